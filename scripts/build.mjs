@@ -1,0 +1,25 @@
+// Bundles the CLI (and the GitHub Action entry) into dist/ with esbuild: one file each, so
+// start-up loads one module instead of hundreds (see README, "Performance").
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = [
+  { in: 'src/cli/main.ts', out: 'vtaplint' },
+  { in: 'src/cli/worker.ts', out: 'worker' },
+  { in: 'src/action/main.ts', out: 'action' },
+].filter((e) => existsSync(e.in));
+
+await build({
+  entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outExtension: { '.js': '.js' },
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some bundled CommonJS dependencies call require(); give ESM output a require().
+  banner: { js: "import { createRequire as __vtaplintCreateRequire } from 'node:module'; const require = __vtaplintCreateRequire(import.meta.url);" },
+});

@@ -1,0 +1,39 @@
+// The ARM template expression syntax tree. ARM JSON strings of the form "[...]" parse into it, and
+// the Bicep front end lowers Bicep expressions into it, so the evaluator has one input language.
+// Offsets are relative to the owning TExpr's span (see model/template.ts): for ARM JSON they index
+// the decoded string value, for Bicep they are offsets in the .bicep file relative to that span.
+
+export interface NodeBase {
+  start: number;
+  end: number;
+}
+
+/** A string, integer, boolean or null literal (ARM spells true/false/null as calls; Bicep lowering may use literals). */
+export interface Literal extends NodeBase {
+  k: 'lit';
+  value: string | number | boolean | null;
+}
+
+/** A function call, optionally namespaced (`ns.fn(...)`, `__bicep.fn(...)`). */
+export interface Call extends NodeBase {
+  k: 'call';
+  ns: string | undefined;
+  name: string;
+  args: Expr[];
+}
+
+/** Property access `obj.name`. */
+export interface Member extends NodeBase {
+  k: 'member';
+  obj: Expr;
+  name: string;
+}
+
+/** Index access `obj[index]`. */
+export interface Index extends NodeBase {
+  k: 'index';
+  obj: Expr;
+  index: Expr;
+}
+
+export type Expr = Literal | Call | Member | Index;

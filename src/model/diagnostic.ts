@@ -1,0 +1,33 @@
+// What a pipeline stage reports about the input itself (a file that cannot be parsed, an
+// expression ARM would reject, a limit that was hit). The engine turns these into findings of
+// the core rules in rules/ (invalid-template, evaluation-error, limit-exceeded, ...).
+import type { Span } from './span.js';
+
+export type DiagnosticCode =
+  | 'invalid-template'
+  | 'evaluation-error'
+  | 'limit-exceeded'
+  | 'unresolved-reference'
+  | 'note';
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  message: string;
+  span: Span;
+  related?: { span: Span; message: string }[];
+}
+
+/** Collects diagnostics; stages receive one instead of throwing for bad input. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  add(d: Diagnostic): void {
+    // The same problem reached twice (a variable used twice, a loop body) is reported once.
+    const r = d.span.range();
+    const key = `${d.code}\u0000${d.span.file.path}\u0000${r.start}\u0000${r.end}\u0000${d.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(d);
+  }
+}

@@ -1,0 +1,72 @@
+// A file as read from disk: its text and the means to turn offsets into line/column positions.
+// Line starts are computed on first use only, because most files never need a position
+// (positions are only needed where a finding is reported).
+
+export type SourceKind = 'arm' | 'arm-parameters' | 'bicep' | 'bicepparam' | 'other';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units (SARIF's default column kind). */
+  column: number;
+}
+
+export class SourceText {
+  private lineStartsCache: number[] | undefined;
+
+  constructor(
+    /** Absolute path on disk (or a virtual path for in-memory sources). */
+    readonly path: string,
+    /** The text, without a leading byte order mark. */
+    readonly text: string,
+    readonly kind: SourceKind,
+  ) {}
+
+  /** Offsets where each line starts; CRLF, LF and a lone CR all end a line. */
+  lineStarts(): number[] {
+    if (this.lineStartsCache) return this.lineStartsCache;
+    const starts = [0];
+    const t = this.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (t.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStartsCache = starts;
+    return starts;
+  }
+
+  position(offset: number): Position {
+    const starts = this.lineStarts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - (starts[lo] as number) + 1 };
+  }
+
+  /** Offset of a 1-based line and column (used by tests and by suppression comments). */
+  offsetAt(line: number, column: number): number {
+    const starts = this.lineStarts();
+    const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))] as number;
+    return Math.min(start + column - 1, this.text.length);
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const starts = this.lineStarts();
+    const start = starts[line - 1];
+    if (start === undefined) return '';
+    const next = starts[line];
+    let end = next === undefined ? this.text.length : next;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return this.text.slice(start, end);
+  }
+}

@@ -1,0 +1,178 @@
+// Source spans. Every value the pipeline carries from a file to a finding keeps one.
+//
+// Two kinds exist because ARM JSON is parsed with JSON.parse for speed (positions are not known
+// then): a JSON value's span is its path from the document root and is resolved to offsets only
+// when a finding needs it. Bicep (and JSON parsed by the tolerant fallback) know offsets up front.
+import type { Position, SourceText } from './source.js';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface Region {
+  start: Position;
+  end: Position;
+}
+
+export type PathKey = string | number;
+
+/** Resolves a JSON path to offsets; implemented by the ARM JSON loader (jsonc-parser tree, built lazily). */
+export interface PathResolver {
+  /** Offsets of the value at `path` (or of its property name when `key` is true); undefined when absent. */
+  resolve(path: readonly PathKey[], key: boolean): Range | undefined;
+  /** Offsets inside the file of character `index` of the decoded JSON string at `path`. */
+  stringOffset(path: readonly PathKey[], key: boolean, index: number): number | undefined;
+}
+
+export abstract class Span {
+  abstract readonly file: SourceText;
+  /** Offsets in `file.text`. */
+  abstract range(): Range;
+  /** Span of `container[key]`, where `container` is the template node this span belongs to. */
+  abstract child(container: object, key: PathKey): Span;
+  /** Span of the property name `key` of `container`. */
+  abstract keySpan(container: object, key: string): Span;
+  /** Span of characters [start, end) of the string value this span covers (for expression parts). */
+  abstract sub(start: number, end: number): Span;
+
+  region(): Region {
+    const r = this.range();
+    return { start: this.file.position(r.start), end: this.file.position(r.end) };
+  }
+
+  /** "file:line:col", for messages. */
+  toString(): string {
+    const p = this.file.position(this.range().start);
+    return `${this.file.path}:${p.line}:${p.column}`;
+  }
+}
+
+/** Spans recorded for containers built by a front end that knows offsets (Bicep lowering). */
+interface ContainerSpans {
+  values: Map<PathKey, Span>;
+  keys?: Map<string, Span>;
+}
+
+const containerSpans = new WeakMap<object, ContainerSpans>();
+
+/** Records where `container[key]` (and optionally its property name) came from. */
+export function recordSpan(container: object, key: PathKey, value: Span, keySpan?: Span): void {
+  let entry = containerSpans.get(container);
+  if (!entry) {
+    entry = { values: new Map() };
+    containerSpans.set(container, entry);
+  }
+  entry.values.set(key, value);
+  if (keySpan && typeof key === 'string') {
+    entry.keys ??= new Map();
+    entry.keys.set(key, keySpan);
+  }
+}
+
+/** A span with known offsets. Children come from recordSpan(); unknown children fall back to this span. */
+export class TextSpan extends Span {
+  constructor(
+    readonly file: SourceText,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    super();
+  }
+
+  range(): Range {
+    return { start: this.start, end: this.end };
+  }
+
+  child(container: object, key: PathKey): Span {
+    return containerSpans.get(container)?.values.get(key) ?? this;
+  }
+
+  keySpan(container: object, key: string): Span {
+    return containerSpans.get(container)?.keys?.get(key) ?? this.child(container, key);
+  }
+
+  sub(start: number, end: number): Span {
+    return new TextSpan(this.file, Math.min(this.start + start, this.end), Math.min(this.start + end, this.end));
+  }
+}
+
+/** The span of a JSON value given by its path; offsets are resolved on demand. */
+export class JsonPathSpan extends Span {
+  private cached: Range | undefined;
+
+  constructor(
+    readonly file: SourceText,
+    private readonly resolver: PathResolver,
+    readonly parent: JsonPathSpan | undefined,
+    readonly key: PathKey | undefined,
+    private readonly isKey = false,
+  ) {
+    super();
+  }
+
+  path(): PathKey[] {
+    const out: PathKey[] = [];
+    for (let s: JsonPathSpan | undefined = this; s && s.key !== undefined; s = s.parent) out.push(s.key);
+    return out.reverse();
+  }
+
+  range(): Range {
+    if (this.cached) return this.cached;
+    let r = this.resolver.resolve(this.path(), this.isKey);
+    // A path that no longer resolves (it cannot happen for paths taken from the same parse)
+    // falls back to the nearest ancestor, never to a made-up position.
+    for (let p = this.parent; !r && p; p = p.parent) r = p.range();
+    this.cached = r ?? { start: 0, end: 0 };
+    return this.cached;
+  }
+
+  child(_container: object, key: PathKey): Span {
+    return new JsonPathSpan(this.file, this.resolver, this, key);
+  }
+
+  keySpan(_container: object, key: string): Span {
+    return new JsonPathSpan(this.file, this.resolver, this, key, true);
+  }
+
+  sub(start: number, end: number): Span {
+    return new JsonStringPartSpan(this, this.resolver, this.isKey, start, end);
+  }
+}
+
+/** Characters [start, end) of a decoded JSON string value (an expression part). */
+class JsonStringPartSpan extends Span {
+  constructor(
+    private readonly base: JsonPathSpan,
+    private readonly resolver: PathResolver,
+    private readonly isKey: boolean,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    super();
+  }
+
+  get file(): SourceText {
+    return this.base.file;
+  }
+
+  range(): Range {
+    const path = this.base.path();
+    const s = this.resolver.stringOffset(path, this.isKey, this.start);
+    const e = this.resolver.stringOffset(path, this.isKey, this.end);
+    if (s === undefined || e === undefined) return this.base.range();
+    return { start: s, end: e };
+  }
+
+  child(): Span {
+    return this;
+  }
+
+  keySpan(): Span {
+    return this;
+  }
+
+  sub(start: number, end: number): Span {
+    return new JsonStringPartSpan(this.base, this.resolver, this.isKey, this.start + start, this.start + end);
+  }
+}

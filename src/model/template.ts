@@ -1,0 +1,54 @@
+// The template model: one shape for both front ends.
+//
+// A template is a tree of TNode values. ARM JSON gives plain JSON values (strings of the form
+// "[...]" are expressions, parsed when evaluated); the Bicep front end lowers into the same tree
+// and puts pre-parsed TExpr nodes where ARM JSON would have an expression string. Every node has
+// a span: walkers carry it down with Span.child(), so no stage ever re-parses text to find a line.
+import type { Expr } from '../expr/ast.js';
+import type { Span } from './span.js';
+
+export type TNode = null | boolean | number | string | TNode[] | TObject | TExpr;
+
+/** A JSON object of the template. Always read through own()/ownKeys(): keys such as `__proto__` are data. */
+export interface TObject {
+  [key: string]: TNode;
+}
+
+/** An expression that a front end has already parsed (Bicep), with the span its offsets are relative to. */
+export class TExpr {
+  constructor(
+    readonly ast: Expr,
+    /** AST offsets are relative to this span (Span.sub). */
+    readonly base: Span,
+  ) {}
+}
+
+export function isTObject(n: TNode | undefined): n is TObject {
+  return typeof n === 'object' && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
+}
+
+/** Own property of a template object (never an inherited one such as `constructor`). */
+export function own(o: TObject, key: string): TNode | undefined {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
+/** ARM property names are case-insensitive: the exact key first, then a case-insensitive match. */
+export function ownKey(o: TObject, key: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(o, key)) return key;
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return k;
+  return undefined;
+}
+
+/** A node with the span it came from: what walkers pass around. */
+export interface Located<T = TNode> {
+  node: T;
+  span: Span;
+}
+
+/** Child `key` of an object node, case-insensitively, with its span. */
+export function childOf(parent: Located<TObject>, key: string): Located | undefined {
+  const k = ownKey(parent.node, key);
+  if (k === undefined) return undefined;
+  return { node: parent.node[k] as TNode, span: parent.span.child(parent.node, k) };
+}
