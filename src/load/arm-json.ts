@@ -1,0 +1,178 @@
+// Loads ARM JSON (templates and parameter files) into the template model.
+//
+// Fast path: JSON.parse, with spans that are JSON paths resolved through a jsonc-parser tree only
+// when a finding needs a position. Fallback: what Azure accepts beyond strict JSON (comments,
+// trailing commas, raw line breaks and tabs inside strings) goes through jsonc-parser directly.
+// A file that is not JSON at all gets one `invalid-template` diagnostic at the exact place.
+import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { SourceText } from '../model/source.js';
+import { JsonPathSpan, TextSpan, type PathKey, type PathResolver, type Range, type Span } from '../model/span.js';
+import type { TNode, TObject } from '../model/template.js';
+import { decodedIndexToOffset, findExcessiveNesting, maskLineBreaksInStrings, unmask } from './json-text.js';
+
+export interface LoadLimits {
+  /** Deepest JSON nesting accepted (objects and arrays). */
+  maxJsonDepth: number;
+}
+
+export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxJsonDepth: 512 };
+
+export interface LoadedJson {
+  /** The document, or undefined when it could not be parsed. */
+  root: TNode | undefined;
+  /** Span of the whole document; walkers derive children from it. */
+  span: Span;
+  diagnostics: Diagnostic[];
+}
+
+/** jsonc-parser ParseErrorCode values (a const enum, not importable under isolatedModules). */
+const PARSE_ERROR_MESSAGES: Record<number, string> = {
+  1: 'unexpected character',
+  2: 'invalid number',
+  3: 'expected a property name in double quotes',
+  4: 'expected a value',
+  5: "expected ':' after the property name",
+  6: "expected ',' between values",
+  7: "expected '}' to close the object",
+  8: "expected ']' to close the array",
+  9: 'unexpected content after the end of the JSON document',
+  10: 'invalid comment',
+  11: "unterminated comment: expected '*/'",
+  12: 'unterminated string: expected \'"\'',
+  13: 'unterminated number',
+  14: 'invalid unicode escape sequence',
+  15: 'invalid escape character in string',
+  16: 'invalid character in string',
+};
+
+/** Errors of jsonc-parser that Azure tolerates (control characters such as tabs inside strings). */
+const TOLERATED_ERRORS = new Set([16]);
+
+class TreeResolver implements PathResolver {
+  private tree: JsonNode | undefined;
+  private built = false;
+
+  constructor(
+    private readonly text: string,
+    tree?: JsonNode,
+  ) {
+    if (tree) {
+      this.tree = tree;
+      this.built = true;
+    }
+  }
+
+  private root(): JsonNode | undefined {
+    if (!this.built) {
+      this.built = true;
+      const masked = maskLineBreaksInStrings(this.text) ?? this.text;
+      try {
+        this.tree = parseTree(masked, [], { allowTrailingComma: true, disallowComments: false });
+      } catch {
+        // Only reachable for input the depth scan let through; positions then fall back to the file start.
+        this.tree = undefined;
+      }
+    }
+    return this.tree;
+  }
+
+  private node(path: readonly PathKey[], key: boolean): JsonNode | undefined {
+    const root = this.root();
+    if (!root) return undefined;
+    const n = path.length === 0 ? root : findNodeAtLocation(root, path as PathKey[]);
+    if (!n) return undefined;
+    if (key) return n.parent?.type === 'property' ? n.parent.children?.[0] : undefined;
+    return n;
+  }
+
+  resolve(path: readonly PathKey[], key: boolean): Range | undefined {
+    const n = this.node(path, key);
+    return n ? { start: n.offset, end: n.offset + n.length } : undefined;
+  }
+
+  stringOffset(path: readonly PathKey[], key: boolean, index: number): number | undefined {
+    const n = this.node(path, key);
+    if (!n || n.type !== 'string') return undefined;
+    return decodedIndexToOffset(this.text, n.offset, index);
+  }
+}
+
+function fromTree(n: JsonNode): TNode {
+  switch (n.type) {
+    case 'object': {
+      const o: TObject = {};
+      for (const p of n.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (!k || !v) continue;
+        const key = unmask(String(k.value));
+        // defineProperty, not assignment: a key such as "__proto__" is data, not a prototype.
+        Object.defineProperty(o, key, { value: fromTree(v), enumerable: true, writable: true, configurable: true });
+      }
+      return o;
+    }
+    case 'array':
+      return (n.children ?? []).map(fromTree);
+    case 'string':
+      return unmask(n.value as string);
+    default:
+      return n.value as TNode;
+  }
+}
+
+export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_LIMITS): LoadedJson {
+  const text = source.text;
+  const whole = new TextSpan(source, 0, text.length);
+  const deep = findExcessiveNesting(text, limits.maxJsonDepth);
+  if (deep >= 0) {
+    return {
+      root: undefined,
+      span: whole,
+      diagnostics: [
+        {
+          code: 'limit-exceeded',
+          message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
+          span: new TextSpan(source, deep, deep + 1),
+        },
+      ],
+    };
+  }
+  if (text.trim() === '') {
+    return {
+      root: undefined,
+      span: whole,
+      diagnostics: [{ code: 'invalid-template', message: 'the file is empty; expected a JSON object', span: new TextSpan(source, 0, 0) }],
+    };
+  }
+  try {
+    const root = JSON.parse(text) as TNode;
+    return { root, span: new JsonPathSpan(source, new TreeResolver(text), undefined, undefined), diagnostics: [] };
+  } catch {
+    // Not strict JSON: comments, trailing commas or raw line breaks; jsonc-parser decides below.
+  }
+  const masked = maskLineBreaksInStrings(text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });
+  const fatal = errors.filter((e) => !TOLERATED_ERRORS.has(e.error));
+  const first = fatal[0];
+  if (first || !tree) {
+    const offset = first ? first.offset : 0;
+    const length = first ? Math.max(first.length, 1) : 0;
+    const message = first ? (PARSE_ERROR_MESSAGES[first.error] ?? 'invalid JSON') : 'invalid JSON';
+    return {
+      root: undefined,
+      span: whole,
+      diagnostics: [
+        {
+          code: 'invalid-template',
+          message: `invalid JSON: ${message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more errors after it)` : ''}`,
+          span: new TextSpan(source, offset, Math.min(offset + length, text.length)),
+        },
+      ],
+    };
+  }
+  return { root: fromTree(tree), span: new JsonPathSpan(source, new TreeResolver(text, tree), undefined, undefined), diagnostics: [] };
+}
+
+/** ARM templates and parameter files load the same way; the name says what callers use it for. */
+export const loadArmTemplate = loadJson;

@@ -1,0 +1,79 @@
+// Reads a file from disk into a SourceText: size limit, encodings (UTF-8 with or without BOM,
+// UTF-16 with BOM), and a clear diagnostic for what is not text (invalid UTF-8, NUL bytes).
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { SourceText, type SourceKind } from '../model/source.js';
+import { TextSpan } from '../model/span.js';
+
+export interface ReadLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: 64 * 1024 * 1024 };
+
+export type ReadResult = { ok: true; source: SourceText } | { ok: false; source: SourceText; diagnostic: Diagnostic };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function fail(path: string, kind: SourceKind, code: Diagnostic['code'], message: string, text = ''): ReadResult {
+  const source = new SourceText(path, text, kind);
+  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0) } };
+}
+
+/** Decodes file bytes; returns the text or a reason it is not text. */
+export function decodeText(bytes: Uint8Array): { text: string } | { error: string; offset: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const le = bytes[0] === 0xff;
+    const body = bytes.subarray(2);
+    if (body.length % 2 !== 0) return { error: 'the file starts with a UTF-16 byte order mark but has an odd number of bytes', offset: 0 };
+    try {
+      return { text: new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(body) };
+    } catch {
+      return { error: 'the file is not valid UTF-16', offset: 0 };
+    }
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { error: `the file is not text: it contains a NUL byte at byte offset ${nul}`, offset: nul };
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    // Find the first bad byte so the message points somewhere useful.
+    let lo = 0;
+    let hi = bytes.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      try {
+        utf8.decode(bytes.subarray(0, mid));
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
+  }
+}
+
+export function readSource(path: string, kind: SourceKind, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return fail(path, kind, 'invalid-template', 'not a regular file');
+    size = st.size;
+  } catch (e) {
+    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (size > limits.maxFileBytes) {
+    return fail(path, kind, 'limit-exceeded', `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) return fail(path, kind, 'invalid-template', decoded.error);
+  return { ok: true, source: new SourceText(path, decoded.text, kind) };
+}
