@@ -130,6 +130,11 @@ export class Unknown {
     readonly symbol?: string,
     /** What is known about it, for messages ("a resource id of type ... named 'tap1' in an unknown subscription"). */
     readonly description?: string,
+    /**
+     * The values it can take, when they are known: a parameter without a value but with
+     * allowedValues is one of them (rules can then still decide, or name the bad ones).
+     */
+    readonly oneOf?: readonly Value[],
   ) {}
 }
 
