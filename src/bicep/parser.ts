@@ -167,7 +167,9 @@ class Parser {
         this.modes.length = 0;
         this.depth = 0;
         if (this.i === before) this.i++;
-        this.skipStatement();
+        // After the depth limit the brackets cannot balance; the rest of the line goes.
+        if (e.abort) this.skipLine();
+        else this.skipStatement();
         const end = this.tokens[Math.max(0, this.i - 1)]?.end ?? start;
         statements.push({ kind: 'SkippedStatement', decorators: [], start, end: Math.max(start, end) });
       }
@@ -279,6 +281,10 @@ class Parser {
 
   private leave(): void {
     this.depth--;
+  }
+
+  private skipLine(): void {
+    while (this.raw().kind !== 'NewLine' && this.raw().kind !== 'EndOfFile') this.i++;
   }
 
   /** Skips to the end of the line, keeping brackets opened on the way balanced. */
@@ -844,6 +850,15 @@ class Parser {
         return this.parseArray();
       case 'LeftBrace':
         return this.parseObject();
+      case 'NewLine':
+      case 'EndOfFile':
+      case 'RightBrace':
+      case 'RightSquare':
+      case 'RightParen':
+      case 'Comma':
+        // Nothing where an expression belongs: keep the statement, with a Missing node.
+        this.error('expected an expression' + this.found(t), t.kind === 'NewLine' ? { start: t.start, end: t.start } : t);
+        return this.missing(t.start);
       default:
         return this.fail('expected an expression');
     }
@@ -932,10 +947,13 @@ class Parser {
     const t = this.raw();
     if (t.kind === 'Comma') {
       this.i++;
+      let lastComma = t;
       if (this.raw().kind === 'Comma') {
         this.error(`unexpected ',' after the ${what}`, this.raw());
-        while (this.raw().kind === 'Comma') this.i++;
+        while (this.raw().kind === 'Comma') lastComma = this.tokens[this.i++] as Token;
       }
+      // Bicep separates items either by commas or by line breaks, not by both (its BCP238).
+      if (this.raw().kind === 'NewLine') this.error('unexpected new line after a comma', { start: lastComma.end, end: lastComma.end });
       this.skipNewLines();
     } else if (t.kind === 'NewLine') {
       this.skipNewLines();
@@ -1078,7 +1096,7 @@ class Parser {
     const expressions: Expression[] = [];
     // Holes may span lines only in multi-line strings; the lexer reports line breaks otherwise.
     this.modes.push(true);
-    let end = t.end;
+    let end: number;
     for (;;) {
       expressions.push(this.parseExpression());
       const p = this.cur();
