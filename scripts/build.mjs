@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const entries = [
-  { in: 'src/cli/main.ts', out: 'vtaplint' },
+  { in: 'src/cli/cli.ts', out: 'vtaplint' },
   { in: 'src/cli/worker.ts', out: 'worker' },
   { in: 'src/action/main.ts', out: 'action' },
 ].filter((e) => existsSync(e.in));
@@ -19,6 +19,7 @@ await build({
   outExtension: { '.js': '.js' },
   sourcemap: false,
   legalComments: 'none',
+  loader: { '.md': 'text' },
   logLevel: 'warning',
   // Some bundled CommonJS dependencies call require(); give ESM output a require().
   banner: { js: "import { createRequire as __vtaplintCreateRequire } from 'node:module'; const require = __vtaplintCreateRequire(import.meta.url);" },

@@ -1,0 +1,137 @@
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { at, elements } from '../src/graph/located.js';
+import { destinationsOf, taps, type Destination } from '../src/graph/vtap.js';
+import { formatId, fullType, segmentText, type Segment } from '../src/graph/resource-id.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import docs from './vtap-destination-type.md';
+
+const NIC_IPCONFIG = 'microsoft.network/networkinterfaces/ipconfigurations';
+const LB_FRONTEND = 'microsoft.network/loadbalancers/frontendipconfigurations';
+
+/** What the destination id must point at, per property. */
+const EXPECTED: Record<Destination['property'], { type: string; what: string }> = {
+  destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
+  destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" },
+};
+
+/** The checks that need the destination's own properties (listed when it is outside the template). */
+const CHECKS_NEEDING_PROPERTIES =
+  'the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region and network, it does not use IPv6, and UDP 4789 reaches it';
+
+export default defineRule(
+  {
+    id: 'vtap-destination-type',
+    name: 'VtapDestinationType',
+    shortDescription: "A TAP has exactly one destination: a VM network interface's IP configuration or an internal load balancer's frontend.",
+    fullDescription:
+      "A virtual network TAP sends mirrored traffic to one destination: the IP configuration of a network interface, or the frontend IP configuration of an internal load balancer. The rule checks that exactly one destination property is set, that its id has the right shape for that property, that the IP configuration or frontend it names exists when the NIC or load balancer is in the template, and that a load balancer frontend is internal (a subnet and private address, no public IP).",
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Other Limitations": destination is a Load Balancer or a VM network interface',
+  },
+  docs,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const dests = destinationsOf(tap, ctx.graph);
+      if (dests.length === 0) {
+        const props = at(tap.root, 'properties');
+        ctx.fail({
+          message: `TAP '${tap.displayName}' has no destination; set properties.destinationNetworkInterfaceIPConfiguration (a collector NIC's IP configuration) or properties.destinationLoadBalancerFrontEndIPConfiguration (an internal load balancer frontend)`,
+          span: props.value === undefined ? tap.span : props.span,
+          resource: tap,
+        });
+        continue;
+      }
+      if (dests.length > 1) {
+        const [first, second] = dests as [Destination, Destination];
+        ctx.fail({
+          message: `TAP '${tap.displayName}' sets both ${first.property} and ${second.property}; a TAP has exactly one destination, remove one`,
+          span: second.id.span,
+          related: [{ span: first.id.span, message: `the other destination, ${first.property}` }],
+          resource: tap,
+        });
+        continue;
+      }
+      checkDestination(ctx, tap, dests[0] as Destination);
+    }
+  },
+);
+
+function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destination): void {
+  const expected = EXPECTED[d.property];
+  const v = d.id.value;
+  const base = { span: d.id.span, resource: tap };
+  if (v === undefined || v === null) {
+    ctx.fail({ ...base, message: `TAP '${tap.displayName}': ${d.property} has no id; set it to the id of ${expected.what}` });
+    return;
+  }
+  const res = d.resolution;
+  if (res.kind === 'none') {
+    if (v instanceof Unknown) {
+      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
+    } else {
+      ctx.fail({ ...base, message: `the destination of TAP '${tap.displayName}' is not a resource id; set ${d.property}.id to the id of ${expected.what}` });
+    }
+    return;
+  }
+  const target = fullType(res.id).toLowerCase();
+  if (target !== expected.type) {
+    const other = target === NIC_IPCONFIG || target === LB_FRONTEND;
+    ctx.fail({
+      ...base,
+      message: other
+        ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? 'destinationNetworkInterfaceIPConfiguration' : 'destinationLoadBalancerFrontEndIPConfiguration'} for it`
+        : `TAP '${tap.displayName}': the destination is a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer)`,
+    });
+    return;
+  }
+  if (res.kind === 'external') {
+    ctx.indeterminate({
+      ...base,
+      message: `the destination of TAP '${tap.displayName}' (${formatId(res.id)}) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+    });
+    return;
+  }
+  if (res.kind !== 'sub') return;
+  const holder = res.resource;
+  const subName = segmentText(res.subNames[0] as Segment);
+  if (holder.existing) {
+    ctx.indeterminate({
+      ...base,
+      message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+      related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }],
+    });
+    return;
+  }
+  if (!res.entry) {
+    const list = at(holder.root, 'properties', res.subTypes[0] as string);
+    if (list.value instanceof Unknown || subName === undefined) {
+      ctx.indeterminate({ ...base, message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to` });
+      return;
+    }
+    const names = elements(list)
+      .map((e) => at(e, 'name').value)
+      .filter((n): n is string => typeof n === 'string');
+    ctx.fail({
+      ...base,
+      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(', ')})` : ''}`,
+      related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }],
+    });
+    return;
+  }
+  if (target === LB_FRONTEND) {
+    const pip = at(res.entry, 'properties', 'publicIPAddress');
+    if (pip.value !== undefined && pip.value !== null) {
+      ctx.fail({
+        ...base,
+        message: `TAP '${tap.displayName}' sends to frontend '${subName}' of load balancer '${holder.displayName}', which is public; the destination must be an internal load balancer frontend (a subnet and private IP, no public IP)`,
+        related: [{ span: pip.span, message: 'the public IP address of the frontend' }],
+      });
+      return;
+    }
+  }
+  ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
+}

@@ -1,0 +1,65 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { tapSources, vmsOfNic } from '../src/graph/vtap.js';
+import { Unknown, type Value } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import facts from './data/vtap-facts.json' with { type: 'json' };
+import docs from './vtap-source-vm-size-v6.md';
+
+/** "_v6" at the end, any case: Standard_D2s_v6 is a v6 size, Standard_NV6 is not. */
+const V6 = new RegExp(facts.v6SizePattern, 'i');
+
+const isV6 = (v: Value | undefined): v is string => typeof v === 'string' && V6.test(v);
+
+export default defineRule(
+  {
+    id: 'vtap-source-vm-size-v6',
+    name: 'VtapSourceVmSizeV6',
+    shortDescription: 'A VM whose network interface is a TAP source does not use a v6 size.',
+    fullDescription:
+      'During the public preview, virtual machines of the v6 sizes (names ending in _v6, such as Standard_D2s_v6) cannot be mirroring sources. A size taken from a parameter uses the value in force (parameters file, -p, else the default); a parameter without a value is indeterminate only when its allowedValues include a v6 size.',
+    defaultLevel: 'error',
+    tags: ['vtap', 'temporary'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] v6 VM SKU aren\'t supported as a source."',
+  },
+  docs,
+  (ctx) => {
+    const done = new Set<DeployedResource>();
+    for (const source of tapSources(ctx.graph)) {
+      if (source.nic.kind !== 'resource') continue;
+      const nic = source.nic.resource;
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        if (done.has(vm)) continue;
+        done.add(vm);
+        const size = at(vm.root, 'properties', 'hardwareProfile', 'vmSize');
+        const v = size.value;
+        const related = [
+          { span: source.at.span, message: `the TAP source: network interface '${nic.displayName}'` },
+        ];
+        const base = { span: size.span, resource: vm, involved: [nic, ...(source.config ? [source.config] : [])], related };
+        if (isV6(v)) {
+          ctx.fail({
+            ...base,
+            message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nic.displayName}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
+          });
+        } else if (v instanceof Unknown) {
+          const candidates = v.oneOf?.filter(isV6);
+          if (v.oneOf && candidates?.length === 0) {
+            ctx.pass({ ...base, message: `none of the allowed sizes of VM '${vm.displayName}' is a v6 size` });
+          } else {
+            ctx.indeterminate({
+              ...base,
+              message: candidates?.length
+                ? `the size of VM '${vm.displayName}' (a TAP source) is ${describeUnknown(v)} and may be one of the v6 sizes it allows (${candidates.join(', ')}), which cannot be mirrored`
+                : `the size of VM '${vm.displayName}' (a TAP source) is ${describeUnknown(v)}, so vtaplint cannot tell whether it is a v6 size, which cannot be mirrored`,
+            });
+          }
+        } else if (v !== undefined) {
+          ctx.pass({ ...base, message: `VM '${vm.displayName}' does not use a v6 size` });
+        }
+      }
+    }
+  },
+);

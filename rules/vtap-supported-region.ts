@@ -1,0 +1,60 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { normalizeRegion, taps } from '../src/graph/vtap.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import docs from './vtap-supported-region.md';
+
+export default defineRule(
+  {
+    id: 'vtap-supported-region',
+    name: 'VtapSupportedRegion',
+    shortDescription: 'A virtual network TAP is deployed in a region where Azure offers virtual network TAP.',
+    fullDescription:
+      'Virtual network TAP is in public preview in a few regions only. A TAP in any other region fails to deploy; a TAP in a region listed as "coming soon" fails until Azure enables it there. The region lists are data (rules/data/vtap-facts.json) and can be overridden in vtaplint.config.json.',
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Supported Regions" and "Coming soon"',
+  },
+  docs,
+  (ctx) => {
+    const supported = [...ctx.regions.supported].join(', ');
+    for (const tap of taps(ctx.graph)) {
+      const loc = at(tap.root, 'location');
+      const v = loc.value;
+      if (v === undefined) {
+        ctx.indeterminate({
+          message: `TAP '${tap.displayName}' sets no location, so its region cannot be checked; set location to one of: ${supported}`,
+          span: tap.span,
+          resource: tap,
+        });
+      } else if (v instanceof Unknown) {
+        ctx.indeterminate({
+          message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it)`,
+          span: loc.span,
+          related: v.reason.span && v.reason.span !== loc.span ? [{ span: v.reason.span, message: 'the value comes from here' }] : [],
+          resource: tap,
+        });
+      } else if (typeof v !== 'string') {
+        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string`, span: loc.span, resource: tap });
+      } else {
+        const region = normalizeRegion(v);
+        if (ctx.regions.supported.has(region)) ctx.pass({ message: `region '${v}' supports virtual network TAP`, span: loc.span, resource: tap });
+        else if (ctx.regions.comingSoon.has(region))
+          ctx.fail({
+            message: `TAP '${tap.displayName}' is in '${v}', where virtual network TAP is only "coming soon"; deploy it in one of: ${supported}`,
+            span: loc.span,
+            resource: tap,
+            level: 'warning',
+          });
+        else
+          ctx.fail({
+            message: `TAP '${tap.displayName}' is in '${v}', where virtual network TAP is not available; deploy it in one of: ${supported}`,
+            span: loc.span,
+            resource: tap,
+          });
+      }
+    }
+  },
+);

@@ -1,0 +1,111 @@
+// Command-line parsing (node:util parseArgs): options, their values, and usage errors.
+import { parseArgs } from 'node:util';
+
+export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'unix';
+const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'github', 'unix'];
+
+export interface CliOptions {
+  command: 'lint' | 'eval';
+  paths: string[];
+  format: Format;
+  output: string | undefined;
+  config: string | undefined;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  color: boolean | undefined;
+  listRules: boolean;
+  version: boolean;
+  help: boolean;
+  parameters: string[];
+  params: Record<string, string>;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: vtaplint [options] [paths...]
+       vtaplint eval TEMPLATE [--parameters FILE] [-p name=value]
+
+Lints Azure ARM templates (.json) and Bicep files (.bicep, .bicepparam) for the prerequisites
+and limitations of Azure virtual network TAP. Paths are files, folders (searched recursively,
+honouring .gitignore) or globs; the default is the current folder.
+
+Options:
+  -f, --format FORMAT    stylish (default), json, sarif, github or unix
+  -o, --output FILE      write the report to FILE instead of standard output
+  -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
+      --max-warnings N   exit with 1 when there are more than N warnings
+  -q, --quiet            report errors only
+      --color, --no-color  force colors on or off (default: on for a terminal)
+      --list-rules       print the rules with their level, tags and description
+      --parameters FILE  (eval) an ARM parameters file
+  -p, --param NAME=VALUE (eval) a parameter value (JSON, or a plain string)
+  -v, --version          print the version
+  -h, --help             print this help
+
+Exit codes: 0 no error-level finding (and warnings within --max-warnings),
+            1 error-level findings or too many warnings,
+            2 bad usage, bad config or an internal failure.
+`;
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'list-rules': { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+        parameters: { type: 'string', multiple: true },
+        param: { type: 'string', short: 'p', multiple: true },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+  const v = parsed.values;
+  const format = (v.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${v.format}' (use ${FORMATS.join(', ')})`);
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number, got '${v['max-warnings']}'`);
+    maxWarnings = Number(v['max-warnings']);
+  }
+  const params: Record<string, string> = {};
+  for (const p of v.param ?? []) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new UsageError(`-p needs NAME=VALUE, got '${p}'`);
+    params[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  let positionals = parsed.positionals;
+  let command: CliOptions['command'] = 'lint';
+  if (positionals[0] === 'eval') {
+    command = 'eval';
+    positionals = positionals.slice(1);
+    if (positionals.length !== 1) throw new UsageError('eval needs exactly one TEMPLATE');
+  }
+  return {
+    command,
+    paths: positionals,
+    format,
+    output: v.output,
+    config: v.config,
+    maxWarnings,
+    quiet: v.quiet ?? false,
+    color: v['no-color'] ? false : v.color,
+    listRules: v['list-rules'] ?? false,
+    version: v.version ?? false,
+    help: v.help ?? false,
+    parameters: v.parameters ?? [],
+    params,
+  };
+}

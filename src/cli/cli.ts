@@ -1,0 +1,4 @@
+// The executable entry point bundled into dist/vtaplint.js.
+import { main } from './main.js';
+
+void main();

@@ -1,0 +1,142 @@
+// The vtaplint command line. Exit codes: 0 no error-level finding (and warnings within
+// --max-warnings); 1 error-level findings or too many warnings; 2 bad usage, bad config, or an
+// internal failure (with a one-line reason).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { RULES } from '../../rules/index.js';
+import { ConfigError } from '../engine/config.js';
+import { countByLevel, lint, type LintResult } from '../engine/lint.js';
+import { formatStylish } from '../report/stylish.js';
+import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatGithub } from '../report/github.js';
+import { formatUnix } from '../report/unix.js';
+import { parseCli, UsageError, HELP, type CliOptions } from './args.js';
+import { listRules } from './list-rules.js';
+import pkg from '../../package.json' with { type: 'json' };
+
+export const VERSION: string = pkg.version;
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+function render(result: LintResult, opts: CliOptions, io: CliIo, started: Date): string {
+  switch (opts.format) {
+    case 'json':
+      return formatJson(result, RULES, VERSION);
+    case 'sarif':
+      return formatSarif(result, RULES, { version: VERSION, startTime: started.toISOString(), endTime: new Date().toISOString() });
+    case 'github':
+      return formatGithub(result);
+    case 'unix':
+      return formatUnix(result);
+    case 'stylish':
+      return formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) });
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseCli(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`vtaplint: ${e.message}\nRun 'vtaplint --help' for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (opts.listRules) {
+    io.stdout(listRules(RULES));
+    return 0;
+  }
+  if (opts.command === 'eval') {
+    const { evalCommand } = await import('./eval.js');
+    const r = await evalCommand({ template: opts.paths[0] as string, parameterFiles: opts.parameters, params: opts.params });
+    io.stdout(r.output);
+    return r.exitCode;
+  }
+  const started = new Date();
+  const root = lintRoot(opts.paths, io.cwd);
+  let result: LintResult;
+  try {
+    result = await lint(opts.paths, {
+      root,
+      cwd: io.cwd,
+      rules: RULES,
+      configFile: opts.config ? path.resolve(io.cwd, opts.config) : undefined,
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`vtaplint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'\n`);
+  if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
+  const shown = opts.quiet ? { ...result, findings: result.findings.filter((f) => f.level === 'error') } : result;
+  const text = render(shown, opts, io, started);
+  if (opts.output) {
+    const out = path.resolve(io.cwd, opts.output);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, text);
+  } else io.stdout(text);
+  const counts = countByLevel(result.findings);
+  if (result.notifications.some((n) => n.level === 'error')) {
+    io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === 'error')?.message.split('\n')[0]}\n`);
+    return 2;
+  }
+  if (counts.error > 0) return 1;
+  if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
+    io.stderr(`vtaplint: ${counts.warning} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * The folder vtaplint may read: the current directory when every path is inside it, otherwise
+ * the deepest folder that holds them all.
+ */
+export function lintRoot(paths: readonly string[], cwd: string): string {
+  const abs = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p.replace(/[*?[{].*$/, '') || '.'));
+  const inside = (p: string) => p === cwd || p.startsWith(cwd + path.sep);
+  if (abs.every(inside)) return cwd;
+  let common = path.dirname(abs[0] as string);
+  for (const p of abs) {
+    while (!(p === common || p.startsWith(common + path.sep))) common = path.dirname(common);
+  }
+  return common;
+}
+
+/** Entry point of the bundled CLI (src/cli/cli.ts). */
+export async function main(): Promise<void> {
+  let code: number;
+  try {
+    code = await runCli(process.argv.slice(2), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      cwd: process.cwd(),
+      isTTY: Boolean(process.stdout.isTTY),
+      env: process.env,
+    });
+  } catch (e) {
+    process.stderr.write(`vtaplint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}

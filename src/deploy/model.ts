@@ -1,0 +1,77 @@
+// What a template deploys: resources after parameters, copy loops and conditions, each with its
+// evaluated declaration (values with spans), its id, and where it was declared.
+import type { Span } from '../model/span.js';
+import type { SourceText } from '../model/source.js';
+import type { ObjectValue, Unknown, Value } from '../expr/value.js';
+import type { ResourceId, Segment } from '../graph/resource-id.js';
+import type { LocatedValue } from '../graph/located.js';
+
+export type ScopeKind = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
+
+/** Where a deployment puts its resources. Unknown segments carry deployment-wide symbols. */
+export interface TargetScope {
+  kind: ScopeKind;
+  subscriptionId: Segment;
+  resourceGroup: Segment;
+  managementGroup?: Segment;
+}
+
+/** A template being deployed: the root file, or a nested deployment / module inside it. */
+export interface DeploymentUnit {
+  /** The file the template text is in (a module's own file for Bicep modules and linked templates). */
+  file: SourceText;
+  scope: TargetScope;
+  /** The Microsoft.Resources/deployments resource (or Bicep module) that deploys it; undefined for the root. */
+  parent?: DeployedResource;
+  /** Nesting depth: 0 for the root. */
+  depth: number;
+}
+
+export type DeployState =
+  /** Deployed whenever the template is. */
+  | 'deployed'
+  /** Its condition is only known at deployment. */
+  | 'maybe';
+
+export interface Dependency {
+  /** The dependsOn entry as evaluated (an id, a name, a symbolic name). */
+  value: Value;
+  span: Span;
+  /** The resource it names, once the graph resolved it. */
+  target?: DeployedResource;
+}
+
+export interface DeployedResource {
+  /** Index in the deployment, in declaration order (stable, for deterministic output). */
+  readonly index: number;
+  readonly id: ResourceId;
+  /** Case-insensitive identity key (scope + provider path). */
+  readonly key: string;
+  /** Full type, e.g. "Microsoft.Network/networkInterfaces/tapConfigurations". */
+  readonly type: string;
+  readonly apiVersion: string | undefined;
+  /** Full name as evaluated ("nic1/tapcfg"), possibly partially known. */
+  readonly name: Value;
+  /** How the user refers to it: the Bicep symbolic name, else the name as written/evaluated. */
+  readonly displayName: string;
+  readonly symbolicName: string | undefined;
+  /** An `existing` resource: referenced, not deployed; its properties are unknown. */
+  readonly existing: boolean;
+  readonly state: DeployState;
+  /** Why it may not be deployed (its condition), when state is 'maybe'. */
+  readonly condition: Unknown | undefined;
+  readonly copy: { name: string; index: number } | undefined;
+  readonly unit: DeploymentUnit;
+  /** The resource declaration (object) span. */
+  readonly span: Span;
+  readonly typeSpan: Span;
+  readonly nameSpan: Span;
+  /** Parent resource for child resources (nested `resources`, `parent`, or a "a/b" type and name). */
+  parent: DeployedResource | undefined;
+  readonly children: DeployedResource[];
+  readonly dependsOn: Dependency[];
+  /** The evaluated declaration: location, sku, properties, ... Evaluated on first use. */
+  readonly body: ObjectValue;
+  /** The declaration as a located value (for at()). */
+  readonly root: LocatedValue;
+}

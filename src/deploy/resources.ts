@@ -1,0 +1,292 @@
+// Expands a template's resource declarations into deployed resources: copy loops (count
+// evaluated, ARM's limit of 800), conditions (false: not deployed; unknown: maybe deployed),
+// nested child `resources` arrays, languageVersion 2.0 symbolic names and `existing`.
+import type { DiagnosticSink } from '../model/diagnostic.js';
+import type { Span } from '../model/span.js';
+import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
+import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import { relativeKey, scopeKey, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
+import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
+import type { DeployedResource, Dependency, DeploymentUnit, DeployState, TargetScope } from './model.js';
+
+/** ARM's own limit on copy count. */
+export const ARM_MAX_COPY = 800;
+
+/** Keys of a resource declaration that are not part of what the resource is (they steer deployment). */
+const CONTROL_KEYS = new Set(['resources', 'copy', 'condition', 'dependson', 'existing', 'import', 'scope']);
+
+export interface ExpandOptions {
+  /** Upper bound on resources expanded from one template (a vtaplint limit). */
+  maxResources: number;
+}
+
+interface ParentInfo {
+  resource: DeployedResource;
+  loop: ResourceLoop | undefined;
+}
+
+export class ResourceExpander {
+  readonly resources: DeployedResource[] = [];
+  private limitReported = false;
+
+  constructor(
+    private readonly ev: NodeEvaluator,
+    private readonly unit: DeploymentUnit,
+    private readonly options: ExpandOptions,
+    private readonly firstIndex = 0,
+  ) {}
+
+  private get diagnostics(): DiagnosticSink {
+    return this.ev.diagnostics;
+  }
+
+  /** Expands the `resources` section of a template (array, or object keyed by symbolic name). */
+  expandTemplate(template: Located<TObject>): void {
+    const section = childOf(template, 'resources');
+    if (!section) return;
+    if (Array.isArray(section.node)) {
+      section.node.forEach((decl, i) => this.expandDeclaration({ node: decl, span: section.span.child(section.node as TNode[], i) }, undefined, undefined));
+    } else if (isTObject(section.node)) {
+      const obj = section.node;
+      for (const name of Object.keys(obj)) {
+        this.expandDeclaration({ node: obj[name] as TNode, span: section.span.child(obj, name) }, undefined, name);
+      }
+    }
+  }
+
+  private expandDeclaration(decl: Located, parent: ParentInfo | undefined, symbolicName: string | undefined): void {
+    if (!isTObject(decl.node)) {
+      this.diagnostics.add({ code: 'invalid-template', message: 'a resource declaration must be an object', span: decl.span });
+      return;
+    }
+    const d = decl as Located<TObject>;
+    const copy = childOf(d, 'copy');
+    if (copy && isTObject(copy.node)) {
+      const c = copy as Located<TObject>;
+      const nameNode = childOf(c, 'name');
+      const loopName = typeof nameNode?.node === 'string' ? nameNode.node : symbolicName ?? 'copy';
+      const countNode = childOf(c, 'count');
+      const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : undefined;
+      if (typeof count === 'number') {
+        if (count < 0) {
+          this.diagnostics.add({ code: 'evaluation-error', message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
+          return;
+        }
+        if (count > ARM_MAX_COPY) {
+          this.diagnostics.add({
+            code: 'evaluation-error',
+            message: `copy count ${count} exceeds Azure's limit of ${ARM_MAX_COPY}; the deployment will be rejected (only the first ${ARM_MAX_COPY} copies are analysed)`,
+            span: countNode?.span ?? copy.span,
+          });
+        }
+        const n = Math.min(count, ARM_MAX_COPY);
+        for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
+        return;
+      }
+      // Count only known at deployment: one representative instance, maybe deployed.
+      const why =
+        count instanceof Unknown
+          ? count
+          : new Unknown({ code: 'error', message: 'copy count is not an integer', span: countNode?.span ?? copy.span });
+      this.expandInstance(d, parent, symbolicName, { name: loopName, index: why }, why);
+      return;
+    }
+    this.expandInstance(d, parent, symbolicName, parent?.loop);
+  }
+
+  private expandInstance(
+    decl: Located<TObject>,
+    parent: ParentInfo | undefined,
+    symbolicName: string | undefined,
+    loop: ResourceLoop | undefined,
+    loopUnknown?: Unknown,
+  ): void {
+    if (this.resources.length >= this.options.maxResources) {
+      if (!this.limitReported) {
+        this.limitReported = true;
+        this.diagnostics.add({
+          code: 'limit-exceeded',
+          message: `more than ${this.options.maxResources} resources; the rest are not analysed (limit maxResources)`,
+          span: decl.span,
+        });
+      }
+      return;
+    }
+    const ev = (key: string): { value: Value | undefined; span: Span } => {
+      const c = childOf(decl, key);
+      return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: undefined, span: decl.span };
+    };
+
+    // Condition first: a resource whose condition is false is not deployed, and nothing in it is evaluated.
+    let state: DeployState = parent?.resource.state ?? 'deployed';
+    let condition: Unknown | undefined = parent?.resource.condition ?? loopUnknown;
+    if (loopUnknown) state = 'maybe';
+    const cond = ev('condition');
+    if (cond.value !== undefined) {
+      if (cond.value === false) return;
+      if (cond.value instanceof Unknown) {
+        state = 'maybe';
+        condition ??= cond.value;
+      } else if (cond.value !== true) {
+        this.diagnostics.add({ code: 'evaluation-error', message: 'the condition must be a boolean', span: cond.span });
+      }
+    }
+
+    const typeV = ev('type');
+    const nameV = ev('name');
+    if (typeof typeV.value !== 'string') {
+      this.diagnostics.add({
+        code: typeV.value === undefined ? 'invalid-template' : 'evaluation-error',
+        message: typeV.value === undefined ? "the resource has no 'type'" : "the resource 'type' must be a literal string",
+        span: typeV.span,
+      });
+      return;
+    }
+    if (nameV.value === undefined) {
+      this.diagnostics.add({ code: 'invalid-template', message: "the resource has no 'name'", span: decl.span });
+      return;
+    }
+    let type = typeV.value;
+    let name: Value = nameV.value;
+    // Nested child declarations may give the short type ("subnets") and short name ("s").
+    if (parent && !type.includes('/')) {
+      type = `${parent.resource.type}/${type}`;
+      name = joinName(parent.resource.name, name);
+    }
+    const apiVersion = ev('apiVersion').value;
+    const existing = own(decl.node, 'existing') === true;
+    const scope = this.scopeFor(decl, loop);
+    const id = buildId(scope, type, name);
+    if (!id) {
+      this.diagnostics.add({
+        code: 'invalid-template',
+        message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
+        span: nameV.span,
+      });
+      return;
+    }
+    const index = this.firstIndex + this.resources.length;
+    const body = new ObjectValue();
+    let bodyDone = false;
+    const evaluator = this.ev;
+    const fillBody = (): ObjectValue => {
+      if (bodyDone) return body;
+      bodyDone = true;
+      for (const k of Object.keys(decl.node)) {
+        if (CONTROL_KEYS.has(k.toLowerCase())) continue;
+        const span = decl.span.child(decl.node, k);
+        body.set(k, evaluator.evaluateNode(decl.node[k] as TNode, span, loop), span, decl.span.keySpan(decl.node, k));
+      }
+      body.span = decl.span;
+      return body;
+    };
+    const dependsOn: Dependency[] = [];
+    const dep = childOf(decl, 'dependsOn');
+    if (dep && Array.isArray(dep.node)) {
+      dep.node.forEach((entry, i) => {
+        const span = dep.span.child(dep.node as TNode[], i);
+        dependsOn.push({ value: this.ev.evaluateNode(entry, span, loop), span });
+      });
+    }
+    const resource: DeployedResource = {
+      index,
+      id,
+      key: `${scopeKey(id)}|${relativeKey(id)}`,
+      type,
+      apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined,
+      name,
+      displayName: symbolicName ?? displayNameOf(name, nameV.span),
+      symbolicName,
+      existing,
+      state,
+      condition: state === 'maybe' ? condition : undefined,
+      copy: loop && typeof loop.index === 'number' ? { name: loop.name, index: loop.index } : undefined,
+      unit: this.unit,
+      span: decl.span,
+      typeSpan: typeV.span,
+      nameSpan: nameV.span,
+      parent: parent?.resource,
+      children: [],
+      dependsOn,
+      get body() {
+        return fillBody();
+      },
+      get root() {
+        return { value: fillBody(), span: decl.span };
+      },
+    };
+    this.resources.push(resource);
+    parent?.resource.children.push(resource);
+
+    const nested = childOf(decl, 'resources');
+    if (nested && Array.isArray(nested.node)) {
+      nested.node.forEach((child, i) =>
+        this.expandDeclaration({ node: child, span: nested.span.child(nested.node as TNode[], i) }, { resource, loop }, undefined),
+      );
+    }
+  }
+
+  /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
+  private scopeFor(decl: Located<TObject>, loop: ResourceLoop | undefined): TargetScope | Segment[] {
+    const s = childOf(decl, 'scope');
+    if (!s) return this.unit.scope;
+    const v = this.ev.evaluateNode(s.node, s.span, loop);
+    const segs = splitSegments(v);
+    if (segs && parseResourceId(v)) return segs.slice(1);
+    return this.unit.scope;
+  }
+}
+
+function joinName(parent: Value, child: Value): Value {
+  if (typeof parent === 'string' && typeof child === 'string') return `${parent}/${child}`;
+  const parts: (string | Unknown)[] = [];
+  const push = (v: Value) => {
+    if (typeof v === 'string') parts.push(v);
+    else if (v instanceof Unknown) parts.push(...(v.parts ?? [v]));
+    else parts.push(String(v));
+  };
+  push(parent);
+  parts.push('/');
+  push(child);
+  const first = [parent, child].find((v): v is Unknown => v instanceof Unknown);
+  return new Unknown(first?.reason ?? { code: 'error', message: 'unknown name' }, 'string', parts);
+}
+
+export function scopeSegments(scope: TargetScope): Segment[] {
+  switch (scope.kind) {
+    case 'resourceGroup':
+      return [['subscriptions'], scope.subscriptionId, ['resourceGroups'], scope.resourceGroup];
+    case 'subscription':
+      return [['subscriptions'], scope.subscriptionId];
+    case 'managementGroup':
+      return [['providers'], ['Microsoft.Management'], ['managementGroups'], scope.managementGroup ?? []];
+    case 'tenant':
+      return [];
+  }
+}
+
+/** The id a resource of `type` named `name` gets in `scope`; undefined when name and type do not fit. */
+export function buildId(scope: TargetScope | Segment[], type: string, name: Value): ResourceId | undefined {
+  const [namespace, ...types] = type.split('/');
+  if (!namespace || types.length === 0) return undefined;
+  const nameSegs = typeof name === 'string' || name instanceof Unknown ? splitSegments(name) : undefined;
+  if (!nameSegs) return undefined;
+  let names = nameSegs;
+  if (name instanceof Unknown && !name.parts) names = [[name]];
+  if (names.length !== types.length) {
+    // A wholly unknown name cannot be split: give each level one opaque unknown segment.
+    if (name instanceof Unknown && names.length === 1 && types.length > 1 && !name.parts) names = types.map(() => [name]);
+    else return undefined;
+  }
+  return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
+}
+
+function displayNameOf(name: Value, span: Span): string {
+  if (typeof name === 'string') return name;
+  if (name instanceof Unknown && name.parts) {
+    return name.parts.map((p) => (typeof p === 'string' ? p : '{…}')).join('');
+  }
+  // The name as written in the file.
+  const r = span.range();
+  return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, '');
+}

@@ -1,0 +1,80 @@
+// Finds the files to lint: files, folders and globs given on the command line. Folders are
+// searched with globby, honouring .gitignore; symbolic links are not followed (a link loop or a
+// link out of the folder must not make vtaplint read outside what it was pointed at).
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { globby, isDynamicPattern } from 'globby';
+
+export const LINTED_EXTENSIONS = ['json', 'jsonc', 'bicep', 'bicepparam'] as const;
+
+export interface DiscoveredFile {
+  /** Absolute path. */
+  path: string;
+  /** Named on the command line (not found by searching a folder): always reported, even if not an ARM template. */
+  explicit: boolean;
+}
+
+export interface DiscoverResult {
+  files: DiscoveredFile[];
+  /** Arguments that matched nothing. */
+  missing: string[];
+}
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export async function discover(args: readonly string[], cwd: string): Promise<DiscoverResult> {
+  const found = new Map<string, DiscoveredFile>();
+  const missing: string[] = [];
+  const add = (p: string, explicit: boolean) => {
+    const abs = path.resolve(cwd, p);
+    const prev = found.get(abs);
+    if (!prev) found.set(abs, { path: abs, explicit });
+    else if (explicit) prev.explicit = true;
+  };
+  for (const arg of args.length ? args : ['.']) {
+    const abs = path.resolve(cwd, arg);
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isFile()) {
+      add(abs, true);
+      continue;
+    }
+    let patterns: string[];
+    let base: string;
+    if (st?.isDirectory()) {
+      base = abs;
+      patterns = [`**/*.{${LINTED_EXTENSIONS.join(',')}}`];
+    } else if (isDynamicPattern(arg)) {
+      base = cwd;
+      patterns = [arg.replaceAll('\\', '/')];
+    } else {
+      missing.push(arg);
+      continue;
+    }
+    const matches = await globby(patterns, {
+      cwd: base,
+      absolute: true,
+      gitignore: true,
+      ignore: ALWAYS_IGNORED,
+      dot: false,
+      followSymbolicLinks: false,
+      onlyFiles: true,
+      suppressErrors: true,
+    });
+    if (matches.length === 0 && !st) missing.push(arg);
+    for (const m of matches) add(path.normalize(m), false);
+  }
+  // Deterministic order whatever the file system returns.
+  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, missing };
+}
+
+export function extensionOf(file: string): string {
+  const base = path.basename(file).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  return dot < 0 ? '' : base.slice(dot + 1);
+}

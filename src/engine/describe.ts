@@ -1,0 +1,29 @@
+// Words for unknown values in messages: what made them unknown, naming the expression.
+import type { Unknown } from '../expr/value.js';
+import { spanText } from './finding.js';
+
+/** "only known at deployment (resourceGroup().location)". */
+export function describeUnknown(u: Unknown): string {
+  const what = u.reason.span ? spanText(u.reason.span) : undefined;
+  const shown = what && what.length <= 120 ? ` (${what})` : '';
+  switch (u.reason.code) {
+    case 'deployment-time':
+      return `only known at deployment${shown}`;
+    case 'runtime-state':
+      return `read from a deployed resource at deployment time${shown}`;
+    case 'parameter-without-value':
+      return `a parameter without a value${shown}`;
+    case 'secure':
+      return `a secure value${shown}`;
+    case 'external-resource':
+      return `a property of a resource outside the template${shown}`;
+    case 'not-fetched':
+      return `computed by a template vtaplint does not fetch${shown}`;
+    case 'limit':
+      return `not evaluated because a limit was reached${shown}`;
+    case 'error':
+      return `not computable because of an error${shown}`;
+    case 'unsupported':
+      return `not computable by vtaplint${shown}`;
+  }
+}

@@ -1,0 +1,60 @@
+// A finding: one rule verdict (or stage diagnostic) placed in a file, ready for formatters.
+import { createHash } from 'node:crypto';
+import type { Region, Span } from '../model/span.js';
+import type { SourceText } from '../model/source.js';
+import type { Level, ResultKind } from './rule.js';
+
+export interface FindingLocation {
+  file: SourceText;
+  region: Region;
+}
+
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  kind: ResultKind;
+  message: string;
+  location: FindingLocation;
+  related: (FindingLocation & { message: string })[];
+  /** Logical location: the resource the finding is about ("Microsoft.Network/virtualNetworkTaps/tap1"). */
+  logical: string | undefined;
+  /** Stable identity across runs: does not depend on line numbers, file order or machine. */
+  fingerprint: string;
+  /** The primary span (formatters use `location`; fingerprints and suppressions use the span). */
+  span: Span;
+}
+
+export function locate(span: Span): FindingLocation {
+  return { file: span.file, region: span.region() };
+}
+
+/** The text a span covers, whitespace collapsed (part of the fingerprint: survives moved lines). */
+export function spanText(span: Span): string {
+  const r = span.range();
+  return span.file.text.slice(r.start, Math.min(r.end, r.start + 400)).replace(/\s+/g, ' ').trim();
+}
+
+export function fingerprintOf(ruleId: string, relPath: string, logical: string | undefined, span: Span, occurrence: number): string {
+  const h = createHash('sha256');
+  h.update([ruleId, relPath.replaceAll('\\', '/'), logical ?? '', spanText(span), String(occurrence)].join('\u0000'));
+  return h.digest('hex').slice(0, 32);
+}
+
+const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, note: 2 };
+
+/** Code-unit order: unlike localeCompare, the same on every machine. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Deterministic order: file, line, column, rule id, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.location.file.path, b.location.file.path) ||
+    a.location.region.start.line - b.location.region.start.line ||
+    a.location.region.start.column - b.location.region.start.column ||
+    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message)
+  );
+}

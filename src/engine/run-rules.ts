@@ -1,0 +1,66 @@
+// Runs the enabled rules on one graph and turns their verdicts into findings.
+import { levelFor, type EffectiveConfig } from './config.js';
+import type { ResourceGraph } from '../graph/graph.js';
+import type { Level, Rule, RuleContext, Verdict } from './rule.js';
+import type { DeployedResource } from '../deploy/model.js';
+import { describeUnknown } from './describe.js';
+
+export interface RuleOutcome {
+  rule: Rule;
+  verdict: Verdict;
+  level: Level;
+}
+
+export interface RuleFailure {
+  rule: Rule;
+  error: unknown;
+}
+
+/** The first resource among those a verdict depends on that a condition may not deploy. */
+function maybeDeployed(v: Omit<Verdict, 'kind'>): DeployedResource | undefined {
+  return [v.resource, ...(v.involved ?? [])].find((r) => r?.state === 'maybe');
+}
+
+export function runRules(
+  graph: ResourceGraph,
+  rules: readonly Rule[],
+  config: EffectiveConfig,
+): { outcomes: RuleOutcome[]; passes: number; failures: RuleFailure[] } {
+  const outcomes: RuleOutcome[] = [];
+  const failures: RuleFailure[] = [];
+  let passes = 0;
+  for (const rule of rules) {
+    const configured = levelFor(rule.meta, config);
+    if (configured === 'off') continue;
+    const ctx: RuleContext = {
+      graph,
+      regions: config.regions,
+      fail(v) {
+        const maybe = maybeDeployed(v);
+        if (maybe) {
+          const cond = maybe.condition ? `: its condition is ${describeUnknown(maybe.condition)}` : '';
+          outcomes.push({
+            rule,
+            verdict: { ...v, kind: 'review', message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
+            level: 'note',
+          });
+          return;
+        }
+        const level = v.level && configured === rule.meta.defaultLevel ? v.level : configured;
+        outcomes.push({ rule, verdict: { ...v, kind: 'fail' }, level });
+      },
+      indeterminate(v) {
+        outcomes.push({ rule, verdict: { ...v, kind: 'review' }, level: 'note' });
+      },
+      pass() {
+        passes++;
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      failures.push({ rule, error });
+    }
+  }
+  return { outcomes, passes, failures };
+}

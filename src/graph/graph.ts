@@ -1,0 +1,236 @@
+// The resource graph: resources by id, and the edges between them that ids in their properties,
+// parent/child relations and dependsOn create. Rules ask it questions; they never walk raw JSON.
+import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import type { Span } from '../model/span.js';
+import type { DeployedResource } from '../deploy/model.js';
+import { at, elements, type LocatedValue } from './located.js';
+import {
+  formatId,
+  parseResourceId,
+  relativeKey,
+  scopeKey,
+  segmentKey,
+  segmentText,
+  truncateId,
+  type ResourceId,
+  type Segment,
+} from './resource-id.js';
+
+/** What an id value points at. */
+export type Resolution =
+  /** A resource declared in the deployment. */
+  | { kind: 'resource'; resource: DeployedResource; id: ResourceId }
+  /** A named part of a declared resource that is not a resource of its own (an ipConfiguration, a frontend). */
+  | {
+      kind: 'sub';
+      resource: DeployedResource;
+      id: ResourceId;
+      /** Type segments below the resource, e.g. ["ipConfigurations"]. */
+      subTypes: string[];
+      subNames: Segment[];
+      /** The inline declaration of the part in the resource's properties, when it is there. */
+      entry: LocatedValue | undefined;
+    }
+  /** A well-formed id of something the template does not declare. */
+  | { kind: 'external'; id: ResourceId }
+  /** Not a resource id, or one that cannot be decided. */
+  | { kind: 'none'; value: Value };
+
+export interface Edge {
+  from: DeployedResource;
+  to: DeployedResource;
+  /** Present when the id points at a part of `to` (["ipConfigurations", "ipconfig1"]). */
+  sub: string[] | undefined;
+  /** Property path in `from`, e.g. "properties.ipConfigurations[0].properties.subnet.id". */
+  path: string;
+  span: Span;
+  kind: 'reference' | 'dependsOn' | 'parent';
+}
+
+export class ResourceGraph {
+  readonly resources: readonly DeployedResource[];
+  private readonly byKey = new Map<string, DeployedResource[]>();
+  private readonly byRelative = new Map<string, DeployedResource[]>();
+  private edgeCache: Edge[] | undefined;
+  readonly unresolvedDependsOn: { from: DeployedResource; value: Value; span: Span }[] = [];
+
+  constructor(resources: readonly DeployedResource[]) {
+    this.resources = resources;
+    for (const r of resources) {
+      push(this.byKey, r.key, r);
+      push(this.byRelative, relativeKey(r.id), r);
+    }
+    this.linkParents();
+  }
+
+  /** Top-level child declarations ("nic1/cfg" of type ".../tapConfigurations") get their parent by id. */
+  private linkParents(): void {
+    for (const r of this.resources) {
+      if (r.parent || r.id.types.length < 2) continue;
+      const p = this.find(truncateId(r.id, r.id.types.length - 1));
+      if (p && p !== r) {
+        r.parent = p;
+        p.children.push(r);
+      }
+    }
+  }
+
+  ofType(type: string): DeployedResource[] {
+    const t = type.toLowerCase();
+    return this.resources.filter((r) => r.type.toLowerCase() === t);
+  }
+
+  /** The declared resource with this id (scope compared when both sides know it). */
+  find(id: ResourceId): DeployedResource | undefined {
+    const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
+    if (exact) return exact[0];
+    const candidates = this.byRelative.get(relativeKey(id));
+    return candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
+  }
+
+  /** What an id value (string or partially known string) points at. */
+  resolve(v: Value | undefined): Resolution {
+    if (v === undefined) return { kind: 'none', value: null };
+    const id = parseResourceId(v);
+    if (!id) return { kind: 'none', value: v };
+    for (let depth = id.types.length; depth >= 1; depth--) {
+      const r = this.find(truncateId(id, depth));
+      if (!r) continue;
+      if (depth === id.types.length) return { kind: 'resource', resource: r, id };
+      const subTypes = id.types.slice(depth);
+      const subNames = id.names.slice(depth);
+      return { kind: 'sub', resource: r, id, subTypes, subNames, entry: findInline(r, subTypes, subNames) };
+    }
+    return { kind: 'external', id };
+  }
+
+  /** All reference edges (ids in properties), parent/child and dependsOn edges. Computed once. */
+  edges(): Edge[] {
+    if (this.edgeCache) return this.edgeCache;
+    const out: Edge[] = [];
+    for (const r of this.resources) {
+      if (r.parent) out.push({ from: r, to: r.parent, sub: undefined, path: '(parent)', span: r.nameSpan, kind: 'parent' });
+      this.collectReferences(r, { value: r.body, span: r.span }, '', out);
+      for (const d of r.dependsOn) {
+        const target = this.resolveDependency(r, d.value);
+        if (target) {
+          d.target = target;
+          out.push({ from: r, to: target, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' });
+        } else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+      }
+    }
+    this.edgeCache = out;
+    return out;
+  }
+
+  private collectReferences(from: DeployedResource, lv: LocatedValue, path: string, out: Edge[]): void {
+    const v = lv.value;
+    if (typeof v === 'string' || (v instanceof Unknown && v.parts)) {
+      if (typeof v === 'string' && !v.startsWith('/')) return;
+      const res = this.resolve(v);
+      if (res.kind === 'resource' || res.kind === 'sub') {
+        if (res.resource === from && res.kind === 'resource') return;
+        const sub = res.kind === 'sub' ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i] as Segment) ?? '?']) : undefined;
+        out.push({ from, to: res.resource, sub, path: path || '(value)', span: lv.span, kind: 'reference' });
+      }
+      return;
+    }
+    if (v instanceof ObjectValue) {
+      for (const e of v.located()) this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path ? `${path}.${e.key}` : e.key, out);
+    } else if (Array.isArray(v)) {
+      elements(lv).forEach((el, i) => this.collectReferences(from, el, `${path}[${i}]`, out));
+    }
+  }
+
+  /** dependsOn entries: a resource id, "type/name", a plain name, or a symbolic name. */
+  resolveDependency(from: DeployedResource, v: Value): DeployedResource | undefined {
+    const res = this.resolve(v);
+    if (res.kind === 'resource') return res.resource;
+    if (typeof v !== 'string') {
+      // A partially known id or name: compare its known shape.
+      if (v instanceof Unknown && v.parts) {
+        const id = parseResourceId(v);
+        if (id) return this.find(id);
+      }
+      return undefined;
+    }
+    const sameUnit = this.resources.filter((r) => r.unit === from.unit);
+    const bySymbol = sameUnit.find((r) => r.symbolicName === v);
+    if (bySymbol) return bySymbol;
+    const lower = v.toLowerCase();
+    // "Microsoft.Network/networkInterfaces/nic1" (type and name without scope)
+    const typed = sameUnit.find((r) => `${r.type}/${nameText(r.name)}`.toLowerCase() === lower);
+    if (typed) return typed;
+    const named = sameUnit.filter((r) => nameText(r.name)?.toLowerCase() === lower);
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  /** Resources that `from` reaches through edges (dependsOn, references, parent), transitively. */
+  dependsOnTransitively(from: DeployedResource, to: DeployedResource): Edge[] | undefined {
+    const adj = new Map<DeployedResource, Edge[]>();
+    for (const e of this.edges()) push(adj, e.from, e);
+    const prev = new Map<DeployedResource, Edge>();
+    const queue = [from];
+    const seen = new Set([from]);
+    while (queue.length) {
+      const cur = queue.shift() as DeployedResource;
+      if (cur === to) {
+        const path: Edge[] = [];
+        for (let c = to; c !== from; ) {
+          const e = prev.get(c) as Edge;
+          path.unshift(e);
+          c = e.from;
+        }
+        return path;
+      }
+      for (const e of adj.get(cur) ?? []) {
+        if (seen.has(e.to)) continue;
+        seen.add(e.to);
+        prev.set(e.to, e);
+        queue.push(e.to);
+      }
+    }
+    return undefined;
+  }
+
+  describe(id: ResourceId): string {
+    return formatId(id);
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function nameText(v: Value): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Two scopes may be the same when every segment pair is equal or one of them is unknown. */
+function scopesCompatible(a: Segment[], b: Segment[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Segment;
+    const y = b[i] as Segment;
+    if (segmentText(x) !== undefined && segmentText(y) !== undefined && segmentKey(x) !== segmentKey(y)) return false;
+  }
+  return true;
+}
+
+/** Finds properties.<collection>[name == n] inside a resource's declaration, level by level. */
+function findInline(r: DeployedResource, types: string[], names: Segment[]): LocatedValue | undefined {
+  let cur: LocatedValue = { value: r.body, span: r.span };
+  for (let i = 0; i < types.length; i++) {
+    const want = segmentKey(names[i] as Segment);
+    const list = at(cur, 'properties', types[i] as string);
+    const match = elements(list).find((el) => {
+      const n = at(el, 'name').value;
+      return typeof n === 'string' && n.toLowerCase() === want;
+    });
+    if (!match) return undefined;
+    cur = match;
+  }
+  return cur;
+}

@@ -1,0 +1,150 @@
+// Resource ids as values: parsed from strings or partially known strings (an Unknown with
+// parts), compared case-insensitively as ARM does. A segment built from a deployment-wide
+// unknown (the current subscription id, the resource group name) keeps its symbol, so two ids
+// built the same way still compare equal; any other unknown segment never matches anything.
+import { Unknown, type Value } from '../expr/value.js';
+
+/** One path segment: known text, or pieces of text and unknowns ("nic-" + uniqueString(...)). */
+export type Segment = readonly (string | Unknown)[];
+
+export interface ResourceId {
+  /** Segments before the last "/providers/": ["subscriptions", s, "resourceGroups", g] (may be empty). */
+  scope: Segment[];
+  /** Resource provider namespace, e.g. "Microsoft.Network". */
+  namespace: string;
+  /** Type segments after the namespace: ["networkInterfaces", "ipConfigurations"]. */
+  types: string[];
+  /** Names, one per type segment. */
+  names: Segment[];
+}
+
+/** Splits a string or partially known string into '/'-separated segments; undefined for other values. */
+export function splitSegments(v: Value): Segment[] | undefined {
+  const pieces: (string | Unknown)[] = typeof v === 'string' ? [v] : v instanceof Unknown && v.parts ? flattenParts(v.parts) : [];
+  if (pieces.length === 0) return undefined;
+  const out: (string | Unknown)[][] = [[]];
+  for (const p of pieces) {
+    if (typeof p !== 'string') {
+      (out[out.length - 1] as (string | Unknown)[]).push(p);
+      continue;
+    }
+    const bits = p.split('/');
+    bits.forEach((b, i) => {
+      if (i > 0) out.push([]);
+      if (b !== '') (out[out.length - 1] as (string | Unknown)[]).push(b);
+    });
+  }
+  return out;
+}
+
+function flattenParts(parts: readonly (string | Unknown)[]): (string | Unknown)[] {
+  const out: (string | Unknown)[] = [];
+  for (const p of parts) {
+    if (p instanceof Unknown && p.parts) out.push(...flattenParts(p.parts));
+    else out.push(p);
+  }
+  return out;
+}
+
+export function segmentText(s: Segment): string | undefined {
+  return s.every((p) => typeof p === 'string') ? (s as string[]).join('') : undefined;
+}
+
+let opaqueCounter = 0;
+const opaqueKeys = new WeakMap<Unknown, string>();
+
+/** Comparison key of a segment: lower-cased text, `{symbol}` for deployment-wide unknowns, unique otherwise. */
+export function segmentKey(s: Segment): string {
+  let key = '';
+  for (const p of s) {
+    if (typeof p === 'string') key += p.toLowerCase();
+    else if (p.symbol) key += `{${p.symbol.toLowerCase()}}`;
+    else {
+      let k = opaqueKeys.get(p);
+      if (!k) {
+        k = `{?${++opaqueCounter}}`;
+        opaqueKeys.set(p, k);
+      }
+      key += k;
+    }
+  }
+  return key;
+}
+
+/** Parses an absolute resource id ("/subscriptions/.../providers/NS/type/name[/type/name...]"). */
+export function parseResourceId(v: Value): ResourceId | undefined {
+  const segs = splitSegments(v);
+  if (!segs || segs.length < 3) return undefined;
+  // A resource id starts with "/": the first segment of the split is then empty.
+  if (typeof v === 'string' && !v.startsWith('/')) return undefined;
+  if (v instanceof Unknown) {
+    const first = flattenParts(v.parts ?? [])[0];
+    if (typeof first !== 'string' || !first.startsWith('/')) return undefined;
+  }
+  const body = segs.slice(1);
+  let p = -1;
+  for (let i = body.length - 2; i >= 0; i--) {
+    if (segmentText(body[i] as Segment)?.toLowerCase() === 'providers') {
+      p = i;
+      break;
+    }
+  }
+  if (p < 0) return undefined;
+  const namespace = segmentText(body[p + 1] as Segment);
+  if (!namespace) return undefined;
+  const rest = body.slice(p + 2);
+  if (rest.length < 2 || rest.length % 2 !== 0) return undefined;
+  const types: string[] = [];
+  const names: Segment[] = [];
+  for (let i = 0; i < rest.length; i += 2) {
+    const t = segmentText(rest[i] as Segment);
+    if (!t) return undefined;
+    types.push(t);
+    names.push(rest[i + 1] as Segment);
+  }
+  return { scope: body.slice(0, p), namespace, types, names };
+}
+
+export function fullType(id: ResourceId, depth = id.types.length): string {
+  return [id.namespace, ...id.types.slice(0, depth)].join('/');
+}
+
+/** Key of the resource path below the scope: "microsoft.network/networkinterfaces/nic1/...". */
+export function relativeKey(id: ResourceId, depth = id.types.length): string {
+  let k = id.namespace.toLowerCase();
+  for (let i = 0; i < depth; i++) k += `/${(id.types[i] as string).toLowerCase()}/${segmentKey(id.names[i] as Segment)}`;
+  return k;
+}
+
+export function scopeKey(id: ResourceId): string {
+  return id.scope.map(segmentKey).join('/');
+}
+
+/** A resource id with fewer type levels (the parent of a sub-resource id). */
+export function truncateId(id: ResourceId, depth: number): ResourceId {
+  return { scope: id.scope, namespace: id.namespace, types: id.types.slice(0, depth), names: id.names.slice(0, depth) };
+}
+
+/** Readable rendering, unknown pieces shown as {symbol} or {?}. */
+export function formatId(id: ResourceId): string {
+  const seg = (s: Segment) => s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
+  const parts = id.scope.map(seg);
+  parts.push('providers', id.namespace);
+  id.types.forEach((t, i) => parts.push(t, seg(id.names[i] as Segment)));
+  return `/${parts.join('/')}`;
+}
+
+/** The subscription segment of an id's scope, when it has one. */
+export function subscriptionOf(id: ResourceId): Segment | undefined {
+  for (let i = 0; i + 1 < id.scope.length; i++) {
+    if (segmentText(id.scope[i] as Segment)?.toLowerCase() === 'subscriptions') return id.scope[i + 1];
+  }
+  return undefined;
+}
+
+export function resourceGroupOf(id: ResourceId): Segment | undefined {
+  for (let i = 0; i + 1 < id.scope.length; i++) {
+    if (segmentText(id.scope[i] as Segment)?.toLowerCase() === 'resourcegroups') return id.scope[i + 1];
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+// GitHub Actions workflow commands: one ::error/::warning/::notice per finding, which GitHub shows
+// as annotations on the lines of the pull request.
+import type { LintResult } from '../engine/lint.js';
+import { relativePath } from '../engine/lint.js';
+
+const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
+
+/** Escaping of workflow command data and property values, as @actions/core does it. */
+export function escapeData(s: string): string {
+  return s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+export function formatGithub(result: LintResult): string {
+  const lines = result.findings.map((f) => {
+    const { start, end } = f.location.region;
+    const props = [
+      `file=${escapeProperty(relativePath(result.root, f.location.file.path))}`,
+      `line=${start.line}`,
+      `col=${start.column}`,
+      `endLine=${end.line}`,
+      ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
+      `title=${escapeProperty(`vtaplint ${f.ruleId}`)}`,
+    ];
+    return `::${COMMAND[f.level]} ${props.join(',')}::${escapeData(f.message)}`;
+  });
+  for (const n of result.notifications) lines.push(`::error title=vtaplint internal error::${escapeData(n.message.split('\n')[0] ?? '')}`);
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}

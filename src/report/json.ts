@@ -1,0 +1,40 @@
+// Machine-readable output: the findings with positions, the rules' metadata, and a summary.
+import type { LintResult } from '../engine/lint.js';
+import { countByLevel, relativePath } from '../engine/lint.js';
+import type { Rule } from '../engine/rule.js';
+
+export function formatJson(result: LintResult, rules: readonly Rule[], version: string): string {
+  const doc = {
+    tool: { name: 'vtaplint', version },
+    root: result.root,
+    summary: { ...countByLevel(result.findings), files: result.files.length, passes: result.passes },
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      level: f.level,
+      kind: f.kind,
+      message: f.message,
+      file: relativePath(result.root, f.location.file.path),
+      line: f.location.region.start.line,
+      column: f.location.region.start.column,
+      endLine: f.location.region.end.line,
+      endColumn: f.location.region.end.column,
+      resource: f.logical ?? null,
+      related: f.related.map((r) => ({
+        file: relativePath(result.root, r.file.path),
+        line: r.region.start.line,
+        column: r.region.start.column,
+        message: r.message,
+      })),
+      fingerprint: f.fingerprint,
+    })),
+    rules: rules.map((r) => ({ ...r.meta, helpUri: helpUri(r.meta.id) })),
+    notifications: result.notifications.map((n) => ({ level: n.level, message: n.message, file: n.file ? relativePath(result.root, n.file) : null })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export const REPOSITORY = 'https://github.com/vtaplint/vtaplint';
+
+export function helpUri(ruleId: string): string {
+  return `${REPOSITORY}/blob/main/rules/${ruleId}.md`;
+}

@@ -1,0 +1,105 @@
+// SARIF 2.1.0 as GitHub code scanning and the VS Code SARIF viewer read it: the full rules[] with
+// help, relative artifact URIs against %SRCROOT%, exact regions, related locations, stable
+// partialFingerprints, and tool notifications for files that could not be analysed.
+import { pathToFileURL } from 'node:url';
+import type { LintResult } from '../engine/lint.js';
+import { relativePath } from '../engine/lint.js';
+import type { FindingLocation } from '../engine/finding.js';
+import type { Rule } from '../engine/rule.js';
+import { REPOSITORY, helpUri } from './json.js';
+
+export const FINGERPRINT_KEY = 'vtaplint/v1';
+const SRCROOT = '%SRCROOT%';
+
+interface SarifOptions {
+  version: string;
+  /** Run start/end times (omitted in tests for byte-identical output). */
+  startTime?: string;
+  endTime?: string;
+}
+
+function uriOf(root: string, file: string): string {
+  // Relative paths are URI references: encode each segment, keep the slashes.
+  return relativePath(root, file)
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+function physical(root: string, loc: FindingLocation) {
+  const { start, end } = loc.region;
+  return {
+    artifactLocation: { uri: uriOf(root, loc.file.path), uriBaseId: SRCROOT },
+    region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+  };
+}
+
+export function ruleDescriptor(rule: Rule) {
+  const m = rule.meta;
+  return {
+    id: m.id,
+    name: m.name,
+    shortDescription: { text: m.shortDescription },
+    fullDescription: { text: m.fullDescription },
+    help: { text: `${m.fullDescription} See ${helpUri(m.id)}`, markdown: rule.docs },
+    helpUri: helpUri(m.id),
+    defaultConfiguration: { level: m.defaultLevel },
+    properties: { tags: m.tags, precision: m.precision },
+  };
+}
+
+export function formatSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions): string {
+  const index = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const root = result.root.endsWith('/') ? result.root : `${result.root}/`;
+  const results = result.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId) ?? -1,
+    level: f.level,
+    kind: f.kind,
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: physical(result.root, f.location),
+        ...(f.logical ? { logicalLocations: [{ fullyQualifiedName: f.logical, kind: 'resource' }] } : {}),
+      },
+    ],
+    ...(f.related.length
+      ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(result.root, r), message: { text: r.message } })) }
+      : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+  }));
+  const notifications = result.notifications.map((n) => ({
+    level: n.level,
+    message: { text: n.message.split('\n')[0] ?? n.message },
+    ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n.file), uriBaseId: SRCROOT } } }] } : {}),
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'vtaplint',
+            version: opts.version,
+            semanticVersion: opts.version,
+            informationUri: REPOSITORY,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href } },
+        invocations: [
+          {
+            executionSuccessful: !result.notifications.some((n) => n.level === 'error'),
+            ...(opts.startTime ? { startTimeUtc: opts.startTime } : {}),
+            ...(opts.endTime ? { endTimeUtc: opts.endTime } : {}),
+            ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
