@@ -121,6 +121,25 @@ function expectsSyntaxErrors(file: string): boolean {
   return codes.some((c) => SYNTAX_CODES.has(c.slice(1, 7)));
 }
 
+/** 1-based lines of the expected syntax errors, from the diagnostics baseline. */
+function expectedSyntaxLines(file: string): number[] {
+  const diag = file.replace(/\.(bicep|bicepparam)$/, '.diagnostics.$1');
+  if (!existsSync(diag)) return [];
+  const lines: number[] = [];
+  let line = 0;
+  for (const l of read(diag).split(/\r?\n/)) {
+    const m = /^\/\/@\[\d+:\d+\) \[(BCP\d+) \(Error\)\]/.exec(l);
+    if (m) {
+      if (SYNTAX_CODES.has(m[1] as string)) lines.push(line);
+    } else if (!l.startsWith('//@[')) {
+      line++;
+    }
+  }
+  return lines;
+}
+
+let expectedLines = 0;
+let foundLines = 0;
 let invalidOk = 0;
 let invalidSyntax = 0;
 let semanticOnly = 0;
@@ -132,6 +151,13 @@ for (const f of invalid) {
   if (syntax) invalidSyntax++;
   else semanticOnly++;
   const n = o.result?.diagnostics.length ?? 0;
+  if (syntax && o.result) {
+    const ours = new Set(o.result.diagnostics.map((d) => d.span.file.position(d.span.range().start).line));
+    const want = new Set(expectedSyntaxLines(f));
+    expectedLines += want.size;
+    for (const l of want) if (ours.has(l)) foundLines++;
+    if (verbose) console.log(`lines ${rel(f)}: expected ${[...want].join(',')} got ${[...ours].join(',')}`);
+  }
   if (o.crash) {
     crashes++;
     console.log(`CRASH ${rel(f)}\n${o.crash}`);
@@ -250,6 +276,7 @@ console.log(tokRows.join('\n') || '  all files 100%');
 console.log('\nSummary');
 console.log(`  (a) valid samples parsed without errors:   ${validOk}/${valid.length}`);
 console.log(`  (b) invalid samples with >=1 error:         ${invalidOk}/${invalidSyntax} (plus ${semanticOnly} semantic-only samples, ${semanticFlagged} of them flagged)`);
+console.log(`      lines with an expected syntax error that also get one here: ${foundLines}/${expectedLines}`);
 console.log(`  (c) token agreement:                        ${tokExpected ? ((100 * tokMatched) / tokExpected).toFixed(2) : '-'}% (${tokMatched}/${tokExpected} tokens, ${tokFiles} files)`);
 console.log(`  (d) quickstart .bicep parsed without errors: ${qsOk}/${qsTotal}`);
 console.log(`  crashes: ${crashes}; slowest parse: ${slowest ? `${slowest.ms.toFixed(1)} ms (${path.basename(path.dirname(slowest.file))}/${path.basename(slowest.file)})` : '-'}`);

@@ -113,6 +113,23 @@ const BINARY_OPERATOR: Partial<Record<TokenKind, BinaryOperator>> = {
   Modulo: '%',
 };
 
+const DECLARATION_KEYWORDS = new Set([
+  'param',
+  'var',
+  'resource',
+  'module',
+  'output',
+  'type',
+  'func',
+  'import',
+  'extension',
+  'metadata',
+  'using',
+  'extends',
+  'test',
+  'assert',
+]);
+
 const OPENERS = new Set<TokenKind>(['LeftBrace', 'LeftSquare', 'LeftParen', 'StringLeftPiece']);
 const CLOSERS = new Set<TokenKind>(['RightBrace', 'RightSquare', 'RightParen', 'StringRightPiece']);
 
@@ -201,9 +218,28 @@ class Parser {
   /** The current token; NewLine tokens are skipped where newlines are insignificant. */
   private cur(): Token {
     if (this.insensitive()) {
-      while ((this.tokens[this.i] as Token).kind === 'NewLine') this.i++;
+      let j = this.i;
+      while ((this.tokens[j] as Token).kind === 'NewLine') j++;
+      // An unclosed '(' must not swallow the declarations that follow it.
+      if (j === this.i || !this.declarationAt(j)) this.i = j;
     }
     return this.tokens[this.i] as Token;
+  }
+
+  /**
+   * Does a declaration start at token j (a keyword at column 0 followed by a name, or a decorator)?
+   * Used only to stop recovery and newline skipping from running into the next statement.
+   */
+  private declarationAt(j: number): boolean {
+    const t = this.tokens[j] as Token;
+    const prev = this.tokens[j - 1];
+    if (!prev || prev.kind !== 'NewLine' || prev.end !== t.start) return false;
+    if (t.kind === 'At') return true;
+    if (t.kind !== 'Identifier') return false;
+    const next = this.tokens[j + 1] as Token;
+    const word = this.textOf(t);
+    if (word === 'targetScope') return next.kind === 'Assignment';
+    return DECLARATION_KEYWORDS.has(word) && (next.kind === 'Identifier' || next.kind === 'StringComplete' || next.kind === 'LeftBrace' || next.kind === 'Asterisk');
   }
 
   /** The current token, newlines included. */
@@ -293,7 +329,7 @@ class Parser {
     for (;;) {
       const t = this.raw();
       if (t.kind === 'EndOfFile') return;
-      if (t.kind === 'NewLine' && balance <= 0) return;
+      if (t.kind === 'NewLine' && (balance <= 0 || this.declarationAt(this.i + 1))) return;
       if (OPENERS.has(t.kind)) balance++;
       else if (CLOSERS.has(t.kind)) balance--;
       this.i++;
@@ -307,6 +343,7 @@ class Parser {
       const t = this.raw();
       if (t.kind === 'EndOfFile') return;
       if (balance <= 0 && (t.kind === 'NewLine' || t.kind === closer)) return;
+      if (t.kind === 'NewLine' && this.declarationAt(this.i + 1)) return;
       if (OPENERS.has(t.kind)) balance++;
       else if (CLOSERS.has(t.kind)) balance--;
       this.i++;
@@ -561,7 +598,7 @@ class Parser {
       while ((this.tokens[j] as Token).kind === 'NewLine') j++;
       if (this.textOf(this.tokens[j] as Token) === 'if') this.i = j;
     }
-    if (this.atWord('if') && this.peekAt(1).kind === 'LeftParen') return this.parseIf();
+    if (this.atWord('if')) return this.parseIf();
     const t = this.cur();
     if (t.kind !== 'LeftBrace' && t.kind !== 'LeftSquare') this.fail("expected '{', 'if' or '[for' for the body");
     return this.parseExpression();

@@ -53,6 +53,12 @@ describe('bicep parser: error recovery', () => {
     expect(positions("var a = {\n  a: 1,\n  b: 2\n}")).toEqual(['2:8']);
   });
 
+  it('does not let an unclosed parenthesis swallow the next declarations', () => {
+    const r = parse("resource a 'T@1' = if (\n\nresource b 'T@1' = if (true\n\nparam ok string\n");
+    expect(r.diagnostics.length).toBeGreaterThanOrEqual(2);
+    expect(r.program.statements.at(-1)).toMatchObject({ kind: 'Parameter', name: { name: 'ok' } });
+  });
+
   it('reports unclosed brackets at the end of the file', () => {
     const r = parse("var a = {\n  b: [\n    1\n");
     expect(r.diagnostics.length).toBeGreaterThan(0);
