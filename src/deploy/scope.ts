@@ -1,0 +1,589 @@
+// TemplateScope: the evaluation context of one ARM template (or one lowered Bicep file).
+//
+// It knows the template's parameters (supplied values, defaults, secure ones), variables (lazy,
+// memoised, cycles reported), user-defined functions, copy loops (resource loops, property
+// `copy` arrays, variable and output copy) and deployment values, and evaluates template value
+// trees into Values with spans. The deploy stage (resources, nested deployments, graph) builds
+// on evaluateNode().
+import { DiagnosticSink } from '../model/diagnostic.js';
+import type { Span } from '../model/span.js';
+import { TExpr, childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
+import { Budget, type DeploymentContext, type EvalContext, type UserFunction } from '../expr/context.js';
+import { evaluate, evaluateString } from '../expr/evaluate.js';
+import { deepEquals, typeName } from '../expr/ops.js';
+import { ObjectValue, Unknown, setElementSpans, type Value, type ValueType } from '../expr/value.js';
+import type { ResourceLoop } from './evaluator.js';
+
+/** A parameter value given from outside the template (parameters file, -p, a parent deployment). */
+export interface SuppliedParameter {
+  value: Value;
+  /** Where the value was written (parameters file entry), when known. */
+  span?: Span | undefined;
+}
+
+export interface ParameterInfo {
+  /** The name as declared. */
+  name: string;
+  /** The declared type as written ('string', 'secureString', ...), when there is one. */
+  type: string | undefined;
+  /** The value used for evaluation (an Unknown for secure parameters and parameters without value). */
+  value: Value;
+  /** The declared allowedValues, evaluated. */
+  allowedValues: Value[] | undefined;
+  source: 'supplied' | 'default' | 'none';
+  /** The declaration. */
+  span: Span;
+  /** Where the value came from (supplied entry or defaultValue), when there is one. */
+  valueSpan: Span | undefined;
+}
+
+/** A copy loop the evaluation is inside. */
+interface LoopFrame {
+  /** Loop name (property, variable or resource copy name); undefined for an anonymous loop. */
+  name: string | undefined;
+  index: number | Unknown;
+  /** copyIndex() without a name refers to this loop (resource and output loops). */
+  isDefault: boolean;
+  parent: LoopFrame | undefined;
+}
+
+export interface TemplateScopeOptions {
+  /** Parameter values from outside, by name (matched case-insensitively). */
+  parameters?: Map<string, SuppliedParameter> | undefined;
+  /** Deployment values from the configuration. */
+  deployment?: DeploymentContext | undefined;
+  /** Where diagnostics go (a new sink when absent). */
+  diagnostics?: DiagnosticSink | undefined;
+  /** The work budget, shared with nested scopes (a new one when absent). */
+  budget?: Budget | undefined;
+  /** Answers reference()/list*()/references() (an Unknown 'runtime-state' when it returns undefined). */
+  runtime?: ((fn: string, args: Value[], span: Span) => Value | undefined) | undefined;
+}
+
+export interface OutputValue {
+  name: string;
+  /** The declared type as written. */
+  type: string | undefined;
+  value: Value;
+  span: Span;
+}
+
+const SECURE_TYPES = new Set(['securestring', 'secureobject']);
+/** An ARM copy loop may produce at most this many elements. */
+const ARM_MAX_COPY = 800;
+
+function secureUnknown(name: string, span: Span): Unknown {
+  return new Unknown({ code: 'secure', message: `the secure parameter '${name}' is never evaluated or shown`, span });
+}
+
+/** True for a parameters-file Key Vault reference object ({"reference": {"keyVault": ...}}). */
+export function isKeyVaultReference(v: Value): boolean {
+  if (!(v instanceof ObjectValue)) return false;
+  const r = v.get('reference');
+  return r instanceof ObjectValue && r.has('keyVault');
+}
+
+export class TemplateScope implements EvalContext {
+  readonly diagnostics: DiagnosticSink;
+  readonly budget: Budget;
+  readonly deploymentContext: DeploymentContext;
+  readonly template: Located<TObject> | undefined;
+
+  private readonly supplied = new Map<string, SuppliedParameter>();
+  private readonly paramCache = new Map<string, ParameterInfo>();
+  private readonly paramBusy = new Set<string>();
+  private readonly varCache = new Map<string, Value>();
+  /** Variables being evaluated, in order (for the cycle message). */
+  private readonly varStack: string[] = [];
+  private readonly functions = new Map<string, { node: TObject; span: Span; name: string }>();
+  private readonly runtimeHook: TemplateScopeOptions['runtime'];
+  private readonly base: NodeContext;
+
+  /**
+   * @param root the template document (an object; anything else is reported as invalid)
+   * @param span the span of the document
+   */
+  constructor(root: TNode | undefined, span: Span, options: TemplateScopeOptions = {}) {
+    this.diagnostics = options.diagnostics ?? new DiagnosticSink();
+    this.budget = options.budget ?? new Budget();
+    this.deploymentContext = options.deployment ?? {};
+    this.runtimeHook = options.runtime;
+    if (isTObject(root)) this.template = { node: root, span };
+    else {
+      this.template = undefined;
+      this.diagnostics.add({ code: 'invalid-template', message: 'The template must be a JSON object.', span });
+    }
+    for (const [k, v] of options.parameters ?? []) this.supplied.set(k.toLowerCase(), v);
+    this.base = new NodeContext(this, undefined, undefined);
+    this.indexFunctions();
+  }
+
+  // ---- EvalContext (the template's top level: no copy loop) ----
+
+  /** parameters('name'): the parameter's value (Unknown for secure ones and ones without value). */
+  parameter(name: string, span: Span): Value {
+    const info = this.parameterInfo(name);
+    if (!info) {
+      const message = `The template parameter '${name}' is not found.`;
+      this.diagnostics.add({ code: 'evaluation-error', message, span });
+      return new Unknown({ code: 'error', message, span });
+    }
+    return info.value;
+  }
+
+  /** variables('name'): evaluated on first use, then memoised. */
+  variable(name: string, span: Span): Value {
+    return this.variableValue(name, span);
+  }
+
+  copyIndex(loopName: string | undefined, span: Span): Value {
+    return this.base.copyIndex(loopName, span);
+  }
+
+  userFunction(ns: string, name: string): UserFunction | undefined {
+    return this.base.userFunction(ns, name);
+  }
+
+  runtime(fn: string, args: Value[], span: Span): Value | undefined {
+    return this.runtimeHook?.(fn, args, span);
+  }
+
+  // ---- Public API ----
+
+  /** Evaluates a template value tree; `loop` is the resource copy loop the node is inside. */
+  evaluateNode(node: TNode, span: Span, loop?: ResourceLoop): Value {
+    const frame: LoopFrame | undefined = loop ? { name: loop.name, index: loop.index, isDefault: true, parent: undefined } : undefined;
+    return new NodeContext(this, frame, undefined).node(node, span);
+  }
+
+  /** Evaluates an expression string (or literal) at the template's top level. */
+  evaluateString(s: string, span: Span, loop?: ResourceLoop): Value {
+    const frame: LoopFrame | undefined = loop ? { name: loop.name, index: loop.index, isDefault: true, parent: undefined } : undefined;
+    return evaluateString(s, span, new NodeContext(this, frame, undefined));
+  }
+
+  /** Names of the declared parameters, as written. */
+  parameterNames(): string[] {
+    const sec = this.section('parameters');
+    return sec && isTObject(sec.node) ? Object.keys(sec.node) : [];
+  }
+
+  /** Names of the declared variables (including those of the variables `copy` array). */
+  variableNames(): string[] {
+    const sec = this.section('variables');
+    if (!sec || !isTObject(sec.node)) return [];
+    const out: string[] = [];
+    for (const k of Object.keys(sec.node)) {
+      if (k.toLowerCase() === 'copy' && Array.isArray(sec.node[k])) {
+        for (const e of sec.node[k] as TNode[]) if (isTObject(e) && typeof own(e, 'name') === 'string') out.push(own(e, 'name') as string);
+      } else out.push(k);
+    }
+    return out;
+  }
+
+  /** Everything known about a parameter, or undefined when it is not declared. */
+  parameterInfo(name: string): ParameterInfo | undefined {
+    const key = name.toLowerCase();
+    const hit = this.paramCache.get(key);
+    if (hit) return hit;
+    const sec = this.section('parameters');
+    if (!sec || !isTObject(sec.node)) return undefined;
+    const decl = childOf(sec as Located<TObject>, name);
+    if (!decl) return undefined;
+    if (this.paramBusy.has(key)) {
+      const message = `The default value of parameter '${name}' depends on itself.`;
+      this.diagnostics.add({ code: 'invalid-template', message, span: decl.span });
+      return { name, type: undefined, value: new Unknown({ code: 'error', message, span: decl.span }), allowedValues: undefined, source: 'none', span: decl.span, valueSpan: undefined };
+    }
+    this.paramBusy.add(key);
+    try {
+      const info = this.computeParameter(Object.keys(sec.node).find((k) => k.toLowerCase() === key) ?? name, decl);
+      this.paramCache.set(key, info);
+      return info;
+    } finally {
+      this.paramBusy.delete(key);
+    }
+  }
+
+  /** Evaluates the `outputs` section (output `copy` loops included, `condition: false` skipped). */
+  outputs(): OutputValue[] {
+    const sec = this.section('outputs');
+    if (!sec || !isTObject(sec.node)) return [];
+    const out: OutputValue[] = [];
+    const obj = sec.node;
+    for (const name of Object.keys(obj)) {
+      const decl = childOf(sec as Located<TObject>, name) as Located;
+      if (!isTObject(decl.node)) {
+        this.diagnostics.add({ code: 'invalid-template', message: `The output '${name}' must be an object.`, span: decl.span });
+        continue;
+      }
+      const d = decl as Located<TObject>;
+      const typeNode = childOf(d, 'type')?.node;
+      const type = typeof typeNode === 'string' ? typeNode : undefined;
+      const cond = childOf(d, 'condition');
+      if (cond) {
+        const c = this.base.node(cond.node, cond.span);
+        if (c === false) continue;
+      }
+      let value: Value;
+      const copy = childOf(d, 'copy');
+      const val = childOf(d, 'value');
+      if (copy && isTObject(copy.node)) {
+        value = this.base.copyArray(copy as Located<TObject>, undefined, true);
+      } else if (val) value = this.base.node(val.node, val.span);
+      else value = null;
+      if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: 'secure', message: `the secure output '${name}' is never shown`, span: decl.span });
+      out.push({ name, type, value, span: decl.span });
+    }
+    return out;
+  }
+
+  // ---- Internals ----
+
+  /** A section of the template (case-insensitive name). */
+  section(name: string): Located | undefined {
+    return this.template ? childOf(this.template, name) : undefined;
+  }
+
+  private computeParameter(name: string, decl: Located): ParameterInfo {
+    const span = decl.span;
+    if (!isTObject(decl.node)) {
+      this.diagnostics.add({ code: 'invalid-template', message: `The parameter '${name}' must be an object.`, span });
+      return { name, type: undefined, value: null, allowedValues: undefined, source: 'none', span, valueSpan: undefined };
+    }
+    const d = decl as Located<TObject>;
+    const typeNode = childOf(d, 'type')?.node;
+    const type = typeof typeNode === 'string' ? typeNode : undefined;
+    const secure = type !== undefined && SECURE_TYPES.has(type.toLowerCase());
+    const allowedNode = childOf(d, 'allowedValues');
+    let allowedValues: Value[] | undefined;
+    if (allowedNode) {
+      const a = this.base.node(allowedNode.node, allowedNode.span);
+      if (Array.isArray(a)) allowedValues = a;
+    }
+    const supplied = this.supplied.get(name.toLowerCase());
+    if (supplied) {
+      let value = supplied.value;
+      if (secure || isKeyVaultReference(value) || (value instanceof Unknown && value.reason.code === 'secure')) {
+        value = secureUnknown(name, supplied.span ?? span);
+      } else {
+        value = coerce(value, type);
+        this.checkAllowed(name, value, allowedValues, supplied.span ?? span);
+      }
+      return { name, type, value, allowedValues, source: 'supplied', span, valueSpan: supplied.span };
+    }
+    const def = childOf(d, 'defaultValue');
+    if (def) {
+      if (secure) return { name, type, value: secureUnknown(name, def.span), allowedValues, source: 'default', span, valueSpan: def.span };
+      const value = coerce(this.base.node(def.node, def.span), type);
+      return { name, type, value, allowedValues, source: 'default', span, valueSpan: def.span };
+    }
+    if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: 'none', span, valueSpan: undefined };
+    if (childOf(d, 'nullable')?.node === true) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
+    const value = new Unknown(
+      { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
+      paramType(type),
+      undefined,
+      undefined,
+      undefined,
+      allowedValues,
+    );
+    return { name, type, value, allowedValues, source: 'none', span, valueSpan: undefined };
+  }
+
+  private checkAllowed(name: string, value: Value, allowed: Value[] | undefined, span: Span): void {
+    if (!allowed || value instanceof Unknown) return;
+    const matches = (a: Value, v: Value): boolean | undefined =>
+      typeof a === 'string' && typeof v === 'string' ? a.toLowerCase() === v.toLowerCase() : deepEquals(a, v);
+    // An array parameter with allowedValues allows any subset of them.
+    const ok = Array.isArray(value) && !allowed.some((a) => Array.isArray(a))
+      ? value.every((v) => allowed.some((a) => matches(a, v) !== false))
+      : allowed.some((a) => matches(a, value) !== false);
+    if (!ok) {
+      this.diagnostics.add({
+        code: 'evaluation-error',
+        message: `The provided value for the template parameter '${name}' is not valid: it is not one of the allowedValues.`,
+        span,
+      });
+    }
+  }
+
+  private variableValue(name: string, span: Span): Value {
+    const key = name.toLowerCase();
+    if (this.varCache.has(key)) return this.varCache.get(key) as Value;
+    const sec = this.section('variables');
+    const found = sec && isTObject(sec.node) ? this.findVariable(sec as Located<TObject>, name) : undefined;
+    if (!found) {
+      const message = `The template variable '${name}' is not found.`;
+      this.diagnostics.add({ code: 'evaluation-error', message, span });
+      return new Unknown({ code: 'error', message, span });
+    }
+    const at = this.varStack.findIndex((v) => v.toLowerCase() === key);
+    if (at >= 0) {
+      const cycle = [...this.varStack.slice(at), name].join(' -> ');
+      const message = `The variables form a cycle: ${cycle}.`;
+      this.diagnostics.add({ code: 'invalid-template', message, span: found.span });
+      return new Unknown({ code: 'error', message, span: found.span });
+    }
+    this.varStack.push(name);
+    let value: Value;
+    try {
+      value = found.copy ? this.base.copyArray(found as Located<TObject>, found.copyName, false) : this.base.node(found.node, found.span);
+    } finally {
+      this.varStack.pop();
+    }
+    this.varCache.set(key, value);
+    return value;
+  }
+
+  private findVariable(sec: Located<TObject>, name: string): (Located & { copy?: boolean; copyName?: string }) | undefined {
+    const lower = name.toLowerCase();
+    for (const k of Object.keys(sec.node)) {
+      const node = sec.node[k] as TNode;
+      if (k.toLowerCase() === 'copy' && Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          const e = node[i] as TNode;
+          if (isTObject(e) && typeof own(e, 'name') === 'string' && (own(e, 'name') as string).toLowerCase() === lower) {
+            return { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: own(e, 'name') as string };
+          }
+        }
+      } else if (k.toLowerCase() === lower) return { node, span: sec.span.child(sec.node, k) };
+    }
+    return undefined;
+  }
+
+  private indexFunctions(): void {
+    const sec = this.section('functions');
+    if (!sec || !Array.isArray(sec.node)) return;
+    sec.node.forEach((nsNode, i) => {
+      if (!isTObject(nsNode)) return;
+      const nsLoc: Located<TObject> = { node: nsNode, span: sec.span.child(sec.node as TNode[], i) };
+      const ns = childOf(nsLoc, 'namespace')?.node;
+      const members = childOf(nsLoc, 'members');
+      if (typeof ns !== 'string' || !members || !isTObject(members.node)) return;
+      for (const fname of Object.keys(members.node)) {
+        const f = members.node[fname] as TNode;
+        if (isTObject(f)) this.functions.set(`${ns.toLowerCase()}.${fname.toLowerCase()}`, { node: f, span: members.span.child(members.node, fname), name: `${ns}.${fname}` });
+      }
+    });
+  }
+
+  /** The user-defined function `ns.name`, bound to this scope. */
+  lookupUserFunction(ns: string, name: string): UserFunction | undefined {
+    const f = this.functions.get(`${ns.toLowerCase()}.${name.toLowerCase()}`);
+    if (!f) return undefined;
+    const loc: Located<TObject> = { node: f.node, span: f.span };
+    const paramsNode = childOf(loc, 'parameters');
+    const params: string[] = [];
+    if (paramsNode && Array.isArray(paramsNode.node)) {
+      for (const p of paramsNode.node) if (isTObject(p) && typeof own(p, 'name') === 'string') params.push(own(p, 'name') as string);
+    }
+    const output = childOf(loc, 'output');
+    const valueNode = output && isTObject(output.node) ? childOf(output as Located<TObject>, 'value') : undefined;
+    return {
+      name: f.name,
+      minArgs: params.length,
+      maxArgs: params.length,
+      invoke: (args: Value[], span: Span): Value => {
+        if (!valueNode) {
+          const message = `The user-defined function '${f.name}' has no output value.`;
+          this.diagnostics.add({ code: 'invalid-template', message, span: f.span });
+          return new Unknown({ code: 'error', message, span });
+        }
+        const bound = new Map<string, Value>();
+        params.forEach((p, i) => bound.set(p.toLowerCase(), (args[i] ?? null) as Value));
+        return new NodeContext(this, undefined, { name: f.name, args: bound }).node(valueNode.node, valueNode.span);
+      },
+    };
+  }
+}
+
+/** Arguments of the user-defined function being evaluated. */
+interface FunctionFrame {
+  name: string;
+  args: Map<string, Value>;
+}
+
+/** The context of one evaluation: the scope plus the copy loops / function call it is inside. */
+class NodeContext implements EvalContext {
+  constructor(
+    private readonly scope: TemplateScope,
+    private readonly loops: LoopFrame | undefined,
+    private readonly fn: FunctionFrame | undefined,
+  ) {}
+
+  get diagnostics(): DiagnosticSink {
+    return this.scope.diagnostics;
+  }
+
+  get budget(): Budget {
+    return this.scope.budget;
+  }
+
+  get deploymentContext(): DeploymentContext {
+    return this.scope.deploymentContext;
+  }
+
+  private fail(message: string, span: Span): Unknown {
+    this.scope.diagnostics.add({ code: 'evaluation-error', message, span });
+    return new Unknown({ code: 'error', message, span });
+  }
+
+  parameter(name: string, span: Span): Value {
+    if (this.fn) {
+      const key = name.toLowerCase();
+      if (this.fn.args.has(key)) return this.fn.args.get(key) as Value;
+      return this.fail(`The user-defined function '${this.fn.name}' has no parameter '${name}' (functions can't use template parameters).`, span);
+    }
+    return this.scope.parameter(name, span);
+  }
+
+  variable(name: string, span: Span): Value {
+    if (this.fn) return this.fail(`The user-defined function '${this.fn.name}' can't use template variables ('${name}').`, span);
+    return this.scope.variable(name, span);
+  }
+
+  copyIndex(loopName: string | undefined, span: Span): Value {
+    const lower = loopName?.toLowerCase();
+    for (let f = this.loops; f; f = f.parent) {
+      if (lower === undefined ? f.isDefault : f.name?.toLowerCase() === lower) return f.index;
+    }
+    return this.fail(
+      loopName === undefined
+        ? "The template function 'copyIndex' is not expected at this location (it is not inside a copy loop)."
+        : `The template function 'copyIndex' refers to the copy loop '${loopName}', which does not enclose it.`,
+      span,
+    );
+  }
+
+  userFunction(ns: string, name: string): UserFunction | undefined {
+    return this.scope.lookupUserFunction(ns, name);
+  }
+
+  runtime(fn: string, args: Value[], span: Span): Value | undefined {
+    return this.scope.runtime(fn, args, span);
+  }
+
+  private withLoop(name: string | undefined, index: number | Unknown, isDefault: boolean): NodeContext {
+    return new NodeContext(this.scope, { name, index, isDefault, parent: this.loops }, this.fn);
+  }
+
+  /** Evaluates a template value tree. */
+  node(n: TNode, span: Span): Value {
+    if (!this.budget.step()) {
+      const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps.`;
+      this.diagnostics.add({ code: 'limit-exceeded', message, span });
+      return new Unknown({ code: 'limit', message, span });
+    }
+    if (typeof n === 'string') return evaluateString(n, span, this);
+    if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
+    if (n instanceof TExpr) return evaluate(n.ast, n.base, this);
+    if (Array.isArray(n)) {
+      const out: Value[] = [];
+      const spans: Span[] = [];
+      for (let i = 0; i < n.length; i++) {
+        const s = span.child(n, i);
+        out.push(this.node(n[i] as TNode, s));
+        spans.push(s);
+      }
+      setElementSpans(out, spans);
+      return out;
+    }
+    return this.object(n, span);
+  }
+
+  private object(o: TObject, span: Span): ObjectValue {
+    const out = new ObjectValue();
+    out.span = span;
+    for (const k of Object.keys(o)) {
+      const child = o[k] as TNode;
+      const vspan = span.child(o, k);
+      const kspan = span.keySpan(o, k);
+      // A property `copy` array makes one array property per entry (ARM property iteration).
+      if (k.toLowerCase() === 'copy' && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, 'input') !== undefined)) {
+        child.forEach((e, i) => {
+          const eloc: Located<TObject> = { node: e as TObject, span: vspan.child(child, i) };
+          const nameNode = childOf(eloc, 'name');
+          const nm = nameNode ? this.node(nameNode.node, nameNode.span) : undefined;
+          if (typeof nm !== 'string') {
+            this.diagnostics.add({ code: 'invalid-template', message: 'A property copy loop needs a string name.', span: eloc.span });
+            return;
+          }
+          out.set(nm, this.copyArray(eloc, nm, false), eloc.span, nameNode?.span);
+        });
+        continue;
+      }
+      let key = k;
+      if (k.length >= 2 && k.startsWith('[') && k.endsWith(']') && !k.startsWith('[[')) {
+        const kv = evaluateString(k, kspan, this);
+        if (typeof kv === 'string') key = kv;
+        else if (!(kv instanceof Unknown)) {
+          this.diagnostics.add({ code: 'evaluation-error', message: `A property name must be a string; the expression gives a value of type '${typeName(kv)}'.`, span: kspan });
+        }
+        // An unknown property name keeps its expression text as the key.
+      } else if (k.startsWith('[[')) key = k.slice(1);
+      out.set(key, this.node(child, vspan), vspan, kspan);
+    }
+    return out;
+  }
+
+  /**
+   * Evaluates a copy loop `{name?, count, input}` into an array; `copyIndex(name)` (and, for
+   * output loops, `copyIndex()`) inside `input` is the element index.
+   */
+  copyArray(loop: Located<TObject>, name: string | undefined, isDefault: boolean): Value {
+    const countNode = childOf(loop, 'count');
+    const input = childOf(loop, 'input');
+    if (!countNode || !input) {
+      const message = "A copy loop needs 'count' and 'input'.";
+      this.diagnostics.add({ code: 'invalid-template', message, span: loop.span });
+      return new Unknown({ code: 'error', message, span: loop.span });
+    }
+    const count = this.node(countNode.node, countNode.span);
+    if (count instanceof Unknown) return new Unknown(count.reason, 'array');
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+      const message = `The copy count must be a non-negative integer; it is ${typeof count === 'number' ? count : `of type '${typeName(count)}'`}.`;
+      this.diagnostics.add({ code: 'evaluation-error', message, span: countNode.span });
+      return new Unknown({ code: 'error', message, span: countNode.span });
+    }
+    if (count > ARM_MAX_COPY) {
+      const message = `The copy count ${count} exceeds ARM's limit of ${ARM_MAX_COPY}.`;
+      this.diagnostics.add({ code: 'evaluation-error', message, span: countNode.span });
+      return new Unknown({ code: 'error', message, span: countNode.span });
+    }
+    const out: Value[] = [];
+    const spans: Span[] = [];
+    for (let i = 0; i < count; i++) {
+      out.push(this.withLoop(name, i, isDefault).node(input.node, input.span));
+      spans.push(input.span);
+    }
+    setElementSpans(out, spans);
+    return out;
+  }
+}
+
+/** Lenient conversion of a value to its declared parameter type (strings from -p, files). */
+function coerce(v: Value, type: string | undefined): Value {
+  if (!type || v instanceof Unknown) return v;
+  const t = type.toLowerCase();
+  if (t === 'int' && typeof v === 'string' && /^-?\d+$/.test(v.trim())) return Number(v.trim());
+  if (t === 'bool' && typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
+  return v;
+}
+
+function paramType(type: string | undefined): Exclude<ValueType, 'unknown'> | undefined {
+  switch (type?.toLowerCase()) {
+    case 'string':
+      return 'string';
+    case 'int':
+      return 'int';
+    case 'bool':
+      return 'bool';
+    case 'array':
+      return 'array';
+    case 'object':
+      return 'object';
+    default:
+      return undefined;
+  }
+}

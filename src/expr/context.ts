@@ -1,0 +1,91 @@
+// What the evaluator asks its surroundings: parameters, variables, copy loops, user-defined
+// functions, runtime state of resources, deployment values, where to report problems and how
+// much work it may do. src/deploy/scope.ts implements it for one template.
+import type { DiagnosticSink } from '../model/diagnostic.js';
+import type { Span } from '../model/span.js';
+import type { Value } from './value.js';
+
+/** Deployment values the user may supply (config file, CLI); absent ones stay symbolic unknowns. */
+export interface DeploymentContext {
+  location?: string | undefined;
+  subscriptionId?: string | undefined;
+  resourceGroup?: string | undefined;
+  tenantId?: string | undefined;
+  managementGroup?: string | undefined;
+  /** The deployment name (deployment().name). */
+  deploymentName?: string | undefined;
+}
+
+/** A user-defined function (template `functions` section, Bicep `func`), ready to call. */
+export interface UserFunction {
+  readonly name: string;
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  /** Calls it with evaluated arguments; `span` is the call site (for diagnostics). */
+  invoke(args: Value[], span: Span): Value;
+}
+
+export interface EvalContext {
+  /** parameters('name'); `span` is the call. Must report its own diagnostics for a missing parameter. */
+  parameter(name: string, span: Span): Value;
+  /** variables('name'). */
+  variable(name: string, span: Span): Value;
+  /** copyIndex() (loopName undefined) or copyIndex('loopName'), without the offset. */
+  copyIndex(loopName: string | undefined, span: Span): Value;
+  /** A user-defined function `ns.name`, or undefined when not declared. */
+  userFunction(ns: string, name: string): UserFunction | undefined;
+  /**
+   * reference()/references()/list*() and similar runtime lookups; undefined lets the evaluator
+   * return its generic 'runtime-state' Unknown.
+   */
+  runtime?(fn: string, args: Value[], span: Span): Value | undefined;
+  /** Deployment values known from configuration. */
+  readonly deploymentContext: DeploymentContext;
+  readonly diagnostics: DiagnosticSink;
+  readonly budget: Budget;
+}
+
+export interface BudgetLimits {
+  /** Evaluation steps (AST nodes visited, lambda calls, ...). */
+  maxSteps: number;
+  /** Longest string a function may produce. */
+  maxStringLength: number;
+  /** Longest array a function may produce. */
+  maxArrayLength: number;
+  /** Most properties an object may get. */
+  maxObjectSize: number;
+  /** Nesting of evaluations (variables using variables, user functions calling user functions). */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: BudgetLimits = {
+  maxSteps: 5_000_000,
+  maxStringLength: 4 * 1024 * 1024,
+  maxArrayLength: 100_000,
+  maxObjectSize: 100_000,
+  maxDepth: 128,
+};
+
+/**
+ * The work one template evaluation may do. Shared by everything evaluated for one template
+ * (and by nested evaluations), so a pathological template ends with a 'limit-exceeded'
+ * finding instead of hanging.
+ */
+export class Budget {
+  readonly limits: BudgetLimits;
+  steps = 0;
+  depth = 0;
+  /** Set once the step budget is spent: everything after that is a 'limit' unknown. */
+  exhausted = false;
+
+  constructor(limits: Partial<BudgetLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  /** Counts `n` steps; false once the budget is spent. */
+  step(n = 1): boolean {
+    this.steps += n;
+    if (this.steps > this.limits.maxSteps) this.exhausted = true;
+    return !this.exhausted;
+  }
+}

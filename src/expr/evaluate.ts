@@ -1,0 +1,337 @@
+// The ARM expression evaluator. It never throws for bad input: problems become diagnostics in
+// ctx.diagnostics and the value becomes an Unknown that says why.
+import type { Call, Expr } from './ast.js';
+import type { Span } from '../model/span.js';
+import type { EvalContext } from './context.js';
+import { ObjectValue, Unknown, isUnknown } from './value.js';
+import type { UnknownCode, Value, ValueType } from './value.js';
+import { parseTemplateString } from './parser.js';
+import { lookupFunction } from './functions/index.js';
+import type { FnDef, Lambda, LambdaScope, LazyEnv } from './functions/types.js';
+import { typeName } from './ops.js';
+
+export type { LambdaScope };
+
+/** Deepest AST recursion the evaluator follows (the parser limits ARM strings; Bicep ASTs are checked here). */
+const MAX_AST_DEPTH = 512;
+
+/**
+ * Evaluates an expression. `base` is the span the AST offsets are relative to; diagnostics and
+ * Unknown reasons point at `base.sub(node.start, node.end)`.
+ */
+export function evaluate(ast: Expr, base: Span, ctx: EvalContext, scope?: LambdaScope): Value {
+  const budget = ctx.budget;
+  if (budget.depth >= budget.limits.maxDepth) {
+    const span = base.sub(ast.start, ast.end);
+    const message = `Evaluation is nested more than ${budget.limits.maxDepth} levels deep (recursive variables or functions?).`;
+    ctx.diagnostics.add({ code: 'limit-exceeded', message, span });
+    return new Unknown({ code: 'limit', message, span });
+  }
+  budget.depth++;
+  try {
+    return new Evaluator(base, ctx).eval(ast, scope, 0);
+  } catch (e) {
+    // Only a bug can get here (all input problems are reported as diagnostics); report it as
+    // an internal error at the expression rather than crash the whole run.
+    const span = base.sub(ast.start, ast.end);
+    const message = `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
+    ctx.diagnostics.add({ code: 'note', message, span });
+    return new Unknown({ code: 'error', message, span });
+  } finally {
+    budget.depth--;
+  }
+}
+
+/**
+ * Evaluates a template string: a literal (including the `[[` escape) or an expression. A syntax
+ * error becomes an 'invalid-template' diagnostic at the exact characters and an 'error' Unknown.
+ */
+export function evaluateString(s: string, span: Span, ctx: EvalContext, scope?: LambdaScope): Value {
+  const p = parseTemplateString(s);
+  if (p.kind === 'literal') return p.value;
+  if (p.kind === 'expr') return evaluate(p.ast, span, ctx, scope);
+  const at = span.sub(p.start, p.end);
+  ctx.diagnostics.add({ code: 'invalid-template', message: `Invalid template expression: ${p.message}`, span: at });
+  return new Unknown({ code: 'error', message: p.message, span: at });
+}
+
+class Evaluator {
+  constructor(
+    private readonly base: Span,
+    private readonly ctx: EvalContext,
+  ) {}
+
+  span(n: Expr): Span {
+    return this.base.sub(n.start, n.end);
+  }
+
+  error(n: Expr, message: string): Unknown {
+    const span = this.span(n);
+    this.ctx.diagnostics.add({ code: 'evaluation-error', message, span });
+    return new Unknown({ code: 'error', message, span });
+  }
+
+  limit(n: Expr, message: string): Unknown {
+    const span = this.span(n);
+    this.ctx.diagnostics.add({ code: 'limit-exceeded', message, span });
+    return new Unknown({ code: 'limit', message, span });
+  }
+
+  eval(n: Expr, scope: LambdaScope | undefined, depth: number): Value {
+    const budget = this.ctx.budget;
+    if (!budget.step()) return this.limit(n, `Evaluation stopped after ${budget.limits.maxSteps} steps.`);
+    if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep.`);
+    switch (n.k) {
+      case 'lit':
+        return n.value;
+      case 'member': {
+        const obj = this.eval(n.obj, scope, depth + 1);
+        return this.member(n, obj, n.name);
+      }
+      case 'index': {
+        const obj = this.eval(n.obj, scope, depth + 1);
+        const idx = this.eval(n.index, scope, depth + 1);
+        return this.index(n, obj, idx);
+      }
+      case 'call':
+        return this.call(n, scope, depth);
+    }
+  }
+
+  private member(n: Expr, obj: Value, name: string): Value {
+    if (obj instanceof Unknown) return unknownMember(obj, name);
+    if (obj instanceof ObjectValue) {
+      const v = obj.get(name);
+      if (v !== undefined) return v;
+      const avail = obj.keys();
+      return this.error(
+        n,
+        `The language expression property '${name}' doesn't exist, available properties are '${avail.join(', ')}'.`,
+      );
+    }
+    return this.error(n, `The language expression property '${name}' can't be evaluated, the value is of type '${typeName(obj)}'.`);
+  }
+
+  private index(n: Expr, obj: Value, idx: Value): Value {
+    if (obj instanceof Unknown) {
+      if (typeof idx === 'string') return unknownMember(obj, idx);
+      return new Unknown(obj.reason);
+    }
+    if (idx instanceof Unknown) {
+      // Every element of an array known to hold one value type keeps nothing we can use: unknown.
+      return new Unknown(idx.reason);
+    }
+    if (Array.isArray(obj)) {
+      if (typeof idx !== 'number' || !Number.isInteger(idx)) {
+        return this.error(n, `The language expression array index must be an integer; the provided value is of type '${typeName(idx)}'.`);
+      }
+      if (idx < 0 || idx >= obj.length) {
+        return this.error(n, `The language expression property array index '${idx}' is out of bounds (the array has ${obj.length} elements).`);
+      }
+      return obj[idx] as Value;
+    }
+    if (obj instanceof ObjectValue) {
+      if (typeof idx !== 'string') {
+        return this.error(n, `The language expression property name must be a string; the provided value is of type '${typeName(idx)}'.`);
+      }
+      return this.member(n, obj, idx);
+    }
+    return this.error(n, `The language expression can't index a value of type '${typeName(obj)}'.`);
+  }
+
+  private call(n: Call, scope: LambdaScope | undefined, depth: number): Value {
+    const display = n.ns !== undefined ? `${n.ns}.${n.name}` : n.name;
+    if (n.ns !== undefined) return this.userCall(n, scope, depth, display);
+    const def = lookupFunction(n.name);
+    if (!def) {
+      if (/^list/i.test(n.name)) {
+        // list*() functions are resource actions: whatever their name, the result is runtime state.
+        const args = n.args.map((a) => this.eval(a, scope, depth + 1));
+        const span = this.span(n);
+        return (
+          this.ctx.runtime?.(n.name, args, span) ??
+          new Unknown({ code: 'runtime-state', message: `${n.name}() returns runtime state of a resource`, span })
+        );
+      }
+      const span = this.span(n);
+      const message = `The template function '${display}' is not valid (not a known ARM template function).`;
+      this.ctx.diagnostics.add({ code: 'evaluation-error', message, span });
+      return new Unknown({ code: 'unsupported', message, span });
+    }
+    if (n.args.length < def.min || (def.max !== undefined && n.args.length > def.max)) {
+      const expected =
+        def.max === def.min ? `${def.min}` : def.max === undefined ? `at least ${def.min}` : `${def.min} to ${def.max}`;
+      return this.error(
+        n,
+        `The template function '${display}' expects ${expected} argument(s) but was called with ${n.args.length}.`,
+      );
+    }
+    const env = new Env(this, n, scope, depth, def);
+    let result: Value;
+    try {
+      if (def.lazy) result = def.lazy(env);
+      else {
+        const args = n.args.map((a) => this.eval(a, scope, depth + 1));
+        if (!def.unknownArgs) {
+          const u = args.find(isUnknown);
+          if (u) return new Unknown(u.reason, def.returns);
+        }
+        result = def.impl ? def.impl(args, env) : null;
+      }
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, 'The evaluation is nested too deeply.');
+      const span = this.span(n);
+      const message = `internal error in ${display}(): ${e instanceof Error ? e.message : String(e)}`;
+      this.ctx.diagnostics.add({ code: 'note', message, span });
+      return new Unknown({ code: 'error', message, span });
+    }
+    return this.checkSize(n, result);
+  }
+
+  checkSize(n: Expr, v: Value): Value {
+    const lim = this.ctx.budget.limits;
+    if (typeof v === 'string' && v.length > lim.maxStringLength) {
+      return this.limit(n, `The string is longer than ${lim.maxStringLength} characters.`);
+    }
+    if (Array.isArray(v) && v.length > lim.maxArrayLength) {
+      return this.limit(n, `The array has more than ${lim.maxArrayLength} elements.`);
+    }
+    if (v instanceof ObjectValue && v.size > lim.maxObjectSize) {
+      return this.limit(n, `The object has more than ${lim.maxObjectSize} properties.`);
+    }
+    return v;
+  }
+
+  private userCall(n: Call, scope: LambdaScope | undefined, depth: number, display: string): Value {
+    const fn = this.ctx.userFunction(n.ns as string, n.name);
+    if (!fn) return this.error(n, `The template function '${display}' is not defined.`);
+    if (n.args.length < fn.minArgs || n.args.length > fn.maxArgs) {
+      return this.error(n, `The template function '${display}' expects ${fn.minArgs} argument(s) but was called with ${n.args.length}.`);
+    }
+    const args = n.args.map((a) => this.eval(a, scope, depth + 1));
+    const budget = this.ctx.budget;
+    if (budget.depth >= budget.limits.maxDepth) {
+      return this.limit(n, `User-defined function calls are nested more than ${budget.limits.maxDepth} levels deep.`);
+    }
+    budget.depth++;
+    try {
+      return fn.invoke(args, this.span(n));
+    } finally {
+      budget.depth--;
+    }
+  }
+
+  /** Builds a lambda from a `lambda('a', 'b', body)` argument. */
+  lambda(n: Expr, scope: LambdaScope | undefined, depth: number): Lambda | Unknown {
+    if (n.k !== 'call' || n.ns !== undefined || n.name.toLowerCase() !== 'lambda') {
+      return this.error(n, 'A lambda function is expected here.');
+    }
+    if (n.args.length < 1) return this.error(n, "The template function 'lambda' expects at least 1 argument.");
+    const params: string[] = [];
+    for (let i = 0; i < n.args.length - 1; i++) {
+      const p = this.eval(n.args[i] as Expr, scope, depth + 1);
+      if (typeof p !== 'string') return this.error(n.args[i] as Expr, 'Lambda parameter names must be strings.');
+      params.push(p);
+    }
+    const body = n.args[n.args.length - 1] as Expr;
+    const span = this.span(n);
+    return {
+      params,
+      span,
+      invoke: (args: Value[]): Value => {
+        const vars = new Map<string, Value>();
+        params.forEach((p, i) => vars.set(p.toLowerCase(), (args[i] ?? null) as Value));
+        return this.eval(body, { vars, parent: scope }, depth + 1);
+      },
+    };
+  }
+}
+
+/** Member of an unknown object: unknown too, with a derived symbol so equal paths compare equal. */
+function unknownMember(u: Unknown, name: string): Unknown {
+  return new Unknown(u.reason, undefined, undefined, u.symbol !== undefined ? `${u.symbol}.${name}` : undefined);
+}
+
+class Env implements LazyEnv {
+  private readonly cache = new Map<number, Value>();
+  readonly ctx: EvalContext;
+  readonly name: string;
+  readonly span: Span;
+
+  constructor(
+    private readonly ev: Evaluator,
+    private readonly n: Call,
+    private readonly scope: LambdaScope | undefined,
+    private readonly depth: number,
+    readonly def: FnDef,
+  ) {
+    this.ctx = ev['ctx'];
+    this.name = n.name;
+    this.span = ev.span(n);
+  }
+
+  get argCount(): number {
+    return this.n.args.length;
+  }
+
+  /** The lambda scope (for lambdaVariables). */
+  get lambdaScope(): LambdaScope | undefined {
+    return this.scope;
+  }
+
+  argSpan(i: number): Span {
+    const a = this.n.args[i];
+    return a ? this.ev.span(a) : this.span;
+  }
+
+  error(message: string, argIndex?: number): Unknown {
+    const span = argIndex !== undefined ? this.argSpan(argIndex) : this.span;
+    this.ctx.diagnostics.add({ code: 'evaluation-error', message, span });
+    return new Unknown({ code: 'error', message, span });
+  }
+
+  limit(message: string): Unknown {
+    this.ctx.diagnostics.add({ code: 'limit-exceeded', message, span: this.span });
+    return new Unknown({ code: 'limit', message, span: this.span });
+  }
+
+  unknown(code: UnknownCode, message: string, type?: Exclude<ValueType, 'unknown'>, symbol?: string): Unknown {
+    return new Unknown({ code, message, span: this.span }, type, undefined, symbol);
+  }
+
+  checkString(length: number): Unknown | undefined {
+    const max = this.ctx.budget.limits.maxStringLength;
+    return length > max ? this.limit(`The string would be longer than ${max} characters.`) : undefined;
+  }
+
+  checkArray(length: number): Unknown | undefined {
+    const max = this.ctx.budget.limits.maxArrayLength;
+    return length > max ? this.limit(`The array would have more than ${max} elements.`) : undefined;
+  }
+
+  step(n = 1): boolean {
+    return this.ctx.budget.step(n);
+  }
+
+  arg(i: number): Value {
+    const hit = this.cache.get(i);
+    if (hit !== undefined || this.cache.has(i)) return hit as Value;
+    const a = this.n.args[i];
+    const v = a ? this.ev.eval(a, this.scope, this.depth + 1) : null;
+    this.cache.set(i, v);
+    return v;
+  }
+
+  lambda(i: number): Lambda | Unknown {
+    const a = this.n.args[i];
+    if (!a) return this.error('A lambda function is expected.');
+    return this.ev.lambda(a, this.scope, this.depth + 1);
+  }
+}
+
+/** Looks up a lambda variable through the scope chain (case-insensitively). */
+export function lookupLambdaVariable(scope: LambdaScope | undefined, name: string): Value | undefined {
+  const key = name.toLowerCase();
+  for (let s = scope; s; s = s.parent) if (s.vars.has(key)) return s.vars.get(key) as Value;
+  return undefined;
+}

@@ -1,0 +1,249 @@
+// .NET composite formatting for ARM's format(): "{index[,alignment][:formatString]}" with
+// "{{" / "}}" escapes, and the numeric format strings (standard C, D, E, F, G, N, P, R, X and
+// custom patterns with 0 # . , % ;) under the en-US culture that ARM uses.
+import { ObjectValue, Unknown } from './value.js';
+import type { Value } from './value.js';
+import { armToString } from './ops.js';
+
+export type FormatResult = { ok: true; pieces: (string | Unknown)[] } | { ok: false; message: string };
+
+function groupDigits(intPart: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Fixed notation without exponent, with `decimals` digits (round half away from zero, like .NET). */
+function toFixed(n: number, decimals: number): string {
+  const d = Math.min(Math.max(decimals, 0), 100);
+  if (Number.isInteger(n) && Math.abs(n) >= 1e21) {
+    const s = BigInt(n).toString();
+    return d > 0 ? `${s}.${'0'.repeat(d)}` : s;
+  }
+  const sign = n < 0 ? '-' : '';
+  const abs = Math.abs(n);
+  // toFixed rounds half to even on binary values; shifting by the decimal exponent first rounds away from zero.
+  const shifted = Number(`${abs}e${d}`);
+  const rounded = Math.round(shifted);
+  let s = Number.isFinite(rounded) ? `${rounded}` : abs.toFixed(d);
+  if (/e/.test(s)) s = abs.toFixed(Math.min(d, 100));
+  else if (d > 0) {
+    s = s.padStart(d + 1, '0');
+    s = `${s.slice(0, s.length - d)}.${s.slice(s.length - d)}`;
+  }
+  const isZero = /^[0.]*$/.test(s);
+  return (isZero ? '' : sign) + s;
+}
+
+function standard(n: number, spec: string): string | undefined {
+  const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
+  if (!m) return undefined;
+  const f = (m[1] as string).toUpperCase();
+  const lower = m[1] === (m[1] as string).toLowerCase();
+  const p = m[2] === '' ? undefined : Number(m[2]);
+  const neg = n < 0;
+  switch (f) {
+    case 'D': {
+      if (!Number.isInteger(n)) return undefined;
+      const s = BigInt(Math.abs(n)).toString().padStart(p ?? 0, '0');
+      return (neg ? '-' : '') + s;
+    }
+    case 'N':
+    case 'F':
+    case 'C': {
+      const s = toFixed(Math.abs(n), p ?? 2);
+      const [ip, fp] = s.split('.') as [string, string | undefined];
+      const body = f === 'F' ? s : groupDigits(ip) + (fp !== undefined ? `.${fp}` : '');
+      const isZero = /^[0.,]*$/.test(body);
+      const sign = neg && !isZero ? '-' : '';
+      return f === 'C' ? `${sign}$${body}` : sign + body;
+    }
+    case 'P': {
+      const s = toFixed(Math.abs(n) * 100, p ?? 2);
+      const [ip, fp] = s.split('.') as [string, string | undefined];
+      const body = groupDigits(ip) + (fp !== undefined ? `.${fp}` : '');
+      return `${neg && !/^[0.,]*$/.test(body) ? '-' : ''}${body} %`;
+    }
+    case 'X': {
+      if (!Number.isInteger(n)) return undefined;
+      let b = BigInt(n);
+      if (b < 0n) b = (1n << 64n) + b;
+      const s = b.toString(16).padStart(p ?? 0, '0');
+      return lower ? s : s.toUpperCase();
+    }
+    case 'E': {
+      const s = Math.abs(n).toExponential(p ?? 6);
+      const [mant, exp] = s.split('e') as [string, string];
+      const e = Number(exp);
+      const out = `${mant}${lower ? 'e' : 'E'}${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(3, '0')}`;
+      return (neg ? '-' : '') + out;
+    }
+    case 'G':
+    case 'R':
+      if (p !== undefined && p > 0 && f === 'G') {
+        const s = Number(n.toPrecision(p));
+        return String(s);
+      }
+      return String(n);
+    default:
+      return undefined;
+  }
+}
+
+/** Custom numeric format ("#,##0.00", "000", "0.#%", sections separated by ';'). */
+function custom(n: number, spec: string): string {
+  const sections = splitSections(spec);
+  let pattern = sections[0] as string;
+  let value = n;
+  let forceNoSign = false;
+  if (n < 0 && sections.length > 1) {
+    pattern = sections[1] as string;
+    value = Math.abs(n);
+    forceNoSign = true;
+  } else if (n === 0 && sections.length > 2) {
+    pattern = sections[2] as string;
+  }
+  let percent = 0;
+  for (const ch of stripLiterals(pattern)) if (ch === '%') percent++;
+  value *= 100 ** percent;
+  const core = stripLiterals(pattern);
+  const dot = core.indexOf('.');
+  const intPat = dot >= 0 ? core.slice(0, dot) : core;
+  const fracPat = dot >= 0 ? core.slice(dot + 1) : '';
+  const minFrac = (fracPat.match(/0/g) ?? []).length;
+  const maxFrac = (fracPat.match(/[0#]/g) ?? []).length;
+  const minInt = (intPat.replace(/,+$/, '').match(/0/g) ?? []).length;
+  // Trailing commas before the point divide by 1000 each.
+  const scaleCommas = /,+$/.exec(intPat.replace(/[^0#,]/g, ''))?.[0].length ?? 0;
+  value /= 1000 ** scaleCommas;
+  const grouping = /[0#],+[0#]/.test(intPat.replace(/[^0#,]/g, ''));
+  let s = toFixed(Math.abs(value), maxFrac);
+  let [ip, fp = ''] = s.split('.') as [string, string | undefined];
+  while (fp.length > minFrac && fp.endsWith('0')) fp = fp.slice(0, -1);
+  if (ip === '0' && minInt === 0) ip = '';
+  ip = ip.padStart(minInt, '0');
+  if (grouping) ip = groupDigits(ip);
+  const digits = ip + (fp ? `.${fp}` : '');
+  // Put the number where its placeholders are, keeping literal text around it.
+  let out = '';
+  let placed = false;
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i] as string;
+    if (ch === "'" || ch === '"') {
+      const j = pattern.indexOf(ch, i + 1);
+      out += pattern.slice(i + 1, j < 0 ? pattern.length : j);
+      i = j < 0 ? pattern.length : j + 1;
+      continue;
+    }
+    if (ch === '\\') {
+      out += pattern[i + 1] ?? '';
+      i += 2;
+      continue;
+    }
+    if ('0#.,'.includes(ch)) {
+      if (!placed) {
+        out += digits;
+        placed = true;
+      }
+      i++;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  if (!placed) out += digits;
+  s = out;
+  const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
+  return (negative ? '-' : '') + s;
+}
+
+function splitSections(spec: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q: string | undefined;
+  for (let i = 0; i < spec.length; i++) {
+    const ch = spec[i] as string;
+    if (q) {
+      if (ch === q) q = undefined;
+      cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      q = ch;
+      cur += ch;
+    } else if (ch === '\\') {
+      cur += ch + (spec[i + 1] ?? '');
+      i++;
+    } else if (ch === ';') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+function stripLiterals(p: string): string {
+  return p.replace(/'[^']*'|"[^"]*"|\\./g, '');
+}
+
+/** Formats a number with a .NET format string (en-US). */
+export function formatNumber(n: number, spec: string): string {
+  if (spec === '') return String(n);
+  return standard(n, spec) ?? custom(n, spec);
+}
+
+function formatArg(v: Value, spec: string | undefined): string | Unknown | undefined {
+  if (v instanceof Unknown) return v;
+  if (typeof v === 'number') return spec ? formatNumber(v, spec) : String(v);
+  if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
+  return armToString(v);
+}
+
+/** Formats `fmt` with `args`; pieces are strings and unknown arguments (for partial strings). */
+export function composite(fmt: string, args: readonly Value[]): FormatResult {
+  const pieces: (string | Unknown)[] = [];
+  let lit = '';
+  let i = 0;
+  while (i < fmt.length) {
+    const ch = fmt[i] as string;
+    if (ch === '{') {
+      if (fmt[i + 1] === '{') {
+        lit += '{';
+        i += 2;
+        continue;
+      }
+      const close = fmt.indexOf('}', i);
+      if (close < 0) return { ok: false, message: 'Input string was not in a correct format (unclosed \'{\').' };
+      const item = fmt.slice(i + 1, close);
+      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(item);
+      if (!m) return { ok: false, message: `Input string was not in a correct format: '{${item}}'.` };
+      const idx = Number(m[1]);
+      if (idx >= args.length) {
+        return { ok: false, message: `Index (zero based) must be greater than or equal to zero and less than the size of the argument list: '{${item}}'.` };
+      }
+      const text = formatArg(args[idx] as Value, m[3]);
+      if (text === undefined) return { ok: false, message: 'The value could not be formatted.' };
+      const align = m[2] !== undefined ? Number(m[2]) : 0;
+      if (text instanceof Unknown) {
+        if (lit) pieces.push(lit);
+        lit = '';
+        pieces.push(text);
+      } else {
+        const w = Math.min(Math.abs(align), 1_000_000);
+        lit += align < 0 ? text.padEnd(w) : text.padStart(w);
+      }
+      i = close + 1;
+      continue;
+    }
+    if (ch === '}') {
+      if (fmt[i + 1] === '}') {
+        lit += '}';
+        i += 2;
+        continue;
+      }
+      return { ok: false, message: "Input string was not in a correct format (unmatched '}')." };
+    }
+    lit += ch;
+    i++;
+  }
+  if (lit) pieces.push(lit);
+  return { ok: true, pieces };
+}

@@ -1,0 +1,444 @@
+// Array and object functions (several of them also take strings, as in ARM: contains, empty,
+// first, last, length, skip, take, indexOf, lastIndexOf, concat).
+import { ObjectValue, Unknown } from '../value.js';
+import type { Value } from '../value.js';
+import { deepEquals, partialString, typeName } from '../ops.js';
+import { parseJsonText } from '../json-text.js';
+import { expectArray, expectInt, expectObject } from './args.js';
+import type { FnDef, FnEnv } from './types.js';
+
+function wrongType(env: FnEnv, v: Value, expected: string, i = 0): Unknown {
+  return env.error(`The template function '${env.name}' expects ${expected}; the provided value is of type '${typeName(v)}'.`, i);
+}
+
+/** Index of `item` in `arr` by ARM equality; -2 when it depends on unknown elements. */
+function arrayIndexOf(arr: Value[], item: Value, fromEnd: boolean): number {
+  let unsure = false;
+  const n = arr.length;
+  for (let k = 0; k < n; k++) {
+    const i = fromEnd ? n - 1 - k : k;
+    const r = deepEquals(arr[i] as Value, item);
+    if (r === true) return unsure ? -2 : i;
+    if (r === undefined) unsure = true;
+  }
+  return unsure ? -2 : -1;
+}
+
+function indexOfFn(name: string, fromEnd: boolean): FnDef {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns: 'int',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const [c, item] = args as [Value, Value];
+      if (c instanceof Unknown) return new Unknown(c.reason, 'int');
+      if (Array.isArray(c)) {
+        const i = arrayIndexOf(c, item, fromEnd);
+        if (i === -2) return new Unknown((item instanceof Unknown ? item : (c.find((x) => x instanceof Unknown) as Unknown)).reason, 'int');
+        return i;
+      }
+      if (item instanceof Unknown) return new Unknown(item.reason, 'int');
+      if (typeof c === 'string') {
+        if (typeof item !== 'string') return wrongType(env, item, 'a string to find', 1);
+        // ARM's string search is case-insensitive (OrdinalIgnoreCase).
+        const h = c.toLowerCase();
+        const s = item.toLowerCase();
+        return fromEnd ? h.lastIndexOf(s) : h.indexOf(s);
+      }
+      return wrongType(env, c, 'a string or an array');
+    },
+  };
+}
+
+function firstLast(name: string, last: boolean): FnDef {
+  return {
+    name,
+    min: 1,
+    max: 1,
+    impl: (args, env) => {
+      const v = args[0] as Value;
+      if (typeof v === 'string') return v.length === 0 ? '' : last ? v.charAt(v.length - 1) : v.charAt(0);
+      if (Array.isArray(v)) return v.length === 0 ? null : ((last ? v[v.length - 1] : v[0]) as Value);
+      return wrongType(env, v, 'a string or an array');
+    },
+  };
+}
+
+function skipTake(name: string, take: boolean): FnDef {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    impl: (args, env) => {
+      const v = args[0] as Value;
+      const n = expectInt(env, args, 1);
+      if (n instanceof Unknown) return n;
+      if (typeof v === 'string') {
+        const k = Math.max(0, Math.min(n, v.length));
+        return take ? v.slice(0, k) : v.slice(k);
+      }
+      if (Array.isArray(v)) {
+        const k = Math.max(0, Math.min(n, v.length));
+        return take ? v.slice(0, k) : v.slice(k);
+      }
+      return wrongType(env, v, 'a string or an array');
+    },
+  };
+}
+
+/** ARM union of objects: later values win; nested objects are merged recursively. */
+function mergeObjects(objs: ObjectValue[], deep: boolean, depth = 0): ObjectValue {
+  const out = new ObjectValue();
+  for (const o of objs) {
+    for (const e of o.located()) {
+      const prev = out.get(e.key);
+      if (deep && depth < 64 && prev instanceof ObjectValue && e.value instanceof ObjectValue) {
+        out.set(e.key, mergeObjects([prev, e.value], true, depth + 1), e.span, e.keySpan);
+      } else out.set(e.key, e.value, e.span, e.keySpan);
+    }
+  }
+  return out;
+}
+
+function distinctValues(arr: Value[], env: FnEnv): Value[] {
+  const out: Value[] = [];
+  const seen = new Set<string | number | boolean | null>();
+  for (const x of arr) {
+    env.step();
+    // Primitives dedupe through a Set; structured values need a deep comparison.
+    if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') {
+      const key = typeof x === 'string' ? `s${x}` : x;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(x);
+    } else if (!out.some((y) => deepEquals(y, x) === true)) out.push(x);
+  }
+  return out;
+}
+
+function sameKind(args: Value[], env: FnEnv): 'array' | 'object' | Unknown {
+  const first = args[0] as Value;
+  const kind = Array.isArray(first) ? 'array' : first instanceof ObjectValue ? 'object' : undefined;
+  if (!kind) return wrongType(env, first, 'arrays or objects');
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i] as Value;
+    if ((kind === 'array' && !Array.isArray(v)) || (kind === 'object' && !(v instanceof ObjectValue))) {
+      return wrongType(env, v, `all parameters to be of type '${kind === 'array' ? 'Array' : 'Object'}'`, i);
+    }
+  }
+  return kind;
+}
+
+function tryIndex(v: Value, key: Value): Value | undefined {
+  if (v instanceof ObjectValue && typeof key === 'string') return v.get(key);
+  if (Array.isArray(v) && typeof key === 'number') return key >= 0 && key < v.length ? v[key] : undefined;
+  return undefined;
+}
+
+export const collectionFunctions: FnDef[] = [
+  { name: 'array', min: 1, max: 1, returns: 'array', impl: (args) => (Array.isArray(args[0]) ? args[0] : [args[0] as Value]) },
+  { name: 'createArray', min: 0, max: undefined, returns: 'array', unknownArgs: true, impl: (args) => args },
+  {
+    name: 'createObject',
+    min: 0,
+    max: undefined,
+    returns: 'object',
+    unknownArgs: true,
+    impl: (args, env) => {
+      if (args.length % 2 !== 0) return env.error("The template function 'createObject' expects an even number of parameters (key, value pairs).");
+      const o = new ObjectValue();
+      for (let i = 0; i < args.length; i += 2) {
+        const k = args[i] as Value;
+        if (k instanceof Unknown) return new Unknown(k.reason, 'object');
+        if (typeof k !== 'string') return wrongType(env, k, 'string property names', i);
+        o.set(k, args[i + 1] as Value, env.argSpan(i + 1), env.argSpan(i));
+      }
+      return o;
+    },
+  },
+  { name: 'null', min: 0, max: 0, impl: () => null },
+  {
+    name: 'concat',
+    min: 0,
+    max: undefined,
+    unknownArgs: true,
+    impl: (args, env) => {
+      if (args.length === 0) return '';
+      // Arrays concatenate when any argument is an array; otherwise the result is a string.
+      const isArrays = args.some((a) => Array.isArray(a) || (a instanceof Unknown && a.type === 'array'));
+      if (isArrays) {
+        const out: Value[] = [];
+        for (let i = 0; i < args.length; i++) {
+          const a = args[i] as Value;
+          if (a instanceof Unknown) return new Unknown(a.reason, 'array');
+          if (!Array.isArray(a)) return wrongType(env, a, "all parameters to be of type 'Array'", i);
+          const lim = env.checkArray(out.length + a.length);
+          if (lim) return lim;
+          for (const x of a) out.push(x);
+        }
+        return out;
+      }
+      const pieces: (string | Unknown)[] = [];
+      let len = 0;
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i] as Value;
+        if (a instanceof Unknown) pieces.push(a);
+        else if (typeof a === 'string') {
+          len += a.length;
+          pieces.push(a);
+        } else if (typeof a === 'number' || typeof a === 'boolean') pieces.push(typeof a === 'boolean' ? (a ? 'True' : 'False') : String(a));
+        else if (a === null) continue;
+        else return wrongType(env, a, 'strings, integers or arrays', i);
+      }
+      const lim = env.checkString(len);
+      if (lim) return lim;
+      return partialString(pieces);
+    },
+  },
+  {
+    name: 'contains',
+    min: 2,
+    max: 2,
+    returns: 'bool',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const [c, item] = args as [Value, Value];
+      if (c instanceof Unknown) return new Unknown(c.reason, 'bool');
+      if (c instanceof ObjectValue) {
+        if (item instanceof Unknown) return new Unknown(item.reason, 'bool');
+        if (typeof item !== 'string') return wrongType(env, item, 'a string key', 1);
+        return c.has(item);
+      }
+      if (Array.isArray(c)) {
+        const i = arrayIndexOf(c, item, false);
+        if (i === -2) return new Unknown((item instanceof Unknown ? item : (c.find((x) => x instanceof Unknown) as Unknown)).reason, 'bool');
+        return i >= 0;
+      }
+      if (typeof c === 'string') {
+        if (item instanceof Unknown) return new Unknown(item.reason, 'bool');
+        if (typeof item === 'number') return c.includes(String(item));
+        if (typeof item !== 'string') return wrongType(env, item, 'a string to find', 1);
+        // ARM documents contains() on strings as case-sensitive.
+        return c.includes(item);
+      }
+      return wrongType(env, c, 'an array, an object or a string');
+    },
+  },
+  {
+    name: 'empty',
+    min: 1,
+    max: 1,
+    returns: 'bool',
+    impl: (args, env) => {
+      const v = args[0] as Value;
+      if (v === null) return true;
+      if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
+      if (v instanceof ObjectValue) return v.size === 0;
+      return wrongType(env, v, 'a string, an array, an object or null');
+    },
+  },
+  {
+    name: 'length',
+    min: 1,
+    max: 1,
+    returns: 'int',
+    impl: (args, env) => {
+      const v = args[0] as Value;
+      if (typeof v === 'string' || Array.isArray(v)) return v.length;
+      if (v instanceof ObjectValue) return v.size;
+      return wrongType(env, v, 'a string, an array or an object');
+    },
+  },
+  firstLast('first', false),
+  firstLast('last', true),
+  indexOfFn('indexOf', false),
+  indexOfFn('lastIndexOf', true),
+  skipTake('skip', false),
+  skipTake('take', true),
+  {
+    name: 'range',
+    min: 2,
+    max: 2,
+    returns: 'array',
+    impl: (args, env) => {
+      const start = expectInt(env, args, 0);
+      if (start instanceof Unknown) return start;
+      const count = expectInt(env, args, 1);
+      if (count instanceof Unknown) return count;
+      if (count < 0) return env.error(`The template function 'range' expects a non-negative count; the provided value is '${count}'.`, 1);
+      const lim = env.checkArray(count);
+      if (lim) return lim;
+      if (count > 10000) return env.error(`The template function 'range' allows at most 10000 elements; the provided count is '${count}'.`, 1);
+      if (start + count > 2147483647) return env.error("The sum of the start index and the count of 'range' must not exceed 2147483647.");
+      const out: number[] = new Array<number>(count);
+      for (let i = 0; i < count; i++) out[i] = start + i;
+      return out;
+    },
+  },
+  {
+    name: 'union',
+    min: 1,
+    max: undefined,
+    unknownArgs: true,
+    impl: (args, env) => {
+      const u = args.find((a) => a instanceof Unknown) as Unknown | undefined;
+      const known = args.filter((a) => !(a instanceof Unknown));
+      if (u) return new Unknown(u.reason, Array.isArray(known[0]) ? 'array' : known[0] instanceof ObjectValue ? 'object' : undefined);
+      const kind = sameKind(args, env);
+      if (kind instanceof Unknown) return kind;
+      if (kind === 'object') return mergeObjects(args as ObjectValue[], true);
+      return distinctValues(([] as Value[]).concat(...(args as Value[][])), env);
+    },
+  },
+  {
+    name: 'intersection',
+    min: 1,
+    max: undefined,
+    impl: (args, env) => {
+      const kind = sameKind(args, env);
+      if (kind instanceof Unknown) return kind;
+      if (kind === 'object') {
+        const objs = args as ObjectValue[];
+        const out = new ObjectValue();
+        for (const e of (objs[0] as ObjectValue).located()) {
+          if (objs.every((o) => o.has(e.key) && deepEquals(o.get(e.key) as Value, e.value) === true)) out.set(e.key, e.value, e.span, e.keySpan);
+        }
+        return out;
+      }
+      const arrs = args as Value[][];
+      const first = distinctValues(arrs[0] as Value[], env);
+      return first.filter((x) => arrs.every((a) => arrayIndexOf(a, x, false) >= 0));
+    },
+  },
+  {
+    name: 'flatten',
+    min: 1,
+    max: 1,
+    returns: 'array',
+    impl: (args, env) => {
+      const a = expectArray(env, args, 0);
+      if (a instanceof Unknown) return a;
+      const out: Value[] = [];
+      for (const x of a) {
+        if (x instanceof Unknown) return new Unknown(x.reason, 'array');
+        if (!Array.isArray(x)) return wrongType(env, x, 'an array of arrays');
+        for (const y of x) out.push(y);
+        const lim = env.checkArray(out.length);
+        if (lim) return lim;
+      }
+      return out;
+    },
+  },
+  {
+    name: 'distinct',
+    min: 1,
+    max: 1,
+    returns: 'array',
+    impl: (args, env) => {
+      const a = expectArray(env, args, 0);
+      return a instanceof Unknown ? a : distinctValues(a, env);
+    },
+  },
+  {
+    name: 'indexFromEnd',
+    min: 2,
+    max: 2,
+    impl: (args, env) => {
+      const a = args[0] as Value;
+      const i = expectInt(env, args, 1);
+      if (i instanceof Unknown) return i;
+      if (!Array.isArray(a) && typeof a !== 'string') return wrongType(env, a, 'an array');
+      if (i < 1 || i > a.length) return env.error(`The index from the end '${i}' is out of range for a value of length ${a.length}.`, 1);
+      return typeof a === 'string' ? a.charAt(a.length - i) : (a[a.length - i] as Value);
+    },
+  },
+  {
+    name: 'tryIndexFromEnd',
+    min: 2,
+    max: 2,
+    impl: (args, env) => {
+      const a = args[0] as Value;
+      const i = expectInt(env, args, 1);
+      if (i instanceof Unknown) return i;
+      if (a === null) return null;
+      if (!Array.isArray(a)) return wrongType(env, a, 'an array');
+      if (i < 1 || i > a.length) return null;
+      return a[a.length - i] as Value;
+    },
+  },
+  {
+    name: 'tryGet',
+    min: 2,
+    max: undefined,
+    unknownArgs: true,
+    impl: (args) => {
+      let v = args[0] as Value;
+      for (let i = 1; i < args.length; i++) {
+        if (v instanceof Unknown) return new Unknown(v.reason, undefined, undefined, v.symbol !== undefined && typeof args[i] === 'string' ? `${v.symbol}.${args[i] as string}` : undefined);
+        const k = args[i] as Value;
+        if (k instanceof Unknown) return new Unknown(k.reason);
+        if (v === null) return null;
+        const next = tryIndex(v, k);
+        if (next === undefined) return null;
+        v = next;
+      }
+      return v;
+    },
+  },
+  {
+    name: 'items',
+    min: 1,
+    max: 1,
+    returns: 'array',
+    impl: (args, env) => {
+      const o = expectObject(env, args, 0);
+      if (o instanceof Unknown) return o;
+      // ARM returns the entries sorted by key (ordinal).
+      const entries = o.located().slice().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return entries.map((e) => ObjectValue.from([
+        ['key', e.key],
+        ['value', e.value],
+      ]));
+    },
+  },
+  {
+    name: 'objectKeys',
+    min: 1,
+    max: 1,
+    returns: 'array',
+    impl: (args, env) => {
+      const o = expectObject(env, args, 0);
+      return o instanceof Unknown ? o : o.keys();
+    },
+  },
+  {
+    name: 'shallowMerge',
+    min: 1,
+    max: 1,
+    returns: 'object',
+    impl: (args, env) => {
+      const a = expectArray(env, args, 0);
+      if (a instanceof Unknown) return a;
+      const objs: ObjectValue[] = [];
+      for (const x of a) {
+        if (x instanceof Unknown) return new Unknown(x.reason, 'object');
+        if (!(x instanceof ObjectValue)) return wrongType(env, x, 'an array of objects');
+        objs.push(x);
+      }
+      return mergeObjects(objs, false);
+    },
+  },
+  {
+    name: 'json',
+    min: 1,
+    max: 1,
+    impl: (args, env) => {
+      const s = args[0] as Value;
+      if (typeof s !== 'string') return wrongType(env, s, 'a string');
+      const r = parseJsonText(s);
+      return r.ok ? r.value : env.error(`The template function 'json' can't parse the string as JSON: ${r.message}.`, 0);
+    },
+  },
+];

@@ -1,0 +1,75 @@
+// Comparison functions: equals, less, lessOrEquals, greater, greaterOrEquals, coalesce.
+// Strings compare culture-aware (ARM documents greater('A', 'a') = true and
+// less('demo', 'Demo') = true, which an ordinal comparison gets wrong); equals is exact.
+import { Unknown } from '../value.js';
+import type { Value } from '../value.js';
+import { deepEquals, typeName } from '../ops.js';
+import type { FnDef, FnEnv } from './types.js';
+
+const collator = new Intl.Collator('en-US', { sensitivity: 'variant' });
+
+/** Culture-aware string comparison (ties broken ordinally so the order is total). */
+export function compareStrings(a: string, b: string): number {
+  const c = collator.compare(a, b);
+  if (c !== 0) return c;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compare(args: Value[], env: FnEnv): number | Unknown {
+  const a = args[0] as Value;
+  const b = args[1] as Value;
+  if (a instanceof Unknown) return a;
+  if (b instanceof Unknown) return b;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
+  return env.error(
+    `The template function '${env.name}' expects two integers or two strings; the provided values are of type '${typeName(a)}' and '${typeName(b)}'.`,
+  );
+}
+
+function cmp(name: string, test: (c: number) => boolean): FnDef {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns: 'bool',
+    impl: (args, env) => {
+      const c = compare(args, env);
+      return c instanceof Unknown ? new Unknown(c.reason, 'bool') : test(c);
+    },
+  };
+}
+
+export const comparisonFunctions: FnDef[] = [
+  {
+    name: 'equals',
+    min: 2,
+    max: 2,
+    returns: 'bool',
+    unknownArgs: true,
+    impl: (args) => {
+      const r = deepEquals(args[0] as Value, args[1] as Value);
+      if (r !== undefined) return r;
+      const u = args.find((a) => a instanceof Unknown) as Unknown | undefined;
+      return new Unknown(u ? u.reason : { code: 'error', message: 'undecidable' }, 'bool');
+    },
+  },
+  cmp('less', (c) => c < 0),
+  cmp('lessOrEquals', (c) => c <= 0),
+  cmp('greater', (c) => c > 0),
+  cmp('greaterOrEquals', (c) => c >= 0),
+  {
+    name: 'coalesce',
+    min: 1,
+    max: undefined,
+    lazy: (env) => {
+      for (let i = 0; i < env.argCount; i++) {
+        const v = env.arg(i);
+        // An unknown may or may not be null: the result is unknown from here on.
+        if (v instanceof Unknown) return new Unknown(v.reason, v.type);
+        if (v !== null) return v;
+      }
+      return null;
+    },
+  },
+];

@@ -1,0 +1,192 @@
+// Date functions: dateTimeAdd, dateTimeFromEpoch, dateTimeToEpoch, utcNow (deployment-time).
+// Durations are ISO 8601 with XmlConvert semantics (P1M = 30 days, P1Y = 365 days).
+import { Unknown } from '../value.js';
+import { expectInt, expectString } from './args.js';
+import type { FnDef } from './types.js';
+
+/** Parses an ARM date-time (ISO 8601 / "yyyy-MM-dd HH:mm:ssZ"); milliseconds since the epoch. */
+export function parseDateTime(s: string): number | undefined {
+  const t = s.trim().replace(' ', 'T');
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
+  if (!m) {
+    const d = Date.parse(s);
+    return Number.isNaN(d) ? undefined : d;
+  }
+  const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
+  let v = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms);
+  const tz = m[8];
+  if (tz && tz.toUpperCase() !== 'Z') {
+    const sign = tz.startsWith('-') ? -1 : 1;
+    const digits = tz.slice(1).replace(':', '');
+    v -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
+  }
+  return Number.isNaN(v) ? undefined : v;
+}
+
+/** Parses an ISO 8601 duration; milliseconds (negative with a leading '-'). */
+export function parseDuration(s: string): number | undefined {
+  const m = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(s.trim());
+  if (!m || s.trim() === 'P' || /T$/.test(s.trim())) return undefined;
+  const n = (i: number): number => Number(m[i] ?? 0);
+  const days = n(2) * 365 + n(3) * 30 + n(4) * 7 + n(5);
+  const ms = ((days * 24 + n(6)) * 60 + n(7)) * 60000 + Math.round(n(8) * 1000);
+  return m[1] ? -ms : ms;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** .NET date-time formatting (UTC, en-US) for the standard and custom format strings ARM users write. */
+export function formatDateTime(ms: number, format: string | undefined): string {
+  const d = new Date(ms);
+  let f = format ?? '';
+  if (f === '') {
+    const frac = d.getUTCMilliseconds();
+    return `${d.toISOString().slice(0, 19)}${frac ? `.${pad(frac, 3)}` : ''}Z`;
+  }
+  const std: Record<string, string> = {
+    d: 'M/d/yyyy',
+    D: 'dddd, MMMM d, yyyy',
+    f: 'dddd, MMMM d, yyyy h:mm tt',
+    F: 'dddd, MMMM d, yyyy h:mm:ss tt',
+    g: 'M/d/yyyy h:mm tt',
+    G: 'M/d/yyyy h:mm:ss tt',
+    M: 'MMMM d',
+    m: 'MMMM d',
+    o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'",
+    O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'",
+    r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+    R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+    s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+    t: 'h:mm tt',
+    T: 'h:mm:ss tt',
+    u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+    U: 'dddd, MMMM d, yyyy h:mm:ss tt',
+    y: 'MMMM yyyy',
+    Y: 'MMMM yyyy',
+  };
+  if (f.length === 1 && std[f]) f = std[f] as string;
+  let out = '';
+  let i = 0;
+  while (i < f.length) {
+    const ch = f[i] as string;
+    if (ch === "'" || ch === '"') {
+      const j = f.indexOf(ch, i + 1);
+      out += f.slice(i + 1, j < 0 ? f.length : j);
+      i = j < 0 ? f.length : j + 1;
+      continue;
+    }
+    if (ch === '\\') {
+      out += f[i + 1] ?? '';
+      i += 2;
+      continue;
+    }
+    if (ch === '%') {
+      i++;
+      continue;
+    }
+    let n = 1;
+    while (f[i + n] === ch) n++;
+    i += n;
+    const h = d.getUTCHours();
+    switch (ch) {
+      case 'y':
+        out += n === 1 ? String(d.getUTCFullYear() % 100) : n === 2 ? pad(d.getUTCFullYear() % 100) : pad(d.getUTCFullYear(), n);
+        break;
+      case 'M':
+        out += n === 1 ? String(d.getUTCMonth() + 1) : n === 2 ? pad(d.getUTCMonth() + 1) : n === 3 ? MONTHS[d.getUTCMonth()]!.slice(0, 3) : MONTHS[d.getUTCMonth()]!;
+        break;
+      case 'd':
+        out += n === 1 ? String(d.getUTCDate()) : n === 2 ? pad(d.getUTCDate()) : n === 3 ? DAYS[d.getUTCDay()]!.slice(0, 3) : DAYS[d.getUTCDay()]!;
+        break;
+      case 'H':
+        out += n === 1 ? String(h) : pad(h);
+        break;
+      case 'h':
+        out += n === 1 ? String(h % 12 || 12) : pad(h % 12 || 12);
+        break;
+      case 'm':
+        out += n === 1 ? String(d.getUTCMinutes()) : pad(d.getUTCMinutes());
+        break;
+      case 's':
+        out += n === 1 ? String(d.getUTCSeconds()) : pad(d.getUTCSeconds());
+        break;
+      case 't':
+        out += n === 1 ? (h < 12 ? 'A' : 'P') : h < 12 ? 'AM' : 'PM';
+        break;
+      case 'f':
+      case 'F': {
+        let frac = (pad(d.getUTCMilliseconds(), 3) + '0000').slice(0, n);
+        if (ch === 'F') frac = frac.replace(/0+$/, '');
+        out += frac;
+        break;
+      }
+      case 'K':
+      case 'z':
+        out += ch === 'K' ? 'Z' : n === 1 ? '+0' : n === 2 ? '+00' : '+00:00';
+        break;
+      default:
+        out += ch.repeat(n);
+    }
+  }
+  return out;
+}
+
+export const dateFunctions: FnDef[] = [
+  {
+    name: 'dateTimeAdd',
+    min: 2,
+    max: 3,
+    returns: 'string',
+    impl: (args, env) => {
+      const base = expectString(env, args, 0);
+      if (base instanceof Unknown) return base;
+      const dur = expectString(env, args, 1);
+      if (dur instanceof Unknown) return dur;
+      let format: string | undefined;
+      if (args.length > 2) {
+        const f = expectString(env, args, 2);
+        if (f instanceof Unknown) return f;
+        format = f;
+      }
+      const t = parseDateTime(base);
+      if (t === undefined) return env.error(`The value '${base}' is not a valid date-time.`, 0);
+      const d = parseDuration(dur);
+      if (d === undefined) return env.error(`The value '${dur}' is not a valid ISO 8601 duration.`, 1);
+      return formatDateTime(t + d, format);
+    },
+  },
+  {
+    name: 'dateTimeFromEpoch',
+    min: 1,
+    max: 1,
+    returns: 'string',
+    impl: (args, env) => {
+      const n = expectInt(env, args, 0);
+      if (n instanceof Unknown) return n;
+      if (!Number.isInteger(n) || Math.abs(n) > 253402300799) return env.error(`The epoch value '${n}' is out of range.`, 0);
+      return formatDateTime(n * 1000, undefined);
+    },
+  },
+  {
+    name: 'dateTimeToEpoch',
+    min: 1,
+    max: 1,
+    returns: 'int',
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      const t = parseDateTime(s);
+      if (t === undefined) return env.error(`The value '${s}' is not a valid date-time.`, 0);
+      return Math.floor(t / 1000);
+    },
+  },
+  {
+    name: 'utcNow',
+    min: 0,
+    max: 1,
+    returns: 'string',
+    impl: (_args, env) => env.unknown('deployment-time', 'utcNow() is the time of the deployment', 'string'),
+  },
+];

@@ -1,0 +1,219 @@
+// Deployment values: parameters, variables, copyIndex, and the scope/deployment objects
+// (subscription, resourceGroup, tenant, managementGroup, deployment, environment, deployer).
+// Values the configuration does not supply are Unknowns with a `symbol` (the same in the whole
+// deployment), so resourceGroup().location equals resourceGroup().location.
+import { ObjectValue, Unknown } from '../value.js';
+import type { Value } from '../value.js';
+import { fromJson, partialString } from '../ops.js';
+import { expectInt, expectString } from './args.js';
+import type { FnDef, FnEnv, ReturnType } from './types.js';
+
+function sym(env: FnEnv, symbol: string, type: ReturnType = 'string', what?: string): Unknown {
+  return new Unknown(
+    { code: 'deployment-time', message: `${what ?? symbol} is only known at deployment`, span: env.span },
+    type,
+    undefined,
+    symbol,
+  );
+}
+
+function known(v: string | undefined, env: FnEnv, symbol: string): string | Unknown {
+  return v !== undefined && v !== '' ? v : sym(env, symbol);
+}
+
+function subscriptionId(env: FnEnv): string | Unknown {
+  return known(env.ctx.deploymentContext.subscriptionId, env, 'subscription().subscriptionId');
+}
+
+function resourceGroupName(env: FnEnv): string | Unknown {
+  return known(env.ctx.deploymentContext.resourceGroup, env, 'resourceGroup().name');
+}
+
+/** The id of the current subscription (known or partial). */
+export function currentSubscriptionId(env: FnEnv): string | Unknown {
+  return subscriptionId(env);
+}
+
+/** The name of the current resource group (known or symbolic). */
+export function currentResourceGroup(env: FnEnv): string | Unknown {
+  return resourceGroupName(env);
+}
+
+/** The AzureCloud environment, as documented for environment(). */
+const AZURE_CLOUD = {
+  name: 'AzureCloud',
+  gallery: 'https://gallery.azure.com/',
+  graph: 'https://graph.windows.net/',
+  portal: 'https://portal.azure.com',
+  graphAudience: 'https://graph.windows.net/',
+  activeDirectoryDataLake: 'https://datalake.azure.net/',
+  batch: 'https://batch.core.windows.net/',
+  media: 'https://rest.media.azure.net',
+  sqlManagement: 'https://management.core.windows.net:8443/',
+  vmImageAliasDoc: 'https://raw.githubusercontent.com/Azure/azure-rest-api-specs/master/arm-compute/quickstart-templates/aliases.json',
+  resourceManager: 'https://management.azure.com/',
+  authentication: {
+    loginEndpoint: 'https://login.microsoftonline.com/',
+    audiences: ['https://management.core.windows.net/', 'https://management.azure.com/'],
+    tenant: 'common',
+    identityProvider: 'AAD',
+  },
+  suffixes: {
+    acrLoginServer: '.azurecr.io',
+    azureDatalakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net',
+    azureDatalakeStoreFileSystem: 'azuredatalakestore.net',
+    azureFrontDoorEndpointSuffix: 'azurefd.net',
+    keyvaultDns: '.vault.azure.net',
+    sqlServerHostname: '.database.windows.net',
+    storage: 'core.windows.net',
+  },
+};
+
+function deploymentFn(name: string, returns: ReturnType, build: (env: FnEnv) => Value, min = 0, max = 0): FnDef {
+  return { name, min, max, returns, unknownArgs: true, impl: (_args, env) => build(env) };
+}
+
+export const deploymentFunctions: FnDef[] = [
+  {
+    name: 'parameters',
+    min: 1,
+    max: 1,
+    impl: (args, env) => {
+      const n = expectString(env, args, 0);
+      return n instanceof Unknown ? n : env.ctx.parameter(n, env.span);
+    },
+  },
+  {
+    name: 'variables',
+    min: 1,
+    max: 1,
+    impl: (args, env) => {
+      const n = expectString(env, args, 0);
+      return n instanceof Unknown ? n : env.ctx.variable(n, env.span);
+    },
+  },
+  {
+    name: 'copyIndex',
+    min: 0,
+    max: 2,
+    returns: 'int',
+    impl: (args, env) => {
+      let loop: string | undefined;
+      let offset = 0;
+      if (args.length === 2) {
+        const l = expectString(env, args, 0);
+        if (l instanceof Unknown) return l;
+        loop = l;
+        const o = expectInt(env, args, 1);
+        if (o instanceof Unknown) return o;
+        offset = o;
+      } else if (args.length === 1) {
+        const a = args[0] as Value;
+        if (typeof a === 'string') loop = a;
+        else {
+          const o = expectInt(env, args, 0);
+          if (o instanceof Unknown) return o;
+          offset = o;
+        }
+      }
+      const i = env.ctx.copyIndex(loop, env.span);
+      if (typeof i === 'number') return i + offset;
+      return i;
+    },
+  },
+  deploymentFn('subscription', 'object', (env) => {
+    const id = subscriptionId(env);
+    const tenant = known(env.ctx.deploymentContext.tenantId, env, 'subscription().tenantId');
+    return ObjectValue.from([
+      ['id', partialString(['/subscriptions/', id])],
+      ['subscriptionId', id],
+      ['tenantId', tenant],
+      ['displayName', sym(env, 'subscription().displayName')],
+    ]);
+  }),
+  deploymentFn('resourceGroup', 'object', (env) => {
+    const sub = subscriptionId(env);
+    const name = resourceGroupName(env);
+    const id = partialString(['/subscriptions/', sub, '/resourceGroups/', name]);
+    return ObjectValue.from([
+      ['id', id],
+      ['name', name],
+      ['type', 'Microsoft.Resources/resourceGroups'],
+      ['location', known(env.ctx.deploymentContext.location, env, 'resourceGroup().location')],
+      ['managedBy', sym(env, 'resourceGroup().managedBy')],
+      ['tags', sym(env, 'resourceGroup().tags', 'object')],
+      ['properties', ObjectValue.from([['provisioningState', 'Succeeded']])],
+    ]);
+  }),
+  deploymentFn('tenant', 'object', (env) => {
+    const tid = known(env.ctx.deploymentContext.tenantId, env, 'subscription().tenantId');
+    return ObjectValue.from([
+      ['countryCode', sym(env, 'tenant().countryCode')],
+      ['displayName', sym(env, 'tenant().displayName')],
+      ['id', partialString(['/tenants/', tid])],
+      ['tenantId', tid],
+    ]);
+  }),
+  deploymentFn('managementGroup', 'object', (env) => {
+    const name = known(env.ctx.deploymentContext.managementGroup, env, 'managementGroup().name');
+    return ObjectValue.from([
+      ['id', partialString(['/providers/Microsoft.Management/managementGroups/', name])],
+      ['name', name],
+      ['type', '/providers/Microsoft.Management/managementGroups'],
+      ['properties', sym(env, 'managementGroup().properties', 'object')],
+    ]);
+  }, 0, 1),
+  deploymentFn('deployment', 'object', (env) =>
+    ObjectValue.from([
+      ['name', known(env.ctx.deploymentContext.deploymentName, env, 'deployment().name')],
+      ['properties', sym(env, 'deployment().properties', 'object')],
+      ['location', known(env.ctx.deploymentContext.location, env, 'deployment().location')],
+    ]),
+  ),
+  deploymentFn('environment', 'object', () => fromJson(AZURE_CLOUD)),
+  deploymentFn('deployer', 'object', (env) =>
+    ObjectValue.from([
+      ['objectId', sym(env, 'deployer().objectId')],
+      ['tenantId', known(env.ctx.deploymentContext.tenantId, env, 'subscription().tenantId')],
+      ['userPrincipalName', sym(env, 'deployer().userPrincipalName')],
+    ]),
+  ),
+  {
+    name: 'pickZones',
+    min: 3,
+    max: 5,
+    returns: 'array',
+    unknownArgs: true,
+    impl: (_args, env) => env.unknown('deployment-time', 'pickZones() depends on the zones of the region at deployment', 'array'),
+  },
+  ...['toLogicalZone', 'toPhysicalZone'].map(
+    (name): FnDef => ({
+      name,
+      min: 3,
+      max: 3,
+      returns: 'string',
+      unknownArgs: true,
+      impl: (_args, env) => env.unknown('deployment-time', `${name}() depends on the subscription's zone mapping`, 'string'),
+    }),
+  ),
+  ...['toLogicalZones', 'toPhysicalZones'].map(
+    (name): FnDef => ({
+      name,
+      min: 3,
+      max: 3,
+      returns: 'array',
+      unknownArgs: true,
+      impl: (_args, env) => env.unknown('deployment-time', `${name}() depends on the subscription's zone mapping`, 'array'),
+    }),
+  ),
+  {
+    name: 'fail',
+    min: 1,
+    max: 1,
+    unknownArgs: true,
+    impl: (args, env) => {
+      const m = args[0];
+      return env.error(typeof m === 'string' ? m : 'The template called fail().', undefined);
+    },
+  },
+];

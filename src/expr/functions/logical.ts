@@ -1,0 +1,76 @@
+// Logical functions: and, or, not, if, bool, true, false. and/or short-circuit and `if` only
+// evaluates the chosen branch, like ARM.
+import { Unknown } from '../value.js';
+import type { Value } from '../value.js';
+import { typeName } from '../ops.js';
+import type { FnDef, LazyEnv } from './types.js';
+
+function logical(env: LazyEnv, stopOn: boolean): Value {
+  let unknown: Unknown | undefined;
+  for (let i = 0; i < env.argCount; i++) {
+    const v = env.arg(i);
+    if (v instanceof Unknown) {
+      unknown ??= v;
+      continue;
+    }
+    if (typeof v !== 'boolean') {
+      return env.error(`The template function '${env.name}' expects its parameters to be of type 'Boolean'. The provided value is of type '${typeName(v)}'.`, i);
+    }
+    if (v === stopOn) return stopOn;
+  }
+  return unknown ? new Unknown(unknown.reason, 'bool') : !stopOn;
+}
+
+export const logicalFunctions: FnDef[] = [
+  { name: 'and', min: 2, max: undefined, returns: 'bool', lazy: (env) => logical(env, false) },
+  { name: 'or', min: 2, max: undefined, returns: 'bool', lazy: (env) => logical(env, true) },
+  {
+    name: 'not',
+    min: 1,
+    max: 1,
+    returns: 'bool',
+    impl: (args, env) => {
+      const v = args[0];
+      if (typeof v !== 'boolean') return env.error(`The template function 'not' expects a Boolean; the provided value is of type '${typeName(v as Value)}'.`, 0);
+      return !v;
+    },
+  },
+  {
+    name: 'if',
+    min: 3,
+    max: 3,
+    lazy: (env) => {
+      const c = env.arg(0);
+      if (c instanceof Unknown) {
+        // Both branches might run; when they agree the result is known anyway. Their diagnostics
+        // are not reported: ARM would only evaluate one of them.
+        return new Unknown(c.reason);
+      }
+      if (typeof c !== 'boolean') {
+        return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);
+      }
+      return env.arg(c ? 1 : 2);
+    },
+  },
+  {
+    name: 'bool',
+    min: 1,
+    max: 1,
+    returns: 'bool',
+    impl: (args, env) => {
+      const v = args[0] as Value;
+      if (typeof v === 'boolean') return v;
+      if (typeof v === 'number') return v !== 0;
+      if (typeof v === 'string') {
+        const l = v.trim().toLowerCase();
+        if (l === 'true') return true;
+        if (l === 'false') return false;
+        return env.error(`The template function 'bool' can't convert the string '${v}' to a Boolean.`, 0);
+      }
+      return env.error(`The template function 'bool' can't convert a value of type '${typeName(v)}' to a Boolean.`, 0);
+    },
+  },
+  { name: 'true', min: 0, max: 0, returns: 'bool', impl: () => true },
+  { name: 'false', min: 0, max: 0, returns: 'bool', impl: () => false },
+];
+

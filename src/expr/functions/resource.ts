@@ -1,0 +1,198 @@
+// Resource functions: resourceId and its scoped variants (exact strings when every part is
+// known; otherwise partial strings with symbolic parts and a description), reference(s),
+// list(), providers() (runtime state of resources, asked of the context).
+import { Unknown } from '../value.js';
+import type { Value } from '../value.js';
+import { partialString, typeName } from '../ops.js';
+import { currentResourceGroup, currentSubscriptionId } from './deployment.js';
+import type { FnDef, FnEnv } from './types.js';
+
+type Piece = string | Unknown;
+
+function isTypeArg(v: Value): v is string {
+  return typeof v === 'string' && v.includes('/');
+}
+
+function pieceOf(env: FnEnv, v: Value, i: number): Piece | undefined {
+  if (typeof v === 'string') return v;
+  if (v instanceof Unknown) return v;
+  if (typeof v === 'number') return String(v);
+  env.error(`The template function '${env.name}' expects string parameters; parameter ${i + 1} is of type '${typeName(v)}'.`, i);
+  return undefined;
+}
+
+/** "/providers/ns/t1/n1/t2/n2" pieces for a type and its names, or an error. */
+function providerPath(env: FnEnv, type: string, names: Value[], firstName: number): Piece[] | Unknown {
+  const segs = type.split('/').filter((s) => s !== '');
+  if (segs.length < 2) return env.error(`The resource type '${type}' is not valid (expected 'Namespace/type').`, firstName - 1);
+  const types = segs.slice(1);
+  if (names.length !== types.length) {
+    // A single name may hold several segments ("vnet/subnet"): ARM accepts that too.
+    const joinedOk = names.length < types.length && names.every((n) => typeof n === 'string') && (names as string[]).join('/').split('/').length === types.length;
+    if (!joinedOk && !names.some((n) => n instanceof Unknown)) {
+      return env.error(
+        `Unable to evaluate template language function '${env.name}': the type '${type}' requires ${types.length} resource name argument(s) but ${names.length} were given.`,
+      );
+    }
+    if (joinedOk) names = (names as string[]).join('/').split('/');
+  }
+  const out: Piece[] = ['/providers/', segs[0] as string];
+  const n = Math.max(types.length, names.length);
+  for (let i = 0; i < n; i++) {
+    if (i < types.length) out.push('/', types[i] as string);
+    const p = names[i] !== undefined ? pieceOf(env, names[i] as Value, firstName + i) : undefined;
+    if (names[i] !== undefined && p === undefined) return new Unknown({ code: 'error', message: 'invalid resource name', span: env.span });
+    if (p !== undefined) out.push('/', p);
+  }
+  return out;
+}
+
+function nameText(names: Value[]): string {
+  return names.map((n) => (typeof n === 'string' ? n : typeof n === 'number' ? String(n) : '<unknown>')).join('/');
+}
+
+function finish(env: FnEnv, pieces: Piece[], type: string, names: Value[], where: string): Value {
+  const unknownName = names.some((n) => n instanceof Unknown);
+  const desc = `a resource id of type ${type} ${unknownName ? `with a name known only at deployment ('${nameText(names)}')` : `named '${nameText(names)}'`}${where}`;
+  const r = partialString(pieces, desc);
+  return r;
+}
+
+function whereText(sub: Piece | undefined, rg: Piece | undefined): string {
+  const subU = sub instanceof Unknown;
+  const rgU = rg instanceof Unknown;
+  if (subU && rgU) return ' in an unknown subscription and resource group';
+  if (subU) return ` in an unknown subscription${typeof rg === 'string' ? ` (resource group '${rg}')` : ''}`;
+  if (rgU) return ' in an unknown resource group';
+  return '';
+}
+
+function unknownType(env: FnEnv, args: Value[]): Value {
+  const u = args.find((a) => a instanceof Unknown) as Unknown | undefined;
+  if (u) return new Unknown(u.reason, 'string', undefined, undefined, 'a resource id whose type is known only at deployment');
+  return env.error(`The template function '${env.name}' needs a resource type of the form 'Namespace/type'.`);
+}
+
+export const resourceFunctions: FnDef[] = [
+  {
+    name: 'resourceId',
+    min: 2,
+    max: undefined,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const t = args.findIndex((a, i) => i <= 2 && isTypeArg(a));
+      if (t < 0) return unknownType(env, args);
+      const type = args[t] as string;
+      let sub: Piece | undefined;
+      let rg: Piece | undefined;
+      if (t === 2) {
+        sub = pieceOf(env, args[0] as Value, 0);
+        rg = pieceOf(env, args[1] as Value, 1);
+      } else if (t === 1) {
+        sub = currentSubscriptionId(env);
+        rg = pieceOf(env, args[0] as Value, 0);
+      } else {
+        sub = currentSubscriptionId(env);
+        rg = currentResourceGroup(env);
+      }
+      if (sub === undefined || rg === undefined) return new Unknown({ code: 'error', message: 'invalid resourceId()', span: env.span }, 'string');
+      const names = args.slice(t + 1);
+      const path = providerPath(env, type, names, t + 1);
+      if (path instanceof Unknown) return path;
+      return finish(env, ['/subscriptions/', sub, '/resourceGroups/', rg, ...path], type, names, whereText(sub, rg));
+    },
+  },
+  {
+    name: 'subscriptionResourceId',
+    min: 2,
+    max: undefined,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const t = args.findIndex((a, i) => i <= 1 && isTypeArg(a));
+      if (t < 0) return unknownType(env, args);
+      const type = args[t] as string;
+      const sub = t === 1 ? pieceOf(env, args[0] as Value, 0) : currentSubscriptionId(env);
+      if (sub === undefined) return new Unknown({ code: 'error', message: 'invalid subscriptionResourceId()', span: env.span }, 'string');
+      const names = args.slice(t + 1);
+      const path = providerPath(env, type, names, t + 1);
+      if (path instanceof Unknown) return path;
+      return finish(env, ['/subscriptions/', sub, ...path], type, names, whereText(sub, undefined));
+    },
+  },
+  {
+    name: 'tenantResourceId',
+    min: 2,
+    max: undefined,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const type = args[0] as Value;
+      if (!isTypeArg(type)) return unknownType(env, args);
+      const names = args.slice(1);
+      const path = providerPath(env, type, names, 1);
+      if (path instanceof Unknown) return path;
+      return finish(env, path, type, names, '');
+    },
+  },
+  {
+    name: 'extensionResourceId',
+    min: 3,
+    max: undefined,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const base = pieceOf(env, args[0] as Value, 0);
+      const type = args[1] as Value;
+      if (base === undefined) return new Unknown({ code: 'error', message: 'invalid extensionResourceId()', span: env.span }, 'string');
+      if (!isTypeArg(type)) return unknownType(env, args);
+      const names = args.slice(2);
+      const path = providerPath(env, type, names, 2);
+      if (path instanceof Unknown) return path;
+      return finish(env, [base, ...path], type, names, base instanceof Unknown ? ' on a resource known only at deployment' : '');
+    },
+  },
+  {
+    name: 'managementGroupResourceId',
+    min: 2,
+    max: undefined,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const t = args.findIndex((a, i) => i <= 1 && isTypeArg(a));
+      if (t < 0) return unknownType(env, args);
+      const type = args[t] as string;
+      const mgDefault = env.ctx.deploymentContext.managementGroup;
+      const mg: Piece | undefined =
+        t === 1
+          ? pieceOf(env, args[0] as Value, 0)
+          : mgDefault ?? new Unknown({ code: 'deployment-time', message: 'managementGroup().name is only known at deployment', span: env.span }, 'string', undefined, 'managementGroup().name');
+      if (mg === undefined) return new Unknown({ code: 'error', message: 'invalid managementGroupResourceId()', span: env.span }, 'string');
+      const names = args.slice(t + 1);
+      const path = providerPath(env, type, names, t + 1);
+      if (path instanceof Unknown) return path;
+      return finish(env, ['/providers/Microsoft.Management/managementGroups/', mg, ...path], type, names, mg instanceof Unknown ? ' in an unknown management group' : '');
+    },
+  },
+  ...(
+    [
+      ['reference', 1, 3, 'object'],
+      ['references', 0, 2, 'array'],
+      ['list', 2, undefined, 'object'],
+      ['providers', 1, 2, 'object'],
+      ['extensions', 0, 1, 'object'],
+      ['roleDefinitions', 1, 1, 'object'],
+    ] as const
+  ).map(
+    ([name, min, max, returns]): FnDef => ({
+      name,
+      min,
+      max,
+      returns,
+      unknownArgs: true,
+      impl: (args, env) =>
+        env.ctx.runtime?.(name, args, env.span) ?? env.unknown('runtime-state', `${name}() returns runtime state known only at deployment`, returns),
+    }),
+  ),
+];

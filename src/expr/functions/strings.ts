@@ -1,0 +1,326 @@
+// String functions: format, string, base64*, dataUri*, uri*, padLeft, replace, split, substring,
+// toLower/toUpper, trim, startsWith/endsWith, join, like, uniqueString, guid, newGuid.
+import { ObjectValue, Unknown } from '../value.js';
+import type { Value } from '../value.js';
+import { armToString, partialString, symbolicKey, typeName } from '../ops.js';
+import { parseJsonText } from '../json-text.js';
+import { composite } from '../format.js';
+import { armGuid, uniqueString } from '../hash.js';
+import { expectInt, expectString, expectStrings } from './args.js';
+import type { FnDef, FnEnv } from './types.js';
+
+function str1(name: string, f: (s: string, env: FnEnv) => Value, returns: FnDef['returns'] = 'string'): FnDef {
+  return {
+    name,
+    min: 1,
+    max: 1,
+    returns,
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      return s instanceof Unknown ? s : f(s, env);
+    },
+  };
+}
+
+function str2(name: string, f: (a: string, b: string, env: FnEnv) => Value, returns: FnDef['returns'] = 'string'): FnDef {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns,
+    impl: (args, env) => {
+      const a = expectString(env, args, 0);
+      if (a instanceof Unknown) return a;
+      const b = expectString(env, args, 1);
+      return b instanceof Unknown ? b : f(a, b, env);
+    },
+  };
+}
+
+function decodeBase64(s: string, env: FnEnv): string | Unknown {
+  const t = s.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
+  return Buffer.from(t, 'base64').toString('utf8');
+}
+
+/** .NET Uri.EscapeDataString: everything but the RFC 3986 unreserved characters is escaped. */
+function escapeDataString(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function jsonValue(s: string, env: FnEnv): Value {
+  const r = parseJsonText(s);
+  return r.ok ? r.value : env.error(`The value is not valid JSON: ${r.message}.`, 0);
+}
+
+/** Symbol for a hash of symbolic inputs (uniqueString(resourceGroup().id)): equal inputs, equal results. */
+function hashOfUnknown(env: FnEnv, args: Value[], fn: string): Value {
+  const keys = args.map(symbolicKey);
+  const u = args.find((a) => a instanceof Unknown) as Unknown;
+  if (keys.every((k) => k !== undefined)) {
+    return new Unknown(u.reason, 'string', undefined, `${fn}(${keys.join(',')})`, `${fn}() of a value known only at deployment`);
+  }
+  return new Unknown(u.reason, 'string');
+}
+
+function wildcard(pattern: string): RegExp {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
+  return new RegExp(`^${re}$`, 'i');
+}
+
+export const stringFunctions: FnDef[] = [
+  {
+    name: 'format',
+    min: 1,
+    max: undefined,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const fmt = args[0] as Value;
+      if (fmt instanceof Unknown) return new Unknown(fmt.reason, 'string');
+      if (typeof fmt !== 'string') return env.error(`The template function 'format' expects a format string; the provided value is of type '${typeName(fmt)}'.`, 0);
+      const r = composite(fmt, args.slice(1));
+      if (!r.ok) return env.error(`The template function 'format' failed: ${r.message}`);
+      const len = r.pieces.reduce((n, p) => n + (typeof p === 'string' ? p.length : 0), 0);
+      return env.checkString(len) ?? partialString(r.pieces);
+    },
+  },
+  {
+    name: 'string',
+    min: 1,
+    max: 1,
+    returns: 'string',
+    impl: (args, env) => {
+      const s = armToString(args[0] as Value);
+      if (s === undefined) {
+        return new Unknown({ code: 'deployment-time', message: 'string() of a value that contains unknown parts', span: env.span }, 'string');
+      }
+      return s;
+    },
+  },
+  str1('base64', (s) => Buffer.from(s, 'utf8').toString('base64')),
+  str1('base64ToString', (s, env) => decodeBase64(s, env)),
+  str1('base64ToJson', (s, env) => {
+    const t = decodeBase64(s, env);
+    return t instanceof Unknown ? t : jsonValue(t, env);
+  }, undefined),
+  str1('dataUri', (s) => `data:text/plain;charset=utf8;base64,${Buffer.from(s, 'utf8').toString('base64')}`),
+  str1('dataUriToString', (s, env) => {
+    const m = /^data:([^,]*),(.*)$/s.exec(s);
+    if (!m) return env.error('The value is not a valid data URI.', 0);
+    const meta = m[1] as string;
+    const data = m[2] as string;
+    if (/;base64$/i.test(meta)) return decodeBase64(data, env);
+    try {
+      return decodeURIComponent(data);
+    } catch {
+      return data;
+    }
+  }),
+  str2('uri', (base, rel, env) => {
+    try {
+      return new URL(rel, base).href;
+    } catch {
+      return env.error(`The template function 'uri' can't combine '${base}' and '${rel}' into a URI.`);
+    }
+  }),
+  str1('uriComponent', (s) => escapeDataString(s)),
+  str1('uriComponentToString', (s, env) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return env.error('The value is not a valid escaped URI component.', 0);
+    }
+  }),
+  str1('toLower', (s) => s.toLowerCase()),
+  str1('toUpper', (s) => s.toUpperCase()),
+  str1('trim', (s) => s.trim()),
+  str2('startsWith', (a, b) => a.toLowerCase().startsWith(b.toLowerCase()), 'bool'),
+  str2('endsWith', (a, b) => a.toLowerCase().endsWith(b.toLowerCase()), 'bool'),
+  str2('like', (a, b) => wildcard(b).test(a), 'bool'),
+  {
+    name: 'padLeft',
+    min: 2,
+    max: 3,
+    returns: 'string',
+    impl: (args, env) => {
+      const v = args[0] as Value;
+      const s = typeof v === 'number' ? String(v) : expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      const n = expectInt(env, args, 1);
+      if (n instanceof Unknown) return n;
+      let pad = ' ';
+      if (args.length > 2) {
+        const p = expectString(env, args, 2);
+        if (p instanceof Unknown) return p;
+        if (p.length !== 1) return env.error("The template function 'padLeft' expects a single padding character.", 2);
+        pad = p;
+      }
+      const lim = env.checkString(n);
+      if (lim) return lim;
+      return s.length >= n ? s : pad.repeat(n - s.length) + s;
+    },
+  },
+  {
+    name: 'replace',
+    min: 3,
+    max: 3,
+    returns: 'string',
+    impl: (args, env) => {
+      const s = expectStrings(env, args);
+      if (s instanceof Unknown) return s;
+      const [src, from, to] = s as [string, string, string];
+      if (from === '') return env.error("The template function 'replace' can't replace an empty string.", 1);
+      const count = src.split(from).length - 1;
+      const lim = env.checkString(src.length + count * (to.length - from.length));
+      return lim ?? src.split(from).join(to);
+    },
+  },
+  {
+    name: 'split',
+    min: 2,
+    max: 2,
+    returns: 'array',
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      const d = args[1] as Value;
+      let delims: string[];
+      if (typeof d === 'string') delims = [d];
+      else if (Array.isArray(d) && d.every((x) => typeof x === 'string')) delims = d as string[];
+      else return env.error(`The template function 'split' expects a string or an array of strings as delimiter; the provided value is of type '${typeName(d)}'.`, 1);
+      delims = delims.filter((x) => x !== '');
+      if (delims.length === 0) return [s];
+      const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+      return s.split(re);
+    },
+  },
+  {
+    name: 'substring',
+    min: 1,
+    max: 3,
+    returns: 'string',
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      let start = 0;
+      if (args.length > 1) {
+        const v = expectInt(env, args, 1);
+        if (v instanceof Unknown) return v;
+        start = v;
+      }
+      let len = s.length - start;
+      if (args.length > 2) {
+        const v = expectInt(env, args, 2);
+        if (v instanceof Unknown) return v;
+        len = v;
+      }
+      if (start < 0 || start > s.length) {
+        return env.error(`The index parameter of 'substring' must be within the string. The index parameter: '${start}', the length of the string parameter: '${s.length}'.`, 1);
+      }
+      if (len < 0 || start + len > s.length) {
+        return env.error(
+          `The index and length parameters must refer to a location within the string. The index parameter: '${start}', the length parameter: '${len}', the length of the string parameter: '${s.length}'.`,
+        );
+      }
+      return s.substr(start, len);
+    },
+  },
+  {
+    name: 'join',
+    min: 2,
+    max: 2,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const [a, d] = args as [Value, Value];
+      if (a instanceof Unknown) return new Unknown(a.reason, 'string');
+      if (d instanceof Unknown) return new Unknown(d.reason, 'string');
+      if (!Array.isArray(a)) return env.error(`The template function 'join' expects an array; the provided value is of type '${typeName(a)}'.`, 0);
+      if (typeof d !== 'string') return env.error("The template function 'join' expects a string delimiter.", 1);
+      const pieces: (string | Unknown)[] = [];
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i] as Value;
+        if (i) pieces.push(d);
+        if (x instanceof Unknown) pieces.push(x);
+        else if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') pieces.push(armToString(x) as string);
+        else return env.error(`The template function 'join' expects an array of strings; element ${i} is of type '${typeName(x)}'.`, 0);
+      }
+      return partialString(pieces);
+    },
+  },
+  {
+    name: 'uniqueString',
+    min: 1,
+    max: undefined,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      if (args.some((a) => a instanceof Unknown)) return hashOfUnknown(env, args, 'uniqueString');
+      const s = expectStrings(env, args);
+      return s instanceof Unknown ? s : uniqueString(s);
+    },
+  },
+  {
+    name: 'guid',
+    min: 1,
+    max: undefined,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      if (args.some((a) => a instanceof Unknown)) return hashOfUnknown(env, args, 'guid');
+      const s = expectStrings(env, args);
+      return s instanceof Unknown ? s : armGuid(s);
+    },
+  },
+  {
+    name: 'newGuid',
+    min: 0,
+    max: 0,
+    returns: 'string',
+    impl: (_args, env) => env.unknown('deployment-time', 'newGuid() returns a new value at each deployment', 'string'),
+  },
+  {
+    name: 'parseUri',
+    min: 1,
+    max: 1,
+    returns: 'object',
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      try {
+        const u = new URL(s);
+        const defaultPort = u.protocol === 'https:' ? 443 : u.protocol === 'http:' ? 80 : -1;
+        return ObjectValue.from([
+          ['scheme', u.protocol.replace(/:$/, '')],
+          ['host', u.hostname],
+          ['port', u.port === '' ? defaultPort : Number(u.port)],
+          ['path', u.pathname],
+          ['query', u.search],
+          ['absoluteUri', u.href],
+        ]);
+      } catch {
+        return env.error(`The value '${s}' is not a valid absolute URI.`, 0);
+      }
+    },
+  },
+  {
+    name: 'buildUri',
+    min: 1,
+    max: 1,
+    returns: 'string',
+    impl: (args, env) => {
+      const o = args[0] as Value;
+      if (!(o instanceof ObjectValue)) return env.error("The template function 'buildUri' expects an object.", 0);
+      const parts: Value[] = ['scheme', 'host', 'port', 'path', 'query'].map((k) => o.get(k) ?? null);
+      const u = parts.find((p) => p instanceof Unknown) as Unknown | undefined;
+      if (u) return new Unknown(u.reason, 'string');
+      const [scheme, host, port, path, query] = parts;
+      if (typeof scheme !== 'string' || typeof host !== 'string') return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
+      const p = typeof port === 'number' && port >= 0 ? `:${port}` : '';
+      const pathText = typeof path === 'string' ? (path.startsWith('/') ? path : `/${path}`) : '/';
+      const q = typeof query === 'string' && query !== '' ? (query.startsWith('?') ? query : `?${query}`) : '';
+      return `${scheme}://${host}${p}${pathText}${q}`;
+    },
+  },
+];

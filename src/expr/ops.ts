@@ -1,0 +1,243 @@
+// Operations on values shared by the functions: conversions from/to JSON, ARM's string()
+// serialisation, deep equality (with unknowns), partial strings, type names for messages.
+import { ObjectValue, Unknown, isUnknown, typeOf } from './value.js';
+import type { UnknownReason, Value, ValueType } from './value.js';
+
+/** Converts parsed JSON (JSON.parse output) to a Value; objects become ObjectValue. */
+export function fromJson(j: unknown): Value {
+  if (j === null || j === undefined) return null;
+  if (typeof j === 'string' || typeof j === 'boolean' || typeof j === 'number') return j;
+  if (Array.isArray(j)) return j.map(fromJson);
+  if (typeof j === 'object') {
+    const o = new ObjectValue();
+    for (const k of Object.keys(j)) o.set(k, fromJson((j as Record<string, unknown>)[k]));
+    return o;
+  }
+  return null;
+}
+
+/** Converts a Value to plain JSON; unknowns become `{"$unknown": message}` (secure ones never show a value). */
+export function toJson(v: Value): unknown {
+  if (v instanceof Unknown) return { $unknown: unknownText(v) };
+  if (Array.isArray(v)) return v.map(toJson);
+  if (v instanceof ObjectValue) {
+    // A null-prototype object, so keys such as __proto__ stay data.
+    const o = Object.create(null) as Record<string, unknown>;
+    for (const [k, x] of v.entries()) o[k] = toJson(x);
+    return o;
+  }
+  return v;
+}
+
+/** A short text for an unknown: its message, with the known parts of a partial string. */
+export function unknownText(u: Unknown): string {
+  if (u.reason.code === 'secure') return u.reason.message;
+  if (u.parts && u.parts.length > 0) {
+    const shape = u.parts.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
+    return `${u.description ?? u.reason.message} (${shape})`;
+  }
+  if (u.description) return u.description;
+  return u.reason.message;
+}
+
+/** The first Unknown inside a value (depth-first), if any. */
+export function findUnknown(v: Value, depth = 0): Unknown | undefined {
+  if (v instanceof Unknown) return v;
+  if (depth > 200) return undefined;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const u = findUnknown(x, depth + 1);
+      if (u) return u;
+    }
+  } else if (v instanceof ObjectValue) {
+    for (const x of v.values()) {
+      const u = findUnknown(x, depth + 1);
+      if (u) return u;
+    }
+  }
+  return undefined;
+}
+
+/** Type name as ARM spells it in messages. */
+export function typeName(v: Value): string {
+  const t = typeOf(v);
+  switch (t) {
+    case 'int':
+      return Number.isInteger(v) ? 'Integer' : 'Float';
+    case 'bool':
+      return 'Boolean';
+    case 'string':
+      return 'String';
+    case 'array':
+      return 'Array';
+    case 'object':
+      return 'Object';
+    case 'null':
+      return 'Null';
+    default:
+      return 'Unknown';
+  }
+}
+
+function jsonString(s: string): string {
+  return JSON.stringify(s);
+}
+
+/**
+ * ARM's JSON text for a value nested in string(): Newtonsoft's compact form.
+ * Returns undefined when the value contains an unknown.
+ */
+export function armJsonText(v: Value, out: string[] = [], depth = 0): boolean {
+  if (depth > 512) return false;
+  if (v instanceof Unknown) return false;
+  if (v === null) out.push('null');
+  else if (typeof v === 'string') out.push(jsonString(v));
+  else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+  else if (Array.isArray(v)) {
+    out.push('[');
+    for (let i = 0; i < v.length; i++) {
+      if (i) out.push(',');
+      if (!armJsonText(v[i] as Value, out, depth + 1)) return false;
+    }
+    out.push(']');
+  } else {
+    out.push('{');
+    let first = true;
+    for (const [k, x] of v.entries()) {
+      if (!first) out.push(',');
+      first = false;
+      out.push(jsonString(k), ':');
+      if (!armJsonText(x, out, depth + 1)) return false;
+    }
+    out.push('}');
+  }
+  return true;
+}
+
+/** ARM's string(): strings as-is, booleans True/False, null as '', arrays/objects as compact JSON. */
+export function armToString(v: Value): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return String(v);
+  if (v === null) return '';
+  const out: string[] = [];
+  return armJsonText(v, out) ? out.join('') : undefined;
+}
+
+/**
+ * Deep equality with ARM semantics (strings case-sensitive, object keys case-insensitive).
+ * undefined when it depends on unknown values; unknowns with the same symbol are equal.
+ */
+export function deepEquals(a: Value, b: Value, depth = 0): boolean | undefined {
+  if (a instanceof Unknown || b instanceof Unknown) return unknownEquals(a, b);
+  if (depth > 256) return undefined;
+  if (a === b) return true;
+  const ta = typeOf(a);
+  if (ta !== typeOf(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    let unsure = false;
+    for (let i = 0; i < a.length; i++) {
+      const r = deepEquals(a[i] as Value, b[i] as Value, depth + 1);
+      if (r === false) return false;
+      if (r === undefined) unsure = true;
+    }
+    return unsure ? undefined : true;
+  }
+  if (a instanceof ObjectValue && b instanceof ObjectValue) {
+    if (a.size !== b.size) return false;
+    let unsure = false;
+    for (const [k, x] of a.entries()) {
+      if (!b.has(k)) return false;
+      const r = deepEquals(x, b.get(k) as Value, depth + 1);
+      if (r === false) return false;
+      if (r === undefined) unsure = true;
+    }
+    return unsure ? undefined : true;
+  }
+  return false;
+}
+
+function unknownEquals(a: Value, b: Value): boolean | undefined {
+  if (a instanceof Unknown && b instanceof Unknown) {
+    if (a.symbol !== undefined && a.symbol === b.symbol) return true;
+    const sa = symbolicKey(a);
+    if (sa !== undefined && sa === symbolicKey(b)) return true;
+  }
+  // A partial string whose known text already differs is unequal whatever the unknown parts are.
+  const u = (a instanceof Unknown ? a : b) as Unknown;
+  const other = u === a ? b : a;
+  if (typeof other === 'string' && u.parts) {
+    const first = u.parts[0];
+    const last = u.parts[u.parts.length - 1];
+    if (typeof first === 'string' && !other.startsWith(first)) return false;
+    if (typeof last === 'string' && !other.endsWith(last)) return false;
+  }
+  if (u.type && other !== null && !(other instanceof Unknown) && typeOfKnown(other) !== u.type) return false;
+  return undefined;
+}
+
+function typeOfKnown(v: Value): Exclude<ValueType, 'unknown'> | undefined {
+  const t = typeOf(v);
+  return t === 'unknown' ? undefined : t;
+}
+
+/**
+ * A canonical text for a value built only from known values and symbolic unknowns
+ * ('abc', subscription().subscriptionId, partial strings of those); undefined otherwise.
+ * Used to give derived values (uniqueString(resourceGroup().id)) a symbol of their own.
+ */
+export function symbolicKey(v: Value): string | undefined {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof Unknown) {
+    if (v.symbol !== undefined) return v.symbol;
+    if (v.parts) {
+      const out: string[] = [];
+      for (const p of v.parts) {
+        const k = typeof p === 'string' ? JSON.stringify(p) : symbolicKey(p);
+        if (k === undefined) return undefined;
+        out.push(k);
+      }
+      return out.join('+');
+    }
+    return undefined;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return undefined;
+}
+
+/**
+ * Builds a string from known and unknown pieces: a plain string when all are known, else a
+ * partial-string Unknown whose reason is the first unknown piece's (nested partials are flattened).
+ */
+export function partialString(pieces: readonly (string | Unknown)[], description?: string): string | Unknown {
+  const parts: (string | Unknown)[] = [];
+  let firstUnknown: Unknown | undefined;
+  const push = (p: string | Unknown): void => {
+    if (typeof p === 'string') {
+      if (p === '') return;
+      const last = parts[parts.length - 1];
+      if (typeof last === 'string') parts[parts.length - 1] = last + p;
+      else parts.push(p);
+      return;
+    }
+    firstUnknown ??= p;
+    if (p.parts && p.symbol === undefined) for (const q of p.parts) push(q);
+    else parts.push(p);
+  };
+  for (const p of pieces) push(p);
+  if (!firstUnknown) return parts.length === 0 ? '' : (parts[0] as string);
+  if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
+  return new Unknown(firstUnknown.reason, 'string', parts, undefined, description);
+}
+
+/** The reason of an unknown, reused for a value computed from it. */
+export function derived(u: Unknown, type?: Exclude<ValueType, 'unknown'>): Unknown {
+  return new Unknown(u.reason, type);
+}
+
+export function makeUnknown(reason: UnknownReason, type?: Exclude<ValueType, 'unknown'>, symbol?: string): Unknown {
+  return new Unknown(reason, type, undefined, symbol);
+}
+
+export { isUnknown };
