@@ -1,0 +1,124 @@
+import { describe, expect, test } from 'vitest';
+import { loadJson } from '../../src/load/arm-json.js';
+import { decodeText } from '../../src/load/read.js';
+import { SourceText } from '../../src/model/source.js';
+import { childOf, isTObject, own, type Located, type TObject } from '../../src/model/template.js';
+
+function load(text: string) {
+  const source = new SourceText('/virtual/t.json', text, 'arm');
+  return { source, ...loadJson(source) };
+}
+
+/** Walks a path and returns "line:col-line:col" of the value there. */
+function where(text: string, ...path: (string | number)[]): string {
+  const l = load(text);
+  expect(l.diagnostics).toEqual([]);
+  let cur: Located = { node: l.root ?? null, span: l.span };
+  for (const k of path) {
+    if (typeof k === 'number') {
+      const arr = cur.node as unknown[];
+      cur = { node: arr[k] as never, span: cur.span.child(arr, k) };
+    } else {
+      const next = childOf(cur as Located<TObject>, k);
+      if (!next) throw new Error(`no ${k}`);
+      cur = next;
+    }
+  }
+  const r = cur.span.region();
+  return `${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
+}
+
+describe('ARM JSON loader', () => {
+  test('strict JSON: exact start and end of values', () => {
+    const text = '{\n  "resources": [\n    { "name": "a", "location": "eastus" }\n  ]\n}\n';
+    expect(where(text, 'resources', 0, 'location')).toBe('3:32-3:40');
+    expect(where(text, 'resources', 0)).toBe('3:5-3:42');
+  });
+
+  test('comments and trailing commas are accepted, positions stay exact', () => {
+    const text = '{\n  // a comment\n  "a": 1, /* block */\n  "b": [1, 2,],\n}\n';
+    const l = load(text);
+    expect(l.diagnostics).toEqual([]);
+    expect(isTObject(l.root) && own(l.root, 'b')).toEqual([1, 2]);
+    expect(where(text, 'b')).toBe('4:8-4:15');
+  });
+
+  test('raw line breaks and tabs inside strings are kept as written', () => {
+    const text = '{\n  "s": "line one\nline two\tend",\n  "t": 2\n}';
+    const l = load(text);
+    expect(l.diagnostics).toEqual([]);
+    expect(isTObject(l.root) && own(l.root, 's')).toBe('line one\nline two\tend');
+    expect(where(text, 't')).toBe('4:8-4:9');
+  });
+
+  test('CRLF line endings', () => {
+    const text = '{\r\n  "a": {\r\n    "b": "x"\r\n  }\r\n}\r\n';
+    expect(where(text, 'a', 'b')).toBe('3:10-3:13');
+  });
+
+  test('a UTF-8 byte order mark is removed before parsing', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"a": 1}')]);
+    const d = decodeText(bytes);
+    expect('text' in d && d.text).toBe('{"a": 1}');
+  });
+
+  test('UTF-16 with a byte order mark is decoded', () => {
+    const body = Buffer.from('{"a": 1}', 'utf16le');
+    const d = decodeText(new Uint8Array([0xff, 0xfe, ...body]));
+    expect('text' in d && d.text).toBe('{"a": 1}');
+  });
+
+  test('a NUL byte or invalid UTF-8 is not text', () => {
+    expect(decodeText(new Uint8Array([0x7b, 0x00, 0x7d]))).toMatchObject({ error: expect.stringContaining('NUL byte') });
+    expect(decodeText(new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]))).toMatchObject({ error: expect.stringContaining('not valid UTF-8') });
+  });
+
+  test('a syntax error is reported at its exact place', () => {
+    const l = load('{\n  "a": 1\n  "b": 2\n}');
+    expect(l.root).toBeUndefined();
+    expect(l.diagnostics).toHaveLength(1);
+    const d = l.diagnostics[0]!;
+    expect(d.code).toBe('invalid-template');
+    expect(d.message).toContain("expected ','");
+    expect(d.span.region().start).toEqual({ line: 3, column: 3 });
+  });
+
+  test('an unterminated string is reported where it starts', () => {
+    const l = load('{\n  "a": "abc\n}');
+    // A raw line break inside a string is accepted, so the string runs to the end of the file.
+    expect(l.diagnostics[0]?.code).toBe('invalid-template');
+  });
+
+  test('an empty file is an error', () => {
+    expect(load('  \n').diagnostics[0]?.message).toContain('empty');
+  });
+
+  test('__proto__, constructor and prototype are ordinary keys', () => {
+    for (const text of ['{"__proto__": {"x": 1}, "constructor": 2}', '{"__proto__": {"x": 1}, "constructor": 2, /* jsonc */}']) {
+      const l = load(text);
+      const root = l.root as TObject;
+      expect(Object.getPrototypeOf(root)).toBe(Object.prototype);
+      expect(own(root, '__proto__')).toEqual({ x: 1 });
+      expect(own(root, 'constructor')).toBe(2);
+      expect(own(root, 'prototype')).toBeUndefined();
+      expect(own(root, 'toString')).toBeUndefined();
+    }
+  });
+
+  test('nesting deeper than the limit is a limit finding at the exact bracket, not a crash', () => {
+    const text = `{"a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const l = load(text);
+    expect(l.root).toBeUndefined();
+    expect(l.diagnostics[0]?.code).toBe('limit-exceeded');
+    expect(l.diagnostics[0]?.span.region().start.column).toBe(6 + 512);
+  });
+
+  test('spans inside an expression string map to file columns, escapes included', () => {
+    const text = '{"v": "[concat(\\"a\\", \'b\')]"}';
+    const l = load(text);
+    const v = childOf({ node: l.root as TObject, span: l.span }, 'v')!;
+    // decoded: [concat("a", 'b')] ; index 13 is the quote before b
+    const s = v.span.sub(13, 16).region();
+    expect(text.slice(s.start.column - 1, s.end.column - 1)).toBe("'b'");
+  });
+});
