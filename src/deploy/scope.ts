@@ -10,6 +10,7 @@ import type { Span } from '../model/span.js';
 import { TExpr, childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type DeploymentContext, type EvalContext, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString } from '../expr/evaluate.js';
+import { isExpressionString } from '../expr/parser.js';
 import { deepEquals, typeName } from '../expr/ops.js';
 import { ObjectValue, Unknown, setElementSpans, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
@@ -58,6 +59,8 @@ export interface TemplateScopeOptions {
   budget?: Budget | undefined;
   /** Answers reference()/list*()/references() (an Unknown 'runtime-state' when it returns undefined). */
   runtime?: ((fn: string, args: Value[], span: Span) => Value | undefined) | undefined;
+  /** Called with the result of every expression string (or pre-parsed TExpr) evaluated; for statistics. */
+  observer?: ((value: Value, span: Span) => void) | undefined;
 }
 
 export interface OutputValue {
@@ -97,6 +100,8 @@ export class TemplateScope implements EvalContext {
   private readonly varStack: string[] = [];
   private readonly functions = new Map<string, { node: TObject; span: Span; name: string }>();
   private readonly runtimeHook: TemplateScopeOptions['runtime'];
+  /** See TemplateScopeOptions.observer. */
+  readonly observer: TemplateScopeOptions['observer'];
   private readonly base: NodeContext;
 
   /**
@@ -108,6 +113,7 @@ export class TemplateScope implements EvalContext {
     this.budget = options.budget ?? new Budget();
     this.deploymentContext = options.deployment ?? {};
     this.runtimeHook = options.runtime;
+    this.observer = options.observer;
     if (isTObject(root)) this.template = { node: root, span };
     else {
       this.template = undefined;
@@ -475,9 +481,9 @@ class NodeContext implements EvalContext {
       this.diagnostics.add({ code: 'limit-exceeded', message, span });
       return new Unknown({ code: 'limit', message, span });
     }
-    if (typeof n === 'string') return evaluateString(n, span, this);
+    if (typeof n === 'string') return this.observed(evaluateString(n, span, this), span, isExpressionString(n));
     if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
-    if (n instanceof TExpr) return evaluate(n.ast, n.base, this);
+    if (n instanceof TExpr) return this.observed(evaluate(n.ast, n.base, this), span, true);
     if (Array.isArray(n)) {
       const out: Value[] = [];
       const spans: Span[] = [];
@@ -490,6 +496,11 @@ class NodeContext implements EvalContext {
       return out;
     }
     return this.object(n, span);
+  }
+
+  private observed(v: Value, span: Span, isExpression: boolean): Value {
+    if (isExpression) this.scope.observer?.(v, span);
+    return v;
   }
 
   private object(o: TObject, span: Span): ObjectValue {
@@ -515,7 +526,7 @@ class NodeContext implements EvalContext {
       }
       let key = k;
       if (k.length >= 2 && k.startsWith('[') && k.endsWith(']') && !k.startsWith('[[')) {
-        const kv = evaluateString(k, kspan, this);
+        const kv = this.observed(evaluateString(k, kspan, this), kspan, true);
         if (typeof kv === 'string') key = kv;
         else if (!(kv instanceof Unknown)) {
           this.diagnostics.add({ code: 'evaluation-error', message: `A property name must be a string; the expression gives a value of type '${typeName(kv)}'.`, span: kspan });

@@ -180,20 +180,28 @@ export const lambdaFunctions: FnDef[] = [
   {
     name: 'groupBy',
     min: 2,
-    max: 2,
+    // Bicep emits an optional third lambda that maps each element of a group.
+    max: 3,
     returns: 'object',
     lazy: (env) => {
       const a = arrayArg(env, 0);
       if (a instanceof Unknown) return new Unknown(a.reason, 'object');
       const kl = lambdaArg(env, 1, 1);
       if (kl instanceof Unknown) return kl;
+      let vl: Lambda | undefined;
+      if (env.argCount > 2) {
+        const v = lambdaArg(env, 2, 1);
+        if (v instanceof Unknown) return v;
+        vl = v;
+      }
       const out = new ObjectValue();
       for (const x of a) {
         const k = keyOf(env, call(env, kl, [x]));
         if (k instanceof Unknown) return new Unknown(k.reason, 'object');
+        const item = vl ? call(env, vl, [x]) : x;
         const group = out.get(k);
-        if (Array.isArray(group)) group.push(x);
-        else out.set(k, [x]);
+        if (Array.isArray(group)) group.push(item);
+        else out.set(k, [item]);
       }
       return out;
     },
