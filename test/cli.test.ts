@@ -1,0 +1,148 @@
+// The CLI contract: options, output files, exit codes, and one broken file not hiding the others.
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO, cli, findingsOf } from './helpers.js';
+
+const GOOD = path.join(REPO, 'fixtures/vtap-supported-region/pass-supported.json');
+const BAD_REGION = path.join(REPO, 'fixtures/vtap-supported-region/fail-unsupported.json');
+const COMING_SOON = path.join(REPO, 'fixtures/vtap-supported-region/fail-coming-soon.json');
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('exit codes', () => {
+  test('0 when there is no error-level finding', async () => {
+    expect((await cli([GOOD])).code).toBe(0);
+  });
+  test('1 for error-level findings', async () => {
+    expect((await cli([BAD_REGION])).code).toBe(1);
+  });
+  test('0 for warnings alone, 1 when warnings exceed --max-warnings', async () => {
+    expect((await cli([COMING_SOON])).code).toBe(0);
+    expect((await cli([COMING_SOON, '--max-warnings', '1'])).code).toBe(0);
+    const r = await cli([COMING_SOON, '--max-warnings', '0']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--max-warnings');
+  });
+  test('2 for bad usage, with a one-line reason', async () => {
+    for (const args of [['--format', 'xml'], ['--no-such-option'], ['--max-warnings', 'many'], ['eval']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(/^vtaplint: /);
+    }
+  });
+  test('2 for a path that matches nothing', async () => {
+    const r = await cli(['no/such/file.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no files match 'no/such/file.json'");
+  });
+  test('2 for a config with an unknown key, naming the key', async () => {
+    const dir = workspace({ 'vtaplint.config.json': '{"rulez": {}}', 't.json': readFileSync(GOOD, 'utf8') });
+    const r = await cli(['.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown key "rulez"');
+  });
+  test('2 for a config with a bad level or an unknown rule', async () => {
+    const bad = workspace({ 'c.json': '{"rules": {"vtap-supported-region": "fatal"}}' });
+    expect((await cli([GOOD, '--config', path.join(bad, 'c.json')])).stderr).toContain('must be one of off, note, warning, error');
+    const unknown = workspace({ 'c.json': '{"rules": {"vtap-no-such-rule": "off"}}' });
+    const r = await cli([GOOD, '--config', path.join(unknown, 'c.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown rule "vtap-no-such-rule"');
+  });
+});
+
+describe('options', () => {
+  test('--version and --help', async () => {
+    const v = await cli(['--version']);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
+    const h = await cli(['--help']);
+    expect(h.code).toBe(0);
+    for (const opt of ['--format', '--output', '--config', '--max-warnings', '--quiet', '--no-color', '--list-rules', '--version']) expect(h.stdout).toContain(opt);
+  });
+  test('--list-rules prints id, level, tags and description of every rule', async () => {
+    const r = await cli(['--list-rules']);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('vtap-source-vm-size-v6'));
+    expect(line).toMatch(/^vtap-source-vm-size-v6\s+error\s+vtap,temporary\s+A VM whose network interface/);
+  });
+  test('--output writes the report to a file', async () => {
+    const dir = workspace({});
+    const out = path.join(dir, 'reports', 'v.sarif');
+    const r = await cli([BAD_REGION, '--format', 'sarif', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+  test('--quiet reports errors only', async () => {
+    const { findings } = await findingsOf([BAD_REGION, COMING_SOON, '--quiet']);
+    expect(findings.map((f) => f.level)).toEqual(['error']);
+  });
+  test('a config file sets rule levels and tags', async () => {
+    const dir = workspace({
+      'vtaplint.config.json': JSON.stringify({ rules: { 'vtap-supported-region': 'warning' } }),
+      'sub/t.json': readFileSync(BAD_REGION, 'utf8'),
+    });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.map((f) => [f.ruleId, f.level])).toEqual([['vtap-supported-region', 'warning']]);
+    expect(r.code).toBe(0);
+  });
+  test('the config can override the region lists', async () => {
+    const dir = workspace({ 'vtaplint.config.json': JSON.stringify({ regions: { supported: ['West Europe'] } }) });
+    copyFileSync(BAD_REGION, path.join(dir, 't.json'));
+    expect((await findingsOf(['.'], dir)).findings).toEqual([]);
+  });
+  test('a tag can be switched off', async () => {
+    const dir = workspace({ 'vtaplint.config.json': JSON.stringify({ tags: { temporary: 'off' } }) });
+    copyFileSync(path.join(REPO, 'fixtures/vtap-source-vm-size-v6/fail-v6.json'), path.join(dir, 't.json'));
+    expect((await findingsOf(['.'], dir)).findings).toEqual([]);
+  });
+});
+
+describe('discovery', () => {
+  test('a broken file is reported at the exact place and the good file next to it is still linted', async () => {
+    const dir = workspace({
+      'broken.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n',
+      'good.json': readFileSync(BAD_REGION, 'utf8'),
+    });
+    const { code, findings } = await findingsOf(['.'], dir);
+    expect(code).toBe(1);
+    expect(findings.map((f) => [f.file, f.ruleId, f.line, f.column])).toEqual([
+      ['broken.json', 'invalid-template', 4, 3],
+      ['good.json', 'vtap-supported-region', 86, 19],
+    ]);
+  });
+  test('other JSON (package.json, tsconfig) and parameter files are skipped silently, .gitignore is honoured', async () => {
+    const dir = workspace({
+      'package.json': '{"name": "x", "version": "1.0.0"}',
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, } }',
+      'broken-notes.json': '{ not json',
+      't.parameters.json': '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "contentVersion": "1.0.0.0", "parameters": {}}',
+      '.gitignore': 'ignored/\n',
+      'ignored/t.json': readFileSync(BAD_REGION, 'utf8'),
+    });
+    mkdirSync(path.join(dir, '.git'));
+    const r = await cli(['.'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+  test('a file named explicitly is reported even when it is not JSON', async () => {
+    const dir = workspace({ 'notes.json': '{ not json' });
+    const { code, findings } = await findingsOf(['notes.json'], dir);
+    expect(code).toBe(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'invalid-template', line: 1, column: 3 });
+  });
+  test('globs select files', async () => {
+    const { findings } = await findingsOf(['fixtures/vtap-supported-region/fail-*.json']);
+    expect(new Set(findings.map((f) => f.file))).toEqual(
+      new Set(['fixtures/vtap-supported-region/fail-unsupported.json', 'fixtures/vtap-supported-region/fail-coming-soon.json']),
+    );
+  });
+});

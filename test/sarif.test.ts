@@ -1,0 +1,118 @@
+// SARIF as GitHub code scanning and VS Code read it, checked with Microsoft's SARIF Multitool.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO, cli } from './helpers.js';
+import { RULES } from '../rules/index.js';
+
+const MULTITOOL = path.join(REPO, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
+
+interface SarifLog {
+  version: string;
+  runs: {
+    tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; rules: Record<string, unknown>[] } };
+    originalUriBaseIds: Record<string, { uri: string }>;
+    invocations: { executionSuccessful: boolean }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      kind: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
+      relatedLocations?: unknown[];
+      partialFingerprints: Record<string, string>;
+    }[];
+  }[];
+}
+
+async function sarifOf(args: string[], cwd = REPO): Promise<{ text: string; log: SarifLog }> {
+  const r = await cli([...args, '--format', 'sarif'], cwd);
+  return { text: r.stdout, log: JSON.parse(r.stdout) as SarifLog };
+}
+
+/** Runs `sarif-multitool validate --rule-kind "Sarif;Gh"` and returns its results (errors and warnings). */
+function validate(sarifText: string): { level: string; ruleId: string; message: string }[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-sarif-'));
+  const input = path.join(dir, 'in.sarif');
+  const output = path.join(dir, 'out.sarif');
+  writeFileSync(input, sarifText);
+  execFileSync(MULTITOOL, ['validate', '--rule-kind', 'Sarif;Gh', input, '-o', output], { stdio: 'pipe' });
+  const out = JSON.parse(readFileSync(output, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: { id?: string; text?: string; arguments?: string[] } }[] }[] };
+  return (out.runs[0]?.results ?? []).map((r) => ({ level: r.level ?? 'warning', ruleId: r.ruleId, message: r.message.text ?? `${r.message.id} ${(r.message.arguments ?? []).join(' ')}` }));
+}
+
+describe('SARIF 2.1.0', () => {
+  test('the multitool is installed', () => {
+    expect(existsSync(MULTITOOL)).toBe(true);
+  });
+
+  test('the validator does report problems (sanity check of the harness)', () => {
+    const broken = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'C:\\bad path' } } }] }] }] };
+    expect(validate(JSON.stringify(broken)).length).toBeGreaterThan(0);
+  });
+
+  test('SARIF for the examples and every fixture passes "Sarif;Gh" validation with no errors or warnings', async () => {
+    const { text, log } = await sarifOf(['examples', 'fixtures']);
+    expect(log.runs[0]?.results.length).toBeGreaterThan(5);
+    expect(validate(text)).toEqual([]);
+  });
+
+  test('driver metadata and the full rules array', async () => {
+    const { log } = await sarifOf(['fixtures/vtap-supported-region/fail-unsupported.json']);
+    const run = log.runs[0]!;
+    expect(run.tool.driver).toMatchObject({ name: 'vtaplint', semanticVersion: run.tool.driver.version });
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id));
+    const rule = run.tool.driver.rules.find((r) => r.id === 'vtap-supported-region') as Record<string, unknown>;
+    expect(rule).toMatchObject({
+      name: 'VtapSupportedRegion',
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['vtap'], precision: 'very-high' },
+    });
+    expect((rule.help as { markdown: string }).markdown).toContain('# vtap-supported-region');
+    expect(rule.helpUri).toMatch(/rules\/vtap-supported-region\.md$/);
+    expect(run.invocations[0]?.executionSuccessful).toBe(true);
+    expect(Object.keys(run.originalUriBaseIds)).toEqual(['%SRCROOT%']);
+  });
+
+  test('results: rule index, level, kind, relative uri and exact region', async () => {
+    const { log } = await sarifOf(['fixtures/vtap-supported-region/fail-unsupported.json']);
+    const run = log.runs[0]!;
+    const r = run.results[0]!;
+    expect(run.tool.driver.rules[r.ruleIndex]?.id).toBe(r.ruleId);
+    expect(r).toMatchObject({ ruleId: 'vtap-supported-region', level: 'error', kind: 'fail' });
+    expect(r.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'fixtures/vtap-supported-region/fail-unsupported.json', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 86, startColumn: 19, endLine: 86, endColumn: 31 },
+    });
+  });
+
+  test('indeterminate verdicts are notes of kind review', async () => {
+    const { log } = await sarifOf(['fixtures/vtap-destination-type/indeterminate-external.json']);
+    expect(log.runs[0]?.results.map((r) => [r.ruleId, r.level, r.kind])).toEqual([['vtap-destination-type', 'note', 'review']]);
+  });
+
+  test('fingerprints survive lines inserted above a finding, and change with the finding', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-fp-'));
+    const original = readFileSync(path.join(REPO, 'fixtures/vtap-supported-region/fail-unsupported.json'), 'utf8');
+    writeFileSync(path.join(dir, 't.json'), original);
+    const before = (await sarifOf(['t.json'], dir)).log.runs[0]!.results[0]!;
+    const moved = original.replace('"resources": [', '"metadata": {\n    "description": "moved down",\n    "owner": "net team"\n  },\n  "resources": [');
+    writeFileSync(path.join(dir, 't.json'), moved);
+    const after = (await sarifOf(['t.json'], dir)).log.runs[0]!.results[0]!;
+    expect(after.locations[0]?.physicalLocation.region.startLine).toBe(before.locations[0]!.physicalLocation.region.startLine + 4);
+    expect(after.partialFingerprints).toEqual(before.partialFingerprints);
+    writeFileSync(path.join(dir, 't.json'), original.replaceAll('westeurope', 'brazilsouth'));
+    const changed = (await sarifOf(['t.json'], dir)).log.runs[0]!.results[0]!;
+    expect(changed.partialFingerprints).not.toEqual(before.partialFingerprints);
+  });
+
+  test('output is deterministic (apart from run timestamps)', async () => {
+    const strip = (t: string) => t.replace(/"(start|end)TimeUtc": "[^"]+"/g, '');
+    const a = await sarifOf(['fixtures', 'examples']);
+    const b = await sarifOf(['examples', 'fixtures']);
+    expect(strip(a.text)).toBe(strip(b.text));
+  });
+});
