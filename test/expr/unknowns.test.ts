@@ -1,0 +1,83 @@
+// Unknown values: propagation, partial strings, symbols, decidable cases.
+import { describe, expect, it } from 'vitest';
+import { ev, val } from './helpers.js';
+import { Unknown } from '../../src/expr/value.js';
+import { unknownText } from '../../src/expr/ops.js';
+
+const noValue = { parameters: { p: { type: 'string' }, arr: { type: 'array' }, obj: { type: 'object' } }, resources: [] };
+
+describe('unknown propagation', () => {
+  it('deployment-time objects have symbolic fields', () => {
+    const r = ev('[resourceGroup().location]');
+    expect(r.value).toBeInstanceOf(Unknown);
+    const u = r.value as Unknown;
+    expect(u.reason.code).toBe('deployment-time');
+    expect(u.symbol).toBe('resourceGroup().location');
+    expect(u.reason.span).toBeDefined();
+    expect(r.diags).toEqual([]);
+  });
+
+  it('equal symbols compare equal', () => {
+    expect(val('[equals(resourceGroup().location, resourceGroup().location)]')).toBe(true);
+    expect(val('[equals(resourceGroup().id, resourceGroup().id)]')).toBe(true);
+    expect(val('[equals(uniqueString(resourceGroup().id), uniqueString(resourceGroup().id))]')).toBe(true);
+    expect(ev('[equals(resourceGroup().location, subscription().subscriptionId)]').plain).toEqual({ $unknown: 'deployment-time' });
+  });
+
+  it('keeps the first unknown argument as the reason', () => {
+    const r = ev("[toUpper(parameters('p'))]", { template: noValue });
+    expect(r.plain).toEqual({ $unknown: 'parameter-without-value' });
+    expect((r.value as Unknown).type).toBe('string');
+  });
+
+  it('builds partial strings from concat and format', () => {
+    const r = ev("[concat('vm-', parameters('p'), '-nic')]", { template: noValue });
+    const u = r.value as Unknown;
+    expect(u.parts?.[0]).toBe('vm-');
+    expect(u.parts?.[2]).toBe('-nic');
+    expect(u.parts?.[1]).toBeInstanceOf(Unknown);
+    const f = ev("[format('{0}/{1}', 'a', resourceGroup().name)]").value as Unknown;
+    expect(f.parts).toHaveLength(2);
+    expect((f.parts?.[1] as Unknown).symbol).toBe('resourceGroup().name');
+    expect(val("[startsWith(concat('x', 'y'), 'x')]")).toBe(true);
+    expect(val("[equals(concat('vm-', parameters('p')), 'db-1')]", { template: noValue })).toBe(false);
+  });
+
+  it('describes resource ids with unknown parts', () => {
+    const r = ev("[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]");
+    const u = r.value as Unknown;
+    expect(u.type).toBe('string');
+    expect(u.parts?.map((p) => (typeof p === 'string' ? p : `{${p.symbol}}`)).join('')).toBe(
+      '/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/virtualNetworkTaps/tap1',
+    );
+    expect(u.description).toMatch(/Microsoft.Network\/virtualNetworkTaps named 'tap1' in an unknown subscription/);
+    expect(unknownText(u)).toMatch(/tap1/);
+    expect(val("[equals(resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1'), resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1'))]")).toBe(true);
+  });
+
+  it('decides what it can despite unknown arguments', () => {
+    const t = { template: noValue };
+    expect(val("[if(true(), 'x', parameters('p'))]", t)).toBe('x');
+    expect(val("[and(false(), equals(parameters('p'), 'a'))]", t)).toBe(false);
+    expect(val("[or(equals(parameters('p'), 'a'), true())]", t)).toBe(true);
+    expect(val("[length(createArray(parameters('p'), 1))]", t)).toBe(2);
+    expect(val("[contains(createObject('k', parameters('p')), 'k')]", t)).toBe(true);
+    expect(val("[empty(createArray(parameters('p')))]", t)).toBe(false);
+    expect(ev("[if(equals(parameters('p'), 'a'), 1, 2)]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
+    expect(ev("[length(parameters('arr'))]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
+    expect(ev("[parameters('obj').x.y]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
+  });
+
+  it('never throws on unknown arguments to any function', () => {
+    const fns = ['add', 'concat', 'format', 'split', 'json', 'union', 'range', 'parseCidr', 'dateTimeAdd', 'base64', 'uri', 'substring', 'padLeft', 'items', 'guid', 'createObject'];
+    for (const f of fns) {
+      const r = ev(`[${f}(parameters('p'), parameters('p'), parameters('p'))]`, { template: noValue });
+      expect(r.value === null || typeof r.value !== 'undefined').toBe(true);
+    }
+  });
+
+  it('reference() and list*() are runtime state', () => {
+    expect(ev("[reference('x').properties]").plain).toEqual({ $unknown: 'runtime-state' });
+    expect(ev("[listKeys('x', '2020-01-01').keys[0].value]").plain).toEqual({ $unknown: 'runtime-state' });
+  });
+});
