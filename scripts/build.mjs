@@ -14,6 +14,8 @@ await build({
   outdir: 'dist',
   bundle: true,
   platform: 'node',
+  // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build is under "module".
+  mainFields: ['module', 'main'],
   format: 'esm',
   target: 'node20',
   outExtension: { '.js': '.js' },

@@ -19,6 +19,8 @@ await build({
   outfile,
   bundle: true,
   platform: 'node',
+  // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build is under "module".
+  mainFields: ['module', 'main'],
   format: 'esm',
   target: 'node20',
   packages: 'external',

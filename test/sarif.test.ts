@@ -102,7 +102,7 @@ describe('SARIF 2.1.0', () => {
     const moved = original.replace('"resources": [', '"metadata": {\n    "description": "moved down",\n    "owner": "net team"\n  },\n  "resources": [');
     writeFileSync(path.join(dir, 't.json'), moved);
     const after = (await sarifOf(['t.json'], dir)).log.runs[0]!.results[0]!;
-    expect(after.locations[0]?.physicalLocation.region.startLine).toBe(before.locations[0]!.physicalLocation.region.startLine + 4);
+    expect(after.locations[0]?.physicalLocation.region.startLine).toBe(before.locations[0]!.physicalLocation.region.startLine! + 4);
     expect(after.partialFingerprints).toEqual(before.partialFingerprints);
     writeFileSync(path.join(dir, 't.json'), original.replaceAll('westeurope', 'brazilsouth'));
     const changed = (await sarifOf(['t.json'], dir)).log.runs[0]!.results[0]!;

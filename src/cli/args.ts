@@ -37,8 +37,9 @@ Options:
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (default: on for a terminal)
       --list-rules       print the rules with their level, tags and description
-      --parameters FILE  (eval) an ARM parameters file
-  -p, --param NAME=VALUE (eval) a parameter value (JSON, or a plain string)
+      --parameters FILE  an ARM parameters file for the templates (x.parameters.json
+                         beside x.json is used without this option)
+  -p, --param NAME=VALUE a parameter value (JSON, or a plain string); wins over files
   -v, --version          print the version
   -h, --help             print this help
 

@@ -78,6 +78,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       cwd: io.cwd,
       rules: RULES,
       configFile: opts.config ? path.resolve(io.cwd, opts.config) : undefined,
+      parameterFiles: opts.parameters.map((p) => path.resolve(io.cwd, p)),
+      params: opts.params,
     });
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -1,25 +1,41 @@
-// Deploys one template file "on paper": its target scope, its resources (with copy loops,
-// conditions and child resources) and the diagnostics found on the way.
-import type { Diagnostic } from '../model/diagnostic.js';
+// Deploys a template "on paper": its target scope, its resources (copy loops, conditions, child
+// resources), nested deployments (inline templates with inner or outer expression scope, linked
+// templates by relativePath inside the lint root; templateLink.uri is never fetched), and what
+// reference() can know about resources the deployment itself creates.
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
-import { isTObject, own, type TNode, type TObject } from '../model/template.js';
-import type { DeploymentContext } from '../expr/context.js';
-import { Unknown } from '../expr/value.js';
-import type { Segment } from '../graph/resource-id.js';
+import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
+import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
+import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import { parseResourceId, relativeKey, type Segment } from '../graph/resource-id.js';
+import { loadJson } from '../load/arm-json.js';
+import { readSource } from '../load/read.js';
 import type { DeployedResource, DeploymentUnit, ScopeKind, TargetScope } from './model.js';
-import { ResourceExpander } from './resources.js';
-import { LiteralEvaluator } from './literal.js';
+import { DEPLOYMENTS, ResourceExpander } from './resources.js';
+import { TemplateScope, type SuppliedParameter } from './scope.js';
+import { runtimeView } from './runtime.js';
 
 export interface DeployOptions {
   deployment: DeploymentContext;
+  /** Parameter values for the root template. */
+  parameters?: Map<string, SuppliedParameter>;
+  /** Linked templates (templateLink.relativePath) are read only inside this folder. */
+  root?: string;
   maxResources?: number;
+  /** Deepest nesting of deployments and modules. */
+  maxDeploymentDepth?: number;
+  limits?: Partial<BudgetLimits>;
 }
 
 export interface DeployResult {
   unit: DeploymentUnit;
   resources: DeployedResource[];
   diagnostics: Diagnostic[];
+  /** The root template's scope (parameters, variables, outputs). */
+  scope: TemplateScope | undefined;
 }
 
 /** The deployment scope a template's $schema declares. */
@@ -48,16 +64,253 @@ export function rootScope(kind: ScopeKind, ctx: DeploymentContext, span: Span): 
   };
 }
 
+/** Everything deployed from one root template, nested deployments included. */
+export class Deployment {
+  readonly resources: DeployedResource[] = [];
+  readonly diagnostics = new DiagnosticSink();
+  readonly budget: Budget;
+  private readonly byRelative = new Map<string, DeployedResource[]>();
+  private readonly unitScopes = new Map<DeploymentUnit, TemplateScope>();
+  private readonly nestedScopes = new Map<DeployedResource, { scope: TemplateScope; unit: DeploymentUnit }>();
+  private readonly views = new Map<string, Value>();
+  private readonly busy = new Set<DeployedResource>();
+
+  constructor(private readonly opts: DeployOptions) {
+    this.budget = new Budget(opts.limits);
+  }
+
+  deployRoot(source: SourceText, root: TNode | undefined, span: Span): DeployResult {
+    const unit: DeploymentUnit = {
+      file: source,
+      scope: rootScope(isTObject(root) ? scopeKindOf(root) : 'resourceGroup', this.opts.deployment, span),
+      depth: 0,
+    };
+    if (!isTObject(root)) return { unit, resources: [], diagnostics: this.diagnostics.items, scope: undefined };
+    const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
+    this.expand({ node: root, span }, unit, scope);
+    return { unit, resources: this.resources, diagnostics: this.diagnostics.items, scope };
+  }
+
+  private newScope(
+    root: TObject,
+    span: Span,
+    unit: DeploymentUnit,
+    deployment: DeploymentContext,
+    parameters: Map<string, SuppliedParameter> | undefined,
+  ): TemplateScope {
+    const scope = new TemplateScope(root, span, {
+      parameters,
+      deployment,
+      diagnostics: this.diagnostics,
+      budget: this.budget,
+      runtime: (fn, args, at) => this.runtime(unit, fn, args, at),
+    });
+    this.unitScopes.set(unit, scope);
+    return scope;
+  }
+
+  private expand(template: Located<TObject>, unit: DeploymentUnit, scope: TemplateScope): void {
+    const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 50_000) - this.resources.length }, this.resources.length);
+    expander.expandTemplate(template);
+    for (const r of expander.resources) this.register(r);
+    for (const r of expander.resources) {
+      if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);
+    }
+  }
+
+  private register(r: DeployedResource): void {
+    this.resources.push(r);
+    const k = relativeKey(r.id);
+    const list = this.byRelative.get(k);
+    if (list) list.push(r);
+    else this.byRelative.set(k, [r]);
+  }
+
+  /** A Microsoft.Resources/deployments resource: its inline or linked template becomes a unit. */
+  private deployNested(dep: DeployedResource, parent: DeploymentUnit, parentScope: TemplateScope): void {
+    const maxDepth = this.opts.maxDeploymentDepth ?? 16;
+    if (parent.depth + 1 > maxDepth) {
+      this.diagnostics.add({
+        code: 'limit-exceeded',
+        message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
+        span: dep.span,
+      });
+      return;
+    }
+    const props = childOf(dep.decl, 'properties');
+    if (!props || !isTObject(props.node)) return;
+    const p = props as Located<TObject>;
+    const body = dep.body.get('properties');
+    const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
+    const unit: DeploymentUnit = {
+      file: parent.file,
+      scope: this.nestedScope(parent.scope, evaluated, dep),
+      parent: dep,
+      depth: parent.depth + 1,
+    };
+    const inline = childOf(p, 'template');
+    if (inline && isTObject(inline.node)) {
+      const innerOption = evaluated.get('expressionEvaluationOptions');
+      const inner = innerOption instanceof ObjectValue && String(innerOption.get('scope')).toLowerCase() === 'inner';
+      if (inner) {
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated));
+        this.nestedScopes.set(dep, { scope, unit });
+        this.expand(inline as Located<TObject>, unit, scope);
+      } else {
+        // Outer scope: the nested template's expressions see the parent's parameters and variables.
+        this.unitScopes.set(unit, parentScope);
+        this.nestedScopes.set(dep, { scope: parentScope, unit });
+        this.expand(inline as Located<TObject>, unit, parentScope);
+      }
+      return;
+    }
+    const link = evaluated.get('templateLink');
+    if (!(link instanceof ObjectValue)) return;
+    const rel = link.get('relativePath');
+    const uri = link.get('uri') ?? link.get('id');
+    if (typeof rel === 'string') {
+      this.deployLinked(dep, unit, rel, link.entry('relativePath')?.span ?? dep.span, evaluated);
+      return;
+    }
+    const where = typeof uri === 'string' ? `'${uri}'` : 'a location known only at deployment';
+    this.diagnostics.add({
+      code: 'note',
+      message: `the template of deployment '${dep.displayName}' is linked from ${where} and is never fetched: the resources it deploys are not analysed`,
+      span: link.entry('uri')?.span ?? link.entry('id')?.span ?? dep.span,
+    });
+  }
+
+  /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
+  private deployLinked(dep: DeployedResource, unit: DeploymentUnit, rel: string, span: Span, evaluated: ObjectValue): void {
+    const base = path.dirname(unit.file.path);
+    const target = path.resolve(base, rel);
+    const root = this.opts.root;
+    if (!root || !isInside(target, root)) {
+      this.diagnostics.add({
+        code: 'note',
+        message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read`,
+        span,
+      });
+      return;
+    }
+    const read = readSource(target, 'arm');
+    if (!read.ok) {
+      this.diagnostics.add({ code: 'invalid-template', message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
+      return;
+    }
+    const loaded = loadJson(read.source);
+    for (const d of loaded.diagnostics) this.diagnostics.add(d);
+    if (!isTObject(loaded.root)) return;
+    const linkedUnit: DeploymentUnit = { ...unit, file: read.source };
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated));
+    this.nestedScopes.set(dep, { scope, unit: linkedUnit });
+    this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
+  }
+
+  /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */
+  private suppliedFrom(props: ObjectValue): Map<string, SuppliedParameter> {
+    const out = new Map<string, SuppliedParameter>();
+    const params = props.get('parameters');
+    if (!(params instanceof ObjectValue)) return out;
+    for (const e of params.located()) {
+      if (!(e.value instanceof ObjectValue)) continue;
+      if (e.value.has('reference')) {
+        out.set(e.key, {
+          value: new Unknown({ code: 'secure', message: `the parameter '${e.key}' is a Key Vault reference (never resolved or shown)`, span: e.span }),
+          span: e.span,
+        });
+      } else if (e.value.has('value')) {
+        out.set(e.key, { value: e.value.get('value') as Value, span: e.value.entry('value')?.span ?? e.span });
+      }
+    }
+    return out;
+  }
+
+  /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
+  private nestedScope(parent: TargetScope, props: ObjectValue, dep: DeployedResource): TargetScope {
+    const rg = dep.body.get('resourceGroup');
+    const sub = dep.body.get('subscriptionId');
+    const seg = (v: Value | undefined, fallback: Segment): Segment =>
+      typeof v === 'string' ? [v] : v instanceof Unknown ? [v] : fallback;
+    void props;
+    if (rg !== undefined) return { ...parent, kind: 'resourceGroup', resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
+    if (sub !== undefined) return { ...parent, kind: 'subscription', subscriptionId: seg(sub, parent.subscriptionId) };
+    return parent;
+  }
+
+  private contextFor(unit: DeploymentUnit): DeploymentContext {
+    const known = (s: Segment): string | undefined => (s.length === 1 && typeof s[0] === 'string' ? s[0] : undefined);
+    return {
+      ...this.opts.deployment,
+      subscriptionId: known(unit.scope.subscriptionId) ?? this.opts.deployment.subscriptionId,
+      resourceGroup: known(unit.scope.resourceGroup) ?? this.opts.deployment.resourceGroup,
+    };
+  }
+
+  /**
+   * reference() of a resource this deployment creates: its declared values, with read-only and
+   * runtime parts unknown; reference() of a nested deployment: its outputs.
+   */
+  private runtime(unit: DeploymentUnit, fn: string, args: Value[], span: Span): Value | undefined {
+    if (fn.toLowerCase() !== 'reference') return undefined;
+    const target = this.findReferenced(unit, args[0]);
+    if (!target || target.existing) return undefined;
+    const full = typeof args[2] === 'string' && args[2].toLowerCase() === 'full';
+    const key = `${target.index}|${full}`;
+    const cached = this.views.get(key);
+    if (cached !== undefined) return cached;
+    if (this.busy.has(target)) return undefined; // a reference cycle: the evaluator's generic unknown
+    this.busy.add(target);
+    try {
+      const view = runtimeView(target, full, span, () => this.outputsOf(target));
+      this.views.set(key, view);
+      return view;
+    } finally {
+      this.busy.delete(target);
+    }
+  }
+
+  private outputsOf(dep: DeployedResource): ObjectValue | undefined {
+    const nested = this.nestedScopes.get(dep);
+    if (!nested) return undefined;
+    const outputs = new ObjectValue();
+    for (const o of nested.scope.outputs()) {
+      outputs.set(o.name, ObjectValue.from([['type', o.type ?? null], ['value', o.value]]), o.span);
+    }
+    return outputs;
+  }
+
+  private findReferenced(unit: DeploymentUnit, v: Value | undefined): DeployedResource | undefined {
+    if (typeof v === 'string' && !v.startsWith('/')) {
+      // languageVersion 2.0 symbolic name, or a plain resource name in the same template.
+      const same = this.resources.filter((r) => r.unit === unit || r.unit.parent === unit.parent);
+      return same.find((r) => r.symbolicName === v) ?? same.filter((r) => typeof r.name === 'string' && r.name.toLowerCase() === v.toLowerCase())[0];
+    }
+    if (v === undefined) return undefined;
+    const id = parseResourceId(v);
+    if (!id) return undefined;
+    const candidates = this.byRelative.get(relativeKey(id)) ?? [];
+    return candidates[0];
+  }
+}
+
+function isInside(file: string, root: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    real = path.resolve(file);
+  }
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = path.resolve(root);
+  }
+  return real === realRoot || real.startsWith(realRoot + path.sep);
+}
+
+/** Deploys one template file with the given options. */
 export function deployFile(source: SourceText, loaded: { root: TNode | undefined; span: Span }, opts: DeployOptions): DeployResult {
-  const root = loaded.root;
-  const unit: DeploymentUnit = {
-    file: source,
-    scope: rootScope(isTObject(root) ? scopeKindOf(root) : 'resourceGroup', opts.deployment, loaded.span),
-    depth: 0,
-  };
-  if (!isTObject(root)) return { unit, resources: [], diagnostics: [] };
-  const ev = new LiteralEvaluator();
-  const expander = new ResourceExpander(ev, unit, { maxResources: opts.maxResources ?? 50_000 });
-  expander.expandTemplate({ node: root, span: loaded.span });
-  return { unit, resources: expander.resources, diagnostics: ev.diagnostics.items };
+  return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
 }

@@ -5,6 +5,7 @@ import type { SourceText } from '../model/source.js';
 import type { ObjectValue, Unknown, Value } from '../expr/value.js';
 import type { ResourceId, Segment } from '../graph/resource-id.js';
 import type { LocatedValue } from '../graph/located.js';
+import type { Located, TObject } from '../model/template.js';
 
 export type ScopeKind = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
 
@@ -74,4 +75,6 @@ export interface DeployedResource {
   readonly body: ObjectValue;
   /** The declaration as a located value (for at()). */
   readonly root: LocatedValue;
+  /** The declaration as written (the deploy stage reads nested templates from it). */
+  readonly decl: Located<TObject>;
 }

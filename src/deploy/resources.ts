@@ -169,13 +169,20 @@ export class ResourceExpander {
     const body = new ObjectValue();
     let bodyDone = false;
     const evaluator = this.ev;
+    const isDeployment = type.toLowerCase() === DEPLOYMENTS;
     const fillBody = (): ObjectValue => {
       if (bodyDone) return body;
       bodyDone = true;
       for (const k of Object.keys(decl.node)) {
         if (CONTROL_KEYS.has(k.toLowerCase())) continue;
         const span = decl.span.child(decl.node, k);
-        body.set(k, evaluator.evaluateNode(decl.node[k] as TNode, span, loop), span, decl.span.keySpan(decl.node, k));
+        const node = decl.node[k] as TNode;
+        // A nested deployment's template is evaluated in its own scope by the deploy stage, not here.
+        const value =
+          isDeployment && k.toLowerCase() === 'properties' && isTObject(node)
+            ? evaluateDeploymentProperties(evaluator, { node, span }, loop)
+            : evaluator.evaluateNode(node, span, loop);
+        body.set(k, value, span, decl.span.keySpan(decl.node, k));
       }
       body.span = decl.span;
       return body;
@@ -214,6 +221,7 @@ export class ResourceExpander {
       get root() {
         return { value: fillBody(), span: decl.span };
       },
+      decl,
     };
     this.resources.push(resource);
     parent?.resource.children.push(resource);
@@ -235,6 +243,20 @@ export class ResourceExpander {
     if (segs && parseResourceId(v)) return segs.slice(1);
     return this.unit.scope;
   }
+}
+
+export const DEPLOYMENTS = 'microsoft.resources/deployments';
+
+/** The properties of a Microsoft.Resources/deployments resource, without its inline template. */
+function evaluateDeploymentProperties(ev: NodeEvaluator, props: Located<TObject>, loop: ResourceLoop | undefined): ObjectValue {
+  const out = new ObjectValue();
+  out.span = props.span;
+  for (const k of Object.keys(props.node)) {
+    if (k.toLowerCase() === 'template') continue;
+    const span = props.span.child(props.node, k);
+    out.set(k, ev.evaluateNode(props.node[k] as TNode, span, loop), span, props.span.keySpan(props.node, k));
+  }
+  return out;
 }
 
 function joinName(parent: Value, child: Value): Value {

@@ -4,7 +4,8 @@ import { discover, extensionOf, type DiscoveredFile } from '../discover/discover
 import { readSource } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
+import { associatedParameterFile, cliParameters, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import type { SourceText } from '../model/source.js';
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loadConfigFile, type EffectiveConfig } from './config.js';
 import { cmp, compareFindings, fingerprintOf, locate, type Finding } from './finding.js';
@@ -20,6 +21,10 @@ export interface LintOptions {
   rules: readonly Rule[];
   /** A config file given with --config (replaces the search upwards). */
   configFile?: string | undefined;
+  /** --parameters files, applied to every template (after the file associated by name). */
+  parameterFiles?: readonly string[];
+  /** -p name=value, applied last. */
+  params?: Readonly<Record<string, string>>;
 }
 
 export interface ToolNotification {
@@ -184,7 +189,13 @@ function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig):
 
 function checkTemplate(source: SourceText, loaded: ReturnType<typeof loadJson>, opts: LintOptions, config: EffectiveConfig): OneResult {
   const notifications: ToolNotification[] = [];
-  const deployed = deployFile(source, loaded, { deployment: config.deployment });
+  const parameters: SuppliedParameters = new Map();
+  const paramSink = new DiagnosticSink();
+  const associated = associatedParameterFile(source.path);
+  if (associated) readParameterFile(associated, parameters, paramSink);
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, paramSink);
+  cliParameters({ ...(opts.params ?? {}) }, parameters);
+  const deployed = deployFile(source, loaded, { deployment: config.deployment, parameters, root: opts.root });
   const graph = new ResourceGraph(deployed.resources);
   const { outcomes, passes, failures } = runRules(graph, opts.rules, config);
   for (const fail of failures) {
@@ -194,7 +205,7 @@ function checkTemplate(source: SourceText, loaded: ReturnType<typeof loadJson>, 
       file: source.path,
     });
   }
-  const findings = diagnosticFindings([...loaded.diagnostics, ...deployed.diagnostics], opts.rules, config);
+  const findings = diagnosticFindings([...loaded.diagnostics, ...paramSink.items, ...deployed.diagnostics], opts.rules, config);
   for (const o of outcomes) {
     const logical = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.displayName}` : undefined;
     findings.push({

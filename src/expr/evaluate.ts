@@ -103,6 +103,8 @@ class Evaluator {
     if (obj instanceof ObjectValue) {
       const v = obj.get(name);
       if (v !== undefined) return v;
+      // Runtime state (reference()): read-only properties Azure fills in are unknown, not missing.
+      if (obj.runtime) return new Unknown(obj.runtime);
       const avail = obj.keys();
       return this.error(
         n,

@@ -26,6 +26,11 @@ export class ObjectValue {
   private readonly map = new Map<string, Entry>();
   /** The span of the object as a whole, when it came from one template object. */
   span: Span | undefined;
+  /**
+   * Set for the runtime state of a resource (what reference() returns): the declared properties
+   * are known, and any other property is not missing but only known at deployment, for this reason.
+   */
+  runtime: UnknownReason | undefined;
 
   static from(entries: Iterable<[string, Value]>): ObjectValue {
     const o = new ObjectValue();

@@ -148,3 +148,34 @@ export function resourceGroupOf(id: ResourceId): Segment | undefined {
   }
   return undefined;
 }
+
+/** The id as a value: a string when every segment is known, else a partially known string. */
+export function idValue(id: ResourceId): string | Unknown {
+  const parts: (string | Unknown)[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) parts.push(text);
+    text = '';
+  };
+  const addSeg = (s: Segment) => {
+    text += '/';
+    for (const p of s) {
+      if (typeof p === 'string') text += p;
+      else {
+        flush();
+        parts.push(p);
+      }
+    }
+  };
+  id.scope.forEach(addSeg);
+  addSeg(['providers']);
+  addSeg([id.namespace]);
+  id.types.forEach((t, i) => {
+    addSeg([t]);
+    addSeg(id.names[i] as Segment);
+  });
+  flush();
+  const unknown = parts.find((p): p is Unknown => p instanceof Unknown);
+  if (!unknown) return parts.join('');
+  return new Unknown(unknown.reason, 'string', parts, undefined, `a resource id of type ${fullType(id)}`);
+}

@@ -1,0 +1,78 @@
+// Parameter values from outside a template: ARM parameters files (with Key Vault references,
+// which stay secret unknowns), -p name=value, and the files associated with a template by name
+// (x.parameters.json beside x.json, azuredeploy.parameters.json beside azuredeploy.json).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { DiagnosticSink } from '../model/diagnostic.js';
+import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
+import { fromJson } from '../expr/ops.js';
+import { Unknown } from '../expr/value.js';
+import { loadJson } from '../load/arm-json.js';
+import { readSource } from '../load/read.js';
+import type { SuppliedParameter } from './scope.js';
+
+export type SuppliedParameters = Map<string, SuppliedParameter>;
+
+/** Reads an ARM parameters file into `into`; false when it could not be read (diagnostics say why). */
+export function readParameterFile(file: string, into: SuppliedParameters, sink: DiagnosticSink): boolean {
+  const read = readSource(path.resolve(file), 'arm-parameters');
+  if (!read.ok) {
+    sink.add(read.diagnostic);
+    return false;
+  }
+  const loaded = loadJson(read.source);
+  for (const d of loaded.diagnostics) sink.add(d);
+  if (!loaded.root || !isTObject(loaded.root)) {
+    if (loaded.root !== undefined) sink.add({ code: 'invalid-template', message: 'A parameters file must be a JSON object.', span: loaded.span });
+    return false;
+  }
+  const doc: Located<TObject> = { node: loaded.root, span: loaded.span };
+  const params = childOf(doc, 'parameters');
+  if (!params || !isTObject(params.node)) {
+    sink.add({ code: 'invalid-template', message: "The parameters file has no 'parameters' object.", span: loaded.span });
+    return false;
+  }
+  for (const name of Object.keys(params.node)) {
+    const entry = childOf(params as Located<TObject>, name) as Located;
+    if (!isTObject(entry.node)) continue;
+    const e = entry as Located<TObject>;
+    const ref = childOf(e, 'reference');
+    const val = childOf(e, 'value');
+    if (ref) {
+      into.set(name, {
+        value: new Unknown({ code: 'secure', message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
+        span: ref.span,
+      });
+    } else if (val) {
+      into.set(name, { value: fromJson(val.node as unknown), span: val.span });
+    }
+  }
+  return true;
+}
+
+/** -p name=value: JSON when the value parses as JSON, otherwise a string. */
+export function cliParameters(params: Record<string, string>, into: SuppliedParameters): void {
+  for (const [name, text] of Object.entries(params)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(text) as unknown;
+    } catch {
+      v = text;
+    }
+    into.set(name, { value: fromJson(v) });
+  }
+}
+
+/** The parameters file associated with a template by name, when one exists beside it. */
+export function associatedParameterFile(template: string): string | undefined {
+  const dir = path.dirname(template);
+  const base = path.basename(template);
+  const m = /^(.*)\.(json|jsonc)$/i.exec(base);
+  if (!m) return undefined;
+  const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
+  for (const c of candidates) {
+    const p = path.join(dir, c);
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}

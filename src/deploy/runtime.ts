@@ -1,0 +1,60 @@
+// What reference() sees of a resource the deployment itself creates: the values the template
+// declares, plus the ids Azure gives named parts (ipConfigurations, subnets, frontends, ...);
+// everything else (provisioningState, a dynamic private IP, ...) is unknown until deployment.
+import type { Span } from '../model/span.js';
+import { ObjectValue, Unknown, type UnknownReason, type Value } from '../expr/value.js';
+import { idValue } from '../graph/resource-id.js';
+import type { DeployedResource } from './model.js';
+
+function runtimeReason(r: DeployedResource, span: Span): UnknownReason {
+  return { code: 'runtime-state', message: `a property of '${r.displayName}' that Azure sets when it deploys it`, span };
+}
+
+/** Deep copy in which every object answers unknown (not missing) for properties it does not declare. */
+function open(v: Value, reason: UnknownReason): Value {
+  if (v instanceof ObjectValue) {
+    const o = new ObjectValue();
+    o.span = v.span;
+    o.runtime = reason;
+    for (const e of v.located()) o.set(e.key, open(e.value, reason), e.span, e.keySpan);
+    return o;
+  }
+  if (Array.isArray(v)) return v.map((x) => open(x, reason));
+  return v;
+}
+
+/** Adds the id Azure gives each named element of the resource's property collections. */
+function withPartIds(props: Value, r: DeployedResource): Value {
+  if (!(props instanceof ObjectValue)) return props;
+  const base = idValue(r.id);
+  for (const e of props.located()) {
+    if (!Array.isArray(e.value)) continue;
+    for (const item of e.value) {
+      if (!(item instanceof ObjectValue) || item.has('id')) continue;
+      const name = item.get('name');
+      if (typeof name !== 'string') continue;
+      item.set('id', concatId(base, `/${e.key}/${name}`));
+    }
+  }
+  return props;
+}
+
+function concatId(base: string | Unknown, suffix: string): string | Unknown {
+  if (typeof base === 'string') return base + suffix;
+  return new Unknown(base.reason, 'string', [...(base.parts ?? [base]), suffix], undefined, base.description);
+}
+
+export function runtimeView(r: DeployedResource, full: boolean, span: Span, outputs: () => ObjectValue | undefined): Value {
+  const reason = runtimeReason(r, span);
+  const props = withPartIds(open(r.body.get('properties') ?? new ObjectValue(), reason), r);
+  const outs = outputs();
+  if (outs && props instanceof ObjectValue) props.set('outputs', open(outs, reason));
+  if (!full) return props;
+  const whole = open(r.body, reason) as ObjectValue;
+  whole.set('properties', props);
+  whole.set('id', idValue(r.id));
+  whole.set('name', r.name);
+  whole.set('type', r.type);
+  if (r.apiVersion) whole.set('apiVersion', r.apiVersion);
+  return whole;
+}
