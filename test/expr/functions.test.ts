@@ -65,6 +65,8 @@ describe('strings', () => {
     expect(val("[uniqueString('foo', 'bar', 'baz')]")).toBe('xzi4ioaxtmth4');
     expect(armGuid(['a'])).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(val("[guid('a')]")).toBe(armGuid(['a']));
+    // RFC 4122 uuid5 in the ARM namespace of the '-'-joined arguments (cross-checked with Python's uuid.uuid5).
+    expect(val("[guid('sub', 'rg', 'tap')]")).toBe('ec82059f-c447-56ac-9793-92d5ece98c83');
   });
   it('json accepts what ARM accepts', () => {
     expect(val("[json('{''a'': ''b'', c: [1, 2,]}')]")).toEqual({ a: 'b', c: [1, 2] });

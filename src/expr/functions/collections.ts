@@ -279,7 +279,7 @@ export const collectionFunctions: FnDef[] = [
   },
   {
     name: 'union',
-    min: 1,
+    min: 2,
     max: undefined,
     unknownArgs: true,
     impl: (args, env) => {
@@ -294,7 +294,7 @@ export const collectionFunctions: FnDef[] = [
   },
   {
     name: 'intersection',
-    min: 1,
+    min: 2,
     max: undefined,
     impl: (args, env) => {
       const kind = sameKind(args, env);

@@ -207,6 +207,14 @@ export const deploymentFunctions: FnDef[] = [
     }),
   ),
   {
+    // Bicep `externalInput()` compiles to externalInputs('name'): supplied by the deployment tooling.
+    name: 'externalInputs',
+    min: 1,
+    max: 1,
+    unknownArgs: true,
+    impl: (args, env) => env.unknown('deployment-time', `externalInputs('${typeof args[0] === 'string' ? args[0] : '?'}') is supplied at deployment`),
+  },
+  {
     name: 'fail',
     min: 1,
     max: 1,
