@@ -58,7 +58,7 @@ export function evaluateString(s: string, span: Span, ctx: EvalContext, scope?: 
 class Evaluator {
   constructor(
     private readonly base: Span,
-    private readonly ctx: EvalContext,
+    readonly ctx: EvalContext,
   ) {}
 
   span(n: Expr): Span {
@@ -267,7 +267,7 @@ class Env implements LazyEnv {
     private readonly depth: number,
     readonly def: FnDef,
   ) {
-    this.ctx = ev['ctx'];
+    this.ctx = ev.ctx;
     this.name = n.name;
     this.span = ev.span(n);
   }

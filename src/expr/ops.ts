@@ -37,6 +37,10 @@ export function unknownText(u: Unknown): string {
     return `${u.description ?? u.reason.message} (${shape})`;
   }
   if (u.description) return u.description;
+  if (u.oneOf && u.oneOf.length > 0) {
+    const shown = u.oneOf.slice(0, 10).map((v) => (typeof v === 'string' ? `'${v}'` : (armToString(v) ?? '?')));
+    return `${u.reason.message}; one of ${shown.join(', ')}${u.oneOf.length > 10 ? ', ...' : ''}`;
+  }
   return u.reason.message;
 }
 

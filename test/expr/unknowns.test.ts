@@ -81,3 +81,12 @@ describe('unknown propagation', () => {
     expect(ev("[listKeys('x', '2020-01-01').keys[0].value]").plain).toEqual({ $unknown: 'runtime-state' });
   });
 });
+
+describe('contains with unknown elements', () => {
+  const t = { template: { parameters: { p: { type: 'string' } }, resources: [] } };
+  it('is true when a known element matches, unknown otherwise', () => {
+    expect(val("[contains(createArray(parameters('p'), 'a'), 'a')]", t)).toBe(true);
+    expect(ev("[contains(createArray(parameters('p'), 'a'), 'b')]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
+    expect(val("[contains(createArray('x', 'a'), 'b')]", t)).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
 import { ObjectValue, Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { deepEquals, partialString, typeName } from '../ops.js';
+import { deepEquals, findUnknown, partialString, typeName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
 import { expectArray, expectInt, expectObject } from './args.js';
 import type { FnDef, FnEnv } from './types.js';
@@ -212,9 +212,14 @@ export const collectionFunctions: FnDef[] = [
         return c.has(item);
       }
       if (Array.isArray(c)) {
-        const i = arrayIndexOf(c, item, false);
-        if (i === -2) return new Unknown((item instanceof Unknown ? item : (c.find((x) => x instanceof Unknown) as Unknown)).reason, 'bool');
-        return i >= 0;
+        // Found is found, even when other elements are unknown; not found is only sure when none is.
+        let unsure: Unknown | undefined;
+        for (const x of c) {
+          const r = deepEquals(x, item);
+          if (r === true) return true;
+          if (r === undefined) unsure ??= item instanceof Unknown ? item : x instanceof Unknown ? x : (findUnknown(x) ?? findUnknown(item));
+        }
+        return unsure ? new Unknown(unsure.reason, 'bool') : false;
       }
       if (typeof c === 'string') {
         if (item instanceof Unknown) return new Unknown(item.reason, 'bool');
