@@ -2,6 +2,7 @@
 // ctx.diagnostics and the value becomes an Unknown that says why.
 import type { Call, Expr } from './ast.js';
 import type { Span } from '../model/span.js';
+import { DiagnosticSink } from '../model/diagnostic.js';
 import type { EvalContext } from './context.js';
 import { ObjectValue, Unknown, isUnknown } from './value.js';
 import type { UnknownCode, Value, ValueType } from './value.js';
@@ -75,6 +76,11 @@ class Evaluator {
     const span = this.span(n);
     this.ctx.diagnostics.add({ code: 'limit-exceeded', message, span });
     return new Unknown({ code: 'limit', message, span });
+  }
+
+  /** Evaluates without reporting diagnostics of the expression itself (a branch that may not run). */
+  evalQuiet(n: Expr, scope: LambdaScope | undefined, depth: number): Value {
+    return new Evaluator(this.base, new QuietContext(this.ctx)).eval(n, scope, depth);
   }
 
   eval(n: Expr, scope: LambdaScope | undefined, depth: number): Value {
@@ -324,10 +330,46 @@ class Env implements LazyEnv {
     return v;
   }
 
+  argQuiet(i: number): Value {
+    const a = this.n.args[i];
+    return a ? this.ev.evalQuiet(a, this.scope, this.depth + 1) : null;
+  }
+
   lambda(i: number): Lambda | Unknown {
     const a = this.n.args[i];
     if (!a) return this.error('A lambda function is expected.');
     return this.ev.lambda(a, this.scope, this.depth + 1);
+  }
+}
+
+/**
+ * A context whose own diagnostics are dropped: for the branches of an `if` whose condition is
+ * unknown (ARM evaluates only one of them, so their errors are not certain). Parameters,
+ * variables and functions still report through the real context.
+ */
+class QuietContext implements EvalContext {
+  readonly diagnostics = new DiagnosticSink();
+  constructor(private readonly inner: EvalContext) {}
+  get budget(): EvalContext['budget'] {
+    return this.inner.budget;
+  }
+  get deploymentContext(): EvalContext['deploymentContext'] {
+    return this.inner.deploymentContext;
+  }
+  parameter(name: string, span: Span): Value {
+    return this.inner.parameter(name, span);
+  }
+  variable(name: string, span: Span): Value {
+    return this.inner.variable(name, span);
+  }
+  copyIndex(loopName: string | undefined, span: Span): Value {
+    return this.inner.copyIndex(loopName, span);
+  }
+  userFunction(ns: string, name: string): ReturnType<EvalContext['userFunction']> {
+    return this.inner.userFunction(ns, name);
+  }
+  runtime(fn: string, args: Value[], span: Span): Value | undefined {
+    return this.inner.runtime?.(fn, args, span);
   }
 }
 

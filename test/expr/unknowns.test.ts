@@ -90,3 +90,18 @@ describe('contains with unknown elements', () => {
     expect(val("[contains(createArray('x', 'a'), 'b')]", t)).toBe(false);
   });
 });
+
+describe('if with an unknown condition', () => {
+  const t = { template: { parameters: { p: { type: 'bool' } }, resources: [] } };
+  it('is known when both branches agree, else one of them', () => {
+    expect(val("[if(parameters('p'), 'x', 'x')]", t)).toBe('x');
+    const r = ev("[if(parameters('p'), 'Enabled', 'Disabled')]", t);
+    const u = r.value as Unknown;
+    expect(u.oneOf).toEqual(['Enabled', 'Disabled']);
+    expect(u.type).toBe('string');
+  });
+  it('does not report errors of branches that may not run', () => {
+    const r = ev("[if(parameters('p'), createArray()[0], 1)]", t);
+    expect(r.diags).toEqual([]);
+  });
+});

@@ -2,8 +2,9 @@
 // evaluates the chosen branch, like ARM.
 import { Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { typeName } from '../ops.js';
-import type { FnDef, LazyEnv } from './types.js';
+import { deepEquals, typeName } from '../ops.js';
+import { typeOf } from '../value.js';
+import type { FnDef, LazyEnv, ReturnType } from './types.js';
 
 function logical(env: LazyEnv, stopOn: boolean): Value {
   let unknown: Unknown | undefined;
@@ -19,6 +20,13 @@ function logical(env: LazyEnv, stopOn: boolean): Value {
     if (v === stopOn) return stopOn;
   }
   return unknown ? new Unknown(unknown.reason, 'bool') : !stopOn;
+}
+
+/** The type both branches share, when they do. */
+function sameType(a: Value, b: Value): ReturnType | undefined {
+  const ta = a instanceof Unknown ? a.type : typeOf(a);
+  const tb = b instanceof Unknown ? b.type : typeOf(b);
+  return ta !== undefined && ta === tb && ta !== 'unknown' ? ta : undefined;
 }
 
 export const logicalFunctions: FnDef[] = [
@@ -42,9 +50,19 @@ export const logicalFunctions: FnDef[] = [
     lazy: (env) => {
       const c = env.arg(0);
       if (c instanceof Unknown) {
-        // Both branches might run; when they agree the result is known anyway. Their diagnostics
-        // are not reported: ARM would only evaluate one of them.
-        return new Unknown(c.reason);
+        // Either branch might run; when they agree the result is known anyway, otherwise it is
+        // one of them. Their own diagnostics are not reported: ARM evaluates only one.
+        const a = env.argQuiet(1);
+        const b = env.argQuiet(2);
+        if (deepEquals(a, b) === true) return a;
+        const options: Value[] = [];
+        for (const v of [a, b]) {
+          if (v instanceof Unknown) {
+            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b));
+            options.push(...v.oneOf);
+          } else options.push(v);
+        }
+        return new Unknown(c.reason, sameType(a, b), undefined, undefined, undefined, options);
       }
       if (typeof c !== 'boolean') {
         return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);

@@ -46,6 +46,8 @@ export interface LazyEnv extends FnEnv {
   readonly argCount: number;
   /** Evaluates argument i (memoised). */
   arg(i: number): Value;
+  /** Evaluates argument i without reporting its own diagnostics (not memoised). */
+  argQuiet(i: number): Value;
   /** Argument i as a lambda, or an 'error' Unknown when it is not one. */
   lambda(i: number): Lambda | Unknown;
 }
