@@ -112,11 +112,10 @@ export class ResourceGraph {
       if (r.parent) out.push({ from: r, to: r.parent, sub: undefined, path: '(parent)', span: r.nameSpan, kind: 'parent' });
       this.collectReferences(r, { value: r.body, span: r.span }, '', out);
       for (const d of r.dependsOn) {
-        const target = this.resolveDependency(r, d.value);
-        if (target) {
-          d.target = target;
-          out.push({ from: r, to: target, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' });
-        } else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+        const targets = this.resolveDependencies(r, d.value);
+        d.target = targets[0];
+        for (const target of targets) out.push({ from: r, to: target, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' });
+        if (targets.length === 0) this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
       }
     }
     this.edgeCache = out;
@@ -142,7 +141,16 @@ export class ResourceGraph {
     }
   }
 
-  /** dependsOn entries: a resource id, "type/name", a plain name, or a symbolic name. */
+  /** dependsOn entries: a resource id, "type/name", a plain name, a copy loop name, or a symbolic name. */
+  resolveDependencies(from: DeployedResource, v: Value): DeployedResource[] {
+    const one = this.resolveDependency(from, v);
+    if (one) return [one];
+    if (typeof v !== 'string') return [];
+    // A copy loop's name: the resource depends on every instance of the loop.
+    const lower = v.toLowerCase();
+    return this.resources.filter((r) => r.unit === from.unit && r.copy?.name.toLowerCase() === lower);
+  }
+
   resolveDependency(from: DeployedResource, v: Value): DeployedResource | undefined {
     const res = this.resolve(v);
     if (res.kind === 'resource') return res.resource;
@@ -162,7 +170,10 @@ export class ResourceGraph {
     const typed = sameUnit.find((r) => `${r.type}/${nameText(r.name)}`.toLowerCase() === lower);
     if (typed) return typed;
     const named = sameUnit.filter((r) => nameText(r.name)?.toLowerCase() === lower);
-    return named.length === 1 ? named[0] : undefined;
+    if (named.length === 1) return named[0];
+    // A nested child resource is named by its own segment ("CreateADForest" for "vm/CreateADForest").
+    const short = sameUnit.filter((r) => r.parent && nameText(r.name)?.toLowerCase().endsWith(`/${lower}`));
+    return short.length === 1 ? short[0] : undefined;
   }
 
   /** Resources that `from` reaches through edges (dependsOn, references, parent), transitively. */

@@ -81,7 +81,8 @@ export function parseResourceId(v: Value): ResourceId | undefined {
     const first = flattenParts(v.parts ?? [])[0];
     if (typeof first !== 'string' || !first.startsWith('/')) return undefined;
   }
-  const body = segs.slice(1);
+  // ARM tolerates doubled slashes ("Microsoft.Network/publicIPAddresses/" + "/name"): empty segments are dropped.
+  const body = segs.slice(1).filter((seg) => seg.length > 0);
   let p = -1;
   for (let i = body.length - 2; i >= 0; i--) {
     if (segmentText(body[i] as Segment)?.toLowerCase() === 'providers') {
