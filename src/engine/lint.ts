@@ -1,18 +1,12 @@
 // The lint pipeline for a set of files: discover → load → deploy → graph → rules → findings.
 import path from 'node:path';
-import { discover, extensionOf, type DiscoveredFile } from '../discover/discover.js';
-import { readSource } from '../load/read.js';
-import { loadJson } from '../load/arm-json.js';
-import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
-import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
-import { associatedParameterFile, cliParameters, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
-import type { SourceText } from '../model/source.js';
+import { discover, type DiscoveredFile } from '../discover/discover.js';
+import { analyzeFile } from './analyze.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loadConfigFile, type EffectiveConfig } from './config.js';
 import { cmp, compareFindings, fingerprintOf, locate, type Finding } from './finding.js';
 import type { Level, Rule } from './rule.js';
 import { runRules } from './run-rules.js';
-import { deployFile } from '../deploy/deploy.js';
-import { ResourceGraph } from '../graph/graph.js';
 
 export interface LintOptions {
   /** Lint root: relative paths in reports, and nothing outside it is read for templates' references. */
@@ -157,55 +151,26 @@ function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[]
 }
 
 function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig): OneResult {
-  const ext = extensionOf(f.path);
   const notifications: ToolNotification[] = [];
-  if (ext === 'bicep' || ext === 'bicepparam') {
-    // The Bicep front end is wired in by the Bicep issue; until then .bicep files are listed only.
-    return { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications };
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit });
+  switch (a.kind) {
+    case 'skipped':
+    case 'bicep-pending':
+      return { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications };
+    case 'parameters':
+      return { result: { path: f.path, kind: 'parameters', findings: [] }, passes: 0, notifications };
+    case 'broken':
+      return { result: { path: f.path, kind: 'template', findings: diagnosticFindings(a.diagnostics, opts.rules, config) }, passes: 0, notifications };
   }
-  const read = readSource(f.path, 'arm');
-  if (!read.ok) {
-    const looks = f.explicit || ext === 'json' || ext === 'jsonc';
-    return {
-      result: { path: f.path, kind: looks ? 'template' : 'skipped', findings: looks ? diagnosticFindings([read.diagnostic], opts.rules, config) : [] },
-      passes: 0,
-      notifications,
-    };
-  }
-  const source = read.source;
-  const loaded = loadJson(source);
-  if (!loaded.root) {
-    const report = f.explicit || looksLikeTemplateText(source.text);
-    return {
-      result: { path: f.path, kind: report ? 'template' : 'skipped', findings: report ? diagnosticFindings(loaded.diagnostics, opts.rules, config) : [] },
-      passes: 0,
-      notifications,
-    };
-  }
-  const kind = classifyJson(loaded.root);
-  if (kind !== 'template') return { result: { path: f.path, kind: kind === 'parameters' ? 'parameters' : 'skipped', findings: [] }, passes: 0, notifications };
-  return checkTemplate(source, loaded, opts, config);
-}
-
-function checkTemplate(source: SourceText, loaded: ReturnType<typeof loadJson>, opts: LintOptions, config: EffectiveConfig): OneResult {
-  const notifications: ToolNotification[] = [];
-  const parameters: SuppliedParameters = new Map();
-  const paramSink = new DiagnosticSink();
-  const associated = associatedParameterFile(source.path);
-  if (associated) readParameterFile(associated, parameters, paramSink);
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, paramSink);
-  cliParameters({ ...(opts.params ?? {}) }, parameters);
-  const deployed = deployFile(source, loaded, { deployment: config.deployment, parameters, root: opts.root });
-  const graph = new ResourceGraph(deployed.resources);
-  const { outcomes, passes, failures } = runRules(graph, opts.rules, config);
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
   for (const fail of failures) {
     notifications.push({
       level: 'error',
       message: `internal error in rule ${fail.rule.meta.id}: ${fail.error instanceof Error ? fail.error.message : String(fail.error)}`,
-      file: source.path,
+      file: a.source.path,
     });
   }
-  const findings = diagnosticFindings([...loaded.diagnostics, ...paramSink.items, ...deployed.diagnostics], opts.rules, config);
+  const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
   for (const o of outcomes) {
     const logical = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.displayName}` : undefined;
     findings.push({
@@ -220,7 +185,7 @@ function checkTemplate(source: SourceText, loaded: ReturnType<typeof loadJson>, 
       span: o.verdict.span,
     });
   }
-  return { result: { path: source.path, kind: 'template', findings }, passes, notifications };
+  return { result: { path: a.source.path, kind: 'template', findings }, passes, notifications };
 }
 
 /** Fingerprints: rule, relative path, resource, the decisive text, and an occurrence counter. */

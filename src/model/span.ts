@@ -112,8 +112,8 @@ export class JsonPathSpan extends Span {
   }
 
   path(): PathKey[] {
-    const out: PathKey[] = [];
-    for (let s: JsonPathSpan | undefined = this; s && s.key !== undefined; s = s.parent) out.push(s.key);
+    const out: PathKey[] = this.key === undefined ? [] : [this.key];
+    for (let s = this.parent; s && s.key !== undefined; s = s.parent) out.push(s.key);
     return out.reverse();
   }
 
