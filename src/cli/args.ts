@@ -1,11 +1,12 @@
 // Command-line parsing (node:util parseArgs): options, their values, and usage errors.
 import { parseArgs } from 'node:util';
 
-export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'unix';
-const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'github', 'unix'];
+export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'unix' | 'text';
+const LINT_FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'github', 'unix'];
+const GRAPH_FORMATS: readonly Format[] = ['json', 'text'];
 
 export interface CliOptions {
-  command: 'lint' | 'eval';
+  command: 'lint' | 'eval' | 'graph';
   paths: string[];
   format: Format;
   output: string | undefined;
@@ -24,6 +25,7 @@ export class UsageError extends Error {}
 
 export const HELP = `Usage: vtaplint [options] [paths...]
        vtaplint eval TEMPLATE [--parameters FILE] [-p name=value]
+       vtaplint graph TEMPLATE [--parameters FILE] [-p name=value] [--format json|text]
 
 Lints Azure ARM templates (.json) and Bicep files (.bicep, .bicepparam) for the prerequisites
 and limitations of Azure virtual network TAP. Paths are files, folders (searched recursively,
@@ -74,8 +76,16 @@ export function parseCli(argv: readonly string[]): CliOptions {
     throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
   const v = parsed.values;
-  const format = (v.format ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${v.format}' (use ${FORMATS.join(', ')})`);
+  let positionals = parsed.positionals;
+  let command: CliOptions['command'] = 'lint';
+  if (positionals[0] === 'eval' || positionals[0] === 'graph') {
+    command = positionals[0];
+    positionals = positionals.slice(1);
+    if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one TEMPLATE`);
+  }
+  const allowed = command === 'graph' ? GRAPH_FORMATS : LINT_FORMATS;
+  const format = (v.format ?? (command === 'graph' ? 'json' : 'stylish')) as Format;
+  if (!allowed.includes(format)) throw new UsageError(`unknown format '${v.format}' (use ${allowed.join(', ')})`);
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number, got '${v['max-warnings']}'`);
@@ -86,13 +96,6 @@ export function parseCli(argv: readonly string[]): CliOptions {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new UsageError(`-p needs NAME=VALUE, got '${p}'`);
     params[p.slice(0, eq)] = p.slice(eq + 1);
-  }
-  let positionals = parsed.positionals;
-  let command: CliOptions['command'] = 'lint';
-  if (positionals[0] === 'eval') {
-    command = 'eval';
-    positionals = positionals.slice(1);
-    if (positionals.length !== 1) throw new UsageError('eval needs exactly one TEMPLATE');
   }
   return {
     command,

@@ -35,6 +35,7 @@ function render(result: LintResult, opts: CliOptions, io: CliIo, started: Date):
       return formatGithub(result);
     case 'unix':
       return formatUnix(result);
+    case 'text':
     case 'stylish':
       return formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) });
   }
@@ -69,8 +70,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(r.output);
     return r.exitCode;
   }
-  const started = new Date();
   const root = lintRoot(opts.paths, io.cwd);
+  if (opts.command === 'graph') {
+    const { graphCommand } = await import('./graph.js');
+    const r = graphCommand({
+      file: opts.paths[0] as string,
+      cwd: io.cwd,
+      root,
+      format: opts.format === 'text' ? 'text' : 'json',
+      parameterFiles: opts.parameters,
+      params: opts.params,
+      deployment: {},
+    });
+    if (r.error) io.stderr(`vtaplint: ${r.error}\n`);
+    io.stdout(r.output);
+    return r.exitCode;
+  }
+  const started = new Date();
   let result: LintResult;
   try {
     result = await lint(opts.paths, {

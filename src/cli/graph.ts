@@ -1,0 +1,59 @@
+// `vtaplint graph FILE`: prints the deployed resource graph (JSON, or text for people). Positions
+// and files sit under `source` keys; drop them to compare two graphs of one deployment.
+import path from 'node:path';
+import { analyzeFile } from '../engine/analyze.js';
+import type { DeploymentContext } from '../expr/context.js';
+import { graphToJson, type Json } from '../graph/export.js';
+
+export interface GraphOptions {
+  file: string;
+  cwd: string;
+  root: string;
+  format: 'json' | 'text';
+  parameterFiles: string[];
+  params: Record<string, string>;
+  deployment: DeploymentContext;
+}
+
+export function graphCommand(opts: GraphOptions): { output: string; exitCode: number; error?: string } {
+  const file = path.resolve(opts.cwd, opts.file);
+  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true });
+  if (a.kind === 'broken') {
+    const d = a.diagnostics[0];
+    return { output: '', exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : 'cannot read the template' };
+  }
+  if (a.kind !== 'template') return { output: '', exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse` };
+  const rel = (f: string) => path.relative(opts.root, f).replaceAll('\\', '/');
+  const json = graphToJson(a.graph, { relativeTo: rel });
+  if (opts.format === 'json') return { output: `${JSON.stringify(json, null, 2)}\n`, exitCode: 0 };
+  return { output: graphText(json), exitCode: 0 };
+}
+
+type Obj = { [k: string]: Json };
+
+function short(j: Json): string {
+  if (j && typeof j === 'object' && !Array.isArray(j) && '$unknown' in j) {
+    const u = j as Obj;
+    if (Array.isArray(u.parts)) return u.parts.map((p) => (typeof p === 'string' ? p : `{${String((p as Obj).symbol ?? (p as Obj).$unknown)}}`)).join('');
+    return `{${String(u.symbol ?? u.$unknown)}}`;
+  }
+  return typeof j === 'string' ? j : JSON.stringify(j);
+}
+
+/** One block per resource: id, type, state, location, then its edges. */
+function graphText(json: Json): string {
+  const lines: string[] = [];
+  const doc = json as Obj;
+  for (const r of doc.resources as Obj[]) {
+    const src = r.source as Obj;
+    lines.push(`${r.id as string}`);
+    lines.push(`  type ${r.type as string}@${String(r.apiVersion ?? '?')}  state ${r.state as string}  location ${short(r.location ?? null)}  (${src.file as string}:${src.line as number}:${src.column as number})`);
+    for (const e of r.edges as Obj[]) lines.push(`  -> ${e.kind as string} ${e.to as string}${e.sub ? `/${e.sub as string}` : ''}${e.path ? `  via ${e.path as string}` : ''}`);
+  }
+  const unresolved = doc.unresolvedDependsOn as Obj[];
+  if (unresolved.length) {
+    lines.push('', 'unresolved dependsOn:');
+    for (const u of unresolved) lines.push(`  ${u.from as string} -> ${short(u.value ?? null)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
