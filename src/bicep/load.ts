@@ -1,0 +1,141 @@
+// Loads a .bicep file as a template: parse, lower into the ARM template model (lower.ts), and
+// follow local modules and compile-time imports through the host (which refuses paths outside
+// the lint root). Modules nest at most `host.depth` (default 16) levels; a file that (indirectly)
+// uses itself is reported, never followed. Registry modules are never fetched: they stay
+// deployments with a templateLink naming the registry reference. (The local Bicep restore cache,
+// ~/.bicep/br/..., lies outside the lint root and is not read.)
+import path from 'node:path';
+import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
+import type { SourceText } from '../model/source.js';
+import { TextSpan, type Span } from '../model/span.js';
+import { isTObject, type TObject } from '../model/template.js';
+import { loadJson } from '../load/arm-json.js';
+import { parseBicep } from './parser.js';
+import { collectPragmas, type Pragma } from './pragmas.js';
+import { FileLowerer, type LoweredFile } from './lower.js';
+import type { ModuleLoader } from './lower-modules.js';
+import type { Node } from './syntax.js';
+
+export interface BicepHost {
+  /** The lint root (absolute). */
+  root: string;
+  /** Reads a file; refuses paths outside the root with an error message. */
+  read(absPath: string): SourceText | { error: string };
+  /** Module nesting limit (default 16). */
+  depth?: number;
+}
+
+export interface BicepTemplate {
+  root: TObject | undefined;
+  span: Span;
+  diagnostics: Diagnostic[];
+  /** Suppression pragmas of the file and of the module/import files it uses. */
+  pragmas: Pragma[];
+}
+
+export const DEFAULT_MODULE_DEPTH = 16;
+
+export function loadBicepTemplate(source: SourceText, host: BicepHost): BicepTemplate {
+  const sink = new DiagnosticSink();
+  const loader = new Loader(host, sink);
+  const span = new TextSpan(source, 0, source.text.length);
+  loader.stack.push(path.resolve(source.path));
+  const lowered = loader.lowerSource(source);
+  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
+}
+
+/** Lowers the files of one load, sharing the diagnostics, the module chain and a cache. */
+export class Loader implements ModuleLoader {
+  /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
+  readonly stack: string[] = [];
+  readonly pragmas: Pragma[] = [];
+  private readonly cache = new Map<string, LoweredFile | undefined>();
+  private readonly jsonCache = new Map<string, { root: TObject; span: Span } | undefined>();
+  private readonly maxDepth: number;
+
+  constructor(
+    private readonly host: BicepHost,
+    private readonly sink: DiagnosticSink,
+    private readonly options: { inlineVariables?: boolean } = {},
+  ) {
+    this.maxDepth = host.depth ?? DEFAULT_MODULE_DEPTH;
+  }
+
+  /** Parses and lowers one Bicep source; never throws. */
+  lowerSource(source: SourceText, inlineVariables = this.options.inlineVariables ?? false): LoweredFile | undefined {
+    const parsed = parseBicep(source);
+    for (const d of parsed.diagnostics) this.sink.add(d);
+    this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
+    try {
+      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables }).lower();
+    } catch (e) {
+      // Only a bug gets here; report it at the file instead of failing the run.
+      const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
+      this.sink.add({ code: 'note', message, span: new TextSpan(source, 0, 0) });
+      return undefined;
+    }
+  }
+
+  private enter(absPath: string, at: Node, from: FileLowerer, what: string): SourceText | undefined {
+    const key = path.resolve(absPath);
+    if (this.stack.includes(key)) {
+      const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path.relative(this.host.root, p) || p).join(' -> ');
+      this.sink.add({ code: 'invalid-template', message: `the ${what} forms a cycle: ${chain}`, span: from.span(at) });
+      return undefined;
+    }
+    if (this.stack.length > this.maxDepth) {
+      this.sink.add({ code: 'limit-exceeded', message: `modules are nested more than ${this.maxDepth} levels deep; '${path.relative(this.host.root, key)}' is not analysed (limit depth)`, span: from.span(at) });
+      return undefined;
+    }
+    const got = this.host.read(key);
+    if ('error' in got) {
+      this.sink.add({ code: 'invalid-template', message: `cannot read the ${what} '${path.relative(path.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at) });
+      return undefined;
+    }
+    return got;
+  }
+
+  lowerModule(absPath: string, at: Node, from: FileLowerer): { root: TObject; span: Span } | undefined {
+    const key = path.resolve(absPath);
+    if (/\.json$/i.test(key)) {
+      if (this.jsonCache.has(key)) return this.jsonCache.get(key);
+      const src = this.enter(key, at, from, 'module');
+      if (!src) return undefined;
+      const j = loadJson(src);
+      for (const d of j.diagnostics) this.sink.add(d);
+      const out = isTObject(j.root) ? { root: j.root, span: j.span } : undefined;
+      this.jsonCache.set(key, out);
+      return out;
+    }
+    const f = this.lowerFile(key, at, from, 'module');
+    return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : undefined;
+  }
+
+  lowerImport(absPath: string, at: Node, from: FileLowerer): LoweredFile | undefined {
+    return this.lowerFile(path.resolve(absPath), at, from, 'import');
+  }
+
+  private lowerFile(key: string, at: Node, from: FileLowerer, what: string): (LoweredFile & { source: SourceText }) | undefined {
+    if (this.cache.has(key) && !this.stack.includes(key)) {
+      const hit = this.cache.get(key);
+      return hit as (LoweredFile & { source: SourceText }) | undefined;
+    }
+    const src = this.enter(key, at, from, what);
+    if (!src) return undefined;
+    this.stack.push(key);
+    try {
+      // Imports are never inlined: an imported variable keeps its variables() references.
+      const lowered = this.lowerSource(src, false);
+      const out = lowered ? { ...lowered, source: src } : undefined;
+      this.cache.set(key, out);
+      return out;
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  readFile(absPath: string): { text: string } | { error: string } {
+    const got = this.host.read(path.resolve(absPath));
+    return 'error' in got ? got : { text: got.text };
+  }
+}

@@ -1,0 +1,360 @@
+// Lowering of Bicep expressions into the ARM expression AST, mirroring the Bicep compiler's
+// ExpressionConverter: operators become the ARM functions the compiler emits, interpolated strings
+// become format(), lambdas lambda()/lambdaVariables(), value for-expressions map()/filter().
+// Symbols (parameters, variables, resources, modules, functions, imports) are resolved by the
+// subclass (lower.ts), which knows the file's declarations.
+import type { Expr } from '../expr/ast.js';
+import { DiagnosticSink } from '../model/diagnostic.js';
+import type { SourceText } from '../model/source.js';
+import { TextSpan, recordSpan } from '../model/span.js';
+import { TExpr, type TNode, type TObject } from '../model/template.js';
+import { call, formatCall, index, lit, member } from './lower-ast.js';
+import type {
+  ArrayAccess,
+  Expression,
+  ForExpression,
+  FunctionCall,
+  Identifier,
+  Node,
+  ObjectExpression,
+  PropertyAccess,
+  ResourceAccess,
+  StringLiteral,
+} from './syntax.js';
+
+/** What a local name stands for inside an expression. */
+export type Binding =
+  | { kind: 'lambda'; name: string }
+  | { kind: 'param'; name: string }
+  | { kind: 'expr'; expr: Expr };
+
+/** Symbolic references met while lowering one declaration (for implicit dependsOn). */
+export class RefCollector {
+  /** Resource/module keys, with the first place each was referenced. */
+  readonly symbols = new Map<string, Node>();
+  readonly variables = new Set<string>();
+}
+
+export interface LowerCtx {
+  locals?: ReadonlyMap<string, Binding> | undefined;
+  refs?: RefCollector | undefined;
+  /** Inside a user-defined function body (only its parameters and other functions are visible). */
+  inFunction?: boolean;
+}
+
+/** Deepest Bicep expression nesting lowered (the parser caps nesting too; this guards inlining). */
+const MAX_LOWER_DEPTH = 600;
+
+const BINARY_FUNCTIONS: Record<string, string> = {
+  '&&': 'and',
+  '||': 'or',
+  '==': 'equals',
+  '<': 'less',
+  '<=': 'lessOrEquals',
+  '>': 'greater',
+  '>=': 'greaterOrEquals',
+  '+': 'add',
+  '-': 'sub',
+  '*': 'mul',
+  '/': 'div',
+  '%': 'mod',
+};
+
+export function withLocals(ctx: LowerCtx, add: [string, Binding][]): LowerCtx {
+  const locals = new Map(ctx.locals ?? []);
+  for (const [k, v] of add) locals.set(k, v);
+  return { ...ctx, locals };
+}
+
+export abstract class ExprLowerer {
+  readonly base: TextSpan;
+  private depth = 0;
+
+  constructor(
+    readonly file: SourceText,
+    readonly diagnostics: DiagnosticSink,
+  ) {
+    this.base = new TextSpan(file, 0, file.text.length);
+  }
+
+  span(n: Node): TextSpan {
+    return new TextSpan(this.file, n.start, n.end);
+  }
+
+  error(at: Node, message: string): void {
+    this.diagnostics.add({ code: 'invalid-template', message, span: this.span(at) });
+  }
+
+  note(at: Node, message: string): void {
+    this.diagnostics.add({ code: 'note', message, span: this.span(at) });
+  }
+
+  // ---- Hooks for symbols (lower.ts) ----
+
+  /** A bare identifier that is not a local (parameter, variable, resource, module...). */
+  protected abstract identifier(id: Identifier, at: Node, ctx: LowerCtx): Expr;
+  /** A call that is not a plain built-in function; undefined to lower it as a built-in. */
+  protected abstract specialCall(e: FunctionCall, ctx: LowerCtx): Expr | undefined;
+  /** `x.y` where x is a symbol with special meaning (resource, module, import namespace); undefined otherwise. */
+  protected abstract symbolicProperty(e: PropertyAccess, ctx: LowerCtx): Expr | undefined;
+  /** `x[i]` where x is a resource/module collection; undefined otherwise. */
+  protected abstract symbolicIndex(e: ArrayAccess, ctx: LowerCtx): Expr | undefined;
+  /** `a::b` */
+  protected abstract resourceAccess(e: ResourceAccess, ctx: LowerCtx): Expr;
+
+  // ---- Expressions ----
+
+  expr(e: Expression, ctx: LowerCtx): Expr {
+    if (this.depth > MAX_LOWER_DEPTH) {
+      this.diagnostics.add({ code: 'limit-exceeded', message: `the expression is nested more than ${MAX_LOWER_DEPTH} levels deep`, span: this.span(e) });
+      return lit(null, e);
+    }
+    this.depth++;
+    try {
+      return this.exprInner(e, ctx);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private exprInner(e: Expression, ctx: LowerCtx): Expr {
+    switch (e.kind) {
+      case 'String':
+        return this.string(e, ctx);
+      case 'Integer':
+        return lit(e.value, e);
+      case 'Boolean':
+        return lit(e.value, e);
+      case 'Null':
+        return lit(null, e);
+      case 'VariableAccess': {
+        const b = ctx.locals?.get(e.name.name);
+        if (b) return this.binding(b, e);
+        return this.identifier(e.name, e, ctx);
+      }
+      case 'FunctionCall':
+        return this.specialCall(e, ctx) ?? call(e.name.name, e.args.map((a) => this.expr(a, ctx)), e);
+      case 'PropertyAccess': {
+        const s = this.symbolicProperty(e, ctx);
+        if (s) return s;
+        const obj = this.expr(e.base, ctx);
+        return e.safe ? call('tryGet', [obj, lit(e.property.name, e.property)], e) : member(obj, e.property.name, e);
+      }
+      case 'ArrayAccess': {
+        const s = this.symbolicIndex(e, ctx);
+        if (s) return s;
+        const obj = this.expr(e.base, ctx);
+        const idx = this.expr(e.index, ctx);
+        if (e.fromEnd) return call(e.safe ? 'tryIndexFromEnd' : 'indexFromEnd', [obj, idx], e);
+        return e.safe ? call('tryGet', [obj, idx], e) : index(obj, idx, e);
+      }
+      case 'ResourceAccess':
+        return this.resourceAccess(e, ctx);
+      case 'NonNullAssertion':
+        return this.expr(e.base, ctx);
+      case 'Parenthesized':
+        return this.expr(e.expression, ctx);
+      case 'Unary': {
+        if (e.operator === '-' && e.operand.kind === 'Integer') return lit(-e.operand.value, e);
+        const v = this.expr(e.operand, ctx);
+        if (e.operator === '!') return call('not', [v], e);
+        if (e.operator === '-') return call('sub', [lit(0, e), v], e);
+        return v;
+      }
+      case 'Binary': {
+        if (e.operator === '??') {
+          // a ?? b ?? c is one coalesce(a, b, c), as the compiler emits it.
+          const args: Expr[] = [];
+          const walk = (x: Expression): void => {
+            if (x.kind === 'Binary' && x.operator === '??') {
+              walk(x.left);
+              walk(x.right);
+            } else args.push(this.expr(x, ctx));
+          };
+          walk(e);
+          return call('coalesce', args, e);
+        }
+        const l = this.expr(e.left, ctx);
+        const r = this.expr(e.right, ctx);
+        switch (e.operator) {
+          case '!=':
+            return call('not', [call('equals', [l, r], e)], e);
+          case '=~':
+            return call('equals', [call('toLower', [l], e.left), call('toLower', [r], e.right)], e);
+          case '!~':
+            return call('not', [call('equals', [call('toLower', [l], e.left), call('toLower', [r], e.right)], e)], e);
+          default:
+            return call(BINARY_FUNCTIONS[e.operator] ?? e.operator, [l, r], e);
+        }
+      }
+      case 'Ternary':
+        return call('if', [this.expr(e.condition, ctx), this.expr(e.whenTrue, ctx), this.expr(e.whenFalse, ctx)], e);
+      case 'Array': {
+        if (!e.items.some((i) => i.kind === 'Spread')) return call('createArray', e.items.map((i) => this.expr(i as Expression, ctx)), e);
+        // [a, ...b, c] -> flatten(createArray(createArray(a), b, createArray(c)))
+        const groups: Expr[] = [];
+        let run: Expr[] = [];
+        let runStart: Node | undefined;
+        const flush = (): void => {
+          if (run.length > 0 && runStart) groups.push(call('createArray', run, runStart));
+          run = [];
+          runStart = undefined;
+        };
+        for (const item of e.items) {
+          if (item.kind === 'Spread') {
+            flush();
+            groups.push(this.expr(item.expression, ctx));
+          } else {
+            runStart ??= item;
+            run.push(this.expr(item, ctx));
+          }
+        }
+        flush();
+        return call('flatten', [call('createArray', groups, e)], e);
+      }
+      case 'Object':
+        return this.objectExpr(e, ctx);
+      case 'For':
+        return this.forExpr(e, ctx);
+      case 'Lambda': {
+        const names = e.parameters.map((p) => p.name);
+        const inner = withLocals(ctx, names.map((n) => [n, { kind: 'lambda', name: n }]));
+        return call('lambda', [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
+      }
+      case 'If':
+        return this.expr(e.body, ctx);
+      case 'Missing':
+      case 'Skipped':
+        // The parser reported these already.
+        return lit(null, e);
+    }
+  }
+
+  binding(b: Binding, at: Node): Expr {
+    switch (b.kind) {
+      case 'lambda':
+        return call('lambdaVariables', [lit(b.name, at)], at);
+      case 'param':
+        return call('parameters', [lit(b.name, at)], at);
+      case 'expr':
+        return b.expr;
+    }
+  }
+
+  private string(e: StringLiteral, ctx: LowerCtx): Expr {
+    if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(''), e);
+    return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
+  }
+
+  private objectExpr(e: ObjectExpression, ctx: LowerCtx): Expr {
+    const groups: Expr[] = [];
+    let run: Expr[] = [];
+    let runStart: Node | undefined;
+    const flush = (): void => {
+      if (runStart) groups.push(call('createObject', run, runStart));
+      run = [];
+      runStart = undefined;
+    };
+    for (const p of e.properties) {
+      if (p.kind === 'Spread') {
+        flush();
+        groups.push(this.expr(p.expression, ctx));
+      } else if (p.kind === 'ObjectProperty') {
+        runStart ??= p;
+        run.push(p.keyName !== undefined ? lit(p.keyName, p.key) : this.expr(p.key as StringLiteral, ctx), this.expr(p.value, ctx));
+      }
+    }
+    flush();
+    if (groups.length === 0) return call('createObject', [], e);
+    if (groups.length === 1 && !e.properties.some((p) => p.kind === 'Spread')) return groups[0] as Expr;
+    return call('shallowMerge', [call('createArray', groups, e)], e);
+  }
+
+  /**
+   * `[for x in coll: body]` -> map(coll, lambda('x', body)); with an index or a filter the loop
+   * runs over range(0, length(coll)) and the item is coll[i].
+   */
+  forExpr(e: ForExpression, ctx: LowerCtx): Expr {
+    const coll = this.expr(e.iterable, ctx);
+    const filter = e.body.kind === 'If' ? e.body.condition : undefined;
+    const body = e.body.kind === 'If' ? e.body.body : e.body;
+    if (!e.index) {
+      const inner = withLocals(ctx, [[e.item.name, { kind: 'lambda', name: e.item.name }]]);
+      let source = coll;
+      if (filter) source = call('filter', [coll, call('lambda', [lit(e.item.name, e.item), this.expr(filter, inner)], filter)], e);
+      return call('map', [source, call('lambda', [lit(e.item.name, e.item), this.expr(body, inner)], body)], e);
+    }
+    const iName = e.index.name;
+    const iVar = call('lambdaVariables', [lit(iName, e.index)], e.index);
+    const inner = withLocals(ctx, [
+      [iName, { kind: 'lambda', name: iName }],
+      [e.item.name, { kind: 'expr', expr: index(coll, iVar, e.item) }],
+    ]);
+    let source: Expr = call('range', [lit(0, e), call('length', [coll], e.iterable)], e.iterable);
+    if (filter) source = call('filter', [source, call('lambda', [lit(iName, e.index), this.expr(filter, inner)], filter)], e);
+    return call('map', [source, call('lambda', [lit(iName, e.index), this.expr(body, inner)], body)], e);
+  }
+
+  // ---- Values (template nodes with spans) ----
+
+  /** Lowers an expression in value position: literal containers stay containers, with spans. */
+  value(e: Expression, ctx: LowerCtx): TNode {
+    switch (e.kind) {
+      case 'String':
+        if (e.expressions.length === 0) {
+          const s = e.value ?? e.segments.join('');
+          // An ARM string "[...]" would be read as an expression: keep it a pre-parsed literal.
+          return s.startsWith('[') ? new TExpr(lit(s, e), this.base) : s;
+        }
+        break;
+      case 'Integer':
+      case 'Boolean':
+        return e.value;
+      case 'Null':
+        return null;
+      case 'Unary':
+        if (e.operator === '-' && e.operand.kind === 'Integer') return -e.operand.value;
+        break;
+      case 'Parenthesized':
+        return this.value(e.expression, ctx);
+      case 'Array': {
+        if (e.items.some((i) => i.kind === 'Spread')) break;
+        const arr: TNode[] = [];
+        e.items.forEach((item, i) => {
+          arr.push(this.value(item as Expression, ctx));
+          recordSpan(arr, i, this.span(item));
+        });
+        return arr;
+      }
+      case 'Object': {
+        if (e.properties.some((p) => p.kind === 'Spread' || (p.kind === 'ObjectProperty' && p.keyName === undefined))) break;
+        const obj: TObject = {};
+        for (const p of e.properties) {
+          if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
+          const key = escapeKey(p.keyName);
+          obj[key] = this.value(p.value, ctx);
+          recordSpan(obj, key, this.span(p.value), this.span(p.key));
+        }
+        return obj;
+      }
+      default:
+        break;
+    }
+    return new TExpr(this.expr(e, ctx), this.base);
+  }
+
+  /** An object of `key: value` pairs with recorded spans (for sections the lowering builds). */
+  set(obj: TObject, key: string, node: TNode, valueAt: Node, keyAt?: Node): void {
+    obj[key] = node;
+    recordSpan(obj, key, this.span(valueAt), keyAt ? this.span(keyAt) : undefined);
+  }
+
+  texpr(e: Expr): TExpr {
+    return new TExpr(e, this.base);
+  }
+}
+
+/** A property name that ARM would read as an expression ("[...]") is escaped with "[[". */
+export function escapeKey(k: string): string {
+  return k.startsWith('[') && k.endsWith(']') ? `[${k}` : k;
+}

@@ -1,0 +1,1098 @@
+// Lowers one Bicep file into the ARM template model (languageVersion 2.0 shape: resources keyed by
+// symbolic name), mirroring what the Bicep compiler emits, so the evaluation, deployment, graph
+// and rule stages work unchanged and every node points at the .bicep text it came from.
+//
+// Symbolic references follow the compiler's ExpressionConverter: `res.id` -> resourceId(...),
+// `res.name` -> the name expression, `res.properties.x` -> reference(id, api).x, other
+// properties -> reference(id, api, 'full').x, `mod.outputs.x` -> reference(...).outputs.x.value.
+// Implicit dependsOn entries are the resources/modules a declaration references, directly or
+// through variables (existing resources are looked through), plus the parent.
+import path from 'node:path';
+import type { Expr } from '../expr/ast.js';
+import type { DiagnosticSink } from '../model/diagnostic.js';
+import type { SourceText } from '../model/source.js';
+import { recordSpan, type TextSpan } from '../model/span.js';
+import { TExpr, isTObject, own, type TNode, type TObject } from '../model/template.js';
+import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
+import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
+import { armType, decorator, secureType } from './lower-types.js';
+import type { ModuleLoader } from './lower-modules.js';
+import type {
+  ArrayAccess,
+  CompileTimeImportDeclaration,
+  Expression,
+  ForExpression,
+  FunctionCall,
+  FunctionDeclaration,
+  Identifier,
+  ModuleDeclaration,
+  Node,
+  ObjectExpression,
+  ObjectProperty,
+  ParameterDeclaration,
+  Program,
+  PropertyAccess,
+  ResourceAccess,
+  ResourceDeclaration,
+  Statement,
+  TypeDeclaration,
+  VariableDeclaration,
+} from './syntax.js';
+
+export type TargetScopeKind = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
+
+const SCHEMAS: Record<TargetScopeKind, string> = {
+  resourceGroup: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+  subscription: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+  managementGroup: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
+  tenant: 'https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#',
+};
+
+export const DEPLOYMENTS_TYPE = 'Microsoft.Resources/deployments';
+export const DEPLOYMENTS_API = '2022-09-01';
+
+/** Body properties of a resource that the lowering handles itself. */
+const RESOURCE_SPECIAL = new Set(['name', 'parent', 'scope', 'dependson']);
+const REGISTRY_PREFIX = /^(br|ts)[:/]/i;
+
+interface Declared {
+  key: string;
+  symbol: string;
+  body: ObjectExpression | undefined;
+  loop: ForExpression | undefined;
+  condition: Expression | undefined;
+  nameProp: ObjectProperty | undefined;
+  scopeProp: ObjectProperty | undefined;
+  decl: ResourceDeclaration | ModuleDeclaration;
+  refs: RefCollector;
+}
+
+interface ResInfo extends Declared {
+  kind: 'resource';
+  decl: ResourceDeclaration;
+  type: string;
+  apiVersion: string | undefined;
+  existing: boolean;
+  parent: ResInfo | undefined;
+  /** Nested resources declared in the body, by the name written. */
+  children: Map<string, ResInfo>;
+}
+
+interface ModInfo extends Declared {
+  kind: 'module';
+  decl: ModuleDeclaration;
+}
+
+type SymInfo = ResInfo | ModInfo;
+
+/** A symbol brought in by a compile-time import. */
+interface ImportedVar {
+  node: TNode;
+  span: TextSpan;
+}
+
+/** The result of lowering one file. */
+export interface LoweredFile {
+  root: TObject;
+  /** Variables as lowered, and what each references (for imports). */
+  variables: Map<string, { node: TNode; span: TextSpan; keySpan: TextSpan; vars: Set<string> }>;
+  functions: Map<string, { node: TObject; span: TextSpan }>;
+  exported: Set<string>;
+}
+
+export interface FileLowerOptions {
+  modules: ModuleLoader;
+  /** Inline variable references (bicepparam files: values are evaluated without a template). */
+  inlineVariables?: boolean;
+}
+
+function bodyOf(value: Expression): { body: ObjectExpression | undefined; loop: ForExpression | undefined; condition: Expression | undefined } {
+  let loop: ForExpression | undefined;
+  let condition: Expression | undefined;
+  let v: Expression = value;
+  if (v.kind === 'For') {
+    loop = v;
+    v = v.body;
+  }
+  if (v.kind === 'If') {
+    condition = v.condition;
+    v = v.body;
+  }
+  return { body: v.kind === 'Object' ? v : undefined, loop, condition };
+}
+
+function prop(body: ObjectExpression | undefined, name: string): ObjectProperty | undefined {
+  const lower = name.toLowerCase();
+  for (const p of body?.properties ?? []) if (p.kind === 'ObjectProperty' && p.keyName?.toLowerCase() === lower) return p;
+  return undefined;
+}
+
+function stringValue(e: Expression | undefined): string | undefined {
+  return e?.kind === 'String' && e.expressions.length === 0 ? (e.value ?? e.segments.join('')) : undefined;
+}
+
+export class FileLowerer extends ExprLowerer {
+  targetScope: TargetScopeKind = 'resourceGroup';
+  private readonly params = new Map<string, ParameterDeclaration>();
+  private readonly vars = new Map<string, VariableDeclaration>();
+  private readonly funcs = new Map<string, FunctionDeclaration>();
+  private readonly types = new Map<string, TypeDeclaration>();
+  private readonly symbols = new Map<string, SymInfo>();
+  /** Resources by resources-object key (nested children included). */
+  private readonly byKey = new Map<string, SymInfo>();
+  private readonly importedVars = new Map<string, ImportedVar>();
+  private readonly importedFuncs = new Map<string, { node: TObject; span: TextSpan }>();
+  /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
+  private readonly namespaces = new Map<string, LoweredFile | undefined>();
+  /** Names bound to something that cannot be known (registry imports). */
+  private readonly unknownImports = new Map<string, string>();
+  private readonly varRefs = new Map<string, RefCollector>();
+  private readonly inlining = new Set<string>();
+
+  constructor(
+    file: SourceText,
+    diagnostics: DiagnosticSink,
+    private readonly program: Program,
+    private readonly options: FileLowerOptions,
+  ) {
+    super(file, diagnostics);
+  }
+
+  // ---- Pass 1: declarations ----
+
+  private collect(): void {
+    for (const s of this.program.statements) {
+      switch (s.kind) {
+        case 'TargetScope': {
+          const v = stringValue(s.value);
+          if (v === 'resourceGroup' || v === 'subscription' || v === 'managementGroup' || v === 'tenant') this.targetScope = v;
+          else this.error(s.value, `unknown targetScope ${v === undefined ? '' : `'${v}'`}`.trim());
+          break;
+        }
+        case 'Parameter':
+          this.params.set(s.name.name, s);
+          break;
+        case 'Variable':
+          this.vars.set(s.name.name, s);
+          break;
+        case 'Function':
+          this.funcs.set(s.name.name, s);
+          break;
+        case 'TypeDeclaration':
+          this.types.set(s.name.name, s);
+          break;
+        case 'Resource':
+          this.collectResource(s, undefined);
+          break;
+        case 'Module': {
+          const { body, loop, condition } = bodyOf(s.value);
+          const info: ModInfo = {
+            kind: 'module',
+            key: s.name.name,
+            symbol: s.name.name,
+            decl: s,
+            body,
+            loop,
+            condition,
+            nameProp: prop(body, 'name'),
+            scopeProp: prop(body, 'scope'),
+            refs: new RefCollector(),
+          };
+          this.symbols.set(s.name.name, info);
+          break;
+        }
+        case 'CompileTimeImport':
+          this.collectImport(s);
+          break;
+        default:
+          break;
+      }
+    }
+    this.assignKeys();
+  }
+
+  private collectResource(s: ResourceDeclaration, parent: ResInfo | undefined): void {
+    const { body, loop, condition } = bodyOf(s.value);
+    const typeText = stringValue(s.type as Expression) ?? '';
+    const at = typeText.indexOf('@');
+    let type = at >= 0 ? typeText.slice(0, at) : typeText;
+    let apiVersion = at >= 0 ? typeText.slice(at + 1) : undefined;
+    if (s.type.kind === 'String' && s.type.expressions.length > 0) this.error(s.type, 'the resource type must be a literal string');
+    if (parent && !type.includes('/')) {
+      type = `${parent.type}/${type}`;
+      apiVersion ??= parent.apiVersion;
+    }
+    const info: ResInfo = {
+      kind: 'resource',
+      key: s.name.name,
+      symbol: s.name.name,
+      decl: s,
+      type,
+      apiVersion,
+      existing: s.existing !== undefined,
+      parent,
+      children: new Map(),
+      body,
+      loop,
+      condition,
+      nameProp: prop(body, 'name'),
+      scopeProp: prop(body, 'scope'),
+      refs: new RefCollector(),
+    };
+    if (parent) parent.children.set(s.name.name, info);
+    else this.symbols.set(s.name.name, info);
+    for (const p of body?.properties ?? []) if (p.kind === 'Resource') this.collectResource(p, info);
+  }
+
+  /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
+  private assignKeys(): void {
+    const walk = (r: SymInfo, prefix: string | undefined): void => {
+      let key = r.symbol;
+      if (prefix !== undefined && (this.byKey.has(key) || this.symbols.has(key))) key = `${prefix}::${r.symbol}`;
+      r.key = key;
+      this.byKey.set(key, r);
+      if (r.kind === 'resource') for (const c of r.children.values()) walk(c, key);
+    };
+    for (const r of this.symbols.values()) {
+      r.key = r.symbol;
+      this.byKey.set(r.key, r);
+    }
+    for (const r of this.symbols.values()) if (r.kind === 'resource') for (const c of r.children.values()) walk(c, r.key);
+  }
+
+  private collectImport(s: CompileTimeImportDeclaration): void {
+    const from = s.from.kind === 'String' ? stringValue(s.from) : undefined;
+    const names: [string, Identifier, Identifier | undefined][] = (s.symbols ?? []).map((sym) => [sym.name.name, sym.name, sym.alias]);
+    if (from === undefined) return;
+    if (REGISTRY_PREFIX.test(from)) {
+      this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
+      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+      return;
+    }
+    const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
+    if (s.wildcardAlias) {
+      this.namespaces.set(s.wildcardAlias.name, lib);
+      if (lib) {
+        for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
+        for (const [f, def] of lib.functions) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
+        for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+      }
+      return;
+    }
+    if (!lib) return;
+    for (const [name, id, alias] of names) {
+      const local = alias?.name ?? name;
+      if (lib.variables.has(name)) this.importVariable(lib, name, local);
+      else if (lib.functions.has(name)) {
+        // The function body calls its siblings by their own names: bring them all.
+        for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+        this.importedFuncs.set(local, lib.functions.get(name) as { node: TObject; span: TextSpan });
+      } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
+    }
+  }
+
+  /** Brings an imported variable (and the variables it uses, under their own names) into this file. */
+  private importVariable(lib: LoweredFile, name: string, local: string): void {
+    const v = lib.variables.get(name);
+    if (!v) return;
+    this.importedVars.set(local, { node: v.node, span: v.span });
+    const seen = new Set<string>([name]);
+    const queue = [...v.vars];
+    while (queue.length > 0) {
+      const d = queue.pop() as string;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      const dv = lib.variables.get(d);
+      if (!dv) continue;
+      if (!this.importedVars.has(d) && !this.vars.has(d)) this.importedVars.set(d, { node: dv.node, span: dv.span });
+      queue.push(...dv.vars);
+    }
+  }
+
+  resolvePath(rel: string): string {
+    return path.resolve(path.dirname(this.file.path), rel);
+  }
+
+  // ---- Pass 2: lowering ----
+
+  lower(): LoweredFile {
+    this.collect();
+    const root: TObject = {};
+    const whole = this.program;
+    this.set(root, '$schema', SCHEMAS[this.targetScope], whole);
+    this.set(root, 'languageVersion', '2.0', whole);
+    this.set(root, 'contentVersion', '1.0.0.0', whole);
+    const metadata: TObject = { _generator: { name: 'vtaplint-bicep' } };
+    this.set(root, 'metadata', metadata, whole);
+    const exported = new Set<string>();
+    const parameters: TObject = {};
+    const variables: TObject = {};
+    const outputs: TObject = {};
+    const members: TObject = {};
+    const resources: TObject = {};
+    const varInfo: LoweredFile['variables'] = new Map();
+    const funcInfo: LoweredFile['functions'] = new Map();
+
+    for (const s of this.program.statements) {
+      if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);
+      switch (s.kind) {
+        case 'Metadata':
+          this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
+          break;
+        case 'Parameter':
+          this.set(parameters, s.name.name, this.parameter(s), s, s.name);
+          break;
+        case 'Variable': {
+          const refs = new RefCollector();
+          this.varRefs.set(s.name.name, refs);
+          const node = this.value(s.value, { refs });
+          this.set(variables, s.name.name, node, s.value, s.name);
+          varInfo.set(s.name.name, { node, span: this.span(s.value), keySpan: this.span(s.name), vars: refs.variables });
+          break;
+        }
+        case 'Function': {
+          const f = this.func(s);
+          this.set(members, s.name.name, f, s, s.name);
+          funcInfo.set(s.name.name, { node: f, span: this.span(s) });
+          break;
+        }
+        case 'Output':
+          this.set(outputs, s.name.name, this.output(s), s, s.name);
+          break;
+        default:
+          break;
+      }
+    }
+    // Imported variables and functions come after the file's own.
+    for (const [name, v] of this.importedVars) {
+      if (own(variables, name) !== undefined) continue;
+      variables[name] = v.node;
+      recordSpan(variables, name, v.span);
+    }
+    for (const [name, f] of this.importedFuncs) {
+      if (own(members, name) !== undefined) continue;
+      members[name] = f.node;
+      recordSpan(members, name, f.span);
+    }
+    for (const r of this.byKey.values()) {
+      const node = r.kind === 'resource' ? this.resource(r) : this.module(r);
+      this.set(resources, r.key, node, r.decl, r.decl.name);
+    }
+    for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key] as TObject);
+
+    this.set(root, 'parameters', parameters, whole);
+    if (Object.keys(members).length > 0) {
+      const fns: TNode[] = [{ namespace: '__bicep', members }];
+      recordSpan(fns, 0, this.span(whole));
+      this.set(root, 'functions', fns, whole);
+    }
+    this.set(root, 'variables', variables, whole);
+    this.set(root, 'resources', resources, whole);
+    this.set(root, 'outputs', outputs, whole);
+    return { root, variables: varInfo, functions: funcInfo, exported };
+  }
+
+  private parameter(s: ParameterDeclaration): TObject {
+    const out: TObject = {};
+    const t = s.resourceType ? { type: 'string' } : armType(s.type, this.types);
+    const secure = decorator(s.decorators, 'secure') !== undefined;
+    this.set(out, 'type', secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
+    if (s.defaultValue) this.set(out, 'defaultValue', this.value(s.defaultValue, {}), s.defaultValue);
+    if (t.nullable) this.set(out, 'nullable', true, s.type ?? s.name);
+    const allowed = decorator(s.decorators, 'allowed');
+    if (allowed?.args[0]) this.set(out, 'allowedValues', this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
+    else if (t.allowed) {
+      const arr: TNode[] = [...t.allowed];
+      arr.forEach((_, i) => recordSpan(arr, i, this.span(s.type ?? s.name)));
+      this.set(out, 'allowedValues', arr, s.type ?? s.name);
+    }
+    for (const d of ['minValue', 'maxValue', 'minLength', 'maxLength']) {
+      const dec = decorator(s.decorators, d);
+      if (dec?.args[0]) this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
+    }
+    this.metadataOf(s.decorators, out);
+    return out;
+  }
+
+  private metadataOf(decorators: Statement['decorators'], out: TObject): void {
+    const md = decorator(decorators, 'metadata');
+    const desc = decorator(decorators, 'description');
+    if (!md && !desc) return;
+    let meta: TObject = {};
+    if (md?.args[0]) {
+      const v = this.value(md.args[0], {});
+      if (isTObject(v)) meta = v;
+    }
+    if (desc?.args[0]) this.set(meta, 'description', this.value(desc.args[0], {}), desc.args[0], desc.name);
+    this.set(out, 'metadata', meta, (md ?? desc) as Node);
+  }
+
+  private func(s: FunctionDeclaration): TObject {
+    const params: TNode[] = [];
+    const locals: [string, Binding][] = [];
+    s.parameters.forEach((p, i) => {
+      const entry: TObject = {};
+      this.set(entry, 'name', p.name.name, p.name);
+      this.set(entry, 'type', armType(p.type, this.types).type, p.type);
+      params.push(entry);
+      recordSpan(params, i, this.span(p));
+      locals.push([p.name.name, { kind: 'param', name: p.name.name }]);
+    });
+    const output: TObject = {};
+    this.set(output, 'type', armType(s.returnType, this.types).type, s.returnType);
+    this.set(output, 'value', this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true })), s.body);
+    const out: TObject = {};
+    this.set(out, 'parameters', params, s);
+    this.set(out, 'output', output, s.body);
+    return out;
+  }
+
+  private output(s: Extract<Statement, { kind: 'Output' }>): TObject {
+    const out: TObject = {};
+    const secure = decorator(s.decorators, 'secure') !== undefined;
+    let type = 'string';
+    if (!s.resourceType) type = armType(s.type, this.types).type;
+    this.set(out, 'type', secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
+    let value: TNode;
+    if (s.resourceType) {
+      const ref = this.symbolRef(s.value, {});
+      value = ref && ref.info.kind === 'resource' ? this.texpr(this.idExpr(ref.info, ref.idx, s.value)) : this.value(s.value, {});
+    } else value = this.value(s.value, {});
+    this.set(out, 'value', value, s.value);
+    this.metadataOf(s.decorators, out);
+    return out;
+  }
+
+  // ---- Resources ----
+
+  /** Locals of a resource/module instance: the loop item and index bound to coll[idx] and idx. */
+  private instanceCtx(r: SymInfo, idx: Expr | undefined, refs: RefCollector | undefined, at: Node): LowerCtx {
+    const loop = r.loop ?? (r.kind === 'resource' ? this.ancestorLoop(r) : undefined);
+    if (!loop) return { refs };
+    const i = idx ?? call('copyIndex', [], at);
+    const coll = this.expr(loop.iterable, { refs });
+    const add: [string, Binding][] = [[loop.item.name, { kind: 'expr', expr: index(coll, i, loop.item) }]];
+    if (loop.index) add.push([loop.index.name, { kind: 'expr', expr: i }]);
+    return withLocals({ refs }, add);
+  }
+
+  private ancestorLoop(r: ResInfo): ForExpression | undefined {
+    for (let p = r.parent; p; p = p.parent) if (p.loop) return p.loop;
+    return undefined;
+  }
+
+  /** The name as written (the last segment for a child with a parent). */
+  private shortName(r: SymInfo, idx: Expr | undefined, refs: RefCollector | undefined): Expr {
+    if (!r.nameProp) {
+      if (r.kind === 'module') return call('format', [lit('{0}-{1}', r.decl.name), lit(r.symbol, r.decl.name), call('uniqueString', [lit(r.symbol, r.decl.name), member(call('deployment', [], r.decl.name), 'name', r.decl.name)], r.decl.name)], r.decl.name);
+      this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+      return lit('', r.decl.name);
+    }
+    return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
+  }
+
+  /** The full name (`parent/child` for children). */
+  private fullName(r: SymInfo, idx: Expr | undefined, refs: RefCollector | undefined): Expr {
+    const short = this.shortName(r, idx, refs);
+    if (r.kind !== 'resource' || !r.parent) return short;
+    return formatCall(['', '/', ''], [this.fullName(r.parent, undefined, refs), short], r.nameProp ?? r.decl.name);
+  }
+
+  private nameSegments(r: ResInfo, idx: Expr | undefined): Expr[] {
+    const short = this.shortName(r, idx, undefined);
+    if (r.parent) return [...this.nameSegments(r.parent, undefined), short];
+    const levels = r.type.split('/').length - 1;
+    if (levels <= 1) return [short];
+    const s = litString(short);
+    if (s !== undefined && s.split('/').length === levels) return s.split('/').map((p) => lit(p, short));
+    const at: Node = r.nameProp ?? r.decl.name;
+    return Array.from({ length: levels }, (_, i) => index(call('split', [short, lit('/', at)], at), lit(i, at), at));
+  }
+
+  private rootOf(r: ResInfo): ResInfo {
+    let x = r;
+    while (x.parent) x = x.parent;
+    return x;
+  }
+
+  /** The resource id expression of a resource instance. */
+  idExpr(r: ResInfo, idx: Expr | undefined, at: Node): Expr {
+    const args = [lit(r.type, at), ...this.nameSegments(r, idx)];
+    const scopeProp = this.rootOf(r).scopeProp;
+    if (scopeProp) {
+      const sv = scopeProp.value;
+      const ref = this.symbolRef(sv, {});
+      if (ref?.info.kind === 'resource') {
+        if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
+          return call('resourceId', [this.fullName(ref.info, ref.idx, undefined), ...args], at);
+        }
+        return call('extensionResourceId', [this.idExpr(ref.info, ref.idx, sv), ...args], at);
+      }
+      const sc = this.scopeCall(sv);
+      if (sc) {
+        const a = sc.args.map((x) => this.expr(x, {}));
+        switch (sc.fn) {
+          case 'resourcegroup':
+            return call('resourceId', [...a, ...args], at);
+          case 'subscription':
+            return call('subscriptionResourceId', [...a, ...args], at);
+          case 'tenant':
+            return call('tenantResourceId', args, at);
+          case 'managementgroup':
+            return call('extensionResourceId', [a[0] ? call('tenantResourceId', [lit('Microsoft.Management/managementGroups', sv), a[0]], sv) : member(call('managementGroup', [], sv), 'id', sv), ...args], at);
+        }
+      }
+      return call('extensionResourceId', [this.expr(sv, {}), ...args], at);
+    }
+    return this.defaultScopeId(args, at);
+  }
+
+  private defaultScopeId(args: Expr[], at: Node): Expr {
+    switch (this.targetScope) {
+      case 'resourceGroup':
+        return call('resourceId', args, at);
+      case 'subscription':
+        return call('subscriptionResourceId', args, at);
+      case 'tenant':
+        return call('tenantResourceId', args, at);
+      case 'managementGroup':
+        return call('extensionResourceId', [member(call('managementGroup', [], at), 'id', at), ...args], at);
+    }
+  }
+
+  /** `resourceGroup(...)`, `subscription(...)`, `tenant()`, `managementGroup(...)` (also `az.`/`sys.`-qualified). */
+  private scopeCall(e: Expression): { fn: string; args: Expression[] } | undefined {
+    if (e.kind !== 'FunctionCall') return undefined;
+    if (e.base && !(e.base.kind === 'VariableAccess' && /^(az|sys)$/.test(e.base.name.name))) return undefined;
+    const fn = e.name.name.toLowerCase();
+    return ['resourcegroup', 'subscription', 'tenant', 'managementgroup'].includes(fn) ? { fn, args: e.args } : undefined;
+  }
+
+  /** The id of a scope (for a resource's `scope` entry). */
+  private scopeIdExpr(sv: Expression, ctx: LowerCtx): Expr {
+    const ref = this.symbolRef(sv, ctx);
+    if (ref?.info.kind === 'resource') {
+      this.noteRef(ref.info, sv, ctx);
+      return this.idExpr(ref.info, ref.idx, sv);
+    }
+    const sc = this.scopeCall(sv);
+    if (sc) {
+      const a = sc.args.map((x) => this.expr(x, ctx));
+      const subId = member(call('subscription', [], sv), 'subscriptionId', sv);
+      switch (sc.fn) {
+        case 'resourcegroup':
+          if (a.length === 0) return member(call('resourceGroup', [], sv), 'id', sv);
+          return formatCall(['/subscriptions/', '/resourceGroups/', ''], a.length >= 2 ? [a[0] as Expr, a[1] as Expr] : [subId, a[0] as Expr], sv);
+        case 'subscription':
+          return a[0] ? formatCall(['/subscriptions/', ''], [a[0]], sv) : member(call('subscription', [], sv), 'id', sv);
+        case 'tenant':
+          return lit('/', sv);
+        case 'managementgroup':
+          return a[0] ? formatCall(['/providers/Microsoft.Management/managementGroups/', ''], [a[0]], sv) : member(call('managementGroup', [], sv), 'id', sv);
+      }
+    }
+    return this.expr(sv, ctx);
+  }
+
+  private conditionOf(r: ResInfo, ctx: LowerCtx): { expr: Expr; at: Node } | undefined {
+    const parts: Expr[] = [];
+    let at: Node | undefined;
+    for (let x: ResInfo | undefined = r; x; x = x.parent) {
+      if (x.condition) {
+        parts.unshift(this.expr(x.condition, x === r ? ctx : this.instanceCtx(x, undefined, ctx.refs, x.condition)));
+        at ??= x.condition;
+      }
+    }
+    if (parts.length === 0 || !at) return undefined;
+    return { expr: parts.length === 1 ? (parts[0] as Expr) : call('and', parts, at), at };
+  }
+
+  private copyOf(r: SymInfo, ctx: LowerCtx, out: TObject): void {
+    if (!r.loop) return;
+    const copy: TObject = {};
+    this.set(copy, 'name', r.key, r.loop);
+    this.set(copy, 'count', this.texpr(call('length', [this.expr(r.loop.iterable, ctx)], r.loop.iterable)), r.loop.iterable);
+    const batch = decorator(r.decl.decorators, 'batchSize');
+    if (batch?.args[0]) {
+      this.set(copy, 'mode', 'serial', batch);
+      this.set(copy, 'batchSize', this.value(batch.args[0], {}), batch.args[0]);
+    }
+    this.set(out, 'copy', copy, r.loop);
+  }
+
+  private resource(r: ResInfo): TObject {
+    const out: TObject = {};
+    const ctx = this.instanceCtx(r, undefined, r.refs, r.decl);
+    const cond = this.conditionOf(r, ctx);
+    if (cond) this.set(out, 'condition', this.texpr(cond.expr), cond.at);
+    this.copyOf(r, { refs: r.refs }, out);
+    this.set(out, 'type', r.type, r.decl.type);
+    if (r.apiVersion !== undefined) this.set(out, 'apiVersion', r.apiVersion, r.decl.type);
+    else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
+    if (r.parent) {
+      this.noteRef(r.parent, r.decl, { refs: r.refs });
+      this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
+    } else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
+    else this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    const parentProp = prop(r.body, 'parent');
+    if (parentProp) {
+      const p = this.symbolRef(parentProp.value, ctx);
+      if (!p || p.info.kind !== 'resource') this.error(parentProp.value, "'parent' must be a resource symbol");
+    }
+    if (r.existing && r.decl.existing) this.set(out, 'existing', true, r.decl.existing);
+    const scopeProp = this.rootOf(r).scopeProp;
+    if (scopeProp) this.set(out, 'scope', this.texpr(this.scopeIdExpr(scopeProp.value, ctx)), scopeProp.value, scopeProp.key);
+    for (const p of r.body?.properties ?? []) {
+      if (p.kind === 'Spread') {
+        this.error(p, 'a spread is not supported at the top level of a resource body');
+        continue;
+      }
+      if (p.kind !== 'ObjectProperty' || p.keyName === undefined || RESOURCE_SPECIAL.has(p.keyName.toLowerCase())) continue;
+      this.set(out, p.keyName, this.value(p.value, ctx), p.value, p.key);
+    }
+    return out;
+  }
+
+  private module(m: ModInfo): TObject {
+    const out: TObject = {};
+    const ctx = this.instanceCtx(m, undefined, m.refs, m.decl);
+    if (m.condition) this.set(out, 'condition', this.texpr(this.expr(m.condition, ctx)), m.condition);
+    this.copyOf(m, { refs: m.refs }, out);
+    this.set(out, 'type', DEPLOYMENTS_TYPE, m.decl.keyword);
+    this.set(out, 'apiVersion', DEPLOYMENTS_API, m.decl.keyword);
+    if (m.nameProp) this.set(out, 'name', this.value(m.nameProp.value, ctx), m.nameProp.value, m.nameProp.key);
+    else this.set(out, 'name', this.texpr(this.shortName(m, undefined, m.refs)), m.decl.name);
+    this.moduleScope(m, ctx, out);
+    const properties: TObject = {};
+    const evalOpts: TObject = { scope: 'inner' };
+    recordSpan(evalOpts, 'scope', this.span(m.decl));
+    this.set(properties, 'expressionEvaluationOptions', evalOpts, m.decl);
+    this.set(properties, 'mode', 'Incremental', m.decl);
+    const paramsProp = prop(m.body, 'params');
+    const parameters: TObject = {};
+    if (paramsProp) {
+      if (paramsProp.value.kind !== 'Object') this.error(paramsProp.value, 'module params must be an object literal');
+      else {
+        for (const p of paramsProp.value.properties) {
+          if (p.kind !== 'ObjectProperty' || p.keyName === undefined) {
+            if (p.kind !== 'Resource') this.error(p, 'module params must have literal names (spreads are not supported)');
+            continue;
+          }
+          const entry: TObject = {};
+          const kv = this.keyVaultSecret(p.value, ctx);
+          if (kv) this.set(entry, 'reference', kv, p.value);
+          else this.set(entry, 'value', this.value(p.value, ctx), p.value);
+          this.set(parameters, p.keyName, entry, p, p.key);
+        }
+      }
+    }
+    this.set(properties, 'parameters', parameters, paramsProp ?? m.decl);
+    const pathNode = m.decl.path;
+    const rel = pathNode.kind === 'String' ? stringValue(pathNode) : undefined;
+    if (rel !== undefined) {
+      if (REGISTRY_PREFIX.test(rel)) {
+        const link: TObject = {};
+        this.set(link, 'uri', rel, pathNode);
+        this.set(properties, 'templateLink', link, pathNode);
+      } else {
+        const loaded = this.options.modules.lowerModule(this.resolvePath(rel), pathNode, this);
+        if (loaded) {
+          properties.template = loaded.root;
+          recordSpan(properties, 'template', loaded.span);
+        }
+      }
+    } else if (pathNode.kind === 'String') this.error(pathNode, 'the module path must be a literal string');
+    this.set(out, 'properties', properties, m.body ?? m.decl);
+    return out;
+  }
+
+  /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
+  private keyVaultSecret(e: Expression, ctx: LowerCtx): TObject | undefined {
+    if (e.kind !== 'FunctionCall' || !e.base || e.name.name.toLowerCase() !== 'getsecret') return undefined;
+    const ref = this.symbolRef(e.base, ctx);
+    if (!ref || ref.info.kind !== 'resource') return undefined;
+    this.noteRef(ref.info, e.base, ctx);
+    const kv: TObject = {};
+    this.set(kv, 'id', this.texpr(this.idExpr(ref.info, ref.idx, e.base)), e.base);
+    const reference: TObject = {};
+    this.set(reference, 'keyVault', kv, e.base);
+    if (e.args[0]) this.set(reference, 'secretName', this.value(e.args[0], ctx), e.args[0]);
+    if (e.args[1]) this.set(reference, 'secretVersion', this.value(e.args[1], ctx), e.args[1]);
+    return reference;
+  }
+
+  /** A module's `scope` as the compiler emits it: resourceGroup/subscriptionId/scope/location properties. */
+  private moduleScope(m: ModInfo, ctx: LowerCtx, out: TObject): void {
+    const location = (at: Node): void => this.set(out, 'location', this.texpr(member(call('deployment', [], at), 'location', at)), at);
+    const sp = m.scopeProp;
+    if (!sp) {
+      if (this.targetScope !== 'resourceGroup') location(m.decl);
+      return;
+    }
+    const sv = sp.value;
+    const ref = this.symbolRef(sv, ctx);
+    if (ref?.info.kind === 'resource') {
+      this.noteRef(ref.info, sv, ctx);
+      if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
+        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : undefined;
+        if (rgScope?.fn === 'subscription' && rgScope.args[0]) this.set(out, 'subscriptionId', this.value(rgScope.args[0], {}), rgScope.args[0]);
+        this.set(out, 'resourceGroup', this.texpr(this.fullName(ref.info, ref.idx, undefined)), sv, sp.key);
+      } else this.set(out, 'scope', this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
+      return;
+    }
+    const sc = this.scopeCall(sv);
+    if (!sc) {
+      this.set(out, 'scope', this.texpr(this.expr(sv, ctx)), sv, sp.key);
+      return;
+    }
+    const [a0, a1] = sc.args;
+    switch (sc.fn) {
+      case 'resourcegroup':
+        if (a0 && a1) {
+          this.set(out, 'subscriptionId', this.value(a0, ctx), a0);
+          this.set(out, 'resourceGroup', this.value(a1, ctx), a1);
+        } else if (a0) this.set(out, 'resourceGroup', this.value(a0, ctx), a0);
+        return;
+      case 'subscription':
+        if (a0) this.set(out, 'subscriptionId', this.value(a0, ctx), a0);
+        location(sv);
+        return;
+      case 'managementgroup':
+        if (a0) this.set(out, 'scope', this.texpr(formatCall(['Microsoft.Management/managementGroups/', ''], [this.expr(a0, ctx)], sv)), sv, sp.key);
+        location(sv);
+        return;
+      case 'tenant':
+        this.set(out, 'scope', '/', sv, sp.key);
+        location(sv);
+        return;
+    }
+  }
+
+  /** The deployments resource id of a module instance (for outputs). */
+  private deploymentId(m: ModInfo, idx: Expr | undefined, at: Node): Expr {
+    const name = this.shortName(m, idx, undefined);
+    const t = lit(DEPLOYMENTS_TYPE, at);
+    const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : undefined;
+    if (sc) {
+      const a = sc.args.map((x) => this.expr(x, {}));
+      if (sc.fn === 'resourcegroup') return call('resourceId', [...a, t, name], at);
+      if (sc.fn === 'subscription') return call('subscriptionResourceId', [...a, t, name], at);
+      if (sc.fn === 'tenant') return call('tenantResourceId', [t, name], at);
+    }
+    return this.defaultScopeId([t, name], at);
+  }
+
+  // ---- dependsOn ----
+
+  private addDependsOn(r: SymInfo, out: TObject): void {
+    const deps = new Map<string, Node>();
+    const seenVars = new Set<string>();
+    const seenSyms = new Set<string>([r.key]);
+    const addRefs = (refs: RefCollector): void => {
+      for (const [key, at] of refs.symbols) addSym(key, at);
+      for (const v of refs.variables) {
+        if (seenVars.has(v)) continue;
+        seenVars.add(v);
+        const vr = this.varRefs.get(v);
+        if (vr) addRefs(vr);
+      }
+    };
+    const addSym = (key: string, at: Node): void => {
+      if (seenSyms.has(key)) return;
+      seenSyms.add(key);
+      const info = this.byKey.get(key);
+      if (!info) return;
+      // An existing resource is not deployed: depend on what it depends on instead.
+      if (info.kind === 'resource' && info.existing) addRefs(info.refs);
+      else if (!deps.has(key)) deps.set(key, at);
+    };
+    const explicit = prop(r.body, 'dependsOn');
+    if (explicit) {
+      if (explicit.value.kind !== 'Array') this.error(explicit.value, "'dependsOn' must be an array of resource or module symbols");
+      else {
+        for (const item of explicit.value.items) {
+          const ref = item.kind === 'Spread' ? undefined : this.symbolRef(item, {});
+          if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
+          else addSym(ref.info.key, item);
+        }
+      }
+    }
+    addRefs(r.refs);
+    if (deps.size === 0) return;
+    const arr: TNode[] = [];
+    for (const [key, at] of deps) {
+      recordSpan(arr, arr.length, this.span(at));
+      arr.push(key);
+    }
+    this.set(out, 'dependsOn', arr, explicit?.value ?? r.decl.name, explicit?.key);
+  }
+
+  private noteRef(info: SymInfo, at: Node, ctx: LowerCtx): void {
+    if (ctx.refs && !ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at);
+  }
+
+  // ---- Symbol resolution ----
+
+  /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
+  private symbolRef(e: Expression, ctx: LowerCtx): { info: SymInfo; idx: Expr | undefined } | undefined {
+    if (e.kind === 'VariableAccess') {
+      if (ctx.locals?.has(e.name.name)) return undefined;
+      const info = this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
+      return info ? { info, idx: undefined } : undefined;
+    }
+    if (e.kind === 'ResourceAccess') {
+      const base = this.symbolRef(e.base, ctx);
+      if (base?.info.kind !== 'resource') return undefined;
+      const child = base.info.children.get(e.name.name);
+      return child ? { info: child, idx: undefined } : undefined;
+    }
+    if (e.kind === 'ArrayAccess' && !e.safe && !e.fromEnd) {
+      const base = this.symbolRef(e.base, ctx);
+      if (!base || base.idx !== undefined || !base.info.loop) return undefined;
+      return { info: base.info, idx: this.expr(e.index, ctx) };
+    }
+    if (e.kind === 'Parenthesized' || e.kind === 'NonNullAssertion') return this.symbolRef(e.kind === 'Parenthesized' ? e.expression : e.base, ctx);
+    return undefined;
+  }
+
+  /** Nested resources are visible by their own name (inside their parent; we accept it anywhere unambiguous). */
+  private childInScope(name: string): SymInfo | undefined {
+    const hit = this.byKey.get(name);
+    return hit;
+  }
+
+  protected identifier(id: Identifier, at: Node, ctx: LowerCtx): Expr {
+    const name = id.name;
+    if (ctx.inFunction) {
+      if (this.vars.has(name) || this.params.has(name)) this.error(id, `a function cannot use the ${this.vars.has(name) ? 'variable' : 'parameter'} '${name}'`);
+      else this.error(id, `unknown symbol '${name}'`);
+      return lit(null, at);
+    }
+    if (this.params.has(name)) return call('parameters', [lit(name, id)], at);
+    if (this.vars.has(name)) {
+      ctx.refs?.variables.add(name);
+      if (this.options.inlineVariables) return this.inlineVariable(name, at);
+      return call('variables', [lit(name, id)], at);
+    }
+    if (this.importedVars.has(name)) {
+      if (this.options.inlineVariables) return this.importedValue(name, at);
+      return call('variables', [lit(name, id)], at);
+    }
+    const sym = this.symbols.get(name) ?? this.childInScope(name);
+    if (sym) {
+      this.noteRef(sym, at, ctx);
+      if (sym.kind === 'resource') return this.referenceCall(sym, undefined, at, true);
+      return call('reference', [this.deploymentId(sym, undefined, at), lit(DEPLOYMENTS_API, at)], at);
+    }
+    const reg = this.unknownImports.get(name);
+    if (reg !== undefined) return call('unresolvedRegistryImport', [lit(reg, id), lit(name, id)], at);
+    if (this.funcs.has(name) || this.importedFuncs.has(name)) {
+      this.error(id, `the function '${name}' must be called`);
+      return lit(null, at);
+    }
+    this.error(id, `unknown symbol '${name}'`);
+    return lit(null, at);
+  }
+
+  private inlineVariable(name: string, at: Node): Expr {
+    const decl = this.vars.get(name) as VariableDeclaration;
+    if (this.inlining.has(name)) {
+      this.error(at, `the variable '${name}' refers to itself`);
+      return lit(null, at);
+    }
+    this.inlining.add(name);
+    try {
+      return this.expr(decl.value, {});
+    } finally {
+      this.inlining.delete(name);
+    }
+  }
+
+  /** An imported variable inlined as an expression (its spans fall back to the import site). */
+  private importedValue(name: string, at: Node): Expr {
+    const v = this.importedVars.get(name) as ImportedVar;
+    return nodeToExpr(v.node, at, 0);
+  }
+
+  private referenceCall(r: ResInfo, idx: Expr | undefined, at: Node, full: boolean): Expr {
+    const args = [this.idExpr(r, idx, at), lit(r.apiVersion ?? '', at)];
+    if (full) args.push(lit('full', at));
+    return call('reference', args, at);
+  }
+
+  protected symbolicProperty(e: PropertyAccess, ctx: LowerCtx): Expr | undefined {
+    const prop = e.property.name;
+    // mod.outputs.x -> reference(...).outputs.x.value
+    if (e.base.kind === 'PropertyAccess' && e.base.property.name === 'outputs') {
+      const m = this.symbolRef(e.base.base, ctx);
+      if (m?.info.kind === 'module') {
+        this.noteRef(m.info, e.base.base, ctx);
+        const outs = member(call('reference', [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), 'outputs', e.base);
+        return member(member(outs, prop, e), 'value', e);
+      }
+    }
+    if (e.base.kind === 'VariableAccess' && !ctx.locals?.has(e.base.name.name)) {
+      const nsName = e.base.name.name;
+      if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
+        const key = `${nsName}.${prop}`;
+        if (this.importedVars.has(key)) return this.options.inlineVariables ? this.importedValue(key, e) : call('variables', [lit(key, e)], e);
+        this.error(e.property, `'${prop}' is not a variable exported by '${nsName}'`);
+        return lit(null, e);
+      }
+    }
+    const ref = this.symbolRef(e.base, ctx);
+    if (!ref) return undefined;
+    const { info, idx } = ref;
+    this.noteRef(info, e.base, ctx);
+    if (info.kind === 'module') {
+      if (prop === 'name') return this.shortName(info, idx, undefined);
+      const r = call('reference', [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
+      return member(r, prop, e);
+    }
+    switch (prop) {
+      case 'id':
+        return this.idExpr(info, idx, e);
+      case 'name':
+        return this.fullName(info, idx, undefined);
+      case 'type':
+        return lit(info.type, e);
+      case 'apiVersion':
+        return lit(info.apiVersion ?? '', e);
+      case 'properties':
+        return this.referenceCall(info, idx, e.base, false);
+      default: {
+        const r = this.referenceCall(info, idx, e.base, true);
+        return e.safe ? call('tryGet', [r, lit(prop, e.property)], e) : member(r, prop, e);
+      }
+    }
+  }
+
+  protected symbolicIndex(e: ArrayAccess, ctx: LowerCtx): Expr | undefined {
+    const ref = this.symbolRef(e, ctx);
+    if (!ref) return undefined;
+    this.noteRef(ref.info, e, ctx);
+    if (ref.info.kind === 'resource') return this.referenceCall(ref.info, ref.idx, e, true);
+    return call('reference', [this.deploymentId(ref.info, ref.idx, e), lit(DEPLOYMENTS_API, e)], e);
+  }
+
+  protected resourceAccess(e: ResourceAccess, ctx: LowerCtx): Expr {
+    const ref = this.symbolRef(e, ctx);
+    if (!ref || ref.info.kind !== 'resource') {
+      this.error(e.name, `unknown nested resource '${e.name.name}'`);
+      return lit(null, e);
+    }
+    this.noteRef(ref.info, e, ctx);
+    return this.referenceCall(ref.info, ref.idx, e, true);
+  }
+
+  protected specialCall(e: FunctionCall, ctx: LowerCtx): Expr | undefined {
+    const name = e.name.name;
+    if (e.base) {
+      if (e.base.kind === 'VariableAccess' && !ctx.locals?.has(e.base.name.name)) {
+        const ns = e.base.name.name;
+        if (this.namespaces.has(ns) && !this.symbols.has(ns)) {
+          const key = `${ns}.${name}`;
+          if (!this.importedFuncs.has(key)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
+          return call(key, e.args.map((a) => this.expr(a, ctx)), e, '__bicep');
+        }
+        if ((ns === 'sys' || ns === 'az') && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
+          return this.builtin(e, ctx);
+        }
+      }
+      const ref = this.symbolRef(e.base, ctx);
+      if (ref?.info.kind === 'resource') {
+        this.noteRef(ref.info, e.base, ctx);
+        // res.listKeys() -> listKeys(resourceId(...), 'api'); getSecret is a Key Vault reference.
+        const args = e.args.map((a) => this.expr(a, ctx));
+        if (name.toLowerCase() === 'getsecret') return call('keyVaultSecret', [this.idExpr(ref.info, ref.idx, e.base), ...args], e);
+        return call(name, [this.idExpr(ref.info, ref.idx, e.base), lit(ref.info.apiVersion ?? '', e.base), ...args], e);
+      }
+      this.error(e.name, `'${name}' cannot be called on this value`);
+      return lit(null, e);
+    }
+    if (ctx.locals?.has(name)) {
+      this.error(e.name, `'${name}' is not a function`);
+      return lit(null, e);
+    }
+    if (this.funcs.has(name) || this.importedFuncs.has(name)) return call(name, e.args.map((a) => this.expr(a, ctx)), e, '__bicep');
+    return this.builtin(e, ctx);
+  }
+
+  /** Built-in functions that the compiler evaluates itself or renames. */
+  private builtin(e: FunctionCall, ctx: LowerCtx): Expr {
+    const name = e.name.name;
+    const args = (): Expr[] => e.args.map((a) => this.expr(a, ctx));
+    switch (name.toLowerCase()) {
+      case 'any':
+        return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
+      case 'loadtextcontent':
+        return this.loadFile(e, (text) => lit(text, e));
+      case 'loadfileasbase64':
+        return this.loadFile(e, (text) => lit(Buffer.from(text, 'utf8').toString('base64'), e));
+      case 'loadjsoncontent':
+        return this.loadFile(e, (text) => this.jsonContent(e, text));
+      case 'nameof': {
+        const a = e.args[0];
+        if (a?.kind === 'PropertyAccess') return lit(a.property.name, e);
+        if (a?.kind === 'VariableAccess') return lit(a.name.name, e);
+        return lit(null, e);
+      }
+      default:
+        // loadYamlContent, readEnvironmentVariable, externalInput and the like are not ARM
+        // functions: the evaluator reports them as unsupported and the value is unknown.
+        return call(name, args(), e);
+    }
+  }
+
+  private loadFile(e: FunctionCall, convert: (text: string) => Expr): Expr {
+    const p = e.args[0];
+    const rel = p ? stringValue(p) : undefined;
+    if (!p || rel === undefined) {
+      this.error(p ?? e, `${e.name.name}() needs a literal file path`);
+      return lit(null, e);
+    }
+    const got = this.options.modules.readFile(this.resolvePath(rel));
+    if ('error' in got) {
+      this.error(p, `${e.name.name}(): ${got.error}`);
+      return lit(null, e);
+    }
+    return convert(got.text);
+  }
+
+  private jsonContent(e: FunctionCall, text: string): Expr {
+    let v: unknown;
+    try {
+      v = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (err) {
+      this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      return lit(null, e);
+    }
+    const jp = e.args[1] ? stringValue(e.args[1]) : undefined;
+    if (jp !== undefined && jp !== '$' && jp !== '') {
+      // Simple JSONPath: $.a.b[0]['c']
+      const parts = jp.replace(/^\$\.?/, '').match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
+      for (const part of parts) {
+        const key = part.startsWith('[') ? Number(part.slice(1, -1)) : part;
+        if (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, key)) v = (v as Record<string | number, unknown>)[key];
+        else {
+          this.error(e.args[1] ?? e, `loadJsonContent(): the path '${jp}' does not select a value`);
+          return lit(null, e);
+        }
+      }
+    }
+    return jsonToExpr(v, e);
+  }
+}
+
+/** A lowered template node as one expression (for inlining a node where an expression is needed). */
+export function nodeToExpr(n: TNode, at: Node, depth: number): Expr {
+  if (depth > 256) return lit(null, at);
+  if (n instanceof TExpr) return n.ast;
+  if (n === null || typeof n !== 'object') return lit(n, at);
+  if (Array.isArray(n)) return call('createArray', n.map((x) => nodeToExpr(x, at, depth + 1)), at);
+  const args: Expr[] = [];
+  for (const k of Object.keys(n)) args.push(lit(k.startsWith('[[') ? k.slice(1) : k, at), nodeToExpr(n[k] as TNode, at, depth + 1));
+  return call('createObject', args, at);
+}
+
