@@ -171,6 +171,7 @@ for (const corpus of corpora) {
       if (lt === undefined) {
         pOk = false;
         bump(classes, 'parameter missing');
+        if (verbose) console.log(`${bicepRel}: parameter ${k} missing`);
       } else if (lt !== t) {
         pOk = false;
         bump(classes, `parameter type ${t} lowered as ${lt}`);

@@ -4,7 +4,7 @@
 // Symbols (parameters, variables, resources, modules, functions, imports) are resolved by the
 // subclass (lower.ts), which knows the file's declarations.
 import type { Expr } from '../expr/ast.js';
-import { DiagnosticSink } from '../model/diagnostic.js';
+import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, recordSpan } from '../model/span.js';
 import { TExpr, type TNode, type TObject } from '../model/template.js';

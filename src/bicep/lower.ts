@@ -8,6 +8,7 @@
 // Implicit dependsOn entries are the resources/modules a declaration references, directly or
 // through variables (existing resources are looked through), plus the parent.
 import path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -213,7 +214,8 @@ export class FileLowerer extends ExprLowerer {
 
   private collectResource(s: ResourceDeclaration, parent: ResInfo | undefined): void {
     const { body, loop, condition } = bodyOf(s.value);
-    const typeText = stringValue(s.type as Expression) ?? '';
+    // `az:My.Rp/type@v` names the extension explicitly; the type is what follows.
+    const typeText = (stringValue(s.type as Expression) ?? '').replace(/^[A-Za-z][\w-]*:/, '');
     const at = typeText.indexOf('@');
     let type = at >= 0 ? typeText.slice(0, at) : typeText;
     let apiVersion = at >= 0 ? typeText.slice(at + 1) : undefined;
@@ -264,6 +266,12 @@ export class FileLowerer extends ExprLowerer {
     const from = s.from.kind === 'String' ? stringValue(s.from) : undefined;
     const names: [string, Identifier, Identifier | undefined][] = (s.symbols ?? []).map((sym) => [sym.name.name, sym.name, sym.alias]);
     if (from === undefined) return;
+    if (/\.json$/i.test(from)) {
+      this.note(s.from, `imports from ARM JSON templates ('${from}') are not lowered; the imported symbols are unknown`);
+      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+      return;
+    }
     if (REGISTRY_PREFIX.test(from)) {
       this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
       for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
@@ -486,8 +494,9 @@ export class FileLowerer extends ExprLowerer {
   private shortName(r: SymInfo, idx: Expr | undefined, refs: RefCollector | undefined): Expr {
     if (!r.nameProp) {
       if (r.kind === 'module') return call('format', [lit('{0}-{1}', r.decl.name), lit(r.symbol, r.decl.name), call('uniqueString', [lit(r.symbol, r.decl.name), member(call('deployment', [], r.decl.name), 'name', r.decl.name)], r.decl.name)], r.decl.name);
-      this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
-      return lit('', r.decl.name);
+      // Extension resources (Kubernetes, Microsoft Graph) may have no ARM name.
+      if (!this.program.statements.some((x) => x.kind === 'Extension')) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+      return lit(r.symbol, r.decl.name);
     }
     return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
   }
@@ -519,10 +528,13 @@ export class FileLowerer extends ExprLowerer {
   /** The resource id expression of a resource instance. */
   idExpr(r: ResInfo, idx: Expr | undefined, at: Node): Expr {
     const args = [lit(r.type, at), ...this.nameSegments(r, idx)];
-    const scopeProp = this.rootOf(r).scopeProp;
+    const root = this.rootOf(r);
+    const scopeProp = root.scopeProp;
     if (scopeProp) {
       const sv = scopeProp.value;
-      const ref = this.symbolRef(sv, {});
+      // The scope may use the loop item of the resource (existing resources in a loop).
+      const sctx = this.instanceCtx(root, root === r ? idx : undefined, undefined, sv);
+      const ref = this.symbolRef(sv, sctx);
       if (ref?.info.kind === 'resource') {
         if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
           return call('resourceId', [this.fullName(ref.info, ref.idx, undefined), ...args], at);
@@ -531,7 +543,7 @@ export class FileLowerer extends ExprLowerer {
       }
       const sc = this.scopeCall(sv);
       if (sc) {
-        const a = sc.args.map((x) => this.expr(x, {}));
+        const a = sc.args.map((x) => this.expr(x, sctx));
         switch (sc.fn) {
           case 'resourcegroup':
             return call('resourceId', [...a, ...args], at);
@@ -543,7 +555,7 @@ export class FileLowerer extends ExprLowerer {
             return call('extensionResourceId', [a[0] ? call('tenantResourceId', [lit('Microsoft.Management/managementGroups', sv), a[0]], sv) : member(call('managementGroup', [], sv), 'id', sv), ...args], at);
         }
       }
-      return call('extensionResourceId', [this.expr(sv, {}), ...args], at);
+      return call('extensionResourceId', [this.expr(sv, sctx), ...args], at);
     }
     return this.defaultScopeId(args, at);
   }
@@ -634,7 +646,7 @@ export class FileLowerer extends ExprLowerer {
       this.noteRef(r.parent, r.decl, { refs: r.refs });
       this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
     } else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-    else this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    else if (!this.program.statements.some((x) => x.kind === 'Extension')) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
     const parentProp = prop(r.body, 'parent');
     if (parentProp) {
       const p = this.symbolRef(parentProp.value, ctx);
@@ -775,7 +787,7 @@ export class FileLowerer extends ExprLowerer {
     const t = lit(DEPLOYMENTS_TYPE, at);
     const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : undefined;
     if (sc) {
-      const a = sc.args.map((x) => this.expr(x, {}));
+      const a = sc.args.map((x) => this.expr(x, this.instanceCtx(m, idx, undefined, at)));
       if (sc.fn === 'resourcegroup') return call('resourceId', [...a, t, name], at);
       if (sc.fn === 'subscription') return call('subscriptionResourceId', [...a, t, name], at);
       if (sc.fn === 'tenant') return call('tenantResourceId', [t, name], at);
@@ -812,7 +824,7 @@ export class FileLowerer extends ExprLowerer {
       if (explicit.value.kind !== 'Array') this.error(explicit.value, "'dependsOn' must be an array of resource or module symbols");
       else {
         for (const item of explicit.value.items) {
-          const ref = item.kind === 'Spread' ? undefined : this.symbolRef(item, {});
+          const ref = item.kind === 'Spread' ? undefined : this.symbolRef(item, this.instanceCtx(r, undefined, undefined, item));
           if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
           else addSym(ref.info.key, item);
         }
@@ -1061,14 +1073,18 @@ export class FileLowerer extends ExprLowerer {
   }
 
   private jsonContent(e: FunctionCall, text: string): Expr {
-    let v: unknown;
-    try {
-      v = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    // Bicep accepts comments and trailing commas in loaded JSON.
+    const errors: ParseError[] = [];
+    let v: unknown = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
+    if (errors.length > 0) {
+      this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
       return lit(null, e);
     }
     const jp = e.args[1] ? stringValue(e.args[1]) : undefined;
+    if (jp !== undefined && /[?*@]|\.\./.test(jp)) {
+      this.note(e.args[1] ?? e, `loadJsonContent(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
+      return call('loadJsonContent', [], e);
+    }
     if (jp !== undefined && jp !== '$' && jp !== '') {
       // Simple JSONPath: $.a.b[0]['c']
       const parts = jp.replace(/^\$\.?/, '').match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
