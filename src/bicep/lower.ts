@@ -75,6 +75,10 @@ interface ResInfo extends Declared {
   apiVersion: string | undefined;
   existing: boolean;
   parent: ResInfo | undefined;
+  /** `parent: coll[i]`: the index expression (lowered in the child's instance context). */
+  parentIndex: Expression | undefined;
+  /** True for a resource declared inside its parent's body (it inherits the parent's condition). */
+  nested: boolean;
   /** Nested resources declared in the body, by the name written. */
   children: Map<string, ResInfo>;
 }
@@ -210,6 +214,40 @@ export class FileLowerer extends ExprLowerer {
       }
     }
     this.assignKeys();
+    this.resolveParents();
+  }
+
+  /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
+  private resolveParents(): void {
+    for (const r of this.byKey.values()) {
+      if (r.kind !== 'resource' || r.parent) continue;
+      const pp = prop(r.body, 'parent');
+      if (!pp) continue;
+      let e: Expression = pp.value;
+      let idx: Expression | undefined;
+      if (e.kind === 'ArrayAccess' && !e.safe && !e.fromEnd) {
+        idx = e.index;
+        e = e.base;
+      }
+      const ref = this.symbolRef(e, {});
+      if (!ref || ref.info.kind !== 'resource' || ref.info === r) {
+        this.error(pp.value, "'parent' must be a resource symbol");
+        continue;
+      }
+      // Guard against parent cycles (a.parent = b, b.parent = a).
+      let cyclic = false;
+      for (let x: ResInfo | undefined = ref.info; x; x = x.parent) if (x === r) cyclic = true;
+      if (cyclic) {
+        this.error(pp.value, "the 'parent' chain forms a cycle");
+        continue;
+      }
+      r.parent = ref.info;
+      r.parentIndex = idx;
+    }
+  }
+
+  private parentIdx(r: ResInfo, idx: Expr | undefined, at: Node): Expr | undefined {
+    return r.parentIndex ? this.expr(r.parentIndex, this.instanceCtx(r, idx, undefined, at)) : undefined;
   }
 
   private collectResource(s: ResourceDeclaration, parent: ResInfo | undefined): void {
@@ -233,6 +271,8 @@ export class FileLowerer extends ExprLowerer {
       apiVersion,
       existing: s.existing !== undefined,
       parent,
+      parentIndex: undefined,
+      nested: parent !== undefined,
       children: new Map(),
       body,
       loop,
@@ -401,6 +441,16 @@ export class FileLowerer extends ExprLowerer {
     return { root, variables: varInfo, functions: funcInfo, exported };
   }
 
+  /** A .bicepparam file: `param x = value` assignments, variables inlined (no template to hold them). */
+  lowerParameterAssignments(): Map<string, { node: TNode; span: TextSpan }> {
+    this.collect();
+    const out = new Map<string, { node: TNode; span: TextSpan }>();
+    for (const s of this.program.statements) {
+      if (s.kind === 'ParameterAssignment') out.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
+    }
+    return out;
+  }
+
   private parameter(s: ParameterDeclaration): TObject {
     const out: TObject = {};
     const t = s.resourceType ? { type: 'string' } : armType(s.type, this.types);
@@ -505,12 +555,12 @@ export class FileLowerer extends ExprLowerer {
   private fullName(r: SymInfo, idx: Expr | undefined, refs: RefCollector | undefined): Expr {
     const short = this.shortName(r, idx, refs);
     if (r.kind !== 'resource' || !r.parent) return short;
-    return formatCall(['', '/', ''], [this.fullName(r.parent, undefined, refs), short], r.nameProp ?? r.decl.name);
+    return formatCall(['', '/', ''], [this.fullName(r.parent, this.parentIdx(r, idx, r.decl.name), refs), short], r.nameProp ?? r.decl.name);
   }
 
   private nameSegments(r: ResInfo, idx: Expr | undefined): Expr[] {
     const short = this.shortName(r, idx, undefined);
-    if (r.parent) return [...this.nameSegments(r.parent, undefined), short];
+    if (r.parent) return [...this.nameSegments(r.parent, this.parentIdx(r, idx, r.decl.name)), short];
     const levels = r.type.split('/').length - 1;
     if (levels <= 1) return [short];
     const s = litString(short);
@@ -610,7 +660,8 @@ export class FileLowerer extends ExprLowerer {
   private conditionOf(r: ResInfo, ctx: LowerCtx): { expr: Expr; at: Node } | undefined {
     const parts: Expr[] = [];
     let at: Node | undefined;
-    for (let x: ResInfo | undefined = r; x; x = x.parent) {
+    // Only lexical nesting inherits conditions, as in the compiler (`parent:` does not).
+    for (let x: ResInfo | undefined = r; x; x = x.nested ? x.parent : undefined) {
       if (x.condition) {
         parts.unshift(this.expr(x.condition, x === r ? ctx : this.instanceCtx(x, undefined, ctx.refs, x.condition)));
         at ??= x.condition;
@@ -647,11 +698,6 @@ export class FileLowerer extends ExprLowerer {
       this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
     } else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
     else if (!this.program.statements.some((x) => x.kind === 'Extension')) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
-    const parentProp = prop(r.body, 'parent');
-    if (parentProp) {
-      const p = this.symbolRef(parentProp.value, ctx);
-      if (!p || p.info.kind !== 'resource') this.error(parentProp.value, "'parent' must be a resource symbol");
-    }
     if (r.existing && r.decl.existing) this.set(out, 'existing', true, r.decl.existing);
     const scopeProp = this.rootOf(r).scopeProp;
     if (scopeProp) this.set(out, 'scope', this.texpr(this.scopeIdExpr(scopeProp.value, ctx)), scopeProp.value, scopeProp.key);

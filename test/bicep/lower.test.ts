@@ -1,0 +1,407 @@
+// Bicep lowering: shapes of the lowered template, spans on .bicep lines, and values end to end
+// through TemplateScope. All sources are written here (in-memory host).
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Expr } from '../../src/expr/ast.js';
+import { SourceText } from '../../src/model/source.js';
+import { TExpr, isTObject, type TNode, type TObject } from '../../src/model/template.js';
+import { TemplateScope } from '../../src/deploy/scope.js';
+import { loadBicepTemplate, type BicepHost } from '../../src/bicep/load.js';
+import { loadBicepParams } from '../../src/bicep/params.js';
+
+const ROOT = '/virtual';
+
+function host(files: Record<string, string>): BicepHost {
+  return {
+    root: ROOT,
+    read(abs: string) {
+      if (!abs.startsWith(`${ROOT}/`)) return { error: 'the path is outside the lint root' };
+      const rel = path.relative(ROOT, abs);
+      const text = files[rel];
+      if (text === undefined) return { error: 'the file does not exist' };
+      return new SourceText(abs, text, rel.endsWith('.bicepparam') ? 'bicepparam' : 'bicep');
+    },
+  };
+}
+
+function load(main: string, others: Record<string, string> = {}) {
+  const h = host({ 'main.bicep': main, ...others });
+  const src = h.read(`${ROOT}/main.bicep`) as SourceText;
+  return { ...loadBicepTemplate(src, h), src };
+}
+
+function show(e: Expr): string {
+  switch (e.k) {
+    case 'lit':
+      return typeof e.value === 'string' ? `'${e.value}'` : String(e.value);
+    case 'member':
+      return `${show(e.obj)}.${e.name}`;
+    case 'index':
+      return `${show(e.obj)}[${show(e.index)}]`;
+    case 'call':
+      return `${e.ns ? `${e.ns}.` : ''}${e.name}(${e.args.map(show).join(', ')})`;
+  }
+}
+
+function node(n: TNode | undefined): string {
+  if (n instanceof TExpr) return show(n.ast);
+  return JSON.stringify(n);
+}
+
+function obj(n: TNode | undefined): TObject {
+  if (!isTObject(n)) throw new Error(`not an object: ${JSON.stringify(n)}`);
+  return n;
+}
+
+function section(root: TObject | undefined, name: string): TObject {
+  return obj(obj(root)[name]);
+}
+
+function scopeOf(r: ReturnType<typeof load>): TemplateScope {
+  return new TemplateScope(r.root, r.span);
+}
+
+describe('Bicep lowering: template shape', () => {
+  it('emits the 2.0 header and schema per targetScope', () => {
+    const r = load("targetScope = 'subscription'\n");
+    expect(r.diagnostics).toEqual([]);
+    const root = obj(r.root);
+    expect(root.languageVersion).toBe('2.0');
+    expect(root.$schema).toContain('subscriptionDeploymentTemplate.json');
+    expect(obj(obj(root.metadata)._generator).name).toBe('vtaplint-bicep');
+  });
+
+  it('lowers parameters with decorators and types', () => {
+    const r = load(
+      [
+        "@description('The name')",
+        '@minLength(3)',
+        '@maxLength(10)',
+        "param name string = 'tap'",
+        '@secure()',
+        'param pwd string',
+        "@allowed(['a', 'b'])",
+        "param sku string = 'a'",
+        "param kind 'x' | 'y'",
+        'param opt int?',
+        '@minValue(1)',
+        'param count int = 2',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const p = section(r.root, 'parameters');
+    expect(obj(p.name)).toMatchObject({ type: 'string', defaultValue: 'tap', minLength: 3, maxLength: 10, metadata: { description: 'The name' } });
+    expect(obj(p.pwd).type).toBe('securestring');
+    expect(obj(p.sku).allowedValues).toEqual(['a', 'b']);
+    expect(obj(p.kind)).toMatchObject({ type: 'string', allowedValues: ['x', 'y'] });
+    expect(obj(p.opt)).toMatchObject({ type: 'int', nullable: true });
+    expect(obj(p.count).minValue).toBe(1);
+  });
+
+  it('lowers operators the way the compiler does', () => {
+    const r = load(
+      [
+        'param a int = 1',
+        'param s string = \'x\'',
+        'var t = a > 0 ? \'pos\' : \'neg\'',
+        'var c = s ?? \'d\' ?? \'e\'',
+        'var n = !(a == 2) && s =~ \'X\' || a != 3',
+        'var m = -a + 2 * 3 % 4 - 6 / 2',
+        'var i = \'{${s}}-${a}\'',
+        'var o = { k: s }.?k',
+        'var arr = [1, 2, 3]',
+        'var last = arr[^1]',
+        'var neg = -5',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const v = section(r.root, 'variables');
+    expect(node(v.t)).toBe("if(greater(parameters('a'), 0), 'pos', 'neg')");
+    expect(node(v.c)).toBe("coalesce(parameters('s'), 'd', 'e')");
+    expect(node(v.n)).toBe("or(and(not(equals(parameters('a'), 2)), equals(toLower(parameters('s')), toLower('X'))), not(equals(parameters('a'), 3)))");
+    expect(node(v.m)).toBe("sub(add(sub(0, parameters('a')), mod(mul(2, 3), 4)), div(6, 2))");
+    expect(node(v.i)).toBe("format('{{{0}}}-{1}', parameters('s'), parameters('a'))");
+    expect(node(v.o)).toBe("tryGet(createObject('k', parameters('s')), 'k')");
+    expect(node(v.last)).toBe("indexFromEnd(variables('arr'), 1)");
+    expect(v.neg).toBe(-5);
+    const scope = scopeOf(r);
+    expect(scope.variable('t', r.span)).toBe('pos');
+    expect(scope.variable('c', r.span)).toBe('x');
+    expect(scope.variable('n', r.span)).toBe(true);
+    expect(scope.variable('i', r.span)).toBe('{x}-1');
+    expect(scope.variable('o', r.span)).toBe('x');
+    expect(scope.variable('last', r.span)).toBe(3);
+  });
+
+  it('evaluates for-expressions, lambdas, spreads and user functions end to end', () => {
+    const r = load(
+      [
+        'var nums = [1, 2, 3, 4]',
+        'var doubled = [for n in nums: n * 2]',
+        'var indexed = [for (n, i) in nums: n + i]',
+        'var evens = [for n in nums: if (n % 2 == 0) n]',
+        'var sum = reduce(nums, 0, (acc, x) => acc + x)',
+        'var big = filter(nums, x => x > 2)',
+        'var merged = { a: 1, ...{ b: 2 } }',
+        'var joined = [0, ...nums]',
+        'func greet(name string) string => \'hi ${name}\'',
+        "var hello = greet('tap')",
+        "output out string = greet('o')",
+        'output count int = length(doubled)',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const scope = scopeOf(r);
+    expect(scope.variable('doubled', r.span)).toEqual([2, 4, 6, 8]);
+    expect(scope.variable('indexed', r.span)).toEqual([1, 3, 5, 7]);
+    expect(scope.variable('evens', r.span)).toEqual([2, 4]);
+    expect(scope.variable('sum', r.span)).toBe(10);
+    expect(scope.variable('big', r.span)).toEqual([3, 4]);
+    expect(scope.variable('joined', r.span)).toEqual([0, 1, 2, 3, 4]);
+    expect(scope.variable('hello', r.span)).toBe('hi tap');
+    const merged = scope.variable('merged', r.span);
+    expect(merged && typeof merged === 'object' && 'get' in merged ? [merged.get('a'), merged.get('b')] : merged).toEqual([1, 2]);
+    expect(scope.outputs().map((o) => [o.name, o.value])).toEqual([
+      ['out', 'hi o'],
+      ['count', 4],
+    ]);
+    expect(scope.diagnostics.items).toEqual([]);
+  });
+});
+
+describe('Bicep lowering: resources', () => {
+  const vtap = [
+    "param location string = 'westeurope'",
+    "var prefix = 'tap'",
+    "resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {",
+    "  name: '${prefix}-vnet'",
+    '  location: location',
+    '  properties: {',
+    "    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }",
+    '  }',
+    "  resource sub 'subnets' = {",
+    "    name: 'default'",
+    "    properties: { addressPrefix: '10.0.0.0/24' }",
+    '  }',
+    '}',
+    "resource tap 'Microsoft.Network/virtualNetworkTaps@2023-09-01' = {",
+    "  name: 'tap1'",
+    '  location: location',
+    '  properties: {',
+    '    destinationNetworkInterfaceIPConfiguration: {',
+    '      id: vnet::sub.id',
+    '    }',
+    '  }',
+    '}',
+    'var tapRef = { id: tap.id }',
+    "resource nic 'Microsoft.Network/networkInterfaces@2023-09-01' = [for i in range(0, 2): {",
+    "  name: 'nic${i}'",
+    '  location: location',
+    '  properties: {',
+    '    ipConfigurations: [',
+    "      { name: 'ipc', properties: { virtualNetworkTap: tapRef, subnet: { id: vnet::sub.id } } }",
+    '    ]',
+    '  }',
+    '}]',
+    "resource rule 'Microsoft.Network/networkInterfaces/tapConfigurations@2023-09-01' = if (location == 'westeurope') {",
+    '  parent: nic[0]',
+    "  name: 'cfg'",
+    '  properties: { virtualNetworkTap: { id: tap.id } }',
+    '}',
+    'output tapId string = tap.id',
+    'output tapState string = tap.properties.provisioningState',
+    'output tapLoc string = tap.location',
+  ].join('\n');
+
+  it('keys resources by symbolic name with full names and types', () => {
+    const r = load(vtap);
+    expect(r.diagnostics).toEqual([]);
+    const res = section(r.root, 'resources');
+    expect(Object.keys(res)).toEqual(['vnet', 'tap', 'nic', 'rule', 'sub']);
+    expect(obj(res.sub)).toMatchObject({ type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2023-09-01' });
+    expect(node(obj(res.sub).name)).toBe("format('{0}/{1}', format('{0}-vnet', variables('prefix')), 'default')");
+    expect(node(obj(res.vnet).name)).toBe("format('{0}-vnet', variables('prefix'))");
+    expect(node(obj(obj(obj(res.tap).properties).destinationNetworkInterfaceIPConfiguration).id)).toBe(
+      "resourceId('Microsoft.Network/virtualNetworks/subnets', format('{0}-vnet', variables('prefix')), 'default')",
+    );
+  });
+
+  it('lowers loops, conditions, parents and implicit dependsOn', () => {
+    const r = load(vtap);
+    const res = section(r.root, 'resources');
+    const nic = obj(res.nic);
+    expect(node(obj(nic.copy).count)).toBe('length(range(0, 2))');
+    expect(obj(nic.copy).name).toBe('nic');
+    expect(node(nic.name)).toBe("format('nic{0}', range(0, 2)[copyIndex()])");
+    // tap through the variable tapRef, the subnet directly; the parent of sub is vnet.
+    expect(nic.dependsOn).toEqual(['sub', 'tap']);
+    expect(obj(res.sub).dependsOn).toEqual(['vnet']);
+    const rule = obj(res.rule);
+    expect(node(rule.condition)).toBe("equals(parameters('location'), 'westeurope')");
+    expect(node(rule.name)).toBe("format('{0}/{1}', format('nic{0}', range(0, 2)[0]), 'cfg')");
+    expect(rule.dependsOn).toEqual(['nic', 'tap']);
+    expect(res.vnet && obj(res.vnet).dependsOn).toBeUndefined();
+  });
+
+  it('lowers symbolic references like the compiler', () => {
+    const r = load(vtap);
+    const out = section(r.root, 'outputs');
+    expect(node(obj(out.tapId).value)).toBe("resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')");
+    expect(node(obj(out.tapState).value)).toBe("reference(resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1'), '2023-09-01').provisioningState");
+    expect(node(obj(out.tapLoc).value)).toBe("reference(resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1'), '2023-09-01', 'full').location");
+  });
+
+  it('records .bicep spans for declarations, names, types and properties', () => {
+    const r = load(vtap);
+    const root = obj(r.root);
+    const resSpan = r.span.child(root, 'resources');
+    const res = obj(root.resources);
+    const tapSpan = resSpan.child(res, 'tap');
+    expect(tapSpan.region().start).toEqual({ line: 14, column: 1 });
+    const tap = obj(res.tap);
+    expect(tapSpan.child(tap, 'name').region().start).toEqual({ line: 15, column: 9 });
+    expect(tapSpan.keySpan(tap, 'location').region().start).toEqual({ line: 16, column: 3 });
+    expect(tapSpan.child(tap, 'type').region().start).toEqual({ line: 14, column: 14 });
+    const props = obj(tap.properties);
+    const propsSpan = tapSpan.child(tap, 'properties');
+    const cfg = obj(props.destinationNetworkInterfaceIPConfiguration);
+    const idSpan = propsSpan.child(props, 'destinationNetworkInterfaceIPConfiguration').child(cfg, 'id');
+    expect(idSpan.region().start).toEqual({ line: 19, column: 11 });
+    // A TExpr's base makes each AST node's span the .bicep text of that node.
+    const idNode = cfg.id as TExpr;
+    expect(idNode.base.sub(idNode.ast.start, idNode.ast.end).region().start).toEqual({ line: 19, column: 11 });
+  });
+
+  it('lowers existing resources with scopes and extension resources', () => {
+    const r = load(
+      [
+        "resource other 'Microsoft.Network/virtualNetworks@2023-09-01' existing = {",
+        "  name: 'shared'",
+        "  scope: resourceGroup('net-rg')",
+        '}',
+        "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {",
+        "  name: 'lock'",
+        '  scope: other',
+        "  properties: { level: 'CanNotDelete' }",
+        '}',
+        'output otherId string = other.id',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const res = section(r.root, 'resources');
+    expect(obj(res.other).existing).toBe(true);
+    expect(node(obj(res.other).scope)).toBe("format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, 'net-rg')");
+    expect(node(obj(res.lock).scope)).toBe("resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'shared')");
+    expect(obj(res.lock).dependsOn).toBeUndefined();
+    expect(node(obj(section(r.root, 'outputs').otherId).value)).toBe("resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'shared')");
+  });
+
+  it('reports unknown symbols at their exact span', () => {
+    const r = load("var x = nope.id\n");
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.span.region().start])).toEqual([
+      ['invalid-template', "unknown symbol 'nope'", { line: 1, column: 9 }],
+    ]);
+  });
+});
+
+describe('Bicep lowering: modules and imports', () => {
+  it('inlines a local module as a nested deployment with outputs wired', () => {
+    const r = load(
+      [
+        "module net 'modules/net.bicep' = {",
+        "  name: 'net-deploy'",
+        "  params: { prefix: 'x' }",
+        '}',
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2023-09-01' = {",
+        "  name: 'tap'",
+        '  properties: { destinationLoadBalancerFrontEndIPConfiguration: { id: net.outputs.feId } }',
+        '}',
+      ].join('\n'),
+      { 'modules/net.bicep': "param prefix string\noutput feId string = '${prefix}-fe'\n" },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const res = section(r.root, 'resources');
+    const net = obj(res.net);
+    expect(net).toMatchObject({ type: 'Microsoft.Resources/deployments', name: 'net-deploy' });
+    const props = obj(net.properties);
+    expect(props).toMatchObject({ expressionEvaluationOptions: { scope: 'inner' }, mode: 'Incremental', parameters: { prefix: { value: 'x' } } });
+    expect(Object.keys(section(obj(props.template), 'outputs'))).toEqual(['feId']);
+    expect(obj(res.tap).dependsOn).toEqual(['net']);
+    const id = obj(obj(obj(res.tap).properties).destinationLoadBalancerFrontEndIPConfiguration).id;
+    expect(node(id)).toBe("reference(resourceId('Microsoft.Resources/deployments', 'net-deploy'), '2022-09-01').outputs.feId.value");
+  });
+
+  it('emits module scopes as the compiler does', () => {
+    const r = load("module m 'm.bicep' = {\n  name: 'm'\n  scope: resourceGroup('sub1', 'rg1')\n}\n", { 'm.bicep': '' });
+    const m = obj(section(r.root, 'resources').m);
+    expect(m.subscriptionId).toBe('sub1');
+    expect(m.resourceGroup).toBe('rg1');
+  });
+
+  it('refuses module paths outside the root, missing files and cycles', () => {
+    const outside = load("module m '../../etc/x.bicep' = {\n  name: 'm'\n}\n");
+    expect(outside.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('outside the lint root')]);
+    expect(outside.diagnostics[0]?.span.region().start).toEqual({ line: 1, column: 10 });
+    const cyc = load("module a 'a.bicep' = {\n  name: 'a'\n}\n", { 'a.bicep': "module b 'b.bicep' = {\n  name: 'b'\n}\n", 'b.bicep': "module a 'a.bicep' = {\n  name: 'a'\n}\n" });
+    expect(cyc.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('cycle: a.bicep -> b.bicep -> a.bicep')]);
+    const self = load("module me 'main.bicep' = {\n  name: 'me'\n}\n");
+    expect(self.diagnostics.map((d) => d.code)).toEqual(['invalid-template']);
+  });
+
+  it('limits module depth', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`m${i}.bicep`] = `module n 'm${i + 1}.bicep' = {\n  name: 'n'\n}\n`;
+    files['m20.bicep'] = '';
+    const r = load("module n 'm0.bicep' = {\n  name: 'n'\n}\n", files);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['limit-exceeded']);
+  });
+
+  it('keeps registry modules as template links', () => {
+    const r = load("module m 'br/public:avm/res/network/virtual-network:0.1.0' = {\n  name: 'm'\n}\n");
+    expect(r.diagnostics).toEqual([]);
+    const props = obj(obj(section(r.root, 'resources').m).properties);
+    expect(obj(props.templateLink).uri).toBe('br/public:avm/res/network/virtual-network:0.1.0');
+  });
+
+  it('inlines compile-time imports and load functions', () => {
+    const r = load(
+      [
+        "import { base, double as twice } from 'lib.bicep'",
+        "import * as lib from 'lib.bicep'",
+        'var a = twice(base)',
+        'var b = lib.base',
+        "var text = loadTextContent('data.txt')",
+        "var cfg = loadJsonContent('cfg.json', '$.ports')",
+      ].join('\n'),
+      {
+        'lib.bicep': "var inner = 20\n@export()\nvar base = inner + 1\n@export()\nfunc double(x int) int => x * 2\n",
+        'data.txt': 'hello',
+        'cfg.json': '{ "ports": [80, 443] // comment\n}',
+      },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const scope = scopeOf(r);
+    expect(scope.variable('a', r.span)).toBe(42);
+    expect(scope.variable('b', r.span)).toBe(21);
+    expect(scope.variable('text', r.span)).toBe('hello');
+    expect(scope.variable('cfg', r.span)).toEqual([80, 443]);
+  });
+});
+
+describe('Bicep parameters files', () => {
+  it('reads using and lowers values with variables inlined', () => {
+    const h = host({
+      'main.bicepparam': "using 'main.bicep'\nvar p = 'tap'\nparam name = '${p}-1'\nparam count = 2 + 1\n",
+    });
+    const src = h.read(`${ROOT}/main.bicepparam`) as SourceText;
+    const r = loadBicepParams(src, h);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.templatePath).toBe(`${ROOT}/main.bicep`);
+    const scope = new TemplateScope({}, r.values.get('name')?.span as never);
+    const name = r.values.get('name');
+    expect(name && scope.evaluateNode(name.node, name.span)).toBe('tap-1');
+    const count = r.values.get('count');
+    expect(count && scope.evaluateNode(count.node, count.span)).toBe(3);
+    expect(name?.span.region().start).toEqual({ line: 3, column: 14 });
+  });
+});
