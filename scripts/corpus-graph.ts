@@ -16,6 +16,7 @@ import { runRules } from '../src/engine/run-rules.js';
 import { DEFAULT_CONFIG } from '../src/engine/config.js';
 import { RULES } from '../rules/index.js';
 import { Unknown } from '../src/expr/value.js';
+import { symbolicKey } from '../src/expr/ops.js';
 import { associatedParameterFile, readParameterFile } from '../src/deploy/parameters.js';
 import { DiagnosticSink } from '../src/model/diagnostic.js';
 
@@ -72,15 +73,16 @@ for (const folder of folders) {
       const assoc = associatedParameterFile(file);
       if (assoc) readParameterFile(assoc, parameters, new DiagnosticSink());
       const d = deployFile(read.source, loaded, { deployment: {}, parameters, root });
-      const graph = new ResourceGraph(d.resources);
+      const graph = new ResourceGraph(d.resources, d.notDeployed);
       const edges = graph.edges();
       for (const r of d.resources) {
         resources++;
-        if (typeof r.name === 'string') knownTypeAndName++;
+        // Known, or built only from deployment-wide values (a parameter without a value, the subscription id).
+        if (typeof r.name === 'string' || symbolicKey(r.name) !== undefined) knownTypeAndName++;
         else if (r.name instanceof Unknown) unknownNames.set(r.name.reason.code + ': ' + r.name.reason.message.replace(/'[^']*'/g, "'…'"), (unknownNames.get(r.name.reason.code + ': ' + r.name.reason.message.replace(/'[^']*'/g, "'…'")) ?? 0) + 1);
         dependsOn += r.dependsOn.length;
       }
-      dependsOnResolved += d.resources.reduce((n, r) => n + r.dependsOn.filter((x) => x.target).length, 0);
+      dependsOnResolved += d.resources.reduce((n, r) => n + r.dependsOn.filter((x) => x.target || x.notDeployed).length, 0);
       referenceEdges += edges.filter((e) => e.kind === 'reference').length;
       for (const u of graph.unresolvedDependsOn.slice(0, 2)) {
         if (unresolvedSamples.length < 15) unresolvedSamples.push(`${path.relative(root, file)}: ${JSON.stringify(u.value instanceof Unknown ? `{unknown: ${u.value.reason.message}}` : u.value)}`);

@@ -13,7 +13,7 @@ import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { parseResourceId, relativeKey, type Segment } from '../graph/resource-id.js';
 import { loadJson } from '../load/arm-json.js';
 import { readSource } from '../load/read.js';
-import type { DeployedResource, DeploymentUnit, ScopeKind, TargetScope } from './model.js';
+import type { DeployedResource, DeploymentUnit, NotDeployed, ScopeKind, TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import { TemplateScope, type SuppliedParameter } from './scope.js';
 import { runtimeView } from './runtime.js';
@@ -33,6 +33,8 @@ export interface DeployOptions {
 export interface DeployResult {
   unit: DeploymentUnit;
   resources: DeployedResource[];
+  /** Declarations whose condition is false. */
+  notDeployed: NotDeployed[];
   diagnostics: Diagnostic[];
   /** The root template's scope (parameters, variables, outputs). */
   scope: TemplateScope | undefined;
@@ -67,6 +69,7 @@ export function rootScope(kind: ScopeKind, ctx: DeploymentContext, span: Span): 
 /** Everything deployed from one root template, nested deployments included. */
 export class Deployment {
   readonly resources: DeployedResource[] = [];
+  readonly notDeployed: NotDeployed[] = [];
   readonly diagnostics = new DiagnosticSink();
   readonly budget: Budget;
   private readonly byRelative = new Map<string, DeployedResource[]>();
@@ -85,10 +88,10 @@ export class Deployment {
       scope: rootScope(isTObject(root) ? scopeKindOf(root) : 'resourceGroup', this.opts.deployment, span),
       depth: 0,
     };
-    if (!isTObject(root)) return { unit, resources: [], diagnostics: this.diagnostics.items, scope: undefined };
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined };
     const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
     this.expand({ node: root, span }, unit, scope);
-    return { unit, resources: this.resources, diagnostics: this.diagnostics.items, scope };
+    return { unit, resources: this.resources, notDeployed: this.notDeployed, diagnostics: this.diagnostics.items, scope };
   }
 
   private newScope(
@@ -100,6 +103,7 @@ export class Deployment {
   ): TemplateScope {
     const scope = new TemplateScope(root, span, {
       parameters,
+      symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : '',
       deployment,
       diagnostics: this.diagnostics,
       budget: this.budget,
@@ -112,6 +116,7 @@ export class Deployment {
   private expand(template: Located<TObject>, unit: DeploymentUnit, scope: TemplateScope): void {
     const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 50_000) - this.resources.length }, this.resources.length);
     expander.expandTemplate(template);
+    this.notDeployed.push(...expander.notDeployed);
     for (const r of expander.resources) this.register(r);
     for (const r of expander.resources) {
       if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);

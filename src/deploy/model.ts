@@ -40,6 +40,8 @@ export interface Dependency {
   span: Span;
   /** The resource it names, once the graph resolved it. */
   target?: DeployedResource;
+  /** It names a resource whose condition is false (ARM ignores such an entry). */
+  notDeployed?: boolean;
 }
 
 export interface DeployedResource {
@@ -61,7 +63,8 @@ export interface DeployedResource {
   readonly state: DeployState;
   /** Why it may not be deployed (its condition), when state is 'maybe'. */
   readonly condition: Unknown | undefined;
-  readonly copy: { name: string; index: number } | undefined;
+  /** The copy loop it belongs to; index undefined when the count is only known at deployment. */
+  readonly copy: { name: string; index: number | undefined } | undefined;
   readonly unit: DeploymentUnit;
   /** The resource declaration (object) span. */
   readonly span: Span;
@@ -77,4 +80,12 @@ export interface DeployedResource {
   readonly root: LocatedValue;
   /** The declaration as written (the deploy stage reads nested templates from it). */
   readonly decl: Located<TObject>;
+}
+
+/** A declaration whose condition is false: not deployed, kept so that dependsOn entries naming it resolve. */
+export interface NotDeployed {
+  id: ResourceId;
+  type: string;
+  name: Value;
+  unit: DeploymentUnit;
 }

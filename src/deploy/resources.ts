@@ -7,7 +7,7 @@ import { childOf, isTObject, own, type Located, type TNode, type TObject } from 
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { relativeKey, scopeKey, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
-import type { DeployedResource, Dependency, DeploymentUnit, DeployState, TargetScope } from './model.js';
+import type { DeployedResource, Dependency, DeploymentUnit, DeployState, NotDeployed, TargetScope } from './model.js';
 
 /** ARM's own limit on copy count. */
 export const ARM_MAX_COPY = 800;
@@ -27,6 +27,8 @@ interface ParentInfo {
 
 export class ResourceExpander {
   readonly resources: DeployedResource[] = [];
+  /** Declarations whose condition is false. */
+  readonly notDeployed: NotDeployed[] = [];
   private limitReported = false;
 
   constructor(
@@ -88,7 +90,10 @@ export class ResourceExpander {
         count instanceof Unknown
           ? count
           : new Unknown({ code: 'error', message: 'copy count is not an integer', span: countNode?.span ?? copy.span });
-      this.expandInstance(d, parent, symbolicName, { name: loopName, index: why }, why);
+      // Its copyIndex() stands for "some index", the same in every representative instance, so
+      // a representative VM still links to the representative NIC named with the same expression.
+      const index = new Unknown(why.reason, 'int', undefined, 'copyIndex()');
+      this.expandInstance(d, parent, symbolicName, { name: loopName, index }, why);
       return;
     }
     this.expandInstance(d, parent, symbolicName, parent?.loop);
@@ -123,7 +128,10 @@ export class ResourceExpander {
     if (loopUnknown) state = 'maybe';
     const cond = ev('condition');
     if (cond.value !== undefined) {
-      if (cond.value === false) return;
+      if (cond.value === false) {
+        this.recordNotDeployed(decl, parent, loop);
+        return;
+      }
       if (cond.value instanceof Unknown) {
         state = 'maybe';
         condition ??= cond.value;
@@ -207,7 +215,7 @@ export class ResourceExpander {
       existing,
       state,
       condition: state === 'maybe' ? condition : undefined,
-      copy: loop && typeof loop.index === 'number' ? { name: loop.name, index: loop.index } : undefined,
+      copy: loop ? { name: loop.name, index: typeof loop.index === 'number' ? loop.index : undefined } : undefined,
       unit: this.unit,
       span: decl.span,
       typeSpan: typeV.span,
@@ -232,6 +240,26 @@ export class ResourceExpander {
         this.expandDeclaration({ node: child, span: nested.span.child(nested.node as TNode[], i) }, { resource, loop }, undefined),
       );
     }
+  }
+
+  /**
+   * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
+   * (ARM ignores those), so its id is kept.
+   */
+  private recordNotDeployed(decl: Located<TObject>, parent: ParentInfo | undefined, loop: ResourceLoop | undefined): void {
+    const t = childOf(decl, 'type');
+    const n = childOf(decl, 'name');
+    if (!t || !n) return;
+    const typeV = this.ev.evaluateNode(t.node, t.span, loop);
+    let name = this.ev.evaluateNode(n.node, n.span, loop);
+    if (typeof typeV !== 'string') return;
+    let type = typeV;
+    if (parent && !type.includes('/')) {
+      type = `${parent.resource.type}/${type}`;
+      name = joinName(parent.resource.name, name);
+    }
+    const id = buildId(this.scopeFor(decl, loop), type, name);
+    if (id) this.notDeployed.push({ id, type, name, unit: this.unit });
   }
 
   /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
@@ -291,15 +319,14 @@ export function scopeSegments(scope: TargetScope): Segment[] {
 export function buildId(scope: TargetScope | Segment[], type: string, name: Value): ResourceId | undefined {
   const [namespace, ...types] = type.split('/');
   if (!namespace || types.length === 0) return undefined;
-  const nameSegs = typeof name === 'string' || name instanceof Unknown ? splitSegments(name) : undefined;
-  if (!nameSegs) return undefined;
-  let names = nameSegs;
-  if (name instanceof Unknown && !name.parts) names = [[name]];
-  if (names.length !== types.length) {
-    // A wholly unknown name cannot be split: give each level one opaque unknown segment.
-    if (name instanceof Unknown && names.length === 1 && types.length > 1 && !name.parts) names = types.map(() => [name]);
-    else return undefined;
+  let names: Segment[] | undefined;
+  if (name instanceof Unknown && !name.parts) {
+    // A wholly unknown name cannot be split: each level gets the unknown as its segment.
+    names = types.map(() => [name]);
+  } else {
+    names = typeof name === 'string' || name instanceof Unknown ? splitSegments(name) : undefined;
   }
+  if (!names || names.length !== types.length) return undefined;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
 }
 

@@ -59,6 +59,12 @@ export interface TemplateScopeOptions {
   budget?: Budget | undefined;
   /** Answers reference()/list*()/references() (an Unknown 'runtime-state' when it returns undefined). */
   runtime?: ((fn: string, args: Value[], span: Span) => Value | undefined) | undefined;
+  /**
+   * Distinguishes this template's parameters from a nested deployment's of the same name in
+   * symbols ("" for the root template): a parameter without a value is one value in the whole
+   * deployment, so its unknown carries the symbol `<prefix>parameters('name')`.
+   */
+  symbolPrefix?: string | undefined;
   /** Called with the result of every expression string (or pre-parsed TExpr) evaluated; for statistics. */
   observer?: ((value: Value, span: Span) => void) | undefined;
 }
@@ -100,6 +106,7 @@ export class TemplateScope implements EvalContext {
   private readonly varStack: string[] = [];
   private readonly functions = new Map<string, { node: TObject; span: Span; name: string }>();
   private readonly runtimeHook: TemplateScopeOptions['runtime'];
+  private readonly symbolPrefix: string;
   /** See TemplateScopeOptions.observer. */
   readonly observer: TemplateScopeOptions['observer'];
   private readonly base: NodeContext;
@@ -113,6 +120,7 @@ export class TemplateScope implements EvalContext {
     this.budget = options.budget ?? new Budget();
     this.deploymentContext = options.deployment ?? {};
     this.runtimeHook = options.runtime;
+    this.symbolPrefix = options.symbolPrefix ?? '';
     this.observer = options.observer;
     if (isTObject(root)) this.template = { node: root, span };
     else {
@@ -290,7 +298,7 @@ export class TemplateScope implements EvalContext {
       { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
       paramType(type),
       undefined,
-      undefined,
+      `${this.symbolPrefix}parameters('${name.toLowerCase()}')`,
       undefined,
       allowedValues,
     );

@@ -50,6 +50,6 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink);
   cliParameters({ ...(opts.params ?? {}) }, parameters);
   const deployed = deployFile(source, loaded, { deployment: opts.deployment, parameters, root: opts.root });
-  const graph = new ResourceGraph(deployed.resources);
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: 'template', source, deployed, graph, diagnostics: [...loaded.diagnostics, ...sink.items, ...deployed.diagnostics] };
 }

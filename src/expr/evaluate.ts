@@ -9,7 +9,7 @@ import type { UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString } from './parser.js';
 import { lookupFunction } from './functions/index.js';
 import type { FnDef, Lambda, LambdaScope, LazyEnv } from './functions/types.js';
-import { typeName } from './ops.js';
+import { symbolicKey, typeName } from './ops.js';
 
 export type { LambdaScope };
 
@@ -182,7 +182,7 @@ class Evaluator {
         const args = n.args.map((a) => this.eval(a, scope, depth + 1));
         if (!def.unknownArgs) {
           const u = args.find(isUnknown);
-          if (u) return new Unknown(u.reason, def.returns);
+          if (u) return derivedUnknown(def.name, args, u, def.returns);
         }
         result = def.impl ? def.impl(args, env) : null;
       }
@@ -253,6 +253,18 @@ class Evaluator {
       },
     };
   }
+}
+
+/**
+ * The result of a deterministic function with unknown arguments: unknown, with the first unknown
+ * argument's reason; when every argument is known or symbolic (the same value everywhere in one
+ * deployment), the result is symbolic too, so toLower(parameters('vmName')) still equals itself
+ * and names and ids built from it still link.
+ */
+function derivedUnknown(fn: string, args: Value[], first: Unknown, returns: FnDef['returns']): Unknown {
+  const keys = args.map(symbolicKey);
+  const symbol = keys.every((k) => k !== undefined) ? `${fn}(${keys.join(',')})` : undefined;
+  return new Unknown(first.reason, returns, undefined, symbol, undefined, undefined);
 }
 
 /** Member of an unknown object: unknown too, with a derived symbol so equal paths compare equal. */

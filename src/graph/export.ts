@@ -76,7 +76,7 @@ function resourceToJson(r: DeployedResource, graph: ResourceGraph, opts: ExportO
       ...(where(r.span, opts) as { [k: string]: Json }),
       ...(r.symbolicName ? { symbolicName: r.symbolicName } : {}),
       displayName: r.displayName,
-      ...(r.copy ? { copy: r.copy } : {}),
+      ...(r.copy ? { copy: { name: r.copy.name, index: r.copy.index ?? null } } : {}),
     },
   };
 }

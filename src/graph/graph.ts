@@ -2,7 +2,7 @@
 // parent/child relations and dependsOn create. Rules ask it questions; they never walk raw JSON.
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
-import type { DeployedResource } from '../deploy/model.js';
+import type { DeployedResource, NotDeployed } from '../deploy/model.js';
 import { at, elements, type LocatedValue } from './located.js';
 import {
   formatId,
@@ -11,6 +11,7 @@ import {
   scopeKey,
   segmentKey,
   segmentText,
+  splitSegments,
   truncateId,
   type ResourceId,
   type Segment,
@@ -54,7 +55,11 @@ export class ResourceGraph {
   private edgeCache: Edge[] | undefined;
   readonly unresolvedDependsOn: { from: DeployedResource; value: Value; span: Span }[] = [];
 
-  constructor(resources: readonly DeployedResource[]) {
+  constructor(
+    resources: readonly DeployedResource[],
+    /** Declarations whose condition is false (dependsOn entries may name them). */
+    private readonly notDeployed: readonly NotDeployed[] = [],
+  ) {
     this.resources = resources;
     for (const r of resources) {
       push(this.byKey, r.key, r);
@@ -115,7 +120,10 @@ export class ResourceGraph {
         const targets = this.resolveDependencies(r, d.value);
         d.target = targets[0];
         for (const target of targets) out.push({ from: r, to: target, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' });
-        if (targets.length === 0) this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+        if (targets.length === 0) {
+          if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
+          else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+        }
       }
     }
     this.edgeCache = out;
@@ -154,26 +162,46 @@ export class ResourceGraph {
   resolveDependency(from: DeployedResource, v: Value): DeployedResource | undefined {
     const res = this.resolve(v);
     if (res.kind === 'resource') return res.resource;
+    const sameUnit = this.resources.filter((r) => r.unit === from.unit);
     if (typeof v !== 'string') {
-      // A partially known id or name: compare its known shape.
+      // A partially known id, or "type/name" with a partially known name: compare segment by segment.
       if (v instanceof Unknown && v.parts) {
         const id = parseResourceId(v);
         if (id) return this.find(id);
+        const key = typedNameKey(v);
+        if (!key) return undefined;
+        const byName = sameUnit.filter((r) => nameKeyOf(r) === key);
+        return (
+          sameUnit.find((r) => typedNameKeyOf(r) === key || relativeKey(r.id) === key) ?? (byName.length === 1 ? byName[0] : undefined)
+        );
       }
       return undefined;
     }
-    const sameUnit = this.resources.filter((r) => r.unit === from.unit);
     const bySymbol = sameUnit.find((r) => r.symbolicName === v);
     if (bySymbol) return bySymbol;
     const lower = v.toLowerCase();
-    // "Microsoft.Network/networkInterfaces/nic1" (type and name without scope)
-    const typed = sameUnit.find((r) => `${r.type}/${nameText(r.name)}`.toLowerCase() === lower);
+    // "Microsoft.Network/networkInterfaces/nic1" (type and name without scope), or the same
+    // interleaved for a child ("Microsoft.Compute/virtualMachines/vm1/extensions/ext1").
+    const key = typedNameKey(v);
+    const typed = sameUnit.find((r) => typedNameKeyOf(r) === key || relativeKey(r.id) === key);
     if (typed) return typed;
     const named = sameUnit.filter((r) => nameText(r.name)?.toLowerCase() === lower);
     if (named.length === 1) return named[0];
     // A nested child resource is named by its own segment ("CreateADForest" for "vm/CreateADForest").
     const short = sameUnit.filter((r) => r.parent && nameText(r.name)?.toLowerCase().endsWith(`/${lower}`));
     return short.length === 1 ? short[0] : undefined;
+  }
+
+  /** Does a dependsOn entry name a declaration whose condition is false? */
+  private namesNotDeployed(from: DeployedResource, v: Value): boolean {
+    const id = parseResourceId(v);
+    const key = typedNameKey(v);
+    return this.notDeployed.some((n) => {
+      if (n.unit !== from.unit) return false;
+      if (id) return relativeKey(n.id) === relativeKey(id);
+      const names = n.id.names.map(segmentKey).join('/');
+      return key === names || key === `${n.type.toLowerCase()}/${names}` || key === relativeKey(n.id);
+    });
   }
 
   /** Resources that `from` reaches through edges (dependsOn, references, parent), transitively. */
@@ -213,6 +241,20 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+/** "microsoft.network/publicipaddresses/{parameters('vmname')}-devbox": the "type/name" form of dependsOn. */
+function typedNameKey(v: Value): string | undefined {
+  const segs = splitSegments(v);
+  return segs ? segs.map(segmentKey).join('/') : undefined;
+}
+
+function nameKeyOf(r: DeployedResource): string {
+  return r.id.names.map(segmentKey).join('/');
+}
+
+function typedNameKeyOf(r: DeployedResource): string {
+  return `${r.type.toLowerCase()}/${nameKeyOf(r)}`;
 }
 
 function nameText(v: Value): string | undefined {

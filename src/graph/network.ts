@@ -1,0 +1,346 @@
+// Network questions asked of the graph: the subnet and virtual network of an IP configuration,
+// the load balancers (pools, rules) in front of a network interface, peerings between two
+// networks, network security groups on a NIC or its subnet, public IPs of an IP configuration,
+// and private link services fronting a load balancer frontend. Every answer keeps the located
+// values it was decided from, so rules can point at the deciding property.
+import { Unknown, type Value } from '../expr/value.js';
+import type { DeployedResource } from '../deploy/model.js';
+import type { ResourceGraph, Resolution } from './graph.js';
+import { at, elements, type LocatedValue } from './located.js';
+import { fullType, relativeKey, segmentKey, segmentText, truncateId, type ResourceId, type Segment } from './resource-id.js';
+import { TYPES, deployedOfType } from './vtap.js';
+
+const lower = (s: string) => s.toLowerCase();
+
+/** A resource the template declares and deploys (its properties are known to the linter). */
+export function isDeclared(r: DeployedResource | undefined): r is DeployedResource {
+  return r !== undefined && !r.existing;
+}
+
+/** The IP configurations of a NIC (inline entries). */
+export function ipConfigurationsOf(nic: DeployedResource): LocatedValue[] {
+  return elements(at(nic.root, 'properties', 'ipConfigurations'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subnets and virtual networks
+
+export type NetworkRef =
+  /** A virtual network the template declares (possibly `existing`); `subnet` is its subnet's declaration when known. */
+  | { kind: 'vnet'; vnet: DeployedResource; subnet: LocatedValue | undefined; subnetResource: DeployedResource | undefined; ref: LocatedValue }
+  /** A subnet id of a network the template does not declare. */
+  | { kind: 'external'; id: ResourceId; ref: LocatedValue }
+  /** No subnet, or an id that cannot be decided. */
+  | { kind: 'unknown'; value: Value | undefined; ref: LocatedValue };
+
+/** The virtual network of an IP configuration or LB frontend entry, through `properties.subnet.id`. */
+export function networkOf(graph: ResourceGraph, ipConfig: LocatedValue): NetworkRef {
+  const ref = at(ipConfig, 'properties', 'subnet', 'id');
+  return networkOfSubnetId(graph, ref);
+}
+
+export function networkOfSubnetId(graph: ResourceGraph, ref: LocatedValue): NetworkRef {
+  const res = graph.resolve(ref.value);
+  if (res.kind === 'resource' && lower(res.resource.type) === lower(TYPES.subnet)) {
+    const vnet = res.resource.parent;
+    if (vnet) return { kind: 'vnet', vnet, subnet: res.resource.root, subnetResource: res.resource, ref };
+    return { kind: 'external', id: truncateId(res.id, 1), ref };
+  }
+  if (res.kind === 'sub' && lower(res.resource.type) === lower(TYPES.vnet) && lower(res.subTypes[0] ?? '') === 'subnets') {
+    // A subnet declared inline, or as a child resource the vnet's id reaches.
+    const child = res.resource.children.find((c) => lower(c.type) === lower(TYPES.subnet) && relativeKey(c.id) === relativeKey(res.id, 2));
+    return { kind: 'vnet', vnet: res.resource, subnet: res.entry ?? child?.root, subnetResource: child, ref };
+  }
+  if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.vnet)) {
+    return { kind: 'external', id: truncateId(res.id, 1), ref };
+  }
+  return { kind: 'unknown', value: ref.value, ref };
+}
+
+/** The distinct virtual networks a NIC's IP configurations are in. */
+export function networksOfNic(graph: ResourceGraph, nic: DeployedResource): NetworkRef[] {
+  const out: NetworkRef[] = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    const n = networkOf(graph, ipc);
+    if (!out.some((o) => sameNetwork(o, n) === true)) out.push(n);
+  }
+  return out;
+}
+
+/** The comparison key of a network: its id below the scope plus the scope. */
+export function networkKey(n: NetworkRef): string | undefined {
+  if (n.kind === 'vnet') return `${n.vnet.key}`;
+  if (n.kind === 'external') return `${n.id.scope.map(segmentKey).join('/')}|${relativeKey(n.id)}`;
+  return undefined;
+}
+
+/** true/false when decidable, undefined when an id is unknown. */
+export function sameNetwork(a: NetworkRef, b: NetworkRef): boolean | undefined {
+  if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
+  if (a.kind === 'vnet' && b.kind === 'vnet') return a.vnet === b.vnet;
+  // An external id and a declared network, or two external ids: compare below the scope (the
+  // scope of a declared resource is symbolic unless the config supplies it).
+  const ka = a.kind === 'vnet' ? relativeKey(a.vnet.id) : relativeKey(a.id);
+  const kb = b.kind === 'vnet' ? relativeKey(b.vnet.id) : relativeKey(b.id);
+  return ka === kb;
+}
+
+export function networkName(n: NetworkRef): string {
+  if (n.kind === 'vnet') return n.vnet.displayName;
+  if (n.kind === 'external') return segmentText(n.id.names[0] as Segment) ?? 'an external virtual network';
+  return 'an unknown virtual network';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load balancers
+
+export type LbPartType = 'backendAddressPools' | 'inboundNatRules' | 'frontendIPConfigurations' | 'loadBalancingRules' | 'probes';
+
+/** A named part of a load balancer (pool, NAT rule, frontend), declared inline or as a child resource. */
+export interface LbPart {
+  lb: DeployedResource;
+  type: LbPartType;
+  /** Lower-cased name, the comparison key. */
+  key: string;
+  name: string;
+  /** Its declaration (inline entry or the child resource's root), when the template has it. */
+  decl: LocatedValue | undefined;
+  child: DeployedResource | undefined;
+}
+
+const LB_PARTS: LbPartType[] = ['backendAddressPools', 'inboundNatRules', 'frontendIPConfigurations', 'loadBalancingRules', 'probes'];
+
+/** What an id value names inside a declared load balancer. */
+export function lbPartOf(graph: ResourceGraph, v: Value | undefined): LbPart | undefined {
+  return lbPartOfResolution(graph.resolve(v));
+}
+
+function lbPartOfResolution(res: Resolution): LbPart | undefined {
+  if (res.kind === 'sub' && lower(res.resource.type) === lower(TYPES.lb)) {
+    const type = LB_PARTS.find((t) => lower(t) === lower(res.subTypes[0] ?? ''));
+    const name = segmentText(res.subNames[0] as Segment);
+    if (!type || name === undefined) return undefined;
+    const child = res.resource.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1] as Segment) ?? '') === lower(name));
+    return { lb: res.resource, type, key: lower(name), name, decl: res.entry ?? child?.root, child };
+  }
+  if (res.kind === 'resource' && res.resource.parent && lower(res.resource.parent.type) === lower(TYPES.lb)) {
+    const type = LB_PARTS.find((t) => lower(`${TYPES.lb}/${t}`) === lower(res.resource.type));
+    const name = segmentText(res.id.names[1] as Segment);
+    if (!type || name === undefined) return undefined;
+    return { lb: res.resource.parent, type, key: lower(name), name, decl: res.resource.root, child: res.resource };
+  }
+  return undefined;
+}
+
+/** Every part of one kind a load balancer declares, inline or as child resources. */
+export function lbParts(lb: DeployedResource, type: LbPartType): LbPart[] {
+  const out: LbPart[] = [];
+  for (const e of elements(at(lb.root, 'properties', type))) {
+    const n = at(e, 'name').value;
+    if (typeof n === 'string') out.push({ lb, type, key: lower(n), name: n, decl: e, child: undefined });
+  }
+  for (const c of lb.children) {
+    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`)) continue;
+    const n = segmentText(c.id.names[1] as Segment);
+    if (n !== undefined && !out.some((o) => o.key === lower(n))) out.push({ lb, type, key: lower(n), name: n, decl: c.root, child: c });
+  }
+  return out;
+}
+
+/** How a NIC sits behind a load balancer. */
+export interface LbMembership {
+  lb: DeployedResource;
+  /** The pool or NAT rule the NIC is in. */
+  part: LbPart;
+  /** The NIC's IP configuration that is in it. */
+  ipConfig: LocatedValue;
+  /** The reference that puts it there: the NIC's pool / NAT rule id, or the pool's address entry. */
+  via: LocatedValue;
+}
+
+/**
+ * The load balancers in front of a NIC: the NIC's `loadBalancerBackendAddressPools` and
+ * `loadBalancerInboundNatRules`, and IP-based pools listing a static private IP of the NIC.
+ */
+export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): LbMembership[] {
+  const out: LbMembership[] = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    for (const prop of ['loadBalancerBackendAddressPools', 'loadBalancerInboundNatRules'] as const) {
+      for (const e of elements(at(ipc, 'properties', prop))) {
+        const via = at(e, 'id');
+        const part = lbPartOf(graph, via.value);
+        if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
+      }
+    }
+    // IP-based pools: only a Static private IP can be matched (a Dynamic one is assigned at deployment).
+    const method = at(ipc, 'properties', 'privateIPAllocationMethod').value;
+    const ip = at(ipc, 'properties', 'privateIPAddress').value;
+    if (typeof method !== 'string' || lower(method) !== 'static' || typeof ip !== 'string') continue;
+    for (const lb of deployedOfType(graph, TYPES.lb)) {
+      for (const pool of lbParts(lb, 'backendAddressPools')) {
+        if (!pool.decl) continue;
+        for (const addr of elements(at(pool.decl, 'properties', 'loadBalancerBackendAddresses'))) {
+          const a = at(addr, 'properties', 'ipAddress');
+          if (typeof a.value === 'string' && a.value === ip) out.push({ lb, part: pool, ipConfig: ipc, via: a });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A load-balancing or inbound NAT rule of a load balancer. */
+export interface LbRule {
+  lb: DeployedResource;
+  kind: 'loadBalancingRules' | 'inboundNatRules';
+  name: string;
+  decl: LocatedValue;
+}
+
+/** The rules of a load balancer (inline loadBalancingRules and inboundNatRules, child inboundNatRules). */
+export function lbRules(lb: DeployedResource): LbRule[] {
+  const out: LbRule[] = [];
+  for (const kind of ['loadBalancingRules', 'inboundNatRules'] as const) {
+    for (const p of lbParts(lb, kind)) if (p.decl) out.push({ lb, kind, name: p.name, decl: p.decl });
+  }
+  return out;
+}
+
+/** Rules that send traffic to the member: rules using its pool, or the NAT rule it is in. */
+export function rulesReaching(graph: ResourceGraph, m: LbMembership): LbRule[] {
+  return lbRules(m.lb).filter((r) => {
+    if (m.part.type === 'inboundNatRules') return r.kind === 'inboundNatRules' && lower(r.name) === m.part.key;
+    return poolsOfRule(graph, r).some((p) => p.lb === m.lb && p.key === m.part.key);
+  });
+}
+
+/** The backend pools a rule uses (`backendAddressPool.id` and `backendAddressPools[].id`). */
+export function poolsOfRule(graph: ResourceGraph, r: LbRule): LbPart[] {
+  const ids = [at(r.decl, 'properties', 'backendAddressPool', 'id'), ...elements(at(r.decl, 'properties', 'backendAddressPools')).map((e) => at(e, 'id'))];
+  return ids.map((id) => lbPartOf(graph, id.value)).filter((p): p is LbPart => p?.type === 'backendAddressPools');
+}
+
+/** The frontend a rule listens on. */
+export function frontendOfRule(graph: ResourceGraph, r: LbRule): LbPart | undefined {
+  const p = lbPartOf(graph, at(r.decl, 'properties', 'frontendIPConfiguration', 'id').value);
+  return p?.type === 'frontendIPConfigurations' ? p : undefined;
+}
+
+/** Rules that listen on a frontend. */
+export function rulesOfFrontend(graph: ResourceGraph, frontend: LbPart): LbRule[] {
+  return lbRules(frontend.lb).filter((r) => {
+    const f = frontendOfRule(graph, r);
+    return f !== undefined && f.lb === frontend.lb && f.key === frontend.key;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Peerings
+
+export interface Peering {
+  /** The network the peering is declared on. */
+  from: DeployedResource;
+  /** The peering resource (child) or, for an inline peering, the virtual network holding it. */
+  holder: DeployedResource;
+  decl: LocatedValue;
+  remote: LocatedValue;
+}
+
+/** Peerings declared on a virtual network (inline `virtualNetworkPeerings` and child resources). */
+export function peeringsOf(graph: ResourceGraph, vnet: DeployedResource): Peering[] {
+  const out: Peering[] = [];
+  for (const e of elements(at(vnet.root, 'properties', 'virtualNetworkPeerings'))) {
+    out.push({ from: vnet, holder: vnet, decl: e, remote: at(e, 'properties', 'remoteVirtualNetwork', 'id') });
+  }
+  for (const p of deployedOfType(graph, TYPES.peering)) {
+    const parent = p.parent ?? graph.find(truncateId(p.id, 1));
+    if (parent === vnet) out.push({ from: vnet, holder: p, decl: p.root, remote: at(p.root, 'properties', 'remoteVirtualNetwork', 'id') });
+  }
+  return out;
+}
+
+/** The peering from network `a` to network `b`, when the template declares one. */
+export function peeringFromTo(graph: ResourceGraph, a: NetworkRef, b: NetworkRef): Peering | undefined {
+  if (a.kind !== 'vnet') return undefined;
+  return peeringsOf(graph, a.vnet).find((p) => {
+    const remote = graph.resolve(p.remote.value);
+    if (b.kind === 'vnet') return remote.kind === 'resource' && remote.resource === b.vnet;
+    if (b.kind === 'external' && (remote.kind === 'external' || remote.kind === 'resource')) {
+      const id = remote.kind === 'external' ? remote.id : remote.resource.id;
+      return relativeKey(id) === relativeKey(b.id);
+    }
+    return false;
+  });
+}
+
+/** Whether a remote network id of a peering is still unknown (so a peering may connect to anything). */
+export function hasUnknownPeering(graph: ResourceGraph, a: NetworkRef): boolean {
+  if (a.kind !== 'vnet') return false;
+  return peeringsOf(graph, a.vnet).some((p) => graph.resolve(p.remote.value).kind === 'none');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network security groups
+
+export interface SecurityGroupRef {
+  nsg: DeployedResource;
+  /** The reference to the NSG (on the NIC or on the subnet). */
+  ref: LocatedValue;
+  on: 'nic' | 'subnet';
+}
+
+/** NSGs the template declares on a NIC or on the subnets of its IP configurations. */
+export function securityGroupsOfNic(graph: ResourceGraph, nic: DeployedResource, ipConfig?: LocatedValue): SecurityGroupRef[] {
+  const out: SecurityGroupRef[] = [];
+  const add = (ref: LocatedValue, on: 'nic' | 'subnet') => {
+    const res = graph.resolve(ref.value);
+    if (res.kind === 'resource' && lower(res.resource.type) === lower(TYPES.nsg) && !out.some((o) => o.nsg === res.resource)) out.push({ nsg: res.resource, ref, on });
+  };
+  add(at(nic.root, 'properties', 'networkSecurityGroup', 'id'), 'nic');
+  for (const ipc of ipConfig ? [ipConfig] : ipConfigurationsOf(nic)) {
+    const n = networkOf(graph, ipc);
+    if (n.kind === 'vnet' && n.subnet) add(at(n.subnet, 'properties', 'networkSecurityGroup', 'id'), 'subnet');
+  }
+  return out;
+}
+
+/** The security rules of an NSG: inline `securityRules` and child `securityRules` resources. */
+export function securityRulesOf(nsg: DeployedResource): { name: string; decl: LocatedValue }[] {
+  const out: { name: string; decl: LocatedValue }[] = [];
+  for (const e of elements(at(nsg.root, 'properties', 'securityRules'))) {
+    const n = at(e, 'name').value;
+    out.push({ name: typeof n === 'string' ? n : '?', decl: e });
+  }
+  for (const c of nsg.children) {
+    if (lower(c.type) === lower(`${TYPES.nsg}/securityRules`)) out.push({ name: segmentText(c.id.names[1] as Segment) ?? '?', decl: c.root });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public IPs and private link services
+
+/** The public IP resource an IP configuration or frontend uses, when the template declares it. */
+export function publicIpOf(graph: ResourceGraph, ipConfig: LocatedValue): { pip: DeployedResource; ref: LocatedValue } | undefined {
+  const ref = at(ipConfig, 'properties', 'publicIPAddress', 'id');
+  const res = graph.resolve(ref.value);
+  return res.kind === 'resource' && lower(res.resource.type) === lower(TYPES.publicIp) ? { pip: res.resource, ref } : undefined;
+}
+
+/** Private link services and the load balancer frontends they front. */
+export function privateLinkFrontends(graph: ResourceGraph): { pls: DeployedResource; ref: LocatedValue; frontend: LbPart }[] {
+  const out: { pls: DeployedResource; ref: LocatedValue; frontend: LbPart }[] = [];
+  for (const pls of deployedOfType(graph, TYPES.privateLinkService)) {
+    for (const e of elements(at(pls.root, 'properties', 'loadBalancerFrontendIpConfigurations'))) {
+      const ref = at(e, 'id');
+      const frontend = lbPartOf(graph, ref.value);
+      if (frontend?.type === 'frontendIPConfigurations') out.push({ pls, ref, frontend });
+    }
+  }
+  return out;
+}
+
+/** True for an Unknown, which rules report as indeterminate. */
+export function isUnknown(v: Value | undefined): v is Unknown {
+  return v instanceof Unknown;
+}
