@@ -1,18 +1,27 @@
-// One file through the front half of the pipeline: read → load → deploy → graph. Shared by
-// linting and the `graph` command, so both see exactly the same deployment.
+// One file through the front half of the pipeline: read → load (ARM JSON, or Bicep lowered into
+// the same model) → deploy → graph. Shared by linting and the `graph` command, so both see exactly
+// the same deployment.
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
+import { TextSpan, type Span } from '../model/span.js';
+import type { TNode } from '../model/template.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { extensionOf } from '../discover/discover.js';
 import { readSource } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
+import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
+import { loadBicepParams } from '../bicep/params.js';
+import type { Pragma } from '../bicep/pragmas.js';
 import { associatedParameterFile, cliParameters, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import { deployFile, type DeployResult } from '../deploy/deploy.js';
+import { TemplateScope } from '../deploy/scope.js';
 import { ResourceGraph } from '../graph/graph.js';
 
 export interface AnalyzeOptions {
-  /** The lint root: linked templates and modules are read only inside it. */
+  /** The lint root: linked templates, modules and load*Content files are read only inside it. */
   root: string;
   deployment: DeploymentContext;
   /** --parameters files (after the file associated by name). */
@@ -25,14 +34,115 @@ export interface AnalyzeOptions {
 
 export type Analysis =
   /** Not something vtaplint lints (other JSON), or a parameters file (used by its template). */
-  | { kind: 'skipped' | 'parameters' | 'bicep-pending' }
+  | { kind: 'skipped' | 'parameters' }
   /** Meant to be a template but could not be read or parsed. */
   | { kind: 'broken'; diagnostics: Diagnostic[] }
-  | { kind: 'template'; source: SourceText; deployed: DeployResult; graph: ResourceGraph; diagnostics: Diagnostic[] };
+  | {
+      kind: 'template';
+      /** The template's file (for a .bicepparam: the .bicep file it names). */
+      source: SourceText;
+      /** 'arm' or 'bicep'; JSON compiled from Bicep says so in `generatedFromBicep`. */
+      language: 'arm' | 'bicep';
+      generatedFromBicep: boolean;
+      deployed: DeployResult;
+      graph: ResourceGraph;
+      diagnostics: Diagnostic[];
+      /** Suppression comments and #disable-next-line pragmas (Bicep). */
+      pragmas: Pragma[];
+    };
+
+/** Reads files for the Bicep front end, never outside the lint root (symbolic links resolved). */
+export function bicepHost(root: string): BicepHost {
+  const realRoot = safeRealpath(root);
+  return {
+    root,
+    read(absPath: string) {
+      const real = safeRealpath(absPath);
+      if (!(real === realRoot || real.startsWith(realRoot + path.sep))) return { error: `'${absPath}' is outside the folder being linted` };
+      const r = readSource(absPath, extensionOf(absPath) === 'bicep' ? 'bicep' : 'other');
+      return r.ok ? r.source : { error: r.diagnostic.message };
+    },
+  };
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: DiagnosticSink, associated: boolean): SuppliedParameters {
+  const parameters: SuppliedParameters = new Map();
+  const assoc = associated ? associatedParameterFile(templatePath) : undefined;
+  if (assoc) readParameterFile(assoc, parameters, sink);
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink);
+  cliParameters({ ...(opts.params ?? {}) }, parameters);
+  return parameters;
+}
+
+function finish(
+  source: SourceText,
+  root: TNode,
+  span: Span,
+  language: 'arm' | 'bicep',
+  parameters: SuppliedParameters,
+  opts: AnalyzeOptions,
+  earlier: Diagnostic[],
+  pragmas: Pragma[],
+  generatedFromBicep: boolean,
+): Analysis {
+  const deployed = deployFile(source, { root, span }, { deployment: opts.deployment, parameters, root: opts.root });
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
+  return { kind: 'template', source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
+}
+
+function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
+  const read = readSource(file, 'bicep');
+  if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
+  const t = loadBicepTemplate(read.source, bicepHost(opts.root));
+  if (!t.root) return { kind: 'broken', diagnostics: t.diagnostics };
+  const sink = new DiagnosticSink();
+  const parameters = suppliedFromFiles(file, opts, sink, false);
+  return finish(read.source, t.root, t.span, 'bicep', parameters, opts, [...t.diagnostics, ...sink.items], t.pragmas, false);
+}
+
+/** A .bicepparam file lints the template it names, with its values; findings land on the template. */
+function analyzeBicepParams(file: string, opts: AnalyzeOptions): Analysis {
+  const read = readSource(file, 'bicepparam');
+  if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
+  const host = bicepHost(opts.root);
+  const p = loadBicepParams(read.source, host);
+  if (!p.templatePath) return p.diagnostics.length ? { kind: 'broken', diagnostics: p.diagnostics } : { kind: 'skipped' };
+  const tRead = host.read(p.templatePath);
+  if ('error' in tRead) {
+    const at = new TextSpan(read.source, 0, 0);
+    return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message: `cannot read the template named by 'using': ${tRead.error}`, span: at }] };
+  }
+  const isJson = extensionOf(p.templatePath) === 'json';
+  const sink = new DiagnosticSink();
+  // Parameter values are expressions of their own file: evaluate them in an empty scope.
+  const empty = {};
+  const valueScope = new TemplateScope(empty, new TextSpan(read.source, 0, read.source.text.length), { deployment: opts.deployment, diagnostics: sink });
+  const parameters: SuppliedParameters = new Map();
+  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink);
+  cliParameters({ ...(opts.params ?? {}) }, parameters);
+  if (isJson) {
+    const loaded = loadJson(tRead);
+    if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
+    return finish(tRead, loaded.root, loaded.span, 'arm', parameters, opts, [...p.diagnostics, ...sink.items, ...loaded.diagnostics], [], false);
+  }
+  const t = loadBicepTemplate(tRead, host);
+  if (!t.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...t.diagnostics] };
+  return finish(tRead, t.root, t.span, 'bicep', parameters, opts, [...p.diagnostics, ...sink.items, ...t.diagnostics], t.pragmas, false);
+}
 
 export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   const ext = extensionOf(file);
-  if (ext === 'bicep' || ext === 'bicepparam') return { kind: 'bicep-pending' };
+  if (ext === 'bicep') return analyzeBicep(file, opts);
+  if (ext === 'bicepparam') return analyzeBicepParams(file, opts);
   const read = readSource(file, 'arm');
   if (!read.ok) return opts.explicit || ext === 'json' || ext === 'jsonc' ? { kind: 'broken', diagnostics: [read.diagnostic] } : { kind: 'skipped' };
   const source = read.source;
@@ -43,13 +153,16 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   const kind = classifyJson(loaded.root);
   if (kind === 'parameters') return { kind: 'parameters' };
   if (kind !== 'template') return { kind: 'skipped' };
-  const parameters: SuppliedParameters = new Map();
   const sink = new DiagnosticSink();
-  const associated = associatedParameterFile(source.path);
-  if (associated) readParameterFile(associated, parameters, sink);
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink);
-  cliParameters({ ...(opts.params ?? {}) }, parameters);
-  const deployed = deployFile(source, loaded, { deployment: opts.deployment, parameters, root: opts.root });
-  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
-  return { kind: 'template', source, deployed, graph, diagnostics: [...loaded.diagnostics, ...sink.items, ...deployed.diagnostics] };
+  const parameters = suppliedFromFiles(source.path, opts, sink, true);
+  return finish(source, loaded.root, loaded.span, 'arm', parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
+}
+
+/** JSON the Bicep compiler wrote (metadata._generator.name == "bicep"). */
+export function isGeneratedFromBicep(root: TNode): boolean {
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return false;
+  const meta = Object.prototype.hasOwnProperty.call(root, 'metadata') ? (root as Record<string, unknown>).metadata : undefined;
+  if (typeof meta !== 'object' || meta === null) return false;
+  const gen = (meta as Record<string, unknown>)._generator;
+  return typeof gen === 'object' && gen !== null && (gen as Record<string, unknown>).name === 'bicep';
 }

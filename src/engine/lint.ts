@@ -155,7 +155,6 @@ function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig):
   const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit });
   switch (a.kind) {
     case 'skipped':
-    case 'bicep-pending':
       return { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications };
     case 'parameters':
       return { result: { path: f.path, kind: 'parameters', findings: [] }, passes: 0, notifications };
