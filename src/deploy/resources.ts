@@ -267,13 +267,23 @@ export class ResourceExpander {
     const s = childOf(decl, 'scope');
     if (!s) return this.unit.scope;
     const v = this.ev.evaluateNode(s.node, s.span, loop);
-    const segs = splitSegments(v);
-    if (segs && parseResourceId(v)) return segs.slice(1);
+    const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
+    if (!segs || segs.length === 0) return this.unit.scope;
+    // An absolute id: a resource (extension resources) or a scope (/subscriptions/s/resourceGroups/g).
+    if (parseResourceId(v) || startsWithSlash(v)) return segs;
+    // languageVersion 1.0 writes the scope relative to the deployment: "Microsoft.Storage/storageAccounts/sa".
+    if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ['providers'], ...segs];
     return this.unit.scope;
   }
 }
 
 export const DEPLOYMENTS = 'microsoft.resources/deployments';
+
+function startsWithSlash(v: Value): boolean {
+  if (typeof v === 'string') return v.startsWith('/');
+  const first = v instanceof Unknown ? v.parts?.[0] : undefined;
+  return typeof first === 'string' && first.startsWith('/');
+}
 
 /** The properties of a Microsoft.Resources/deployments resource, without its inline template. */
 function evaluateDeploymentProperties(ev: NodeEvaluator, props: Located<TObject>, loop: ResourceLoop | undefined): ObjectValue {

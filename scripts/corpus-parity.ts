@@ -1,0 +1,153 @@
+// Bicep/JSON parity: for every pair in a folder's PAIRS.tsv (a main.bicep and the JSON the Bicep
+// compiler made from it), the deployed graph of the Bicep file must equal the graph of the
+// compiled JSON once `source` keys are dropped (what `vtaplint graph` prints). Reports the share
+// of equal pairs per corpus (target >= 95%), classifies every unequal pair by cause, and fails on
+// a crash.
+//   node scripts/run-ts.mjs scripts/corpus-parity.ts [folder-with-PAIRS.tsv ...] [--verbose]
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeFile } from '../src/engine/analyze.js';
+import { graphToJson, withoutSource, type Json } from '../src/graph/export.js';
+
+const argv = process.argv.slice(2);
+const verbose = argv.includes('--verbose');
+const folders = argv.filter((a) => !a.startsWith('--'));
+const corpora = folders.length ? folders : ['../shared/corpus/quickstart', '../shared/corpus/bicep-baselines'];
+
+type Obj = { [k: string]: Json };
+
+function graphOf(file: string, root: string): Json | { error: string } {
+  const a = analyzeFile(file, { root, deployment: {}, explicit: true });
+  if (a.kind !== 'template') return { error: a.kind === 'broken' ? `broken: ${a.diagnostics[0]?.message ?? ''}` : a.kind };
+  return withoutSource(graphToJson(a.graph, { relativeTo: (f) => path.relative(root, f) }));
+}
+
+/**
+ * What the comparison ignores, because it is not a difference in what is deployed:
+ * - `existing` resources, when the compiled JSON is languageVersion 1.0 (it does not list them),
+ *   and the edges that point at them;
+ * - the apiVersion of Microsoft.Resources/deployments (the compiler picks it, not the author);
+ * - the case of resource types (ARM compares them case-insensitively).
+ */
+function normalize(g: Obj, dropExisting: boolean): Obj {
+  const resources = (g.resources as Obj[]).filter((r) => !(dropExisting && r.state === 'existing'));
+  const kept = new Set(resources.map((r) => String(r.id).toLowerCase()));
+  const all = new Set((g.resources as Obj[]).map((r) => String(r.id).toLowerCase()));
+  return {
+    ...g,
+    resources: resources.map((r) => ({
+      ...r,
+      type: String(r.type).toLowerCase(),
+      apiVersion: String(r.type).toLowerCase() === 'microsoft.resources/deployments' ? null : (r.apiVersion ?? null),
+      edges: (r.edges as Obj[]).filter((e) => {
+        const to = String(e.to).toLowerCase();
+        return kept.has(to) || !all.has(to);
+      }),
+    })),
+  };
+}
+
+function stable(j: Json): string {
+  return JSON.stringify(j, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+    }
+    return v;
+  });
+}
+
+/** The first difference between two graphs, named by cause. */
+function classify(a: Obj, b: Obj): string {
+  const ra = a.resources as Obj[];
+  const rb = b.resources as Obj[];
+  const ids = (rs: Obj[]) => rs.map((r) => String(r.id).toLowerCase());
+  const ia = ids(ra);
+  const ib = ids(rb);
+  if (ia.join('\n') !== ib.join('\n')) {
+    const onlyA = ia.filter((x) => !ib.includes(x));
+    const onlyB = ib.filter((x) => !ia.includes(x));
+    if (ra.length !== rb.length) return `resource count (${ra.length} from Bicep, ${rb.length} from JSON)${onlyA[0] ? `; only in Bicep: ${onlyA[0]}` : ''}${onlyB[0] ? `; only in JSON: ${onlyB[0]}` : ''}`;
+    return `resource ids (only in Bicep: ${onlyA[0] ?? '-'}; only in JSON: ${onlyB[0] ?? '-'})`;
+  }
+  for (let i = 0; i < ra.length; i++) {
+    const x = ra[i] as Obj;
+    const y = rb[i] as Obj;
+    for (const key of ['type', 'apiVersion', 'name', 'location', 'state', 'condition', 'scope', 'properties', 'edges']) {
+      if (stable(x[key] ?? null) !== stable(y[key] ?? null)) {
+        if (key === 'properties') {
+          const px = x.properties as Obj;
+          const py = y.properties as Obj;
+          const keys = [...new Set([...Object.keys(px), ...Object.keys(py)])];
+          const k = keys.find((kk) => stable(px[kk] ?? null) !== stable(py[kk] ?? null));
+          return `properties.${k} of ${String(x.type)}`;
+        }
+        if (key === 'edges') {
+          const ex = (x.edges as Obj[]).map((e) => `${String(e.kind)} ${String(e.to)}`);
+          const ey = (y.edges as Obj[]).map((e) => `${String(e.kind)} ${String(e.to)}`);
+          const missing = ey.filter((e) => !ex.includes(e));
+          const extra = ex.filter((e) => !ey.includes(e));
+          return `edges of ${String(x.type)} (${missing.length ? `missing from Bicep: ${missing[0]?.split(' ')[0]}` : ''}${extra.length ? ` extra in Bicep: ${extra[0]?.split(' ')[0]}` : ''})`;
+        }
+        return `${key} of ${String(x.type)}`;
+      }
+    }
+  }
+  return 'unresolved dependsOn';
+}
+
+let crashes = 0;
+let failedTarget = false;
+for (const corpus of corpora) {
+  const root = path.resolve(corpus);
+  const pairsFile = path.join(root, 'PAIRS.tsv');
+  if (!existsSync(pairsFile)) {
+    console.error(`corpus-parity: no PAIRS.tsv in ${corpus}`);
+    process.exit(2);
+  }
+  const rows = readFileSync(pairsFile, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+  let total = 0;
+  let equal = 0;
+  const causes = new Map<string, string[]>();
+  const t0 = performance.now();
+  for (const [bicep, json, , languageVersion] of rows) {
+    if (!bicep || !json || /(^|\/)Invalid/.test(bicep) || bicep.includes('ci-tests')) continue;
+    total++;
+    let ga: Json | { error: string };
+    let gb: Json | { error: string };
+    try {
+      ga = graphOf(path.join(root, bicep), root);
+      gb = graphOf(path.join(root, json), root);
+    } catch (e) {
+      crashes++;
+      console.log(`  CRASH ${bicep}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      continue;
+    }
+    let cause: string | undefined;
+    if ('error' in (ga as Obj) && typeof (ga as Obj).error === 'string') cause = `Bicep not analysed (${String((ga as Obj).error)})`;
+    else if ('error' in (gb as Obj) && typeof (gb as Obj).error === 'string') cause = `JSON not analysed (${String((gb as Obj).error)})`;
+    else {
+      const lang1 = !String(languageVersion ?? '').startsWith('2');
+      const na = normalize(ga as Obj, lang1);
+      const nb = normalize(gb as Obj, lang1);
+      if (stable(na) === stable(nb)) equal++;
+      else cause = classify(na, nb);
+    }
+    if (cause) {
+      const general = cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
+      const list = causes.get(general) ?? [];
+      list.push(`${bicep}: ${cause}`);
+      causes.set(general, list);
+    }
+  }
+  const pct = total ? (100 * equal) / total : 100;
+  console.log(`corpus-parity: ${corpus}`);
+  console.log(`  pairs: ${total}; equal graphs: ${equal} (${pct.toFixed(1)}%, target >= 95%); ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  for (const [cause, list] of [...causes].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`  ${String(list.length).padStart(4)}  ${cause}`);
+    for (const item of list.slice(0, verbose ? list.length : 3)) console.log(`          ${item}`);
+  }
+  if (pct < 95) failedTarget = true;
+}
+console.log(`  crashes: ${crashes}`);
+process.exitCode = crashes > 0 ? 1 : failedTarget && process.env.PARITY_STRICT === '1' ? 1 : 0;
