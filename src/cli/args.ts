@@ -1,8 +1,8 @@
 // Command-line parsing (node:util parseArgs): options, their values, and usage errors.
 import { parseArgs } from 'node:util';
 
-export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'unix' | 'text';
-const LINT_FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'github', 'unix'];
+export type Format = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'unix' | 'text';
+const LINT_FORMATS: readonly Format[] = ['stylish', 'compact', 'json', 'sarif', 'github', 'unix'];
 const GRAPH_FORMATS: readonly Format[] = ['json', 'text'];
 
 export interface CliOptions {
@@ -11,6 +11,7 @@ export interface CliOptions {
   format: Format;
   output: string | undefined;
   config: string | undefined;
+  baseline: string | undefined;
   maxWarnings: number | undefined;
   quiet: boolean;
   color: boolean | undefined;
@@ -32,9 +33,12 @@ and limitations of Azure virtual network TAP. Paths are files, folders (searched
 honouring .gitignore) or globs; the default is the current folder.
 
 Options:
-  -f, --format FORMAT    stylish (default), json, sarif, github or unix
+  -f, --format FORMAT    stylish (default), compact, json, sarif, github or unix
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
+      --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
+                         updated or absent (SARIF baselineState); only new ones are
+                         shown (except in SARIF) and count for the exit code
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (default: on for a terminal)
@@ -61,6 +65,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },
+        baseline: { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         color: { type: 'boolean' },
@@ -103,6 +108,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     format,
     output: v.output,
     config: v.config,
+    baseline: v.baseline,
     maxWarnings,
     quiet: v.quiet ?? false,
     color: v['no-color'] ? false : v.color,

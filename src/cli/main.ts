@@ -5,8 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
-import { countByLevel, lint, type LintResult } from '../engine/lint.js';
+import { countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { formatStylish } from '../report/stylish.js';
+import { formatCompact } from '../report/compact.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
@@ -35,6 +36,8 @@ function render(result: LintResult, opts: CliOptions, io: CliIo, started: Date):
       return formatGithub(result);
     case 'unix':
       return formatUnix(result);
+    case 'compact':
+      return formatCompact(result);
     case 'text':
     case 'stylish':
       return formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) });
@@ -96,6 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       configFile: opts.config ? path.resolve(io.cwd, opts.config) : undefined,
       parameterFiles: opts.parameters.map((p) => path.resolve(io.cwd, p)),
       params: opts.params,
+      baselineFile: opts.baseline ? path.resolve(io.cwd, opts.baseline) : undefined,
     });
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -106,14 +110,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'\n`);
   if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
-  const shown = opts.quiet ? { ...result, findings: result.findings.filter((f) => f.level === 'error') } : result;
+  // With a baseline, the formats for people show what is new; SARIF has every baseline state.
+  const counted = countedFindings(result);
+  const visible = opts.format === 'sarif' ? result.findings : counted;
+  const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === 'error') : visible };
   const text = render(shown, opts, io, started);
   if (opts.output) {
     const out = path.resolve(io.cwd, opts.output);
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, text);
   } else io.stdout(text);
-  const counts = countByLevel(result.findings);
+  const counts = countByLevel(counted);
   if (result.notifications.some((n) => n.level === 'error')) {
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === 'error')?.message.split('\n')[0]}\n`);
     return 2;

@@ -4,9 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import facts from '../../rules/data/vtap-facts.json' with { type: 'json' };
 import schema from '../../schema/vtaplint.config.schema.json' with { type: 'json' };
 import type { DeploymentContext } from '../expr/context.js';
+import { SourceText } from '../model/source.js';
+import { TextSpan, type Span } from '../model/span.js';
 import type { ConfiguredLevel, RuleMeta } from './rule.js';
 
 export const CONFIG_FILE = 'vtaplint.config.json';
@@ -26,6 +29,26 @@ export interface ConfigFileShape {
   regions?: { supported?: string[]; comingSoon?: string[] };
   deployment?: DeploymentContext;
   ignore?: string[];
+  suppressions?: { rule: string; files?: string | string[]; resource?: string; reason?: string; expires?: string }[];
+  parameters?: { files: string | string[]; parameterFile: string }[];
+}
+
+/** A `suppressions` entry of a config file, with where it is written (for unused-suppression). */
+export interface ConfigSuppression {
+  rule: string;
+  /** Globs relative to the config file's folder; empty: every file. */
+  files: readonly string[];
+  resource: string | undefined;
+  reason: string | undefined;
+  /** YYYY-MM-DD, the last day it applies. */
+  expires: string | undefined;
+  span: Span;
+}
+
+/** A `parameters` entry: templates matching `files` get `parameterFile` (absolute). */
+export interface ParameterMapping {
+  files: readonly string[];
+  parameterFile: string;
 }
 
 export interface EffectiveConfig {
@@ -36,6 +59,8 @@ export interface EffectiveConfig {
   regions: RegionLists;
   deployment: DeploymentContext;
   ignore: readonly string[];
+  suppressions: readonly ConfigSuppression[];
+  parameters: readonly ParameterMapping[];
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +80,8 @@ export const DEFAULT_CONFIG: EffectiveConfig = {
   regions: DEFAULT_REGIONS,
   deployment: {},
   ignore: [],
+  suppressions: [],
+  parameters: [],
 };
 
 let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } = undefined as never;
@@ -82,8 +109,10 @@ async function validate(data: unknown, file: string): Promise<void> {
 
 export async function loadConfigFile(file: string, knownRules: ReadonlySet<string>): Promise<EffectiveConfig> {
   let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    data = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -108,7 +137,42 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
     regions,
     deployment: cfg.deployment ?? {},
     ignore: cfg.ignore ?? [],
+    suppressions: configSuppressions(file, text, cfg),
+    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path.resolve(path.dirname(file), p.parameterFile) })),
   };
+}
+
+const globList = (g: string | string[] | undefined): string[] => (g === undefined ? [] : typeof g === 'string' ? [g] : g);
+
+function configSuppressions(file: string, text: string, cfg: ConfigFileShape): ConfigSuppression[] {
+  const list = cfg.suppressions ?? [];
+  if (list.length === 0) return [];
+  // Spans only for the unused-suppression warning, which points at the entry in the config file.
+  const source = new SourceText(file, text, 'other');
+  const tree = parseTree(text);
+  return list.map((s, i) => {
+    const node = tree ? findNodeAtLocation(tree, ['suppressions', i]) : undefined;
+    return {
+      rule: s.rule,
+      files: globList(s.files),
+      resource: s.resource,
+      reason: s.reason?.trim() || undefined,
+      expires: s.expires,
+      span: new TextSpan(source, node?.offset ?? 0, node ? node.offset + node.length : 0),
+    };
+  });
+}
+
+/** Whether `file` matches one of `globs` (relative to the config file's folder). */
+export function matchesConfigGlobs(cfg: EffectiveConfig, file: string, globs: readonly string[]): boolean {
+  const base = cfg.file ? path.dirname(cfg.file) : process.cwd();
+  const rel = path.relative(base, file).replaceAll('\\', '/');
+  return globs.some((g) => path.matchesGlob(rel, g));
+}
+
+/** The parameter file the config maps to a template, if any (the first matching entry). */
+export function mappedParameterFile(cfg: EffectiveConfig, template: string): string | undefined {
+  return cfg.parameters.find((p) => matchesConfigGlobs(cfg, template, p.files))?.parameterFile;
 }
 
 /** The nearest config file at or above `dir`, not above `root`. */

@@ -22,6 +22,17 @@ export interface Finding {
   fingerprint: string;
   /** The primary span (formatters use `location`; fingerprints and suppressions use the span). */
   span: Span;
+  /** Set when a suppression applies (src/engine/suppress.ts): SARIF result.suppressions. */
+  suppressions?: AppliedSuppression[];
+  /** Set when linting against a baseline (src/engine/baseline.ts): SARIF result.baselineState. */
+  baselineState?: 'new' | 'unchanged' | 'updated';
+}
+
+export interface AppliedSuppression {
+  /** SARIF suppression kind: in the file itself, or in the configuration. */
+  kind: 'inSource' | 'external';
+  justification: string | undefined;
+  location: FindingLocation;
 }
 
 export function locate(span: Span): FindingLocation {

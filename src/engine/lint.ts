@@ -3,10 +3,26 @@ import path from 'node:path';
 import { discover, type DiscoveredFile } from '../discover/discover.js';
 import { analyzeFile } from './analyze.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loadConfigFile, type EffectiveConfig } from './config.js';
+import type { SourceText } from '../model/source.js';
+import type { DeployedResource } from '../deploy/model.js';
+import type { Pragma } from '../bicep/pragmas.js';
+import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loadConfigFile, mappedParameterFile, type EffectiveConfig } from './config.js';
 import { cmp, compareFindings, fingerprintOf, locate, type Finding } from './finding.js';
 import type { Level, Rule } from './rule.js';
 import { runRules } from './run-rules.js';
+import { applyBaseline, readBaseline, type AbsentResult } from './baseline.js';
+import {
+  applySuppressions,
+  configConcerns,
+  configSites,
+  jsonCommentSites,
+  metadataSites,
+  pragmaSites,
+  siteProblem,
+  UNUSED_SUPPRESSION,
+  type Candidate,
+  type SuppressionSite,
+} from './suppress.js';
 
 export interface LintOptions {
   /** Lint root: relative paths in reports, and nothing outside it is read for templates' references. */
@@ -19,6 +35,10 @@ export interface LintOptions {
   parameterFiles?: readonly string[];
   /** -p name=value, applied last. */
   params?: Readonly<Record<string, string>>;
+  /** A SARIF file of an earlier run (--baseline): results get a baselineState, only new ones count. */
+  baselineFile?: string | undefined;
+  /** The date suppressions' `expires` is compared with (tests fix it). */
+  now?: Date;
 }
 
 export interface ToolNotification {
@@ -38,7 +58,14 @@ export interface FileResult {
 export interface LintResult {
   root: string;
   files: FileResult[];
+  /** Findings in effect (not suppressed); with a baseline, of every baseline state. */
   findings: Finding[];
+  /** Suppressed findings (finding.suppressions says by what): in SARIF, not counted. */
+  suppressed?: Finding[];
+  /** Results of the baseline that this run no longer has (SARIF baselineState "absent"). */
+  absent?: AbsentResult[];
+  /** Set when a baseline was used. */
+  baseline?: string;
   notifications: ToolNotification[];
   /** Arguments that matched no file. */
   missing: string[];
@@ -86,6 +113,11 @@ class ConfigResolver {
 export async function lint(paths: readonly string[], opts: LintOptions): Promise<LintResult> {
   const configs = new ConfigResolver(opts.root, opts.rules, opts.configFile);
   if (opts.configFile) await configs.forFile(opts.configFile); // a bad --config is a usage error before any work
+  const baseline = opts.baselineFile ? readBaseline(opts.baselineFile) : undefined;
+  const known = new Set(opts.rules.map((r) => r.meta.id));
+  const now = opts.now ?? new Date();
+  // Config suppressions are shared by all files under a config: collected once, judged at the end.
+  const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing } = await discover(paths, opts.cwd);
   const results: FileResult[] = [];
   const notifications: ToolNotification[] = [];
@@ -100,8 +132,17 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
       throw new ConfigError(String(e));
     }
     if (isIgnored(f.path, config)) continue;
+    let ext = external.get(config);
+    if (!ext) {
+      ext = { sites: configSites(config, known, now), concerned: new Set() };
+      external.set(config, ext);
+    }
+    for (const [i, s] of config.suppressions.entries()) {
+      const site = ext.sites[i];
+      if (site && configConcerns(config, s, f.path)) ext.concerned.add(site);
+    }
     try {
-      const r = lintOne(f, opts, config);
+      const r = lintOne(f, opts, config, ext.sites, known);
       passes += r.passes;
       notifications.push(...r.notifications);
       if (r.result.kind !== 'skipped' || r.result.findings.length) results.push(r.result);
@@ -110,9 +151,41 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
       notifications.push({ level: 'error', message: `internal error while linting: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, file: f.path });
     }
   }
-  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
-  assignFingerprints(findings, opts.root);
-  return { root: opts.root, files: results, findings, notifications, missing, passes };
+  for (const [config, ext] of external) {
+    const extra = unusedFindings([...ext.concerned], opts.rules, config);
+    if (extra.length) results.push({ path: config.file ?? '', kind: 'skipped', findings: extra });
+  }
+  const all = results.flatMap((r) => r.findings).sort(compareFindings);
+  // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber the others.
+  assignFingerprints(all, opts.root);
+  const findings = all.filter((f) => !f.suppressions);
+  const suppressed = all.filter((f) => f.suppressions);
+  const result: LintResult = { root: opts.root, files: results, findings, suppressed, notifications, missing, passes };
+  if (baseline && opts.baselineFile) {
+    result.absent = applyBaseline(all, baseline);
+    result.baseline = opts.baselineFile;
+  }
+  return result;
+}
+
+/** Findings that count for the exit code: with a baseline, only new ones. */
+export function countedFindings(result: LintResult): Finding[] {
+  return result.findings.filter((f) => f.baselineState === undefined || f.baselineState === 'new');
+}
+
+/** unused-suppression findings for the sites that suppressed nothing, expired, or lack a reason. */
+function unusedFindings(sites: readonly SuppressionSite[], rules: readonly Rule[], config: EffectiveConfig): Finding[] {
+  const rule = rules.find((r) => r.meta.id === UNUSED_SUPPRESSION);
+  if (!rule) return [];
+  const level = levelFor(rule.meta, config);
+  if (level === 'off') return [];
+  const out: Finding[] = [];
+  for (const s of sites) {
+    const message = siteProblem(s);
+    if (!message) continue;
+    out.push({ ruleId: UNUSED_SUPPRESSION, level, kind: 'fail', message, location: locate(s.span), related: [], logical: undefined, fingerprint: '', span: s.span });
+  }
+  return out;
 }
 
 function isIgnored(file: string, config: EffectiveConfig): boolean {
@@ -150,16 +223,22 @@ function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[]
   return out;
 }
 
-function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig): OneResult {
+function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, external: readonly SuppressionSite[], known: ReadonlySet<string>): OneResult {
   const notifications: ToolNotification[] = [];
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit });
+  // A parameters file mapped by the config comes after the one found by name, before --parameters.
+  const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
+  const parameterFiles = mapped ? [mapped, ...(opts.parameterFiles ?? [])] : opts.parameterFiles;
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit });
   switch (a.kind) {
     case 'skipped':
       return { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications };
     case 'parameters':
       return { result: { path: f.path, kind: 'parameters', findings: [] }, passes: 0, notifications };
-    case 'broken':
-      return { result: { path: f.path, kind: 'template', findings: diagnosticFindings(a.diagnostics, opts.rules, config) }, passes: 0, notifications };
+    case 'broken': {
+      const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
+      applySuppressions(findings.map((finding) => ({ finding, resource: undefined })), external);
+      return { result: { path: f.path, kind: 'template', findings }, passes: 0, notifications };
+    }
   }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
   for (const fail of failures) {
@@ -170,9 +249,10 @@ function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig):
     });
   }
   const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
+  const candidates: Candidate[] = findings.map((finding) => ({ finding, resource: undefined }));
   for (const o of outcomes) {
     const logical = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.displayName}` : undefined;
-    findings.push({
+    const finding: Finding = {
       ruleId: o.rule.meta.id,
       level: o.level,
       kind: o.verdict.kind,
@@ -182,9 +262,32 @@ function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig):
       logical,
       fingerprint: '',
       span: o.verdict.span,
-    });
+    };
+    findings.push(finding);
+    candidates.push({ finding, resource: o.verdict.resource?.span });
   }
+  const own = inSourceSites(a.source, a.deployed.resources, pragmasOf(a), findings, known);
+  applySuppressions(candidates, [...own, ...external]);
+  // Only this file's own suppressions are judged here (a module's are judged when it is linted).
+  findings.push(...unusedFindings(own.filter((s) => s.span.file.path === a.source.path), opts.rules, config));
   return { result: { path: a.source.path, kind: 'template', findings }, passes, notifications };
+}
+
+/** The Bicep front end hands over the file's pragmas on the analysis (when it has any). */
+function pragmasOf(a: object): readonly Pragma[] {
+  const p = (a as { pragmas?: unknown }).pragmas;
+  return Array.isArray(p) ? (p as Pragma[]) : [];
+}
+
+function inSourceSites(source: SourceText, resources: readonly DeployedResource[], pragmas: readonly Pragma[], findings: readonly Finding[], known: ReadonlySet<string>): SuppressionSite[] {
+  const sites = [...metadataSites(resources, known), ...pragmaSites(pragmas, known)];
+  if (source.kind !== 'bicep' && source.kind !== 'bicepparam') {
+    // Comments of the template and of the other JSON files findings point into (linked templates).
+    const files = new Map<string, SourceText>([[source.path, source]]);
+    for (const f of findings) if (f.location.file.kind === 'arm' && !files.has(f.location.file.path)) files.set(f.location.file.path, f.location.file);
+    for (const file of files.values()) sites.push(...jsonCommentSites(file, known));
+  }
+  return sites;
 }
 
 /** Fingerprints: rule, relative path, resource, the decisive text, and an occurrence counter. */

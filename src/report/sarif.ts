@@ -4,11 +4,12 @@
 import { pathToFileURL } from 'node:url';
 import type { LintResult } from '../engine/lint.js';
 import { relativePath } from '../engine/lint.js';
-import type { FindingLocation } from '../engine/finding.js';
+import { compareFindings, type Finding, type FindingLocation } from '../engine/finding.js';
+import { FINGERPRINT_KEY } from '../engine/baseline.js';
 import type { Rule } from '../engine/rule.js';
 import { REPOSITORY, helpUri } from './json.js';
 
-export const FINGERPRINT_KEY = 'vtaplint/v1';
+export { FINGERPRINT_KEY };
 const SRCROOT = '%SRCROOT%';
 
 interface SarifOptions {
@@ -51,7 +52,9 @@ export function ruleDescriptor(rule: Rule) {
 export function formatSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions): string {
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const root = result.root.endsWith('/') ? result.root : `${result.root}/`;
-  const results = result.findings.map((f) => ({
+  // Suppressed findings stay in the log (with suppressions[]), so reviewers and code scanning see them.
+  const all: Finding[] = [...result.findings, ...(result.suppressed ?? [])].sort(compareFindings);
+  const results: Record<string, unknown>[] = all.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId) ?? -1,
     level: f.level,
@@ -67,7 +70,24 @@ export function formatSarif(result: LintResult, rules: readonly Rule[], opts: Sa
       ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(result.root, r), message: { text: r.message } })) }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    ...(f.suppressions
+      ? {
+          suppressions: f.suppressions.map((s) => ({
+            kind: s.kind,
+            status: 'accepted',
+            ...(s.justification ? { justification: s.justification } : {}),
+            location: { physicalLocation: physical(result.root, s.location) },
+          })),
+        }
+      : {}),
+    ...(f.baselineState ? { baselineState: f.baselineState } : {}),
   }));
+  // The baseline's results this run no longer has, as they were, marked absent.
+  for (const a of result.absent ?? []) {
+    const { ruleIndex: _old, ...raw } = a.raw;
+    const i = index.get(a.ruleId);
+    results.push({ ...raw, ...(i !== undefined ? { ruleIndex: i } : {}), baselineState: 'absent' });
+  }
   const notifications = result.notifications.map((n) => ({
     level: n.level,
     message: { text: n.message.split('\n')[0] ?? n.message },

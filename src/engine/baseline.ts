@@ -1,0 +1,71 @@
+// Baselines: an earlier run's SARIF file, matched by fingerprint (partialFingerprints
+// "vtaplint/v1", which depends on neither line numbers, file order nor machine). Each result of
+// this run becomes new, unchanged or updated (same fingerprint, different level or message); the
+// baseline's results this run no longer has are kept as absent. Only new results count.
+import { readFileSync } from 'node:fs';
+import { ConfigError } from './config.js';
+import type { Finding } from './finding.js';
+
+export const FINGERPRINT_KEY = 'vtaplint/v1';
+
+/** A SARIF result of the baseline, as read (re-emitted as is, marked absent, when it is gone). */
+export interface AbsentResult {
+  ruleId: string;
+  level: string;
+  message: string;
+  fingerprint: string;
+  raw: Record<string, unknown>;
+}
+
+export interface Baseline {
+  file: string;
+  byFingerprint: Map<string, AbsentResult>;
+}
+
+interface SarifShape {
+  runs?: { tool?: { driver?: { name?: string } }; results?: Record<string, unknown>[] }[];
+}
+
+export function readBaseline(file: string): Baseline {
+  let doc: SarifShape;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as SarifShape;
+  } catch (e) {
+    throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.runs)) throw new ConfigError(`baseline ${file}: not a SARIF log (no "runs")`);
+  const byFingerprint = new Map<string, AbsentResult>();
+  for (const run of doc.runs) {
+    if (run.tool?.driver?.name !== 'vtaplint') continue;
+    for (const raw of run.results ?? []) {
+      // A result already absent in the baseline is gone for good; carrying it on would never end.
+      if (raw.baselineState === 'absent') continue;
+      const fp = (raw.partialFingerprints as Record<string, unknown> | undefined)?.[FINGERPRINT_KEY];
+      if (typeof fp !== 'string') continue;
+      const message = (raw.message as { text?: unknown } | undefined)?.text;
+      byFingerprint.set(fp, {
+        ruleId: typeof raw.ruleId === 'string' ? raw.ruleId : '',
+        level: typeof raw.level === 'string' ? raw.level : 'warning',
+        message: typeof message === 'string' ? message : '',
+        fingerprint: fp,
+        raw,
+      });
+    }
+  }
+  return { file, byFingerprint };
+}
+
+/** Sets each finding's baselineState; returns the baseline's results that are gone. */
+export function applyBaseline(findings: readonly Finding[], baseline: Baseline): AbsentResult[] {
+  const seen = new Set<string>();
+  for (const f of findings) {
+    const old = baseline.byFingerprint.get(f.fingerprint);
+    if (!old) {
+      f.baselineState = 'new';
+      continue;
+    }
+    seen.add(f.fingerprint);
+    f.baselineState = old.level === f.level && old.message === f.message ? 'unchanged' : 'updated';
+  }
+  return [...baseline.byFingerprint.values()].filter((r) => !seen.has(r.fingerprint));
+}

@@ -1,0 +1,216 @@
+// Suppressions: where a finding is accepted on purpose, and why.
+//
+// In source (SARIF kind "inSource"):
+//   Bicep       `// vtaplint-disable-next-line rule-id -- reason`, Bicep's own
+//               `#disable-next-line rule-id` and `#disable-diagnostics` / `#restore-diagnostics`
+//   ARM JSON    `// vtaplint-disable-next-line rule-id -- reason` (files with comments), and a
+//               resource's `"metadata": {"vtaplint": {"suppress": {"rule-id": "reason"}}}`
+// In the config (SARIF kind "external"): `suppressions: [{rule, files, resource, reason, expires}]`.
+//
+// A suppressed finding is kept (SARIF shows it with suppressions[]) but does not count. A
+// suppression that suppresses nothing, has expired, names an unknown rule or gives no reason is
+// itself reported, by the rule unused-suppression, so stale ones do not pile up.
+import { createScanner } from 'jsonc-parser';
+import { collectPragmas, type Pragma } from '../bicep/pragmas.js';
+import type { Trivia } from '../bicep/lexer.js';
+import type { DeployedResource } from '../deploy/model.js';
+import type { SourceText } from '../model/source.js';
+import type { Span } from '../model/span.js';
+import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
+import { matchesConfigGlobs, type ConfigSuppression, type EffectiveConfig } from './config.js';
+import { locate, type Finding } from './finding.js';
+
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+/** A finding with what the suppressions may need beyond it: the declaration of its resource. */
+export interface Candidate {
+  finding: Finding;
+  /** The declaration span of the verdict's resource (metadata suppressions apply to it). */
+  resource: Span | undefined;
+}
+
+export interface SuppressionSite {
+  kind: 'inSource' | 'external';
+  /** How it is written, for messages. */
+  form: string;
+  ruleId: string;
+  reason: string | undefined;
+  /** Where it is written: unused-suppression points here. */
+  span: Span;
+  /** Bicep's directives have no place for a reason, so none is asked for. */
+  needsReason: boolean;
+  /** A known rule id: unknown ones suppress nothing and are reported. */
+  known: boolean;
+  /** The expiry date, when it has passed. */
+  expired: string | undefined;
+  used: boolean;
+  appliesTo(c: Candidate): boolean;
+}
+
+const sameFile = (a: SourceText, b: SourceText) => a === b || a.path === b.path;
+const within = (inner: Span, outer: Span) => {
+  if (!sameFile(inner.file, outer.file)) return false;
+  const i = inner.range();
+  const o = outer.range();
+  return i.start >= o.start && i.end <= o.end;
+};
+
+/** Sites from Bicep pragmas (or comments read as pragmas). Bicep codes that are not vtaplint rules are Bicep's own business. */
+export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<string>): SuppressionSite[] {
+  const out: SuppressionSite[] = [];
+  for (const p of pragmas) {
+    const file = p.span.file;
+    if (p.kind === 'vtaplint-disable-next-line') {
+      const ids = p.ruleIds.length ? p.ruleIds : [''];
+      for (const id of ids) {
+        out.push(site('inSource', '// vtaplint-disable-next-line', id, p.reason, p.span, true, known.has(id), (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+      }
+    } else if (p.kind === 'disable-next-line') {
+      for (const id of p.ruleIds.filter((i) => known.has(i))) {
+        out.push(site('inSource', '#disable-next-line', id, undefined, p.span, false, true, (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+      }
+    } else if (p.kind === 'disable-diagnostics') {
+      for (const id of p.ruleIds.filter((i) => known.has(i))) {
+        // In effect until a #restore-diagnostics of the same code further down, or the end of the file.
+        const restore = pragmas.find((r) => r.kind === 'restore-diagnostics' && sameFile(r.span.file, file) && r.line > p.line && r.ruleIds.includes(id));
+        const end = restore ? restore.line : Number.POSITIVE_INFINITY;
+        out.push(
+          site('inSource', '#disable-diagnostics', id, undefined, p.span, false, true, (c) => {
+            const line = c.finding.location.region.start.line;
+            return c.finding.ruleId === id && sameFile(c.finding.location.file, file) && line >= p.line && line < end;
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** `// vtaplint-disable-next-line` comments of a JSON file (comments are allowed in ARM templates). */
+// jsonc-parser's SyntaxKind is an ambient const enum (not importable under verbatimModuleSyntax).
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const EOF = 17;
+
+export function jsonCommentSites(source: SourceText, known: ReadonlySet<string>): SuppressionSite[] {
+  if (!source.text.includes('vtaplint-disable')) return [];
+  const trivia: Trivia[] = [];
+  const scanner = createScanner(source.text, false);
+  for (let k: number = scanner.scan(); k !== EOF; k = scanner.scan()) {
+    if (k === LINE_COMMENT || k === BLOCK_COMMENT) {
+      const start = scanner.getTokenOffset();
+      trivia.push({ kind: k === LINE_COMMENT ? 'line-comment' : 'block-comment', start, end: start + scanner.getTokenLength() });
+    }
+  }
+  return pragmaSites(
+    collectPragmas(source, trivia).filter((p) => p.kind === 'vtaplint-disable-next-line'),
+    known,
+  );
+}
+
+/** `"metadata": {"vtaplint": {"suppress": {...}}}` of the deployed resources (once per declaration: copy loops share one). */
+export function metadataSites(resources: readonly DeployedResource[], known: ReadonlySet<string>): SuppressionSite[] {
+  const out: SuppressionSite[] = [];
+  const seen = new Set<string>();
+  for (const r of resources) {
+    const suppress = path(r.decl, ['metadata', 'vtaplint', 'suppress']);
+    if (!suppress || !isTObject(suppress.node)) continue;
+    const decl = r.span;
+    const key = `${decl.file.path}\u0000${decl.range().start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const obj = suppress.node;
+    for (const id of Object.keys(obj)) {
+      const v = obj[id];
+      const reason = typeof v === 'string' && v.trim() ? v.trim() : undefined;
+      out.push(
+        site('inSource', 'metadata.vtaplint.suppress', id, reason, suppress.span.keySpan(obj, id), true, known.has(id), (c) => {
+          if (c.finding.ruleId !== id) return false;
+          return within(c.finding.span, decl) || (c.resource !== undefined && sameFile(c.resource.file, decl.file) && c.resource.range().start === decl.range().start);
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function path(root: Located<TObject>, keys: readonly string[]): Located | undefined {
+  let cur: Located = root;
+  for (const k of keys) {
+    if (!isTObject(cur.node)) return undefined;
+    const next = childOf(cur as Located<TObject>, k);
+    if (!next) return undefined;
+    cur = next;
+  }
+  return cur;
+}
+
+/** Sites of a config's `suppressions` (shared by every file under that config). */
+export function configSites(config: EffectiveConfig, known: ReadonlySet<string>, now: Date): SuppressionSite[] {
+  return config.suppressions.map((s) => {
+    const expired = s.expires !== undefined && isExpired(s.expires, now) ? s.expires : undefined;
+    return site('external', `suppressions entry in ${config.file ?? 'the config'}`, s.rule, s.reason, s.span, true, known.has(s.rule), (c) => configApplies(config, s, c), expired);
+  });
+}
+
+/** A config suppression may concern a file (its `files` match): only then can it be called unused. */
+export function configConcerns(config: EffectiveConfig, s: ConfigSuppression, file: string): boolean {
+  return s.files.length === 0 || matchesConfigGlobs(config, file, s.files);
+}
+
+function configApplies(config: EffectiveConfig, s: ConfigSuppression, c: Candidate): boolean {
+  const f = c.finding;
+  if (f.ruleId !== s.rule) return false;
+  if (!configConcerns(config, s, f.location.file.path)) return false;
+  if (s.resource === undefined) return true;
+  const logical = f.logical?.toLowerCase();
+  const want = s.resource.toLowerCase();
+  return logical !== undefined && (logical === want || logical.endsWith(`/${want}`));
+}
+
+/** `expires` is the last day (UTC) the suppression applies. */
+export function isExpired(expires: string, now: Date): boolean {
+  const last = Date.parse(`${expires}T00:00:00Z`);
+  return Number.isFinite(last) && now.getTime() >= last + 24 * 3600 * 1000;
+}
+
+function site(
+  kind: SuppressionSite['kind'],
+  form: string,
+  ruleId: string,
+  reason: string | undefined,
+  span: Span,
+  needsReason: boolean,
+  known: boolean,
+  appliesTo: (c: Candidate) => boolean,
+  expired?: string,
+): SuppressionSite {
+  return { kind, form, ruleId, reason, span, needsReason, known, expired, used: false, appliesTo };
+}
+
+/** Marks the candidates the sites suppress (finding.suppressions) and the sites that were used. */
+export function applySuppressions(candidates: readonly Candidate[], sites: readonly SuppressionSite[]): void {
+  if (sites.length === 0) return;
+  for (const c of candidates) {
+    // unused-suppression findings are not themselves suppressible: that would hide the reminder.
+    if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
+    for (const s of sites) {
+      if (!s.known || s.expired || !s.appliesTo(c)) continue;
+      s.used = true;
+      (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
+    }
+  }
+}
+
+/** What is wrong with a site, if anything: the message of its unused-suppression finding. */
+export function siteProblem(s: SuppressionSite): string | undefined {
+  const what = s.ruleId ? `'${s.ruleId}'` : '(no rule id)';
+  if (!s.ruleId) return `the ${s.form} suppression names no rule id`;
+  if (!s.known) return `the ${s.form} suppression of ${what} names no vtaplint rule`;
+  if (s.expired) return `the ${s.form} suppression of ${what} expired on ${s.expired}: the finding is reported again; renew it with a reason, or fix the finding`;
+  if (!s.used) return `the ${s.form} suppression of ${what} is unused: no ${s.ruleId} finding is there to suppress; remove it`;
+  if (s.needsReason && !s.reason) {
+    return s.kind === 'external' ? `the ${s.form} suppression of ${what} has no reason: add "reason"` : `the ${s.form} suppression of ${what} has no reason: add one${s.form.startsWith('//') ? " after ' -- '" : ' as the value'}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,239 @@
+// Suppressions in every form: JSON comments, resource metadata, the config (with expiry), Bicep
+// pragmas; suppressed results in SARIF; unused, expired, reasonless and unknown suppressions.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO, cli, findingsOf } from './helpers.js';
+import { SourceText } from '../src/model/source.js';
+import { TextSpan } from '../src/model/span.js';
+import { parseBicep } from '../src/bicep/parser.js';
+import { collectPragmas } from '../src/bicep/pragmas.js';
+import { applySuppressions, isExpired, pragmaSites, siteProblem, type Candidate } from '../src/engine/suppress.js';
+import type { Finding } from '../src/engine/finding.js';
+import { RULES } from '../rules/index.js';
+
+const BAD = readFileSync(path.join(REPO, 'fixtures/vtap-supported-region/fail-unsupported.json'), 'utf8');
+/** Line 86 of the fixture: tap1's "location": "westeurope" (the vtap-supported-region error). */
+const LOCATION_LINE = 86;
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-suppress-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+/** The fixture with `text` inserted as a line before 1-based `line`. */
+function insertLine(text: string, line: number, inserted: string): string {
+  const lines = text.split('\n');
+  lines.splice(line - 1, 0, inserted);
+  return lines.join('\n');
+}
+
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  suppressions?: { kind: string; justification?: string; status?: string }[];
+}
+
+async function sarifResults(dir: string): Promise<SarifResult[]> {
+  const r = await cli(['.', '--format', 'sarif'], dir);
+  return (JSON.parse(r.stdout) as { runs: { results: SarifResult[] }[] }).runs[0]!.results;
+}
+
+describe('ARM JSON: // vtaplint-disable-next-line', () => {
+  test('suppresses the finding on the next line, kept in SARIF as inSource with the reason', async () => {
+    const dir = workspace({ 't.json': insertLine(BAD, LOCATION_LINE, '      // vtaplint-disable-next-line vtap-supported-region -- enabled for us by support case 42') });
+    const r = await findingsOf(['.'], dir);
+    expect(r.code).toBe(0);
+    expect(r.findings).toEqual([]);
+    const results = await sarifResults(dir);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ ruleId: 'vtap-supported-region', suppressions: [{ kind: 'inSource', status: 'accepted', justification: 'enabled for us by support case 42' }] });
+  });
+
+  test('a block comment works too; several ids separated by commas', async () => {
+    const dir = workspace({ 't.json': insertLine(BAD, LOCATION_LINE, '      /* vtaplint-disable-next-line vtap-supported-region, vtap-destination-type -- reason */') });
+    const r = await findingsOf(['.'], dir);
+    // The region finding is suppressed; vtap-destination-type has nothing on that line: unused.
+    expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['unused-suppression', LOCATION_LINE]]);
+    expect(r.findings[0]!.message).toMatch(/'vtap-destination-type' is unused/);
+    expect(r.code).toBe(0);
+  });
+
+  test('without a reason: suppressed, and a warning asks for the reason', async () => {
+    const dir = workspace({ 't.json': insertLine(BAD, LOCATION_LINE, '      // vtaplint-disable-next-line vtap-supported-region') });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.map((f) => [f.ruleId, f.level])).toEqual([['unused-suppression', 'warning']]);
+    expect(r.findings[0]!.message).toMatch(/has no reason/);
+    expect(r.code).toBe(0);
+  });
+
+  test('on the wrong line: the finding stays, the comment is reported unused', async () => {
+    const dir = workspace({ 't.json': insertLine(BAD, LOCATION_LINE - 1, '      // vtaplint-disable-next-line vtap-supported-region -- misplaced') });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['unused-suppression', 'vtap-supported-region']);
+    expect(r.code).toBe(1);
+  });
+
+  test('an unknown rule id is reported', async () => {
+    const dir = workspace({ 't.json': insertLine(BAD, LOCATION_LINE, '      // vtaplint-disable-next-line no-such-rule -- typo') });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['unused-suppression', 'vtap-supported-region']);
+    expect(r.findings.find((f) => f.ruleId === 'unused-suppression')!.message).toMatch(/'no-such-rule' names no vtaplint rule/);
+  });
+});
+
+describe('ARM JSON: resource metadata', () => {
+  const withMetadata = (suppress: string) => BAD.replace('"name": "tap1",', `"name": "tap1",\n      "metadata": { "vtaplint": { "suppress": ${suppress} } },`);
+
+  test('suppresses findings inside the resource declaration', async () => {
+    const dir = workspace({ 't.json': withMetadata('{ "vtap-supported-region": "region enabled by support" }') });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+    const results = await sarifResults(dir);
+    expect(results[0]).toMatchObject({ suppressions: [{ kind: 'inSource', justification: 'region enabled by support' }] });
+  });
+
+  test('an empty reason, an unused rule and an unknown rule are reported', async () => {
+    const dir = workspace({ 't.json': withMetadata('{ "vtap-supported-region": "", "vtap-source-vm-size-v6": "x", "nope": "x" }') });
+    const r = await findingsOf(['.'], dir);
+    const messages = r.findings.map((f) => `${f.ruleId}: ${f.message}`).sort();
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toMatch(/'nope' names no vtaplint rule/);
+    expect(messages[1]).toMatch(/'vtap-source-vm-size-v6' is unused/);
+    expect(messages[2]).toMatch(/'vtap-supported-region' has no reason/);
+    // Each points at its key in the metadata.
+    expect(new Set(r.findings.map((f) => f.line))).toEqual(new Set([86]));
+  });
+
+  test('does not reach other resources', async () => {
+    const text = BAD.replace('"name": "web-vm",', '"name": "web-vm",\n      "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "wrong resource" } } },');
+    const r = await findingsOf(['.'], workspace({ 't.json': text }));
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['unused-suppression', 'vtap-supported-region']);
+  });
+});
+
+describe('config suppressions', () => {
+  const config = (entries: unknown[]) => JSON.stringify({ suppressions: entries }, null, 2);
+
+  test('by rule, files glob and resource name: kind external, with the reason', async () => {
+    const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', files: '*.json', resource: 'tap1', reason: 'accepted risk' }]) });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+    expect((await sarifResults(dir))[0]).toMatchObject({ suppressions: [{ kind: 'external', justification: 'accepted risk' }] });
+  });
+
+  test('resource by type/name, case-insensitively; another resource does not match', async () => {
+    const dir = workspace({
+      't.json': BAD,
+      'vtaplint.config.json': config([
+        { rule: 'vtap-supported-region', resource: 'microsoft.network/virtualNetworkTaps/TAP1', reason: 'r' },
+        { rule: 'vtap-supported-region', resource: 'tap2', reason: 'r' },
+      ]),
+    });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['unused-suppression', 'vtaplint.config.json', 8]]);
+  });
+
+  test('expired: the finding is back, and the suppression is reported as expired', async () => {
+    const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', reason: 'until the migration', expires: '2001-01-31' }]) });
+    const r = await findingsOf(['.'], dir);
+    expect(r.code).toBe(1);
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['unused-suppression', 'vtap-supported-region']);
+    expect(r.findings.find((f) => f.ruleId === 'unused-suppression')!.message).toMatch(/expired on 2001-01-31/);
+  });
+
+  test('not yet expired: suppressed', async () => {
+    const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', reason: 'r', expires: '2999-12-31' }]) });
+    expect((await findingsOf(['.'], dir)).findings).toEqual([]);
+  });
+
+  test('expiry is inclusive of the date (UTC)', () => {
+    expect(isExpired('2030-05-01', new Date('2030-05-01T23:59:59Z'))).toBe(false);
+    expect(isExpired('2030-05-01', new Date('2030-05-02T00:00:00Z'))).toBe(true);
+  });
+
+  test('without a reason: suppressed, with a warning', async () => {
+    const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region' }]) });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.map((f) => f.message)).toEqual([expect.stringMatching(/has no reason: add "reason"/)]);
+  });
+
+  test('only judged unused when a linted file matches its files glob (pre-commit lints a few files)', async () => {
+    const dir = workspace({ 't.json': BAD, 'other.json': BAD, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', files: 'other.json', reason: 'r' }]) });
+    const r = await findingsOf(['t.json'], dir);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['vtap-supported-region']);
+  });
+
+  test('unused-suppression can be switched off like any rule', async () => {
+    const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': JSON.stringify({ rules: { 'unused-suppression': 'off' }, suppressions: [{ rule: 'vtap-destination-type', reason: 'r' }] }) });
+    expect((await findingsOf(['.'], dir)).findings.map((f) => f.ruleId)).toEqual(['vtap-supported-region']);
+  });
+
+  test('a misspelt key is a config error', async () => {
+    const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', reasn: 'x' }]) });
+    const r = await cli(['.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown key "suppressions\.0\.reasn"/);
+  });
+});
+
+describe('Bicep pragmas', () => {
+  const known = new Set(RULES.map((r) => r.meta.id));
+  const text = [
+    "param location string = 'eastus'", // 1
+    '#disable-next-line vtap-supported-region no-unused-params', // 2
+    "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {", // 3
+    '  name: \'tap1\'', // 4
+    '  // vtaplint-disable-next-line vtap-destination-type -- partner appliance', // 5
+    '  location: location', // 6
+    '}', // 7
+    '#disable-diagnostics vtap-source-vm-size-v6', // 8
+    'var a = 1', // 9
+    '#restore-diagnostics vtap-source-vm-size-v6', // 10
+    'var b = 2', // 11
+    '// vtaplint-disable-next-line vtap-supported-region', // 12
+    'var c = 3', // 13
+  ].join('\n');
+  const source = new SourceText('/virtual/main.bicep', text, 'bicep');
+  const sites = pragmaSites(collectPragmas(source, parseBicep(source).program.trivia), known);
+
+  function finding(ruleId: string, line: number): Candidate {
+    const offset = source.offsetAt(line, 3);
+    const span = new TextSpan(source, offset, offset + 1);
+    const f: Finding = { ruleId, level: 'error', kind: 'fail', message: 'm', location: { file: source, region: span.region() }, related: [], logical: undefined, fingerprint: '', span };
+    return { finding: f, resource: undefined };
+  }
+
+  test('Bicep codes that are not vtaplint rules are left alone', () => {
+    expect(sites.map((s) => [s.form, s.ruleId])).toEqual([
+      ['#disable-next-line', 'vtap-supported-region'],
+      ['// vtaplint-disable-next-line', 'vtap-destination-type'],
+      ['#disable-diagnostics', 'vtap-source-vm-size-v6'],
+      ['// vtaplint-disable-next-line', 'vtap-supported-region'],
+    ]);
+  });
+
+  test('each form suppresses its line (or range) and rule only', () => {
+    const cands = [
+      finding('vtap-supported-region', 3),
+      finding('vtap-destination-type', 6),
+      finding('vtap-supported-region', 6),
+      finding('vtap-source-vm-size-v6', 9),
+      finding('vtap-source-vm-size-v6', 11),
+    ];
+    applySuppressions(cands, sites);
+    expect(cands.map((c) => c.finding.suppressions?.map((s) => [s.kind, s.justification]) ?? null)).toEqual([
+      [['inSource', undefined]],
+      [['inSource', 'partner appliance']],
+      null,
+      [['inSource', undefined]],
+      null,
+    ]);
+    // Bicep's directives cannot carry a reason and are not asked for one; the unused comment is reported.
+    expect(sites.map(siteProblem)).toEqual([undefined, undefined, undefined, expect.stringMatching(/is unused/)]);
+  });
+});
