@@ -1,0 +1,282 @@
+// The deployment model: parameters, variables, copy loops, conditions, nested deployments,
+// languageVersion 2.0, child resources — what a template really deploys.
+import { describe, expect, test } from 'vitest';
+import { Unknown } from '../../src/expr/value.js';
+import { at } from '../../src/graph/located.js';
+import { formatId } from '../../src/graph/resource-id.js';
+import { graphToJson } from '../../src/graph/export.js';
+import { analyze, arm } from './helpers.js';
+
+const names = (a: ReturnType<typeof analyze>['a']) => a.graph.resources.map((r) => (typeof r.name === 'string' ? r.name : `{${r.name instanceof Unknown ? r.name.reason.code : '?'}}`));
+const codes = (a: ReturnType<typeof analyze>['a']) => a.diagnostics.map((d) => d.code);
+
+const nic = (name: string, extra: Record<string, unknown> = {}) => ({
+  type: 'Microsoft.Network/networkInterfaces',
+  apiVersion: '2024-05-01',
+  name,
+  location: 'eastus',
+  properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic' } }] },
+  ...extra,
+});
+
+describe('parameters', () => {
+  const template = arm([{ type: 'Microsoft.Compute/virtualMachines', apiVersion: '2024-03-01', name: "[parameters('vmName')]", location: 'eastus', properties: { hardwareProfile: { vmSize: "[parameters('size')]" } } }], {
+    parameters: {
+      vmName: { type: 'string', defaultValue: 'from-default' },
+      size: { type: 'string', allowedValues: ['Standard_D2s_v5', 'Standard_D2s_v6'] },
+      secret: { type: 'securestring' },
+    },
+  });
+
+  test('defaults are used, a parameter without value is an unknown that keeps its allowedValues', () => {
+    const { a } = analyze({ 'main.json': template });
+    expect(names(a)).toEqual(['from-default']);
+    const size = at(a.graph.resources[0]!.root, 'properties', 'hardwareProfile', 'vmSize').value as Unknown;
+    expect(size).toBeInstanceOf(Unknown);
+    expect(size.reason.code).toBe('parameter-without-value');
+    expect(size.oneOf).toEqual(['Standard_D2s_v5', 'Standard_D2s_v6']);
+    expect(a.deployed.scope?.parameterInfo('size')?.allowedValues).toEqual(['Standard_D2s_v5', 'Standard_D2s_v6']);
+  });
+
+  test('x.parameters.json beside x.json is used, then --parameters, then -p', () => {
+    const params = (v: Record<string, unknown>) => ({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, { value: x }])),
+    });
+    expect(names(analyze({ 'main.json': template, 'main.parameters.json': params({ vmName: 'from-file' }) }).a)).toEqual(['from-file']);
+    expect(names(analyze({ 'azuredeploy.json': template, 'azuredeploy.parameters.json': params({ vmName: 'azuredeploy-file' }) }).a)).toEqual(['azuredeploy-file']);
+    const both = analyze({ 'main.json': template, 'main.parameters.json': params({ vmName: 'assoc' }), 'other.json': params({ vmName: 'explicit' }) }, 'main.json', { parameterFiles: ['other.json'] });
+    expect(names(both.a)).toEqual(['explicit']);
+    const cli = analyze({ 'main.json': template, 'main.parameters.json': params({ vmName: 'assoc' }) }, 'main.json', { params: { vmName: 'from-cli' } });
+    expect(names(cli.a)).toEqual(['from-cli']);
+  });
+
+  test('Key Vault references and secure parameters are unknown and never printed', () => {
+    const t = arm([{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'sa', location: 'eastus', properties: { a: "[parameters('secret')]", b: "[parameters('kv')]" } }], {
+      parameters: { secret: { type: 'securestring', defaultValue: 'hunter2' }, kv: { type: 'string' } },
+    });
+    const p = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { kv: { reference: { keyVault: { id: '/subscriptions/x/resourceGroups/y/providers/Microsoft.KeyVault/vaults/v' }, secretName: 'top-secret' } } },
+    };
+    const { a } = analyze({ 'main.json': t, 'main.parameters.json': p });
+    const body = a.graph.resources[0]!.root;
+    expect((at(body, 'properties', 'a').value as Unknown).reason.code).toBe('secure');
+    expect((at(body, 'properties', 'b').value as Unknown).reason.code).toBe('secure');
+    const printed = JSON.stringify(graphToJson(a.graph, { relativeTo: (f) => f }));
+    expect(printed).toContain('secure');
+    expect(printed).not.toContain('hunter2');
+    expect(printed).not.toContain('top-secret');
+  });
+});
+
+describe('variables, copy loops and conditions', () => {
+  test('variables are evaluated lazily; a cycle is reported once, and only when used', () => {
+    const t = arm([{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[variables('name')]", location: 'eastus' }], {
+      variables: { name: "[concat('vnet-', variables('suffix'))]", suffix: 'a', loopA: "[variables('loopB')]", loopB: "[variables('loopA')]" },
+    });
+    expect(codes(analyze({ 'main.json': t }).a)).toEqual([]);
+    const used = arm([{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[variables('loopA')]", location: 'eastus' }], {
+      variables: { loopA: "[variables('loopB')]", loopB: "[variables('loopA')]" },
+    });
+    const { a } = analyze({ 'main.json': used });
+    expect(a.diagnostics.filter((d) => /cycle/i.test(d.message))).toHaveLength(1);
+  });
+
+  test('copy in variables and in properties', () => {
+    const t = arm(
+      [
+        {
+          type: 'Microsoft.Network/virtualNetworks',
+          apiVersion: '2024-05-01',
+          name: 'vnet',
+          location: 'eastus',
+          properties: {
+            copy: [{ name: 'subnets', count: 2, input: { name: "[concat('s', copyIndex('subnets'))]", properties: { addressPrefix: "[variables('prefixes')[copyIndex('subnets')]]" } } }],
+          },
+        },
+      ],
+      { variables: { copy: [{ name: 'prefixes', count: 2, input: "[concat('10.0.', copyIndex('prefixes'), '.0/24')]" }] } },
+    );
+    const { a } = analyze({ 'main.json': t });
+    const subnets = at(a.graph.resources[0]!.root, 'properties', 'subnets').value as unknown[];
+    expect(subnets).toHaveLength(2);
+    expect(at({ value: subnets[1] as never, span: a.graph.resources[0]!.span }, 'properties', 'addressPrefix').value).toBe('10.0.1.0/24');
+  });
+
+  test('resource copy: count evaluated, copyIndex in names, ARM limit of 800 reported', () => {
+    const t = arm([{ copy: { name: 'nics', count: "[add(1, 2)]" }, ...nic("[concat('nic', copyIndex(1))]") }]);
+    expect(names(analyze({ 'main.json': t }).a)).toEqual(['nic1', 'nic2', 'nic3']);
+    const big = arm([{ copy: { name: 'nics', count: 801 }, ...nic("[concat('nic', copyIndex())]") }]);
+    const { a } = analyze({ 'main.json': big });
+    expect(a.graph.resources).toHaveLength(800);
+    expect(a.diagnostics.find((d) => d.code === 'evaluation-error')?.message).toContain("exceeds Azure's limit of 800");
+  });
+
+  test('a copy count known only at deployment gives one representative, maybe-deployed instance', () => {
+    const t = arm([{ copy: { name: 'nics', count: "[parameters('n')]" }, ...nic("[concat('nic', copyIndex())]") }], { parameters: { n: { type: 'int' } } });
+    const { a } = analyze({ 'main.json': t });
+    expect(a.graph.resources).toHaveLength(1);
+    expect(a.graph.resources[0]!.state).toBe('maybe');
+  });
+
+  test('condition false: not deployed; unknown: maybe deployed', () => {
+    const t = arm([
+      { condition: false, ...nic('never') },
+      { condition: "[equals(parameters('mode'), 'x')]", ...nic('maybe') },
+      { condition: true, ...nic('always') },
+    ], { parameters: { mode: { type: 'string' } } });
+    const { a } = analyze({ 'main.json': t });
+    expect(a.graph.resources.map((r) => [r.name, r.state])).toEqual([
+      ['maybe', 'maybe'],
+      ['always', 'deployed'],
+    ]);
+    expect(a.graph.resources[0]!.condition?.reason.code).toBe('parameter-without-value');
+  });
+});
+
+describe('nested deployments', () => {
+  const nested = (scope: 'inner' | 'outer', extra: Record<string, unknown> = {}) => ({
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2022-09-01',
+    name: 'inner-deployment',
+    properties: {
+      mode: 'Incremental',
+      expressionEvaluationOptions: { scope },
+      ...(scope === 'inner' ? { parameters: { nicName: { value: "[concat(parameters('prefix'), '-nic')]" } } } : {}),
+      template: arm([nic(scope === 'inner' ? "[parameters('nicName')]" : "[concat(parameters('prefix'), '-outer')]")], {
+        ...(scope === 'inner' ? { parameters: { nicName: { type: 'string' } } } : {}),
+        outputs: { nicId: { type: 'string', value: "[resourceId('Microsoft.Network/networkInterfaces', 'x')]" } },
+      }),
+    },
+    ...extra,
+  });
+
+  test('inner scope: parameters passed in; outer scope: the parent’s parameters', () => {
+    const params = { parameters: { prefix: { type: 'string', defaultValue: 'web' } } };
+    expect(names(analyze({ 'main.json': arm([nested('inner')], params) }).a)).toEqual(['inner-deployment', 'web-nic']);
+    expect(names(analyze({ 'main.json': arm([nested('outer')], params) }).a)).toEqual(['inner-deployment', 'web-outer']);
+  });
+
+  test('outputs are usable through reference(...).outputs', () => {
+    const t = arm([nested('inner'), { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: 'eastus', properties: { x: "[reference('inner-deployment').outputs.nicId.value]" } }], {
+      parameters: { prefix: { type: 'string', defaultValue: 'web' } },
+    });
+    const { a } = analyze({ 'main.json': t });
+    const tap = a.graph.resources.find((r) => r.name === 'tap')!;
+    const v = at(tap.root, 'properties', 'x').value as Unknown;
+    expect(v).toBeInstanceOf(Unknown);
+    expect(v.parts?.join('')).toContain('/providers/Microsoft.Network/networkInterfaces/x');
+  });
+
+  test('the target scope is recorded on each resource', () => {
+    const { a } = analyze({ 'main.json': arm([nested('inner', { resourceGroup: 'other-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' })], { parameters: { prefix: { type: 'string', defaultValue: 'web' } } }) });
+    const inner = a.graph.resources.find((r) => r.name === 'web-nic')!;
+    expect(formatId(inner.id)).toBe('/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/other-rg/providers/Microsoft.Network/networkInterfaces/web-nic');
+    expect(inner.unit.scope.kind).toBe('resourceGroup');
+  });
+
+  test('templateLink.relativePath is read inside the lint root; outside it and uri are never read', () => {
+    const linked = (rel: string) => arm([{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'linked', properties: { mode: 'Incremental', templateLink: { relativePath: rel } } }]);
+    const { a } = analyze({ 'main.json': linked('nested/nic.json'), 'nested/nic.json': arm([nic('linked-nic')]) });
+    expect(names(a)).toEqual(['linked', 'linked-nic']);
+    expect(a.graph.resources[1]!.span.file.path).toMatch(/nested[\\/]nic\.json$/);
+    const out = analyze({ 'main.json': linked('../../etc/passwd') }).a;
+    expect(out.diagnostics.map((d) => d.message).join()).toContain('outside the folder being linted');
+    const uri = analyze({ 'main.json': arm([{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'remote', properties: { mode: 'Incremental', templateLink: { uri: 'https://example.com/t.json' } } }]) }).a;
+    expect(uri.diagnostics.map((d) => d.message).join()).toContain("linked from 'https://example.com/t.json' and is never fetched");
+  });
+});
+
+describe('languageVersion 2.0 and child resources', () => {
+  test('symbolic names, existing resources, dependsOn and reference() by symbolic name', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      definitions: { myType: { type: 'string' } },
+      resources: {
+        vnet: { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'shared-vnet', existing: true },
+        webNic: { ...nic('web-nic'), dependsOn: ['vnet', 'tap'], properties: { note: "[reference('tap').destinationPort]" } },
+        tap: { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: 'eastus', properties: { destinationPort: 4789 } },
+      },
+    };
+    const { a } = analyze({ 'main.json': t });
+    expect(a.graph.resources.map((r) => [r.symbolicName, r.existing])).toEqual([
+      ['vnet', true],
+      ['webNic', false],
+      ['tap', false],
+    ]);
+    const web = a.graph.resources[1]!;
+    expect(web.displayName).toBe('webNic');
+    expect(a.graph.edges().filter((e) => e.from === web && e.kind === 'dependsOn').map((e) => e.to.symbolicName)).toEqual(['vnet', 'tap']);
+    expect(at(web.root, 'properties', 'note').value).toBe(4789);
+  });
+
+  test('nested child resources and top-level "nic/cfg" children both become one child-of-parent relation', () => {
+    const t = arm([
+      { ...nic('web-nic'), resources: [{ type: 'tapConfigurations', apiVersion: '2024-05-01', name: 'nested-cfg', properties: {} }] },
+      { type: 'Microsoft.Network/networkInterfaces/tapConfigurations', apiVersion: '2024-05-01', name: 'web-nic/top-cfg', properties: {} },
+    ]);
+    const { a } = analyze({ 'main.json': t });
+    const parent = a.graph.resources[0]!;
+    expect(parent.children.map((c) => [c.type, c.name])).toEqual([
+      ['Microsoft.Network/networkInterfaces/tapConfigurations', 'web-nic/nested-cfg'],
+      ['Microsoft.Network/networkInterfaces/tapConfigurations', 'web-nic/top-cfg'],
+    ]);
+    expect(a.graph.edges().filter((e) => e.kind === 'parent').map((e) => e.to)).toEqual([parent, parent]);
+  });
+});
+
+describe('resource ids and edges', () => {
+  test('ids in properties become edges to resources and to their parts, matched case-insensitively', () => {
+    const t = arm([
+      { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'VNet1', location: 'eastus', properties: { subnets: [{ name: 'default', properties: {} }] } },
+      {
+        ...nic('nic1'),
+        properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { subnet: { id: "[resourceId('microsoft.network/VIRTUALNETWORKS/subnets', 'vnet1', 'default')]" } } }] },
+      },
+      {
+        type: 'Microsoft.Network/virtualNetworkTaps',
+        apiVersion: '2024-05-01',
+        name: 'tap',
+        location: 'eastus',
+        properties: { destinationNetworkInterfaceIPConfiguration: { id: "[concat(resourceId('Microsoft.Network/networkInterfaces', 'NIC1'), '/ipConfigurations/ipconfig1')]" } },
+      },
+    ]);
+    const { a } = analyze({ 'main.json': t });
+    const refs = a.graph.edges().filter((e) => e.kind === 'reference').map((e) => [e.from.name, e.to.name, e.sub?.join('/'), e.path]);
+    expect(refs).toEqual([
+      ['nic1', 'VNet1', 'subnets/default', 'properties.ipConfigurations[0].properties.subnet.id'],
+      ['tap', 'nic1', 'ipConfigurations/ipconfig1', 'properties.destinationNetworkInterfaceIPConfiguration.id'],
+    ]);
+    const res = a.graph.resolve(at(a.graph.resources[2]!.root, 'properties', 'destinationNetworkInterfaceIPConfiguration', 'id').value);
+    expect(res.kind).toBe('sub');
+    if (res.kind === 'sub') expect(at(res.entry!, 'name').value).toBe('ipconfig1');
+  });
+
+  test('ids with the subscription known only at deployment still link; other subscriptions are external', () => {
+    const t = arm([nic('nic1'), { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: 'eastus', properties: {
+      a: "[format('/subscriptions/{0}/resourceGroups/{1}/providers/Microsoft.Network/networkInterfaces/nic1', subscription().subscriptionId, resourceGroup().name)]",
+      b: "[resourceId('22222222-2222-2222-2222-222222222222', 'rg2', 'Microsoft.Network/networkInterfaces', 'elsewhere')]",
+    } }], {});
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment: { subscriptionId: '11111111-1111-1111-1111-111111111111' } });
+    const tap = a.graph.resources[1]!;
+    expect(a.graph.resolve(at(tap.root, 'properties', 'a').value).kind).toBe('resource');
+    expect(a.graph.resolve(at(tap.root, 'properties', 'b').value).kind).toBe('external');
+  });
+
+  test('dependsOn by id, by type/name, by name, by copy loop name; unresolved entries are listed', () => {
+    const t = arm([
+      nic('nic1'),
+      { copy: { name: 'loop', count: 2 }, ...nic("[concat('l', copyIndex())]") },
+      { ...nic('nic2'), dependsOn: ["[resourceId('Microsoft.Network/networkInterfaces', 'nic1')]", 'Microsoft.Network/networkInterfaces/l0', 'loop', 'no-such-thing'] },
+    ]);
+    const { a } = analyze({ 'main.json': t });
+    const n2 = a.graph.resources.find((r) => r.name === 'nic2')!;
+    expect(a.graph.edges().filter((e) => e.from === n2 && e.kind === 'dependsOn').map((e) => e.to.name)).toEqual(['nic1', 'l0', 'l0', 'l1']);
+    expect(a.graph.unresolvedDependsOn.map((u) => u.value)).toEqual(['no-such-thing']);
+  });
+});

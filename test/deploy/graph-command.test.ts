@@ -1,0 +1,64 @@
+// `vtaplint graph`: the documented JSON shape, `source` keys holding every position, and text.
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli, REPO } from '../helpers.js';
+import { withoutSource, type Json } from '../../src/graph/export.js';
+import { tapSources, vmsOfNic, nicsOfVm, taps } from '../../src/graph/vtap.js';
+import { analyze } from './helpers.js';
+import { readFileSync } from 'node:fs';
+
+type Obj = { [k: string]: Json };
+
+describe('graph command', () => {
+  test('JSON: resources sorted by id with type, apiVersion, name, location, state, properties and edges; positions under source', async () => {
+    const r = await cli(['graph', 'examples/arm-vtap/azuredeploy.json']);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout) as Obj;
+    const resources = g.resources as Obj[];
+    const ids = resources.map((x) => String(x.id).toLowerCase());
+    expect(ids).toEqual([...ids].sort());
+    const tap = resources.find((x) => x.type === 'Microsoft.Network/virtualNetworkTaps') as Obj;
+    expect(Object.keys(tap)).toEqual(['id', 'type', 'apiVersion', 'name', 'location', 'state', 'scope', 'properties', 'edges', 'source']);
+    expect(tap).toMatchObject({ apiVersion: '2024-05-01', name: 'web-tap', location: 'westeurope', state: 'deployed', scope: 'resourceGroup' });
+    expect(tap.id).toBe('/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/virtualNetworkTaps/web-tap');
+    expect(tap.source).toMatchObject({ file: 'examples/arm-vtap/azuredeploy.json', line: 120, column: 5, displayName: 'web-tap' });
+    expect(tap.edges).toContainEqual(expect.objectContaining({ kind: 'reference', path: 'properties.destinationNetworkInterfaceIPConfiguration.id' }));
+    // Nothing positional is left once source keys are dropped.
+    expect(JSON.stringify(withoutSource(g))).not.toMatch(/"line"|"column"|azuredeploy\.json/);
+  });
+
+  test('an unknown is printed as {"$unknown": code} with its reason under source', async () => {
+    const r = await cli(['graph', 'fixtures/vtap-destination-type/pass-nic-ipconfig.json']);
+    const g = JSON.parse(r.stdout) as Obj;
+    const vnet = (g.resources as Obj[]).find((x) => x.type === 'Microsoft.Network/virtualNetworks') as Obj;
+    expect(vnet.name).toBe('vtap-vnet');
+    const r2 = await cli(['graph', 'examples/arm-vtap/azuredeploy.json', '--format', 'text']);
+    expect(r2.stdout).toContain('-> reference /subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/networkInterfaces/collector-nic');
+    const r3 = await cli(['graph', 'examples/arm-vtap/azuredeploy.json', '-p', 'location=eastus']);
+    expect(r3.stdout).toContain('"location": "eastus"');
+  });
+
+  test('usage errors', async () => {
+    expect((await cli(['graph'])).code).toBe(2);
+    expect((await cli(['graph', 'examples/arm-vtap/azuredeploy.json', '--format', 'sarif'])).code).toBe(2);
+  });
+});
+
+describe('graph queries', () => {
+  test('VM of a NIC, NICs of a VM, and the TAP sources of all three declaration kinds', () => {
+    const template = JSON.parse(readFileSync(path.join(REPO, 'examples/arm-vtap/azuredeploy.json'), 'utf8')) as Obj;
+    const { a } = analyze({ 'main.json': template as never });
+    const g = a.graph;
+    const sources = tapSources(g);
+    expect(sources.map((s) => [s.declaration, s.nic.kind === 'resource' ? s.nic.resource.name : '?', s.tap.kind])).toEqual([['child', 'web-nic', 'resource']]);
+    const nic = sources[0]!.nic;
+    if (nic.kind !== 'resource') throw new Error('nic');
+    expect(vmsOfNic(g, nic.resource).map((v) => v.vm.name)).toEqual(['web-vm']);
+    const vm = g.resources.find((r) => r.name === 'web-vm')!;
+    expect(nicsOfVm(g, vm).map((n) => (n.kind === 'resource' ? n.resource.name : n.kind))).toEqual(['web-nic']);
+    expect(taps(g).map((t) => t.name)).toEqual(['web-tap']);
+    const tapCfg = sources[0]!.config!;
+    expect(g.dependsOnTransitively(tapCfg, vm)).toBeUndefined();
+    expect(g.dependsOnTransitively(vm, taps(g)[0]!)?.map((e) => e.kind)).toEqual(['dependsOn']);
+  });
+});
