@@ -210,7 +210,12 @@ export class ResourceExpander {
       type,
       apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined,
       name,
-      displayName: symbolicName ?? displayNameOf(name, nameV.span),
+      // A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
+      displayName: symbolicName
+        ? loop && typeof loop.index === 'number' && loop.name === symbolicName
+          ? `${symbolicName}[${loop.index}]`
+          : symbolicName
+        : displayNameOf(name, nameV.span),
       symbolicName,
       existing,
       state,
