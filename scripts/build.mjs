@@ -16,6 +16,9 @@ await build({
   platform: 'node',
   // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build is under "module".
   mainFields: ['module', 'main'],
+  // Keep node_modules paths as seen from the project (scripts/check-dist.mjs builds in a temporary
+  // export with a symlinked node_modules and must produce the same bytes).
+  preserveSymlinks: true,
   format: 'esm',
   target: 'node20',
   outExtension: { '.js': '.js' },

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The pre-commit hook end to end, installed the way pre-commit installs it: a temporary git
+# repository whose .pre-commit-config.yaml points at this checkout at HEAD (pre-commit clones it,
+# runs `npm install` and `npm pack`, then installs the tarball globally in its own environment, with
+# this machine's node: no node download). A bad template makes the hook fail with its finding; once
+# fixed, the hook passes. Needs the checkout committed (HEAD is what pre-commit installs).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "test-precommit: installing Debian's pre-commit"
+  apt-get update -qq && apt-get install -y -qq pre-commit >/dev/null
+fi
+
+sha="$(git -C "$repo" rev-parse HEAD)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+export PRE_COMMIT_HOME="$tmp/cache"
+project="$tmp/project"
+mkdir -p "$project"
+cd "$project"
+git init -q
+git config user.email test@example.invalid
+git config user.name test
+
+fixtures="$repo/fixtures/vtap-supported-region"
+cp "$fixtures/pass-supported.json" good.json
+# The bad template takes its region from a parameters file beside it: the hook must read it from disk.
+sed 's/"location": "westeurope"/"location": "[parameters('"'"'tapLocation'"'"')]"/; s/"resources": \[/"parameters": { "tapLocation": { "type": "string" } },\n  "resources": [/' "$fixtures/fail-unsupported.json" > bad.json
+cat > bad.parameters.json <<'JSON'
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "tapLocation": { "value": "westeurope" } }
+}
+JSON
+cat > .pre-commit-config.yaml <<YAML
+default_language_version:
+  node: system
+repos:
+  - repo: $repo
+    rev: $sha
+    hooks:
+      - id: vtaplint
+YAML
+git add .
+git commit -q -m initial --no-verify
+
+echo "test-precommit: bad template (expect failure)"
+if pre-commit run --all-files >"$tmp/out1.txt" 2>&1; then
+  cat "$tmp/out1.txt"
+  echo "test-precommit: FAIL: the hook passed on a bad template" >&2
+  exit 1
+fi
+cat "$tmp/out1.txt"
+grep -q "vtap-supported-region" "$tmp/out1.txt" || { echo "test-precommit: FAIL: no vtap-supported-region finding in the output" >&2; exit 1; }
+grep -q "bad.json" "$tmp/out1.txt" || { echo "test-precommit: FAIL: the finding does not name bad.json" >&2; exit 1; }
+if grep -q "good.json" "$tmp/out1.txt"; then echo "test-precommit: FAIL: good.json reported" >&2; exit 1; fi
+
+echo "test-precommit: only the good file passed (expect success)"
+pre-commit run --files good.json
+
+echo "test-precommit: fixed parameters file (expect success)"
+sed -i "s/westeurope/eastus/" bad.parameters.json
+git add bad.parameters.json
+pre-commit run --all-files
+echo "test-precommit: OK"

@@ -1,0 +1,122 @@
+// The GitHub Action (action.yml, bundled into dist/action.js): lints the workspace, writes the
+// SARIF file for github/codeql-action/upload-sarif, annotates the findings on the lines a pull
+// request changes, writes the job summary and sets the outputs errors, warnings, notes and
+// sarif-file. Exits with 1 when findings at or above `fail-on` remain (with a baseline, new ones).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES } from '../../rules/index.js';
+import { ConfigError } from '../engine/config.js';
+import { countByLevel, countedFindings, lint, relativePath, type LintResult } from '../engine/lint.js';
+import type { Finding } from '../engine/finding.js';
+import { formatSarif } from '../report/sarif.js';
+import pkg from '../../package.json' with { type: 'json' };
+import { changedLines, pullRequestRange, touchesChange } from './changed.js';
+import { annotation, appendSummary, getInput, getList, setOutput, type Runner } from './runner.js';
+import { blobBase, formatSummary, plural } from './summary.js';
+
+const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
+
+export function processRunner(): Runner {
+  return { env: process.env, log: (line) => process.stdout.write(`${line}\n`) };
+}
+
+/** Runs the action; returns (and sets) the exit code. Local-action (npx local-action) calls this. */
+export async function run(runner: Runner = processRunner()): Promise<number> {
+  const code = await runAction(runner).catch((e: unknown) => {
+    runner.log(annotation('error', `vtaplint failed: ${e instanceof Error ? e.message : String(e)}`));
+    return 1;
+  });
+  process.exitCode = code;
+  return code;
+}
+
+async function runAction(runner: Runner): Promise<number> {
+  const env = runner.env;
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const failOn = (getInput(runner, 'fail-on') || 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) {
+    runner.log(annotation('error', `fail-on must be one of ${FAIL_ON.join(', ')}, got '${failOn}'`));
+    return 1;
+  }
+  const paths = getList(runner, 'paths');
+  const config = getInput(runner, 'config');
+  const baseline = getInput(runner, 'baseline');
+  const sarifFile = getInput(runner, 'sarif-file') || 'vtaplint.sarif';
+  const started = new Date();
+  let result: LintResult;
+  try {
+    result = await lint(paths.length ? paths : ['.'], {
+      root: workspace,
+      cwd: workspace,
+      rules: RULES,
+      configFile: config ? path.resolve(workspace, config) : undefined,
+      parameterFiles: getList(runner, 'parameters').map((p) => path.resolve(workspace, p)),
+      baselineFile: baseline ? path.resolve(workspace, baseline) : undefined,
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      runner.log(annotation('error', e.message, { title: 'vtaplint configuration' }));
+      return 1;
+    }
+    throw e;
+  }
+  for (const m of result.missing) runner.log(annotation('warning', `no files match '${m}'`, { title: 'vtaplint' }));
+
+  const sarifPath = path.resolve(workspace, sarifFile);
+  mkdirSync(path.dirname(sarifPath), { recursive: true });
+  writeFileSync(sarifPath, formatSarif(result, RULES, { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString() }));
+
+  const counted = countedFindings(result);
+  const changed = changedLines(env, workspace);
+  let annotated = 0;
+  for (const f of counted) {
+    const rel = relativePath(workspace, f.location.file.path);
+    const { start, end } = f.location.region;
+    if (changed && !touchesChange(changed, rel, start.line, end.line)) continue;
+    runner.log(annotationOf(f, rel));
+    annotated++;
+  }
+  for (const n of result.notifications) {
+    runner.log(annotation(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(workspace, n.file) } : {}) }));
+  }
+  const counts = countByLevel(counted);
+  runner.log(
+    `vtaplint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}` +
+      (changed ? ` (${annotated} on lines this pull request changes)` : '') +
+      `; SARIF written to ${relativePath(workspace, sarifPath)}`,
+  );
+  const head = pullRequestRange(env)?.head;
+  appendSummary(runner, formatSummary(result, counted, { blobBase: blobBase(env, head === 'HEAD' ? undefined : head), annotated, changedOnly: changed !== undefined }));
+  setOutput(runner, 'errors', String(counts.error));
+  setOutput(runner, 'warnings', String(counts.warning));
+  setOutput(runner, 'notes', String(counts.note));
+  setOutput(runner, 'sarif-file', sarifPath);
+
+  if (result.notifications.some((n) => n.level === 'error')) return 1;
+  const failing = failOn === 'never' ? 0 : failOn === 'error' ? counts.error : failOn === 'warning' ? counts.error + counts.warning : counted.length;
+  if (failing > 0) {
+    runner.log(annotation('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' }));
+    return 1;
+  }
+  return 0;
+}
+
+function annotationOf(f: Finding, rel: string): string {
+  const { start, end } = f.location.region;
+  return annotation(COMMAND[f.level], f.message, {
+    title: `vtaplint ${f.ruleId}`,
+    file: rel,
+    line: start.line,
+    endLine: end.line,
+    col: start.column,
+    // GitHub takes columns only within one line.
+    ...(end.line === start.line ? { endColumn: end.column } : {}),
+  });
+}
+
+// Run when executed as the action's entry (node dist/action.js), not when imported (tests, local-action).
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) void run();
