@@ -5,7 +5,7 @@ import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
-import { relativeKey, scopeKey, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
+import { fullType, relativeKey, scopeKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
 import type { DeployedResource, Dependency, DeploymentUnit, DeployState, NotDeployed, TargetScope } from './model.js';
 
@@ -156,15 +156,14 @@ export class ResourceExpander {
     }
     let type = typeV.value;
     let name: Value = nameV.value;
-    // Nested child declarations may give the short type ("subnets") and short name ("s").
-    if (parent && !type.includes('/')) {
-      type = `${parent.resource.type}/${type}`;
-      name = joinName(parent.resource.name, name);
-    }
+    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
     const apiVersion = ev('apiVersion').value;
     const existing = own(decl.node, 'existing') === true;
     const scope = this.scopeFor(decl, loop);
     const id = buildId(scope, type, name);
+    // An extension type written with "providers" ("Microsoft.Sql/servers/databases/providers/diagnosticSettings")
+    // is a resource of the extension's own type.
+    if (id && /\/providers\//i.test(type)) type = fullType(id);
     if (!id) {
       this.diagnostics.add({
         code: 'invalid-template',
@@ -259,10 +258,7 @@ export class ResourceExpander {
     let name = this.ev.evaluateNode(n.node, n.span, loop);
     if (typeof typeV !== 'string') return;
     let type = typeV;
-    if (parent && !type.includes('/')) {
-      type = `${parent.resource.type}/${type}`;
-      name = joinName(parent.resource.name, name);
-    }
+    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
     if (id) this.notDeployed.push({ id, type, name, unit: this.unit });
   }
@@ -331,16 +327,57 @@ export function scopeSegments(scope: TargetScope): Segment[] {
 }
 
 /** The id a resource of `type` named `name` gets in `scope`; undefined when name and type do not fit. */
+/** Name segments of a name value; a wholly unknown name fills `levels` segments with itself. */
+function nameSegments(name: Value, levels: number): Segment[] | undefined {
+  if (name instanceof Unknown && !name.parts) return Array.from({ length: levels }, () => [name]);
+  // Empty segments stay: a name from an empty parameter default ("" + "/add") must still fit its
+  // type; it simply matches no other resource.
+  return typeof name === 'string' || name instanceof Unknown ? splitSegments(name) : undefined;
+}
+
+/** Type segments below the namespace, counting an extension type's own levels ("a/b/providers/c"). */
+function nameLevels(type: string): number {
+  const segs = type.split('/');
+  const p = segs.findIndex((x, i) => i > 0 && x.toLowerCase() === 'providers');
+  return p < 0 ? segs.length - 1 : p - 1 + 1 + (segs.length - p - 1);
+}
+
+/**
+ * A child declared inside its parent's `resources`: the type is relative ("subnets",
+ * "blobServices/containers", "providers/diagnosticSettings") unless it starts with a namespace,
+ * and the name is relative unless it already has a segment per level of the full type.
+ */
+export function qualifyChild(parent: { type: string; name: Value }, type: string, name: Value): { type: string; name: Value } {
+  const first = type.split('/')[0] ?? '';
+  if (first.includes('.')) return { type, name };
+  const full = `${parent.type}/${type}`;
+  const segs = nameSegments(name, 1);
+  if (segs && segs.length === nameLevels(full) && !(name instanceof Unknown && !name.parts)) return { type: full, name };
+  return { type: full, name: joinName(parent.name, name) };
+}
+
+/** The id a resource of `type` named `name` gets in `scope`; undefined when name and type do not fit. */
 export function buildId(scope: TargetScope | Segment[], type: string, name: Value): ResourceId | undefined {
-  const [namespace, ...types] = type.split('/');
-  if (!namespace || types.length === 0) return undefined;
-  let names: Segment[] | undefined;
-  if (name instanceof Unknown && !name.parts) {
-    // A wholly unknown name cannot be split: each level gets the unknown as its segment.
-    names = types.map(() => [name]);
-  } else {
-    names = typeof name === 'string' || name instanceof Unknown ? splitSegments(name) : undefined;
+  const typeSegs = type.split('/');
+  const p = typeSegs.findIndex((x, i) => i > 0 && x.toLowerCase() === 'providers');
+  if (p > 0) {
+    // An extension resource written with its scope resource's type: the names hold the scope
+    // resource's names, then the extension's namespace, then the extension's names.
+    const baseLevels = p - 1;
+    const extTypes = typeSegs.slice(p + 1);
+    const names = nameSegments(name, baseLevels + 1 + extTypes.length);
+    if (!names || names.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return undefined;
+    const base = buildId(scope, typeSegs.slice(0, p).join('/'), null);
+    const namespace = segmentText(names[baseLevels] as Segment);
+    if (!namespace || !base) return undefined;
+    const baseNames = names.slice(0, baseLevels);
+    const baseScope = [...base.scope, ['providers'], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i] as Segment])];
+    return { scope: baseScope, namespace, types: extTypes, names: names.slice(baseLevels + 1) };
   }
+  const [namespace, ...types] = typeSegs;
+  if (!namespace || types.length === 0) return undefined;
+  // null: only the scope and the type are wanted (the caller supplies the names).
+  const names = name === null ? types.map((): Segment => []) : nameSegments(name, types.length);
   if (!names || names.length !== types.length) return undefined;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
 }
