@@ -27,7 +27,7 @@ function graphOf(file: string, root: string): Json | { error: string } {
  * - `existing` resources, when the compiled JSON is languageVersion 1.0 (it does not list them),
  *   and the edges that point at them;
  * - the apiVersion of Microsoft.Resources/deployments (the compiler picks it, not the author);
- * - the case of resource types (ARM compares them case-insensitively).
+ * - the case of resource types and ids (ARM compares them case-insensitively).
  */
 function normalize(g: Obj, dropExisting: boolean): Obj {
   const resources = (g.resources as Obj[]).filter((r) => !(dropExisting && r.state === 'existing'));
@@ -35,14 +35,18 @@ function normalize(g: Obj, dropExisting: boolean): Obj {
   const all = new Set((g.resources as Obj[]).map((r) => String(r.id).toLowerCase()));
   return {
     ...g,
+    unresolvedDependsOn: ((g.unresolvedDependsOn ?? []) as Obj[]).map((u) => ({ ...u, from: String(u.from).toLowerCase() })),
     resources: resources.map((r) => ({
       ...r,
+      id: String(r.id).toLowerCase(),
       type: String(r.type).toLowerCase(),
       apiVersion: String(r.type).toLowerCase() === 'microsoft.resources/deployments' ? null : (r.apiVersion ?? null),
-      edges: (r.edges as Obj[]).filter((e) => {
-        const to = String(e.to).toLowerCase();
-        return kept.has(to) || !all.has(to);
-      }),
+      edges: (r.edges as Obj[])
+        .filter((e) => {
+          const to = String(e.to).toLowerCase();
+          return kept.has(to) || !all.has(to);
+        })
+        .map((e) => ({ ...e, to: String(e.to).toLowerCase() })),
     })),
   };
 }

@@ -30,8 +30,13 @@ export type Binding =
 
 /** Symbolic references met while lowering one declaration (for implicit dependsOn). */
 export class RefCollector {
-  /** Resource/module keys, with the first place each was referenced. */
+  /** Resource/module keys referenced as a whole, with the first place each was referenced. */
   readonly symbols = new Map<string, Node>();
+  /**
+   * Loops referenced only by one instance (`vnets[i + 1]`): the index expressions, as the compiler
+   * keeps them for an indexed dependsOn entry. A whole-loop reference (in `symbols`) wins.
+   */
+  readonly indexed = new Map<string, { idx: Expr; at: Node }[]>();
   readonly variables = new Set<string>();
 }
 

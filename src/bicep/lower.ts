@@ -635,7 +635,7 @@ export class FileLowerer extends ExprLowerer {
   private scopeIdExpr(sv: Expression, ctx: LowerCtx): Expr {
     const ref = this.symbolRef(sv, ctx);
     if (ref?.info.kind === 'resource') {
-      this.noteRef(ref.info, sv, ctx);
+      this.noteRef(ref.info, sv, ctx, ref.idx);
       return this.idExpr(ref.info, ref.idx, sv);
     }
     const sc = this.scopeCall(sv);
@@ -770,7 +770,7 @@ export class FileLowerer extends ExprLowerer {
     if (e.kind !== 'FunctionCall' || !e.base || e.name.name.toLowerCase() !== 'getsecret') return undefined;
     const ref = this.symbolRef(e.base, ctx);
     if (!ref || ref.info.kind !== 'resource') return undefined;
-    this.noteRef(ref.info, e.base, ctx);
+    this.noteRef(ref.info, e.base, ctx, ref.idx);
     const kv: TObject = {};
     this.set(kv, 'id', this.texpr(this.idExpr(ref.info, ref.idx, e.base)), e.base);
     const reference: TObject = {};
@@ -791,7 +791,7 @@ export class FileLowerer extends ExprLowerer {
     const sv = sp.value;
     const ref = this.symbolRef(sv, ctx);
     if (ref?.info.kind === 'resource') {
-      this.noteRef(ref.info, sv, ctx);
+      this.noteRef(ref.info, sv, ctx, ref.idx);
       if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
         const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : undefined;
         if (rgScope?.fn === 'subscription' && rgScope.args[0]) this.set(out, 'subscriptionId', this.value(rgScope.args[0], {}), rgScope.args[0]);
@@ -845,10 +845,18 @@ export class FileLowerer extends ExprLowerer {
 
   private addDependsOn(r: SymInfo, out: TObject): void {
     const deps = new Map<string, Node>();
+    const indexed = new Map<string, { idx: Expr; at: Node }[]>();
     const seenVars = new Set<string>();
     const seenSyms = new Set<string>([r.key]);
     const addRefs = (refs: RefCollector): void => {
       for (const [key, at] of refs.symbols) addSym(key, at);
+      for (const [key, list] of refs.indexed) {
+        const info = this.byKey.get(key);
+        if (!info || key === r.key) continue;
+        // An existing resource is not deployed: depend on what it depends on instead.
+        if (info.kind === 'resource' && info.existing) addSym(key, (list[0] as { at: Node }).at);
+        else indexed.set(key, [...(indexed.get(key) ?? []), ...list]);
+      }
       for (const v of refs.variables) {
         if (seenVars.has(v)) continue;
         seenVars.add(v);
@@ -872,22 +880,49 @@ export class FileLowerer extends ExprLowerer {
         for (const item of explicit.value.items) {
           const ref = item.kind === 'Spread' ? undefined : this.symbolRef(item, this.instanceCtx(r, undefined, undefined, item));
           if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
-          else addSym(ref.info.key, item);
+          else if (ref.idx && ref.info.loop && !(ref.info.kind === 'resource' && ref.info.existing)) {
+            indexed.set(ref.info.key, [...(indexed.get(ref.info.key) ?? []), { idx: ref.idx, at: item }]);
+          } else addSym(ref.info.key, item);
         }
       }
     }
     addRefs(r.refs);
-    if (deps.size === 0) return;
+    if (deps.size === 0 && indexed.size === 0) return;
     const arr: TNode[] = [];
     for (const [key, at] of deps) {
       recordSpan(arr, arr.length, this.span(at));
       arr.push(key);
     }
+    // One instance of a loop: "coll[i]" (languageVersion 2.0), unless the whole loop is a dependency.
+    for (const [key, list] of indexed) {
+      if (deps.has(key)) continue;
+      const seen = new Set<string>();
+      for (const { idx, at } of list) {
+        const text = exprKey(idx);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        recordSpan(arr, arr.length, this.span(at));
+        arr.push(this.texpr(call('format', [lit('{0}[{1}]', at), lit(key, at), idx], at)));
+      }
+    }
     this.set(out, 'dependsOn', arr, explicit?.value ?? r.decl.name, explicit?.key);
   }
 
-  private noteRef(info: SymInfo, at: Node, ctx: LowerCtx): void {
-    if (ctx.refs && !ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at);
+  /**
+   * Records a reference for implicit dependsOn. `idx`: the instance of a loop referenced; the
+   * compiler then depends on that instance only, unless the index uses a local that does not exist
+   * at the resource level (a property loop or lambda variable), when it depends on the whole loop.
+   */
+  private noteRef(info: SymInfo, at: Node, ctx: LowerCtx, idx?: Expr): void {
+    if (!ctx.refs) return;
+    if (idx && info.loop && !usesLambdaVariables(idx)) {
+      if (ctx.refs.symbols.has(info.key)) return;
+      const list = ctx.refs.indexed.get(info.key) ?? [];
+      list.push({ idx, at });
+      ctx.refs.indexed.set(info.key, list);
+      return;
+    }
+    if (!ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at);
   }
 
   // ---- Symbol resolution ----
@@ -985,7 +1020,7 @@ export class FileLowerer extends ExprLowerer {
     if (e.base.kind === 'PropertyAccess' && e.base.property.name === 'outputs') {
       const m = this.symbolRef(e.base.base, ctx);
       if (m?.info.kind === 'module') {
-        this.noteRef(m.info, e.base.base, ctx);
+        this.noteRef(m.info, e.base.base, ctx, m.idx);
         const outs = member(call('reference', [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), 'outputs', e.base);
         return member(member(outs, prop, e), 'value', e);
       }
@@ -1002,7 +1037,7 @@ export class FileLowerer extends ExprLowerer {
     const ref = this.symbolRef(e.base, ctx);
     if (!ref) return undefined;
     const { info, idx } = ref;
-    this.noteRef(info, e.base, ctx);
+    this.noteRef(info, e.base, ctx, idx);
     if (info.kind === 'module') {
       if (prop === 'name') return this.shortName(info, idx, undefined);
       const r = call('reference', [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
@@ -1029,7 +1064,7 @@ export class FileLowerer extends ExprLowerer {
   protected symbolicIndex(e: ArrayAccess, ctx: LowerCtx): Expr | undefined {
     const ref = this.symbolRef(e, ctx);
     if (!ref) return undefined;
-    this.noteRef(ref.info, e, ctx);
+    this.noteRef(ref.info, e, ctx, ref.idx);
     if (ref.info.kind === 'resource') return this.referenceCall(ref.info, ref.idx, e, true);
     return call('reference', [this.deploymentId(ref.info, ref.idx, e), lit(DEPLOYMENTS_API, e)], e);
   }
@@ -1040,7 +1075,7 @@ export class FileLowerer extends ExprLowerer {
       this.error(e.name, `unknown nested resource '${e.name.name}'`);
       return lit(null, e);
     }
-    this.noteRef(ref.info, e, ctx);
+    this.noteRef(ref.info, e, ctx, ref.idx);
     return this.referenceCall(ref.info, ref.idx, e, true);
   }
 
@@ -1060,7 +1095,7 @@ export class FileLowerer extends ExprLowerer {
       }
       const ref = this.symbolRef(e.base, ctx);
       if (ref?.info.kind === 'resource') {
-        this.noteRef(ref.info, e.base, ctx);
+        this.noteRef(ref.info, e.base, ctx, ref.idx);
         // res.listKeys() -> listKeys(resourceId(...), 'api'); getSecret is a Key Vault reference.
         const args = e.args.map((a) => this.expr(a, ctx));
         if (name.toLowerCase() === 'getsecret') return call('keyVaultSecret', [this.idExpr(ref.info, ref.idx, e.base), ...args], e);
@@ -1158,3 +1193,30 @@ export function nodeToExpr(n: TNode, at: Node, depth: number): Expr {
   return call('createObject', args, at);
 }
 
+/** Does an expression use a lambda variable (a property loop's or a lambda's local)? */
+function usesLambdaVariables(e: Expr): boolean {
+  switch (e.k) {
+    case 'lit':
+      return false;
+    case 'call':
+      return e.name.toLowerCase() === 'lambdavariables' || e.args.some(usesLambdaVariables);
+    case 'member':
+      return usesLambdaVariables(e.obj);
+    case 'index':
+      return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
+  }
+}
+
+/** An expression's structure without offsets, to drop repeated dependsOn entries. */
+function exprKey(e: Expr): string {
+  switch (e.k) {
+    case 'lit':
+      return JSON.stringify(e.value);
+    case 'call':
+      return `${e.ns ?? ''}.${e.name.toLowerCase()}(${e.args.map(exprKey).join(',')})`;
+    case 'member':
+      return `${exprKey(e.obj)}.${e.name}`;
+    case 'index':
+      return `${exprKey(e.obj)}[${exprKey(e.index)}]`;
+  }
+}

@@ -53,6 +53,34 @@ function jsonValue(s: string, env: FnEnv): Value {
   return r.ok ? r.value : env.error(`The value is not valid JSON: ${r.message}.`, 0);
 }
 
+/**
+ * split() of a partially known string by a known delimiter, when every unknown piece is a
+ * deployment-wide symbol (a parameter, uniqueString(...)): the pieces are taken not to contain the
+ * delimiter. This is what makes the compiler's `split(format('{0}/{1}', a, b), '/')[0]` (older
+ * Bicep output for child resource names) come back to `a`. Otherwise the result stays unknown.
+ */
+function splitPartial(args: Value[], first: Unknown): Value {
+  const [s, d] = args;
+  const parts = s instanceof Unknown ? (s.parts ?? (s.symbol !== undefined ? [s] : undefined)) : undefined;
+  if (typeof d !== 'string' || d === '' || !parts || !parts.every((p) => typeof p === 'string' || p.symbol !== undefined)) {
+    // As for any function of unknowns: equal symbolic inputs give equal (symbolic) results.
+    const keys = args.map(symbolicKey);
+    return new Unknown(first.reason, 'array', undefined, keys.every((k) => k !== undefined) ? `split(${keys.join(',')})` : undefined);
+  }
+  const out: (string | Unknown)[][] = [[]];
+  for (const p of parts) {
+    if (typeof p !== 'string') {
+      (out[out.length - 1] as (string | Unknown)[]).push(p);
+      continue;
+    }
+    p.split(d).forEach((piece, i) => {
+      if (i > 0) out.push([]);
+      (out[out.length - 1] as (string | Unknown)[]).push(piece);
+    });
+  }
+  return out.map((pieces) => partialString(pieces));
+}
+
 /** Symbol for a hash of symbolic inputs (uniqueString(resourceGroup().id)): equal inputs, equal results. */
 function hashOfUnknown(env: FnEnv, args: Value[], fn: string): Value {
   const keys = args.map(symbolicKey);
@@ -181,7 +209,10 @@ export const stringFunctions: FnDef[] = [
     min: 2,
     max: 2,
     returns: 'array',
+    unknownArgs: true,
     impl: (args, env) => {
+      const unknown = args.find((a): a is Unknown => a instanceof Unknown);
+      if (unknown) return splitPartial(args, unknown);
       const s = expectString(env, args, 0);
       if (s instanceof Unknown) return s;
       const d = args[1] as Value;

@@ -1,0 +1,25 @@
+// split() of partially known strings: the older Bicep compiler names child resources with
+// `split(format('{0}/{1}', parent, child), '/')[i]`, which must come back to the symbols.
+import { describe, expect, it } from 'vitest';
+import { ev } from './helpers.js';
+import { Unknown } from '../../src/expr/value.js';
+
+const noValue = { parameters: { p: { type: 'string' }, q: { type: 'string' } }, resources: [] };
+
+describe('split of partially known strings', () => {
+  it('splits at known delimiters between symbolic pieces', () => {
+    const a = ev("[split(format('{0}/{1}', parameters('p'), parameters('q')), '/')[0]]", { template: noValue }).value as Unknown;
+    expect(a.symbol).toBe("parameters('p')");
+    const b = ev("[split(format('{0}/x-{1}', parameters('p'), parameters('q')), '/')[1]]", { template: noValue }).value as Unknown;
+    expect(b.parts?.[0]).toBe('x-');
+    expect((b.parts?.[1] as Unknown).symbol).toBe("parameters('q')");
+    expect(ev("[length(split(format('{0}/{1}/c', parameters('p'), parameters('q')), '/'))]", { template: noValue }).plain).toBe(3);
+  });
+
+  it('stays unknown (and symbolic) when the delimiter or a piece is not a symbol', () => {
+    const r = ev("[split(parameters('p'), parameters('q'))]", { template: noValue });
+    expect(r.value).toBeInstanceOf(Unknown);
+    expect((r.value as Unknown).symbol).toBe("split(parameters('p'),parameters('q'))");
+    expect(ev("[split('a/b', '/')]").plain).toEqual(['a', 'b']);
+  });
+});
