@@ -1,0 +1,205 @@
+// The GitHub Action's bundle (dist/action.js, built by `npm test` before the tests) run as the
+// runner runs it: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE and a
+// pull_request event in GITHUB_EVENT_PATH; and through @github/local-action. The SARIF it writes
+// passes the SARIF Multitool's "Sarif;Gh" validation.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO } from '../helpers.js';
+import { parseUnifiedDiff } from '../../src/action/changed.js';
+import { annotation, fileCommand } from '../../src/action/runner.js';
+import { RULES } from '../../rules/index.js';
+
+const BUNDLE = path.join(REPO, 'dist/action.js');
+const MULTITOOL = path.join(REPO, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
+const FIXTURES = path.join(REPO, 'fixtures/vtap-supported-region');
+
+interface Run {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  dir: string;
+}
+
+/** Parses the `name<<delimiter` blocks of a GITHUB_OUTPUT file. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2\n/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1] as string] = m[3] as string;
+  return out;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } }).trim();
+}
+
+/**
+ * A workspace that is a git repository: the base commit has old-bad.json (already failing), the
+ * pull request adds new-bad.json and good.json. Returns the dir and the event payload's shas.
+ */
+function prWorkspace(): { dir: string; base: string; head: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
+  const ws = path.join(dir, 'ws');
+  mkdirSync(ws);
+  git(ws, 'init', '-q');
+  // Only the rule these fixtures are about, so the counts do not change as rules are added.
+  const rules = Object.fromEntries(RULES.filter((r) => r.meta.id !== 'vtap-supported-region').map((r) => [r.meta.id, 'off']));
+  writeFileSync(path.join(ws, 'vtaplint.config.json'), JSON.stringify({ rules }, null, 2));
+  cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(ws, 'old-bad.json'));
+  git(ws, 'add', '.');
+  git(ws, 'commit', '-q', '-m', 'base');
+  const base = git(ws, 'rev-parse', 'HEAD');
+  cpSync(path.join(FIXTURES, 'fail-coming-soon.json'), path.join(ws, 'new-bad.json'));
+  cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(ws, 'new-error.json'));
+  cpSync(path.join(FIXTURES, 'pass-supported.json'), path.join(ws, 'good.json'));
+  git(ws, 'add', '.');
+  git(ws, 'commit', '-q', '-m', 'pr');
+  const head = git(ws, 'rev-parse', 'HEAD');
+  writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 1, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'topic' } } }));
+  return { dir, base, head };
+}
+
+function runBundle(dir: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Run {
+  const outFile = path.join(dir, 'output.txt');
+  const summaryFile = path.join(dir, 'summary.md');
+  writeFileSync(outFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: path.join(dir, 'ws'),
+    GITHUB_OUTPUT: outFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_REPOSITORY: 'contoso/infra',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: 'mergecommit',
+    ...extraEnv,
+  };
+  // The runner sets INPUT_<NAME> for every input, with its default when the workflow omits it.
+  const defaults: Record<string, string> = { paths: '.', config: '', parameters: '', 'sarif-file': 'vtaplint.sarif', 'fail-on': 'error', baseline: '' };
+  for (const [k, v] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
+  const r = spawnSync(process.execPath, [BUNDLE], { cwd: path.join(dir, 'ws'), env, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, outputs: parseOutputs(readFileSync(outFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), dir };
+}
+
+function validate(file: string): string[] {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'vtaplint-validate-')), 'validation.sarif');
+  execFileSync(MULTITOOL, ['validate', '--rule-kind', 'Sarif;Gh', file, '-o', out], { stdio: 'pipe' });
+  const log = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results?: { ruleId: string; message: { text?: string; id?: string } }[] }[] };
+  return (log.runs[0]?.results ?? []).map((r) => `${r.ruleId}: ${r.message.text ?? r.message.id ?? ''}`);
+}
+
+describe('the action bundle, run as the runner runs it', () => {
+  test('pull request: SARIF file, annotations on changed lines only, summary, outputs, exit code', () => {
+    const { dir, head } = prWorkspace();
+    const r = runBundle(dir, { 'sarif-file': 'reports/vtaplint.sarif' }, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
+    expect(r.code).toBe(1);
+    // old-bad.json fails too, but the pull request does not touch it: no annotation there.
+    const annotations = r.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l.replace(/title=[^,]*,/, '')));
+    expect(annotations).toEqual([
+      expect.stringMatching(/^::warning title=vtaplint vtap-supported-region,file=new-bad\.json,line=86,endLine=86,col=19,endColumn=\d+::TAP 'tap1'/),
+      expect.stringMatching(/^::error title=vtaplint vtap-supported-region,file=new-error\.json,line=86,endLine=86,col=19,endColumn=31::TAP 'tap1' is in 'westeurope'/),
+    ]);
+    expect(r.stdout).toContain('::error title=vtaplint::vtaplint found 2 problems at or above fail-on: error');
+    const sarifPath = path.join(dir, 'ws/reports/vtaplint.sarif');
+    expect(r.outputs).toEqual({ errors: '2', warnings: '1', notes: '0', 'sarif-file': sarifPath });
+    const sarif = JSON.parse(readFileSync(sarifPath, 'utf8')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri).sort()).toEqual(['new-bad.json', 'new-error.json', 'old-bad.json']);
+    expect(validate(sarifPath)).toEqual([]);
+    // The summary: totals, per rule with the docs link, per file with links to the lines of the PR's head commit.
+    expect(r.summary).toContain('**2 errors, 1 warning, 0 notes** in 4 files linted.');
+    expect(r.summary).toContain('2 annotations on the lines this pull request changes');
+    expect(r.summary).toContain('| [vtap-supported-region](https://github.com/vtaplint/vtaplint/blob/main/rules/vtap-supported-region.md) | 2 | 1 | 0 |');
+    expect(r.summary).toContain(`| [old-bad.json](https://github.com/contoso/infra/blob/${head}/old-bad.json) | 1 | 0 | 0 | [86](https://github.com/contoso/infra/blob/${head}/old-bad.json#L86 "vtap-supported-region") |`);
+  });
+
+  test('not a pull request: every finding is annotated; fail-on never exits 0', () => {
+    const { dir } = prWorkspace();
+    const r = runBundle(dir, { 'fail-on': 'never' });
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^::(error|warning) title=vtaplint vtap-/gm)).toHaveLength(3);
+    expect(r.outputs.errors).toBe('2');
+  });
+
+  test('fail-on warning counts warnings; a bad fail-on value fails with a message', () => {
+    const { dir } = prWorkspace();
+    const ok = runBundle(dir, { paths: 'new-bad.json\ngood.json', 'fail-on': 'error' });
+    expect([ok.code, ok.outputs.errors, ok.outputs.warnings]).toEqual([0, '0', '1']);
+    expect(runBundle(dir, { paths: 'new-bad.json', 'fail-on': 'warning' }).code).toBe(1);
+    const bad = runBundle(dir, { 'fail-on': 'sometimes' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('::error::fail-on must be one of error, warning, note, never');
+  });
+
+  test('baseline: unchanged results do not count, new ones do, gone ones are absent; SARIF still valid', () => {
+    const { dir } = prWorkspace();
+    const first = runBundle(dir, { paths: 'old-bad.json\nnew-error.json', 'sarif-file': 'baseline.sarif', 'fail-on': 'never' });
+    expect(first.outputs.errors).toBe('2');
+    // new-error.json is fixed, new-bad.json is new.
+    writeFileSync(path.join(dir, 'ws/new-error.json'), readFileSync(path.join(FIXTURES, 'pass-supported.json')));
+    const r = runBundle(dir, { baseline: 'baseline.sarif', 'fail-on': 'warning' });
+    expect(r.outputs).toMatchObject({ errors: '0', warnings: '1' });
+    expect(r.code).toBe(1);
+    const log = JSON.parse(readFileSync(path.join(dir, 'ws/vtaplint.sarif'), 'utf8')) as { runs: { results: { baselineState: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(log.runs[0]!.results.map((x) => [x.locations[0]!.physicalLocation.artifactLocation.uri, x.baselineState]).sort()).toEqual([
+      ['new-bad.json', 'new'],
+      ['new-error.json', 'absent'],
+      ['old-bad.json', 'unchanged'],
+    ]);
+    expect(r.summary).toContain('baseline: 1 unchanged, 0 updated, 1 absent');
+    expect(validate(path.join(dir, 'ws/vtaplint.sarif'))).toEqual([]);
+  });
+});
+
+describe('through @github/local-action', () => {
+  test('runs the bundle with inputs from a .env file: annotations, outputs file, summary, SARIF', () => {
+    const { dir } = prWorkspace();
+    const ws = path.join(dir, 'ws');
+    const envFile = path.join(dir, '.env');
+    writeFileSync(path.join(dir, 'out.txt'), '');
+    writeFileSync(path.join(dir, 'sum.md'), '');
+    writeFileSync(
+      envFile,
+      [
+        'INPUT_PATHS=.',
+        'INPUT_SARIF-FILE=local.sarif',
+        'INPUT_FAIL-ON=never',
+        `GITHUB_WORKSPACE=${ws}`,
+        `GITHUB_OUTPUT=${path.join(dir, 'out.txt')}`,
+        `GITHUB_STEP_SUMMARY=${path.join(dir, 'sum.md')}`,
+        '',
+      ].join('\n'),
+    );
+    // local-action imports the logic entry and calls its exported run(); the bundle exports it.
+    const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules/@github/local-action/bin/local-action.js'), 'run', REPO, 'dist/action.js', envFile], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/::error title=vtaplint vtap-supported-region,file=old-bad\.json,line=86/);
+    expect(parseOutputs(readFileSync(path.join(dir, 'out.txt'), 'utf8'))).toEqual({ errors: '2', warnings: '1', notes: '0', 'sarif-file': path.join(ws, 'local.sarif') });
+    expect(readFileSync(path.join(dir, 'sum.md'), 'utf8')).toContain('### Findings per file');
+    expect(validate(path.join(ws, 'local.sarif'))).toEqual([]);
+  }, 150_000);
+});
+
+describe('runner protocol pieces', () => {
+  test('workflow command escaping as @actions/core', () => {
+    expect(annotation('error', 'a%b\r\nc', { file: 'x,y:z.json', line: 3 })).toBe('::error file=x%2Cy%3Az.json,line=3::a%25b%0D%0Ac');
+  });
+
+  test('output blocks use a fresh delimiter', () => {
+    const block = fileCommand('errors', '3');
+    expect(block).toMatch(/^errors<<ghadelimiter_[0-9a-f-]{36}\n3\nghadelimiter_[0-9a-f-]{36}\n$/);
+  });
+
+  test('unified diff: added and modified lines of the new side', () => {
+    const diff = ['diff --git a/x.json b/x.json', '--- a/x.json', '+++ b/x.json', '@@ -3,0 +4,2 @@', '+a', '+b', '@@ -10 +12 @@', '-c', '+d', '--- a/gone.json', '+++ /dev/null', '@@ -1 +0,0 @@'].join('\n');
+    expect(parseUnifiedDiff(diff)).toEqual(new Map([['x.json', new Set([4, 5, 12])]]));
+  });
+});
