@@ -18,7 +18,7 @@ const EXPECTED: Record<Destination['property'], { type: string; what: string }> 
 
 /** The checks that need the destination's own properties (listed when it is outside the template). */
 const CHECKS_NEEDING_PROPERTIES =
-  'the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region and network, it does not use IPv6, and UDP 4789 reaches it';
+  'the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it';
 
 export default defineRule(
   {

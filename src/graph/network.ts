@@ -344,3 +344,31 @@ export function privateLinkFrontends(graph: ResourceGraph): { pls: DeployedResou
 export function isUnknown(v: Value | undefined): v is Unknown {
   return v instanceof Unknown;
 }
+
+/** Whether an NSG port value ("*", "4789", "4000-5000", or a list of those) covers `port`; undefined when unknown. */
+export function portCovers(v: Value | undefined, port: number): boolean | undefined {
+  if (v === undefined || v === null) return false;
+  if (v instanceof Unknown) return undefined;
+  if (Array.isArray(v)) {
+    const each = v.map((x) => portCovers(x, port));
+    return each.includes(true) ? true : each.includes(undefined) ? undefined : false;
+  }
+  if (typeof v === 'number') return v === port;
+  if (typeof v !== 'string') return false;
+  const s = v.trim();
+  if (s === '*') return true;
+  const m = /^(\d+)\s*-\s*(\d+)$/.exec(s);
+  if (m) return Number(m[1]) <= port && port <= Number(m[2]);
+  return /^\d+$/.test(s) ? Number(s) === port : false;
+}
+
+/** Whether an NSG rule's source covers every sender in the network ("*", "Any", "VirtualNetwork", nothing set); undefined when unknown. */
+export function broadSource(rule: LocatedValue): boolean | undefined {
+  const one = at(rule, 'properties', 'sourceAddressPrefix').value;
+  const many = at(rule, 'properties', 'sourceAddressPrefixes').value;
+  if (one instanceof Unknown || many instanceof Unknown) return undefined;
+  const broad = (x: Value) => typeof x === 'string' && ['*', 'any', 'virtualnetwork'].includes(x.toLowerCase());
+  if (one !== undefined && one !== null && one !== '') return broad(one);
+  if (Array.isArray(many) && many.length > 0) return many.some(broad);
+  return true;
+}

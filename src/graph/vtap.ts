@@ -5,7 +5,7 @@ import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from './located.js';
-import { truncateId, type ResourceId } from './resource-id.js';
+import { formatId, relativeKey, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',
@@ -142,4 +142,109 @@ export function destinationsOf(tap: DeployedResource, graph: ResourceGraph): Des
 /** Lower-case region name without spaces ("East US" and "eastus" are one region). */
 export function normalizeRegion(region: string): string {
   return region.replace(/\s+/g, '').toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources, their VMs and the deployment order
+
+/** The NIC of a source when the template declares and deploys it (its properties are known). */
+export function declaredNic(nic: NicRef): DeployedResource | undefined {
+  return nic.kind === 'resource' && !nic.resource.existing ? nic.resource : undefined;
+}
+
+/** A source NIC whose properties the template does not have: an id only, or an `existing` resource. */
+export function isOutside(nic: NicRef): boolean {
+  return nic.kind === 'external' || (nic.kind === 'resource' && nic.resource.existing);
+}
+
+/** How a message names a NIC: its display name, or the name segment of its id. */
+export function nicName(nic: NicRef): string {
+  if (nic.kind === 'resource') return nic.resource.displayName;
+  if (nic.kind === 'external') return segmentText(nic.id.names[nic.id.names.length - 1] as Segment) ?? formatId(nic.id);
+  return 'an unknown network interface';
+}
+
+/** Identity of a NIC for grouping sources (declared resource key, or the id below its scope). */
+export function nicKey(nic: NicRef): string | undefined {
+  if (nic.kind === 'resource') return nic.resource.key;
+  if (nic.kind === 'external') return `${nic.id.scope.map(segmentKey).join('/')}|${relativeKey(nic.id)}`;
+  return undefined;
+}
+
+/** The TAP a source names, when the template declares and deploys it. */
+export function tapOf(source: TapSource): DeployedResource | undefined {
+  return source.tap.kind === 'resource' && lowerEq(source.tap.resource.type, TYPES.tap) && !source.tap.resource.existing ? source.tap.resource : undefined;
+}
+
+/**
+ * The dependency path that makes `from` deploy after `to`: `dependsOn` entries (Bicep's implicit
+ * ones from symbolic references included), parent/child relations and the module (nested
+ * deployment) a resource is in. Ids in properties are not
+ * counted: in ARM JSON a resourceId() in a property orders nothing.
+ */
+export function orderedAfter(graph: ResourceGraph, from: DeployedResource, to: DeployedResource): boolean {
+  if (from === to) return true;
+  const adj = new Map<DeployedResource, DeployedResource[]>();
+  const add = (a: DeployedResource, b: DeployedResource) => {
+    const list = adj.get(a);
+    if (list) list.push(b);
+    else adj.set(a, [b]);
+  };
+  for (const e of graph.edges()) if (e.kind !== 'reference') add(e.from, e.to);
+  // A nested deployment's (module's) resources start after what the deployment depends on.
+  for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length) {
+    const cur = queue.shift() as DeployedResource;
+    for (const next of adj.get(cur) ?? []) {
+      if (next === to) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return false;
+}
+
+/** Two region values: true/false when decidable ("East US" = "eastus"; one deployment-wide symbol equals itself). */
+export function sameRegion(a: Value | undefined, b: Value | undefined): boolean | undefined {
+  if (typeof a === 'string' && typeof b === 'string') return normalizeRegion(a) === normalizeRegion(b);
+  if (a instanceof Unknown && b instanceof Unknown && a.symbol !== undefined && a.symbol === b.symbol) return true;
+  return undefined;
+}
+
+/** The declared resource and inline entry a destination points at (NIC ipConfiguration or LB frontend). */
+export interface DestinationTarget {
+  kind: 'nic' | 'lb';
+  resource: DeployedResource;
+  entry: LocatedValue;
+  name: string;
+}
+
+/** The destination's target when the template declares (and deploys) it and the entry exists. */
+export function destinationTarget(d: Destination): DestinationTarget | undefined {
+  const res = d.resolution;
+  if (res.kind !== 'sub' || res.resource.existing || !res.entry || res.subTypes.length !== 1) return undefined;
+  const type = `${res.resource.type}/${res.subTypes[0]}`.toLowerCase();
+  const name = segmentText(res.subNames[0] as Segment) ?? '?';
+  if (type === 'microsoft.network/networkinterfaces/ipconfigurations') return { kind: 'nic', resource: res.resource, entry: res.entry, name };
+  if (type === 'microsoft.network/loadbalancers/frontendipconfigurations') return { kind: 'lb', resource: res.resource, entry: res.entry, name };
+  return undefined;
+}
+
+/** The single destination of a TAP when it has exactly one (vtap-destination-type reports the rest). */
+export function destinationOf(tap: DeployedResource, graph: ResourceGraph): Destination | undefined {
+  const ds = destinationsOf(tap, graph);
+  return ds.length === 1 ? ds[0] : undefined;
+}
+
+/** The subscription segment of a resource id when it is literal text. */
+export function literalSubscription(id: ResourceId): string | undefined {
+  const s = subscriptionOf(id);
+  return s ? segmentText(s)?.toLowerCase() : undefined;
+}
+
+function lowerEq(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }

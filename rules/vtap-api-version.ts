@@ -1,0 +1,55 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { TYPES, deployedOfType } from '../src/graph/vtap.js';
+import { propertyEntries, typeShape, type TypeIndex } from '../src/graph/type-shape.js';
+import index from './data/type-index.json' with { type: 'json' };
+import docs from './vtap-api-version.md';
+
+const INDEX: TypeIndex = index;
+
+export default defineRule(
+  {
+    id: 'vtap-api-version',
+    name: 'VtapApiVersion',
+    shortDescription: 'virtualNetworkTaps and tapConfigurations use an API version Azure publishes for them, and only properties that type has at that version.',
+    fullDescription:
+      "Checks Microsoft.Network/virtualNetworkTaps and Microsoft.Network/networkInterfaces/tapConfigurations against Azure's published type definitions (rules/data/type-index.json): the apiVersion must be one that has the type (2018-08-01 and later stable versions; there are no preview versions), and every property under `properties` must exist at that version and be writable (provisioningState, resourceGuid and networkInterfaceTapConfigurations are read-only).",
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: "Resource schema (Azure's published type definitions for Microsoft.Network)",
+  },
+  docs,
+  (ctx) => {
+    for (const type of [TYPES.tap, TYPES.tapConfig]) {
+      for (const r of deployedOfType(ctx.graph, type)) {
+        const shape = typeShape(INDEX, type, r.apiVersion);
+        if (!shape) continue;
+        const api = at(r.root, 'apiVersion');
+        if (!shape.published) {
+          const newest = shape.apiVersions[shape.apiVersions.length - 1];
+          ctx.fail({
+            message: `'${r.displayName}' uses API version '${r.apiVersion ?? '(none)'}', which Azure does not publish for ${type}; use a stable version from ${shape.apiVersions[0]} on, such as ${newest}`,
+            span: api.value === undefined ? r.typeSpan : api.span,
+            resource: r,
+          });
+          continue;
+        }
+        let ok = true;
+        for (const p of propertyEntries(at(r.root, 'properties'))) {
+          const path = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path)) continue;
+          ok = false;
+          ctx.fail({
+            message: shape.readOnly.has(path)
+              ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it`
+              : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, '')).join(', ')}); remove it or fix its name`,
+            span: p.keySpan,
+            resource: r,
+          });
+        }
+        if (ok) ctx.pass({ message: 'published API version and known properties', span: api.span, resource: r });
+      }
+    }
+  },
+);

@@ -1,0 +1,57 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at, elements, type LocatedValue } from '../src/graph/located.js';
+import { declaredNic, destinationsOf, taps, sourcesOfTap } from '../src/graph/vtap.js';
+import { formatId, parseResourceId } from '../src/graph/resource-id.js';
+import { sourceRelated } from './lib/support.js';
+import docs from './vtap-arm-only.md';
+
+const CLASSIC = new Set(['microsoft.classiccompute', 'microsoft.classicnetwork']);
+
+export default defineRule(
+  {
+    id: 'vtap-arm-only',
+    name: 'VtapArmOnly',
+    shortDescription: 'No classic (Azure Service Manager) resource is part of a TAP: sources, their VMs and networks, and the destination are Resource Manager resources.',
+    fullDescription:
+      'Virtual network TAP works with virtual machines created with Azure Resource Manager. The rule fails when a source NIC, its subnet or VM, or the destination is a classic resource (Microsoft.ClassicCompute or Microsoft.ClassicNetwork).',
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Prerequisites": "...virtual machines created with Azure Resource Manager"',
+  },
+  docs,
+  (ctx) => {
+    const classicId = (lv: LocatedValue): string | undefined => {
+      const id = parseResourceId(lv.value ?? null);
+      return id && CLASSIC.has(id.namespace.toLowerCase()) ? formatId(id) : undefined;
+    };
+    for (const tap of taps(ctx.graph)) {
+      for (const d of destinationsOf(tap, ctx.graph)) {
+        const c = classicId(d.id);
+        if (c)
+          ctx.fail({
+            message: `the destination of TAP '${tap.displayName}' is a classic resource (${c}); virtual network TAP only works with Resource Manager resources: use a Resource Manager NIC or load balancer`,
+            span: d.id.span,
+            resource: tap,
+          });
+        else ctx.pass({ message: 'destination is a Resource Manager resource', span: d.id.span, resource: tap });
+      }
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic) continue;
+        for (const ipc of elements(at(nic.root, 'properties', 'ipConfigurations'))) {
+          const subnet = at(ipc, 'properties', 'subnet', 'id');
+          const c = classicId(subnet);
+          if (c)
+            ctx.fail({
+              message: `source NIC '${nic.displayName}' of TAP '${tap.displayName}' is in a classic virtual network (${c}); virtual network TAP only mirrors Resource Manager VMs: migrate the network to Resource Manager`,
+              span: subnet.span,
+              related: [sourceRelated(source)],
+              resource: nic,
+              involved: [tap],
+            });
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,56 @@
+import { defineRule } from '../src/engine/rule.js';
+import { TYPES, orderedAfter, tapSources } from '../src/graph/vtap.js';
+import { formatId, fullType } from '../src/graph/resource-id.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import { unknownOrigin } from './lib/support.js';
+import docs from './vtap-config-target.md';
+
+export default defineRule(
+  {
+    id: 'vtap-config-target',
+    name: 'VtapConfigTarget',
+    shortDescription: "A TAP configuration's virtualNetworkTap.id is the id of a virtual network TAP, and the configuration is deployed after that TAP.",
+    fullDescription:
+      'A TAP configuration (a tapConfigurations child resource, an inline tapConfigurations entry, or a virtualNetworkTaps entry of an IP configuration) names the TAP it sends to by id. The rule checks that the id is the id of a Microsoft.Network/virtualNetworkTaps resource and, when that TAP is in the template, that the configuration depends on it (dependsOn, a Bicep symbolic reference or a parent chain): ARM does not order resources by ids in their properties.',
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Resource schema: NetworkInterfaceTapConfiguration.properties.virtualNetworkTap is "the reference to the Virtual Network Tap resource"',
+  },
+  docs,
+  (ctx) => {
+    for (const s of tapSources(ctx.graph)) {
+      const v = s.tapId.value;
+      const base = { span: s.tapId.span, resource: s.holder };
+      if (v === undefined || v === null) {
+        ctx.fail({ ...base, message: `TAP configuration '${s.holder.displayName}' names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        continue;
+      }
+      const res = s.tap;
+      if (res.kind === 'none') {
+        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of '${s.holder.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
+        else ctx.fail({ ...base, message: `the TAP reference of '${s.holder.displayName}' is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
+        continue;
+      }
+      const type = fullType(res.id);
+      if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
+        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${formatId(res.id)}, a ${type}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        continue;
+      }
+      if (res.kind !== 'resource' || res.resource.existing) {
+        ctx.pass({ ...base, message: 'a TAP that exists before this deployment' });
+        continue;
+      }
+      const tap = res.resource;
+      if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: 'deployed after the TAP' });
+      else
+        ctx.fail({
+          ...base,
+          involved: [tap],
+          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
+          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: add the TAP to dependsOn`,
+        });
+    }
+  },
+);

@@ -1,0 +1,46 @@
+import { defineRule } from '../src/engine/rule.js';
+import { destinationOf, literalSubscription, nicName, sourcesOfTap, taps } from '../src/graph/vtap.js';
+import { formatId, type ResourceId } from '../src/graph/resource-id.js';
+import type { Span } from '../src/model/span.js';
+import docs from './vtap-cross-subscription.md';
+
+export default defineRule(
+  {
+    id: 'vtap-cross-subscription',
+    name: 'VtapCrossSubscription',
+    shortDescription: 'Source NICs or a destination in another subscription must be in a subscription of the same Microsoft Entra tenant (a review item).',
+    fullDescription:
+      'A TAP can mirror network interfaces in other subscriptions only when all the subscriptions are associated with the same Microsoft Entra tenant. A template cannot prove that, so the rule asks for a review whenever a source NIC or the destination is referenced with a literal subscription id other than the one the TAP is deployed to (or when the TAP\'s subscription is only known at deployment).',
+    defaultLevel: 'note',
+    tags: ['vtap'],
+    precision: 'medium',
+    source: 'Virtual network TAP overview, "Prerequisites": the monitored network interfaces in other subscriptions "must be associated to the same Microsoft Entra tenant"',
+  },
+  docs,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const tapSub = literalSubscription(tap.id);
+      const review = (id: ResourceId, what: string, span: Span) => {
+        const sub = literalSubscription(id);
+        if (sub === undefined) return;
+        if (tapSub === sub) {
+          ctx.pass({ message: `${what} is in the TAP's subscription`, span, resource: tap });
+          return;
+        }
+        ctx.indeterminate({
+          message:
+            tapSub === undefined
+              ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
+              : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+          span,
+          resource: tap,
+        });
+      };
+      for (const s of sourcesOfTap(ctx.graph, tap)) {
+        if (s.nic.kind === 'external') review(s.nic.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      if (d?.resolution.kind === 'external') review(d.resolution.id, `the destination of TAP '${tap.displayName}' (${formatId(d.resolution.id)})`, d.id.span);
+    }
+  },
+);

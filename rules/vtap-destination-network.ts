@@ -1,0 +1,61 @@
+import { defineRule } from '../src/engine/rule.js';
+import { tapNetworkPairs } from '../src/graph/tap-network.js';
+import { networkName } from '../src/graph/network.js';
+import { Unknown } from '../src/expr/value.js';
+import { sourceRelated } from './lib/support.js';
+import docs from './vtap-destination-network.md';
+
+export default defineRule(
+  {
+    id: 'vtap-destination-network',
+    name: 'VtapDestinationNetwork',
+    shortDescription: "The destination is in the source NIC's virtual network or in a virtual network peered with it.",
+    fullDescription:
+      "The collector that receives mirrored traffic must be in the same virtual network as the mirrored network interface, or in a peered virtual network. The rule compares the destination's network (the subnet of the NIC IP configuration or of the load balancer frontend) with each source NIC's network and, when they differ, looks for peerings in both directions (inline virtualNetworkPeerings or child resources) in the template.",
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'high',
+    source: 'Virtual network TAP overview, "Prerequisites": the destination "in the same virtual network as the network interface being mirrored or a peered virtual network"',
+  },
+  docs,
+  (ctx) => {
+    for (const p of tapNetworkPairs(ctx.graph)) {
+      const src = networkName(p.sourceNet);
+      const dst = networkName(p.destNet);
+      const base = {
+        span: p.destination.id.span,
+        resource: p.tap,
+        involved: [p.nic],
+        related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in '${src}' here` }, { span: p.destNet.ref.span, message: `the destination is in '${dst}' here` }],
+      };
+      if (p.same === true) {
+        ctx.pass({ ...base, message: 'destination in the source network' });
+        continue;
+      }
+      if (p.same === undefined) {
+        // Only an id that is not known yet is undecidable; a known id of something that is not a
+        // virtual network (a classic one) is vtap-arm-only's to report.
+        const pending = [p.sourceNet, p.destNet].some((n) => n.kind === 'unknown' && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === 'none');
+        if (!pending) continue;
+        ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        continue;
+      }
+      if (p.forward && p.backward) {
+        ctx.pass({ ...base, message: 'networks peered both ways' });
+        continue;
+      }
+      const missing = [!p.forward ? `from '${src}' to '${dst}'` : undefined, !p.backward ? `from '${dst}' to '${src}'` : undefined].filter(Boolean).join(' and ');
+      if (!p.peeringsVisible) {
+        ctx.indeterminate({
+          ...base,
+          message: `the destination of TAP '${p.tap.displayName}' is in '${dst}', source NIC '${p.nic.displayName}' is in '${src}', and the template has no peering ${missing}; a network outside the template may have it: check that the two networks are peered both ways`,
+        });
+        continue;
+      }
+      ctx.fail({
+        ...base,
+        message: `the destination of TAP '${p.tap.displayName}' is in '${dst}' but source NIC '${p.nic.displayName}' is in '${src}', and no peering connects them ${missing}; put the collector in '${src}' or peer the two networks in both directions`,
+      });
+    }
+  },
+);

@@ -1,0 +1,50 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { tapOf, tapSources, taps } from '../src/graph/vtap.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import facts from './data/vtap-facts.json' with { type: 'json' };
+import docs from './vtap-limits.md';
+
+const MAX_TAPS = facts.limits.virtualNetworkTaps;
+const MAX_CONFIGS = facts.limits.tapConfigurationsPerTap;
+
+export default defineRule(
+  {
+    id: 'vtap-limits',
+    name: 'VtapLimits',
+    shortDescription: `One deployment creates at most ${MAX_TAPS} virtual network TAPs and at most ${MAX_CONFIGS} TAP configurations per TAP.`,
+    fullDescription: `Azure limits virtual network TAPs to ${MAX_TAPS} per region per subscription and network interface TAP configurations to ${MAX_CONFIGS} per TAP. The rule counts what one deployment creates (copy loops expanded); resources that already exist in the subscription are not visible to it, so staying under the limits here is necessary, not sufficient.`,
+    defaultLevel: 'warning',
+    tags: ['vtap'],
+    precision: 'high',
+    source: 'Azure virtual network limits: "Virtual network TAPs: 100", "Network interface TAP configurations per virtual network TAP: 100"',
+  },
+  docs,
+  (ctx) => {
+    const all = taps(ctx.graph);
+    if (all.length > MAX_TAPS) {
+      const over = all[MAX_TAPS] as DeployedResource;
+      ctx.fail({
+        message: `this deployment creates ${all.length} virtual network TAPs; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or mirror more NICs into fewer TAPs`,
+        span: over.nameSpan,
+        resource: over,
+      });
+    } else if (all[0]) ctx.pass({ message: 'TAP count within limits', span: all[0].nameSpan, resource: all[0] });
+    const perTap = new Map<DeployedResource, number>();
+    for (const s of tapSources(ctx.graph)) {
+      const tap = tapOf(s);
+      if (!tap) continue;
+      const n = (perTap.get(tap) ?? 0) + 1;
+      perTap.set(tap, n);
+      if (n === MAX_CONFIGS + 1) {
+        ctx.fail({
+          message: `TAP '${tap.displayName}' gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+          span: s.tapId.span,
+          related: [{ span: at(tap.root, 'name').span, message: `TAP '${tap.displayName}'` }],
+          resource: s.holder,
+          involved: [tap],
+        });
+      }
+    }
+  },
+);

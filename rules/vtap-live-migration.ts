@@ -1,0 +1,49 @@
+import { defineRule } from '../src/engine/rule.js';
+import { declaredNic, isOutside, nicName, tapSources, vmsOfNic } from '../src/graph/vtap.js';
+import { sourceRelated } from './lib/support.js';
+import docs from './vtap-live-migration.md';
+
+export default defineRule(
+  {
+    id: 'vtap-live-migration',
+    name: 'VtapLiveMigration',
+    shortDescription: 'Live migration is disabled for a VM whose NIC is a TAP source (information).',
+    fullDescription:
+      'During the preview, Azure disables live migration for virtual machines set as a mirroring source: host maintenance then reboots the VM instead of moving it. No ARM property controls this, so the rule gives one note per source VM.',
+    defaultLevel: 'note',
+    tags: ['vtap', 'temporary'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Other Limitations": "[Temporary] Live Migration will be disabled for VMs set as a source."',
+  },
+  docs,
+  (ctx) => {
+    const seen = new Set<string>();
+    for (const source of tapSources(ctx.graph)) {
+      if (isOutside(source.nic)) {
+        const key = `outside|${nicName(source.nic)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.fail({
+          message: `live migration will be disabled for the VM of NIC '${nicName(source.nic)}' while it is a TAP source; plan for maintenance reboots of that VM`,
+          span: source.tapId.span,
+          resource: source.holder,
+          involved: source.config ? [source.config] : [],
+        });
+        continue;
+      }
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        if (seen.has(vm.key)) continue;
+        seen.add(vm.key);
+        ctx.fail({
+          message: `live migration will be disabled for VM '${vm.displayName}' while its NIC '${nic.displayName}' is a TAP source; plan for maintenance reboots of that VM`,
+          span: vm.nameSpan,
+          related: [sourceRelated(source)],
+          resource: vm,
+          involved: [nic, ...(source.config ? [source.config] : [])],
+        });
+      }
+    }
+  },
+);

@@ -1,0 +1,70 @@
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { at, type LocatedValue } from '../src/graph/located.js';
+import { declaredNic, destinationOf, destinationTarget, sourcesOfTap, taps } from '../src/graph/vtap.js';
+import { ipConfigurationsOf, publicIpOf } from '../src/graph/network.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import type { RelatedLocation } from '../src/engine/rule.js';
+import { sourceRelated, unknownOrigin } from './lib/support.js';
+import docs from './vtap-no-ipv6.md';
+
+export default defineRule(
+  {
+    id: 'vtap-no-ipv6',
+    name: 'VtapNoIpv6',
+    shortDescription: 'No source NIC IP configuration and no destination uses IPv6.',
+    fullDescription:
+      'Virtual network TAP does not support IPv6. The rule fails when an IP configuration of a source NIC, or the destination IP configuration or load balancer frontend, has privateIPAddressVersion IPv6 or uses an IPv6 public IP address.',
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Other Limitations": "Virtual network TAP doesn\'t support IPv6."',
+  },
+  docs,
+  (ctx) => {
+    const seen = new Set<unknown>();
+    for (const tap of taps(ctx.graph)) {
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic || seen.has(nic)) continue;
+        seen.add(nic);
+        for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], [tap]);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      const t = d && destinationTarget(d);
+      if (d && t) checkIpConfig(ctx, t.entry, t.resource, `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`, [{ span: d.id.span, message: 'the destination of the TAP' }], [tap]);
+    }
+  },
+);
+
+function checkIpConfig(ctx: RuleContext, ipc: LocatedValue, holder: DeployedResource, what: string, related: RelatedLocation[], involved: DeployedResource[]): void {
+  const name = at(ipc, 'name').value;
+  const version = at(ipc, 'properties', 'privateIPAddressVersion');
+  const base = { resource: holder, involved, related };
+  const fix = 'virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only';
+  if (typeof version.value === 'string' && version.value.toLowerCase() === 'ipv6') {
+    ctx.fail({ ...base, span: version.span, message: `IP configuration '${String(name)}' of ${what} uses IPv6; ${fix}` });
+    return;
+  }
+  if (version.value instanceof Unknown) {
+    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of IP configuration '${String(name)}' of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
+    return;
+  }
+  const pip = publicIpOf(ctx.graph, ipc);
+  if (pip && !pip.pip.existing) {
+    const pv = at(pip.pip.root, 'properties', 'publicIPAddressVersion');
+    if (typeof pv.value === 'string' && pv.value.toLowerCase() === 'ipv6') {
+      ctx.fail({
+        ...base,
+        span: pv.span,
+        involved: [...involved, holder],
+        resource: pip.pip,
+        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }],
+        message: `public IP '${pip.pip.displayName}' of ${what} is IPv6; ${fix}`,
+      });
+      return;
+    }
+  }
+  ctx.pass({ ...base, span: version.span, message: 'IPv4' });
+}

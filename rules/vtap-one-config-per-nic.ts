@@ -1,0 +1,45 @@
+import { defineRule } from '../src/engine/rule.js';
+import { nicKey, nicName, tapSources, type TapSource } from '../src/graph/vtap.js';
+import { sourceRelated } from './lib/support.js';
+import docs from './vtap-one-config-per-nic.md';
+
+export default defineRule(
+  {
+    id: 'vtap-one-config-per-nic',
+    name: 'VtapOneConfigPerNic',
+    shortDescription: 'A network interface has at most one TAP configuration.',
+    fullDescription:
+      'A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.',
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network FAQ, "Virtual network TAP": "A monitored network interface can have only one TAP configuration."',
+  },
+  docs,
+  (ctx) => {
+    const byNic = new Map<string, TapSource[]>();
+    for (const s of tapSources(ctx.graph)) {
+      const k = nicKey(s.nic);
+      if (k === undefined) continue;
+      const list = byNic.get(k);
+      if (list) list.push(s);
+      else byNic.set(k, [s]);
+    }
+    for (const list of byNic.values()) {
+      const [first, ...rest] = list as [TapSource, ...TapSource[]];
+      if (rest.length === 0) {
+        ctx.pass({ message: 'one TAP configuration', span: first.tapId.span, resource: first.holder });
+        continue;
+      }
+      for (const s of rest) {
+        ctx.fail({
+          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          span: s.tapId.span,
+          related: [{ ...sourceRelated(first), message: `the first TAP configuration of '${nicName(first.nic)}'` }],
+          resource: s.holder,
+          involved: [first.holder, ...(s.config ? [s.config] : []), ...(first.config ? [first.config] : [])],
+        });
+      }
+    }
+  },
+);

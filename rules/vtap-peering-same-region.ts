@@ -1,0 +1,49 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { tapNetworkPairs } from '../src/graph/tap-network.js';
+import { sameRegion } from '../src/graph/vtap.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import { sourceRelated, unknownOrigin } from './lib/support.js';
+import docs from './vtap-peering-same-region.md';
+
+export default defineRule(
+  {
+    id: 'vtap-peering-same-region',
+    name: 'VtapPeeringSameRegion',
+    shortDescription: 'When the destination is in a peered virtual network, both networks are in one region (no global peering).',
+    fullDescription:
+      'Mirrored traffic can reach a collector in a peered virtual network only when the peered networks are in the same region. The rule compares the locations of the source NIC\'s network and the destination\'s network when they differ.',
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Prerequisites": "...a peered virtual network ... in the same region"',
+  },
+  docs,
+  (ctx) => {
+    const done = new Set<string>();
+    for (const p of tapNetworkPairs(ctx.graph)) {
+      if (p.same !== false || p.sourceNet.kind !== 'vnet' || p.destNet.kind !== 'vnet' || p.sourceNet.vnet.existing || p.destNet.vnet.existing) continue;
+      const a = p.sourceNet.vnet;
+      const b = p.destNet.vnet;
+      const key = `${p.tap.key}|${a.key}|${b.key}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const la = at(a.root, 'location');
+      const lb = at(b.root, 'location');
+      if (la.value === undefined || lb.value === undefined) continue;
+      const same = sameRegion(la.value, lb.value);
+      const base = { span: lb.span, resource: b, involved: [a, p.tap], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
+      if (same === true) ctx.pass({ ...base, message: 'peered networks in one region' });
+      else if (same === false)
+        ctx.fail({
+          ...base,
+          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: put the collector in a network in '${String(la.value)}'`,
+        });
+      else {
+        const u = la.value instanceof Unknown ? la.value : (lb.value as Unknown);
+        ctx.indeterminate({ ...base, related: [...base.related, ...unknownOrigin(u, base.span)], message: `cannot tell whether networks '${a.displayName}' and '${b.displayName}' are in one region: a location is ${describeUnknown(u)}` });
+      }
+    }
+  },
+);

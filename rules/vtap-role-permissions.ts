@@ -1,0 +1,68 @@
+import { defineRule } from '../src/engine/rule.js';
+import { Unknown } from '../src/expr/value.js';
+import { grants, permissionsOf, roleDefinitions } from '../src/graph/roles.js';
+import facts from './data/vtap-facts.json' with { type: 'json' };
+import type { Span } from '../src/model/span.js';
+import docs from './vtap-role-permissions.md';
+
+const REQUIRED = facts.rolePermissions.required;
+const OPERATIONS: Record<string, string[]> = facts.rolePermissions.operations;
+const WRONG: Record<string, string> = facts.rolePermissions.documentedButWrong;
+const TAP_WORDS = /virtualnetworktaps|tapconfigurations/i;
+
+export default defineRule(
+  {
+    id: 'vtap-role-permissions',
+    name: 'VtapRolePermissions',
+    shortDescription: 'A custom role meant for virtual network TAP grants every operation TAP needs.',
+    fullDescription:
+      'To work with virtual network TAP an account needs Microsoft.Network/virtualNetworkTaps/*, Microsoft.Network/networkInterfaces/read and Microsoft.Network/networkInterfaces/tapConfigurations/*. For a role definition whose actions mention TAP operations, the rule checks that its permissions grant all of them (wildcards count, notActions must not take them away), and flags the documented Microsoft.Network/tapConfigurations/*, which matches no real operation.',
+    defaultLevel: 'warning',
+    tags: ['vtap'],
+    precision: 'high',
+    source: 'Virtual network TAP overview, "Prerequisites": the account needs a role with "Microsoft.Network/virtualNetworkTaps/*", "Microsoft.Network/networkInterfaces/read" and "Microsoft.Network/tapConfigurations/*"',
+  },
+  docs,
+  (ctx) => {
+    for (const role of roleDefinitions(ctx.graph)) {
+      const perms = permissionsOf(role);
+      const all = perms.flatMap((p) => p.actions);
+      if (!all.some((a) => typeof a.value === 'string' && TAP_WORDS.test(a.value))) continue;
+      for (const a of all) {
+        const fix = typeof a.value === 'string' ? Object.entries(WRONG).find(([w]) => w.toLowerCase() === (a.value as string).toLowerCase())?.[1] : undefined;
+        if (fix)
+          ctx.fail({
+            message: `role '${role.displayName}' grants '${a.value as string}', which matches no Azure operation (the TAP documentation's spelling); write '${fix}' instead`,
+            span: a.span,
+            resource: role,
+          });
+      }
+      if (all.some((a) => a.value instanceof Unknown) || perms.some((p) => p.notActions.some((n) => n.value instanceof Unknown))) {
+        ctx.indeterminate({ message: `some actions of role '${role.displayName}' are only known at deployment, so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(', ')})`, span: at0(perms, role.span), resource: role });
+        continue;
+      }
+      for (const needed of REQUIRED) {
+        const ops = OPERATIONS[needed] ?? [needed];
+        const missing = ops.filter((op) => !perms.some((p) => grants(p, op).granted));
+        if (missing.length === 0) {
+          ctx.pass({ message: `grants ${needed}`, span: at0(perms, role.span), resource: role });
+          continue;
+        }
+        const removed = perms.map((p) => grants(p, missing[0] as string).removedBy).find((x) => x !== undefined);
+        ctx.fail({
+          message: removed
+            ? `role '${role.displayName}' takes away ${missing.join(', ')} with notActions '${String(removed.value)}'; virtual network TAP needs ${needed}: remove that notAction`
+            : `role '${role.displayName}' does not grant ${missing.join(', ')}; virtual network TAP needs ${needed}: add it to the role's actions`,
+          span: removed ? removed.span : at0(perms, role.span),
+          resource: role,
+        });
+      }
+    }
+  },
+);
+
+/** Where a missing action is reported: the first permissions block's actions list. */
+function at0(perms: ReturnType<typeof permissionsOf>, fallback: Span) {
+  const first = perms[0];
+  return first ? (first.actions[0]?.span ?? first.decl.span) : fallback;
+}

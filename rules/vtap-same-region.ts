@@ -1,0 +1,63 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { declaredNic, destinationOf, destinationTarget, sameRegion, sourcesOfTap, taps, vmsOfNic } from '../src/graph/vtap.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import type { RelatedLocation } from '../src/engine/rule.js';
+import { sourceRelated, unknownOrigin } from './lib/support.js';
+import docs from './vtap-same-region.md';
+
+export default defineRule(
+  {
+    id: 'vtap-same-region',
+    name: 'VtapSameRegion',
+    shortDescription: 'The TAP, its source NICs and VMs, and its destination are in one Azure region.',
+    fullDescription:
+      'A virtual network TAP mirrors only network interfaces in its own region and sends to a destination in that region. The rule compares the location of the TAP with the location of every source NIC, source VM and destination NIC or load balancer in the template ("East US" and "eastus" are the same region).',
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Prerequisites": the collector "in the same Azure region"; portal tutorial: "The destination and source resource must be in the same region as your virtual network TAP resource."',
+  },
+  docs,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const tapLoc = at(tap.root, 'location');
+      if (tapLoc.value === undefined) continue;
+      const checked = new Set<DeployedResource>();
+      const check = (r: DeployedResource, role: string, related: RelatedLocation[]) => {
+        if (checked.has(r) || r.existing) return;
+        checked.add(r);
+        const loc = at(r.root, 'location');
+        const v = loc.value;
+        if (v === undefined) return;
+        const same = sameRegion(tapLoc.value, v);
+        const base = { span: loc.span, resource: r, involved: [tap], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
+        if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
+        else if (same === false)
+          ctx.fail({
+            ...base,
+            message: `${role} '${r.displayName}' is in '${String(v)}' but TAP '${tap.displayName}' is in '${String(tapLoc.value)}'; the TAP, its sources and its destination must be in one region: move them into one region`,
+          });
+        else {
+          const u = v instanceof Unknown ? v : (tapLoc.value as Unknown);
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(u, loc.span)],
+            message: `cannot tell whether ${role} '${r.displayName}' is in the region of TAP '${tap.displayName}': ${v instanceof Unknown ? `its location is ${describeUnknown(v)}` : `the TAP's location is ${describeUnknown(u)}`}; they must be in one region`,
+          });
+        }
+      };
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic) continue;
+        check(nic, 'source NIC', [sourceRelated(source)]);
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, 'source VM', [sourceRelated(source)]);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      const target = d && destinationTarget(d);
+      if (target && d) check(target.resource, target.kind === 'nic' ? 'destination NIC' : 'destination load balancer', [{ span: d.id.span, message: 'the destination of the TAP' }]);
+    }
+  },
+);

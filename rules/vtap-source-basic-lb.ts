@@ -1,0 +1,54 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { declaredNic, tapSources } from '../src/graph/vtap.js';
+import { loadBalancersOfNic } from '../src/graph/network.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import { sourceRelated, unknownOrigin } from './lib/support.js';
+import docs from './vtap-source-basic-lb.md';
+
+export default defineRule(
+  {
+    id: 'vtap-source-basic-lb',
+    name: 'VtapSourceBasicLb',
+    shortDescription: 'A source NIC is not behind a Basic load balancer.',
+    fullDescription:
+      'VMs behind a Basic load balancer cannot be mirroring sources. The rule follows each source NIC into the backend pools and inbound NAT rules it is in and fails when the load balancer\'s sku.name is Basic (a load balancer without a sku is Basic).',
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Other Limitations": "VMs behind Basic Load Balancer can\'t be set as a mirroring source."',
+  },
+  docs,
+  (ctx) => {
+    const seen = new Set<string>();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
+        seen.add(`${nic.key}|${m.lb.key}`);
+        const sku = at(m.lb.root, 'sku', 'name');
+        const v = sku.value;
+        const base = {
+          span: v === undefined ? m.lb.nameSpan : sku.span,
+          resource: m.lb,
+          involved: [nic, ...(source.config ? [source.config] : [])],
+          related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
+        };
+        if (v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic'))
+          ctx.fail({
+            ...base,
+            message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === undefined ? 'Basic (it sets no sku)' : 'Basic'}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`,
+          });
+        else if (v instanceof Unknown)
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(v, sku.span)],
+            message: `the sku of load balancer '${m.lb.displayName}' in front of source NIC '${nic.displayName}' is ${describeUnknown(v)}; a Basic load balancer would keep the NIC from being mirrored`,
+          });
+        else ctx.pass({ ...base, message: 'not Basic' });
+      }
+    }
+  },
+);

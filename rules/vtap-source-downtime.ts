@@ -1,0 +1,33 @@
+import { defineRule } from '../src/engine/rule.js';
+import { isOutside, nicName, tapSources } from '../src/graph/vtap.js';
+import docs from './vtap-source-downtime.md';
+
+export default defineRule(
+  {
+    id: 'vtap-source-downtime',
+    name: 'VtapSourceDowntime',
+    shortDescription: 'Adding a TAP source to a VM that already runs may cut its network for up to 60 seconds (information).',
+    fullDescription:
+      'During the preview, adding or removing a TAP configuration on the network interface of a running VM may interrupt its network for up to 60 seconds. The rule gives one note per source NIC whose VM exists before this deployment (an existing NIC or one outside the template).',
+    defaultLevel: 'note',
+    tags: ['vtap', 'temporary'],
+    precision: 'high',
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... the VM might experience network downtime (up to 60 seconds)"',
+  },
+  docs,
+  (ctx) => {
+    const seen = new Set<string>();
+    for (const source of tapSources(ctx.graph)) {
+      if (!isOutside(source.nic)) continue;
+      const key = nicName(source.nic).toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ctx.fail({
+        message: `NIC '${nicName(source.nic)}' belongs to a VM that exists before this deployment; adding the TAP configuration may interrupt its network for up to 60 seconds: deploy in a maintenance window`,
+        span: source.tapId.span,
+        resource: source.holder,
+        involved: source.config ? [source.config] : [],
+      });
+    }
+  },
+);

@@ -1,0 +1,57 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { declaredNic, tapSources } from '../src/graph/vtap.js';
+import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import { sourceRelated, unknownOrigin } from './lib/support.js';
+import docs from './vtap-source-floating-ip.md';
+
+export default defineRule(
+  {
+    id: 'vtap-source-floating-ip',
+    name: 'VtapSourceFloatingIp',
+    shortDescription: 'A source NIC is not behind a load-balancing or inbound NAT rule with Floating IP enabled.',
+    fullDescription:
+      'During the preview, VMs behind a Standard load balancer with Floating IP enabled cannot be mirroring sources. The rule follows each source NIC into the backend pools and inbound NAT rules it is in (NIC references, or IP-based pools listing its static IP) and fails for a load-balancing or inbound NAT rule using that pool with enableFloatingIP: true.',
+    defaultLevel: 'error',
+    tags: ['vtap', 'temporary'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Other Limitations": "[Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source."',
+  },
+  docs,
+  (ctx) => {
+    const seen = new Set<string>();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        if (m.lb.existing) continue;
+        for (const rule of rulesReaching(ctx.graph, m)) {
+          const key = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const fip = at(rule.decl, 'properties', 'enableFloatingIP');
+          const base = {
+            span: fip.span,
+            resource: m.lb,
+            involved: [nic, ...(source.config ? [source.config] : [])],
+            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
+          };
+          if (fip.value === true)
+            ctx.fail({
+              ...base,
+              message: `rule '${rule.name}' of load balancer '${m.lb.displayName}' has Floating IP enabled and sends to source NIC '${nic.displayName}'; a VM behind a Floating IP rule cannot be a TAP source: set enableFloatingIP to false or mirror another VM`,
+            });
+          else if (fip.value instanceof Unknown)
+            ctx.indeterminate({
+              ...base,
+              related: [...base.related, ...unknownOrigin(fip.value, fip.span)],
+              message: `enableFloatingIP of rule '${rule.name}' of load balancer '${m.lb.displayName}' is ${describeUnknown(fip.value)}; if it is true, source NIC '${nic.displayName}' cannot be mirrored`,
+            });
+          else ctx.pass({ ...base, message: 'no floating IP' });
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,122 @@
+import { defineRule, type RuleContext as Ctx } from '../src/engine/rule.js';
+import { at, elements } from '../src/graph/located.js';
+import { TYPES, deployedOfType, nicName, tapSources, vmsOfNic, type TapSource } from '../src/graph/vtap.js';
+import { formatId } from '../src/graph/resource-id.js';
+import { sourceRelated } from './lib/support.js';
+import docs from './vtap-source-vm-nic.md';
+
+/** What the other source rules cannot check when the source NIC is outside the template. */
+const CHECKS_NEEDING_PROPERTIES =
+  'it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has only one TAP configuration';
+
+export default defineRule(
+  {
+    id: 'vtap-source-vm-nic',
+    name: 'VtapSourceVmNic',
+    shortDescription: "A TAP source is a virtual machine's network interface.",
+    fullDescription:
+      "Virtual network TAP only mirrors the network interface of a virtual machine. The rule fails for a source NIC that no VM in the template uses, a scale set's NIC, or a private endpoint's NIC, and gives one indeterminate result for a source NIC outside the template, listing the checks that could not be made.",
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'high',
+    source: 'Virtual network TAP overview, "Other Limitations": "Virtual network TAP only supports virtual machine\'s (VM) network interface as a mirroring source."',
+  },
+  docs,
+  (ctx) => {
+    const seen = new Set<string>();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = source.nic;
+      const related = [sourceRelated(source)];
+      const involved = source.config ? [source.config] : [];
+      if (nic.kind === 'external') {
+        const key = formatId(nic.id).toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (nic.id.types.some((t) => t.toLowerCase() === 'virtualmachinescalesets') || nic.id.namespace.toLowerCase() === 'microsoft.compute') {
+          ctx.fail({
+            message: `the TAP source '${formatId(nic.id)}' is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
+            span: source.tapId.span,
+            resource: source.holder,
+            involved,
+          });
+          continue;
+        }
+        const pe = privateEndpointNamed(ctx, nicName(nic));
+        if (pe) {
+          failPrivateEndpoint(ctx, source, pe);
+          continue;
+        }
+        ctx.indeterminate({
+          message: `NIC '${nicName(nic)}' (a TAP source) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+          span: source.tapId.span,
+          resource: source.holder,
+          involved,
+        });
+        continue;
+      }
+      if (nic.kind !== 'resource') continue;
+      const r = nic.resource;
+      if (seen.has(r.key)) continue;
+      seen.add(r.key);
+      if (r.existing) {
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+          span: source.tapId.span,
+          related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
+          resource: source.holder,
+          involved: [r, ...involved],
+        });
+        continue;
+      }
+      const pe = privateEndpointNamed(ctx, nicName(nic));
+      if (pe) {
+        failPrivateEndpoint(ctx, source, pe);
+        continue;
+      }
+      const vms = vmsOfNic(ctx.graph, r);
+      if (vms.length > 0) {
+        ctx.pass({ message: `NIC '${r.displayName}' is attached to VM '${vms[0]?.vm.displayName}'`, span: source.tapId.span, resource: r });
+        continue;
+      }
+      // A VM whose NIC list cannot be resolved may be the one using it.
+      if (ctx.graph.ofType(TYPES.vm).some((vm) => elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces')).some((n) => ctx.graph.resolve(at(n, 'id').value).kind === 'none'))) {
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve; a TAP can only mirror a VM's network interface`,
+          span: source.tapId.span,
+          related,
+          resource: r,
+          involved,
+        });
+        continue;
+      }
+      ctx.fail({
+        message: `NIC '${r.displayName}' is not attached to a virtual machine; a TAP can only mirror a VM's network interface: attach it to a VM (properties.networkProfile.networkInterfaces) or mirror the VM's NIC instead`,
+        span: source.tapId.span,
+        related: [{ span: r.nameSpan, message: `NIC '${r.displayName}' is declared here` }],
+        resource: r,
+        involved,
+      });
+    }
+  },
+);
+
+
+/** A private endpoint in the template that names its NIC like the source NIC (customNetworkInterfaceName). */
+function privateEndpointNamed(ctx: Ctx, name: string) {
+  for (const pe of deployedOfType(ctx.graph, 'Microsoft.Network/privateEndpoints')) {
+    const custom = at(pe.root, 'properties', 'customNetworkInterfaceName');
+    if (typeof custom.value === 'string' && custom.value.toLowerCase() === name.toLowerCase()) return { pe, custom };
+  }
+  return undefined;
+}
+
+function failPrivateEndpoint(ctx: Ctx, source: TapSource, found: NonNullable<ReturnType<typeof privateEndpointNamed>>): void {
+  ctx.fail({
+    message: `NIC '${nicName(source.nic)}' is the network interface of private endpoint '${found.pe.displayName}'; a TAP can only mirror a VM's network interface: mirror the VM that talks to the endpoint instead`,
+    span: source.tapId.span,
+    related: [{ span: found.custom.span, message: `private endpoint '${found.pe.displayName}' names its NIC here` }],
+    resource: source.holder,
+    involved: [found.pe],
+  });
+}
+

@@ -1,0 +1,53 @@
+import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
+import { declaredNic, tapSources } from '../src/graph/vtap.js';
+import { networksOfNic } from '../src/graph/network.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import { sourceRelated, unknownOrigin } from './lib/support.js';
+import docs from './vtap-source-vnet-encryption.md';
+
+export default defineRule(
+  {
+    id: 'vtap-source-vnet-encryption',
+    name: 'VtapSourceVnetEncryption',
+    shortDescription: 'A source NIC is not in a virtual network with encryption enabled.',
+    fullDescription:
+      "VMs in a virtual network with encryption enabled cannot be mirroring sources. The rule follows each source NIC's IP configurations to their virtual network and fails when properties.encryption.enabled is true.",
+    defaultLevel: 'error',
+    tags: ['vtap'],
+    precision: 'very-high',
+    source: 'Virtual network TAP overview, "Other Limitations": "VMs in a virtual network with encryption enabled can\'t be set as mirroring source."',
+  },
+  docs,
+  (ctx) => {
+    const seen = new Set<string>();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const n of networksOfNic(ctx.graph, nic)) {
+        if (n.kind !== 'vnet' || n.vnet.existing || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
+        seen.add(`${nic.key}|${n.vnet.key}`);
+        const enabled = at(n.vnet.root, 'properties', 'encryption', 'enabled');
+        const base = {
+          span: enabled.span,
+          resource: n.vnet,
+          involved: [nic, ...(source.config ? [source.config] : [])],
+          related: [{ span: n.ref.span, message: `source NIC '${nic.displayName}' is in '${n.vnet.displayName}' here` }, sourceRelated(source)],
+        };
+        if (enabled.value === true)
+          ctx.fail({
+            ...base,
+            message: `virtual network '${n.vnet.displayName}' has encryption enabled and holds source NIC '${nic.displayName}'; a VM in an encrypted virtual network cannot be a TAP source: mirror a VM in a network without encryption`,
+          });
+        else if (enabled.value instanceof Unknown)
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(enabled.value, enabled.span)],
+            message: `whether virtual network '${n.vnet.displayName}' (with source NIC '${nic.displayName}') is encrypted is ${describeUnknown(enabled.value)}; a VM in an encrypted network cannot be a TAP source`,
+          });
+        else ctx.pass({ ...base, message: 'not encrypted' });
+      }
+    }
+  },
+);

@@ -1,0 +1,47 @@
+// Role definitions: the permissions blocks of Microsoft.Authorization/roleDefinitions and what
+// their action patterns grant. Azure action patterns use "*" as a wildcard and compare
+// case-insensitively; an operation is granted when some Actions pattern matches it and no
+// NotActions pattern does.
+import type { DeployedResource } from '../deploy/model.js';
+import type { ResourceGraph } from './graph.js';
+import { at, elements, type LocatedValue } from './located.js';
+import { deployedOfType } from './vtap.js';
+
+export interface Permission {
+  role: DeployedResource;
+  /** The permissions[] entry. */
+  decl: LocatedValue;
+  actions: LocatedValue[];
+  notActions: LocatedValue[];
+}
+
+export function roleDefinitions(graph: ResourceGraph): DeployedResource[] {
+  return deployedOfType(graph, 'Microsoft.Authorization/roleDefinitions');
+}
+
+export function permissionsOf(role: DeployedResource): Permission[] {
+  return elements(at(role.root, 'properties', 'permissions')).map((decl) => ({
+    role,
+    decl,
+    actions: elements(at(decl, 'actions')),
+    notActions: elements(at(decl, 'notActions')),
+  }));
+}
+
+// Whether an action pattern (such as "Microsoft.Network/*") matches an operation name.
+export function actionMatches(pattern: string, operation: string): boolean {
+  const escaped = pattern.split('*').map(escapeRegExp).join('.*');
+  return new RegExp('^' + escaped + '$', 'i').test(operation);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.+?^$(){}|[\]\\/]/g, (c) => '\\' + c);
+}
+
+/** Whether a permissions block grants an operation: some action matches, no notAction does. */
+export function grants(p: Permission, operation: string): { granted: boolean; by?: LocatedValue; removedBy?: LocatedValue } {
+  const by = p.actions.find((a) => typeof a.value === 'string' && actionMatches(a.value, operation));
+  if (!by) return { granted: false };
+  const removedBy = p.notActions.find((a) => typeof a.value === 'string' && actionMatches(a.value, operation));
+  return removedBy ? { granted: false, by, removedBy } : { granted: true, by };
+}
