@@ -18,6 +18,8 @@ const CONTROL_KEYS = new Set(['resources', 'copy', 'condition', 'dependson', 'ex
 export interface ExpandOptions {
   /** Upper bound on resources expanded from one template (a vtaplint limit). */
   maxResources: number;
+  /** Copies analysed per loop (config maxCopyCount; ARM_MAX_COPY when absent). */
+  maxCopyCount?: number;
 }
 
 interface ParentInfo {
@@ -81,7 +83,15 @@ export class ResourceExpander {
             span: countNode?.span ?? copy.span,
           });
         }
-        const n = Math.min(count, ARM_MAX_COPY);
+        const maxCopy = this.options.maxCopyCount ?? ARM_MAX_COPY;
+        if (count > maxCopy && count <= ARM_MAX_COPY) {
+          this.diagnostics.add({
+            code: 'limit-exceeded',
+            message: `copy count ${count} is more than ${maxCopy}; only the first ${maxCopy} copies are analysed (limit maxCopyCount)`,
+            span: countNode?.span ?? copy.span,
+          });
+        }
+        const n = Math.min(count, ARM_MAX_COPY, maxCopy);
         for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
         return;
       }
@@ -210,11 +220,14 @@ export class ResourceExpander {
       apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined,
       name,
       // A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
-      displayName: symbolicName
-        ? loop && typeof loop.index === 'number' && loop.name === symbolicName
-          ? `${symbolicName}[${loop.index}]`
-          : symbolicName
-        : displayNameOf(name, nameV.span),
+      // Computed when a message needs it: the name as written costs a position lookup.
+      get displayName() {
+        return symbolicName
+          ? loop && typeof loop.index === 'number' && loop.name === symbolicName
+            ? `${symbolicName}[${loop.index}]`
+            : symbolicName
+          : displayNameOf(name, nameV.span);
+      },
       symbolicName,
       existing,
       state,

@@ -7,7 +7,9 @@ import { idValue } from '../graph/resource-id.js';
 import type { DeployedResource } from './model.js';
 
 function runtimeReason(r: DeployedResource, span: Span): UnknownReason {
-  return { code: 'runtime-state', message: `a property of '${r.displayName}' that Azure sets when it deploys it`, span };
+  // The symbolic or literal name: the display name may need a position lookup, and this runs for every reference().
+  const who = r.symbolicName ?? (typeof r.name === 'string' ? r.name : r.type);
+  return { code: 'runtime-state', message: `a property of '${who}' that Azure sets when it deploys it`, span };
 }
 
 /** Deep copy in which every object answers unknown (not missing) for properties it does not declare. */

@@ -8,7 +8,9 @@ export type DiagnosticCode =
   | 'evaluation-error'
   | 'limit-exceeded'
   | 'unresolved-reference'
-  | 'note';
+  | 'note'
+  /** A bug in vtaplint met while analysing (never bad input): a tool notification, not a finding. */
+  | 'internal-error';
 
 export interface Diagnostic {
   code: DiagnosticCode;
@@ -24,8 +26,7 @@ export class DiagnosticSink {
 
   add(d: Diagnostic): void {
     // The same problem reached twice (a variable used twice, a loop body) is reported once.
-    const r = d.span.range();
-    const key = `${d.code}\u0000${d.span.file.path}\u0000${r.start}\u0000${r.end}\u0000${d.message}`;
+    const key = `${d.code}\u0000${d.span.identity()}\u0000${d.message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.items.push(d);

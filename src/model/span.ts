@@ -36,6 +36,9 @@ export abstract class Span {
   /** Span of characters [start, end) of the string value this span covers (for expression parts). */
   abstract sub(start: number, end: number): Span;
 
+  /** Identity for de-duplication, without resolving positions (which may need a parse). */
+  abstract identity(): string;
+
   region(): Region {
     const r = this.range();
     return { start: this.file.position(r.start), end: this.file.position(r.end) };
@@ -84,6 +87,10 @@ export class TextSpan extends Span {
     return { start: this.start, end: this.end };
   }
 
+  identity(): string {
+    return `${this.file.path}@${this.start}-${this.end}`;
+  }
+
   child(container: object, key: PathKey): Span {
     return containerSpans.get(container)?.values.get(key) ?? this;
   }
@@ -109,6 +116,10 @@ export class JsonPathSpan extends Span {
     private readonly isKey = false,
   ) {
     super();
+  }
+
+  identity(): string {
+    return `${this.file.path}#${this.path().join('/')}${this.isKey ? ':key' : ''}`;
   }
 
   path(): PathKey[] {
@@ -154,6 +165,10 @@ class JsonStringPartSpan extends Span {
 
   get file(): SourceText {
     return this.base.file;
+  }
+
+  identity(): string {
+    return `${this.base.identity()}${this.isKey ? ':key' : ''}[${this.start}-${this.end}]`;
   }
 
   range(): Range {
