@@ -10,6 +10,7 @@ import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
 import { isTObject, type TObject } from '../model/template.js';
 import { loadJson } from '../load/arm-json.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { parseBicep } from './parser.js';
 import { collectPragmas, type Pragma } from './pragmas.js';
 import { FileLowerer, type LoweredFile } from './lower.js';
@@ -23,6 +24,8 @@ export interface BicepHost {
   read(absPath: string): SourceText | { error: string };
   /** Module nesting limit (default 16). */
   depth?: number;
+  /** File size, nesting and the other limits of the run (the defaults when absent). */
+  limits?: Readonly<Limits> | undefined;
 }
 
 export interface BicepTemplate {
@@ -63,7 +66,7 @@ export class Loader implements ModuleLoader {
 
   /** Parses and lowers one Bicep source; never throws. */
   lowerSource(source: SourceText, inlineVariables = this.options.inlineVariables ?? false): LoweredFile | undefined {
-    const parsed = parseBicep(source);
+    const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
     for (const d of parsed.diagnostics) this.sink.add(d);
     this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
     try {
@@ -71,7 +74,7 @@ export class Loader implements ModuleLoader {
     } catch (e) {
       // Only a bug gets here; report it at the file instead of failing the run.
       const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
-      this.sink.add({ code: 'note', message, span: new TextSpan(source, 0, 0) });
+      this.sink.add({ code: 'internal-error', message, span: new TextSpan(source, 0, 0) });
       return undefined;
     }
   }
@@ -84,7 +87,7 @@ export class Loader implements ModuleLoader {
       return undefined;
     }
     if (this.stack.length > this.maxDepth) {
-      this.sink.add({ code: 'limit-exceeded', message: `modules are nested more than ${this.maxDepth} levels deep; '${path.relative(this.host.root, key)}' is not analysed (limit depth)`, span: from.span(at) });
+      this.sink.add({ code: 'limit-exceeded', message: `modules are nested more than ${this.maxDepth} levels deep; '${path.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at) });
       return undefined;
     }
     const got = this.host.read(key);
@@ -101,7 +104,7 @@ export class Loader implements ModuleLoader {
       if (this.jsonCache.has(key)) return this.jsonCache.get(key);
       const src = this.enter(key, at, from, 'module');
       if (!src) return undefined;
-      const j = loadJson(src);
+      const j = loadJson(src, this.host.limits);
       for (const d of j.diagnostics) this.sink.add(d);
       const out = isTObject(j.root) ? { root: j.root, span: j.span } : undefined;
       this.jsonCache.set(key, out);

@@ -19,7 +19,7 @@ export interface BicepParams {
 
 export function loadBicepParams(source: SourceText, host: BicepHost): BicepParams {
   const sink = new DiagnosticSink();
-  const parsed = parseBicepParams(source);
+  const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath: string | undefined;
   for (const s of parsed.program.statements) {
@@ -37,7 +37,7 @@ export function loadBicepParams(source: SourceText, host: BicepHost): BicepParam
   try {
     values = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments();
   } catch (e) {
-    sink.add({ code: 'note', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
+    sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
   return { templatePath, values, diagnostics: sink.items };
 }

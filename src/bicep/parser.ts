@@ -61,13 +61,13 @@ export interface BicepParseResult {
   tokens: Token[];
 }
 
-export function parseBicep(source: SourceText): BicepParseResult {
-  return new Parser(source, false).run();
+export function parseBicep(source: SourceText, maxDepth = MAX_DEPTH): BicepParseResult {
+  return new Parser(source, false, maxDepth).run();
 }
 
 /** Parses a `.bicepparam` file (`using`, `extends`, `param x = value`, plus var/import/type/func). */
-export function parseBicepParams(source: SourceText): BicepParseResult {
-  return new Parser(source, true).run();
+export function parseBicepParams(source: SourceText, maxDepth = MAX_DEPTH): BicepParseResult {
+  return new Parser(source, true, maxDepth).run();
 }
 
 /** Internal signal for recovery; never leaves this module. */
@@ -149,12 +149,13 @@ class Parser {
   /** true: newlines are insignificant (inside parentheses). */
   private readonly modes: boolean[] = [];
   private depth = 0;
-  private readonly errors: { message: string; start: number; end: number }[] = [];
+  private readonly errors: { message: string; start: number; end: number; limit?: boolean }[] = [];
   private readonly lexTrivia;
 
   constructor(
     private readonly source: SourceText,
     private readonly params: boolean,
+    private readonly maxDepth: number,
   ) {
     this.text = source.text;
     const lexed = lex(this.text);
@@ -203,7 +204,7 @@ class Parser {
         return true;
       })
       .slice(0, MAX_DIAGNOSTICS)
-      .map((e) => ({ code: 'invalid-template', message: e.message, span: new TextSpan(this.source, e.start, e.end) }));
+      .map((e) => ({ code: e.limit ? 'limit-exceeded' : 'invalid-template', message: e.message, span: new TextSpan(this.source, e.start, e.end) }));
     const program: Program = { kind: 'Program', statements, trivia: this.lexTrivia, start: 0, end: this.text.length };
     return { program, diagnostics, tokens: this.tokens };
   }
@@ -308,9 +309,11 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) {
+    if (++this.depth > this.maxDepth) {
       const t = this.cur();
-      this.error(`nesting is too deep (more than ${MAX_DEPTH} levels)`, t);
+      if (this.errors.length <= MAX_DIAGNOSTICS) {
+        this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
+      }
       throw new ParseError(true);
     }
   }

@@ -2,7 +2,6 @@
 // resources), nested deployments (inline templates with inner or outer expression scope, linked
 // templates by relativePath inside the lint root; templateLink.uri is never fetched), and what
 // reference() can know about resources the deployment itself creates.
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -11,8 +10,8 @@ import { childOf, isTObject, own, type Located, type TNode, type TObject } from 
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { parseResourceId, relativeKey, type Segment } from '../graph/resource-id.js';
-import { loadJson } from '../load/arm-json.js';
-import { readSource } from '../load/read.js';
+import { loadJson, type LoadLimits } from '../load/arm-json.js';
+import { isInsideRoot, readSourceInside, type ReadLimits } from '../load/read.js';
 import type { DeployedResource, DeploymentUnit, NotDeployed, ScopeKind, TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import { TemplateScope, type SuppliedParameter } from './scope.js';
@@ -28,6 +27,8 @@ export interface DeployOptions {
   /** Deepest nesting of deployments and modules. */
   maxDeploymentDepth?: number;
   limits?: Partial<BudgetLimits>;
+  /** File size and JSON nesting limits for linked templates. */
+  fileLimits?: ReadLimits & LoadLimits;
 }
 
 export interface DeployResult {
@@ -114,7 +115,7 @@ export class Deployment {
   }
 
   private expand(template: Located<TObject>, unit: DeploymentUnit, scope: TemplateScope): void {
-    const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 50_000) - this.resources.length }, this.resources.length);
+    const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 50_000) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);
     expander.expandTemplate(template);
     this.notDeployed.push(...expander.notDeployed);
     for (const r of expander.resources) this.register(r);
@@ -190,7 +191,7 @@ export class Deployment {
     const base = path.dirname(unit.file.path);
     const target = path.resolve(base, rel);
     const root = this.opts.root;
-    if (!root || !isInside(target, root)) {
+    if (!root || !isInsideRoot(target, root)) {
       this.diagnostics.add({
         code: 'note',
         message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read`,
@@ -198,12 +199,12 @@ export class Deployment {
       });
       return;
     }
-    const read = readSource(target, 'arm');
+    const read = readSourceInside(target, 'arm', root, this.opts.fileLimits);
     if (!read.ok) {
       this.diagnostics.add({ code: 'invalid-template', message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
       return;
     }
-    const loaded = loadJson(read.source);
+    const loaded = loadJson(read.source, this.opts.fileLimits);
     for (const d of loaded.diagnostics) this.diagnostics.add(d);
     if (!isTObject(loaded.root)) return;
     const linkedUnit: DeploymentUnit = { ...unit, file: read.source };
@@ -297,22 +298,6 @@ export class Deployment {
     const candidates = this.byRelative.get(relativeKey(id)) ?? [];
     return candidates[0];
   }
-}
-
-function isInside(file: string, root: string): boolean {
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch {
-    real = path.resolve(file);
-  }
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    realRoot = path.resolve(root);
-  }
-  return real === realRoot || real.startsWith(realRoot + path.sep);
 }
 
 /** Deploys one template file with the given options. */

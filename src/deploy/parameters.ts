@@ -8,19 +8,26 @@ import { childOf, isTObject, type Located, type TObject } from '../model/templat
 import { fromJson } from '../expr/ops.js';
 import { Unknown } from '../expr/value.js';
 import { loadJson } from '../load/arm-json.js';
-import { readSource } from '../load/read.js';
+import { readSource, readSourceInside } from '../load/read.js';
+import type { Limits } from '../model/limits.js';
 import type { SuppliedParameter } from './scope.js';
 
 export type SuppliedParameters = Map<string, SuppliedParameter>;
 
 /** Reads an ARM parameters file into `into`; false when it could not be read (diagnostics say why). */
-export function readParameterFile(file: string, into: SuppliedParameters, sink: DiagnosticSink): boolean {
-  const read = readSource(path.resolve(file), 'arm-parameters');
+export function readParameterFile(
+  file: string,
+  into: SuppliedParameters,
+  sink: DiagnosticSink,
+  opts: { root?: string | undefined; limits?: Readonly<Limits> | undefined } = {},
+): boolean {
+  // A file found beside a template is read only inside the lint root (a link may point anywhere).
+  const read = opts.root ? readSourceInside(path.resolve(file), 'arm-parameters', opts.root, opts.limits) : readSource(path.resolve(file), 'arm-parameters', opts.limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
   }
-  const loaded = loadJson(read.source);
+  const loaded = loadJson(read.source, opts.limits);
   for (const d of loaded.diagnostics) sink.add(d);
   if (!loaded.root || !isTObject(loaded.root)) {
     if (loaded.root !== undefined) sink.add({ code: 'invalid-template', message: 'A parameters file must be a JSON object.', span: loaded.span });

@@ -485,7 +485,7 @@ class NodeContext implements EvalContext {
   /** Evaluates a template value tree. */
   node(n: TNode, span: Span): Value {
     if (!this.budget.step()) {
-      const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps.`;
+      const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps).`;
       this.diagnostics.add({ code: 'limit-exceeded', message, span });
       return new Unknown({ code: 'limit', message, span });
     }
@@ -570,9 +570,21 @@ class NodeContext implements EvalContext {
       this.diagnostics.add({ code: 'evaluation-error', message, span: countNode.span });
       return new Unknown({ code: 'error', message, span: countNode.span });
     }
+    const max = this.budget.limits.maxCopyCount;
+    if (count > max) {
+      const message = `The copy count ${count} is more than ${max} (limit maxCopyCount); the loop is not analysed.`;
+      this.diagnostics.add({ code: 'limit-exceeded', message, span: countNode.span });
+      return new Unknown({ code: 'limit', message, span: countNode.span }, 'array');
+    }
     const out: Value[] = [];
     const spans: Span[] = [];
     for (let i = 0; i < count; i++) {
+      // Once the step budget is spent every element would be the same 'limit' unknown: stop.
+      if (this.budget.exhausted) {
+        const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps).`;
+        this.diagnostics.add({ code: 'limit-exceeded', message, span: loop.span });
+        return new Unknown({ code: 'limit', message, span: loop.span }, 'array');
+      }
       out.push(this.withLoop(name, i, isDefault).node(input.node, input.span));
       spans.push(input.span);
     }

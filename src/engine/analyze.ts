@@ -7,9 +7,10 @@ import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
 import type { TNode } from '../model/template.js';
-import type { DeploymentContext } from '../expr/context.js';
+import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
-import { readSource } from '../load/read.js';
+import { readSourceInside } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   params?: Readonly<Record<string, string>> | undefined;
   /** Named on the command line: reported even when it does not look like a template. */
   explicit: boolean;
+  /** vtaplint's limits (the config's `limits`; the defaults when absent). */
+  limits?: Readonly<Limits> | undefined;
 }
 
 export type Analysis =
@@ -52,14 +55,17 @@ export type Analysis =
     };
 
 /** Reads files for the Bicep front end, never outside the lint root (symbolic links resolved). */
-export function bicepHost(root: string): BicepHost {
+export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMITS): BicepHost {
   const realRoot = safeRealpath(root);
   return {
     root,
+    depth: limits.maxDeploymentDepth,
+    limits,
     read(absPath: string) {
       const real = safeRealpath(absPath);
       if (!(real === realRoot || real.startsWith(realRoot + path.sep))) return { error: `'${absPath}' is outside the folder being linted` };
-      const r = readSource(absPath, extensionOf(absPath) === 'bicep' ? 'bicep' : 'other');
+      // The resolved path is read (not the link again), and positions keep the path as written.
+      const r = readSourceInside(absPath, extensionOf(absPath) === 'bicep' ? 'bicep' : 'other', root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
     },
   };
@@ -76,8 +82,8 @@ function safeRealpath(p: string): string {
 function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: DiagnosticSink, associated: boolean): SuppliedParameters {
   const parameters: SuppliedParameters = new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : undefined;
-  if (assoc) readParameterFile(assoc, parameters, sink);
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink);
+  if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits });
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...(opts.params ?? {}) }, parameters);
   return parameters;
 }
@@ -93,15 +99,20 @@ function finish(
   pragmas: Pragma[],
   generatedFromBicep: boolean,
 ): Analysis {
-  const deployed = deployFile(source, { root, span }, { deployment: opts.deployment, parameters, root: opts.root });
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const deployed = deployFile(
+    source,
+    { root, span },
+    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits },
+  );
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: 'template', source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }
 
 function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
-  const read = readSource(file, 'bicep');
+  const read = readSourceInside(file, 'bicep', opts.root, opts.limits);
   if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
-  const t = loadBicepTemplate(read.source, bicepHost(opts.root));
+  const t = loadBicepTemplate(read.source, bicepHost(opts.root, opts.limits));
   if (!t.root) return { kind: 'broken', diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
@@ -110,9 +121,9 @@ function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
 
 /** A .bicepparam file lints the template it names, with its values; findings land on the template. */
 function analyzeBicepParams(file: string, opts: AnalyzeOptions): Analysis {
-  const read = readSource(file, 'bicepparam');
+  const read = readSourceInside(file, 'bicepparam', opts.root, opts.limits);
   if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
-  const host = bicepHost(opts.root);
+  const host = bicepHost(opts.root, opts.limits);
   const p = loadBicepParams(read.source, host);
   if (!p.templatePath) return p.diagnostics.length ? { kind: 'broken', diagnostics: p.diagnostics } : { kind: 'skipped' };
   const tRead = host.read(p.templatePath);
@@ -124,13 +135,17 @@ function analyzeBicepParams(file: string, opts: AnalyzeOptions): Analysis {
   const sink = new DiagnosticSink();
   // Parameter values are expressions of their own file: evaluate them in an empty scope.
   const empty = {};
-  const valueScope = new TemplateScope(empty, new TextSpan(read.source, 0, read.source.text.length), { deployment: opts.deployment, diagnostics: sink });
+  const valueScope = new TemplateScope(empty, new TextSpan(read.source, 0, read.source.text.length), {
+    deployment: opts.deployment,
+    diagnostics: sink,
+    budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS)),
+  });
   const parameters: SuppliedParameters = new Map();
   for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink);
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...(opts.params ?? {}) }, parameters);
   if (isJson) {
-    const loaded = loadJson(tRead);
+    const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     return finish(tRead, loaded.root, loaded.span, 'arm', parameters, opts, [...p.diagnostics, ...sink.items, ...loaded.diagnostics], [], false);
   }
@@ -143,10 +158,10 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   const ext = extensionOf(file);
   if (ext === 'bicep') return analyzeBicep(file, opts);
   if (ext === 'bicepparam') return analyzeBicepParams(file, opts);
-  const read = readSource(file, 'arm');
+  const read = readSourceInside(file, 'arm', opts.root, opts.limits);
   if (!read.ok) return opts.explicit || ext === 'json' || ext === 'jsonc' ? { kind: 'broken', diagnostics: [read.diagnostic] } : { kind: 'skipped' };
   const source = read.source;
-  const loaded = loadJson(source);
+  const loaded = loadJson(source, opts.limits);
   if (!loaded.root) {
     return opts.explicit || looksLikeTemplateText(source.text) ? { kind: 'broken', diagnostics: loaded.diagnostics } : { kind: 'skipped' };
   }

@@ -8,6 +8,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import facts from '../../rules/data/vtap-facts.json' with { type: 'json' };
 import schema from '../../schema/vtaplint.config.schema.json' with { type: 'json' };
 import type { DeploymentContext } from '../expr/context.js';
+import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../model/limits.js';
 import { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
 import type { ConfiguredLevel, RuleMeta } from './rule.js';
@@ -31,6 +32,7 @@ export interface ConfigFileShape {
   ignore?: string[];
   suppressions?: { rule: string; files?: string | string[]; resource?: string; reason?: string; expires?: string }[];
   parameters?: { files: string | string[]; parameterFile: string }[];
+  limits?: Partial<Limits>;
 }
 
 /** A `suppressions` entry of a config file, with where it is written (for unused-suppression). */
@@ -61,6 +63,8 @@ export interface EffectiveConfig {
   ignore: readonly string[];
   suppressions: readonly ConfigSuppression[];
   parameters: readonly ParameterMapping[];
+  /** vtaplint's own limits (defaults raised or lowered by the `limits` object). */
+  limits: Readonly<Limits>;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +86,7 @@ export const DEFAULT_CONFIG: EffectiveConfig = {
   ignore: [],
   suppressions: [],
   parameters: [],
+  limits: DEFAULT_LIMITS,
 };
 
 let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } = undefined as never;
@@ -139,6 +144,7 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
     ignore: cfg.ignore ?? [],
     suppressions: configSuppressions(file, text, cfg),
     parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path.resolve(path.dirname(file), p.parameterFile) })),
+    limits: resolveLimits(cfg.limits),
   };
 }
 

@@ -78,7 +78,18 @@ const DIAGNOSTIC_RULE: Record<Diagnostic['code'], string | undefined> = {
   'limit-exceeded': 'limit-exceeded',
   'unresolved-reference': undefined,
   note: undefined,
+  'internal-error': undefined,
 };
+
+/** Diagnostics that are vtaplint's own bugs: tool notifications (exit 2), never findings. */
+function internalNotifications(diags: readonly Diagnostic[]): ToolNotification[] {
+  return diags
+    .filter((d) => d.code === 'internal-error')
+    .map((d) => {
+      const p = d.span.file.position(d.span.range().start);
+      return { level: 'error' as const, message: `${d.message} (at line ${p.line}, column ${p.column})`, file: d.span.file.path };
+    });
+}
 
 export function relativePath(root: string, file: string): string {
   const rel = path.relative(root, file);
@@ -228,18 +239,20 @@ function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, 
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
   const parameterFiles = mapped ? [mapped, ...(opts.parameterFiles ?? [])] : opts.parameterFiles;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits });
   switch (a.kind) {
     case 'skipped':
       return { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications };
     case 'parameters':
       return { result: { path: f.path, kind: 'parameters', findings: [] }, passes: 0, notifications };
     case 'broken': {
+      notifications.push(...internalNotifications(a.diagnostics));
       const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings.map((finding) => ({ finding, resource: undefined })), external);
       return { result: { path: f.path, kind: 'template', findings }, passes: 0, notifications };
     }
   }
+  notifications.push(...internalNotifications(a.diagnostics));
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
   for (const fail of failures) {
     notifications.push({

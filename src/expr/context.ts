@@ -4,6 +4,7 @@
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import type { Value } from './value.js';
+import { DEFAULT_LIMITS as CONFIG_DEFAULTS, type Limits } from '../model/limits.js';
 
 /** Deployment values the user may supply (config file, CLI); absent ones stay symbolic unknowns. */
 export interface DeploymentContext {
@@ -56,15 +57,38 @@ export interface BudgetLimits {
   maxObjectSize: number;
   /** Nesting of evaluations (variables using variables, user functions calling user functions). */
   maxDepth: number;
+  /** Longest expression string parsed (config maxExpressionLength). */
+  maxExpressionLength: number;
+  /** Deepest nesting inside one expression (config maxExpressionDepth). */
+  maxExpressionDepth: number;
+  /** Copies evaluated per copy loop (config maxCopyCount; ARM's own limit is 800). */
+  maxCopyCount: number;
 }
 
 export const DEFAULT_LIMITS: BudgetLimits = {
-  maxSteps: 5_000_000,
-  maxStringLength: 4 * 1024 * 1024,
-  maxArrayLength: 100_000,
-  maxObjectSize: 100_000,
-  maxDepth: 128,
+  maxSteps: CONFIG_DEFAULTS.maxEvaluationSteps,
+  maxStringLength: CONFIG_DEFAULTS.maxStringLength,
+  maxArrayLength: CONFIG_DEFAULTS.maxArrayLength,
+  maxObjectSize: CONFIG_DEFAULTS.maxObjectSize,
+  maxDepth: CONFIG_DEFAULTS.maxExpressionDepth,
+  maxExpressionLength: CONFIG_DEFAULTS.maxExpressionLength,
+  maxExpressionDepth: CONFIG_DEFAULTS.maxExpressionDepth,
+  maxCopyCount: CONFIG_DEFAULTS.maxCopyCount,
 };
+
+/** The evaluator's share of the configured limits (the keys are named in limit-exceeded messages). */
+export function budgetLimits(l: Limits): BudgetLimits {
+  return {
+    maxSteps: l.maxEvaluationSteps,
+    maxStringLength: l.maxStringLength,
+    maxArrayLength: l.maxArrayLength,
+    maxObjectSize: l.maxObjectSize,
+    maxDepth: l.maxExpressionDepth,
+    maxExpressionLength: l.maxExpressionLength,
+    maxExpressionDepth: l.maxExpressionDepth,
+    maxCopyCount: l.maxCopyCount,
+  };
+}
 
 /**
  * The work one template evaluation may do. Shared by everything evaluated for one template

@@ -24,7 +24,7 @@ export function evaluate(ast: Expr, base: Span, ctx: EvalContext, scope?: Lambda
   const budget = ctx.budget;
   if (budget.depth >= budget.limits.maxDepth) {
     const span = base.sub(ast.start, ast.end);
-    const message = `Evaluation is nested more than ${budget.limits.maxDepth} levels deep (recursive variables or functions?).`;
+    const message = `Evaluation is nested more than ${budget.limits.maxDepth} levels deep (recursive variables or functions?) (limit maxExpressionDepth).`;
     ctx.diagnostics.add({ code: 'limit-exceeded', message, span });
     return new Unknown({ code: 'limit', message, span });
   }
@@ -35,8 +35,14 @@ export function evaluate(ast: Expr, base: Span, ctx: EvalContext, scope?: Lambda
     // Only a bug can get here (all input problems are reported as diagnostics); report it as
     // an internal error at the expression rather than crash the whole run.
     const span = base.sub(ast.start, ast.end);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      // Deep but legal nesting (long chains of variables, each deeply nested) can outgrow the stack.
+      const message = 'The evaluation is nested too deeply for the stack (limit maxExpressionDepth).';
+      ctx.diagnostics.add({ code: 'limit-exceeded', message, span });
+      return new Unknown({ code: 'limit', message, span });
+    }
     const message = `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
-    ctx.diagnostics.add({ code: 'note', message, span });
+    ctx.diagnostics.add({ code: 'internal-error', message, span });
     return new Unknown({ code: 'error', message, span });
   } finally {
     budget.depth--;
@@ -48,10 +54,15 @@ export function evaluate(ast: Expr, base: Span, ctx: EvalContext, scope?: Lambda
  * error becomes an 'invalid-template' diagnostic at the exact characters and an 'error' Unknown.
  */
 export function evaluateString(s: string, span: Span, ctx: EvalContext, scope?: LambdaScope): Value {
-  const p = parseTemplateString(s);
+  const lim = ctx.budget.limits;
+  const p = parseTemplateString(s, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength });
   if (p.kind === 'literal') return p.value;
   if (p.kind === 'expr') return evaluate(p.ast, span, ctx, scope);
   const at = span.sub(p.start, p.end);
+  if (p.limit) {
+    ctx.diagnostics.add({ code: 'limit-exceeded', message: `${p.message} The expression is not analysed.`, span: at });
+    return new Unknown({ code: 'limit', message: p.message, span: at });
+  }
   ctx.diagnostics.add({ code: 'invalid-template', message: `Invalid template expression: ${p.message}`, span: at });
   return new Unknown({ code: 'error', message: p.message, span: at });
 }
@@ -85,8 +96,8 @@ class Evaluator {
 
   eval(n: Expr, scope: LambdaScope | undefined, depth: number): Value {
     const budget = this.ctx.budget;
-    if (!budget.step()) return this.limit(n, `Evaluation stopped after ${budget.limits.maxSteps} steps.`);
-    if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep.`);
+    if (!budget.step()) return this.limit(n, `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps).`);
+    if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep (limit maxExpressionDepth).`);
     switch (n.k) {
       case 'lit':
         return n.value;
@@ -187,10 +198,10 @@ class Evaluator {
         result = def.impl ? def.impl(args, env) : null;
       }
     } catch (e) {
-      if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, 'The evaluation is nested too deeply.');
+      if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, 'The evaluation is nested too deeply for the stack (limit maxExpressionDepth).');
       const span = this.span(n);
       const message = `internal error in ${display}(): ${e instanceof Error ? e.message : String(e)}`;
-      this.ctx.diagnostics.add({ code: 'note', message, span });
+      this.ctx.diagnostics.add({ code: 'internal-error', message, span });
       return new Unknown({ code: 'error', message, span });
     }
     return this.checkSize(n, result);
@@ -199,13 +210,13 @@ class Evaluator {
   checkSize(n: Expr, v: Value): Value {
     const lim = this.ctx.budget.limits;
     if (typeof v === 'string' && v.length > lim.maxStringLength) {
-      return this.limit(n, `The string is longer than ${lim.maxStringLength} characters.`);
+      return this.limit(n, `The string is longer than ${lim.maxStringLength} characters (limit maxStringLength).`);
     }
     if (Array.isArray(v) && v.length > lim.maxArrayLength) {
-      return this.limit(n, `The array has more than ${lim.maxArrayLength} elements.`);
+      return this.limit(n, `The array has more than ${lim.maxArrayLength} elements (limit maxArrayLength).`);
     }
     if (v instanceof ObjectValue && v.size > lim.maxObjectSize) {
-      return this.limit(n, `The object has more than ${lim.maxObjectSize} properties.`);
+      return this.limit(n, `The object has more than ${lim.maxObjectSize} properties (limit maxObjectSize).`);
     }
     return v;
   }
@@ -219,7 +230,7 @@ class Evaluator {
     const args = n.args.map((a) => this.eval(a, scope, depth + 1));
     const budget = this.ctx.budget;
     if (budget.depth >= budget.limits.maxDepth) {
-      return this.limit(n, `User-defined function calls are nested more than ${budget.limits.maxDepth} levels deep.`);
+      return this.limit(n, `User-defined function calls are nested more than ${budget.limits.maxDepth} levels deep (limit maxExpressionDepth).`);
     }
     budget.depth++;
     try {
@@ -321,12 +332,12 @@ class Env implements LazyEnv {
 
   checkString(length: number): Unknown | undefined {
     const max = this.ctx.budget.limits.maxStringLength;
-    return length > max ? this.limit(`The string would be longer than ${max} characters.`) : undefined;
+    return length > max ? this.limit(`The string would be longer than ${max} characters (limit maxStringLength).`) : undefined;
   }
 
   checkArray(length: number): Unknown | undefined {
     const max = this.ctx.budget.limits.maxArrayLength;
-    return length > max ? this.limit(`The array would have more than ${max} elements.`) : undefined;
+    return length > max ? this.limit(`The array would have more than ${max} elements (limit maxArrayLength).`) : undefined;
   }
 
   step(n = 1): boolean {

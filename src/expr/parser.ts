@@ -11,11 +11,12 @@
 // Nesting is bounded (maxDepth) and so is the input (maxLength): such inputs give an error
 // result, never a stack overflow.
 import type { Call, Expr } from './ast.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 
 export type ParsedString =
   | { kind: 'literal'; value: string }
   | { kind: 'expr'; ast: Expr }
-  | { kind: 'error'; message: string; start: number; end: number };
+  | { kind: 'error'; message: string; start: number; end: number; /** A vtaplint limit, not a syntax error. */ limit?: boolean };
 
 export interface ParseLimits {
   /** Maximum nesting of calls, accessors and indexes. */
@@ -24,7 +25,7 @@ export interface ParseLimits {
   maxLength: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 256, maxLength: 1024 * 1024 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
 
 /** True when ARM treats the string as an expression (not a literal, not a `[[` escape). */
 export function isExpressionString(s: string): boolean {
@@ -36,6 +37,7 @@ class ParseError {
     readonly message: string,
     readonly start: number,
     readonly end: number,
+    readonly limit = false,
   ) {}
 }
 
@@ -84,7 +86,7 @@ class Parser {
 
   private enter(start: number): void {
     if (++this.depth > this.limits.maxDepth) {
-      throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep.`, start, this.pos + 1);
+      throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
     }
   }
 
@@ -114,7 +116,7 @@ class Parser {
       } else break;
       // Accessor chains are iterative, but each link still counts as nesting for the evaluator.
       if (++postfix + this.depth > this.limits.maxDepth) {
-        throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep.`, start, this.pos);
+        throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
       }
     }
     this.depth--;
@@ -251,12 +253,12 @@ export function parseTemplateStringUncached(s: string, limits: ParseLimits = DEF
   // "[[...]" is how ARM escapes a literal string that starts with '[': the first '[' is dropped.
   if (s.charCodeAt(1) === 91) return { kind: 'literal', value: s.slice(1) };
   if (s.length > limits.maxLength) {
-    return { kind: 'error', message: `The expression is longer than ${limits.maxLength} characters.`, start: 0, end: s.length };
+    return { kind: 'error', message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
   }
   try {
     return { kind: 'expr', ast: new Parser(s, s.length - 1, limits).parseAll() };
   } catch (e) {
-    if (e instanceof ParseError) return { kind: 'error', message: e.message, start: e.start, end: Math.max(e.end, e.start) };
+    if (e instanceof ParseError) return { kind: 'error', message: e.message, start: e.start, end: Math.max(e.end, e.start), ...(e.limit ? { limit: true } : {}) };
     // A RangeError (stack) cannot happen with the depth limit; report rather than crash anyway.
     return { kind: 'error', message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
   }
@@ -267,7 +269,9 @@ export function parseTemplateStringUncached(s: string, limits: ParseLimits = DEF
  * an expression, or a syntax error with offsets into `s`. Results are cached by content,
  * because templates repeat the same expressions many times.
  */
-export function parseTemplateString(s: string): ParsedString {
+export function parseTemplateString(s: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedString {
+  // The cache holds results under the default limits only (other limits are rare: a config that raises them).
+  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
   const hit = cache.get(s);
   if (hit) return hit;
   const r = parseTemplateStringUncached(s);

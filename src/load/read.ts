@@ -1,16 +1,18 @@
 // Reads a file from disk into a SourceText: size limit, encodings (UTF-8 with or without BOM,
 // UTF-16 with BOM), and a clear diagnostic for what is not text (invalid UTF-8, NUL bytes).
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import nodePath from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { SourceText, type SourceKind } from '../model/source.js';
 import { TextSpan } from '../model/span.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 
 export interface ReadLimits {
   /** Largest file read, in bytes. */
   maxFileBytes: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: 64 * 1024 * 1024 };
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 
 export type ReadResult = { ok: true; source: SourceText } | { ok: false; source: SourceText; diagnostic: Diagnostic };
 
@@ -76,4 +78,37 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
   const decoded = decodeText(bytes);
   if ('error' in decoded) return fail(path, kind, 'invalid-template', decoded.error);
   return { ok: true, source: new SourceText(path, decoded.text, kind) };
+}
+
+/** The real path of `p` (links resolved), or undefined when it does not exist. */
+export function realPath(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` (links resolved) lies inside `root` (links resolved). */
+export function isInsideRoot(file: string, root: string): boolean {
+  const real = realPath(file) ?? nodePath.resolve(file);
+  const realRoot = realPath(root) ?? nodePath.resolve(root);
+  return real === realRoot || real.startsWith(realRoot.endsWith(nodePath.sep) ? realRoot : realRoot + nodePath.sep);
+}
+
+/**
+ * readSource for a file a template or the folder names: refused when it resolves (through
+ * symbolic links) outside the lint root, and read at its resolved path, so that nothing outside
+ * the folder vtaplint was pointed at is ever opened. Positions keep the path as written.
+ */
+export function readSourceInside(path: string, kind: SourceKind, root: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
+  const real = realPath(path);
+  if (real === undefined) return readSource(path, kind, limits); // missing: the ordinary "cannot read" finding
+  if (!isInsideRoot(real, root)) {
+    return fail(path, kind, 'invalid-template', 'the file is a symbolic link to a place outside the folder being linted; it is not read');
+  }
+  const r = readSource(real, kind, limits);
+  if (real === path) return r;
+  const source = new SourceText(path, r.source.text, kind);
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }

@@ -50,10 +50,11 @@ describe('limits', () => {
     expect(ev('[ns.f(3)]', { template }).plain).toBe(8);
   });
 
-  it('deep nesting is an error, not a stack overflow', () => {
+  it('deep nesting is a limit finding naming the key, not a stack overflow', () => {
     const r = ev(`[${'not('.repeat(5000)}true()${')'.repeat(5000)}]`);
-    expect(r.plain).toEqual({ $unknown: 'error' });
-    expect(r.diags[0]?.code).toBe('invalid-template');
+    expect(r.plain).toEqual({ $unknown: 'limit' });
+    expect(r.diags[0]?.code).toBe('limit-exceeded');
+    expect(r.diags[0]?.message).toContain('(limit maxExpressionDepth)');
   });
 
   it('a recursive user function ends with a limit finding', () => {
