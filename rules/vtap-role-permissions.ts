@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { Unknown } from '../src/expr/value.js';
+import { at } from '../src/graph/located.js';
 import { grants, permissionsOf, roleDefinitions } from '../src/graph/roles.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
 import type { Span } from '../src/model/span.js';
@@ -27,18 +28,21 @@ export default defineRule(
     for (const role of roleDefinitions(ctx.graph)) {
       const perms = permissionsOf(role);
       const all = perms.flatMap((p) => p.actions);
-      if (!all.some((a) => typeof a.value === 'string' && TAP_WORDS.test(a.value))) continue;
+      // A role is meant for TAP when its actions or notActions name a TAP operation.
+      if (![...all, ...perms.flatMap((p) => p.notActions)].some((a) => typeof a.value === 'string' && TAP_WORDS.test(a.value))) continue;
+      const roleName = at(role.root, 'properties', 'roleName').value;
+      const name = typeof roleName === 'string' ? roleName : role.displayName;
       for (const a of all) {
         const fix = typeof a.value === 'string' ? Object.entries(WRONG).find(([w]) => w.toLowerCase() === (a.value as string).toLowerCase())?.[1] : undefined;
         if (fix)
           ctx.fail({
-            message: `role '${role.displayName}' grants '${a.value as string}', which matches no Azure operation (the TAP documentation's spelling); write '${fix}' instead`,
+            message: `role '${name}' grants '${a.value as string}', which matches no Azure operation (the TAP documentation's spelling); write '${fix}' instead`,
             span: a.span,
             resource: role,
           });
       }
       if (all.some((a) => a.value instanceof Unknown) || perms.some((p) => p.notActions.some((n) => n.value instanceof Unknown))) {
-        ctx.indeterminate({ message: `some actions of role '${role.displayName}' are only known at deployment, so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(', ')})`, span: at0(perms, role.span), resource: role });
+        ctx.indeterminate({ message: `some actions of role '${name}' are only known at deployment, so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(', ')})`, span: at0(perms, role.span), resource: role });
         continue;
       }
       for (const needed of REQUIRED) {
@@ -51,8 +55,8 @@ export default defineRule(
         const removed = perms.map((p) => grants(p, missing[0] as string).removedBy).find((x) => x !== undefined);
         ctx.fail({
           message: removed
-            ? `role '${role.displayName}' takes away ${missing.join(', ')} with notActions '${String(removed.value)}'; virtual network TAP needs ${needed}: remove that notAction`
-            : `role '${role.displayName}' does not grant ${missing.join(', ')}; virtual network TAP needs ${needed}: add it to the role's actions`,
+            ? `role '${name}' takes away ${missing.join(', ')} with notActions '${String(removed.value)}'; virtual network TAP needs ${needed}: remove that notAction`
+            : `role '${name}' does not grant ${missing.length === ops.length ? needed : missing.join(', ')}, which virtual network TAP needs: add ${needed} to the role's actions`,
           span: removed ? removed.span : at0(perms, role.span),
           resource: role,
         });
