@@ -1,0 +1,193 @@
+// npm run bench: every figure measured in this one run, on this machine, as a ratio against its
+// floor. Prints one table and writes bench/results/latest.json. Not part of npm test.
+//
+//   1. cold start: vtaplint on one small template (ARM JSON, Bicep) vs `node -e ''`      (<= 2.0x)
+//   2. repository: lint all of ../shared/corpus/quickstart vs read + JSON.parse          (<= 3x)
+//      (+ expression evaluation, graph building, Bicep parse+lower against their floors)
+//   3. scale: 100 / 1,000 / 10,000 VMs (ARM copy loops, ARM expanded, Bicep for loops):
+//      time and peak memory; growth per 10x at most 12x; the 10,000 case under 300 MB
+//   4. peer: Spectral with two JSONPath rules vs vtaplint with the same two rules (>= 10x)
+//
+// Child processes are timed with /usr/bin/time (wall, user+system CPU, peak RSS); each figure is
+// the median of several runs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeAll, armExpanded } from './generate.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..');
+const CORPUS = path.resolve(REPO, '../shared/corpus');
+const QUICKSTART = path.join(CORPUS, 'quickstart');
+const CLI = path.join(REPO, 'bin/vtaplint.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function run(cmd, args, { cwd = REPO, env = {}, input } = {}) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', SCARF_ANALYTICS: 'false', ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    input,
+  });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [wall, user, sys, rssKb] = last.split(' ').map(Number);
+  return { wall: wall * 1000, cpu: (user + sys) * 1000, rssMb: rssKb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(cmd, args, opts = {}, runs = RUNS) {
+  const rs = [];
+  for (let i = 0; i < runs; i++) rs.push(run(cmd, args, opts));
+  return { wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)), rssMb: Math.max(...rs.map((r) => r.rssMb)), status: rs[0].status, stdout: rs[0].stdout };
+}
+
+function walk(dir, pred, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, pred, out);
+    else if (pred(p)) out.push(p);
+  }
+  return out;
+}
+
+const rows = [];
+const results = {};
+function row(section, what, value, floor, target, note = '') {
+  const ratio = floor ? value / floor : undefined;
+  const ok = target === undefined || ratio === undefined ? '' : ratio <= target ? 'yes' : 'NO';
+  rows.push({ section, what, value, floor, ratio, target, ok, note });
+}
+
+if (!existsSync(path.join(REPO, 'dist/vtaplint.js'))) execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
+const work = mkdtempSync(path.join(tmpdir(), 'vtaplint-bench-'));
+
+// Bundle the stage runner once (what it measures must not include esbuild).
+execFileSync(process.execPath, [path.join(REPO, 'scripts/run-ts.mjs'), path.join(HERE, 'stages.ts'), 'floor', '/dev/null', REPO], { cwd: REPO });
+const STAGES = path.join(REPO, 'node_modules/.cache/vtaplint-scripts/stages.mjs');
+
+// ---- 1. cold start
+const small = path.join(work, 'small');
+mkdirSync(small);
+copyFileSync(path.join(REPO, 'fixtures/vtap-supported-region/pass-supported.json'), path.join(small, 'azuredeploy.json'));
+copyFileSync(path.join(REPO, 'examples/clean-vtap/main.bicep'), path.join(small, 'main.bicep'));
+const nodeStart = measure(process.execPath, ['-e', ''], {}, RUNS * 2);
+const coldJson = measure(process.execPath, [CLI, 'azuredeploy.json'], { cwd: small }, RUNS * 2);
+const coldBicep = measure(process.execPath, [CLI, 'main.bicep'], { cwd: small }, RUNS * 2);
+row('cold start', 'one small ARM template', coldJson.wall, nodeStart.wall, 2.0, "vs node -e ''");
+row('cold start', 'one small Bicep file', coldBicep.wall, nodeStart.wall, 2.0, "vs node -e ''");
+
+// ---- 2. repository
+const haveCorpus = existsSync(QUICKSTART);
+if (haveCorpus) {
+  const jsonFiles = walk(QUICKSTART, (p) => p.endsWith('.json') && !p.includes(`${path.sep}ci-tests${path.sep}`));
+  const bicepFiles = walk(QUICKSTART, (p) => p.endsWith('.bicep') && !p.includes(`${path.sep}ci-tests${path.sep}`));
+  const jsonList = path.join(work, 'json.txt');
+  const bicepList = path.join(work, 'bicep.txt');
+  writeFileSync(jsonList, jsonFiles.join('\n'));
+  writeFileSync(bicepList, bicepFiles.join('\n'));
+  const floor = measure(process.execPath, [STAGES, 'floor', jsonList, QUICKSTART]);
+  const lint = measure(process.execPath, [CLI, QUICKSTART, '--format', 'json', '-o', path.join(work, 'quickstart.json')]);
+  row('repository', `lint quickstart (${jsonFiles.length} JSON + ${bicepFiles.length} Bicep files)`, lint.wall, floor.wall, 3.0, `CPU ${(lint.cpu / lint.wall).toFixed(2)} cores, ${lint.rssMb.toFixed(0)} MB`);
+  const expr = measure(process.execPath, [STAGES, 'expr', jsonList, QUICKSTART]);
+  row('repository', 'evaluate every expression (quickstart JSON)', expr.wall, floor.wall, 3.0, 'single thread');
+  const graph = measure(process.execPath, [STAGES, 'graph', jsonList, QUICKSTART]);
+  row('repository', 'deploy + graph with all edges (quickstart JSON)', graph.wall, floor.wall, undefined, 'single thread');
+  // Bicep: parse + lower against read + JSON.parse of the JSON compiled from the same files.
+  const pairs = readFileSync(path.join(QUICKSTART, 'PAIRS.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+  const pb = path.join(work, 'pairs-bicep.txt');
+  const pj = path.join(work, 'pairs-json.txt');
+  writeFileSync(pb, pairs.map((p) => path.join(QUICKSTART, p[0])).join('\n'));
+  writeFileSync(pj, pairs.map((p) => path.join(QUICKSTART, p[1])).join('\n'));
+  const bFloor = measure(process.execPath, [STAGES, 'floor', pj, QUICKSTART]);
+  const bParse = measure(process.execPath, [STAGES, 'bicep', pb, QUICKSTART]);
+  row('repository', `Bicep parse + lower (${pairs.length} quickstart main.bicep)`, bParse.wall, bFloor.wall, undefined, 'vs read + JSON.parse of their compiled JSON');
+  const large = path.join(CORPUS, 'bicep-baselines/baselines/LargeTemplate_Stress_LF');
+  if (existsSync(large)) {
+    const lb = path.join(work, 'large-bicep.txt');
+    const lj = path.join(work, 'large-json.txt');
+    writeFileSync(lb, path.join(large, 'main.bicep'));
+    writeFileSync(lj, path.join(large, 'main.json'));
+    const lFloor = measure(process.execPath, [STAGES, 'floor', lj, large]);
+    const lParse = measure(process.execPath, [STAGES, 'bicep', lb, large]);
+    row('repository', 'Bicep parse + lower (LargeTemplate_Stress_LF)', lParse.wall, lFloor.wall, undefined, 'process time, vs read + JSON.parse of its compiled JSON');
+  }
+}
+
+// ---- 3. scale
+const SIZES = [100, 1000, 10000];
+const gen = writeAll(path.join(work, 'scale'), SIZES);
+for (const form of ['copy', 'expanded', 'bicep']) {
+  let prev;
+  for (const n of SIZES) {
+    const m = measure(process.execPath, [CLI, gen[n][form], '--format', 'json', '-o', path.join(work, `${form}-${n}.out.json`)], {}, n === 10000 ? 3 : RUNS);
+    const label = { copy: 'ARM JSON, copy loops', expanded: 'ARM JSON, expanded', bicep: 'Bicep, for loops' }[form];
+    const growth = prev ? `time x${(m.wall / prev.wall).toFixed(1)}, memory x${(m.rssMb / prev.rssMb).toFixed(1)} per 10x` : '';
+    row('scale', `${label}: ${n} VMs`, m.wall, undefined, undefined, `${m.rssMb.toFixed(0)} MB peak${growth ? `; ${growth}` : ''}`);
+    results[`scale.${form}.${n}`] = { ms: m.wall, mb: m.rssMb };
+    if (prev) {
+      results[`scale.${form}.${n}.growth`] = { time: m.wall / prev.wall, memory: m.rssMb / prev.rssMb };
+    }
+    prev = m;
+  }
+}
+
+// ---- 4. peer: Spectral, two JSONPath rules, on the expanded templates
+const spectralBin = path.join(HERE, 'node_modules/.bin/spectral');
+if (!existsSync(spectralBin)) {
+  console.error('bench: installing Spectral (bench/package.json) ...');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: HERE, stdio: 'inherit', env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+}
+const twoRules = path.join(work, 'two-rules');
+mkdirSync(twoRules);
+const rulesOff = Object.fromEntries(
+  execFileSync(process.execPath, [CLI, '--list-rules'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(/\s+/)[0])
+    .filter((id) => id !== 'vtap-supported-region' && id !== 'vtap-source-vm-size-v6')
+    .map((id) => [id, 'off']),
+);
+writeFileSync(path.join(twoRules, 'vtaplint.config.json'), JSON.stringify({ rules: rulesOff }));
+for (const n of [100, 1000, 10000]) {
+  const f = path.join(twoRules, `expanded-${n}.json`);
+  copyFileSync(gen[n].expanded, f);
+  const sp = measure(spectralBin, ['lint', '--ruleset', path.join(HERE, 'spectral/ruleset.yaml'), '--format', 'json', '--quiet', f], { cwd: twoRules }, n === 10000 ? 1 : 3);
+  const vt = measure(process.execPath, [CLI, path.basename(f), '--format', 'json'], { cwd: twoRules }, 3);
+  row('peer', `Spectral vs vtaplint, 2 rules, ${n} VMs expanded`, vt.wall, sp.wall, 0.1, `Spectral ${sp.wall.toFixed(0)} ms / ${sp.rssMb.toFixed(0)} MB; vtaplint ${vt.rssMb.toFixed(0)} MB`);
+}
+// Verdicts: a v6 size written as a parameter default. Spectral sees "[parameters('vmSize')]".
+const hidden = path.join(twoRules, 'hidden-v6.json');
+writeFileSync(hidden, JSON.stringify(armExpanded(3, { size: "[parameters('vmSize')]", vmSizeDefault: 'Standard_D2s_v6', location: "[parameters('region')]" }), null, 2).replace('"parameters": {', '"parameters": {\n    "region": { "type": "string", "defaultValue": "westeurope" },'));
+const spV = run(spectralBin, ['lint', '--ruleset', path.join(HERE, 'spectral/ruleset.yaml'), '--format', 'json', '--quiet', hidden], { cwd: twoRules });
+const vtV = run(process.execPath, [CLI, path.basename(hidden), '--format', 'json'], { cwd: twoRules });
+let spCount = 0;
+try {
+  spCount = JSON.parse(spV.stdout || '[]').length;
+} catch {
+  spCount = -1;
+}
+const vtCount = JSON.parse(vtV.stdout).findings.length;
+row('peer', 'verdicts on a template whose region and v6 size come from parameter defaults', vtCount, undefined, undefined, `Spectral reports ${spCount} problems, vtaplint ${vtCount} (region + 3 v6 VMs)`);
+
+// ---- table
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const fmt = (v) => (v === undefined ? '' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const lines = [
+  `vtaplint benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine}; medians of ${RUNS} runs (ms)`,
+  '',
+  '| section | measurement | vtaplint (ms) | floor (ms) | ratio | target | met | notes |',
+  '|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.section} | ${r.what} | ${fmt(r.value)} | ${fmt(r.floor)} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`} | ${r.target === undefined ? '' : `<= ${r.target}x`} | ${r.ok} | ${r.note} |`),
+];
+const table = lines.join('\n');
+console.log(table);
+mkdirSync(path.join(HERE, 'results'), { recursive: true });
+writeFileSync(path.join(HERE, 'results/latest.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), rows, results }, null, 2)}\n`);
+writeFileSync(path.join(HERE, 'results/latest.md'), `${table}\n`);
