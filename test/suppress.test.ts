@@ -13,13 +13,28 @@ import { applySuppressions, isExpired, pragmaSites, siteProblem, type Candidate 
 import type { Finding } from '../src/engine/finding.js';
 import { RULES } from '../rules/index.js';
 
-const BAD = readFileSync(path.join(REPO, 'fixtures/vtap-supported-region/fail-unsupported.json'), 'utf8');
+const BAD = readFileSync(path.join(REPO, 'test/integration/templates/fail-unsupported.json'), 'utf8');
 /** Line 86 of the fixture: tap1's "location": "westeurope" (the vtap-supported-region error). */
 const LOCATION_LINE = 86;
 
+/** The rules these tests use; the others are switched off so new rules do not change the expectations. */
+const USED = new Set(['vtap-supported-region', 'vtap-destination-type', 'vtap-source-vm-size-v6', 'unused-suppression']);
+const OTHERS_OFF = Object.fromEntries(RULES.filter((r) => !USED.has(r.meta.id)).map((r) => [r.meta.id, 'off']));
+
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-suppress-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  const all = { 'vtaplint.config.json': '{}', ...files };
+  for (const [name, text] of Object.entries(all)) {
+    if (name !== 'vtaplint.config.json') writeFileSync(path.join(dir, name), text);
+    else {
+      // Keeps the test's own layout (line numbers) and adds the switched-off rules on one line at the end.
+      const cfg = JSON.parse(text) as { rules?: Record<string, string> };
+      const rules = JSON.stringify({ ...OTHERS_OFF, ...cfg.rules });
+      const body = text.trim().replace(/\}$/, '');
+      const merged = cfg.rules ? text : `${body}${body.trim() === '{' ? '' : ','}\n"rules": ${rules}\n}`;
+      writeFileSync(path.join(dir, name), cfg.rules ? JSON.stringify({ ...cfg, rules: JSON.parse(rules) as unknown }, null, 2) : merged);
+    }
+  }
   return dir;
 }
 

@@ -1,0 +1,112 @@
+// --baseline: results matched by fingerprint get baselineState new / unchanged / updated, the
+// baseline's vanished results are emitted as absent, and only new results count for the exit code.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO, cli } from './helpers.js';
+import { RULES } from '../rules/index.js';
+
+// Copies of fixtures/vtap-supported-region as of this test (fixtures change with the rules).
+const FIXTURES = path.join(REPO, 'test/integration/templates');
+
+interface Result {
+  ruleId: string;
+  level: string;
+  baselineState?: string;
+  partialFingerprints: Record<string, string>;
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-baseline-'));
+  // Only the rule these fixtures are about, so the expectations do not change as rules are added.
+  const rules = Object.fromEntries(RULES.filter((r) => r.meta.id !== 'vtap-supported-region').map((r) => [r.meta.id, 'off']));
+  writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules }));
+  cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(dir, 'a.json'));
+  cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(dir, 'b.json'));
+  return dir;
+}
+
+async function sarif(dir: string, args: string[] = []): Promise<{ code: number; results: Result[] }> {
+  const r = await cli(['.', '--format', 'sarif', ...args], dir);
+  const o = args.indexOf('-o');
+  const text = o >= 0 ? readFileSync(path.join(dir, args[o + 1] as string), 'utf8') : r.stdout;
+  return { code: r.code, results: (JSON.parse(text) as { runs: { results: Result[] }[] }).runs[0]!.results };
+}
+
+const states = (results: Result[]) => results.map((r) => [r.locations[0]!.physicalLocation.artifactLocation.uri, r.baselineState]).sort();
+
+describe('--baseline', () => {
+  test('the same files: every result unchanged, exit 0, nothing shown in stylish', async () => {
+    const dir = workspace();
+    const base = await sarif(dir, ['-o', 'base.sarif']);
+    expect(base.code).toBe(1);
+    const again = await sarif(dir, ['--baseline', 'base.sarif']);
+    expect(again.code).toBe(0);
+    expect(states(again.results)).toEqual([
+      ['a.json', 'unchanged'],
+      ['b.json', 'unchanged'],
+    ]);
+    const stylish = await cli(['.', '--baseline', 'base.sarif'], dir);
+    expect([stylish.code, stylish.stdout]).toEqual([0, '']);
+  });
+
+  test('moved lines and another file order keep fingerprints: still unchanged', async () => {
+    const dir = workspace();
+    await sarif(dir, ['-o', 'base.sarif']);
+    writeFileSync(path.join(dir, 'a.json'), `\n\n\n${readFileSync(path.join(dir, 'a.json'), 'utf8')}`);
+    const r = await sarif(dir, ['--baseline', 'base.sarif', 'b.json', 'a.json']);
+    expect(states(r.results)).toEqual([
+      ['a.json', 'unchanged'],
+      ['b.json', 'unchanged'],
+    ]);
+    expect(r.results.find((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'a.json')!.locations[0]!.physicalLocation.region.startLine).toBe(89);
+  });
+
+  test('new, updated and absent; only new results count', async () => {
+    const dir = workspace();
+    await sarif(dir, ['-o', 'base.sarif']);
+    // a.json: fixed (absent). b.json: the same finding at another level (updated). c.json: new.
+    cpSync(path.join(FIXTURES, 'pass-supported.json'), path.join(dir, 'a.json'));
+    const updatedConfig = JSON.parse(readFileSync(path.join(dir, 'vtaplint.config.json'), 'utf8')) as { rules: Record<string, string> };
+    updatedConfig.rules['vtap-supported-region'] = 'warning';
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify(updatedConfig));
+    const r1 = await sarif(dir, ['--baseline', 'base.sarif']);
+    expect(states(r1.results)).toEqual([
+      ['a.json', 'absent'],
+      ['b.json', 'updated'],
+    ]);
+    expect(r1.code).toBe(0);
+    cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(dir, 'c.json'));
+    const r2 = await sarif(dir, ['--baseline', 'base.sarif']);
+    expect(states(r2.results)).toEqual([
+      ['a.json', 'absent'],
+      ['b.json', 'updated'],
+      ['c.json', 'new'],
+    ]);
+    // c.json's error is new: with --max-warnings 0 the updated warning does not count either.
+    const text = await cli(['.', '--baseline', 'base.sarif', '--max-warnings', '0'], dir);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('c.json');
+    expect(text.stdout).not.toContain('b.json');
+  });
+
+  test('an absent result is not carried on from a baseline where it was already absent', async () => {
+    const dir = workspace();
+    await sarif(dir, ['-o', 'base.sarif']);
+    cpSync(path.join(FIXTURES, 'pass-supported.json'), path.join(dir, 'a.json'));
+    await sarif(dir, ['--baseline', 'base.sarif', '-o', 'second.sarif']);
+    const third = await sarif(dir, ['--baseline', 'second.sarif']);
+    expect(states(third.results)).toEqual([['b.json', 'unchanged']]);
+  });
+
+  test('an unreadable baseline is a usage error', async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'bad.sarif'), '{"version": "2.1.0"}');
+    const r = await cli(['.', '--baseline', 'bad.sarif'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a SARIF log/);
+    expect((await cli(['.', '--baseline', 'missing.sarif'], dir)).code).toBe(2);
+  });
+});
