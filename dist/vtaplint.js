@@ -105,14 +105,14 @@ var init_value = __esm({
       }
       /** Sets a property; an existing key keeps its position and takes the new spelling, as ARM's JSON objects do. */
       set(key, value, span, keySpan) {
-        const lower = key.toLowerCase();
-        const prev = this.map.get(lower);
+        const lower3 = key.toLowerCase();
+        const prev = this.map.get(lower3);
         if (prev) {
           prev.key = key;
           prev.value = value;
           prev.span = span;
           prev.keySpan = keySpan;
-        } else this.map.set(lower, { key, value, span, keySpan });
+        } else this.map.set(lower3, { key, value, span, keySpan });
       }
       delete(key) {
         return this.map.delete(key.toLowerCase());
@@ -277,6 +277,12 @@ function formatId(id) {
   parts.push("providers", id.namespace);
   id.types.forEach((t, i) => parts.push(t, seg(id.names[i])));
   return `/${parts.join("/")}`;
+}
+function subscriptionOf(id) {
+  for (let i = 0; i + 1 < id.scope.length; i++) {
+    if (segmentText(id.scope[i])?.toLowerCase() === "subscriptions") return id.scope[i + 1];
+  }
+  return void 0;
 }
 function idValue(id) {
   const parts = [];
@@ -1357,6 +1363,37 @@ var init_main = __esm({
   }
 });
 
+// src/model/limits.ts
+function resolveLimits(overrides) {
+  const out = { ...DEFAULT_LIMITS };
+  if (!overrides) return out;
+  for (const k of LIMIT_KEYS) {
+    const v = overrides[k];
+    if (typeof v === "number" && Number.isInteger(v) && v > 0) out[k] = v;
+  }
+  return out;
+}
+var DEFAULT_LIMITS, LIMIT_KEYS;
+var init_limits = __esm({
+  "src/model/limits.ts"() {
+    "use strict";
+    DEFAULT_LIMITS = Object.freeze({
+      maxFileBytes: 40 * 1024 * 1024,
+      maxJsonDepth: 512,
+      maxExpressionLength: 1024 * 1024,
+      maxExpressionDepth: 256,
+      maxEvaluationSteps: 2e7,
+      maxStringLength: 4 * 1024 * 1024,
+      maxArrayLength: 1e5,
+      maxObjectSize: 1e5,
+      maxCopyCount: 800,
+      maxDeploymentDepth: 16,
+      maxResources: 5e4
+    });
+    LIMIT_KEYS = Object.keys(DEFAULT_LIMITS);
+  }
+});
+
 // src/model/source.ts
 var SourceText;
 var init_source = __esm({
@@ -1462,6 +1499,9 @@ var init_span = __esm({
       range() {
         return { start: this.start, end: this.end };
       }
+      identity() {
+        return `${this.file.path}@${this.start}-${this.end}`;
+      }
       child(container, key) {
         return containerSpans.get(container)?.values.get(key) ?? this;
       }
@@ -1487,6 +1527,9 @@ var init_span = __esm({
       key;
       isKey;
       cached;
+      identity() {
+        return `${this.file.path}#${this.path().join("/")}${this.isKey ? ":key" : ""}`;
+      }
       path() {
         const out = this.key === void 0 ? [] : [this.key];
         for (let s = this.parent; s && s.key !== void 0; s = s.parent) out.push(s.key);
@@ -1525,6 +1568,9 @@ var init_span = __esm({
       end;
       get file() {
         return this.base.file;
+      }
+      identity() {
+        return `${this.base.identity()}${this.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
       }
       range() {
         const path18 = this.base.path();
@@ -16947,8 +16993,7 @@ var init_diagnostic = __esm({
       items = [];
       seen = /* @__PURE__ */ new Set();
       add(d) {
-        const r = d.span.range();
-        const key = `${d.code}\0${d.span.file.path}\0${r.start}\0${r.end}\0${d.message}`;
+        const key = `${d.code}\0${d.span.identity()}\0${d.message}`;
         if (this.seen.has(key)) return;
         this.seen.add(key);
         this.items.push(d);
@@ -16957,8 +17002,56 @@ var init_diagnostic = __esm({
   }
 });
 
+// src/expr/context.ts
+function budgetLimits(l) {
+  return {
+    maxSteps: l.maxEvaluationSteps,
+    maxStringLength: l.maxStringLength,
+    maxArrayLength: l.maxArrayLength,
+    maxObjectSize: l.maxObjectSize,
+    maxDepth: l.maxExpressionDepth,
+    maxExpressionLength: l.maxExpressionLength,
+    maxExpressionDepth: l.maxExpressionDepth,
+    maxCopyCount: l.maxCopyCount
+  };
+}
+var DEFAULT_LIMITS2, Budget;
+var init_context = __esm({
+  "src/expr/context.ts"() {
+    "use strict";
+    init_limits();
+    DEFAULT_LIMITS2 = {
+      maxSteps: DEFAULT_LIMITS.maxEvaluationSteps,
+      maxStringLength: DEFAULT_LIMITS.maxStringLength,
+      maxArrayLength: DEFAULT_LIMITS.maxArrayLength,
+      maxObjectSize: DEFAULT_LIMITS.maxObjectSize,
+      maxDepth: DEFAULT_LIMITS.maxExpressionDepth,
+      maxExpressionLength: DEFAULT_LIMITS.maxExpressionLength,
+      maxExpressionDepth: DEFAULT_LIMITS.maxExpressionDepth,
+      maxCopyCount: DEFAULT_LIMITS.maxCopyCount
+    };
+    Budget = class {
+      limits;
+      steps = 0;
+      depth = 0;
+      /** Set once the step budget is spent: everything after that is a 'limit' unknown. */
+      exhausted = false;
+      constructor(limits = {}) {
+        this.limits = { ...DEFAULT_LIMITS2, ...limits };
+      }
+      /** Counts `n` steps; false once the budget is spent. */
+      step(n = 1) {
+        this.steps += n;
+        if (this.steps > this.limits.maxSteps) this.exhausted = true;
+        return !this.exhausted;
+      }
+    };
+  }
+});
+
 // src/load/read.ts
-import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
+import nodePath2 from "node:path";
 function fail(path18, kind, code, message, text = "") {
   const source = new SourceText(path18, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0) } };
@@ -17016,13 +17109,37 @@ function readSource(path18, kind, limits = DEFAULT_READ_LIMITS) {
   if ("error" in decoded) return fail(path18, kind, "invalid-template", decoded.error);
   return { ok: true, source: new SourceText(path18, decoded.text, kind) };
 }
+function realPath(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function isInsideRoot(file, root) {
+  const real = realPath(file) ?? nodePath2.resolve(file);
+  const realRoot = realPath(root) ?? nodePath2.resolve(root);
+  return real === realRoot || real.startsWith(realRoot.endsWith(nodePath2.sep) ? realRoot : realRoot + nodePath2.sep);
+}
+function readSourceInside(path18, kind, root, limits = DEFAULT_READ_LIMITS) {
+  const real = realPath(path18);
+  if (real === void 0) return readSource(path18, kind, limits);
+  if (!isInsideRoot(real, root)) {
+    return fail(path18, kind, "invalid-template", "the file is a symbolic link to a place outside the folder being linted; it is not read");
+  }
+  const r = readSource(real, kind, limits);
+  if (real === path18) return r;
+  const source = new SourceText(path18, r.source.text, kind);
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+}
 var DEFAULT_READ_LIMITS, utf8;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
     init_source();
     init_span();
-    DEFAULT_READ_LIMITS = { maxFileBytes: 64 * 1024 * 1024 };
+    init_limits();
+    DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
     utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
@@ -17279,8 +17396,8 @@ function own(o, key) {
 }
 function ownKey(o, key) {
   if (Object.prototype.hasOwnProperty.call(o, key)) return key;
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return k;
+  const lower3 = key.toLowerCase();
+  for (const k of Object.keys(o)) if (k.toLowerCase() === lower3) return k;
   return void 0;
 }
 function childOf(parent, key) {
@@ -17787,11 +17904,11 @@ var init_lexer = __esm({
 });
 
 // src/bicep/parser.ts
-function parseBicep(source) {
-  return new Parser(source, false).run();
+function parseBicep(source, maxDepth = MAX_DEPTH) {
+  return new Parser(source, false, maxDepth).run();
 }
-function parseBicepParams(source) {
-  return new Parser(source, true).run();
+function parseBicepParams(source, maxDepth = MAX_DEPTH) {
+  return new Parser(source, true, maxDepth).run();
 }
 function isStringStart(k) {
   return k === "StringComplete" || k === "StringLeftPiece";
@@ -17887,9 +18004,10 @@ var init_parser2 = __esm({
     OPENERS = /* @__PURE__ */ new Set(["LeftBrace", "LeftSquare", "LeftParen", "StringLeftPiece"]);
     CLOSERS = /* @__PURE__ */ new Set(["RightBrace", "RightSquare", "RightParen", "StringRightPiece"]);
     Parser = class {
-      constructor(source, params) {
+      constructor(source, params, maxDepth) {
         this.source = source;
         this.params = params;
+        this.maxDepth = maxDepth;
         this.text = source.text;
         const lexed = lex(this.text);
         this.tokens = lexed.tokens;
@@ -17898,6 +18016,7 @@ var init_parser2 = __esm({
       }
       source;
       params;
+      maxDepth;
       text;
       tokens;
       i = 0;
@@ -17939,7 +18058,7 @@ var init_parser2 = __esm({
           if (seen.has(key)) return false;
           seen.add(key);
           return true;
-        }).slice(0, MAX_DIAGNOSTICS).map((e) => ({ code: "invalid-template", message: e.message, span: new TextSpan(this.source, e.start, e.end) }));
+        }).slice(0, MAX_DIAGNOSTICS).map((e) => ({ code: e.limit ? "limit-exceeded" : "invalid-template", message: e.message, span: new TextSpan(this.source, e.start, e.end) }));
         const program = { kind: "Program", statements, trivia: this.lexTrivia, start: 0, end: this.text.length };
         return { program, diagnostics, tokens: this.tokens };
       }
@@ -18025,9 +18144,11 @@ var init_parser2 = __esm({
         return this.next();
       }
       enter() {
-        if (++this.depth > MAX_DEPTH) {
+        if (++this.depth > this.maxDepth) {
           const t = this.cur();
-          this.error(`nesting is too deep (more than ${MAX_DEPTH} levels)`, t);
+          if (this.errors.length <= MAX_DIAGNOSTICS) {
+            this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
+          }
           throw new ParseError(true);
         }
       }
@@ -19146,8 +19267,13 @@ var init_lower_expr = __esm({
     init_template();
     init_lower_ast();
     RefCollector = class {
-      /** Resource/module keys, with the first place each was referenced. */
+      /** Resource/module keys referenced as a whole, with the first place each was referenced. */
       symbols = /* @__PURE__ */ new Map();
+      /**
+       * Loops referenced only by one instance (`vnets[i + 1]`): the index expressions, as the compiler
+       * keeps them for an indexed dependsOn entry. A whole-loop reference (in `symbols`) wins.
+       */
+      indexed = /* @__PURE__ */ new Map();
       variables = /* @__PURE__ */ new Set();
     };
     MAX_LOWER_DEPTH = 600;
@@ -19426,8 +19552,8 @@ var init_lower_expr = __esm({
 
 // src/bicep/lower-types.ts
 function decorator(decorators, name) {
-  const lower = name.toLowerCase();
-  return decorators.find((d) => d.name.name.toLowerCase() === lower);
+  const lower3 = name.toLowerCase();
+  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
 }
 function literalValue(e) {
   switch (e.kind) {
@@ -19548,8 +19674,8 @@ function bodyOf(value) {
   return { body: v.kind === "Object" ? v : void 0, loop, condition };
 }
 function prop(body, name) {
-  const lower = name.toLowerCase();
-  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower) return p;
+  const lower3 = name.toLowerCase();
+  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
   return void 0;
 }
 function stringValue(e) {
@@ -19563,6 +19689,30 @@ function nodeToExpr(n, at2, depth) {
   const args = [];
   for (const k of Object.keys(n)) args.push(lit(k.startsWith("[[") ? k.slice(1) : k, at2), nodeToExpr(n[k], at2, depth + 1));
   return call("createObject", args, at2);
+}
+function usesLambdaVariables(e) {
+  switch (e.k) {
+    case "lit":
+      return false;
+    case "call":
+      return e.name.toLowerCase() === "lambdavariables" || e.args.some(usesLambdaVariables);
+    case "member":
+      return usesLambdaVariables(e.obj);
+    case "index":
+      return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
+  }
+}
+function exprKey(e) {
+  switch (e.k) {
+    case "lit":
+      return JSON.stringify(e.value);
+    case "call":
+      return `${e.ns ?? ""}.${e.name.toLowerCase()}(${e.args.map(exprKey).join(",")})`;
+    case "member":
+      return `${exprKey(e.obj)}.${e.name}`;
+    case "index":
+      return `${exprKey(e.obj)}[${exprKey(e.index)}]`;
+  }
 }
 var SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, FileLowerer;
 var init_lower = __esm({
@@ -20046,7 +20196,7 @@ var init_lower = __esm({
       scopeIdExpr(sv, ctx) {
         const ref = this.symbolRef(sv, ctx);
         if (ref?.info.kind === "resource") {
-          this.noteRef(ref.info, sv, ctx);
+          this.noteRef(ref.info, sv, ctx, ref.idx);
           return this.idExpr(ref.info, ref.idx, sv);
         }
         const sc = this.scopeCall(sv);
@@ -20175,7 +20325,7 @@ var init_lower = __esm({
         if (e.kind !== "FunctionCall" || !e.base || e.name.name.toLowerCase() !== "getsecret") return void 0;
         const ref = this.symbolRef(e.base, ctx);
         if (!ref || ref.info.kind !== "resource") return void 0;
-        this.noteRef(ref.info, e.base, ctx);
+        this.noteRef(ref.info, e.base, ctx, ref.idx);
         const kv = {};
         this.set(kv, "id", this.texpr(this.idExpr(ref.info, ref.idx, e.base)), e.base);
         const reference = {};
@@ -20195,7 +20345,7 @@ var init_lower = __esm({
         const sv = sp.value;
         const ref = this.symbolRef(sv, ctx);
         if (ref?.info.kind === "resource") {
-          this.noteRef(ref.info, sv, ctx);
+          this.noteRef(ref.info, sv, ctx, ref.idx);
           if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
             const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
             if (rgScope?.fn === "subscription" && rgScope.args[0]) this.set(out, "subscriptionId", this.value(rgScope.args[0], {}), rgScope.args[0]);
@@ -20246,10 +20396,17 @@ var init_lower = __esm({
       // ---- dependsOn ----
       addDependsOn(r, out) {
         const deps = /* @__PURE__ */ new Map();
+        const indexed = /* @__PURE__ */ new Map();
         const seenVars = /* @__PURE__ */ new Set();
         const seenSyms = /* @__PURE__ */ new Set([r.key]);
         const addRefs = (refs) => {
           for (const [key, at2] of refs.symbols) addSym(key, at2);
+          for (const [key, list] of refs.indexed) {
+            const info = this.byKey.get(key);
+            if (!info || key === r.key) continue;
+            if (info.kind === "resource" && info.existing) addSym(key, list[0].at);
+            else indexed.set(key, [...indexed.get(key) ?? [], ...list]);
+          }
           for (const v of refs.variables) {
             if (seenVars.has(v)) continue;
             seenVars.add(v);
@@ -20272,21 +20429,47 @@ var init_lower = __esm({
             for (const item of explicit.value.items) {
               const ref = item.kind === "Spread" ? void 0 : this.symbolRef(item, this.instanceCtx(r, void 0, void 0, item));
               if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
-              else addSym(ref.info.key, item);
+              else if (ref.idx && ref.info.loop && !(ref.info.kind === "resource" && ref.info.existing)) {
+                indexed.set(ref.info.key, [...indexed.get(ref.info.key) ?? [], { idx: ref.idx, at: item }]);
+              } else addSym(ref.info.key, item);
             }
           }
         }
         addRefs(r.refs);
-        if (deps.size === 0) return;
+        if (deps.size === 0 && indexed.size === 0) return;
         const arr = [];
         for (const [key, at2] of deps) {
           recordSpan(arr, arr.length, this.span(at2));
           arr.push(key);
         }
+        for (const [key, list] of indexed) {
+          if (deps.has(key)) continue;
+          const seen = /* @__PURE__ */ new Set();
+          for (const { idx, at: at2 } of list) {
+            const text = exprKey(idx);
+            if (seen.has(text)) continue;
+            seen.add(text);
+            recordSpan(arr, arr.length, this.span(at2));
+            arr.push(this.texpr(call("format", [lit("{0}[{1}]", at2), lit(key, at2), idx], at2)));
+          }
+        }
         this.set(out, "dependsOn", arr, explicit?.value ?? r.decl.name, explicit?.key);
       }
-      noteRef(info, at2, ctx) {
-        if (ctx.refs && !ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at2);
+      /**
+       * Records a reference for implicit dependsOn. `idx`: the instance of a loop referenced; the
+       * compiler then depends on that instance only, unless the index uses a local that does not exist
+       * at the resource level (a property loop or lambda variable), when it depends on the whole loop.
+       */
+      noteRef(info, at2, ctx, idx) {
+        if (!ctx.refs) return;
+        if (idx && info.loop && !usesLambdaVariables(idx)) {
+          if (ctx.refs.symbols.has(info.key)) return;
+          const list = ctx.refs.indexed.get(info.key) ?? [];
+          list.push({ idx, at: at2 });
+          ctx.refs.indexed.set(info.key, list);
+          return;
+        }
+        if (!ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at2);
       }
       // ---- Symbol resolution ----
       /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
@@ -20375,7 +20558,7 @@ var init_lower = __esm({
         if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
           const m = this.symbolRef(e.base.base, ctx);
           if (m?.info.kind === "module") {
-            this.noteRef(m.info, e.base.base, ctx);
+            this.noteRef(m.info, e.base.base, ctx, m.idx);
             const outs = member(call("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
             return member(member(outs, prop2, e), "value", e);
           }
@@ -20392,7 +20575,7 @@ var init_lower = __esm({
         const ref = this.symbolRef(e.base, ctx);
         if (!ref) return void 0;
         const { info, idx } = ref;
-        this.noteRef(info, e.base, ctx);
+        this.noteRef(info, e.base, ctx, idx);
         if (info.kind === "module") {
           if (prop2 === "name") return this.shortName(info, idx, void 0);
           const r = call("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
@@ -20418,7 +20601,7 @@ var init_lower = __esm({
       symbolicIndex(e, ctx) {
         const ref = this.symbolRef(e, ctx);
         if (!ref) return void 0;
-        this.noteRef(ref.info, e, ctx);
+        this.noteRef(ref.info, e, ctx, ref.idx);
         if (ref.info.kind === "resource") return this.referenceCall(ref.info, ref.idx, e, true);
         return call("reference", [this.deploymentId(ref.info, ref.idx, e), lit(DEPLOYMENTS_API, e)], e);
       }
@@ -20428,7 +20611,7 @@ var init_lower = __esm({
           this.error(e.name, `unknown nested resource '${e.name.name}'`);
           return lit(null, e);
         }
-        this.noteRef(ref.info, e, ctx);
+        this.noteRef(ref.info, e, ctx, ref.idx);
         return this.referenceCall(ref.info, ref.idx, e, true);
       }
       specialCall(e, ctx) {
@@ -20447,7 +20630,7 @@ var init_lower = __esm({
           }
           const ref = this.symbolRef(e.base, ctx);
           if (ref?.info.kind === "resource") {
-            this.noteRef(ref.info, e.base, ctx);
+            this.noteRef(ref.info, e.base, ctx, ref.idx);
             const args = e.args.map((a) => this.expr(a, ctx));
             if (name.toLowerCase() === "getsecret") return call("keyVaultSecret", [this.idExpr(ref.info, ref.idx, e.base), ...args], e);
             return call(name, [this.idExpr(ref.info, ref.idx, e.base), lit(ref.info.apiVersion ?? "", e.base), ...args], e);
@@ -20546,6 +20729,7 @@ var init_load = __esm({
     init_span();
     init_template();
     init_arm_json();
+    init_limits();
     init_parser2();
     init_pragmas();
     init_lower();
@@ -20568,14 +20752,14 @@ var init_load = __esm({
       maxDepth;
       /** Parses and lowers one Bicep source; never throws. */
       lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
-        const parsed = parseBicep(source);
+        const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
         for (const d of parsed.diagnostics) this.sink.add(d);
         this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
         try {
           return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables }).lower();
         } catch (e) {
           const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
-          this.sink.add({ code: "note", message, span: new TextSpan(source, 0, 0) });
+          this.sink.add({ code: "internal-error", message, span: new TextSpan(source, 0, 0) });
           return void 0;
         }
       }
@@ -20587,7 +20771,7 @@ var init_load = __esm({
           return void 0;
         }
         if (this.stack.length > this.maxDepth) {
-          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path7.relative(this.host.root, key)}' is not analysed (limit depth)`, span: from.span(at2) });
+          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path7.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
           return void 0;
         }
         const got = this.host.read(key);
@@ -20603,7 +20787,7 @@ var init_load = __esm({
           if (this.jsonCache.has(key)) return this.jsonCache.get(key);
           const src = this.enter(key, at2, from, "module");
           if (!src) return void 0;
-          const j = loadJson(src);
+          const j = loadJson(src, this.host.limits);
           for (const d of j.diagnostics) this.sink.add(d);
           const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
           this.jsonCache.set(key, out);
@@ -20644,7 +20828,7 @@ var init_load = __esm({
 import path8 from "node:path";
 function loadBicepParams(source, host) {
   const sink = new DiagnosticSink();
-  const parsed = parseBicepParams(source);
+  const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
   for (const s of parsed.program.statements) {
@@ -20662,7 +20846,7 @@ function loadBicepParams(source, host) {
   try {
     values = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments();
   } catch (e) {
-    sink.add({ code: "note", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
+    sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
   return { templatePath, values, diagnostics: sink.items };
 }
@@ -20882,13 +21066,13 @@ var init_ops = __esm({
 // src/deploy/parameters.ts
 import { existsSync as existsSync2 } from "node:fs";
 import path9 from "node:path";
-function readParameterFile(file, into, sink) {
-  const read = readSource(path9.resolve(file), "arm-parameters");
+function readParameterFile(file, into, sink, opts = {}) {
+  const read = opts.root ? readSourceInside(path9.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path9.resolve(file), "arm-parameters", opts.limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
   }
-  const loaded = loadJson(read.source);
+  const loaded = loadJson(read.source, opts.limits);
   for (const d of loaded.diagnostics) sink.add(d);
   if (!loaded.root || !isTObject(loaded.root)) {
     if (loaded.root !== void 0) sink.add({ code: "invalid-template", message: "A parameters file must be a JSON object.", span: loaded.span });
@@ -20951,37 +21135,6 @@ var init_parameters = __esm({
   }
 });
 
-// src/expr/context.ts
-var DEFAULT_LIMITS, Budget;
-var init_context = __esm({
-  "src/expr/context.ts"() {
-    "use strict";
-    DEFAULT_LIMITS = {
-      maxSteps: 5e6,
-      maxStringLength: 4 * 1024 * 1024,
-      maxArrayLength: 1e5,
-      maxObjectSize: 1e5,
-      maxDepth: 128
-    };
-    Budget = class {
-      limits;
-      steps = 0;
-      depth = 0;
-      /** Set once the step budget is spent: everything after that is a 'limit' unknown. */
-      exhausted = false;
-      constructor(limits = {}) {
-        this.limits = { ...DEFAULT_LIMITS, ...limits };
-      }
-      /** Counts `n` steps; false once the budget is spent. */
-      step(n = 1) {
-        this.steps += n;
-        if (this.steps > this.limits.maxSteps) this.exhausted = true;
-        return !this.exhausted;
-      }
-    };
-  }
-});
-
 // src/deploy/resources.ts
 function startsWithSlash(v) {
   if (typeof v === "string") return v.startsWith("/");
@@ -21024,15 +21177,41 @@ function scopeSegments(scope) {
       return [];
   }
 }
+function nameSegments(name, levels) {
+  if (name instanceof Unknown && !name.parts) return Array.from({ length: levels }, () => [name]);
+  return typeof name === "string" || name instanceof Unknown ? splitSegments(name) : void 0;
+}
+function nameLevels(type) {
+  const segs = type.split("/");
+  const p = segs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
+  return p < 0 ? segs.length - 1 : p - 1 + 1 + (segs.length - p - 1);
+}
+function qualifyChild(parent, type, name) {
+  const first = type.split("/")[0] ?? "";
+  if (first.includes(".")) return { type, name };
+  const full = `${parent.type}/${type}`;
+  const segs = nameSegments(name, 1);
+  if (segs && segs.length === nameLevels(full) && !(name instanceof Unknown && !name.parts)) return { type: full, name };
+  return { type: full, name: joinName(parent.name, name) };
+}
 function buildId(scope, type, name) {
-  const [namespace, ...types] = type.split("/");
-  if (!namespace || types.length === 0) return void 0;
-  let names;
-  if (name instanceof Unknown && !name.parts) {
-    names = types.map(() => [name]);
-  } else {
-    names = typeof name === "string" || name instanceof Unknown ? splitSegments(name) : void 0;
+  const typeSegs = type.split("/");
+  const p = typeSegs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
+  if (p > 0) {
+    const baseLevels = p - 1;
+    const extTypes = typeSegs.slice(p + 1);
+    const names2 = nameSegments(name, baseLevels + 1 + extTypes.length);
+    if (!names2 || names2.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return void 0;
+    const base = buildId(scope, typeSegs.slice(0, p).join("/"), null);
+    const namespace2 = segmentText(names2[baseLevels]);
+    if (!namespace2 || !base) return void 0;
+    const baseNames = names2.slice(0, baseLevels);
+    const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
+    return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
   }
+  const [namespace, ...types] = typeSegs;
+  if (!namespace || types.length === 0) return void 0;
+  const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
   if (!names || names.length !== types.length) return void 0;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
 }
@@ -21109,7 +21288,15 @@ var init_resources = __esm({
                 span: countNode?.span ?? copy.span
               });
             }
-            const n = Math.min(count, ARM_MAX_COPY);
+            const maxCopy = this.options.maxCopyCount ?? ARM_MAX_COPY;
+            if (count > maxCopy && count <= ARM_MAX_COPY) {
+              this.diagnostics.add({
+                code: "limit-exceeded",
+                message: `copy count ${count} is more than ${maxCopy}; only the first ${maxCopy} copies are analysed (limit maxCopyCount)`,
+                span: countNode?.span ?? copy.span
+              });
+            }
+            const n = Math.min(count, ARM_MAX_COPY, maxCopy);
             for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
             return;
           }
@@ -21168,14 +21355,12 @@ var init_resources = __esm({
         }
         let type = typeV.value;
         let name = nameV.value;
-        if (parent && !type.includes("/")) {
-          type = `${parent.resource.type}/${type}`;
-          name = joinName(parent.resource.name, name);
-        }
+        if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
         const apiVersion = ev("apiVersion").value;
         const existing = own(decl.node, "existing") === true;
         const scope = this.scopeFor(decl, loop);
         const id = buildId(scope, type, name);
+        if (id && /\/providers\//i.test(type)) type = fullType(id);
         if (!id) {
           this.diagnostics.add({
             code: "invalid-template",
@@ -21218,7 +21403,10 @@ var init_resources = __esm({
           apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
           name,
           // A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
-          displayName: symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(name, nameV.span),
+          // Computed when a message needs it: the name as written costs a position lookup.
+          get displayName() {
+            return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(name, nameV.span);
+          },
           symbolicName,
           existing,
           state,
@@ -21260,10 +21448,7 @@ var init_resources = __esm({
         let name = this.ev.evaluateNode(n.node, n.span, loop);
         if (typeof typeV !== "string") return;
         let type = typeV;
-        if (parent && !type.includes("/")) {
-          type = `${parent.resource.type}/${type}`;
-          name = joinName(parent.resource.name, name);
-        }
+        if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
         const id = buildId(this.scopeFor(decl, loop), type, name);
         if (id) this.notDeployed.push({ id, type, name, unit: this.unit });
       }
@@ -21303,16 +21488,17 @@ function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
   if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
   if (s.charCodeAt(1) === 91) return { kind: "literal", value: s.slice(1) };
   if (s.length > limits.maxLength) {
-    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters.`, start: 0, end: s.length };
+    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
   }
   try {
     return { kind: "expr", ast: new Parser2(s, s.length - 1, limits).parseAll() };
   } catch (e) {
-    if (e instanceof ParseError2) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start) };
+    if (e instanceof ParseError2) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
     return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
   }
 }
-function parseTemplateString(s) {
+function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
   const hit = cache.get(s);
   if (hit) return hit;
   const r = parseTemplateStringUncached(s);
@@ -21324,16 +21510,19 @@ var DEFAULT_PARSE_LIMITS, ParseError2, Parser2, CACHE_MAX, cache;
 var init_parser3 = __esm({
   "src/expr/parser.ts"() {
     "use strict";
-    DEFAULT_PARSE_LIMITS = { maxDepth: 256, maxLength: 1024 * 1024 };
+    init_limits();
+    DEFAULT_PARSE_LIMITS = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
     ParseError2 = class {
-      constructor(message, start, end) {
+      constructor(message, start, end, limit = false) {
         this.message = message;
         this.start = start;
         this.end = end;
+        this.limit = limit;
       }
       message;
       start;
       end;
+      limit;
     };
     Parser2 = class {
       constructor(s, end, limits) {
@@ -21362,7 +21551,7 @@ var init_parser3 = __esm({
       }
       enter(start) {
         if (++this.depth > this.limits.maxDepth) {
-          throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep.`, start, this.pos + 1);
+          throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
         }
       }
       expr() {
@@ -21390,7 +21579,7 @@ var init_parser3 = __esm({
             e = { k: "index", obj: e, index: index2, start, end: this.pos };
           } else break;
           if (++postfix + this.depth > this.limits.maxDepth) {
-            throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep.`, start, this.pos);
+            throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
           }
         }
         this.depth--;
@@ -21436,9 +21625,9 @@ var init_parser3 = __esm({
             } else this.pos = save;
           }
           if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
-            const lower = name.toLowerCase();
-            if (ns === void 0 && (lower === "true" || lower === "false" || lower === "null")) {
-              return { k: "lit", value: lower === "null" ? null : lower === "true", start, end: this.pos };
+            const lower3 = name.toLowerCase();
+            if (ns === void 0 && (lower3 === "true" || lower3 === "false" || lower3 === "null")) {
+              return { k: "lit", value: lower3 === "null" ? null : lower3 === "true", start, end: this.pos };
             }
             const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
             throw new ParseError2(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
@@ -22800,7 +22989,7 @@ function lambdaArg(env, i, maxParams) {
   return l;
 }
 function call2(env, l, args) {
-  if (!env.step()) return env.limit("The evaluation step budget was spent inside a lambda.");
+  if (!env.step()) return env.limit("The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).");
   return l.invoke(args);
 }
 function keyOf(env, k) {
@@ -23417,7 +23606,7 @@ function standard(n, spec) {
   const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
   if (!m) return void 0;
   const f = m[1].toUpperCase();
-  const lower = m[1] === m[1].toLowerCase();
+  const lower3 = m[1] === m[1].toLowerCase();
   const p = m[2] === "" ? void 0 : Number(m[2]);
   const neg = n < 0;
   switch (f) {
@@ -23447,13 +23636,13 @@ function standard(n, spec) {
       let b = BigInt(n);
       if (b < 0n) b = (1n << 64n) + b;
       const s = b.toString(16).padStart(p ?? 0, "0");
-      return lower ? s : s.toUpperCase();
+      return lower3 ? s : s.toUpperCase();
     }
     case "E": {
       const s = Math.abs(n).toExponential(p ?? 6);
       const [mant, exp] = s.split("e");
       const e = Number(exp);
-      const out = `${mant}${lower ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
+      const out = `${mant}${lower3 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
       return (neg ? "-" : "") + out;
     }
     case "G":
@@ -23748,6 +23937,26 @@ function jsonValue(s, env) {
   const r = parseJsonText(s);
   return r.ok ? r.value : env.error(`The value is not valid JSON: ${r.message}.`, 0);
 }
+function splitPartial(args, first) {
+  const [s, d] = args;
+  const parts = s instanceof Unknown ? s.parts ?? (s.symbol !== void 0 ? [s] : void 0) : void 0;
+  if (typeof d !== "string" || d === "" || !parts || !parts.every((p) => typeof p === "string" || p.symbol !== void 0)) {
+    const keys = args.map(symbolicKey);
+    return new Unknown(first.reason, "array", void 0, keys.every((k) => k !== void 0) ? `split(${keys.join(",")})` : void 0);
+  }
+  const out = [[]];
+  for (const p of parts) {
+    if (typeof p !== "string") {
+      out[out.length - 1].push(p);
+      continue;
+    }
+    p.split(d).forEach((piece, i) => {
+      if (i > 0) out.push([]);
+      out[out.length - 1].push(piece);
+    });
+  }
+  return out.map((pieces) => partialString(pieces));
+}
 function hashOfUnknown(env, args, fn) {
   const keys = args.map(symbolicKey);
   const u = args.find((a) => a instanceof Unknown);
@@ -23883,7 +24092,10 @@ var init_strings = __esm({
         min: 2,
         max: 2,
         returns: "array",
+        unknownArgs: true,
         impl: (args, env) => {
+          const unknown = args.find((a) => a instanceof Unknown);
+          if (unknown) return splitPartial(args, unknown);
           const s = expectString(env, args, 0);
           if (s instanceof Unknown) return s;
           const d = args[1];
@@ -24070,7 +24282,7 @@ function evaluate(ast, base, ctx, scope) {
   const budget = ctx.budget;
   if (budget.depth >= budget.limits.maxDepth) {
     const span = base.sub(ast.start, ast.end);
-    const message = `Evaluation is nested more than ${budget.limits.maxDepth} levels deep (recursive variables or functions?).`;
+    const message = `Evaluation is nested more than ${budget.limits.maxDepth} levels deep (recursive variables or functions?) (limit maxExpressionDepth).`;
     ctx.diagnostics.add({ code: "limit-exceeded", message, span });
     return new Unknown({ code: "limit", message, span });
   }
@@ -24079,18 +24291,28 @@ function evaluate(ast, base, ctx, scope) {
     return new Evaluator(base, ctx).eval(ast, scope, 0);
   } catch (e) {
     const span = base.sub(ast.start, ast.end);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      const message2 = "The evaluation is nested too deeply for the stack (limit maxExpressionDepth).";
+      ctx.diagnostics.add({ code: "limit-exceeded", message: message2, span });
+      return new Unknown({ code: "limit", message: message2, span });
+    }
     const message = `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
-    ctx.diagnostics.add({ code: "note", message, span });
+    ctx.diagnostics.add({ code: "internal-error", message, span });
     return new Unknown({ code: "error", message, span });
   } finally {
     budget.depth--;
   }
 }
 function evaluateString(s, span, ctx, scope) {
-  const p = parseTemplateString(s);
+  const lim = ctx.budget.limits;
+  const p = parseTemplateString(s, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength });
   if (p.kind === "literal") return p.value;
   if (p.kind === "expr") return evaluate(p.ast, span, ctx, scope);
   const at2 = span.sub(p.start, p.end);
+  if (p.limit) {
+    ctx.diagnostics.add({ code: "limit-exceeded", message: `${p.message} The expression is not analysed.`, span: at2 });
+    return new Unknown({ code: "limit", message: p.message, span: at2 });
+  }
   ctx.diagnostics.add({ code: "invalid-template", message: `Invalid template expression: ${p.message}`, span: at2 });
   return new Unknown({ code: "error", message: p.message, span: at2 });
 }
@@ -24138,8 +24360,8 @@ var init_evaluate = __esm({
       }
       eval(n, scope, depth) {
         const budget = this.ctx.budget;
-        if (!budget.step()) return this.limit(n, `Evaluation stopped after ${budget.limits.maxSteps} steps.`);
-        if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep.`);
+        if (!budget.step()) return this.limit(n, `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps).`);
+        if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep (limit maxExpressionDepth).`);
         switch (n.k) {
           case "lit":
             return n.value;
@@ -24230,10 +24452,10 @@ var init_evaluate = __esm({
             result = def.impl ? def.impl(args, env) : null;
           }
         } catch (e) {
-          if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, "The evaluation is nested too deeply.");
+          if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, "The evaluation is nested too deeply for the stack (limit maxExpressionDepth).");
           const span = this.span(n);
           const message = `internal error in ${display}(): ${e instanceof Error ? e.message : String(e)}`;
-          this.ctx.diagnostics.add({ code: "note", message, span });
+          this.ctx.diagnostics.add({ code: "internal-error", message, span });
           return new Unknown({ code: "error", message, span });
         }
         return this.checkSize(n, result);
@@ -24241,13 +24463,13 @@ var init_evaluate = __esm({
       checkSize(n, v) {
         const lim = this.ctx.budget.limits;
         if (typeof v === "string" && v.length > lim.maxStringLength) {
-          return this.limit(n, `The string is longer than ${lim.maxStringLength} characters.`);
+          return this.limit(n, `The string is longer than ${lim.maxStringLength} characters (limit maxStringLength).`);
         }
         if (Array.isArray(v) && v.length > lim.maxArrayLength) {
-          return this.limit(n, `The array has more than ${lim.maxArrayLength} elements.`);
+          return this.limit(n, `The array has more than ${lim.maxArrayLength} elements (limit maxArrayLength).`);
         }
         if (v instanceof ObjectValue && v.size > lim.maxObjectSize) {
-          return this.limit(n, `The object has more than ${lim.maxObjectSize} properties.`);
+          return this.limit(n, `The object has more than ${lim.maxObjectSize} properties (limit maxObjectSize).`);
         }
         return v;
       }
@@ -24260,7 +24482,7 @@ var init_evaluate = __esm({
         const args = n.args.map((a) => this.eval(a, scope, depth + 1));
         const budget = this.ctx.budget;
         if (budget.depth >= budget.limits.maxDepth) {
-          return this.limit(n, `User-defined function calls are nested more than ${budget.limits.maxDepth} levels deep.`);
+          return this.limit(n, `User-defined function calls are nested more than ${budget.limits.maxDepth} levels deep (limit maxExpressionDepth).`);
         }
         budget.depth++;
         try {
@@ -24339,11 +24561,11 @@ var init_evaluate = __esm({
       }
       checkString(length) {
         const max = this.ctx.budget.limits.maxStringLength;
-        return length > max ? this.limit(`The string would be longer than ${max} characters.`) : void 0;
+        return length > max ? this.limit(`The string would be longer than ${max} characters (limit maxStringLength).`) : void 0;
       }
       checkArray(length) {
         const max = this.ctx.budget.limits.maxArrayLength;
-        return length > max ? this.limit(`The array would have more than ${max} elements.`) : void 0;
+        return length > max ? this.limit(`The array would have more than ${max} elements (limit maxArrayLength).`) : void 0;
       }
       step(n = 1) {
         return this.ctx.budget.step(n);
@@ -24676,17 +24898,17 @@ var init_scope = __esm({
         return value;
       }
       findVariable(sec, name) {
-        const lower = name.toLowerCase();
+        const lower3 = name.toLowerCase();
         for (const k of Object.keys(sec.node)) {
           const node = sec.node[k];
           if (k.toLowerCase() === "copy" && Array.isArray(node)) {
             for (let i = 0; i < node.length; i++) {
               const e = node[i];
-              if (isTObject(e) && typeof own(e, "name") === "string" && own(e, "name").toLowerCase() === lower) {
+              if (isTObject(e) && typeof own(e, "name") === "string" && own(e, "name").toLowerCase() === lower3) {
                 return { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: own(e, "name") };
               }
             }
-          } else if (k.toLowerCase() === lower) return { node, span: sec.span.child(sec.node, k) };
+          } else if (k.toLowerCase() === lower3) return { node, span: sec.span.child(sec.node, k) };
         }
         return void 0;
       }
@@ -24769,9 +24991,9 @@ var init_scope = __esm({
         return this.scope.variable(name, span);
       }
       copyIndex(loopName, span) {
-        const lower = loopName?.toLowerCase();
+        const lower3 = loopName?.toLowerCase();
         for (let f = this.loops; f; f = f.parent) {
-          if (lower === void 0 ? f.isDefault : f.name?.toLowerCase() === lower) return f.index;
+          if (lower3 === void 0 ? f.isDefault : f.name?.toLowerCase() === lower3) return f.index;
         }
         return this.fail(
           loopName === void 0 ? "The template function 'copyIndex' is not expected at this location (it is not inside a copy loop)." : `The template function 'copyIndex' refers to the copy loop '${loopName}', which does not enclose it.`,
@@ -24790,7 +25012,7 @@ var init_scope = __esm({
       /** Evaluates a template value tree. */
       node(n, span) {
         if (!this.budget.step()) {
-          const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps.`;
+          const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps).`;
           this.diagnostics.add({ code: "limit-exceeded", message, span });
           return new Unknown({ code: "limit", message, span });
         }
@@ -24870,9 +25092,20 @@ var init_scope = __esm({
           this.diagnostics.add({ code: "evaluation-error", message, span: countNode.span });
           return new Unknown({ code: "error", message, span: countNode.span });
         }
+        const max = this.budget.limits.maxCopyCount;
+        if (count > max) {
+          const message = `The copy count ${count} is more than ${max} (limit maxCopyCount); the loop is not analysed.`;
+          this.diagnostics.add({ code: "limit-exceeded", message, span: countNode.span });
+          return new Unknown({ code: "limit", message, span: countNode.span }, "array");
+        }
         const out = [];
         const spans = [];
         for (let i = 0; i < count; i++) {
+          if (this.budget.exhausted) {
+            const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps).`;
+            this.diagnostics.add({ code: "limit-exceeded", message, span: loop.span });
+            return new Unknown({ code: "limit", message, span: loop.span }, "array");
+          }
           out.push(this.withLoop(name, i, isDefault).node(input.node, input.span));
           spans.push(input.span);
         }
@@ -24885,7 +25118,8 @@ var init_scope = __esm({
 
 // src/deploy/runtime.ts
 function runtimeReason(r, span) {
-  return { code: "runtime-state", message: `a property of '${r.displayName}' that Azure sets when it deploys it`, span };
+  const who = r.symbolicName ?? (typeof r.name === "string" ? r.name : r.type);
+  return { code: "runtime-state", message: `a property of '${who}' that Azure sets when it deploys it`, span };
 }
 function open(v, reason) {
   if (v instanceof ObjectValue) {
@@ -24939,7 +25173,6 @@ var init_runtime = __esm({
 });
 
 // src/deploy/deploy.ts
-import { realpathSync } from "node:fs";
 import path10 from "node:path";
 function scopeKindOf(root) {
   const schema = own(root, "$schema");
@@ -24961,21 +25194,6 @@ function rootScope(kind, ctx, span) {
     resourceGroup: segment(ctx.resourceGroup, "resourceGroup().name", span),
     managementGroup: segment(ctx.managementGroup, "managementGroup().name", span)
   };
-}
-function isInside(file, root) {
-  let real;
-  try {
-    real = realpathSync(file);
-  } catch {
-    real = path10.resolve(file);
-  }
-  let realRoot;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    realRoot = path10.resolve(root);
-  }
-  return real === realRoot || real.startsWith(realRoot + path10.sep);
 }
 function deployFile(source, loaded, opts) {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
@@ -25033,7 +25251,7 @@ var init_deploy = __esm({
         return scope;
       }
       expand(template, unit, scope) {
-        const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 5e4) - this.resources.length }, this.resources.length);
+        const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 5e4) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);
         expander.expandTemplate(template);
         this.notDeployed.push(...expander.notDeployed);
         for (const r of expander.resources) this.register(r);
@@ -25105,7 +25323,7 @@ var init_deploy = __esm({
         const base = path10.dirname(unit.file.path);
         const target = path10.resolve(base, rel);
         const root = this.opts.root;
-        if (!root || !isInside(target, root)) {
+        if (!root || !isInsideRoot(target, root)) {
           this.diagnostics.add({
             code: "note",
             message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read`,
@@ -25113,12 +25331,12 @@ var init_deploy = __esm({
           });
           return;
         }
-        const read = readSource(target, "arm");
+        const read = readSourceInside(target, "arm", root, this.opts.fileLimits);
         if (!read.ok) {
           this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
           return;
         }
-        const loaded = loadJson(read.source);
+        const loaded = loadJson(read.source, this.opts.fileLimits);
         for (const d of loaded.diagnostics) this.diagnostics.add(d);
         if (!isTObject(loaded.root)) return;
         const linkedUnit = { ...unit, file: read.source };
@@ -25350,11 +25568,26 @@ var init_graph = __esm({
       }
       /** dependsOn entries: a resource id, "type/name", a plain name, a copy loop name, or a symbolic name. */
       resolveDependencies(from, v) {
+        if (typeof v === "string") {
+          const bySymbol = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === v);
+          if (bySymbol.length > 1) return bySymbol;
+          const m = /^(.+)\[(\d+)\]$/.exec(v);
+          if (m && bySymbol.length === 0) {
+            const at2 = Number(m[2]);
+            const hit = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === m[1] && r.copy?.name === m[1]);
+            const exact = hit.filter((r) => r.copy?.index === at2);
+            if (exact.length || hit.length) return exact.length ? exact : hit.filter((r) => r.copy?.index === void 0);
+          }
+        } else if (v instanceof Unknown && v.parts && v.parts.length === 3 && typeof v.parts[0] === "string" && v.parts[2] === "]") {
+          const sym2 = v.parts[0].endsWith("[") ? v.parts[0].slice(0, -1) : void 0;
+          const hit = sym2 ? this.resources.filter((r) => r.unit === from.unit && r.symbolicName === sym2 && r.copy?.name === sym2) : [];
+          if (hit.length) return hit;
+        }
         const one = this.resolveDependency(from, v);
         if (one) return [one];
         if (typeof v !== "string") return [];
-        const lower = v.toLowerCase();
-        return this.resources.filter((r) => r.unit === from.unit && r.copy?.name.toLowerCase() === lower);
+        const lower3 = v.toLowerCase();
+        return this.resources.filter((r) => r.unit === from.unit && r.copy?.name.toLowerCase() === lower3);
       }
       resolveDependency(from, v) {
         const res = this.resolve(v);
@@ -25373,13 +25606,13 @@ var init_graph = __esm({
         }
         const bySymbol = sameUnit.find((r) => r.symbolicName === v);
         if (bySymbol) return bySymbol;
-        const lower = v.toLowerCase();
+        const lower3 = v.toLowerCase();
         const key = typedNameKey(v);
         const typed = sameUnit.find((r) => typedNameKeyOf(r) === key || relativeKey(r.id) === key);
         if (typed) return typed;
-        const named = sameUnit.filter((r) => nameText2(r.name)?.toLowerCase() === lower);
+        const named = sameUnit.filter((r) => nameText2(r.name)?.toLowerCase() === lower3);
         if (named.length === 1) return named[0];
-        const short2 = sameUnit.filter((r) => r.parent && nameText2(r.name)?.toLowerCase().endsWith(`/${lower}`));
+        const short2 = sameUnit.filter((r) => r.parent && nameText2(r.name)?.toLowerCase().endsWith(`/${lower3}`));
         return short2.length === 1 ? short2[0] : void 0;
       }
       /** Does a dependsOn entry name a declaration whose condition is false? */
@@ -25430,14 +25663,16 @@ var init_graph = __esm({
 // src/engine/analyze.ts
 import { realpathSync as realpathSync2 } from "node:fs";
 import path11 from "node:path";
-function bicepHost(root) {
+function bicepHost(root, limits = DEFAULT_LIMITS) {
   const realRoot = safeRealpath(root);
   return {
     root,
+    depth: limits.maxDeploymentDepth,
+    limits,
     read(absPath) {
       const real = safeRealpath(absPath);
       if (!(real === realRoot || real.startsWith(realRoot + path11.sep))) return { error: `'${absPath}' is outside the folder being linted` };
-      const r = readSource(absPath, extensionOf(absPath) === "bicep" ? "bicep" : "other");
+      const r = readSourceInside(absPath, extensionOf(absPath) === "bicep" ? "bicep" : "other", root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
     }
   };
@@ -25452,29 +25687,34 @@ function safeRealpath(p) {
 function suppliedFromFiles(templatePath, opts, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : void 0;
-  if (assoc) readParameterFile(assoc, parameters, sink);
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink);
+  if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits });
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...opts.params ?? {} }, parameters);
   return parameters;
 }
 function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep) {
-  const deployed = deployFile(source, { root, span }, { deployment: opts.deployment, parameters, root: opts.root });
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const deployed = deployFile(
+    source,
+    { root, span },
+    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits }
+  );
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }
 function analyzeBicep(file, opts) {
-  const read = readSource(file, "bicep");
+  const read = readSourceInside(file, "bicep", opts.root, opts.limits);
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
-  const t = loadBicepTemplate(read.source, bicepHost(opts.root));
+  const t = loadBicepTemplate(read.source, bicepHost(opts.root, opts.limits));
   if (!t.root) return { kind: "broken", diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
   return finish2(read.source, t.root, t.span, "bicep", parameters, opts, [...t.diagnostics, ...sink.items], t.pragmas, false);
 }
 function analyzeBicepParams(file, opts) {
-  const read = readSource(file, "bicepparam");
+  const read = readSourceInside(file, "bicepparam", opts.root, opts.limits);
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
-  const host = bicepHost(opts.root);
+  const host = bicepHost(opts.root, opts.limits);
   const p = loadBicepParams(read.source, host);
   if (!p.templatePath) return p.diagnostics.length ? { kind: "broken", diagnostics: p.diagnostics } : { kind: "skipped" };
   const tRead = host.read(p.templatePath);
@@ -25485,13 +25725,17 @@ function analyzeBicepParams(file, opts) {
   const isJson = extensionOf(p.templatePath) === "json";
   const sink = new DiagnosticSink();
   const empty = {};
-  const valueScope = new TemplateScope(empty, new TextSpan(read.source, 0, read.source.text.length), { deployment: opts.deployment, diagnostics: sink });
+  const valueScope = new TemplateScope(empty, new TextSpan(read.source, 0, read.source.text.length), {
+    deployment: opts.deployment,
+    diagnostics: sink,
+    budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS))
+  });
   const parameters = /* @__PURE__ */ new Map();
   for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink);
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...opts.params ?? {} }, parameters);
   if (isJson) {
-    const loaded = loadJson(tRead);
+    const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     return finish2(tRead, loaded.root, loaded.span, "arm", parameters, opts, [...p.diagnostics, ...sink.items, ...loaded.diagnostics], [], false);
   }
@@ -25503,10 +25747,10 @@ function analyzeFile(file, opts) {
   const ext = extensionOf(file);
   if (ext === "bicep") return analyzeBicep(file, opts);
   if (ext === "bicepparam") return analyzeBicepParams(file, opts);
-  const read = readSource(file, "arm");
+  const read = readSourceInside(file, "arm", opts.root, opts.limits);
   if (!read.ok) return opts.explicit || ext === "json" || ext === "jsonc" ? { kind: "broken", diagnostics: [read.diagnostic] } : { kind: "skipped" };
   const source = read.source;
-  const loaded = loadJson(source);
+  const loaded = loadJson(source, opts.limits);
   if (!loaded.root) {
     return opts.explicit || looksLikeTemplateText(source.text) ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
   }
@@ -25529,6 +25773,8 @@ var init_analyze = __esm({
     "use strict";
     init_diagnostic();
     init_span();
+    init_context();
+    init_limits();
     init_discover();
     init_read();
     init_arm_json();
@@ -25894,6 +26140,9 @@ function tapSources(graph) {
   }
   return out;
 }
+function sourcesOfTap(graph, tap) {
+  return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
+}
 function vmsOfNic(graph, nic) {
   const out = [];
   for (const vm of graph.ofType(TYPES.vm)) {
@@ -25917,6 +26166,73 @@ function destinationsOf(tap, graph) {
 }
 function normalizeRegion(region) {
   return region.replace(/\s+/g, "").toLowerCase();
+}
+function declaredNic(nic) {
+  return nic.kind === "resource" && !nic.resource.existing ? nic.resource : void 0;
+}
+function isOutside(nic) {
+  return nic.kind === "external" || nic.kind === "resource" && nic.resource.existing;
+}
+function nicName(nic) {
+  if (nic.kind === "resource") return nic.resource.displayName;
+  if (nic.kind === "external") return segmentText(nic.id.names[nic.id.names.length - 1]) ?? formatId(nic.id);
+  return "an unknown network interface";
+}
+function nicKey(nic) {
+  if (nic.kind === "resource") return nic.resource.key;
+  if (nic.kind === "external") return `${nic.id.scope.map(segmentKey).join("/")}|${relativeKey(nic.id)}`;
+  return void 0;
+}
+function tapOf(source) {
+  return source.tap.kind === "resource" && lowerEq(source.tap.resource.type, TYPES.tap) && !source.tap.resource.existing ? source.tap.resource : void 0;
+}
+function orderedAfter(graph, from, to) {
+  if (from === to) return true;
+  const adj = /* @__PURE__ */ new Map();
+  const add = (a, b) => {
+    const list = adj.get(a);
+    if (list) list.push(b);
+    else adj.set(a, [b]);
+  };
+  for (const e of graph.edges()) if (e.kind !== "reference") add(e.from, e.to);
+  for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
+  const seen = /* @__PURE__ */ new Set([from]);
+  const queue = [from];
+  while (queue.length) {
+    const cur = queue.shift();
+    for (const next of adj.get(cur) ?? []) {
+      if (next === to) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return false;
+}
+function sameRegion(a, b) {
+  if (typeof a === "string" && typeof b === "string") return normalizeRegion(a) === normalizeRegion(b);
+  if (a instanceof Unknown && b instanceof Unknown && a.symbol !== void 0 && a.symbol === b.symbol) return true;
+  return void 0;
+}
+function destinationTarget(d) {
+  const res = d.resolution;
+  if (res.kind !== "sub" || res.resource.existing || !res.entry || res.subTypes.length !== 1) return void 0;
+  const type = `${res.resource.type}/${res.subTypes[0]}`.toLowerCase();
+  const name = segmentText(res.subNames[0]) ?? "?";
+  if (type === "microsoft.network/networkinterfaces/ipconfigurations") return { kind: "nic", resource: res.resource, entry: res.entry, name };
+  if (type === "microsoft.network/loadbalancers/frontendipconfigurations") return { kind: "lb", resource: res.resource, entry: res.entry, name };
+  return void 0;
+}
+function destinationOf(tap, graph) {
+  const ds = destinationsOf(tap, graph);
+  return ds.length === 1 ? ds[0] : void 0;
+}
+function literalSubscription(id) {
+  const s = subscriptionOf(id);
+  return s ? segmentText(s)?.toLowerCase() : void 0;
+}
+function lowerEq(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 // rules/vtap-supported-region.ts
@@ -26021,7 +26337,7 @@ var EXPECTED = {
   destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
   destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" }
 };
-var CHECKS_NEEDING_PROPERTIES = "the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region and network, it does not use IPv6, and UDP 4789 reaches it";
+var CHECKS_NEEDING_PROPERTIES = "the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
 var vtap_destination_type_default2 = defineRule(
   {
     id: "vtap-destination-type",
@@ -26144,10 +26460,54 @@ var vtap_facts_default = {
     url: "https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview",
     revision: "ms.date 04/21/2025"
   },
-  supportedRegions: ["eastasia", "westcentralus", "uksouth", "eastus", "centralindia", "germanywestcentral"],
-  comingSoonRegions: ["centralus", "australiaeast", "koreacentral", "canadacentral"],
+  supportedRegions: [
+    "eastasia",
+    "westcentralus",
+    "uksouth",
+    "eastus",
+    "centralindia",
+    "germanywestcentral"
+  ],
+  comingSoonRegions: [
+    "centralus",
+    "australiaeast",
+    "koreacentral",
+    "canadacentral"
+  ],
   v6SizePattern: "_v6$",
-  defaultDestinationPort: 4789
+  defaultDestinationPort: 4789,
+  limits: {
+    $source: "Azure virtual network limits (includes/azure-virtual-network-limits.md, ms.date 12/05/2022), per region per subscription",
+    virtualNetworkTaps: 100,
+    tapConfigurationsPerTap: 100
+  },
+  rolePermissions: {
+    $source: "Virtual network TAP overview, Prerequisites (permissions), with the real operation names of the resource provider",
+    required: [
+      "Microsoft.Network/virtualNetworkTaps/*",
+      "Microsoft.Network/networkInterfaces/read",
+      "Microsoft.Network/networkInterfaces/tapConfigurations/*"
+    ],
+    documentedButWrong: {
+      "Microsoft.Network/tapConfigurations/*": "Microsoft.Network/networkInterfaces/tapConfigurations/*"
+    },
+    operations: {
+      "Microsoft.Network/virtualNetworkTaps/*": [
+        "Microsoft.Network/virtualNetworkTaps/read",
+        "Microsoft.Network/virtualNetworkTaps/write",
+        "Microsoft.Network/virtualNetworkTaps/delete",
+        "Microsoft.Network/virtualNetworkTaps/join/action"
+      ],
+      "Microsoft.Network/networkInterfaces/read": [
+        "Microsoft.Network/networkInterfaces/read"
+      ],
+      "Microsoft.Network/networkInterfaces/tapConfigurations/*": [
+        "Microsoft.Network/networkInterfaces/tapConfigurations/read",
+        "Microsoft.Network/networkInterfaces/tapConfigurations/write",
+        "Microsoft.Network/networkInterfaces/tapConfigurations/delete"
+      ]
+    }
+  }
 };
 
 // rules/vtap-source-vm-size-v6.md
@@ -26205,8 +26565,1861 @@ var vtap_source_vm_size_v6_default2 = defineRule(
   }
 );
 
+// rules/vtap-arm-only.ts
+init_located();
+init_resource_id();
+
+// rules/lib/support.ts
+init_value();
+function unknownOrigin(v, span) {
+  return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
+}
+function sourceRelated(source) {
+  const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
+  return { span: source.tapId.span, message: `the TAP source: ${how}` };
+}
+
+// rules/vtap-arm-only.md
+var vtap_arm_only_default = "# vtap-arm-only\n";
+
+// rules/vtap-arm-only.ts
+var CLASSIC = /* @__PURE__ */ new Set(["microsoft.classiccompute", "microsoft.classicnetwork"]);
+var vtap_arm_only_default2 = defineRule(
+  {
+    id: "vtap-arm-only",
+    name: "VtapArmOnly",
+    shortDescription: "No classic (Azure Service Manager) resource is part of a TAP: sources, their VMs and networks, and the destination are Resource Manager resources.",
+    fullDescription: "Virtual network TAP works with virtual machines created with Azure Resource Manager. The rule fails when a source NIC, its subnet or VM, or the destination is a classic resource (Microsoft.ClassicCompute or Microsoft.ClassicNetwork).",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Prerequisites": "...virtual machines created with Azure Resource Manager"'
+  },
+  vtap_arm_only_default,
+  (ctx) => {
+    const classicId = (lv) => {
+      const id = parseResourceId(lv.value ?? null);
+      return id && CLASSIC.has(id.namespace.toLowerCase()) ? formatId(id) : void 0;
+    };
+    for (const tap of taps(ctx.graph)) {
+      for (const d of destinationsOf(tap, ctx.graph)) {
+        const c = classicId(d.id);
+        if (c)
+          ctx.fail({
+            message: `the destination of TAP '${tap.displayName}' is a classic resource (${c}); virtual network TAP only works with Resource Manager resources: use a Resource Manager NIC or load balancer`,
+            span: d.id.span,
+            resource: tap
+          });
+        else ctx.pass({ message: "destination is a Resource Manager resource", span: d.id.span, resource: tap });
+      }
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic) continue;
+        for (const ipc of elements(at(nic.root, "properties", "ipConfigurations"))) {
+          const subnet = at(ipc, "properties", "subnet", "id");
+          const c = classicId(subnet);
+          if (c)
+            ctx.fail({
+              message: `source NIC '${nic.displayName}' of TAP '${tap.displayName}' is in a classic virtual network (${c}); virtual network TAP only mirrors Resource Manager VMs: migrate the network to Resource Manager`,
+              span: subnet.span,
+              related: [sourceRelated(source)],
+              resource: nic,
+              involved: [tap]
+            });
+        }
+      }
+    }
+  }
+);
+
+// rules/vtap-same-region.ts
+init_located();
+init_value();
+
+// rules/vtap-same-region.md
+var vtap_same_region_default = "# vtap-same-region\n";
+
+// rules/vtap-same-region.ts
+var vtap_same_region_default2 = defineRule(
+  {
+    id: "vtap-same-region",
+    name: "VtapSameRegion",
+    shortDescription: "The TAP, its source NICs and VMs, and its destination are in one Azure region.",
+    fullDescription: 'A virtual network TAP mirrors only network interfaces in its own region and sends to a destination in that region. The rule compares the location of the TAP with the location of every source NIC, source VM and destination NIC or load balancer in the template ("East US" and "eastus" are the same region).',
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Prerequisites": the collector "in the same Azure region"; portal tutorial: "The destination and source resource must be in the same region as your virtual network TAP resource."'
+  },
+  vtap_same_region_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const tapLoc = at(tap.root, "location");
+      if (tapLoc.value === void 0) continue;
+      const checked2 = /* @__PURE__ */ new Set();
+      const check = (r, role, related) => {
+        if (checked2.has(r) || r.existing) return;
+        checked2.add(r);
+        const loc = at(r.root, "location");
+        const v = loc.value;
+        if (v === void 0) return;
+        const same = sameRegion(tapLoc.value, v);
+        const base = { span: loc.span, resource: r, involved: [tap], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
+        if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
+        else if (same === false)
+          ctx.fail({
+            ...base,
+            message: `${role} '${r.displayName}' is in '${String(v)}' but TAP '${tap.displayName}' is in '${String(tapLoc.value)}'; the TAP, its sources and its destination must be in one region: move them into one region`
+          });
+        else {
+          const u = v instanceof Unknown ? v : tapLoc.value;
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(u, loc.span)],
+            message: `cannot tell whether ${role} '${r.displayName}' is in the region of TAP '${tap.displayName}': ${v instanceof Unknown ? `its location is ${describeUnknown(v)}` : `the TAP's location is ${describeUnknown(u)}`}; they must be in one region`
+          });
+        }
+      };
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic) continue;
+        check(nic, "source NIC", [sourceRelated(source)]);
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, "source VM", [sourceRelated(source)]);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      const target = d && destinationTarget(d);
+      if (target && d) check(target.resource, target.kind === "nic" ? "destination NIC" : "destination load balancer", [{ span: d.id.span, message: "the destination of the TAP" }]);
+    }
+  }
+);
+
+// rules/vtap-cross-subscription.ts
+init_resource_id();
+
+// rules/vtap-cross-subscription.md
+var vtap_cross_subscription_default = "# vtap-cross-subscription\n";
+
+// rules/vtap-cross-subscription.ts
+var vtap_cross_subscription_default2 = defineRule(
+  {
+    id: "vtap-cross-subscription",
+    name: "VtapCrossSubscription",
+    shortDescription: "Source NICs or a destination in another subscription must be in a subscription of the same Microsoft Entra tenant (a review item).",
+    fullDescription: "A TAP can mirror network interfaces in other subscriptions only when all the subscriptions are associated with the same Microsoft Entra tenant. A template cannot prove that, so the rule asks for a review whenever a source NIC or the destination is referenced with a literal subscription id other than the one the TAP is deployed to (or when the TAP's subscription is only known at deployment).",
+    defaultLevel: "note",
+    tags: ["vtap"],
+    precision: "medium",
+    source: 'Virtual network TAP overview, "Prerequisites": the monitored network interfaces in other subscriptions "must be associated to the same Microsoft Entra tenant"'
+  },
+  vtap_cross_subscription_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const tapSub = literalSubscription(tap.id);
+      const review = (id, what, span) => {
+        const sub = literalSubscription(id);
+        if (sub === void 0) return;
+        if (tapSub === sub) {
+          ctx.pass({ message: `${what} is in the TAP's subscription`, span, resource: tap });
+          return;
+        }
+        ctx.indeterminate({
+          message: tapSub === void 0 ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+          span,
+          resource: tap
+        });
+      };
+      for (const s of sourcesOfTap(ctx.graph, tap)) {
+        if (s.nic.kind === "external") review(s.nic.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      if (d?.resolution.kind === "external") review(d.resolution.id, `the destination of TAP '${tap.displayName}' (${formatId(d.resolution.id)})`, d.id.span);
+    }
+  }
+);
+
+// src/graph/network.ts
+init_value();
+init_located();
+init_resource_id();
+var lower = (s) => s.toLowerCase();
+function ipConfigurationsOf(nic) {
+  return elements(at(nic.root, "properties", "ipConfigurations"));
+}
+function networkOf(graph, ipConfig) {
+  const ref = at(ipConfig, "properties", "subnet", "id");
+  return networkOfSubnetId(graph, ref);
+}
+function networkOfSubnetId(graph, ref) {
+  const res = graph.resolve(ref.value);
+  if (res.kind === "resource" && lower(res.resource.type) === lower(TYPES.subnet)) {
+    const vnet = res.resource.parent;
+    if (vnet) return { kind: "vnet", vnet, subnet: res.resource.root, subnetResource: res.resource, ref };
+    return { kind: "external", id: truncateId(res.id, 1), ref };
+  }
+  if (res.kind === "sub" && lower(res.resource.type) === lower(TYPES.vnet) && lower(res.subTypes[0] ?? "") === "subnets") {
+    const child = res.resource.children.find((c) => lower(c.type) === lower(TYPES.subnet) && relativeKey(c.id) === relativeKey(res.id, 2));
+    return { kind: "vnet", vnet: res.resource, subnet: res.entry ?? child?.root, subnetResource: child, ref };
+  }
+  if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.vnet)) {
+    return { kind: "external", id: truncateId(res.id, 1), ref };
+  }
+  return { kind: "unknown", value: ref.value, ref };
+}
+function networksOfNic(graph, nic) {
+  const out = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    const n = networkOf(graph, ipc);
+    if (!out.some((o) => sameNetwork(o, n) === true)) out.push(n);
+  }
+  return out;
+}
+function networkKey(n) {
+  if (n.kind === "vnet") return `${n.vnet.key}`;
+  if (n.kind === "external") return `${n.id.scope.map(segmentKey).join("/")}|${relativeKey(n.id)}`;
+  return void 0;
+}
+function sameNetwork(a, b) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  if (a.kind === "vnet" && b.kind === "vnet") return a.vnet === b.vnet;
+  const ka = a.kind === "vnet" ? relativeKey(a.vnet.id) : relativeKey(a.id);
+  const kb = b.kind === "vnet" ? relativeKey(b.vnet.id) : relativeKey(b.id);
+  return ka === kb;
+}
+function networkName(n) {
+  if (n.kind === "vnet") return n.vnet.displayName;
+  if (n.kind === "external") return segmentText(n.id.names[0]) ?? "an external virtual network";
+  return "an unknown virtual network";
+}
+var LB_PARTS = ["backendAddressPools", "inboundNatRules", "frontendIPConfigurations", "loadBalancingRules", "probes"];
+function lbPartOf(graph, v) {
+  return lbPartOfResolution(graph.resolve(v));
+}
+function lbPartOfResolution(res) {
+  if (res.kind === "sub" && lower(res.resource.type) === lower(TYPES.lb)) {
+    const type = LB_PARTS.find((t) => lower(t) === lower(res.subTypes[0] ?? ""));
+    const name = segmentText(res.subNames[0]);
+    if (!type || name === void 0) return void 0;
+    const child = res.resource.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1]) ?? "") === lower(name));
+    return { lb: res.resource, type, key: lower(name), name, decl: res.entry ?? child?.root, child };
+  }
+  if (res.kind === "resource" && res.resource.parent && lower(res.resource.parent.type) === lower(TYPES.lb)) {
+    const type = LB_PARTS.find((t) => lower(`${TYPES.lb}/${t}`) === lower(res.resource.type));
+    const name = segmentText(res.id.names[1]);
+    if (!type || name === void 0) return void 0;
+    return { lb: res.resource.parent, type, key: lower(name), name, decl: res.resource.root, child: res.resource };
+  }
+  return void 0;
+}
+function lbParts(lb, type) {
+  const out = [];
+  for (const e of elements(at(lb.root, "properties", type))) {
+    const n = at(e, "name").value;
+    if (typeof n === "string") out.push({ lb, type, key: lower(n), name: n, decl: e, child: void 0 });
+  }
+  for (const c of lb.children) {
+    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`)) continue;
+    const n = segmentText(c.id.names[1]);
+    if (n !== void 0 && !out.some((o) => o.key === lower(n))) out.push({ lb, type, key: lower(n), name: n, decl: c.root, child: c });
+  }
+  return out;
+}
+function loadBalancersOfNic(graph, nic) {
+  const out = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    for (const prop2 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
+      for (const e of elements(at(ipc, "properties", prop2))) {
+        const via = at(e, "id");
+        const part = lbPartOf(graph, via.value);
+        if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
+      }
+    }
+    const method = at(ipc, "properties", "privateIPAllocationMethod").value;
+    const ip = at(ipc, "properties", "privateIPAddress").value;
+    if (typeof method !== "string" || lower(method) !== "static" || typeof ip !== "string") continue;
+    for (const lb of deployedOfType(graph, TYPES.lb)) {
+      for (const pool of lbParts(lb, "backendAddressPools")) {
+        if (!pool.decl) continue;
+        for (const addr of elements(at(pool.decl, "properties", "loadBalancerBackendAddresses"))) {
+          const a = at(addr, "properties", "ipAddress");
+          if (typeof a.value === "string" && a.value === ip) out.push({ lb, part: pool, ipConfig: ipc, via: a });
+        }
+      }
+    }
+  }
+  return out;
+}
+function lbRules(lb) {
+  const out = [];
+  for (const kind of ["loadBalancingRules", "inboundNatRules"]) {
+    for (const p of lbParts(lb, kind)) if (p.decl) out.push({ lb, kind, name: p.name, decl: p.decl });
+  }
+  return out;
+}
+function rulesReaching(graph, m) {
+  return lbRules(m.lb).filter((r) => {
+    if (m.part.type === "inboundNatRules") return r.kind === "inboundNatRules" && lower(r.name) === m.part.key;
+    return poolsOfRule(graph, r).some((p) => p.lb === m.lb && p.key === m.part.key);
+  });
+}
+function poolsOfRule(graph, r) {
+  const ids = [at(r.decl, "properties", "backendAddressPool", "id"), ...elements(at(r.decl, "properties", "backendAddressPools")).map((e) => at(e, "id"))];
+  return ids.map((id) => lbPartOf(graph, id.value)).filter((p) => p?.type === "backendAddressPools");
+}
+function frontendOfRule(graph, r) {
+  const p = lbPartOf(graph, at(r.decl, "properties", "frontendIPConfiguration", "id").value);
+  return p?.type === "frontendIPConfigurations" ? p : void 0;
+}
+function rulesOfFrontend(graph, frontend) {
+  return lbRules(frontend.lb).filter((r) => {
+    const f = frontendOfRule(graph, r);
+    return f !== void 0 && f.lb === frontend.lb && f.key === frontend.key;
+  });
+}
+function peeringsOf(graph, vnet) {
+  const out = [];
+  for (const e of elements(at(vnet.root, "properties", "virtualNetworkPeerings"))) {
+    out.push({ from: vnet, holder: vnet, decl: e, remote: at(e, "properties", "remoteVirtualNetwork", "id") });
+  }
+  for (const p of deployedOfType(graph, TYPES.peering)) {
+    const parent = p.parent ?? graph.find(truncateId(p.id, 1));
+    if (parent === vnet) out.push({ from: vnet, holder: p, decl: p.root, remote: at(p.root, "properties", "remoteVirtualNetwork", "id") });
+  }
+  return out;
+}
+function peeringFromTo(graph, a, b) {
+  if (a.kind !== "vnet") return void 0;
+  return peeringsOf(graph, a.vnet).find((p) => {
+    const remote = graph.resolve(p.remote.value);
+    if (b.kind === "vnet") return remote.kind === "resource" && remote.resource === b.vnet;
+    if (b.kind === "external" && (remote.kind === "external" || remote.kind === "resource")) {
+      const id = remote.kind === "external" ? remote.id : remote.resource.id;
+      return relativeKey(id) === relativeKey(b.id);
+    }
+    return false;
+  });
+}
+function hasUnknownPeering(graph, a) {
+  if (a.kind !== "vnet") return false;
+  return peeringsOf(graph, a.vnet).some((p) => graph.resolve(p.remote.value).kind === "none");
+}
+function securityGroupsOfNic(graph, nic, ipConfig) {
+  const out = [];
+  const add = (ref, on2) => {
+    const res = graph.resolve(ref.value);
+    if (res.kind === "resource" && lower(res.resource.type) === lower(TYPES.nsg) && !out.some((o) => o.nsg === res.resource)) out.push({ nsg: res.resource, ref, on: on2 });
+  };
+  add(at(nic.root, "properties", "networkSecurityGroup", "id"), "nic");
+  for (const ipc of ipConfig ? [ipConfig] : ipConfigurationsOf(nic)) {
+    const n = networkOf(graph, ipc);
+    if (n.kind === "vnet" && n.subnet) add(at(n.subnet, "properties", "networkSecurityGroup", "id"), "subnet");
+  }
+  return out;
+}
+function securityRulesOf(nsg) {
+  const out = [];
+  for (const e of elements(at(nsg.root, "properties", "securityRules"))) {
+    const n = at(e, "name").value;
+    out.push({ name: typeof n === "string" ? n : "?", decl: e });
+  }
+  for (const c of nsg.children) {
+    if (lower(c.type) === lower(`${TYPES.nsg}/securityRules`)) out.push({ name: segmentText(c.id.names[1]) ?? "?", decl: c.root });
+  }
+  return out;
+}
+function publicIpOf(graph, ipConfig) {
+  const ref = at(ipConfig, "properties", "publicIPAddress", "id");
+  const res = graph.resolve(ref.value);
+  return res.kind === "resource" && lower(res.resource.type) === lower(TYPES.publicIp) ? { pip: res.resource, ref } : void 0;
+}
+function privateLinkFrontends(graph) {
+  const out = [];
+  for (const pls of deployedOfType(graph, TYPES.privateLinkService)) {
+    for (const e of elements(at(pls.root, "properties", "loadBalancerFrontendIpConfigurations"))) {
+      const ref = at(e, "id");
+      const frontend = lbPartOf(graph, ref.value);
+      if (frontend?.type === "frontendIPConfigurations") out.push({ pls, ref, frontend });
+    }
+  }
+  return out;
+}
+function portCovers(v, port) {
+  if (v === void 0 || v === null) return false;
+  if (v instanceof Unknown) return void 0;
+  if (Array.isArray(v)) {
+    const each = v.map((x) => portCovers(x, port));
+    return each.includes(true) ? true : each.includes(void 0) ? void 0 : false;
+  }
+  if (typeof v === "number") return v === port;
+  if (typeof v !== "string") return false;
+  const s = v.trim();
+  if (s === "*") return true;
+  const m = /^(\d+)\s*-\s*(\d+)$/.exec(s);
+  if (m) return Number(m[1]) <= port && port <= Number(m[2]);
+  return /^\d+$/.test(s) ? Number(s) === port : false;
+}
+function broadSource(rule) {
+  const one = at(rule, "properties", "sourceAddressPrefix").value;
+  const many = at(rule, "properties", "sourceAddressPrefixes").value;
+  if (one instanceof Unknown || many instanceof Unknown) return void 0;
+  const broad = (x) => typeof x === "string" && ["*", "any", "virtualnetwork"].includes(x.toLowerCase());
+  if (one !== void 0 && one !== null && one !== "") return broad(one);
+  if (Array.isArray(many) && many.length > 0) return many.some(broad);
+  return true;
+}
+
+// src/graph/tap-network.ts
+function tapNetworkPairs(graph) {
+  const out = [];
+  for (const tap of taps(graph)) {
+    const destination = destinationOf(tap, graph);
+    const target = destination && destinationTarget(destination);
+    if (!destination || !target) continue;
+    const destNet = networkOf(graph, target.entry);
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of sourcesOfTap(graph, tap)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const sourceNet of networksOfNic(graph, nic)) {
+        const key = `${nic.key}|${networkKey(sourceNet) ?? "?"}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const visible = (n) => n.kind === "vnet" && !n.vnet.existing && !hasUnknownPeering(graph, n);
+        out.push({
+          tap,
+          destination,
+          source,
+          nic,
+          sourceNet,
+          destNet,
+          same: sameNetwork(sourceNet, destNet),
+          forward: peeringFromTo(graph, sourceNet, destNet),
+          backward: peeringFromTo(graph, destNet, sourceNet),
+          peeringsVisible: visible(sourceNet) && visible(destNet)
+        });
+      }
+    }
+  }
+  return out;
+}
+
+// rules/vtap-destination-network.ts
+init_value();
+
+// rules/vtap-destination-network.md
+var vtap_destination_network_default = "# vtap-destination-network\n";
+
+// rules/vtap-destination-network.ts
+var vtap_destination_network_default2 = defineRule(
+  {
+    id: "vtap-destination-network",
+    name: "VtapDestinationNetwork",
+    shortDescription: "The destination is in the source NIC's virtual network or in a virtual network peered with it.",
+    fullDescription: "The collector that receives mirrored traffic must be in the same virtual network as the mirrored network interface, or in a peered virtual network. The rule compares the destination's network (the subnet of the NIC IP configuration or of the load balancer frontend) with each source NIC's network and, when they differ, looks for peerings in both directions (inline virtualNetworkPeerings or child resources) in the template.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Virtual network TAP overview, "Prerequisites": the destination "in the same virtual network as the network interface being mirrored or a peered virtual network"'
+  },
+  vtap_destination_network_default,
+  (ctx) => {
+    for (const p of tapNetworkPairs(ctx.graph)) {
+      const src = networkName(p.sourceNet);
+      const dst = networkName(p.destNet);
+      const base = {
+        span: p.destination.id.span,
+        resource: p.tap,
+        involved: [p.nic],
+        related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in '${src}' here` }, { span: p.destNet.ref.span, message: `the destination is in '${dst}' here` }]
+      };
+      if (p.same === true) {
+        ctx.pass({ ...base, message: "destination in the source network" });
+        continue;
+      }
+      if (p.same === void 0) {
+        const pending = [p.sourceNet, p.destNet].some((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
+        if (!pending) continue;
+        ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        continue;
+      }
+      if (p.forward && p.backward) {
+        ctx.pass({ ...base, message: "networks peered both ways" });
+        continue;
+      }
+      const missing = [!p.forward ? `from '${src}' to '${dst}'` : void 0, !p.backward ? `from '${dst}' to '${src}'` : void 0].filter(Boolean).join(" and ");
+      if (!p.peeringsVisible) {
+        ctx.indeterminate({
+          ...base,
+          message: `the destination of TAP '${p.tap.displayName}' is in '${dst}', source NIC '${p.nic.displayName}' is in '${src}', and the template has no peering ${missing}; a network outside the template may have it: check that the two networks are peered both ways`
+        });
+        continue;
+      }
+      ctx.fail({
+        ...base,
+        message: `the destination of TAP '${p.tap.displayName}' is in '${dst}' but source NIC '${p.nic.displayName}' is in '${src}', and no peering connects them ${missing}; put the collector in '${src}' or peer the two networks in both directions`
+      });
+    }
+  }
+);
+
+// rules/vtap-peering-same-region.ts
+init_located();
+init_value();
+
+// rules/vtap-peering-same-region.md
+var vtap_peering_same_region_default = "# vtap-peering-same-region\n";
+
+// rules/vtap-peering-same-region.ts
+var vtap_peering_same_region_default2 = defineRule(
+  {
+    id: "vtap-peering-same-region",
+    name: "VtapPeeringSameRegion",
+    shortDescription: "When the destination is in a peered virtual network, both networks are in one region (no global peering).",
+    fullDescription: "Mirrored traffic can reach a collector in a peered virtual network only when the peered networks are in the same region. The rule compares the locations of the source NIC's network and the destination's network when they differ.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Prerequisites": "...a peered virtual network ... in the same region"'
+  },
+  vtap_peering_same_region_default,
+  (ctx) => {
+    const done = /* @__PURE__ */ new Set();
+    for (const p of tapNetworkPairs(ctx.graph)) {
+      if (p.same !== false || p.sourceNet.kind !== "vnet" || p.destNet.kind !== "vnet" || p.sourceNet.vnet.existing || p.destNet.vnet.existing) continue;
+      const a = p.sourceNet.vnet;
+      const b = p.destNet.vnet;
+      const key = `${p.tap.key}|${a.key}|${b.key}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const la = at(a.root, "location");
+      const lb = at(b.root, "location");
+      if (la.value === void 0 || lb.value === void 0) continue;
+      const same = sameRegion(la.value, lb.value);
+      const base = { span: lb.span, resource: b, involved: [a, p.tap], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
+      if (same === true) ctx.pass({ ...base, message: "peered networks in one region" });
+      else if (same === false)
+        ctx.fail({
+          ...base,
+          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: put the collector in a network in '${String(la.value)}'`
+        });
+      else {
+        const u = la.value instanceof Unknown ? la.value : lb.value;
+        ctx.indeterminate({ ...base, related: [...base.related, ...unknownOrigin(u, base.span)], message: `cannot tell whether networks '${a.displayName}' and '${b.displayName}' are in one region: a location is ${describeUnknown(u)}` });
+      }
+    }
+  }
+);
+
+// rules/vtap-peering-before-tap.md
+var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n";
+
+// rules/vtap-peering-before-tap.ts
+var vtap_peering_before_tap_default2 = defineRule(
+  {
+    id: "vtap-peering-before-tap",
+    name: "VtapPeeringBeforeTap",
+    shortDescription: "A TAP configuration that sends to a peered network is deployed after the peerings (both directions).",
+    fullDescription: "When the destination is in a peered virtual network, the peering must be in place before the TAP configuration is created. The rule checks that every TAP configuration of such a source depends, directly or transitively (dependsOn, Bicep symbolic references, parent, module outputs), on the peerings the template declares in both directions.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Virtual network TAP overview, "Prerequisites": "ensure that the virtual network peering is enabled before you configure virtual network TAP"'
+  },
+  vtap_peering_before_tap_default,
+  (ctx) => {
+    for (const p of tapNetworkPairs(ctx.graph)) {
+      if (p.same !== false) continue;
+      for (const peering of [p.forward, p.backward].filter((x) => x !== void 0)) {
+        const holder = p.source.holder;
+        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
+        if (orderedAfter(ctx.graph, holder, peering.holder)) ctx.pass({ ...base, message: "tap configuration after peering" });
+        else
+          ctx.fail({
+            ...base,
+            message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: add it to dependsOn`
+          });
+      }
+    }
+  }
+);
+
+// rules/vtap-role-permissions.ts
+init_value();
+init_located();
+
+// src/graph/roles.ts
+init_located();
+function roleDefinitions(graph) {
+  return deployedOfType(graph, "Microsoft.Authorization/roleDefinitions");
+}
+function permissionsOf(role) {
+  return elements(at(role.root, "properties", "permissions")).map((decl) => ({
+    role,
+    decl,
+    actions: elements(at(decl, "actions")),
+    notActions: elements(at(decl, "notActions"))
+  }));
+}
+function actionMatches(pattern, operation) {
+  const escaped = pattern.split("*").map(escapeRegExp).join(".*");
+  return new RegExp("^" + escaped + "$", "i").test(operation);
+}
+function escapeRegExp(s) {
+  return s.replace(/[.+?^$(){}|[\]\\/]/g, (c) => "\\" + c);
+}
+function grants(p, operation) {
+  const by = p.actions.find((a) => typeof a.value === "string" && actionMatches(a.value, operation));
+  if (!by) return { granted: false };
+  const removedBy = p.notActions.find((a) => typeof a.value === "string" && actionMatches(a.value, operation));
+  return removedBy ? { granted: false, by, removedBy } : { granted: true, by };
+}
+
+// rules/vtap-role-permissions.md
+var vtap_role_permissions_default = "# vtap-role-permissions\n";
+
+// rules/vtap-role-permissions.ts
+var REQUIRED = vtap_facts_default.rolePermissions.required;
+var OPERATIONS = vtap_facts_default.rolePermissions.operations;
+var WRONG = vtap_facts_default.rolePermissions.documentedButWrong;
+var TAP_WORDS = /virtualnetworktaps|tapconfigurations/i;
+var vtap_role_permissions_default2 = defineRule(
+  {
+    id: "vtap-role-permissions",
+    name: "VtapRolePermissions",
+    shortDescription: "A custom role meant for virtual network TAP grants every operation TAP needs.",
+    fullDescription: "To work with virtual network TAP an account needs Microsoft.Network/virtualNetworkTaps/*, Microsoft.Network/networkInterfaces/read and Microsoft.Network/networkInterfaces/tapConfigurations/*. For a role definition whose actions mention TAP operations, the rule checks that its permissions grant all of them (wildcards count, notActions must not take them away), and flags the documented Microsoft.Network/tapConfigurations/*, which matches no real operation.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Virtual network TAP overview, "Prerequisites": the account needs a role with "Microsoft.Network/virtualNetworkTaps/*", "Microsoft.Network/networkInterfaces/read" and "Microsoft.Network/tapConfigurations/*"'
+  },
+  vtap_role_permissions_default,
+  (ctx) => {
+    for (const role of roleDefinitions(ctx.graph)) {
+      const perms = permissionsOf(role);
+      const all = perms.flatMap((p) => p.actions);
+      if (![...all, ...perms.flatMap((p) => p.notActions)].some((a) => typeof a.value === "string" && TAP_WORDS.test(a.value))) continue;
+      const roleName = at(role.root, "properties", "roleName").value;
+      const name = typeof roleName === "string" ? roleName : role.displayName;
+      for (const a of all) {
+        const fix = typeof a.value === "string" ? Object.entries(WRONG).find(([w]) => w.toLowerCase() === a.value.toLowerCase())?.[1] : void 0;
+        if (fix)
+          ctx.fail({
+            message: `role '${name}' grants '${a.value}', which matches no Azure operation (the TAP documentation's spelling); write '${fix}' instead`,
+            span: a.span,
+            resource: role
+          });
+      }
+      if (all.some((a) => a.value instanceof Unknown) || perms.some((p) => p.notActions.some((n) => n.value instanceof Unknown))) {
+        ctx.indeterminate({ message: `some actions of role '${name}' are only known at deployment, so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(", ")})`, span: at0(perms, role.span), resource: role });
+        continue;
+      }
+      for (const needed of REQUIRED) {
+        const ops = OPERATIONS[needed] ?? [needed];
+        const missing = ops.filter((op) => !perms.some((p) => grants(p, op).granted));
+        if (missing.length === 0) {
+          ctx.pass({ message: `grants ${needed}`, span: at0(perms, role.span), resource: role });
+          continue;
+        }
+        const removed = perms.map((p) => grants(p, missing[0]).removedBy).find((x) => x !== void 0);
+        ctx.fail({
+          message: removed ? `role '${name}' takes away ${missing.join(", ")} with notActions '${String(removed.value)}'; virtual network TAP needs ${needed}: remove that notAction` : `role '${name}' does not grant ${missing.length === ops.length ? needed : missing.join(", ")}, which virtual network TAP needs: add ${needed} to the role's actions`,
+          span: removed ? removed.span : at0(perms, role.span),
+          resource: role
+        });
+      }
+    }
+  }
+);
+function at0(perms, fallback) {
+  const first = perms[0];
+  return first ? first.actions[0]?.span ?? first.decl.span : fallback;
+}
+
+// rules/vtap-source-vm-nic.ts
+init_located();
+init_resource_id();
+
+// rules/vtap-source-vm-nic.md
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n";
+
+// rules/vtap-source-vm-nic.ts
+var CHECKS_NEEDING_PROPERTIES2 = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has only one TAP configuration";
+var vtap_source_vm_nic_default2 = defineRule(
+  {
+    id: "vtap-source-vm-nic",
+    name: "VtapSourceVmNic",
+    shortDescription: "A TAP source is a virtual machine's network interface.",
+    fullDescription: "Virtual network TAP only mirrors the network interface of a virtual machine. The rule fails for a source NIC that no VM in the template uses, a scale set's NIC, or a private endpoint's NIC, and gives one indeterminate result for a source NIC outside the template, listing the checks that could not be made.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "high",
+    source: `Virtual network TAP overview, "Other Limitations": "Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source."`
+  },
+  vtap_source_vm_nic_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = source.nic;
+      const related = [sourceRelated(source)];
+      const involved = source.config ? [source.config] : [];
+      if (nic.kind === "external") {
+        const key = formatId(nic.id).toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (nic.id.types.some((t) => t.toLowerCase() === "virtualmachinescalesets") || nic.id.namespace.toLowerCase() === "microsoft.compute") {
+          ctx.fail({
+            message: `the TAP source '${formatId(nic.id)}' is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
+            span: source.tapId.span,
+            resource: source.holder,
+            involved
+          });
+          continue;
+        }
+        const pe2 = privateEndpointNamed(ctx, nicName(nic));
+        if (pe2) {
+          failPrivateEndpoint(ctx, source, pe2);
+          continue;
+        }
+        ctx.indeterminate({
+          message: `NIC '${nicName(nic)}' (a TAP source) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES2}`,
+          span: source.tapId.span,
+          resource: source.holder,
+          involved
+        });
+        continue;
+      }
+      if (nic.kind !== "resource") continue;
+      const r = nic.resource;
+      if (seen.has(r.key)) continue;
+      seen.add(r.key);
+      if (r.existing) {
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES2}`,
+          span: source.tapId.span,
+          related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
+          resource: source.holder,
+          involved: [r, ...involved]
+        });
+        continue;
+      }
+      const pe = privateEndpointNamed(ctx, nicName(nic));
+      if (pe) {
+        failPrivateEndpoint(ctx, source, pe);
+        continue;
+      }
+      const vms = vmsOfNic(ctx.graph, r);
+      if (vms.length > 0) {
+        ctx.pass({ message: `NIC '${r.displayName}' is attached to VM '${vms[0]?.vm.displayName}'`, span: source.tapId.span, resource: r });
+        continue;
+      }
+      if (ctx.graph.ofType(TYPES.vm).some((vm) => elements(at(vm.root, "properties", "networkProfile", "networkInterfaces")).some((n) => ctx.graph.resolve(at(n, "id").value).kind === "none"))) {
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve; a TAP can only mirror a VM's network interface`,
+          span: source.tapId.span,
+          related,
+          resource: r,
+          involved
+        });
+        continue;
+      }
+      ctx.fail({
+        message: `NIC '${r.displayName}' is not attached to a virtual machine; a TAP can only mirror a VM's network interface: attach it to a VM (properties.networkProfile.networkInterfaces) or mirror the VM's NIC instead`,
+        span: source.tapId.span,
+        related: [{ span: r.nameSpan, message: `NIC '${r.displayName}' is declared here` }],
+        resource: r,
+        involved
+      });
+    }
+  }
+);
+function privateEndpointNamed(ctx, name) {
+  for (const pe of deployedOfType(ctx.graph, "Microsoft.Network/privateEndpoints")) {
+    const custom2 = at(pe.root, "properties", "customNetworkInterfaceName");
+    if (typeof custom2.value === "string" && custom2.value.toLowerCase() === name.toLowerCase()) return { pe, custom: custom2 };
+  }
+  return void 0;
+}
+function failPrivateEndpoint(ctx, source, found) {
+  ctx.fail({
+    message: `NIC '${nicName(source.nic)}' is the network interface of private endpoint '${found.pe.displayName}'; a TAP can only mirror a VM's network interface: mirror the VM that talks to the endpoint instead`,
+    span: source.tapId.span,
+    related: [{ span: found.custom.span, message: `private endpoint '${found.pe.displayName}' names its NIC here` }],
+    resource: source.holder,
+    involved: [found.pe]
+  });
+}
+
+// rules/vtap-source-vm-restart.md
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n";
+
+// rules/vtap-source-vm-restart.ts
+var vtap_source_vm_restart_default2 = defineRule(
+  {
+    id: "vtap-source-vm-restart",
+    name: "VtapSourceVmRestart",
+    shortDescription: "A source VM that is not created after the TAP needs one stop (deallocate) and start once the TAP exists.",
+    fullDescription: "During the preview, a VM whose NIC becomes a TAP source must be stopped (deallocated) and started after the TAP is deployed, or adding the source fails with an error that the NIC is not on fastpath. A VM the template creates after the TAP (it depends on the TAP) is fine; an existing VM, a VM outside the template, or a VM with no dependency path to the TAP needs the restart.",
+    defaultLevel: "warning",
+    tags: ["vtap", "temporary"],
+    precision: "medium",
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... first deploy a virtual network TAP resource and then STOP (deallocate) and START the source VM ... If not done, you will get an error stating the NIC is not on fastpath."'
+  },
+  vtap_source_vm_restart_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const tap = tapOf(source);
+      if (isOutside(source.nic)) {
+        const key = `outside|${nicName(source.nic)}|${source.holder.key}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.fail({
+          message: `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
+          span: source.tapId.span,
+          resource: source.holder,
+          involved: source.config ? [source.config] : []
+        });
+        continue;
+      }
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        const key = `${vm.key}|${tap?.key ?? source.holder.key}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const base = { span: vm.nameSpan, resource: vm, involved: [nic], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
+        if (!tap || orderedAfter(ctx.graph, vm, tap)) {
+          ctx.pass({ ...base, message: `VM '${vm.displayName}' is created after the TAP` });
+          continue;
+        }
+        ctx.fail({
+          ...base,
+          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; make the VM depend on the TAP, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
+        });
+      }
+    }
+  }
+);
+
+// rules/vtap-live-migration.md
+var vtap_live_migration_default = "# vtap-live-migration\n";
+
+// rules/vtap-live-migration.ts
+var vtap_live_migration_default2 = defineRule(
+  {
+    id: "vtap-live-migration",
+    name: "VtapLiveMigration",
+    shortDescription: "Live migration is disabled for a VM whose NIC is a TAP source (information).",
+    fullDescription: "During the preview, Azure disables live migration for virtual machines set as a mirroring source: host maintenance then reboots the VM instead of moving it. No ARM property controls this, so the rule gives one note per source VM.",
+    defaultLevel: "note",
+    tags: ["vtap", "temporary"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Other Limitations": "[Temporary] Live Migration will be disabled for VMs set as a source."'
+  },
+  vtap_live_migration_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      if (isOutside(source.nic)) {
+        const key = `outside|${nicName(source.nic)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.fail({
+          message: `live migration will be disabled for the VM of NIC '${nicName(source.nic)}' while it is a TAP source; plan for maintenance reboots of that VM`,
+          span: source.tapId.span,
+          resource: source.holder,
+          involved: source.config ? [source.config] : []
+        });
+        continue;
+      }
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        if (seen.has(vm.key)) continue;
+        seen.add(vm.key);
+        ctx.fail({
+          message: `live migration will be disabled for VM '${vm.displayName}' while its NIC '${nic.displayName}' is a TAP source; plan for maintenance reboots of that VM`,
+          span: vm.nameSpan,
+          related: [sourceRelated(source)],
+          resource: vm,
+          involved: [nic, ...source.config ? [source.config] : []]
+        });
+      }
+    }
+  }
+);
+
+// rules/vtap-source-floating-ip.ts
+init_located();
+init_value();
+
+// rules/vtap-source-floating-ip.md
+var vtap_source_floating_ip_default = "# vtap-source-floating-ip\n";
+
+// rules/vtap-source-floating-ip.ts
+var vtap_source_floating_ip_default2 = defineRule(
+  {
+    id: "vtap-source-floating-ip",
+    name: "VtapSourceFloatingIp",
+    shortDescription: "A source NIC is not behind a load-balancing or inbound NAT rule with Floating IP enabled.",
+    fullDescription: "During the preview, VMs behind a Standard load balancer with Floating IP enabled cannot be mirroring sources. The rule follows each source NIC into the backend pools and inbound NAT rules it is in (NIC references, or IP-based pools listing its static IP) and fails for a load-balancing or inbound NAT rule using that pool with enableFloatingIP: true.",
+    defaultLevel: "error",
+    tags: ["vtap", "temporary"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "[Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can't be set as a mirroring source."`
+  },
+  vtap_source_floating_ip_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        if (m.lb.existing) continue;
+        for (const rule of rulesReaching(ctx.graph, m)) {
+          const key = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const fip = at(rule.decl, "properties", "enableFloatingIP");
+          const base = {
+            span: fip.span,
+            resource: m.lb,
+            involved: [nic, ...source.config ? [source.config] : []],
+            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+          };
+          if (fip.value === true)
+            ctx.fail({
+              ...base,
+              message: `rule '${rule.name}' of load balancer '${m.lb.displayName}' has Floating IP enabled and sends to source NIC '${nic.displayName}'; a VM behind a Floating IP rule cannot be a TAP source: set enableFloatingIP to false or mirror another VM`
+            });
+          else if (fip.value instanceof Unknown)
+            ctx.indeterminate({
+              ...base,
+              related: [...base.related, ...unknownOrigin(fip.value, fip.span)],
+              message: `enableFloatingIP of rule '${rule.name}' of load balancer '${m.lb.displayName}' is ${describeUnknown(fip.value)}; if it is true, source NIC '${nic.displayName}' cannot be mirrored`
+            });
+          else ctx.pass({ ...base, message: "no floating IP" });
+        }
+      }
+    }
+  }
+);
+
+// rules/vtap-source-basic-lb.ts
+init_located();
+init_value();
+
+// rules/vtap-source-basic-lb.md
+var vtap_source_basic_lb_default = "# vtap-source-basic-lb\n";
+
+// rules/vtap-source-basic-lb.ts
+var vtap_source_basic_lb_default2 = defineRule(
+  {
+    id: "vtap-source-basic-lb",
+    name: "VtapSourceBasicLb",
+    shortDescription: "A source NIC is not behind a Basic load balancer.",
+    fullDescription: "VMs behind a Basic load balancer cannot be mirroring sources. The rule follows each source NIC into the backend pools and inbound NAT rules it is in and fails when the load balancer's sku.name is Basic (a load balancer without a sku is Basic).",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "VMs behind Basic Load Balancer can't be set as a mirroring source."`
+  },
+  vtap_source_basic_lb_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
+        seen.add(`${nic.key}|${m.lb.key}`);
+        const sku = at(m.lb.root, "sku", "name");
+        const v = sku.value;
+        const base = {
+          span: v === void 0 ? m.lb.nameSpan : sku.span,
+          resource: m.lb,
+          involved: [nic, ...source.config ? [source.config] : []],
+          related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+        };
+        if (v === void 0 || typeof v === "string" && v.toLowerCase() === "basic")
+          ctx.fail({
+            ...base,
+            message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === void 0 ? "Basic (it sets no sku)" : "Basic"}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`
+          });
+        else if (v instanceof Unknown)
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(v, sku.span)],
+            message: `the sku of load balancer '${m.lb.displayName}' in front of source NIC '${nic.displayName}' is ${describeUnknown(v)}; a Basic load balancer would keep the NIC from being mirrored`
+          });
+        else ctx.pass({ ...base, message: "not Basic" });
+      }
+    }
+  }
+);
+
+// rules/vtap-private-link-inbound.md
+var vtap_private_link_inbound_default = "# vtap-private-link-inbound\n";
+
+// rules/vtap-private-link-inbound.ts
+var vtap_private_link_inbound_default2 = defineRule(
+  {
+    id: "vtap-private-link-inbound",
+    name: "VtapPrivateLinkInbound",
+    shortDescription: "Inbound Private Link Service traffic to a source VM is not mirrored.",
+    fullDescription: "Virtual network TAP does not mirror inbound Private Link Service traffic. The rule follows each private link service to the load balancer frontend it uses, the rules on that frontend and their backend pools; when a pool holds a source NIC it warns that the traffic arriving through the private link service will be missing from the mirror.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "Virtual network TAP doesn't support mirroring of inbound Private Link Service traffic."`
+  },
+  vtap_private_link_inbound_default,
+  (ctx) => {
+    const fronted = privateLinkFrontends(ctx.graph);
+    if (fronted.length === 0) return;
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        const reaching = rulesReaching(ctx.graph, m);
+        for (const f of fronted) {
+          if (f.frontend.lb !== m.lb) continue;
+          const rule = rulesOfFrontend(ctx.graph, f.frontend).find((r) => reaching.some((x) => x.kind === r.kind && x.name === r.name));
+          const key = `${f.pls.key}|${nic.key}`;
+          if (!rule || seen.has(key)) continue;
+          seen.add(key);
+          ctx.fail({
+            message: `private link service '${f.pls.displayName}' sends inbound traffic through frontend '${f.frontend.name}' of load balancer '${m.lb.displayName}' (rule '${rule.name}') to source NIC '${nic.displayName}'; virtual network TAP does not mirror inbound Private Link Service traffic, so that traffic is missing from the mirror: capture it on the collector side another way, or accept the gap`,
+            span: f.ref.span,
+            resource: f.pls,
+            involved: [m.lb, nic, ...source.config ? [source.config] : []],
+            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+          });
+        }
+      }
+    }
+  }
+);
+
+// rules/vtap-source-vnet-encryption.ts
+init_located();
+init_value();
+
+// rules/vtap-source-vnet-encryption.md
+var vtap_source_vnet_encryption_default = "# vtap-source-vnet-encryption\n";
+
+// rules/vtap-source-vnet-encryption.ts
+var vtap_source_vnet_encryption_default2 = defineRule(
+  {
+    id: "vtap-source-vnet-encryption",
+    name: "VtapSourceVnetEncryption",
+    shortDescription: "A source NIC is not in a virtual network with encryption enabled.",
+    fullDescription: "VMs in a virtual network with encryption enabled cannot be mirroring sources. The rule follows each source NIC's IP configurations to their virtual network and fails when properties.encryption.enabled is true.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "VMs in a virtual network with encryption enabled can't be set as mirroring source."`
+  },
+  vtap_source_vnet_encryption_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const n of networksOfNic(ctx.graph, nic)) {
+        if (n.kind !== "vnet" || n.vnet.existing || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
+        seen.add(`${nic.key}|${n.vnet.key}`);
+        const enabled = at(n.vnet.root, "properties", "encryption", "enabled");
+        const base = {
+          span: enabled.span,
+          resource: n.vnet,
+          involved: [nic, ...source.config ? [source.config] : []],
+          related: [{ span: n.ref.span, message: `source NIC '${nic.displayName}' is in '${n.vnet.displayName}' here` }, sourceRelated(source)]
+        };
+        if (enabled.value === true)
+          ctx.fail({
+            ...base,
+            message: `virtual network '${n.vnet.displayName}' has encryption enabled and holds source NIC '${nic.displayName}'; a VM in an encrypted virtual network cannot be a TAP source: mirror a VM in a network without encryption`
+          });
+        else if (enabled.value instanceof Unknown)
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(enabled.value, enabled.span)],
+            message: `whether virtual network '${n.vnet.displayName}' (with source NIC '${nic.displayName}') is encrypted is ${describeUnknown(enabled.value)}; a VM in an encrypted network cannot be a TAP source`
+          });
+        else ctx.pass({ ...base, message: "not encrypted" });
+      }
+    }
+  }
+);
+
+// rules/vtap-no-ipv6.ts
+init_located();
+init_value();
+
+// rules/vtap-no-ipv6.md
+var vtap_no_ipv6_default = "# vtap-no-ipv6\n";
+
+// rules/vtap-no-ipv6.ts
+var vtap_no_ipv6_default2 = defineRule(
+  {
+    id: "vtap-no-ipv6",
+    name: "VtapNoIpv6",
+    shortDescription: "No source NIC IP configuration and no destination uses IPv6.",
+    fullDescription: "Virtual network TAP does not support IPv6. The rule fails when an IP configuration of a source NIC, or the destination IP configuration or load balancer frontend, has privateIPAddressVersion IPv6 or uses an IPv6 public IP address.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "Virtual network TAP doesn't support IPv6."`
+  },
+  vtap_no_ipv6_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const tap of taps(ctx.graph)) {
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic || seen.has(nic)) continue;
+        seen.add(nic);
+        for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], [tap]);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      const t = d && destinationTarget(d);
+      if (d && t) checkIpConfig(ctx, t.entry, t.resource, `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`, [{ span: d.id.span, message: "the destination of the TAP" }], [tap]);
+    }
+  }
+);
+function checkIpConfig(ctx, ipc, holder, what, related, involved) {
+  const name = at(ipc, "name").value;
+  const version = at(ipc, "properties", "privateIPAddressVersion");
+  const base = { resource: holder, involved, related };
+  const fix = "virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only";
+  if (typeof version.value === "string" && version.value.toLowerCase() === "ipv6") {
+    ctx.fail({ ...base, span: version.span, message: `IP configuration '${String(name)}' of ${what} uses IPv6; ${fix}` });
+    return;
+  }
+  if (version.value instanceof Unknown) {
+    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of IP configuration '${String(name)}' of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
+    return;
+  }
+  const pip = publicIpOf(ctx.graph, ipc);
+  if (pip && !pip.pip.existing) {
+    const pv = at(pip.pip.root, "properties", "publicIPAddressVersion");
+    if (typeof pv.value === "string" && pv.value.toLowerCase() === "ipv6") {
+      ctx.fail({
+        ...base,
+        span: pv.span,
+        involved: [...involved, holder],
+        resource: pip.pip,
+        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }],
+        message: `public IP '${pip.pip.displayName}' of ${what} is IPv6; ${fix}`
+      });
+      return;
+    }
+  }
+  ctx.pass({ ...base, span: version.span, message: "IPv4" });
+}
+
+// rules/vtap-source-downtime.md
+var vtap_source_downtime_default = "# vtap-source-downtime\n";
+
+// rules/vtap-source-downtime.ts
+var vtap_source_downtime_default2 = defineRule(
+  {
+    id: "vtap-source-downtime",
+    name: "VtapSourceDowntime",
+    shortDescription: "Adding a TAP source to a VM that already runs may cut its network for up to 60 seconds (information).",
+    fullDescription: "During the preview, adding or removing a TAP configuration on the network interface of a running VM may interrupt its network for up to 60 seconds. The rule gives one note per source NIC whose VM exists before this deployment (an existing NIC or one outside the template).",
+    defaultLevel: "note",
+    tags: ["vtap", "temporary"],
+    precision: "high",
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... the VM might experience network downtime (up to 60 seconds)"'
+  },
+  vtap_source_downtime_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      if (!isOutside(source.nic)) continue;
+      const key = nicName(source.nic).toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ctx.fail({
+        message: `NIC '${nicName(source.nic)}' belongs to a VM that exists before this deployment; adding the TAP configuration may interrupt its network for up to 60 seconds: deploy in a maintenance window`,
+        span: source.tapId.span,
+        resource: source.holder,
+        involved: source.config ? [source.config] : []
+      });
+    }
+  }
+);
+
+// rules/vtap-one-config-per-nic.md
+var vtap_one_config_per_nic_default = "# vtap-one-config-per-nic\n";
+
+// rules/vtap-one-config-per-nic.ts
+var vtap_one_config_per_nic_default2 = defineRule(
+  {
+    id: "vtap-one-config-per-nic",
+    name: "VtapOneConfigPerNic",
+    shortDescription: "A network interface has at most one TAP configuration.",
+    fullDescription: "A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network FAQ, "Virtual network TAP": "A monitored network interface can have only one TAP configuration."'
+  },
+  vtap_one_config_per_nic_default,
+  (ctx) => {
+    const byNic = /* @__PURE__ */ new Map();
+    for (const s of tapSources(ctx.graph)) {
+      const k = nicKey(s.nic);
+      if (k === void 0) continue;
+      const list = byNic.get(k);
+      if (list) list.push(s);
+      else byNic.set(k, [s]);
+    }
+    for (const list of byNic.values()) {
+      const [first, ...rest] = list;
+      if (rest.length === 0) {
+        ctx.pass({ message: "one TAP configuration", span: first.tapId.span, resource: first.holder });
+        continue;
+      }
+      for (const s of rest) {
+        ctx.fail({
+          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          span: s.tapId.span,
+          related: [{ ...sourceRelated(first), message: `the first TAP configuration of '${nicName(first.nic)}'` }],
+          resource: s.holder,
+          involved: [first.holder, ...s.config ? [s.config] : [], ...first.config ? [first.config] : []]
+        });
+      }
+    }
+  }
+);
+
+// rules/vtap-config-target.ts
+init_resource_id();
+init_value();
+
+// rules/vtap-config-target.md
+var vtap_config_target_default = "# vtap-config-target\n";
+
+// rules/vtap-config-target.ts
+var vtap_config_target_default2 = defineRule(
+  {
+    id: "vtap-config-target",
+    name: "VtapConfigTarget",
+    shortDescription: "A TAP configuration's virtualNetworkTap.id is the id of a virtual network TAP, and the configuration is deployed after that TAP.",
+    fullDescription: "A TAP configuration (a tapConfigurations child resource, an inline tapConfigurations entry, or a virtualNetworkTaps entry of an IP configuration) names the TAP it sends to by id. The rule checks that the id is the id of a Microsoft.Network/virtualNetworkTaps resource and, when that TAP is in the template, that the configuration depends on it (dependsOn, a Bicep symbolic reference or a parent chain): ARM does not order resources by ids in their properties.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Resource schema: NetworkInterfaceTapConfiguration.properties.virtualNetworkTap is "the reference to the Virtual Network Tap resource"'
+  },
+  vtap_config_target_default,
+  (ctx) => {
+    for (const s of tapSources(ctx.graph)) {
+      const v = s.tapId.value;
+      const base = { span: s.tapId.span, resource: s.holder };
+      if (v === void 0 || v === null) {
+        ctx.fail({ ...base, message: `TAP configuration '${s.holder.displayName}' names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        continue;
+      }
+      const res = s.tap;
+      if (res.kind === "none") {
+        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of '${s.holder.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
+        else ctx.fail({ ...base, message: `the TAP reference of '${s.holder.displayName}' is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
+        continue;
+      }
+      const type = fullType(res.id);
+      if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
+        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${formatId(res.id)}, a ${type}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        continue;
+      }
+      if (res.kind !== "resource" || res.resource.existing) {
+        ctx.pass({ ...base, message: "a TAP that exists before this deployment" });
+        continue;
+      }
+      const tap = res.resource;
+      if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: "deployed after the TAP" });
+      else
+        ctx.fail({
+          ...base,
+          involved: [tap],
+          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
+          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: add the TAP to dependsOn`
+        });
+    }
+  }
+);
+
+// rules/vtap-destination-port.ts
+init_located();
+init_value();
+
+// rules/vtap-destination-port.md
+var vtap_destination_port_default = "# vtap-destination-port\n";
+
+// rules/vtap-destination-port.ts
+var PORT = vtap_facts_default.defaultDestinationPort;
+var vtap_destination_port_default2 = defineRule(
+  {
+    id: "vtap-destination-port",
+    name: "VtapDestinationPort",
+    shortDescription: `A TAP's destinationPort, when set, is ${PORT} (VXLAN).`,
+    fullDescription: `The destination port of a virtual network TAP is no longer configurable: mirrored traffic arrives as VXLAN on UDP ${PORT}. A destinationPort other than ${PORT} is ignored or rejected, and a collector listening on it receives nothing. The rule warns when destinationPort is set to another value.`,
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Azure docs change (2024): "VTAP destination port is no longer configurable"; the REST example answers destinationPort 4789'
+  },
+  vtap_destination_port_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const port = at(tap.root, "properties", "destinationPort");
+      const v = port.value;
+      if (v === void 0 || v === null) continue;
+      const base = { span: port.span, resource: tap };
+      if (v === PORT) ctx.pass({ ...base, message: "default port" });
+      else if (v instanceof Unknown) {
+        if (v.oneOf && v.oneOf.every((x) => x === PORT)) ctx.pass({ ...base, message: "default port" });
+        else ctx.indeterminate({ ...base, related: unknownOrigin(v, port.span), message: `the destinationPort of TAP '${tap.displayName}' is ${describeUnknown(v)}; the port is no longer configurable and is always ${PORT}: remove destinationPort` });
+      } else
+        ctx.fail({
+          ...base,
+          message: `TAP '${tap.displayName}' sets destinationPort ${JSON.stringify(v)}, but the destination port is no longer configurable: mirrored traffic arrives on UDP ${PORT}; remove destinationPort (or set it to ${PORT}) and listen on UDP ${PORT}`
+        });
+    }
+  }
+);
+
+// rules/vtap-inline-config-readonly.ts
+init_located();
+
+// src/graph/type-shape.ts
+init_value();
+function typeShape(index2, type, apiVersion) {
+  const key = Object.keys(index2.types).find((k) => k.toLowerCase() === type.toLowerCase());
+  const t = key ? index2.types[key] : void 0;
+  if (!t) return void 0;
+  const v = (apiVersion ?? "").toLowerCase();
+  const range = [...t.ranges].reverse().find((r) => r.from <= v) ?? t.ranges[0];
+  return {
+    published: t.apiVersions.includes(v),
+    apiVersions: t.apiVersions,
+    writable: new Set((range?.writable ?? []).map((p) => p.toLowerCase())),
+    readOnly: new Set((range?.readOnly ?? []).map((p) => p.toLowerCase())),
+    range: range ? { from: range.from, to: range.to } : void 0
+  };
+}
+function propertyEntries(lv) {
+  if (!(lv.value instanceof ObjectValue)) return [];
+  return lv.value.located().map((e) => ({ key: e.key, value: { value: e.value, span: e.span ?? lv.span }, keySpan: e.keySpan ?? e.span ?? lv.span }));
+}
+
+// rules/data/type-index.json
+var type_index_default = {
+  $comment: "Generated by scripts/gen-type-index.ts from Azure's published Bicep type definitions (Azure/bicep-types-az generated/network/microsoft.network/*/types.json @1f896de2 (2026-08-20): API versions whose types include Microsoft.Network/virtualNetworkTaps); sampled types.json versions: 2018-08-01, 2019-08-01, 2019-09-01, 2024-05-01, 2025-09-01. Do not edit by hand.",
+  types: {
+    "Microsoft.Network/virtualNetworkTaps": {
+      apiVersions: [
+        "2018-08-01",
+        "2018-10-01",
+        "2018-11-01",
+        "2018-12-01",
+        "2019-02-01",
+        "2019-04-01",
+        "2019-06-01",
+        "2019-07-01",
+        "2019-08-01",
+        "2019-09-01",
+        "2019-11-01",
+        "2019-12-01",
+        "2020-03-01",
+        "2020-04-01",
+        "2020-05-01",
+        "2020-06-01",
+        "2020-07-01",
+        "2020-08-01",
+        "2020-11-01",
+        "2021-02-01",
+        "2021-03-01",
+        "2021-05-01",
+        "2021-08-01",
+        "2022-01-01",
+        "2022-05-01",
+        "2022-07-01",
+        "2022-09-01",
+        "2022-11-01",
+        "2023-02-01",
+        "2023-04-01",
+        "2023-05-01",
+        "2023-06-01",
+        "2023-09-01",
+        "2023-11-01",
+        "2024-01-01",
+        "2024-03-01",
+        "2024-05-01",
+        "2024-07-01",
+        "2024-10-01",
+        "2025-01-01",
+        "2025-03-01",
+        "2025-05-01",
+        "2025-07-01",
+        "2025-09-01"
+      ],
+      ranges: [
+        {
+          from: "2018-08-01",
+          to: "2025-09-01",
+          writable: [
+            "properties.destinationLoadBalancerFrontEndIPConfiguration",
+            "properties.destinationNetworkInterfaceIPConfiguration",
+            "properties.destinationPort"
+          ],
+          readOnly: [
+            "properties.networkInterfaceTapConfigurations",
+            "properties.provisioningState",
+            "properties.resourceGuid"
+          ]
+        }
+      ]
+    },
+    "Microsoft.Network/networkInterfaces/tapConfigurations": {
+      apiVersions: [
+        "2018-08-01",
+        "2018-10-01",
+        "2018-11-01",
+        "2018-12-01",
+        "2019-02-01",
+        "2019-04-01",
+        "2019-06-01",
+        "2019-07-01",
+        "2019-08-01",
+        "2019-09-01",
+        "2019-11-01",
+        "2019-12-01",
+        "2020-03-01",
+        "2020-04-01",
+        "2020-05-01",
+        "2020-06-01",
+        "2020-07-01",
+        "2020-08-01",
+        "2020-11-01",
+        "2021-02-01",
+        "2021-03-01",
+        "2021-05-01",
+        "2021-08-01",
+        "2022-01-01",
+        "2022-05-01",
+        "2022-07-01",
+        "2022-09-01",
+        "2022-11-01",
+        "2023-02-01",
+        "2023-04-01",
+        "2023-05-01",
+        "2023-06-01",
+        "2023-09-01",
+        "2023-11-01",
+        "2024-01-01",
+        "2024-03-01",
+        "2024-05-01",
+        "2024-07-01",
+        "2024-10-01",
+        "2025-01-01",
+        "2025-03-01",
+        "2025-05-01",
+        "2025-07-01",
+        "2025-09-01"
+      ],
+      ranges: [
+        {
+          from: "2018-08-01",
+          to: "2025-09-01",
+          writable: [
+            "properties.virtualNetworkTap"
+          ],
+          readOnly: [
+            "properties.provisioningState"
+          ]
+        }
+      ]
+    },
+    "Microsoft.Network/networkInterfaces": {
+      apiVersions: [
+        "2018-08-01",
+        "2018-10-01",
+        "2018-11-01",
+        "2018-12-01",
+        "2019-02-01",
+        "2019-04-01",
+        "2019-06-01",
+        "2019-07-01",
+        "2019-08-01",
+        "2019-09-01",
+        "2019-11-01",
+        "2019-12-01",
+        "2020-03-01",
+        "2020-04-01",
+        "2020-05-01",
+        "2020-06-01",
+        "2020-07-01",
+        "2020-08-01",
+        "2020-11-01",
+        "2021-02-01",
+        "2021-03-01",
+        "2021-05-01",
+        "2021-08-01",
+        "2022-01-01",
+        "2022-05-01",
+        "2022-07-01",
+        "2022-09-01",
+        "2022-11-01",
+        "2023-02-01",
+        "2023-04-01",
+        "2023-05-01",
+        "2023-06-01",
+        "2023-09-01",
+        "2023-11-01",
+        "2024-01-01",
+        "2024-03-01",
+        "2024-05-01",
+        "2024-07-01",
+        "2024-10-01",
+        "2025-01-01",
+        "2025-03-01",
+        "2025-05-01",
+        "2025-07-01",
+        "2025-09-01"
+      ],
+      ranges: [
+        {
+          from: "2018-08-01",
+          to: "2019-08-01",
+          writable: [
+            "properties.ipConfigurations[].properties.virtualNetworkTaps",
+            "properties.tapConfigurations"
+          ],
+          readOnly: []
+        },
+        {
+          from: "2019-09-01",
+          to: "2025-09-01",
+          writable: [
+            "properties.ipConfigurations[].properties.virtualNetworkTaps"
+          ],
+          readOnly: [
+            "properties.tapConfigurations"
+          ]
+        }
+      ]
+    }
+  }
+};
+
+// rules/vtap-inline-config-readonly.md
+var vtap_inline_config_readonly_default = "# vtap-inline-config-readonly\n";
+
+// rules/vtap-inline-config-readonly.ts
+var INDEX = type_index_default;
+var PATH = "properties.tapconfigurations";
+var vtap_inline_config_readonly_default2 = defineRule(
+  {
+    id: "vtap-inline-config-readonly",
+    name: "VtapInlineConfigReadonly",
+    shortDescription: "A NIC does not declare inline tapConfigurations with an API version where they are read-only.",
+    fullDescription: "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: "Resource schema: NetworkInterfacePropertiesFormat.tapConfigurations is read-only from API 2019-09-01"
+  },
+  vtap_inline_config_readonly_default,
+  (ctx) => {
+    for (const nic of deployedOfType(ctx.graph, TYPES.nic)) {
+      const inline = at(nic.root, "properties", "tapConfigurations");
+      if (inline.value === void 0 || inline.value === null || Array.isArray(inline.value) && inline.value.length === 0) continue;
+      const shape = typeShape(INDEX, TYPES.nic, nic.apiVersion);
+      if (!shape) continue;
+      const base = { span: inline.span, resource: nic, related: [{ span: at(nic.root, "apiVersion").span, message: `API version ${nic.apiVersion ?? "(none)"}` }] };
+      if (shape.readOnly.has(PATH))
+        ctx.fail({
+          ...base,
+          message: `NIC '${nic.displayName}' declares tapConfigurations inline with API version ${nic.apiVersion ?? "(none)"}, where that property is read-only (from 2019-09-01): Azure ignores it and nothing is mirrored; declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead`
+        });
+      else ctx.pass({ ...base, message: "writable at this API version" });
+    }
+  }
+);
+
+// rules/vtap-api-version.ts
+init_located();
+
+// rules/vtap-api-version.md
+var vtap_api_version_default = "# vtap-api-version\n";
+
+// rules/vtap-api-version.ts
+var INDEX2 = type_index_default;
+var vtap_api_version_default2 = defineRule(
+  {
+    id: "vtap-api-version",
+    name: "VtapApiVersion",
+    shortDescription: "virtualNetworkTaps and tapConfigurations use an API version Azure publishes for them, and only properties that type has at that version.",
+    fullDescription: "Checks Microsoft.Network/virtualNetworkTaps and Microsoft.Network/networkInterfaces/tapConfigurations against Azure's published type definitions (rules/data/type-index.json): the apiVersion must be one that has the type (2018-08-01 and later stable versions; there are no preview versions), and every property under `properties` must exist at that version and be writable (provisioningState, resourceGuid and networkInterfaceTapConfigurations are read-only).",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: "Resource schema (Azure's published type definitions for Microsoft.Network)"
+  },
+  vtap_api_version_default,
+  (ctx) => {
+    for (const type of [TYPES.tap, TYPES.tapConfig]) {
+      for (const r of deployedOfType(ctx.graph, type)) {
+        const shape = typeShape(INDEX2, type, r.apiVersion);
+        if (!shape) continue;
+        const api = at(r.root, "apiVersion");
+        if (!shape.published) {
+          const newest = shape.apiVersions[shape.apiVersions.length - 1];
+          ctx.fail({
+            message: `'${r.displayName}' uses API version '${r.apiVersion ?? "(none)"}', which Azure does not publish for ${type}; use a stable version from ${shape.apiVersions[0]} on, such as ${newest}`,
+            span: api.value === void 0 ? r.typeSpan : api.span,
+            resource: r
+          });
+          continue;
+        }
+        let ok = true;
+        for (const p of propertyEntries(at(r.root, "properties"))) {
+          const path18 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path18)) continue;
+          ok = false;
+          ctx.fail({
+            message: shape.readOnly.has(path18) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            span: p.keySpan,
+            resource: r
+          });
+        }
+        if (ok) ctx.pass({ message: "published API version and known properties", span: api.span, resource: r });
+      }
+    }
+  }
+);
+
+// rules/vtap-destination-same-subscription.md
+var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n";
+
+// rules/vtap-destination-same-subscription.ts
+var vtap_destination_same_subscription_default2 = defineRule(
+  {
+    id: "vtap-destination-same-subscription",
+    name: "VtapDestinationSameSubscription",
+    shortDescription: "The TAP and its destination NIC or load balancer are in the same subscription.",
+    fullDescription: "The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP's when both are literal; otherwise vtap-destination-type lists this among the checks it could not make.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Virtual network FAQ, "Virtual network TAP": "The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription."'
+  },
+  vtap_destination_same_subscription_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const d = destinationOf(tap, ctx.graph);
+      if (d?.resolution.kind !== "external") continue;
+      const tapSub = literalSubscription(tap.id);
+      const sub = literalSubscription(d.resolution.id);
+      if (tapSub === void 0 || sub === void 0) continue;
+      if (tapSub === sub) ctx.pass({ message: "destination in the same subscription", span: d.id.span, resource: tap });
+      else
+        ctx.fail({
+          message: `the destination of TAP '${tap.displayName}' is in subscription '${sub}' but the TAP is in '${tapSub}'; the TAP and its destination must be in the same subscription: deploy the TAP to '${sub}' or use a collector there`,
+          span: d.id.span,
+          resource: tap
+        });
+    }
+  }
+);
+
+// rules/vtap-collector-port-open.ts
+init_located();
+init_value();
+
+// rules/vtap-collector-port-open.md
+var vtap_collector_port_open_default = "# vtap-collector-port-open\n";
+
+// rules/vtap-collector-port-open.ts
+var PORT2 = vtap_facts_default.defaultDestinationPort;
+var lower2 = (v) => typeof v === "string" ? v.toLowerCase() : void 0;
+var vtap_collector_port_open_default2 = defineRule(
+  {
+    id: "vtap-collector-port-open",
+    name: "VtapCollectorPortOpen",
+    shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT2}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it.`,
+    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports).`,
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: `VXLAN traffic arrives on UDP ${PORT2} (REST API: destinationPort "The VXLAN destination port"; default ${PORT2})`
+  },
+  vtap_collector_port_open_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const d = destinationOf(tap, ctx.graph);
+      const t = d && destinationTarget(d);
+      if (!d || !t) continue;
+      if (t.kind === "nic") checkNsgs(ctx, tap, d, t);
+      else checkLbRules(ctx, tap, d, t);
+    }
+  }
+);
+function checkNsgs(ctx, tap, d, t) {
+  for (const g of securityGroupsOfNic(ctx.graph, t.resource, t.entry)) {
+    if (g.nsg.existing) continue;
+    const matching = [];
+    let unknown;
+    for (const rule of securityRulesOf(g.nsg)) {
+      const dir = lower2(at(rule.decl, "properties", "direction").value);
+      const proto = lower2(at(rule.decl, "properties", "protocol").value);
+      const ports = portCovers(at(rule.decl, "properties", "destinationPortRange").value, PORT2) ?? void 0;
+      const portsMany = portCovers(at(rule.decl, "properties", "destinationPortRanges").value, PORT2);
+      const priority = at(rule.decl, "properties", "priority").value;
+      const source = broadSource(rule.decl);
+      if (dir === "outbound") continue;
+      const covers = ports === true || portsMany === true;
+      const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 || typeof priority !== "number";
+      if (proto !== void 0 && proto !== "udp" && proto !== "*") continue;
+      if (!covers && ports === false && portsMany === false) continue;
+      if (source === false) continue;
+      if (maybe) {
+        unknown ??= rule.name;
+        continue;
+      }
+      matching.push({ priority, rule });
+    }
+    matching.sort((a, b) => a.priority - b.priority);
+    const first = matching[0];
+    const base = { resource: g.nsg, involved: [tap, t.resource], related: [{ span: d.id.span, message: `the destination of TAP '${tap.displayName}'` }, { span: g.ref.span, message: `'${g.nsg.displayName}' applies to the destination ${g.on === "nic" ? "NIC" : "subnet"} here` }] };
+    if (first && lower2(at(first.rule.decl, "properties", "access").value) === "deny") {
+      const access = at(first.rule.decl, "properties", "access");
+      ctx.fail({
+        ...base,
+        span: access.span,
+        message: `rule '${first.rule.name}' of network security group '${g.nsg.displayName}' denies inbound UDP ${PORT2} to the destination of TAP '${tap.displayName}' ('${t.resource.displayName}'); the mirrored VXLAN traffic is dropped: allow inbound UDP ${PORT2} from the virtual network at a higher priority (lower number)`
+      });
+    } else if (unknown !== void 0 && !first) {
+      ctx.indeterminate({ ...base, span: g.ref.span, message: `cannot tell whether rule '${unknown}' of network security group '${g.nsg.displayName}' blocks inbound UDP ${PORT2} to the destination of TAP '${tap.displayName}': some of its values are only known at deployment` });
+    } else ctx.pass({ ...base, span: g.ref.span, message: "UDP port open" });
+  }
+}
+function checkLbRules(ctx, tap, d, t) {
+  if (t.resource.existing) return;
+  const frontend = { lb: t.resource, type: "frontendIPConfigurations", key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: void 0 };
+  const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === "loadBalancingRules");
+  let unknown = false;
+  for (const r of rules) {
+    const proto = at(r.decl, "properties", "protocol").value;
+    const port = at(r.decl, "properties", "frontendPort").value;
+    if (proto instanceof Unknown || port instanceof Unknown) {
+      unknown = true;
+      continue;
+    }
+    const p = lower2(proto);
+    if (p === "udp" && port === PORT2 || p === "all" && port === 0) {
+      ctx.pass({ message: "a rule forwards UDP 4789", span: at(r.decl, "properties", "frontendPort").span, resource: t.resource });
+      return;
+    }
+  }
+  const base = { span: d.id.span, resource: tap, involved: [t.resource], related: [{ span: t.entry.span, message: `frontend '${t.name}' of load balancer '${t.resource.displayName}'` }] };
+  if (unknown) ctx.indeterminate({ ...base, message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT2} from frontend '${t.name}': a rule's protocol or port is only known at deployment` });
+  else
+    ctx.fail({
+      ...base,
+      message: `TAP '${tap.displayName}' sends to frontend '${t.name}' of load balancer '${t.resource.displayName}', but no load-balancing rule on that frontend forwards UDP ${PORT2}; the mirrored traffic is dropped: add a rule for UDP ${PORT2} (or an HA-ports rule, protocol All, port 0) to the collector pool`
+    });
+}
+
+// rules/vtap-limits.ts
+init_located();
+
+// rules/vtap-limits.md
+var vtap_limits_default = "# vtap-limits\n";
+
+// rules/vtap-limits.ts
+var MAX_TAPS = vtap_facts_default.limits.virtualNetworkTaps;
+var MAX_CONFIGS = vtap_facts_default.limits.tapConfigurationsPerTap;
+var vtap_limits_default2 = defineRule(
+  {
+    id: "vtap-limits",
+    name: "VtapLimits",
+    shortDescription: `One deployment creates at most ${MAX_TAPS} virtual network TAPs and at most ${MAX_CONFIGS} TAP configurations per TAP.`,
+    fullDescription: `Azure limits virtual network TAPs to ${MAX_TAPS} per region per subscription and network interface TAP configurations to ${MAX_CONFIGS} per TAP. The rule counts what one deployment creates (copy loops expanded); resources that already exist in the subscription are not visible to it, so staying under the limits here is necessary, not sufficient.`,
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Azure virtual network limits: "Virtual network TAPs: 100", "Network interface TAP configurations per virtual network TAP: 100"'
+  },
+  vtap_limits_default,
+  (ctx) => {
+    const all = taps(ctx.graph);
+    if (all.length > MAX_TAPS) {
+      const over = all[MAX_TAPS];
+      ctx.fail({
+        message: `this deployment creates ${all.length} virtual network TAPs; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or mirror more NICs into fewer TAPs`,
+        span: over.nameSpan,
+        resource: over
+      });
+    } else if (all[0]) ctx.pass({ message: "TAP count within limits", span: all[0].nameSpan, resource: all[0] });
+    const perTap = /* @__PURE__ */ new Map();
+    for (const s of tapSources(ctx.graph)) {
+      const tap = tapOf(s);
+      if (!tap) continue;
+      const n = (perTap.get(tap) ?? 0) + 1;
+      perTap.set(tap, n);
+      if (n === MAX_CONFIGS + 1) {
+        ctx.fail({
+          message: `TAP '${tap.displayName}' gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+          span: s.tapId.span,
+          related: [{ span: at(tap.root, "name").span, message: `TAP '${tap.displayName}'` }],
+          resource: s.holder,
+          involved: [tap]
+        });
+      }
+    }
+  }
+);
+
 // rules/index.ts
-var RULES = [invalid_template_default2, evaluation_error_default2, limit_exceeded_default2, unused_suppression_default2, vtap_supported_region_default2, vtap_destination_type_default2, vtap_source_vm_size_v6_default2];
+var RULES = [
+  invalid_template_default2,
+  evaluation_error_default2,
+  limit_exceeded_default2,
+  unused_suppression_default2,
+  vtap_supported_region_default2,
+  vtap_destination_type_default2,
+  vtap_source_vm_size_v6_default2,
+  vtap_arm_only_default2,
+  vtap_same_region_default2,
+  vtap_cross_subscription_default2,
+  vtap_destination_network_default2,
+  vtap_peering_same_region_default2,
+  vtap_peering_before_tap_default2,
+  vtap_role_permissions_default2,
+  vtap_source_vm_nic_default2,
+  vtap_source_vm_restart_default2,
+  vtap_live_migration_default2,
+  vtap_source_floating_ip_default2,
+  vtap_source_basic_lb_default2,
+  vtap_private_link_inbound_default2,
+  vtap_source_vnet_encryption_default2,
+  vtap_no_ipv6_default2,
+  vtap_source_downtime_default2,
+  vtap_one_config_per_nic_default2,
+  vtap_config_target_default2,
+  vtap_destination_port_default2,
+  vtap_inline_config_readonly_default2,
+  vtap_api_version_default2,
+  vtap_destination_same_subscription_default2,
+  vtap_collector_port_open_default2,
+  vtap_limits_default2
+];
 
 // src/engine/config.ts
 init_main();
@@ -26410,11 +28623,74 @@ var vtaplint_config_schema_default = {
           }
         }
       }
+    },
+    limits: {
+      description: "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        maxFileBytes: {
+          description: "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).",
+          type: "integer",
+          minimum: 1
+        },
+        maxJsonDepth: {
+          description: "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512.",
+          type: "integer",
+          minimum: 1
+        },
+        maxExpressionLength: {
+          description: "Longest ARM expression string, in characters. Default 1048576.",
+          type: "integer",
+          minimum: 1
+        },
+        maxExpressionDepth: {
+          description: "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.",
+          type: "integer",
+          minimum: 1
+        },
+        maxEvaluationSteps: {
+          description: "Evaluation steps for one template with everything it deploys. Default 20000000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxStringLength: {
+          description: "Longest string an expression may produce. Default 4194304.",
+          type: "integer",
+          minimum: 1
+        },
+        maxArrayLength: {
+          description: "Longest array an expression may produce. Default 100000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxObjectSize: {
+          description: "Most properties an object may get. Default 100000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxCopyCount: {
+          description: "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).",
+          type: "integer",
+          minimum: 1
+        },
+        maxDeploymentDepth: {
+          description: "Deepest nesting of nested deployments and Bicep modules. Default 16.",
+          type: "integer",
+          minimum: 1
+        },
+        maxResources: {
+          description: "Resources expanded from one template with its nested deployments. Default 50000.",
+          type: "integer",
+          minimum: 1
+        }
+      }
     }
   }
 };
 
 // src/engine/config.ts
+init_limits();
 init_source();
 init_span();
 var CONFIG_FILE = "vtaplint.config.json";
@@ -26434,7 +28710,8 @@ var DEFAULT_CONFIG = {
   deployment: {},
   ignore: [],
   suppressions: [],
-  parameters: []
+  parameters: [],
+  limits: DEFAULT_LIMITS
 };
 var validator = void 0;
 async function validate(data, file) {
@@ -26485,7 +28762,8 @@ async function loadConfigFile(file, knownRules) {
     deployment: cfg.deployment ?? {},
     ignore: cfg.ignore ?? [],
     suppressions: configSuppressions(file, text, cfg),
-    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path.resolve(path.dirname(file), p.parameterFile) }))
+    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path.resolve(path.dirname(file), p.parameterFile) })),
+    limits: resolveLimits(cfg.limits)
   };
 }
 var globList = (g) => g === void 0 ? [] : typeof g === "string" ? [g] : g;
@@ -26779,8 +29057,15 @@ var DIAGNOSTIC_RULE = {
   "evaluation-error": "evaluation-error",
   "limit-exceeded": "limit-exceeded",
   "unresolved-reference": void 0,
-  note: void 0
+  note: void 0,
+  "internal-error": void 0
 };
+function internalNotifications(diags) {
+  return diags.filter((d) => d.code === "internal-error").map((d) => {
+    const p = d.span.file.position(d.span.range().start);
+    return { level: "error", message: `${d.message} (at line ${p.line}, column ${p.column})`, file: d.span.file.path };
+  });
+}
 function relativePath(root, file) {
   const rel = path13.relative(root, file);
   return (rel.startsWith("..") || path13.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
@@ -26907,18 +29192,20 @@ function lintOne(f, opts, config, external, known2) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
   const parameterFiles = mapped ? [mapped, ...opts.parameterFiles ?? []] : opts.parameterFiles;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
     case "parameters":
       return { result: { path: f.path, kind: "parameters", findings: [] }, passes: 0, notifications };
     case "broken": {
+      notifications.push(...internalNotifications(a.diagnostics));
       const findings2 = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings2.map((finding) => ({ finding, resource: void 0 })), external);
       return { result: { path: f.path, kind: "template", findings: findings2 }, passes: 0, notifications };
     }
   }
+  notifications.push(...internalNotifications(a.diagnostics));
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
   for (const fail2 of failures) {
     notifications.push({
