@@ -167,7 +167,7 @@ const hidden = path.join(twoRules, 'hidden-v6.json');
 writeFileSync(hidden, JSON.stringify(armExpanded(3, { size: "[parameters('vmSize')]", vmSizeDefault: 'Standard_D2s_v6', location: "[parameters('region')]" }), null, 2).replace('"parameters": {', '"parameters": {\n    "region": { "type": "string", "defaultValue": "westeurope" },'));
 const spV = run(spectralBin, ['lint', '--ruleset', path.join(HERE, 'spectral/ruleset.yaml'), '--format', 'json', '--quiet', hidden], { cwd: twoRules });
 const vtV = run(process.execPath, [CLI, path.basename(hidden), '--format', 'json'], { cwd: twoRules });
-let spCount = 0;
+let spCount;
 try {
   spCount = JSON.parse(spV.stdout || '[]').length;
 } catch {
