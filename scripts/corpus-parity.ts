@@ -16,10 +16,37 @@ const corpora = folders.length ? folders : ['../shared/corpus/quickstart', '../s
 
 type Obj = { [k: string]: Json };
 
+/** Diagnostics of the last graphOf() call (to name causes such as files missing from the corpus). */
+let lastDiagnostics: string[] = [];
+
 function graphOf(file: string, root: string): Json | { error: string } {
   const a = analyzeFile(file, { root, deployment: {}, explicit: true });
+  lastDiagnostics = 'diagnostics' in a ? a.diagnostics.map((d) => d.message) : [];
   if (a.kind !== 'template') return { error: a.kind === 'broken' ? `broken: ${a.diagnostics[0]?.message ?? ''}` : a.kind };
   return withoutSource(graphToJson(a.graph, { relativeTo: (f) => path.relative(root, f) }));
+}
+
+/** Resource ids inside values (also the known pieces of partly known ones): ARM compares them case-insensitively. */
+function idCase(j: Json): Json {
+  if (typeof j === 'string') return /^\/(subscriptions|providers)\/|\/providers\//i.test(j) ? j.toLowerCase() : j;
+  if (Array.isArray(j)) return j.map(idCase);
+  if (j && typeof j === 'object') return Object.fromEntries(Object.entries(j).map(([k, v]) => [k, idCase(v)]));
+  return j;
+}
+
+/**
+ * Signs that the compiled JSON was not made from this Bicep text (the quickstart repository keeps
+ * both, and a Bicep file is sometimes edited without recompiling): the compiler writes a declared
+ * resource's apiVersion verbatim, so a `resource x 'Type@version'` of main.bicep whose apiVersion
+ * the JSON does not contain means the JSON is stale. (Not the type: newer compilers correct its case.)
+ */
+function staleSign(bicepText: string, jsonText: string): string | undefined {
+  for (const m of bicepText.matchAll(/^\s*resource\s+\w+\s+'([\w.]+\/[\w./]+)@([\w.-]+)'\s*(existing)?/gm)) {
+    const [, type, version, existing] = m as unknown as [string, string, string, string | undefined];
+    if (existing) continue;
+    if (!jsonText.includes(`"${version}"`)) return `apiVersion ${version} of ${type}`;
+  }
+  return undefined;
 }
 
 /**
@@ -119,8 +146,10 @@ for (const corpus of corpora) {
     total++;
     let ga: Json | { error: string };
     let gb: Json | { error: string };
+    let bicepDiagnostics: string[];
     try {
       ga = graphOf(path.join(root, bicep), root);
+      bicepDiagnostics = lastDiagnostics;
       gb = graphOf(path.join(root, json), root);
     } catch (e) {
       crashes++;
@@ -132,13 +161,19 @@ for (const corpus of corpora) {
     else if ('error' in (gb as Obj) && typeof (gb as Obj).error === 'string') cause = `JSON not analysed (${String((gb as Obj).error)})`;
     else {
       const lang1 = !String(languageVersion ?? '').startsWith('2');
-      const na = normalize(ga as Obj, lang1);
-      const nb = normalize(gb as Obj, lang1);
+      const na = idCase(normalize(ga as Obj, lang1)) as Obj;
+      const nb = idCase(normalize(gb as Obj, lang1)) as Obj;
       if (stable(na) === stable(nb)) equal++;
-      else cause = classify(na, nb);
+      else {
+        const stale = staleSign(readFileSync(path.join(root, bicep), 'utf8'), readFileSync(path.join(root, json), 'utf8'));
+        const missing = bicepDiagnostics.find((d) => /^load\w*\(\): cannot read the file/.test(d));
+        if (stale) cause = `stale compiled JSON: the Bicep file changed after compilation (${stale} is not in the JSON); ${classify(na, nb)}`;
+        else if (missing) cause = `file of a load*() function not in the corpus (${missing}); ${classify(na, nb)}`;
+        else cause = classify(na, nb);
+      }
     }
     if (cause) {
-      const general = cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
+      const general = /^(stale|file of)/.test(cause) ? cause.replace(/ \(.*$/, '') : cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
       const list = causes.get(general) ?? [];
       list.push(`${bicep}: ${cause}`);
       causes.set(general, list);

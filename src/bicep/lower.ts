@@ -1047,7 +1047,8 @@ export class FileLowerer extends ExprLowerer {
       case 'id':
         return this.idExpr(info, idx, e);
       case 'name':
-        return this.fullName(info, idx, undefined);
+        // The name as declared: for a child with `parent:`, only its own segment (as the compiler).
+        return this.shortName(info, idx, undefined);
       case 'type':
         return lit(info.type, e);
       case 'apiVersion':

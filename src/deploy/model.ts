@@ -88,4 +88,6 @@ export interface NotDeployed {
   type: string;
   name: Value;
   unit: DeploymentUnit;
+  /** The symbolic name (languageVersion 2.0 / Bicep), which dependsOn entries may use. */
+  symbolicName?: string | undefined;
 }

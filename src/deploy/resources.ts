@@ -139,7 +139,7 @@ export class ResourceExpander {
     const cond = ev('condition');
     if (cond.value !== undefined) {
       if (cond.value === false) {
-        this.recordNotDeployed(decl, parent, loop);
+        this.recordNotDeployed(decl, parent, loop, symbolicName);
         return;
       }
       if (cond.value instanceof Unknown) {
@@ -263,7 +263,7 @@ export class ResourceExpander {
    * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
    * (ARM ignores those), so its id is kept.
    */
-  private recordNotDeployed(decl: Located<TObject>, parent: ParentInfo | undefined, loop: ResourceLoop | undefined): void {
+  private recordNotDeployed(decl: Located<TObject>, parent: ParentInfo | undefined, loop: ResourceLoop | undefined, symbolicName: string | undefined): void {
     const t = childOf(decl, 'type');
     const n = childOf(decl, 'name');
     if (!t || !n) return;
@@ -273,7 +273,7 @@ export class ResourceExpander {
     let type = typeV;
     if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
-    if (id) this.notDeployed.push({ id, type, name, unit: this.unit });
+    if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
   }
 
   /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */

@@ -11,7 +11,7 @@ import { TExpr, childOf, isTObject, own, type Located, type TNode, type TObject 
 import { Budget, type DeploymentContext, type EvalContext, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString } from '../expr/evaluate.js';
 import { isExpressionString } from '../expr/parser.js';
-import { deepEquals, typeName } from '../expr/ops.js';
+import { deepEquals, typeName, unknownPropertyName } from '../expr/ops.js';
 import { ObjectValue, Unknown, setElementSpans, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 
@@ -536,10 +536,11 @@ class NodeContext implements EvalContext {
       if (k.length >= 2 && k.startsWith('[') && k.endsWith(']') && !k.startsWith('[[')) {
         const kv = this.observed(evaluateString(k, kspan, this), kspan, true);
         if (typeof kv === 'string') key = kv;
-        else if (!(kv instanceof Unknown)) {
+        else if (kv instanceof Unknown) key = unknownPropertyName(kv) ?? k;
+        else {
           this.diagnostics.add({ code: 'evaluation-error', message: `A property name must be a string; the expression gives a value of type '${typeName(kv)}'.`, span: kspan });
         }
-        // An unknown property name keeps its expression text as the key.
+        // An unknown property name is its symbolic text (unknownPropertyName), else its expression text.
       } else if (k.startsWith('[[')) key = k.slice(1);
       out.set(key, this.node(child, vspan), vspan, kspan);
     }

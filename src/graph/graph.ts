@@ -217,6 +217,7 @@ export class ResourceGraph {
     const key = typedNameKey(v);
     return this.notDeployed.some((n) => {
       if (n.unit !== from.unit) return false;
+      if (n.symbolicName !== undefined && typeof v === 'string' && (v === n.symbolicName || v.startsWith(`${n.symbolicName}[`))) return true;
       if (id) return relativeKey(n.id) === relativeKey(id);
       const names = n.id.names.map(segmentKey).join('/');
       return key === names || key === `${n.type.toLowerCase()}/${names}` || key === relativeKey(n.id);

@@ -73,3 +73,74 @@ describe('dependsOn on loops', () => {
     ]);
   });
 });
+
+describe('Bicep and its JSON agree', () => {
+  it('a dependsOn on a symbol whose condition is false is ignored, not unresolved', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      resources: {
+        off: { condition: false, type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-04-01', name: 'off' },
+        nic: { type: 'Microsoft.Network/networkInterfaces', apiVersion: '2023-04-01', name: 'nic', dependsOn: ['off'] },
+      },
+    };
+    const a = analyze({ 'main.json': t }).a;
+    expect(a.graph.edges().filter((e) => e.kind === 'dependsOn')).toEqual([]);
+    expect(a.graph.unresolvedDependsOn).toEqual([]);
+  });
+
+  it('objects keyed by a partly known id keep their shape, in JSON and in Bicep', () => {
+    const json = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        {
+          type: 'Microsoft.Compute/virtualMachines',
+          apiVersion: '2023-03-01',
+          name: 'vm',
+          identity: { type: 'UserAssigned', userAssignedIdentities: { "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id1')]": {} } },
+        },
+      ],
+    };
+    const bicep = [
+      "resource id1 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = { name: 'id1' }",
+      "resource vm 'Microsoft.Compute/virtualMachines@2023-03-01' = {",
+      "  name: 'vm'",
+      "  identity: { type: 'UserAssigned', userAssignedIdentities: { '${id1.id}': {} } }",
+      '}',
+    ].join('\n');
+    const keys = (a: Done): string[] => {
+      const vm = a.graph.resources.find((r) => r.type === 'Microsoft.Compute/virtualMachines');
+      const ids = vm?.body.get('identity');
+      const uai = ids && typeof ids === 'object' && 'get' in ids ? ids.get('userAssignedIdentities') : undefined;
+      return uai && typeof uai === 'object' && 'keys' in uai ? [...uai.keys()].map(String) : [];
+    };
+    const expected = [
+      '{/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1}',
+    ];
+    expect(keys(analyze({ 'main.json': json }).a)).toEqual(expected);
+    expect(keys(analyze({ 'main.bicep': bicep }).a)).toEqual(expected);
+  });
+
+  it("a child's .name is its own name, as declared", () => {
+    const bicep = [
+      "resource f 'Microsoft.DataFactory/factories@2018-06-01' = { name: 'df' }",
+      "resource ls 'Microsoft.DataFactory/factories/linkedservices@2018-06-01' = {",
+      '  parent: f',
+      "  name: 'store'",
+      '}',
+      "resource ds 'Microsoft.DataFactory/factories/datasets@2018-06-01' = {",
+      '  parent: f',
+      "  name: 'set'",
+      '  properties: { linkedServiceName: { referenceName: ls.name } }',
+      '}',
+    ].join('\n');
+    const a = analyze({ 'main.bicep': bicep }).a;
+    const ds = a.graph.resources.find((r) => r.type.endsWith('/datasets'));
+    const p = ds?.body.get('properties');
+    const ref = p && typeof p === 'object' && 'get' in p ? p.get('linkedServiceName') : undefined;
+    expect(ref && typeof ref === 'object' && 'get' in ref ? ref.get('referenceName') : undefined).toBe('store');
+  });
+});
+

@@ -2,7 +2,7 @@
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
 import { ObjectValue, Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { deepEquals, findUnknown, partialString, typeName } from '../ops.js';
+import { deepEquals, findUnknown, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
 import { expectArray, expectInt, expectObject } from './args.js';
 import type { FnDef, FnEnv } from './types.js';
@@ -151,9 +151,11 @@ export const collectionFunctions: FnDef[] = [
       const o = new ObjectValue();
       for (let i = 0; i < args.length; i += 2) {
         const k = args[i] as Value;
-        if (k instanceof Unknown) return new Unknown(k.reason, 'object');
-        if (typeof k !== 'string') return wrongType(env, k, 'string property names', i);
-        o.set(k, args[i + 1] as Value, env.argSpan(i + 1), env.argSpan(i));
+        // A partly known name (a resource id) keeps the object, as an ARM JSON "[expr]" key does.
+        const name = k instanceof Unknown ? unknownPropertyName(k) : k;
+        if (k instanceof Unknown && name === undefined) return new Unknown(k.reason, 'object');
+        if (typeof name !== 'string') return wrongType(env, k, 'string property names', i);
+        o.set(name, args[i + 1] as Value, env.argSpan(i + 1), env.argSpan(i));
       }
       return o;
     },
