@@ -23037,7 +23037,7 @@ var FileLowerer = class extends ExprLowerer {
       case "id":
         return this.idExpr(info, idx, e);
       case "name":
-        return this.fullName(info, idx, void 0);
+        return this.shortName(info, idx, void 0);
       case "type":
         return lit(info.type, e);
       case "apiVersion":
@@ -23334,6 +23334,11 @@ function fromJson(j) {
     return o;
   }
   return null;
+}
+function unknownPropertyName(u) {
+  const parts = u.parts ?? (u.symbol !== void 0 ? [u] : void 0);
+  if (!parts || !parts.every((p) => typeof p === "string" || p.symbol !== void 0)) return void 0;
+  return `{${parts.map((p) => typeof p === "string" ? p : `{${p.symbol}}`).join("")}}`;
 }
 function findUnknown(v, depth = 0) {
   if (v instanceof Unknown) return v;
@@ -23659,7 +23664,7 @@ var ResourceExpander = class {
     const cond = ev("condition");
     if (cond.value !== void 0) {
       if (cond.value === false) {
-        this.recordNotDeployed(decl, parent, loop);
+        this.recordNotDeployed(decl, parent, loop, symbolicName);
         return;
       }
       if (cond.value instanceof Unknown) {
@@ -23770,7 +23775,7 @@ var ResourceExpander = class {
    * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
    * (ARM ignores those), so its id is kept.
    */
-  recordNotDeployed(decl, parent, loop) {
+  recordNotDeployed(decl, parent, loop, symbolicName) {
     const t = childOf(decl, "type");
     const n = childOf(decl, "name");
     if (!t || !n) return;
@@ -23780,7 +23785,7 @@ var ResourceExpander = class {
     let type = typeV;
     if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
-    if (id) this.notDeployed.push({ id, type, name, unit: this.unit });
+    if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
   }
   /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
   scopeFor(decl, loop) {
@@ -24434,9 +24439,10 @@ var collectionFunctions = [
       const o = new ObjectValue();
       for (let i = 0; i < args.length; i += 2) {
         const k = args[i];
-        if (k instanceof Unknown) return new Unknown(k.reason, "object");
-        if (typeof k !== "string") return wrongType(env, k, "string property names", i);
-        o.set(k, args[i + 1], env.argSpan(i + 1), env.argSpan(i));
+        const name = k instanceof Unknown ? unknownPropertyName(k) : k;
+        if (k instanceof Unknown && name === void 0) return new Unknown(k.reason, "object");
+        if (typeof name !== "string") return wrongType(env, k, "string property names", i);
+        o.set(name, args[i + 1], env.argSpan(i + 1), env.argSpan(i));
       }
       return o;
     }
@@ -27291,7 +27297,8 @@ var NodeContext = class _NodeContext {
       if (k.length >= 2 && k.startsWith("[") && k.endsWith("]") && !k.startsWith("[[")) {
         const kv = this.observed(evaluateString(k, kspan, this), kspan, true);
         if (typeof kv === "string") key = kv;
-        else if (!(kv instanceof Unknown)) {
+        else if (kv instanceof Unknown) key = unknownPropertyName(kv) ?? k;
+        else {
           this.diagnostics.add({ code: "evaluation-error", message: `A property name must be a string; the expression gives a value of type '${typeName(kv)}'.`, span: kspan });
         }
       } else if (k.startsWith("[[")) key = k.slice(1);
@@ -27801,6 +27808,7 @@ var ResourceGraph = class {
     const key = typedNameKey(v);
     return this.notDeployed.some((n) => {
       if (n.unit !== from.unit) return false;
+      if (n.symbolicName !== void 0 && typeof v === "string" && (v === n.symbolicName || v.startsWith(`${n.symbolicName}[`))) return true;
       if (id) return relativeKey(n.id) === relativeKey(id);
       const names = n.id.names.map(segmentKey).join("/");
       return key === names || key === `${n.type.toLowerCase()}/${names}` || key === relativeKey(n.id);

@@ -20585,7 +20585,7 @@ var init_lower = __esm({
           case "id":
             return this.idExpr(info, idx, e);
           case "name":
-            return this.fullName(info, idx, void 0);
+            return this.shortName(info, idx, void 0);
           case "type":
             return lit(info.type, e);
           case "apiVersion":
@@ -20895,6 +20895,11 @@ function unknownText(u) {
     return `${u.reason.message}; one of ${shown.join(", ")}${u.oneOf.length > 10 ? ", ..." : ""}`;
   }
   return u.reason.message;
+}
+function unknownPropertyName(u) {
+  const parts = u.parts ?? (u.symbol !== void 0 ? [u] : void 0);
+  if (!parts || !parts.every((p) => typeof p === "string" || p.symbol !== void 0)) return void 0;
+  return `{${parts.map((p) => typeof p === "string" ? p : `{${p.symbol}}`).join("")}}`;
 }
 function findUnknown(v, depth = 0) {
   if (v instanceof Unknown) return v;
@@ -21329,7 +21334,7 @@ var init_resources = __esm({
         const cond = ev("condition");
         if (cond.value !== void 0) {
           if (cond.value === false) {
-            this.recordNotDeployed(decl, parent, loop);
+            this.recordNotDeployed(decl, parent, loop, symbolicName);
             return;
           }
           if (cond.value instanceof Unknown) {
@@ -21440,7 +21445,7 @@ var init_resources = __esm({
        * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
        * (ARM ignores those), so its id is kept.
        */
-      recordNotDeployed(decl, parent, loop) {
+      recordNotDeployed(decl, parent, loop, symbolicName) {
         const t = childOf(decl, "type");
         const n = childOf(decl, "name");
         if (!t || !n) return;
@@ -21450,7 +21455,7 @@ var init_resources = __esm({
         let type = typeV;
         if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
         const id = buildId(this.scopeFor(decl, loop), type, name);
-        if (id) this.notDeployed.push({ id, type, name, unit: this.unit });
+        if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
       }
       /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
       scopeFor(decl, loop) {
@@ -22048,9 +22053,10 @@ var init_collections = __esm({
           const o = new ObjectValue();
           for (let i = 0; i < args.length; i += 2) {
             const k = args[i];
-            if (k instanceof Unknown) return new Unknown(k.reason, "object");
-            if (typeof k !== "string") return wrongType(env, k, "string property names", i);
-            o.set(k, args[i + 1], env.argSpan(i + 1), env.argSpan(i));
+            const name = k instanceof Unknown ? unknownPropertyName(k) : k;
+            if (k instanceof Unknown && name === void 0) return new Unknown(k.reason, "object");
+            if (typeof name !== "string") return wrongType(env, k, "string property names", i);
+            o.set(name, args[i + 1], env.argSpan(i + 1), env.argSpan(i));
           }
           return o;
         }
@@ -25060,7 +25066,8 @@ var init_scope = __esm({
           if (k.length >= 2 && k.startsWith("[") && k.endsWith("]") && !k.startsWith("[[")) {
             const kv = this.observed(evaluateString(k, kspan, this), kspan, true);
             if (typeof kv === "string") key = kv;
-            else if (!(kv instanceof Unknown)) {
+            else if (kv instanceof Unknown) key = unknownPropertyName(kv) ?? k;
+            else {
               this.diagnostics.add({ code: "evaluation-error", message: `A property name must be a string; the expression gives a value of type '${typeName(kv)}'.`, span: kspan });
             }
           } else if (k.startsWith("[[")) key = k.slice(1);
@@ -25621,6 +25628,7 @@ var init_graph = __esm({
         const key = typedNameKey(v);
         return this.notDeployed.some((n) => {
           if (n.unit !== from.unit) return false;
+          if (n.symbolicName !== void 0 && typeof v === "string" && (v === n.symbolicName || v.startsWith(`${n.symbolicName}[`))) return true;
           if (id) return relativeKey(n.id) === relativeKey(id);
           const names = n.id.names.map(segmentKey).join("/");
           return key === names || key === `${n.type.toLowerCase()}/${names}` || key === relativeKey(n.id);
