@@ -41,8 +41,7 @@ export function locate(span: Span): FindingLocation {
 
 /** The text a span covers, whitespace collapsed (part of the fingerprint: survives moved lines). */
 export function spanText(span: Span): string {
-  const r = span.range();
-  return span.file.text.slice(r.start, Math.min(r.end, r.start + 400)).replace(/\s+/g, ' ').trim();
+  return span.text(400).replace(/\s+/g, ' ').trim();
 }
 
 export function fingerprintOf(ruleId: string, relPath: string, logical: string | undefined, span: Span, occurrence: number): string {

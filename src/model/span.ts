@@ -44,6 +44,12 @@ export abstract class Span {
     return { start: this.file.position(r.start), end: this.file.position(r.end) };
   }
 
+  /** The source text the span covers (at most `max` characters). */
+  text(max = 400): string {
+    const r = this.range();
+    return this.file.text.slice(r.start, Math.min(r.end, r.start + max));
+  }
+
   /** "file:line:col", for messages. */
   toString(): string {
     const p = this.file.position(this.range().start);
