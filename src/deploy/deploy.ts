@@ -192,8 +192,9 @@ export class Deployment {
     const target = path.resolve(base, rel);
     const root = this.opts.root;
     if (!root || !isInsideRoot(target, root)) {
+      // As for a Bicep module outside the root: a finding, since what it deploys is not checked.
       this.diagnostics.add({
-        code: 'note',
+        code: 'invalid-template',
         message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read`,
         span,
       });

@@ -226,6 +226,9 @@ export function symbolicKey(v: Value): string | undefined {
  * Builds a string from known and unknown pieces: a plain string when all are known, else a
  * partial-string Unknown whose reason is the first unknown piece's (nested partials are flattened).
  */
+/** Most pieces a partially known string keeps (resource ids need a handful). */
+export const MAX_STRING_PARTS = 1024;
+
 export function partialString(pieces: readonly (string | Unknown)[], description?: string): string | Unknown {
   const parts: (string | Unknown)[] = [];
   let firstUnknown: Unknown | undefined;
@@ -241,7 +244,12 @@ export function partialString(pieces: readonly (string | Unknown)[], description
     if (p.parts && p.symbol === undefined) for (const q of p.parts) push(q);
     else parts.push(p);
   };
-  for (const p of pieces) push(p);
+  for (const p of pieces) {
+    push(p);
+    // Bounded: a string doubled by itself at each step would otherwise double its parts too
+    // (2^n pieces); past the bound only "some string" is known, which is all rules can use anyway.
+    if (parts.length > MAX_STRING_PARTS) return new Unknown((firstUnknown as Unknown).reason, 'string', undefined, undefined, description);
+  }
   if (!firstUnknown) return parts.length === 0 ? '' : (parts[0] as string);
   if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
   return new Unknown(firstUnknown.reason, 'string', parts, undefined, description);

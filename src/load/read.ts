@@ -37,7 +37,13 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
     }
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { error: `the file is not text: it contains a NUL byte at byte offset ${nul}`, offset: nul };
+  if (nul >= 0) {
+    // UTF-16 without a byte order mark: every other byte of ASCII text is NUL.
+    if (nul <= 1 && bytes.length >= 4 && (bytes[nul + 2] === 0 || bytes[3] === 0)) {
+      return { error: 'the file looks like UTF-16 without a byte order mark; save it as UTF-8 (or UTF-16 with a byte order mark)', offset: 0 };
+    }
+    return { error: `the file is not text: it contains a NUL byte at byte offset ${nul}`, offset: nul };
+  }
   try {
     return { text: utf8.decode(bytes) };
   } catch {
@@ -76,7 +82,13 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
     return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const decoded = decodeText(bytes);
-  if ('error' in decoded) return fail(path, kind, 'invalid-template', decoded.error);
+  if ('error' in decoded) {
+    // The finding points at the bad byte: the text before it is decoded (leniently) for positions.
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes; // offsets are after the BOM
+    const text = new TextDecoder('utf-8').decode(body.subarray(0, decoded.offset));
+    const source = new SourceText(path, text, kind);
+    return { ok: false, source, diagnostic: { code: 'invalid-template', message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
+  }
   return { ok: true, source: new SourceText(path, decoded.text, kind) };
 }
 

@@ -37,7 +37,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxJsonDepth: 512,
   maxExpressionLength: 1024 * 1024,
   maxExpressionDepth: 256,
-  maxEvaluationSteps: 20_000_000,
+  maxEvaluationSteps: 10_000_000,
   maxStringLength: 4 * 1024 * 1024,
   maxArrayLength: 100_000,
   maxObjectSize: 100_000,

@@ -1,0 +1,174 @@
+// Hostile files: whatever a file contains, it gets a finding at the right place (or is skipped
+// when it is not meant as a template), quickly, and the template next to it is linted as if alone.
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Root, template, where, type HostileRun } from './helpers.js';
+
+const T = { timeout: 20_000 };
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+let root: Root;
+beforeEach(() => {
+  root = new Root();
+});
+afterEach(() => root.remove());
+
+/** The checks every hostile run shares: no internal error, exit 1 (good.json's error), neighbour unchanged. */
+function sane(run: HostileRun): void {
+  expect(run.notifications).toEqual([]);
+  expect(run.code).toBe(1);
+  expect(run.good.length).toBeGreaterThan(0);
+  expect(run.good).toEqual(run.goodAlone);
+}
+
+describe('nesting', () => {
+  it('100,000-deep JSON nesting is refused at the first bracket past the limit', T, async () => {
+    root.write('deep.json', `{"$schema":"${SCHEMA}","resources":[],"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const run = await root.lint();
+    sane(run);
+    expect(where(run.findings)).toEqual(['limit-exceeded|1|624']);
+    expect(run.findings[0]?.message).toContain('(limit maxJsonDepth)');
+  });
+
+  it('100,000-deep Bicep nesting (arrays, parentheses) is a limit finding; the next line is still parsed', T, async () => {
+    root.write('deep.bicep', `var x = ${'['.repeat(100_000)}${']'.repeat(100_000)}\nvar y = ${'('.repeat(100_000)}1${')'.repeat(100_000)}\nvar z = nope(\n`);
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['limit-exceeded', 1],
+      ['limit-exceeded', 2],
+      ['invalid-template', 4],
+    ]);
+    expect(run.findings[0]?.message).toContain('(limit maxJsonDepth)');
+  });
+
+  it('an expression nested 5,000 deep is a limit finding at the expression', T, async () => {
+    root.write('expr.json', template({ resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: `[${'not('.repeat(5000)}true()${')'.repeat(5000)}]`, location: 'westeurope' }] }));
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings.map((f) => [f.ruleId, f.line])).toEqual([['limit-exceeded', 8]]);
+    expect(run.findings[0]?.message).toContain('(limit maxExpressionDepth)');
+  });
+});
+
+describe('size', () => {
+  it('a 50 MB file is refused by maxFileBytes with a finding, without being read', T, async () => {
+    const body = `{"$schema":"${SCHEMA}","resources":[],"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`;
+    root.write('huge.json', body);
+    const run = await root.lint();
+    sane(run);
+    expect(where(run.findings)).toEqual(['limit-exceeded|1|1']);
+    expect(run.findings[0]?.message).toContain('(limit maxFileBytes)');
+  });
+
+  it('the limit is the config\'s: raised, the same file is analysed', T, async () => {
+    root.write('big.json', template({ pad: 'x'.repeat(2 * 1024 * 1024) }));
+    root.write('vtaplint.config.json', JSON.stringify({ limits: { maxFileBytes: 1024 * 1024 } }));
+    expect(where((await root.lint()).findings)).toEqual(['limit-exceeded|1|1']);
+    root.write('vtaplint.config.json', JSON.stringify({ limits: { maxFileBytes: 8 * 1024 * 1024 } }));
+    expect((await root.lint()).findings).toEqual([]);
+  });
+
+  it('an unknown limit key in the config is a usage error naming it', T, async () => {
+    root.write('vtaplint.config.json', JSON.stringify({ limits: { maxFiles: 1 } }));
+    const r = await root.lint().catch(() => undefined);
+    expect(r).toBeUndefined(); // JSON output is empty: exit 2 with the reason on stderr
+  });
+});
+
+describe('encodings and bytes', () => {
+  it('invalid UTF-8 is reported at the line and column of the bad byte', T, async () => {
+    root.write('bad.json', Buffer.concat([Buffer.from(`{\n  "$schema": "${SCHEMA}",\n  "a": "x`), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('"\n}')]));
+    const run = await root.lint(['bad.json']);
+    sane(run);
+    expect(where(run.findings)).toEqual(['invalid-template|3|10']);
+    expect(run.findings[0]?.message).toMatch(/not valid UTF-8/);
+  });
+
+  it('UTF-16 with a BOM (LE and BE) is read; without a BOM it is a clear finding', T, async () => {
+    const text = template({ resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[concat('a', )]", location: 'westeurope' }] });
+    root.write('le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = Buffer.from(text, 'utf16le').swap16();
+    root.write('be.json', Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    root.write('nobom.json', Buffer.from(text, 'utf16le'));
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings.map((f) => `${f.file}|${f.ruleId}|${f.line}|${f.column}`)).toEqual(['be.json|invalid-template|8|29', 'le.json|invalid-template|8|29', 'nobom.json|invalid-template|1|1']);
+    expect(run.findings[2]?.message).toMatch(/UTF-16 without a byte order mark/);
+  });
+
+  it('a NUL byte is reported where it is', T, async () => {
+    root.write('nul.json', `{"$schema": "${SCHEMA}",\n"resources": [\u0000]}`);
+    const run = await root.lint();
+    sane(run);
+    expect(where(run.findings)).toEqual(['invalid-template|2|15']);
+  });
+
+  it('CRLF and lone CR line ends give the same positions as LF', T, async () => {
+    const text = template({ resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[concat('a', )]", location: 'westeurope' }] });
+    root.write('lf.json', text);
+    root.write('crlf.json', text.replace(/\n/g, '\r\n'));
+    root.write('cr.json', text.replace(/\n/g, '\r'));
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings.map((f) => `${f.file}|${f.ruleId}|${f.line}|${f.column}`)).toEqual(['cr.json|invalid-template|8|29', 'crlf.json|invalid-template|8|29', 'lf.json|invalid-template|8|29']);
+  });
+
+  it('a binary file named .json is a finding when named, skipped when found in a folder', T, async () => {
+    const b = Buffer.alloc(4096);
+    for (let i = 0; i < b.length; i++) b[i] = (i * 131 + 7) & 0xff;
+    root.write('bin.json', b);
+    sane(await root.lint());
+    expect((await root.lint()).findings.length).toBeLessThanOrEqual(1);
+    const named = await root.lint(['bin.json']);
+    sane(named);
+    expect(named.findings.map((f) => f.ruleId)).toEqual(['invalid-template']);
+  });
+
+  it('empty files: an empty .json named is invalid, an empty .bicep is an empty program', T, async () => {
+    root.write('empty.json', '');
+    root.write('empty.bicep', '');
+    const run = await root.lint(['empty.json', 'empty.bicep']);
+    sane(run);
+    expect(run.findings.map((f) => `${f.file}|${f.ruleId}|${f.line}|${f.column}`)).toEqual(['empty.json|invalid-template|1|1']);
+  });
+});
+
+describe('the file system', () => {
+  it('directories named x.json / y.bicep and symbolic link loops are not files to lint', T, async () => {
+    mkdirSync(root.path('x.json'));
+    mkdirSync(root.path('y.bicep'));
+    symlinkSync('a.json', root.path('b.json'));
+    symlinkSync('b.json', root.path('a.json'));
+    mkdirSync(root.path('d'));
+    symlinkSync('..', root.path('d/up'));
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings).toEqual([]);
+    // A link loop named on the command line is no file: reported as matching nothing.
+    const named = await root.lint(['a.json']);
+    sane(named);
+    expect(named.findings).toEqual([]);
+    expect(named.stderr).toContain("no files match 'a.json'");
+  });
+});
+
+describe('prototype keys', () => {
+  it('__proto__, constructor and prototype keys at any level are data; Object.prototype is untouched', T, async () => {
+    root.write(
+      'proto.json',
+      `{"$schema":"${SCHEMA}","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},` +
+        `"parameters":{"__proto__":{"type":"string","defaultValue":"x"},"constructor":{"type":"object","defaultValue":{"__proto__":{"polluted":5}}}},` +
+        `"variables":{"__proto__":"[parameters('__proto__')]","constructor":{"__proto__":{"a":1}},"prototype":"[variables('constructor')]"},` +
+        `"resources":[{"type":"Microsoft.Network/virtualNetworks","apiVersion":"2024-05-01","name":"[concat(variables('__proto__'), string(variables('prototype')), string(parameters('constructor')), json('{\\"__proto__\\":{\\"polluted\\":4}}').__proto__.polluted)]","location":"westeurope",` +
+        `"properties":{"__proto__":{"polluted":3},"constructor":1,"prototype":[]}}],` +
+        `"outputs":{"__proto__":{"type":"object","value":"[union(json('{\\"__proto__\\":{\\"polluted\\":6}}'), createObject('__proto__', 7))]"}}}`,
+    );
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings).toEqual([]);
+    const probe: Record<string, unknown> = {};
+    expect(probe.polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Object.prototype).not.toHaveProperty('a');
+  });
+});
