@@ -17,7 +17,7 @@ export default defineRule(
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'very-high',
-    source: 'Virtual network TAP overview, "Prerequisites": "...virtual machines created with Azure Resource Manager"',
+    source: 'Virtual network TAP overview, "Prerequisites": "You must have one or more virtual machines created with Azure Resource Manager"',
   },
   docs,
   (ctx) => {

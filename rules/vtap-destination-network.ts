@@ -15,7 +15,7 @@ export default defineRule(
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'high',
-    source: 'Virtual network TAP overview, "Prerequisites": the destination "in the same virtual network as the network interface being mirrored or a peered virtual network"',
+    source: 'Virtual network TAP overview, "Prerequisites": "The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network."',
   },
   docs,
   (ctx) => {

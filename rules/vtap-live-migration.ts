@@ -13,7 +13,7 @@ export default defineRule(
     defaultLevel: 'note',
     tags: ['vtap', 'temporary'],
     precision: 'very-high',
-    source: 'Virtual network TAP overview, "Other Limitations": "[Temporary] Live Migration will be disabled for VMs set as a source."',
+    source: 'Virtual network TAP overview, "Other Limitations": "[Temporary] Virtual network doesn\'t support Live Migration. Live Migration will be disabled for VMs set as a source."',
   },
   docs,
   (ctx) => {

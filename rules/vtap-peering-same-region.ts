@@ -17,7 +17,7 @@ export default defineRule(
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'very-high',
-    source: 'Virtual network TAP overview, "Prerequisites": "...a peered virtual network ... in the same region"',
+    source: 'Virtual network TAP overview, "Prerequisites": "the monitored network interfaces, and the destination endpoint for aggregating the TAP traffic can be in peered virtual networks in the same region"',
   },
   docs,
   (ctx) => {

@@ -14,7 +14,7 @@ export default defineRule(
     defaultLevel: 'warning',
     tags: ['vtap'],
     precision: 'very-high',
-    source: 'Virtual network TAP overview, "Other Limitations": "Virtual network TAP doesn\'t support mirroring of inbound Private Link Service traffic."',
+    source: 'Virtual network TAP overview, "Other Limitations": "Virtual network doesn\'t support mirroring of inbound Private Link Service traffic."',
   },
   docs,
   (ctx) => {

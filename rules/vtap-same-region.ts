@@ -18,7 +18,7 @@ export default defineRule(
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'very-high',
-    source: 'Virtual network TAP overview, "Prerequisites": the collector "in the same Azure region"; portal tutorial: "The destination and source resource must be in the same region as your virtual network TAP resource."',
+    source: 'Virtual network TAP overview, "Prerequisites": "a partner solution for aggregating the TAP traffic in the same Azure region"; portal tutorial: "The destination and source resource must be in the same region as your virtual network TAP resource."',
   },
   docs,
   (ctx) => {

@@ -12,7 +12,7 @@ export default defineRule(
     defaultLevel: 'note',
     tags: ['vtap', 'temporary'],
     precision: 'high',
-    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... the VM might experience network downtime (up to 60 seconds)"',
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] When a VM is added or removed as a source, the VM might experience network downtime (up to 60 seconds)."',
   },
   docs,
   (ctx) => {

@@ -13,7 +13,7 @@ export default defineRule(
     defaultLevel: 'warning',
     tags: ['vtap', 'temporary'],
     precision: 'medium',
-    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... first deploy a virtual network TAP resource and then STOP (deallocate) and START the source VM ... If not done, you will get an error stating the NIC is not on fastpath."',
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... first deploy a virtual network TAP resource and then STOP (deallocate) and START the source VM ... If not done, you will get an erorr [sic] stating the NIC is not on fastpath."',
   },
   docs,
   (ctx) => {
