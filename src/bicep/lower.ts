@@ -694,7 +694,8 @@ export class FileLowerer extends ExprLowerer {
     if (r.apiVersion !== undefined) this.set(out, 'apiVersion', r.apiVersion, r.decl.type);
     else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
     if (r.parent) {
-      this.noteRef(r.parent, r.decl, { refs: r.refs });
+      // `parent: coll[i]` depends on that instance only, as the compiler's ancestor dependency.
+      this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, undefined, r.decl.name));
       this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
     } else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
     else if (!this.program.statements.some((x) => x.kind === 'Extension')) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);

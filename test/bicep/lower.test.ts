@@ -239,7 +239,8 @@ describe('Bicep lowering: resources', () => {
     const rule = obj(res.rule);
     expect(node(rule.condition)).toBe("equals(parameters('location'), 'westeurope')");
     expect(node(rule.name)).toBe("format('{0}/{1}', format('nic{0}', range(0, 2)[0]), 'cfg')");
-    expect(rule.dependsOn).toEqual(['nic', 'tap']);
+    // `parent: nic[0]`: that instance only, as the compiler writes it ("nic[0]").
+    expect((rule.dependsOn as TNode[]).map(node)).toEqual(['"tap"', "format('{0}[{1}]', 'nic', 0)"]);
     expect(res.vnet && obj(res.vnet).dependsOn).toBeUndefined();
   });
 
