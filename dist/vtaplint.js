@@ -329,8 +329,7 @@ function locate(span) {
   return { file: span.file, region: span.region() };
 }
 function spanText(span) {
-  const r = span.range();
-  return span.file.text.slice(r.start, Math.min(r.end, r.start + 400)).replace(/\s+/g, " ").trim();
+  return span.text(400).replace(/\s+/g, " ").trim();
 }
 function fingerprintOf(ruleId, relPath, logical2, span, occurrence) {
   const h = createHash("sha256");
@@ -1382,7 +1381,7 @@ var init_limits = __esm({
       maxJsonDepth: 512,
       maxExpressionLength: 1024 * 1024,
       maxExpressionDepth: 256,
-      maxEvaluationSteps: 2e7,
+      maxEvaluationSteps: 1e7,
       maxStringLength: 4 * 1024 * 1024,
       maxArrayLength: 1e5,
       maxObjectSize: 1e5,
@@ -1478,6 +1477,11 @@ var init_span = __esm({
       region() {
         const r = this.range();
         return { start: this.file.position(r.start), end: this.file.position(r.end) };
+      }
+      /** The source text the span covers (at most `max` characters). */
+      text(max = 400) {
+        const r = this.range();
+        return this.file.text.slice(r.start, Math.min(r.end, r.start + max));
       }
       /** "file:line:col", for messages. */
       toString() {
@@ -17069,7 +17073,12 @@ function decodeText(bytes) {
     }
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { error: `the file is not text: it contains a NUL byte at byte offset ${nul}`, offset: nul };
+  if (nul >= 0) {
+    if (nul <= 1 && bytes.length >= 4 && (bytes[nul + 2] === 0 || bytes[3] === 0)) {
+      return { error: "the file looks like UTF-16 without a byte order mark; save it as UTF-8 (or UTF-16 with a byte order mark)", offset: 0 };
+    }
+    return { error: `the file is not text: it contains a NUL byte at byte offset ${nul}`, offset: nul };
+  }
   try {
     return { text: utf8.decode(bytes) };
   } catch {
@@ -17106,7 +17115,12 @@ function readSource(path18, kind, limits = DEFAULT_READ_LIMITS) {
     return fail(path18, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
   }
   const decoded = decodeText(bytes);
-  if ("error" in decoded) return fail(path18, kind, "invalid-template", decoded.error);
+  if ("error" in decoded) {
+    const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
+    const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
+    const source = new SourceText(path18, text, kind);
+    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
+  }
   return { ok: true, source: new SourceText(path18, decoded.text, kind) };
 }
 function realPath(p) {
@@ -21056,15 +21070,20 @@ function partialString(pieces, description) {
     if (p.parts && p.symbol === void 0) for (const q of p.parts) push2(q);
     else parts.push(p);
   };
-  for (const p of pieces) push2(p);
+  for (const p of pieces) {
+    push2(p);
+    if (parts.length > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
+  }
   if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
   if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
   return new Unknown(firstUnknown.reason, "string", parts, void 0, description);
 }
+var MAX_STRING_PARTS;
 var init_ops = __esm({
   "src/expr/ops.ts"() {
     "use strict";
     init_value();
+    MAX_STRING_PARTS = 1024;
   }
 });
 
@@ -25332,7 +25351,7 @@ var init_deploy = __esm({
         const root = this.opts.root;
         if (!root || !isInsideRoot(target, root)) {
           this.diagnostics.add({
-            code: "note",
+            code: "invalid-template",
             message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read`,
             span
           });
@@ -26588,7 +26607,7 @@ function sourceRelated(source) {
 }
 
 // rules/vtap-arm-only.md
-var vtap_arm_only_default = "# vtap-arm-only\n";
+var vtap_arm_only_default = "# vtap-arm-only\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery resource in a TAP chain is a Resource Manager resource: the destination id, and the subnet of\nevery IP configuration of a source NIC the template declares, must not belong to a classic provider\n(`Microsoft.ClassicCompute`, `Microsoft.ClassicNetwork`).\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\n## Why it matters\nClassic (Azure Service Manager) virtual machines and networks cannot be mirrored: the TAP configuration is rejected, or the NIC never sees the traffic.\n\n## How to fix\nMigrate the classic network and VMs to Resource Manager, then point the NIC subnets and the destination at Resource Manager resources.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {\n  name: 'web-nic'\n  location: location\n  properties: {\n    ipConfigurations: [ { name: 'ipconfig1', properties: {\n      subnet: { id: '/subscriptions/${subscription().subscriptionId}/resourceGroups/${resourceGroup().name}/providers/Microsoft.ClassicNetwork/virtualNetworks/classic-vnet/subnets/default' }\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nsubnet: { id: '${vnet.id}/subnets/default' }\n```\nFailing (ARM JSON):\n```json\n\"subnet\": { \"id\": \"[format('/subscriptions/{0}/resourceGroups/{1}/providers/Microsoft.ClassicNetwork/virtualNetworks/classic-vnet/subnets/default', subscription().subscriptionId, resourceGroup().name)]\" }\n```\nPassing (ARM JSON):\n```json\n\"subnet\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vtap-vnet', 'default')]\" }\n```\n";
 
 // rules/vtap-arm-only.ts
 var CLASSIC = /* @__PURE__ */ new Set(["microsoft.classiccompute", "microsoft.classicnetwork"]);
@@ -26601,7 +26620,7 @@ var vtap_arm_only_default2 = defineRule(
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "very-high",
-    source: 'Virtual network TAP overview, "Prerequisites": "...virtual machines created with Azure Resource Manager"'
+    source: 'Virtual network TAP overview, "Prerequisites": "You must have one or more virtual machines created with Azure Resource Manager"'
   },
   vtap_arm_only_default,
   (ctx) => {
@@ -26645,7 +26664,7 @@ init_located();
 init_value();
 
 // rules/vtap-same-region.md
-var vtap_same_region_default = "# vtap-same-region\n";
+var vtap_same_region_default = '# vtap-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe TAP\'s `location` and the `location` of every source NIC, source VM and destination NIC or load\nbalancer the template declares are one region. Regions are compared case-insensitively with spaces\nremoved, so `East US` equals `eastus`; two locations from the same deployment-wide expression\n(`resourceGroup().location`) are equal. A location that is only known at deployment (a parameter\nwithout a value) gives an *indeterminate* result naming the expression.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\nThe portal tutorial adds: "The destination and source resource must be in the same region as your virtual network TAP resource."\n\n## Why it matters\nA TAP only mirrors network interfaces of its own region and only sends to a destination in that region: Azure rejects the tap configuration or the TAP.\n\n## How to fix\nDeploy the TAP, the mirrored VMs and NICs, and the collector in one region (use one `location` parameter for all of them).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: \'westeurope\'   // the TAP is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: location       // the same parameter as the TAP\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"name": "collector-nic",\n"location": "westeurope"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"name": "tap1",\n"location": "East US"\n... and every NIC: "location": "eastus"\n```\n';
 
 // rules/vtap-same-region.ts
 var vtap_same_region_default2 = defineRule(
@@ -26657,7 +26676,7 @@ var vtap_same_region_default2 = defineRule(
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "very-high",
-    source: 'Virtual network TAP overview, "Prerequisites": the collector "in the same Azure region"; portal tutorial: "The destination and source resource must be in the same region as your virtual network TAP resource."'
+    source: 'Virtual network TAP overview, "Prerequisites": "a partner solution for aggregating the TAP traffic in the same Azure region"; portal tutorial: "The destination and source resource must be in the same region as your virtual network TAP resource."'
   },
   vtap_same_region_default,
   (ctx) => {
@@ -26705,7 +26724,7 @@ var vtap_same_region_default2 = defineRule(
 init_resource_id();
 
 // rules/vtap-cross-subscription.md
-var vtap_cross_subscription_default = "# vtap-cross-subscription\n";
+var vtap_cross_subscription_default = "# vtap-cross-subscription\n\n**Level:** note (review) \xB7 **Tags:** vtap\n\n## What it checks\nA source NIC or the destination referenced with a literal subscription id other than the TAP's\n(or when the TAP's subscription is only known at deployment) gets a *review* result: the\nsubscriptions must be associated with one Microsoft Entra tenant, which a template cannot show.\nSet `deployment.subscriptionId` in `vtaplint.config.json` to compare against a known subscription.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If the monitored network interfaces are in different subscriptions, the subscriptions must be associated to the same Microsoft Entra tenant.\n\n## Why it matters\nA TAP cannot mirror network interfaces of a subscription in another tenant: the tap configuration is rejected at deployment.\n\n## How to fix\nCheck that both subscriptions belong to the same tenant (`az account show --subscription <id> --query tenantId`), or keep sources and destination in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')\n}\n```\nPassing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: '${collectorNic.id}/ipConfigurations/ipconfig1'\n}\n```\nFailing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\nPassing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\n";
 
 // rules/vtap-cross-subscription.ts
 var vtap_cross_subscription_default2 = defineRule(
@@ -27014,7 +27033,73 @@ function tapNetworkPairs(graph) {
 init_value();
 
 // rules/vtap-destination-network.md
-var vtap_destination_network_default = "# vtap-destination-network\n";
+var vtap_destination_network_default = `# vtap-destination-network
+
+**Level:** error \xB7 **Tags:** vtap
+
+## What it checks
+The destination's virtual network (the subnet of the destination NIC IP configuration, or of the
+load balancer frontend) is the virtual network of each source NIC, or the template declares
+peerings between the two networks in both directions (inline \`virtualNetworkPeerings\` or
+\`virtualNetworks/virtualNetworkPeerings\` child resources, matched by \`remoteVirtualNetwork.id\`).
+When one of the networks is outside the template (or \`existing\`), its peerings cannot be seen and
+the result is *indeterminate*.
+
+## Where it comes from
+[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):
+
+> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.
+
+## Why it matters
+A collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.
+
+## How to fix
+Put the collector in the source network, or peer the two networks in both directions.
+
+## Examples
+Failing (Bicep):
+\`\`\`bicep
+// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them
+resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {
+  name: 'tap1'
+  location: location
+  properties: { destinationNetworkInterfaceIPConfiguration: { id: '\${collectorNic.id}/ipConfigurations/ipconfig1' } }
+}
+\`\`\`
+Passing (Bicep):
+\`\`\`bicep
+resource toCollector 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: vnet
+  name: 'to-collector-vnet'
+  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }
+}
+resource toSource 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: collectorVnet
+  name: 'to-vtap-vnet'
+  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }
+}
+\`\`\`
+Failing (ARM JSON):
+\`\`\`json
+"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]" }
+// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered
+\`\`\`
+Passing (ARM JSON):
+\`\`\`json
+{
+  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+  "apiVersion": "2024-05-01",
+  "name": "[format('{0}/{1}', 'vtap-vnet', 'to-collector-vnet')]",
+  "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'collector-vnet')]" } }
+},
+{
+  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+  "apiVersion": "2024-05-01",
+  "name": "[format('{0}/{1}', 'collector-vnet', 'to-vtap-vnet')]",
+  "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vtap-vnet')]" } }
+}
+\`\`\`
+`;
 
 // rules/vtap-destination-network.ts
 var vtap_destination_network_default2 = defineRule(
@@ -27026,7 +27111,7 @@ var vtap_destination_network_default2 = defineRule(
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "high",
-    source: 'Virtual network TAP overview, "Prerequisites": the destination "in the same virtual network as the network interface being mirrored or a peered virtual network"'
+    source: 'Virtual network TAP overview, "Prerequisites": "The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network."'
   },
   vtap_destination_network_default,
   (ctx) => {
@@ -27074,7 +27159,7 @@ init_located();
 init_value();
 
 // rules/vtap-peering-same-region.md
-var vtap_peering_same_region_default = "# vtap-peering-same-region\n";
+var vtap_peering_same_region_default = '# vtap-peering-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nWhen the destination is in another virtual network than a source NIC, both networks (when the\ntemplate declares them) have the same `location`: global peering does not carry mirrored traffic.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> Additionally, the monitored network interfaces, and the destination endpoint for aggregating the TAP traffic can be in peered virtual networks in the same region.\n\n## Why it matters\nMirrored traffic is not sent over global (cross-region) peering; the collector receives nothing.\n\n## How to fix\nPlace the collector in a network in the source network\'s region and peer those.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorVnet \'Microsoft.Network/virtualNetworks@2024-05-01\' = {\n  name: \'collector-vnet\'\n  location: \'westus\'    // the source network is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorVnet \'Microsoft.Network/virtualNetworks@2024-05-01\' = {\n  name: \'collector-vnet\'\n  location: location    // eastus, like the source network\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworks",\n"name": "collector-vnet",\n"location": "westus"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworks",\n"name": "collector-vnet",\n"location": "[parameters(\'location\')]"\n```\n';
 
 // rules/vtap-peering-same-region.ts
 var vtap_peering_same_region_default2 = defineRule(
@@ -27086,7 +27171,7 @@ var vtap_peering_same_region_default2 = defineRule(
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "very-high",
-    source: 'Virtual network TAP overview, "Prerequisites": "...a peered virtual network ... in the same region"'
+    source: 'Virtual network TAP overview, "Prerequisites": "the monitored network interfaces, and the destination endpoint for aggregating the TAP traffic can be in peered virtual networks in the same region"'
   },
   vtap_peering_same_region_default,
   (ctx) => {
@@ -27118,7 +27203,7 @@ var vtap_peering_same_region_default2 = defineRule(
 );
 
 // rules/vtap-peering-before-tap.md
-var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n";
+var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in. Ids in properties do not\norder an ARM deployment and are not counted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
 
 // rules/vtap-peering-before-tap.ts
 var vtap_peering_before_tap_default2 = defineRule(
@@ -27182,7 +27267,7 @@ function grants(p, operation) {
 }
 
 // rules/vtap-role-permissions.md
-var vtap_role_permissions_default = "# vtap-role-permissions\n";
+var vtap_role_permissions_default = '# vtap-role-permissions\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nFor a `Microsoft.Authorization/roleDefinitions` whose `actions` or `notActions` name a TAP operation\n(`virtualNetworkTaps`, `tapConfigurations`), its permissions grant all of\n`Microsoft.Network/virtualNetworkTaps/*`, `Microsoft.Network/networkInterfaces/read` and\n`Microsoft.Network/networkInterfaces/tapConfigurations/*` (wildcards such as `Microsoft.Network/*`\ncount), and no `notActions` entry takes one of them away. The documented\n`Microsoft.Network/tapConfigurations/*` matches no real operation: the rule flags it and says what to\nwrite. The operation names are data (`rules/data/vtap-facts.json`).\n\n## Where it comes from\n[Virtual network TAP overview, Permissions](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#permissions):\n\n> Microsoft.Network/tapConfigurations/* | Required to create, update, read, and delete the TAP configuration on a network interface\n\nThe real operations are `Microsoft.Network/networkInterfaces/tapConfigurations/{read,write,delete}` (resource provider operations list).\n\n## Why it matters\nA custom role copied from the documentation cannot create TAP configurations: the deployment fails with an authorization error.\n\n## How to fix\nGrant `Microsoft.Network/networkInterfaces/tapConfigurations/*` and remove notActions that take TAP operations away.\n\n## Examples\nFailing (Bicep):\n```bicep\nactions: [\n  \'Microsoft.Network/virtualNetworkTaps/*\'\n  \'Microsoft.Network/networkInterfaces/read\'\n  \'Microsoft.Network/tapConfigurations/*\'\n]\n```\nPassing (Bicep):\n```bicep\nactions: [\n  \'Microsoft.Network/virtualNetworkTaps/*\'\n  \'Microsoft.Network/networkInterfaces/read\'\n  \'Microsoft.Network/networkInterfaces/tapConfigurations/*\'\n]\n```\nFailing (ARM JSON):\n```json\n"actions": ["Microsoft.Network/*"],\n"notActions": ["Microsoft.Network/virtualNetworkTaps/write"]\n```\nPassing (ARM JSON):\n```json\n"actions": [\n  "Microsoft.Network/virtualNetworkTaps/*",\n  "Microsoft.Network/networkInterfaces/read",\n  "Microsoft.Network/networkInterfaces/tapConfigurations/*"\n]\n```\n';
 
 // rules/vtap-role-permissions.ts
 var REQUIRED = vtap_facts_default.rolePermissions.required;
@@ -27248,7 +27333,7 @@ init_located();
 init_resource_id();
 
 // rules/vtap-source-vm-nic.md
-var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n";
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`), and a\nprivate endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made; the\nother rules then stay silent about it.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
 var CHECKS_NEEDING_PROPERTIES2 = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has only one TAP configuration";
@@ -27358,7 +27443,7 @@ function failPrivateEndpoint(ctx, source, found) {
 }
 
 // rules/vtap-source-vm-restart.md
-var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n";
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module)\npasses, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-source-vm-restart.ts
 var vtap_source_vm_restart_default2 = defineRule(
@@ -27370,7 +27455,7 @@ var vtap_source_vm_restart_default2 = defineRule(
     defaultLevel: "warning",
     tags: ["vtap", "temporary"],
     precision: "medium",
-    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... first deploy a virtual network TAP resource and then STOP (deallocate) and START the source VM ... If not done, you will get an error stating the NIC is not on fastpath."'
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... first deploy a virtual network TAP resource and then STOP (deallocate) and START the source VM ... If not done, you will get an erorr [sic] stating the NIC is not on fastpath."'
   },
   vtap_source_vm_restart_default,
   (ctx) => {
@@ -27410,7 +27495,7 @@ var vtap_source_vm_restart_default2 = defineRule(
 );
 
 // rules/vtap-live-migration.md
-var vtap_live_migration_default = "# vtap-live-migration\n";
+var vtap_live_migration_default = '# vtap-live-migration\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source VM (or, for a source NIC outside the template, per NIC): live migration is\ndisabled for it while it is a mirroring source. No ARM property controls this, so the note is\ninformation, at the VM\'s name.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] Virtual network doesn\'t support Live Migration. Live Migration will be disabled for VMs set as a source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`. To hide only this note, set `"vtap-live-migration": "off"` in `rules`.\n\n## Why it matters\nHost maintenance reboots a VM that cannot be live-migrated, so the mirrored workload sees downtime during platform maintenance.\n\n## How to fix\nPlan for maintenance reboots (availability sets or zones, scheduled events), or mirror VMs that tolerate them.\n\n## Examples\nFailing (Bicep):\n```bicep\n// any VM whose NIC is a TAP source\nresource webVm \'Microsoft.Compute/virtualMachines@2024-03-01\' = {\n  name: \'web-vm\'\n  ...\n}\n```\nPassing (Bicep):\n```bicep\n// a template with a TAP and its collector, and no source yet\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Compute/virtualMachines",\n"name": "web-vm"\n// web-nic, its NIC, has a tap configuration\n```\nPassing (ARM JSON):\n```json\n// no tapConfigurations resource, no NIC with virtualNetworkTaps\n```\n';
 
 // rules/vtap-live-migration.ts
 var vtap_live_migration_default2 = defineRule(
@@ -27422,7 +27507,7 @@ var vtap_live_migration_default2 = defineRule(
     defaultLevel: "note",
     tags: ["vtap", "temporary"],
     precision: "very-high",
-    source: 'Virtual network TAP overview, "Other Limitations": "[Temporary] Live Migration will be disabled for VMs set as a source."'
+    source: `Virtual network TAP overview, "Other Limitations": "[Temporary] Virtual network doesn't support Live Migration. Live Migration will be disabled for VMs set as a source."`
   },
   vtap_live_migration_default,
   (ctx) => {
@@ -27462,7 +27547,7 @@ init_located();
 init_value();
 
 // rules/vtap-source-floating-ip.md
-var vtap_source_floating_ip_default = "# vtap-source-floating-ip\n";
+var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP (inline or `loadBalancers/backendAddressPools`\nchildren). A `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
 
 // rules/vtap-source-floating-ip.ts
 var vtap_source_floating_ip_default2 = defineRule(
@@ -27518,7 +27603,89 @@ init_located();
 init_value();
 
 // rules/vtap-source-basic-lb.md
-var vtap_source_basic_lb_default = "# vtap-source-basic-lb\n";
+var vtap_source_basic_lb_default = `# vtap-source-basic-lb
+
+**Level:** error \xB7 **Tags:** vtap
+
+## What it checks
+For every source NIC the template declares, no load balancer in front of it (backend pools,
+inbound NAT rules, IP-based pools listing its static IP) is Basic: \`sku.name\` is \`Basic\`, or the
+load balancer sets no \`sku\` (which means Basic). The finding points at \`sku.name\` (or at the load
+balancer's name when it has no sku).
+
+## Where it comes from
+[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):
+
+> VMs behind Basic Load Balancer can't be set as a mirroring source. Basic Load Balancer is being deprecated.
+
+## Why it matters
+Azure rejects the TAP configuration of a VM behind a Basic load balancer.
+
+## How to fix
+Upgrade the load balancer to the Standard SKU (Basic is being retired anyway).
+
+## Examples
+Failing (Bicep):
+\`\`\`bicep
+resource webLb 'Microsoft.Network/loadBalancers@2024-05-01' = {
+  name: 'web-lb'
+  location: location
+  sku: { name: 'Basic' }
+  properties: {
+    ...
+    loadBalancingRules: [ { name: 'http', properties: {
+      backendAddressPool: { id: resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool') }
+      protocol: 'Tcp', frontendPort: 80, backendPort: 80
+      enableFloatingIP: false
+    } } ]
+  }
+}
+\`\`\`
+Passing (Bicep):
+\`\`\`bicep
+resource webLb 'Microsoft.Network/loadBalancers@2024-05-01' = {
+  name: 'web-lb'
+  location: location
+  sku: { name: 'Standard' }
+  properties: {
+    ...
+    loadBalancingRules: [ { name: 'http', properties: {
+      backendAddressPool: { id: resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool') }
+      protocol: 'Tcp', frontendPort: 80, backendPort: 80
+      enableFloatingIP: false
+    } } ]
+  }
+}
+\`\`\`
+Failing (ARM JSON):
+\`\`\`json
+{
+  "type": "Microsoft.Network/loadBalancers",
+  "name": "web-lb",
+  "sku": { "name": "Basic" },
+  "properties": {
+    "loadBalancingRules": [ { "name": "http", "properties": {
+      "backendAddressPool": { "id": "[resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool')]" },
+      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false
+    } } ]
+  }
+}
+\`\`\`
+Passing (ARM JSON):
+\`\`\`json
+{
+  "type": "Microsoft.Network/loadBalancers",
+  "name": "web-lb",
+  "sku": { "name": "Standard" },
+  "properties": {
+    "loadBalancingRules": [ { "name": "http", "properties": {
+      "backendAddressPool": { "id": "[resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool')]" },
+      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false
+    } } ]
+  }
+}
+\`\`\`
+`;
 
 // rules/vtap-source-basic-lb.ts
 var vtap_source_basic_lb_default2 = defineRule(
@@ -27567,7 +27734,7 @@ var vtap_source_basic_lb_default2 = defineRule(
 );
 
 // rules/vtap-private-link-inbound.md
-var vtap_private_link_inbound_default = "# vtap-private-link-inbound\n";
+var vtap_private_link_inbound_default = "# vtap-private-link-inbound\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA `Microsoft.Network/privateLinkServices` whose `loadBalancerFrontendIpConfigurations` names a\nload balancer frontend, whose rules send to a backend pool holding a source NIC: the rule warns that\nthe traffic arriving through the private link service is not mirrored. The finding points at the\nprivate link service's frontend reference.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network doesn't support mirroring of inbound Private Link Service traffic.\n\n## Why it matters\nThe mirror silently misses everything consumers send through the private link service, so the analysis tool sees an incomplete picture.\n\n## How to fix\nCapture that traffic another way (on the VM or the consumer side), or accept and document the gap.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webPls 'Microsoft.Network/privateLinkServices@2024-05-01' = {\n  name: 'web-pls'\n  location: location\n  properties: {\n    loadBalancerFrontendIpConfigurations: [ { id: resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'web-lb', 'frontend') } ]\n    ...\n  }\n}\n// web-lb's rule sends to the pool that holds webNic, a TAP source\n```\nPassing (Bicep):\n```bicep\n// the private link service fronts api-lb, whose pool holds no TAP source\n```\nFailing (ARM JSON):\n```json\n\"type\": \"Microsoft.Network/privateLinkServices\",\n\"properties\": {\n  \"loadBalancerFrontendIpConfigurations\": [\n    { \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'web-lb', 'frontend')]\" }\n  ]\n}\n```\nPassing (ARM JSON):\n```json\n\"loadBalancerFrontendIpConfigurations\": [\n  { \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'api-lb', 'frontend')]\" }\n]\n```\n";
 
 // rules/vtap-private-link-inbound.ts
 var vtap_private_link_inbound_default2 = defineRule(
@@ -27579,7 +27746,7 @@ var vtap_private_link_inbound_default2 = defineRule(
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "very-high",
-    source: `Virtual network TAP overview, "Other Limitations": "Virtual network TAP doesn't support mirroring of inbound Private Link Service traffic."`
+    source: `Virtual network TAP overview, "Other Limitations": "Virtual network doesn't support mirroring of inbound Private Link Service traffic."`
   },
   vtap_private_link_inbound_default,
   (ctx) => {
@@ -27615,7 +27782,7 @@ init_located();
 init_value();
 
 // rules/vtap-source-vnet-encryption.md
-var vtap_source_vnet_encryption_default = "# vtap-source-vnet-encryption\n";
+var vtap_source_vnet_encryption_default = '# vtap-source-vnet-encryption\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nFor every source NIC the template declares, the virtual network of each IP configuration (through\n`subnet.id`, inline subnets or `virtualNetworks/subnets` children) does not have\n`properties.encryption.enabled: true`. A value only known at deployment is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> VMs in a virtual network with encryption enabled can\'t be set as mirroring source.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM in an encrypted virtual network.\n\n## How to fix\nMirror VMs in a network without encryption, or switch encryption off for that network.\n\n## Examples\nFailing (Bicep):\n```bicep\nencryption: {\n  enabled: true\n  enforcement: \'AllowUnencrypted\'\n}\n```\nPassing (Bicep):\n```bicep\nencryption: {\n  enabled: false\n  enforcement: \'AllowUnencrypted\'\n}\n```\nFailing (ARM JSON):\n```json\n"encryption": { "enabled": true, "enforcement": "AllowUnencrypted" }\n```\nPassing (ARM JSON):\n```json\n"encryption": { "enabled": false, "enforcement": "AllowUnencrypted" }\n```\n';
 
 // rules/vtap-source-vnet-encryption.ts
 var vtap_source_vnet_encryption_default2 = defineRule(
@@ -27667,7 +27834,7 @@ init_located();
 init_value();
 
 // rules/vtap-no-ipv6.md
-var vtap_no_ipv6_default = "# vtap-no-ipv6\n";
+var vtap_no_ipv6_default = '# vtap-no-ipv6\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nNo IP configuration of a source NIC, and not the destination IP configuration or load balancer\nfrontend, has `privateIPAddressVersion: IPv6` or uses a public IP whose `publicIPAddressVersion` is\n`IPv6`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP doesn\'t support IPv6.\n\n## Why it matters\nIPv6 traffic is not mirrored, and an IPv6 destination cannot receive the mirror.\n\n## How to fix\nMirror and send over IPv4 IP configurations only.\n\n## Examples\nFailing (Bicep):\n```bicep\n{\n  name: \'ipconfig-v6\'\n  properties: {\n    privateIPAddressVersion: \'IPv6\'\n    subnet: { id: \'${vnet.id}/subnets/default\' }\n  }\n}\n```\nPassing (Bicep):\n```bicep\n{\n  name: \'ipconfig1\'\n  properties: {\n    privateIPAllocationMethod: \'Dynamic\'\n    subnet: { id: \'${vnet.id}/subnets/default\' }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{ "name": "ipconfig-v6", "properties": { "privateIPAddressVersion": "IPv6", "privateIPAllocationMethod": "Dynamic" } }\n```\nPassing (ARM JSON):\n```json\n{ "name": "ipconfig1", "properties": { "privateIPAllocationMethod": "Dynamic" } }\n```\n';
 
 // rules/vtap-no-ipv6.ts
 var vtap_no_ipv6_default2 = defineRule(
@@ -27729,7 +27896,7 @@ function checkIpConfig(ctx, ipc, holder, what, related, involved) {
 }
 
 // rules/vtap-source-downtime.md
-var vtap_source_downtime_default = "# vtap-source-downtime\n";
+var vtap_source_downtime_default = '# vtap-source-downtime\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source NIC whose VM exists before this deployment: the NIC is an `existing` resource\nor only referenced by id. Adding the TAP configuration to it may interrupt the VM\'s network.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] When a VM is added or removed as a source, the VM might experience network downtime (up to 60 seconds).\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nA running workload loses its network for up to a minute while the TAP configuration is added (or removed).\n\n## How to fix\nDeploy the TAP configuration of running VMs in a maintenance window.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource legacyNic \'Microsoft.Network/networkInterfaces@2024-05-01\' existing = {\n  name: \'legacy-web-nic\'\n}\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: legacyNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\n// the source VM and its NIC are created by this deployment, after the TAP\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/networkInterfaces/tapConfigurations",\n  "name": "[format(\'{0}/{1}\', \'legacy-web-nic\', \'to-collector\')]",\n  "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } }\n}\n```\nPassing (ARM JSON):\n```json\n// web-nic and web-vm are declared in the template\n```\n';
 
 // rules/vtap-source-downtime.ts
 var vtap_source_downtime_default2 = defineRule(
@@ -27741,7 +27908,7 @@ var vtap_source_downtime_default2 = defineRule(
     defaultLevel: "note",
     tags: ["vtap", "temporary"],
     precision: "high",
-    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... the VM might experience network downtime (up to 60 seconds)"'
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] When a VM is added or removed as a source, the VM might experience network downtime (up to 60 seconds)."'
   },
   vtap_source_downtime_default,
   (ctx) => {
@@ -27762,7 +27929,7 @@ var vtap_source_downtime_default2 = defineRule(
 );
 
 // rules/vtap-one-config-per-nic.md
-var vtap_one_config_per_nic_default = "# vtap-one-config-per-nic\n";
+var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
 
 // rules/vtap-one-config-per-nic.ts
 var vtap_one_config_per_nic_default2 = defineRule(
@@ -27810,7 +27977,7 @@ init_resource_id();
 init_value();
 
 // rules/vtap-config-target.md
-var vtap_config_target_default = "# vtap-config-target\n";
+var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in. A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-config-target.ts
 var vtap_config_target_default2 = defineRule(
@@ -27866,7 +28033,7 @@ init_located();
 init_value();
 
 // rules/vtap-destination-port.md
-var vtap_destination_port_default = "# vtap-destination-port\n";
+var vtap_destination_port_default = '# vtap-destination-port\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA TAP\'s `properties.destinationPort`, when set, is 4789 (the VXLAN port; data:\n`defaultDestinationPort` in `rules/data/vtap-facts.json`). Leaving it out is fine.\n\n## Where it comes from\n[Azure docs change, PR MicrosoftDocs/azure-docs#119717 (2024)](https://github.com/MicrosoftDocs/azure-docs/pull/119717):\n\n> VTAP destination port is no longer configurable.\n\nThe REST API example answers `"destinationPort": 4789` when none is sent; Azure PowerShell: "Default Destination Port is 4789".\n\n## Why it matters\nA collector listening on another port receives nothing: mirrored traffic arrives as VXLAN on UDP 4789.\n\n## How to fix\nRemove `destinationPort` (or set it to 4789) and make the collector listen on UDP 4789.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n  destinationPort: 8888\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationPort": 8888\n```\nPassing (ARM JSON):\n```json\n"destinationPort": 4789\n```\n';
 
 // rules/vtap-destination-port.ts
 var PORT = vtap_facts_default.defaultDestinationPort;
@@ -28126,7 +28293,7 @@ var type_index_default = {
 };
 
 // rules/vtap-inline-config-readonly.md
-var vtap_inline_config_readonly_default = "# vtap-inline-config-readonly\n";
+var vtap_inline_config_readonly_default = '# vtap-inline-config-readonly\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA NIC that declares `properties.tapConfigurations` inline uses an API version where that property\nis writable. Azure\'s published type definitions (`rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts`) make it read-only from 2019-09-01 on.\n\n## Where it comes from\n[Resource schema: networkInterfaces](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces):\n\n> tapConfigurations: A list of TapConfigurations of the network interface. (read-only from API 2019-09-01)\n\n## Why it matters\nAzure ignores read-only properties, so the NIC is created without a TAP configuration and nothing is mirrored, silently.\n\n## How to fix\nDeclare a `Microsoft.Network/networkInterfaces/tapConfigurations` child resource instead.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  ...\n  properties: {\n    tapConfigurations: [ { name: \'to-collector\', properties: { virtualNetworkTap: { id: tap.id } } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2024-05-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2019-08-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\n';
 
 // rules/vtap-inline-config-readonly.ts
 var INDEX = type_index_default;
@@ -28164,7 +28331,7 @@ var vtap_inline_config_readonly_default2 = defineRule(
 init_located();
 
 // rules/vtap-api-version.md
-var vtap_api_version_default = "# vtap-api-version\n";
+var vtap_api_version_default = '# vtap-api-version\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\n`Microsoft.Network/virtualNetworkTaps` and `Microsoft.Network/networkInterfaces/tapConfigurations`\nuse an API version Azure publishes for them (44 stable versions, 2018-08-01 to 2025-09-01; there are\nno preview versions), and set only properties under `properties` that the type has at that version\nand that are writable. The data is `rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts` from Azure\'s published Bicep type definitions.\n\n## Where it comes from\n[Resource schema: virtualNetworkTaps](https://learn.microsoft.com/azure/templates/microsoft.network/virtualnetworktaps):\n\n> networkInterfaceTapConfigurations: Specifies the list of resource IDs for the network interface IP configuration that needs to be tapped. (read-only)\n\n## Why it matters\nAn unknown API version fails the deployment ("No registered resource provider found ... for API version"); read-only or unknown properties are ignored or rejected.\n\n## How to fix\nUse a published API version (for example 2024-05-01) and only `destinationNetworkInterfaceIPConfiguration`, `destinationLoadBalancerFrontEndIPConfiguration` and `destinationPort` on a TAP, `virtualNetworkTap` on a TAP configuration.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n    networkInterfaceTapConfigurations: []\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"apiVersion": "2018-06-01"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"apiVersion": "2024-05-01"\n```\n';
 
 // rules/vtap-api-version.ts
 var INDEX2 = type_index_default;
@@ -28213,7 +28380,7 @@ var vtap_api_version_default2 = defineRule(
 );
 
 // rules/vtap-destination-same-subscription.md
-var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n";
+var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription in the destination id are literal, they are equal. When either is only known at\ndeployment, `vtap-destination-type` lists this among the checks it could not make.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
 
 // rules/vtap-destination-same-subscription.ts
 var vtap_destination_same_subscription_default2 = defineRule(
@@ -28251,7 +28418,7 @@ init_located();
 init_value();
 
 // rules/vtap-collector-port-open.md
-var vtap_collector_port_open_default = "# vtap-collector-port-open\n";
+var vtap_collector_port_open_default = '# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\nthe whole network (`*`, `Any`, `VirtualNetwork`), the first by priority must not be `Deny`. Rules\nfor specific source prefixes are not considered. For a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports).\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 ("VTAP destination port is no longer configurable", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny, and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: \'deny-vxlan\', properties: {\n  priority: 100, direction: \'Inbound\', access: \'Deny\', protocol: \'Udp\'\n  sourceAddressPrefix: \'*\', sourcePortRange: \'*\', destinationAddressPrefix: \'*\', destinationPortRange: \'4789\'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: \'allow-vxlan\', properties: {\n  priority: 100, direction: \'Inbound\', access: \'Allow\', protocol: \'Udp\'\n  sourceAddressPrefix: \'VirtualNetwork\', sourcePortRange: \'*\', destinationAddressPrefix: \'*\', destinationPortRange: \'4789\'\n} } ]\n```\nFailing (ARM JSON):\n```json\n"loadBalancingRules": [ { "name": "vxlan", "properties": { "protocol": "Tcp", "frontendPort": 80, "backendPort": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n"loadBalancingRules": [ { "name": "vxlan", "properties": { "protocol": "All", "frontendPort": 0, "backendPort": 0 } } ]\n```\n';
 
 // rules/vtap-collector-port-open.ts
 var PORT2 = vtap_facts_default.defaultDestinationPort;
@@ -28348,7 +28515,7 @@ function checkLbRules(ctx, tap, d, t) {
 init_located();
 
 // rules/vtap-limits.md
-var vtap_limits_default = "# vtap-limits\n";
+var vtap_limits_default = '# vtap-limits\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nOne deployment creates at most 100 virtual network TAPs, and at most 100 TAP configurations per TAP\n(copy loops expanded; data: `limits` in `rules/data/vtap-facts.json`). Resources that already exist\nin the subscription are not visible, so staying under the limits here is necessary, not sufficient.\n\n## Where it comes from\n[Azure virtual network limits](https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits):\n\n> Virtual network TAPs | 100 \xB7 Network interface TAP configurations per virtual network TAP | 100\n\nThe limits apply per region per subscription. A 2026 revision of the page speaks of 10 TAP configurations per subscription; the data file can be changed when that is confirmed.\n\n## Why it matters\nThe deployment fails once the subscription reaches the limit.\n\n## How to fix\nSpread the sources over fewer TAPs per subscription, or over several subscriptions.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource extraTaps \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = [for i in range(0, 100): {\n  name: \'extra-tap-${i}\'\n  ...\n}]   // plus tap1: 101 TAPs\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"copy": { "name": "extraTaps", "count": 100 },\n"name": "[format(\'extra-tap-{0}\', copyIndex())]"\n```\nPassing (ARM JSON):\n```json\n"name": "tap1"\n```\n';
 
 // rules/vtap-limits.ts
 var MAX_TAPS = vtap_facts_default.limits.virtualNetworkTaps;
@@ -28658,7 +28825,7 @@ var vtaplint_config_schema_default = {
           minimum: 1
         },
         maxEvaluationSteps: {
-          description: "Evaluation steps for one template with everything it deploys. Default 20000000.",
+          description: "Evaluation steps for one template with everything it deploys. Default 10000000.",
           type: "integer",
           minimum: 1
         },
