@@ -20265,7 +20265,7 @@ var init_lower = __esm({
         if (r.apiVersion !== void 0) this.set(out, "apiVersion", r.apiVersion, r.decl.type);
         else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
         if (r.parent) {
-          this.noteRef(r.parent, r.decl, { refs: r.refs });
+          this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
           this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
         } else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
         else if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
