@@ -69,7 +69,7 @@ function normalize(g: Obj, dropExisting: boolean): Obj {
       type: String(r.type).toLowerCase(),
       apiVersion: String(r.type).toLowerCase() === 'microsoft.resources/deployments' ? null : (r.apiVersion ?? null),
       edges: (r.edges as Obj[])
-        .map((e) => {
+        .map((e): Obj | undefined => {
           const to = String(e.to).toLowerCase();
           if (kept.has(to) || !all.has(to)) return { ...e, to };
           // A reference into a dropped existing child (a subnet of a deployed vnet): JSON without the
