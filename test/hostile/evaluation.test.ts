@@ -1,0 +1,153 @@
+// Hostile expressions and deployments: every one ends within the limits with a finding at the
+// expression, and never reads outside the lint root or fetches anything.
+import { symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Root, template, where, type HostileRun } from './helpers.js';
+
+const T = { timeout: 20_000 };
+let root: Root;
+beforeEach(() => {
+  root = new Root();
+});
+afterEach(() => root.remove());
+
+function sane(run: HostileRun): void {
+  expect(run.notifications).toEqual([]);
+  expect(run.code).toBe(1);
+  expect(run.good).toEqual(run.goodAlone);
+}
+
+const vnet = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name, location: 'westeurope', ...extra });
+const deployment = (name: string, templateLink: Record<string, unknown>) => ({
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2022-09-01',
+  name,
+  properties: { mode: 'Incremental', templateLink },
+});
+
+describe('evaluation', () => {
+  it('800 resource copies each with an 800-element property copy end quickly', T, async () => {
+    const props = { copy: [{ name: 'subnets', count: 800, input: { name: "[concat('s', copyIndex('subnets'))]", properties: { addressPrefix: "[concat('10.', copyIndex('outer'), '.', copyIndex('subnets'), '.0/24')]" } } }] };
+    root.write('copies.json', template({ resources: [vnet("[concat('v', copyIndex())]", { copy: { name: 'outer', count: 800 }, properties: props }), vnet("[concat('w', copyIndex())]", { copy: { name: 'big', count: 801 } })] }));
+    const run = await root.lint();
+    sane(run);
+    // ARM's own limit stays an evaluation-error (ARM rejects the deployment).
+    expect(where(run.findings)).toEqual(['evaluation-error|36|18']);
+  });
+
+  it('a lower maxCopyCount is a limit finding at the count', T, async () => {
+    root.write('copies.json', template({ resources: [vnet("[concat('v', copyIndex())]", { copy: { name: 'outer', count: 100 } })] }));
+    root.write('vtaplint.config.json', JSON.stringify({ limits: { maxCopyCount: 10 } }));
+    const run = await root.lint();
+    expect(where(run.findings)).toEqual(['limit-exceeded|12|18']);
+    expect(run.findings[0]?.message).toContain('(limit maxCopyCount)');
+  });
+
+  it('variables that double a string at each step stop at maxStringLength', T, async () => {
+    const v: Record<string, string> = { v0: 'ab' };
+    for (let i = 1; i <= 64; i++) v[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
+    root.write('double.json', template({ variables: v, resources: [vnet("[variables('v64')]")] }));
+    const run = await root.lint();
+    sane(run);
+    expect(where(run.findings)).toEqual(['limit-exceeded|35|14']);
+    expect(run.findings[0]?.message).toContain('(limit maxStringLength)');
+  });
+
+  it('range(0, 2147483647) is refused before allocating', T, async () => {
+    root.write('range.json', template({ resources: [vnet('[string(range(0, 2147483647))]')] }));
+    const run = await root.lint();
+    sane(run);
+    expect(where(run.findings)).toEqual(['limit-exceeded|8|24']);
+    expect(run.findings[0]?.message).toContain('(limit maxArrayLength)');
+  });
+
+  it('a recursive user function stops at maxExpressionDepth; an exponential one at maxEvaluationSteps', T, async () => {
+    const fn = (value: string) => [{ namespace: 'ns', members: { f: { parameters: [{ name: 'n', type: 'int' }], output: { type: 'int', value } } } }];
+    root.write('rec.json', template({ functions: fn("[ns.f(add(parameters('n'), 1))]"), resources: [vnet('[string(ns.f(0))]')] }));
+    root.write('exp.json', template({ functions: fn("[if(equals(parameters('n'), 0), 1, add(ns.f(sub(parameters('n'), 1)), ns.f(sub(parameters('n'), 1))))]"), resources: [vnet('[string(ns.f(60))]')] }));
+    root.write('vtaplint.config.json', JSON.stringify({ limits: { maxEvaluationSteps: 1_000_000 } }));
+    const run = await root.lint();
+    sane(run);
+    const rec = run.findings.filter((f) => f.file === 'rec.json');
+    expect(where(rec)).toEqual(['limit-exceeded|25|24']);
+    expect(rec[0]?.message).toContain('(limit maxExpressionDepth)');
+    const exp = run.findings.filter((f) => f.file === 'exp.json');
+    expect(exp.length).toBeGreaterThan(0);
+    expect(exp.every((f) => f.ruleId === 'limit-exceeded' && f.message.includes('(limit maxEvaluationSteps)'))).toBe(true);
+  });
+
+  it('cyclic variables are one finding at the variable', T, async () => {
+    root.write('cyc.json', template({ variables: { a: "[variables('b')]", b: "[variables('c')]", c: "[variables('a')]" }, resources: [vnet("[variables('a')]")] }));
+    const run = await root.lint();
+    sane(run);
+    expect(where(run.findings)).toEqual(['invalid-template|13|10']);
+  });
+});
+
+describe('paths outside the root and URLs', () => {
+  it('templateLink: relativePath escaping the root (.., absolute, link out) is a finding and not read; a uri is never fetched', T, async () => {
+    writeFileSync(path.join(os.tmpdir(), 'vtaplint-outside.json'), template({}));
+    symlinkSync(path.join(os.tmpdir(), 'vtaplint-outside.json'), root.path('out.json'));
+    root.write(
+      'link.json',
+      template({
+        resources: [
+          deployment('d1', { relativePath: '../../../../../../etc/passwd' }),
+          deployment('d2', { relativePath: '/etc/passwd' }),
+          deployment('d3', { uri: 'https://example.com/t.json' }),
+          deployment('d4', { relativePath: 'out.json' }),
+        ],
+      }),
+    );
+    const run = await root.lint(['link.json']);
+    sane(run);
+    expect(run.findings.map((f) => `${f.ruleId}|${f.line}|${/outside the folder/.test(f.message)}`)).toEqual([
+      'invalid-template|12|true',
+      'invalid-template|23|true',
+      'invalid-template|45|true',
+    ]);
+  });
+
+  it('Bicep modules and load*Content paths escaping the root, links out, registries and URLs are findings, never read or fetched', T, async () => {
+    writeFileSync(path.join(os.tmpdir(), 'vtaplint-out.bicep'), 'output x int = 1\n');
+    symlinkSync(path.join(os.tmpdir(), 'vtaplint-out.bicep'), root.path('out.bicep'));
+    symlinkSync('/etc/hostname', root.path('out.txt'));
+    root.write(
+      'esc.bicep',
+      [
+        "module m1 '../../../../etc/passwd.bicep' = {\n  name: 'm1'\n}",
+        "module m2 '/etc/x.bicep' = {\n  name: 'm2'\n}",
+        "module m3 'br:example.azurecr.io/x:1' = {\n  name: 'm3'\n}",
+        "module m4 'https://example.com/x.bicep' = {\n  name: 'm4'\n}",
+        "module m5 'out.bicep' = {\n  name: 'm5'\n}",
+        "var a = loadTextContent('../../../../etc/passwd')",
+        "var b = loadJsonContent('/etc/passwd')",
+        "var c = loadFileAsBase64('out.txt')",
+        "output o string = '${a}${b}${c}'",
+        '',
+      ].join('\n'),
+    );
+    const run = await root.lint(['esc.bicep']);
+    sane(run);
+    expect(where(run.findings)).toEqual([
+      'invalid-template|1|11',
+      'invalid-template|4|11',
+      'invalid-template|10|11',
+      'invalid-template|13|11',
+      'invalid-template|16|25',
+      'invalid-template|17|25',
+      'invalid-template|18|26',
+    ]);
+  });
+
+  it('a template or parameters file that is a link out of the root is not read', T, async () => {
+    symlinkSync('/etc/hostname', root.path('evil.json'));
+    root.write('t.json', template({ parameters: { p: { type: 'string' } } }));
+    symlinkSync('/etc/hostname', root.path('t.parameters.json'));
+    const run = await root.lint(['evil.json', 't.json']);
+    sane(run);
+    expect(run.findings.map((f) => `${f.file}|${f.ruleId}|${f.line}`)).toEqual(['evil.json|invalid-template|1', 't.parameters.json|invalid-template|1']);
+  });
+});
