@@ -1,0 +1,189 @@
+// The graph queries the vTAP rules use, on the rule fixtures (realistic templates) and small values.
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzeFile } from '../../src/engine/analyze.js';
+import type { ResourceGraph } from '../../src/graph/graph.js';
+import { REPO } from '../helpers.js';
+import { TYPES, declaredNic, destinationOf, destinationTarget, orderedAfter, sameRegion, tapSources, taps } from '../../src/graph/vtap.js';
+import {
+  broadSource,
+  loadBalancersOfNic,
+  networkName,
+  networksOfNic,
+  peeringFromTo,
+  portCovers,
+  privateLinkFrontends,
+  rulesReaching,
+  securityGroupsOfNic,
+  securityRulesOf,
+  networkOf,
+} from '../../src/graph/network.js';
+import { tapNetworkPairs } from '../../src/graph/tap-network.js';
+import { actionMatches, grants, permissionsOf, roleDefinitions } from '../../src/graph/roles.js';
+import { typeShape, type TypeIndex } from '../../src/graph/type-shape.js';
+import { Unknown } from '../../src/expr/value.js';
+import index from '../../rules/data/type-index.json' with { type: 'json' };
+
+function graphOf(fixture: string): ResourceGraph {
+  const a = analyzeFile(path.join(REPO, 'fixtures', fixture), { root: REPO, deployment: {}, explicit: true });
+  if (a.kind !== 'template') throw new Error(`${fixture}: ${a.kind}`);
+  return a.graph;
+}
+
+function nicNamed(g: ResourceGraph, name: string) {
+  const nic = g.ofType(TYPES.nic).find((r) => r.displayName === name);
+  if (!nic) throw new Error(`no NIC ${name}`);
+  return nic;
+}
+
+describe('tap sources', () => {
+  test('a tapConfigurations child and an ipConfiguration virtualNetworkTaps entry on one NIC are two sources of that NIC', () => {
+    const g = graphOf('vtap-one-config-per-nic/fail-two-declarations.json');
+    const sources = tapSources(g);
+    expect(sources.map((s) => s.declaration).sort()).toEqual(['child', 'ipconfig']);
+    expect(new Set(sources.map((s) => declaredNic(s.nic)?.displayName))).toEqual(new Set(['web-nic']));
+  });
+  test('a copy loop of tap configurations gives one source per instance', () => {
+    const g = graphOf('vtap-one-config-per-nic/pass-copy-loop.json');
+    expect(tapSources(g).map((s) => declaredNic(s.nic)?.displayName).sort()).toEqual(['web-nic-0', 'web-nic-1']);
+  });
+  test('inline tapConfigurations count as a source', () => {
+    const g = graphOf('vtap-inline-config-readonly/pass-inline-2019-08.json');
+    expect(tapSources(g).map((s) => s.declaration)).toEqual(['inline']);
+  });
+  test('a tap configuration on a NIC the template does not declare is an external source', () => {
+    const g = graphOf('vtap-source-vm-nic/indeterminate-existing-nic.json');
+    expect(tapSources(g).map((s) => s.nic.kind)).toEqual(['external']);
+  });
+});
+
+describe('deployment order', () => {
+  test('dependsOn orders a tap configuration after its TAP; a resourceId() in a property does not', () => {
+    const pass = graphOf('vtap-config-target/pass-depends-on-tap.json');
+    const fail = graphOf('vtap-config-target/fail-no-dependency.json');
+    const cfg = (g: ResourceGraph) => g.ofType(TYPES.tapConfig)[0];
+    expect(orderedAfter(pass, cfg(pass)!, taps(pass)[0]!)).toBe(true);
+    expect(orderedAfter(fail, cfg(fail)!, taps(fail)[0]!)).toBe(false);
+  });
+});
+
+describe('networks and peerings', () => {
+  test('the network of a NIC, through subnet ids to inline subnets', () => {
+    const g = graphOf('vtap-destination-network/pass-peered.json');
+    expect(networksOfNic(g, nicNamed(g, 'web-nic')).map(networkName)).toEqual(['vtap-vnet']);
+    expect(networksOfNic(g, nicNamed(g, 'collector-nic')).map(networkName)).toEqual(['collector-vnet']);
+  });
+  test('peerings in both directions, from child resources', () => {
+    const g = graphOf('vtap-destination-network/pass-peered.json');
+    const [a] = networksOfNic(g, nicNamed(g, 'web-nic'));
+    const [b] = networksOfNic(g, nicNamed(g, 'collector-nic'));
+    expect(peeringFromTo(g, a!, b!)?.holder.displayName).toBe('vtap-vnet/to-collector-vnet');
+    expect(peeringFromTo(g, b!, a!)?.holder.displayName).toBe('collector-vnet/to-vtap-vnet');
+  });
+  test('one direction only', () => {
+    const pairs = tapNetworkPairs(graphOf('vtap-destination-network/fail-one-direction.json'));
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]?.same).toBe(false);
+    expect(pairs[0]?.forward).toBeDefined();
+    expect(pairs[0]?.backward).toBeUndefined();
+    expect(pairs[0]?.peeringsVisible).toBe(true);
+  });
+  test('a network outside the template hides its peerings', () => {
+    const pairs = tapNetworkPairs(graphOf('vtap-destination-network/indeterminate-external-network.json'));
+    expect(pairs[0]?.destNet.kind).toBe('external');
+    expect(pairs[0]?.peeringsVisible).toBe(false);
+  });
+  test('the network of a load balancer frontend destination', () => {
+    const g = graphOf('vtap-collector-port-open/pass-lb-ha-ports.json');
+    const d = destinationOf(taps(g)[0]!, g)!;
+    const t = destinationTarget(d)!;
+    expect(t.kind).toBe('lb');
+    expect(networkName(networkOf(g, t.entry))).toBe('vtap-vnet');
+  });
+});
+
+describe('load balancers in front of a NIC', () => {
+  test('backend pool membership by the NIC reference, and the rules using that pool', () => {
+    const g = graphOf('vtap-source-floating-ip/fail-floating-ip.json');
+    const [m] = loadBalancersOfNic(g, nicNamed(g, 'web-nic'));
+    expect([m?.lb.displayName, m?.part.type, m?.part.name]).toEqual(['web-lb', 'backendAddressPools', 'web-pool']);
+    expect(rulesReaching(g, m!).map((r) => r.name)).toEqual(['http']);
+  });
+  test('an IP-based pool listing the static private IP of the NIC', () => {
+    const g = graphOf('vtap-source-floating-ip/fail-ip-based-pool.json');
+    const ms = loadBalancersOfNic(g, nicNamed(g, 'web-nic'));
+    expect(ms.map((m) => [m.lb.displayName, m.via.value])).toEqual([['web-lb', '10.0.0.10']]);
+  });
+  test('private link services and the frontends they use', () => {
+    const g = graphOf('vtap-private-link-inbound/pass-pls-elsewhere.json');
+    expect(privateLinkFrontends(g).map((f) => [f.pls.displayName, f.frontend.lb.displayName, f.frontend.name])).toEqual([['web-pls', 'api-lb', 'frontend']]);
+  });
+});
+
+describe('network security groups', () => {
+  test('the NSG on the collector NIC and its rules', () => {
+    const g = graphOf('vtap-collector-port-open/fail-nsg-denies-vxlan.json');
+    const [nsg] = securityGroupsOfNic(g, nicNamed(g, 'collector-nic'));
+    expect([nsg?.nsg.displayName, nsg?.on]).toEqual(['collector-nsg', 'nic']);
+    expect(securityRulesOf(nsg!.nsg).map((r) => r.name)).toEqual(['deny-vxlan', 'allow-ssh']);
+  });
+  test('port ranges', () => {
+    expect(portCovers('*', 4789)).toBe(true);
+    expect(portCovers('4789', 4789)).toBe(true);
+    expect(portCovers('4000-5000', 4789)).toBe(true);
+    expect(portCovers('5000-6000', 4789)).toBe(false);
+    expect(portCovers(['22', '4789'], 4789)).toBe(true);
+    expect(portCovers(undefined, 4789)).toBe(false);
+    expect(portCovers(new Unknown({ code: 'deployment-time', message: 'x' }), 4789)).toBeUndefined();
+  });
+  test('rules for the whole network count as broad sources', () => {
+    const g = graphOf('vtap-collector-port-open/fail-nsg-denies-vxlan.json');
+    const [nsg] = securityGroupsOfNic(g, nicNamed(g, 'collector-nic'));
+    expect(securityRulesOf(nsg!.nsg).map((r) => broadSource(r.decl))).toEqual([true, true]);
+  });
+});
+
+describe('roles', () => {
+  test('action patterns with wildcards, case-insensitive', () => {
+    expect(actionMatches('Microsoft.Network/*', 'Microsoft.Network/virtualNetworkTaps/write')).toBe(true);
+    expect(actionMatches('microsoft.network/virtualnetworktaps/*', 'Microsoft.Network/virtualNetworkTaps/join/action')).toBe(true);
+    expect(actionMatches('Microsoft.Network/tapConfigurations/*', 'Microsoft.Network/networkInterfaces/tapConfigurations/write')).toBe(false);
+  });
+  test('notActions take granted operations away', () => {
+    const g = graphOf('vtap-role-permissions/fail-not-actions.json');
+    const [p] = permissionsOf(roleDefinitions(g)[0]!);
+    expect(grants(p!, 'Microsoft.Network/virtualNetworkTaps/read').granted).toBe(true);
+    expect(grants(p!, 'Microsoft.Network/virtualNetworkTaps/write').granted).toBe(false);
+  });
+});
+
+describe('type index', () => {
+  const idx: TypeIndex = index;
+  test('NIC tapConfigurations is writable up to 2019-08-01 and read-only from 2019-09-01', () => {
+    expect(typeShape(idx, TYPES.nic, '2019-08-01')?.writable.has('properties.tapconfigurations')).toBe(true);
+    expect(typeShape(idx, TYPES.nic, '2019-09-01')?.readOnly.has('properties.tapconfigurations')).toBe(true);
+    expect(typeShape(idx, TYPES.nic, '2024-05-01')?.readOnly.has('properties.tapconfigurations')).toBe(true);
+  });
+  test('published API versions of virtualNetworkTaps', () => {
+    expect(typeShape(idx, TYPES.tap, '2018-08-01')?.published).toBe(true);
+    expect(typeShape(idx, TYPES.tap, '2018-06-01')?.published).toBe(false);
+    expect(typeShape(idx, TYPES.tap, '2024-05-01-preview')?.published).toBe(false);
+    expect(typeShape(idx, TYPES.tap, '2025-09-01')?.apiVersions).toHaveLength(44);
+  });
+  test('TAP properties', () => {
+    const s = typeShape(idx, TYPES.tap, '2024-05-01')!;
+    expect([...s.writable].sort()).toEqual(['properties.destinationloadbalancerfrontendipconfiguration', 'properties.destinationnetworkinterfaceipconfiguration', 'properties.destinationport']);
+    expect(s.readOnly.has('properties.networkinterfacetapconfigurations')).toBe(true);
+  });
+});
+
+describe('regions', () => {
+  test('display names and canonical names are one region', () => {
+    expect(sameRegion('East US', 'eastus')).toBe(true);
+    expect(sameRegion('eastus', 'westus')).toBe(false);
+    const rg = new Unknown({ code: 'deployment-time', message: 'x' }, 'string', undefined, 'resourceGroup().location');
+    const rg2 = new Unknown({ code: 'deployment-time', message: 'x' }, 'string', undefined, 'resourceGroup().location');
+    expect(sameRegion(rg, rg2)).toBe(true);
+    expect(sameRegion(rg, 'eastus')).toBeUndefined();
+  });
+});
