@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf } from './helpers.js';
 
-const GOOD = path.join(REPO, 'fixtures/vtap-supported-region/pass-supported.json');
-const BAD_REGION = path.join(REPO, 'fixtures/vtap-supported-region/fail-unsupported.json');
-const COMING_SOON = path.join(REPO, 'fixtures/vtap-supported-region/fail-coming-soon.json');
+const GOOD = path.join(REPO, 'test/data/supported-region.json');
+const BAD_REGION = path.join(REPO, 'test/data/unsupported-region.json');
+const COMING_SOON = path.join(REPO, 'test/data/coming-soon-region.json');
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-cli-'));
@@ -91,17 +91,18 @@ describe('options', () => {
       'sub/t.json': readFileSync(BAD_REGION, 'utf8'),
     });
     const r = await findingsOf(['.'], dir);
-    expect(r.findings.map((f) => [f.ruleId, f.level])).toEqual([['vtap-supported-region', 'warning']]);
+    expect(r.findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => [f.ruleId, f.level])).toEqual([['vtap-supported-region', 'warning']]);
+    expect(r.findings.some((f) => f.level === 'error')).toBe(false);
     expect(r.code).toBe(0);
   });
   test('the config can override the region lists', async () => {
     const dir = workspace({ 'vtaplint.config.json': JSON.stringify({ regions: { supported: ['West Europe'] } }) });
     copyFileSync(BAD_REGION, path.join(dir, 't.json'));
-    expect((await findingsOf(['.'], dir)).findings).toEqual([]);
+    expect((await findingsOf(['.'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region')).toEqual([]);
   });
   test('a tag can be switched off', async () => {
     const dir = workspace({ 'vtaplint.config.json': JSON.stringify({ tags: { temporary: 'off' } }) });
-    copyFileSync(path.join(REPO, 'fixtures/vtap-source-vm-size-v6/fail-v6.json'), path.join(dir, 't.json'));
+    copyFileSync(path.join(REPO, 'test/data/v6-size.json'), path.join(dir, 't.json'));
     expect((await findingsOf(['.'], dir)).findings).toEqual([]);
   });
 });
@@ -114,10 +115,13 @@ describe('discovery', () => {
     });
     const { code, findings } = await findingsOf(['.'], dir);
     expect(code).toBe(1);
-    expect(findings.map((f) => [f.file, f.ruleId, f.line, f.column])).toEqual([
+    expect(findings.filter((f) => f.level === 'error').map((f) => [f.file, f.ruleId, f.line, f.column])).toEqual([
       ['broken.json', 'invalid-template', 4, 3],
-      ['good.json', 'vtap-supported-region', 86, 19],
+      ['good.json', 'vtap-supported-region', 89, 19],
     ]);
+    // The good file's findings are exactly those it gets when linted alone.
+    const alone = await findingsOf([path.join(dir, 'good.json')], dir);
+    expect(findings.filter((f) => f.file === 'good.json')).toEqual(alone.findings);
   });
   test('other JSON (package.json, tsconfig) and parameter files are skipped silently, .gitignore is honoured', async () => {
     const dir = workspace({
@@ -140,9 +144,9 @@ describe('discovery', () => {
     expect(findings[0]).toMatchObject({ ruleId: 'invalid-template', line: 1, column: 3 });
   });
   test('globs select files', async () => {
-    const { findings } = await findingsOf(['fixtures/vtap-supported-region/fail-*.json']);
+    const { findings } = await findingsOf(['test/data/*-region.json']);
     expect(new Set(findings.map((f) => f.file))).toEqual(
-      new Set(['fixtures/vtap-supported-region/fail-unsupported.json', 'fixtures/vtap-supported-region/fail-coming-soon.json']),
+      new Set(['test/data/unsupported-region.json', 'test/data/coming-soon-region.json', 'test/data/supported-region.json']),
     );
   });
 });
