@@ -66,7 +66,7 @@ export default defineRule(
 );
 
 /** Where a missing action is reported: the first permissions block's actions list. */
-function at0(perms: ReturnType<typeof permissionsOf>, fallback: Span) {
+function at0(perms: ReturnType<typeof permissionsOf>, fallback: Span): Span {
   const first = perms[0];
-  return first ? (first.actions[0]?.span ?? first.decl.span) : fallback;
+  return first ? at(first.decl, 'actions').span : fallback;
 }
