@@ -276,10 +276,29 @@ export class ResourceExpander {
     if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
   }
 
+  /**
+   * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
+   * group / subscription (ARM stores the deployment there), so its id is scoped there: a dependsOn
+   * `resourceId('rg', 'Microsoft.Resources/deployments', 'x')` names it.
+   */
+  private deploymentScope(decl: Located<TObject>, loop: ResourceLoop | undefined): TargetScope | undefined {
+    const t = own(decl.node, 'type');
+    if (typeof t !== 'string' || t.toLowerCase() !== DEPLOYMENTS) return undefined;
+    const at = (key: string): Segment | undefined => {
+      const c = childOf(decl, key);
+      return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : undefined;
+    };
+    const rg = at('resourceGroup');
+    const sub = at('subscriptionId');
+    if (rg) return { ...this.unit.scope, kind: 'resourceGroup', resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
+    if (sub && this.unit.scope.kind !== 'resourceGroup') return { ...this.unit.scope, kind: 'subscription', subscriptionId: sub };
+    return undefined;
+  }
+
   /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
   private scopeFor(decl: Located<TObject>, loop: ResourceLoop | undefined): TargetScope | Segment[] {
     const s = childOf(decl, 'scope');
-    if (!s) return this.unit.scope;
+    if (!s) return this.deploymentScope(decl, loop) ?? this.unit.scope;
     const v = this.ev.evaluateNode(s.node, s.span, loop);
     const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
     if (!segs || segs.length === 0) return this.unit.scope;
@@ -292,6 +311,11 @@ export class ResourceExpander {
 }
 
 export const DEPLOYMENTS = 'microsoft.resources/deployments';
+
+/** A segment of a scope from an evaluated `resourceGroup` / `subscriptionId` value. */
+function scopeSegment(v: Value): Segment | undefined {
+  return typeof v === 'string' || v instanceof Unknown ? [v] : undefined;
+}
 
 function startsWithSlash(v: Value): boolean {
   if (typeof v === 'string') return v.startsWith('/');

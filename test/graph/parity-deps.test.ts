@@ -144,3 +144,27 @@ describe('Bicep and its JSON agree', () => {
   });
 });
 
+describe('nested deployments into another resource group', () => {
+  it('are created in that resource group, where a dependsOn by resourceId finds them', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'hub', resourceGroup: 'hub-rg', properties: { mode: 'Incremental', template: { resources: [] } } },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'spoke',
+          resourceGroup: 'spoke-rg',
+          properties: { mode: 'Incremental', template: { resources: [] } },
+          dependsOn: ["[extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, 'hub-rg'), 'Microsoft.Resources/deployments', 'hub')]"],
+        },
+      ],
+    };
+    const a = analyze({ 'main.json': t }).a;
+    expect(a.graph.unresolvedDependsOn).toEqual([]);
+    expect(deps(a)).toEqual(['spoke -> hub']);
+    expect(formatId(a.graph.resources[0]!.id)).toBe('/subscriptions/{subscription().subscriptionId}/resourceGroups/hub-rg/providers/Microsoft.Resources/deployments/hub');
+  });
+});
+
