@@ -58,7 +58,10 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     const matches = await globby(patterns, {
       cwd: base,
       absolute: true,
-      gitignore: true,
+      // .gitignore files inside the folder searched only: gitignore: true would read the ones of
+      // every folder up to the repository root, outside the folder vtaplint was pointed at.
+      gitignore: false,
+      ignoreFiles: ['**/.gitignore'],
       ignore: ALWAYS_IGNORED,
       dot: false,
       followSymbolicLinks: false,

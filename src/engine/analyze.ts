@@ -1,8 +1,6 @@
 // One file through the front half of the pipeline: read → load (ARM JSON, or Bicep lowered into
 // the same model) → deploy → graph. Shared by linting and the `graph` command, so both see exactly
 // the same deployment.
-import { realpathSync } from 'node:fs';
-import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
@@ -10,7 +8,7 @@ import type { TNode } from '../model/template.js';
 import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
-import { readSourceInside } from '../load/read.js';
+import { isInsideRoot, readSourceInside } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
@@ -31,6 +29,11 @@ export interface AnalyzeOptions {
   params?: Readonly<Record<string, string>> | undefined;
   /** Named on the command line: reported even when it does not look like a template. */
   explicit: boolean;
+  /**
+   * Skip JSON the Bicep compiler wrote (its Bicep source is linted in the same run): every finding
+   * would otherwise be reported twice, once on lines nobody wrote.
+   */
+  skipGeneratedFromBicep?: boolean | undefined;
   /** vtaplint's limits (the config's `limits`; the defaults when absent). */
   limits?: Readonly<Limits> | undefined;
 }
@@ -56,27 +59,17 @@ export type Analysis =
 
 /** Reads files for the Bicep front end, never outside the lint root (symbolic links resolved). */
 export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMITS): BicepHost {
-  const realRoot = safeRealpath(root);
   return {
     root,
     depth: limits.maxDeploymentDepth,
     limits,
     read(absPath: string) {
-      const real = safeRealpath(absPath);
-      if (!(real === realRoot || real.startsWith(realRoot + path.sep))) return { error: `'${absPath}' is outside the folder being linted` };
+      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
       // The resolved path is read (not the link again), and positions keep the path as written.
       const r = readSourceInside(absPath, extensionOf(absPath) === 'bicep' ? 'bicep' : 'other', root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
     },
   };
-}
-
-function safeRealpath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return path.resolve(p);
-  }
 }
 
 function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: DiagnosticSink, associated: boolean): SuppliedParameters {
@@ -168,6 +161,7 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   const kind = classifyJson(loaded.root);
   if (kind === 'parameters') return { kind: 'parameters' };
   if (kind !== 'template') return { kind: 'skipped' };
+  if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: 'skipped' };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(source.path, opts, sink, true);
   return finish(source, loaded.root, loaded.span, 'arm', parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));

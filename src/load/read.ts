@@ -103,9 +103,12 @@ export function realPath(p: string): string | undefined {
 
 /** Whether `file` (links resolved) lies inside `root` (links resolved). */
 export function isInsideRoot(file: string, root: string): boolean {
-  const real = realPath(file) ?? nodePath.resolve(file);
+  const under = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(nodePath.sep) ? dir : dir + nodePath.sep);
   const realRoot = realPath(root) ?? nodePath.resolve(root);
-  return real === realRoot || real.startsWith(realRoot.endsWith(nodePath.sep) ? realRoot : realRoot + nodePath.sep);
+  const abs = nodePath.resolve(file);
+  // A path outside the root as written is refused without asking the file system anything about it.
+  if (!under(abs, nodePath.resolve(root)) && !under(abs, realRoot)) return false;
+  return under(realPath(abs) ?? abs, realRoot);
 }
 
 /**
@@ -114,11 +117,11 @@ export function isInsideRoot(file: string, root: string): boolean {
  * the folder vtaplint was pointed at is ever opened. Positions keep the path as written.
  */
 export function readSourceInside(path: string, kind: SourceKind, root: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
+  if (!isInsideRoot(path, root)) {
+    return fail(path, kind, 'invalid-template', 'the file is outside the folder being linted (by its path or through a symbolic link); it is not read');
+  }
   const real = realPath(path);
   if (real === undefined) return readSource(path, kind, limits); // missing: the ordinary "cannot read" finding
-  if (!isInsideRoot(real, root)) {
-    return fail(path, kind, 'invalid-template', 'the file is a symbolic link to a place outside the folder being linted; it is not read');
-  }
   const r = readSource(real, kind, limits);
   if (real === path) return r;
   const source = new SourceText(path, r.source.text, kind);
