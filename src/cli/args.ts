@@ -12,6 +12,8 @@ export interface CliOptions {
   output: string | undefined;
   config: string | undefined;
   baseline: string | undefined;
+  /** Worker threads; undefined: as many as the machine has cores (at most 4). */
+  jobs: number | undefined;
   maxWarnings: number | undefined;
   quiet: boolean;
   color: boolean | undefined;
@@ -36,6 +38,7 @@ Options:
   -f, --format FORMAT    stylish (default), compact, json, sarif, github or unix
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
+  -j, --jobs N           worker threads for many files (default: one per core, at most 4)
       --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
                          updated or absent (SARIF baselineState); only new ones are
                          shown (except in SARIF) and count for the exit code
@@ -66,6 +69,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         output: { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },
         baseline: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         color: { type: 'boolean' },
@@ -96,6 +100,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
     if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number, got '${v['max-warnings']}'`);
     maxWarnings = Number(v['max-warnings']);
   }
+  let jobs: number | undefined;
+  if (v.jobs !== undefined) {
+    if (!/^[1-9]\d*$/.test(v.jobs)) throw new UsageError(`--jobs needs a positive whole number, got '${v.jobs}'`);
+    jobs = Number(v.jobs);
+  }
   const params: Record<string, string> = {};
   for (const p of v.param ?? []) {
     const eq = p.indexOf('=');
@@ -109,6 +118,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     output: v.output,
     config: v.config,
     baseline: v.baseline,
+    jobs,
     maxWarnings,
     quiet: v.quiet ?? false,
     color: v['no-color'] ? false : v.color,

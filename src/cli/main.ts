@@ -1,7 +1,9 @@
 // The vtaplint command line. Exit codes: 0 no error-level finding (and warnings within
 // --max-warnings); 1 error-level findings or too many warnings; 2 bad usage, bad config, or an
 // internal failure (with a one-line reason).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
@@ -17,6 +19,12 @@ import { listRules } from './list-rules.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 export const VERSION: string = pkg.version;
+
+/** dist/worker.js beside the bundled CLI; undefined when running from the sources (tests). */
+function bundledWorker(): URL | undefined {
+  const url = new URL('./worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+}
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -100,6 +108,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       parameterFiles: opts.parameters.map((p) => path.resolve(io.cwd, p)),
       params: opts.params,
       baselineFile: opts.baseline ? path.resolve(io.cwd, opts.baseline) : undefined,
+      jobs: opts.jobs ?? Math.min(availableParallelism(), 4),
+      workerUrl: bundledWorker(),
     });
   } catch (e) {
     if (e instanceof ConfigError) {

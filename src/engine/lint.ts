@@ -1,6 +1,8 @@
 // The lint pipeline for a set of files: discover → load → deploy → graph → rules → findings.
 import path from 'node:path';
-import { discover, type DiscoveredFile } from '../discover/discover.js';
+import { discover, extensionOf, type DiscoveredFile } from '../discover/discover.js';
+import { runInWorkers, type WorkerSetup } from './parallel.js';
+import { WireReader } from './wire.js';
 import { analyzeFile } from './analyze.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -39,7 +41,14 @@ export interface LintOptions {
   baselineFile?: string | undefined;
   /** The date suppressions' `expires` is compared with (tests fix it). */
   now?: Date;
+  /** Worker threads for many files (1: lint in this thread). */
+  jobs?: number;
+  /** The bundled worker script (dist/worker.js); without it everything runs in this thread. */
+  workerUrl?: URL | undefined;
 }
+
+/** Fewer files than this are linted in the main thread: starting workers would cost more. */
+const MIN_FILES_PER_WORKER = 8;
 
 export interface ToolNotification {
   level: 'error' | 'warning' | 'note';
@@ -130,9 +139,10 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing } = await discover(paths, opts.cwd);
-  const results: FileResult[] = [];
+  const bicepDirs = bicepDirectories(files);
   const notifications: ToolNotification[] = [];
-  let passes = 0;
+  // The files to lint with their configs, in discovery order (results keep that order).
+  const work: { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[] = [];
   for (const f of files) {
     if (path.basename(f.path) === CONFIG_FILE) continue;
     let config: EffectiveConfig;
@@ -152,15 +162,52 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
       const site = ext.sites[i];
       if (site && configConcerns(config, s, f.path)) ext.concerned.add(site);
     }
-    try {
-      const r = lintOne(f, opts, config, ext.sites, known);
-      passes += r.passes;
-      notifications.push(...r.notifications);
-      if (r.result.kind !== 'skipped' || r.result.findings.length) results.push(r.result);
-    } catch (e) {
-      // A bug in vtaplint must not hide the other files' results.
-      notifications.push({ level: 'error', message: `internal error while linting: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, file: f.path });
-    }
+    work.push({ file: f, config, sites: ext.sites });
+  }
+  const slots: (OneResult | undefined)[] = new Array(work.length);
+  const jobs = opts.jobs ?? 1;
+  if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
+    const reader = new WireReader();
+    const setup: WorkerSetup = {
+      root: opts.root,
+      cwd: opts.cwd,
+      configFile: opts.configFile,
+      parameterFiles: opts.parameterFiles,
+      params: opts.params,
+      now: now.toISOString(),
+      bicepDirs: [...bicepDirs],
+    };
+    const tasks = work.map((w, index) => ({ index, path: w.file.path, explicit: w.file.explicit }));
+    await runInWorkers(
+      opts.workerUrl,
+      setup,
+      tasks,
+      Math.min(jobs, Math.ceil(work.length / MIN_FILES_PER_WORKER)),
+      (r) => {
+        const sites = work[r.index]?.sites ?? [];
+        for (const i of r.usedConfigSuppressions) if (sites[i]) (sites[i] as SuppressionSite).used = true;
+        slots[r.index] = {
+          result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
+          passes: r.passes,
+          notifications: r.notifications,
+        };
+      },
+      (index, message) => {
+        slots[index] = { result: { path: tasks[index]?.path ?? '', kind: 'skipped', findings: [] }, passes: 0, notifications: [{ level: 'error', message: `internal error while linting: ${message}`, file: tasks[index]?.path }] };
+      },
+    );
+  } else {
+    work.forEach((w, i) => {
+      slots[i] = lintSafely(w.file, opts, w.config, w.sites, known, bicepDirs);
+    });
+  }
+  const results: FileResult[] = [];
+  let passes = 0;
+  for (const r of slots) {
+    if (!r) continue;
+    passes += r.passes;
+    notifications.push(...r.notifications);
+    if (r.result.kind !== 'skipped' || r.result.findings.length) results.push(r.result);
   }
   for (const [config, ext] of external) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
@@ -178,6 +225,33 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   }
   return result;
 }
+
+/** Lints one file; a bug in vtaplint becomes a notification and never hides other files' results. */
+export function lintSafely(
+  f: DiscoveredFile,
+  opts: LintOptions,
+  config: EffectiveConfig,
+  sites: readonly SuppressionSite[],
+  known: ReadonlySet<string>,
+  bicepDirs: ReadonlySet<string>,
+): OneResult {
+  try {
+    return lintOne(f, opts, config, sites, known, bicepDirs);
+  } catch (e) {
+    return {
+      result: { path: f.path, kind: 'skipped', findings: [] },
+      passes: 0,
+      notifications: [{ level: 'error', message: `internal error while linting: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, file: f.path }],
+    };
+  }
+}
+
+/** Folders with a .bicep file in this run: JSON compiled from Bicep there is not linted twice. */
+export function bicepDirectories(files: readonly DiscoveredFile[]): Set<string> {
+  return new Set(files.filter((f) => extensionOf(f.path) === 'bicep').map((f) => path.dirname(f.path)));
+}
+
+export { ConfigResolver };
 
 /** Findings that count for the exit code: with a baseline, only new ones. */
 export function countedFindings(result: LintResult): Finding[] {
@@ -205,7 +279,7 @@ function isIgnored(file: string, config: EffectiveConfig): boolean {
   return config.ignore.some((g) => path.matchesGlob(rel, g));
 }
 
-interface OneResult {
+export interface OneResult {
   result: FileResult;
   passes: number;
   notifications: ToolNotification[];
@@ -234,12 +308,19 @@ function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[]
   return out;
 }
 
-function lintOne(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, external: readonly SuppressionSite[], known: ReadonlySet<string>): OneResult {
+function lintOne(
+  f: DiscoveredFile,
+  opts: LintOptions,
+  config: EffectiveConfig,
+  external: readonly SuppressionSite[],
+  known: ReadonlySet<string>,
+  bicepDirs: ReadonlySet<string>,
+): OneResult {
   const notifications: ToolNotification[] = [];
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
   const parameterFiles = mapped ? [mapped, ...(opts.parameterFiles ?? [])] : opts.parameterFiles;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path.dirname(f.path)) });
   switch (a.kind) {
     case 'skipped':
       return { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications };

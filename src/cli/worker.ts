@@ -1,0 +1,52 @@
+// A worker thread of the CLI (bundled into dist/worker.js): lints whole files as the main thread
+// would (its own config lookups, the same per-file pipeline) and sends the findings back as plain
+// data. See src/engine/parallel.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { RULES } from '../../rules/index.js';
+import { ConfigResolver, lintSafely, type LintOptions } from '../engine/lint.js';
+import type { EffectiveConfig } from '../engine/config.js';
+import { configSites, type SuppressionSite } from '../engine/suppress.js';
+import { toWire } from '../engine/wire.js';
+import type { WorkerResult, WorkerSetup, WorkerTask } from '../engine/parallel.js';
+
+const setup = workerData as WorkerSetup;
+const now = new Date(setup.now);
+const known = new Set(RULES.map((r) => r.meta.id));
+const configs = new ConfigResolver(setup.root, RULES, setup.configFile);
+const sitesByConfig = new Map<EffectiveConfig, SuppressionSite[]>();
+const bicepDirs = new Set(setup.bicepDirs);
+const opts: LintOptions = {
+  root: setup.root,
+  cwd: setup.cwd,
+  rules: RULES,
+  configFile: setup.configFile,
+  parameterFiles: setup.parameterFiles ?? [],
+  params: setup.params ?? {},
+  now,
+};
+
+parentPort?.on('message', (task: WorkerTask) => {
+  void (async () => {
+    try {
+      const config = await configs.forFile(task.path);
+      let sites = sitesByConfig.get(config);
+      if (!sites) {
+        sites = configSites(config, known, now);
+        sitesByConfig.set(config, sites);
+      }
+      const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known, bicepDirs);
+      const result: WorkerResult = {
+        index: task.index,
+        kind: r.result.kind,
+        path: r.result.path,
+        findings: r.result.findings.map(toWire),
+        passes: r.passes,
+        notifications: r.notifications,
+        usedConfigSuppressions: sites.flatMap((s, i) => (s.used ? [i] : [])),
+      };
+      parentPort?.postMessage({ type: 'result', result });
+    } catch (e) {
+      parentPort?.postMessage({ type: 'fatal', index: task.index, message: e instanceof Error ? e.message : String(e) });
+    }
+  })();
+});
