@@ -575,8 +575,26 @@ export class FileLowerer extends ExprLowerer {
     return x;
   }
 
+  /** Resources whose id is being built: a `scope` chain that leads back to one is a cycle. */
+  private readonly idBusy = new Set<ResInfo>();
+
   /** The resource id expression of a resource instance. */
   idExpr(r: ResInfo, idx: Expr | undefined, at: Node): Expr {
+    // A scope chain back to the same resource (scope: self, or a.scope = b, b.scope = a) would
+    // recurse without end; Bicep rejects it too (BCP080).
+    if (this.idBusy.has(r)) {
+      this.error(at, "the 'scope' chain of resources forms a cycle");
+      return lit('', at);
+    }
+    this.idBusy.add(r);
+    try {
+      return this.idExprOnce(r, idx, at);
+    } finally {
+      this.idBusy.delete(r);
+    }
+  }
+
+  private idExprOnce(r: ResInfo, idx: Expr | undefined, at: Node): Expr {
     const args = [lit(r.type, at), ...this.nameSegments(r, idx)];
     const root = this.rootOf(r);
     const scopeProp = root.scopeProp;

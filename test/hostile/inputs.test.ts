@@ -152,6 +152,17 @@ describe('the file system', () => {
   });
 });
 
+describe('cycles in Bicep', () => {
+  it('a resource scope chain back to itself is a finding, not a stack overflow (corpus InvalidResources_CRLF)', T, async () => {
+    const res = (n: string, scope: string) => `resource ${n} 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: '${n}'\n  scope: ${scope}\n}\n`;
+    root.write('scope.bicep', `${res('a', 'b')}${res('b', 'a')}${res('c', 'c')}output o string = a.id\n`);
+    const run = await root.lint();
+    sane(run);
+    expect(where(run.findings)).toEqual(['invalid-template|3|10', 'invalid-template|7|10', 'invalid-template|11|10']);
+    expect(run.findings[0]?.message).toContain("'scope' chain");
+  });
+});
+
 describe('prototype keys', () => {
   it('__proto__, constructor and prototype keys at any level are data; Object.prototype is untouched', T, async () => {
     root.write(
