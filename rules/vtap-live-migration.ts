@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { declaredNic, isOutside, nicName, tapSources, vmsOfNic } from '../src/graph/vtap.js';
+import { declaredNic, isOutside, nicName, privateEndpointOfNic, tapSources, vmsOfNic } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-live-migration.md';
 
@@ -19,6 +19,8 @@ export default defineRule(
   (ctx) => {
     const seen = new Set<string>();
     for (const source of tapSources(ctx.graph)) {
+      // A private endpoint's NIC has no VM: vtap-source-vm-nic reports it.
+      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (isOutside(source.nic)) {
         const key = `outside|${nicName(source.nic)}`;
         if (seen.has(key)) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, nicName, tapSources } from '../src/graph/vtap.js';
+import { isOutside, nicName, privateEndpointOfNic, tapSources } from '../src/graph/vtap.js';
 import docs from './vtap-source-downtime.md';
 
 export default defineRule(
@@ -18,7 +18,7 @@ export default defineRule(
   (ctx) => {
     const seen = new Set<string>();
     for (const source of tapSources(ctx.graph)) {
-      if (!isOutside(source.nic)) continue;
+      if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
       const key = nicName(source.nic).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext as Ctx } from '../src/engine/rule.js';
 import { at, elements } from '../src/graph/located.js';
-import { TYPES, deployedOfType, nicName, tapSources, vmsOfNic, type TapSource } from '../src/graph/vtap.js';
+import { TYPES, nicName, privateEndpointOfNic, tapSources, vmsOfNic, type TapSource } from '../src/graph/vtap.js';
 import { formatId } from '../src/graph/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-nic.md';
@@ -41,7 +41,7 @@ export default defineRule(
           });
           continue;
         }
-        const pe = privateEndpointNamed(ctx, nicName(nic));
+        const pe = privateEndpointOfNic(ctx.graph, nic);
         if (pe) {
           failPrivateEndpoint(ctx, source, pe);
           continue;
@@ -68,7 +68,7 @@ export default defineRule(
         });
         continue;
       }
-      const pe = privateEndpointNamed(ctx, nicName(nic));
+      const pe = privateEndpointOfNic(ctx.graph, nic);
       if (pe) {
         failPrivateEndpoint(ctx, source, pe);
         continue;
@@ -101,16 +101,7 @@ export default defineRule(
 );
 
 
-/** A private endpoint in the template that names its NIC like the source NIC (customNetworkInterfaceName). */
-function privateEndpointNamed(ctx: Ctx, name: string) {
-  for (const pe of deployedOfType(ctx.graph, 'Microsoft.Network/privateEndpoints')) {
-    const custom = at(pe.root, 'properties', 'customNetworkInterfaceName');
-    if (typeof custom.value === 'string' && custom.value.toLowerCase() === name.toLowerCase()) return { pe, custom };
-  }
-  return undefined;
-}
-
-function failPrivateEndpoint(ctx: Ctx, source: TapSource, found: NonNullable<ReturnType<typeof privateEndpointNamed>>): void {
+function failPrivateEndpoint(ctx: Ctx, source: TapSource, found: NonNullable<ReturnType<typeof privateEndpointOfNic>>): void {
   ctx.fail({
     message: `NIC '${nicName(source.nic)}' is the network interface of private endpoint '${found.pe.displayName}'; a TAP can only mirror a VM's network interface: mirror the VM that talks to the endpoint instead`,
     span: source.tapId.span,

@@ -248,3 +248,17 @@ export function literalSubscription(id: ResourceId): string | undefined {
 function lowerEq(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * A private endpoint in the template that names its platform-created NIC like this source NIC
+ * (`customNetworkInterfaceName`): such a NIC is not a VM's, so VM-related rules leave it alone.
+ */
+export function privateEndpointOfNic(graph: ResourceGraph, nic: NicRef): { pe: DeployedResource; custom: LocatedValue } | undefined {
+  if (nic.kind === 'unknown') return undefined;
+  const name = nicName(nic).toLowerCase();
+  for (const pe of deployedOfType(graph, 'Microsoft.Network/privateEndpoints')) {
+    const custom = at(pe.root, 'properties', 'customNetworkInterfaceName');
+    if (typeof custom.value === 'string' && custom.value.toLowerCase() === name) return { pe, custom };
+  }
+  return undefined;
+}
