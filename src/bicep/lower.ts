@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
+import { LOWERING_NS } from '../expr/evaluate.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type TextSpan } from '../model/span.js';
@@ -728,7 +729,17 @@ export class FileLowerer extends ExprLowerer {
       if (p.kind !== 'ObjectProperty' || p.keyName === undefined || RESOURCE_SPECIAL.has(p.keyName.toLowerCase())) continue;
       this.set(out, p.keyName, this.value(p.value, ctx), p.value, p.key);
     }
+    this.descriptionOf(r.decl, out);
     return out;
+  }
+
+  /** `@description('...')` on a resource or module: the compiler writes it as its metadata. */
+  private descriptionOf(decl: ResourceDeclaration | ModuleDeclaration, out: TObject): void {
+    const desc = decorator(decl.decorators, 'description');
+    if (!desc?.args[0] || out.metadata !== undefined) return;
+    const meta: TObject = {};
+    this.set(meta, 'description', this.value(desc.args[0], {}), desc.args[0], desc.name);
+    this.set(out, 'metadata', meta, desc);
   }
 
   private module(m: ModInfo): TObject {
@@ -781,6 +792,7 @@ export class FileLowerer extends ExprLowerer {
       }
     } else if (pathNode.kind === 'String') this.error(pathNode, 'the module path must be a literal string');
     this.set(out, 'properties', properties, m.body ?? m.decl);
+    this.descriptionOf(m.decl, out);
     return out;
   }
 
@@ -1168,7 +1180,8 @@ export class FileLowerer extends ExprLowerer {
     const got = this.options.modules.readFile(this.resolvePath(rel));
     if ('error' in got) {
       this.error(p, `${e.name.name}(): ${got.error}`);
-      return lit(null, e);
+      // Unknown, not null: rules must not take a missing file's content for an empty value.
+      return call('notRead', [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
     }
     return convert(got.text);
   }

@@ -160,6 +160,7 @@ class Evaluator {
 
   private call(n: Call, scope: LambdaScope | undefined, depth: number): Value {
     const display = n.ns !== undefined ? `${n.ns}.${n.name}` : n.name;
+    if (n.ns === LOWERING_NS) return this.loweringCall(n);
     if (n.ns !== undefined) return this.userCall(n, scope, depth, display);
     const def = lookupFunction(n.name);
     if (!def) {
@@ -221,6 +222,17 @@ class Evaluator {
     return v;
   }
 
+  /**
+   * `__vtaplint.notRead('message')`: what a front end writes for a value it could not read (a
+   * Bicep load*() file that is missing or outside the lint root). The error was reported when
+   * lowering; the value is unknown ('not-fetched'), not null.
+   */
+  private loweringCall(n: Call): Value {
+    const first = n.args[0];
+    const message = first?.k === 'lit' && typeof first.value === 'string' ? first.value : 'a file that was not read';
+    return new Unknown({ code: 'not-fetched', message, span: this.span(n) });
+  }
+
   private userCall(n: Call, scope: LambdaScope | undefined, depth: number, display: string): Value {
     const fn = this.ctx.userFunction(n.ns as string, n.name);
     if (!fn) return this.error(n, `The template function '${display}' is not defined.`);
@@ -272,6 +284,9 @@ class Evaluator {
  * deployment), the result is symbolic too, so toLower(parameters('vmName')) still equals itself
  * and names and ids built from it still link.
  */
+/** The namespace of calls a front end writes for values it could not produce (see loweringCall). */
+export const LOWERING_NS = '__vtaplint';
+
 function derivedUnknown(fn: string, args: Value[], first: Unknown, returns: FnDef['returns']): Unknown {
   const keys = args.map(symbolicKey);
   const symbol = keys.every((k) => k !== undefined) ? `${fn}(${keys.join(',')})` : undefined;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../deploy/helpers.js';
 import type { Analysis } from '../../src/engine/analyze.js';
 import { formatId } from '../../src/graph/resource-id.js';
+import { Unknown } from '../../src/expr/value.js';
 
 type Done = Extract<Analysis, { kind: 'template' }>;
 
@@ -168,3 +169,27 @@ describe('nested deployments into another resource group', () => {
   });
 });
 
+
+describe('Bicep lowering details the compiler shows in its JSON', () => {
+  it('@description on resources and modules becomes metadata; a missing load*() file is unknown, not null', () => {
+    const bicep = [
+      "@description('the NIC')",
+      "resource nic 'Microsoft.Network/networkInterfaces@2023-04-01' = {",
+      "  name: 'nic'",
+      "  properties: { note: loadTextContent('missing.txt') }",
+      '}',
+      "@description('the module')",
+      "module m 'm.bicep' = { name: 'm' }",
+    ].join('\n');
+    const a = analyze({ 'main.bicep': bicep, 'm.bicep': "param x string = 'y'\n" }).a;
+    const get = (v: unknown, k: string): unknown => (v && typeof v === 'object' && 'get' in v ? (v as { get(k: string): unknown }).get(k) : undefined);
+    const nic = a.graph.resources.find((r) => r.type === 'Microsoft.Network/networkInterfaces');
+    const m = a.graph.resources.find((r) => r.type === 'Microsoft.Resources/deployments');
+    expect(get(get(nic?.body, 'metadata'), 'description')).toBe('the NIC');
+    expect(get(get(m?.body, 'metadata'), 'description')).toBe('the module');
+    const note = get(get(nic?.body, 'properties'), 'note');
+    expect(note).toBeInstanceOf(Unknown);
+    expect((note as Unknown).reason.code).toBe('not-fetched');
+    expect(a.diagnostics.some((d) => /loadTextContent\(\): cannot read the file/.test(d.message))).toBe(true);
+  });
+});
