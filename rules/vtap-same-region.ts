@@ -40,7 +40,8 @@ export default defineRule(
             ...base,
             message: `${role} '${r.displayName}' is in '${String(v)}' but TAP '${tap.displayName}' is in '${String(tapLoc.value)}'; the TAP, its sources and its destination must be in one region: move them into one region`,
           });
-        else {
+        else if (v instanceof Unknown || tapLoc.value instanceof Unknown) {
+          // Neither a known region nor an unknown one (location: null, a number): nothing to compare.
           const u = v instanceof Unknown ? v : (tapLoc.value as Unknown);
           ctx.indeterminate({
             ...base,

@@ -29,13 +29,30 @@ export function permissionsOf(role: DeployedResource): Permission[] {
 }
 
 // Whether an action pattern (such as "Microsoft.Network/*") matches an operation name.
+// Matched without a RegExp: the pattern comes from the template, and a regular expression built
+// from it can be too large to compile (a finding must never depend on that) or slow to run.
 export function actionMatches(pattern: string, operation: string): boolean {
-  const escaped = pattern.split('*').map(escapeRegExp).join('.*');
-  return new RegExp('^' + escaped + '$', 'i').test(operation);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.+?^$(){}|[\]\\/]/g, (c) => '\\' + c);
+  const p = pattern.toLowerCase();
+  const s = operation.toLowerCase();
+  // Two pointers with the last '*' remembered: O(|p| * |s|) at worst, no recursion.
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < s.length) {
+    if (i < p.length && p[i] !== '*' && p[i] === s[j]) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }
 
 /** Whether a permissions block grants an operation: some action matches, no notAction does. */
