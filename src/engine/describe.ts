@@ -12,7 +12,8 @@ export function describeUnknown(u: Unknown): string {
     case 'runtime-state':
       return `read from a deployed resource at deployment time${shown}`;
     case 'parameter-without-value':
-      return `a parameter without a value${shown}`;
+      // The reason names the parameter; its span is the declaration, not worth quoting.
+      return `not set: ${u.reason.message}`;
     case 'secure':
       return `a secure value${shown}`;
     case 'external-resource':
