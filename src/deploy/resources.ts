@@ -204,14 +204,21 @@ export class ResourceExpander {
       body.span = decl.span;
       return body;
     };
-    const dependsOn: Dependency[] = [];
-    const dep = childOf(decl, 'dependsOn');
-    if (dep && Array.isArray(dep.node)) {
-      dep.node.forEach((entry, i) => {
-        const span = dep.span.child(dep.node as TNode[], i);
-        dependsOn.push({ value: this.ev.evaluateNode(entry, span, loop), span });
-      });
-    }
+    // dependsOn is evaluated when the graph first needs edges: most templates never need them.
+    let dependsOn: Dependency[] | undefined;
+    const fillDependsOn = (): Dependency[] => {
+      if (dependsOn) return dependsOn;
+      dependsOn = [];
+      const dep = childOf(decl, 'dependsOn');
+      if (dep && Array.isArray(dep.node)) {
+        const list = dep.node;
+        list.forEach((entry, i) => {
+          const span = dep.span.child(list, i);
+          (dependsOn as Dependency[]).push({ value: evaluator.evaluateNode(entry, span, loop), span });
+        });
+      }
+      return dependsOn;
+    };
     const resource: DeployedResource = {
       index,
       id,
@@ -239,7 +246,9 @@ export class ResourceExpander {
       nameSpan: nameV.span,
       parent: parent?.resource,
       children: [],
-      dependsOn,
+      get dependsOn() {
+        return fillDependsOn();
+      },
       get body() {
         return fillBody();
       },
