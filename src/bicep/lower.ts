@@ -775,7 +775,8 @@ export class FileLowerer extends ExprLowerer {
         }
       }
     }
-    this.set(properties, 'parameters', parameters, paramsProp ?? m.decl);
+    // Without `params` the compiler writes no parameters at all.
+    if (paramsProp) this.set(properties, 'parameters', parameters, paramsProp);
     const pathNode = m.decl.path;
     const rel = pathNode.kind === 'String' ? stringValue(pathNode) : undefined;
     if (rel !== undefined) {

@@ -156,19 +156,14 @@ export class ResourceGraph {
       const bySymbol = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === v);
       if (bySymbol.length > 1) return bySymbol;
       // One instance of a loop, "coll[2]" (what the compiler emits for `coll[i]`, languageVersion 2.0).
+      // Only a known instance: with an unknown count or index it stays unresolved, as the same
+      // dependency written as a resourceId() (languageVersion 1.0) does.
       const m = /^(.+)\[(\d+)\]$/.exec(v);
       if (m && bySymbol.length === 0) {
         const at = Number(m[2]);
-        const hit = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === m[1] && r.copy?.name === m[1]);
-        const exact = hit.filter((r) => r.copy?.index === at);
-        // With an unknown count there is one representative instance: it stands for every index.
-        if (exact.length || hit.length) return exact.length ? exact : hit.filter((r) => r.copy?.index === undefined);
+        const exact = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === m[1] && r.copy?.name === m[1] && r.copy?.index === at);
+        if (exact.length) return exact;
       }
-    } else if (v instanceof Unknown && v.parts && v.parts.length === 3 && typeof v.parts[0] === 'string' && v.parts[2] === ']') {
-      // "coll[<unknown index>]": the loop's instances with an unknown index (or all, as ARM may pick any).
-      const sym = v.parts[0].endsWith('[') ? v.parts[0].slice(0, -1) : undefined;
-      const hit = sym ? this.resources.filter((r) => r.unit === from.unit && r.symbolicName === sym && r.copy?.name === sym) : [];
-      if (hit.length) return hit;
     }
     const one = this.resolveDependency(from, v);
     if (one) return [one];
