@@ -40,7 +40,8 @@ export default defineRule(
           ...base,
           message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: put the collector in a network in '${String(la.value)}'`,
         });
-      else {
+      else if (la.value instanceof Unknown || lb.value instanceof Unknown) {
+        // Neither a known region nor an unknown one (location: null, a number): nothing to compare.
         const u = la.value instanceof Unknown ? la.value : (lb.value as Unknown);
         ctx.indeterminate({ ...base, related: [...base.related, ...unknownOrigin(u, base.span)], message: `cannot tell whether networks '${a.displayName}' and '${b.displayName}' are in one region: a location is ${describeUnknown(u)}` });
       }
