@@ -6,7 +6,14 @@ import type { Value } from '../value.js';
 import { deepEquals, typeName } from '../ops.js';
 import type { FnDef, FnEnv } from './types.js';
 
-const collator = new Intl.Collator('en-US', { sensitivity: 'variant' });
+// Created on first use: building a collator costs milliseconds of start-up most runs never need.
+let collatorInstance: Intl.Collator | undefined;
+const collator = {
+  compare(a: string, b: string): number {
+    collatorInstance ??= new Intl.Collator('en-US', { sensitivity: 'variant' });
+    return collatorInstance.compare(a, b);
+  },
+};
 
 /** Culture-aware string comparison (ties broken ordinally so the order is total). */
 export function compareStrings(a: string, b: string): number {
