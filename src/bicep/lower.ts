@@ -814,7 +814,11 @@ export class FileLowerer extends ExprLowerer {
 
   /** A module's `scope` as the compiler emits it: resourceGroup/subscriptionId/scope/location properties. */
   private moduleScope(m: ModInfo, ctx: LowerCtx, out: TObject): void {
-    const location = (at: Node): void => this.set(out, 'location', this.texpr(member(call('deployment', [], at), 'location', at)), at);
+    // A module deployed at another scope than a resource group needs a location: the compiler
+    // writes resourceGroup().location from a resource-group template (its deployment() has none),
+    // deployment().location elsewhere.
+    const location = (at: Node): void =>
+      this.set(out, 'location', this.texpr(member(call(this.targetScope === 'resourceGroup' ? 'resourceGroup' : 'deployment', [], at), 'location', at)), at);
     const sp = m.scopeProp;
     if (!sp) {
       if (this.targetScope !== 'resourceGroup') location(m.decl);
@@ -846,6 +850,7 @@ export class FileLowerer extends ExprLowerer {
         return;
       case 'subscription':
         if (a0) this.set(out, 'subscriptionId', this.value(a0, ctx), a0);
+        else if (this.targetScope === 'resourceGroup') this.set(out, 'subscriptionId', this.texpr(member(call('subscription', [], sv), 'subscriptionId', sv)), sv);
         location(sv);
         return;
       case 'managementgroup':

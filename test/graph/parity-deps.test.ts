@@ -195,3 +195,14 @@ describe('Bicep lowering details the compiler shows in its JSON', () => {
     expect(get(m?.body, 'properties') && get(get(m?.body, 'properties'), 'parameters')).toBeUndefined();
   });
 });
+
+describe('module scopes as the compiler writes them', () => {
+  it('from a resource group: subscription() gets the subscription id, and the location is resourceGroup().location', () => {
+    const bicep = ["module sub 'sub.bicep' = {", "  name: 'sub'", '  scope: subscription()', '}'].join('\n');
+    const a = analyze({ 'main.bicep': bicep, 'sub.bicep': "targetScope = 'subscription'\n" }).a;
+    const m = a.graph.resources.find((r) => r.type === 'Microsoft.Resources/deployments');
+    const sym = (v: unknown): unknown => (v instanceof Unknown ? v.symbol : v);
+    expect(sym(m?.body.get('subscriptionId'))).toBe('subscription().subscriptionId');
+    expect(sym(m?.body.get('location'))).toBe('resourceGroup().location');
+  });
+});
