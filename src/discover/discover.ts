@@ -3,6 +3,7 @@
 // link out of the folder must not make vtaplint read outside what it was pointed at).
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import type * as Globby from 'globby';
 
 export const LINTED_EXTENSIONS = ['json', 'jsonc', 'bicep', 'bicepparam'] as const;
 
@@ -22,7 +23,7 @@ export interface DiscoverResult {
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /** globby is loaded only for folders and globs: a run on named files (pre-commit) starts faster. */
-function loadGlobby(): Promise<typeof import('globby')> {
+function loadGlobby(): Promise<typeof Globby> {
   return import('globby');
 }
 
