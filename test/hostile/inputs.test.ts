@@ -60,6 +60,29 @@ describe('size', () => {
     expect(run.findings[0]?.message).toContain('(limit maxFileBytes)');
   });
 
+  it('a legitimate 30 MB template of 10,000 VMs is analysed within the default limits', { timeout: 60_000 }, async () => {
+    const loc = "[parameters('location')]";
+    const subnet = "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'default')]";
+    const resources: unknown[] = [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: loc, properties: { subnets: [{ name: 'default', properties: { addressPrefix: '10.0.0.0/16' } }] } }];
+    for (let i = 0; i < 10_000; i++) {
+      const nicId = `[resourceId('Microsoft.Network/networkInterfaces', 'nic-${i}')]`;
+      resources.push(
+        { type: 'Microsoft.Network/networkInterfaces', apiVersion: '2024-05-01', name: `nic-${i}`, location: loc, tags: { d: 'x'.repeat(700) }, properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: subnet } } }] } },
+        { type: 'Microsoft.Compute/virtualMachines', apiVersion: '2024-07-01', name: `vm-${i}`, location: loc, dependsOn: [nicId], tags: { d: 'y'.repeat(700) }, properties: { hardwareProfile: { vmSize: 'Standard_D2s_v5' }, storageProfile: { imageReference: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' } }, networkProfile: { networkInterfaces: [{ id: nicId }] } } },
+      );
+    }
+    // The last resource has a broken name: its finding shows the whole file was analysed.
+    resources.push({ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[concat('last', )]", location: loc });
+    const text = template({ parameters: { location: { type: 'string', defaultValue: 'eastus' } }, resources });
+    expect(text.length).toBeGreaterThan(28_000_000);
+    expect(text.length).toBeLessThan(32_000_000);
+    root.write('big.json', text);
+    const run = await root.lint(['big.json']);
+    sane(run);
+    expect(run.findings.map((f) => f.ruleId)).toEqual(['invalid-template']);
+    expect(run.findings[0]?.line).toBe(text.slice(0, text.indexOf("[concat('last', )]")).split('\n').length);
+  });
+
   it('the limit is the config\'s: raised, the same file is analysed', T, async () => {
     root.write('big.json', template({ pad: 'x'.repeat(2 * 1024 * 1024) }));
     root.write('vtaplint.config.json', JSON.stringify({ limits: { maxFileBytes: 1024 * 1024 } }));
