@@ -48,12 +48,13 @@ export function unknownText(u: Unknown): string {
  * The property name used for a name that is only partly known at lint time: its known text with
  * the unknown pieces as `{symbol}` ("{/subscriptions/{subscription().subscriptionId}/...}"), so an
  * object keyed by a resource id keeps its shape, and ARM JSON `"[expr]": ...` keys and Bicep
- * `'${expr}': ...` keys with equal values give equal names. undefined when a piece has no symbol.
+ * `'${expr}': ...` keys with equal values give equal names. A piece without a symbol is `{?}`.
+ * undefined for a value with no known text at all.
  */
 export function unknownPropertyName(u: Unknown): string | undefined {
   const parts = u.parts ?? (u.symbol !== undefined ? [u] : undefined);
-  if (!parts || !parts.every((p) => typeof p === 'string' || p.symbol !== undefined)) return undefined;
-  return `{${parts.map((p) => (typeof p === 'string' ? p : `{${p.symbol as string}}`)).join('')}}`;
+  if (!parts) return undefined;
+  return `{${parts.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('')}}`;
 }
 
 /** The first Unknown inside a value (depth-first), if any. */

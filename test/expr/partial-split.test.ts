@@ -23,3 +23,13 @@ describe('split of partially known strings', () => {
     expect(ev("[split('a/b', '/')]").plain).toEqual(['a', 'b']);
   });
 });
+
+describe('partly known property names', () => {
+  it('keep objects keyed by partly known strings; unknown pieces without a symbol are {?}', () => {
+    const t = { parameters: { p: { type: 'string' } }, resources: [] };
+    const o = ev("[createObject(concat('a-', parameters('p')), 1)]", { template: t });
+    expect(o.plain).toEqual({ "{a-{parameters('p')}}": 1 });
+    const q = ev("[createObject(concat('a-', first(parameters('p'))), 1)]", { template: t });
+    expect(Object.keys(q.plain as object)).toHaveLength(1);
+  });
+});
