@@ -95,6 +95,8 @@ function bracketSpan(t: string, r: Rng): [number, number] | undefined {
 }
 
 function duplicateSubtree(t: string, r: Rng): string {
+  // Stacked duplications grow geometrically: past 1 MB the input is left as it is.
+  if (t.length > 1024 * 1024) return t;
   const json = tryJson(t);
   if (json !== undefined && typeof json === 'object' && json !== null) {
     // JSON level: a random subtree copied (several times) into a random object or array.
@@ -107,9 +109,10 @@ function duplicateSubtree(t: string, r: Rng): string {
     walk(json, 0);
     const src = r.pick(nodes);
     const dst = r.pick(nodes) as Record<string, unknown> | unknown[];
-    const times = 1 + r.int(r.next() < 0.1 ? 200 : 3);
+    const piece = JSON.stringify(src);
+    const times = Math.min(1 + r.int(r.next() < 0.1 ? 200 : 3), Math.max(1, Math.floor(2_000_000 / piece.length)));
     for (let i = 0; i < times; i++) {
-      const copy = JSON.parse(JSON.stringify(src)) as unknown;
+      const copy = JSON.parse(piece) as unknown;
       if (Array.isArray(dst)) dst.push(copy);
       else dst[r.next() < 0.3 ? r.pick(WEIRD) : `k${r.int(1000)}`] = copy;
     }
