@@ -10,7 +10,7 @@ import type { Span } from '../model/span.js';
 import { TExpr, childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type DeploymentContext, type EvalContext, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString } from '../expr/evaluate.js';
-import { isExpressionString } from '../expr/parser.js';
+import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { deepEquals, typeName, unknownPropertyName } from '../expr/ops.js';
 import { ObjectValue, Unknown, setElementSpans, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
@@ -485,8 +485,15 @@ class NodeContext implements EvalContext {
   /** Evaluates a template value tree. */
   node(n: TNode, span: Span): Value {
     if (!this.budget.step()) {
-      const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps).`;
-      this.diagnostics.add({ code: 'limit-exceeded', message, span });
+      // What needs no evaluation does not depend on the budget: literals keep their value (a
+      // literal 'type' must not become "not a literal"), and syntax errors are still reported.
+      if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
+      const lim = this.budget.limits;
+      if (typeof n === 'string' && (!isExpressionString(n) || parseTemplateString(n, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).kind === 'error')) {
+        return evaluateString(n, span, this);
+      }
+      const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+      if (this.budget.firstExhaustion()) this.diagnostics.add({ code: 'limit-exceeded', message, span });
       return new Unknown({ code: 'limit', message, span });
     }
     if (typeof n === 'string') return this.observed(evaluateString(n, span, this), span, isExpressionString(n));
@@ -582,8 +589,8 @@ class NodeContext implements EvalContext {
     for (let i = 0; i < count; i++) {
       // Once the step budget is spent every element would be the same 'limit' unknown: stop.
       if (this.budget.exhausted) {
-        const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps).`;
-        this.diagnostics.add({ code: 'limit-exceeded', message, span: loop.span });
+        const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+        if (this.budget.firstExhaustion()) this.diagnostics.add({ code: 'limit-exceeded', message, span: loop.span });
         return new Unknown({ code: 'limit', message, span: loop.span }, 'array');
       }
       out.push(this.withLoop(name, i, isDefault).node(input.node, input.span));

@@ -106,6 +106,18 @@ export class Budget {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
+  private exhaustionReported = false;
+
+  /**
+   * True the first time only: running out of steps is reported once per template, where it
+   * happened; everything evaluated after it is a silent 'limit' unknown (not one finding each).
+   */
+  firstExhaustion(): boolean {
+    if (this.exhaustionReported) return false;
+    this.exhaustionReported = true;
+    return true;
+  }
+
   /** Counts `n` steps; false once the budget is spent. */
   step(n = 1): boolean {
     this.steps += n;

@@ -96,7 +96,10 @@ class Evaluator {
 
   eval(n: Expr, scope: LambdaScope | undefined, depth: number): Value {
     const budget = this.ctx.budget;
-    if (!budget.step()) return this.limit(n, `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps).`);
+    if (!budget.step()) {
+      const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+      return budget.firstExhaustion() ? this.limit(n, message) : new Unknown({ code: 'limit', message, span: this.span(n) });
+    }
     if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep (limit maxExpressionDepth).`);
     switch (n.k) {
       case 'lit':

@@ -23,7 +23,7 @@ function lambdaArg(env: LazyEnv, i: number, maxParams: number): Lambda | Unknown
 
 /** Calls a lambda with the element and, when it asks for one, the index. */
 function call(env: LazyEnv, l: Lambda, args: Value[]): Value | Unknown {
-  if (!env.step()) return env.limit('The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).');
+  if (!env.step()) return env.limit('The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).'); // reported at most once: env.limit dedupes by span
   return l.invoke(args);
 }
 

@@ -1,0 +1,65 @@
+// Every limit is the config's, and hitting one is a limit-exceeded finding naming the key, at the
+// place that hit it, while the rest of the template is still analysed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Root, template } from './helpers.js';
+
+const T = { timeout: 20_000 };
+let root: Root;
+beforeEach(() => {
+  root = new Root();
+});
+afterEach(() => root.remove());
+
+const vnet = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name, location: 'westeurope', ...extra });
+const limits = (l: Record<string, number>) => root.write('vtaplint.config.json', JSON.stringify({ limits: l }));
+const keys = (fs: { ruleId: string; message: string; line: number }[]) => fs.map((f) => `${f.ruleId}|${f.line}|${/\(limit (\w+)\)/.exec(f.message)?.[1] ?? ''}`);
+
+describe('limits from the config', () => {
+  it('maxEvaluationSteps: the resource that spends them gets the finding, the next one is still checked', T, async () => {
+    limits({ maxEvaluationSteps: 5 });
+    root.write('t.json', template({ resources: [vnet("[concat('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h')]"), vnet("[concat('a', )]")] }));
+    const run = await root.lint(['t.json']);
+    expect(run.notifications).toEqual([]);
+    expect(keys(run.findings)).toEqual(['limit-exceeded|8|maxEvaluationSteps', 'invalid-template|14|']);
+  });
+
+  it('maxExpressionLength and maxExpressionDepth', T, async () => {
+    limits({ maxExpressionLength: 55, maxExpressionDepth: 8 });
+    root.write('t.json', template({ resources: [vnet(`[concat('${'a'.repeat(60)}')]`), vnet(`[${'not('.repeat(9)}true()${')'.repeat(9)}]`), vnet("[concat('ok', 'x')]")] }));
+    const run = await root.lint(['t.json']);
+    expect(keys(run.findings)).toEqual(['limit-exceeded|8|maxExpressionLength', 'limit-exceeded|14|maxExpressionDepth']);
+  });
+
+  it('maxStringLength, maxArrayLength and maxObjectSize', T, async () => {
+    limits({ maxStringLength: 10, maxArrayLength: 5, maxObjectSize: 2 });
+    root.write(
+      't.json',
+      template({
+        resources: [
+          vnet("[concat('abcdef', 'ghijkl')]"),
+          vnet('[string(length(range(0, 6)))]'),
+          vnet("[string(length(createObject('a', 1, 'b', 2, 'c', 3)))]"),
+        ],
+      }),
+    );
+    const run = await root.lint(['t.json']);
+    expect(keys(run.findings)).toEqual(['limit-exceeded|8|maxStringLength', 'limit-exceeded|14|maxArrayLength', 'limit-exceeded|20|maxObjectSize']);
+  });
+
+  it('maxResources and maxDeploymentDepth (nested deployments and Bicep modules)', T, async () => {
+    limits({ maxResources: 3, maxDeploymentDepth: 1 });
+    root.write('many.json', template({ resources: [vnet("[concat('v', copyIndex())]", { copy: { name: 'c', count: 10 } })] }));
+    const inner = (name: string, t: Record<string, unknown>) => ({ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: t } });
+    root.write('nested.json', template({ resources: [inner('d1', { resources: [inner('d2', { resources: [] })] })] }));
+    root.write('a.bicep', "module b 'b.bicep' = {\n  name: 'b'\n}\n");
+    root.write('b.bicep', "module c 'c.bicep' = {\n  name: 'c'\n}\n");
+    root.write('c.bicep', "output x int = 1\n");
+    const run = await root.lint(['many.json', 'nested.json', 'a.bicep']);
+    expect(run.notifications).toEqual([]);
+    const by = (file: string) => keys(run.findings.filter((f) => f.file === file));
+    expect(by('many.json')).toEqual(['limit-exceeded|5|maxResources']);
+    expect(by('nested.json').map((k) => k.split('|')[2])).toEqual(['maxDeploymentDepth']);
+    // Reported in b.bicep, at the module that is one level too deep.
+    expect(by('b.bicep').map((k) => k.split('|')[2])).toContain('maxDeploymentDepth');
+  });
+});
