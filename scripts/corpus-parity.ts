@@ -86,12 +86,13 @@ function normalize(g: Obj, dropExisting: boolean): Obj {
       edges: (r.edges as Obj[])
         .map((e): Obj | undefined => {
           const to = String(e.to).toLowerCase();
-          if (kept.has(to) || !all.has(to)) return { ...e, to };
+          // (A sub path "subnets/default" is a type and a name: compared case-insensitively too.)
+          if (kept.has(to) || !all.has(to)) return typeof e.sub === 'string' ? { ...e, to, sub: e.sub.toLowerCase() } : { ...e, to };
           // A reference into a dropped existing child (a subnet of a deployed vnet): JSON without the
           // child links it to the deployed ancestor with the rest as `sub`.
           if (e.kind !== 'reference') return undefined;
           const anc = [...kept].filter((k) => to.startsWith(`${k}/`)).sort((x, y) => y.length - x.length)[0];
-          return anc ? { ...e, to: anc, sub: subPath(String(e.to).slice(anc.length + 1)) } : undefined;
+          return anc ? { ...e, to: anc, sub: subPath(String(e.to).slice(anc.length + 1)).toLowerCase() } : undefined;
         })
         .filter((e): e is Obj => e !== undefined)
         // The order of dependsOn entries (and so of edges) carries no meaning, nor does a repeated entry.
@@ -268,14 +269,16 @@ for (const corpus of corpora) {
         if (setAside) equalSetAside++;
       } else {
         const stale = staleSign(path.join(root, bicep), readFileSync(path.join(root, json), 'utf8')) ?? staleInGraphs(ga as Obj, gb as Obj);
+        const notText = bicepDiagnostics.find((d) => /^load\w*\(\): the file is not (text|valid)/.test(d));
         if (registryRef === '1') cause = `registry module not fetched (the Bicep uses br:/ts: references; the JSON has them inlined); ${classify(na, nb)}`;
         else if (stale) cause = `stale compiled JSON: the Bicep file changed after compilation (${stale}); ${classify(na, nb)}`;
+        else if (notText) cause = `load*() file not read (vtaplint reads load*() files as UTF-8 text only: ${notText}); ${classify(na, nb)}`;
         else if (missing) cause = `file of a load*() function not in the corpus (${missing}); ${classify(na, nb)}`;
         else cause = classify(na, nb);
       }
     }
     if (cause) {
-      const general = /^(stale|file of|registry)/.test(cause) ? cause.replace(/ \(.*$/, '') : cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
+      const general = /^(stale|file of|registry|load\*\(\) file not read)/.test(cause) ? cause.replace(/ \(.*$/, '') : cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
       const list = causes.get(general) ?? [];
       list.push(`${bicep}: ${cause}`);
       causes.set(general, list);

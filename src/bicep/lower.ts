@@ -933,11 +933,12 @@ export class FileLowerer extends ExprLowerer {
     // One instance of a loop: "coll[i]" (languageVersion 2.0), unless the whole loop is a dependency.
     for (const [key, list] of indexed) {
       if (deps.has(key)) continue;
-      const seen = new Set<string>();
+      // One entry per referencing expression, as the compiler (which keys them by syntax node, so
+      // two `coll[i]` in the body give two equal entries); the same node noted twice counts once.
+      const seen = new Set<Node>();
       for (const { idx, at } of list) {
-        const text = exprKey(idx);
-        if (seen.has(text)) continue;
-        seen.add(text);
+        if (seen.has(at)) continue;
+        seen.add(at);
         recordSpan(arr, arr.length, this.span(at));
         arr.push(this.texpr(call('format', [lit('{0}[{1}]', at), lit(key, at), idx], at)));
       }
@@ -1243,19 +1244,5 @@ function usesLambdaVariables(e: Expr): boolean {
       return usesLambdaVariables(e.obj);
     case 'index':
       return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
-  }
-}
-
-/** An expression's structure without offsets, to drop repeated dependsOn entries. */
-function exprKey(e: Expr): string {
-  switch (e.k) {
-    case 'lit':
-      return JSON.stringify(e.value);
-    case 'call':
-      return `${e.ns ?? ''}.${e.name.toLowerCase()}(${e.args.map(exprKey).join(',')})`;
-    case 'member':
-      return `${exprKey(e.obj)}.${e.name}`;
-    case 'index':
-      return `${exprKey(e.obj)}[${exprKey(e.index)}]`;
   }
 }

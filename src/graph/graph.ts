@@ -164,6 +164,11 @@ export class ResourceGraph {
         const exact = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === m[1] && r.copy?.name === m[1] && r.copy?.index === at);
         if (exact.length) return exact;
       }
+    } else if (v instanceof Unknown && typeof v.parts?.[0] === 'string' && v.parts[0].endsWith('[')) {
+      // "coll[<unknown index>]": no instance can be named (as with its resourceId form); do not let
+      // the name heuristics below pick one.
+      const sym = v.parts[0].slice(0, -1);
+      if (this.resources.some((r) => r.unit === from.unit && r.symbolicName === sym)) return [];
     }
     const one = this.resolveDependency(from, v);
     if (one) return [one];

@@ -206,3 +206,20 @@ describe('module scopes as the compiler writes them', () => {
     expect(sym(m?.body.get('location'))).toBe('resourceGroup().location');
   });
 });
+
+describe('instances that cannot be named', () => {
+  it('coll[i] of a loop with an unknown count stays unresolved, as its resourceId form does', () => {
+    const bicep = [
+      'param names array',
+      "resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = [for n in names: { name: n }]",
+      "resource fd 'Microsoft.Network/frontDoors@2020-05-01' = [for (n, i) in names: {",
+      "  name: 'fd${i}'",
+      '  properties: { a: sa[i].properties.primaryEndpoints, b: sa[i].properties.primaryEndpoints }',
+      '}]',
+    ].join('\n');
+    const a = analyze({ 'main.bicep': bicep }).a;
+    expect(deps(a)).toEqual([]);
+    // two references, two entries (the compiler keeps one per referencing expression)
+    expect(a.graph.unresolvedDependsOn).toHaveLength(2);
+  });
+});
