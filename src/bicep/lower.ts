@@ -720,7 +720,17 @@ export class FileLowerer extends ExprLowerer {
     else if (!this.program.statements.some((x) => x.kind === 'Extension')) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
     if (r.existing && r.decl.existing) this.set(out, 'existing', true, r.decl.existing);
     const scopeProp = this.rootOf(r).scopeProp;
-    if (scopeProp) this.set(out, 'scope', this.texpr(this.scopeIdExpr(scopeProp.value, ctx)), scopeProp.value, scopeProp.key);
+    const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : undefined;
+    if (scopeProp && sc && (sc.fn === 'resourcegroup' || sc.fn === 'subscription') && sc.args.length > 0) {
+      // An existing resource in another resource group / subscription: the compiler writes
+      // subscriptionId / resourceGroup (languageVersion 2.0), not a scope id.
+      const [a0, a1] = sc.args as [Expression, Expression | undefined];
+      if (sc.fn === 'subscription') this.set(out, 'subscriptionId', this.value(a0, ctx), a0);
+      else if (a1) {
+        this.set(out, 'subscriptionId', this.value(a0, ctx), a0);
+        this.set(out, 'resourceGroup', this.value(a1, ctx), a1);
+      } else this.set(out, 'resourceGroup', this.value(a0, ctx), a0);
+    } else if (scopeProp) this.set(out, 'scope', this.texpr(this.scopeIdExpr(scopeProp.value, ctx)), scopeProp.value, scopeProp.key);
     for (const p of r.body?.properties ?? []) {
       if (p.kind === 'Spread') {
         this.error(p, 'a spread is not supported at the top level of a resource body');
@@ -1167,6 +1177,8 @@ export class FileLowerer extends ExprLowerer {
       case 'nameof': {
         const a = e.args[0];
         if (a?.kind === 'PropertyAccess') return lit(a.property.name, e);
+        // nameof(obj['some-key']): the key.
+        if (a?.kind === 'ArrayAccess' && a.index.kind === 'String' && stringValue(a.index) !== undefined) return lit(stringValue(a.index) as string, e);
         if (a?.kind === 'VariableAccess') return lit(a.name.name, e);
         return lit(null, e);
       }

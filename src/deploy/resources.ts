@@ -288,11 +288,12 @@ export class ResourceExpander {
   /**
    * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
    * group / subscription (ARM stores the deployment there), so its id is scoped there: a dependsOn
-   * `resourceId('rg', 'Microsoft.Resources/deployments', 'x')` names it.
+   * `resourceId('rg', 'Microsoft.Resources/deployments', 'x')` names it. An `existing` resource
+   * (languageVersion 2.0) is looked up in the resource group / subscription they name.
    */
   private deploymentScope(decl: Located<TObject>, loop: ResourceLoop | undefined): TargetScope | undefined {
     const t = own(decl.node, 'type');
-    if (typeof t !== 'string' || t.toLowerCase() !== DEPLOYMENTS) return undefined;
+    if (typeof t !== 'string' || (t.toLowerCase() !== DEPLOYMENTS && own(decl.node, 'existing') !== true)) return undefined;
     const at = (key: string): Segment | undefined => {
       const c = childOf(decl, key);
       return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : undefined;

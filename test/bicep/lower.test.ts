@@ -291,7 +291,9 @@ describe('Bicep lowering: resources', () => {
     expect(r.diagnostics).toEqual([]);
     const res = section(r.root, 'resources');
     expect(obj(res.other).existing).toBe(true);
-    expect(node(obj(res.other).scope)).toBe("format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, 'net-rg')");
+    // As the compiler writes it (languageVersion 2.0): resourceGroup, not a scope id.
+    expect(obj(res.other).resourceGroup).toBe('net-rg');
+    expect(obj(res.other).scope).toBeUndefined();
     expect(node(obj(res.lock).scope)).toBe("resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'shared')");
     expect(obj(res.lock).dependsOn).toBeUndefined();
     expect(node(obj(section(r.root, 'outputs').otherId).value)).toBe("resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'shared')");

@@ -223,3 +223,33 @@ describe('instances that cannot be named', () => {
     expect(a.graph.unresolvedDependsOn).toHaveLength(2);
   });
 });
+
+describe('existing resources in another resource group', () => {
+  it('are scoped there in JSON (subscriptionId/resourceGroup) and in Bicep (scope: resourceGroup(...)) alike', () => {
+    const json = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      resources: {
+        kv: { existing: true, type: 'Microsoft.KeyVault/vaults', apiVersion: '2019-09-01', subscriptionId: 'sub-1', resourceGroup: 'rg-1', name: 'kv1' },
+      },
+    };
+    const bicep = [
+      "resource kv 'Microsoft.KeyVault/vaults@2019-09-01' existing = {",
+      "  name: 'kv1'",
+      "  scope: resourceGroup('sub-1', 'rg-1')",
+      '}',
+      "resource sql 'Microsoft.Sql/servers@2021-11-01' = {",
+      "  name: 'sql-${n}'",
+      '}',
+      "var cfg = { 'server-name': 'x' }",
+      "var n = nameof(cfg['server-name'])",
+    ].join('\n');
+    const ids = (a: Done): string[] => a.graph.resources.map((r) => formatId(r.id));
+    expect(ids(analyze({ 'main.json': json }).a)).toEqual(['/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.KeyVault/vaults/kv1']);
+    expect(ids(analyze({ 'main.bicep': bicep }).a)).toEqual([
+      '/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.KeyVault/vaults/kv1',
+      '/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Sql/servers/sql-server-name',
+    ]);
+  });
+});
