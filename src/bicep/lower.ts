@@ -1176,6 +1176,15 @@ export class FileLowerer extends ExprLowerer {
         return this.loadFile(e, (text) => this.jsonContent(e, text));
       case 'nameof': {
         const a = e.args[0];
+        // The compiler's dependency walk sees the symbols inside nameof() too: a module or
+        // resource named there is a dependency, a variable brings its own.
+        let base: Expression | undefined = a;
+        while (base && (base.kind === 'PropertyAccess' || base.kind === 'ArrayAccess' || base.kind === 'ResourceAccess')) base = base.base;
+        if (base?.kind === 'VariableAccess' && !ctx.locals?.has(base.name.name)) {
+          const sym = this.symbols.get(base.name.name);
+          if (sym) this.noteRef(sym, base, ctx);
+          else if (this.vars.has(base.name.name)) ctx.refs?.variables.add(base.name.name);
+        }
         if (a?.kind === 'PropertyAccess') return lit(a.property.name, e);
         // nameof(obj['some-key']): the key.
         if (a?.kind === 'ArrayAccess' && a.index.kind === 'String' && stringValue(a.index) !== undefined) return lit(stringValue(a.index) as string, e);

@@ -253,3 +253,11 @@ describe('existing resources in another resource group', () => {
     ]);
   });
 });
+
+describe('nameof()', () => {
+  it('depends on the module it names, as the compiler does', () => {
+    const bicep = ["module a 'm.bicep' = { name: 'a' }", "module b 'm.bicep' = {", "  name: 'b'", '  params: { p: nameof(a) }', '}'].join('\n');
+    const a = analyze({ 'main.bicep': bicep, 'm.bicep': "param p string = ''\n" }).a;
+    expect(deps(a)).toEqual(['b -> a']);
+  });
+});
