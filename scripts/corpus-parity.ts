@@ -61,6 +61,20 @@ function staleSign(bicepFile: string, jsonText: string, seen = new Set<string>()
     const sign = staleSign(path.resolve(path.dirname(bicepFile), m[1] as string), jsonText, seen);
     if (sign) return sign;
   }
+  // A literal parameter default is copied verbatim too (only main.bicep's parameters are top-level).
+  if (seen.size === 1) {
+    let params: Record<string, { defaultValue?: unknown }> = {};
+    try {
+      params = ((JSON.parse(jsonText) as { parameters?: typeof params }).parameters ?? {}) as typeof params;
+    } catch {
+      // not JSON we can read: no sign from parameters
+    }
+    for (const m of bicepText.matchAll(/^\s*param\s+(\w+)\s+string\s*=\s*'([^'$\\]*)'\s*$/gm)) {
+      const [, name, value] = m as unknown as [string, string, string];
+      const j = params[name]?.defaultValue;
+      if (typeof j === 'string' && !j.startsWith('[') && j !== value) return `the default of parameter '${name}' is '${value}', '${j}' in the JSON`;
+    }
+  }
   for (const m of bicepText.matchAll(/^\s*resource\s+\w+\s+'([\w.]+\/[\w./]+)@([\w.-]+)'\s*(existing)?/gm)) {
     const [, type, version, existing] = m as unknown as [string, string, string, string | undefined];
     if (existing) continue;
