@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeFile } from '../src/engine/analyze.js';
 import { graphToJson, withoutSource, type Json } from '../src/graph/export.js';
+import { associatedParameterFile } from '../src/deploy/parameters.js';
 
 const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
@@ -19,8 +20,8 @@ type Obj = { [k: string]: Json };
 /** Diagnostics of the last graphOf() call (to name causes such as files missing from the corpus). */
 let lastDiagnostics: string[] = [];
 
-function graphOf(file: string, root: string): Json | { error: string } {
-  const a = analyzeFile(file, { root, deployment: {}, explicit: true });
+function graphOf(file: string, root: string, parameterFiles?: string[]): Json | { error: string } {
+  const a = analyzeFile(file, { root, deployment: {}, explicit: true, parameterFiles });
   lastDiagnostics = 'diagnostics' in a ? a.diagnostics.map((d) => d.message) : [];
   if (a.kind !== 'template') return { error: a.kind === 'broken' ? `broken: ${a.diagnostics[0]?.message ?? ''}` : a.kind };
   return withoutSource(graphToJson(a.graph, { relativeTo: (f) => path.relative(root, f) }));
@@ -283,7 +284,10 @@ for (const corpus of corpora) {
     let gb: Json | { error: string };
     let bicepDiagnostics: string[];
     try {
-      ga = graphOf(path.join(root, bicep), root);
+      // The JSON picks up its associated parameters file (main.parameters.json): give the Bicep
+      // file the same values, so both describe the same deployment.
+      const assoc = associatedParameterFile(path.join(root, json));
+      ga = graphOf(path.join(root, bicep), root, assoc ? [assoc] : undefined);
       bicepDiagnostics = lastDiagnostics;
       gb = graphOf(path.join(root, json), root);
     } catch (e) {
