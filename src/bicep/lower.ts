@@ -730,7 +730,12 @@ export class FileLowerer extends ExprLowerer {
         this.set(out, 'subscriptionId', this.value(a0, ctx), a0);
         this.set(out, 'resourceGroup', this.value(a1, ctx), a1);
       } else this.set(out, 'resourceGroup', this.value(a0, ctx), a0);
-    } else if (scopeProp) this.set(out, 'scope', this.texpr(this.scopeIdExpr(scopeProp.value, ctx)), scopeProp.value, scopeProp.key);
+    } else if (scopeProp) {
+      // A child inherits its root ancestor's scope; the dependency on the scope resource is the
+      // root's own (the compiler does not repeat it on the child).
+      const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: undefined };
+      this.set(out, 'scope', this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
+    }
     for (const p of r.body?.properties ?? []) {
       if (p.kind === 'Spread') {
         this.error(p, 'a spread is not supported at the top level of a resource body');

@@ -261,3 +261,21 @@ describe('nameof()', () => {
     expect(deps(a)).toEqual(['b -> a']);
   });
 });
+
+describe('scoped parents', () => {
+  it("a child inherits its root's scope without depending on the scope resource itself", () => {
+    const bicep = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = { name: 'vnet' }",
+      "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {",
+      '  scope: vnet',
+      "  name: 'lock'",
+      "  properties: { level: 'CanNotDelete' }",
+      '}',
+      "resource ext 'Microsoft.Authorization/locks/child@2020-05-01' = {",
+      '  parent: lock',
+      "  name: 'c'",
+      '}',
+    ].join('\n');
+    expect(deps(analyze({ 'main.bicep': bicep }).a)).toEqual(['c -> lock', 'lock -> vnet']);
+  });
+});
