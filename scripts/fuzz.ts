@@ -5,13 +5,13 @@
 // it takes longer than the per-input bound (the worker is killed). Failing inputs are saved to
 // fixtures/fuzz-regressions/, which test/hostile/fuzz-regressions.test.ts replays.
 //   node scripts/run-ts.mjs scripts/fuzz.ts [--seconds 60] [--seed N] [--timeout-ms 10000]
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkInput } from './lib/fuzz-check.js';
+import { checkInput, sarifOf } from './lib/fuzz-check.js';
 
 const REGRESSIONS = 'fixtures/fuzz-regressions';
 /** Inputs larger than this are not tried (the file-size limit is tested on its own). */
@@ -261,6 +261,7 @@ async function parent(): Promise<void> {
   let n = 0;
   let findings = 0;
   const failures: string[] = [];
+  const samples = new Map<string, { name: string; bytes: Buffer; how: string }>();
   const t0 = Date.now();
   while (Date.now() < deadline) {
     let input: { name: string; bytes: Buffer; how: string };
@@ -272,7 +273,11 @@ async function parent(): Promise<void> {
     if (input.bytes.length > MAX_INPUT) continue;
     const answer = await run({ id: ++n, name: input.name, data: input.bytes.toString('base64') });
     let failure = answer === 'timeout' ? `no answer within ${timeoutMs} ms` : answer === 'crash' ? 'the worker process died' : answer.failure;
-    if (answer !== 'timeout' && answer !== 'crash') findings += answer.findings;
+    if (answer !== 'timeout' && answer !== 'crash') {
+      findings += answer.findings;
+      // A few inputs with findings, one per kind of mutation, for the Multitool at the end.
+      if (!answer.failure && answer.findings > 0 && !samples.has(input.how) && samples.size < 8) samples.set(input.how, input);
+    }
     if (failure) {
       failure = failure.length > 300 ? `${failure.slice(0, 300)}…` : failure;
       const hash = createHash('sha1').update(input.bytes).digest('hex').slice(0, 12);
@@ -287,6 +292,8 @@ async function parent(): Promise<void> {
   worker?.kill();
   const secs = (Date.now() - t0) / 1000;
   console.log(`fuzz: ${n} inputs in ${secs.toFixed(0)} s (${(n / secs).toFixed(1)} inputs/s), ${findings} findings, ${failures.length} failures`);
+  const invalid = await multitool([...samples.values()].sort((a, b) => (a.how < b.how ? -1 : 1)));
+  if (invalid) process.exitCode = 1;
   if (failures.length) {
     console.log(`failing inputs saved under ${REGRESSIONS}/ (replayed by test/hostile/fuzz-regressions.test.ts)`);
     process.exitCode = 1;
@@ -304,4 +311,39 @@ if (process.argv.includes('--worker')) {
   });
 } else {
   await parent();
+}
+
+/**
+ * Validates the SARIF of a sample of inputs with the SARIF Multitool ("Sarif;Gh" rules), when it
+ * is installed; true when it reports an error.
+ */
+async function multitool(inputs: { name: string; bytes: Buffer; how: string }[]): Promise<boolean> {
+  const tool = path.resolve('node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
+  if (!existsSync(tool) || inputs.length === 0) return false;
+  const dir = path.join(os.tmpdir(), `vtaplint-fuzz-sarif-${process.pid}`);
+  let bad = false;
+  for (const [i, input] of inputs.entries()) {
+    let sarif: string;
+    try {
+      sarif = await sarifOf(path.join(dir, 'root'), input.name, input.bytes);
+    } catch {
+      continue; // the worker's checks already judged this input
+    }
+    const file = path.join(dir, `${i}.sarif`);
+    const out = path.join(dir, `${i}.validation.sarif`);
+    writeFileSync(file, sarif);
+    try {
+      rmSync(out, { force: true });
+      execFileSync(tool, ['validate', '--rule-kind', 'Sarif;Gh', file, '-o', out], { stdio: 'pipe' });
+    } catch {
+      // The Multitool exits non-zero when it finds errors; its log says which.
+    }
+    const log = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { runs: { results?: { ruleId: string; level?: string; message: { text?: string; id?: string } }[] }[] }) : undefined;
+    const errors = (log?.runs[0]?.results ?? []).filter((r) => (r.level ?? 'warning') === 'error');
+    if (!log) console.log(`multitool: no validation log for a sample (${input.how})`);
+    for (const e of errors) console.log(`multitool: ${e.ruleId}: ${e.message.text ?? e.message.id ?? ''} (${input.how} of ${input.name})`);
+    if (!log || errors.length) bad = true;
+  }
+  console.log(`multitool: ${inputs.length} sample SARIF logs validated (Sarif;Gh), ${bad ? 'with errors' : 'no errors'}`);
+  return bad;
 }

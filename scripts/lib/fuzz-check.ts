@@ -51,6 +51,15 @@ export interface CheckResult {
   findings: number;
 }
 
+/** The SARIF log of linting `content` as `name` in `dir` (for validation with the Multitool). */
+export async function sarifOf(dir: string, name: string, content: Uint8Array | string): Promise<string> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, name), content);
+  const result = await lint([name], { root: dir, cwd: dir, rules: RULES, now: new Date('2026-01-01T00:00:00Z') });
+  return formatSarif(result, RULES, { version: '0.0.0' });
+}
+
 /** Lints `content` as `name` in `dir` (a scratch lint root) and checks the outcome. */
 export async function checkInput(dir: string, name: string, content: Uint8Array | string): Promise<CheckResult> {
   rmSync(dir, { recursive: true, force: true });
