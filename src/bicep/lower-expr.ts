@@ -7,7 +7,7 @@ import type { Expr } from '../expr/ast.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, recordSpan } from '../model/span.js';
-import { TExpr, type TNode, type TObject } from '../model/template.js';
+import { TExpr, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, lit, member } from './lower-ast.js';
 import type {
   ArrayAccess,
@@ -337,7 +337,7 @@ export abstract class ExprLowerer {
         for (const p of e.properties) {
           if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
           const key = escapeKey(p.keyName);
-          obj[key] = this.value(p.value, ctx);
+          setOwn(obj, key, this.value(p.value, ctx));
           recordSpan(obj, key, this.span(p.value), this.span(p.key));
         }
         return obj;
@@ -350,7 +350,7 @@ export abstract class ExprLowerer {
 
   /** An object of `key: value` pairs with recorded spans (for sections the lowering builds). */
   set(obj: TObject, key: string, node: TNode, valueAt: Node, keyAt?: Node): void {
-    obj[key] = node;
+    setOwn(obj, key, node);
     recordSpan(obj, key, this.span(valueAt), keyAt ? this.span(keyAt) : undefined);
   }
 

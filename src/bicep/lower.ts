@@ -14,7 +14,7 @@ import { LOWERING_NS } from '../expr/evaluate.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type TextSpan } from '../model/span.js';
-import { TExpr, isTObject, own, type TNode, type TObject } from '../model/template.js';
+import { TExpr, isTObject, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
 import { armType, decorator, secureType } from './lower-types.js';
@@ -416,12 +416,12 @@ export class FileLowerer extends ExprLowerer {
     // Imported variables and functions come after the file's own.
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== undefined) continue;
-      variables[name] = v.node;
+      setOwn(variables, name, v.node);
       recordSpan(variables, name, v.span);
     }
     for (const [name, f] of this.importedFuncs) {
       if (own(members, name) !== undefined) continue;
-      members[name] = f.node;
+      setOwn(members, name, f.node);
       recordSpan(members, name, f.span);
     }
     for (const r of this.byKey.values()) {

@@ -27,6 +27,14 @@ export function isTObject(n: TNode | undefined): n is TObject {
   return typeof n === 'object' && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
 }
 
+/**
+ * Sets a property named by template data: defineProperty, not assignment, so that a key such as
+ * "__proto__" is a property like any other instead of replacing the object's prototype.
+ */
+export function setOwn(o: TObject, key: string, value: TNode): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Own property of a template object (never an inherited one such as `constructor`). */
 export function own(o: TObject, key: string): TNode | undefined {
   return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;

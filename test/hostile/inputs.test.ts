@@ -200,6 +200,26 @@ describe('prototype keys', () => {
     const run = await root.lint();
     sane(run);
     expect(run.findings).toEqual([]);
+    // The same in Bicep: object keys and symbol names are data (a '__proto__' key was lost in lowering).
+    root.write(
+      'proto.bicep',
+      [
+        "var __proto__ = { polluted: 0 }",
+        "var o = {\n  '__proto__': { polluted: 1 }\n  constructor: { prototype: { polluted: 2 } }\n  prototype: 'x'\n}",
+        "var j = json('{\"__proto__\": {\"polluted\": 3}}')",
+        "var u = union(o, j, { '__proto__': { polluted: 4 } })",
+        "resource v 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+        "  name: '${o.__proto__.polluted}-${u.constructor.prototype.polluted}-${j['__proto__'].polluted}-${__proto__.polluted}'",
+        "  location: 'westeurope'",
+        "  properties: {\n    '__proto__': { polluted: 5 }\n  }",
+        '}',
+        'output x object = u',
+        '',
+      ].join('\n'),
+    );
+    const bicep = await root.lint(['proto.bicep']);
+    sane(bicep);
+    expect(bicep.findings).toEqual([]);
     const probe: Record<string, unknown> = {};
     expect(probe.polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
