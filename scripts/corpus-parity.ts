@@ -222,6 +222,15 @@ function onlyUnresolvedInJson(a: Obj, b: Obj): boolean {
   return stable(trimmed) === stable(b);
 }
 
+/** The graph without dependsOn edges and unresolved entries (to see whether only those differ). */
+function withoutDependsOn(g: Obj): Obj {
+  return {
+    ...g,
+    unresolvedDependsOn: [],
+    resources: (g.resources as Obj[]).map((r) => ({ ...r, edges: (r.edges as Obj[]).filter((e) => e.kind !== 'dependsOn') })),
+  };
+}
+
 /** The first difference between two graphs, named by cause. */
 function classify(a: Obj, b: Obj): string {
   const ra = a.resources as Obj[];
@@ -277,7 +286,7 @@ for (const corpus of corpora) {
   let equalSetAside = 0;
   const causes = new Map<string, string[]>();
   const t0 = performance.now();
-  for (const [bicep, json, , , registryRef] of rows) {
+  for (const [bicep, json, generator, , registryRef] of rows) {
     if (!bicep || !json || /(^|\/)Invalid/.test(bicep) || bicep.includes('ci-tests')) continue;
     total++;
     let ga: Json | { error: string };
@@ -322,12 +331,18 @@ for (const corpus of corpora) {
         else if (notText) cause = `load*() file not read (vtaplint reads load*() files as UTF-8 text only: ${notText}); ${classify(na, nb)}`;
         else if (onlyUnresolvedInJson(na, nb)) {
           cause = 'dependsOn the JSON cannot resolve (names unknown at lint time) that the lowered Bicep resolves by symbolic name';
+        } else if (generator !== 'dev' && /"\w+": "\[if\([^"]*createObject\('value'/.test(readFileSync(path.join(root, json), 'utf8'))) {
+          cause = `module parameter written by the older Bicep that compiled the JSON (${generator ?? '?'}) as one if(..., createObject('value', ...), ...) expression; ${classify(na, nb)}`;
+        } else if (generator && generator !== 'dev' && stable(withoutDependsOn(na)) === stable(withoutDependsOn(nb))) {
+          // Implicit dependencies changed between compiler versions (e.g. 0.5.x did not depend on an
+          // existing parent's own parent; 0.17 did not depend on an ancestor the body refers to).
+          cause = `implicit dependsOn rules of the older Bicep that compiled the JSON (${generator}); only dependsOn edges differ${setAside ? ', once values of load*() files missing from the corpus are set aside' : ''}`;
         } else if (missing) cause = `file of a load*() function not in the corpus (${missing}); ${classify(na, nb)}`;
         else cause = classify(na, nb);
       }
     }
     if (cause) {
-      const general = /^(stale|file of|registry|load\*\(\) file not read)/.test(cause) ? cause.replace(/ \(.*$/, '') : cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
+      const general = /^(stale|file of|registry|load\*\(\) file not read|implicit dependsOn|module parameter written)/.test(cause) ? cause.replace(/ \(.*$/, '') : cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
       const list = causes.get(general) ?? [];
       list.push(`${bicep}: ${cause}`);
       causes.set(general, list);

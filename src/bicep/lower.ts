@@ -782,6 +782,12 @@ export class FileLowerer extends ExprLowerer {
             if (p.kind !== 'Resource') this.error(p, 'module params must have literal names (spreads are not supported)');
             continue;
           }
+          if (p.value.kind === 'Ternary' && this.hasSecretRef(p.value)) {
+            // A conditional Key Vault reference: the compiler writes the whole entry as one
+            // if(cond, createObject('reference', ...), createObject('value', ...)) expression.
+            this.set(parameters, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx)), p.value, p.key);
+            continue;
+          }
           const entry: TObject = {};
           const kv = this.keyVaultSecret(p.value, ctx);
           if (kv) this.set(entry, 'reference', kv, p.value);
@@ -810,6 +816,30 @@ export class FileLowerer extends ExprLowerer {
     this.set(out, 'properties', properties, m.body ?? m.decl);
     this.descriptionOf(m.decl, out);
     return out;
+  }
+
+  /** Is there a `kv.getSecret(...)` among the branches of a (nested) conditional? */
+  private hasSecretRef(e: Expression): boolean {
+    if (e.kind === 'Ternary') return this.hasSecretRef(e.whenTrue) || this.hasSecretRef(e.whenFalse);
+    if (e.kind === 'Parenthesized') return this.hasSecretRef(e.expression);
+    return e.kind === 'FunctionCall' && !!e.base && e.name.name.toLowerCase() === 'getsecret';
+  }
+
+  /** A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...} else. */
+  private paramEntryExpr(e: Expression, ctx: LowerCtx): Expr {
+    if (e.kind === 'Parenthesized') return this.paramEntryExpr(e.expression, ctx);
+    if (e.kind === 'Ternary') return call('if', [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx), this.paramEntryExpr(e.whenFalse, ctx)], e);
+    if (e.kind === 'FunctionCall' && e.base && e.name.name.toLowerCase() === 'getsecret') {
+      const ref = this.symbolRef(e.base, ctx);
+      if (ref?.info.kind === 'resource') {
+        this.noteRef(ref.info, e.base, ctx, ref.idx);
+        const reference: Expr[] = [lit('keyVault', e), call('createObject', [lit('id', e.base), this.idExpr(ref.info, ref.idx, e.base)], e.base)];
+        if (e.args[0]) reference.push(lit('secretName', e.args[0]), this.expr(e.args[0], ctx));
+        if (e.args[1]) reference.push(lit('secretVersion', e.args[1]), this.expr(e.args[1], ctx));
+        return call('createObject', [lit('reference', e), call('createObject', reference, e)], e);
+      }
+    }
+    return call('createObject', [lit('value', e), this.expr(e, ctx)], e);
   }
 
   /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */

@@ -220,6 +220,12 @@ export class Deployment {
     const params = props.get('parameters');
     if (!(params instanceof ObjectValue)) return out;
     for (const e of params.located()) {
+      // A whole entry only known at deployment ("[if(c, createObject('value', a), createObject('value', b))]",
+      // as older Bicep writes a conditional module parameter): its value is unknown too.
+      if (e.value instanceof Unknown) {
+        out.set(e.key, { value: new Unknown(e.value.reason, e.value.type === 'object' ? undefined : e.value.type), span: e.span });
+        continue;
+      }
       if (!(e.value instanceof ObjectValue)) continue;
       if (e.value.has('reference')) {
         out.set(e.key, {

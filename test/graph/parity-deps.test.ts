@@ -279,3 +279,49 @@ describe('scoped parents', () => {
     expect(deps(analyze({ 'main.bicep': bicep }).a)).toEqual(['c -> lock', 'lock -> vnet']);
   });
 });
+
+describe('module parameters', () => {
+  it('a conditional Key Vault reference is one if(...) entry, as the compiler writes it, and reaches the module', () => {
+    const bicep = [
+      "resource kv 'Microsoft.KeyVault/vaults@2019-09-01' existing = { name: 'kv1' }",
+      "module m 'm.bicep' = {",
+      "  name: 'm'",
+      "  params: { s: true ? kv.getSecret('pw') : 'none' }",
+      '}',
+    ].join('\n');
+    const a = analyze({ 'main.bicep': bicep, 'm.bicep': '@secure()\nparam s string\n' }).a;
+    const refs = a.graph.edges().filter((e) => e.kind === 'reference').map((e) => e.path);
+    expect(refs).toEqual(['properties.parameters.s.reference.keyVault.id']);
+  });
+
+  it('a parameter entry only known at deployment passes an unknown value, not none', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { c: { type: 'bool' } },
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'inner',
+          properties: {
+            mode: 'Incremental',
+            expressionEvaluationOptions: { scope: 'inner' },
+            parameters: { n: "[if(parameters('c'), createObject('value', 'a'), createObject('value', 'b'))]" },
+            template: {
+              $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+              contentVersion: '1.0.0.0',
+              parameters: { n: { type: 'string' } },
+              resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-04-01', name: "[parameters('n')]" }],
+            },
+          },
+        },
+      ],
+    };
+    const a = analyze({ 'main.json': t }).a;
+    const vnet = a.graph.resources.find((r) => r.type === 'Microsoft.Network/virtualNetworks');
+    expect(vnet?.name).toBeInstanceOf(Unknown);
+    // the outer unknown (c), not "the inner parameter n has no value"
+    expect((vnet?.name as Unknown).reason.message).toMatch(/'c'/);
+  });
+});
