@@ -326,7 +326,7 @@ for (const corpus of corpora) {
       } else {
         const stale = staleSign(path.join(root, bicep), readFileSync(path.join(root, json), 'utf8')) ?? staleInGraphs(ga as Obj, gb as Obj);
         const notText = bicepDiagnostics.find((d) => /^load\w*\(\): the file is not (text|valid)/.test(d));
-        if (registryRef === '1') cause = `registry module not fetched (the Bicep uses br:/ts: references; the JSON has them inlined); ${classify(na, nb)}`;
+        if (registryRef === '1') cause = `registry reference not fetched (the Bicep uses br:/ts: modules or extensions; the JSON has them compiled in); ${classify(na, nb)}`;
         else if (stale) cause = `stale compiled JSON: the Bicep file changed after compilation (${stale}); ${classify(na, nb)}`;
         else if (notText) cause = `load*() file not read (vtaplint reads load*() files as UTF-8 text only: ${notText}); ${classify(na, nb)}`;
         else if (onlyUnresolvedInJson(na, nb)) {

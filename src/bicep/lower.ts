@@ -798,6 +798,8 @@ export class FileLowerer extends ExprLowerer {
     }
     // Without `params` the compiler writes no parameters at all.
     if (paramsProp) this.set(properties, 'parameters', parameters, paramsProp);
+    const extProp = prop(m.body, 'extensionConfigs');
+    if (extProp?.value.kind === 'Object') this.set(properties, 'extensionConfigs', this.extensionConfigs(extProp.value, ctx), extProp.value, extProp.key);
     const pathNode = m.decl.path;
     const rel = pathNode.kind === 'String' ? stringValue(pathNode) : undefined;
     if (rel !== undefined) {
@@ -815,6 +817,28 @@ export class FileLowerer extends ExprLowerer {
     } else if (pathNode.kind === 'String') this.error(pathNode, 'the module path must be a literal string');
     this.set(out, 'properties', properties, m.body ?? m.decl);
     this.descriptionOf(m.decl, out);
+    return out;
+  }
+
+  /**
+   * A module's `extensionConfigs` as the compiler writes them: per extension alias, each setting
+   * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`.
+   */
+  private extensionConfigs(o: ObjectExpression, ctx: LowerCtx): TObject {
+    const out: TObject = {};
+    for (const ext of o.properties) {
+      if (ext.kind !== 'ObjectProperty' || ext.keyName === undefined || ext.value.kind !== 'Object') continue;
+      const settings: TObject = {};
+      for (const p of ext.value.properties) {
+        if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
+        const entry: TObject = {};
+        const kv = this.keyVaultSecret(p.value, ctx);
+        if (kv) this.set(entry, 'keyVaultReference', kv, p.value);
+        else this.set(entry, 'value', this.value(p.value, ctx), p.value);
+        this.set(settings, p.keyName, entry, p, p.key);
+      }
+      this.set(out, ext.keyName, settings, ext.value, ext.key);
+    }
     return out;
   }
 

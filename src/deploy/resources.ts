@@ -13,7 +13,9 @@ import type { DeployedResource, Dependency, DeploymentUnit, DeployState, NotDepl
 export const ARM_MAX_COPY = 800;
 
 /** Keys of a resource declaration that are not part of what the resource is (they steer deployment). */
-const CONTROL_KEYS = new Set(['resources', 'copy', 'condition', 'dependson', 'existing', 'import', 'scope']);
+// `extension` (languageVersion 2.0) names the extension a resource belongs to ("az"): template
+// language, like `import`, not a property of the resource.
+const CONTROL_KEYS = new Set(['resources', 'copy', 'condition', 'dependson', 'existing', 'import', 'extension', 'scope']);
 
 export interface ExpandOptions {
   /** Upper bound on resources expanded from one template (a vtaplint limit). */

@@ -325,3 +325,28 @@ describe('module parameters', () => {
     expect((vnet?.name as Unknown).reason.message).toMatch(/'c'/);
   });
 });
+
+describe('extensions', () => {
+  it('module extensionConfigs lower as the compiler writes them; the `extension` key is not a resource property', () => {
+    const bicep = [
+      "resource kv 'Microsoft.KeyVault/vaults@2019-09-01' existing = { name: 'kv1' }",
+      "module m 'm.bicep' = {",
+      "  name: 'm'",
+      "  extensionConfigs: { k8s: { kubeConfig: kv.getSecret('cfg'), namespace: 'ns' } }",
+      '}',
+    ].join('\n');
+    const a = analyze({ 'main.bicep': bicep, 'm.bicep': '' }).a;
+    const m = a.graph.resources.find((r) => r.type === 'Microsoft.Resources/deployments');
+    const get = (v: unknown, k: string): unknown => (v && typeof v === 'object' && 'get' in v ? (v as { get(k: string): unknown }).get(k) : undefined);
+    const k8s = get(get(get(m?.body, 'properties'), 'extensionConfigs'), 'k8s');
+    expect(get(get(k8s, 'namespace'), 'value')).toBe('ns');
+    expect(get(get(k8s, 'kubeConfig'), 'keyVaultReference')).toBeDefined();
+    const json = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      resources: { st: { extension: 'az', type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'st' } },
+    };
+    expect(analyze({ 'main.json': json }).a.graph.resources[0]?.body.has('extension')).toBe(false);
+  });
+});
