@@ -1,6 +1,6 @@
 // Reads a file from disk into a SourceText: size limit, encodings (UTF-8 with or without BOM,
 // UTF-16 with BOM), and a clear diagnostic for what is not text (invalid UTF-8, NUL bytes).
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import nodePath from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { SourceText, type SourceKind } from '../model/source.js';
@@ -94,6 +94,29 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
 
 /** The real path of `p` (links resolved), or undefined when it does not exist. */
 export function realPath(p: string): string | undefined {
+  const abs = nodePath.resolve(p);
+  let link: boolean;
+  try {
+    link = lstatSync(abs).isSymbolicLink();
+  } catch {
+    return undefined;
+  }
+  const dir = nodePath.dirname(abs);
+  if (link || dir === abs) return resolveLinks(abs);
+  // A file that is not a link lies where its folder really is: one lstat per file, one realpath
+  // per folder (a realpath is an lstat of every path component).
+  let realDir = realDirs.get(dir);
+  if (realDir === undefined && !realDirs.has(dir)) {
+    realDir = resolveLinks(dir);
+    if (realDirs.size > 10_000) realDirs.clear();
+    realDirs.set(dir, realDir);
+  }
+  return realDir === undefined ? undefined : nodePath.join(realDir, nodePath.basename(abs));
+}
+
+const realDirs = new Map<string, string | undefined>();
+
+function resolveLinks(p: string): string | undefined {
   try {
     return realpathSync(p);
   } catch {
