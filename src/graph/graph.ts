@@ -80,9 +80,18 @@ export class ResourceGraph {
     }
   }
 
+  private typeIndex: Map<string, DeployedResource[]> | undefined;
+  private readonly resolvedStrings = new Map<string, Resolution>();
+  private readonly resolvedUnknowns = new WeakMap<Unknown, Resolution>();
+  private reachCache: Map<DeployedResource, Map<DeployedResource, Edge>> | undefined;
+
+  /** Resources of a type (case-insensitive); indexed once, so rules can ask per resource. */
   ofType(type: string): DeployedResource[] {
-    const t = type.toLowerCase();
-    return this.resources.filter((r) => r.type.toLowerCase() === t);
+    if (!this.typeIndex) {
+      this.typeIndex = new Map();
+      for (const r of this.resources) push(this.typeIndex, r.type.toLowerCase(), r);
+    }
+    return this.typeIndex.get(type.toLowerCase()) ?? [];
   }
 
   /** The declared resource with this id (scope compared when both sides know it). */
@@ -93,9 +102,29 @@ export class ResourceGraph {
     return candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
   }
 
-  /** What an id value (string or partially known string) points at. */
+  /** What an id value (string or partially known string) points at. Answers are remembered. */
   resolve(v: Value | undefined): Resolution {
     if (v === undefined) return { kind: 'none', value: null };
+    if (typeof v === 'string') {
+      let r = this.resolvedStrings.get(v);
+      if (!r) {
+        r = this.resolveUncached(v);
+        this.resolvedStrings.set(v, r);
+      }
+      return r;
+    }
+    if (v instanceof Unknown) {
+      let r = this.resolvedUnknowns.get(v);
+      if (!r) {
+        r = this.resolveUncached(v);
+        this.resolvedUnknowns.set(v, r);
+      }
+      return r;
+    }
+    return this.resolveUncached(v);
+  }
+
+  private resolveUncached(v: Value): Resolution {
     const id = parseResourceId(v);
     if (!id) return { kind: 'none', value: v };
     for (let depth = id.types.length; depth >= 1; depth--) {
@@ -224,32 +253,46 @@ export class ResourceGraph {
     });
   }
 
-  /** Resources that `from` reaches through edges (dependsOn, references, parent), transitively. */
+  /**
+   * The path of edges (dependsOn, references, parent) from `from` to `to`, if any. For each target
+   * the resources that reach it are found once (a breadth-first search backwards from it), so a
+   * rule may ask for every VM of a large deployment.
+   */
   dependsOnTransitively(from: DeployedResource, to: DeployedResource): Edge[] | undefined {
-    const adj = new Map<DeployedResource, Edge[]>();
-    for (const e of this.edges()) push(adj, e.from, e);
-    const prev = new Map<DeployedResource, Edge>();
-    const queue = [from];
-    const seen = new Set([from]);
-    while (queue.length) {
-      const cur = queue.shift() as DeployedResource;
-      if (cur === to) {
-        const path: Edge[] = [];
-        for (let c = to; c !== from; ) {
-          const e = prev.get(c) as Edge;
-          path.unshift(e);
-          c = e.from;
-        }
-        return path;
-      }
-      for (const e of adj.get(cur) ?? []) {
-        if (seen.has(e.to)) continue;
-        seen.add(e.to);
-        prev.set(e.to, e);
-        queue.push(e.to);
+    this.reachCache ??= new Map();
+    let next = this.reachCache.get(to);
+    if (!next) {
+      next = this.reaching(to);
+      this.reachCache.set(to, next);
+    }
+    if (from === to) return [];
+    if (!next.has(from)) return undefined;
+    const path: Edge[] = [];
+    for (let c = from; c !== to; ) {
+      const e = next.get(c) as Edge;
+      path.push(e);
+      c = e.to;
+    }
+    return path;
+  }
+
+  /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
+  private reaching(to: DeployedResource): Map<DeployedResource, Edge> {
+    const incoming = new Map<DeployedResource, Edge[]>();
+    for (const e of this.edges()) push(incoming, e.to, e);
+    const next = new Map<DeployedResource, Edge>();
+    const queue = [to];
+    const seen = new Set([to]);
+    for (let i = 0; i < queue.length; i++) {
+      const cur = queue[i] as DeployedResource;
+      for (const e of incoming.get(cur) ?? []) {
+        if (seen.has(e.from)) continue;
+        seen.add(e.from);
+        next.set(e.from, e);
+        queue.push(e.from);
       }
     }
-    return undefined;
+    return next;
   }
 
   describe(id: ResourceId): string {

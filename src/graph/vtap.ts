@@ -90,16 +90,26 @@ export function sourcesOfTap(graph: ResourceGraph, tap: DeployedResource): TapSo
 
 /** Virtual machines whose networkProfile lists the NIC. */
 export function vmsOfNic(graph: ResourceGraph, nic: DeployedResource): { vm: DeployedResource; ref: LocatedValue }[] {
-  const out: { vm: DeployedResource; ref: LocatedValue }[] = [];
-  for (const vm of graph.ofType(TYPES.vm)) {
-    for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'))) {
-      const ref = at(n, 'id');
-      const res = graph.resolve(ref.value);
-      if (res.kind === 'resource' && res.resource === nic) out.push({ vm, ref });
+  let index = vmsByNic.get(graph);
+  if (!index) {
+    // Every VM's network profile is read once per graph: rules ask this for every source NIC.
+    index = new Map();
+    for (const vm of graph.ofType(TYPES.vm)) {
+      for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'))) {
+        const ref = at(n, 'id');
+        const res = graph.resolve(ref.value);
+        if (res.kind !== 'resource') continue;
+        const list = index.get(res.resource);
+        if (list) list.push({ vm, ref });
+        else index.set(res.resource, [{ vm, ref }]);
+      }
     }
+    vmsByNic.set(graph, index);
   }
-  return out;
+  return index.get(nic) ?? [];
 }
+
+const vmsByNic = new WeakMap<ResourceGraph, Map<DeployedResource, { vm: DeployedResource; ref: LocatedValue }[]>>();
 
 /** The VM of a NIC: declared, or unknown (external NIC or a VM only referenced). */
 export function vmOfNic(graph: ResourceGraph, nic: NicRef): DeployedResource | undefined {
@@ -184,28 +194,50 @@ export function tapOf(source: TapSource): DeployedResource | undefined {
  */
 export function orderedAfter(graph: ResourceGraph, from: DeployedResource, to: DeployedResource): boolean {
   if (from === to) return true;
-  const adj = new Map<DeployedResource, DeployedResource[]>();
+  return ordering(graph).after(to).has(from);
+}
+
+/**
+ * Deployment order of one graph: which resources ARM starts only after a given one. Built once
+ * per graph, and per target once (a backwards search from it), so rules may ask it for every VM
+ * and every TAP configuration of a large deployment.
+ */
+function ordering(graph: ResourceGraph): { after(to: DeployedResource): Set<DeployedResource> } {
+  let o = orderings.get(graph);
+  if (o) return o;
+  const before = new Map<DeployedResource, DeployedResource[]>();
   const add = (a: DeployedResource, b: DeployedResource) => {
-    const list = adj.get(a);
-    if (list) list.push(b);
-    else adj.set(a, [b]);
+    // a starts after b: b's list of resources waiting for it gets a
+    const list = before.get(b);
+    if (list) list.push(a);
+    else before.set(b, [a]);
   };
   for (const e of graph.edges()) if (e.kind !== 'reference') add(e.from, e.to);
   // A nested deployment's (module's) resources start after what the deployment depends on.
   for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
-  const seen = new Set([from]);
-  const queue = [from];
-  while (queue.length) {
-    const cur = queue.shift() as DeployedResource;
-    for (const next of adj.get(cur) ?? []) {
-      if (next === to) return true;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-    }
-  }
-  return false;
+  const cache = new Map<DeployedResource, Set<DeployedResource>>();
+  o = {
+    after(to: DeployedResource): Set<DeployedResource> {
+      let set = cache.get(to);
+      if (set) return set;
+      set = new Set();
+      const queue = [to];
+      for (let i = 0; i < queue.length; i++) {
+        for (const next of before.get(queue[i] as DeployedResource) ?? []) {
+          if (set.has(next)) continue;
+          set.add(next);
+          queue.push(next);
+        }
+      }
+      cache.set(to, set);
+      return set;
+    },
+  };
+  orderings.set(graph, o);
+  return o;
 }
+
+const orderings = new WeakMap<ResourceGraph, { after(to: DeployedResource): Set<DeployedResource> }>();
 
 /** Two region values: true/false when decidable ("East US" = "eastus"; one deployment-wide symbol equals itself). */
 export function sameRegion(a: Value | undefined, b: Value | undefined): boolean | undefined {
