@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { JsonPathSpan, TextSpan, type PathKey, type PathResolver, type Range, type Span } from '../model/span.js';
 import type { TNode, TObject } from '../model/template.js';
+import { JsonIndex } from './json-index.js';
 import { decodedIndexToOffset, findExcessiveNesting, maskLineBreaksInStrings, unmask } from './json-text.js';
 
 export interface LoadLimits {
@@ -49,37 +50,19 @@ const PARSE_ERROR_MESSAGES: Record<number, string> = {
 /** Errors of jsonc-parser that Azure tolerates (control characters such as tabs inside strings). */
 const TOLERATED_ERRORS = new Set([16]);
 
+/** Positions for JSON that only jsonc-parser could read (comments, trailing commas): its tree. */
 class TreeResolver implements PathResolver {
-  private tree: JsonNode | undefined;
-  private built = false;
-
   constructor(
     private readonly text: string,
-    tree?: JsonNode,
-  ) {
-    if (tree) {
-      this.tree = tree;
-      this.built = true;
-    }
-  }
+    private readonly tree: JsonNode,
+  ) {}
 
-  private root(): JsonNode | undefined {
-    if (!this.built) {
-      this.built = true;
-      const masked = maskLineBreaksInStrings(this.text) ?? this.text;
-      try {
-        this.tree = parseTree(masked, [], { allowTrailingComma: true, disallowComments: false });
-      } catch {
-        // Only reachable for input the depth scan let through; positions then fall back to the file start.
-        this.tree = undefined;
-      }
-    }
+  private root(): JsonNode {
     return this.tree;
   }
 
   private node(path: readonly PathKey[], key: boolean): JsonNode | undefined {
     const root = this.root();
-    if (!root) return undefined;
     const n = path.length === 0 ? root : findNodeAtLocation(root, path as PathKey[]);
     if (!n) return undefined;
     if (key) return n.parent?.type === 'property' ? n.parent.children?.[0] : undefined;
@@ -95,6 +78,44 @@ class TreeResolver implements PathResolver {
     const n = this.node(path, key);
     if (!n || n.type !== 'string') return undefined;
     return decodedIndexToOffset(this.text, n.offset, index);
+  }
+}
+
+/**
+ * Positions for JSON that JSON.parse read: a compact index (json-index.ts) built on the first
+ * request, so a large template with findings does not need a full parse tree for them.
+ */
+class IndexResolver implements PathResolver {
+  private index: JsonIndex | undefined;
+  private built = false;
+
+  constructor(private readonly text: string) {}
+
+  private node(path: readonly PathKey[], key: boolean): { start: number; end: number; string: boolean } | undefined {
+    if (!this.built) {
+      this.built = true;
+      this.index = JsonIndex.build(this.text);
+    }
+    const idx = this.index;
+    if (!idx) return undefined;
+    const n = idx.find(path);
+    if (n < 0) return undefined;
+    if (key) {
+      const r = idx.keyRange(n);
+      return r ? { ...r, string: true } : undefined;
+    }
+    return { ...idx.range(n), string: idx.isString(n) };
+  }
+
+  resolve(path: readonly PathKey[], key: boolean): Range | undefined {
+    const n = this.node(path, key);
+    return n ? { start: n.start, end: n.end } : undefined;
+  }
+
+  stringOffset(path: readonly PathKey[], key: boolean, index: number): number | undefined {
+    const n = this.node(path, key);
+    if (!n || !n.string) return undefined;
+    return decodedIndexToOffset(this.text, n.start, index);
   }
 }
 
@@ -146,7 +167,7 @@ export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_L
   }
   try {
     const root = JSON.parse(text) as TNode;
-    return { root, span: new JsonPathSpan(source, new TreeResolver(text), undefined, undefined), diagnostics: [] };
+    return { root, span: new JsonPathSpan(source, new IndexResolver(text), undefined, undefined), diagnostics: [] };
   } catch {
     // Not strict JSON: comments, trailing commas or raw line breaks; jsonc-parser decides below.
   }
