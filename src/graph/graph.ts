@@ -144,7 +144,7 @@ export class ResourceGraph {
     const out: Edge[] = [];
     for (const r of this.resources) {
       if (r.parent) out.push({ from: r, to: r.parent, sub: undefined, path: '(parent)', span: r.nameSpan, kind: 'parent' });
-      this.collectReferences(r, { value: r.body, span: r.span }, '', out);
+      this.collectReferences(r, { value: r.body, span: r.span }, [], out);
       for (const d of r.dependsOn) {
         const targets = this.resolveDependencies(r, d.value);
         d.target = targets[0];
@@ -159,7 +159,11 @@ export class ResourceGraph {
     return out;
   }
 
-  private collectReferences(from: DeployedResource, lv: LocatedValue, path: string, out: Edge[]): void {
+  /**
+   * Ids in a resource's values become reference edges. The property path is kept as a stack of
+   * segments and written out only for an edge: most values are not ids.
+   */
+  private collectReferences(from: DeployedResource, lv: LocatedValue, path: (string | number)[], out: Edge[]): void {
     const v = lv.value;
     if (typeof v === 'string' || (v instanceof Unknown && v.parts)) {
       if (typeof v === 'string' && !v.startsWith('/')) return;
@@ -167,22 +171,31 @@ export class ResourceGraph {
       if (res.kind === 'resource' || res.kind === 'sub') {
         if (res.resource === from && res.kind === 'resource') return;
         const sub = res.kind === 'sub' ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i] as Segment) ?? '?']) : undefined;
-        out.push({ from, to: res.resource, sub, path: path || '(value)', span: lv.span, kind: 'reference' });
+        out.push({ from, to: res.resource, sub, path: pathText(path), span: lv.span, kind: 'reference' });
       }
       return;
     }
     if (v instanceof ObjectValue) {
-      for (const e of v.located()) this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path ? `${path}.${e.key}` : e.key, out);
+      for (const e of v.located()) {
+        path.push(e.key);
+        this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path, out);
+        path.pop();
+      }
     } else if (Array.isArray(v)) {
-      elements(lv).forEach((el, i) => this.collectReferences(from, el, `${path}[${i}]`, out));
+      elements(lv).forEach((el, i) => {
+        path.push(i);
+        this.collectReferences(from, el, path, out);
+        path.pop();
+      });
     }
   }
 
   /** dependsOn entries: a resource id, "type/name", a plain name, a copy loop name, or a symbolic name. */
   resolveDependencies(from: DeployedResource, v: Value): DeployedResource[] {
+    const idx = this.unitIndex(from);
     // A loop's symbolic name (languageVersion 2.0, lowered Bicep) names every instance of the loop.
     if (typeof v === 'string') {
-      const bySymbol = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === v);
+      const bySymbol = idx.bySymbol.get(v) ?? [];
       if (bySymbol.length > 1) return bySymbol;
       // One instance of a loop, "coll[2]" (what the compiler emits for `coll[i]`, languageVersion 2.0).
       // Only a known instance: with an unknown count or index it stays unresolved, as the same
@@ -190,27 +203,25 @@ export class ResourceGraph {
       const m = /^(.+)\[(\d+)\]$/.exec(v);
       if (m && bySymbol.length === 0) {
         const at = Number(m[2]);
-        const exact = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === m[1] && r.copy?.name === m[1] && r.copy?.index === at);
+        const exact = (idx.bySymbol.get(m[1] as string) ?? []).filter((r) => r.copy?.name === m[1] && r.copy?.index === at);
         if (exact.length) return exact;
       }
     } else if (v instanceof Unknown && typeof v.parts?.[0] === 'string' && v.parts[0].endsWith('[')) {
       // "coll[<unknown index>]": no instance can be named (as with its resourceId form); do not let
       // the name heuristics below pick one.
-      const sym = v.parts[0].slice(0, -1);
-      if (this.resources.some((r) => r.unit === from.unit && r.symbolicName === sym)) return [];
+      if (idx.bySymbol.has(v.parts[0].slice(0, -1))) return [];
     }
     const one = this.resolveDependency(from, v);
     if (one) return [one];
     if (typeof v !== 'string') return [];
     // A copy loop's name: the resource depends on every instance of the loop.
-    const lower = v.toLowerCase();
-    return this.resources.filter((r) => r.unit === from.unit && r.copy?.name.toLowerCase() === lower);
+    return idx.byCopy.get(v.toLowerCase()) ?? [];
   }
 
   resolveDependency(from: DeployedResource, v: Value): DeployedResource | undefined {
     const res = this.resolve(v);
     if (res.kind === 'resource') return res.resource;
-    const sameUnit = this.resources.filter((r) => r.unit === from.unit);
+    const idx = this.unitIndex(from);
     if (typeof v !== 'string') {
       // A partially known id, or "type/name" with a partially known name: compare segment by segment.
       if (v instanceof Unknown && v.parts) {
@@ -218,26 +229,49 @@ export class ResourceGraph {
         if (id) return this.find(id);
         const key = typedNameKey(v);
         if (!key) return undefined;
-        const byName = sameUnit.filter((r) => nameKeyOf(r) === key);
-        return (
-          sameUnit.find((r) => typedNameKeyOf(r) === key || relativeKey(r.id) === key) ?? (byName.length === 1 ? byName[0] : undefined)
-        );
+        const byName = idx.byNameKey.get(key) ?? [];
+        return idx.byTypedKey.get(key) ?? (byName.length === 1 ? byName[0] : undefined);
       }
       return undefined;
     }
-    const bySymbol = sameUnit.find((r) => r.symbolicName === v);
+    const bySymbol = idx.bySymbol.get(v)?.[0];
     if (bySymbol) return bySymbol;
     const lower = v.toLowerCase();
     // "Microsoft.Network/networkInterfaces/nic1" (type and name without scope), or the same
     // interleaved for a child ("Microsoft.Compute/virtualMachines/vm1/extensions/ext1").
     const key = typedNameKey(v);
-    const typed = sameUnit.find((r) => typedNameKeyOf(r) === key || relativeKey(r.id) === key);
+    const typed = key === undefined ? undefined : idx.byTypedKey.get(key);
     if (typed) return typed;
-    const named = sameUnit.filter((r) => nameText(r.name)?.toLowerCase() === lower);
+    const named = idx.byName.get(lower) ?? [];
     if (named.length === 1) return named[0];
     // A nested child resource is named by its own segment ("CreateADForest" for "vm/CreateADForest").
-    const short = sameUnit.filter((r) => r.parent && nameText(r.name)?.toLowerCase().endsWith(`/${lower}`));
+    const short = idx.byShortName.get(lower) ?? [];
     return short.length === 1 ? short[0] : undefined;
+  }
+
+  private readonly unitIndexes = new Map<DeployedResource['unit'], UnitIndex>();
+
+  /** The resources of one template (deployment unit) by the names dependsOn may use; built once. */
+  private unitIndex(from: DeployedResource): UnitIndex {
+    let idx = this.unitIndexes.get(from.unit);
+    if (idx) return idx;
+    idx = { bySymbol: new Map(), byCopy: new Map(), byTypedKey: new Map(), byNameKey: new Map(), byName: new Map(), byShortName: new Map() };
+    for (const r of this.resources) {
+      if (r.unit !== from.unit) continue;
+      if (r.symbolicName !== undefined) push(idx.bySymbol, r.symbolicName, r);
+      if (r.copy) push(idx.byCopy, r.copy.name.toLowerCase(), r);
+      // First declaration wins, as a search in declaration order would find it.
+      for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
+      push(idx.byNameKey, nameKeyOf(r), r);
+      const text = nameText(r.name)?.toLowerCase();
+      if (text !== undefined) {
+        push(idx.byName, text, r);
+        const slash = text.lastIndexOf('/');
+        if (r.parent && slash >= 0) push(idx.byShortName, text.slice(slash + 1), r);
+      }
+    }
+    this.unitIndexes.set(from.unit, idx);
+    return idx;
   }
 
   /** Does a dependsOn entry name a declaration whose condition is false? */
@@ -298,6 +332,23 @@ export class ResourceGraph {
   describe(id: ResourceId): string {
     return formatId(id);
   }
+}
+
+interface UnitIndex {
+  bySymbol: Map<string, DeployedResource[]>;
+  byCopy: Map<string, DeployedResource[]>;
+  byTypedKey: Map<string, DeployedResource>;
+  byNameKey: Map<string, DeployedResource[]>;
+  byName: Map<string, DeployedResource[]>;
+  byShortName: Map<string, DeployedResource[]>;
+}
+
+/** "properties.ipConfigurations[0].properties.subnet.id" */
+function pathText(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(value)';
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
