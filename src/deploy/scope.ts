@@ -12,7 +12,7 @@ import { Budget, type DeploymentContext, type EvalContext, type UserFunction } f
 import { evaluate, evaluateString } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { deepEquals, typeName, unknownPropertyName } from '../expr/ops.js';
-import { ObjectValue, Unknown, setElementSpans, type Value, type ValueType } from '../expr/value.js';
+import { ObjectValue, Unknown, setElementOrigin, setElementSpans, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 
 /** A parameter value given from outside the template (parameters file, -p, a parent deployment). */
@@ -78,6 +78,11 @@ export interface OutputValue {
 }
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
+
+/** Containers and expressions are evaluated with their own span; other literals need none. */
+function needsOwnSpan(n: TNode): boolean {
+  return typeof n === 'object' ? n !== null : typeof n === 'string' && isExpressionString(n);
+}
 /** An ARM copy loop may produce at most this many elements. */
 const ARM_MAX_COPY = 800;
 
@@ -501,13 +506,12 @@ class NodeContext implements EvalContext {
     if (n instanceof TExpr) return this.observed(evaluate(n.ast, n.base, this), span, true);
     if (Array.isArray(n)) {
       const out: Value[] = [];
-      const spans: Span[] = [];
       for (let i = 0; i < n.length; i++) {
-        const s = span.child(n, i);
-        out.push(this.node(n[i] as TNode, s));
-        spans.push(s);
+        const item = n[i] as TNode;
+        // Literals need no span to be evaluated; theirs is derived when a finding asks (setElementOrigin).
+        out.push(this.node(item, needsOwnSpan(item) ? span.child(n, i) : span));
       }
-      setElementSpans(out, spans);
+      setElementOrigin(out, n, span);
       return out;
     }
     return this.object(n, span);
@@ -521,10 +525,11 @@ class NodeContext implements EvalContext {
   private object(o: TObject, span: Span): ObjectValue {
     const out = new ObjectValue();
     out.span = span;
+    out.origin = { container: o, span };
     for (const k of Object.keys(o)) {
       const child = o[k] as TNode;
-      const vspan = span.child(o, k);
-      const kspan = span.keySpan(o, k);
+      // Spans of literal values are derived when a finding asks for them (ObjectValue.origin).
+      const vspan = needsOwnSpan(child) || k.toLowerCase() === 'copy' ? span.child(o, k) : span;
       // A property `copy` array makes one array property per entry (ARM property iteration).
       if (k.toLowerCase() === 'copy' && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, 'input') !== undefined)) {
         child.forEach((e, i) => {
@@ -541,6 +546,7 @@ class NodeContext implements EvalContext {
       }
       let key = k;
       if (k.length >= 2 && k.startsWith('[') && k.endsWith(']') && !k.startsWith('[[')) {
+        const kspan = span.keySpan(o, k);
         const kv = this.observed(evaluateString(k, kspan, this), kspan, true);
         if (typeof kv === 'string') key = kv;
         else if (kv instanceof Unknown) key = unknownPropertyName(kv) ?? k;
@@ -549,7 +555,7 @@ class NodeContext implements EvalContext {
         }
         // An unknown property name is its symbolic text (unknownPropertyName), else its expression text.
       } else if (k.startsWith('[[')) key = k.slice(1);
-      out.set(key, this.node(child, vspan), vspan, kspan);
+      out.setFromTemplate(key, this.node(child, vspan), k);
     }
     return out;
   }

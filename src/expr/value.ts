@@ -19,6 +19,14 @@ interface Entry {
   /** Where the entry came from, when it came from a template object (for findings). */
   span?: Span | undefined;
   keySpan?: Span | undefined;
+  /** The property name in the template object it came from (its spans are derived on request). */
+  src?: string | undefined;
+}
+
+/** The template container a value was evaluated from: spans of its parts are derived from it when asked. */
+export interface ValueOrigin {
+  container: object;
+  span: Span;
 }
 
 /** An object with ARM's case-insensitive property names. Keys such as `__proto__` are ordinary data. */
@@ -31,6 +39,12 @@ export class ObjectValue {
    * are known, and any other property is not missing but only known at deployment, for this reason.
    */
   runtime: UnknownReason | undefined;
+  /**
+   * The template object it was evaluated from. Entries set with setFromTemplate() get their spans
+   * from it on first request: most entries are never reported, and two spans per property of every
+   * evaluated resource would dominate memory on large templates.
+   */
+  origin: ValueOrigin | undefined;
 
   static from(entries: Iterable<[string, Value]>): ObjectValue {
     const o = new ObjectValue();
@@ -52,7 +66,22 @@ export class ObjectValue {
 
   /** The entry (original key spelling, value and spans). */
   entry(key: string): Readonly<Entry> | undefined {
-    return this.map.get(key.toLowerCase());
+    const e = this.map.get(key.toLowerCase());
+    return e ? this.withSpans(e) : undefined;
+  }
+
+  private withSpans(e: Entry): Entry {
+    if (e.src !== undefined && e.span === undefined && this.origin) {
+      e.span = this.origin.span.child(this.origin.container, e.src);
+      e.keySpan = this.origin.span.keySpan(this.origin.container, e.src);
+    }
+    return e;
+  }
+
+  /** Sets a property evaluated from `srcKey` of this object's template origin (spans derived on request). */
+  setFromTemplate(key: string, value: Value, srcKey: string): void {
+    this.set(key, value);
+    (this.map.get(key.toLowerCase()) as Entry).src = srcKey;
   }
 
   /** Sets a property; an existing key keeps its position and takes the new spelling, as ARM's JSON objects do. */
@@ -64,6 +93,7 @@ export class ObjectValue {
       prev.value = value;
       prev.span = span;
       prev.keySpan = keySpan;
+      prev.src = undefined;
     } else this.map.set(lower, { key, value, span, keySpan });
   }
 
@@ -85,7 +115,7 @@ export class ObjectValue {
 
   /** Entries with their spans. */
   located(): Readonly<Entry>[] {
-    return [...this.map.values()];
+    return [...this.map.values()].map((e) => this.withSpans(e));
   }
 }
 
@@ -169,11 +199,21 @@ export function typeOf(v: Value): ValueType {
 
 /** Spans of array elements that came from template arrays (arrays stay plain JS arrays). */
 const arraySpans = new WeakMap<Value[], (Span | undefined)[]>();
+/** Arrays evaluated element by element from a template array: spans derived on request. */
+const arrayOrigins = new WeakMap<Value[], ValueOrigin>();
 
 export function setElementSpans(arr: Value[], spans: (Span | undefined)[]): void {
   arraySpans.set(arr, spans);
 }
 
+/** `arr[i]` was evaluated from `container[i]` of a template array at `span`. */
+export function setElementOrigin(arr: Value[], container: unknown[], span: Span): void {
+  arrayOrigins.set(arr, { container, span });
+}
+
 export function elementSpan(arr: Value[], index: number): Span | undefined {
-  return arraySpans.get(arr)?.[index];
+  const explicit = arraySpans.get(arr)?.[index];
+  if (explicit) return explicit;
+  const origin = arrayOrigins.get(arr);
+  return origin && index < (origin.container as unknown[]).length ? origin.span.child(origin.container, index) : undefined;
 }
