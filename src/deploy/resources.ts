@@ -362,18 +362,29 @@ function joinName(parent: Value, child: Value): Value {
   return new Unknown(first?.reason ?? { code: 'error', message: 'unknown name' }, 'string', parts);
 }
 
+/** The id segments of a scope; one array per scope, shared by every resource deployed to it. */
 export function scopeSegments(scope: TargetScope): Segment[] {
+  let segs = scopeSegmentCache.get(scope);
+  if (segs) return segs;
   switch (scope.kind) {
     case 'resourceGroup':
-      return [['subscriptions'], scope.subscriptionId, ['resourceGroups'], scope.resourceGroup];
+      segs = [['subscriptions'], scope.subscriptionId, ['resourceGroups'], scope.resourceGroup];
+      break;
     case 'subscription':
-      return [['subscriptions'], scope.subscriptionId];
+      segs = [['subscriptions'], scope.subscriptionId];
+      break;
     case 'managementGroup':
-      return [['providers'], ['Microsoft.Management'], ['managementGroups'], scope.managementGroup ?? []];
+      segs = [['providers'], ['Microsoft.Management'], ['managementGroups'], scope.managementGroup ?? []];
+      break;
     case 'tenant':
-      return [];
+      segs = [];
+      break;
   }
+  scopeSegmentCache.set(scope, segs);
+  return segs;
 }
+
+const scopeSegmentCache = new WeakMap<TargetScope, Segment[]>();
 
 /** The id a resource of `type` named `name` gets in `scope`; undefined when name and type do not fit. */
 /** Name segments of a name value; a wholly unknown name fills `levels` segments with itself. */
