@@ -5,13 +5,13 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import { TextSpan } from '../model/span.js';
-import { childOf, isTObject, type Located, type TNode, type TObject } from '../model/template.js';
+import type { TNode } from '../model/template.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { fromJson, toJson } from '../expr/ops.js';
-import { Unknown } from '../expr/value.js';
 import { loadArmTemplate } from '../load/arm-json.js';
 import { readSource } from '../load/read.js';
 import { TemplateScope, type SuppliedParameter } from '../deploy/scope.js';
+import { readParameterFile } from '../deploy/parameters.js';
 
 export interface EvalOptions {
   template: string;
@@ -36,39 +36,6 @@ function parseCliValue(text: string): unknown {
   }
 }
 
-/** Reads the parameter values of an ARM parameters file into `into`. */
-function readParameterFile(file: string, into: Map<string, SuppliedParameter>, sink: DiagnosticSink): boolean {
-  const read = readSource(path.resolve(file), 'arm-parameters');
-  if (!read.ok) {
-    sink.add(read.diagnostic);
-    return false;
-  }
-  const loaded = loadArmTemplate(read.source);
-  for (const d of loaded.diagnostics) sink.add(d);
-  if (!loaded.root || !isTObject(loaded.root)) {
-    if (loaded.root !== undefined) sink.add({ code: 'invalid-template', message: 'A parameters file must be a JSON object.', span: loaded.span });
-    return false;
-  }
-  const doc: Located<TObject> = { node: loaded.root, span: loaded.span };
-  const params = childOf(doc, 'parameters');
-  if (!params || !isTObject(params.node)) {
-    sink.add({ code: 'invalid-template', message: "The parameters file has no 'parameters' object.", span: loaded.span });
-    return false;
-  }
-  for (const name of Object.keys(params.node)) {
-    const entry = childOf(params as Located<TObject>, name) as Located;
-    if (!isTObject(entry.node)) continue;
-    const e = entry as Located<TObject>;
-    const ref = childOf(e, 'reference');
-    const val = childOf(e, 'value');
-    if (ref) {
-      into.set(name, { value: new Unknown({ code: 'secure', message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }), span: ref.span });
-    } else if (val) {
-      into.set(name, { value: fromJson(val.node as unknown), span: val.span });
-    }
-  }
-  return true;
-}
 
 /** Evaluates the outputs of an ARM template with the given parameter values. */
 export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
