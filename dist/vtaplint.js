@@ -69,10 +69,16 @@ function typeOf(v) {
 function setElementSpans(arr, spans) {
   arraySpans.set(arr, spans);
 }
-function elementSpan(arr, index2) {
-  return arraySpans.get(arr)?.[index2];
+function setElementOrigin(arr, container, span) {
+  arrayOrigins.set(arr, { container, span });
 }
-var ObjectValue, Unknown, arraySpans;
+function elementSpan(arr, index2) {
+  const explicit = arraySpans.get(arr)?.[index2];
+  if (explicit) return explicit;
+  const origin = arrayOrigins.get(arr);
+  return origin && index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
+}
+var ObjectValue, Unknown, arraySpans, arrayOrigins;
 var init_value = __esm({
   "src/expr/value.ts"() {
     "use strict";
@@ -85,6 +91,12 @@ var init_value = __esm({
        * are known, and any other property is not missing but only known at deployment, for this reason.
        */
       runtime;
+      /**
+       * The template object it was evaluated from. Entries set with setFromTemplate() get their spans
+       * from it on first request: most entries are never reported, and two spans per property of every
+       * evaluated resource would dominate memory on large templates.
+       */
+      origin;
       static from(entries) {
         const o = new _ObjectValue();
         for (const [k, v] of entries) o.set(k, v);
@@ -101,7 +113,20 @@ var init_value = __esm({
       }
       /** The entry (original key spelling, value and spans). */
       entry(key) {
-        return this.map.get(key.toLowerCase());
+        const e = this.map.get(key.toLowerCase());
+        return e ? this.withSpans(e) : void 0;
+      }
+      withSpans(e) {
+        if (e.src !== void 0 && e.span === void 0 && this.origin) {
+          e.span = this.origin.span.child(this.origin.container, e.src);
+          e.keySpan = this.origin.span.keySpan(this.origin.container, e.src);
+        }
+        return e;
+      }
+      /** Sets a property evaluated from `srcKey` of this object's template origin (spans derived on request). */
+      setFromTemplate(key, value, srcKey) {
+        this.set(key, value);
+        this.map.get(key.toLowerCase()).src = srcKey;
       }
       /** Sets a property; an existing key keeps its position and takes the new spelling, as ARM's JSON objects do. */
       set(key, value, span, keySpan) {
@@ -112,6 +137,7 @@ var init_value = __esm({
           prev.value = value;
           prev.span = span;
           prev.keySpan = keySpan;
+          prev.src = void 0;
         } else this.map.set(lower3, { key, value, span, keySpan });
       }
       delete(key) {
@@ -128,7 +154,7 @@ var init_value = __esm({
       }
       /** Entries with their spans. */
       located() {
-        return [...this.map.values()];
+        return [...this.map.values()].map((e) => this.withSpans(e));
       }
     };
     Unknown = class {
@@ -148,13 +174,14 @@ var init_value = __esm({
       oneOf;
     };
     arraySpans = /* @__PURE__ */ new WeakMap();
+    arrayOrigins = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/graph/located.ts
-function at(base, ...path18) {
+function at(base, ...path17) {
   let cur = base;
-  for (const key of path18) {
+  for (const key of path17) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -922,12 +949,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path18) {
+function findNodeAtLocation(root, path17) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path18) {
+  for (let segment2 of path17) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -1399,8 +1426,8 @@ var init_source = __esm({
   "src/model/source.ts"() {
     "use strict";
     SourceText = class {
-      constructor(path18, text, kind) {
-        this.path = path18;
+      constructor(path17, text, kind) {
+        this.path = path17;
         this.text = text;
         this.kind = kind;
       }
@@ -1577,9 +1604,9 @@ var init_span = __esm({
         return `${this.base.identity()}${this.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
       }
       range() {
-        const path18 = this.base.path();
-        const s = this.resolver.stringOffset(path18, this.isKey, this.start);
-        const e = this.resolver.stringOffset(path18, this.isKey, this.end);
+        const path17 = this.base.path();
+        const s = this.resolver.stringOffset(path17, this.isKey, this.start);
+        const e = this.resolver.stringOffset(path17, this.isKey, this.end);
         if (s === void 0 || e === void 0) return this.base.range();
         return { start: s, end: e };
       }
@@ -4825,8 +4852,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path18) {
-      let input = path18;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4900,11 +4927,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path18) {
-      if (path18 === "" || path18[0] === "/") {
-        return removeDotSegments(path18);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path18.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5267,8 +5294,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8795,7 +8822,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path18 = __require("path");
+    var path17 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -8807,7 +8834,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path18.resolve(cwd, filepath);
+      return path17.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -10104,7 +10131,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path18 = __require("path");
+    var path17 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -10278,7 +10305,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path18.sep,
+      SEP: path17.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -10305,7 +10332,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path18 = __require("path");
+    var path17 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -10334,7 +10361,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path18.sep === "\\";
+      return win32 === true || path17.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -11698,7 +11725,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path18 = __require("path");
+    var path17 = __require("path");
     var scan = require_scan();
     var parse3 = require_parse2();
     var utils = require_utils3();
@@ -11783,7 +11810,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path18.basename(input));
+      return regex.test(path17.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -12010,7 +12037,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path18 = __require("path");
+    var path17 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -12105,7 +12132,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path18.basename(pattern);
+      const basename = path17.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -12163,7 +12190,7 @@ var require_pattern2 = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path18.isAbsolute(pattern);
+      return path17.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -12340,8 +12367,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs4 = require_fs();
     exports.fs = fs4;
-    var path18 = require_path();
-    exports.path = path18;
+    var path17 = require_path();
+    exports.path = path17;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -12453,8 +12480,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path18, settings, callback) {
-      settings.fs.lstat(path18, (lstatError, lstat) => {
+    function read(path17, settings, callback) {
+      settings.fs.lstat(path17, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -12463,7 +12490,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path18, (statError, stat) => {
+        settings.fs.stat(path17, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -12495,13 +12522,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path18, settings) {
-      const lstat = settings.fs.lstatSync(path18);
+    function read(path17, settings) {
+      const lstat = settings.fs.lstatSync(path17);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path18);
+        const stat = settings.fs.statSync(path17);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -12572,17 +12599,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path18, optionsOrSettingsOrCallback, callback) {
+    function stat(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path18, optionsOrSettings) {
+    function statSync3(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path18, settings);
+      return sync.read(path17, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -12798,16 +12825,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path18 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path17 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path18, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path18,
+                path: path17,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -12925,7 +12952,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -12933,7 +12960,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -12960,17 +12987,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path18, optionsOrSettingsOrCallback, callback) {
+    function scandir(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path18, optionsOrSettings) {
+    function scandirSync(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path18, settings);
+      return sync.read(path17, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -13618,7 +13645,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path17 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -13628,7 +13655,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -13690,7 +13717,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -13703,7 +13730,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path18.resolve(this._settings.cwd, filepath);
+        return path17.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -14119,7 +14146,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path17 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -14133,7 +14160,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path18.resolve(this._settings.cwd, task.base);
+        return path17.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -14993,26 +15020,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path18) => {
-      const end = path18.length - 1;
-      const index2 = path18.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index2 = path17.lastIndexOf(
         SLASH,
-        path18[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path18 : path18.slice(index2 + 1);
+      return index2 < 0 ? path17 : path17.slice(index2 + 1);
     };
-    var parentOf = (path18) => {
-      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path18.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path18.length - 1;
-      const cut = path18.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -15162,7 +15189,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path18) {
+      testLiteral(path17) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -15171,7 +15198,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path18)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -15191,15 +15218,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path18, mode) {
+      test(path17, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path18) : path18;
+        const basename = shortcut ? basenameOf(path17) : path17;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path18
+            shortcut && rule._basenameOnly ? basename : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -15221,17 +15248,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path18, originalPath, doThrow) => {
-      if (!isString(path18)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path18) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path18)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -15240,25 +15267,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path18) => {
-      const first = path18.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path18.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path18.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -15289,58 +15316,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path18) {
+      _test(originalPath, cache2, path17) {
         checkPath(
-          path18,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path18 ? this._t(path18, cache2) : {
+        return path17 ? this._t(path17, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path18 = convertPath(target);
-        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path18);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path18, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path18);
+        const literal = this._rules.testLiteral(path17);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path18, cache2) {
-        if (path18 in cache2) {
-          return cache2[path18];
+      _t(path17, cache2) {
+        if (path17 in cache2) {
+          return cache2[path17];
         }
-        const parentPath = parentOf(path18);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
+        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path18) {
-        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path18) => !this.ignores(path18);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path18) {
-        return this._test(path18, this._testCache, convertPath(path18));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
+    var isPathValid2 = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -15369,12 +15396,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path18) {
-  const isExtendedLengthPath = path18.startsWith("\\\\?\\");
+function slash(path17) {
+  const isExtendedLengthPath = path17.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path18;
+    return path17;
   }
-  return path18.replace(/\\/g, "/");
+  return path17.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -15738,7 +15765,7 @@ import fs2 from "node:fs";
 import fsPromises from "node:fs/promises";
 import path4 from "node:path";
 import os from "node:os";
-var import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync;
+var import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
 var init_ignore = __esm({
   "node_modules/globby/ignore.js"() {
     import_fast_glob2 = __toESM(require_out4(), 1);
@@ -16406,6 +16433,14 @@ var init_ignore = __esm({
       }
       return { files: [...knownFiles, ...childFiles], normalizedOptions, gitRoot };
     };
+    isIgnoredByIgnoreFiles = async (patterns, options) => {
+      const { files, normalizedOptions, gitRoot } = await collectIgnoreFileArtifactsAsync(patterns, options, false);
+      return buildIgnoreResult(files, normalizedOptions, gitRoot).predicate;
+    };
+    isIgnoredByIgnoreFilesSync = (patterns, options) => {
+      const { files, normalizedOptions, gitRoot } = collectIgnoreFileArtifactsSync(patterns, options, false);
+      return buildIgnoreResult(files, normalizedOptions, gitRoot).predicate;
+    };
     getPatternsFromIgnoreFiles = (files, baseDir) => files.flatMap((file) => parseIgnoreFile(file, baseDir));
     getIgnorePatternsAndPredicate = async (patterns, options, includeParentIgnoreFiles = false) => {
       const { files, normalizedOptions, gitRoot } = await collectIgnoreFileArtifactsAsync(
@@ -16423,10 +16458,26 @@ var init_ignore = __esm({
       );
       return buildIgnoreResult(files, normalizedOptions, gitRoot);
     };
+    isGitIgnored = (options) => isIgnoredByIgnoreFiles(GITIGNORE_FILES_PATTERN, options);
+    isGitIgnoredSync = (options) => isIgnoredByIgnoreFilesSync(GITIGNORE_FILES_PATTERN, options);
   }
 });
 
 // node_modules/globby/index.js
+var globby_exports = {};
+__export(globby_exports, {
+  convertPathToPattern: () => convertPathToPattern,
+  generateGlobTasks: () => generateGlobTasks,
+  generateGlobTasksSync: () => generateGlobTasksSync,
+  globby: () => globby,
+  globbyStream: () => globbyStream,
+  globbySync: () => globbySync,
+  isDynamicPattern: () => isDynamicPattern,
+  isGitIgnored: () => isGitIgnored,
+  isGitIgnoredSync: () => isGitIgnoredSync,
+  isIgnoredByIgnoreFiles: () => isIgnoredByIgnoreFiles,
+  isIgnoredByIgnoreFilesSync: () => isIgnoredByIgnoreFilesSync
+});
 import process3 from "node:process";
 import fs3 from "node:fs";
 import nodePath from "node:path";
@@ -16439,6 +16490,7 @@ var init_globby = __esm({
     init_node();
     init_ignore();
     init_utilities();
+    init_ignore();
     assertPatternsInput = (patterns) => {
       if (patterns.some((pattern) => typeof pattern !== "string")) {
         throw new TypeError("Patterns must be a string or an array of strings");
@@ -16451,25 +16503,25 @@ var init_globby = __esm({
       return bindFsMethod(fs3.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path18, fsImplementation) => {
+    isDirectory = async (path17, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path18);
+        const stats = await getStatMethod(fsImplementation)(path17);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path18, fsImplementation) => {
+    isDirectorySync = (path17, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path18);
+        const stats = getStatSyncMethod2(fsImplementation)(path17);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path18 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path18) ? path18 : nodePath.join(cwd, path18);
+      const path17 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return nodePath.isAbsolute(path17) ? path17 : nodePath.join(cwd, path17);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -16554,9 +16606,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path18) => {
-      const globalResult = globalMatcher ? globalMatcher(path18) : void 0;
-      const result = matcher ? matcher(path18) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path17) => {
+      const globalResult = globalMatcher ? globalMatcher(path17) : void 0;
+      const result = matcher ? matcher(path17) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -16924,6 +16976,9 @@ var init_globby = __esm({
 // src/discover/discover.ts
 import { statSync } from "node:fs";
 import path5 from "node:path";
+function loadGlobby() {
+  return Promise.resolve().then(() => (init_globby(), globby_exports));
+}
 async function discover(args, cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
@@ -16950,17 +17005,21 @@ async function discover(args, cwd) {
     if (st?.isDirectory()) {
       base = abs;
       patterns = [`**/*.{${LINTED_EXTENSIONS.join(",")}}`];
-    } else if (isDynamicPattern(arg)) {
+    } else if ((await loadGlobby()).isDynamicPattern(arg)) {
       base = cwd;
       patterns = [arg.replaceAll("\\", "/")];
     } else {
       missing.push(arg);
       continue;
     }
-    const matches = await globby(patterns, {
+    const { globby: globby2 } = await loadGlobby();
+    const matches = await globby2(patterns, {
       cwd: base,
       absolute: true,
-      gitignore: true,
+      // .gitignore files inside the folder searched only: gitignore: true would read the ones of
+      // every folder up to the repository root, outside the folder vtaplint was pointed at.
+      gitignore: false,
+      ignoreFiles: ["**/.gitignore"],
       ignore: ALWAYS_IGNORED,
       dot: false,
       followSymbolicLinks: false,
@@ -16982,7 +17041,6 @@ var LINTED_EXTENSIONS, ALWAYS_IGNORED;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
-    init_globby();
     LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
     ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
   }
@@ -17043,6 +17101,16 @@ var init_context = __esm({
       constructor(limits = {}) {
         this.limits = { ...DEFAULT_LIMITS2, ...limits };
       }
+      exhaustionReported = false;
+      /**
+       * True the first time only: running out of steps is reported once per template, where it
+       * happened; everything evaluated after it is a silent 'limit' unknown (not one finding each).
+       */
+      firstExhaustion() {
+        if (this.exhaustionReported) return false;
+        this.exhaustionReported = true;
+        return true;
+      }
       /** Counts `n` steps; false once the budget is spent. */
       step(n = 1) {
         this.steps += n;
@@ -17054,10 +17122,10 @@ var init_context = __esm({
 });
 
 // src/load/read.ts
-import { readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
+import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
 import nodePath2 from "node:path";
-function fail(path18, kind, code, message, text = "") {
-  const source = new SourceText(path18, text, kind);
+function fail(path17, kind, code, message, text = "") {
+  const source = new SourceText(path17, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0) } };
 }
 function decodeText(bytes) {
@@ -17096,34 +17164,52 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path18, kind, limits = DEFAULT_READ_LIMITS) {
+function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   let size;
   try {
-    const st = statSync2(path18);
-    if (!st.isFile()) return fail(path18, kind, "invalid-template", "not a regular file");
+    const st = statSync2(path17);
+    if (!st.isFile()) return fail(path17, kind, "invalid-template", "not a regular file");
     size = st.size;
   } catch (e) {
-    return fail(path18, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
+    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
   }
   if (size > limits.maxFileBytes) {
-    return fail(path18, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
+    return fail(path17, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
   }
   let bytes;
   try {
-    bytes = readFileSync2(path18);
+    bytes = readFileSync2(path17);
   } catch (e) {
-    return fail(path18, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
+    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
   }
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path18, text, kind);
+    const source = new SourceText(path17, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path18, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path17, decoded.text, kind) };
 }
 function realPath(p) {
+  const abs = nodePath2.resolve(p);
+  let link;
+  try {
+    link = lstatSync(abs).isSymbolicLink();
+  } catch {
+    return void 0;
+  }
+  const dir = nodePath2.dirname(abs);
+  if (link || dir === abs) return resolveLinks(abs);
+  let realDir = realDirs.get(dir);
+  if (realDir === void 0 && !realDirs.has(dir)) {
+    realDir = resolveLinks(dir);
+    if (realDirs.size > 1e4) realDirs.clear();
+    realDirs.set(dir, realDir);
+  }
+  return realDir === void 0 ? void 0 : nodePath2.join(realDir, nodePath2.basename(abs));
+}
+function resolveLinks(p) {
   try {
     return realpathSync(p);
   } catch {
@@ -17131,22 +17217,24 @@ function realPath(p) {
   }
 }
 function isInsideRoot(file, root) {
-  const real = realPath(file) ?? nodePath2.resolve(file);
+  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(nodePath2.sep) ? dir : dir + nodePath2.sep);
   const realRoot = realPath(root) ?? nodePath2.resolve(root);
-  return real === realRoot || real.startsWith(realRoot.endsWith(nodePath2.sep) ? realRoot : realRoot + nodePath2.sep);
+  const abs = nodePath2.resolve(file);
+  if (!under(abs, nodePath2.resolve(root)) && !under(abs, realRoot)) return false;
+  return under(realPath(abs) ?? abs, realRoot);
 }
-function readSourceInside(path18, kind, root, limits = DEFAULT_READ_LIMITS) {
-  const real = realPath(path18);
-  if (real === void 0) return readSource(path18, kind, limits);
-  if (!isInsideRoot(real, root)) {
-    return fail(path18, kind, "invalid-template", "the file is a symbolic link to a place outside the folder being linted; it is not read");
+function readSourceInside(path17, kind, root, limits = DEFAULT_READ_LIMITS) {
+  if (!isInsideRoot(path17, root)) {
+    return fail(path17, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
+  const real = realPath(path17);
+  if (real === void 0) return readSource(path17, kind, limits);
   const r = readSource(real, kind, limits);
-  if (real === path18) return r;
-  const source = new SourceText(path18, r.source.text, kind);
+  if (real === path17) return r;
+  const source = new SourceText(path17, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
-var DEFAULT_READ_LIMITS, utf8;
+var DEFAULT_READ_LIMITS, utf8, realDirs;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
@@ -17155,6 +17243,209 @@ var init_read = __esm({
     init_limits();
     DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
     utf8 = new TextDecoder("utf-8", { fatal: true });
+    realDirs = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/load/json-index.ts
+var OBJECT, ARRAY, STRING, SCALAR, JsonIndex;
+var init_json_index = __esm({
+  "src/load/json-index.ts"() {
+    "use strict";
+    OBJECT = 1;
+    ARRAY = 2;
+    STRING = 3;
+    SCALAR = 4;
+    JsonIndex = class _JsonIndex {
+      constructor(text, capacity) {
+        this.text = text;
+        this.start = new Int32Array(capacity);
+        this.end = new Int32Array(capacity);
+        this.kind = new Uint8Array(capacity);
+        this.firstChild = new Int32Array(capacity);
+        this.nextSibling = new Int32Array(capacity);
+        this.keyStart = new Int32Array(capacity);
+        this.keyEnd = new Int32Array(capacity);
+      }
+      text;
+      count = 0;
+      start;
+      end;
+      kind;
+      firstChild;
+      nextSibling;
+      /** For a member of an object: offset of its key's opening quote (-1 otherwise). */
+      keyStart;
+      keyEnd;
+      /** Indexes `text`; undefined when it is not JSON (the caller then has no positions to offer). */
+      static build(text) {
+        const idx = new _JsonIndex(text, Math.max(16, text.length >> 4));
+        return idx.scan() ? idx : void 0;
+      }
+      grow() {
+        const n = this.start.length * 2;
+        const copy = (a, make) => {
+          const b = make(n);
+          b.set(a);
+          return b;
+        };
+        this.start = copy(this.start, (k) => new Int32Array(k));
+        this.end = copy(this.end, (k) => new Int32Array(k));
+        this.kind = copy(this.kind, (k) => new Uint8Array(k));
+        this.firstChild = copy(this.firstChild, (k) => new Int32Array(k));
+        this.nextSibling = copy(this.nextSibling, (k) => new Int32Array(k));
+        this.keyStart = copy(this.keyStart, (k) => new Int32Array(k));
+        this.keyEnd = copy(this.keyEnd, (k) => new Int32Array(k));
+      }
+      node(kind, start, keyStart, keyEnd) {
+        if (this.count === this.start.length) this.grow();
+        const i = this.count++;
+        this.kind[i] = kind;
+        this.start[i] = start;
+        this.end[i] = start;
+        this.firstChild[i] = -1;
+        this.nextSibling[i] = -1;
+        this.keyStart[i] = keyStart;
+        this.keyEnd[i] = keyEnd;
+        return i;
+      }
+      /** Skips whitespace and comments from `i`. */
+      skip(i) {
+        const t = this.text;
+        const n = t.length;
+        while (i < n) {
+          const c = t.charCodeAt(i);
+          if (c === 32 || c === 10 || c === 13 || c === 9 || c === 65279) i++;
+          else if (c === 47 && t.charCodeAt(i + 1) === 47) {
+            const e = t.indexOf("\n", i);
+            i = e < 0 ? n : e + 1;
+          } else if (c === 47 && t.charCodeAt(i + 1) === 42) {
+            const e = t.indexOf("*/", i + 2);
+            i = e < 0 ? n : e + 2;
+          } else break;
+        }
+        return i;
+      }
+      /** End (exclusive) of the string token starting at the quote at `i`. */
+      stringEnd(i) {
+        const t = this.text;
+        for (let j = i + 1; j < t.length; j++) {
+          const c = t.charCodeAt(j);
+          if (c === 92) j++;
+          else if (c === 34) return j + 1;
+        }
+        return t.length;
+      }
+      scan() {
+        const t = this.text;
+        const n = t.length;
+        const stack = [];
+        const last = [];
+        let i = this.skip(0);
+        let pendingKeyStart = -1;
+        let pendingKeyEnd = -1;
+        const attach = (node) => {
+          const depth = stack.length;
+          if (depth === 0) return;
+          const prev = last[depth - 1];
+          if (prev < 0) this.firstChild[stack[depth - 1]] = node;
+          else this.nextSibling[prev] = node;
+          last[depth - 1] = node;
+        };
+        while (i < n) {
+          const c = t.charCodeAt(i);
+          const top = stack.length ? stack[stack.length - 1] : -1;
+          if (top >= 0 && this.kind[top] === OBJECT && pendingKeyStart < 0 && c === 34) {
+            pendingKeyStart = i;
+            pendingKeyEnd = this.stringEnd(i);
+            i = this.skip(pendingKeyEnd);
+            if (t.charCodeAt(i) !== 58) return false;
+            i = this.skip(i + 1);
+            continue;
+          }
+          if (c === 125 || c === 93) {
+            const closing = stack.pop();
+            last.pop();
+            if (closing === void 0) return false;
+            this.end[closing] = i + 1;
+            i = this.skip(i + 1);
+            if (t.charCodeAt(i) === 44) i = this.skip(i + 1);
+            if (stack.length === 0) return this.skip(i) >= n;
+            continue;
+          }
+          let node;
+          if (c === 123 || c === 91) {
+            node = this.node(c === 123 ? OBJECT : ARRAY, i, pendingKeyStart, pendingKeyEnd);
+            attach(node);
+            stack.push(node);
+            last.push(-1);
+            pendingKeyStart = pendingKeyEnd = -1;
+            i = this.skip(i + 1);
+            continue;
+          }
+          if (c === 34) {
+            node = this.node(STRING, i, pendingKeyStart, pendingKeyEnd);
+            this.end[node] = this.stringEnd(i);
+          } else {
+            node = this.node(SCALAR, i, pendingKeyStart, pendingKeyEnd);
+            let j = i;
+            while (j < n) {
+              const d = t.charCodeAt(j);
+              if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || d === 47) break;
+              j++;
+            }
+            if (j === i) return false;
+            this.end[node] = j;
+          }
+          attach(node);
+          pendingKeyStart = pendingKeyEnd = -1;
+          i = this.skip(this.end[node]);
+          if (t.charCodeAt(i) === 44) i = this.skip(i + 1);
+          if (stack.length === 0) return this.skip(i) >= n;
+        }
+        return stack.length === 0 && this.count > 0;
+      }
+      /** The decoded text of a key token (between its quotes). */
+      keyText(node) {
+        const raw = this.text.slice(this.keyStart[node] + 1, this.keyEnd[node] - 1);
+        if (!raw.includes("\\")) return raw;
+        try {
+          return JSON.parse(`"${raw}"`);
+        } catch {
+          return raw;
+        }
+      }
+      /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
+      find(path17) {
+        let cur = 0;
+        if (this.count === 0) return -1;
+        for (const key of path17) {
+          const k = this.kind[cur];
+          let child = this.firstChild[cur];
+          if (k === ARRAY && typeof key === "number") {
+            for (let j = 0; j < key && child >= 0; j++) child = this.nextSibling[child];
+          } else if (k === OBJECT && typeof key === "string") {
+            let found = -1;
+            for (; child >= 0; child = this.nextSibling[child]) if (this.keyText(child) === key) found = child;
+            child = found;
+          } else return -1;
+          if (child < 0) return -1;
+          cur = child;
+        }
+        return cur;
+      }
+      range(node) {
+        return { start: this.start[node], end: this.end[node] };
+      }
+      /** The range of the key of an object member (the quoted key), when the node is one. */
+      keyRange(node) {
+        const s = this.keyStart[node];
+        return s < 0 ? void 0 : { start: s, end: this.keyEnd[node] };
+      }
+      isString(node) {
+        return this.kind[node] === STRING;
+      }
+    };
   }
 });
 
@@ -17303,7 +17594,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   }
   try {
     const root = JSON.parse(text);
-    return { root, span: new JsonPathSpan(source, new TreeResolver(text), void 0, void 0), diagnostics: [] };
+    return { root, span: new JsonPathSpan(source, new IndexResolver(text), void 0, void 0), diagnostics: [] };
   } catch {
   }
   const masked = maskLineBreaksInStrings(text);
@@ -17329,12 +17620,13 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   }
   return { root: fromTree(tree), span: new JsonPathSpan(source, new TreeResolver(text, tree), void 0, void 0), diagnostics: [] };
 }
-var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, loadArmTemplate;
+var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, loadArmTemplate;
 var init_arm_json = __esm({
   "src/load/arm-json.ts"() {
     "use strict";
     init_main();
     init_span();
+    init_json_index();
     init_json_text();
     DEFAULT_LOAD_LIMITS = { maxJsonDepth: 512 };
     PARSE_ERROR_MESSAGES = {
@@ -17359,42 +17651,60 @@ var init_arm_json = __esm({
     TreeResolver = class {
       constructor(text, tree) {
         this.text = text;
-        if (tree) {
-          this.tree = tree;
-          this.built = true;
-        }
+        this.tree = tree;
       }
       text;
       tree;
-      built = false;
       root() {
-        if (!this.built) {
-          this.built = true;
-          const masked = maskLineBreaksInStrings(this.text) ?? this.text;
-          try {
-            this.tree = parseTree2(masked, [], { allowTrailingComma: true, disallowComments: false });
-          } catch {
-            this.tree = void 0;
-          }
-        }
         return this.tree;
       }
-      node(path18, key) {
+      node(path17, key) {
         const root = this.root();
-        if (!root) return void 0;
-        const n = path18.length === 0 ? root : findNodeAtLocation2(root, path18);
+        const n = path17.length === 0 ? root : findNodeAtLocation2(root, path17);
         if (!n) return void 0;
         if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
         return n;
       }
-      resolve(path18, key) {
-        const n = this.node(path18, key);
+      resolve(path17, key) {
+        const n = this.node(path17, key);
         return n ? { start: n.offset, end: n.offset + n.length } : void 0;
       }
-      stringOffset(path18, key, index2) {
-        const n = this.node(path18, key);
+      stringOffset(path17, key, index2) {
+        const n = this.node(path17, key);
         if (!n || n.type !== "string") return void 0;
         return decodedIndexToOffset(this.text, n.offset, index2);
+      }
+    };
+    IndexResolver = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      index;
+      built = false;
+      node(path17, key) {
+        if (!this.built) {
+          this.built = true;
+          this.index = JsonIndex.build(this.text);
+        }
+        const idx = this.index;
+        if (!idx) return void 0;
+        const n = idx.find(path17);
+        if (n < 0) return void 0;
+        if (key) {
+          const r = idx.keyRange(n);
+          return r ? { ...r, string: true } : void 0;
+        }
+        return { ...idx.range(n), string: idx.isString(n) };
+      }
+      resolve(path17, key) {
+        const n = this.node(path17, key);
+        return n ? { start: n.start, end: n.end } : void 0;
+      }
+      stringOffset(path17, key, index2) {
+        const n = this.node(path17, key);
+        if (!n || !n.string) return void 0;
+        return decodedIndexToOffset(this.text, n.start, index2);
       }
     };
     loadArmTemplate = loadJson;
@@ -17404,6 +17714,9 @@ var init_arm_json = __esm({
 // src/model/template.ts
 function isTObject(n) {
   return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
+}
+function setOwn(o, key, value) {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 function own(o, key) {
   return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : void 0;
@@ -18264,18 +18577,18 @@ var init_parser2 = __esm({
                 const n = this.next();
                 return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
               }
-              const path18 = this.parseString("expected a file path string or none after using");
+              const path17 = this.parseString("expected a file path string or none after using");
               let config;
               if (this.atWord("with")) {
                 this.next();
                 config = this.parseObject();
               }
-              return { kind: "Using", decorators, keyword, path: path18, ...config ? { config } : {}, none: false, start, end: config?.end ?? path18.end };
+              return { kind: "Using", decorators, keyword, path: path17, ...config ? { config } : {}, none: false, start, end: config?.end ?? path17.end };
             }
             case "extends": {
               const keyword = this.tokenRef(this.next());
-              const path18 = this.parseString("expected a file path string after extends");
-              return { kind: "Extends", decorators, keyword, path: path18, start, end: path18.end };
+              const path17 = this.parseString("expected a file path string after extends");
+              return { kind: "Extends", decorators, keyword, path: path17, start, end: path17.end };
             }
             case "extensionConfig": {
               const keyword = this.tokenRef(this.next());
@@ -18356,11 +18669,11 @@ var init_parser2 = __esm({
           case "test": {
             const keyword = this.tokenRef(this.next());
             const name = this.identifier(word === "module" ? "a module name" : "a test name");
-            const path18 = this.parseStringOrMissing(`expected the ${word} path string`);
+            const path17 = this.parseStringOrMissing(`expected the ${word} path string`);
             this.expect("Assignment", `expected '=' after the ${word} path`);
             const value = this.parseDeclarationBody();
-            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path18, value, start, end: value.end };
-            return { kind: "Test", decorators, keyword, name, path: path18, value, start, end: value.end };
+            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path17, value, start, end: value.end };
+            return { kind: "Test", decorators, keyword, name, path: path17, value, start, end: value.end };
           }
           case "output": {
             const keyword = this.tokenRef(this.next());
@@ -19218,2280 +19531,6 @@ var init_pragmas = __esm({
   }
 });
 
-// src/bicep/lower-ast.ts
-function lit(value, at2) {
-  return { k: "lit", value, start: at2.start, end: at2.end };
-}
-function call(name, args, at2, ns) {
-  return { k: "call", ns, name, args, start: at2.start, end: at2.end };
-}
-function member(obj, name, at2) {
-  return { k: "member", obj, name, start: at2.start, end: at2.end };
-}
-function index(obj, idx, at2) {
-  return { k: "index", obj, index: idx, start: at2.start, end: at2.end };
-}
-function escapeFormat(s) {
-  return s.replace(/[{}]/g, (c) => c + c);
-}
-function formatCall(parts, args, at2) {
-  let fmt2 = "";
-  parts.forEach((p, i) => {
-    fmt2 += escapeFormat(p);
-    if (i < args.length) fmt2 += `{${i}}`;
-  });
-  return call("format", [lit(fmt2, at2), ...args], at2);
-}
-function jsonToExpr(v, at2, depth = 0) {
-  if (depth > MAX_JSON_DEPTH) return lit(null, at2);
-  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return lit(v, at2);
-  if (Array.isArray(v)) return call("createArray", v.map((e) => jsonToExpr(e, at2, depth + 1)), at2);
-  if (typeof v === "object") {
-    const args = [];
-    for (const [k, e] of Object.entries(v)) args.push(lit(k, at2), jsonToExpr(e, at2, depth + 1));
-    return call("createObject", args, at2);
-  }
-  return lit(null, at2);
-}
-function litString(e) {
-  return e && e.k === "lit" && typeof e.value === "string" ? e.value : void 0;
-}
-var MAX_JSON_DEPTH;
-var init_lower_ast = __esm({
-  "src/bicep/lower-ast.ts"() {
-    "use strict";
-    MAX_JSON_DEPTH = 256;
-  }
-});
-
-// src/bicep/lower-expr.ts
-function withLocals(ctx, add) {
-  const locals = new Map(ctx.locals ?? []);
-  for (const [k, v] of add) locals.set(k, v);
-  return { ...ctx, locals };
-}
-function escapeKey(k) {
-  return k.startsWith("[") && k.endsWith("]") ? `[${k}` : k;
-}
-var RefCollector, MAX_LOWER_DEPTH, BINARY_FUNCTIONS, ExprLowerer;
-var init_lower_expr = __esm({
-  "src/bicep/lower-expr.ts"() {
-    "use strict";
-    init_span();
-    init_template();
-    init_lower_ast();
-    RefCollector = class {
-      /** Resource/module keys referenced as a whole, with the first place each was referenced. */
-      symbols = /* @__PURE__ */ new Map();
-      /**
-       * Loops referenced only by one instance (`vnets[i + 1]`): the index expressions, as the compiler
-       * keeps them for an indexed dependsOn entry. A whole-loop reference (in `symbols`) wins.
-       */
-      indexed = /* @__PURE__ */ new Map();
-      variables = /* @__PURE__ */ new Set();
-    };
-    MAX_LOWER_DEPTH = 600;
-    BINARY_FUNCTIONS = {
-      "&&": "and",
-      "||": "or",
-      "==": "equals",
-      "<": "less",
-      "<=": "lessOrEquals",
-      ">": "greater",
-      ">=": "greaterOrEquals",
-      "+": "add",
-      "-": "sub",
-      "*": "mul",
-      "/": "div",
-      "%": "mod"
-    };
-    ExprLowerer = class {
-      constructor(file, diagnostics) {
-        this.file = file;
-        this.diagnostics = diagnostics;
-        this.base = new TextSpan(file, 0, file.text.length);
-      }
-      file;
-      diagnostics;
-      base;
-      depth = 0;
-      span(n) {
-        return new TextSpan(this.file, n.start, n.end);
-      }
-      error(at2, message) {
-        this.diagnostics.add({ code: "invalid-template", message, span: this.span(at2) });
-      }
-      note(at2, message) {
-        this.diagnostics.add({ code: "note", message, span: this.span(at2) });
-      }
-      // ---- Expressions ----
-      expr(e, ctx) {
-        if (this.depth > MAX_LOWER_DEPTH) {
-          this.diagnostics.add({ code: "limit-exceeded", message: `the expression is nested more than ${MAX_LOWER_DEPTH} levels deep`, span: this.span(e) });
-          return lit(null, e);
-        }
-        this.depth++;
-        try {
-          return this.exprInner(e, ctx);
-        } finally {
-          this.depth--;
-        }
-      }
-      exprInner(e, ctx) {
-        switch (e.kind) {
-          case "String":
-            return this.string(e, ctx);
-          case "Integer":
-            return lit(e.value, e);
-          case "Boolean":
-            return lit(e.value, e);
-          case "Null":
-            return lit(null, e);
-          case "VariableAccess": {
-            const b = ctx.locals?.get(e.name.name);
-            if (b) return this.binding(b, e);
-            return this.identifier(e.name, e, ctx);
-          }
-          case "FunctionCall":
-            return this.specialCall(e, ctx) ?? call(e.name.name, e.args.map((a) => this.expr(a, ctx)), e);
-          case "PropertyAccess": {
-            const s = this.symbolicProperty(e, ctx);
-            if (s) return s;
-            const obj = this.expr(e.base, ctx);
-            return e.safe ? call("tryGet", [obj, lit(e.property.name, e.property)], e) : member(obj, e.property.name, e);
-          }
-          case "ArrayAccess": {
-            const s = this.symbolicIndex(e, ctx);
-            if (s) return s;
-            const obj = this.expr(e.base, ctx);
-            const idx = this.expr(e.index, ctx);
-            if (e.fromEnd) return call(e.safe ? "tryIndexFromEnd" : "indexFromEnd", [obj, idx], e);
-            return e.safe ? call("tryGet", [obj, idx], e) : index(obj, idx, e);
-          }
-          case "ResourceAccess":
-            return this.resourceAccess(e, ctx);
-          case "NonNullAssertion":
-            return this.expr(e.base, ctx);
-          case "Parenthesized":
-            return this.expr(e.expression, ctx);
-          case "Unary": {
-            if (e.operator === "-" && e.operand.kind === "Integer") return lit(-e.operand.value, e);
-            const v = this.expr(e.operand, ctx);
-            if (e.operator === "!") return call("not", [v], e);
-            if (e.operator === "-") return call("sub", [lit(0, e), v], e);
-            return v;
-          }
-          case "Binary": {
-            if (e.operator === "??") {
-              const args = [];
-              const walk = (x) => {
-                if (x.kind === "Binary" && x.operator === "??") {
-                  walk(x.left);
-                  walk(x.right);
-                } else args.push(this.expr(x, ctx));
-              };
-              walk(e);
-              return call("coalesce", args, e);
-            }
-            const l = this.expr(e.left, ctx);
-            const r = this.expr(e.right, ctx);
-            switch (e.operator) {
-              case "!=":
-                return call("not", [call("equals", [l, r], e)], e);
-              case "=~":
-                return call("equals", [call("toLower", [l], e.left), call("toLower", [r], e.right)], e);
-              case "!~":
-                return call("not", [call("equals", [call("toLower", [l], e.left), call("toLower", [r], e.right)], e)], e);
-              default:
-                return call(BINARY_FUNCTIONS[e.operator] ?? e.operator, [l, r], e);
-            }
-          }
-          case "Ternary":
-            return call("if", [this.expr(e.condition, ctx), this.expr(e.whenTrue, ctx), this.expr(e.whenFalse, ctx)], e);
-          case "Array": {
-            if (!e.items.some((i) => i.kind === "Spread")) return call("createArray", e.items.map((i) => this.expr(i, ctx)), e);
-            const groups = [];
-            let run = [];
-            let runStart;
-            const flush = () => {
-              if (run.length > 0 && runStart) groups.push(call("createArray", run, runStart));
-              run = [];
-              runStart = void 0;
-            };
-            for (const item of e.items) {
-              if (item.kind === "Spread") {
-                flush();
-                groups.push(this.expr(item.expression, ctx));
-              } else {
-                runStart ??= item;
-                run.push(this.expr(item, ctx));
-              }
-            }
-            flush();
-            return call("flatten", [call("createArray", groups, e)], e);
-          }
-          case "Object":
-            return this.objectExpr(e, ctx);
-          case "For":
-            return this.forExpr(e, ctx);
-          case "Lambda": {
-            const names = e.parameters.map((p) => p.name);
-            const inner = withLocals(ctx, names.map((n) => [n, { kind: "lambda", name: n }]));
-            return call("lambda", [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
-          }
-          case "If":
-            return this.expr(e.body, ctx);
-          case "Missing":
-          case "Skipped":
-            return lit(null, e);
-        }
-      }
-      binding(b, at2) {
-        switch (b.kind) {
-          case "lambda":
-            return call("lambdaVariables", [lit(b.name, at2)], at2);
-          case "param":
-            return call("parameters", [lit(b.name, at2)], at2);
-          case "expr":
-            return b.expr;
-        }
-      }
-      string(e, ctx) {
-        if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(""), e);
-        return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
-      }
-      objectExpr(e, ctx) {
-        const groups = [];
-        let run = [];
-        let runStart;
-        const flush = () => {
-          if (runStart) groups.push(call("createObject", run, runStart));
-          run = [];
-          runStart = void 0;
-        };
-        for (const p of e.properties) {
-          if (p.kind === "Spread") {
-            flush();
-            groups.push(this.expr(p.expression, ctx));
-          } else if (p.kind === "ObjectProperty") {
-            runStart ??= p;
-            run.push(p.keyName !== void 0 ? lit(p.keyName, p.key) : this.expr(p.key, ctx), this.expr(p.value, ctx));
-          }
-        }
-        flush();
-        if (groups.length === 0) return call("createObject", [], e);
-        if (groups.length === 1 && !e.properties.some((p) => p.kind === "Spread")) return groups[0];
-        return call("shallowMerge", [call("createArray", groups, e)], e);
-      }
-      /**
-       * `[for x in coll: body]` -> map(coll, lambda('x', body)); with an index or a filter the loop
-       * runs over range(0, length(coll)) and the item is coll[i].
-       */
-      forExpr(e, ctx) {
-        const coll = this.expr(e.iterable, ctx);
-        const filter = e.body.kind === "If" ? e.body.condition : void 0;
-        const body = e.body.kind === "If" ? e.body.body : e.body;
-        if (!e.index) {
-          const inner2 = withLocals(ctx, [[e.item.name, { kind: "lambda", name: e.item.name }]]);
-          let source2 = coll;
-          if (filter) source2 = call("filter", [coll, call("lambda", [lit(e.item.name, e.item), this.expr(filter, inner2)], filter)], e);
-          return call("map", [source2, call("lambda", [lit(e.item.name, e.item), this.expr(body, inner2)], body)], e);
-        }
-        const iName = e.index.name;
-        const iVar = call("lambdaVariables", [lit(iName, e.index)], e.index);
-        const inner = withLocals(ctx, [
-          [iName, { kind: "lambda", name: iName }],
-          [e.item.name, { kind: "expr", expr: index(coll, iVar, e.item) }]
-        ]);
-        let source = call("range", [lit(0, e), call("length", [coll], e.iterable)], e.iterable);
-        if (filter) source = call("filter", [source, call("lambda", [lit(iName, e.index), this.expr(filter, inner)], filter)], e);
-        return call("map", [source, call("lambda", [lit(iName, e.index), this.expr(body, inner)], body)], e);
-      }
-      // ---- Values (template nodes with spans) ----
-      /** Lowers an expression in value position: literal containers stay containers, with spans. */
-      value(e, ctx) {
-        switch (e.kind) {
-          case "String":
-            if (e.expressions.length === 0) {
-              const s = e.value ?? e.segments.join("");
-              return s.startsWith("[") ? new TExpr(lit(s, e), this.base) : s;
-            }
-            break;
-          case "Integer":
-          case "Boolean":
-            return e.value;
-          case "Null":
-            return null;
-          case "Unary":
-            if (e.operator === "-" && e.operand.kind === "Integer") return -e.operand.value;
-            break;
-          case "Parenthesized":
-            return this.value(e.expression, ctx);
-          case "Array": {
-            if (e.items.some((i) => i.kind === "Spread")) break;
-            const arr = [];
-            e.items.forEach((item, i) => {
-              arr.push(this.value(item, ctx));
-              recordSpan(arr, i, this.span(item));
-            });
-            return arr;
-          }
-          case "Object": {
-            if (e.properties.some((p) => p.kind === "Spread" || p.kind === "ObjectProperty" && p.keyName === void 0)) break;
-            const obj = {};
-            for (const p of e.properties) {
-              if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
-              const key = escapeKey(p.keyName);
-              obj[key] = this.value(p.value, ctx);
-              recordSpan(obj, key, this.span(p.value), this.span(p.key));
-            }
-            return obj;
-          }
-          default:
-            break;
-        }
-        return new TExpr(this.expr(e, ctx), this.base);
-      }
-      /** An object of `key: value` pairs with recorded spans (for sections the lowering builds). */
-      set(obj, key, node, valueAt, keyAt) {
-        obj[key] = node;
-        recordSpan(obj, key, this.span(valueAt), keyAt ? this.span(keyAt) : void 0);
-      }
-      texpr(e) {
-        return new TExpr(e, this.base);
-      }
-    };
-  }
-});
-
-// src/bicep/lower-types.ts
-function decorator(decorators, name) {
-  const lower3 = name.toLowerCase();
-  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
-}
-function literalValue(e) {
-  switch (e.kind) {
-    case "String":
-      return e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
-    case "Integer":
-    case "Boolean":
-      return e.value;
-    case "Null":
-      return null;
-    case "Unary":
-      return e.operator === "-" && e.operand.kind === "Integer" ? -e.operand.value : void 0;
-    default:
-      return void 0;
-  }
-}
-function primitiveOf(v) {
-  if (typeof v === "string") return "string";
-  if (typeof v === "number") return "int";
-  if (typeof v === "boolean") return "bool";
-  return "object";
-}
-function armType(t, types, depth = 0) {
-  if (!t || depth > MAX_TYPE_DEPTH) return { type: "object" };
-  switch (t.kind) {
-    case "TypeReference": {
-      const n = t.name.name;
-      switch (n.toLowerCase()) {
-        case "string":
-        case "int":
-        case "bool":
-        case "array":
-        case "object":
-          return { type: n.toLowerCase() };
-        case "securestring":
-          return { type: "securestring" };
-        case "secureobject":
-          return { type: "secureObject" };
-        case "any":
-          return { type: "object" };
-      }
-      const decl = types.get(n);
-      if (decl) {
-        const inner = armType(decl.value, types, depth + 1);
-        return inner;
-      }
-      return { type: "object" };
-    }
-    case "TypePropertyAccess":
-    case "TypeIndexAccess":
-    case "TypeAdditionalPropertiesAccess":
-    case "ParameterizedType":
-    case "ObjectType":
-      return { type: "object" };
-    case "TupleType":
-    case "ArrayType":
-      return { type: "array" };
-    case "LiteralType": {
-      const v = literalValue(t.value);
-      return v === void 0 ? { type: "object" } : { type: primitiveOf(v), allowed: [v] };
-    }
-    case "NullableType": {
-      const inner = armType(t.base, types, depth + 1);
-      return { ...inner, nullable: true };
-    }
-    case "NonNullableType":
-      return { ...armType(t.base, types, depth + 1), nullable: false };
-    case "ParenthesizedType":
-      return armType(t.type, types, depth + 1);
-    case "UnionType": {
-      const members = t.members.map((m) => armType(m, types, depth + 1));
-      const allowed = [];
-      let nullable = false;
-      let type;
-      for (const m of members) {
-        if (m.allowed && m.allowed.length === 1 && m.allowed[0] === null) {
-          nullable = true;
-          continue;
-        }
-        if (!m.allowed) return { type: members.every((x) => x.type === m.type) ? m.type : "object" };
-        allowed.push(...m.allowed);
-        type = type === void 0 || type === m.type ? m.type : "object";
-      }
-      return { type: type ?? "object", allowed, ...nullable ? { nullable } : {} };
-    }
-    case "Missing":
-    case "Skipped":
-      return { type: "object" };
-  }
-}
-function secureType(t) {
-  if (t === "string") return "securestring";
-  if (t === "object") return "secureObject";
-  return t;
-}
-var MAX_TYPE_DEPTH;
-var init_lower_types = __esm({
-  "src/bicep/lower-types.ts"() {
-    "use strict";
-    MAX_TYPE_DEPTH = 64;
-  }
-});
-
-// src/bicep/lower.ts
-import path6 from "node:path";
-function bodyOf(value) {
-  let loop;
-  let condition;
-  let v = value;
-  if (v.kind === "For") {
-    loop = v;
-    v = v.body;
-  }
-  if (v.kind === "If") {
-    condition = v.condition;
-    v = v.body;
-  }
-  return { body: v.kind === "Object" ? v : void 0, loop, condition };
-}
-function prop(body, name) {
-  const lower3 = name.toLowerCase();
-  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
-  return void 0;
-}
-function stringValue(e) {
-  return e?.kind === "String" && e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
-}
-function nodeToExpr(n, at2, depth) {
-  if (depth > 256) return lit(null, at2);
-  if (n instanceof TExpr) return n.ast;
-  if (n === null || typeof n !== "object") return lit(n, at2);
-  if (Array.isArray(n)) return call("createArray", n.map((x) => nodeToExpr(x, at2, depth + 1)), at2);
-  const args = [];
-  for (const k of Object.keys(n)) args.push(lit(k.startsWith("[[") ? k.slice(1) : k, at2), nodeToExpr(n[k], at2, depth + 1));
-  return call("createObject", args, at2);
-}
-function usesLambdaVariables(e) {
-  switch (e.k) {
-    case "lit":
-      return false;
-    case "call":
-      return e.name.toLowerCase() === "lambdavariables" || e.args.some(usesLambdaVariables);
-    case "member":
-      return usesLambdaVariables(e.obj);
-    case "index":
-      return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
-  }
-}
-function exprKey(e) {
-  switch (e.k) {
-    case "lit":
-      return JSON.stringify(e.value);
-    case "call":
-      return `${e.ns ?? ""}.${e.name.toLowerCase()}(${e.args.map(exprKey).join(",")})`;
-    case "member":
-      return `${exprKey(e.obj)}.${e.name}`;
-    case "index":
-      return `${exprKey(e.obj)}[${exprKey(e.index)}]`;
-  }
-}
-var SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, FileLowerer;
-var init_lower = __esm({
-  "src/bicep/lower.ts"() {
-    "use strict";
-    init_main();
-    init_span();
-    init_template();
-    init_lower_ast();
-    init_lower_expr();
-    init_lower_types();
-    SCHEMAS = {
-      resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-      subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
-      managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
-      tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
-    };
-    DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
-    DEPLOYMENTS_API = "2022-09-01";
-    RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
-    REGISTRY_PREFIX = /^(br|ts)[:/]/i;
-    FileLowerer = class extends ExprLowerer {
-      constructor(file, diagnostics, program, options) {
-        super(file, diagnostics);
-        this.program = program;
-        this.options = options;
-      }
-      program;
-      options;
-      targetScope = "resourceGroup";
-      params = /* @__PURE__ */ new Map();
-      vars = /* @__PURE__ */ new Map();
-      funcs = /* @__PURE__ */ new Map();
-      types = /* @__PURE__ */ new Map();
-      symbols = /* @__PURE__ */ new Map();
-      /** Resources by resources-object key (nested children included). */
-      byKey = /* @__PURE__ */ new Map();
-      importedVars = /* @__PURE__ */ new Map();
-      importedFuncs = /* @__PURE__ */ new Map();
-      /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
-      namespaces = /* @__PURE__ */ new Map();
-      /** Names bound to something that cannot be known (registry imports). */
-      unknownImports = /* @__PURE__ */ new Map();
-      varRefs = /* @__PURE__ */ new Map();
-      inlining = /* @__PURE__ */ new Set();
-      // ---- Pass 1: declarations ----
-      collect() {
-        for (const s of this.program.statements) {
-          switch (s.kind) {
-            case "TargetScope": {
-              const v = stringValue(s.value);
-              if (v === "resourceGroup" || v === "subscription" || v === "managementGroup" || v === "tenant") this.targetScope = v;
-              else this.error(s.value, `unknown targetScope ${v === void 0 ? "" : `'${v}'`}`.trim());
-              break;
-            }
-            case "Parameter":
-              this.params.set(s.name.name, s);
-              break;
-            case "Variable":
-              this.vars.set(s.name.name, s);
-              break;
-            case "Function":
-              this.funcs.set(s.name.name, s);
-              break;
-            case "TypeDeclaration":
-              this.types.set(s.name.name, s);
-              break;
-            case "Resource":
-              this.collectResource(s, void 0);
-              break;
-            case "Module": {
-              const { body, loop, condition } = bodyOf(s.value);
-              const info = {
-                kind: "module",
-                key: s.name.name,
-                symbol: s.name.name,
-                decl: s,
-                body,
-                loop,
-                condition,
-                nameProp: prop(body, "name"),
-                scopeProp: prop(body, "scope"),
-                refs: new RefCollector()
-              };
-              this.symbols.set(s.name.name, info);
-              break;
-            }
-            case "CompileTimeImport":
-              this.collectImport(s);
-              break;
-            default:
-              break;
-          }
-        }
-        this.assignKeys();
-        this.resolveParents();
-      }
-      /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
-      resolveParents() {
-        for (const r of this.byKey.values()) {
-          if (r.kind !== "resource" || r.parent) continue;
-          const pp = prop(r.body, "parent");
-          if (!pp) continue;
-          let e = pp.value;
-          let idx;
-          if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
-            idx = e.index;
-            e = e.base;
-          }
-          const ref = this.symbolRef(e, {});
-          if (!ref || ref.info.kind !== "resource" || ref.info === r) {
-            this.error(pp.value, "'parent' must be a resource symbol");
-            continue;
-          }
-          let cyclic = false;
-          for (let x = ref.info; x; x = x.parent) if (x === r) cyclic = true;
-          if (cyclic) {
-            this.error(pp.value, "the 'parent' chain forms a cycle");
-            continue;
-          }
-          r.parent = ref.info;
-          r.parentIndex = idx;
-        }
-      }
-      parentIdx(r, idx, at2) {
-        return r.parentIndex ? this.expr(r.parentIndex, this.instanceCtx(r, idx, void 0, at2)) : void 0;
-      }
-      collectResource(s, parent) {
-        const { body, loop, condition } = bodyOf(s.value);
-        const typeText = (stringValue(s.type) ?? "").replace(/^[A-Za-z][\w-]*:/, "");
-        const at2 = typeText.indexOf("@");
-        let type = at2 >= 0 ? typeText.slice(0, at2) : typeText;
-        let apiVersion = at2 >= 0 ? typeText.slice(at2 + 1) : void 0;
-        if (s.type.kind === "String" && s.type.expressions.length > 0) this.error(s.type, "the resource type must be a literal string");
-        if (parent && !type.includes("/")) {
-          type = `${parent.type}/${type}`;
-          apiVersion ??= parent.apiVersion;
-        }
-        const info = {
-          kind: "resource",
-          key: s.name.name,
-          symbol: s.name.name,
-          decl: s,
-          type,
-          apiVersion,
-          existing: s.existing !== void 0,
-          parent,
-          parentIndex: void 0,
-          nested: parent !== void 0,
-          children: /* @__PURE__ */ new Map(),
-          body,
-          loop,
-          condition,
-          nameProp: prop(body, "name"),
-          scopeProp: prop(body, "scope"),
-          refs: new RefCollector()
-        };
-        if (parent) parent.children.set(s.name.name, info);
-        else this.symbols.set(s.name.name, info);
-        for (const p of body?.properties ?? []) if (p.kind === "Resource") this.collectResource(p, info);
-      }
-      /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
-      assignKeys() {
-        const walk = (r, prefix) => {
-          let key = r.symbol;
-          if (prefix !== void 0 && (this.byKey.has(key) || this.symbols.has(key))) key = `${prefix}::${r.symbol}`;
-          r.key = key;
-          this.byKey.set(key, r);
-          if (r.kind === "resource") for (const c of r.children.values()) walk(c, key);
-        };
-        for (const r of this.symbols.values()) {
-          r.key = r.symbol;
-          this.byKey.set(r.key, r);
-        }
-        for (const r of this.symbols.values()) if (r.kind === "resource") for (const c of r.children.values()) walk(c, r.key);
-      }
-      collectImport(s) {
-        const from = s.from.kind === "String" ? stringValue(s.from) : void 0;
-        const names = (s.symbols ?? []).map((sym2) => [sym2.name.name, sym2.name, sym2.alias]);
-        if (from === void 0) return;
-        if (/\.json$/i.test(from)) {
-          this.note(s.from, `imports from ARM JSON templates ('${from}') are not lowered; the imported symbols are unknown`);
-          for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
-          if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
-          return;
-        }
-        if (REGISTRY_PREFIX.test(from)) {
-          this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
-          for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
-          if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
-          return;
-        }
-        const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
-        if (s.wildcardAlias) {
-          this.namespaces.set(s.wildcardAlias.name, lib);
-          if (lib) {
-            for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
-            for (const [f, def] of lib.functions) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
-            for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
-          }
-          return;
-        }
-        if (!lib) return;
-        for (const [name, id, alias] of names) {
-          const local = alias?.name ?? name;
-          if (lib.variables.has(name)) this.importVariable(lib, name, local);
-          else if (lib.functions.has(name)) {
-            for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
-            this.importedFuncs.set(local, lib.functions.get(name));
-          } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
-        }
-      }
-      /** Brings an imported variable (and the variables it uses, under their own names) into this file. */
-      importVariable(lib, name, local) {
-        const v = lib.variables.get(name);
-        if (!v) return;
-        this.importedVars.set(local, { node: v.node, span: v.span });
-        const seen = /* @__PURE__ */ new Set([name]);
-        const queue = [...v.vars];
-        while (queue.length > 0) {
-          const d = queue.pop();
-          if (seen.has(d)) continue;
-          seen.add(d);
-          const dv = lib.variables.get(d);
-          if (!dv) continue;
-          if (!this.importedVars.has(d) && !this.vars.has(d)) this.importedVars.set(d, { node: dv.node, span: dv.span });
-          queue.push(...dv.vars);
-        }
-      }
-      resolvePath(rel) {
-        return path6.resolve(path6.dirname(this.file.path), rel);
-      }
-      // ---- Pass 2: lowering ----
-      lower() {
-        this.collect();
-        const root = {};
-        const whole = this.program;
-        this.set(root, "$schema", SCHEMAS[this.targetScope], whole);
-        this.set(root, "languageVersion", "2.0", whole);
-        this.set(root, "contentVersion", "1.0.0.0", whole);
-        const metadata = { _generator: { name: "vtaplint-bicep" } };
-        this.set(root, "metadata", metadata, whole);
-        const exported = /* @__PURE__ */ new Set();
-        const parameters = {};
-        const variables = {};
-        const outputs = {};
-        const members = {};
-        const resources = {};
-        const varInfo = /* @__PURE__ */ new Map();
-        const funcInfo = /* @__PURE__ */ new Map();
-        for (const s of this.program.statements) {
-          if (s.decorators.some((d) => d.name.name.toLowerCase() === "export") && "name" in s) exported.add(s.name.name);
-          switch (s.kind) {
-            case "Metadata":
-              this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
-              break;
-            case "Parameter":
-              this.set(parameters, s.name.name, this.parameter(s), s, s.name);
-              break;
-            case "Variable": {
-              const refs = new RefCollector();
-              this.varRefs.set(s.name.name, refs);
-              const node = this.value(s.value, { refs });
-              this.set(variables, s.name.name, node, s.value, s.name);
-              varInfo.set(s.name.name, { node, span: this.span(s.value), keySpan: this.span(s.name), vars: refs.variables });
-              break;
-            }
-            case "Function": {
-              const f = this.func(s);
-              this.set(members, s.name.name, f, s, s.name);
-              funcInfo.set(s.name.name, { node: f, span: this.span(s) });
-              break;
-            }
-            case "Output":
-              this.set(outputs, s.name.name, this.output(s), s, s.name);
-              break;
-            default:
-              break;
-          }
-        }
-        for (const [name, v] of this.importedVars) {
-          if (own(variables, name) !== void 0) continue;
-          variables[name] = v.node;
-          recordSpan(variables, name, v.span);
-        }
-        for (const [name, f] of this.importedFuncs) {
-          if (own(members, name) !== void 0) continue;
-          members[name] = f.node;
-          recordSpan(members, name, f.span);
-        }
-        for (const r of this.byKey.values()) {
-          const node = r.kind === "resource" ? this.resource(r) : this.module(r);
-          this.set(resources, r.key, node, r.decl, r.decl.name);
-        }
-        for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key]);
-        this.set(root, "parameters", parameters, whole);
-        if (Object.keys(members).length > 0) {
-          const fns = [{ namespace: "__bicep", members }];
-          recordSpan(fns, 0, this.span(whole));
-          this.set(root, "functions", fns, whole);
-        }
-        this.set(root, "variables", variables, whole);
-        this.set(root, "resources", resources, whole);
-        this.set(root, "outputs", outputs, whole);
-        return { root, variables: varInfo, functions: funcInfo, exported };
-      }
-      /** A .bicepparam file: `param x = value` assignments, variables inlined (no template to hold them). */
-      lowerParameterAssignments() {
-        this.collect();
-        const out = /* @__PURE__ */ new Map();
-        for (const s of this.program.statements) {
-          if (s.kind === "ParameterAssignment") out.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
-        }
-        return out;
-      }
-      parameter(s) {
-        const out = {};
-        const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
-        const secure = decorator(s.decorators, "secure") !== void 0;
-        this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
-        if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, {}), s.defaultValue);
-        if (t.nullable) this.set(out, "nullable", true, s.type ?? s.name);
-        const allowed = decorator(s.decorators, "allowed");
-        if (allowed?.args[0]) this.set(out, "allowedValues", this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
-        else if (t.allowed) {
-          const arr = [...t.allowed];
-          arr.forEach((_, i) => recordSpan(arr, i, this.span(s.type ?? s.name)));
-          this.set(out, "allowedValues", arr, s.type ?? s.name);
-        }
-        for (const d of ["minValue", "maxValue", "minLength", "maxLength"]) {
-          const dec = decorator(s.decorators, d);
-          if (dec?.args[0]) this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
-        }
-        this.metadataOf(s.decorators, out);
-        return out;
-      }
-      metadataOf(decorators, out) {
-        const md = decorator(decorators, "metadata");
-        const desc = decorator(decorators, "description");
-        if (!md && !desc) return;
-        let meta = {};
-        if (md?.args[0]) {
-          const v = this.value(md.args[0], {});
-          if (isTObject(v)) meta = v;
-        }
-        if (desc?.args[0]) this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
-        this.set(out, "metadata", meta, md ?? desc);
-      }
-      func(s) {
-        const params = [];
-        const locals = [];
-        s.parameters.forEach((p, i) => {
-          const entry = {};
-          this.set(entry, "name", p.name.name, p.name);
-          this.set(entry, "type", armType(p.type, this.types).type, p.type);
-          params.push(entry);
-          recordSpan(params, i, this.span(p));
-          locals.push([p.name.name, { kind: "param", name: p.name.name }]);
-        });
-        const output = {};
-        this.set(output, "type", armType(s.returnType, this.types).type, s.returnType);
-        this.set(output, "value", this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true })), s.body);
-        const out = {};
-        this.set(out, "parameters", params, s);
-        this.set(out, "output", output, s.body);
-        return out;
-      }
-      output(s) {
-        const out = {};
-        const secure = decorator(s.decorators, "secure") !== void 0;
-        let type = "string";
-        if (!s.resourceType) type = armType(s.type, this.types).type;
-        this.set(out, "type", secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
-        let value;
-        if (s.resourceType) {
-          const ref = this.symbolRef(s.value, {});
-          value = ref && ref.info.kind === "resource" ? this.texpr(this.idExpr(ref.info, ref.idx, s.value)) : this.value(s.value, {});
-        } else value = this.value(s.value, {});
-        this.set(out, "value", value, s.value);
-        this.metadataOf(s.decorators, out);
-        return out;
-      }
-      // ---- Resources ----
-      /** Locals of a resource/module instance: the loop item and index bound to coll[idx] and idx. */
-      instanceCtx(r, idx, refs, at2) {
-        const loop = r.loop ?? (r.kind === "resource" ? this.ancestorLoop(r) : void 0);
-        if (!loop) return { refs };
-        const i = idx ?? call("copyIndex", [], at2);
-        const coll = this.expr(loop.iterable, { refs });
-        const add = [[loop.item.name, { kind: "expr", expr: index(coll, i, loop.item) }]];
-        if (loop.index) add.push([loop.index.name, { kind: "expr", expr: i }]);
-        return withLocals({ refs }, add);
-      }
-      ancestorLoop(r) {
-        for (let p = r.parent; p; p = p.parent) if (p.loop) return p.loop;
-        return void 0;
-      }
-      /** The name as written (the last segment for a child with a parent). */
-      shortName(r, idx, refs) {
-        if (!r.nameProp) {
-          if (r.kind === "module") return call("format", [lit("{0}-{1}", r.decl.name), lit(r.symbol, r.decl.name), call("uniqueString", [lit(r.symbol, r.decl.name), member(call("deployment", [], r.decl.name), "name", r.decl.name)], r.decl.name)], r.decl.name);
-          if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
-          return lit(r.symbol, r.decl.name);
-        }
-        return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
-      }
-      /** The full name (`parent/child` for children). */
-      fullName(r, idx, refs) {
-        const short2 = this.shortName(r, idx, refs);
-        if (r.kind !== "resource" || !r.parent) return short2;
-        return formatCall(["", "/", ""], [this.fullName(r.parent, this.parentIdx(r, idx, r.decl.name), refs), short2], r.nameProp ?? r.decl.name);
-      }
-      nameSegments(r, idx) {
-        const short2 = this.shortName(r, idx, void 0);
-        if (r.parent) return [...this.nameSegments(r.parent, this.parentIdx(r, idx, r.decl.name)), short2];
-        const levels = r.type.split("/").length - 1;
-        if (levels <= 1) return [short2];
-        const s = litString(short2);
-        if (s !== void 0 && s.split("/").length === levels) return s.split("/").map((p) => lit(p, short2));
-        const at2 = r.nameProp ?? r.decl.name;
-        return Array.from({ length: levels }, (_, i) => index(call("split", [short2, lit("/", at2)], at2), lit(i, at2), at2));
-      }
-      rootOf(r) {
-        let x = r;
-        while (x.parent) x = x.parent;
-        return x;
-      }
-      /** The resource id expression of a resource instance. */
-      idExpr(r, idx, at2) {
-        const args = [lit(r.type, at2), ...this.nameSegments(r, idx)];
-        const root = this.rootOf(r);
-        const scopeProp = root.scopeProp;
-        if (scopeProp) {
-          const sv = scopeProp.value;
-          const sctx = this.instanceCtx(root, root === r ? idx : void 0, void 0, sv);
-          const ref = this.symbolRef(sv, sctx);
-          if (ref?.info.kind === "resource") {
-            if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-              return call("resourceId", [this.fullName(ref.info, ref.idx, void 0), ...args], at2);
-            }
-            return call("extensionResourceId", [this.idExpr(ref.info, ref.idx, sv), ...args], at2);
-          }
-          const sc = this.scopeCall(sv);
-          if (sc) {
-            const a = sc.args.map((x) => this.expr(x, sctx));
-            switch (sc.fn) {
-              case "resourcegroup":
-                return call("resourceId", [...a, ...args], at2);
-              case "subscription":
-                return call("subscriptionResourceId", [...a, ...args], at2);
-              case "tenant":
-                return call("tenantResourceId", args, at2);
-              case "managementgroup":
-                return call("extensionResourceId", [a[0] ? call("tenantResourceId", [lit("Microsoft.Management/managementGroups", sv), a[0]], sv) : member(call("managementGroup", [], sv), "id", sv), ...args], at2);
-            }
-          }
-          return call("extensionResourceId", [this.expr(sv, sctx), ...args], at2);
-        }
-        return this.defaultScopeId(args, at2);
-      }
-      defaultScopeId(args, at2) {
-        switch (this.targetScope) {
-          case "resourceGroup":
-            return call("resourceId", args, at2);
-          case "subscription":
-            return call("subscriptionResourceId", args, at2);
-          case "tenant":
-            return call("tenantResourceId", args, at2);
-          case "managementGroup":
-            return call("extensionResourceId", [member(call("managementGroup", [], at2), "id", at2), ...args], at2);
-        }
-      }
-      /** `resourceGroup(...)`, `subscription(...)`, `tenant()`, `managementGroup(...)` (also `az.`/`sys.`-qualified). */
-      scopeCall(e) {
-        if (e.kind !== "FunctionCall") return void 0;
-        if (e.base && !(e.base.kind === "VariableAccess" && /^(az|sys)$/.test(e.base.name.name))) return void 0;
-        const fn = e.name.name.toLowerCase();
-        return ["resourcegroup", "subscription", "tenant", "managementgroup"].includes(fn) ? { fn, args: e.args } : void 0;
-      }
-      /** The id of a scope (for a resource's `scope` entry). */
-      scopeIdExpr(sv, ctx) {
-        const ref = this.symbolRef(sv, ctx);
-        if (ref?.info.kind === "resource") {
-          this.noteRef(ref.info, sv, ctx, ref.idx);
-          return this.idExpr(ref.info, ref.idx, sv);
-        }
-        const sc = this.scopeCall(sv);
-        if (sc) {
-          const a = sc.args.map((x) => this.expr(x, ctx));
-          const subId = member(call("subscription", [], sv), "subscriptionId", sv);
-          switch (sc.fn) {
-            case "resourcegroup":
-              if (a.length === 0) return member(call("resourceGroup", [], sv), "id", sv);
-              return formatCall(["/subscriptions/", "/resourceGroups/", ""], a.length >= 2 ? [a[0], a[1]] : [subId, a[0]], sv);
-            case "subscription":
-              return a[0] ? formatCall(["/subscriptions/", ""], [a[0]], sv) : member(call("subscription", [], sv), "id", sv);
-            case "tenant":
-              return lit("/", sv);
-            case "managementgroup":
-              return a[0] ? formatCall(["/providers/Microsoft.Management/managementGroups/", ""], [a[0]], sv) : member(call("managementGroup", [], sv), "id", sv);
-          }
-        }
-        return this.expr(sv, ctx);
-      }
-      conditionOf(r, ctx) {
-        const parts = [];
-        let at2;
-        for (let x = r; x; x = x.nested ? x.parent : void 0) {
-          if (x.condition) {
-            parts.unshift(this.expr(x.condition, x === r ? ctx : this.instanceCtx(x, void 0, ctx.refs, x.condition)));
-            at2 ??= x.condition;
-          }
-        }
-        if (parts.length === 0 || !at2) return void 0;
-        return { expr: parts.length === 1 ? parts[0] : call("and", parts, at2), at: at2 };
-      }
-      copyOf(r, ctx, out) {
-        if (!r.loop) return;
-        const copy = {};
-        this.set(copy, "name", r.key, r.loop);
-        this.set(copy, "count", this.texpr(call("length", [this.expr(r.loop.iterable, ctx)], r.loop.iterable)), r.loop.iterable);
-        const batch = decorator(r.decl.decorators, "batchSize");
-        if (batch?.args[0]) {
-          this.set(copy, "mode", "serial", batch);
-          this.set(copy, "batchSize", this.value(batch.args[0], {}), batch.args[0]);
-        }
-        this.set(out, "copy", copy, r.loop);
-      }
-      resource(r) {
-        const out = {};
-        const ctx = this.instanceCtx(r, void 0, r.refs, r.decl);
-        const cond = this.conditionOf(r, ctx);
-        if (cond) this.set(out, "condition", this.texpr(cond.expr), cond.at);
-        this.copyOf(r, { refs: r.refs }, out);
-        this.set(out, "type", r.type, r.decl.type);
-        if (r.apiVersion !== void 0) this.set(out, "apiVersion", r.apiVersion, r.decl.type);
-        else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
-        if (r.parent) {
-          this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
-          this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
-        } else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-        else if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
-        if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
-        const scopeProp = this.rootOf(r).scopeProp;
-        if (scopeProp) this.set(out, "scope", this.texpr(this.scopeIdExpr(scopeProp.value, ctx)), scopeProp.value, scopeProp.key);
-        for (const p of r.body?.properties ?? []) {
-          if (p.kind === "Spread") {
-            this.error(p, "a spread is not supported at the top level of a resource body");
-            continue;
-          }
-          if (p.kind !== "ObjectProperty" || p.keyName === void 0 || RESOURCE_SPECIAL.has(p.keyName.toLowerCase())) continue;
-          this.set(out, p.keyName, this.value(p.value, ctx), p.value, p.key);
-        }
-        return out;
-      }
-      module(m) {
-        const out = {};
-        const ctx = this.instanceCtx(m, void 0, m.refs, m.decl);
-        if (m.condition) this.set(out, "condition", this.texpr(this.expr(m.condition, ctx)), m.condition);
-        this.copyOf(m, { refs: m.refs }, out);
-        this.set(out, "type", DEPLOYMENTS_TYPE, m.decl.keyword);
-        this.set(out, "apiVersion", DEPLOYMENTS_API, m.decl.keyword);
-        if (m.nameProp) this.set(out, "name", this.value(m.nameProp.value, ctx), m.nameProp.value, m.nameProp.key);
-        else this.set(out, "name", this.texpr(this.shortName(m, void 0, m.refs)), m.decl.name);
-        this.moduleScope(m, ctx, out);
-        const properties = {};
-        const evalOpts = { scope: "inner" };
-        recordSpan(evalOpts, "scope", this.span(m.decl));
-        this.set(properties, "expressionEvaluationOptions", evalOpts, m.decl);
-        this.set(properties, "mode", "Incremental", m.decl);
-        const paramsProp = prop(m.body, "params");
-        const parameters = {};
-        if (paramsProp) {
-          if (paramsProp.value.kind !== "Object") this.error(paramsProp.value, "module params must be an object literal");
-          else {
-            for (const p of paramsProp.value.properties) {
-              if (p.kind !== "ObjectProperty" || p.keyName === void 0) {
-                if (p.kind !== "Resource") this.error(p, "module params must have literal names (spreads are not supported)");
-                continue;
-              }
-              const entry = {};
-              const kv = this.keyVaultSecret(p.value, ctx);
-              if (kv) this.set(entry, "reference", kv, p.value);
-              else this.set(entry, "value", this.value(p.value, ctx), p.value);
-              this.set(parameters, p.keyName, entry, p, p.key);
-            }
-          }
-        }
-        this.set(properties, "parameters", parameters, paramsProp ?? m.decl);
-        const pathNode = m.decl.path;
-        const rel = pathNode.kind === "String" ? stringValue(pathNode) : void 0;
-        if (rel !== void 0) {
-          if (REGISTRY_PREFIX.test(rel)) {
-            const link = {};
-            this.set(link, "uri", rel, pathNode);
-            this.set(properties, "templateLink", link, pathNode);
-          } else {
-            const loaded = this.options.modules.lowerModule(this.resolvePath(rel), pathNode, this);
-            if (loaded) {
-              properties.template = loaded.root;
-              recordSpan(properties, "template", loaded.span);
-            }
-          }
-        } else if (pathNode.kind === "String") this.error(pathNode, "the module path must be a literal string");
-        this.set(out, "properties", properties, m.body ?? m.decl);
-        return out;
-      }
-      /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
-      keyVaultSecret(e, ctx) {
-        if (e.kind !== "FunctionCall" || !e.base || e.name.name.toLowerCase() !== "getsecret") return void 0;
-        const ref = this.symbolRef(e.base, ctx);
-        if (!ref || ref.info.kind !== "resource") return void 0;
-        this.noteRef(ref.info, e.base, ctx, ref.idx);
-        const kv = {};
-        this.set(kv, "id", this.texpr(this.idExpr(ref.info, ref.idx, e.base)), e.base);
-        const reference = {};
-        this.set(reference, "keyVault", kv, e.base);
-        if (e.args[0]) this.set(reference, "secretName", this.value(e.args[0], ctx), e.args[0]);
-        if (e.args[1]) this.set(reference, "secretVersion", this.value(e.args[1], ctx), e.args[1]);
-        return reference;
-      }
-      /** A module's `scope` as the compiler emits it: resourceGroup/subscriptionId/scope/location properties. */
-      moduleScope(m, ctx, out) {
-        const location = (at2) => this.set(out, "location", this.texpr(member(call("deployment", [], at2), "location", at2)), at2);
-        const sp = m.scopeProp;
-        if (!sp) {
-          if (this.targetScope !== "resourceGroup") location(m.decl);
-          return;
-        }
-        const sv = sp.value;
-        const ref = this.symbolRef(sv, ctx);
-        if (ref?.info.kind === "resource") {
-          this.noteRef(ref.info, sv, ctx, ref.idx);
-          if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-            const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
-            if (rgScope?.fn === "subscription" && rgScope.args[0]) this.set(out, "subscriptionId", this.value(rgScope.args[0], {}), rgScope.args[0]);
-            this.set(out, "resourceGroup", this.texpr(this.fullName(ref.info, ref.idx, void 0)), sv, sp.key);
-          } else this.set(out, "scope", this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
-          return;
-        }
-        const sc = this.scopeCall(sv);
-        if (!sc) {
-          this.set(out, "scope", this.texpr(this.expr(sv, ctx)), sv, sp.key);
-          return;
-        }
-        const [a0, a1] = sc.args;
-        switch (sc.fn) {
-          case "resourcegroup":
-            if (a0 && a1) {
-              this.set(out, "subscriptionId", this.value(a0, ctx), a0);
-              this.set(out, "resourceGroup", this.value(a1, ctx), a1);
-            } else if (a0) this.set(out, "resourceGroup", this.value(a0, ctx), a0);
-            return;
-          case "subscription":
-            if (a0) this.set(out, "subscriptionId", this.value(a0, ctx), a0);
-            location(sv);
-            return;
-          case "managementgroup":
-            if (a0) this.set(out, "scope", this.texpr(formatCall(["Microsoft.Management/managementGroups/", ""], [this.expr(a0, ctx)], sv)), sv, sp.key);
-            location(sv);
-            return;
-          case "tenant":
-            this.set(out, "scope", "/", sv, sp.key);
-            location(sv);
-            return;
-        }
-      }
-      /** The deployments resource id of a module instance (for outputs). */
-      deploymentId(m, idx, at2) {
-        const name = this.shortName(m, idx, void 0);
-        const t = lit(DEPLOYMENTS_TYPE, at2);
-        const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : void 0;
-        if (sc) {
-          const a = sc.args.map((x) => this.expr(x, this.instanceCtx(m, idx, void 0, at2)));
-          if (sc.fn === "resourcegroup") return call("resourceId", [...a, t, name], at2);
-          if (sc.fn === "subscription") return call("subscriptionResourceId", [...a, t, name], at2);
-          if (sc.fn === "tenant") return call("tenantResourceId", [t, name], at2);
-        }
-        return this.defaultScopeId([t, name], at2);
-      }
-      // ---- dependsOn ----
-      addDependsOn(r, out) {
-        const deps = /* @__PURE__ */ new Map();
-        const indexed = /* @__PURE__ */ new Map();
-        const seenVars = /* @__PURE__ */ new Set();
-        const seenSyms = /* @__PURE__ */ new Set([r.key]);
-        const addRefs = (refs) => {
-          for (const [key, at2] of refs.symbols) addSym(key, at2);
-          for (const [key, list] of refs.indexed) {
-            const info = this.byKey.get(key);
-            if (!info || key === r.key) continue;
-            if (info.kind === "resource" && info.existing) addSym(key, list[0].at);
-            else indexed.set(key, [...indexed.get(key) ?? [], ...list]);
-          }
-          for (const v of refs.variables) {
-            if (seenVars.has(v)) continue;
-            seenVars.add(v);
-            const vr = this.varRefs.get(v);
-            if (vr) addRefs(vr);
-          }
-        };
-        const addSym = (key, at2) => {
-          if (seenSyms.has(key)) return;
-          seenSyms.add(key);
-          const info = this.byKey.get(key);
-          if (!info) return;
-          if (info.kind === "resource" && info.existing) addRefs(info.refs);
-          else if (!deps.has(key)) deps.set(key, at2);
-        };
-        const explicit = prop(r.body, "dependsOn");
-        if (explicit) {
-          if (explicit.value.kind !== "Array") this.error(explicit.value, "'dependsOn' must be an array of resource or module symbols");
-          else {
-            for (const item of explicit.value.items) {
-              const ref = item.kind === "Spread" ? void 0 : this.symbolRef(item, this.instanceCtx(r, void 0, void 0, item));
-              if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
-              else if (ref.idx && ref.info.loop && !(ref.info.kind === "resource" && ref.info.existing)) {
-                indexed.set(ref.info.key, [...indexed.get(ref.info.key) ?? [], { idx: ref.idx, at: item }]);
-              } else addSym(ref.info.key, item);
-            }
-          }
-        }
-        addRefs(r.refs);
-        if (deps.size === 0 && indexed.size === 0) return;
-        const arr = [];
-        for (const [key, at2] of deps) {
-          recordSpan(arr, arr.length, this.span(at2));
-          arr.push(key);
-        }
-        for (const [key, list] of indexed) {
-          if (deps.has(key)) continue;
-          const seen = /* @__PURE__ */ new Set();
-          for (const { idx, at: at2 } of list) {
-            const text = exprKey(idx);
-            if (seen.has(text)) continue;
-            seen.add(text);
-            recordSpan(arr, arr.length, this.span(at2));
-            arr.push(this.texpr(call("format", [lit("{0}[{1}]", at2), lit(key, at2), idx], at2)));
-          }
-        }
-        this.set(out, "dependsOn", arr, explicit?.value ?? r.decl.name, explicit?.key);
-      }
-      /**
-       * Records a reference for implicit dependsOn. `idx`: the instance of a loop referenced; the
-       * compiler then depends on that instance only, unless the index uses a local that does not exist
-       * at the resource level (a property loop or lambda variable), when it depends on the whole loop.
-       */
-      noteRef(info, at2, ctx, idx) {
-        if (!ctx.refs) return;
-        if (idx && info.loop && !usesLambdaVariables(idx)) {
-          if (ctx.refs.symbols.has(info.key)) return;
-          const list = ctx.refs.indexed.get(info.key) ?? [];
-          list.push({ idx, at: at2 });
-          ctx.refs.indexed.set(info.key, list);
-          return;
-        }
-        if (!ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at2);
-      }
-      // ---- Symbol resolution ----
-      /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
-      symbolRef(e, ctx) {
-        if (e.kind === "VariableAccess") {
-          if (ctx.locals?.has(e.name.name)) return void 0;
-          const info = this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
-          return info ? { info, idx: void 0 } : void 0;
-        }
-        if (e.kind === "ResourceAccess") {
-          const base = this.symbolRef(e.base, ctx);
-          if (base?.info.kind !== "resource") return void 0;
-          const child = base.info.children.get(e.name.name);
-          return child ? { info: child, idx: void 0 } : void 0;
-        }
-        if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
-          const base = this.symbolRef(e.base, ctx);
-          if (!base || base.idx !== void 0 || !base.info.loop) return void 0;
-          return { info: base.info, idx: this.expr(e.index, ctx) };
-        }
-        if (e.kind === "Parenthesized" || e.kind === "NonNullAssertion") return this.symbolRef(e.kind === "Parenthesized" ? e.expression : e.base, ctx);
-        return void 0;
-      }
-      /** Nested resources are visible by their own name (inside their parent; we accept it anywhere unambiguous). */
-      childInScope(name) {
-        const hit = this.byKey.get(name);
-        return hit;
-      }
-      identifier(id, at2, ctx) {
-        const name = id.name;
-        if (ctx.inFunction) {
-          if (this.vars.has(name) || this.params.has(name)) this.error(id, `a function cannot use the ${this.vars.has(name) ? "variable" : "parameter"} '${name}'`);
-          else this.error(id, `unknown symbol '${name}'`);
-          return lit(null, at2);
-        }
-        if (this.params.has(name)) return call("parameters", [lit(name, id)], at2);
-        if (this.vars.has(name)) {
-          ctx.refs?.variables.add(name);
-          if (this.options.inlineVariables) return this.inlineVariable(name, at2);
-          return call("variables", [lit(name, id)], at2);
-        }
-        if (this.importedVars.has(name)) {
-          if (this.options.inlineVariables) return this.importedValue(name, at2);
-          return call("variables", [lit(name, id)], at2);
-        }
-        const sym2 = this.symbols.get(name) ?? this.childInScope(name);
-        if (sym2) {
-          this.noteRef(sym2, at2, ctx);
-          if (sym2.kind === "resource") return this.referenceCall(sym2, void 0, at2, true);
-          return call("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
-        }
-        const reg = this.unknownImports.get(name);
-        if (reg !== void 0) return call("unresolvedRegistryImport", [lit(reg, id), lit(name, id)], at2);
-        if (this.funcs.has(name) || this.importedFuncs.has(name)) {
-          this.error(id, `the function '${name}' must be called`);
-          return lit(null, at2);
-        }
-        this.error(id, `unknown symbol '${name}'`);
-        return lit(null, at2);
-      }
-      inlineVariable(name, at2) {
-        const decl = this.vars.get(name);
-        if (this.inlining.has(name)) {
-          this.error(at2, `the variable '${name}' refers to itself`);
-          return lit(null, at2);
-        }
-        this.inlining.add(name);
-        try {
-          return this.expr(decl.value, {});
-        } finally {
-          this.inlining.delete(name);
-        }
-      }
-      /** An imported variable inlined as an expression (its spans fall back to the import site). */
-      importedValue(name, at2) {
-        const v = this.importedVars.get(name);
-        return nodeToExpr(v.node, at2, 0);
-      }
-      referenceCall(r, idx, at2, full) {
-        const args = [this.idExpr(r, idx, at2), lit(r.apiVersion ?? "", at2)];
-        if (full) args.push(lit("full", at2));
-        return call("reference", args, at2);
-      }
-      symbolicProperty(e, ctx) {
-        const prop2 = e.property.name;
-        if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
-          const m = this.symbolRef(e.base.base, ctx);
-          if (m?.info.kind === "module") {
-            this.noteRef(m.info, e.base.base, ctx, m.idx);
-            const outs = member(call("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
-            return member(member(outs, prop2, e), "value", e);
-          }
-        }
-        if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
-          const nsName = e.base.name.name;
-          if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
-            const key = `${nsName}.${prop2}`;
-            if (this.importedVars.has(key)) return this.options.inlineVariables ? this.importedValue(key, e) : call("variables", [lit(key, e)], e);
-            this.error(e.property, `'${prop2}' is not a variable exported by '${nsName}'`);
-            return lit(null, e);
-          }
-        }
-        const ref = this.symbolRef(e.base, ctx);
-        if (!ref) return void 0;
-        const { info, idx } = ref;
-        this.noteRef(info, e.base, ctx, idx);
-        if (info.kind === "module") {
-          if (prop2 === "name") return this.shortName(info, idx, void 0);
-          const r = call("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
-          return member(r, prop2, e);
-        }
-        switch (prop2) {
-          case "id":
-            return this.idExpr(info, idx, e);
-          case "name":
-            return this.shortName(info, idx, void 0);
-          case "type":
-            return lit(info.type, e);
-          case "apiVersion":
-            return lit(info.apiVersion ?? "", e);
-          case "properties":
-            return this.referenceCall(info, idx, e.base, false);
-          default: {
-            const r = this.referenceCall(info, idx, e.base, true);
-            return e.safe ? call("tryGet", [r, lit(prop2, e.property)], e) : member(r, prop2, e);
-          }
-        }
-      }
-      symbolicIndex(e, ctx) {
-        const ref = this.symbolRef(e, ctx);
-        if (!ref) return void 0;
-        this.noteRef(ref.info, e, ctx, ref.idx);
-        if (ref.info.kind === "resource") return this.referenceCall(ref.info, ref.idx, e, true);
-        return call("reference", [this.deploymentId(ref.info, ref.idx, e), lit(DEPLOYMENTS_API, e)], e);
-      }
-      resourceAccess(e, ctx) {
-        const ref = this.symbolRef(e, ctx);
-        if (!ref || ref.info.kind !== "resource") {
-          this.error(e.name, `unknown nested resource '${e.name.name}'`);
-          return lit(null, e);
-        }
-        this.noteRef(ref.info, e, ctx, ref.idx);
-        return this.referenceCall(ref.info, ref.idx, e, true);
-      }
-      specialCall(e, ctx) {
-        const name = e.name.name;
-        if (e.base) {
-          if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
-            const ns = e.base.name.name;
-            if (this.namespaces.has(ns) && !this.symbols.has(ns)) {
-              const key = `${ns}.${name}`;
-              if (!this.importedFuncs.has(key)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
-              return call(key, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
-            }
-            if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
-              return this.builtin(e, ctx);
-            }
-          }
-          const ref = this.symbolRef(e.base, ctx);
-          if (ref?.info.kind === "resource") {
-            this.noteRef(ref.info, e.base, ctx, ref.idx);
-            const args = e.args.map((a) => this.expr(a, ctx));
-            if (name.toLowerCase() === "getsecret") return call("keyVaultSecret", [this.idExpr(ref.info, ref.idx, e.base), ...args], e);
-            return call(name, [this.idExpr(ref.info, ref.idx, e.base), lit(ref.info.apiVersion ?? "", e.base), ...args], e);
-          }
-          this.error(e.name, `'${name}' cannot be called on this value`);
-          return lit(null, e);
-        }
-        if (ctx.locals?.has(name)) {
-          this.error(e.name, `'${name}' is not a function`);
-          return lit(null, e);
-        }
-        if (this.funcs.has(name) || this.importedFuncs.has(name)) return call(name, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
-        return this.builtin(e, ctx);
-      }
-      /** Built-in functions that the compiler evaluates itself or renames. */
-      builtin(e, ctx) {
-        const name = e.name.name;
-        const args = () => e.args.map((a) => this.expr(a, ctx));
-        switch (name.toLowerCase()) {
-          case "any":
-            return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
-          case "loadtextcontent":
-            return this.loadFile(e, (text) => lit(text, e));
-          case "loadfileasbase64":
-            return this.loadFile(e, (text) => lit(Buffer.from(text, "utf8").toString("base64"), e));
-          case "loadjsoncontent":
-            return this.loadFile(e, (text) => this.jsonContent(e, text));
-          case "nameof": {
-            const a = e.args[0];
-            if (a?.kind === "PropertyAccess") return lit(a.property.name, e);
-            if (a?.kind === "VariableAccess") return lit(a.name.name, e);
-            return lit(null, e);
-          }
-          default:
-            return call(name, args(), e);
-        }
-      }
-      loadFile(e, convert) {
-        const p = e.args[0];
-        const rel = p ? stringValue(p) : void 0;
-        if (!p || rel === void 0) {
-          this.error(p ?? e, `${e.name.name}() needs a literal file path`);
-          return lit(null, e);
-        }
-        const got = this.options.modules.readFile(this.resolvePath(rel));
-        if ("error" in got) {
-          this.error(p, `${e.name.name}(): ${got.error}`);
-          return lit(null, e);
-        }
-        return convert(got.text);
-      }
-      jsonContent(e, text) {
-        const errors = [];
-        let v = parse2(text.replace(/^\uFEFF/, ""), errors, { allowTrailingComma: true });
-        if (errors.length > 0) {
-          this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
-          return lit(null, e);
-        }
-        const jp = e.args[1] ? stringValue(e.args[1]) : void 0;
-        if (jp !== void 0 && /[?*@]|\.\./.test(jp)) {
-          this.note(e.args[1] ?? e, `loadJsonContent(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
-          return call("loadJsonContent", [], e);
-        }
-        if (jp !== void 0 && jp !== "$" && jp !== "") {
-          const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
-          for (const part of parts) {
-            const key = part.startsWith("[") ? Number(part.slice(1, -1)) : part;
-            if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key)) v = v[key];
-            else {
-              this.error(e.args[1] ?? e, `loadJsonContent(): the path '${jp}' does not select a value`);
-              return lit(null, e);
-            }
-          }
-        }
-        return jsonToExpr(v, e);
-      }
-    };
-  }
-});
-
-// src/bicep/load.ts
-import path7 from "node:path";
-function loadBicepTemplate(source, host) {
-  const sink = new DiagnosticSink();
-  const loader = new Loader(host, sink);
-  const span = new TextSpan(source, 0, source.text.length);
-  loader.stack.push(path7.resolve(source.path));
-  const lowered = loader.lowerSource(source);
-  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
-}
-var DEFAULT_MODULE_DEPTH, Loader;
-var init_load = __esm({
-  "src/bicep/load.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_span();
-    init_template();
-    init_arm_json();
-    init_limits();
-    init_parser2();
-    init_pragmas();
-    init_lower();
-    DEFAULT_MODULE_DEPTH = 16;
-    Loader = class {
-      constructor(host, sink, options = {}) {
-        this.host = host;
-        this.sink = sink;
-        this.options = options;
-        this.maxDepth = host.depth ?? DEFAULT_MODULE_DEPTH;
-      }
-      host;
-      sink;
-      options;
-      /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
-      stack = [];
-      pragmas = [];
-      cache = /* @__PURE__ */ new Map();
-      jsonCache = /* @__PURE__ */ new Map();
-      maxDepth;
-      /** Parses and lowers one Bicep source; never throws. */
-      lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
-        const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
-        for (const d of parsed.diagnostics) this.sink.add(d);
-        this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
-        try {
-          return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables }).lower();
-        } catch (e) {
-          const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
-          this.sink.add({ code: "internal-error", message, span: new TextSpan(source, 0, 0) });
-          return void 0;
-        }
-      }
-      enter(absPath, at2, from, what) {
-        const key = path7.resolve(absPath);
-        if (this.stack.includes(key)) {
-          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path7.relative(this.host.root, p) || p).join(" -> ");
-          this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
-          return void 0;
-        }
-        if (this.stack.length > this.maxDepth) {
-          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path7.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
-          return void 0;
-        }
-        const got = this.host.read(key);
-        if ("error" in got) {
-          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path7.relative(path7.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
-          return void 0;
-        }
-        return got;
-      }
-      lowerModule(absPath, at2, from) {
-        const key = path7.resolve(absPath);
-        if (/\.json$/i.test(key)) {
-          if (this.jsonCache.has(key)) return this.jsonCache.get(key);
-          const src = this.enter(key, at2, from, "module");
-          if (!src) return void 0;
-          const j = loadJson(src, this.host.limits);
-          for (const d of j.diagnostics) this.sink.add(d);
-          const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
-          this.jsonCache.set(key, out);
-          return out;
-        }
-        const f = this.lowerFile(key, at2, from, "module");
-        return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
-      }
-      lowerImport(absPath, at2, from) {
-        return this.lowerFile(path7.resolve(absPath), at2, from, "import");
-      }
-      lowerFile(key, at2, from, what) {
-        if (this.cache.has(key) && !this.stack.includes(key)) {
-          const hit = this.cache.get(key);
-          return hit;
-        }
-        const src = this.enter(key, at2, from, what);
-        if (!src) return void 0;
-        this.stack.push(key);
-        try {
-          const lowered = this.lowerSource(src, false);
-          const out = lowered ? { ...lowered, source: src } : void 0;
-          this.cache.set(key, out);
-          return out;
-        } finally {
-          this.stack.pop();
-        }
-      }
-      readFile(absPath) {
-        const got = this.host.read(path7.resolve(absPath));
-        return "error" in got ? got : { text: got.text };
-      }
-    };
-  }
-});
-
-// src/bicep/params.ts
-import path8 from "node:path";
-function loadBicepParams(source, host) {
-  const sink = new DiagnosticSink();
-  const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
-  for (const d of parsed.diagnostics) sink.add(d);
-  let templatePath;
-  for (const s of parsed.program.statements) {
-    if (s.kind === "Using" && !s.none && s.path) {
-      const rel = s.path.expressions.length === 0 ? s.path.value ?? s.path.segments.join("") : void 0;
-      if (rel === void 0) sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: new TextSpan(source, s.path.start, s.path.end) });
-      else if (/^(br|ts)[:/]/i.test(rel)) {
-        sink.add({ code: "note", message: `the template '${rel}' is in a registry and is not fetched`, span: new TextSpan(source, s.path.start, s.path.end) });
-      } else templatePath = path8.resolve(path8.dirname(source.path), rel);
-    }
-  }
-  const loader = new Loader(host, sink);
-  loader.stack.push(path8.resolve(source.path));
-  let values = /* @__PURE__ */ new Map();
-  try {
-    values = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments();
-  } catch (e) {
-    sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
-  }
-  return { templatePath, values, diagnostics: sink.items };
-}
-var init_params = __esm({
-  "src/bicep/params.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_span();
-    init_load();
-    init_lower();
-    init_parser2();
-  }
-});
-
-// src/expr/ops.ts
-function fromJson(j) {
-  if (j === null || j === void 0) return null;
-  if (typeof j === "string" || typeof j === "boolean" || typeof j === "number") return j;
-  if (Array.isArray(j)) return j.map(fromJson);
-  if (typeof j === "object") {
-    const o = new ObjectValue();
-    for (const k of Object.keys(j)) o.set(k, fromJson(j[k]));
-    return o;
-  }
-  return null;
-}
-function toJson(v) {
-  if (v instanceof Unknown) return { $unknown: unknownText(v) };
-  if (Array.isArray(v)) return v.map(toJson);
-  if (v instanceof ObjectValue) {
-    const o = /* @__PURE__ */ Object.create(null);
-    for (const [k, x] of v.entries()) o[k] = toJson(x);
-    return o;
-  }
-  return v;
-}
-function unknownText(u) {
-  if (u.reason.code === "secure") return u.reason.message;
-  if (u.parts && u.parts.length > 0) {
-    const shape = u.parts.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("");
-    return `${u.description ?? u.reason.message} (${shape})`;
-  }
-  if (u.description) return u.description;
-  if (u.oneOf && u.oneOf.length > 0) {
-    const shown = u.oneOf.slice(0, 10).map((v) => typeof v === "string" ? `'${v}'` : armToString(v) ?? "?");
-    return `${u.reason.message}; one of ${shown.join(", ")}${u.oneOf.length > 10 ? ", ..." : ""}`;
-  }
-  return u.reason.message;
-}
-function unknownPropertyName(u) {
-  const parts = u.parts ?? (u.symbol !== void 0 ? [u] : void 0);
-  if (!parts || !parts.every((p) => typeof p === "string" || p.symbol !== void 0)) return void 0;
-  return `{${parts.map((p) => typeof p === "string" ? p : `{${p.symbol}}`).join("")}}`;
-}
-function findUnknown(v, depth = 0) {
-  if (v instanceof Unknown) return v;
-  if (depth > 200) return void 0;
-  if (Array.isArray(v)) {
-    for (const x of v) {
-      const u = findUnknown(x, depth + 1);
-      if (u) return u;
-    }
-  } else if (v instanceof ObjectValue) {
-    for (const x of v.values()) {
-      const u = findUnknown(x, depth + 1);
-      if (u) return u;
-    }
-  }
-  return void 0;
-}
-function typeName(v) {
-  const t = typeOf(v);
-  switch (t) {
-    case "int":
-      return Number.isInteger(v) ? "Integer" : "Float";
-    case "bool":
-      return "Boolean";
-    case "string":
-      return "String";
-    case "array":
-      return "Array";
-    case "object":
-      return "Object";
-    case "null":
-      return "Null";
-    default:
-      return "Unknown";
-  }
-}
-function jsonString(s) {
-  return JSON.stringify(s);
-}
-function armJsonText(v, out = [], depth = 0) {
-  if (depth > 512) return false;
-  if (v instanceof Unknown) return false;
-  if (v === null) out.push("null");
-  else if (typeof v === "string") out.push(jsonString(v));
-  else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
-  else if (Array.isArray(v)) {
-    out.push("[");
-    for (let i = 0; i < v.length; i++) {
-      if (i) out.push(",");
-      if (!armJsonText(v[i], out, depth + 1)) return false;
-    }
-    out.push("]");
-  } else {
-    out.push("{");
-    let first = true;
-    for (const [k, x] of v.entries()) {
-      if (!first) out.push(",");
-      first = false;
-      out.push(jsonString(k), ":");
-      if (!armJsonText(x, out, depth + 1)) return false;
-    }
-    out.push("}");
-  }
-  return true;
-}
-function armToString(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "boolean") return v ? "True" : "False";
-  if (typeof v === "number") return String(v);
-  if (v === null) return "";
-  const out = [];
-  return armJsonText(v, out) ? out.join("") : void 0;
-}
-function deepEquals(a, b, depth = 0) {
-  if (a instanceof Unknown || b instanceof Unknown) return unknownEquals(a, b);
-  if (depth > 256) return void 0;
-  if (a === b) return true;
-  const ta = typeOf(a);
-  if (ta !== typeOf(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return false;
-    let unsure = false;
-    for (let i = 0; i < a.length; i++) {
-      const r = deepEquals(a[i], b[i], depth + 1);
-      if (r === false) return false;
-      if (r === void 0) unsure = true;
-    }
-    return unsure ? void 0 : true;
-  }
-  if (a instanceof ObjectValue && b instanceof ObjectValue) {
-    if (a.size !== b.size) return false;
-    let unsure = false;
-    for (const [k, x] of a.entries()) {
-      if (!b.has(k)) return false;
-      const r = deepEquals(x, b.get(k), depth + 1);
-      if (r === false) return false;
-      if (r === void 0) unsure = true;
-    }
-    return unsure ? void 0 : true;
-  }
-  return false;
-}
-function unknownEquals(a, b) {
-  if (a instanceof Unknown && b instanceof Unknown) {
-    if (a.symbol !== void 0 && a.symbol === b.symbol) return true;
-    const sa = symbolicKey(a);
-    if (sa !== void 0 && sa === symbolicKey(b)) return true;
-  }
-  const u = a instanceof Unknown ? a : b;
-  const other = u === a ? b : a;
-  if (typeof other === "string" && u.parts) {
-    const first = u.parts[0];
-    const last = u.parts[u.parts.length - 1];
-    if (typeof first === "string" && !other.startsWith(first)) return false;
-    if (typeof last === "string" && !other.endsWith(last)) return false;
-  }
-  if (u.type && other !== null && !(other instanceof Unknown) && typeOfKnown(other) !== u.type) return false;
-  return void 0;
-}
-function typeOfKnown(v) {
-  const t = typeOf(v);
-  return t === "unknown" ? void 0 : t;
-}
-function symbolicKey(v) {
-  if (typeof v === "string") return JSON.stringify(v);
-  if (v instanceof Unknown) {
-    if (v.symbol !== void 0) return v.symbol;
-    if (v.parts) {
-      const out = [];
-      for (const p of v.parts) {
-        const k = typeof p === "string" ? JSON.stringify(p) : symbolicKey(p);
-        if (k === void 0) return void 0;
-        out.push(k);
-      }
-      return out.join("+");
-    }
-    return void 0;
-  }
-  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
-  return void 0;
-}
-function partialString(pieces, description) {
-  const parts = [];
-  let firstUnknown;
-  const push2 = (p) => {
-    if (typeof p === "string") {
-      if (p === "") return;
-      const last = parts[parts.length - 1];
-      if (typeof last === "string") parts[parts.length - 1] = last + p;
-      else parts.push(p);
-      return;
-    }
-    firstUnknown ??= p;
-    if (p.parts && p.symbol === void 0) for (const q of p.parts) push2(q);
-    else parts.push(p);
-  };
-  for (const p of pieces) {
-    push2(p);
-    if (parts.length > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
-  }
-  if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
-  if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-  return new Unknown(firstUnknown.reason, "string", parts, void 0, description);
-}
-var MAX_STRING_PARTS;
-var init_ops = __esm({
-  "src/expr/ops.ts"() {
-    "use strict";
-    init_value();
-    MAX_STRING_PARTS = 1024;
-  }
-});
-
-// src/deploy/parameters.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path9 from "node:path";
-function readParameterFile(file, into, sink, opts = {}) {
-  const read = opts.root ? readSourceInside(path9.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path9.resolve(file), "arm-parameters", opts.limits);
-  if (!read.ok) {
-    sink.add(read.diagnostic);
-    return false;
-  }
-  const loaded = loadJson(read.source, opts.limits);
-  for (const d of loaded.diagnostics) sink.add(d);
-  if (!loaded.root || !isTObject(loaded.root)) {
-    if (loaded.root !== void 0) sink.add({ code: "invalid-template", message: "A parameters file must be a JSON object.", span: loaded.span });
-    return false;
-  }
-  const doc = { node: loaded.root, span: loaded.span };
-  const params = childOf(doc, "parameters");
-  if (!params || !isTObject(params.node)) {
-    sink.add({ code: "invalid-template", message: "The parameters file has no 'parameters' object.", span: loaded.span });
-    return false;
-  }
-  for (const name of Object.keys(params.node)) {
-    const entry = childOf(params, name);
-    if (!isTObject(entry.node)) continue;
-    const e = entry;
-    const ref = childOf(e, "reference");
-    const val = childOf(e, "value");
-    if (ref) {
-      into.set(name, {
-        value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
-        span: ref.span
-      });
-    } else if (val) {
-      into.set(name, { value: fromJson(val.node), span: val.span });
-    }
-  }
-  return true;
-}
-function cliParameters(params, into) {
-  for (const [name, text] of Object.entries(params)) {
-    let v;
-    try {
-      v = JSON.parse(text);
-    } catch {
-      v = text;
-    }
-    into.set(name, { value: fromJson(v) });
-  }
-}
-function associatedParameterFile(template) {
-  const dir = path9.dirname(template);
-  const base = path9.basename(template);
-  const m = /^(.*)\.(json|jsonc)$/i.exec(base);
-  if (!m) return void 0;
-  const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
-  for (const c of candidates) {
-    const p = path9.join(dir, c);
-    if (existsSync2(p)) return p;
-  }
-  return void 0;
-}
-var init_parameters = __esm({
-  "src/deploy/parameters.ts"() {
-    "use strict";
-    init_template();
-    init_ops();
-    init_value();
-    init_arm_json();
-    init_read();
-  }
-});
-
-// src/deploy/resources.ts
-function startsWithSlash(v) {
-  if (typeof v === "string") return v.startsWith("/");
-  const first = v instanceof Unknown ? v.parts?.[0] : void 0;
-  return typeof first === "string" && first.startsWith("/");
-}
-function evaluateDeploymentProperties(ev, props, loop) {
-  const out = new ObjectValue();
-  out.span = props.span;
-  for (const k of Object.keys(props.node)) {
-    if (k.toLowerCase() === "template") continue;
-    const span = props.span.child(props.node, k);
-    out.set(k, ev.evaluateNode(props.node[k], span, loop), span, props.span.keySpan(props.node, k));
-  }
-  return out;
-}
-function joinName(parent, child) {
-  if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
-  const parts = [];
-  const push2 = (v) => {
-    if (typeof v === "string") parts.push(v);
-    else if (v instanceof Unknown) parts.push(...v.parts ?? [v]);
-    else parts.push(String(v));
-  };
-  push2(parent);
-  parts.push("/");
-  push2(child);
-  const first = [parent, child].find((v) => v instanceof Unknown);
-  return new Unknown(first?.reason ?? { code: "error", message: "unknown name" }, "string", parts);
-}
-function scopeSegments(scope) {
-  switch (scope.kind) {
-    case "resourceGroup":
-      return [["subscriptions"], scope.subscriptionId, ["resourceGroups"], scope.resourceGroup];
-    case "subscription":
-      return [["subscriptions"], scope.subscriptionId];
-    case "managementGroup":
-      return [["providers"], ["Microsoft.Management"], ["managementGroups"], scope.managementGroup ?? []];
-    case "tenant":
-      return [];
-  }
-}
-function nameSegments(name, levels) {
-  if (name instanceof Unknown && !name.parts) return Array.from({ length: levels }, () => [name]);
-  return typeof name === "string" || name instanceof Unknown ? splitSegments(name) : void 0;
-}
-function nameLevels(type) {
-  const segs = type.split("/");
-  const p = segs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
-  return p < 0 ? segs.length - 1 : p - 1 + 1 + (segs.length - p - 1);
-}
-function qualifyChild(parent, type, name) {
-  const first = type.split("/")[0] ?? "";
-  if (first.includes(".")) return { type, name };
-  const full = `${parent.type}/${type}`;
-  const segs = nameSegments(name, 1);
-  if (segs && segs.length === nameLevels(full) && !(name instanceof Unknown && !name.parts)) return { type: full, name };
-  return { type: full, name: joinName(parent.name, name) };
-}
-function buildId(scope, type, name) {
-  const typeSegs = type.split("/");
-  const p = typeSegs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
-  if (p > 0) {
-    const baseLevels = p - 1;
-    const extTypes = typeSegs.slice(p + 1);
-    const names2 = nameSegments(name, baseLevels + 1 + extTypes.length);
-    if (!names2 || names2.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return void 0;
-    const base = buildId(scope, typeSegs.slice(0, p).join("/"), null);
-    const namespace2 = segmentText(names2[baseLevels]);
-    if (!namespace2 || !base) return void 0;
-    const baseNames = names2.slice(0, baseLevels);
-    const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
-    return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
-  }
-  const [namespace, ...types] = typeSegs;
-  if (!namespace || types.length === 0) return void 0;
-  const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
-  if (!names || names.length !== types.length) return void 0;
-  return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
-}
-function displayNameOf(name, span) {
-  if (typeof name === "string") return name;
-  if (name instanceof Unknown && name.parts) {
-    return name.parts.map((p) => typeof p === "string" ? p : "{\u2026}").join("");
-  }
-  const r = span.range();
-  return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
-}
-var ARM_MAX_COPY, CONTROL_KEYS, ResourceExpander, DEPLOYMENTS;
-var init_resources = __esm({
-  "src/deploy/resources.ts"() {
-    "use strict";
-    init_template();
-    init_value();
-    init_resource_id();
-    ARM_MAX_COPY = 800;
-    CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "scope"]);
-    ResourceExpander = class {
-      constructor(ev, unit, options, firstIndex = 0) {
-        this.ev = ev;
-        this.unit = unit;
-        this.options = options;
-        this.firstIndex = firstIndex;
-      }
-      ev;
-      unit;
-      options;
-      firstIndex;
-      resources = [];
-      /** Declarations whose condition is false. */
-      notDeployed = [];
-      limitReported = false;
-      get diagnostics() {
-        return this.ev.diagnostics;
-      }
-      /** Expands the `resources` section of a template (array, or object keyed by symbolic name). */
-      expandTemplate(template) {
-        const section = childOf(template, "resources");
-        if (!section) return;
-        if (Array.isArray(section.node)) {
-          section.node.forEach((decl, i) => this.expandDeclaration({ node: decl, span: section.span.child(section.node, i) }, void 0, void 0));
-        } else if (isTObject(section.node)) {
-          const obj = section.node;
-          for (const name of Object.keys(obj)) {
-            this.expandDeclaration({ node: obj[name], span: section.span.child(obj, name) }, void 0, name);
-          }
-        }
-      }
-      expandDeclaration(decl, parent, symbolicName) {
-        if (!isTObject(decl.node)) {
-          this.diagnostics.add({ code: "invalid-template", message: "a resource declaration must be an object", span: decl.span });
-          return;
-        }
-        const d = decl;
-        const copy = childOf(d, "copy");
-        if (copy && isTObject(copy.node)) {
-          const c = copy;
-          const nameNode = childOf(c, "name");
-          const loopName = typeof nameNode?.node === "string" ? nameNode.node : symbolicName ?? "copy";
-          const countNode = childOf(c, "count");
-          const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
-          if (typeof count === "number") {
-            if (count < 0) {
-              this.diagnostics.add({ code: "evaluation-error", message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
-              return;
-            }
-            if (count > ARM_MAX_COPY) {
-              this.diagnostics.add({
-                code: "evaluation-error",
-                message: `copy count ${count} exceeds Azure's limit of ${ARM_MAX_COPY}; the deployment will be rejected (only the first ${ARM_MAX_COPY} copies are analysed)`,
-                span: countNode?.span ?? copy.span
-              });
-            }
-            const maxCopy = this.options.maxCopyCount ?? ARM_MAX_COPY;
-            if (count > maxCopy && count <= ARM_MAX_COPY) {
-              this.diagnostics.add({
-                code: "limit-exceeded",
-                message: `copy count ${count} is more than ${maxCopy}; only the first ${maxCopy} copies are analysed (limit maxCopyCount)`,
-                span: countNode?.span ?? copy.span
-              });
-            }
-            const n = Math.min(count, ARM_MAX_COPY, maxCopy);
-            for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
-            return;
-          }
-          const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
-          const index2 = new Unknown(why.reason, "int", void 0, "copyIndex()");
-          this.expandInstance(d, parent, symbolicName, { name: loopName, index: index2 }, why);
-          return;
-        }
-        this.expandInstance(d, parent, symbolicName, parent?.loop);
-      }
-      expandInstance(decl, parent, symbolicName, loop, loopUnknown) {
-        if (this.resources.length >= this.options.maxResources) {
-          if (!this.limitReported) {
-            this.limitReported = true;
-            this.diagnostics.add({
-              code: "limit-exceeded",
-              message: `more than ${this.options.maxResources} resources; the rest are not analysed (limit maxResources)`,
-              span: decl.span
-            });
-          }
-          return;
-        }
-        const ev = (key) => {
-          const c = childOf(decl, key);
-          return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: void 0, span: decl.span };
-        };
-        let state = parent?.resource.state ?? "deployed";
-        let condition = parent?.resource.condition ?? loopUnknown;
-        if (loopUnknown) state = "maybe";
-        const cond = ev("condition");
-        if (cond.value !== void 0) {
-          if (cond.value === false) {
-            this.recordNotDeployed(decl, parent, loop, symbolicName);
-            return;
-          }
-          if (cond.value instanceof Unknown) {
-            state = "maybe";
-            condition ??= cond.value;
-          } else if (cond.value !== true) {
-            this.diagnostics.add({ code: "evaluation-error", message: "the condition must be a boolean", span: cond.span });
-          }
-        }
-        const typeV = ev("type");
-        const nameV = ev("name");
-        if (typeof typeV.value !== "string") {
-          this.diagnostics.add({
-            code: typeV.value === void 0 ? "invalid-template" : "evaluation-error",
-            message: typeV.value === void 0 ? "the resource has no 'type'" : "the resource 'type' must be a literal string",
-            span: typeV.span
-          });
-          return;
-        }
-        if (nameV.value === void 0) {
-          this.diagnostics.add({ code: "invalid-template", message: "the resource has no 'name'", span: decl.span });
-          return;
-        }
-        let type = typeV.value;
-        let name = nameV.value;
-        if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
-        const apiVersion = ev("apiVersion").value;
-        const existing = own(decl.node, "existing") === true;
-        const scope = this.scopeFor(decl, loop);
-        const id = buildId(scope, type, name);
-        if (id && /\/providers\//i.test(type)) type = fullType(id);
-        if (!id) {
-          this.diagnostics.add({
-            code: "invalid-template",
-            message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
-            span: nameV.span
-          });
-          return;
-        }
-        const index2 = this.firstIndex + this.resources.length;
-        const body = new ObjectValue();
-        let bodyDone = false;
-        const evaluator = this.ev;
-        const isDeployment = type.toLowerCase() === DEPLOYMENTS;
-        const fillBody = () => {
-          if (bodyDone) return body;
-          bodyDone = true;
-          for (const k of Object.keys(decl.node)) {
-            if (CONTROL_KEYS.has(k.toLowerCase())) continue;
-            const span = decl.span.child(decl.node, k);
-            const node = decl.node[k];
-            const value = isDeployment && k.toLowerCase() === "properties" && isTObject(node) ? evaluateDeploymentProperties(evaluator, { node, span }, loop) : evaluator.evaluateNode(node, span, loop);
-            body.set(k, value, span, decl.span.keySpan(decl.node, k));
-          }
-          body.span = decl.span;
-          return body;
-        };
-        const dependsOn = [];
-        const dep = childOf(decl, "dependsOn");
-        if (dep && Array.isArray(dep.node)) {
-          dep.node.forEach((entry, i) => {
-            const span = dep.span.child(dep.node, i);
-            dependsOn.push({ value: this.ev.evaluateNode(entry, span, loop), span });
-          });
-        }
-        const resource = {
-          index: index2,
-          id,
-          key: `${scopeKey(id)}|${relativeKey(id)}`,
-          type,
-          apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
-          name,
-          // A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
-          // Computed when a message needs it: the name as written costs a position lookup.
-          get displayName() {
-            return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(name, nameV.span);
-          },
-          symbolicName,
-          existing,
-          state,
-          condition: state === "maybe" ? condition : void 0,
-          copy: loop ? { name: loop.name, index: typeof loop.index === "number" ? loop.index : void 0 } : void 0,
-          unit: this.unit,
-          span: decl.span,
-          typeSpan: typeV.span,
-          nameSpan: nameV.span,
-          parent: parent?.resource,
-          children: [],
-          dependsOn,
-          get body() {
-            return fillBody();
-          },
-          get root() {
-            return { value: fillBody(), span: decl.span };
-          },
-          decl
-        };
-        this.resources.push(resource);
-        parent?.resource.children.push(resource);
-        const nested = childOf(decl, "resources");
-        if (nested && Array.isArray(nested.node)) {
-          nested.node.forEach(
-            (child, i) => this.expandDeclaration({ node: child, span: nested.span.child(nested.node, i) }, { resource, loop }, void 0)
-          );
-        }
-      }
-      /**
-       * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
-       * (ARM ignores those), so its id is kept.
-       */
-      recordNotDeployed(decl, parent, loop, symbolicName) {
-        const t = childOf(decl, "type");
-        const n = childOf(decl, "name");
-        if (!t || !n) return;
-        const typeV = this.ev.evaluateNode(t.node, t.span, loop);
-        let name = this.ev.evaluateNode(n.node, n.span, loop);
-        if (typeof typeV !== "string") return;
-        let type = typeV;
-        if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
-        const id = buildId(this.scopeFor(decl, loop), type, name);
-        if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
-      }
-      /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
-      scopeFor(decl, loop) {
-        const s = childOf(decl, "scope");
-        if (!s) return this.unit.scope;
-        const v = this.ev.evaluateNode(s.node, s.span, loop);
-        const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
-        if (!segs || segs.length === 0) return this.unit.scope;
-        if (parseResourceId(v) || startsWithSlash(v)) return segs;
-        if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ["providers"], ...segs];
-        return this.unit.scope;
-      }
-    };
-    DEPLOYMENTS = "microsoft.resources/deployments";
-  }
-});
-
 // src/expr/parser.ts
 function isExpressionString(s) {
   return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 && s.charCodeAt(1) !== 91;
@@ -21724,6 +19763,218 @@ var init_parser3 = __esm({
     };
     CACHE_MAX = 2e4;
     cache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/expr/ops.ts
+function fromJson(j) {
+  if (j === null || j === void 0) return null;
+  if (typeof j === "string" || typeof j === "boolean" || typeof j === "number") return j;
+  if (Array.isArray(j)) return j.map(fromJson);
+  if (typeof j === "object") {
+    const o = new ObjectValue();
+    for (const k of Object.keys(j)) o.set(k, fromJson(j[k]));
+    return o;
+  }
+  return null;
+}
+function toJson(v) {
+  if (v instanceof Unknown) return { $unknown: unknownText(v) };
+  if (Array.isArray(v)) return v.map(toJson);
+  if (v instanceof ObjectValue) {
+    const o = /* @__PURE__ */ Object.create(null);
+    for (const [k, x] of v.entries()) o[k] = toJson(x);
+    return o;
+  }
+  return v;
+}
+function unknownText(u) {
+  if (u.reason.code === "secure") return u.reason.message;
+  if (u.parts && u.parts.length > 0) {
+    const shape = u.parts.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("");
+    return `${u.description ?? u.reason.message} (${shape})`;
+  }
+  if (u.description) return u.description;
+  if (u.oneOf && u.oneOf.length > 0) {
+    const shown = u.oneOf.slice(0, 10).map((v) => typeof v === "string" ? `'${v}'` : armToString(v) ?? "?");
+    return `${u.reason.message}; one of ${shown.join(", ")}${u.oneOf.length > 10 ? ", ..." : ""}`;
+  }
+  return u.reason.message;
+}
+function unknownPropertyName(u) {
+  const parts = u.parts ?? (u.symbol !== void 0 ? [u] : void 0);
+  if (!parts) return void 0;
+  return `{${parts.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("")}}`;
+}
+function findUnknown(v, depth = 0) {
+  if (v instanceof Unknown) return v;
+  if (depth > 200) return void 0;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const u = findUnknown(x, depth + 1);
+      if (u) return u;
+    }
+  } else if (v instanceof ObjectValue) {
+    for (const x of v.values()) {
+      const u = findUnknown(x, depth + 1);
+      if (u) return u;
+    }
+  }
+  return void 0;
+}
+function typeName(v) {
+  const t = typeOf(v);
+  switch (t) {
+    case "int":
+      return Number.isInteger(v) ? "Integer" : "Float";
+    case "bool":
+      return "Boolean";
+    case "string":
+      return "String";
+    case "array":
+      return "Array";
+    case "object":
+      return "Object";
+    case "null":
+      return "Null";
+    default:
+      return "Unknown";
+  }
+}
+function jsonString(s) {
+  return JSON.stringify(s);
+}
+function armJsonText(v, out = [], depth = 0) {
+  if (depth > 512) return false;
+  if (v instanceof Unknown) return false;
+  if (v === null) out.push("null");
+  else if (typeof v === "string") out.push(jsonString(v));
+  else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
+  else if (Array.isArray(v)) {
+    out.push("[");
+    for (let i = 0; i < v.length; i++) {
+      if (i) out.push(",");
+      if (!armJsonText(v[i], out, depth + 1)) return false;
+    }
+    out.push("]");
+  } else {
+    out.push("{");
+    let first = true;
+    for (const [k, x] of v.entries()) {
+      if (!first) out.push(",");
+      first = false;
+      out.push(jsonString(k), ":");
+      if (!armJsonText(x, out, depth + 1)) return false;
+    }
+    out.push("}");
+  }
+  return true;
+}
+function armToString(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number") return String(v);
+  if (v === null) return "";
+  const out = [];
+  return armJsonText(v, out) ? out.join("") : void 0;
+}
+function deepEquals(a, b, depth = 0) {
+  if (a instanceof Unknown || b instanceof Unknown) return unknownEquals(a, b);
+  if (depth > 256) return void 0;
+  if (a === b) return true;
+  const ta = typeOf(a);
+  if (ta !== typeOf(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    let unsure = false;
+    for (let i = 0; i < a.length; i++) {
+      const r = deepEquals(a[i], b[i], depth + 1);
+      if (r === false) return false;
+      if (r === void 0) unsure = true;
+    }
+    return unsure ? void 0 : true;
+  }
+  if (a instanceof ObjectValue && b instanceof ObjectValue) {
+    if (a.size !== b.size) return false;
+    let unsure = false;
+    for (const [k, x] of a.entries()) {
+      if (!b.has(k)) return false;
+      const r = deepEquals(x, b.get(k), depth + 1);
+      if (r === false) return false;
+      if (r === void 0) unsure = true;
+    }
+    return unsure ? void 0 : true;
+  }
+  return false;
+}
+function unknownEquals(a, b) {
+  if (a instanceof Unknown && b instanceof Unknown) {
+    if (a.symbol !== void 0 && a.symbol === b.symbol) return true;
+    const sa = symbolicKey(a);
+    if (sa !== void 0 && sa === symbolicKey(b)) return true;
+  }
+  const u = a instanceof Unknown ? a : b;
+  const other = u === a ? b : a;
+  if (typeof other === "string" && u.parts) {
+    const first = u.parts[0];
+    const last = u.parts[u.parts.length - 1];
+    if (typeof first === "string" && !other.startsWith(first)) return false;
+    if (typeof last === "string" && !other.endsWith(last)) return false;
+  }
+  if (u.type && other !== null && !(other instanceof Unknown) && typeOfKnown(other) !== u.type) return false;
+  return void 0;
+}
+function typeOfKnown(v) {
+  const t = typeOf(v);
+  return t === "unknown" ? void 0 : t;
+}
+function symbolicKey(v) {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (v instanceof Unknown) {
+    if (v.symbol !== void 0) return v.symbol;
+    if (v.parts) {
+      const out = [];
+      for (const p of v.parts) {
+        const k = typeof p === "string" ? JSON.stringify(p) : symbolicKey(p);
+        if (k === void 0) return void 0;
+        out.push(k);
+      }
+      return out.join("+");
+    }
+    return void 0;
+  }
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  return void 0;
+}
+function partialString(pieces, description) {
+  const parts = [];
+  let firstUnknown;
+  const push2 = (p) => {
+    if (typeof p === "string") {
+      if (p === "") return;
+      const last = parts[parts.length - 1];
+      if (typeof last === "string") parts[parts.length - 1] = last + p;
+      else parts.push(p);
+      return;
+    }
+    firstUnknown ??= p;
+    if (p.parts && p.symbol === void 0) for (const q of p.parts) push2(q);
+    else parts.push(p);
+  };
+  for (const p of pieces) {
+    push2(p);
+    if (parts.length > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
+  }
+  if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
+  if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
+  return new Unknown(firstUnknown.reason, "string", parts, void 0, description);
+}
+var MAX_STRING_PARTS;
+var init_ops = __esm({
+  "src/expr/ops.ts"() {
+    "use strict";
+    init_value();
+    MAX_STRING_PARTS = 1024;
   }
 });
 
@@ -22397,13 +20648,18 @@ function cmp2(name, test) {
     }
   };
 }
-var collator, comparisonFunctions;
+var collatorInstance, collator, comparisonFunctions;
 var init_comparison = __esm({
   "src/expr/functions/comparison.ts"() {
     "use strict";
     init_value();
     init_ops();
-    collator = new Intl.Collator("en-US", { sensitivity: "variant" });
+    collator = {
+      compare(a, b) {
+        collatorInstance ??= new Intl.Collator("en-US", { sensitivity: "variant" });
+        return collatorInstance.compare(a, b);
+      }
+    };
     comparisonFunctions = [
       {
         name: "equals",
@@ -23013,7 +21269,7 @@ function lambdaArg(env, i, maxParams) {
   }
   return l;
 }
-function call2(env, l, args) {
+function call(env, l, args) {
   if (!env.step()) return env.limit("The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).");
   return l.invoke(args);
 }
@@ -23060,7 +21316,7 @@ var init_lambda = __esm({
           if (l instanceof Unknown) return l;
           const out = [];
           for (let i = 0; i < a.length; i++) {
-            const r = call2(env, l, [a[i], i]);
+            const r = call(env, l, [a[i], i]);
             if (r instanceof Unknown) return new Unknown(r.reason, "array");
             if (typeof r !== "boolean") return env.error(`The lambda of 'filter' must return a Boolean; it returned a value of type '${typeName(r)}'.`, 1);
             if (r) out.push(a[i]);
@@ -23080,7 +21336,7 @@ var init_lambda = __esm({
           if (l instanceof Unknown) return l;
           const out = [];
           for (let i = 0; i < a.length; i++) {
-            const r = call2(env, l, [a[i], i]);
+            const r = call(env, l, [a[i], i]);
             if (r instanceof Unknown && r.reason.code === "limit") return r;
             out.push(r);
           }
@@ -23098,7 +21354,7 @@ var init_lambda = __esm({
           const l = lambdaArg(env, 2, 3);
           if (l instanceof Unknown) return l;
           for (let i = 0; i < a.length; i++) {
-            acc = call2(env, l, [acc, a[i], i]);
+            acc = call(env, l, [acc, a[i], i]);
             if (acc instanceof Unknown && acc.reason.code === "limit") return acc;
           }
           return acc;
@@ -23117,7 +21373,7 @@ var init_lambda = __esm({
           let failed;
           const before = (x, y) => {
             if (failed) return false;
-            const r = call2(env, l, [x, y]);
+            const r = call(env, l, [x, y]);
             if (r instanceof Unknown) {
               failed = new Unknown(r.reason, "array");
               return false;
@@ -23164,9 +21420,9 @@ var init_lambda = __esm({
           }
           const out = new ObjectValue();
           for (const x of a) {
-            const k = keyOf(env, call2(env, kl, [x]));
+            const k = keyOf(env, call(env, kl, [x]));
             if (k instanceof Unknown) return new Unknown(k.reason, "object");
-            out.set(k, vl ? call2(env, vl, [x]) : x);
+            out.set(k, vl ? call(env, vl, [x]) : x);
           }
           return out;
         }
@@ -23190,9 +21446,9 @@ var init_lambda = __esm({
           }
           const out = new ObjectValue();
           for (const x of a) {
-            const k = keyOf(env, call2(env, kl, [x]));
+            const k = keyOf(env, call(env, kl, [x]));
             if (k instanceof Unknown) return new Unknown(k.reason, "object");
-            const item = vl ? call2(env, vl, [x]) : x;
+            const item = vl ? call(env, vl, [x]) : x;
             const group = out.get(k);
             if (Array.isArray(group)) group.push(item);
             else out.set(k, [item]);
@@ -23212,7 +21468,7 @@ var init_lambda = __esm({
           const l = lambdaArg(env, 1, 1);
           if (l instanceof Unknown) return l;
           const out = new ObjectValue();
-          for (const e of o.located()) out.set(e.key, call2(env, l, [e.value]), e.span, e.keySpan);
+          for (const e of o.located()) out.set(e.key, call(env, l, [e.value]), e.span, e.keySpan);
           return out;
         }
       }
@@ -23509,9 +21765,9 @@ var init_resource = __esm({
           }
           if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path18 = providerPath(env, type, names, t + 1);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path18], type, names, whereText(sub, rg));
+          const path17 = providerPath(env, type, names, t + 1);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path17], type, names, whereText(sub, rg));
         }
       },
       {
@@ -23527,9 +21783,9 @@ var init_resource = __esm({
           const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
           if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path18 = providerPath(env, type, names, t + 1);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, ["/subscriptions/", sub, ...path18], type, names, whereText(sub, void 0));
+          const path17 = providerPath(env, type, names, t + 1);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, ["/subscriptions/", sub, ...path17], type, names, whereText(sub, void 0));
         }
       },
       {
@@ -23542,9 +21798,9 @@ var init_resource = __esm({
           const type = args[0];
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(1);
-          const path18 = providerPath(env, type, names, 1);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, path18, type, names, "");
+          const path17 = providerPath(env, type, names, 1);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, path17, type, names, "");
         }
       },
       {
@@ -23559,9 +21815,9 @@ var init_resource = __esm({
           if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(2);
-          const path18 = providerPath(env, type, names, 2);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, [base, ...path18], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+          const path17 = providerPath(env, type, names, 2);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, [base, ...path17], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
         }
       },
       {
@@ -23578,9 +21834,9 @@ var init_resource = __esm({
           const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
           if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path18 = providerPath(env, type, names, t + 1);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path18], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+          const path17 = providerPath(env, type, names, t + 1);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path17], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
         }
       },
       ...[
@@ -24254,12 +22510,12 @@ var init_strings = __esm({
           const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
           const u = parts.find((p2) => p2 instanceof Unknown);
           if (u) return new Unknown(u.reason, "string");
-          const [scheme, host, port, path18, query] = parts;
+          const [scheme, host, port, path17, query] = parts;
           if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
           const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-          const pathText = typeof path18 === "string" ? path18.startsWith("/") ? path18 : `/${path18}` : "/";
+          const pathText2 = typeof path17 === "string" ? path17.startsWith("/") ? path17 : `/${path17}` : "/";
           const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
-          return `${scheme}://${host}${p}${pathText}${q}`;
+          return `${scheme}://${host}${p}${pathText2}${q}`;
         }
       }
     ];
@@ -24349,7 +22605,7 @@ function derivedUnknown(fn, args, first, returns) {
 function unknownMember(u, name) {
   return new Unknown(u.reason, void 0, void 0, u.symbol !== void 0 ? `${u.symbol}.${name}` : void 0);
 }
-var MAX_AST_DEPTH, Evaluator, Env, QuietContext;
+var MAX_AST_DEPTH, Evaluator, LOWERING_NS, Env, QuietContext;
 var init_evaluate = __esm({
   "src/expr/evaluate.ts"() {
     "use strict";
@@ -24385,7 +22641,10 @@ var init_evaluate = __esm({
       }
       eval(n, scope, depth) {
         const budget = this.ctx.budget;
-        if (!budget.step()) return this.limit(n, `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps).`);
+        if (!budget.step()) {
+          const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+          return budget.firstExhaustion() ? this.limit(n, message) : new Unknown({ code: "limit", message, span: this.span(n) });
+        }
         if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep (limit maxExpressionDepth).`);
         switch (n.k) {
           case "lit":
@@ -24444,6 +22703,7 @@ var init_evaluate = __esm({
       }
       call(n, scope, depth) {
         const display = n.ns !== void 0 ? `${n.ns}.${n.name}` : n.name;
+        if (n.ns === LOWERING_NS) return this.loweringCall(n);
         if (n.ns !== void 0) return this.userCall(n, scope, depth, display);
         const def = lookupFunction(n.name);
         if (!def) {
@@ -24498,6 +22758,16 @@ var init_evaluate = __esm({
         }
         return v;
       }
+      /**
+       * `__vtaplint.notRead('message')`: what a front end writes for a value it could not read (a
+       * Bicep load*() file that is missing or outside the lint root). The error was reported when
+       * lowering; the value is unknown ('not-fetched'), not null.
+       */
+      loweringCall(n) {
+        const first = n.args[0];
+        const message = first?.k === "lit" && typeof first.value === "string" ? first.value : "a file that was not read";
+        return new Unknown({ code: "not-fetched", message, span: this.span(n) });
+      }
       userCall(n, scope, depth, display) {
         const fn = this.ctx.userFunction(n.ns, n.name);
         if (!fn) return this.error(n, `The template function '${display}' is not defined.`);
@@ -24541,6 +22811,7 @@ var init_evaluate = __esm({
         };
       }
     };
+    LOWERING_NS = "__vtaplint";
     Env = class {
       constructor(ev, n, scope, depth, def) {
         this.ev = ev;
@@ -24644,7 +22915,2192 @@ var init_evaluate = __esm({
   }
 });
 
+// src/bicep/lower-ast.ts
+function lit(value, at2) {
+  return { k: "lit", value, start: at2.start, end: at2.end };
+}
+function call2(name, args, at2, ns) {
+  return { k: "call", ns, name, args, start: at2.start, end: at2.end };
+}
+function member(obj, name, at2) {
+  return { k: "member", obj, name, start: at2.start, end: at2.end };
+}
+function index(obj, idx, at2) {
+  return { k: "index", obj, index: idx, start: at2.start, end: at2.end };
+}
+function escapeFormat(s) {
+  return s.replace(/[{}]/g, (c) => c + c);
+}
+function formatCall(parts, args, at2) {
+  let fmt2 = "";
+  parts.forEach((p, i) => {
+    fmt2 += escapeFormat(p);
+    if (i < args.length) fmt2 += `{${i}}`;
+  });
+  return call2("format", [lit(fmt2, at2), ...args], at2);
+}
+function jsonToExpr(v, at2, depth = 0) {
+  if (depth > MAX_JSON_DEPTH) return lit(null, at2);
+  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return lit(v, at2);
+  if (Array.isArray(v)) return call2("createArray", v.map((e) => jsonToExpr(e, at2, depth + 1)), at2);
+  if (typeof v === "object") {
+    const args = [];
+    for (const [k, e] of Object.entries(v)) args.push(lit(k, at2), jsonToExpr(e, at2, depth + 1));
+    return call2("createObject", args, at2);
+  }
+  return lit(null, at2);
+}
+function litString(e) {
+  return e && e.k === "lit" && typeof e.value === "string" ? e.value : void 0;
+}
+var MAX_JSON_DEPTH;
+var init_lower_ast = __esm({
+  "src/bicep/lower-ast.ts"() {
+    "use strict";
+    MAX_JSON_DEPTH = 256;
+  }
+});
+
+// src/bicep/lower-expr.ts
+function withLocals(ctx, add) {
+  const locals = new Map(ctx.locals ?? []);
+  for (const [k, v] of add) locals.set(k, v);
+  return { ...ctx, locals };
+}
+function escapeKey(k) {
+  return k.startsWith("[") && k.endsWith("]") ? `[${k}` : k;
+}
+var RefCollector, MAX_LOWER_DEPTH, BINARY_FUNCTIONS, ExprLowerer;
+var init_lower_expr = __esm({
+  "src/bicep/lower-expr.ts"() {
+    "use strict";
+    init_span();
+    init_template();
+    init_lower_ast();
+    RefCollector = class {
+      /** Resource/module keys referenced as a whole, with the first place each was referenced. */
+      symbols = /* @__PURE__ */ new Map();
+      /**
+       * Loops referenced only by one instance (`vnets[i + 1]`): the index expressions, as the compiler
+       * keeps them for an indexed dependsOn entry. A whole-loop reference (in `symbols`) wins.
+       */
+      indexed = /* @__PURE__ */ new Map();
+      variables = /* @__PURE__ */ new Set();
+    };
+    MAX_LOWER_DEPTH = 600;
+    BINARY_FUNCTIONS = {
+      "&&": "and",
+      "||": "or",
+      "==": "equals",
+      "<": "less",
+      "<=": "lessOrEquals",
+      ">": "greater",
+      ">=": "greaterOrEquals",
+      "+": "add",
+      "-": "sub",
+      "*": "mul",
+      "/": "div",
+      "%": "mod"
+    };
+    ExprLowerer = class {
+      constructor(file, diagnostics) {
+        this.file = file;
+        this.diagnostics = diagnostics;
+        this.base = new TextSpan(file, 0, file.text.length);
+      }
+      file;
+      diagnostics;
+      base;
+      depth = 0;
+      span(n) {
+        return new TextSpan(this.file, n.start, n.end);
+      }
+      error(at2, message) {
+        this.diagnostics.add({ code: "invalid-template", message, span: this.span(at2) });
+      }
+      note(at2, message) {
+        this.diagnostics.add({ code: "note", message, span: this.span(at2) });
+      }
+      // ---- Expressions ----
+      expr(e, ctx) {
+        if (this.depth > MAX_LOWER_DEPTH) {
+          this.diagnostics.add({ code: "limit-exceeded", message: `the expression is nested more than ${MAX_LOWER_DEPTH} levels deep`, span: this.span(e) });
+          return lit(null, e);
+        }
+        this.depth++;
+        try {
+          return this.exprInner(e, ctx);
+        } finally {
+          this.depth--;
+        }
+      }
+      exprInner(e, ctx) {
+        switch (e.kind) {
+          case "String":
+            return this.string(e, ctx);
+          case "Integer":
+            return lit(e.value, e);
+          case "Boolean":
+            return lit(e.value, e);
+          case "Null":
+            return lit(null, e);
+          case "VariableAccess": {
+            const b = ctx.locals?.get(e.name.name);
+            if (b) return this.binding(b, e);
+            return this.identifier(e.name, e, ctx);
+          }
+          case "FunctionCall":
+            return this.specialCall(e, ctx) ?? call2(e.name.name, e.args.map((a) => this.expr(a, ctx)), e);
+          case "PropertyAccess": {
+            const s = this.symbolicProperty(e, ctx);
+            if (s) return s;
+            const obj = this.expr(e.base, ctx);
+            return e.safe ? call2("tryGet", [obj, lit(e.property.name, e.property)], e) : member(obj, e.property.name, e);
+          }
+          case "ArrayAccess": {
+            const s = this.symbolicIndex(e, ctx);
+            if (s) return s;
+            const obj = this.expr(e.base, ctx);
+            const idx = this.expr(e.index, ctx);
+            if (e.fromEnd) return call2(e.safe ? "tryIndexFromEnd" : "indexFromEnd", [obj, idx], e);
+            return e.safe ? call2("tryGet", [obj, idx], e) : index(obj, idx, e);
+          }
+          case "ResourceAccess":
+            return this.resourceAccess(e, ctx);
+          case "NonNullAssertion":
+            return this.expr(e.base, ctx);
+          case "Parenthesized":
+            return this.expr(e.expression, ctx);
+          case "Unary": {
+            if (e.operator === "-" && e.operand.kind === "Integer") return lit(-e.operand.value, e);
+            const v = this.expr(e.operand, ctx);
+            if (e.operator === "!") return call2("not", [v], e);
+            if (e.operator === "-") return call2("sub", [lit(0, e), v], e);
+            return v;
+          }
+          case "Binary": {
+            if (e.operator === "??") {
+              const args = [];
+              const walk = (x) => {
+                if (x.kind === "Binary" && x.operator === "??") {
+                  walk(x.left);
+                  walk(x.right);
+                } else args.push(this.expr(x, ctx));
+              };
+              walk(e);
+              return call2("coalesce", args, e);
+            }
+            const l = this.expr(e.left, ctx);
+            const r = this.expr(e.right, ctx);
+            switch (e.operator) {
+              case "!=":
+                return call2("not", [call2("equals", [l, r], e)], e);
+              case "=~":
+                return call2("equals", [call2("toLower", [l], e.left), call2("toLower", [r], e.right)], e);
+              case "!~":
+                return call2("not", [call2("equals", [call2("toLower", [l], e.left), call2("toLower", [r], e.right)], e)], e);
+              default:
+                return call2(BINARY_FUNCTIONS[e.operator] ?? e.operator, [l, r], e);
+            }
+          }
+          case "Ternary":
+            return call2("if", [this.expr(e.condition, ctx), this.expr(e.whenTrue, ctx), this.expr(e.whenFalse, ctx)], e);
+          case "Array": {
+            if (!e.items.some((i) => i.kind === "Spread")) return call2("createArray", e.items.map((i) => this.expr(i, ctx)), e);
+            const groups = [];
+            let run = [];
+            let runStart;
+            const flush = () => {
+              if (run.length > 0 && runStart) groups.push(call2("createArray", run, runStart));
+              run = [];
+              runStart = void 0;
+            };
+            for (const item of e.items) {
+              if (item.kind === "Spread") {
+                flush();
+                groups.push(this.expr(item.expression, ctx));
+              } else {
+                runStart ??= item;
+                run.push(this.expr(item, ctx));
+              }
+            }
+            flush();
+            return call2("flatten", [call2("createArray", groups, e)], e);
+          }
+          case "Object":
+            return this.objectExpr(e, ctx);
+          case "For":
+            return this.forExpr(e, ctx);
+          case "Lambda": {
+            const names = e.parameters.map((p) => p.name);
+            const inner = withLocals(ctx, names.map((n) => [n, { kind: "lambda", name: n }]));
+            return call2("lambda", [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
+          }
+          case "If":
+            return this.expr(e.body, ctx);
+          case "Missing":
+          case "Skipped":
+            return lit(null, e);
+        }
+      }
+      binding(b, at2) {
+        switch (b.kind) {
+          case "lambda":
+            return call2("lambdaVariables", [lit(b.name, at2)], at2);
+          case "param":
+            return call2("parameters", [lit(b.name, at2)], at2);
+          case "expr":
+            return b.expr;
+        }
+      }
+      string(e, ctx) {
+        if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(""), e);
+        return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
+      }
+      objectExpr(e, ctx) {
+        const groups = [];
+        let run = [];
+        let runStart;
+        const flush = () => {
+          if (runStart) groups.push(call2("createObject", run, runStart));
+          run = [];
+          runStart = void 0;
+        };
+        for (const p of e.properties) {
+          if (p.kind === "Spread") {
+            flush();
+            groups.push(this.expr(p.expression, ctx));
+          } else if (p.kind === "ObjectProperty") {
+            runStart ??= p;
+            run.push(p.keyName !== void 0 ? lit(p.keyName, p.key) : this.expr(p.key, ctx), this.expr(p.value, ctx));
+          }
+        }
+        flush();
+        if (groups.length === 0) return call2("createObject", [], e);
+        if (groups.length === 1 && !e.properties.some((p) => p.kind === "Spread")) return groups[0];
+        return call2("shallowMerge", [call2("createArray", groups, e)], e);
+      }
+      /**
+       * `[for x in coll: body]` -> map(coll, lambda('x', body)); with an index or a filter the loop
+       * runs over range(0, length(coll)) and the item is coll[i].
+       */
+      forExpr(e, ctx) {
+        const coll = this.expr(e.iterable, ctx);
+        const filter = e.body.kind === "If" ? e.body.condition : void 0;
+        const body = e.body.kind === "If" ? e.body.body : e.body;
+        if (!e.index) {
+          const inner2 = withLocals(ctx, [[e.item.name, { kind: "lambda", name: e.item.name }]]);
+          let source2 = coll;
+          if (filter) source2 = call2("filter", [coll, call2("lambda", [lit(e.item.name, e.item), this.expr(filter, inner2)], filter)], e);
+          return call2("map", [source2, call2("lambda", [lit(e.item.name, e.item), this.expr(body, inner2)], body)], e);
+        }
+        const iName = e.index.name;
+        const iVar = call2("lambdaVariables", [lit(iName, e.index)], e.index);
+        const inner = withLocals(ctx, [
+          [iName, { kind: "lambda", name: iName }],
+          [e.item.name, { kind: "expr", expr: index(coll, iVar, e.item) }]
+        ]);
+        let source = call2("range", [lit(0, e), call2("length", [coll], e.iterable)], e.iterable);
+        if (filter) source = call2("filter", [source, call2("lambda", [lit(iName, e.index), this.expr(filter, inner)], filter)], e);
+        return call2("map", [source, call2("lambda", [lit(iName, e.index), this.expr(body, inner)], body)], e);
+      }
+      // ---- Values (template nodes with spans) ----
+      /** Lowers an expression in value position: literal containers stay containers, with spans. */
+      value(e, ctx) {
+        switch (e.kind) {
+          case "String":
+            if (e.expressions.length === 0) {
+              const s = e.value ?? e.segments.join("");
+              return s.startsWith("[") ? new TExpr(lit(s, e), this.base) : s;
+            }
+            break;
+          case "Integer":
+          case "Boolean":
+            return e.value;
+          case "Null":
+            return null;
+          case "Unary":
+            if (e.operator === "-" && e.operand.kind === "Integer") return -e.operand.value;
+            break;
+          case "Parenthesized":
+            return this.value(e.expression, ctx);
+          case "Array": {
+            if (e.items.some((i) => i.kind === "Spread")) break;
+            const arr = [];
+            e.items.forEach((item, i) => {
+              arr.push(this.value(item, ctx));
+              recordSpan(arr, i, this.span(item));
+            });
+            return arr;
+          }
+          case "Object": {
+            if (e.properties.some((p) => p.kind === "Spread" || p.kind === "ObjectProperty" && p.keyName === void 0)) break;
+            const obj = {};
+            for (const p of e.properties) {
+              if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+              const key = escapeKey(p.keyName);
+              setOwn(obj, key, this.value(p.value, ctx));
+              recordSpan(obj, key, this.span(p.value), this.span(p.key));
+            }
+            return obj;
+          }
+          default:
+            break;
+        }
+        return new TExpr(this.expr(e, ctx), this.base);
+      }
+      /** An object of `key: value` pairs with recorded spans (for sections the lowering builds). */
+      set(obj, key, node, valueAt, keyAt) {
+        setOwn(obj, key, node);
+        recordSpan(obj, key, this.span(valueAt), keyAt ? this.span(keyAt) : void 0);
+      }
+      texpr(e) {
+        return new TExpr(e, this.base);
+      }
+    };
+  }
+});
+
+// src/bicep/lower-types.ts
+function decorator(decorators, name) {
+  const lower3 = name.toLowerCase();
+  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
+}
+function literalValue(e) {
+  switch (e.kind) {
+    case "String":
+      return e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
+    case "Integer":
+    case "Boolean":
+      return e.value;
+    case "Null":
+      return null;
+    case "Unary":
+      return e.operator === "-" && e.operand.kind === "Integer" ? -e.operand.value : void 0;
+    default:
+      return void 0;
+  }
+}
+function primitiveOf(v) {
+  if (typeof v === "string") return "string";
+  if (typeof v === "number") return "int";
+  if (typeof v === "boolean") return "bool";
+  return "object";
+}
+function armType(t, types, depth = 0) {
+  if (!t || depth > MAX_TYPE_DEPTH) return { type: "object" };
+  switch (t.kind) {
+    case "TypeReference": {
+      const n = t.name.name;
+      switch (n.toLowerCase()) {
+        case "string":
+        case "int":
+        case "bool":
+        case "array":
+        case "object":
+          return { type: n.toLowerCase() };
+        case "securestring":
+          return { type: "securestring" };
+        case "secureobject":
+          return { type: "secureObject" };
+        case "any":
+          return { type: "object" };
+      }
+      const decl = types.get(n);
+      if (decl) {
+        const inner = armType(decl.value, types, depth + 1);
+        return inner;
+      }
+      return { type: "object" };
+    }
+    case "TypePropertyAccess":
+    case "TypeIndexAccess":
+    case "TypeAdditionalPropertiesAccess":
+    case "ParameterizedType":
+    case "ObjectType":
+      return { type: "object" };
+    case "TupleType":
+    case "ArrayType":
+      return { type: "array" };
+    case "LiteralType": {
+      const v = literalValue(t.value);
+      return v === void 0 ? { type: "object" } : { type: primitiveOf(v), allowed: [v] };
+    }
+    case "NullableType": {
+      const inner = armType(t.base, types, depth + 1);
+      return { ...inner, nullable: true };
+    }
+    case "NonNullableType":
+      return { ...armType(t.base, types, depth + 1), nullable: false };
+    case "ParenthesizedType":
+      return armType(t.type, types, depth + 1);
+    case "UnionType": {
+      const members = t.members.map((m) => armType(m, types, depth + 1));
+      const allowed = [];
+      let nullable = false;
+      let type;
+      for (const m of members) {
+        if (m.allowed && m.allowed.length === 1 && m.allowed[0] === null) {
+          nullable = true;
+          continue;
+        }
+        if (!m.allowed) return { type: members.every((x) => x.type === m.type) ? m.type : "object" };
+        allowed.push(...m.allowed);
+        type = type === void 0 || type === m.type ? m.type : "object";
+      }
+      return { type: type ?? "object", allowed, ...nullable ? { nullable } : {} };
+    }
+    case "Missing":
+    case "Skipped":
+      return { type: "object" };
+  }
+}
+function secureType(t) {
+  if (t === "string") return "securestring";
+  if (t === "object") return "secureObject";
+  return t;
+}
+var MAX_TYPE_DEPTH;
+var init_lower_types = __esm({
+  "src/bicep/lower-types.ts"() {
+    "use strict";
+    MAX_TYPE_DEPTH = 64;
+  }
+});
+
+// src/bicep/lower.ts
+import path6 from "node:path";
+function bodyOf(value) {
+  let loop;
+  let condition;
+  let v = value;
+  if (v.kind === "For") {
+    loop = v;
+    v = v.body;
+  }
+  if (v.kind === "If") {
+    condition = v.condition;
+    v = v.body;
+  }
+  return { body: v.kind === "Object" ? v : void 0, loop, condition };
+}
+function prop(body, name) {
+  const lower3 = name.toLowerCase();
+  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
+  return void 0;
+}
+function stringValue(e) {
+  return e?.kind === "String" && e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
+}
+function nodeToExpr(n, at2, depth) {
+  if (depth > 256) return lit(null, at2);
+  if (n instanceof TExpr) return n.ast;
+  if (n === null || typeof n !== "object") return lit(n, at2);
+  if (Array.isArray(n)) return call2("createArray", n.map((x) => nodeToExpr(x, at2, depth + 1)), at2);
+  const args = [];
+  for (const k of Object.keys(n)) args.push(lit(k.startsWith("[[") ? k.slice(1) : k, at2), nodeToExpr(n[k], at2, depth + 1));
+  return call2("createObject", args, at2);
+}
+function usesLambdaVariables(e) {
+  switch (e.k) {
+    case "lit":
+      return false;
+    case "call":
+      return e.name.toLowerCase() === "lambdavariables" || e.args.some(usesLambdaVariables);
+    case "member":
+      return usesLambdaVariables(e.obj);
+    case "index":
+      return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
+  }
+}
+var SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, FileLowerer;
+var init_lower = __esm({
+  "src/bicep/lower.ts"() {
+    "use strict";
+    init_main();
+    init_evaluate();
+    init_span();
+    init_template();
+    init_lower_ast();
+    init_lower_expr();
+    init_lower_types();
+    SCHEMAS = {
+      resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+      managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+      tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
+    };
+    DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
+    DEPLOYMENTS_API = "2022-09-01";
+    RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
+    REGISTRY_PREFIX = /^(br|ts)[:/]/i;
+    FileLowerer = class extends ExprLowerer {
+      constructor(file, diagnostics, program, options) {
+        super(file, diagnostics);
+        this.program = program;
+        this.options = options;
+      }
+      program;
+      options;
+      targetScope = "resourceGroup";
+      params = /* @__PURE__ */ new Map();
+      vars = /* @__PURE__ */ new Map();
+      funcs = /* @__PURE__ */ new Map();
+      types = /* @__PURE__ */ new Map();
+      symbols = /* @__PURE__ */ new Map();
+      /** Resources by resources-object key (nested children included). */
+      byKey = /* @__PURE__ */ new Map();
+      importedVars = /* @__PURE__ */ new Map();
+      importedFuncs = /* @__PURE__ */ new Map();
+      /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
+      namespaces = /* @__PURE__ */ new Map();
+      /** Names bound to something that cannot be known (registry imports). */
+      unknownImports = /* @__PURE__ */ new Map();
+      varRefs = /* @__PURE__ */ new Map();
+      inlining = /* @__PURE__ */ new Set();
+      // ---- Pass 1: declarations ----
+      collect() {
+        for (const s of this.program.statements) {
+          switch (s.kind) {
+            case "TargetScope": {
+              const v = stringValue(s.value);
+              if (v === "resourceGroup" || v === "subscription" || v === "managementGroup" || v === "tenant") this.targetScope = v;
+              else this.error(s.value, `unknown targetScope ${v === void 0 ? "" : `'${v}'`}`.trim());
+              break;
+            }
+            case "Parameter":
+              this.params.set(s.name.name, s);
+              break;
+            case "Variable":
+              this.vars.set(s.name.name, s);
+              break;
+            case "Function":
+              this.funcs.set(s.name.name, s);
+              break;
+            case "TypeDeclaration":
+              this.types.set(s.name.name, s);
+              break;
+            case "Resource":
+              this.collectResource(s, void 0);
+              break;
+            case "Module": {
+              const { body, loop, condition } = bodyOf(s.value);
+              const info = {
+                kind: "module",
+                key: s.name.name,
+                symbol: s.name.name,
+                decl: s,
+                body,
+                loop,
+                condition,
+                nameProp: prop(body, "name"),
+                scopeProp: prop(body, "scope"),
+                refs: new RefCollector()
+              };
+              this.symbols.set(s.name.name, info);
+              break;
+            }
+            case "CompileTimeImport":
+              this.collectImport(s);
+              break;
+            default:
+              break;
+          }
+        }
+        this.assignKeys();
+        this.resolveParents();
+      }
+      /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
+      resolveParents() {
+        for (const r of this.byKey.values()) {
+          if (r.kind !== "resource" || r.parent) continue;
+          const pp = prop(r.body, "parent");
+          if (!pp) continue;
+          let e = pp.value;
+          let idx;
+          if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
+            idx = e.index;
+            e = e.base;
+          }
+          const ref = this.symbolRef(e, {});
+          if (!ref || ref.info.kind !== "resource" || ref.info === r) {
+            this.error(pp.value, "'parent' must be a resource symbol");
+            continue;
+          }
+          let cyclic = false;
+          for (let x = ref.info; x; x = x.parent) if (x === r) cyclic = true;
+          if (cyclic) {
+            this.error(pp.value, "the 'parent' chain forms a cycle");
+            continue;
+          }
+          r.parent = ref.info;
+          r.parentIndex = idx;
+        }
+      }
+      parentIdx(r, idx, at2) {
+        return r.parentIndex ? this.expr(r.parentIndex, this.instanceCtx(r, idx, void 0, at2)) : void 0;
+      }
+      collectResource(s, parent) {
+        const { body, loop, condition } = bodyOf(s.value);
+        const typeText = (stringValue(s.type) ?? "").replace(/^[A-Za-z][\w-]*:/, "");
+        const at2 = typeText.indexOf("@");
+        let type = at2 >= 0 ? typeText.slice(0, at2) : typeText;
+        let apiVersion = at2 >= 0 ? typeText.slice(at2 + 1) : void 0;
+        if (s.type.kind === "String" && s.type.expressions.length > 0) this.error(s.type, "the resource type must be a literal string");
+        if (parent && !type.includes("/")) {
+          type = `${parent.type}/${type}`;
+          apiVersion ??= parent.apiVersion;
+        }
+        const info = {
+          kind: "resource",
+          key: s.name.name,
+          symbol: s.name.name,
+          decl: s,
+          type,
+          apiVersion,
+          existing: s.existing !== void 0,
+          parent,
+          parentIndex: void 0,
+          nested: parent !== void 0,
+          children: /* @__PURE__ */ new Map(),
+          body,
+          loop,
+          condition,
+          nameProp: prop(body, "name"),
+          scopeProp: prop(body, "scope"),
+          refs: new RefCollector()
+        };
+        if (parent) parent.children.set(s.name.name, info);
+        else this.symbols.set(s.name.name, info);
+        for (const p of body?.properties ?? []) if (p.kind === "Resource") this.collectResource(p, info);
+      }
+      /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
+      assignKeys() {
+        const walk = (r, prefix) => {
+          let key = r.symbol;
+          if (prefix !== void 0 && (this.byKey.has(key) || this.symbols.has(key))) key = `${prefix}::${r.symbol}`;
+          r.key = key;
+          this.byKey.set(key, r);
+          if (r.kind === "resource") for (const c of r.children.values()) walk(c, key);
+        };
+        for (const r of this.symbols.values()) {
+          r.key = r.symbol;
+          this.byKey.set(r.key, r);
+        }
+        for (const r of this.symbols.values()) if (r.kind === "resource") for (const c of r.children.values()) walk(c, r.key);
+      }
+      collectImport(s) {
+        const from = s.from.kind === "String" ? stringValue(s.from) : void 0;
+        const names = (s.symbols ?? []).map((sym2) => [sym2.name.name, sym2.name, sym2.alias]);
+        if (from === void 0) return;
+        if (/\.json$/i.test(from)) {
+          this.note(s.from, `imports from ARM JSON templates ('${from}') are not lowered; the imported symbols are unknown`);
+          for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+          if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+          return;
+        }
+        if (REGISTRY_PREFIX.test(from)) {
+          this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
+          for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+          if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+          return;
+        }
+        const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
+        if (s.wildcardAlias) {
+          this.namespaces.set(s.wildcardAlias.name, lib);
+          if (lib) {
+            for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
+            for (const [f, def] of lib.functions) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
+            for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+          }
+          return;
+        }
+        if (!lib) return;
+        for (const [name, id, alias] of names) {
+          const local = alias?.name ?? name;
+          if (lib.variables.has(name)) this.importVariable(lib, name, local);
+          else if (lib.functions.has(name)) {
+            for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+            this.importedFuncs.set(local, lib.functions.get(name));
+          } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
+        }
+      }
+      /** Brings an imported variable (and the variables it uses, under their own names) into this file. */
+      importVariable(lib, name, local) {
+        const v = lib.variables.get(name);
+        if (!v) return;
+        this.importedVars.set(local, { node: v.node, span: v.span });
+        const seen = /* @__PURE__ */ new Set([name]);
+        const queue = [...v.vars];
+        while (queue.length > 0) {
+          const d = queue.pop();
+          if (seen.has(d)) continue;
+          seen.add(d);
+          const dv = lib.variables.get(d);
+          if (!dv) continue;
+          if (!this.importedVars.has(d) && !this.vars.has(d)) this.importedVars.set(d, { node: dv.node, span: dv.span });
+          queue.push(...dv.vars);
+        }
+      }
+      resolvePath(rel) {
+        return path6.resolve(path6.dirname(this.file.path), rel);
+      }
+      // ---- Pass 2: lowering ----
+      lower() {
+        this.collect();
+        const root = {};
+        const whole = this.program;
+        this.set(root, "$schema", SCHEMAS[this.targetScope], whole);
+        this.set(root, "languageVersion", "2.0", whole);
+        this.set(root, "contentVersion", "1.0.0.0", whole);
+        const metadata = { _generator: { name: "vtaplint-bicep" } };
+        this.set(root, "metadata", metadata, whole);
+        const exported = /* @__PURE__ */ new Set();
+        const parameters = {};
+        const variables = {};
+        const outputs = {};
+        const members = {};
+        const resources = {};
+        const varInfo = /* @__PURE__ */ new Map();
+        const funcInfo = /* @__PURE__ */ new Map();
+        for (const s of this.program.statements) {
+          if (s.decorators.some((d) => d.name.name.toLowerCase() === "export") && "name" in s) exported.add(s.name.name);
+          switch (s.kind) {
+            case "Metadata":
+              this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
+              break;
+            case "Parameter":
+              this.set(parameters, s.name.name, this.parameter(s), s, s.name);
+              break;
+            case "Variable": {
+              const refs = new RefCollector();
+              this.varRefs.set(s.name.name, refs);
+              const node = this.value(s.value, { refs });
+              this.set(variables, s.name.name, node, s.value, s.name);
+              varInfo.set(s.name.name, { node, span: this.span(s.value), keySpan: this.span(s.name), vars: refs.variables });
+              break;
+            }
+            case "Function": {
+              const f = this.func(s);
+              this.set(members, s.name.name, f, s, s.name);
+              funcInfo.set(s.name.name, { node: f, span: this.span(s) });
+              break;
+            }
+            case "Output":
+              this.set(outputs, s.name.name, this.output(s), s, s.name);
+              break;
+            default:
+              break;
+          }
+        }
+        for (const [name, v] of this.importedVars) {
+          if (own(variables, name) !== void 0) continue;
+          setOwn(variables, name, v.node);
+          recordSpan(variables, name, v.span);
+        }
+        for (const [name, f] of this.importedFuncs) {
+          if (own(members, name) !== void 0) continue;
+          setOwn(members, name, f.node);
+          recordSpan(members, name, f.span);
+        }
+        for (const r of this.byKey.values()) {
+          const node = r.kind === "resource" ? this.resource(r) : this.module(r);
+          this.set(resources, r.key, node, r.decl, r.decl.name);
+        }
+        for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key]);
+        this.set(root, "parameters", parameters, whole);
+        if (Object.keys(members).length > 0) {
+          const fns = [{ namespace: "__bicep", members }];
+          recordSpan(fns, 0, this.span(whole));
+          this.set(root, "functions", fns, whole);
+        }
+        this.set(root, "variables", variables, whole);
+        this.set(root, "resources", resources, whole);
+        this.set(root, "outputs", outputs, whole);
+        return { root, variables: varInfo, functions: funcInfo, exported };
+      }
+      /** A .bicepparam file: `param x = value` assignments, variables inlined (no template to hold them). */
+      lowerParameterAssignments() {
+        this.collect();
+        const out = /* @__PURE__ */ new Map();
+        for (const s of this.program.statements) {
+          if (s.kind === "ParameterAssignment") out.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
+        }
+        return out;
+      }
+      parameter(s) {
+        const out = {};
+        const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
+        const secure = decorator(s.decorators, "secure") !== void 0;
+        this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
+        if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, {}), s.defaultValue);
+        if (t.nullable) this.set(out, "nullable", true, s.type ?? s.name);
+        const allowed = decorator(s.decorators, "allowed");
+        if (allowed?.args[0]) this.set(out, "allowedValues", this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
+        else if (t.allowed) {
+          const arr = [...t.allowed];
+          arr.forEach((_, i) => recordSpan(arr, i, this.span(s.type ?? s.name)));
+          this.set(out, "allowedValues", arr, s.type ?? s.name);
+        }
+        for (const d of ["minValue", "maxValue", "minLength", "maxLength"]) {
+          const dec = decorator(s.decorators, d);
+          if (dec?.args[0]) this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
+        }
+        this.metadataOf(s.decorators, out);
+        return out;
+      }
+      metadataOf(decorators, out) {
+        const md = decorator(decorators, "metadata");
+        const desc = decorator(decorators, "description");
+        if (!md && !desc) return;
+        let meta = {};
+        if (md?.args[0]) {
+          const v = this.value(md.args[0], {});
+          if (isTObject(v)) meta = v;
+        }
+        if (desc?.args[0]) this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
+        this.set(out, "metadata", meta, md ?? desc);
+      }
+      func(s) {
+        const params = [];
+        const locals = [];
+        s.parameters.forEach((p, i) => {
+          const entry = {};
+          this.set(entry, "name", p.name.name, p.name);
+          this.set(entry, "type", armType(p.type, this.types).type, p.type);
+          params.push(entry);
+          recordSpan(params, i, this.span(p));
+          locals.push([p.name.name, { kind: "param", name: p.name.name }]);
+        });
+        const output = {};
+        this.set(output, "type", armType(s.returnType, this.types).type, s.returnType);
+        this.set(output, "value", this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true })), s.body);
+        const out = {};
+        this.set(out, "parameters", params, s);
+        this.set(out, "output", output, s.body);
+        return out;
+      }
+      output(s) {
+        const out = {};
+        const secure = decorator(s.decorators, "secure") !== void 0;
+        let type = "string";
+        if (!s.resourceType) type = armType(s.type, this.types).type;
+        this.set(out, "type", secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
+        let value;
+        if (s.resourceType) {
+          const ref = this.symbolRef(s.value, {});
+          value = ref && ref.info.kind === "resource" ? this.texpr(this.idExpr(ref.info, ref.idx, s.value)) : this.value(s.value, {});
+        } else value = this.value(s.value, {});
+        this.set(out, "value", value, s.value);
+        this.metadataOf(s.decorators, out);
+        return out;
+      }
+      // ---- Resources ----
+      /** Locals of a resource/module instance: the loop item and index bound to coll[idx] and idx. */
+      instanceCtx(r, idx, refs, at2) {
+        const loop = r.loop ?? (r.kind === "resource" ? this.ancestorLoop(r) : void 0);
+        if (!loop) return { refs };
+        const i = idx ?? call2("copyIndex", [], at2);
+        const coll = this.expr(loop.iterable, { refs });
+        const add = [[loop.item.name, { kind: "expr", expr: index(coll, i, loop.item) }]];
+        if (loop.index) add.push([loop.index.name, { kind: "expr", expr: i }]);
+        return withLocals({ refs }, add);
+      }
+      ancestorLoop(r) {
+        for (let p = r.parent; p; p = p.parent) if (p.loop) return p.loop;
+        return void 0;
+      }
+      /** The name as written (the last segment for a child with a parent). */
+      shortName(r, idx, refs) {
+        if (!r.nameProp) {
+          if (r.kind === "module") return call2("format", [lit("{0}-{1}", r.decl.name), lit(r.symbol, r.decl.name), call2("uniqueString", [lit(r.symbol, r.decl.name), member(call2("deployment", [], r.decl.name), "name", r.decl.name)], r.decl.name)], r.decl.name);
+          if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+          return lit(r.symbol, r.decl.name);
+        }
+        return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
+      }
+      /** The full name (`parent/child` for children). */
+      fullName(r, idx, refs) {
+        const short2 = this.shortName(r, idx, refs);
+        if (r.kind !== "resource" || !r.parent) return short2;
+        return formatCall(["", "/", ""], [this.fullName(r.parent, this.parentIdx(r, idx, r.decl.name), refs), short2], r.nameProp ?? r.decl.name);
+      }
+      nameSegments(r, idx) {
+        const short2 = this.shortName(r, idx, void 0);
+        if (r.parent) return [...this.nameSegments(r.parent, this.parentIdx(r, idx, r.decl.name)), short2];
+        const levels = r.type.split("/").length - 1;
+        if (levels <= 1) return [short2];
+        const s = litString(short2);
+        if (s !== void 0 && s.split("/").length === levels) return s.split("/").map((p) => lit(p, short2));
+        const at2 = r.nameProp ?? r.decl.name;
+        return Array.from({ length: levels }, (_, i) => index(call2("split", [short2, lit("/", at2)], at2), lit(i, at2), at2));
+      }
+      rootOf(r) {
+        let x = r;
+        while (x.parent) x = x.parent;
+        return x;
+      }
+      /** Resources whose id is being built: a `scope` chain that leads back to one is a cycle. */
+      idBusy = /* @__PURE__ */ new Set();
+      /** The resource id expression of a resource instance. */
+      idExpr(r, idx, at2) {
+        if (this.idBusy.has(r)) {
+          this.error(at2, "the 'scope' chain of resources forms a cycle");
+          return lit("", at2);
+        }
+        this.idBusy.add(r);
+        try {
+          return this.idExprOnce(r, idx, at2);
+        } finally {
+          this.idBusy.delete(r);
+        }
+      }
+      idExprOnce(r, idx, at2) {
+        const args = [lit(r.type, at2), ...this.nameSegments(r, idx)];
+        const root = this.rootOf(r);
+        const scopeProp = root.scopeProp;
+        if (scopeProp) {
+          const sv = scopeProp.value;
+          const sctx = this.instanceCtx(root, root === r ? idx : void 0, void 0, sv);
+          const ref = this.symbolRef(sv, sctx);
+          if (ref?.info.kind === "resource") {
+            if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+              return call2("resourceId", [this.fullName(ref.info, ref.idx, void 0), ...args], at2);
+            }
+            return call2("extensionResourceId", [this.idExpr(ref.info, ref.idx, sv), ...args], at2);
+          }
+          const sc = this.scopeCall(sv);
+          if (sc) {
+            const a = sc.args.map((x) => this.expr(x, sctx));
+            switch (sc.fn) {
+              case "resourcegroup":
+                return call2("resourceId", [...a, ...args], at2);
+              case "subscription":
+                return call2("subscriptionResourceId", [...a, ...args], at2);
+              case "tenant":
+                return call2("tenantResourceId", args, at2);
+              case "managementgroup":
+                return call2("extensionResourceId", [a[0] ? call2("tenantResourceId", [lit("Microsoft.Management/managementGroups", sv), a[0]], sv) : member(call2("managementGroup", [], sv), "id", sv), ...args], at2);
+            }
+          }
+          return call2("extensionResourceId", [this.expr(sv, sctx), ...args], at2);
+        }
+        return this.defaultScopeId(args, at2);
+      }
+      defaultScopeId(args, at2) {
+        switch (this.targetScope) {
+          case "resourceGroup":
+            return call2("resourceId", args, at2);
+          case "subscription":
+            return call2("subscriptionResourceId", args, at2);
+          case "tenant":
+            return call2("tenantResourceId", args, at2);
+          case "managementGroup":
+            return call2("extensionResourceId", [member(call2("managementGroup", [], at2), "id", at2), ...args], at2);
+        }
+      }
+      /** `resourceGroup(...)`, `subscription(...)`, `tenant()`, `managementGroup(...)` (also `az.`/`sys.`-qualified). */
+      scopeCall(e) {
+        if (e.kind !== "FunctionCall") return void 0;
+        if (e.base && !(e.base.kind === "VariableAccess" && /^(az|sys)$/.test(e.base.name.name))) return void 0;
+        const fn = e.name.name.toLowerCase();
+        return ["resourcegroup", "subscription", "tenant", "managementgroup"].includes(fn) ? { fn, args: e.args } : void 0;
+      }
+      /** The id of a scope (for a resource's `scope` entry). */
+      scopeIdExpr(sv, ctx) {
+        const ref = this.symbolRef(sv, ctx);
+        if (ref?.info.kind === "resource") {
+          this.noteRef(ref.info, sv, ctx, ref.idx);
+          return this.idExpr(ref.info, ref.idx, sv);
+        }
+        const sc = this.scopeCall(sv);
+        if (sc) {
+          const a = sc.args.map((x) => this.expr(x, ctx));
+          const subId = member(call2("subscription", [], sv), "subscriptionId", sv);
+          switch (sc.fn) {
+            case "resourcegroup":
+              if (a.length === 0) return member(call2("resourceGroup", [], sv), "id", sv);
+              return formatCall(["/subscriptions/", "/resourceGroups/", ""], a.length >= 2 ? [a[0], a[1]] : [subId, a[0]], sv);
+            case "subscription":
+              return a[0] ? formatCall(["/subscriptions/", ""], [a[0]], sv) : member(call2("subscription", [], sv), "id", sv);
+            case "tenant":
+              return lit("/", sv);
+            case "managementgroup":
+              return a[0] ? formatCall(["/providers/Microsoft.Management/managementGroups/", ""], [a[0]], sv) : member(call2("managementGroup", [], sv), "id", sv);
+          }
+        }
+        return this.expr(sv, ctx);
+      }
+      conditionOf(r, ctx) {
+        const parts = [];
+        let at2;
+        for (let x = r; x; x = x.nested ? x.parent : void 0) {
+          if (x.condition) {
+            parts.unshift(this.expr(x.condition, x === r ? ctx : this.instanceCtx(x, void 0, ctx.refs, x.condition)));
+            at2 ??= x.condition;
+          }
+        }
+        if (parts.length === 0 || !at2) return void 0;
+        return { expr: parts.length === 1 ? parts[0] : call2("and", parts, at2), at: at2 };
+      }
+      copyOf(r, ctx, out) {
+        if (!r.loop) return;
+        const copy = {};
+        this.set(copy, "name", r.key, r.loop);
+        this.set(copy, "count", this.texpr(call2("length", [this.expr(r.loop.iterable, ctx)], r.loop.iterable)), r.loop.iterable);
+        const batch = decorator(r.decl.decorators, "batchSize");
+        if (batch?.args[0]) {
+          this.set(copy, "mode", "serial", batch);
+          this.set(copy, "batchSize", this.value(batch.args[0], {}), batch.args[0]);
+        }
+        this.set(out, "copy", copy, r.loop);
+      }
+      resource(r) {
+        const out = {};
+        const ctx = this.instanceCtx(r, void 0, r.refs, r.decl);
+        const cond = this.conditionOf(r, ctx);
+        if (cond) this.set(out, "condition", this.texpr(cond.expr), cond.at);
+        this.copyOf(r, { refs: r.refs }, out);
+        this.set(out, "type", r.type, r.decl.type);
+        if (r.apiVersion !== void 0) this.set(out, "apiVersion", r.apiVersion, r.decl.type);
+        else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
+        if (r.parent) {
+          this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
+          this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
+        } else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
+        else if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+        if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
+        const scopeProp = this.rootOf(r).scopeProp;
+        const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
+        if (scopeProp && sc && (sc.fn === "resourcegroup" || sc.fn === "subscription") && sc.args.length > 0) {
+          const [a0, a1] = sc.args;
+          if (sc.fn === "subscription") this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+          else if (a1) {
+            this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+            this.set(out, "resourceGroup", this.value(a1, ctx), a1);
+          } else this.set(out, "resourceGroup", this.value(a0, ctx), a0);
+        } else if (scopeProp) {
+          const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: void 0 };
+          this.set(out, "scope", this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
+        }
+        for (const p of r.body?.properties ?? []) {
+          if (p.kind === "Spread") {
+            this.error(p, "a spread is not supported at the top level of a resource body");
+            continue;
+          }
+          if (p.kind !== "ObjectProperty" || p.keyName === void 0 || RESOURCE_SPECIAL.has(p.keyName.toLowerCase())) continue;
+          this.set(out, p.keyName, this.value(p.value, ctx), p.value, p.key);
+        }
+        this.descriptionOf(r.decl, out);
+        return out;
+      }
+      /** `@description('...')` on a resource or module: the compiler writes it as its metadata. */
+      descriptionOf(decl, out) {
+        const desc = decorator(decl.decorators, "description");
+        if (!desc?.args[0] || out.metadata !== void 0) return;
+        const meta = {};
+        this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
+        this.set(out, "metadata", meta, desc);
+      }
+      module(m) {
+        const out = {};
+        const ctx = this.instanceCtx(m, void 0, m.refs, m.decl);
+        if (m.condition) this.set(out, "condition", this.texpr(this.expr(m.condition, ctx)), m.condition);
+        this.copyOf(m, { refs: m.refs }, out);
+        this.set(out, "type", DEPLOYMENTS_TYPE, m.decl.keyword);
+        this.set(out, "apiVersion", DEPLOYMENTS_API, m.decl.keyword);
+        if (m.nameProp) this.set(out, "name", this.value(m.nameProp.value, ctx), m.nameProp.value, m.nameProp.key);
+        else this.set(out, "name", this.texpr(this.shortName(m, void 0, m.refs)), m.decl.name);
+        this.moduleScope(m, ctx, out);
+        const properties = {};
+        const evalOpts = { scope: "inner" };
+        recordSpan(evalOpts, "scope", this.span(m.decl));
+        this.set(properties, "expressionEvaluationOptions", evalOpts, m.decl);
+        this.set(properties, "mode", "Incremental", m.decl);
+        const paramsProp = prop(m.body, "params");
+        const parameters = {};
+        if (paramsProp) {
+          if (paramsProp.value.kind !== "Object") this.error(paramsProp.value, "module params must be an object literal");
+          else {
+            for (const p of paramsProp.value.properties) {
+              if (p.kind !== "ObjectProperty" || p.keyName === void 0) {
+                if (p.kind !== "Resource") this.error(p, "module params must have literal names (spreads are not supported)");
+                continue;
+              }
+              if (p.value.kind === "Ternary" && this.hasSecretRef(p.value)) {
+                this.set(parameters, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx)), p.value, p.key);
+                continue;
+              }
+              const entry = {};
+              const kv = this.keyVaultSecret(p.value, ctx);
+              if (kv) this.set(entry, "reference", kv, p.value);
+              else this.set(entry, "value", this.value(p.value, ctx), p.value);
+              this.set(parameters, p.keyName, entry, p, p.key);
+            }
+          }
+        }
+        if (paramsProp) this.set(properties, "parameters", parameters, paramsProp);
+        const extProp = prop(m.body, "extensionConfigs");
+        if (extProp?.value.kind === "Object") this.set(properties, "extensionConfigs", this.extensionConfigs(extProp.value, ctx), extProp.value, extProp.key);
+        const pathNode = m.decl.path;
+        const rel = pathNode.kind === "String" ? stringValue(pathNode) : void 0;
+        if (rel !== void 0) {
+          if (REGISTRY_PREFIX.test(rel)) {
+            const link = {};
+            this.set(link, "uri", rel, pathNode);
+            this.set(properties, "templateLink", link, pathNode);
+          } else {
+            const loaded = this.options.modules.lowerModule(this.resolvePath(rel), pathNode, this);
+            if (loaded) {
+              properties.template = loaded.root;
+              recordSpan(properties, "template", loaded.span);
+            }
+          }
+        } else if (pathNode.kind === "String") this.error(pathNode, "the module path must be a literal string");
+        this.set(out, "properties", properties, m.body ?? m.decl);
+        this.descriptionOf(m.decl, out);
+        return out;
+      }
+      /**
+       * A module's `extensionConfigs` as the compiler writes them: per extension alias, each setting
+       * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`.
+       */
+      extensionConfigs(o, ctx) {
+        const out = {};
+        for (const ext of o.properties) {
+          if (ext.kind !== "ObjectProperty" || ext.keyName === void 0 || ext.value.kind !== "Object") continue;
+          const settings = {};
+          for (const p of ext.value.properties) {
+            if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+            const entry = {};
+            const kv = this.keyVaultSecret(p.value, ctx);
+            if (kv) this.set(entry, "keyVaultReference", kv, p.value);
+            else this.set(entry, "value", this.value(p.value, ctx), p.value);
+            this.set(settings, p.keyName, entry, p, p.key);
+          }
+          this.set(out, ext.keyName, settings, ext.value, ext.key);
+        }
+        return out;
+      }
+      /** Is there a `kv.getSecret(...)` among the branches of a (nested) conditional? */
+      hasSecretRef(e) {
+        if (e.kind === "Ternary") return this.hasSecretRef(e.whenTrue) || this.hasSecretRef(e.whenFalse);
+        if (e.kind === "Parenthesized") return this.hasSecretRef(e.expression);
+        return e.kind === "FunctionCall" && !!e.base && e.name.name.toLowerCase() === "getsecret";
+      }
+      /** A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...} else. */
+      paramEntryExpr(e, ctx) {
+        if (e.kind === "Parenthesized") return this.paramEntryExpr(e.expression, ctx);
+        if (e.kind === "Ternary") return call2("if", [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx), this.paramEntryExpr(e.whenFalse, ctx)], e);
+        if (e.kind === "FunctionCall" && e.base && e.name.name.toLowerCase() === "getsecret") {
+          const ref = this.symbolRef(e.base, ctx);
+          if (ref?.info.kind === "resource") {
+            this.noteRef(ref.info, e.base, ctx, ref.idx);
+            const reference = [lit("keyVault", e), call2("createObject", [lit("id", e.base), this.idExpr(ref.info, ref.idx, e.base)], e.base)];
+            if (e.args[0]) reference.push(lit("secretName", e.args[0]), this.expr(e.args[0], ctx));
+            if (e.args[1]) reference.push(lit("secretVersion", e.args[1]), this.expr(e.args[1], ctx));
+            return call2("createObject", [lit("reference", e), call2("createObject", reference, e)], e);
+          }
+        }
+        return call2("createObject", [lit("value", e), this.expr(e, ctx)], e);
+      }
+      /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
+      keyVaultSecret(e, ctx) {
+        if (e.kind !== "FunctionCall" || !e.base || e.name.name.toLowerCase() !== "getsecret") return void 0;
+        const ref = this.symbolRef(e.base, ctx);
+        if (!ref || ref.info.kind !== "resource") return void 0;
+        this.noteRef(ref.info, e.base, ctx, ref.idx);
+        const kv = {};
+        this.set(kv, "id", this.texpr(this.idExpr(ref.info, ref.idx, e.base)), e.base);
+        const reference = {};
+        this.set(reference, "keyVault", kv, e.base);
+        if (e.args[0]) this.set(reference, "secretName", this.value(e.args[0], ctx), e.args[0]);
+        if (e.args[1]) this.set(reference, "secretVersion", this.value(e.args[1], ctx), e.args[1]);
+        return reference;
+      }
+      /** A module's `scope` as the compiler emits it: resourceGroup/subscriptionId/scope/location properties. */
+      moduleScope(m, ctx, out) {
+        const location = (at2) => this.set(out, "location", this.texpr(member(call2(this.targetScope === "resourceGroup" ? "resourceGroup" : "deployment", [], at2), "location", at2)), at2);
+        const sp = m.scopeProp;
+        if (!sp) {
+          if (this.targetScope !== "resourceGroup") location(m.decl);
+          return;
+        }
+        const sv = sp.value;
+        const ref = this.symbolRef(sv, ctx);
+        if (ref?.info.kind === "resource") {
+          this.noteRef(ref.info, sv, ctx, ref.idx);
+          if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+            const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
+            if (rgScope?.fn === "subscription" && rgScope.args[0]) this.set(out, "subscriptionId", this.value(rgScope.args[0], {}), rgScope.args[0]);
+            this.set(out, "resourceGroup", this.texpr(this.fullName(ref.info, ref.idx, void 0)), sv, sp.key);
+          } else this.set(out, "scope", this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
+          return;
+        }
+        const sc = this.scopeCall(sv);
+        if (!sc) {
+          this.set(out, "scope", this.texpr(this.expr(sv, ctx)), sv, sp.key);
+          return;
+        }
+        const [a0, a1] = sc.args;
+        switch (sc.fn) {
+          case "resourcegroup":
+            if (a0 && a1) {
+              this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+              this.set(out, "resourceGroup", this.value(a1, ctx), a1);
+            } else if (a0) this.set(out, "resourceGroup", this.value(a0, ctx), a0);
+            return;
+          case "subscription":
+            if (a0) this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+            else if (this.targetScope === "resourceGroup") this.set(out, "subscriptionId", this.texpr(member(call2("subscription", [], sv), "subscriptionId", sv)), sv);
+            location(sv);
+            return;
+          case "managementgroup":
+            if (a0) this.set(out, "scope", this.texpr(formatCall(["Microsoft.Management/managementGroups/", ""], [this.expr(a0, ctx)], sv)), sv, sp.key);
+            location(sv);
+            return;
+          case "tenant":
+            this.set(out, "scope", "/", sv, sp.key);
+            location(sv);
+            return;
+        }
+      }
+      /** The deployments resource id of a module instance (for outputs). */
+      deploymentId(m, idx, at2) {
+        const name = this.shortName(m, idx, void 0);
+        const t = lit(DEPLOYMENTS_TYPE, at2);
+        const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : void 0;
+        if (sc) {
+          const a = sc.args.map((x) => this.expr(x, this.instanceCtx(m, idx, void 0, at2)));
+          if (sc.fn === "resourcegroup") return call2("resourceId", [...a, t, name], at2);
+          if (sc.fn === "subscription") return call2("subscriptionResourceId", [...a, t, name], at2);
+          if (sc.fn === "tenant") return call2("tenantResourceId", [t, name], at2);
+        }
+        return this.defaultScopeId([t, name], at2);
+      }
+      // ---- dependsOn ----
+      addDependsOn(r, out) {
+        const deps = /* @__PURE__ */ new Map();
+        const indexed = /* @__PURE__ */ new Map();
+        const seenVars = /* @__PURE__ */ new Set();
+        const seenSyms = /* @__PURE__ */ new Set([r.key]);
+        const addRefs = (refs) => {
+          for (const [key, at2] of refs.symbols) addSym(key, at2);
+          for (const [key, list] of refs.indexed) {
+            const info = this.byKey.get(key);
+            if (!info || key === r.key) continue;
+            if (info.kind === "resource" && info.existing) addSym(key, list[0].at);
+            else indexed.set(key, [...indexed.get(key) ?? [], ...list]);
+          }
+          for (const v of refs.variables) {
+            if (seenVars.has(v)) continue;
+            seenVars.add(v);
+            const vr = this.varRefs.get(v);
+            if (vr) addRefs(vr);
+          }
+        };
+        const addSym = (key, at2) => {
+          if (seenSyms.has(key)) return;
+          seenSyms.add(key);
+          const info = this.byKey.get(key);
+          if (!info) return;
+          if (info.kind === "resource" && info.existing) addRefs(info.refs);
+          else if (!deps.has(key)) deps.set(key, at2);
+        };
+        const explicit = prop(r.body, "dependsOn");
+        if (explicit) {
+          if (explicit.value.kind !== "Array") this.error(explicit.value, "'dependsOn' must be an array of resource or module symbols");
+          else {
+            for (const item of explicit.value.items) {
+              const ref = item.kind === "Spread" ? void 0 : this.symbolRef(item, this.instanceCtx(r, void 0, void 0, item));
+              if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
+              else if (ref.idx && ref.info.loop && !(ref.info.kind === "resource" && ref.info.existing)) {
+                indexed.set(ref.info.key, [...indexed.get(ref.info.key) ?? [], { idx: ref.idx, at: item }]);
+              } else addSym(ref.info.key, item);
+            }
+          }
+        }
+        addRefs(r.refs);
+        if (deps.size === 0 && indexed.size === 0) return;
+        const arr = [];
+        for (const [key, at2] of deps) {
+          recordSpan(arr, arr.length, this.span(at2));
+          arr.push(key);
+        }
+        for (const [key, list] of indexed) {
+          if (deps.has(key)) continue;
+          const seen = /* @__PURE__ */ new Set();
+          for (const { idx, at: at2 } of list) {
+            if (seen.has(at2)) continue;
+            seen.add(at2);
+            recordSpan(arr, arr.length, this.span(at2));
+            arr.push(this.texpr(call2("format", [lit("{0}[{1}]", at2), lit(key, at2), idx], at2)));
+          }
+        }
+        this.set(out, "dependsOn", arr, explicit?.value ?? r.decl.name, explicit?.key);
+      }
+      /**
+       * Records a reference for implicit dependsOn. `idx`: the instance of a loop referenced; the
+       * compiler then depends on that instance only, unless the index uses a local that does not exist
+       * at the resource level (a property loop or lambda variable), when it depends on the whole loop.
+       */
+      noteRef(info, at2, ctx, idx) {
+        if (!ctx.refs) return;
+        if (idx && info.loop && !usesLambdaVariables(idx)) {
+          if (ctx.refs.symbols.has(info.key)) return;
+          const list = ctx.refs.indexed.get(info.key) ?? [];
+          list.push({ idx, at: at2 });
+          ctx.refs.indexed.set(info.key, list);
+          return;
+        }
+        if (!ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at2);
+      }
+      // ---- Symbol resolution ----
+      /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
+      symbolRef(e, ctx) {
+        if (e.kind === "VariableAccess") {
+          if (ctx.locals?.has(e.name.name)) return void 0;
+          const info = this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
+          return info ? { info, idx: void 0 } : void 0;
+        }
+        if (e.kind === "ResourceAccess") {
+          const base = this.symbolRef(e.base, ctx);
+          if (base?.info.kind !== "resource") return void 0;
+          const child = base.info.children.get(e.name.name);
+          return child ? { info: child, idx: void 0 } : void 0;
+        }
+        if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
+          const base = this.symbolRef(e.base, ctx);
+          if (!base || base.idx !== void 0 || !base.info.loop) return void 0;
+          return { info: base.info, idx: this.expr(e.index, ctx) };
+        }
+        if (e.kind === "Parenthesized" || e.kind === "NonNullAssertion") return this.symbolRef(e.kind === "Parenthesized" ? e.expression : e.base, ctx);
+        return void 0;
+      }
+      /** Nested resources are visible by their own name (inside their parent; we accept it anywhere unambiguous). */
+      childInScope(name) {
+        const hit = this.byKey.get(name);
+        return hit;
+      }
+      identifier(id, at2, ctx) {
+        const name = id.name;
+        if (ctx.inFunction) {
+          if (this.vars.has(name) || this.params.has(name)) this.error(id, `a function cannot use the ${this.vars.has(name) ? "variable" : "parameter"} '${name}'`);
+          else this.error(id, `unknown symbol '${name}'`);
+          return lit(null, at2);
+        }
+        if (this.params.has(name)) return call2("parameters", [lit(name, id)], at2);
+        if (this.vars.has(name)) {
+          ctx.refs?.variables.add(name);
+          if (this.options.inlineVariables) return this.inlineVariable(name, at2);
+          return call2("variables", [lit(name, id)], at2);
+        }
+        if (this.importedVars.has(name)) {
+          if (this.options.inlineVariables) return this.importedValue(name, at2);
+          return call2("variables", [lit(name, id)], at2);
+        }
+        const sym2 = this.symbols.get(name) ?? this.childInScope(name);
+        if (sym2) {
+          this.noteRef(sym2, at2, ctx);
+          if (sym2.kind === "resource") return this.referenceCall(sym2, void 0, at2, true);
+          return call2("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
+        }
+        const reg = this.unknownImports.get(name);
+        if (reg !== void 0) return call2("unresolvedRegistryImport", [lit(reg, id), lit(name, id)], at2);
+        if (this.funcs.has(name) || this.importedFuncs.has(name)) {
+          this.error(id, `the function '${name}' must be called`);
+          return lit(null, at2);
+        }
+        this.error(id, `unknown symbol '${name}'`);
+        return lit(null, at2);
+      }
+      inlineVariable(name, at2) {
+        const decl = this.vars.get(name);
+        if (this.inlining.has(name)) {
+          this.error(at2, `the variable '${name}' refers to itself`);
+          return lit(null, at2);
+        }
+        this.inlining.add(name);
+        try {
+          return this.expr(decl.value, {});
+        } finally {
+          this.inlining.delete(name);
+        }
+      }
+      /** An imported variable inlined as an expression (its spans fall back to the import site). */
+      importedValue(name, at2) {
+        const v = this.importedVars.get(name);
+        return nodeToExpr(v.node, at2, 0);
+      }
+      referenceCall(r, idx, at2, full) {
+        const args = [this.idExpr(r, idx, at2), lit(r.apiVersion ?? "", at2)];
+        if (full) args.push(lit("full", at2));
+        return call2("reference", args, at2);
+      }
+      symbolicProperty(e, ctx) {
+        const prop2 = e.property.name;
+        if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
+          const m = this.symbolRef(e.base.base, ctx);
+          if (m?.info.kind === "module") {
+            this.noteRef(m.info, e.base.base, ctx, m.idx);
+            const outs = member(call2("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
+            return member(member(outs, prop2, e), "value", e);
+          }
+        }
+        if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
+          const nsName = e.base.name.name;
+          if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
+            const key = `${nsName}.${prop2}`;
+            if (this.importedVars.has(key)) return this.options.inlineVariables ? this.importedValue(key, e) : call2("variables", [lit(key, e)], e);
+            this.error(e.property, `'${prop2}' is not a variable exported by '${nsName}'`);
+            return lit(null, e);
+          }
+        }
+        const ref = this.symbolRef(e.base, ctx);
+        if (!ref) return void 0;
+        const { info, idx } = ref;
+        this.noteRef(info, e.base, ctx, idx);
+        if (info.kind === "module") {
+          if (prop2 === "name") return this.shortName(info, idx, void 0);
+          const r = call2("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
+          return member(r, prop2, e);
+        }
+        switch (prop2) {
+          case "id":
+            return this.idExpr(info, idx, e);
+          case "name":
+            return this.shortName(info, idx, void 0);
+          case "type":
+            return lit(info.type, e);
+          case "apiVersion":
+            return lit(info.apiVersion ?? "", e);
+          case "properties":
+            return this.referenceCall(info, idx, e.base, false);
+          default: {
+            const r = this.referenceCall(info, idx, e.base, true);
+            return e.safe ? call2("tryGet", [r, lit(prop2, e.property)], e) : member(r, prop2, e);
+          }
+        }
+      }
+      symbolicIndex(e, ctx) {
+        const ref = this.symbolRef(e, ctx);
+        if (!ref) return void 0;
+        this.noteRef(ref.info, e, ctx, ref.idx);
+        if (ref.info.kind === "resource") return this.referenceCall(ref.info, ref.idx, e, true);
+        return call2("reference", [this.deploymentId(ref.info, ref.idx, e), lit(DEPLOYMENTS_API, e)], e);
+      }
+      resourceAccess(e, ctx) {
+        const ref = this.symbolRef(e, ctx);
+        if (!ref || ref.info.kind !== "resource") {
+          this.error(e.name, `unknown nested resource '${e.name.name}'`);
+          return lit(null, e);
+        }
+        this.noteRef(ref.info, e, ctx, ref.idx);
+        return this.referenceCall(ref.info, ref.idx, e, true);
+      }
+      specialCall(e, ctx) {
+        const name = e.name.name;
+        if (e.base) {
+          if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
+            const ns = e.base.name.name;
+            if (this.namespaces.has(ns) && !this.symbols.has(ns)) {
+              const key = `${ns}.${name}`;
+              if (!this.importedFuncs.has(key)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
+              return call2(key, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
+            }
+            if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
+              return this.builtin(e, ctx);
+            }
+          }
+          const ref = this.symbolRef(e.base, ctx);
+          if (ref?.info.kind === "resource") {
+            this.noteRef(ref.info, e.base, ctx, ref.idx);
+            const args = e.args.map((a) => this.expr(a, ctx));
+            if (name.toLowerCase() === "getsecret") return call2("keyVaultSecret", [this.idExpr(ref.info, ref.idx, e.base), ...args], e);
+            return call2(name, [this.idExpr(ref.info, ref.idx, e.base), lit(ref.info.apiVersion ?? "", e.base), ...args], e);
+          }
+          this.error(e.name, `'${name}' cannot be called on this value`);
+          return lit(null, e);
+        }
+        if (ctx.locals?.has(name)) {
+          this.error(e.name, `'${name}' is not a function`);
+          return lit(null, e);
+        }
+        if (this.funcs.has(name) || this.importedFuncs.has(name)) return call2(name, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
+        return this.builtin(e, ctx);
+      }
+      /** Built-in functions that the compiler evaluates itself or renames. */
+      builtin(e, ctx) {
+        const name = e.name.name;
+        const args = () => e.args.map((a) => this.expr(a, ctx));
+        switch (name.toLowerCase()) {
+          case "any":
+            return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
+          case "loadtextcontent":
+            return this.loadFile(e, (text) => lit(text, e));
+          case "loadfileasbase64":
+            return this.loadFile(e, (text) => lit(Buffer.from(text, "utf8").toString("base64"), e));
+          case "loadjsoncontent":
+            return this.loadFile(e, (text) => this.jsonContent(e, text));
+          case "nameof": {
+            const a = e.args[0];
+            let base = a;
+            while (base && (base.kind === "PropertyAccess" || base.kind === "ArrayAccess" || base.kind === "ResourceAccess")) base = base.base;
+            if (base?.kind === "VariableAccess" && !ctx.locals?.has(base.name.name)) {
+              const sym2 = this.symbols.get(base.name.name);
+              if (sym2) this.noteRef(sym2, base, ctx);
+              else if (this.vars.has(base.name.name)) ctx.refs?.variables.add(base.name.name);
+            }
+            if (a?.kind === "PropertyAccess") return lit(a.property.name, e);
+            if (a?.kind === "ArrayAccess" && a.index.kind === "String" && stringValue(a.index) !== void 0) return lit(stringValue(a.index), e);
+            if (a?.kind === "VariableAccess") return lit(a.name.name, e);
+            return lit(null, e);
+          }
+          default:
+            return call2(name, args(), e);
+        }
+      }
+      loadFile(e, convert) {
+        const p = e.args[0];
+        const rel = p ? stringValue(p) : void 0;
+        if (!p || rel === void 0) {
+          this.error(p ?? e, `${e.name.name}() needs a literal file path`);
+          return lit(null, e);
+        }
+        const got = this.options.modules.readFile(this.resolvePath(rel));
+        if ("error" in got) {
+          this.error(p, `${e.name.name}(): ${got.error}`);
+          return call2("notRead", [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
+        }
+        return convert(got.text);
+      }
+      jsonContent(e, text) {
+        const errors = [];
+        let v = parse2(text.replace(/^\uFEFF/, ""), errors, { allowTrailingComma: true });
+        if (errors.length > 0) {
+          this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
+          return lit(null, e);
+        }
+        const jp = e.args[1] ? stringValue(e.args[1]) : void 0;
+        if (jp !== void 0 && /[?*@]|\.\./.test(jp)) {
+          this.note(e.args[1] ?? e, `loadJsonContent(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
+          return call2("loadJsonContent", [], e);
+        }
+        if (jp !== void 0 && jp !== "$" && jp !== "") {
+          const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
+          for (const part of parts) {
+            const key = part.startsWith("[") ? Number(part.slice(1, -1)) : part;
+            if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key)) v = v[key];
+            else {
+              this.error(e.args[1] ?? e, `loadJsonContent(): the path '${jp}' does not select a value`);
+              return lit(null, e);
+            }
+          }
+        }
+        return jsonToExpr(v, e);
+      }
+    };
+  }
+});
+
+// src/bicep/load.ts
+import path7 from "node:path";
+function loadBicepTemplate(source, host) {
+  const sink = new DiagnosticSink();
+  const loader = new Loader(host, sink);
+  const span = new TextSpan(source, 0, source.text.length);
+  loader.stack.push(path7.resolve(source.path));
+  const lowered = loader.lowerSource(source);
+  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
+}
+var DEFAULT_MODULE_DEPTH, Loader;
+var init_load = __esm({
+  "src/bicep/load.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_span();
+    init_template();
+    init_arm_json();
+    init_limits();
+    init_parser2();
+    init_pragmas();
+    init_lower();
+    DEFAULT_MODULE_DEPTH = 16;
+    Loader = class {
+      constructor(host, sink, options = {}) {
+        this.host = host;
+        this.sink = sink;
+        this.options = options;
+        this.maxDepth = host.depth ?? DEFAULT_MODULE_DEPTH;
+      }
+      host;
+      sink;
+      options;
+      /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
+      stack = [];
+      pragmas = [];
+      cache = /* @__PURE__ */ new Map();
+      jsonCache = /* @__PURE__ */ new Map();
+      maxDepth;
+      /** Parses and lowers one Bicep source; never throws. */
+      lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
+        const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
+        for (const d of parsed.diagnostics) this.sink.add(d);
+        this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
+        try {
+          return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables }).lower();
+        } catch (e) {
+          const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
+          this.sink.add({ code: "internal-error", message, span: new TextSpan(source, 0, 0) });
+          return void 0;
+        }
+      }
+      enter(absPath, at2, from, what) {
+        const key = path7.resolve(absPath);
+        if (this.stack.includes(key)) {
+          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path7.relative(this.host.root, p) || p).join(" -> ");
+          this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
+          return void 0;
+        }
+        if (this.stack.length > this.maxDepth) {
+          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path7.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+          return void 0;
+        }
+        const got = this.host.read(key);
+        if ("error" in got) {
+          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path7.relative(path7.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+          return void 0;
+        }
+        return got;
+      }
+      lowerModule(absPath, at2, from) {
+        const key = path7.resolve(absPath);
+        if (/\.json$/i.test(key)) {
+          if (this.jsonCache.has(key)) return this.jsonCache.get(key);
+          const src = this.enter(key, at2, from, "module");
+          if (!src) return void 0;
+          const j = loadJson(src, this.host.limits);
+          for (const d of j.diagnostics) this.sink.add(d);
+          const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
+          this.jsonCache.set(key, out);
+          return out;
+        }
+        const f = this.lowerFile(key, at2, from, "module");
+        return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
+      }
+      lowerImport(absPath, at2, from) {
+        return this.lowerFile(path7.resolve(absPath), at2, from, "import");
+      }
+      lowerFile(key, at2, from, what) {
+        if (this.cache.has(key) && !this.stack.includes(key)) {
+          const hit = this.cache.get(key);
+          return hit;
+        }
+        const src = this.enter(key, at2, from, what);
+        if (!src) return void 0;
+        this.stack.push(key);
+        try {
+          const lowered = this.lowerSource(src, false);
+          const out = lowered ? { ...lowered, source: src } : void 0;
+          this.cache.set(key, out);
+          return out;
+        } finally {
+          this.stack.pop();
+        }
+      }
+      readFile(absPath) {
+        const got = this.host.read(path7.resolve(absPath));
+        return "error" in got ? got : { text: got.text };
+      }
+    };
+  }
+});
+
+// src/bicep/params.ts
+import path8 from "node:path";
+function loadBicepParams(source, host) {
+  const sink = new DiagnosticSink();
+  const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
+  for (const d of parsed.diagnostics) sink.add(d);
+  let templatePath;
+  for (const s of parsed.program.statements) {
+    if (s.kind === "Using" && !s.none && s.path) {
+      const rel = s.path.expressions.length === 0 ? s.path.value ?? s.path.segments.join("") : void 0;
+      if (rel === void 0) sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: new TextSpan(source, s.path.start, s.path.end) });
+      else if (/^(br|ts)[:/]/i.test(rel)) {
+        sink.add({ code: "note", message: `the template '${rel}' is in a registry and is not fetched`, span: new TextSpan(source, s.path.start, s.path.end) });
+      } else templatePath = path8.resolve(path8.dirname(source.path), rel);
+    }
+  }
+  const loader = new Loader(host, sink);
+  loader.stack.push(path8.resolve(source.path));
+  let values = /* @__PURE__ */ new Map();
+  try {
+    values = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments();
+  } catch (e) {
+    sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
+  }
+  return { templatePath, values, diagnostics: sink.items };
+}
+var init_params = __esm({
+  "src/bicep/params.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_span();
+    init_load();
+    init_lower();
+    init_parser2();
+  }
+});
+
+// src/deploy/parameters.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path9 from "node:path";
+function readParameterFile(file, into, sink, opts = {}) {
+  const read = opts.root ? readSourceInside(path9.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path9.resolve(file), "arm-parameters", opts.limits);
+  if (!read.ok) {
+    sink.add(read.diagnostic);
+    return false;
+  }
+  const loaded = loadJson(read.source, opts.limits);
+  for (const d of loaded.diagnostics) sink.add(d);
+  if (!loaded.root || !isTObject(loaded.root)) {
+    if (loaded.root !== void 0) sink.add({ code: "invalid-template", message: "A parameters file must be a JSON object.", span: loaded.span });
+    return false;
+  }
+  const doc = { node: loaded.root, span: loaded.span };
+  const params = childOf(doc, "parameters");
+  if (!params || !isTObject(params.node)) {
+    sink.add({ code: "invalid-template", message: "The parameters file has no 'parameters' object.", span: loaded.span });
+    return false;
+  }
+  for (const name of Object.keys(params.node)) {
+    const entry = childOf(params, name);
+    if (!isTObject(entry.node)) continue;
+    const e = entry;
+    const ref = childOf(e, "reference");
+    const val = childOf(e, "value");
+    if (ref) {
+      into.set(name, {
+        value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
+        span: ref.span
+      });
+    } else if (val) {
+      into.set(name, { value: fromJson(val.node), span: val.span });
+    }
+  }
+  return true;
+}
+function cliParameters(params, into) {
+  for (const [name, text] of Object.entries(params)) {
+    let v;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      v = text;
+    }
+    into.set(name, { value: fromJson(v) });
+  }
+}
+function associatedParameterFile(template) {
+  const dir = path9.dirname(template);
+  const base = path9.basename(template);
+  const m = /^(.*)\.(json|jsonc)$/i.exec(base);
+  if (!m) return void 0;
+  const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
+  for (const c of candidates) {
+    const p = path9.join(dir, c);
+    if (existsSync2(p)) return p;
+  }
+  return void 0;
+}
+var init_parameters = __esm({
+  "src/deploy/parameters.ts"() {
+    "use strict";
+    init_template();
+    init_ops();
+    init_value();
+    init_arm_json();
+    init_read();
+  }
+});
+
+// src/deploy/resources.ts
+function scopeSegment(v) {
+  return typeof v === "string" || v instanceof Unknown ? [v] : void 0;
+}
+function startsWithSlash(v) {
+  if (typeof v === "string") return v.startsWith("/");
+  const first = v instanceof Unknown ? v.parts?.[0] : void 0;
+  return typeof first === "string" && first.startsWith("/");
+}
+function evaluateDeploymentProperties(ev, props, loop) {
+  const out = new ObjectValue();
+  out.span = props.span;
+  for (const k of Object.keys(props.node)) {
+    if (k.toLowerCase() === "template") continue;
+    const span = props.span.child(props.node, k);
+    out.set(k, ev.evaluateNode(props.node[k], span, loop), span, props.span.keySpan(props.node, k));
+  }
+  return out;
+}
+function joinName(parent, child) {
+  if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
+  const parts = [];
+  const push2 = (v) => {
+    if (typeof v === "string") parts.push(v);
+    else if (v instanceof Unknown) parts.push(...v.parts ?? [v]);
+    else parts.push(String(v));
+  };
+  push2(parent);
+  parts.push("/");
+  push2(child);
+  const first = [parent, child].find((v) => v instanceof Unknown);
+  return new Unknown(first?.reason ?? { code: "error", message: "unknown name" }, "string", parts);
+}
+function scopeSegments(scope) {
+  let segs = scopeSegmentCache.get(scope);
+  if (segs) return segs;
+  switch (scope.kind) {
+    case "resourceGroup":
+      segs = [["subscriptions"], scope.subscriptionId, ["resourceGroups"], scope.resourceGroup];
+      break;
+    case "subscription":
+      segs = [["subscriptions"], scope.subscriptionId];
+      break;
+    case "managementGroup":
+      segs = [["providers"], ["Microsoft.Management"], ["managementGroups"], scope.managementGroup ?? []];
+      break;
+    case "tenant":
+      segs = [];
+      break;
+  }
+  scopeSegmentCache.set(scope, segs);
+  return segs;
+}
+function nameSegments(name, levels) {
+  if (name instanceof Unknown && !name.parts) return Array.from({ length: levels }, () => [name]);
+  return typeof name === "string" || name instanceof Unknown ? splitSegments(name) : void 0;
+}
+function nameLevels(type) {
+  const segs = type.split("/");
+  const p = segs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
+  return p < 0 ? segs.length - 1 : p - 1 + 1 + (segs.length - p - 1);
+}
+function qualifyChild(parent, type, name) {
+  const first = type.split("/")[0] ?? "";
+  if (first.includes(".")) return { type, name };
+  const full = `${parent.type}/${type}`;
+  const segs = nameSegments(name, 1);
+  if (segs && segs.length === nameLevels(full) && !(name instanceof Unknown && !name.parts)) return { type: full, name };
+  return { type: full, name: joinName(parent.name, name) };
+}
+function buildId(scope, type, name) {
+  const typeSegs = type.split("/");
+  const p = typeSegs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
+  if (p > 0) {
+    const baseLevels = p - 1;
+    const extTypes = typeSegs.slice(p + 1);
+    const names2 = nameSegments(name, baseLevels + 1 + extTypes.length);
+    if (!names2 || names2.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return void 0;
+    const base = buildId(scope, typeSegs.slice(0, p).join("/"), null);
+    const namespace2 = segmentText(names2[baseLevels]);
+    if (!namespace2 || !base) return void 0;
+    const baseNames = names2.slice(0, baseLevels);
+    const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
+    return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
+  }
+  const [namespace, ...types] = typeSegs;
+  if (!namespace || types.length === 0) return void 0;
+  const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
+  if (!names || names.length !== types.length) return void 0;
+  return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
+}
+function displayNameOf(name, span) {
+  if (typeof name === "string") return name;
+  if (name instanceof Unknown && name.parts) {
+    return name.parts.map((p) => typeof p === "string" ? p : "{\u2026}").join("");
+  }
+  const r = span.range();
+  return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
+}
+var ARM_MAX_COPY, CONTROL_KEYS, ResourceExpander, DEPLOYMENTS, scopeSegmentCache;
+var init_resources = __esm({
+  "src/deploy/resources.ts"() {
+    "use strict";
+    init_template();
+    init_value();
+    init_resource_id();
+    ARM_MAX_COPY = 800;
+    CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "extension", "scope"]);
+    ResourceExpander = class {
+      constructor(ev, unit, options, firstIndex = 0) {
+        this.ev = ev;
+        this.unit = unit;
+        this.options = options;
+        this.firstIndex = firstIndex;
+      }
+      ev;
+      unit;
+      options;
+      firstIndex;
+      resources = [];
+      /** Declarations whose condition is false. */
+      notDeployed = [];
+      limitReported = false;
+      get diagnostics() {
+        return this.ev.diagnostics;
+      }
+      /** Expands the `resources` section of a template (array, or object keyed by symbolic name). */
+      expandTemplate(template) {
+        const section = childOf(template, "resources");
+        if (!section) return;
+        if (Array.isArray(section.node)) {
+          section.node.forEach((decl, i) => this.expandDeclaration({ node: decl, span: section.span.child(section.node, i) }, void 0, void 0));
+        } else if (isTObject(section.node)) {
+          const obj = section.node;
+          for (const name of Object.keys(obj)) {
+            this.expandDeclaration({ node: obj[name], span: section.span.child(obj, name) }, void 0, name);
+          }
+        }
+      }
+      expandDeclaration(decl, parent, symbolicName) {
+        if (!isTObject(decl.node)) {
+          this.diagnostics.add({ code: "invalid-template", message: "a resource declaration must be an object", span: decl.span });
+          return;
+        }
+        const d = decl;
+        const copy = childOf(d, "copy");
+        if (copy && isTObject(copy.node)) {
+          const c = copy;
+          const nameNode = childOf(c, "name");
+          const loopName = typeof nameNode?.node === "string" ? nameNode.node : symbolicName ?? "copy";
+          const countNode = childOf(c, "count");
+          const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
+          if (typeof count === "number") {
+            if (count < 0) {
+              this.diagnostics.add({ code: "evaluation-error", message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
+              return;
+            }
+            if (count > ARM_MAX_COPY) {
+              this.diagnostics.add({
+                code: "evaluation-error",
+                message: `copy count ${count} exceeds Azure's limit of ${ARM_MAX_COPY}; the deployment will be rejected (only the first ${ARM_MAX_COPY} copies are analysed)`,
+                span: countNode?.span ?? copy.span
+              });
+            }
+            const maxCopy = this.options.maxCopyCount ?? ARM_MAX_COPY;
+            if (count > maxCopy && count <= ARM_MAX_COPY) {
+              this.diagnostics.add({
+                code: "limit-exceeded",
+                message: `copy count ${count} is more than ${maxCopy}; only the first ${maxCopy} copies are analysed (limit maxCopyCount)`,
+                span: countNode?.span ?? copy.span
+              });
+            }
+            const n = Math.min(count, ARM_MAX_COPY, maxCopy);
+            for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
+            return;
+          }
+          const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
+          const index2 = new Unknown(why.reason, "int", void 0, "copyIndex()");
+          this.expandInstance(d, parent, symbolicName, { name: loopName, index: index2 }, why);
+          return;
+        }
+        this.expandInstance(d, parent, symbolicName, parent?.loop);
+      }
+      expandInstance(decl, parent, symbolicName, loop, loopUnknown) {
+        if (this.resources.length >= this.options.maxResources) {
+          if (!this.limitReported) {
+            this.limitReported = true;
+            this.diagnostics.add({
+              code: "limit-exceeded",
+              message: `more than ${this.options.maxResources} resources; the rest are not analysed (limit maxResources)`,
+              span: decl.span
+            });
+          }
+          return;
+        }
+        const ev = (key) => {
+          const c = childOf(decl, key);
+          return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: void 0, span: decl.span };
+        };
+        let state = parent?.resource.state ?? "deployed";
+        let condition = parent?.resource.condition ?? loopUnknown;
+        if (loopUnknown) state = "maybe";
+        const cond = ev("condition");
+        if (cond.value !== void 0) {
+          if (cond.value === false) {
+            this.recordNotDeployed(decl, parent, loop, symbolicName);
+            return;
+          }
+          if (cond.value instanceof Unknown) {
+            state = "maybe";
+            condition ??= cond.value;
+          } else if (cond.value !== true) {
+            this.diagnostics.add({ code: "evaluation-error", message: "the condition must be a boolean", span: cond.span });
+          }
+        }
+        const typeV = ev("type");
+        const nameV = ev("name");
+        if (typeof typeV.value !== "string") {
+          this.diagnostics.add({
+            code: typeV.value === void 0 ? "invalid-template" : "evaluation-error",
+            message: typeV.value === void 0 ? "the resource has no 'type'" : "the resource 'type' must be a literal string",
+            span: typeV.span
+          });
+          return;
+        }
+        if (nameV.value === void 0) {
+          this.diagnostics.add({ code: "invalid-template", message: "the resource has no 'name'", span: decl.span });
+          return;
+        }
+        let type = typeV.value;
+        let name = nameV.value;
+        if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+        const apiVersion = ev("apiVersion").value;
+        const existing = own(decl.node, "existing") === true;
+        const scope = this.scopeFor(decl, loop);
+        const id = buildId(scope, type, name);
+        if (id && /\/providers\//i.test(type)) type = fullType(id);
+        if (!id) {
+          this.diagnostics.add({
+            code: "invalid-template",
+            message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
+            span: nameV.span
+          });
+          return;
+        }
+        const index2 = this.firstIndex + this.resources.length;
+        const body = new ObjectValue();
+        let bodyDone = false;
+        const evaluator = this.ev;
+        const isDeployment = type.toLowerCase() === DEPLOYMENTS;
+        const fillBody = () => {
+          if (bodyDone) return body;
+          bodyDone = true;
+          for (const k of Object.keys(decl.node)) {
+            if (CONTROL_KEYS.has(k.toLowerCase())) continue;
+            const span = decl.span.child(decl.node, k);
+            const node = decl.node[k];
+            const value = isDeployment && k.toLowerCase() === "properties" && isTObject(node) ? evaluateDeploymentProperties(evaluator, { node, span }, loop) : evaluator.evaluateNode(node, span, loop);
+            body.set(k, value, span, decl.span.keySpan(decl.node, k));
+          }
+          body.span = decl.span;
+          return body;
+        };
+        let dependsOn;
+        const fillDependsOn = () => {
+          if (dependsOn) return dependsOn;
+          dependsOn = [];
+          const dep = childOf(decl, "dependsOn");
+          if (dep && Array.isArray(dep.node)) {
+            const list = dep.node;
+            list.forEach((entry, i) => {
+              const span = dep.span.child(list, i);
+              dependsOn.push({ value: evaluator.evaluateNode(entry, span, loop), span });
+            });
+          }
+          return dependsOn;
+        };
+        const resource = {
+          index: index2,
+          id,
+          key: `${scopeKey(id)}|${relativeKey(id)}`,
+          type,
+          apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
+          name,
+          // A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
+          // Computed when a message needs it: the name as written costs a position lookup.
+          get displayName() {
+            return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(name, nameV.span);
+          },
+          symbolicName,
+          existing,
+          state,
+          condition: state === "maybe" ? condition : void 0,
+          copy: loop ? { name: loop.name, index: typeof loop.index === "number" ? loop.index : void 0 } : void 0,
+          unit: this.unit,
+          span: decl.span,
+          typeSpan: typeV.span,
+          nameSpan: nameV.span,
+          parent: parent?.resource,
+          children: [],
+          get dependsOn() {
+            return fillDependsOn();
+          },
+          get body() {
+            return fillBody();
+          },
+          get root() {
+            return { value: fillBody(), span: decl.span };
+          },
+          decl
+        };
+        this.resources.push(resource);
+        parent?.resource.children.push(resource);
+        const nested = childOf(decl, "resources");
+        if (nested && Array.isArray(nested.node)) {
+          nested.node.forEach(
+            (child, i) => this.expandDeclaration({ node: child, span: nested.span.child(nested.node, i) }, { resource, loop }, void 0)
+          );
+        }
+      }
+      /**
+       * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
+       * (ARM ignores those), so its id is kept.
+       */
+      recordNotDeployed(decl, parent, loop, symbolicName) {
+        const t = childOf(decl, "type");
+        const n = childOf(decl, "name");
+        if (!t || !n) return;
+        const typeV = this.ev.evaluateNode(t.node, t.span, loop);
+        let name = this.ev.evaluateNode(n.node, n.span, loop);
+        if (typeof typeV !== "string") return;
+        let type = typeV;
+        if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+        const id = buildId(this.scopeFor(decl, loop), type, name);
+        if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+      }
+      /**
+       * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
+       * group / subscription (ARM stores the deployment there), so its id is scoped there: a dependsOn
+       * `resourceId('rg', 'Microsoft.Resources/deployments', 'x')` names it. An `existing` resource
+       * (languageVersion 2.0) is looked up in the resource group / subscription they name.
+       */
+      deploymentScope(decl, loop) {
+        const t = own(decl.node, "type");
+        if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS && own(decl.node, "existing") !== true) return void 0;
+        const at2 = (key) => {
+          const c = childOf(decl, key);
+          return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
+        };
+        const rg = at2("resourceGroup");
+        const sub = at2("subscriptionId");
+        if (rg) return { ...this.unit.scope, kind: "resourceGroup", resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
+        if (sub && this.unit.scope.kind !== "resourceGroup") return { ...this.unit.scope, kind: "subscription", subscriptionId: sub };
+        return void 0;
+      }
+      /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
+      scopeFor(decl, loop) {
+        const s = childOf(decl, "scope");
+        if (!s) return this.deploymentScope(decl, loop) ?? this.unit.scope;
+        const v = this.ev.evaluateNode(s.node, s.span, loop);
+        const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
+        if (!segs || segs.length === 0) return this.unit.scope;
+        if (parseResourceId(v) || startsWithSlash(v)) return segs;
+        if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ["providers"], ...segs];
+        return this.unit.scope;
+      }
+    };
+    DEPLOYMENTS = "microsoft.resources/deployments";
+    scopeSegmentCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/deploy/scope.ts
+function needsOwnSpan(n) {
+  return typeof n === "object" ? n !== null : typeof n === "string" && isExpressionString(n);
+}
 function secureUnknown(name, span) {
   return new Unknown({ code: "secure", message: `the secure parameter '${name}' is never evaluated or shown`, span });
 }
@@ -25037,8 +25493,13 @@ var init_scope = __esm({
       /** Evaluates a template value tree. */
       node(n, span) {
         if (!this.budget.step()) {
-          const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps).`;
-          this.diagnostics.add({ code: "limit-exceeded", message, span });
+          if (n === null || typeof n === "number" || typeof n === "boolean") return n;
+          const lim = this.budget.limits;
+          if (typeof n === "string" && (!isExpressionString(n) || parseTemplateString(n, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).kind === "error")) {
+            return evaluateString(n, span, this);
+          }
+          const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+          if (this.budget.firstExhaustion()) this.diagnostics.add({ code: "limit-exceeded", message, span });
           return new Unknown({ code: "limit", message, span });
         }
         if (typeof n === "string") return this.observed(evaluateString(n, span, this), span, isExpressionString(n));
@@ -25046,13 +25507,11 @@ var init_scope = __esm({
         if (n instanceof TExpr) return this.observed(evaluate(n.ast, n.base, this), span, true);
         if (Array.isArray(n)) {
           const out = [];
-          const spans = [];
           for (let i = 0; i < n.length; i++) {
-            const s = span.child(n, i);
-            out.push(this.node(n[i], s));
-            spans.push(s);
+            const item = n[i];
+            out.push(this.node(item, needsOwnSpan(item) ? span.child(n, i) : span));
           }
-          setElementSpans(out, spans);
+          setElementOrigin(out, n, span);
           return out;
         }
         return this.object(n, span);
@@ -25064,10 +25523,10 @@ var init_scope = __esm({
       object(o, span) {
         const out = new ObjectValue();
         out.span = span;
+        out.origin = { container: o, span };
         for (const k of Object.keys(o)) {
           const child = o[k];
-          const vspan = span.child(o, k);
-          const kspan = span.keySpan(o, k);
+          const vspan = needsOwnSpan(child) || k.toLowerCase() === "copy" ? span.child(o, k) : span;
           if (k.toLowerCase() === "copy" && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, "input") !== void 0)) {
             child.forEach((e, i) => {
               const eloc = { node: e, span: vspan.child(child, i) };
@@ -25083,6 +25542,7 @@ var init_scope = __esm({
           }
           let key = k;
           if (k.length >= 2 && k.startsWith("[") && k.endsWith("]") && !k.startsWith("[[")) {
+            const kspan = span.keySpan(o, k);
             const kv = this.observed(evaluateString(k, kspan, this), kspan, true);
             if (typeof kv === "string") key = kv;
             else if (kv instanceof Unknown) key = unknownPropertyName(kv) ?? k;
@@ -25090,7 +25550,7 @@ var init_scope = __esm({
               this.diagnostics.add({ code: "evaluation-error", message: `A property name must be a string; the expression gives a value of type '${typeName(kv)}'.`, span: kspan });
             }
           } else if (k.startsWith("[[")) key = k.slice(1);
-          out.set(key, this.node(child, vspan), vspan, kspan);
+          out.setFromTemplate(key, this.node(child, vspan), k);
         }
         return out;
       }
@@ -25128,8 +25588,8 @@ var init_scope = __esm({
         const spans = [];
         for (let i = 0; i < count; i++) {
           if (this.budget.exhausted) {
-            const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps).`;
-            this.diagnostics.add({ code: "limit-exceeded", message, span: loop.span });
+            const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+            if (this.budget.firstExhaustion()) this.diagnostics.add({ code: "limit-exceeded", message, span: loop.span });
             return new Unknown({ code: "limit", message, span: loop.span }, "array");
           }
           out.push(this.withLoop(name, i, isDefault).node(input.node, input.span));
@@ -25376,6 +25836,10 @@ var init_deploy = __esm({
         const params = props.get("parameters");
         if (!(params instanceof ObjectValue)) return out;
         for (const e of params.located()) {
+          if (e.value instanceof Unknown) {
+            out.set(e.key, { value: new Unknown(e.value.reason, e.value.type === "object" ? void 0 : e.value.type), span: e.span });
+            continue;
+          }
           if (!(e.value instanceof ObjectValue)) continue;
           if (e.value.has("reference")) {
             out.set(e.key, {
@@ -25453,6 +25917,12 @@ var init_deploy = __esm({
 });
 
 // src/graph/graph.ts
+function pathText(path17) {
+  if (path17.length === 0) return "(value)";
+  let out = "";
+  for (const p of path17) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
 function push(m, k, v) {
   const list = m.get(k);
   if (list) list.push(v);
@@ -25528,9 +25998,17 @@ var init_graph = __esm({
           }
         }
       }
+      typeIndex;
+      resolvedStrings = /* @__PURE__ */ new Map();
+      resolvedUnknowns = /* @__PURE__ */ new WeakMap();
+      reachCache;
+      /** Resources of a type (case-insensitive); indexed once, so rules can ask per resource. */
       ofType(type) {
-        const t = type.toLowerCase();
-        return this.resources.filter((r) => r.type.toLowerCase() === t);
+        if (!this.typeIndex) {
+          this.typeIndex = /* @__PURE__ */ new Map();
+          for (const r of this.resources) push(this.typeIndex, r.type.toLowerCase(), r);
+        }
+        return this.typeIndex.get(type.toLowerCase()) ?? [];
       }
       /** The declared resource with this id (scope compared when both sides know it). */
       find(id) {
@@ -25539,9 +26017,28 @@ var init_graph = __esm({
         const candidates = this.byRelative.get(relativeKey(id));
         return candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
       }
-      /** What an id value (string or partially known string) points at. */
+      /** What an id value (string or partially known string) points at. Answers are remembered. */
       resolve(v) {
         if (v === void 0) return { kind: "none", value: null };
+        if (typeof v === "string") {
+          let r = this.resolvedStrings.get(v);
+          if (!r) {
+            r = this.resolveUncached(v);
+            this.resolvedStrings.set(v, r);
+          }
+          return r;
+        }
+        if (v instanceof Unknown) {
+          let r = this.resolvedUnknowns.get(v);
+          if (!r) {
+            r = this.resolveUncached(v);
+            this.resolvedUnknowns.set(v, r);
+          }
+          return r;
+        }
+        return this.resolveUncached(v);
+      }
+      resolveUncached(v) {
         const id = parseResourceId(v);
         if (!id) return { kind: "none", value: v };
         for (let depth = id.types.length; depth >= 1; depth--) {
@@ -25560,7 +26057,7 @@ var init_graph = __esm({
         const out = [];
         for (const r of this.resources) {
           if (r.parent) out.push({ from: r, to: r.parent, sub: void 0, path: "(parent)", span: r.nameSpan, kind: "parent" });
-          this.collectReferences(r, { value: r.body, span: r.span }, "", out);
+          this.collectReferences(r, { value: r.body, span: r.span }, [], out);
           for (const d of r.dependsOn) {
             const targets = this.resolveDependencies(r, d.value);
             d.target = targets[0];
@@ -25574,7 +26071,11 @@ var init_graph = __esm({
         this.edgeCache = out;
         return out;
       }
-      collectReferences(from, lv, path18, out) {
+      /**
+       * Ids in a resource's values become reference edges. The property path is kept as a stack of
+       * segments and written out only for an edge: most values are not ids.
+       */
+      collectReferences(from, lv, path17, out) {
         const v = lv.value;
         if (typeof v === "string" || v instanceof Unknown && v.parts) {
           if (typeof v === "string" && !v.startsWith("/")) return;
@@ -25582,64 +26083,91 @@ var init_graph = __esm({
           if (res.kind === "resource" || res.kind === "sub") {
             if (res.resource === from && res.kind === "resource") return;
             const sub = res.kind === "sub" ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i]) ?? "?"]) : void 0;
-            out.push({ from, to: res.resource, sub, path: path18 || "(value)", span: lv.span, kind: "reference" });
+            out.push({ from, to: res.resource, sub, path: pathText(path17), span: lv.span, kind: "reference" });
           }
           return;
         }
         if (v instanceof ObjectValue) {
-          for (const e of v.located()) this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path18 ? `${path18}.${e.key}` : e.key, out);
+          for (const e of v.located()) {
+            path17.push(e.key);
+            this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path17, out);
+            path17.pop();
+          }
         } else if (Array.isArray(v)) {
-          elements(lv).forEach((el, i) => this.collectReferences(from, el, `${path18}[${i}]`, out));
+          elements(lv).forEach((el, i) => {
+            path17.push(i);
+            this.collectReferences(from, el, path17, out);
+            path17.pop();
+          });
         }
       }
       /** dependsOn entries: a resource id, "type/name", a plain name, a copy loop name, or a symbolic name. */
       resolveDependencies(from, v) {
+        const idx = this.unitIndex(from);
         if (typeof v === "string") {
-          const bySymbol = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === v);
+          const bySymbol = idx.bySymbol.get(v) ?? [];
           if (bySymbol.length > 1) return bySymbol;
           const m = /^(.+)\[(\d+)\]$/.exec(v);
           if (m && bySymbol.length === 0) {
             const at2 = Number(m[2]);
-            const hit = this.resources.filter((r) => r.unit === from.unit && r.symbolicName === m[1] && r.copy?.name === m[1]);
-            const exact = hit.filter((r) => r.copy?.index === at2);
-            if (exact.length || hit.length) return exact.length ? exact : hit.filter((r) => r.copy?.index === void 0);
+            const exact = (idx.bySymbol.get(m[1]) ?? []).filter((r) => r.copy?.name === m[1] && r.copy?.index === at2);
+            if (exact.length) return exact;
           }
-        } else if (v instanceof Unknown && v.parts && v.parts.length === 3 && typeof v.parts[0] === "string" && v.parts[2] === "]") {
-          const sym2 = v.parts[0].endsWith("[") ? v.parts[0].slice(0, -1) : void 0;
-          const hit = sym2 ? this.resources.filter((r) => r.unit === from.unit && r.symbolicName === sym2 && r.copy?.name === sym2) : [];
-          if (hit.length) return hit;
+        } else if (v instanceof Unknown && typeof v.parts?.[0] === "string" && v.parts[0].endsWith("[")) {
+          if (idx.bySymbol.has(v.parts[0].slice(0, -1))) return [];
         }
         const one = this.resolveDependency(from, v);
         if (one) return [one];
         if (typeof v !== "string") return [];
-        const lower3 = v.toLowerCase();
-        return this.resources.filter((r) => r.unit === from.unit && r.copy?.name.toLowerCase() === lower3);
+        return idx.byCopy.get(v.toLowerCase()) ?? [];
       }
       resolveDependency(from, v) {
         const res = this.resolve(v);
         if (res.kind === "resource") return res.resource;
-        const sameUnit = this.resources.filter((r) => r.unit === from.unit);
+        const idx = this.unitIndex(from);
         if (typeof v !== "string") {
           if (v instanceof Unknown && v.parts) {
             const id = parseResourceId(v);
             if (id) return this.find(id);
             const key2 = typedNameKey(v);
             if (!key2) return void 0;
-            const byName = sameUnit.filter((r) => nameKeyOf(r) === key2);
-            return sameUnit.find((r) => typedNameKeyOf(r) === key2 || relativeKey(r.id) === key2) ?? (byName.length === 1 ? byName[0] : void 0);
+            const byName = idx.byNameKey.get(key2) ?? [];
+            return idx.byTypedKey.get(key2) ?? (byName.length === 1 ? byName[0] : void 0);
           }
           return void 0;
         }
-        const bySymbol = sameUnit.find((r) => r.symbolicName === v);
+        const bySymbol = idx.bySymbol.get(v)?.[0];
         if (bySymbol) return bySymbol;
         const lower3 = v.toLowerCase();
         const key = typedNameKey(v);
-        const typed = sameUnit.find((r) => typedNameKeyOf(r) === key || relativeKey(r.id) === key);
+        const typed = key === void 0 ? void 0 : idx.byTypedKey.get(key);
         if (typed) return typed;
-        const named = sameUnit.filter((r) => nameText2(r.name)?.toLowerCase() === lower3);
+        const named = idx.byName.get(lower3) ?? [];
         if (named.length === 1) return named[0];
-        const short2 = sameUnit.filter((r) => r.parent && nameText2(r.name)?.toLowerCase().endsWith(`/${lower3}`));
+        const short2 = idx.byShortName.get(lower3) ?? [];
         return short2.length === 1 ? short2[0] : void 0;
+      }
+      unitIndexes = /* @__PURE__ */ new Map();
+      /** The resources of one template (deployment unit) by the names dependsOn may use; built once. */
+      unitIndex(from) {
+        let idx = this.unitIndexes.get(from.unit);
+        if (idx) return idx;
+        idx = { bySymbol: /* @__PURE__ */ new Map(), byCopy: /* @__PURE__ */ new Map(), byTypedKey: /* @__PURE__ */ new Map(), byNameKey: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map(), byShortName: /* @__PURE__ */ new Map() };
+        for (const r of this.resources) {
+          if (r.unit !== from.unit) continue;
+          if (r.symbolicName !== void 0) push(idx.bySymbol, r.symbolicName, r);
+          if (r.copy) push(idx.byCopy, r.copy.name.toLowerCase(), r);
+          for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
+          push(idx.byNameKey, nameKeyOf(r), r);
+          const text = nameText2(r.name)?.toLowerCase();
+          if (text !== void 0) {
+            push(idx.byName, text, r);
+            const slash2 = text.lastIndexOf("/");
+            if (r.parent && slash2 >= 0) push(idx.byShortName, text.slice(slash2 + 1), r);
+          }
+        }
+        this.unitIndexes.set(from.unit, idx);
+        return idx;
       }
       /** Does a dependsOn entry name a declaration whose condition is false? */
       namesNotDeployed(from, v) {
@@ -25653,32 +26181,45 @@ var init_graph = __esm({
           return key === names || key === `${n.type.toLowerCase()}/${names}` || key === relativeKey(n.id);
         });
       }
-      /** Resources that `from` reaches through edges (dependsOn, references, parent), transitively. */
+      /**
+       * The path of edges (dependsOn, references, parent) from `from` to `to`, if any. For each target
+       * the resources that reach it are found once (a breadth-first search backwards from it), so a
+       * rule may ask for every VM of a large deployment.
+       */
       dependsOnTransitively(from, to) {
-        const adj = /* @__PURE__ */ new Map();
-        for (const e of this.edges()) push(adj, e.from, e);
-        const prev = /* @__PURE__ */ new Map();
-        const queue = [from];
-        const seen = /* @__PURE__ */ new Set([from]);
-        while (queue.length) {
-          const cur = queue.shift();
-          if (cur === to) {
-            const path18 = [];
-            for (let c = to; c !== from; ) {
-              const e = prev.get(c);
-              path18.unshift(e);
-              c = e.from;
-            }
-            return path18;
-          }
-          for (const e of adj.get(cur) ?? []) {
-            if (seen.has(e.to)) continue;
-            seen.add(e.to);
-            prev.set(e.to, e);
-            queue.push(e.to);
+        this.reachCache ??= /* @__PURE__ */ new Map();
+        let next = this.reachCache.get(to);
+        if (!next) {
+          next = this.reaching(to);
+          this.reachCache.set(to, next);
+        }
+        if (from === to) return [];
+        if (!next.has(from)) return void 0;
+        const path17 = [];
+        for (let c = from; c !== to; ) {
+          const e = next.get(c);
+          path17.push(e);
+          c = e.to;
+        }
+        return path17;
+      }
+      /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
+      reaching(to) {
+        const incoming = /* @__PURE__ */ new Map();
+        for (const e of this.edges()) push(incoming, e.to, e);
+        const next = /* @__PURE__ */ new Map();
+        const queue = [to];
+        const seen = /* @__PURE__ */ new Set([to]);
+        for (let i = 0; i < queue.length; i++) {
+          const cur = queue[i];
+          for (const e of incoming.get(cur) ?? []) {
+            if (seen.has(e.from)) continue;
+            seen.add(e.from);
+            next.set(e.from, e);
+            queue.push(e.from);
           }
         }
-        return void 0;
+        return next;
       }
       describe(id) {
         return formatId(id);
@@ -25688,28 +26229,17 @@ var init_graph = __esm({
 });
 
 // src/engine/analyze.ts
-import { realpathSync as realpathSync2 } from "node:fs";
-import path11 from "node:path";
 function bicepHost(root, limits = DEFAULT_LIMITS) {
-  const realRoot = safeRealpath(root);
   return {
     root,
     depth: limits.maxDeploymentDepth,
     limits,
     read(absPath) {
-      const real = safeRealpath(absPath);
-      if (!(real === realRoot || real.startsWith(realRoot + path11.sep))) return { error: `'${absPath}' is outside the folder being linted` };
+      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
       const r = readSourceInside(absPath, extensionOf(absPath) === "bicep" ? "bicep" : "other", root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
     }
   };
-}
-function safeRealpath(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return path11.resolve(p);
-  }
 }
 function suppliedFromFiles(templatePath, opts, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
@@ -25784,6 +26314,7 @@ function analyzeFile(file, opts) {
   const kind = classifyJson(loaded.root);
   if (kind === "parameters") return { kind: "parameters" };
   if (kind !== "template") return { kind: "skipped" };
+  if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(source.path, opts, sink, true);
   return finish2(source, loaded.root, loaded.span, "arm", parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
@@ -25820,7 +26351,7 @@ var eval_exports = {};
 __export(eval_exports, {
   evalCommand: () => evalCommand
 });
-import path15 from "node:path";
+import path14 from "node:path";
 function parseCliValue(text) {
   try {
     return JSON.parse(text);
@@ -25828,43 +26359,11 @@ function parseCliValue(text) {
     return text;
   }
 }
-function readParameterFile2(file, into, sink) {
-  const read = readSource(path15.resolve(file), "arm-parameters");
-  if (!read.ok) {
-    sink.add(read.diagnostic);
-    return false;
-  }
-  const loaded = loadArmTemplate(read.source);
-  for (const d of loaded.diagnostics) sink.add(d);
-  if (!loaded.root || !isTObject(loaded.root)) {
-    if (loaded.root !== void 0) sink.add({ code: "invalid-template", message: "A parameters file must be a JSON object.", span: loaded.span });
-    return false;
-  }
-  const doc = { node: loaded.root, span: loaded.span };
-  const params = childOf(doc, "parameters");
-  if (!params || !isTObject(params.node)) {
-    sink.add({ code: "invalid-template", message: "The parameters file has no 'parameters' object.", span: loaded.span });
-    return false;
-  }
-  for (const name of Object.keys(params.node)) {
-    const entry = childOf(params, name);
-    if (!isTObject(entry.node)) continue;
-    const e = entry;
-    const ref = childOf(e, "reference");
-    const val = childOf(e, "value");
-    if (ref) {
-      into.set(name, { value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }), span: ref.span });
-    } else if (val) {
-      into.set(name, { value: fromJson(val.node), span: val.span });
-    }
-  }
-  return true;
-}
 async function evalCommand(opts) {
   await Promise.resolve();
   const sink = new DiagnosticSink();
   const done = (exitCode, output2 = "") => ({ output: output2, exitCode, diagnostics: sink.items });
-  const read = readSource(path15.resolve(opts.template), "arm");
+  const read = readSource(path14.resolve(opts.template), "arm");
   if (!read.ok) {
     sink.add(read.diagnostic);
     return done(2);
@@ -25877,7 +26376,7 @@ async function evalCommand(opts) {
   for (const d of loaded.diagnostics) sink.add(d);
   if (loaded.root === void 0) return done(2);
   const supplied = /* @__PURE__ */ new Map();
-  for (const f of opts.parameterFiles) if (!readParameterFile2(f, supplied, sink)) return done(2);
+  for (const f of opts.parameterFiles) if (!readParameterFile(f, supplied, sink)) return done(2);
   for (const [name, text] of Object.entries(opts.params)) supplied.set(name, { value: fromJson(parseCliValue(text)) });
   const scope = new TemplateScope(loaded.root, loaded.span, { parameters: supplied, deployment: opts.context, diagnostics: sink });
   const outputs = /* @__PURE__ */ Object.create(null);
@@ -25892,12 +26391,11 @@ var init_eval = __esm({
     "use strict";
     init_diagnostic();
     init_span();
-    init_template();
     init_ops();
-    init_value();
     init_arm_json();
     init_read();
     init_scope();
+    init_parameters();
   }
 });
 
@@ -25983,16 +26481,16 @@ var graph_exports = {};
 __export(graph_exports, {
   graphCommand: () => graphCommand
 });
-import path16 from "node:path";
+import path15 from "node:path";
 function graphCommand(opts) {
-  const file = path16.resolve(opts.cwd, opts.file);
+  const file = path15.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true });
   if (a.kind === "broken") {
     const d = a.diagnostics[0];
     return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template" };
   }
   if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse` };
-  const rel = (f) => path16.relative(opts.root, f).replaceAll("\\", "/");
+  const rel = (f) => path15.relative(opts.root, f).replaceAll("\\", "/");
   const json = graphToJson(a.graph, { relativeTo: rel });
   if (opts.format === "json") return { output: `${JSON.stringify(json, null, 2)}
 `, exitCode: 0 };
@@ -26032,8 +26530,10 @@ var init_graph2 = __esm({
 });
 
 // src/cli/main.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync3, mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import path16 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(meta, docs, check) {
@@ -26171,16 +26671,24 @@ function sourcesOfTap(graph, tap) {
   return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
 }
 function vmsOfNic(graph, nic) {
-  const out = [];
-  for (const vm of graph.ofType(TYPES.vm)) {
-    for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
-      const ref = at(n, "id");
-      const res = graph.resolve(ref.value);
-      if (res.kind === "resource" && res.resource === nic) out.push({ vm, ref });
+  let index2 = vmsByNic.get(graph);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const vm of graph.ofType(TYPES.vm)) {
+      for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
+        const ref = at(n, "id");
+        const res = graph.resolve(ref.value);
+        if (res.kind !== "resource") continue;
+        const list = index2.get(res.resource);
+        if (list) list.push({ vm, ref });
+        else index2.set(res.resource, [{ vm, ref }]);
+      }
     }
+    vmsByNic.set(graph, index2);
   }
-  return out;
+  return index2.get(nic) ?? [];
 }
+var vmsByNic = /* @__PURE__ */ new WeakMap();
 function destinationsOf(tap, graph) {
   const out = [];
   for (const property of ["destinationNetworkInterfaceIPConfiguration", "destinationLoadBalancerFrontEndIPConfiguration"]) {
@@ -26215,27 +26723,41 @@ function tapOf(source) {
 }
 function orderedAfter(graph, from, to) {
   if (from === to) return true;
-  const adj = /* @__PURE__ */ new Map();
+  return ordering(graph).after(to).has(from);
+}
+function ordering(graph) {
+  let o = orderings.get(graph);
+  if (o) return o;
+  const before = /* @__PURE__ */ new Map();
   const add = (a, b) => {
-    const list = adj.get(a);
-    if (list) list.push(b);
-    else adj.set(a, [b]);
+    const list = before.get(b);
+    if (list) list.push(a);
+    else before.set(b, [a]);
   };
   for (const e of graph.edges()) if (e.kind !== "reference") add(e.from, e.to);
   for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
-  const seen = /* @__PURE__ */ new Set([from]);
-  const queue = [from];
-  while (queue.length) {
-    const cur = queue.shift();
-    for (const next of adj.get(cur) ?? []) {
-      if (next === to) return true;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
+  const cache2 = /* @__PURE__ */ new Map();
+  o = {
+    after(to) {
+      let set = cache2.get(to);
+      if (set) return set;
+      set = /* @__PURE__ */ new Set();
+      const queue = [to];
+      for (let i = 0; i < queue.length; i++) {
+        for (const next of before.get(queue[i]) ?? []) {
+          if (set.has(next)) continue;
+          set.add(next);
+          queue.push(next);
+        }
+      }
+      cache2.set(to, set);
+      return set;
     }
-  }
-  return false;
+  };
+  orderings.set(graph, o);
+  return o;
 }
+var orderings = /* @__PURE__ */ new WeakMap();
 function sameRegion(a, b) {
   if (typeof a === "string" && typeof b === "string") return normalizeRegion(a) === normalizeRegion(b);
   if (a instanceof Unknown && b instanceof Unknown && a.symbol !== void 0 && a.symbol === b.symbol) return true;
@@ -26261,6 +26783,15 @@ function literalSubscription(id) {
 function lowerEq(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
+function privateEndpointOfNic(graph, nic) {
+  if (nic.kind === "unknown") return void 0;
+  const name = nicName(nic).toLowerCase();
+  for (const pe of deployedOfType(graph, "Microsoft.Network/privateEndpoints")) {
+    const custom2 = at(pe.root, "properties", "customNetworkInterfaceName");
+    if (typeof custom2.value === "string" && custom2.value.toLowerCase() === name) return { pe, custom: custom2 };
+  }
+  return void 0;
+}
 
 // rules/vtap-supported-region.ts
 init_value();
@@ -26276,7 +26807,7 @@ function describeUnknown(u) {
     case "runtime-state":
       return `read from a deployed resource at deployment time${shown}`;
     case "parameter-without-value":
-      return `a parameter without a value${shown}`;
+      return `not set: ${u.reason.message}`;
     case "secure":
       return `a secure value${shown}`;
     case "external-resource":
@@ -26698,7 +27229,7 @@ var vtap_same_region_default2 = defineRule(
             ...base,
             message: `${role} '${r.displayName}' is in '${String(v)}' but TAP '${tap.displayName}' is in '${String(tapLoc.value)}'; the TAP, its sources and its destination must be in one region: move them into one region`
           });
-        else {
+        else if (v instanceof Unknown || tapLoc.value instanceof Unknown) {
           const u = v instanceof Unknown ? v : tapLoc.value;
           ctx.indeterminate({
             ...base,
@@ -27194,7 +27725,7 @@ var vtap_peering_same_region_default2 = defineRule(
           ...base,
           message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: put the collector in a network in '${String(la.value)}'`
         });
-      else {
+      else if (la.value instanceof Unknown || lb.value instanceof Unknown) {
         const u = la.value instanceof Unknown ? la.value : lb.value;
         ctx.indeterminate({ ...base, related: [...base.related, ...unknownOrigin(u, base.span)], message: `cannot tell whether networks '${a.displayName}' and '${b.displayName}' are in one region: a location is ${describeUnknown(u)}` });
       }
@@ -27253,11 +27784,26 @@ function permissionsOf(role) {
   }));
 }
 function actionMatches(pattern, operation) {
-  const escaped = pattern.split("*").map(escapeRegExp).join(".*");
-  return new RegExp("^" + escaped + "$", "i").test(operation);
-}
-function escapeRegExp(s) {
-  return s.replace(/[.+?^$(){}|[\]\\/]/g, (c) => "\\" + c);
+  const p = pattern.toLowerCase();
+  const s = operation.toLowerCase();
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < s.length) {
+    if (i < p.length && p[i] !== "*" && p[i] === s[j]) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === "*") {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === "*") i++;
+  return i === p.length;
 }
 function grants(p, operation) {
   const by = p.actions.find((a) => typeof a.value === "string" && actionMatches(a.value, operation));
@@ -27325,7 +27871,7 @@ var vtap_role_permissions_default2 = defineRule(
 );
 function at0(perms, fallback) {
   const first = perms[0];
-  return first ? first.actions[0]?.span ?? first.decl.span : fallback;
+  return first ? at(first.decl, "actions").span : fallback;
 }
 
 // rules/vtap-source-vm-nic.ts
@@ -27368,7 +27914,7 @@ var vtap_source_vm_nic_default2 = defineRule(
           });
           continue;
         }
-        const pe2 = privateEndpointNamed(ctx, nicName(nic));
+        const pe2 = privateEndpointOfNic(ctx.graph, nic);
         if (pe2) {
           failPrivateEndpoint(ctx, source, pe2);
           continue;
@@ -27395,7 +27941,7 @@ var vtap_source_vm_nic_default2 = defineRule(
         });
         continue;
       }
-      const pe = privateEndpointNamed(ctx, nicName(nic));
+      const pe = privateEndpointOfNic(ctx.graph, nic);
       if (pe) {
         failPrivateEndpoint(ctx, source, pe);
         continue;
@@ -27425,13 +27971,6 @@ var vtap_source_vm_nic_default2 = defineRule(
     }
   }
 );
-function privateEndpointNamed(ctx, name) {
-  for (const pe of deployedOfType(ctx.graph, "Microsoft.Network/privateEndpoints")) {
-    const custom2 = at(pe.root, "properties", "customNetworkInterfaceName");
-    if (typeof custom2.value === "string" && custom2.value.toLowerCase() === name.toLowerCase()) return { pe, custom: custom2 };
-  }
-  return void 0;
-}
 function failPrivateEndpoint(ctx, source, found) {
   ctx.fail({
     message: `NIC '${nicName(source.nic)}' is the network interface of private endpoint '${found.pe.displayName}'; a TAP can only mirror a VM's network interface: mirror the VM that talks to the endpoint instead`,
@@ -27462,6 +28001,7 @@ var vtap_source_vm_restart_default2 = defineRule(
     const seen = /* @__PURE__ */ new Set();
     for (const source of tapSources(ctx.graph)) {
       const tap = tapOf(source);
+      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (isOutside(source.nic)) {
         const key = `outside|${nicName(source.nic)}|${source.holder.key}`;
         if (seen.has(key)) continue;
@@ -27513,6 +28053,7 @@ var vtap_live_migration_default2 = defineRule(
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
     for (const source of tapSources(ctx.graph)) {
+      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (isOutside(source.nic)) {
         const key = `outside|${nicName(source.nic)}`;
         if (seen.has(key)) continue;
@@ -27914,7 +28455,7 @@ var vtap_source_downtime_default2 = defineRule(
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
     for (const source of tapSources(ctx.graph)) {
-      if (!isOutside(source.nic)) continue;
+      if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
       const key = nicName(source.nic).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -28364,11 +28905,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path18 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path18)) continue;
+          const path17 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path17)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path18) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path17) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -28993,8 +29534,135 @@ function levelFor(meta, cfg) {
 
 // src/engine/lint.ts
 init_discover();
+import path12 from "node:path";
+
+// src/engine/parallel.ts
+import { Worker } from "node:worker_threads";
+function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
+  return new Promise((resolve) => {
+    let next = 0;
+    let running = 0;
+    const workers = [];
+    const finish3 = () => {
+      if (running === 0 && next >= tasks.length) {
+        for (const w of workers) void w.terminate();
+        resolve();
+      }
+    };
+    const feed = (w, busy) => {
+      const task = tasks[next];
+      if (!task) {
+        busy.task = void 0;
+        finish3();
+        return;
+      }
+      next++;
+      running++;
+      busy.task = task;
+      w.postMessage(task);
+    };
+    const count = Math.max(1, Math.min(jobs, tasks.length));
+    let alive = count;
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(workerUrl, { workerData: setup });
+      const busy = { task: void 0 };
+      workers.push(w);
+      w.on("message", (m) => {
+        running--;
+        if (m.type === "result") onResult(m.result);
+        else onFatal(m.index, m.message);
+        feed(w, busy);
+      });
+      w.on("error", (e) => {
+        alive--;
+        if (busy.task) {
+          running--;
+          onFatal(busy.task.index, e instanceof Error ? e.message : String(e));
+          busy.task = void 0;
+        }
+        if (alive === 0) {
+          for (; next < tasks.length; next++) onFatal(tasks[next].index, "no worker thread left to lint this file");
+        }
+        finish3();
+      });
+      feed(w, busy);
+    }
+    if (tasks.length === 0) resolve();
+  });
+}
+
+// src/engine/wire.ts
+init_source();
+init_span();
+var ResolvedSpan = class extends Span {
+  constructor(file, at2, id, covered) {
+    super();
+    this.file = file;
+    this.at = at2;
+    this.id = id;
+    this.covered = covered;
+  }
+  file;
+  at;
+  id;
+  covered;
+  range() {
+    return { start: 0, end: 0 };
+  }
+  region() {
+    return this.at;
+  }
+  text(max = 400) {
+    return this.covered.slice(0, max);
+  }
+  identity() {
+    return this.id;
+  }
+  child() {
+    return this;
+  }
+  keySpan() {
+    return this;
+  }
+  sub() {
+    return this;
+  }
+  toString() {
+    return `${this.file.path}:${this.at.start.line}:${this.at.start.column}`;
+  }
+};
+var WireReader = class {
+  files = /* @__PURE__ */ new Map();
+  file(path17, kind) {
+    let f = this.files.get(path17);
+    if (!f) {
+      f = new SourceText(path17, "", kind);
+      this.files.set(path17, f);
+    }
+    return f;
+  }
+  span(w) {
+    return new ResolvedSpan(this.file(w.path, w.kind), w.region, w.identity, w.text);
+  }
+  finding(w) {
+    const span = this.span(w.span);
+    return {
+      ruleId: w.ruleId,
+      level: w.level,
+      kind: w.kind,
+      message: w.message,
+      location: { file: span.file, region: w.span.region },
+      related: w.related.map((r) => ({ file: this.file(r.span.path, r.span.kind), region: r.span.region, message: r.message })),
+      logical: w.logical,
+      fingerprint: "",
+      span,
+      ...w.suppressions ? { suppressions: w.suppressions.map((s) => ({ kind: s.kind, justification: s.justification, location: { file: this.file(s.span.path, s.span.kind), region: s.span.region } })) } : {}
+    };
+  }
+};
+
+// src/engine/lint.ts
 init_analyze();
-import path13 from "node:path";
 init_finding();
 
 // src/engine/run-rules.ts
@@ -29148,7 +29816,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path12(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path11(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -29168,7 +29836,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path12(root, keys) {
+function path11(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -29227,6 +29895,7 @@ function siteProblem(s) {
 }
 
 // src/engine/lint.ts
+var MIN_FILES_PER_WORKER = 8;
 var DIAGNOSTIC_RULE = {
   "invalid-template": "invalid-template",
   "evaluation-error": "evaluation-error",
@@ -29242,8 +29911,8 @@ function internalNotifications(diags) {
   });
 }
 function relativePath(root, file) {
-  const rel = path13.relative(root, file);
-  return (rel.startsWith("..") || path13.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
+  const rel = path12.relative(root, file);
+  return (rel.startsWith("..") || path12.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -29256,7 +29925,7 @@ var ConfigResolver = class {
   cache = /* @__PURE__ */ new Map();
   ruleIds;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path13.dirname(file), this.root);
+    const found = this.explicit ?? findConfigFile(path12.dirname(file), this.root);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -29274,11 +29943,11 @@ async function lint(paths, opts) {
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const external = /* @__PURE__ */ new Map();
   const { files, missing } = await discover(paths, opts.cwd);
-  const results = [];
+  const bicepDirs = bicepDirectories(files);
   const notifications = [];
-  let passes = 0;
+  const work = [];
   for (const f of files) {
-    if (path13.basename(f.path) === CONFIG_FILE) continue;
+    if (path12.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -29296,14 +29965,52 @@ async function lint(paths, opts) {
       const site2 = ext.sites[i];
       if (site2 && configConcerns(config, s, f.path)) ext.concerned.add(site2);
     }
-    try {
-      const r = lintOne(f, opts, config, ext.sites, known2);
-      passes += r.passes;
-      notifications.push(...r.notifications);
-      if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
-    } catch (e) {
-      notifications.push({ level: "error", message: `internal error while linting: ${e instanceof Error ? e.stack ?? e.message : String(e)}`, file: f.path });
-    }
+    work.push({ file: f, config, sites: ext.sites });
+  }
+  const slots = new Array(work.length);
+  const jobs = opts.jobs ?? 1;
+  if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
+    const reader = new WireReader();
+    const setup = {
+      root: opts.root,
+      cwd: opts.cwd,
+      configFile: opts.configFile,
+      parameterFiles: opts.parameterFiles,
+      params: opts.params,
+      now: now.toISOString(),
+      bicepDirs: [...bicepDirs]
+    };
+    const tasks = work.map((w, index2) => ({ index: index2, path: w.file.path, explicit: w.file.explicit }));
+    await runInWorkers(
+      opts.workerUrl,
+      setup,
+      tasks,
+      Math.min(jobs, Math.ceil(work.length / MIN_FILES_PER_WORKER)),
+      (r) => {
+        const sites = work[r.index]?.sites ?? [];
+        for (const i of r.usedConfigSuppressions) if (sites[i]) sites[i].used = true;
+        slots[r.index] = {
+          result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
+          passes: r.passes,
+          notifications: r.notifications
+        };
+      },
+      (index2, message) => {
+        slots[index2] = { result: { path: tasks[index2]?.path ?? "", kind: "skipped", findings: [] }, passes: 0, notifications: [{ level: "error", message: `internal error while linting: ${message}`, file: tasks[index2]?.path }] };
+      }
+    );
+  } else {
+    work.forEach((w, i) => {
+      slots[i] = lintSafely(w.file, opts, w.config, w.sites, known2, bicepDirs);
+    });
+  }
+  const results = [];
+  let passes = 0;
+  for (const r of slots) {
+    if (!r) continue;
+    passes += r.passes;
+    notifications.push(...r.notifications);
+    if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
   }
   for (const [config, ext] of external) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
@@ -29319,6 +30026,20 @@ async function lint(paths, opts) {
     result.baseline = opts.baselineFile;
   }
   return result;
+}
+function lintSafely(f, opts, config, sites, known2, bicepDirs) {
+  try {
+    return lintOne(f, opts, config, sites, known2, bicepDirs);
+  } catch (e) {
+    return {
+      result: { path: f.path, kind: "skipped", findings: [] },
+      passes: 0,
+      notifications: [{ level: "error", message: `internal error while linting: ${e instanceof Error ? e.stack ?? e.message : String(e)}`, file: f.path }]
+    };
+  }
+}
+function bicepDirectories(files) {
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path12.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -29338,8 +30059,8 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = path13.relative(path13.dirname(config.file), file).replaceAll("\\", "/");
-  return config.ignore.some((g) => path13.matchesGlob(rel, g));
+  const rel = path12.relative(path12.dirname(config.file), file).replaceAll("\\", "/");
+  return config.ignore.some((g) => path12.matchesGlob(rel, g));
 }
 function diagnosticFindings(diags, rules, config) {
   const out = [];
@@ -29363,11 +30084,11 @@ function diagnosticFindings(diags, rules, config) {
   }
   return out;
 }
-function lintOne(f, opts, config, external, known2) {
+function lintOne(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
   const parameterFiles = mapped ? [mapped, ...opts.parameterFiles ?? []] : opts.parameterFiles;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path12.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
@@ -29651,10 +30372,10 @@ function formatGithub(result) {
 }
 
 // src/report/unix.ts
-import path14 from "node:path";
+import path13 from "node:path";
 function formatUnix(result) {
   const lines = result.findings.map((f) => {
-    const rel = path14.relative(process.cwd(), f.location.file.path) || f.location.file.path;
+    const rel = path13.relative(process.cwd(), f.location.file.path) || f.location.file.path;
     const { line, column } = f.location.region.start;
     return `${rel}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
   });
@@ -29681,6 +30402,7 @@ Options:
   -f, --format FORMAT    stylish (default), compact, json, sarif, github or unix
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
+  -j, --jobs N           worker threads for many files (default: one per core, at most 4)
       --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
                          updated or absent (SARIF baselineState); only new ones are
                          shown (except in SARIF) and count for the exit code
@@ -29710,6 +30432,7 @@ function parseCli(argv) {
         output: { type: "string", short: "o" },
         config: { type: "string", short: "c" },
         baseline: { type: "string" },
+        jobs: { type: "string", short: "j" },
         "max-warnings": { type: "string" },
         quiet: { type: "boolean", short: "q" },
         color: { type: "boolean" },
@@ -29740,6 +30463,11 @@ function parseCli(argv) {
     if (!/^\d+$/.test(v["max-warnings"])) throw new UsageError(`--max-warnings needs a whole number, got '${v["max-warnings"]}'`);
     maxWarnings = Number(v["max-warnings"]);
   }
+  let jobs;
+  if (v.jobs !== void 0) {
+    if (!/^[1-9]\d*$/.test(v.jobs)) throw new UsageError(`--jobs needs a positive whole number, got '${v.jobs}'`);
+    jobs = Number(v.jobs);
+  }
   const params = {};
   for (const p of v.param ?? []) {
     const eq = p.indexOf("=");
@@ -29753,6 +30481,7 @@ function parseCli(argv) {
     output: v.output,
     config: v.config,
     baseline: v.baseline,
+    jobs,
     maxWarnings,
     quiet: v.quiet ?? false,
     color: v["no-color"] ? false : v.color,
@@ -29825,6 +30554,10 @@ var package_default = {
 
 // src/cli/main.ts
 var VERSION = package_default.version;
+function bundledWorker() {
+  const url = new URL("./worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync3(fileURLToPath2(url)) ? url : void 0;
+}
 function render(result, opts, io, started) {
   switch (opts.format) {
     case "json":
@@ -29898,10 +30631,12 @@ Run 'vtaplint --help' for usage.
       root,
       cwd: io.cwd,
       rules: RULES,
-      configFile: opts.config ? path17.resolve(io.cwd, opts.config) : void 0,
-      parameterFiles: opts.parameters.map((p) => path17.resolve(io.cwd, p)),
+      configFile: opts.config ? path16.resolve(io.cwd, opts.config) : void 0,
+      parameterFiles: opts.parameters.map((p) => path16.resolve(io.cwd, p)),
       params: opts.params,
-      baselineFile: opts.baseline ? path17.resolve(io.cwd, opts.baseline) : void 0
+      baselineFile: opts.baseline ? path16.resolve(io.cwd, opts.baseline) : void 0,
+      jobs: opts.jobs ?? Math.min(availableParallelism(), 4),
+      workerUrl: bundledWorker()
     });
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -29919,8 +30654,8 @@ Run 'vtaplint --help' for usage.
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
   const text = render(shown, opts, io, started);
   if (opts.output) {
-    const out = path17.resolve(io.cwd, opts.output);
-    mkdirSync(path17.dirname(out), { recursive: true });
+    const out = path16.resolve(io.cwd, opts.output);
+    mkdirSync(path16.dirname(out), { recursive: true });
     writeFileSync(out, text);
   } else io.stdout(text);
   const counts = countByLevel(counted);
@@ -29938,12 +30673,12 @@ Run 'vtaplint --help' for usage.
   return 0;
 }
 function lintRoot(paths, cwd) {
-  const abs = (paths.length ? paths : ["."]).map((p) => path17.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
-  const inside = (p) => p === cwd || p.startsWith(cwd + path17.sep);
+  const abs = (paths.length ? paths : ["."]).map((p) => path16.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
+  const inside = (p) => p === cwd || p.startsWith(cwd + path16.sep);
   if (abs.every(inside)) return cwd;
-  let common = path17.dirname(abs[0]);
+  let common = path16.dirname(abs[0]);
   for (const p of abs) {
-    while (!(p === common || p.startsWith(common + path17.sep))) common = path17.dirname(common);
+    while (!(p === common || p.startsWith(common + path16.sep))) common = path16.dirname(common);
   }
   return common;
 }

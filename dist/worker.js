@@ -1,0 +1,20625 @@
+import { createRequire as __vtaplintCreateRequire } from 'node:module'; const require = __vtaplintCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/ajv/dist/compile/codegen/code.js
+var require_code = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    var _CodeOrName = class {
+    };
+    exports._CodeOrName = _CodeOrName;
+    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    var Name = class extends _CodeOrName {
+      constructor(s) {
+        super();
+        if (!exports.IDENTIFIER.test(s))
+          throw new Error("CodeGen: name must be a valid identifier");
+        this.str = s;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        return false;
+      }
+      get names() {
+        return { [this.str]: 1 };
+      }
+    };
+    exports.Name = Name;
+    var _Code = class extends _CodeOrName {
+      constructor(code) {
+        super();
+        this._items = typeof code === "string" ? [code] : code;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        if (this._items.length > 1)
+          return false;
+        const item = this._items[0];
+        return item === "" || item === '""';
+      }
+      get str() {
+        var _a;
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+      }
+      get names() {
+        var _a;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+          if (c instanceof Name)
+            names[c.str] = (names[c.str] || 0) + 1;
+          return names;
+        }, {});
+      }
+    };
+    exports._Code = _Code;
+    exports.nil = new _Code("");
+    function _(strs, ...args) {
+      const code = [strs[0]];
+      let i = 0;
+      while (i < args.length) {
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
+      }
+      return new _Code(code);
+    }
+    exports._ = _;
+    var plus = new _Code("+");
+    function str(strs, ...args) {
+      const expr = [safeStringify(strs[0])];
+      let i = 0;
+      while (i < args.length) {
+        expr.push(plus);
+        addCodeArg(expr, args[i]);
+        expr.push(plus, safeStringify(strs[++i]));
+      }
+      optimize(expr);
+      return new _Code(expr);
+    }
+    exports.str = str;
+    function addCodeArg(code, arg) {
+      if (arg instanceof _Code)
+        code.push(...arg._items);
+      else if (arg instanceof Name)
+        code.push(arg);
+      else
+        code.push(interpolate(arg));
+    }
+    exports.addCodeArg = addCodeArg;
+    function optimize(expr) {
+      let i = 1;
+      while (i < expr.length - 1) {
+        if (expr[i] === plus) {
+          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+          if (res !== void 0) {
+            expr.splice(i - 1, 3, res);
+            continue;
+          }
+          expr[i++] = "+";
+        }
+        i++;
+      }
+    }
+    function mergeExprItems(a, b) {
+      if (b === '""')
+        return a;
+      if (a === '""')
+        return b;
+      if (typeof a == "string") {
+        if (b instanceof Name || a[a.length - 1] !== '"')
+          return;
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
+        return;
+      }
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
+      return;
+    }
+    function strConcat(c1, c2) {
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+    }
+    exports.strConcat = strConcat;
+    function interpolate(x) {
+      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    }
+    function stringify(x) {
+      return new _Code(safeStringify(x));
+    }
+    exports.stringify = stringify;
+    function safeStringify(x) {
+      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    }
+    exports.safeStringify = safeStringify;
+    function getProperty(key) {
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    }
+    exports.getProperty = getProperty;
+    function getEsmExportName(key) {
+      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+        return new _Code(`${key}`);
+      }
+      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+    }
+    exports.getEsmExportName = getEsmExportName;
+    function regexpCode(rx) {
+      return new _Code(rx.toString());
+    }
+    exports.regexpCode = regexpCode;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/scope.js
+var require_scope = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    var code_1 = require_code();
+    var ValueError = class extends Error {
+      constructor(name) {
+        super(`CodeGen: "code" for ${name} not defined`);
+        this.value = name.value;
+      }
+    };
+    var UsedValueState;
+    (function(UsedValueState2) {
+      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
+      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
+    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+    exports.varKinds = {
+      const: new code_1.Name("const"),
+      let: new code_1.Name("let"),
+      var: new code_1.Name("var")
+    };
+    var Scope = class {
+      constructor({ prefixes, parent } = {}) {
+        this._names = {};
+        this._prefixes = prefixes;
+        this._parent = parent;
+      }
+      toName(nameOrPrefix) {
+        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+      }
+      name(prefix) {
+        return new code_1.Name(this._newName(prefix));
+      }
+      _newName(prefix) {
+        const ng = this._names[prefix] || this._nameGroup(prefix);
+        return `${prefix}${ng.index++}`;
+      }
+      _nameGroup(prefix) {
+        var _a, _b;
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
+          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+        }
+        return this._names[prefix] = { prefix, index: 0 };
+      }
+    };
+    exports.Scope = Scope;
+    var ValueScopeName = class extends code_1.Name {
+      constructor(prefix, nameStr) {
+        super(nameStr);
+        this.prefix = prefix;
+      }
+      setValue(value, { property, itemIndex }) {
+        this.value = value;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
+      }
+    };
+    exports.ValueScopeName = ValueScopeName;
+    var line = (0, code_1._)`\n`;
+    var ValueScope = class extends Scope {
+      constructor(opts2) {
+        super(opts2);
+        this._values = {};
+        this._scope = opts2.scope;
+        this.opts = { ...opts2, _n: opts2.lines ? line : code_1.nil };
+      }
+      get() {
+        return this._scope;
+      }
+      name(prefix) {
+        return new ValueScopeName(prefix, this._newName(prefix));
+      }
+      value(nameOrPrefix, value) {
+        var _a;
+        if (value.ref === void 0)
+          throw new Error("CodeGen: ref must be passed in value");
+        const name = this.toName(nameOrPrefix);
+        const { prefix } = name;
+        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        let vs = this._values[prefix];
+        if (vs) {
+          const _name = vs.get(valueKey);
+          if (_name)
+            return _name;
+        } else {
+          vs = this._values[prefix] = /* @__PURE__ */ new Map();
+        }
+        vs.set(valueKey, name);
+        const s = this._scope[prefix] || (this._scope[prefix] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value.ref;
+        name.setValue(value, { property: prefix, itemIndex });
+        return name;
+      }
+      getValue(prefix, keyOrRef) {
+        const vs = this._values[prefix];
+        if (!vs)
+          return;
+        return vs.get(keyOrRef);
+      }
+      scopeRefs(scopeName, values = this._values) {
+        return this._reduceValues(values, (name) => {
+          if (name.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        });
+      }
+      scopeCode(values = this._values, usedValues, getCode) {
+        return this._reduceValues(values, (name) => {
+          if (name.value === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return name.value.code;
+        }, usedValues, getCode);
+      }
+      _reduceValues(values, valueCode, usedValues = {}, getCode) {
+        let code = code_1.nil;
+        for (const prefix in values) {
+          const vs = values[prefix];
+          if (!vs)
+            continue;
+          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
+          vs.forEach((name) => {
+            if (nameSet.has(name))
+              return;
+            nameSet.set(name, UsedValueState.Started);
+            let c = valueCode(name);
+            if (c) {
+              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+            } else {
+              throw new ValueError(name);
+            }
+            nameSet.set(name, UsedValueState.Completed);
+          });
+        }
+        return code;
+      }
+    };
+    exports.ValueScope = ValueScope;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/index.js
+var require_codegen = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    var code_1 = require_code();
+    var scope_1 = require_scope();
+    var code_2 = require_code();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return code_2._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return code_2.str;
+    } });
+    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+      return code_2.strConcat;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return code_2.nil;
+    } });
+    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+      return code_2.getProperty;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return code_2.stringify;
+    } });
+    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+      return code_2.regexpCode;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return code_2.Name;
+    } });
+    var scope_2 = require_scope();
+    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+      return scope_2.Scope;
+    } });
+    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+      return scope_2.ValueScope;
+    } });
+    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+      return scope_2.ValueScopeName;
+    } });
+    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+      return scope_2.varKinds;
+    } });
+    exports.operators = {
+      GT: new code_1._Code(">"),
+      GTE: new code_1._Code(">="),
+      LT: new code_1._Code("<"),
+      LTE: new code_1._Code("<="),
+      EQ: new code_1._Code("==="),
+      NEQ: new code_1._Code("!=="),
+      NOT: new code_1._Code("!"),
+      OR: new code_1._Code("||"),
+      AND: new code_1._Code("&&"),
+      ADD: new code_1._Code("+")
+    };
+    var Node = class {
+      optimizeNodes() {
+        return this;
+      }
+      optimizeNames(_names, _constants) {
+        return this;
+      }
+    };
+    var Def = class extends Node {
+      constructor(varKind, name, rhs) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.rhs = rhs;
+      }
+      render({ es5, _n }) {
+        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
+        return `${varKind} ${this.name}${rhs};` + _n;
+      }
+      optimizeNames(names, constants) {
+        if (!names[this.name.str])
+          return;
+        if (this.rhs)
+          this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+      }
+      get names() {
+        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+      }
+    };
+    var Assign = class extends Node {
+      constructor(lhs, rhs, sideEffects) {
+        super();
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.sideEffects = sideEffects;
+      }
+      render({ _n }) {
+        return `${this.lhs} = ${this.rhs};` + _n;
+      }
+      optimizeNames(names, constants) {
+        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+          return;
+        this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+      }
+      get names() {
+        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names, this.rhs);
+      }
+    };
+    var AssignOp = class extends Assign {
+      constructor(lhs, op, rhs, sideEffects) {
+        super(lhs, rhs, sideEffects);
+        this.op = op;
+      }
+      render({ _n }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+      }
+    };
+    var Label = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        return `${this.label}:` + _n;
+      }
+    };
+    var Break = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n;
+      }
+    };
+    var Throw = class extends Node {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render({ _n }) {
+        return `throw ${this.error};` + _n;
+      }
+      get names() {
+        return this.error.names;
+      }
+    };
+    var AnyCode = class extends Node {
+      constructor(code) {
+        super();
+        this.code = code;
+      }
+      render({ _n }) {
+        return `${this.code};` + _n;
+      }
+      optimizeNodes() {
+        return `${this.code}` ? this : void 0;
+      }
+      optimizeNames(names, constants) {
+        this.code = optimizeExpr(this.code, names, constants);
+        return this;
+      }
+      get names() {
+        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+      }
+    };
+    var ParentNode = class extends Node {
+      constructor(nodes = []) {
+        super();
+        this.nodes = nodes;
+      }
+      render(opts2) {
+        return this.nodes.reduce((code, n) => code + n.render(opts2), "");
+      }
+      optimizeNodes() {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i].optimizeNodes();
+          if (Array.isArray(n))
+            nodes.splice(i, 1, ...n);
+          else if (n)
+            nodes[i] = n;
+          else
+            nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      optimizeNames(names, constants) {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i];
+          if (n.optimizeNames(names, constants))
+            continue;
+          subtractNames(names, n.names);
+          nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      get names() {
+        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+      }
+    };
+    var BlockNode = class extends ParentNode {
+      render(opts2) {
+        return "{" + opts2._n + super.render(opts2) + "}" + opts2._n;
+      }
+    };
+    var Root = class extends ParentNode {
+    };
+    var Else = class extends BlockNode {
+    };
+    Else.kind = "else";
+    var If = class _If extends BlockNode {
+      constructor(condition, nodes) {
+        super(nodes);
+        this.condition = condition;
+      }
+      render(opts2) {
+        let code = `if(${this.condition})` + super.render(opts2);
+        if (this.else)
+          code += "else " + this.else.render(opts2);
+        return code;
+      }
+      optimizeNodes() {
+        super.optimizeNodes();
+        const cond = this.condition;
+        if (cond === true)
+          return this.nodes;
+        let e = this.else;
+        if (e) {
+          const ns = e.optimizeNodes();
+          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        }
+        if (e) {
+          if (cond === false)
+            return e instanceof _If ? e : e.nodes;
+          if (this.nodes.length)
+            return this;
+          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+        }
+        if (cond === false || !this.nodes.length)
+          return void 0;
+        return this;
+      }
+      optimizeNames(names, constants) {
+        var _a;
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        if (!(super.optimizeNames(names, constants) || this.else))
+          return;
+        this.condition = optimizeExpr(this.condition, names, constants);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        addExprNames(names, this.condition);
+        if (this.else)
+          addNames(names, this.else.names);
+        return names;
+      }
+    };
+    If.kind = "if";
+    var For = class extends BlockNode {
+    };
+    For.kind = "for";
+    var ForLoop = class extends For {
+      constructor(iteration) {
+        super();
+        this.iteration = iteration;
+      }
+      render(opts2) {
+        return `for(${this.iteration})` + super.render(opts2);
+      }
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+          return;
+        this.iteration = optimizeExpr(this.iteration, names, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iteration.names);
+      }
+    };
+    var ForRange = class extends For {
+      constructor(varKind, name, from, to) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.from = from;
+        this.to = to;
+      }
+      render(opts2) {
+        const varKind = opts2.es5 ? scope_1.varKinds.var : this.varKind;
+        const { name, from, to } = this;
+        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts2);
+      }
+      get names() {
+        const names = addExprNames(super.names, this.from);
+        return addExprNames(names, this.to);
+      }
+    };
+    var ForIter = class extends For {
+      constructor(loop, varKind, name, iterable) {
+        super();
+        this.loop = loop;
+        this.varKind = varKind;
+        this.name = name;
+        this.iterable = iterable;
+      }
+      render(opts2) {
+        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts2);
+      }
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+          return;
+        this.iterable = optimizeExpr(this.iterable, names, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iterable.names);
+      }
+    };
+    var Func = class extends BlockNode {
+      constructor(name, args, async) {
+        super();
+        this.name = name;
+        this.args = args;
+        this.async = async;
+      }
+      render(opts2) {
+        const _async = this.async ? "async " : "";
+        return `${_async}function ${this.name}(${this.args})` + super.render(opts2);
+      }
+    };
+    Func.kind = "func";
+    var Return = class extends ParentNode {
+      render(opts2) {
+        return "return " + super.render(opts2);
+      }
+    };
+    Return.kind = "return";
+    var Try = class extends BlockNode {
+      render(opts2) {
+        let code = "try" + super.render(opts2);
+        if (this.catch)
+          code += this.catch.render(opts2);
+        if (this.finally)
+          code += this.finally.render(opts2);
+        return code;
+      }
+      optimizeNodes() {
+        var _a, _b;
+        super.optimizeNodes();
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        return this;
+      }
+      optimizeNames(names, constants) {
+        var _a, _b;
+        super.optimizeNames(names, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        if (this.catch)
+          addNames(names, this.catch.names);
+        if (this.finally)
+          addNames(names, this.finally.names);
+        return names;
+      }
+    };
+    var Catch = class extends BlockNode {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render(opts2) {
+        return `catch(${this.error})` + super.render(opts2);
+      }
+    };
+    Catch.kind = "catch";
+    var Finally = class extends BlockNode {
+      render(opts2) {
+        return "finally" + super.render(opts2);
+      }
+    };
+    Finally.kind = "finally";
+    var CodeGen = class {
+      constructor(extScope, opts2 = {}) {
+        this._values = {};
+        this._blockStarts = [];
+        this._constants = {};
+        this.opts = { ...opts2, _n: opts2.lines ? "\n" : "" };
+        this._extScope = extScope;
+        this._scope = new scope_1.Scope({ parent: extScope });
+        this._nodes = [new Root()];
+      }
+      toString() {
+        return this._root.render(this.opts);
+      }
+      // returns unique name in the internal scope
+      name(prefix) {
+        return this._scope.name(prefix);
+      }
+      // reserves unique name in the external scope
+      scopeName(prefix) {
+        return this._extScope.name(prefix);
+      }
+      // reserves unique name in the external scope and assigns value to it
+      scopeValue(prefixOrName, value) {
+        const name = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name);
+        return name;
+      }
+      getScopeValue(prefix, keyOrRef) {
+        return this._extScope.getValue(prefix, keyOrRef);
+      }
+      // return code that assigns values in the external scope to the names that are used internally
+      // (same names that were returned by gen.scopeName or gen.scopeValue)
+      scopeRefs(scopeName) {
+        return this._extScope.scopeRefs(scopeName, this._values);
+      }
+      scopeCode() {
+        return this._extScope.scopeCode(this._values);
+      }
+      _def(varKind, nameOrPrefix, rhs, constant) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (rhs !== void 0 && constant)
+          this._constants[name.str] = rhs;
+        this._leafNode(new Def(varKind, name, rhs));
+        return name;
+      }
+      // `const` declaration (`var` in es5 mode)
+      const(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+      }
+      // `let` declaration with optional assignment (`var` in es5 mode)
+      let(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+      }
+      // `var` declaration with optional assignment
+      var(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+      }
+      // assignment code
+      assign(lhs, rhs, sideEffects) {
+        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+      }
+      // `+=` code
+      add(lhs, rhs) {
+        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+      }
+      // appends passed SafeExpr to code or executes Block
+      code(c) {
+        if (typeof c == "function")
+          c();
+        else if (c !== code_1.nil)
+          this._leafNode(new AnyCode(c));
+        return this;
+      }
+      // returns code for object literal for the passed argument list of key-value pairs
+      object(...keyValues) {
+        const code = ["{"];
+        for (const [key, value] of keyValues) {
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
+          if (key !== value || this.opts.es5) {
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value);
+          }
+        }
+        code.push("}");
+        return new code_1._Code(code);
+      }
+      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+      if(condition, thenBody, elseBody) {
+        this._blockNode(new If(condition));
+        if (thenBody && elseBody) {
+          this.code(thenBody).else().code(elseBody).endIf();
+        } else if (thenBody) {
+          this.code(thenBody).endIf();
+        } else if (elseBody) {
+          throw new Error('CodeGen: "else" body without "then" body');
+        }
+        return this;
+      }
+      // `else if` clause - invalid without `if` or after `else` clauses
+      elseIf(condition) {
+        return this._elseNode(new If(condition));
+      }
+      // `else` clause - only valid after `if` or `else if` clauses
+      else() {
+        return this._elseNode(new Else());
+      }
+      // end `if` statement (needed if gen.if was used only with condition)
+      endIf() {
+        return this._endBlockNode(If, Else);
+      }
+      _for(node, forBody) {
+        this._blockNode(node);
+        if (forBody)
+          this.code(forBody).endFor();
+        return this;
+      }
+      // a generic `for` clause (or statement if `forBody` is passed)
+      for(iteration, forBody) {
+        return this._for(new ForLoop(iteration), forBody);
+      }
+      // `for` statement for a range of values
+      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+      }
+      // `for-of` statement (in es5 mode replace with a normal for loop)
+      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (this.opts.es5) {
+          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
+            this.var(name, (0, code_1._)`${arr}[${i}]`);
+            forBody(name);
+          });
+        }
+        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+      }
+      // `for-in` statement.
+      // With option `ownProperties` replaced with a `for-of` loop for object keys
+      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+        if (this.opts.ownProperties) {
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+        }
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+      }
+      // end `for` loop
+      endFor() {
+        return this._endBlockNode(For);
+      }
+      // `label` statement
+      label(label) {
+        return this._leafNode(new Label(label));
+      }
+      // `break` statement
+      break(label) {
+        return this._leafNode(new Break(label));
+      }
+      // `return` statement
+      return(value) {
+        const node = new Return();
+        this._blockNode(node);
+        this.code(value);
+        if (node.nodes.length !== 1)
+          throw new Error('CodeGen: "return" should have one node');
+        return this._endBlockNode(Return);
+      }
+      // `try` statement
+      try(tryBody, catchCode, finallyCode) {
+        if (!catchCode && !finallyCode)
+          throw new Error('CodeGen: "try" without "catch" and "finally"');
+        const node = new Try();
+        this._blockNode(node);
+        this.code(tryBody);
+        if (catchCode) {
+          const error = this.name("e");
+          this._currNode = node.catch = new Catch(error);
+          catchCode(error);
+        }
+        if (finallyCode) {
+          this._currNode = node.finally = new Finally();
+          this.code(finallyCode);
+        }
+        return this._endBlockNode(Catch, Finally);
+      }
+      // `throw` statement
+      throw(error) {
+        return this._leafNode(new Throw(error));
+      }
+      // start self-balancing block
+      block(body, nodeCount) {
+        this._blockStarts.push(this._nodes.length);
+        if (body)
+          this.code(body).endBlock(nodeCount);
+        return this;
+      }
+      // end the current self-balancing block
+      endBlock(nodeCount) {
+        const len = this._blockStarts.pop();
+        if (len === void 0)
+          throw new Error("CodeGen: not in self-balancing block");
+        const toClose = this._nodes.length - len;
+        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
+          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        }
+        this._nodes.length = len;
+        return this;
+      }
+      // `function` heading (or definition if funcBody is passed)
+      func(name, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name, args, async));
+        if (funcBody)
+          this.code(funcBody).endFunc();
+        return this;
+      }
+      // end function definition
+      endFunc() {
+        return this._endBlockNode(Func);
+      }
+      optimize(n = 1) {
+        while (n-- > 0) {
+          this._root.optimizeNodes();
+          this._root.optimizeNames(this._root.names, this._constants);
+        }
+      }
+      _leafNode(node) {
+        this._currNode.nodes.push(node);
+        return this;
+      }
+      _blockNode(node) {
+        this._currNode.nodes.push(node);
+        this._nodes.push(node);
+      }
+      _endBlockNode(N1, N2) {
+        const n = this._currNode;
+        if (n instanceof N1 || N2 && n instanceof N2) {
+          this._nodes.pop();
+          return this;
+        }
+        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+      }
+      _elseNode(node) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
+          throw new Error('CodeGen: "else" without "if"');
+        }
+        this._currNode = n.else = node;
+        return this;
+      }
+      get _root() {
+        return this._nodes[0];
+      }
+      get _currNode() {
+        const ns = this._nodes;
+        return ns[ns.length - 1];
+      }
+      set _currNode(node) {
+        const ns = this._nodes;
+        ns[ns.length - 1] = node;
+      }
+    };
+    exports.CodeGen = CodeGen;
+    function addNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) + (from[n] || 0);
+      return names;
+    }
+    function addExprNames(names, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    }
+    function optimizeExpr(expr, names, constants) {
+      if (expr instanceof code_1.Name)
+        return replaceName(expr);
+      if (!canOptimize(expr))
+        return expr;
+      return new code_1._Code(expr._items.reduce((items, c) => {
+        if (c instanceof code_1.Name)
+          c = replaceName(c);
+        if (c instanceof code_1._Code)
+          items.push(...c._items);
+        else
+          items.push(c);
+        return items;
+      }, []));
+      function replaceName(n) {
+        const c = constants[n.str];
+        if (c === void 0 || names[n.str] !== 1)
+          return n;
+        delete names[n.str];
+        return c;
+      }
+      function canOptimize(e) {
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+      }
+    }
+    function subtractNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) - (from[n] || 0);
+    }
+    function not(x) {
+      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    }
+    exports.not = not;
+    var andCode = mappend(exports.operators.AND);
+    function and(...args) {
+      return args.reduce(andCode);
+    }
+    exports.and = and;
+    var orCode = mappend(exports.operators.OR);
+    function or(...args) {
+      return args.reduce(orCode);
+    }
+    exports.or = or;
+    function mappend(op) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+    }
+    function par(x) {
+      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/util.js
+var require_util = __commonJS({
+  "node_modules/ajv/dist/compile/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    var codegen_1 = require_codegen();
+    var code_1 = require_code();
+    function toHash(arr) {
+      const hash = {};
+      for (const item of arr)
+        hash[item] = true;
+      return hash;
+    }
+    exports.toHash = toHash;
+    function alwaysValidSchema(it, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
+        return true;
+      checkUnknownRules(it, schema);
+      return !schemaHasRules(schema, it.self.RULES.all);
+    }
+    exports.alwaysValidSchema = alwaysValidSchema;
+    function checkUnknownRules(it, schema = it.schema) {
+      const { opts: opts2, self } = it;
+      if (!opts2.strictSchema)
+        return;
+      if (typeof schema === "boolean")
+        return;
+      const rules = self.RULES.keywords;
+      for (const key in schema) {
+        if (!rules[key])
+          checkStrictMode(it, `unknown keyword: "${key}"`);
+      }
+    }
+    exports.checkUnknownRules = checkUnknownRules;
+    function schemaHasRules(schema, rules) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (rules[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRules = schemaHasRules;
+    function schemaHasRulesButRef(schema, RULES2) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (key !== "$ref" && RULES2.all[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+      if (!$data) {
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
+      }
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+    }
+    exports.schemaRefOrVal = schemaRefOrVal;
+    function unescapeFragment(str) {
+      return unescapeJsonPointer(decodeURIComponent(str));
+    }
+    exports.unescapeFragment = unescapeFragment;
+    function escapeFragment(str) {
+      return encodeURIComponent(escapeJsonPointer(str));
+    }
+    exports.escapeFragment = escapeFragment;
+    function escapeJsonPointer(str) {
+      if (typeof str == "number")
+        return `${str}`;
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapeJsonPointer = escapeJsonPointer;
+    function unescapeJsonPointer(str) {
+      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapeJsonPointer = unescapeJsonPointer;
+    function eachItem(xs, f) {
+      if (Array.isArray(xs)) {
+        for (const x of xs)
+          f(x);
+      } else {
+        f(xs);
+      }
+    }
+    exports.eachItem = eachItem;
+    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
+      return (gen, from, to, toName) => {
+        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
+        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+      };
+    }
+    exports.mergeEvaluated = {
+      props: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
+          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
+        }),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
+          if (from === true) {
+            gen.assign(to, true);
+          } else {
+            gen.assign(to, (0, codegen_1._)`${to} || {}`);
+            setEvaluated(gen, to, from);
+          }
+        }),
+        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
+        resultToName: evaluatedPropsToName
+      }),
+      items: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
+        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
+        resultToName: (gen, items) => gen.var("items", items)
+      })
+    };
+    function evaluatedPropsToName(gen, ps) {
+      if (ps === true)
+        return gen.var("props", true);
+      const props = gen.var("props", (0, codegen_1._)`{}`);
+      if (ps !== void 0)
+        setEvaluated(gen, props, ps);
+      return props;
+    }
+    exports.evaluatedPropsToName = evaluatedPropsToName;
+    function setEvaluated(gen, props, ps) {
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
+    }
+    exports.setEvaluated = setEvaluated;
+    var snippets = {};
+    function useFunc(gen, f) {
+      return gen.scopeValue("func", {
+        ref: f,
+        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+      });
+    }
+    exports.useFunc = useFunc;
+    var Type;
+    (function(Type2) {
+      Type2[Type2["Num"] = 0] = "Num";
+      Type2[Type2["Str"] = 1] = "Str";
+    })(Type || (exports.Type = Type = {}));
+    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+      if (dataProp instanceof codegen_1.Name) {
+        const isNumber = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+      }
+      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+    }
+    exports.getErrorPath = getErrorPath;
+    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+      if (!mode)
+        return;
+      msg = `strict mode: ${msg}`;
+      if (mode === true)
+        throw new Error(msg);
+      it.self.logger.warn(msg);
+    }
+    exports.checkStrictMode = checkStrictMode;
+  }
+});
+
+// node_modules/ajv/dist/compile/names.js
+var require_names = __commonJS({
+  "node_modules/ajv/dist/compile/names.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var names = {
+      // validation function arguments
+      data: new codegen_1.Name("data"),
+      // data passed to validation function
+      // args passed from referencing schema
+      valCxt: new codegen_1.Name("valCxt"),
+      // validation/data context - should not be used directly, it is destructured to the names below
+      instancePath: new codegen_1.Name("instancePath"),
+      parentData: new codegen_1.Name("parentData"),
+      parentDataProperty: new codegen_1.Name("parentDataProperty"),
+      rootData: new codegen_1.Name("rootData"),
+      // root data - same as the data passed to the first/top validation function
+      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
+      // used to support recursiveRef and dynamicRef
+      // function scoped variables
+      vErrors: new codegen_1.Name("vErrors"),
+      // null or array of validation errors
+      errors: new codegen_1.Name("errors"),
+      // counter of validation errors
+      this: new codegen_1.Name("this"),
+      // "globals"
+      self: new codegen_1.Name("self"),
+      scope: new codegen_1.Name("scope"),
+      // JTD serialize/parse name for JSON string and position
+      json: new codegen_1.Name("json"),
+      jsonPos: new codegen_1.Name("jsonPos"),
+      jsonLen: new codegen_1.Name("jsonLen"),
+      jsonPart: new codegen_1.Name("jsonPart")
+    };
+    exports.default = names;
+  }
+});
+
+// node_modules/ajv/dist/compile/errors.js
+var require_errors = __commonJS({
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    exports.keywordError = {
+      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
+    };
+    exports.keyword$DataError = {
+      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+    };
+    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
+        addError(gen, errObj);
+      } else {
+        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
+      }
+    }
+    exports.reportError = reportError;
+    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      addError(gen, errObj);
+      if (!(compositeRule || allErrors)) {
+        returnErrors(it, names_1.default.vErrors);
+      }
+    }
+    exports.reportExtraError = reportExtraError;
+    function resetErrorsCount(gen, errsCount) {
+      gen.assign(names_1.default.errors, errsCount);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+    }
+    exports.resetErrorsCount = resetErrorsCount;
+    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+      if (errsCount === void 0)
+        throw new Error("ajv implementation error");
+      const err = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
+        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        if (it.opts.verbose) {
+          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err}.data`, data);
+        }
+      });
+    }
+    exports.extendErrors = extendErrors;
+    function addError(gen, errObj) {
+      const err = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
+      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
+    }
+    function returnErrors(it, errs) {
+      const { gen, validateName, schemaEnv } = it;
+      if (schemaEnv.$async) {
+        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
+        gen.return(false);
+      }
+    }
+    var E = {
+      keyword: new codegen_1.Name("keyword"),
+      schemaPath: new codegen_1.Name("schemaPath"),
+      // also used in JTD errors
+      params: new codegen_1.Name("params"),
+      propertyName: new codegen_1.Name("propertyName"),
+      message: new codegen_1.Name("message"),
+      schema: new codegen_1.Name("schema"),
+      parentSchema: new codegen_1.Name("parentSchema")
+    };
+    function errorObjectCode(cxt, error, errorPaths) {
+      const { createErrors } = cxt.it;
+      if (createErrors === false)
+        return (0, codegen_1._)`{}`;
+      return errorObject(cxt, error, errorPaths);
+    }
+    function errorObject(cxt, error, errorPaths = {}) {
+      const { gen, it } = cxt;
+      const keyValues = [
+        errorInstancePath(it, errorPaths),
+        errorSchemaPath(cxt, errorPaths)
+      ];
+      extraErrorProps(cxt, error, keyValues);
+      return gen.object(...keyValues);
+    }
+    function errorInstancePath({ errorPath }, { instancePath }) {
+      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
+      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+    }
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
+      if (schemaPath) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      }
+      return [E.schemaPath, schPath];
+    }
+    function extraErrorProps(cxt, { params, message }, keyValues) {
+      const { keyword, data, schemaValue, it } = cxt;
+      const { opts: opts2, propertyName, topSchemaRef, schemaPath } = it;
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      if (opts2.messages) {
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+      }
+      if (opts2.verbose) {
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+      }
+      if (propertyName)
+        keyValues.push([E.propertyName, propertyName]);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/boolSchema.js
+var require_boolSchema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    var errors_1 = require_errors();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var boolError = {
+      message: "boolean schema is false"
+    };
+    function topBoolOrEmptySchema(it) {
+      const { gen, schema, validateName } = it;
+      if (schema === false) {
+        falseSchemaError(it, false);
+      } else if (typeof schema == "object" && schema.$async === true) {
+        gen.return(names_1.default.data);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
+        gen.return(true);
+      }
+    }
+    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    function boolOrEmptySchema(it, valid) {
+      const { gen, schema } = it;
+      if (schema === false) {
+        gen.var(valid, false);
+        falseSchemaError(it);
+      } else {
+        gen.var(valid, true);
+      }
+    }
+    exports.boolOrEmptySchema = boolOrEmptySchema;
+    function falseSchemaError(it, overrideAllErrors) {
+      const { gen, data } = it;
+      const cxt = {
+        gen,
+        keyword: "false schema",
+        data,
+        schema: false,
+        schemaCode: false,
+        schemaValue: false,
+        params: {},
+        it
+      };
+      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/rules.js
+var require_rules = __commonJS({
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getRules = exports.isJSONType = void 0;
+    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+    var jsonTypes = new Set(_jsonTypes);
+    function isJSONType(x) {
+      return typeof x == "string" && jsonTypes.has(x);
+    }
+    exports.isJSONType = isJSONType;
+    function getRules() {
+      const groups = {
+        number: { type: "number", rules: [] },
+        string: { type: "string", rules: [] },
+        array: { type: "array", rules: [] },
+        object: { type: "object", rules: [] }
+      };
+      return {
+        types: { ...groups, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        post: { rules: [] },
+        all: {},
+        keywords: {}
+      };
+    }
+    exports.getRules = getRules;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/applicability.js
+var require_applicability = __commonJS({
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    function schemaHasRulesForType({ schema, self }, type) {
+      const group = self.RULES.types[type];
+      return group && group !== true && shouldUseGroup(schema, group);
+    }
+    exports.schemaHasRulesForType = schemaHasRulesForType;
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    }
+    exports.shouldUseGroup = shouldUseGroup;
+    function shouldUseRule(schema, rule) {
+      var _a;
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+    }
+    exports.shouldUseRule = shouldUseRule;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/dataType.js
+var require_dataType = __commonJS({
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    var rules_1 = require_rules();
+    var applicability_1 = require_applicability();
+    var errors_1 = require_errors();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var DataType;
+    (function(DataType2) {
+      DataType2[DataType2["Correct"] = 0] = "Correct";
+      DataType2[DataType2["Wrong"] = 1] = "Wrong";
+    })(DataType || (exports.DataType = DataType = {}));
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
+      const hasNull = types.includes("null");
+      if (hasNull) {
+        if (schema.nullable === false)
+          throw new Error("type: null contradicts nullable: false");
+      } else {
+        if (!types.length && schema.nullable !== void 0) {
+          throw new Error('"nullable" cannot be used without "type"');
+        }
+        if (schema.nullable === true)
+          types.push("null");
+      }
+      return types;
+    }
+    exports.getSchemaTypes = getSchemaTypes;
+    function getJSONTypes(ts) {
+      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+      if (types.every(rules_1.isJSONType))
+        return types;
+      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+    }
+    exports.getJSONTypes = getJSONTypes;
+    function coerceAndCheckDataType(it, types) {
+      const { gen, data, opts: opts2 } = it;
+      const coerceTo = coerceToTypes(types, opts2.coerceTypes);
+      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+      if (checkTypes) {
+        const wrongType2 = checkDataTypes(types, data, opts2.strictNumbers, DataType.Wrong);
+        gen.if(wrongType2, () => {
+          if (coerceTo.length)
+            coerceData(it, types, coerceTo);
+          else
+            reportTypeError(it);
+        });
+      }
+      return checkTypes;
+    }
+    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
+    function coerceToTypes(types, coerceTypes) {
+      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+    }
+    function coerceData(it, types, coerceTo) {
+      const { gen, data, opts: opts2 } = it;
+      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
+      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
+      if (opts2.coerceTypes === "array") {
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts2.strictNumbers), () => gen.assign(coerced, data)));
+      }
+      gen.if((0, codegen_1._)`${coerced} !== undefined`);
+      for (const t of coerceTo) {
+        if (COERCIBLE.has(t) || t === "array" && opts2.coerceTypes === "array") {
+          coerceSpecificType(t);
+        }
+      }
+      gen.else();
+      reportTypeError(it);
+      gen.endIf();
+      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
+        gen.assign(data, coerced);
+        assignParentData(it, coerced);
+      });
+      function coerceSpecificType(t) {
+        switch (t) {
+          case "string":
+            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
+            return;
+          case "number":
+            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "integer":
+            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "boolean":
+            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
+            return;
+          case "null":
+            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
+            gen.assign(coerced, null);
+            return;
+          case "array":
+            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
+        }
+      }
+    }
+    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
+    }
+    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      let cond;
+      switch (dataType) {
+        case "null":
+          return (0, codegen_1._)`${data} ${EQ} null`;
+        case "array":
+          cond = (0, codegen_1._)`Array.isArray(${data})`;
+          break;
+        case "object":
+          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+          break;
+        case "integer":
+          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
+          break;
+        case "number":
+          cond = numCond();
+          break;
+        default:
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+      }
+      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+      function numCond(_cond = codegen_1.nil) {
+        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
+      }
+    }
+    exports.checkDataType = checkDataType;
+    function checkDataTypes(dataTypes, data, strictNums, correct) {
+      if (dataTypes.length === 1) {
+        return checkDataType(dataTypes[0], data, strictNums, correct);
+      }
+      let cond;
+      const types = (0, util_1.toHash)(dataTypes);
+      if (types.array && types.object) {
+        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
+        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        delete types.null;
+        delete types.array;
+        delete types.object;
+      } else {
+        cond = codegen_1.nil;
+      }
+      if (types.number)
+        delete types.integer;
+      for (const t in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      return cond;
+    }
+    exports.checkDataTypes = checkDataTypes;
+    var typeError = {
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+    };
+    function reportTypeError(it) {
+      const cxt = getTypeErrorContext(it);
+      (0, errors_1.reportError)(cxt, typeError);
+    }
+    exports.reportTypeError = reportTypeError;
+    function getTypeErrorContext(it) {
+      const { gen, data, schema } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+      return {
+        gen,
+        keyword: "type",
+        data,
+        schema: schema.type,
+        schemaCode,
+        schemaValue: schemaCode,
+        parentSchema: schema,
+        params: {},
+        it
+      };
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.assignDefaults = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function assignDefaults(it, ty) {
+      const { properties, items } = it.schema;
+      if (ty === "object" && properties) {
+        for (const key in properties) {
+          assignDefault(it, key, properties[key].default);
+        }
+      } else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+      }
+    }
+    exports.assignDefaults = assignDefaults;
+    function assignDefault(it, prop2, defaultValue) {
+      const { gen, compositeRule, data, opts: opts2 } = it;
+      if (defaultValue === void 0)
+        return;
+      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop2)}`;
+      if (compositeRule) {
+        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+        return;
+      }
+      let condition = (0, codegen_1._)`${childData} === undefined`;
+      if (opts2.useDefaults === "empty") {
+        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
+      }
+      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/code.js
+var require_code2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    var util_2 = require_util();
+    function checkReportMissingProp(cxt, prop2) {
+      const { gen, data, it } = cxt;
+      gen.if(noPropertyInData(gen, data, prop2, it.opts.ownProperties), () => {
+        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop2}` }, true);
+        cxt.error();
+      });
+    }
+    exports.checkReportMissingProp = checkReportMissingProp;
+    function checkMissingProp({ gen, data, it: { opts: opts2 } }, properties, missing) {
+      return (0, codegen_1.or)(...properties.map((prop2) => (0, codegen_1.and)(noPropertyInData(gen, data, prop2, opts2.ownProperties), (0, codegen_1._)`${missing} = ${prop2}`)));
+    }
+    exports.checkMissingProp = checkMissingProp;
+    function reportMissingProp(cxt, missing) {
+      cxt.setParams({ missingProperty: missing }, true);
+      cxt.error();
+    }
+    exports.reportMissingProp = reportMissingProp;
+    function hasPropFunc(gen) {
+      return gen.scopeValue("func", {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        ref: Object.prototype.hasOwnProperty,
+        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
+      });
+    }
+    exports.hasPropFunc = hasPropFunc;
+    function isOwnProperty(gen, data, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    }
+    exports.isOwnProperty = isOwnProperty;
+    function propertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    }
+    exports.propertyInData = propertyInData;
+    function noPropertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    }
+    exports.noPropertyInData = noPropertyInData;
+    function allSchemaProperties(schemaMap) {
+      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+    }
+    exports.allSchemaProperties = allSchemaProperties;
+    function schemaProperties(it, schemaMap) {
+      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+    }
+    exports.schemaProperties = schemaProperties;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+      const valCxt = [
+        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+        [names_1.default.parentData, it.parentData],
+        [names_1.default.parentDataProperty, it.parentDataProperty],
+        [names_1.default.rootData, names_1.default.rootData]
+      ];
+      if (it.opts.dynamicRef)
+        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+    }
+    exports.callValidateCode = callValidateCode;
+    var newRegExp = (0, codegen_1._)`new RegExp`;
+    function usePattern({ gen, it: { opts: opts2 } }, pattern) {
+      const u = opts2.unicodeRegExp ? "u" : "";
+      const { regExp } = opts2.code;
+      const rx = regExp(pattern, u);
+      return gen.scopeValue("pattern", {
+        key: rx.toString(),
+        ref: rx,
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+      });
+    }
+    exports.usePattern = usePattern;
+    function validateArray(cxt) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      if (it.allErrors) {
+        const validArr = gen.let("valid", true);
+        validateItems(() => gen.assign(validArr, false));
+        return validArr;
+      }
+      gen.var(valid, true);
+      validateItems(() => gen.break());
+      return valid;
+      function validateItems(notValid) {
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        gen.forRange("i", 0, len, (i) => {
+          cxt.subschema({
+            keyword,
+            dataProp: i,
+            dataPropType: util_1.Type.Num
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), notValid);
+        });
+      }
+    }
+    exports.validateArray = validateArray;
+    function validateUnion(cxt) {
+      const { gen, schema, keyword, it } = cxt;
+      if (!Array.isArray(schema))
+        throw new Error("ajv implementation error");
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      if (alwaysValid && !it.opts.unevaluated)
+        return;
+      const valid = gen.let("valid", false);
+      const schValid = gen.name("_valid");
+      gen.block(() => schema.forEach((_sch, i) => {
+        const schCxt = cxt.subschema({
+          keyword,
+          schemaProp: i,
+          compositeRule: true
+        }, schValid);
+        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged)
+          gen.if((0, codegen_1.not)(valid));
+      }));
+      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+    }
+    exports.validateUnion = validateUnion;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/keyword.js
+var require_keyword = __commonJS({
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var code_1 = require_code2();
+    var errors_1 = require_errors();
+    function macroKeywordCode(cxt, def) {
+      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+      const schemaRef = useKeyword(gen, keyword, macroSchema);
+      if (it.opts.validateSchema !== false)
+        it.self.validateSchema(macroSchema, true);
+      const valid = gen.name("valid");
+      cxt.subschema({
+        schema: macroSchema,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        topSchemaRef: schemaRef,
+        compositeRule: true
+      }, valid);
+      cxt.pass(valid, () => cxt.error(true));
+    }
+    exports.macroKeywordCode = macroKeywordCode;
+    function funcKeywordCode(cxt, def) {
+      var _a;
+      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+      checkAsyncKeyword(it, def);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
+      const valid = gen.let("valid");
+      cxt.block$data(valid, validateKeyword);
+      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      function validateKeyword() {
+        if (def.errors === false) {
+          assignValid();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => cxt.error());
+        } else {
+          const ruleErrs = def.async ? validateAsync() : validateSync();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => addErrs(cxt, ruleErrs));
+        }
+      }
+      function validateAsync() {
+        const ruleErrs = gen.let("ruleErrs", null);
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        return ruleErrs;
+      }
+      function validateSync() {
+        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
+        gen.assign(validateErrs, null);
+        assignValid(codegen_1.nil);
+        return validateErrs;
+      }
+      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
+        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passSchema = !("compile" in def && !$data || def.schema === false);
+        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+      }
+      function reportErrs(errors) {
+        var _a2;
+        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+      }
+    }
+    exports.funcKeywordCode = funcKeywordCode;
+    function modifyData(cxt) {
+      const { gen, data, it } = cxt;
+      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
+    }
+    function addErrs(cxt, errs) {
+      const { gen } = cxt;
+      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+        (0, errors_1.extendErrors)(cxt);
+      }, () => cxt.error());
+    }
+    function checkAsyncKeyword({ schemaEnv }, def) {
+      if (def.async && !schemaEnv.$async)
+        throw new Error("async keyword in sync schema");
+    }
+    function useKeyword(gen, keyword, result) {
+      if (result === void 0)
+        throw new Error(`keyword "${keyword}" failed to compile`);
+      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+    }
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
+    }
+    exports.validSchemaType = validSchemaType;
+    function validateKeywordUsage({ schema, opts: opts2, self, errSchemaPath }, def, keyword) {
+      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+        throw new Error("ajv implementation error");
+      }
+      const deps = def.dependencies;
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+      }
+      if (def.validateSchema) {
+        const valid = def.validateSchema(schema[keyword]);
+        if (!valid) {
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          if (opts2.validateSchema === "log")
+            self.logger.error(msg);
+          else
+            throw new Error(msg);
+        }
+      }
+    }
+    exports.validateKeywordUsage = validateKeywordUsage;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/subschema.js
+var require_subschema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
+        throw new Error('both "keyword" and "schema" passed, only one allowed');
+      }
+      if (keyword !== void 0) {
+        const sch = it.schema[keyword];
+        return schemaProp === void 0 ? {
+          schema: sch,
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}`
+        } : {
+          schema: sch[schemaProp],
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+        };
+      }
+      if (schema !== void 0) {
+        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+        }
+        return {
+          schema,
+          schemaPath,
+          topSchemaRef,
+          errSchemaPath
+        };
+      }
+      throw new Error('either "keyword" or "schema" must be passed');
+    }
+    exports.getSubschema = getSubschema;
+    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+      if (data !== void 0 && dataProp !== void 0) {
+        throw new Error('both "data" and "dataProp" passed, only one allowed');
+      }
+      const { gen } = it;
+      if (dataProp !== void 0) {
+        const { errorPath, dataPathArr, opts: opts2 } = it;
+        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        dataContextProps(nextData);
+        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts2.jsPropertySyntax)}`;
+        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
+        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+      }
+      if (data !== void 0) {
+        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
+        dataContextProps(nextData);
+        if (propertyName !== void 0)
+          subschema.propertyName = propertyName;
+      }
+      if (dataTypes)
+        subschema.dataTypes = dataTypes;
+      function dataContextProps(_nextData) {
+        subschema.data = _nextData;
+        subschema.dataLevel = it.dataLevel + 1;
+        subschema.dataTypes = [];
+        it.definedProperties = /* @__PURE__ */ new Set();
+        subschema.parentData = it.data;
+        subschema.dataNames = [...it.dataNames, _nextData];
+      }
+    }
+    exports.extendSubschemaData = extendSubschemaData;
+    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+      if (compositeRule !== void 0)
+        subschema.compositeRule = compositeRule;
+      if (createErrors !== void 0)
+        subschema.createErrors = createErrors;
+      if (allErrors !== void 0)
+        subschema.allErrors = allErrors;
+      subschema.jtdDiscriminator = jtdDiscriminator;
+      subschema.jtdMetadata = jtdMetadata;
+    }
+    exports.extendSubschemaMode = extendSubschemaMode;
+  }
+});
+
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
+    "use strict";
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
+        var length, i, keys;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b.length) return false;
+          for (i = length; i-- !== 0; )
+            if (!equal(a[i], b[i])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length) return false;
+        for (i = length; i-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+        for (i = length; i-- !== 0; ) {
+          var key = keys[i];
+          if (!equal(a[key], b[key])) return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    };
+  }
+});
+
+// node_modules/json-schema-traverse/index.js
+var require_json_schema_traverse = __commonJS({
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
+    "use strict";
+    var traverse = module.exports = function(schema, opts2, cb) {
+      if (typeof opts2 == "function") {
+        cb = opts2;
+        opts2 = {};
+      }
+      cb = opts2.cb || cb;
+      var pre = typeof cb == "function" ? cb : cb.pre || function() {
+      };
+      var post = cb.post || function() {
+      };
+      _traverse(opts2, pre, post, schema, "", schema);
+    };
+    traverse.keywords = {
+      additionalItems: true,
+      items: true,
+      contains: true,
+      additionalProperties: true,
+      propertyNames: true,
+      not: true,
+      if: true,
+      then: true,
+      else: true
+    };
+    traverse.arrayKeywords = {
+      items: true,
+      allOf: true,
+      anyOf: true,
+      oneOf: true
+    };
+    traverse.propsKeywords = {
+      $defs: true,
+      definitions: true,
+      properties: true,
+      patternProperties: true,
+      dependencies: true
+    };
+    traverse.skipKeywords = {
+      default: true,
+      enum: true,
+      const: true,
+      required: true,
+      maximum: true,
+      minimum: true,
+      exclusiveMaximum: true,
+      exclusiveMinimum: true,
+      multipleOf: true,
+      maxLength: true,
+      minLength: true,
+      pattern: true,
+      format: true,
+      maxItems: true,
+      minItems: true,
+      uniqueItems: true,
+      maxProperties: true,
+      minProperties: true
+    };
+    function _traverse(opts2, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema) {
+          var sch = schema[key];
+          if (Array.isArray(sch)) {
+            if (key in traverse.arrayKeywords) {
+              for (var i = 0; i < sch.length; i++)
+                _traverse(opts2, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+            }
+          } else if (key in traverse.propsKeywords) {
+            if (sch && typeof sch == "object") {
+              for (var prop2 in sch)
+                _traverse(opts2, pre, post, sch[prop2], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop2), rootSchema, jsonPtr, key, schema, prop2);
+            }
+          } else if (key in traverse.keywords || opts2.allKeys && !(key in traverse.skipKeywords)) {
+            _traverse(opts2, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          }
+        }
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+      }
+    }
+    function escapeJsonPtr(str) {
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/resolve.js
+var require_resolve = __commonJS({
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    var util_1 = require_util();
+    var equal = require_fast_deep_equal();
+    var traverse = require_json_schema_traverse();
+    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
+      "type",
+      "format",
+      "pattern",
+      "maxLength",
+      "minLength",
+      "maxProperties",
+      "minProperties",
+      "maxItems",
+      "minItems",
+      "maximum",
+      "minimum",
+      "uniqueItems",
+      "multipleOf",
+      "required",
+      "enum",
+      "const"
+    ]);
+    function inlineRef(schema, limit = true) {
+      if (typeof schema == "boolean")
+        return true;
+      if (limit === true)
+        return !hasRef(schema);
+      if (!limit)
+        return false;
+      return countKeys(schema) <= limit;
+    }
+    exports.inlineRef = inlineRef;
+    var REF_KEYWORDS = /* @__PURE__ */ new Set([
+      "$ref",
+      "$recursiveRef",
+      "$recursiveAnchor",
+      "$dynamicRef",
+      "$dynamicAnchor"
+    ]);
+    function hasRef(schema) {
+      for (const key in schema) {
+        if (REF_KEYWORDS.has(key))
+          return true;
+        const sch = schema[key];
+        if (Array.isArray(sch) && sch.some(hasRef))
+          return true;
+        if (typeof sch == "object" && hasRef(sch))
+          return true;
+      }
+      return false;
+    }
+    function countKeys(schema) {
+      let count = 0;
+      for (const key in schema) {
+        if (key === "$ref")
+          return Infinity;
+        count++;
+        if (SIMPLE_INLINED.has(key))
+          continue;
+        if (typeof schema[key] == "object") {
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+        }
+        if (count === Infinity)
+          return Infinity;
+      }
+      return count;
+    }
+    function getFullPath(resolver, id = "", normalize) {
+      if (normalize !== false)
+        id = normalizeId(id);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
+    }
+    exports.getFullPath = getFullPath;
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
+      return serialized.split("#")[0] + "#";
+    }
+    exports._getFullPath = _getFullPath;
+    var TRAILING_SLASH_HASH = /#\/?$/;
+    function normalizeId(id) {
+      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    }
+    exports.normalizeId = normalizeId;
+    function resolveUrl(resolver, baseId, id) {
+      id = normalizeId(id);
+      return resolver.resolve(baseId, id);
+    }
+    exports.resolveUrl = resolveUrl;
+    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
+        return {};
+      const { schemaId, uriResolver } = this.opts;
+      const schId = normalizeId(schema[schemaId] || baseId);
+      const baseIds = { "": schId };
+      const pathPrefix = getFullPath(uriResolver, schId, false);
+      const localRefs = {};
+      const schemaRefs = /* @__PURE__ */ new Set();
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+        if (parentJsonPtr === void 0)
+          return;
+        const fullPath = pathPrefix + jsonPtr;
+        let innerBaseId = baseIds[parentJsonPtr];
+        if (typeof sch[schemaId] == "string")
+          innerBaseId = addRef.call(this, sch[schemaId]);
+        addAnchor.call(this, sch.$anchor);
+        addAnchor.call(this, sch.$dynamicAnchor);
+        baseIds[jsonPtr] = innerBaseId;
+        function addRef(ref) {
+          const _resolve = this.opts.uriResolver.resolve;
+          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+          if (schemaRefs.has(ref))
+            throw ambiguos(ref);
+          schemaRefs.add(ref);
+          let schOrRef = this.refs[ref];
+          if (typeof schOrRef == "string")
+            schOrRef = this.refs[schOrRef];
+          if (typeof schOrRef == "object") {
+            checkAmbiguosRef(sch, schOrRef.schema, ref);
+          } else if (ref !== normalizeId(fullPath)) {
+            if (ref[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref], ref);
+              localRefs[ref] = sch;
+            } else {
+              this.refs[ref] = fullPath;
+            }
+          }
+          return ref;
+        }
+        function addAnchor(anchor) {
+          if (typeof anchor == "string") {
+            if (!ANCHOR.test(anchor))
+              throw new Error(`invalid anchor "${anchor}"`);
+            addRef.call(this, `#${anchor}`);
+          }
+        }
+      });
+      return localRefs;
+      function checkAmbiguosRef(sch1, sch2, ref) {
+        if (sch2 !== void 0 && !equal(sch1, sch2))
+          throw ambiguos(ref);
+      }
+      function ambiguos(ref) {
+        return new Error(`reference "${ref}" resolves to more than one schema`);
+      }
+    }
+    exports.getSchemaRefs = getSchemaRefs;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/index.js
+var require_validate = __commonJS({
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    var boolSchema_1 = require_boolSchema();
+    var dataType_1 = require_dataType();
+    var applicability_1 = require_applicability();
+    var dataType_2 = require_dataType();
+    var defaults_1 = require_defaults();
+    var keyword_1 = require_keyword();
+    var subschema_1 = require_subschema();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var errors_1 = require_errors();
+    function validateFunctionCode(it) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          topSchemaObjCode(it);
+          return;
+        }
+      }
+      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+    }
+    exports.validateFunctionCode = validateFunctionCode;
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts: opts2 }, body) {
+      if (opts2.code.es5) {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts2)}`);
+          destructureValCxtES5(gen, opts2);
+          gen.code(body);
+        });
+      } else {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts2)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts2)).code(body));
+      }
+    }
+    function destructureValCxt(opts2) {
+      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts2.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+    }
+    function destructureValCxtES5(gen, opts2) {
+      gen.if(names_1.default.valCxt, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
+        if (opts2.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+      }, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.rootData, names_1.default.data);
+        if (opts2.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
+      });
+    }
+    function topSchemaObjCode(it) {
+      const { schema, opts: opts2, gen } = it;
+      validateFunction(it, () => {
+        if (opts2.$comment && schema.$comment)
+          commentKeyword(it);
+        checkNoDefault(it);
+        gen.let(names_1.default.vErrors, null);
+        gen.let(names_1.default.errors, 0);
+        if (opts2.unevaluated)
+          resetEvaluated(it);
+        typeAndKeywords(it);
+        returnResults(it);
+      });
+      return;
+    }
+    function resetEvaluated(it) {
+      const { gen, validateName } = it;
+      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
+    }
+    function funcSourceUrl(schema, opts2) {
+      const schId = typeof schema == "object" && schema[opts2.schemaId];
+      return schId && (opts2.code.source || opts2.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
+    }
+    function subschemaCode(it, valid) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          subSchemaObjCode(it, valid);
+          return;
+        }
+      }
+      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+    }
+    function schemaCxtHasRules({ schema, self }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (self.RULES.all[key])
+          return true;
+      return false;
+    }
+    function isSchemaObj(it) {
+      return typeof it.schema != "boolean";
+    }
+    function subSchemaObjCode(it, valid) {
+      const { schema, gen, opts: opts2 } = it;
+      if (opts2.$comment && schema.$comment)
+        commentKeyword(it);
+      updateContext(it);
+      checkAsyncSchema(it);
+      const errsCount = gen.const("_errs", names_1.default.errors);
+      typeAndKeywords(it, errsCount);
+      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+    }
+    function checkKeywords(it) {
+      (0, util_1.checkUnknownRules)(it);
+      checkRefsAndKeywords(it);
+    }
+    function typeAndKeywords(it, errsCount) {
+      if (it.opts.jtd)
+        return schemaKeywords(it, [], false, errsCount);
+      const types = (0, dataType_1.getSchemaTypes)(it.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+      schemaKeywords(it, types, !checkedTypes, errsCount);
+    }
+    function checkRefsAndKeywords(it) {
+      const { schema, errSchemaPath, opts: opts2, self } = it;
+      if (schema.$ref && opts2.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      }
+    }
+    function checkNoDefault(it) {
+      const { schema, opts: opts2 } = it;
+      if (schema.default !== void 0 && opts2.useDefaults && opts2.strictSchema) {
+        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+      }
+    }
+    function updateContext(it) {
+      const schId = it.schema[it.opts.schemaId];
+      if (schId)
+        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+    }
+    function checkAsyncSchema(it) {
+      if (it.schema.$async && !it.schemaEnv.$async)
+        throw new Error("async schema in sync schema");
+    }
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts: opts2 }) {
+      const msg = schema.$comment;
+      if (opts2.$comment === true) {
+        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
+      } else if (typeof opts2.$comment == "function") {
+        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+      }
+    }
+    function returnResults(it) {
+      const { gen, schemaEnv, validateName, ValidationError, opts: opts2 } = it;
+      if (schemaEnv.$async) {
+        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
+        if (opts2.unevaluated)
+          assignEvaluated(it);
+        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
+      }
+    }
+    function assignEvaluated({ gen, evaluated, props, items }) {
+      if (props instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
+      if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+    }
+    function schemaKeywords(it, types, typeErrors, errsCount) {
+      const { gen, schema, data, allErrors, opts: opts2, self } = it;
+      const { RULES: RULES2 } = self;
+      if (schema.$ref && (opts2.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
+        return;
+      }
+      if (!opts2.jtd)
+        checkStrictTypes(it, types);
+      gen.block(() => {
+        for (const group of RULES2.rules)
+          groupKeywords(group);
+        groupKeywords(RULES2.post);
+      });
+      function groupKeywords(group) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+          return;
+        if (group.type) {
+          gen.if((0, dataType_2.checkDataType)(group.type, data, opts2.strictNumbers));
+          iterateKeywords(it, group);
+          if (types.length === 1 && types[0] === group.type && typeErrors) {
+            gen.else();
+            (0, dataType_2.reportTypeError)(it);
+          }
+          gen.endIf();
+        } else {
+          iterateKeywords(it, group);
+        }
+        if (!allErrors)
+          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
+      }
+    }
+    function iterateKeywords(it, group) {
+      const { gen, schema, opts: { useDefaults } } = it;
+      if (useDefaults)
+        (0, defaults_1.assignDefaults)(it, group.type);
+      gen.block(() => {
+        for (const rule of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+            keywordCode(it, rule.keyword, rule.definition, group.type);
+          }
+        }
+      });
+    }
+    function checkStrictTypes(it, types) {
+      if (it.schemaEnv.meta || !it.opts.strictTypes)
+        return;
+      checkContextTypes(it, types);
+      if (!it.opts.allowUnionTypes)
+        checkMultipleTypes(it, types);
+      checkKeywordTypes(it, it.dataTypes);
+    }
+    function checkContextTypes(it, types) {
+      if (!types.length)
+        return;
+      if (!it.dataTypes.length) {
+        it.dataTypes = types;
+        return;
+      }
+      types.forEach((t) => {
+        if (!includesType(it.dataTypes, t)) {
+          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+        }
+      });
+      narrowSchemaTypes(it, types);
+    }
+    function checkMultipleTypes(it, ts) {
+      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+      }
+    }
+    function checkKeywordTypes(it, ts) {
+      const rules = it.self.RULES.all;
+      for (const keyword in rules) {
+        const rule = rules[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+          const { type } = rule.definition;
+          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          }
+        }
+      }
+    }
+    function hasApplicableType(schTs, kwdT) {
+      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
+    }
+    function includesType(ts, t) {
+      return ts.includes(t) || t === "integer" && ts.includes("number");
+    }
+    function narrowSchemaTypes(it, withTypes) {
+      const ts = [];
+      for (const t of it.dataTypes) {
+        if (includesType(withTypes, t))
+          ts.push(t);
+        else if (withTypes.includes("integer") && t === "number")
+          ts.push("integer");
+      }
+      it.dataTypes = ts;
+    }
+    function strictTypesError(it, msg) {
+      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath}" (strictTypes)`;
+      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+    }
+    var KeywordCxt = class {
+      constructor(it, def, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+        this.gen = it.gen;
+        this.allErrors = it.allErrors;
+        this.keyword = keyword;
+        this.data = it.data;
+        this.schema = it.schema[keyword];
+        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.schemaType = def.schemaType;
+        this.parentSchema = it.schema;
+        this.params = {};
+        this.it = it;
+        this.def = def;
+        if (this.$data) {
+          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+        } else {
+          this.schemaCode = this.schemaValue;
+          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+          }
+        }
+        if ("code" in def ? def.trackErrors : def.errors !== false) {
+          this.errsCount = it.gen.const("_errs", names_1.default.errors);
+        }
+      }
+      result(condition, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+      }
+      failResult(condition, successAction, failAction) {
+        this.gen.if(condition);
+        if (failAction)
+          failAction();
+        else
+          this.error();
+        if (successAction) {
+          this.gen.else();
+          successAction();
+          if (this.allErrors)
+            this.gen.endIf();
+        } else {
+          if (this.allErrors)
+            this.gen.endIf();
+          else
+            this.gen.else();
+        }
+      }
+      pass(condition, failAction) {
+        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
+      }
+      fail(condition) {
+        if (condition === void 0) {
+          this.error();
+          if (!this.allErrors)
+            this.gen.if(false);
+          return;
+        }
+        this.gen.if(condition);
+        this.error();
+        if (this.allErrors)
+          this.gen.endIf();
+        else
+          this.gen.else();
+      }
+      fail$data(condition) {
+        if (!this.$data)
+          return this.fail(condition);
+        const { schemaCode } = this;
+        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+      }
+      error(append, errorParams, errorPaths) {
+        if (errorParams) {
+          this.setParams(errorParams);
+          this._error(append, errorPaths);
+          this.setParams({});
+          return;
+        }
+        this._error(append, errorPaths);
+      }
+      _error(append, errorPaths) {
+        ;
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+      }
+      $dataError() {
+        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+      }
+      reset() {
+        if (this.errsCount === void 0)
+          throw new Error('add "trackErrors" to keyword definition');
+        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+      }
+      ok(cond) {
+        if (!this.allErrors)
+          this.gen.if(cond);
+      }
+      setParams(obj, assign) {
+        if (assign)
+          Object.assign(this.params, obj);
+        else
+          this.params = obj;
+      }
+      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+        this.gen.block(() => {
+          this.check$data(valid, $dataValid);
+          codeBlock();
+        });
+      }
+      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+        if (!this.$data)
+          return;
+        const { gen, schemaCode, schemaType, def } = this;
+        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
+        if (valid !== codegen_1.nil)
+          gen.assign(valid, true);
+        if (schemaType.length || def.validateSchema) {
+          gen.elseIf(this.invalid$data());
+          this.$dataError();
+          if (valid !== codegen_1.nil)
+            gen.assign(valid, false);
+        }
+        gen.else();
+      }
+      invalid$data() {
+        const { gen, schemaCode, schemaType, def, it } = this;
+        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+        function wrong$DataType() {
+          if (schemaType.length) {
+            if (!(schemaCode instanceof codegen_1.Name))
+              throw new Error("ajv implementation error");
+            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+          }
+          return codegen_1.nil;
+        }
+        function invalid$DataSchema() {
+          if (def.validateSchema) {
+            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
+            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
+          }
+          return codegen_1.nil;
+        }
+      }
+      subschema(appl, valid) {
+        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
+        subschemaCode(nextContext, valid);
+        return nextContext;
+      }
+      mergeEvaluated(schemaCxt, toName) {
+        const { it, gen } = this;
+        if (!it.opts.unevaluated)
+          return;
+        if (it.props !== true && schemaCxt.props !== void 0) {
+          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+        }
+        if (it.items !== true && schemaCxt.items !== void 0) {
+          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+        }
+      }
+      mergeValidEvaluated(schemaCxt, valid) {
+        const { it, gen } = this;
+        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+          return true;
+        }
+      }
+    };
+    exports.KeywordCxt = KeywordCxt;
+    function keywordCode(it, keyword, def, ruleType) {
+      const cxt = new KeywordCxt(it, def, keyword);
+      if ("code" in def) {
+        def.code(cxt, ruleType);
+      } else if (cxt.$data && def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      } else if ("macro" in def) {
+        (0, keyword_1.macroKeywordCode)(cxt, def);
+      } else if (def.compile || def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      }
+    }
+    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+      let jsonPointer;
+      let data;
+      if ($data === "")
+        return names_1.default.rootData;
+      if ($data[0] === "/") {
+        if (!JSON_POINTER.test($data))
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        jsonPointer = $data;
+        data = names_1.default.rootData;
+      } else {
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        const up = +matches[1];
+        jsonPointer = matches[2];
+        if (jsonPointer === "#") {
+          if (up >= dataLevel)
+            throw new Error(errorMsg("property/index", up));
+          return dataPathArr[dataLevel - up];
+        }
+        if (up > dataLevel)
+          throw new Error(errorMsg("data", up));
+        data = dataNames[dataLevel - up];
+        if (!jsonPointer)
+          return data;
+      }
+      let expr = data;
+      const segments = jsonPointer.split("/");
+      for (const segment2 of segments) {
+        if (segment2) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment2))}`;
+          expr = (0, codegen_1._)`${expr} && ${data}`;
+        }
+      }
+      return expr;
+      function errorMsg(pointerType, up) {
+        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+      }
+    }
+    exports.getData = getData;
+  }
+});
+
+// node_modules/ajv/dist/runtime/validation_error.js
+var require_validation_error = __commonJS({
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ValidationError = class extends Error {
+      constructor(errors) {
+        super("validation failed");
+        this.errors = errors;
+        this.ajv = this.validation = true;
+      }
+    };
+    exports.default = ValidationError;
+  }
+});
+
+// node_modules/ajv/dist/compile/ref_error.js
+var require_ref_error = __commonJS({
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var resolve_1 = require_resolve();
+    var MissingRefError = class extends Error {
+      constructor(resolver, baseId, ref, msg) {
+        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+      }
+    };
+    exports.default = MissingRefError;
+  }
+});
+
+// node_modules/ajv/dist/compile/index.js
+var require_compile = __commonJS({
+  "node_modules/ajv/dist/compile/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    var codegen_1 = require_codegen();
+    var validation_error_1 = require_validation_error();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var validate_1 = require_validate();
+    var SchemaEnv = class {
+      constructor(env) {
+        var _a;
+        this.refs = {};
+        this.dynamicAnchors = {};
+        let schema;
+        if (typeof env.schema == "object")
+          schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.refs = {};
+      }
+    };
+    exports.SchemaEnv = SchemaEnv;
+    function compileSchema(sch) {
+      const _sch = getCompilingSchema.call(this, sch);
+      if (_sch)
+        return _sch;
+      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
+      const { es5, lines } = this.opts.code;
+      const { ownProperties } = this.opts;
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      let _ValidationError;
+      if (sch.$async) {
+        _ValidationError = gen.scopeValue("Error", {
+          ref: validation_error_1.default,
+          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
+        });
+      }
+      const validateName = gen.scopeName("validate");
+      sch.validateName = validateName;
+      const schemaCxt = {
+        gen,
+        allErrors: this.opts.allErrors,
+        data: names_1.default.data,
+        parentData: names_1.default.parentData,
+        parentDataProperty: names_1.default.parentDataProperty,
+        dataNames: [names_1.default.data],
+        dataPathArr: [codegen_1.nil],
+        // TODO can its length be used as dataLevel if nil is removed?
+        dataLevel: 0,
+        dataTypes: [],
+        definedProperties: /* @__PURE__ */ new Set(),
+        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
+        validateName,
+        ValidationError: _ValidationError,
+        schema: sch.schema,
+        schemaEnv: sch,
+        rootId,
+        baseId: sch.baseId || rootId,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+        errorPath: (0, codegen_1._)`""`,
+        opts: this.opts,
+        self: this
+      };
+      let sourceCode;
+      try {
+        this._compilations.add(sch);
+        (0, validate_1.validateFunctionCode)(schemaCxt);
+        gen.optimize(this.opts.code.optimize);
+        const validateCode = gen.toString();
+        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+        if (this.opts.code.process)
+          sourceCode = this.opts.code.process(sourceCode, sch);
+        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
+        if (sch.$async)
+          validate2.$async = true;
+        if (this.opts.code.source === true) {
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+        }
+        if (this.opts.unevaluated) {
+          const { props, items } = schemaCxt;
+          validate2.evaluated = {
+            props: props instanceof codegen_1.Name ? void 0 : props,
+            items: items instanceof codegen_1.Name ? void 0 : items,
+            dynamicProps: props instanceof codegen_1.Name,
+            dynamicItems: items instanceof codegen_1.Name
+          };
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+        }
+        sch.validate = validate2;
+        return sch;
+      } catch (e) {
+        delete sch.validate;
+        delete sch.validateName;
+        if (sourceCode)
+          this.logger.error("Error compiling schema, function code:", sourceCode);
+        throw e;
+      } finally {
+        this._compilations.delete(sch);
+      }
+    }
+    exports.compileSchema = compileSchema;
+    function resolveRef(root, baseId, ref) {
+      var _a;
+      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+      const schOrFunc = root.refs[ref];
+      if (schOrFunc)
+        return schOrFunc;
+      let _sch = resolve.call(this, root, ref);
+      if (_sch === void 0) {
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const { schemaId } = this.opts;
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      if (_sch === void 0)
+        return;
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+    }
+    exports.resolveRef = resolveRef;
+    function inlineOrCompile(sch) {
+      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+        return sch.schema;
+      return sch.validate ? sch : compileSchema.call(this, sch);
+    }
+    function getCompilingSchema(schEnv) {
+      for (const sch of this._compilations) {
+        if (sameSchemaEnv(sch, schEnv))
+          return sch;
+      }
+    }
+    exports.getCompilingSchema = getCompilingSchema;
+    function sameSchemaEnv(s1, s2) {
+      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+    }
+    function resolve(root, ref) {
+      let sch;
+      while (typeof (sch = this.refs[ref]) == "string")
+        ref = sch;
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+    }
+    function resolveSchema(root, ref) {
+      const p = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
+      }
+      const id = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id] || this.schemas[id];
+      if (typeof schOrRef == "string") {
+        const sch = resolveSchema.call(this, root, schOrRef);
+        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+          return;
+        return getJsonPointer.call(this, p, sch);
+      }
+      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+        return;
+      if (!schOrRef.validate)
+        compileSchema.call(this, schOrRef);
+      if (id === (0, resolve_1.normalizeId)(ref)) {
+        const { schema } = schOrRef;
+        const { schemaId } = this.opts;
+        const schId = schema[schemaId];
+        if (schId)
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        return new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      return getJsonPointer.call(this, p, schOrRef);
+    }
+    exports.resolveSchema = resolveSchema;
+    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
+      "properties",
+      "patternProperties",
+      "enum",
+      "dependencies",
+      "definitions"
+    ]);
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+      var _a;
+      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+        return;
+      for (const part of parsedRef.fragment.slice(1).split("/")) {
+        if (typeof schema === "boolean")
+          return;
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        if (partSchema === void 0)
+          return;
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        }
+      }
+      let env;
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+        env = resolveSchema.call(this, root, $ref);
+      }
+      const { schemaId } = this.opts;
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env.schema !== env.root.schema)
+        return env;
+      return void 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/refs/data.json
+var require_data = __commonJS({
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+    module.exports = {
+      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
+      type: "object",
+      required: ["$data"],
+      properties: {
+        $data: {
+          type: "string",
+          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
+        }
+      },
+      additionalProperties: false
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+    "use strict";
+    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
+    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+    var BYTE_HEX = new Array(256);
+    {
+      const HEX_DIGITS = "0123456789ABCDEF";
+      for (let i = 0; i < 256; i++) {
+        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
+      }
+    }
+    function percentEncodeNonAscii(cp) {
+      if (cp < 2048) {
+        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
+      }
+      if (cp < 65536) {
+        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+      }
+      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+    }
+    function stringArrayToHexStripped(input) {
+      let acc = "";
+      let code = 0;
+      let i = 0;
+      for (i = 0; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
+        if (code === 48) {
+          continue;
+        }
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i];
+        break;
+      }
+      for (i += 1; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i];
+      }
+      return acc;
+    }
+    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+    function isZoneIdentifier(zone) {
+      if (zone.length === 0) return false;
+      for (let i = 0; i < zone.length; i++) {
+        if (isZoneCharacter(zone[i])) continue;
+        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+          i += 2;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    function compressIPv6ZeroRun(hextets) {
+      let bestStart = -1;
+      let bestLength = 0;
+      let runStart = -1;
+      let runLength = 0;
+      for (let i = 0; i < hextets.length; i++) {
+        if (hextets[i] === "0") {
+          if (runStart === -1) runStart = i;
+          runLength++;
+          if (runLength > bestLength) {
+            bestLength = runLength;
+            bestStart = runStart;
+          }
+        } else {
+          runStart = -1;
+          runLength = 0;
+        }
+      }
+      if (bestLength < 2) return hextets.join(":");
+      const head = hextets.slice(0, bestStart).join(":");
+      const tail = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail;
+    }
+    function normalizeIPv6Address(input) {
+      const compression = input.indexOf("::");
+      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+      if (compression !== -1) {
+        if (left.length === 1 && left[0] === "") left.length = 0;
+        if (right.length === 1 && right[0] === "") right.length = 0;
+      }
+      const parts = left.concat(right);
+      let hextetCount = 0;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part === "") return void 0;
+        if (part.indexOf(".") !== -1) {
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          hextetCount += 2;
+          continue;
+        }
+        if (!isHextet(part)) return void 0;
+        parts[i] = parseInt(part, 16).toString(16);
+        hextetCount++;
+      }
+      if (compression === -1) {
+        if (hextetCount !== 8) return void 0;
+        return compressIPv6ZeroRun(parts);
+      }
+      if (hextetCount >= 8) return void 0;
+      const expanded = parts.slice(0, left.length);
+      for (let i = hextetCount; i < 8; i++) expanded.push("0");
+      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      return compressIPv6ZeroRun(expanded);
+    }
+    function normalizeIPv6(host) {
+      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
+      let input = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input)) {
+        input = input.toLowerCase();
+        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      }
+      if (findToken(input, ":") < 2) {
+        return { host, isIPV6: false, error: bracketed };
+      }
+      let zoneIdentifier = "";
+      const zoneSeparator = input.indexOf("%");
+      if (zoneSeparator !== -1) {
+        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
+        input = input.slice(0, zoneSeparator);
+      }
+      const address = normalizeIPv6Address(input);
+      if (address === void 0) return { host, isIPV6: false, error: true };
+      return {
+        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        isIPV6: true
+      };
+    }
+    function findToken(str, token) {
+      let ind = 0;
+      for (let i = 0; i < str.length; i++) {
+        if (str[i] === token) ind++;
+      }
+      return ind;
+    }
+    function removeDotSegments(path10) {
+      let input = path10;
+      const output = [];
+      let nextSlash = -1;
+      let len = 0;
+      while (len = input.length) {
+        if (len === 1) {
+          if (input === ".") {
+            break;
+          } else if (input === "/") {
+            output.push("/");
+            break;
+          } else {
+            output.push(input);
+            break;
+          }
+        } else if (len === 2) {
+          if (input[0] === ".") {
+            if (input[1] === ".") {
+              break;
+            } else if (input[1] === "/") {
+              input = input.slice(2);
+              continue;
+            }
+          } else if (input[0] === "/") {
+            if (input[1] === "." || input[1] === "/") {
+              output.push("/");
+              break;
+            }
+          }
+        } else if (len === 3) {
+          if (input === "/..") {
+            if (output.length !== 0) {
+              output.pop();
+            }
+            output.push("/");
+            break;
+          }
+        }
+        if (input[0] === ".") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(3);
+              continue;
+            }
+          } else if (input[1] === "/") {
+            input = input.slice(2);
+            continue;
+          }
+        } else if (input[0] === "/") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(2);
+              continue;
+            } else if (input[2] === ".") {
+              if (input[3] === "/") {
+                input = input.slice(3);
+                if (output.length !== 0) {
+                  output.pop();
+                }
+                continue;
+              }
+            }
+          }
+        }
+        if ((nextSlash = input.indexOf("/", 1)) === -1) {
+          output.push(input);
+          break;
+        } else {
+          output.push(input.slice(0, nextSlash));
+          input = input.slice(nextSlash);
+        }
+      }
+      return output.join("");
+    }
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
+      }
+      const segments = path10.split("/");
+      const last = segments.length - 1;
+      const output = [];
+      let trailingDirectory = false;
+      for (let i = 0; i <= last; i++) {
+        const segment2 = segments[i];
+        if (segment2 === "." || segment2 === "..") {
+          if (segment2 === "..") {
+            if (output.length !== 0 && output[output.length - 1] !== "..") {
+              output.pop();
+            } else {
+              output.push("..");
+            }
+          }
+          trailingDirectory = i === last;
+        } else {
+          output.push(segment2);
+        }
+      }
+      if (trailingDirectory && output[output.length - 1] !== "..") {
+        output.push("");
+      }
+      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
+        output.unshift(".");
+      }
+      return output.join("/");
+    }
+    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
+    var HOST_DELIM_RE = /[@/?#:]/g;
+    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+    function reescapeHostDelimiters(host, isIP) {
+      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re.lastIndex = 0;
+      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+    }
+    function normalizePercentEncoding(input, decodeUnreserved = false) {
+      if (input.indexOf("%") === -1) {
+        return input;
+      }
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        output += input[i];
+      }
+      return output;
+    }
+    function normalizePathEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded !== "." && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isPathCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function serializePathEncoding(input, pathNoScheme = false) {
+      let output = "";
+      let firstSegment = pathNoScheme && input[0] !== "/";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (ch === "/") {
+          firstSegment = false;
+        }
+        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeComponent(input, isAllowed) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (isAllowed(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeUserinfo(input) {
+      return encodeComponent(input, isUserinfoCharacter);
+    }
+    function encodeQuery(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function encodeFragment(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function isEscapeSafe(cp) {
+      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
+    }
+    function normalizeQueryFragmentEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isQueryFragmentCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function escapePreservingEscapes(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        output += escape(input[i]);
+      }
+      return output;
+    }
+    function recomposeAuthority(component) {
+      const uriTokens = [];
+      if (component.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component.userinfo));
+        uriTokens.push("@");
+      }
+      if (component.host !== void 0) {
+        let host = component.host;
+        if (!isIPv4(host)) {
+          let ipV6res = normalizeIPv6(host);
+          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+            host = normalizePercentEncoding(host, true);
+            ipV6res = normalizeIPv6(host);
+          }
+          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+            host = `[${ipV6res.escapedHost}]`;
+          } else {
+            host = reescapeHostDelimiters(host, false);
+          }
+        }
+        uriTokens.push(host);
+      }
+      if (typeof component.port === "number" || typeof component.port === "string") {
+        const port = String(component.port);
+        if (!isPort(port)) {
+          throw new TypeError("URI port is malformed.");
+        }
+        uriTokens.push(":");
+        uriTokens.push(port);
+      }
+      return uriTokens.length ? uriTokens.join("") : void 0;
+    }
+    module.exports = {
+      nonSimpleDomain,
+      recomposeAuthority,
+      reescapeHostDelimiters,
+      normalizePercentEncoding,
+      normalizePathEncoding,
+      serializePathEncoding,
+      normalizeQueryFragmentEncoding,
+      encodeUserinfo,
+      encodeQuery,
+      encodeFragment,
+      escapePreservingEscapes,
+      removeDotSegments,
+      removeDotSegmentsRelative,
+      isIPv4,
+      isUUID,
+      normalizeIPv6,
+      stringArrayToHexStripped
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/schemes.js
+var require_schemes = __commonJS({
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+    "use strict";
+    var { isUUID } = require_utils();
+    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+    var supportedSchemeNames = (
+      /** @type {const} */
+      [
+        "http",
+        "https",
+        "ws",
+        "wss",
+        "urn",
+        "urn:uuid"
+      ]
+    );
+    function isValidSchemeName(name) {
+      return supportedSchemeNames.indexOf(
+        /** @type {*} */
+        name
+      ) !== -1;
+    }
+    function wsIsSecure(wsComponent) {
+      if (wsComponent.secure === true) {
+        return true;
+      } else if (wsComponent.secure === false) {
+        return false;
+      } else if (wsComponent.scheme) {
+        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
+      } else {
+        return false;
+      }
+    }
+    function httpParse(component) {
+      if (!component.host) {
+        component.error = component.error || "HTTP URIs must have a host.";
+      }
+      return component;
+    }
+    function httpSerialize(component) {
+      const secure = String(component.scheme).toLowerCase() === "https";
+      if (component.port === (secure ? 443 : 80) || component.port === "") {
+        component.port = void 0;
+      }
+      if (!component.path) {
+        component.path = "/";
+      }
+      return component;
+    }
+    function wsParse(wsComponent) {
+      wsComponent.secure = wsIsSecure(wsComponent);
+      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
+      wsComponent.path = void 0;
+      wsComponent.query = void 0;
+      return wsComponent;
+    }
+    function wsSerialize(wsComponent) {
+      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
+        wsComponent.port = void 0;
+      }
+      if (typeof wsComponent.secure === "boolean") {
+        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
+        wsComponent.secure = void 0;
+      }
+      if (wsComponent.resourceName) {
+        const queryIndex = wsComponent.resourceName.indexOf("?");
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
+        wsComponent.resourceName = void 0;
+      }
+      wsComponent.fragment = void 0;
+      return wsComponent;
+    }
+    function urnParse(urnComponent, options) {
+      if (!urnComponent.path) {
+        urnComponent.error = "URN can not be parsed";
+        return urnComponent;
+      }
+      const matches = urnComponent.path.match(URN_REG);
+      if (matches && matches[0] === urnComponent.path) {
+        const scheme = options.scheme || urnComponent.scheme || "urn";
+        urnComponent.nid = matches[1].toLowerCase();
+        urnComponent.nss = matches[2];
+        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const schemeHandler = getSchemeHandler(urnScheme);
+        urnComponent.path = void 0;
+        if (schemeHandler) {
+          urnComponent = schemeHandler.parse(urnComponent, options);
+        }
+      } else {
+        urnComponent.error = urnComponent.error || "URN can not be parsed.";
+      }
+      return urnComponent;
+    }
+    function urnSerialize(urnComponent, options) {
+      if (urnComponent.nid === void 0) {
+        throw new Error("URN without nid cannot be serialized");
+      }
+      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const nid = urnComponent.nid.toLowerCase();
+      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const schemeHandler = getSchemeHandler(urnScheme);
+      if (schemeHandler) {
+        urnComponent = schemeHandler.serialize(urnComponent, options);
+      }
+      const uriComponent = urnComponent;
+      const nss = urnComponent.nss;
+      uriComponent.path = `${nid || options.nid}:${nss}`;
+      options.skipEscape = true;
+      return uriComponent;
+    }
+    function urnuuidParse(urnComponent, options) {
+      const uuidComponent = urnComponent;
+      uuidComponent.uuid = uuidComponent.nss;
+      uuidComponent.nss = void 0;
+      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
+      }
+      return uuidComponent;
+    }
+    function urnuuidSerialize(uuidComponent) {
+      const urnComponent = uuidComponent;
+      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
+      return urnComponent;
+    }
+    var http = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "http",
+        domainHost: true,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var https = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "https",
+        domainHost: http.domainHost,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var ws = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "ws",
+        domainHost: true,
+        parse: wsParse,
+        serialize: wsSerialize
+      }
+    );
+    var wss = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "wss",
+        domainHost: ws.domainHost,
+        parse: ws.parse,
+        serialize: ws.serialize
+      }
+    );
+    var urn = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn",
+        parse: urnParse,
+        serialize: urnSerialize,
+        skipNormalize: true
+      }
+    );
+    var urnuuid = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn:uuid",
+        parse: urnuuidParse,
+        serialize: urnuuidSerialize,
+        skipNormalize: true
+      }
+    );
+    var SCHEMES = (
+      /** @type {Record<SchemeName, SchemeHandler>} */
+      {
+        http,
+        https,
+        ws,
+        wss,
+        urn,
+        "urn:uuid": urnuuid
+      }
+    );
+    Object.setPrototypeOf(SCHEMES, null);
+    function getSchemeHandler(scheme) {
+      return scheme && (SCHEMES[
+        /** @type {SchemeName} */
+        scheme
+      ] || SCHEMES[
+        /** @type {SchemeName} */
+        scheme.toLowerCase()
+      ]) || void 0;
+    }
+    module.exports = {
+      wsIsSecure,
+      SCHEMES,
+      isValidSchemeName,
+      getSchemeHandler
+    };
+  }
+});
+
+// node_modules/fast-uri/index.js
+var require_fast_uri = __commonJS({
+  "node_modules/fast-uri/index.js"(exports, module) {
+    "use strict";
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { SCHEMES, getSchemeHandler } = require_schemes();
+    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
+    var MALFORMED_HOST_ERROR = "URI host is malformed.";
+    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+    function validateScheme(scheme) {
+      const stringScheme = String(scheme);
+      if (!VALID_SCHEME.test(stringScheme)) {
+        throw new TypeError(MALFORMED_SCHEME_ERROR);
+      }
+      return stringScheme;
+    }
+    function normalize(uri, options) {
+      if (typeof uri === "string") {
+        uri = /** @type {T} */
+        normalizeString(uri, options);
+      } else if (typeof uri === "object") {
+        uri = /** @type {T} */
+        parse3(serialize(uri, options), options);
+      }
+      return uri;
+    }
+    function resolve(baseURI, relativeURI, options) {
+      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+      const {
+        parsed: baseParsed,
+        malformedAuthorityOrPort: baseMalformed,
+        malformedPercentEncoding: baseMalformedPercentEncoding,
+        malformedSchemeSpecific: baseMalformedSchemeSpecific,
+        malformedHost: baseMalformedHost,
+        malformedScheme: baseMalformedScheme
+      } = parseWithStatus(baseURI, schemelessOptions);
+      const {
+        parsed: relativeParsed,
+        malformedAuthorityOrPort: relativeMalformed,
+        malformedPercentEncoding: relativeMalformedPercentEncoding,
+        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+        malformedHost: relativeMalformedHost,
+        malformedScheme: relativeMalformedScheme
+      } = parseWithStatus(relativeURI, schemelessOptions);
+      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
+        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
+      }
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+        throw new Error(MALFORMED_HOST_ERROR);
+      }
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
+      }
+      schemelessOptions.skipEscape = true;
+      return serialize(resolved, schemelessOptions);
+    }
+    function resolveComponent(base, relative, options, skipNormalization) {
+      const target = {};
+      if (!skipNormalization) {
+        base = parse3(serialize(base, options), options);
+        relative = parse3(serialize(relative, options), options);
+      }
+      options = options || {};
+      if (!options.tolerant && relative.scheme) {
+        target.scheme = relative.scheme;
+        target.userinfo = relative.userinfo;
+        target.host = relative.host;
+        target.port = relative.port;
+        target.path = removeDotSegments(relative.path || "");
+        target.query = relative.query;
+      } else {
+        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
+          target.userinfo = relative.userinfo;
+          target.host = relative.host;
+          target.port = relative.port;
+          target.path = removeDotSegments(relative.path || "");
+          target.query = relative.query;
+        } else {
+          if (!relative.path) {
+            target.path = base.path;
+            if (relative.query !== void 0) {
+              target.query = relative.query;
+            } else {
+              target.query = base.query;
+            }
+          } else {
+            if (relative.path[0] === "/") {
+              target.path = removeDotSegments(relative.path);
+            } else {
+              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
+              if (baseHasAuthority && !base.path) {
+                target.path = "/" + relative.path;
+              } else if (!base.path) {
+                target.path = relative.path;
+              } else {
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+              }
+              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+            }
+            target.query = relative.query;
+          }
+          target.userinfo = base.userinfo;
+          target.host = base.host;
+          target.port = base.port;
+        }
+        target.scheme = base.scheme;
+      }
+      target.fragment = relative.fragment;
+      return target;
+    }
+    function equal(uriA, uriB, options) {
+      const normalizedA = normalizeComparableURI(uriA, options);
+      const normalizedB = normalizeComparableURI(uriB, options);
+      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
+    }
+    function serialize(cmpts, opts2) {
+      const component = {
+        host: cmpts.host,
+        scheme: cmpts.scheme,
+        userinfo: cmpts.userinfo,
+        port: cmpts.port,
+        path: cmpts.path,
+        query: cmpts.query,
+        nid: cmpts.nid,
+        nss: cmpts.nss,
+        uuid: cmpts.uuid,
+        fragment: cmpts.fragment,
+        reference: cmpts.reference,
+        resourceName: cmpts.resourceName,
+        secure: cmpts.secure,
+        error: ""
+      };
+      const options = Object.assign({}, opts2);
+      const uriTokens = [];
+      if (component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+      }
+      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
+      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options.skipEscape && schemelessReference;
+      if (component.path !== void 0) {
+        if (!options.skipEscape) {
+          component.path = serializePathEncoding(component.path, pathNoScheme);
+        } else {
+          component.path = normalizePercentEncoding(component.path);
+        }
+      }
+      if (options.reference !== "suffix" && component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+        uriTokens.push(component.scheme, ":");
+      }
+      const authority = recomposeAuthority(component);
+      if (authority !== void 0) {
+        if (options.reference !== "suffix") {
+          uriTokens.push("//");
+        }
+        uriTokens.push(authority);
+        if (component.path && component.path[0] !== "/") {
+          uriTokens.push("/");
+        }
+      }
+      if (component.path !== void 0) {
+        let s = component.path;
+        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
+        }
+        if (schemelessReference) {
+          s = serializePathEncoding(s, true);
+        }
+        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
+          s = "/%2F" + s.slice(2);
+        }
+        uriTokens.push(s);
+      }
+      if (component.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component.query));
+      }
+      if (component.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component.fragment));
+      }
+      return uriTokens.join("");
+    }
+    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+    function getParseError(parsed, matches) {
+      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+        return 'URI path must start with "/" when authority is present.';
+      }
+      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+        return "URI port is malformed.";
+      }
+      return void 0;
+    }
+    function hasMalformedPercentEncoding(component) {
+      if (component === void 0) return false;
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+          return true;
+        }
+        percent = component.indexOf("%", percent + 3);
+      }
+      return false;
+    }
+    function isIPLiteral(host) {
+      return host[0] === "[" && host[host.length - 1] === "]";
+    }
+    function hasMalformedComponentPercentEncoding(matches) {
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    }
+    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+        return true;
+      }
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+        let url;
+        try {
+          url = new URL("http://" + parsed.host);
+        } catch (e) {
+          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          return true;
+        }
+        if (!isHostOnlyURL(url)) {
+          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          return true;
+        }
+        parsed.host = url.hostname;
+      }
+      return false;
+    }
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+      return Boolean(
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+      );
+    }
+    function isHostOnlyURL(url) {
+      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
+    }
+    function parseWithStatus(uri, opts2) {
+      const options = Object.assign({}, opts2);
+      const parsed = {
+        scheme: void 0,
+        userinfo: void 0,
+        host: "",
+        port: void 0,
+        path: "",
+        query: void 0,
+        fragment: void 0
+      };
+      let malformedAuthorityOrPort = false;
+      let malformedPercentEncoding = false;
+      let malformedSchemeSpecific = false;
+      let malformedHost = false;
+      let malformedIPLiteral = false;
+      let malformedScheme = false;
+      let isIP = false;
+      if (options.reference === "suffix") {
+        if (options.scheme) {
+          uri = options.scheme + ":" + uri;
+        } else {
+          uri = "//" + uri;
+        }
+      }
+      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
+        parsed.error = "URI authority must not contain a literal backslash.";
+        malformedAuthorityOrPort = true;
+      }
+      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      if (introducerMatch !== null) {
+        const region = introducerMatch[1];
+        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
+        if (normalizedRegion.length >= 2) {
+          if (normalizedRegion.slice(0, 2) !== "//") {
+            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            malformedAuthorityOrPort = true;
+          } else if (region.length !== normalizedRegion.length) {
+            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            malformedAuthorityOrPort = true;
+          }
+        }
+      }
+      const matches = uri.match(URI_PARSE);
+      if (matches) {
+        parsed.scheme = matches[1];
+        parsed.userinfo = matches[3];
+        parsed.host = matches[4];
+        parsed.port = parseInt(matches[5], 10);
+        parsed.path = matches[6] || "";
+        parsed.query = matches[7];
+        parsed.fragment = matches[8];
+        if (parsed.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed.scheme)) {
+            parsed.scheme = parsed.scheme.toLowerCase();
+          } else {
+            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            malformedScheme = true;
+          }
+        }
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        if (malformedPercentEncoding) {
+          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+        }
+        if (isNaN(parsed.port)) {
+          parsed.port = matches[5];
+        }
+        const parseError = getParseError(parsed, matches);
+        if (parseError !== void 0) {
+          parsed.error = parsed.error || parseError;
+          malformedAuthorityOrPort = true;
+        }
+        if (parsed.host) {
+          const ipv4result = isIPv4(parsed.host);
+          if (ipv4result === false) {
+            const bracketedIPLiteral = isIPLiteral(parsed.host);
+            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed.host);
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            if (malformedIPLiteral) {
+              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              malformedAuthorityOrPort = true;
+            }
+          } else {
+            isIP = true;
+          }
+        }
+        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
+          parsed.reference = "same-document";
+        } else if (parsed.scheme === void 0) {
+          parsed.reference = "relative";
+        } else if (parsed.fragment === void 0) {
+          parsed.reference = "absolute";
+        } else {
+          parsed.reference = "uri";
+        }
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        }
+        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        if (!malformedIPLiteral) {
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+        }
+        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP) {
+            host = normalizePercentEncoding(host.toLowerCase());
+          }
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+        }
+        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
+          if (parsed.path) {
+            parsed.path = normalizePathEncoding(parsed.path);
+          }
+          if (parsed.query) {
+            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          }
+          if (parsed.fragment) {
+            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          }
+        }
+        if (schemeHandler && schemeHandler.parse) {
+          schemeHandler.parse(parsed, options);
+          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+            malformedSchemeSpecific = true;
+          }
+        }
+      } else {
+        parsed.error = parsed.error || "URI can not be parsed.";
+      }
+      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+    }
+    function parse3(uri, opts2) {
+      return parseWithStatus(uri, opts2).parsed;
+    }
+    function normalizeString(uri, opts2) {
+      return normalizeStringWithStatus(uri, opts2).normalized;
+    }
+    function normalizeStringWithStatus(uri, opts2) {
+      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts2);
+      return {
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts2),
+        malformedAuthorityOrPort,
+        malformedPercentEncoding,
+        malformedSchemeSpecific,
+        malformedHost,
+        malformedScheme
+      };
+    }
+    function normalizeComparableURI(uri, opts2) {
+      if (typeof uri !== "string" && typeof uri !== "object") {
+        return void 0;
+      }
+      let value;
+      try {
+        value = typeof uri === "string" ? uri : serialize(uri, opts2);
+      } catch {
+        return void 0;
+      }
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts2);
+      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
+    }
+    var fastUri = {
+      SCHEMES,
+      normalize,
+      resolve,
+      resolveComponent,
+      equal,
+      serialize,
+      parse: parse3
+    };
+    module.exports = fastUri;
+    module.exports.default = fastUri;
+    module.exports.fastUri = fastUri;
+  }
+});
+
+// node_modules/ajv/dist/runtime/uri.js
+var require_uri = __commonJS({
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var uri = require_fast_uri();
+    uri.code = 'require("ajv/dist/runtime/uri").default';
+    exports.default = uri;
+  }
+});
+
+// node_modules/ajv/dist/core.js
+var require_core = __commonJS({
+  "node_modules/ajv/dist/core.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    var ref_error_1 = require_ref_error();
+    var rules_1 = require_rules();
+    var compile_1 = require_compile();
+    var codegen_2 = require_codegen();
+    var resolve_1 = require_resolve();
+    var dataType_1 = require_dataType();
+    var util_1 = require_util();
+    var $dataRefSchema = require_data();
+    var uri_1 = require_uri();
+    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    defaultRegExp.code = "new RegExp";
+    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
+      "validate",
+      "serialize",
+      "parse",
+      "wrapper",
+      "root",
+      "schema",
+      "keyword",
+      "pattern",
+      "formats",
+      "validate$data",
+      "func",
+      "obj",
+      "Error"
+    ]);
+    var removedOptions = {
+      errorDataPath: "",
+      format: "`validateFormats: false` can be used instead.",
+      nullable: '"nullable" keyword is supported by default.',
+      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+      sourceCode: "Use option `code: {source: true}`",
+      strictDefaults: "It is default now, see option `strict`.",
+      strictKeywords: "It is default now, see option `strict`.",
+      uniqueItems: '"uniqueItems" keyword is always validated.',
+      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+      cache: "Map is used as cache, schema object as key.",
+      serialize: "Map is used as cache, schema object as key.",
+      ajvErrors: "It is default now."
+    };
+    var deprecatedOptions = {
+      ignoreKeywordsWithRef: "",
+      jsPropertySyntax: "",
+      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
+    };
+    var MAX_EXPRESSION = 200;
+    function requiredOptions(o) {
+      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      const s = o.strict;
+      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
+      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      return {
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+        uriResolver
+      };
+    }
+    var Ajv = class {
+      constructor(opts2 = {}) {
+        this.schemas = {};
+        this.refs = {};
+        this.formats = /* @__PURE__ */ Object.create(null);
+        this._compilations = /* @__PURE__ */ new Set();
+        this._loading = {};
+        this._cache = /* @__PURE__ */ new Map();
+        opts2 = this.opts = { ...opts2, ...requiredOptions(opts2) };
+        const { es5, lines } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        this.logger = getLogger(opts2.logger);
+        const formatOpt = opts2.validateFormats;
+        opts2.validateFormats = false;
+        this.RULES = (0, rules_1.getRules)();
+        checkOptions.call(this, removedOptions, opts2, "NOT SUPPORTED");
+        checkOptions.call(this, deprecatedOptions, opts2, "DEPRECATED", "warn");
+        this._metaOpts = getMetaSchemaOptions.call(this);
+        if (opts2.formats)
+          addInitialFormats.call(this);
+        this._addVocabularies();
+        this._addDefaultMetaSchema();
+        if (opts2.keywords)
+          addInitialKeywords.call(this, opts2.keywords);
+        if (typeof opts2.meta == "object")
+          this.addMetaSchema(opts2.meta);
+        addInitialSchemas.call(this);
+        opts2.validateFormats = formatOpt;
+      }
+      _addVocabularies() {
+        this.addKeyword("$async");
+      }
+      _addDefaultMetaSchema() {
+        const { $data, meta, schemaId } = this.opts;
+        let _dataRefSchema = $dataRefSchema;
+        if (schemaId === "id") {
+          _dataRefSchema = { ...$dataRefSchema };
+          _dataRefSchema.id = _dataRefSchema.$id;
+          delete _dataRefSchema.$id;
+        }
+        if (meta && $data)
+          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+      }
+      defaultMeta() {
+        const { meta, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
+      }
+      validate(schemaKeyRef, data) {
+        let v;
+        if (typeof schemaKeyRef == "string") {
+          v = this.getSchema(schemaKeyRef);
+          if (!v)
+            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+        } else {
+          v = this.compile(schemaKeyRef);
+        }
+        const valid = v(data);
+        if (!("$async" in v))
+          this.errors = v.errors;
+        return valid;
+      }
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      compileAsync(schema, meta) {
+        if (typeof this.opts.loadSchema != "function") {
+          throw new Error("options.loadSchema should be a function");
+        }
+        const { loadSchema } = this.opts;
+        return runCompileAsync.call(this, schema, meta);
+        async function runCompileAsync(_schema, _meta) {
+          await loadMetaSchema.call(this, _schema.$schema);
+          const sch = this._addSchema(_schema, _meta);
+          return sch.validate || _compileAsync.call(this, sch);
+        }
+        async function loadMetaSchema($ref) {
+          if ($ref && !this.getSchema($ref)) {
+            await runCompileAsync.call(this, { $ref }, true);
+          }
+        }
+        async function _compileAsync(sch) {
+          try {
+            return this._compileSchemaEnv(sch);
+          } catch (e) {
+            if (!(e instanceof ref_error_1.default))
+              throw e;
+            checkLoaded.call(this, e);
+            await loadMissingSchema.call(this, e.missingSchema);
+            return _compileAsync.call(this, sch);
+          }
+        }
+        function checkLoaded({ missingSchema: ref, missingRef }) {
+          if (this.refs[ref]) {
+            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+          }
+        }
+        async function loadMissingSchema(ref) {
+          const _schema = await _loadSchema.call(this, ref);
+          if (!this.refs[ref])
+            await loadMetaSchema.call(this, _schema.$schema);
+          if (!this.refs[ref])
+            this.addSchema(_schema, ref, meta);
+        }
+        async function _loadSchema(ref) {
+          const p = this._loading[ref];
+          if (p)
+            return p;
+          try {
+            return await (this._loading[ref] = loadSchema(ref));
+          } finally {
+            delete this._loading[ref];
+          }
+        }
+      }
+      // Adds schema to the instance
+      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
+            this.addSchema(sch, void 0, _meta, _validateSchema);
+          return this;
+        }
+        let id;
+        if (typeof schema === "object") {
+          const { schemaId } = this.opts;
+          id = schema[schemaId];
+          if (id !== void 0 && typeof id != "string") {
+            throw new Error(`schema ${schemaId} must be string`);
+          }
+        }
+        key = (0, resolve_1.normalizeId)(key || id);
+        this._checkUnique(key);
+        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        return this;
+      }
+      // Add schema that will be used to validate other schemas
+      // options in META_IGNORE_OPTIONS are alway set to false
+      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key, true, _validateSchema);
+        return this;
+      }
+      //  Validate schema against its meta-schema
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
+          return true;
+        let $schema;
+        $schema = schema.$schema;
+        if ($schema !== void 0 && typeof $schema != "string") {
+          throw new Error("$schema must be a string");
+        }
+        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+        if (!$schema) {
+          this.logger.warn("meta-schema not available");
+          this.errors = null;
+          return true;
+        }
+        const valid = this.validate($schema, schema);
+        if (!valid && throwOrLogError) {
+          const message = "schema is invalid: " + this.errorsText();
+          if (this.opts.validateSchema === "log")
+            this.logger.error(message);
+          else
+            throw new Error(message);
+        }
+        return valid;
+      }
+      // Get compiled schema by `key` or `ref`.
+      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+      getSchema(keyRef) {
+        let sch;
+        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+          keyRef = sch;
+        if (sch === void 0) {
+          const { schemaId } = this.opts;
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          if (!sch)
+            return;
+          this.refs[keyRef] = sch;
+        }
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      // Remove cached schema(s).
+      // If no parameter is passed all schemas but meta-schemas are removed.
+      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+      removeSchema(schemaKeyRef) {
+        if (schemaKeyRef instanceof RegExp) {
+          this._removeAllSchemas(this.schemas, schemaKeyRef);
+          this._removeAllSchemas(this.refs, schemaKeyRef);
+          return this;
+        }
+        switch (typeof schemaKeyRef) {
+          case "undefined":
+            this._removeAllSchemas(this.schemas);
+            this._removeAllSchemas(this.refs);
+            this._cache.clear();
+            return this;
+          case "string": {
+            const sch = getSchEnv.call(this, schemaKeyRef);
+            if (typeof sch == "object")
+              this._cache.delete(sch.schema);
+            delete this.schemas[schemaKeyRef];
+            delete this.refs[schemaKeyRef];
+            return this;
+          }
+          case "object": {
+            const cacheKey = schemaKeyRef;
+            this._cache.delete(cacheKey);
+            let id = schemaKeyRef[this.opts.schemaId];
+            if (id) {
+              id = (0, resolve_1.normalizeId)(id);
+              delete this.schemas[id];
+              delete this.refs[id];
+            }
+            return this;
+          }
+          default:
+            throw new Error("ajv.removeSchema: invalid parameter");
+        }
+      }
+      // add "vocabulary" - a collection of keywords
+      addVocabulary(definitions) {
+        for (const def of definitions)
+          this.addKeyword(def);
+        return this;
+      }
+      addKeyword(kwdOrDef, def) {
+        let keyword;
+        if (typeof kwdOrDef == "string") {
+          keyword = kwdOrDef;
+          if (typeof def == "object") {
+            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+            def.keyword = keyword;
+          }
+        } else if (typeof kwdOrDef == "object" && def === void 0) {
+          def = kwdOrDef;
+          keyword = def.keyword;
+          if (Array.isArray(keyword) && !keyword.length) {
+            throw new Error("addKeywords: keyword must be string or non-empty array");
+          }
+        } else {
+          throw new Error("invalid addKeywords parameters");
+        }
+        checkKeyword.call(this, keyword, def);
+        if (!def) {
+          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          return this;
+        }
+        keywordMetaschema.call(this, def);
+        const definition = {
+          ...def,
+          type: (0, dataType_1.getJSONTypes)(def.type),
+          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
+        };
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        return this;
+      }
+      getKeyword(keyword) {
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
+      }
+      // Remove keyword
+      removeKeyword(keyword) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
+          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+          if (i >= 0)
+            group.rules.splice(i, 1);
+        }
+        return this;
+      }
+      // Add format
+      addFormat(name, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name] = format2;
+        return this;
+      }
+      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+        if (!errors || errors.length === 0)
+          return "No errors";
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+      }
+      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+        const rules = this.RULES.all;
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+        for (const jsonPointer of keywordsJsonPointers) {
+          const segments = jsonPointer.split("/").slice(1);
+          let keywords = metaSchema;
+          for (const seg of segments)
+            keywords = keywords[seg];
+          for (const key in rules) {
+            const rule = rules[key];
+            if (typeof rule != "object")
+              continue;
+            const { $data } = rule.definition;
+            const schema = keywords[key];
+            if ($data && schema)
+              keywords[key] = schemaOrData(schema);
+          }
+        }
+        return metaSchema;
+      }
+      _removeAllSchemas(schemas, regex) {
+        for (const keyRef in schemas) {
+          const sch = schemas[keyRef];
+          if (!regex || regex.test(keyRef)) {
+            if (typeof sch == "string") {
+              delete schemas[keyRef];
+            } else if (sch && !sch.meta) {
+              this._cache.delete(sch.schema);
+              delete schemas[keyRef];
+            }
+          }
+        }
+      }
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+        let id;
+        const { schemaId } = this.opts;
+        if (typeof schema == "object") {
+          id = schema[schemaId];
+        } else {
+          if (this.opts.jtd)
+            throw new Error("schema must be object");
+          else if (typeof schema != "boolean")
+            throw new Error("schema must be object or boolean");
+        }
+        let sch = this._cache.get(schema);
+        if (sch !== void 0)
+          return sch;
+        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        this._cache.set(sch.schema, sch);
+        if (addSchema && !baseId.startsWith("#")) {
+          if (baseId)
+            this._checkUnique(baseId);
+          this.refs[baseId] = sch;
+        }
+        if (validateSchema)
+          this.validateSchema(schema, true);
+        return sch;
+      }
+      _checkUnique(id) {
+        if (this.schemas[id] || this.refs[id]) {
+          throw new Error(`schema with key or id "${id}" already exists`);
+        }
+      }
+      _compileSchemaEnv(sch) {
+        if (sch.meta)
+          this._compileMetaSchema(sch);
+        else
+          compile_1.compileSchema.call(this, sch);
+        if (!sch.validate)
+          throw new Error("ajv implementation error");
+        return sch.validate;
+      }
+      _compileMetaSchema(sch) {
+        const currentOpts = this.opts;
+        this.opts = this._metaOpts;
+        try {
+          compile_1.compileSchema.call(this, sch);
+        } finally {
+          this.opts = currentOpts;
+        }
+      }
+    };
+    Ajv.ValidationError = validation_error_1.default;
+    Ajv.MissingRefError = ref_error_1.default;
+    exports.default = Ajv;
+    function checkOptions(checkOpts, options, msg, log = "error") {
+      for (const key in checkOpts) {
+        const opt = key;
+        if (opt in options)
+          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+      }
+    }
+    function getSchEnv(keyRef) {
+      keyRef = (0, resolve_1.normalizeId)(keyRef);
+      return this.schemas[keyRef] || this.refs[keyRef];
+    }
+    function addInitialSchemas() {
+      const optsSchemas = this.opts.schemas;
+      if (!optsSchemas)
+        return;
+      if (Array.isArray(optsSchemas))
+        this.addSchema(optsSchemas);
+      else
+        for (const key in optsSchemas)
+          this.addSchema(optsSchemas[key], key);
+    }
+    function addInitialFormats() {
+      for (const name in this.opts.formats) {
+        const format2 = this.opts.formats[name];
+        if (format2)
+          this.addFormat(name, format2);
+      }
+    }
+    function addInitialKeywords(defs) {
+      if (Array.isArray(defs)) {
+        this.addVocabulary(defs);
+        return;
+      }
+      this.logger.warn("keywords option as map is deprecated, pass array");
+      for (const keyword in defs) {
+        const def = defs[keyword];
+        if (!def.keyword)
+          def.keyword = keyword;
+        this.addKeyword(def);
+      }
+    }
+    function getMetaSchemaOptions() {
+      const metaOpts = { ...this.opts };
+      for (const opt of META_IGNORE_OPTIONS)
+        delete metaOpts[opt];
+      return metaOpts;
+    }
+    var noLogs = { log() {
+    }, warn() {
+    }, error() {
+    } };
+    function getLogger(logger) {
+      if (logger === false)
+        return noLogs;
+      if (logger === void 0)
+        return console;
+      if (logger.log && logger.warn && logger.error)
+        return logger;
+      throw new Error("logger must implement log, warn and error methods");
+    }
+    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+    function checkKeyword(keyword, def) {
+      const { RULES: RULES2 } = this;
+      (0, util_1.eachItem)(keyword, (kwd) => {
+        if (RULES2.keywords[kwd])
+          throw new Error(`Keyword ${kwd} is already defined`);
+        if (!KEYWORD_NAME.test(kwd))
+          throw new Error(`Keyword ${kwd} has invalid name`);
+      });
+      if (!def)
+        return;
+      if (def.$data && !("code" in def || "validate" in def)) {
+        throw new Error('$data keyword must have "code" or "validate" function');
+      }
+    }
+    function addRule(keyword, definition, dataType) {
+      var _a;
+      const post = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post)
+        throw new Error('keyword with "post" flag cannot have "type"');
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
+      if (!ruleGroup) {
+        ruleGroup = { type: dataType, rules: [] };
+        RULES2.rules.push(ruleGroup);
+      }
+      RULES2.keywords[keyword] = true;
+      if (!definition)
+        return;
+      const rule = {
+        keyword,
+        definition: {
+          ...definition,
+          type: (0, dataType_1.getJSONTypes)(definition.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
+        }
+      };
+      if (definition.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+      else
+        ruleGroup.rules.push(rule);
+      RULES2.all[keyword] = rule;
+      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+    }
+    function addBeforeRule(ruleGroup, rule, before) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+      if (i >= 0) {
+        ruleGroup.rules.splice(i, 0, rule);
+      } else {
+        ruleGroup.rules.push(rule);
+        this.logger.warn(`rule ${before} is not defined`);
+      }
+    }
+    function keywordMetaschema(def) {
+      let { metaSchema } = def;
+      if (metaSchema === void 0)
+        return;
+      if (def.$data && this.opts.$data)
+        metaSchema = schemaOrData(metaSchema);
+      def.validateSchema = this.compile(metaSchema, true);
+    }
+    var $dataRef = {
+      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
+    };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/id.js
+var require_id = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var def = {
+      keyword: "id",
+      code() {
+        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/ref.js
+var require_ref = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.callRef = exports.getValidate = void 0;
+    var ref_error_1 = require_ref_error();
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var util_1 = require_util();
+    var def = {
+      keyword: "$ref",
+      schemaType: "string",
+      code(cxt) {
+        const { gen, schema: $ref, it } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts: opts2, self } = it;
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+          return callRootRef();
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        if (schOrEnv === void 0)
+          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+        if (schOrEnv instanceof compile_1.SchemaEnv)
+          return callValidate(schOrEnv);
+        return inlineRefSchema(schOrEnv);
+        function callRootRef() {
+          if (env === root)
+            return callRef(cxt, validateName, env, env.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+        }
+        function callValidate(sch) {
+          const v = getValidate(cxt, sch);
+          callRef(cxt, v, sch, sch.$async);
+        }
+        function inlineRefSchema(sch) {
+          const schName = gen.scopeValue("schema", opts2.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+          const valid = gen.name("valid");
+          const schCxt = cxt.subschema({
+            schema: sch,
+            dataTypes: [],
+            schemaPath: codegen_1.nil,
+            topSchemaRef: schName,
+            errSchemaPath: $ref
+          }, valid);
+          cxt.mergeEvaluated(schCxt);
+          cxt.ok(valid);
+        }
+      }
+    };
+    function getValidate(cxt, sch) {
+      const { gen } = cxt;
+      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+    }
+    exports.getValidate = getValidate;
+    function callRef(cxt, v, sch, $async) {
+      const { gen, it } = cxt;
+      const { allErrors, schemaEnv: env, opts: opts2 } = it;
+      const passCxt = opts2.passContext ? names_1.default.this : codegen_1.nil;
+      if ($async)
+        callAsyncRef();
+      else
+        callSyncRef();
+      function callAsyncRef() {
+        if (!env.$async)
+          throw new Error("async schema referenced by sync schema");
+        const valid = gen.let("valid");
+        gen.try(() => {
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+          addEvaluatedFrom(v);
+          if (!allErrors)
+            gen.assign(valid, true);
+        }, (e) => {
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+          addErrorsFrom(e);
+          if (!allErrors)
+            gen.assign(valid, false);
+        });
+        cxt.ok(valid);
+      }
+      function callSyncRef() {
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+      }
+      function addErrorsFrom(source) {
+        const errs = (0, codegen_1._)`${source}.errors`;
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
+        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+      }
+      function addEvaluatedFrom(source) {
+        var _a;
+        if (!it.opts.unevaluated)
+          return;
+        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        if (it.props !== true) {
+          if (schEvaluated && !schEvaluated.dynamicProps) {
+            if (schEvaluated.props !== void 0) {
+              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+            }
+          } else {
+            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
+            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+          }
+        }
+        if (it.items !== true) {
+          if (schEvaluated && !schEvaluated.dynamicItems) {
+            if (schEvaluated.items !== void 0) {
+              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+            }
+          } else {
+            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+          }
+        }
+      }
+    }
+    exports.callRef = callRef;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/index.js
+var require_core2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var id_1 = require_id();
+    var ref_1 = require_ref();
+    var core = [
+      "$schema",
+      "$id",
+      "$defs",
+      "$vocabulary",
+      { keyword: "$comment" },
+      "definitions",
+      id_1.default,
+      ref_1.default
+    ];
+    exports.default = core;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+var require_limitNumber = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+var require_multipleOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "multipleOf",
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, it } = cxt;
+        const prec = it.opts.multipleOfPrecision;
+        const res = gen.let("res");
+        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+var require_limitLength = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var ucs2length_1 = require_ucs2length();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxLength" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxLength", "minLength"],
+      type: "string",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode, it } = cxt;
+        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
+var require_pattern = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "pattern",
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const u = it.opts.unicodeRegExp ? "u" : "";
+        if ($data) {
+          const { regExp } = it.opts.code;
+          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
+          const valid = gen.let("valid");
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+          cxt.fail$data((0, codegen_1._)`!${valid}`);
+        } else {
+          const regExp = (0, code_1.usePattern)(cxt, schema);
+          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+var require_limitProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxProperties" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxProperties", "minProperties"],
+      type: "object",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/required.js
+var require_required = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
+      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
+    };
+    var def = {
+      keyword: "required",
+      type: "object",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
+        const { opts: opts2 } = it;
+        if (!$data && schema.length === 0)
+          return;
+        const useLoop = schema.length >= opts2.loopRequired;
+        if (it.allErrors)
+          allErrorsMode();
+        else
+          exitOnErrorMode();
+        if (opts2.strictRequired) {
+          const props = cxt.parentSchema.properties;
+          const { definedProperties } = cxt.it;
+          for (const requiredKey of schema) {
+            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
+              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+            }
+          }
+        }
+        function allErrorsMode() {
+          if (useLoop || $data) {
+            cxt.block$data(codegen_1.nil, loopAllRequired);
+          } else {
+            for (const prop2 of schema) {
+              (0, code_1.checkReportMissingProp)(cxt, prop2);
+            }
+          }
+        }
+        function exitOnErrorMode() {
+          const missing = gen.let("missing");
+          if (useLoop || $data) {
+            const valid = gen.let("valid", true);
+            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.ok(valid);
+          } else {
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.else();
+          }
+        }
+        function loopAllRequired() {
+          gen.forOf("prop", schemaCode, (prop2) => {
+            cxt.setParams({ missingProperty: prop2 });
+            gen.if((0, code_1.noPropertyInData)(gen, data, prop2, opts2.ownProperties), () => cxt.error());
+          });
+        }
+        function loopUntilMissing(missing, valid) {
+          cxt.setParams({ missingProperty: missing });
+          gen.forOf(missing, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts2.ownProperties));
+            gen.if((0, codegen_1.not)(valid), () => {
+              cxt.error();
+              gen.break();
+            });
+          }, codegen_1.nil);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+var require_limitItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxItems" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxItems", "minItems"],
+      type: "array",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var equal = require_fast_deep_equal();
+    equal.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+var require_uniqueItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dataType_1 = require_dataType();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+    };
+    var def = {
+      keyword: "uniqueItems",
+      type: "array",
+      schemaType: "boolean",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
+          return;
+        const valid = gen.let("valid");
+        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
+        cxt.ok(valid);
+        function validateUniqueItems() {
+          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const j = gen.let("j");
+          cxt.setParams({ i, j });
+          gen.assign(valid, true);
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+        }
+        function canOptimize() {
+          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+        }
+        function loopN(i, j) {
+          const item = gen.name("item");
+          const wrongType2 = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const indices = gen.const("indices", (0, codegen_1._)`{}`);
+          gen.for((0, codegen_1._)`;${i}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.if(wrongType2, (0, codegen_1._)`continue`);
+            if (itemTypes.length > 1)
+              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              cxt.error();
+              gen.assign(valid, false).break();
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+          });
+        }
+        function loopN2(i, j) {
+          const eql = (0, util_1.useFunc)(gen, equal_1.default);
+          const outer = gen.name("outer");
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+            cxt.error();
+            gen.assign(valid, false).break(outer);
+          })));
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/const.js
+var require_const = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to constant",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "const",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
+          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+        } else {
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/enum.js
+var require_enum = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to one of the allowed values",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "enum",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
+          throw new Error("enum must have non-empty array");
+        const useLoop = schema.length >= it.opts.loopEnum;
+        let eql;
+        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
+        let valid;
+        if (useLoop || $data) {
+          valid = gen.let("valid");
+          cxt.block$data(valid, loopEnum);
+        } else {
+          if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+          const vSchema = gen.const("vSchema", schemaCode);
+          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+        }
+        cxt.pass(valid);
+        function loopEnum() {
+          gen.assign(valid, false);
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+        }
+        function equalCode(vSchema, i) {
+          const sch = schema[i];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/index.js
+var require_validation = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var limitNumber_1 = require_limitNumber();
+    var multipleOf_1 = require_multipleOf();
+    var limitLength_1 = require_limitLength();
+    var pattern_1 = require_pattern();
+    var limitProperties_1 = require_limitProperties();
+    var required_1 = require_required();
+    var limitItems_1 = require_limitItems();
+    var uniqueItems_1 = require_uniqueItems();
+    var const_1 = require_const();
+    var enum_1 = require_enum();
+    var validation = [
+      // number
+      limitNumber_1.default,
+      multipleOf_1.default,
+      // string
+      limitLength_1.default,
+      pattern_1.default,
+      // object
+      limitProperties_1.default,
+      required_1.default,
+      // array
+      limitItems_1.default,
+      uniqueItems_1.default,
+      // any
+      { keyword: "type", schemaType: ["string", "array"] },
+      { keyword: "nullable", schemaType: "boolean" },
+      const_1.default,
+      enum_1.default
+    ];
+    exports.default = validation;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+var require_additionalItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateAdditionalItems = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "additionalItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { parentSchema, it } = cxt;
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
+          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+          return;
+        }
+        validateAdditionalItems(cxt, items);
+      }
+    };
+    function validateAdditionalItems(cxt, items) {
+      const { gen, schema, data, keyword, it } = cxt;
+      it.items = true;
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      if (schema === false) {
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+        cxt.ok(valid);
+      }
+      function validateItems(valid) {
+        gen.forRange("i", items.length, len, (i) => {
+          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+          if (!it.allErrors)
+            gen.if((0, codegen_1.not)(valid), () => gen.break());
+        });
+      }
+    }
+    exports.validateAdditionalItems = validateAdditionalItems;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items.js
+var require_items = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateTuple = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "array", "boolean"],
+      before: "uniqueItems",
+      code(cxt) {
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+      const { gen, parentSchema, data, keyword, it } = cxt;
+      checkStrictTuple(parentSchema);
+      if (it.opts.unevaluated && schArr.length && it.items !== true) {
+        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+      }
+      const valid = gen.name("valid");
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      schArr.forEach((sch, i) => {
+        if ((0, util_1.alwaysValidSchema)(it, sch))
+          return;
+        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
+          keyword,
+          schemaProp: i,
+          dataProp: i
+        }, valid));
+        cxt.ok(valid);
+      });
+      function checkStrictTuple(sch) {
+        const { opts: opts2, errSchemaPath } = it;
+        const l = schArr.length;
+        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        if (opts2.strictTuples && !fullTuple) {
+          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          (0, util_1.checkStrictMode)(it, msg, opts2.strictTuples);
+        }
+      }
+    }
+    exports.validateTuple = validateTuple;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+var require_prefixItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var items_1 = require_items();
+    var def = {
+      keyword: "prefixItems",
+      type: "array",
+      schemaType: ["array"],
+      before: "uniqueItems",
+      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+var require_items2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var additionalItems_1 = require_additionalItems();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { schema, parentSchema, it } = cxt;
+        const { prefixItems } = parentSchema;
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        if (prefixItems)
+          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+        else
+          cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
+var require_contains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
+      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+    };
+    var def = {
+      keyword: "contains",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        let min;
+        let max;
+        const { minContains, maxContains } = parentSchema;
+        if (it.opts.next) {
+          min = minContains === void 0 ? 1 : minContains;
+          max = maxContains;
+        } else {
+          min = 1;
+        }
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        cxt.setParams({ min, max });
+        if (max === void 0 && min === 0) {
+          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+          return;
+        }
+        if (max !== void 0 && min > max) {
+          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+          cxt.fail();
+          return;
+        }
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          let cond = (0, codegen_1._)`${len} >= ${min}`;
+          if (max !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          cxt.pass(cond);
+          return;
+        }
+        it.items = true;
+        const valid = gen.name("valid");
+        if (max === void 0 && min === 1) {
+          validateItems(valid, () => gen.if(valid, () => gen.break()));
+        } else if (min === 0) {
+          gen.let(valid, true);
+          if (max !== void 0)
+            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
+        } else {
+          gen.let(valid, false);
+          validateItemsWithCount();
+        }
+        cxt.result(valid, () => cxt.reset());
+        function validateItemsWithCount() {
+          const schValid = gen.name("_valid");
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+        }
+        function validateItems(_valid, block) {
+          gen.forRange("i", 0, len, (i) => {
+            cxt.subschema({
+              keyword: "contains",
+              dataProp: i,
+              dataPropType: util_1.Type.Num,
+              compositeRule: true
+            }, _valid);
+            block();
+          });
+        }
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
+          if (max === void 0) {
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+          } else {
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            if (min === 1)
+              gen.assign(valid, true);
+            else
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+var require_dependencies = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    exports.error = {
+      message: ({ params: { property, depsCount, deps } }) => {
+        const property_ies = depsCount === 1 ? "property" : "properties";
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
+      },
+      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`
+      // TODO change to reference
+    };
+    var def = {
+      keyword: "dependencies",
+      type: "object",
+      schemaType: "object",
+      error: exports.error,
+      code(cxt) {
+        const [propDeps, schDeps] = splitDependencies(cxt);
+        validatePropertyDeps(cxt, propDeps);
+        validateSchemaDeps(cxt, schDeps);
+      }
+    };
+    function splitDependencies({ schema }) {
+      const propertyDeps = {};
+      const schemaDeps = {};
+      for (const key in schema) {
+        if (key === "__proto__")
+          continue;
+        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema[key];
+      }
+      return [propertyDeps, schemaDeps];
+    }
+    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+      const { gen, data, it } = cxt;
+      if (Object.keys(propertyDeps).length === 0)
+        return;
+      const missing = gen.let("missing");
+      for (const prop2 in propertyDeps) {
+        const deps = propertyDeps[prop2];
+        if (deps.length === 0)
+          continue;
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop2, it.opts.ownProperties);
+        cxt.setParams({
+          property: prop2,
+          depsCount: deps.length,
+          deps: deps.join(", ")
+        });
+        if (it.allErrors) {
+          gen.if(hasProperty, () => {
+            for (const depProp of deps) {
+              (0, code_1.checkReportMissingProp)(cxt, depProp);
+            }
+          });
+        } else {
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.else();
+        }
+      }
+    }
+    exports.validatePropertyDeps = validatePropertyDeps;
+    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      for (const prop2 in schemaDeps) {
+        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop2]))
+          continue;
+        gen.if(
+          (0, code_1.propertyInData)(gen, data, prop2, it.opts.ownProperties),
+          () => {
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop2 }, valid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+          },
+          () => gen.var(valid, true)
+          // TODO var
+        );
+        cxt.ok(valid);
+      }
+    }
+    exports.validateSchemaDeps = validateSchemaDeps;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+var require_propertyNames = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "property name must be valid",
+      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
+    };
+    var def = {
+      keyword: "propertyNames",
+      type: "object",
+      schemaType: ["object", "boolean"],
+      error,
+      code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const valid = gen.name("valid");
+        gen.forIn("key", data, (key) => {
+          cxt.setParams({ propertyName: key });
+          cxt.subschema({
+            keyword: "propertyNames",
+            data: key,
+            dataTypes: ["string"],
+            propertyName: key,
+            compositeRule: true
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), () => {
+            cxt.error(true);
+            if (!it.allErrors)
+              gen.break();
+          });
+        });
+        cxt.ok(valid);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+var require_additionalProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var util_1 = require_util();
+    var error = {
+      message: "must NOT have additional properties",
+      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
+    };
+    var def = {
+      keyword: "additionalProperties",
+      type: ["object"],
+      schemaType: ["boolean", "object"],
+      allowUndefined: true,
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, opts: opts2 } = it;
+        it.props = true;
+        if (opts2.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+        checkAdditionalProperties();
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function checkAdditionalProperties() {
+          gen.forIn("key", data, (key) => {
+            if (!props.length && !patProps.length)
+              additionalPropertyCode(key);
+            else
+              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+          });
+        }
+        function isAdditional(key) {
+          let definedProp;
+          if (props.length > 8) {
+            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+          } else if (props.length) {
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+          } else {
+            definedProp = codegen_1.nil;
+          }
+          if (patProps.length) {
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+          }
+          return (0, codegen_1.not)(definedProp);
+        }
+        function deleteAdditional(key) {
+          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        }
+        function additionalPropertyCode(key) {
+          if (opts2.removeAdditional === "all" || opts2.removeAdditional && schema === false) {
+            deleteAdditional(key);
+            return;
+          }
+          if (schema === false) {
+            cxt.setParams({ additionalProperty: key });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+            const valid = gen.name("valid");
+            if (opts2.removeAdditional === "failing") {
+              applyAdditionalSchema(key, valid, false);
+              gen.if((0, codegen_1.not)(valid), () => {
+                cxt.reset();
+                deleteAdditional(key);
+              });
+            } else {
+              applyAdditionalSchema(key, valid);
+              if (!allErrors)
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+            }
+          }
+        }
+        function applyAdditionalSchema(key, valid, errors) {
+          const subschema = {
+            keyword: "additionalProperties",
+            dataProp: key,
+            dataPropType: util_1.Type.Str
+          };
+          if (errors === false) {
+            Object.assign(subschema, {
+              compositeRule: true,
+              createErrors: false,
+              allErrors: false
+            });
+          }
+          cxt.subschema(subschema, valid);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
+var require_properties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var validate_1 = require_validate();
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var additionalProperties_1 = require_additionalProperties();
+    var def = {
+      keyword: "properties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
+          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+        }
+        const allProps = (0, code_1.allSchemaProperties)(schema);
+        for (const prop2 of allProps) {
+          it.definedProperties.add(prop2);
+        }
+        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+        }
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties.length === 0)
+          return;
+        const valid = gen.name("valid");
+        for (const prop2 of properties) {
+          if (hasDefault(prop2)) {
+            applyPropertySchema(prop2);
+          } else {
+            gen.if((0, code_1.propertyInData)(gen, data, prop2, it.opts.ownProperties));
+            applyPropertySchema(prop2);
+            if (!it.allErrors)
+              gen.else().var(valid, true);
+            gen.endIf();
+          }
+          cxt.it.definedProperties.add(prop2);
+          cxt.ok(valid);
+        }
+        function hasDefault(prop2) {
+          return it.opts.useDefaults && !it.compositeRule && schema[prop2].default !== void 0;
+        }
+        function applyPropertySchema(prop2) {
+          cxt.subschema({
+            keyword: "properties",
+            schemaProp: prop2,
+            dataProp: prop2
+          }, valid);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+var require_patternProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var util_2 = require_util();
+    var def = {
+      keyword: "patternProperties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, data, parentSchema, it } = cxt;
+        const { opts: opts2 } = it;
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+          return;
+        }
+        const checkProperties = opts2.strictSchema && !opts2.allowMatchingProperties && parentSchema.properties;
+        const valid = gen.name("valid");
+        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+        }
+        const { props } = it;
+        validatePatternProperties();
+        function validatePatternProperties() {
+          for (const pat of patterns) {
+            if (checkProperties)
+              checkMatchingProperties(pat);
+            if (it.allErrors) {
+              validateProperties(pat);
+            } else {
+              gen.var(valid, true);
+              validateProperties(pat);
+              gen.if(valid);
+            }
+          }
+        }
+        function checkMatchingProperties(pat) {
+          for (const prop2 in checkProperties) {
+            if (new RegExp(pat).test(prop2)) {
+              (0, util_1.checkStrictMode)(it, `property ${prop2} matches pattern ${pat} (use allowMatchingProperties)`);
+            }
+          }
+        }
+        function validateProperties(pat) {
+          gen.forIn("key", data, (key) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+              const alwaysValid = alwaysValidPatterns.includes(pat);
+              if (!alwaysValid) {
+                cxt.subschema({
+                  keyword: "patternProperties",
+                  schemaProp: pat,
+                  dataProp: key,
+                  dataPropType: util_2.Type.Str
+                }, valid);
+              }
+              if (it.opts.unevaluated && props !== true) {
+                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+              } else if (!alwaysValid && !it.allErrors) {
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+              }
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/not.js
+var require_not = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "not",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          cxt.fail();
+          return;
+        }
+        const valid = gen.name("valid");
+        cxt.subschema({
+          keyword: "not",
+          compositeRule: true,
+          createErrors: false,
+          allErrors: false
+        }, valid);
+        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+      },
+      error: { message: "must NOT be valid" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+var require_anyOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var def = {
+      keyword: "anyOf",
+      schemaType: "array",
+      trackErrors: true,
+      code: code_1.validateUnion,
+      error: { message: "must match a schema in anyOf" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+var require_oneOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "must match exactly one schema in oneOf",
+      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
+    };
+    var def = {
+      keyword: "oneOf",
+      schemaType: "array",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        if (it.opts.discriminator && parentSchema.discriminator)
+          return;
+        const schArr = schema;
+        const valid = gen.let("valid", false);
+        const passing = gen.let("passing", null);
+        const schValid = gen.name("_valid");
+        cxt.setParams({ passing });
+        gen.block(validateOneOf);
+        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+        function validateOneOf() {
+          schArr.forEach((sch, i) => {
+            let schCxt;
+            if ((0, util_1.alwaysValidSchema)(it, sch)) {
+              gen.var(schValid, true);
+            } else {
+              schCxt = cxt.subschema({
+                keyword: "oneOf",
+                schemaProp: i,
+                compositeRule: true
+              }, schValid);
+            }
+            if (i > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
+            }
+            gen.if(schValid, () => {
+              gen.assign(valid, true);
+              gen.assign(passing, i);
+              if (schCxt)
+                cxt.mergeEvaluated(schCxt, codegen_1.Name);
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+var require_allOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "allOf",
+      schemaType: "array",
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        const valid = gen.name("valid");
+        schema.forEach((sch, i) => {
+          if ((0, util_1.alwaysValidSchema)(it, sch))
+            return;
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+          cxt.ok(valid);
+          cxt.mergeEvaluated(schCxt);
+        });
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/if.js
+var require_if = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
+      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
+    };
+    var def = {
+      keyword: "if",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, parentSchema, it } = cxt;
+        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
+          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+        }
+        const hasThen = hasSchema(it, "then");
+        const hasElse = hasSchema(it, "else");
+        if (!hasThen && !hasElse)
+          return;
+        const valid = gen.let("valid", true);
+        const schValid = gen.name("_valid");
+        validateIf();
+        cxt.reset();
+        if (hasThen && hasElse) {
+          const ifClause = gen.let("ifClause");
+          cxt.setParams({ ifClause });
+          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+        } else if (hasThen) {
+          gen.if(schValid, validateClause("then"));
+        } else {
+          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+        }
+        cxt.pass(valid, () => cxt.error(true));
+        function validateIf() {
+          const schCxt = cxt.subschema({
+            keyword: "if",
+            compositeRule: true,
+            createErrors: false,
+            allErrors: false
+          }, schValid);
+          cxt.mergeEvaluated(schCxt);
+        }
+        function validateClause(keyword, ifClause) {
+          return () => {
+            const schCxt = cxt.subschema({ keyword }, schValid);
+            gen.assign(valid, schValid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+            if (ifClause)
+              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
+            else
+              cxt.setParams({ ifClause: keyword });
+          };
+        }
+      }
+    };
+    function hasSchema(it, keyword) {
+      const schema = it.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+var require_thenElse = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: ["then", "else"],
+      schemaType: ["object", "boolean"],
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.if === void 0)
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/index.js
+var require_applicator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var additionalItems_1 = require_additionalItems();
+    var prefixItems_1 = require_prefixItems();
+    var items_1 = require_items();
+    var items2020_1 = require_items2020();
+    var contains_1 = require_contains();
+    var dependencies_1 = require_dependencies();
+    var propertyNames_1 = require_propertyNames();
+    var additionalProperties_1 = require_additionalProperties();
+    var properties_1 = require_properties();
+    var patternProperties_1 = require_patternProperties();
+    var not_1 = require_not();
+    var anyOf_1 = require_anyOf();
+    var oneOf_1 = require_oneOf();
+    var allOf_1 = require_allOf();
+    var if_1 = require_if();
+    var thenElse_1 = require_thenElse();
+    function getApplicator(draft2020 = false) {
+      const applicator = [
+        // any
+        not_1.default,
+        anyOf_1.default,
+        oneOf_1.default,
+        allOf_1.default,
+        if_1.default,
+        thenElse_1.default,
+        // object
+        propertyNames_1.default,
+        additionalProperties_1.default,
+        dependencies_1.default,
+        properties_1.default,
+        patternProperties_1.default
+      ];
+      if (draft2020)
+        applicator.push(prefixItems_1.default, items2020_1.default);
+      else
+        applicator.push(additionalItems_1.default, items_1.default);
+      applicator.push(contains_1.default);
+      return applicator;
+    }
+    exports.default = getApplicator;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/format.js
+var require_format = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "format",
+      type: ["number", "string"],
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { opts: opts2, errSchemaPath, schemaEnv, self } = it;
+        if (!opts2.validateFormats)
+          return;
+        if ($data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts2.code.formats
+          });
+          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
+          const fType = gen.let("fType");
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
+          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          function unknownFmt() {
+            if (opts2.strictSchema === false)
+              return codegen_1.nil;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
+          }
+          function invalidFmt() {
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
+          }
+        }
+        function validateFormat() {
+          const formatDef = self.formats[schema];
+          if (!formatDef) {
+            unknownFormat();
+            return;
+          }
+          if (formatDef === true)
+            return;
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
+          if (fmtType === ruleType)
+            cxt.pass(validCondition());
+          function unknownFormat() {
+            if (opts2.strictSchema === false) {
+              self.logger.warn(unknownMsg());
+              return;
+            }
+            throw new Error(unknownMsg());
+            function unknownMsg() {
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+            }
+          }
+          function getFormat(fmtDef) {
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts2.code.formats ? (0, codegen_1._)`${opts2.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+            }
+            return ["string", fmtDef, fmt2];
+          }
+          function validCondition() {
+            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+              if (!schemaEnv.$async)
+                throw new Error("async format in sync schema");
+              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+            }
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/index.js
+var require_format2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var format_1 = require_format();
+    var format2 = [format_1.default];
+    exports.default = format2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.contentVocabulary = exports.metadataVocabulary = void 0;
+    exports.metadataVocabulary = [
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "examples"
+    ];
+    exports.contentVocabulary = [
+      "contentMediaType",
+      "contentEncoding",
+      "contentSchema"
+    ];
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports.default = draft7Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
+var require_types = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiscrError = void 0;
+    var DiscrError;
+    (function(DiscrError2) {
+      DiscrError2["Tag"] = "tag";
+      DiscrError2["Mapping"] = "mapping";
+    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
+var require_discriminator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var types_1 = require_types();
+    var compile_1 = require_compile();
+    var ref_error_1 = require_ref_error();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+    };
+    var def = {
+      keyword: "discriminator",
+      type: "object",
+      schemaType: "object",
+      error,
+      code(cxt) {
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf } = parentSchema;
+        if (!it.opts.discriminator) {
+          throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+          throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+          throw new Error("discriminator: mapping is not supported");
+        if (!oneOf)
+          throw new Error("discriminator: requires oneOf keyword");
+        const valid = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid);
+        function validateMapping() {
+          const mapping = getMapping();
+          gen.if(false);
+          for (const tagValue in mapping) {
+            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+          }
+          gen.else();
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+          const _valid = gen.name("valid");
+          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+          cxt.mergeEvaluated(schCxt, codegen_1.Name);
+          return _valid;
+        }
+        function getMapping() {
+          var _a;
+          const oneOfMapping = {};
+          const topRequired = hasRequired(parentSchema);
+          let tagRequired = true;
+          for (let i = 0; i < oneOf.length; i++) {
+            let sch = oneOf[i];
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+              const ref = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              if (sch instanceof compile_1.SchemaEnv)
+                sch = sch.schema;
+              if (sch === void 0)
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+            }
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            if (typeof propSch != "object") {
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+            }
+            tagRequired = tagRequired && (topRequired || hasRequired(sch));
+            addMappings(propSch, i);
+          }
+          if (!tagRequired)
+            throw new Error(`discriminator: "${tagName}" must be required`);
+          return oneOfMapping;
+          function hasRequired({ required }) {
+            return Array.isArray(required) && required.includes(tagName);
+          }
+          function addMappings(sch, i) {
+            if (sch.const) {
+              addMapping(sch.const, i);
+            } else if (sch.enum) {
+              for (const tagValue of sch.enum) {
+                addMapping(tagValue, i);
+              }
+            } else {
+              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+            }
+          }
+          function addMapping(tagValue, i) {
+            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+            }
+            oneOfMapping[tagValue] = i;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
+var require_json_schema_draft_07 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+    module.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://json-schema.org/draft-07/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $comment: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: true
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: true,
+        enum: {
+          type: "array",
+          items: true,
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        if: { $ref: "#" },
+        then: { $ref: "#" },
+        else: { $ref: "#" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: true
+    };
+  }
+});
+
+// node_modules/ajv/dist/ajv.js
+var require_ajv = __commonJS({
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var discriminator_1 = require_discriminator();
+    var draft7MetaSchema = require_json_schema_draft_07();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+    var Ajv = class extends core_1.default {
+      _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv = Ajv;
+    module.exports = exports = Ajv;
+    module.exports.Ajv = Ajv;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// src/cli/worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+
+// src/engine/rule.ts
+function defineRule(meta, docs, check) {
+  return { meta, docs, check };
+}
+
+// rules/invalid-template.md
+var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed, and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\n';
+
+// rules/invalid-template.ts
+var invalid_template_default2 = defineRule(
+  {
+    id: "invalid-template",
+    name: "InvalidTemplate",
+    shortDescription: "The file or an expression in it cannot be parsed.",
+    fullDescription: "The template (ARM JSON or Bicep), a parameters file, or a template expression inside it cannot be parsed. Azure rejects such a template, and no other check can look at the part that is broken.",
+    defaultLevel: "error",
+    tags: ["core"],
+    precision: "very-high"
+  },
+  invalid_template_default,
+  () => {
+  }
+);
+
+// rules/evaluation-error.md
+var evaluation_error_default = "# evaluation-error\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nvtaplint evaluates every template expression the way Azure Resource Manager does. When Azure would\nfail to evaluate one, for example `int('abc')`, `variables('x')` where `x` refers back to itself,\na `copy` count above ARM's limit of 800, or an explicit `fail()`, this rule reports it at the exact\nexpression.\n\n## Why it matters\nAzure rejects the deployment when it reaches that expression: nothing after it is deployed, and\nfor vTAP that can mean a TAP configuration is never created.\n\n## How to fix\nCorrect the expression at the reported position; the message says what Azure expects.\n\n## Examples\nFailing (ARM JSON):\n```json\n\"variables\": { \"count\": \"[int('three')]\" }\n```\nPassing:\n```json\n\"variables\": { \"count\": \"[int('3')]\" }\n```\nFailing (Bicep):\n```bicep\nvar count = int('three')\n```\nPassing (Bicep):\n```bicep\nvar count = int('3')\n```\n";
+
+// rules/evaluation-error.ts
+var evaluation_error_default2 = defineRule(
+  {
+    id: "evaluation-error",
+    name: "EvaluationError",
+    shortDescription: "An expression or declaration that Azure would reject when it deploys the template.",
+    fullDescription: "Evaluating the template as Azure does fails: a function gets arguments of the wrong type, an index is out of range, a copy count is above 800, a variable refers to itself, fail() is called, and so on. Azure stops the deployment at that point.",
+    defaultLevel: "error",
+    tags: ["core"],
+    precision: "high"
+  },
+  evaluation_error_default,
+  () => {
+  }
+);
+
+// rules/limit-exceeded.md
+var limit_exceeded_default = '# limit-exceeded\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nThat the input stays within the limits vtaplint sets for itself: file size, JSON nesting depth,\nexpression length and depth, evaluation steps, string, array and object sizes, and the number of\nresources in one template.\n\n## Why it matters\nA template that reaches a limit is not fully analysed: rules may miss problems in the part that was\ncut off. The limits exist so that a hostile template in a pull request cannot hang the PR gate.\n\n## How to fix\nIf the template is legitimate, raise the limit named in the message in `vtaplint.config.json`.\nOtherwise simplify the template.\n\n## Examples\nFailing (ARM JSON): a variable that doubles a string sixty times.\n```json\n"variables": { "s0": "x", "s1": "[concat(variables(\'s0\'), variables(\'s0\'))]" }\n```\nPassing: ordinary templates never reach the limits.\n';
+
+// rules/limit-exceeded.ts
+var limit_exceeded_default2 = defineRule(
+  {
+    id: "limit-exceeded",
+    name: "LimitExceeded",
+    shortDescription: "A part of the input is too large or too deep to analyse within vtaplint\u2019s limits.",
+    fullDescription: "vtaplint bounds the work it does for any input (file size, nesting depth, evaluation steps, string and array sizes, number of resources), so that a hostile or broken template cannot hang a CI job. When a limit is reached the affected part is not analysed; findings that do not depend on it are still reported.",
+    defaultLevel: "warning",
+    tags: ["core"],
+    precision: "very-high"
+  },
+  limit_exceeded_default,
+  () => {
+  }
+);
+
+// rules/unused-suppression.md
+var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt).\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing:\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westcentralus",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
+
+// rules/unused-suppression.ts
+var unused_suppression_default2 = defineRule(
+  {
+    id: "unused-suppression",
+    name: "UnusedSuppression",
+    shortDescription: "A suppression suppresses nothing, has expired, names no rule, or gives no reason.",
+    fullDescription: "A vtaplint suppression (a // vtaplint-disable-next-line comment, a Bicep #disable-next-line directive, a resource's metadata.vtaplint.suppress entry, or a suppressions entry of the config) that no finding needs any more, whose expiry date has passed, that names an unknown rule, or that does not say why the finding is acceptable. Stale suppressions hide the next real problem on that line.",
+    defaultLevel: "warning",
+    tags: ["core"],
+    precision: "very-high"
+  },
+  unused_suppression_default,
+  () => {
+  }
+);
+
+// src/expr/value.ts
+var ObjectValue = class _ObjectValue {
+  map = /* @__PURE__ */ new Map();
+  /** The span of the object as a whole, when it came from one template object. */
+  span;
+  /**
+   * Set for the runtime state of a resource (what reference() returns): the declared properties
+   * are known, and any other property is not missing but only known at deployment, for this reason.
+   */
+  runtime;
+  /**
+   * The template object it was evaluated from. Entries set with setFromTemplate() get their spans
+   * from it on first request: most entries are never reported, and two spans per property of every
+   * evaluated resource would dominate memory on large templates.
+   */
+  origin;
+  static from(entries) {
+    const o = new _ObjectValue();
+    for (const [k, v] of entries) o.set(k, v);
+    return o;
+  }
+  get size() {
+    return this.map.size;
+  }
+  has(key) {
+    return this.map.has(key.toLowerCase());
+  }
+  get(key) {
+    return this.map.get(key.toLowerCase())?.value;
+  }
+  /** The entry (original key spelling, value and spans). */
+  entry(key) {
+    const e = this.map.get(key.toLowerCase());
+    return e ? this.withSpans(e) : void 0;
+  }
+  withSpans(e) {
+    if (e.src !== void 0 && e.span === void 0 && this.origin) {
+      e.span = this.origin.span.child(this.origin.container, e.src);
+      e.keySpan = this.origin.span.keySpan(this.origin.container, e.src);
+    }
+    return e;
+  }
+  /** Sets a property evaluated from `srcKey` of this object's template origin (spans derived on request). */
+  setFromTemplate(key, value, srcKey) {
+    this.set(key, value);
+    this.map.get(key.toLowerCase()).src = srcKey;
+  }
+  /** Sets a property; an existing key keeps its position and takes the new spelling, as ARM's JSON objects do. */
+  set(key, value, span, keySpan) {
+    const lower3 = key.toLowerCase();
+    const prev = this.map.get(lower3);
+    if (prev) {
+      prev.key = key;
+      prev.value = value;
+      prev.span = span;
+      prev.keySpan = keySpan;
+      prev.src = void 0;
+    } else this.map.set(lower3, { key, value, span, keySpan });
+  }
+  delete(key) {
+    return this.map.delete(key.toLowerCase());
+  }
+  keys() {
+    return [...this.map.values()].map((e) => e.key);
+  }
+  values() {
+    return [...this.map.values()].map((e) => e.value);
+  }
+  entries() {
+    return [...this.map.values()].map((e) => [e.key, e.value]);
+  }
+  /** Entries with their spans. */
+  located() {
+    return [...this.map.values()].map((e) => this.withSpans(e));
+  }
+};
+var Unknown = class {
+  constructor(reason, type, parts, symbol, description, oneOf) {
+    this.reason = reason;
+    this.type = type;
+    this.parts = parts;
+    this.symbol = symbol;
+    this.description = description;
+    this.oneOf = oneOf;
+  }
+  reason;
+  type;
+  parts;
+  symbol;
+  description;
+  oneOf;
+};
+function isUnknown(v) {
+  return v instanceof Unknown;
+}
+function typeOf(v) {
+  if (v === null) return "null";
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
+    case "number":
+      return "int";
+    case "string":
+      return "string";
+    default:
+      if (Array.isArray(v)) return "array";
+      if (v instanceof ObjectValue) return "object";
+      return "unknown";
+  }
+}
+var arraySpans = /* @__PURE__ */ new WeakMap();
+var arrayOrigins = /* @__PURE__ */ new WeakMap();
+function setElementSpans(arr, spans) {
+  arraySpans.set(arr, spans);
+}
+function setElementOrigin(arr, container, span) {
+  arrayOrigins.set(arr, { container, span });
+}
+function elementSpan(arr, index2) {
+  const explicit = arraySpans.get(arr)?.[index2];
+  if (explicit) return explicit;
+  const origin = arrayOrigins.get(arr);
+  return origin && index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
+}
+
+// src/graph/located.ts
+function at(base, ...path10) {
+  let cur = base;
+  for (const key of path10) {
+    const v = cur.value;
+    if (v === void 0 || v === null) return { value: void 0, span: cur.span };
+    if (v instanceof Unknown) return cur;
+    if (v instanceof ObjectValue && typeof key === "string") {
+      const e = v.entry(key);
+      if (!e) return { value: void 0, span: cur.span };
+      cur = { value: e.value, span: e.span ?? cur.span };
+    } else if (Array.isArray(v) && typeof key === "number") {
+      if (key < 0 || key >= v.length) return { value: void 0, span: cur.span };
+      cur = { value: v[key], span: elementSpan(v, key) ?? cur.span };
+    } else return { value: void 0, span: cur.span };
+  }
+  return cur;
+}
+function elements(base) {
+  const v = base.value;
+  if (!Array.isArray(v)) return [];
+  return v.map((item, i) => ({ value: item, span: elementSpan(v, i) ?? base.span }));
+}
+
+// src/graph/resource-id.ts
+function splitSegments(v) {
+  const pieces = typeof v === "string" ? [v] : v instanceof Unknown && v.parts ? flattenParts(v.parts) : [];
+  if (pieces.length === 0) return void 0;
+  const out = [[]];
+  for (const p of pieces) {
+    if (typeof p !== "string") {
+      out[out.length - 1].push(p);
+      continue;
+    }
+    const bits = p.split("/");
+    bits.forEach((b, i) => {
+      if (i > 0) out.push([]);
+      if (b !== "") out[out.length - 1].push(b);
+    });
+  }
+  return out;
+}
+function flattenParts(parts) {
+  const out = [];
+  for (const p of parts) {
+    if (p instanceof Unknown && p.parts) out.push(...flattenParts(p.parts));
+    else out.push(p);
+  }
+  return out;
+}
+function segmentText(s) {
+  return s.every((p) => typeof p === "string") ? s.join("") : void 0;
+}
+var opaqueCounter = 0;
+var opaqueKeys = /* @__PURE__ */ new WeakMap();
+function segmentKey(s) {
+  let key = "";
+  for (const p of s) {
+    if (typeof p === "string") key += p.toLowerCase();
+    else if (p.symbol) key += `{${p.symbol.toLowerCase()}}`;
+    else {
+      let k = opaqueKeys.get(p);
+      if (!k) {
+        k = `{?${++opaqueCounter}}`;
+        opaqueKeys.set(p, k);
+      }
+      key += k;
+    }
+  }
+  return key;
+}
+function parseResourceId(v) {
+  const segs = splitSegments(v);
+  if (!segs || segs.length < 3) return void 0;
+  if (typeof v === "string" && !v.startsWith("/")) return void 0;
+  if (v instanceof Unknown) {
+    const first = flattenParts(v.parts ?? [])[0];
+    if (typeof first !== "string" || !first.startsWith("/")) return void 0;
+  }
+  const body = segs.slice(1).filter((seg) => seg.length > 0);
+  let p = -1;
+  for (let i = body.length - 2; i >= 0; i--) {
+    if (segmentText(body[i])?.toLowerCase() === "providers") {
+      p = i;
+      break;
+    }
+  }
+  if (p < 0) return void 0;
+  const namespace = segmentText(body[p + 1]);
+  if (!namespace) return void 0;
+  const rest = body.slice(p + 2);
+  if (rest.length < 2 || rest.length % 2 !== 0) return void 0;
+  const types = [];
+  const names = [];
+  for (let i = 0; i < rest.length; i += 2) {
+    const t = segmentText(rest[i]);
+    if (!t) return void 0;
+    types.push(t);
+    names.push(rest[i + 1]);
+  }
+  return { scope: body.slice(0, p), namespace, types, names };
+}
+function fullType(id, depth = id.types.length) {
+  return [id.namespace, ...id.types.slice(0, depth)].join("/");
+}
+function relativeKey(id, depth = id.types.length) {
+  let k = id.namespace.toLowerCase();
+  for (let i = 0; i < depth; i++) k += `/${id.types[i].toLowerCase()}/${segmentKey(id.names[i])}`;
+  return k;
+}
+function scopeKey(id) {
+  return id.scope.map(segmentKey).join("/");
+}
+function truncateId(id, depth) {
+  return { scope: id.scope, namespace: id.namespace, types: id.types.slice(0, depth), names: id.names.slice(0, depth) };
+}
+function formatId(id) {
+  const seg = (s) => s.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("");
+  const parts = id.scope.map(seg);
+  parts.push("providers", id.namespace);
+  id.types.forEach((t, i) => parts.push(t, seg(id.names[i])));
+  return `/${parts.join("/")}`;
+}
+function subscriptionOf(id) {
+  for (let i = 0; i + 1 < id.scope.length; i++) {
+    if (segmentText(id.scope[i])?.toLowerCase() === "subscriptions") return id.scope[i + 1];
+  }
+  return void 0;
+}
+function idValue(id) {
+  const parts = [];
+  let text = "";
+  const flush = () => {
+    if (text) parts.push(text);
+    text = "";
+  };
+  const addSeg = (s) => {
+    text += "/";
+    for (const p of s) {
+      if (typeof p === "string") text += p;
+      else {
+        flush();
+        parts.push(p);
+      }
+    }
+  };
+  id.scope.forEach(addSeg);
+  addSeg(["providers"]);
+  addSeg([id.namespace]);
+  id.types.forEach((t, i) => {
+    addSeg([t]);
+    addSeg(id.names[i]);
+  });
+  flush();
+  const unknown = parts.find((p) => p instanceof Unknown);
+  if (!unknown) return parts.join("");
+  return new Unknown(unknown.reason, "string", parts, void 0, `a resource id of type ${fullType(id)}`);
+}
+
+// src/graph/vtap.ts
+var TYPES = {
+  tap: "Microsoft.Network/virtualNetworkTaps",
+  tapConfig: "Microsoft.Network/networkInterfaces/tapConfigurations",
+  nic: "Microsoft.Network/networkInterfaces",
+  vm: "Microsoft.Compute/virtualMachines",
+  lb: "Microsoft.Network/loadBalancers",
+  vnet: "Microsoft.Network/virtualNetworks",
+  subnet: "Microsoft.Network/virtualNetworks/subnets",
+  peering: "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+  publicIp: "Microsoft.Network/publicIPAddresses",
+  nsg: "Microsoft.Network/networkSecurityGroups",
+  privateLinkService: "Microsoft.Network/privateLinkServices"
+};
+function deployedOfType(graph, type) {
+  return graph.ofType(type).filter((r) => !r.existing);
+}
+function taps(graph) {
+  return deployedOfType(graph, TYPES.tap);
+}
+function tapSources(graph) {
+  const out = [];
+  for (const r of graph.resources) {
+    if (r.existing) continue;
+    const type = r.type.toLowerCase();
+    if (type === TYPES.tapConfig.toLowerCase()) {
+      const tapId = at(r.root, "properties", "virtualNetworkTap", "id");
+      const parentId = truncateId(r.id, r.id.types.length - 1);
+      const nic = r.parent ? { kind: "resource", resource: r.parent } : { kind: "external", id: parentId };
+      out.push({ declaration: "child", nic, config: r, holder: r, tapId, tap: graph.resolve(tapId.value), at: r.root });
+    } else if (type === TYPES.nic.toLowerCase()) {
+      for (const cfg of elements(at(r.root, "properties", "tapConfigurations"))) {
+        const tapId = at(cfg, "properties", "virtualNetworkTap", "id");
+        out.push({ declaration: "inline", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId, tap: graph.resolve(tapId.value), at: cfg });
+      }
+      for (const ipc of elements(at(r.root, "properties", "ipConfigurations"))) {
+        for (const entry of elements(at(ipc, "properties", "virtualNetworkTaps"))) {
+          const tapId = at(entry, "id");
+          out.push({ declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry });
+        }
+      }
+    }
+  }
+  return out;
+}
+function sourcesOfTap(graph, tap) {
+  return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
+}
+function vmsOfNic(graph, nic) {
+  let index2 = vmsByNic.get(graph);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (const vm of graph.ofType(TYPES.vm)) {
+      for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
+        const ref = at(n, "id");
+        const res = graph.resolve(ref.value);
+        if (res.kind !== "resource") continue;
+        const list = index2.get(res.resource);
+        if (list) list.push({ vm, ref });
+        else index2.set(res.resource, [{ vm, ref }]);
+      }
+    }
+    vmsByNic.set(graph, index2);
+  }
+  return index2.get(nic) ?? [];
+}
+var vmsByNic = /* @__PURE__ */ new WeakMap();
+function destinationsOf(tap, graph) {
+  const out = [];
+  for (const property of ["destinationNetworkInterfaceIPConfiguration", "destinationLoadBalancerFrontEndIPConfiguration"]) {
+    const holder = at(tap.root, "properties", property);
+    if (holder.value === void 0 || holder.value === null) continue;
+    const id = holder.value instanceof Unknown ? holder : at(holder, "id");
+    out.push({ property, id, resolution: graph.resolve(id.value) });
+  }
+  return out;
+}
+function normalizeRegion(region) {
+  return region.replace(/\s+/g, "").toLowerCase();
+}
+function declaredNic(nic) {
+  return nic.kind === "resource" && !nic.resource.existing ? nic.resource : void 0;
+}
+function isOutside(nic) {
+  return nic.kind === "external" || nic.kind === "resource" && nic.resource.existing;
+}
+function nicName(nic) {
+  if (nic.kind === "resource") return nic.resource.displayName;
+  if (nic.kind === "external") return segmentText(nic.id.names[nic.id.names.length - 1]) ?? formatId(nic.id);
+  return "an unknown network interface";
+}
+function nicKey(nic) {
+  if (nic.kind === "resource") return nic.resource.key;
+  if (nic.kind === "external") return `${nic.id.scope.map(segmentKey).join("/")}|${relativeKey(nic.id)}`;
+  return void 0;
+}
+function tapOf(source) {
+  return source.tap.kind === "resource" && lowerEq(source.tap.resource.type, TYPES.tap) && !source.tap.resource.existing ? source.tap.resource : void 0;
+}
+function orderedAfter(graph, from, to) {
+  if (from === to) return true;
+  return ordering(graph).after(to).has(from);
+}
+function ordering(graph) {
+  let o = orderings.get(graph);
+  if (o) return o;
+  const before = /* @__PURE__ */ new Map();
+  const add = (a, b) => {
+    const list = before.get(b);
+    if (list) list.push(a);
+    else before.set(b, [a]);
+  };
+  for (const e of graph.edges()) if (e.kind !== "reference") add(e.from, e.to);
+  for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
+  const cache2 = /* @__PURE__ */ new Map();
+  o = {
+    after(to) {
+      let set = cache2.get(to);
+      if (set) return set;
+      set = /* @__PURE__ */ new Set();
+      const queue = [to];
+      for (let i = 0; i < queue.length; i++) {
+        for (const next of before.get(queue[i]) ?? []) {
+          if (set.has(next)) continue;
+          set.add(next);
+          queue.push(next);
+        }
+      }
+      cache2.set(to, set);
+      return set;
+    }
+  };
+  orderings.set(graph, o);
+  return o;
+}
+var orderings = /* @__PURE__ */ new WeakMap();
+function sameRegion(a, b) {
+  if (typeof a === "string" && typeof b === "string") return normalizeRegion(a) === normalizeRegion(b);
+  if (a instanceof Unknown && b instanceof Unknown && a.symbol !== void 0 && a.symbol === b.symbol) return true;
+  return void 0;
+}
+function destinationTarget(d) {
+  const res = d.resolution;
+  if (res.kind !== "sub" || res.resource.existing || !res.entry || res.subTypes.length !== 1) return void 0;
+  const type = `${res.resource.type}/${res.subTypes[0]}`.toLowerCase();
+  const name = segmentText(res.subNames[0]) ?? "?";
+  if (type === "microsoft.network/networkinterfaces/ipconfigurations") return { kind: "nic", resource: res.resource, entry: res.entry, name };
+  if (type === "microsoft.network/loadbalancers/frontendipconfigurations") return { kind: "lb", resource: res.resource, entry: res.entry, name };
+  return void 0;
+}
+function destinationOf(tap, graph) {
+  const ds = destinationsOf(tap, graph);
+  return ds.length === 1 ? ds[0] : void 0;
+}
+function literalSubscription(id) {
+  const s = subscriptionOf(id);
+  return s ? segmentText(s)?.toLowerCase() : void 0;
+}
+function lowerEq(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function privateEndpointOfNic(graph, nic) {
+  if (nic.kind === "unknown") return void 0;
+  const name = nicName(nic).toLowerCase();
+  for (const pe of deployedOfType(graph, "Microsoft.Network/privateEndpoints")) {
+    const custom2 = at(pe.root, "properties", "customNetworkInterfaceName");
+    if (typeof custom2.value === "string" && custom2.value.toLowerCase() === name) return { pe, custom: custom2 };
+  }
+  return void 0;
+}
+
+// src/engine/finding.ts
+function locate(span) {
+  return { file: span.file, region: span.region() };
+}
+function spanText(span) {
+  return span.text(400).replace(/\s+/g, " ").trim();
+}
+
+// src/engine/describe.ts
+function describeUnknown(u) {
+  const what = u.reason.span ? spanText(u.reason.span) : void 0;
+  const shown = what && what.length <= 120 ? ` (${what})` : "";
+  switch (u.reason.code) {
+    case "deployment-time":
+      return `only known at deployment${shown}`;
+    case "runtime-state":
+      return `read from a deployed resource at deployment time${shown}`;
+    case "parameter-without-value":
+      return `not set: ${u.reason.message}`;
+    case "secure":
+      return `a secure value${shown}`;
+    case "external-resource":
+      return `a property of a resource outside the template${shown}`;
+    case "not-fetched":
+      return `computed by a template vtaplint does not fetch${shown}`;
+    case "limit":
+      return `not evaluated because a limit was reached${shown}`;
+    case "error":
+      return `not computable because of an error${shown}`;
+    case "unsupported":
+      return `not computable by vtaplint${shown}`;
+  }
+}
+
+// rules/vtap-supported-region.md
+var vtap_supported_region_default = '# vtap-supported-region\n\n**Level:** error (warning for a "coming soon" region) \xB7 **Tags:** vtap\n\n## What it checks\nThe `location` of every `Microsoft.Network/virtualNetworkTaps` resource is a region where Azure\noffers virtual network TAP. Regions are compared case-insensitively with spaces removed, so\n`East US` and `eastus` are the same region.\n\n| list | regions |\n|---|---|\n| supported | `eastasia`, `westcentralus`, `uksouth`, `eastus`, `centralindia`, `germanywestcentral` |\n| coming soon (warning) | `centralus`, `australiaeast`, `koreacentral`, `canadacentral` |\n\nThe lists live in `rules/data/vtap-facts.json` with the revision of the Azure document they come\nfrom; override them in `vtaplint.config.json`:\n```json\n{ "regions": { "supported": ["eastus", "centralus"], "comingSoon": [] } }\n```\nWhen the location is only known at deployment (`resourceGroup().location`, a parameter without a\nvalue) the result is *indeterminate* (a note of kind `review`) naming the expression; set\n`deployment.location` in the config to decide it.\n\n## Where it comes from\n[Virtual network TAP overview, Supported Regions](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#supported-regions):\n\n> Virtual network TAP is now in public preview in select Azure regions.\n>\n> Supported Regions: Asia East, US West Central, UK South, US East, India Central, Germany West Central.\n> Coming soon: US Central, Australia East, Korean Central, Canada Central.\n\n## Why it matters\nOutside these regions Azure rejects the `virtualNetworkTaps` resource, and every TAP\nconfiguration that points at it fails with it: nothing is mirrored.\n\n## How to fix\nDeploy the TAP (and, since the collector and the sources must be in the TAP\'s region, the whole\nTAP chain) in a supported region.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'westeurope\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'eastus\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2024-05-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "properties": {\n    "destinationNetworkInterfaceIPConfiguration": {\n      "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]"\n    }\n  }\n}\n```\nPassing (ARM JSON): the same with `"location": "East US"`.\n';
+
+// rules/vtap-supported-region.ts
+var vtap_supported_region_default2 = defineRule(
+  {
+    id: "vtap-supported-region",
+    name: "VtapSupportedRegion",
+    shortDescription: "A virtual network TAP is deployed in a region where Azure offers virtual network TAP.",
+    fullDescription: 'Virtual network TAP is in public preview in a few regions only. A TAP in any other region fails to deploy; a TAP in a region listed as "coming soon" fails until Azure enables it there. The region lists are data (rules/data/vtap-facts.json) and can be overridden in vtaplint.config.json.',
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Supported Regions" and "Coming soon"'
+  },
+  vtap_supported_region_default,
+  (ctx) => {
+    const supported = [...ctx.regions.supported].join(", ");
+    for (const tap of taps(ctx.graph)) {
+      const loc = at(tap.root, "location");
+      const v = loc.value;
+      if (v === void 0) {
+        ctx.indeterminate({
+          message: `TAP '${tap.displayName}' sets no location, so its region cannot be checked; set location to one of: ${supported}`,
+          span: tap.span,
+          resource: tap
+        });
+      } else if (v instanceof Unknown) {
+        ctx.indeterminate({
+          message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it)`,
+          span: loc.span,
+          related: v.reason.span && v.reason.span !== loc.span ? [{ span: v.reason.span, message: "the value comes from here" }] : [],
+          resource: tap
+        });
+      } else if (typeof v !== "string") {
+        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string`, span: loc.span, resource: tap });
+      } else {
+        const region = normalizeRegion(v);
+        if (ctx.regions.supported.has(region)) ctx.pass({ message: `region '${v}' supports virtual network TAP`, span: loc.span, resource: tap });
+        else if (ctx.regions.comingSoon.has(region))
+          ctx.fail({
+            message: `TAP '${tap.displayName}' is in '${v}', where virtual network TAP is only "coming soon"; deploy it in one of: ${supported}`,
+            span: loc.span,
+            resource: tap,
+            level: "warning"
+          });
+        else
+          ctx.fail({
+            message: `TAP '${tap.displayName}' is in '${v}', where virtual network TAP is not available; deploy it in one of: ${supported}`,
+            span: loc.span,
+            resource: tap
+          });
+      }
+    }
+  }
+);
+
+// rules/vtap-destination-type.md
+var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress`). A destination outside the template (an id to a resource the template does not\ndeclare, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
+
+// rules/vtap-destination-type.ts
+var NIC_IPCONFIG = "microsoft.network/networkinterfaces/ipconfigurations";
+var LB_FRONTEND = "microsoft.network/loadbalancers/frontendipconfigurations";
+var EXPECTED = {
+  destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
+  destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" }
+};
+var CHECKS_NEEDING_PROPERTIES = "the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
+var vtap_destination_type_default2 = defineRule(
+  {
+    id: "vtap-destination-type",
+    name: "VtapDestinationType",
+    shortDescription: "A TAP has exactly one destination: a VM network interface's IP configuration or an internal load balancer's frontend.",
+    fullDescription: "A virtual network TAP sends mirrored traffic to one destination: the IP configuration of a network interface, or the frontend IP configuration of an internal load balancer. The rule checks that exactly one destination property is set, that its id has the right shape for that property, that the IP configuration or frontend it names exists when the NIC or load balancer is in the template, and that a load balancer frontend is internal (a subnet and private address, no public IP).",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Other Limitations": destination is a Load Balancer or a VM network interface'
+  },
+  vtap_destination_type_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const dests = destinationsOf(tap, ctx.graph);
+      if (dests.length === 0) {
+        const props = at(tap.root, "properties");
+        ctx.fail({
+          message: `TAP '${tap.displayName}' has no destination; set properties.destinationNetworkInterfaceIPConfiguration (a collector NIC's IP configuration) or properties.destinationLoadBalancerFrontEndIPConfiguration (an internal load balancer frontend)`,
+          span: props.value === void 0 ? tap.span : props.span,
+          resource: tap
+        });
+        continue;
+      }
+      if (dests.length > 1) {
+        const [first, second] = dests;
+        ctx.fail({
+          message: `TAP '${tap.displayName}' sets both ${first.property} and ${second.property}; a TAP has exactly one destination, remove one`,
+          span: second.id.span,
+          related: [{ span: first.id.span, message: `the other destination, ${first.property}` }],
+          resource: tap
+        });
+        continue;
+      }
+      checkDestination(ctx, tap, dests[0]);
+    }
+  }
+);
+function checkDestination(ctx, tap, d) {
+  const expected = EXPECTED[d.property];
+  const v = d.id.value;
+  const base = { span: d.id.span, resource: tap };
+  if (v === void 0 || v === null) {
+    ctx.fail({ ...base, message: `TAP '${tap.displayName}': ${d.property} has no id; set it to the id of ${expected.what}` });
+    return;
+  }
+  const res = d.resolution;
+  if (res.kind === "none") {
+    if (v instanceof Unknown) {
+      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
+    } else {
+      ctx.fail({ ...base, message: `the destination of TAP '${tap.displayName}' is not a resource id; set ${d.property}.id to the id of ${expected.what}` });
+    }
+    return;
+  }
+  const target = fullType(res.id).toLowerCase();
+  if (target !== expected.type) {
+    const other = target === NIC_IPCONFIG || target === LB_FRONTEND;
+    ctx.fail({
+      ...base,
+      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer)`
+    });
+    return;
+  }
+  if (res.kind === "external") {
+    ctx.indeterminate({
+      ...base,
+      message: `the destination of TAP '${tap.displayName}' (${formatId(res.id)}) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`
+    });
+    return;
+  }
+  if (res.kind !== "sub") return;
+  const holder = res.resource;
+  const subName = segmentText(res.subNames[0]);
+  if (holder.existing) {
+    ctx.indeterminate({
+      ...base,
+      message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+      related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
+    });
+    return;
+  }
+  if (!res.entry) {
+    const list = at(holder.root, "properties", res.subTypes[0]);
+    if (list.value instanceof Unknown || subName === void 0) {
+      ctx.indeterminate({ ...base, message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to` });
+      return;
+    }
+    const names = elements(list).map((e) => at(e, "name").value).filter((n) => typeof n === "string");
+    ctx.fail({
+      ...base,
+      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(", ")})` : ""}`,
+      related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
+    });
+    return;
+  }
+  if (target === LB_FRONTEND) {
+    const pip = at(res.entry, "properties", "publicIPAddress");
+    if (pip.value !== void 0 && pip.value !== null) {
+      ctx.fail({
+        ...base,
+        message: `TAP '${tap.displayName}' sends to frontend '${subName}' of load balancer '${holder.displayName}', which is public; the destination must be an internal load balancer frontend (a subnet and private IP, no public IP)`,
+        related: [{ span: pip.span, message: "the public IP address of the frontend" }]
+      });
+      return;
+    }
+  }
+  ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
+}
+
+// rules/data/vtap-facts.json
+var vtap_facts_default = {
+  $comment: "Facts that Azure changes, kept as data. Regions and the v6 size pattern come from the Azure document 'Virtual network TAP overview' (articles/virtual-network/virtual-network-tap-overview.md). One revision with the same ms.date lists 'US Central' as supported instead of coming soon; users can override the lists in vtaplint.config.json ('regions').",
+  document: {
+    title: "Azure virtual network TAP overview",
+    url: "https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview",
+    revision: "ms.date 04/21/2025"
+  },
+  supportedRegions: [
+    "eastasia",
+    "westcentralus",
+    "uksouth",
+    "eastus",
+    "centralindia",
+    "germanywestcentral"
+  ],
+  comingSoonRegions: [
+    "centralus",
+    "australiaeast",
+    "koreacentral",
+    "canadacentral"
+  ],
+  v6SizePattern: "_v6$",
+  defaultDestinationPort: 4789,
+  limits: {
+    $source: "Azure virtual network limits (includes/azure-virtual-network-limits.md, ms.date 12/05/2022), per region per subscription",
+    virtualNetworkTaps: 100,
+    tapConfigurationsPerTap: 100
+  },
+  rolePermissions: {
+    $source: "Virtual network TAP overview, Prerequisites (permissions), with the real operation names of the resource provider",
+    required: [
+      "Microsoft.Network/virtualNetworkTaps/*",
+      "Microsoft.Network/networkInterfaces/read",
+      "Microsoft.Network/networkInterfaces/tapConfigurations/*"
+    ],
+    documentedButWrong: {
+      "Microsoft.Network/tapConfigurations/*": "Microsoft.Network/networkInterfaces/tapConfigurations/*"
+    },
+    operations: {
+      "Microsoft.Network/virtualNetworkTaps/*": [
+        "Microsoft.Network/virtualNetworkTaps/read",
+        "Microsoft.Network/virtualNetworkTaps/write",
+        "Microsoft.Network/virtualNetworkTaps/delete",
+        "Microsoft.Network/virtualNetworkTaps/join/action"
+      ],
+      "Microsoft.Network/networkInterfaces/read": [
+        "Microsoft.Network/networkInterfaces/read"
+      ],
+      "Microsoft.Network/networkInterfaces/tapConfigurations/*": [
+        "Microsoft.Network/networkInterfaces/tapConfigurations/read",
+        "Microsoft.Network/networkInterfaces/tapConfigurations/write",
+        "Microsoft.Network/networkInterfaces/tapConfigurations/delete"
+      ]
+    }
+  }
+};
+
+// rules/vtap-source-vm-size-v6.md
+var vtap_source_vm_size_v6_default = '# vtap-source-vm-size-v6\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every network interface a TAP mirrors (a `networkInterfaces/tapConfigurations` resource, a\nNIC\'s inline `tapConfigurations`, or an ipConfiguration\'s `virtualNetworkTaps`), the virtual\nmachine that uses that NIC must not have a v6 size: `properties.hardwareProfile.vmSize` must not\nend in `_v6` (any case). `Standard_D2s_v6` is a v6 size; `Standard_NV6` is not.\n\nA size taken from a parameter is checked with the value in force: the parameters file or `-p`,\nelse the parameter\'s default. A parameter without any value is *indeterminate* when its\n`allowedValues` include a v6 size, and passes when none of them is one.\n\n## Where it comes from\n[Virtual network TAP overview, Public preview limitations, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#public-preview-limitations):\n\n> [Temporary] v6 VM SKU aren\'t supported as a source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with\n`{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration on the NIC of a v6 VM, so that VM\'s traffic is not mirrored.\n\n## How to fix\nChoose a size from a series before v6 (for example `Standard_D2s_v5`) for the VMs you mirror, or\nmirror another VM.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource vm \'Microsoft.Compute/virtualMachines@2024-03-01\' = {\n  name: \'web-vm\'\n  location: \'eastus\'\n  properties: {\n    hardwareProfile: { vmSize: \'Standard_D2s_v6\' }\n    networkProfile: { networkInterfaces: [ { id: nic.id } ] }\n  }\n}\n```\nPassing (Bicep): `vmSize: \'Standard_D2s_v5\'`.\n\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Compute/virtualMachines",\n  "apiVersion": "2024-03-01",\n  "name": "web-vm",\n  "location": "eastus",\n  "properties": {\n    "hardwareProfile": { "vmSize": "Standard_D2s_v6" },\n    "networkProfile": { "networkInterfaces": [ { "id": "[resourceId(\'Microsoft.Network/networkInterfaces\', \'web-nic\')]" } ] }\n  }\n}\n```\nPassing (ARM JSON): `"vmSize": "Standard_NV6"` (an older size whose name merely contains 6).\n';
+
+// rules/vtap-source-vm-size-v6.ts
+var V6 = new RegExp(vtap_facts_default.v6SizePattern, "i");
+var isV6 = (v) => typeof v === "string" && V6.test(v);
+var vtap_source_vm_size_v6_default2 = defineRule(
+  {
+    id: "vtap-source-vm-size-v6",
+    name: "VtapSourceVmSizeV6",
+    shortDescription: "A VM whose network interface is a TAP source does not use a v6 size.",
+    fullDescription: "During the public preview, virtual machines of the v6 sizes (names ending in _v6, such as Standard_D2s_v6) cannot be mirroring sources. A size taken from a parameter uses the value in force (parameters file, -p, else the default); a parameter without a value is indeterminate only when its allowedValues include a v6 size.",
+    defaultLevel: "error",
+    tags: ["vtap", "temporary"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Adding a source": "[Temporary] v6 VM SKU aren't supported as a source."`
+  },
+  vtap_source_vm_size_v6_default,
+  (ctx) => {
+    const done = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      if (source.nic.kind !== "resource") continue;
+      const nic = source.nic.resource;
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        if (done.has(vm)) continue;
+        done.add(vm);
+        const size = at(vm.root, "properties", "hardwareProfile", "vmSize");
+        const v = size.value;
+        const related = [
+          { span: source.at.span, message: `the TAP source: network interface '${nic.displayName}'` }
+        ];
+        const base = { span: size.span, resource: vm, involved: [nic, ...source.config ? [source.config] : []], related };
+        if (isV6(v)) {
+          ctx.fail({
+            ...base,
+            message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nic.displayName}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`
+          });
+        } else if (v instanceof Unknown) {
+          const candidates = v.oneOf?.filter(isV6);
+          if (v.oneOf && candidates?.length === 0) {
+            ctx.pass({ ...base, message: `none of the allowed sizes of VM '${vm.displayName}' is a v6 size` });
+          } else {
+            ctx.indeterminate({
+              ...base,
+              message: candidates?.length ? `the size of VM '${vm.displayName}' (a TAP source) is ${describeUnknown(v)} and may be one of the v6 sizes it allows (${candidates.join(", ")}), which cannot be mirrored` : `the size of VM '${vm.displayName}' (a TAP source) is ${describeUnknown(v)}, so vtaplint cannot tell whether it is a v6 size, which cannot be mirrored`
+            });
+          }
+        } else if (v !== void 0) {
+          ctx.pass({ ...base, message: `VM '${vm.displayName}' does not use a v6 size` });
+        }
+      }
+    }
+  }
+);
+
+// rules/lib/support.ts
+function unknownOrigin(v, span) {
+  return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
+}
+function sourceRelated(source) {
+  const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
+  return { span: source.tapId.span, message: `the TAP source: ${how}` };
+}
+
+// rules/vtap-arm-only.md
+var vtap_arm_only_default = "# vtap-arm-only\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery resource in a TAP chain is a Resource Manager resource: the destination id, and the subnet of\nevery IP configuration of a source NIC the template declares, must not belong to a classic provider\n(`Microsoft.ClassicCompute`, `Microsoft.ClassicNetwork`).\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\n## Why it matters\nClassic (Azure Service Manager) virtual machines and networks cannot be mirrored: the TAP configuration is rejected, or the NIC never sees the traffic.\n\n## How to fix\nMigrate the classic network and VMs to Resource Manager, then point the NIC subnets and the destination at Resource Manager resources.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {\n  name: 'web-nic'\n  location: location\n  properties: {\n    ipConfigurations: [ { name: 'ipconfig1', properties: {\n      subnet: { id: '/subscriptions/${subscription().subscriptionId}/resourceGroups/${resourceGroup().name}/providers/Microsoft.ClassicNetwork/virtualNetworks/classic-vnet/subnets/default' }\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nsubnet: { id: '${vnet.id}/subnets/default' }\n```\nFailing (ARM JSON):\n```json\n\"subnet\": { \"id\": \"[format('/subscriptions/{0}/resourceGroups/{1}/providers/Microsoft.ClassicNetwork/virtualNetworks/classic-vnet/subnets/default', subscription().subscriptionId, resourceGroup().name)]\" }\n```\nPassing (ARM JSON):\n```json\n\"subnet\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vtap-vnet', 'default')]\" }\n```\n";
+
+// rules/vtap-arm-only.ts
+var CLASSIC = /* @__PURE__ */ new Set(["microsoft.classiccompute", "microsoft.classicnetwork"]);
+var vtap_arm_only_default2 = defineRule(
+  {
+    id: "vtap-arm-only",
+    name: "VtapArmOnly",
+    shortDescription: "No classic (Azure Service Manager) resource is part of a TAP: sources, their VMs and networks, and the destination are Resource Manager resources.",
+    fullDescription: "Virtual network TAP works with virtual machines created with Azure Resource Manager. The rule fails when a source NIC, its subnet or VM, or the destination is a classic resource (Microsoft.ClassicCompute or Microsoft.ClassicNetwork).",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Prerequisites": "You must have one or more virtual machines created with Azure Resource Manager"'
+  },
+  vtap_arm_only_default,
+  (ctx) => {
+    const classicId = (lv) => {
+      const id = parseResourceId(lv.value ?? null);
+      return id && CLASSIC.has(id.namespace.toLowerCase()) ? formatId(id) : void 0;
+    };
+    for (const tap of taps(ctx.graph)) {
+      for (const d of destinationsOf(tap, ctx.graph)) {
+        const c = classicId(d.id);
+        if (c)
+          ctx.fail({
+            message: `the destination of TAP '${tap.displayName}' is a classic resource (${c}); virtual network TAP only works with Resource Manager resources: use a Resource Manager NIC or load balancer`,
+            span: d.id.span,
+            resource: tap
+          });
+        else ctx.pass({ message: "destination is a Resource Manager resource", span: d.id.span, resource: tap });
+      }
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic) continue;
+        for (const ipc of elements(at(nic.root, "properties", "ipConfigurations"))) {
+          const subnet = at(ipc, "properties", "subnet", "id");
+          const c = classicId(subnet);
+          if (c)
+            ctx.fail({
+              message: `source NIC '${nic.displayName}' of TAP '${tap.displayName}' is in a classic virtual network (${c}); virtual network TAP only mirrors Resource Manager VMs: migrate the network to Resource Manager`,
+              span: subnet.span,
+              related: [sourceRelated(source)],
+              resource: nic,
+              involved: [tap]
+            });
+        }
+      }
+    }
+  }
+);
+
+// rules/vtap-same-region.md
+var vtap_same_region_default = '# vtap-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe TAP\'s `location` and the `location` of every source NIC, source VM and destination NIC or load\nbalancer the template declares are one region. Regions are compared case-insensitively with spaces\nremoved, so `East US` equals `eastus`; two locations from the same deployment-wide expression\n(`resourceGroup().location`) are equal. A location that is only known at deployment (a parameter\nwithout a value) gives an *indeterminate* result naming the expression.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\nThe portal tutorial adds: "The destination and source resource must be in the same region as your virtual network TAP resource."\n\n## Why it matters\nA TAP only mirrors network interfaces of its own region and only sends to a destination in that region: Azure rejects the tap configuration or the TAP.\n\n## How to fix\nDeploy the TAP, the mirrored VMs and NICs, and the collector in one region (use one `location` parameter for all of them).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: \'westeurope\'   // the TAP is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: location       // the same parameter as the TAP\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"name": "collector-nic",\n"location": "westeurope"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"name": "tap1",\n"location": "East US"\n... and every NIC: "location": "eastus"\n```\n';
+
+// rules/vtap-same-region.ts
+var vtap_same_region_default2 = defineRule(
+  {
+    id: "vtap-same-region",
+    name: "VtapSameRegion",
+    shortDescription: "The TAP, its source NICs and VMs, and its destination are in one Azure region.",
+    fullDescription: 'A virtual network TAP mirrors only network interfaces in its own region and sends to a destination in that region. The rule compares the location of the TAP with the location of every source NIC, source VM and destination NIC or load balancer in the template ("East US" and "eastus" are the same region).',
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Prerequisites": "a partner solution for aggregating the TAP traffic in the same Azure region"; portal tutorial: "The destination and source resource must be in the same region as your virtual network TAP resource."'
+  },
+  vtap_same_region_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const tapLoc = at(tap.root, "location");
+      if (tapLoc.value === void 0) continue;
+      const checked2 = /* @__PURE__ */ new Set();
+      const check = (r, role, related) => {
+        if (checked2.has(r) || r.existing) return;
+        checked2.add(r);
+        const loc = at(r.root, "location");
+        const v = loc.value;
+        if (v === void 0) return;
+        const same = sameRegion(tapLoc.value, v);
+        const base = { span: loc.span, resource: r, involved: [tap], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
+        if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
+        else if (same === false)
+          ctx.fail({
+            ...base,
+            message: `${role} '${r.displayName}' is in '${String(v)}' but TAP '${tap.displayName}' is in '${String(tapLoc.value)}'; the TAP, its sources and its destination must be in one region: move them into one region`
+          });
+        else if (v instanceof Unknown || tapLoc.value instanceof Unknown) {
+          const u = v instanceof Unknown ? v : tapLoc.value;
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(u, loc.span)],
+            message: `cannot tell whether ${role} '${r.displayName}' is in the region of TAP '${tap.displayName}': ${v instanceof Unknown ? `its location is ${describeUnknown(v)}` : `the TAP's location is ${describeUnknown(u)}`}; they must be in one region`
+          });
+        }
+      };
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic) continue;
+        check(nic, "source NIC", [sourceRelated(source)]);
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, "source VM", [sourceRelated(source)]);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      const target = d && destinationTarget(d);
+      if (target && d) check(target.resource, target.kind === "nic" ? "destination NIC" : "destination load balancer", [{ span: d.id.span, message: "the destination of the TAP" }]);
+    }
+  }
+);
+
+// rules/vtap-cross-subscription.md
+var vtap_cross_subscription_default = "# vtap-cross-subscription\n\n**Level:** note (review) \xB7 **Tags:** vtap\n\n## What it checks\nA source NIC or the destination referenced with a literal subscription id other than the TAP's\n(or when the TAP's subscription is only known at deployment) gets a *review* result: the\nsubscriptions must be associated with one Microsoft Entra tenant, which a template cannot show.\nSet `deployment.subscriptionId` in `vtaplint.config.json` to compare against a known subscription.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If the monitored network interfaces are in different subscriptions, the subscriptions must be associated to the same Microsoft Entra tenant.\n\n## Why it matters\nA TAP cannot mirror network interfaces of a subscription in another tenant: the tap configuration is rejected at deployment.\n\n## How to fix\nCheck that both subscriptions belong to the same tenant (`az account show --subscription <id> --query tenantId`), or keep sources and destination in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')\n}\n```\nPassing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: '${collectorNic.id}/ipConfigurations/ipconfig1'\n}\n```\nFailing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\nPassing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\n";
+
+// rules/vtap-cross-subscription.ts
+var vtap_cross_subscription_default2 = defineRule(
+  {
+    id: "vtap-cross-subscription",
+    name: "VtapCrossSubscription",
+    shortDescription: "Source NICs or a destination in another subscription must be in a subscription of the same Microsoft Entra tenant (a review item).",
+    fullDescription: "A TAP can mirror network interfaces in other subscriptions only when all the subscriptions are associated with the same Microsoft Entra tenant. A template cannot prove that, so the rule asks for a review whenever a source NIC or the destination is referenced with a literal subscription id other than the one the TAP is deployed to (or when the TAP's subscription is only known at deployment).",
+    defaultLevel: "note",
+    tags: ["vtap"],
+    precision: "medium",
+    source: 'Virtual network TAP overview, "Prerequisites": the monitored network interfaces in other subscriptions "must be associated to the same Microsoft Entra tenant"'
+  },
+  vtap_cross_subscription_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const tapSub = literalSubscription(tap.id);
+      const review = (id, what, span) => {
+        const sub = literalSubscription(id);
+        if (sub === void 0) return;
+        if (tapSub === sub) {
+          ctx.pass({ message: `${what} is in the TAP's subscription`, span, resource: tap });
+          return;
+        }
+        ctx.indeterminate({
+          message: tapSub === void 0 ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+          span,
+          resource: tap
+        });
+      };
+      for (const s of sourcesOfTap(ctx.graph, tap)) {
+        if (s.nic.kind === "external") review(s.nic.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      if (d?.resolution.kind === "external") review(d.resolution.id, `the destination of TAP '${tap.displayName}' (${formatId(d.resolution.id)})`, d.id.span);
+    }
+  }
+);
+
+// src/graph/network.ts
+var lower = (s) => s.toLowerCase();
+function ipConfigurationsOf(nic) {
+  return elements(at(nic.root, "properties", "ipConfigurations"));
+}
+function networkOf(graph, ipConfig) {
+  const ref = at(ipConfig, "properties", "subnet", "id");
+  return networkOfSubnetId(graph, ref);
+}
+function networkOfSubnetId(graph, ref) {
+  const res = graph.resolve(ref.value);
+  if (res.kind === "resource" && lower(res.resource.type) === lower(TYPES.subnet)) {
+    const vnet = res.resource.parent;
+    if (vnet) return { kind: "vnet", vnet, subnet: res.resource.root, subnetResource: res.resource, ref };
+    return { kind: "external", id: truncateId(res.id, 1), ref };
+  }
+  if (res.kind === "sub" && lower(res.resource.type) === lower(TYPES.vnet) && lower(res.subTypes[0] ?? "") === "subnets") {
+    const child = res.resource.children.find((c) => lower(c.type) === lower(TYPES.subnet) && relativeKey(c.id) === relativeKey(res.id, 2));
+    return { kind: "vnet", vnet: res.resource, subnet: res.entry ?? child?.root, subnetResource: child, ref };
+  }
+  if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.vnet)) {
+    return { kind: "external", id: truncateId(res.id, 1), ref };
+  }
+  return { kind: "unknown", value: ref.value, ref };
+}
+function networksOfNic(graph, nic) {
+  const out = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    const n = networkOf(graph, ipc);
+    if (!out.some((o) => sameNetwork(o, n) === true)) out.push(n);
+  }
+  return out;
+}
+function networkKey(n) {
+  if (n.kind === "vnet") return `${n.vnet.key}`;
+  if (n.kind === "external") return `${n.id.scope.map(segmentKey).join("/")}|${relativeKey(n.id)}`;
+  return void 0;
+}
+function sameNetwork(a, b) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  if (a.kind === "vnet" && b.kind === "vnet") return a.vnet === b.vnet;
+  const ka = a.kind === "vnet" ? relativeKey(a.vnet.id) : relativeKey(a.id);
+  const kb = b.kind === "vnet" ? relativeKey(b.vnet.id) : relativeKey(b.id);
+  return ka === kb;
+}
+function networkName(n) {
+  if (n.kind === "vnet") return n.vnet.displayName;
+  if (n.kind === "external") return segmentText(n.id.names[0]) ?? "an external virtual network";
+  return "an unknown virtual network";
+}
+var LB_PARTS = ["backendAddressPools", "inboundNatRules", "frontendIPConfigurations", "loadBalancingRules", "probes"];
+function lbPartOf(graph, v) {
+  return lbPartOfResolution(graph.resolve(v));
+}
+function lbPartOfResolution(res) {
+  if (res.kind === "sub" && lower(res.resource.type) === lower(TYPES.lb)) {
+    const type = LB_PARTS.find((t) => lower(t) === lower(res.subTypes[0] ?? ""));
+    const name = segmentText(res.subNames[0]);
+    if (!type || name === void 0) return void 0;
+    const child = res.resource.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1]) ?? "") === lower(name));
+    return { lb: res.resource, type, key: lower(name), name, decl: res.entry ?? child?.root, child };
+  }
+  if (res.kind === "resource" && res.resource.parent && lower(res.resource.parent.type) === lower(TYPES.lb)) {
+    const type = LB_PARTS.find((t) => lower(`${TYPES.lb}/${t}`) === lower(res.resource.type));
+    const name = segmentText(res.id.names[1]);
+    if (!type || name === void 0) return void 0;
+    return { lb: res.resource.parent, type, key: lower(name), name, decl: res.resource.root, child: res.resource };
+  }
+  return void 0;
+}
+function lbParts(lb, type) {
+  const out = [];
+  for (const e of elements(at(lb.root, "properties", type))) {
+    const n = at(e, "name").value;
+    if (typeof n === "string") out.push({ lb, type, key: lower(n), name: n, decl: e, child: void 0 });
+  }
+  for (const c of lb.children) {
+    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`)) continue;
+    const n = segmentText(c.id.names[1]);
+    if (n !== void 0 && !out.some((o) => o.key === lower(n))) out.push({ lb, type, key: lower(n), name: n, decl: c.root, child: c });
+  }
+  return out;
+}
+function loadBalancersOfNic(graph, nic) {
+  const out = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    for (const prop2 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
+      for (const e of elements(at(ipc, "properties", prop2))) {
+        const via = at(e, "id");
+        const part = lbPartOf(graph, via.value);
+        if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
+      }
+    }
+    const method = at(ipc, "properties", "privateIPAllocationMethod").value;
+    const ip = at(ipc, "properties", "privateIPAddress").value;
+    if (typeof method !== "string" || lower(method) !== "static" || typeof ip !== "string") continue;
+    for (const lb of deployedOfType(graph, TYPES.lb)) {
+      for (const pool of lbParts(lb, "backendAddressPools")) {
+        if (!pool.decl) continue;
+        for (const addr of elements(at(pool.decl, "properties", "loadBalancerBackendAddresses"))) {
+          const a = at(addr, "properties", "ipAddress");
+          if (typeof a.value === "string" && a.value === ip) out.push({ lb, part: pool, ipConfig: ipc, via: a });
+        }
+      }
+    }
+  }
+  return out;
+}
+function lbRules(lb) {
+  const out = [];
+  for (const kind of ["loadBalancingRules", "inboundNatRules"]) {
+    for (const p of lbParts(lb, kind)) if (p.decl) out.push({ lb, kind, name: p.name, decl: p.decl });
+  }
+  return out;
+}
+function rulesReaching(graph, m) {
+  return lbRules(m.lb).filter((r) => {
+    if (m.part.type === "inboundNatRules") return r.kind === "inboundNatRules" && lower(r.name) === m.part.key;
+    return poolsOfRule(graph, r).some((p) => p.lb === m.lb && p.key === m.part.key);
+  });
+}
+function poolsOfRule(graph, r) {
+  const ids = [at(r.decl, "properties", "backendAddressPool", "id"), ...elements(at(r.decl, "properties", "backendAddressPools")).map((e) => at(e, "id"))];
+  return ids.map((id) => lbPartOf(graph, id.value)).filter((p) => p?.type === "backendAddressPools");
+}
+function frontendOfRule(graph, r) {
+  const p = lbPartOf(graph, at(r.decl, "properties", "frontendIPConfiguration", "id").value);
+  return p?.type === "frontendIPConfigurations" ? p : void 0;
+}
+function rulesOfFrontend(graph, frontend) {
+  return lbRules(frontend.lb).filter((r) => {
+    const f = frontendOfRule(graph, r);
+    return f !== void 0 && f.lb === frontend.lb && f.key === frontend.key;
+  });
+}
+function peeringsOf(graph, vnet) {
+  const out = [];
+  for (const e of elements(at(vnet.root, "properties", "virtualNetworkPeerings"))) {
+    out.push({ from: vnet, holder: vnet, decl: e, remote: at(e, "properties", "remoteVirtualNetwork", "id") });
+  }
+  for (const p of deployedOfType(graph, TYPES.peering)) {
+    const parent = p.parent ?? graph.find(truncateId(p.id, 1));
+    if (parent === vnet) out.push({ from: vnet, holder: p, decl: p.root, remote: at(p.root, "properties", "remoteVirtualNetwork", "id") });
+  }
+  return out;
+}
+function peeringFromTo(graph, a, b) {
+  if (a.kind !== "vnet") return void 0;
+  return peeringsOf(graph, a.vnet).find((p) => {
+    const remote = graph.resolve(p.remote.value);
+    if (b.kind === "vnet") return remote.kind === "resource" && remote.resource === b.vnet;
+    if (b.kind === "external" && (remote.kind === "external" || remote.kind === "resource")) {
+      const id = remote.kind === "external" ? remote.id : remote.resource.id;
+      return relativeKey(id) === relativeKey(b.id);
+    }
+    return false;
+  });
+}
+function hasUnknownPeering(graph, a) {
+  if (a.kind !== "vnet") return false;
+  return peeringsOf(graph, a.vnet).some((p) => graph.resolve(p.remote.value).kind === "none");
+}
+function securityGroupsOfNic(graph, nic, ipConfig) {
+  const out = [];
+  const add = (ref, on) => {
+    const res = graph.resolve(ref.value);
+    if (res.kind === "resource" && lower(res.resource.type) === lower(TYPES.nsg) && !out.some((o) => o.nsg === res.resource)) out.push({ nsg: res.resource, ref, on });
+  };
+  add(at(nic.root, "properties", "networkSecurityGroup", "id"), "nic");
+  for (const ipc of ipConfig ? [ipConfig] : ipConfigurationsOf(nic)) {
+    const n = networkOf(graph, ipc);
+    if (n.kind === "vnet" && n.subnet) add(at(n.subnet, "properties", "networkSecurityGroup", "id"), "subnet");
+  }
+  return out;
+}
+function securityRulesOf(nsg) {
+  const out = [];
+  for (const e of elements(at(nsg.root, "properties", "securityRules"))) {
+    const n = at(e, "name").value;
+    out.push({ name: typeof n === "string" ? n : "?", decl: e });
+  }
+  for (const c of nsg.children) {
+    if (lower(c.type) === lower(`${TYPES.nsg}/securityRules`)) out.push({ name: segmentText(c.id.names[1]) ?? "?", decl: c.root });
+  }
+  return out;
+}
+function publicIpOf(graph, ipConfig) {
+  const ref = at(ipConfig, "properties", "publicIPAddress", "id");
+  const res = graph.resolve(ref.value);
+  return res.kind === "resource" && lower(res.resource.type) === lower(TYPES.publicIp) ? { pip: res.resource, ref } : void 0;
+}
+function privateLinkFrontends(graph) {
+  const out = [];
+  for (const pls of deployedOfType(graph, TYPES.privateLinkService)) {
+    for (const e of elements(at(pls.root, "properties", "loadBalancerFrontendIpConfigurations"))) {
+      const ref = at(e, "id");
+      const frontend = lbPartOf(graph, ref.value);
+      if (frontend?.type === "frontendIPConfigurations") out.push({ pls, ref, frontend });
+    }
+  }
+  return out;
+}
+function portCovers(v, port) {
+  if (v === void 0 || v === null) return false;
+  if (v instanceof Unknown) return void 0;
+  if (Array.isArray(v)) {
+    const each = v.map((x) => portCovers(x, port));
+    return each.includes(true) ? true : each.includes(void 0) ? void 0 : false;
+  }
+  if (typeof v === "number") return v === port;
+  if (typeof v !== "string") return false;
+  const s = v.trim();
+  if (s === "*") return true;
+  const m = /^(\d+)\s*-\s*(\d+)$/.exec(s);
+  if (m) return Number(m[1]) <= port && port <= Number(m[2]);
+  return /^\d+$/.test(s) ? Number(s) === port : false;
+}
+function broadSource(rule) {
+  const one = at(rule, "properties", "sourceAddressPrefix").value;
+  const many = at(rule, "properties", "sourceAddressPrefixes").value;
+  if (one instanceof Unknown || many instanceof Unknown) return void 0;
+  const broad = (x) => typeof x === "string" && ["*", "any", "virtualnetwork"].includes(x.toLowerCase());
+  if (one !== void 0 && one !== null && one !== "") return broad(one);
+  if (Array.isArray(many) && many.length > 0) return many.some(broad);
+  return true;
+}
+
+// src/graph/tap-network.ts
+function tapNetworkPairs(graph) {
+  const out = [];
+  for (const tap of taps(graph)) {
+    const destination = destinationOf(tap, graph);
+    const target = destination && destinationTarget(destination);
+    if (!destination || !target) continue;
+    const destNet = networkOf(graph, target.entry);
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of sourcesOfTap(graph, tap)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const sourceNet of networksOfNic(graph, nic)) {
+        const key = `${nic.key}|${networkKey(sourceNet) ?? "?"}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const visible = (n) => n.kind === "vnet" && !n.vnet.existing && !hasUnknownPeering(graph, n);
+        out.push({
+          tap,
+          destination,
+          source,
+          nic,
+          sourceNet,
+          destNet,
+          same: sameNetwork(sourceNet, destNet),
+          forward: peeringFromTo(graph, sourceNet, destNet),
+          backward: peeringFromTo(graph, destNet, sourceNet),
+          peeringsVisible: visible(sourceNet) && visible(destNet)
+        });
+      }
+    }
+  }
+  return out;
+}
+
+// rules/vtap-destination-network.md
+var vtap_destination_network_default = `# vtap-destination-network
+
+**Level:** error \xB7 **Tags:** vtap
+
+## What it checks
+The destination's virtual network (the subnet of the destination NIC IP configuration, or of the
+load balancer frontend) is the virtual network of each source NIC, or the template declares
+peerings between the two networks in both directions (inline \`virtualNetworkPeerings\` or
+\`virtualNetworks/virtualNetworkPeerings\` child resources, matched by \`remoteVirtualNetwork.id\`).
+When one of the networks is outside the template (or \`existing\`), its peerings cannot be seen and
+the result is *indeterminate*.
+
+## Where it comes from
+[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):
+
+> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.
+
+## Why it matters
+A collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.
+
+## How to fix
+Put the collector in the source network, or peer the two networks in both directions.
+
+## Examples
+Failing (Bicep):
+\`\`\`bicep
+// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them
+resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {
+  name: 'tap1'
+  location: location
+  properties: { destinationNetworkInterfaceIPConfiguration: { id: '\${collectorNic.id}/ipConfigurations/ipconfig1' } }
+}
+\`\`\`
+Passing (Bicep):
+\`\`\`bicep
+resource toCollector 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: vnet
+  name: 'to-collector-vnet'
+  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }
+}
+resource toSource 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: collectorVnet
+  name: 'to-vtap-vnet'
+  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }
+}
+\`\`\`
+Failing (ARM JSON):
+\`\`\`json
+"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]" }
+// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered
+\`\`\`
+Passing (ARM JSON):
+\`\`\`json
+{
+  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+  "apiVersion": "2024-05-01",
+  "name": "[format('{0}/{1}', 'vtap-vnet', 'to-collector-vnet')]",
+  "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'collector-vnet')]" } }
+},
+{
+  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+  "apiVersion": "2024-05-01",
+  "name": "[format('{0}/{1}', 'collector-vnet', 'to-vtap-vnet')]",
+  "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vtap-vnet')]" } }
+}
+\`\`\`
+`;
+
+// rules/vtap-destination-network.ts
+var vtap_destination_network_default2 = defineRule(
+  {
+    id: "vtap-destination-network",
+    name: "VtapDestinationNetwork",
+    shortDescription: "The destination is in the source NIC's virtual network or in a virtual network peered with it.",
+    fullDescription: "The collector that receives mirrored traffic must be in the same virtual network as the mirrored network interface, or in a peered virtual network. The rule compares the destination's network (the subnet of the NIC IP configuration or of the load balancer frontend) with each source NIC's network and, when they differ, looks for peerings in both directions (inline virtualNetworkPeerings or child resources) in the template.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Virtual network TAP overview, "Prerequisites": "The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network."'
+  },
+  vtap_destination_network_default,
+  (ctx) => {
+    for (const p of tapNetworkPairs(ctx.graph)) {
+      const src = networkName(p.sourceNet);
+      const dst = networkName(p.destNet);
+      const base = {
+        span: p.destination.id.span,
+        resource: p.tap,
+        involved: [p.nic],
+        related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in '${src}' here` }, { span: p.destNet.ref.span, message: `the destination is in '${dst}' here` }]
+      };
+      if (p.same === true) {
+        ctx.pass({ ...base, message: "destination in the source network" });
+        continue;
+      }
+      if (p.same === void 0) {
+        const pending = [p.sourceNet, p.destNet].some((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
+        if (!pending) continue;
+        ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        continue;
+      }
+      if (p.forward && p.backward) {
+        ctx.pass({ ...base, message: "networks peered both ways" });
+        continue;
+      }
+      const missing = [!p.forward ? `from '${src}' to '${dst}'` : void 0, !p.backward ? `from '${dst}' to '${src}'` : void 0].filter(Boolean).join(" and ");
+      if (!p.peeringsVisible) {
+        ctx.indeterminate({
+          ...base,
+          message: `the destination of TAP '${p.tap.displayName}' is in '${dst}', source NIC '${p.nic.displayName}' is in '${src}', and the template has no peering ${missing}; a network outside the template may have it: check that the two networks are peered both ways`
+        });
+        continue;
+      }
+      ctx.fail({
+        ...base,
+        message: `the destination of TAP '${p.tap.displayName}' is in '${dst}' but source NIC '${p.nic.displayName}' is in '${src}', and no peering connects them ${missing}; put the collector in '${src}' or peer the two networks in both directions`
+      });
+    }
+  }
+);
+
+// rules/vtap-peering-same-region.md
+var vtap_peering_same_region_default = '# vtap-peering-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nWhen the destination is in another virtual network than a source NIC, both networks (when the\ntemplate declares them) have the same `location`: global peering does not carry mirrored traffic.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> Additionally, the monitored network interfaces, and the destination endpoint for aggregating the TAP traffic can be in peered virtual networks in the same region.\n\n## Why it matters\nMirrored traffic is not sent over global (cross-region) peering; the collector receives nothing.\n\n## How to fix\nPlace the collector in a network in the source network\'s region and peer those.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorVnet \'Microsoft.Network/virtualNetworks@2024-05-01\' = {\n  name: \'collector-vnet\'\n  location: \'westus\'    // the source network is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorVnet \'Microsoft.Network/virtualNetworks@2024-05-01\' = {\n  name: \'collector-vnet\'\n  location: location    // eastus, like the source network\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworks",\n"name": "collector-vnet",\n"location": "westus"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworks",\n"name": "collector-vnet",\n"location": "[parameters(\'location\')]"\n```\n';
+
+// rules/vtap-peering-same-region.ts
+var vtap_peering_same_region_default2 = defineRule(
+  {
+    id: "vtap-peering-same-region",
+    name: "VtapPeeringSameRegion",
+    shortDescription: "When the destination is in a peered virtual network, both networks are in one region (no global peering).",
+    fullDescription: "Mirrored traffic can reach a collector in a peered virtual network only when the peered networks are in the same region. The rule compares the locations of the source NIC's network and the destination's network when they differ.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Prerequisites": "the monitored network interfaces, and the destination endpoint for aggregating the TAP traffic can be in peered virtual networks in the same region"'
+  },
+  vtap_peering_same_region_default,
+  (ctx) => {
+    const done = /* @__PURE__ */ new Set();
+    for (const p of tapNetworkPairs(ctx.graph)) {
+      if (p.same !== false || p.sourceNet.kind !== "vnet" || p.destNet.kind !== "vnet" || p.sourceNet.vnet.existing || p.destNet.vnet.existing) continue;
+      const a = p.sourceNet.vnet;
+      const b = p.destNet.vnet;
+      const key = `${p.tap.key}|${a.key}|${b.key}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const la = at(a.root, "location");
+      const lb = at(b.root, "location");
+      if (la.value === void 0 || lb.value === void 0) continue;
+      const same = sameRegion(la.value, lb.value);
+      const base = { span: lb.span, resource: b, involved: [a, p.tap], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
+      if (same === true) ctx.pass({ ...base, message: "peered networks in one region" });
+      else if (same === false)
+        ctx.fail({
+          ...base,
+          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: put the collector in a network in '${String(la.value)}'`
+        });
+      else if (la.value instanceof Unknown || lb.value instanceof Unknown) {
+        const u = la.value instanceof Unknown ? la.value : lb.value;
+        ctx.indeterminate({ ...base, related: [...base.related, ...unknownOrigin(u, base.span)], message: `cannot tell whether networks '${a.displayName}' and '${b.displayName}' are in one region: a location is ${describeUnknown(u)}` });
+      }
+    }
+  }
+);
+
+// rules/vtap-peering-before-tap.md
+var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in. Ids in properties do not\norder an ARM deployment and are not counted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
+
+// rules/vtap-peering-before-tap.ts
+var vtap_peering_before_tap_default2 = defineRule(
+  {
+    id: "vtap-peering-before-tap",
+    name: "VtapPeeringBeforeTap",
+    shortDescription: "A TAP configuration that sends to a peered network is deployed after the peerings (both directions).",
+    fullDescription: "When the destination is in a peered virtual network, the peering must be in place before the TAP configuration is created. The rule checks that every TAP configuration of such a source depends, directly or transitively (dependsOn, Bicep symbolic references, parent, module outputs), on the peerings the template declares in both directions.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Virtual network TAP overview, "Prerequisites": "ensure that the virtual network peering is enabled before you configure virtual network TAP"'
+  },
+  vtap_peering_before_tap_default,
+  (ctx) => {
+    for (const p of tapNetworkPairs(ctx.graph)) {
+      if (p.same !== false) continue;
+      for (const peering of [p.forward, p.backward].filter((x) => x !== void 0)) {
+        const holder = p.source.holder;
+        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
+        if (orderedAfter(ctx.graph, holder, peering.holder)) ctx.pass({ ...base, message: "tap configuration after peering" });
+        else
+          ctx.fail({
+            ...base,
+            message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: add it to dependsOn`
+          });
+      }
+    }
+  }
+);
+
+// src/graph/roles.ts
+function roleDefinitions(graph) {
+  return deployedOfType(graph, "Microsoft.Authorization/roleDefinitions");
+}
+function permissionsOf(role) {
+  return elements(at(role.root, "properties", "permissions")).map((decl) => ({
+    role,
+    decl,
+    actions: elements(at(decl, "actions")),
+    notActions: elements(at(decl, "notActions"))
+  }));
+}
+function actionMatches(pattern, operation) {
+  const p = pattern.toLowerCase();
+  const s = operation.toLowerCase();
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < s.length) {
+    if (i < p.length && p[i] !== "*" && p[i] === s[j]) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === "*") {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === "*") i++;
+  return i === p.length;
+}
+function grants(p, operation) {
+  const by = p.actions.find((a) => typeof a.value === "string" && actionMatches(a.value, operation));
+  if (!by) return { granted: false };
+  const removedBy = p.notActions.find((a) => typeof a.value === "string" && actionMatches(a.value, operation));
+  return removedBy ? { granted: false, by, removedBy } : { granted: true, by };
+}
+
+// rules/vtap-role-permissions.md
+var vtap_role_permissions_default = '# vtap-role-permissions\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nFor a `Microsoft.Authorization/roleDefinitions` whose `actions` or `notActions` name a TAP operation\n(`virtualNetworkTaps`, `tapConfigurations`), its permissions grant all of\n`Microsoft.Network/virtualNetworkTaps/*`, `Microsoft.Network/networkInterfaces/read` and\n`Microsoft.Network/networkInterfaces/tapConfigurations/*` (wildcards such as `Microsoft.Network/*`\ncount), and no `notActions` entry takes one of them away. The documented\n`Microsoft.Network/tapConfigurations/*` matches no real operation: the rule flags it and says what to\nwrite. The operation names are data (`rules/data/vtap-facts.json`).\n\n## Where it comes from\n[Virtual network TAP overview, Permissions](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#permissions):\n\n> Microsoft.Network/tapConfigurations/* | Required to create, update, read, and delete the TAP configuration on a network interface\n\nThe real operations are `Microsoft.Network/networkInterfaces/tapConfigurations/{read,write,delete}` (resource provider operations list).\n\n## Why it matters\nA custom role copied from the documentation cannot create TAP configurations: the deployment fails with an authorization error.\n\n## How to fix\nGrant `Microsoft.Network/networkInterfaces/tapConfigurations/*` and remove notActions that take TAP operations away.\n\n## Examples\nFailing (Bicep):\n```bicep\nactions: [\n  \'Microsoft.Network/virtualNetworkTaps/*\'\n  \'Microsoft.Network/networkInterfaces/read\'\n  \'Microsoft.Network/tapConfigurations/*\'\n]\n```\nPassing (Bicep):\n```bicep\nactions: [\n  \'Microsoft.Network/virtualNetworkTaps/*\'\n  \'Microsoft.Network/networkInterfaces/read\'\n  \'Microsoft.Network/networkInterfaces/tapConfigurations/*\'\n]\n```\nFailing (ARM JSON):\n```json\n"actions": ["Microsoft.Network/*"],\n"notActions": ["Microsoft.Network/virtualNetworkTaps/write"]\n```\nPassing (ARM JSON):\n```json\n"actions": [\n  "Microsoft.Network/virtualNetworkTaps/*",\n  "Microsoft.Network/networkInterfaces/read",\n  "Microsoft.Network/networkInterfaces/tapConfigurations/*"\n]\n```\n';
+
+// rules/vtap-role-permissions.ts
+var REQUIRED = vtap_facts_default.rolePermissions.required;
+var OPERATIONS = vtap_facts_default.rolePermissions.operations;
+var WRONG = vtap_facts_default.rolePermissions.documentedButWrong;
+var TAP_WORDS = /virtualnetworktaps|tapconfigurations/i;
+var vtap_role_permissions_default2 = defineRule(
+  {
+    id: "vtap-role-permissions",
+    name: "VtapRolePermissions",
+    shortDescription: "A custom role meant for virtual network TAP grants every operation TAP needs.",
+    fullDescription: "To work with virtual network TAP an account needs Microsoft.Network/virtualNetworkTaps/*, Microsoft.Network/networkInterfaces/read and Microsoft.Network/networkInterfaces/tapConfigurations/*. For a role definition whose actions mention TAP operations, the rule checks that its permissions grant all of them (wildcards count, notActions must not take them away), and flags the documented Microsoft.Network/tapConfigurations/*, which matches no real operation.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Virtual network TAP overview, "Prerequisites": the account needs a role with "Microsoft.Network/virtualNetworkTaps/*", "Microsoft.Network/networkInterfaces/read" and "Microsoft.Network/tapConfigurations/*"'
+  },
+  vtap_role_permissions_default,
+  (ctx) => {
+    for (const role of roleDefinitions(ctx.graph)) {
+      const perms = permissionsOf(role);
+      const all = perms.flatMap((p) => p.actions);
+      if (![...all, ...perms.flatMap((p) => p.notActions)].some((a) => typeof a.value === "string" && TAP_WORDS.test(a.value))) continue;
+      const roleName = at(role.root, "properties", "roleName").value;
+      const name = typeof roleName === "string" ? roleName : role.displayName;
+      for (const a of all) {
+        const fix = typeof a.value === "string" ? Object.entries(WRONG).find(([w]) => w.toLowerCase() === a.value.toLowerCase())?.[1] : void 0;
+        if (fix)
+          ctx.fail({
+            message: `role '${name}' grants '${a.value}', which matches no Azure operation (the TAP documentation's spelling); write '${fix}' instead`,
+            span: a.span,
+            resource: role
+          });
+      }
+      if (all.some((a) => a.value instanceof Unknown) || perms.some((p) => p.notActions.some((n) => n.value instanceof Unknown))) {
+        ctx.indeterminate({ message: `some actions of role '${name}' are only known at deployment, so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(", ")})`, span: at0(perms, role.span), resource: role });
+        continue;
+      }
+      for (const needed of REQUIRED) {
+        const ops = OPERATIONS[needed] ?? [needed];
+        const missing = ops.filter((op) => !perms.some((p) => grants(p, op).granted));
+        if (missing.length === 0) {
+          ctx.pass({ message: `grants ${needed}`, span: at0(perms, role.span), resource: role });
+          continue;
+        }
+        const removed = perms.map((p) => grants(p, missing[0]).removedBy).find((x) => x !== void 0);
+        ctx.fail({
+          message: removed ? `role '${name}' takes away ${missing.join(", ")} with notActions '${String(removed.value)}'; virtual network TAP needs ${needed}: remove that notAction` : `role '${name}' does not grant ${missing.length === ops.length ? needed : missing.join(", ")}, which virtual network TAP needs: add ${needed} to the role's actions`,
+          span: removed ? removed.span : at0(perms, role.span),
+          resource: role
+        });
+      }
+    }
+  }
+);
+function at0(perms, fallback) {
+  const first = perms[0];
+  return first ? at(first.decl, "actions").span : fallback;
+}
+
+// rules/vtap-source-vm-nic.md
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`), and a\nprivate endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made; the\nother rules then stay silent about it.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
+
+// rules/vtap-source-vm-nic.ts
+var CHECKS_NEEDING_PROPERTIES2 = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has only one TAP configuration";
+var vtap_source_vm_nic_default2 = defineRule(
+  {
+    id: "vtap-source-vm-nic",
+    name: "VtapSourceVmNic",
+    shortDescription: "A TAP source is a virtual machine's network interface.",
+    fullDescription: "Virtual network TAP only mirrors the network interface of a virtual machine. The rule fails for a source NIC that no VM in the template uses, a scale set's NIC, or a private endpoint's NIC, and gives one indeterminate result for a source NIC outside the template, listing the checks that could not be made.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "high",
+    source: `Virtual network TAP overview, "Other Limitations": "Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source."`
+  },
+  vtap_source_vm_nic_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = source.nic;
+      const related = [sourceRelated(source)];
+      const involved = source.config ? [source.config] : [];
+      if (nic.kind === "external") {
+        const key = formatId(nic.id).toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (nic.id.types.some((t) => t.toLowerCase() === "virtualmachinescalesets") || nic.id.namespace.toLowerCase() === "microsoft.compute") {
+          ctx.fail({
+            message: `the TAP source '${formatId(nic.id)}' is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
+            span: source.tapId.span,
+            resource: source.holder,
+            involved
+          });
+          continue;
+        }
+        const pe2 = privateEndpointOfNic(ctx.graph, nic);
+        if (pe2) {
+          failPrivateEndpoint(ctx, source, pe2);
+          continue;
+        }
+        ctx.indeterminate({
+          message: `NIC '${nicName(nic)}' (a TAP source) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES2}`,
+          span: source.tapId.span,
+          resource: source.holder,
+          involved
+        });
+        continue;
+      }
+      if (nic.kind !== "resource") continue;
+      const r = nic.resource;
+      if (seen.has(r.key)) continue;
+      seen.add(r.key);
+      if (r.existing) {
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES2}`,
+          span: source.tapId.span,
+          related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
+          resource: source.holder,
+          involved: [r, ...involved]
+        });
+        continue;
+      }
+      const pe = privateEndpointOfNic(ctx.graph, nic);
+      if (pe) {
+        failPrivateEndpoint(ctx, source, pe);
+        continue;
+      }
+      const vms = vmsOfNic(ctx.graph, r);
+      if (vms.length > 0) {
+        ctx.pass({ message: `NIC '${r.displayName}' is attached to VM '${vms[0]?.vm.displayName}'`, span: source.tapId.span, resource: r });
+        continue;
+      }
+      if (ctx.graph.ofType(TYPES.vm).some((vm) => elements(at(vm.root, "properties", "networkProfile", "networkInterfaces")).some((n) => ctx.graph.resolve(at(n, "id").value).kind === "none"))) {
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve; a TAP can only mirror a VM's network interface`,
+          span: source.tapId.span,
+          related,
+          resource: r,
+          involved
+        });
+        continue;
+      }
+      ctx.fail({
+        message: `NIC '${r.displayName}' is not attached to a virtual machine; a TAP can only mirror a VM's network interface: attach it to a VM (properties.networkProfile.networkInterfaces) or mirror the VM's NIC instead`,
+        span: source.tapId.span,
+        related: [{ span: r.nameSpan, message: `NIC '${r.displayName}' is declared here` }],
+        resource: r,
+        involved
+      });
+    }
+  }
+);
+function failPrivateEndpoint(ctx, source, found) {
+  ctx.fail({
+    message: `NIC '${nicName(source.nic)}' is the network interface of private endpoint '${found.pe.displayName}'; a TAP can only mirror a VM's network interface: mirror the VM that talks to the endpoint instead`,
+    span: source.tapId.span,
+    related: [{ span: found.custom.span, message: `private endpoint '${found.pe.displayName}' names its NIC here` }],
+    resource: source.holder,
+    involved: [found.pe]
+  });
+}
+
+// rules/vtap-source-vm-restart.md
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module)\npasses, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+
+// rules/vtap-source-vm-restart.ts
+var vtap_source_vm_restart_default2 = defineRule(
+  {
+    id: "vtap-source-vm-restart",
+    name: "VtapSourceVmRestart",
+    shortDescription: "A source VM that is not created after the TAP needs one stop (deallocate) and start once the TAP exists.",
+    fullDescription: "During the preview, a VM whose NIC becomes a TAP source must be stopped (deallocated) and started after the TAP is deployed, or adding the source fails with an error that the NIC is not on fastpath. A VM the template creates after the TAP (it depends on the TAP) is fine; an existing VM, a VM outside the template, or a VM with no dependency path to the TAP needs the restart.",
+    defaultLevel: "warning",
+    tags: ["vtap", "temporary"],
+    precision: "medium",
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] ... first deploy a virtual network TAP resource and then STOP (deallocate) and START the source VM ... If not done, you will get an erorr [sic] stating the NIC is not on fastpath."'
+  },
+  vtap_source_vm_restart_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const tap = tapOf(source);
+      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (isOutside(source.nic)) {
+        const key = `outside|${nicName(source.nic)}|${source.holder.key}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.fail({
+          message: `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
+          span: source.tapId.span,
+          resource: source.holder,
+          involved: source.config ? [source.config] : []
+        });
+        continue;
+      }
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        const key = `${vm.key}|${tap?.key ?? source.holder.key}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const base = { span: vm.nameSpan, resource: vm, involved: [nic], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
+        if (!tap || orderedAfter(ctx.graph, vm, tap)) {
+          ctx.pass({ ...base, message: `VM '${vm.displayName}' is created after the TAP` });
+          continue;
+        }
+        ctx.fail({
+          ...base,
+          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; make the VM depend on the TAP, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
+        });
+      }
+    }
+  }
+);
+
+// rules/vtap-live-migration.md
+var vtap_live_migration_default = '# vtap-live-migration\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source VM (or, for a source NIC outside the template, per NIC): live migration is\ndisabled for it while it is a mirroring source. No ARM property controls this, so the note is\ninformation, at the VM\'s name.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] Virtual network doesn\'t support Live Migration. Live Migration will be disabled for VMs set as a source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`. To hide only this note, set `"vtap-live-migration": "off"` in `rules`.\n\n## Why it matters\nHost maintenance reboots a VM that cannot be live-migrated, so the mirrored workload sees downtime during platform maintenance.\n\n## How to fix\nPlan for maintenance reboots (availability sets or zones, scheduled events), or mirror VMs that tolerate them.\n\n## Examples\nFailing (Bicep):\n```bicep\n// any VM whose NIC is a TAP source\nresource webVm \'Microsoft.Compute/virtualMachines@2024-03-01\' = {\n  name: \'web-vm\'\n  ...\n}\n```\nPassing (Bicep):\n```bicep\n// a template with a TAP and its collector, and no source yet\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Compute/virtualMachines",\n"name": "web-vm"\n// web-nic, its NIC, has a tap configuration\n```\nPassing (ARM JSON):\n```json\n// no tapConfigurations resource, no NIC with virtualNetworkTaps\n```\n';
+
+// rules/vtap-live-migration.ts
+var vtap_live_migration_default2 = defineRule(
+  {
+    id: "vtap-live-migration",
+    name: "VtapLiveMigration",
+    shortDescription: "Live migration is disabled for a VM whose NIC is a TAP source (information).",
+    fullDescription: "During the preview, Azure disables live migration for virtual machines set as a mirroring source: host maintenance then reboots the VM instead of moving it. No ARM property controls this, so the rule gives one note per source VM.",
+    defaultLevel: "note",
+    tags: ["vtap", "temporary"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "[Temporary] Virtual network doesn't support Live Migration. Live Migration will be disabled for VMs set as a source."`
+  },
+  vtap_live_migration_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (isOutside(source.nic)) {
+        const key = `outside|${nicName(source.nic)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.fail({
+          message: `live migration will be disabled for the VM of NIC '${nicName(source.nic)}' while it is a TAP source; plan for maintenance reboots of that VM`,
+          span: source.tapId.span,
+          resource: source.holder,
+          involved: source.config ? [source.config] : []
+        });
+        continue;
+      }
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        if (seen.has(vm.key)) continue;
+        seen.add(vm.key);
+        ctx.fail({
+          message: `live migration will be disabled for VM '${vm.displayName}' while its NIC '${nic.displayName}' is a TAP source; plan for maintenance reboots of that VM`,
+          span: vm.nameSpan,
+          related: [sourceRelated(source)],
+          resource: vm,
+          involved: [nic, ...source.config ? [source.config] : []]
+        });
+      }
+    }
+  }
+);
+
+// rules/vtap-source-floating-ip.md
+var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP (inline or `loadBalancers/backendAddressPools`\nchildren). A `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
+
+// rules/vtap-source-floating-ip.ts
+var vtap_source_floating_ip_default2 = defineRule(
+  {
+    id: "vtap-source-floating-ip",
+    name: "VtapSourceFloatingIp",
+    shortDescription: "A source NIC is not behind a load-balancing or inbound NAT rule with Floating IP enabled.",
+    fullDescription: "During the preview, VMs behind a Standard load balancer with Floating IP enabled cannot be mirroring sources. The rule follows each source NIC into the backend pools and inbound NAT rules it is in (NIC references, or IP-based pools listing its static IP) and fails for a load-balancing or inbound NAT rule using that pool with enableFloatingIP: true.",
+    defaultLevel: "error",
+    tags: ["vtap", "temporary"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "[Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can't be set as a mirroring source."`
+  },
+  vtap_source_floating_ip_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        if (m.lb.existing) continue;
+        for (const rule of rulesReaching(ctx.graph, m)) {
+          const key = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const fip = at(rule.decl, "properties", "enableFloatingIP");
+          const base = {
+            span: fip.span,
+            resource: m.lb,
+            involved: [nic, ...source.config ? [source.config] : []],
+            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+          };
+          if (fip.value === true)
+            ctx.fail({
+              ...base,
+              message: `rule '${rule.name}' of load balancer '${m.lb.displayName}' has Floating IP enabled and sends to source NIC '${nic.displayName}'; a VM behind a Floating IP rule cannot be a TAP source: set enableFloatingIP to false or mirror another VM`
+            });
+          else if (fip.value instanceof Unknown)
+            ctx.indeterminate({
+              ...base,
+              related: [...base.related, ...unknownOrigin(fip.value, fip.span)],
+              message: `enableFloatingIP of rule '${rule.name}' of load balancer '${m.lb.displayName}' is ${describeUnknown(fip.value)}; if it is true, source NIC '${nic.displayName}' cannot be mirrored`
+            });
+          else ctx.pass({ ...base, message: "no floating IP" });
+        }
+      }
+    }
+  }
+);
+
+// rules/vtap-source-basic-lb.md
+var vtap_source_basic_lb_default = `# vtap-source-basic-lb
+
+**Level:** error \xB7 **Tags:** vtap
+
+## What it checks
+For every source NIC the template declares, no load balancer in front of it (backend pools,
+inbound NAT rules, IP-based pools listing its static IP) is Basic: \`sku.name\` is \`Basic\`, or the
+load balancer sets no \`sku\` (which means Basic). The finding points at \`sku.name\` (or at the load
+balancer's name when it has no sku).
+
+## Where it comes from
+[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):
+
+> VMs behind Basic Load Balancer can't be set as a mirroring source. Basic Load Balancer is being deprecated.
+
+## Why it matters
+Azure rejects the TAP configuration of a VM behind a Basic load balancer.
+
+## How to fix
+Upgrade the load balancer to the Standard SKU (Basic is being retired anyway).
+
+## Examples
+Failing (Bicep):
+\`\`\`bicep
+resource webLb 'Microsoft.Network/loadBalancers@2024-05-01' = {
+  name: 'web-lb'
+  location: location
+  sku: { name: 'Basic' }
+  properties: {
+    ...
+    loadBalancingRules: [ { name: 'http', properties: {
+      backendAddressPool: { id: resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool') }
+      protocol: 'Tcp', frontendPort: 80, backendPort: 80
+      enableFloatingIP: false
+    } } ]
+  }
+}
+\`\`\`
+Passing (Bicep):
+\`\`\`bicep
+resource webLb 'Microsoft.Network/loadBalancers@2024-05-01' = {
+  name: 'web-lb'
+  location: location
+  sku: { name: 'Standard' }
+  properties: {
+    ...
+    loadBalancingRules: [ { name: 'http', properties: {
+      backendAddressPool: { id: resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool') }
+      protocol: 'Tcp', frontendPort: 80, backendPort: 80
+      enableFloatingIP: false
+    } } ]
+  }
+}
+\`\`\`
+Failing (ARM JSON):
+\`\`\`json
+{
+  "type": "Microsoft.Network/loadBalancers",
+  "name": "web-lb",
+  "sku": { "name": "Basic" },
+  "properties": {
+    "loadBalancingRules": [ { "name": "http", "properties": {
+      "backendAddressPool": { "id": "[resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool')]" },
+      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false
+    } } ]
+  }
+}
+\`\`\`
+Passing (ARM JSON):
+\`\`\`json
+{
+  "type": "Microsoft.Network/loadBalancers",
+  "name": "web-lb",
+  "sku": { "name": "Standard" },
+  "properties": {
+    "loadBalancingRules": [ { "name": "http", "properties": {
+      "backendAddressPool": { "id": "[resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool')]" },
+      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false
+    } } ]
+  }
+}
+\`\`\`
+`;
+
+// rules/vtap-source-basic-lb.ts
+var vtap_source_basic_lb_default2 = defineRule(
+  {
+    id: "vtap-source-basic-lb",
+    name: "VtapSourceBasicLb",
+    shortDescription: "A source NIC is not behind a Basic load balancer.",
+    fullDescription: "VMs behind a Basic load balancer cannot be mirroring sources. The rule follows each source NIC into the backend pools and inbound NAT rules it is in and fails when the load balancer's sku.name is Basic (a load balancer without a sku is Basic).",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "VMs behind Basic Load Balancer can't be set as a mirroring source."`
+  },
+  vtap_source_basic_lb_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
+        seen.add(`${nic.key}|${m.lb.key}`);
+        const sku = at(m.lb.root, "sku", "name");
+        const v = sku.value;
+        const base = {
+          span: v === void 0 ? m.lb.nameSpan : sku.span,
+          resource: m.lb,
+          involved: [nic, ...source.config ? [source.config] : []],
+          related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+        };
+        if (v === void 0 || typeof v === "string" && v.toLowerCase() === "basic")
+          ctx.fail({
+            ...base,
+            message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === void 0 ? "Basic (it sets no sku)" : "Basic"}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`
+          });
+        else if (v instanceof Unknown)
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(v, sku.span)],
+            message: `the sku of load balancer '${m.lb.displayName}' in front of source NIC '${nic.displayName}' is ${describeUnknown(v)}; a Basic load balancer would keep the NIC from being mirrored`
+          });
+        else ctx.pass({ ...base, message: "not Basic" });
+      }
+    }
+  }
+);
+
+// rules/vtap-private-link-inbound.md
+var vtap_private_link_inbound_default = "# vtap-private-link-inbound\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA `Microsoft.Network/privateLinkServices` whose `loadBalancerFrontendIpConfigurations` names a\nload balancer frontend, whose rules send to a backend pool holding a source NIC: the rule warns that\nthe traffic arriving through the private link service is not mirrored. The finding points at the\nprivate link service's frontend reference.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network doesn't support mirroring of inbound Private Link Service traffic.\n\n## Why it matters\nThe mirror silently misses everything consumers send through the private link service, so the analysis tool sees an incomplete picture.\n\n## How to fix\nCapture that traffic another way (on the VM or the consumer side), or accept and document the gap.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webPls 'Microsoft.Network/privateLinkServices@2024-05-01' = {\n  name: 'web-pls'\n  location: location\n  properties: {\n    loadBalancerFrontendIpConfigurations: [ { id: resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'web-lb', 'frontend') } ]\n    ...\n  }\n}\n// web-lb's rule sends to the pool that holds webNic, a TAP source\n```\nPassing (Bicep):\n```bicep\n// the private link service fronts api-lb, whose pool holds no TAP source\n```\nFailing (ARM JSON):\n```json\n\"type\": \"Microsoft.Network/privateLinkServices\",\n\"properties\": {\n  \"loadBalancerFrontendIpConfigurations\": [\n    { \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'web-lb', 'frontend')]\" }\n  ]\n}\n```\nPassing (ARM JSON):\n```json\n\"loadBalancerFrontendIpConfigurations\": [\n  { \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'api-lb', 'frontend')]\" }\n]\n```\n";
+
+// rules/vtap-private-link-inbound.ts
+var vtap_private_link_inbound_default2 = defineRule(
+  {
+    id: "vtap-private-link-inbound",
+    name: "VtapPrivateLinkInbound",
+    shortDescription: "Inbound Private Link Service traffic to a source VM is not mirrored.",
+    fullDescription: "Virtual network TAP does not mirror inbound Private Link Service traffic. The rule follows each private link service to the load balancer frontend it uses, the rules on that frontend and their backend pools; when a pool holds a source NIC it warns that the traffic arriving through the private link service will be missing from the mirror.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "Virtual network doesn't support mirroring of inbound Private Link Service traffic."`
+  },
+  vtap_private_link_inbound_default,
+  (ctx) => {
+    const fronted = privateLinkFrontends(ctx.graph);
+    if (fronted.length === 0) return;
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        const reaching = rulesReaching(ctx.graph, m);
+        for (const f of fronted) {
+          if (f.frontend.lb !== m.lb) continue;
+          const rule = rulesOfFrontend(ctx.graph, f.frontend).find((r) => reaching.some((x) => x.kind === r.kind && x.name === r.name));
+          const key = `${f.pls.key}|${nic.key}`;
+          if (!rule || seen.has(key)) continue;
+          seen.add(key);
+          ctx.fail({
+            message: `private link service '${f.pls.displayName}' sends inbound traffic through frontend '${f.frontend.name}' of load balancer '${m.lb.displayName}' (rule '${rule.name}') to source NIC '${nic.displayName}'; virtual network TAP does not mirror inbound Private Link Service traffic, so that traffic is missing from the mirror: capture it on the collector side another way, or accept the gap`,
+            span: f.ref.span,
+            resource: f.pls,
+            involved: [m.lb, nic, ...source.config ? [source.config] : []],
+            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+          });
+        }
+      }
+    }
+  }
+);
+
+// rules/vtap-source-vnet-encryption.md
+var vtap_source_vnet_encryption_default = '# vtap-source-vnet-encryption\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nFor every source NIC the template declares, the virtual network of each IP configuration (through\n`subnet.id`, inline subnets or `virtualNetworks/subnets` children) does not have\n`properties.encryption.enabled: true`. A value only known at deployment is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> VMs in a virtual network with encryption enabled can\'t be set as mirroring source.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM in an encrypted virtual network.\n\n## How to fix\nMirror VMs in a network without encryption, or switch encryption off for that network.\n\n## Examples\nFailing (Bicep):\n```bicep\nencryption: {\n  enabled: true\n  enforcement: \'AllowUnencrypted\'\n}\n```\nPassing (Bicep):\n```bicep\nencryption: {\n  enabled: false\n  enforcement: \'AllowUnencrypted\'\n}\n```\nFailing (ARM JSON):\n```json\n"encryption": { "enabled": true, "enforcement": "AllowUnencrypted" }\n```\nPassing (ARM JSON):\n```json\n"encryption": { "enabled": false, "enforcement": "AllowUnencrypted" }\n```\n';
+
+// rules/vtap-source-vnet-encryption.ts
+var vtap_source_vnet_encryption_default2 = defineRule(
+  {
+    id: "vtap-source-vnet-encryption",
+    name: "VtapSourceVnetEncryption",
+    shortDescription: "A source NIC is not in a virtual network with encryption enabled.",
+    fullDescription: "VMs in a virtual network with encryption enabled cannot be mirroring sources. The rule follows each source NIC's IP configurations to their virtual network and fails when properties.encryption.enabled is true.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "VMs in a virtual network with encryption enabled can't be set as mirroring source."`
+  },
+  vtap_source_vnet_encryption_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic) continue;
+      for (const n of networksOfNic(ctx.graph, nic)) {
+        if (n.kind !== "vnet" || n.vnet.existing || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
+        seen.add(`${nic.key}|${n.vnet.key}`);
+        const enabled = at(n.vnet.root, "properties", "encryption", "enabled");
+        const base = {
+          span: enabled.span,
+          resource: n.vnet,
+          involved: [nic, ...source.config ? [source.config] : []],
+          related: [{ span: n.ref.span, message: `source NIC '${nic.displayName}' is in '${n.vnet.displayName}' here` }, sourceRelated(source)]
+        };
+        if (enabled.value === true)
+          ctx.fail({
+            ...base,
+            message: `virtual network '${n.vnet.displayName}' has encryption enabled and holds source NIC '${nic.displayName}'; a VM in an encrypted virtual network cannot be a TAP source: mirror a VM in a network without encryption`
+          });
+        else if (enabled.value instanceof Unknown)
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(enabled.value, enabled.span)],
+            message: `whether virtual network '${n.vnet.displayName}' (with source NIC '${nic.displayName}') is encrypted is ${describeUnknown(enabled.value)}; a VM in an encrypted network cannot be a TAP source`
+          });
+        else ctx.pass({ ...base, message: "not encrypted" });
+      }
+    }
+  }
+);
+
+// rules/vtap-no-ipv6.md
+var vtap_no_ipv6_default = '# vtap-no-ipv6\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nNo IP configuration of a source NIC, and not the destination IP configuration or load balancer\nfrontend, has `privateIPAddressVersion: IPv6` or uses a public IP whose `publicIPAddressVersion` is\n`IPv6`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP doesn\'t support IPv6.\n\n## Why it matters\nIPv6 traffic is not mirrored, and an IPv6 destination cannot receive the mirror.\n\n## How to fix\nMirror and send over IPv4 IP configurations only.\n\n## Examples\nFailing (Bicep):\n```bicep\n{\n  name: \'ipconfig-v6\'\n  properties: {\n    privateIPAddressVersion: \'IPv6\'\n    subnet: { id: \'${vnet.id}/subnets/default\' }\n  }\n}\n```\nPassing (Bicep):\n```bicep\n{\n  name: \'ipconfig1\'\n  properties: {\n    privateIPAllocationMethod: \'Dynamic\'\n    subnet: { id: \'${vnet.id}/subnets/default\' }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{ "name": "ipconfig-v6", "properties": { "privateIPAddressVersion": "IPv6", "privateIPAllocationMethod": "Dynamic" } }\n```\nPassing (ARM JSON):\n```json\n{ "name": "ipconfig1", "properties": { "privateIPAllocationMethod": "Dynamic" } }\n```\n';
+
+// rules/vtap-no-ipv6.ts
+var vtap_no_ipv6_default2 = defineRule(
+  {
+    id: "vtap-no-ipv6",
+    name: "VtapNoIpv6",
+    shortDescription: "No source NIC IP configuration and no destination uses IPv6.",
+    fullDescription: "Virtual network TAP does not support IPv6. The rule fails when an IP configuration of a source NIC, or the destination IP configuration or load balancer frontend, has privateIPAddressVersion IPv6 or uses an IPv6 public IP address.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: `Virtual network TAP overview, "Other Limitations": "Virtual network TAP doesn't support IPv6."`
+  },
+  vtap_no_ipv6_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const tap of taps(ctx.graph)) {
+      for (const source of sourcesOfTap(ctx.graph, tap)) {
+        const nic = declaredNic(source.nic);
+        if (!nic || seen.has(nic)) continue;
+        seen.add(nic);
+        for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], [tap]);
+      }
+      const d = destinationOf(tap, ctx.graph);
+      const t = d && destinationTarget(d);
+      if (d && t) checkIpConfig(ctx, t.entry, t.resource, `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`, [{ span: d.id.span, message: "the destination of the TAP" }], [tap]);
+    }
+  }
+);
+function checkIpConfig(ctx, ipc, holder, what, related, involved) {
+  const name = at(ipc, "name").value;
+  const version = at(ipc, "properties", "privateIPAddressVersion");
+  const base = { resource: holder, involved, related };
+  const fix = "virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only";
+  if (typeof version.value === "string" && version.value.toLowerCase() === "ipv6") {
+    ctx.fail({ ...base, span: version.span, message: `IP configuration '${String(name)}' of ${what} uses IPv6; ${fix}` });
+    return;
+  }
+  if (version.value instanceof Unknown) {
+    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of IP configuration '${String(name)}' of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
+    return;
+  }
+  const pip = publicIpOf(ctx.graph, ipc);
+  if (pip && !pip.pip.existing) {
+    const pv = at(pip.pip.root, "properties", "publicIPAddressVersion");
+    if (typeof pv.value === "string" && pv.value.toLowerCase() === "ipv6") {
+      ctx.fail({
+        ...base,
+        span: pv.span,
+        involved: [...involved, holder],
+        resource: pip.pip,
+        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }],
+        message: `public IP '${pip.pip.displayName}' of ${what} is IPv6; ${fix}`
+      });
+      return;
+    }
+  }
+  ctx.pass({ ...base, span: version.span, message: "IPv4" });
+}
+
+// rules/vtap-source-downtime.md
+var vtap_source_downtime_default = '# vtap-source-downtime\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source NIC whose VM exists before this deployment: the NIC is an `existing` resource\nor only referenced by id. Adding the TAP configuration to it may interrupt the VM\'s network.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] When a VM is added or removed as a source, the VM might experience network downtime (up to 60 seconds).\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nA running workload loses its network for up to a minute while the TAP configuration is added (or removed).\n\n## How to fix\nDeploy the TAP configuration of running VMs in a maintenance window.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource legacyNic \'Microsoft.Network/networkInterfaces@2024-05-01\' existing = {\n  name: \'legacy-web-nic\'\n}\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: legacyNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\n// the source VM and its NIC are created by this deployment, after the TAP\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/networkInterfaces/tapConfigurations",\n  "name": "[format(\'{0}/{1}\', \'legacy-web-nic\', \'to-collector\')]",\n  "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } }\n}\n```\nPassing (ARM JSON):\n```json\n// web-nic and web-vm are declared in the template\n```\n';
+
+// rules/vtap-source-downtime.ts
+var vtap_source_downtime_default2 = defineRule(
+  {
+    id: "vtap-source-downtime",
+    name: "VtapSourceDowntime",
+    shortDescription: "Adding a TAP source to a VM that already runs may cut its network for up to 60 seconds (information).",
+    fullDescription: "During the preview, adding or removing a TAP configuration on the network interface of a running VM may interrupt its network for up to 60 seconds. The rule gives one note per source NIC whose VM exists before this deployment (an existing NIC or one outside the template).",
+    defaultLevel: "note",
+    tags: ["vtap", "temporary"],
+    precision: "high",
+    source: 'Virtual network TAP overview, "Adding a source": "[Temporary] When a VM is added or removed as a source, the VM might experience network downtime (up to 60 seconds)."'
+  },
+  vtap_source_downtime_default,
+  (ctx) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      const key = nicName(source.nic).toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ctx.fail({
+        message: `NIC '${nicName(source.nic)}' belongs to a VM that exists before this deployment; adding the TAP configuration may interrupt its network for up to 60 seconds: deploy in a maintenance window`,
+        span: source.tapId.span,
+        resource: source.holder,
+        involved: source.config ? [source.config] : []
+      });
+    }
+  }
+);
+
+// rules/vtap-one-config-per-nic.md
+var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
+
+// rules/vtap-one-config-per-nic.ts
+var vtap_one_config_per_nic_default2 = defineRule(
+  {
+    id: "vtap-one-config-per-nic",
+    name: "VtapOneConfigPerNic",
+    shortDescription: "A network interface has at most one TAP configuration.",
+    fullDescription: "A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network FAQ, "Virtual network TAP": "A monitored network interface can have only one TAP configuration."'
+  },
+  vtap_one_config_per_nic_default,
+  (ctx) => {
+    const byNic = /* @__PURE__ */ new Map();
+    for (const s of tapSources(ctx.graph)) {
+      const k = nicKey(s.nic);
+      if (k === void 0) continue;
+      const list = byNic.get(k);
+      if (list) list.push(s);
+      else byNic.set(k, [s]);
+    }
+    for (const list of byNic.values()) {
+      const [first, ...rest] = list;
+      if (rest.length === 0) {
+        ctx.pass({ message: "one TAP configuration", span: first.tapId.span, resource: first.holder });
+        continue;
+      }
+      for (const s of rest) {
+        ctx.fail({
+          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          span: s.tapId.span,
+          related: [{ ...sourceRelated(first), message: `the first TAP configuration of '${nicName(first.nic)}'` }],
+          resource: s.holder,
+          involved: [first.holder, ...s.config ? [s.config] : [], ...first.config ? [first.config] : []]
+        });
+      }
+    }
+  }
+);
+
+// rules/vtap-config-target.md
+var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in. A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+
+// rules/vtap-config-target.ts
+var vtap_config_target_default2 = defineRule(
+  {
+    id: "vtap-config-target",
+    name: "VtapConfigTarget",
+    shortDescription: "A TAP configuration's virtualNetworkTap.id is the id of a virtual network TAP, and the configuration is deployed after that TAP.",
+    fullDescription: "A TAP configuration (a tapConfigurations child resource, an inline tapConfigurations entry, or a virtualNetworkTaps entry of an IP configuration) names the TAP it sends to by id. The rule checks that the id is the id of a Microsoft.Network/virtualNetworkTaps resource and, when that TAP is in the template, that the configuration depends on it (dependsOn, a Bicep symbolic reference or a parent chain): ARM does not order resources by ids in their properties.",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Resource schema: NetworkInterfaceTapConfiguration.properties.virtualNetworkTap is "the reference to the Virtual Network Tap resource"'
+  },
+  vtap_config_target_default,
+  (ctx) => {
+    for (const s of tapSources(ctx.graph)) {
+      const v = s.tapId.value;
+      const base = { span: s.tapId.span, resource: s.holder };
+      if (v === void 0 || v === null) {
+        ctx.fail({ ...base, message: `TAP configuration '${s.holder.displayName}' names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        continue;
+      }
+      const res = s.tap;
+      if (res.kind === "none") {
+        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of '${s.holder.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
+        else ctx.fail({ ...base, message: `the TAP reference of '${s.holder.displayName}' is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
+        continue;
+      }
+      const type = fullType(res.id);
+      if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
+        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${formatId(res.id)}, a ${type}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        continue;
+      }
+      if (res.kind !== "resource" || res.resource.existing) {
+        ctx.pass({ ...base, message: "a TAP that exists before this deployment" });
+        continue;
+      }
+      const tap = res.resource;
+      if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: "deployed after the TAP" });
+      else
+        ctx.fail({
+          ...base,
+          involved: [tap],
+          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
+          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: add the TAP to dependsOn`
+        });
+    }
+  }
+);
+
+// rules/vtap-destination-port.md
+var vtap_destination_port_default = '# vtap-destination-port\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA TAP\'s `properties.destinationPort`, when set, is 4789 (the VXLAN port; data:\n`defaultDestinationPort` in `rules/data/vtap-facts.json`). Leaving it out is fine.\n\n## Where it comes from\n[Azure docs change, PR MicrosoftDocs/azure-docs#119717 (2024)](https://github.com/MicrosoftDocs/azure-docs/pull/119717):\n\n> VTAP destination port is no longer configurable.\n\nThe REST API example answers `"destinationPort": 4789` when none is sent; Azure PowerShell: "Default Destination Port is 4789".\n\n## Why it matters\nA collector listening on another port receives nothing: mirrored traffic arrives as VXLAN on UDP 4789.\n\n## How to fix\nRemove `destinationPort` (or set it to 4789) and make the collector listen on UDP 4789.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n  destinationPort: 8888\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationPort": 8888\n```\nPassing (ARM JSON):\n```json\n"destinationPort": 4789\n```\n';
+
+// rules/vtap-destination-port.ts
+var PORT = vtap_facts_default.defaultDestinationPort;
+var vtap_destination_port_default2 = defineRule(
+  {
+    id: "vtap-destination-port",
+    name: "VtapDestinationPort",
+    shortDescription: `A TAP's destinationPort, when set, is ${PORT} (VXLAN).`,
+    fullDescription: `The destination port of a virtual network TAP is no longer configurable: mirrored traffic arrives as VXLAN on UDP ${PORT}. A destinationPort other than ${PORT} is ignored or rejected, and a collector listening on it receives nothing. The rule warns when destinationPort is set to another value.`,
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Azure docs change (2024): "VTAP destination port is no longer configurable"; the REST example answers destinationPort 4789'
+  },
+  vtap_destination_port_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const port = at(tap.root, "properties", "destinationPort");
+      const v = port.value;
+      if (v === void 0 || v === null) continue;
+      const base = { span: port.span, resource: tap };
+      if (v === PORT) ctx.pass({ ...base, message: "default port" });
+      else if (v instanceof Unknown) {
+        if (v.oneOf && v.oneOf.every((x) => x === PORT)) ctx.pass({ ...base, message: "default port" });
+        else ctx.indeterminate({ ...base, related: unknownOrigin(v, port.span), message: `the destinationPort of TAP '${tap.displayName}' is ${describeUnknown(v)}; the port is no longer configurable and is always ${PORT}: remove destinationPort` });
+      } else
+        ctx.fail({
+          ...base,
+          message: `TAP '${tap.displayName}' sets destinationPort ${JSON.stringify(v)}, but the destination port is no longer configurable: mirrored traffic arrives on UDP ${PORT}; remove destinationPort (or set it to ${PORT}) and listen on UDP ${PORT}`
+        });
+    }
+  }
+);
+
+// src/graph/type-shape.ts
+function typeShape(index2, type, apiVersion) {
+  const key = Object.keys(index2.types).find((k) => k.toLowerCase() === type.toLowerCase());
+  const t = key ? index2.types[key] : void 0;
+  if (!t) return void 0;
+  const v = (apiVersion ?? "").toLowerCase();
+  const range = [...t.ranges].reverse().find((r) => r.from <= v) ?? t.ranges[0];
+  return {
+    published: t.apiVersions.includes(v),
+    apiVersions: t.apiVersions,
+    writable: new Set((range?.writable ?? []).map((p) => p.toLowerCase())),
+    readOnly: new Set((range?.readOnly ?? []).map((p) => p.toLowerCase())),
+    range: range ? { from: range.from, to: range.to } : void 0
+  };
+}
+function propertyEntries(lv) {
+  if (!(lv.value instanceof ObjectValue)) return [];
+  return lv.value.located().map((e) => ({ key: e.key, value: { value: e.value, span: e.span ?? lv.span }, keySpan: e.keySpan ?? e.span ?? lv.span }));
+}
+
+// rules/data/type-index.json
+var type_index_default = {
+  $comment: "Generated by scripts/gen-type-index.ts from Azure's published Bicep type definitions (Azure/bicep-types-az generated/network/microsoft.network/*/types.json @1f896de2 (2026-08-20): API versions whose types include Microsoft.Network/virtualNetworkTaps); sampled types.json versions: 2018-08-01, 2019-08-01, 2019-09-01, 2024-05-01, 2025-09-01. Do not edit by hand.",
+  types: {
+    "Microsoft.Network/virtualNetworkTaps": {
+      apiVersions: [
+        "2018-08-01",
+        "2018-10-01",
+        "2018-11-01",
+        "2018-12-01",
+        "2019-02-01",
+        "2019-04-01",
+        "2019-06-01",
+        "2019-07-01",
+        "2019-08-01",
+        "2019-09-01",
+        "2019-11-01",
+        "2019-12-01",
+        "2020-03-01",
+        "2020-04-01",
+        "2020-05-01",
+        "2020-06-01",
+        "2020-07-01",
+        "2020-08-01",
+        "2020-11-01",
+        "2021-02-01",
+        "2021-03-01",
+        "2021-05-01",
+        "2021-08-01",
+        "2022-01-01",
+        "2022-05-01",
+        "2022-07-01",
+        "2022-09-01",
+        "2022-11-01",
+        "2023-02-01",
+        "2023-04-01",
+        "2023-05-01",
+        "2023-06-01",
+        "2023-09-01",
+        "2023-11-01",
+        "2024-01-01",
+        "2024-03-01",
+        "2024-05-01",
+        "2024-07-01",
+        "2024-10-01",
+        "2025-01-01",
+        "2025-03-01",
+        "2025-05-01",
+        "2025-07-01",
+        "2025-09-01"
+      ],
+      ranges: [
+        {
+          from: "2018-08-01",
+          to: "2025-09-01",
+          writable: [
+            "properties.destinationLoadBalancerFrontEndIPConfiguration",
+            "properties.destinationNetworkInterfaceIPConfiguration",
+            "properties.destinationPort"
+          ],
+          readOnly: [
+            "properties.networkInterfaceTapConfigurations",
+            "properties.provisioningState",
+            "properties.resourceGuid"
+          ]
+        }
+      ]
+    },
+    "Microsoft.Network/networkInterfaces/tapConfigurations": {
+      apiVersions: [
+        "2018-08-01",
+        "2018-10-01",
+        "2018-11-01",
+        "2018-12-01",
+        "2019-02-01",
+        "2019-04-01",
+        "2019-06-01",
+        "2019-07-01",
+        "2019-08-01",
+        "2019-09-01",
+        "2019-11-01",
+        "2019-12-01",
+        "2020-03-01",
+        "2020-04-01",
+        "2020-05-01",
+        "2020-06-01",
+        "2020-07-01",
+        "2020-08-01",
+        "2020-11-01",
+        "2021-02-01",
+        "2021-03-01",
+        "2021-05-01",
+        "2021-08-01",
+        "2022-01-01",
+        "2022-05-01",
+        "2022-07-01",
+        "2022-09-01",
+        "2022-11-01",
+        "2023-02-01",
+        "2023-04-01",
+        "2023-05-01",
+        "2023-06-01",
+        "2023-09-01",
+        "2023-11-01",
+        "2024-01-01",
+        "2024-03-01",
+        "2024-05-01",
+        "2024-07-01",
+        "2024-10-01",
+        "2025-01-01",
+        "2025-03-01",
+        "2025-05-01",
+        "2025-07-01",
+        "2025-09-01"
+      ],
+      ranges: [
+        {
+          from: "2018-08-01",
+          to: "2025-09-01",
+          writable: [
+            "properties.virtualNetworkTap"
+          ],
+          readOnly: [
+            "properties.provisioningState"
+          ]
+        }
+      ]
+    },
+    "Microsoft.Network/networkInterfaces": {
+      apiVersions: [
+        "2018-08-01",
+        "2018-10-01",
+        "2018-11-01",
+        "2018-12-01",
+        "2019-02-01",
+        "2019-04-01",
+        "2019-06-01",
+        "2019-07-01",
+        "2019-08-01",
+        "2019-09-01",
+        "2019-11-01",
+        "2019-12-01",
+        "2020-03-01",
+        "2020-04-01",
+        "2020-05-01",
+        "2020-06-01",
+        "2020-07-01",
+        "2020-08-01",
+        "2020-11-01",
+        "2021-02-01",
+        "2021-03-01",
+        "2021-05-01",
+        "2021-08-01",
+        "2022-01-01",
+        "2022-05-01",
+        "2022-07-01",
+        "2022-09-01",
+        "2022-11-01",
+        "2023-02-01",
+        "2023-04-01",
+        "2023-05-01",
+        "2023-06-01",
+        "2023-09-01",
+        "2023-11-01",
+        "2024-01-01",
+        "2024-03-01",
+        "2024-05-01",
+        "2024-07-01",
+        "2024-10-01",
+        "2025-01-01",
+        "2025-03-01",
+        "2025-05-01",
+        "2025-07-01",
+        "2025-09-01"
+      ],
+      ranges: [
+        {
+          from: "2018-08-01",
+          to: "2019-08-01",
+          writable: [
+            "properties.ipConfigurations[].properties.virtualNetworkTaps",
+            "properties.tapConfigurations"
+          ],
+          readOnly: []
+        },
+        {
+          from: "2019-09-01",
+          to: "2025-09-01",
+          writable: [
+            "properties.ipConfigurations[].properties.virtualNetworkTaps"
+          ],
+          readOnly: [
+            "properties.tapConfigurations"
+          ]
+        }
+      ]
+    }
+  }
+};
+
+// rules/vtap-inline-config-readonly.md
+var vtap_inline_config_readonly_default = '# vtap-inline-config-readonly\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA NIC that declares `properties.tapConfigurations` inline uses an API version where that property\nis writable. Azure\'s published type definitions (`rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts`) make it read-only from 2019-09-01 on.\n\n## Where it comes from\n[Resource schema: networkInterfaces](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces):\n\n> tapConfigurations: A list of TapConfigurations of the network interface. (read-only from API 2019-09-01)\n\n## Why it matters\nAzure ignores read-only properties, so the NIC is created without a TAP configuration and nothing is mirrored, silently.\n\n## How to fix\nDeclare a `Microsoft.Network/networkInterfaces/tapConfigurations` child resource instead.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  ...\n  properties: {\n    tapConfigurations: [ { name: \'to-collector\', properties: { virtualNetworkTap: { id: tap.id } } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2024-05-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2019-08-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\n';
+
+// rules/vtap-inline-config-readonly.ts
+var INDEX = type_index_default;
+var PATH = "properties.tapconfigurations";
+var vtap_inline_config_readonly_default2 = defineRule(
+  {
+    id: "vtap-inline-config-readonly",
+    name: "VtapInlineConfigReadonly",
+    shortDescription: "A NIC does not declare inline tapConfigurations with an API version where they are read-only.",
+    fullDescription: "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: "Resource schema: NetworkInterfacePropertiesFormat.tapConfigurations is read-only from API 2019-09-01"
+  },
+  vtap_inline_config_readonly_default,
+  (ctx) => {
+    for (const nic of deployedOfType(ctx.graph, TYPES.nic)) {
+      const inline = at(nic.root, "properties", "tapConfigurations");
+      if (inline.value === void 0 || inline.value === null || Array.isArray(inline.value) && inline.value.length === 0) continue;
+      const shape = typeShape(INDEX, TYPES.nic, nic.apiVersion);
+      if (!shape) continue;
+      const base = { span: inline.span, resource: nic, related: [{ span: at(nic.root, "apiVersion").span, message: `API version ${nic.apiVersion ?? "(none)"}` }] };
+      if (shape.readOnly.has(PATH))
+        ctx.fail({
+          ...base,
+          message: `NIC '${nic.displayName}' declares tapConfigurations inline with API version ${nic.apiVersion ?? "(none)"}, where that property is read-only (from 2019-09-01): Azure ignores it and nothing is mirrored; declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead`
+        });
+      else ctx.pass({ ...base, message: "writable at this API version" });
+    }
+  }
+);
+
+// rules/vtap-api-version.md
+var vtap_api_version_default = '# vtap-api-version\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\n`Microsoft.Network/virtualNetworkTaps` and `Microsoft.Network/networkInterfaces/tapConfigurations`\nuse an API version Azure publishes for them (44 stable versions, 2018-08-01 to 2025-09-01; there are\nno preview versions), and set only properties under `properties` that the type has at that version\nand that are writable. The data is `rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts` from Azure\'s published Bicep type definitions.\n\n## Where it comes from\n[Resource schema: virtualNetworkTaps](https://learn.microsoft.com/azure/templates/microsoft.network/virtualnetworktaps):\n\n> networkInterfaceTapConfigurations: Specifies the list of resource IDs for the network interface IP configuration that needs to be tapped. (read-only)\n\n## Why it matters\nAn unknown API version fails the deployment ("No registered resource provider found ... for API version"); read-only or unknown properties are ignored or rejected.\n\n## How to fix\nUse a published API version (for example 2024-05-01) and only `destinationNetworkInterfaceIPConfiguration`, `destinationLoadBalancerFrontEndIPConfiguration` and `destinationPort` on a TAP, `virtualNetworkTap` on a TAP configuration.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n    networkInterfaceTapConfigurations: []\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"apiVersion": "2018-06-01"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"apiVersion": "2024-05-01"\n```\n';
+
+// rules/vtap-api-version.ts
+var INDEX2 = type_index_default;
+var vtap_api_version_default2 = defineRule(
+  {
+    id: "vtap-api-version",
+    name: "VtapApiVersion",
+    shortDescription: "virtualNetworkTaps and tapConfigurations use an API version Azure publishes for them, and only properties that type has at that version.",
+    fullDescription: "Checks Microsoft.Network/virtualNetworkTaps and Microsoft.Network/networkInterfaces/tapConfigurations against Azure's published type definitions (rules/data/type-index.json): the apiVersion must be one that has the type (2018-08-01 and later stable versions; there are no preview versions), and every property under `properties` must exist at that version and be writable (provisioningState, resourceGuid and networkInterfaceTapConfigurations are read-only).",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: "Resource schema (Azure's published type definitions for Microsoft.Network)"
+  },
+  vtap_api_version_default,
+  (ctx) => {
+    for (const type of [TYPES.tap, TYPES.tapConfig]) {
+      for (const r of deployedOfType(ctx.graph, type)) {
+        const shape = typeShape(INDEX2, type, r.apiVersion);
+        if (!shape) continue;
+        const api = at(r.root, "apiVersion");
+        if (!shape.published) {
+          const newest = shape.apiVersions[shape.apiVersions.length - 1];
+          ctx.fail({
+            message: `'${r.displayName}' uses API version '${r.apiVersion ?? "(none)"}', which Azure does not publish for ${type}; use a stable version from ${shape.apiVersions[0]} on, such as ${newest}`,
+            span: api.value === void 0 ? r.typeSpan : api.span,
+            resource: r
+          });
+          continue;
+        }
+        let ok = true;
+        for (const p of propertyEntries(at(r.root, "properties"))) {
+          const path10 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path10)) continue;
+          ok = false;
+          ctx.fail({
+            message: shape.readOnly.has(path10) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            span: p.keySpan,
+            resource: r
+          });
+        }
+        if (ok) ctx.pass({ message: "published API version and known properties", span: api.span, resource: r });
+      }
+    }
+  }
+);
+
+// rules/vtap-destination-same-subscription.md
+var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription in the destination id are literal, they are equal. When either is only known at\ndeployment, `vtap-destination-type` lists this among the checks it could not make.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
+
+// rules/vtap-destination-same-subscription.ts
+var vtap_destination_same_subscription_default2 = defineRule(
+  {
+    id: "vtap-destination-same-subscription",
+    name: "VtapDestinationSameSubscription",
+    shortDescription: "The TAP and its destination NIC or load balancer are in the same subscription.",
+    fullDescription: "The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP's when both are literal; otherwise vtap-destination-type lists this among the checks it could not make.",
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Virtual network FAQ, "Virtual network TAP": "The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription."'
+  },
+  vtap_destination_same_subscription_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const d = destinationOf(tap, ctx.graph);
+      if (d?.resolution.kind !== "external") continue;
+      const tapSub = literalSubscription(tap.id);
+      const sub = literalSubscription(d.resolution.id);
+      if (tapSub === void 0 || sub === void 0) continue;
+      if (tapSub === sub) ctx.pass({ message: "destination in the same subscription", span: d.id.span, resource: tap });
+      else
+        ctx.fail({
+          message: `the destination of TAP '${tap.displayName}' is in subscription '${sub}' but the TAP is in '${tapSub}'; the TAP and its destination must be in the same subscription: deploy the TAP to '${sub}' or use a collector there`,
+          span: d.id.span,
+          resource: tap
+        });
+    }
+  }
+);
+
+// rules/vtap-collector-port-open.md
+var vtap_collector_port_open_default = '# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\nthe whole network (`*`, `Any`, `VirtualNetwork`), the first by priority must not be `Deny`. Rules\nfor specific source prefixes are not considered. For a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports).\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 ("VTAP destination port is no longer configurable", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny, and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: \'deny-vxlan\', properties: {\n  priority: 100, direction: \'Inbound\', access: \'Deny\', protocol: \'Udp\'\n  sourceAddressPrefix: \'*\', sourcePortRange: \'*\', destinationAddressPrefix: \'*\', destinationPortRange: \'4789\'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: \'allow-vxlan\', properties: {\n  priority: 100, direction: \'Inbound\', access: \'Allow\', protocol: \'Udp\'\n  sourceAddressPrefix: \'VirtualNetwork\', sourcePortRange: \'*\', destinationAddressPrefix: \'*\', destinationPortRange: \'4789\'\n} } ]\n```\nFailing (ARM JSON):\n```json\n"loadBalancingRules": [ { "name": "vxlan", "properties": { "protocol": "Tcp", "frontendPort": 80, "backendPort": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n"loadBalancingRules": [ { "name": "vxlan", "properties": { "protocol": "All", "frontendPort": 0, "backendPort": 0 } } ]\n```\n';
+
+// rules/vtap-collector-port-open.ts
+var PORT2 = vtap_facts_default.defaultDestinationPort;
+var lower2 = (v) => typeof v === "string" ? v.toLowerCase() : void 0;
+var vtap_collector_port_open_default2 = defineRule(
+  {
+    id: "vtap-collector-port-open",
+    name: "VtapCollectorPortOpen",
+    shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT2}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it.`,
+    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports).`,
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: `VXLAN traffic arrives on UDP ${PORT2} (REST API: destinationPort "The VXLAN destination port"; default ${PORT2})`
+  },
+  vtap_collector_port_open_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const d = destinationOf(tap, ctx.graph);
+      const t = d && destinationTarget(d);
+      if (!d || !t) continue;
+      if (t.kind === "nic") checkNsgs(ctx, tap, d, t);
+      else checkLbRules(ctx, tap, d, t);
+    }
+  }
+);
+function checkNsgs(ctx, tap, d, t) {
+  for (const g of securityGroupsOfNic(ctx.graph, t.resource, t.entry)) {
+    if (g.nsg.existing) continue;
+    const matching = [];
+    let unknown;
+    for (const rule of securityRulesOf(g.nsg)) {
+      const dir = lower2(at(rule.decl, "properties", "direction").value);
+      const proto = lower2(at(rule.decl, "properties", "protocol").value);
+      const ports = portCovers(at(rule.decl, "properties", "destinationPortRange").value, PORT2) ?? void 0;
+      const portsMany = portCovers(at(rule.decl, "properties", "destinationPortRanges").value, PORT2);
+      const priority = at(rule.decl, "properties", "priority").value;
+      const source = broadSource(rule.decl);
+      if (dir === "outbound") continue;
+      const covers = ports === true || portsMany === true;
+      const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 || typeof priority !== "number";
+      if (proto !== void 0 && proto !== "udp" && proto !== "*") continue;
+      if (!covers && ports === false && portsMany === false) continue;
+      if (source === false) continue;
+      if (maybe) {
+        unknown ??= rule.name;
+        continue;
+      }
+      matching.push({ priority, rule });
+    }
+    matching.sort((a, b) => a.priority - b.priority);
+    const first = matching[0];
+    const base = { resource: g.nsg, involved: [tap, t.resource], related: [{ span: d.id.span, message: `the destination of TAP '${tap.displayName}'` }, { span: g.ref.span, message: `'${g.nsg.displayName}' applies to the destination ${g.on === "nic" ? "NIC" : "subnet"} here` }] };
+    if (first && lower2(at(first.rule.decl, "properties", "access").value) === "deny") {
+      const access = at(first.rule.decl, "properties", "access");
+      ctx.fail({
+        ...base,
+        span: access.span,
+        message: `rule '${first.rule.name}' of network security group '${g.nsg.displayName}' denies inbound UDP ${PORT2} to the destination of TAP '${tap.displayName}' ('${t.resource.displayName}'); the mirrored VXLAN traffic is dropped: allow inbound UDP ${PORT2} from the virtual network at a higher priority (lower number)`
+      });
+    } else if (unknown !== void 0 && !first) {
+      ctx.indeterminate({ ...base, span: g.ref.span, message: `cannot tell whether rule '${unknown}' of network security group '${g.nsg.displayName}' blocks inbound UDP ${PORT2} to the destination of TAP '${tap.displayName}': some of its values are only known at deployment` });
+    } else ctx.pass({ ...base, span: g.ref.span, message: "UDP port open" });
+  }
+}
+function checkLbRules(ctx, tap, d, t) {
+  if (t.resource.existing) return;
+  const frontend = { lb: t.resource, type: "frontendIPConfigurations", key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: void 0 };
+  const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === "loadBalancingRules");
+  let unknown = false;
+  for (const r of rules) {
+    const proto = at(r.decl, "properties", "protocol").value;
+    const port = at(r.decl, "properties", "frontendPort").value;
+    if (proto instanceof Unknown || port instanceof Unknown) {
+      unknown = true;
+      continue;
+    }
+    const p = lower2(proto);
+    if (p === "udp" && port === PORT2 || p === "all" && port === 0) {
+      ctx.pass({ message: "a rule forwards UDP 4789", span: at(r.decl, "properties", "frontendPort").span, resource: t.resource });
+      return;
+    }
+  }
+  const base = { span: d.id.span, resource: tap, involved: [t.resource], related: [{ span: t.entry.span, message: `frontend '${t.name}' of load balancer '${t.resource.displayName}'` }] };
+  if (unknown) ctx.indeterminate({ ...base, message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT2} from frontend '${t.name}': a rule's protocol or port is only known at deployment` });
+  else
+    ctx.fail({
+      ...base,
+      message: `TAP '${tap.displayName}' sends to frontend '${t.name}' of load balancer '${t.resource.displayName}', but no load-balancing rule on that frontend forwards UDP ${PORT2}; the mirrored traffic is dropped: add a rule for UDP ${PORT2} (or an HA-ports rule, protocol All, port 0) to the collector pool`
+    });
+}
+
+// rules/vtap-limits.md
+var vtap_limits_default = '# vtap-limits\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nOne deployment creates at most 100 virtual network TAPs, and at most 100 TAP configurations per TAP\n(copy loops expanded; data: `limits` in `rules/data/vtap-facts.json`). Resources that already exist\nin the subscription are not visible, so staying under the limits here is necessary, not sufficient.\n\n## Where it comes from\n[Azure virtual network limits](https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits):\n\n> Virtual network TAPs | 100 \xB7 Network interface TAP configurations per virtual network TAP | 100\n\nThe limits apply per region per subscription. A 2026 revision of the page speaks of 10 TAP configurations per subscription; the data file can be changed when that is confirmed.\n\n## Why it matters\nThe deployment fails once the subscription reaches the limit.\n\n## How to fix\nSpread the sources over fewer TAPs per subscription, or over several subscriptions.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource extraTaps \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = [for i in range(0, 100): {\n  name: \'extra-tap-${i}\'\n  ...\n}]   // plus tap1: 101 TAPs\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"copy": { "name": "extraTaps", "count": 100 },\n"name": "[format(\'extra-tap-{0}\', copyIndex())]"\n```\nPassing (ARM JSON):\n```json\n"name": "tap1"\n```\n';
+
+// rules/vtap-limits.ts
+var MAX_TAPS = vtap_facts_default.limits.virtualNetworkTaps;
+var MAX_CONFIGS = vtap_facts_default.limits.tapConfigurationsPerTap;
+var vtap_limits_default2 = defineRule(
+  {
+    id: "vtap-limits",
+    name: "VtapLimits",
+    shortDescription: `One deployment creates at most ${MAX_TAPS} virtual network TAPs and at most ${MAX_CONFIGS} TAP configurations per TAP.`,
+    fullDescription: `Azure limits virtual network TAPs to ${MAX_TAPS} per region per subscription and network interface TAP configurations to ${MAX_CONFIGS} per TAP. The rule counts what one deployment creates (copy loops expanded); resources that already exist in the subscription are not visible to it, so staying under the limits here is necessary, not sufficient.`,
+    defaultLevel: "warning",
+    tags: ["vtap"],
+    precision: "high",
+    source: 'Azure virtual network limits: "Virtual network TAPs: 100", "Network interface TAP configurations per virtual network TAP: 100"'
+  },
+  vtap_limits_default,
+  (ctx) => {
+    const all = taps(ctx.graph);
+    if (all.length > MAX_TAPS) {
+      const over = all[MAX_TAPS];
+      ctx.fail({
+        message: `this deployment creates ${all.length} virtual network TAPs; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or mirror more NICs into fewer TAPs`,
+        span: over.nameSpan,
+        resource: over
+      });
+    } else if (all[0]) ctx.pass({ message: "TAP count within limits", span: all[0].nameSpan, resource: all[0] });
+    const perTap = /* @__PURE__ */ new Map();
+    for (const s of tapSources(ctx.graph)) {
+      const tap = tapOf(s);
+      if (!tap) continue;
+      const n = (perTap.get(tap) ?? 0) + 1;
+      perTap.set(tap, n);
+      if (n === MAX_CONFIGS + 1) {
+        ctx.fail({
+          message: `TAP '${tap.displayName}' gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+          span: s.tapId.span,
+          related: [{ span: at(tap.root, "name").span, message: `TAP '${tap.displayName}'` }],
+          resource: s.holder,
+          involved: [tap]
+        });
+      }
+    }
+  }
+);
+
+// rules/index.ts
+var RULES = [
+  invalid_template_default2,
+  evaluation_error_default2,
+  limit_exceeded_default2,
+  unused_suppression_default2,
+  vtap_supported_region_default2,
+  vtap_destination_type_default2,
+  vtap_source_vm_size_v6_default2,
+  vtap_arm_only_default2,
+  vtap_same_region_default2,
+  vtap_cross_subscription_default2,
+  vtap_destination_network_default2,
+  vtap_peering_same_region_default2,
+  vtap_peering_before_tap_default2,
+  vtap_role_permissions_default2,
+  vtap_source_vm_nic_default2,
+  vtap_source_vm_restart_default2,
+  vtap_live_migration_default2,
+  vtap_source_floating_ip_default2,
+  vtap_source_basic_lb_default2,
+  vtap_private_link_inbound_default2,
+  vtap_source_vnet_encryption_default2,
+  vtap_no_ipv6_default2,
+  vtap_source_downtime_default2,
+  vtap_one_config_per_nic_default2,
+  vtap_config_target_default2,
+  vtap_destination_port_default2,
+  vtap_inline_config_readonly_default2,
+  vtap_api_version_default2,
+  vtap_destination_same_subscription_default2,
+  vtap_collector_port_open_default2,
+  vtap_limits_default2
+];
+
+// src/engine/lint.ts
+import path9 from "node:path";
+
+// src/discover/discover.ts
+import path from "node:path";
+function extensionOf(file) {
+  const base = path.basename(file).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  return dot < 0 ? "" : base.slice(dot + 1);
+}
+
+// src/model/source.ts
+var SourceText = class {
+  constructor(path10, text, kind) {
+    this.path = path10;
+    this.text = text;
+    this.kind = kind;
+  }
+  path;
+  text;
+  kind;
+  lineStartsCache;
+  /** Offsets where each line starts; CRLF, LF and a lone CR all end a line. */
+  lineStarts() {
+    if (this.lineStartsCache) return this.lineStartsCache;
+    const starts = [0];
+    const t = this.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (t.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStartsCache = starts;
+    return starts;
+  }
+  position(offset) {
+    const starts = this.lineStarts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - starts[lo] + 1 };
+  }
+  /** Offset of a 1-based line and column (used by tests and by suppression comments). */
+  offsetAt(line, column) {
+    const starts = this.lineStarts();
+    const start = starts[Math.max(0, Math.min(line - 1, starts.length - 1))];
+    return Math.min(start + column - 1, this.text.length);
+  }
+  /** The text of a 1-based line, without its line break. */
+  lineText(line) {
+    const starts = this.lineStarts();
+    const start = starts[line - 1];
+    if (start === void 0) return "";
+    const next = starts[line];
+    let end = next === void 0 ? this.text.length : next;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return this.text.slice(start, end);
+  }
+};
+
+// src/model/span.ts
+var Span = class {
+  region() {
+    const r = this.range();
+    return { start: this.file.position(r.start), end: this.file.position(r.end) };
+  }
+  /** The source text the span covers (at most `max` characters). */
+  text(max = 400) {
+    const r = this.range();
+    return this.file.text.slice(r.start, Math.min(r.end, r.start + max));
+  }
+  /** "file:line:col", for messages. */
+  toString() {
+    const p = this.file.position(this.range().start);
+    return `${this.file.path}:${p.line}:${p.column}`;
+  }
+};
+var containerSpans = /* @__PURE__ */ new WeakMap();
+function recordSpan(container, key, value, keySpan) {
+  let entry = containerSpans.get(container);
+  if (!entry) {
+    entry = { values: /* @__PURE__ */ new Map() };
+    containerSpans.set(container, entry);
+  }
+  entry.values.set(key, value);
+  if (keySpan && typeof key === "string") {
+    entry.keys ??= /* @__PURE__ */ new Map();
+    entry.keys.set(key, keySpan);
+  }
+}
+var TextSpan = class _TextSpan extends Span {
+  constructor(file, start, end) {
+    super();
+    this.file = file;
+    this.start = start;
+    this.end = end;
+  }
+  file;
+  start;
+  end;
+  range() {
+    return { start: this.start, end: this.end };
+  }
+  identity() {
+    return `${this.file.path}@${this.start}-${this.end}`;
+  }
+  child(container, key) {
+    return containerSpans.get(container)?.values.get(key) ?? this;
+  }
+  keySpan(container, key) {
+    return containerSpans.get(container)?.keys?.get(key) ?? this.child(container, key);
+  }
+  sub(start, end) {
+    return new _TextSpan(this.file, Math.min(this.start + start, this.end), Math.min(this.start + end, this.end));
+  }
+};
+var JsonPathSpan = class _JsonPathSpan extends Span {
+  constructor(file, resolver, parent, key, isKey = false) {
+    super();
+    this.file = file;
+    this.resolver = resolver;
+    this.parent = parent;
+    this.key = key;
+    this.isKey = isKey;
+  }
+  file;
+  resolver;
+  parent;
+  key;
+  isKey;
+  cached;
+  identity() {
+    return `${this.file.path}#${this.path().join("/")}${this.isKey ? ":key" : ""}`;
+  }
+  path() {
+    const out = this.key === void 0 ? [] : [this.key];
+    for (let s = this.parent; s && s.key !== void 0; s = s.parent) out.push(s.key);
+    return out.reverse();
+  }
+  range() {
+    if (this.cached) return this.cached;
+    let r = this.resolver.resolve(this.path(), this.isKey);
+    for (let p = this.parent; !r && p; p = p.parent) r = p.range();
+    this.cached = r ?? { start: 0, end: 0 };
+    return this.cached;
+  }
+  child(_container, key) {
+    return new _JsonPathSpan(this.file, this.resolver, this, key);
+  }
+  keySpan(_container, key) {
+    return new _JsonPathSpan(this.file, this.resolver, this, key, true);
+  }
+  sub(start, end) {
+    return new JsonStringPartSpan(this, this.resolver, this.isKey, start, end);
+  }
+};
+var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
+  constructor(base, resolver, isKey, start, end) {
+    super();
+    this.base = base;
+    this.resolver = resolver;
+    this.isKey = isKey;
+    this.start = start;
+    this.end = end;
+  }
+  base;
+  resolver;
+  isKey;
+  start;
+  end;
+  get file() {
+    return this.base.file;
+  }
+  identity() {
+    return `${this.base.identity()}${this.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
+  }
+  range() {
+    const path10 = this.base.path();
+    const s = this.resolver.stringOffset(path10, this.isKey, this.start);
+    const e = this.resolver.stringOffset(path10, this.isKey, this.end);
+    if (s === void 0 || e === void 0) return this.base.range();
+    return { start: s, end: e };
+  }
+  child() {
+    return this;
+  }
+  keySpan() {
+    return this;
+  }
+  sub(start, end) {
+    return new _JsonStringPartSpan(this.base, this.resolver, this.isKey, this.start + start, this.start + end);
+  }
+};
+
+// src/engine/wire.ts
+function toWireSpan(file, region, span) {
+  return { path: file.path, kind: file.kind, region, identity: span?.identity() ?? `${file.path}@${region.start.line}:${region.start.column}`, text: span?.text(400) ?? "" };
+}
+function toWire(f) {
+  return {
+    ruleId: f.ruleId,
+    level: f.level,
+    kind: f.kind,
+    message: f.message,
+    span: toWireSpan(f.location.file, f.location.region, f.span),
+    related: f.related.map((r) => ({ span: toWireSpan(r.file, r.region, void 0), message: r.message })),
+    logical: f.logical,
+    ...f.suppressions ? { suppressions: f.suppressions.map((s) => ({ kind: s.kind, justification: s.justification, span: toWireSpan(s.location.file, s.location.region, void 0) })) } : {}
+  };
+}
+
+// src/model/diagnostic.ts
+var DiagnosticSink = class {
+  items = [];
+  seen = /* @__PURE__ */ new Set();
+  add(d) {
+    const key = `${d.code}\0${d.span.identity()}\0${d.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(d);
+  }
+};
+
+// src/model/limits.ts
+var DEFAULT_LIMITS = Object.freeze({
+  maxFileBytes: 40 * 1024 * 1024,
+  maxJsonDepth: 512,
+  maxExpressionLength: 1024 * 1024,
+  maxExpressionDepth: 256,
+  maxEvaluationSteps: 1e7,
+  maxStringLength: 4 * 1024 * 1024,
+  maxArrayLength: 1e5,
+  maxObjectSize: 1e5,
+  maxCopyCount: 800,
+  maxDeploymentDepth: 16,
+  maxResources: 5e4
+});
+var LIMIT_KEYS = Object.keys(DEFAULT_LIMITS);
+function resolveLimits(overrides) {
+  const out = { ...DEFAULT_LIMITS };
+  if (!overrides) return out;
+  for (const k of LIMIT_KEYS) {
+    const v = overrides[k];
+    if (typeof v === "number" && Number.isInteger(v) && v > 0) out[k] = v;
+  }
+  return out;
+}
+
+// src/expr/context.ts
+var DEFAULT_LIMITS2 = {
+  maxSteps: DEFAULT_LIMITS.maxEvaluationSteps,
+  maxStringLength: DEFAULT_LIMITS.maxStringLength,
+  maxArrayLength: DEFAULT_LIMITS.maxArrayLength,
+  maxObjectSize: DEFAULT_LIMITS.maxObjectSize,
+  maxDepth: DEFAULT_LIMITS.maxExpressionDepth,
+  maxExpressionLength: DEFAULT_LIMITS.maxExpressionLength,
+  maxExpressionDepth: DEFAULT_LIMITS.maxExpressionDepth,
+  maxCopyCount: DEFAULT_LIMITS.maxCopyCount
+};
+function budgetLimits(l) {
+  return {
+    maxSteps: l.maxEvaluationSteps,
+    maxStringLength: l.maxStringLength,
+    maxArrayLength: l.maxArrayLength,
+    maxObjectSize: l.maxObjectSize,
+    maxDepth: l.maxExpressionDepth,
+    maxExpressionLength: l.maxExpressionLength,
+    maxExpressionDepth: l.maxExpressionDepth,
+    maxCopyCount: l.maxCopyCount
+  };
+}
+var Budget = class {
+  limits;
+  steps = 0;
+  depth = 0;
+  /** Set once the step budget is spent: everything after that is a 'limit' unknown. */
+  exhausted = false;
+  constructor(limits = {}) {
+    this.limits = { ...DEFAULT_LIMITS2, ...limits };
+  }
+  exhaustionReported = false;
+  /**
+   * True the first time only: running out of steps is reported once per template, where it
+   * happened; everything evaluated after it is a silent 'limit' unknown (not one finding each).
+   */
+  firstExhaustion() {
+    if (this.exhaustionReported) return false;
+    this.exhaustionReported = true;
+    return true;
+  }
+  /** Counts `n` steps; false once the budget is spent. */
+  step(n = 1) {
+    this.steps += n;
+    if (this.steps > this.limits.maxSteps) this.exhausted = true;
+    return !this.exhausted;
+  }
+};
+
+// src/load/read.ts
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import nodePath from "node:path";
+var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function fail(path10, kind, code, message, text = "") {
+  const source = new SourceText(path10, text, kind);
+  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0) } };
+}
+function decodeText(bytes) {
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
+  else if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    const le = bytes[0] === 255;
+    const body = bytes.subarray(2);
+    if (body.length % 2 !== 0) return { error: "the file starts with a UTF-16 byte order mark but has an odd number of bytes", offset: 0 };
+    try {
+      return { text: new TextDecoder(le ? "utf-16le" : "utf-16be", { fatal: true }).decode(body) };
+    } catch {
+      return { error: "the file is not valid UTF-16", offset: 0 };
+    }
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    if (nul <= 1 && bytes.length >= 4 && (bytes[nul + 2] === 0 || bytes[3] === 0)) {
+      return { error: "the file looks like UTF-16 without a byte order mark; save it as UTF-8 (or UTF-16 with a byte order mark)", offset: 0 };
+    }
+    return { error: `the file is not text: it contains a NUL byte at byte offset ${nul}`, offset: nul };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    let lo = 0;
+    let hi = bytes.length;
+    while (hi - lo > 1) {
+      const mid = lo + hi >> 1;
+      try {
+        utf8.decode(bytes.subarray(0, mid));
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
+  }
+}
+function readSource(path10, kind, limits = DEFAULT_READ_LIMITS) {
+  let size;
+  try {
+    const st = statSync(path10);
+    if (!st.isFile()) return fail(path10, kind, "invalid-template", "not a regular file");
+    size = st.size;
+  } catch (e) {
+    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
+  }
+  if (size > limits.maxFileBytes) {
+    return fail(path10, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
+  }
+  let bytes;
+  try {
+    bytes = readFileSync(path10);
+  } catch (e) {
+    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
+  }
+  const decoded = decodeText(bytes);
+  if ("error" in decoded) {
+    const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
+    const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
+    const source = new SourceText(path10, text, kind);
+    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
+  }
+  return { ok: true, source: new SourceText(path10, decoded.text, kind) };
+}
+function realPath(p) {
+  const abs = nodePath.resolve(p);
+  let link;
+  try {
+    link = lstatSync(abs).isSymbolicLink();
+  } catch {
+    return void 0;
+  }
+  const dir = nodePath.dirname(abs);
+  if (link || dir === abs) return resolveLinks(abs);
+  let realDir = realDirs.get(dir);
+  if (realDir === void 0 && !realDirs.has(dir)) {
+    realDir = resolveLinks(dir);
+    if (realDirs.size > 1e4) realDirs.clear();
+    realDirs.set(dir, realDir);
+  }
+  return realDir === void 0 ? void 0 : nodePath.join(realDir, nodePath.basename(abs));
+}
+var realDirs = /* @__PURE__ */ new Map();
+function resolveLinks(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function isInsideRoot(file, root) {
+  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(nodePath.sep) ? dir : dir + nodePath.sep);
+  const realRoot = realPath(root) ?? nodePath.resolve(root);
+  const abs = nodePath.resolve(file);
+  if (!under(abs, nodePath.resolve(root)) && !under(abs, realRoot)) return false;
+  return under(realPath(abs) ?? abs, realRoot);
+}
+function readSourceInside(path10, kind, root, limits = DEFAULT_READ_LIMITS) {
+  if (!isInsideRoot(path10, root)) {
+    return fail(path10, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+  }
+  const real = realPath(path10);
+  if (real === void 0) return readSource(path10, kind, limits);
+  const r = readSource(real, kind, limits);
+  if (real === path10) return r;
+  const source = new SourceText(path10, r.source.text, kind);
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+}
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+  return " ".repeat(index2);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + " ".repeat(index2);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + " ".repeat(index2);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + " ".repeat(index2);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + "	".repeat(index2);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + "	".repeat(index2);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + "	".repeat(index2);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentProperty = null;
+  let currentParent = [];
+  const previousParents = [];
+  function onValue(value) {
+    if (Array.isArray(currentParent)) {
+      currentParent.push(value);
+    } else if (currentProperty !== null) {
+      currentParent[currentProperty] = value;
+    }
+  }
+  const visitor = {
+    onObjectBegin: () => {
+      const object = {};
+      onValue(object);
+      previousParents.push(currentParent);
+      currentParent = object;
+      currentProperty = null;
+    },
+    onObjectProperty: (name) => {
+      currentProperty = name;
+    },
+    onObjectEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onArrayBegin: () => {
+      const array = [];
+      onValue(array);
+      previousParents.push(currentParent);
+      currentParent = array;
+      currentProperty = null;
+    },
+    onArrayEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onLiteralValue: onValue,
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  return currentParent[0];
+}
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path10) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment2 of path10) {
+    if (typeof segment2 === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment2 && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index2 = segment2;
+      if (node.type !== "array" || index2 < 0 || !Array.isArray(node.children) || index2 >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index2];
+    }
+  }
+  return node;
+}
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var createScanner2 = createScanner;
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parse2 = parse;
+var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+
+// src/load/json-index.ts
+var OBJECT = 1;
+var ARRAY = 2;
+var STRING = 3;
+var SCALAR = 4;
+var JsonIndex = class _JsonIndex {
+  constructor(text, capacity) {
+    this.text = text;
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.firstChild = new Int32Array(capacity);
+    this.nextSibling = new Int32Array(capacity);
+    this.keyStart = new Int32Array(capacity);
+    this.keyEnd = new Int32Array(capacity);
+  }
+  text;
+  count = 0;
+  start;
+  end;
+  kind;
+  firstChild;
+  nextSibling;
+  /** For a member of an object: offset of its key's opening quote (-1 otherwise). */
+  keyStart;
+  keyEnd;
+  /** Indexes `text`; undefined when it is not JSON (the caller then has no positions to offer). */
+  static build(text) {
+    const idx = new _JsonIndex(text, Math.max(16, text.length >> 4));
+    return idx.scan() ? idx : void 0;
+  }
+  grow() {
+    const n = this.start.length * 2;
+    const copy = (a, make) => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.start = copy(this.start, (k) => new Int32Array(k));
+    this.end = copy(this.end, (k) => new Int32Array(k));
+    this.kind = copy(this.kind, (k) => new Uint8Array(k));
+    this.firstChild = copy(this.firstChild, (k) => new Int32Array(k));
+    this.nextSibling = copy(this.nextSibling, (k) => new Int32Array(k));
+    this.keyStart = copy(this.keyStart, (k) => new Int32Array(k));
+    this.keyEnd = copy(this.keyEnd, (k) => new Int32Array(k));
+  }
+  node(kind, start, keyStart, keyEnd) {
+    if (this.count === this.start.length) this.grow();
+    const i = this.count++;
+    this.kind[i] = kind;
+    this.start[i] = start;
+    this.end[i] = start;
+    this.firstChild[i] = -1;
+    this.nextSibling[i] = -1;
+    this.keyStart[i] = keyStart;
+    this.keyEnd[i] = keyEnd;
+    return i;
+  }
+  /** Skips whitespace and comments from `i`. */
+  skip(i) {
+    const t = this.text;
+    const n = t.length;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 65279) i++;
+      else if (c === 47 && t.charCodeAt(i + 1) === 47) {
+        const e = t.indexOf("\n", i);
+        i = e < 0 ? n : e + 1;
+      } else if (c === 47 && t.charCodeAt(i + 1) === 42) {
+        const e = t.indexOf("*/", i + 2);
+        i = e < 0 ? n : e + 2;
+      } else break;
+    }
+    return i;
+  }
+  /** End (exclusive) of the string token starting at the quote at `i`. */
+  stringEnd(i) {
+    const t = this.text;
+    for (let j = i + 1; j < t.length; j++) {
+      const c = t.charCodeAt(j);
+      if (c === 92) j++;
+      else if (c === 34) return j + 1;
+    }
+    return t.length;
+  }
+  scan() {
+    const t = this.text;
+    const n = t.length;
+    const stack = [];
+    const last = [];
+    let i = this.skip(0);
+    let pendingKeyStart = -1;
+    let pendingKeyEnd = -1;
+    const attach = (node) => {
+      const depth = stack.length;
+      if (depth === 0) return;
+      const prev = last[depth - 1];
+      if (prev < 0) this.firstChild[stack[depth - 1]] = node;
+      else this.nextSibling[prev] = node;
+      last[depth - 1] = node;
+    };
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      const top = stack.length ? stack[stack.length - 1] : -1;
+      if (top >= 0 && this.kind[top] === OBJECT && pendingKeyStart < 0 && c === 34) {
+        pendingKeyStart = i;
+        pendingKeyEnd = this.stringEnd(i);
+        i = this.skip(pendingKeyEnd);
+        if (t.charCodeAt(i) !== 58) return false;
+        i = this.skip(i + 1);
+        continue;
+      }
+      if (c === 125 || c === 93) {
+        const closing = stack.pop();
+        last.pop();
+        if (closing === void 0) return false;
+        this.end[closing] = i + 1;
+        i = this.skip(i + 1);
+        if (t.charCodeAt(i) === 44) i = this.skip(i + 1);
+        if (stack.length === 0) return this.skip(i) >= n;
+        continue;
+      }
+      let node;
+      if (c === 123 || c === 91) {
+        node = this.node(c === 123 ? OBJECT : ARRAY, i, pendingKeyStart, pendingKeyEnd);
+        attach(node);
+        stack.push(node);
+        last.push(-1);
+        pendingKeyStart = pendingKeyEnd = -1;
+        i = this.skip(i + 1);
+        continue;
+      }
+      if (c === 34) {
+        node = this.node(STRING, i, pendingKeyStart, pendingKeyEnd);
+        this.end[node] = this.stringEnd(i);
+      } else {
+        node = this.node(SCALAR, i, pendingKeyStart, pendingKeyEnd);
+        let j = i;
+        while (j < n) {
+          const d = t.charCodeAt(j);
+          if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || d === 47) break;
+          j++;
+        }
+        if (j === i) return false;
+        this.end[node] = j;
+      }
+      attach(node);
+      pendingKeyStart = pendingKeyEnd = -1;
+      i = this.skip(this.end[node]);
+      if (t.charCodeAt(i) === 44) i = this.skip(i + 1);
+      if (stack.length === 0) return this.skip(i) >= n;
+    }
+    return stack.length === 0 && this.count > 0;
+  }
+  /** The decoded text of a key token (between its quotes). */
+  keyText(node) {
+    const raw = this.text.slice(this.keyStart[node] + 1, this.keyEnd[node] - 1);
+    if (!raw.includes("\\")) return raw;
+    try {
+      return JSON.parse(`"${raw}"`);
+    } catch {
+      return raw;
+    }
+  }
+  /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
+  find(path10) {
+    let cur = 0;
+    if (this.count === 0) return -1;
+    for (const key of path10) {
+      const k = this.kind[cur];
+      let child = this.firstChild[cur];
+      if (k === ARRAY && typeof key === "number") {
+        for (let j = 0; j < key && child >= 0; j++) child = this.nextSibling[child];
+      } else if (k === OBJECT && typeof key === "string") {
+        let found = -1;
+        for (; child >= 0; child = this.nextSibling[child]) if (this.keyText(child) === key) found = child;
+        child = found;
+      } else return -1;
+      if (child < 0) return -1;
+      cur = child;
+    }
+    return cur;
+  }
+  range(node) {
+    return { start: this.start[node], end: this.end[node] };
+  }
+  /** The range of the key of an object member (the quoted key), when the node is one. */
+  keyRange(node) {
+    const s = this.keyStart[node];
+    return s < 0 ? void 0 : { start: s, end: this.keyEnd[node] };
+  }
+  isString(node) {
+    return this.kind[node] === STRING;
+  }
+};
+
+// src/load/json-text.ts
+function findExcessiveNesting(text, limit) {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      i = skipString(text, i);
+    } else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) {
+      depth--;
+    } else if (c === 47) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        const e = text.indexOf("\n", i);
+        i = e < 0 ? n : e;
+      } else if (d === 42) {
+        const e = text.indexOf("*/", i + 2);
+        i = e < 0 ? n : e + 1;
+      }
+    }
+  }
+  return -1;
+}
+function skipString(text, i) {
+  const n = text.length;
+  for (let j = i + 1; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === 34) return j;
+  }
+  return n;
+}
+var MASK_CR = "";
+var MASK_LF = "";
+function maskLineBreaksInStrings(text) {
+  if (text.includes(MASK_CR) || text.includes(MASK_LF)) return void 0;
+  let out;
+  let last = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        const e = text.indexOf("\n", i);
+        i = e < 0 ? n : e;
+      } else if (d === 42) {
+        const e = text.indexOf("*/", i + 2);
+        i = e < 0 ? n : e + 1;
+      }
+      continue;
+    }
+    if (c !== 34) continue;
+    for (let j = i + 1; j < n; j++) {
+      const s = text.charCodeAt(j);
+      if (s === 92) {
+        j++;
+        continue;
+      }
+      if (s === 34) {
+        i = j;
+        break;
+      }
+      if (s === 10 || s === 13) {
+        out ??= [];
+        out.push(text.slice(last, j), s === 10 ? MASK_LF : MASK_CR);
+        last = j + 1;
+      }
+      if (j === n - 1) i = n;
+    }
+  }
+  if (!out) return void 0;
+  out.push(text.slice(last));
+  return out.join("");
+}
+function unmask(s) {
+  if (!s.includes(MASK_CR) && !s.includes(MASK_LF)) return s;
+  return s.replaceAll(MASK_CR, "\r").replaceAll(MASK_LF, "\n");
+}
+function decodedIndexToOffset(text, literalStart, index2) {
+  let pos = literalStart + 1;
+  for (let k = 0; k < index2; k++) {
+    const c = text.charCodeAt(pos);
+    if (c === 34 || Number.isNaN(c)) return pos;
+    if (c === 92) pos += text.charCodeAt(pos + 1) === 117 ? 6 : 2;
+    else pos++;
+  }
+  return pos;
+}
+
+// src/load/arm-json.ts
+var DEFAULT_LOAD_LIMITS = { maxJsonDepth: 512 };
+var PARSE_ERROR_MESSAGES = {
+  1: "unexpected character",
+  2: "invalid number",
+  3: "expected a property name in double quotes",
+  4: "expected a value",
+  5: "expected ':' after the property name",
+  6: "expected ',' between values",
+  7: "expected '}' to close the object",
+  8: "expected ']' to close the array",
+  9: "unexpected content after the end of the JSON document",
+  10: "invalid comment",
+  11: "unterminated comment: expected '*/'",
+  12: `unterminated string: expected '"'`,
+  13: "unterminated number",
+  14: "invalid unicode escape sequence",
+  15: "invalid escape character in string",
+  16: "invalid character in string"
+};
+var TOLERATED_ERRORS = /* @__PURE__ */ new Set([16]);
+var TreeResolver = class {
+  constructor(text, tree) {
+    this.text = text;
+    this.tree = tree;
+  }
+  text;
+  tree;
+  root() {
+    return this.tree;
+  }
+  node(path10, key) {
+    const root = this.root();
+    const n = path10.length === 0 ? root : findNodeAtLocation2(root, path10);
+    if (!n) return void 0;
+    if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
+    return n;
+  }
+  resolve(path10, key) {
+    const n = this.node(path10, key);
+    return n ? { start: n.offset, end: n.offset + n.length } : void 0;
+  }
+  stringOffset(path10, key, index2) {
+    const n = this.node(path10, key);
+    if (!n || n.type !== "string") return void 0;
+    return decodedIndexToOffset(this.text, n.offset, index2);
+  }
+};
+var IndexResolver = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  index;
+  built = false;
+  node(path10, key) {
+    if (!this.built) {
+      this.built = true;
+      this.index = JsonIndex.build(this.text);
+    }
+    const idx = this.index;
+    if (!idx) return void 0;
+    const n = idx.find(path10);
+    if (n < 0) return void 0;
+    if (key) {
+      const r = idx.keyRange(n);
+      return r ? { ...r, string: true } : void 0;
+    }
+    return { ...idx.range(n), string: idx.isString(n) };
+  }
+  resolve(path10, key) {
+    const n = this.node(path10, key);
+    return n ? { start: n.start, end: n.end } : void 0;
+  }
+  stringOffset(path10, key, index2) {
+    const n = this.node(path10, key);
+    if (!n || !n.string) return void 0;
+    return decodedIndexToOffset(this.text, n.start, index2);
+  }
+};
+function fromTree(n) {
+  switch (n.type) {
+    case "object": {
+      const o = {};
+      for (const p of n.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (!k || !v) continue;
+        const key = unmask(String(k.value));
+        Object.defineProperty(o, key, { value: fromTree(v), enumerable: true, writable: true, configurable: true });
+      }
+      return o;
+    }
+    case "array":
+      return (n.children ?? []).map(fromTree);
+    case "string":
+      return unmask(n.value);
+    default:
+      return n.value;
+  }
+}
+function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
+  const text = source.text;
+  const whole = new TextSpan(source, 0, text.length);
+  const deep = findExcessiveNesting(text, limits.maxJsonDepth);
+  if (deep >= 0) {
+    return {
+      root: void 0,
+      span: whole,
+      diagnostics: [
+        {
+          code: "limit-exceeded",
+          message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
+          span: new TextSpan(source, deep, deep + 1)
+        }
+      ]
+    };
+  }
+  if (text.trim() === "") {
+    return {
+      root: void 0,
+      span: whole,
+      diagnostics: [{ code: "invalid-template", message: "the file is empty; expected a JSON object", span: new TextSpan(source, 0, 0) }]
+    };
+  }
+  try {
+    const root = JSON.parse(text);
+    return { root, span: new JsonPathSpan(source, new IndexResolver(text), void 0, void 0), diagnostics: [] };
+  } catch {
+  }
+  const masked = maskLineBreaksInStrings(text);
+  const errors = [];
+  const tree = parseTree2(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });
+  const fatal = errors.filter((e) => !TOLERATED_ERRORS.has(e.error));
+  const first = fatal[0];
+  if (first || !tree) {
+    const offset = first ? first.offset : 0;
+    const length = first ? Math.max(first.length, 1) : 0;
+    const message = first ? PARSE_ERROR_MESSAGES[first.error] ?? "invalid JSON" : "invalid JSON";
+    return {
+      root: void 0,
+      span: whole,
+      diagnostics: [
+        {
+          code: "invalid-template",
+          message: `invalid JSON: ${message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more errors after it)` : ""}`,
+          span: new TextSpan(source, offset, Math.min(offset + length, text.length))
+        }
+      ]
+    };
+  }
+  return { root: fromTree(tree), span: new JsonPathSpan(source, new TreeResolver(text, tree), void 0, void 0), diagnostics: [] };
+}
+
+// src/model/template.ts
+var TExpr = class {
+  constructor(ast, base) {
+    this.ast = ast;
+    this.base = base;
+  }
+  ast;
+  base;
+};
+function isTObject(n) {
+  return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
+}
+function setOwn(o, key, value) {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function own(o, key) {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : void 0;
+}
+function ownKey(o, key) {
+  if (Object.prototype.hasOwnProperty.call(o, key)) return key;
+  const lower3 = key.toLowerCase();
+  for (const k of Object.keys(o)) if (k.toLowerCase() === lower3) return k;
+  return void 0;
+}
+function childOf(parent, key) {
+  const k = ownKey(parent.node, key);
+  if (k === void 0) return void 0;
+  return { node: parent.node[k], span: parent.span.child(parent.node, k) };
+}
+
+// src/load/classify.ts
+var TEMPLATE_SCHEMA = /deploymentTemplate\.json/i;
+var PARAMETERS_SCHEMA = /deploymentParameters\.json/i;
+function classifyJson(root) {
+  if (!isTObject(root)) return "other";
+  const schema = own(root, "$schema");
+  if (typeof schema === "string") {
+    if (TEMPLATE_SCHEMA.test(schema)) return "template";
+    if (PARAMETERS_SCHEMA.test(schema)) return "parameters";
+  }
+  const hasVersion = own(root, "contentVersion") !== void 0 || own(root, "languageVersion") !== void 0;
+  if (own(root, "resources") !== void 0 && hasVersion) return "template";
+  if (isTObject(own(root, "parameters")) && own(root, "contentVersion") !== void 0 && own(root, "resources") === void 0) return "parameters";
+  return "other";
+}
+function looksLikeTemplateText(text) {
+  return TEMPLATE_SCHEMA.test(text) || /"resources"\s*:/.test(text) && /"(contentVersion|languageVersion)"\s*:/.test(text);
+}
+
+// src/bicep/load.ts
+import path3 from "node:path";
+
+// src/bicep/lexer.ts
+var CH_TAB = 9;
+var CH_LF = 10;
+var CH_CR = 13;
+var CH_SPACE = 32;
+var CH_QUOTE = 39;
+var CH_DOLLAR = 36;
+var CH_LBRACE = 123;
+var CH_RBRACE = 125;
+var CH_BACKSLASH = 92;
+function isIdentifierStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+}
+function isIdentifierPart(c) {
+  return isIdentifierStart(c) || c >= 48 && c <= 57;
+}
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function isHexDigit(c) {
+  return isDigit2(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+}
+var DIRECTIVES = ["disable-next-line", "disable-diagnostics", "restore-diagnostics"];
+function lex(text) {
+  return new Lexer(text).run();
+}
+var Lexer = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  pos = 0;
+  tokens = [];
+  trivia = [];
+  errors = [];
+  modes = [];
+  /** Offset where the current line starts (for directives, which must start a line). */
+  lineStart = 0;
+  run() {
+    const t = this.text;
+    const n = t.length;
+    for (; ; ) {
+      this.skipTrivia();
+      if (this.pos >= n) break;
+      this.scanToken();
+    }
+    this.tokens.push({ kind: "EndOfFile", start: n, end: n });
+    return { tokens: this.tokens, trivia: this.trivia, errors: this.errors };
+  }
+  error(message, start, end) {
+    this.errors.push({ message, start, end });
+  }
+  push(kind, start, end) {
+    this.tokens.push({ kind, start, end });
+    this.pos = end;
+  }
+  skipTrivia() {
+    const t = this.text;
+    const n = t.length;
+    while (this.pos < n) {
+      const c = t.charCodeAt(this.pos);
+      if (c === CH_SPACE || c === CH_TAB) {
+        this.pos++;
+      } else if (c === 47 && t.charCodeAt(this.pos + 1) === 47) {
+        const start = this.pos;
+        let i = this.pos + 2;
+        while (i < n) {
+          const d = t.charCodeAt(i);
+          if (d === CH_LF || d === CH_CR) break;
+          i++;
+        }
+        this.trivia.push({ kind: "line-comment", start, end: i });
+        this.pos = i;
+      } else if (c === 47 && t.charCodeAt(this.pos + 1) === 42) {
+        const start = this.pos;
+        const close = t.indexOf("*/", this.pos + 2);
+        const end = close < 0 ? n : close + 2;
+        if (close < 0) this.error("unterminated multi-line comment", start, end);
+        this.trivia.push({ kind: "block-comment", start, end });
+        this.pos = end;
+        this.noteLineBreaks(start, end);
+      } else if (c === 35 && this.atLineStartOnlyWhitespace() && this.directiveAhead()) {
+        const start = this.pos;
+        let i = this.pos + 1;
+        while (i < n) {
+          const d = t.charCodeAt(i);
+          if (d === CH_LF || d === CH_CR) break;
+          if (d === 47 && (t.charCodeAt(i + 1) === 47 || t.charCodeAt(i + 1) === 42)) break;
+          i++;
+        }
+        let end = i;
+        while (end > start && (t.charCodeAt(end - 1) === CH_SPACE || t.charCodeAt(end - 1) === CH_TAB)) end--;
+        this.trivia.push({ kind: "directive", start, end });
+        this.pos = i;
+      } else {
+        break;
+      }
+    }
+  }
+  /** Keeps lineStart right when a block comment spans lines. */
+  noteLineBreaks(start, end) {
+    for (let i = end - 1; i >= start; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === CH_LF || c === CH_CR) {
+        this.lineStart = i + 1;
+        return;
+      }
+    }
+  }
+  atLineStartOnlyWhitespace() {
+    for (let i = this.lineStart; i < this.pos; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== CH_SPACE && c !== CH_TAB) return false;
+    }
+    return true;
+  }
+  directiveAhead() {
+    for (const d of DIRECTIVES) {
+      if (this.text.startsWith(d, this.pos + 1) && !isDirectiveNamePart(this.text.charCodeAt(this.pos + 1 + d.length))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  scanToken() {
+    const t = this.text;
+    const start = this.pos;
+    const c = t.charCodeAt(start);
+    const next = t.charCodeAt(start + 1);
+    switch (c) {
+      case CH_LF:
+      case CH_CR: {
+        if (this.modes.some((m) => m.kind === "hole" && m.dollars < 0)) {
+          this.error("unterminated string: a line break is not allowed in a single-line string", start, start);
+          this.modes.length = 0;
+          this.tokens.push({ kind: "StringRightPiece", start, end: start, dollars: -1 });
+          return;
+        }
+        let i = start;
+        while (i < t.length) {
+          const d = t.charCodeAt(i);
+          if (d !== CH_LF && d !== CH_CR) break;
+          i++;
+        }
+        this.push("NewLine", start, i);
+        this.lineStart = i;
+        return;
+      }
+      case CH_LBRACE:
+        if (this.modes.length > 0) this.modes.push({ kind: "brace" });
+        this.push("LeftBrace", start, start + 1);
+        return;
+      case CH_RBRACE: {
+        const top = this.modes[this.modes.length - 1];
+        if (top?.kind === "brace") {
+          this.modes.pop();
+        } else if (top?.kind === "hole") {
+          if (top.dollars < 0) this.scanStringPiece(start, start + 1, false);
+          else this.scanMultilinePiece(start, start + 1, top.dollars, false);
+          return;
+        }
+        this.push("RightBrace", start, start + 1);
+        return;
+      }
+      case 40:
+        this.push("LeftParen", start, start + 1);
+        return;
+      case 41:
+        this.push("RightParen", start, start + 1);
+        return;
+      case 91:
+        this.push("LeftSquare", start, start + 1);
+        return;
+      case 93:
+        this.push("RightSquare", start, start + 1);
+        return;
+      case 64:
+        this.push("At", start, start + 1);
+        return;
+      case 44:
+        this.push("Comma", start, start + 1);
+        return;
+      case 46:
+        if (next === 46 && t.charCodeAt(start + 2) === 46) this.push("Ellipsis", start, start + 3);
+        else this.push("Dot", start, start + 1);
+        return;
+      case 63:
+        if (next === 63) this.push("DoubleQuestion", start, start + 2);
+        else this.push("Question", start, start + 1);
+        return;
+      case 58:
+        if (next === 58) this.push("DoubleColon", start, start + 2);
+        else this.push("Colon", start, start + 1);
+        return;
+      case 59:
+        this.push("Semicolon", start, start + 1);
+        return;
+      case 43:
+        this.push("Plus", start, start + 1);
+        return;
+      case 45:
+        this.push("Minus", start, start + 1);
+        return;
+      case 37:
+        this.push("Modulo", start, start + 1);
+        return;
+      case 42:
+        this.push("Asterisk", start, start + 1);
+        return;
+      case 47:
+        this.push("Slash", start, start + 1);
+        return;
+      case 94:
+        this.push("Hat", start, start + 1);
+        return;
+      case 33:
+        if (next === 61) this.push("NotEquals", start, start + 2);
+        else if (next === 126) this.push("NotEqualsInsensitive", start, start + 2);
+        else this.push("Exclamation", start, start + 1);
+        return;
+      case 60:
+        if (next === 61) this.push("LessThanOrEqual", start, start + 2);
+        else this.push("LeftChevron", start, start + 1);
+        return;
+      case 62:
+        if (next === 61) this.push("GreaterThanOrEqual", start, start + 2);
+        else this.push("RightChevron", start, start + 1);
+        return;
+      case 61:
+        if (next === 61) this.push("Equals", start, start + 2);
+        else if (next === 126) this.push("EqualsInsensitive", start, start + 2);
+        else if (next === 62) this.push("Arrow", start, start + 2);
+        else this.push("Assignment", start, start + 1);
+        return;
+      case 38:
+        if (next === 38) this.push("LogicalAnd", start, start + 2);
+        else this.unrecognized(start, start + 1);
+        return;
+      case 124:
+        if (next === 124) this.push("LogicalOr", start, start + 2);
+        else this.push("Pipe", start, start + 1);
+        return;
+      case CH_QUOTE:
+        if (next === CH_QUOTE && t.charCodeAt(start + 2) === CH_QUOTE) this.scanMultilinePiece(start, start + 3, 0, true);
+        else this.scanStringPiece(start, start + 1, true);
+        return;
+      case CH_DOLLAR: {
+        let i = start;
+        while (t.charCodeAt(i) === CH_DOLLAR) i++;
+        if (t.charCodeAt(i) === CH_QUOTE && t.charCodeAt(i + 1) === CH_QUOTE && t.charCodeAt(i + 2) === CH_QUOTE) {
+          this.scanMultilinePiece(start, i + 3, i - start, true);
+        } else {
+          this.unrecognized(start, start + 1);
+        }
+        return;
+      }
+      default:
+        break;
+    }
+    if (isDigit2(c)) {
+      let i = start + 1;
+      while (isDigit2(t.charCodeAt(i))) i++;
+      this.push("Integer", start, i);
+      return;
+    }
+    if (isIdentifierStart(c)) {
+      let i = start + 1;
+      while (isIdentifierPart(t.charCodeAt(i))) i++;
+      this.push(keywordKind(t, start, i), start, i);
+      return;
+    }
+    const cp = t.codePointAt(start) ?? c;
+    this.unrecognized(start, start + (cp > 65535 ? 2 : 1));
+  }
+  unrecognized(start, end) {
+    const s = this.text.slice(start, end);
+    this.error(s === '"' ? `unexpected '"': strings use single quotes` : `unrecognized character '${s}'`, start, end);
+    this.push("Unrecognized", start, end);
+  }
+  /** Scans a single-line string piece from `contentStart` (after `'` or `}`). */
+  scanStringPiece(start, contentStart, first) {
+    const t = this.text;
+    const n = t.length;
+    let i = contentStart;
+    const done = (kind, end) => {
+      this.tokens.push({ kind, start, end, dollars: -1 });
+      this.pos = end;
+    };
+    for (; ; ) {
+      if (i >= n) {
+        this.error("unterminated string", start, i);
+        if (!first) this.popHole();
+        done(first ? "StringComplete" : "StringRightPiece", i);
+        return;
+      }
+      const c = t.charCodeAt(i);
+      if (c === CH_LF || c === CH_CR) {
+        this.error("unterminated string: a line break is not allowed in a single-line string", start, i);
+        if (!first) this.popHole();
+        done(first ? "StringComplete" : "StringRightPiece", i);
+        return;
+      }
+      if (c === CH_QUOTE) {
+        if (!first) this.popHole();
+        done(first ? "StringComplete" : "StringRightPiece", i + 1);
+        return;
+      }
+      if (c === CH_DOLLAR && t.charCodeAt(i + 1) === CH_LBRACE) {
+        if (first) this.modes.push({ kind: "hole", dollars: -1 });
+        done(first ? "StringLeftPiece" : "StringMiddlePiece", i + 2);
+        return;
+      }
+      if (c === CH_BACKSLASH) {
+        i = this.scanEscape(i);
+        continue;
+      }
+      i++;
+    }
+  }
+  /** Validates the escape sequence at `i` (a backslash); returns the offset after it. */
+  scanEscape(i) {
+    const t = this.text;
+    const e = t.charCodeAt(i + 1);
+    if (i + 1 >= t.length || e === CH_LF || e === CH_CR) return i + 1;
+    if (e === 117) {
+      if (t.charCodeAt(i + 2) !== CH_LBRACE) {
+        this.error("invalid unicode escape: expected \\u{hex}", i, i + 2);
+        return i + 2;
+      }
+      let j = i + 3;
+      while (isHexDigit(t.charCodeAt(j))) j++;
+      const hex = t.slice(i + 3, j);
+      if (t.charCodeAt(j) !== CH_RBRACE || hex.length === 0 || hex.length > 8 || parseInt(hex, 16) > 1114111) {
+        this.error("invalid unicode escape: expected \\u{hex} with a code point up to 10FFFF", i, j);
+        return j;
+      }
+      return j + 1;
+    }
+    if (e !== 110 && e !== 114 && e !== 116 && e !== CH_BACKSLASH && e !== CH_QUOTE && e !== CH_DOLLAR) {
+      this.error("unrecognized escape sequence: only \\$ \\' \\\\ \\n \\r \\t and \\u{...} are allowed", i, i + 2);
+    }
+    return i + 2;
+  }
+  /**
+   * Scans a multi-line string piece. `dollars` is 0 for a verbatim '''…''' string; for $'''…'''
+   * strings a hole opens at exactly `dollars` `$` signs followed by `{` (extra `$` are text).
+   */
+  scanMultilinePiece(start, contentStart, dollars, first) {
+    const t = this.text;
+    const n = t.length;
+    let i = contentStart;
+    let quotes = 0;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c === CH_QUOTE) {
+        quotes++;
+        i++;
+        if (quotes === 3) {
+          while (t.charCodeAt(i) === CH_QUOTE) i++;
+          if (!first) this.popHole();
+          this.tokens.push({ kind: first ? "StringComplete" : "StringRightPiece", start, end: i, dollars });
+          this.pos = i;
+          this.noteLineBreaks(start, i);
+          return;
+        }
+        continue;
+      }
+      quotes = 0;
+      if (dollars > 0 && c === CH_DOLLAR) {
+        let j = i;
+        while (j - i < dollars && t.charCodeAt(j) === CH_DOLLAR) j++;
+        if (j - i === dollars && t.charCodeAt(j) === CH_LBRACE) {
+          if (first) this.modes.push({ kind: "hole", dollars });
+          this.tokens.push({ kind: first ? "StringLeftPiece" : "StringMiddlePiece", start, end: j + 1, dollars });
+          this.pos = j + 1;
+          this.noteLineBreaks(start, j + 1);
+          return;
+        }
+      }
+      i++;
+    }
+    this.error("unterminated multi-line string: expected closing '''", start, n);
+    if (!first) this.popHole();
+    this.tokens.push({ kind: first ? "StringComplete" : "StringRightPiece", start, end: n, dollars });
+    this.pos = n;
+  }
+  popHole() {
+    const top = this.modes[this.modes.length - 1];
+    if (top?.kind === "hole") this.modes.pop();
+  }
+};
+function isDirectiveNamePart(c) {
+  return isIdentifierPart(c) || c === 45;
+}
+function keywordKind(t, start, end) {
+  const len = end - start;
+  if (len === 4) {
+    if (t.startsWith("true", start)) return "TrueKeyword";
+    if (t.startsWith("null", start)) return "NullKeyword";
+  } else if (len === 5 && t.startsWith("false", start)) {
+    return "FalseKeyword";
+  }
+  return "Identifier";
+}
+function decodeStringContent(raw) {
+  if (raw.indexOf("\\") < 0) return raw;
+  const parts = [];
+  let last = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw.charCodeAt(i) !== CH_BACKSLASH) continue;
+    parts.push(raw.slice(last, i));
+    const e = raw[i + 1];
+    let consumed = 2;
+    switch (e) {
+      case "n":
+        parts.push("\n");
+        break;
+      case "r":
+        parts.push("\r");
+        break;
+      case "t":
+        parts.push("	");
+        break;
+      case "\\":
+      case "'":
+      case "$":
+        parts.push(e);
+        break;
+      case "u": {
+        const close = raw.indexOf("}", i + 3);
+        const hex = raw[i + 2] === "{" && close > 0 ? raw.slice(i + 3, close) : "";
+        const cp = /^[0-9a-fA-F]{1,8}$/.test(hex) ? parseInt(hex, 16) : NaN;
+        if (cp <= 1114111) {
+          parts.push(String.fromCodePoint(cp));
+          consumed = close - i + 1;
+        } else {
+          parts.push(raw.slice(i, i + 2));
+        }
+        break;
+      }
+      default:
+        parts.push(raw.slice(i, i + 2));
+        break;
+    }
+    i += consumed - 1;
+    last = i + 1;
+  }
+  parts.push(raw.slice(last));
+  return parts.join("");
+}
+
+// src/bicep/parser.ts
+var MAX_DEPTH = 512;
+var MAX_DIAGNOSTICS = 1e3;
+function parseBicep(source, maxDepth = MAX_DEPTH) {
+  return new Parser(source, false, maxDepth).run();
+}
+function parseBicepParams(source, maxDepth = MAX_DEPTH) {
+  return new Parser(source, true, maxDepth).run();
+}
+var ParseError = class {
+  constructor(abort) {
+    this.abort = abort;
+  }
+  abort;
+};
+var BINARY_PRECEDENCE = {
+  DoubleQuestion: 1,
+  LogicalOr: 2,
+  LogicalAnd: 3,
+  Equals: 4,
+  NotEquals: 4,
+  EqualsInsensitive: 4,
+  NotEqualsInsensitive: 4,
+  LeftChevron: 5,
+  RightChevron: 5,
+  LessThanOrEqual: 5,
+  GreaterThanOrEqual: 5,
+  Plus: 6,
+  Minus: 6,
+  Asterisk: 7,
+  Slash: 7,
+  Modulo: 7
+};
+var BINARY_OPERATOR = {
+  DoubleQuestion: "??",
+  LogicalOr: "||",
+  LogicalAnd: "&&",
+  Equals: "==",
+  NotEquals: "!=",
+  EqualsInsensitive: "=~",
+  NotEqualsInsensitive: "!~",
+  LeftChevron: "<",
+  RightChevron: ">",
+  LessThanOrEqual: "<=",
+  GreaterThanOrEqual: ">=",
+  Plus: "+",
+  Minus: "-",
+  Asterisk: "*",
+  Slash: "/",
+  Modulo: "%"
+};
+var DECLARATION_KEYWORDS = /* @__PURE__ */ new Set([
+  "param",
+  "var",
+  "resource",
+  "module",
+  "output",
+  "type",
+  "func",
+  "import",
+  "extension",
+  "metadata",
+  "using",
+  "extends",
+  "test",
+  "assert"
+]);
+var OPENERS = /* @__PURE__ */ new Set(["LeftBrace", "LeftSquare", "LeftParen", "StringLeftPiece"]);
+var CLOSERS = /* @__PURE__ */ new Set(["RightBrace", "RightSquare", "RightParen", "StringRightPiece"]);
+function isStringStart(k) {
+  return k === "StringComplete" || k === "StringLeftPiece";
+}
+function isNameToken(k) {
+  return k === "Identifier" || k === "TrueKeyword" || k === "FalseKeyword" || k === "NullKeyword";
+}
+var Parser = class {
+  constructor(source, params, maxDepth) {
+    this.source = source;
+    this.params = params;
+    this.maxDepth = maxDepth;
+    this.text = source.text;
+    const lexed = lex(this.text);
+    this.tokens = lexed.tokens;
+    this.lexTrivia = lexed.trivia;
+    for (const e of lexed.errors) this.errors.push(e);
+  }
+  source;
+  params;
+  maxDepth;
+  text;
+  tokens;
+  i = 0;
+  /** true: newlines are insignificant (inside parentheses). */
+  modes = [];
+  depth = 0;
+  errors = [];
+  lexTrivia;
+  run() {
+    const statements = [];
+    for (; ; ) {
+      this.skipNewLines();
+      const t = this.cur();
+      if (t.kind === "EndOfFile") break;
+      const start = t.start;
+      const before = this.i;
+      try {
+        const s = this.parseStatement();
+        statements.push(s);
+        const after = this.raw();
+        if (after.kind !== "NewLine" && after.kind !== "EndOfFile") {
+          this.error(`expected a new line after the ${describeStatement(s)}`, after);
+          this.skipStatement();
+        }
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        this.modes.length = 0;
+        this.depth = 0;
+        if (this.i === before) this.i++;
+        if (e.abort) this.skipLine();
+        else this.skipStatement();
+        const end = this.tokens[Math.max(0, this.i - 1)]?.end ?? start;
+        statements.push({ kind: "SkippedStatement", decorators: [], start, end: Math.max(start, end) });
+      }
+    }
+    const seen = /* @__PURE__ */ new Set();
+    const diagnostics = this.errors.slice().sort((a, b) => a.start - b.start || a.end - b.end).filter((e) => {
+      const key = `${e.start}:${e.end}:${e.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }).slice(0, MAX_DIAGNOSTICS).map((e) => ({ code: e.limit ? "limit-exceeded" : "invalid-template", message: e.message, span: new TextSpan(this.source, e.start, e.end) }));
+    const program = { kind: "Program", statements, trivia: this.lexTrivia, start: 0, end: this.text.length };
+    return { program, diagnostics, tokens: this.tokens };
+  }
+  // ------------------------------------------------------------------------------------------
+  // Token cursor
+  insensitive() {
+    return this.modes.length > 0 && this.modes[this.modes.length - 1] === true;
+  }
+  /** The current token; NewLine tokens are skipped where newlines are insignificant. */
+  cur() {
+    if (this.insensitive()) {
+      let j = this.i;
+      while (this.tokens[j].kind === "NewLine") j++;
+      if (j === this.i || !this.declarationAt(j)) this.i = j;
+    }
+    return this.tokens[this.i];
+  }
+  /**
+   * Does a declaration start at token j (a keyword at column 0 followed by a name, or a decorator)?
+   * Used only to stop recovery and newline skipping from running into the next statement.
+   */
+  declarationAt(j) {
+    const t = this.tokens[j];
+    const prev = this.tokens[j - 1];
+    if (!prev || prev.kind !== "NewLine" || prev.end !== t.start) return false;
+    if (t.kind === "At") return true;
+    if (t.kind !== "Identifier") return false;
+    const next = this.tokens[j + 1];
+    const word = this.textOf(t);
+    if (word === "targetScope") return next.kind === "Assignment";
+    return DECLARATION_KEYWORDS.has(word) && (next.kind === "Identifier" || next.kind === "StringComplete" || next.kind === "LeftBrace" || next.kind === "Asterisk");
+  }
+  /** The current token, newlines included. */
+  raw() {
+    return this.tokens[this.i];
+  }
+  peekAt(offset) {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
+  }
+  at(kind) {
+    return this.cur().kind === kind;
+  }
+  atWord(word) {
+    const t = this.cur();
+    return t.kind === "Identifier" && this.textOf(t) === word;
+  }
+  next() {
+    const t = this.cur();
+    if (t.kind !== "EndOfFile") this.i++;
+    return t;
+  }
+  textOf(t) {
+    return this.text.slice(t.start, t.end);
+  }
+  /** At line break(s) followed by a token of `kind` (a continuation line)? */
+  continuesWith(kind) {
+    let j = this.i;
+    if (this.tokens[j].kind !== "NewLine") return false;
+    while (this.tokens[j].kind === "NewLine") j++;
+    return this.tokens[j].kind === kind;
+  }
+  skipNewLines() {
+    while (this.raw().kind === "NewLine") this.i++;
+  }
+  error(message, at2) {
+    if (this.errors.length > MAX_DIAGNOSTICS) return;
+    this.errors.push({ message, start: at2.start, end: at2.end });
+  }
+  /** Reports at the current token and raises a ParseError for recovery. */
+  fail(message) {
+    const t = this.cur();
+    if (t.kind !== "Unrecognized") this.error(message + this.found(t), t);
+    throw new ParseError(false);
+  }
+  found(t) {
+    if (t.kind === "EndOfFile") return ", found the end of the file";
+    if (t.kind === "NewLine") return ", found a new line";
+    const s = this.textOf(t);
+    return `, found '${s.length > 40 ? s.slice(0, 40) + "\u2026" : s}'`;
+  }
+  expect(kind, message) {
+    if (this.cur().kind !== kind) this.fail(message);
+    return this.next();
+  }
+  enter() {
+    if (++this.depth > this.maxDepth) {
+      const t = this.cur();
+      if (this.errors.length <= MAX_DIAGNOSTICS) {
+        this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
+      }
+      throw new ParseError(true);
+    }
+  }
+  leave() {
+    this.depth--;
+  }
+  skipLine() {
+    while (this.raw().kind !== "NewLine" && this.raw().kind !== "EndOfFile") this.i++;
+  }
+  /** Skips to the end of the line, keeping brackets opened on the way balanced. */
+  skipStatement() {
+    let balance = 0;
+    for (; ; ) {
+      const t = this.raw();
+      if (t.kind === "EndOfFile") return;
+      if (t.kind === "NewLine" && (balance <= 0 || this.declarationAt(this.i + 1))) return;
+      if (OPENERS.has(t.kind)) balance++;
+      else if (CLOSERS.has(t.kind)) balance--;
+      this.i++;
+    }
+  }
+  /** Skips a broken item of an object/array: to the line end, or to the enclosing `closer`. */
+  skipItem(closer) {
+    let balance = 0;
+    for (; ; ) {
+      const t = this.raw();
+      if (t.kind === "EndOfFile") return;
+      if (balance <= 0 && (t.kind === "NewLine" || t.kind === closer)) return;
+      if (t.kind === "NewLine" && this.declarationAt(this.i + 1)) return;
+      if (OPENERS.has(t.kind)) balance++;
+      else if (CLOSERS.has(t.kind)) balance--;
+      this.i++;
+    }
+  }
+  /** Runs an item parser; on a recoverable error skips the item and returns undefined. */
+  recover(closer, parse3) {
+    const saveModes = this.modes.length;
+    const saveDepth = this.depth;
+    const before = this.i;
+    try {
+      return parse3();
+    } catch (e) {
+      if (!(e instanceof ParseError) || e.abort) throw e;
+      this.modes.length = saveModes;
+      this.depth = saveDepth;
+      if (this.i === before && this.raw().kind !== closer && this.raw().kind !== "NewLine") this.i++;
+      this.skipItem(closer);
+      return void 0;
+    }
+  }
+  // ------------------------------------------------------------------------------------------
+  // Statements
+  tokenRef(t) {
+    return { text: this.textOf(t), start: t.start, end: t.end };
+  }
+  identifier(what) {
+    const t = this.cur();
+    if (t.kind !== "Identifier") this.fail(`expected ${what}`);
+    this.next();
+    return { kind: "Identifier", name: this.textOf(t), start: t.start, end: t.end };
+  }
+  parseDecorators() {
+    const out = [];
+    while (this.at("At")) {
+      const at2 = this.next();
+      const expression = this.parsePostfix();
+      const d = this.decoratorFrom(at2.start, expression);
+      out.push(d);
+      const after = this.raw();
+      if (after.kind !== "NewLine") this.fail("expected a new line after the decorator");
+      this.skipNewLines();
+    }
+    return out;
+  }
+  decoratorFrom(start, expression) {
+    const base = { kind: "Decorator", expression, start, end: expression.end };
+    if (expression.kind === "FunctionCall") {
+      const ns = expression.base?.kind === "VariableAccess" ? expression.base.name : void 0;
+      return { ...base, name: expression.name, ...ns ? { namespace: ns } : {}, args: expression.args };
+    }
+    if (expression.kind === "VariableAccess") return { ...base, name: expression.name, args: [] };
+    if (expression.kind === "PropertyAccess" && expression.base.kind === "VariableAccess") {
+      return { ...base, name: expression.property, namespace: expression.base.name, args: [] };
+    }
+    this.error("expected a decorator name, such as @description(...)", expression);
+    return { ...base, name: { kind: "Identifier", name: "", missing: true, start, end: start }, args: [] };
+  }
+  parseStatement() {
+    const decorators = this.parseDecorators();
+    const t = this.cur();
+    const start = decorators[0]?.start ?? t.start;
+    if (t.kind !== "Identifier") this.fail("expected a declaration (param, var, resource, module, output, ...)");
+    const word = this.textOf(t);
+    if (this.params) {
+      switch (word) {
+        case "using": {
+          const keyword = this.tokenRef(this.next());
+          if (this.atWord("none")) {
+            const n = this.next();
+            return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
+          }
+          const path10 = this.parseString("expected a file path string or none after using");
+          let config;
+          if (this.atWord("with")) {
+            this.next();
+            config = this.parseObject();
+          }
+          return { kind: "Using", decorators, keyword, path: path10, ...config ? { config } : {}, none: false, start, end: config?.end ?? path10.end };
+        }
+        case "extends": {
+          const keyword = this.tokenRef(this.next());
+          const path10 = this.parseString("expected a file path string after extends");
+          return { kind: "Extends", decorators, keyword, path: path10, start, end: path10.end };
+        }
+        case "extensionConfig": {
+          const keyword = this.tokenRef(this.next());
+          const name = this.identifier("an extension alias");
+          if (!this.atWord("with")) this.fail("expected 'with' after the extension alias");
+          this.next();
+          const config = this.parseObject();
+          return { kind: "ExtensionConfig", decorators, keyword, name, config, start, end: config.end };
+        }
+        case "param": {
+          const keyword = this.tokenRef(this.next());
+          const name = this.identifier("a parameter name");
+          this.expect("Assignment", "expected '=' after the parameter name");
+          const value = this.parseExpression();
+          return { kind: "ParameterAssignment", decorators, keyword, name, value, start, end: value.end };
+        }
+        default:
+          break;
+      }
+    }
+    switch (word) {
+      case "targetScope": {
+        const keyword = this.tokenRef(this.next());
+        this.expect("Assignment", "expected '=' after targetScope");
+        const value = this.parseExpression();
+        return { kind: "TargetScope", decorators, keyword, value, start, end: value.end };
+      }
+      case "metadata": {
+        const keyword = this.tokenRef(this.next());
+        const name = this.identifier("a metadata name");
+        this.expect("Assignment", "expected '=' after the metadata name");
+        const value = this.parseExpression();
+        return { kind: "Metadata", decorators, keyword, name, value, start, end: value.end };
+      }
+      case "param": {
+        const keyword = this.tokenRef(this.next());
+        const name = this.identifier("a parameter name");
+        let type;
+        let resourceType;
+        if (this.atWord("resource") && isStringStart(this.peekAt(1).kind)) {
+          this.next();
+          resourceType = this.parseString("expected a resource type string");
+        } else if (this.at("Assignment")) {
+          type = this.missing(this.cur().start);
+          this.error("expected a parameter type", this.cur());
+        } else {
+          type = this.parseType();
+        }
+        let defaultValue;
+        if (this.at("Assignment")) {
+          this.next();
+          defaultValue = this.parseExpression();
+        }
+        const end = defaultValue?.end ?? resourceType?.end ?? type?.end ?? name.end;
+        return {
+          kind: "Parameter",
+          decorators,
+          keyword,
+          name,
+          ...type ? { type } : {},
+          ...resourceType ? { resourceType } : {},
+          ...defaultValue ? { defaultValue } : {},
+          start,
+          end
+        };
+      }
+      case "var": {
+        const keyword = this.tokenRef(this.next());
+        const name = this.identifier("a variable name");
+        const type = this.at("Assignment") ? void 0 : this.parseType();
+        this.expect("Assignment", "expected '=' after the variable name");
+        const value = this.parseExpression();
+        return { kind: "Variable", decorators, keyword, name, ...type ? { type } : {}, value, start, end: value.end };
+      }
+      case "resource":
+        return this.parseResource(decorators, start);
+      case "module":
+      case "test": {
+        const keyword = this.tokenRef(this.next());
+        const name = this.identifier(word === "module" ? "a module name" : "a test name");
+        const path10 = this.parseStringOrMissing(`expected the ${word} path string`);
+        this.expect("Assignment", `expected '=' after the ${word} path`);
+        const value = this.parseDeclarationBody();
+        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path10, value, start, end: value.end };
+        return { kind: "Test", decorators, keyword, name, path: path10, value, start, end: value.end };
+      }
+      case "output": {
+        const keyword = this.tokenRef(this.next());
+        const name = this.identifier("an output name");
+        let type;
+        let resourceType;
+        if (this.atWord("resource") && isStringStart(this.peekAt(1).kind)) {
+          this.next();
+          resourceType = this.parseString("expected a resource type string");
+        } else if (this.at("Assignment")) {
+          type = this.missing(this.cur().start);
+          this.error("expected an output type", this.cur());
+        } else {
+          type = this.parseType();
+        }
+        this.expect("Assignment", "expected '=' after the output type");
+        const value = this.parseExpression();
+        return {
+          kind: "Output",
+          decorators,
+          keyword,
+          name,
+          ...type ? { type } : {},
+          ...resourceType ? { resourceType } : {},
+          value,
+          start,
+          end: value.end
+        };
+      }
+      case "type": {
+        const keyword = this.tokenRef(this.next());
+        const name = this.identifier("a type name");
+        this.expect("Assignment", "expected '=' after the type name");
+        const value = this.parseType();
+        return { kind: "TypeDeclaration", decorators, keyword, name, value, start, end: value.end };
+      }
+      case "func":
+        return this.parseFunction(decorators, start);
+      case "import":
+        return this.parseImport(decorators, start);
+      case "extension":
+      case "provider":
+        return this.parseExtension(decorators, start, this.tokenRef(this.next()));
+      case "assert": {
+        const keyword = this.tokenRef(this.next());
+        const name = this.identifier("an assertion name");
+        this.expect("Assignment", "expected '=' after the assertion name");
+        const value = this.parseExpression();
+        return { kind: "Assert", decorators, keyword, name, value, start, end: value.end };
+      }
+      default:
+        return this.fail(
+          this.params ? "expected a declaration (using, param, var, import, type, func)" : "expected a declaration (param, var, resource, module, output, type, func, import, extension, metadata, targetScope)"
+        );
+    }
+  }
+  parseResource(decorators, start) {
+    const keyword = this.tokenRef(this.next());
+    const name = this.identifier("a resource name");
+    const type = this.parseStringOrMissing("expected the resource type string");
+    let existing;
+    if (this.atWord("existing")) existing = this.tokenRef(this.next());
+    this.expect("Assignment", existing ? "expected '=' after existing" : "expected '=' after the resource type");
+    const value = this.parseDeclarationBody();
+    return { kind: "Resource", decorators, keyword, name, type, ...existing ? { existing } : {}, value, start, end: value.end };
+  }
+  /** A resource/module body: `{...}`, `if (cond) {...}` or `[for ...]`. */
+  parseDeclarationBody() {
+    if (this.continuesWith("Identifier")) {
+      let j = this.i;
+      while (this.tokens[j].kind === "NewLine") j++;
+      if (this.textOf(this.tokens[j]) === "if") this.i = j;
+    }
+    if (this.atWord("if")) return this.parseIf();
+    const t = this.cur();
+    if (t.kind !== "LeftBrace" && t.kind !== "LeftSquare") this.fail("expected '{', 'if' or '[for' for the body");
+    return this.parseExpression();
+  }
+  parseIf() {
+    const kw = this.next();
+    const condition = this.parseParenthesized();
+    const body = this.parseExpression();
+    return { kind: "If", keyword: this.tokenRef(kw), condition, body, start: kw.start, end: body.end };
+  }
+  parseFunction(decorators, start) {
+    const keyword = this.tokenRef(this.next());
+    const name = this.identifier("a function name");
+    this.expect("LeftParen", "expected '(' to start the function's parameters");
+    this.modes.push(true);
+    const parameters = [];
+    while (!this.at("RightParen")) {
+      const pname = this.identifier("a parameter name");
+      const type = this.parseType();
+      parameters.push({ kind: "TypedLambdaParameter", name: pname, type, start: pname.start, end: type.end });
+      if (this.at("Comma")) this.next();
+      else if (!this.at("RightParen")) this.fail("expected ',' or ')' in the parameter list");
+    }
+    this.modes.pop();
+    this.next();
+    const returnType = this.parseType();
+    this.expect("Arrow", "expected '=>' after the function's return type");
+    const body = this.parseExpression();
+    return { kind: "Function", decorators, keyword, name, parameters, returnType, body, start, end: body.end };
+  }
+  parseImport(decorators, start) {
+    const keywordToken = this.next();
+    const keyword = this.tokenRef(keywordToken);
+    if (this.at("LeftBrace")) {
+      this.next();
+      this.modes.push(true);
+      const symbols = [];
+      while (!this.at("RightBrace")) {
+        const t = this.cur();
+        let name;
+        if (t.kind === "StringComplete") {
+          const s = this.parseString("expected a symbol name");
+          name = { kind: "Identifier", name: s.value ?? "", start: s.start, end: s.end };
+        } else {
+          name = this.identifier("an imported symbol name");
+        }
+        let alias;
+        if (this.atWord("as")) {
+          this.next();
+          alias = this.identifier("an alias after as");
+        }
+        symbols.push({ kind: "ImportedSymbol", name, ...alias ? { alias } : {}, start: name.start, end: alias?.end ?? name.end });
+        if (this.at("Comma")) this.next();
+        else if (!this.at("RightBrace") && this.tokens[this.i - 1].kind !== "NewLine") {
+          this.fail("expected ',' or '}' in the import list");
+        }
+      }
+      this.modes.pop();
+      this.next();
+      if (!this.atWord("from")) this.fail("expected 'from' after the imported symbols");
+      this.next();
+      const from = this.parseStringOrMissing("expected the path string to import from");
+      return { kind: "CompileTimeImport", decorators, keyword, symbols, from, start, end: from.end };
+    }
+    if (this.at("Asterisk")) {
+      this.next();
+      if (!this.atWord("as")) this.fail("expected 'as' after '*'");
+      this.next();
+      const wildcardAlias = this.identifier("a namespace name after as");
+      if (!this.atWord("from")) this.fail("expected 'from' after the namespace name");
+      this.next();
+      const from = this.parseStringOrMissing("expected the path string to import from");
+      return { kind: "CompileTimeImport", decorators, keyword, wildcardAlias, from, start, end: from.end };
+    }
+    return this.parseExtension(decorators, start, keyword);
+  }
+  parseExtension(decorators, start, keyword) {
+    let specification;
+    const t = this.cur();
+    if (isStringStart(t.kind)) {
+      specification = this.parseString("expected the extension specification");
+    } else if (t.kind === "Identifier") {
+      this.next();
+      specification = { kind: "VariableAccess", name: { kind: "Identifier", name: this.textOf(t), start: t.start, end: t.end }, start: t.start, end: t.end };
+    } else {
+      return this.fail("expected the extension name or specification string");
+    }
+    let config;
+    let alias;
+    let end = specification.end;
+    if (this.atWord("with")) {
+      this.next();
+      config = this.parseObject();
+      end = config.end;
+    }
+    if (this.atWord("as")) {
+      this.next();
+      alias = this.identifier("an alias after as");
+      end = alias.end;
+    }
+    return { kind: "Extension", decorators, keyword, specification, ...config ? { config } : {}, ...alias ? { alias } : {}, start, end };
+  }
+  // ------------------------------------------------------------------------------------------
+  // Expressions
+  missing(at2) {
+    return { kind: "Missing", start: at2, end: at2 };
+  }
+  parseExpression() {
+    this.enter();
+    const condition = this.parseBinary(1);
+    let result = condition;
+    if (this.at("Question") || this.continuesWith("Question")) {
+      this.skipNewLines();
+      this.next();
+      this.skipNewLines();
+      const whenTrue = this.parseExpression();
+      if (this.continuesWith("Colon")) this.skipNewLines();
+      this.expect("Colon", "expected ':' in the conditional expression");
+      this.skipNewLines();
+      const whenFalse = this.parseExpression();
+      result = { kind: "Ternary", condition, whenTrue, whenFalse, start: condition.start, end: whenFalse.end };
+    }
+    this.leave();
+    return result;
+  }
+  parseBinary(minPrecedence) {
+    let left = this.parseUnary();
+    for (; ; ) {
+      const t = this.cur();
+      const p = BINARY_PRECEDENCE[t.kind];
+      if (p === void 0 || p < minPrecedence) return left;
+      this.next();
+      const right = this.parseBinary(p + 1);
+      left = {
+        kind: "Binary",
+        operator: BINARY_OPERATOR[t.kind],
+        operatorSpan: { start: t.start, end: t.end },
+        left,
+        right,
+        start: left.start,
+        end: right.end
+      };
+    }
+  }
+  parseUnary() {
+    const t = this.cur();
+    if (t.kind === "Exclamation" || t.kind === "Minus" || t.kind === "Plus") {
+      this.enter();
+      this.next();
+      const operand = this.parseUnary();
+      this.leave();
+      const operator = t.kind === "Exclamation" ? "!" : t.kind === "Minus" ? "-" : "+";
+      return { kind: "Unary", operator, operand, start: t.start, end: operand.end };
+    }
+    return this.parsePostfix();
+  }
+  parsePostfix() {
+    let e = this.parsePrimary();
+    for (; ; ) {
+      const t = this.cur();
+      if (t.kind === "Dot") {
+        this.next();
+        let safe = false;
+        if (this.at("Question")) {
+          this.next();
+          safe = true;
+        }
+        const p = this.cur();
+        if (!isNameToken(p.kind)) this.fail("expected a property name after '.'");
+        this.next();
+        const property = { kind: "Identifier", name: this.textOf(p), start: p.start, end: p.end };
+        if (!safe && this.raw().kind === "LeftParen") {
+          e = this.parseCall(property, e);
+        } else {
+          e = { kind: "PropertyAccess", base: e, property, safe, start: e.start, end: p.end };
+        }
+      } else if (t.kind === "LeftSquare") {
+        this.next();
+        let safe = false;
+        let fromEnd = false;
+        if (this.at("Question")) {
+          this.next();
+          safe = true;
+        }
+        if (this.at("Hat")) {
+          this.next();
+          fromEnd = true;
+        }
+        this.modes.push(true);
+        const index2 = this.parseExpression();
+        const close = this.expect("RightSquare", "expected ']' after the index");
+        this.modes.pop();
+        e = { kind: "ArrayAccess", base: e, index: index2, safe, fromEnd, start: e.start, end: close.end };
+      } else if (t.kind === "DoubleColon") {
+        this.next();
+        const name = this.identifier("a resource name after '::'");
+        e = { kind: "ResourceAccess", base: e, name, start: e.start, end: name.end };
+      } else if (t.kind === "Exclamation") {
+        this.next();
+        e = { kind: "NonNullAssertion", base: e, start: e.start, end: t.end };
+      } else {
+        return e;
+      }
+    }
+  }
+  parseCall(name, base) {
+    const open2 = this.next();
+    this.modes.push(true);
+    const args = [];
+    while (!this.at("RightParen")) {
+      if (this.at("EndOfFile")) this.fail("expected ')' to close the argument list");
+      args.push(this.parseExpression());
+      if (this.at("Comma")) {
+        const comma = this.next();
+        if (this.at("RightParen")) this.error("unexpected ',' before ')'", comma);
+      } else if (!this.at("RightParen")) {
+        this.fail("expected ',' or ')' after the function argument");
+      }
+    }
+    const close = this.next();
+    this.modes.pop();
+    return {
+      kind: "FunctionCall",
+      ...base ? { base } : {},
+      name,
+      args,
+      openParen: open2.start,
+      closeParen: close.end,
+      start: base ? base.start : name.start,
+      end: close.end
+    };
+  }
+  parsePrimary() {
+    const t = this.cur();
+    switch (t.kind) {
+      case "Integer": {
+        this.next();
+        const text = this.textOf(t);
+        return { kind: "Integer", text, value: Number(text), start: t.start, end: t.end };
+      }
+      case "TrueKeyword":
+      case "FalseKeyword":
+        this.next();
+        return { kind: "Boolean", value: t.kind === "TrueKeyword", start: t.start, end: t.end };
+      case "NullKeyword":
+        this.next();
+        return { kind: "Null", start: t.start, end: t.end };
+      case "StringComplete":
+      case "StringLeftPiece":
+        return this.parseString("expected a string");
+      case "Identifier": {
+        const name = { kind: "Identifier", name: this.textOf(t), start: t.start, end: t.end };
+        const after = this.peekAt(1);
+        if (after.kind === "LeftParen") {
+          this.next();
+          return this.parseCall(name, void 0);
+        }
+        if (after.kind === "Arrow") {
+          this.next();
+          this.next();
+          const body = this.parseExpression();
+          return { kind: "Lambda", parameters: [name], body, start: t.start, end: body.end };
+        }
+        this.next();
+        return { kind: "VariableAccess", name, start: t.start, end: t.end };
+      }
+      case "LeftParen":
+        if (this.lambdaAhead()) return this.parseLambda();
+        return this.parseParenthesized();
+      case "LeftSquare":
+        return this.parseArray();
+      case "LeftBrace":
+        return this.parseObject();
+      case "NewLine":
+      case "EndOfFile":
+      case "RightBrace":
+      case "RightSquare":
+      case "RightParen":
+      case "Comma":
+        this.error("expected an expression" + this.found(t), t.kind === "NewLine" ? { start: t.start, end: t.start } : t);
+        return this.missing(t.start);
+      default:
+        return this.fail("expected an expression");
+    }
+  }
+  /** At `(`: is this `(a, b) =>`? Bounded by the parameter list's length. */
+  lambdaAhead() {
+    let j = this.i + 1;
+    const k = () => {
+      while (this.tokens[j].kind === "NewLine") j++;
+      return this.tokens[j].kind;
+    };
+    if (k() !== "RightParen") {
+      for (; ; ) {
+        if (k() !== "Identifier") return false;
+        j++;
+        const sep = k();
+        if (sep === "RightParen") break;
+        if (sep !== "Comma") return false;
+        j++;
+      }
+    }
+    j++;
+    return k() === "Arrow";
+  }
+  parseLambda() {
+    const open2 = this.next();
+    this.modes.push(true);
+    const parameters = [];
+    while (!this.at("RightParen")) {
+      parameters.push(this.identifier("a lambda parameter name"));
+      if (this.at("Comma")) this.next();
+    }
+    this.next();
+    this.modes.pop();
+    this.expect("Arrow", "expected '=>'");
+    const body = this.parseExpression();
+    return { kind: "Lambda", parameters, body, start: open2.start, end: body.end };
+  }
+  parseParenthesized() {
+    const open2 = this.expect("LeftParen", "expected '('");
+    this.modes.push(true);
+    const expression = this.parseExpression();
+    const close = this.expect("RightParen", "expected ')'");
+    this.modes.pop();
+    return { kind: "Parenthesized", expression, start: open2.start, end: close.end };
+  }
+  parseArray() {
+    this.enter();
+    const open2 = this.next();
+    this.modes.push(false);
+    let j = this.i;
+    while (this.tokens[j].kind === "NewLine") j++;
+    const maybeFor = this.tokens[j];
+    if (maybeFor.kind === "Identifier" && this.textOf(maybeFor) === "for") {
+      this.i = j;
+      const f = this.parseFor(open2);
+      this.modes.pop();
+      this.leave();
+      return f;
+    }
+    const items = [];
+    this.skipNewLines();
+    while (!this.at("RightSquare")) {
+      if (this.at("EndOfFile")) this.fail("expected ']' to close the array");
+      const item = this.recover("RightSquare", () => {
+        const it = this.parseItemOrSpread();
+        this.afterItem("RightSquare", "array item");
+        return it;
+      });
+      if (item) items.push(item);
+      else this.afterRecovery();
+    }
+    const close = this.next();
+    this.modes.pop();
+    this.leave();
+    return { kind: "Array", items, start: open2.start, end: close.end };
+  }
+  /** After an array item or object property: `,` or new line(s), or the closing bracket. */
+  afterItem(closer, what) {
+    const t = this.raw();
+    if (t.kind === "Comma") {
+      this.i++;
+      let lastComma = t;
+      if (this.raw().kind === "Comma") {
+        this.error(`unexpected ',' after the ${what}`, this.raw());
+        while (this.raw().kind === "Comma") lastComma = this.tokens[this.i++];
+      }
+      if (this.raw().kind === "NewLine") this.error("unexpected new line after a comma", { start: lastComma.end, end: lastComma.end });
+      this.skipNewLines();
+    } else if (t.kind === "NewLine") {
+      this.skipNewLines();
+    } else if (t.kind !== closer) {
+      this.fail(`expected ',', a new line or '${closer === "RightSquare" ? "]" : "}"}' after the ${what}`);
+    }
+  }
+  afterRecovery() {
+    if (this.raw().kind === "NewLine") this.skipNewLines();
+  }
+  parseItemOrSpread() {
+    const t = this.cur();
+    if (t.kind === "Ellipsis") {
+      this.next();
+      const expression = this.parseExpression();
+      return { kind: "Spread", expression, start: t.start, end: expression.end };
+    }
+    return this.parseExpression();
+  }
+  parseFor(open2) {
+    this.next();
+    let item;
+    let index2;
+    if (this.at("LeftParen")) {
+      this.next();
+      this.modes.push(true);
+      item = this.identifier("the loop item name");
+      this.expect("Comma", "expected ',' after the loop item name");
+      index2 = this.identifier("the loop index name");
+      this.expect("RightParen", "expected ')' after the loop index name");
+      this.modes.pop();
+    } else {
+      item = this.identifier("the loop item name");
+    }
+    if (!this.atWord("in")) this.fail("expected 'in' after the loop variable");
+    this.next();
+    const iterable = this.parseExpression();
+    this.expect("Colon", "expected ':' after the loop's array expression");
+    this.skipNewLines();
+    const body = this.atWord("if") && this.peekAt(1).kind === "LeftParen" ? this.parseIf() : this.parseExpression();
+    this.skipNewLines();
+    const close = this.expect("RightSquare", "expected ']' to close the for-expression");
+    return { kind: "For", item, ...index2 ? { index: index2 } : {}, iterable, body, start: open2.start, end: close.end };
+  }
+  parseObject() {
+    this.enter();
+    const open2 = this.expect("LeftBrace", "expected '{'");
+    this.modes.push(false);
+    const properties = [];
+    this.skipNewLines();
+    while (!this.at("RightBrace")) {
+      if (this.at("EndOfFile")) this.fail("expected '}' to close the object");
+      const p = this.recover("RightBrace", () => {
+        const prop2 = this.parseObjectProperty();
+        this.afterItem("RightBrace", "object property");
+        return prop2;
+      });
+      if (p) properties.push(p);
+      else this.afterRecovery();
+    }
+    const close = this.next();
+    this.modes.pop();
+    this.leave();
+    return { kind: "Object", properties, start: open2.start, end: close.end };
+  }
+  parseObjectProperty() {
+    const decorators = this.parseDecorators();
+    const t = this.cur();
+    if (t.kind === "Ellipsis") {
+      this.next();
+      const expression = this.parseExpression();
+      return { kind: "Spread", expression, start: t.start, end: expression.end };
+    }
+    if (t.kind === "Identifier" && this.textOf(t) === "resource" && this.peekAt(1).kind === "Identifier") {
+      return this.parseResource(decorators, decorators[0]?.start ?? t.start);
+    }
+    let key;
+    let keyName;
+    if (isNameToken(t.kind)) {
+      this.next();
+      keyName = this.textOf(t);
+      key = { kind: "Identifier", name: keyName, start: t.start, end: t.end };
+    } else if (isStringStart(t.kind)) {
+      key = this.parseString("expected a property name");
+      keyName = key.value;
+    } else {
+      return this.fail("expected a property name");
+    }
+    this.expect("Colon", "expected ':' after the object property name");
+    const value = this.parseExpression();
+    return {
+      kind: "ObjectProperty",
+      ...decorators.length > 0 ? { decorators } : {},
+      key,
+      ...keyName !== void 0 ? { keyName } : {},
+      value,
+      start: decorators[0]?.start ?? key.start,
+      end: value.end
+    };
+  }
+  parseStringOrMissing(message) {
+    if (isStringStart(this.cur().kind)) return this.parseString(message);
+    if (this.at("Assignment")) {
+      this.error(message + this.found(this.cur()), this.cur());
+      return this.missing(this.cur().start);
+    }
+    return this.fail(message);
+  }
+  /** A string literal, interpolated or not, single- or multi-line. */
+  parseString(message) {
+    const t = this.cur();
+    if (!isStringStart(t.kind)) this.fail(message);
+    this.next();
+    const dollars = t.dollars ?? -1;
+    const multiline = dollars >= 0;
+    if (t.kind === "StringComplete") {
+      const value = this.segmentText(t, true, true, dollars);
+      return {
+        kind: "String",
+        segments: [value],
+        segmentSpans: [{ start: t.start, end: t.end }],
+        expressions: [],
+        multiline,
+        value,
+        start: t.start,
+        end: t.end
+      };
+    }
+    this.enter();
+    const segments = [this.segmentText(t, true, false, dollars)];
+    const segmentSpans = [{ start: t.start, end: t.end }];
+    const expressions = [];
+    this.modes.push(true);
+    let end;
+    for (; ; ) {
+      expressions.push(this.parseExpression());
+      const p = this.cur();
+      if (p.kind !== "StringMiddlePiece" && p.kind !== "StringRightPiece") this.fail("expected '}' to close the string interpolation");
+      this.next();
+      segments.push(this.segmentText(p, false, p.kind === "StringRightPiece", dollars));
+      segmentSpans.push({ start: p.start, end: p.end });
+      end = p.end;
+      if (p.kind === "StringRightPiece") break;
+    }
+    this.modes.pop();
+    this.leave();
+    return { kind: "String", segments, segmentSpans, expressions, multiline, start: t.start, end };
+  }
+  /** The decoded text of a string piece; `first`/`last` say which delimiters it has. */
+  segmentText(t, first, last, dollars) {
+    const text = this.text;
+    if (dollars < 0) {
+      const s2 = t.start + 1;
+      let e2 = t.end;
+      if (last) {
+        if (text.charCodeAt(e2 - 1) === 39 && e2 - 1 >= s2) e2--;
+      } else {
+        e2 -= 2;
+      }
+      return decodeStringContent(text.slice(s2, Math.max(s2, e2)));
+    }
+    let s = first ? t.start + dollars + 3 : t.start + 1;
+    let e = t.end;
+    if (last) {
+      if (text.endsWith("'''", e) && e - 3 >= s) e -= 3;
+    } else {
+      e -= dollars + 1;
+    }
+    if (first) {
+      if (text.charCodeAt(s) === 13 && s < e) s++;
+      if (text.charCodeAt(s) === 10 && s < e) s++;
+    }
+    return text.slice(s, Math.max(s, e));
+  }
+  // ------------------------------------------------------------------------------------------
+  // Type expressions
+  parseType() {
+    this.enter();
+    const t = this.cur();
+    let leadingPipe = false;
+    if (t.kind === "Pipe") {
+      this.next();
+      leadingPipe = true;
+    }
+    const first = this.parseSingularType();
+    let result = first;
+    if (this.at("Pipe") || leadingPipe || this.continuesWith("Pipe")) {
+      const members = [first];
+      while (this.at("Pipe") || this.continuesWith("Pipe")) {
+        this.skipNewLines();
+        this.next();
+        this.skipNewLines();
+        members.push(this.parseSingularType());
+      }
+      const last = members[members.length - 1];
+      result = { kind: "UnionType", members, start: t.start, end: last.end };
+    }
+    this.leave();
+    return result;
+  }
+  parseSingularType() {
+    let e = this.parsePrimaryType();
+    for (; ; ) {
+      const t = this.raw();
+      if (t.kind === "LeftSquare") {
+        const n = this.peekAt(1);
+        if (n.kind === "RightSquare") {
+          this.i += 2;
+          e = { kind: "ArrayType", element: e, start: e.start, end: n.end };
+        } else if ((n.kind === "Integer" || n.kind === "Asterisk") && this.peekAt(2).kind === "RightSquare") {
+          const close = this.peekAt(2);
+          this.i += 3;
+          const index2 = n.kind === "Integer" ? { kind: "Integer", text: this.textOf(n), value: Number(this.textOf(n)), start: n.start, end: n.end } : void 0;
+          e = { kind: "TypeIndexAccess", base: e, ...index2 ? { index: index2 } : {}, start: e.start, end: close.end };
+        } else {
+          return e;
+        }
+      } else if (t.kind === "Question") {
+        this.i++;
+        e = { kind: "NullableType", base: e, start: e.start, end: t.end };
+      } else if (t.kind === "Exclamation") {
+        this.i++;
+        e = { kind: "NonNullableType", base: e, start: e.start, end: t.end };
+      } else if (t.kind === "LeftChevron" && (e.kind === "TypeReference" || e.kind === "TypePropertyAccess")) {
+        e = this.parseTypeArguments(e);
+      } else if (t.kind === "Dot") {
+        this.i++;
+        const p = this.cur();
+        if (p.kind === "Asterisk") {
+          this.next();
+          e = { kind: "TypeAdditionalPropertiesAccess", base: e, start: e.start, end: p.end };
+        } else {
+          if (!isNameToken(p.kind)) this.fail("expected a property name after '.'");
+          this.next();
+          e = { kind: "TypePropertyAccess", base: e, property: { kind: "Identifier", name: this.textOf(p), start: p.start, end: p.end }, start: e.start, end: p.end };
+        }
+      } else {
+        return e;
+      }
+    }
+  }
+  parsePrimaryType() {
+    const t = this.cur();
+    switch (t.kind) {
+      case "Identifier": {
+        this.next();
+        const name = { kind: "Identifier", name: this.textOf(t), start: t.start, end: t.end };
+        return { kind: "TypeReference", name, start: t.start, end: t.end };
+      }
+      case "StringComplete":
+      case "StringLeftPiece": {
+        const value = this.parseString("expected a type");
+        return { kind: "LiteralType", value, start: value.start, end: value.end };
+      }
+      case "Integer":
+      case "TrueKeyword":
+      case "FalseKeyword":
+      case "NullKeyword": {
+        const value = this.parsePrimary();
+        return { kind: "LiteralType", value, start: value.start, end: value.end };
+      }
+      case "Minus":
+      case "Plus":
+      case "Exclamation": {
+        this.next();
+        const operand = this.parsePrimaryType();
+        const operator = t.kind === "Exclamation" ? "!" : t.kind === "Minus" ? "-" : "+";
+        const inner = operand.kind === "LiteralType" ? operand.value : this.missing(operand.start);
+        if (operand.kind !== "LiteralType") this.error("expected a literal after the unary operator", operand);
+        return { kind: "LiteralType", value: { kind: "Unary", operator, operand: inner, start: t.start, end: operand.end }, start: t.start, end: operand.end };
+      }
+      case "LeftBrace":
+        return this.parseObjectType();
+      case "LeftSquare":
+        return this.parseTupleType();
+      case "LeftParen": {
+        this.next();
+        this.modes.push(true);
+        const type = this.parseType();
+        const close = this.expect("RightParen", "expected ')' after the type");
+        this.modes.pop();
+        return { kind: "ParenthesizedType", type, start: t.start, end: close.end };
+      }
+      default:
+        return this.fail("expected a type");
+    }
+  }
+  /** `name<args>` / `ns.name<args>`, at `<`. */
+  parseTypeArguments(e) {
+    this.next();
+    this.modes.push(true);
+    const args = [];
+    while (!this.at("RightChevron")) {
+      args.push(this.parseType());
+      if (this.at("Comma")) this.next();
+      else if (!this.at("RightChevron")) this.fail("expected ',' or '>' in the type arguments");
+    }
+    const close = this.next();
+    this.modes.pop();
+    const name = e.kind === "TypeReference" ? e.name : e.property;
+    const namespace = e.kind === "TypePropertyAccess" ? e.base : void 0;
+    return { kind: "ParameterizedType", ...namespace ? { namespace } : {}, name, args, start: e.start, end: close.end };
+  }
+  parseObjectType() {
+    this.enter();
+    const open2 = this.next();
+    this.modes.push(false);
+    const properties = [];
+    this.skipNewLines();
+    while (!this.at("RightBrace")) {
+      if (this.at("EndOfFile")) this.fail("expected '}' to close the object type");
+      const p = this.recover("RightBrace", () => {
+        const decorators = this.parseDecorators();
+        const k = this.cur();
+        let key;
+        let keyName;
+        if (k.kind === "Asterisk") {
+          this.next();
+        } else if (isNameToken(k.kind)) {
+          this.next();
+          keyName = this.textOf(k);
+          key = { kind: "Identifier", name: keyName, start: k.start, end: k.end };
+        } else if (isStringStart(k.kind)) {
+          key = this.parseString("expected a property name");
+          keyName = key.value;
+        } else {
+          this.fail("expected a property name");
+        }
+        this.expect("Colon", "expected ':' after the property name");
+        const value = this.parseType();
+        const prop2 = {
+          kind: "ObjectTypeProperty",
+          decorators,
+          ...key ? { key } : {},
+          ...keyName !== void 0 ? { keyName } : {},
+          additional: key === void 0,
+          value,
+          start: decorators[0]?.start ?? k.start,
+          end: value.end
+        };
+        this.afterItem("RightBrace", "property type");
+        return prop2;
+      });
+      if (p) properties.push(p);
+      else this.afterRecovery();
+    }
+    const close = this.next();
+    this.modes.pop();
+    this.leave();
+    return { kind: "ObjectType", properties, start: open2.start, end: close.end };
+  }
+  parseTupleType() {
+    this.enter();
+    const open2 = this.next();
+    this.modes.push(false);
+    const items = [];
+    this.skipNewLines();
+    while (!this.at("RightSquare")) {
+      if (this.at("EndOfFile")) this.fail("expected ']' to close the tuple type");
+      const item = this.recover("RightSquare", () => {
+        const decorators = this.parseDecorators();
+        const value = this.parseType();
+        const it = { kind: "TupleTypeItem", decorators, value, start: decorators[0]?.start ?? value.start, end: value.end };
+        this.afterItem("RightSquare", "tuple item type");
+        return it;
+      });
+      if (item) items.push(item);
+      else this.afterRecovery();
+    }
+    const close = this.next();
+    this.modes.pop();
+    this.leave();
+    return { kind: "TupleType", items, start: open2.start, end: close.end };
+  }
+};
+function describeStatement(s) {
+  switch (s.kind) {
+    case "Parameter":
+    case "ParameterAssignment":
+      return "parameter declaration";
+    case "Variable":
+      return "variable declaration";
+    case "Resource":
+      return "resource declaration";
+    case "Module":
+      return "module declaration";
+    case "Output":
+      return "output declaration";
+    case "TypeDeclaration":
+      return "type declaration";
+    default:
+      return "declaration";
+  }
+}
+
+// src/bicep/pragmas.ts
+var VTAPLINT = "vtaplint-disable-next-line";
+function collectPragmas(source, trivia) {
+  const out = [];
+  const text = source.text;
+  for (const t of trivia) {
+    const raw = text.slice(t.start, t.end);
+    const span = new TextSpan(source, t.start, t.end);
+    if (t.kind === "directive") {
+      const words = raw.slice(1).split(/[ \t]+/).filter((w) => w.length > 0);
+      const kind = words[0];
+      const ownLine = source.position(t.start).line;
+      out.push({ kind, ruleIds: words.slice(1), line: kind === "disable-next-line" ? ownLine + 1 : ownLine, span });
+      continue;
+    }
+    const body = t.kind === "line-comment" ? raw.slice(2) : raw.slice(2, raw.endsWith("*/") ? -2 : void 0);
+    const trimmed = body.trim();
+    if (!trimmed.startsWith(VTAPLINT)) continue;
+    const after = trimmed.slice(VTAPLINT.length);
+    if (after.length > 0 && !/^[\s,]/.test(after)) continue;
+    const sep = after.indexOf("--");
+    const ids = (sep >= 0 ? after.slice(0, sep) : after).split(/[\s,]+/).filter((w) => w.length > 0);
+    const reason = sep >= 0 ? after.slice(sep + 2).trim() : "";
+    const endLine = source.position(t.end).line;
+    out.push({ kind: "vtaplint-disable-next-line", ruleIds: ids, ...reason ? { reason } : {}, line: endLine + 1, span });
+  }
+  return out;
+}
+
+// src/bicep/lower.ts
+import path2 from "node:path";
+
+// src/expr/parser.ts
+var DEFAULT_PARSE_LIMITS = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 && s.charCodeAt(1) !== 91;
+}
+var ParseError2 = class {
+  constructor(message, start, end, limit = false) {
+    this.message = message;
+    this.start = start;
+    this.end = end;
+    this.limit = limit;
+  }
+  message;
+  start;
+  end;
+  limit;
+};
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || c >= 48 && c <= 57;
+}
+function isDigit3(c) {
+  return c >= 48 && c <= 57;
+}
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+var Parser2 = class {
+  constructor(s, end, limits) {
+    this.s = s;
+    this.end = end;
+    this.limits = limits;
+    this.pos = 1;
+  }
+  s;
+  end;
+  limits;
+  pos;
+  depth = 0;
+  parseAll() {
+    this.ws();
+    if (this.pos >= this.end) throw new ParseError2("The expression is empty.", 0, this.s.length);
+    const e = this.expr();
+    this.ws();
+    if (this.pos < this.end) {
+      throw new ParseError2(`Unexpected '${this.s[this.pos] ?? ""}' after the end of the expression.`, this.pos, this.pos + 1);
+    }
+    return e;
+  }
+  ws() {
+    while (this.pos < this.end && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
+  }
+  enter(start) {
+    if (++this.depth > this.limits.maxDepth) {
+      throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
+    }
+  }
+  expr() {
+    const start = this.pos;
+    this.enter(start);
+    let e = this.primary();
+    let postfix = 0;
+    for (; ; ) {
+      this.ws();
+      const c = this.s.charCodeAt(this.pos);
+      if (this.pos >= this.end) break;
+      if (c === 46) {
+        this.pos++;
+        this.ws();
+        const nameStart = this.pos;
+        const name = this.ident("a property name after '.'");
+        e = { k: "member", obj: e, name, start, end: this.pos };
+        void nameStart;
+      } else if (c === 91) {
+        this.pos++;
+        this.ws();
+        const index2 = this.expr();
+        this.ws();
+        this.expect(93, "']'");
+        e = { k: "index", obj: e, index: index2, start, end: this.pos };
+      } else break;
+      if (++postfix + this.depth > this.limits.maxDepth) {
+        throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
+      }
+    }
+    this.depth--;
+    return e;
+  }
+  expect(code, what) {
+    if (this.s.charCodeAt(this.pos) !== code || this.pos >= this.end) {
+      const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+      throw new ParseError2(`Expected ${what} but found ${found}.`, Math.min(this.pos, this.end), Math.min(this.pos, this.end) + 1);
+    }
+    this.pos++;
+  }
+  ident(what) {
+    const start = this.pos;
+    if (this.pos >= this.end || !isIdentStart(this.s.charCodeAt(this.pos))) {
+      const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+      throw new ParseError2(`Expected ${what} but found ${found}.`, start, start + 1);
+    }
+    while (this.pos < this.end && isIdentPart(this.s.charCodeAt(this.pos))) this.pos++;
+    return this.s.slice(start, this.pos);
+  }
+  primary() {
+    const start = this.pos;
+    const c = this.s.charCodeAt(this.pos);
+    if (this.pos >= this.end) throw new ParseError2("Expected a value but found the end of the expression.", start, start + 1);
+    if (c === 39) return this.stringLit();
+    if (isDigit3(c) || c === 45 || c === 43) return this.number();
+    if (isIdentStart(c)) {
+      let name = this.ident("a function name");
+      let ns;
+      this.ws();
+      if (this.s.charCodeAt(this.pos) === 46 && this.pos < this.end) {
+        const save = this.pos;
+        this.pos++;
+        this.ws();
+        if (this.pos < this.end && isIdentStart(this.s.charCodeAt(this.pos))) {
+          const second = this.ident("a function name");
+          this.ws();
+          if (this.s.charCodeAt(this.pos) === 40 && this.pos < this.end) {
+            ns = name;
+            name = second;
+          } else this.pos = save;
+        } else this.pos = save;
+      }
+      if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
+        const lower3 = name.toLowerCase();
+        if (ns === void 0 && (lower3 === "true" || lower3 === "false" || lower3 === "null")) {
+          return { k: "lit", value: lower3 === "null" ? null : lower3 === "true", start, end: this.pos };
+        }
+        const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+        throw new ParseError2(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
+      }
+      this.pos++;
+      const args = [];
+      this.ws();
+      if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
+        this.pos++;
+      } else {
+        for (; ; ) {
+          this.ws();
+          args.push(this.expr());
+          this.ws();
+          const d = this.s.charCodeAt(this.pos);
+          if (this.pos < this.end && d === 44) {
+            this.pos++;
+            continue;
+          }
+          if (this.pos < this.end && d === 41) {
+            this.pos++;
+            break;
+          }
+          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+          throw new ParseError2(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
+        }
+      }
+      const call3 = { k: "call", ns, name, args, start, end: this.pos };
+      return call3;
+    }
+    throw new ParseError2(`Unexpected character '${this.s[this.pos] ?? ""}'.`, start, start + 1);
+  }
+  stringLit() {
+    const start = this.pos;
+    this.pos++;
+    let out = "";
+    let chunk = this.pos;
+    for (; ; ) {
+      if (this.pos >= this.end) throw new ParseError2("The string literal is not terminated.", start, this.end);
+      if (this.s.charCodeAt(this.pos) === 39) {
+        if (this.s.charCodeAt(this.pos + 1) === 39 && this.pos + 1 < this.end) {
+          out += this.s.slice(chunk, this.pos + 1);
+          this.pos += 2;
+          chunk = this.pos;
+          continue;
+        }
+        out += this.s.slice(chunk, this.pos);
+        this.pos++;
+        return { k: "lit", value: out, start, end: this.pos };
+      }
+      this.pos++;
+    }
+  }
+  number() {
+    const start = this.pos;
+    if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
+    const digits = this.pos;
+    while (this.pos < this.end && isDigit3(this.s.charCodeAt(this.pos))) this.pos++;
+    if (this.pos === digits) throw new ParseError2("Expected digits after the sign.", start, this.pos + 1);
+    if (this.s.charCodeAt(this.pos) === 46 && isDigit3(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
+      throw new ParseError2("Only integer literals are allowed in expressions.", start, this.pos + 2);
+    }
+    const text = this.s.slice(start, this.pos);
+    const big = BigInt(text);
+    if (big > 9223372036854775807n || big < -9223372036854775808n) {
+      throw new ParseError2(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
+    }
+    return { k: "lit", value: Number(big), start, end: this.pos };
+  }
+};
+var CACHE_MAX = 2e4;
+var cache = /* @__PURE__ */ new Map();
+function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
+  if (s.charCodeAt(1) === 91) return { kind: "literal", value: s.slice(1) };
+  if (s.length > limits.maxLength) {
+    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
+  }
+  try {
+    return { kind: "expr", ast: new Parser2(s, s.length - 1, limits).parseAll() };
+  } catch (e) {
+    if (e instanceof ParseError2) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
+    return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
+  }
+}
+function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
+  const hit = cache.get(s);
+  if (hit) return hit;
+  const r = parseTemplateStringUncached(s);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  if (s.length <= 64 * 1024) cache.set(s, r);
+  return r;
+}
+
+// src/expr/ops.ts
+function fromJson(j) {
+  if (j === null || j === void 0) return null;
+  if (typeof j === "string" || typeof j === "boolean" || typeof j === "number") return j;
+  if (Array.isArray(j)) return j.map(fromJson);
+  if (typeof j === "object") {
+    const o = new ObjectValue();
+    for (const k of Object.keys(j)) o.set(k, fromJson(j[k]));
+    return o;
+  }
+  return null;
+}
+function unknownPropertyName(u) {
+  const parts = u.parts ?? (u.symbol !== void 0 ? [u] : void 0);
+  if (!parts) return void 0;
+  return `{${parts.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("")}}`;
+}
+function findUnknown(v, depth = 0) {
+  if (v instanceof Unknown) return v;
+  if (depth > 200) return void 0;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const u = findUnknown(x, depth + 1);
+      if (u) return u;
+    }
+  } else if (v instanceof ObjectValue) {
+    for (const x of v.values()) {
+      const u = findUnknown(x, depth + 1);
+      if (u) return u;
+    }
+  }
+  return void 0;
+}
+function typeName(v) {
+  const t = typeOf(v);
+  switch (t) {
+    case "int":
+      return Number.isInteger(v) ? "Integer" : "Float";
+    case "bool":
+      return "Boolean";
+    case "string":
+      return "String";
+    case "array":
+      return "Array";
+    case "object":
+      return "Object";
+    case "null":
+      return "Null";
+    default:
+      return "Unknown";
+  }
+}
+function jsonString(s) {
+  return JSON.stringify(s);
+}
+function armJsonText(v, out = [], depth = 0) {
+  if (depth > 512) return false;
+  if (v instanceof Unknown) return false;
+  if (v === null) out.push("null");
+  else if (typeof v === "string") out.push(jsonString(v));
+  else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
+  else if (Array.isArray(v)) {
+    out.push("[");
+    for (let i = 0; i < v.length; i++) {
+      if (i) out.push(",");
+      if (!armJsonText(v[i], out, depth + 1)) return false;
+    }
+    out.push("]");
+  } else {
+    out.push("{");
+    let first = true;
+    for (const [k, x] of v.entries()) {
+      if (!first) out.push(",");
+      first = false;
+      out.push(jsonString(k), ":");
+      if (!armJsonText(x, out, depth + 1)) return false;
+    }
+    out.push("}");
+  }
+  return true;
+}
+function armToString(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number") return String(v);
+  if (v === null) return "";
+  const out = [];
+  return armJsonText(v, out) ? out.join("") : void 0;
+}
+function deepEquals(a, b, depth = 0) {
+  if (a instanceof Unknown || b instanceof Unknown) return unknownEquals(a, b);
+  if (depth > 256) return void 0;
+  if (a === b) return true;
+  const ta = typeOf(a);
+  if (ta !== typeOf(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    let unsure = false;
+    for (let i = 0; i < a.length; i++) {
+      const r = deepEquals(a[i], b[i], depth + 1);
+      if (r === false) return false;
+      if (r === void 0) unsure = true;
+    }
+    return unsure ? void 0 : true;
+  }
+  if (a instanceof ObjectValue && b instanceof ObjectValue) {
+    if (a.size !== b.size) return false;
+    let unsure = false;
+    for (const [k, x] of a.entries()) {
+      if (!b.has(k)) return false;
+      const r = deepEquals(x, b.get(k), depth + 1);
+      if (r === false) return false;
+      if (r === void 0) unsure = true;
+    }
+    return unsure ? void 0 : true;
+  }
+  return false;
+}
+function unknownEquals(a, b) {
+  if (a instanceof Unknown && b instanceof Unknown) {
+    if (a.symbol !== void 0 && a.symbol === b.symbol) return true;
+    const sa = symbolicKey(a);
+    if (sa !== void 0 && sa === symbolicKey(b)) return true;
+  }
+  const u = a instanceof Unknown ? a : b;
+  const other = u === a ? b : a;
+  if (typeof other === "string" && u.parts) {
+    const first = u.parts[0];
+    const last = u.parts[u.parts.length - 1];
+    if (typeof first === "string" && !other.startsWith(first)) return false;
+    if (typeof last === "string" && !other.endsWith(last)) return false;
+  }
+  if (u.type && other !== null && !(other instanceof Unknown) && typeOfKnown(other) !== u.type) return false;
+  return void 0;
+}
+function typeOfKnown(v) {
+  const t = typeOf(v);
+  return t === "unknown" ? void 0 : t;
+}
+function symbolicKey(v) {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (v instanceof Unknown) {
+    if (v.symbol !== void 0) return v.symbol;
+    if (v.parts) {
+      const out = [];
+      for (const p of v.parts) {
+        const k = typeof p === "string" ? JSON.stringify(p) : symbolicKey(p);
+        if (k === void 0) return void 0;
+        out.push(k);
+      }
+      return out.join("+");
+    }
+    return void 0;
+  }
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  return void 0;
+}
+var MAX_STRING_PARTS = 1024;
+function partialString(pieces, description) {
+  const parts = [];
+  let firstUnknown;
+  const push2 = (p) => {
+    if (typeof p === "string") {
+      if (p === "") return;
+      const last = parts[parts.length - 1];
+      if (typeof last === "string") parts[parts.length - 1] = last + p;
+      else parts.push(p);
+      return;
+    }
+    firstUnknown ??= p;
+    if (p.parts && p.symbol === void 0) for (const q of p.parts) push2(q);
+    else parts.push(p);
+  };
+  for (const p of pieces) {
+    push2(p);
+    if (parts.length > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
+  }
+  if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
+  if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
+  return new Unknown(firstUnknown.reason, "string", parts, void 0, description);
+}
+
+// src/expr/json-text.ts
+var MAX_DEPTH2 = 512;
+var Fail = class {
+  constructor(message, offset) {
+    this.message = message;
+    this.offset = offset;
+  }
+  message;
+  offset;
+};
+var P = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  ws() {
+    const s = this.s;
+    for (; ; ) {
+      const c = s.charCodeAt(this.i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 65279) this.i++;
+      else if (c === 47 && s[this.i + 1] === "/") {
+        const e = s.indexOf("\n", this.i);
+        this.i = e < 0 ? s.length : e + 1;
+      } else if (c === 47 && s[this.i + 1] === "*") {
+        const e = s.indexOf("*/", this.i + 2);
+        if (e < 0) throw new Fail("unterminated comment", this.i);
+        this.i = e + 2;
+      } else return;
+    }
+  }
+  value(depth) {
+    if (depth > MAX_DEPTH2) throw new Fail("nested too deeply", this.i);
+    this.ws();
+    const c = this.s[this.i];
+    if (c === "{") return this.object(depth);
+    if (c === "[") return this.array(depth);
+    if (c === '"' || c === "'") return this.string();
+    const m = /^-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)/.exec(this.s.slice(this.i, this.i + 400));
+    if (m) {
+      this.i += m[0].length;
+      return Number(m[0]);
+    }
+    for (const [w, v] of [
+      ["true", true],
+      ["false", false],
+      ["null", null]
+    ]) {
+      if (this.s.startsWith(w, this.i)) {
+        this.i += w.length;
+        return v;
+      }
+    }
+    throw new Fail(c === void 0 ? "unexpected end of text" : `unexpected character '${c}'`, this.i);
+  }
+  string() {
+    const q = this.s[this.i];
+    this.i++;
+    let out = "";
+    for (; ; ) {
+      const c = this.s[this.i];
+      if (c === void 0) throw new Fail("unterminated string", this.i);
+      this.i++;
+      if (c === q) return out;
+      if (c !== "\\") {
+        out += c;
+        continue;
+      }
+      const e = this.s[this.i++];
+      switch (e) {
+        case "n":
+          out += "\n";
+          break;
+        case "t":
+          out += "	";
+          break;
+        case "r":
+          out += "\r";
+          break;
+        case "b":
+          out += "\b";
+          break;
+        case "f":
+          out += "\f";
+          break;
+        case "u": {
+          const h = this.s.slice(this.i, this.i + 4);
+          if (!/^[0-9a-fA-F]{4}$/.test(h)) throw new Fail("invalid \\u escape", this.i);
+          out += String.fromCharCode(parseInt(h, 16));
+          this.i += 4;
+          break;
+        }
+        case void 0:
+          throw new Fail("unterminated string", this.i);
+        default:
+          out += e;
+      }
+    }
+  }
+  key() {
+    this.ws();
+    const c = this.s[this.i];
+    if (c === '"' || c === "'") return this.string();
+    const m = /^[A-Za-z_$][\w$-]*/.exec(this.s.slice(this.i, this.i + 1e3));
+    if (!m) throw new Fail("expected a property name", this.i);
+    this.i += m[0].length;
+    return m[0];
+  }
+  object(depth) {
+    this.i++;
+    const o = new ObjectValue();
+    for (; ; ) {
+      this.ws();
+      if (this.s[this.i] === "}") {
+        this.i++;
+        return o;
+      }
+      const k = this.key();
+      this.ws();
+      if (this.s[this.i] !== ":") throw new Fail("expected ':'", this.i);
+      this.i++;
+      o.set(k, this.value(depth + 1));
+      this.ws();
+      if (this.s[this.i] === ",") this.i++;
+      else if (this.s[this.i] !== "}") throw new Fail("expected ',' or '}'", this.i);
+    }
+  }
+  array(depth) {
+    this.i++;
+    const a = [];
+    for (; ; ) {
+      this.ws();
+      if (this.s[this.i] === "]") {
+        this.i++;
+        return a;
+      }
+      a.push(this.value(depth + 1));
+      this.ws();
+      if (this.s[this.i] === ",") this.i++;
+      else if (this.s[this.i] !== "]") throw new Fail("expected ',' or ']'", this.i);
+    }
+  }
+};
+function parseJsonText(s) {
+  const p = new P(s);
+  try {
+    const value = p.value(0);
+    p.ws();
+    if (p.i < s.length) return { ok: false, message: `unexpected text after the JSON value at ${p.i}`, offset: p.i };
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof Fail) return { ok: false, message: e.message, offset: e.offset };
+    return { ok: false, message: String(e), offset: 0 };
+  }
+}
+
+// src/expr/functions/args.ts
+function expectString(env, args, i) {
+  const v = args[i];
+  if (typeof v === "string") return v;
+  if (v instanceof Unknown) return v;
+  return env.error(`The template function '${env.name}' expects its parameter ${i + 1} to be of type 'String'. The provided value is of type '${typeName(v)}'.`, i);
+}
+function expectInt(env, args, i) {
+  const v = args[i];
+  if (typeof v === "number") return v;
+  if (v instanceof Unknown) return v;
+  return env.error(`The template function '${env.name}' expects its parameter ${i + 1} to be of type 'Integer'. The provided value is of type '${typeName(v)}'.`, i);
+}
+function expectArray(env, args, i) {
+  const v = args[i];
+  if (Array.isArray(v)) return v;
+  if (v instanceof Unknown) return v;
+  return env.error(`The template function '${env.name}' expects its parameter ${i + 1} to be of type 'Array'. The provided value is of type '${typeName(v)}'.`, i);
+}
+function expectObject(env, args, i) {
+  const v = args[i];
+  if (v instanceof ObjectValue) return v;
+  if (v instanceof Unknown) return v;
+  return env.error(`The template function '${env.name}' expects its parameter ${i + 1} to be of type 'Object'. The provided value is of type '${typeName(v)}'.`, i);
+}
+function expectStrings(env, args) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const s = expectString(env, args, i);
+    if (s instanceof Unknown) return s;
+    out.push(s);
+  }
+  return out;
+}
+
+// src/expr/functions/collections.ts
+function wrongType(env, v, expected, i = 0) {
+  return env.error(`The template function '${env.name}' expects ${expected}; the provided value is of type '${typeName(v)}'.`, i);
+}
+function arrayIndexOf(arr, item, fromEnd) {
+  let unsure = false;
+  const n = arr.length;
+  for (let k = 0; k < n; k++) {
+    const i = fromEnd ? n - 1 - k : k;
+    const r = deepEquals(arr[i], item);
+    if (r === true) return unsure ? -2 : i;
+    if (r === void 0) unsure = true;
+  }
+  return unsure ? -2 : -1;
+}
+function indexOfFn(name, fromEnd) {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns: "int",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const [c, item] = args;
+      if (c instanceof Unknown) return new Unknown(c.reason, "int");
+      if (Array.isArray(c)) {
+        const i = arrayIndexOf(c, item, fromEnd);
+        if (i === -2) return new Unknown((item instanceof Unknown ? item : c.find((x) => x instanceof Unknown)).reason, "int");
+        return i;
+      }
+      if (item instanceof Unknown) return new Unknown(item.reason, "int");
+      if (typeof c === "string") {
+        if (typeof item !== "string") return wrongType(env, item, "a string to find", 1);
+        const h = c.toLowerCase();
+        const s = item.toLowerCase();
+        return fromEnd ? h.lastIndexOf(s) : h.indexOf(s);
+      }
+      return wrongType(env, c, "a string or an array");
+    }
+  };
+}
+function firstLast(name, last) {
+  return {
+    name,
+    min: 1,
+    max: 1,
+    impl: (args, env) => {
+      const v = args[0];
+      if (typeof v === "string") return v.length === 0 ? "" : last ? v.charAt(v.length - 1) : v.charAt(0);
+      if (Array.isArray(v)) return v.length === 0 ? null : last ? v[v.length - 1] : v[0];
+      return wrongType(env, v, "a string or an array");
+    }
+  };
+}
+function skipTake(name, take) {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    impl: (args, env) => {
+      const v = args[0];
+      const n = expectInt(env, args, 1);
+      if (n instanceof Unknown) return n;
+      if (typeof v === "string") {
+        const k = Math.max(0, Math.min(n, v.length));
+        return take ? v.slice(0, k) : v.slice(k);
+      }
+      if (Array.isArray(v)) {
+        const k = Math.max(0, Math.min(n, v.length));
+        return take ? v.slice(0, k) : v.slice(k);
+      }
+      return wrongType(env, v, "a string or an array");
+    }
+  };
+}
+function mergeObjects(objs, deep, depth = 0) {
+  const out = new ObjectValue();
+  for (const o of objs) {
+    for (const e of o.located()) {
+      const prev = out.get(e.key);
+      if (deep && depth < 64 && prev instanceof ObjectValue && e.value instanceof ObjectValue) {
+        out.set(e.key, mergeObjects([prev, e.value], true, depth + 1), e.span, e.keySpan);
+      } else out.set(e.key, e.value, e.span, e.keySpan);
+    }
+  }
+  return out;
+}
+function distinctValues(arr, env) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const x of arr) {
+    env.step();
+    if (x === null || typeof x === "string" || typeof x === "number" || typeof x === "boolean") {
+      const key = typeof x === "string" ? `s${x}` : x;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(x);
+    } else if (!out.some((y) => deepEquals(y, x) === true)) out.push(x);
+  }
+  return out;
+}
+function sameKind(args, env) {
+  const first = args[0];
+  const kind = Array.isArray(first) ? "array" : first instanceof ObjectValue ? "object" : void 0;
+  if (!kind) return wrongType(env, first, "arrays or objects");
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i];
+    if (kind === "array" && !Array.isArray(v) || kind === "object" && !(v instanceof ObjectValue)) {
+      return wrongType(env, v, `all parameters to be of type '${kind === "array" ? "Array" : "Object"}'`, i);
+    }
+  }
+  return kind;
+}
+function tryIndex(v, key) {
+  if (v instanceof ObjectValue && typeof key === "string") return v.get(key);
+  if (Array.isArray(v) && typeof key === "number") return key >= 0 && key < v.length ? v[key] : void 0;
+  return void 0;
+}
+var collectionFunctions = [
+  { name: "array", min: 1, max: 1, returns: "array", impl: (args) => Array.isArray(args[0]) ? args[0] : [args[0]] },
+  { name: "createArray", min: 0, max: void 0, returns: "array", unknownArgs: true, impl: (args) => args },
+  {
+    name: "createObject",
+    min: 0,
+    max: void 0,
+    returns: "object",
+    unknownArgs: true,
+    impl: (args, env) => {
+      if (args.length % 2 !== 0) return env.error("The template function 'createObject' expects an even number of parameters (key, value pairs).");
+      const o = new ObjectValue();
+      for (let i = 0; i < args.length; i += 2) {
+        const k = args[i];
+        const name = k instanceof Unknown ? unknownPropertyName(k) : k;
+        if (k instanceof Unknown && name === void 0) return new Unknown(k.reason, "object");
+        if (typeof name !== "string") return wrongType(env, k, "string property names", i);
+        o.set(name, args[i + 1], env.argSpan(i + 1), env.argSpan(i));
+      }
+      return o;
+    }
+  },
+  { name: "null", min: 0, max: 0, impl: () => null },
+  {
+    name: "concat",
+    min: 0,
+    max: void 0,
+    unknownArgs: true,
+    impl: (args, env) => {
+      if (args.length === 0) return "";
+      const isArrays = args.some((a) => Array.isArray(a) || a instanceof Unknown && a.type === "array");
+      if (isArrays) {
+        const out = [];
+        for (let i = 0; i < args.length; i++) {
+          const a = args[i];
+          if (a instanceof Unknown) return new Unknown(a.reason, "array");
+          if (!Array.isArray(a)) return wrongType(env, a, "all parameters to be of type 'Array'", i);
+          const lim2 = env.checkArray(out.length + a.length);
+          if (lim2) return lim2;
+          for (const x of a) out.push(x);
+        }
+        return out;
+      }
+      const pieces = [];
+      let len = 0;
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a instanceof Unknown) pieces.push(a);
+        else if (typeof a === "string") {
+          len += a.length;
+          pieces.push(a);
+        } else if (typeof a === "number" || typeof a === "boolean") pieces.push(typeof a === "boolean" ? a ? "True" : "False" : String(a));
+        else if (a === null) continue;
+        else return wrongType(env, a, "strings, integers or arrays", i);
+      }
+      const lim = env.checkString(len);
+      if (lim) return lim;
+      return partialString(pieces);
+    }
+  },
+  {
+    name: "contains",
+    min: 2,
+    max: 2,
+    returns: "bool",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const [c, item] = args;
+      if (c instanceof Unknown) return new Unknown(c.reason, "bool");
+      if (c instanceof ObjectValue) {
+        if (item instanceof Unknown) return new Unknown(item.reason, "bool");
+        if (typeof item !== "string") return wrongType(env, item, "a string key", 1);
+        return c.has(item);
+      }
+      if (Array.isArray(c)) {
+        let unsure;
+        for (const x of c) {
+          const r = deepEquals(x, item);
+          if (r === true) return true;
+          if (r === void 0) unsure ??= item instanceof Unknown ? item : x instanceof Unknown ? x : findUnknown(x) ?? findUnknown(item);
+        }
+        return unsure ? new Unknown(unsure.reason, "bool") : false;
+      }
+      if (typeof c === "string") {
+        if (item instanceof Unknown) return new Unknown(item.reason, "bool");
+        if (typeof item === "number") return c.includes(String(item));
+        if (typeof item !== "string") return wrongType(env, item, "a string to find", 1);
+        return c.includes(item);
+      }
+      return wrongType(env, c, "an array, an object or a string");
+    }
+  },
+  {
+    name: "empty",
+    min: 1,
+    max: 1,
+    returns: "bool",
+    impl: (args, env) => {
+      const v = args[0];
+      if (v === null) return true;
+      if (typeof v === "string" || Array.isArray(v)) return v.length === 0;
+      if (v instanceof ObjectValue) return v.size === 0;
+      return wrongType(env, v, "a string, an array, an object or null");
+    }
+  },
+  {
+    name: "length",
+    min: 1,
+    max: 1,
+    returns: "int",
+    impl: (args, env) => {
+      const v = args[0];
+      if (typeof v === "string" || Array.isArray(v)) return v.length;
+      if (v instanceof ObjectValue) return v.size;
+      return wrongType(env, v, "a string, an array or an object");
+    }
+  },
+  firstLast("first", false),
+  firstLast("last", true),
+  indexOfFn("indexOf", false),
+  indexOfFn("lastIndexOf", true),
+  skipTake("skip", false),
+  skipTake("take", true),
+  {
+    name: "range",
+    min: 2,
+    max: 2,
+    returns: "array",
+    impl: (args, env) => {
+      const start = expectInt(env, args, 0);
+      if (start instanceof Unknown) return start;
+      const count = expectInt(env, args, 1);
+      if (count instanceof Unknown) return count;
+      if (count < 0) return env.error(`The template function 'range' expects a non-negative count; the provided value is '${count}'.`, 1);
+      const lim = env.checkArray(count);
+      if (lim) return lim;
+      if (count > 1e4) return env.error(`The template function 'range' allows at most 10000 elements; the provided count is '${count}'.`, 1);
+      if (start + count > 2147483647) return env.error("The sum of the start index and the count of 'range' must not exceed 2147483647.");
+      const out = new Array(count);
+      for (let i = 0; i < count; i++) out[i] = start + i;
+      return out;
+    }
+  },
+  {
+    name: "union",
+    min: 2,
+    max: void 0,
+    unknownArgs: true,
+    impl: (args, env) => {
+      const u = args.find((a) => a instanceof Unknown);
+      const known3 = args.filter((a) => !(a instanceof Unknown));
+      if (u) return new Unknown(u.reason, Array.isArray(known3[0]) ? "array" : known3[0] instanceof ObjectValue ? "object" : void 0);
+      const kind = sameKind(args, env);
+      if (kind instanceof Unknown) return kind;
+      if (kind === "object") return mergeObjects(args, true);
+      return distinctValues([].concat(...args), env);
+    }
+  },
+  {
+    name: "intersection",
+    min: 2,
+    max: void 0,
+    impl: (args, env) => {
+      const kind = sameKind(args, env);
+      if (kind instanceof Unknown) return kind;
+      if (kind === "object") {
+        const objs = args;
+        const out = new ObjectValue();
+        for (const e of objs[0].located()) {
+          if (objs.every((o) => o.has(e.key) && deepEquals(o.get(e.key), e.value) === true)) out.set(e.key, e.value, e.span, e.keySpan);
+        }
+        return out;
+      }
+      const arrs = args;
+      const first = distinctValues(arrs[0], env);
+      return first.filter((x) => arrs.every((a) => arrayIndexOf(a, x, false) >= 0));
+    }
+  },
+  {
+    name: "flatten",
+    min: 1,
+    max: 1,
+    returns: "array",
+    impl: (args, env) => {
+      const a = expectArray(env, args, 0);
+      if (a instanceof Unknown) return a;
+      const out = [];
+      for (const x of a) {
+        if (x instanceof Unknown) return new Unknown(x.reason, "array");
+        if (!Array.isArray(x)) return wrongType(env, x, "an array of arrays");
+        for (const y of x) out.push(y);
+        const lim = env.checkArray(out.length);
+        if (lim) return lim;
+      }
+      return out;
+    }
+  },
+  {
+    name: "distinct",
+    min: 1,
+    max: 1,
+    returns: "array",
+    impl: (args, env) => {
+      const a = expectArray(env, args, 0);
+      return a instanceof Unknown ? a : distinctValues(a, env);
+    }
+  },
+  {
+    name: "indexFromEnd",
+    min: 2,
+    max: 2,
+    impl: (args, env) => {
+      const a = args[0];
+      const i = expectInt(env, args, 1);
+      if (i instanceof Unknown) return i;
+      if (!Array.isArray(a) && typeof a !== "string") return wrongType(env, a, "an array");
+      if (i < 1 || i > a.length) return env.error(`The index from the end '${i}' is out of range for a value of length ${a.length}.`, 1);
+      return typeof a === "string" ? a.charAt(a.length - i) : a[a.length - i];
+    }
+  },
+  {
+    name: "tryIndexFromEnd",
+    min: 2,
+    max: 2,
+    impl: (args, env) => {
+      const a = args[0];
+      const i = expectInt(env, args, 1);
+      if (i instanceof Unknown) return i;
+      if (a === null) return null;
+      if (!Array.isArray(a)) return wrongType(env, a, "an array");
+      if (i < 1 || i > a.length) return null;
+      return a[a.length - i];
+    }
+  },
+  {
+    name: "tryGet",
+    min: 2,
+    max: void 0,
+    unknownArgs: true,
+    impl: (args) => {
+      let v = args[0];
+      for (let i = 1; i < args.length; i++) {
+        if (v instanceof Unknown) return new Unknown(v.reason, void 0, void 0, v.symbol !== void 0 && typeof args[i] === "string" ? `${v.symbol}.${args[i]}` : void 0);
+        const k = args[i];
+        if (k instanceof Unknown) return new Unknown(k.reason);
+        if (v === null) return null;
+        const next = tryIndex(v, k);
+        if (next === void 0) return null;
+        v = next;
+      }
+      return v;
+    }
+  },
+  {
+    name: "items",
+    min: 1,
+    max: 1,
+    returns: "array",
+    impl: (args, env) => {
+      const o = expectObject(env, args, 0);
+      if (o instanceof Unknown) return o;
+      const entries = o.located().slice().sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      return entries.map((e) => ObjectValue.from([
+        ["key", e.key],
+        ["value", e.value]
+      ]));
+    }
+  },
+  {
+    name: "objectKeys",
+    min: 1,
+    max: 1,
+    returns: "array",
+    impl: (args, env) => {
+      const o = expectObject(env, args, 0);
+      return o instanceof Unknown ? o : o.keys();
+    }
+  },
+  {
+    name: "shallowMerge",
+    min: 1,
+    max: 1,
+    returns: "object",
+    impl: (args, env) => {
+      const a = expectArray(env, args, 0);
+      if (a instanceof Unknown) return a;
+      const objs = [];
+      for (const x of a) {
+        if (x instanceof Unknown) return new Unknown(x.reason, "object");
+        if (!(x instanceof ObjectValue)) return wrongType(env, x, "an array of objects");
+        objs.push(x);
+      }
+      return mergeObjects(objs, false);
+    }
+  },
+  {
+    name: "json",
+    min: 1,
+    max: 1,
+    impl: (args, env) => {
+      const s = args[0];
+      if (typeof s !== "string") return wrongType(env, s, "a string");
+      const r = parseJsonText(s);
+      return r.ok ? r.value : env.error(`The template function 'json' can't parse the string as JSON: ${r.message}.`, 0);
+    }
+  }
+];
+
+// src/expr/functions/comparison.ts
+var collatorInstance;
+var collator = {
+  compare(a, b) {
+    collatorInstance ??= new Intl.Collator("en-US", { sensitivity: "variant" });
+    return collatorInstance.compare(a, b);
+  }
+};
+function compareStrings(a, b) {
+  const c = collator.compare(a, b);
+  if (c !== 0) return c;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compare(args, env) {
+  const a = args[0];
+  const b = args[1];
+  if (a instanceof Unknown) return a;
+  if (b instanceof Unknown) return b;
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  return env.error(
+    `The template function '${env.name}' expects two integers or two strings; the provided values are of type '${typeName(a)}' and '${typeName(b)}'.`
+  );
+}
+function cmp(name, test) {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns: "bool",
+    impl: (args, env) => {
+      const c = compare(args, env);
+      return c instanceof Unknown ? new Unknown(c.reason, "bool") : test(c);
+    }
+  };
+}
+var comparisonFunctions = [
+  {
+    name: "equals",
+    min: 2,
+    max: 2,
+    returns: "bool",
+    unknownArgs: true,
+    impl: (args) => {
+      const r = deepEquals(args[0], args[1]);
+      if (r !== void 0) return r;
+      const u = args.find((a) => a instanceof Unknown);
+      return new Unknown(u ? u.reason : { code: "error", message: "undecidable" }, "bool");
+    }
+  },
+  cmp("less", (c) => c < 0),
+  cmp("lessOrEquals", (c) => c <= 0),
+  cmp("greater", (c) => c > 0),
+  cmp("greaterOrEquals", (c) => c >= 0),
+  {
+    name: "coalesce",
+    min: 1,
+    max: void 0,
+    lazy: (env) => {
+      for (let i = 0; i < env.argCount; i++) {
+        const v = env.arg(i);
+        if (v instanceof Unknown) return new Unknown(v.reason, v.type);
+        if (v !== null) return v;
+      }
+      return null;
+    }
+  }
+];
+
+// src/expr/functions/cidr.ts
+function parseV4(s) {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (!m) return void 0;
+  let v = 0n;
+  for (let i = 1; i <= 4; i++) {
+    const n = Number(m[i]);
+    if (n > 255) return void 0;
+    v = v << 8n | BigInt(n);
+  }
+  return v;
+}
+function parseV6(s) {
+  if (!/^[0-9a-fA-F:.]+$/.test(s)) return void 0;
+  const halves = s.split("::");
+  if (halves.length > 2) return void 0;
+  const parse3 = (h) => {
+    if (h === "") return [];
+    const out = [];
+    for (const g of h.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const a = parse3(halves[0]);
+  const b = halves.length === 2 ? parse3(halves[1]) : [];
+  if (!a || !b) return void 0;
+  const fill = 8 - a.length - b.length;
+  if (halves.length === 1 && fill !== 0 || fill < 0) return void 0;
+  const groups = [...a, ...new Array(halves.length === 2 ? fill : 0).fill(0), ...b];
+  let v = 0n;
+  for (const g of groups) v = v << 16n | BigInt(g);
+  return v;
+}
+function parseCidrText(s) {
+  const slash = s.indexOf("/");
+  if (slash < 0) return void 0;
+  const ip = s.slice(0, slash);
+  const pfx = s.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(pfx)) return void 0;
+  const prefix = Number(pfx);
+  const v4 = parseV4(ip);
+  if (v4 !== void 0) return prefix <= 32 ? { v6: false, addr: v4, prefix, bits: 32 } : void 0;
+  const v6 = parseV6(ip);
+  if (v6 !== void 0) return prefix <= 128 ? { v6: true, addr: v6, prefix, bits: 128 } : void 0;
+  return void 0;
+}
+function fmt(v6, a) {
+  if (!v6) return [24n, 16n, 8n, 0n].map((s) => String(a >> s & 255n)).join(".");
+  const groups = [];
+  for (let i = 7; i >= 0; i--) groups.push(Number(a >> BigInt(i * 16) & 0xffffn));
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (best < 0) return hex.join(":");
+  return `${hex.slice(0, best).join(":")}::${hex.slice(best + bestLen).join(":")}`;
+}
+function mask(c) {
+  const all = (1n << BigInt(c.bits)) - 1n;
+  return all ^ (1n << BigInt(c.bits - c.prefix)) - 1n;
+}
+function cidrArg(env, args) {
+  const s = expectString(env, args, 0);
+  if (s instanceof Unknown) return s;
+  const c = parseCidrText(s);
+  return c ?? env.error(`The value '${s}' is not a valid CIDR network.`, 0);
+}
+var cidrFunctions = [
+  {
+    name: "parseCidr",
+    min: 1,
+    max: 1,
+    returns: "object",
+    impl: (args, env) => {
+      const c = cidrArg(env, args);
+      if (c instanceof Unknown) return c;
+      const m = mask(c);
+      const net = c.addr & m;
+      const last = net | (1n << BigInt(c.bits)) - 1n ^ m;
+      const o = new ObjectValue();
+      o.set("network", fmt(c.v6, net));
+      o.set("netmask", fmt(c.v6, m));
+      if (!c.v6) o.set("broadcast", fmt(false, last));
+      const small = !c.v6 && c.prefix >= 31;
+      o.set("firstUsable", fmt(c.v6, c.v6 || small ? net : net + 1n));
+      o.set("lastUsable", fmt(c.v6, c.v6 || small ? last : last - 1n));
+      o.set("cidr", c.prefix);
+      return o;
+    }
+  },
+  {
+    name: "cidrSubnet",
+    min: 3,
+    max: 3,
+    returns: "string",
+    impl: (args, env) => {
+      const c = cidrArg(env, args);
+      if (c instanceof Unknown) return c;
+      const n = expectInt(env, args, 1);
+      if (n instanceof Unknown) return n;
+      const i = expectInt(env, args, 2);
+      if (i instanceof Unknown) return i;
+      if (n < c.prefix || n > c.bits) return env.error(`The new prefix length '${n}' must be between ${c.prefix} and ${c.bits}.`, 1);
+      const count = 1n << BigInt(n - c.prefix);
+      if (i < 0 || BigInt(i) >= count) return env.error(`The subnet index '${i}' is out of range (there are ${count} subnets).`, 2);
+      const net = (c.addr & mask(c)) + (BigInt(i) << BigInt(c.bits - n));
+      return `${fmt(c.v6, net)}/${n}`;
+    }
+  },
+  {
+    name: "cidrHost",
+    min: 2,
+    max: 2,
+    returns: "string",
+    impl: (args, env) => {
+      const c = cidrArg(env, args);
+      if (c instanceof Unknown) return c;
+      const i = expectInt(env, args, 1);
+      if (i instanceof Unknown) return i;
+      const size = 1n << BigInt(c.bits - c.prefix);
+      const usable = c.v6 ? size - 1n : size - 2n;
+      if (i < 0 || BigInt(i) >= usable) return env.error(`The host index '${i}' is out of range for the network.`, 1);
+      return fmt(c.v6, (c.addr & mask(c)) + BigInt(i) + 1n);
+    }
+  }
+];
+
+// src/expr/functions/date.ts
+function parseDateTime(s) {
+  const t = s.trim().replace(" ", "T");
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
+  if (!m) {
+    const d = Date.parse(s);
+    return Number.isNaN(d) ? void 0 : d;
+  }
+  const ms = Number(((m[7] ?? "") + "000").slice(0, 3));
+  let v = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms);
+  const tz = m[8];
+  if (tz && tz.toUpperCase() !== "Z") {
+    const sign = tz.startsWith("-") ? -1 : 1;
+    const digits = tz.slice(1).replace(":", "");
+    v -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 6e4;
+  }
+  return Number.isNaN(v) ? void 0 : v;
+}
+function parseDuration(s) {
+  const m = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(s.trim());
+  if (!m || s.trim() === "P" || /T$/.test(s.trim())) return void 0;
+  const n = (i) => Number(m[i] ?? 0);
+  const days = n(2) * 365 + n(3) * 30 + n(4) * 7 + n(5);
+  const ms = ((days * 24 + n(6)) * 60 + n(7)) * 6e4 + Math.round(n(8) * 1e3);
+  return m[1] ? -ms : ms;
+}
+var pad = (n, w = 2) => String(n).padStart(w, "0");
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+function formatDateTime(ms, format2) {
+  const d = new Date(ms);
+  let f = format2 ?? "";
+  if (f === "") {
+    const frac = d.getUTCMilliseconds();
+    return `${d.toISOString().slice(0, 19)}${frac ? `.${pad(frac, 3)}` : ""}Z`;
+  }
+  const std = {
+    d: "M/d/yyyy",
+    D: "dddd, MMMM d, yyyy",
+    f: "dddd, MMMM d, yyyy h:mm tt",
+    F: "dddd, MMMM d, yyyy h:mm:ss tt",
+    g: "M/d/yyyy h:mm tt",
+    G: "M/d/yyyy h:mm:ss tt",
+    M: "MMMM d",
+    m: "MMMM d",
+    o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'",
+    O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'",
+    r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+    R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+    s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+    t: "h:mm tt",
+    T: "h:mm:ss tt",
+    u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+    U: "dddd, MMMM d, yyyy h:mm:ss tt",
+    y: "MMMM yyyy",
+    Y: "MMMM yyyy"
+  };
+  if (f.length === 1 && std[f]) f = std[f];
+  let out = "";
+  let i = 0;
+  while (i < f.length) {
+    const ch = f[i];
+    if (ch === "'" || ch === '"') {
+      const j = f.indexOf(ch, i + 1);
+      out += f.slice(i + 1, j < 0 ? f.length : j);
+      i = j < 0 ? f.length : j + 1;
+      continue;
+    }
+    if (ch === "\\") {
+      out += f[i + 1] ?? "";
+      i += 2;
+      continue;
+    }
+    if (ch === "%") {
+      i++;
+      continue;
+    }
+    let n = 1;
+    while (f[i + n] === ch) n++;
+    i += n;
+    const h = d.getUTCHours();
+    switch (ch) {
+      case "y":
+        out += n === 1 ? String(d.getUTCFullYear() % 100) : n === 2 ? pad(d.getUTCFullYear() % 100) : pad(d.getUTCFullYear(), n);
+        break;
+      case "M":
+        out += n === 1 ? String(d.getUTCMonth() + 1) : n === 2 ? pad(d.getUTCMonth() + 1) : n === 3 ? MONTHS[d.getUTCMonth()].slice(0, 3) : MONTHS[d.getUTCMonth()];
+        break;
+      case "d":
+        out += n === 1 ? String(d.getUTCDate()) : n === 2 ? pad(d.getUTCDate()) : n === 3 ? DAYS[d.getUTCDay()].slice(0, 3) : DAYS[d.getUTCDay()];
+        break;
+      case "H":
+        out += n === 1 ? String(h) : pad(h);
+        break;
+      case "h":
+        out += n === 1 ? String(h % 12 || 12) : pad(h % 12 || 12);
+        break;
+      case "m":
+        out += n === 1 ? String(d.getUTCMinutes()) : pad(d.getUTCMinutes());
+        break;
+      case "s":
+        out += n === 1 ? String(d.getUTCSeconds()) : pad(d.getUTCSeconds());
+        break;
+      case "t":
+        out += n === 1 ? h < 12 ? "A" : "P" : h < 12 ? "AM" : "PM";
+        break;
+      case "f":
+      case "F": {
+        let frac = (pad(d.getUTCMilliseconds(), 3) + "0000").slice(0, n);
+        if (ch === "F") frac = frac.replace(/0+$/, "");
+        out += frac;
+        break;
+      }
+      case "K":
+      case "z":
+        out += ch === "K" ? "Z" : n === 1 ? "+0" : n === 2 ? "+00" : "+00:00";
+        break;
+      default:
+        out += ch.repeat(n);
+    }
+  }
+  return out;
+}
+var dateFunctions = [
+  {
+    name: "dateTimeAdd",
+    min: 2,
+    max: 3,
+    returns: "string",
+    impl: (args, env) => {
+      const base = expectString(env, args, 0);
+      if (base instanceof Unknown) return base;
+      const dur = expectString(env, args, 1);
+      if (dur instanceof Unknown) return dur;
+      let format2;
+      if (args.length > 2) {
+        const f = expectString(env, args, 2);
+        if (f instanceof Unknown) return f;
+        format2 = f;
+      }
+      const t = parseDateTime(base);
+      if (t === void 0) return env.error(`The value '${base}' is not a valid date-time.`, 0);
+      const d = parseDuration(dur);
+      if (d === void 0) return env.error(`The value '${dur}' is not a valid ISO 8601 duration.`, 1);
+      return formatDateTime(t + d, format2);
+    }
+  },
+  {
+    name: "dateTimeFromEpoch",
+    min: 1,
+    max: 1,
+    returns: "string",
+    impl: (args, env) => {
+      const n = expectInt(env, args, 0);
+      if (n instanceof Unknown) return n;
+      if (!Number.isInteger(n) || Math.abs(n) > 253402300799) return env.error(`The epoch value '${n}' is out of range.`, 0);
+      return formatDateTime(n * 1e3, void 0);
+    }
+  },
+  {
+    name: "dateTimeToEpoch",
+    min: 1,
+    max: 1,
+    returns: "int",
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      const t = parseDateTime(s);
+      if (t === void 0) return env.error(`The value '${s}' is not a valid date-time.`, 0);
+      return Math.floor(t / 1e3);
+    }
+  },
+  {
+    name: "utcNow",
+    min: 0,
+    max: 1,
+    returns: "string",
+    impl: (_args, env) => env.unknown("deployment-time", "utcNow() is the time of the deployment", "string")
+  }
+];
+
+// src/expr/functions/deployment.ts
+function sym(env, symbol, type = "string", what) {
+  return new Unknown(
+    { code: "deployment-time", message: `${what ?? symbol} is only known at deployment`, span: env.span },
+    type,
+    void 0,
+    symbol
+  );
+}
+function known(v, env, symbol) {
+  return v !== void 0 && v !== "" ? v : sym(env, symbol);
+}
+function subscriptionId(env) {
+  return known(env.ctx.deploymentContext.subscriptionId, env, "subscription().subscriptionId");
+}
+function resourceGroupName(env) {
+  return known(env.ctx.deploymentContext.resourceGroup, env, "resourceGroup().name");
+}
+function currentSubscriptionId(env) {
+  return subscriptionId(env);
+}
+function currentResourceGroup(env) {
+  return resourceGroupName(env);
+}
+var AZURE_CLOUD = {
+  name: "AzureCloud",
+  gallery: "https://gallery.azure.com/",
+  graph: "https://graph.windows.net/",
+  portal: "https://portal.azure.com",
+  graphAudience: "https://graph.windows.net/",
+  activeDirectoryDataLake: "https://datalake.azure.net/",
+  batch: "https://batch.core.windows.net/",
+  media: "https://rest.media.azure.net",
+  sqlManagement: "https://management.core.windows.net:8443/",
+  vmImageAliasDoc: "https://raw.githubusercontent.com/Azure/azure-rest-api-specs/master/arm-compute/quickstart-templates/aliases.json",
+  resourceManager: "https://management.azure.com/",
+  authentication: {
+    loginEndpoint: "https://login.microsoftonline.com/",
+    audiences: ["https://management.core.windows.net/", "https://management.azure.com/"],
+    tenant: "common",
+    identityProvider: "AAD"
+  },
+  suffixes: {
+    acrLoginServer: ".azurecr.io",
+    azureDatalakeAnalyticsCatalogAndJob: "azuredatalakeanalytics.net",
+    azureDatalakeStoreFileSystem: "azuredatalakestore.net",
+    azureFrontDoorEndpointSuffix: "azurefd.net",
+    keyvaultDns: ".vault.azure.net",
+    sqlServerHostname: ".database.windows.net",
+    storage: "core.windows.net"
+  }
+};
+function deploymentFn(name, returns, build, min = 0, max = 0) {
+  return { name, min, max, returns, unknownArgs: true, impl: (_args, env) => build(env) };
+}
+var deploymentFunctions = [
+  {
+    name: "parameters",
+    min: 1,
+    max: 1,
+    impl: (args, env) => {
+      const n = expectString(env, args, 0);
+      return n instanceof Unknown ? n : env.ctx.parameter(n, env.span);
+    }
+  },
+  {
+    name: "variables",
+    min: 1,
+    max: 1,
+    impl: (args, env) => {
+      const n = expectString(env, args, 0);
+      return n instanceof Unknown ? n : env.ctx.variable(n, env.span);
+    }
+  },
+  {
+    name: "copyIndex",
+    min: 0,
+    max: 2,
+    returns: "int",
+    impl: (args, env) => {
+      let loop;
+      let offset = 0;
+      if (args.length === 2) {
+        const l = expectString(env, args, 0);
+        if (l instanceof Unknown) return l;
+        loop = l;
+        const o = expectInt(env, args, 1);
+        if (o instanceof Unknown) return o;
+        offset = o;
+      } else if (args.length === 1) {
+        const a = args[0];
+        if (typeof a === "string") loop = a;
+        else {
+          const o = expectInt(env, args, 0);
+          if (o instanceof Unknown) return o;
+          offset = o;
+        }
+      }
+      const i = env.ctx.copyIndex(loop, env.span);
+      if (typeof i === "number") return i + offset;
+      return i;
+    }
+  },
+  deploymentFn("subscription", "object", (env) => {
+    const id = subscriptionId(env);
+    const tenant = known(env.ctx.deploymentContext.tenantId, env, "subscription().tenantId");
+    return ObjectValue.from([
+      ["id", partialString(["/subscriptions/", id])],
+      ["subscriptionId", id],
+      ["tenantId", tenant],
+      ["displayName", sym(env, "subscription().displayName")]
+    ]);
+  }),
+  deploymentFn("resourceGroup", "object", (env) => {
+    const sub = subscriptionId(env);
+    const name = resourceGroupName(env);
+    const id = partialString(["/subscriptions/", sub, "/resourceGroups/", name]);
+    return ObjectValue.from([
+      ["id", id],
+      ["name", name],
+      ["type", "Microsoft.Resources/resourceGroups"],
+      ["location", known(env.ctx.deploymentContext.location, env, "resourceGroup().location")],
+      ["managedBy", sym(env, "resourceGroup().managedBy")],
+      ["tags", sym(env, "resourceGroup().tags", "object")],
+      ["properties", ObjectValue.from([["provisioningState", "Succeeded"]])]
+    ]);
+  }),
+  deploymentFn("tenant", "object", (env) => {
+    const tid = known(env.ctx.deploymentContext.tenantId, env, "subscription().tenantId");
+    return ObjectValue.from([
+      ["countryCode", sym(env, "tenant().countryCode")],
+      ["displayName", sym(env, "tenant().displayName")],
+      ["id", partialString(["/tenants/", tid])],
+      ["tenantId", tid]
+    ]);
+  }),
+  deploymentFn("managementGroup", "object", (env) => {
+    const name = known(env.ctx.deploymentContext.managementGroup, env, "managementGroup().name");
+    return ObjectValue.from([
+      ["id", partialString(["/providers/Microsoft.Management/managementGroups/", name])],
+      ["name", name],
+      ["type", "/providers/Microsoft.Management/managementGroups"],
+      ["properties", sym(env, "managementGroup().properties", "object")]
+    ]);
+  }, 0, 1),
+  deploymentFn(
+    "deployment",
+    "object",
+    (env) => ObjectValue.from([
+      ["name", known(env.ctx.deploymentContext.deploymentName, env, "deployment().name")],
+      ["properties", sym(env, "deployment().properties", "object")],
+      ["location", known(env.ctx.deploymentContext.location, env, "deployment().location")]
+    ])
+  ),
+  deploymentFn("environment", "object", () => fromJson(AZURE_CLOUD)),
+  deploymentFn(
+    "deployer",
+    "object",
+    (env) => ObjectValue.from([
+      ["objectId", sym(env, "deployer().objectId")],
+      ["tenantId", known(env.ctx.deploymentContext.tenantId, env, "subscription().tenantId")],
+      ["userPrincipalName", sym(env, "deployer().userPrincipalName")]
+    ])
+  ),
+  {
+    name: "pickZones",
+    min: 3,
+    max: 5,
+    returns: "array",
+    unknownArgs: true,
+    impl: (_args, env) => env.unknown("deployment-time", "pickZones() depends on the zones of the region at deployment", "array")
+  },
+  ...["toLogicalZone", "toPhysicalZone"].map(
+    (name) => ({
+      name,
+      min: 3,
+      max: 3,
+      returns: "string",
+      unknownArgs: true,
+      impl: (_args, env) => env.unknown("deployment-time", `${name}() depends on the subscription's zone mapping`, "string")
+    })
+  ),
+  ...["toLogicalZones", "toPhysicalZones"].map(
+    (name) => ({
+      name,
+      min: 3,
+      max: 3,
+      returns: "array",
+      unknownArgs: true,
+      impl: (_args, env) => env.unknown("deployment-time", `${name}() depends on the subscription's zone mapping`, "array")
+    })
+  ),
+  {
+    // Bicep `externalInput()` compiles to externalInputs('name'): supplied by the deployment tooling.
+    name: "externalInputs",
+    min: 1,
+    max: 1,
+    unknownArgs: true,
+    impl: (args, env) => env.unknown("deployment-time", `externalInputs('${typeof args[0] === "string" ? args[0] : "?"}') is supplied at deployment`)
+  },
+  {
+    name: "fail",
+    min: 1,
+    max: 1,
+    unknownArgs: true,
+    impl: (args, env) => {
+      const m = args[0];
+      return env.error(typeof m === "string" ? m : "The template called fail().", void 0);
+    }
+  }
+];
+
+// src/expr/functions/lambda.ts
+function arrayArg(env, i) {
+  const v = env.arg(i);
+  if (v instanceof Unknown) return new Unknown(v.reason, "array");
+  if (!Array.isArray(v)) return env.error(`The template function '${env.name}' expects an array; the provided value is of type '${typeName(v)}'.`, i);
+  return v;
+}
+function lambdaArg(env, i, maxParams) {
+  const l = env.lambda(i);
+  if (l instanceof Unknown) return l;
+  if (l.params.length < 1 || l.params.length > maxParams) {
+    return env.error(`The lambda of '${env.name}' must take 1 to ${maxParams} parameter(s).`, i);
+  }
+  return l;
+}
+function call(env, l, args) {
+  if (!env.step()) return env.limit("The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).");
+  return l.invoke(args);
+}
+function keyOf(env, k) {
+  if (k instanceof Unknown) return k;
+  if (typeof k !== "string") return env.error(`The key lambda of '${env.name}' must return a string; it returned a value of type '${typeName(k)}'.`);
+  return k;
+}
+var lambdaFunctions = [
+  {
+    name: "lambda",
+    min: 1,
+    max: void 0,
+    impl: (_args, env) => env.error("A lambda function can only be used as an argument of filter, map, reduce, sort, toObject, groupBy or mapValues."),
+    unknownArgs: true
+  },
+  {
+    name: "lambdaVariables",
+    min: 1,
+    max: 1,
+    lazy: (env) => {
+      const name = env.arg(0);
+      if (typeof name !== "string") return env.error("The template function 'lambdaVariables' expects a string.", 0);
+      const key = name.toLowerCase();
+      for (let s = env.lambdaScope; s; s = s.parent) if (s.vars.has(key)) return s.vars.get(key);
+      return env.error(`The lambda variable '${name}' is not defined.`, 0);
+    }
+  },
+  {
+    name: "filter",
+    min: 2,
+    max: 2,
+    returns: "array",
+    lazy: (env) => {
+      const a = arrayArg(env, 0);
+      if (a instanceof Unknown) return a;
+      const l = lambdaArg(env, 1, 2);
+      if (l instanceof Unknown) return l;
+      const out = [];
+      for (let i = 0; i < a.length; i++) {
+        const r = call(env, l, [a[i], i]);
+        if (r instanceof Unknown) return new Unknown(r.reason, "array");
+        if (typeof r !== "boolean") return env.error(`The lambda of 'filter' must return a Boolean; it returned a value of type '${typeName(r)}'.`, 1);
+        if (r) out.push(a[i]);
+      }
+      return out;
+    }
+  },
+  {
+    name: "map",
+    min: 2,
+    max: 2,
+    returns: "array",
+    lazy: (env) => {
+      const a = arrayArg(env, 0);
+      if (a instanceof Unknown) return a;
+      const l = lambdaArg(env, 1, 2);
+      if (l instanceof Unknown) return l;
+      const out = [];
+      for (let i = 0; i < a.length; i++) {
+        const r = call(env, l, [a[i], i]);
+        if (r instanceof Unknown && r.reason.code === "limit") return r;
+        out.push(r);
+      }
+      return out;
+    }
+  },
+  {
+    name: "reduce",
+    min: 3,
+    max: 3,
+    lazy: (env) => {
+      const a = arrayArg(env, 0);
+      if (a instanceof Unknown) return new Unknown(a.reason);
+      let acc = env.arg(1);
+      const l = lambdaArg(env, 2, 3);
+      if (l instanceof Unknown) return l;
+      for (let i = 0; i < a.length; i++) {
+        acc = call(env, l, [acc, a[i], i]);
+        if (acc instanceof Unknown && acc.reason.code === "limit") return acc;
+      }
+      return acc;
+    }
+  },
+  {
+    name: "sort",
+    min: 2,
+    max: 2,
+    returns: "array",
+    lazy: (env) => {
+      const a = arrayArg(env, 0);
+      if (a instanceof Unknown) return a;
+      const l = lambdaArg(env, 1, 2);
+      if (l instanceof Unknown) return l;
+      let failed;
+      const before = (x, y) => {
+        if (failed) return false;
+        const r = call(env, l, [x, y]);
+        if (r instanceof Unknown) {
+          failed = new Unknown(r.reason, "array");
+          return false;
+        }
+        if (typeof r !== "boolean") {
+          failed = env.error(`The lambda of 'sort' must return a Boolean; it returned a value of type '${typeName(r)}'.`, 1);
+          return false;
+        }
+        return r;
+      };
+      const sorted = a.slice();
+      const tmp = new Array(sorted.length);
+      for (let width = 1; width < sorted.length && !failed; width *= 2) {
+        for (let lo = 0; lo < sorted.length; lo += 2 * width) {
+          const mid = Math.min(lo + width, sorted.length);
+          const hi = Math.min(lo + 2 * width, sorted.length);
+          let i = lo;
+          let j = mid;
+          let k = lo;
+          while (i < mid && j < hi) tmp[k++] = before(sorted[j], sorted[i]) ? sorted[j++] : sorted[i++];
+          while (i < mid) tmp[k++] = sorted[i++];
+          while (j < hi) tmp[k++] = sorted[j++];
+          for (let m = lo; m < hi; m++) sorted[m] = tmp[m];
+        }
+      }
+      return failed ?? sorted;
+    }
+  },
+  {
+    name: "toObject",
+    min: 2,
+    max: 3,
+    returns: "object",
+    lazy: (env) => {
+      const a = arrayArg(env, 0);
+      if (a instanceof Unknown) return new Unknown(a.reason, "object");
+      const kl = lambdaArg(env, 1, 1);
+      if (kl instanceof Unknown) return kl;
+      let vl;
+      if (env.argCount > 2) {
+        const v = lambdaArg(env, 2, 1);
+        if (v instanceof Unknown) return v;
+        vl = v;
+      }
+      const out = new ObjectValue();
+      for (const x of a) {
+        const k = keyOf(env, call(env, kl, [x]));
+        if (k instanceof Unknown) return new Unknown(k.reason, "object");
+        out.set(k, vl ? call(env, vl, [x]) : x);
+      }
+      return out;
+    }
+  },
+  {
+    name: "groupBy",
+    min: 2,
+    // Bicep emits an optional third lambda that maps each element of a group.
+    max: 3,
+    returns: "object",
+    lazy: (env) => {
+      const a = arrayArg(env, 0);
+      if (a instanceof Unknown) return new Unknown(a.reason, "object");
+      const kl = lambdaArg(env, 1, 1);
+      if (kl instanceof Unknown) return kl;
+      let vl;
+      if (env.argCount > 2) {
+        const v = lambdaArg(env, 2, 1);
+        if (v instanceof Unknown) return v;
+        vl = v;
+      }
+      const out = new ObjectValue();
+      for (const x of a) {
+        const k = keyOf(env, call(env, kl, [x]));
+        if (k instanceof Unknown) return new Unknown(k.reason, "object");
+        const item = vl ? call(env, vl, [x]) : x;
+        const group = out.get(k);
+        if (Array.isArray(group)) group.push(item);
+        else out.set(k, [item]);
+      }
+      return out;
+    }
+  },
+  {
+    name: "mapValues",
+    min: 2,
+    max: 2,
+    returns: "object",
+    lazy: (env) => {
+      const o = env.arg(0);
+      if (o instanceof Unknown) return new Unknown(o.reason, "object");
+      if (!(o instanceof ObjectValue)) return env.error(`The template function 'mapValues' expects an object; the provided value is of type '${typeName(o)}'.`, 0);
+      const l = lambdaArg(env, 1, 1);
+      if (l instanceof Unknown) return l;
+      const out = new ObjectValue();
+      for (const e of o.located()) out.set(e.key, call(env, l, [e.value]), e.span, e.keySpan);
+      return out;
+    }
+  }
+];
+
+// src/expr/functions/logical.ts
+function logical(env, stopOn) {
+  let unknown;
+  for (let i = 0; i < env.argCount; i++) {
+    const v = env.arg(i);
+    if (v instanceof Unknown) {
+      unknown ??= v;
+      continue;
+    }
+    if (typeof v !== "boolean") {
+      return env.error(`The template function '${env.name}' expects its parameters to be of type 'Boolean'. The provided value is of type '${typeName(v)}'.`, i);
+    }
+    if (v === stopOn) return stopOn;
+  }
+  return unknown ? new Unknown(unknown.reason, "bool") : !stopOn;
+}
+function sameType(a, b) {
+  const ta = a instanceof Unknown ? a.type : typeOf(a);
+  const tb = b instanceof Unknown ? b.type : typeOf(b);
+  return ta !== void 0 && ta === tb && ta !== "unknown" ? ta : void 0;
+}
+var logicalFunctions = [
+  { name: "and", min: 2, max: void 0, returns: "bool", lazy: (env) => logical(env, false) },
+  { name: "or", min: 2, max: void 0, returns: "bool", lazy: (env) => logical(env, true) },
+  {
+    name: "not",
+    min: 1,
+    max: 1,
+    returns: "bool",
+    impl: (args, env) => {
+      const v = args[0];
+      if (typeof v !== "boolean") return env.error(`The template function 'not' expects a Boolean; the provided value is of type '${typeName(v)}'.`, 0);
+      return !v;
+    }
+  },
+  {
+    name: "if",
+    min: 3,
+    max: 3,
+    lazy: (env) => {
+      const c = env.arg(0);
+      if (c instanceof Unknown) {
+        const a = env.argQuiet(1);
+        const b = env.argQuiet(2);
+        if (deepEquals(a, b) === true) return a;
+        const options = [];
+        for (const v of [a, b]) {
+          if (v instanceof Unknown) {
+            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b));
+            options.push(...v.oneOf);
+          } else options.push(v);
+        }
+        return new Unknown(c.reason, sameType(a, b), void 0, void 0, void 0, options);
+      }
+      if (typeof c !== "boolean") {
+        return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);
+      }
+      return env.arg(c ? 1 : 2);
+    }
+  },
+  {
+    name: "bool",
+    min: 1,
+    max: 1,
+    returns: "bool",
+    impl: (args, env) => {
+      const v = args[0];
+      if (typeof v === "boolean") return v;
+      if (typeof v === "number") return v !== 0;
+      if (typeof v === "string") {
+        const l = v.trim().toLowerCase();
+        if (l === "true") return true;
+        if (l === "false") return false;
+        return env.error(`The template function 'bool' can't convert the string '${v}' to a Boolean.`, 0);
+      }
+      return env.error(`The template function 'bool' can't convert a value of type '${typeName(v)}' to a Boolean.`, 0);
+    }
+  },
+  { name: "true", min: 0, max: 0, returns: "bool", impl: () => true },
+  { name: "false", min: 0, max: 0, returns: "bool", impl: () => false }
+];
+
+// src/expr/functions/numeric.ts
+var INT64_MAX = 9223372036854775807n;
+var INT64_MIN = -9223372036854775808n;
+function ints(args, env) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    if (typeof v !== "number") {
+      return env.error(`The template function '${env.name}' expects its parameter ${i + 1} to be of type 'Integer'. The provided value is of type '${typeName(v)}'.`, i);
+    }
+    out.push(v);
+  }
+  return out;
+}
+function checked(env, exact, a, b, big) {
+  if (Number.isSafeInteger(exact) || !Number.isInteger(a) || !Number.isInteger(b)) return exact;
+  const r = big(BigInt(a), BigInt(b));
+  if (r > INT64_MAX || r < INT64_MIN) return env.error(`The result of '${env.name}' is outside the range of a 64-bit integer.`);
+  return Number(r);
+}
+function arith(name, op) {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns: "int",
+    impl: (args, env) => {
+      const n = ints(args, env);
+      if (n instanceof Unknown) return n;
+      return op(n[0], n[1], env);
+    }
+  };
+}
+function minMax(name, pick) {
+  return {
+    name,
+    min: 1,
+    max: void 0,
+    returns: "int",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const list = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
+      if (list.length === 0) return env.error(`The template function '${name}' needs at least one value.`);
+      const u = list.find((x) => x instanceof Unknown);
+      if (u) return new Unknown(u.reason, "int");
+      const n = ints(list, env);
+      if (n instanceof Unknown) return n;
+      return n.reduce(pick);
+    }
+  };
+}
+function toInt(v, env) {
+  if (typeof v === "number") return Math.trunc(v);
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (/^[+-]?\d+$/.test(t)) {
+      const b = BigInt(t);
+      if (b > INT64_MAX || b < INT64_MIN) return env.error(`The value '${v}' is outside the range of a 64-bit integer.`, 0);
+      return Number(b);
+    }
+    return env.error(`The template function 'int' can't convert the string '${v}' to an integer.`, 0);
+  }
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return env.error(`The template function 'int' can't convert a value of type '${typeName(v)}' to an integer.`, 0);
+}
+var numericFunctions = [
+  arith("add", (a, b, env) => checked(env, a + b, a, b, (x, y) => x + y)),
+  arith("sub", (a, b, env) => checked(env, a - b, a, b, (x, y) => x - y)),
+  arith("mul", (a, b, env) => checked(env, a * b, a, b, (x, y) => x * y)),
+  arith("div", (a, b, env) => {
+    if (b === 0) return env.error("The template function 'div' can't divide by zero.", 1);
+    if (Number.isInteger(a) && Number.isInteger(b)) {
+      if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return Math.trunc(a / b);
+      const r = BigInt(a) / BigInt(b);
+      if (r > INT64_MAX) return env.error("The result of 'div' is outside the range of a 64-bit integer.");
+      return Number(r);
+    }
+    return a / b;
+  }),
+  arith("mod", (a, b, env) => {
+    if (b === 0) return env.error("The template function 'mod' can't divide by zero.", 1);
+    if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a % b;
+    if (Number.isInteger(a) && Number.isInteger(b)) return Number(BigInt(a) % BigInt(b));
+    return a % b;
+  }),
+  minMax("min", (a, b) => Math.min(a, b)),
+  minMax("max", (a, b) => Math.max(a, b)),
+  { name: "int", min: 1, max: 1, returns: "int", impl: (args, env) => toInt(args[0], env) },
+  {
+    name: "float",
+    min: 1,
+    max: 1,
+    returns: "int",
+    impl: (args, env) => {
+      const v = args[0];
+      if (typeof v === "number") return v;
+      if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+      return env.error(`The template function 'float' can't convert the value to a number.`, 0);
+    }
+  }
+];
+
+// src/expr/functions/resource.ts
+function isTypeArg(v) {
+  return typeof v === "string" && v.includes("/");
+}
+function pieceOf(env, v, i) {
+  if (typeof v === "string") return v;
+  if (v instanceof Unknown) return v;
+  if (typeof v === "number") return String(v);
+  env.error(`The template function '${env.name}' expects string parameters; parameter ${i + 1} is of type '${typeName(v)}'.`, i);
+  return void 0;
+}
+function providerPath(env, type, names, firstName) {
+  const segs = type.split("/").filter((s) => s !== "");
+  if (segs.length < 2) return env.error(`The resource type '${type}' is not valid (expected 'Namespace/type').`, firstName - 1);
+  const types = segs.slice(1);
+  if (names.length !== types.length) {
+    const joinedOk = names.length < types.length && names.every((n2) => typeof n2 === "string") && names.join("/").split("/").length === types.length;
+    if (!joinedOk && !names.some((n2) => n2 instanceof Unknown)) {
+      return env.error(
+        `Unable to evaluate template language function '${env.name}': the type '${type}' requires ${types.length} resource name argument(s) but ${names.length} were given.`
+      );
+    }
+    if (joinedOk) names = names.join("/").split("/");
+  }
+  const out = ["/providers/", segs[0]];
+  const n = Math.max(types.length, names.length);
+  for (let i = 0; i < n; i++) {
+    if (i < types.length) out.push("/", types[i]);
+    const p = names[i] !== void 0 ? pieceOf(env, names[i], firstName + i) : void 0;
+    if (names[i] !== void 0 && p === void 0) return new Unknown({ code: "error", message: "invalid resource name", span: env.span });
+    if (p !== void 0) out.push("/", p);
+  }
+  return out;
+}
+function nameText(names) {
+  return names.map((n) => typeof n === "string" ? n : typeof n === "number" ? String(n) : "<unknown>").join("/");
+}
+function finish(env, pieces, type, names, where) {
+  const unknownName = names.some((n) => n instanceof Unknown);
+  const desc = `a resource id of type ${type} ${unknownName ? `with a name known only at deployment ('${nameText(names)}')` : `named '${nameText(names)}'`}${where}`;
+  const r = partialString(pieces, desc);
+  return r;
+}
+function whereText(sub, rg) {
+  const subU = sub instanceof Unknown;
+  const rgU = rg instanceof Unknown;
+  if (subU && rgU) return " in an unknown subscription and resource group";
+  if (subU) return ` in an unknown subscription${typeof rg === "string" ? ` (resource group '${rg}')` : ""}`;
+  if (rgU) return " in an unknown resource group";
+  return "";
+}
+function unknownType(env, args) {
+  const u = args.find((a) => a instanceof Unknown);
+  if (u) return new Unknown(u.reason, "string", void 0, void 0, "a resource id whose type is known only at deployment");
+  return env.error(`The template function '${env.name}' needs a resource type of the form 'Namespace/type'.`);
+}
+var resourceFunctions = [
+  {
+    name: "resourceId",
+    min: 2,
+    max: void 0,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const t = args.findIndex((a, i) => i <= 2 && isTypeArg(a));
+      if (t < 0) return unknownType(env, args);
+      const type = args[t];
+      let sub;
+      let rg;
+      if (t === 2) {
+        sub = pieceOf(env, args[0], 0);
+        rg = pieceOf(env, args[1], 1);
+      } else if (t === 1) {
+        sub = currentSubscriptionId(env);
+        rg = pieceOf(env, args[0], 0);
+      } else {
+        sub = currentSubscriptionId(env);
+        rg = currentResourceGroup(env);
+      }
+      if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
+      const names = args.slice(t + 1);
+      const path10 = providerPath(env, type, names, t + 1);
+      if (path10 instanceof Unknown) return path10;
+      return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path10], type, names, whereText(sub, rg));
+    }
+  },
+  {
+    name: "subscriptionResourceId",
+    min: 2,
+    max: void 0,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const t = args.findIndex((a, i) => i <= 1 && isTypeArg(a));
+      if (t < 0) return unknownType(env, args);
+      const type = args[t];
+      const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
+      if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
+      const names = args.slice(t + 1);
+      const path10 = providerPath(env, type, names, t + 1);
+      if (path10 instanceof Unknown) return path10;
+      return finish(env, ["/subscriptions/", sub, ...path10], type, names, whereText(sub, void 0));
+    }
+  },
+  {
+    name: "tenantResourceId",
+    min: 2,
+    max: void 0,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const type = args[0];
+      if (!isTypeArg(type)) return unknownType(env, args);
+      const names = args.slice(1);
+      const path10 = providerPath(env, type, names, 1);
+      if (path10 instanceof Unknown) return path10;
+      return finish(env, path10, type, names, "");
+    }
+  },
+  {
+    name: "extensionResourceId",
+    min: 3,
+    max: void 0,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const base = pieceOf(env, args[0], 0);
+      const type = args[1];
+      if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
+      if (!isTypeArg(type)) return unknownType(env, args);
+      const names = args.slice(2);
+      const path10 = providerPath(env, type, names, 2);
+      if (path10 instanceof Unknown) return path10;
+      return finish(env, [base, ...path10], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+    }
+  },
+  {
+    name: "managementGroupResourceId",
+    min: 2,
+    max: void 0,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const t = args.findIndex((a, i) => i <= 1 && isTypeArg(a));
+      if (t < 0) return unknownType(env, args);
+      const type = args[t];
+      const mgDefault = env.ctx.deploymentContext.managementGroup;
+      const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
+      if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
+      const names = args.slice(t + 1);
+      const path10 = providerPath(env, type, names, t + 1);
+      if (path10 instanceof Unknown) return path10;
+      return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path10], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+    }
+  },
+  ...[
+    ["reference", 1, 3, "object"],
+    ["references", 0, 2, "array"],
+    ["list", 2, void 0, "object"],
+    ["providers", 1, 2, "object"],
+    ["extensions", 0, 1, "object"],
+    ["roleDefinitions", 1, 1, "object"]
+  ].map(
+    ([name, min, max, returns]) => ({
+      name,
+      min,
+      max,
+      returns,
+      unknownArgs: true,
+      impl: (args, env) => env.ctx.runtime?.(name, args, env.span) ?? env.unknown("runtime-state", `${name}() returns runtime state known only at deployment`, returns)
+    })
+  )
+];
+
+// src/expr/format.ts
+function groupDigits(intPart) {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function toFixed(n, decimals) {
+  const d = Math.min(Math.max(decimals, 0), 100);
+  if (Number.isInteger(n) && Math.abs(n) >= 1e21) {
+    const s2 = BigInt(n).toString();
+    return d > 0 ? `${s2}.${"0".repeat(d)}` : s2;
+  }
+  const sign = n < 0 ? "-" : "";
+  const abs = Math.abs(n);
+  const shifted = Number(`${abs}e${d}`);
+  const rounded = Math.round(shifted);
+  let s = Number.isFinite(rounded) ? `${rounded}` : abs.toFixed(d);
+  if (/e/.test(s)) s = abs.toFixed(Math.min(d, 100));
+  else if (d > 0) {
+    s = s.padStart(d + 1, "0");
+    s = `${s.slice(0, s.length - d)}.${s.slice(s.length - d)}`;
+  }
+  const isZero = /^[0.]*$/.test(s);
+  return (isZero ? "" : sign) + s;
+}
+function standard(n, spec) {
+  const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
+  if (!m) return void 0;
+  const f = m[1].toUpperCase();
+  const lower3 = m[1] === m[1].toLowerCase();
+  const p = m[2] === "" ? void 0 : Number(m[2]);
+  const neg = n < 0;
+  switch (f) {
+    case "D": {
+      if (!Number.isInteger(n)) return void 0;
+      const s = BigInt(Math.abs(n)).toString().padStart(p ?? 0, "0");
+      return (neg ? "-" : "") + s;
+    }
+    case "N":
+    case "F":
+    case "C": {
+      const s = toFixed(Math.abs(n), p ?? 2);
+      const [ip, fp] = s.split(".");
+      const body = f === "F" ? s : groupDigits(ip) + (fp !== void 0 ? `.${fp}` : "");
+      const isZero = /^[0.,]*$/.test(body);
+      const sign = neg && !isZero ? "-" : "";
+      return f === "C" ? `${sign}$${body}` : sign + body;
+    }
+    case "P": {
+      const s = toFixed(Math.abs(n) * 100, p ?? 2);
+      const [ip, fp] = s.split(".");
+      const body = groupDigits(ip) + (fp !== void 0 ? `.${fp}` : "");
+      return `${neg && !/^[0.,]*$/.test(body) ? "-" : ""}${body} %`;
+    }
+    case "X": {
+      if (!Number.isInteger(n)) return void 0;
+      let b = BigInt(n);
+      if (b < 0n) b = (1n << 64n) + b;
+      const s = b.toString(16).padStart(p ?? 0, "0");
+      return lower3 ? s : s.toUpperCase();
+    }
+    case "E": {
+      const s = Math.abs(n).toExponential(p ?? 6);
+      const [mant, exp] = s.split("e");
+      const e = Number(exp);
+      const out = `${mant}${lower3 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
+      return (neg ? "-" : "") + out;
+    }
+    case "G":
+    case "R":
+      if (p !== void 0 && p > 0 && f === "G") {
+        const s = Number(n.toPrecision(p));
+        return String(s);
+      }
+      return String(n);
+    default:
+      return void 0;
+  }
+}
+function custom(n, spec) {
+  const sections = splitSections(spec);
+  let pattern = sections[0];
+  let value = n;
+  let forceNoSign = false;
+  if (n < 0 && sections.length > 1) {
+    pattern = sections[1];
+    value = Math.abs(n);
+    forceNoSign = true;
+  } else if (n === 0 && sections.length > 2) {
+    pattern = sections[2];
+  }
+  let percent = 0;
+  for (const ch of stripLiterals(pattern)) if (ch === "%") percent++;
+  value *= 100 ** percent;
+  const core = stripLiterals(pattern);
+  const dot = core.indexOf(".");
+  const intPat = dot >= 0 ? core.slice(0, dot) : core;
+  const fracPat = dot >= 0 ? core.slice(dot + 1) : "";
+  const minFrac = (fracPat.match(/0/g) ?? []).length;
+  const maxFrac = (fracPat.match(/[0#]/g) ?? []).length;
+  const minInt = (intPat.replace(/,+$/, "").match(/0/g) ?? []).length;
+  const scaleCommas = /,+$/.exec(intPat.replace(/[^0#,]/g, ""))?.[0].length ?? 0;
+  value /= 1e3 ** scaleCommas;
+  const grouping = /[0#],+[0#]/.test(intPat.replace(/[^0#,]/g, ""));
+  let s = toFixed(Math.abs(value), maxFrac);
+  let [ip, fp = ""] = s.split(".");
+  while (fp.length > minFrac && fp.endsWith("0")) fp = fp.slice(0, -1);
+  if (ip === "0" && minInt === 0) ip = "";
+  ip = ip.padStart(minInt, "0");
+  if (grouping) ip = groupDigits(ip);
+  const digits = ip + (fp ? `.${fp}` : "");
+  let out = "";
+  let placed = false;
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i];
+    if (ch === "'" || ch === '"') {
+      const j = pattern.indexOf(ch, i + 1);
+      out += pattern.slice(i + 1, j < 0 ? pattern.length : j);
+      i = j < 0 ? pattern.length : j + 1;
+      continue;
+    }
+    if (ch === "\\") {
+      out += pattern[i + 1] ?? "";
+      i += 2;
+      continue;
+    }
+    if ("0#.,".includes(ch)) {
+      if (!placed) {
+        out += digits;
+        placed = true;
+      }
+      i++;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  if (!placed) out += digits;
+  s = out;
+  const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
+  return (negative ? "-" : "") + s;
+}
+function splitSections(spec) {
+  const out = [];
+  let cur = "";
+  let q;
+  for (let i = 0; i < spec.length; i++) {
+    const ch = spec[i];
+    if (q) {
+      if (ch === q) q = void 0;
+      cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      q = ch;
+      cur += ch;
+    } else if (ch === "\\") {
+      cur += ch + (spec[i + 1] ?? "");
+      i++;
+    } else if (ch === ";") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+function stripLiterals(p) {
+  return p.replace(/'[^']*'|"[^"]*"|\\./g, "");
+}
+function formatNumber(n, spec) {
+  if (spec === "") return String(n);
+  return standard(n, spec) ?? custom(n, spec);
+}
+function formatArg(v, spec) {
+  if (v instanceof Unknown) return v;
+  if (typeof v === "number") return spec ? formatNumber(v, spec) : String(v);
+  if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
+  return armToString(v);
+}
+function composite(fmt2, args) {
+  const pieces = [];
+  let lit2 = "";
+  let i = 0;
+  while (i < fmt2.length) {
+    const ch = fmt2[i];
+    if (ch === "{") {
+      if (fmt2[i + 1] === "{") {
+        lit2 += "{";
+        i += 2;
+        continue;
+      }
+      const close = fmt2.indexOf("}", i);
+      if (close < 0) return { ok: false, message: "Input string was not in a correct format (unclosed '{')." };
+      const item = fmt2.slice(i + 1, close);
+      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(item);
+      if (!m) return { ok: false, message: `Input string was not in a correct format: '{${item}}'.` };
+      const idx = Number(m[1]);
+      if (idx >= args.length) {
+        return { ok: false, message: `Index (zero based) must be greater than or equal to zero and less than the size of the argument list: '{${item}}'.` };
+      }
+      const text = formatArg(args[idx], m[3]);
+      if (text === void 0) return { ok: false, message: "The value could not be formatted." };
+      const align = m[2] !== void 0 ? Number(m[2]) : 0;
+      if (text instanceof Unknown) {
+        if (lit2) pieces.push(lit2);
+        lit2 = "";
+        pieces.push(text);
+      } else {
+        const w = Math.min(Math.abs(align), 1e6);
+        lit2 += align < 0 ? text.padEnd(w) : text.padStart(w);
+      }
+      i = close + 1;
+      continue;
+    }
+    if (ch === "}") {
+      if (fmt2[i + 1] === "}") {
+        lit2 += "}";
+        i += 2;
+        continue;
+      }
+      return { ok: false, message: "Input string was not in a correct format (unmatched '}')." };
+    }
+    lit2 += ch;
+    i++;
+  }
+  if (lit2) pieces.push(lit2);
+  return { ok: true, pieces };
+}
+
+// src/expr/hash.ts
+import { createHash } from "node:crypto";
+function rotl(x, r) {
+  return (x << r | x >>> 32 - r) >>> 0;
+}
+function mul(a, b) {
+  return Math.imul(a, b) >>> 0;
+}
+function le32(d, i, n) {
+  let v = 0;
+  for (let k = n - 1; k >= 0; k--) v = v << 8 | d[i + k];
+  return v >>> 0;
+}
+function fmix(h) {
+  h = (h ^ h >>> 16) >>> 0;
+  h = mul(h, 2246822507);
+  h = (h ^ h >>> 13) >>> 0;
+  h = mul(h, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+}
+var C1 = 597399067;
+var C2 = 2869860233;
+function murmurHash64(data) {
+  const len = data.length;
+  let h1 = 0;
+  let h2 = 0;
+  let i = 0;
+  for (; i + 7 < len; i += 8) {
+    let k1 = le32(data, i, 4);
+    let k2 = le32(data, i + 4, 4);
+    k1 = mul(rotl(mul(k1, C1), 15), C2);
+    h1 = (h1 ^ k1) >>> 0;
+    h1 = rotl(h1, 19) + h2 >>> 0;
+    h1 = mul(h1, 5) + 1444728091 >>> 0;
+    k2 = mul(rotl(mul(k2, C2), 17), C1);
+    h2 = (h2 ^ k2) >>> 0;
+    h2 = rotl(h2, 13) + h1 >>> 0;
+    h2 = mul(h2, 5) + 197830471 >>> 0;
+  }
+  const tail = len - i;
+  if (tail > 0) {
+    const k1 = mul(rotl(mul(le32(data, i, Math.min(4, tail)), C1), 15), C2);
+    h1 = (h1 ^ k1) >>> 0;
+    if (tail > 4) {
+      const k2 = mul(rotl(mul(le32(data, i + 4, tail - 4), C2), 17), C1);
+      h2 = (h2 ^ k2) >>> 0;
+    }
+  }
+  h1 = (h1 ^ len) >>> 0;
+  h2 = (h2 ^ len) >>> 0;
+  h1 = h1 + h2 >>> 0;
+  h2 = h2 + h1 >>> 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h1 = h1 + h2 >>> 0;
+  h2 = h2 + h1 >>> 0;
+  return [h2, h1];
+}
+var BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+function uniqueString(args) {
+  const [hi, lo] = murmurHash64(Buffer.from(args.join("-"), "utf8"));
+  let v = BigInt(hi) << 32n | BigInt(lo);
+  let out = "";
+  for (let i = 0; i < 13; i++) {
+    out += BASE32[Number(v >> 59n & 31n)];
+    v = v << 5n & 0xffffffffffffffffn;
+  }
+  return out;
+}
+var ARM_NAMESPACE = Buffer.from("11fb06fb712d4ddd98c7e71bbd588830", "hex");
+function armGuid(args) {
+  const hash = createHash("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
+  const b = hash.subarray(0, 16);
+  b[6] = b[6] & 15 | 80;
+  b[8] = b[8] & 63 | 128;
+  const h = b.toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// src/expr/functions/strings.ts
+function str1(name, f, returns = "string") {
+  return {
+    name,
+    min: 1,
+    max: 1,
+    returns,
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      return s instanceof Unknown ? s : f(s, env);
+    }
+  };
+}
+function str2(name, f, returns = "string") {
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns,
+    impl: (args, env) => {
+      const a = expectString(env, args, 0);
+      if (a instanceof Unknown) return a;
+      const b = expectString(env, args, 1);
+      return b instanceof Unknown ? b : f(a, b, env);
+    }
+  };
+}
+function decodeBase64(s, env) {
+  const t = s.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
+  return Buffer.from(t, "base64").toString("utf8");
+}
+function escapeDataString(s) {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function jsonValue(s, env) {
+  const r = parseJsonText(s);
+  return r.ok ? r.value : env.error(`The value is not valid JSON: ${r.message}.`, 0);
+}
+function splitPartial(args, first) {
+  const [s, d] = args;
+  const parts = s instanceof Unknown ? s.parts ?? (s.symbol !== void 0 ? [s] : void 0) : void 0;
+  if (typeof d !== "string" || d === "" || !parts || !parts.every((p) => typeof p === "string" || p.symbol !== void 0)) {
+    const keys = args.map(symbolicKey);
+    return new Unknown(first.reason, "array", void 0, keys.every((k) => k !== void 0) ? `split(${keys.join(",")})` : void 0);
+  }
+  const out = [[]];
+  for (const p of parts) {
+    if (typeof p !== "string") {
+      out[out.length - 1].push(p);
+      continue;
+    }
+    p.split(d).forEach((piece, i) => {
+      if (i > 0) out.push([]);
+      out[out.length - 1].push(piece);
+    });
+  }
+  return out.map((pieces) => partialString(pieces));
+}
+function hashOfUnknown(env, args, fn) {
+  const keys = args.map(symbolicKey);
+  const u = args.find((a) => a instanceof Unknown);
+  if (keys.every((k) => k !== void 0)) {
+    return new Unknown(u.reason, "string", void 0, `${fn}(${keys.join(",")})`, `${fn}() of a value known only at deployment`);
+  }
+  return new Unknown(u.reason, "string");
+}
+function wildcard(pattern) {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]");
+  return new RegExp(`^${re}$`, "i");
+}
+var stringFunctions = [
+  {
+    name: "format",
+    min: 1,
+    max: void 0,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const fmt2 = args[0];
+      if (fmt2 instanceof Unknown) return new Unknown(fmt2.reason, "string");
+      if (typeof fmt2 !== "string") return env.error(`The template function 'format' expects a format string; the provided value is of type '${typeName(fmt2)}'.`, 0);
+      const r = composite(fmt2, args.slice(1));
+      if (!r.ok) return env.error(`The template function 'format' failed: ${r.message}`);
+      const len = r.pieces.reduce((n, p) => n + (typeof p === "string" ? p.length : 0), 0);
+      return env.checkString(len) ?? partialString(r.pieces);
+    }
+  },
+  {
+    name: "string",
+    min: 1,
+    max: 1,
+    returns: "string",
+    impl: (args, env) => {
+      const s = armToString(args[0]);
+      if (s === void 0) {
+        return new Unknown({ code: "deployment-time", message: "string() of a value that contains unknown parts", span: env.span }, "string");
+      }
+      return s;
+    }
+  },
+  str1("base64", (s) => Buffer.from(s, "utf8").toString("base64")),
+  str1("base64ToString", (s, env) => decodeBase64(s, env)),
+  str1("base64ToJson", (s, env) => {
+    const t = decodeBase64(s, env);
+    return t instanceof Unknown ? t : jsonValue(t, env);
+  }, void 0),
+  str1("dataUri", (s) => `data:text/plain;charset=utf8;base64,${Buffer.from(s, "utf8").toString("base64")}`),
+  str1("dataUriToString", (s, env) => {
+    const m = /^data:([^,]*),(.*)$/s.exec(s);
+    if (!m) return env.error("The value is not a valid data URI.", 0);
+    const meta = m[1];
+    const data = m[2];
+    if (/;base64$/i.test(meta)) return decodeBase64(data, env);
+    try {
+      return decodeURIComponent(data);
+    } catch {
+      return data;
+    }
+  }),
+  str2("uri", (base, rel, env) => {
+    try {
+      return new URL(rel, base).href;
+    } catch {
+      return env.error(`The template function 'uri' can't combine '${base}' and '${rel}' into a URI.`);
+    }
+  }),
+  str1("uriComponent", (s) => escapeDataString(s)),
+  str1("uriComponentToString", (s, env) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return env.error("The value is not a valid escaped URI component.", 0);
+    }
+  }),
+  str1("toLower", (s) => s.toLowerCase()),
+  str1("toUpper", (s) => s.toUpperCase()),
+  str1("trim", (s) => s.trim()),
+  str2("startsWith", (a, b) => a.toLowerCase().startsWith(b.toLowerCase()), "bool"),
+  str2("endsWith", (a, b) => a.toLowerCase().endsWith(b.toLowerCase()), "bool"),
+  str2("like", (a, b) => wildcard(b).test(a), "bool"),
+  {
+    name: "padLeft",
+    min: 2,
+    max: 3,
+    returns: "string",
+    impl: (args, env) => {
+      const v = args[0];
+      const s = typeof v === "number" ? String(v) : expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      const n = expectInt(env, args, 1);
+      if (n instanceof Unknown) return n;
+      let pad2 = " ";
+      if (args.length > 2) {
+        const p = expectString(env, args, 2);
+        if (p instanceof Unknown) return p;
+        if (p.length !== 1) return env.error("The template function 'padLeft' expects a single padding character.", 2);
+        pad2 = p;
+      }
+      const lim = env.checkString(n);
+      if (lim) return lim;
+      return s.length >= n ? s : pad2.repeat(n - s.length) + s;
+    }
+  },
+  {
+    name: "replace",
+    min: 3,
+    max: 3,
+    returns: "string",
+    impl: (args, env) => {
+      const s = expectStrings(env, args);
+      if (s instanceof Unknown) return s;
+      const [src, from, to] = s;
+      if (from === "") return env.error("The template function 'replace' can't replace an empty string.", 1);
+      const count = src.split(from).length - 1;
+      const lim = env.checkString(src.length + count * (to.length - from.length));
+      return lim ?? src.split(from).join(to);
+    }
+  },
+  {
+    name: "split",
+    min: 2,
+    max: 2,
+    returns: "array",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const unknown = args.find((a) => a instanceof Unknown);
+      if (unknown) return splitPartial(args, unknown);
+      const s = expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      const d = args[1];
+      let delims;
+      if (typeof d === "string") delims = [d];
+      else if (Array.isArray(d) && d.every((x) => typeof x === "string")) delims = d;
+      else return env.error(`The template function 'split' expects a string or an array of strings as delimiter; the provided value is of type '${typeName(d)}'.`, 1);
+      delims = delims.filter((x) => x !== "");
+      if (delims.length === 0) return [s];
+      const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+      return s.split(re);
+    }
+  },
+  {
+    name: "substring",
+    min: 1,
+    max: 3,
+    returns: "string",
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      let start = 0;
+      if (args.length > 1) {
+        const v = expectInt(env, args, 1);
+        if (v instanceof Unknown) return v;
+        start = v;
+      }
+      let len = s.length - start;
+      if (args.length > 2) {
+        const v = expectInt(env, args, 2);
+        if (v instanceof Unknown) return v;
+        len = v;
+      }
+      if (start < 0 || start > s.length) {
+        return env.error(`The index parameter of 'substring' must be within the string. The index parameter: '${start}', the length of the string parameter: '${s.length}'.`, 1);
+      }
+      if (len < 0 || start + len > s.length) {
+        return env.error(
+          `The index and length parameters must refer to a location within the string. The index parameter: '${start}', the length parameter: '${len}', the length of the string parameter: '${s.length}'.`
+        );
+      }
+      return s.substr(start, len);
+    }
+  },
+  {
+    name: "join",
+    min: 2,
+    max: 2,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const [a, d] = args;
+      if (a instanceof Unknown) return new Unknown(a.reason, "string");
+      if (d instanceof Unknown) return new Unknown(d.reason, "string");
+      if (!Array.isArray(a)) return env.error(`The template function 'join' expects an array; the provided value is of type '${typeName(a)}'.`, 0);
+      if (typeof d !== "string") return env.error("The template function 'join' expects a string delimiter.", 1);
+      const pieces = [];
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        if (i) pieces.push(d);
+        if (x instanceof Unknown) pieces.push(x);
+        else if (typeof x === "string" || typeof x === "number" || typeof x === "boolean") pieces.push(armToString(x));
+        else return env.error(`The template function 'join' expects an array of strings; element ${i} is of type '${typeName(x)}'.`, 0);
+      }
+      return partialString(pieces);
+    }
+  },
+  {
+    name: "uniqueString",
+    min: 1,
+    max: void 0,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      if (args.some((a) => a instanceof Unknown)) return hashOfUnknown(env, args, "uniqueString");
+      const s = expectStrings(env, args);
+      return s instanceof Unknown ? s : uniqueString(s);
+    }
+  },
+  {
+    name: "guid",
+    min: 1,
+    max: void 0,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      if (args.some((a) => a instanceof Unknown)) return hashOfUnknown(env, args, "guid");
+      const s = expectStrings(env, args);
+      return s instanceof Unknown ? s : armGuid(s);
+    }
+  },
+  {
+    name: "newGuid",
+    min: 0,
+    max: 0,
+    returns: "string",
+    impl: (_args, env) => env.unknown("deployment-time", "newGuid() returns a new value at each deployment", "string")
+  },
+  {
+    name: "parseUri",
+    min: 1,
+    max: 1,
+    returns: "object",
+    impl: (args, env) => {
+      const s = expectString(env, args, 0);
+      if (s instanceof Unknown) return s;
+      try {
+        const u = new URL(s);
+        const defaultPort = u.protocol === "https:" ? 443 : u.protocol === "http:" ? 80 : -1;
+        return ObjectValue.from([
+          ["scheme", u.protocol.replace(/:$/, "")],
+          ["host", u.hostname],
+          ["port", u.port === "" ? defaultPort : Number(u.port)],
+          ["path", u.pathname],
+          ["query", u.search],
+          ["absoluteUri", u.href]
+        ]);
+      } catch {
+        return env.error(`The value '${s}' is not a valid absolute URI.`, 0);
+      }
+    }
+  },
+  {
+    name: "buildUri",
+    min: 1,
+    max: 1,
+    returns: "string",
+    impl: (args, env) => {
+      const o = args[0];
+      if (!(o instanceof ObjectValue)) return env.error("The template function 'buildUri' expects an object.", 0);
+      const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
+      const u = parts.find((p2) => p2 instanceof Unknown);
+      if (u) return new Unknown(u.reason, "string");
+      const [scheme, host, port, path10, query] = parts;
+      if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
+      const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
+      const pathText2 = typeof path10 === "string" ? path10.startsWith("/") ? path10 : `/${path10}` : "/";
+      const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
+      return `${scheme}://${host}${p}${pathText2}${q}`;
+    }
+  }
+];
+
+// src/expr/functions/index.ts
+var registry = /* @__PURE__ */ new Map();
+for (const list of [
+  collectionFunctions,
+  comparisonFunctions,
+  cidrFunctions,
+  dateFunctions,
+  deploymentFunctions,
+  lambdaFunctions,
+  logicalFunctions,
+  numericFunctions,
+  resourceFunctions,
+  stringFunctions
+]) {
+  for (const def of list) registry.set(def.name.toLowerCase(), def);
+}
+function lookupFunction(name) {
+  return registry.get(name.toLowerCase());
+}
+
+// src/expr/evaluate.ts
+var MAX_AST_DEPTH = 512;
+function evaluate(ast, base, ctx, scope) {
+  const budget = ctx.budget;
+  if (budget.depth >= budget.limits.maxDepth) {
+    const span = base.sub(ast.start, ast.end);
+    const message = `Evaluation is nested more than ${budget.limits.maxDepth} levels deep (recursive variables or functions?) (limit maxExpressionDepth).`;
+    ctx.diagnostics.add({ code: "limit-exceeded", message, span });
+    return new Unknown({ code: "limit", message, span });
+  }
+  budget.depth++;
+  try {
+    return new Evaluator(base, ctx).eval(ast, scope, 0);
+  } catch (e) {
+    const span = base.sub(ast.start, ast.end);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      const message2 = "The evaluation is nested too deeply for the stack (limit maxExpressionDepth).";
+      ctx.diagnostics.add({ code: "limit-exceeded", message: message2, span });
+      return new Unknown({ code: "limit", message: message2, span });
+    }
+    const message = `internal error while evaluating: ${e instanceof Error ? e.message : String(e)}`;
+    ctx.diagnostics.add({ code: "internal-error", message, span });
+    return new Unknown({ code: "error", message, span });
+  } finally {
+    budget.depth--;
+  }
+}
+function evaluateString(s, span, ctx, scope) {
+  const lim = ctx.budget.limits;
+  const p = parseTemplateString(s, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength });
+  if (p.kind === "literal") return p.value;
+  if (p.kind === "expr") return evaluate(p.ast, span, ctx, scope);
+  const at2 = span.sub(p.start, p.end);
+  if (p.limit) {
+    ctx.diagnostics.add({ code: "limit-exceeded", message: `${p.message} The expression is not analysed.`, span: at2 });
+    return new Unknown({ code: "limit", message: p.message, span: at2 });
+  }
+  ctx.diagnostics.add({ code: "invalid-template", message: `Invalid template expression: ${p.message}`, span: at2 });
+  return new Unknown({ code: "error", message: p.message, span: at2 });
+}
+var Evaluator = class _Evaluator {
+  constructor(base, ctx) {
+    this.base = base;
+    this.ctx = ctx;
+  }
+  base;
+  ctx;
+  span(n) {
+    return this.base.sub(n.start, n.end);
+  }
+  error(n, message) {
+    const span = this.span(n);
+    this.ctx.diagnostics.add({ code: "evaluation-error", message, span });
+    return new Unknown({ code: "error", message, span });
+  }
+  limit(n, message) {
+    const span = this.span(n);
+    this.ctx.diagnostics.add({ code: "limit-exceeded", message, span });
+    return new Unknown({ code: "limit", message, span });
+  }
+  /** Evaluates without reporting diagnostics of the expression itself (a branch that may not run). */
+  evalQuiet(n, scope, depth) {
+    return new _Evaluator(this.base, new QuietContext(this.ctx)).eval(n, scope, depth);
+  }
+  eval(n, scope, depth) {
+    const budget = this.ctx.budget;
+    if (!budget.step()) {
+      const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+      return budget.firstExhaustion() ? this.limit(n, message) : new Unknown({ code: "limit", message, span: this.span(n) });
+    }
+    if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep (limit maxExpressionDepth).`);
+    switch (n.k) {
+      case "lit":
+        return n.value;
+      case "member": {
+        const obj = this.eval(n.obj, scope, depth + 1);
+        return this.member(n, obj, n.name);
+      }
+      case "index": {
+        const obj = this.eval(n.obj, scope, depth + 1);
+        const idx = this.eval(n.index, scope, depth + 1);
+        return this.index(n, obj, idx);
+      }
+      case "call":
+        return this.call(n, scope, depth);
+    }
+  }
+  member(n, obj, name) {
+    if (obj instanceof Unknown) return unknownMember(obj, name);
+    if (obj instanceof ObjectValue) {
+      const v = obj.get(name);
+      if (v !== void 0) return v;
+      if (obj.runtime) return new Unknown(obj.runtime);
+      const avail = obj.keys();
+      return this.error(
+        n,
+        `The language expression property '${name}' doesn't exist, available properties are '${avail.join(", ")}'.`
+      );
+    }
+    return this.error(n, `The language expression property '${name}' can't be evaluated, the value is of type '${typeName(obj)}'.`);
+  }
+  index(n, obj, idx) {
+    if (obj instanceof Unknown) {
+      if (typeof idx === "string") return unknownMember(obj, idx);
+      return new Unknown(obj.reason);
+    }
+    if (idx instanceof Unknown) {
+      return new Unknown(idx.reason);
+    }
+    if (Array.isArray(obj)) {
+      if (typeof idx !== "number" || !Number.isInteger(idx)) {
+        return this.error(n, `The language expression array index must be an integer; the provided value is of type '${typeName(idx)}'.`);
+      }
+      if (idx < 0 || idx >= obj.length) {
+        return this.error(n, `The language expression property array index '${idx}' is out of bounds (the array has ${obj.length} elements).`);
+      }
+      return obj[idx];
+    }
+    if (obj instanceof ObjectValue) {
+      if (typeof idx !== "string") {
+        return this.error(n, `The language expression property name must be a string; the provided value is of type '${typeName(idx)}'.`);
+      }
+      return this.member(n, obj, idx);
+    }
+    return this.error(n, `The language expression can't index a value of type '${typeName(obj)}'.`);
+  }
+  call(n, scope, depth) {
+    const display = n.ns !== void 0 ? `${n.ns}.${n.name}` : n.name;
+    if (n.ns === LOWERING_NS) return this.loweringCall(n);
+    if (n.ns !== void 0) return this.userCall(n, scope, depth, display);
+    const def = lookupFunction(n.name);
+    if (!def) {
+      if (/^list/i.test(n.name)) {
+        const args = n.args.map((a) => this.eval(a, scope, depth + 1));
+        const span2 = this.span(n);
+        return this.ctx.runtime?.(n.name, args, span2) ?? new Unknown({ code: "runtime-state", message: `${n.name}() returns runtime state of a resource`, span: span2 });
+      }
+      const span = this.span(n);
+      const message = `The template function '${display}' is not valid (not a known ARM template function).`;
+      this.ctx.diagnostics.add({ code: "evaluation-error", message, span });
+      return new Unknown({ code: "unsupported", message, span });
+    }
+    if (n.args.length < def.min || def.max !== void 0 && n.args.length > def.max) {
+      const expected = def.max === def.min ? `${def.min}` : def.max === void 0 ? `at least ${def.min}` : `${def.min} to ${def.max}`;
+      return this.error(
+        n,
+        `The template function '${display}' expects ${expected} argument(s) but was called with ${n.args.length}.`
+      );
+    }
+    const env = new Env(this, n, scope, depth, def);
+    let result;
+    try {
+      if (def.lazy) result = def.lazy(env);
+      else {
+        const args = n.args.map((a) => this.eval(a, scope, depth + 1));
+        if (!def.unknownArgs) {
+          const u = args.find(isUnknown);
+          if (u) return derivedUnknown(def.name, args, u, def.returns);
+        }
+        result = def.impl ? def.impl(args, env) : null;
+      }
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, "The evaluation is nested too deeply for the stack (limit maxExpressionDepth).");
+      const span = this.span(n);
+      const message = `internal error in ${display}(): ${e instanceof Error ? e.message : String(e)}`;
+      this.ctx.diagnostics.add({ code: "internal-error", message, span });
+      return new Unknown({ code: "error", message, span });
+    }
+    return this.checkSize(n, result);
+  }
+  checkSize(n, v) {
+    const lim = this.ctx.budget.limits;
+    if (typeof v === "string" && v.length > lim.maxStringLength) {
+      return this.limit(n, `The string is longer than ${lim.maxStringLength} characters (limit maxStringLength).`);
+    }
+    if (Array.isArray(v) && v.length > lim.maxArrayLength) {
+      return this.limit(n, `The array has more than ${lim.maxArrayLength} elements (limit maxArrayLength).`);
+    }
+    if (v instanceof ObjectValue && v.size > lim.maxObjectSize) {
+      return this.limit(n, `The object has more than ${lim.maxObjectSize} properties (limit maxObjectSize).`);
+    }
+    return v;
+  }
+  /**
+   * `__vtaplint.notRead('message')`: what a front end writes for a value it could not read (a
+   * Bicep load*() file that is missing or outside the lint root). The error was reported when
+   * lowering; the value is unknown ('not-fetched'), not null.
+   */
+  loweringCall(n) {
+    const first = n.args[0];
+    const message = first?.k === "lit" && typeof first.value === "string" ? first.value : "a file that was not read";
+    return new Unknown({ code: "not-fetched", message, span: this.span(n) });
+  }
+  userCall(n, scope, depth, display) {
+    const fn = this.ctx.userFunction(n.ns, n.name);
+    if (!fn) return this.error(n, `The template function '${display}' is not defined.`);
+    if (n.args.length < fn.minArgs || n.args.length > fn.maxArgs) {
+      return this.error(n, `The template function '${display}' expects ${fn.minArgs} argument(s) but was called with ${n.args.length}.`);
+    }
+    const args = n.args.map((a) => this.eval(a, scope, depth + 1));
+    const budget = this.ctx.budget;
+    if (budget.depth >= budget.limits.maxDepth) {
+      return this.limit(n, `User-defined function calls are nested more than ${budget.limits.maxDepth} levels deep (limit maxExpressionDepth).`);
+    }
+    budget.depth++;
+    try {
+      return fn.invoke(args, this.span(n));
+    } finally {
+      budget.depth--;
+    }
+  }
+  /** Builds a lambda from a `lambda('a', 'b', body)` argument. */
+  lambda(n, scope, depth) {
+    if (n.k !== "call" || n.ns !== void 0 || n.name.toLowerCase() !== "lambda") {
+      return this.error(n, "A lambda function is expected here.");
+    }
+    if (n.args.length < 1) return this.error(n, "The template function 'lambda' expects at least 1 argument.");
+    const params = [];
+    for (let i = 0; i < n.args.length - 1; i++) {
+      const p = this.eval(n.args[i], scope, depth + 1);
+      if (typeof p !== "string") return this.error(n.args[i], "Lambda parameter names must be strings.");
+      params.push(p);
+    }
+    const body = n.args[n.args.length - 1];
+    const span = this.span(n);
+    return {
+      params,
+      span,
+      invoke: (args) => {
+        const vars = /* @__PURE__ */ new Map();
+        params.forEach((p, i) => vars.set(p.toLowerCase(), args[i] ?? null));
+        return this.eval(body, { vars, parent: scope }, depth + 1);
+      }
+    };
+  }
+};
+var LOWERING_NS = "__vtaplint";
+function derivedUnknown(fn, args, first, returns) {
+  const keys = args.map(symbolicKey);
+  const symbol = keys.every((k) => k !== void 0) ? `${fn}(${keys.join(",")})` : void 0;
+  return new Unknown(first.reason, returns, void 0, symbol, void 0, void 0);
+}
+function unknownMember(u, name) {
+  return new Unknown(u.reason, void 0, void 0, u.symbol !== void 0 ? `${u.symbol}.${name}` : void 0);
+}
+var Env = class {
+  constructor(ev, n, scope, depth, def) {
+    this.ev = ev;
+    this.n = n;
+    this.scope = scope;
+    this.depth = depth;
+    this.def = def;
+    this.ctx = ev.ctx;
+    this.name = n.name;
+    this.span = ev.span(n);
+  }
+  ev;
+  n;
+  scope;
+  depth;
+  def;
+  cache = /* @__PURE__ */ new Map();
+  ctx;
+  name;
+  span;
+  get argCount() {
+    return this.n.args.length;
+  }
+  /** The lambda scope (for lambdaVariables). */
+  get lambdaScope() {
+    return this.scope;
+  }
+  argSpan(i) {
+    const a = this.n.args[i];
+    return a ? this.ev.span(a) : this.span;
+  }
+  error(message, argIndex) {
+    const span = argIndex !== void 0 ? this.argSpan(argIndex) : this.span;
+    this.ctx.diagnostics.add({ code: "evaluation-error", message, span });
+    return new Unknown({ code: "error", message, span });
+  }
+  limit(message) {
+    this.ctx.diagnostics.add({ code: "limit-exceeded", message, span: this.span });
+    return new Unknown({ code: "limit", message, span: this.span });
+  }
+  unknown(code, message, type, symbol) {
+    return new Unknown({ code, message, span: this.span }, type, void 0, symbol);
+  }
+  checkString(length) {
+    const max = this.ctx.budget.limits.maxStringLength;
+    return length > max ? this.limit(`The string would be longer than ${max} characters (limit maxStringLength).`) : void 0;
+  }
+  checkArray(length) {
+    const max = this.ctx.budget.limits.maxArrayLength;
+    return length > max ? this.limit(`The array would have more than ${max} elements (limit maxArrayLength).`) : void 0;
+  }
+  step(n = 1) {
+    return this.ctx.budget.step(n);
+  }
+  arg(i) {
+    const hit = this.cache.get(i);
+    if (hit !== void 0 || this.cache.has(i)) return hit;
+    const a = this.n.args[i];
+    const v = a ? this.ev.eval(a, this.scope, this.depth + 1) : null;
+    this.cache.set(i, v);
+    return v;
+  }
+  argQuiet(i) {
+    const a = this.n.args[i];
+    return a ? this.ev.evalQuiet(a, this.scope, this.depth + 1) : null;
+  }
+  lambda(i) {
+    const a = this.n.args[i];
+    if (!a) return this.error("A lambda function is expected.");
+    return this.ev.lambda(a, this.scope, this.depth + 1);
+  }
+};
+var QuietContext = class {
+  constructor(inner) {
+    this.inner = inner;
+  }
+  inner;
+  diagnostics = new DiagnosticSink();
+  get budget() {
+    return this.inner.budget;
+  }
+  get deploymentContext() {
+    return this.inner.deploymentContext;
+  }
+  parameter(name, span) {
+    return this.inner.parameter(name, span);
+  }
+  variable(name, span) {
+    return this.inner.variable(name, span);
+  }
+  copyIndex(loopName, span) {
+    return this.inner.copyIndex(loopName, span);
+  }
+  userFunction(ns, name) {
+    return this.inner.userFunction(ns, name);
+  }
+  runtime(fn, args, span) {
+    return this.inner.runtime?.(fn, args, span);
+  }
+};
+
+// src/bicep/lower-ast.ts
+function lit(value, at2) {
+  return { k: "lit", value, start: at2.start, end: at2.end };
+}
+function call2(name, args, at2, ns) {
+  return { k: "call", ns, name, args, start: at2.start, end: at2.end };
+}
+function member(obj, name, at2) {
+  return { k: "member", obj, name, start: at2.start, end: at2.end };
+}
+function index(obj, idx, at2) {
+  return { k: "index", obj, index: idx, start: at2.start, end: at2.end };
+}
+function escapeFormat(s) {
+  return s.replace(/[{}]/g, (c) => c + c);
+}
+function formatCall(parts, args, at2) {
+  let fmt2 = "";
+  parts.forEach((p, i) => {
+    fmt2 += escapeFormat(p);
+    if (i < args.length) fmt2 += `{${i}}`;
+  });
+  return call2("format", [lit(fmt2, at2), ...args], at2);
+}
+var MAX_JSON_DEPTH = 256;
+function jsonToExpr(v, at2, depth = 0) {
+  if (depth > MAX_JSON_DEPTH) return lit(null, at2);
+  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return lit(v, at2);
+  if (Array.isArray(v)) return call2("createArray", v.map((e) => jsonToExpr(e, at2, depth + 1)), at2);
+  if (typeof v === "object") {
+    const args = [];
+    for (const [k, e] of Object.entries(v)) args.push(lit(k, at2), jsonToExpr(e, at2, depth + 1));
+    return call2("createObject", args, at2);
+  }
+  return lit(null, at2);
+}
+function litString(e) {
+  return e && e.k === "lit" && typeof e.value === "string" ? e.value : void 0;
+}
+
+// src/bicep/lower-expr.ts
+var RefCollector = class {
+  /** Resource/module keys referenced as a whole, with the first place each was referenced. */
+  symbols = /* @__PURE__ */ new Map();
+  /**
+   * Loops referenced only by one instance (`vnets[i + 1]`): the index expressions, as the compiler
+   * keeps them for an indexed dependsOn entry. A whole-loop reference (in `symbols`) wins.
+   */
+  indexed = /* @__PURE__ */ new Map();
+  variables = /* @__PURE__ */ new Set();
+};
+var MAX_LOWER_DEPTH = 600;
+var BINARY_FUNCTIONS = {
+  "&&": "and",
+  "||": "or",
+  "==": "equals",
+  "<": "less",
+  "<=": "lessOrEquals",
+  ">": "greater",
+  ">=": "greaterOrEquals",
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "/": "div",
+  "%": "mod"
+};
+function withLocals(ctx, add) {
+  const locals = new Map(ctx.locals ?? []);
+  for (const [k, v] of add) locals.set(k, v);
+  return { ...ctx, locals };
+}
+var ExprLowerer = class {
+  constructor(file, diagnostics) {
+    this.file = file;
+    this.diagnostics = diagnostics;
+    this.base = new TextSpan(file, 0, file.text.length);
+  }
+  file;
+  diagnostics;
+  base;
+  depth = 0;
+  span(n) {
+    return new TextSpan(this.file, n.start, n.end);
+  }
+  error(at2, message) {
+    this.diagnostics.add({ code: "invalid-template", message, span: this.span(at2) });
+  }
+  note(at2, message) {
+    this.diagnostics.add({ code: "note", message, span: this.span(at2) });
+  }
+  // ---- Expressions ----
+  expr(e, ctx) {
+    if (this.depth > MAX_LOWER_DEPTH) {
+      this.diagnostics.add({ code: "limit-exceeded", message: `the expression is nested more than ${MAX_LOWER_DEPTH} levels deep`, span: this.span(e) });
+      return lit(null, e);
+    }
+    this.depth++;
+    try {
+      return this.exprInner(e, ctx);
+    } finally {
+      this.depth--;
+    }
+  }
+  exprInner(e, ctx) {
+    switch (e.kind) {
+      case "String":
+        return this.string(e, ctx);
+      case "Integer":
+        return lit(e.value, e);
+      case "Boolean":
+        return lit(e.value, e);
+      case "Null":
+        return lit(null, e);
+      case "VariableAccess": {
+        const b = ctx.locals?.get(e.name.name);
+        if (b) return this.binding(b, e);
+        return this.identifier(e.name, e, ctx);
+      }
+      case "FunctionCall":
+        return this.specialCall(e, ctx) ?? call2(e.name.name, e.args.map((a) => this.expr(a, ctx)), e);
+      case "PropertyAccess": {
+        const s = this.symbolicProperty(e, ctx);
+        if (s) return s;
+        const obj = this.expr(e.base, ctx);
+        return e.safe ? call2("tryGet", [obj, lit(e.property.name, e.property)], e) : member(obj, e.property.name, e);
+      }
+      case "ArrayAccess": {
+        const s = this.symbolicIndex(e, ctx);
+        if (s) return s;
+        const obj = this.expr(e.base, ctx);
+        const idx = this.expr(e.index, ctx);
+        if (e.fromEnd) return call2(e.safe ? "tryIndexFromEnd" : "indexFromEnd", [obj, idx], e);
+        return e.safe ? call2("tryGet", [obj, idx], e) : index(obj, idx, e);
+      }
+      case "ResourceAccess":
+        return this.resourceAccess(e, ctx);
+      case "NonNullAssertion":
+        return this.expr(e.base, ctx);
+      case "Parenthesized":
+        return this.expr(e.expression, ctx);
+      case "Unary": {
+        if (e.operator === "-" && e.operand.kind === "Integer") return lit(-e.operand.value, e);
+        const v = this.expr(e.operand, ctx);
+        if (e.operator === "!") return call2("not", [v], e);
+        if (e.operator === "-") return call2("sub", [lit(0, e), v], e);
+        return v;
+      }
+      case "Binary": {
+        if (e.operator === "??") {
+          const args = [];
+          const walk = (x) => {
+            if (x.kind === "Binary" && x.operator === "??") {
+              walk(x.left);
+              walk(x.right);
+            } else args.push(this.expr(x, ctx));
+          };
+          walk(e);
+          return call2("coalesce", args, e);
+        }
+        const l = this.expr(e.left, ctx);
+        const r = this.expr(e.right, ctx);
+        switch (e.operator) {
+          case "!=":
+            return call2("not", [call2("equals", [l, r], e)], e);
+          case "=~":
+            return call2("equals", [call2("toLower", [l], e.left), call2("toLower", [r], e.right)], e);
+          case "!~":
+            return call2("not", [call2("equals", [call2("toLower", [l], e.left), call2("toLower", [r], e.right)], e)], e);
+          default:
+            return call2(BINARY_FUNCTIONS[e.operator] ?? e.operator, [l, r], e);
+        }
+      }
+      case "Ternary":
+        return call2("if", [this.expr(e.condition, ctx), this.expr(e.whenTrue, ctx), this.expr(e.whenFalse, ctx)], e);
+      case "Array": {
+        if (!e.items.some((i) => i.kind === "Spread")) return call2("createArray", e.items.map((i) => this.expr(i, ctx)), e);
+        const groups = [];
+        let run = [];
+        let runStart;
+        const flush = () => {
+          if (run.length > 0 && runStart) groups.push(call2("createArray", run, runStart));
+          run = [];
+          runStart = void 0;
+        };
+        for (const item of e.items) {
+          if (item.kind === "Spread") {
+            flush();
+            groups.push(this.expr(item.expression, ctx));
+          } else {
+            runStart ??= item;
+            run.push(this.expr(item, ctx));
+          }
+        }
+        flush();
+        return call2("flatten", [call2("createArray", groups, e)], e);
+      }
+      case "Object":
+        return this.objectExpr(e, ctx);
+      case "For":
+        return this.forExpr(e, ctx);
+      case "Lambda": {
+        const names = e.parameters.map((p) => p.name);
+        const inner = withLocals(ctx, names.map((n) => [n, { kind: "lambda", name: n }]));
+        return call2("lambda", [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
+      }
+      case "If":
+        return this.expr(e.body, ctx);
+      case "Missing":
+      case "Skipped":
+        return lit(null, e);
+    }
+  }
+  binding(b, at2) {
+    switch (b.kind) {
+      case "lambda":
+        return call2("lambdaVariables", [lit(b.name, at2)], at2);
+      case "param":
+        return call2("parameters", [lit(b.name, at2)], at2);
+      case "expr":
+        return b.expr;
+    }
+  }
+  string(e, ctx) {
+    if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(""), e);
+    return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
+  }
+  objectExpr(e, ctx) {
+    const groups = [];
+    let run = [];
+    let runStart;
+    const flush = () => {
+      if (runStart) groups.push(call2("createObject", run, runStart));
+      run = [];
+      runStart = void 0;
+    };
+    for (const p of e.properties) {
+      if (p.kind === "Spread") {
+        flush();
+        groups.push(this.expr(p.expression, ctx));
+      } else if (p.kind === "ObjectProperty") {
+        runStart ??= p;
+        run.push(p.keyName !== void 0 ? lit(p.keyName, p.key) : this.expr(p.key, ctx), this.expr(p.value, ctx));
+      }
+    }
+    flush();
+    if (groups.length === 0) return call2("createObject", [], e);
+    if (groups.length === 1 && !e.properties.some((p) => p.kind === "Spread")) return groups[0];
+    return call2("shallowMerge", [call2("createArray", groups, e)], e);
+  }
+  /**
+   * `[for x in coll: body]` -> map(coll, lambda('x', body)); with an index or a filter the loop
+   * runs over range(0, length(coll)) and the item is coll[i].
+   */
+  forExpr(e, ctx) {
+    const coll = this.expr(e.iterable, ctx);
+    const filter = e.body.kind === "If" ? e.body.condition : void 0;
+    const body = e.body.kind === "If" ? e.body.body : e.body;
+    if (!e.index) {
+      const inner2 = withLocals(ctx, [[e.item.name, { kind: "lambda", name: e.item.name }]]);
+      let source2 = coll;
+      if (filter) source2 = call2("filter", [coll, call2("lambda", [lit(e.item.name, e.item), this.expr(filter, inner2)], filter)], e);
+      return call2("map", [source2, call2("lambda", [lit(e.item.name, e.item), this.expr(body, inner2)], body)], e);
+    }
+    const iName = e.index.name;
+    const iVar = call2("lambdaVariables", [lit(iName, e.index)], e.index);
+    const inner = withLocals(ctx, [
+      [iName, { kind: "lambda", name: iName }],
+      [e.item.name, { kind: "expr", expr: index(coll, iVar, e.item) }]
+    ]);
+    let source = call2("range", [lit(0, e), call2("length", [coll], e.iterable)], e.iterable);
+    if (filter) source = call2("filter", [source, call2("lambda", [lit(iName, e.index), this.expr(filter, inner)], filter)], e);
+    return call2("map", [source, call2("lambda", [lit(iName, e.index), this.expr(body, inner)], body)], e);
+  }
+  // ---- Values (template nodes with spans) ----
+  /** Lowers an expression in value position: literal containers stay containers, with spans. */
+  value(e, ctx) {
+    switch (e.kind) {
+      case "String":
+        if (e.expressions.length === 0) {
+          const s = e.value ?? e.segments.join("");
+          return s.startsWith("[") ? new TExpr(lit(s, e), this.base) : s;
+        }
+        break;
+      case "Integer":
+      case "Boolean":
+        return e.value;
+      case "Null":
+        return null;
+      case "Unary":
+        if (e.operator === "-" && e.operand.kind === "Integer") return -e.operand.value;
+        break;
+      case "Parenthesized":
+        return this.value(e.expression, ctx);
+      case "Array": {
+        if (e.items.some((i) => i.kind === "Spread")) break;
+        const arr = [];
+        e.items.forEach((item, i) => {
+          arr.push(this.value(item, ctx));
+          recordSpan(arr, i, this.span(item));
+        });
+        return arr;
+      }
+      case "Object": {
+        if (e.properties.some((p) => p.kind === "Spread" || p.kind === "ObjectProperty" && p.keyName === void 0)) break;
+        const obj = {};
+        for (const p of e.properties) {
+          if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+          const key = escapeKey(p.keyName);
+          setOwn(obj, key, this.value(p.value, ctx));
+          recordSpan(obj, key, this.span(p.value), this.span(p.key));
+        }
+        return obj;
+      }
+      default:
+        break;
+    }
+    return new TExpr(this.expr(e, ctx), this.base);
+  }
+  /** An object of `key: value` pairs with recorded spans (for sections the lowering builds). */
+  set(obj, key, node, valueAt, keyAt) {
+    setOwn(obj, key, node);
+    recordSpan(obj, key, this.span(valueAt), keyAt ? this.span(keyAt) : void 0);
+  }
+  texpr(e) {
+    return new TExpr(e, this.base);
+  }
+};
+function escapeKey(k) {
+  return k.startsWith("[") && k.endsWith("]") ? `[${k}` : k;
+}
+
+// src/bicep/lower-types.ts
+var MAX_TYPE_DEPTH = 64;
+function decorator(decorators, name) {
+  const lower3 = name.toLowerCase();
+  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
+}
+function literalValue(e) {
+  switch (e.kind) {
+    case "String":
+      return e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
+    case "Integer":
+    case "Boolean":
+      return e.value;
+    case "Null":
+      return null;
+    case "Unary":
+      return e.operator === "-" && e.operand.kind === "Integer" ? -e.operand.value : void 0;
+    default:
+      return void 0;
+  }
+}
+function primitiveOf(v) {
+  if (typeof v === "string") return "string";
+  if (typeof v === "number") return "int";
+  if (typeof v === "boolean") return "bool";
+  return "object";
+}
+function armType(t, types, depth = 0) {
+  if (!t || depth > MAX_TYPE_DEPTH) return { type: "object" };
+  switch (t.kind) {
+    case "TypeReference": {
+      const n = t.name.name;
+      switch (n.toLowerCase()) {
+        case "string":
+        case "int":
+        case "bool":
+        case "array":
+        case "object":
+          return { type: n.toLowerCase() };
+        case "securestring":
+          return { type: "securestring" };
+        case "secureobject":
+          return { type: "secureObject" };
+        case "any":
+          return { type: "object" };
+      }
+      const decl = types.get(n);
+      if (decl) {
+        const inner = armType(decl.value, types, depth + 1);
+        return inner;
+      }
+      return { type: "object" };
+    }
+    case "TypePropertyAccess":
+    case "TypeIndexAccess":
+    case "TypeAdditionalPropertiesAccess":
+    case "ParameterizedType":
+    case "ObjectType":
+      return { type: "object" };
+    case "TupleType":
+    case "ArrayType":
+      return { type: "array" };
+    case "LiteralType": {
+      const v = literalValue(t.value);
+      return v === void 0 ? { type: "object" } : { type: primitiveOf(v), allowed: [v] };
+    }
+    case "NullableType": {
+      const inner = armType(t.base, types, depth + 1);
+      return { ...inner, nullable: true };
+    }
+    case "NonNullableType":
+      return { ...armType(t.base, types, depth + 1), nullable: false };
+    case "ParenthesizedType":
+      return armType(t.type, types, depth + 1);
+    case "UnionType": {
+      const members = t.members.map((m) => armType(m, types, depth + 1));
+      const allowed = [];
+      let nullable = false;
+      let type;
+      for (const m of members) {
+        if (m.allowed && m.allowed.length === 1 && m.allowed[0] === null) {
+          nullable = true;
+          continue;
+        }
+        if (!m.allowed) return { type: members.every((x) => x.type === m.type) ? m.type : "object" };
+        allowed.push(...m.allowed);
+        type = type === void 0 || type === m.type ? m.type : "object";
+      }
+      return { type: type ?? "object", allowed, ...nullable ? { nullable } : {} };
+    }
+    case "Missing":
+    case "Skipped":
+      return { type: "object" };
+  }
+}
+function secureType(t) {
+  if (t === "string") return "securestring";
+  if (t === "object") return "secureObject";
+  return t;
+}
+
+// src/bicep/lower.ts
+var SCHEMAS = {
+  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
+};
+var DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
+var DEPLOYMENTS_API = "2022-09-01";
+var RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
+var REGISTRY_PREFIX = /^(br|ts)[:/]/i;
+function bodyOf(value) {
+  let loop;
+  let condition;
+  let v = value;
+  if (v.kind === "For") {
+    loop = v;
+    v = v.body;
+  }
+  if (v.kind === "If") {
+    condition = v.condition;
+    v = v.body;
+  }
+  return { body: v.kind === "Object" ? v : void 0, loop, condition };
+}
+function prop(body, name) {
+  const lower3 = name.toLowerCase();
+  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
+  return void 0;
+}
+function stringValue(e) {
+  return e?.kind === "String" && e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
+}
+var FileLowerer = class extends ExprLowerer {
+  constructor(file, diagnostics, program, options) {
+    super(file, diagnostics);
+    this.program = program;
+    this.options = options;
+  }
+  program;
+  options;
+  targetScope = "resourceGroup";
+  params = /* @__PURE__ */ new Map();
+  vars = /* @__PURE__ */ new Map();
+  funcs = /* @__PURE__ */ new Map();
+  types = /* @__PURE__ */ new Map();
+  symbols = /* @__PURE__ */ new Map();
+  /** Resources by resources-object key (nested children included). */
+  byKey = /* @__PURE__ */ new Map();
+  importedVars = /* @__PURE__ */ new Map();
+  importedFuncs = /* @__PURE__ */ new Map();
+  /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
+  namespaces = /* @__PURE__ */ new Map();
+  /** Names bound to something that cannot be known (registry imports). */
+  unknownImports = /* @__PURE__ */ new Map();
+  varRefs = /* @__PURE__ */ new Map();
+  inlining = /* @__PURE__ */ new Set();
+  // ---- Pass 1: declarations ----
+  collect() {
+    for (const s of this.program.statements) {
+      switch (s.kind) {
+        case "TargetScope": {
+          const v = stringValue(s.value);
+          if (v === "resourceGroup" || v === "subscription" || v === "managementGroup" || v === "tenant") this.targetScope = v;
+          else this.error(s.value, `unknown targetScope ${v === void 0 ? "" : `'${v}'`}`.trim());
+          break;
+        }
+        case "Parameter":
+          this.params.set(s.name.name, s);
+          break;
+        case "Variable":
+          this.vars.set(s.name.name, s);
+          break;
+        case "Function":
+          this.funcs.set(s.name.name, s);
+          break;
+        case "TypeDeclaration":
+          this.types.set(s.name.name, s);
+          break;
+        case "Resource":
+          this.collectResource(s, void 0);
+          break;
+        case "Module": {
+          const { body, loop, condition } = bodyOf(s.value);
+          const info = {
+            kind: "module",
+            key: s.name.name,
+            symbol: s.name.name,
+            decl: s,
+            body,
+            loop,
+            condition,
+            nameProp: prop(body, "name"),
+            scopeProp: prop(body, "scope"),
+            refs: new RefCollector()
+          };
+          this.symbols.set(s.name.name, info);
+          break;
+        }
+        case "CompileTimeImport":
+          this.collectImport(s);
+          break;
+        default:
+          break;
+      }
+    }
+    this.assignKeys();
+    this.resolveParents();
+  }
+  /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
+  resolveParents() {
+    for (const r of this.byKey.values()) {
+      if (r.kind !== "resource" || r.parent) continue;
+      const pp = prop(r.body, "parent");
+      if (!pp) continue;
+      let e = pp.value;
+      let idx;
+      if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
+        idx = e.index;
+        e = e.base;
+      }
+      const ref = this.symbolRef(e, {});
+      if (!ref || ref.info.kind !== "resource" || ref.info === r) {
+        this.error(pp.value, "'parent' must be a resource symbol");
+        continue;
+      }
+      let cyclic = false;
+      for (let x = ref.info; x; x = x.parent) if (x === r) cyclic = true;
+      if (cyclic) {
+        this.error(pp.value, "the 'parent' chain forms a cycle");
+        continue;
+      }
+      r.parent = ref.info;
+      r.parentIndex = idx;
+    }
+  }
+  parentIdx(r, idx, at2) {
+    return r.parentIndex ? this.expr(r.parentIndex, this.instanceCtx(r, idx, void 0, at2)) : void 0;
+  }
+  collectResource(s, parent) {
+    const { body, loop, condition } = bodyOf(s.value);
+    const typeText = (stringValue(s.type) ?? "").replace(/^[A-Za-z][\w-]*:/, "");
+    const at2 = typeText.indexOf("@");
+    let type = at2 >= 0 ? typeText.slice(0, at2) : typeText;
+    let apiVersion = at2 >= 0 ? typeText.slice(at2 + 1) : void 0;
+    if (s.type.kind === "String" && s.type.expressions.length > 0) this.error(s.type, "the resource type must be a literal string");
+    if (parent && !type.includes("/")) {
+      type = `${parent.type}/${type}`;
+      apiVersion ??= parent.apiVersion;
+    }
+    const info = {
+      kind: "resource",
+      key: s.name.name,
+      symbol: s.name.name,
+      decl: s,
+      type,
+      apiVersion,
+      existing: s.existing !== void 0,
+      parent,
+      parentIndex: void 0,
+      nested: parent !== void 0,
+      children: /* @__PURE__ */ new Map(),
+      body,
+      loop,
+      condition,
+      nameProp: prop(body, "name"),
+      scopeProp: prop(body, "scope"),
+      refs: new RefCollector()
+    };
+    if (parent) parent.children.set(s.name.name, info);
+    else this.symbols.set(s.name.name, info);
+    for (const p of body?.properties ?? []) if (p.kind === "Resource") this.collectResource(p, info);
+  }
+  /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
+  assignKeys() {
+    const walk = (r, prefix) => {
+      let key = r.symbol;
+      if (prefix !== void 0 && (this.byKey.has(key) || this.symbols.has(key))) key = `${prefix}::${r.symbol}`;
+      r.key = key;
+      this.byKey.set(key, r);
+      if (r.kind === "resource") for (const c of r.children.values()) walk(c, key);
+    };
+    for (const r of this.symbols.values()) {
+      r.key = r.symbol;
+      this.byKey.set(r.key, r);
+    }
+    for (const r of this.symbols.values()) if (r.kind === "resource") for (const c of r.children.values()) walk(c, r.key);
+  }
+  collectImport(s) {
+    const from = s.from.kind === "String" ? stringValue(s.from) : void 0;
+    const names = (s.symbols ?? []).map((sym2) => [sym2.name.name, sym2.name, sym2.alias]);
+    if (from === void 0) return;
+    if (/\.json$/i.test(from)) {
+      this.note(s.from, `imports from ARM JSON templates ('${from}') are not lowered; the imported symbols are unknown`);
+      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+      return;
+    }
+    if (REGISTRY_PREFIX.test(from)) {
+      this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
+      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+      return;
+    }
+    const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
+    if (s.wildcardAlias) {
+      this.namespaces.set(s.wildcardAlias.name, lib);
+      if (lib) {
+        for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
+        for (const [f, def] of lib.functions) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
+        for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+      }
+      return;
+    }
+    if (!lib) return;
+    for (const [name, id, alias] of names) {
+      const local = alias?.name ?? name;
+      if (lib.variables.has(name)) this.importVariable(lib, name, local);
+      else if (lib.functions.has(name)) {
+        for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+        this.importedFuncs.set(local, lib.functions.get(name));
+      } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
+    }
+  }
+  /** Brings an imported variable (and the variables it uses, under their own names) into this file. */
+  importVariable(lib, name, local) {
+    const v = lib.variables.get(name);
+    if (!v) return;
+    this.importedVars.set(local, { node: v.node, span: v.span });
+    const seen = /* @__PURE__ */ new Set([name]);
+    const queue = [...v.vars];
+    while (queue.length > 0) {
+      const d = queue.pop();
+      if (seen.has(d)) continue;
+      seen.add(d);
+      const dv = lib.variables.get(d);
+      if (!dv) continue;
+      if (!this.importedVars.has(d) && !this.vars.has(d)) this.importedVars.set(d, { node: dv.node, span: dv.span });
+      queue.push(...dv.vars);
+    }
+  }
+  resolvePath(rel) {
+    return path2.resolve(path2.dirname(this.file.path), rel);
+  }
+  // ---- Pass 2: lowering ----
+  lower() {
+    this.collect();
+    const root = {};
+    const whole = this.program;
+    this.set(root, "$schema", SCHEMAS[this.targetScope], whole);
+    this.set(root, "languageVersion", "2.0", whole);
+    this.set(root, "contentVersion", "1.0.0.0", whole);
+    const metadata = { _generator: { name: "vtaplint-bicep" } };
+    this.set(root, "metadata", metadata, whole);
+    const exported = /* @__PURE__ */ new Set();
+    const parameters = {};
+    const variables = {};
+    const outputs = {};
+    const members = {};
+    const resources = {};
+    const varInfo = /* @__PURE__ */ new Map();
+    const funcInfo = /* @__PURE__ */ new Map();
+    for (const s of this.program.statements) {
+      if (s.decorators.some((d) => d.name.name.toLowerCase() === "export") && "name" in s) exported.add(s.name.name);
+      switch (s.kind) {
+        case "Metadata":
+          this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
+          break;
+        case "Parameter":
+          this.set(parameters, s.name.name, this.parameter(s), s, s.name);
+          break;
+        case "Variable": {
+          const refs = new RefCollector();
+          this.varRefs.set(s.name.name, refs);
+          const node = this.value(s.value, { refs });
+          this.set(variables, s.name.name, node, s.value, s.name);
+          varInfo.set(s.name.name, { node, span: this.span(s.value), keySpan: this.span(s.name), vars: refs.variables });
+          break;
+        }
+        case "Function": {
+          const f = this.func(s);
+          this.set(members, s.name.name, f, s, s.name);
+          funcInfo.set(s.name.name, { node: f, span: this.span(s) });
+          break;
+        }
+        case "Output":
+          this.set(outputs, s.name.name, this.output(s), s, s.name);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const [name, v] of this.importedVars) {
+      if (own(variables, name) !== void 0) continue;
+      setOwn(variables, name, v.node);
+      recordSpan(variables, name, v.span);
+    }
+    for (const [name, f] of this.importedFuncs) {
+      if (own(members, name) !== void 0) continue;
+      setOwn(members, name, f.node);
+      recordSpan(members, name, f.span);
+    }
+    for (const r of this.byKey.values()) {
+      const node = r.kind === "resource" ? this.resource(r) : this.module(r);
+      this.set(resources, r.key, node, r.decl, r.decl.name);
+    }
+    for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key]);
+    this.set(root, "parameters", parameters, whole);
+    if (Object.keys(members).length > 0) {
+      const fns = [{ namespace: "__bicep", members }];
+      recordSpan(fns, 0, this.span(whole));
+      this.set(root, "functions", fns, whole);
+    }
+    this.set(root, "variables", variables, whole);
+    this.set(root, "resources", resources, whole);
+    this.set(root, "outputs", outputs, whole);
+    return { root, variables: varInfo, functions: funcInfo, exported };
+  }
+  /** A .bicepparam file: `param x = value` assignments, variables inlined (no template to hold them). */
+  lowerParameterAssignments() {
+    this.collect();
+    const out = /* @__PURE__ */ new Map();
+    for (const s of this.program.statements) {
+      if (s.kind === "ParameterAssignment") out.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
+    }
+    return out;
+  }
+  parameter(s) {
+    const out = {};
+    const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
+    const secure = decorator(s.decorators, "secure") !== void 0;
+    this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
+    if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, {}), s.defaultValue);
+    if (t.nullable) this.set(out, "nullable", true, s.type ?? s.name);
+    const allowed = decorator(s.decorators, "allowed");
+    if (allowed?.args[0]) this.set(out, "allowedValues", this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
+    else if (t.allowed) {
+      const arr = [...t.allowed];
+      arr.forEach((_, i) => recordSpan(arr, i, this.span(s.type ?? s.name)));
+      this.set(out, "allowedValues", arr, s.type ?? s.name);
+    }
+    for (const d of ["minValue", "maxValue", "minLength", "maxLength"]) {
+      const dec = decorator(s.decorators, d);
+      if (dec?.args[0]) this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
+    }
+    this.metadataOf(s.decorators, out);
+    return out;
+  }
+  metadataOf(decorators, out) {
+    const md = decorator(decorators, "metadata");
+    const desc = decorator(decorators, "description");
+    if (!md && !desc) return;
+    let meta = {};
+    if (md?.args[0]) {
+      const v = this.value(md.args[0], {});
+      if (isTObject(v)) meta = v;
+    }
+    if (desc?.args[0]) this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
+    this.set(out, "metadata", meta, md ?? desc);
+  }
+  func(s) {
+    const params = [];
+    const locals = [];
+    s.parameters.forEach((p, i) => {
+      const entry = {};
+      this.set(entry, "name", p.name.name, p.name);
+      this.set(entry, "type", armType(p.type, this.types).type, p.type);
+      params.push(entry);
+      recordSpan(params, i, this.span(p));
+      locals.push([p.name.name, { kind: "param", name: p.name.name }]);
+    });
+    const output = {};
+    this.set(output, "type", armType(s.returnType, this.types).type, s.returnType);
+    this.set(output, "value", this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true })), s.body);
+    const out = {};
+    this.set(out, "parameters", params, s);
+    this.set(out, "output", output, s.body);
+    return out;
+  }
+  output(s) {
+    const out = {};
+    const secure = decorator(s.decorators, "secure") !== void 0;
+    let type = "string";
+    if (!s.resourceType) type = armType(s.type, this.types).type;
+    this.set(out, "type", secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
+    let value;
+    if (s.resourceType) {
+      const ref = this.symbolRef(s.value, {});
+      value = ref && ref.info.kind === "resource" ? this.texpr(this.idExpr(ref.info, ref.idx, s.value)) : this.value(s.value, {});
+    } else value = this.value(s.value, {});
+    this.set(out, "value", value, s.value);
+    this.metadataOf(s.decorators, out);
+    return out;
+  }
+  // ---- Resources ----
+  /** Locals of a resource/module instance: the loop item and index bound to coll[idx] and idx. */
+  instanceCtx(r, idx, refs, at2) {
+    const loop = r.loop ?? (r.kind === "resource" ? this.ancestorLoop(r) : void 0);
+    if (!loop) return { refs };
+    const i = idx ?? call2("copyIndex", [], at2);
+    const coll = this.expr(loop.iterable, { refs });
+    const add = [[loop.item.name, { kind: "expr", expr: index(coll, i, loop.item) }]];
+    if (loop.index) add.push([loop.index.name, { kind: "expr", expr: i }]);
+    return withLocals({ refs }, add);
+  }
+  ancestorLoop(r) {
+    for (let p = r.parent; p; p = p.parent) if (p.loop) return p.loop;
+    return void 0;
+  }
+  /** The name as written (the last segment for a child with a parent). */
+  shortName(r, idx, refs) {
+    if (!r.nameProp) {
+      if (r.kind === "module") return call2("format", [lit("{0}-{1}", r.decl.name), lit(r.symbol, r.decl.name), call2("uniqueString", [lit(r.symbol, r.decl.name), member(call2("deployment", [], r.decl.name), "name", r.decl.name)], r.decl.name)], r.decl.name);
+      if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+      return lit(r.symbol, r.decl.name);
+    }
+    return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
+  }
+  /** The full name (`parent/child` for children). */
+  fullName(r, idx, refs) {
+    const short = this.shortName(r, idx, refs);
+    if (r.kind !== "resource" || !r.parent) return short;
+    return formatCall(["", "/", ""], [this.fullName(r.parent, this.parentIdx(r, idx, r.decl.name), refs), short], r.nameProp ?? r.decl.name);
+  }
+  nameSegments(r, idx) {
+    const short = this.shortName(r, idx, void 0);
+    if (r.parent) return [...this.nameSegments(r.parent, this.parentIdx(r, idx, r.decl.name)), short];
+    const levels = r.type.split("/").length - 1;
+    if (levels <= 1) return [short];
+    const s = litString(short);
+    if (s !== void 0 && s.split("/").length === levels) return s.split("/").map((p) => lit(p, short));
+    const at2 = r.nameProp ?? r.decl.name;
+    return Array.from({ length: levels }, (_, i) => index(call2("split", [short, lit("/", at2)], at2), lit(i, at2), at2));
+  }
+  rootOf(r) {
+    let x = r;
+    while (x.parent) x = x.parent;
+    return x;
+  }
+  /** Resources whose id is being built: a `scope` chain that leads back to one is a cycle. */
+  idBusy = /* @__PURE__ */ new Set();
+  /** The resource id expression of a resource instance. */
+  idExpr(r, idx, at2) {
+    if (this.idBusy.has(r)) {
+      this.error(at2, "the 'scope' chain of resources forms a cycle");
+      return lit("", at2);
+    }
+    this.idBusy.add(r);
+    try {
+      return this.idExprOnce(r, idx, at2);
+    } finally {
+      this.idBusy.delete(r);
+    }
+  }
+  idExprOnce(r, idx, at2) {
+    const args = [lit(r.type, at2), ...this.nameSegments(r, idx)];
+    const root = this.rootOf(r);
+    const scopeProp = root.scopeProp;
+    if (scopeProp) {
+      const sv = scopeProp.value;
+      const sctx = this.instanceCtx(root, root === r ? idx : void 0, void 0, sv);
+      const ref = this.symbolRef(sv, sctx);
+      if (ref?.info.kind === "resource") {
+        if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+          return call2("resourceId", [this.fullName(ref.info, ref.idx, void 0), ...args], at2);
+        }
+        return call2("extensionResourceId", [this.idExpr(ref.info, ref.idx, sv), ...args], at2);
+      }
+      const sc = this.scopeCall(sv);
+      if (sc) {
+        const a = sc.args.map((x) => this.expr(x, sctx));
+        switch (sc.fn) {
+          case "resourcegroup":
+            return call2("resourceId", [...a, ...args], at2);
+          case "subscription":
+            return call2("subscriptionResourceId", [...a, ...args], at2);
+          case "tenant":
+            return call2("tenantResourceId", args, at2);
+          case "managementgroup":
+            return call2("extensionResourceId", [a[0] ? call2("tenantResourceId", [lit("Microsoft.Management/managementGroups", sv), a[0]], sv) : member(call2("managementGroup", [], sv), "id", sv), ...args], at2);
+        }
+      }
+      return call2("extensionResourceId", [this.expr(sv, sctx), ...args], at2);
+    }
+    return this.defaultScopeId(args, at2);
+  }
+  defaultScopeId(args, at2) {
+    switch (this.targetScope) {
+      case "resourceGroup":
+        return call2("resourceId", args, at2);
+      case "subscription":
+        return call2("subscriptionResourceId", args, at2);
+      case "tenant":
+        return call2("tenantResourceId", args, at2);
+      case "managementGroup":
+        return call2("extensionResourceId", [member(call2("managementGroup", [], at2), "id", at2), ...args], at2);
+    }
+  }
+  /** `resourceGroup(...)`, `subscription(...)`, `tenant()`, `managementGroup(...)` (also `az.`/`sys.`-qualified). */
+  scopeCall(e) {
+    if (e.kind !== "FunctionCall") return void 0;
+    if (e.base && !(e.base.kind === "VariableAccess" && /^(az|sys)$/.test(e.base.name.name))) return void 0;
+    const fn = e.name.name.toLowerCase();
+    return ["resourcegroup", "subscription", "tenant", "managementgroup"].includes(fn) ? { fn, args: e.args } : void 0;
+  }
+  /** The id of a scope (for a resource's `scope` entry). */
+  scopeIdExpr(sv, ctx) {
+    const ref = this.symbolRef(sv, ctx);
+    if (ref?.info.kind === "resource") {
+      this.noteRef(ref.info, sv, ctx, ref.idx);
+      return this.idExpr(ref.info, ref.idx, sv);
+    }
+    const sc = this.scopeCall(sv);
+    if (sc) {
+      const a = sc.args.map((x) => this.expr(x, ctx));
+      const subId = member(call2("subscription", [], sv), "subscriptionId", sv);
+      switch (sc.fn) {
+        case "resourcegroup":
+          if (a.length === 0) return member(call2("resourceGroup", [], sv), "id", sv);
+          return formatCall(["/subscriptions/", "/resourceGroups/", ""], a.length >= 2 ? [a[0], a[1]] : [subId, a[0]], sv);
+        case "subscription":
+          return a[0] ? formatCall(["/subscriptions/", ""], [a[0]], sv) : member(call2("subscription", [], sv), "id", sv);
+        case "tenant":
+          return lit("/", sv);
+        case "managementgroup":
+          return a[0] ? formatCall(["/providers/Microsoft.Management/managementGroups/", ""], [a[0]], sv) : member(call2("managementGroup", [], sv), "id", sv);
+      }
+    }
+    return this.expr(sv, ctx);
+  }
+  conditionOf(r, ctx) {
+    const parts = [];
+    let at2;
+    for (let x = r; x; x = x.nested ? x.parent : void 0) {
+      if (x.condition) {
+        parts.unshift(this.expr(x.condition, x === r ? ctx : this.instanceCtx(x, void 0, ctx.refs, x.condition)));
+        at2 ??= x.condition;
+      }
+    }
+    if (parts.length === 0 || !at2) return void 0;
+    return { expr: parts.length === 1 ? parts[0] : call2("and", parts, at2), at: at2 };
+  }
+  copyOf(r, ctx, out) {
+    if (!r.loop) return;
+    const copy = {};
+    this.set(copy, "name", r.key, r.loop);
+    this.set(copy, "count", this.texpr(call2("length", [this.expr(r.loop.iterable, ctx)], r.loop.iterable)), r.loop.iterable);
+    const batch = decorator(r.decl.decorators, "batchSize");
+    if (batch?.args[0]) {
+      this.set(copy, "mode", "serial", batch);
+      this.set(copy, "batchSize", this.value(batch.args[0], {}), batch.args[0]);
+    }
+    this.set(out, "copy", copy, r.loop);
+  }
+  resource(r) {
+    const out = {};
+    const ctx = this.instanceCtx(r, void 0, r.refs, r.decl);
+    const cond = this.conditionOf(r, ctx);
+    if (cond) this.set(out, "condition", this.texpr(cond.expr), cond.at);
+    this.copyOf(r, { refs: r.refs }, out);
+    this.set(out, "type", r.type, r.decl.type);
+    if (r.apiVersion !== void 0) this.set(out, "apiVersion", r.apiVersion, r.decl.type);
+    else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
+    if (r.parent) {
+      this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
+      this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
+    } else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
+    else if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
+    const scopeProp = this.rootOf(r).scopeProp;
+    const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
+    if (scopeProp && sc && (sc.fn === "resourcegroup" || sc.fn === "subscription") && sc.args.length > 0) {
+      const [a0, a1] = sc.args;
+      if (sc.fn === "subscription") this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+      else if (a1) {
+        this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+        this.set(out, "resourceGroup", this.value(a1, ctx), a1);
+      } else this.set(out, "resourceGroup", this.value(a0, ctx), a0);
+    } else if (scopeProp) {
+      const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: void 0 };
+      this.set(out, "scope", this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
+    }
+    for (const p of r.body?.properties ?? []) {
+      if (p.kind === "Spread") {
+        this.error(p, "a spread is not supported at the top level of a resource body");
+        continue;
+      }
+      if (p.kind !== "ObjectProperty" || p.keyName === void 0 || RESOURCE_SPECIAL.has(p.keyName.toLowerCase())) continue;
+      this.set(out, p.keyName, this.value(p.value, ctx), p.value, p.key);
+    }
+    this.descriptionOf(r.decl, out);
+    return out;
+  }
+  /** `@description('...')` on a resource or module: the compiler writes it as its metadata. */
+  descriptionOf(decl, out) {
+    const desc = decorator(decl.decorators, "description");
+    if (!desc?.args[0] || out.metadata !== void 0) return;
+    const meta = {};
+    this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
+    this.set(out, "metadata", meta, desc);
+  }
+  module(m) {
+    const out = {};
+    const ctx = this.instanceCtx(m, void 0, m.refs, m.decl);
+    if (m.condition) this.set(out, "condition", this.texpr(this.expr(m.condition, ctx)), m.condition);
+    this.copyOf(m, { refs: m.refs }, out);
+    this.set(out, "type", DEPLOYMENTS_TYPE, m.decl.keyword);
+    this.set(out, "apiVersion", DEPLOYMENTS_API, m.decl.keyword);
+    if (m.nameProp) this.set(out, "name", this.value(m.nameProp.value, ctx), m.nameProp.value, m.nameProp.key);
+    else this.set(out, "name", this.texpr(this.shortName(m, void 0, m.refs)), m.decl.name);
+    this.moduleScope(m, ctx, out);
+    const properties = {};
+    const evalOpts = { scope: "inner" };
+    recordSpan(evalOpts, "scope", this.span(m.decl));
+    this.set(properties, "expressionEvaluationOptions", evalOpts, m.decl);
+    this.set(properties, "mode", "Incremental", m.decl);
+    const paramsProp = prop(m.body, "params");
+    const parameters = {};
+    if (paramsProp) {
+      if (paramsProp.value.kind !== "Object") this.error(paramsProp.value, "module params must be an object literal");
+      else {
+        for (const p of paramsProp.value.properties) {
+          if (p.kind !== "ObjectProperty" || p.keyName === void 0) {
+            if (p.kind !== "Resource") this.error(p, "module params must have literal names (spreads are not supported)");
+            continue;
+          }
+          if (p.value.kind === "Ternary" && this.hasSecretRef(p.value)) {
+            this.set(parameters, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx)), p.value, p.key);
+            continue;
+          }
+          const entry = {};
+          const kv = this.keyVaultSecret(p.value, ctx);
+          if (kv) this.set(entry, "reference", kv, p.value);
+          else this.set(entry, "value", this.value(p.value, ctx), p.value);
+          this.set(parameters, p.keyName, entry, p, p.key);
+        }
+      }
+    }
+    if (paramsProp) this.set(properties, "parameters", parameters, paramsProp);
+    const extProp = prop(m.body, "extensionConfigs");
+    if (extProp?.value.kind === "Object") this.set(properties, "extensionConfigs", this.extensionConfigs(extProp.value, ctx), extProp.value, extProp.key);
+    const pathNode = m.decl.path;
+    const rel = pathNode.kind === "String" ? stringValue(pathNode) : void 0;
+    if (rel !== void 0) {
+      if (REGISTRY_PREFIX.test(rel)) {
+        const link = {};
+        this.set(link, "uri", rel, pathNode);
+        this.set(properties, "templateLink", link, pathNode);
+      } else {
+        const loaded = this.options.modules.lowerModule(this.resolvePath(rel), pathNode, this);
+        if (loaded) {
+          properties.template = loaded.root;
+          recordSpan(properties, "template", loaded.span);
+        }
+      }
+    } else if (pathNode.kind === "String") this.error(pathNode, "the module path must be a literal string");
+    this.set(out, "properties", properties, m.body ?? m.decl);
+    this.descriptionOf(m.decl, out);
+    return out;
+  }
+  /**
+   * A module's `extensionConfigs` as the compiler writes them: per extension alias, each setting
+   * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`.
+   */
+  extensionConfigs(o, ctx) {
+    const out = {};
+    for (const ext of o.properties) {
+      if (ext.kind !== "ObjectProperty" || ext.keyName === void 0 || ext.value.kind !== "Object") continue;
+      const settings = {};
+      for (const p of ext.value.properties) {
+        if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+        const entry = {};
+        const kv = this.keyVaultSecret(p.value, ctx);
+        if (kv) this.set(entry, "keyVaultReference", kv, p.value);
+        else this.set(entry, "value", this.value(p.value, ctx), p.value);
+        this.set(settings, p.keyName, entry, p, p.key);
+      }
+      this.set(out, ext.keyName, settings, ext.value, ext.key);
+    }
+    return out;
+  }
+  /** Is there a `kv.getSecret(...)` among the branches of a (nested) conditional? */
+  hasSecretRef(e) {
+    if (e.kind === "Ternary") return this.hasSecretRef(e.whenTrue) || this.hasSecretRef(e.whenFalse);
+    if (e.kind === "Parenthesized") return this.hasSecretRef(e.expression);
+    return e.kind === "FunctionCall" && !!e.base && e.name.name.toLowerCase() === "getsecret";
+  }
+  /** A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...} else. */
+  paramEntryExpr(e, ctx) {
+    if (e.kind === "Parenthesized") return this.paramEntryExpr(e.expression, ctx);
+    if (e.kind === "Ternary") return call2("if", [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx), this.paramEntryExpr(e.whenFalse, ctx)], e);
+    if (e.kind === "FunctionCall" && e.base && e.name.name.toLowerCase() === "getsecret") {
+      const ref = this.symbolRef(e.base, ctx);
+      if (ref?.info.kind === "resource") {
+        this.noteRef(ref.info, e.base, ctx, ref.idx);
+        const reference = [lit("keyVault", e), call2("createObject", [lit("id", e.base), this.idExpr(ref.info, ref.idx, e.base)], e.base)];
+        if (e.args[0]) reference.push(lit("secretName", e.args[0]), this.expr(e.args[0], ctx));
+        if (e.args[1]) reference.push(lit("secretVersion", e.args[1]), this.expr(e.args[1], ctx));
+        return call2("createObject", [lit("reference", e), call2("createObject", reference, e)], e);
+      }
+    }
+    return call2("createObject", [lit("value", e), this.expr(e, ctx)], e);
+  }
+  /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
+  keyVaultSecret(e, ctx) {
+    if (e.kind !== "FunctionCall" || !e.base || e.name.name.toLowerCase() !== "getsecret") return void 0;
+    const ref = this.symbolRef(e.base, ctx);
+    if (!ref || ref.info.kind !== "resource") return void 0;
+    this.noteRef(ref.info, e.base, ctx, ref.idx);
+    const kv = {};
+    this.set(kv, "id", this.texpr(this.idExpr(ref.info, ref.idx, e.base)), e.base);
+    const reference = {};
+    this.set(reference, "keyVault", kv, e.base);
+    if (e.args[0]) this.set(reference, "secretName", this.value(e.args[0], ctx), e.args[0]);
+    if (e.args[1]) this.set(reference, "secretVersion", this.value(e.args[1], ctx), e.args[1]);
+    return reference;
+  }
+  /** A module's `scope` as the compiler emits it: resourceGroup/subscriptionId/scope/location properties. */
+  moduleScope(m, ctx, out) {
+    const location = (at2) => this.set(out, "location", this.texpr(member(call2(this.targetScope === "resourceGroup" ? "resourceGroup" : "deployment", [], at2), "location", at2)), at2);
+    const sp = m.scopeProp;
+    if (!sp) {
+      if (this.targetScope !== "resourceGroup") location(m.decl);
+      return;
+    }
+    const sv = sp.value;
+    const ref = this.symbolRef(sv, ctx);
+    if (ref?.info.kind === "resource") {
+      this.noteRef(ref.info, sv, ctx, ref.idx);
+      if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
+        if (rgScope?.fn === "subscription" && rgScope.args[0]) this.set(out, "subscriptionId", this.value(rgScope.args[0], {}), rgScope.args[0]);
+        this.set(out, "resourceGroup", this.texpr(this.fullName(ref.info, ref.idx, void 0)), sv, sp.key);
+      } else this.set(out, "scope", this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
+      return;
+    }
+    const sc = this.scopeCall(sv);
+    if (!sc) {
+      this.set(out, "scope", this.texpr(this.expr(sv, ctx)), sv, sp.key);
+      return;
+    }
+    const [a0, a1] = sc.args;
+    switch (sc.fn) {
+      case "resourcegroup":
+        if (a0 && a1) {
+          this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+          this.set(out, "resourceGroup", this.value(a1, ctx), a1);
+        } else if (a0) this.set(out, "resourceGroup", this.value(a0, ctx), a0);
+        return;
+      case "subscription":
+        if (a0) this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+        else if (this.targetScope === "resourceGroup") this.set(out, "subscriptionId", this.texpr(member(call2("subscription", [], sv), "subscriptionId", sv)), sv);
+        location(sv);
+        return;
+      case "managementgroup":
+        if (a0) this.set(out, "scope", this.texpr(formatCall(["Microsoft.Management/managementGroups/", ""], [this.expr(a0, ctx)], sv)), sv, sp.key);
+        location(sv);
+        return;
+      case "tenant":
+        this.set(out, "scope", "/", sv, sp.key);
+        location(sv);
+        return;
+    }
+  }
+  /** The deployments resource id of a module instance (for outputs). */
+  deploymentId(m, idx, at2) {
+    const name = this.shortName(m, idx, void 0);
+    const t = lit(DEPLOYMENTS_TYPE, at2);
+    const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : void 0;
+    if (sc) {
+      const a = sc.args.map((x) => this.expr(x, this.instanceCtx(m, idx, void 0, at2)));
+      if (sc.fn === "resourcegroup") return call2("resourceId", [...a, t, name], at2);
+      if (sc.fn === "subscription") return call2("subscriptionResourceId", [...a, t, name], at2);
+      if (sc.fn === "tenant") return call2("tenantResourceId", [t, name], at2);
+    }
+    return this.defaultScopeId([t, name], at2);
+  }
+  // ---- dependsOn ----
+  addDependsOn(r, out) {
+    const deps = /* @__PURE__ */ new Map();
+    const indexed = /* @__PURE__ */ new Map();
+    const seenVars = /* @__PURE__ */ new Set();
+    const seenSyms = /* @__PURE__ */ new Set([r.key]);
+    const addRefs = (refs) => {
+      for (const [key, at2] of refs.symbols) addSym(key, at2);
+      for (const [key, list] of refs.indexed) {
+        const info = this.byKey.get(key);
+        if (!info || key === r.key) continue;
+        if (info.kind === "resource" && info.existing) addSym(key, list[0].at);
+        else indexed.set(key, [...indexed.get(key) ?? [], ...list]);
+      }
+      for (const v of refs.variables) {
+        if (seenVars.has(v)) continue;
+        seenVars.add(v);
+        const vr = this.varRefs.get(v);
+        if (vr) addRefs(vr);
+      }
+    };
+    const addSym = (key, at2) => {
+      if (seenSyms.has(key)) return;
+      seenSyms.add(key);
+      const info = this.byKey.get(key);
+      if (!info) return;
+      if (info.kind === "resource" && info.existing) addRefs(info.refs);
+      else if (!deps.has(key)) deps.set(key, at2);
+    };
+    const explicit = prop(r.body, "dependsOn");
+    if (explicit) {
+      if (explicit.value.kind !== "Array") this.error(explicit.value, "'dependsOn' must be an array of resource or module symbols");
+      else {
+        for (const item of explicit.value.items) {
+          const ref = item.kind === "Spread" ? void 0 : this.symbolRef(item, this.instanceCtx(r, void 0, void 0, item));
+          if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
+          else if (ref.idx && ref.info.loop && !(ref.info.kind === "resource" && ref.info.existing)) {
+            indexed.set(ref.info.key, [...indexed.get(ref.info.key) ?? [], { idx: ref.idx, at: item }]);
+          } else addSym(ref.info.key, item);
+        }
+      }
+    }
+    addRefs(r.refs);
+    if (deps.size === 0 && indexed.size === 0) return;
+    const arr = [];
+    for (const [key, at2] of deps) {
+      recordSpan(arr, arr.length, this.span(at2));
+      arr.push(key);
+    }
+    for (const [key, list] of indexed) {
+      if (deps.has(key)) continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const { idx, at: at2 } of list) {
+        if (seen.has(at2)) continue;
+        seen.add(at2);
+        recordSpan(arr, arr.length, this.span(at2));
+        arr.push(this.texpr(call2("format", [lit("{0}[{1}]", at2), lit(key, at2), idx], at2)));
+      }
+    }
+    this.set(out, "dependsOn", arr, explicit?.value ?? r.decl.name, explicit?.key);
+  }
+  /**
+   * Records a reference for implicit dependsOn. `idx`: the instance of a loop referenced; the
+   * compiler then depends on that instance only, unless the index uses a local that does not exist
+   * at the resource level (a property loop or lambda variable), when it depends on the whole loop.
+   */
+  noteRef(info, at2, ctx, idx) {
+    if (!ctx.refs) return;
+    if (idx && info.loop && !usesLambdaVariables(idx)) {
+      if (ctx.refs.symbols.has(info.key)) return;
+      const list = ctx.refs.indexed.get(info.key) ?? [];
+      list.push({ idx, at: at2 });
+      ctx.refs.indexed.set(info.key, list);
+      return;
+    }
+    if (!ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at2);
+  }
+  // ---- Symbol resolution ----
+  /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
+  symbolRef(e, ctx) {
+    if (e.kind === "VariableAccess") {
+      if (ctx.locals?.has(e.name.name)) return void 0;
+      const info = this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
+      return info ? { info, idx: void 0 } : void 0;
+    }
+    if (e.kind === "ResourceAccess") {
+      const base = this.symbolRef(e.base, ctx);
+      if (base?.info.kind !== "resource") return void 0;
+      const child = base.info.children.get(e.name.name);
+      return child ? { info: child, idx: void 0 } : void 0;
+    }
+    if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
+      const base = this.symbolRef(e.base, ctx);
+      if (!base || base.idx !== void 0 || !base.info.loop) return void 0;
+      return { info: base.info, idx: this.expr(e.index, ctx) };
+    }
+    if (e.kind === "Parenthesized" || e.kind === "NonNullAssertion") return this.symbolRef(e.kind === "Parenthesized" ? e.expression : e.base, ctx);
+    return void 0;
+  }
+  /** Nested resources are visible by their own name (inside their parent; we accept it anywhere unambiguous). */
+  childInScope(name) {
+    const hit = this.byKey.get(name);
+    return hit;
+  }
+  identifier(id, at2, ctx) {
+    const name = id.name;
+    if (ctx.inFunction) {
+      if (this.vars.has(name) || this.params.has(name)) this.error(id, `a function cannot use the ${this.vars.has(name) ? "variable" : "parameter"} '${name}'`);
+      else this.error(id, `unknown symbol '${name}'`);
+      return lit(null, at2);
+    }
+    if (this.params.has(name)) return call2("parameters", [lit(name, id)], at2);
+    if (this.vars.has(name)) {
+      ctx.refs?.variables.add(name);
+      if (this.options.inlineVariables) return this.inlineVariable(name, at2);
+      return call2("variables", [lit(name, id)], at2);
+    }
+    if (this.importedVars.has(name)) {
+      if (this.options.inlineVariables) return this.importedValue(name, at2);
+      return call2("variables", [lit(name, id)], at2);
+    }
+    const sym2 = this.symbols.get(name) ?? this.childInScope(name);
+    if (sym2) {
+      this.noteRef(sym2, at2, ctx);
+      if (sym2.kind === "resource") return this.referenceCall(sym2, void 0, at2, true);
+      return call2("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
+    }
+    const reg = this.unknownImports.get(name);
+    if (reg !== void 0) return call2("unresolvedRegistryImport", [lit(reg, id), lit(name, id)], at2);
+    if (this.funcs.has(name) || this.importedFuncs.has(name)) {
+      this.error(id, `the function '${name}' must be called`);
+      return lit(null, at2);
+    }
+    this.error(id, `unknown symbol '${name}'`);
+    return lit(null, at2);
+  }
+  inlineVariable(name, at2) {
+    const decl = this.vars.get(name);
+    if (this.inlining.has(name)) {
+      this.error(at2, `the variable '${name}' refers to itself`);
+      return lit(null, at2);
+    }
+    this.inlining.add(name);
+    try {
+      return this.expr(decl.value, {});
+    } finally {
+      this.inlining.delete(name);
+    }
+  }
+  /** An imported variable inlined as an expression (its spans fall back to the import site). */
+  importedValue(name, at2) {
+    const v = this.importedVars.get(name);
+    return nodeToExpr(v.node, at2, 0);
+  }
+  referenceCall(r, idx, at2, full) {
+    const args = [this.idExpr(r, idx, at2), lit(r.apiVersion ?? "", at2)];
+    if (full) args.push(lit("full", at2));
+    return call2("reference", args, at2);
+  }
+  symbolicProperty(e, ctx) {
+    const prop2 = e.property.name;
+    if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
+      const m = this.symbolRef(e.base.base, ctx);
+      if (m?.info.kind === "module") {
+        this.noteRef(m.info, e.base.base, ctx, m.idx);
+        const outs = member(call2("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
+        return member(member(outs, prop2, e), "value", e);
+      }
+    }
+    if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
+      const nsName = e.base.name.name;
+      if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
+        const key = `${nsName}.${prop2}`;
+        if (this.importedVars.has(key)) return this.options.inlineVariables ? this.importedValue(key, e) : call2("variables", [lit(key, e)], e);
+        this.error(e.property, `'${prop2}' is not a variable exported by '${nsName}'`);
+        return lit(null, e);
+      }
+    }
+    const ref = this.symbolRef(e.base, ctx);
+    if (!ref) return void 0;
+    const { info, idx } = ref;
+    this.noteRef(info, e.base, ctx, idx);
+    if (info.kind === "module") {
+      if (prop2 === "name") return this.shortName(info, idx, void 0);
+      const r = call2("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
+      return member(r, prop2, e);
+    }
+    switch (prop2) {
+      case "id":
+        return this.idExpr(info, idx, e);
+      case "name":
+        return this.shortName(info, idx, void 0);
+      case "type":
+        return lit(info.type, e);
+      case "apiVersion":
+        return lit(info.apiVersion ?? "", e);
+      case "properties":
+        return this.referenceCall(info, idx, e.base, false);
+      default: {
+        const r = this.referenceCall(info, idx, e.base, true);
+        return e.safe ? call2("tryGet", [r, lit(prop2, e.property)], e) : member(r, prop2, e);
+      }
+    }
+  }
+  symbolicIndex(e, ctx) {
+    const ref = this.symbolRef(e, ctx);
+    if (!ref) return void 0;
+    this.noteRef(ref.info, e, ctx, ref.idx);
+    if (ref.info.kind === "resource") return this.referenceCall(ref.info, ref.idx, e, true);
+    return call2("reference", [this.deploymentId(ref.info, ref.idx, e), lit(DEPLOYMENTS_API, e)], e);
+  }
+  resourceAccess(e, ctx) {
+    const ref = this.symbolRef(e, ctx);
+    if (!ref || ref.info.kind !== "resource") {
+      this.error(e.name, `unknown nested resource '${e.name.name}'`);
+      return lit(null, e);
+    }
+    this.noteRef(ref.info, e, ctx, ref.idx);
+    return this.referenceCall(ref.info, ref.idx, e, true);
+  }
+  specialCall(e, ctx) {
+    const name = e.name.name;
+    if (e.base) {
+      if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
+        const ns = e.base.name.name;
+        if (this.namespaces.has(ns) && !this.symbols.has(ns)) {
+          const key = `${ns}.${name}`;
+          if (!this.importedFuncs.has(key)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
+          return call2(key, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
+        }
+        if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
+          return this.builtin(e, ctx);
+        }
+      }
+      const ref = this.symbolRef(e.base, ctx);
+      if (ref?.info.kind === "resource") {
+        this.noteRef(ref.info, e.base, ctx, ref.idx);
+        const args = e.args.map((a) => this.expr(a, ctx));
+        if (name.toLowerCase() === "getsecret") return call2("keyVaultSecret", [this.idExpr(ref.info, ref.idx, e.base), ...args], e);
+        return call2(name, [this.idExpr(ref.info, ref.idx, e.base), lit(ref.info.apiVersion ?? "", e.base), ...args], e);
+      }
+      this.error(e.name, `'${name}' cannot be called on this value`);
+      return lit(null, e);
+    }
+    if (ctx.locals?.has(name)) {
+      this.error(e.name, `'${name}' is not a function`);
+      return lit(null, e);
+    }
+    if (this.funcs.has(name) || this.importedFuncs.has(name)) return call2(name, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
+    return this.builtin(e, ctx);
+  }
+  /** Built-in functions that the compiler evaluates itself or renames. */
+  builtin(e, ctx) {
+    const name = e.name.name;
+    const args = () => e.args.map((a) => this.expr(a, ctx));
+    switch (name.toLowerCase()) {
+      case "any":
+        return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
+      case "loadtextcontent":
+        return this.loadFile(e, (text) => lit(text, e));
+      case "loadfileasbase64":
+        return this.loadFile(e, (text) => lit(Buffer.from(text, "utf8").toString("base64"), e));
+      case "loadjsoncontent":
+        return this.loadFile(e, (text) => this.jsonContent(e, text));
+      case "nameof": {
+        const a = e.args[0];
+        let base = a;
+        while (base && (base.kind === "PropertyAccess" || base.kind === "ArrayAccess" || base.kind === "ResourceAccess")) base = base.base;
+        if (base?.kind === "VariableAccess" && !ctx.locals?.has(base.name.name)) {
+          const sym2 = this.symbols.get(base.name.name);
+          if (sym2) this.noteRef(sym2, base, ctx);
+          else if (this.vars.has(base.name.name)) ctx.refs?.variables.add(base.name.name);
+        }
+        if (a?.kind === "PropertyAccess") return lit(a.property.name, e);
+        if (a?.kind === "ArrayAccess" && a.index.kind === "String" && stringValue(a.index) !== void 0) return lit(stringValue(a.index), e);
+        if (a?.kind === "VariableAccess") return lit(a.name.name, e);
+        return lit(null, e);
+      }
+      default:
+        return call2(name, args(), e);
+    }
+  }
+  loadFile(e, convert) {
+    const p = e.args[0];
+    const rel = p ? stringValue(p) : void 0;
+    if (!p || rel === void 0) {
+      this.error(p ?? e, `${e.name.name}() needs a literal file path`);
+      return lit(null, e);
+    }
+    const got = this.options.modules.readFile(this.resolvePath(rel));
+    if ("error" in got) {
+      this.error(p, `${e.name.name}(): ${got.error}`);
+      return call2("notRead", [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
+    }
+    return convert(got.text);
+  }
+  jsonContent(e, text) {
+    const errors = [];
+    let v = parse2(text.replace(/^\uFEFF/, ""), errors, { allowTrailingComma: true });
+    if (errors.length > 0) {
+      this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
+      return lit(null, e);
+    }
+    const jp = e.args[1] ? stringValue(e.args[1]) : void 0;
+    if (jp !== void 0 && /[?*@]|\.\./.test(jp)) {
+      this.note(e.args[1] ?? e, `loadJsonContent(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
+      return call2("loadJsonContent", [], e);
+    }
+    if (jp !== void 0 && jp !== "$" && jp !== "") {
+      const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
+      for (const part of parts) {
+        const key = part.startsWith("[") ? Number(part.slice(1, -1)) : part;
+        if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key)) v = v[key];
+        else {
+          this.error(e.args[1] ?? e, `loadJsonContent(): the path '${jp}' does not select a value`);
+          return lit(null, e);
+        }
+      }
+    }
+    return jsonToExpr(v, e);
+  }
+};
+function nodeToExpr(n, at2, depth) {
+  if (depth > 256) return lit(null, at2);
+  if (n instanceof TExpr) return n.ast;
+  if (n === null || typeof n !== "object") return lit(n, at2);
+  if (Array.isArray(n)) return call2("createArray", n.map((x) => nodeToExpr(x, at2, depth + 1)), at2);
+  const args = [];
+  for (const k of Object.keys(n)) args.push(lit(k.startsWith("[[") ? k.slice(1) : k, at2), nodeToExpr(n[k], at2, depth + 1));
+  return call2("createObject", args, at2);
+}
+function usesLambdaVariables(e) {
+  switch (e.k) {
+    case "lit":
+      return false;
+    case "call":
+      return e.name.toLowerCase() === "lambdavariables" || e.args.some(usesLambdaVariables);
+    case "member":
+      return usesLambdaVariables(e.obj);
+    case "index":
+      return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
+  }
+}
+
+// src/bicep/load.ts
+var DEFAULT_MODULE_DEPTH = 16;
+function loadBicepTemplate(source, host) {
+  const sink = new DiagnosticSink();
+  const loader = new Loader(host, sink);
+  const span = new TextSpan(source, 0, source.text.length);
+  loader.stack.push(path3.resolve(source.path));
+  const lowered = loader.lowerSource(source);
+  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
+}
+var Loader = class {
+  constructor(host, sink, options = {}) {
+    this.host = host;
+    this.sink = sink;
+    this.options = options;
+    this.maxDepth = host.depth ?? DEFAULT_MODULE_DEPTH;
+  }
+  host;
+  sink;
+  options;
+  /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
+  stack = [];
+  pragmas = [];
+  cache = /* @__PURE__ */ new Map();
+  jsonCache = /* @__PURE__ */ new Map();
+  maxDepth;
+  /** Parses and lowers one Bicep source; never throws. */
+  lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
+    const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
+    for (const d of parsed.diagnostics) this.sink.add(d);
+    this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
+    try {
+      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables }).lower();
+    } catch (e) {
+      const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
+      this.sink.add({ code: "internal-error", message, span: new TextSpan(source, 0, 0) });
+      return void 0;
+    }
+  }
+  enter(absPath, at2, from, what) {
+    const key = path3.resolve(absPath);
+    if (this.stack.includes(key)) {
+      const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path3.relative(this.host.root, p) || p).join(" -> ");
+      this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
+      return void 0;
+    }
+    if (this.stack.length > this.maxDepth) {
+      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path3.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+      return void 0;
+    }
+    const got = this.host.read(key);
+    if ("error" in got) {
+      this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path3.relative(path3.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+      return void 0;
+    }
+    return got;
+  }
+  lowerModule(absPath, at2, from) {
+    const key = path3.resolve(absPath);
+    if (/\.json$/i.test(key)) {
+      if (this.jsonCache.has(key)) return this.jsonCache.get(key);
+      const src = this.enter(key, at2, from, "module");
+      if (!src) return void 0;
+      const j = loadJson(src, this.host.limits);
+      for (const d of j.diagnostics) this.sink.add(d);
+      const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
+      this.jsonCache.set(key, out);
+      return out;
+    }
+    const f = this.lowerFile(key, at2, from, "module");
+    return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
+  }
+  lowerImport(absPath, at2, from) {
+    return this.lowerFile(path3.resolve(absPath), at2, from, "import");
+  }
+  lowerFile(key, at2, from, what) {
+    if (this.cache.has(key) && !this.stack.includes(key)) {
+      const hit = this.cache.get(key);
+      return hit;
+    }
+    const src = this.enter(key, at2, from, what);
+    if (!src) return void 0;
+    this.stack.push(key);
+    try {
+      const lowered = this.lowerSource(src, false);
+      const out = lowered ? { ...lowered, source: src } : void 0;
+      this.cache.set(key, out);
+      return out;
+    } finally {
+      this.stack.pop();
+    }
+  }
+  readFile(absPath) {
+    const got = this.host.read(path3.resolve(absPath));
+    return "error" in got ? got : { text: got.text };
+  }
+};
+
+// src/bicep/params.ts
+import path4 from "node:path";
+function loadBicepParams(source, host) {
+  const sink = new DiagnosticSink();
+  const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
+  for (const d of parsed.diagnostics) sink.add(d);
+  let templatePath;
+  for (const s of parsed.program.statements) {
+    if (s.kind === "Using" && !s.none && s.path) {
+      const rel = s.path.expressions.length === 0 ? s.path.value ?? s.path.segments.join("") : void 0;
+      if (rel === void 0) sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: new TextSpan(source, s.path.start, s.path.end) });
+      else if (/^(br|ts)[:/]/i.test(rel)) {
+        sink.add({ code: "note", message: `the template '${rel}' is in a registry and is not fetched`, span: new TextSpan(source, s.path.start, s.path.end) });
+      } else templatePath = path4.resolve(path4.dirname(source.path), rel);
+    }
+  }
+  const loader = new Loader(host, sink);
+  loader.stack.push(path4.resolve(source.path));
+  let values = /* @__PURE__ */ new Map();
+  try {
+    values = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments();
+  } catch (e) {
+    sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
+  }
+  return { templatePath, values, diagnostics: sink.items };
+}
+
+// src/deploy/parameters.ts
+import { existsSync } from "node:fs";
+import path5 from "node:path";
+function readParameterFile(file, into, sink, opts2 = {}) {
+  const read = opts2.root ? readSourceInside(path5.resolve(file), "arm-parameters", opts2.root, opts2.limits) : readSource(path5.resolve(file), "arm-parameters", opts2.limits);
+  if (!read.ok) {
+    sink.add(read.diagnostic);
+    return false;
+  }
+  const loaded = loadJson(read.source, opts2.limits);
+  for (const d of loaded.diagnostics) sink.add(d);
+  if (!loaded.root || !isTObject(loaded.root)) {
+    if (loaded.root !== void 0) sink.add({ code: "invalid-template", message: "A parameters file must be a JSON object.", span: loaded.span });
+    return false;
+  }
+  const doc = { node: loaded.root, span: loaded.span };
+  const params = childOf(doc, "parameters");
+  if (!params || !isTObject(params.node)) {
+    sink.add({ code: "invalid-template", message: "The parameters file has no 'parameters' object.", span: loaded.span });
+    return false;
+  }
+  for (const name of Object.keys(params.node)) {
+    const entry = childOf(params, name);
+    if (!isTObject(entry.node)) continue;
+    const e = entry;
+    const ref = childOf(e, "reference");
+    const val = childOf(e, "value");
+    if (ref) {
+      into.set(name, {
+        value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
+        span: ref.span
+      });
+    } else if (val) {
+      into.set(name, { value: fromJson(val.node), span: val.span });
+    }
+  }
+  return true;
+}
+function cliParameters(params, into) {
+  for (const [name, text] of Object.entries(params)) {
+    let v;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      v = text;
+    }
+    into.set(name, { value: fromJson(v) });
+  }
+}
+function associatedParameterFile(template) {
+  const dir = path5.dirname(template);
+  const base = path5.basename(template);
+  const m = /^(.*)\.(json|jsonc)$/i.exec(base);
+  if (!m) return void 0;
+  const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
+  for (const c of candidates) {
+    const p = path5.join(dir, c);
+    if (existsSync(p)) return p;
+  }
+  return void 0;
+}
+
+// src/deploy/deploy.ts
+import path6 from "node:path";
+
+// src/deploy/resources.ts
+var ARM_MAX_COPY = 800;
+var CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "extension", "scope"]);
+var ResourceExpander = class {
+  constructor(ev, unit, options, firstIndex = 0) {
+    this.ev = ev;
+    this.unit = unit;
+    this.options = options;
+    this.firstIndex = firstIndex;
+  }
+  ev;
+  unit;
+  options;
+  firstIndex;
+  resources = [];
+  /** Declarations whose condition is false. */
+  notDeployed = [];
+  limitReported = false;
+  get diagnostics() {
+    return this.ev.diagnostics;
+  }
+  /** Expands the `resources` section of a template (array, or object keyed by symbolic name). */
+  expandTemplate(template) {
+    const section = childOf(template, "resources");
+    if (!section) return;
+    if (Array.isArray(section.node)) {
+      section.node.forEach((decl, i) => this.expandDeclaration({ node: decl, span: section.span.child(section.node, i) }, void 0, void 0));
+    } else if (isTObject(section.node)) {
+      const obj = section.node;
+      for (const name of Object.keys(obj)) {
+        this.expandDeclaration({ node: obj[name], span: section.span.child(obj, name) }, void 0, name);
+      }
+    }
+  }
+  expandDeclaration(decl, parent, symbolicName) {
+    if (!isTObject(decl.node)) {
+      this.diagnostics.add({ code: "invalid-template", message: "a resource declaration must be an object", span: decl.span });
+      return;
+    }
+    const d = decl;
+    const copy = childOf(d, "copy");
+    if (copy && isTObject(copy.node)) {
+      const c = copy;
+      const nameNode = childOf(c, "name");
+      const loopName = typeof nameNode?.node === "string" ? nameNode.node : symbolicName ?? "copy";
+      const countNode = childOf(c, "count");
+      const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
+      if (typeof count === "number") {
+        if (count < 0) {
+          this.diagnostics.add({ code: "evaluation-error", message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
+          return;
+        }
+        if (count > ARM_MAX_COPY) {
+          this.diagnostics.add({
+            code: "evaluation-error",
+            message: `copy count ${count} exceeds Azure's limit of ${ARM_MAX_COPY}; the deployment will be rejected (only the first ${ARM_MAX_COPY} copies are analysed)`,
+            span: countNode?.span ?? copy.span
+          });
+        }
+        const maxCopy = this.options.maxCopyCount ?? ARM_MAX_COPY;
+        if (count > maxCopy && count <= ARM_MAX_COPY) {
+          this.diagnostics.add({
+            code: "limit-exceeded",
+            message: `copy count ${count} is more than ${maxCopy}; only the first ${maxCopy} copies are analysed (limit maxCopyCount)`,
+            span: countNode?.span ?? copy.span
+          });
+        }
+        const n = Math.min(count, ARM_MAX_COPY, maxCopy);
+        for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
+        return;
+      }
+      const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
+      const index2 = new Unknown(why.reason, "int", void 0, "copyIndex()");
+      this.expandInstance(d, parent, symbolicName, { name: loopName, index: index2 }, why);
+      return;
+    }
+    this.expandInstance(d, parent, symbolicName, parent?.loop);
+  }
+  expandInstance(decl, parent, symbolicName, loop, loopUnknown) {
+    if (this.resources.length >= this.options.maxResources) {
+      if (!this.limitReported) {
+        this.limitReported = true;
+        this.diagnostics.add({
+          code: "limit-exceeded",
+          message: `more than ${this.options.maxResources} resources; the rest are not analysed (limit maxResources)`,
+          span: decl.span
+        });
+      }
+      return;
+    }
+    const ev = (key) => {
+      const c = childOf(decl, key);
+      return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: void 0, span: decl.span };
+    };
+    let state = parent?.resource.state ?? "deployed";
+    let condition = parent?.resource.condition ?? loopUnknown;
+    if (loopUnknown) state = "maybe";
+    const cond = ev("condition");
+    if (cond.value !== void 0) {
+      if (cond.value === false) {
+        this.recordNotDeployed(decl, parent, loop, symbolicName);
+        return;
+      }
+      if (cond.value instanceof Unknown) {
+        state = "maybe";
+        condition ??= cond.value;
+      } else if (cond.value !== true) {
+        this.diagnostics.add({ code: "evaluation-error", message: "the condition must be a boolean", span: cond.span });
+      }
+    }
+    const typeV = ev("type");
+    const nameV = ev("name");
+    if (typeof typeV.value !== "string") {
+      this.diagnostics.add({
+        code: typeV.value === void 0 ? "invalid-template" : "evaluation-error",
+        message: typeV.value === void 0 ? "the resource has no 'type'" : "the resource 'type' must be a literal string",
+        span: typeV.span
+      });
+      return;
+    }
+    if (nameV.value === void 0) {
+      this.diagnostics.add({ code: "invalid-template", message: "the resource has no 'name'", span: decl.span });
+      return;
+    }
+    let type = typeV.value;
+    let name = nameV.value;
+    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+    const apiVersion = ev("apiVersion").value;
+    const existing = own(decl.node, "existing") === true;
+    const scope = this.scopeFor(decl, loop);
+    const id = buildId(scope, type, name);
+    if (id && /\/providers\//i.test(type)) type = fullType(id);
+    if (!id) {
+      this.diagnostics.add({
+        code: "invalid-template",
+        message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
+        span: nameV.span
+      });
+      return;
+    }
+    const index2 = this.firstIndex + this.resources.length;
+    const body = new ObjectValue();
+    let bodyDone = false;
+    const evaluator = this.ev;
+    const isDeployment = type.toLowerCase() === DEPLOYMENTS;
+    const fillBody = () => {
+      if (bodyDone) return body;
+      bodyDone = true;
+      for (const k of Object.keys(decl.node)) {
+        if (CONTROL_KEYS.has(k.toLowerCase())) continue;
+        const span = decl.span.child(decl.node, k);
+        const node = decl.node[k];
+        const value = isDeployment && k.toLowerCase() === "properties" && isTObject(node) ? evaluateDeploymentProperties(evaluator, { node, span }, loop) : evaluator.evaluateNode(node, span, loop);
+        body.set(k, value, span, decl.span.keySpan(decl.node, k));
+      }
+      body.span = decl.span;
+      return body;
+    };
+    let dependsOn;
+    const fillDependsOn = () => {
+      if (dependsOn) return dependsOn;
+      dependsOn = [];
+      const dep = childOf(decl, "dependsOn");
+      if (dep && Array.isArray(dep.node)) {
+        const list = dep.node;
+        list.forEach((entry, i) => {
+          const span = dep.span.child(list, i);
+          dependsOn.push({ value: evaluator.evaluateNode(entry, span, loop), span });
+        });
+      }
+      return dependsOn;
+    };
+    const resource = {
+      index: index2,
+      id,
+      key: `${scopeKey(id)}|${relativeKey(id)}`,
+      type,
+      apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
+      name,
+      // A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
+      // Computed when a message needs it: the name as written costs a position lookup.
+      get displayName() {
+        return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(name, nameV.span);
+      },
+      symbolicName,
+      existing,
+      state,
+      condition: state === "maybe" ? condition : void 0,
+      copy: loop ? { name: loop.name, index: typeof loop.index === "number" ? loop.index : void 0 } : void 0,
+      unit: this.unit,
+      span: decl.span,
+      typeSpan: typeV.span,
+      nameSpan: nameV.span,
+      parent: parent?.resource,
+      children: [],
+      get dependsOn() {
+        return fillDependsOn();
+      },
+      get body() {
+        return fillBody();
+      },
+      get root() {
+        return { value: fillBody(), span: decl.span };
+      },
+      decl
+    };
+    this.resources.push(resource);
+    parent?.resource.children.push(resource);
+    const nested = childOf(decl, "resources");
+    if (nested && Array.isArray(nested.node)) {
+      nested.node.forEach(
+        (child, i) => this.expandDeclaration({ node: child, span: nested.span.child(nested.node, i) }, { resource, loop }, void 0)
+      );
+    }
+  }
+  /**
+   * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
+   * (ARM ignores those), so its id is kept.
+   */
+  recordNotDeployed(decl, parent, loop, symbolicName) {
+    const t = childOf(decl, "type");
+    const n = childOf(decl, "name");
+    if (!t || !n) return;
+    const typeV = this.ev.evaluateNode(t.node, t.span, loop);
+    let name = this.ev.evaluateNode(n.node, n.span, loop);
+    if (typeof typeV !== "string") return;
+    let type = typeV;
+    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+    const id = buildId(this.scopeFor(decl, loop), type, name);
+    if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+  }
+  /**
+   * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
+   * group / subscription (ARM stores the deployment there), so its id is scoped there: a dependsOn
+   * `resourceId('rg', 'Microsoft.Resources/deployments', 'x')` names it. An `existing` resource
+   * (languageVersion 2.0) is looked up in the resource group / subscription they name.
+   */
+  deploymentScope(decl, loop) {
+    const t = own(decl.node, "type");
+    if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS && own(decl.node, "existing") !== true) return void 0;
+    const at2 = (key) => {
+      const c = childOf(decl, key);
+      return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
+    };
+    const rg = at2("resourceGroup");
+    const sub = at2("subscriptionId");
+    if (rg) return { ...this.unit.scope, kind: "resourceGroup", resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
+    if (sub && this.unit.scope.kind !== "resourceGroup") return { ...this.unit.scope, kind: "subscription", subscriptionId: sub };
+    return void 0;
+  }
+  /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
+  scopeFor(decl, loop) {
+    const s = childOf(decl, "scope");
+    if (!s) return this.deploymentScope(decl, loop) ?? this.unit.scope;
+    const v = this.ev.evaluateNode(s.node, s.span, loop);
+    const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
+    if (!segs || segs.length === 0) return this.unit.scope;
+    if (parseResourceId(v) || startsWithSlash(v)) return segs;
+    if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ["providers"], ...segs];
+    return this.unit.scope;
+  }
+};
+var DEPLOYMENTS = "microsoft.resources/deployments";
+function scopeSegment(v) {
+  return typeof v === "string" || v instanceof Unknown ? [v] : void 0;
+}
+function startsWithSlash(v) {
+  if (typeof v === "string") return v.startsWith("/");
+  const first = v instanceof Unknown ? v.parts?.[0] : void 0;
+  return typeof first === "string" && first.startsWith("/");
+}
+function evaluateDeploymentProperties(ev, props, loop) {
+  const out = new ObjectValue();
+  out.span = props.span;
+  for (const k of Object.keys(props.node)) {
+    if (k.toLowerCase() === "template") continue;
+    const span = props.span.child(props.node, k);
+    out.set(k, ev.evaluateNode(props.node[k], span, loop), span, props.span.keySpan(props.node, k));
+  }
+  return out;
+}
+function joinName(parent, child) {
+  if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
+  const parts = [];
+  const push2 = (v) => {
+    if (typeof v === "string") parts.push(v);
+    else if (v instanceof Unknown) parts.push(...v.parts ?? [v]);
+    else parts.push(String(v));
+  };
+  push2(parent);
+  parts.push("/");
+  push2(child);
+  const first = [parent, child].find((v) => v instanceof Unknown);
+  return new Unknown(first?.reason ?? { code: "error", message: "unknown name" }, "string", parts);
+}
+function scopeSegments(scope) {
+  let segs = scopeSegmentCache.get(scope);
+  if (segs) return segs;
+  switch (scope.kind) {
+    case "resourceGroup":
+      segs = [["subscriptions"], scope.subscriptionId, ["resourceGroups"], scope.resourceGroup];
+      break;
+    case "subscription":
+      segs = [["subscriptions"], scope.subscriptionId];
+      break;
+    case "managementGroup":
+      segs = [["providers"], ["Microsoft.Management"], ["managementGroups"], scope.managementGroup ?? []];
+      break;
+    case "tenant":
+      segs = [];
+      break;
+  }
+  scopeSegmentCache.set(scope, segs);
+  return segs;
+}
+var scopeSegmentCache = /* @__PURE__ */ new WeakMap();
+function nameSegments(name, levels) {
+  if (name instanceof Unknown && !name.parts) return Array.from({ length: levels }, () => [name]);
+  return typeof name === "string" || name instanceof Unknown ? splitSegments(name) : void 0;
+}
+function nameLevels(type) {
+  const segs = type.split("/");
+  const p = segs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
+  return p < 0 ? segs.length - 1 : p - 1 + 1 + (segs.length - p - 1);
+}
+function qualifyChild(parent, type, name) {
+  const first = type.split("/")[0] ?? "";
+  if (first.includes(".")) return { type, name };
+  const full = `${parent.type}/${type}`;
+  const segs = nameSegments(name, 1);
+  if (segs && segs.length === nameLevels(full) && !(name instanceof Unknown && !name.parts)) return { type: full, name };
+  return { type: full, name: joinName(parent.name, name) };
+}
+function buildId(scope, type, name) {
+  const typeSegs = type.split("/");
+  const p = typeSegs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
+  if (p > 0) {
+    const baseLevels = p - 1;
+    const extTypes = typeSegs.slice(p + 1);
+    const names2 = nameSegments(name, baseLevels + 1 + extTypes.length);
+    if (!names2 || names2.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return void 0;
+    const base = buildId(scope, typeSegs.slice(0, p).join("/"), null);
+    const namespace2 = segmentText(names2[baseLevels]);
+    if (!namespace2 || !base) return void 0;
+    const baseNames = names2.slice(0, baseLevels);
+    const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
+    return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
+  }
+  const [namespace, ...types] = typeSegs;
+  if (!namespace || types.length === 0) return void 0;
+  const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
+  if (!names || names.length !== types.length) return void 0;
+  return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
+}
+function displayNameOf(name, span) {
+  if (typeof name === "string") return name;
+  if (name instanceof Unknown && name.parts) {
+    return name.parts.map((p) => typeof p === "string" ? p : "{\u2026}").join("");
+  }
+  const r = span.range();
+  return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
+}
+
+// src/deploy/scope.ts
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+function needsOwnSpan(n) {
+  return typeof n === "object" ? n !== null : typeof n === "string" && isExpressionString(n);
+}
+var ARM_MAX_COPY2 = 800;
+function secureUnknown(name, span) {
+  return new Unknown({ code: "secure", message: `the secure parameter '${name}' is never evaluated or shown`, span });
+}
+function isKeyVaultReference(v) {
+  if (!(v instanceof ObjectValue)) return false;
+  const r = v.get("reference");
+  return r instanceof ObjectValue && r.has("keyVault");
+}
+var TemplateScope = class {
+  diagnostics;
+  budget;
+  deploymentContext;
+  template;
+  supplied = /* @__PURE__ */ new Map();
+  paramCache = /* @__PURE__ */ new Map();
+  paramBusy = /* @__PURE__ */ new Set();
+  varCache = /* @__PURE__ */ new Map();
+  /** Variables being evaluated, in order (for the cycle message). */
+  varStack = [];
+  functions = /* @__PURE__ */ new Map();
+  runtimeHook;
+  symbolPrefix;
+  /** See TemplateScopeOptions.observer. */
+  observer;
+  base;
+  /**
+   * @param root the template document (an object; anything else is reported as invalid)
+   * @param span the span of the document
+   */
+  constructor(root, span, options = {}) {
+    this.diagnostics = options.diagnostics ?? new DiagnosticSink();
+    this.budget = options.budget ?? new Budget();
+    this.deploymentContext = options.deployment ?? {};
+    this.runtimeHook = options.runtime;
+    this.symbolPrefix = options.symbolPrefix ?? "";
+    this.observer = options.observer;
+    if (isTObject(root)) this.template = { node: root, span };
+    else {
+      this.template = void 0;
+      this.diagnostics.add({ code: "invalid-template", message: "The template must be a JSON object.", span });
+    }
+    for (const [k, v] of options.parameters ?? []) this.supplied.set(k.toLowerCase(), v);
+    this.base = new NodeContext(this, void 0, void 0);
+    this.indexFunctions();
+  }
+  // ---- EvalContext (the template's top level: no copy loop) ----
+  /** parameters('name'): the parameter's value (Unknown for secure ones and ones without value). */
+  parameter(name, span) {
+    const info = this.parameterInfo(name);
+    if (!info) {
+      const message = `The template parameter '${name}' is not found.`;
+      this.diagnostics.add({ code: "evaluation-error", message, span });
+      return new Unknown({ code: "error", message, span });
+    }
+    return info.value;
+  }
+  /** variables('name'): evaluated on first use, then memoised. */
+  variable(name, span) {
+    return this.variableValue(name, span);
+  }
+  copyIndex(loopName, span) {
+    return this.base.copyIndex(loopName, span);
+  }
+  userFunction(ns, name) {
+    return this.base.userFunction(ns, name);
+  }
+  runtime(fn, args, span) {
+    return this.runtimeHook?.(fn, args, span);
+  }
+  // ---- Public API ----
+  /** Evaluates a template value tree; `loop` is the resource copy loop the node is inside. */
+  evaluateNode(node, span, loop) {
+    const frame = loop ? { name: loop.name, index: loop.index, isDefault: true, parent: void 0 } : void 0;
+    return new NodeContext(this, frame, void 0).node(node, span);
+  }
+  /** Evaluates an expression string (or literal) at the template's top level. */
+  evaluateString(s, span, loop) {
+    const frame = loop ? { name: loop.name, index: loop.index, isDefault: true, parent: void 0 } : void 0;
+    return evaluateString(s, span, new NodeContext(this, frame, void 0));
+  }
+  /** Names of the declared parameters, as written. */
+  parameterNames() {
+    const sec = this.section("parameters");
+    return sec && isTObject(sec.node) ? Object.keys(sec.node) : [];
+  }
+  /** Names of the declared variables (including those of the variables `copy` array). */
+  variableNames() {
+    const sec = this.section("variables");
+    if (!sec || !isTObject(sec.node)) return [];
+    const out = [];
+    for (const k of Object.keys(sec.node)) {
+      if (k.toLowerCase() === "copy" && Array.isArray(sec.node[k])) {
+        for (const e of sec.node[k]) if (isTObject(e) && typeof own(e, "name") === "string") out.push(own(e, "name"));
+      } else out.push(k);
+    }
+    return out;
+  }
+  /** Everything known about a parameter, or undefined when it is not declared. */
+  parameterInfo(name) {
+    const key = name.toLowerCase();
+    const hit = this.paramCache.get(key);
+    if (hit) return hit;
+    const sec = this.section("parameters");
+    if (!sec || !isTObject(sec.node)) return void 0;
+    const decl = childOf(sec, name);
+    if (!decl) return void 0;
+    if (this.paramBusy.has(key)) {
+      const message = `The default value of parameter '${name}' depends on itself.`;
+      this.diagnostics.add({ code: "invalid-template", message, span: decl.span });
+      return { name, type: void 0, value: new Unknown({ code: "error", message, span: decl.span }), allowedValues: void 0, source: "none", span: decl.span, valueSpan: void 0 };
+    }
+    this.paramBusy.add(key);
+    try {
+      const info = this.computeParameter(Object.keys(sec.node).find((k) => k.toLowerCase() === key) ?? name, decl);
+      this.paramCache.set(key, info);
+      return info;
+    } finally {
+      this.paramBusy.delete(key);
+    }
+  }
+  /** Evaluates the `outputs` section (output `copy` loops included, `condition: false` skipped). */
+  outputs() {
+    const sec = this.section("outputs");
+    if (!sec || !isTObject(sec.node)) return [];
+    const out = [];
+    const obj = sec.node;
+    for (const name of Object.keys(obj)) {
+      const decl = childOf(sec, name);
+      if (!isTObject(decl.node)) {
+        this.diagnostics.add({ code: "invalid-template", message: `The output '${name}' must be an object.`, span: decl.span });
+        continue;
+      }
+      const d = decl;
+      const typeNode = childOf(d, "type")?.node;
+      const type = typeof typeNode === "string" ? typeNode : void 0;
+      const cond = childOf(d, "condition");
+      if (cond) {
+        const c = this.base.node(cond.node, cond.span);
+        if (c === false) continue;
+      }
+      let value;
+      const copy = childOf(d, "copy");
+      const val = childOf(d, "value");
+      if (copy && isTObject(copy.node)) {
+        value = this.base.copyArray(copy, void 0, true);
+      } else if (val) value = this.base.node(val.node, val.span);
+      else value = null;
+      if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: "secure", message: `the secure output '${name}' is never shown`, span: decl.span });
+      out.push({ name, type, value, span: decl.span });
+    }
+    return out;
+  }
+  // ---- Internals ----
+  /** A section of the template (case-insensitive name). */
+  section(name) {
+    return this.template ? childOf(this.template, name) : void 0;
+  }
+  computeParameter(name, decl) {
+    const span = decl.span;
+    if (!isTObject(decl.node)) {
+      this.diagnostics.add({ code: "invalid-template", message: `The parameter '${name}' must be an object.`, span });
+      return { name, type: void 0, value: null, allowedValues: void 0, source: "none", span, valueSpan: void 0 };
+    }
+    const d = decl;
+    const typeNode = childOf(d, "type")?.node;
+    const type = typeof typeNode === "string" ? typeNode : void 0;
+    const secure = type !== void 0 && SECURE_TYPES.has(type.toLowerCase());
+    const allowedNode = childOf(d, "allowedValues");
+    let allowedValues;
+    if (allowedNode) {
+      const a = this.base.node(allowedNode.node, allowedNode.span);
+      if (Array.isArray(a)) allowedValues = a;
+    }
+    const supplied = this.supplied.get(name.toLowerCase());
+    if (supplied) {
+      let value2 = supplied.value;
+      if (secure || isKeyVaultReference(value2) || value2 instanceof Unknown && value2.reason.code === "secure") {
+        value2 = secureUnknown(name, supplied.span ?? span);
+      } else {
+        value2 = coerce(value2, type);
+        this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
+      }
+      return { name, type, value: value2, allowedValues, source: "supplied", span, valueSpan: supplied.span };
+    }
+    const def = childOf(d, "defaultValue");
+    if (def) {
+      if (secure) return { name, type, value: secureUnknown(name, def.span), allowedValues, source: "default", span, valueSpan: def.span };
+      const value2 = coerce(this.base.node(def.node, def.span), type);
+      return { name, type, value: value2, allowedValues, source: "default", span, valueSpan: def.span };
+    }
+    if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: "none", span, valueSpan: void 0 };
+    if (childOf(d, "nullable")?.node === true) return { name, type, value: null, allowedValues, source: "none", span, valueSpan: void 0 };
+    const value = new Unknown(
+      { code: "parameter-without-value", message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
+      paramType(type),
+      void 0,
+      `${this.symbolPrefix}parameters('${name.toLowerCase()}')`,
+      void 0,
+      allowedValues
+    );
+    return { name, type, value, allowedValues, source: "none", span, valueSpan: void 0 };
+  }
+  checkAllowed(name, value, allowed, span) {
+    if (!allowed || value instanceof Unknown) return;
+    const matches = (a, v) => typeof a === "string" && typeof v === "string" ? a.toLowerCase() === v.toLowerCase() : deepEquals(a, v);
+    const ok = Array.isArray(value) && !allowed.some((a) => Array.isArray(a)) ? value.every((v) => allowed.some((a) => matches(a, v) !== false)) : allowed.some((a) => matches(a, value) !== false);
+    if (!ok) {
+      this.diagnostics.add({
+        code: "evaluation-error",
+        message: `The provided value for the template parameter '${name}' is not valid: it is not one of the allowedValues.`,
+        span
+      });
+    }
+  }
+  variableValue(name, span) {
+    const key = name.toLowerCase();
+    if (this.varCache.has(key)) return this.varCache.get(key);
+    const sec = this.section("variables");
+    const found = sec && isTObject(sec.node) ? this.findVariable(sec, name) : void 0;
+    if (!found) {
+      const message = `The template variable '${name}' is not found.`;
+      this.diagnostics.add({ code: "evaluation-error", message, span });
+      return new Unknown({ code: "error", message, span });
+    }
+    const at2 = this.varStack.findIndex((v) => v.toLowerCase() === key);
+    if (at2 >= 0) {
+      const cycle = [...this.varStack.slice(at2), name].join(" -> ");
+      const message = `The variables form a cycle: ${cycle}.`;
+      this.diagnostics.add({ code: "invalid-template", message, span: found.span });
+      return new Unknown({ code: "error", message, span: found.span });
+    }
+    this.varStack.push(name);
+    let value;
+    try {
+      value = found.copy ? this.base.copyArray(found, found.copyName, false) : this.base.node(found.node, found.span);
+    } finally {
+      this.varStack.pop();
+    }
+    this.varCache.set(key, value);
+    return value;
+  }
+  findVariable(sec, name) {
+    const lower3 = name.toLowerCase();
+    for (const k of Object.keys(sec.node)) {
+      const node = sec.node[k];
+      if (k.toLowerCase() === "copy" && Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          const e = node[i];
+          if (isTObject(e) && typeof own(e, "name") === "string" && own(e, "name").toLowerCase() === lower3) {
+            return { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: own(e, "name") };
+          }
+        }
+      } else if (k.toLowerCase() === lower3) return { node, span: sec.span.child(sec.node, k) };
+    }
+    return void 0;
+  }
+  indexFunctions() {
+    const sec = this.section("functions");
+    if (!sec || !Array.isArray(sec.node)) return;
+    sec.node.forEach((nsNode, i) => {
+      if (!isTObject(nsNode)) return;
+      const nsLoc = { node: nsNode, span: sec.span.child(sec.node, i) };
+      const ns = childOf(nsLoc, "namespace")?.node;
+      const members = childOf(nsLoc, "members");
+      if (typeof ns !== "string" || !members || !isTObject(members.node)) return;
+      for (const fname of Object.keys(members.node)) {
+        const f = members.node[fname];
+        if (isTObject(f)) this.functions.set(`${ns.toLowerCase()}.${fname.toLowerCase()}`, { node: f, span: members.span.child(members.node, fname), name: `${ns}.${fname}` });
+      }
+    });
+  }
+  /** The user-defined function `ns.name`, bound to this scope. */
+  lookupUserFunction(ns, name) {
+    const f = this.functions.get(`${ns.toLowerCase()}.${name.toLowerCase()}`);
+    if (!f) return void 0;
+    const loc = { node: f.node, span: f.span };
+    const paramsNode = childOf(loc, "parameters");
+    const params = [];
+    if (paramsNode && Array.isArray(paramsNode.node)) {
+      for (const p of paramsNode.node) if (isTObject(p) && typeof own(p, "name") === "string") params.push(own(p, "name"));
+    }
+    const output = childOf(loc, "output");
+    const valueNode = output && isTObject(output.node) ? childOf(output, "value") : void 0;
+    return {
+      name: f.name,
+      minArgs: params.length,
+      maxArgs: params.length,
+      invoke: (args, span) => {
+        if (!valueNode) {
+          const message = `The user-defined function '${f.name}' has no output value.`;
+          this.diagnostics.add({ code: "invalid-template", message, span: f.span });
+          return new Unknown({ code: "error", message, span });
+        }
+        const bound = /* @__PURE__ */ new Map();
+        params.forEach((p, i) => bound.set(p.toLowerCase(), args[i] ?? null));
+        return new NodeContext(this, void 0, { name: f.name, args: bound }).node(valueNode.node, valueNode.span);
+      }
+    };
+  }
+};
+var NodeContext = class _NodeContext {
+  constructor(scope, loops, fn) {
+    this.scope = scope;
+    this.loops = loops;
+    this.fn = fn;
+  }
+  scope;
+  loops;
+  fn;
+  get diagnostics() {
+    return this.scope.diagnostics;
+  }
+  get budget() {
+    return this.scope.budget;
+  }
+  get deploymentContext() {
+    return this.scope.deploymentContext;
+  }
+  fail(message, span) {
+    this.scope.diagnostics.add({ code: "evaluation-error", message, span });
+    return new Unknown({ code: "error", message, span });
+  }
+  parameter(name, span) {
+    if (this.fn) {
+      const key = name.toLowerCase();
+      if (this.fn.args.has(key)) return this.fn.args.get(key);
+      return this.fail(`The user-defined function '${this.fn.name}' has no parameter '${name}' (functions can't use template parameters).`, span);
+    }
+    return this.scope.parameter(name, span);
+  }
+  variable(name, span) {
+    if (this.fn) return this.fail(`The user-defined function '${this.fn.name}' can't use template variables ('${name}').`, span);
+    return this.scope.variable(name, span);
+  }
+  copyIndex(loopName, span) {
+    const lower3 = loopName?.toLowerCase();
+    for (let f = this.loops; f; f = f.parent) {
+      if (lower3 === void 0 ? f.isDefault : f.name?.toLowerCase() === lower3) return f.index;
+    }
+    return this.fail(
+      loopName === void 0 ? "The template function 'copyIndex' is not expected at this location (it is not inside a copy loop)." : `The template function 'copyIndex' refers to the copy loop '${loopName}', which does not enclose it.`,
+      span
+    );
+  }
+  userFunction(ns, name) {
+    return this.scope.lookupUserFunction(ns, name);
+  }
+  runtime(fn, args, span) {
+    return this.scope.runtime(fn, args, span);
+  }
+  withLoop(name, index2, isDefault) {
+    return new _NodeContext(this.scope, { name, index: index2, isDefault, parent: this.loops }, this.fn);
+  }
+  /** Evaluates a template value tree. */
+  node(n, span) {
+    if (!this.budget.step()) {
+      if (n === null || typeof n === "number" || typeof n === "boolean") return n;
+      const lim = this.budget.limits;
+      if (typeof n === "string" && (!isExpressionString(n) || parseTemplateString(n, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).kind === "error")) {
+        return evaluateString(n, span, this);
+      }
+      const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+      if (this.budget.firstExhaustion()) this.diagnostics.add({ code: "limit-exceeded", message, span });
+      return new Unknown({ code: "limit", message, span });
+    }
+    if (typeof n === "string") return this.observed(evaluateString(n, span, this), span, isExpressionString(n));
+    if (n === null || typeof n === "number" || typeof n === "boolean") return n;
+    if (n instanceof TExpr) return this.observed(evaluate(n.ast, n.base, this), span, true);
+    if (Array.isArray(n)) {
+      const out = [];
+      for (let i = 0; i < n.length; i++) {
+        const item = n[i];
+        out.push(this.node(item, needsOwnSpan(item) ? span.child(n, i) : span));
+      }
+      setElementOrigin(out, n, span);
+      return out;
+    }
+    return this.object(n, span);
+  }
+  observed(v, span, isExpression) {
+    if (isExpression) this.scope.observer?.(v, span);
+    return v;
+  }
+  object(o, span) {
+    const out = new ObjectValue();
+    out.span = span;
+    out.origin = { container: o, span };
+    for (const k of Object.keys(o)) {
+      const child = o[k];
+      const vspan = needsOwnSpan(child) || k.toLowerCase() === "copy" ? span.child(o, k) : span;
+      if (k.toLowerCase() === "copy" && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, "input") !== void 0)) {
+        child.forEach((e, i) => {
+          const eloc = { node: e, span: vspan.child(child, i) };
+          const nameNode = childOf(eloc, "name");
+          const nm = nameNode ? this.node(nameNode.node, nameNode.span) : void 0;
+          if (typeof nm !== "string") {
+            this.diagnostics.add({ code: "invalid-template", message: "A property copy loop needs a string name.", span: eloc.span });
+            return;
+          }
+          out.set(nm, this.copyArray(eloc, nm, false), eloc.span, nameNode?.span);
+        });
+        continue;
+      }
+      let key = k;
+      if (k.length >= 2 && k.startsWith("[") && k.endsWith("]") && !k.startsWith("[[")) {
+        const kspan = span.keySpan(o, k);
+        const kv = this.observed(evaluateString(k, kspan, this), kspan, true);
+        if (typeof kv === "string") key = kv;
+        else if (kv instanceof Unknown) key = unknownPropertyName(kv) ?? k;
+        else {
+          this.diagnostics.add({ code: "evaluation-error", message: `A property name must be a string; the expression gives a value of type '${typeName(kv)}'.`, span: kspan });
+        }
+      } else if (k.startsWith("[[")) key = k.slice(1);
+      out.setFromTemplate(key, this.node(child, vspan), k);
+    }
+    return out;
+  }
+  /**
+   * Evaluates a copy loop `{name?, count, input}` into an array; `copyIndex(name)` (and, for
+   * output loops, `copyIndex()`) inside `input` is the element index.
+   */
+  copyArray(loop, name, isDefault) {
+    const countNode = childOf(loop, "count");
+    const input = childOf(loop, "input");
+    if (!countNode || !input) {
+      const message = "A copy loop needs 'count' and 'input'.";
+      this.diagnostics.add({ code: "invalid-template", message, span: loop.span });
+      return new Unknown({ code: "error", message, span: loop.span });
+    }
+    const count = this.node(countNode.node, countNode.span);
+    if (count instanceof Unknown) return new Unknown(count.reason, "array");
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+      const message = `The copy count must be a non-negative integer; it is ${typeof count === "number" ? count : `of type '${typeName(count)}'`}.`;
+      this.diagnostics.add({ code: "evaluation-error", message, span: countNode.span });
+      return new Unknown({ code: "error", message, span: countNode.span });
+    }
+    if (count > ARM_MAX_COPY2) {
+      const message = `The copy count ${count} exceeds ARM's limit of ${ARM_MAX_COPY2}.`;
+      this.diagnostics.add({ code: "evaluation-error", message, span: countNode.span });
+      return new Unknown({ code: "error", message, span: countNode.span });
+    }
+    const max = this.budget.limits.maxCopyCount;
+    if (count > max) {
+      const message = `The copy count ${count} is more than ${max} (limit maxCopyCount); the loop is not analysed.`;
+      this.diagnostics.add({ code: "limit-exceeded", message, span: countNode.span });
+      return new Unknown({ code: "limit", message, span: countNode.span }, "array");
+    }
+    const out = [];
+    const spans = [];
+    for (let i = 0; i < count; i++) {
+      if (this.budget.exhausted) {
+        const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+        if (this.budget.firstExhaustion()) this.diagnostics.add({ code: "limit-exceeded", message, span: loop.span });
+        return new Unknown({ code: "limit", message, span: loop.span }, "array");
+      }
+      out.push(this.withLoop(name, i, isDefault).node(input.node, input.span));
+      spans.push(input.span);
+    }
+    setElementSpans(out, spans);
+    return out;
+  }
+};
+function coerce(v, type) {
+  if (!type || v instanceof Unknown) return v;
+  const t = type.toLowerCase();
+  if (t === "int" && typeof v === "string" && /^-?\d+$/.test(v.trim())) return Number(v.trim());
+  if (t === "bool" && typeof v === "string" && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === "true";
+  return v;
+}
+function paramType(type) {
+  switch (type?.toLowerCase()) {
+    case "string":
+      return "string";
+    case "int":
+      return "int";
+    case "bool":
+      return "bool";
+    case "array":
+      return "array";
+    case "object":
+      return "object";
+    default:
+      return void 0;
+  }
+}
+
+// src/deploy/runtime.ts
+function runtimeReason(r, span) {
+  const who = r.symbolicName ?? (typeof r.name === "string" ? r.name : r.type);
+  return { code: "runtime-state", message: `a property of '${who}' that Azure sets when it deploys it`, span };
+}
+function open(v, reason) {
+  if (v instanceof ObjectValue) {
+    const o = new ObjectValue();
+    o.span = v.span;
+    o.runtime = reason;
+    for (const e of v.located()) o.set(e.key, open(e.value, reason), e.span, e.keySpan);
+    return o;
+  }
+  if (Array.isArray(v)) return v.map((x) => open(x, reason));
+  return v;
+}
+function withPartIds(props, r) {
+  if (!(props instanceof ObjectValue)) return props;
+  const base = idValue(r.id);
+  for (const e of props.located()) {
+    if (!Array.isArray(e.value)) continue;
+    for (const item of e.value) {
+      if (!(item instanceof ObjectValue) || item.has("id")) continue;
+      const name = item.get("name");
+      if (typeof name !== "string") continue;
+      item.set("id", concatId(base, `/${e.key}/${name}`));
+    }
+  }
+  return props;
+}
+function concatId(base, suffix) {
+  if (typeof base === "string") return base + suffix;
+  return new Unknown(base.reason, "string", [...base.parts ?? [base], suffix], void 0, base.description);
+}
+function runtimeView(r, full, span, outputs) {
+  const reason = runtimeReason(r, span);
+  const props = withPartIds(open(r.body.get("properties") ?? new ObjectValue(), reason), r);
+  const outs = outputs();
+  if (outs && props instanceof ObjectValue) props.set("outputs", open(outs, reason));
+  if (!full) return props;
+  const whole = open(r.body, reason);
+  whole.set("properties", props);
+  whole.set("id", idValue(r.id));
+  whole.set("name", r.name);
+  whole.set("type", r.type);
+  if (r.apiVersion) whole.set("apiVersion", r.apiVersion);
+  return whole;
+}
+
+// src/deploy/deploy.ts
+function scopeKindOf(root) {
+  const schema = own(root, "$schema");
+  if (typeof schema !== "string") return "resourceGroup";
+  const s = schema.toLowerCase();
+  if (s.includes("subscriptiondeploymenttemplate")) return "subscription";
+  if (s.includes("managementgroupdeploymenttemplate")) return "managementGroup";
+  if (s.includes("tenantdeploymenttemplate")) return "tenant";
+  return "resourceGroup";
+}
+function segment(value, symbol, span) {
+  if (value !== void 0) return [value];
+  return [new Unknown({ code: "deployment-time", message: `${symbol} is only known at deployment`, span }, "string", void 0, symbol)];
+}
+function rootScope(kind, ctx, span) {
+  return {
+    kind,
+    subscriptionId: segment(ctx.subscriptionId, "subscription().subscriptionId", span),
+    resourceGroup: segment(ctx.resourceGroup, "resourceGroup().name", span),
+    managementGroup: segment(ctx.managementGroup, "managementGroup().name", span)
+  };
+}
+var Deployment = class {
+  constructor(opts2) {
+    this.opts = opts2;
+    this.budget = new Budget(opts2.limits);
+  }
+  opts;
+  resources = [];
+  notDeployed = [];
+  diagnostics = new DiagnosticSink();
+  budget;
+  byRelative = /* @__PURE__ */ new Map();
+  unitScopes = /* @__PURE__ */ new Map();
+  nestedScopes = /* @__PURE__ */ new Map();
+  views = /* @__PURE__ */ new Map();
+  busy = /* @__PURE__ */ new Set();
+  deployRoot(source, root, span) {
+    const unit = {
+      file: source,
+      scope: rootScope(isTObject(root) ? scopeKindOf(root) : "resourceGroup", this.opts.deployment, span),
+      depth: 0
+    };
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0 };
+    const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
+    this.expand({ node: root, span }, unit, scope);
+    return { unit, resources: this.resources, notDeployed: this.notDeployed, diagnostics: this.diagnostics.items, scope };
+  }
+  newScope(root, span, unit, deployment, parameters) {
+    const scope = new TemplateScope(root, span, {
+      parameters,
+      symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : "",
+      deployment,
+      diagnostics: this.diagnostics,
+      budget: this.budget,
+      runtime: (fn, args, at2) => this.runtime(unit, fn, args, at2)
+    });
+    this.unitScopes.set(unit, scope);
+    return scope;
+  }
+  expand(template, unit, scope) {
+    const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 5e4) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);
+    expander.expandTemplate(template);
+    this.notDeployed.push(...expander.notDeployed);
+    for (const r of expander.resources) this.register(r);
+    for (const r of expander.resources) {
+      if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);
+    }
+  }
+  register(r) {
+    this.resources.push(r);
+    const k = relativeKey(r.id);
+    const list = this.byRelative.get(k);
+    if (list) list.push(r);
+    else this.byRelative.set(k, [r]);
+  }
+  /** A Microsoft.Resources/deployments resource: its inline or linked template becomes a unit. */
+  deployNested(dep, parent, parentScope) {
+    const maxDepth = this.opts.maxDeploymentDepth ?? 16;
+    if (parent.depth + 1 > maxDepth) {
+      this.diagnostics.add({
+        code: "limit-exceeded",
+        message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
+        span: dep.span
+      });
+      return;
+    }
+    const props = childOf(dep.decl, "properties");
+    if (!props || !isTObject(props.node)) return;
+    const p = props;
+    const body = dep.body.get("properties");
+    const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
+    const unit = {
+      file: parent.file,
+      scope: this.nestedScope(parent.scope, evaluated, dep),
+      parent: dep,
+      depth: parent.depth + 1
+    };
+    const inline = childOf(p, "template");
+    if (inline && isTObject(inline.node)) {
+      const innerOption = evaluated.get("expressionEvaluationOptions");
+      const inner = innerOption instanceof ObjectValue && String(innerOption.get("scope")).toLowerCase() === "inner";
+      if (inner) {
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated));
+        this.nestedScopes.set(dep, { scope, unit });
+        this.expand(inline, unit, scope);
+      } else {
+        this.unitScopes.set(unit, parentScope);
+        this.nestedScopes.set(dep, { scope: parentScope, unit });
+        this.expand(inline, unit, parentScope);
+      }
+      return;
+    }
+    const link = evaluated.get("templateLink");
+    if (!(link instanceof ObjectValue)) return;
+    const rel = link.get("relativePath");
+    const uri = link.get("uri") ?? link.get("id");
+    if (typeof rel === "string") {
+      this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated);
+      return;
+    }
+    const where = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
+    this.diagnostics.add({
+      code: "note",
+      message: `the template of deployment '${dep.displayName}' is linked from ${where} and is never fetched: the resources it deploys are not analysed`,
+      span: link.entry("uri")?.span ?? link.entry("id")?.span ?? dep.span
+    });
+  }
+  /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
+  deployLinked(dep, unit, rel, span, evaluated) {
+    const base = path6.dirname(unit.file.path);
+    const target = path6.resolve(base, rel);
+    const root = this.opts.root;
+    if (!root || !isInsideRoot(target, root)) {
+      this.diagnostics.add({
+        code: "invalid-template",
+        message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read`,
+        span
+      });
+      return;
+    }
+    const read = readSourceInside(target, "arm", root, this.opts.fileLimits);
+    if (!read.ok) {
+      this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
+      return;
+    }
+    const loaded = loadJson(read.source, this.opts.fileLimits);
+    for (const d of loaded.diagnostics) this.diagnostics.add(d);
+    if (!isTObject(loaded.root)) return;
+    const linkedUnit = { ...unit, file: read.source };
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated));
+    this.nestedScopes.set(dep, { scope, unit: linkedUnit });
+    this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
+  }
+  /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */
+  suppliedFrom(props) {
+    const out = /* @__PURE__ */ new Map();
+    const params = props.get("parameters");
+    if (!(params instanceof ObjectValue)) return out;
+    for (const e of params.located()) {
+      if (e.value instanceof Unknown) {
+        out.set(e.key, { value: new Unknown(e.value.reason, e.value.type === "object" ? void 0 : e.value.type), span: e.span });
+        continue;
+      }
+      if (!(e.value instanceof ObjectValue)) continue;
+      if (e.value.has("reference")) {
+        out.set(e.key, {
+          value: new Unknown({ code: "secure", message: `the parameter '${e.key}' is a Key Vault reference (never resolved or shown)`, span: e.span }),
+          span: e.span
+        });
+      } else if (e.value.has("value")) {
+        out.set(e.key, { value: e.value.get("value"), span: e.value.entry("value")?.span ?? e.span });
+      }
+    }
+    return out;
+  }
+  /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
+  nestedScope(parent, props, dep) {
+    const rg = dep.body.get("resourceGroup");
+    const sub = dep.body.get("subscriptionId");
+    const seg = (v, fallback) => typeof v === "string" ? [v] : v instanceof Unknown ? [v] : fallback;
+    void props;
+    if (rg !== void 0) return { ...parent, kind: "resourceGroup", resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
+    if (sub !== void 0) return { ...parent, kind: "subscription", subscriptionId: seg(sub, parent.subscriptionId) };
+    return parent;
+  }
+  contextFor(unit) {
+    const known3 = (s) => s.length === 1 && typeof s[0] === "string" ? s[0] : void 0;
+    return {
+      ...this.opts.deployment,
+      subscriptionId: known3(unit.scope.subscriptionId) ?? this.opts.deployment.subscriptionId,
+      resourceGroup: known3(unit.scope.resourceGroup) ?? this.opts.deployment.resourceGroup
+    };
+  }
+  /**
+   * reference() of a resource this deployment creates: its declared values, with read-only and
+   * runtime parts unknown; reference() of a nested deployment: its outputs.
+   */
+  runtime(unit, fn, args, span) {
+    if (fn.toLowerCase() !== "reference") return void 0;
+    const target = this.findReferenced(unit, args[0]);
+    if (!target || target.existing) return void 0;
+    const full = typeof args[2] === "string" && args[2].toLowerCase() === "full";
+    const key = `${target.index}|${full}`;
+    const cached = this.views.get(key);
+    if (cached !== void 0) return cached;
+    if (this.busy.has(target)) return void 0;
+    this.busy.add(target);
+    try {
+      const view = runtimeView(target, full, span, () => this.outputsOf(target));
+      this.views.set(key, view);
+      return view;
+    } finally {
+      this.busy.delete(target);
+    }
+  }
+  outputsOf(dep) {
+    const nested = this.nestedScopes.get(dep);
+    if (!nested) return void 0;
+    const outputs = new ObjectValue();
+    for (const o of nested.scope.outputs()) {
+      outputs.set(o.name, ObjectValue.from([["type", o.type ?? null], ["value", o.value]]), o.span);
+    }
+    return outputs;
+  }
+  findReferenced(unit, v) {
+    if (typeof v === "string" && !v.startsWith("/")) {
+      const same = this.resources.filter((r) => r.unit === unit || r.unit.parent === unit.parent);
+      return same.find((r) => r.symbolicName === v) ?? same.filter((r) => typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase())[0];
+    }
+    if (v === void 0) return void 0;
+    const id = parseResourceId(v);
+    if (!id) return void 0;
+    const candidates = this.byRelative.get(relativeKey(id)) ?? [];
+    return candidates[0];
+  }
+};
+function deployFile(source, loaded, opts2) {
+  return new Deployment(opts2).deployRoot(source, loaded.root, loaded.span);
+}
+
+// src/graph/graph.ts
+var ResourceGraph = class {
+  constructor(resources, notDeployed = []) {
+    this.notDeployed = notDeployed;
+    this.resources = resources;
+    for (const r of resources) {
+      push(this.byKey, r.key, r);
+      push(this.byRelative, relativeKey(r.id), r);
+    }
+    this.linkParents();
+  }
+  notDeployed;
+  resources;
+  byKey = /* @__PURE__ */ new Map();
+  byRelative = /* @__PURE__ */ new Map();
+  edgeCache;
+  unresolvedDependsOn = [];
+  /** Top-level child declarations ("nic1/cfg" of type ".../tapConfigurations") get their parent by id. */
+  linkParents() {
+    for (const r of this.resources) {
+      if (r.parent || r.id.types.length < 2) continue;
+      const p = this.find(truncateId(r.id, r.id.types.length - 1));
+      if (p && p !== r) {
+        r.parent = p;
+        p.children.push(r);
+      }
+    }
+  }
+  typeIndex;
+  resolvedStrings = /* @__PURE__ */ new Map();
+  resolvedUnknowns = /* @__PURE__ */ new WeakMap();
+  reachCache;
+  /** Resources of a type (case-insensitive); indexed once, so rules can ask per resource. */
+  ofType(type) {
+    if (!this.typeIndex) {
+      this.typeIndex = /* @__PURE__ */ new Map();
+      for (const r of this.resources) push(this.typeIndex, r.type.toLowerCase(), r);
+    }
+    return this.typeIndex.get(type.toLowerCase()) ?? [];
+  }
+  /** The declared resource with this id (scope compared when both sides know it). */
+  find(id) {
+    const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
+    if (exact) return exact[0];
+    const candidates = this.byRelative.get(relativeKey(id));
+    return candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
+  }
+  /** What an id value (string or partially known string) points at. Answers are remembered. */
+  resolve(v) {
+    if (v === void 0) return { kind: "none", value: null };
+    if (typeof v === "string") {
+      let r = this.resolvedStrings.get(v);
+      if (!r) {
+        r = this.resolveUncached(v);
+        this.resolvedStrings.set(v, r);
+      }
+      return r;
+    }
+    if (v instanceof Unknown) {
+      let r = this.resolvedUnknowns.get(v);
+      if (!r) {
+        r = this.resolveUncached(v);
+        this.resolvedUnknowns.set(v, r);
+      }
+      return r;
+    }
+    return this.resolveUncached(v);
+  }
+  resolveUncached(v) {
+    const id = parseResourceId(v);
+    if (!id) return { kind: "none", value: v };
+    for (let depth = id.types.length; depth >= 1; depth--) {
+      const r = this.find(truncateId(id, depth));
+      if (!r) continue;
+      if (depth === id.types.length) return { kind: "resource", resource: r, id };
+      const subTypes = id.types.slice(depth);
+      const subNames = id.names.slice(depth);
+      return { kind: "sub", resource: r, id, subTypes, subNames, entry: findInline(r, subTypes, subNames) };
+    }
+    return { kind: "external", id };
+  }
+  /** All reference edges (ids in properties), parent/child and dependsOn edges. Computed once. */
+  edges() {
+    if (this.edgeCache) return this.edgeCache;
+    const out = [];
+    for (const r of this.resources) {
+      if (r.parent) out.push({ from: r, to: r.parent, sub: void 0, path: "(parent)", span: r.nameSpan, kind: "parent" });
+      this.collectReferences(r, { value: r.body, span: r.span }, [], out);
+      for (const d of r.dependsOn) {
+        const targets = this.resolveDependencies(r, d.value);
+        d.target = targets[0];
+        for (const target of targets) out.push({ from: r, to: target, sub: void 0, path: "dependsOn", span: d.span, kind: "dependsOn" });
+        if (targets.length === 0) {
+          if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
+          else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+        }
+      }
+    }
+    this.edgeCache = out;
+    return out;
+  }
+  /**
+   * Ids in a resource's values become reference edges. The property path is kept as a stack of
+   * segments and written out only for an edge: most values are not ids.
+   */
+  collectReferences(from, lv, path10, out) {
+    const v = lv.value;
+    if (typeof v === "string" || v instanceof Unknown && v.parts) {
+      if (typeof v === "string" && !v.startsWith("/")) return;
+      const res = this.resolve(v);
+      if (res.kind === "resource" || res.kind === "sub") {
+        if (res.resource === from && res.kind === "resource") return;
+        const sub = res.kind === "sub" ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i]) ?? "?"]) : void 0;
+        out.push({ from, to: res.resource, sub, path: pathText(path10), span: lv.span, kind: "reference" });
+      }
+      return;
+    }
+    if (v instanceof ObjectValue) {
+      for (const e of v.located()) {
+        path10.push(e.key);
+        this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path10, out);
+        path10.pop();
+      }
+    } else if (Array.isArray(v)) {
+      elements(lv).forEach((el, i) => {
+        path10.push(i);
+        this.collectReferences(from, el, path10, out);
+        path10.pop();
+      });
+    }
+  }
+  /** dependsOn entries: a resource id, "type/name", a plain name, a copy loop name, or a symbolic name. */
+  resolveDependencies(from, v) {
+    const idx = this.unitIndex(from);
+    if (typeof v === "string") {
+      const bySymbol = idx.bySymbol.get(v) ?? [];
+      if (bySymbol.length > 1) return bySymbol;
+      const m = /^(.+)\[(\d+)\]$/.exec(v);
+      if (m && bySymbol.length === 0) {
+        const at2 = Number(m[2]);
+        const exact = (idx.bySymbol.get(m[1]) ?? []).filter((r) => r.copy?.name === m[1] && r.copy?.index === at2);
+        if (exact.length) return exact;
+      }
+    } else if (v instanceof Unknown && typeof v.parts?.[0] === "string" && v.parts[0].endsWith("[")) {
+      if (idx.bySymbol.has(v.parts[0].slice(0, -1))) return [];
+    }
+    const one = this.resolveDependency(from, v);
+    if (one) return [one];
+    if (typeof v !== "string") return [];
+    return idx.byCopy.get(v.toLowerCase()) ?? [];
+  }
+  resolveDependency(from, v) {
+    const res = this.resolve(v);
+    if (res.kind === "resource") return res.resource;
+    const idx = this.unitIndex(from);
+    if (typeof v !== "string") {
+      if (v instanceof Unknown && v.parts) {
+        const id = parseResourceId(v);
+        if (id) return this.find(id);
+        const key2 = typedNameKey(v);
+        if (!key2) return void 0;
+        const byName = idx.byNameKey.get(key2) ?? [];
+        return idx.byTypedKey.get(key2) ?? (byName.length === 1 ? byName[0] : void 0);
+      }
+      return void 0;
+    }
+    const bySymbol = idx.bySymbol.get(v)?.[0];
+    if (bySymbol) return bySymbol;
+    const lower3 = v.toLowerCase();
+    const key = typedNameKey(v);
+    const typed = key === void 0 ? void 0 : idx.byTypedKey.get(key);
+    if (typed) return typed;
+    const named = idx.byName.get(lower3) ?? [];
+    if (named.length === 1) return named[0];
+    const short = idx.byShortName.get(lower3) ?? [];
+    return short.length === 1 ? short[0] : void 0;
+  }
+  unitIndexes = /* @__PURE__ */ new Map();
+  /** The resources of one template (deployment unit) by the names dependsOn may use; built once. */
+  unitIndex(from) {
+    let idx = this.unitIndexes.get(from.unit);
+    if (idx) return idx;
+    idx = { bySymbol: /* @__PURE__ */ new Map(), byCopy: /* @__PURE__ */ new Map(), byTypedKey: /* @__PURE__ */ new Map(), byNameKey: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map(), byShortName: /* @__PURE__ */ new Map() };
+    for (const r of this.resources) {
+      if (r.unit !== from.unit) continue;
+      if (r.symbolicName !== void 0) push(idx.bySymbol, r.symbolicName, r);
+      if (r.copy) push(idx.byCopy, r.copy.name.toLowerCase(), r);
+      for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
+      push(idx.byNameKey, nameKeyOf(r), r);
+      const text = nameText2(r.name)?.toLowerCase();
+      if (text !== void 0) {
+        push(idx.byName, text, r);
+        const slash = text.lastIndexOf("/");
+        if (r.parent && slash >= 0) push(idx.byShortName, text.slice(slash + 1), r);
+      }
+    }
+    this.unitIndexes.set(from.unit, idx);
+    return idx;
+  }
+  /** Does a dependsOn entry name a declaration whose condition is false? */
+  namesNotDeployed(from, v) {
+    const id = parseResourceId(v);
+    const key = typedNameKey(v);
+    return this.notDeployed.some((n) => {
+      if (n.unit !== from.unit) return false;
+      if (n.symbolicName !== void 0 && typeof v === "string" && (v === n.symbolicName || v.startsWith(`${n.symbolicName}[`))) return true;
+      if (id) return relativeKey(n.id) === relativeKey(id);
+      const names = n.id.names.map(segmentKey).join("/");
+      return key === names || key === `${n.type.toLowerCase()}/${names}` || key === relativeKey(n.id);
+    });
+  }
+  /**
+   * The path of edges (dependsOn, references, parent) from `from` to `to`, if any. For each target
+   * the resources that reach it are found once (a breadth-first search backwards from it), so a
+   * rule may ask for every VM of a large deployment.
+   */
+  dependsOnTransitively(from, to) {
+    this.reachCache ??= /* @__PURE__ */ new Map();
+    let next = this.reachCache.get(to);
+    if (!next) {
+      next = this.reaching(to);
+      this.reachCache.set(to, next);
+    }
+    if (from === to) return [];
+    if (!next.has(from)) return void 0;
+    const path10 = [];
+    for (let c = from; c !== to; ) {
+      const e = next.get(c);
+      path10.push(e);
+      c = e.to;
+    }
+    return path10;
+  }
+  /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
+  reaching(to) {
+    const incoming = /* @__PURE__ */ new Map();
+    for (const e of this.edges()) push(incoming, e.to, e);
+    const next = /* @__PURE__ */ new Map();
+    const queue = [to];
+    const seen = /* @__PURE__ */ new Set([to]);
+    for (let i = 0; i < queue.length; i++) {
+      const cur = queue[i];
+      for (const e of incoming.get(cur) ?? []) {
+        if (seen.has(e.from)) continue;
+        seen.add(e.from);
+        next.set(e.from, e);
+        queue.push(e.from);
+      }
+    }
+    return next;
+  }
+  describe(id) {
+    return formatId(id);
+  }
+};
+function pathText(path10) {
+  if (path10.length === 0) return "(value)";
+  let out = "";
+  for (const p of path10) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+function push(m, k, v) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+function typedNameKey(v) {
+  const segs = splitSegments(v);
+  return segs ? segs.map(segmentKey).join("/") : void 0;
+}
+function nameKeyOf(r) {
+  return r.id.names.map(segmentKey).join("/");
+}
+function typedNameKeyOf(r) {
+  return `${r.type.toLowerCase()}/${nameKeyOf(r)}`;
+}
+function nameText2(v) {
+  return typeof v === "string" ? v : void 0;
+}
+function scopesCompatible(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (segmentText(x) !== void 0 && segmentText(y) !== void 0 && segmentKey(x) !== segmentKey(y)) return false;
+  }
+  return true;
+}
+function findInline(r, types, names) {
+  let cur = { value: r.body, span: r.span };
+  for (let i = 0; i < types.length; i++) {
+    const want = segmentKey(names[i]);
+    const list = at(cur, "properties", types[i]);
+    const match = elements(list).find((el) => {
+      const n = at(el, "name").value;
+      return typeof n === "string" && n.toLowerCase() === want;
+    });
+    if (!match) return void 0;
+    cur = match;
+  }
+  return cur;
+}
+
+// src/engine/analyze.ts
+function bicepHost(root, limits = DEFAULT_LIMITS) {
+  return {
+    root,
+    depth: limits.maxDeploymentDepth,
+    limits,
+    read(absPath) {
+      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
+      const r = readSourceInside(absPath, extensionOf(absPath) === "bicep" ? "bicep" : "other", root, limits);
+      return r.ok ? r.source : { error: r.diagnostic.message };
+    }
+  };
+}
+function suppliedFromFiles(templatePath, opts2, sink, associated) {
+  const parameters = /* @__PURE__ */ new Map();
+  const assoc = associated ? associatedParameterFile(templatePath) : void 0;
+  if (assoc) readParameterFile(assoc, parameters, sink, { root: opts2.root, limits: opts2.limits });
+  for (const f of opts2.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts2.limits });
+  cliParameters({ ...opts2.params ?? {} }, parameters);
+  return parameters;
+}
+function finish2(source, root, span, language, parameters, opts2, earlier, pragmas, generatedFromBicep) {
+  const limits = opts2.limits ?? DEFAULT_LIMITS;
+  const deployed = deployFile(
+    source,
+    { root, span },
+    { deployment: opts2.deployment, parameters, root: opts2.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits }
+  );
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
+  return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
+}
+function analyzeBicep(file, opts2) {
+  const read = readSourceInside(file, "bicep", opts2.root, opts2.limits);
+  if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
+  const t = loadBicepTemplate(read.source, bicepHost(opts2.root, opts2.limits));
+  if (!t.root) return { kind: "broken", diagnostics: t.diagnostics };
+  const sink = new DiagnosticSink();
+  const parameters = suppliedFromFiles(file, opts2, sink, false);
+  return finish2(read.source, t.root, t.span, "bicep", parameters, opts2, [...t.diagnostics, ...sink.items], t.pragmas, false);
+}
+function analyzeBicepParams(file, opts2) {
+  const read = readSourceInside(file, "bicepparam", opts2.root, opts2.limits);
+  if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
+  const host = bicepHost(opts2.root, opts2.limits);
+  const p = loadBicepParams(read.source, host);
+  if (!p.templatePath) return p.diagnostics.length ? { kind: "broken", diagnostics: p.diagnostics } : { kind: "skipped" };
+  const tRead = host.read(p.templatePath);
+  if ("error" in tRead) {
+    const at2 = new TextSpan(read.source, 0, 0);
+    return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message: `cannot read the template named by 'using': ${tRead.error}`, span: at2 }] };
+  }
+  const isJson = extensionOf(p.templatePath) === "json";
+  const sink = new DiagnosticSink();
+  const empty = {};
+  const valueScope = new TemplateScope(empty, new TextSpan(read.source, 0, read.source.text.length), {
+    deployment: opts2.deployment,
+    diagnostics: sink,
+    budget: new Budget(budgetLimits(opts2.limits ?? DEFAULT_LIMITS))
+  });
+  const parameters = /* @__PURE__ */ new Map();
+  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
+  for (const f of opts2.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts2.limits });
+  cliParameters({ ...opts2.params ?? {} }, parameters);
+  if (isJson) {
+    const loaded = loadJson(tRead, opts2.limits);
+    if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
+    return finish2(tRead, loaded.root, loaded.span, "arm", parameters, opts2, [...p.diagnostics, ...sink.items, ...loaded.diagnostics], [], false);
+  }
+  const t = loadBicepTemplate(tRead, host);
+  if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
+  return finish2(tRead, t.root, t.span, "bicep", parameters, opts2, [...p.diagnostics, ...sink.items, ...t.diagnostics], t.pragmas, false);
+}
+function analyzeFile(file, opts2) {
+  const ext = extensionOf(file);
+  if (ext === "bicep") return analyzeBicep(file, opts2);
+  if (ext === "bicepparam") return analyzeBicepParams(file, opts2);
+  const read = readSourceInside(file, "arm", opts2.root, opts2.limits);
+  if (!read.ok) return opts2.explicit || ext === "json" || ext === "jsonc" ? { kind: "broken", diagnostics: [read.diagnostic] } : { kind: "skipped" };
+  const source = read.source;
+  const loaded = loadJson(source, opts2.limits);
+  if (!loaded.root) {
+    return opts2.explicit || looksLikeTemplateText(source.text) ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
+  }
+  const kind = classifyJson(loaded.root);
+  if (kind === "parameters") return { kind: "parameters" };
+  if (kind !== "template") return { kind: "skipped" };
+  if (opts2.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
+  const sink = new DiagnosticSink();
+  const parameters = suppliedFromFiles(source.path, opts2, sink, true);
+  return finish2(source, loaded.root, loaded.span, "arm", parameters, opts2, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
+}
+function isGeneratedFromBicep(root) {
+  if (typeof root !== "object" || root === null || Array.isArray(root)) return false;
+  const meta = Object.prototype.hasOwnProperty.call(root, "metadata") ? root.metadata : void 0;
+  if (typeof meta !== "object" || meta === null) return false;
+  const gen = meta._generator;
+  return typeof gen === "object" && gen !== null && gen.name === "bicep";
+}
+
+// src/engine/config.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import path7 from "node:path";
+
+// schema/vtaplint.config.schema.json
+var vtaplint_config_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json",
+  title: "vtaplint configuration (vtaplint.config.json)",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: {
+      type: "string"
+    },
+    rules: {
+      description: "Level per rule id: off, note, warning or error.",
+      type: "object",
+      additionalProperties: {
+        oneOf: [
+          {
+            enum: [
+              "off",
+              "note",
+              "warning",
+              "error"
+            ]
+          },
+          {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "level"
+            ],
+            properties: {
+              level: {
+                enum: [
+                  "off",
+                  "note",
+                  "warning",
+                  "error"
+                ]
+              }
+            }
+          }
+        ]
+      }
+    },
+    tags: {
+      description: `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`,
+      type: "object",
+      additionalProperties: {
+        enum: [
+          "off",
+          "note",
+          "warning",
+          "error"
+        ]
+      }
+    },
+    regions: {
+      description: "Override the vTAP region lists (Azure changes them).",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        supported: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        comingSoon: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    deployment: {
+      description: "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        location: {
+          type: "string",
+          minLength: 1
+        },
+        subscriptionId: {
+          type: "string",
+          minLength: 1
+        },
+        resourceGroup: {
+          type: "string",
+          minLength: 1
+        },
+        tenantId: {
+          type: "string",
+          minLength: 1
+        },
+        managementGroup: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    },
+    ignore: {
+      description: "Glob patterns (relative to the config file) of files not to lint.",
+      type: "array",
+      items: {
+        type: "string",
+        minLength: 1
+      }
+    },
+    suppressions: {
+      description: "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.",
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "rule"
+        ],
+        properties: {
+          rule: {
+            description: "The rule id to suppress.",
+            type: "string",
+            minLength: 1
+          },
+          files: {
+            oneOf: [
+              {
+                type: "string",
+                minLength: 1
+              },
+              {
+                type: "array",
+                minItems: 1,
+                items: {
+                  type: "string",
+                  minLength: 1
+                }
+              }
+            ],
+            description: "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)."
+          },
+          resource: {
+            description: 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".',
+            type: "string",
+            minLength: 1
+          },
+          reason: {
+            description: "Why the finding is acceptable (SARIF justification).",
+            type: "string",
+            minLength: 1
+          },
+          expires: {
+            description: "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.",
+            type: "string",
+            pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+          }
+        }
+      }
+    },
+    parameters: {
+      description: "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).",
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "files",
+          "parameterFile"
+        ],
+        properties: {
+          files: {
+            oneOf: [
+              {
+                type: "string",
+                minLength: 1
+              },
+              {
+                type: "array",
+                minItems: 1,
+                items: {
+                  type: "string",
+                  minLength: 1
+                }
+              }
+            ],
+            description: "Glob pattern(s), relative to the config file, of templates."
+          },
+          parameterFile: {
+            description: "The ARM parameters file (.json) for those templates, relative to the config file.",
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    limits: {
+      description: "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        maxFileBytes: {
+          description: "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).",
+          type: "integer",
+          minimum: 1
+        },
+        maxJsonDepth: {
+          description: "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512.",
+          type: "integer",
+          minimum: 1
+        },
+        maxExpressionLength: {
+          description: "Longest ARM expression string, in characters. Default 1048576.",
+          type: "integer",
+          minimum: 1
+        },
+        maxExpressionDepth: {
+          description: "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.",
+          type: "integer",
+          minimum: 1
+        },
+        maxEvaluationSteps: {
+          description: "Evaluation steps for one template with everything it deploys. Default 10000000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxStringLength: {
+          description: "Longest string an expression may produce. Default 4194304.",
+          type: "integer",
+          minimum: 1
+        },
+        maxArrayLength: {
+          description: "Longest array an expression may produce. Default 100000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxObjectSize: {
+          description: "Most properties an object may get. Default 100000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxCopyCount: {
+          description: "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).",
+          type: "integer",
+          minimum: 1
+        },
+        maxDeploymentDepth: {
+          description: "Deepest nesting of nested deployments and Bicep modules. Default 16.",
+          type: "integer",
+          minimum: 1
+        },
+        maxResources: {
+          description: "Resources expanded from one template with its nested deployments. Default 50000.",
+          type: "integer",
+          minimum: 1
+        }
+      }
+    }
+  }
+};
+
+// src/engine/config.ts
+var CONFIG_FILE = "vtaplint.config.json";
+var ConfigError = class extends Error {
+};
+var norm = (r) => r.replace(/\s+/g, "").toLowerCase();
+var DEFAULT_REGIONS = {
+  supported: new Set(vtap_facts_default.supportedRegions.map(norm)),
+  comingSoon: new Set(vtap_facts_default.comingSoonRegions.map(norm)),
+  origin: `${vtap_facts_default.document.title} (${vtap_facts_default.document.revision})`
+};
+var DEFAULT_CONFIG = {
+  file: void 0,
+  rules: /* @__PURE__ */ new Map(),
+  tags: /* @__PURE__ */ new Map(),
+  regions: DEFAULT_REGIONS,
+  deployment: {},
+  ignore: [],
+  suppressions: [],
+  parameters: [],
+  limits: DEFAULT_LIMITS
+};
+var validator = void 0;
+async function validate(data, file) {
+  if (!validator) {
+    const { default: Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
+    validator = new Ajv.default({ allErrors: true, strict: false }).compile(vtaplint_config_schema_default);
+  }
+  if (validator(data)) return;
+  const first = validator.errors?.[0];
+  if (!first) throw new ConfigError(`${file}: invalid configuration`);
+  const where = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
+  if (first.keyword === "additionalProperties") {
+    const key = first.params.additionalProperty;
+    throw new ConfigError(`${file}: unknown key "${where === "(top level)" ? key : `${where}.${key}`}"`);
+  }
+  if (first.keyword === "enum") {
+    const allowed = first.params.allowedValues.join(", ");
+    throw new ConfigError(`${file}: "${where}" must be one of ${allowed}`);
+  }
+  throw new ConfigError(`${file}: "${where}" ${first.message ?? "is invalid"}`);
+}
+async function loadConfigFile(file, knownRules) {
+  let data;
+  let text;
+  try {
+    text = readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  await validate(data, file);
+  const cfg = data;
+  const rules = /* @__PURE__ */ new Map();
+  for (const [id, v] of Object.entries(cfg.rules ?? {})) {
+    if (!knownRules.has(id)) throw new ConfigError(`${file}: unknown rule "${id}" in "rules"`);
+    rules.set(id, typeof v === "string" ? v : v.level);
+  }
+  const regions = cfg.regions ? {
+    supported: cfg.regions.supported ? new Set(cfg.regions.supported.map(norm)) : DEFAULT_REGIONS.supported,
+    comingSoon: cfg.regions.comingSoon ? new Set(cfg.regions.comingSoon.map(norm)) : DEFAULT_REGIONS.comingSoon,
+    origin: file
+  } : DEFAULT_REGIONS;
+  return {
+    file,
+    rules,
+    tags: new Map(Object.entries(cfg.tags ?? {})),
+    regions,
+    deployment: cfg.deployment ?? {},
+    ignore: cfg.ignore ?? [],
+    suppressions: configSuppressions(file, text, cfg),
+    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path7.resolve(path7.dirname(file), p.parameterFile) })),
+    limits: resolveLimits(cfg.limits)
+  };
+}
+var globList = (g) => g === void 0 ? [] : typeof g === "string" ? [g] : g;
+function configSuppressions(file, text, cfg) {
+  const list = cfg.suppressions ?? [];
+  if (list.length === 0) return [];
+  const source = new SourceText(file, text, "other");
+  const tree = parseTree2(text);
+  return list.map((s, i) => {
+    const node = tree ? findNodeAtLocation2(tree, ["suppressions", i]) : void 0;
+    return {
+      rule: s.rule,
+      files: globList(s.files),
+      resource: s.resource,
+      reason: s.reason?.trim() || void 0,
+      expires: s.expires,
+      span: new TextSpan(source, node?.offset ?? 0, node ? node.offset + node.length : 0)
+    };
+  });
+}
+function matchesConfigGlobs(cfg, file, globs) {
+  const base = cfg.file ? path7.dirname(cfg.file) : process.cwd();
+  const rel = path7.relative(base, file).replaceAll("\\", "/");
+  return globs.some((g) => path7.matchesGlob(rel, g));
+}
+function mappedParameterFile(cfg, template) {
+  return cfg.parameters.find((p) => matchesConfigGlobs(cfg, template, p.files))?.parameterFile;
+}
+function findConfigFile(dir, root) {
+  let cur = path7.resolve(dir);
+  const top = path7.resolve(root);
+  for (; ; ) {
+    const candidate = path7.join(cur, CONFIG_FILE);
+    if (existsSync2(candidate)) return candidate;
+    if (cur === top) return void 0;
+    const up = path7.dirname(cur);
+    if (up === cur || !(cur + path7.sep).startsWith(top + path7.sep)) return void 0;
+    cur = up;
+  }
+}
+function levelFor(meta, cfg) {
+  const own2 = cfg.rules.get(meta.id);
+  if (own2) return own2;
+  let fromTag;
+  for (const t of meta.tags) {
+    const l = cfg.tags.get(t);
+    if (l === "off") return "off";
+    if (l) fromTag = l;
+  }
+  return fromTag ?? meta.defaultLevel;
+}
+
+// src/engine/run-rules.ts
+function maybeDeployed(v) {
+  return [v.resource, ...v.involved ?? []].find((r) => r?.state === "maybe");
+}
+function runRules(graph, rules, config) {
+  const outcomes = [];
+  const failures = [];
+  let passes = 0;
+  for (const rule of rules) {
+    const configured = levelFor(rule.meta, config);
+    if (configured === "off") continue;
+    const ctx = {
+      graph,
+      regions: config.regions,
+      fail(v) {
+        const maybe = maybeDeployed(v);
+        if (maybe) {
+          const cond = maybe.condition ? `: its condition is ${describeUnknown(maybe.condition)}` : "";
+          outcomes.push({
+            rule,
+            verdict: { ...v, kind: "review", message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
+            level: "note"
+          });
+          return;
+        }
+        const level = v.level && configured === rule.meta.defaultLevel ? v.level : configured;
+        outcomes.push({ rule, verdict: { ...v, kind: "fail" }, level });
+      },
+      indeterminate(v) {
+        outcomes.push({ rule, verdict: { ...v, kind: "review" }, level: "note" });
+      },
+      pass() {
+        passes++;
+      }
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      failures.push({ rule, error });
+    }
+  }
+  return { outcomes, passes, failures };
+}
+
+// src/engine/suppress.ts
+var UNUSED_SUPPRESSION = "unused-suppression";
+var sameFile = (a, b) => a === b || a.path === b.path;
+var within = (inner, outer) => {
+  if (!sameFile(inner.file, outer.file)) return false;
+  const i = inner.range();
+  const o = outer.range();
+  return i.start >= o.start && i.end <= o.end;
+};
+function pragmaSites(pragmas, known3) {
+  const out = [];
+  for (const p of pragmas) {
+    const file = p.span.file;
+    if (p.kind === "vtaplint-disable-next-line") {
+      const ids = p.ruleIds.length ? p.ruleIds : [""];
+      for (const id of ids) {
+        out.push(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known3.has(id), (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+      }
+    } else if (p.kind === "disable-next-line") {
+      for (const id of p.ruleIds.filter((i) => known3.has(i))) {
+        out.push(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+      }
+    } else if (p.kind === "disable-diagnostics") {
+      for (const id of p.ruleIds.filter((i) => known3.has(i))) {
+        const restore = pragmas.find((r) => r.kind === "restore-diagnostics" && sameFile(r.span.file, file) && r.line > p.line && r.ruleIds.includes(id));
+        const end = restore ? restore.line : Number.POSITIVE_INFINITY;
+        out.push(
+          site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => {
+            const line = c.finding.location.region.start.line;
+            return c.finding.ruleId === id && sameFile(c.finding.location.file, file) && line >= p.line && line < end;
+          })
+        );
+      }
+    }
+  }
+  return out;
+}
+var LINE_COMMENT = 12;
+var BLOCK_COMMENT = 13;
+var EOF = 17;
+function jsonCommentSites(source, known3) {
+  if (!source.text.includes("vtaplint-disable")) return [];
+  const trivia = [];
+  const scanner = createScanner2(source.text, false);
+  for (let k = scanner.scan(); k !== EOF; k = scanner.scan()) {
+    if (k === LINE_COMMENT || k === BLOCK_COMMENT) {
+      const start = scanner.getTokenOffset();
+      trivia.push({ kind: k === LINE_COMMENT ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
+    }
+  }
+  return pragmaSites(
+    collectPragmas(source, trivia).filter((p) => p.kind === "vtaplint-disable-next-line"),
+    known3
+  );
+}
+function metadataSites(resources, known3) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of resources) {
+    const suppress = path8(r.decl, ["metadata", "vtaplint", "suppress"]);
+    if (!suppress || !isTObject(suppress.node)) continue;
+    const decl = r.span;
+    const key = `${decl.file.path}\0${decl.range().start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const obj = suppress.node;
+    for (const id of Object.keys(obj)) {
+      const v = obj[id];
+      const reason = typeof v === "string" && v.trim() ? v.trim() : void 0;
+      out.push(
+        site("inSource", "metadata.vtaplint.suppress", id, reason, suppress.span.keySpan(obj, id), true, known3.has(id), (c) => {
+          if (c.finding.ruleId !== id) return false;
+          return within(c.finding.span, decl) || c.resource !== void 0 && sameFile(c.resource.file, decl.file) && c.resource.range().start === decl.range().start;
+        })
+      );
+    }
+  }
+  return out;
+}
+function path8(root, keys) {
+  let cur = root;
+  for (const k of keys) {
+    if (!isTObject(cur.node)) return void 0;
+    const next = childOf(cur, k);
+    if (!next) return void 0;
+    cur = next;
+  }
+  return cur;
+}
+function configSites(config, known3, now2) {
+  return config.suppressions.map((s) => {
+    const expired = s.expires !== void 0 && isExpired(s.expires, now2) ? s.expires : void 0;
+    return site("external", `suppressions entry in ${config.file ?? "the config"}`, s.rule, s.reason, s.span, true, known3.has(s.rule), (c) => configApplies(config, s, c), expired);
+  });
+}
+function configConcerns(config, s, file) {
+  return s.files.length === 0 || matchesConfigGlobs(config, file, s.files);
+}
+function configApplies(config, s, c) {
+  const f = c.finding;
+  if (f.ruleId !== s.rule) return false;
+  if (!configConcerns(config, s, f.location.file.path)) return false;
+  if (s.resource === void 0) return true;
+  const logical2 = f.logical?.toLowerCase();
+  const want = s.resource.toLowerCase();
+  return logical2 !== void 0 && (logical2 === want || logical2.endsWith(`/${want}`));
+}
+function isExpired(expires, now2) {
+  const last = Date.parse(`${expires}T00:00:00Z`);
+  return Number.isFinite(last) && now2.getTime() >= last + 24 * 3600 * 1e3;
+}
+function site(kind, form, ruleId, reason, span, needsReason, known3, appliesTo, expired) {
+  return { kind, form, ruleId, reason, span, needsReason, known: known3, expired, used: false, appliesTo };
+}
+function applySuppressions(candidates, sites) {
+  if (sites.length === 0) return;
+  for (const c of candidates) {
+    if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
+    for (const s of sites) {
+      if (!s.known || s.expired || !s.appliesTo(c)) continue;
+      s.used = true;
+      (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
+    }
+  }
+}
+function siteProblem(s) {
+  const what = s.ruleId ? `'${s.ruleId}'` : "(no rule id)";
+  if (!s.ruleId) return `the ${s.form} suppression names no rule id`;
+  if (!s.known) return `the ${s.form} suppression of ${what} names no vtaplint rule`;
+  if (s.expired) return `the ${s.form} suppression of ${what} expired on ${s.expired}: the finding is reported again; renew it with a reason, or fix the finding`;
+  if (!s.used) return `the ${s.form} suppression of ${what} is unused: no ${s.ruleId} finding is there to suppress; remove it`;
+  if (s.needsReason && !s.reason) {
+    return s.kind === "external" ? `the ${s.form} suppression of ${what} has no reason: add "reason"` : `the ${s.form} suppression of ${what} has no reason: add one${s.form.startsWith("//") ? " after ' -- '" : " as the value"}`;
+  }
+  return void 0;
+}
+
+// src/engine/lint.ts
+var DIAGNOSTIC_RULE = {
+  "invalid-template": "invalid-template",
+  "evaluation-error": "evaluation-error",
+  "limit-exceeded": "limit-exceeded",
+  "unresolved-reference": void 0,
+  note: void 0,
+  "internal-error": void 0
+};
+function internalNotifications(diags) {
+  return diags.filter((d) => d.code === "internal-error").map((d) => {
+    const p = d.span.file.position(d.span.range().start);
+    return { level: "error", message: `${d.message} (at line ${p.line}, column ${p.column})`, file: d.span.file.path };
+  });
+}
+var ConfigResolver = class {
+  constructor(root, rules, explicit) {
+    this.root = root;
+    this.explicit = explicit;
+    this.ruleIds = new Set(rules.map((r) => r.meta.id));
+  }
+  root;
+  explicit;
+  cache = /* @__PURE__ */ new Map();
+  ruleIds;
+  forFile(file) {
+    const found = this.explicit ?? findConfigFile(path9.dirname(file), this.root);
+    if (!found) return Promise.resolve(DEFAULT_CONFIG);
+    let p = this.cache.get(found);
+    if (!p) {
+      p = loadConfigFile(found, this.ruleIds);
+      this.cache.set(found, p);
+    }
+    return p;
+  }
+};
+function lintSafely(f, opts2, config, sites, known3, bicepDirs2) {
+  try {
+    return lintOne(f, opts2, config, sites, known3, bicepDirs2);
+  } catch (e) {
+    return {
+      result: { path: f.path, kind: "skipped", findings: [] },
+      passes: 0,
+      notifications: [{ level: "error", message: `internal error while linting: ${e instanceof Error ? e.stack ?? e.message : String(e)}`, file: f.path }]
+    };
+  }
+}
+function unusedFindings(sites, rules, config) {
+  const rule = rules.find((r) => r.meta.id === UNUSED_SUPPRESSION);
+  if (!rule) return [];
+  const level = levelFor(rule.meta, config);
+  if (level === "off") return [];
+  const out = [];
+  for (const s of sites) {
+    const message = siteProblem(s);
+    if (!message) continue;
+    out.push({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, location: locate(s.span), related: [], logical: void 0, fingerprint: "", span: s.span });
+  }
+  return out;
+}
+function diagnosticFindings(diags, rules, config) {
+  const out = [];
+  for (const d of diags) {
+    const ruleId = DIAGNOSTIC_RULE[d.code];
+    const rule = ruleId ? rules.find((r) => r.meta.id === ruleId) : void 0;
+    if (!rule) continue;
+    const level = levelFor(rule.meta, config);
+    if (level === "off") continue;
+    out.push({
+      ruleId: rule.meta.id,
+      level,
+      kind: "fail",
+      message: d.message,
+      location: locate(d.span),
+      related: (d.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
+      logical: void 0,
+      fingerprint: "",
+      span: d.span
+    });
+  }
+  return out;
+}
+function lintOne(f, opts2, config, external, known3, bicepDirs2) {
+  const notifications = [];
+  const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
+  const parameterFiles = mapped ? [mapped, ...opts2.parameterFiles ?? []] : opts2.parameterFiles;
+  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, parameterFiles, params: opts2.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs2.has(path9.dirname(f.path)) });
+  switch (a.kind) {
+    case "skipped":
+      return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
+    case "parameters":
+      return { result: { path: f.path, kind: "parameters", findings: [] }, passes: 0, notifications };
+    case "broken": {
+      notifications.push(...internalNotifications(a.diagnostics));
+      const findings2 = diagnosticFindings(a.diagnostics, opts2.rules, config);
+      applySuppressions(findings2.map((finding) => ({ finding, resource: void 0 })), external);
+      return { result: { path: f.path, kind: "template", findings: findings2 }, passes: 0, notifications };
+    }
+  }
+  notifications.push(...internalNotifications(a.diagnostics));
+  const { outcomes, passes, failures } = runRules(a.graph, opts2.rules, config);
+  for (const fail2 of failures) {
+    notifications.push({
+      level: "error",
+      message: `internal error in rule ${fail2.rule.meta.id}: ${fail2.error instanceof Error ? fail2.error.message : String(fail2.error)}`,
+      file: a.source.path
+    });
+  }
+  const findings = diagnosticFindings(a.diagnostics, opts2.rules, config);
+  const candidates = findings.map((finding) => ({ finding, resource: void 0 }));
+  for (const o of outcomes) {
+    const logical2 = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.displayName}` : void 0;
+    const finding = {
+      ruleId: o.rule.meta.id,
+      level: o.level,
+      kind: o.verdict.kind,
+      message: o.verdict.message,
+      location: locate(o.verdict.span),
+      related: (o.verdict.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
+      logical: logical2,
+      fingerprint: "",
+      span: o.verdict.span
+    };
+    findings.push(finding);
+    candidates.push({ finding, resource: o.verdict.resource?.span });
+  }
+  const own2 = inSourceSites(a.source, a.deployed.resources, pragmasOf(a), findings, known3);
+  applySuppressions(candidates, [...own2, ...external]);
+  findings.push(...unusedFindings(own2.filter((s) => s.span.file.path === a.source.path), opts2.rules, config));
+  return { result: { path: a.source.path, kind: "template", findings }, passes, notifications };
+}
+function pragmasOf(a) {
+  const p = a.pragmas;
+  return Array.isArray(p) ? p : [];
+}
+function inSourceSites(source, resources, pragmas, findings, known3) {
+  const sites = [...metadataSites(resources, known3), ...pragmaSites(pragmas, known3)];
+  if (source.kind !== "bicep" && source.kind !== "bicepparam") {
+    const files = /* @__PURE__ */ new Map([[source.path, source]]);
+    for (const f of findings) if (f.location.file.kind === "arm" && !files.has(f.location.file.path)) files.set(f.location.file.path, f.location.file);
+    for (const file of files.values()) sites.push(...jsonCommentSites(file, known3));
+  }
+  return sites;
+}
+
+// src/cli/worker.ts
+var setup = workerData;
+var now = new Date(setup.now);
+var known2 = new Set(RULES.map((r) => r.meta.id));
+var configs = new ConfigResolver(setup.root, RULES, setup.configFile);
+var sitesByConfig = /* @__PURE__ */ new Map();
+var bicepDirs = new Set(setup.bicepDirs);
+var opts = {
+  root: setup.root,
+  cwd: setup.cwd,
+  rules: RULES,
+  configFile: setup.configFile,
+  parameterFiles: setup.parameterFiles ?? [],
+  params: setup.params ?? {},
+  now
+};
+parentPort?.on("message", (task) => {
+  void (async () => {
+    try {
+      const config = await configs.forFile(task.path);
+      let sites = sitesByConfig.get(config);
+      if (!sites) {
+        sites = configSites(config, known2, now);
+        sitesByConfig.set(config, sites);
+      }
+      const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known2, bicepDirs);
+      const result = {
+        index: task.index,
+        kind: r.result.kind,
+        path: r.result.path,
+        findings: r.result.findings.map(toWire),
+        passes: r.passes,
+        notifications: r.notifications,
+        usedConfigSuppressions: sites.flatMap((s, i) => s.used ? [i] : [])
+      };
+      parentPort?.postMessage({ type: "result", result });
+    } catch (e) {
+      parentPort?.postMessage({ type: "fatal", index: task.index, message: e instanceof Error ? e.message : String(e) });
+    }
+  })();
+});
