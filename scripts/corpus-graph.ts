@@ -5,7 +5,7 @@
 // resolved (target >= 98%) and reference edges. Then lints every template with the default
 // rules and lists every vTAP finding on a template that declares no vTAP resource (must be none).
 //   node scripts/run-ts.mjs scripts/corpus-graph.ts [folder ...]
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readSource } from '../src/load/read.js';
 import { loadJson } from '../src/load/arm-json.js';
@@ -36,6 +36,14 @@ function* walk(dir: string): Generator<string> {
 /** Deliberately broken inputs of the corpora. */
 function skipped(p: string): boolean {
   return p.includes(`${path.sep}ci-tests${path.sep}`) || /[\\/]Invalid[^\\/]*[\\/]/.test(p);
+}
+
+function mirroredParameterFile(root: string, file: string): string | undefined {
+  const mirror = `${root}-params`;
+  if (!existsSync(mirror)) return undefined;
+  const m = /^(.*)\.json$/i.exec(path.relative(root, file));
+  const candidate = m ? path.join(mirror, `${m[1]}.parameters.json`) : undefined;
+  return candidate && existsSync(candidate) ? candidate : undefined;
 }
 
 const VTAP_TYPES = new Set(['microsoft.network/virtualnetworktaps', 'microsoft.network/networkinterfaces/tapconfigurations']);
@@ -70,7 +78,9 @@ for (const folder of folders) {
     const t0 = performance.now();
     try {
       const parameters = new Map();
-      const assoc = associatedParameterFile(file);
+      // The file beside the template, or the one the corpus keeps in its "<folder>-params" mirror
+      // (quickstart-params holds the quickstart templates' azuredeploy.parameters.json).
+      const assoc = associatedParameterFile(file) ?? mirroredParameterFile(root, file);
       if (assoc) readParameterFile(assoc, parameters, new DiagnosticSink());
       const d = deployFile(read.source, loaded, { deployment: {}, parameters, root });
       const graph = new ResourceGraph(d.resources, d.notDeployed);

@@ -137,7 +137,9 @@ class Evaluator {
   private index(n: Expr, obj: Value, idx: Value): Value {
     if (obj instanceof Unknown) {
       if (typeof idx === 'string') return unknownMember(obj, idx);
-      return new Unknown(obj.reason);
+      // An element of a deployment-wide value is deployment-wide too: parameters('tests')[0].
+      const k = symbolicKey(idx);
+      return new Unknown(obj.reason, undefined, undefined, obj.symbol !== undefined && k !== undefined ? `${obj.symbol}[${k}]` : undefined);
     }
     if (idx instanceof Unknown) {
       // Every element of an array known to hold one value type keeps nothing we can use: unknown.

@@ -2,7 +2,7 @@
 // evaluates the chosen branch, like ARM.
 import { Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { deepEquals, typeName } from '../ops.js';
+import { symbolicKey, deepEquals, typeName } from '../ops.js';
 import { typeOf } from '../value.js';
 import type { FnDef, LazyEnv, ReturnType } from './types.js';
 
@@ -55,14 +55,18 @@ export const logicalFunctions: FnDef[] = [
         const a = env.argQuiet(1);
         const b = env.argQuiet(2);
         if (deepEquals(a, b) === true) return a;
+        // A condition and branches built from deployment-wide values choose the same branch
+        // everywhere in one deployment: the result is deployment-wide too (names built from it link).
+        const keys = [c, a, b].map(symbolicKey);
+        const symbol = keys.every((k) => k !== undefined) ? `if(${keys.join(',')})` : undefined;
         const options: Value[] = [];
         for (const v of [a, b]) {
           if (v instanceof Unknown) {
-            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b));
+            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), undefined, symbol);
             options.push(...v.oneOf);
           } else options.push(v);
         }
-        return new Unknown(c.reason, sameType(a, b), undefined, undefined, undefined, options);
+        return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, options);
       }
       if (typeof c !== 'boolean') {
         return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);
