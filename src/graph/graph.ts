@@ -224,10 +224,11 @@ export class ResourceGraph {
     const idx = this.unitIndex(from);
     if (typeof v !== 'string') {
       // A partially known id, or "type/name" with a partially known name: compare segment by segment.
-      if (v instanceof Unknown && v.parts) {
-        const id = parseResourceId(v);
+      if (v instanceof Unknown && (v.parts || v.symbol !== undefined)) {
+        const id = v.parts ? parseResourceId(v) : undefined;
         if (id) return this.find(id);
-        const key = typedNameKey(v);
+        // A deployment-wide name ("[guid(resourceGroup().id, 'x')]"), whole or in part.
+        const key = v.parts ? typedNameKey(v) : segmentKey([v]);
         if (!key) return undefined;
         const byName = idx.byNameKey.get(key) ?? [];
         return idx.byTypedKey.get(key) ?? (byName.length === 1 ? byName[0] : undefined);
@@ -266,8 +267,10 @@ export class ResourceGraph {
       const text = nameText(r.name)?.toLowerCase();
       if (text !== undefined) {
         push(idx.byName, text, r);
+        // A child ("acct/AzureRm.Profile") may be named by its own segment, even when its parent
+        // is not declared in the template.
         const slash = text.lastIndexOf('/');
-        if (r.parent && slash >= 0) push(idx.byShortName, text.slice(slash + 1), r);
+        if (r.id.types.length > 1 && slash >= 0) push(idx.byShortName, text.slice(slash + 1), r);
       }
     }
     this.unitIndexes.set(from.unit, idx);
