@@ -328,6 +328,8 @@ function lintOne(
       return { result: { path: f.path, kind: 'parameters', findings: [] }, passes: 0, notifications };
     case 'broken': {
       notifications.push(...internalNotifications(a.diagnostics));
+      // A file that cannot be read at all is also reported to the tool's user (SARIF tool notification).
+      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: 'warning', message: `${d.message} (the file is not analysed)`, file: f.path });
       const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings.map((finding) => ({ finding, resource: undefined })), external);
       return { result: { path: f.path, kind: 'template', findings }, passes: 0, notifications };

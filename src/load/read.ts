@@ -18,9 +18,9 @@ export type ReadResult = { ok: true; source: SourceText } | { ok: false; source:
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function fail(path: string, kind: SourceKind, code: Diagnostic['code'], message: string, text = ''): ReadResult {
+function fail(path: string, kind: SourceKind, code: Diagnostic['code'], message: string, text = '', unreadable = false): ReadResult {
   const source = new SourceText(path, text, kind);
-  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0) } };
+  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...(unreadable ? { unreadable } : {}) } };
 }
 
 /** Decodes file bytes; returns the text or a reason it is not text. */
@@ -67,10 +67,10 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) return fail(path, kind, 'invalid-template', 'not a regular file');
+    if (!st.isFile()) return fail(path, kind, 'invalid-template', 'not a regular file', '', true);
     size = st.size;
   } catch (e) {
-    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
   }
   if (size > limits.maxFileBytes) {
     return fail(path, kind, 'limit-exceeded', `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
@@ -79,7 +79,7 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
   }
   const decoded = decodeText(bytes);
   if ('error' in decoded) {

@@ -17,6 +17,8 @@ export interface Diagnostic {
   message: string;
   span: Span;
   related?: { span: Span; message: string }[];
+  /** The file could not be read at all (permissions, I/O): also a tool notification in SARIF. */
+  unreadable?: boolean;
 }
 
 /** Collects diagnostics; stages receive one instead of throwing for bad input. */
