@@ -4,11 +4,12 @@ import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, vi } from 'vitest';
+import type * as NodeFs from 'node:fs';
 
 // Tests run as root, which can read any file: simulate EACCES for one path.
 const denied = new Set<string>();
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
+  const fs = await importOriginal<typeof NodeFs>();
   const readFileSync = ((p: unknown, ...rest: unknown[]) => {
     if (typeof p === 'string' && denied.has(p)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
     return (fs.readFileSync as (...a: unknown[]) => unknown)(p, ...rest);
