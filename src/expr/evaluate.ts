@@ -54,6 +54,8 @@ export function evaluate(ast: Expr, base: Span, ctx: EvalContext, scope?: Lambda
  * error becomes an 'invalid-template' diagnostic at the exact characters and an 'error' Unknown.
  */
 export function evaluateString(s: string, span: Span, ctx: EvalContext, scope?: LambdaScope): Value {
+  // Most template strings are plain text: no parse, no cache look-up, no allocation.
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return s;
   const lim = ctx.budget.limits;
   const p = parseTemplateString(s, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength });
   if (p.kind === 'literal') return p.value;

@@ -271,6 +271,7 @@ export function parseTemplateStringUncached(s: string, limits: ParseLimits = DEF
  */
 export function parseTemplateString(s: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedString {
   // The cache holds results under the default limits only (other limits are rare: a config that raises them).
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: 'literal', value: s };
   if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
   const hit = cache.get(s);
   if (hit) return hit;
