@@ -265,13 +265,11 @@ export class ResourceGraph {
       for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
       push(idx.byNameKey, nameKeyOf(r), r);
       const text = nameText(r.name)?.toLowerCase();
-      if (text !== undefined) {
-        push(idx.byName, text, r);
-        // A child ("acct/AzureRm.Profile") may be named by its own segment, even when its parent
-        // is not declared in the template.
-        const slash = text.lastIndexOf('/');
-        if (r.id.types.length > 1 && slash >= 0) push(idx.byShortName, text.slice(slash + 1), r);
-      }
+      if (text !== undefined) push(idx.byName, text, r);
+      // A child ("acct/AzureRm.Profile") may be named by its own segment, even when its parent is
+      // not declared in the template or its name is only partly known.
+      const own = r.id.types.length > 1 ? segmentText(r.id.names[r.id.names.length - 1] as Segment) : undefined;
+      if (own !== undefined) push(idx.byShortName, own.toLowerCase(), r);
     }
     this.unitIndexes.set(from.unit, idx);
     return idx;

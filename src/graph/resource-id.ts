@@ -81,8 +81,13 @@ export function parseResourceId(v: Value): ResourceId | undefined {
     const first = flattenParts(v.parts ?? [])[0];
     if (typeof first !== 'string' || !first.startsWith('/')) return undefined;
   }
-  // ARM tolerates doubled slashes ("Microsoft.Network/publicIPAddresses/" + "/name"): empty segments are dropped.
-  const body = segs.slice(1).filter((seg) => seg.length > 0);
+  // ARM tolerates doubled slashes ("Microsoft.Network/publicIPAddresses/" + "/name"): empty segments
+  // are dropped. An id whose name is empty (a name from an empty parameter default) keeps its empty
+  // name segment, so it still matches the resource declared with that name.
+  return idFromBody(segs.slice(1).filter((seg) => seg.length > 0)) ?? idFromBody(segs.slice(1));
+}
+
+function idFromBody(body: Segment[]): ResourceId | undefined {
   let p = -1;
   for (let i = body.length - 2; i >= 0; i--) {
     if (segmentText(body[i] as Segment)?.toLowerCase() === 'providers') {
