@@ -204,6 +204,14 @@ class Evaluator {
           if (u) return derivedUnknown(def.name, args, u, def.returns);
         }
         result = def.impl ? def.impl(args, env) : null;
+        // A function that handled unknown arguments itself and still could not decide: when the
+        // arguments are deployment-wide values, so is its result (substring(resourceGroup().name, 0, 5)).
+        if (result instanceof Unknown && result.symbol === undefined && !result.parts && result.reason.code !== 'error' && args.some(isUnknown)) {
+          const keys = args.map(symbolicKey);
+          if (keys.every((k) => k !== undefined)) {
+            result = new Unknown(result.reason, result.type, undefined, `${def.name}(${keys.join(',')})`, result.description, result.oneOf);
+          }
+        }
       }
     } catch (e) {
       if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, 'The evaluation is nested too deeply for the stack (limit maxExpressionDepth).');

@@ -220,6 +220,25 @@ export function symbolicKey(v: Value): string | undefined {
     return undefined;
   }
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  // Known containers of such values (union(defaults, parameters('x')[0])): their canonical text.
+  if (Array.isArray(v)) {
+    const out: string[] = [];
+    for (const x of v) {
+      const k = symbolicKey(x);
+      if (k === undefined) return undefined;
+      out.push(k);
+    }
+    return `[${out.join(',')}]`;
+  }
+  if (v instanceof ObjectValue) {
+    const out: string[] = [];
+    for (const [key, x] of v.entries()) {
+      const k = symbolicKey(x);
+      if (k === undefined) return undefined;
+      out.push(`${JSON.stringify(key.toLowerCase())}:${k}`);
+    }
+    return `{${out.join(',')}}`;
+  }
   return undefined;
 }
 
