@@ -261,7 +261,9 @@ function parseResourceId(v) {
     const first = flattenParts(v.parts ?? [])[0];
     if (typeof first !== "string" || !first.startsWith("/")) return void 0;
   }
-  const body = segs.slice(1).filter((seg) => seg.length > 0);
+  return idFromBody(segs.slice(1).filter((seg) => seg.length > 0)) ?? idFromBody(segs.slice(1));
+}
+function idFromBody(body) {
   let p = -1;
   for (let i = body.length - 2; i >= 0; i--) {
     if (segmentText(body[i])?.toLowerCase() === "providers") {
@@ -17124,9 +17126,9 @@ var init_context = __esm({
 // src/load/read.ts
 import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
 import nodePath2 from "node:path";
-function fail(path17, kind, code, message, text = "") {
+function fail(path17, kind, code, message, text = "", unreadable = false) {
   const source = new SourceText(path17, text, kind);
-  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0) } };
+  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
@@ -17168,10 +17170,10 @@ function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   let size;
   try {
     const st = statSync2(path17);
-    if (!st.isFile()) return fail(path17, kind, "invalid-template", "not a regular file");
+    if (!st.isFile()) return fail(path17, kind, "invalid-template", "not a regular file", "", true);
     size = st.size;
   } catch (e) {
-    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
+    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   if (size > limits.maxFileBytes) {
     return fail(path17, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
@@ -17180,7 +17182,7 @@ function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   try {
     bytes = readFileSync2(path17);
   } catch (e) {
-    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
+    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
@@ -19561,6 +19563,7 @@ function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
   }
 }
 function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
   if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
   const hit = cache.get(s);
   if (hit) return hit;
@@ -19944,6 +19947,24 @@ function symbolicKey(v) {
     return void 0;
   }
   if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  if (Array.isArray(v)) {
+    const out = [];
+    for (const x of v) {
+      const k = symbolicKey(x);
+      if (k === void 0) return void 0;
+      out.push(k);
+    }
+    return `[${out.join(",")}]`;
+  }
+  if (v instanceof ObjectValue) {
+    const out = [];
+    for (const [key, x] of v.entries()) {
+      const k = symbolicKey(x);
+      if (k === void 0) return void 0;
+      out.push(`${JSON.stringify(key.toLowerCase())}:${k}`);
+    }
+    return `{${out.join(",")}}`;
+  }
   return void 0;
 }
 function partialString(pieces, description) {
@@ -22587,6 +22608,7 @@ function evaluate(ast, base, ctx, scope) {
   }
 }
 function evaluateString(s, span, ctx, scope) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return s;
   const lim = ctx.budget.limits;
   const p = parseTemplateString(s, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength });
   if (p.kind === "literal") return p.value;
@@ -22738,6 +22760,12 @@ var init_evaluate = __esm({
               if (u) return derivedUnknown(def.name, args, u, def.returns);
             }
             result = def.impl ? def.impl(args, env) : null;
+            if (result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error" && args.some(isUnknown)) {
+              const keys = args.map(symbolicKey);
+              if (keys.every((k) => k !== void 0)) {
+                result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.description, result.oneOf);
+              }
+            }
           }
         } catch (e) {
           if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, "The evaluation is nested too deeply for the stack (limit maxExpressionDepth).");
@@ -26163,11 +26191,9 @@ var init_graph = __esm({
           for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
           push(idx.byNameKey, nameKeyOf(r), r);
           const text = nameText2(r.name)?.toLowerCase();
-          if (text !== void 0) {
-            push(idx.byName, text, r);
-            const slash2 = text.lastIndexOf("/");
-            if (r.id.types.length > 1 && slash2 >= 0) push(idx.byShortName, text.slice(slash2 + 1), r);
-          }
+          if (text !== void 0) push(idx.byName, text, r);
+          const own2 = r.id.types.length > 1 ? segmentText(r.id.names[r.id.names.length - 1]) : void 0;
+          if (own2 !== void 0) push(idx.byShortName, own2.toLowerCase(), r);
         }
         this.unitIndexes.set(from.unit, idx);
         return idx;
@@ -30099,6 +30125,7 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
       return { result: { path: f.path, kind: "parameters", findings: [] }, passes: 0, notifications };
     case "broken": {
       notifications.push(...internalNotifications(a.diagnostics));
+      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: "warning", message: `${d.message} (the file is not analysed)`, file: f.path });
       const findings2 = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings2.map((finding) => ({ finding, resource: void 0 })), external);
       return { result: { path: f.path, kind: "template", findings: findings2 }, passes: 0, notifications };

@@ -7222,7 +7222,9 @@ function parseResourceId(v) {
     const first = flattenParts(v.parts ?? [])[0];
     if (typeof first !== "string" || !first.startsWith("/")) return void 0;
   }
-  const body = segs.slice(1).filter((seg) => seg.length > 0);
+  return idFromBody(segs.slice(1).filter((seg) => seg.length > 0)) ?? idFromBody(segs.slice(1));
+}
+function idFromBody(body) {
   let p = -1;
   for (let i = body.length - 2; i >= 0; i--) {
     if (segmentText(body[i])?.toLowerCase() === "providers") {
@@ -10054,9 +10056,9 @@ import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import nodePath from "node:path";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-function fail(path10, kind, code, message, text = "") {
+function fail(path10, kind, code, message, text = "", unreadable = false) {
   const source = new SourceText(path10, text, kind);
-  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0) } };
+  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
@@ -10098,10 +10100,10 @@ function readSource(path10, kind, limits = DEFAULT_READ_LIMITS) {
   let size;
   try {
     const st = statSync(path10);
-    if (!st.isFile()) return fail(path10, kind, "invalid-template", "not a regular file");
+    if (!st.isFile()) return fail(path10, kind, "invalid-template", "not a regular file", "", true);
     size = st.size;
   } catch (e) {
-    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
+    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   if (size > limits.maxFileBytes) {
     return fail(path10, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
@@ -10110,7 +10112,7 @@ function readSource(path10, kind, limits = DEFAULT_READ_LIMITS) {
   try {
     bytes = readFileSync(path10);
   } catch (e) {
-    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`);
+    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
@@ -13589,6 +13591,7 @@ function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
   }
 }
 function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
   if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
   const hit = cache.get(s);
   if (hit) return hit;
@@ -13753,6 +13756,24 @@ function symbolicKey(v) {
     return void 0;
   }
   if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  if (Array.isArray(v)) {
+    const out = [];
+    for (const x of v) {
+      const k = symbolicKey(x);
+      if (k === void 0) return void 0;
+      out.push(k);
+    }
+    return `[${out.join(",")}]`;
+  }
+  if (v instanceof ObjectValue) {
+    const out = [];
+    for (const [key, x] of v.entries()) {
+      const k = symbolicKey(x);
+      if (k === void 0) return void 0;
+      out.push(`${JSON.stringify(key.toLowerCase())}:${k}`);
+    }
+    return `{${out.join(",")}}`;
+  }
   return void 0;
 }
 var MAX_STRING_PARTS = 1024;
@@ -16259,6 +16280,7 @@ function evaluate(ast, base, ctx, scope) {
   }
 }
 function evaluateString(s, span, ctx, scope) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return s;
   const lim = ctx.budget.limits;
   const p = parseTemplateString(s, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength });
   if (p.kind === "literal") return p.value;
@@ -16392,6 +16414,12 @@ var Evaluator = class _Evaluator {
           if (u) return derivedUnknown(def.name, args, u, def.returns);
         }
         result = def.impl ? def.impl(args, env) : null;
+        if (result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error" && args.some(isUnknown)) {
+          const keys = args.map(symbolicKey);
+          if (keys.every((k) => k !== void 0)) {
+            result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.description, result.oneOf);
+          }
+        }
       }
     } catch (e) {
       if (e instanceof RangeError && /call stack/i.test(e.message)) return this.limit(n, "The evaluation is nested too deeply for the stack (limit maxExpressionDepth).");
@@ -19656,11 +19684,9 @@ var ResourceGraph = class {
       for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
       push(idx.byNameKey, nameKeyOf(r), r);
       const text = nameText2(r.name)?.toLowerCase();
-      if (text !== void 0) {
-        push(idx.byName, text, r);
-        const slash = text.lastIndexOf("/");
-        if (r.id.types.length > 1 && slash >= 0) push(idx.byShortName, text.slice(slash + 1), r);
-      }
+      if (text !== void 0) push(idx.byName, text, r);
+      const own2 = r.id.types.length > 1 ? segmentText(r.id.names[r.id.names.length - 1]) : void 0;
+      if (own2 !== void 0) push(idx.byShortName, own2.toLowerCase(), r);
     }
     this.unitIndexes.set(from.unit, idx);
     return idx;
@@ -20534,6 +20560,7 @@ function lintOne(f, opts2, config, external, known3, bicepDirs2) {
       return { result: { path: f.path, kind: "parameters", findings: [] }, passes: 0, notifications };
     case "broken": {
       notifications.push(...internalNotifications(a.diagnostics));
+      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: "warning", message: `${d.message} (the file is not analysed)`, file: f.path });
       const findings2 = diagnosticFindings(a.diagnostics, opts2.rules, config);
       applySuppressions(findings2.map((finding) => ({ finding, resource: void 0 })), external);
       return { result: { path: f.path, kind: "template", findings: findings2 }, passes: 0, notifications };
