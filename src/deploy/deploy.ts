@@ -150,7 +150,7 @@ export class Deployment {
     const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
     const unit: DeploymentUnit = {
       file: parent.file,
-      scope: this.nestedScope(parent.scope, evaluated, dep),
+      scope: this.nestedScope(parent.scope, dep),
       parent: dep,
       depth: parent.depth + 1,
     };
@@ -240,12 +240,11 @@ export class Deployment {
   }
 
   /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
-  private nestedScope(parent: TargetScope, props: ObjectValue, dep: DeployedResource): TargetScope {
+  private nestedScope(parent: TargetScope, dep: DeployedResource): TargetScope {
     const rg = dep.body.get('resourceGroup');
     const sub = dep.body.get('subscriptionId');
     const seg = (v: Value | undefined, fallback: Segment): Segment =>
       typeof v === 'string' ? [v] : v instanceof Unknown ? [v] : fallback;
-    void props;
     if (rg !== undefined) return { ...parent, kind: 'resourceGroup', resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
     if (sub !== undefined) return { ...parent, kind: 'subscription', subscriptionId: seg(sub, parent.subscriptionId) };
     return parent;

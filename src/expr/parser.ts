@@ -102,10 +102,8 @@ class Parser {
       if (c === 46 /* . */) {
         this.pos++;
         this.ws();
-        const nameStart = this.pos;
         const name = this.ident('a property name after \'.\'');
         e = { k: 'member', obj: e, name, start, end: this.pos };
-        void nameStart;
       } else if (c === 91 /* [ */) {
         this.pos++;
         this.ws();
