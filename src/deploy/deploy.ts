@@ -39,6 +39,8 @@ export interface DeployResult {
   diagnostics: Diagnostic[];
   /** The root template's scope (parameters, variables, outputs). */
   scope: TemplateScope | undefined;
+  /** Supplied parameter values (parameters files, .bicepparam, module parameters) an expression was computed from. */
+  suppliedSourcesAt(span: Span): { name: string; span: Span }[];
 }
 
 /** The deployment scope a template's $schema declares. */
@@ -89,10 +91,17 @@ export class Deployment {
       scope: rootScope(isTObject(root) ? scopeKindOf(root) : 'resourceGroup', this.opts.deployment, span),
       depth: 0,
     };
-    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined };
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
     this.expand({ node: root, span }, unit, scope);
-    return { unit, resources: this.resources, notDeployed: this.notDeployed, diagnostics: this.diagnostics.items, scope };
+    return {
+      unit,
+      resources: this.resources,
+      notDeployed: this.notDeployed,
+      diagnostics: this.diagnostics.items,
+      scope,
+      suppliedSourcesAt: (span) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span)),
+    };
   }
 
   private newScope(

@@ -147,7 +147,52 @@ export class TemplateScope implements EvalContext {
       this.diagnostics.add({ code: 'evaluation-error', message, span });
       return new Unknown({ code: 'error', message, span });
     }
+    this.noteRead(info.name);
     return info.value;
+  }
+
+  // ---- Where values come from: parameters read by each evaluated expression ----
+
+  /** Parameters read by the expression at a span (by Span.identity()), for "the value comes from here". */
+  private readonly readsBySpan = new Map<string, Set<string>>();
+  /** Parameters each variable's value was computed from. */
+  private readonly varReads = new Map<string, Set<string>>();
+  /** Open collectors: the expressions (and variables) being evaluated. */
+  private readonly collectors: Set<string>[] = [];
+
+  private noteRead(name: string): void {
+    for (const c of this.collectors) c.add(name);
+  }
+
+  /** Evaluates with a collector of the parameters read; returns the value and what it read. */
+  collectReads<T>(f: () => T): { value: T; reads: Set<string> } {
+    const reads = new Set<string>();
+    this.collectors.push(reads);
+    try {
+      return { value: f(), reads };
+    } finally {
+      this.collectors.pop();
+    }
+  }
+
+  recordReads(span: Span, reads: Set<string>): void {
+    if (reads.size) this.readsBySpan.set(span.identity(), reads);
+  }
+
+  /**
+   * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
+   * expression at `span` was computed from: findings there point at them as related locations.
+   */
+  suppliedSourcesAt(span: Span): { name: string; span: Span }[] {
+    const reads = this.readsBySpan.get(span.identity());
+    if (!reads) return [];
+    const out: { name: string; span: Span }[] = [];
+    for (const name of reads) {
+      const info = this.parameterInfo(name);
+      const supplied = this.supplied.get(name.toLowerCase());
+      if (info?.source === 'supplied' && supplied?.span) out.push({ name: info.name, span: supplied.span });
+    }
+    return out;
   }
 
   /** variables('name'): evaluated on first use, then memoised. */
@@ -329,7 +374,10 @@ export class TemplateScope implements EvalContext {
 
   private variableValue(name: string, span: Span): Value {
     const key = name.toLowerCase();
-    if (this.varCache.has(key)) return this.varCache.get(key) as Value;
+    if (this.varCache.has(key)) {
+      for (const r of this.varReads.get(key) ?? []) this.noteRead(r);
+      return this.varCache.get(key) as Value;
+    }
     const sec = this.section('variables');
     const found = sec && isTObject(sec.node) ? this.findVariable(sec as Located<TObject>, name) : undefined;
     if (!found) {
@@ -346,12 +394,17 @@ export class TemplateScope implements EvalContext {
     }
     this.varStack.push(name);
     let value: Value;
+    let reads: Set<string>;
     try {
-      value = found.copy ? this.base.copyArray(found as Located<TObject>, found.copyName, false) : this.base.node(found.node, found.span);
+      ({ value, reads } = this.collectReads(() =>
+        found.copy ? this.base.copyArray(found as Located<TObject>, found.copyName, false) : this.base.node(found.node, found.span),
+      ));
     } finally {
       this.varStack.pop();
     }
     this.varCache.set(key, value);
+    if (reads.size) this.varReads.set(key, reads);
+    for (const r of reads) this.noteRead(r);
     return value;
   }
 
@@ -501,9 +554,18 @@ class NodeContext implements EvalContext {
       if (this.budget.firstExhaustion()) this.diagnostics.add({ code: 'limit-exceeded', message, span });
       return new Unknown({ code: 'limit', message, span });
     }
-    if (typeof n === 'string') return this.observed(evaluateString(n, span, this), span, isExpressionString(n));
+    if (typeof n === 'string') {
+      if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
+      const { value, reads } = this.scope.collectReads(() => evaluateString(n, span, this));
+      this.scope.recordReads(span, reads);
+      return this.observed(value, span, true);
+    }
     if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
-    if (n instanceof TExpr) return this.observed(evaluate(n.ast, n.base, this), span, true);
+    if (n instanceof TExpr) {
+      const { value, reads } = this.scope.collectReads(() => evaluate(n.ast, n.base, this));
+      this.scope.recordReads(span, reads);
+      return this.observed(value, span, true);
+    }
     if (Array.isArray(n)) {
       const out: Value[] = [];
       for (let i = 0; i < n.length; i++) {

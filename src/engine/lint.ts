@@ -4,6 +4,7 @@ import { discover, extensionOf, type DiscoveredFile } from '../discover/discover
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile } from './analyze.js';
+import { bicepparamTargets } from './bicepparam-targets.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import type { DeployedResource } from '../deploy/model.js';
@@ -142,7 +143,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const bicepDirs = bicepDirectories(files);
   const notifications: ToolNotification[] = [];
   // The files to lint with their configs, in discovery order (results keep that order).
-  const work: { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[] = [];
+  let work: { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[] = [];
   for (const f of files) {
     if (path.basename(f.path) === CONFIG_FILE) continue;
     let config: EffectiveConfig;
@@ -164,6 +165,9 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     }
     work.push({ file: f, config, sites: ext.sites });
   }
+  const usedByParams = bicepparamTargets(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
+  // A template named on the command line is still linted on its own, as asked.
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== 'bicep' || !usedByParams.has(path.resolve(w.file.path)));
   const slots: (OneResult | undefined)[] = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -354,7 +358,11 @@ function lintOne(
       kind: o.verdict.kind,
       message: o.verdict.message,
       location: locate(o.verdict.span),
-      related: (o.verdict.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
+      related: [
+        ...(o.verdict.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
+        // The value that decided came from outside the template: point at where it was given.
+        ...a.deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ ...locate(src.span), message: `the value of parameter '${src.name}' is given here` })),
+      ],
       logical,
       fingerprint: '',
       span: o.verdict.span,

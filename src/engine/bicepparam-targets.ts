@@ -1,0 +1,27 @@
+// Which .bicep files a run already lints through a .bicepparam file. Such a template is then not
+// also linted on its own: its parameters would have no values there, so the run would repeat its
+// findings and add "no value" notes that the parameters file answers.
+import path from 'node:path';
+import { extensionOf, type DiscoveredFile } from '../discover/discover.js';
+import { readSourceInside } from '../load/read.js';
+import { parseBicepParams } from '../bicep/parser.js';
+import type { Limits } from '../model/limits.js';
+
+/** Absolute paths of the templates named by `using '<file>.bicep'` in the discovered .bicepparam files. */
+export function bicepparamTargets(files: readonly { file: DiscoveredFile; limits: Limits }[], root: string): Set<string> {
+  const targets = new Set<string>();
+  for (const { file: f, limits } of files) {
+    if (extensionOf(f.path) !== 'bicepparam') continue;
+    const read = readSourceInside(f.path, 'bicepparam', root, limits);
+    // An unreadable file is reported when it is linted; here it just names nothing.
+    if (!read.ok) continue;
+    const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
+    for (const s of parsed.program.statements) {
+      if (s.kind !== 'Using' || s.none || !s.path || s.path.expressions.length) continue;
+      const rel = s.path.value ?? s.path.segments.join('');
+      if (/^(br|ts)[:/]/i.test(rel)) continue;
+      targets.add(path.resolve(path.dirname(f.path), rel));
+    }
+  }
+  return targets;
+}

@@ -1,0 +1,41 @@
+// A value from a parameters file decides a finding: the finding points at the template and also
+// at the assignment that gave the value, and a template linted through its .bicepparam is not
+// linted a second time on its own.
+import { describe, expect, test } from 'vitest';
+import { cli, findingsOf } from './helpers.js';
+
+describe('values from parameters files', () => {
+  test('a .bicepparam finding carries a related location at the assignment that supplied the value', async () => {
+    const { findings } = await findingsOf(['fixtures/bicepparam/prod.bicepparam']);
+    const v6 = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(v6).toMatchObject({ file: 'fixtures/bicepparam/main.bicep', line: 43, column: 32 });
+    expect(v6?.related).toContainEqual({ file: 'fixtures/bicepparam/prod.bicepparam', line: 4, column: 19, message: "the value of parameter 'webVmSize' is given here" });
+    // A finding the parameters file did not decide gets no such location.
+    const live = findings.find((f) => f.ruleId === 'vtap-live-migration');
+    expect(live?.related.some((r) => r.file.endsWith('.bicepparam'))).toBe(false);
+  });
+
+  test('an ARM parameters file found by name is the related location too', async () => {
+    const { findings } = await findingsOf(['fixtures/vtap-source-vm-size-v6/fail-parameters-file.json']);
+    const v6 = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(v6?.related).toContainEqual(expect.objectContaining({ file: 'fixtures/vtap-source-vm-size-v6/fail-parameters-file.parameters.json', line: 6, column: 16, message: "the value of parameter 'vmSize' is given here" }));
+  });
+
+  test('linting the folder lints main.bicep once, through prod.bicepparam, not again without values', async () => {
+    const { findings } = await findingsOf(['fixtures/bicepparam']);
+    expect(findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`).sort()).toEqual(['vtap-live-migration@39:9', 'vtap-source-vm-size-v6@43:32']);
+  });
+
+  test('a template named on the command line is still linted on its own', async () => {
+    const { findings } = await findingsOf(['fixtures/bicepparam', 'fixtures/bicepparam/main.bicep']);
+    expect(findings.some((f) => f.ruleId === 'vtap-supported-region')).toBe(true);
+  });
+
+  test('SARIF carries the assignment as a related location with its exact region', async () => {
+    const r = await cli(['fixtures/bicepparam', '--format', 'sarif']);
+    const doc = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[] };
+    const v6 = doc.runs[0]?.results.find((x) => x.ruleId === 'vtap-source-vm-size-v6');
+    const fromParams = v6?.relatedLocations?.find((l) => l.physicalLocation.artifactLocation.uri.endsWith('prod.bicepparam'));
+    expect(fromParams?.physicalLocation.region).toEqual({ startLine: 4, startColumn: 19, endLine: 4, endColumn: 36 });
+  });
+});
