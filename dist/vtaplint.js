@@ -179,9 +179,9 @@ var init_value = __esm({
 });
 
 // src/graph/located.ts
-function at(base, ...path17) {
+function at(base, ...path18) {
   let cur = base;
-  for (const key of path17) {
+  for (const key of path18) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -951,12 +951,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path17) {
+function findNodeAtLocation(root, path18) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path17) {
+  for (let segment2 of path18) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -1428,8 +1428,8 @@ var init_source = __esm({
   "src/model/source.ts"() {
     "use strict";
     SourceText = class {
-      constructor(path17, text, kind) {
-        this.path = path17;
+      constructor(path18, text, kind) {
+        this.path = path18;
         this.text = text;
         this.kind = kind;
       }
@@ -1606,9 +1606,9 @@ var init_span = __esm({
         return `${this.base.identity()}${this.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
       }
       range() {
-        const path17 = this.base.path();
-        const s = this.resolver.stringOffset(path17, this.isKey, this.start);
-        const e = this.resolver.stringOffset(path17, this.isKey, this.end);
+        const path18 = this.base.path();
+        const s = this.resolver.stringOffset(path18, this.isKey, this.start);
+        const e = this.resolver.stringOffset(path18, this.isKey, this.end);
         if (s === void 0 || e === void 0) return this.base.range();
         return { start: s, end: e };
       }
@@ -4854,8 +4854,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path17) {
-      let input = path17;
+    function removeDotSegments(path18) {
+      let input = path18;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4929,11 +4929,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path17) {
-      if (path17 === "" || path17[0] === "/") {
-        return removeDotSegments(path17);
+    function removeDotSegmentsRelative(path18) {
+      if (path18 === "" || path18[0] === "/") {
+        return removeDotSegments(path18);
       }
-      const segments = path17.split("/");
+      const segments = path18.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5296,8 +5296,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
+        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8824,7 +8824,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path17 = __require("path");
+    var path18 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -8836,7 +8836,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path17.resolve(cwd, filepath);
+      return path18.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -10133,7 +10133,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -10307,7 +10307,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path17.sep,
+      SEP: path18.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -10334,7 +10334,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -10363,7 +10363,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path17.sep === "\\";
+      return win32 === true || path18.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -11727,7 +11727,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var scan = require_scan();
     var parse3 = require_parse2();
     var utils = require_utils3();
@@ -11812,7 +11812,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path17.basename(input));
+      return regex.test(path18.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -12039,7 +12039,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path17 = __require("path");
+    var path18 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -12134,7 +12134,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path17.basename(pattern);
+      const basename = path18.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -12192,7 +12192,7 @@ var require_pattern2 = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path17.isAbsolute(pattern);
+      return path18.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -12369,8 +12369,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs4 = require_fs();
     exports.fs = fs4;
-    var path17 = require_path();
-    exports.path = path17;
+    var path18 = require_path();
+    exports.path = path18;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -12482,8 +12482,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path17, settings, callback) {
-      settings.fs.lstat(path17, (lstatError, lstat) => {
+    function read(path18, settings, callback) {
+      settings.fs.lstat(path18, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -12492,7 +12492,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path17, (statError, stat) => {
+        settings.fs.stat(path18, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -12524,13 +12524,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path17, settings) {
-      const lstat = settings.fs.lstatSync(path17);
+    function read(path18, settings) {
+      const lstat = settings.fs.lstatSync(path18);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path17);
+        const stat = settings.fs.statSync(path18);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -12601,17 +12601,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path17, optionsOrSettingsOrCallback, callback) {
+    function stat(path18, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path17, optionsOrSettings) {
+    function statSync3(path18, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path17, settings);
+      return sync.read(path18, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -12827,16 +12827,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path17 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path18 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path18, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path17,
+                path: path18,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -12954,7 +12954,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -12962,7 +12962,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -12989,17 +12989,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path17, optionsOrSettingsOrCallback, callback) {
+    function scandir(path18, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path17, optionsOrSettings) {
+    function scandirSync(path18, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path17, settings);
+      return sync.read(path18, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -13647,7 +13647,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -13657,7 +13657,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -13719,7 +13719,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -13732,7 +13732,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path17.resolve(this._settings.cwd, filepath);
+        return path18.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -14148,7 +14148,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -14162,7 +14162,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path17.resolve(this._settings.cwd, task.base);
+        return path18.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -15022,26 +15022,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path17) => {
-      const end = path17.length - 1;
-      const index2 = path17.lastIndexOf(
+    var basenameOf = (path18) => {
+      const end = path18.length - 1;
+      const index2 = path18.lastIndexOf(
         SLASH,
-        path17[end] === SLASH ? end - 1 : end
+        path18[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path17 : path17.slice(index2 + 1);
+      return index2 < 0 ? path18 : path18.slice(index2 + 1);
     };
-    var parentOf = (path17) => {
-      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path17.split(SLASH).filter(Boolean);
+    var parentOf = (path18) => {
+      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path18.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path17.length - 1;
-      const cut = path17.lastIndexOf(
+      const end = path18.length - 1;
+      const cut = path18.lastIndexOf(
         SLASH,
-        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -15191,7 +15191,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path17) {
+      testLiteral(path18) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -15200,7 +15200,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path17)) {
+          if (rule.checkRegex.test(path18)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -15220,15 +15220,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path17, mode) {
+      test(path18, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path17) : path17;
+        const basename = shortcut ? basenameOf(path18) : path18;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path17
+            shortcut && rule._basenameOnly ? basename : path18
           )) {
             const { negative } = rule;
             const ret = {
@@ -15250,17 +15250,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path17, originalPath, doThrow) => {
-      if (!isString(path17)) {
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString(path18)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path17) {
+      if (!path18) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path17)) {
+      if (checkPath.isNotRelative(path18)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -15269,25 +15269,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path17) => {
-      const first = path17.charCodeAt(0);
+    var isNotRelative = (path18) => {
+      const first = path18.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path17.length === 1) {
+      if (path18.length === 1) {
         return true;
       }
-      const second = path17.charCodeAt(1);
+      const second = path18.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
+      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -15318,58 +15318,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path17) {
+      _test(originalPath, cache2, path18) {
         checkPath(
-          path17,
+          path18,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path17 ? this._t(path17, cache2) : {
+        return path18 ? this._t(path18, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path17 = convertPath(target);
-        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path17);
+        const path18 = convertPath(target);
+        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path18);
         }
-        const dir = this._t(path17, this._testCache);
+        const dir = this._t(path18, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path17);
+        const literal = this._rules.testLiteral(path18);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path17, cache2) {
-        if (path17 in cache2) {
-          return cache2[path17];
+      _t(path18, cache2) {
+        if (path18 in cache2) {
+          return cache2[path18];
         }
-        const parentPath = parentOf(path17);
+        const parentPath = parentOf(path18);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
+        return cache2[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
       }
-      ignores(path17) {
-        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
       }
       createFilter() {
-        return (path17) => !this.ignores(path17);
+        return (path18) => !this.ignores(path18);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path17) {
-        return this._test(path17, this._testCache, convertPath(path17));
+      test(path18) {
+        return this._test(path18, this._testCache, convertPath(path18));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
+    var isPathValid2 = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
+      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -15398,12 +15398,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path17) {
-  const isExtendedLengthPath = path17.startsWith("\\\\?\\");
+function slash(path18) {
+  const isExtendedLengthPath = path18.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path17;
+    return path18;
   }
-  return path17.replace(/\\/g, "/");
+  return path18.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -16505,25 +16505,25 @@ var init_globby = __esm({
       return bindFsMethod(fs3.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path17, fsImplementation) => {
+    isDirectory = async (path18, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path17);
+        const stats = await getStatMethod(fsImplementation)(path18);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path17, fsImplementation) => {
+    isDirectorySync = (path18, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path17);
+        const stats = getStatSyncMethod2(fsImplementation)(path18);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path17 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path17) ? path17 : nodePath.join(cwd, path17);
+      const path18 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return nodePath.isAbsolute(path18) ? path18 : nodePath.join(cwd, path18);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -16608,9 +16608,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path17) => {
-      const globalResult = globalMatcher ? globalMatcher(path17) : void 0;
-      const result = matcher ? matcher(path17) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path18) => {
+      const globalResult = globalMatcher ? globalMatcher(path18) : void 0;
+      const result = matcher ? matcher(path18) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -17126,8 +17126,8 @@ var init_context = __esm({
 // src/load/read.ts
 import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
 import nodePath2 from "node:path";
-function fail(path17, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path17, text, kind);
+function fail(path18, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path18, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -17166,32 +17166,32 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
+function readSource(path18, kind, limits = DEFAULT_READ_LIMITS) {
   let size;
   try {
-    const st = statSync2(path17);
-    if (!st.isFile()) return fail(path17, kind, "invalid-template", "not a regular file", "", true);
+    const st = statSync2(path18);
+    if (!st.isFile()) return fail(path18, kind, "invalid-template", "not a regular file", "", true);
     size = st.size;
   } catch (e) {
-    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return fail(path18, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   if (size > limits.maxFileBytes) {
-    return fail(path17, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
+    return fail(path18, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
   }
   let bytes;
   try {
-    bytes = readFileSync2(path17);
+    bytes = readFileSync2(path18);
   } catch (e) {
-    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return fail(path18, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path17, text, kind);
+    const source = new SourceText(path18, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path17, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path18, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = nodePath2.resolve(p);
@@ -17225,15 +17225,15 @@ function isInsideRoot(file, root) {
   if (!under(abs, nodePath2.resolve(root)) && !under(abs, realRoot)) return false;
   return under(realPath(abs) ?? abs, realRoot);
 }
-function readSourceInside(path17, kind, root, limits = DEFAULT_READ_LIMITS) {
-  if (!isInsideRoot(path17, root)) {
-    return fail(path17, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+function readSourceInside(path18, kind, root, limits = DEFAULT_READ_LIMITS) {
+  if (!isInsideRoot(path18, root)) {
+    return fail(path18, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  const real = realPath(path17);
-  if (real === void 0) return readSource(path17, kind, limits);
+  const real = realPath(path18);
+  if (real === void 0) return readSource(path18, kind, limits);
   const r = readSource(real, kind, limits);
-  if (real === path17) return r;
-  const source = new SourceText(path17, r.source.text, kind);
+  if (real === path18) return r;
+  const source = new SourceText(path18, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
 var DEFAULT_READ_LIMITS, utf8, realDirs;
@@ -17418,10 +17418,10 @@ var init_json_index = __esm({
         }
       }
       /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-      find(path17) {
+      find(path18) {
         let cur = 0;
         if (this.count === 0) return -1;
-        for (const key of path17) {
+        for (const key of path18) {
           const k = this.kind[cur];
           let child = this.firstChild[cur];
           if (k === ARRAY && typeof key === "number") {
@@ -17660,19 +17660,19 @@ var init_arm_json = __esm({
       root() {
         return this.tree;
       }
-      node(path17, key) {
+      node(path18, key) {
         const root = this.root();
-        const n = path17.length === 0 ? root : findNodeAtLocation2(root, path17);
+        const n = path18.length === 0 ? root : findNodeAtLocation2(root, path18);
         if (!n) return void 0;
         if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
         return n;
       }
-      resolve(path17, key) {
-        const n = this.node(path17, key);
+      resolve(path18, key) {
+        const n = this.node(path18, key);
         return n ? { start: n.offset, end: n.offset + n.length } : void 0;
       }
-      stringOffset(path17, key, index2) {
-        const n = this.node(path17, key);
+      stringOffset(path18, key, index2) {
+        const n = this.node(path18, key);
         if (!n || n.type !== "string") return void 0;
         return decodedIndexToOffset(this.text, n.offset, index2);
       }
@@ -17684,14 +17684,14 @@ var init_arm_json = __esm({
       text;
       index;
       built = false;
-      node(path17, key) {
+      node(path18, key) {
         if (!this.built) {
           this.built = true;
           this.index = JsonIndex.build(this.text);
         }
         const idx = this.index;
         if (!idx) return void 0;
-        const n = idx.find(path17);
+        const n = idx.find(path18);
         if (n < 0) return void 0;
         if (key) {
           const r = idx.keyRange(n);
@@ -17699,12 +17699,12 @@ var init_arm_json = __esm({
         }
         return { ...idx.range(n), string: idx.isString(n) };
       }
-      resolve(path17, key) {
-        const n = this.node(path17, key);
+      resolve(path18, key) {
+        const n = this.node(path18, key);
         return n ? { start: n.start, end: n.end } : void 0;
       }
-      stringOffset(path17, key, index2) {
-        const n = this.node(path17, key);
+      stringOffset(path18, key, index2) {
+        const n = this.node(path18, key);
         if (!n || !n.string) return void 0;
         return decodedIndexToOffset(this.text, n.start, index2);
       }
@@ -18579,18 +18579,18 @@ var init_parser2 = __esm({
                 const n = this.next();
                 return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
               }
-              const path17 = this.parseString("expected a file path string or none after using");
+              const path18 = this.parseString("expected a file path string or none after using");
               let config;
               if (this.atWord("with")) {
                 this.next();
                 config = this.parseObject();
               }
-              return { kind: "Using", decorators, keyword, path: path17, ...config ? { config } : {}, none: false, start, end: config?.end ?? path17.end };
+              return { kind: "Using", decorators, keyword, path: path18, ...config ? { config } : {}, none: false, start, end: config?.end ?? path18.end };
             }
             case "extends": {
               const keyword = this.tokenRef(this.next());
-              const path17 = this.parseString("expected a file path string after extends");
-              return { kind: "Extends", decorators, keyword, path: path17, start, end: path17.end };
+              const path18 = this.parseString("expected a file path string after extends");
+              return { kind: "Extends", decorators, keyword, path: path18, start, end: path18.end };
             }
             case "extensionConfig": {
               const keyword = this.tokenRef(this.next());
@@ -18671,11 +18671,11 @@ var init_parser2 = __esm({
           case "test": {
             const keyword = this.tokenRef(this.next());
             const name = this.identifier(word === "module" ? "a module name" : "a test name");
-            const path17 = this.parseStringOrMissing(`expected the ${word} path string`);
+            const path18 = this.parseStringOrMissing(`expected the ${word} path string`);
             this.expect("Assignment", `expected '=' after the ${word} path`);
             const value = this.parseDeclarationBody();
-            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path17, value, start, end: value.end };
-            return { kind: "Test", decorators, keyword, name, path: path17, value, start, end: value.end };
+            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path18, value, start, end: value.end };
+            return { kind: "Test", decorators, keyword, name, path: path18, value, start, end: value.end };
           }
           case "output": {
             const keyword = this.tokenRef(this.next());
@@ -19632,10 +19632,8 @@ var init_parser3 = __esm({
           if (c === 46) {
             this.pos++;
             this.ws();
-            const nameStart = this.pos;
             const name = this.ident("a property name after '.'");
             e = { k: "member", obj: e, name, start, end: this.pos };
-            void nameStart;
           } else if (c === 91) {
             this.pos++;
             this.ws();
@@ -21788,9 +21786,9 @@ var init_resource = __esm({
           }
           if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path17 = providerPath(env, type, names, t + 1);
-          if (path17 instanceof Unknown) return path17;
-          return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path17], type, names, whereText(sub, rg));
+          const path18 = providerPath(env, type, names, t + 1);
+          if (path18 instanceof Unknown) return path18;
+          return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path18], type, names, whereText(sub, rg));
         }
       },
       {
@@ -21806,9 +21804,9 @@ var init_resource = __esm({
           const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
           if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path17 = providerPath(env, type, names, t + 1);
-          if (path17 instanceof Unknown) return path17;
-          return finish(env, ["/subscriptions/", sub, ...path17], type, names, whereText(sub, void 0));
+          const path18 = providerPath(env, type, names, t + 1);
+          if (path18 instanceof Unknown) return path18;
+          return finish(env, ["/subscriptions/", sub, ...path18], type, names, whereText(sub, void 0));
         }
       },
       {
@@ -21821,9 +21819,9 @@ var init_resource = __esm({
           const type = args[0];
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(1);
-          const path17 = providerPath(env, type, names, 1);
-          if (path17 instanceof Unknown) return path17;
-          return finish(env, path17, type, names, "");
+          const path18 = providerPath(env, type, names, 1);
+          if (path18 instanceof Unknown) return path18;
+          return finish(env, path18, type, names, "");
         }
       },
       {
@@ -21838,9 +21836,9 @@ var init_resource = __esm({
           if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(2);
-          const path17 = providerPath(env, type, names, 2);
-          if (path17 instanceof Unknown) return path17;
-          return finish(env, [base, ...path17], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+          const path18 = providerPath(env, type, names, 2);
+          if (path18 instanceof Unknown) return path18;
+          return finish(env, [base, ...path18], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
         }
       },
       {
@@ -21857,9 +21855,9 @@ var init_resource = __esm({
           const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
           if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path17 = providerPath(env, type, names, t + 1);
-          if (path17 instanceof Unknown) return path17;
-          return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path17], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+          const path18 = providerPath(env, type, names, t + 1);
+          if (path18 instanceof Unknown) return path18;
+          return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path18], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
         }
       },
       ...[
@@ -22533,10 +22531,10 @@ var init_strings = __esm({
           const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
           const u = parts.find((p2) => p2 instanceof Unknown);
           if (u) return new Unknown(u.reason, "string");
-          const [scheme, host, port, path17, query] = parts;
+          const [scheme, host, port, path18, query] = parts;
           if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
           const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-          const pathText2 = typeof path17 === "string" ? path17.startsWith("/") ? path17 : `/${path17}` : "/";
+          const pathText2 = typeof path18 === "string" ? path18.startsWith("/") ? path18 : `/${path18}` : "/";
           const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
           return `${scheme}://${host}${p}${pathText2}${q}`;
         }
@@ -25222,7 +25220,46 @@ var init_scope = __esm({
           this.diagnostics.add({ code: "evaluation-error", message, span });
           return new Unknown({ code: "error", message, span });
         }
+        this.noteRead(info.name);
         return info.value;
+      }
+      // ---- Where values come from: parameters read by each evaluated expression ----
+      /** Parameters read by the expression at a span (by Span.identity()), for "the value comes from here". */
+      readsBySpan = /* @__PURE__ */ new Map();
+      /** Parameters each variable's value was computed from. */
+      varReads = /* @__PURE__ */ new Map();
+      /** Open collectors: the expressions (and variables) being evaluated. */
+      collectors = [];
+      noteRead(name) {
+        for (const c of this.collectors) c.add(name);
+      }
+      /** Evaluates with a collector of the parameters read; returns the value and what it read. */
+      collectReads(f) {
+        const reads = /* @__PURE__ */ new Set();
+        this.collectors.push(reads);
+        try {
+          return { value: f(), reads };
+        } finally {
+          this.collectors.pop();
+        }
+      }
+      recordReads(span, reads) {
+        if (reads.size) this.readsBySpan.set(span.identity(), reads);
+      }
+      /**
+       * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
+       * expression at `span` was computed from: findings there point at them as related locations.
+       */
+      suppliedSourcesAt(span) {
+        const reads = this.readsBySpan.get(span.identity());
+        if (!reads) return [];
+        const out = [];
+        for (const name of reads) {
+          const info = this.parameterInfo(name);
+          const supplied = this.supplied.get(name.toLowerCase());
+          if (info?.source === "supplied" && supplied?.span) out.push({ name: info.name, span: supplied.span });
+        }
+        return out;
       }
       /** variables('name'): evaluated on first use, then memoised. */
       variable(name, span) {
@@ -25384,7 +25421,10 @@ var init_scope = __esm({
       }
       variableValue(name, span) {
         const key = name.toLowerCase();
-        if (this.varCache.has(key)) return this.varCache.get(key);
+        if (this.varCache.has(key)) {
+          for (const r of this.varReads.get(key) ?? []) this.noteRead(r);
+          return this.varCache.get(key);
+        }
         const sec = this.section("variables");
         const found = sec && isTObject(sec.node) ? this.findVariable(sec, name) : void 0;
         if (!found) {
@@ -25401,12 +25441,17 @@ var init_scope = __esm({
         }
         this.varStack.push(name);
         let value;
+        let reads;
         try {
-          value = found.copy ? this.base.copyArray(found, found.copyName, false) : this.base.node(found.node, found.span);
+          ({ value, reads } = this.collectReads(
+            () => found.copy ? this.base.copyArray(found, found.copyName, false) : this.base.node(found.node, found.span)
+          ));
         } finally {
           this.varStack.pop();
         }
         this.varCache.set(key, value);
+        if (reads.size) this.varReads.set(key, reads);
+        for (const r of reads) this.noteRead(r);
         return value;
       }
       findVariable(sec, name) {
@@ -25533,9 +25578,18 @@ var init_scope = __esm({
           if (this.budget.firstExhaustion()) this.diagnostics.add({ code: "limit-exceeded", message, span });
           return new Unknown({ code: "limit", message, span });
         }
-        if (typeof n === "string") return this.observed(evaluateString(n, span, this), span, isExpressionString(n));
+        if (typeof n === "string") {
+          if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
+          const { value, reads } = this.scope.collectReads(() => evaluateString(n, span, this));
+          this.scope.recordReads(span, reads);
+          return this.observed(value, span, true);
+        }
         if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-        if (n instanceof TExpr) return this.observed(evaluate(n.ast, n.base, this), span, true);
+        if (n instanceof TExpr) {
+          const { value, reads } = this.scope.collectReads(() => evaluate(n.ast, n.base, this));
+          this.scope.recordReads(span, reads);
+          return this.observed(value, span, true);
+        }
         if (Array.isArray(n)) {
           const out = [];
           for (let i = 0; i < n.length; i++) {
@@ -25750,10 +25804,17 @@ var init_deploy = __esm({
           scope: rootScope(isTObject(root) ? scopeKindOf(root) : "resourceGroup", this.opts.deployment, span),
           depth: 0
         };
-        if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0 };
+        if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
         const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
         this.expand({ node: root, span }, unit, scope);
-        return { unit, resources: this.resources, notDeployed: this.notDeployed, diagnostics: this.diagnostics.items, scope };
+        return {
+          unit,
+          resources: this.resources,
+          notDeployed: this.notDeployed,
+          diagnostics: this.diagnostics.items,
+          scope,
+          suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2))
+        };
       }
       newScope(root, span, unit, deployment, parameters) {
         const scope = new TemplateScope(root, span, {
@@ -25801,7 +25862,7 @@ var init_deploy = __esm({
         const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
         const unit = {
           file: parent.file,
-          scope: this.nestedScope(parent.scope, evaluated, dep),
+          scope: this.nestedScope(parent.scope, dep),
           parent: dep,
           depth: parent.depth + 1
         };
@@ -25884,11 +25945,10 @@ var init_deploy = __esm({
         return out;
       }
       /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
-      nestedScope(parent, props, dep) {
+      nestedScope(parent, dep) {
         const rg = dep.body.get("resourceGroup");
         const sub = dep.body.get("subscriptionId");
         const seg = (v, fallback) => typeof v === "string" ? [v] : v instanceof Unknown ? [v] : fallback;
-        void props;
         if (rg !== void 0) return { ...parent, kind: "resourceGroup", resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
         if (sub !== void 0) return { ...parent, kind: "subscription", subscriptionId: seg(sub, parent.subscriptionId) };
         return parent;
@@ -25948,10 +26008,10 @@ var init_deploy = __esm({
 });
 
 // src/graph/graph.ts
-function pathText(path17) {
-  if (path17.length === 0) return "(value)";
+function pathText(path18) {
+  if (path18.length === 0) return "(value)";
   let out = "";
-  for (const p of path17) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path18) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 function push(m, k, v) {
@@ -26106,7 +26166,7 @@ var init_graph = __esm({
        * Ids in a resource's values become reference edges. The property path is kept as a stack of
        * segments and written out only for an edge: most values are not ids.
        */
-      collectReferences(from, lv, path17, out) {
+      collectReferences(from, lv, path18, out) {
         const v = lv.value;
         if (typeof v === "string" || v instanceof Unknown && v.parts) {
           if (typeof v === "string" && !v.startsWith("/")) return;
@@ -26114,21 +26174,21 @@ var init_graph = __esm({
           if (res.kind === "resource" || res.kind === "sub") {
             if (res.resource === from && res.kind === "resource") return;
             const sub = res.kind === "sub" ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i]) ?? "?"]) : void 0;
-            out.push({ from, to: res.resource, sub, path: pathText(path17), span: lv.span, kind: "reference" });
+            out.push({ from, to: res.resource, sub, path: pathText(path18), span: lv.span, kind: "reference" });
           }
           return;
         }
         if (v instanceof ObjectValue) {
           for (const e of v.located()) {
-            path17.push(e.key);
-            this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path17, out);
-            path17.pop();
+            path18.push(e.key);
+            this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path18, out);
+            path18.pop();
           }
         } else if (Array.isArray(v)) {
           elements(lv).forEach((el, i) => {
-            path17.push(i);
-            this.collectReferences(from, el, path17, out);
-            path17.pop();
+            path18.push(i);
+            this.collectReferences(from, el, path18, out);
+            path18.pop();
           });
         }
       }
@@ -26224,13 +26284,13 @@ var init_graph = __esm({
         }
         if (from === to) return [];
         if (!next.has(from)) return void 0;
-        const path17 = [];
+        const path18 = [];
         for (let c = from; c !== to; ) {
           const e = next.get(c);
-          path17.push(e);
+          path18.push(e);
           c = e.to;
         }
-        return path17;
+        return path18;
       }
       /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
       reaching(to) {
@@ -26380,7 +26440,7 @@ var eval_exports = {};
 __export(eval_exports, {
   evalCommand: () => evalCommand
 });
-import path14 from "node:path";
+import path15 from "node:path";
 function parseCliValue(text) {
   try {
     return JSON.parse(text);
@@ -26392,7 +26452,7 @@ async function evalCommand(opts) {
   await Promise.resolve();
   const sink = new DiagnosticSink();
   const done = (exitCode, output2 = "") => ({ output: output2, exitCode, diagnostics: sink.items });
-  const read = readSource(path14.resolve(opts.template), "arm");
+  const read = readSource(path15.resolve(opts.template), "arm");
   if (!read.ok) {
     sink.add(read.diagnostic);
     return done(2);
@@ -26510,16 +26570,16 @@ var graph_exports = {};
 __export(graph_exports, {
   graphCommand: () => graphCommand
 });
-import path15 from "node:path";
+import path16 from "node:path";
 function graphCommand(opts) {
-  const file = path15.resolve(opts.cwd, opts.file);
+  const file = path16.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true });
   if (a.kind === "broken") {
     const d = a.diagnostics[0];
     return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template" };
   }
   if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse` };
-  const rel = (f) => path15.relative(opts.root, f).replaceAll("\\", "/");
+  const rel = (f) => path16.relative(opts.root, f).replaceAll("\\", "/");
   const json = graphToJson(a.graph, { relativeTo: rel });
   if (opts.format === "json") return { output: `${JSON.stringify(json, null, 2)}
 `, exitCode: 0 };
@@ -26562,7 +26622,7 @@ var init_graph2 = __esm({
 import { existsSync as existsSync3, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(meta, docs, check) {
@@ -28934,11 +28994,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path17 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path17)) continue;
+          const path18 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path18)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path17) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path18) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -29563,7 +29623,7 @@ function levelFor(meta, cfg) {
 
 // src/engine/lint.ts
 init_discover();
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/engine/parallel.ts
 import { Worker } from "node:worker_threads";
@@ -29662,11 +29722,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path17, kind) {
-    let f = this.files.get(path17);
+  file(path18, kind) {
+    let f = this.files.get(path18);
     if (!f) {
-      f = new SourceText(path17, "", kind);
-      this.files.set(path17, f);
+      f = new SourceText(path18, "", kind);
+      this.files.set(path18, f);
     }
     return f;
   }
@@ -29692,6 +29752,30 @@ var WireReader = class {
 
 // src/engine/lint.ts
 init_analyze();
+
+// src/engine/bicepparam-targets.ts
+init_discover();
+init_read();
+init_parser2();
+import path11 from "node:path";
+function bicepparamTargets(files, root) {
+  const targets = /* @__PURE__ */ new Set();
+  for (const { file: f, limits } of files) {
+    if (extensionOf(f.path) !== "bicepparam") continue;
+    const read = readSourceInside(f.path, "bicepparam", root, limits);
+    if (!read.ok) continue;
+    const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
+    for (const s of parsed.program.statements) {
+      if (s.kind !== "Using" || s.none || !s.path || s.path.expressions.length) continue;
+      const rel = s.path.value ?? s.path.segments.join("");
+      if (/^(br|ts)[:/]/i.test(rel)) continue;
+      targets.add(path11.resolve(path11.dirname(f.path), rel));
+    }
+  }
+  return targets;
+}
+
+// src/engine/lint.ts
 init_finding();
 
 // src/engine/run-rules.ts
@@ -29845,7 +29929,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path11(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path12(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -29865,7 +29949,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path11(root, keys) {
+function path12(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -29940,8 +30024,8 @@ function internalNotifications(diags) {
   });
 }
 function relativePath(root, file) {
-  const rel = path12.relative(root, file);
-  return (rel.startsWith("..") || path12.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
+  const rel = path13.relative(root, file);
+  return (rel.startsWith("..") || path13.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -29954,7 +30038,7 @@ var ConfigResolver = class {
   cache = /* @__PURE__ */ new Map();
   ruleIds;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path12.dirname(file), this.root);
+    const found = this.explicit ?? findConfigFile(path13.dirname(file), this.root);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -29974,9 +30058,9 @@ async function lint(paths, opts) {
   const { files, missing } = await discover(paths, opts.cwd);
   const bicepDirs = bicepDirectories(files);
   const notifications = [];
-  const work = [];
+  let work = [];
   for (const f of files) {
-    if (path12.basename(f.path) === CONFIG_FILE) continue;
+    if (path13.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -29996,6 +30080,8 @@ async function lint(paths, opts) {
     }
     work.push({ file: f, config, sites: ext.sites });
   }
+  const usedByParams = bicepparamTargets(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path13.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -30068,7 +30154,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path12.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path13.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -30088,8 +30174,8 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = path12.relative(path12.dirname(config.file), file).replaceAll("\\", "/");
-  return config.ignore.some((g) => path12.matchesGlob(rel, g));
+  const rel = path13.relative(path13.dirname(config.file), file).replaceAll("\\", "/");
+  return config.ignore.some((g) => path13.matchesGlob(rel, g));
 }
 function diagnosticFindings(diags, rules, config) {
   const out = [];
@@ -30117,7 +30203,7 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
   const parameterFiles = mapped ? [mapped, ...opts.parameterFiles ?? []] : opts.parameterFiles;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path12.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path13.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
@@ -30150,7 +30236,11 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
       kind: o.verdict.kind,
       message: o.verdict.message,
       location: locate(o.verdict.span),
-      related: (o.verdict.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
+      related: [
+        ...(o.verdict.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
+        // The value that decided came from outside the template: point at where it was given.
+        ...a.deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ ...locate(src.span), message: `the value of parameter '${src.name}' is given here` }))
+      ],
       logical: logical2,
       fingerprint: "",
       span: o.verdict.span
@@ -30402,10 +30492,10 @@ function formatGithub(result) {
 }
 
 // src/report/unix.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function formatUnix(result) {
   const lines = result.findings.map((f) => {
-    const rel = path13.relative(process.cwd(), f.location.file.path) || f.location.file.path;
+    const rel = path14.relative(process.cwd(), f.location.file.path) || f.location.file.path;
     const { line, column } = f.location.region.start;
     return `${rel}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
   });
@@ -30661,10 +30751,10 @@ Run 'vtaplint --help' for usage.
       root,
       cwd: io.cwd,
       rules: RULES,
-      configFile: opts.config ? path16.resolve(io.cwd, opts.config) : void 0,
-      parameterFiles: opts.parameters.map((p) => path16.resolve(io.cwd, p)),
+      configFile: opts.config ? path17.resolve(io.cwd, opts.config) : void 0,
+      parameterFiles: opts.parameters.map((p) => path17.resolve(io.cwd, p)),
       params: opts.params,
-      baselineFile: opts.baseline ? path16.resolve(io.cwd, opts.baseline) : void 0,
+      baselineFile: opts.baseline ? path17.resolve(io.cwd, opts.baseline) : void 0,
       jobs: opts.jobs ?? Math.min(availableParallelism(), 4),
       workerUrl: bundledWorker()
     });
@@ -30684,8 +30774,8 @@ Run 'vtaplint --help' for usage.
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
   const text = render(shown, opts, io, started);
   if (opts.output) {
-    const out = path16.resolve(io.cwd, opts.output);
-    mkdirSync(path16.dirname(out), { recursive: true });
+    const out = path17.resolve(io.cwd, opts.output);
+    mkdirSync(path17.dirname(out), { recursive: true });
     writeFileSync(out, text);
   } else io.stdout(text);
   const counts = countByLevel(counted);
@@ -30703,12 +30793,12 @@ Run 'vtaplint --help' for usage.
   return 0;
 }
 function lintRoot(paths, cwd) {
-  const abs = (paths.length ? paths : ["."]).map((p) => path16.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
-  const inside = (p) => p === cwd || p.startsWith(cwd + path16.sep);
+  const abs = (paths.length ? paths : ["."]).map((p) => path17.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
+  const inside = (p) => p === cwd || p.startsWith(cwd + path17.sep);
   if (abs.every(inside)) return cwd;
-  let common = path16.dirname(abs[0]);
+  let common = path17.dirname(abs[0]);
   for (const p of abs) {
-    while (!(p === common || p.startsWith(common + path16.sep))) common = path16.dirname(common);
+    while (!(p === common || p.startsWith(common + path17.sep))) common = path17.dirname(common);
   }
   return common;
 }

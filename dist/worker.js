@@ -13443,10 +13443,8 @@ var Parser2 = class {
       if (c === 46) {
         this.pos++;
         this.ws();
-        const nameStart = this.pos;
         const name = this.ident("a property name after '.'");
         e = { k: "member", obj: e, name, start, end: this.pos };
-        void nameStart;
       } else if (c === 91) {
         this.pos++;
         this.ws();
@@ -18772,7 +18770,46 @@ var TemplateScope = class {
       this.diagnostics.add({ code: "evaluation-error", message, span });
       return new Unknown({ code: "error", message, span });
     }
+    this.noteRead(info.name);
     return info.value;
+  }
+  // ---- Where values come from: parameters read by each evaluated expression ----
+  /** Parameters read by the expression at a span (by Span.identity()), for "the value comes from here". */
+  readsBySpan = /* @__PURE__ */ new Map();
+  /** Parameters each variable's value was computed from. */
+  varReads = /* @__PURE__ */ new Map();
+  /** Open collectors: the expressions (and variables) being evaluated. */
+  collectors = [];
+  noteRead(name) {
+    for (const c of this.collectors) c.add(name);
+  }
+  /** Evaluates with a collector of the parameters read; returns the value and what it read. */
+  collectReads(f) {
+    const reads = /* @__PURE__ */ new Set();
+    this.collectors.push(reads);
+    try {
+      return { value: f(), reads };
+    } finally {
+      this.collectors.pop();
+    }
+  }
+  recordReads(span, reads) {
+    if (reads.size) this.readsBySpan.set(span.identity(), reads);
+  }
+  /**
+   * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
+   * expression at `span` was computed from: findings there point at them as related locations.
+   */
+  suppliedSourcesAt(span) {
+    const reads = this.readsBySpan.get(span.identity());
+    if (!reads) return [];
+    const out = [];
+    for (const name of reads) {
+      const info = this.parameterInfo(name);
+      const supplied = this.supplied.get(name.toLowerCase());
+      if (info?.source === "supplied" && supplied?.span) out.push({ name: info.name, span: supplied.span });
+    }
+    return out;
   }
   /** variables('name'): evaluated on first use, then memoised. */
   variable(name, span) {
@@ -18934,7 +18971,10 @@ var TemplateScope = class {
   }
   variableValue(name, span) {
     const key = name.toLowerCase();
-    if (this.varCache.has(key)) return this.varCache.get(key);
+    if (this.varCache.has(key)) {
+      for (const r of this.varReads.get(key) ?? []) this.noteRead(r);
+      return this.varCache.get(key);
+    }
     const sec = this.section("variables");
     const found = sec && isTObject(sec.node) ? this.findVariable(sec, name) : void 0;
     if (!found) {
@@ -18951,12 +18991,17 @@ var TemplateScope = class {
     }
     this.varStack.push(name);
     let value;
+    let reads;
     try {
-      value = found.copy ? this.base.copyArray(found, found.copyName, false) : this.base.node(found.node, found.span);
+      ({ value, reads } = this.collectReads(
+        () => found.copy ? this.base.copyArray(found, found.copyName, false) : this.base.node(found.node, found.span)
+      ));
     } finally {
       this.varStack.pop();
     }
     this.varCache.set(key, value);
+    if (reads.size) this.varReads.set(key, reads);
+    for (const r of reads) this.noteRead(r);
     return value;
   }
   findVariable(sec, name) {
@@ -19083,9 +19128,18 @@ var NodeContext = class _NodeContext {
       if (this.budget.firstExhaustion()) this.diagnostics.add({ code: "limit-exceeded", message, span });
       return new Unknown({ code: "limit", message, span });
     }
-    if (typeof n === "string") return this.observed(evaluateString(n, span, this), span, isExpressionString(n));
+    if (typeof n === "string") {
+      if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
+      const { value, reads } = this.scope.collectReads(() => evaluateString(n, span, this));
+      this.scope.recordReads(span, reads);
+      return this.observed(value, span, true);
+    }
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-    if (n instanceof TExpr) return this.observed(evaluate(n.ast, n.base, this), span, true);
+    if (n instanceof TExpr) {
+      const { value, reads } = this.scope.collectReads(() => evaluate(n.ast, n.base, this));
+      this.scope.recordReads(span, reads);
+      return this.observed(value, span, true);
+    }
     if (Array.isArray(n)) {
       const out = [];
       for (let i = 0; i < n.length; i++) {
@@ -19296,10 +19350,17 @@ var Deployment = class {
       scope: rootScope(isTObject(root) ? scopeKindOf(root) : "resourceGroup", this.opts.deployment, span),
       depth: 0
     };
-    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0 };
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
     this.expand({ node: root, span }, unit, scope);
-    return { unit, resources: this.resources, notDeployed: this.notDeployed, diagnostics: this.diagnostics.items, scope };
+    return {
+      unit,
+      resources: this.resources,
+      notDeployed: this.notDeployed,
+      diagnostics: this.diagnostics.items,
+      scope,
+      suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2))
+    };
   }
   newScope(root, span, unit, deployment, parameters) {
     const scope = new TemplateScope(root, span, {
@@ -19347,7 +19408,7 @@ var Deployment = class {
     const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
     const unit = {
       file: parent.file,
-      scope: this.nestedScope(parent.scope, evaluated, dep),
+      scope: this.nestedScope(parent.scope, dep),
       parent: dep,
       depth: parent.depth + 1
     };
@@ -19430,11 +19491,10 @@ var Deployment = class {
     return out;
   }
   /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
-  nestedScope(parent, props, dep) {
+  nestedScope(parent, dep) {
     const rg = dep.body.get("resourceGroup");
     const sub = dep.body.get("subscriptionId");
     const seg = (v, fallback) => typeof v === "string" ? [v] : v instanceof Unknown ? [v] : fallback;
-    void props;
     if (rg !== void 0) return { ...parent, kind: "resourceGroup", resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
     if (sub !== void 0) return { ...parent, kind: "subscription", subscriptionId: seg(sub, parent.subscriptionId) };
     return parent;
@@ -20585,7 +20645,11 @@ function lintOne(f, opts2, config, external, known3, bicepDirs2) {
       kind: o.verdict.kind,
       message: o.verdict.message,
       location: locate(o.verdict.span),
-      related: (o.verdict.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
+      related: [
+        ...(o.verdict.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
+        // The value that decided came from outside the template: point at where it was given.
+        ...a.deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ ...locate(src.span), message: `the value of parameter '${src.name}' is given here` }))
+      ],
       logical: logical2,
       fingerprint: "",
       span: o.verdict.span
