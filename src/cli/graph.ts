@@ -4,6 +4,7 @@ import path from 'node:path';
 import { analyzeFile } from '../engine/analyze.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { graphToJson, type Json } from '../graph/export.js';
+import type { Limits } from '../model/limits.js';
 
 export interface GraphOptions {
   file: string;
@@ -13,11 +14,12 @@ export interface GraphOptions {
   parameterFiles: string[];
   params: Record<string, string>;
   deployment: DeploymentContext;
+  limits?: Limits | undefined;
 }
 
 export function graphCommand(opts: GraphOptions): { output: string; exitCode: number; error?: string } {
   const file = path.resolve(opts.cwd, opts.file);
-  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true });
+  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === 'broken') {
     const d = a.diagnostics[0];
     return { output: '', exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : 'cannot read the template' };

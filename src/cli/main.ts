@@ -6,8 +6,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
-import { ConfigError } from '../engine/config.js';
-import { countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
+import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engine/config.js';
+import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatCompact } from '../report/compact.js';
 import { formatJson } from '../report/json.js';
@@ -84,14 +84,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const root = lintRoot(opts.paths, io.cwd);
   if (opts.command === 'graph') {
     const { graphCommand } = await import('./graph.js');
+    const file = path.resolve(io.cwd, opts.paths[0] as string);
+    // The graph is the one lint builds: same config (deployment context, limits, mapped parameters file).
+    let config: EffectiveConfig;
+    try {
+      config = await new ConfigResolver(root, RULES, opts.config ? path.resolve(io.cwd, opts.config) : undefined).forFile(file);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      io.stderr(`vtaplint: ${e.message}\n`);
+      return 2;
+    }
+    const mapped = config.parameters.length ? mappedParameterFile(config, file) : undefined;
     const r = graphCommand({
-      file: opts.paths[0] as string,
+      file,
       cwd: io.cwd,
       root,
       format: opts.format === 'text' ? 'text' : 'json',
-      parameterFiles: opts.parameters,
+      parameterFiles: [...(mapped ? [mapped] : []), ...opts.parameters.map((p) => path.resolve(io.cwd, p))],
       params: opts.params,
-      deployment: {},
+      deployment: config.deployment,
+      limits: config.limits,
     });
     if (r.error) io.stderr(`vtaplint: ${r.error}\n`);
     io.stdout(r.output);

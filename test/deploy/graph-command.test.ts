@@ -5,7 +5,8 @@ import { cli, REPO } from '../helpers.js';
 import { withoutSource, type Json } from '../../src/graph/export.js';
 import { tapSources, vmsOfNic, nicsOfVm, taps } from '../../src/graph/vtap.js';
 import { analyze } from './helpers.js';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 type Obj = { [k: string]: Json };
 
@@ -36,6 +37,29 @@ describe('graph command', () => {
     expect(r2.stdout).toContain('-> reference /subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/networkInterfaces/collector-nic');
     const r3 = await cli(['graph', 'examples/arm-vtap/azuredeploy.json', '-p', 'location=eastus']);
     expect(r3.stdout).toContain('"location": "eastus"');
+  });
+
+  test('the graph uses the config lint uses: deployment context, mapped parameters file, limits', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-graph-'));
+    cpSync(path.join(REPO, 'examples/arm-vtap/azuredeploy.json'), path.join(dir, 'azuredeploy.json'));
+    writeFileSync(path.join(dir, 'prod.json'), JSON.stringify({ parameters: { location: { value: 'uksouth' } } }));
+    const config = { deployment: { resourceGroup: 'rg-prod', subscriptionId: '00000000-0000-0000-0000-000000000001' }, parameters: [{ files: ['azuredeploy.json'], parameterFile: 'prod.json' }] };
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify(config));
+    const r = await cli(['graph', 'azuredeploy.json'], dir);
+    expect(r.code).toBe(0);
+    const tap = (JSON.parse(r.stdout) as { resources: Obj[] }).resources.find((x) => x.type === 'Microsoft.Network/virtualNetworkTaps') as Obj;
+    expect(tap.id).toBe('/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-prod/providers/Microsoft.Network/virtualNetworkTaps/web-tap');
+    expect(tap.location).toBe('uksouth');
+    // The config's limits apply: a file over maxFileBytes is not read.
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ limits: { maxFileBytes: 100 } }));
+    const small = await cli(['graph', 'azuredeploy.json'], dir);
+    expect(small.code).toBe(1);
+    expect(small.stderr).toMatch(/maxFileBytes/);
+    // A broken config is an error naming it, as for lint.
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), '{ "deployment": 3 }');
+    const bad = await cli(['graph', 'azuredeploy.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/vtaplint\.config\.json/);
   });
 
   test('usage errors', async () => {
