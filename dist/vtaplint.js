@@ -26573,7 +26573,7 @@ __export(graph_exports, {
 import path16 from "node:path";
 function graphCommand(opts) {
   const file = path16.resolve(opts.cwd, opts.file);
-  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true });
+  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === "broken") {
     const d = a.diagnostics[0];
     return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template" };
@@ -30730,14 +30730,26 @@ Run 'vtaplint --help' for usage.
   const root = lintRoot(opts.paths, io.cwd);
   if (opts.command === "graph") {
     const { graphCommand: graphCommand2 } = await Promise.resolve().then(() => (init_graph2(), graph_exports));
+    const file = path17.resolve(io.cwd, opts.paths[0]);
+    let config;
+    try {
+      config = await new ConfigResolver(root, RULES, opts.config ? path17.resolve(io.cwd, opts.config) : void 0).forFile(file);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      io.stderr(`vtaplint: ${e.message}
+`);
+      return 2;
+    }
+    const mapped = config.parameters.length ? mappedParameterFile(config, file) : void 0;
     const r = graphCommand2({
-      file: opts.paths[0],
+      file,
       cwd: io.cwd,
       root,
       format: opts.format === "text" ? "text" : "json",
-      parameterFiles: opts.parameters,
+      parameterFiles: [...mapped ? [mapped] : [], ...opts.parameters.map((p) => path17.resolve(io.cwd, p))],
       params: opts.params,
-      deployment: {}
+      deployment: config.deployment,
+      limits: config.limits
     });
     if (r.error) io.stderr(`vtaplint: ${r.error}
 `);
