@@ -143,18 +143,22 @@ export class Deployment {
 
   /** A Microsoft.Resources/deployments resource: its inline or linked template becomes a unit. */
   private deployNested(dep: DeployedResource, parent: DeploymentUnit, parentScope: TemplateScope): void {
-    const maxDepth = this.opts.maxDeploymentDepth ?? 16;
-    if (parent.depth + 1 > maxDepth) {
-      this.diagnostics.add({
-        code: 'limit-exceeded',
-        message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
-        span: dep.span,
-      });
-      return;
-    }
     const props = childOf(dep.decl, 'properties');
     if (!props || !isTObject(props.node)) return;
     const p = props as Located<TObject>;
+    const maxDepth = this.opts.maxDeploymentDepth ?? 16;
+    if (parent.depth + 1 > maxDepth) {
+      // Without a template there is nothing left unanalysed here: a Bicep module that deep was
+      // already not loaded, and the loader reported it at the module's path.
+      if (childOf(p, 'template') || childOf(p, 'templateLink')) {
+        this.diagnostics.add({
+          code: 'limit-exceeded',
+          message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
+          span: dep.span,
+        });
+      }
+      return;
+    }
     const body = dep.body.get('properties');
     const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
     const unit: DeploymentUnit = {
