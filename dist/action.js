@@ -28426,18 +28426,20 @@ var Deployment = class {
   }
   /** A Microsoft.Resources/deployments resource: its inline or linked template becomes a unit. */
   deployNested(dep, parent, parentScope) {
-    const maxDepth = this.opts.maxDeploymentDepth ?? 16;
-    if (parent.depth + 1 > maxDepth) {
-      this.diagnostics.add({
-        code: "limit-exceeded",
-        message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
-        span: dep.span
-      });
-      return;
-    }
     const props = childOf(dep.decl, "properties");
     if (!props || !isTObject(props.node)) return;
     const p = props;
+    const maxDepth = this.opts.maxDeploymentDepth ?? 16;
+    if (parent.depth + 1 > maxDepth) {
+      if (childOf(p, "template") || childOf(p, "templateLink")) {
+        this.diagnostics.add({
+          code: "limit-exceeded",
+          message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
+          span: dep.span
+        });
+      }
+      return;
+    }
     const body = dep.body.get("properties");
     const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
     const unit = {
