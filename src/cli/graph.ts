@@ -11,6 +11,7 @@ export interface GraphOptions {
   cwd: string;
   root: string;
   format: 'json' | 'text';
+  mappedParameterFile?: string | undefined;
   parameterFiles: string[];
   params: Record<string, string>;
   deployment: DeploymentContext;
@@ -19,7 +20,7 @@ export interface GraphOptions {
 
 export function graphCommand(opts: GraphOptions): { output: string; exitCode: number; error?: string } {
   const file = path.resolve(opts.cwd, opts.file);
-  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
+  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === 'broken') {
     const d = a.diagnostics[0];
     return { output: '', exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : 'cannot read the template' };

@@ -23,7 +23,12 @@ export interface AnalyzeOptions {
   /** The lint root: linked templates, modules and load*Content files are read only inside it. */
   root: string;
   deployment: DeploymentContext;
-  /** --parameters files (after the file associated by name). */
+  /**
+   * The parameters file the config maps to this template (after the one associated by name). The
+   * config sits in the repository being linted, so it is read only inside the root, like that one.
+   */
+  mappedParameterFile?: string | undefined;
+  /** --parameters files (after those): the user named them, so they may be anywhere. */
   parameterFiles?: readonly string[] | undefined;
   /** -p name=value (last). */
   params?: Readonly<Record<string, string>> | undefined;
@@ -76,9 +81,15 @@ function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: Dia
   const parameters: SuppliedParameters = new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : undefined;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits });
+  readGivenParameterFiles(opts, parameters, sink);
+  return parameters;
+}
+
+/** The config's mapped file (inside the root only), then --parameters files, then -p values. */
+function readGivenParameterFiles(opts: AnalyzeOptions, parameters: SuppliedParameters, sink: DiagnosticSink): void {
+  if (opts.mappedParameterFile) readParameterFile(opts.mappedParameterFile, parameters, sink, { root: opts.root, limits: opts.limits });
   for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...(opts.params ?? {}) }, parameters);
-  return parameters;
 }
 
 function finish(
@@ -135,8 +146,7 @@ function analyzeBicepParams(file: string, opts: AnalyzeOptions): Analysis {
   });
   const parameters: SuppliedParameters = new Map();
   for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
-  cliParameters({ ...(opts.params ?? {}) }, parameters);
+  readGivenParameterFiles(opts, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };

@@ -150,4 +150,17 @@ describe('paths outside the root and URLs', () => {
     sane(run);
     expect(run.findings.map((f) => `${f.file}|${f.ruleId}|${f.line}`)).toEqual(['evil.json|invalid-template|1', 't.parameters.json|invalid-template|1']);
   });
+
+  it("a parameters file the config maps from outside the root is not read (the config is the repository's, not the user's)", T, async () => {
+    writeFileSync(path.join(os.tmpdir(), 'vtaplint-outside.parameters.json'), JSON.stringify({ parameters: { p: { value: 'from-outside' } } }));
+    root.write('t.json', template({ parameters: { p: { type: 'string' } }, resources: [vnet("[parameters('p')]")] }));
+    root.write('vtaplint.config.json', JSON.stringify({ parameters: [{ files: 't.json', parameterFile: path.join(os.tmpdir(), 'vtaplint-outside.parameters.json') }] }));
+    const run = await root.lint(['t.json']);
+    sane(run);
+    expect(run.findings.map((f) => `${f.ruleId}|${/outside the folder/.test(f.message)}`)).toContain('invalid-template|true');
+    // --parameters is the user's own choice: read from anywhere.
+    const given = await root.lint(['t.json'], ['--parameters', path.join(os.tmpdir(), 'vtaplint-outside.parameters.json'), '--config', root.write('other.json', '{}')]);
+    sane(given);
+    expect(given.findings.filter((f) => /outside the folder/.test(f.message))).toEqual([]);
+  });
 });
