@@ -28908,9 +28908,13 @@ function suppliedFromFiles(templatePath, opts, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : void 0;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits });
+  readGivenParameterFiles(opts, parameters, sink);
+  return parameters;
+}
+function readGivenParameterFiles(opts, parameters, sink) {
+  if (opts.mappedParameterFile) readParameterFile(opts.mappedParameterFile, parameters, sink, { root: opts.root, limits: opts.limits });
   for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...opts.params ?? {} }, parameters);
-  return parameters;
 }
 function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep) {
   const limits = opts.limits ?? DEFAULT_LIMITS;
@@ -28952,8 +28956,7 @@ function analyzeBicepParams(file, opts) {
   });
   const parameters = /* @__PURE__ */ new Map();
   for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
-  cliParameters({ ...opts.params ?? {} }, parameters);
+  readGivenParameterFiles(opts, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
@@ -29429,8 +29432,7 @@ function diagnosticFindings(diags, rules, config) {
 function lintOne(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const parameterFiles = mapped ? [mapped, ...opts.parameterFiles ?? []] : opts.parameterFiles;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path13.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path13.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };

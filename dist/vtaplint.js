@@ -26336,9 +26336,13 @@ function suppliedFromFiles(templatePath, opts, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : void 0;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits });
+  readGivenParameterFiles(opts, parameters, sink);
+  return parameters;
+}
+function readGivenParameterFiles(opts, parameters, sink) {
+  if (opts.mappedParameterFile) readParameterFile(opts.mappedParameterFile, parameters, sink, { root: opts.root, limits: opts.limits });
   for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...opts.params ?? {} }, parameters);
-  return parameters;
 }
 function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep) {
   const limits = opts.limits ?? DEFAULT_LIMITS;
@@ -26380,8 +26384,7 @@ function analyzeBicepParams(file, opts) {
   });
   const parameters = /* @__PURE__ */ new Map();
   for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
-  cliParameters({ ...opts.params ?? {} }, parameters);
+  readGivenParameterFiles(opts, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
@@ -26575,7 +26578,7 @@ __export(graph_exports, {
 import path16 from "node:path";
 function graphCommand(opts) {
   const file = path16.resolve(opts.cwd, opts.file);
-  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
+  const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === "broken") {
     const d = a.diagnostics[0];
     return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template" };
@@ -30204,8 +30207,7 @@ function diagnosticFindings(diags, rules, config) {
 function lintOne(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const parameterFiles = mapped ? [mapped, ...opts.parameterFiles ?? []] : opts.parameterFiles;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path13.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path13.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
@@ -30748,7 +30750,8 @@ Run 'vtaplint --help' for usage.
       cwd: io.cwd,
       root,
       format: opts.format === "text" ? "text" : "json",
-      parameterFiles: [...mapped ? [mapped] : [], ...opts.parameters.map((p) => path17.resolve(io.cwd, p))],
+      mappedParameterFile: mapped,
+      parameterFiles: opts.parameters.map((p) => path17.resolve(io.cwd, p)),
       params: opts.params,
       deployment: config.deployment,
       limits: config.limits

@@ -19874,9 +19874,13 @@ function suppliedFromFiles(templatePath, opts2, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : void 0;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts2.root, limits: opts2.limits });
+  readGivenParameterFiles(opts2, parameters, sink);
+  return parameters;
+}
+function readGivenParameterFiles(opts2, parameters, sink) {
+  if (opts2.mappedParameterFile) readParameterFile(opts2.mappedParameterFile, parameters, sink, { root: opts2.root, limits: opts2.limits });
   for (const f of opts2.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts2.limits });
   cliParameters({ ...opts2.params ?? {} }, parameters);
-  return parameters;
 }
 function finish2(source, root, span, language, parameters, opts2, earlier, pragmas, generatedFromBicep) {
   const limits = opts2.limits ?? DEFAULT_LIMITS;
@@ -19918,8 +19922,7 @@ function analyzeBicepParams(file, opts2) {
   });
   const parameters = /* @__PURE__ */ new Map();
   for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
-  for (const f of opts2.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts2.limits });
-  cliParameters({ ...opts2.params ?? {} }, parameters);
+  readGivenParameterFiles(opts2, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts2.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
@@ -20613,8 +20616,7 @@ function diagnosticFindings(diags, rules, config) {
 function lintOne(f, opts2, config, external, known3, bicepDirs2) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const parameterFiles = mapped ? [mapped, ...opts2.parameterFiles ?? []] : opts2.parameterFiles;
-  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, parameterFiles, params: opts2.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs2.has(path9.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts2.parameterFiles, params: opts2.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs2.has(path9.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
