@@ -6,7 +6,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import { TextSpan } from '../model/span.js';
 import type { TNode } from '../model/template.js';
-import type { DeploymentContext } from '../expr/context.js';
+import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { fromJson, toJson } from '../expr/ops.js';
 import { loadArmTemplate } from '../load/arm-json.js';
 import { readSource } from '../load/read.js';
@@ -15,10 +16,16 @@ import { readParameterFile } from '../deploy/parameters.js';
 
 export interface EvalOptions {
   template: string;
+  /** The folder being linted: a parameters file the config maps is read only inside it. */
+  root?: string | undefined;
+  /** The config's parameters file for this template (before --parameters). */
+  mappedParameterFile?: string | undefined;
   parameterFiles: string[];
   /** -p name=value: the value is JSON when it parses as JSON, otherwise a string. */
   params: Record<string, string>;
   context?: DeploymentContext;
+  /** The config's limits (the defaults when absent). */
+  limits?: Limits | undefined;
 }
 
 export interface EvalResult {
@@ -42,7 +49,8 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   await Promise.resolve();
   const sink = new DiagnosticSink();
   const done = (exitCode: number, output = ''): EvalResult => ({ output, exitCode, diagnostics: sink.items });
-  const read = readSource(path.resolve(opts.template), 'arm');
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const read = readSource(path.resolve(opts.template), 'arm', limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return done(2);
@@ -51,15 +59,16 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
     sink.add({ code: 'invalid-template', message: 'eval takes an ARM JSON template (compile Bicep files with `bicep build` first).', span: new TextSpan(read.source, 0, 0) });
     return done(2);
   }
-  const loaded = loadArmTemplate(read.source);
+  const loaded = loadArmTemplate(read.source, limits);
   for (const d of loaded.diagnostics) sink.add(d);
   if (loaded.root === undefined) return done(2);
 
   const supplied = new Map<string, SuppliedParameter>();
-  for (const f of opts.parameterFiles) if (!readParameterFile(f, supplied, sink)) return done(2);
+  if (opts.mappedParameterFile && !readParameterFile(opts.mappedParameterFile, supplied, sink, { root: opts.root, limits })) return done(2);
+  for (const f of opts.parameterFiles) if (!readParameterFile(f, supplied, sink, { limits })) return done(2);
   for (const [name, text] of Object.entries(opts.params)) supplied.set(name, { value: fromJson(parseCliValue(text)) });
 
-  const scope = new TemplateScope(loaded.root as TNode, loaded.span, { parameters: supplied, deployment: opts.context, diagnostics: sink });
+  const scope = new TemplateScope(loaded.root as TNode, loaded.span, { parameters: supplied, deployment: opts.context, diagnostics: sink, budget: new Budget(budgetLimits(limits)) });
   const outputs = Object.create(null) as Record<string, unknown>;
   for (const o of scope.outputs()) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value) };
   const output = `${JSON.stringify({ outputs }, null, 2)}\n`;

@@ -75,17 +75,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(listRules(RULES));
     return 0;
   }
-  if (opts.command === 'eval') {
-    const { evalCommand } = await import('./eval.js');
-    const r = await evalCommand({ template: opts.paths[0] as string, parameterFiles: opts.parameters, params: opts.params });
-    io.stdout(r.output);
-    return r.exitCode;
-  }
   const root = lintRoot(opts.paths, io.cwd);
-  if (opts.command === 'graph') {
-    const { graphCommand } = await import('./graph.js');
+  if (opts.command === 'eval' || opts.command === 'graph') {
     const file = path.resolve(io.cwd, opts.paths[0] as string);
-    // The graph is the one lint builds: same config (deployment context, limits, mapped parameters file).
+    // eval and graph see what lint sees: the same config (deployment context, limits, mapped parameters file).
     let config: EffectiveConfig;
     try {
       config = await new ConfigResolver(root, RULES, opts.config ? path.resolve(io.cwd, opts.config) : undefined).forFile(file);
@@ -95,6 +88,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
     const mapped = config.parameters.length ? mappedParameterFile(config, file) : undefined;
+    if (opts.command === 'eval') {
+      const { evalCommand } = await import('./eval.js');
+      const r = await evalCommand({
+        template: file,
+        root,
+        mappedParameterFile: mapped,
+        parameterFiles: opts.parameters.map((p) => path.resolve(io.cwd, p)),
+        params: opts.params,
+        context: config.deployment,
+        limits: config.limits,
+      });
+      // Why a template could not be evaluated, with its place, for the person who asked.
+      for (const d of r.diagnostics) {
+        const at = d.span.region().start;
+        io.stderr(`vtaplint: ${path.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at.line}:${at.column}: ${d.message}\n`);
+      }
+      io.stdout(r.output);
+      return r.exitCode;
+    }
+    const { graphCommand } = await import('./graph.js');
     const r = graphCommand({
       file,
       cwd: io.cwd,

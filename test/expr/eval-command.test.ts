@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evalCommand } from '../../src/cli/eval.js';
+import { cli } from '../helpers.js';
 
 function files(template: object, params?: object): { template: string; params?: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-eval-'));
@@ -72,5 +73,25 @@ describe('evalCommand', () => {
     const r = await evalCommand({ template: f.template, parameterFiles: [], params: {} });
     expect(r.exitCode).toBe(1);
     expect(r.diagnostics[0]?.code).toBe('evaluation-error');
+  });
+
+  it('the CLI uses the template\'s config (deployment context, mapped parameters file, limits) and says why it failed, with file:line:col', async () => {
+    const f = files(template);
+    const dir = path.dirname(f.template);
+    writeFileSync(path.join(dir, 'prod.json'), JSON.stringify({ parameters: { name: { value: 'tap-prod' }, pwd: { value: 'x' } } }));
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ deployment: { location: 'uksouth', subscriptionId: 's1', resourceGroup: 'rg1' }, parameters: [{ files: 'azuredeploy.json', parameterFile: 'prod.json' }] }));
+    const r = await cli(['eval', 'azuredeploy.json'], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> };
+    expect(out.outputs.id?.value).toBe('/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworkTaps/tap-prod');
+    expect(out.outputs.loc?.value).toBe('uksouth');
+    writeFileSync(path.join(dir, 'broken.json'), '{\n  "resources": [,]\n}\n');
+    const broken = await cli(['eval', 'broken.json'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^vtaplint: broken\.json:2:\d+: invalid JSON/m);
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ limits: { maxFileBytes: 50 } }));
+    const big = await cli(['eval', 'azuredeploy.json'], dir);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/maxFileBytes/);
   });
 });
