@@ -1,8 +1,11 @@
 // A value from a parameters file decides a finding: the finding points at the template and also
 // at the assignment that gave the value, and a template linted through its .bicepparam is not
 // linted a second time on its own.
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, findingsOf } from './helpers.js';
+import { REPO, cli, findingsOf } from './helpers.js';
 
 describe('values from parameters files', () => {
   test('a .bicepparam finding carries a related location at the assignment that supplied the value', async () => {
@@ -37,5 +40,16 @@ describe('values from parameters files', () => {
     const v6 = doc.runs[0]?.results.find((x) => x.ruleId === 'vtap-source-vm-size-v6');
     const fromParams = v6?.relatedLocations?.find((l) => l.physicalLocation.artifactLocation.uri.endsWith('prod.bicepparam'));
     expect(fromParams?.physicalLocation.region).toEqual({ startLine: 4, startColumn: 19, endLine: 4, endColumn: 36 });
+  });
+
+  test('two .bicepparam files using one template: a finding they share is reported once, one they decide once per file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'dev.bicepparam'), "using 'main.bicep'\n\nparam location = 'uksouth'\nparam webVmSize = 'Standard_D2s_v6'\n");
+    const { findings } = await findingsOf(['.'], dir);
+    expect(findings.filter((f) => f.ruleId === 'vtap-live-migration')).toHaveLength(1);
+    const v6 = findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(v6.map((f) => f.related.find((r) => r.file.endsWith('.bicepparam'))?.file).sort()).toEqual(['dev.bicepparam', 'prod.bicepparam']);
+    expect(new Set(v6.map((f) => f.fingerprint)).size).toBe(2);
   });
 });

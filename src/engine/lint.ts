@@ -218,7 +218,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? '', kind: 'skipped', findings: extra });
   }
-  const all = results.flatMap((r) => r.findings).sort(compareFindings);
+  const all = withoutRepeats(results.flatMap((r) => r.findings)).sort(compareFindings);
   // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber the others.
   assignFingerprints(all, opts.root);
   const findings = all.filter((f) => !f.suppressions);
@@ -229,6 +229,20 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     result.baseline = opts.baselineFile;
   }
   return result;
+}
+
+/**
+ * One template can be analysed more than once in a run (through each .bicepparam that uses it, or
+ * as a module of several files): the same finding at the same place, saying the same, is one.
+ */
+function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.ruleId, f.level, f.kind, f.location, f.message, f.related, f.suppressions?.length ?? 0]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Lints one file; a bug in vtaplint becomes a notification and never hides other files' results. */
