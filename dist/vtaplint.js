@@ -31930,7 +31930,7 @@ async function lint(paths, opts) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? "", kind: "skipped", findings: extra });
   }
-  const all = results.flatMap((r) => r.findings).sort(compareFindings);
+  const all = withoutRepeats(results.flatMap((r) => r.findings)).sort(compareFindings);
   assignFingerprints(all, opts.root);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
@@ -31940,6 +31940,15 @@ async function lint(paths, opts) {
     result.baseline = opts.baselineFile;
   }
   return result;
+}
+function withoutRepeats(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.ruleId, f.level, f.kind, f.location, f.message, f.related, f.suppressions?.length ?? 0]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   try {
