@@ -11,7 +11,7 @@ import type { SourceText } from '../model/source.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loadConfigFile, mappedParameterFile, type EffectiveConfig } from './config.js';
-import { cmp, compareFindings, fingerprintOf, locate, type Finding } from './finding.js';
+import { cmp, compareFindings, fingerprintOf, locate, type Finding, type FindingLocation } from './finding.js';
 import type { Level, Rule } from './rule.js';
 import { runRules } from './run-rules.js';
 import { applyBaseline, readBaseline, type AbsentResult } from './baseline.js';
@@ -238,7 +238,9 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
 function withoutRepeats(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.ruleId, f.level, f.kind, f.location, f.message, f.related, f.suppressions?.length ?? 0]);
+    // Paths and positions only: a location holds its whole source file.
+    const at = (l: FindingLocation) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
+    const key = JSON.stringify([f.ruleId, f.level, f.kind, at(f.location), f.message, f.related.map((r) => [at(r), r.message]), f.suppressions?.length ?? 0]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
