@@ -31944,7 +31944,8 @@ async function lint(paths, opts) {
 function withoutRepeats(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.ruleId, f.level, f.kind, f.location, f.message, f.related, f.suppressions?.length ?? 0]);
+    const at2 = (l) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
+    const key = JSON.stringify([f.ruleId, f.level, f.kind, at2(f.location), f.message, f.related.map((r) => [at2(r), r.message]), f.suppressions?.length ?? 0]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
