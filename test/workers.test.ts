@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import { REPO } from './helpers.js';
 
 function sarif(args: string[]): string {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bin/vtaplint.js'), ...args, '--format', 'sarif'], { cwd: REPO, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin/vtaplint.js'), ...args, '--format', 'sarif'], { cwd: REPO, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   expect(r.stderr).not.toContain('internal error');
   return r.stdout;
 }
