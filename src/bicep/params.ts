@@ -9,6 +9,7 @@ import type { TNode } from '../model/template.js';
 import { Loader, type BicepHost } from './load.js';
 import { FileLowerer } from './lower.js';
 import { parseBicepParams } from './parser.js';
+import type { UsingDeclaration } from './syntax.js';
 
 export interface BicepParams {
   /** The template named by `using` (absolute); undefined for `using none` or no `using`. */
@@ -17,19 +18,29 @@ export interface BicepParams {
   diagnostics: Diagnostic[];
 }
 
+/** What a `using` statement names: a local template (absolute path), a registry reference, or nothing it can read. */
+export type UsingTarget = { kind: 'file'; path: string } | { kind: 'registry'; ref: string } | { kind: 'not-literal' };
+
+export function usingTarget(s: UsingDeclaration, paramsFile: string): UsingTarget | undefined {
+  if (s.none || !s.path) return undefined;
+  if (s.path.expressions.length) return { kind: 'not-literal' };
+  const rel = s.path.value ?? s.path.segments.join('');
+  if (/^(br|ts)[:/]/i.test(rel)) return { kind: 'registry', ref: rel };
+  return { kind: 'file', path: path.resolve(path.dirname(paramsFile), rel) };
+}
+
 export function loadBicepParams(source: SourceText, host: BicepHost): BicepParams {
   const sink = new DiagnosticSink();
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath: string | undefined;
   for (const s of parsed.program.statements) {
-    if (s.kind === 'Using' && !s.none && s.path) {
-      const rel = s.path.expressions.length === 0 ? (s.path.value ?? s.path.segments.join('')) : undefined;
-      if (rel === undefined) sink.add({ code: 'invalid-template', message: "the 'using' path must be a literal string", span: new TextSpan(source, s.path.start, s.path.end) });
-      else if (/^(br|ts)[:/]/i.test(rel)) {
-        sink.add({ code: 'note', message: `the template '${rel}' is in a registry and is not fetched`, span: new TextSpan(source, s.path.start, s.path.end) });
-      } else templatePath = path.resolve(path.dirname(source.path), rel);
-    }
+    if (s.kind !== 'Using' || !s.path) continue;
+    const target = usingTarget(s, source.path);
+    const at = new TextSpan(source, s.path.start, s.path.end);
+    if (target?.kind === 'not-literal') sink.add({ code: 'invalid-template', message: "the 'using' path must be a literal string", span: at });
+    else if (target?.kind === 'registry') sink.add({ code: 'note', message: `the template '${target.ref}' is in a registry and is not fetched`, span: at });
+    else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
   loader.stack.push(path.resolve(source.path));

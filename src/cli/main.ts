@@ -76,12 +76,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const root = lintRoot(opts.paths, io.cwd);
+  const parameterFiles = opts.parameters.map((p) => path.resolve(io.cwd, p));
+  const configFile = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
   if (opts.command === 'eval' || opts.command === 'graph') {
     const file = path.resolve(io.cwd, opts.paths[0] as string);
     // eval and graph see what lint sees: the same config (deployment context, limits, mapped parameters file).
     let config: EffectiveConfig;
     try {
-      config = await new ConfigResolver(root, RULES, opts.config ? path.resolve(io.cwd, opts.config) : undefined).forFile(file);
+      config = await new ConfigResolver(root, RULES, configFile).forFile(file);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       io.stderr(`vtaplint: ${e.message}\n`);
@@ -94,7 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         template: file,
         root,
         mappedParameterFile: mapped,
-        parameterFiles: opts.parameters.map((p) => path.resolve(io.cwd, p)),
+        parameterFiles,
         params: opts.params,
         context: config.deployment,
         limits: config.limits,
@@ -114,7 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       root,
       format: opts.format === 'text' ? 'text' : 'json',
       mappedParameterFile: mapped,
-      parameterFiles: opts.parameters.map((p) => path.resolve(io.cwd, p)),
+      parameterFiles,
       params: opts.params,
       deployment: config.deployment,
       limits: config.limits,
@@ -130,8 +132,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       root,
       cwd: io.cwd,
       rules: RULES,
-      configFile: opts.config ? path.resolve(io.cwd, opts.config) : undefined,
-      parameterFiles: opts.parameters.map((p) => path.resolve(io.cwd, p)),
+      configFile,
+      parameterFiles,
       params: opts.params,
       baselineFile: opts.baseline ? path.resolve(io.cwd, opts.baseline) : undefined,
       jobs: opts.jobs ?? Math.min(availableParallelism(), 4),

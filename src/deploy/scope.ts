@@ -97,6 +97,9 @@ export function isKeyVaultReference(v: Value): boolean {
   return r instanceof ObjectValue && r.has('keyVault');
 }
 
+/** What an expression that read no parameter read (shared: most expressions read none). */
+const NO_READS: ReadonlySet<string> = new Set();
+
 export class TemplateScope implements EvalContext {
   readonly diagnostics: DiagnosticSink;
   readonly budget: Budget;
@@ -154,29 +157,32 @@ export class TemplateScope implements EvalContext {
   // ---- Where values come from: parameters read by each evaluated expression ----
 
   /** Parameters read by the expression at a span (by Span.identity()), for "the value comes from here". */
-  private readonly readsBySpan = new Map<string, Set<string>>();
+  private readonly readsBySpan = new Map<string, ReadonlySet<string>>();
   /** Parameters each variable's value was computed from. */
-  private readonly varReads = new Map<string, Set<string>>();
-  /** Open collectors: the expressions (and variables) being evaluated. */
-  private readonly collectors: Set<string>[] = [];
+  private readonly varReads = new Map<string, ReadonlySet<string>>();
+  /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
+  private readonly collectors: { reads: Set<string> | undefined }[] = [];
 
   private noteRead(name: string): void {
-    for (const c of this.collectors) c.add(name);
+    for (const c of this.collectors) (c.reads ??= new Set()).add(name);
   }
 
   /** Evaluates with a collector of the parameters read; returns the value and what it read. */
-  collectReads<T>(f: () => T): { value: T; reads: Set<string> } {
-    const reads = new Set<string>();
-    this.collectors.push(reads);
+  private collectReads<T>(f: () => T): { value: T; reads: ReadonlySet<string> } {
+    const collector: { reads: Set<string> | undefined } = { reads: undefined };
+    this.collectors.push(collector);
     try {
-      return { value: f(), reads };
+      return { value: f(), reads: collector.reads ?? NO_READS };
     } finally {
       this.collectors.pop();
     }
   }
 
-  recordReads(span: Span, reads: Set<string>): void {
+  /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
+  traced<T>(span: Span, f: () => T): T {
+    const { value, reads } = this.collectReads(f);
     if (reads.size) this.readsBySpan.set(span.identity(), reads);
+    return value;
   }
 
   /**
@@ -394,7 +400,7 @@ export class TemplateScope implements EvalContext {
     }
     this.varStack.push(name);
     let value: Value;
-    let reads: Set<string>;
+    let reads: ReadonlySet<string>;
     try {
       ({ value, reads } = this.collectReads(() =>
         found.copy ? this.base.copyArray(found as Located<TObject>, found.copyName, false) : this.base.node(found.node, found.span),
@@ -556,16 +562,10 @@ class NodeContext implements EvalContext {
     }
     if (typeof n === 'string') {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-      const { value, reads } = this.scope.collectReads(() => evaluateString(n, span, this));
-      this.scope.recordReads(span, reads);
-      return this.observed(value, span, true);
+      return this.observed(this.scope.traced(span, () => evaluateString(n, span, this)), span, true);
     }
     if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
-    if (n instanceof TExpr) {
-      const { value, reads } = this.scope.collectReads(() => evaluate(n.ast, n.base, this));
-      this.scope.recordReads(span, reads);
-      return this.observed(value, span, true);
-    }
+    if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
     if (Array.isArray(n)) {
       const out: Value[] = [];
       for (let i = 0; i < n.length; i++) {

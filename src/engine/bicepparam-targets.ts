@@ -1,10 +1,10 @@
 // Which .bicep files a run already lints through a .bicepparam file. Such a template is then not
 // also linted on its own: its parameters would have no values there, so the run would repeat its
 // findings and add "no value" notes that the parameters file answers.
-import path from 'node:path';
 import { extensionOf, type DiscoveredFile } from '../discover/discover.js';
 import { readSourceInside } from '../load/read.js';
 import { parseBicepParams } from '../bicep/parser.js';
+import { usingTarget } from '../bicep/params.js';
 import type { Limits } from '../model/limits.js';
 
 /** Absolute paths of the templates named by `using '<file>.bicep'` in the discovered .bicepparam files. */
@@ -17,10 +17,8 @@ export function bicepparamTargets(files: readonly { file: DiscoveredFile; limits
     if (!read.ok) continue;
     const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
     for (const s of parsed.program.statements) {
-      if (s.kind !== 'Using' || s.none || !s.path || s.path.expressions.length) continue;
-      const rel = s.path.value ?? s.path.segments.join('');
-      if (/^(br|ts)[:/]/i.test(rel)) continue;
-      targets.add(path.resolve(path.dirname(f.path), rel));
+      const target = s.kind === 'Using' ? usingTarget(s, f.path) : undefined;
+      if (target?.kind === 'file') targets.add(target.path);
     }
   }
   return targets;

@@ -236,10 +236,10 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
  * as a module of several files): the same finding at the same place, saying the same, is one.
  */
 function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  // Paths and positions only: a location holds its whole source file.
+  const at = (l: FindingLocation) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
   const seen = new Set<string>();
   return findings.filter((f) => {
-    // Paths and positions only: a location holds its whole source file.
-    const at = (l: FindingLocation) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
     const key = JSON.stringify([f.ruleId, f.level, f.kind, at(f.location), f.message, f.related.map((r) => [at(r), r.message]), f.suppressions?.length ?? 0]);
     if (seen.has(key)) return false;
     seen.add(key);
