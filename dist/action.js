@@ -302,8 +302,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -5052,8 +5052,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path14) {
+      let input = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -5127,11 +5127,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path15.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5494,8 +5494,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -9022,7 +9022,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path15 = __require("path");
+    var path14 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -9034,7 +9034,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path15.resolve(cwd, filepath);
+      return path14.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -10331,7 +10331,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path15 = __require("path");
+    var path14 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -10505,7 +10505,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path15.sep,
+      SEP: path14.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -10532,7 +10532,7 @@ var require_constants3 = __commonJS({
 var require_utils4 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path15 = __require("path");
+    var path14 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -10561,7 +10561,7 @@ var require_utils4 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path15.sep === "\\";
+      return win32 === true || path14.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -11925,7 +11925,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path15 = __require("path");
+    var path14 = __require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils4();
@@ -12010,7 +12010,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path15.basename(input));
+      return regex.test(path14.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -12237,7 +12237,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path15 = __require("path");
+    var path14 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -12332,7 +12332,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path15.basename(pattern);
+      const basename = path14.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -12390,7 +12390,7 @@ var require_pattern2 = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path15.isAbsolute(pattern);
+      return path14.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -12567,8 +12567,8 @@ var require_utils5 = __commonJS({
     exports.errno = errno;
     var fs4 = require_fs();
     exports.fs = fs4;
-    var path15 = require_path();
-    exports.path = path15;
+    var path14 = require_path();
+    exports.path = path14;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -12680,8 +12680,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path15, settings, callback) {
-      settings.fs.lstat(path15, (lstatError, lstat) => {
+    function read(path14, settings, callback) {
+      settings.fs.lstat(path14, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -12690,7 +12690,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path15, (statError, stat) => {
+        settings.fs.stat(path14, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -12722,13 +12722,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path15, settings) {
-      const lstat = settings.fs.lstatSync(path15);
+    function read(path14, settings) {
+      const lstat = settings.fs.lstatSync(path14);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path15);
+        const stat = settings.fs.statSync(path14);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -12799,17 +12799,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path15, optionsOrSettingsOrCallback, callback) {
+    function stat(path14, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path15, optionsOrSettings) {
+    function statSync3(path14, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path15, settings);
+      return sync.read(path14, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -13025,16 +13025,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path15 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path14 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path15, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path14, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path15,
+                path: path14,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -13152,7 +13152,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path14 = __require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -13160,7 +13160,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -13187,17 +13187,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path15, optionsOrSettingsOrCallback, callback) {
+    function scandir(path14, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path15, optionsOrSettings) {
+    function scandirSync(path14, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path15, settings);
+      return sync.read(path14, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -13845,7 +13845,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path14 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -13855,7 +13855,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -13917,7 +13917,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path14 = __require("path");
     var fsStat = require_out();
     var utils = require_utils5();
     var Reader = class {
@@ -13930,7 +13930,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path15.resolve(this._settings.cwd, filepath);
+        return path14.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -14346,7 +14346,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path14 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -14360,7 +14360,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path15.resolve(this._settings.cwd, task.base);
+        return path14.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -15220,26 +15220,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path15) => {
-      const end = path15.length - 1;
-      const index2 = path15.lastIndexOf(
+    var basenameOf = (path14) => {
+      const end = path14.length - 1;
+      const index2 = path14.lastIndexOf(
         SLASH,
-        path15[end] === SLASH ? end - 1 : end
+        path14[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path15 : path15.slice(index2 + 1);
+      return index2 < 0 ? path14 : path14.slice(index2 + 1);
     };
-    var parentOf = (path15) => {
-      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path15.split(SLASH).filter(Boolean);
+    var parentOf = (path14) => {
+      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path14.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path15.length - 1;
-      const cut = path15.lastIndexOf(
+      const end = path14.length - 1;
+      const cut = path14.lastIndexOf(
         SLASH,
-        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -15389,7 +15389,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path15) {
+      testLiteral(path14) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -15398,7 +15398,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path15)) {
+          if (rule.checkRegex.test(path14)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -15418,15 +15418,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path15, mode) {
+      test(path14, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path15) : path15;
+        const basename = shortcut ? basenameOf(path14) : path14;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path15
+            shortcut && rule._basenameOnly ? basename : path14
           )) {
             const { negative } = rule;
             const ret = {
@@ -15448,17 +15448,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path15, originalPath, doThrow) => {
-      if (!isString(path15)) {
+    var checkPath = (path14, originalPath, doThrow) => {
+      if (!isString(path14)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path15) {
+      if (!path14) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path15)) {
+      if (checkPath.isNotRelative(path14)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -15467,25 +15467,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path15) => {
-      const first = path15.charCodeAt(0);
+    var isNotRelative = (path14) => {
+      const first = path14.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path15.length === 1) {
+      if (path14.length === 1) {
         return true;
       }
-      const second = path15.charCodeAt(1);
+      const second = path14.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
+      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -15516,58 +15516,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path15) {
+      _test(originalPath, cache2, path14) {
         checkPath(
-          path15,
+          path14,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path15 ? this._t(path15, cache2) : {
+        return path14 ? this._t(path14, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path15 = convertPath(target);
-        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path15);
+        const path14 = convertPath(target);
+        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path14);
         }
-        const dir = this._t(path15, this._testCache);
+        const dir = this._t(path14, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path15);
+        const literal = this._rules.testLiteral(path14);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path15, cache2) {
-        if (path15 in cache2) {
-          return cache2[path15];
+      _t(path14, cache2) {
+        if (path14 in cache2) {
+          return cache2[path14];
         }
-        const parentPath = parentOf(path15);
+        const parentPath = parentOf(path14);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
+        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
       }
-      ignores(path15) {
-        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
+      ignores(path14) {
+        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
       }
       createFilter() {
-        return (path15) => !this.ignores(path15);
+        return (path14) => !this.ignores(path14);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path15) {
-        return this._test(path15, this._testCache, convertPath(path15));
+      test(path14) {
+        return this._test(path14, this._testCache, convertPath(path14));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
+    var isPathValid2 = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
+      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -15596,12 +15596,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path15) {
-  const isExtendedLengthPath = path15.startsWith("\\\\?\\");
+function slash(path14) {
+  const isExtendedLengthPath = path14.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path15;
+    return path14;
   }
-  return path15.replace(/\\/g, "/");
+  return path14.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -16703,25 +16703,25 @@ var init_globby = __esm({
       return bindFsMethod(fs3.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path15, fsImplementation) => {
+    isDirectory = async (path14, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path15);
+        const stats = await getStatMethod(fsImplementation)(path14);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path15, fsImplementation) => {
+    isDirectorySync = (path14, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path15);
+        const stats = getStatSyncMethod2(fsImplementation)(path14);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path15 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path15) ? path15 : nodePath.join(cwd, path15);
+      const path14 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return nodePath.isAbsolute(path14) ? path14 : nodePath.join(cwd, path14);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -16806,9 +16806,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path15) => {
-      const globalResult = globalMatcher ? globalMatcher(path15) : void 0;
-      const result = matcher ? matcher(path15) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path14) => {
+      const globalResult = globalMatcher ? globalMatcher(path14) : void 0;
+      const result = matcher ? matcher(path14) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -17175,7 +17175,7 @@ var init_globby = __esm({
 
 // src/action/main.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import path14 from "node:path";
+import path13 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/engine/rule.ts
@@ -17385,9 +17385,9 @@ function elementSpan(arr, index2) {
 }
 
 // src/graph/located.ts
-function at(base, ...path15) {
+function at(base, ...path14) {
   let cur = base;
-  for (const key of path15) {
+  for (const key of path14) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -19774,11 +19774,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path15 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path15)) continue;
+          const path14 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path14)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path15) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path14) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -20005,13 +20005,13 @@ import { existsSync, readFileSync } from "node:fs";
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path15, glob) {
+function matchesGlob(path14, glob) {
   let m = compiled.get(glob);
   if (!m) {
     m = (0, import_picomatch.default)(glob);
     compiled.set(glob, m);
   }
-  return m(path15);
+  return m(path14);
 }
 
 // src/engine/config.ts
@@ -20576,12 +20576,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path15) {
+function findNodeAtLocation(root, path14) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path15) {
+  for (let segment2 of path14) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -21278,8 +21278,8 @@ function resolveLimits(overrides) {
 
 // src/model/source.ts
 var SourceText = class {
-  constructor(path15, text, kind) {
-    this.path = path15;
+  constructor(path14, text, kind) {
+    this.path = path14;
     this.text = text;
     this.kind = kind;
   }
@@ -21450,9 +21450,9 @@ var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
     return `${this.base.identity()}${this.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
   }
   range() {
-    const path15 = this.base.path();
-    const s = this.resolver.stringOffset(path15, this.isKey, this.start);
-    const e = this.resolver.stringOffset(path15, this.isKey, this.end);
+    const path14 = this.base.path();
+    const s = this.resolver.stringOffset(path14, this.isKey, this.start);
+    const e = this.resolver.stringOffset(path14, this.isKey, this.end);
     if (s === void 0 || e === void 0) return this.base.range();
     return { start: s, end: e };
   }
@@ -21592,7 +21592,7 @@ function levelFor(meta, cfg) {
 }
 
 // src/engine/lint.ts
-import path13 from "node:path";
+import path12 from "node:path";
 
 // src/discover/discover.ts
 import { statSync } from "node:fs";
@@ -21756,11 +21756,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path15, kind) {
-    let f = this.files.get(path15);
+  file(path14, kind) {
+    let f = this.files.get(path14);
     if (!f) {
-      f = new SourceText(path15, "", kind);
-      this.files.set(path15, f);
+      f = new SourceText(path14, "", kind);
+      this.files.set(path14, f);
     }
     return f;
   }
@@ -21851,8 +21851,8 @@ import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync as sta
 import nodePath2 from "node:path";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-function fail(path15, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path15, text, kind);
+function fail(path14, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path14, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -21891,32 +21891,32 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path15, kind, limits = DEFAULT_READ_LIMITS) {
+function readSource(path14, kind, limits = DEFAULT_READ_LIMITS) {
   let size;
   try {
-    const st = statSync2(path15);
-    if (!st.isFile()) return fail(path15, kind, "invalid-template", "not a regular file", "", true);
+    const st = statSync2(path14);
+    if (!st.isFile()) return fail(path14, kind, "invalid-template", "not a regular file", "", true);
     size = st.size;
   } catch (e) {
-    return fail(path15, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return fail(path14, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   if (size > limits.maxFileBytes) {
-    return fail(path15, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
+    return fail(path14, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
   }
   let bytes;
   try {
-    bytes = readFileSync2(path15);
+    bytes = readFileSync2(path14);
   } catch (e) {
-    return fail(path15, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return fail(path14, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path15, text, kind);
+    const source = new SourceText(path14, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path15, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path14, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = nodePath2.resolve(p);
@@ -21951,15 +21951,15 @@ function isInsideRoot(file, root) {
   if (!under(abs, nodePath2.resolve(root)) && !under(abs, realRoot)) return false;
   return under(realPath(abs) ?? abs, realRoot);
 }
-function readSourceInside(path15, kind, root, limits = DEFAULT_READ_LIMITS) {
-  if (!isInsideRoot(path15, root)) {
-    return fail(path15, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+function readSourceInside(path14, kind, root, limits = DEFAULT_READ_LIMITS) {
+  if (!isInsideRoot(path14, root)) {
+    return fail(path14, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  const real = realPath(path15);
-  if (real === void 0) return readSource(path15, kind, limits);
+  const real = realPath(path14);
+  if (real === void 0) return readSource(path14, kind, limits);
   const r = readSource(real, kind, limits);
-  if (real === path15) return r;
-  const source = new SourceText(path15, r.source.text, kind);
+  if (real === path14) return r;
+  const source = new SourceText(path14, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
 
@@ -22128,10 +22128,10 @@ var JsonIndex = class _JsonIndex {
     }
   }
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-  find(path15) {
+  find(path14) {
     let cur = 0;
     if (this.count === 0) return -1;
-    for (const key of path15) {
+    for (const key of path14) {
       const k = this.kind[cur];
       let child = this.firstChild[cur];
       if (k === ARRAY && typeof key === "number") {
@@ -22282,19 +22282,19 @@ var TreeResolver = class {
   root() {
     return this.tree;
   }
-  node(path15, key) {
+  node(path14, key) {
     const root = this.root();
-    const n = path15.length === 0 ? root : findNodeAtLocation2(root, path15);
+    const n = path14.length === 0 ? root : findNodeAtLocation2(root, path14);
     if (!n) return void 0;
     if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
     return n;
   }
-  resolve(path15, key) {
-    const n = this.node(path15, key);
+  resolve(path14, key) {
+    const n = this.node(path14, key);
     return n ? { start: n.offset, end: n.offset + n.length } : void 0;
   }
-  stringOffset(path15, key, index2) {
-    const n = this.node(path15, key);
+  stringOffset(path14, key, index2) {
+    const n = this.node(path14, key);
     if (!n || n.type !== "string") return void 0;
     return decodedIndexToOffset(this.text, n.offset, index2);
   }
@@ -22306,14 +22306,14 @@ var IndexResolver = class {
   text;
   index;
   built = false;
-  node(path15, key) {
+  node(path14, key) {
     if (!this.built) {
       this.built = true;
       this.index = JsonIndex.build(this.text);
     }
     const idx = this.index;
     if (!idx) return void 0;
-    const n = idx.find(path15);
+    const n = idx.find(path14);
     if (n < 0) return void 0;
     if (key) {
       const r = idx.keyRange(n);
@@ -22321,12 +22321,12 @@ var IndexResolver = class {
     }
     return { ...idx.range(n), string: idx.isString(n) };
   }
-  resolve(path15, key) {
-    const n = this.node(path15, key);
+  resolve(path14, key) {
+    const n = this.node(path14, key);
     return n ? { start: n.start, end: n.end } : void 0;
   }
-  stringOffset(path15, key, index2) {
-    const n = this.node(path15, key);
+  stringOffset(path14, key, index2) {
+    const n = this.node(path14, key);
     if (!n || !n.string) return void 0;
     return decodedIndexToOffset(this.text, n.start, index2);
   }
@@ -23229,18 +23229,18 @@ var Parser = class {
             const n = this.next();
             return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
           }
-          const path15 = this.parseString("expected a file path string or none after using");
+          const path14 = this.parseString("expected a file path string or none after using");
           let config;
           if (this.atWord("with")) {
             this.next();
             config = this.parseObject();
           }
-          return { kind: "Using", decorators, keyword, path: path15, ...config ? { config } : {}, none: false, start, end: config?.end ?? path15.end };
+          return { kind: "Using", decorators, keyword, path: path14, ...config ? { config } : {}, none: false, start, end: config?.end ?? path14.end };
         }
         case "extends": {
           const keyword = this.tokenRef(this.next());
-          const path15 = this.parseString("expected a file path string after extends");
-          return { kind: "Extends", decorators, keyword, path: path15, start, end: path15.end };
+          const path14 = this.parseString("expected a file path string after extends");
+          return { kind: "Extends", decorators, keyword, path: path14, start, end: path14.end };
         }
         case "extensionConfig": {
           const keyword = this.tokenRef(this.next());
@@ -23321,11 +23321,11 @@ var Parser = class {
       case "test": {
         const keyword = this.tokenRef(this.next());
         const name = this.identifier(word === "module" ? "a module name" : "a test name");
-        const path15 = this.parseStringOrMissing(`expected the ${word} path string`);
+        const path14 = this.parseStringOrMissing(`expected the ${word} path string`);
         this.expect("Assignment", `expected '=' after the ${word} path`);
         const value = this.parseDeclarationBody();
-        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path15, value, start, end: value.end };
-        return { kind: "Test", decorators, keyword, name, path: path15, value, start, end: value.end };
+        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path14, value, start, end: value.end };
+        return { kind: "Test", decorators, keyword, name, path: path14, value, start, end: value.end };
       }
       case "output": {
         const keyword = this.tokenRef(this.next());
@@ -26324,9 +26324,9 @@ var resourceFunctions = [
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path15 = providerPath(env, type, names, t + 1);
-      if (path15 instanceof Unknown) return path15;
-      return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path15], type, names, whereText(sub, rg));
+      const path14 = providerPath(env, type, names, t + 1);
+      if (path14 instanceof Unknown) return path14;
+      return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path14], type, names, whereText(sub, rg));
     }
   },
   {
@@ -26342,9 +26342,9 @@ var resourceFunctions = [
       const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
       if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path15 = providerPath(env, type, names, t + 1);
-      if (path15 instanceof Unknown) return path15;
-      return finish(env, ["/subscriptions/", sub, ...path15], type, names, whereText(sub, void 0));
+      const path14 = providerPath(env, type, names, t + 1);
+      if (path14 instanceof Unknown) return path14;
+      return finish(env, ["/subscriptions/", sub, ...path14], type, names, whereText(sub, void 0));
     }
   },
   {
@@ -26357,9 +26357,9 @@ var resourceFunctions = [
       const type = args[0];
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(1);
-      const path15 = providerPath(env, type, names, 1);
-      if (path15 instanceof Unknown) return path15;
-      return finish(env, path15, type, names, "");
+      const path14 = providerPath(env, type, names, 1);
+      if (path14 instanceof Unknown) return path14;
+      return finish(env, path14, type, names, "");
     }
   },
   {
@@ -26374,9 +26374,9 @@ var resourceFunctions = [
       if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(2);
-      const path15 = providerPath(env, type, names, 2);
-      if (path15 instanceof Unknown) return path15;
-      return finish(env, [base, ...path15], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+      const path14 = providerPath(env, type, names, 2);
+      if (path14 instanceof Unknown) return path14;
+      return finish(env, [base, ...path14], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
     }
   },
   {
@@ -26393,9 +26393,9 @@ var resourceFunctions = [
       const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
       if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path15 = providerPath(env, type, names, t + 1);
-      if (path15 instanceof Unknown) return path15;
-      return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path15], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+      const path14 = providerPath(env, type, names, t + 1);
+      if (path14 instanceof Unknown) return path14;
+      return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path14], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
     }
   },
   ...[
@@ -27044,10 +27044,10 @@ var stringFunctions = [
       const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
       const u = parts.find((p2) => p2 instanceof Unknown);
       if (u) return new Unknown(u.reason, "string");
-      const [scheme, host, port, path15, query] = parts;
+      const [scheme, host, port, path14, query] = parts;
       if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
       const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-      const pathText2 = typeof path15 === "string" ? path15.startsWith("/") ? path15 : `/${path15}` : "/";
+      const pathText2 = typeof path14 === "string" ? path14.startsWith("/") ? path14 : `/${path14}` : "/";
       const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
       return `${scheme}://${host}${p}${pathText2}${q}`;
     }
@@ -29081,19 +29081,25 @@ var Loader = class {
 
 // src/bicep/params.ts
 import path8 from "node:path";
+function usingTarget(s, paramsFile) {
+  if (s.none || !s.path) return void 0;
+  if (s.path.expressions.length) return { kind: "not-literal" };
+  const rel = s.path.value ?? s.path.segments.join("");
+  if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
+  return { kind: "file", path: path8.resolve(path8.dirname(paramsFile), rel) };
+}
 function loadBicepParams(source, host) {
   const sink = new DiagnosticSink();
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
   for (const s of parsed.program.statements) {
-    if (s.kind === "Using" && !s.none && s.path) {
-      const rel = s.path.expressions.length === 0 ? s.path.value ?? s.path.segments.join("") : void 0;
-      if (rel === void 0) sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: new TextSpan(source, s.path.start, s.path.end) });
-      else if (/^(br|ts)[:/]/i.test(rel)) {
-        sink.add({ code: "note", message: `the template '${rel}' is in a registry and is not fetched`, span: new TextSpan(source, s.path.start, s.path.end) });
-      } else templatePath = path8.resolve(path8.dirname(source.path), rel);
-    }
+    if (s.kind !== "Using" || !s.path) continue;
+    const target = usingTarget(s, source.path);
+    const at2 = new TextSpan(source, s.path.start, s.path.end);
+    if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
+    else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
+    else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
   loader.stack.push(path8.resolve(source.path));
@@ -29548,6 +29554,7 @@ function isKeyVaultReference(v) {
   const r = v.get("reference");
   return r instanceof ObjectValue && r.has("keyVault");
 }
+var NO_READS = /* @__PURE__ */ new Set();
 var TemplateScope = class {
   diagnostics;
   budget;
@@ -29602,23 +29609,26 @@ var TemplateScope = class {
   readsBySpan = /* @__PURE__ */ new Map();
   /** Parameters each variable's value was computed from. */
   varReads = /* @__PURE__ */ new Map();
-  /** Open collectors: the expressions (and variables) being evaluated. */
+  /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
   collectors = [];
   noteRead(name) {
-    for (const c of this.collectors) c.add(name);
+    for (const c of this.collectors) (c.reads ??= /* @__PURE__ */ new Set()).add(name);
   }
   /** Evaluates with a collector of the parameters read; returns the value and what it read. */
   collectReads(f) {
-    const reads = /* @__PURE__ */ new Set();
-    this.collectors.push(reads);
+    const collector = { reads: void 0 };
+    this.collectors.push(collector);
     try {
-      return { value: f(), reads };
+      return { value: f(), reads: collector.reads ?? NO_READS };
     } finally {
       this.collectors.pop();
     }
   }
-  recordReads(span, reads) {
+  /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
+  traced(span, f) {
+    const { value, reads } = this.collectReads(f);
     if (reads.size) this.readsBySpan.set(span.identity(), reads);
+    return value;
   }
   /**
    * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
@@ -29954,16 +29964,10 @@ var NodeContext = class _NodeContext {
     }
     if (typeof n === "string") {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-      const { value, reads } = this.scope.collectReads(() => evaluateString(n, span, this));
-      this.scope.recordReads(span, reads);
-      return this.observed(value, span, true);
+      return this.observed(this.scope.traced(span, () => evaluateString(n, span, this)), span, true);
     }
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-    if (n instanceof TExpr) {
-      const { value, reads } = this.scope.collectReads(() => evaluate(n.ast, n.base, this));
-      this.scope.recordReads(span, reads);
-      return this.observed(value, span, true);
-    }
+    if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
     if (Array.isArray(n)) {
       const out = [];
       for (let i = 0; i < n.length; i++) {
@@ -30485,7 +30489,7 @@ var ResourceGraph = class {
    * Ids in a resource's values become reference edges. The property path is kept as a stack of
    * segments and written out only for an edge: most values are not ids.
    */
-  collectReferences(from, lv, path15, out) {
+  collectReferences(from, lv, path14, out) {
     const v = lv.value;
     if (typeof v === "string" || v instanceof Unknown && v.parts) {
       if (typeof v === "string" && !v.startsWith("/")) return;
@@ -30493,21 +30497,21 @@ var ResourceGraph = class {
       if (res.kind === "resource" || res.kind === "sub") {
         if (res.resource === from && res.kind === "resource") return;
         const sub = res.kind === "sub" ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i]) ?? "?"]) : void 0;
-        out.push({ from, to: res.resource, sub, path: pathText(path15), span: lv.span, kind: "reference" });
+        out.push({ from, to: res.resource, sub, path: pathText(path14), span: lv.span, kind: "reference" });
       }
       return;
     }
     if (v instanceof ObjectValue) {
       for (const e of v.located()) {
-        path15.push(e.key);
-        this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path15, out);
-        path15.pop();
+        path14.push(e.key);
+        this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path14, out);
+        path14.pop();
       }
     } else if (Array.isArray(v)) {
       elements(lv).forEach((el, i) => {
-        path15.push(i);
-        this.collectReferences(from, el, path15, out);
-        path15.pop();
+        path14.push(i);
+        this.collectReferences(from, el, path14, out);
+        path14.pop();
       });
     }
   }
@@ -30603,13 +30607,13 @@ var ResourceGraph = class {
     }
     if (from === to) return [];
     if (!next.has(from)) return void 0;
-    const path15 = [];
+    const path14 = [];
     for (let c = from; c !== to; ) {
       const e = next.get(c);
-      path15.push(e);
+      path14.push(e);
       c = e.to;
     }
-    return path15;
+    return path14;
   }
   /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
   reaching(to) {
@@ -30633,10 +30637,10 @@ var ResourceGraph = class {
     return formatId(id);
   }
 };
-function pathText(path15) {
-  if (path15.length === 0) return "(value)";
+function pathText(path14) {
+  if (path14.length === 0) return "(value)";
   let out = "";
-  for (const p of path15) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path14) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 function push(m, k, v) {
@@ -30784,7 +30788,6 @@ function isGeneratedFromBicep(root) {
 }
 
 // src/engine/bicepparam-targets.ts
-import path11 from "node:path";
 function bicepparamTargets(files, root) {
   const targets = /* @__PURE__ */ new Set();
   for (const { file: f, limits } of files) {
@@ -30793,10 +30796,8 @@ function bicepparamTargets(files, root) {
     if (!read.ok) continue;
     const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
     for (const s of parsed.program.statements) {
-      if (s.kind !== "Using" || s.none || !s.path || s.path.expressions.length) continue;
-      const rel = s.path.value ?? s.path.segments.join("");
-      if (/^(br|ts)[:/]/i.test(rel)) continue;
-      targets.add(path11.resolve(path11.dirname(f.path), rel));
+      const target = s.kind === "Using" ? usingTarget(s, f.path) : void 0;
+      if (target?.kind === "file") targets.add(target.path);
     }
   }
   return targets;
@@ -30949,7 +30950,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path12(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path11(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -30969,7 +30970,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path12(root, keys) {
+function path11(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -31044,8 +31045,8 @@ function internalNotifications(diags) {
   });
 }
 function relativePath(root, file) {
-  const rel = path13.relative(root, file);
-  return (rel.startsWith("..") || path13.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
+  const rel = path12.relative(root, file);
+  return (rel.startsWith("..") || path12.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -31058,7 +31059,7 @@ var ConfigResolver = class {
   cache = /* @__PURE__ */ new Map();
   ruleIds;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path13.dirname(file), this.root);
+    const found = this.explicit ?? findConfigFile(path12.dirname(file), this.root);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -31080,7 +31081,7 @@ async function lint(paths, opts) {
   const notifications = [];
   let work = [];
   for (const f of files) {
-    if (path13.basename(f.path) === CONFIG_FILE) continue;
+    if (path12.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -31101,7 +31102,7 @@ async function lint(paths, opts) {
     work.push({ file: f, config, sites: ext.sites });
   }
   const usedByParams = bicepparamTargets(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path13.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path12.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -31163,9 +31164,9 @@ async function lint(paths, opts) {
   return result;
 }
 function withoutRepeats(findings) {
+  const at2 = (l) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const at2 = (l) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
     const key = JSON.stringify([f.ruleId, f.level, f.kind, at2(f.location), f.message, f.related.map((r) => [at2(r), r.message]), f.suppressions?.length ?? 0]);
     if (seen.has(key)) return false;
     seen.add(key);
@@ -31184,7 +31185,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path13.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path12.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -31204,7 +31205,7 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = path13.relative(path13.dirname(config.file), file).replaceAll("\\", "/");
+  const rel = path12.relative(path12.dirname(config.file), file).replaceAll("\\", "/");
   return config.ignore.some((g) => matchesGlob(rel, g));
 }
 function diagnosticFindings(diags, rules, config) {
@@ -31232,7 +31233,7 @@ function diagnosticFindings(diags, rules, config) {
 function lintOne(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path13.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path12.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
@@ -31653,7 +31654,7 @@ async function run(runner = processRunner()) {
 }
 async function runAction(runner) {
   const env = runner.env;
-  const workspace = path14.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path13.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const failOn = getInput(runner, "fail-on") || "error";
   if (!FAIL_ON.includes(failOn)) {
     runner.log(annotation("error", `fail-on must be one of ${FAIL_ON.join(", ")}, got '${failOn}'`));
@@ -31670,9 +31671,9 @@ async function runAction(runner) {
       root: workspace,
       cwd: workspace,
       rules: RULES,
-      configFile: config ? path14.resolve(workspace, config) : void 0,
-      parameterFiles: getList(runner, "parameters").map((p) => path14.resolve(workspace, p)),
-      baselineFile: baseline ? path14.resolve(workspace, baseline) : void 0
+      configFile: config ? path13.resolve(workspace, config) : void 0,
+      parameterFiles: getList(runner, "parameters").map((p) => path13.resolve(workspace, p)),
+      baselineFile: baseline ? path13.resolve(workspace, baseline) : void 0
     });
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -31682,8 +31683,8 @@ async function runAction(runner) {
     throw e;
   }
   for (const m of result.missing) runner.log(annotation("warning", `no files match '${m}'`, { title: "vtaplint" }));
-  const sarifPath = path14.resolve(workspace, sarifFile);
-  mkdirSync(path14.dirname(sarifPath), { recursive: true });
+  const sarifPath = path13.resolve(workspace, sarifFile);
+  mkdirSync(path13.dirname(sarifPath), { recursive: true });
   writeFileSync(sarifPath, formatSarif(result, RULES, { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }));
   const counted = countedFindings(result);
   const changed = changedLines(env, workspace);
@@ -31729,7 +31730,7 @@ function annotationOf(f, rel) {
   });
 }
 var entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL2(path14.resolve(entry)).href) void run();
+if (entry && import.meta.url === pathToFileURL2(path13.resolve(entry)).href) void run();
 export {
   processRunner,
   run

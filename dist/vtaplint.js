@@ -179,9 +179,9 @@ var init_value = __esm({
 });
 
 // src/graph/located.ts
-function at(base, ...path18) {
+function at(base, ...path17) {
   let cur = base;
-  for (const key of path18) {
+  for (const key of path17) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -634,8 +634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2727,12 +2727,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path18) {
+function findNodeAtLocation(root, path17) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path18) {
+  for (let segment2 of path17) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -3204,8 +3204,8 @@ var init_source = __esm({
   "src/model/source.ts"() {
     "use strict";
     SourceText = class {
-      constructor(path18, text, kind) {
-        this.path = path18;
+      constructor(path17, text, kind) {
+        this.path = path17;
         this.text = text;
         this.kind = kind;
       }
@@ -3382,9 +3382,9 @@ var init_span = __esm({
         return `${this.base.identity()}${this.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
       }
       range() {
-        const path18 = this.base.path();
-        const s = this.resolver.stringOffset(path18, this.isKey, this.start);
-        const e = this.resolver.stringOffset(path18, this.isKey, this.end);
+        const path17 = this.base.path();
+        const s = this.resolver.stringOffset(path17, this.isKey, this.start);
+        const e = this.resolver.stringOffset(path17, this.isKey, this.end);
         if (s === void 0 || e === void 0) return this.base.range();
         return { start: s, end: e };
       }
@@ -6630,8 +6630,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path18) {
-      let input = path18;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6705,11 +6705,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path18) {
-      if (path18 === "" || path18[0] === "/") {
-        return removeDotSegments(path18);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path18.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7072,8 +7072,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10600,7 +10600,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path18 = __require("path");
+    var path17 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -10612,7 +10612,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path18.resolve(cwd, filepath);
+      return path17.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -11909,7 +11909,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path18 = __require("path");
+    var path17 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -12083,7 +12083,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path18.sep,
+      SEP: path17.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -12110,7 +12110,7 @@ var require_constants3 = __commonJS({
 var require_utils4 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path18 = __require("path");
+    var path17 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -12139,7 +12139,7 @@ var require_utils4 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path18.sep === "\\";
+      return win32 === true || path17.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -13503,7 +13503,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path18 = __require("path");
+    var path17 = __require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils4();
@@ -13588,7 +13588,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path18.basename(input));
+      return regex.test(path17.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -13815,7 +13815,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path18 = __require("path");
+    var path17 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -13910,7 +13910,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path18.basename(pattern);
+      const basename = path17.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -13968,7 +13968,7 @@ var require_pattern2 = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path18.isAbsolute(pattern);
+      return path17.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -14145,8 +14145,8 @@ var require_utils5 = __commonJS({
     exports.errno = errno;
     var fs4 = require_fs();
     exports.fs = fs4;
-    var path18 = require_path();
-    exports.path = path18;
+    var path17 = require_path();
+    exports.path = path17;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -14258,8 +14258,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path18, settings, callback) {
-      settings.fs.lstat(path18, (lstatError, lstat) => {
+    function read(path17, settings, callback) {
+      settings.fs.lstat(path17, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -14268,7 +14268,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path18, (statError, stat) => {
+        settings.fs.stat(path17, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -14300,13 +14300,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path18, settings) {
-      const lstat = settings.fs.lstatSync(path18);
+    function read(path17, settings) {
+      const lstat = settings.fs.lstatSync(path17);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path18);
+        const stat = settings.fs.statSync(path17);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -14377,17 +14377,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path18, optionsOrSettingsOrCallback, callback) {
+    function stat(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path18, optionsOrSettings) {
+    function statSync3(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path18, settings);
+      return sync.read(path17, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -14603,16 +14603,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path18 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path17 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path18, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path18,
+                path: path17,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -14730,7 +14730,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -14738,7 +14738,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -14765,17 +14765,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path18, optionsOrSettingsOrCallback, callback) {
+    function scandir(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path18, optionsOrSettings) {
+    function scandirSync(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path18, settings);
+      return sync.read(path17, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -15423,7 +15423,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path17 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -15433,7 +15433,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -15495,7 +15495,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var utils = require_utils5();
     var Reader = class {
@@ -15508,7 +15508,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path18.resolve(this._settings.cwd, filepath);
+        return path17.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -15924,7 +15924,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path17 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -15938,7 +15938,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path18.resolve(this._settings.cwd, task.base);
+        return path17.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -16798,26 +16798,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path18) => {
-      const end = path18.length - 1;
-      const index2 = path18.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index2 = path17.lastIndexOf(
         SLASH,
-        path18[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path18 : path18.slice(index2 + 1);
+      return index2 < 0 ? path17 : path17.slice(index2 + 1);
     };
-    var parentOf = (path18) => {
-      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path18.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path18.length - 1;
-      const cut = path18.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -16967,7 +16967,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path18) {
+      testLiteral(path17) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -16976,7 +16976,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path18)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -16996,15 +16996,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path18, mode) {
+      test(path17, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path18) : path18;
+        const basename = shortcut ? basenameOf(path17) : path17;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path18
+            shortcut && rule._basenameOnly ? basename : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -17026,17 +17026,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path18, originalPath, doThrow) => {
-      if (!isString(path18)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path18) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path18)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -17045,25 +17045,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path18) => {
-      const first = path18.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path18.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path18.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -17094,58 +17094,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path18) {
+      _test(originalPath, cache2, path17) {
         checkPath(
-          path18,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path18 ? this._t(path18, cache2) : {
+        return path17 ? this._t(path17, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path18 = convertPath(target);
-        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path18);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path18, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path18);
+        const literal = this._rules.testLiteral(path17);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path18, cache2) {
-        if (path18 in cache2) {
-          return cache2[path18];
+      _t(path17, cache2) {
+        if (path17 in cache2) {
+          return cache2[path17];
         }
-        const parentPath = parentOf(path18);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
+        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path18) {
-        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path18) => !this.ignores(path18);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path18) {
-        return this._test(path18, this._testCache, convertPath(path18));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
+    var isPathValid2 = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -17174,12 +17174,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path18) {
-  const isExtendedLengthPath = path18.startsWith("\\\\?\\");
+function slash(path17) {
+  const isExtendedLengthPath = path17.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path18;
+    return path17;
   }
-  return path18.replace(/\\/g, "/");
+  return path17.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -18281,25 +18281,25 @@ var init_globby = __esm({
       return bindFsMethod(fs3.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path18, fsImplementation) => {
+    isDirectory = async (path17, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path18);
+        const stats = await getStatMethod(fsImplementation)(path17);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path18, fsImplementation) => {
+    isDirectorySync = (path17, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path18);
+        const stats = getStatSyncMethod2(fsImplementation)(path17);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path18 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path18) ? path18 : nodePath.join(cwd, path18);
+      const path17 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return nodePath.isAbsolute(path17) ? path17 : nodePath.join(cwd, path17);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -18384,9 +18384,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path18) => {
-      const globalResult = globalMatcher ? globalMatcher(path18) : void 0;
-      const result = matcher ? matcher(path18) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path17) => {
+      const globalResult = globalMatcher ? globalMatcher(path17) : void 0;
+      const result = matcher ? matcher(path17) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -18902,8 +18902,8 @@ var init_context = __esm({
 // src/load/read.ts
 import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
 import nodePath2 from "node:path";
-function fail(path18, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path18, text, kind);
+function fail(path17, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path17, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -18942,32 +18942,32 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path18, kind, limits = DEFAULT_READ_LIMITS) {
+function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   let size;
   try {
-    const st = statSync2(path18);
-    if (!st.isFile()) return fail(path18, kind, "invalid-template", "not a regular file", "", true);
+    const st = statSync2(path17);
+    if (!st.isFile()) return fail(path17, kind, "invalid-template", "not a regular file", "", true);
     size = st.size;
   } catch (e) {
-    return fail(path18, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   if (size > limits.maxFileBytes) {
-    return fail(path18, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
+    return fail(path17, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
   }
   let bytes;
   try {
-    bytes = readFileSync2(path18);
+    bytes = readFileSync2(path17);
   } catch (e) {
-    return fail(path18, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path18, text, kind);
+    const source = new SourceText(path17, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path18, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path17, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = nodePath2.resolve(p);
@@ -19001,15 +19001,15 @@ function isInsideRoot(file, root) {
   if (!under(abs, nodePath2.resolve(root)) && !under(abs, realRoot)) return false;
   return under(realPath(abs) ?? abs, realRoot);
 }
-function readSourceInside(path18, kind, root, limits = DEFAULT_READ_LIMITS) {
-  if (!isInsideRoot(path18, root)) {
-    return fail(path18, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+function readSourceInside(path17, kind, root, limits = DEFAULT_READ_LIMITS) {
+  if (!isInsideRoot(path17, root)) {
+    return fail(path17, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  const real = realPath(path18);
-  if (real === void 0) return readSource(path18, kind, limits);
+  const real = realPath(path17);
+  if (real === void 0) return readSource(path17, kind, limits);
   const r = readSource(real, kind, limits);
-  if (real === path18) return r;
-  const source = new SourceText(path18, r.source.text, kind);
+  if (real === path17) return r;
+  const source = new SourceText(path17, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
 var DEFAULT_READ_LIMITS, utf8, realDirs;
@@ -19194,10 +19194,10 @@ var init_json_index = __esm({
         }
       }
       /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-      find(path18) {
+      find(path17) {
         let cur = 0;
         if (this.count === 0) return -1;
-        for (const key of path18) {
+        for (const key of path17) {
           const k = this.kind[cur];
           let child = this.firstChild[cur];
           if (k === ARRAY && typeof key === "number") {
@@ -19436,19 +19436,19 @@ var init_arm_json = __esm({
       root() {
         return this.tree;
       }
-      node(path18, key) {
+      node(path17, key) {
         const root = this.root();
-        const n = path18.length === 0 ? root : findNodeAtLocation2(root, path18);
+        const n = path17.length === 0 ? root : findNodeAtLocation2(root, path17);
         if (!n) return void 0;
         if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
         return n;
       }
-      resolve(path18, key) {
-        const n = this.node(path18, key);
+      resolve(path17, key) {
+        const n = this.node(path17, key);
         return n ? { start: n.offset, end: n.offset + n.length } : void 0;
       }
-      stringOffset(path18, key, index2) {
-        const n = this.node(path18, key);
+      stringOffset(path17, key, index2) {
+        const n = this.node(path17, key);
         if (!n || n.type !== "string") return void 0;
         return decodedIndexToOffset(this.text, n.offset, index2);
       }
@@ -19460,14 +19460,14 @@ var init_arm_json = __esm({
       text;
       index;
       built = false;
-      node(path18, key) {
+      node(path17, key) {
         if (!this.built) {
           this.built = true;
           this.index = JsonIndex.build(this.text);
         }
         const idx = this.index;
         if (!idx) return void 0;
-        const n = idx.find(path18);
+        const n = idx.find(path17);
         if (n < 0) return void 0;
         if (key) {
           const r = idx.keyRange(n);
@@ -19475,12 +19475,12 @@ var init_arm_json = __esm({
         }
         return { ...idx.range(n), string: idx.isString(n) };
       }
-      resolve(path18, key) {
-        const n = this.node(path18, key);
+      resolve(path17, key) {
+        const n = this.node(path17, key);
         return n ? { start: n.start, end: n.end } : void 0;
       }
-      stringOffset(path18, key, index2) {
-        const n = this.node(path18, key);
+      stringOffset(path17, key, index2) {
+        const n = this.node(path17, key);
         if (!n || !n.string) return void 0;
         return decodedIndexToOffset(this.text, n.start, index2);
       }
@@ -20355,18 +20355,18 @@ var init_parser2 = __esm({
                 const n = this.next();
                 return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
               }
-              const path18 = this.parseString("expected a file path string or none after using");
+              const path17 = this.parseString("expected a file path string or none after using");
               let config;
               if (this.atWord("with")) {
                 this.next();
                 config = this.parseObject();
               }
-              return { kind: "Using", decorators, keyword, path: path18, ...config ? { config } : {}, none: false, start, end: config?.end ?? path18.end };
+              return { kind: "Using", decorators, keyword, path: path17, ...config ? { config } : {}, none: false, start, end: config?.end ?? path17.end };
             }
             case "extends": {
               const keyword = this.tokenRef(this.next());
-              const path18 = this.parseString("expected a file path string after extends");
-              return { kind: "Extends", decorators, keyword, path: path18, start, end: path18.end };
+              const path17 = this.parseString("expected a file path string after extends");
+              return { kind: "Extends", decorators, keyword, path: path17, start, end: path17.end };
             }
             case "extensionConfig": {
               const keyword = this.tokenRef(this.next());
@@ -20447,11 +20447,11 @@ var init_parser2 = __esm({
           case "test": {
             const keyword = this.tokenRef(this.next());
             const name = this.identifier(word === "module" ? "a module name" : "a test name");
-            const path18 = this.parseStringOrMissing(`expected the ${word} path string`);
+            const path17 = this.parseStringOrMissing(`expected the ${word} path string`);
             this.expect("Assignment", `expected '=' after the ${word} path`);
             const value = this.parseDeclarationBody();
-            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path18, value, start, end: value.end };
-            return { kind: "Test", decorators, keyword, name, path: path18, value, start, end: value.end };
+            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path17, value, start, end: value.end };
+            return { kind: "Test", decorators, keyword, name, path: path17, value, start, end: value.end };
           }
           case "output": {
             const keyword = this.tokenRef(this.next());
@@ -23562,9 +23562,9 @@ var init_resource = __esm({
           }
           if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path18 = providerPath(env, type, names, t + 1);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path18], type, names, whereText(sub, rg));
+          const path17 = providerPath(env, type, names, t + 1);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path17], type, names, whereText(sub, rg));
         }
       },
       {
@@ -23580,9 +23580,9 @@ var init_resource = __esm({
           const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
           if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path18 = providerPath(env, type, names, t + 1);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, ["/subscriptions/", sub, ...path18], type, names, whereText(sub, void 0));
+          const path17 = providerPath(env, type, names, t + 1);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, ["/subscriptions/", sub, ...path17], type, names, whereText(sub, void 0));
         }
       },
       {
@@ -23595,9 +23595,9 @@ var init_resource = __esm({
           const type = args[0];
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(1);
-          const path18 = providerPath(env, type, names, 1);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, path18, type, names, "");
+          const path17 = providerPath(env, type, names, 1);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, path17, type, names, "");
         }
       },
       {
@@ -23612,9 +23612,9 @@ var init_resource = __esm({
           if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(2);
-          const path18 = providerPath(env, type, names, 2);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, [base, ...path18], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+          const path17 = providerPath(env, type, names, 2);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, [base, ...path17], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
         }
       },
       {
@@ -23631,9 +23631,9 @@ var init_resource = __esm({
           const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
           if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path18 = providerPath(env, type, names, t + 1);
-          if (path18 instanceof Unknown) return path18;
-          return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path18], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+          const path17 = providerPath(env, type, names, t + 1);
+          if (path17 instanceof Unknown) return path17;
+          return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path17], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
         }
       },
       ...[
@@ -24307,10 +24307,10 @@ var init_strings = __esm({
           const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
           const u = parts.find((p2) => p2 instanceof Unknown);
           if (u) return new Unknown(u.reason, "string");
-          const [scheme, host, port, path18, query] = parts;
+          const [scheme, host, port, path17, query] = parts;
           if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
           const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-          const pathText2 = typeof path18 === "string" ? path18.startsWith("/") ? path18 : `/${path18}` : "/";
+          const pathText2 = typeof path17 === "string" ? path17.startsWith("/") ? path17 : `/${path17}` : "/";
           const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
           return `${scheme}://${host}${p}${pathText2}${q}`;
         }
@@ -26423,19 +26423,25 @@ var init_load = __esm({
 
 // src/bicep/params.ts
 import path8 from "node:path";
+function usingTarget(s, paramsFile) {
+  if (s.none || !s.path) return void 0;
+  if (s.path.expressions.length) return { kind: "not-literal" };
+  const rel = s.path.value ?? s.path.segments.join("");
+  if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
+  return { kind: "file", path: path8.resolve(path8.dirname(paramsFile), rel) };
+}
 function loadBicepParams(source, host) {
   const sink = new DiagnosticSink();
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
   for (const s of parsed.program.statements) {
-    if (s.kind === "Using" && !s.none && s.path) {
-      const rel = s.path.expressions.length === 0 ? s.path.value ?? s.path.segments.join("") : void 0;
-      if (rel === void 0) sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: new TextSpan(source, s.path.start, s.path.end) });
-      else if (/^(br|ts)[:/]/i.test(rel)) {
-        sink.add({ code: "note", message: `the template '${rel}' is in a registry and is not fetched`, span: new TextSpan(source, s.path.start, s.path.end) });
-      } else templatePath = path8.resolve(path8.dirname(source.path), rel);
-    }
+    if (s.kind !== "Using" || !s.path) continue;
+    const target = usingTarget(s, source.path);
+    const at2 = new TextSpan(source, s.path.start, s.path.end);
+    if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
+    else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
+    else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
   loader.stack.push(path8.resolve(source.path));
@@ -26937,7 +26943,7 @@ function paramType(type) {
       return void 0;
   }
 }
-var SECURE_TYPES, ARM_MAX_COPY2, TemplateScope, NodeContext;
+var SECURE_TYPES, ARM_MAX_COPY2, NO_READS, TemplateScope, NodeContext;
 var init_scope = __esm({
   "src/deploy/scope.ts"() {
     "use strict";
@@ -26950,6 +26956,7 @@ var init_scope = __esm({
     init_value();
     SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
     ARM_MAX_COPY2 = 800;
+    NO_READS = /* @__PURE__ */ new Set();
     TemplateScope = class {
       diagnostics;
       budget;
@@ -27004,23 +27011,26 @@ var init_scope = __esm({
       readsBySpan = /* @__PURE__ */ new Map();
       /** Parameters each variable's value was computed from. */
       varReads = /* @__PURE__ */ new Map();
-      /** Open collectors: the expressions (and variables) being evaluated. */
+      /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
       collectors = [];
       noteRead(name) {
-        for (const c of this.collectors) c.add(name);
+        for (const c of this.collectors) (c.reads ??= /* @__PURE__ */ new Set()).add(name);
       }
       /** Evaluates with a collector of the parameters read; returns the value and what it read. */
       collectReads(f) {
-        const reads = /* @__PURE__ */ new Set();
-        this.collectors.push(reads);
+        const collector = { reads: void 0 };
+        this.collectors.push(collector);
         try {
-          return { value: f(), reads };
+          return { value: f(), reads: collector.reads ?? NO_READS };
         } finally {
           this.collectors.pop();
         }
       }
-      recordReads(span, reads) {
+      /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
+      traced(span, f) {
+        const { value, reads } = this.collectReads(f);
         if (reads.size) this.readsBySpan.set(span.identity(), reads);
+        return value;
       }
       /**
        * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
@@ -27356,16 +27366,10 @@ var init_scope = __esm({
         }
         if (typeof n === "string") {
           if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-          const { value, reads } = this.scope.collectReads(() => evaluateString(n, span, this));
-          this.scope.recordReads(span, reads);
-          return this.observed(value, span, true);
+          return this.observed(this.scope.traced(span, () => evaluateString(n, span, this)), span, true);
         }
         if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-        if (n instanceof TExpr) {
-          const { value, reads } = this.scope.collectReads(() => evaluate(n.ast, n.base, this));
-          this.scope.recordReads(span, reads);
-          return this.observed(value, span, true);
-        }
+        if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
         if (Array.isArray(n)) {
           const out = [];
           for (let i = 0; i < n.length; i++) {
@@ -27786,10 +27790,10 @@ var init_deploy = __esm({
 });
 
 // src/graph/graph.ts
-function pathText(path18) {
-  if (path18.length === 0) return "(value)";
+function pathText(path17) {
+  if (path17.length === 0) return "(value)";
   let out = "";
-  for (const p of path18) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path17) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 function push(m, k, v) {
@@ -27944,7 +27948,7 @@ var init_graph = __esm({
        * Ids in a resource's values become reference edges. The property path is kept as a stack of
        * segments and written out only for an edge: most values are not ids.
        */
-      collectReferences(from, lv, path18, out) {
+      collectReferences(from, lv, path17, out) {
         const v = lv.value;
         if (typeof v === "string" || v instanceof Unknown && v.parts) {
           if (typeof v === "string" && !v.startsWith("/")) return;
@@ -27952,21 +27956,21 @@ var init_graph = __esm({
           if (res.kind === "resource" || res.kind === "sub") {
             if (res.resource === from && res.kind === "resource") return;
             const sub = res.kind === "sub" ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i]) ?? "?"]) : void 0;
-            out.push({ from, to: res.resource, sub, path: pathText(path18), span: lv.span, kind: "reference" });
+            out.push({ from, to: res.resource, sub, path: pathText(path17), span: lv.span, kind: "reference" });
           }
           return;
         }
         if (v instanceof ObjectValue) {
           for (const e of v.located()) {
-            path18.push(e.key);
-            this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path18, out);
-            path18.pop();
+            path17.push(e.key);
+            this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path17, out);
+            path17.pop();
           }
         } else if (Array.isArray(v)) {
           elements(lv).forEach((el, i) => {
-            path18.push(i);
-            this.collectReferences(from, el, path18, out);
-            path18.pop();
+            path17.push(i);
+            this.collectReferences(from, el, path17, out);
+            path17.pop();
           });
         }
       }
@@ -28062,13 +28066,13 @@ var init_graph = __esm({
         }
         if (from === to) return [];
         if (!next.has(from)) return void 0;
-        const path18 = [];
+        const path17 = [];
         for (let c = from; c !== to; ) {
           const e = next.get(c);
-          path18.push(e);
+          path17.push(e);
           c = e.to;
         }
-        return path18;
+        return path17;
       }
       /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
       reaching(to) {
@@ -28221,7 +28225,7 @@ var eval_exports = {};
 __export(eval_exports, {
   evalCommand: () => evalCommand
 });
-import path15 from "node:path";
+import path14 from "node:path";
 function parseCliValue(text) {
   try {
     return JSON.parse(text);
@@ -28234,7 +28238,7 @@ async function evalCommand(opts) {
   const sink = new DiagnosticSink();
   const done = (exitCode, output2 = "") => ({ output: output2, exitCode, diagnostics: sink.items });
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const read = readSource(path15.resolve(opts.template), "arm", limits);
+  const read = readSource(path14.resolve(opts.template), "arm", limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return done(2);
@@ -28355,16 +28359,16 @@ var graph_exports = {};
 __export(graph_exports, {
   graphCommand: () => graphCommand
 });
-import path16 from "node:path";
+import path15 from "node:path";
 function graphCommand(opts) {
-  const file = path16.resolve(opts.cwd, opts.file);
+  const file = path15.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === "broken") {
     const d = a.diagnostics[0];
     return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template" };
   }
   if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse` };
-  const rel = (f) => path16.relative(opts.root, f).replaceAll("\\", "/");
+  const rel = (f) => path15.relative(opts.root, f).replaceAll("\\", "/");
   const json = graphToJson(a.graph, { relativeTo: rel });
   if (opts.format === "json") return { output: `${JSON.stringify(json, null, 2)}
 `, exitCode: 0 };
@@ -28407,7 +28411,7 @@ var init_graph2 = __esm({
 import { existsSync as existsSync3, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-import path17 from "node:path";
+import path16 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(meta, docs, check) {
@@ -30779,11 +30783,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path18 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path18)) continue;
+          const path17 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path17)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path18) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path17) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -31017,13 +31021,13 @@ import { existsSync, readFileSync } from "node:fs";
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path18, glob) {
+function matchesGlob(path17, glob) {
   let m = compiled.get(glob);
   if (!m) {
     m = (0, import_picomatch.default)(glob);
     compiled.set(glob, m);
   }
-  return m(path18);
+  return m(path17);
 }
 
 // src/engine/config.ts
@@ -31421,7 +31425,7 @@ function levelFor(meta, cfg) {
 }
 
 // src/engine/lint.ts
-import path13 from "node:path";
+import path12 from "node:path";
 init_discover();
 
 // src/engine/parallel.ts
@@ -31521,11 +31525,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path18, kind) {
-    let f = this.files.get(path18);
+  file(path17, kind) {
+    let f = this.files.get(path17);
     if (!f) {
-      f = new SourceText(path18, "", kind);
-      this.files.set(path18, f);
+      f = new SourceText(path17, "", kind);
+      this.files.set(path17, f);
     }
     return f;
   }
@@ -31556,7 +31560,7 @@ init_analyze();
 init_discover();
 init_read();
 init_parser2();
-import path11 from "node:path";
+init_params();
 function bicepparamTargets(files, root) {
   const targets = /* @__PURE__ */ new Set();
   for (const { file: f, limits } of files) {
@@ -31565,10 +31569,8 @@ function bicepparamTargets(files, root) {
     if (!read.ok) continue;
     const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
     for (const s of parsed.program.statements) {
-      if (s.kind !== "Using" || s.none || !s.path || s.path.expressions.length) continue;
-      const rel = s.path.value ?? s.path.segments.join("");
-      if (/^(br|ts)[:/]/i.test(rel)) continue;
-      targets.add(path11.resolve(path11.dirname(f.path), rel));
+      const target = s.kind === "Using" ? usingTarget(s, f.path) : void 0;
+      if (target?.kind === "file") targets.add(target.path);
     }
   }
   return targets;
@@ -31728,7 +31730,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path12(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path11(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -31748,7 +31750,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path12(root, keys) {
+function path11(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -31823,8 +31825,8 @@ function internalNotifications(diags) {
   });
 }
 function relativePath(root, file) {
-  const rel = path13.relative(root, file);
-  return (rel.startsWith("..") || path13.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
+  const rel = path12.relative(root, file);
+  return (rel.startsWith("..") || path12.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -31837,7 +31839,7 @@ var ConfigResolver = class {
   cache = /* @__PURE__ */ new Map();
   ruleIds;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path13.dirname(file), this.root);
+    const found = this.explicit ?? findConfigFile(path12.dirname(file), this.root);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -31859,7 +31861,7 @@ async function lint(paths, opts) {
   const notifications = [];
   let work = [];
   for (const f of files) {
-    if (path13.basename(f.path) === CONFIG_FILE) continue;
+    if (path12.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -31880,7 +31882,7 @@ async function lint(paths, opts) {
     work.push({ file: f, config, sites: ext.sites });
   }
   const usedByParams = bicepparamTargets(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path13.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path12.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -31942,9 +31944,9 @@ async function lint(paths, opts) {
   return result;
 }
 function withoutRepeats(findings) {
+  const at2 = (l) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const at2 = (l) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
     const key = JSON.stringify([f.ruleId, f.level, f.kind, at2(f.location), f.message, f.related.map((r) => [at2(r), r.message]), f.suppressions?.length ?? 0]);
     if (seen.has(key)) return false;
     seen.add(key);
@@ -31963,7 +31965,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path13.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path12.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -31983,7 +31985,7 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = path13.relative(path13.dirname(config.file), file).replaceAll("\\", "/");
+  const rel = path12.relative(path12.dirname(config.file), file).replaceAll("\\", "/");
   return config.ignore.some((g) => matchesGlob(rel, g));
 }
 function diagnosticFindings(diags, rules, config) {
@@ -32011,7 +32013,7 @@ function diagnosticFindings(diags, rules, config) {
 function lintOne(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path13.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path12.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
@@ -32300,10 +32302,10 @@ function formatGithub(result) {
 }
 
 // src/report/unix.ts
-import path14 from "node:path";
+import path13 from "node:path";
 function formatUnix(result) {
   const lines = result.findings.map((f) => {
-    const rel = path14.relative(process.cwd(), f.location.file.path) || f.location.file.path;
+    const rel = path13.relative(process.cwd(), f.location.file.path) || f.location.file.path;
     const { line, column } = f.location.region.start;
     return `${rel}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
   });
@@ -32532,11 +32534,13 @@ Run 'vtaplint --help' for usage.
     return 0;
   }
   const root = lintRoot(opts.paths, io.cwd);
+  const parameterFiles = opts.parameters.map((p) => path16.resolve(io.cwd, p));
+  const configFile = opts.config ? path16.resolve(io.cwd, opts.config) : void 0;
   if (opts.command === "eval" || opts.command === "graph") {
-    const file = path17.resolve(io.cwd, opts.paths[0]);
+    const file = path16.resolve(io.cwd, opts.paths[0]);
     let config;
     try {
-      config = await new ConfigResolver(root, RULES, opts.config ? path17.resolve(io.cwd, opts.config) : void 0).forFile(file);
+      config = await new ConfigResolver(root, RULES, configFile).forFile(file);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       io.stderr(`vtaplint: ${e.message}
@@ -32550,14 +32554,14 @@ Run 'vtaplint --help' for usage.
         template: file,
         root,
         mappedParameterFile: mapped,
-        parameterFiles: opts.parameters.map((p) => path17.resolve(io.cwd, p)),
+        parameterFiles,
         params: opts.params,
         context: config.deployment,
         limits: config.limits
       });
       for (const d of r2.diagnostics) {
         const at2 = d.span.region().start;
-        io.stderr(`vtaplint: ${path17.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
+        io.stderr(`vtaplint: ${path16.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
 `);
       }
       io.stdout(r2.output);
@@ -32570,7 +32574,7 @@ Run 'vtaplint --help' for usage.
       root,
       format: opts.format === "text" ? "text" : "json",
       mappedParameterFile: mapped,
-      parameterFiles: opts.parameters.map((p) => path17.resolve(io.cwd, p)),
+      parameterFiles,
       params: opts.params,
       deployment: config.deployment,
       limits: config.limits
@@ -32587,10 +32591,10 @@ Run 'vtaplint --help' for usage.
       root,
       cwd: io.cwd,
       rules: RULES,
-      configFile: opts.config ? path17.resolve(io.cwd, opts.config) : void 0,
-      parameterFiles: opts.parameters.map((p) => path17.resolve(io.cwd, p)),
+      configFile,
+      parameterFiles,
       params: opts.params,
-      baselineFile: opts.baseline ? path17.resolve(io.cwd, opts.baseline) : void 0,
+      baselineFile: opts.baseline ? path16.resolve(io.cwd, opts.baseline) : void 0,
       jobs: opts.jobs ?? Math.min(availableParallelism(), 4),
       workerUrl: bundledWorker()
     });
@@ -32610,8 +32614,8 @@ Run 'vtaplint --help' for usage.
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
   const text = render(shown, opts, io, started);
   if (opts.output) {
-    const out = path17.resolve(io.cwd, opts.output);
-    mkdirSync(path17.dirname(out), { recursive: true });
+    const out = path16.resolve(io.cwd, opts.output);
+    mkdirSync(path16.dirname(out), { recursive: true });
     writeFileSync(out, text);
   } else io.stdout(text);
   const counts = countByLevel(counted);
@@ -32629,12 +32633,12 @@ Run 'vtaplint --help' for usage.
   return 0;
 }
 function lintRoot(paths, cwd) {
-  const abs = (paths.length ? paths : ["."]).map((p) => path17.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
-  const inside = (p) => p === cwd || p.startsWith(cwd + path17.sep);
+  const abs = (paths.length ? paths : ["."]).map((p) => path16.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
+  const inside = (p) => p === cwd || p.startsWith(cwd + path16.sep);
   if (abs.every(inside)) return cwd;
-  let common = path17.dirname(abs[0]);
+  let common = path16.dirname(abs[0]);
   for (const p of abs) {
-    while (!(p === common || p.startsWith(common + path17.sep))) common = path17.dirname(common);
+    while (!(p === common || p.startsWith(common + path16.sep))) common = path16.dirname(common);
   }
   return common;
 }

@@ -20045,19 +20045,25 @@ var Loader = class {
 
 // src/bicep/params.ts
 import path4 from "node:path";
+function usingTarget(s, paramsFile) {
+  if (s.none || !s.path) return void 0;
+  if (s.path.expressions.length) return { kind: "not-literal" };
+  const rel = s.path.value ?? s.path.segments.join("");
+  if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
+  return { kind: "file", path: path4.resolve(path4.dirname(paramsFile), rel) };
+}
 function loadBicepParams(source, host) {
   const sink = new DiagnosticSink();
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
   for (const s of parsed.program.statements) {
-    if (s.kind === "Using" && !s.none && s.path) {
-      const rel = s.path.expressions.length === 0 ? s.path.value ?? s.path.segments.join("") : void 0;
-      if (rel === void 0) sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: new TextSpan(source, s.path.start, s.path.end) });
-      else if (/^(br|ts)[:/]/i.test(rel)) {
-        sink.add({ code: "note", message: `the template '${rel}' is in a registry and is not fetched`, span: new TextSpan(source, s.path.start, s.path.end) });
-      } else templatePath = path4.resolve(path4.dirname(source.path), rel);
-    }
+    if (s.kind !== "Using" || !s.path) continue;
+    const target = usingTarget(s, source.path);
+    const at2 = new TextSpan(source, s.path.start, s.path.end);
+    if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
+    else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
+    else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
   loader.stack.push(path4.resolve(source.path));
@@ -20512,6 +20518,7 @@ function isKeyVaultReference(v) {
   const r = v.get("reference");
   return r instanceof ObjectValue && r.has("keyVault");
 }
+var NO_READS = /* @__PURE__ */ new Set();
 var TemplateScope = class {
   diagnostics;
   budget;
@@ -20566,23 +20573,26 @@ var TemplateScope = class {
   readsBySpan = /* @__PURE__ */ new Map();
   /** Parameters each variable's value was computed from. */
   varReads = /* @__PURE__ */ new Map();
-  /** Open collectors: the expressions (and variables) being evaluated. */
+  /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
   collectors = [];
   noteRead(name) {
-    for (const c of this.collectors) c.add(name);
+    for (const c of this.collectors) (c.reads ??= /* @__PURE__ */ new Set()).add(name);
   }
   /** Evaluates with a collector of the parameters read; returns the value and what it read. */
   collectReads(f) {
-    const reads = /* @__PURE__ */ new Set();
-    this.collectors.push(reads);
+    const collector = { reads: void 0 };
+    this.collectors.push(collector);
     try {
-      return { value: f(), reads };
+      return { value: f(), reads: collector.reads ?? NO_READS };
     } finally {
       this.collectors.pop();
     }
   }
-  recordReads(span, reads) {
+  /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
+  traced(span, f) {
+    const { value, reads } = this.collectReads(f);
     if (reads.size) this.readsBySpan.set(span.identity(), reads);
+    return value;
   }
   /**
    * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
@@ -20918,16 +20928,10 @@ var NodeContext = class _NodeContext {
     }
     if (typeof n === "string") {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-      const { value, reads } = this.scope.collectReads(() => evaluateString(n, span, this));
-      this.scope.recordReads(span, reads);
-      return this.observed(value, span, true);
+      return this.observed(this.scope.traced(span, () => evaluateString(n, span, this)), span, true);
     }
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-    if (n instanceof TExpr) {
-      const { value, reads } = this.scope.collectReads(() => evaluate(n.ast, n.base, this));
-      this.scope.recordReads(span, reads);
-      return this.observed(value, span, true);
-    }
+    if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
     if (Array.isArray(n)) {
       const out = [];
       for (let i = 0; i < n.length; i++) {
