@@ -21567,17 +21567,25 @@ function matchesConfigGlobs(cfg, file, globs) {
 function mappedParameterFile(cfg, template) {
   return cfg.parameters.find((p) => matchesConfigGlobs(cfg, template, p.files))?.parameterFile;
 }
-function findConfigFile(dir, root) {
-  let cur = path.resolve(dir);
+function findConfigFile(dir, root, cache2) {
+  const start = path.resolve(dir);
   const top = path.resolve(root);
-  for (; ; ) {
+  const key = `${top}\0${start}`;
+  if (cache2?.has(key)) return cache2.get(key);
+  let found;
+  for (let cur = start; ; ) {
     const candidate = path.join(cur, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (cur === top) return void 0;
+    if (existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
+    if (cur === top) break;
     const up = path.dirname(cur);
-    if (up === cur || !(cur + path.sep).startsWith(top + path.sep)) return void 0;
+    if (up === cur || !(cur + path.sep).startsWith(top + path.sep)) break;
     cur = up;
   }
+  cache2?.set(key, found);
+  return found;
 }
 function levelFor(meta, cfg) {
   const own2 = cfg.rules.get(meta.id);
@@ -21635,8 +21643,8 @@ async function discover(args, cwd) {
       missing.push(arg);
       continue;
     }
-    const { globby: globby2 } = await loadGlobby();
-    const matches = await globby2(patterns, {
+    const { globbySync: globbySync2 } = await loadGlobby();
+    const matches = globbySync2(patterns, {
       cwd: base,
       absolute: true,
       // .gitignore files inside the folder searched only: gitignore: true would read the ones of
@@ -21663,48 +21671,51 @@ function extensionOf(file) {
 
 // src/engine/parallel.ts
 import { Worker } from "node:worker_threads";
+var TASKS_IN_FLIGHT = 3;
 function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
   return new Promise((resolve) => {
     let next = 0;
     let running = 0;
     const workers = [];
+    let finished2 = false;
     const finish3 = () => {
-      if (running === 0 && next >= tasks.length) {
-        for (const w of workers) void w.terminate();
-        resolve();
+      if (finished2 || running !== 0 || next < tasks.length) return;
+      finished2 = true;
+      for (const w of workers) {
+        w.postMessage({ stop: true });
+        setTimeout(() => void w.terminate(), 2e3).unref();
       }
+      resolve();
     };
     const feed = (w, busy) => {
-      const task = tasks[next];
-      if (!task) {
-        busy.task = void 0;
-        finish3();
-        return;
+      while (busy.size < TASKS_IN_FLIGHT && next < tasks.length) {
+        const task = tasks[next++];
+        running++;
+        busy.set(task.index, task);
+        w.postMessage(task);
       }
-      next++;
-      running++;
-      busy.task = task;
-      w.postMessage(task);
+      finish3();
     };
     const count = Math.max(1, Math.min(jobs, tasks.length));
     let alive = count;
     for (let i = 0; i < count; i++) {
       const w = new Worker(workerUrl, { workerData: setup });
-      const busy = { task: void 0 };
+      const busy = /* @__PURE__ */ new Map();
       workers.push(w);
       w.on("message", (m) => {
-        running--;
+        const index2 = m.type === "result" ? m.result.index : m.index;
+        if (busy.delete(index2)) running--;
         if (m.type === "result") onResult(m.result);
         else onFatal(m.index, m.message);
         feed(w, busy);
       });
       w.on("error", (e) => {
         alive--;
-        if (busy.task) {
+        for (const task of busy.values()) {
           running--;
-          onFatal(busy.task.index, e instanceof Error ? e.message : String(e));
-          busy.task = void 0;
+          onFatal(task.index, e instanceof Error ? e.message : String(e));
         }
+        busy.clear();
         if (alive === 0) {
           for (; next < tasks.length; next++) onFatal(tasks[next].index, "no worker thread left to lint this file");
         }
@@ -21849,6 +21860,7 @@ var Budget = class {
 // src/load/read.ts
 import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
 import nodePath2 from "node:path";
+import { isUtf8 } from "node:buffer";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 function fail(path14, kind, code, message, text = "", unreadable = false) {
@@ -21874,6 +21886,7 @@ function decodeText(bytes) {
     }
     return { error: `the file is not text: it contains a NUL byte at byte offset ${nul}`, offset: nul };
   }
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") };
   try {
     return { text: utf8.decode(bytes) };
   } catch {
@@ -21944,18 +21957,29 @@ function resolveLinks(p) {
     return void 0;
   }
 }
-function isInsideRoot(file, root) {
+function locateInsideRoot(file, root) {
   const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(nodePath2.sep) ? dir : dir + nodePath2.sep);
-  const realRoot = realPath(root) ?? nodePath2.resolve(root);
+  const absRoot = nodePath2.resolve(root);
+  let realRoot = realRoots.get(absRoot);
+  if (realRoot === void 0) {
+    realRoot = realPath(absRoot) ?? absRoot;
+    if (realRoots.size > 1e3) realRoots.clear();
+    realRoots.set(absRoot, realRoot);
+  }
   const abs = nodePath2.resolve(file);
-  if (!under(abs, nodePath2.resolve(root)) && !under(abs, realRoot)) return false;
-  return under(realPath(abs) ?? abs, realRoot);
+  if (!under(abs, absRoot) && !under(abs, realRoot)) return { inside: false, real: void 0 };
+  const real = realPath(abs);
+  return { inside: under(real ?? abs, realRoot), real };
+}
+var realRoots = /* @__PURE__ */ new Map();
+function isInsideRoot(file, root) {
+  return locateInsideRoot(file, root).inside;
 }
 function readSourceInside(path14, kind, root, limits = DEFAULT_READ_LIMITS) {
-  if (!isInsideRoot(path14, root)) {
+  const { inside, real } = locateInsideRoot(path14, root);
+  if (!inside) {
     return fail(path14, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  const real = realPath(path14);
   if (real === void 0) return readSource(path14, kind, limits);
   const r = readSource(real, kind, limits);
   if (real === path14) return r;
@@ -22351,22 +22375,34 @@ function fromTree(n) {
       return n.value;
   }
 }
+var MAX_VALUE_WALK_DEPTH = 2e3;
+function deeperThan(v, remaining) {
+  if (remaining <= 0) return true;
+  const items = Array.isArray(v) ? v : Object.values(v);
+  for (let i = 0; i < items.length; i++) {
+    const e = items[i];
+    if (typeof e === "object" && e !== null && deeperThan(e, remaining - 1)) return true;
+  }
+  return false;
+}
 function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
-  const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-  if (deep >= 0) {
-    return {
-      root: void 0,
-      span: whole,
-      diagnostics: [
-        {
-          code: "limit-exceeded",
-          message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
-          span: new TextSpan(source, deep, deep + 1)
-        }
-      ]
-    };
+  const tooDeep = (at2) => ({
+    root: void 0,
+    span: whole,
+    diagnostics: [
+      {
+        code: "limit-exceeded",
+        message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
+        span: new TextSpan(source, Math.max(at2, 0), Math.max(at2, 0) + 1)
+      }
+    ]
+  });
+  const byValue = limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
+  if (!byValue) {
+    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
+    if (deep >= 0) return tooDeep(deep);
   }
   if (text.trim() === "") {
     return {
@@ -22375,10 +22411,20 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
       diagnostics: [{ code: "invalid-template", message: "the file is empty; expected a JSON object", span: new TextSpan(source, 0, 0) }]
     };
   }
+  let parsed;
   try {
-    const root = JSON.parse(text);
-    return { root, span: new JsonPathSpan(source, new IndexResolver(text), void 0, void 0), diagnostics: [] };
+    parsed = JSON.parse(text);
   } catch {
+  }
+  if (parsed !== void 0) {
+    if (byValue && typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth)) {
+      return tooDeep(findExcessiveNesting(text, limits.maxJsonDepth));
+    }
+    return { root: parsed, span: new JsonPathSpan(source, new IndexResolver(text), void 0, void 0), diagnostics: [] };
+  }
+  if (byValue) {
+    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
+    if (deep >= 0) return tooDeep(deep);
   }
   const masked = maskLineBreaksInStrings(text);
   const errors = [];
@@ -27056,6 +27102,7 @@ var stringFunctions = [
 
 // src/expr/functions/index.ts
 var registry = /* @__PURE__ */ new Map();
+var byExactName = /* @__PURE__ */ new Map();
 for (const list of [
   collectionFunctions,
   comparisonFunctions,
@@ -27068,10 +27115,13 @@ for (const list of [
   resourceFunctions,
   stringFunctions
 ]) {
-  for (const def of list) registry.set(def.name.toLowerCase(), def);
+  for (const def of list) {
+    registry.set(def.name.toLowerCase(), def);
+    byExactName.set(def.name, def);
+  }
 }
 function lookupFunction(name) {
-  return registry.get(name.toLowerCase());
+  return byExactName.get(name) ?? registry.get(name.toLowerCase());
 }
 
 // src/expr/evaluate.ts
@@ -27336,17 +27386,21 @@ var Env = class {
     this.def = def;
     this.ctx = ev.ctx;
     this.name = n.name;
-    this.span = ev.span(n);
   }
   ev;
   n;
   scope;
   depth;
   def;
-  cache = /* @__PURE__ */ new Map();
+  /** Arguments evaluated so far (by index); created on the first arg() of a lazy function. */
+  cache;
+  callSpan;
   ctx;
   name;
-  span;
+  /** The call's span: made when a message or an unknown needs it (most calls need none). */
+  get span() {
+    return this.callSpan ??= this.ev.span(this.n);
+  }
   get argCount() {
     return this.n.args.length;
   }
@@ -27382,11 +27436,12 @@ var Env = class {
     return this.ctx.budget.step(n);
   }
   arg(i) {
-    const hit = this.cache.get(i);
-    if (hit !== void 0 || this.cache.has(i)) return hit;
+    const cache2 = this.cache ??= /* @__PURE__ */ new Map();
+    const hit = cache2.get(i);
+    if (hit !== void 0 || cache2.has(i)) return hit;
     const a = this.n.args[i];
     const v = a ? this.ev.eval(a, this.scope, this.depth + 1) : null;
-    this.cache.set(i, v);
+    cache2.set(i, v);
     return v;
   }
   argQuiet(i) {
@@ -29614,20 +29669,43 @@ var TemplateScope = class {
   noteRead(name) {
     for (const c of this.collectors) (c.reads ??= /* @__PURE__ */ new Set()).add(name);
   }
-  /** Evaluates with a collector of the parameters read; returns the value and what it read. */
-  collectReads(f) {
+  /** Opens a collector of the parameters read by what is evaluated until closeReads(). */
+  openReads() {
     const collector = { reads: void 0 };
     this.collectors.push(collector);
+    return collector;
+  }
+  closeReads(collector) {
+    this.collectors.pop();
+    return collector.reads ?? NO_READS;
+  }
+  /** Evaluates with a collector of the parameters read; returns the value and what it read. */
+  collectReads(f) {
+    const collector = this.openReads();
+    let value;
     try {
-      return { value: f(), reads: collector.reads ?? NO_READS };
+      value = f();
     } finally {
-      this.collectors.pop();
+      this.closeReads(collector);
     }
+    return { value, reads: collector.reads ?? NO_READS };
   }
   /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
   traced(span, f) {
     const { value, reads } = this.collectReads(f);
     if (reads.size) this.readsBySpan.set(span.identity(), reads);
+    return value;
+  }
+  /** traced() for an expression string, without a closure per expression (the hottest path). */
+  tracedString(s, span, ctx) {
+    const collector = this.openReads();
+    let value;
+    try {
+      value = evaluateString(s, span, ctx);
+    } finally {
+      this.closeReads(collector);
+    }
+    if (collector.reads?.size) this.readsBySpan.set(span.identity(), collector.reads);
     return value;
   }
   /**
@@ -29838,20 +29916,26 @@ var TemplateScope = class {
     for (const r of reads) this.noteRead(r);
     return value;
   }
+  /** The variables section by lower-cased name (built on first use: a lookup per name would be quadratic). */
+  varIndex;
   findVariable(sec, name) {
-    const lower3 = name.toLowerCase();
-    for (const k of Object.keys(sec.node)) {
-      const node = sec.node[k];
-      if (k.toLowerCase() === "copy" && Array.isArray(node)) {
-        for (let i = 0; i < node.length; i++) {
-          const e = node[i];
-          if (isTObject(e) && typeof own(e, "name") === "string" && own(e, "name").toLowerCase() === lower3) {
-            return { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: own(e, "name") };
+    if (!this.varIndex) {
+      const index2 = /* @__PURE__ */ new Map();
+      for (const k of Object.keys(sec.node)) {
+        const node = sec.node[k];
+        if (k.toLowerCase() === "copy" && Array.isArray(node)) {
+          for (let i = 0; i < node.length; i++) {
+            const e = node[i];
+            const n = isTObject(e) ? own(e, "name") : void 0;
+            if (typeof n === "string" && !index2.has(n.toLowerCase())) {
+              index2.set(n.toLowerCase(), { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: n });
+            }
           }
-        }
-      } else if (k.toLowerCase() === lower3) return { node, span: sec.span.child(sec.node, k) };
+        } else if (!index2.has(k.toLowerCase())) index2.set(k.toLowerCase(), { node, span: sec.span.child(sec.node, k) });
+      }
+      this.varIndex = index2;
     }
-    return void 0;
+    return this.varIndex.get(name.toLowerCase());
   }
   indexFunctions() {
     const sec = this.section("functions");
@@ -29964,7 +30048,7 @@ var NodeContext = class _NodeContext {
     }
     if (typeof n === "string") {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-      return this.observed(this.scope.traced(span, () => evaluateString(n, span, this)), span, true);
+      return this.observed(this.scope.tracedString(n, span, this), span, true);
     }
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
     if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
@@ -29989,8 +30073,9 @@ var NodeContext = class _NodeContext {
     out.origin = { container: o, span };
     for (const k of Object.keys(o)) {
       const child = o[k];
-      const vspan = needsOwnSpan(child) || k.toLowerCase() === "copy" ? span.child(o, k) : span;
-      if (k.toLowerCase() === "copy" && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, "input") !== void 0)) {
+      const isCopy = k.length === 4 && k.toLowerCase() === "copy";
+      const vspan = isCopy || needsOwnSpan(child) ? span.child(o, k) : span;
+      if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, "input") !== void 0)) {
         child.forEach((e, i) => {
           const eloc = { node: e, span: vspan.child(child, i) };
           const nameNode = childOf(eloc, "name");
@@ -31057,9 +31142,11 @@ var ConfigResolver = class {
   root;
   explicit;
   cache = /* @__PURE__ */ new Map();
+  /** Which config file each folder uses, for this run (files are not re-read during a run). */
+  found = /* @__PURE__ */ new Map();
   ruleIds;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path12.dirname(file), this.root);
+    const found = this.explicit ?? findConfigFile(path12.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -31431,7 +31518,8 @@ var package_default = {
   },
   files: [
     "bin",
-    "dist",
+    "dist/*.js",
+    "dist/*.cjs",
     "rules/*.md",
     "schema",
     "README.md"

@@ -1,17 +1,15 @@
 // Bundles the CLI (and the GitHub Action entry) into dist/ with esbuild: one file each, so
 // start-up loads one module instead of hundreds (see README, "Performance").
+//
+// The CLI and its worker are CommonJS (dist/*.cjs): bin/run-bundle.cjs runs them through V8's
+// code cache with vm.Script, which takes a script, not an ES module. Each ends with a build id (a
+// hash of its content) that names its cache. The Action stays an ES module (dist/action.js): the
+// runner starts it once per job, where a code cache would not help.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-const entries = [
-  { in: 'src/cli/cli.ts', out: 'vtaplint' },
-  { in: 'src/cli/worker.ts', out: 'worker' },
-  { in: 'src/action/main.ts', out: 'action' },
-].filter((e) => existsSync(e.in));
-
-await build({
-  entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
-  outdir: 'dist',
+const common = {
   bundle: true,
   platform: 'node',
   // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build is under "module".
@@ -19,13 +17,40 @@ await build({
   // Keep node_modules paths as seen from the project (scripts/check-dist.mjs builds in a temporary
   // export with a symlinked node_modules and must produce the same bytes).
   preserveSymlinks: true,
-  format: 'esm',
   target: 'node20',
-  outExtension: { '.js': '.js' },
+  outdir: 'dist',
   sourcemap: false,
   legalComments: 'none',
   loader: { '.md': 'text' },
   logLevel: 'warning',
-  // Some bundled CommonJS dependencies call require(); give ESM output a require().
-  banner: { js: "import { createRequire as __vtaplintCreateRequire } from 'node:module'; const require = __vtaplintCreateRequire(import.meta.url);" },
+};
+
+const cli = [
+  { in: 'src/cli/cli.ts', out: 'vtaplint' },
+  { in: 'src/cli/worker.ts', out: 'worker' },
+].filter((e) => existsSync(e.in));
+await build({
+  ...common,
+  entryPoints: cli,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // The sources are ES modules; in the CommonJS bundle import.meta.url is the bundle's own URL.
+  define: { 'import.meta.url': '__vtaplintBundleUrl' },
+  banner: { js: "const __vtaplintBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+for (const e of cli) {
+  const file = `dist/${e.out}.cjs`;
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, `${text}// vtaplint-build ${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n`);
+}
+
+if (existsSync('src/action/main.ts')) {
+  await build({
+    ...common,
+    entryPoints: [{ in: 'src/action/main.ts', out: 'action' }],
+    format: 'esm',
+    outExtension: { '.js': '.js' },
+    // Some bundled CommonJS dependencies call require(); give ESM output a require().
+    banner: { js: "import { createRequire as __vtaplintCreateRequire } from 'node:module'; const require = __vtaplintCreateRequire(import.meta.url);" },
+  });
+}

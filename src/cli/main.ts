@@ -20,9 +20,13 @@ import pkg from '../../package.json' with { type: 'json' };
 
 export const VERSION: string = pkg.version;
 
-/** dist/worker.js beside the bundled CLI; undefined when running from the sources (tests). */
+/**
+ * The worker thread's entry beside the bundled CLI (dist/vtaplint.cjs → bin/worker.cjs, which runs
+ * dist/worker.cjs through the code cache); undefined when running from the sources (tests).
+ */
 function bundledWorker(): URL | undefined {
-  const url = new URL('./worker.js', import.meta.url);
+  if (!import.meta.url.endsWith('/dist/vtaplint.cjs')) return undefined;
+  const url = new URL('../bin/worker.cjs', import.meta.url);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 

@@ -7,7 +7,7 @@ import { ConfigResolver, lintSafely, type LintOptions } from '../engine/lint.js'
 import type { EffectiveConfig } from '../engine/config.js';
 import { configSites, type SuppressionSite } from '../engine/suppress.js';
 import { toWire } from '../engine/wire.js';
-import type { WorkerResult, WorkerSetup, WorkerTask } from '../engine/parallel.js';
+import type { WorkerResult, WorkerSetup, WorkerStop, WorkerTask } from '../engine/parallel.js';
 
 const setup = workerData as WorkerSetup;
 const now = new Date(setup.now);
@@ -25,7 +25,17 @@ const opts: LintOptions = {
   now,
 };
 
-parentPort?.on('message', (task: WorkerTask) => {
+/** Set by bin/run-bundle.cjs when this run should save V8's code cache (a thread gets no 'beforeExit'). */
+const SAVE_CODE_CACHE = Symbol.for('vtaplint.saveCodeCache');
+
+parentPort?.on('message', (task: WorkerTask | WorkerStop) => {
+  if ('stop' in task) {
+    // Saved now, while this thread's compiled code is complete; then the thread ends by itself.
+    const save = (globalThis as Record<symbol, unknown>)[SAVE_CODE_CACHE];
+    if (typeof save === 'function') (save as () => void)();
+    parentPort?.close();
+    return;
+  }
   void (async () => {
     try {
       const config = await configs.forFile(task.path);

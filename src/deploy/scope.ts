@@ -167,21 +167,47 @@ export class TemplateScope implements EvalContext {
     for (const c of this.collectors) (c.reads ??= new Set()).add(name);
   }
 
-  /** Evaluates with a collector of the parameters read; returns the value and what it read. */
-  private collectReads<T>(f: () => T): { value: T; reads: ReadonlySet<string> } {
+  /** Opens a collector of the parameters read by what is evaluated until closeReads(). */
+  private openReads(): { reads: Set<string> | undefined } {
     const collector: { reads: Set<string> | undefined } = { reads: undefined };
     this.collectors.push(collector);
+    return collector;
+  }
+
+  private closeReads(collector: { reads: Set<string> | undefined }): ReadonlySet<string> {
+    this.collectors.pop();
+    return collector.reads ?? NO_READS;
+  }
+
+  /** Evaluates with a collector of the parameters read; returns the value and what it read. */
+  private collectReads<T>(f: () => T): { value: T; reads: ReadonlySet<string> } {
+    const collector = this.openReads();
+    let value: T;
     try {
-      return { value: f(), reads: collector.reads ?? NO_READS };
+      value = f();
     } finally {
-      this.collectors.pop();
+      this.closeReads(collector);
     }
+    return { value, reads: collector.reads ?? NO_READS };
   }
 
   /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
   traced<T>(span: Span, f: () => T): T {
     const { value, reads } = this.collectReads(f);
     if (reads.size) this.readsBySpan.set(span.identity(), reads);
+    return value;
+  }
+
+  /** traced() for an expression string, without a closure per expression (the hottest path). */
+  tracedString(s: string, span: Span, ctx: EvalContext): Value {
+    const collector = this.openReads();
+    let value: Value;
+    try {
+      value = evaluateString(s, span, ctx);
+    } finally {
+      this.closeReads(collector);
+    }
+    if (collector.reads?.size) this.readsBySpan.set(span.identity(), collector.reads);
     return value;
   }
 
@@ -414,20 +440,27 @@ export class TemplateScope implements EvalContext {
     return value;
   }
 
+  /** The variables section by lower-cased name (built on first use: a lookup per name would be quadratic). */
+  private varIndex: Map<string, Located & { copy?: boolean; copyName?: string }> | undefined;
+
   private findVariable(sec: Located<TObject>, name: string): (Located & { copy?: boolean; copyName?: string }) | undefined {
-    const lower = name.toLowerCase();
-    for (const k of Object.keys(sec.node)) {
-      const node = sec.node[k] as TNode;
-      if (k.toLowerCase() === 'copy' && Array.isArray(node)) {
-        for (let i = 0; i < node.length; i++) {
-          const e = node[i] as TNode;
-          if (isTObject(e) && typeof own(e, 'name') === 'string' && (own(e, 'name') as string).toLowerCase() === lower) {
-            return { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: own(e, 'name') as string };
+    if (!this.varIndex) {
+      const index = new Map<string, Located & { copy?: boolean; copyName?: string }>();
+      for (const k of Object.keys(sec.node)) {
+        const node = sec.node[k] as TNode;
+        if (k.toLowerCase() === 'copy' && Array.isArray(node)) {
+          for (let i = 0; i < node.length; i++) {
+            const e = node[i] as TNode;
+            const n = isTObject(e) ? own(e, 'name') : undefined;
+            if (typeof n === 'string' && !index.has(n.toLowerCase())) {
+              index.set(n.toLowerCase(), { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: n });
+            }
           }
-        }
-      } else if (k.toLowerCase() === lower) return { node, span: sec.span.child(sec.node, k) };
+        } else if (!index.has(k.toLowerCase())) index.set(k.toLowerCase(), { node, span: sec.span.child(sec.node, k) });
+      }
+      this.varIndex = index;
     }
-    return undefined;
+    return this.varIndex.get(name.toLowerCase());
   }
 
   private indexFunctions(): void {
@@ -562,7 +595,7 @@ class NodeContext implements EvalContext {
     }
     if (typeof n === 'string') {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-      return this.observed(this.scope.traced(span, () => evaluateString(n, span, this)), span, true);
+      return this.observed(this.scope.tracedString(n, span, this), span, true);
     }
     if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
     if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
@@ -590,10 +623,11 @@ class NodeContext implements EvalContext {
     out.origin = { container: o, span };
     for (const k of Object.keys(o)) {
       const child = o[k] as TNode;
+      const isCopy = k.length === 4 && k.toLowerCase() === 'copy';
       // Spans of literal values are derived when a finding asks for them (ObjectValue.origin).
-      const vspan = needsOwnSpan(child) || k.toLowerCase() === 'copy' ? span.child(o, k) : span;
+      const vspan = isCopy || needsOwnSpan(child) ? span.child(o, k) : span;
       // A property `copy` array makes one array property per entry (ARM property iteration).
-      if (k.toLowerCase() === 'copy' && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, 'input') !== undefined)) {
+      if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, 'input') !== undefined)) {
         child.forEach((e, i) => {
           const eloc: Located<TObject> = { node: e as TObject, span: vspan.child(child, i) };
           const nameNode = childOf(eloc, 'name');

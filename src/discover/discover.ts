@@ -60,8 +60,10 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
       missing.push(arg);
       continue;
     }
-    const { globby } = await loadGlobby();
-    const matches = await globby(patterns, {
+    // The synchronous walk: nothing else runs meanwhile, and it takes half the time of the
+    // asynchronous one (no promise and thread-pool round trip per folder and file).
+    const { globbySync } = await loadGlobby();
+    const matches = globbySync(patterns, {
       cwd: base,
       absolute: true,
       // .gitignore files inside the folder searched only: gitignore: true would read the ones of

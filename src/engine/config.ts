@@ -183,17 +183,27 @@ export function mappedParameterFile(cfg: EffectiveConfig, template: string): str
 }
 
 /** The nearest config file at or above `dir`, not above `root`. */
-export function findConfigFile(dir: string, root: string): string | undefined {
-  let cur = path.resolve(dir);
+export function findConfigFile(dir: string, root: string, cache?: Map<string, string | undefined>): string | undefined {
+  const start = path.resolve(dir);
   const top = path.resolve(root);
-  for (;;) {
+  // Every file of a folder asks the same question: a run passes a cache (one answer per folder
+  // and root), or a repository would test every parent folder again for every file.
+  const key = `${top}\0${start}`;
+  if (cache?.has(key)) return cache.get(key);
+  let found: string | undefined;
+  for (let cur = start; ; ) {
     const candidate = path.join(cur, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (cur === top) return undefined;
+    if (existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
+    if (cur === top) break;
     const up = path.dirname(cur);
-    if (up === cur || !(cur + path.sep).startsWith(top + path.sep)) return undefined;
+    if (up === cur || !(cur + path.sep).startsWith(top + path.sep)) break;
     cur = up;
   }
+  cache?.set(key, found);
+  return found;
 }
 
 /** A rule's level under a config: its own setting, else a tag's, else its default. */

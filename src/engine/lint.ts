@@ -110,6 +110,8 @@ export function relativePath(root: string, file: string): string {
 /** Configs per directory, loaded once. */
 class ConfigResolver {
   private readonly cache = new Map<string, Promise<EffectiveConfig>>();
+  /** Which config file each folder uses, for this run (files are not re-read during a run). */
+  private readonly found = new Map<string, string | undefined>();
   private readonly ruleIds: Set<string>;
 
   constructor(
@@ -121,7 +123,7 @@ class ConfigResolver {
   }
 
   forFile(file: string): Promise<EffectiveConfig> {
-    const found = this.explicit ?? findConfigFile(path.dirname(file), this.root);
+    const found = this.explicit ?? findConfigFile(path.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {

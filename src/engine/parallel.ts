@@ -23,6 +23,11 @@ export interface WorkerTask {
   explicit: boolean;
 }
 
+/** Tells a worker that no task follows: it saves its code cache (if it should) and ends. */
+export interface WorkerStop {
+  stop: true;
+}
+
 export interface WorkerNotification {
   level: 'error' | 'warning' | 'note';
   message: string;
@@ -42,6 +47,12 @@ export interface WorkerResult {
 
 type FromWorker = { type: 'result'; result: WorkerResult } | { type: 'fatal'; index: number; message: string };
 
+/**
+ * Tasks a worker holds at once: it starts the next file as soon as it has sent a result, instead of
+ * waiting a message round trip for it, while the last files still spread over all workers.
+ */
+const TASKS_IN_FLIGHT = 3;
+
 /** Runs tasks on `jobs` workers; calls back with each result (in completion order). */
 export function runInWorkers(
   workerUrl: URL,
@@ -55,44 +66,48 @@ export function runInWorkers(
     let next = 0;
     let running = 0;
     const workers: Worker[] = [];
+    let finished = false;
     const finish = () => {
-      if (running === 0 && next >= tasks.length) {
-        for (const w of workers) void w.terminate();
-        resolve();
+      if (finished || running !== 0 || next < tasks.length) return;
+      finished = true;
+      for (const w of workers) {
+        w.postMessage({ stop: true } satisfies WorkerStop);
+        // An idle worker ends by itself once told to stop; one that does not is ended anyway.
+        setTimeout(() => void w.terminate(), 2000).unref();
       }
+      resolve();
     };
-    const feed = (w: Worker, busy: { task: WorkerTask | undefined }) => {
-      const task = tasks[next];
-      if (!task) {
-        busy.task = undefined;
-        finish();
-        return;
+    /** Gives the worker tasks until it holds TASKS_IN_FLIGHT (fewer once the queue is empty). */
+    const feed = (w: Worker, busy: Map<number, WorkerTask>) => {
+      while (busy.size < TASKS_IN_FLIGHT && next < tasks.length) {
+        const task = tasks[next++] as WorkerTask;
+        running++;
+        busy.set(task.index, task);
+        w.postMessage(task);
       }
-      next++;
-      running++;
-      busy.task = task;
-      w.postMessage(task);
+      finish();
     };
     const count = Math.max(1, Math.min(jobs, tasks.length));
     let alive = count;
     for (let i = 0; i < count; i++) {
       const w = new Worker(workerUrl, { workerData: setup });
-      const busy: { task: WorkerTask | undefined } = { task: undefined };
+      const busy = new Map<number, WorkerTask>();
       workers.push(w);
       w.on('message', (m: FromWorker) => {
-        running--;
+        const index = m.type === 'result' ? m.result.index : m.index;
+        if (busy.delete(index)) running--;
         if (m.type === 'result') onResult(m.result);
         else onFatal(m.index, m.message);
         feed(w, busy);
       });
       w.on('error', (e) => {
-        // A worker that dies takes its current file with it: report that file, carry on without it.
+        // A worker that dies takes the files it holds with it: report them, carry on without it.
         alive--;
-        if (busy.task) {
+        for (const task of busy.values()) {
           running--;
-          onFatal(busy.task.index, e instanceof Error ? e.message : String(e));
-          busy.task = undefined;
+          onFatal(task.index, e instanceof Error ? e.message : String(e));
         }
+        busy.clear();
         if (alive === 0) {
           // No worker left: the files not yet linted are reported, never silently dropped.
           for (; next < tasks.length; next++) onFatal((tasks[next] as WorkerTask).index, 'no worker thread left to lint this file');

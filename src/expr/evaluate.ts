@@ -314,10 +314,11 @@ function unknownMember(u: Unknown, name: string): Unknown {
 }
 
 class Env implements LazyEnv {
-  private readonly cache = new Map<number, Value>();
+  /** Arguments evaluated so far (by index); created on the first arg() of a lazy function. */
+  private cache: Map<number, Value> | undefined;
+  private callSpan: Span | undefined;
   readonly ctx: EvalContext;
   readonly name: string;
-  readonly span: Span;
 
   constructor(
     private readonly ev: Evaluator,
@@ -328,7 +329,11 @@ class Env implements LazyEnv {
   ) {
     this.ctx = ev.ctx;
     this.name = n.name;
-    this.span = ev.span(n);
+  }
+
+  /** The call's span: made when a message or an unknown needs it (most calls need none). */
+  get span(): Span {
+    return (this.callSpan ??= this.ev.span(this.n));
   }
 
   get argCount(): number {
@@ -375,11 +380,12 @@ class Env implements LazyEnv {
   }
 
   arg(i: number): Value {
-    const hit = this.cache.get(i);
-    if (hit !== undefined || this.cache.has(i)) return hit as Value;
+    const cache = (this.cache ??= new Map());
+    const hit = cache.get(i);
+    if (hit !== undefined || cache.has(i)) return hit as Value;
     const a = this.n.args[i];
     const v = a ? this.ev.eval(a, this.scope, this.depth + 1) : null;
-    this.cache.set(i, v);
+    cache.set(i, v);
     return v;
   }
 

@@ -141,22 +141,41 @@ function fromTree(n: JsonNode): TNode {
   }
 }
 
+/** Up to this maxJsonDepth the depth is measured on the parsed value (recursively: one frame per level). */
+const MAX_VALUE_WALK_DEPTH = 2000;
+
+/** Whether the container `v` holds containers nested more than `remaining` levels (itself included). */
+function deeperThan(v: object, remaining: number): boolean {
+  if (remaining <= 0) return true;
+  const items: unknown[] = Array.isArray(v) ? v : Object.values(v);
+  for (let i = 0; i < items.length; i++) {
+    const e = items[i];
+    if (typeof e === 'object' && e !== null && deeperThan(e, remaining - 1)) return true;
+  }
+  return false;
+}
+
 export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_LIMITS): LoadedJson {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
-  const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-  if (deep >= 0) {
-    return {
-      root: undefined,
-      span: whole,
-      diagnostics: [
-        {
-          code: 'limit-exceeded',
-          message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
-          span: new TextSpan(source, deep, deep + 1),
-        },
-      ],
-    };
+  const tooDeep = (at: number): LoadedJson => ({
+    root: undefined,
+    span: whole,
+    diagnostics: [
+      {
+        code: 'limit-exceeded',
+        message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
+        span: new TextSpan(source, Math.max(at, 0), Math.max(at, 0) + 1),
+      },
+    ],
+  });
+  // JSON.parse itself takes any depth (V8 parses without recursion); what is too deep for the
+  // walkers after it is refused here, measured on the parsed value (a few objects, not every
+  // character), and only then located in the text.
+  const byValue = limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
+  if (!byValue) {
+    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
+    if (deep >= 0) return tooDeep(deep);
   }
   if (text.trim() === '') {
     return {
@@ -165,11 +184,22 @@ export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_L
       diagnostics: [{ code: 'invalid-template', message: 'the file is empty; expected a JSON object', span: new TextSpan(source, 0, 0) }],
     };
   }
+  let parsed: TNode | undefined;
   try {
-    const root = JSON.parse(text) as TNode;
-    return { root, span: new JsonPathSpan(source, new IndexResolver(text), undefined, undefined), diagnostics: [] };
+    parsed = JSON.parse(text) as TNode;
   } catch {
     // Not strict JSON: comments, trailing commas or raw line breaks; jsonc-parser decides below.
+  }
+  if (parsed !== undefined) {
+    if (byValue && typeof parsed === 'object' && parsed !== null && deeperThan(parsed, limits.maxJsonDepth)) {
+      return tooDeep(findExcessiveNesting(text, limits.maxJsonDepth));
+    }
+    return { root: parsed, span: new JsonPathSpan(source, new IndexResolver(text), undefined, undefined), diagnostics: [] };
+  }
+  // jsonc-parser's tree is built recursively: refuse what is too deep before it.
+  if (byValue) {
+    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
+    if (deep >= 0) return tooDeep(deep);
   }
   const masked = maskLineBreaksInStrings(text);
   const errors: ParseError[] = [];

@@ -113,6 +113,22 @@ describe('ARM JSON loader', () => {
     expect(l.diagnostics[0]?.span.region().start.column).toBe(6 + 512);
   });
 
+  test('too deep is found the same in JSON with comments (jsonc-parser path) and in objects', () => {
+    const objects = `{"a": ${'{"b": '.repeat(600)}1${'}'.repeat(600)}}`;
+    const o = load(objects);
+    expect(o.root).toBeUndefined();
+    expect(o.diagnostics[0]?.code).toBe('limit-exceeded');
+    // The 513th opening brace: the document's own, then 511 of '{"b": ' after '{"a": '.
+    expect(o.diagnostics[0]?.span.region().start.column).toBe(7 + 511 * 6);
+    const commented = `// deep\n{"a": ${'['.repeat(600)}${']'.repeat(600)}}`;
+    const c = load(commented);
+    expect(c.root).toBeUndefined();
+    expect(c.diagnostics[0]?.code).toBe('limit-exceeded');
+    expect(c.diagnostics[0]?.span.region().start).toEqual({ line: 2, column: 6 + 512 });
+    // Exactly at the limit is accepted.
+    expect(load(`${'['.repeat(512)}${']'.repeat(512)}`).diagnostics).toEqual([]);
+  });
+
   test('spans inside an expression string map to file columns, escapes included', () => {
     const text = '{"v": "[concat(\\"a\\", \'b\')]"}';
     const l = load(text);

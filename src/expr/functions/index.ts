@@ -14,6 +14,8 @@ import { stringFunctions } from './strings.js';
 export type { FnDef } from './types.js';
 
 const registry = new Map<string, FnDef>();
+/** Also by the exact name as documented: templates almost always spell it so, and need no lower-casing. */
+const byExactName = new Map<string, FnDef>();
 for (const list of [
   collectionFunctions,
   comparisonFunctions,
@@ -26,12 +28,15 @@ for (const list of [
   resourceFunctions,
   stringFunctions,
 ]) {
-  for (const def of list) registry.set(def.name.toLowerCase(), def);
+  for (const def of list) {
+    registry.set(def.name.toLowerCase(), def);
+    byExactName.set(def.name, def);
+  }
 }
 
 /** The built-in function `name` (any case), or undefined. */
 export function lookupFunction(name: string): FnDef | undefined {
-  return registry.get(name.toLowerCase());
+  return byExactName.get(name) ?? registry.get(name.toLowerCase());
 }
 
 /** All built-in functions (for documentation and tests). */

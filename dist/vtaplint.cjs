@@ -1,16 +1,11 @@
-import { createRequire as __vtaplintCreateRequire } from 'node:module'; const require = __vtaplintCreateRequire(import.meta.url);
+const __vtaplintBundleUrl = require('node:url').pathToFileURL(__filename).href;
+"use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -19,7 +14,7 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __commonJS = (cb, mod) => function __require2() {
+var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -353,7 +348,6 @@ var init_resource_id = __esm({
 });
 
 // src/engine/finding.ts
-import { createHash } from "node:crypto";
 function locate(span) {
   return { file: span.file, region: span.region() };
 }
@@ -361,7 +355,7 @@ function spanText(span) {
   return span.text(400).replace(/\s+/g, " ").trim();
 }
 function fingerprintOf(ruleId, relPath, logical2, span, occurrence) {
-  const h = createHash("sha256");
+  const h = (0, import_node_crypto.createHash)("sha256");
   h.update([ruleId, relPath.replaceAll("\\", "/"), logical2 ?? "", spanText(span), String(occurrence)].join("\0"));
   return h.digest("hex").slice(0, 32);
 }
@@ -371,17 +365,18 @@ function cmp(a, b) {
 function compareFindings(a, b) {
   return cmp(a.location.file.path, b.location.file.path) || a.location.region.start.line - b.location.region.start.line || a.location.region.start.column - b.location.region.start.column || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }
-var LEVEL_ORDER;
+var import_node_crypto, LEVEL_ORDER;
 var init_finding = __esm({
   "src/engine/finding.ts"() {
     "use strict";
+    import_node_crypto = require("node:crypto");
     LEVEL_ORDER = { error: 0, warning: 1, note: 2 };
   }
 });
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -452,7 +447,7 @@ var require_constants = __commonJS({
       word: "A-Za-z0-9_",
       xdigit: "A-Fa-f0-9"
     };
-    module.exports = {
+    module2.exports = {
       DEFAULT_MAX_EXTGLOB_RECURSION,
       MAX_LENGTH: 1024 * 64,
       POSIX_REGEX_SOURCE,
@@ -583,7 +578,7 @@ var require_constants = __commonJS({
 
 // node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -591,12 +586,12 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
+    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
+    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
         return platform === "win32" || platform === "windows";
@@ -606,18 +601,18 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
+    exports2.removeBackslashes = (str) => {
       return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
-    exports.escapeLast = (input, char, lastIdx) => {
+    exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
       if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
       return `${input.slice(0, idx)}\\${input.slice(idx)}`;
     };
-    exports.removePrefix = (input, state = {}) => {
+    exports2.removePrefix = (input, state = {}) => {
       let output = input;
       if (output.startsWith("./")) {
         output = output.slice(2);
@@ -625,7 +620,7 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
+    exports2.wrapOutput = (input, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
       let output = `${prepend}(?:${input})${append}`;
@@ -634,7 +629,7 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path17, { windows } = {}) => {
+    exports2.basename = (path17, { windows } = {}) => {
       const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
@@ -647,7 +642,7 @@ var require_utils = __commonJS({
 
 // node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils();
     var {
@@ -979,13 +974,13 @@ var require_scan = __commonJS({
       }
       return state;
     };
-    module.exports = scan;
+    module2.exports = scan;
   }
 });
 
 // node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1994,13 +1989,13 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module2.exports = parse3;
   }
 });
 
 // node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
     var parse3 = require_parse();
@@ -2134,13 +2129,13 @@ var require_picomatch = __commonJS({
       }
     };
     picomatch2.constants = constants;
-    module.exports = picomatch2;
+    module2.exports = picomatch2;
   }
 });
 
 // node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -2151,7 +2146,7 @@ var require_picomatch2 = __commonJS({
       return pico(glob, options, returnState);
     }
     Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    module2.exports = picomatch2;
   }
 });
 
@@ -3403,18 +3398,18 @@ var init_span = __esm({
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
     var _CodeOrName = class {
     };
-    exports._CodeOrName = _CodeOrName;
-    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    exports2._CodeOrName = _CodeOrName;
+    exports2.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
     var Name = class extends _CodeOrName {
       constructor(s) {
         super();
-        if (!exports.IDENTIFIER.test(s))
+        if (!exports2.IDENTIFIER.test(s))
           throw new Error("CodeGen: name must be a valid identifier");
         this.str = s;
       }
@@ -3428,7 +3423,7 @@ var require_code = __commonJS({
         return { [this.str]: 1 };
       }
     };
-    exports.Name = Name;
+    exports2.Name = Name;
     var _Code = class extends _CodeOrName {
       constructor(code) {
         super();
@@ -3456,8 +3451,8 @@ var require_code = __commonJS({
         }, {});
       }
     };
-    exports._Code = _Code;
-    exports.nil = new _Code("");
+    exports2._Code = _Code;
+    exports2.nil = new _Code("");
     function _(strs, ...args) {
       const code = [strs[0]];
       let i = 0;
@@ -3467,7 +3462,7 @@ var require_code = __commonJS({
       }
       return new _Code(code);
     }
-    exports._ = _;
+    exports2._ = _;
     var plus = new _Code("+");
     function str(strs, ...args) {
       const expr = [safeStringify(strs[0])];
@@ -3480,7 +3475,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str;
+    exports2.str = str;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -3489,7 +3484,7 @@ var require_code = __commonJS({
       else
         code.push(interpolate(arg));
     }
-    exports.addCodeArg = addCodeArg;
+    exports2.addCodeArg = addCodeArg;
     function optimize(expr) {
       let i = 1;
       while (i < expr.length - 1) {
@@ -3525,42 +3520,42 @@ var require_code = __commonJS({
     function strConcat(c1, c2) {
       return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
     }
-    exports.strConcat = strConcat;
+    exports2.strConcat = strConcat;
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports2.stringify = stringify;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
-    exports.safeStringify = safeStringify;
+    exports2.safeStringify = safeStringify;
     function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+      return typeof key == "string" && exports2.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
     }
-    exports.getProperty = getProperty;
+    exports2.getProperty = getProperty;
     function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+      if (typeof key == "string" && exports2.IDENTIFIER.test(key)) {
         return new _Code(`${key}`);
       }
       throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
     }
-    exports.getEsmExportName = getEsmExportName;
+    exports2.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
       return new _Code(rx.toString());
     }
-    exports.regexpCode = regexpCode;
+    exports2.regexpCode = regexpCode;
   }
 });
 
 // node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
       constructor(name) {
@@ -3572,8 +3567,8 @@ var require_scope = __commonJS({
     (function(UsedValueState2) {
       UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
       UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-    exports.varKinds = {
+    })(UsedValueState || (exports2.UsedValueState = UsedValueState = {}));
+    exports2.varKinds = {
       const: new code_1.Name("const"),
       let: new code_1.Name("let"),
       var: new code_1.Name("var")
@@ -3602,7 +3597,7 @@ var require_scope = __commonJS({
         return this._names[prefix] = { prefix, index: 0 };
       }
     };
-    exports.Scope = Scope;
+    exports2.Scope = Scope;
     var ValueScopeName = class extends code_1.Name {
       constructor(prefix, nameStr) {
         super(nameStr);
@@ -3613,7 +3608,7 @@ var require_scope = __commonJS({
         this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
       }
     };
-    exports.ValueScopeName = ValueScopeName;
+    exports2.ValueScopeName = ValueScopeName;
     var line = (0, code_1._)`\n`;
     var ValueScope = class extends Scope {
       constructor(opts) {
@@ -3683,7 +3678,7 @@ var require_scope = __commonJS({
             nameSet.set(name, UsedValueState.Started);
             let c = valueCode(name);
             if (c) {
-              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
               code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
               code = (0, code_1._)`${code}${c}${this.opts._n}`;
@@ -3696,57 +3691,57 @@ var require_scope = __commonJS({
         return code;
       }
     };
-    exports.ValueScope = ValueScope;
+    exports2.ValueScope = ValueScope;
   }
 });
 
 // node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
     var code_1 = require_code();
     var scope_1 = require_scope();
     var code_2 = require_code();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return code_2._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return code_2.str;
     } });
-    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "strConcat", { enumerable: true, get: function() {
       return code_2.strConcat;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return code_2.nil;
     } });
-    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "getProperty", { enumerable: true, get: function() {
       return code_2.getProperty;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return code_2.stringify;
     } });
-    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "regexpCode", { enumerable: true, get: function() {
       return code_2.regexpCode;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return code_2.Name;
     } });
     var scope_2 = require_scope();
-    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Scope", { enumerable: true, get: function() {
       return scope_2.Scope;
     } });
-    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValueScope", { enumerable: true, get: function() {
       return scope_2.ValueScope;
     } });
-    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValueScopeName", { enumerable: true, get: function() {
       return scope_2.ValueScopeName;
     } });
-    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "varKinds", { enumerable: true, get: function() {
       return scope_2.varKinds;
     } });
-    exports.operators = {
+    exports2.operators = {
       GT: new code_1._Code(">"),
       GTE: new code_1._Code(">="),
       LT: new code_1._Code("<"),
@@ -4159,7 +4154,7 @@ var require_codegen = __commonJS({
       }
       // `+=` code
       add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+        return this._leafNode(new AssignOp(lhs, exports2.operators.ADD, rhs));
       }
       // appends passed SafeExpr to code or executes Block
       code(c) {
@@ -4359,7 +4354,7 @@ var require_codegen = __commonJS({
         ns[ns.length - 1] = node;
       }
     };
-    exports.CodeGen = CodeGen;
+    exports2.CodeGen = CodeGen;
     function addNames(names, from) {
       for (const n in from)
         names[n] = (names[n] || 0) + (from[n] || 0);
@@ -4400,17 +4395,17 @@ var require_codegen = __commonJS({
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
     }
-    exports.not = not;
-    var andCode = mappend(exports.operators.AND);
+    exports2.not = not;
+    var andCode = mappend(exports2.operators.AND);
     function and(...args) {
       return args.reduce(andCode);
     }
-    exports.and = and;
-    var orCode = mappend(exports.operators.OR);
+    exports2.and = and;
+    var orCode = mappend(exports2.operators.OR);
     function or(...args) {
       return args.reduce(orCode);
     }
-    exports.or = or;
+    exports2.or = or;
     function mappend(op) {
       return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
     }
@@ -4422,10 +4417,10 @@ var require_codegen = __commonJS({
 
 // node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
@@ -4434,7 +4429,7 @@ var require_util = __commonJS({
         hash[item] = true;
       return hash;
     }
-    exports.toHash = toHash;
+    exports2.toHash = toHash;
     function alwaysValidSchema(it, schema) {
       if (typeof schema == "boolean")
         return schema;
@@ -4443,7 +4438,7 @@ var require_util = __commonJS({
       checkUnknownRules(it, schema);
       return !schemaHasRules(schema, it.self.RULES.all);
     }
-    exports.alwaysValidSchema = alwaysValidSchema;
+    exports2.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
       const { opts, self } = it;
       if (!opts.strictSchema)
@@ -4456,7 +4451,7 @@ var require_util = __commonJS({
           checkStrictMode(it, `unknown keyword: "${key}"`);
       }
     }
-    exports.checkUnknownRules = checkUnknownRules;
+    exports2.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
@@ -4465,7 +4460,7 @@ var require_util = __commonJS({
           return true;
       return false;
     }
-    exports.schemaHasRules = schemaHasRules;
+    exports2.schemaHasRules = schemaHasRules;
     function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
@@ -4474,7 +4469,7 @@ var require_util = __commonJS({
           return true;
       return false;
     }
-    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    exports2.schemaHasRulesButRef = schemaHasRulesButRef;
     function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
       if (!$data) {
         if (typeof schema == "number" || typeof schema == "boolean")
@@ -4484,25 +4479,25 @@ var require_util = __commonJS({
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
-    exports.schemaRefOrVal = schemaRefOrVal;
+    exports2.schemaRefOrVal = schemaRefOrVal;
     function unescapeFragment(str) {
       return unescapeJsonPointer(decodeURIComponent(str));
     }
-    exports.unescapeFragment = unescapeFragment;
+    exports2.unescapeFragment = unescapeFragment;
     function escapeFragment(str) {
       return encodeURIComponent(escapeJsonPointer(str));
     }
-    exports.escapeFragment = escapeFragment;
+    exports2.escapeFragment = escapeFragment;
     function escapeJsonPointer(str) {
       if (typeof str == "number")
         return `${str}`;
       return str.replace(/~/g, "~0").replace(/\//g, "~1");
     }
-    exports.escapeJsonPointer = escapeJsonPointer;
+    exports2.escapeJsonPointer = escapeJsonPointer;
     function unescapeJsonPointer(str) {
       return str.replace(/~1/g, "/").replace(/~0/g, "~");
     }
-    exports.unescapeJsonPointer = unescapeJsonPointer;
+    exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
       if (Array.isArray(xs)) {
         for (const x of xs)
@@ -4511,14 +4506,14 @@ var require_util = __commonJS({
         f(xs);
       }
     }
-    exports.eachItem = eachItem;
+    exports2.eachItem = eachItem;
     function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
       return (gen, from, to, toName) => {
         const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
         return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
       };
     }
-    exports.mergeEvaluated = {
+    exports2.mergeEvaluated = {
       props: makeMergeEvaluated({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
           gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
@@ -4549,11 +4544,11 @@ var require_util = __commonJS({
         setEvaluated(gen, props, ps);
       return props;
     }
-    exports.evaluatedPropsToName = evaluatedPropsToName;
+    exports2.evaluatedPropsToName = evaluatedPropsToName;
     function setEvaluated(gen, props, ps) {
       Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
     }
-    exports.setEvaluated = setEvaluated;
+    exports2.setEvaluated = setEvaluated;
     var snippets = {};
     function useFunc(gen, f) {
       return gen.scopeValue("func", {
@@ -4561,12 +4556,12 @@ var require_util = __commonJS({
         code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
       });
     }
-    exports.useFunc = useFunc;
+    exports2.useFunc = useFunc;
     var Type;
     (function(Type2) {
       Type2[Type2["Num"] = 0] = "Num";
       Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
+    })(Type || (exports2.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
         const isNumber = dataPropType === Type.Num;
@@ -4574,7 +4569,7 @@ var require_util = __commonJS({
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
-    exports.getErrorPath = getErrorPath;
+    exports2.getErrorPath = getErrorPath;
     function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
       if (!mode)
         return;
@@ -4583,15 +4578,15 @@ var require_util = __commonJS({
         throw new Error(msg);
       it.self.logger.warn(msg);
     }
-    exports.checkStrictMode = checkStrictMode;
+    exports2.checkStrictMode = checkStrictMode;
   }
 });
 
 // node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var names = {
       // validation function arguments
@@ -4622,26 +4617,26 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports2.default = names;
   }
 });
 
 // node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var names_1 = require_names();
-    exports.keywordError = {
+    exports2.keywordError = {
       message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
     };
-    exports.keyword$DataError = {
+    exports2.keyword$DataError = {
       message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
-    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+    function reportError(cxt, error = exports2.keywordError, errorPaths, overrideAllErrors) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
       const errObj = errorObjectCode(cxt, error, errorPaths);
@@ -4651,8 +4646,8 @@ var require_errors = __commonJS({
         returnErrors(it, (0, codegen_1._)`[${errObj}]`);
       }
     }
-    exports.reportError = reportError;
-    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+    exports2.reportError = reportError;
+    function reportExtraError(cxt, error = exports2.keywordError, errorPaths) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
       const errObj = errorObjectCode(cxt, error, errorPaths);
@@ -4661,12 +4656,12 @@ var require_errors = __commonJS({
         returnErrors(it, names_1.default.vErrors);
       }
     }
-    exports.reportExtraError = reportExtraError;
+    exports2.reportExtraError = reportExtraError;
     function resetErrorsCount(gen, errsCount) {
       gen.assign(names_1.default.errors, errsCount);
       gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
     }
-    exports.resetErrorsCount = resetErrorsCount;
+    exports2.resetErrorsCount = resetErrorsCount;
     function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
@@ -4681,7 +4676,7 @@ var require_errors = __commonJS({
         }
       });
     }
-    exports.extendErrors = extendErrors;
+    exports2.extendErrors = extendErrors;
     function addError(gen, errObj) {
       const err = gen.const("err", errObj);
       gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
@@ -4750,10 +4745,10 @@ var require_errors = __commonJS({
 
 // node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
     var errors_1 = require_errors();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
@@ -4771,7 +4766,7 @@ var require_boolSchema = __commonJS({
         gen.return(true);
       }
     }
-    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
       const { gen, schema } = it;
       if (schema === false) {
@@ -4781,7 +4776,7 @@ var require_boolSchema = __commonJS({
         gen.var(valid, true);
       }
     }
-    exports.boolOrEmptySchema = boolOrEmptySchema;
+    exports2.boolOrEmptySchema = boolOrEmptySchema;
     function falseSchemaError(it, overrideAllErrors) {
       const { gen, data } = it;
       const cxt = {
@@ -4801,16 +4796,16 @@ var require_boolSchema = __commonJS({
 
 // node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getRules = exports.isJSONType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getRules = exports2.isJSONType = void 0;
     var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
     var jsonTypes = new Set(_jsonTypes);
     function isJSONType(x) {
       return typeof x == "string" && jsonTypes.has(x);
     }
-    exports.isJSONType = isJSONType;
+    exports2.isJSONType = isJSONType;
     function getRules() {
       const groups = {
         number: { type: "number", rules: [] },
@@ -4826,39 +4821,39 @@ var require_rules = __commonJS({
         keywords: {}
       };
     }
-    exports.getRules = getRules;
+    exports2.getRules = getRules;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self }, type) {
       const group = self.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
-    exports.schemaHasRulesForType = schemaHasRulesForType;
+    exports2.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
       return group.rules.some((rule) => shouldUseRule(schema, rule));
     }
-    exports.shouldUseGroup = shouldUseGroup;
+    exports2.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
       var _a;
       return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
-    exports.shouldUseRule = shouldUseRule;
+    exports2.shouldUseRule = shouldUseRule;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
     var rules_1 = require_rules();
     var applicability_1 = require_applicability();
     var errors_1 = require_errors();
@@ -4868,7 +4863,7 @@ var require_dataType = __commonJS({
     (function(DataType2) {
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports.DataType = DataType = {}));
+    })(DataType || (exports2.DataType = DataType = {}));
     function getSchemaTypes(schema) {
       const types = getJSONTypes(schema.type);
       const hasNull = types.includes("null");
@@ -4884,14 +4879,14 @@ var require_dataType = __commonJS({
       }
       return types;
     }
-    exports.getSchemaTypes = getSchemaTypes;
+    exports2.getSchemaTypes = getSchemaTypes;
     function getJSONTypes(ts) {
       const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
       if (types.every(rules_1.isJSONType))
         return types;
       throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
     }
-    exports.getJSONTypes = getJSONTypes;
+    exports2.getJSONTypes = getJSONTypes;
     function coerceAndCheckDataType(it, types) {
       const { gen, data, opts } = it;
       const coerceTo = coerceToTypes(types, opts.coerceTypes);
@@ -4907,7 +4902,7 @@ var require_dataType = __commonJS({
       }
       return checkTypes;
     }
-    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    exports2.coerceAndCheckDataType = coerceAndCheckDataType;
     var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
     function coerceToTypes(types, coerceTypes) {
       return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
@@ -4987,7 +4982,7 @@ var require_dataType = __commonJS({
         return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
       }
     }
-    exports.checkDataType = checkDataType;
+    exports2.checkDataType = checkDataType;
     function checkDataTypes(dataTypes, data, strictNums, correct) {
       if (dataTypes.length === 1) {
         return checkDataType(dataTypes[0], data, strictNums, correct);
@@ -5009,7 +5004,7 @@ var require_dataType = __commonJS({
         cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
       return cond;
     }
-    exports.checkDataTypes = checkDataTypes;
+    exports2.checkDataTypes = checkDataTypes;
     var typeError = {
       message: ({ schema }) => `must be ${schema}`,
       params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
@@ -5018,7 +5013,7 @@ var require_dataType = __commonJS({
       const cxt = getTypeErrorContext(it);
       (0, errors_1.reportError)(cxt, typeError);
     }
-    exports.reportTypeError = reportTypeError;
+    exports2.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
       const { gen, data, schema } = it;
       const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
@@ -5039,10 +5034,10 @@ var require_dataType = __commonJS({
 
 // node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assignDefaults = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.assignDefaults = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
@@ -5055,7 +5050,7 @@ var require_defaults = __commonJS({
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
-    exports.assignDefaults = assignDefaults;
+    exports2.assignDefaults = assignDefaults;
     function assignDefault(it, prop2, defaultValue) {
       const { gen, compositeRule, data, opts } = it;
       if (defaultValue === void 0)
@@ -5076,10 +5071,10 @@ var require_defaults = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var names_1 = require_names();
@@ -5091,16 +5086,16 @@ var require_code2 = __commonJS({
         cxt.error();
       });
     }
-    exports.checkReportMissingProp = checkReportMissingProp;
+    exports2.checkReportMissingProp = checkReportMissingProp;
     function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
       return (0, codegen_1.or)(...properties.map((prop2) => (0, codegen_1.and)(noPropertyInData(gen, data, prop2, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop2}`)));
     }
-    exports.checkMissingProp = checkMissingProp;
+    exports2.checkMissingProp = checkMissingProp;
     function reportMissingProp(cxt, missing) {
       cxt.setParams({ missingProperty: missing }, true);
       cxt.error();
     }
-    exports.reportMissingProp = reportMissingProp;
+    exports2.reportMissingProp = reportMissingProp;
     function hasPropFunc(gen) {
       return gen.scopeValue("func", {
         // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -5108,29 +5103,29 @@ var require_code2 = __commonJS({
         code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
       });
     }
-    exports.hasPropFunc = hasPropFunc;
+    exports2.hasPropFunc = hasPropFunc;
     function isOwnProperty(gen, data, property) {
       return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
     }
-    exports.isOwnProperty = isOwnProperty;
+    exports2.isOwnProperty = isOwnProperty;
     function propertyInData(gen, data, property, ownProperties) {
       const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
       return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
     }
-    exports.propertyInData = propertyInData;
+    exports2.propertyInData = propertyInData;
     function noPropertyInData(gen, data, property, ownProperties) {
       const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
       return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
     }
-    exports.noPropertyInData = noPropertyInData;
+    exports2.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
       return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
     }
-    exports.allSchemaProperties = allSchemaProperties;
+    exports2.allSchemaProperties = allSchemaProperties;
     function schemaProperties(it, schemaMap) {
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
-    exports.schemaProperties = schemaProperties;
+    exports2.schemaProperties = schemaProperties;
     function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
@@ -5144,7 +5139,7 @@ var require_code2 = __commonJS({
       const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
       return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
     }
-    exports.callValidateCode = callValidateCode;
+    exports2.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
     function usePattern({ gen, it: { opts } }, pattern) {
       const u = opts.unicodeRegExp ? "u" : "";
@@ -5156,7 +5151,7 @@ var require_code2 = __commonJS({
         code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
       });
     }
-    exports.usePattern = usePattern;
+    exports2.usePattern = usePattern;
     function validateArray(cxt) {
       const { gen, data, keyword, it } = cxt;
       const valid = gen.name("valid");
@@ -5180,7 +5175,7 @@ var require_code2 = __commonJS({
         });
       }
     }
-    exports.validateArray = validateArray;
+    exports2.validateArray = validateArray;
     function validateUnion(cxt) {
       const { gen, schema, keyword, it } = cxt;
       if (!Array.isArray(schema))
@@ -5203,16 +5198,16 @@ var require_code2 = __commonJS({
       }));
       cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
     }
-    exports.validateUnion = validateUnion;
+    exports2.validateUnion = validateUnion;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var code_1 = require_code2();
@@ -5233,7 +5228,7 @@ var require_keyword = __commonJS({
       }, valid);
       cxt.pass(valid, () => cxt.error(true));
     }
-    exports.macroKeywordCode = macroKeywordCode;
+    exports2.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
@@ -5277,7 +5272,7 @@ var require_keyword = __commonJS({
         gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
       }
     }
-    exports.funcKeywordCode = funcKeywordCode;
+    exports2.funcKeywordCode = funcKeywordCode;
     function modifyData(cxt) {
       const { gen, data, it } = cxt;
       gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
@@ -5301,7 +5296,7 @@ var require_keyword = __commonJS({
     function validSchemaType(schema, schemaType, allowUndefined = false) {
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
-    exports.validSchemaType = validSchemaType;
+    exports2.validSchemaType = validSchemaType;
     function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
@@ -5321,16 +5316,16 @@ var require_keyword = __commonJS({
         }
       }
     }
-    exports.validateKeywordUsage = validateKeywordUsage;
+    exports2.validateKeywordUsage = validateKeywordUsage;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
@@ -5362,7 +5357,7 @@ var require_subschema = __commonJS({
       }
       throw new Error('either "keyword" or "schema" must be passed');
     }
-    exports.getSubschema = getSubschema;
+    exports2.getSubschema = getSubschema;
     function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
       if (data !== void 0 && dataProp !== void 0) {
         throw new Error('both "data" and "dataProp" passed, only one allowed');
@@ -5393,7 +5388,7 @@ var require_subschema = __commonJS({
         subschema.dataNames = [...it.dataNames, _nextData];
       }
     }
-    exports.extendSubschemaData = extendSubschemaData;
+    exports2.extendSubschemaData = extendSubschemaData;
     function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
       if (compositeRule !== void 0)
         subschema.compositeRule = compositeRule;
@@ -5404,15 +5399,15 @@ var require_subschema = __commonJS({
       subschema.jtdDiscriminator = jtdDiscriminator;
       subschema.jtdMetadata = jtdMetadata;
     }
-    exports.extendSubschemaMode = extendSubschemaMode;
+    exports2.extendSubschemaMode = extendSubschemaMode;
   }
 });
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
     "use strict";
-    module.exports = function equal(a, b) {
+    module2.exports = function equal(a, b) {
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
@@ -5445,9 +5440,9 @@ var require_fast_deep_equal = __commonJS({
 
 // node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports2, module2) {
     "use strict";
-    var traverse = module.exports = function(schema, opts, cb) {
+    var traverse = module2.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -5533,10 +5528,10 @@ var require_json_schema_traverse = __commonJS({
 
 // node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
     var util_1 = require_util();
     var equal = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
@@ -5567,7 +5562,7 @@ var require_resolve = __commonJS({
         return false;
       return countKeys(schema) <= limit;
     }
-    exports.inlineRef = inlineRef;
+    exports2.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
       "$ref",
       "$recursiveRef",
@@ -5609,22 +5604,22 @@ var require_resolve = __commonJS({
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
     }
-    exports.getFullPath = getFullPath;
+    exports2.getFullPath = getFullPath;
     function _getFullPath(resolver, p) {
       const serialized = resolver.serialize(p);
       return serialized.split("#")[0] + "#";
     }
-    exports._getFullPath = _getFullPath;
+    exports2._getFullPath = _getFullPath;
     var TRAILING_SLASH_HASH = /#\/?$/;
     function normalizeId(id) {
       return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
     }
-    exports.normalizeId = normalizeId;
+    exports2.normalizeId = normalizeId;
     function resolveUrl(resolver, baseId, id) {
       id = normalizeId(id);
       return resolver.resolve(baseId, id);
     }
-    exports.resolveUrl = resolveUrl;
+    exports2.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
     function getSchemaRefs(schema, baseId) {
       if (typeof schema == "boolean")
@@ -5683,16 +5678,16 @@ var require_resolve = __commonJS({
         return new Error(`reference "${ref}" resolves to more than one schema`);
       }
     }
-    exports.getSchemaRefs = getSchemaRefs;
+    exports2.getSchemaRefs = getSchemaRefs;
   }
 });
 
 // node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
     var boolSchema_1 = require_boolSchema();
     var dataType_1 = require_dataType();
     var applicability_1 = require_applicability();
@@ -5715,7 +5710,7 @@ var require_validate = __commonJS({
       }
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
-    exports.validateFunctionCode = validateFunctionCode;
+    exports2.validateFunctionCode = validateFunctionCode;
     function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -6136,7 +6131,7 @@ var require_validate = __commonJS({
         }
       }
     };
-    exports.KeywordCxt = KeywordCxt;
+    exports2.KeywordCxt = KeywordCxt;
     function keywordCode(it, keyword, def, ruleType) {
       const cxt = new KeywordCxt(it, def, keyword);
       if ("code" in def) {
@@ -6191,15 +6186,15 @@ var require_validate = __commonJS({
         return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
       }
     }
-    exports.getData = getData;
+    exports2.getData = getData;
   }
 });
 
 // node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var ValidationError = class extends Error {
       constructor(errors) {
         super("validation failed");
@@ -6207,15 +6202,15 @@ var require_validation_error = __commonJS({
         this.ajv = this.validation = true;
       }
     };
-    exports.default = ValidationError;
+    exports2.default = ValidationError;
   }
 });
 
 // node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
       constructor(resolver, baseId, ref, msg) {
@@ -6224,16 +6219,16 @@ var require_ref_error = __commonJS({
         this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
-    exports.default = MissingRefError;
+    exports2.default = MissingRefError;
   }
 });
 
 // node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
     var codegen_1 = require_codegen();
     var validation_error_1 = require_validation_error();
     var names_1 = require_names();
@@ -6259,7 +6254,7 @@ var require_compile = __commonJS({
         this.refs = {};
       }
     };
-    exports.SchemaEnv = SchemaEnv;
+    exports2.SchemaEnv = SchemaEnv;
     function compileSchema(sch) {
       const _sch = getCompilingSchema.call(this, sch);
       if (_sch)
@@ -6345,7 +6340,7 @@ var require_compile = __commonJS({
         this._compilations.delete(sch);
       }
     }
-    exports.compileSchema = compileSchema;
+    exports2.compileSchema = compileSchema;
     function resolveRef(root, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
@@ -6363,7 +6358,7 @@ var require_compile = __commonJS({
         return;
       return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
-    exports.resolveRef = resolveRef;
+    exports2.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
       if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
         return sch.schema;
@@ -6375,7 +6370,7 @@ var require_compile = __commonJS({
           return sch;
       }
     }
-    exports.getCompilingSchema = getCompilingSchema;
+    exports2.getCompilingSchema = getCompilingSchema;
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
@@ -6414,7 +6409,7 @@ var require_compile = __commonJS({
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
-    exports.resolveSchema = resolveSchema;
+    exports2.resolveSchema = resolveSchema;
     var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
       "properties",
       "patternProperties",
@@ -6454,8 +6449,8 @@ var require_compile = __commonJS({
 
 // node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/data.json"(exports2, module2) {
+    module2.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
       type: "object",
@@ -6473,7 +6468,7 @@ var require_data = __commonJS({
 
 // node_modules/fast-uri/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -6983,7 +6978,7 @@ var require_utils2 = __commonJS({
       }
       return uriTokens.length ? uriTokens.join("") : void 0;
     }
-    module.exports = {
+    module2.exports = {
       nonSimpleDomain,
       recomposeAuthority,
       reescapeHostDelimiters,
@@ -7007,7 +7002,7 @@ var require_utils2 = __commonJS({
 
 // node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
     "use strict";
     var { isUUID } = require_utils2();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -7207,7 +7202,7 @@ var require_schemes = __commonJS({
         scheme.toLowerCase()
       ]) || void 0;
     }
-    module.exports = {
+    module2.exports = {
       wsIsSecure,
       SCHEMES,
       isValidSchemeName,
@@ -7218,7 +7213,7 @@ var require_schemes = __commonJS({
 
 // node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports2, module2) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -7640,50 +7635,50 @@ var require_fast_uri = __commonJS({
       serialize,
       parse: parse3
     };
-    module.exports = fastUri;
-    module.exports.default = fastUri;
-    module.exports.fastUri = fastUri;
+    module2.exports = fastUri;
+    module2.exports.default = fastUri;
+    module2.exports.fastUri = fastUri;
   }
 });
 
 // node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var uri = require_fast_uri();
     uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
+    exports2.default = uri;
   }
 });
 
 // node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
     var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
     } });
     var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return codegen_1._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return codegen_1.str;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return codegen_1.stringify;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return codegen_1.nil;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return codegen_1.Name;
     } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
       return codegen_1.CodeGen;
     } });
     var validation_error_1 = require_validation_error();
@@ -8137,7 +8132,7 @@ var require_core = __commonJS({
     };
     Ajv.ValidationError = validation_error_1.default;
     Ajv.MissingRefError = ref_error_1.default;
-    exports.default = Ajv;
+    exports2.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -8270,25 +8265,25 @@ var require_core = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var def = {
       keyword: "id",
       code() {
         throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.callRef = exports.getValidate = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.callRef = exports2.getValidate = void 0;
     var ref_error_1 = require_ref_error();
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
@@ -8339,7 +8334,7 @@ var require_ref = __commonJS({
       const { gen } = cxt;
       return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
     }
-    exports.getValidate = getValidate;
+    exports2.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
       const { allErrors, schemaEnv: env, opts } = it;
@@ -8400,16 +8395,16 @@ var require_ref = __commonJS({
         }
       }
     }
-    exports.callRef = callRef;
-    exports.default = def;
+    exports2.callRef = callRef;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var id_1 = require_id();
     var ref_1 = require_ref();
     var core = [
@@ -8422,15 +8417,15 @@ var require_core2 = __commonJS({
       id_1.default,
       ref_1.default
     ];
-    exports.default = core;
+    exports2.default = core;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var ops = codegen_1.operators;
     var KWDs = {
@@ -8454,15 +8449,15 @@ var require_limitNumber = __commonJS({
         cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
@@ -8482,15 +8477,15 @@ var require_multipleOf = __commonJS({
         cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     function ucs2length(str) {
       const len = str.length;
       let length = 0;
@@ -8507,16 +8502,16 @@ var require_ucs2length = __commonJS({
       }
       return length;
     }
-    exports.default = ucs2length;
+    exports2.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var ucs2length_1 = require_ucs2length();
@@ -8540,15 +8535,15 @@ var require_limitLength = __commonJS({
         cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var util_1 = require_util();
     var codegen_1 = require_codegen();
@@ -8577,15 +8572,15 @@ var require_pattern = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
       message({ keyword, schemaCode }) {
@@ -8606,15 +8601,15 @@ var require_limitProperties = __commonJS({
         cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -8688,15 +8683,15 @@ var require_required = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
       message({ keyword, schemaCode }) {
@@ -8717,26 +8712,26 @@ var require_limitItems = __commonJS({
         cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
     equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
+    exports2.default = equal;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var dataType_1 = require_dataType();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -8795,15 +8790,15 @@ var require_uniqueItems = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
@@ -8824,15 +8819,15 @@ var require_const = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
@@ -8873,15 +8868,15 @@ var require_enum = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
     var multipleOf_1 = require_multipleOf();
     var limitLength_1 = require_limitLength();
@@ -8911,16 +8906,16 @@ var require_validation = __commonJS({
       const_1.default,
       enum_1.default
     ];
-    exports.default = validation;
+    exports2.default = validation;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateAdditionalItems = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateAdditionalItems = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -8963,17 +8958,17 @@ var require_additionalItems = __commonJS({
         });
       }
     }
-    exports.validateAdditionalItems = validateAdditionalItems;
-    exports.default = def;
+    exports2.validateAdditionalItems = validateAdditionalItems;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateTuple = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateTuple = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
@@ -9020,16 +9015,16 @@ var require_items = __commonJS({
         }
       }
     }
-    exports.validateTuple = validateTuple;
-    exports.default = def;
+    exports2.validateTuple = validateTuple;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var items_1 = require_items();
     var def = {
       keyword: "prefixItems",
@@ -9038,15 +9033,15 @@ var require_prefixItems = __commonJS({
       before: "uniqueItems",
       code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
@@ -9073,15 +9068,15 @@ var require_items2020 = __commonJS({
           cxt.ok((0, code_1.validateArray)(cxt));
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -9167,20 +9162,20 @@ var require_contains = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var code_1 = require_code2();
-    exports.error = {
+    exports2.error = {
       message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
         return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
@@ -9195,7 +9190,7 @@ var require_dependencies = __commonJS({
       keyword: "dependencies",
       type: "object",
       schemaType: "object",
-      error: exports.error,
+      error: exports2.error,
       code(cxt) {
         const [propDeps, schDeps] = splitDependencies(cxt);
         validatePropertyDeps(cxt, propDeps);
@@ -9241,7 +9236,7 @@ var require_dependencies = __commonJS({
         }
       }
     }
-    exports.validatePropertyDeps = validatePropertyDeps;
+    exports2.validatePropertyDeps = validatePropertyDeps;
     function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
       const { gen, data, keyword, it } = cxt;
       const valid = gen.name("valid");
@@ -9260,16 +9255,16 @@ var require_dependencies = __commonJS({
         cxt.ok(valid);
       }
     }
-    exports.validateSchemaDeps = validateSchemaDeps;
-    exports.default = def;
+    exports2.validateSchemaDeps = validateSchemaDeps;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -9304,15 +9299,15 @@ var require_propertyNames = __commonJS({
         cxt.ok(valid);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
@@ -9410,15 +9405,15 @@ var require_additionalProperties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var validate_1 = require_validate();
     var code_1 = require_code2();
     var util_1 = require_util();
@@ -9468,15 +9463,15 @@ var require_properties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
@@ -9542,15 +9537,15 @@ var require_patternProperties = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: "not",
@@ -9573,15 +9568,15 @@ var require_not = __commonJS({
       },
       error: { message: "must NOT be valid" }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
     var def = {
       keyword: "anyOf",
@@ -9590,15 +9585,15 @@ var require_anyOf = __commonJS({
       code: code_1.validateUnion,
       error: { message: "must match a schema in anyOf" }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -9648,15 +9643,15 @@ var require_oneOf = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: "allOf",
@@ -9675,15 +9670,15 @@ var require_allOf = __commonJS({
         });
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var error = {
@@ -9744,15 +9739,15 @@ var require_if = __commonJS({
       const schema = it.schema[keyword];
       return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
     }
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
     var def = {
       keyword: ["then", "else"],
@@ -9762,15 +9757,15 @@ var require_thenElse = __commonJS({
           (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
     var prefixItems_1 = require_prefixItems();
     var items_1 = require_items();
@@ -9810,15 +9805,15 @@ var require_applicator = __commonJS({
       applicator.push(contains_1.default);
       return applicator;
     }
-    exports.default = getApplicator;
+    exports2.default = getApplicator;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
@@ -9900,28 +9895,28 @@ var require_format = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var format_1 = require_format();
     var format2 = [format_1.default];
-    exports.default = format2;
+    exports2.default = format2;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
+    exports2.metadataVocabulary = [
       "title",
       "description",
       "default",
@@ -9930,7 +9925,7 @@ var require_metadata = __commonJS({
       "writeOnly",
       "examples"
     ];
-    exports.contentVocabulary = [
+    exports2.contentVocabulary = [
       "contentMediaType",
       "contentEncoding",
       "contentSchema"
@@ -9940,9 +9935,9 @@ var require_metadata = __commonJS({
 
 // node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var core_1 = require_core2();
     var validation_1 = require_validation();
     var applicator_1 = require_applicator();
@@ -9956,29 +9951,29 @@ var require_draft7 = __commonJS({
       metadata_1.metadataVocabulary,
       metadata_1.contentVocabulary
     ];
-    exports.default = draft7Vocabularies;
+    exports2.default = draft7Vocabularies;
   }
 });
 
 // node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DiscrError = void 0;
     var DiscrError;
     (function(DiscrError2) {
       DiscrError2["Tag"] = "tag";
       DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+    })(DiscrError || (exports2.DiscrError = DiscrError = {}));
   }
 });
 
 // node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var types_1 = require_types();
     var compile_1 = require_compile();
@@ -10075,14 +10070,14 @@ var require_discriminator = __commonJS({
         }
       }
     };
-    exports.default = def;
+    exports2.default = def;
   }
 });
 
 // node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
-    module.exports = {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
+    module2.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
       title: "Core schema meta-schema",
@@ -10238,10 +10233,10 @@ var require_json_schema_draft_07 = __commonJS({
 
 // node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
     var core_1 = require_core();
     var draft7_1 = require_draft7();
     var discriminator_1 = require_discriminator();
@@ -10267,49 +10262,46 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv;
-    module.exports = exports = Ajv;
-    module.exports.Ajv = Ajv;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv;
+    exports2.Ajv = Ajv;
+    module2.exports = exports2 = Ajv;
+    module2.exports.Ajv = Ajv;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = Ajv;
     var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
     } });
     var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
       return codegen_1._;
     } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
       return codegen_1.str;
     } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
       return codegen_1.stringify;
     } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
       return codegen_1.nil;
     } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
       return codegen_1.Name;
     } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
       return codegen_1.CodeGen;
     } });
     var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
       return validation_error_1.default;
     } });
     var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
   }
 });
 
 // node_modules/@sindresorhus/merge-streams/index.js
-import { on, once } from "node:events";
-import { PassThrough as PassThroughStream, getDefaultHighWaterMark } from "node:stream";
-import { finished } from "node:stream/promises";
 function mergeStreams(streams) {
   if (!Array.isArray(streams)) {
     throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
@@ -10329,17 +10321,20 @@ function mergeStreams(streams) {
   }
   return passThroughStream;
 }
-var getHighWaterMark, MergedStream, onMergedStreamFinished, onMergedStreamEnd, onInputStreamsUnpipe, validateStream, endWhenStreamsDone, afterMergedStreamFinished, onInputStreamEnd, onInputStreamUnpipe, endStream, errorOrAbortStream, isAbortError, abortStream, errorStream, noop, updateMaxListeners, PASSTHROUGH_LISTENERS_COUNT, PASSTHROUGH_LISTENERS_PER_STREAM;
+var import_node_events, import_node_stream, import_promises, getHighWaterMark, MergedStream, onMergedStreamFinished, onMergedStreamEnd, onInputStreamsUnpipe, validateStream, endWhenStreamsDone, afterMergedStreamFinished, onInputStreamEnd, onInputStreamUnpipe, endStream, errorOrAbortStream, isAbortError, abortStream, errorStream, noop, updateMaxListeners, PASSTHROUGH_LISTENERS_COUNT, PASSTHROUGH_LISTENERS_PER_STREAM;
 var init_merge_streams = __esm({
   "node_modules/@sindresorhus/merge-streams/index.js"() {
+    import_node_events = require("node:events");
+    import_node_stream = require("node:stream");
+    import_promises = require("node:stream/promises");
     getHighWaterMark = (streams, objectMode) => {
       if (streams.length === 0) {
-        return getDefaultHighWaterMark(objectMode);
+        return (0, import_node_stream.getDefaultHighWaterMark)(objectMode);
       }
       const highWaterMarks = streams.filter(({ readableObjectMode }) => readableObjectMode === objectMode).map(({ readableHighWaterMark }) => readableHighWaterMark);
       return Math.max(...highWaterMarks);
     };
-    MergedStream = class extends PassThroughStream {
+    MergedStream = class extends import_node_stream.PassThrough {
       #streams = /* @__PURE__ */ new Set([]);
       #ended = /* @__PURE__ */ new Set([]);
       #aborted = /* @__PURE__ */ new Set([]);
@@ -10395,14 +10390,14 @@ var init_merge_streams = __esm({
     };
     onMergedStreamEnd = async (passThroughStream, { signal }) => {
       try {
-        await finished(passThroughStream, { signal, cleanup: true });
+        await (0, import_promises.finished)(passThroughStream, { signal, cleanup: true });
       } catch (error) {
         errorOrAbortStream(passThroughStream, error);
         throw error;
       }
     };
     onInputStreamsUnpipe = async (passThroughStream, streams, unpipeEvent, { signal }) => {
-      for await (const [unpipedStream] of on(passThroughStream, "unpipe", { signal })) {
+      for await (const [unpipedStream] of (0, import_node_events.on)(passThroughStream, "unpipe", { signal })) {
         if (streams.has(unpipedStream)) {
           unpipedStream.emit(unpipeEvent);
         }
@@ -10462,7 +10457,7 @@ var init_merge_streams = __esm({
     };
     onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, aborted, controller: { signal } }) => {
       try {
-        await finished(stream, {
+        await (0, import_promises.finished)(stream, {
           signal,
           cleanup: true,
           readable: true,
@@ -10483,9 +10478,9 @@ var init_merge_streams = __esm({
       }
     };
     onInputStreamUnpipe = async ({ stream, streams, ended, aborted, unpipeEvent, controller: { signal } }) => {
-      await once(stream, unpipeEvent, { signal });
+      await (0, import_node_events.once)(stream, unpipeEvent, { signal });
       if (!stream.readable) {
-        return once(signal, "abort", { signal });
+        return (0, import_node_events.once)(signal, "abort", { signal });
       }
       streams.delete(stream);
       ended.delete(stream);
@@ -10530,14 +10525,14 @@ var init_merge_streams = __esm({
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
+  "node_modules/fast-glob/out/utils/array.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.splitWhen = exports.flatten = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.splitWhen = exports2.flatten = void 0;
     function flatten(items) {
       return items.reduce((collection, item) => [].concat(collection, item), []);
     }
-    exports.flatten = flatten;
+    exports2.flatten = flatten;
     function splitWhen(items, predicate) {
       const result = [[]];
       let groupIndex = 0;
@@ -10551,29 +10546,29 @@ var require_array = __commonJS({
       }
       return result;
     }
-    exports.splitWhen = splitWhen;
+    exports2.splitWhen = splitWhen;
   }
 });
 
 // node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
+  "node_modules/fast-glob/out/utils/errno.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEnoentCodeError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.isEnoentCodeError = void 0;
     function isEnoentCodeError(error) {
       return error.code === "ENOENT";
     }
-    exports.isEnoentCodeError = isEnoentCodeError;
+    exports2.isEnoentCodeError = isEnoentCodeError;
   }
 });
 
 // node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
+  "node_modules/fast-glob/out/utils/fs.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.createDirentFromStats = void 0;
     var DirentFromStats = class {
       constructor(name, stats) {
         this.name = name;
@@ -10589,18 +10584,18 @@ var require_fs = __commonJS({
     function createDirentFromStats(name, stats) {
       return new DirentFromStats(name, stats);
     }
-    exports.createDirentFromStats = createDirentFromStats;
+    exports2.createDirentFromStats = createDirentFromStats;
   }
 });
 
 // node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
+  "node_modules/fast-glob/out/utils/path.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os2 = __require("os");
-    var path17 = __require("path");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
+    var os2 = require("os");
+    var path17 = require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -10610,11 +10605,11 @@ var require_path = __commonJS({
     function unixify(filepath) {
       return filepath.replace(/\\/g, "/");
     }
-    exports.unixify = unixify;
+    exports2.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
       return path17.resolve(cwd, filepath);
     }
-    exports.makeAbsolute = makeAbsolute;
+    exports2.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
       if (entry.charAt(0) === ".") {
         const secondCharactery = entry.charAt(1);
@@ -10624,32 +10619,32 @@ var require_path = __commonJS({
       }
       return entry;
     }
-    exports.removeLeadingDotSegment = removeLeadingDotSegment;
-    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
+    exports2.removeLeadingDotSegment = removeLeadingDotSegment;
+    exports2.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
     function escapeWindowsPath(pattern) {
       return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
     }
-    exports.escapeWindowsPath = escapeWindowsPath;
+    exports2.escapeWindowsPath = escapeWindowsPath;
     function escapePosixPath(pattern) {
       return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
     }
-    exports.escapePosixPath = escapePosixPath;
-    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
+    exports2.escapePosixPath = escapePosixPath;
+    exports2.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
     function convertWindowsPathToPattern(filepath) {
       return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
     }
-    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
+    exports2.convertWindowsPathToPattern = convertWindowsPathToPattern;
     function convertPosixPathToPattern(filepath) {
       return escapePosixPath(filepath);
     }
-    exports.convertPosixPathToPattern = convertPosixPathToPattern;
+    exports2.convertPosixPathToPattern = convertPosixPathToPattern;
   }
 });
 
 // node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str) {
+  "node_modules/is-extglob/index.js"(exports2, module2) {
+    module2.exports = function isExtglob(str) {
       if (typeof str !== "string" || str === "") {
         return false;
       }
@@ -10665,7 +10660,7 @@ var require_is_extglob = __commonJS({
 
 // node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
+  "node_modules/is-glob/index.js"(exports2, module2) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str) {
@@ -10778,7 +10773,7 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    module.exports = function isGlob(str, options) {
+    module2.exports = function isGlob(str, options) {
       if (typeof str !== "string" || str === "") {
         return false;
       }
@@ -10796,17 +10791,17 @@ var require_is_glob = __commonJS({
 
 // node_modules/fast-glob/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/fast-glob/node_modules/glob-parent/index.js"(exports, module) {
+  "node_modules/fast-glob/node_modules/glob-parent/index.js"(exports2, module2) {
     "use strict";
     var isGlob = require_is_glob();
-    var pathPosixDirname = __require("path").posix.dirname;
-    var isWin32 = __require("os").platform() === "win32";
+    var pathPosixDirname = require("path").posix.dirname;
+    var isWin32 = require("os").platform() === "win32";
     var slash2 = "/";
     var backslash = /\\/g;
     var enclosure = /[\{\[].*[\}\]]$/;
     var globby2 = /(^|[^\\])([\{\[]|\([^\)]+$)/;
     var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str, opts) {
+    module2.exports = function globParent(str, opts) {
       var options = Object.assign({ flipBackslashes: true }, opts);
       if (options.flipBackslashes && isWin32 && str.indexOf(slash2) < 0) {
         str = str.replace(backslash, slash2);
@@ -10825,9 +10820,9 @@ var require_glob_parent = __commonJS({
 
 // node_modules/braces/lib/utils.js
 var require_utils3 = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
+  "node_modules/braces/lib/utils.js"(exports2) {
     "use strict";
-    exports.isInteger = (num) => {
+    exports2.isInteger = (num) => {
       if (typeof num === "number") {
         return Number.isInteger(num);
       }
@@ -10836,13 +10831,13 @@ var require_utils3 = __commonJS({
       }
       return false;
     };
-    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-    exports.exceedsLimit = (min, max, step = 1, limit) => {
+    exports2.find = (node, type) => node.nodes.find((node2) => node2.type === type);
+    exports2.exceedsLimit = (min, max, step = 1, limit) => {
       if (limit === false) return false;
-      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
+      if (!exports2.isInteger(min) || !exports2.isInteger(max)) return false;
       return (Number(max) - Number(min)) / Number(step) >= limit;
     };
-    exports.escapeNode = (block, n = 0, type) => {
+    exports2.escapeNode = (block, n = 0, type) => {
       const node = block.nodes[n];
       if (!node) return;
       if (type && node.type === type || node.type === "open" || node.type === "close") {
@@ -10852,7 +10847,7 @@ var require_utils3 = __commonJS({
         }
       }
     };
-    exports.encloseBrace = (node) => {
+    exports2.encloseBrace = (node) => {
       if (node.type !== "brace") return false;
       if (node.commas >> 0 + node.ranges >> 0 === 0) {
         node.invalid = true;
@@ -10860,7 +10855,7 @@ var require_utils3 = __commonJS({
       }
       return false;
     };
-    exports.isInvalidBrace = (block) => {
+    exports2.isInvalidBrace = (block) => {
       if (block.type !== "brace") return false;
       if (block.invalid === true || block.dollar) return true;
       if (block.commas >> 0 + block.ranges >> 0 === 0) {
@@ -10873,18 +10868,18 @@ var require_utils3 = __commonJS({
       }
       return false;
     };
-    exports.isOpenOrClose = (node) => {
+    exports2.isOpenOrClose = (node) => {
       if (node.type === "open" || node.type === "close") {
         return true;
       }
       return node.open === true || node.close === true;
     };
-    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
+    exports2.reduce = (nodes) => nodes.reduce((acc, node) => {
       if (node.type === "text") acc.push(node.value);
       if (node.type === "range") node.type = "text";
       return acc;
     }, []);
-    exports.flatten = (...args) => {
+    exports2.flatten = (...args) => {
       const result = [];
       const flat = (arr) => {
         for (let i = 0; i < arr.length; i++) {
@@ -10907,10 +10902,10 @@ var require_utils3 = __commonJS({
 
 // node_modules/braces/lib/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
+  "node_modules/braces/lib/stringify.js"(exports2, module2) {
     "use strict";
     var utils = require_utils3();
-    module.exports = (ast, options = {}) => {
+    module2.exports = (ast, options = {}) => {
       const stringify = (node, parent = {}) => {
         const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -10938,9 +10933,9 @@ var require_stringify = __commonJS({
 
 // node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
+  "node_modules/is-number/index.js"(exports2, module2) {
     "use strict";
-    module.exports = function(num) {
+    module2.exports = function(num) {
       if (typeof num === "number") {
         return num - num === 0;
       }
@@ -10954,7 +10949,7 @@ var require_is_number = __commonJS({
 
 // node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
+  "node_modules/to-regex-range/index.js"(exports2, module2) {
     "use strict";
     var isNumber = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -11159,15 +11154,15 @@ var require_to_regex_range = __commonJS({
     }
     toRegexRange.cache = {};
     toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module.exports = toRegexRange;
+    module2.exports = toRegexRange;
   }
 });
 
 // node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
+  "node_modules/fill-range/index.js"(exports2, module2) {
     "use strict";
-    var util = __require("util");
+    var util = require("util");
     var toRegexRange = require_to_regex_range();
     var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
@@ -11353,13 +11348,13 @@ var require_fill_range = __commonJS({
       }
       return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
     };
-    module.exports = fill;
+    module2.exports = fill;
   }
 });
 
 // node_modules/braces/lib/compile.js
 var require_compile2 = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
+  "node_modules/braces/lib/compile.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils3();
@@ -11405,13 +11400,13 @@ var require_compile2 = __commonJS({
       };
       return walk(ast);
     };
-    module.exports = compile;
+    module2.exports = compile;
   }
 });
 
 // node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
+  "node_modules/braces/lib/expand.js"(exports2, module2) {
     "use strict";
     var fill = require_fill_range();
     var stringify = require_stringify();
@@ -11499,15 +11494,15 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk(ast));
     };
-    module.exports = expand;
+    module2.exports = expand;
   }
 });
 
 // node_modules/braces/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
+  "node_modules/braces/lib/constants.js"(exports2, module2) {
     "use strict";
-    module.exports = {
+    module2.exports = {
       MAX_LENGTH: 1e4,
       // Digits
       CHAR_0: "0",
@@ -11606,7 +11601,7 @@ var require_constants2 = __commonJS({
 
 // node_modules/braces/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
+  "node_modules/braces/lib/parse.js"(exports2, module2) {
     "use strict";
     var stringify = require_stringify();
     var {
@@ -11838,13 +11833,13 @@ var require_parse2 = __commonJS({
       push2({ type: "eos" });
       return ast;
     };
-    module.exports = parse3;
+    module2.exports = parse3;
   }
 });
 
 // node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
+  "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify = require_stringify();
     var compile = require_compile2();
@@ -11901,15 +11896,15 @@ var require_braces = __commonJS({
       }
       return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
     };
-    module.exports = braces;
+    module2.exports = braces;
   }
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path17 = __require("path");
+    var path17 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -11976,7 +11971,7 @@ var require_constants3 = __commonJS({
       word: "A-Za-z0-9_",
       xdigit: "A-Fa-f0-9"
     };
-    module.exports = {
+    module2.exports = {
       DEFAULT_MAX_EXTGLOB_RECURSION,
       MAX_LENGTH: 1024 * 64,
       POSIX_REGEX_SOURCE,
@@ -12108,9 +12103,9 @@ var require_constants3 = __commonJS({
 
 // node_modules/micromatch/node_modules/picomatch/lib/utils.js
 var require_utils4 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path17 = __require("path");
+    var path17 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -12118,36 +12113,36 @@ var require_utils4 = __commonJS({
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants3();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str) => {
+    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
+    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.removeBackslashes = (str) => {
       return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
-    exports.supportsLookbehinds = () => {
+    exports2.supportsLookbehinds = () => {
       const segs = process.version.slice(1).split(".").map(Number);
       if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
         return true;
       }
       return false;
     };
-    exports.isWindows = (options) => {
+    exports2.isWindows = (options) => {
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
       return win32 === true || path17.sep === "\\";
     };
-    exports.escapeLast = (input, char, lastIdx) => {
+    exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
       if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
       return `${input.slice(0, idx)}\\${input.slice(idx)}`;
     };
-    exports.removePrefix = (input, state = {}) => {
+    exports2.removePrefix = (input, state = {}) => {
       let output = input;
       if (output.startsWith("./")) {
         output = output.slice(2);
@@ -12155,7 +12150,7 @@ var require_utils4 = __commonJS({
       }
       return output;
     };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
+    exports2.wrapOutput = (input, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
       let output = `${prepend}(?:${input})${append}`;
@@ -12169,7 +12164,7 @@ var require_utils4 = __commonJS({
 
 // node_modules/micromatch/node_modules/picomatch/lib/scan.js
 var require_scan2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils4();
     var {
@@ -12493,13 +12488,13 @@ var require_scan2 = __commonJS({
       }
       return state;
     };
-    module.exports = scan;
+    module2.exports = scan;
   }
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/parse.js
 var require_parse3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants = require_constants3();
     var utils = require_utils4();
@@ -13495,15 +13490,15 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module2.exports = parse3;
   }
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
 var require_picomatch3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path17 = __require("path");
+    var path17 = require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils4();
@@ -13636,23 +13631,23 @@ var require_picomatch3 = __commonJS({
       }
     };
     picomatch2.constants = constants;
-    module.exports = picomatch2;
+    module2.exports = picomatch2;
   }
 });
 
 // node_modules/micromatch/node_modules/picomatch/index.js
 var require_picomatch4 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
-    module.exports = require_picomatch3();
+    module2.exports = require_picomatch3();
   }
 });
 
 // node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
+  "node_modules/micromatch/index.js"(exports2, module2) {
     "use strict";
-    var util = __require("util");
+    var util = require("util");
     var braces = require_braces();
     var picomatch2 = require_picomatch4();
     var utils = require_utils4();
@@ -13805,17 +13800,17 @@ var require_micromatch = __commonJS({
       return micromatch2.braces(pattern, { ...options, expand: true });
     };
     micromatch2.hasBraces = hasBraces;
-    module.exports = micromatch2;
+    module2.exports = micromatch2;
   }
 });
 
 // node_modules/fast-glob/out/utils/pattern.js
 var require_pattern2 = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
+  "node_modules/fast-glob/out/utils/pattern.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path17 = __require("path");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
+    var path17 = require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -13829,7 +13824,7 @@ var require_pattern2 = __commonJS({
     function isStaticPattern(pattern, options = {}) {
       return !isDynamicPattern2(pattern, options);
     }
-    exports.isStaticPattern = isStaticPattern;
+    exports2.isStaticPattern = isStaticPattern;
     function isDynamicPattern2(pattern, options = {}) {
       if (pattern === "") {
         return false;
@@ -13848,7 +13843,7 @@ var require_pattern2 = __commonJS({
       }
       return false;
     }
-    exports.isDynamicPattern = isDynamicPattern2;
+    exports2.isDynamicPattern = isDynamicPattern2;
     function hasBraceExpansion(pattern) {
       const openingBraceIndex = pattern.indexOf("{");
       if (openingBraceIndex === -1) {
@@ -13864,68 +13859,68 @@ var require_pattern2 = __commonJS({
     function convertToPositivePattern(pattern) {
       return isNegativePattern2(pattern) ? pattern.slice(1) : pattern;
     }
-    exports.convertToPositivePattern = convertToPositivePattern;
+    exports2.convertToPositivePattern = convertToPositivePattern;
     function convertToNegativePattern(pattern) {
       return "!" + pattern;
     }
-    exports.convertToNegativePattern = convertToNegativePattern;
+    exports2.convertToNegativePattern = convertToNegativePattern;
     function isNegativePattern2(pattern) {
       return pattern.startsWith("!") && pattern[1] !== "(";
     }
-    exports.isNegativePattern = isNegativePattern2;
+    exports2.isNegativePattern = isNegativePattern2;
     function isPositivePattern(pattern) {
       return !isNegativePattern2(pattern);
     }
-    exports.isPositivePattern = isPositivePattern;
+    exports2.isPositivePattern = isPositivePattern;
     function getNegativePatterns(patterns) {
       return patterns.filter(isNegativePattern2);
     }
-    exports.getNegativePatterns = getNegativePatterns;
+    exports2.getNegativePatterns = getNegativePatterns;
     function getPositivePatterns(patterns) {
       return patterns.filter(isPositivePattern);
     }
-    exports.getPositivePatterns = getPositivePatterns;
+    exports2.getPositivePatterns = getPositivePatterns;
     function getPatternsInsideCurrentDirectory(patterns) {
       return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
     }
-    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
+    exports2.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
     function getPatternsOutsideCurrentDirectory(patterns) {
       return patterns.filter(isPatternRelatedToParentDirectory);
     }
-    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
+    exports2.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
     function isPatternRelatedToParentDirectory(pattern) {
       return pattern.startsWith("..") || pattern.startsWith("./..");
     }
-    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
+    exports2.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
     function getBaseDirectory(pattern) {
       return globParent(pattern, { flipBackslashes: false });
     }
-    exports.getBaseDirectory = getBaseDirectory;
+    exports2.getBaseDirectory = getBaseDirectory;
     function hasGlobStar(pattern) {
       return pattern.includes(GLOBSTAR);
     }
-    exports.hasGlobStar = hasGlobStar;
+    exports2.hasGlobStar = hasGlobStar;
     function endsWithSlashGlobStar(pattern) {
       return pattern.endsWith("/" + GLOBSTAR);
     }
-    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
+    exports2.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
       const basename = path17.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
-    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
+    exports2.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
       return patterns.reduce((collection, pattern) => {
         return collection.concat(expandBraceExpansion(pattern));
       }, []);
     }
-    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
+    exports2.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
     function expandBraceExpansion(pattern) {
       const patterns = micromatch2.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
       patterns.sort((a, b) => a.length - b.length);
       return patterns.filter((pattern2) => pattern2 !== "");
     }
-    exports.expandBraceExpansion = expandBraceExpansion;
+    exports2.expandBraceExpansion = expandBraceExpansion;
     function getPatternParts(pattern, options) {
       let { parts } = micromatch2.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
       if (parts.length === 0) {
@@ -13937,23 +13932,23 @@ var require_pattern2 = __commonJS({
       }
       return parts;
     }
-    exports.getPatternParts = getPatternParts;
+    exports2.getPatternParts = getPatternParts;
     function makeRe(pattern, options) {
       return micromatch2.makeRe(pattern, options);
     }
-    exports.makeRe = makeRe;
+    exports2.makeRe = makeRe;
     function convertPatternsToRe(patterns, options) {
       return patterns.map((pattern) => makeRe(pattern, options));
     }
-    exports.convertPatternsToRe = convertPatternsToRe;
+    exports2.convertPatternsToRe = convertPatternsToRe;
     function matchAny(entry, patternsRe) {
       return patternsRe.some((patternRe) => patternRe.test(entry));
     }
-    exports.matchAny = matchAny;
+    exports2.matchAny = matchAny;
     function removeDuplicateSlashes(pattern) {
       return pattern.replace(DOUBLE_SLASH_RE, "/");
     }
-    exports.removeDuplicateSlashes = removeDuplicateSlashes;
+    exports2.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
       const relative = [];
@@ -13966,22 +13961,22 @@ var require_pattern2 = __commonJS({
       }
       return [absolute, relative];
     }
-    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
+    exports2.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
       return path17.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute;
+    exports2.isAbsolute = isAbsolute;
   }
 });
 
 // node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
+  "node_modules/merge2/index.js"(exports2, module2) {
     "use strict";
-    var Stream = __require("stream");
+    var Stream = require("stream");
     var PassThrough = Stream.PassThrough;
     var slice = Array.prototype.slice;
-    module.exports = merge2;
+    module2.exports = merge2;
     function merge2() {
       const streamsQueue = [];
       const args = slice.call(arguments);
@@ -14095,10 +14090,10 @@ var require_merge2 = __commonJS({
 
 // node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
+  "node_modules/fast-glob/out/utils/stream.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.merge = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.merge = void 0;
     var merge2 = require_merge2();
     function merge(streams) {
       const mergedStream = merge2(streams);
@@ -14109,7 +14104,7 @@ var require_stream = __commonJS({
       mergedStream.once("end", () => propagateCloseEventToSources(streams));
       return mergedStream;
     }
-    exports.merge = merge;
+    exports2.merge = merge;
     function propagateCloseEventToSources(streams) {
       streams.forEach((stream) => stream.emit("close"));
     }
@@ -14118,50 +14113,50 @@ var require_stream = __commonJS({
 
 // node_modules/fast-glob/out/utils/string.js
 var require_string = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
+  "node_modules/fast-glob/out/utils/string.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEmpty = exports.isString = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.isEmpty = exports2.isString = void 0;
     function isString(input) {
       return typeof input === "string";
     }
-    exports.isString = isString;
+    exports2.isString = isString;
     function isEmpty(input) {
       return input === "";
     }
-    exports.isEmpty = isEmpty;
+    exports2.isEmpty = isEmpty;
   }
 });
 
 // node_modules/fast-glob/out/utils/index.js
 var require_utils5 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
+  "node_modules/fast-glob/out/utils/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.string = exports2.stream = exports2.pattern = exports2.path = exports2.fs = exports2.errno = exports2.array = void 0;
     var array = require_array();
-    exports.array = array;
+    exports2.array = array;
     var errno = require_errno();
-    exports.errno = errno;
+    exports2.errno = errno;
     var fs4 = require_fs();
-    exports.fs = fs4;
+    exports2.fs = fs4;
     var path17 = require_path();
-    exports.path = path17;
+    exports2.path = path17;
     var pattern = require_pattern2();
-    exports.pattern = pattern;
+    exports2.pattern = pattern;
     var stream = require_stream();
-    exports.stream = stream;
+    exports2.stream = stream;
     var string = require_string();
-    exports.string = string;
+    exports2.string = string;
   }
 });
 
 // node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
+  "node_modules/fast-glob/out/managers/tasks.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.convertPatternGroupToTask = exports2.convertPatternGroupsToTasks = exports2.groupPatternsByBaseDirectory = exports2.getNegativePatternsAsPositive = exports2.getPositivePatterns = exports2.convertPatternsToTasks = exports2.generate = void 0;
     var utils = require_utils5();
     function generate(input, settings) {
       const patterns = processPatterns(input, settings);
@@ -14184,7 +14179,7 @@ var require_tasks = __commonJS({
       );
       return staticTasks.concat(dynamicTasks);
     }
-    exports.generate = generate;
+    exports2.generate = generate;
     function processPatterns(input, settings) {
       let patterns = input;
       if (settings.braceExpansion) {
@@ -14209,17 +14204,17 @@ var require_tasks = __commonJS({
       }
       return tasks;
     }
-    exports.convertPatternsToTasks = convertPatternsToTasks;
+    exports2.convertPatternsToTasks = convertPatternsToTasks;
     function getPositivePatterns(patterns) {
       return utils.pattern.getPositivePatterns(patterns);
     }
-    exports.getPositivePatterns = getPositivePatterns;
+    exports2.getPositivePatterns = getPositivePatterns;
     function getNegativePatternsAsPositive(patterns, ignore) {
       const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore);
       const positive = negative.map(utils.pattern.convertToPositivePattern);
       return positive;
     }
-    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
+    exports2.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
       const group = {};
       return patterns.reduce((collection, pattern) => {
@@ -14232,13 +14227,13 @@ var require_tasks = __commonJS({
         return collection;
       }, group);
     }
-    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
+    exports2.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
       return Object.keys(positive).map((base) => {
         return convertPatternGroupToTask(base, positive[base], negative, dynamic);
       });
     }
-    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
+    exports2.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
     function convertPatternGroupToTask(base, positive, negative, dynamic) {
       return {
         dynamic,
@@ -14248,16 +14243,16 @@ var require_tasks = __commonJS({
         patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
       };
     }
-    exports.convertPatternGroupToTask = convertPatternGroupToTask;
+    exports2.convertPatternGroupToTask = convertPatternGroupToTask;
   }
 });
 
 // node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.read = void 0;
     function read(path17, settings, callback) {
       settings.fs.lstat(path17, (lstatError, lstat) => {
         if (lstatError !== null) {
@@ -14284,7 +14279,7 @@ var require_async = __commonJS({
         });
       });
     }
-    exports.read = read;
+    exports2.read = read;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -14296,10 +14291,10 @@ var require_async = __commonJS({
 
 // node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.read = void 0;
     function read(path17, settings) {
       const lstat = settings.fs.lstatSync(path17);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
@@ -14318,18 +14313,18 @@ var require_sync = __commonJS({
         throw error;
       }
     }
-    exports.read = read;
+    exports2.read = read;
   }
 });
 
 // node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
+    var fs4 = require("fs");
+    exports2.FILE_SYSTEM_ADAPTER = {
       lstat: fs4.lstat,
       stat: fs4.stat,
       lstatSync: fs4.lstatSync,
@@ -14337,19 +14332,19 @@ var require_fs2 = __commonJS({
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
+        return exports2.FILE_SYSTEM_ADAPTER;
       }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
+      return Object.assign(Object.assign({}, exports2.FILE_SYSTEM_ADAPTER), fsMethods);
     }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
+    exports2.createFileSystemAdapter = createFileSystemAdapter;
   }
 });
 
 // node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var fs4 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
@@ -14363,20 +14358,20 @@ var require_settings = __commonJS({
         return option !== null && option !== void 0 ? option : value;
       }
     };
-    exports.default = Settings;
+    exports2.default = Settings;
   }
 });
 
 // node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.statSync = exports.stat = exports.Settings = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.statSync = exports2.stat = exports2.Settings = void 0;
     var async = require_async();
     var sync = require_sync();
     var settings_1 = require_settings();
-    exports.Settings = settings_1.default;
+    exports2.Settings = settings_1.default;
     function stat(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path17, getSettings(), optionsOrSettingsOrCallback);
@@ -14384,12 +14379,12 @@ var require_out = __commonJS({
       }
       async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat;
+    exports2.stat = stat;
     function statSync3(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path17, settings);
     }
-    exports.statSync = statSync3;
+    exports2.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -14401,9 +14396,9 @@ var require_out = __commonJS({
 
 // node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
+  "node_modules/queue-microtask/index.js"(exports2, module2) {
     var promise;
-    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
+    module2.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
     }, 0));
   }
@@ -14411,8 +14406,8 @@ var require_queue_microtask = __commonJS({
 
 // node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
-    module.exports = runParallel;
+  "node_modules/run-parallel/index.js"(exports2, module2) {
+    module2.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
       let results, pending, keys;
@@ -14461,10 +14456,10 @@ var require_run_parallel = __commonJS({
 
 // node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
     var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
     if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
       throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
@@ -14475,16 +14470,16 @@ var require_constants4 = __commonJS({
     var SUPPORTED_MINOR_VERSION = 10;
     var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
     var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
+    exports2.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
   }
 });
 
 // node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.createDirentFromStats = void 0;
     var DirentFromStats = class {
       constructor(name, stats) {
         this.name = name;
@@ -14500,43 +14495,43 @@ var require_fs3 = __commonJS({
     function createDirentFromStats(name, stats) {
       return new DirentFromStats(name, stats);
     }
-    exports.createDirentFromStats = createDirentFromStats;
+    exports2.createDirentFromStats = createDirentFromStats;
   }
 });
 
 // node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils6 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.fs = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.fs = void 0;
     var fs4 = require_fs3();
-    exports.fs = fs4;
+    exports2.fs = fs4;
   }
 });
 
 // node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.joinPathSegments = void 0;
     function joinPathSegments(a, b, separator) {
       if (a.endsWith(separator)) {
         return a + b;
       }
       return a + separator + b;
     }
-    exports.joinPathSegments = joinPathSegments;
+    exports2.joinPathSegments = joinPathSegments;
   }
 });
 
 // node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
     var fsStat = require_out();
     var rpl = require_run_parallel();
     var constants_1 = require_constants4();
@@ -14549,7 +14544,7 @@ var require_async2 = __commonJS({
       }
       readdir(directory, settings, callback);
     }
-    exports.read = read;
+    exports2.read = read;
     function readdirWithFileTypes(directory, settings, callback) {
       settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
         if (readdirError !== null) {
@@ -14575,7 +14570,7 @@ var require_async2 = __commonJS({
         });
       });
     }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
+    exports2.readdirWithFileTypes = readdirWithFileTypes;
     function makeRplTaskEntry(entry, settings) {
       return (done) => {
         if (!entry.dirent.isSymbolicLink()) {
@@ -14631,7 +14626,7 @@ var require_async2 = __commonJS({
         });
       });
     }
-    exports.readdir = readdir;
+    exports2.readdir = readdir;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -14643,10 +14638,10 @@ var require_async2 = __commonJS({
 
 // node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.readdir = exports2.readdirWithFileTypes = exports2.read = void 0;
     var fsStat = require_out();
     var constants_1 = require_constants4();
     var utils = require_utils6();
@@ -14657,7 +14652,7 @@ var require_sync2 = __commonJS({
       }
       return readdir(directory, settings);
     }
-    exports.read = read;
+    exports2.read = read;
     function readdirWithFileTypes(directory, settings) {
       const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
@@ -14679,7 +14674,7 @@ var require_sync2 = __commonJS({
         return entry;
       });
     }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
+    exports2.readdirWithFileTypes = readdirWithFileTypes;
     function readdir(directory, settings) {
       const names = settings.fs.readdirSync(directory);
       return names.map((name) => {
@@ -14696,18 +14691,18 @@ var require_sync2 = __commonJS({
         return entry;
       });
     }
-    exports.readdir = readdir;
+    exports2.readdir = readdir;
   }
 });
 
 // node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
+    var fs4 = require("fs");
+    exports2.FILE_SYSTEM_ADAPTER = {
       lstat: fs4.lstat,
       stat: fs4.stat,
       lstatSync: fs4.lstatSync,
@@ -14717,20 +14712,20 @@ var require_fs4 = __commonJS({
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
+        return exports2.FILE_SYSTEM_ADAPTER;
       }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
+      return Object.assign(Object.assign({}, exports2.FILE_SYSTEM_ADAPTER), fsMethods);
     }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
+    exports2.createFileSystemAdapter = createFileSystemAdapter;
   }
 });
 
 // node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var path17 = require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -14751,20 +14746,20 @@ var require_settings2 = __commonJS({
         return option !== null && option !== void 0 ? option : value;
       }
     };
-    exports.default = Settings;
+    exports2.default = Settings;
   }
 });
 
 // node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.scandirSync = exports.scandir = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Settings = exports2.scandirSync = exports2.scandir = void 0;
     var async = require_async2();
     var sync = require_sync2();
     var settings_1 = require_settings2();
-    exports.Settings = settings_1.default;
+    exports2.Settings = settings_1.default;
     function scandir(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path17, getSettings(), optionsOrSettingsOrCallback);
@@ -14772,12 +14767,12 @@ var require_out2 = __commonJS({
       }
       async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.scandir = scandir;
+    exports2.scandir = scandir;
     function scandirSync(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path17, settings);
     }
-    exports.scandirSync = scandirSync;
+    exports2.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -14789,7 +14784,7 @@ var require_out2 = __commonJS({
 
 // node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
+  "node_modules/reusify/reusify.js"(exports2, module2) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -14814,13 +14809,13 @@ var require_reusify = __commonJS({
         release
       };
     }
-    module.exports = reusify;
+    module2.exports = reusify;
   }
 });
 
 // node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
+  "node_modules/fastq/queue.js"(exports2, module2) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -15098,32 +15093,32 @@ var require_queue = __commonJS({
         return p;
       }
     }
-    module.exports = fastqueue;
-    module.exports.promise = queueAsPromised;
+    module2.exports = fastqueue;
+    module2.exports.promise = queueAsPromised;
   }
 });
 
 // node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.joinPathSegments = exports2.replacePathSegmentSeparator = exports2.isAppliedFilter = exports2.isFatalError = void 0;
     function isFatalError(settings, error) {
       if (settings.errorFilter === null) {
         return true;
       }
       return !settings.errorFilter(error);
     }
-    exports.isFatalError = isFatalError;
+    exports2.isFatalError = isFatalError;
     function isAppliedFilter(filter, value) {
       return filter === null || filter(value);
     }
-    exports.isAppliedFilter = isAppliedFilter;
+    exports2.isAppliedFilter = isAppliedFilter;
     function replacePathSegmentSeparator(filepath, separator) {
       return filepath.split(/[/\\]/).join(separator);
     }
-    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
+    exports2.replacePathSegmentSeparator = replacePathSegmentSeparator;
     function joinPathSegments(a, b, separator) {
       if (a === "") {
         return b;
@@ -15133,15 +15128,15 @@ var require_common2 = __commonJS({
       }
       return a + separator + b;
     }
-    exports.joinPathSegments = joinPathSegments;
+    exports2.joinPathSegments = joinPathSegments;
   }
 });
 
 // node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var common = require_common2();
     var Reader = class {
       constructor(_root, _settings) {
@@ -15150,16 +15145,16 @@ var require_reader = __commonJS({
         this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
       }
     };
-    exports.default = Reader;
+    exports2.default = Reader;
   }
 });
 
 // node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var events_1 = __require("events");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var events_1 = require("events");
     var fsScandir = require_out2();
     var fastq = require_queue();
     var common = require_common2();
@@ -15253,15 +15248,15 @@ var require_async3 = __commonJS({
         this._emitter.emit("entry", entry);
       }
     };
-    exports.default = AsyncReader;
+    exports2.default = AsyncReader;
   }
 });
 
 // node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var async_1 = require_async3();
     var AsyncProvider = class {
       constructor(_root, _settings) {
@@ -15283,7 +15278,7 @@ var require_async4 = __commonJS({
         this._reader.read();
       }
     };
-    exports.default = AsyncProvider;
+    exports2.default = AsyncProvider;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -15295,10 +15290,10 @@ var require_async4 = __commonJS({
 
 // node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var stream_1 = require("stream");
     var async_1 = require_async3();
     var StreamProvider = class {
       constructor(_root, _settings) {
@@ -15330,15 +15325,15 @@ var require_stream2 = __commonJS({
         return this._stream;
       }
     };
-    exports.default = StreamProvider;
+    exports2.default = StreamProvider;
   }
 });
 
 // node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var fsScandir = require_out2();
     var common = require_common2();
     var reader_1 = require_reader();
@@ -15394,15 +15389,15 @@ var require_sync3 = __commonJS({
         this._storage.push(entry);
       }
     };
-    exports.default = SyncReader;
+    exports2.default = SyncReader;
   }
 });
 
 // node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var sync_1 = require_sync3();
     var SyncProvider = class {
       constructor(_root, _settings) {
@@ -15414,16 +15409,16 @@ var require_sync4 = __commonJS({
         return this._reader.read();
       }
     };
-    exports.default = SyncProvider;
+    exports2.default = SyncProvider;
   }
 });
 
 // node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var path17 = require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -15446,21 +15441,21 @@ var require_settings3 = __commonJS({
         return option !== null && option !== void 0 ? option : value;
       }
     };
-    exports.default = Settings;
+    exports2.default = Settings;
   }
 });
 
 // node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/index.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Settings = exports2.walkStream = exports2.walkSync = exports2.walk = void 0;
     var async_1 = require_async4();
     var stream_1 = require_stream2();
     var sync_1 = require_sync4();
     var settings_1 = require_settings3();
-    exports.Settings = settings_1.default;
+    exports2.Settings = settings_1.default;
     function walk(directory, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
@@ -15468,19 +15463,19 @@ var require_out3 = __commonJS({
       }
       new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
     }
-    exports.walk = walk;
+    exports2.walk = walk;
     function walkSync(directory, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       const provider = new sync_1.default(directory, settings);
       return provider.read();
     }
-    exports.walkSync = walkSync;
+    exports2.walkSync = walkSync;
     function walkStream(directory, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       const provider = new stream_1.default(directory, settings);
       return provider.read();
     }
-    exports.walkStream = walkStream;
+    exports2.walkStream = walkStream;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -15492,10 +15487,10 @@ var require_out3 = __commonJS({
 
 // node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
+  "node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var path17 = require("path");
     var fsStat = require_out();
     var utils = require_utils5();
     var Reader = class {
@@ -15525,16 +15520,16 @@ var require_reader2 = __commonJS({
         return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
       }
     };
-    exports.default = Reader;
+    exports2.default = Reader;
   }
 });
 
 // node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
+  "node_modules/fast-glob/out/readers/stream.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var stream_1 = require("stream");
     var fsStat = require_out();
     var fsWalk = require_out3();
     var reader_1 = require_reader2();
@@ -15582,15 +15577,15 @@ var require_stream3 = __commonJS({
         });
       }
     };
-    exports.default = ReaderStream;
+    exports2.default = ReaderStream;
   }
 });
 
 // node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
+  "node_modules/fast-glob/out/readers/async.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var fsWalk = require_out3();
     var reader_1 = require_reader2();
     var stream_1 = require_stream3();
@@ -15621,15 +15616,15 @@ var require_async5 = __commonJS({
         });
       }
     };
-    exports.default = ReaderAsync;
+    exports2.default = ReaderAsync;
   }
 });
 
 // node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var utils = require_utils5();
     var Matcher = class {
       constructor(_patterns, _settings, _micromatchOptions) {
@@ -15672,15 +15667,15 @@ var require_matcher = __commonJS({
         return utils.array.splitWhen(segments, (segment2) => segment2.dynamic && utils.pattern.hasGlobStar(segment2.pattern));
       }
     };
-    exports.default = Matcher;
+    exports2.default = Matcher;
   }
 });
 
 // node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var matcher_1 = require_matcher();
     var PartialMatcher = class extends matcher_1.default {
       match(filepath) {
@@ -15709,15 +15704,15 @@ var require_partial = __commonJS({
         return false;
       }
     };
-    exports.default = PartialMatcher;
+    exports2.default = PartialMatcher;
   }
 });
 
 // node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/deep.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var utils = require_utils5();
     var partial_1 = require_partial();
     var DeepFilter = class {
@@ -15774,15 +15769,15 @@ var require_deep = __commonJS({
         return !utils.pattern.matchAny(entryPath, patternsRe);
       }
     };
-    exports.default = DeepFilter;
+    exports2.default = DeepFilter;
   }
 });
 
 // node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/entry.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var utils = require_utils5();
     var EntryFilter = class {
       constructor(_settings, _micromatchOptions) {
@@ -15862,15 +15857,15 @@ var require_entry = __commonJS({
         return isMatched;
       }
     };
-    exports.default = EntryFilter;
+    exports2.default = EntryFilter;
   }
 });
 
 // node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/error.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var utils = require_utils5();
     var ErrorFilter = class {
       constructor(_settings) {
@@ -15883,15 +15878,15 @@ var require_error = __commonJS({
         return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
       }
     };
-    exports.default = ErrorFilter;
+    exports2.default = ErrorFilter;
   }
 });
 
 // node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var utils = require_utils5();
     var EntryTransformer = class {
       constructor(_settings) {
@@ -15915,16 +15910,16 @@ var require_entry2 = __commonJS({
         return Object.assign(Object.assign({}, entry), { path: filepath });
       }
     };
-    exports.default = EntryTransformer;
+    exports2.default = EntryTransformer;
   }
 });
 
 // node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
+  "node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var path17 = require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -15969,15 +15964,15 @@ var require_provider = __commonJS({
         };
       }
     };
-    exports.default = Provider;
+    exports2.default = Provider;
   }
 });
 
 // node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
+  "node_modules/fast-glob/out/providers/async.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var async_1 = require_async5();
     var provider_1 = require_provider();
     var ProviderAsync = class extends provider_1.default {
@@ -15998,16 +15993,16 @@ var require_async6 = __commonJS({
         return this._reader.static(task.patterns, options);
       }
     };
-    exports.default = ProviderAsync;
+    exports2.default = ProviderAsync;
   }
 });
 
 // node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
+  "node_modules/fast-glob/out/providers/stream.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var stream_1 = require("stream");
     var stream_2 = require_stream3();
     var provider_1 = require_provider();
     var ProviderStream = class extends provider_1.default {
@@ -16032,15 +16027,15 @@ var require_stream4 = __commonJS({
         return this._reader.static(task.patterns, options);
       }
     };
-    exports.default = ProviderStream;
+    exports2.default = ProviderStream;
   }
 });
 
 // node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
+  "node_modules/fast-glob/out/readers/sync.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var fsStat = require_out();
     var fsWalk = require_out3();
     var reader_1 = require_reader2();
@@ -16080,15 +16075,15 @@ var require_sync5 = __commonJS({
         return this._statSync(filepath, this._fsStatSettings);
       }
     };
-    exports.default = ReaderSync;
+    exports2.default = ReaderSync;
   }
 });
 
 // node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
+  "node_modules/fast-glob/out/providers/sync.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var sync_1 = require_sync5();
     var provider_1 = require_provider();
     var ProviderSync = class extends provider_1.default {
@@ -16109,20 +16104,20 @@ var require_sync6 = __commonJS({
         return this._reader.static(task.patterns, options);
       }
     };
-    exports.default = ProviderSync;
+    exports2.default = ProviderSync;
   }
 });
 
 // node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
+  "node_modules/fast-glob/out/settings.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
-    var os2 = __require("os");
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
+    var fs4 = require("fs");
+    var os2 = require("os");
     var CPU_COUNT = Math.max(os2.cpus().length, 1);
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
+    exports2.DEFAULT_FILE_SYSTEM_ADAPTER = {
       lstat: fs4.lstat,
       lstatSync: fs4.lstatSync,
       stat: fs4.stat,
@@ -16166,16 +16161,16 @@ var require_settings4 = __commonJS({
         return option === void 0 ? value : option;
       }
       _getFileSystemMethods(methods = {}) {
-        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
+        return Object.assign(Object.assign({}, exports2.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
       }
     };
-    exports.default = Settings;
+    exports2.default = Settings;
   }
 });
 
 // node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
+  "node_modules/fast-glob/out/index.js"(exports2, module2) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -16270,7 +16265,7 @@ var require_out4 = __commonJS({
         throw new TypeError("Patterns must be a string (non empty) or an array of strings");
       }
     }
-    module.exports = FastGlob;
+    module2.exports = FastGlob;
   }
 });
 
@@ -16281,24 +16276,24 @@ var init_default = __esm({
 });
 
 // node_modules/unicorn-magic/node.js
-import { promisify } from "node:util";
-import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import { fileURLToPath } from "node:url";
 function toPath(urlOrPath) {
-  return urlOrPath instanceof URL ? fileURLToPath(urlOrPath) : urlOrPath;
+  return urlOrPath instanceof URL ? (0, import_node_url.fileURLToPath)(urlOrPath) : urlOrPath;
 }
-var execFileOriginal, TEN_MEGABYTES_IN_BYTES;
+var import_node_util, import_node_child_process, import_node_url, execFileOriginal, TEN_MEGABYTES_IN_BYTES;
 var init_node = __esm({
   "node_modules/unicorn-magic/node.js"() {
+    import_node_util = require("node:util");
+    import_node_child_process = require("node:child_process");
+    import_node_url = require("node:url");
     init_default();
-    execFileOriginal = promisify(execFileCallback);
+    execFileOriginal = (0, import_node_util.promisify)(import_node_child_process.execFile);
     TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
   }
 });
 
 // node_modules/globby/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/globby/node_modules/ignore/index.js"(exports, module) {
+  "node_modules/globby/node_modules/ignore/index.js"(exports2, module2) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -17153,23 +17148,24 @@ var require_ignore = __commonJS({
     ) {
       setupWindows();
     }
-    module.exports = factory;
+    module2.exports = factory;
     factory.default = factory;
-    module.exports.isPathValid = isPathValid2;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+    module2.exports.isPathValid = isPathValid2;
+    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
 // node_modules/is-path-inside/index.js
-import path2 from "node:path";
 function isPathInside(childPath, parentPath) {
-  const relation = path2.relative(parentPath, childPath);
+  const relation = import_node_path2.default.relative(parentPath, childPath);
   return Boolean(
-    relation && relation !== ".." && !relation.startsWith(`..${path2.sep}`) && relation !== path2.resolve(childPath)
+    relation && relation !== ".." && !relation.startsWith(`..${import_node_path2.default.sep}`) && relation !== import_node_path2.default.resolve(childPath)
   );
 }
+var import_node_path2;
 var init_is_path_inside = __esm({
   "node_modules/is-path-inside/index.js"() {
+    import_node_path2 = __toESM(require("node:path"), 1);
   }
 });
 
@@ -17187,12 +17183,12 @@ var init_slash = __esm({
 });
 
 // node_modules/globby/utilities.js
-import fs from "node:fs";
-import path3 from "node:path";
-import { promisify as promisify2 } from "node:util";
-var import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
+var import_node_fs2, import_node_path3, import_node_util2, import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
 var init_utilities = __esm({
   "node_modules/globby/utilities.js"() {
+    import_node_fs2 = __toESM(require("node:fs"), 1);
+    import_node_path3 = __toESM(require("node:path"), 1);
+    import_node_util2 = require("node:util");
     import_fast_glob = __toESM(require_out4(), 1);
     import_ignore = __toESM(require_ignore(), 1);
     init_is_path_inside();
@@ -17213,7 +17209,7 @@ var init_utilities = __esm({
     };
     absolutePrefixesMatch = (positivePrefix, negativePrefix) => negativePrefix === positivePrefix;
     getStaticAbsolutePathPrefix = (pattern) => {
-      if (!path3.isAbsolute(pattern)) {
+      if (!import_node_path3.default.isAbsolute(pattern)) {
         return void 0;
       }
       const staticSegments = [];
@@ -17252,7 +17248,7 @@ var init_utilities = __esm({
       if (typeof method !== "function") {
         return void 0;
       }
-      return promisify2(method.bind(object));
+      return (0, import_node_util2.promisify)(method.bind(object));
     };
     normalizeDirectoryPatternForFastGlob = (pattern) => {
       if (!pattern.endsWith("/")) {
@@ -17297,12 +17293,12 @@ var init_utilities = __esm({
         return pattern;
       });
     };
-    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(fs.promises, "stat");
+    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(import_node_fs2.default.promises, "stat");
     getStatSyncMethod = (fsImplementation) => {
       if (fsImplementation) {
         return bindFsMethod(fsImplementation, "statSync");
       }
-      return bindFsMethod(fs, "statSync");
+      return bindFsMethod(import_node_fs2.default, "statSync");
     };
     pathHasGitDirectory = (stats) => Boolean(stats?.isDirectory?.() || stats?.isFile?.());
     buildPathChain = (startPath, rootPath) => {
@@ -17310,7 +17306,7 @@ var init_utilities = __esm({
       let currentPath = startPath;
       chain.push(currentPath);
       while (currentPath !== rootPath) {
-        const parentPath = path3.dirname(currentPath);
+        const parentPath = import_node_path3.default.dirname(currentPath);
         if (parentPath === currentPath) {
           break;
         }
@@ -17321,7 +17317,7 @@ var init_utilities = __esm({
     };
     findGitRootInChain = async (paths, statMethod) => {
       for (const directory of paths) {
-        const gitPath = path3.join(directory, ".git");
+        const gitPath = import_node_path3.default.join(directory, ".git");
         try {
           const stats = await statMethod(gitPath);
           if (pathHasGitDirectory(stats)) {
@@ -17337,11 +17333,11 @@ var init_utilities = __esm({
       if (!statSyncMethod) {
         return void 0;
       }
-      const currentPath = path3.resolve(cwd);
-      const { root } = path3.parse(currentPath);
+      const currentPath = import_node_path3.default.resolve(cwd);
+      const { root } = import_node_path3.default.parse(currentPath);
       const chain = buildPathChain(currentPath, root);
       for (const directory of chain) {
-        const gitPath = path3.join(directory, ".git");
+        const gitPath = import_node_path3.default.join(directory, ".git");
         try {
           const stats = statSyncMethod(gitPath);
           if (pathHasGitDirectory(stats)) {
@@ -17363,8 +17359,8 @@ var init_utilities = __esm({
       if (!statMethod) {
         return findGitRootSync(cwd, fsImplementation);
       }
-      const currentPath = path3.resolve(cwd);
-      const { root } = path3.parse(currentPath);
+      const currentPath = import_node_path3.default.resolve(cwd);
+      const { root } = import_node_path3.default.parse(currentPath);
       const chain = buildPathChain(currentPath, root);
       return findGitRootInChain(chain, statMethod);
     };
@@ -17375,8 +17371,8 @@ var init_utilities = __esm({
       return findGitRootAsyncUncached(cwd, fsImplementation);
     };
     isWithinGitRoot = (gitRoot, cwd) => {
-      const resolvedGitRoot = path3.resolve(gitRoot);
-      const resolvedCwd = path3.resolve(cwd);
+      const resolvedGitRoot = import_node_path3.default.resolve(gitRoot);
+      const resolvedCwd = import_node_path3.default.resolve(cwd);
       return resolvedCwd === resolvedGitRoot || isPathInside(resolvedCwd, resolvedGitRoot);
     };
     getParentGitignorePaths = (gitRoot, cwd) => {
@@ -17392,8 +17388,8 @@ var init_utilities = __esm({
       if (!isWithinGitRoot(gitRoot, cwd)) {
         return [];
       }
-      const chain = buildPathChain(path3.resolve(cwd), path3.resolve(gitRoot));
-      return [...chain].reverse().map((directory) => path3.join(directory, ".gitignore"));
+      const chain = buildPathChain(import_node_path3.default.resolve(cwd), import_node_path3.default.resolve(gitRoot));
+      return [...chain].reverse().map((directory) => import_node_path3.default.join(directory, ".gitignore"));
     };
     GITIGNORE_WILDCARDS = /(?<!\\)[*?[]/u;
     hasGitignoreWildcards = (value) => GITIGNORE_WILDCARDS.test(value);
@@ -17403,9 +17399,9 @@ var init_utilities = __esm({
     toLiteralPattern = (value) => import_fast_glob.default.escapePath(unescapeGitignorePattern(value));
     finalSegment = (value) => value.replace(/\/+$/u, "").split("/").pop();
     toStandaloneRule = (value) => value.replace(/^([#!])/u, String.raw`\$1`);
-    isInsideCwd = (relativePath2) => relativePath2 !== "" && !relativePath2.startsWith("..") && !path3.isAbsolute(relativePath2);
+    isInsideCwd = (relativePath2) => relativePath2 !== "" && !relativePath2.startsWith("..") && !import_node_path3.default.isAbsolute(relativePath2);
     anchorToCwd = (directory, body, cwd) => {
-      const relativePath2 = slash(path3.relative(cwd, path3.join(directory, body)));
+      const relativePath2 = slash(import_node_path3.default.relative(cwd, import_node_path3.default.join(directory, body)));
       return isInsideCwd(relativePath2) ? relativePath2 : void 0;
     };
     createNameComparer = () => {
@@ -17483,7 +17479,7 @@ var init_utilities = __esm({
       }
       const toFastGlob = (value) => normalizeDirectoryPatternForFastGlob(`/${value}${isDirectoryPattern ? "/" : ""}`).replace(/^\//u, "");
       if (!body.includes("/") && canSkipAtAnyDepth(body)) {
-        const relativeDirectory = slash(path3.relative(cwd, directory));
+        const relativeDirectory = slash(import_node_path3.default.relative(cwd, directory));
         const prefix = isInsideCwd(relativeDirectory) ? `${import_fast_glob.default.escapePath(relativeDirectory)}/` : "";
         return { pattern: toFastGlob(`${prefix}**/${isGlob ? body : toLiteralPattern(body)}`), guardName: body };
       }
@@ -17496,7 +17492,7 @@ var init_utilities = __esm({
       if (isGlob) {
         return hasNegations ? void 0 : { pattern: toFastGlob(target), guardName };
       }
-      if (!matcher(path3.resolve(cwd, target) + path3.sep).ignored) {
+      if (!matcher(import_node_path3.default.resolve(cwd, target) + import_node_path3.default.sep).ignored) {
         return void 0;
       }
       const needsGuard = !gitignoreOnlySearch || target.includes("/");
@@ -17538,14 +17534,14 @@ var init_utilities = __esm({
 });
 
 // node_modules/globby/ignore.js
-import process2 from "node:process";
-import fs2 from "node:fs";
-import fsPromises from "node:fs/promises";
-import path4 from "node:path";
-import os from "node:os";
-var import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
+var import_node_process, import_node_fs3, import_promises2, import_node_path4, import_node_os, import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
 var init_ignore = __esm({
   "node_modules/globby/ignore.js"() {
+    import_node_process = __toESM(require("node:process"), 1);
+    import_node_fs3 = __toESM(require("node:fs"), 1);
+    import_promises2 = __toESM(require("node:fs/promises"), 1);
+    import_node_path4 = __toESM(require("node:path"), 1);
+    import_node_os = __toESM(require("node:os"), 1);
     import_fast_glob2 = __toESM(require_out4(), 1);
     import_ignore2 = __toESM(require_ignore(), 1);
     init_is_path_inside();
@@ -17564,8 +17560,8 @@ var init_ignore = __esm({
     };
     GITIGNORE_FILES_PATTERN = "**/.gitignore";
     MAX_INCLUDE_DEPTH = 10;
-    getReadFileMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "readFile") ?? bindFsMethod(fsPromises, "readFile") ?? promisifyFsMethod(fsImplementation, "readFile");
-    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(fs2, "readFileSync");
+    getReadFileMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "readFile") ?? bindFsMethod(import_promises2.default, "readFile") ?? promisifyFsMethod(fsImplementation, "readFile");
+    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(import_node_fs3.default, "readFileSync");
     shouldSkipIgnoreFileError = (error, suppressErrors) => {
       if (!error) {
         return Boolean(suppressErrors);
@@ -17642,7 +17638,7 @@ var init_ignore = __esm({
     };
     readIgnoreFileLines = (content) => content.split(/\r?\n/).map((line) => normalizeIgnoreFileLine(line)).filter((line) => line && !line.startsWith("#"));
     getIgnoreRules = (files) => files.flatMap((file) => {
-      const directory = path4.dirname(file.filePath);
+      const directory = import_node_path4.default.dirname(file.filePath);
       return readIgnoreFileLines(file.content).map((pattern) => ({ pattern, directory }));
     });
     buildIgnoreResult = (files, normalizedOptions, gitRoot) => {
@@ -17667,21 +17663,21 @@ var init_ignore = __esm({
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result;
       if (!hasNonTrailingSlash) {
-        result = path4.posix.join(base, "**", cleanPattern);
+        result = import_node_path4.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result = path4.posix.join(base, cleanPattern.slice(1));
+        result = import_node_path4.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result = path4.posix.join(base, cleanPattern);
+        result = import_node_path4.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result : result;
     };
     parseIgnoreFile = (file, cwd) => {
-      const base = slash(path4.relative(cwd, path4.dirname(file.filePath)));
+      const base = slash(import_node_path4.default.relative(cwd, import_node_path4.default.dirname(file.filePath)));
       return readIgnoreFileLines(file.content).map((pattern) => applyBaseToPattern(pattern, base));
     };
     toRelativePath = (fileOrDirectory, cwd) => {
-      if (path4.isAbsolute(fileOrDirectory)) {
-        const relativePath2 = path4.relative(cwd, fileOrDirectory);
+      if (import_node_path4.default.isAbsolute(fileOrDirectory)) {
+        const relativePath2 = import_node_path4.default.relative(cwd, fileOrDirectory);
         if (relativePath2 && !isPathInside(fileOrDirectory, cwd)) {
           return void 0;
         }
@@ -17698,12 +17694,12 @@ var init_ignore = __esm({
     notIgnored = { ignored: false, unignored: false };
     createIgnoreMatcher = (patterns, cwd, baseDir) => {
       const ignores = (0, import_ignore2.default)().add(patterns);
-      const resolvedCwd = path4.normalize(path4.resolve(cwd));
-      const resolvedBaseDir = path4.normalize(path4.resolve(baseDir));
+      const resolvedCwd = import_node_path4.default.normalize(import_node_path4.default.resolve(cwd));
+      const resolvedBaseDir = import_node_path4.default.normalize(import_node_path4.default.resolve(baseDir));
       return (fileOrDirectory) => {
         fileOrDirectory = toPath(fileOrDirectory);
         const hasTrailingSeparator = /[/\\]$/.test(fileOrDirectory);
-        const normalizedPath = path4.normalize(path4.resolve(fileOrDirectory));
+        const normalizedPath = import_node_path4.default.normalize(import_node_path4.default.resolve(fileOrDirectory));
         if (normalizedPath === resolvedCwd) {
           return notIgnored;
         }
@@ -17714,15 +17710,15 @@ var init_ignore = __esm({
         if (!relativePath2) {
           return notIgnored;
         }
-        if (hasTrailingSeparator && !relativePath2.endsWith(path4.sep)) {
-          relativePath2 += path4.sep;
+        if (hasTrailingSeparator && !relativePath2.endsWith(import_node_path4.default.sep)) {
+          relativePath2 += import_node_path4.default.sep;
         }
         return ignores.test(slash(relativePath2));
       };
     };
     normalizeOptions = (options = {}) => {
       const ignoreOption = options.ignore ? Array.isArray(options.ignore) ? options.ignore : [options.ignore] : [];
-      const cwd = toPath(options.cwd) ?? process2.cwd();
+      const cwd = toPath(options.cwd) ?? import_node_process.default.cwd();
       const deep = typeof options.deep === "number" ? Math.max(0, options.deep) + 1 : Number.POSITIVE_INFINITY;
       return {
         cwd,
@@ -17773,17 +17769,17 @@ var init_ignore = __esm({
     };
     resolveConfigPath = (filePath, configPath) => {
       if (configPath.startsWith("~/")) {
-        const homeDirectory = os.homedir();
-        const resolved = path4.join(homeDirectory, configPath.slice(2));
+        const homeDirectory = import_node_os.default.homedir();
+        const resolved = import_node_path4.default.join(homeDirectory, configPath.slice(2));
         if (!isPathInside(resolved, homeDirectory)) {
-          return path4.join(homeDirectory, ".globby-invalid-path-traversal");
+          return import_node_path4.default.join(homeDirectory, ".globby-invalid-path-traversal");
         }
         return resolved;
       }
-      if (path4.isAbsolute(configPath)) {
+      if (import_node_path4.default.isAbsolute(configPath)) {
         return configPath;
       }
-      return path4.resolve(path4.dirname(filePath), configPath);
+      return import_node_path4.default.resolve(import_node_path4.default.dirname(filePath), configPath);
     };
     parseGitConfigSection = (line) => {
       if (!line.startsWith("[")) {
@@ -17834,10 +17830,10 @@ var init_ignore = __esm({
     };
     normalizeGitConfigConditionPattern = (pattern, configFilePath) => {
       if (pattern.startsWith("~/")) {
-        pattern = path4.join(os.homedir(), pattern.slice(2));
+        pattern = import_node_path4.default.join(import_node_os.default.homedir(), pattern.slice(2));
       } else if (pattern.startsWith("./")) {
-        pattern = path4.resolve(path4.dirname(configFilePath), pattern.slice(2));
-      } else if (!path4.isAbsolute(pattern)) {
+        pattern = import_node_path4.default.resolve(import_node_path4.default.dirname(configFilePath), pattern.slice(2));
+      } else if (!import_node_path4.default.isAbsolute(pattern)) {
         pattern = `**/${pattern}`;
       }
       if (pattern.endsWith("/")) {
@@ -17901,7 +17897,7 @@ var init_ignore = __esm({
       const pattern = normalizeGitConfigConditionPattern(rawPattern.trim(), configFilePath);
       const isCaseInsensitive = keyword.toLowerCase() === "gitdir/i";
       const regularExpression = gitConfigGlobToRegex(pattern, isCaseInsensitive ? "i" : void 0);
-      const normalizedGitDirectory = slash(path4.resolve(gitDirectory));
+      const normalizedGitDirectory = slash(import_node_path4.default.resolve(gitDirectory));
       return regularExpression.test(normalizedGitDirectory);
     };
     shouldIncludeConfigSection = (section, gitDirectory, configFilePath) => {
@@ -17954,7 +17950,7 @@ var init_ignore = __esm({
     };
     getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-      const normalizedPath = path4.resolve(filePath);
+      const normalizedPath = import_node_path4.default.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
         return void 0;
       }
@@ -17979,7 +17975,7 @@ var init_ignore = __esm({
     };
     getExcludesFileFromGitConfigAsync = async (filePath, readFile, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-      const normalizedPath = path4.resolve(filePath);
+      const normalizedPath = import_node_path4.default.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
         return void 0;
       }
@@ -18012,13 +18008,13 @@ var init_ignore = __esm({
       if (!match) {
         return gitFilePath;
       }
-      return path4.resolve(path4.dirname(gitFilePath), match[1]);
+      return import_node_path4.default.resolve(import_node_path4.default.dirname(gitFilePath), match[1]);
     };
     getGitDirectorySync = (gitRoot, readFileSync4) => {
       if (!gitRoot) {
         return void 0;
       }
-      const gitFilePath = path4.join(gitRoot, ".git");
+      const gitFilePath = import_node_path4.default.join(gitRoot, ".git");
       try {
         return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
       } catch {
@@ -18029,25 +18025,25 @@ var init_ignore = __esm({
       if (!gitRoot) {
         return void 0;
       }
-      const gitFilePath = path4.join(gitRoot, ".git");
+      const gitFilePath = import_node_path4.default.join(gitRoot, ".git");
       try {
         return resolveGitDirectoryFromFile(gitFilePath, await readFile(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
     };
-    getXdgConfigHome = () => process2.env.XDG_CONFIG_HOME || path4.join(os.homedir(), ".config");
+    getXdgConfigHome = () => import_node_process.default.env.XDG_CONFIG_HOME || import_node_path4.default.join(import_node_os.default.homedir(), ".config");
     getGitConfigPaths = () => {
-      if ("GIT_CONFIG_GLOBAL" in process2.env) {
-        const value = process2.env.GIT_CONFIG_GLOBAL;
+      if ("GIT_CONFIG_GLOBAL" in import_node_process.default.env) {
+        const value = import_node_process.default.env.GIT_CONFIG_GLOBAL;
         return value ? [value] : [];
       }
       return [
-        path4.join(getXdgConfigHome(), "git", "config"),
-        path4.join(os.homedir(), ".gitconfig")
+        import_node_path4.default.join(getXdgConfigHome(), "git", "config"),
+        import_node_path4.default.join(import_node_os.default.homedir(), ".gitconfig")
       ];
     };
-    getDefaultGlobalGitignorePath = () => path4.join(getXdgConfigHome(), "git", "ignore");
+    getDefaultGlobalGitignorePath = () => import_node_path4.default.join(getXdgConfigHome(), "git", "ignore");
     resolveExcludesFilePath = (excludesFileConfig) => {
       if (excludesFileConfig?.value === "") {
         return void 0;
@@ -18069,7 +18065,7 @@ var init_ignore = __esm({
       }
     };
     getGlobalGitignoreFile = (options = {}) => {
-      const cwd = toPath(options.cwd) ?? process2.cwd();
+      const cwd = toPath(options.cwd) ?? import_node_process.default.cwd();
       const readFileSync4 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
       const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
@@ -18084,7 +18080,7 @@ var init_ignore = __esm({
       return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
-      const cwd = toPath(options.cwd) ?? process2.cwd();
+      const cwd = toPath(options.cwd) ?? import_node_process.default.cwd();
       const readFile = getReadFileMethod(options.fs);
       const gitRoot = await findGitRoot(cwd, options.fs);
       const gitDirectory = await getGitDirectoryAsync(gitRoot, readFile);
@@ -18110,7 +18106,7 @@ var init_ignore = __esm({
       }
     };
     buildGlobalMatcher = (globalIgnoreFile, cwd, rootDirectory = cwd) => {
-      const patterns = parseIgnoreFile(globalIgnoreFile, path4.dirname(globalIgnoreFile.filePath));
+      const patterns = parseIgnoreFile(globalIgnoreFile, import_node_path4.default.dirname(globalIgnoreFile.filePath));
       return createIgnoreMatcher(patterns, cwd, rootDirectory);
     };
     getKnownIgnoreFilePaths = (patterns, normalizedOptions, gitRoot) => {
@@ -18119,7 +18115,7 @@ var init_ignore = __esm({
       if (!isGitignoreSearch) {
         return [];
       }
-      return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [path4.join(normalizedOptions.cwd, ".gitignore")];
+      return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [import_node_path4.default.join(normalizedOptions.cwd, ".gitignore")];
     };
     getKnownIgnoreFileSearchOptions = (patterns, normalizedOptions) => ({
       ...normalizedOptions,
@@ -18130,12 +18126,12 @@ var init_ignore = __esm({
       ]
     });
     getKnownIgnoreFilePattern = (filePath, cwd) => {
-      const pattern = isPathInside(filePath, cwd) ? path4.relative(cwd, filePath) : filePath;
+      const pattern = isPathInside(filePath, cwd) ? import_node_path4.default.relative(cwd, filePath) : filePath;
       return import_fast_glob2.default.convertPathToPattern(pattern);
     };
     getMatchingKnownIgnoreFilePaths = (knownPaths, matchingPaths) => {
-      const matchingPathSet = new Set(matchingPaths.map((filePath) => path4.resolve(filePath)));
-      return knownPaths.filter((filePath) => matchingPathSet.has(path4.resolve(filePath)));
+      const matchingPathSet = new Set(matchingPaths.map((filePath) => import_node_path4.default.resolve(filePath)));
+      return knownPaths.filter((filePath) => matchingPathSet.has(import_node_path4.default.resolve(filePath)));
     };
     globKnownIgnoreFilePaths = (globFunction, knownPaths, patterns, normalizedOptions) => {
       if (knownPaths.length === 0) {
@@ -18170,8 +18166,8 @@ var init_ignore = __esm({
     };
     withPrunedSearch = (normalizedOptions, prunePatterns) => prunePatterns.length === 0 ? normalizedOptions : { ...normalizedOptions, ignore: [...normalizedOptions.ignore, ...prunePatterns] };
     getUnreadPaths = (childPaths, knownPaths) => {
-      const alreadyRead = new Set(knownPaths.map((filePath) => path4.resolve(filePath)));
-      return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(path4.resolve(filePath)));
+      const alreadyRead = new Set(knownPaths.map((filePath) => import_node_path4.default.resolve(filePath)));
+      return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(import_node_path4.default.resolve(filePath)));
     };
     collectIgnoreFileArtifactsAsync = async (patterns, options, includeParentIgnoreFiles) => {
       const normalizedOptions = normalizeOptions(options);
@@ -18256,13 +18252,13 @@ __export(globby_exports, {
   isIgnoredByIgnoreFiles: () => isIgnoredByIgnoreFiles,
   isIgnoredByIgnoreFilesSync: () => isIgnoredByIgnoreFilesSync
 });
-import process3 from "node:process";
-import fs3 from "node:fs";
-import nodePath from "node:path";
-import { Readable } from "node:stream";
-var import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
+var import_node_process2, import_node_fs4, import_node_path5, import_node_stream2, import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
 var init_globby = __esm({
   "node_modules/globby/index.js"() {
+    import_node_process2 = __toESM(require("node:process"), 1);
+    import_node_fs4 = __toESM(require("node:fs"), 1);
+    import_node_path5 = __toESM(require("node:path"), 1);
+    import_node_stream2 = require("node:stream");
     init_merge_streams();
     import_fast_glob3 = __toESM(require_out4(), 1);
     init_node();
@@ -18278,9 +18274,9 @@ var init_globby = __esm({
       if (fsImplementation) {
         return bindFsMethod(fsImplementation.promises, "stat") ?? promisifyFsMethod(fsImplementation, "stat");
       }
-      return bindFsMethod(fs3.promises, "stat");
+      return bindFsMethod(import_node_fs4.default.promises, "stat");
     };
-    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
+    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(import_node_fs4.default, "statSync");
     isDirectory = async (path17, fsImplementation) => {
       try {
         const stats = await getStatMethod(fsImplementation)(path17);
@@ -18299,7 +18295,7 @@ var init_globby = __esm({
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
       const path17 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path17) ? path17 : nodePath.join(cwd, path17);
+      return import_node_path5.default.isAbsolute(path17) ? path17 : import_node_path5.default.join(cwd, path17);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -18308,15 +18304,15 @@ var init_globby = __esm({
       }
       const dirname = match[1];
       const hasWildcards = /[*?[\]{}]/.test(dirname);
-      const hasExtension = nodePath.extname(dirname) && !dirname.startsWith(".");
+      const hasExtension = import_node_path5.default.extname(dirname) && !dirname.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
       const extensionGlob = extensions?.length > 0 ? `.${extensions.length > 1 ? `{${extensions.join(",")}}` : extensions[0]}` : "";
-      return files ? files.map((file) => nodePath.posix.join(directoryPath, `**/${nodePath.extname(file) ? file : `${file}${extensionGlob}`}`)) : [nodePath.posix.join(directoryPath, `**${extensionGlob ? `/*${extensionGlob}` : ""}`)];
+      return files ? files.map((file) => import_node_path5.default.posix.join(directoryPath, `**/${import_node_path5.default.extname(file) ? file : `${file}${extensionGlob}`}`)) : [import_node_path5.default.posix.join(directoryPath, `**${extensionGlob ? `/*${extensionGlob}` : ""}`)];
     };
     directoryToGlob = async (directoryPaths, {
-      cwd = process3.cwd(),
+      cwd = import_node_process2.default.cwd(),
       files,
       extensions,
       fs: fsImplementation
@@ -18332,7 +18328,7 @@ var init_globby = __esm({
       return globs.flat();
     };
     directoryToGlobSync = (directoryPaths, {
-      cwd = process3.cwd(),
+      cwd = import_node_process2.default.cwd(),
       files,
       extensions,
       fs: fsImplementation
@@ -18349,7 +18345,7 @@ var init_globby = __esm({
       assertPatternsInput(patterns);
       return patterns;
     };
-    checkCwdOption = (cwd, fsImplementation = fs3) => {
+    checkCwdOption = (cwd, fsImplementation = import_node_fs4.default) => {
       if (!cwd || !fsImplementation.statSync) {
         return;
       }
@@ -18395,11 +18391,11 @@ var init_globby = __esm({
     hasIgnoredAncestorDirectory = (matcher, globalMatcher, file) => {
       let currentPath = file;
       while (true) {
-        const parentDirectory = nodePath.dirname(currentPath);
+        const parentDirectory = import_node_path5.default.dirname(currentPath);
         if (parentDirectory === currentPath) {
           return false;
         }
-        if (isPathIgnored(matcher, globalMatcher, `${parentDirectory}${nodePath.sep}`)) {
+        if (isPathIgnored(matcher, globalMatcher, `${parentDirectory}${import_node_path5.default.sep}`)) {
           return true;
         }
         currentPath = parentDirectory;
@@ -18432,7 +18428,7 @@ var init_globby = __esm({
       ignore: convertIgnorePatternsForIgnoreFileSearch(options.ignore, searchPatterns)
     });
     applyIgnoreFilesAndGetFilter = async (options) => {
-      const cwd = options.cwd ?? process3.cwd();
+      const cwd = options.cwd ?? import_node_process2.default.cwd();
       const ignoreFilesPatterns = getIgnoreFilesPatterns(options);
       const globalIgnoreFile = options.globalGitignore ? await getGlobalGitignoreFileAsync(options) : void 0;
       if (ignoreFilesPatterns.length === 0 && !globalIgnoreFile) {
@@ -18455,7 +18451,7 @@ var init_globby = __esm({
       });
     };
     applyIgnoreFilesAndGetFilterSync = (options) => {
-      const cwd = options.cwd ?? process3.cwd();
+      const cwd = options.cwd ?? import_node_process2.default.cwd();
       const ignoreFilesPatterns = getIgnoreFilesPatterns(options);
       const globalIgnoreFile = options.globalGitignore ? getGlobalGitignoreFile(options) : void 0;
       if (ignoreFilesPatterns.length === 0 && !globalIgnoreFile) {
@@ -18492,7 +18488,7 @@ var init_globby = __esm({
       }
     };
     createPathResolver = (cwd) => {
-      const basePath = cwd || process3.cwd();
+      const basePath = cwd || import_node_process2.default.cwd();
       const pathCache = /* @__PURE__ */ new Map();
       return (pathKey) => {
         let absolutePath = pathCache.get(pathKey);
@@ -18500,7 +18496,7 @@ var init_globby = __esm({
           if (pathCache.size > 1e4) {
             pathCache.clear();
           }
-          absolutePath = nodePath.isAbsolute(pathKey) ? pathKey : nodePath.resolve(basePath, pathKey);
+          absolutePath = import_node_path5.default.isAbsolute(pathKey) ? pathKey : import_node_path5.default.resolve(basePath, pathKey);
           pathCache.set(pathKey, absolutePath);
         }
         return absolutePath;
@@ -18552,11 +18548,11 @@ var init_globby = __esm({
         if (!isIgnored2) {
           return true;
         }
-        const absolutePath = resolveAbsolutePath(nodePath.normalize(fastGlobResult.path ?? fastGlobResult));
+        const absolutePath = resolveAbsolutePath(import_node_path5.default.normalize(fastGlobResult.path ?? fastGlobResult));
         if (isIgnored2(absolutePath)) {
           return false;
         }
-        return !(await isDirectoryEntry(absolutePath) && isIgnored2(`${absolutePath}${nodePath.sep}`));
+        return !(await isDirectoryEntry(absolutePath) && isIgnored2(`${absolutePath}${import_node_path5.default.sep}`));
       };
     };
     createFilterFunction = (isIgnored2, cwd, fsImplementation) => {
@@ -18564,7 +18560,7 @@ var init_globby = __esm({
       const resolveAbsolutePath = createPathResolver(cwd);
       const isDirectoryEntry = createDirectoryCheck(getStatSyncMethod2(fsImplementation));
       return (fastGlobResult) => {
-        const pathKey = nodePath.normalize(fastGlobResult.path ?? fastGlobResult);
+        const pathKey = import_node_path5.default.normalize(fastGlobResult.path ?? fastGlobResult);
         if (seen.has(pathKey)) {
           return false;
         }
@@ -18573,7 +18569,7 @@ var init_globby = __esm({
           if (isIgnored2(absolutePath)) {
             return false;
           }
-          if (isDirectoryEntry(absolutePath) && isIgnored2(`${absolutePath}${nodePath.sep}`)) {
+          if (isDirectoryEntry(absolutePath) && isIgnored2(`${absolutePath}${import_node_path5.default.sep}`)) {
             return false;
           }
         }
@@ -18590,7 +18586,7 @@ var init_globby = __esm({
         if (!matches[index2]) {
           return false;
         }
-        const pathKey = nodePath.normalize(fastGlobResult.path ?? fastGlobResult);
+        const pathKey = import_node_path5.default.normalize(fastGlobResult.path ?? fastGlobResult);
         if (seen.has(pathKey)) {
           return false;
         }
@@ -18727,7 +18723,7 @@ var init_globby = __esm({
     globbyStream = normalizeArgumentsSync((patterns, options) => {
       assertGlobalGitignoreAsyncSupport(options);
       const seen = /* @__PURE__ */ new Set();
-      const stream = Readable.from((async function* () {
+      const stream = import_node_stream2.Readable.from((async function* () {
         const { options: modifiedOptions, pruneIgnorePatterns, filter } = await applyIgnoreFilesAndGetFilter(options);
         const tasks = await generateTasks(patterns, modifiedOptions, pruneIgnorePatterns);
         if (tasks.length === 0) {
@@ -18735,7 +18731,7 @@ var init_globby = __esm({
         }
         const streams = tasks.map((task) => import_fast_glob3.default.stream(task.patterns, task.options));
         for await (const fastGlobResult of mergeStreams(streams)) {
-          const pathKey = nodePath.normalize(fastGlobResult.path ?? fastGlobResult);
+          const pathKey = import_node_path5.default.normalize(fastGlobResult.path ?? fastGlobResult);
           if (!seen.has(pathKey) && await filter(fastGlobResult)) {
             seen.add(pathKey);
             yield fastGlobResult;
@@ -18752,8 +18748,6 @@ var init_globby = __esm({
 });
 
 // src/discover/discover.ts
-import { statSync } from "node:fs";
-import path5 from "node:path";
 function loadGlobby() {
   return Promise.resolve().then(() => (init_globby(), globby_exports));
 }
@@ -18761,16 +18755,16 @@ async function discover(args, cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
   const add = (p, explicit) => {
-    const abs = path5.resolve(cwd, p);
+    const abs = import_node_path6.default.resolve(cwd, p);
     const prev = found.get(abs);
     if (!prev) found.set(abs, { path: abs, explicit });
     else if (explicit) prev.explicit = true;
   };
   for (const arg of args.length ? args : ["."]) {
-    const abs = path5.resolve(cwd, arg);
+    const abs = import_node_path6.default.resolve(cwd, arg);
     let st;
     try {
-      st = statSync(abs);
+      st = (0, import_node_fs5.statSync)(abs);
     } catch {
       st = void 0;
     }
@@ -18790,8 +18784,8 @@ async function discover(args, cwd) {
       missing.push(arg);
       continue;
     }
-    const { globby: globby2 } = await loadGlobby();
-    const matches = await globby2(patterns, {
+    const { globbySync: globbySync2 } = await loadGlobby();
+    const matches = globbySync2(patterns, {
       cwd: base,
       absolute: true,
       // .gitignore files inside the folder searched only: gitignore: true would read the ones of
@@ -18805,20 +18799,22 @@ async function discover(args, cwd) {
       suppressErrors: true
     });
     if (matches.length === 0 && !st) missing.push(arg);
-    for (const m of matches) add(path5.normalize(m), false);
+    for (const m of matches) add(import_node_path6.default.normalize(m), false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, missing };
 }
 function extensionOf(file) {
-  const base = path5.basename(file).toLowerCase();
+  const base = import_node_path6.default.basename(file).toLowerCase();
   const dot = base.lastIndexOf(".");
   return dot < 0 ? "" : base.slice(dot + 1);
 }
-var LINTED_EXTENSIONS, ALWAYS_IGNORED;
+var import_node_fs5, import_node_path6, LINTED_EXTENSIONS, ALWAYS_IGNORED;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
+    import_node_fs5 = require("node:fs");
+    import_node_path6 = __toESM(require("node:path"), 1);
     LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
     ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
   }
@@ -18900,8 +18896,6 @@ var init_context = __esm({
 });
 
 // src/load/read.ts
-import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import nodePath2 from "node:path";
 function fail(path17, kind, code, message, text = "", unreadable = false) {
   const source = new SourceText(path17, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
@@ -18925,6 +18919,7 @@ function decodeText(bytes) {
     }
     return { error: `the file is not text: it contains a NUL byte at byte offset ${nul}`, offset: nul };
   }
+  if ((0, import_node_buffer.isUtf8)(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") };
   try {
     return { text: utf8.decode(bytes) };
   } catch {
@@ -18945,7 +18940,7 @@ function decodeText(bytes) {
 function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   let size;
   try {
-    const st = statSync2(path17);
+    const st = (0, import_node_fs6.statSync)(path17);
     if (!st.isFile()) return fail(path17, kind, "invalid-template", "not a regular file", "", true);
     size = st.size;
   } catch (e) {
@@ -18956,7 +18951,7 @@ function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   }
   let bytes;
   try {
-    bytes = readFileSync2(path17);
+    bytes = (0, import_node_fs6.readFileSync)(path17);
   } catch (e) {
     return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   }
@@ -18970,14 +18965,14 @@ function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   return { ok: true, source: new SourceText(path17, decoded.text, kind) };
 }
 function realPath(p) {
-  const abs = nodePath2.resolve(p);
+  const abs = import_node_path7.default.resolve(p);
   let link;
   try {
-    link = lstatSync(abs).isSymbolicLink();
+    link = (0, import_node_fs6.lstatSync)(abs).isSymbolicLink();
   } catch {
     return void 0;
   }
-  const dir = nodePath2.dirname(abs);
+  const dir = import_node_path7.default.dirname(abs);
   if (link || dir === abs) return resolveLinks(abs);
   let realDir = realDirs.get(dir);
   if (realDir === void 0 && !realDirs.has(dir)) {
@@ -18985,43 +18980,57 @@ function realPath(p) {
     if (realDirs.size > 1e4) realDirs.clear();
     realDirs.set(dir, realDir);
   }
-  return realDir === void 0 ? void 0 : nodePath2.join(realDir, nodePath2.basename(abs));
+  return realDir === void 0 ? void 0 : import_node_path7.default.join(realDir, import_node_path7.default.basename(abs));
 }
 function resolveLinks(p) {
   try {
-    return realpathSync(p);
+    return (0, import_node_fs6.realpathSync)(p);
   } catch {
     return void 0;
   }
 }
+function locateInsideRoot(file, root) {
+  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(import_node_path7.default.sep) ? dir : dir + import_node_path7.default.sep);
+  const absRoot = import_node_path7.default.resolve(root);
+  let realRoot = realRoots.get(absRoot);
+  if (realRoot === void 0) {
+    realRoot = realPath(absRoot) ?? absRoot;
+    if (realRoots.size > 1e3) realRoots.clear();
+    realRoots.set(absRoot, realRoot);
+  }
+  const abs = import_node_path7.default.resolve(file);
+  if (!under(abs, absRoot) && !under(abs, realRoot)) return { inside: false, real: void 0 };
+  const real = realPath(abs);
+  return { inside: under(real ?? abs, realRoot), real };
+}
 function isInsideRoot(file, root) {
-  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(nodePath2.sep) ? dir : dir + nodePath2.sep);
-  const realRoot = realPath(root) ?? nodePath2.resolve(root);
-  const abs = nodePath2.resolve(file);
-  if (!under(abs, nodePath2.resolve(root)) && !under(abs, realRoot)) return false;
-  return under(realPath(abs) ?? abs, realRoot);
+  return locateInsideRoot(file, root).inside;
 }
 function readSourceInside(path17, kind, root, limits = DEFAULT_READ_LIMITS) {
-  if (!isInsideRoot(path17, root)) {
+  const { inside, real } = locateInsideRoot(path17, root);
+  if (!inside) {
     return fail(path17, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  const real = realPath(path17);
   if (real === void 0) return readSource(path17, kind, limits);
   const r = readSource(real, kind, limits);
   if (real === path17) return r;
   const source = new SourceText(path17, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
-var DEFAULT_READ_LIMITS, utf8, realDirs;
+var import_node_fs6, import_node_path7, import_node_buffer, DEFAULT_READ_LIMITS, utf8, realDirs, realRoots;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
+    import_node_fs6 = require("node:fs");
+    import_node_path7 = __toESM(require("node:path"), 1);
+    import_node_buffer = require("node:buffer");
     init_source();
     init_span();
     init_limits();
     DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
     utf8 = new TextDecoder("utf-8", { fatal: true });
     realDirs = /* @__PURE__ */ new Map();
+    realRoots = /* @__PURE__ */ new Map();
   }
 });
 
@@ -19346,22 +19355,33 @@ function fromTree(n) {
       return n.value;
   }
 }
+function deeperThan(v, remaining) {
+  if (remaining <= 0) return true;
+  const items = Array.isArray(v) ? v : Object.values(v);
+  for (let i = 0; i < items.length; i++) {
+    const e = items[i];
+    if (typeof e === "object" && e !== null && deeperThan(e, remaining - 1)) return true;
+  }
+  return false;
+}
 function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
-  const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-  if (deep >= 0) {
-    return {
-      root: void 0,
-      span: whole,
-      diagnostics: [
-        {
-          code: "limit-exceeded",
-          message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
-          span: new TextSpan(source, deep, deep + 1)
-        }
-      ]
-    };
+  const tooDeep = (at2) => ({
+    root: void 0,
+    span: whole,
+    diagnostics: [
+      {
+        code: "limit-exceeded",
+        message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
+        span: new TextSpan(source, Math.max(at2, 0), Math.max(at2, 0) + 1)
+      }
+    ]
+  });
+  const byValue = limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
+  if (!byValue) {
+    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
+    if (deep >= 0) return tooDeep(deep);
   }
   if (text.trim() === "") {
     return {
@@ -19370,10 +19390,20 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
       diagnostics: [{ code: "invalid-template", message: "the file is empty; expected a JSON object", span: new TextSpan(source, 0, 0) }]
     };
   }
+  let parsed;
   try {
-    const root = JSON.parse(text);
-    return { root, span: new JsonPathSpan(source, new IndexResolver(text), void 0, void 0), diagnostics: [] };
+    parsed = JSON.parse(text);
   } catch {
+  }
+  if (parsed !== void 0) {
+    if (byValue && typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth)) {
+      return tooDeep(findExcessiveNesting(text, limits.maxJsonDepth));
+    }
+    return { root: parsed, span: new JsonPathSpan(source, new IndexResolver(text), void 0, void 0), diagnostics: [] };
+  }
+  if (byValue) {
+    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
+    if (deep >= 0) return tooDeep(deep);
   }
   const masked = maskLineBreaksInStrings(text);
   const errors = [];
@@ -19398,7 +19428,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   }
   return { root: fromTree(tree), span: new JsonPathSpan(source, new TreeResolver(text, tree), void 0, void 0), diagnostics: [] };
 }
-var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, loadArmTemplate;
+var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, MAX_VALUE_WALK_DEPTH, loadArmTemplate;
 var init_arm_json = __esm({
   "src/load/arm-json.ts"() {
     "use strict";
@@ -19485,6 +19515,7 @@ var init_arm_json = __esm({
         return decodedIndexToOffset(this.text, n.start, index2);
       }
     };
+    MAX_VALUE_WALK_DEPTH = 2e3;
     loadArmTemplate = loadJson;
   }
 });
@@ -23892,7 +23923,6 @@ var init_format2 = __esm({
 });
 
 // src/expr/hash.ts
-import { createHash as createHash2 } from "node:crypto";
 function rotl(x, r) {
   return (x << r | x >>> 32 - r) >>> 0;
 }
@@ -23958,17 +23988,18 @@ function uniqueString(args) {
   return out;
 }
 function armGuid(args) {
-  const hash = createHash2("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
+  const hash = (0, import_node_crypto2.createHash)("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
   const b = hash.subarray(0, 16);
   b[6] = b[6] & 15 | 80;
   b[8] = b[8] & 63 | 128;
   const h = b.toString("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
-var C1, C2, BASE32, ARM_NAMESPACE;
+var import_node_crypto2, C1, C2, BASE32, ARM_NAMESPACE;
 var init_hash = __esm({
   "src/expr/hash.ts"() {
     "use strict";
+    import_node_crypto2 = require("node:crypto");
     C1 = 597399067;
     C2 = 2869860233;
     BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
@@ -24321,9 +24352,9 @@ var init_strings = __esm({
 
 // src/expr/functions/index.ts
 function lookupFunction(name) {
-  return registry.get(name.toLowerCase());
+  return byExactName.get(name) ?? registry.get(name.toLowerCase());
 }
-var registry;
+var registry, byExactName;
 var init_functions = __esm({
   "src/expr/functions/index.ts"() {
     "use strict";
@@ -24338,6 +24369,7 @@ var init_functions = __esm({
     init_resource();
     init_strings();
     registry = /* @__PURE__ */ new Map();
+    byExactName = /* @__PURE__ */ new Map();
     for (const list of [
       collectionFunctions,
       comparisonFunctions,
@@ -24350,7 +24382,10 @@ var init_functions = __esm({
       resourceFunctions,
       stringFunctions
     ]) {
-      for (const def of list) registry.set(def.name.toLowerCase(), def);
+      for (const def of list) {
+        registry.set(def.name.toLowerCase(), def);
+        byExactName.set(def.name, def);
+      }
     }
   }
 });
@@ -24626,17 +24661,21 @@ var init_evaluate = __esm({
         this.def = def;
         this.ctx = ev.ctx;
         this.name = n.name;
-        this.span = ev.span(n);
       }
       ev;
       n;
       scope;
       depth;
       def;
-      cache = /* @__PURE__ */ new Map();
+      /** Arguments evaluated so far (by index); created on the first arg() of a lazy function. */
+      cache;
+      callSpan;
       ctx;
       name;
-      span;
+      /** The call's span: made when a message or an unknown needs it (most calls need none). */
+      get span() {
+        return this.callSpan ??= this.ev.span(this.n);
+      }
       get argCount() {
         return this.n.args.length;
       }
@@ -24672,11 +24711,12 @@ var init_evaluate = __esm({
         return this.ctx.budget.step(n);
       }
       arg(i) {
-        const hit = this.cache.get(i);
-        if (hit !== void 0 || this.cache.has(i)) return hit;
+        const cache2 = this.cache ??= /* @__PURE__ */ new Map();
+        const hit = cache2.get(i);
+        if (hit !== void 0 || cache2.has(i)) return hit;
         const a = this.n.args[i];
         const v = a ? this.ev.eval(a, this.scope, this.depth + 1) : null;
-        this.cache.set(i, v);
+        cache2.set(i, v);
         return v;
       }
       argQuiet(i) {
@@ -25174,7 +25214,6 @@ var init_lower_types = __esm({
 });
 
 // src/bicep/lower.ts
-import path6 from "node:path";
 function bodyOf(value) {
   let loop;
   let condition;
@@ -25218,10 +25257,11 @@ function usesLambdaVariables(e) {
       return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
   }
 }
-var SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, FileLowerer;
+var import_node_path8, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, FileLowerer;
 var init_lower = __esm({
   "src/bicep/lower.ts"() {
     "use strict";
+    import_node_path8 = __toESM(require("node:path"), 1);
     init_main();
     init_evaluate();
     init_span();
@@ -25448,7 +25488,7 @@ var init_lower = __esm({
         }
       }
       resolvePath(rel) {
-        return path6.resolve(path6.dirname(this.file.path), rel);
+        return import_node_path8.default.resolve(import_node_path8.default.dirname(this.file.path), rel);
       }
       // ---- Pass 2: lowering ----
       lower() {
@@ -26309,19 +26349,19 @@ var init_lower = __esm({
 });
 
 // src/bicep/load.ts
-import path7 from "node:path";
 function loadBicepTemplate(source, host) {
   const sink = new DiagnosticSink();
   const loader = new Loader(host, sink);
   const span = new TextSpan(source, 0, source.text.length);
-  loader.stack.push(path7.resolve(source.path));
+  loader.stack.push(import_node_path9.default.resolve(source.path));
   const lowered = loader.lowerSource(source);
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
 }
-var DEFAULT_MODULE_DEPTH, Loader;
+var import_node_path9, DEFAULT_MODULE_DEPTH, Loader;
 var init_load = __esm({
   "src/bicep/load.ts"() {
     "use strict";
+    import_node_path9 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_template();
@@ -26361,25 +26401,25 @@ var init_load = __esm({
         }
       }
       enter(absPath, at2, from, what) {
-        const key = path7.resolve(absPath);
+        const key = import_node_path9.default.resolve(absPath);
         if (this.stack.includes(key)) {
-          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path7.relative(this.host.root, p) || p).join(" -> ");
+          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => import_node_path9.default.relative(this.host.root, p) || p).join(" -> ");
           this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
           return void 0;
         }
         if (this.stack.length > this.maxDepth) {
-          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path7.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path9.default.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
           return void 0;
         }
         const got = this.host.read(key);
         if ("error" in got) {
-          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path7.relative(path7.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path9.default.relative(import_node_path9.default.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
           return void 0;
         }
         return got;
       }
       lowerModule(absPath, at2, from) {
-        const key = path7.resolve(absPath);
+        const key = import_node_path9.default.resolve(absPath);
         if (/\.json$/i.test(key)) {
           if (this.jsonCache.has(key)) return this.jsonCache.get(key);
           const src = this.enter(key, at2, from, "module");
@@ -26394,7 +26434,7 @@ var init_load = __esm({
         return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
       }
       lowerImport(absPath, at2, from) {
-        return this.lowerFile(path7.resolve(absPath), at2, from, "import");
+        return this.lowerFile(import_node_path9.default.resolve(absPath), at2, from, "import");
       }
       lowerFile(key, at2, from, what) {
         if (this.cache.has(key) && !this.stack.includes(key)) {
@@ -26414,7 +26454,7 @@ var init_load = __esm({
         }
       }
       readFile(absPath) {
-        const got = this.host.read(path7.resolve(absPath));
+        const got = this.host.read(import_node_path9.default.resolve(absPath));
         return "error" in got ? got : { text: got.text };
       }
     };
@@ -26422,13 +26462,12 @@ var init_load = __esm({
 });
 
 // src/bicep/params.ts
-import path8 from "node:path";
 function usingTarget(s, paramsFile) {
   if (s.none || !s.path) return void 0;
   if (s.path.expressions.length) return { kind: "not-literal" };
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
-  return { kind: "file", path: path8.resolve(path8.dirname(paramsFile), rel) };
+  return { kind: "file", path: import_node_path10.default.resolve(import_node_path10.default.dirname(paramsFile), rel) };
 }
 function loadBicepParams(source, host) {
   const sink = new DiagnosticSink();
@@ -26444,7 +26483,7 @@ function loadBicepParams(source, host) {
     else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
-  loader.stack.push(path8.resolve(source.path));
+  loader.stack.push(import_node_path10.default.resolve(source.path));
   let values = /* @__PURE__ */ new Map();
   try {
     values = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments();
@@ -26453,9 +26492,11 @@ function loadBicepParams(source, host) {
   }
   return { templatePath, values, diagnostics: sink.items };
 }
+var import_node_path10;
 var init_params = __esm({
   "src/bicep/params.ts"() {
     "use strict";
+    import_node_path10 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_load();
@@ -26465,10 +26506,8 @@ var init_params = __esm({
 });
 
 // src/deploy/parameters.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path9 from "node:path";
 function readParameterFile(file, into, sink, opts = {}) {
-  const read = opts.root ? readSourceInside(path9.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path9.resolve(file), "arm-parameters", opts.limits);
+  const read = opts.root ? readSourceInside(import_node_path11.default.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(import_node_path11.default.resolve(file), "arm-parameters", opts.limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
@@ -26514,20 +26553,23 @@ function cliParameters(params, into) {
   }
 }
 function associatedParameterFile(template) {
-  const dir = path9.dirname(template);
-  const base = path9.basename(template);
+  const dir = import_node_path11.default.dirname(template);
+  const base = import_node_path11.default.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
   const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
   for (const c of candidates) {
-    const p = path9.join(dir, c);
-    if (existsSync2(p)) return p;
+    const p = import_node_path11.default.join(dir, c);
+    if ((0, import_node_fs7.existsSync)(p)) return p;
   }
   return void 0;
 }
+var import_node_fs7, import_node_path11;
 var init_parameters = __esm({
   "src/deploy/parameters.ts"() {
     "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path11 = __toESM(require("node:path"), 1);
     init_template();
     init_ops();
     init_value();
@@ -27016,20 +27058,43 @@ var init_scope = __esm({
       noteRead(name) {
         for (const c of this.collectors) (c.reads ??= /* @__PURE__ */ new Set()).add(name);
       }
-      /** Evaluates with a collector of the parameters read; returns the value and what it read. */
-      collectReads(f) {
+      /** Opens a collector of the parameters read by what is evaluated until closeReads(). */
+      openReads() {
         const collector = { reads: void 0 };
         this.collectors.push(collector);
+        return collector;
+      }
+      closeReads(collector) {
+        this.collectors.pop();
+        return collector.reads ?? NO_READS;
+      }
+      /** Evaluates with a collector of the parameters read; returns the value and what it read. */
+      collectReads(f) {
+        const collector = this.openReads();
+        let value;
         try {
-          return { value: f(), reads: collector.reads ?? NO_READS };
+          value = f();
         } finally {
-          this.collectors.pop();
+          this.closeReads(collector);
         }
+        return { value, reads: collector.reads ?? NO_READS };
       }
       /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
       traced(span, f) {
         const { value, reads } = this.collectReads(f);
         if (reads.size) this.readsBySpan.set(span.identity(), reads);
+        return value;
+      }
+      /** traced() for an expression string, without a closure per expression (the hottest path). */
+      tracedString(s, span, ctx) {
+        const collector = this.openReads();
+        let value;
+        try {
+          value = evaluateString(s, span, ctx);
+        } finally {
+          this.closeReads(collector);
+        }
+        if (collector.reads?.size) this.readsBySpan.set(span.identity(), collector.reads);
         return value;
       }
       /**
@@ -27240,20 +27305,26 @@ var init_scope = __esm({
         for (const r of reads) this.noteRead(r);
         return value;
       }
+      /** The variables section by lower-cased name (built on first use: a lookup per name would be quadratic). */
+      varIndex;
       findVariable(sec, name) {
-        const lower3 = name.toLowerCase();
-        for (const k of Object.keys(sec.node)) {
-          const node = sec.node[k];
-          if (k.toLowerCase() === "copy" && Array.isArray(node)) {
-            for (let i = 0; i < node.length; i++) {
-              const e = node[i];
-              if (isTObject(e) && typeof own(e, "name") === "string" && own(e, "name").toLowerCase() === lower3) {
-                return { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: own(e, "name") };
+        if (!this.varIndex) {
+          const index2 = /* @__PURE__ */ new Map();
+          for (const k of Object.keys(sec.node)) {
+            const node = sec.node[k];
+            if (k.toLowerCase() === "copy" && Array.isArray(node)) {
+              for (let i = 0; i < node.length; i++) {
+                const e = node[i];
+                const n = isTObject(e) ? own(e, "name") : void 0;
+                if (typeof n === "string" && !index2.has(n.toLowerCase())) {
+                  index2.set(n.toLowerCase(), { node: e, span: sec.span.child(sec.node, k).child(node, i), copy: true, copyName: n });
+                }
               }
-            }
-          } else if (k.toLowerCase() === lower3) return { node, span: sec.span.child(sec.node, k) };
+            } else if (!index2.has(k.toLowerCase())) index2.set(k.toLowerCase(), { node, span: sec.span.child(sec.node, k) });
+          }
+          this.varIndex = index2;
         }
-        return void 0;
+        return this.varIndex.get(name.toLowerCase());
       }
       indexFunctions() {
         const sec = this.section("functions");
@@ -27366,7 +27437,7 @@ var init_scope = __esm({
         }
         if (typeof n === "string") {
           if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-          return this.observed(this.scope.traced(span, () => evaluateString(n, span, this)), span, true);
+          return this.observed(this.scope.tracedString(n, span, this), span, true);
         }
         if (n === null || typeof n === "number" || typeof n === "boolean") return n;
         if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
@@ -27391,8 +27462,9 @@ var init_scope = __esm({
         out.origin = { container: o, span };
         for (const k of Object.keys(o)) {
           const child = o[k];
-          const vspan = needsOwnSpan(child) || k.toLowerCase() === "copy" ? span.child(o, k) : span;
-          if (k.toLowerCase() === "copy" && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, "input") !== void 0)) {
+          const isCopy = k.length === 4 && k.toLowerCase() === "copy";
+          const vspan = isCopy || needsOwnSpan(child) ? span.child(o, k) : span;
+          if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, "input") !== void 0)) {
             child.forEach((e, i) => {
               const eloc = { node: e, span: vspan.child(child, i) };
               const nameNode = childOf(eloc, "name");
@@ -27524,7 +27596,6 @@ var init_runtime = __esm({
 });
 
 // src/deploy/deploy.ts
-import path10 from "node:path";
 function scopeKindOf(root) {
   const schema = own(root, "$schema");
   if (typeof schema !== "string") return "resourceGroup";
@@ -27549,10 +27620,11 @@ function rootScope(kind, ctx, span) {
 function deployFile(source, loaded, opts) {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
 }
-var Deployment;
+var import_node_path12, Deployment;
 var init_deploy = __esm({
   "src/deploy/deploy.ts"() {
     "use strict";
+    import_node_path12 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_template();
     init_context();
@@ -27680,8 +27752,8 @@ var init_deploy = __esm({
       }
       /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
       deployLinked(dep, unit, rel, span, evaluated) {
-        const base = path10.dirname(unit.file.path);
-        const target = path10.resolve(base, rel);
+        const base = import_node_path12.default.dirname(unit.file.path);
+        const target = import_node_path12.default.resolve(base, rel);
         const root = this.opts.root;
         if (!root || !isInsideRoot(target, root)) {
           this.diagnostics.add({
@@ -28225,7 +28297,6 @@ var eval_exports = {};
 __export(eval_exports, {
   evalCommand: () => evalCommand
 });
-import path14 from "node:path";
 function parseCliValue(text) {
   try {
     return JSON.parse(text);
@@ -28238,7 +28309,7 @@ async function evalCommand(opts) {
   const sink = new DiagnosticSink();
   const done = (exitCode, output2 = "") => ({ output: output2, exitCode, diagnostics: sink.items });
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const read = readSource(path14.resolve(opts.template), "arm", limits);
+  const read = readSource(import_node_path15.default.resolve(opts.template), "arm", limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return done(2);
@@ -28262,9 +28333,11 @@ async function evalCommand(opts) {
   const failed = sink.items.some((d) => d.code === "invalid-template" || d.code === "evaluation-error");
   return done(failed ? 1 : 0, output);
 }
+var import_node_path15;
 var init_eval = __esm({
   "src/cli/eval.ts"() {
     "use strict";
+    import_node_path15 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_context();
@@ -28359,16 +28432,15 @@ var graph_exports = {};
 __export(graph_exports, {
   graphCommand: () => graphCommand
 });
-import path15 from "node:path";
 function graphCommand(opts) {
-  const file = path15.resolve(opts.cwd, opts.file);
+  const file = import_node_path16.default.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === "broken") {
     const d = a.diagnostics[0];
     return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template" };
   }
   if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse` };
-  const rel = (f) => path15.relative(opts.root, f).replaceAll("\\", "/");
+  const rel = (f) => import_node_path16.default.relative(opts.root, f).replaceAll("\\", "/");
   const json = graphToJson(a.graph, { relativeTo: rel });
   if (opts.format === "json") return { output: `${JSON.stringify(json, null, 2)}
 `, exitCode: 0 };
@@ -28399,19 +28471,21 @@ function graphText(json) {
   return `${lines.join("\n")}
 `;
 }
+var import_node_path16;
 var init_graph2 = __esm({
   "src/cli/graph.ts"() {
     "use strict";
+    import_node_path16 = __toESM(require("node:path"), 1);
     init_analyze();
     init_export();
   }
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync3, mkdirSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import path16 from "node:path";
+var import_node_fs9 = require("node:fs");
+var import_node_os2 = require("node:os");
+var import_node_url3 = require("node:url");
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/engine/rule.ts
 function defineRule(meta, docs, check) {
@@ -31016,7 +31090,7 @@ var RULES = [
 ];
 
 // src/engine/config.ts
-import { existsSync, readFileSync } from "node:fs";
+var import_node_fs = require("node:fs");
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -31031,8 +31105,8 @@ function matchesGlob(path17, glob) {
 }
 
 // src/engine/config.ts
+var import_node_path = __toESM(require("node:path"), 1);
 init_main();
-import path from "node:path";
 
 // schema/vtaplint.config.schema.json
 var vtaplint_config_schema_default = {
@@ -31345,7 +31419,7 @@ async function loadConfigFile(file, knownRules) {
   let data;
   let text;
   try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    text = (0, import_node_fs.readFileSync)(file, "utf8").replace(/^\uFEFF/, "");
     data = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
@@ -31370,7 +31444,7 @@ async function loadConfigFile(file, knownRules) {
     deployment: cfg.deployment ?? {},
     ignore: cfg.ignore ?? [],
     suppressions: configSuppressions(file, text, cfg),
-    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path.resolve(path.dirname(file), p.parameterFile) })),
+    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: import_node_path.default.resolve(import_node_path.default.dirname(file), p.parameterFile) })),
     limits: resolveLimits(cfg.limits)
   };
 }
@@ -31393,24 +31467,32 @@ function configSuppressions(file, text, cfg) {
   });
 }
 function matchesConfigGlobs(cfg, file, globs) {
-  const base = cfg.file ? path.dirname(cfg.file) : process.cwd();
-  const rel = path.relative(base, file).replaceAll("\\", "/");
+  const base = cfg.file ? import_node_path.default.dirname(cfg.file) : process.cwd();
+  const rel = import_node_path.default.relative(base, file).replaceAll("\\", "/");
   return globs.some((g) => matchesGlob(rel, g));
 }
 function mappedParameterFile(cfg, template) {
   return cfg.parameters.find((p) => matchesConfigGlobs(cfg, template, p.files))?.parameterFile;
 }
-function findConfigFile(dir, root) {
-  let cur = path.resolve(dir);
-  const top = path.resolve(root);
-  for (; ; ) {
-    const candidate = path.join(cur, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (cur === top) return void 0;
-    const up = path.dirname(cur);
-    if (up === cur || !(cur + path.sep).startsWith(top + path.sep)) return void 0;
+function findConfigFile(dir, root, cache2) {
+  const start = import_node_path.default.resolve(dir);
+  const top = import_node_path.default.resolve(root);
+  const key = `${top}\0${start}`;
+  if (cache2?.has(key)) return cache2.get(key);
+  let found;
+  for (let cur = start; ; ) {
+    const candidate = import_node_path.default.join(cur, CONFIG_FILE);
+    if ((0, import_node_fs.existsSync)(candidate)) {
+      found = candidate;
+      break;
+    }
+    if (cur === top) break;
+    const up = import_node_path.default.dirname(cur);
+    if (up === cur || !(cur + import_node_path.default.sep).startsWith(top + import_node_path.default.sep)) break;
     cur = up;
   }
+  cache2?.set(key, found);
+  return found;
 }
 function levelFor(meta, cfg) {
   const own2 = cfg.rules.get(meta.id);
@@ -31425,53 +31507,56 @@ function levelFor(meta, cfg) {
 }
 
 // src/engine/lint.ts
-import path12 from "node:path";
+var import_node_path13 = __toESM(require("node:path"), 1);
 init_discover();
 
 // src/engine/parallel.ts
-import { Worker } from "node:worker_threads";
+var import_node_worker_threads = require("node:worker_threads");
+var TASKS_IN_FLIGHT = 3;
 function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
   return new Promise((resolve) => {
     let next = 0;
     let running = 0;
     const workers = [];
+    let finished2 = false;
     const finish3 = () => {
-      if (running === 0 && next >= tasks.length) {
-        for (const w of workers) void w.terminate();
-        resolve();
+      if (finished2 || running !== 0 || next < tasks.length) return;
+      finished2 = true;
+      for (const w of workers) {
+        w.postMessage({ stop: true });
+        setTimeout(() => void w.terminate(), 2e3).unref();
       }
+      resolve();
     };
     const feed = (w, busy) => {
-      const task = tasks[next];
-      if (!task) {
-        busy.task = void 0;
-        finish3();
-        return;
+      while (busy.size < TASKS_IN_FLIGHT && next < tasks.length) {
+        const task = tasks[next++];
+        running++;
+        busy.set(task.index, task);
+        w.postMessage(task);
       }
-      next++;
-      running++;
-      busy.task = task;
-      w.postMessage(task);
+      finish3();
     };
     const count = Math.max(1, Math.min(jobs, tasks.length));
     let alive = count;
     for (let i = 0; i < count; i++) {
-      const w = new Worker(workerUrl, { workerData: setup });
-      const busy = { task: void 0 };
+      const w = new import_node_worker_threads.Worker(workerUrl, { workerData: setup });
+      const busy = /* @__PURE__ */ new Map();
       workers.push(w);
       w.on("message", (m) => {
-        running--;
+        const index2 = m.type === "result" ? m.result.index : m.index;
+        if (busy.delete(index2)) running--;
         if (m.type === "result") onResult(m.result);
         else onFatal(m.index, m.message);
         feed(w, busy);
       });
       w.on("error", (e) => {
         alive--;
-        if (busy.task) {
+        for (const task of busy.values()) {
           running--;
-          onFatal(busy.task.index, e instanceof Error ? e.message : String(e));
-          busy.task = void 0;
+          onFatal(task.index, e instanceof Error ? e.message : String(e));
         }
+        busy.clear();
         if (alive === 0) {
           for (; next < tasks.length; next++) onFatal(tasks[next].index, "no worker thread left to lint this file");
         }
@@ -31624,12 +31709,12 @@ function runRules(graph, rules, config) {
 }
 
 // src/engine/baseline.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+var import_node_fs8 = require("node:fs");
 var FINGERPRINT_KEY = "vtaplint/v1";
 function readBaseline(file) {
   let doc;
   try {
-    doc = JSON.parse(readFileSync3(file, "utf8").replace(/^\uFEFF/, ""));
+    doc = JSON.parse((0, import_node_fs8.readFileSync)(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -31825,8 +31910,8 @@ function internalNotifications(diags) {
   });
 }
 function relativePath(root, file) {
-  const rel = path12.relative(root, file);
-  return (rel.startsWith("..") || path12.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
+  const rel = import_node_path13.default.relative(root, file);
+  return (rel.startsWith("..") || import_node_path13.default.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -31837,9 +31922,11 @@ var ConfigResolver = class {
   root;
   explicit;
   cache = /* @__PURE__ */ new Map();
+  /** Which config file each folder uses, for this run (files are not re-read during a run). */
+  found = /* @__PURE__ */ new Map();
   ruleIds;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path12.dirname(file), this.root);
+    const found = this.explicit ?? findConfigFile(import_node_path13.default.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -31861,7 +31948,7 @@ async function lint(paths, opts) {
   const notifications = [];
   let work = [];
   for (const f of files) {
-    if (path12.basename(f.path) === CONFIG_FILE) continue;
+    if (import_node_path13.default.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -31882,7 +31969,7 @@ async function lint(paths, opts) {
     work.push({ file: f, config, sites: ext.sites });
   }
   const usedByParams = bicepparamTargets(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path12.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(import_node_path13.default.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -31965,7 +32052,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path12.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => import_node_path13.default.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -31985,7 +32072,7 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = path12.relative(path12.dirname(config.file), file).replaceAll("\\", "/");
+  const rel = import_node_path13.default.relative(import_node_path13.default.dirname(config.file), file).replaceAll("\\", "/");
   return config.ignore.some((g) => matchesGlob(rel, g));
 }
 function diagnosticFindings(diags, rules, config) {
@@ -32013,7 +32100,7 @@ function diagnosticFindings(diags, rules, config) {
 function lintOne(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path12.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(import_node_path13.default.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications };
@@ -32179,7 +32266,7 @@ function helpUri(ruleId) {
 }
 
 // src/report/sarif.ts
-import { pathToFileURL } from "node:url";
+var import_node_url2 = require("node:url");
 init_finding();
 var SRCROOT = "%SRCROOT%";
 function uriOf(root, file) {
@@ -32257,7 +32344,7 @@ function formatSarif(result, rules, opts) {
             rules: rules.map(ruleDescriptor)
           }
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href } },
+        originalUriBaseIds: { [SRCROOT]: { uri: (0, import_node_url2.pathToFileURL)(root).href } },
         invocations: [
           {
             executionSuccessful: !result.notifications.some((n) => n.level === "error"),
@@ -32302,10 +32389,10 @@ function formatGithub(result) {
 }
 
 // src/report/unix.ts
-import path13 from "node:path";
+var import_node_path14 = __toESM(require("node:path"), 1);
 function formatUnix(result) {
   const lines = result.findings.map((f) => {
-    const rel = path13.relative(process.cwd(), f.location.file.path) || f.location.file.path;
+    const rel = import_node_path14.default.relative(process.cwd(), f.location.file.path) || f.location.file.path;
     const { line, column } = f.location.region.start;
     return `${rel}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
   });
@@ -32315,7 +32402,7 @@ function formatUnix(result) {
 }
 
 // src/cli/args.ts
-import { parseArgs } from "node:util";
+var import_node_util3 = require("node:util");
 var LINT_FORMATS = ["stylish", "compact", "json", "sarif", "github", "unix"];
 var GRAPH_FORMATS = ["json", "text"];
 var UsageError = class extends Error {
@@ -32353,7 +32440,7 @@ Exit codes: 0 no error-level finding (and warnings within --max-warnings),
 function parseCli(argv) {
   let parsed;
   try {
-    parsed = parseArgs({
+    parsed = (0, import_node_util3.parseArgs)({
       args: [...argv],
       allowPositionals: true,
       strict: true,
@@ -32447,7 +32534,8 @@ var package_default = {
   },
   files: [
     "bin",
-    "dist",
+    "dist/*.js",
+    "dist/*.cjs",
     "rules/*.md",
     "schema",
     "README.md"
@@ -32487,8 +32575,9 @@ var package_default = {
 // src/cli/main.ts
 var VERSION = package_default.version;
 function bundledWorker() {
-  const url = new URL("./worker.js", import.meta.url);
-  return url.protocol === "file:" && existsSync3(fileURLToPath2(url)) ? url : void 0;
+  if (!__vtaplintBundleUrl.endsWith("/dist/vtaplint.cjs")) return void 0;
+  const url = new URL("../bin/worker.cjs", __vtaplintBundleUrl);
+  return url.protocol === "file:" && (0, import_node_fs9.existsSync)((0, import_node_url3.fileURLToPath)(url)) ? url : void 0;
 }
 function render(result, opts, io, started) {
   switch (opts.format) {
@@ -32534,10 +32623,10 @@ Run 'vtaplint --help' for usage.
     return 0;
   }
   const root = lintRoot(opts.paths, io.cwd);
-  const parameterFiles = opts.parameters.map((p) => path16.resolve(io.cwd, p));
-  const configFile = opts.config ? path16.resolve(io.cwd, opts.config) : void 0;
+  const parameterFiles = opts.parameters.map((p) => import_node_path17.default.resolve(io.cwd, p));
+  const configFile = opts.config ? import_node_path17.default.resolve(io.cwd, opts.config) : void 0;
   if (opts.command === "eval" || opts.command === "graph") {
-    const file = path16.resolve(io.cwd, opts.paths[0]);
+    const file = import_node_path17.default.resolve(io.cwd, opts.paths[0]);
     let config;
     try {
       config = await new ConfigResolver(root, RULES, configFile).forFile(file);
@@ -32561,7 +32650,7 @@ Run 'vtaplint --help' for usage.
       });
       for (const d of r2.diagnostics) {
         const at2 = d.span.region().start;
-        io.stderr(`vtaplint: ${path16.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
+        io.stderr(`vtaplint: ${import_node_path17.default.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
 `);
       }
       io.stdout(r2.output);
@@ -32594,8 +32683,8 @@ Run 'vtaplint --help' for usage.
       configFile,
       parameterFiles,
       params: opts.params,
-      baselineFile: opts.baseline ? path16.resolve(io.cwd, opts.baseline) : void 0,
-      jobs: opts.jobs ?? Math.min(availableParallelism(), 4),
+      baselineFile: opts.baseline ? import_node_path17.default.resolve(io.cwd, opts.baseline) : void 0,
+      jobs: opts.jobs ?? Math.min((0, import_node_os2.availableParallelism)(), 4),
       workerUrl: bundledWorker()
     });
   } catch (e) {
@@ -32614,9 +32703,9 @@ Run 'vtaplint --help' for usage.
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
   const text = render(shown, opts, io, started);
   if (opts.output) {
-    const out = path16.resolve(io.cwd, opts.output);
-    mkdirSync(path16.dirname(out), { recursive: true });
-    writeFileSync(out, text);
+    const out = import_node_path17.default.resolve(io.cwd, opts.output);
+    (0, import_node_fs9.mkdirSync)(import_node_path17.default.dirname(out), { recursive: true });
+    (0, import_node_fs9.writeFileSync)(out, text);
   } else io.stdout(text);
   const counts = countByLevel(counted);
   if (result.notifications.some((n) => n.level === "error")) {
@@ -32633,12 +32722,12 @@ Run 'vtaplint --help' for usage.
   return 0;
 }
 function lintRoot(paths, cwd) {
-  const abs = (paths.length ? paths : ["."]).map((p) => path16.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
-  const inside = (p) => p === cwd || p.startsWith(cwd + path16.sep);
+  const abs = (paths.length ? paths : ["."]).map((p) => import_node_path17.default.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
+  const inside = (p) => p === cwd || p.startsWith(cwd + import_node_path17.default.sep);
   if (abs.every(inside)) return cwd;
-  let common = path16.dirname(abs[0]);
+  let common = import_node_path17.default.dirname(abs[0]);
   for (const p of abs) {
-    while (!(p === common || p.startsWith(common + path16.sep))) common = path16.dirname(common);
+    while (!(p === common || p.startsWith(common + import_node_path17.default.sep))) common = import_node_path17.default.dirname(common);
   }
   return common;
 }
@@ -32662,3 +32751,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
+// vtaplint-build 72fef6f6c41cfdcd45443359e83c73c1

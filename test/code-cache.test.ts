@@ -1,0 +1,72 @@
+// The built CLI runs its bundle through V8's code cache (bin/run-bundle.cjs). Checked on a copy of
+// bin/ and dist/ in a temporary folder (npm test builds dist/ first), so other tests' runs do not
+// share its cache: the first run writes the cache, later runs use it and say the same, a damaged or
+// foreign cache is never trusted, and VTAPLINT_NO_CODE_CACHE turns it off.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { REPO } from './helpers.js';
+
+const pkg = mkdtempSync(path.join(tmpdir(), 'vtaplint-code-cache-'));
+afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+for (const f of ['bin/vtaplint.js', 'bin/run-bundle.cjs', 'bin/worker.cjs', 'dist/vtaplint.cjs', 'dist/worker.cjs', 'package.json']) {
+  mkdirSync(path.dirname(path.join(pkg, f)), { recursive: true });
+  copyFileSync(path.join(REPO, f), path.join(pkg, f));
+}
+const cacheDir = path.join(pkg, 'dist', '.cache');
+
+function run(env: Record<string, string> = {}, args = [path.join(REPO, 'examples'), '--format', 'json', '--jobs', '1']) {
+  const r = spawnSync(process.execPath, [path.join(pkg, 'bin/vtaplint.js'), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, VTAPLINT_NO_CODE_CACHE: '', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  expect(r.stderr).toBe('');
+  const out = JSON.parse(r.stdout) as { findings: unknown[] };
+  return JSON.stringify(out.findings);
+}
+const caches = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.startsWith('vtaplint-')) : []);
+
+test('VTAPLINT_NO_CODE_CACHE: no cache is written', () => {
+  run({ VTAPLINT_NO_CODE_CACHE: '1' });
+  expect(caches()).toEqual([]);
+});
+
+test('the first run writes a cache named for this bundle and Node; the next run uses it and reports the same', () => {
+  const first = run();
+  const written = caches();
+  expect(written).toHaveLength(1);
+  const buildId = /vtaplint-build ([0-9a-f]{16})/.exec(readFileSync(path.join(pkg, 'dist/vtaplint.cjs'), 'utf8'))?.[1];
+  expect(written[0]).toBe(`vtaplint-${buildId}-${process.version}-${process.arch}.v8`);
+  const bytes = readFileSync(path.join(cacheDir, written[0]!));
+  expect(run()).toBe(first);
+  // Accepted, so not written again.
+  expect(readFileSync(path.join(cacheDir, written[0]!)).equals(bytes)).toBe(true);
+});
+
+test('a damaged cache is rejected by V8 and written again; the run is unaffected', () => {
+  const expected = run({ VTAPLINT_NO_CODE_CACHE: '1' });
+  const [name] = caches();
+  writeFileSync(path.join(cacheDir, name!), Buffer.alloc(4096, 7));
+  expect(run()).toBe(expected);
+  expect(readFileSync(path.join(cacheDir, name!)).equals(Buffer.alloc(4096, 7))).toBe(false);
+});
+
+test('a cache of another build is never read, and is removed when this build writes its own', () => {
+  rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(cacheDir);
+  const stale = `vtaplint-0123456789abcdef-${process.version}-${process.arch}.v8`;
+  writeFileSync(path.join(cacheDir, stale), Buffer.alloc(4096, 1));
+  const expected = run({ VTAPLINT_NO_CODE_CACHE: '1' });
+  expect(run()).toBe(expected);
+  expect(caches()).not.toContain(stale);
+  expect(caches()).toHaveLength(1);
+});
+
+test('worker threads save their own cache when told to stop', () => {
+  run({}, [path.join(REPO, 'fixtures'), '--format', 'json', '--jobs', '2']);
+  expect(readdirSync(cacheDir).filter((f) => f.startsWith('worker-'))).toHaveLength(1);
+});
