@@ -65,7 +65,7 @@ function row(section, what, value, floor, target, note = '') {
   rows.push({ section, what, value, floor, ratio, target, ok, note });
 }
 
-if (!existsSync(path.join(REPO, 'dist/vtaplint.js'))) execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
+if (!existsSync(path.join(REPO, 'dist/vtaplint.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
 const work = mkdtempSync(path.join(tmpdir(), 'vtaplint-bench-'));
 
 // Bundle the stage runner once (what it measures must not include esbuild).

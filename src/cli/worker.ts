@@ -1,4 +1,4 @@
-// A worker thread of the CLI (bundled into dist/worker.js): lints whole files as the main thread
+// A worker thread of the CLI (bundled into dist/worker.cjs, run by bin/worker.cjs): lints whole files as the main thread
 // would (its own config lookups, the same per-file pipeline) and sends the findings back as plain
 // data. See src/engine/parallel.ts.
 import { parentPort, workerData } from 'node:worker_threads';

@@ -45,7 +45,7 @@ export interface LintOptions {
   now?: Date;
   /** Worker threads for many files (1: lint in this thread). */
   jobs?: number;
-  /** The bundled worker script (dist/worker.js); without it everything runs in this thread. */
+  /** The bundled worker script (bin/worker.cjs, which runs dist/worker.cjs); without it everything runs in this thread. */
   workerUrl?: URL | undefined;
 }
 
