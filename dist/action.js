@@ -21350,12 +21350,16 @@ var Span = class {
     return `${this.file.path}:${p.line}:${p.column}`;
   }
 };
-var containerSpans = /* @__PURE__ */ new WeakMap();
+var SPANS = /* @__PURE__ */ Symbol("vtaplint.spans");
+function spansOf(container) {
+  const entry2 = container[SPANS];
+  return entry2 && entry2.owner === container ? entry2 : void 0;
+}
 function recordSpan(container, key, value, keySpan) {
-  let entry2 = containerSpans.get(container);
+  let entry2 = spansOf(container);
   if (!entry2) {
-    entry2 = { values: /* @__PURE__ */ new Map() };
-    containerSpans.set(container, entry2);
+    entry2 = { owner: container, values: /* @__PURE__ */ new Map() };
+    Object.defineProperty(container, SPANS, { value: entry2, enumerable: false, writable: true, configurable: true });
   }
   entry2.values.set(key, value);
   if (keySpan && typeof key === "string") {
@@ -21380,10 +21384,10 @@ var TextSpan = class _TextSpan extends Span {
     return `${this.file.path}@${this.start}-${this.end}`;
   }
   child(container, key) {
-    return containerSpans.get(container)?.values.get(key) ?? this;
+    return spansOf(container)?.values.get(key) ?? this;
   }
   keySpan(container, key) {
-    return containerSpans.get(container)?.keys?.get(key) ?? this.child(container, key);
+    return spansOf(container)?.keys?.get(key) ?? this.child(container, key);
   }
   sub(start, end) {
     return new _TextSpan(this.file, Math.min(this.start + start, this.end), Math.min(this.start + end, this.end));
@@ -22463,7 +22467,8 @@ function isTObject(n) {
   return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
 }
 function setOwn(o, key, value) {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
 }
 function own(o, key) {
   return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : void 0;
@@ -28990,7 +28995,13 @@ var FileLowerer = class extends ExprLowerer {
   }
   jsonContent(e, text) {
     const errors = [];
-    let v = parse2(text.replace(/^\uFEFF/, ""), errors, { allowTrailingComma: true });
+    const body = text.replace(/^\uFEFF/, "");
+    let v;
+    try {
+      v = JSON.parse(body);
+    } catch {
+      v = parse2(body, errors, { allowTrailingComma: true });
+    }
     if (errors.length > 0) {
       this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
       return lit(null, e);

@@ -3257,11 +3257,15 @@ var init_source = __esm({
 });
 
 // src/model/span.ts
+function spansOf(container) {
+  const entry = container[SPANS];
+  return entry && entry.owner === container ? entry : void 0;
+}
 function recordSpan(container, key, value, keySpan) {
-  let entry = containerSpans.get(container);
+  let entry = spansOf(container);
   if (!entry) {
-    entry = { values: /* @__PURE__ */ new Map() };
-    containerSpans.set(container, entry);
+    entry = { owner: container, values: /* @__PURE__ */ new Map() };
+    Object.defineProperty(container, SPANS, { value: entry, enumerable: false, writable: true, configurable: true });
   }
   entry.values.set(key, value);
   if (keySpan && typeof key === "string") {
@@ -3269,7 +3273,7 @@ function recordSpan(container, key, value, keySpan) {
     entry.keys.set(key, keySpan);
   }
 }
-var Span, containerSpans, TextSpan, JsonPathSpan, JsonStringPartSpan;
+var Span, SPANS, TextSpan, JsonPathSpan, JsonStringPartSpan;
 var init_span = __esm({
   "src/model/span.ts"() {
     "use strict";
@@ -3289,7 +3293,7 @@ var init_span = __esm({
         return `${this.file.path}:${p.line}:${p.column}`;
       }
     };
-    containerSpans = /* @__PURE__ */ new WeakMap();
+    SPANS = /* @__PURE__ */ Symbol("vtaplint.spans");
     TextSpan = class _TextSpan extends Span {
       constructor(file, start, end) {
         super();
@@ -3307,10 +3311,10 @@ var init_span = __esm({
         return `${this.file.path}@${this.start}-${this.end}`;
       }
       child(container, key) {
-        return containerSpans.get(container)?.values.get(key) ?? this;
+        return spansOf(container)?.values.get(key) ?? this;
       }
       keySpan(container, key) {
-        return containerSpans.get(container)?.keys?.get(key) ?? this.child(container, key);
+        return spansOf(container)?.keys?.get(key) ?? this.child(container, key);
       }
       sub(start, end) {
         return new _TextSpan(this.file, Math.min(this.start + start, this.end), Math.min(this.start + end, this.end));
@@ -19525,7 +19529,8 @@ function isTObject(n) {
   return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
 }
 function setOwn(o, key, value) {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
 }
 function own(o, key) {
   return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : void 0;
@@ -26321,7 +26326,13 @@ var init_lower = __esm({
       }
       jsonContent(e, text) {
         const errors = [];
-        let v = parse2(text.replace(/^\uFEFF/, ""), errors, { allowTrailingComma: true });
+        const body = text.replace(/^\uFEFF/, "");
+        let v;
+        try {
+          v = JSON.parse(body);
+        } catch {
+          v = parse2(body, errors, { allowTrailingComma: true });
+        }
         if (errors.length > 0) {
           this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
           return lit(null, e);
@@ -32751,4 +32762,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 72fef6f6c41cfdcd45443359e83c73c1
+// vtaplint-build d0e5f80bd30307c56c1c835348b432b2

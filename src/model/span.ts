@@ -59,18 +59,31 @@ export abstract class Span {
 
 /** Spans recorded for containers built by a front end that knows offsets (Bicep lowering). */
 interface ContainerSpans {
+  /** The container these spans are of (a guard: spans are never taken for another object's). */
+  owner: object;
   values: Map<PathKey, Span>;
   keys?: Map<string, Span>;
 }
 
-const containerSpans = new WeakMap<object, ContainerSpans>();
+/**
+ * Kept on the container itself under a symbol, not in a WeakMap: a lowered Bicep file records a
+ * span for nearly every node, and WeakMap entries are several times dearer to add and to
+ * garbage-collect. A non-enumerable symbol is invisible to Object.keys, for-in, spread and JSON.
+ */
+const SPANS: unique symbol = Symbol('vtaplint.spans');
+
+function spansOf(container: object): ContainerSpans | undefined {
+  const entry = (container as { [SPANS]?: ContainerSpans })[SPANS];
+  return entry && entry.owner === container ? entry : undefined;
+}
 
 /** Records where `container[key]` (and optionally its property name) came from. */
 export function recordSpan(container: object, key: PathKey, value: Span, keySpan?: Span): void {
-  let entry = containerSpans.get(container);
+  let entry = spansOf(container);
   if (!entry) {
-    entry = { values: new Map() };
-    containerSpans.set(container, entry);
+    entry = { owner: container, values: new Map() };
+    // Not enumerable: deep equality and Object.assign see the container's data only.
+    Object.defineProperty(container, SPANS, { value: entry, enumerable: false, writable: true, configurable: true });
   }
   entry.values.set(key, value);
   if (keySpan && typeof key === 'string') {
@@ -98,11 +111,11 @@ export class TextSpan extends Span {
   }
 
   child(container: object, key: PathKey): Span {
-    return containerSpans.get(container)?.values.get(key) ?? this;
+    return spansOf(container)?.values.get(key) ?? this;
   }
 
   keySpan(container: object, key: string): Span {
-    return containerSpans.get(container)?.keys?.get(key) ?? this.child(container, key);
+    return spansOf(container)?.keys?.get(key) ?? this.child(container, key);
   }
 
   sub(start: number, end: number): Span {

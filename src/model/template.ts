@@ -32,7 +32,10 @@ export function isTObject(n: TNode | undefined): n is TObject {
  * "__proto__" is a property like any other instead of replacing the object's prototype.
  */
 export function setOwn(o: TObject, key: string, value: TNode): void {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  // '__proto__' is the one name Object.prototype gives a setter: only it needs defineProperty
+  // (which is many times slower than a store, and a template has thousands of properties).
+  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
 }
 
 /** Own property of a template object (never an inherited one such as `constructor`). */

@@ -8,6 +8,7 @@ import { TExpr, isTObject, type TNode, type TObject } from '../../src/model/temp
 import { TemplateScope } from '../../src/deploy/scope.js';
 import { loadBicepTemplate, type BicepHost } from '../../src/bicep/load.js';
 import { loadBicepParams } from '../../src/bicep/params.js';
+import type { ObjectValue } from '../../src/expr/value.js';
 
 const ROOT = '/virtual';
 
@@ -375,11 +376,14 @@ describe('Bicep lowering: modules and imports', () => {
         'var b = lib.base',
         "var text = loadTextContent('data.txt')",
         "var cfg = loadJsonContent('cfg.json', '$.ports')",
+        "var strict = loadJsonContent('strict.json')",
       ].join('\n'),
       {
         'lib.bicep': "var inner = 20\n@export()\nvar base = inner + 1\n@export()\nfunc double(x int) int => x * 2\n",
         'data.txt': 'hello',
         'cfg.json': '{ "ports": [80, 443] // comment\n}',
+        // Strict JSON (read with JSON.parse): '__proto__' stays a key like any other.
+        'strict.json': '{"__proto__": {"polluted": true}, "ok": 1}',
       },
     );
     expect(r.diagnostics).toEqual([]);
@@ -388,6 +392,9 @@ describe('Bicep lowering: modules and imports', () => {
     expect(scope.variable('b', r.span)).toBe(21);
     expect(scope.variable('text', r.span)).toBe('hello');
     expect(scope.variable('cfg', r.span)).toEqual([80, 443]);
+    const strict = scope.variable('strict', r.span) as ObjectValue;
+    expect(strict.keys()).toEqual(['__proto__', 'ok']);
+    expect((strict.get('__proto__') as ObjectValue).get('polluted')).toBe(true);
   });
 });
 
