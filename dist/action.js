@@ -22382,9 +22382,16 @@ function fromTree(n) {
 var MAX_VALUE_WALK_DEPTH = 2e3;
 function deeperThan(v, remaining) {
   if (remaining <= 0) return true;
-  const items = Array.isArray(v) ? v : Object.values(v);
-  for (let i = 0; i < items.length; i++) {
-    const e = items[i];
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e = v[i];
+      if (typeof e === "object" && e !== null && deeperThan(e, remaining - 1)) return true;
+    }
+    return false;
+  }
+  const o = v;
+  for (const k in o) {
+    const e = o[k];
     if (typeof e === "object" && e !== null && deeperThan(e, remaining - 1)) return true;
   }
   return false;
@@ -24413,6 +24420,12 @@ var Parser2 = class {
   stringLit() {
     const start = this.pos;
     this.pos++;
+    const close = this.s.indexOf("'", this.pos);
+    if (close >= 0 && close < this.end && (close + 1 >= this.end || this.s.charCodeAt(close + 1) !== 39)) {
+      const value = this.s.slice(this.pos, close);
+      this.pos = close + 1;
+      return { k: "lit", value, start, end: this.pos };
+    }
     let out = "";
     let chunk = this.pos;
     for (; ; ) {
@@ -24441,6 +24454,7 @@ var Parser2 = class {
       throw new ParseError2("Only integer literals are allowed in expressions.", start, this.pos + 2);
     }
     const text = this.s.slice(start, this.pos);
+    if (this.pos - digits <= 15) return { k: "lit", value: Number(text) + 0, start, end: this.pos };
     const big = BigInt(text);
     if (big > 9223372036854775807n || big < -9223372036854775808n) {
       throw new ParseError2(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
@@ -26332,6 +26346,7 @@ function nameText(names) {
   return names.map((n) => typeof n === "string" ? n : typeof n === "number" ? String(n) : "<unknown>").join("/");
 }
 function finish(env, pieces, type, names, where) {
+  if (!pieces.some((p) => p instanceof Unknown)) return pieces.join("");
   const unknownName = names.some((n) => n instanceof Unknown);
   const desc = `a resource id of type ${type} ${unknownName ? `with a name known only at deployment ('${nameText(names)}')` : `named '${nameText(names)}'`}${where}`;
   const r = partialString(pieces, desc);
@@ -29628,6 +29643,10 @@ var TemplateScope = class {
   template;
   supplied = /* @__PURE__ */ new Map();
   paramCache = /* @__PURE__ */ new Map();
+  /** Declared parameter names (as written) by lower-cased name; built on first use. */
+  paramNames;
+  /** paramCache by the name as a call spelled it. */
+  paramByExactName = /* @__PURE__ */ new Map();
   paramBusy = /* @__PURE__ */ new Set();
   varCache = /* @__PURE__ */ new Map();
   /** Variables being evaluated, in order (for the cycle message). */
@@ -29673,6 +29692,13 @@ var TemplateScope = class {
   // ---- Where values come from: parameters read by each evaluated expression ----
   /** Parameters read by the expression at a span (by Span.identity()), for "the value comes from here". */
   readsBySpan = /* @__PURE__ */ new Map();
+  /**
+   * Expressions that read parameters, in evaluation order: indexed into readsBySpan (by
+   * Span.identity(), a string built from the span's path) only when a finding asks, since most
+   * runs never do and every expression that reads a parameter lands here.
+   */
+  readsAt = [];
+  readsIndexed = 0;
   /** Parameters each variable's value was computed from. */
   varReads = /* @__PURE__ */ new Map();
   /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
@@ -29704,7 +29730,7 @@ var TemplateScope = class {
   /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
   traced(span, f) {
     const { value, reads } = this.collectReads(f);
-    if (reads.size) this.readsBySpan.set(span.identity(), reads);
+    if (reads.size) this.readsAt.push({ span, reads });
     return value;
   }
   /** traced() for an expression string, without a closure per expression (the hottest path). */
@@ -29716,7 +29742,7 @@ var TemplateScope = class {
     } finally {
       this.closeReads(collector);
     }
-    if (collector.reads?.size) this.readsBySpan.set(span.identity(), collector.reads);
+    if (collector.reads?.size) this.readsAt.push({ span, reads: collector.reads });
     return value;
   }
   /**
@@ -29724,6 +29750,10 @@ var TemplateScope = class {
    * expression at `span` was computed from: findings there point at them as related locations.
    */
   suppliedSourcesAt(span) {
+    for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
+      const r = this.readsAt[this.readsIndexed];
+      this.readsBySpan.set(r.span.identity(), r.reads);
+    }
     const reads = this.readsBySpan.get(span.identity());
     if (!reads) return [];
     const out = [];
@@ -29777,9 +29807,14 @@ var TemplateScope = class {
   }
   /** Everything known about a parameter, or undefined when it is not declared. */
   parameterInfo(name) {
+    const exact = this.paramByExactName.get(name);
+    if (exact) return exact;
     const key = name.toLowerCase();
     const hit = this.paramCache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.paramByExactName.set(name, hit);
+      return hit;
+    }
     const sec = this.section("parameters");
     if (!sec || !isTObject(sec.node)) return void 0;
     const decl = childOf(sec, name);
@@ -29791,7 +29826,11 @@ var TemplateScope = class {
     }
     this.paramBusy.add(key);
     try {
-      const info = this.computeParameter(Object.keys(sec.node).find((k) => k.toLowerCase() === key) ?? name, decl);
+      if (!this.paramNames) {
+        this.paramNames = /* @__PURE__ */ new Map();
+        for (const k of Object.keys(sec.node)) if (!this.paramNames.has(k.toLowerCase())) this.paramNames.set(k.toLowerCase(), k);
+      }
+      const info = this.computeParameter(this.paramNames.get(key) ?? name, decl);
       this.paramCache.set(key, info);
       return info;
     } finally {

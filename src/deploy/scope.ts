@@ -108,6 +108,10 @@ export class TemplateScope implements EvalContext {
 
   private readonly supplied = new Map<string, SuppliedParameter>();
   private readonly paramCache = new Map<string, ParameterInfo>();
+  /** Declared parameter names (as written) by lower-cased name; built on first use. */
+  private paramNames: Map<string, string> | undefined;
+  /** paramCache by the name as a call spelled it. */
+  private readonly paramByExactName = new Map<string, ParameterInfo>();
   private readonly paramBusy = new Set<string>();
   private readonly varCache = new Map<string, Value>();
   /** Variables being evaluated, in order (for the cycle message). */
@@ -158,6 +162,13 @@ export class TemplateScope implements EvalContext {
 
   /** Parameters read by the expression at a span (by Span.identity()), for "the value comes from here". */
   private readonly readsBySpan = new Map<string, ReadonlySet<string>>();
+  /**
+   * Expressions that read parameters, in evaluation order: indexed into readsBySpan (by
+   * Span.identity(), a string built from the span's path) only when a finding asks, since most
+   * runs never do and every expression that reads a parameter lands here.
+   */
+  private readonly readsAt: { span: Span; reads: ReadonlySet<string> }[] = [];
+  private readsIndexed = 0;
   /** Parameters each variable's value was computed from. */
   private readonly varReads = new Map<string, ReadonlySet<string>>();
   /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
@@ -194,7 +205,7 @@ export class TemplateScope implements EvalContext {
   /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
   traced<T>(span: Span, f: () => T): T {
     const { value, reads } = this.collectReads(f);
-    if (reads.size) this.readsBySpan.set(span.identity(), reads);
+    if (reads.size) this.readsAt.push({ span, reads });
     return value;
   }
 
@@ -207,7 +218,7 @@ export class TemplateScope implements EvalContext {
     } finally {
       this.closeReads(collector);
     }
-    if (collector.reads?.size) this.readsBySpan.set(span.identity(), collector.reads);
+    if (collector.reads?.size) this.readsAt.push({ span, reads: collector.reads });
     return value;
   }
 
@@ -216,6 +227,10 @@ export class TemplateScope implements EvalContext {
    * expression at `span` was computed from: findings there point at them as related locations.
    */
   suppliedSourcesAt(span: Span): { name: string; span: Span }[] {
+    for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
+      const r = this.readsAt[this.readsIndexed] as { span: Span; reads: ReadonlySet<string> };
+      this.readsBySpan.set(r.span.identity(), r.reads);
+    }
     const reads = this.readsBySpan.get(span.identity());
     if (!reads) return [];
     const out: { name: string; span: Span }[] = [];
@@ -279,9 +294,15 @@ export class TemplateScope implements EvalContext {
 
   /** Everything known about a parameter, or undefined when it is not declared. */
   parameterInfo(name: string): ParameterInfo | undefined {
+    // By the name as written first: lower-casing makes a new string on every parameters() call.
+    const exact = this.paramByExactName.get(name);
+    if (exact) return exact;
     const key = name.toLowerCase();
     const hit = this.paramCache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.paramByExactName.set(name, hit);
+      return hit;
+    }
     const sec = this.section('parameters');
     if (!sec || !isTObject(sec.node)) return undefined;
     const decl = childOf(sec as Located<TObject>, name);
@@ -293,7 +314,12 @@ export class TemplateScope implements EvalContext {
     }
     this.paramBusy.add(key);
     try {
-      const info = this.computeParameter(Object.keys(sec.node).find((k) => k.toLowerCase() === key) ?? name, decl);
+      if (!this.paramNames) {
+        // Declared names by lower case, made once (a search of the keys per parameter is quadratic).
+        this.paramNames = new Map();
+        for (const k of Object.keys(sec.node)) if (!this.paramNames.has(k.toLowerCase())) this.paramNames.set(k.toLowerCase(), k);
+      }
+      const info = this.computeParameter(this.paramNames.get(key) ?? name, decl);
       this.paramCache.set(key, info);
       return info;
     } finally {

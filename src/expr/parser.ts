@@ -204,6 +204,13 @@ class Parser {
   private stringLit(): Expr {
     const start = this.pos;
     this.pos++;
+    // Most literals have no '' escape: one search and one slice.
+    const close = this.s.indexOf("'", this.pos);
+    if (close >= 0 && close < this.end && (close + 1 >= this.end || this.s.charCodeAt(close + 1) !== 39)) {
+      const value = this.s.slice(this.pos, close);
+      this.pos = close + 1;
+      return { k: 'lit', value, start, end: this.pos };
+    }
     let out = '';
     let chunk = this.pos;
     for (;;) {
@@ -234,6 +241,9 @@ class Parser {
       throw new ParseError('Only integer literals are allowed in expressions.', start, this.pos + 2);
     }
     const text = this.s.slice(start, this.pos);
+    // Up to 15 digits is exact as a double and inside the 64-bit range: no BigInt needed
+    // (+ 0 turns '-0' into 0, as BigInt does).
+    if (this.pos - digits <= 15) return { k: 'lit', value: Number(text) + 0, start, end: this.pos };
     const big = BigInt(text);
     if (big > 9223372036854775807n || big < -9223372036854775808n) {
       throw new ParseError(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);

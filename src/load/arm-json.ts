@@ -147,9 +147,17 @@ const MAX_VALUE_WALK_DEPTH = 2000;
 /** Whether the container `v` holds containers nested more than `remaining` levels (itself included). */
 function deeperThan(v: object, remaining: number): boolean {
   if (remaining <= 0) return true;
-  const items: unknown[] = Array.isArray(v) ? v : Object.values(v);
-  for (let i = 0; i < items.length; i++) {
-    const e = items[i];
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e: unknown = v[i];
+      if (typeof e === 'object' && e !== null && deeperThan(e, remaining - 1)) return true;
+    }
+    return false;
+  }
+  // for-in allocates nothing per object (Object.values would allocate an array for each).
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const e = o[k];
     if (typeof e === 'object' && e !== null && deeperThan(e, remaining - 1)) return true;
   }
   return false;

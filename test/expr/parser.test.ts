@@ -50,6 +50,18 @@ describe('parseTemplateString', () => {
     expect(parseTemplateString('[add(1,2) extra]').kind).toBe('error');
   });
 
+  it('reads literals at the edges: quotes escaped first or last, empty strings, -0, 15 and 16 digits', () => {
+    const lits = (s: string): unknown => {
+      const r = parseTemplateString(s);
+      return r.kind === 'expr' && r.ast.k === 'call' ? r.ast.args.map((a) => (a.k === 'lit' ? a.value : a.k)) : r.kind;
+    };
+    expect(lits("[concat('''a', 'a''', '', '''', 'x''''y')]")).toEqual(["'a", "a'", '', "'", "x''y"]);
+    const nums = lits('[createArray(-0, 123456789012345, -1234567890123456, 0)]') as unknown[];
+    expect(nums).toEqual([0, 123456789012345, -1234567890123456, 0]);
+    expect(Object.is(nums[0], 0)).toBe(true);
+    expect(parseTemplateString("[concat('abc'')]").kind).toBe('error');
+  });
+
   it('rejects integers outside 64 bits', () => {
     expect(parseTemplateString('[add(99999999999999999999, 1)]').kind).toBe('error');
     expect(parseTemplateString('[add(9223372036854775807, 0)]').kind).toBe('expr');

@@ -52,6 +52,8 @@ function nameText(names: Value[]): string {
 }
 
 function finish(env: FnEnv, pieces: Piece[], type: string, names: Value[], where: string): Value {
+  // A fully known id is just its text: the description is for an id known only in part.
+  if (!pieces.some((p) => p instanceof Unknown)) return pieces.join('');
   const unknownName = names.some((n) => n instanceof Unknown);
   const desc = `a resource id of type ${type} ${unknownName ? `with a name known only at deployment ('${nameText(names)}')` : `named '${nameText(names)}'`}${where}`;
   const r = partialString(pieces, desc);
