@@ -21350,6 +21350,11 @@ var Span = class {
     return `${this.file.path}:${p.line}:${p.column}`;
   }
 };
+function valueSpan(entry2, key) {
+  const v = entry2.values;
+  if (Array.isArray(v)) return typeof key === "number" ? v[key] : void 0;
+  return v.get(key);
+}
 var SPANS = /* @__PURE__ */ Symbol("vtaplint.spans");
 function spansOf(container) {
   const entry2 = container[SPANS];
@@ -21358,10 +21363,12 @@ function spansOf(container) {
 function recordSpan(container, key, value, keySpan) {
   let entry2 = spansOf(container);
   if (!entry2) {
-    entry2 = { owner: container, values: /* @__PURE__ */ new Map() };
+    entry2 = { owner: container, values: Array.isArray(container) ? [] : /* @__PURE__ */ new Map() };
     Object.defineProperty(container, SPANS, { value: entry2, enumerable: false, writable: true, configurable: true });
   }
-  entry2.values.set(key, value);
+  const values = entry2.values;
+  if (!Array.isArray(values)) values.set(key, value);
+  else if (typeof key === "number" && Number.isInteger(key) && key >= 0) values[key] = value;
   if (keySpan && typeof key === "string") {
     entry2.keys ??= /* @__PURE__ */ new Map();
     entry2.keys.set(key, keySpan);
@@ -21384,7 +21391,8 @@ var TextSpan = class _TextSpan extends Span {
     return `${this.file.path}@${this.start}-${this.end}`;
   }
   child(container, key) {
-    return spansOf(container)?.values.get(key) ?? this;
+    const entry2 = spansOf(container);
+    return (entry2 && valueSpan(entry2, key)) ?? this;
   }
   keySpan(container, key) {
     return spansOf(container)?.keys?.get(key) ?? this.child(container, key);
@@ -21577,7 +21585,14 @@ function findConfigFile(dir, root, cache2) {
   const key = `${top}\0${start}`;
   if (cache2?.has(key)) return cache2.get(key);
   let found;
+  const visited = [];
   for (let cur = start; ; ) {
+    const here = `${top}\0${cur}`;
+    if (cache2?.has(here)) {
+      found = cache2.get(here);
+      break;
+    }
+    visited.push(here);
     const candidate = path.join(cur, CONFIG_FILE);
     if (existsSync(candidate)) {
       found = candidate;
@@ -21588,7 +21603,7 @@ function findConfigFile(dir, root, cache2) {
     if (up === cur || !(cur + path.sep).startsWith(top + path.sep)) break;
     cur = up;
   }
-  cache2?.set(key, found);
+  if (cache2) for (const v of visited) cache2.set(v, found);
   return found;
 }
 function levelFor(meta, cfg) {
@@ -21956,7 +21971,7 @@ function realPath(p) {
 var realDirs = /* @__PURE__ */ new Map();
 function resolveLinks(p) {
   try {
-    return realpathSync(p);
+    return realpathSync.native(p);
   } catch {
     return void 0;
   }
@@ -29247,7 +29262,7 @@ function associatedParameterFile(template) {
   const base = path9.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
-  const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
+  const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
     const p = path9.join(dir, c);
     if (existsSync2(p)) return p;

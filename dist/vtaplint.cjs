@@ -3257,6 +3257,11 @@ var init_source = __esm({
 });
 
 // src/model/span.ts
+function valueSpan(entry, key) {
+  const v = entry.values;
+  if (Array.isArray(v)) return typeof key === "number" ? v[key] : void 0;
+  return v.get(key);
+}
 function spansOf(container) {
   const entry = container[SPANS];
   return entry && entry.owner === container ? entry : void 0;
@@ -3264,10 +3269,12 @@ function spansOf(container) {
 function recordSpan(container, key, value, keySpan) {
   let entry = spansOf(container);
   if (!entry) {
-    entry = { owner: container, values: /* @__PURE__ */ new Map() };
+    entry = { owner: container, values: Array.isArray(container) ? [] : /* @__PURE__ */ new Map() };
     Object.defineProperty(container, SPANS, { value: entry, enumerable: false, writable: true, configurable: true });
   }
-  entry.values.set(key, value);
+  const values = entry.values;
+  if (!Array.isArray(values)) values.set(key, value);
+  else if (typeof key === "number" && Number.isInteger(key) && key >= 0) values[key] = value;
   if (keySpan && typeof key === "string") {
     entry.keys ??= /* @__PURE__ */ new Map();
     entry.keys.set(key, keySpan);
@@ -3311,7 +3318,8 @@ var init_span = __esm({
         return `${this.file.path}@${this.start}-${this.end}`;
       }
       child(container, key) {
-        return spansOf(container)?.values.get(key) ?? this;
+        const entry = spansOf(container);
+        return (entry && valueSpan(entry, key)) ?? this;
       }
       keySpan(container, key) {
         return spansOf(container)?.keys?.get(key) ?? this.child(container, key);
@@ -18988,7 +18996,7 @@ function realPath(p) {
 }
 function resolveLinks(p) {
   try {
-    return (0, import_node_fs6.realpathSync)(p);
+    return import_node_fs6.realpathSync.native(p);
   } catch {
     return void 0;
   }
@@ -26583,7 +26591,7 @@ function associatedParameterFile(template) {
   const base = import_node_path11.default.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
-  const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
+  const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
     const p = import_node_path11.default.join(dir, c);
     if ((0, import_node_fs7.existsSync)(p)) return p;
@@ -31530,7 +31538,14 @@ function findConfigFile(dir, root, cache2) {
   const key = `${top}\0${start}`;
   if (cache2?.has(key)) return cache2.get(key);
   let found;
+  const visited = [];
   for (let cur = start; ; ) {
+    const here = `${top}\0${cur}`;
+    if (cache2?.has(here)) {
+      found = cache2.get(here);
+      break;
+    }
+    visited.push(here);
     const candidate = import_node_path.default.join(cur, CONFIG_FILE);
     if ((0, import_node_fs.existsSync)(candidate)) {
       found = candidate;
@@ -31541,7 +31556,7 @@ function findConfigFile(dir, root, cache2) {
     if (up === cur || !(cur + import_node_path.default.sep).startsWith(top + import_node_path.default.sep)) break;
     cur = up;
   }
-  cache2?.set(key, found);
+  if (cache2) for (const v of visited) cache2.set(v, found);
   return found;
 }
 function levelFor(meta, cfg) {
@@ -32801,4 +32816,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6b75cb29ee745b8e9137f122582c6ccb
+// vtaplint-build 1fa02e07e5af3d8bff3d8735d7cd1454

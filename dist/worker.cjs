@@ -11619,6 +11619,11 @@ var Span = class {
     return `${this.file.path}:${p.line}:${p.column}`;
   }
 };
+function valueSpan(entry, key) {
+  const v = entry.values;
+  if (Array.isArray(v)) return typeof key === "number" ? v[key] : void 0;
+  return v.get(key);
+}
 var SPANS = /* @__PURE__ */ Symbol("vtaplint.spans");
 function spansOf(container) {
   const entry = container[SPANS];
@@ -11627,10 +11632,12 @@ function spansOf(container) {
 function recordSpan(container, key, value, keySpan) {
   let entry = spansOf(container);
   if (!entry) {
-    entry = { owner: container, values: /* @__PURE__ */ new Map() };
+    entry = { owner: container, values: Array.isArray(container) ? [] : /* @__PURE__ */ new Map() };
     Object.defineProperty(container, SPANS, { value: entry, enumerable: false, writable: true, configurable: true });
   }
-  entry.values.set(key, value);
+  const values = entry.values;
+  if (!Array.isArray(values)) values.set(key, value);
+  else if (typeof key === "number" && Number.isInteger(key) && key >= 0) values[key] = value;
   if (keySpan && typeof key === "string") {
     entry.keys ??= /* @__PURE__ */ new Map();
     entry.keys.set(key, keySpan);
@@ -11653,7 +11660,8 @@ var TextSpan = class _TextSpan extends Span {
     return `${this.file.path}@${this.start}-${this.end}`;
   }
   child(container, key) {
-    return spansOf(container)?.values.get(key) ?? this;
+    const entry = spansOf(container);
+    return (entry && valueSpan(entry, key)) ?? this;
   }
   keySpan(container, key) {
     return spansOf(container)?.keys?.get(key) ?? this.child(container, key);
@@ -11939,7 +11947,7 @@ function realPath(p) {
 var realDirs = /* @__PURE__ */ new Map();
 function resolveLinks(p) {
   try {
-    return (0, import_node_fs.realpathSync)(p);
+    return import_node_fs.realpathSync.native(p);
   } catch {
     return void 0;
   }
@@ -20201,7 +20209,7 @@ function associatedParameterFile(template) {
   const base = import_node_path6.default.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
-  const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
+  const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
     const p = import_node_path6.default.join(dir, c);
     if ((0, import_node_fs2.existsSync)(p)) return p;
@@ -22249,7 +22257,14 @@ function findConfigFile(dir, root, cache2) {
   const key = `${top}\0${start}`;
   if (cache2?.has(key)) return cache2.get(key);
   let found;
+  const visited = [];
   for (let cur = start; ; ) {
+    const here = `${top}\0${cur}`;
+    if (cache2?.has(here)) {
+      found = cache2.get(here);
+      break;
+    }
+    visited.push(here);
     const candidate = import_node_path8.default.join(cur, CONFIG_FILE);
     if ((0, import_node_fs3.existsSync)(candidate)) {
       found = candidate;
@@ -22260,7 +22275,7 @@ function findConfigFile(dir, root, cache2) {
     if (up === cur || !(cur + import_node_path8.default.sep).startsWith(top + import_node_path8.default.sep)) break;
     cur = up;
   }
-  cache2?.set(key, found);
+  if (cache2) for (const v of visited) cache2.set(v, found);
   return found;
 }
 function levelFor(meta, cfg) {
@@ -22655,4 +22670,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 969b72f99f26208ec343682522e58679
+// vtaplint-build 239e23e7d73d253b9037042e3d3e5cc2

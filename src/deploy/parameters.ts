@@ -76,7 +76,8 @@ export function associatedParameterFile(template: string): string | undefined {
   const base = path.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return undefined;
-  const candidates = [`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`];
+  // One file system look-up per distinct name ('x.json' has one candidate, 'x.jsonc' two).
+  const candidates = [...new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
     const p = path.join(dir, c);
     if (existsSync(p)) return p;

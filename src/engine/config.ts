@@ -191,7 +191,15 @@ export function findConfigFile(dir: string, root: string, cache?: Map<string, st
   const key = `${top}\0${start}`;
   if (cache?.has(key)) return cache.get(key);
   let found: string | undefined;
+  // Every folder passed on the way up has the same answer: remembered for its own files too.
+  const visited: string[] = [];
   for (let cur = start; ; ) {
+    const here = `${top}\0${cur}`;
+    if (cache?.has(here)) {
+      found = cache.get(here);
+      break;
+    }
+    visited.push(here);
     const candidate = path.join(cur, CONFIG_FILE);
     if (existsSync(candidate)) {
       found = candidate;
@@ -202,7 +210,7 @@ export function findConfigFile(dir: string, root: string, cache?: Map<string, st
     if (up === cur || !(cur + path.sep).startsWith(top + path.sep)) break;
     cur = up;
   }
-  cache?.set(key, found);
+  if (cache) for (const v of visited) cache.set(v, found);
   return found;
 }
 

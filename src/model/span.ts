@@ -61,8 +61,15 @@ export abstract class Span {
 interface ContainerSpans {
   /** The container these spans are of (a guard: spans are never taken for another object's). */
   owner: object;
-  values: Map<PathKey, Span>;
+  /** By key; for an array by index, in an array (no Map per array: lowering records one for nearly every node). */
+  values: Map<PathKey, Span> | (Span | undefined)[];
   keys?: Map<string, Span>;
+}
+
+function valueSpan(entry: ContainerSpans, key: PathKey): Span | undefined {
+  const v = entry.values;
+  if (Array.isArray(v)) return typeof key === 'number' ? v[key] : undefined;
+  return v.get(key);
 }
 
 /**
@@ -81,11 +88,13 @@ function spansOf(container: object): ContainerSpans | undefined {
 export function recordSpan(container: object, key: PathKey, value: Span, keySpan?: Span): void {
   let entry = spansOf(container);
   if (!entry) {
-    entry = { owner: container, values: new Map() };
+    entry = { owner: container, values: Array.isArray(container) ? [] : new Map() };
     // Not enumerable: deep equality and Object.assign see the container's data only.
     Object.defineProperty(container, SPANS, { value: entry, enumerable: false, writable: true, configurable: true });
   }
-  entry.values.set(key, value);
+  const values = entry.values;
+  if (!Array.isArray(values)) values.set(key, value);
+  else if (typeof key === 'number' && Number.isInteger(key) && key >= 0) values[key] = value;
   if (keySpan && typeof key === 'string') {
     entry.keys ??= new Map();
     entry.keys.set(key, keySpan);
@@ -111,7 +120,8 @@ export class TextSpan extends Span {
   }
 
   child(container: object, key: PathKey): Span {
-    return spansOf(container)?.values.get(key) ?? this;
+    const entry = spansOf(container);
+    return (entry && valueSpan(entry, key)) ?? this;
   }
 
   keySpan(container: object, key: string): Span {
