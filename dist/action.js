@@ -17351,9 +17351,6 @@ var Unknown = class {
   description;
   oneOf;
 };
-function isUnknown(v) {
-  return v instanceof Unknown;
-}
 function typeOf(v) {
   if (v === null) return "null";
   switch (typeof v) {
@@ -21935,6 +21932,15 @@ function readSource(path14, kind, limits = DEFAULT_READ_LIMITS) {
   if (size > limits.maxFileBytes) {
     return fail(path14, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
   }
+  let text;
+  try {
+    text = readFileSync2(path14, "utf8");
+  } catch (e) {
+    return fail(path14, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+  }
+  if (!text.includes("\uFFFD") && !text.includes("\0")) {
+    return { ok: true, source: new SourceText(path14, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+  }
   let bytes;
   try {
     bytes = readFileSync2(path14);
@@ -21944,9 +21950,9 @@ function readSource(path14, kind, limits = DEFAULT_READ_LIMITS) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
-    const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path14, text, kind);
-    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
+    const text2 = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
+    const source = new SourceText(path14, text2, kind);
+    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text2.length, text2.length) } };
   }
   return { ok: true, source: new SourceText(path14, decoded.text, kind) };
 }
@@ -27288,8 +27294,8 @@ var Evaluator = class _Evaluator {
     return this.error(n, `The language expression can't index a value of type '${typeName(obj)}'.`);
   }
   call(n, scope, depth) {
-    const display = n.ns !== void 0 ? `${n.ns}.${n.name}` : n.name;
     if (n.ns === LOWERING_NS) return this.loweringCall(n);
+    const display = n.ns !== void 0 ? `${n.ns}.${n.name}` : n.name;
     if (n.ns !== void 0) return this.userCall(n, scope, depth, display);
     const def = lookupFunction(n.name);
     if (!def) {
@@ -27315,13 +27321,17 @@ var Evaluator = class _Evaluator {
     try {
       if (def.lazy) result = def.lazy(env);
       else {
-        const args = n.args.map((a) => this.eval(a, scope, depth + 1));
-        if (!def.unknownArgs) {
-          const u = args.find(isUnknown);
-          if (u) return derivedUnknown(def.name, args, u, def.returns);
+        const count = n.args.length;
+        const args = new Array(count);
+        let firstUnknown;
+        for (let i = 0; i < count; i++) {
+          const v = this.eval(n.args[i], scope, depth + 1);
+          args[i] = v;
+          if (firstUnknown === void 0 && v instanceof Unknown) firstUnknown = v;
         }
+        if (!def.unknownArgs && firstUnknown) return derivedUnknown(def.name, args, firstUnknown, def.returns);
         result = def.impl ? def.impl(args, env) : null;
-        if (result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error" && args.some(isUnknown)) {
+        if (firstUnknown && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
           const keys = args.map(symbolicKey);
           if (keys.every((k) => k !== void 0)) {
             result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.description, result.oneOf);

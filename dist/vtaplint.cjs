@@ -43,9 +43,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/expr/value.ts
-function isUnknown(v) {
-  return v instanceof Unknown;
-}
 function typeOf(v) {
   if (v === null) return "null";
   switch (typeof v) {
@@ -18961,6 +18958,15 @@ function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   if (size > limits.maxFileBytes) {
     return fail(path17, kind, "limit-exceeded", `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
   }
+  let text;
+  try {
+    text = (0, import_node_fs6.readFileSync)(path17, "utf8");
+  } catch (e) {
+    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+  }
+  if (!text.includes("\uFFFD") && !text.includes("\0")) {
+    return { ok: true, source: new SourceText(path17, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+  }
   let bytes;
   try {
     bytes = (0, import_node_fs6.readFileSync)(path17);
@@ -18970,9 +18976,9 @@ function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
-    const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path17, text, kind);
-    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
+    const text2 = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
+    const source = new SourceText(path17, text2, kind);
+    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text2.length, text2.length) } };
   }
   return { ok: true, source: new SourceText(path17, decoded.text, kind) };
 }
@@ -24564,8 +24570,8 @@ var init_evaluate = __esm({
         return this.error(n, `The language expression can't index a value of type '${typeName(obj)}'.`);
       }
       call(n, scope, depth) {
-        const display = n.ns !== void 0 ? `${n.ns}.${n.name}` : n.name;
         if (n.ns === LOWERING_NS) return this.loweringCall(n);
+        const display = n.ns !== void 0 ? `${n.ns}.${n.name}` : n.name;
         if (n.ns !== void 0) return this.userCall(n, scope, depth, display);
         const def = lookupFunction(n.name);
         if (!def) {
@@ -24591,13 +24597,17 @@ var init_evaluate = __esm({
         try {
           if (def.lazy) result = def.lazy(env);
           else {
-            const args = n.args.map((a) => this.eval(a, scope, depth + 1));
-            if (!def.unknownArgs) {
-              const u = args.find(isUnknown);
-              if (u) return derivedUnknown(def.name, args, u, def.returns);
+            const count = n.args.length;
+            const args = new Array(count);
+            let firstUnknown;
+            for (let i = 0; i < count; i++) {
+              const v = this.eval(n.args[i], scope, depth + 1);
+              args[i] = v;
+              if (firstUnknown === void 0 && v instanceof Unknown) firstUnknown = v;
             }
+            if (!def.unknownArgs && firstUnknown) return derivedUnknown(def.name, args, firstUnknown, def.returns);
             result = def.impl ? def.impl(args, env) : null;
-            if (result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error" && args.some(isUnknown)) {
+            if (firstUnknown && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
               const keys = args.map(symbolicKey);
               if (keys.every((k) => k !== void 0)) {
                 result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.description, result.oneOf);
@@ -32816,4 +32826,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 1fa02e07e5af3d8bff3d8735d7cd1454
+// vtaplint-build 5c773e617a541f132f73eb588028224a

@@ -4,7 +4,7 @@ import type { Call, Expr } from './ast.js';
 import type { Span } from '../model/span.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { EvalContext } from './context.js';
-import { ObjectValue, Unknown, isUnknown } from './value.js';
+import { ObjectValue, Unknown } from './value.js';
 import type { UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString } from './parser.js';
 import { lookupFunction } from './functions/index.js';
@@ -166,8 +166,8 @@ class Evaluator {
   }
 
   private call(n: Call, scope: LambdaScope | undefined, depth: number): Value {
-    const display = n.ns !== undefined ? `${n.ns}.${n.name}` : n.name;
     if (n.ns === LOWERING_NS) return this.loweringCall(n);
+    const display = n.ns !== undefined ? `${n.ns}.${n.name}` : n.name;
     if (n.ns !== undefined) return this.userCall(n, scope, depth, display);
     const def = lookupFunction(n.name);
     if (!def) {
@@ -198,15 +198,20 @@ class Evaluator {
     try {
       if (def.lazy) result = def.lazy(env);
       else {
-        const args = n.args.map((a) => this.eval(a, scope, depth + 1));
-        if (!def.unknownArgs) {
-          const u = args.find(isUnknown);
-          if (u) return derivedUnknown(def.name, args, u, def.returns);
+        // Loops, not map/find: this runs for every call of every expression.
+        const count = n.args.length;
+        const args: Value[] = new Array<Value>(count);
+        let firstUnknown: Unknown | undefined;
+        for (let i = 0; i < count; i++) {
+          const v = this.eval(n.args[i] as Expr, scope, depth + 1);
+          args[i] = v;
+          if (firstUnknown === undefined && v instanceof Unknown) firstUnknown = v;
         }
+        if (!def.unknownArgs && firstUnknown) return derivedUnknown(def.name, args, firstUnknown, def.returns);
         result = def.impl ? def.impl(args, env) : null;
         // A function that handled unknown arguments itself and still could not decide: when the
         // arguments are deployment-wide values, so is its result (substring(resourceGroup().name, 0, 5)).
-        if (result instanceof Unknown && result.symbol === undefined && !result.parts && result.reason.code !== 'error' && args.some(isUnknown)) {
+        if (firstUnknown && result instanceof Unknown && result.symbol === undefined && !result.parts && result.reason.code !== 'error') {
           const keys = args.map(symbolicKey);
           if (keys.every((k) => k !== undefined)) {
             result = new Unknown(result.reason, result.type, undefined, `${def.name}(${keys.join(',')})`, result.description, result.oneOf);

@@ -78,6 +78,18 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
   if (size > limits.maxFileBytes) {
     return fail(path, kind, 'limit-exceeded', `the file is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
   }
+  // Fast path: Node decodes UTF-8 straight into a string, with no Buffer in between. A
+  // replacement character or a NUL in the result means the bytes may not be clean UTF-8 text
+  // (invalid bytes, UTF-16, binary): then they are read again and checked byte by byte below.
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
+  }
+  if (!text.includes('\uFFFD') && !text.includes('\0')) {
+    return { ok: true, source: new SourceText(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind) };
+  }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);

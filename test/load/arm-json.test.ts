@@ -1,6 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { loadJson } from '../../src/load/arm-json.js';
-import { decodeText } from '../../src/load/read.js';
+import { decodeText, readSource } from '../../src/load/read.js';
 import { SourceText } from '../../src/model/source.js';
 import { childOf, isTObject, own, type Located, type TObject } from '../../src/model/template.js';
 
@@ -136,5 +139,39 @@ describe('ARM JSON loader', () => {
     // decoded: [concat("a", 'b')] ; index 13 is the quote before b
     const s = v.span.sub(13, 16).region();
     expect(text.slice(s.start.column - 1, s.end.column - 1)).toBe("'b'");
+  });
+});
+
+describe('readSource on files: the direct UTF-8 read and the byte-checked one agree', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-read-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, bytes: Uint8Array) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, bytes);
+    return readSource(p, 'arm');
+  };
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+
+  test('plain UTF-8, with and without a byte order mark; a real U+FFFD character is text', () => {
+    const plain = file('plain.json', utf8('{"a": "é"}'));
+    expect(plain.ok && plain.source.text).toBe('{"a": "é"}');
+    const bom = file('bom.json', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('{"a": 1}')]));
+    expect(bom.ok && bom.source.text).toBe('{"a": 1}');
+    const fffd = file('fffd.json', utf8('{"a": "\uFFFD"}'));
+    expect(fffd.ok && fffd.source.text).toBe('{"a": "\uFFFD"}');
+  });
+
+  test('UTF-16 with a byte order mark is decoded; invalid UTF-8 and NUL bytes are findings at the bad byte', () => {
+    const u16 = file('u16.json', new Uint8Array([0xff, 0xfe, ...Buffer.from('{"a": 1}', 'utf16le')]));
+    expect(u16.ok && u16.source.text).toBe('{"a": 1}');
+    const bad = file('bad.json', new Uint8Array([...utf8('{"a": "x'), 0xc3, 0x28, ...utf8('"}')]));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.diagnostic.message).toContain('not valid UTF-8');
+      expect(bad.diagnostic.span.region().start).toEqual({ line: 1, column: 9 });
+    }
+    const nul = file('nul.json', new Uint8Array([...utf8('{"a": 1'), 0, ...utf8('}')]));
+    expect(nul.ok).toBe(false);
+    if (!nul.ok) expect(nul.diagnostic.message).toContain('NUL byte at byte offset 7');
   });
 });
