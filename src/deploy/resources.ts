@@ -345,6 +345,9 @@ class ExpandedResource implements DeployedResource {
     const body = new ObjectValue();
     this.bodyValue = body;
     const decl = this.decl;
+    // Key spans are derived when asked (setFromTemplateAt); value spans are kept: each is the span
+    // its value was evaluated with, and rules compare an unknown's reason span with it.
+    body.origin = { container: decl.node, span: decl.span };
     const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
     for (const k of Object.keys(decl.node)) {
       if (CONTROL_KEYS.has(k.toLowerCase())) continue;
@@ -355,7 +358,7 @@ class ExpandedResource implements DeployedResource {
         isDeployment && k.toLowerCase() === 'properties' && isTObject(node)
           ? evaluateDeploymentProperties(this.evaluator, { node, span }, this.loop)
           : this.evaluator.evaluateNode(node, span, this.loop);
-      body.set(k, value, span, decl.span.keySpan(decl.node, k));
+      body.setFromTemplateAt(k, value, k, span);
     }
     body.span = decl.span;
     return body;

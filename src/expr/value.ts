@@ -71,11 +71,19 @@ export class ObjectValue {
   }
 
   private withSpans(e: Entry): Entry {
-    if (e.src !== undefined && e.span === undefined && this.origin) {
-      e.span = this.origin.span.child(this.origin.container, e.src);
-      e.keySpan = this.origin.span.keySpan(this.origin.container, e.src);
+    if (e.src !== undefined && this.origin) {
+      if (e.span === undefined) e.span = this.origin.span.child(this.origin.container, e.src);
+      e.keySpan ??= this.origin.span.keySpan(this.origin.container, e.src);
     }
     return e;
+  }
+
+  /**
+   * Sets a property evaluated from `srcKey` of this object's template origin whose value span is
+   * already at hand (the one it was evaluated with); the key's span is derived on request.
+   */
+  setFromTemplateAt(key: string, value: Value, srcKey: string, span: Span): void {
+    this.put(key, value, span, undefined, srcKey);
   }
 
   /** Sets a property evaluated from `srcKey` of this object's template origin (spans derived on request). */
