@@ -7,6 +7,7 @@ import { childOf, isTObject, own, type Located, type TNode, type TObject } from 
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { fullType, relativeKey, scopeKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
+import type { LocatedValue } from '../graph/located.js';
 import type { DeployedResource, Dependency, DeploymentUnit, DeployState, NotDeployed, TargetScope } from './model.js';
 
 /** ARM's own limit on copy count. */
@@ -184,81 +185,29 @@ export class ResourceExpander {
       });
       return;
     }
-    const index = this.firstIndex + this.resources.length;
-    const body = new ObjectValue();
-    let bodyDone = false;
-    const evaluator = this.ev;
-    const isDeployment = type.toLowerCase() === DEPLOYMENTS;
-    const fillBody = (): ObjectValue => {
-      if (bodyDone) return body;
-      bodyDone = true;
-      for (const k of Object.keys(decl.node)) {
-        if (CONTROL_KEYS.has(k.toLowerCase())) continue;
-        const span = decl.span.child(decl.node, k);
-        const node = decl.node[k] as TNode;
-        // A nested deployment's template is evaluated in its own scope by the deploy stage, not here.
-        const value =
-          isDeployment && k.toLowerCase() === 'properties' && isTObject(node)
-            ? evaluateDeploymentProperties(evaluator, { node, span }, loop)
-            : evaluator.evaluateNode(node, span, loop);
-        body.set(k, value, span, decl.span.keySpan(decl.node, k));
-      }
-      body.span = decl.span;
-      return body;
-    };
-    // dependsOn is evaluated when the graph first needs edges: most templates never need them.
-    let dependsOn: Dependency[] | undefined;
-    const fillDependsOn = (): Dependency[] => {
-      if (dependsOn) return dependsOn;
-      dependsOn = [];
-      const dep = childOf(decl, 'dependsOn');
-      if (dep && Array.isArray(dep.node)) {
-        const list = dep.node;
-        list.forEach((entry, i) => {
-          const span = dep.span.child(list, i);
-          (dependsOn as Dependency[]).push({ value: evaluator.evaluateNode(entry, span, loop), span });
-        });
-      }
-      return dependsOn;
-    };
-    const resource: DeployedResource = {
-      index,
-      id,
-      key: `${scopeKey(id)}|${relativeKey(id)}`,
-      type,
-      apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined,
-      name,
-      // A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
-      // Computed when a message needs it: the name as written costs a position lookup.
-      get displayName() {
-        return symbolicName
-          ? loop && typeof loop.index === 'number' && loop.name === symbolicName
-            ? `${symbolicName}[${loop.index}]`
-            : symbolicName
-          : displayNameOf(name, nameV.span);
+    const resource = new ExpandedResource(
+      {
+        index: this.firstIndex + this.resources.length,
+        id,
+        key: `${scopeKey(id)}|${relativeKey(id)}`,
+        type,
+        apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined,
+        name,
+        symbolicName,
+        existing,
+        state,
+        condition: state === 'maybe' ? condition : undefined,
+        copy: loop ? { name: loop.name, index: typeof loop.index === 'number' ? loop.index : undefined } : undefined,
+        unit: this.unit,
+        span: decl.span,
+        typeSpan: typeV.span,
+        nameSpan: nameV.span,
+        parent: parent?.resource,
+        decl,
       },
-      symbolicName,
-      existing,
-      state,
-      condition: state === 'maybe' ? condition : undefined,
-      copy: loop ? { name: loop.name, index: typeof loop.index === 'number' ? loop.index : undefined } : undefined,
-      unit: this.unit,
-      span: decl.span,
-      typeSpan: typeV.span,
-      nameSpan: nameV.span,
-      parent: parent?.resource,
-      children: [],
-      get dependsOn() {
-        return fillDependsOn();
-      },
-      get body() {
-        return fillBody();
-      },
-      get root() {
-        return { value: fillBody(), span: decl.span };
-      },
-      decl,
-    };
+      this.ev,
+      loop,
+    );
     this.resources.push(resource);
     parent?.resource.children.push(resource);
 
@@ -319,6 +268,120 @@ export class ResourceExpander {
     // languageVersion 1.0 writes the scope relative to the deployment: "Microsoft.Storage/storageAccounts/sa".
     if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ['providers'], ...segs];
     return this.unit.scope;
+  }
+}
+
+/** The fields of a deployed resource known when it is expanded. */
+type ResourceFields = Omit<DeployedResource, 'displayName' | 'children' | 'dependsOn' | 'body' | 'root'>;
+
+/**
+ * A deployed resource. A class, not an object literal with getters and closures: an object with
+ * this many properties, four of them per-instance getters, fell into dictionary mode (about 1.6 KB
+ * each, plus a closure context per resource), which a 10,000-VM deployment has 30,000 of.
+ * body and dependsOn are evaluated on first use: most resources are never asked for them.
+ */
+class ExpandedResource implements DeployedResource {
+  readonly index: number;
+  readonly id: ResourceId;
+  readonly key: string;
+  readonly type: string;
+  readonly apiVersion: string | undefined;
+  readonly name: Value;
+  readonly symbolicName: string | undefined;
+  readonly existing: boolean;
+  readonly state: DeployState;
+  readonly condition: Unknown | undefined;
+  readonly copy: { name: string; index: number | undefined } | undefined;
+  readonly unit: DeploymentUnit;
+  readonly span: Span;
+  readonly typeSpan: Span;
+  readonly nameSpan: Span;
+  parent: DeployedResource | undefined;
+  readonly children: DeployedResource[] = [];
+  readonly decl: Located<TObject>;
+  private bodyValue: ObjectValue | undefined;
+  private dependsOnList: Dependency[] | undefined;
+
+  constructor(
+    f: ResourceFields,
+    private readonly evaluator: NodeEvaluator,
+    private readonly loop: ResourceLoop | undefined,
+  ) {
+    this.index = f.index;
+    this.id = f.id;
+    this.key = f.key;
+    this.type = f.type;
+    this.apiVersion = f.apiVersion;
+    this.name = f.name;
+    this.symbolicName = f.symbolicName;
+    this.existing = f.existing;
+    this.state = f.state;
+    this.condition = f.condition;
+    this.copy = f.copy;
+    this.unit = f.unit;
+    this.span = f.span;
+    this.typeSpan = f.typeSpan;
+    this.nameSpan = f.nameSpan;
+    this.parent = f.parent;
+    this.decl = f.decl;
+  }
+
+  /**
+   * A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
+   * Computed when a message needs it: the name as written costs a position lookup.
+   */
+  get displayName(): string {
+    const { symbolicName, loop } = this;
+    return symbolicName
+      ? loop && typeof loop.index === 'number' && loop.name === symbolicName
+        ? `${symbolicName}[${loop.index}]`
+        : symbolicName
+      : displayNameOf(this.name, this.nameSpan);
+  }
+
+  /** The evaluated declaration, without the keys that steer deployment. */
+  get body(): ObjectValue {
+    if (this.bodyValue) return this.bodyValue;
+    const body = new ObjectValue();
+    this.bodyValue = body;
+    const decl = this.decl;
+    // Key spans are derived when asked (setFromTemplateAt); value spans are kept: each is the span
+    // its value was evaluated with, and rules compare an unknown's reason span with it.
+    body.origin = { container: decl.node, span: decl.span };
+    const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
+    for (const k of Object.keys(decl.node)) {
+      if (CONTROL_KEYS.has(k.toLowerCase())) continue;
+      const span = decl.span.child(decl.node, k);
+      const node = decl.node[k] as TNode;
+      // A nested deployment's template is evaluated in its own scope by the deploy stage, not here.
+      const value =
+        isDeployment && k.toLowerCase() === 'properties' && isTObject(node)
+          ? evaluateDeploymentProperties(this.evaluator, { node, span }, this.loop)
+          : this.evaluator.evaluateNode(node, span, this.loop);
+      body.setFromTemplateAt(k, value, k, span);
+    }
+    body.span = decl.span;
+    return body;
+  }
+
+  get root(): LocatedValue {
+    return { value: this.body, span: this.decl.span };
+  }
+
+  /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */
+  get dependsOn(): Dependency[] {
+    if (this.dependsOnList) return this.dependsOnList;
+    const out: Dependency[] = [];
+    this.dependsOnList = out;
+    const dep = childOf(this.decl, 'dependsOn');
+    if (dep && Array.isArray(dep.node)) {
+      const list = dep.node;
+      list.forEach((entry, i) => {
+        const span = dep.span.child(list, i);
+        out.push({ value: this.evaluator.evaluateNode(entry, span, this.loop), span });
+      });
+    }
+    return out;
   }
 }
 

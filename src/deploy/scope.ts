@@ -626,11 +626,13 @@ class NodeContext implements EvalContext {
     if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
     if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
     if (Array.isArray(n)) {
-      const out: Value[] = [];
+      // Sized up front: an array grown by push() from [] reserves 17 slots, and evaluated arrays
+      // (one-element ones mostly) are kept with their resource.
+      const out = new Array<Value>(n.length);
       for (let i = 0; i < n.length; i++) {
         const item = n[i] as TNode;
         // Literals need no span to be evaluated; theirs is derived when a finding asks (setElementOrigin).
-        out.push(this.node(item, needsOwnSpan(item) ? span.child(n, i) : span));
+        out[i] = this.node(item, needsOwnSpan(item) ? span.child(n, i) : span);
       }
       setElementOrigin(out, n, span);
       return out;

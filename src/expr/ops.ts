@@ -272,7 +272,9 @@ export function partialString(pieces: readonly (string | Unknown)[], description
   }
   if (!firstUnknown) return parts.length === 0 ? '' : (parts[0] as string);
   if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-  return new Unknown(firstUnknown.reason, 'string', parts, undefined, description);
+  // slice(): an exact-size copy of the push-grown array (17 slots reserved), as partial strings
+  // such as resource ids are kept for every resource and dependsOn entry.
+  return new Unknown(firstUnknown.reason, 'string', parts.slice(), undefined, description);
 }
 
 /** The reason of an unknown, reused for a value computed from it. */

@@ -71,21 +71,32 @@ export class ObjectValue {
   }
 
   private withSpans(e: Entry): Entry {
-    if (e.src !== undefined && e.span === undefined && this.origin) {
-      e.span = this.origin.span.child(this.origin.container, e.src);
-      e.keySpan = this.origin.span.keySpan(this.origin.container, e.src);
+    if (e.src !== undefined && this.origin) {
+      if (e.span === undefined) e.span = this.origin.span.child(this.origin.container, e.src);
+      e.keySpan ??= this.origin.span.keySpan(this.origin.container, e.src);
     }
     return e;
   }
 
+  /**
+   * Sets a property evaluated from `srcKey` of this object's template origin whose value span is
+   * already at hand (the one it was evaluated with); the key's span is derived on request.
+   */
+  setFromTemplateAt(key: string, value: Value, srcKey: string, span: Span): void {
+    this.put(key, value, span, undefined, srcKey);
+  }
+
   /** Sets a property evaluated from `srcKey` of this object's template origin (spans derived on request). */
   setFromTemplate(key: string, value: Value, srcKey: string): void {
-    this.set(key, value);
-    (this.map.get(key.toLowerCase()) as Entry).src = srcKey;
+    this.put(key, value, undefined, undefined, srcKey);
   }
 
   /** Sets a property; an existing key keeps its position and takes the new spelling, as ARM's JSON objects do. */
   set(key: string, value: Value, span?: Span, keySpan?: Span): void {
+    this.put(key, value, span, keySpan, undefined);
+  }
+
+  private put(key: string, value: Value, span: Span | undefined, keySpan: Span | undefined, src: string | undefined): void {
     const lower = key.toLowerCase();
     const prev = this.map.get(lower);
     if (prev) {
@@ -93,8 +104,10 @@ export class ObjectValue {
       prev.value = value;
       prev.span = span;
       prev.keySpan = keySpan;
-      prev.src = undefined;
-    } else this.map.set(lower, { key, value, span, keySpan });
+      prev.src = src;
+      // Every entry is created with all five fields: one added later (src) went to a separate
+      // property array, 40 bytes more for each property of every evaluated resource.
+    } else this.map.set(lower, { key, value, span, keySpan, src });
   }
 
   delete(key: string): boolean {
@@ -111,6 +124,11 @@ export class ObjectValue {
 
   entries(): [string, Value][] {
     return [...this.map.values()].map((e) => [e.key, e.value]);
+  }
+
+  /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
+  rawEntries(): IterableIterator<Readonly<Entry>> {
+    return this.map.values();
   }
 
   /** Entries with their spans. */

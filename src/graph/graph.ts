@@ -1,6 +1,6 @@
 // The resource graph: resources by id, and the edges between them that ids in their properties,
 // parent/child relations and dependsOn create. Rules ask it questions; they never walk raw JSON.
-import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
 import type { DeployedResource, NotDeployed } from '../deploy/model.js';
 import { at, elements, type LocatedValue } from './located.js';
@@ -130,7 +130,7 @@ export class ResourceGraph {
     for (let depth = id.types.length; depth >= 1; depth--) {
       const r = this.find(truncateId(id, depth));
       if (!r) continue;
-      if (depth === id.types.length) return { kind: 'resource', resource: r, id };
+      if (depth === id.types.length) return new ResourceResolution(r, v);
       const subTypes = id.types.slice(depth);
       const subNames = id.names.slice(depth);
       return { kind: 'sub', resource: r, id, subTypes, subNames, entry: findInline(r, subTypes, subNames) };
@@ -144,7 +144,7 @@ export class ResourceGraph {
     const out: Edge[] = [];
     for (const r of this.resources) {
       if (r.parent) out.push({ from: r, to: r.parent, sub: undefined, path: '(parent)', span: r.nameSpan, kind: 'parent' });
-      this.collectReferences(r, { value: r.body, span: r.span }, [], out);
+      this.collectReferences(r, r.body, () => r.span, [], out);
       for (const d of r.dependsOn) {
         const targets = this.resolveDependencies(r, d.value);
         d.target = targets[0];
@@ -161,32 +161,33 @@ export class ResourceGraph {
 
   /**
    * Ids in a resource's values become reference edges. The property path is kept as a stack of
-   * segments and written out only for an edge: most values are not ids.
+   * segments and written out only for an edge: most values are not ids. So is the span: it is
+   * derived (and remembered by its ObjectValue entry) only for a value that makes an edge, as
+   * deriving two spans for every property of every resource would keep them all alive.
    */
-  private collectReferences(from: DeployedResource, lv: LocatedValue, path: (string | number)[], out: Edge[]): void {
-    const v = lv.value;
+  private collectReferences(from: DeployedResource, v: Value | undefined, spanOf: () => Span, path: (string | number)[], out: Edge[]): void {
     if (typeof v === 'string' || (v instanceof Unknown && v.parts)) {
       if (typeof v === 'string' && !v.startsWith('/')) return;
       const res = this.resolve(v);
       if (res.kind === 'resource' || res.kind === 'sub') {
         if (res.resource === from && res.kind === 'resource') return;
         const sub = res.kind === 'sub' ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i] as Segment) ?? '?']) : undefined;
-        out.push({ from, to: res.resource, sub, path: pathText(path), span: lv.span, kind: 'reference' });
+        out.push({ from, to: res.resource, sub, path: pathText(path), span: spanOf(), kind: 'reference' });
       }
       return;
     }
     if (v instanceof ObjectValue) {
-      for (const e of v.located()) {
+      for (const e of v.rawEntries()) {
         path.push(e.key);
-        this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path, out);
+        this.collectReferences(from, e.value, () => v.entry(e.key)?.span ?? spanOf(), path, out);
         path.pop();
       }
     } else if (Array.isArray(v)) {
-      elements(lv).forEach((el, i) => {
+      for (let i = 0; i < v.length; i++) {
         path.push(i);
-        this.collectReferences(from, el, path, out);
+        this.collectReferences(from, v[i], () => elementSpan(v, i) ?? spanOf(), path, out);
         path.pop();
-      });
+      }
     }
   }
 
@@ -332,6 +333,28 @@ export class ResourceGraph {
 
   describe(id: ResourceId): string {
     return formatId(id);
+  }
+}
+
+/**
+ * An id value that names a declared resource. Every id value in a deployment is resolved and its
+ * answer remembered (edges, dependsOn), and the parsed id (a dozen small arrays) is seldom read
+ * after that, so it is dropped and parsed again from the value on first request. Parsing is
+ * deterministic and the segments keep the value's own pieces, so the id read is the same.
+ */
+class ResourceResolution {
+  readonly kind = 'resource';
+  private parsed: ResourceId | undefined;
+
+  constructor(
+    readonly resource: DeployedResource,
+    /** The id value resolved (parseResourceId gives an id for it: it was parsed to find the resource). */
+    private readonly value: Value,
+  ) {}
+
+  get id(): ResourceId {
+    this.parsed ??= parseResourceId(this.value) as ResourceId;
+    return this.parsed;
   }
 }
 
