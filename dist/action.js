@@ -17295,19 +17295,28 @@ var ObjectValue = class _ObjectValue {
     return e ? this.withSpans(e) : void 0;
   }
   withSpans(e) {
-    if (e.src !== void 0 && e.span === void 0 && this.origin) {
-      e.span = this.origin.span.child(this.origin.container, e.src);
-      e.keySpan = this.origin.span.keySpan(this.origin.container, e.src);
+    if (e.src !== void 0 && this.origin) {
+      if (e.span === void 0) e.span = this.origin.span.child(this.origin.container, e.src);
+      e.keySpan ??= this.origin.span.keySpan(this.origin.container, e.src);
     }
     return e;
   }
+  /**
+   * Sets a property evaluated from `srcKey` of this object's template origin whose value span is
+   * already at hand (the one it was evaluated with); the key's span is derived on request.
+   */
+  setFromTemplateAt(key, value, srcKey, span) {
+    this.put(key, value, span, void 0, srcKey);
+  }
   /** Sets a property evaluated from `srcKey` of this object's template origin (spans derived on request). */
   setFromTemplate(key, value, srcKey) {
-    this.set(key, value);
-    this.map.get(key.toLowerCase()).src = srcKey;
+    this.put(key, value, void 0, void 0, srcKey);
   }
   /** Sets a property; an existing key keeps its position and takes the new spelling, as ARM's JSON objects do. */
   set(key, value, span, keySpan) {
+    this.put(key, value, span, keySpan, void 0);
+  }
+  put(key, value, span, keySpan, src) {
     const lower3 = key.toLowerCase();
     const prev = this.map.get(lower3);
     if (prev) {
@@ -17315,8 +17324,8 @@ var ObjectValue = class _ObjectValue {
       prev.value = value;
       prev.span = span;
       prev.keySpan = keySpan;
-      prev.src = void 0;
-    } else this.map.set(lower3, { key, value, span, keySpan });
+      prev.src = src;
+    } else this.map.set(lower3, { key, value, span, keySpan, src });
   }
   delete(key) {
     return this.map.delete(key.toLowerCase());
@@ -17329,6 +17338,10 @@ var ObjectValue = class _ObjectValue {
   }
   entries() {
     return [...this.map.values()].map((e) => [e.key, e.value]);
+  }
+  /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
+  rawEntries() {
+    return this.map.values();
   }
   /** Entries with their spans. */
   located() {
@@ -17409,19 +17422,25 @@ function elements(base) {
 function splitSegments(v) {
   const pieces = typeof v === "string" ? [v] : v instanceof Unknown && v.parts ? flattenParts(v.parts) : [];
   if (pieces.length === 0) return void 0;
-  const out = [[]];
+  const out = [];
+  let cur = [];
+  const close = () => {
+    out.push(cur.length === 0 ? [] : cur.length === 1 ? [cur[0]] : cur.slice());
+    cur = [];
+  };
   for (const p of pieces) {
     if (typeof p !== "string") {
-      out[out.length - 1].push(p);
+      cur.push(p);
       continue;
     }
     const bits = p.split("/");
     bits.forEach((b, i) => {
-      if (i > 0) out.push([]);
-      if (b !== "") out[out.length - 1].push(b);
+      if (i > 0) close();
+      if (b !== "") cur.push(b);
     });
   }
-  return out;
+  close();
+  return out.slice();
 }
 function flattenParts(parts) {
   const out = [];
@@ -17483,7 +17502,7 @@ function idFromBody(body) {
     types.push(t);
     names.push(rest[i + 1]);
   }
-  return { scope: body.slice(0, p), namespace, types, names };
+  return { scope: body.slice(0, p), namespace, types: types.slice(), names: names.slice() };
 }
 function fullType(id, depth = id.types.length) {
   return [id.namespace, ...id.types.slice(0, depth)].join("/");
@@ -24706,7 +24725,7 @@ function partialString(pieces, description) {
   }
   if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
   if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-  return new Unknown(firstUnknown.reason, "string", parts, void 0, description);
+  return new Unknown(firstUnknown.reason, "string", parts.slice(), void 0, description);
 }
 
 // src/expr/json-text.ts
@@ -29423,72 +29442,29 @@ var ResourceExpander = class {
       });
       return;
     }
-    const index2 = this.firstIndex + this.resources.length;
-    const body = new ObjectValue();
-    let bodyDone = false;
-    const evaluator = this.ev;
-    const isDeployment = type.toLowerCase() === DEPLOYMENTS;
-    const fillBody = () => {
-      if (bodyDone) return body;
-      bodyDone = true;
-      for (const k of Object.keys(decl.node)) {
-        if (CONTROL_KEYS.has(k.toLowerCase())) continue;
-        const span = decl.span.child(decl.node, k);
-        const node = decl.node[k];
-        const value = isDeployment && k.toLowerCase() === "properties" && isTObject(node) ? evaluateDeploymentProperties(evaluator, { node, span }, loop) : evaluator.evaluateNode(node, span, loop);
-        body.set(k, value, span, decl.span.keySpan(decl.node, k));
-      }
-      body.span = decl.span;
-      return body;
-    };
-    let dependsOn;
-    const fillDependsOn = () => {
-      if (dependsOn) return dependsOn;
-      dependsOn = [];
-      const dep = childOf(decl, "dependsOn");
-      if (dep && Array.isArray(dep.node)) {
-        const list = dep.node;
-        list.forEach((entry2, i) => {
-          const span = dep.span.child(list, i);
-          dependsOn.push({ value: evaluator.evaluateNode(entry2, span, loop), span });
-        });
-      }
-      return dependsOn;
-    };
-    const resource = {
-      index: index2,
-      id,
-      key: `${scopeKey(id)}|${relativeKey(id)}`,
-      type,
-      apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
-      name,
-      // A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
-      // Computed when a message needs it: the name as written costs a position lookup.
-      get displayName() {
-        return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(name, nameV.span);
+    const resource = new ExpandedResource(
+      {
+        index: this.firstIndex + this.resources.length,
+        id,
+        key: `${scopeKey(id)}|${relativeKey(id)}`,
+        type,
+        apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
+        name,
+        symbolicName,
+        existing,
+        state,
+        condition: state === "maybe" ? condition : void 0,
+        copy: loop ? { name: loop.name, index: typeof loop.index === "number" ? loop.index : void 0 } : void 0,
+        unit: this.unit,
+        span: decl.span,
+        typeSpan: typeV.span,
+        nameSpan: nameV.span,
+        parent: parent?.resource,
+        decl
       },
-      symbolicName,
-      existing,
-      state,
-      condition: state === "maybe" ? condition : void 0,
-      copy: loop ? { name: loop.name, index: typeof loop.index === "number" ? loop.index : void 0 } : void 0,
-      unit: this.unit,
-      span: decl.span,
-      typeSpan: typeV.span,
-      nameSpan: nameV.span,
-      parent: parent?.resource,
-      children: [],
-      get dependsOn() {
-        return fillDependsOn();
-      },
-      get body() {
-        return fillBody();
-      },
-      get root() {
-        return { value: fillBody(), span: decl.span };
-      },
-      decl
-    };
+      this.ev,
+      loop
+    );
     this.resources.push(resource);
     parent?.resource.children.push(resource);
     const nested = childOf(decl, "resources");
@@ -29543,6 +29519,95 @@ var ResourceExpander = class {
     if (parseResourceId(v) || startsWithSlash(v)) return segs;
     if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ["providers"], ...segs];
     return this.unit.scope;
+  }
+};
+var ExpandedResource = class {
+  constructor(f, evaluator, loop) {
+    this.evaluator = evaluator;
+    this.loop = loop;
+    this.index = f.index;
+    this.id = f.id;
+    this.key = f.key;
+    this.type = f.type;
+    this.apiVersion = f.apiVersion;
+    this.name = f.name;
+    this.symbolicName = f.symbolicName;
+    this.existing = f.existing;
+    this.state = f.state;
+    this.condition = f.condition;
+    this.copy = f.copy;
+    this.unit = f.unit;
+    this.span = f.span;
+    this.typeSpan = f.typeSpan;
+    this.nameSpan = f.nameSpan;
+    this.parent = f.parent;
+    this.decl = f.decl;
+  }
+  evaluator;
+  loop;
+  index;
+  id;
+  key;
+  type;
+  apiVersion;
+  name;
+  symbolicName;
+  existing;
+  state;
+  condition;
+  copy;
+  unit;
+  span;
+  typeSpan;
+  nameSpan;
+  parent;
+  children = [];
+  decl;
+  bodyValue;
+  dependsOnList;
+  /**
+   * A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
+   * Computed when a message needs it: the name as written costs a position lookup.
+   */
+  get displayName() {
+    const { symbolicName, loop } = this;
+    return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(this.name, this.nameSpan);
+  }
+  /** The evaluated declaration, without the keys that steer deployment. */
+  get body() {
+    if (this.bodyValue) return this.bodyValue;
+    const body = new ObjectValue();
+    this.bodyValue = body;
+    const decl = this.decl;
+    body.origin = { container: decl.node, span: decl.span };
+    const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
+    for (const k of Object.keys(decl.node)) {
+      if (CONTROL_KEYS.has(k.toLowerCase())) continue;
+      const span = decl.span.child(decl.node, k);
+      const node = decl.node[k];
+      const value = isDeployment && k.toLowerCase() === "properties" && isTObject(node) ? evaluateDeploymentProperties(this.evaluator, { node, span }, this.loop) : this.evaluator.evaluateNode(node, span, this.loop);
+      body.setFromTemplateAt(k, value, k, span);
+    }
+    body.span = decl.span;
+    return body;
+  }
+  get root() {
+    return { value: this.body, span: this.decl.span };
+  }
+  /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */
+  get dependsOn() {
+    if (this.dependsOnList) return this.dependsOnList;
+    const out = [];
+    this.dependsOnList = out;
+    const dep = childOf(this.decl, "dependsOn");
+    if (dep && Array.isArray(dep.node)) {
+      const list = dep.node;
+      list.forEach((entry2, i) => {
+        const span = dep.span.child(list, i);
+        out.push({ value: this.evaluator.evaluateNode(entry2, span, this.loop), span });
+      });
+    }
+    return out;
   }
 };
 var DEPLOYMENTS = "microsoft.resources/deployments";
@@ -30128,10 +30193,10 @@ var NodeContext = class _NodeContext {
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
     if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
     if (Array.isArray(n)) {
-      const out = [];
+      const out = new Array(n.length);
       for (let i = 0; i < n.length; i++) {
         const item = n[i];
-        out.push(this.node(item, needsOwnSpan(item) ? span.child(n, i) : span));
+        out[i] = this.node(item, needsOwnSpan(item) ? span.child(n, i) : span);
       }
       setElementOrigin(out, n, span);
       return out;
@@ -30618,7 +30683,7 @@ var ResourceGraph = class {
     for (let depth = id.types.length; depth >= 1; depth--) {
       const r = this.find(truncateId(id, depth));
       if (!r) continue;
-      if (depth === id.types.length) return { kind: "resource", resource: r, id };
+      if (depth === id.types.length) return new ResourceResolution(r, v);
       const subTypes = id.types.slice(depth);
       const subNames = id.names.slice(depth);
       return { kind: "sub", resource: r, id, subTypes, subNames, entry: findInline(r, subTypes, subNames) };
@@ -30631,7 +30696,7 @@ var ResourceGraph = class {
     const out = [];
     for (const r of this.resources) {
       if (r.parent) out.push({ from: r, to: r.parent, sub: void 0, path: "(parent)", span: r.nameSpan, kind: "parent" });
-      this.collectReferences(r, { value: r.body, span: r.span }, [], out);
+      this.collectReferences(r, r.body, () => r.span, [], out);
       for (const d of r.dependsOn) {
         const targets = this.resolveDependencies(r, d.value);
         d.target = targets[0];
@@ -30647,32 +30712,33 @@ var ResourceGraph = class {
   }
   /**
    * Ids in a resource's values become reference edges. The property path is kept as a stack of
-   * segments and written out only for an edge: most values are not ids.
+   * segments and written out only for an edge: most values are not ids. So is the span: it is
+   * derived (and remembered by its ObjectValue entry) only for a value that makes an edge, as
+   * deriving two spans for every property of every resource would keep them all alive.
    */
-  collectReferences(from, lv, path14, out) {
-    const v = lv.value;
+  collectReferences(from, v, spanOf, path14, out) {
     if (typeof v === "string" || v instanceof Unknown && v.parts) {
       if (typeof v === "string" && !v.startsWith("/")) return;
       const res = this.resolve(v);
       if (res.kind === "resource" || res.kind === "sub") {
         if (res.resource === from && res.kind === "resource") return;
         const sub = res.kind === "sub" ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i]) ?? "?"]) : void 0;
-        out.push({ from, to: res.resource, sub, path: pathText(path14), span: lv.span, kind: "reference" });
+        out.push({ from, to: res.resource, sub, path: pathText(path14), span: spanOf(), kind: "reference" });
       }
       return;
     }
     if (v instanceof ObjectValue) {
-      for (const e of v.located()) {
+      for (const e of v.rawEntries()) {
         path14.push(e.key);
-        this.collectReferences(from, { value: e.value, span: e.span ?? lv.span }, path14, out);
+        this.collectReferences(from, e.value, () => v.entry(e.key)?.span ?? spanOf(), path14, out);
         path14.pop();
       }
     } else if (Array.isArray(v)) {
-      elements(lv).forEach((el, i) => {
+      for (let i = 0; i < v.length; i++) {
         path14.push(i);
-        this.collectReferences(from, el, path14, out);
+        this.collectReferences(from, v[i], () => elementSpan(v, i) ?? spanOf(), path14, out);
         path14.pop();
-      });
+      }
     }
   }
   /** dependsOn entries: a resource id, "type/name", a plain name, a copy loop name, or a symbolic name. */
@@ -30795,6 +30861,20 @@ var ResourceGraph = class {
   }
   describe(id) {
     return formatId(id);
+  }
+};
+var ResourceResolution = class {
+  constructor(resource, value) {
+    this.resource = resource;
+    this.value = value;
+  }
+  resource;
+  value;
+  kind = "resource";
+  parsed;
+  get id() {
+    this.parsed ??= parseResourceId(this.value);
+    return this.parsed;
   }
 };
 function pathText(path14) {
