@@ -53,6 +53,12 @@ function writeCache(file, script) {
 
 /** Called by a bundle that ends without 'beforeExit' (a worker thread told to stop) to save its cache now. */
 const SAVE_HOOK = Symbol.for('vtaplint.saveCodeCache');
+/**
+ * Set by a bundle whose run should not make the cache: V8 puts every function the run compiled
+ * into it, and reading a cache made by a run over a whole repository costs a one-file run (a
+ * pre-commit hook) more than it saves. Such a run leaves the cache to a later, smaller one.
+ */
+const SKIP_FLAG = Symbol.for('vtaplint.skipCodeCache');
 
 /** Loads and runs the CommonJS bundle `bundle` (an absolute path) as a module. */
 module.exports = function runBundle(bundle) {
@@ -67,7 +73,7 @@ module.exports = function runBundle(bundle) {
     // After the run, so the cache holds the functions this run compiled, not only the top level.
     let saved = false;
     const save = () => {
-      if (!saved) writeCache(cacheFile, script);
+      if (!saved && !globalThis[SKIP_FLAG]) writeCache(cacheFile, script);
       saved = true;
     };
     process.once('beforeExit', save);

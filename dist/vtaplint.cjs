@@ -32574,7 +32574,7 @@ Options:
   -f, --format FORMAT    stylish (default), compact, json, sarif, github or unix
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
-  -j, --jobs N           worker threads for many files (default: one per core, at most 4)
+  -j, --jobs N           worker threads for many files (default: cores - 1, at most 4)
       --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
                          updated or absent (SARIF baselineState); only new ones are
                          shown (except in SARIF) and count for the exit code
@@ -32729,6 +32729,10 @@ var package_default = {
 
 // src/cli/main.ts
 var VERSION = package_default.version;
+function defaultJobs(cores) {
+  return Math.max(1, Math.min(cores - 1, 4));
+}
+var CODE_CACHE_MAX_FILES = 16;
 function bundledWorker() {
   if (!__vtaplintBundleUrl.endsWith("/dist/vtaplint.cjs")) return void 0;
   const url = new URL("../bin/worker.cjs", __vtaplintBundleUrl);
@@ -32839,7 +32843,7 @@ Run 'vtaplint --help' for usage.
       parameterFiles,
       params: opts.params,
       baselineFile: opts.baseline ? import_node_path17.default.resolve(io.cwd, opts.baseline) : void 0,
-      jobs: opts.jobs ?? Math.min((0, import_node_os2.availableParallelism)(), 4),
+      jobs: opts.jobs ?? defaultJobs((0, import_node_os2.availableParallelism)()),
       workerUrl: bundledWorker()
     });
   } catch (e) {
@@ -32853,6 +32857,7 @@ Run 'vtaplint --help' for usage.
   for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'
 `);
   if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
+  if (result.files.length > CODE_CACHE_MAX_FILES) globalThis[/* @__PURE__ */ Symbol.for("vtaplint.skipCodeCache")] = true;
   const counted = countedFindings(result);
   const visible = opts.format === "sarif" ? result.findings : counted;
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
@@ -32906,4 +32911,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build af1f76ec4cf2f6547bdcd4b614bbedfa
+// vtaplint-build 25463703f5846a129e4938bce8cfb64d

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf } from './helpers.js';
+import { defaultJobs } from '../src/cli/main.js';
 
 const GOOD = path.join(REPO, 'test/data/supported-region.json');
 const BAD_REGION = path.join(REPO, 'test/data/unsupported-region.json');
@@ -149,4 +150,8 @@ describe('discovery', () => {
       new Set(['test/data/unsupported-region.json', 'test/data/coming-soon-region.json', 'test/data/supported-region.json']),
     );
   });
+});
+
+test('default lint threads: one fewer than the cores (a thread keeps ~1.5 cores busy), at least 1, at most 4', () => {
+  expect([1, 2, 3, 4, 8, 64].map(defaultJobs)).toEqual([1, 1, 2, 3, 4, 4]);
 });

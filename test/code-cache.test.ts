@@ -35,6 +35,11 @@ test('VTAPLINT_NO_CODE_CACHE: no cache is written', () => {
   expect(caches()).toEqual([]);
 });
 
+test('a run over many files leaves the CLI cache to a smaller run (its cache would slow one-file runs)', () => {
+  run({}, [path.join(REPO, 'fixtures'), '--format', 'json', '--jobs', '1']);
+  expect(caches()).toEqual([]);
+});
+
 test('the first run writes a cache named for this bundle and Node; the next run uses it and reports the same', () => {
   const first = run();
   const written = caches();

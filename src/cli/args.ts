@@ -38,7 +38,7 @@ Options:
   -f, --format FORMAT    stylish (default), compact, json, sarif, github or unix
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
-  -j, --jobs N           worker threads for many files (default: one per core, at most 4)
+  -j, --jobs N           worker threads for many files (default: cores - 1, at most 4)
       --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
                          updated or absent (SARIF baselineState); only new ones are
                          shown (except in SARIF) and count for the exit code
