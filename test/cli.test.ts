@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf } from './helpers.js';
-import { defaultJobs } from '../src/cli/main.js';
+import { defaultJobs, lintRoot } from '../src/cli/main.js';
 
 const GOOD = path.join(REPO, 'test/data/supported-region.json');
 const BAD_REGION = path.join(REPO, 'test/data/unsupported-region.json');
@@ -154,4 +154,13 @@ describe('discovery', () => {
 
 test('default lint threads: one fewer than the cores (a thread keeps ~1.5 cores busy), at least 1, at most 4', () => {
   expect([1, 2, 3, 4, 8, 64].map(defaultJobs)).toEqual([1, 1, 2, 3, 4, 4]);
+});
+
+test('lint root: the current folder, else the deepest folder holding every path, at most the file system root', () => {
+  expect(lintRoot(['a.json', 'sub/b.bicep'], '/home/u/repo')).toBe('/home/u/repo');
+  expect(lintRoot(['../other/x.json', 'a.json'], '/home/u/repo')).toBe('/home/u');
+  expect(lintRoot(['/srv/t/*.json'], '/home/u/repo')).toBe('/srv');
+  // Paths whose only common folder is the root: this used to loop forever.
+  expect(lintRoot(['/', 'a.json'], '/home/u/repo')).toBe('/');
+  expect(lintRoot(['/srv/x.json', '/home/y.json'], '/tmp')).toBe('/');
 });

@@ -14,7 +14,12 @@ vi.mock('node:fs', async (importOriginal) => {
     if (typeof p === 'string' && denied.has(p)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
     return (fs.readFileSync as (...a: unknown[]) => unknown)(p, ...rest);
   }) as typeof fs.readFileSync;
-  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+  // The operating system refuses at open(); vtaplint opens the file before reading it.
+  const openSync = ((p: unknown, ...rest: unknown[]) => {
+    if (typeof p === 'string' && denied.has(p)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+    return (fs.openSync as (...a: unknown[]) => unknown)(p, ...rest);
+  }) as typeof fs.openSync;
+  return { ...fs, default: { ...fs, readFileSync, openSync }, readFileSync, openSync };
 });
 
 test('an unreadable template: invalid-template finding, tool notification, execution still successful', async () => {

@@ -199,9 +199,11 @@ export function lintRoot(paths: readonly string[], cwd: string): string {
   const abs = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p.replace(/[*?[{].*$/, '') || '.'));
   const inside = (p: string) => p === cwd || p.startsWith(cwd + path.sep);
   if (abs.every(inside)) return cwd;
+  const under = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
   let common = path.dirname(abs[0] as string);
   for (const p of abs) {
-    while (!(p === common || p.startsWith(common + path.sep))) common = path.dirname(common);
+    // Up to the file system root at most ('/' or 'C:\\'), which holds every path of its drive.
+    while (!under(p, common) && path.dirname(common) !== common) common = path.dirname(common);
   }
   return common;
 }
