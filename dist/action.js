@@ -21642,6 +21642,7 @@ import { statSync } from "node:fs";
 import path5 from "node:path";
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+var GITIGNORE = "**/.gitignore";
 function loadGlobby() {
   return Promise.resolve().then(() => (init_globby(), globby_exports));
 }
@@ -21678,20 +21679,20 @@ async function discover(args, cwd) {
       missing.push(arg);
       continue;
     }
-    const { globbySync: globbySync2 } = await loadGlobby();
-    const matches = globbySync2(patterns, {
+    const { globbySync: globbySync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
+    const options = {
       cwd: base,
       absolute: true,
-      // .gitignore files inside the folder searched only: gitignore: true would read the ones of
-      // every folder up to the repository root, outside the folder vtaplint was pointed at.
       gitignore: false,
-      ignoreFiles: ["**/.gitignore"],
       ignore: ALWAYS_IGNORED,
       dot: false,
       followSymbolicLinks: false,
       onlyFiles: true,
       suppressErrors: true
-    });
+    };
+    const found2 = globbySync2([...patterns, GITIGNORE], options);
+    const ignoreFiles = found2.filter((m) => path5.basename(m) === ".gitignore");
+    const matches = ignoreFiles.length ? globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) }) : found2;
     if (matches.length === 0 && !st) missing.push(arg);
     for (const m of matches) add(path5.normalize(m), false);
   }

@@ -18812,20 +18812,20 @@ async function discover(args, cwd) {
       missing.push(arg);
       continue;
     }
-    const { globbySync: globbySync2 } = await loadGlobby();
-    const matches = globbySync2(patterns, {
+    const { globbySync: globbySync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
+    const options = {
       cwd: base,
       absolute: true,
-      // .gitignore files inside the folder searched only: gitignore: true would read the ones of
-      // every folder up to the repository root, outside the folder vtaplint was pointed at.
       gitignore: false,
-      ignoreFiles: ["**/.gitignore"],
       ignore: ALWAYS_IGNORED,
       dot: false,
       followSymbolicLinks: false,
       onlyFiles: true,
       suppressErrors: true
-    });
+    };
+    const found2 = globbySync2([...patterns, GITIGNORE], options);
+    const ignoreFiles = found2.filter((m) => import_node_path6.default.basename(m) === ".gitignore");
+    const matches = ignoreFiles.length ? globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) }) : found2;
     if (matches.length === 0 && !st) missing.push(arg);
     for (const m of matches) add(import_node_path6.default.normalize(m), false);
   }
@@ -18837,7 +18837,7 @@ function extensionOf(file) {
   const dot = base.lastIndexOf(".");
   return dot < 0 ? "" : base.slice(dot + 1);
 }
-var import_node_fs5, import_node_path6, LINTED_EXTENSIONS, ALWAYS_IGNORED;
+var import_node_fs5, import_node_path6, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
@@ -18845,6 +18845,7 @@ var init_discover = __esm({
     import_node_path6 = __toESM(require("node:path"), 1);
     LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
     ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+    GITIGNORE = "**/.gitignore";
   }
 });
 
@@ -32914,4 +32915,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build b6fd7dcb730d4011a7509a74408e13b1
+// vtaplint-build 8f0877ec652351cda48c2255bba36114

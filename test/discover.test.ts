@@ -1,0 +1,49 @@
+// Discovery honours .gitignore files the way git does: checked against git itself, on a tree with
+// nested ignore files, negations, directory and file patterns, and folder names with glob syntax.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { discover } from '../src/discover/discover.js';
+
+const files: Record<string, string> = {
+  '.gitignore': 'build/\n*.gen.json\n!keep.gen.json\n/rootonly.json\n',
+  'a.json': '{}',
+  'rootonly.json': '{}',
+  'x.gen.json': '{}',
+  'keep.gen.json': '{}',
+  'build/t.json': '{}',
+  'sub/rootonly.json': '{}',
+  'sub/.gitignore': 'local.bicep\n*.bicepparam\n!main.bicepparam\n',
+  'sub/local.bicep': '',
+  'sub/main.bicep': '',
+  'sub/main.bicepparam': '',
+  'sub/other.bicepparam': '',
+  'sub/deep/local.bicep': '',
+  'sub/deep/y.gen.json': '{}',
+  'odd [dir] {x}/t.json': '{}',
+  'odd [dir] {x}/.gitignore': 'skip.json\n',
+  'odd [dir] {x}/skip.json': '{}',
+  '.hidden/t.json': '{}',
+  'node_modules/m/t.json': '{}',
+};
+
+test('the files found are the ones git does not ignore', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-discover-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  const gitSees = execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { cwd: dir, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => /\.(json|jsonc|bicep|bicepparam)$/.test(f) && !f.startsWith('.') && !f.startsWith('node_modules/'));
+  const found = (await discover(['.'], dir)).files.map((f) => path.relative(dir, f.path).replaceAll(path.sep, '/'));
+  expect(found.sort()).toEqual(gitSees.sort());
+  // What git ignores here, spelled out (so a change in git's own output cannot hide a regression).
+  for (const ignored of ['rootonly.json', 'x.gen.json', 'build/t.json', 'sub/local.bicep', 'sub/deep/local.bicep', 'sub/deep/y.gen.json', 'sub/other.bicepparam', 'odd [dir] {x}/skip.json']) {
+    expect(found).not.toContain(ignored);
+  }
+  for (const kept of ['a.json', 'keep.gen.json', 'sub/rootonly.json', 'sub/main.bicep', 'sub/main.bicepparam', 'odd [dir] {x}/t.json']) expect(found).toContain(kept);
+});
