@@ -14,7 +14,7 @@ import { LOWERING_NS } from '../expr/evaluate.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type TextSpan } from '../model/span.js';
-import { TExpr, isTObject, own, setOwn, type TNode, type TObject } from '../model/template.js';
+import { TExpr, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
 import { armType, decorator, secureType } from './lower-types.js';
@@ -375,11 +375,11 @@ export class FileLowerer extends ExprLowerer {
     const metadata: TObject = { _generator: { name: 'vtaplint-bicep' } };
     this.set(root, 'metadata', metadata, whole);
     const exported = new Set<string>();
-    const parameters: TObject = {};
-    const variables: TObject = {};
-    const outputs: TObject = {};
-    const members: TObject = {};
-    const resources: TObject = {};
+    const parameters: TObject = nameTable();
+    const variables: TObject = nameTable();
+    const outputs: TObject = nameTable();
+    const members: TObject = nameTable();
+    const resources: TObject = nameTable();
     const varInfo: LoweredFile['variables'] = new Map();
     const funcInfo: LoweredFile['functions'] = new Map();
 

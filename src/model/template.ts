@@ -31,6 +31,15 @@ export function isTObject(n: TNode | undefined): n is TObject {
  * Sets a property named by template data: defineProperty, not assignment, so that a key such as
  * "__proto__" is a property like any other instead of replacing the object's prototype.
  */
+/**
+ * An object keyed by names a template chose (its parameters, variables, resources, outputs):
+ * without a prototype, V8 keeps it as a hash table from the start. A plain object would get a
+ * new hidden class for every name added, each made and kept for that one object.
+ */
+export function nameTable(): TObject {
+  return Object.create(null) as TObject;
+}
+
 export function setOwn(o: TObject, key: string, value: TNode): void {
   // '__proto__' is the one name Object.prototype gives a setter: only it needs defineProperty
   // (which is many times slower than a store, and a template has thousands of properties).
