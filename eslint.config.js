@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'fixtures/**', 'examples/**', 'tmp/**', 'bench/results/**'] },
+  { ignores: ['src/engine/config-validator.generated.js', 'dist/**', 'node_modules/**', 'coverage/**', 'fixtures/**', 'examples/**', 'tmp/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
