@@ -10703,6 +10703,14 @@ function taps(graph) {
   return deployedOfType(graph, TYPES.tap);
 }
 function tapSources(graph) {
+  const known2 = sourcesByGraph.get(graph);
+  if (known2) return known2;
+  const out = findTapSources(graph);
+  sourcesByGraph.set(graph, out);
+  return out;
+}
+var sourcesByGraph = /* @__PURE__ */ new WeakMap();
+function findTapSources(graph) {
   const out = [];
   for (const r of graph.resources) {
     if (r.existing) continue;

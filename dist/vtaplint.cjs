@@ -21870,6 +21870,14 @@ function taps(graph) {
   return deployedOfType(graph, TYPES.tap);
 }
 function tapSources(graph) {
+  const known2 = sourcesByGraph.get(graph);
+  if (known2) return known2;
+  const out = findTapSources(graph);
+  sourcesByGraph.set(graph, out);
+  return out;
+}
+var sourcesByGraph = /* @__PURE__ */ new WeakMap();
+function findTapSources(graph) {
   const out = [];
   for (const r of graph.resources) {
     if (r.existing) continue;
@@ -26909,4 +26917,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 74ad7b70ef58882af867d9f9bcddaa71
+// vtaplint-build 34533f8713a6db3b70c07609058b20b5

@@ -2239,6 +2239,14 @@ function taps(graph) {
   return deployedOfType(graph, TYPES.tap);
 }
 function tapSources(graph) {
+  const known3 = sourcesByGraph.get(graph);
+  if (known3) return known3;
+  const out = findTapSources(graph);
+  sourcesByGraph.set(graph, out);
+  return out;
+}
+var sourcesByGraph = /* @__PURE__ */ new WeakMap();
+function findTapSources(graph) {
   const out = [];
   for (const r of graph.resources) {
     if (r.existing) continue;
@@ -16756,4 +16764,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build fa9725242d0096ea9f437e4bfea7ee7d
+// vtaplint-build 2a3c603dbb89365f8d0bcfc2d7e19517

@@ -57,7 +57,18 @@ export function taps(graph: ResourceGraph): DeployedResource[] {
 }
 
 /** Every TAP source the deployment declares, in declaration order. */
-export function tapSources(graph: ResourceGraph): TapSource[] {
+export function tapSources(graph: ResourceGraph): readonly TapSource[] {
+  // A dozen rules ask for the sources of the same graph: found once per graph.
+  const known = sourcesByGraph.get(graph);
+  if (known) return known;
+  const out = findTapSources(graph);
+  sourcesByGraph.set(graph, out);
+  return out;
+}
+
+const sourcesByGraph = new WeakMap<ResourceGraph, readonly TapSource[]>();
+
+function findTapSources(graph: ResourceGraph): TapSource[] {
   const out: TapSource[] = [];
   for (const r of graph.resources) {
     if (r.existing) continue;
