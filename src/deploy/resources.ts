@@ -189,7 +189,7 @@ export class ResourceExpander {
       {
         index: this.firstIndex + this.resources.length,
         id,
-        key: `${scopeKey(id)}|${relativeKey(id)}`,
+        key: [scopeKey(id), '|', relativeKey(id)].join(''), // one flat string (kept per resource)
         type,
         apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined,
         name,

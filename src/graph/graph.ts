@@ -370,9 +370,15 @@ interface UnitIndex {
 /** "properties.ipConfigurations[0].properties.subnet.id" */
 function pathText(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(value)';
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
-  return out;
+  // Pieces joined once (one flat string per edge, not a chain of concatenation nodes).
+  const out: string[] = [];
+  let empty = true; // what is joined so far is '' (an empty first key gets no dot after it either)
+  for (const p of path) {
+    const piece = typeof p === 'number' ? `[${p}]` : empty ? p : `.${p}`;
+    out.push(piece);
+    if (piece !== '') empty = false;
+  }
+  return out.join('');
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
