@@ -32,7 +32,7 @@ export interface ValueOrigin {
 /** Objects with more properties than this get a key index; smaller ones are scanned (cheaper to keep). */
 const INDEX_FROM = 16;
 /** Slots per property in ObjectValue's array. */
-const SLOTS = 4;
+const SLOTS = 6;
 
 /**
  * Lowercased property names, shared: the same few names (apiVersion, properties, id, ...) are
@@ -53,15 +53,14 @@ function lowerName(key: string): string {
 
 /** An object with ARM's case-insensitive property names. Keys such as `__proto__` are ordinary data. */
 export class ObjectValue {
-  // Properties in insertion order, four slots each in one array: original spelling, lowercased
-  // name, value, and the template property name it was evaluated from (see Entry.src). Every
+  // Properties in insertion order, six slots each in one array: original spelling, lowercased
+  // name, value, the template property name it was evaluated from (see Entry.src), value span and
+  // key span (nearly every evaluated object gets a span asked for, so no separate array). Every
   // evaluated resource body and nested object is one of these: a Map with an entry object per
   // property cost several times the data. The array is allocated at the size asked for (no
   // push-grown slack); `count` says how many properties it holds.
   private data: unknown[];
   private count = 0;
-  /** Per property, two slots: value span and key span. Created for an object that has any. */
-  private spans: (Span | undefined)[] | undefined;
   /** Lowercased name → position, built on first lookup of a large object. */
   #index: Map<string, number> | undefined;
   /** The span of the object as a whole, when it came from one template object. */
@@ -142,32 +141,27 @@ export class ObjectValue {
     return {
       key: d[b] as string,
       value: d[b + 2] as Value,
-      span: this.spans?.[2 * i],
-      keySpan: this.spans?.[2 * i + 1],
+      span: d[b + 4] as Span | undefined,
+      keySpan: d[b + 5] as Span | undefined,
       src: d[b + 3] as string | undefined,
     };
   }
 
-  /** Entry `i` with its spans, derived from the origin and kept (later requests get the same spans). */
+  /**
+   * Entry `i` with its spans derived from the origin. The value span is kept (later requests get
+   * the same span object: rules compare an unknown's reason span with value spans by identity,
+   * and a derived span can become a reason's span). A derived key span is not kept: key spans are
+   * only ever reported, never compared by identity, and located() asks for every property's.
+   */
   private withSpans(i: number): Entry {
     const src = this.data[SLOTS * i + 3] as string | undefined;
     if (src !== undefined && this.originContainer !== undefined && this.originSpan !== undefined) {
-      const s = this.spansFor(i);
-      s[2 * i] ??= this.originSpan.child(this.originContainer, src);
-      s[2 * i + 1] ??= this.originSpan.keySpan(this.originContainer, src);
+      this.data[SLOTS * i + 4] ??= this.originSpan.child(this.originContainer, src);
+      const e = this.raw(i);
+      e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
+      return e;
     }
     return this.raw(i);
-  }
-
-  /** The span slots, created (as large as the property slots) when first needed. */
-  private spansFor(i: number): (Span | undefined)[] {
-    let s = this.spans;
-    if (!s) {
-      s = this.spans = new Array<Span | undefined>(2 * Math.max(this.data.length / SLOTS, i + 1));
-    }
-    // Slots of properties added after a growth: written in order, so the array stays packed enough.
-    while (s.length < 2 * i) s.push(undefined);
-    return s;
   }
 
   /**
@@ -206,11 +200,8 @@ export class ObjectValue {
     d[b] = key;
     d[b + 2] = value;
     d[b + 3] = src;
-    if (span !== undefined || keySpan !== undefined || this.spans) {
-      const s = this.spansFor(i);
-      s[2 * i] = span;
-      s[2 * i + 1] = keySpan;
-    }
+    d[b + 4] = span;
+    d[b + 5] = keySpan;
   }
 
   delete(key: string): boolean {
@@ -219,10 +210,6 @@ export class ObjectValue {
     const d = this.data;
     for (let j = SLOTS * i; j < SLOTS * (this.count - 1); j++) d[j] = d[j + SLOTS];
     for (let j = SLOTS * (this.count - 1); j < SLOTS * this.count; j++) d[j] = undefined;
-    const s = this.spans;
-    if (s) {
-      s.splice(2 * i, 2);
-    }
     this.count--;
     this.#index = undefined;
     return true;
