@@ -249,6 +249,26 @@ export function symbolicKey(v: Value): string | undefined {
 /** Most pieces a partially known string keeps (resource ids need a handful). */
 export const MAX_STRING_PARTS = 1024;
 
+/**
+ * Strings already made, so that equal ones are one string: a large deployment names the same few
+ * resources (its virtual network, its TAP) in thousands of partially known ids, each with its
+ * text pieces and description. Emptied when full, so it stays small however many distinct
+ * strings a template has; equal strings are interchangeable, so sharing changes nothing else.
+ */
+const sharedStrings = new Map<string, string>();
+const MAX_SHARED_STRINGS = 4096;
+const MAX_SHARED_LENGTH = 512;
+
+export function shareString(s: string): string {
+  // Long strings are seldom repeated, and the table must not keep large ones alive.
+  if (s.length > MAX_SHARED_LENGTH) return s;
+  const known = sharedStrings.get(s);
+  if (known !== undefined) return known;
+  if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
+  sharedStrings.set(s, s);
+  return s;
+}
+
 export function partialString(pieces: readonly (string | Unknown)[], description?: string): string | Unknown {
   const parts: (string | Unknown)[] = [];
   let firstUnknown: Unknown | undefined;
@@ -256,7 +276,7 @@ export function partialString(pieces: readonly (string | Unknown)[], description
   // keep a chain of concatenation nodes in every resource id held by the graph.
   const run: string[] = [];
   const endRun = (): void => {
-    if (run.length) parts.push(run.length === 1 ? (run[0] as string) : run.join(''));
+    if (run.length) parts.push(run.length === 1 ? (run[0] as string) : shareString(run.join('')));
     run.length = 0;
   };
   const push = (p: string | Unknown): void => {

@@ -3,7 +3,7 @@
 // list(), providers() (runtime state of resources, asked of the context).
 import { Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { partialString, typeName } from '../ops.js';
+import { partialString, shareString, typeName } from '../ops.js';
 import { currentResourceGroup, currentSubscriptionId } from './deployment.js';
 import type { FnDef, FnEnv } from './types.js';
 
@@ -57,7 +57,7 @@ function finish(env: FnEnv, pieces: Piece[], type: string, names: Value[], where
   const unknownName = names.some((n) => n instanceof Unknown);
   // Joined into one flat string (a template literal keeps a chain of concatenation nodes): every
   // resource id known only in part keeps its description, and a large deployment has many.
-  const desc = ['a resource id of type ', type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join('');
+  const desc = shareString(['a resource id of type ', type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join(''));
   const r = partialString(pieces, desc);
   return r;
 }
