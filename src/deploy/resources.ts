@@ -189,7 +189,7 @@ export class ResourceExpander {
       {
         index: this.firstIndex + this.resources.length,
         id,
-        key: `${scopeKey(id)}|${relativeKey(id)}`,
+        key: [scopeKey(id), '|', relativeKey(id)].join(''), // one flat string (kept per resource)
         type,
         apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined,
         name,
@@ -342,15 +342,15 @@ class ExpandedResource implements DeployedResource {
   /** The evaluated declaration, without the keys that steer deployment. */
   get body(): ObjectValue {
     if (this.bodyValue) return this.bodyValue;
-    const body = new ObjectValue();
-    this.bodyValue = body;
     const decl = this.decl;
+    const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()));
+    const body = new ObjectValue(keys.length);
+    this.bodyValue = body;
     // Key spans are derived when asked (setFromTemplateAt); value spans are kept: each is the span
     // its value was evaluated with, and rules compare an unknown's reason span with it.
     body.origin = { container: decl.node, span: decl.span };
     const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
-    for (const k of Object.keys(decl.node)) {
-      if (CONTROL_KEYS.has(k.toLowerCase())) continue;
+    for (const k of keys) {
       const span = decl.span.child(decl.node, k);
       const node = decl.node[k] as TNode;
       // A nested deployment's template is evaluated in its own scope by the deploy stage, not here.

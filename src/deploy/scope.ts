@@ -646,10 +646,11 @@ class NodeContext implements EvalContext {
   }
 
   private object(o: TObject, span: Span): ObjectValue {
-    const out = new ObjectValue();
+    const keys = Object.keys(o);
+    const out = new ObjectValue(keys.length);
     out.span = span;
     out.origin = { container: o, span };
-    for (const k of Object.keys(o)) {
+    for (const k of keys) {
       const child = o[k] as TNode;
       const isCopy = k.length === 4 && k.toLowerCase() === 'copy';
       // Spans of literal values are derived when a finding asks for them (ObjectValue.origin).

@@ -249,27 +249,55 @@ export function symbolicKey(v: Value): string | undefined {
 /** Most pieces a partially known string keeps (resource ids need a handful). */
 export const MAX_STRING_PARTS = 1024;
 
+/**
+ * Strings already made, so that equal ones are one string: a large deployment names the same few
+ * resources (its virtual network, its TAP) in thousands of partially known ids, each with its
+ * text pieces and description. Emptied when full, so it stays small however many distinct
+ * strings a template has; equal strings are interchangeable, so sharing changes nothing else.
+ */
+const sharedStrings = new Map<string, string>();
+const MAX_SHARED_STRINGS = 4096;
+const MAX_SHARED_LENGTH = 512;
+
+export function shareString(s: string): string {
+  // Long strings are seldom repeated, and the table must not keep large ones alive.
+  if (s.length > MAX_SHARED_LENGTH) return s;
+  const known = sharedStrings.get(s);
+  if (known !== undefined) return known;
+  if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
+  sharedStrings.set(s, s);
+  return s;
+}
+
 export function partialString(pieces: readonly (string | Unknown)[], description?: string): string | Unknown {
   const parts: (string | Unknown)[] = [];
   let firstUnknown: Unknown | undefined;
+  // Adjacent known pieces are collected and joined once into one flat string: `a + b + c` would
+  // keep a chain of concatenation nodes in every resource id held by the graph.
+  const run: string[] = [];
+  const endRun = (): void => {
+    if (run.length) parts.push(run.length === 1 ? (run[0] as string) : shareString(run.join('')));
+    run.length = 0;
+  };
   const push = (p: string | Unknown): void => {
     if (typeof p === 'string') {
-      if (p === '') return;
-      const last = parts[parts.length - 1];
-      if (typeof last === 'string') parts[parts.length - 1] = last + p;
-      else parts.push(p);
+      if (p !== '') run.push(p);
       return;
     }
     firstUnknown ??= p;
     if (p.parts && p.symbol === undefined) for (const q of p.parts) push(q);
-    else parts.push(p);
+    else {
+      endRun();
+      parts.push(p);
+    }
   };
   for (const p of pieces) {
     push(p);
     // Bounded: a string doubled by itself at each step would otherwise double its parts too
     // (2^n pieces); past the bound only "some string" is known, which is all rules can use anyway.
-    if (parts.length > MAX_STRING_PARTS) return new Unknown((firstUnknown as Unknown).reason, 'string', undefined, undefined, description);
+    if (parts.length + (run.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown((firstUnknown as Unknown).reason, 'string', undefined, undefined, description);
   }
+  endRun();
   if (!firstUnknown) return parts.length === 0 ? '' : (parts[0] as string);
   if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
   // slice(): an exact-size copy of the push-grown array (17 slots reserved), as partial strings

@@ -29,9 +29,40 @@ export interface ValueOrigin {
   span: Span;
 }
 
+/** Objects with more properties than this get a key index; smaller ones are scanned (cheaper to keep). */
+const INDEX_FROM = 16;
+/** Slots per property in ObjectValue's array. */
+const SLOTS = 6;
+
+/**
+ * Lowercased property names, shared: the same few names (apiVersion, properties, id, ...) are
+ * keys of most evaluated objects, and each toLowerCase() of a mixed-case name is a new string.
+ * Bounded, so that a template with many distinct names cannot grow it without end.
+ */
+const lowerNames = new Map<string, string>();
+const MAX_LOWER_NAMES = 4096;
+
+function lowerName(key: string): string {
+  let lower = lowerNames.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(key, lower);
+  }
+  return lower;
+}
+
 /** An object with ARM's case-insensitive property names. Keys such as `__proto__` are ordinary data. */
 export class ObjectValue {
-  private readonly map = new Map<string, Entry>();
+  // Properties in insertion order, six slots each in one array: original spelling, lowercased
+  // name, value, the template property name it was evaluated from (see Entry.src), value span and
+  // key span (nearly every evaluated object gets a span asked for, so no separate array). Every
+  // evaluated resource body and nested object is one of these: a Map with an entry object per
+  // property cost several times the data. The array is allocated at the size asked for (no
+  // push-grown slack); `count` says how many properties it holds.
+  private data: unknown[];
+  private count = 0;
+  /** Lowercased name → position, built on first lookup of a large object. */
+  #index: Map<string, number> | undefined;
   /** The span of the object as a whole, when it came from one template object. */
   span: Span | undefined;
   /**
@@ -39,43 +70,98 @@ export class ObjectValue {
    * are known, and any other property is not missing but only known at deployment, for this reason.
    */
   runtime: UnknownReason | undefined;
+  // The template origin as two fields (no object of its own per evaluated object): see `origin`.
+  private originContainer: object | undefined;
+  private originSpan: Span | undefined;
+
+  /** `capacity`: the number of properties expected (more can be set; the storage then grows). */
+  constructor(capacity = 0) {
+    this.data = capacity > 0 ? new Array<unknown>(SLOTS * capacity) : [];
+  }
+
   /**
    * The template object it was evaluated from. Entries set with setFromTemplate() get their spans
    * from it on first request: most entries are never reported, and two spans per property of every
    * evaluated resource would dominate memory on large templates.
    */
-  origin: ValueOrigin | undefined;
+  get origin(): ValueOrigin | undefined {
+    return this.originContainer !== undefined && this.originSpan !== undefined ? { container: this.originContainer, span: this.originSpan } : undefined;
+  }
+
+  set origin(o: ValueOrigin | undefined) {
+    this.originContainer = o?.container;
+    this.originSpan = o?.span;
+  }
 
   static from(entries: Iterable<[string, Value]>): ObjectValue {
-    const o = new ObjectValue();
+    const o = new ObjectValue(Array.isArray(entries) ? entries.length : 0);
     for (const [k, v] of entries) o.set(k, v);
     return o;
   }
 
   get size(): number {
-    return this.map.size;
+    return this.count;
+  }
+
+  /** The position of a property, or -1. */
+  private find(key: string): number {
+    const lower = lowerName(key);
+    const d = this.data;
+    const n = this.count;
+    if (n < INDEX_FROM) {
+      for (let i = 0; i < n; i++) if (d[SLOTS * i + 1] === lower) return i;
+      return -1;
+    }
+    if (!this.#index) {
+      this.#index = new Map();
+      for (let i = 0; i < n; i++) this.#index.set(d[SLOTS * i + 1] as string, i);
+    }
+    return this.#index.get(lower) ?? -1;
   }
 
   has(key: string): boolean {
-    return this.map.has(key.toLowerCase());
+    return this.find(key) >= 0;
   }
 
   get(key: string): Value | undefined {
-    return this.map.get(key.toLowerCase())?.value;
+    const i = this.find(key);
+    return i >= 0 ? (this.data[SLOTS * i + 2] as Value) : undefined;
   }
 
   /** The entry (original key spelling, value and spans). */
   entry(key: string): Readonly<Entry> | undefined {
-    const e = this.map.get(key.toLowerCase());
-    return e ? this.withSpans(e) : undefined;
+    const i = this.find(key);
+    return i >= 0 ? this.withSpans(i) : undefined;
   }
 
-  private withSpans(e: Entry): Entry {
-    if (e.src !== undefined && this.origin) {
-      if (e.span === undefined) e.span = this.origin.span.child(this.origin.container, e.src);
-      e.keySpan ??= this.origin.span.keySpan(this.origin.container, e.src);
+  /** Entry `i` as stored (spans not derived). */
+  private raw(i: number): Entry {
+    const d = this.data;
+    const b = SLOTS * i;
+    return {
+      key: d[b] as string,
+      value: d[b + 2] as Value,
+      span: d[b + 4] as Span | undefined,
+      keySpan: d[b + 5] as Span | undefined,
+      src: d[b + 3] as string | undefined,
+    };
+  }
+
+  /**
+   * Entry `i` with its spans derived from the origin. The value span is kept (later requests get
+   * the same span object: rules compare an unknown's reason span with value spans by identity,
+   * and a derived span can become a reason's span). A derived key span is not kept: key spans are
+   * only ever reported, never compared by identity, and located() asks for every property's.
+   */
+  private withSpans(i: number): Entry {
+    const src = this.data[SLOTS * i + 3] as string | undefined;
+    if (src !== undefined && this.originContainer !== undefined && this.originSpan !== undefined) {
+      this.data[SLOTS * i + 4] ??= this.originSpan.child(this.originContainer, src);
+      const e = this.raw(i);
+      e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
+      return e;
     }
-    return e;
+    return this.raw(i);
   }
 
   /**
@@ -97,43 +183,68 @@ export class ObjectValue {
   }
 
   private put(key: string, value: Value, span: Span | undefined, keySpan: Span | undefined, src: string | undefined): void {
-    const lower = key.toLowerCase();
-    const prev = this.map.get(lower);
-    if (prev) {
-      prev.key = key;
-      prev.value = value;
-      prev.span = span;
-      prev.keySpan = keySpan;
-      prev.src = src;
-      // Every entry is created with all five fields: one added later (src) went to a separate
-      // property array, 40 bytes more for each property of every evaluated resource.
-    } else this.map.set(lower, { key, value, span, keySpan, src });
+    let i = this.find(key);
+    let d = this.data;
+    if (i < 0) {
+      i = this.count++;
+      if (SLOTS * this.count > d.length) {
+        // Grown by half (at least 4 properties), copied into an array of exactly that size.
+        const grown = new Array<unknown>(SLOTS * Math.max(4, Math.ceil(this.count * 1.5)));
+        for (let j = 0; j < SLOTS * i; j++) grown[j] = d[j];
+        d = this.data = grown;
+      }
+      d[SLOTS * i + 1] = lowerName(key);
+      this.#index?.set(lowerName(key), i);
+    }
+    const b = SLOTS * i;
+    d[b] = key;
+    d[b + 2] = value;
+    d[b + 3] = src;
+    d[b + 4] = span;
+    d[b + 5] = keySpan;
   }
 
   delete(key: string): boolean {
-    return this.map.delete(key.toLowerCase());
+    const i = this.find(key);
+    if (i < 0) return false;
+    const d = this.data;
+    for (let j = SLOTS * i; j < SLOTS * (this.count - 1); j++) d[j] = d[j + SLOTS];
+    for (let j = SLOTS * (this.count - 1); j < SLOTS * this.count; j++) d[j] = undefined;
+    this.count--;
+    this.#index = undefined;
+    return true;
   }
 
   keys(): string[] {
-    return [...this.map.values()].map((e) => e.key);
+    const out = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.data[SLOTS * i] as string;
+    return out;
   }
 
   values(): Value[] {
-    return [...this.map.values()].map((e) => e.value);
+    const out = new Array<Value>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.data[SLOTS * i + 2] as Value;
+    return out;
   }
 
   entries(): [string, Value][] {
-    return [...this.map.values()].map((e) => [e.key, e.value]);
+    const out = new Array<[string, Value]>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = [this.data[SLOTS * i] as string, this.data[SLOTS * i + 2] as Value];
+    return out;
   }
 
   /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
   rawEntries(): IterableIterator<Readonly<Entry>> {
-    return this.map.values();
+    const out = new Array<Entry>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.raw(i);
+    return out.values();
   }
 
   /** Entries with their spans. */
   located(): Readonly<Entry>[] {
-    return [...this.map.values()].map((e) => this.withSpans(e));
+    const out = new Array<Entry>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.withSpans(i);
+    return out;
   }
 }
 

@@ -124,6 +124,17 @@ export class ResourceGraph {
     return this.resolveUncached(v);
   }
 
+  /**
+   * resolve() without remembering a new answer: a dependsOn entry is resolved once, when the
+   * edges are built, and is a value no rule reads, so remembering its answer (an entry in the
+   * resolution caches and a resolution object per entry) would only keep memory. Resolution is
+   * deterministic, so an answer given here is the one resolve() would give.
+   */
+  private resolveUnremembered(v: Value): Resolution {
+    const known = typeof v === 'string' ? this.resolvedStrings.get(v) : v instanceof Unknown ? this.resolvedUnknowns.get(v) : undefined;
+    return known ?? this.resolveUncached(v);
+  }
+
   private resolveUncached(v: Value): Resolution {
     const id = parseResourceId(v);
     if (!id) return { kind: 'none', value: v };
@@ -220,7 +231,7 @@ export class ResourceGraph {
   }
 
   resolveDependency(from: DeployedResource, v: Value): DeployedResource | undefined {
-    const res = this.resolve(v);
+    const res = this.resolveUnremembered(v);
     if (res.kind === 'resource') return res.resource;
     const idx = this.unitIndex(from);
     if (typeof v !== 'string') {
@@ -370,9 +381,15 @@ interface UnitIndex {
 /** "properties.ipConfigurations[0].properties.subnet.id" */
 function pathText(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(value)';
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
-  return out;
+  // Pieces joined once (one flat string per edge, not a chain of concatenation nodes).
+  const out: string[] = [];
+  let empty = true; // what is joined so far is '' (an empty first key gets no dot after it either)
+  for (const p of path) {
+    const piece = typeof p === 'number' ? `[${p}]` : empty ? p : `.${p}`;
+    out.push(piece);
+    if (piece !== '') empty = false;
+  }
+  return out.join('');
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

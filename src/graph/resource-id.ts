@@ -64,20 +64,20 @@ const opaqueKeys = new WeakMap<Unknown, string>();
 
 /** Comparison key of a segment: lower-cased text, `{symbol}` for deployment-wide unknowns, unique otherwise. */
 export function segmentKey(s: Segment): string {
-  let key = '';
-  for (const p of s) {
-    if (typeof p === 'string') key += p.toLowerCase();
-    else if (p.symbol) key += `{${p.symbol.toLowerCase()}}`;
-    else {
-      let k = opaqueKeys.get(p);
-      if (!k) {
-        k = `{?${++opaqueCounter}}`;
-        opaqueKeys.set(p, k);
-      }
-      key += k;
-    }
+  // A one-piece segment (the common case) needs no joining; longer ones are joined once (see relativeKey).
+  if (s.length === 1) return pieceKey(s[0] as string | Unknown);
+  return s.map(pieceKey).join('');
+}
+
+function pieceKey(p: string | Unknown): string {
+  if (typeof p === 'string') return p.toLowerCase();
+  if (p.symbol) return `{${p.symbol.toLowerCase()}}`;
+  let k = opaqueKeys.get(p);
+  if (!k) {
+    k = `{?${++opaqueCounter}}`;
+    opaqueKeys.set(p, k);
   }
-  return key;
+  return k;
 }
 
 /** Parses an absolute resource id ("/subscriptions/.../providers/NS/type/name[/type/name...]"). */
@@ -127,9 +127,10 @@ export function fullType(id: ResourceId, depth = id.types.length): string {
 
 /** Key of the resource path below the scope: "microsoft.network/networkinterfaces/nic1/...". */
 export function relativeKey(id: ResourceId, depth = id.types.length): string {
-  let k = id.namespace.toLowerCase();
-  for (let i = 0; i < depth; i++) k += `/${(id.types[i] as string).toLowerCase()}/${segmentKey(id.names[i] as Segment)}`;
-  return k;
+  // Joined once: keys are kept (resources, resolution caches), a chain of `+=` nodes is several times larger.
+  const k = [id.namespace.toLowerCase()];
+  for (let i = 0; i < depth; i++) k.push('/', (id.types[i] as string).toLowerCase(), '/', segmentKey(id.names[i] as Segment));
+  return k.join('');
 }
 
 export function scopeKey(id: ResourceId): string {

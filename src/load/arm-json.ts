@@ -202,7 +202,7 @@ export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_L
     if (byValue && typeof parsed === 'object' && parsed !== null && deeperThan(parsed, limits.maxJsonDepth)) {
       return tooDeep(findExcessiveNesting(text, limits.maxJsonDepth));
     }
-    return { root: parsed, span: new JsonPathSpan(source, new IndexResolver(text), undefined, undefined), diagnostics: [] };
+    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
   }
   // jsonc-parser's tree is built recursively: refuse what is too deep before it.
   if (byValue) {
@@ -230,7 +230,7 @@ export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_L
       ],
     };
   }
-  return { root: fromTree(tree), span: new JsonPathSpan(source, new TreeResolver(text, tree), undefined, undefined), diagnostics: [] };
+  return { root: fromTree(tree), span: JsonPathSpan.root(source, new TreeResolver(text, tree)), diagnostics: [] };
 }
 
 /** ARM templates and parameter files load the same way; the name says what callers use it for. */

@@ -133,18 +133,40 @@ export class TextSpan extends Span {
   }
 }
 
+/** What all path spans of one parsed JSON file share (one object per file, not two fields per span). */
+interface JsonDocument {
+  readonly file: SourceText;
+  readonly resolver: PathResolver;
+}
+
 /** The span of a JSON value given by its path; offsets are resolved on demand. */
 export class JsonPathSpan extends Span {
+  // Large templates keep tens of thousands of these (values' and keys' spans of evaluated
+  // objects): four fields, the file and resolver shared through `doc`, a key's span a subclass.
+  private readonly doc: JsonDocument;
   private cached: Range | undefined;
+  readonly parent: JsonPathSpan | undefined;
+  readonly key: PathKey | undefined;
 
-  constructor(
-    readonly file: SourceText,
-    private readonly resolver: PathResolver,
-    readonly parent: JsonPathSpan | undefined,
-    readonly key: PathKey | undefined,
-    private readonly isKey = false,
-  ) {
+  protected constructor(doc: JsonDocument, parent: JsonPathSpan | undefined, key: PathKey | undefined) {
     super();
+    this.doc = doc;
+    this.parent = parent;
+    this.key = key;
+  }
+
+  /** The span of the whole document. */
+  static root(file: SourceText, resolver: PathResolver): JsonPathSpan {
+    return new JsonPathSpan({ file, resolver }, undefined, undefined);
+  }
+
+  get file(): SourceText {
+    return this.doc.file;
+  }
+
+  /** Whether the span is of a property name (JsonPathKeySpan). */
+  protected get isKey(): boolean {
+    return false;
   }
 
   identity(): string {
@@ -159,7 +181,7 @@ export class JsonPathSpan extends Span {
 
   range(): Range {
     if (this.cached) return this.cached;
-    let r = this.resolver.resolve(this.path(), this.isKey);
+    let r = this.doc.resolver.resolve(this.path(), this.isKey);
     // A path that no longer resolves (it cannot happen for paths taken from the same parse)
     // falls back to the nearest ancestor, never to a made-up position.
     for (let p = this.parent; !r && p; p = p.parent) r = p.range();
@@ -168,15 +190,22 @@ export class JsonPathSpan extends Span {
   }
 
   child(_container: object, key: PathKey): Span {
-    return new JsonPathSpan(this.file, this.resolver, this, key);
+    return new JsonPathSpan(this.doc, this, key);
   }
 
   keySpan(_container: object, key: string): Span {
-    return new JsonPathSpan(this.file, this.resolver, this, key, true);
+    return new JsonPathKeySpan(this.doc, this, key);
   }
 
   sub(start: number, end: number): Span {
-    return new JsonStringPartSpan(this, this.resolver, this.isKey, start, end);
+    return new JsonStringPartSpan(this, this.doc.resolver, this.isKey, start, end);
+  }
+}
+
+/** The span of a property name given by its path. */
+class JsonPathKeySpan extends JsonPathSpan {
+  protected override get isKey(): boolean {
+    return true;
   }
 }
 

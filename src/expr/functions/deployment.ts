@@ -8,9 +8,24 @@ import { fromJson, partialString } from '../ops.js';
 import { expectInt, expectString } from './args.js';
 import type { FnDef, FnEnv, ReturnType } from './types.js';
 
+/**
+ * "... is only known at deployment", one string per name: every resourceId() call makes such
+ * reasons for the subscription and resource group, and each built message was a string of its own.
+ */
+const deploymentTimeMessages = new Map<string, string>();
+
+function deploymentTimeMessage(what: string): string {
+  let m = deploymentTimeMessages.get(what);
+  if (m === undefined) {
+    m = `${what} is only known at deployment`;
+    deploymentTimeMessages.set(what, m);
+  }
+  return m;
+}
+
 function sym(env: FnEnv, symbol: string, type: ReturnType = 'string', what?: string): Unknown {
   return new Unknown(
-    { code: 'deployment-time', message: `${what ?? symbol} is only known at deployment`, span: env.span },
+    { code: 'deployment-time', message: deploymentTimeMessage(what ?? symbol), span: env.span },
     type,
     undefined,
     symbol,

@@ -3,7 +3,7 @@
 // list(), providers() (runtime state of resources, asked of the context).
 import { Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { partialString, typeName } from '../ops.js';
+import { partialString, shareString, typeName } from '../ops.js';
 import { currentResourceGroup, currentSubscriptionId } from './deployment.js';
 import type { FnDef, FnEnv } from './types.js';
 
@@ -55,7 +55,9 @@ function finish(env: FnEnv, pieces: Piece[], type: string, names: Value[], where
   // A fully known id is just its text: the description is for an id known only in part.
   if (!pieces.some((p) => p instanceof Unknown)) return pieces.join('');
   const unknownName = names.some((n) => n instanceof Unknown);
-  const desc = `a resource id of type ${type} ${unknownName ? `with a name known only at deployment ('${nameText(names)}')` : `named '${nameText(names)}'`}${where}`;
+  // Joined into one flat string (a template literal keeps a chain of concatenation nodes): every
+  // resource id known only in part keeps its description, and a large deployment has many.
+  const desc = shareString(['a resource id of type ', type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join(''));
   const r = partialString(pieces, desc);
   return r;
 }
