@@ -43,6 +43,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/expr/value.ts
+function lowerName(key) {
+  let lower3 = lowerNames.get(key);
+  if (lower3 === void 0) {
+    lower3 = key.toLowerCase();
+    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(key, lower3);
+  }
+  return lower3;
+}
 function typeOf(v) {
   if (v === null) return "null";
   switch (typeof v) {
@@ -70,12 +78,25 @@ function elementSpan(arr, index2) {
   const origin = arrayOrigins.get(arr);
   return origin && index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
 }
-var ObjectValue, Unknown, arraySpans, arrayOrigins;
+var INDEX_FROM, SLOTS, lowerNames, MAX_LOWER_NAMES, ObjectValue, Unknown, arraySpans, arrayOrigins;
 var init_value = __esm({
   "src/expr/value.ts"() {
     "use strict";
+    INDEX_FROM = 16;
+    SLOTS = 6;
+    lowerNames = /* @__PURE__ */ new Map();
+    MAX_LOWER_NAMES = 4096;
     ObjectValue = class _ObjectValue {
-      map = /* @__PURE__ */ new Map();
+      // Properties in insertion order, six slots each in one array: original spelling, lowercased
+      // name, value, the template property name it was evaluated from (see Entry.src), value span and
+      // key span (nearly every evaluated object gets a span asked for, so no separate array). Every
+      // evaluated resource body and nested object is one of these: a Map with an entry object per
+      // property cost several times the data. The array is allocated at the size asked for (no
+      // push-grown slack); `count` says how many properties it holds.
+      data;
+      count = 0;
+      /** Lowercased name → position, built on first lookup of a large object. */
+      #index;
       /** The span of the object as a whole, when it came from one template object. */
       span;
       /**
@@ -83,37 +104,87 @@ var init_value = __esm({
        * are known, and any other property is not missing but only known at deployment, for this reason.
        */
       runtime;
+      // The template origin as two fields (no object of its own per evaluated object): see `origin`.
+      originContainer;
+      originSpan;
+      /** `capacity`: the number of properties expected (more can be set; the storage then grows). */
+      constructor(capacity = 0) {
+        this.data = capacity > 0 ? new Array(SLOTS * capacity) : [];
+      }
       /**
        * The template object it was evaluated from. Entries set with setFromTemplate() get their spans
        * from it on first request: most entries are never reported, and two spans per property of every
        * evaluated resource would dominate memory on large templates.
        */
-      origin;
+      get origin() {
+        return this.originContainer !== void 0 && this.originSpan !== void 0 ? { container: this.originContainer, span: this.originSpan } : void 0;
+      }
+      set origin(o) {
+        this.originContainer = o?.container;
+        this.originSpan = o?.span;
+      }
       static from(entries) {
-        const o = new _ObjectValue();
+        const o = new _ObjectValue(Array.isArray(entries) ? entries.length : 0);
         for (const [k, v] of entries) o.set(k, v);
         return o;
       }
       get size() {
-        return this.map.size;
+        return this.count;
+      }
+      /** The position of a property, or -1. */
+      find(key) {
+        const lower3 = lowerName(key);
+        const d = this.data;
+        const n = this.count;
+        if (n < INDEX_FROM) {
+          for (let i = 0; i < n; i++) if (d[SLOTS * i + 1] === lower3) return i;
+          return -1;
+        }
+        if (!this.#index) {
+          this.#index = /* @__PURE__ */ new Map();
+          for (let i = 0; i < n; i++) this.#index.set(d[SLOTS * i + 1], i);
+        }
+        return this.#index.get(lower3) ?? -1;
       }
       has(key) {
-        return this.map.has(key.toLowerCase());
+        return this.find(key) >= 0;
       }
       get(key) {
-        return this.map.get(key.toLowerCase())?.value;
+        const i = this.find(key);
+        return i >= 0 ? this.data[SLOTS * i + 2] : void 0;
       }
       /** The entry (original key spelling, value and spans). */
       entry(key) {
-        const e = this.map.get(key.toLowerCase());
-        return e ? this.withSpans(e) : void 0;
+        const i = this.find(key);
+        return i >= 0 ? this.withSpans(i) : void 0;
       }
-      withSpans(e) {
-        if (e.src !== void 0 && this.origin) {
-          if (e.span === void 0) e.span = this.origin.span.child(this.origin.container, e.src);
-          e.keySpan ??= this.origin.span.keySpan(this.origin.container, e.src);
+      /** Entry `i` as stored (spans not derived). */
+      raw(i) {
+        const d = this.data;
+        const b = SLOTS * i;
+        return {
+          key: d[b],
+          value: d[b + 2],
+          span: d[b + 4],
+          keySpan: d[b + 5],
+          src: d[b + 3]
+        };
+      }
+      /**
+       * Entry `i` with its spans derived from the origin. The value span is kept (later requests get
+       * the same span object: rules compare an unknown's reason span with value spans by identity,
+       * and a derived span can become a reason's span). A derived key span is not kept: key spans are
+       * only ever reported, never compared by identity, and located() asks for every property's.
+       */
+      withSpans(i) {
+        const src = this.data[SLOTS * i + 3];
+        if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) {
+          this.data[SLOTS * i + 4] ??= this.originSpan.child(this.originContainer, src);
+          const e = this.raw(i);
+          e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
+          return e;
         }
-        return e;
+        return this.raw(i);
       }
       /**
        * Sets a property evaluated from `srcKey` of this object's template origin whose value span is
@@ -131,35 +202,61 @@ var init_value = __esm({
         this.put(key, value, span, keySpan, void 0);
       }
       put(key, value, span, keySpan, src) {
-        const lower3 = key.toLowerCase();
-        const prev = this.map.get(lower3);
-        if (prev) {
-          prev.key = key;
-          prev.value = value;
-          prev.span = span;
-          prev.keySpan = keySpan;
-          prev.src = src;
-        } else this.map.set(lower3, { key, value, span, keySpan, src });
+        let i = this.find(key);
+        let d = this.data;
+        if (i < 0) {
+          i = this.count++;
+          if (SLOTS * this.count > d.length) {
+            const grown = new Array(SLOTS * Math.max(4, Math.ceil(this.count * 1.5)));
+            for (let j = 0; j < SLOTS * i; j++) grown[j] = d[j];
+            d = this.data = grown;
+          }
+          d[SLOTS * i + 1] = lowerName(key);
+          this.#index?.set(lowerName(key), i);
+        }
+        const b = SLOTS * i;
+        d[b] = key;
+        d[b + 2] = value;
+        d[b + 3] = src;
+        d[b + 4] = span;
+        d[b + 5] = keySpan;
       }
       delete(key) {
-        return this.map.delete(key.toLowerCase());
+        const i = this.find(key);
+        if (i < 0) return false;
+        const d = this.data;
+        for (let j = SLOTS * i; j < SLOTS * (this.count - 1); j++) d[j] = d[j + SLOTS];
+        for (let j = SLOTS * (this.count - 1); j < SLOTS * this.count; j++) d[j] = void 0;
+        this.count--;
+        this.#index = void 0;
+        return true;
       }
       keys() {
-        return [...this.map.values()].map((e) => e.key);
+        const out = new Array(this.count);
+        for (let i = 0; i < this.count; i++) out[i] = this.data[SLOTS * i];
+        return out;
       }
       values() {
-        return [...this.map.values()].map((e) => e.value);
+        const out = new Array(this.count);
+        for (let i = 0; i < this.count; i++) out[i] = this.data[SLOTS * i + 2];
+        return out;
       }
       entries() {
-        return [...this.map.values()].map((e) => [e.key, e.value]);
+        const out = new Array(this.count);
+        for (let i = 0; i < this.count; i++) out[i] = [this.data[SLOTS * i], this.data[SLOTS * i + 2]];
+        return out;
       }
       /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
       rawEntries() {
-        return this.map.values();
+        const out = new Array(this.count);
+        for (let i = 0; i < this.count; i++) out[i] = this.raw(i);
+        return out.values();
       }
       /** Entries with their spans. */
       located() {
-        return [...this.map.values()].map((e) => this.withSpans(e));
+        const out = new Array(this.count);
+        for (let i = 0; i < this.count; i++) out[i] = this.withSpans(i);
+        return out;
       }
     };
     Unknown = class {
@@ -249,20 +346,18 @@ function segmentText(s) {
   return s.every((p) => typeof p === "string") ? s.join("") : void 0;
 }
 function segmentKey(s) {
-  let key = "";
-  for (const p of s) {
-    if (typeof p === "string") key += p.toLowerCase();
-    else if (p.symbol) key += `{${p.symbol.toLowerCase()}}`;
-    else {
-      let k = opaqueKeys.get(p);
-      if (!k) {
-        k = `{?${++opaqueCounter}}`;
-        opaqueKeys.set(p, k);
-      }
-      key += k;
-    }
+  if (s.length === 1) return pieceKey(s[0]);
+  return s.map(pieceKey).join("");
+}
+function pieceKey(p) {
+  if (typeof p === "string") return p.toLowerCase();
+  if (p.symbol) return `{${p.symbol.toLowerCase()}}`;
+  let k = opaqueKeys.get(p);
+  if (!k) {
+    k = `{?${++opaqueCounter}}`;
+    opaqueKeys.set(p, k);
   }
-  return key;
+  return k;
 }
 function parseResourceId(v) {
   const segs = splitSegments(v);
@@ -301,9 +396,9 @@ function fullType(id, depth = id.types.length) {
   return [id.namespace, ...id.types.slice(0, depth)].join("/");
 }
 function relativeKey(id, depth = id.types.length) {
-  let k = id.namespace.toLowerCase();
-  for (let i = 0; i < depth; i++) k += `/${id.types[i].toLowerCase()}/${segmentKey(id.names[i])}`;
-  return k;
+  const k = [id.namespace.toLowerCase()];
+  for (let i = 0; i < depth; i++) k.push("/", id.types[i].toLowerCase(), "/", segmentKey(id.names[i]));
+  return k.join("");
 }
 function scopeKey(id) {
   return id.scope.map(segmentKey).join("/");
@@ -3322,7 +3417,7 @@ function recordSpan(container, key, value, keySpan) {
     entry.keys.set(key, keySpan);
   }
 }
-var Span, SPANS, TextSpan, JsonPathSpan, JsonStringPartSpan;
+var Span, SPANS, TextSpan, JsonPathSpan, JsonPathKeySpan, JsonStringPartSpan;
 var init_span = __esm({
   "src/model/span.ts"() {
     "use strict";
@@ -3371,20 +3466,29 @@ var init_span = __esm({
       }
     };
     JsonPathSpan = class _JsonPathSpan extends Span {
-      constructor(file, resolver, parent, key, isKey = false) {
-        super();
-        this.file = file;
-        this.resolver = resolver;
-        this.parent = parent;
-        this.key = key;
-        this.isKey = isKey;
-      }
-      file;
-      resolver;
+      // Large templates keep tens of thousands of these (values' and keys' spans of evaluated
+      // objects): four fields, the file and resolver shared through `doc`, a key's span a subclass.
+      doc;
+      cached;
       parent;
       key;
-      isKey;
-      cached;
+      constructor(doc, parent, key) {
+        super();
+        this.doc = doc;
+        this.parent = parent;
+        this.key = key;
+      }
+      /** The span of the whole document. */
+      static root(file, resolver) {
+        return new _JsonPathSpan({ file, resolver }, void 0, void 0);
+      }
+      get file() {
+        return this.doc.file;
+      }
+      /** Whether the span is of a property name (JsonPathKeySpan). */
+      get isKey() {
+        return false;
+      }
       identity() {
         return `${this.file.path}#${this.path().join("/")}${this.isKey ? ":key" : ""}`;
       }
@@ -3395,19 +3499,24 @@ var init_span = __esm({
       }
       range() {
         if (this.cached) return this.cached;
-        let r = this.resolver.resolve(this.path(), this.isKey);
+        let r = this.doc.resolver.resolve(this.path(), this.isKey);
         for (let p = this.parent; !r && p; p = p.parent) r = p.range();
         this.cached = r ?? { start: 0, end: 0 };
         return this.cached;
       }
       child(_container, key) {
-        return new _JsonPathSpan(this.file, this.resolver, this, key);
+        return new _JsonPathSpan(this.doc, this, key);
       }
       keySpan(_container, key) {
-        return new _JsonPathSpan(this.file, this.resolver, this, key, true);
+        return new JsonPathKeySpan(this.doc, this, key);
       }
       sub(start, end) {
-        return new JsonStringPartSpan(this, this.resolver, this.isKey, start, end);
+        return new JsonStringPartSpan(this, this.doc.resolver, this.isKey, start, end);
+      }
+    };
+    JsonPathKeySpan = class extends JsonPathSpan {
+      get isKey() {
+        return true;
       }
     };
     JsonStringPartSpan = class _JsonStringPartSpan extends Span {
@@ -12567,7 +12676,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
     if (byValue && typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth)) {
       return tooDeep(findExcessiveNesting(text, limits.maxJsonDepth));
     }
-    return { root: parsed, span: new JsonPathSpan(source, new IndexResolver(text), void 0, void 0), diagnostics: [] };
+    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
   }
   if (byValue) {
     const deep = findExcessiveNesting(text, limits.maxJsonDepth);
@@ -12594,7 +12703,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
       ]
     };
   }
-  return { root: fromTree(tree), span: new JsonPathSpan(source, new TreeResolver(text, tree), void 0, void 0), diagnostics: [] };
+  return { root: fromTree(tree), span: JsonPathSpan.root(source, new TreeResolver(text, tree)), diagnostics: [] };
 }
 var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, MAX_VALUE_WALK_DEPTH, loadArmTemplate;
 var init_arm_json = __esm({
@@ -14951,35 +15060,52 @@ function symbolicKey(v) {
   }
   return void 0;
 }
+function shareString(s) {
+  if (s.length > MAX_SHARED_LENGTH) return s;
+  const known2 = sharedStrings.get(s);
+  if (known2 !== void 0) return known2;
+  if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
+  sharedStrings.set(s, s);
+  return s;
+}
 function partialString(pieces, description) {
   const parts = [];
   let firstUnknown;
+  const run = [];
+  const endRun = () => {
+    if (run.length) parts.push(run.length === 1 ? run[0] : shareString(run.join("")));
+    run.length = 0;
+  };
   const push2 = (p) => {
     if (typeof p === "string") {
-      if (p === "") return;
-      const last = parts[parts.length - 1];
-      if (typeof last === "string") parts[parts.length - 1] = last + p;
-      else parts.push(p);
+      if (p !== "") run.push(p);
       return;
     }
     firstUnknown ??= p;
     if (p.parts && p.symbol === void 0) for (const q of p.parts) push2(q);
-    else parts.push(p);
+    else {
+      endRun();
+      parts.push(p);
+    }
   };
   for (const p of pieces) {
     push2(p);
-    if (parts.length > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
+    if (parts.length + (run.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
   }
+  endRun();
   if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
   if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
   return new Unknown(firstUnknown.reason, "string", parts.slice(), void 0, description);
 }
-var MAX_STRING_PARTS;
+var MAX_STRING_PARTS, sharedStrings, MAX_SHARED_STRINGS, MAX_SHARED_LENGTH;
 var init_ops = __esm({
   "src/expr/ops.ts"() {
     "use strict";
     init_value();
     MAX_STRING_PARTS = 1024;
+    sharedStrings = /* @__PURE__ */ new Map();
+    MAX_SHARED_STRINGS = 4096;
+    MAX_SHARED_LENGTH = 512;
   }
 });
 
@@ -16039,9 +16165,17 @@ var init_date = __esm({
 });
 
 // src/expr/functions/deployment.ts
+function deploymentTimeMessage(what) {
+  let m = deploymentTimeMessages.get(what);
+  if (m === void 0) {
+    m = `${what} is only known at deployment`;
+    deploymentTimeMessages.set(what, m);
+  }
+  return m;
+}
 function sym(env, symbol, type = "string", what) {
   return new Unknown(
-    { code: "deployment-time", message: `${what ?? symbol} is only known at deployment`, span: env.span },
+    { code: "deployment-time", message: deploymentTimeMessage(what ?? symbol), span: env.span },
     type,
     void 0,
     symbol
@@ -16065,13 +16199,14 @@ function currentResourceGroup(env) {
 function deploymentFn(name, returns, build, min = 0, max = 0) {
   return { name, min, max, returns, unknownArgs: true, impl: (_args, env) => build(env) };
 }
-var AZURE_CLOUD, deploymentFunctions;
+var deploymentTimeMessages, AZURE_CLOUD, deploymentFunctions;
 var init_deployment = __esm({
   "src/expr/functions/deployment.ts"() {
     "use strict";
     init_value();
     init_ops();
     init_args();
+    deploymentTimeMessages = /* @__PURE__ */ new Map();
     AZURE_CLOUD = {
       name: "AzureCloud",
       gallery: "https://gallery.azure.com/",
@@ -16724,7 +16859,7 @@ function nameText(names) {
 function finish(env, pieces, type, names, where2) {
   if (!pieces.some((p) => p instanceof Unknown)) return pieces.join("");
   const unknownName = names.some((n) => n instanceof Unknown);
-  const desc = `a resource id of type ${type} ${unknownName ? `with a name known only at deployment ('${nameText(names)}')` : `named '${nameText(names)}'`}${where2}`;
+  const desc = shareString(["a resource id of type ", type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where2].join(""));
   const r = partialString(pieces, desc);
   return r;
 }
@@ -20017,7 +20152,8 @@ var init_resources = __esm({
           {
             index: this.firstIndex + this.resources.length,
             id,
-            key: `${scopeKey(id)}|${relativeKey(id)}`,
+            key: [scopeKey(id), "|", relativeKey(id)].join(""),
+            // one flat string (kept per resource)
             type,
             apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
             name,
@@ -20147,13 +20283,13 @@ var init_resources = __esm({
       /** The evaluated declaration, without the keys that steer deployment. */
       get body() {
         if (this.bodyValue) return this.bodyValue;
-        const body = new ObjectValue();
-        this.bodyValue = body;
         const decl = this.decl;
+        const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()));
+        const body = new ObjectValue(keys.length);
+        this.bodyValue = body;
         body.origin = { container: decl.node, span: decl.span };
         const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
-        for (const k of Object.keys(decl.node)) {
-          if (CONTROL_KEYS.has(k.toLowerCase())) continue;
+        for (const k of keys) {
           const span = decl.span.child(decl.node, k);
           const node = decl.node[k];
           const value = isDeployment && k.toLowerCase() === "properties" && isTObject(node) ? evaluateDeploymentProperties(this.evaluator, { node, span }, this.loop) : this.evaluator.evaluateNode(node, span, this.loop);
@@ -20717,10 +20853,11 @@ var init_scope = __esm({
         return v;
       }
       object(o, span) {
-        const out = new ObjectValue();
+        const keys = Object.keys(o);
+        const out = new ObjectValue(keys.length);
         out.span = span;
         out.origin = { container: o, span };
-        for (const k of Object.keys(o)) {
+        for (const k of keys) {
           const child = o[k];
           const isCopy = k.length === 4 && k.toLowerCase() === "copy";
           const vspan = isCopy || needsOwnSpan(child) ? span.child(o, k) : span;
@@ -21124,9 +21261,14 @@ var init_deploy = __esm({
 // src/graph/graph.ts
 function pathText(path17) {
   if (path17.length === 0) return "(value)";
-  let out = "";
-  for (const p of path17) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return out;
+  const out = [];
+  let empty = true;
+  for (const p of path17) {
+    const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
+    out.push(piece);
+    if (piece !== "") empty = false;
+  }
+  return out.join("");
 }
 function push(m, k, v) {
   const list = m.get(k);
@@ -21243,6 +21385,16 @@ var init_graph = __esm({
         }
         return this.resolveUncached(v);
       }
+      /**
+       * resolve() without remembering a new answer: a dependsOn entry is resolved once, when the
+       * edges are built, and is a value no rule reads, so remembering its answer (an entry in the
+       * resolution caches and a resolution object per entry) would only keep memory. Resolution is
+       * deterministic, so an answer given here is the one resolve() would give.
+       */
+      resolveUnremembered(v) {
+        const known2 = typeof v === "string" ? this.resolvedStrings.get(v) : v instanceof Unknown ? this.resolvedUnknowns.get(v) : void 0;
+        return known2 ?? this.resolveUncached(v);
+      }
       resolveUncached(v) {
         const id = parseResourceId(v);
         if (!id) return { kind: "none", value: v };
@@ -21328,7 +21480,7 @@ var init_graph = __esm({
         return idx.byCopy.get(v.toLowerCase()) ?? [];
       }
       resolveDependency(from, v) {
-        const res = this.resolve(v);
+        const res = this.resolveUnremembered(v);
         if (res.kind === "resource") return res.resource;
         const idx = this.unitIndex(from);
         if (typeof v !== "string") {
@@ -26917,4 +27069,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 34533f8713a6db3b70c07609058b20b5
+// vtaplint-build 776cb60c6c7844bf7596ac050c5c0a87
