@@ -15816,8 +15816,34 @@ function extensionOf(file) {
 // src/engine/parallel.ts
 import { Worker } from "node:worker_threads";
 var TASKS_IN_FLIGHT = 3;
+var TaskQueues = class {
+  queues;
+  heads;
+  constructor(tasks) {
+    const groups = [];
+    for (const t of tasks) (groups[t.group] ??= []).push(t);
+    this.queues = groups.filter((g) => g.length > 0);
+    this.heads = this.queues.map(() => 0);
+  }
+  left(q) {
+    return this.queues[q].length - this.heads[q];
+  }
+  take(worker) {
+    if (this.queues.length === 0) return void 0;
+    let q = worker % this.queues.length;
+    if (this.left(q) === 0) {
+      q = -1;
+      for (let i = 0; i < this.queues.length; i++) if (this.left(i) > 0 && (q < 0 || this.left(i) > this.left(q))) q = i;
+      if (q < 0) return void 0;
+    }
+    const head = this.heads[q];
+    this.heads[q] = head + 1;
+    return this.queues[q][head];
+  }
+};
 function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
   return new Promise((resolve) => {
+    const queues = new TaskQueues(tasks);
     let next = 0;
     let running = 0;
     const workers = [];
@@ -15831,9 +15857,10 @@ function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
       }
       resolve();
     };
-    const feed = (w, busy) => {
+    const feed = (w, busy, home) => {
       while (busy.size < TASKS_IN_FLIGHT && next < tasks.length) {
-        const task = tasks[next++];
+        const task = queues.take(home);
+        next++;
         running++;
         busy.set(task.index, task);
         w.postMessage(task);
@@ -15851,7 +15878,7 @@ function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
         if (busy.delete(index2)) running--;
         if (m.type === "result") onResult(m.result);
         else onFatal(m.index, m.message);
-        feed(w, busy);
+        feed(w, busy, i);
       });
       w.on("error", (e) => {
         alive--;
@@ -15861,11 +15888,14 @@ function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
         }
         busy.clear();
         if (alive === 0) {
-          for (; next < tasks.length; next++) onFatal(tasks[next].index, "no worker thread left to lint this file");
+          for (let t = queues.take(0); t; t = queues.take(0)) {
+            next++;
+            onFatal(t.index, "no worker thread left to lint this file");
+          }
         }
         finish3();
       });
-      feed(w, busy);
+      feed(w, busy, i);
     }
     if (tasks.length === 0) resolve();
   });
@@ -25515,7 +25545,7 @@ async function lint(paths, opts) {
       now: now.toISOString(),
       bicepDirs: [...bicepDirs]
     };
-    const tasks = work.map((w, index2) => ({ index: index2, path: w.file.path, explicit: w.file.explicit }));
+    const tasks = work.map((w, index2) => ({ index: index2, path: w.file.path, explicit: w.file.explicit, group: /^bicep(param)?$/.test(extensionOf(w.file.path)) ? 1 : 0 }));
     await runInWorkers(
       opts.workerUrl,
       setup,

@@ -25825,8 +25825,34 @@ init_discover();
 // src/engine/parallel.ts
 var import_node_worker_threads = require("node:worker_threads");
 var TASKS_IN_FLIGHT = 3;
+var TaskQueues = class {
+  queues;
+  heads;
+  constructor(tasks) {
+    const groups = [];
+    for (const t of tasks) (groups[t.group] ??= []).push(t);
+    this.queues = groups.filter((g) => g.length > 0);
+    this.heads = this.queues.map(() => 0);
+  }
+  left(q) {
+    return this.queues[q].length - this.heads[q];
+  }
+  take(worker) {
+    if (this.queues.length === 0) return void 0;
+    let q = worker % this.queues.length;
+    if (this.left(q) === 0) {
+      q = -1;
+      for (let i = 0; i < this.queues.length; i++) if (this.left(i) > 0 && (q < 0 || this.left(i) > this.left(q))) q = i;
+      if (q < 0) return void 0;
+    }
+    const head = this.heads[q];
+    this.heads[q] = head + 1;
+    return this.queues[q][head];
+  }
+};
 function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
   return new Promise((resolve) => {
+    const queues = new TaskQueues(tasks);
     let next = 0;
     let running = 0;
     const workers = [];
@@ -25840,9 +25866,10 @@ function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
       }
       resolve();
     };
-    const feed = (w, busy) => {
+    const feed = (w, busy, home) => {
       while (busy.size < TASKS_IN_FLIGHT && next < tasks.length) {
-        const task = tasks[next++];
+        const task = queues.take(home);
+        next++;
         running++;
         busy.set(task.index, task);
         w.postMessage(task);
@@ -25860,7 +25887,7 @@ function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
         if (busy.delete(index2)) running--;
         if (m.type === "result") onResult(m.result);
         else onFatal(m.index, m.message);
-        feed(w, busy);
+        feed(w, busy, i);
       });
       w.on("error", (e) => {
         alive--;
@@ -25870,11 +25897,14 @@ function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
         }
         busy.clear();
         if (alive === 0) {
-          for (; next < tasks.length; next++) onFatal(tasks[next].index, "no worker thread left to lint this file");
+          for (let t = queues.take(0); t; t = queues.take(0)) {
+            next++;
+            onFatal(t.index, "no worker thread left to lint this file");
+          }
         }
         finish3();
       });
-      feed(w, busy);
+      feed(w, busy, i);
     }
     if (tasks.length === 0) resolve();
   });
@@ -26295,7 +26325,7 @@ async function lint(paths, opts) {
       now: now.toISOString(),
       bicepDirs: [...bicepDirs]
     };
-    const tasks = work.map((w, index2) => ({ index: index2, path: w.file.path, explicit: w.file.explicit }));
+    const tasks = work.map((w, index2) => ({ index: index2, path: w.file.path, explicit: w.file.explicit, group: /^bicep(param)?$/.test(extensionOf(w.file.path)) ? 1 : 0 }));
     await runInWorkers(
       opts.workerUrl,
       setup,
@@ -27069,4 +27099,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 776cb60c6c7844bf7596ac050c5c0a87
+// vtaplint-build 8e14675d28d3dd45d8729d8b999aab32

@@ -184,7 +184,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
       now: now.toISOString(),
       bicepDirs: [...bicepDirs],
     };
-    const tasks = work.map((w, index) => ({ index, path: w.file.path, explicit: w.file.explicit }));
+    const tasks = work.map((w, index) => ({ index, path: w.file.path, explicit: w.file.explicit, group: /^bicep(param)?$/.test(extensionOf(w.file.path)) ? 1 : 0 }));
     await runInWorkers(
       opts.workerUrl,
       setup,

@@ -21,6 +21,11 @@ export interface WorkerTask {
   index: number;
   path: string;
   explicit: boolean;
+  /**
+   * Which front end the file goes through (0: ARM JSON, 1: Bicep). Each worker keeps to one
+   * group while it has files of it: a thread that only reads JSON never warms up the Bicep parser.
+   */
+  group: number;
 }
 
 /** Tells a worker that no task follows: it saves its code cache (if it should) and ends. */
@@ -53,6 +58,39 @@ type FromWorker = { type: 'result'; result: WorkerResult } | { type: 'fatal'; in
  */
 const TASKS_IN_FLIGHT = 3;
 
+/**
+ * The tasks by group, in file order. A worker takes from the group it keeps to (its number modulo
+ * the groups), and once that is empty, from the group with the most left.
+ */
+export class TaskQueues {
+  private readonly queues: WorkerTask[][];
+  private readonly heads: number[];
+
+  constructor(tasks: readonly WorkerTask[]) {
+    const groups: WorkerTask[][] = [];
+    for (const t of tasks) (groups[t.group] ??= []).push(t);
+    this.queues = groups.filter((g) => g.length > 0);
+    this.heads = this.queues.map(() => 0);
+  }
+
+  private left(q: number): number {
+    return (this.queues[q] as WorkerTask[]).length - (this.heads[q] as number);
+  }
+
+  take(worker: number): WorkerTask | undefined {
+    if (this.queues.length === 0) return undefined;
+    let q = worker % this.queues.length;
+    if (this.left(q) === 0) {
+      q = -1;
+      for (let i = 0; i < this.queues.length; i++) if (this.left(i) > 0 && (q < 0 || this.left(i) > this.left(q))) q = i;
+      if (q < 0) return undefined;
+    }
+    const head = this.heads[q] as number;
+    this.heads[q] = head + 1;
+    return (this.queues[q] as WorkerTask[])[head];
+  }
+}
+
 /** Runs tasks on `jobs` workers; calls back with each result (in completion order). */
 export function runInWorkers(
   workerUrl: URL,
@@ -63,6 +101,7 @@ export function runInWorkers(
   onFatal: (index: number, message: string) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
+    const queues = new TaskQueues(tasks);
     let next = 0;
     let running = 0;
     const workers: Worker[] = [];
@@ -78,9 +117,10 @@ export function runInWorkers(
       resolve();
     };
     /** Gives the worker tasks until it holds TASKS_IN_FLIGHT (fewer once the queue is empty). */
-    const feed = (w: Worker, busy: Map<number, WorkerTask>) => {
+    const feed = (w: Worker, busy: Map<number, WorkerTask>, home: number) => {
       while (busy.size < TASKS_IN_FLIGHT && next < tasks.length) {
-        const task = tasks[next++] as WorkerTask;
+        const task = queues.take(home) as WorkerTask;
+        next++;
         running++;
         busy.set(task.index, task);
         w.postMessage(task);
@@ -98,7 +138,7 @@ export function runInWorkers(
         if (busy.delete(index)) running--;
         if (m.type === 'result') onResult(m.result);
         else onFatal(m.index, m.message);
-        feed(w, busy);
+        feed(w, busy, i);
       });
       w.on('error', (e) => {
         // A worker that dies takes the files it holds with it: report them, carry on without it.
@@ -110,11 +150,14 @@ export function runInWorkers(
         busy.clear();
         if (alive === 0) {
           // No worker left: the files not yet linted are reported, never silently dropped.
-          for (; next < tasks.length; next++) onFatal((tasks[next] as WorkerTask).index, 'no worker thread left to lint this file');
+          for (let t = queues.take(0); t; t = queues.take(0)) {
+            next++;
+            onFatal(t.index, 'no worker thread left to lint this file');
+          }
         }
         finish();
       });
-      feed(w, busy);
+      feed(w, busy, i);
     }
     if (tasks.length === 0) resolve();
   });
