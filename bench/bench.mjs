@@ -21,7 +21,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
 const CORPUS = path.resolve(REPO, '../shared/corpus');
 const QUICKSTART = path.join(CORPUS, 'quickstart');
-const CLI = path.join(REPO, 'bin/vtaplint.js');
+// The file the `vtaplint` command runs (package.json "bin").
+const CLI = path.join(REPO, 'bin/vtaplint.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 function run(cmd, args, { cwd = REPO, env = {}, input } = {}) {

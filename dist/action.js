@@ -25853,7 +25853,7 @@ var package_default = {
   type: "module",
   license: "MIT",
   bin: {
-    vtaplint: "bin/vtaplint.js"
+    vtaplint: "bin/vtaplint.cjs"
   },
   engines: {
     node: ">=20"

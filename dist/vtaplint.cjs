@@ -26869,7 +26869,7 @@ var package_default = {
   type: "module",
   license: "MIT",
   bin: {
-    vtaplint: "bin/vtaplint.js"
+    vtaplint: "bin/vtaplint.cjs"
   },
   engines: {
     node: ">=20"
@@ -27099,4 +27099,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 8e14675d28d3dd45d8729d8b999aab32
+// vtaplint-build dea7f782e76ed8f6081afd022285b0e1

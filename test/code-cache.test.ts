@@ -11,14 +11,14 @@ import { REPO } from './helpers.js';
 
 const pkg = mkdtempSync(path.join(tmpdir(), 'vtaplint-code-cache-'));
 afterAll(() => rmSync(pkg, { recursive: true, force: true }));
-for (const f of ['bin/vtaplint.js', 'bin/run-bundle.cjs', 'bin/worker.cjs', 'dist/vtaplint.cjs', 'dist/worker.cjs', 'package.json']) {
+for (const f of ['bin/vtaplint.js', 'bin/vtaplint.cjs', 'bin/run-bundle.cjs', 'bin/worker.cjs', 'dist/vtaplint.cjs', 'dist/worker.cjs', 'package.json']) {
   mkdirSync(path.dirname(path.join(pkg, f)), { recursive: true });
   copyFileSync(path.join(REPO, f), path.join(pkg, f));
 }
 const cacheDir = path.join(pkg, 'dist', '.cache');
 
-function run(env: Record<string, string> = {}, args = [path.join(REPO, 'examples'), '--format', 'json', '--jobs', '1']) {
-  const r = spawnSync(process.execPath, [path.join(pkg, 'bin/vtaplint.js'), ...args], {
+function run(env: Record<string, string> = {}, args = [path.join(REPO, 'examples'), '--format', 'json', '--jobs', '1'], bin = 'bin/vtaplint.js') {
+  const r = spawnSync(process.execPath, [path.join(pkg, bin), ...args], {
     cwd: REPO,
     encoding: 'utf8',
     env: { ...process.env, VTAPLINT_NO_CODE_CACHE: '', ...env },
@@ -74,4 +74,12 @@ test('a cache of another build is never read, and is removed when this build wri
 test('worker threads save their own cache when told to stop', () => {
   run({}, [path.join(REPO, 'fixtures'), '--format', 'json', '--jobs', '2']);
   expect(readdirSync(cacheDir).filter((f) => f.startsWith('worker-'))).toHaveLength(1);
+});
+
+test('the `vtaplint` command (bin/vtaplint.cjs, no ES module loader) reports the same and shares the cache', () => {
+  const before = caches();
+  const expected = run({ VTAPLINT_NO_CODE_CACHE: '1' });
+  expect(run({}, undefined, 'bin/vtaplint.cjs')).toBe(expected);
+  expect(caches()).toEqual(before);
+  expect(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).bin).toEqual({ vtaplint: 'bin/vtaplint.cjs' });
 });
