@@ -10956,8 +10956,15 @@ function privateEndpointOfNic(graph, nic) {
   return void 0;
 }
 
+// src/model/crypto.ts
+import { createRequire } from "node:module";
+var crypto;
+function createHash(algorithm) {
+  crypto ??= createRequire(import.meta.url)("node:crypto");
+  return crypto.createHash(algorithm);
+}
+
 // src/engine/finding.ts
-import { createHash } from "node:crypto";
 function locate(span) {
   return { file: span.file, region: span.region() };
 }
@@ -20921,7 +20928,6 @@ function composite(fmt2, args) {
 }
 
 // src/expr/hash.ts
-import { createHash as createHash2 } from "node:crypto";
 function rotl(x, r) {
   return (x << r | x >>> 32 - r) >>> 0;
 }
@@ -20991,7 +20997,7 @@ function uniqueString(args) {
 }
 var ARM_NAMESPACE = Buffer.from("11fb06fb712d4ddd98c7e71bbd588830", "hex");
 function armGuid(args) {
-  const hash = createHash2("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
+  const hash = createHash("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
   const b = hash.subarray(0, 16);
   b[6] = b[6] & 15 | 80;
   b[8] = b[8] & 63 | 128;

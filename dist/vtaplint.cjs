@@ -458,6 +458,19 @@ var init_resource_id = __esm({
   }
 });
 
+// src/model/crypto.ts
+function createHash(algorithm) {
+  crypto ??= (0, import_node_module.createRequire)(__vtaplintBundleUrl)("node:crypto");
+  return crypto.createHash(algorithm);
+}
+var import_node_module, crypto;
+var init_crypto = __esm({
+  "src/model/crypto.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+  }
+});
+
 // src/engine/finding.ts
 function locate(span) {
   return { file: span.file, region: span.region() };
@@ -466,7 +479,7 @@ function spanText(span) {
   return span.text(400).replace(/\s+/g, " ").trim();
 }
 function fingerprintOf(ruleId, relPath, logical2, span, occurrence) {
-  const h = (0, import_node_crypto.createHash)("sha256");
+  const h = createHash("sha256");
   h.update([ruleId, relPath.replaceAll("\\", "/"), logical2 ?? "", spanText(span), String(occurrence)].join("\0"));
   return h.digest("hex").slice(0, 32);
 }
@@ -476,11 +489,11 @@ function cmp(a, b) {
 function compareFindings(a, b) {
   return cmp(a.location.file.path, b.location.file.path) || a.location.region.start.line - b.location.region.start.line || a.location.region.start.column - b.location.region.start.column || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }
-var import_node_crypto, LEVEL_ORDER;
+var LEVEL_ORDER;
 var init_finding = __esm({
   "src/engine/finding.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    init_crypto();
     LEVEL_ORDER = { error: 0, warning: 1, note: 2 };
   }
 });
@@ -17303,18 +17316,18 @@ function uniqueString(args) {
   return out;
 }
 function armGuid(args) {
-  const hash = (0, import_node_crypto2.createHash)("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
+  const hash = createHash("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
   const b = hash.subarray(0, 16);
   b[6] = b[6] & 15 | 80;
   b[8] = b[8] & 63 | 128;
   const h = b.toString("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
-var import_node_crypto2, C1, C2, BASE32, ARM_NAMESPACE;
+var C1, C2, BASE32, ARM_NAMESPACE;
 var init_hash = __esm({
   "src/expr/hash.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    init_crypto();
     C1 = 597399067;
     C2 = 2869860233;
     BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
@@ -27099,4 +27112,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build dea7f782e76ed8f6081afd022285b0e1
+// vtaplint-build 80424f97f8a275d24ba82736fbded5d2

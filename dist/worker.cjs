@@ -2492,6 +2492,14 @@ function privateEndpointOfNic(graph, nic) {
   return void 0;
 }
 
+// src/model/crypto.ts
+var import_node_module = require("node:module");
+var crypto;
+function createHash(algorithm) {
+  crypto ??= (0, import_node_module.createRequire)(__vtaplintBundleUrl)("node:crypto");
+  return crypto.createHash(algorithm);
+}
+
 // src/engine/finding.ts
 function locate(span) {
   return { file: span.file, region: span.region() };
@@ -10967,7 +10975,6 @@ function composite(fmt2, args) {
 }
 
 // src/expr/hash.ts
-var import_node_crypto = require("node:crypto");
 function rotl(x, r) {
   return (x << r | x >>> 32 - r) >>> 0;
 }
@@ -11037,7 +11044,7 @@ function uniqueString(args) {
 }
 var ARM_NAMESPACE = Buffer.from("11fb06fb712d4ddd98c7e71bbd588830", "hex");
 function armGuid(args) {
-  const hash = (0, import_node_crypto.createHash)("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
+  const hash = createHash("sha1").update(ARM_NAMESPACE).update(Buffer.from(args.join("-"), "utf8")).digest();
   const b = hash.subarray(0, 16);
   b[6] = b[6] & 15 | 80;
   b[8] = b[8] & 63 | 128;
@@ -16916,4 +16923,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build b90b2c511530695c5fe8ac9474c12458
+// vtaplint-build f00d2c033c7439872c0b527a5eb5656e

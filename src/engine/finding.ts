@@ -1,5 +1,5 @@
 // A finding: one rule verdict (or stage diagnostic) placed in a file, ready for formatters.
-import { createHash } from 'node:crypto';
+import { createHash } from '../model/crypto.js';
 import type { Region, Span } from '../model/span.js';
 import type { SourceText } from '../model/source.js';
 import type { Level, ResultKind } from './rule.js';
