@@ -12210,40 +12210,47 @@ function decodeText(bytes) {
   }
 }
 function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
+  const unreadable = (e) => fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   let fd;
   try {
     fd = (0, import_node_fs6.openSync)(path17, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return unreadable(e);
   }
-  let text;
   try {
     const st = (0, import_node_fs6.fstatSync)(fd);
     if (!st.isFile()) return fail(path17, kind, "invalid-template", "not a regular file", "", true);
     if (st.size > limits.maxFileBytes) {
       return fail(path17, kind, "limit-exceeded", `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
     }
-    text = (0, import_node_fs6.readFileSync)(fd, "utf8");
+    const text = (0, import_node_fs6.readFileSync)(fd, "utf8");
+    if (!text.includes("\uFFFD") && !text.includes("\0")) {
+      return { ok: true, source: new SourceText(path17, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+    }
+    return fromBytes(path17, kind, bytesFromStart(fd, st.size));
   } catch (e) {
-    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return unreadable(e);
   } finally {
     (0, import_node_fs6.closeSync)(fd);
   }
-  if (!text.includes("\uFFFD") && !text.includes("\0")) {
-    return { ok: true, source: new SourceText(path17, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+}
+function bytesFromStart(fd, size) {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const got = (0, import_node_fs6.readSync)(fd, buf, n, size - n, n);
+    if (got === 0) break;
+    n += got;
   }
-  let bytes;
-  try {
-    bytes = (0, import_node_fs6.readFileSync)(path17);
-  } catch (e) {
-    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
-  }
+  return buf.subarray(0, n);
+}
+function fromBytes(path17, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
-    const text2 = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path17, text2, kind);
-    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text2.length, text2.length) } };
+    const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
+    const source = new SourceText(path17, text, kind);
+    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
   return { ok: true, source: new SourceText(path17, decoded.text, kind) };
 }
@@ -12657,22 +12664,6 @@ function deeperThan(v, remaining) {
 function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
-  const tooDeep = (at2) => ({
-    root: void 0,
-    span: whole,
-    diagnostics: [
-      {
-        code: "limit-exceeded",
-        message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
-        span: new TextSpan(source, Math.max(at2, 0), Math.max(at2, 0) + 1)
-      }
-    ]
-  });
-  const byValue = limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
-  if (!byValue) {
-    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-    if (deep >= 0) return tooDeep(deep);
-  }
   if (text.trim() === "") {
     return {
       root: void 0,
@@ -12685,16 +12676,23 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
     parsed = JSON.parse(text);
   } catch {
   }
-  if (parsed !== void 0) {
-    if (byValue && typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth)) {
-      return tooDeep(findExcessiveNesting(text, limits.maxJsonDepth));
-    }
-    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
+  const byValue = parsed !== void 0 && limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
+  const shallow = byValue && !(typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth));
+  const deep = shallow ? -1 : findExcessiveNesting(text, limits.maxJsonDepth);
+  if (deep >= 0) {
+    return {
+      root: void 0,
+      span: whole,
+      diagnostics: [
+        {
+          code: "limit-exceeded",
+          message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
+          span: new TextSpan(source, deep, deep + 1)
+        }
+      ]
+    };
   }
-  if (byValue) {
-    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-    if (deep >= 0) return tooDeep(deep);
-  }
+  if (parsed !== void 0) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
   const masked = maskLineBreaksInStrings(text);
   const errors = [];
   const tree = parseTree2(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -20460,9 +20458,9 @@ var init_scope = __esm({
         this.collectors.push(collector);
         return collector;
       }
-      closeReads(collector) {
+      /** Closes the collector openReads() gave (collectors nest: the innermost is closed first). */
+      closeReads() {
         this.collectors.pop();
-        return collector.reads ?? NO_READS;
       }
       /** Evaluates with a collector of the parameters read; returns the value and what it read. */
       collectReads(f) {
@@ -20471,14 +20469,14 @@ var init_scope = __esm({
         try {
           value = f();
         } finally {
-          this.closeReads(collector);
+          this.closeReads();
         }
         return { value, reads: collector.reads ?? NO_READS };
       }
       /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
       traced(span, f) {
         const { value, reads } = this.collectReads(f);
-        if (reads.size) this.readsAt.push({ span, reads });
+        this.remember(span, reads);
         return value;
       }
       /** traced() for an expression string, without a closure per expression (the hottest path). */
@@ -20488,10 +20486,13 @@ var init_scope = __esm({
         try {
           value = evaluateString(s, span, ctx);
         } finally {
-          this.closeReads(collector);
+          this.closeReads();
         }
-        if (collector.reads?.size) this.readsAt.push({ span, reads: collector.reads });
+        this.remember(span, collector.reads ?? NO_READS);
         return value;
+      }
+      remember(span, reads) {
+        if (reads.size) this.readsAt.push({ span, reads });
       }
       /**
        * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
@@ -25795,8 +25796,6 @@ function mappedParameterFile(cfg, template) {
 function findConfigFile(dir, root, cache2) {
   const start = import_node_path.default.resolve(dir);
   const top = import_node_path.default.resolve(root);
-  const key = `${top}\0${start}`;
-  if (cache2?.has(key)) return cache2.get(key);
   let found;
   const visited = [];
   for (let cur = start; ; ) {
@@ -27112,4 +27111,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 80424f97f8a275d24ba82736fbded5d2
+// vtaplint-build f8ed39af717a4259197cd5cf760a3d9b

@@ -5162,40 +5162,47 @@ function decodeText(bytes) {
   }
 }
 function readSource(path10, kind, limits = DEFAULT_READ_LIMITS) {
+  const unreadable = (e) => fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(path10, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return unreadable(e);
   }
-  let text;
   try {
     const st = (0, import_node_fs.fstatSync)(fd);
     if (!st.isFile()) return fail(path10, kind, "invalid-template", "not a regular file", "", true);
     if (st.size > limits.maxFileBytes) {
       return fail(path10, kind, "limit-exceeded", `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
     }
-    text = (0, import_node_fs.readFileSync)(fd, "utf8");
+    const text = (0, import_node_fs.readFileSync)(fd, "utf8");
+    if (!text.includes("\uFFFD") && !text.includes("\0")) {
+      return { ok: true, source: new SourceText(path10, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+    }
+    return fromBytes(path10, kind, bytesFromStart(fd, st.size));
   } catch (e) {
-    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return unreadable(e);
   } finally {
     (0, import_node_fs.closeSync)(fd);
   }
-  if (!text.includes("\uFFFD") && !text.includes("\0")) {
-    return { ok: true, source: new SourceText(path10, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+}
+function bytesFromStart(fd, size) {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const got = (0, import_node_fs.readSync)(fd, buf, n, size - n, n);
+    if (got === 0) break;
+    n += got;
   }
-  let bytes;
-  try {
-    bytes = (0, import_node_fs.readFileSync)(path10);
-  } catch (e) {
-    return fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
-  }
+  return buf.subarray(0, n);
+}
+function fromBytes(path10, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
-    const text2 = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path10, text2, kind);
-    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text2.length, text2.length) } };
+    const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
+    const source = new SourceText(path10, text, kind);
+    return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
   return { ok: true, source: new SourceText(path10, decoded.text, kind) };
 }
@@ -6634,22 +6641,6 @@ function deeperThan(v, remaining) {
 function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
-  const tooDeep = (at2) => ({
-    root: void 0,
-    span: whole,
-    diagnostics: [
-      {
-        code: "limit-exceeded",
-        message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
-        span: new TextSpan(source, Math.max(at2, 0), Math.max(at2, 0) + 1)
-      }
-    ]
-  });
-  const byValue = limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
-  if (!byValue) {
-    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-    if (deep >= 0) return tooDeep(deep);
-  }
   if (text.trim() === "") {
     return {
       root: void 0,
@@ -6662,16 +6653,23 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
     parsed = JSON.parse(text);
   } catch {
   }
-  if (parsed !== void 0) {
-    if (byValue && typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth)) {
-      return tooDeep(findExcessiveNesting(text, limits.maxJsonDepth));
-    }
-    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
+  const byValue = parsed !== void 0 && limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
+  const shallow = byValue && !(typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth));
+  const deep = shallow ? -1 : findExcessiveNesting(text, limits.maxJsonDepth);
+  if (deep >= 0) {
+    return {
+      root: void 0,
+      span: whole,
+      diagnostics: [
+        {
+          code: "limit-exceeded",
+          message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
+          span: new TextSpan(source, deep, deep + 1)
+        }
+      ]
+    };
   }
-  if (byValue) {
-    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-    if (deep >= 0) return tooDeep(deep);
-  }
+  if (parsed !== void 0) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
   const masked = maskLineBreaksInStrings(text);
   const errors = [];
   const tree = parseTree2(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -14026,9 +14024,9 @@ var TemplateScope = class {
     this.collectors.push(collector);
     return collector;
   }
-  closeReads(collector) {
+  /** Closes the collector openReads() gave (collectors nest: the innermost is closed first). */
+  closeReads() {
     this.collectors.pop();
-    return collector.reads ?? NO_READS;
   }
   /** Evaluates with a collector of the parameters read; returns the value and what it read. */
   collectReads(f) {
@@ -14037,14 +14035,14 @@ var TemplateScope = class {
     try {
       value = f();
     } finally {
-      this.closeReads(collector);
+      this.closeReads();
     }
     return { value, reads: collector.reads ?? NO_READS };
   }
   /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
   traced(span, f) {
     const { value, reads } = this.collectReads(f);
-    if (reads.size) this.readsAt.push({ span, reads });
+    this.remember(span, reads);
     return value;
   }
   /** traced() for an expression string, without a closure per expression (the hottest path). */
@@ -14054,10 +14052,13 @@ var TemplateScope = class {
     try {
       value = evaluateString(s, span, ctx);
     } finally {
-      this.closeReads(collector);
+      this.closeReads();
     }
-    if (collector.reads?.size) this.readsAt.push({ span, reads: collector.reads });
+    this.remember(span, collector.reads ?? NO_READS);
     return value;
+  }
+  remember(span, reads) {
+    if (reads.size) this.readsAt.push({ span, reads });
   }
   /**
    * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
@@ -16507,8 +16508,6 @@ function mappedParameterFile(cfg, template) {
 function findConfigFile(dir, root, cache2) {
   const start = import_node_path8.default.resolve(dir);
   const top = import_node_path8.default.resolve(root);
-  const key = `${top}\0${start}`;
-  if (cache2?.has(key)) return cache2.get(key);
   let found;
   const visited = [];
   for (let cur = start; ; ) {
@@ -16923,4 +16922,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build f00d2c033c7439872c0b527a5eb5656e
+// vtaplint-build ae4f02df98597dd46468893b0e60dad6

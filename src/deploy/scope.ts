@@ -185,9 +185,9 @@ export class TemplateScope implements EvalContext {
     return collector;
   }
 
-  private closeReads(collector: { reads: Set<string> | undefined }): ReadonlySet<string> {
+  /** Closes the collector openReads() gave (collectors nest: the innermost is closed first). */
+  private closeReads(): void {
     this.collectors.pop();
-    return collector.reads ?? NO_READS;
   }
 
   /** Evaluates with a collector of the parameters read; returns the value and what it read. */
@@ -197,7 +197,7 @@ export class TemplateScope implements EvalContext {
     try {
       value = f();
     } finally {
-      this.closeReads(collector);
+      this.closeReads();
     }
     return { value, reads: collector.reads ?? NO_READS };
   }
@@ -205,7 +205,7 @@ export class TemplateScope implements EvalContext {
   /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
   traced<T>(span: Span, f: () => T): T {
     const { value, reads } = this.collectReads(f);
-    if (reads.size) this.readsAt.push({ span, reads });
+    this.remember(span, reads);
     return value;
   }
 
@@ -216,10 +216,14 @@ export class TemplateScope implements EvalContext {
     try {
       value = evaluateString(s, span, ctx);
     } finally {
-      this.closeReads(collector);
+      this.closeReads();
     }
-    if (collector.reads?.size) this.readsAt.push({ span, reads: collector.reads });
+    this.remember(span, collector.reads ?? NO_READS);
     return value;
+  }
+
+  private remember(span: Span, reads: ReadonlySet<string>): void {
+    if (reads.size) this.readsAt.push({ span, reads });
   }
 
   /**

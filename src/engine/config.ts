@@ -182,11 +182,9 @@ export function findConfigFile(dir: string, root: string, cache?: Map<string, st
   const start = path.resolve(dir);
   const top = path.resolve(root);
   // Every file of a folder asks the same question: a run passes a cache (one answer per folder
-  // and root), or a repository would test every parent folder again for every file.
-  const key = `${top}\0${start}`;
-  if (cache?.has(key)) return cache.get(key);
+  // and root), or a repository would test every parent folder again for every file. Every folder
+  // passed on the way up has the same answer: remembered for its own files too.
   let found: string | undefined;
-  // Every folder passed on the way up has the same answer: remembered for its own files too.
   const visited: string[] = [];
   for (let cur = start; ; ) {
     const here = `${top}\0${cur}`;

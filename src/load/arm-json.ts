@@ -166,25 +166,6 @@ function deeperThan(v: object, remaining: number): boolean {
 export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_LIMITS): LoadedJson {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
-  const tooDeep = (at: number): LoadedJson => ({
-    root: undefined,
-    span: whole,
-    diagnostics: [
-      {
-        code: 'limit-exceeded',
-        message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
-        span: new TextSpan(source, Math.max(at, 0), Math.max(at, 0) + 1),
-      },
-    ],
-  });
-  // JSON.parse itself takes any depth (V8 parses without recursion); what is too deep for the
-  // walkers after it is refused here, measured on the parsed value (a few objects, not every
-  // character), and only then located in the text.
-  const byValue = limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
-  if (!byValue) {
-    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-    if (deep >= 0) return tooDeep(deep);
-  }
   if (text.trim() === '') {
     return {
       root: undefined,
@@ -198,17 +179,27 @@ export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_L
   } catch {
     // Not strict JSON: comments, trailing commas or raw line breaks; jsonc-parser decides below.
   }
-  if (parsed !== undefined) {
-    if (byValue && typeof parsed === 'object' && parsed !== null && deeperThan(parsed, limits.maxJsonDepth)) {
-      return tooDeep(findExcessiveNesting(text, limits.maxJsonDepth));
-    }
-    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
+  // JSON.parse itself takes any depth (V8 parses without recursion); what is too deep for the
+  // walkers after it is refused here. What JSON.parse read is measured on the value (a few
+  // objects, not every character) and only located in the text when too deep; what is left for
+  // jsonc-parser, whose tree is built recursively, is measured on the text before it.
+  const byValue = parsed !== undefined && limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
+  const shallow = byValue && !(typeof parsed === 'object' && parsed !== null && deeperThan(parsed, limits.maxJsonDepth));
+  const deep = shallow ? -1 : findExcessiveNesting(text, limits.maxJsonDepth);
+  if (deep >= 0) {
+    return {
+      root: undefined,
+      span: whole,
+      diagnostics: [
+        {
+          code: 'limit-exceeded',
+          message: `JSON nesting deeper than ${limits.maxJsonDepth} levels; the file is not analysed (limit maxJsonDepth)`,
+          span: new TextSpan(source, deep, deep + 1),
+        },
+      ],
+    };
   }
-  // jsonc-parser's tree is built recursively: refuse what is too deep before it.
-  if (byValue) {
-    const deep = findExcessiveNesting(text, limits.maxJsonDepth);
-    if (deep >= 0) return tooDeep(deep);
-  }
+  if (parsed !== undefined) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
   const masked = maskLineBreaksInStrings(text);
   const errors: ParseError[] = [];
   const tree = parseTree(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });

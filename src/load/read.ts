@@ -1,6 +1,6 @@
 // Reads a file from disk into a SourceText: size limit, encodings (UTF-8 with or without BOM,
 // UTF-16 with BOM), and a clear diagnostic for what is not text (invalid UTF-8, NUL bytes).
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import nodePath from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -67,39 +67,51 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
 }
 
 export function readSource(path: string, kind: SourceKind, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
-  // Opened without blocking (a FIFO would otherwise wait for a writer forever), then checked on
-  // the open file: one stat fewer per file than stat-then-read, and no race between the two.
+  const unreadable = (e: unknown) => fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
+  // Opened without blocking (a FIFO would otherwise wait for a writer forever), then checked and
+  // read through that one descriptor: one stat fewer per file than stat-then-read, and nothing
+  // can swap the file between the check and the read.
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
+    return unreadable(e);
   }
-  // Fast path: Node decodes UTF-8 straight into a string, with no Buffer in between. A
-  // replacement character or a NUL in the result means the bytes may not be clean UTF-8 text
-  // (invalid bytes, UTF-16, binary): then they are read again and checked byte by byte below.
-  let text: string;
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return fail(path, kind, 'invalid-template', 'not a regular file', '', true);
     if (st.size > limits.maxFileBytes) {
       return fail(path, kind, 'limit-exceeded', `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
     }
-    text = readFileSync(fd, 'utf8');
+    // Fast path: Node decodes UTF-8 straight into a string, with no Buffer in between. A
+    // replacement character or a NUL in the result means the bytes may not be clean UTF-8 text
+    // (invalid bytes, UTF-16, binary): then they are read again, as bytes, and checked.
+    const text = readFileSync(fd, 'utf8');
+    if (!text.includes('\uFFFD') && !text.includes('\0')) {
+      return { ok: true, source: new SourceText(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind) };
+    }
+    return fromBytes(path, kind, bytesFromStart(fd, st.size));
   } catch (e) {
-    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
+    return unreadable(e);
   } finally {
     closeSync(fd);
   }
-  if (!text.includes('\uFFFD') && !text.includes('\0')) {
-    return { ok: true, source: new SourceText(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind) };
+}
+
+/** The first `size` bytes of an open file (read from offset 0, whatever its position). */
+function bytesFromStart(fd: number, size: number): Uint8Array {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const got = readSync(fd, buf, n, size - n, n);
+    if (got === 0) break;
+    n += got;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
-  }
+  return buf.subarray(0, n);
+}
+
+/** A file's bytes as text, or a finding at the first byte that is not text. */
+function fromBytes(path: string, kind: SourceKind, bytes: Uint8Array): ReadResult {
   const decoded = decodeText(bytes);
   if ('error' in decoded) {
     // The finding points at the bad byte: the text before it is decoded (leniently) for positions.
