@@ -2,6 +2,7 @@
 //   expr    read + parse + evaluate every template's parameters, variables, resources and outputs
 //   graph   read + parse + deploy + build the graph with all its edges
 //   bicep   read + parse + lower every .bicep file
+//   load    read + parse with positions (the ARM front end alone)
 //   floor   read + JSON.parse (the floor every ratio is measured against)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +39,7 @@ for (const file of files) {
   const loaded = loadJson(r.source);
   if (classifyJson(loaded.root) !== 'template' || !isTObject(loaded.root)) continue;
   count++;
+  if (stage === 'load') continue;
   if (stage === 'expr') {
     const scope = new TemplateScope(loaded.root, loaded.span);
     const t: Located<TObject> = { node: loaded.root, span: loaded.span };

@@ -11405,6 +11405,48 @@ function lookupFunction(name) {
   return byExactName.get(name) ?? registry.get(name.toLowerCase());
 }
 
+// src/expr/check.ts
+function syntaxDiagnostic(p, at2) {
+  return p.limit ? { code: "limit-exceeded", message: `${p.message} The expression is not analysed.`, span: at2 } : { code: "invalid-template", message: `Invalid template expression: ${p.message}`, span: at2 };
+}
+function unknownFunctionMessage(display) {
+  return `The template function '${display}' is not valid (not a known ARM template function).`;
+}
+function arityFits(def, count) {
+  return count >= def.min && (def.max === void 0 || count <= def.max);
+}
+function arityMessage(display, def, count) {
+  const expected = def.max === def.min ? `${def.min}` : def.max === void 0 ? `at least ${def.min}` : `${def.min} to ${def.max}`;
+  return `The template function '${display}' expects ${expected} argument(s) but was called with ${count}.`;
+}
+function isListAction(name) {
+  return name.length >= 4 && name.slice(0, 4).toLowerCase() === "list";
+}
+function forEachCall(e, f, mayNotRun = false) {
+  switch (e.k) {
+    case "lit":
+      return;
+    case "member":
+      forEachCall(e.obj, f, mayNotRun);
+      return;
+    case "index":
+      forEachCall(e.obj, f, mayNotRun);
+      forEachCall(e.index, f, mayNotRun);
+      return;
+    case "call": {
+      f(e, mayNotRun);
+      const lazy = e.ns === void 0 && lookupFunction(e.name)?.lazy !== void 0;
+      for (let i = 0; i < e.args.length; i++) forEachCall(e.args[i], f, mayNotRun || lazy && i > 0);
+    }
+  }
+}
+function callProblem(c) {
+  if (c.ns !== void 0) return void 0;
+  const def = lookupFunction(c.name);
+  if (!def) return isListAction(c.name) ? void 0 : unknownFunctionMessage(c.name);
+  return arityFits(def, c.args.length) ? void 0 : arityMessage(c.name, def, c.args.length);
+}
+
 // src/expr/evaluate.ts
 var MAX_AST_DEPTH = 512;
 function evaluate(ast, base, ctx, scope) {
@@ -11439,12 +11481,8 @@ function evaluateString(s, span, ctx, scope) {
   if (p.kind === "literal") return p.value;
   if (p.kind === "expr") return evaluate(p.ast, span, ctx, scope);
   const at2 = span.sub(p.start, p.end);
-  if (p.limit) {
-    ctx.diagnostics.add({ code: "limit-exceeded", message: `${p.message} The expression is not analysed.`, span: at2 });
-    return new Unknown({ code: "limit", message: p.message, span: at2 });
-  }
-  ctx.diagnostics.add({ code: "invalid-template", message: `Invalid template expression: ${p.message}`, span: at2 });
-  return new Unknown({ code: "error", message: p.message, span: at2 });
+  ctx.diagnostics.add(syntaxDiagnostic(p, at2));
+  return new Unknown({ code: p.limit ? "limit" : "error", message: p.message, span: at2 });
 }
 var Evaluator = class _Evaluator {
   constructor(base, ctx) {
@@ -11539,23 +11577,17 @@ var Evaluator = class _Evaluator {
     if (n.ns !== void 0) return this.userCall(n, scope, depth, display);
     const def = lookupFunction(n.name);
     if (!def) {
-      if (/^list/i.test(n.name)) {
+      if (isListAction(n.name)) {
         const args = n.args.map((a) => this.eval(a, scope, depth + 1));
         const span2 = this.span(n);
         return this.ctx.runtime?.(n.name, args, span2) ?? new Unknown({ code: "runtime-state", message: `${n.name}() returns runtime state of a resource`, span: span2 });
       }
       const span = this.span(n);
-      const message = `The template function '${display}' is not valid (not a known ARM template function).`;
+      const message = unknownFunctionMessage(display);
       this.ctx.diagnostics.add({ code: "evaluation-error", message, span });
       return new Unknown({ code: "unsupported", message, span });
     }
-    if (n.args.length < def.min || def.max !== void 0 && n.args.length > def.max) {
-      const expected = def.max === def.min ? `${def.min}` : def.max === void 0 ? `at least ${def.min}` : `${def.min} to ${def.max}`;
-      return this.error(
-        n,
-        `The template function '${display}' expects ${expected} argument(s) but was called with ${n.args.length}.`
-      );
-    }
+    if (!arityFits(def, n.args.length)) return this.error(n, arityMessage(display, def, n.args.length));
     const env = new Env(this, n, scope, depth, def);
     let result;
     try {
@@ -14586,6 +14618,198 @@ function runtimeView(r, full, span, outputs) {
   return whole;
 }
 
+// src/deploy/check-template.ts
+var DEPLOYMENTS2 = "microsoft.resources/deployments";
+var NOT_EVALUATED = /* @__PURE__ */ new Set(["metadata", "comments"]);
+var TemplateChecker = class {
+  constructor(diagnostics, limits) {
+    this.diagnostics = diagnostics;
+    this.limits = limits;
+  }
+  diagnostics;
+  limits;
+  /**
+   * Checks a whole template: its sections, resources and nested inline templates. `scope`: 'own'
+   * when its expressions read its own declarations, else the names they read (undefined: not known).
+   */
+  template(t, span, scope) {
+    const names = scope === "own" ? declaredNames(t) : scope;
+    for (const key of Object.keys(t)) {
+      const node = t[key];
+      switch (key.toLowerCase()) {
+        case "parameters":
+        case "outputs":
+          this.declarations(node, span.child(t, key), names);
+          break;
+        case "variables":
+          this.variables(node, span.child(t, key), names);
+          break;
+        case "functions":
+          this.functions(node, span.child(t, key));
+          break;
+        case "resources":
+          this.resources(node, span.child(t, key), names);
+          break;
+        default:
+      }
+    }
+  }
+  /** Parameter and output declarations: every property but metadata is evaluated. */
+  declarations(section, span, names) {
+    if (!isTObject(section)) return;
+    for (const name of Object.keys(section)) {
+      const decl = section[name];
+      if (isTObject(decl)) this.declaration(decl, span.child(section, name), names);
+    }
+  }
+  declaration(decl, span, names) {
+    for (const k of Object.keys(decl)) {
+      if (!NOT_EVALUATED.has(k.toLowerCase())) this.value(decl, k, span, names);
+    }
+  }
+  variables(section, span, names) {
+    if (!isTObject(section)) return;
+    for (const name of Object.keys(section)) {
+      const node = section[name];
+      if (name.toLowerCase() === "copy" && Array.isArray(node)) {
+        const copySpan = span.child(section, name);
+        node.forEach((loop, i) => {
+          if (!isTObject(loop)) return;
+          const loopSpan = copySpan.child(node, i);
+          for (const k of Object.keys(loop)) if (k.toLowerCase() !== "name") this.value(loop, k, loopSpan, names);
+        });
+      } else this.value(section, name, span, names);
+    }
+  }
+  /** User-defined functions: parameters() there reads the function's own parameters, so names are not checked. */
+  functions(section, span) {
+    if (!Array.isArray(section)) return;
+    section.forEach((ns, i) => {
+      if (!isTObject(ns)) return;
+      const members = own(ns, "members");
+      if (!isTObject(members)) return;
+      const membersSpan = span.child(section, i).child(ns, "members");
+      for (const name of Object.keys(members)) {
+        const f = members[name];
+        if (!isTObject(f)) continue;
+        const output = own(f, "output");
+        if (isTObject(output)) this.declaration(output, membersSpan.child(members, name).child(f, "output"), void 0);
+      }
+    });
+  }
+  /** A resources array, or an object of symbolic names (languageVersion 2.0). */
+  resources(section, span, names) {
+    if (Array.isArray(section)) {
+      section.forEach((r, i) => {
+        if (isTObject(r)) this.resource(r, span.child(section, i), names);
+      });
+    } else if (isTObject(section)) {
+      for (const name of Object.keys(section)) {
+        const r = section[name];
+        if (isTObject(r)) this.resource(r, span.child(section, name), names);
+      }
+    }
+  }
+  resource(decl, span, names) {
+    const type = own(decl, "type");
+    const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS2;
+    for (const k of Object.keys(decl)) {
+      const lower3 = k.toLowerCase();
+      const node = decl[k];
+      if (NOT_EVALUATED.has(lower3)) continue;
+      if (lower3 === "resources") this.resources(node, span.child(decl, k), names);
+      else if (isDeployment && lower3 === "properties" && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
+      else this.value(decl, k, span, names);
+    }
+  }
+  /** A nested deployment: its inline template is checked as a template, in its expression scope. */
+  deploymentProperties(props, span, names) {
+    for (const k of Object.keys(props)) {
+      const node = props[k];
+      if (k.toLowerCase() === "template" && isTObject(node)) this.template(node, span.child(props, k), nestedNames(props, names));
+      else this.value(props, k, span, names);
+    }
+  }
+  /** Checks `container[key]` (a template value: its strings, nested keys and elements). */
+  value(container, key, containerSpan, names) {
+    const node = container[key];
+    if (typeof node === "string") {
+      if (isExpressionString(node)) this.expression(node, () => containerSpan.child(container, key), names);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const span = containerSpan.child(container, key);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) this.value(node, i, span, names);
+      return;
+    }
+    if (!isTObject(node)) return;
+    for (const k of Object.keys(node)) {
+      if (isExpressionString(k)) this.expression(k, () => span.keySpan(node, k), names);
+      this.value(node, k, span, names);
+    }
+  }
+  /** `spanOf` is called only when there is something to report (most strings have nothing). */
+  expression(s, spanOf, names) {
+    const p = parseTemplateString(s, this.limits);
+    if (p.kind === "error") {
+      this.diagnostics.add(syntaxDiagnostic(p, spanOf().sub(p.start, p.end)));
+      return;
+    }
+    if (p.kind !== "expr") return;
+    let span;
+    const report = (c, message) => {
+      span ??= spanOf();
+      this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(c.start, c.end) });
+    };
+    forEachCall(p.ast, (c, mayNotRun) => {
+      if (mayNotRun) return;
+      const problem = callProblem(c);
+      if (problem) report(c, problem);
+      else if (names && c.ns === void 0) {
+        const missing = undeclared(c, names);
+        if (missing) report(c, missing);
+      }
+    });
+  }
+};
+function undeclared(c, names) {
+  const arg = c.args[0];
+  if (c.args.length !== 1 || arg?.k !== "lit" || typeof arg.value !== "string") return void 0;
+  const name = c.name.toLowerCase();
+  if (name === "parameters" && !names.parameters.has(arg.value.toLowerCase())) return `The template parameter '${arg.value}' is not found.`;
+  if (name === "variables" && !names.variables.has(arg.value.toLowerCase())) return `The template variable '${arg.value}' is not found.`;
+  return void 0;
+}
+function declaredNames(t) {
+  const parameters = /* @__PURE__ */ new Set();
+  const variables = /* @__PURE__ */ new Set();
+  for (const key of Object.keys(t)) {
+    const section = t[key];
+    const lower3 = key.toLowerCase();
+    if (lower3 === "parameters" && isTObject(section)) for (const k of Object.keys(section)) parameters.add(k.toLowerCase());
+    if (lower3 === "variables" && isTObject(section)) {
+      for (const k of Object.keys(section)) {
+        const v = section[k];
+        if (k.toLowerCase() === "copy" && Array.isArray(v)) {
+          for (const e of v) {
+            const n = isTObject(e) ? own(e, "name") : void 0;
+            if (typeof n === "string") variables.add(n.toLowerCase());
+          }
+        } else variables.add(k.toLowerCase());
+      }
+    }
+  }
+  return { parameters, variables };
+}
+function nestedNames(props, parent) {
+  const options = own(props, "expressionEvaluationOptions");
+  const scope = isTObject(options) ? own(options, "scope") : void 0;
+  if (scope === void 0) return parent;
+  if (typeof scope !== "string" || isExpressionString(scope)) return void 0;
+  return scope.toLowerCase() === "inner" ? "own" : parent;
+}
+
 // src/deploy/deploy.ts
 function scopeKindOf(root) {
   const schema = own(root, "$schema");
@@ -14631,6 +14855,7 @@ var Deployment = class {
     };
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
+    this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     return {
       unit,
@@ -14652,6 +14877,15 @@ var Deployment = class {
     });
     this.unitScopes.set(unit, scope);
     return scope;
+  }
+  /**
+   * Every expression of an ARM JSON file, also those no rule makes evaluated (check-template.ts).
+   * Bicep reports its own syntax and names, and what it lowers to is not ARM JSON text.
+   */
+  checkExpressions(source, root, span) {
+    if (source.kind !== "arm") return;
+    const lim = this.budget.limits;
+    new TemplateChecker(this.diagnostics, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).template(root, span, "own");
   }
   expand(template, unit, scope) {
     const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 5e4) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);
@@ -14744,6 +14978,7 @@ var Deployment = class {
     const loaded = loadJson(read.source, this.opts.fileLimits);
     for (const d of loaded.diagnostics) this.diagnostics.add(d);
     if (!isTObject(loaded.root)) return;
+    this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit = { ...unit, file: read.source };
     const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated));
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
@@ -16922,4 +17157,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build ae4f02df98597dd46468893b0e60dad6
+// vtaplint-build cb0d6950f9da1473c531e3849296ba6a

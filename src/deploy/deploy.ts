@@ -16,6 +16,7 @@ import type { DeployedResource, DeploymentUnit, NotDeployed, ScopeKind, TargetSc
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import { TemplateScope, type SuppliedParameter } from './scope.js';
 import { runtimeView } from './runtime.js';
+import { TemplateChecker } from './check-template.js';
 
 export interface DeployOptions {
   deployment: DeploymentContext;
@@ -93,6 +94,7 @@ export class Deployment {
     };
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
+    this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     return {
       unit,
@@ -121,6 +123,16 @@ export class Deployment {
     });
     this.unitScopes.set(unit, scope);
     return scope;
+  }
+
+  /**
+   * Every expression of an ARM JSON file, also those no rule makes evaluated (check-template.ts).
+   * Bicep reports its own syntax and names, and what it lowers to is not ARM JSON text.
+   */
+  private checkExpressions(source: SourceText, root: TObject, span: Span): void {
+    if (source.kind !== 'arm') return;
+    const lim = this.budget.limits;
+    new TemplateChecker(this.diagnostics, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).template(root, span, 'own');
   }
 
   private expand(template: Located<TObject>, unit: DeploymentUnit, scope: TemplateScope): void {
@@ -221,6 +233,7 @@ export class Deployment {
     const loaded = loadJson(read.source, this.opts.fileLimits);
     for (const d of loaded.diagnostics) this.diagnostics.add(d);
     if (!isTObject(loaded.root)) return;
+    this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit: DeploymentUnit = { ...unit, file: read.source };
     const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated));
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });

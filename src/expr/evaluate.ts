@@ -10,6 +10,7 @@ import { parseTemplateString } from './parser.js';
 import { lookupFunction } from './functions/index.js';
 import type { FnDef, Lambda, LambdaScope, LazyEnv } from './functions/types.js';
 import { symbolicKey, typeName } from './ops.js';
+import { arityFits, arityMessage, isListAction, syntaxDiagnostic, unknownFunctionMessage } from './check.js';
 
 export type { LambdaScope };
 
@@ -61,12 +62,8 @@ export function evaluateString(s: string, span: Span, ctx: EvalContext, scope?: 
   if (p.kind === 'literal') return p.value;
   if (p.kind === 'expr') return evaluate(p.ast, span, ctx, scope);
   const at = span.sub(p.start, p.end);
-  if (p.limit) {
-    ctx.diagnostics.add({ code: 'limit-exceeded', message: `${p.message} The expression is not analysed.`, span: at });
-    return new Unknown({ code: 'limit', message: p.message, span: at });
-  }
-  ctx.diagnostics.add({ code: 'invalid-template', message: `Invalid template expression: ${p.message}`, span: at });
-  return new Unknown({ code: 'error', message: p.message, span: at });
+  ctx.diagnostics.add(syntaxDiagnostic(p, at));
+  return new Unknown({ code: p.limit ? 'limit' : 'error', message: p.message, span: at });
 }
 
 class Evaluator {
@@ -171,7 +168,7 @@ class Evaluator {
     if (n.ns !== undefined) return this.userCall(n, scope, depth, display);
     const def = lookupFunction(n.name);
     if (!def) {
-      if (/^list/i.test(n.name)) {
+      if (isListAction(n.name)) {
         // list*() functions are resource actions: whatever their name, the result is runtime state.
         const args = n.args.map((a) => this.eval(a, scope, depth + 1));
         const span = this.span(n);
@@ -181,18 +178,11 @@ class Evaluator {
         );
       }
       const span = this.span(n);
-      const message = `The template function '${display}' is not valid (not a known ARM template function).`;
+      const message = unknownFunctionMessage(display);
       this.ctx.diagnostics.add({ code: 'evaluation-error', message, span });
       return new Unknown({ code: 'unsupported', message, span });
     }
-    if (n.args.length < def.min || (def.max !== undefined && n.args.length > def.max)) {
-      const expected =
-        def.max === def.min ? `${def.min}` : def.max === undefined ? `at least ${def.min}` : `${def.min} to ${def.max}`;
-      return this.error(
-        n,
-        `The template function '${display}' expects ${expected} argument(s) but was called with ${n.args.length}.`,
-      );
-    }
+    if (!arityFits(def, n.args.length)) return this.error(n, arityMessage(display, def, n.args.length));
     const env = new Env(this, n, scope, depth, def);
     let result: Value;
     try {

@@ -1,0 +1,231 @@
+// Checks every expression of an ARM JSON template without evaluating it: syntax, function names
+// and arities, and parameters('x') / variables('x') of names the template does not declare.
+//
+// Why: evaluation is lazy (a resource body is evaluated only when a rule reads it), but ARM
+// rejects a template with any of these wherever they are, whatever the parameters. The messages
+// and spans are the evaluator's, so a problem found both ways is one finding (DiagnosticSink).
+import type { DiagnosticSink } from '../model/diagnostic.js';
+import type { Span } from '../model/span.js';
+import { isTObject, own, type TNode, type TObject } from '../model/template.js';
+import type { Call } from '../expr/ast.js';
+import { callProblem, forEachCall, syntaxDiagnostic } from '../expr/check.js';
+import { isExpressionString, parseTemplateString, type ParseLimits } from '../expr/parser.js';
+
+/** Names a template's expressions can read, lower-cased; undefined where they are not known statically. */
+interface Names {
+  parameters: Set<string>;
+  variables: Set<string>;
+}
+
+const DEPLOYMENTS = 'microsoft.resources/deployments';
+
+/** Declaration keys whose values ARM never evaluates. */
+const NOT_EVALUATED = new Set(['metadata', 'comments']);
+
+export class TemplateChecker {
+  constructor(
+    private readonly diagnostics: DiagnosticSink,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  /**
+   * Checks a whole template: its sections, resources and nested inline templates. `scope`: 'own'
+   * when its expressions read its own declarations, else the names they read (undefined: not known).
+   */
+  template(t: TObject, span: Span, scope: Names | 'own' | undefined): void {
+    const names = scope === 'own' ? declaredNames(t) : scope;
+    for (const key of Object.keys(t)) {
+      const node = t[key] as TNode;
+      switch (key.toLowerCase()) {
+        case 'parameters':
+        case 'outputs':
+          this.declarations(node, span.child(t, key), names);
+          break;
+        case 'variables':
+          this.variables(node, span.child(t, key), names);
+          break;
+        case 'functions':
+          this.functions(node, span.child(t, key));
+          break;
+        case 'resources':
+          this.resources(node, span.child(t, key), names);
+          break;
+        default:
+        // $schema, contentVersion, metadata, definitions, languageVersion, apiProfile: not expressions.
+      }
+    }
+  }
+
+  /** Parameter and output declarations: every property but metadata is evaluated. */
+  private declarations(section: TNode, span: Span, names: Names | undefined): void {
+    if (!isTObject(section)) return;
+    for (const name of Object.keys(section)) {
+      const decl = section[name] as TNode;
+      if (isTObject(decl)) this.declaration(decl, span.child(section, name), names);
+    }
+  }
+
+  private declaration(decl: TObject, span: Span, names: Names | undefined): void {
+    for (const k of Object.keys(decl)) {
+      if (!NOT_EVALUATED.has(k.toLowerCase())) this.value(decl, k, span, names);
+    }
+  }
+
+  private variables(section: TNode, span: Span, names: Names | undefined): void {
+    if (!isTObject(section)) return;
+    for (const name of Object.keys(section)) {
+      const node = section[name] as TNode;
+      if (name.toLowerCase() === 'copy' && Array.isArray(node)) {
+        const copySpan = span.child(section, name);
+        node.forEach((loop, i) => {
+          if (!isTObject(loop)) return;
+          const loopSpan = copySpan.child(node, i);
+          for (const k of Object.keys(loop)) if (k.toLowerCase() !== 'name') this.value(loop, k, loopSpan, names);
+        });
+      } else this.value(section, name, span, names);
+    }
+  }
+
+  /** User-defined functions: parameters() there reads the function's own parameters, so names are not checked. */
+  private functions(section: TNode, span: Span): void {
+    if (!Array.isArray(section)) return;
+    section.forEach((ns, i) => {
+      if (!isTObject(ns)) return;
+      const members = own(ns, 'members');
+      if (!isTObject(members)) return;
+      const membersSpan = span.child(section, i).child(ns, 'members');
+      for (const name of Object.keys(members)) {
+        const f = members[name] as TNode;
+        if (!isTObject(f)) continue;
+        const output = own(f, 'output');
+        if (isTObject(output)) this.declaration(output, membersSpan.child(members, name).child(f, 'output'), undefined);
+      }
+    });
+  }
+
+  /** A resources array, or an object of symbolic names (languageVersion 2.0). */
+  private resources(section: TNode, span: Span, names: Names | undefined): void {
+    if (Array.isArray(section)) {
+      section.forEach((r, i) => {
+        if (isTObject(r)) this.resource(r, span.child(section, i), names);
+      });
+    } else if (isTObject(section)) {
+      for (const name of Object.keys(section)) {
+        const r = section[name] as TNode;
+        if (isTObject(r)) this.resource(r, span.child(section, name), names);
+      }
+    }
+  }
+
+  private resource(decl: TObject, span: Span, names: Names | undefined): void {
+    const type = own(decl, 'type');
+    const isDeployment = typeof type === 'string' && type.toLowerCase() === DEPLOYMENTS;
+    for (const k of Object.keys(decl)) {
+      const lower = k.toLowerCase();
+      const node = decl[k] as TNode;
+      if (NOT_EVALUATED.has(lower)) continue;
+      if (lower === 'resources') this.resources(node, span.child(decl, k), names);
+      else if (isDeployment && lower === 'properties' && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
+      else this.value(decl, k, span, names);
+    }
+  }
+
+  /** A nested deployment: its inline template is checked as a template, in its expression scope. */
+  private deploymentProperties(props: TObject, span: Span, names: Names | undefined): void {
+    for (const k of Object.keys(props)) {
+      const node = props[k] as TNode;
+      if (k.toLowerCase() === 'template' && isTObject(node)) this.template(node, span.child(props, k), nestedNames(props, names));
+      else this.value(props, k, span, names);
+    }
+  }
+
+  /** Checks `container[key]` (a template value: its strings, nested keys and elements). */
+  private value(container: TObject | TNode[], key: string | number, containerSpan: Span, names: Names | undefined): void {
+    const node = (container as Record<string | number, TNode>)[key] as TNode;
+    if (typeof node === 'string') {
+      if (isExpressionString(node)) this.expression(node, () => containerSpan.child(container, key), names);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const span = containerSpan.child(container, key);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) this.value(node, i, span, names);
+      return;
+    }
+    if (!isTObject(node)) return; // a Bicep expression node: checked by the Bicep front end
+    for (const k of Object.keys(node)) {
+      // An expression as a property name is evaluated as well.
+      if (isExpressionString(k)) this.expression(k, () => span.keySpan(node, k), names);
+      this.value(node, k, span, names);
+    }
+  }
+
+  /** `spanOf` is called only when there is something to report (most strings have nothing). */
+  private expression(s: string, spanOf: () => Span, names: Names | undefined): void {
+    const p = parseTemplateString(s, this.limits);
+    if (p.kind === 'error') {
+      this.diagnostics.add(syntaxDiagnostic(p, spanOf().sub(p.start, p.end)));
+      return;
+    }
+    if (p.kind !== 'expr') return;
+    let span: Span | undefined;
+    const report = (c: Call, message: string): void => {
+      span ??= spanOf();
+      this.diagnostics.add({ code: 'evaluation-error', message, span: span.sub(c.start, c.end) });
+    };
+    forEachCall(p.ast, (c, mayNotRun) => {
+      if (mayNotRun) return;
+      const problem = callProblem(c);
+      if (problem) report(c, problem);
+      else if (names && c.ns === undefined) {
+        const missing = undeclared(c, names);
+        if (missing) report(c, missing);
+      }
+    });
+  }
+}
+
+/** The message for parameters('x') or variables('x') of a name the template does not declare. */
+function undeclared(c: Call, names: Names): string | undefined {
+  const arg = c.args[0];
+  if (c.args.length !== 1 || arg?.k !== 'lit' || typeof arg.value !== 'string') return undefined;
+  const name = c.name.toLowerCase();
+  if (name === 'parameters' && !names.parameters.has(arg.value.toLowerCase())) return `The template parameter '${arg.value}' is not found.`;
+  if (name === 'variables' && !names.variables.has(arg.value.toLowerCase())) return `The template variable '${arg.value}' is not found.`;
+  return undefined;
+}
+
+/** The parameters and variables a template declares (variables of its `copy` array included). */
+function declaredNames(t: TObject): Names {
+  const parameters = new Set<string>();
+  const variables = new Set<string>();
+  for (const key of Object.keys(t)) {
+    const section = t[key] as TNode;
+    const lower = key.toLowerCase();
+    if (lower === 'parameters' && isTObject(section)) for (const k of Object.keys(section)) parameters.add(k.toLowerCase());
+    if (lower === 'variables' && isTObject(section)) {
+      for (const k of Object.keys(section)) {
+        const v = section[k] as TNode;
+        if (k.toLowerCase() === 'copy' && Array.isArray(v)) {
+          for (const e of v) {
+            const n = isTObject(e) ? own(e, 'name') : undefined;
+            if (typeof n === 'string') variables.add(n.toLowerCase());
+          }
+        } else variables.add(k.toLowerCase());
+      }
+    }
+  }
+  return { parameters, variables };
+}
+
+/**
+ * What a nested inline template's expressions can read: its own declarations with the inner
+ * scope, the parent's with the outer one (the default), nothing certain when the scope is an expression.
+ */
+function nestedNames(props: TObject, parent: Names | undefined): Names | 'own' | undefined {
+  const options = own(props, 'expressionEvaluationOptions');
+  const scope = isTObject(options) ? own(options, 'scope') : undefined;
+  if (scope === undefined) return parent;
+  if (typeof scope !== 'string' || isExpressionString(scope)) return undefined;
+  return scope.toLowerCase() === 'inner' ? 'own' : parent;
+}

@@ -1,0 +1,71 @@
+// Checks of an expression that need no evaluation: every call names a known ARM function and
+// passes it a number of arguments it accepts. ARM rejects such a template whatever its
+// parameters, so the template check reports them everywhere, also where nothing is evaluated.
+// The evaluator uses the same messages, so an error found both ways is reported once.
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Span } from '../model/span.js';
+import type { Call, Expr } from './ast.js';
+import { lookupFunction } from './functions/index.js';
+import type { FnDef } from './functions/types.js';
+
+/** The finding for a template string that does not parse (`at`: its characters in the file). */
+export function syntaxDiagnostic(p: { message: string; limit?: boolean }, at: Span): Diagnostic {
+  return p.limit
+    ? { code: 'limit-exceeded', message: `${p.message} The expression is not analysed.`, span: at }
+    : { code: 'invalid-template', message: `Invalid template expression: ${p.message}`, span: at };
+}
+
+export function unknownFunctionMessage(display: string): string {
+  return `The template function '${display}' is not valid (not a known ARM template function).`;
+}
+
+/** Whether `count` arguments fit the function's arity. */
+export function arityFits(def: Pick<FnDef, 'min' | 'max'>, count: number): boolean {
+  return count >= def.min && (def.max === undefined || count <= def.max);
+}
+
+export function arityMessage(display: string, def: Pick<FnDef, 'min' | 'max'>, count: number): string {
+  const expected = def.max === def.min ? `${def.min}` : def.max === undefined ? `at least ${def.min}` : `${def.min} to ${def.max}`;
+  return `The template function '${display}' expects ${expected} argument(s) but was called with ${count}.`;
+}
+
+/** list*() names are resource actions: any name is accepted (its result is runtime state). */
+export function isListAction(name: string): boolean {
+  return name.length >= 4 && name.slice(0, 4).toLowerCase() === 'list';
+}
+
+/**
+ * Calls `f` for every call in the expression, with whether it may not run: arguments after the
+ * first of a lazily evaluated function (if, and, or, lambda functions) run only on some paths, and
+ * ARM reports nothing about a path it does not take. The parser bounds the depth, so the recursion.
+ */
+export function forEachCall(e: Expr, f: (call: Call, mayNotRun: boolean) => void, mayNotRun = false): void {
+  switch (e.k) {
+    case 'lit':
+      return;
+    case 'member':
+      forEachCall(e.obj, f, mayNotRun);
+      return;
+    case 'index':
+      forEachCall(e.obj, f, mayNotRun);
+      forEachCall(e.index, f, mayNotRun);
+      return;
+    case 'call': {
+      f(e, mayNotRun);
+      const lazy = e.ns === undefined && lookupFunction(e.name)?.lazy !== undefined;
+      for (let i = 0; i < e.args.length; i++) forEachCall(e.args[i] as Expr, f, mayNotRun || (lazy && i > 0));
+    }
+  }
+}
+
+/**
+ * The problem with a call, when it names an unknown built-in function or passes a wrong number of
+ * arguments. Namespaced calls (user-defined functions) depend on the template's `functions` and
+ * are left to the evaluator.
+ */
+export function callProblem(c: Call): string | undefined {
+  if (c.ns !== undefined) return undefined;
+  const def = lookupFunction(c.name);
+  if (!def) return isListAction(c.name) ? undefined : unknownFunctionMessage(c.name);
+  return arityFits(def, c.args.length) ? undefined : arityMessage(c.name, def, c.args.length);
+}

@@ -1,0 +1,154 @@
+// Every expression of an ARM JSON template is checked, also where nothing is evaluated (a body no
+// rule reads): syntax, function names and arities, undeclared parameters and variables.
+import { describe, expect, test } from 'vitest';
+import { analyze, arm, type Template } from './helpers.js';
+
+/** Diagnostics as "code line:column message" (positions from the file as written). */
+function found(files: Record<string, Template | string>, main?: string): string[] {
+  const { a } = analyze(files, main);
+  return a.diagnostics.map((d) => {
+    const start = d.span.range().start;
+    const p = d.span.file.position(start);
+    return `${d.code} ${p.line}:${p.column} ${d.message}`;
+  });
+}
+
+/** Line and column (1-based) where `needle` starts in the JSON text of `t`. */
+function where(t: Template, needle: string): string {
+  const text = JSON.stringify(t, null, 2);
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`not in the template: ${needle}`);
+  const before = text.slice(0, at).split('\n');
+  return `${before.length}:${(before.at(-1) as string).length + 1}`;
+}
+
+const storage = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  type: 'Microsoft.Storage/storageAccounts',
+  apiVersion: '2023-01-01',
+  name: 'st1',
+  location: 'eastus',
+  kind: 'StorageV2',
+  sku: { name: 'Standard_LRS' },
+  properties,
+  ...extra,
+});
+
+describe('a resource body no rule reads', () => {
+  const t = arm([storage({ a: "[concat('x', ]", b: '[nosuchfn(1)]', c: "[add(1)]", d: "[parameters('nope')]", e: "[variables('gone')]" })], {
+    parameters: { present: { type: 'string', defaultValue: 'x' } },
+    variables: { here: 1 },
+  });
+
+  test('each problem is one finding at its exact characters', () => {
+    expect(found({ 'main.json': t })).toEqual([
+      `invalid-template ${where(t, "concat('x', ]").replace(/:(\d+)$/, (_, c) => `:${Number(c) + 12}`)} Invalid template expression: Expected a value but found the end of the expression.`,
+      `evaluation-error ${where(t, 'nosuchfn(1)')} The template function 'nosuchfn' is not valid (not a known ARM template function).`,
+      `evaluation-error ${where(t, "add(1)")} The template function 'add' expects 2 argument(s) but was called with 1.`,
+      `evaluation-error ${where(t, "parameters('nope')")} The template parameter 'nope' is not found.`,
+      `evaluation-error ${where(t, "variables('gone')")} The template variable 'gone' is not found.`,
+    ]);
+  });
+
+  test('declared names match case-insensitively, variables of the copy array included', () => {
+    const ok = arm([storage({ a: "[parameters('PRESENT')]", b: "[variables('Here')]", c: "[variables('looped')]" })], {
+      parameters: { present: { type: 'string', defaultValue: 'x' } },
+      variables: { here: 1, copy: [{ name: 'looped', count: 2, input: "[copyIndex('looped')]" }] },
+    });
+    expect(found({ 'main.json': ok })).toEqual([]);
+  });
+
+  test('list*() actions of any name are accepted; namespaced calls are left to evaluation', () => {
+    const ok = arm([storage({ a: "[listAnything(resourceId('Microsoft.Storage/storageAccounts', 'st1'), '2023-01-01')]", b: "[listKeys('id', '2023-01-01').keys[0].value]" })]);
+    expect(found({ 'main.json': ok })).toEqual([]);
+  });
+
+  test('an expression used as a property name is checked at the name', () => {
+    const k = arm([storage({ tags: { "[nosuch('k')]": 'v' } })]);
+    expect(found({ 'main.json': k })).toEqual([`evaluation-error ${where(k, "nosuch('k')")} The template function 'nosuch' is not valid (not a known ARM template function).`]);
+  });
+
+  test('a resource that is not deployed (condition false) is still checked', () => {
+    const c = arm([storage({ a: '[nosuch()]' }, { condition: false })]);
+    expect(found({ 'main.json': c })).toHaveLength(1);
+  });
+});
+
+describe('what ARM does not evaluate is not checked', () => {
+  test('metadata and comments', () => {
+    const t = arm([storage({}, { metadata: { note: '[nosuch()]' }, comments: '[nosuch()]' })], {
+      metadata: { x: '[nosuch()]' },
+      parameters: { p: { type: 'string', defaultValue: 'a', metadata: { description: "[parameters('nope')]" } } },
+      outputs: { o: { type: 'string', value: 'x', metadata: { y: '[nosuch()]' } } },
+    });
+    expect(found({ 'main.json': t })).toEqual([]);
+  });
+
+  test('branches that may not run: if, and, or and lambda bodies (their first argument always runs)', () => {
+    const t = arm([
+      storage({
+        a: "[if(equals(1, 1), 'x', variables('missing'))]",
+        b: '[or(true(), nosuch())]',
+        c: "[map(createArray(1), lambda('i', parameters('nope')))]",
+        d: "[if(variables('inCondition'), 'x', 'y')]",
+      }),
+    ]);
+    expect(found({ 'main.json': t })).toEqual([`evaluation-error ${where(t, "variables('inCondition')")} The template variable 'inCondition' is not found.`]);
+  });
+
+  test('syntax errors are reported inside branches too (ARM parses the whole string)', () => {
+    const t = arm([storage({ a: "[if(true(), 'x', concat('a' 'b'))]" })]);
+    expect(found({ 'main.json': t })).toEqual([expect.stringMatching(/^invalid-template .* Invalid template expression: /)]);
+  });
+});
+
+describe('scopes', () => {
+  const nested = (scope: unknown, template: Template, extra: Record<string, unknown> = {}) => ({
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2022-09-01',
+    name: 'inner',
+    properties: { mode: 'Incremental', ...(scope === undefined ? {} : { expressionEvaluationOptions: { scope } }), template, ...extra },
+  });
+
+  test('an inner-scope template reads its own declarations; the outer scope reads the parent’s', () => {
+    const innerTemplate = arm([storage({ a: "[parameters('own')]", b: "[parameters('top')]" })], { parameters: { own: { type: 'string', defaultValue: 'x' } } });
+    const outerTemplate = arm([storage({ c: "[parameters('top')]", d: "[parameters('own2')]" })]);
+    const t = arm([nested('inner', innerTemplate), { ...nested(undefined, outerTemplate), name: 'outer' }], { parameters: { top: { type: 'string', defaultValue: 'x' } } });
+    expect(found({ 'main.json': t })).toEqual([
+      // The first parameters('top') is the inner template's (it comes first); the outer one's is fine.
+      `evaluation-error ${where(t, "parameters('top')")} The template parameter 'top' is not found.`,
+      `evaluation-error ${where(t, "parameters('own2')")} The template parameter 'own2' is not found.`,
+    ]);
+  });
+
+  test('a scope given by an expression: names are not checked, functions still are', () => {
+    const t = arm([nested('[parameters(\'s\')]', arm([storage({ a: "[parameters('any')]", b: '[nosuch()]' })]))], { parameters: { s: { type: 'string', defaultValue: 'inner' } } });
+    expect(found({ 'main.json': t }).map((f) => f.replace(/ \d+:\d+ /, ' '))).toEqual(["evaluation-error The template function 'nosuch' is not valid (not a known ARM template function)."]);
+  });
+
+  test("user-defined functions: parameters() reads the function's own, functions are checked", () => {
+    const t = arm([storage({ a: "[my.f('x')]" })], {
+      functions: [{ namespace: 'my', members: { f: { parameters: [{ name: 'v', type: 'string' }], output: { type: 'string', value: "[concat(parameters('v'), nosuch())]" } } } }],
+    });
+    expect(found({ 'main.json': t }).map((f) => f.replace(/ \d+:\d+ /, ' '))).toEqual(["evaluation-error The template function 'nosuch' is not valid (not a known ARM template function)."]);
+  });
+
+  test('a linked template (relativePath) is checked in its own file', () => {
+    const linked = arm([storage({ a: '[nosuch()]' })]);
+    const t = arm([{ ...nested(undefined, {}), properties: { mode: 'Incremental', templateLink: { relativePath: 'linked.json' } } }]);
+    const { a } = analyze({ 'main.json': t, 'linked.json': linked }, 'main.json');
+    const d = a.diagnostics.filter((x) => x.code === 'evaluation-error');
+    expect(d.map((x) => [x.span.file.path.endsWith('linked.json'), x.message])).toEqual([[true, "The template function 'nosuch' is not valid (not a known ARM template function)."]]);
+  });
+});
+
+describe('one finding per problem', () => {
+  test('an expression both checked and evaluated (a name) is reported once', () => {
+    const t = arm([{ ...storage({}), name: "[parameters('nope')]" }]);
+    expect(found({ 'main.json': t })).toEqual([`evaluation-error ${where(t, "parameters('nope')")} The template parameter 'nope' is not found.`]);
+  });
+
+  test('Bicep is checked by its own front end: a string that looks like an expression is text there', () => {
+    const bicep = "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'st1'\n  location: 'eastus'\n  kind: 'StorageV2'\n  sku: { name: 'Standard_LRS' }\n  properties: { x: '[nosuch()]' }\n}\n";
+    expect(found({ 'main.bicep': bicep })).toEqual([]);
+  });
+});
