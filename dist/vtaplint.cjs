@@ -14655,7 +14655,7 @@ function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
     return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
   }
   try {
-    return { kind: "expr", ast: new Parser2(s, s.length - 1, limits).parseAll() };
+    return { kind: "expr", ast: new Parser2(s, s.length - 1, limits).parseAll(), facts: void 0 };
   } catch (e) {
     if (e instanceof ParseError2) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
     return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
@@ -17757,10 +17757,32 @@ function callProblem(c) {
   if (!def) return isListAction(c.name) ? void 0 : unknownFunctionMessage(c.name);
   return arityFits(def, c.args.length) ? void 0 : arityMessage(c.name, def, c.args.length);
 }
+function staticFacts(parsed) {
+  if (parsed.facts) return parsed.facts;
+  const ast = parsed.ast;
+  let problems;
+  let refs;
+  forEachCall(ast, (c, mayNotRun) => {
+    if (mayNotRun) return;
+    const problem = callProblem(c);
+    if (problem) (problems ??= []).push({ start: c.start, end: c.end, message: problem });
+    else if (c.ns === void 0 && c.args.length === 1) {
+      const arg = c.args[0];
+      const kind = c.name.toLowerCase();
+      if ((kind === "parameters" || kind === "variables") && arg.k === "lit" && typeof arg.value === "string") {
+        (refs ??= []).push({ kind, name: arg.value, lower: arg.value.toLowerCase(), start: c.start, end: c.end });
+      }
+    }
+  });
+  parsed.facts = problems || refs ? { problems: problems ?? [], refs: refs ?? [] } : NO_FACTS;
+  return parsed.facts;
+}
+var NO_FACTS;
 var init_check = __esm({
   "src/expr/check.ts"() {
     "use strict";
     init_functions();
+    NO_FACTS = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]) });
   }
 });
 
@@ -21046,14 +21068,6 @@ var init_runtime = __esm({
 });
 
 // src/deploy/check-template.ts
-function undeclared(c, names) {
-  const arg = c.args[0];
-  if (c.args.length !== 1 || arg?.k !== "lit" || typeof arg.value !== "string") return void 0;
-  const name = c.name.toLowerCase();
-  if (name === "parameters" && !names.parameters.has(arg.value.toLowerCase())) return `The template parameter '${arg.value}' is not found.`;
-  if (name === "variables" && !names.variables.has(arg.value.toLowerCase())) return `The template variable '${arg.value}' is not found.`;
-  return void 0;
-}
 function declaredNames(t) {
   const parameters = /* @__PURE__ */ new Set();
   const variables = /* @__PURE__ */ new Set();
@@ -21204,7 +21218,7 @@ var init_check_template = __esm({
       value(container, key, containerSpan, names) {
         const node = container[key];
         if (typeof node === "string") {
-          if (isExpressionString(node)) this.expression(node, () => containerSpan.child(container, key), names);
+          if (isExpressionString(node)) this.expression(node, container, key, containerSpan, false, names);
           return;
         }
         if (node === null || typeof node !== "object") return;
@@ -21215,32 +21229,33 @@ var init_check_template = __esm({
         }
         if (!isTObject(node)) return;
         for (const k of Object.keys(node)) {
-          if (isExpressionString(k)) this.expression(k, () => span.keySpan(node, k), names);
+          if (isExpressionString(k)) this.expression(k, node, k, span, true, names);
           this.value(node, k, span, names);
         }
       }
-      /** `spanOf` is called only when there is something to report (most strings have nothing). */
-      expression(s, spanOf, names) {
+      /**
+       * Checks the expression `s` found at `container[key]` (its name when `isKey`). The span is made
+       * only when there is something to report: most strings have nothing.
+       */
+      expression(s, container, key, containerSpan, isKey, names) {
         const p = parseTemplateString(s, this.limits);
+        if (p.kind === "literal") return;
+        const spanOf = () => isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
         if (p.kind === "error") {
           this.diagnostics.add(syntaxDiagnostic(p, spanOf().sub(p.start, p.end)));
           return;
         }
-        if (p.kind !== "expr") return;
-        let span;
-        const report = (c, message) => {
-          span ??= spanOf();
-          this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(c.start, c.end) });
-        };
-        forEachCall(p.ast, (c, mayNotRun) => {
-          if (mayNotRun) return;
-          const problem = callProblem(c);
-          if (problem) report(c, problem);
-          else if (names && c.ns === void 0) {
-            const missing = undeclared(c, names);
-            if (missing) report(c, missing);
-          }
-        });
+        const facts = staticFacts(p);
+        if (facts.problems.length === 0 && (!names || facts.refs.length === 0)) return;
+        const span = spanOf();
+        for (const f of facts.problems) this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
+        if (!names) return;
+        for (const r of facts.refs) {
+          const declared = r.kind === "parameters" ? names.parameters : names.variables;
+          if (declared.has(r.lower)) continue;
+          const message = r.kind === "parameters" ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
+          this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(r.start, r.end) });
+        }
       }
     };
   }
@@ -27363,4 +27378,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build daef01201dc8a36cd5d391cd81463ad1
+// vtaplint-build dbb93a76b5e3bad1a7e02e5ee07a2215

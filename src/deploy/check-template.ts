@@ -7,8 +7,7 @@
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { isTObject, own, type TNode, type TObject } from '../model/template.js';
-import type { Call } from '../expr/ast.js';
-import { callProblem, forEachCall, syntaxDiagnostic } from '../expr/check.js';
+import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
 import { isExpressionString, parseTemplateString, type ParseLimits } from '../expr/parser.js';
 
 /** Names a template's expressions can read, lower-cased; undefined where they are not known statically. */
@@ -143,7 +142,7 @@ export class TemplateChecker {
   private value(container: TObject | TNode[], key: string | number, containerSpan: Span, names: Names | undefined): void {
     const node = (container as Record<string | number, TNode>)[key] as TNode;
     if (typeof node === 'string') {
-      if (isExpressionString(node)) this.expression(node, () => containerSpan.child(container, key), names);
+      if (isExpressionString(node)) this.expression(node, container, key, containerSpan, false, names);
       return;
     }
     if (node === null || typeof node !== 'object') return;
@@ -155,44 +154,35 @@ export class TemplateChecker {
     if (!isTObject(node)) return; // a Bicep expression node: checked by the Bicep front end
     for (const k of Object.keys(node)) {
       // An expression as a property name is evaluated as well.
-      if (isExpressionString(k)) this.expression(k, () => span.keySpan(node, k), names);
+      if (isExpressionString(k)) this.expression(k, node, k, span, true, names);
       this.value(node, k, span, names);
     }
   }
 
-  /** `spanOf` is called only when there is something to report (most strings have nothing). */
-  private expression(s: string, spanOf: () => Span, names: Names | undefined): void {
+  /**
+   * Checks the expression `s` found at `container[key]` (its name when `isKey`). The span is made
+   * only when there is something to report: most strings have nothing.
+   */
+  private expression(s: string, container: object, key: string | number, containerSpan: Span, isKey: boolean, names: Names | undefined): void {
     const p = parseTemplateString(s, this.limits);
+    if (p.kind === 'literal') return;
+    const spanOf = (): Span => (isKey ? containerSpan.keySpan(container, key as string) : containerSpan.child(container, key));
     if (p.kind === 'error') {
       this.diagnostics.add(syntaxDiagnostic(p, spanOf().sub(p.start, p.end)));
       return;
     }
-    if (p.kind !== 'expr') return;
-    let span: Span | undefined;
-    const report = (c: Call, message: string): void => {
-      span ??= spanOf();
-      this.diagnostics.add({ code: 'evaluation-error', message, span: span.sub(c.start, c.end) });
-    };
-    forEachCall(p.ast, (c, mayNotRun) => {
-      if (mayNotRun) return;
-      const problem = callProblem(c);
-      if (problem) report(c, problem);
-      else if (names && c.ns === undefined) {
-        const missing = undeclared(c, names);
-        if (missing) report(c, missing);
-      }
-    });
+    const facts = staticFacts(p);
+    if (facts.problems.length === 0 && (!names || facts.refs.length === 0)) return;
+    const span = spanOf();
+    for (const f of facts.problems) this.diagnostics.add({ code: 'evaluation-error', message: f.message, span: span.sub(f.start, f.end) });
+    if (!names) return;
+    for (const r of facts.refs) {
+      const declared = r.kind === 'parameters' ? names.parameters : names.variables;
+      if (declared.has(r.lower)) continue;
+      const message = r.kind === 'parameters' ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
+      this.diagnostics.add({ code: 'evaluation-error', message, span: span.sub(r.start, r.end) });
+    }
   }
-}
-
-/** The message for parameters('x') or variables('x') of a name the template does not declare. */
-function undeclared(c: Call, names: Names): string | undefined {
-  const arg = c.args[0];
-  if (c.args.length !== 1 || arg?.k !== 'lit' || typeof arg.value !== 'string') return undefined;
-  const name = c.name.toLowerCase();
-  if (name === 'parameters' && !names.parameters.has(arg.value.toLowerCase())) return `The template parameter '${arg.value}' is not found.`;
-  if (name === 'variables' && !names.variables.has(arg.value.toLowerCase())) return `The template variable '${arg.value}' is not found.`;
-  return undefined;
 }
 
 /** The parameters and variables a template declares (variables of its `copy` array included). */

@@ -69,3 +69,54 @@ export function callProblem(c: Call): string | undefined {
   if (!def) return isListAction(c.name) ? undefined : unknownFunctionMessage(c.name);
   return arityFits(def, c.args.length) ? undefined : arityMessage(c.name, def, c.args.length);
 }
+
+/** A problem of one call (offsets into the expression string). */
+export interface CallProblem {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** parameters('name') or variables('name') with a literal name, on a path that always runs. */
+export interface NameRef {
+  kind: 'parameters' | 'variables';
+  name: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+/** What can be known about an expression without a template: its call problems and the names it reads. */
+export interface StaticFacts {
+  problems: readonly CallProblem[];
+  refs: readonly NameRef[];
+}
+
+const NO_FACTS: StaticFacts = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]) });
+
+/**
+ * The static facts of a parsed expression, kept on the parse result: the parser's cache shares it
+ * between equal strings, a template repeats the same expressions many times, and most have
+ * nothing to report. (On the object rather than in a WeakMap: tens of thousands of weak entries
+ * slow every full garbage collection.)
+ */
+export function staticFacts(parsed: { ast: Expr; facts: StaticFacts | undefined }): StaticFacts {
+  if (parsed.facts) return parsed.facts;
+  const ast = parsed.ast;
+  let problems: CallProblem[] | undefined;
+  let refs: NameRef[] | undefined;
+  forEachCall(ast, (c, mayNotRun) => {
+    if (mayNotRun) return;
+    const problem = callProblem(c);
+    if (problem) (problems ??= []).push({ start: c.start, end: c.end, message: problem });
+    else if (c.ns === undefined && c.args.length === 1) {
+      const arg = c.args[0] as Expr;
+      const kind = c.name.toLowerCase();
+      if ((kind === 'parameters' || kind === 'variables') && arg.k === 'lit' && typeof arg.value === 'string') {
+        (refs ??= []).push({ kind, name: arg.value, lower: arg.value.toLowerCase(), start: c.start, end: c.end });
+      }
+    }
+  });
+  parsed.facts = problems || refs ? { problems: problems ?? [], refs: refs ?? [] } : NO_FACTS;
+  return parsed.facts;
+}

@@ -11,11 +11,17 @@
 // Nesting is bounded (maxDepth) and so is the input (maxLength): such inputs give an error
 // result, never a stack overflow.
 import type { Call, Expr } from './ast.js';
+import type { StaticFacts } from './check.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 
 export type ParsedString =
   | { kind: 'literal'; value: string }
-  | { kind: 'expr'; ast: Expr }
+  | {
+      kind: 'expr';
+      ast: Expr;
+      /** What the template check found out about it, kept with the cached parse (see expr/check.ts). */
+      facts: StaticFacts | undefined;
+    }
   | { kind: 'error'; message: string; start: number; end: number; /** A vtaplint limit, not a syntax error. */ limit?: boolean };
 
 export interface ParseLimits {
@@ -264,7 +270,8 @@ export function parseTemplateStringUncached(s: string, limits: ParseLimits = DEF
     return { kind: 'error', message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
   }
   try {
-    return { kind: 'expr', ast: new Parser(s, s.length - 1, limits).parseAll() };
+    // `facts` starts as a field of its own, so filling it in later keeps the object's shape.
+    return { kind: 'expr', ast: new Parser(s, s.length - 1, limits).parseAll(), facts: undefined };
   } catch (e) {
     if (e instanceof ParseError) return { kind: 'error', message: e.message, start: e.start, end: Math.max(e.end, e.start), ...(e.limit ? { limit: true } : {}) };
     // A RangeError (stack) cannot happen with the depth limit; report rather than crash anyway.
