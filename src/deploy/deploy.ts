@@ -131,8 +131,7 @@ export class Deployment {
    */
   private checkExpressions(source: SourceText, root: TObject, span: Span): void {
     if (source.kind !== 'arm') return;
-    const lim = this.budget.limits;
-    new TemplateChecker(this.diagnostics, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).template(root, span, 'own');
+    new TemplateChecker(this.diagnostics, this.budget.parseLimits).template(root, span, 'own');
   }
 
   private expand(template: Located<TObject>, unit: DeploymentUnit, scope: TemplateScope): void {

@@ -175,7 +175,9 @@ export class TemplateScope implements EvalContext {
   private readonly collectors: { reads: Set<string> | undefined }[] = [];
 
   private noteRead(name: string): void {
-    for (const c of this.collectors) (c.reads ??= new Set()).add(name);
+    // Indexed: a for-of allocates an iterator result per step until the optimizing compiler runs.
+    const cs = this.collectors;
+    for (let i = 0; i < cs.length; i++) ((cs[i] as { reads: Set<string> | undefined }).reads ??= new Set()).add(name);
   }
 
   /** Opens a collector of the parameters read by what is evaluated until closeReads(). */
@@ -436,9 +438,11 @@ export class TemplateScope implements EvalContext {
 
   private variableValue(name: string, span: Span): Value {
     const key = name.toLowerCase();
-    if (this.varCache.has(key)) {
-      for (const r of this.varReads.get(key) ?? []) this.noteRead(r);
-      return this.varCache.get(key) as Value;
+    const cached = this.varCache.get(key);
+    if (cached !== undefined) {
+      const reads = this.varReads.get(key);
+      if (reads) for (const r of reads) this.noteRead(r);
+      return cached;
     }
     const sec = this.section('variables');
     const found = sec && isTObject(sec.node) ? this.findVariable(sec as Located<TObject>, name) : undefined;
@@ -616,7 +620,7 @@ class NodeContext implements EvalContext {
       // literal 'type' must not become "not a literal"), and syntax errors are still reported.
       if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
       const lim = this.budget.limits;
-      if (typeof n === 'string' && (!isExpressionString(n) || parseTemplateString(n, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).kind === 'error')) {
+      if (typeof n === 'string' && (!isExpressionString(n) || parseTemplateString(n, this.budget.parseLimits).kind === 'error')) {
         return evaluateString(n, span, this);
       }
       const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;

@@ -4,6 +4,7 @@
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import type { Value } from './value.js';
+import type { ParseLimits } from './parser.js';
 import { DEFAULT_LIMITS as CONFIG_DEFAULTS, type Limits } from '../model/limits.js';
 
 /** Deployment values the user may supply (config file, CLI); absent ones stay symbolic unknowns. */
@@ -102,8 +103,12 @@ export class Budget {
   /** Set once the step budget is spent: everything after that is a 'limit' unknown. */
   exhausted = false;
 
+  /** The parser's limits, made once: every expression string evaluated is parsed with them. */
+  readonly parseLimits: ParseLimits;
+
   constructor(limits: Partial<BudgetLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.parseLimits = { maxDepth: this.limits.maxExpressionDepth, maxLength: this.limits.maxExpressionLength };
   }
 
   private exhaustionReported = false;

@@ -57,8 +57,7 @@ export function evaluate(ast: Expr, base: Span, ctx: EvalContext, scope?: Lambda
 export function evaluateString(s: string, span: Span, ctx: EvalContext, scope?: LambdaScope): Value {
   // Most template strings are plain text: no parse, no cache look-up, no allocation.
   if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return s;
-  const lim = ctx.budget.limits;
-  const p = parseTemplateString(s, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength });
+  const p = parseTemplateString(s, ctx.budget.parseLimits);
   if (p.kind === 'literal') return p.value;
   if (p.kind === 'expr') return evaluate(p.ast, span, ctx, scope);
   const at = span.sub(p.start, p.end);

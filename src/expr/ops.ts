@@ -270,39 +270,67 @@ export function shareString(s: string): string {
 }
 
 export function partialString(pieces: readonly (string | Unknown)[], description?: string): string | Unknown {
-  const parts: (string | Unknown)[] = [];
-  let firstUnknown: Unknown | undefined;
-  // Adjacent known pieces are collected and joined once into one flat string: `a + b + c` would
-  // keep a chain of concatenation nodes in every resource id held by the graph.
-  const run: string[] = [];
-  const endRun = (): void => {
-    if (run.length) parts.push(run.length === 1 ? (run[0] as string) : shareString(run.join('')));
-    run.length = 0;
-  };
-  const push = (p: string | Unknown): void => {
-    if (typeof p === 'string') {
-      if (p !== '') run.push(p);
-      return;
+  // Fully known (most concat() and format() results): one flat string, no part lists or closures.
+  let known = 0;
+  let last = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (typeof p !== 'string') {
+      known = -1;
+      break;
     }
-    firstUnknown ??= p;
-    if (p.parts && p.symbol === undefined) for (const q of p.parts) push(q);
-    else {
-      endRun();
-      parts.push(p);
+    if (p !== '') {
+      known++;
+      last = p;
     }
-  };
-  for (const p of pieces) {
-    push(p);
-    // Bounded: a string doubled by itself at each step would otherwise double its parts too
-    // (2^n pieces); past the bound only "some string" is known, which is all rules can use anyway.
-    if (parts.length + (run.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown((firstUnknown as Unknown).reason, 'string', undefined, undefined, description);
   }
-  endRun();
-  if (!firstUnknown) return parts.length === 0 ? '' : (parts[0] as string);
-  if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-  // slice(): an exact-size copy of the push-grown array (17 slots reserved), as partial strings
-  // such as resource ids are kept for every resource and dependsOn entry.
-  return new Unknown(firstUnknown.reason, 'string', parts.slice(), undefined, description);
+  if (known >= 0) return known <= 1 ? last : shareString(pieces.join(''));
+  const parts = scratchParts;
+  let firstUnknown: Unknown | undefined;
+  try {
+    for (const p of pieces) {
+      if (typeof p !== 'string') firstUnknown ??= p;
+      addPiece(p);
+      // Bounded: a string doubled by itself at each step would otherwise double its parts too
+      // (2^n pieces); past the bound only "some string" is known, which is all rules can use anyway.
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown((firstUnknown as Unknown).reason, 'string', undefined, undefined, description);
+    }
+    endRun();
+    if (!firstUnknown) return parts.length === 0 ? '' : (parts[0] as string);
+    if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
+    // slice(): an exact-size copy, as partial strings such as resource ids are kept for every
+    // resource and dependsOn entry.
+    return new Unknown(firstUnknown.reason, 'string', parts.slice(), undefined, description);
+  } finally {
+    // The scratch arrays must not keep values alive, nor carry anything into the next call.
+    scratchParts.length = 0;
+    scratchRun.length = 0;
+  }
+}
+
+// partialString()'s working arrays, reused (it is not re-entered: nothing it calls builds strings).
+// Adjacent known pieces are collected in scratchRun and joined once into one flat string:
+// `a + b + c` would keep a chain of concatenation nodes in every resource id held by the graph.
+const scratchParts: (string | Unknown)[] = [];
+const scratchRun: string[] = [];
+
+function endRun(): void {
+  const run = scratchRun;
+  if (run.length) scratchParts.push(run.length === 1 ? (run[0] as string) : shareString(run.join('')));
+  run.length = 0;
+}
+
+/** Appends a piece; the parts of a partial string are spliced in (a symbol stays one piece). */
+function addPiece(p: string | Unknown): void {
+  if (typeof p === 'string') {
+    if (p !== '') scratchRun.push(p);
+    return;
+  }
+  if (p.parts && p.symbol === undefined) for (const q of p.parts) addPiece(q);
+  else {
+    endRun();
+    scratchParts.push(p);
+  }
 }
 
 /** The reason of an unknown, reused for a value computed from it. */
