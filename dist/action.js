@@ -10305,7 +10305,7 @@ function defineRule(meta, docs, check) {
 }
 
 // rules/invalid-template.md
-var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed, and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\n';
+var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\n';
 
 // rules/invalid-template.ts
 var invalid_template_default2 = defineRule(
@@ -10324,7 +10324,7 @@ var invalid_template_default2 = defineRule(
 );
 
 // rules/evaluation-error.md
-var evaluation_error_default = "# evaluation-error\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nvtaplint evaluates every template expression the way Azure Resource Manager does. When Azure would\nfail to evaluate one, for example `int('abc')`, `variables('x')` where `x` refers back to itself,\na `copy` count above ARM's limit of 800, or an explicit `fail()`, this rule reports it at the exact\nexpression.\n\n## Why it matters\nAzure rejects the deployment when it reaches that expression: nothing after it is deployed, and\nfor vTAP that can mean a TAP configuration is never created.\n\n## How to fix\nCorrect the expression at the reported position; the message says what Azure expects.\n\n## Examples\nFailing (ARM JSON):\n```json\n\"variables\": { \"count\": \"[int('three')]\" }\n```\nPassing:\n```json\n\"variables\": { \"count\": \"[int('3')]\" }\n```\nFailing (Bicep):\n```bicep\nvar count = int('three')\n```\nPassing (Bicep):\n```bicep\nvar count = int('3')\n```\n";
+var evaluation_error_default = "# evaluation-error\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nvtaplint evaluates every template expression the way Azure Resource Manager does. When Azure would\nfail to evaluate one, for example `int('abc')`, `variables('x')` where `x` refers back to itself,\na `copy` count above ARM's limit of 800, or an explicit `fail()`, this rule reports it at the exact\nexpression.\n\nvtaplint evaluates what its rules read. Every other expression of an ARM JSON template is still\nchecked, wherever it is (also in a resource whose condition is false): a call of a function that\ndoes not exist, a call with the wrong number of arguments, and `parameters('x')` or\n`variables('x')` for a name the template does not declare (in the scope the expression reads:\na nested template with `\"scope\": \"inner\"` has its own names, a user-defined function reads its\nown parameters). Azure rejects those whatever the parameters are. The branches of `if()`, the\nlater arguments of `and()` and `or()`, and lambda bodies run only on some paths, and Azure does\nnot evaluate a path it does not take, so there only syntax is checked (`invalid-template`).\n\n## Why it matters\nAzure rejects the deployment when it reaches that expression: nothing after it is deployed, and\nfor vTAP that can mean a TAP configuration is never created.\n\n## How to fix\nCorrect the expression at the reported position; the message says what Azure expects.\n\n## Examples\nFailing (ARM JSON):\n```json\n\"variables\": { \"count\": \"[int('three')]\" }\n```\nPassing:\n```json\n\"variables\": { \"count\": \"[int('3')]\" }\n```\nFailing (Bicep):\n```bicep\nvar count = int('three')\n```\nPassing (Bicep):\n```bicep\nvar count = int('3')\n```\n";
 
 // rules/evaluation-error.ts
 var evaluation_error_default2 = defineRule(
@@ -16015,8 +16015,11 @@ var Budget = class {
   depth = 0;
   /** Set once the step budget is spent: everything after that is a 'limit' unknown. */
   exhausted = false;
+  /** The parser's limits, made once: every expression string evaluated is parsed with them. */
+  parseLimits;
   constructor(limits = {}) {
     this.limits = { ...DEFAULT_LIMITS2, ...limits };
+    this.parseLimits = { maxDepth: this.limits.maxExpressionDepth, maxLength: this.limits.maxExpressionLength };
   }
   exhaustionReported = false;
   /**
@@ -18863,33 +18866,54 @@ function shareString(s) {
   return s;
 }
 function partialString(pieces, description) {
-  const parts = [];
-  let firstUnknown;
-  const run2 = [];
-  const endRun = () => {
-    if (run2.length) parts.push(run2.length === 1 ? run2[0] : shareString(run2.join("")));
-    run2.length = 0;
-  };
-  const push2 = (p) => {
-    if (typeof p === "string") {
-      if (p !== "") run2.push(p);
-      return;
+  let known2 = 0;
+  let last = "";
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (typeof p !== "string") {
+      known2 = -1;
+      break;
     }
-    firstUnknown ??= p;
-    if (p.parts && p.symbol === void 0) for (const q of p.parts) push2(q);
-    else {
-      endRun();
-      parts.push(p);
+    if (p !== "") {
+      known2++;
+      last = p;
     }
-  };
-  for (const p of pieces) {
-    push2(p);
-    if (parts.length + (run2.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
   }
-  endRun();
-  if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
-  if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-  return new Unknown(firstUnknown.reason, "string", parts.slice(), void 0, description);
+  if (known2 >= 0) return known2 <= 1 ? last : shareString(pieces.join(""));
+  const parts = scratchParts;
+  let firstUnknown;
+  try {
+    for (const p of pieces) {
+      if (typeof p !== "string") firstUnknown ??= p;
+      addPiece(p);
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
+    }
+    endRun();
+    if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
+    if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
+    return new Unknown(firstUnknown.reason, "string", parts.slice(), void 0, description);
+  } finally {
+    scratchParts.length = 0;
+    scratchRun.length = 0;
+  }
+}
+var scratchParts = [];
+var scratchRun = [];
+function endRun() {
+  const run2 = scratchRun;
+  if (run2.length) scratchParts.push(run2.length === 1 ? run2[0] : shareString(run2.join("")));
+  run2.length = 0;
+}
+function addPiece(p) {
+  if (typeof p === "string") {
+    if (p !== "") scratchRun.push(p);
+    return;
+  }
+  if (p.parts && p.symbol === void 0) for (const q of p.parts) addPiece(q);
+  else {
+    endRun();
+    scratchParts.push(p);
+  }
 }
 
 // src/expr/json-text.ts
@@ -21448,8 +21472,7 @@ function evaluate(ast, base, ctx, scope) {
 }
 function evaluateString(s, span, ctx, scope) {
   if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return s;
-  const lim = ctx.budget.limits;
-  const p = parseTemplateString(s, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength });
+  const p = parseTemplateString(s, ctx.budget.parseLimits);
   if (p.kind === "literal") return p.value;
   if (p.kind === "expr") return evaluate(p.ast, span, ctx, scope);
   const at2 = span.sub(p.start, p.end);
@@ -24020,7 +24043,8 @@ var TemplateScope = class {
   /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
   collectors = [];
   noteRead(name) {
-    for (const c of this.collectors) (c.reads ??= /* @__PURE__ */ new Set()).add(name);
+    const cs = this.collectors;
+    for (let i = 0; i < cs.length; i++) (cs[i].reads ??= /* @__PURE__ */ new Set()).add(name);
   }
   /** Opens a collector of the parameters read by what is evaluated until closeReads(). */
   openReads() {
@@ -24252,9 +24276,11 @@ var TemplateScope = class {
   }
   variableValue(name, span) {
     const key = name.toLowerCase();
-    if (this.varCache.has(key)) {
-      for (const r of this.varReads.get(key) ?? []) this.noteRead(r);
-      return this.varCache.get(key);
+    const cached = this.varCache.get(key);
+    if (cached !== void 0) {
+      const reads2 = this.varReads.get(key);
+      if (reads2) for (const r of reads2) this.noteRead(r);
+      return cached;
     }
     const sec = this.section("variables");
     const found = sec && isTObject(sec.node) ? this.findVariable(sec, name) : void 0;
@@ -24407,8 +24433,7 @@ var NodeContext = class _NodeContext {
   node(n, span) {
     if (!this.budget.step()) {
       if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-      const lim = this.budget.limits;
-      if (typeof n === "string" && (!isExpressionString(n) || parseTemplateString(n, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).kind === "error")) {
+      if (typeof n === "string" && (!isExpressionString(n) || parseTemplateString(n, this.budget.parseLimits).kind === "error")) {
         return evaluateString(n, span, this);
       }
       const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
@@ -24849,8 +24874,7 @@ var Deployment = class {
    */
   checkExpressions(source, root, span) {
     if (source.kind !== "arm") return;
-    const lim = this.budget.limits;
-    new TemplateChecker(this.diagnostics, { maxDepth: lim.maxExpressionDepth, maxLength: lim.maxExpressionLength }).template(root, span, "own");
+    new TemplateChecker(this.diagnostics, this.budget.parseLimits).template(root, span, "own");
   }
   expand(template, unit, scope) {
     const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 5e4) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);

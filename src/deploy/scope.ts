@@ -619,7 +619,6 @@ class NodeContext implements EvalContext {
       // What needs no evaluation does not depend on the budget: literals keep their value (a
       // literal 'type' must not become "not a literal"), and syntax errors are still reported.
       if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
-      const lim = this.budget.limits;
       if (typeof n === 'string' && (!isExpressionString(n) || parseTemplateString(n, this.budget.parseLimits).kind === 'error')) {
         return evaluateString(n, span, this);
       }
