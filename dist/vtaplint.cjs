@@ -21131,12 +21131,16 @@ var init_check_template = __esm({
     DEPLOYMENTS2 = "microsoft.resources/deployments";
     NOT_EVALUATED = /* @__PURE__ */ new Set(["metadata", "comments"]);
     TemplateChecker = class {
-      constructor(diagnostics, limits) {
+      constructor(diagnostics, limits, maxDeploymentDepth) {
         this.diagnostics = diagnostics;
         this.limits = limits;
+        this.maxDeploymentDepth = maxDeploymentDepth;
       }
       diagnostics;
       limits;
+      maxDeploymentDepth;
+      /** Nested inline templates entered so far (the deploy stage analyses at most maxDeploymentDepth). */
+      depth = 0;
       /**
        * Checks a whole template: its sections, resources and nested inline templates. `scope`: 'own'
        * when its expressions read its own declarations, else the names they read (undefined: not known).
@@ -21235,27 +21239,40 @@ var init_check_template = __esm({
       deploymentProperties(props, span, names) {
         for (const k of Object.keys(props)) {
           const node = props[k];
-          if (k.toLowerCase() === "template" && isTObject(node)) this.template(node, span.child(props, k), nestedNames(props, names));
-          else this.value(props, k, span, names);
+          if (k.toLowerCase() !== "template" || !isTObject(node)) this.value(props, k, span, names);
+          else if (this.depth < this.maxDeploymentDepth) {
+            this.depth++;
+            try {
+              this.template(node, span.child(props, k), nestedNames(props, names));
+            } finally {
+              this.depth--;
+            }
+          }
         }
       }
-      /** Checks `container[key]` (a template value: its strings, nested keys and elements). */
+      /**
+       * Checks `container[key]` (a template value: its strings, nested keys and elements). Iterative:
+       * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
+       */
       value(container, key, containerSpan, names) {
-        const node = container[key];
-        if (typeof node === "string") {
-          if (isExpressionString(node)) this.expression(node, container, key, containerSpan, false, names);
-          return;
-        }
-        if (node === null || typeof node !== "object") return;
-        const span = containerSpan.child(container, key);
-        if (Array.isArray(node)) {
-          for (let i = 0; i < node.length; i++) this.value(node, i, span, names);
-          return;
-        }
-        if (!isTObject(node)) return;
-        for (const k of Object.keys(node)) {
-          if (isExpressionString(k)) this.expression(k, node, k, span, true, names);
-          this.value(node, k, span, names);
+        const todo = [[container, key, containerSpan]];
+        for (let item = todo.pop(); item; item = todo.pop()) {
+          const [c, k, cs] = item;
+          const node = c[k];
+          if (typeof node === "string") {
+            if (isExpressionString(node)) this.expression(node, c, k, cs, false, names);
+            continue;
+          }
+          if (node === null || typeof node !== "object") continue;
+          const span = cs.child(c, k);
+          if (Array.isArray(node)) {
+            for (let i = node.length - 1; i >= 0; i--) todo.push([node, i, span]);
+            continue;
+          }
+          if (!isTObject(node)) continue;
+          const keys = Object.keys(node);
+          for (const name of keys) if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
+          for (let i = keys.length - 1; i >= 0; i--) todo.push([node, keys[i], span]);
         }
       }
       /**
@@ -21379,7 +21396,12 @@ var init_deploy = __esm({
        */
       checkExpressions(source, root, span) {
         if (source.kind !== "arm") return;
-        new TemplateChecker(this.diagnostics, this.budget.parseLimits).template(root, span, "own");
+        try {
+          new TemplateChecker(this.diagnostics, this.budget.parseLimits, this.opts.maxDeploymentDepth ?? 16).template(root, span, "own");
+        } catch (e) {
+          if (!(e instanceof RangeError)) throw e;
+          this.diagnostics.add({ code: "limit-exceeded", message: "The template is nested too deeply for the stack: its expressions are checked only in part (limit maxJsonDepth).", span });
+        }
       }
       expand(template, unit, scope) {
         const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 5e4) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);
@@ -24851,7 +24873,7 @@ init_main();
 // src/engine/config-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var config_validator_generated_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json", "title": "vtaplint configuration (vtaplint.config.json)", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "description": "Level per rule id: off, note, warning or error.", "type": "object", "additionalProperties": { "oneOf": [{ "enum": ["off", "note", "warning", "error"] }, { "type": "object", "additionalProperties": false, "required": ["level"], "properties": { "level": { "enum": ["off", "note", "warning", "error"] } } }] } }, "tags": { "description": `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`, "type": "object", "additionalProperties": { "enum": ["off", "note", "warning", "error"] } }, "regions": { "description": "Override the vTAP region lists (Azure changes them).", "type": "object", "additionalProperties": false, "properties": { "supported": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "comingSoon": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "deployment": { "description": "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.", "type": "object", "additionalProperties": false, "properties": { "location": { "type": "string", "minLength": 1 }, "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "managementGroup": { "type": "string", "minLength": 1 } } }, "ignore": { "description": "Glob patterns (relative to the config file) of files not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "description": "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "The rule id to suppress.", "type": "string", "minLength": 1 }, "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)." }, "resource": { "description": 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".', "type": "string", "minLength": 1 }, "reason": { "description": "Why the finding is acceptable (SARIF justification).", "type": "string", "minLength": 1 }, "expires": { "description": "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } }, "parameters": { "description": "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files", "parameterFile"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of templates." }, "parameterFile": { "description": "The ARM parameters file (.json) for those templates, relative to the config file.", "type": "string", "minLength": 1 } } } }, "limits": { "description": "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.", "type": "object", "additionalProperties": false, "properties": { "maxFileBytes": { "description": "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).", "type": "integer", "minimum": 1 }, "maxJsonDepth": { "description": "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512.", "type": "integer", "minimum": 1 }, "maxExpressionLength": { "description": "Longest ARM expression string, in characters. Default 1048576.", "type": "integer", "minimum": 1 }, "maxExpressionDepth": { "description": "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.", "type": "integer", "minimum": 1 }, "maxEvaluationSteps": { "description": "Evaluation steps for one template with everything it deploys. Default 10000000.", "type": "integer", "minimum": 1 }, "maxStringLength": { "description": "Longest string an expression may produce. Default 4194304.", "type": "integer", "minimum": 1 }, "maxArrayLength": { "description": "Longest array an expression may produce. Default 100000.", "type": "integer", "minimum": 1 }, "maxObjectSize": { "description": "Most properties an object may get. Default 100000.", "type": "integer", "minimum": 1 }, "maxCopyCount": { "description": "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).", "type": "integer", "minimum": 1 }, "maxDeploymentDepth": { "description": "Deepest nesting of nested deployments and Bicep modules. Default 16.", "type": "integer", "minimum": 1 }, "maxResources": { "description": "Resources expanded from one template with its nested deployments. Default 50000.", "type": "integer", "minimum": 1 } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json", "title": "vtaplint configuration (vtaplint.config.json)", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "description": "Level per rule id: off, note, warning or error.", "type": "object", "additionalProperties": { "oneOf": [{ "enum": ["off", "note", "warning", "error"] }, { "type": "object", "additionalProperties": false, "required": ["level"], "properties": { "level": { "enum": ["off", "note", "warning", "error"] } } }] } }, "tags": { "description": `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`, "type": "object", "additionalProperties": { "enum": ["off", "note", "warning", "error"] } }, "regions": { "description": "Override the vTAP region lists (Azure changes them).", "type": "object", "additionalProperties": false, "properties": { "supported": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "comingSoon": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "deployment": { "description": "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.", "type": "object", "additionalProperties": false, "properties": { "location": { "type": "string", "minLength": 1 }, "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "managementGroup": { "type": "string", "minLength": 1 } } }, "ignore": { "description": "Glob patterns (relative to the config file) of files not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "description": "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "The rule id to suppress.", "type": "string", "minLength": 1 }, "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)." }, "resource": { "description": 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".', "type": "string", "minLength": 1 }, "reason": { "description": "Why the finding is acceptable (SARIF justification).", "type": "string", "minLength": 1 }, "expires": { "description": "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } }, "parameters": { "description": "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files", "parameterFile"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of templates." }, "parameterFile": { "description": "The ARM parameters file (.json) for those templates, relative to the config file.", "type": "string", "minLength": 1 } } } }, "limits": { "description": "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.", "type": "object", "additionalProperties": false, "properties": { "maxFileBytes": { "description": "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).", "type": "integer", "minimum": 1 }, "maxJsonDepth": { "description": "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.", "type": "integer", "minimum": 1, "maximum": 2048 }, "maxExpressionLength": { "description": "Longest ARM expression string, in characters. Default 1048576.", "type": "integer", "minimum": 1 }, "maxExpressionDepth": { "description": "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.", "type": "integer", "minimum": 1 }, "maxEvaluationSteps": { "description": "Evaluation steps for one template with everything it deploys. Default 10000000.", "type": "integer", "minimum": 1 }, "maxStringLength": { "description": "Longest string an expression may produce. Default 4194304.", "type": "integer", "minimum": 1 }, "maxArrayLength": { "description": "Longest array an expression may produce. Default 100000.", "type": "integer", "minimum": 1 }, "maxObjectSize": { "description": "Most properties an object may get. Default 100000.", "type": "integer", "minimum": 1 }, "maxCopyCount": { "description": "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).", "type": "integer", "minimum": 1 }, "maxDeploymentDepth": { "description": "Deepest nesting of nested deployments and Bicep modules. Default 16.", "type": "integer", "minimum": 1 }, "maxResources": { "description": "Resources expanded from one template with its nested deployments. Default 50000.", "type": "integer", "minimum": 1 } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default ?? import_ucs2length.default;
 var pattern0 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -25744,12 +25766,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (typeof data34 == "number") {
-            if (data34 < 1 || isNaN(data34)) {
-              const err71 = { instancePath: instancePath + "/limits/maxJsonDepth", schemaPath: "#/properties/limits/properties/maxJsonDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            if (data34 > 2048 || isNaN(data34)) {
+              const err71 = { instancePath: instancePath + "/limits/maxJsonDepth", schemaPath: "#/properties/limits/properties/maxJsonDepth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2048 }, message: "must be <= 2048" };
               if (vErrors === null) {
                 vErrors = [err71];
               } else {
                 vErrors.push(err71);
+              }
+              errors++;
+            }
+            if (data34 < 1 || isNaN(data34)) {
+              const err72 = { instancePath: instancePath + "/limits/maxJsonDepth", schemaPath: "#/properties/limits/properties/maxJsonDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err72];
+              } else {
+                vErrors.push(err72);
               }
               errors++;
             }
@@ -25758,21 +25789,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxExpressionLength !== void 0) {
           let data35 = data32.maxExpressionLength;
           if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
-            const err72 = { instancePath: instancePath + "/limits/maxExpressionLength", schemaPath: "#/properties/limits/properties/maxExpressionLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err73 = { instancePath: instancePath + "/limits/maxExpressionLength", schemaPath: "#/properties/limits/properties/maxExpressionLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err72];
+              vErrors = [err73];
             } else {
-              vErrors.push(err72);
+              vErrors.push(err73);
             }
             errors++;
           }
           if (typeof data35 == "number") {
             if (data35 < 1 || isNaN(data35)) {
-              const err73 = { instancePath: instancePath + "/limits/maxExpressionLength", schemaPath: "#/properties/limits/properties/maxExpressionLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err74 = { instancePath: instancePath + "/limits/maxExpressionLength", schemaPath: "#/properties/limits/properties/maxExpressionLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err73];
+                vErrors = [err74];
               } else {
-                vErrors.push(err73);
+                vErrors.push(err74);
               }
               errors++;
             }
@@ -25781,21 +25812,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxExpressionDepth !== void 0) {
           let data36 = data32.maxExpressionDepth;
           if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)))) {
-            const err74 = { instancePath: instancePath + "/limits/maxExpressionDepth", schemaPath: "#/properties/limits/properties/maxExpressionDepth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err75 = { instancePath: instancePath + "/limits/maxExpressionDepth", schemaPath: "#/properties/limits/properties/maxExpressionDepth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err74];
+              vErrors = [err75];
             } else {
-              vErrors.push(err74);
+              vErrors.push(err75);
             }
             errors++;
           }
           if (typeof data36 == "number") {
             if (data36 < 1 || isNaN(data36)) {
-              const err75 = { instancePath: instancePath + "/limits/maxExpressionDepth", schemaPath: "#/properties/limits/properties/maxExpressionDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err76 = { instancePath: instancePath + "/limits/maxExpressionDepth", schemaPath: "#/properties/limits/properties/maxExpressionDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err75];
+                vErrors = [err76];
               } else {
-                vErrors.push(err75);
+                vErrors.push(err76);
               }
               errors++;
             }
@@ -25804,21 +25835,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxEvaluationSteps !== void 0) {
           let data37 = data32.maxEvaluationSteps;
           if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
-            const err76 = { instancePath: instancePath + "/limits/maxEvaluationSteps", schemaPath: "#/properties/limits/properties/maxEvaluationSteps/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err77 = { instancePath: instancePath + "/limits/maxEvaluationSteps", schemaPath: "#/properties/limits/properties/maxEvaluationSteps/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err76];
+              vErrors = [err77];
             } else {
-              vErrors.push(err76);
+              vErrors.push(err77);
             }
             errors++;
           }
           if (typeof data37 == "number") {
             if (data37 < 1 || isNaN(data37)) {
-              const err77 = { instancePath: instancePath + "/limits/maxEvaluationSteps", schemaPath: "#/properties/limits/properties/maxEvaluationSteps/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err78 = { instancePath: instancePath + "/limits/maxEvaluationSteps", schemaPath: "#/properties/limits/properties/maxEvaluationSteps/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err77];
+                vErrors = [err78];
               } else {
-                vErrors.push(err77);
+                vErrors.push(err78);
               }
               errors++;
             }
@@ -25827,21 +25858,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxStringLength !== void 0) {
           let data38 = data32.maxStringLength;
           if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)))) {
-            const err78 = { instancePath: instancePath + "/limits/maxStringLength", schemaPath: "#/properties/limits/properties/maxStringLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err79 = { instancePath: instancePath + "/limits/maxStringLength", schemaPath: "#/properties/limits/properties/maxStringLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err78];
+              vErrors = [err79];
             } else {
-              vErrors.push(err78);
+              vErrors.push(err79);
             }
             errors++;
           }
           if (typeof data38 == "number") {
             if (data38 < 1 || isNaN(data38)) {
-              const err79 = { instancePath: instancePath + "/limits/maxStringLength", schemaPath: "#/properties/limits/properties/maxStringLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err80 = { instancePath: instancePath + "/limits/maxStringLength", schemaPath: "#/properties/limits/properties/maxStringLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err79];
+                vErrors = [err80];
               } else {
-                vErrors.push(err79);
+                vErrors.push(err80);
               }
               errors++;
             }
@@ -25850,21 +25881,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxArrayLength !== void 0) {
           let data39 = data32.maxArrayLength;
           if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)))) {
-            const err80 = { instancePath: instancePath + "/limits/maxArrayLength", schemaPath: "#/properties/limits/properties/maxArrayLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err81 = { instancePath: instancePath + "/limits/maxArrayLength", schemaPath: "#/properties/limits/properties/maxArrayLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err80];
+              vErrors = [err81];
             } else {
-              vErrors.push(err80);
+              vErrors.push(err81);
             }
             errors++;
           }
           if (typeof data39 == "number") {
             if (data39 < 1 || isNaN(data39)) {
-              const err81 = { instancePath: instancePath + "/limits/maxArrayLength", schemaPath: "#/properties/limits/properties/maxArrayLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err82 = { instancePath: instancePath + "/limits/maxArrayLength", schemaPath: "#/properties/limits/properties/maxArrayLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err81];
+                vErrors = [err82];
               } else {
-                vErrors.push(err81);
+                vErrors.push(err82);
               }
               errors++;
             }
@@ -25873,21 +25904,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxObjectSize !== void 0) {
           let data40 = data32.maxObjectSize;
           if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)))) {
-            const err82 = { instancePath: instancePath + "/limits/maxObjectSize", schemaPath: "#/properties/limits/properties/maxObjectSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err83 = { instancePath: instancePath + "/limits/maxObjectSize", schemaPath: "#/properties/limits/properties/maxObjectSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err82];
+              vErrors = [err83];
             } else {
-              vErrors.push(err82);
+              vErrors.push(err83);
             }
             errors++;
           }
           if (typeof data40 == "number") {
             if (data40 < 1 || isNaN(data40)) {
-              const err83 = { instancePath: instancePath + "/limits/maxObjectSize", schemaPath: "#/properties/limits/properties/maxObjectSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err84 = { instancePath: instancePath + "/limits/maxObjectSize", schemaPath: "#/properties/limits/properties/maxObjectSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err83];
+                vErrors = [err84];
               } else {
-                vErrors.push(err83);
+                vErrors.push(err84);
               }
               errors++;
             }
@@ -25896,21 +25927,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxCopyCount !== void 0) {
           let data41 = data32.maxCopyCount;
           if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)))) {
-            const err84 = { instancePath: instancePath + "/limits/maxCopyCount", schemaPath: "#/properties/limits/properties/maxCopyCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err85 = { instancePath: instancePath + "/limits/maxCopyCount", schemaPath: "#/properties/limits/properties/maxCopyCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err84];
+              vErrors = [err85];
             } else {
-              vErrors.push(err84);
+              vErrors.push(err85);
             }
             errors++;
           }
           if (typeof data41 == "number") {
             if (data41 < 1 || isNaN(data41)) {
-              const err85 = { instancePath: instancePath + "/limits/maxCopyCount", schemaPath: "#/properties/limits/properties/maxCopyCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err86 = { instancePath: instancePath + "/limits/maxCopyCount", schemaPath: "#/properties/limits/properties/maxCopyCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err85];
+                vErrors = [err86];
               } else {
-                vErrors.push(err85);
+                vErrors.push(err86);
               }
               errors++;
             }
@@ -25919,21 +25950,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxDeploymentDepth !== void 0) {
           let data42 = data32.maxDeploymentDepth;
           if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)))) {
-            const err86 = { instancePath: instancePath + "/limits/maxDeploymentDepth", schemaPath: "#/properties/limits/properties/maxDeploymentDepth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err87 = { instancePath: instancePath + "/limits/maxDeploymentDepth", schemaPath: "#/properties/limits/properties/maxDeploymentDepth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err86];
+              vErrors = [err87];
             } else {
-              vErrors.push(err86);
+              vErrors.push(err87);
             }
             errors++;
           }
           if (typeof data42 == "number") {
             if (data42 < 1 || isNaN(data42)) {
-              const err87 = { instancePath: instancePath + "/limits/maxDeploymentDepth", schemaPath: "#/properties/limits/properties/maxDeploymentDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err88 = { instancePath: instancePath + "/limits/maxDeploymentDepth", schemaPath: "#/properties/limits/properties/maxDeploymentDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err87];
+                vErrors = [err88];
               } else {
-                vErrors.push(err87);
+                vErrors.push(err88);
               }
               errors++;
             }
@@ -25942,42 +25973,42 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data32.maxResources !== void 0) {
           let data43 = data32.maxResources;
           if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)))) {
-            const err88 = { instancePath: instancePath + "/limits/maxResources", schemaPath: "#/properties/limits/properties/maxResources/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err89 = { instancePath: instancePath + "/limits/maxResources", schemaPath: "#/properties/limits/properties/maxResources/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err88];
+              vErrors = [err89];
             } else {
-              vErrors.push(err88);
+              vErrors.push(err89);
             }
             errors++;
           }
           if (typeof data43 == "number") {
             if (data43 < 1 || isNaN(data43)) {
-              const err89 = { instancePath: instancePath + "/limits/maxResources", schemaPath: "#/properties/limits/properties/maxResources/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err90 = { instancePath: instancePath + "/limits/maxResources", schemaPath: "#/properties/limits/properties/maxResources/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err89];
+                vErrors = [err90];
               } else {
-                vErrors.push(err89);
+                vErrors.push(err90);
               }
               errors++;
             }
           }
         }
       } else {
-        const err90 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err91 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err90];
+          vErrors = [err91];
         } else {
-          vErrors.push(err90);
+          vErrors.push(err91);
         }
         errors++;
       }
     }
   } else {
-    const err91 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err91];
+      vErrors = [err92];
     } else {
-      vErrors.push(err91);
+      vErrors.push(err92);
     }
     errors++;
   }
@@ -27402,4 +27433,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build ee1eaa0e4519516018980bd54fc4c61e
+// vtaplint-build 84642298fc391e66329a3a3c9db3f066

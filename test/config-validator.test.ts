@@ -17,6 +17,7 @@ test.each([
   [{ deployment: { location: '' } }, '"deployment.location" must NOT have fewer than 1 characters'],
   [{ suppressions: [{ rule: 'vtap-no-ipv6', expires: '2026-1-1' }] }, '"suppressions.0.expires" must match pattern'],
   [{ limits: { maxJsonDepth: 0 } }, '"limits.maxJsonDepth" must be >= 1'],
+  [{ limits: { maxJsonDepth: 100_000 } }, '"limits.maxJsonDepth" must be <= 2048'],
   [{ rules: { 'vtap-no-ipv6': { level: 'loud' } } }, '"rules.vtap-no-ipv6" must be one of off, note, warning, error'],
 ])('%j is refused: %s', async (config, message) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-config-'));

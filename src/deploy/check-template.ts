@@ -22,9 +22,13 @@ const DEPLOYMENTS = 'microsoft.resources/deployments';
 const NOT_EVALUATED = new Set(['metadata', 'comments']);
 
 export class TemplateChecker {
+  /** Nested inline templates entered so far (the deploy stage analyses at most maxDeploymentDepth). */
+  private depth = 0;
+
   constructor(
     private readonly diagnostics: DiagnosticSink,
     private readonly limits: ParseLimits,
+    private readonly maxDeploymentDepth: number,
   ) {}
 
   /**
@@ -133,29 +137,44 @@ export class TemplateChecker {
   private deploymentProperties(props: TObject, span: Span, names: Names | undefined): void {
     for (const k of Object.keys(props)) {
       const node = props[k] as TNode;
-      if (k.toLowerCase() === 'template' && isTObject(node)) this.template(node, span.child(props, k), nestedNames(props, names));
-      else this.value(props, k, span, names);
+      if (k.toLowerCase() !== 'template' || !isTObject(node)) this.value(props, k, span, names);
+      else if (this.depth < this.maxDeploymentDepth) {
+        // Deeper than that the deploy stage reports the template as not analysed.
+        this.depth++;
+        try {
+          this.template(node, span.child(props, k), nestedNames(props, names));
+        } finally {
+          this.depth--;
+        }
+      }
     }
   }
 
-  /** Checks `container[key]` (a template value: its strings, nested keys and elements). */
+  /**
+   * Checks `container[key]` (a template value: its strings, nested keys and elements). Iterative:
+   * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
+   */
   private value(container: TObject | TNode[], key: string | number, containerSpan: Span, names: Names | undefined): void {
-    const node = (container as Record<string | number, TNode>)[key] as TNode;
-    if (typeof node === 'string') {
-      if (isExpressionString(node)) this.expression(node, container, key, containerSpan, false, names);
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const span = containerSpan.child(container, key);
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) this.value(node, i, span, names);
-      return;
-    }
-    if (!isTObject(node)) return; // a Bicep expression node: checked by the Bicep front end
-    for (const k of Object.keys(node)) {
+    const todo: [TObject | TNode[], string | number, Span][] = [[container, key, containerSpan]];
+    for (let item = todo.pop(); item; item = todo.pop()) {
+      const [c, k, cs] = item;
+      const node = (c as Record<string | number, TNode>)[k] as TNode;
+      if (typeof node === 'string') {
+        if (isExpressionString(node)) this.expression(node, c, k, cs, false, names);
+        continue;
+      }
+      if (node === null || typeof node !== 'object') continue;
+      const span = cs.child(c, k);
+      if (Array.isArray(node)) {
+        // Pushed last to first, so that they are checked (and reported) in order.
+        for (let i = node.length - 1; i >= 0; i--) todo.push([node, i, span]);
+        continue;
+      }
+      if (!isTObject(node)) continue; // a Bicep expression node: checked by the Bicep front end
+      const keys = Object.keys(node);
       // An expression as a property name is evaluated as well.
-      if (isExpressionString(k)) this.expression(k, node, k, span, true, names);
-      this.value(node, k, span, names);
+      for (const name of keys) if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
+      for (let i = keys.length - 1; i >= 0; i--) todo.push([node, keys[i] as string, span]);
     }
   }
 

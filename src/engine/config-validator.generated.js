@@ -4,7 +4,7 @@ import runtime0 from "ajv/dist/runtime/ucs2length.js";
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json","title":"vtaplint configuration (vtaplint.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Level per rule id: off, note, warning or error.","type":"object","additionalProperties":{"oneOf":[{"enum":["off","note","warning","error"]},{"type":"object","additionalProperties":false,"required":["level"],"properties":{"level":{"enum":["off","note","warning","error"]}}}]}},"tags":{"description":"Level for every rule that carries a tag, e.g. {\"temporary\": \"off\"}. A rule's own setting wins.","type":"object","additionalProperties":{"enum":["off","note","warning","error"]}},"regions":{"description":"Override the vTAP region lists (Azure changes them).","type":"object","additionalProperties":false,"properties":{"supported":{"type":"array","items":{"type":"string","minLength":1}},"comingSoon":{"type":"array","items":{"type":"string","minLength":1}}}},"deployment":{"description":"Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.","type":"object","additionalProperties":false,"properties":{"location":{"type":"string","minLength":1},"subscriptionId":{"type":"string","minLength":1},"resourceGroup":{"type":"string","minLength":1},"tenantId":{"type":"string","minLength":1},"managementGroup":{"type":"string","minLength":1}}},"ignore":{"description":"Glob patterns (relative to the config file) of files not to lint.","type":"array","items":{"type":"string","minLength":1}},"suppressions":{"description":"Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"description":"The rule id to suppress.","type":"string","minLength":1},"files":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"description":"Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)."},"resource":{"description":"Only findings about this resource: its name (or symbolic name), or \"<type>/<name>\".","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable (SARIF justification).","type":"string","minLength":1},"expires":{"description":"Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"}}}},"parameters":{"description":"Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","parameterFile"],"properties":{"files":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"description":"Glob pattern(s), relative to the config file, of templates."},"parameterFile":{"description":"The ARM parameters file (.json) for those templates, relative to the config file.","type":"string","minLength":1}}}},"limits":{"description":"vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).","type":"integer","minimum":1},"maxJsonDepth":{"description":"Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512.","type":"integer","minimum":1},"maxExpressionLength":{"description":"Longest ARM expression string, in characters. Default 1048576.","type":"integer","minimum":1},"maxExpressionDepth":{"description":"Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.","type":"integer","minimum":1},"maxEvaluationSteps":{"description":"Evaluation steps for one template with everything it deploys. Default 10000000.","type":"integer","minimum":1},"maxStringLength":{"description":"Longest string an expression may produce. Default 4194304.","type":"integer","minimum":1},"maxArrayLength":{"description":"Longest array an expression may produce. Default 100000.","type":"integer","minimum":1},"maxObjectSize":{"description":"Most properties an object may get. Default 100000.","type":"integer","minimum":1},"maxCopyCount":{"description":"Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).","type":"integer","minimum":1},"maxDeploymentDepth":{"description":"Deepest nesting of nested deployments and Bicep modules. Default 16.","type":"integer","minimum":1},"maxResources":{"description":"Resources expanded from one template with its nested deployments. Default 50000.","type":"integer","minimum":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json","title":"vtaplint configuration (vtaplint.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Level per rule id: off, note, warning or error.","type":"object","additionalProperties":{"oneOf":[{"enum":["off","note","warning","error"]},{"type":"object","additionalProperties":false,"required":["level"],"properties":{"level":{"enum":["off","note","warning","error"]}}}]}},"tags":{"description":"Level for every rule that carries a tag, e.g. {\"temporary\": \"off\"}. A rule's own setting wins.","type":"object","additionalProperties":{"enum":["off","note","warning","error"]}},"regions":{"description":"Override the vTAP region lists (Azure changes them).","type":"object","additionalProperties":false,"properties":{"supported":{"type":"array","items":{"type":"string","minLength":1}},"comingSoon":{"type":"array","items":{"type":"string","minLength":1}}}},"deployment":{"description":"Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.","type":"object","additionalProperties":false,"properties":{"location":{"type":"string","minLength":1},"subscriptionId":{"type":"string","minLength":1},"resourceGroup":{"type":"string","minLength":1},"tenantId":{"type":"string","minLength":1},"managementGroup":{"type":"string","minLength":1}}},"ignore":{"description":"Glob patterns (relative to the config file) of files not to lint.","type":"array","items":{"type":"string","minLength":1}},"suppressions":{"description":"Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"description":"The rule id to suppress.","type":"string","minLength":1},"files":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"description":"Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)."},"resource":{"description":"Only findings about this resource: its name (or symbolic name), or \"<type>/<name>\".","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable (SARIF justification).","type":"string","minLength":1},"expires":{"description":"Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"}}}},"parameters":{"description":"Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","parameterFile"],"properties":{"files":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"description":"Glob pattern(s), relative to the config file, of templates."},"parameterFile":{"description":"The ARM parameters file (.json) for those templates, relative to the config file.","type":"string","minLength":1}}}},"limits":{"description":"vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).","type":"integer","minimum":1},"maxJsonDepth":{"description":"Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.","type":"integer","minimum":1,"maximum":2048},"maxExpressionLength":{"description":"Longest ARM expression string, in characters. Default 1048576.","type":"integer","minimum":1},"maxExpressionDepth":{"description":"Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.","type":"integer","minimum":1},"maxEvaluationSteps":{"description":"Evaluation steps for one template with everything it deploys. Default 10000000.","type":"integer","minimum":1},"maxStringLength":{"description":"Longest string an expression may produce. Default 4194304.","type":"integer","minimum":1},"maxArrayLength":{"description":"Longest array an expression may produce. Default 100000.","type":"integer","minimum":1},"maxObjectSize":{"description":"Most properties an object may get. Default 100000.","type":"integer","minimum":1},"maxCopyCount":{"description":"Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).","type":"integer","minimum":1},"maxDeploymentDepth":{"description":"Deepest nesting of nested deployments and Bicep modules. Default 16.","type":"integer","minimum":1},"maxResources":{"description":"Resources expanded from one template with its nested deployments. Default 50000.","type":"integer","minimum":1}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = (runtime0.default ?? runtime0);
 const pattern0 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -1009,8 +1009,8 @@ vErrors.push(err70);
 errors++;
 }
 if(typeof data34 == "number"){
-if(data34 < 1 || isNaN(data34)){
-const err71 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/properties/limits/properties/maxJsonDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data34 > 2048 || isNaN(data34)){
+const err71 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/properties/limits/properties/maxJsonDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2048},message:"must be <= 2048"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1019,12 +1019,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-}
-if(data32.maxExpressionLength !== undefined){
-let data35 = data32.maxExpressionLength;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err72 = {instancePath:instancePath+"/limits/maxExpressionLength",schemaPath:"#/properties/limits/properties/maxExpressionLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data34 < 1 || isNaN(data34)){
+const err72 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/properties/limits/properties/maxJsonDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1033,9 +1029,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(typeof data35 == "number"){
-if(data35 < 1 || isNaN(data35)){
-const err73 = {instancePath:instancePath+"/limits/maxExpressionLength",schemaPath:"#/properties/limits/properties/maxExpressionLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxExpressionLength !== undefined){
+let data35 = data32.maxExpressionLength;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err73 = {instancePath:instancePath+"/limits/maxExpressionLength",schemaPath:"#/properties/limits/properties/maxExpressionLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1044,12 +1043,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-if(data32.maxExpressionDepth !== undefined){
-let data36 = data32.maxExpressionDepth;
-if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
-const err74 = {instancePath:instancePath+"/limits/maxExpressionDepth",schemaPath:"#/properties/limits/properties/maxExpressionDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data35 == "number"){
+if(data35 < 1 || isNaN(data35)){
+const err74 = {instancePath:instancePath+"/limits/maxExpressionLength",schemaPath:"#/properties/limits/properties/maxExpressionLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1058,9 +1054,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(typeof data36 == "number"){
-if(data36 < 1 || isNaN(data36)){
-const err75 = {instancePath:instancePath+"/limits/maxExpressionDepth",schemaPath:"#/properties/limits/properties/maxExpressionDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxExpressionDepth !== undefined){
+let data36 = data32.maxExpressionDepth;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
+const err75 = {instancePath:instancePath+"/limits/maxExpressionDepth",schemaPath:"#/properties/limits/properties/maxExpressionDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1069,12 +1068,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-if(data32.maxEvaluationSteps !== undefined){
-let data37 = data32.maxEvaluationSteps;
-if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
-const err76 = {instancePath:instancePath+"/limits/maxEvaluationSteps",schemaPath:"#/properties/limits/properties/maxEvaluationSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data36 == "number"){
+if(data36 < 1 || isNaN(data36)){
+const err76 = {instancePath:instancePath+"/limits/maxExpressionDepth",schemaPath:"#/properties/limits/properties/maxExpressionDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1083,9 +1079,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(typeof data37 == "number"){
-if(data37 < 1 || isNaN(data37)){
-const err77 = {instancePath:instancePath+"/limits/maxEvaluationSteps",schemaPath:"#/properties/limits/properties/maxEvaluationSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxEvaluationSteps !== undefined){
+let data37 = data32.maxEvaluationSteps;
+if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
+const err77 = {instancePath:instancePath+"/limits/maxEvaluationSteps",schemaPath:"#/properties/limits/properties/maxEvaluationSteps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1094,12 +1093,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-if(data32.maxStringLength !== undefined){
-let data38 = data32.maxStringLength;
-if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
-const err78 = {instancePath:instancePath+"/limits/maxStringLength",schemaPath:"#/properties/limits/properties/maxStringLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data37 == "number"){
+if(data37 < 1 || isNaN(data37)){
+const err78 = {instancePath:instancePath+"/limits/maxEvaluationSteps",schemaPath:"#/properties/limits/properties/maxEvaluationSteps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1108,9 +1104,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(typeof data38 == "number"){
-if(data38 < 1 || isNaN(data38)){
-const err79 = {instancePath:instancePath+"/limits/maxStringLength",schemaPath:"#/properties/limits/properties/maxStringLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxStringLength !== undefined){
+let data38 = data32.maxStringLength;
+if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
+const err79 = {instancePath:instancePath+"/limits/maxStringLength",schemaPath:"#/properties/limits/properties/maxStringLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1119,12 +1118,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-if(data32.maxArrayLength !== undefined){
-let data39 = data32.maxArrayLength;
-if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
-const err80 = {instancePath:instancePath+"/limits/maxArrayLength",schemaPath:"#/properties/limits/properties/maxArrayLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data38 == "number"){
+if(data38 < 1 || isNaN(data38)){
+const err80 = {instancePath:instancePath+"/limits/maxStringLength",schemaPath:"#/properties/limits/properties/maxStringLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1133,9 +1129,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(typeof data39 == "number"){
-if(data39 < 1 || isNaN(data39)){
-const err81 = {instancePath:instancePath+"/limits/maxArrayLength",schemaPath:"#/properties/limits/properties/maxArrayLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxArrayLength !== undefined){
+let data39 = data32.maxArrayLength;
+if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
+const err81 = {instancePath:instancePath+"/limits/maxArrayLength",schemaPath:"#/properties/limits/properties/maxArrayLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1144,12 +1143,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-}
-if(data32.maxObjectSize !== undefined){
-let data40 = data32.maxObjectSize;
-if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
-const err82 = {instancePath:instancePath+"/limits/maxObjectSize",schemaPath:"#/properties/limits/properties/maxObjectSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data39 == "number"){
+if(data39 < 1 || isNaN(data39)){
+const err82 = {instancePath:instancePath+"/limits/maxArrayLength",schemaPath:"#/properties/limits/properties/maxArrayLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1158,9 +1154,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(typeof data40 == "number"){
-if(data40 < 1 || isNaN(data40)){
-const err83 = {instancePath:instancePath+"/limits/maxObjectSize",schemaPath:"#/properties/limits/properties/maxObjectSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxObjectSize !== undefined){
+let data40 = data32.maxObjectSize;
+if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
+const err83 = {instancePath:instancePath+"/limits/maxObjectSize",schemaPath:"#/properties/limits/properties/maxObjectSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1169,12 +1168,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-}
-if(data32.maxCopyCount !== undefined){
-let data41 = data32.maxCopyCount;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err84 = {instancePath:instancePath+"/limits/maxCopyCount",schemaPath:"#/properties/limits/properties/maxCopyCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data40 == "number"){
+if(data40 < 1 || isNaN(data40)){
+const err84 = {instancePath:instancePath+"/limits/maxObjectSize",schemaPath:"#/properties/limits/properties/maxObjectSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1183,9 +1179,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(typeof data41 == "number"){
-if(data41 < 1 || isNaN(data41)){
-const err85 = {instancePath:instancePath+"/limits/maxCopyCount",schemaPath:"#/properties/limits/properties/maxCopyCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxCopyCount !== undefined){
+let data41 = data32.maxCopyCount;
+if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
+const err85 = {instancePath:instancePath+"/limits/maxCopyCount",schemaPath:"#/properties/limits/properties/maxCopyCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1194,12 +1193,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-if(data32.maxDeploymentDepth !== undefined){
-let data42 = data32.maxDeploymentDepth;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-const err86 = {instancePath:instancePath+"/limits/maxDeploymentDepth",schemaPath:"#/properties/limits/properties/maxDeploymentDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data41 == "number"){
+if(data41 < 1 || isNaN(data41)){
+const err86 = {instancePath:instancePath+"/limits/maxCopyCount",schemaPath:"#/properties/limits/properties/maxCopyCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1208,9 +1204,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(typeof data42 == "number"){
-if(data42 < 1 || isNaN(data42)){
-const err87 = {instancePath:instancePath+"/limits/maxDeploymentDepth",schemaPath:"#/properties/limits/properties/maxDeploymentDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxDeploymentDepth !== undefined){
+let data42 = data32.maxDeploymentDepth;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err87 = {instancePath:instancePath+"/limits/maxDeploymentDepth",schemaPath:"#/properties/limits/properties/maxDeploymentDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1219,12 +1218,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-if(data32.maxResources !== undefined){
-let data43 = data32.maxResources;
-if(!((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43)))){
-const err88 = {instancePath:instancePath+"/limits/maxResources",schemaPath:"#/properties/limits/properties/maxResources/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data42 == "number"){
+if(data42 < 1 || isNaN(data42)){
+const err88 = {instancePath:instancePath+"/limits/maxDeploymentDepth",schemaPath:"#/properties/limits/properties/maxDeploymentDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1233,9 +1229,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(typeof data43 == "number"){
-if(data43 < 1 || isNaN(data43)){
-const err89 = {instancePath:instancePath+"/limits/maxResources",schemaPath:"#/properties/limits/properties/maxResources/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data32.maxResources !== undefined){
+let data43 = data32.maxResources;
+if(!((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43)))){
+const err89 = {instancePath:instancePath+"/limits/maxResources",schemaPath:"#/properties/limits/properties/maxResources/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1244,11 +1243,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data43 == "number"){
+if(data43 < 1 || isNaN(data43)){
+const err90 = {instancePath:instancePath+"/limits/maxResources",schemaPath:"#/properties/limits/properties/maxResources/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1259,13 +1256,26 @@ errors++;
 }
 }
 }
+}
 else {
-const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
 else {
 vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
 }
 errors++;
 }

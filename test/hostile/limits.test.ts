@@ -63,3 +63,27 @@ describe('limits from the config', () => {
     expect(run.findings.filter((f) => f.file === 'b.bicep').map((f) => [f.ruleId, f.line, f.column])).toEqual([['limit-exceeded', 1, 10]]);
   });
 });
+
+describe('maxJsonDepth at its largest (2048): deep input is analysed, never a stack overflow', () => {
+  const storage = (extra: Record<string, unknown>) => ({ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 's', properties: { a: '[nosuch()]' }, ...extra });
+
+  it('child resources nested 680 levels deep, each with an expression error: every one is reported', { timeout: 60_000 }, async () => {
+    limits({ maxJsonDepth: 2048 });
+    let r: Record<string, unknown> = storage({});
+    for (let i = 0; i < 680; i++) r = storage({ resources: [r] });
+    root.write('t.json', template({ resources: [r] }));
+    const run = await root.lint(['t.json']);
+    expect(run.notifications).toEqual([]);
+    expect(run.findings.map((f) => f.ruleId)).toEqual(Array(681).fill('evaluation-error'));
+  });
+
+  it('a value nested 2040 levels deep in a body no rule reads: its expression is checked', { timeout: 60_000 }, async () => {
+    limits({ maxJsonDepth: 2048 });
+    let v: unknown = '[nosuch()]';
+    for (let i = 0; i < 2040; i++) v = [v];
+    root.write('t.json', template({ resources: [storage({ properties: { deep: v } })] }));
+    const run = await root.lint(['t.json']);
+    expect(run.notifications).toEqual([]);
+    expect(run.findings.map((f) => `${f.ruleId}|${f.message}`)).toEqual(["evaluation-error|The template function 'nosuch' is not valid (not a known ARM template function)."]);
+  });
+});
