@@ -24625,6 +24625,17 @@ function runtimeView(r, full, span, outputs) {
 }
 
 // src/deploy/check-template.ts
+var Names = class {
+  constructor(template) {
+    this.template = template;
+  }
+  template;
+  sets;
+  has(kind, lower3) {
+    this.sets ??= declaredNames(this.template);
+    return this.sets[kind].has(lower3);
+  }
+};
 var DEPLOYMENTS2 = "microsoft.resources/deployments";
 var NOT_EVALUATED = /* @__PURE__ */ new Set(["metadata", "comments"]);
 var TemplateChecker = class {
@@ -24643,7 +24654,7 @@ var TemplateChecker = class {
    * when its expressions read its own declarations, else the names they read (undefined: not known).
    */
   template(t, span, scope) {
-    const names = scope === "own" ? declaredNames(t) : scope;
+    const names = scope === "own" ? new Names(t) : scope;
     for (const key of Object.keys(t)) {
       const node = t[key];
       switch (key.toLowerCase()) {
@@ -24752,51 +24763,70 @@ var TemplateChecker = class {
    * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
    */
   value(container, key, containerSpan, names) {
-    const todo = [[container, key, containerSpan]];
-    for (let item = todo.pop(); item; item = todo.pop()) {
-      const [c, k, cs] = item;
+    const cs = [container];
+    const ks = [key];
+    const spans = [containerSpan];
+    while (cs.length) {
+      const c = cs.pop();
+      const k = ks.pop();
+      const cspan = spans.pop();
       const node = c[k];
       if (typeof node === "string") {
-        if (isExpressionString(node)) this.expression(node, c, k, cs, false, names);
+        if (isExpressionString(node)) this.expression(node, c, k, cspan, false, names);
         continue;
       }
       if (node === null || typeof node !== "object") continue;
-      const span = cs.child(c, k);
+      const span = cspan.child(c, k);
       if (Array.isArray(node)) {
-        for (let i = node.length - 1; i >= 0; i--) todo.push([node, i, span]);
+        for (let i = node.length - 1; i >= 0; i--) {
+          cs.push(node);
+          ks.push(i);
+          spans.push(span);
+        }
         continue;
       }
       if (!isTObject(node)) continue;
       const keys = Object.keys(node);
-      for (const name of keys) if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
-      for (let i = keys.length - 1; i >= 0; i--) todo.push([node, keys[i], span]);
+      for (let i = 0; i < keys.length; i++) {
+        const name = keys[i];
+        if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
+      }
+      for (let i = keys.length - 1; i >= 0; i--) {
+        cs.push(node);
+        ks.push(keys[i]);
+        spans.push(span);
+      }
     }
   }
   /**
    * Checks the expression `s` found at `container[key]` (its name when `isKey`). The span is made
-   * only when there is something to report: most strings have nothing.
+   * only when there is something to report: most expressions have nothing.
    */
   expression(s, container, key, containerSpan, isKey, names) {
     const p = parseTemplateString(s, this.limits);
     if (p.kind === "literal") return;
-    const spanOf = () => isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
     if (p.kind === "error") {
-      this.diagnostics.add(syntaxDiagnostic(p, spanOf().sub(p.start, p.end)));
+      this.diagnostics.add(syntaxDiagnostic(p, spanAt(container, key, containerSpan, isKey).sub(p.start, p.end)));
       return;
     }
     const facts = staticFacts(p);
-    if (facts.problems.length === 0 && (!names || facts.refs.length === 0)) return;
-    const span = spanOf();
-    for (const f of facts.problems) this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
+    let span;
+    for (const f of facts.problems) {
+      span ??= spanAt(container, key, containerSpan, isKey);
+      this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
+    }
     if (!names) return;
     for (const r of facts.refs) {
-      const declared = r.kind === "parameters" ? names.parameters : names.variables;
-      if (declared.has(r.lower)) continue;
+      if (names.has(r.kind, r.lower)) continue;
+      span ??= spanAt(container, key, containerSpan, isKey);
       const message = r.kind === "parameters" ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
       this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(r.start, r.end) });
     }
   }
 };
+function spanAt(container, key, containerSpan, isKey) {
+  return isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
+}
 function declaredNames(t) {
   const parameters = /* @__PURE__ */ new Set();
   const variables = /* @__PURE__ */ new Set();

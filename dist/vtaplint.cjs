@@ -21093,6 +21093,9 @@ var init_runtime = __esm({
 });
 
 // src/deploy/check-template.ts
+function spanAt(container, key, containerSpan, isKey) {
+  return isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
+}
 function declaredNames(t) {
   const parameters = /* @__PURE__ */ new Set();
   const variables = /* @__PURE__ */ new Set();
@@ -21121,13 +21124,24 @@ function nestedNames(props, parent) {
   if (typeof scope !== "string" || isExpressionString(scope)) return void 0;
   return scope.toLowerCase() === "inner" ? "own" : parent;
 }
-var DEPLOYMENTS2, NOT_EVALUATED, TemplateChecker;
+var Names, DEPLOYMENTS2, NOT_EVALUATED, TemplateChecker;
 var init_check_template = __esm({
   "src/deploy/check-template.ts"() {
     "use strict";
     init_template();
     init_check();
     init_parser3();
+    Names = class {
+      constructor(template) {
+        this.template = template;
+      }
+      template;
+      sets;
+      has(kind, lower3) {
+        this.sets ??= declaredNames(this.template);
+        return this.sets[kind].has(lower3);
+      }
+    };
     DEPLOYMENTS2 = "microsoft.resources/deployments";
     NOT_EVALUATED = /* @__PURE__ */ new Set(["metadata", "comments"]);
     TemplateChecker = class {
@@ -21146,7 +21160,7 @@ var init_check_template = __esm({
        * when its expressions read its own declarations, else the names they read (undefined: not known).
        */
       template(t, span, scope) {
-        const names = scope === "own" ? declaredNames(t) : scope;
+        const names = scope === "own" ? new Names(t) : scope;
         for (const key of Object.keys(t)) {
           const node = t[key];
           switch (key.toLowerCase()) {
@@ -21255,46 +21269,62 @@ var init_check_template = __esm({
        * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
        */
       value(container, key, containerSpan, names) {
-        const todo = [[container, key, containerSpan]];
-        for (let item = todo.pop(); item; item = todo.pop()) {
-          const [c, k, cs] = item;
+        const cs = [container];
+        const ks = [key];
+        const spans = [containerSpan];
+        while (cs.length) {
+          const c = cs.pop();
+          const k = ks.pop();
+          const cspan = spans.pop();
           const node = c[k];
           if (typeof node === "string") {
-            if (isExpressionString(node)) this.expression(node, c, k, cs, false, names);
+            if (isExpressionString(node)) this.expression(node, c, k, cspan, false, names);
             continue;
           }
           if (node === null || typeof node !== "object") continue;
-          const span = cs.child(c, k);
+          const span = cspan.child(c, k);
           if (Array.isArray(node)) {
-            for (let i = node.length - 1; i >= 0; i--) todo.push([node, i, span]);
+            for (let i = node.length - 1; i >= 0; i--) {
+              cs.push(node);
+              ks.push(i);
+              spans.push(span);
+            }
             continue;
           }
           if (!isTObject(node)) continue;
           const keys = Object.keys(node);
-          for (const name of keys) if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
-          for (let i = keys.length - 1; i >= 0; i--) todo.push([node, keys[i], span]);
+          for (let i = 0; i < keys.length; i++) {
+            const name = keys[i];
+            if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
+          }
+          for (let i = keys.length - 1; i >= 0; i--) {
+            cs.push(node);
+            ks.push(keys[i]);
+            spans.push(span);
+          }
         }
       }
       /**
        * Checks the expression `s` found at `container[key]` (its name when `isKey`). The span is made
-       * only when there is something to report: most strings have nothing.
+       * only when there is something to report: most expressions have nothing.
        */
       expression(s, container, key, containerSpan, isKey, names) {
         const p = parseTemplateString(s, this.limits);
         if (p.kind === "literal") return;
-        const spanOf = () => isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
         if (p.kind === "error") {
-          this.diagnostics.add(syntaxDiagnostic(p, spanOf().sub(p.start, p.end)));
+          this.diagnostics.add(syntaxDiagnostic(p, spanAt(container, key, containerSpan, isKey).sub(p.start, p.end)));
           return;
         }
         const facts = staticFacts(p);
-        if (facts.problems.length === 0 && (!names || facts.refs.length === 0)) return;
-        const span = spanOf();
-        for (const f of facts.problems) this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
+        let span;
+        for (const f of facts.problems) {
+          span ??= spanAt(container, key, containerSpan, isKey);
+          this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
+        }
         if (!names) return;
         for (const r of facts.refs) {
-          const declared = r.kind === "parameters" ? names.parameters : names.variables;
-          if (declared.has(r.lower)) continue;
+          if (names.has(r.kind, r.lower)) continue;
+          span ??= spanAt(container, key, containerSpan, isKey);
           const message = r.kind === "parameters" ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
           this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(r.start, r.end) });
         }
@@ -27433,4 +27463,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 84642298fc391e66329a3a3c9db3f066
+// vtaplint-build 3ea7e1590016dce5cde1e24422eadf49

@@ -10,10 +10,19 @@ import { isTObject, own, type TNode, type TObject } from '../model/template.js';
 import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
 import { isExpressionString, parseTemplateString, type ParseLimits } from '../expr/parser.js';
 
-/** Names a template's expressions can read, lower-cased; undefined where they are not known statically. */
-interface Names {
-  parameters: Set<string>;
-  variables: Set<string>;
+/**
+ * The parameters and variables a template declares, lower-cased; collected on first use, as most
+ * templates have no expression that needs them checked.
+ */
+class Names {
+  private sets: Record<'parameters' | 'variables', Set<string>> | undefined;
+
+  constructor(private readonly template: TObject) {}
+
+  has(kind: 'parameters' | 'variables', lower: string): boolean {
+    this.sets ??= declaredNames(this.template);
+    return this.sets[kind].has(lower);
+  }
 }
 
 const DEPLOYMENTS = 'microsoft.resources/deployments';
@@ -36,7 +45,7 @@ export class TemplateChecker {
    * when its expressions read its own declarations, else the names they read (undefined: not known).
    */
   template(t: TObject, span: Span, scope: Names | 'own' | undefined): void {
-    const names = scope === 'own' ? declaredNames(t) : scope;
+    const names = scope === 'own' ? new Names(t) : scope;
     for (const key of Object.keys(t)) {
       const node = t[key] as TNode;
       switch (key.toLowerCase()) {
@@ -155,57 +164,79 @@ export class TemplateChecker {
    * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
    */
   private value(container: TObject | TNode[], key: string | number, containerSpan: Span, names: Names | undefined): void {
-    const todo: [TObject | TNode[], string | number, Span][] = [[container, key, containerSpan]];
-    for (let item = todo.pop(); item; item = todo.pop()) {
-      const [c, k, cs] = item;
+    // Three parallel stacks (container, key, the container's span): no tuple per value.
+    const cs: (TObject | TNode[])[] = [container];
+    const ks: (string | number)[] = [key];
+    const spans: Span[] = [containerSpan];
+    while (cs.length) {
+      const c = cs.pop() as TObject | TNode[];
+      const k = ks.pop() as string | number;
+      const cspan = spans.pop() as Span;
       const node = (c as Record<string | number, TNode>)[k] as TNode;
       if (typeof node === 'string') {
-        if (isExpressionString(node)) this.expression(node, c, k, cs, false, names);
+        if (isExpressionString(node)) this.expression(node, c, k, cspan, false, names);
         continue;
       }
       if (node === null || typeof node !== 'object') continue;
-      const span = cs.child(c, k);
+      const span = cspan.child(c, k);
       if (Array.isArray(node)) {
         // Pushed last to first, so that they are checked (and reported) in order.
-        for (let i = node.length - 1; i >= 0; i--) todo.push([node, i, span]);
+        for (let i = node.length - 1; i >= 0; i--) {
+          cs.push(node);
+          ks.push(i);
+          spans.push(span);
+        }
         continue;
       }
       if (!isTObject(node)) continue; // a Bicep expression node: checked by the Bicep front end
       const keys = Object.keys(node);
       // An expression as a property name is evaluated as well.
-      for (const name of keys) if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
-      for (let i = keys.length - 1; i >= 0; i--) todo.push([node, keys[i] as string, span]);
+      for (let i = 0; i < keys.length; i++) {
+        const name = keys[i] as string;
+        if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
+      }
+      for (let i = keys.length - 1; i >= 0; i--) {
+        cs.push(node);
+        ks.push(keys[i] as string);
+        spans.push(span);
+      }
     }
   }
 
   /**
    * Checks the expression `s` found at `container[key]` (its name when `isKey`). The span is made
-   * only when there is something to report: most strings have nothing.
+   * only when there is something to report: most expressions have nothing.
    */
   private expression(s: string, container: object, key: string | number, containerSpan: Span, isKey: boolean, names: Names | undefined): void {
     const p = parseTemplateString(s, this.limits);
     if (p.kind === 'literal') return;
-    const spanOf = (): Span => (isKey ? containerSpan.keySpan(container, key as string) : containerSpan.child(container, key));
     if (p.kind === 'error') {
-      this.diagnostics.add(syntaxDiagnostic(p, spanOf().sub(p.start, p.end)));
+      this.diagnostics.add(syntaxDiagnostic(p, spanAt(container, key, containerSpan, isKey).sub(p.start, p.end)));
       return;
     }
     const facts = staticFacts(p);
-    if (facts.problems.length === 0 && (!names || facts.refs.length === 0)) return;
-    const span = spanOf();
-    for (const f of facts.problems) this.diagnostics.add({ code: 'evaluation-error', message: f.message, span: span.sub(f.start, f.end) });
+    let span: Span | undefined;
+    for (const f of facts.problems) {
+      span ??= spanAt(container, key, containerSpan, isKey);
+      this.diagnostics.add({ code: 'evaluation-error', message: f.message, span: span.sub(f.start, f.end) });
+    }
     if (!names) return;
     for (const r of facts.refs) {
-      const declared = r.kind === 'parameters' ? names.parameters : names.variables;
-      if (declared.has(r.lower)) continue;
+      if (names.has(r.kind, r.lower)) continue;
+      span ??= spanAt(container, key, containerSpan, isKey);
       const message = r.kind === 'parameters' ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
       this.diagnostics.add({ code: 'evaluation-error', message, span: span.sub(r.start, r.end) });
     }
   }
 }
 
+/** The span of `container[key]`, or of the key itself. */
+function spanAt(container: object, key: string | number, containerSpan: Span, isKey: boolean): Span {
+  return isKey ? containerSpan.keySpan(container, key as string) : containerSpan.child(container, key);
+}
+
 /** The parameters and variables a template declares (variables of its `copy` array included). */
-function declaredNames(t: TObject): Names {
+function declaredNames(t: TObject): Record<'parameters' | 'variables', Set<string>> {
   const parameters = new Set<string>();
   const variables = new Set<string>();
   for (const key of Object.keys(t)) {
