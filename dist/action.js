@@ -11547,8 +11547,8 @@ function lbParts(lb, type) {
 function loadBalancersOfNic(graph, nic) {
   const out = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const prop2 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
-      for (const e of elements(at(ipc, "properties", prop2))) {
+    for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
+      for (const e of elements(at(ipc, "properties", prop3))) {
         const via = at(e, "id");
         const part = lbPartOf(graph, via.value);
         if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
@@ -18079,9 +18079,9 @@ var Parser = class {
     while (!this.at("RightBrace")) {
       if (this.at("EndOfFile")) this.fail("expected '}' to close the object");
       const p = this.recover("RightBrace", () => {
-        const prop2 = this.parseObjectProperty();
+        const prop3 = this.parseObjectProperty();
         this.afterItem("RightBrace", "object property");
-        return prop2;
+        return prop3;
       });
       if (p) properties.push(p);
       else this.afterRecovery();
@@ -18356,7 +18356,7 @@ var Parser = class {
         }
         this.expect("Colon", "expected ':' after the property name");
         const value = this.parseType();
-        const prop2 = {
+        const prop3 = {
           kind: "ObjectTypeProperty",
           decorators,
           ...key ? { key } : {},
@@ -18367,7 +18367,7 @@ var Parser = class {
           end: value.end
         };
         this.afterItem("RightBrace", "property type");
-        return prop2;
+        return prop3;
       });
       if (p) properties.push(p);
       else this.afterRecovery();
@@ -23173,21 +23173,21 @@ var FileLowerer = class extends ExprLowerer {
     return call2("reference", args, at2);
   }
   symbolicProperty(e, ctx) {
-    const prop2 = e.property.name;
+    const prop3 = e.property.name;
     if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
       const m = this.symbolRef(e.base.base, ctx);
       if (m?.info.kind === "module") {
         this.noteRef(m.info, e.base.base, ctx, m.idx);
         const outs = member(call2("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
-        return member(member(outs, prop2, e), "value", e);
+        return member(member(outs, prop3, e), "value", e);
       }
     }
     if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
       const nsName = e.base.name.name;
       if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
-        const key = `${nsName}.${prop2}`;
+        const key = `${nsName}.${prop3}`;
         if (this.importedVars.has(key)) return this.options.inlineVariables ? this.importedValue(key, e) : call2("variables", [lit(key, e)], e);
-        this.error(e.property, `'${prop2}' is not a variable exported by '${nsName}'`);
+        this.error(e.property, `'${prop3}' is not a variable exported by '${nsName}'`);
         return lit(null, e);
       }
     }
@@ -23196,11 +23196,11 @@ var FileLowerer = class extends ExprLowerer {
     const { info, idx } = ref;
     this.noteRef(info, e.base, ctx, idx);
     if (info.kind === "module") {
-      if (prop2 === "name") return this.shortName(info, idx, void 0);
+      if (prop3 === "name") return this.shortName(info, idx, void 0);
       const r = call2("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
-      return member(r, prop2, e);
+      return member(r, prop3, e);
     }
-    switch (prop2) {
+    switch (prop3) {
       case "id":
         return this.idExpr(info, idx, e);
       case "name":
@@ -23213,7 +23213,7 @@ var FileLowerer = class extends ExprLowerer {
         return this.referenceCall(info, idx, e.base, false);
       default: {
         const r = this.referenceCall(info, idx, e.base, true);
-        return e.safe ? call2("tryGet", [r, lit(prop2, e.property)], e) : member(r, prop2, e);
+        return e.safe ? call2("tryGet", [r, lit(prop3, e.property)], e) : member(r, prop3, e);
       }
     }
   }
@@ -24707,13 +24707,13 @@ var TemplateChecker = class {
     if (!Array.isArray(section)) return;
     section.forEach((ns, i) => {
       if (!isTObject(ns)) return;
-      const members = own(ns, "members");
+      const members = prop2(ns, "members");
       if (!isTObject(members)) return;
       const membersSpan = span.child(section, i).child(ns, "members");
       for (const name of Object.keys(members)) {
         const f = members[name];
         if (!isTObject(f)) continue;
-        const output = own(f, "output");
+        const output = prop2(f, "output");
         if (isTObject(output)) this.declaration(output, membersSpan.child(members, name).child(f, "output"), void 0);
       }
     });
@@ -24732,7 +24732,7 @@ var TemplateChecker = class {
     }
   }
   resource(decl, span, names) {
-    const type = own(decl, "type");
+    const type = prop2(decl, "type");
     const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS2;
     for (const k of Object.keys(decl)) {
       const lower3 = k.toLowerCase();
@@ -24824,6 +24824,10 @@ var TemplateChecker = class {
     }
   }
 };
+function prop2(o, key) {
+  const k = ownKey(o, key);
+  return k === void 0 ? void 0 : o[k];
+}
 function spanAt(container, key, containerSpan, isKey) {
   return isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
 }
@@ -24839,7 +24843,7 @@ function declaredNames(t) {
         const v = section[k];
         if (k.toLowerCase() === "copy" && Array.isArray(v)) {
           for (const e of v) {
-            const n = isTObject(e) ? own(e, "name") : void 0;
+            const n = isTObject(e) ? prop2(e, "name") : void 0;
             if (typeof n === "string") variables.add(n.toLowerCase());
           }
         } else variables.add(k.toLowerCase());
@@ -24849,8 +24853,8 @@ function declaredNames(t) {
   return { parameters, variables };
 }
 function nestedNames(props, parent) {
-  const options = own(props, "expressionEvaluationOptions");
-  const scope = isTObject(options) ? own(options, "scope") : void 0;
+  const options = prop2(props, "expressionEvaluationOptions");
+  const scope = isTObject(options) ? prop2(options, "scope") : void 0;
   if (scope === void 0) return parent;
   if (typeof scope !== "string" || isExpressionString(scope)) return void 0;
   return scope.toLowerCase() === "inner" ? "own" : parent;

@@ -6,7 +6,7 @@
 // and spans are the evaluator's, so a problem found both ways is one finding (DiagnosticSink).
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import { isTObject, own, type TNode, type TObject } from '../model/template.js';
+import { isTObject, ownKey, type TNode, type TObject } from '../model/template.js';
 import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
 import { isExpressionString, parseTemplateString, type ParseLimits } from '../expr/parser.js';
 
@@ -103,13 +103,13 @@ export class TemplateChecker {
     if (!Array.isArray(section)) return;
     section.forEach((ns, i) => {
       if (!isTObject(ns)) return;
-      const members = own(ns, 'members');
+      const members = prop(ns, 'members');
       if (!isTObject(members)) return;
       const membersSpan = span.child(section, i).child(ns, 'members');
       for (const name of Object.keys(members)) {
         const f = members[name] as TNode;
         if (!isTObject(f)) continue;
-        const output = own(f, 'output');
+        const output = prop(f, 'output');
         if (isTObject(output)) this.declaration(output, membersSpan.child(members, name).child(f, 'output'), undefined);
       }
     });
@@ -130,7 +130,7 @@ export class TemplateChecker {
   }
 
   private resource(decl: TObject, span: Span, names: Names | undefined): void {
-    const type = own(decl, 'type');
+    const type = prop(decl, 'type');
     const isDeployment = typeof type === 'string' && type.toLowerCase() === DEPLOYMENTS;
     for (const k of Object.keys(decl)) {
       const lower = k.toLowerCase();
@@ -230,6 +230,12 @@ export class TemplateChecker {
   }
 }
 
+/** A property by its ARM name (case-insensitive, as the deploy stage reads it). */
+function prop(o: TObject, key: string): TNode | undefined {
+  const k = ownKey(o, key);
+  return k === undefined ? undefined : o[k];
+}
+
 /** The span of `container[key]`, or of the key itself. */
 function spanAt(container: object, key: string | number, containerSpan: Span, isKey: boolean): Span {
   return isKey ? containerSpan.keySpan(container, key as string) : containerSpan.child(container, key);
@@ -248,7 +254,7 @@ function declaredNames(t: TObject): Record<'parameters' | 'variables', Set<strin
         const v = section[k] as TNode;
         if (k.toLowerCase() === 'copy' && Array.isArray(v)) {
           for (const e of v) {
-            const n = isTObject(e) ? own(e, 'name') : undefined;
+            const n = isTObject(e) ? prop(e, 'name') : undefined;
             if (typeof n === 'string') variables.add(n.toLowerCase());
           }
         } else variables.add(k.toLowerCase());
@@ -263,8 +269,8 @@ function declaredNames(t: TObject): Record<'parameters' | 'variables', Set<strin
  * scope, the parent's with the outer one (the default), nothing certain when the scope is an expression.
  */
 function nestedNames(props: TObject, parent: Names | undefined): Names | 'own' | undefined {
-  const options = own(props, 'expressionEvaluationOptions');
-  const scope = isTObject(options) ? own(options, 'scope') : undefined;
+  const options = prop(props, 'expressionEvaluationOptions');
+  const scope = isTObject(options) ? prop(options, 'scope') : undefined;
   if (scope === undefined) return parent;
   if (typeof scope !== 'string' || isExpressionString(scope)) return undefined;
   return scope.toLowerCase() === 'inner' ? 'own' : parent;

@@ -120,6 +120,12 @@ describe('scopes', () => {
     ]);
   });
 
+  test('ARM property names are case-insensitive: "Type", "ExpressionEvaluationOptions", "Scope": "Inner"', () => {
+    const innerTemplate = arm([storage({ a: "[parameters('own')]" })], { parameters: { own: { type: 'string', defaultValue: 'x' } } });
+    const dep = { Type: 'microsoft.resources/DEPLOYMENTS', apiVersion: '2022-09-01', name: 'inner', Properties: { mode: 'Incremental', ExpressionEvaluationOptions: { Scope: 'Inner' }, Template: innerTemplate } };
+    expect(found({ 'main.json': arm([dep]) })).toEqual([]);
+  });
+
   test('a scope given by an expression: names are not checked, functions still are', () => {
     const t = arm([nested('[parameters(\'s\')]', arm([storage({ a: "[parameters('any')]", b: '[nosuch()]' })]))], { parameters: { s: { type: 'string', defaultValue: 'inner' } } });
     expect(found({ 'main.json': t }).map((f) => f.replace(/ \d+:\d+ /, ' '))).toEqual(["evaluation-error The template function 'nosuch' is not valid (not a known ARM template function)."]);
