@@ -11446,50 +11446,45 @@ function arityMessage(display, def, count) {
 function isListAction(name) {
   return name.length >= 4 && name.slice(0, 4).toLowerCase() === "list";
 }
-function forEachCall(e, f, mayNotRun = false) {
+var NO_FACTS = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]) });
+function staticFacts(parsed) {
+  if (parsed.facts) return parsed.facts;
+  const found = { problems: void 0, refs: void 0 };
+  collectFacts(parsed.ast, found);
+  parsed.facts = found.problems || found.refs ? { problems: found.problems ?? [], refs: found.refs ?? [] } : NO_FACTS;
+  return parsed.facts;
+}
+function collectFacts(e, found) {
   switch (e.k) {
     case "lit":
       return;
     case "member":
-      forEachCall(e.obj, f, mayNotRun);
+      collectFacts(e.obj, found);
       return;
     case "index":
-      forEachCall(e.obj, f, mayNotRun);
-      forEachCall(e.index, f, mayNotRun);
+      collectFacts(e.obj, found);
+      collectFacts(e.index, found);
       return;
     case "call": {
-      f(e, mayNotRun);
-      const lazy = e.ns === void 0 && lookupFunction(e.name)?.lazy !== void 0;
-      for (let i = 0; i < e.args.length; i++) forEachCall(e.args[i], f, mayNotRun || lazy && i > 0);
+      const def = e.ns === void 0 ? lookupFunction(e.name) : void 0;
+      const problem = callProblem(e, def);
+      if (problem) (found.problems ??= []).push({ start: e.start, end: e.end, message: problem });
+      else if (def && e.args.length === 1) {
+        const arg = e.args[0];
+        const kind = def.name.toLowerCase();
+        if ((kind === "parameters" || kind === "variables") && arg.k === "lit" && typeof arg.value === "string") {
+          (found.refs ??= []).push({ kind, name: arg.value, lower: arg.value.toLowerCase(), start: e.start, end: e.end });
+        }
+      }
+      const running = def?.lazy ? Math.min(1, e.args.length) : e.args.length;
+      for (let i = 0; i < running; i++) collectFacts(e.args[i], found);
     }
   }
 }
-function callProblem(c) {
-  if (c.ns !== void 0) return void 0;
-  const def = lookupFunction(c.name);
-  if (!def) return isListAction(c.name) ? void 0 : unknownFunctionMessage(c.name);
-  return arityFits(def, c.args.length) ? void 0 : arityMessage(c.name, def, c.args.length);
-}
-var NO_FACTS = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]) });
-function staticFacts(parsed) {
-  if (parsed.facts) return parsed.facts;
-  const ast = parsed.ast;
-  let problems;
-  let refs;
-  forEachCall(ast, (c, mayNotRun) => {
-    if (mayNotRun) return;
-    const problem = callProblem(c);
-    if (problem) (problems ??= []).push({ start: c.start, end: c.end, message: problem });
-    else if (c.ns === void 0 && c.args.length === 1) {
-      const arg = c.args[0];
-      const kind = c.name.toLowerCase();
-      if ((kind === "parameters" || kind === "variables") && arg.k === "lit" && typeof arg.value === "string") {
-        (refs ??= []).push({ kind, name: arg.value, lower: arg.value.toLowerCase(), start: c.start, end: c.end });
-      }
-    }
-  });
-  parsed.facts = problems || refs ? { problems: problems ?? [], refs: refs ?? [] } : NO_FACTS;
-  return parsed.facts;
+function callProblem(e, def) {
+  if (e.ns !== void 0) return void 0;
+  if (!def) return isListAction(e.name) ? void 0 : unknownFunctionMessage(e.name);
+  return arityFits(def, e.args.length) ? void 0 : arityMessage(e.name, def, e.args.length);
 }
 
 // src/expr/evaluate.ts
@@ -14188,14 +14183,7 @@ var TemplateScope = class {
   /** Names of the declared variables (including those of the variables `copy` array). */
   variableNames() {
     const sec = this.section("variables");
-    if (!sec || !isTObject(sec.node)) return [];
-    const out = [];
-    for (const k of Object.keys(sec.node)) {
-      if (k.toLowerCase() === "copy" && Array.isArray(sec.node[k])) {
-        for (const e of sec.node[k]) if (isTObject(e) && typeof own(e, "name") === "string") out.push(own(e, "name"));
-      } else out.push(k);
-    }
-    return out;
+    return sec && isTObject(sec.node) ? declaredVariableNames(sec.node) : [];
   }
   /** Everything known about a parameter, or undefined when it is not declared. */
   parameterInfo(name) {
@@ -14614,6 +14602,19 @@ function paramType(type) {
       return void 0;
   }
 }
+function declaredVariableNames(section) {
+  const out = [];
+  for (const k of Object.keys(section)) {
+    const node = section[k];
+    if (k.toLowerCase() === "copy" && Array.isArray(node)) {
+      for (const e of node) {
+        const name = isTObject(e) ? own(e, "name") : void 0;
+        if (typeof name === "string") out.push(name);
+      }
+    } else out.push(k);
+  }
+  return out;
+}
 
 // src/deploy/runtime.ts
 function runtimeReason(r, span) {
@@ -14676,7 +14677,6 @@ var Names = class {
     return this.sets[kind].has(lower3);
   }
 };
-var DEPLOYMENTS2 = "microsoft.resources/deployments";
 var NOT_EVALUATED = /* @__PURE__ */ new Set(["metadata", "comments"]);
 var TemplateChecker = class {
   constructor(diagnostics, limits, maxDeploymentDepth) {
@@ -14773,7 +14773,7 @@ var TemplateChecker = class {
   }
   resource(decl, span, names) {
     const type = prop2(decl, "type");
-    const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS2;
+    const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS;
     for (const k of Object.keys(decl)) {
       const lower3 = k.toLowerCase();
       const node = decl[k];
@@ -14872,25 +14872,13 @@ function spanAt(container, key, containerSpan, isKey) {
   return isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
 }
 function declaredNames(t) {
-  const parameters = /* @__PURE__ */ new Set();
-  const variables = /* @__PURE__ */ new Set();
-  for (const key of Object.keys(t)) {
-    const section = t[key];
-    const lower3 = key.toLowerCase();
-    if (lower3 === "parameters" && isTObject(section)) for (const k of Object.keys(section)) parameters.add(k.toLowerCase());
-    if (lower3 === "variables" && isTObject(section)) {
-      for (const k of Object.keys(section)) {
-        const v = section[k];
-        if (k.toLowerCase() === "copy" && Array.isArray(v)) {
-          for (const e of v) {
-            const n = isTObject(e) ? prop2(e, "name") : void 0;
-            if (typeof n === "string") variables.add(n.toLowerCase());
-          }
-        } else variables.add(k.toLowerCase());
-      }
-    }
-  }
-  return { parameters, variables };
+  const lower3 = (names) => new Set(names.map((n) => n.toLowerCase()));
+  const params = prop2(t, "parameters");
+  const vars = prop2(t, "variables");
+  return {
+    parameters: lower3(isTObject(params) ? Object.keys(params) : []),
+    variables: lower3(isTObject(vars) ? declaredVariableNames(vars) : [])
+  };
 }
 function nestedNames(props, parent) {
   const options = prop2(props, "expressionEvaluationOptions");
@@ -14974,12 +14962,7 @@ var Deployment = class {
    */
   checkExpressions(source, root, span) {
     if (source.kind !== "arm") return;
-    try {
-      new TemplateChecker(this.diagnostics, this.budget.parseLimits, this.opts.maxDeploymentDepth ?? 16).template(root, span, "own");
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      this.diagnostics.add({ code: "limit-exceeded", message: "The template is nested too deeply for the stack: its expressions are checked only in part (limit maxJsonDepth).", span });
-    }
+    new TemplateChecker(this.diagnostics, this.budget.parseLimits, this.opts.maxDeploymentDepth ?? 16).template(root, span, "own");
   }
   expand(template, unit, scope) {
     const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 5e4) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);
@@ -17260,4 +17243,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 1f94b901bd1ac15a9e186c8003707c54
+// vtaplint-build 8fbab1778d4ffc4d1273dbeba8bd04a9

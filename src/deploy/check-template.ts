@@ -8,6 +8,8 @@ import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { isTObject, ownKey, type TNode, type TObject } from '../model/template.js';
 import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
+import { DEPLOYMENTS } from './resources.js';
+import { declaredVariableNames } from './scope.js';
 import { isExpressionString, parseTemplateString, type ParseLimits } from '../expr/parser.js';
 
 /**
@@ -24,8 +26,6 @@ class Names {
     return this.sets[kind].has(lower);
   }
 }
-
-const DEPLOYMENTS = 'microsoft.resources/deployments';
 
 /** Declaration keys whose values ARM never evaluates. */
 const NOT_EVALUATED = new Set(['metadata', 'comments']);
@@ -241,27 +241,15 @@ function spanAt(container: object, key: string | number, containerSpan: Span, is
   return isKey ? containerSpan.keySpan(container, key as string) : containerSpan.child(container, key);
 }
 
-/** The parameters and variables a template declares (variables of its `copy` array included). */
+/** The parameters and variables a template declares, lower-cased. */
 function declaredNames(t: TObject): Record<'parameters' | 'variables', Set<string>> {
-  const parameters = new Set<string>();
-  const variables = new Set<string>();
-  for (const key of Object.keys(t)) {
-    const section = t[key] as TNode;
-    const lower = key.toLowerCase();
-    if (lower === 'parameters' && isTObject(section)) for (const k of Object.keys(section)) parameters.add(k.toLowerCase());
-    if (lower === 'variables' && isTObject(section)) {
-      for (const k of Object.keys(section)) {
-        const v = section[k] as TNode;
-        if (k.toLowerCase() === 'copy' && Array.isArray(v)) {
-          for (const e of v) {
-            const n = isTObject(e) ? prop(e, 'name') : undefined;
-            if (typeof n === 'string') variables.add(n.toLowerCase());
-          }
-        } else variables.add(k.toLowerCase());
-      }
-    }
-  }
-  return { parameters, variables };
+  const lower = (names: string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
+  const params = prop(t, 'parameters');
+  const vars = prop(t, 'variables');
+  return {
+    parameters: lower(isTObject(params) ? Object.keys(params) : []),
+    variables: lower(isTObject(vars) ? declaredVariableNames(vars) : []),
+  };
 }
 
 /**

@@ -131,14 +131,7 @@ export class Deployment {
    */
   private checkExpressions(source: SourceText, root: TObject, span: Span): void {
     if (source.kind !== 'arm') return;
-    try {
-      new TemplateChecker(this.diagnostics, this.budget.parseLimits, this.opts.maxDeploymentDepth ?? 16).template(root, span, 'own');
-    } catch (e) {
-      // Child resources nested deeper than the stack allows (a maxJsonDepth raised in the config):
-      // what was checked so far is reported, and the rest of the analysis goes on.
-      if (!(e instanceof RangeError)) throw e;
-      this.diagnostics.add({ code: 'limit-exceeded', message: 'The template is nested too deeply for the stack: its expressions are checked only in part (limit maxJsonDepth).', span });
-    }
+    new TemplateChecker(this.diagnostics, this.budget.parseLimits, this.opts.maxDeploymentDepth ?? 16).template(root, span, 'own');
   }
 
   private expand(template: Located<TObject>, unit: DeploymentUnit, scope: TemplateScope): void {

@@ -288,14 +288,7 @@ export class TemplateScope implements EvalContext {
   /** Names of the declared variables (including those of the variables `copy` array). */
   variableNames(): string[] {
     const sec = this.section('variables');
-    if (!sec || !isTObject(sec.node)) return [];
-    const out: string[] = [];
-    for (const k of Object.keys(sec.node)) {
-      if (k.toLowerCase() === 'copy' && Array.isArray(sec.node[k])) {
-        for (const e of sec.node[k] as TNode[]) if (isTObject(e) && typeof own(e, 'name') === 'string') out.push(own(e, 'name') as string);
-      } else out.push(k);
-    }
-    return out;
+    return sec && isTObject(sec.node) ? declaredVariableNames(sec.node) : [];
   }
 
   /** Everything known about a parameter, or undefined when it is not declared. */
@@ -763,4 +756,19 @@ function paramType(type: string | undefined): Exclude<ValueType, 'unknown'> | un
     default:
       return undefined;
   }
+}
+
+/** The names a `variables` section declares: its keys, and the names of its `copy` array's loops. */
+export function declaredVariableNames(section: TObject): string[] {
+  const out: string[] = [];
+  for (const k of Object.keys(section)) {
+    const node = section[k] as TNode;
+    if (k.toLowerCase() === 'copy' && Array.isArray(node)) {
+      for (const e of node) {
+        const name = isTObject(e) ? own(e, 'name') : undefined;
+        if (typeof name === 'string') out.push(name);
+      }
+    } else out.push(k);
+  }
+  return out;
 }

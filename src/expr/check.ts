@@ -34,42 +34,6 @@ export function isListAction(name: string): boolean {
   return name.length >= 4 && name.slice(0, 4).toLowerCase() === 'list';
 }
 
-/**
- * Calls `f` for every call in the expression, with whether it may not run: arguments after the
- * first of a lazily evaluated function (if, and, or, lambda functions) run only on some paths, and
- * ARM reports nothing about a path it does not take. The parser bounds the depth, so the recursion.
- */
-export function forEachCall(e: Expr, f: (call: Call, mayNotRun: boolean) => void, mayNotRun = false): void {
-  switch (e.k) {
-    case 'lit':
-      return;
-    case 'member':
-      forEachCall(e.obj, f, mayNotRun);
-      return;
-    case 'index':
-      forEachCall(e.obj, f, mayNotRun);
-      forEachCall(e.index, f, mayNotRun);
-      return;
-    case 'call': {
-      f(e, mayNotRun);
-      const lazy = e.ns === undefined && lookupFunction(e.name)?.lazy !== undefined;
-      for (let i = 0; i < e.args.length; i++) forEachCall(e.args[i] as Expr, f, mayNotRun || (lazy && i > 0));
-    }
-  }
-}
-
-/**
- * The problem with a call, when it names an unknown built-in function or passes a wrong number of
- * arguments. Namespaced calls (user-defined functions) depend on the template's `functions` and
- * are left to the evaluator.
- */
-export function callProblem(c: Call): string | undefined {
-  if (c.ns !== undefined) return undefined;
-  const def = lookupFunction(c.name);
-  if (!def) return isListAction(c.name) ? undefined : unknownFunctionMessage(c.name);
-  return arityFits(def, c.args.length) ? undefined : arityMessage(c.name, def, c.args.length);
-}
-
 /** A problem of one call (offsets into the expression string). */
 export interface CallProblem {
   start: number;
@@ -102,21 +66,50 @@ const NO_FACTS: StaticFacts = Object.freeze({ problems: Object.freeze([]), refs:
  */
 export function staticFacts(parsed: { ast: Expr; facts: StaticFacts | undefined }): StaticFacts {
   if (parsed.facts) return parsed.facts;
-  const ast = parsed.ast;
-  let problems: CallProblem[] | undefined;
-  let refs: NameRef[] | undefined;
-  forEachCall(ast, (c, mayNotRun) => {
-    if (mayNotRun) return;
-    const problem = callProblem(c);
-    if (problem) (problems ??= []).push({ start: c.start, end: c.end, message: problem });
-    else if (c.ns === undefined && c.args.length === 1) {
-      const arg = c.args[0] as Expr;
-      const kind = c.name.toLowerCase();
-      if ((kind === 'parameters' || kind === 'variables') && arg.k === 'lit' && typeof arg.value === 'string') {
-        (refs ??= []).push({ kind, name: arg.value, lower: arg.value.toLowerCase(), start: c.start, end: c.end });
-      }
-    }
-  });
-  parsed.facts = problems || refs ? { problems: problems ?? [], refs: refs ?? [] } : NO_FACTS;
+  const found: { problems: CallProblem[] | undefined; refs: NameRef[] | undefined } = { problems: undefined, refs: undefined };
+  collectFacts(parsed.ast, found);
+  parsed.facts = found.problems || found.refs ? { problems: found.problems ?? [], refs: found.refs ?? [] } : NO_FACTS;
   return parsed.facts;
+}
+
+/**
+ * Walks the calls that always run. Arguments after the first of a lazily evaluated function (if,
+ * and, or, lambda functions) run only on some paths, and ARM reports nothing about a path it does
+ * not take, so they are not entered. The parser bounds the depth, so the recursion too.
+ * Namespaced calls (user-defined functions) depend on the template's `functions` and are left to
+ * the evaluator.
+ */
+function collectFacts(e: Expr, found: { problems: CallProblem[] | undefined; refs: NameRef[] | undefined }): void {
+  switch (e.k) {
+    case 'lit':
+      return;
+    case 'member':
+      collectFacts(e.obj, found);
+      return;
+    case 'index':
+      collectFacts(e.obj, found);
+      collectFacts(e.index, found);
+      return;
+    case 'call': {
+      const def = e.ns === undefined ? lookupFunction(e.name) : undefined;
+      const problem = callProblem(e, def);
+      if (problem) (found.problems ??= []).push({ start: e.start, end: e.end, message: problem });
+      else if (def && e.args.length === 1) {
+        const arg = e.args[0] as Expr;
+        const kind = def.name.toLowerCase();
+        if ((kind === 'parameters' || kind === 'variables') && arg.k === 'lit' && typeof arg.value === 'string') {
+          (found.refs ??= []).push({ kind, name: arg.value, lower: arg.value.toLowerCase(), start: e.start, end: e.end });
+        }
+      }
+      const running = def?.lazy ? Math.min(1, e.args.length) : e.args.length;
+      for (let i = 0; i < running; i++) collectFacts(e.args[i] as Expr, found);
+    }
+  }
+}
+
+/** Why a call fails whatever its arguments' values: an unknown function or a wrong argument count. */
+function callProblem(e: Call, def: FnDef | undefined): string | undefined {
+  if (e.ns !== undefined) return undefined;
+  if (!def) return isListAction(e.name) ? undefined : unknownFunctionMessage(e.name);
+  return arityFits(def, e.args.length) ? undefined : arityMessage(e.name, def, e.args.length);
 }
