@@ -2089,6 +2089,18 @@ var ObjectValue = class _ObjectValue {
     for (let i = 0; i < this.count; i++) out[i] = [this.data[SLOTS * i], this.data[SLOTS * i + 2]];
     return out;
   }
+  /** The name of property `i` in insertion order (0 <= i < size); with valueAt(), a walk that allocates nothing. */
+  keyAt(i) {
+    return this.data[SLOTS * i];
+  }
+  /** The value of property `i` in insertion order (0 <= i < size). */
+  valueAt(i) {
+    return this.data[SLOTS * i + 2];
+  }
+  /** The value span of property `i`, derived from the origin and kept as entry() does. */
+  spanAt(i) {
+    return this.withSpans(i).span;
+  }
   /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
   rawEntries() {
     const out = new Array(this.count);
@@ -2177,23 +2189,34 @@ function splitSegments(v) {
   const pieces = typeof v === "string" ? [v] : v instanceof Unknown && v.parts ? flattenParts(v.parts) : [];
   if (pieces.length === 0) return void 0;
   const out = [];
-  let cur = [];
-  const close = () => {
-    out.push(cur.length === 0 ? [] : cur.length === 1 ? [cur[0]] : cur.slice());
-    cur = [];
-  };
+  let cur;
+  let one;
+  let n = 0;
   for (const p of pieces) {
     if (typeof p !== "string") {
-      cur.push(p);
+      if (n === 0) one = p;
+      else (cur ??= [one]).push(p);
+      n++;
       continue;
     }
-    const bits = p.split("/");
-    bits.forEach((b, i) => {
-      if (i > 0) close();
-      if (b !== "") cur.push(b);
-    });
+    let from = 0;
+    for (; ; ) {
+      const slash = p.indexOf("/", from);
+      const b = slash < 0 ? p.slice(from) : p.slice(from, slash);
+      if (b !== "") {
+        if (n === 0) one = b;
+        else (cur ??= [one]).push(b);
+        n++;
+      }
+      if (slash < 0) break;
+      out.push(n === 0 ? [] : n === 1 ? [one] : cur.slice());
+      cur = void 0;
+      one = void 0;
+      n = 0;
+      from = slash + 1;
+    }
   }
-  close();
+  out.push(n === 0 ? [] : n === 1 ? [one] : cur.slice());
   return out.slice();
 }
 function flattenParts(parts) {
@@ -6721,8 +6744,12 @@ function own(o, key) {
 }
 function ownKey(o, key) {
   if (Object.prototype.hasOwnProperty.call(o, key)) return key;
-  const lower3 = key.toLowerCase();
-  for (const k of Object.keys(o)) if (k.toLowerCase() === lower3) return k;
+  let lower3;
+  for (const k in o) {
+    if (k.length !== key.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
+    lower3 ??= key.toLowerCase();
+    if (k.toLowerCase() === lower3) return k;
+  }
   return void 0;
 }
 function childOf(parent, key) {
@@ -14689,6 +14716,10 @@ var TemplateChecker = class {
   maxDeploymentDepth;
   /** Nested inline templates entered so far (the deploy stage analyses at most maxDeploymentDepth). */
   depth = 0;
+  /** value()'s stacks: what holds the value, its key, and the holder's span. */
+  cs = [];
+  ks = [];
+  spans = [];
   /**
    * Checks a whole template: its sections, resources and nested inline templates. `scope`: 'own'
    * when its expressions read its own declarations, else the names they read (undefined: not known).
@@ -14803,9 +14834,10 @@ var TemplateChecker = class {
    * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
    */
   value(container, key, containerSpan, names) {
-    const cs = [container];
-    const ks = [key];
-    const spans = [containerSpan];
+    const { cs, ks, spans } = this;
+    cs.push(container);
+    ks.push(key);
+    spans.push(containerSpan);
     while (cs.length) {
       const c = cs.pop();
       const k = ks.pop();
@@ -15242,9 +15274,10 @@ var ResourceGraph = class {
   edges() {
     if (this.edgeCache) return this.edgeCache;
     const out = [];
+    const walk = new ReferenceWalk();
     for (const r of this.resources) {
       if (r.parent) out.push({ from: r, to: r.parent, sub: void 0, path: "(parent)", span: r.nameSpan, kind: "parent" });
-      this.collectReferences(r, r.body, () => r.span, [], out);
+      this.collectReferences(r, r.body, walk, out);
       for (const d of r.dependsOn) {
         const targets = this.resolveDependencies(r, d.value);
         d.target = targets[0];
@@ -15259,33 +15292,35 @@ var ResourceGraph = class {
     return out;
   }
   /**
-   * Ids in a resource's values become reference edges. The property path is kept as a stack of
-   * segments and written out only for an edge: most values are not ids. So is the span: it is
-   * derived (and remembered by its ObjectValue entry) only for a value that makes an edge, as
-   * deriving two spans for every property of every resource would keep them all alive.
+   * Ids in a resource's values become reference edges. The way down is kept on stacks (property
+   * name or index, the object or array holding it, the property's position): most values are not
+   * ids, so the path text and the span are made only for a value that makes an edge. The span is
+   * the one its ObjectValue entry derives and remembers; deriving spans for every property of every
+   * resource would keep them all alive, and a closure per property visited cost tens of MB of
+   * garbage on a large repository.
    */
-  collectReferences(from, v, spanOf, path10, out) {
+  collectReferences(from, v, walk, out) {
     if (typeof v === "string" || v instanceof Unknown && v.parts) {
       if (typeof v === "string" && !v.startsWith("/")) return;
       const res = this.resolve(v);
       if (res.kind === "resource" || res.kind === "sub") {
         if (res.resource === from && res.kind === "resource") return;
         const sub = res.kind === "sub" ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i]) ?? "?"]) : void 0;
-        out.push({ from, to: res.resource, sub, path: pathText(path10), span: spanOf(), kind: "reference" });
+        out.push({ from, to: res.resource, sub, path: pathText(walk.path), span: walk.span(from), kind: "reference" });
       }
       return;
     }
     if (v instanceof ObjectValue) {
-      for (const e of v.rawEntries()) {
-        path10.push(e.key);
-        this.collectReferences(from, e.value, () => v.entry(e.key)?.span ?? spanOf(), path10, out);
-        path10.pop();
+      for (let i = 0; i < v.size; i++) {
+        walk.push(v.keyAt(i), v, i);
+        this.collectReferences(from, v.valueAt(i), walk, out);
+        walk.pop();
       }
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        path10.push(i);
-        this.collectReferences(from, v[i], () => elementSpan(v, i) ?? spanOf(), path10, out);
-        path10.pop();
+        walk.push(i, v, i);
+        this.collectReferences(from, v[i], walk, out);
+        walk.pop();
       }
     }
   }
@@ -15423,6 +15458,32 @@ var ResourceResolution = class {
   get id() {
     this.parsed ??= parseResourceId(this.value);
     return this.parsed;
+  }
+};
+var ReferenceWalk = class {
+  /** Property names and array indexes from the body down. */
+  path = [];
+  holders = [];
+  positions = [];
+  push(key, holder, position) {
+    this.path.push(key);
+    this.holders.push(holder);
+    this.positions.push(position);
+  }
+  pop() {
+    this.path.pop();
+    this.holders.pop();
+    this.positions.pop();
+  }
+  /** The span of the value reached: its own, else the nearest enclosing value's, else the resource's. */
+  span(from) {
+    for (let j = this.holders.length - 1; j >= 0; j--) {
+      const holder = this.holders[j];
+      const at2 = this.positions[j];
+      const s = holder instanceof ObjectValue ? holder.spanAt(at2) : elementSpan(holder, at2);
+      if (s) return s;
+    }
+    return from.span;
   }
 };
 function pathText(path10) {
@@ -17243,4 +17304,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 8fbab1778d4ffc4d1273dbeba8bd04a9
+// vtaplint-build 666b1f250e3ba9f1c9664f2524ca0dd1

@@ -33,6 +33,10 @@ const NOT_EVALUATED = new Set(['metadata', 'comments']);
 export class TemplateChecker {
   /** Nested inline templates entered so far (the deploy stage analyses at most maxDeploymentDepth). */
   private depth = 0;
+  /** value()'s stacks: what holds the value, its key, and the holder's span. */
+  private readonly cs: (TObject | TNode[])[] = [];
+  private readonly ks: (string | number)[] = [];
+  private readonly spans: Span[] = [];
 
   constructor(
     private readonly diagnostics: DiagnosticSink,
@@ -164,10 +168,13 @@ export class TemplateChecker {
    * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
    */
   private value(container: TObject | TNode[], key: string | number, containerSpan: Span, names: Names | undefined): void {
-    // Three parallel stacks (container, key, the container's span): no tuple per value.
-    const cs: (TObject | TNode[])[] = [container];
-    const ks: (string | number)[] = [key];
-    const spans: Span[] = [containerSpan];
+    // Three parallel stacks (container, key, the container's span): no tuple per value, and the
+    // same arrays for every value walked (value() is not re-entered: expression() walks no values;
+    // each walk empties them).
+    const { cs, ks, spans } = this;
+    cs.push(container);
+    ks.push(key);
+    spans.push(containerSpan);
     while (cs.length) {
       const c = cs.pop() as TObject | TNode[];
       const k = ks.pop() as string | number;

@@ -233,6 +233,21 @@ export class ObjectValue {
     return out;
   }
 
+  /** The name of property `i` in insertion order (0 <= i < size); with valueAt(), a walk that allocates nothing. */
+  keyAt(i: number): string {
+    return this.data[SLOTS * i] as string;
+  }
+
+  /** The value of property `i` in insertion order (0 <= i < size). */
+  valueAt(i: number): Value {
+    return this.data[SLOTS * i + 2] as Value;
+  }
+
+  /** The value span of property `i`, derived from the origin and kept as entry() does. */
+  spanAt(i: number): Span | undefined {
+    return this.withSpans(i).span;
+  }
+
   /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
   rawEntries(): IterableIterator<Readonly<Entry>> {
     const out = new Array<Entry>(this.count);

@@ -153,9 +153,10 @@ export class ResourceGraph {
   edges(): Edge[] {
     if (this.edgeCache) return this.edgeCache;
     const out: Edge[] = [];
+    const walk = new ReferenceWalk();
     for (const r of this.resources) {
       if (r.parent) out.push({ from: r, to: r.parent, sub: undefined, path: '(parent)', span: r.nameSpan, kind: 'parent' });
-      this.collectReferences(r, r.body, () => r.span, [], out);
+      this.collectReferences(r, r.body, walk, out);
       for (const d of r.dependsOn) {
         const targets = this.resolveDependencies(r, d.value);
         d.target = targets[0];
@@ -171,33 +172,35 @@ export class ResourceGraph {
   }
 
   /**
-   * Ids in a resource's values become reference edges. The property path is kept as a stack of
-   * segments and written out only for an edge: most values are not ids. So is the span: it is
-   * derived (and remembered by its ObjectValue entry) only for a value that makes an edge, as
-   * deriving two spans for every property of every resource would keep them all alive.
+   * Ids in a resource's values become reference edges. The way down is kept on stacks (property
+   * name or index, the object or array holding it, the property's position): most values are not
+   * ids, so the path text and the span are made only for a value that makes an edge. The span is
+   * the one its ObjectValue entry derives and remembers; deriving spans for every property of every
+   * resource would keep them all alive, and a closure per property visited cost tens of MB of
+   * garbage on a large repository.
    */
-  private collectReferences(from: DeployedResource, v: Value | undefined, spanOf: () => Span, path: (string | number)[], out: Edge[]): void {
+  private collectReferences(from: DeployedResource, v: Value | undefined, walk: ReferenceWalk, out: Edge[]): void {
     if (typeof v === 'string' || (v instanceof Unknown && v.parts)) {
       if (typeof v === 'string' && !v.startsWith('/')) return;
       const res = this.resolve(v);
       if (res.kind === 'resource' || res.kind === 'sub') {
         if (res.resource === from && res.kind === 'resource') return;
         const sub = res.kind === 'sub' ? res.subTypes.flatMap((t, i) => [t, segmentText(res.subNames[i] as Segment) ?? '?']) : undefined;
-        out.push({ from, to: res.resource, sub, path: pathText(path), span: spanOf(), kind: 'reference' });
+        out.push({ from, to: res.resource, sub, path: pathText(walk.path), span: walk.span(from), kind: 'reference' });
       }
       return;
     }
     if (v instanceof ObjectValue) {
-      for (const e of v.rawEntries()) {
-        path.push(e.key);
-        this.collectReferences(from, e.value, () => v.entry(e.key)?.span ?? spanOf(), path, out);
-        path.pop();
+      for (let i = 0; i < v.size; i++) {
+        walk.push(v.keyAt(i), v, i);
+        this.collectReferences(from, v.valueAt(i), walk, out);
+        walk.pop();
       }
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        path.push(i);
-        this.collectReferences(from, v[i], () => elementSpan(v, i) ?? spanOf(), path, out);
-        path.pop();
+        walk.push(i, v, i);
+        this.collectReferences(from, v[i], walk, out);
+        walk.pop();
       }
     }
   }
@@ -379,6 +382,37 @@ interface UnitIndex {
 }
 
 /** "properties.ipConfigurations[0].properties.subnet.id" */
+/** Where collectReferences is in a resource's values: three parallel stacks, reused for every resource. */
+class ReferenceWalk {
+  /** Property names and array indexes from the body down. */
+  readonly path: (string | number)[] = [];
+  private readonly holders: (ObjectValue | Value[])[] = [];
+  private readonly positions: number[] = [];
+
+  push(key: string | number, holder: ObjectValue | Value[], position: number): void {
+    this.path.push(key);
+    this.holders.push(holder);
+    this.positions.push(position);
+  }
+
+  pop(): void {
+    this.path.pop();
+    this.holders.pop();
+    this.positions.pop();
+  }
+
+  /** The span of the value reached: its own, else the nearest enclosing value's, else the resource's. */
+  span(from: DeployedResource): Span {
+    for (let j = this.holders.length - 1; j >= 0; j--) {
+      const holder = this.holders[j] as ObjectValue | Value[];
+      const at = this.positions[j] as number;
+      const s = holder instanceof ObjectValue ? holder.spanAt(at) : elementSpan(holder, at);
+      if (s) return s;
+    }
+    return from.span;
+  }
+}
+
 function pathText(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(value)';
   // Pieces joined once (one flat string per edge, not a chain of concatenation nodes).

@@ -26,23 +26,35 @@ export function splitSegments(v: Value): Segment[] | undefined {
   // so each is an exact-size array: an array grown by push() from [] reserves 17 slots (152
   // bytes), which for a 10,000-VM deployment came to over 100 MB of empty slots.
   const out: Segment[] = [];
-  let cur: (string | Unknown)[] = [];
-  const close = (): void => {
-    out.push(cur.length === 0 ? [] : cur.length === 1 ? [cur[0] as string | Unknown] : cur.slice());
-    cur = [];
-  };
+  // The segment being collected; a segment is nearly always one piece, kept without an array.
+  let cur: (string | Unknown)[] | undefined;
+  let one: string | Unknown | undefined;
+  let n = 0;
   for (const p of pieces) {
     if (typeof p !== 'string') {
-      cur.push(p);
+      if (n === 0) one = p;
+      else (cur ??= [one as string | Unknown]).push(p);
+      n++;
       continue;
     }
-    const bits = p.split('/');
-    bits.forEach((b, i) => {
-      if (i > 0) close();
-      if (b !== '') cur.push(b);
-    });
+    let from = 0;
+    for (;;) {
+      const slash = p.indexOf('/', from);
+      const b = slash < 0 ? p.slice(from) : p.slice(from, slash);
+      if (b !== '') {
+        if (n === 0) one = b;
+        else (cur ??= [one as string | Unknown]).push(b);
+        n++;
+      }
+      if (slash < 0) break;
+      out.push(n === 0 ? [] : n === 1 ? [one as string | Unknown] : (cur as (string | Unknown)[]).slice());
+      cur = undefined;
+      one = undefined;
+      n = 0;
+      from = slash + 1;
+    }
   }
-  close();
+  out.push(n === 0 ? [] : n === 1 ? [one as string | Unknown] : (cur as (string | Unknown)[]).slice());
   return out.slice();
 }
 

@@ -55,8 +55,14 @@ export function own(o: TObject, key: string): TNode | undefined {
 /** ARM property names are case-insensitive: the exact key first, then a case-insensitive match. */
 export function ownKey(o: TObject, key: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(o, key)) return key;
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return k;
+  // A miss is the common case (optional properties such as allowedValues): for-in makes no key
+  // array, and only a key of the same length is lowercased.
+  let lower: string | undefined;
+  for (const k in o) {
+    if (k.length !== key.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
+    lower ??= key.toLowerCase();
+    if (k.toLowerCase() === lower) return k;
+  }
   return undefined;
 }
 

@@ -22,6 +22,16 @@ describe.each([3, 40])('an object of %i properties', (n) => {
     }
   });
 
+  test('keyAt/valueAt/spanAt read property i in insertion order, as entry() does', () => {
+    const o = make(0);
+    o.delete('key0'); // positions follow a deletion
+    for (let i = 0; i < o.size; i++) {
+      expect(o.keyAt(i)).toBe(`Key${i + 1}`);
+      expect(o.valueAt(i)).toBe(i + 1);
+      expect(o.spanAt(i)).toBe(o.entry(`Key${i + 1}`)?.span);
+    }
+  });
+
   test('setting an existing key keeps its place and takes the new spelling', () => {
     const o = make(0);
     o.get('key1'); // a lookup first: a large object's index is built, and must follow the change
