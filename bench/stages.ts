@@ -15,6 +15,7 @@ import { ResourceGraph } from '../src/graph/graph.js';
 import { loadBicepTemplate } from '../src/bicep/load.js';
 import { bicepHost } from '../src/engine/analyze.js';
 import { childOf, isTObject, type Located, type TObject } from '../src/model/template.js';
+import { clearParseCache } from '../src/expr/parser.js';
 
 const [stage, listFile, root] = process.argv.slice(2) as [string, string, string];
 const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
@@ -34,6 +35,7 @@ for (const file of files) {
     if (r.ok && loadBicepTemplate(r.source, bicepHost(root)).root) count++;
     continue;
   }
+  clearParseCache(); // as the engine does before each file (analyzeFile)
   const r = readSource(file, 'arm');
   if (!r.ok) continue;
   const loaded = loadJson(r.source);

@@ -16071,6 +16071,243 @@ var Budget = class {
   }
 };
 
+// src/expr/parser.ts
+var DEFAULT_PARSE_LIMITS = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 && s.charCodeAt(1) !== 91;
+}
+var ParseError = class {
+  constructor(message, start, end, limit = false) {
+    this.message = message;
+    this.start = start;
+    this.end = end;
+    this.limit = limit;
+  }
+  message;
+  start;
+  end;
+  limit;
+};
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || c >= 48 && c <= 57;
+}
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+var Parser = class {
+  constructor(s, end, limits) {
+    this.s = s;
+    this.end = end;
+    this.limits = limits;
+    this.pos = 1;
+  }
+  s;
+  end;
+  limits;
+  pos;
+  depth = 0;
+  parseAll() {
+    this.ws();
+    if (this.pos >= this.end) throw new ParseError("The expression is empty.", 0, this.s.length);
+    const e = this.expr();
+    this.ws();
+    if (this.pos < this.end) {
+      throw new ParseError(`Unexpected '${this.s[this.pos] ?? ""}' after the end of the expression.`, this.pos, this.pos + 1);
+    }
+    return e;
+  }
+  ws() {
+    while (this.pos < this.end && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
+  }
+  enter(start) {
+    if (++this.depth > this.limits.maxDepth) {
+      throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
+    }
+  }
+  expr() {
+    const start = this.pos;
+    this.enter(start);
+    let e = this.primary();
+    let postfix = 0;
+    for (; ; ) {
+      this.ws();
+      const c = this.s.charCodeAt(this.pos);
+      if (this.pos >= this.end) break;
+      if (c === 46) {
+        this.pos++;
+        this.ws();
+        const name = this.ident("a property name after '.'");
+        e = { k: "member", obj: e, name, start, end: this.pos };
+      } else if (c === 91) {
+        this.pos++;
+        this.ws();
+        const index2 = this.expr();
+        this.ws();
+        this.expect(93, "']'");
+        e = { k: "index", obj: e, index: index2, start, end: this.pos };
+      } else break;
+      if (++postfix + this.depth > this.limits.maxDepth) {
+        throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
+      }
+    }
+    this.depth--;
+    return e;
+  }
+  expect(code, what) {
+    if (this.s.charCodeAt(this.pos) !== code || this.pos >= this.end) {
+      const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+      throw new ParseError(`Expected ${what} but found ${found}.`, Math.min(this.pos, this.end), Math.min(this.pos, this.end) + 1);
+    }
+    this.pos++;
+  }
+  ident(what) {
+    const start = this.pos;
+    if (this.pos >= this.end || !isIdentStart(this.s.charCodeAt(this.pos))) {
+      const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+      throw new ParseError(`Expected ${what} but found ${found}.`, start, start + 1);
+    }
+    while (this.pos < this.end && isIdentPart(this.s.charCodeAt(this.pos))) this.pos++;
+    return this.s.slice(start, this.pos);
+  }
+  primary() {
+    const start = this.pos;
+    const c = this.s.charCodeAt(this.pos);
+    if (this.pos >= this.end) throw new ParseError("Expected a value but found the end of the expression.", start, start + 1);
+    if (c === 39) return this.stringLit();
+    if (isDigit2(c) || c === 45 || c === 43) return this.number();
+    if (isIdentStart(c)) {
+      let name = this.ident("a function name");
+      let ns;
+      this.ws();
+      if (this.s.charCodeAt(this.pos) === 46 && this.pos < this.end) {
+        const save = this.pos;
+        this.pos++;
+        this.ws();
+        if (this.pos < this.end && isIdentStart(this.s.charCodeAt(this.pos))) {
+          const second = this.ident("a function name");
+          this.ws();
+          if (this.s.charCodeAt(this.pos) === 40 && this.pos < this.end) {
+            ns = name;
+            name = second;
+          } else this.pos = save;
+        } else this.pos = save;
+      }
+      if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
+        const lower3 = name.toLowerCase();
+        if (ns === void 0 && (lower3 === "true" || lower3 === "false" || lower3 === "null")) {
+          return { k: "lit", value: lower3 === "null" ? null : lower3 === "true", start, end: this.pos };
+        }
+        const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+        throw new ParseError(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
+      }
+      this.pos++;
+      const args = [];
+      this.ws();
+      if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
+        this.pos++;
+      } else {
+        for (; ; ) {
+          this.ws();
+          args.push(this.expr());
+          this.ws();
+          const d = this.s.charCodeAt(this.pos);
+          if (this.pos < this.end && d === 44) {
+            this.pos++;
+            continue;
+          }
+          if (this.pos < this.end && d === 41) {
+            this.pos++;
+            break;
+          }
+          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+          throw new ParseError(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
+        }
+      }
+      const call3 = { k: "call", ns, name, args, start, end: this.pos };
+      return call3;
+    }
+    throw new ParseError(`Unexpected character '${this.s[this.pos] ?? ""}'.`, start, start + 1);
+  }
+  stringLit() {
+    const start = this.pos;
+    this.pos++;
+    const close = this.s.indexOf("'", this.pos);
+    if (close >= 0 && close < this.end && (close + 1 >= this.end || this.s.charCodeAt(close + 1) !== 39)) {
+      const value = this.s.slice(this.pos, close);
+      this.pos = close + 1;
+      return { k: "lit", value, start, end: this.pos };
+    }
+    let out = "";
+    let chunk = this.pos;
+    for (; ; ) {
+      if (this.pos >= this.end) throw new ParseError("The string literal is not terminated.", start, this.end);
+      if (this.s.charCodeAt(this.pos) === 39) {
+        if (this.s.charCodeAt(this.pos + 1) === 39 && this.pos + 1 < this.end) {
+          out += this.s.slice(chunk, this.pos + 1);
+          this.pos += 2;
+          chunk = this.pos;
+          continue;
+        }
+        out += this.s.slice(chunk, this.pos);
+        this.pos++;
+        return { k: "lit", value: out, start, end: this.pos };
+      }
+      this.pos++;
+    }
+  }
+  number() {
+    const start = this.pos;
+    if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
+    const digits = this.pos;
+    while (this.pos < this.end && isDigit2(this.s.charCodeAt(this.pos))) this.pos++;
+    if (this.pos === digits) throw new ParseError("Expected digits after the sign.", start, this.pos + 1);
+    if (this.s.charCodeAt(this.pos) === 46 && isDigit2(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
+      throw new ParseError("Only integer literals are allowed in expressions.", start, this.pos + 2);
+    }
+    const text = this.s.slice(start, this.pos);
+    if (this.pos - digits <= 15) return { k: "lit", value: Number(text) + 0, start, end: this.pos };
+    const big = BigInt(text);
+    if (big > 9223372036854775807n || big < -9223372036854775808n) {
+      throw new ParseError(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
+    }
+    return { k: "lit", value: Number(big), start, end: this.pos };
+  }
+};
+var CACHE_MAX = 2e4;
+var cache = /* @__PURE__ */ new Map();
+function clearParseCache() {
+  cache.clear();
+}
+function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
+  if (s.charCodeAt(1) === 91) return { kind: "literal", value: s.slice(1) };
+  if (s.length > limits.maxLength) {
+    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
+  }
+  try {
+    return { kind: "expr", ast: new Parser(s, s.length - 1, limits).parseAll(), facts: void 0 };
+  } catch (e) {
+    if (e instanceof ParseError) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
+    return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
+  }
+}
+function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
+  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
+  const hit = cache.get(s);
+  if (hit) return hit;
+  const r = parseTemplateStringUncached(s);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  if (s.length <= 64 * 1024) cache.set(s, r);
+  return r;
+}
+
 // src/load/read.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as readFileSync2, readSync, realpathSync } from "node:fs";
 import nodePath2 from "node:path";
@@ -16756,11 +16993,11 @@ function isIdentifierStart(c) {
 function isIdentifierPart(c) {
   return isIdentifierStart(c) || c >= 48 && c <= 57;
 }
-function isDigit2(c) {
+function isDigit3(c) {
   return c >= 48 && c <= 57;
 }
 function isHexDigit(c) {
-  return isDigit2(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+  return isDigit3(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
 }
 var DIRECTIVES = ["disable-next-line", "disable-diagnostics", "restore-diagnostics"];
 function lex(text) {
@@ -16999,9 +17236,9 @@ var Lexer = class {
       default:
         break;
     }
-    if (isDigit2(c)) {
+    if (isDigit3(c)) {
       let i = start + 1;
-      while (isDigit2(t.charCodeAt(i))) i++;
+      while (isDigit3(t.charCodeAt(i))) i++;
       this.push("Integer", start, i);
       return;
     }
@@ -17195,12 +17432,12 @@ function decodeStringContent(raw) {
 var MAX_DEPTH = 512;
 var MAX_DIAGNOSTICS = 1e3;
 function parseBicep(source, maxDepth = MAX_DEPTH) {
-  return new Parser(source, false, maxDepth).run();
+  return new Parser2(source, false, maxDepth).run();
 }
 function parseBicepParams(source, maxDepth = MAX_DEPTH) {
-  return new Parser(source, true, maxDepth).run();
+  return new Parser2(source, true, maxDepth).run();
 }
-var ParseError = class {
+var ParseError2 = class {
   constructor(abort) {
     this.abort = abort;
   }
@@ -17266,7 +17503,7 @@ function isStringStart(k) {
 function isNameToken(k) {
   return k === "Identifier" || k === "TrueKeyword" || k === "FalseKeyword" || k === "NullKeyword";
 }
-var Parser = class {
+var Parser2 = class {
   constructor(source, params, maxDepth) {
     this.source = source;
     this.params = params;
@@ -17305,7 +17542,7 @@ var Parser = class {
           this.skipStatement();
         }
       } catch (e) {
-        if (!(e instanceof ParseError)) throw e;
+        if (!(e instanceof ParseError2)) throw e;
         this.modes.length = 0;
         this.depth = 0;
         if (this.i === before) this.i++;
@@ -17394,7 +17631,7 @@ var Parser = class {
   fail(message) {
     const t = this.cur();
     if (t.kind !== "Unrecognized") this.error(message + this.found(t), t);
-    throw new ParseError(false);
+    throw new ParseError2(false);
   }
   found(t) {
     if (t.kind === "EndOfFile") return ", found the end of the file";
@@ -17412,7 +17649,7 @@ var Parser = class {
       if (this.errors.length <= MAX_DIAGNOSTICS) {
         this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
       }
-      throw new ParseError(true);
+      throw new ParseError2(true);
     }
   }
   leave() {
@@ -17454,7 +17691,7 @@ var Parser = class {
     try {
       return parse3();
     } catch (e) {
-      if (!(e instanceof ParseError) || e.abort) throw e;
+      if (!(e instanceof ParseError2) || e.abort) throw e;
       this.modes.length = saveModes;
       this.depth = saveDepth;
       if (this.i === before && this.raw().kind !== closer && this.raw().kind !== "NewLine") this.i++;
@@ -18479,240 +18716,6 @@ function collectPragmas(source, trivia) {
 
 // src/bicep/lower.ts
 import path6 from "node:path";
-
-// src/expr/parser.ts
-var DEFAULT_PARSE_LIMITS = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
-function isExpressionString(s) {
-  return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 && s.charCodeAt(1) !== 91;
-}
-var ParseError2 = class {
-  constructor(message, start, end, limit = false) {
-    this.message = message;
-    this.start = start;
-    this.end = end;
-    this.limit = limit;
-  }
-  message;
-  start;
-  end;
-  limit;
-};
-function isIdentStart(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
-}
-function isIdentPart(c) {
-  return isIdentStart(c) || c >= 48 && c <= 57;
-}
-function isDigit3(c) {
-  return c >= 48 && c <= 57;
-}
-function isSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-var Parser2 = class {
-  constructor(s, end, limits) {
-    this.s = s;
-    this.end = end;
-    this.limits = limits;
-    this.pos = 1;
-  }
-  s;
-  end;
-  limits;
-  pos;
-  depth = 0;
-  parseAll() {
-    this.ws();
-    if (this.pos >= this.end) throw new ParseError2("The expression is empty.", 0, this.s.length);
-    const e = this.expr();
-    this.ws();
-    if (this.pos < this.end) {
-      throw new ParseError2(`Unexpected '${this.s[this.pos] ?? ""}' after the end of the expression.`, this.pos, this.pos + 1);
-    }
-    return e;
-  }
-  ws() {
-    while (this.pos < this.end && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
-  }
-  enter(start) {
-    if (++this.depth > this.limits.maxDepth) {
-      throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
-    }
-  }
-  expr() {
-    const start = this.pos;
-    this.enter(start);
-    let e = this.primary();
-    let postfix = 0;
-    for (; ; ) {
-      this.ws();
-      const c = this.s.charCodeAt(this.pos);
-      if (this.pos >= this.end) break;
-      if (c === 46) {
-        this.pos++;
-        this.ws();
-        const name = this.ident("a property name after '.'");
-        e = { k: "member", obj: e, name, start, end: this.pos };
-      } else if (c === 91) {
-        this.pos++;
-        this.ws();
-        const index2 = this.expr();
-        this.ws();
-        this.expect(93, "']'");
-        e = { k: "index", obj: e, index: index2, start, end: this.pos };
-      } else break;
-      if (++postfix + this.depth > this.limits.maxDepth) {
-        throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
-      }
-    }
-    this.depth--;
-    return e;
-  }
-  expect(code, what) {
-    if (this.s.charCodeAt(this.pos) !== code || this.pos >= this.end) {
-      const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-      throw new ParseError2(`Expected ${what} but found ${found}.`, Math.min(this.pos, this.end), Math.min(this.pos, this.end) + 1);
-    }
-    this.pos++;
-  }
-  ident(what) {
-    const start = this.pos;
-    if (this.pos >= this.end || !isIdentStart(this.s.charCodeAt(this.pos))) {
-      const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-      throw new ParseError2(`Expected ${what} but found ${found}.`, start, start + 1);
-    }
-    while (this.pos < this.end && isIdentPart(this.s.charCodeAt(this.pos))) this.pos++;
-    return this.s.slice(start, this.pos);
-  }
-  primary() {
-    const start = this.pos;
-    const c = this.s.charCodeAt(this.pos);
-    if (this.pos >= this.end) throw new ParseError2("Expected a value but found the end of the expression.", start, start + 1);
-    if (c === 39) return this.stringLit();
-    if (isDigit3(c) || c === 45 || c === 43) return this.number();
-    if (isIdentStart(c)) {
-      let name = this.ident("a function name");
-      let ns;
-      this.ws();
-      if (this.s.charCodeAt(this.pos) === 46 && this.pos < this.end) {
-        const save = this.pos;
-        this.pos++;
-        this.ws();
-        if (this.pos < this.end && isIdentStart(this.s.charCodeAt(this.pos))) {
-          const second = this.ident("a function name");
-          this.ws();
-          if (this.s.charCodeAt(this.pos) === 40 && this.pos < this.end) {
-            ns = name;
-            name = second;
-          } else this.pos = save;
-        } else this.pos = save;
-      }
-      if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
-        const lower3 = name.toLowerCase();
-        if (ns === void 0 && (lower3 === "true" || lower3 === "false" || lower3 === "null")) {
-          return { k: "lit", value: lower3 === "null" ? null : lower3 === "true", start, end: this.pos };
-        }
-        const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-        throw new ParseError2(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
-      }
-      this.pos++;
-      const args = [];
-      this.ws();
-      if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
-        this.pos++;
-      } else {
-        for (; ; ) {
-          this.ws();
-          args.push(this.expr());
-          this.ws();
-          const d = this.s.charCodeAt(this.pos);
-          if (this.pos < this.end && d === 44) {
-            this.pos++;
-            continue;
-          }
-          if (this.pos < this.end && d === 41) {
-            this.pos++;
-            break;
-          }
-          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-          throw new ParseError2(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
-        }
-      }
-      const call3 = { k: "call", ns, name, args, start, end: this.pos };
-      return call3;
-    }
-    throw new ParseError2(`Unexpected character '${this.s[this.pos] ?? ""}'.`, start, start + 1);
-  }
-  stringLit() {
-    const start = this.pos;
-    this.pos++;
-    const close = this.s.indexOf("'", this.pos);
-    if (close >= 0 && close < this.end && (close + 1 >= this.end || this.s.charCodeAt(close + 1) !== 39)) {
-      const value = this.s.slice(this.pos, close);
-      this.pos = close + 1;
-      return { k: "lit", value, start, end: this.pos };
-    }
-    let out = "";
-    let chunk = this.pos;
-    for (; ; ) {
-      if (this.pos >= this.end) throw new ParseError2("The string literal is not terminated.", start, this.end);
-      if (this.s.charCodeAt(this.pos) === 39) {
-        if (this.s.charCodeAt(this.pos + 1) === 39 && this.pos + 1 < this.end) {
-          out += this.s.slice(chunk, this.pos + 1);
-          this.pos += 2;
-          chunk = this.pos;
-          continue;
-        }
-        out += this.s.slice(chunk, this.pos);
-        this.pos++;
-        return { k: "lit", value: out, start, end: this.pos };
-      }
-      this.pos++;
-    }
-  }
-  number() {
-    const start = this.pos;
-    if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
-    const digits = this.pos;
-    while (this.pos < this.end && isDigit3(this.s.charCodeAt(this.pos))) this.pos++;
-    if (this.pos === digits) throw new ParseError2("Expected digits after the sign.", start, this.pos + 1);
-    if (this.s.charCodeAt(this.pos) === 46 && isDigit3(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
-      throw new ParseError2("Only integer literals are allowed in expressions.", start, this.pos + 2);
-    }
-    const text = this.s.slice(start, this.pos);
-    if (this.pos - digits <= 15) return { k: "lit", value: Number(text) + 0, start, end: this.pos };
-    const big = BigInt(text);
-    if (big > 9223372036854775807n || big < -9223372036854775808n) {
-      throw new ParseError2(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
-    }
-    return { k: "lit", value: Number(big), start, end: this.pos };
-  }
-};
-var CACHE_MAX = 2e4;
-var cache = /* @__PURE__ */ new Map();
-function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
-  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
-  if (s.charCodeAt(1) === 91) return { kind: "literal", value: s.slice(1) };
-  if (s.length > limits.maxLength) {
-    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
-  }
-  try {
-    return { kind: "expr", ast: new Parser2(s, s.length - 1, limits).parseAll(), facts: void 0 };
-  } catch (e) {
-    if (e instanceof ParseError2) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
-    return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
-  }
-}
-function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
-  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
-  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
-  const hit = cache.get(s);
-  if (hit) return hit;
-  const r = parseTemplateStringUncached(s);
-  if (cache.size >= CACHE_MAX) cache.clear();
-  if (s.length <= 64 * 1024) cache.set(s, r);
-  return r;
-}
 
 // src/expr/ops.ts
 function fromJson(j) {
@@ -21503,7 +21506,7 @@ function evaluate(ast, base, ctx, scope) {
 }
 function evaluateString(s, span, ctx, scope) {
   if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return s;
-  const p = parseTemplateString(s, ctx.budget.parseLimits);
+  const p = ctx.repeats ? parseTemplateString(s, ctx.budget.parseLimits) : parseTemplateStringUncached(s, ctx.budget.parseLimits);
   if (p.kind === "literal") return p.value;
   if (p.kind === "expr") return evaluate(p.ast, span, ctx, scope);
   const at2 = span.sub(p.start, p.end);
@@ -24418,6 +24421,10 @@ var NodeContext = class _NodeContext {
   get deploymentContext() {
     return this.scope.deploymentContext;
   }
+  /** Copy loop elements and user-defined function calls evaluate the same strings again and again. */
+  get repeats() {
+    return this.loops !== void 0 || this.fn !== void 0;
+  }
   fail(message, span) {
     this.scope.diagnostics.add({ code: "evaluation-error", message, span });
     return new Unknown({ code: "error", message, span });
@@ -24835,7 +24842,7 @@ var TemplateChecker = class {
    * only when there is something to report: most expressions have nothing.
    */
   expression(s, container, key, containerSpan, isKey, names) {
-    const p = parseTemplateString(s, this.limits);
+    const p = parseTemplateStringUncached(s, this.limits);
     if (p.kind === "literal") return;
     if (p.kind === "error") {
       this.diagnostics.add(syntaxDiagnostic(p, spanAt(container, key, containerSpan, isKey).sub(p.start, p.end)));
@@ -25575,6 +25582,7 @@ function analyzeBicepParams(file, opts) {
   return finish2(tRead, t.root, t.span, "bicep", parameters, opts, [...p.diagnostics, ...sink.items, ...t.diagnostics], t.pragmas, false);
 }
 function analyzeFile(file, opts) {
+  clearParseCache();
   const ext = extensionOf(file);
   if (ext === "bicep") return analyzeBicep(file, opts);
   if (ext === "bicepparam") return analyzeBicepParams(file, opts);

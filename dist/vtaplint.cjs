@@ -12193,6 +12193,250 @@ var init_context = __esm({
   }
 });
 
+// src/expr/parser.ts
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 && s.charCodeAt(1) !== 91;
+}
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || c >= 48 && c <= 57;
+}
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function clearParseCache() {
+  cache.clear();
+}
+function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
+  if (s.charCodeAt(1) === 91) return { kind: "literal", value: s.slice(1) };
+  if (s.length > limits.maxLength) {
+    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
+  }
+  try {
+    return { kind: "expr", ast: new Parser(s, s.length - 1, limits).parseAll(), facts: void 0 };
+  } catch (e) {
+    if (e instanceof ParseError) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
+    return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
+  }
+}
+function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
+  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
+  const hit = cache.get(s);
+  if (hit) return hit;
+  const r = parseTemplateStringUncached(s);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  if (s.length <= 64 * 1024) cache.set(s, r);
+  return r;
+}
+var DEFAULT_PARSE_LIMITS, ParseError, Parser, CACHE_MAX, cache;
+var init_parser2 = __esm({
+  "src/expr/parser.ts"() {
+    "use strict";
+    init_limits();
+    DEFAULT_PARSE_LIMITS = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
+    ParseError = class {
+      constructor(message, start, end, limit = false) {
+        this.message = message;
+        this.start = start;
+        this.end = end;
+        this.limit = limit;
+      }
+      message;
+      start;
+      end;
+      limit;
+    };
+    Parser = class {
+      constructor(s, end, limits) {
+        this.s = s;
+        this.end = end;
+        this.limits = limits;
+        this.pos = 1;
+      }
+      s;
+      end;
+      limits;
+      pos;
+      depth = 0;
+      parseAll() {
+        this.ws();
+        if (this.pos >= this.end) throw new ParseError("The expression is empty.", 0, this.s.length);
+        const e = this.expr();
+        this.ws();
+        if (this.pos < this.end) {
+          throw new ParseError(`Unexpected '${this.s[this.pos] ?? ""}' after the end of the expression.`, this.pos, this.pos + 1);
+        }
+        return e;
+      }
+      ws() {
+        while (this.pos < this.end && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
+      }
+      enter(start) {
+        if (++this.depth > this.limits.maxDepth) {
+          throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
+        }
+      }
+      expr() {
+        const start = this.pos;
+        this.enter(start);
+        let e = this.primary();
+        let postfix = 0;
+        for (; ; ) {
+          this.ws();
+          const c = this.s.charCodeAt(this.pos);
+          if (this.pos >= this.end) break;
+          if (c === 46) {
+            this.pos++;
+            this.ws();
+            const name = this.ident("a property name after '.'");
+            e = { k: "member", obj: e, name, start, end: this.pos };
+          } else if (c === 91) {
+            this.pos++;
+            this.ws();
+            const index2 = this.expr();
+            this.ws();
+            this.expect(93, "']'");
+            e = { k: "index", obj: e, index: index2, start, end: this.pos };
+          } else break;
+          if (++postfix + this.depth > this.limits.maxDepth) {
+            throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
+          }
+        }
+        this.depth--;
+        return e;
+      }
+      expect(code, what) {
+        if (this.s.charCodeAt(this.pos) !== code || this.pos >= this.end) {
+          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+          throw new ParseError(`Expected ${what} but found ${found}.`, Math.min(this.pos, this.end), Math.min(this.pos, this.end) + 1);
+        }
+        this.pos++;
+      }
+      ident(what) {
+        const start = this.pos;
+        if (this.pos >= this.end || !isIdentStart(this.s.charCodeAt(this.pos))) {
+          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+          throw new ParseError(`Expected ${what} but found ${found}.`, start, start + 1);
+        }
+        while (this.pos < this.end && isIdentPart(this.s.charCodeAt(this.pos))) this.pos++;
+        return this.s.slice(start, this.pos);
+      }
+      primary() {
+        const start = this.pos;
+        const c = this.s.charCodeAt(this.pos);
+        if (this.pos >= this.end) throw new ParseError("Expected a value but found the end of the expression.", start, start + 1);
+        if (c === 39) return this.stringLit();
+        if (isDigit2(c) || c === 45 || c === 43) return this.number();
+        if (isIdentStart(c)) {
+          let name = this.ident("a function name");
+          let ns;
+          this.ws();
+          if (this.s.charCodeAt(this.pos) === 46 && this.pos < this.end) {
+            const save = this.pos;
+            this.pos++;
+            this.ws();
+            if (this.pos < this.end && isIdentStart(this.s.charCodeAt(this.pos))) {
+              const second = this.ident("a function name");
+              this.ws();
+              if (this.s.charCodeAt(this.pos) === 40 && this.pos < this.end) {
+                ns = name;
+                name = second;
+              } else this.pos = save;
+            } else this.pos = save;
+          }
+          if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
+            const lower3 = name.toLowerCase();
+            if (ns === void 0 && (lower3 === "true" || lower3 === "false" || lower3 === "null")) {
+              return { k: "lit", value: lower3 === "null" ? null : lower3 === "true", start, end: this.pos };
+            }
+            const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+            throw new ParseError(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
+          }
+          this.pos++;
+          const args = [];
+          this.ws();
+          if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
+            this.pos++;
+          } else {
+            for (; ; ) {
+              this.ws();
+              args.push(this.expr());
+              this.ws();
+              const d = this.s.charCodeAt(this.pos);
+              if (this.pos < this.end && d === 44) {
+                this.pos++;
+                continue;
+              }
+              if (this.pos < this.end && d === 41) {
+                this.pos++;
+                break;
+              }
+              const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+              throw new ParseError(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
+            }
+          }
+          const call3 = { k: "call", ns, name, args, start, end: this.pos };
+          return call3;
+        }
+        throw new ParseError(`Unexpected character '${this.s[this.pos] ?? ""}'.`, start, start + 1);
+      }
+      stringLit() {
+        const start = this.pos;
+        this.pos++;
+        const close = this.s.indexOf("'", this.pos);
+        if (close >= 0 && close < this.end && (close + 1 >= this.end || this.s.charCodeAt(close + 1) !== 39)) {
+          const value = this.s.slice(this.pos, close);
+          this.pos = close + 1;
+          return { k: "lit", value, start, end: this.pos };
+        }
+        let out = "";
+        let chunk = this.pos;
+        for (; ; ) {
+          if (this.pos >= this.end) throw new ParseError("The string literal is not terminated.", start, this.end);
+          if (this.s.charCodeAt(this.pos) === 39) {
+            if (this.s.charCodeAt(this.pos + 1) === 39 && this.pos + 1 < this.end) {
+              out += this.s.slice(chunk, this.pos + 1);
+              this.pos += 2;
+              chunk = this.pos;
+              continue;
+            }
+            out += this.s.slice(chunk, this.pos);
+            this.pos++;
+            return { k: "lit", value: out, start, end: this.pos };
+          }
+          this.pos++;
+        }
+      }
+      number() {
+        const start = this.pos;
+        if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
+        const digits = this.pos;
+        while (this.pos < this.end && isDigit2(this.s.charCodeAt(this.pos))) this.pos++;
+        if (this.pos === digits) throw new ParseError("Expected digits after the sign.", start, this.pos + 1);
+        if (this.s.charCodeAt(this.pos) === 46 && isDigit2(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
+          throw new ParseError("Only integer literals are allowed in expressions.", start, this.pos + 2);
+        }
+        const text = this.s.slice(start, this.pos);
+        if (this.pos - digits <= 15) return { k: "lit", value: Number(text) + 0, start, end: this.pos };
+        const big = BigInt(text);
+        if (big > 9223372036854775807n || big < -9223372036854775808n) {
+          throw new ParseError(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
+        }
+        return { k: "lit", value: Number(big), start, end: this.pos };
+      }
+    };
+    CACHE_MAX = 2e4;
+    cache = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/load/read.ts
 function fail(path17, kind, code, message, text = "", unreadable = false) {
   const source = new SourceText(path17, text, kind);
@@ -12911,11 +13155,11 @@ function isIdentifierStart(c) {
 function isIdentifierPart(c) {
   return isIdentifierStart(c) || c >= 48 && c <= 57;
 }
-function isDigit2(c) {
+function isDigit3(c) {
   return c >= 48 && c <= 57;
 }
 function isHexDigit(c) {
-  return isDigit2(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+  return isDigit3(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
 }
 function lex(text) {
   return new Lexer(text).run();
@@ -13226,9 +13470,9 @@ var init_lexer = __esm({
           default:
             break;
         }
-        if (isDigit2(c)) {
+        if (isDigit3(c)) {
           let i = start + 1;
-          while (isDigit2(t.charCodeAt(i))) i++;
+          while (isDigit3(t.charCodeAt(i))) i++;
           this.push("Integer", start, i);
           return;
         }
@@ -13363,10 +13607,10 @@ var init_lexer = __esm({
 
 // src/bicep/parser.ts
 function parseBicep(source, maxDepth = MAX_DEPTH) {
-  return new Parser(source, false, maxDepth).run();
+  return new Parser2(source, false, maxDepth).run();
 }
 function parseBicepParams(source, maxDepth = MAX_DEPTH) {
-  return new Parser(source, true, maxDepth).run();
+  return new Parser2(source, true, maxDepth).run();
 }
 function isStringStart(k) {
   return k === "StringComplete" || k === "StringLeftPiece";
@@ -13393,15 +13637,15 @@ function describeStatement(s) {
       return "declaration";
   }
 }
-var MAX_DEPTH, MAX_DIAGNOSTICS, ParseError, BINARY_PRECEDENCE, BINARY_OPERATOR, DECLARATION_KEYWORDS, OPENERS, CLOSERS, Parser;
-var init_parser2 = __esm({
+var MAX_DEPTH, MAX_DIAGNOSTICS, ParseError2, BINARY_PRECEDENCE, BINARY_OPERATOR, DECLARATION_KEYWORDS, OPENERS, CLOSERS, Parser2;
+var init_parser3 = __esm({
   "src/bicep/parser.ts"() {
     "use strict";
     init_span();
     init_lexer();
     MAX_DEPTH = 512;
     MAX_DIAGNOSTICS = 1e3;
-    ParseError = class {
+    ParseError2 = class {
       constructor(abort) {
         this.abort = abort;
       }
@@ -13461,7 +13705,7 @@ var init_parser2 = __esm({
     ]);
     OPENERS = /* @__PURE__ */ new Set(["LeftBrace", "LeftSquare", "LeftParen", "StringLeftPiece"]);
     CLOSERS = /* @__PURE__ */ new Set(["RightBrace", "RightSquare", "RightParen", "StringRightPiece"]);
-    Parser = class {
+    Parser2 = class {
       constructor(source, params, maxDepth) {
         this.source = source;
         this.params = params;
@@ -13500,7 +13744,7 @@ var init_parser2 = __esm({
               this.skipStatement();
             }
           } catch (e) {
-            if (!(e instanceof ParseError)) throw e;
+            if (!(e instanceof ParseError2)) throw e;
             this.modes.length = 0;
             this.depth = 0;
             if (this.i === before) this.i++;
@@ -13589,7 +13833,7 @@ var init_parser2 = __esm({
       fail(message) {
         const t = this.cur();
         if (t.kind !== "Unrecognized") this.error(message + this.found(t), t);
-        throw new ParseError(false);
+        throw new ParseError2(false);
       }
       found(t) {
         if (t.kind === "EndOfFile") return ", found the end of the file";
@@ -13607,7 +13851,7 @@ var init_parser2 = __esm({
           if (this.errors.length <= MAX_DIAGNOSTICS) {
             this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
           }
-          throw new ParseError(true);
+          throw new ParseError2(true);
         }
       }
       leave() {
@@ -13649,7 +13893,7 @@ var init_parser2 = __esm({
         try {
           return parse3();
         } catch (e) {
-          if (!(e instanceof ParseError) || e.abort) throw e;
+          if (!(e instanceof ParseError2) || e.abort) throw e;
           this.modes.length = saveModes;
           this.depth = saveDepth;
           if (this.i === before && this.raw().kind !== closer && this.raw().kind !== "NewLine") this.i++;
@@ -14659,247 +14903,6 @@ var init_pragmas = __esm({
     "use strict";
     init_span();
     VTAPLINT = "vtaplint-disable-next-line";
-  }
-});
-
-// src/expr/parser.ts
-function isExpressionString(s) {
-  return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 && s.charCodeAt(1) !== 91;
-}
-function isIdentStart(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
-}
-function isIdentPart(c) {
-  return isIdentStart(c) || c >= 48 && c <= 57;
-}
-function isDigit3(c) {
-  return c >= 48 && c <= 57;
-}
-function isSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
-  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
-  if (s.charCodeAt(1) === 91) return { kind: "literal", value: s.slice(1) };
-  if (s.length > limits.maxLength) {
-    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
-  }
-  try {
-    return { kind: "expr", ast: new Parser2(s, s.length - 1, limits).parseAll(), facts: void 0 };
-  } catch (e) {
-    if (e instanceof ParseError2) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
-    return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
-  }
-}
-function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
-  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
-  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
-  const hit = cache.get(s);
-  if (hit) return hit;
-  const r = parseTemplateStringUncached(s);
-  if (cache.size >= CACHE_MAX) cache.clear();
-  if (s.length <= 64 * 1024) cache.set(s, r);
-  return r;
-}
-var DEFAULT_PARSE_LIMITS, ParseError2, Parser2, CACHE_MAX, cache;
-var init_parser3 = __esm({
-  "src/expr/parser.ts"() {
-    "use strict";
-    init_limits();
-    DEFAULT_PARSE_LIMITS = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
-    ParseError2 = class {
-      constructor(message, start, end, limit = false) {
-        this.message = message;
-        this.start = start;
-        this.end = end;
-        this.limit = limit;
-      }
-      message;
-      start;
-      end;
-      limit;
-    };
-    Parser2 = class {
-      constructor(s, end, limits) {
-        this.s = s;
-        this.end = end;
-        this.limits = limits;
-        this.pos = 1;
-      }
-      s;
-      end;
-      limits;
-      pos;
-      depth = 0;
-      parseAll() {
-        this.ws();
-        if (this.pos >= this.end) throw new ParseError2("The expression is empty.", 0, this.s.length);
-        const e = this.expr();
-        this.ws();
-        if (this.pos < this.end) {
-          throw new ParseError2(`Unexpected '${this.s[this.pos] ?? ""}' after the end of the expression.`, this.pos, this.pos + 1);
-        }
-        return e;
-      }
-      ws() {
-        while (this.pos < this.end && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
-      }
-      enter(start) {
-        if (++this.depth > this.limits.maxDepth) {
-          throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
-        }
-      }
-      expr() {
-        const start = this.pos;
-        this.enter(start);
-        let e = this.primary();
-        let postfix = 0;
-        for (; ; ) {
-          this.ws();
-          const c = this.s.charCodeAt(this.pos);
-          if (this.pos >= this.end) break;
-          if (c === 46) {
-            this.pos++;
-            this.ws();
-            const name = this.ident("a property name after '.'");
-            e = { k: "member", obj: e, name, start, end: this.pos };
-          } else if (c === 91) {
-            this.pos++;
-            this.ws();
-            const index2 = this.expr();
-            this.ws();
-            this.expect(93, "']'");
-            e = { k: "index", obj: e, index: index2, start, end: this.pos };
-          } else break;
-          if (++postfix + this.depth > this.limits.maxDepth) {
-            throw new ParseError2(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
-          }
-        }
-        this.depth--;
-        return e;
-      }
-      expect(code, what) {
-        if (this.s.charCodeAt(this.pos) !== code || this.pos >= this.end) {
-          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-          throw new ParseError2(`Expected ${what} but found ${found}.`, Math.min(this.pos, this.end), Math.min(this.pos, this.end) + 1);
-        }
-        this.pos++;
-      }
-      ident(what) {
-        const start = this.pos;
-        if (this.pos >= this.end || !isIdentStart(this.s.charCodeAt(this.pos))) {
-          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-          throw new ParseError2(`Expected ${what} but found ${found}.`, start, start + 1);
-        }
-        while (this.pos < this.end && isIdentPart(this.s.charCodeAt(this.pos))) this.pos++;
-        return this.s.slice(start, this.pos);
-      }
-      primary() {
-        const start = this.pos;
-        const c = this.s.charCodeAt(this.pos);
-        if (this.pos >= this.end) throw new ParseError2("Expected a value but found the end of the expression.", start, start + 1);
-        if (c === 39) return this.stringLit();
-        if (isDigit3(c) || c === 45 || c === 43) return this.number();
-        if (isIdentStart(c)) {
-          let name = this.ident("a function name");
-          let ns;
-          this.ws();
-          if (this.s.charCodeAt(this.pos) === 46 && this.pos < this.end) {
-            const save = this.pos;
-            this.pos++;
-            this.ws();
-            if (this.pos < this.end && isIdentStart(this.s.charCodeAt(this.pos))) {
-              const second = this.ident("a function name");
-              this.ws();
-              if (this.s.charCodeAt(this.pos) === 40 && this.pos < this.end) {
-                ns = name;
-                name = second;
-              } else this.pos = save;
-            } else this.pos = save;
-          }
-          if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
-            const lower3 = name.toLowerCase();
-            if (ns === void 0 && (lower3 === "true" || lower3 === "false" || lower3 === "null")) {
-              return { k: "lit", value: lower3 === "null" ? null : lower3 === "true", start, end: this.pos };
-            }
-            const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-            throw new ParseError2(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
-          }
-          this.pos++;
-          const args = [];
-          this.ws();
-          if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
-            this.pos++;
-          } else {
-            for (; ; ) {
-              this.ws();
-              args.push(this.expr());
-              this.ws();
-              const d = this.s.charCodeAt(this.pos);
-              if (this.pos < this.end && d === 44) {
-                this.pos++;
-                continue;
-              }
-              if (this.pos < this.end && d === 41) {
-                this.pos++;
-                break;
-              }
-              const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-              throw new ParseError2(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
-            }
-          }
-          const call3 = { k: "call", ns, name, args, start, end: this.pos };
-          return call3;
-        }
-        throw new ParseError2(`Unexpected character '${this.s[this.pos] ?? ""}'.`, start, start + 1);
-      }
-      stringLit() {
-        const start = this.pos;
-        this.pos++;
-        const close = this.s.indexOf("'", this.pos);
-        if (close >= 0 && close < this.end && (close + 1 >= this.end || this.s.charCodeAt(close + 1) !== 39)) {
-          const value = this.s.slice(this.pos, close);
-          this.pos = close + 1;
-          return { k: "lit", value, start, end: this.pos };
-        }
-        let out = "";
-        let chunk = this.pos;
-        for (; ; ) {
-          if (this.pos >= this.end) throw new ParseError2("The string literal is not terminated.", start, this.end);
-          if (this.s.charCodeAt(this.pos) === 39) {
-            if (this.s.charCodeAt(this.pos + 1) === 39 && this.pos + 1 < this.end) {
-              out += this.s.slice(chunk, this.pos + 1);
-              this.pos += 2;
-              chunk = this.pos;
-              continue;
-            }
-            out += this.s.slice(chunk, this.pos);
-            this.pos++;
-            return { k: "lit", value: out, start, end: this.pos };
-          }
-          this.pos++;
-        }
-      }
-      number() {
-        const start = this.pos;
-        if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
-        const digits = this.pos;
-        while (this.pos < this.end && isDigit3(this.s.charCodeAt(this.pos))) this.pos++;
-        if (this.pos === digits) throw new ParseError2("Expected digits after the sign.", start, this.pos + 1);
-        if (this.s.charCodeAt(this.pos) === 46 && isDigit3(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
-          throw new ParseError2("Only integer literals are allowed in expressions.", start, this.pos + 2);
-        }
-        const text = this.s.slice(start, this.pos);
-        if (this.pos - digits <= 15) return { k: "lit", value: Number(text) + 0, start, end: this.pos };
-        const big = BigInt(text);
-        if (big > 9223372036854775807n || big < -9223372036854775808n) {
-          throw new ParseError2(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
-        }
-        return { k: "lit", value: Number(big), start, end: this.pos };
-      }
-    };
-    CACHE_MAX = 2e4;
-    cache = /* @__PURE__ */ new Map();
   }
 });
 
@@ -17860,7 +17863,7 @@ function evaluate(ast, base, ctx, scope) {
 }
 function evaluateString(s, span, ctx, scope) {
   if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return s;
-  const p = parseTemplateString(s, ctx.budget.parseLimits);
+  const p = ctx.repeats ? parseTemplateString(s, ctx.budget.parseLimits) : parseTemplateStringUncached(s, ctx.budget.parseLimits);
   if (p.kind === "literal") return p.value;
   if (p.kind === "expr") return evaluate(p.ast, span, ctx, scope);
   const at2 = span.sub(p.start, p.end);
@@ -17881,7 +17884,7 @@ var init_evaluate = __esm({
     "use strict";
     init_diagnostic();
     init_value();
-    init_parser3();
+    init_parser2();
     init_functions();
     init_ops();
     init_check();
@@ -19809,7 +19812,7 @@ var init_load = __esm({
     init_template();
     init_arm_json();
     init_limits();
-    init_parser2();
+    init_parser3();
     init_pragmas();
     init_lower();
     DEFAULT_MODULE_DEPTH = 16;
@@ -19943,7 +19946,7 @@ var init_params = __esm({
     init_span();
     init_load();
     init_lower();
-    init_parser2();
+    init_parser3();
   }
 });
 
@@ -20495,7 +20498,7 @@ var init_scope = __esm({
     init_template();
     init_context();
     init_evaluate();
-    init_parser3();
+    init_parser2();
     init_ops();
     init_value();
     SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
@@ -20913,6 +20916,10 @@ var init_scope = __esm({
       get deploymentContext() {
         return this.scope.deploymentContext;
       }
+      /** Copy loop elements and user-defined function calls evaluate the same strings again and again. */
+      get repeats() {
+        return this.loops !== void 0 || this.fn !== void 0;
+      }
       fail(message, span) {
         this.scope.diagnostics.add({ code: "evaluation-error", message, span });
         return new Unknown({ code: "error", message, span });
@@ -21152,7 +21159,7 @@ var init_check_template = __esm({
     init_check();
     init_resources();
     init_scope();
-    init_parser3();
+    init_parser2();
     Names = class {
       constructor(template) {
         this.template = template;
@@ -21335,7 +21342,7 @@ var init_check_template = __esm({
        * only when there is something to report: most expressions have nothing.
        */
       expression(s, container, key, containerSpan, isKey, names) {
-        const p = parseTemplateString(s, this.limits);
+        const p = parseTemplateStringUncached(s, this.limits);
         if (p.kind === "literal") return;
         if (p.kind === "error") {
           this.diagnostics.add(syntaxDiagnostic(p, spanAt(container, key, containerSpan, isKey).sub(p.start, p.end)));
@@ -22081,6 +22088,7 @@ function analyzeBicepParams(file, opts) {
   return finish2(tRead, t.root, t.span, "bicep", parameters, opts, [...p.diagnostics, ...sink.items, ...t.diagnostics], t.pragmas, false);
 }
 function analyzeFile(file, opts) {
+  clearParseCache();
   const ext = extensionOf(file);
   if (ext === "bicep") return analyzeBicep(file, opts);
   if (ext === "bicepparam") return analyzeBicepParams(file, opts);
@@ -22112,6 +22120,7 @@ var init_analyze = __esm({
     init_diagnostic();
     init_span();
     init_context();
+    init_parser2();
     init_limits();
     init_discover();
     init_read();
@@ -26400,7 +26409,7 @@ init_analyze();
 // src/engine/bicepparam-targets.ts
 init_discover();
 init_read();
-init_parser2();
+init_parser3();
 init_params();
 function bicepparamTargets(files, root) {
   const targets = /* @__PURE__ */ new Set();
@@ -27513,4 +27522,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6b91dd78ef60fd740a8cb1790deddc56
+// vtaplint-build 87d47728c73382286339caff0d2bb47b

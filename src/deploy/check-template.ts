@@ -10,7 +10,7 @@ import { isTObject, ownKey, type TNode, type TObject } from '../model/template.j
 import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
 import { DEPLOYMENTS } from './resources.js';
 import { declaredVariableNames } from './scope.js';
-import { isExpressionString, parseTemplateString, type ParseLimits } from '../expr/parser.js';
+import { isExpressionString, parseTemplateStringUncached, type ParseLimits } from '../expr/parser.js';
 
 /**
  * The parameters and variables a template declares, lower-cased; collected on first use, as most
@@ -215,7 +215,7 @@ export class TemplateChecker {
    * only when there is something to report: most expressions have nothing.
    */
   private expression(s: string, container: object, key: string | number, containerSpan: Span, isKey: boolean, names: Names | undefined): void {
-    const p = parseTemplateString(s, this.limits);
+    const p = parseTemplateStringUncached(s, this.limits);
     if (p.kind === 'literal') return;
     if (p.kind === 'error') {
       this.diagnostics.add(syntaxDiagnostic(p, spanAt(container, key, containerSpan, isKey).sub(p.start, p.end)));

@@ -562,6 +562,11 @@ class NodeContext implements EvalContext {
     return this.scope.deploymentContext;
   }
 
+  /** Copy loop elements and user-defined function calls evaluate the same strings again and again. */
+  get repeats(): boolean {
+    return this.loops !== undefined || this.fn !== undefined;
+  }
+
   private fail(message: string, span: Span): Unknown {
     this.scope.diagnostics.add({ code: 'evaluation-error', message, span });
     return new Unknown({ code: 'error', message, span });

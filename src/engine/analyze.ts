@@ -6,6 +6,7 @@ import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
 import type { TNode } from '../model/template.js';
 import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js';
+import { clearParseCache } from '../expr/parser.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
 import { isInsideRoot, readSourceInside } from '../load/read.js';
@@ -158,6 +159,7 @@ function analyzeBicepParams(file: string, opts: AnalyzeOptions): Analysis {
 }
 
 export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
+  clearParseCache();
   const ext = extensionOf(file);
   if (ext === 'bicep') return analyzeBicep(file, opts);
   if (ext === 'bicepparam') return analyzeBicepParams(file, opts);

@@ -45,6 +45,12 @@ export interface EvalContext {
   readonly deploymentContext: DeploymentContext;
   readonly diagnostics: DiagnosticSink;
   readonly budget: Budget;
+  /**
+   * True where the same template strings are evaluated again and again (the elements of a copy
+   * loop, the calls of a user-defined function): their parses are cached (parseTemplateString),
+   * other strings are parsed each time.
+   */
+  readonly repeats?: boolean;
 }
 
 export interface BudgetLimits {

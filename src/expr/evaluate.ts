@@ -6,7 +6,7 @@ import { DiagnosticSink } from '../model/diagnostic.js';
 import type { EvalContext } from './context.js';
 import { ObjectValue, Unknown } from './value.js';
 import type { UnknownCode, Value, ValueType } from './value.js';
-import { parseTemplateString } from './parser.js';
+import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
 import type { FnDef, Lambda, LambdaScope, LazyEnv } from './functions/types.js';
 import { symbolicKey, typeName } from './ops.js';
@@ -57,7 +57,7 @@ export function evaluate(ast: Expr, base: Span, ctx: EvalContext, scope?: Lambda
 export function evaluateString(s: string, span: Span, ctx: EvalContext, scope?: LambdaScope): Value {
   // Most template strings are plain text: no parse, no cache look-up, no allocation.
   if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return s;
-  const p = parseTemplateString(s, ctx.budget.parseLimits);
+  const p = ctx.repeats ? parseTemplateString(s, ctx.budget.parseLimits) : parseTemplateStringUncached(s, ctx.budget.parseLimits);
   if (p.kind === 'literal') return p.value;
   if (p.kind === 'expr') return evaluate(p.ast, span, ctx, scope);
   const at = span.sub(p.start, p.end);
