@@ -16844,6 +16844,41 @@ function fromTree(n) {
       return n.value;
   }
 }
+var CLOSE_BRACE = 2;
+var CLOSE_BRACKET = 4;
+var COMMA = 5;
+var LINE_COMMENT = 12;
+var BLOCK_COMMENT = 13;
+var LINE_BREAK = 14;
+var WHITESPACE = 15;
+var EOF = 17;
+var SCAN_OK = 0;
+function blankCommentsAndTrailingCommas(text) {
+  const scanner = createScanner2(text, false);
+  const blanks = [];
+  let comma = -1;
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (scanner.getTokenError() !== SCAN_OK) return void 0;
+    if (kind === LINE_BREAK || kind === WHITESPACE) continue;
+    if (kind === LINE_COMMENT || kind === BLOCK_COMMENT) {
+      blanks.push(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+      continue;
+    }
+    if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
+    comma = kind === COMMA ? scanner.getTokenOffset() : -1;
+  }
+  if (blanks.length === 0) return void 0;
+  const out = [];
+  let at2 = 0;
+  for (let i = 0; i < blanks.length; i += 2) {
+    const start = blanks[i];
+    const end = blanks[i + 1];
+    out.push(text.slice(at2, start), " ".repeat(end - start));
+    at2 = end;
+  }
+  out.push(text.slice(at2));
+  return out.join("");
+}
 var MAX_VALUE_WALK_DEPTH = 2e3;
 function deeperThan(v, remaining) {
   if (remaining <= 0) return true;
@@ -16864,7 +16899,7 @@ function deeperThan(v, remaining) {
 function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
-  if (text.trim() === "") {
+  if (!/\S/.test(text)) {
     return {
       root: void 0,
       span: whole,
@@ -16872,9 +16907,18 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
     };
   }
   let parsed;
+  let parsedText = text;
   try {
     parsed = JSON.parse(text);
   } catch {
+    const blanked = blankCommentsAndTrailingCommas(text);
+    if (blanked !== void 0) {
+      try {
+        parsed = JSON.parse(blanked);
+        parsedText = blanked;
+      } catch {
+      }
+    }
   }
   const byValue = parsed !== void 0 && limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
   const shallow = byValue && !(typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth));
@@ -16892,7 +16936,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
       ]
     };
   }
-  if (parsed !== void 0) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
+  if (parsed !== void 0) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(parsedText)), diagnostics: [] };
   const masked = maskLineBreaksInStrings(text);
   const errors = [];
   const tree = parseTree2(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -25750,17 +25794,17 @@ function pragmaSites(pragmas, known2) {
   }
   return out;
 }
-var LINE_COMMENT = 12;
-var BLOCK_COMMENT = 13;
-var EOF = 17;
+var LINE_COMMENT2 = 12;
+var BLOCK_COMMENT2 = 13;
+var EOF2 = 17;
 function jsonCommentSites(source, known2) {
   if (!source.text.includes("vtaplint-disable")) return [];
   const trivia = [];
   const scanner = createScanner2(source.text, false);
-  for (let k = scanner.scan(); k !== EOF; k = scanner.scan()) {
-    if (k === LINE_COMMENT || k === BLOCK_COMMENT) {
+  for (let k = scanner.scan(); k !== EOF2; k = scanner.scan()) {
+    if (k === LINE_COMMENT2 || k === BLOCK_COMMENT2) {
       const start = scanner.getTokenOffset();
-      trivia.push({ kind: k === LINE_COMMENT ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
+      trivia.push({ kind: k === LINE_COMMENT2 ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
     }
   }
   return pragmaSites(

@@ -12915,6 +12915,32 @@ function fromTree(n) {
       return n.value;
   }
 }
+function blankCommentsAndTrailingCommas(text) {
+  const scanner = createScanner2(text, false);
+  const blanks = [];
+  let comma = -1;
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (scanner.getTokenError() !== SCAN_OK) return void 0;
+    if (kind === LINE_BREAK || kind === WHITESPACE) continue;
+    if (kind === LINE_COMMENT || kind === BLOCK_COMMENT) {
+      blanks.push(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+      continue;
+    }
+    if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
+    comma = kind === COMMA ? scanner.getTokenOffset() : -1;
+  }
+  if (blanks.length === 0) return void 0;
+  const out = [];
+  let at2 = 0;
+  for (let i = 0; i < blanks.length; i += 2) {
+    const start = blanks[i];
+    const end = blanks[i + 1];
+    out.push(text.slice(at2, start), " ".repeat(end - start));
+    at2 = end;
+  }
+  out.push(text.slice(at2));
+  return out.join("");
+}
 function deeperThan(v, remaining) {
   if (remaining <= 0) return true;
   if (Array.isArray(v)) {
@@ -12934,7 +12960,7 @@ function deeperThan(v, remaining) {
 function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
-  if (text.trim() === "") {
+  if (!/\S/.test(text)) {
     return {
       root: void 0,
       span: whole,
@@ -12942,9 +12968,18 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
     };
   }
   let parsed;
+  let parsedText = text;
   try {
     parsed = JSON.parse(text);
   } catch {
+    const blanked = blankCommentsAndTrailingCommas(text);
+    if (blanked !== void 0) {
+      try {
+        parsed = JSON.parse(blanked);
+        parsedText = blanked;
+      } catch {
+      }
+    }
   }
   const byValue = parsed !== void 0 && limits.maxJsonDepth <= MAX_VALUE_WALK_DEPTH;
   const shallow = byValue && !(typeof parsed === "object" && parsed !== null && deeperThan(parsed, limits.maxJsonDepth));
@@ -12962,7 +12997,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
       ]
     };
   }
-  if (parsed !== void 0) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(text)), diagnostics: [] };
+  if (parsed !== void 0) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(parsedText)), diagnostics: [] };
   const masked = maskLineBreaksInStrings(text);
   const errors = [];
   const tree = parseTree2(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -12986,7 +13021,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   }
   return { root: fromTree(tree), span: JsonPathSpan.root(source, new TreeResolver(text, tree)), diagnostics: [] };
 }
-var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, MAX_VALUE_WALK_DEPTH, loadArmTemplate;
+var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, CLOSE_BRACE, CLOSE_BRACKET, COMMA, LINE_COMMENT, BLOCK_COMMENT, LINE_BREAK, WHITESPACE, EOF, SCAN_OK, MAX_VALUE_WALK_DEPTH, loadArmTemplate;
 var init_arm_json = __esm({
   "src/load/arm-json.ts"() {
     "use strict";
@@ -13073,6 +13108,15 @@ var init_arm_json = __esm({
         return decodedIndexToOffset(this.text, n.start, index2);
       }
     };
+    CLOSE_BRACE = 2;
+    CLOSE_BRACKET = 4;
+    COMMA = 5;
+    LINE_COMMENT = 12;
+    BLOCK_COMMENT = 13;
+    LINE_BREAK = 14;
+    WHITESPACE = 15;
+    EOF = 17;
+    SCAN_OK = 0;
     MAX_VALUE_WALK_DEPTH = 2e3;
     loadArmTemplate = loadJson;
   }
@@ -26558,17 +26602,17 @@ function pragmaSites(pragmas, known2) {
   }
   return out;
 }
-var LINE_COMMENT = 12;
-var BLOCK_COMMENT = 13;
-var EOF = 17;
+var LINE_COMMENT2 = 12;
+var BLOCK_COMMENT2 = 13;
+var EOF2 = 17;
 function jsonCommentSites(source, known2) {
   if (!source.text.includes("vtaplint-disable")) return [];
   const trivia = [];
   const scanner = createScanner2(source.text, false);
-  for (let k = scanner.scan(); k !== EOF; k = scanner.scan()) {
-    if (k === LINE_COMMENT || k === BLOCK_COMMENT) {
+  for (let k = scanner.scan(); k !== EOF2; k = scanner.scan()) {
+    if (k === LINE_COMMENT2 || k === BLOCK_COMMENT2) {
       const start = scanner.getTokenOffset();
-      trivia.push({ kind: k === LINE_COMMENT ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
+      trivia.push({ kind: k === LINE_COMMENT2 ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
     }
   }
   return pragmaSites(
@@ -27522,4 +27566,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 87d47728c73382286339caff0d2bb47b
+// vtaplint-build 7e941fddf91c7e1a76ba019fa70c197b

@@ -46,6 +46,31 @@ describe('ARM JSON loader', () => {
     expect(where(text, 'b')).toBe('4:8-4:15');
   });
 
+  test('with comments and trailing commas, key spans and spans inside expressions stay exact too', () => {
+    const text = '{ /* a, b */ "v": /* c */ "[concat(\'a\', \'b\')]", // x,\n  "w": [ {"k": 1,}, ], }';
+    const l = load(text);
+    expect(l.diagnostics).toEqual([]);
+    expect(l.root).toEqual({ v: "[concat('a', 'b')]", w: [{ k: 1 }] });
+    expect(where(text, 'v')).toBe('1:27-1:47');
+    expect(where(text, 'w', 0, 'k')).toBe('2:16-2:17');
+    const root: Located<TObject> = { node: l.root as TObject, span: l.span };
+    const key = l.span.keySpan(l.root as object, 'w').region();
+    expect([key.start.line, key.start.column, key.end.column]).toEqual([2, 3, 6]);
+    const v = childOf(root, 'v')!;
+    const b = v.span.sub(13, 16).region();
+    expect(text.split('\n')[0]!.slice(b.start.column - 1, b.end.column - 1)).toBe("'b'");
+  });
+
+  test('an unterminated comment or a comma with nothing after it is still an error at its place', () => {
+    const open = load('{"a": 1} /* no end');
+    expect(open.root).toBeUndefined();
+    expect(open.diagnostics[0]?.message).toMatch(/unterminated comment/);
+    expect(open.diagnostics[0]?.span.region().start.column).toBe(10);
+    const dangling = load('{"a": [1,');
+    expect(dangling.root).toBeUndefined();
+    expect(dangling.diagnostics[0]?.code).toBe('invalid-template');
+  });
+
   test('raw line breaks and tabs inside strings are kept as written', () => {
     const text = '{\n  "s": "line one\nline two\tend",\n  "t": 2\n}';
     const l = load(text);
