@@ -16847,6 +16847,8 @@ function fromTree(n) {
 var CLOSE_BRACE = 2;
 var CLOSE_BRACKET = 4;
 var COMMA = 5;
+var NULL = 7;
+var NUMBER = 11;
 var LINE_COMMENT = 12;
 var BLOCK_COMMENT = 13;
 var LINE_BREAK = 14;
@@ -16857,6 +16859,7 @@ function blankCommentsAndTrailingCommas(text) {
   const scanner = createScanner2(text, false);
   const blanks = [];
   let comma = -1;
+  let previous = EOF;
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (scanner.getTokenError() !== SCAN_OK) return void 0;
     if (kind === LINE_BREAK || kind === WHITESPACE) continue;
@@ -16865,7 +16868,9 @@ function blankCommentsAndTrailingCommas(text) {
       continue;
     }
     if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
-    comma = kind === COMMA ? scanner.getTokenOffset() : -1;
+    const afterValue = previous === CLOSE_BRACE || previous === CLOSE_BRACKET || previous >= NULL && previous <= NUMBER;
+    comma = kind === COMMA && afterValue ? scanner.getTokenOffset() : -1;
+    previous = kind;
   }
   if (blanks.length === 0) return void 0;
   const out = [];

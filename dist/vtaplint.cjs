@@ -12919,6 +12919,7 @@ function blankCommentsAndTrailingCommas(text) {
   const scanner = createScanner2(text, false);
   const blanks = [];
   let comma = -1;
+  let previous = EOF;
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (scanner.getTokenError() !== SCAN_OK) return void 0;
     if (kind === LINE_BREAK || kind === WHITESPACE) continue;
@@ -12927,7 +12928,9 @@ function blankCommentsAndTrailingCommas(text) {
       continue;
     }
     if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
-    comma = kind === COMMA ? scanner.getTokenOffset() : -1;
+    const afterValue = previous === CLOSE_BRACE || previous === CLOSE_BRACKET || previous >= NULL && previous <= NUMBER;
+    comma = kind === COMMA && afterValue ? scanner.getTokenOffset() : -1;
+    previous = kind;
   }
   if (blanks.length === 0) return void 0;
   const out = [];
@@ -13021,7 +13024,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   }
   return { root: fromTree(tree), span: JsonPathSpan.root(source, new TreeResolver(text, tree)), diagnostics: [] };
 }
-var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, CLOSE_BRACE, CLOSE_BRACKET, COMMA, LINE_COMMENT, BLOCK_COMMENT, LINE_BREAK, WHITESPACE, EOF, SCAN_OK, MAX_VALUE_WALK_DEPTH, loadArmTemplate;
+var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, CLOSE_BRACE, CLOSE_BRACKET, COMMA, NULL, NUMBER, LINE_COMMENT, BLOCK_COMMENT, LINE_BREAK, WHITESPACE, EOF, SCAN_OK, MAX_VALUE_WALK_DEPTH, loadArmTemplate;
 var init_arm_json = __esm({
   "src/load/arm-json.ts"() {
     "use strict";
@@ -13111,6 +13114,8 @@ var init_arm_json = __esm({
     CLOSE_BRACE = 2;
     CLOSE_BRACKET = 4;
     COMMA = 5;
+    NULL = 7;
+    NUMBER = 11;
     LINE_COMMENT = 12;
     BLOCK_COMMENT = 13;
     LINE_BREAK = 14;
@@ -27566,4 +27571,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 7e941fddf91c7e1a76ba019fa70c197b
+// vtaplint-build a8eb29f4b829fa40777aeb00ee8e9e15

@@ -6887,6 +6887,8 @@ function fromTree(n) {
 var CLOSE_BRACE = 2;
 var CLOSE_BRACKET = 4;
 var COMMA = 5;
+var NULL = 7;
+var NUMBER = 11;
 var LINE_COMMENT = 12;
 var BLOCK_COMMENT = 13;
 var LINE_BREAK = 14;
@@ -6897,6 +6899,7 @@ function blankCommentsAndTrailingCommas(text) {
   const scanner = createScanner2(text, false);
   const blanks = [];
   let comma = -1;
+  let previous = EOF;
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (scanner.getTokenError() !== SCAN_OK) return void 0;
     if (kind === LINE_BREAK || kind === WHITESPACE) continue;
@@ -6905,7 +6908,9 @@ function blankCommentsAndTrailingCommas(text) {
       continue;
     }
     if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
-    comma = kind === COMMA ? scanner.getTokenOffset() : -1;
+    const afterValue = previous === CLOSE_BRACE || previous === CLOSE_BRACKET || previous >= NULL && previous <= NUMBER;
+    comma = kind === COMMA && afterValue ? scanner.getTokenOffset() : -1;
+    previous = kind;
   }
   if (blanks.length === 0) return void 0;
   const out = [];
@@ -17356,4 +17361,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 7b3ed5cdd162c8a21cc88aca2e827ff2
+// vtaplint-build ecd6791e997c0c0bcddd2b40f82fa184

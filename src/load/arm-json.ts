@@ -147,6 +147,8 @@ function fromTree(n: JsonNode): TNode {
 const CLOSE_BRACE = 2;
 const CLOSE_BRACKET = 4;
 const COMMA = 5;
+const NULL = 7;
+const NUMBER = 11;
 const LINE_COMMENT = 12;
 const BLOCK_COMMENT = 13;
 const LINE_BREAK = 14;
@@ -163,7 +165,8 @@ const SCAN_OK = 0;
 function blankCommentsAndTrailingCommas(text: string): string | undefined {
   const scanner = createScanner(text, false);
   const blanks: number[] = []; // start, end, start, end, ...
-  let comma = -1; // offset of a comma with only trivia after it so far
+  let comma = -1; // offset of a comma after a value, with only trivia after it so far
+  let previous = EOF; // the previous token that is not trivia
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (scanner.getTokenError() !== SCAN_OK) return undefined;
     if (kind === LINE_BREAK || kind === WHITESPACE) continue;
@@ -172,7 +175,10 @@ function blankCommentsAndTrailingCommas(text: string): string | undefined {
       continue;
     }
     if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
-    comma = kind === COMMA ? scanner.getTokenOffset() : -1;
+    // Only a comma that ends a value list is trailing: "[,]" and "[1,,]" stay errors.
+    const afterValue = previous === CLOSE_BRACE || previous === CLOSE_BRACKET || (previous >= NULL && previous <= NUMBER);
+    comma = kind === COMMA && afterValue ? scanner.getTokenOffset() : -1;
+    previous = kind;
   }
   if (blanks.length === 0) return undefined;
   const out: string[] = [];

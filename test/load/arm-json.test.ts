@@ -69,6 +69,12 @@ describe('ARM JSON loader', () => {
     const dangling = load('{"a": [1,');
     expect(dangling.root).toBeUndefined();
     expect(dangling.diagnostics[0]?.code).toBe('invalid-template');
+    // A comma that follows no value is not a trailing comma.
+    for (const text of ['{"a": [,]}', '{"a": [1,,]}', '{,}', '// c\n{"a": [,]}']) {
+      const l = load(text);
+      expect(l.root, text).toBeUndefined();
+      expect(l.diagnostics[0]?.message, text).toMatch(/invalid JSON/);
+    }
   });
 
   test('raw line breaks and tabs inside strings are kept as written', () => {
