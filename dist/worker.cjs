@@ -10684,26 +10684,39 @@ function pieceOf(env, v, i) {
   env.error(`The template function '${env.name}' expects string parameters; parameter ${i + 1} is of type '${typeName(v)}'.`, i);
   return void 0;
 }
-function providerPath(env, type, names, firstName) {
-  const segs = type.split("/").filter((s) => s !== "");
+var typeSegments = /* @__PURE__ */ new Map();
+var MAX_TYPES = 2048;
+function segmentsOf(type) {
+  let segs = typeSegments.get(type);
+  if (segs === void 0) {
+    segs = type.split("/").filter((s) => s !== "");
+    if (typeSegments.size >= MAX_TYPES) typeSegments.clear();
+    typeSegments.set(type, segs);
+  }
+  return segs;
+}
+function providerPath(env, type, names, firstName, out) {
+  const segs = segmentsOf(type);
   if (segs.length < 2) return env.error(`The resource type '${type}' is not valid (expected 'Namespace/type').`, firstName - 1);
-  const types = segs.slice(1);
-  if (names.length !== types.length) {
-    const joinedOk = names.length < types.length && names.every((n2) => typeof n2 === "string") && names.join("/").split("/").length === types.length;
+  const typeCount = segs.length - 1;
+  if (names.length !== typeCount) {
+    const joinedOk = names.length < typeCount && names.every((n2) => typeof n2 === "string") && names.join("/").split("/").length === typeCount;
     if (!joinedOk && !names.some((n2) => n2 instanceof Unknown)) {
       return env.error(
-        `Unable to evaluate template language function '${env.name}': the type '${type}' requires ${types.length} resource name argument(s) but ${names.length} were given.`
+        `Unable to evaluate template language function '${env.name}': the type '${type}' requires ${typeCount} resource name argument(s) but ${names.length} were given.`
       );
     }
     if (joinedOk) names = names.join("/").split("/");
   }
-  const out = ["/providers/", segs[0]];
-  const n = Math.max(types.length, names.length);
+  out.push("/providers/", segs[0]);
+  const n = Math.max(typeCount, names.length);
   for (let i = 0; i < n; i++) {
-    if (i < types.length) out.push("/", types[i]);
-    const p = names[i] !== void 0 ? pieceOf(env, names[i], firstName + i) : void 0;
-    if (names[i] !== void 0 && p === void 0) return new Unknown({ code: "error", message: "invalid resource name", span: env.span });
-    if (p !== void 0) out.push("/", p);
+    if (i < typeCount) out.push("/", segs[i + 1]);
+    const name = names[i];
+    if (name === void 0) continue;
+    const p = pieceOf(env, name, firstName + i);
+    if (p === void 0) return new Unknown({ code: "error", message: "invalid resource name", span: env.span });
+    out.push("/", p);
   }
   return out;
 }
@@ -10711,11 +10724,15 @@ function nameText(names) {
   return names.map((n) => typeof n === "string" ? n : typeof n === "number" ? String(n) : "<unknown>").join("/");
 }
 function finish(env, pieces, type, names, where) {
-  if (!pieces.some((p) => p instanceof Unknown)) return pieces.join("");
-  const unknownName = names.some((n) => n instanceof Unknown);
+  if (!hasUnknown(pieces)) return pieces.join("");
+  const unknownName = hasUnknown(names);
   const desc = shareString(["a resource id of type ", type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join(""));
   const r = partialString(pieces, desc);
   return r;
+}
+function hasUnknown(values) {
+  for (let i = 0; i < values.length; i++) if (values[i] instanceof Unknown) return true;
+  return false;
 }
 function whereText(sub, rg) {
   const subU = sub instanceof Unknown;
@@ -10755,9 +10772,9 @@ var resourceFunctions = [
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path10 = providerPath(env, type, names, t + 1);
+      const path10 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
       if (path10 instanceof Unknown) return path10;
-      return finish(env, ["/subscriptions/", sub, "/resourceGroups/", rg, ...path10], type, names, whereText(sub, rg));
+      return finish(env, path10, type, names, whereText(sub, rg));
     }
   },
   {
@@ -10773,9 +10790,9 @@ var resourceFunctions = [
       const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
       if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path10 = providerPath(env, type, names, t + 1);
+      const path10 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
       if (path10 instanceof Unknown) return path10;
-      return finish(env, ["/subscriptions/", sub, ...path10], type, names, whereText(sub, void 0));
+      return finish(env, path10, type, names, whereText(sub, void 0));
     }
   },
   {
@@ -10788,7 +10805,7 @@ var resourceFunctions = [
       const type = args[0];
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(1);
-      const path10 = providerPath(env, type, names, 1);
+      const path10 = providerPath(env, type, names, 1, []);
       if (path10 instanceof Unknown) return path10;
       return finish(env, path10, type, names, "");
     }
@@ -10805,9 +10822,9 @@ var resourceFunctions = [
       if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(2);
-      const path10 = providerPath(env, type, names, 2);
+      const path10 = providerPath(env, type, names, 2, [base]);
       if (path10 instanceof Unknown) return path10;
-      return finish(env, [base, ...path10], type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+      return finish(env, path10, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
     }
   },
   {
@@ -10824,9 +10841,9 @@ var resourceFunctions = [
       const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
       if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path10 = providerPath(env, type, names, t + 1);
+      const path10 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
       if (path10 instanceof Unknown) return path10;
-      return finish(env, ["/providers/Microsoft.Management/managementGroups/", mg, ...path10], type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+      return finish(env, path10, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
     }
   },
   ...[
@@ -17361,4 +17378,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build ecd6791e997c0c0bcddd2b40f82fa184
+// vtaplint-build e886684552eae89405bd21f5b48c291c

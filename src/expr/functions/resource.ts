@@ -21,28 +21,45 @@ function pieceOf(env: FnEnv, v: Value, i: number): Piece | undefined {
   return undefined;
 }
 
-/** "/providers/ns/t1/n1/t2/n2" pieces for a type and its names, or an error. */
-function providerPath(env: FnEnv, type: string, names: Value[], firstName: number): Piece[] | Unknown {
-  const segs = type.split('/').filter((s) => s !== '');
+/** Resource types split into namespace and type segments ("Microsoft.Network/vnets/subnets"), by type text. */
+const typeSegments = new Map<string, readonly string[]>();
+const MAX_TYPES = 2048;
+
+/** The non-empty '/'-separated segments of a resource type; a template uses a few types many times. */
+function segmentsOf(type: string): readonly string[] {
+  let segs = typeSegments.get(type);
+  if (segs === undefined) {
+    segs = type.split('/').filter((s) => s !== '');
+    if (typeSegments.size >= MAX_TYPES) typeSegments.clear();
+    typeSegments.set(type, segs);
+  }
+  return segs;
+}
+
+/** Appends "/providers/ns/t1/n1/t2/n2" pieces for a type and its names to `out`, or gives an error. */
+function providerPath(env: FnEnv, type: string, names: Value[], firstName: number, out: Piece[]): Piece[] | Unknown {
+  const segs = segmentsOf(type);
   if (segs.length < 2) return env.error(`The resource type '${type}' is not valid (expected 'Namespace/type').`, firstName - 1);
-  const types = segs.slice(1);
-  if (names.length !== types.length) {
+  const typeCount = segs.length - 1;
+  if (names.length !== typeCount) {
     // A single name may hold several segments ("vnet/subnet"): ARM accepts that too.
-    const joinedOk = names.length < types.length && names.every((n) => typeof n === 'string') && (names as string[]).join('/').split('/').length === types.length;
+    const joinedOk = names.length < typeCount && names.every((n) => typeof n === 'string') && (names as string[]).join('/').split('/').length === typeCount;
     if (!joinedOk && !names.some((n) => n instanceof Unknown)) {
       return env.error(
-        `Unable to evaluate template language function '${env.name}': the type '${type}' requires ${types.length} resource name argument(s) but ${names.length} were given.`,
+        `Unable to evaluate template language function '${env.name}': the type '${type}' requires ${typeCount} resource name argument(s) but ${names.length} were given.`,
       );
     }
     if (joinedOk) names = (names as string[]).join('/').split('/');
   }
-  const out: Piece[] = ['/providers/', segs[0] as string];
-  const n = Math.max(types.length, names.length);
+  out.push('/providers/', segs[0] as string);
+  const n = Math.max(typeCount, names.length);
   for (let i = 0; i < n; i++) {
-    if (i < types.length) out.push('/', types[i] as string);
-    const p = names[i] !== undefined ? pieceOf(env, names[i] as Value, firstName + i) : undefined;
-    if (names[i] !== undefined && p === undefined) return new Unknown({ code: 'error', message: 'invalid resource name', span: env.span });
-    if (p !== undefined) out.push('/', p);
+    if (i < typeCount) out.push('/', segs[i + 1] as string);
+    const name = names[i];
+    if (name === undefined) continue;
+    const p = pieceOf(env, name, firstName + i);
+    if (p === undefined) return new Unknown({ code: 'error', message: 'invalid resource name', span: env.span });
+    out.push('/', p);
   }
   return out;
 }
@@ -53,13 +70,18 @@ function nameText(names: Value[]): string {
 
 function finish(env: FnEnv, pieces: Piece[], type: string, names: Value[], where: string): Value {
   // A fully known id is just its text: the description is for an id known only in part.
-  if (!pieces.some((p) => p instanceof Unknown)) return pieces.join('');
-  const unknownName = names.some((n) => n instanceof Unknown);
+  if (!hasUnknown(pieces)) return pieces.join('');
+  const unknownName = hasUnknown(names);
   // Joined into one flat string (a template literal keeps a chain of concatenation nodes): every
   // resource id known only in part keeps its description, and a large deployment has many.
   const desc = shareString(['a resource id of type ', type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join(''));
   const r = partialString(pieces, desc);
   return r;
+}
+
+function hasUnknown(values: readonly Value[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] instanceof Unknown) return true;
+  return false;
 }
 
 function whereText(sub: Piece | undefined, rg: Piece | undefined): string {
@@ -102,9 +124,9 @@ export const resourceFunctions: FnDef[] = [
       }
       if (sub === undefined || rg === undefined) return new Unknown({ code: 'error', message: 'invalid resourceId()', span: env.span }, 'string');
       const names = args.slice(t + 1);
-      const path = providerPath(env, type, names, t + 1);
+      const path = providerPath(env, type, names, t + 1, ['/subscriptions/', sub, '/resourceGroups/', rg]);
       if (path instanceof Unknown) return path;
-      return finish(env, ['/subscriptions/', sub, '/resourceGroups/', rg, ...path], type, names, whereText(sub, rg));
+      return finish(env, path, type, names, whereText(sub, rg));
     },
   },
   {
@@ -120,9 +142,9 @@ export const resourceFunctions: FnDef[] = [
       const sub = t === 1 ? pieceOf(env, args[0] as Value, 0) : currentSubscriptionId(env);
       if (sub === undefined) return new Unknown({ code: 'error', message: 'invalid subscriptionResourceId()', span: env.span }, 'string');
       const names = args.slice(t + 1);
-      const path = providerPath(env, type, names, t + 1);
+      const path = providerPath(env, type, names, t + 1, ['/subscriptions/', sub]);
       if (path instanceof Unknown) return path;
-      return finish(env, ['/subscriptions/', sub, ...path], type, names, whereText(sub, undefined));
+      return finish(env, path, type, names, whereText(sub, undefined));
     },
   },
   {
@@ -135,7 +157,7 @@ export const resourceFunctions: FnDef[] = [
       const type = args[0] as Value;
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(1);
-      const path = providerPath(env, type, names, 1);
+      const path = providerPath(env, type, names, 1, []);
       if (path instanceof Unknown) return path;
       return finish(env, path, type, names, '');
     },
@@ -152,9 +174,9 @@ export const resourceFunctions: FnDef[] = [
       if (base === undefined) return new Unknown({ code: 'error', message: 'invalid extensionResourceId()', span: env.span }, 'string');
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(2);
-      const path = providerPath(env, type, names, 2);
+      const path = providerPath(env, type, names, 2, [base]);
       if (path instanceof Unknown) return path;
-      return finish(env, [base, ...path], type, names, base instanceof Unknown ? ' on a resource known only at deployment' : '');
+      return finish(env, path, type, names, base instanceof Unknown ? ' on a resource known only at deployment' : '');
     },
   },
   {
@@ -174,9 +196,9 @@ export const resourceFunctions: FnDef[] = [
           : mgDefault ?? new Unknown({ code: 'deployment-time', message: 'managementGroup().name is only known at deployment', span: env.span }, 'string', undefined, 'managementGroup().name');
       if (mg === undefined) return new Unknown({ code: 'error', message: 'invalid managementGroupResourceId()', span: env.span }, 'string');
       const names = args.slice(t + 1);
-      const path = providerPath(env, type, names, t + 1);
+      const path = providerPath(env, type, names, t + 1, ['/providers/Microsoft.Management/managementGroups/', mg]);
       if (path instanceof Unknown) return path;
-      return finish(env, ['/providers/Microsoft.Management/managementGroups/', mg, ...path], type, names, mg instanceof Unknown ? ' in an unknown management group' : '');
+      return finish(env, path, type, names, mg instanceof Unknown ? ' in an unknown management group' : '');
     },
   },
   ...(
