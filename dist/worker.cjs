@@ -1841,7 +1841,7 @@ function defineRule(meta, docs, check) {
 }
 
 // rules/invalid-template.md
-var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\n';
+var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler\'s own (`src/bicep/functions.generated.ts`).\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper(\'tap\')\nvar short = substring(\'tap-eastus\')\n```\nPassing:\n```bicep\nvar name = toUpper(\'tap\')\nvar short = substring(\'tap-eastus\', 0, 3)\n```\n';
 
 // rules/invalid-template.ts
 var invalid_template_default2 = defineRule(
@@ -11769,13 +11769,16 @@ var Evaluator = class _Evaluator {
   }
   /**
    * `__vtaplint.notRead('message')`: what a front end writes for a value it could not read (a
-   * Bicep load*() file that is missing or outside the lint root). The error was reported when
-   * lowering; the value is unknown ('not-fetched'), not null.
+   * Bicep load*() file that is missing or outside the lint root); the value is unknown
+   * ('not-fetched'), not null. `__vtaplint.invalid('message')`: for a call the front end found
+   * wrong (a Bicep function that does not exist); the value is an 'error' unknown. Either way the
+   * problem was reported when lowering, and is not reported again here.
    */
   loweringCall(n) {
     const first = n.args[0];
-    const message = first?.k === "lit" && typeof first.value === "string" ? first.value : "a file that was not read";
-    return new Unknown({ code: "not-fetched", message, span: this.span(n) });
+    const invalid = n.name === "invalid";
+    const message = first?.k === "lit" && typeof first.value === "string" ? first.value : invalid ? "an invalid call" : "a file that was not read";
+    return new Unknown({ code: invalid ? "error" : "not-fetched", message, span: this.span(n) });
   }
   userCall(n, scope, depth, display) {
     const fn = this.ctx.userFunction(n.ns, n.name);
@@ -11934,6 +11937,115 @@ var QuietContext = class {
     return this.inner.runtime?.(fn, args, span);
   }
 };
+
+// src/bicep/functions.generated.ts
+var SYS_FUNCTIONS = [
+  ["any", 1, 1],
+  ["array", 1, 1],
+  ["base64", 1, 1],
+  ["base64ToJson", 1, 1],
+  ["base64ToString", 1, 1],
+  ["bool", 1, 1],
+  ["buildUri", 1, 1],
+  ["cidrHost", 2, 2],
+  ["cidrSubnet", 3, 3],
+  ["concat", 1, -1],
+  ["contains", 2, 2],
+  ["dataUri", 1, 1],
+  ["dataUriToString", 1, 1],
+  ["dateTimeAdd", 2, 3],
+  ["dateTimeFromEpoch", 0, 1],
+  ["dateTimeToEpoch", 0, 1],
+  ["distinct", 1, 1],
+  ["empty", 1, 1],
+  ["endsWith", 2, 2],
+  ["fail", 1, 1],
+  ["filter", 2, 2],
+  ["first", 1, 1],
+  ["flatten", 1, 1],
+  ["format", 1, -1],
+  ["groupBy", 2, 3],
+  ["guid", 1, -1],
+  ["indexOf", 2, 2],
+  ["int", 1, 1],
+  ["intersection", 2, -1],
+  ["items", 1, 1],
+  ["join", 2, 2],
+  ["json", 1, 1],
+  ["last", 1, 1],
+  ["lastIndexOf", 2, 2],
+  ["length", 1, 1],
+  ["like", 2, 2],
+  ["loadDirectoryFileInfo", 1, 2],
+  ["loadFileAsBase64", 1, 1],
+  ["loadJsonContent", 1, 3],
+  ["loadTextContent", 1, 2],
+  ["loadYamlContent", 1, 3],
+  ["map", 2, 2],
+  ["mapValues", 2, 2],
+  ["max", 1, -1],
+  ["min", 1, -1],
+  ["nameof", 1, 1],
+  ["newGuid", 0, 0],
+  ["objectKeys", 1, 1],
+  ["padLeft", 2, 3],
+  ["parseCidr", 1, 1],
+  ["parseUri", 1, 1],
+  ["range", 2, 2],
+  ["reduce", 3, 3],
+  ["replace", 3, 3],
+  ["shallowMerge", 1, 1],
+  ["skip", 2, 2],
+  ["sort", 2, 2],
+  ["split", 2, 2],
+  ["startsWith", 2, 2],
+  ["string", 1, 1],
+  ["substring", 2, 3],
+  ["take", 2, 2],
+  ["toLower", 1, 1],
+  ["toObject", 2, 3],
+  ["toUpper", 1, 1],
+  ["trim", 1, 1],
+  ["union", 2, -1],
+  ["uniqueString", 1, -1],
+  ["uri", 2, 2],
+  ["uriComponent", 1, 1],
+  ["uriComponentToString", 1, 1],
+  ["utcNow", 0, 1]
+];
+var SYS_OTHER_FUNCTIONS = ["externalInput", "readCliArg", "readEnvVar", "readEnvironmentVariable"];
+var AZ_FUNCTIONS = ["deployer", "deployment", "environment", "extensionResourceId", "getSecret", "managementGroup", "managementGroupResourceId", "pickZones", "providers", "reference", "resourceGroup", "resourceId", "roleDefinitions", "subscription", "subscriptionResourceId", "tenant", "tenantResourceId", "toLogicalZone", "toLogicalZones", "toPhysicalZone", "toPhysicalZones"];
+var ARM_ONLY_FUNCTIONS = ["variables", "parameters", "if", "createArray", "createObject"];
+
+// src/bicep/functions.ts
+var SYS = new Map(SYS_FUNCTIONS.map(([name, min, max]) => [name, { min, max }]));
+var NAMES_ONLY = /* @__PURE__ */ new Set([...SYS_OTHER_FUNCTIONS, ...AZ_FUNCTIONS]);
+var BY_LOWER = new Map([...SYS.keys(), ...NAMES_ONLY].map((n) => [n.toLowerCase(), n]));
+var INSTEAD = {
+  parameters: "the parameter's name",
+  variables: "the variable's name",
+  if: "the conditional operator (condition ? a : b)",
+  createArray: "an array ([a, b])",
+  createObject: "an object ({ key: value })"
+};
+var ARM_ONLY = new Set(ARM_ONLY_FUNCTIONS);
+function argumentCount(min, max) {
+  if (max < 0) return `at least ${min} argument${min === 1 ? "" : "s"}`;
+  if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
+  return `${min} to ${max} arguments`;
+}
+function builtinCallProblem(name, count, extensions) {
+  const sys = SYS.get(name);
+  if (sys) {
+    if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return void 0;
+    return { at: "arguments", message: `${name}() takes ${argumentCount(sys.min, sys.max)}, but is given ${count}` };
+  }
+  if (NAMES_ONLY.has(name) || /^list[A-Za-z0-9]/.test(name)) return void 0;
+  if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
+  if (extensions) return void 0;
+  const near = BY_LOWER.get(name.toLowerCase());
+  return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'? (Bicep names are case-sensitive)` : ""}` };
+}
 
 // src/bicep/lower-ast.ts
 function lit(value, at2) {
@@ -12424,6 +12536,10 @@ var FileLowerer = class extends ExprLowerer {
   unknownImports = /* @__PURE__ */ new Map();
   varRefs = /* @__PURE__ */ new Map();
   inlining = /* @__PURE__ */ new Set();
+  /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
+  get hasExtensions() {
+    return this.program.statements.some((x) => x.kind === "Extension");
+  }
   // ---- Pass 1: declarations ----
   collect() {
     for (const s of this.program.statements) {
@@ -13398,6 +13514,11 @@ var FileLowerer = class extends ExprLowerer {
   /** Built-in functions that the compiler evaluates itself or renames. */
   builtin(e, ctx) {
     const name = e.name.name;
+    const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions);
+    if (problem) {
+      this.error(problem.at === "name" ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
+      return call2("invalid", [lit(problem.message, e)], e, LOWERING_NS);
+    }
     const args = () => e.args.map((a) => this.expr(a, ctx));
     switch (name.toLowerCase()) {
       case "any":
@@ -17378,4 +17499,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build e886684552eae89405bd21f5b48c291c
+// vtaplint-build cb916080194edb404c2264d9daca400a

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
 import { LOWERING_NS } from '../expr/evaluate.js';
+import { builtinCallProblem } from './functions.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type TextSpan } from '../model/span.js';
@@ -162,6 +163,11 @@ export class FileLowerer extends ExprLowerer {
     private readonly options: FileLowerOptions,
   ) {
     super(file, diagnostics);
+  }
+
+  /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
+  private get hasExtensions(): boolean {
+    return this.program.statements.some((x) => x.kind === 'Extension');
   }
 
   // ---- Pass 1: declarations ----
@@ -1223,6 +1229,14 @@ export class FileLowerer extends ExprLowerer {
   /** Built-in functions that the compiler evaluates itself or renames. */
   private builtin(e: FunctionCall, ctx: LowerCtx): Expr {
     const name = e.name.name;
+    // Checked here, where every call is lowered, not when evaluated: a call in a property no
+    // rule reads is as wrong. The value is then unknown, without a second finding from ARM.
+    // A name imported from a registry module that is not read is not known to be wrong.
+    const problem = name === '' || this.unknownImports.has(name) ? undefined : builtinCallProblem(name, e.args.length, this.hasExtensions);
+    if (problem) {
+      this.error(problem.at === 'name' ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
+      return call('invalid', [lit(problem.message, e)], e, LOWERING_NS);
+    }
     const args = (): Expr[] => e.args.map((a) => this.expr(a, ctx));
     switch (name.toLowerCase()) {
       case 'any':

@@ -233,13 +233,16 @@ class Evaluator {
 
   /**
    * `__vtaplint.notRead('message')`: what a front end writes for a value it could not read (a
-   * Bicep load*() file that is missing or outside the lint root). The error was reported when
-   * lowering; the value is unknown ('not-fetched'), not null.
+   * Bicep load*() file that is missing or outside the lint root); the value is unknown
+   * ('not-fetched'), not null. `__vtaplint.invalid('message')`: for a call the front end found
+   * wrong (a Bicep function that does not exist); the value is an 'error' unknown. Either way the
+   * problem was reported when lowering, and is not reported again here.
    */
   private loweringCall(n: Call): Value {
     const first = n.args[0];
-    const message = first?.k === 'lit' && typeof first.value === 'string' ? first.value : 'a file that was not read';
-    return new Unknown({ code: 'not-fetched', message, span: this.span(n) });
+    const invalid = n.name === 'invalid';
+    const message = first?.k === 'lit' && typeof first.value === 'string' ? first.value : invalid ? 'an invalid call' : 'a file that was not read';
+    return new Unknown({ code: invalid ? 'error' : 'not-fetched', message, span: this.span(n) });
   }
 
   private userCall(n: Call, scope: LambdaScope | undefined, depth: number, display: string): Value {

@@ -1,0 +1,49 @@
+// Bicep's built-in functions: which names exist, and how many arguments the sys functions take,
+// for the calls the lowering hands on to ARM. The names and counts are the compiler's own
+// (functions.generated.ts). Bicep names are case-sensitive: `toupper()` is not `toUpper()`.
+import { ARM_ONLY_FUNCTIONS, AZ_FUNCTIONS, SYS_FUNCTIONS, SYS_OTHER_FUNCTIONS } from './functions.generated.js';
+
+const SYS = new Map(SYS_FUNCTIONS.map(([name, min, max]) => [name, { min, max }]));
+const NAMES_ONLY = new Set([...SYS_OTHER_FUNCTIONS, ...AZ_FUNCTIONS]);
+/** The right spelling by lowercased name, for "did you mean". */
+const BY_LOWER = new Map([...SYS.keys(), ...NAMES_ONLY].map((n) => [n.toLowerCase(), n]));
+
+const INSTEAD: Record<string, string> = {
+  parameters: "the parameter's name",
+  variables: "the variable's name",
+  if: 'the conditional operator (condition ? a : b)',
+  createArray: 'an array ([a, b])',
+  createObject: 'an object ({ key: value })',
+};
+const ARM_ONLY = new Set(ARM_ONLY_FUNCTIONS);
+
+function argumentCount(min: number, max: number): string {
+  if (max < 0) return `at least ${min} argument${min === 1 ? '' : 's'}`;
+  if (min === max) return `${min} argument${min === 1 ? '' : 's'}`;
+  return `${min} to ${max} arguments`;
+}
+
+export interface BuiltinProblem {
+  /** 'name': the function does not exist (reported at its name); 'arguments': the count is wrong (at the argument list). */
+  at: 'name' | 'arguments';
+  message: string;
+}
+
+/**
+ * What is wrong with calling the built-in `name` with `count` arguments, or undefined.
+ * `extensions`: the file declares extensions, which may bring functions of their own, so an
+ * unknown unqualified name is not reported.
+ */
+export function builtinCallProblem(name: string, count: number, extensions: boolean): BuiltinProblem | undefined {
+  const sys = SYS.get(name);
+  if (sys) {
+    if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return undefined;
+    return { at: 'arguments', message: `${name}() takes ${argumentCount(sys.min, sys.max)}, but is given ${count}` };
+  }
+  // list*() is a family: listKeys(), listSecrets(), ... (the az namespace's wildcard).
+  if (NAMES_ONLY.has(name) || /^list[A-Za-z0-9]/.test(name)) return undefined;
+  if (ARM_ONLY.has(name)) return { at: 'name', message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? 'Bicep syntax'}` };
+  if (extensions) return undefined;
+  const near = BY_LOWER.get(name.toLowerCase());
+  return { at: 'name', message: `the function '${name}' does not exist${near ? `; did you mean '${near}'? (Bicep names are case-sensitive)` : ''}` };
+}
