@@ -15161,7 +15161,7 @@ function shareString(s) {
   sharedStrings.set(s, s);
   return s;
 }
-function partialString(pieces, description) {
+function partialString(pieces, description, reason) {
   let known2 = 0;
   let last = "";
   for (let i = 0; i < pieces.length; i++) {
@@ -15182,12 +15182,12 @@ function partialString(pieces, description) {
     for (const p of pieces) {
       if (typeof p !== "string") firstUnknown ??= p;
       addPiece(p);
-      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown.reason, "string", void 0, void 0, description);
     }
     endRun();
     if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
     if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-    return new Unknown(firstUnknown.reason, "string", parts.slice(), void 0, description);
+    return new Unknown(reason ?? firstUnknown.reason, "string", parts.slice(), void 0, description);
   } finally {
     scratchParts.length = 0;
     scratchRun.length = 0;
@@ -16304,16 +16304,31 @@ function subscriptionId(env) {
 function resourceGroupName(env) {
   return known(env.ctx.deploymentContext.resourceGroup, env, "resourceGroup().name");
 }
+function isSharedIdPiece(u) {
+  return shared.has(u);
+}
+function idPiece(env, v, symbol) {
+  if (v !== void 0 && v !== "") return v;
+  const budget = env.ctx.budget;
+  let pieces = idPieces.get(budget);
+  if (!pieces) idPieces.set(budget, pieces = /* @__PURE__ */ new Map());
+  let u = pieces.get(symbol);
+  if (!u) {
+    pieces.set(symbol, u = sym(env, symbol));
+    shared.add(u);
+  }
+  return u;
+}
 function currentSubscriptionId(env) {
-  return subscriptionId(env);
+  return idPiece(env, env.ctx.deploymentContext.subscriptionId, "subscription().subscriptionId");
 }
 function currentResourceGroup(env) {
-  return resourceGroupName(env);
+  return idPiece(env, env.ctx.deploymentContext.resourceGroup, "resourceGroup().name");
 }
 function deploymentFn(name, returns, build, min = 0, max = 0) {
   return { name, min, max, returns, unknownArgs: true, impl: (_args, env) => build(env) };
 }
-var deploymentTimeMessages, AZURE_CLOUD, deploymentFunctions;
+var deploymentTimeMessages, idPieces, shared, AZURE_CLOUD, deploymentFunctions;
 var init_deployment = __esm({
   "src/expr/functions/deployment.ts"() {
     "use strict";
@@ -16321,6 +16336,8 @@ var init_deployment = __esm({
     init_ops();
     init_args();
     deploymentTimeMessages = /* @__PURE__ */ new Map();
+    idPieces = /* @__PURE__ */ new WeakMap();
+    shared = /* @__PURE__ */ new WeakSet();
     AZURE_CLOUD = {
       name: "AzureCloud",
       gallery: "https://gallery.azure.com/",
@@ -16985,8 +17002,10 @@ function finish(env, pieces, type, names, where2) {
   if (!hasUnknown(pieces)) return pieces.join("");
   const unknownName = hasUnknown(names);
   const desc = shareString(["a resource id of type ", type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where2].join(""));
-  const r = partialString(pieces, desc);
-  return r;
+  let first;
+  for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i];
+  const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : void 0;
+  return partialString(pieces, desc, reason);
 }
 function hasUnknown(values) {
   for (let i = 0; i < values.length; i++) if (values[i] instanceof Unknown) return true;
@@ -27723,4 +27742,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 37bcd744c37c33dc0f212156df9b3c55
+// vtaplint-build ceb7e132aca96ca12b2cd4ad71d2420a

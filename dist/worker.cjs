@@ -8993,7 +8993,7 @@ function shareString(s) {
   sharedStrings.set(s, s);
   return s;
 }
-function partialString(pieces, description) {
+function partialString(pieces, description, reason) {
   let known3 = 0;
   let last = "";
   for (let i = 0; i < pieces.length; i++) {
@@ -9014,12 +9014,12 @@ function partialString(pieces, description) {
     for (const p of pieces) {
       if (typeof p !== "string") firstUnknown ??= p;
       addPiece(p);
-      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(firstUnknown.reason, "string", void 0, void 0, description);
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown.reason, "string", void 0, void 0, description);
     }
     endRun();
     if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
     if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-    return new Unknown(firstUnknown.reason, "string", parts.slice(), void 0, description);
+    return new Unknown(reason ?? firstUnknown.reason, "string", parts.slice(), void 0, description);
   } finally {
     scratchParts.length = 0;
     scratchRun.length = 0;
@@ -10079,11 +10079,28 @@ function subscriptionId(env) {
 function resourceGroupName(env) {
   return known(env.ctx.deploymentContext.resourceGroup, env, "resourceGroup().name");
 }
+var idPieces = /* @__PURE__ */ new WeakMap();
+var shared = /* @__PURE__ */ new WeakSet();
+function isSharedIdPiece(u) {
+  return shared.has(u);
+}
+function idPiece(env, v, symbol) {
+  if (v !== void 0 && v !== "") return v;
+  const budget = env.ctx.budget;
+  let pieces = idPieces.get(budget);
+  if (!pieces) idPieces.set(budget, pieces = /* @__PURE__ */ new Map());
+  let u = pieces.get(symbol);
+  if (!u) {
+    pieces.set(symbol, u = sym(env, symbol));
+    shared.add(u);
+  }
+  return u;
+}
 function currentSubscriptionId(env) {
-  return subscriptionId(env);
+  return idPiece(env, env.ctx.deploymentContext.subscriptionId, "subscription().subscriptionId");
 }
 function currentResourceGroup(env) {
-  return resourceGroupName(env);
+  return idPiece(env, env.ctx.deploymentContext.resourceGroup, "resourceGroup().name");
 }
 var AZURE_CLOUD = {
   name: "AzureCloud",
@@ -10727,8 +10744,10 @@ function finish(env, pieces, type, names, where) {
   if (!hasUnknown(pieces)) return pieces.join("");
   const unknownName = hasUnknown(names);
   const desc = shareString(["a resource id of type ", type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join(""));
-  const r = partialString(pieces, desc);
-  return r;
+  let first;
+  for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i];
+  const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : void 0;
+  return partialString(pieces, desc, reason);
 }
 function hasUnknown(values) {
   for (let i = 0; i < values.length; i++) if (values[i] instanceof Unknown) return true;
@@ -17499,4 +17518,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build cb916080194edb404c2264d9daca400a
+// vtaplint-build ebc02e335dec94ec395c3adc8a5b91f0

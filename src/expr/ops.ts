@@ -269,7 +269,11 @@ export function shareString(s: string): string {
   return s;
 }
 
-export function partialString(pieces: readonly (string | Unknown)[], description?: string): string | Unknown {
+/**
+ * Concatenates known and unknown pieces: a string when every piece is known, else a partially
+ * known string (an Unknown with parts) whose reason is `reason`, or the first unknown piece's.
+ */
+export function partialString(pieces: readonly (string | Unknown)[], description?: string, reason?: UnknownReason): string | Unknown {
   // Fully known (most concat() and format() results): one flat string, no part lists or closures.
   let known = 0;
   let last = '';
@@ -293,14 +297,14 @@ export function partialString(pieces: readonly (string | Unknown)[], description
       addPiece(p);
       // Bounded: a string doubled by itself at each step would otherwise double its parts too
       // (2^n pieces); past the bound only "some string" is known, which is all rules can use anyway.
-      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown((firstUnknown as Unknown).reason, 'string', undefined, undefined, description);
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? (firstUnknown as Unknown).reason, 'string', undefined, undefined, description);
     }
     endRun();
     if (!firstUnknown) return parts.length === 0 ? '' : (parts[0] as string);
     if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
     // slice(): an exact-size copy, as partial strings such as resource ids are kept for every
     // resource and dependsOn entry.
-    return new Unknown(firstUnknown.reason, 'string', parts.slice(), undefined, description);
+    return new Unknown(reason ?? firstUnknown.reason, 'string', parts.slice(), undefined, description);
   } finally {
     // The scratch arrays must not keep values alive, nor carry anything into the next call.
     scratchParts.length = 0;

@@ -1,6 +1,6 @@
 // Unknown values: propagation, partial strings, symbols, decidable cases.
 import { describe, expect, it } from 'vitest';
-import { ev, val } from './helpers.js';
+import { ev, scopeOf, val } from './helpers.js';
 import { Unknown } from '../../src/expr/value.js';
 import { unknownText } from '../../src/expr/ops.js';
 
@@ -103,5 +103,24 @@ describe('if with an unknown condition', () => {
   it('does not report errors of branches that may not run', () => {
     const r = ev("[if(parameters('p'), createArray()[0], 1)]", t);
     expect(r.diags).toEqual([]);
+  });
+});
+
+describe('resource ids in an unknown subscription and resource group', () => {
+  it('share their subscription and resource group pieces, and each id has its reason at its own call', () => {
+    const { scope, span } = scopeOf({ resources: [] });
+    const a = scope.evaluateString("[resourceId('Microsoft.Network/virtualNetworks', 'a')]", span.sub(0, 10)) as Unknown;
+    const b = scope.evaluateString("[resourceId('Microsoft.Network/virtualNetworks', 'b')]", span.sub(10, 20)) as Unknown;
+    expect(a.parts?.[1]).toBe(b.parts?.[1]);
+    expect(a.parts?.[3]).toBe(b.parts?.[3]);
+    expect((a.parts?.[1] as Unknown).symbol).toBe('subscription().subscriptionId');
+    expect(a.reason.message).toBe('subscription().subscriptionId is only known at deployment');
+    expect(a.reason.span?.range()).not.toEqual(b.reason.span?.range());
+    expect(a.reason.span?.range().start).toBeGreaterThanOrEqual(0);
+    expect(b.reason.span?.range().start).toBeGreaterThanOrEqual(10);
+    // A resource group known from the configuration: the subscription piece alone is unknown.
+    const c = ev("[resourceId('Microsoft.Network/virtualNetworks', 'c')]", { deployment: { resourceGroup: 'rg1' } }).value as Unknown;
+    expect(c.parts?.[2]).toBe('/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworks/c');
+    expect(c.parts?.[1]).toBeInstanceOf(Unknown);
   });
 });

@@ -44,14 +44,43 @@ function resourceGroupName(env: FnEnv): string | Unknown {
   return known(env.ctx.deploymentContext.resourceGroup, env, 'resourceGroup().name');
 }
 
-/** The id of the current subscription (known or partial). */
-export function currentSubscriptionId(env: FnEnv): string | Unknown {
-  return subscriptionId(env);
+/**
+ * The unknown subscription id and resource group name that resourceId() and its variants put
+ * into the ids they build, one of each per deployment: a large deployment builds hundreds of
+ * thousands of ids, and an unknown, its reason and its span for each piece of each id were a
+ * tenth of what a 10,000-VM deployment kept. One of each per file's evaluation budget, so a
+ * span never points into another file. The id itself gets a reason of its own at its own
+ * call (resource.ts), so only a piece taken out of an id (split()) points at the first call.
+ */
+const idPieces = new WeakMap<FnEnv['ctx']['budget'], Map<string, Unknown>>(); // one budget per deployment (file)
+const shared = new WeakSet<Unknown>();
+
+/** Whether `u` is a deployment's shared subscription id or resource group name piece (see idPiece). */
+export function isSharedIdPiece(u: Unknown): boolean {
+  return shared.has(u);
 }
 
-/** The name of the current resource group (known or symbolic). */
+function idPiece(env: FnEnv, v: string | undefined, symbol: string): string | Unknown {
+  if (v !== undefined && v !== '') return v;
+  const budget = env.ctx.budget;
+  let pieces = idPieces.get(budget);
+  if (!pieces) idPieces.set(budget, (pieces = new Map()));
+  let u = pieces.get(symbol);
+  if (!u) {
+    pieces.set(symbol, (u = sym(env, symbol)));
+    shared.add(u);
+  }
+  return u;
+}
+
+/** The id of the current subscription, for the ids resourceId() builds (known, or the deployment's unknown). */
+export function currentSubscriptionId(env: FnEnv): string | Unknown {
+  return idPiece(env, env.ctx.deploymentContext.subscriptionId, 'subscription().subscriptionId');
+}
+
+/** The name of the current resource group, for the ids resourceId() builds (known, or the deployment's unknown). */
 export function currentResourceGroup(env: FnEnv): string | Unknown {
-  return resourceGroupName(env);
+  return idPiece(env, env.ctx.deploymentContext.resourceGroup, 'resourceGroup().name');
 }
 
 /** The AzureCloud environment, as documented for environment(). */

@@ -4,7 +4,7 @@
 import { Unknown } from '../value.js';
 import type { Value } from '../value.js';
 import { partialString, shareString, typeName } from '../ops.js';
-import { currentResourceGroup, currentSubscriptionId } from './deployment.js';
+import { currentResourceGroup, currentSubscriptionId, isSharedIdPiece } from './deployment.js';
 import type { FnDef, FnEnv } from './types.js';
 
 type Piece = string | Unknown;
@@ -75,8 +75,12 @@ function finish(env: FnEnv, pieces: Piece[], type: string, names: Value[], where
   // Joined into one flat string (a template literal keeps a chain of concatenation nodes): every
   // resource id known only in part keeps its description, and a large deployment has many.
   const desc = shareString(['a resource id of type ', type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join(''));
-  const r = partialString(pieces, desc);
-  return r;
+  // The subscription and resource group pieces are shared by every id of the deployment: the
+  // id's reason is theirs, at this call.
+  let first: Unknown | undefined;
+  for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i] as Unknown;
+  const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : undefined;
+  return partialString(pieces, desc, reason);
 }
 
 function hasUnknown(values: readonly Value[]): boolean {
