@@ -23346,6 +23346,12 @@ function networkOfSubnetId(graph, ref) {
   }
   return { kind: "unknown", value: ref.value, ref };
 }
+function networkOfId(graph, ref) {
+  const res = graph.resolve(ref.value);
+  if (res.kind === "resource" && lower(res.resource.type) === lower(TYPES.vnet)) return { kind: "vnet", vnet: res.resource, subnet: void 0, subnetResource: void 0, ref };
+  if (res.kind === "external" && res.id.types.length === 1 && lower(fullType(res.id, 1)) === lower(TYPES.vnet)) return { kind: "external", id: res.id, ref };
+  return { kind: "unknown", value: ref.value, ref };
+}
 function networksOfNic(graph, nic) {
   const out = [];
   for (const ipc of ipConfigurationsOf(nic)) {
@@ -23417,12 +23423,18 @@ function loadBalancersOfNic(graph, nic) {
     const method = at(ipc, "properties", "privateIPAllocationMethod").value;
     const ip = at(ipc, "properties", "privateIPAddress").value;
     if (typeof method !== "string" || lower(method) !== "static" || typeof ip !== "string") continue;
+    let nicNetwork;
     for (const lb of deployedOfType(graph, TYPES.lb)) {
       for (const pool of lbParts(lb, "backendAddressPools")) {
         if (!pool.decl) continue;
         for (const addr of elements(at(pool.decl, "properties", "loadBalancerBackendAddresses"))) {
           const a = at(addr, "properties", "ipAddress");
-          if (typeof a.value === "string" && a.value === ip) out.push({ lb, part: pool, ipConfig: ipc, via: a });
+          if (typeof a.value !== "string" || a.value !== ip) continue;
+          const subnetRef = at(addr, "properties", "subnet", "id");
+          const entryNetwork = subnetRef.value !== void 0 ? networkOfSubnetId(graph, subnetRef) : networkOfId(graph, at(addr, "properties", "virtualNetwork", "id"));
+          nicNetwork ??= networkOf(graph, ipc);
+          if (sameNetwork(nicNetwork, entryNetwork) === false) continue;
+          out.push({ lb, part: pool, ipConfig: ipc, via: a });
         }
       }
     }
@@ -24111,7 +24123,7 @@ init_located();
 init_value();
 
 // rules/vtap-source-floating-ip.md
-var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP (inline or `loadBalancers/backendAddressPools`\nchildren). A `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
+var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
 
 // rules/vtap-source-floating-ip.ts
 var vtap_source_floating_ip_default2 = defineRule(
@@ -24173,7 +24185,7 @@ var vtap_source_basic_lb_default = `# vtap-source-basic-lb
 
 ## What it checks
 For every source NIC the template declares, no load balancer in front of it (backend pools,
-inbound NAT rules, IP-based pools listing its static IP) is Basic: \`sku.name\` is \`Basic\`, or the
+inbound NAT rules, IP-based pools listing its static IP in its virtual network) is Basic: \`sku.name\` is \`Basic\`, or the
 load balancer sets no \`sku\` (which means Basic). The finding points at \`sku.name\` (or at the load
 balancer's name when it has no sku).
 
@@ -27742,4 +27754,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build ceb7e132aca96ca12b2cd4ad71d2420a
+// vtaplint-build a3cc7ddd09ac734811c7b5eb96bd8b12

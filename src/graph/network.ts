@@ -57,6 +57,14 @@ export function networkOfSubnetId(graph: ResourceGraph, ref: LocatedValue): Netw
   return { kind: 'unknown', value: ref.value, ref };
 }
 
+/** The virtual network a `virtualNetwork.id` names (as networkOfSubnetId, for a network id). */
+export function networkOfId(graph: ResourceGraph, ref: LocatedValue): NetworkRef {
+  const res = graph.resolve(ref.value);
+  if (res.kind === 'resource' && lower(res.resource.type) === lower(TYPES.vnet)) return { kind: 'vnet', vnet: res.resource, subnet: undefined, subnetResource: undefined, ref };
+  if (res.kind === 'external' && res.id.types.length === 1 && lower(fullType(res.id, 1)) === lower(TYPES.vnet)) return { kind: 'external', id: res.id, ref };
+  return { kind: 'unknown', value: ref.value, ref };
+}
+
 /** The distinct virtual networks a NIC's IP configurations are in. */
 export function networksOfNic(graph: ResourceGraph, nic: DeployedResource): NetworkRef[] {
   const out: NetworkRef[] = [];
@@ -160,7 +168,8 @@ export interface LbMembership {
 
 /**
  * The load balancers in front of a NIC: the NIC's `loadBalancerBackendAddressPools` and
- * `loadBalancerInboundNatRules`, and IP-based pools listing a static private IP of the NIC.
+ * `loadBalancerInboundNatRules`, and IP-based pools listing a static private IP of the NIC in
+ * the NIC's virtual network (the same private IP in another network is another machine).
  */
 export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): LbMembership[] {
   const out: LbMembership[] = [];
@@ -176,12 +185,20 @@ export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource):
     const method = at(ipc, 'properties', 'privateIPAllocationMethod').value;
     const ip = at(ipc, 'properties', 'privateIPAddress').value;
     if (typeof method !== 'string' || lower(method) !== 'static' || typeof ip !== 'string') continue;
+    let nicNetwork: NetworkRef | undefined;
     for (const lb of deployedOfType(graph, TYPES.lb)) {
       for (const pool of lbParts(lb, 'backendAddressPools')) {
         if (!pool.decl) continue;
         for (const addr of elements(at(pool.decl, 'properties', 'loadBalancerBackendAddresses'))) {
           const a = at(addr, 'properties', 'ipAddress');
-          if (typeof a.value === 'string' && a.value === ip) out.push({ lb, part: pool, ipConfig: ipc, via: a });
+          if (typeof a.value !== 'string' || a.value !== ip) continue;
+          // The entry names its network (virtualNetwork.id) or subnet (subnet.id); an entry whose
+          // network is not known still counts, as it may be this one.
+          const subnetRef = at(addr, 'properties', 'subnet', 'id');
+          const entryNetwork = subnetRef.value !== undefined ? networkOfSubnetId(graph, subnetRef) : networkOfId(graph, at(addr, 'properties', 'virtualNetwork', 'id'));
+          nicNetwork ??= networkOf(graph, ipc);
+          if (sameNetwork(nicNetwork, entryNetwork) === false) continue;
+          out.push({ lb, part: pool, ipConfig: ipc, via: a });
         }
       }
     }
