@@ -23616,20 +23616,6 @@ function loadBicepTemplate(source, host) {
   const lowered = loader.lowerSource(source);
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
 }
-var recentParses = /* @__PURE__ */ new Map();
-var RECENT_PARSES = 16;
-function parseRecent(source, maxDepth) {
-  const key = path7.resolve(source.path);
-  const hit = recentParses.get(key);
-  if (hit && hit.text === source.text && hit.maxDepth === maxDepth) return hit.parsed;
-  const parsed = parseBicep(source, maxDepth);
-  if (parsed.diagnostics.length === 0) {
-    recentParses.delete(key);
-    recentParses.set(key, { text: source.text, maxDepth, parsed });
-    if (recentParses.size > RECENT_PARSES) recentParses.delete(recentParses.keys().next().value);
-  }
-  return parsed;
-}
 var Loader = class {
   constructor(host, sink, options = {}) {
     this.host = host;
@@ -23648,7 +23634,7 @@ var Loader = class {
   maxDepth;
   /** Parses and lowers one Bicep source; never throws. */
   lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
-    const parsed = parseRecent(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
+    const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
     for (const d of parsed.diagnostics) this.sink.add(d);
     this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
     try {

@@ -20022,19 +20022,7 @@ function loadBicepTemplate(source, host) {
   const lowered = loader.lowerSource(source);
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
 }
-function parseRecent(source, maxDepth) {
-  const key = import_node_path9.default.resolve(source.path);
-  const hit = recentParses.get(key);
-  if (hit && hit.text === source.text && hit.maxDepth === maxDepth) return hit.parsed;
-  const parsed = parseBicep(source, maxDepth);
-  if (parsed.diagnostics.length === 0) {
-    recentParses.delete(key);
-    recentParses.set(key, { text: source.text, maxDepth, parsed });
-    if (recentParses.size > RECENT_PARSES) recentParses.delete(recentParses.keys().next().value);
-  }
-  return parsed;
-}
-var import_node_path9, DEFAULT_MODULE_DEPTH, recentParses, RECENT_PARSES, Loader;
+var import_node_path9, DEFAULT_MODULE_DEPTH, Loader;
 var init_load = __esm({
   "src/bicep/load.ts"() {
     "use strict";
@@ -20048,8 +20036,6 @@ var init_load = __esm({
     init_pragmas();
     init_lower();
     DEFAULT_MODULE_DEPTH = 16;
-    recentParses = /* @__PURE__ */ new Map();
-    RECENT_PARSES = 16;
     Loader = class {
       constructor(host, sink, options = {}) {
         this.host = host;
@@ -20068,7 +20054,7 @@ var init_load = __esm({
       maxDepth;
       /** Parses and lowers one Bicep source; never throws. */
       lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
-        const parsed = parseRecent(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
+        const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
         for (const d of parsed.diagnostics) this.sink.add(d);
         this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
         try {
@@ -27768,4 +27754,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build c3b049988499cf7cb449bf794f6168cb
+// vtaplint-build a3cc7ddd09ac734811c7b5eb96bd8b12

@@ -11,7 +11,7 @@ import { TextSpan, type Span } from '../model/span.js';
 import { isTObject, type TObject } from '../model/template.js';
 import { loadJson } from '../load/arm-json.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
-import { parseBicep, type BicepParseResult } from './parser.js';
+import { parseBicep } from './parser.js';
 import { collectPragmas, type Pragma } from './pragmas.js';
 import { FileLowerer, type LoweredFile } from './lower.js';
 import type { ModuleLoader } from './lower-modules.js';
@@ -47,28 +47,6 @@ export function loadBicepTemplate(source: SourceText, host: BicepHost): BicepTem
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
 }
 
-/**
- * The last few files parsed, by path: a module is parsed for each file that uses it and again
- * when it is linted itself, usually right after its users (files are linted in path order). The
- * syntax tree holds offsets only (spans are made from them and the file at hand), and lowering
- * does not change it; a file with parse errors is not kept (its diagnostics name the file read).
- */
-const recentParses = new Map<string, { text: string; maxDepth: number; parsed: BicepParseResult }>();
-const RECENT_PARSES = 16;
-
-function parseRecent(source: SourceText, maxDepth: number): BicepParseResult {
-  const key = path.resolve(source.path);
-  const hit = recentParses.get(key);
-  if (hit && hit.text === source.text && hit.maxDepth === maxDepth) return hit.parsed;
-  const parsed = parseBicep(source, maxDepth);
-  if (parsed.diagnostics.length === 0) {
-    recentParses.delete(key);
-    recentParses.set(key, { text: source.text, maxDepth, parsed });
-    if (recentParses.size > RECENT_PARSES) recentParses.delete(recentParses.keys().next().value as string);
-  }
-  return parsed;
-}
-
 /** Lowers the files of one load, sharing the diagnostics, the module chain and a cache. */
 export class Loader implements ModuleLoader {
   /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
@@ -88,7 +66,7 @@ export class Loader implements ModuleLoader {
 
   /** Parses and lowers one Bicep source; never throws. */
   lowerSource(source: SourceText, inlineVariables = this.options.inlineVariables ?? false): LoweredFile | undefined {
-    const parsed = parseRecent(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
+    const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
     for (const d of parsed.diagnostics) this.sink.add(d);
     this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
     try {

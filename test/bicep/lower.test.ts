@@ -309,20 +309,6 @@ describe('Bicep lowering: resources', () => {
 });
 
 describe('Bicep lowering: modules and imports', () => {
-  it('a module parsed for its user is the same as the module parsed again, and a changed file is parsed again', () => {
-    const user = "module m 'mod.bicep' = {\n  name: 'm'\n}\noutput o string = m.outputs.v\n";
-    const first = load(user, { 'mod.bicep': "output v string = 'one'\n" });
-    expect(first.diagnostics).toEqual([]);
-    const again = load(user, { 'mod.bicep': "output v string = 'one'\n" });
-    expect(JSON.stringify(again.root)).toBe(JSON.stringify(first.root));
-    // Same path, other text: the new text is what counts.
-    const changed = load(user, { 'mod.bicep': "output v string = 'two'\n" });
-    expect(JSON.stringify(changed.root)).toContain('"value":"two"');
-    expect(JSON.stringify(changed.root)).not.toContain('"value":"one"');
-    // A file with a parse error keeps its diagnostics every time it is loaded.
-    for (let i = 0; i < 2; i++) expect(load('param p string = \'x\n').diagnostics.length).toBeGreaterThan(0);
-  });
-
   it('inlines a local module as a nested deployment with outputs wired', () => {
     const r = load(
       [
