@@ -10610,17 +10610,17 @@ function typeOf(v) {
   }
 }
 var arraySpans = /* @__PURE__ */ new WeakMap();
-var arrayOrigins = /* @__PURE__ */ new WeakMap();
+var ORIGIN = /* @__PURE__ */ Symbol("vtaplint.origin");
 function setElementSpans(arr, spans) {
   arraySpans.set(arr, spans);
 }
 function setElementOrigin(arr, container, span) {
-  arrayOrigins.set(arr, { container, span });
+  arr[ORIGIN] = { container, span };
 }
 function elementSpan(arr, index2) {
   const explicit = arraySpans.get(arr)?.[index2];
   if (explicit) return explicit;
-  const origin = arrayOrigins.get(arr);
+  const origin = arr[ORIGIN];
   return origin && index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
 }
 

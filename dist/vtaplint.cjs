@@ -70,15 +70,15 @@ function setElementSpans(arr, spans) {
   arraySpans.set(arr, spans);
 }
 function setElementOrigin(arr, container, span) {
-  arrayOrigins.set(arr, { container, span });
+  arr[ORIGIN] = { container, span };
 }
 function elementSpan(arr, index2) {
   const explicit = arraySpans.get(arr)?.[index2];
   if (explicit) return explicit;
-  const origin = arrayOrigins.get(arr);
+  const origin = arr[ORIGIN];
   return origin && index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
 }
-var INDEX_FROM, SLOTS, lowerNames, MAX_LOWER_NAMES, ObjectValue, Unknown, arraySpans, arrayOrigins;
+var INDEX_FROM, SLOTS, lowerNames, MAX_LOWER_NAMES, ObjectValue, Unknown, arraySpans, ORIGIN;
 var init_value = __esm({
   "src/expr/value.ts"() {
     "use strict";
@@ -288,7 +288,7 @@ var init_value = __esm({
       oneOf;
     };
     arraySpans = /* @__PURE__ */ new WeakMap();
-    arrayOrigins = /* @__PURE__ */ new WeakMap();
+    ORIGIN = /* @__PURE__ */ Symbol("vtaplint.origin");
   }
 });
 
@@ -27754,4 +27754,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build a3cc7ddd09ac734811c7b5eb96bd8b12
+// vtaplint-build 0bee40b686c1670835732234389a65a8

@@ -2146,17 +2146,17 @@ function typeOf(v) {
   }
 }
 var arraySpans = /* @__PURE__ */ new WeakMap();
-var arrayOrigins = /* @__PURE__ */ new WeakMap();
+var ORIGIN = /* @__PURE__ */ Symbol("vtaplint.origin");
 function setElementSpans(arr, spans) {
   arraySpans.set(arr, spans);
 }
 function setElementOrigin(arr, container, span) {
-  arrayOrigins.set(arr, { container, span });
+  arr[ORIGIN] = { container, span };
 }
 function elementSpan(arr, index2) {
   const explicit = arraySpans.get(arr)?.[index2];
   if (explicit) return explicit;
-  const origin = arrayOrigins.get(arr);
+  const origin = arr[ORIGIN];
   return origin && index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
 }
 
@@ -17530,4 +17530,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 1bd23003d2d58f06286f3a23aafb1dde
+// vtaplint-build e51932ae587a37d0306de3a20d07c287

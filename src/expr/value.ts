@@ -343,8 +343,15 @@ export function typeOf(v: Value): ValueType {
 
 /** Spans of array elements that came from template arrays (arrays stay plain JS arrays). */
 const arraySpans = new WeakMap<Value[], (Span | undefined)[]>();
-/** Arrays evaluated element by element from a template array: spans derived on request. */
-const arrayOrigins = new WeakMap<Value[], ValueOrigin>();
+/**
+ * Where an array evaluated element by element from a template array came from (element spans
+ * are derived on request), kept on the array under a symbol. Not in a WeakMap: nearly every
+ * evaluated array has one, and WeakMap entries made evaluating every quickstart expression ~5%
+ * slower (the garbage collector treats each as an ephemeron). Not defined as non-enumerable
+ * either (defineProperty cost as much): JSON, Object.keys, for-in and array spread do not see a
+ * symbol, but a deep-equality assertion does, so tests compare such arrays element by element.
+ */
+const ORIGIN: unique symbol = Symbol('vtaplint.origin');
 
 export function setElementSpans(arr: Value[], spans: (Span | undefined)[]): void {
   arraySpans.set(arr, spans);
@@ -352,12 +359,12 @@ export function setElementSpans(arr: Value[], spans: (Span | undefined)[]): void
 
 /** `arr[i]` was evaluated from `container[i]` of a template array at `span`. */
 export function setElementOrigin(arr: Value[], container: unknown[], span: Span): void {
-  arrayOrigins.set(arr, { container, span });
+  (arr as { [ORIGIN]?: ValueOrigin })[ORIGIN] = { container, span };
 }
 
 export function elementSpan(arr: Value[], index: number): Span | undefined {
   const explicit = arraySpans.get(arr)?.[index];
   if (explicit) return explicit;
-  const origin = arrayOrigins.get(arr);
+  const origin = (arr as { [ORIGIN]?: ValueOrigin })[ORIGIN];
   return origin && index < (origin.container as unknown[]).length ? origin.span.child(origin.container, index) : undefined;
 }
