@@ -25759,16 +25759,19 @@ function finish2(source, root, span, language, parameters, opts, earlier, pragma
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }
-function analyzeBicep(file, opts) {
+function bicepDeployment(file, opts) {
+  return extensionOf(file) === "bicepparam" ? bicepParamsDeployment(file, opts) : bicepFileDeployment(file, opts);
+}
+function bicepFileDeployment(file, opts) {
   const read = readSourceInside(file, "bicep", opts.root, opts.limits);
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
   const t = loadBicepTemplate(read.source, bicepHost(opts.root, opts.limits));
   if (!t.root) return { kind: "broken", diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
-  return finish2(read.source, t.root, t.span, "bicep", parameters, opts, [...t.diagnostics, ...sink.items], t.pragmas, false);
+  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas };
 }
-function analyzeBicepParams(file, opts) {
+function bicepParamsDeployment(file, opts) {
   const read = readSourceInside(file, "bicepparam", opts.root, opts.limits);
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
   const host = bicepHost(opts.root, opts.limits);
@@ -25793,17 +25796,21 @@ function analyzeBicepParams(file, opts) {
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    return finish2(tRead, loaded.root, loaded.span, "arm", parameters, opts, [...p.diagnostics, ...sink.items, ...loaded.diagnostics], [], false);
+    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...sink.items, ...loaded.diagnostics], pragmas: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  return finish2(tRead, t.root, t.span, "bicep", parameters, opts, [...p.diagnostics, ...sink.items, ...t.diagnostics], t.pragmas, false);
+  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+}
+function analyzeBicep(file, opts) {
+  const d = bicepDeployment(file, opts);
+  if (d.kind !== "template") return d;
+  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false);
 }
 function analyzeFile(file, opts) {
   clearParseCache();
   const ext = extensionOf(file);
-  if (ext === "bicep") return analyzeBicep(file, opts);
-  if (ext === "bicepparam") return analyzeBicepParams(file, opts);
+  if (ext === "bicep" || ext === "bicepparam") return analyzeBicep(file, opts);
   const read = readSourceInside(file, "arm", opts.root, opts.limits);
   if (!read.ok) return opts.explicit || ext === "json" || ext === "jsonc" ? { kind: "broken", diagnostics: [read.diagnostic] } : { kind: "skipped" };
   const source = read.source;

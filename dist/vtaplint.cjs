@@ -22267,16 +22267,19 @@ function finish2(source, root, span, language, parameters, opts, earlier, pragma
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }
-function analyzeBicep(file, opts) {
+function bicepDeployment(file, opts) {
+  return extensionOf(file) === "bicepparam" ? bicepParamsDeployment(file, opts) : bicepFileDeployment(file, opts);
+}
+function bicepFileDeployment(file, opts) {
   const read = readSourceInside(file, "bicep", opts.root, opts.limits);
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
   const t = loadBicepTemplate(read.source, bicepHost(opts.root, opts.limits));
   if (!t.root) return { kind: "broken", diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
-  return finish2(read.source, t.root, t.span, "bicep", parameters, opts, [...t.diagnostics, ...sink.items], t.pragmas, false);
+  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas };
 }
-function analyzeBicepParams(file, opts) {
+function bicepParamsDeployment(file, opts) {
   const read = readSourceInside(file, "bicepparam", opts.root, opts.limits);
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
   const host = bicepHost(opts.root, opts.limits);
@@ -22301,17 +22304,21 @@ function analyzeBicepParams(file, opts) {
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    return finish2(tRead, loaded.root, loaded.span, "arm", parameters, opts, [...p.diagnostics, ...sink.items, ...loaded.diagnostics], [], false);
+    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...sink.items, ...loaded.diagnostics], pragmas: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  return finish2(tRead, t.root, t.span, "bicep", parameters, opts, [...p.diagnostics, ...sink.items, ...t.diagnostics], t.pragmas, false);
+  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+}
+function analyzeBicep(file, opts) {
+  const d = bicepDeployment(file, opts);
+  if (d.kind !== "template") return d;
+  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false);
 }
 function analyzeFile(file, opts) {
   clearParseCache();
   const ext = extensionOf(file);
-  if (ext === "bicep") return analyzeBicep(file, opts);
-  if (ext === "bicepparam") return analyzeBicepParams(file, opts);
+  if (ext === "bicep" || ext === "bicepparam") return analyzeBicep(file, opts);
   const read = readSourceInside(file, "arm", opts.root, opts.limits);
   if (!read.ok) return opts.explicit || ext === "json" || ext === "jsonc" ? { kind: "broken", diagnostics: [read.diagnostic] } : { kind: "skipped" };
   const source = read.source;
@@ -22377,20 +22384,50 @@ async function evalCommand(opts) {
     sink.add(read.diagnostic);
     return done(2);
   }
-  if (/\.bicep(param)?$/i.test(opts.template)) {
-    sink.add({ code: "invalid-template", message: "eval takes an ARM JSON template (compile Bicep files with `bicep build` first).", span: new TextSpan(read.source, 0, 0) });
-    return done(2);
-  }
-  const loaded = loadArmTemplate(read.source, limits);
-  for (const d of loaded.diagnostics) sink.add(d);
-  if (loaded.root === void 0) return done(2);
+  let template;
   const supplied = /* @__PURE__ */ new Map();
-  if (opts.mappedParameterFile && !readParameterFile(opts.mappedParameterFile, supplied, sink, { root: opts.root, limits })) return done(2);
-  for (const f of opts.parameterFiles) if (!readParameterFile(f, supplied, sink, { limits })) return done(2);
-  for (const [name, text] of Object.entries(opts.params)) supplied.set(name, { value: fromJson(parseCliValue(text)) });
-  const scope = new TemplateScope(loaded.root, loaded.span, { parameters: supplied, deployment: opts.context, diagnostics: sink, budget: new Budget(budgetLimits(limits)) });
+  if (/\.bicep(param)?$/i.test(opts.template)) {
+    const file = import_node_path15.default.resolve(opts.template);
+    const d = bicepDeployment(file, {
+      root: opts.root ?? import_node_path15.default.dirname(file),
+      deployment: opts.context ?? {},
+      mappedParameterFile: opts.mappedParameterFile,
+      parameterFiles: opts.parameterFiles,
+      params: opts.params,
+      explicit: true,
+      limits
+    });
+    if (d.kind === "skipped") sink.add({ code: "invalid-template", message: "the file names no template ('using')", span: new TextSpan(read.source, 0, 0) });
+    if (d.kind !== "template") {
+      for (const x of d.kind === "broken" ? d.diagnostics : []) sink.add(x);
+      return done(2);
+    }
+    for (const x of d.diagnostics) sink.add(x);
+    const given = new Set([opts.mappedParameterFile, ...opts.parameterFiles].filter((f) => f !== void 0).map((f) => import_node_path15.default.resolve(f)));
+    if (sink.items.some((x) => given.has(import_node_path15.default.resolve(x.span.file.path)))) return done(2);
+    template = { source: d.source, root: d.root, span: d.span };
+    for (const [name, v] of d.parameters) supplied.set(name, v);
+  } else {
+    const loaded = loadArmTemplate(read.source, limits);
+    for (const d of loaded.diagnostics) sink.add(d);
+    if (loaded.root === void 0) return done(2);
+    template = { source: read.source, root: loaded.root, span: loaded.span };
+    if (opts.mappedParameterFile && !readParameterFile(opts.mappedParameterFile, supplied, sink, { root: opts.root, limits })) return done(2);
+    for (const f of opts.parameterFiles) if (!readParameterFile(f, supplied, sink, { limits })) return done(2);
+    for (const [name, text] of Object.entries(opts.params)) supplied.set(name, { value: fromJson(parseCliValue(text)) });
+  }
+  const deployed = deployFile(template.source, template, {
+    deployment: opts.context ?? {},
+    parameters: supplied,
+    root: opts.root ?? import_node_path15.default.dirname(import_node_path15.default.resolve(opts.template)),
+    maxResources: limits.maxResources,
+    maxDeploymentDepth: limits.maxDeploymentDepth,
+    limits: budgetLimits(limits),
+    fileLimits: limits
+  });
   const outputs = /* @__PURE__ */ Object.create(null);
-  for (const o of scope.outputs()) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value) };
+  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value) };
+  for (const d of deployed.diagnostics) sink.add(d);
   const output = `${JSON.stringify({ outputs }, null, 2)}
 `;
   const failed = sink.items.some((d) => d.code === "invalid-template" || d.code === "evaluation-error");
@@ -22408,8 +22445,9 @@ var init_eval = __esm({
     init_ops();
     init_arm_json();
     init_read();
-    init_scope();
+    init_deploy();
     init_parameters();
+    init_analyze();
   }
 });
 
@@ -27754,4 +27792,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 0bee40b686c1670835732234389a65a8
+// vtaplint-build f60f79ad7a654e135062e2d3dd038f48

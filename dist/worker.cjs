@@ -15799,16 +15799,19 @@ function finish2(source, root, span, language, parameters, opts2, earlier, pragm
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }
-function analyzeBicep(file, opts2) {
+function bicepDeployment(file, opts2) {
+  return extensionOf(file) === "bicepparam" ? bicepParamsDeployment(file, opts2) : bicepFileDeployment(file, opts2);
+}
+function bicepFileDeployment(file, opts2) {
   const read = readSourceInside(file, "bicep", opts2.root, opts2.limits);
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
   const t = loadBicepTemplate(read.source, bicepHost(opts2.root, opts2.limits));
   if (!t.root) return { kind: "broken", diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts2, sink, false);
-  return finish2(read.source, t.root, t.span, "bicep", parameters, opts2, [...t.diagnostics, ...sink.items], t.pragmas, false);
+  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas };
 }
-function analyzeBicepParams(file, opts2) {
+function bicepParamsDeployment(file, opts2) {
   const read = readSourceInside(file, "bicepparam", opts2.root, opts2.limits);
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
   const host = bicepHost(opts2.root, opts2.limits);
@@ -15833,17 +15836,21 @@ function analyzeBicepParams(file, opts2) {
   if (isJson) {
     const loaded = loadJson(tRead, opts2.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    return finish2(tRead, loaded.root, loaded.span, "arm", parameters, opts2, [...p.diagnostics, ...sink.items, ...loaded.diagnostics], [], false);
+    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...sink.items, ...loaded.diagnostics], pragmas: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  return finish2(tRead, t.root, t.span, "bicep", parameters, opts2, [...p.diagnostics, ...sink.items, ...t.diagnostics], t.pragmas, false);
+  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+}
+function analyzeBicep(file, opts2) {
+  const d = bicepDeployment(file, opts2);
+  if (d.kind !== "template") return d;
+  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts2, d.diagnostics, d.pragmas, false);
 }
 function analyzeFile(file, opts2) {
   clearParseCache();
   const ext = extensionOf(file);
-  if (ext === "bicep") return analyzeBicep(file, opts2);
-  if (ext === "bicepparam") return analyzeBicepParams(file, opts2);
+  if (ext === "bicep" || ext === "bicepparam") return analyzeBicep(file, opts2);
   const read = readSourceInside(file, "arm", opts2.root, opts2.limits);
   if (!read.ok) return opts2.explicit || ext === "json" || ext === "jsonc" ? { kind: "broken", diagnostics: [read.diagnostic] } : { kind: "skipped" };
   const source = read.source;
@@ -17530,4 +17537,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build e51932ae587a37d0306de3a20d07c287
+// vtaplint-build a4fe884947546be9cc7f7814d5bba206

@@ -114,18 +114,42 @@ function finish(
   return { kind: 'template', source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }
 
-function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
+/**
+ * What a .bicep file deploys (lowered), or for a .bicepparam file the template it names with the
+ * values it gives, plus the parameter files and -p values of the options. Shared by the lint and
+ * by `vtaplint eval`.
+ */
+export type BicepDeployment =
+  | {
+      kind: 'template';
+      /** The template (for a .bicepparam file, the one its `using` names). */
+      source: SourceText;
+      root: TNode;
+      span: Span;
+      language: 'arm' | 'bicep';
+      parameters: SuppliedParameters;
+      diagnostics: Diagnostic[];
+      pragmas: Pragma[];
+    }
+  | { kind: 'broken'; diagnostics: Diagnostic[] }
+  | { kind: 'skipped' };
+
+export function bicepDeployment(file: string, opts: AnalyzeOptions): BicepDeployment {
+  return extensionOf(file) === 'bicepparam' ? bicepParamsDeployment(file, opts) : bicepFileDeployment(file, opts);
+}
+
+function bicepFileDeployment(file: string, opts: AnalyzeOptions): BicepDeployment {
   const read = readSourceInside(file, 'bicep', opts.root, opts.limits);
   if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
   const t = loadBicepTemplate(read.source, bicepHost(opts.root, opts.limits));
   if (!t.root) return { kind: 'broken', diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
-  return finish(read.source, t.root, t.span, 'bicep', parameters, opts, [...t.diagnostics, ...sink.items], t.pragmas, false);
+  return { kind: 'template', source: read.source, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas };
 }
 
-/** A .bicepparam file lints the template it names, with its values; findings land on the template. */
-function analyzeBicepParams(file: string, opts: AnalyzeOptions): Analysis {
+/** A .bicepparam file deploys the template it names, with its values; findings land on the template. */
+function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeployment {
   const read = readSourceInside(file, 'bicepparam', opts.root, opts.limits);
   if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
   const host = bicepHost(opts.root, opts.limits);
@@ -151,18 +175,23 @@ function analyzeBicepParams(file: string, opts: AnalyzeOptions): Analysis {
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    return finish(tRead, loaded.root, loaded.span, 'arm', parameters, opts, [...p.diagnostics, ...sink.items, ...loaded.diagnostics], [], false);
+    return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...sink.items, ...loaded.diagnostics], pragmas: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  return finish(tRead, t.root, t.span, 'bicep', parameters, opts, [...p.diagnostics, ...sink.items, ...t.diagnostics], t.pragmas, false);
+  return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+}
+
+function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
+  const d = bicepDeployment(file, opts);
+  if (d.kind !== 'template') return d;
+  return finish(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false);
 }
 
 export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   clearParseCache();
   const ext = extensionOf(file);
-  if (ext === 'bicep') return analyzeBicep(file, opts);
-  if (ext === 'bicepparam') return analyzeBicepParams(file, opts);
+  if (ext === 'bicep' || ext === 'bicepparam') return analyzeBicep(file, opts);
   const read = readSourceInside(file, 'arm', opts.root, opts.limits);
   if (!read.ok) return opts.explicit || ext === 'json' || ext === 'jsonc' ? { kind: 'broken', diagnostics: [read.diagnostic] } : { kind: 'skipped' };
   const source = read.source;

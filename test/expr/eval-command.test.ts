@@ -95,3 +95,81 @@ describe('evalCommand', () => {
     expect(big.stderr).toMatch(/maxFileBytes/);
   });
 });
+
+describe('eval of Bicep files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-eval-bicep-'));
+  writeFileSync(
+    path.join(dir, 'main.bicep'),
+    [
+      "param location string = 'eastus'",
+      "param prefix string",
+      "module names 'names.bicep' = {",
+      "  name: 'names'",
+      '  params: { prefix: prefix }',
+      '}',
+      "output loc string = toUpper(location)",
+      'output vms array = names.outputs.vms',
+      "output tap string = resourceId('Microsoft.Network/virtualNetworkTaps', '${prefix}-tap')",
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(path.join(dir, 'names.bicep'), "param prefix string\noutput vms array = [for i in range(0, 2): '${prefix}-vm-${i}']\n");
+  writeFileSync(path.join(dir, 'main.bicepparam'), "using 'main.bicep'\nparam location = 'uksouth'\nparam prefix = 'web'\n");
+  writeFileSync(path.join(dir, 'typo.bicep'), "output o string = toupper('x')\n");
+  writeFileSync(path.join(dir, 'broken.parameters.json'), '{"parameters": ');
+
+  it('evaluates a .bicep file as the lint lowers it (modules followed), with -p values', async () => {
+    const r = await cli(['eval', 'main.bicep', '-p', 'prefix=app'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { outputs: Record<string, { type: string; value: unknown }> };
+    expect(out.outputs.loc).toEqual({ type: 'string', value: 'EASTUS' });
+    expect(out.outputs.tap?.value).toEqual({ $unknown: expect.stringContaining("virtualNetworkTaps named 'app-tap'") });
+    // A module's outputs are what the module computes from the parameters it is given.
+    expect(out.outputs.vms).toEqual({ type: 'array', value: ['app-vm-0', 'app-vm-1'] });
+  });
+
+  it('evaluates reference() of a nested ARM deployment to its outputs, as the lint does', async () => {
+    const inner = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { p: { type: 'string' } },
+      resources: [],
+      outputs: { x: { type: 'string', value: "[toUpper(parameters('p'))]" } },
+    };
+    const outer = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'inner',
+          properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, parameters: { p: { value: 'abc' } }, template: inner },
+        },
+      ],
+      outputs: { y: { type: 'string', value: "[reference('inner').outputs.x.value]" } },
+    };
+    writeFileSync(path.join(dir, 'nested.json'), JSON.stringify(outer, null, 2));
+    const r = await cli(['eval', 'nested.json'], dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { outputs: Record<string, unknown> }).outputs.y).toEqual({ type: 'string', value: 'ABC' });
+  });
+
+  it('evaluates a .bicepparam file: its template with its values', async () => {
+    const r = await cli(['eval', 'main.bicepparam'], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> };
+    expect(out.outputs.loc?.value).toBe('UKSOUTH');
+    expect(out.outputs.tap?.value).toEqual({ $unknown: expect.stringContaining("named 'web-tap'") });
+  });
+
+  it('says why with file:line:col: a Bicep error exits 1, an unreadable parameters file exits 2', async () => {
+    const typo = await cli(['eval', 'typo.bicep'], dir);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/^vtaplint: typo\.bicep:1:19: the function 'toupper' does not exist; did you mean 'toUpper'\?/m);
+    const broken = await cli(['eval', 'main.bicep', '--parameters', 'broken.parameters.json'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^vtaplint: broken\.parameters\.json:1:\d+: invalid JSON/m);
+  });
+});
