@@ -22412,6 +22412,8 @@ async function evalCommand(opts) {
     for (const d of loaded.diagnostics) sink.add(d);
     if (loaded.root === void 0) return done(2);
     template = { source: read.source, root: loaded.root, span: loaded.span };
+    const associated = associatedParameterFile(import_node_path15.default.resolve(opts.template));
+    if (associated && !readParameterFile(associated, supplied, sink, { root: opts.root ?? import_node_path15.default.dirname(associated), limits })) return done(2);
     if (opts.mappedParameterFile && !readParameterFile(opts.mappedParameterFile, supplied, sink, { root: opts.root, limits })) return done(2);
     for (const f of opts.parameterFiles) if (!readParameterFile(f, supplied, sink, { limits })) return done(2);
     for (const [name, text] of Object.entries(opts.params)) supplied.set(name, { value: fromJson(parseCliValue(text)) });
@@ -27792,4 +27794,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build f60f79ad7a654e135062e2d3dd038f48
+// vtaplint-build 7a65436c26f41ad6efb64aadbed62946

@@ -16,7 +16,7 @@ import { readSource } from '../load/read.js';
 import type { SuppliedParameter } from '../deploy/scope.js';
 import { deployFile } from '../deploy/deploy.js';
 import type { SourceText } from '../model/source.js';
-import { readParameterFile } from '../deploy/parameters.js';
+import { associatedParameterFile, readParameterFile } from '../deploy/parameters.js';
 import { bicepDeployment } from '../engine/analyze.js';
 
 export interface EvalOptions {
@@ -91,6 +91,10 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
     for (const d of loaded.diagnostics) sink.add(d);
     if (loaded.root === undefined) return done(2);
     template = { source: read.source, root: loaded.root, span: loaded.span };
+    // The same values as the lint: x.parameters.json beside x.json (inside the root), the config's
+    // mapped file, --parameters files, then -p values.
+    const associated = associatedParameterFile(path.resolve(opts.template));
+    if (associated && !readParameterFile(associated, supplied, sink, { root: opts.root ?? path.dirname(associated), limits })) return done(2);
     if (opts.mappedParameterFile && !readParameterFile(opts.mappedParameterFile, supplied, sink, { root: opts.root, limits })) return done(2);
     for (const f of opts.parameterFiles) if (!readParameterFile(f, supplied, sink, { limits })) return done(2);
     for (const [name, text] of Object.entries(opts.params)) supplied.set(name, { value: fromJson(parseCliValue(text)) });

@@ -53,6 +53,17 @@ describe('evalCommand', () => {
     expect(r.output).toBe(`${JSON.stringify(out, null, 2)}\n`);
   });
 
+  it('reads x.parameters.json beside x.json, as the lint does; --parameters and -p come after it', async () => {
+    const f = files(template, { parameters: { name: { value: 'from-file' }, count: { value: 2 } } });
+    const byName = await evalCommand({ template: f.template, parameterFiles: [], params: {} });
+    expect(byName.exitCode).toBe(0);
+    const out = JSON.parse(byName.output) as { outputs: Record<string, { value: unknown }> };
+    expect(JSON.stringify(out.outputs.id)).toContain("named 'from-file'");
+    expect(out.outputs.count?.value).toBe(2);
+    const overridden = JSON.parse((await evalCommand({ template: f.template, parameterFiles: [], params: { count: '7' } })).output) as { outputs: Record<string, { value: unknown }> };
+    expect(overridden.outputs.count?.value).toBe(7);
+  });
+
   it('uses the deployment context', async () => {
     const f = files(template);
     const r = await evalCommand({
