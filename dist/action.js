@@ -22527,9 +22527,10 @@ var FileLowerer = class extends ExprLowerer {
   unknownImports = /* @__PURE__ */ new Map();
   varRefs = /* @__PURE__ */ new Map();
   inlining = /* @__PURE__ */ new Set();
+  extensions;
   /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
   get hasExtensions() {
-    return this.program.statements.some((x) => x.kind === "Extension");
+    return this.extensions ??= this.program.statements.some((x) => x.kind === "Extension");
   }
   // ---- Pass 1: declarations ----
   collect() {

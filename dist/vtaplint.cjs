@@ -18953,9 +18953,10 @@ var init_lower = __esm({
       unknownImports = /* @__PURE__ */ new Map();
       varRefs = /* @__PURE__ */ new Map();
       inlining = /* @__PURE__ */ new Set();
+      extensions;
       /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
       get hasExtensions() {
-        return this.program.statements.some((x) => x.kind === "Extension");
+        return this.extensions ??= this.program.statements.some((x) => x.kind === "Extension");
       }
       // ---- Pass 1: declarations ----
       collect() {
@@ -27794,4 +27795,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 7a65436c26f41ad6efb64aadbed62946
+// vtaplint-build 9404e8a1ca3c471e4ea860f45b5452d4

@@ -12567,9 +12567,10 @@ var FileLowerer = class extends ExprLowerer {
   unknownImports = /* @__PURE__ */ new Map();
   varRefs = /* @__PURE__ */ new Map();
   inlining = /* @__PURE__ */ new Set();
+  extensions;
   /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
   get hasExtensions() {
-    return this.program.statements.some((x) => x.kind === "Extension");
+    return this.extensions ??= this.program.statements.some((x) => x.kind === "Extension");
   }
   // ---- Pass 1: declarations ----
   collect() {
@@ -17537,4 +17538,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build a4fe884947546be9cc7f7814d5bba206
+// vtaplint-build 41de88ca475931c7871054c42f6d495e

@@ -165,9 +165,11 @@ export class FileLowerer extends ExprLowerer {
     super(file, diagnostics);
   }
 
+  private extensions: boolean | undefined;
+
   /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
   private get hasExtensions(): boolean {
-    return this.program.statements.some((x) => x.kind === 'Extension');
+    return (this.extensions ??= this.program.statements.some((x) => x.kind === 'Extension'));
   }
 
   // ---- Pass 1: declarations ----

@@ -381,7 +381,6 @@ interface UnitIndex {
   byShortName: Map<string, DeployedResource[]>;
 }
 
-/** "properties.ipConfigurations[0].properties.subnet.id" */
 /** Where collectReferences is in a resource's values: three parallel stacks, reused for every resource. */
 class ReferenceWalk {
   /** Property names and array indexes from the body down. */
@@ -413,6 +412,7 @@ class ReferenceWalk {
   }
 }
 
+/** "properties.ipConfigurations[0].properties.subnet.id" */
 function pathText(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(value)';
   // Pieces joined once (one flat string per edge, not a chain of concatenation nodes).
