@@ -10565,12 +10565,6 @@ var ObjectValue = class _ObjectValue {
   spanAt(i) {
     return this.withSpans(i).span;
   }
-  /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
-  rawEntries() {
-    const out = new Array(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = this.raw(i);
-    return out.values();
-  }
   /** Entries with their spans. */
   located() {
     const out = new Array(this.count);
@@ -25750,13 +25744,16 @@ function readGivenParameterFiles(opts, parameters, sink) {
   for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...opts.params ?? {} }, parameters);
 }
-function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep) {
+function deployTemplate(source, root, span, parameters, opts) {
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const deployed = deployFile(
+  return deployFile(
     source,
     { root, span },
     { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits }
   );
+}
+function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep) {
+  const deployed = deployTemplate(source, root, span, parameters, opts);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }

@@ -258,12 +258,6 @@ var init_value = __esm({
       spanAt(i) {
         return this.withSpans(i).span;
       }
-      /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
-      rawEntries() {
-        const out = new Array(this.count);
-        for (let i = 0; i < this.count; i++) out[i] = this.raw(i);
-        return out.values();
-      }
       /** Entries with their spans. */
       located() {
         const out = new Array(this.count);
@@ -22258,13 +22252,16 @@ function readGivenParameterFiles(opts, parameters, sink) {
   for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
   cliParameters({ ...opts.params ?? {} }, parameters);
 }
-function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep) {
+function deployTemplate(source, root, span, parameters, opts) {
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const deployed = deployFile(
+  return deployFile(
     source,
     { root, span },
     { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits }
   );
+}
+function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep) {
+  const deployed = deployTemplate(source, root, span, parameters, opts);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }
@@ -22368,66 +22365,47 @@ var eval_exports = {};
 __export(eval_exports, {
   evalCommand: () => evalCommand
 });
-function parseCliValue(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 async function evalCommand(opts) {
   await Promise.resolve();
   const sink = new DiagnosticSink();
   const done = (exitCode, output2 = "") => ({ output: output2, exitCode, diagnostics: sink.items });
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const read = readSource(import_node_path15.default.resolve(opts.template), "arm", limits);
+  const file = import_node_path15.default.resolve(opts.template);
+  const read = readSource(file, "arm", limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return done(2);
   }
+  const analyze = {
+    root: opts.root ?? import_node_path15.default.dirname(file),
+    deployment: opts.context ?? {},
+    mappedParameterFile: opts.mappedParameterFile,
+    parameterFiles: opts.parameterFiles,
+    params: opts.params,
+    explicit: true,
+    limits
+  };
+  const isBicep = /\.bicep(param)?$/i.test(file);
   let template;
-  const supplied = /* @__PURE__ */ new Map();
-  if (/\.bicep(param)?$/i.test(opts.template)) {
-    const file = import_node_path15.default.resolve(opts.template);
-    const d = bicepDeployment(file, {
-      root: opts.root ?? import_node_path15.default.dirname(file),
-      deployment: opts.context ?? {},
-      mappedParameterFile: opts.mappedParameterFile,
-      parameterFiles: opts.parameterFiles,
-      params: opts.params,
-      explicit: true,
-      limits
-    });
+  if (isBicep) {
+    const d = bicepDeployment(file, analyze);
     if (d.kind === "skipped") sink.add({ code: "invalid-template", message: "the file names no template ('using')", span: new TextSpan(read.source, 0, 0) });
     if (d.kind !== "template") {
       for (const x of d.kind === "broken" ? d.diagnostics : []) sink.add(x);
       return done(2);
     }
     for (const x of d.diagnostics) sink.add(x);
-    const given = new Set([opts.mappedParameterFile, ...opts.parameterFiles].filter((f) => f !== void 0).map((f) => import_node_path15.default.resolve(f)));
-    if (sink.items.some((x) => given.has(import_node_path15.default.resolve(x.span.file.path)))) return done(2);
-    template = { source: d.source, root: d.root, span: d.span };
-    for (const [name, v] of d.parameters) supplied.set(name, v);
+    template = d;
   } else {
     const loaded = loadArmTemplate(read.source, limits);
     for (const d of loaded.diagnostics) sink.add(d);
     if (loaded.root === void 0) return done(2);
-    template = { source: read.source, root: loaded.root, span: loaded.span };
-    const associated = associatedParameterFile(import_node_path15.default.resolve(opts.template));
-    if (associated && !readParameterFile(associated, supplied, sink, { root: opts.root ?? import_node_path15.default.dirname(associated), limits })) return done(2);
-    if (opts.mappedParameterFile && !readParameterFile(opts.mappedParameterFile, supplied, sink, { root: opts.root, limits })) return done(2);
-    for (const f of opts.parameterFiles) if (!readParameterFile(f, supplied, sink, { limits })) return done(2);
-    for (const [name, text] of Object.entries(opts.params)) supplied.set(name, { value: fromJson(parseCliValue(text)) });
+    template = { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
   }
-  const deployed = deployFile(template.source, template, {
-    deployment: opts.context ?? {},
-    parameters: supplied,
-    root: opts.root ?? import_node_path15.default.dirname(import_node_path15.default.resolve(opts.template)),
-    maxResources: limits.maxResources,
-    maxDeploymentDepth: limits.maxDeploymentDepth,
-    limits: budgetLimits(limits),
-    fileLimits: limits
-  });
+  const parameterFiles = [isBicep ? void 0 : associatedParameterFile(file), opts.mappedParameterFile, ...opts.parameterFiles];
+  const given = new Set(parameterFiles.filter((f) => f !== void 0).map((f) => import_node_path15.default.resolve(f)));
+  if (sink.items.some((x) => given.has(import_node_path15.default.resolve(x.span.file.path)))) return done(2);
+  const deployed = deployTemplate(template.source, template.root, template.span, template.parameters, analyze);
   const outputs = /* @__PURE__ */ Object.create(null);
   for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value) };
   for (const d of deployed.diagnostics) sink.add(d);
@@ -22443,12 +22421,10 @@ var init_eval = __esm({
     import_node_path15 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
-    init_context();
     init_limits();
     init_ops();
     init_arm_json();
     init_read();
-    init_deploy();
     init_parameters();
     init_analyze();
   }
@@ -27795,4 +27771,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build f1c7eddb5d03fd926bd4ee1d40387523
+// vtaplint-build 78c378d12be856c6f2fd1ff2e209d291

@@ -2101,12 +2101,6 @@ var ObjectValue = class _ObjectValue {
   spanAt(i) {
     return this.withSpans(i).span;
   }
-  /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
-  rawEntries() {
-    const out = new Array(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = this.raw(i);
-    return out.values();
-  }
   /** Entries with their spans. */
   located() {
     const out = new Array(this.count);
@@ -15790,13 +15784,16 @@ function readGivenParameterFiles(opts2, parameters, sink) {
   for (const f of opts2.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts2.limits });
   cliParameters({ ...opts2.params ?? {} }, parameters);
 }
-function finish2(source, root, span, language, parameters, opts2, earlier, pragmas, generatedFromBicep) {
+function deployTemplate(source, root, span, parameters, opts2) {
   const limits = opts2.limits ?? DEFAULT_LIMITS;
-  const deployed = deployFile(
+  return deployFile(
     source,
     { root, span },
     { deployment: opts2.deployment, parameters, root: opts2.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits }
   );
+}
+function finish2(source, root, span, language, parameters, opts2, earlier, pragmas, generatedFromBicep) {
+  const deployed = deployTemplate(source, root, span, parameters, opts2);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }
@@ -17538,4 +17535,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build e1bf3359ef737f7f7ad0ca6ce3548a1e
+// vtaplint-build e79ab4bb6363b7787b698a18cb4a9851

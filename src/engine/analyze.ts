@@ -78,7 +78,11 @@ export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMIT
   };
 }
 
-function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: DiagnosticSink, associated: boolean): SuppliedParameters {
+/**
+ * The parameter values a template is deployed with: the file associated with it by name (when
+ * `associated`), then the config's mapped file, --parameters files and -p values.
+ */
+export function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: DiagnosticSink, associated: boolean): SuppliedParameters {
   const parameters: SuppliedParameters = new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : undefined;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits });
@@ -93,6 +97,16 @@ function readGivenParameterFiles(opts: AnalyzeOptions, parameters: SuppliedParam
   cliParameters({ ...(opts.params ?? {}) }, parameters);
 }
 
+/** Deploys a loaded template with the run's deployment context and limits (the lint's and eval's deploy stage). */
+export function deployTemplate(source: SourceText, root: TNode, span: Span, parameters: SuppliedParameters, opts: AnalyzeOptions): DeployResult {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  return deployFile(
+    source,
+    { root, span },
+    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits },
+  );
+}
+
 function finish(
   source: SourceText,
   root: TNode,
@@ -104,12 +118,7 @@ function finish(
   pragmas: Pragma[],
   generatedFromBicep: boolean,
 ): Analysis {
-  const limits = opts.limits ?? DEFAULT_LIMITS;
-  const deployed = deployFile(
-    source,
-    { root, span },
-    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits },
-  );
+  const deployed = deployTemplate(source, root, span, parameters, opts);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return { kind: 'template', source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
 }

@@ -248,13 +248,6 @@ export class ObjectValue {
     return this.withSpans(i).span;
   }
 
-  /** Entries as they are: spans not derived (entry(key) derives them for the one asked). */
-  rawEntries(): IterableIterator<Readonly<Entry>> {
-    const out = new Array<Entry>(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = this.raw(i);
-    return out.values();
-  }
-
   /** Entries with their spans. */
   located(): Readonly<Entry>[] {
     const out = new Array<Entry>(this.count);
