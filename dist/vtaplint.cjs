@@ -3452,6 +3452,13 @@ var init_span = __esm({
   "src/model/span.ts"() {
     "use strict";
     Span = class {
+      /**
+       * From now on child() and keySpan() give one span object per key, and so do the spans they
+       * give: for template parts evaluated again and again (copy loops), whose instances would
+       * otherwise each hold a copy of every span. Spans with recorded children share them already.
+       */
+      shareChildren() {
+      }
       region() {
         const r = this.range();
         return { start: this.file.position(r.start), end: this.file.position(r.end) };
@@ -3497,11 +3504,13 @@ var init_span = __esm({
     };
     JsonPathSpan = class _JsonPathSpan extends Span {
       // Large templates keep tens of thousands of these (values' and keys' spans of evaluated
-      // objects): four fields, the file and resolver shared through `doc`, a key's span a subclass.
+      // objects): five fields, the file and resolver shared through `doc`, a key's span a subclass.
       doc;
       cached;
       parent;
       key;
+      /** Undefined: children are made on each request; null or a map: shared (see shareChildren). */
+      kids;
       constructor(doc, parent, key) {
         super();
         this.doc = doc;
@@ -3534,11 +3543,29 @@ var init_span = __esm({
         this.cached = r ?? { start: 0, end: 0 };
         return this.cached;
       }
+      shareChildren() {
+        this.kids ??= null;
+      }
       child(_container, key) {
-        return new _JsonPathSpan(this.doc, this, key);
+        const kids = this.kids;
+        if (kids === void 0) return new _JsonPathSpan(this.doc, this, key);
+        return this.shared(kids, key, false);
       }
       keySpan(_container, key) {
-        return new JsonPathKeySpan(this.doc, this, key);
+        const kids = this.kids;
+        if (kids === void 0) return new JsonPathKeySpan(this.doc, this, key);
+        return this.shared(kids, key, true);
+      }
+      shared(kids, key, isKey) {
+        const k = typeof key === "number" ? key : `${isKey ? "k" : "v"}${key}`;
+        const map = kids ?? (this.kids = /* @__PURE__ */ new Map());
+        let s = map.get(k);
+        if (s === void 0) {
+          s = isKey ? new JsonPathKeySpan(this.doc, this, key) : new _JsonPathSpan(this.doc, this, key);
+          s.kids = null;
+          map.set(k, s);
+        }
+        return s;
       }
       sub(start, end) {
         return new JsonStringPartSpan(this, this.doc.resolver, this.isKey, start, end);
@@ -20411,6 +20438,7 @@ var init_resources = __esm({
               });
             }
             const n = Math.min(count, ARM_MAX_COPY, maxCopy);
+            if (n > 1) d.span.shareChildren();
             for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
             return;
           }
@@ -21270,6 +21298,7 @@ var init_scope = __esm({
         }
         const out = [];
         const spans = [];
+        if (count > 1) input.span.shareChildren();
         for (let i = 0; i < count; i++) {
           if (this.budget.exhausted) {
             const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
@@ -27771,4 +27800,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 78c378d12be856c6f2fd1ff2e209d291
+// vtaplint-build 42d356c2a986a68c51729ba43894a59d

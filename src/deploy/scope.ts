@@ -722,6 +722,8 @@ class NodeContext implements EvalContext {
     }
     const out: Value[] = [];
     const spans: Span[] = [];
+    // Every element evaluates the same input: they share its spans, not a copy each.
+    if (count > 1) input.span.shareChildren();
     for (let i = 0; i < count; i++) {
       // Once the step budget is spent every element would be the same 'limit' unknown: stop.
       if (this.budget.exhausted) {

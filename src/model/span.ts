@@ -39,6 +39,13 @@ export abstract class Span {
   /** Identity for de-duplication, without resolving positions (which may need a parse). */
   abstract identity(): string;
 
+  /**
+   * From now on child() and keySpan() give one span object per key, and so do the spans they
+   * give: for template parts evaluated again and again (copy loops), whose instances would
+   * otherwise each hold a copy of every span. Spans with recorded children share them already.
+   */
+  shareChildren(): void {}
+
   region(): Region {
     const r = this.range();
     return { start: this.file.position(r.start), end: this.file.position(r.end) };
@@ -142,11 +149,13 @@ interface JsonDocument {
 /** The span of a JSON value given by its path; offsets are resolved on demand. */
 export class JsonPathSpan extends Span {
   // Large templates keep tens of thousands of these (values' and keys' spans of evaluated
-  // objects): four fields, the file and resolver shared through `doc`, a key's span a subclass.
+  // objects): five fields, the file and resolver shared through `doc`, a key's span a subclass.
   private readonly doc: JsonDocument;
   private cached: Range | undefined;
   readonly parent: JsonPathSpan | undefined;
   readonly key: PathKey | undefined;
+  /** Undefined: children are made on each request; null or a map: shared (see shareChildren). */
+  private kids: Map<PathKey, JsonPathSpan> | null | undefined;
 
   protected constructor(doc: JsonDocument, parent: JsonPathSpan | undefined, key: PathKey | undefined) {
     super();
@@ -189,12 +198,34 @@ export class JsonPathSpan extends Span {
     return this.cached;
   }
 
+  override shareChildren(): void {
+    this.kids ??= null;
+  }
+
   child(_container: object, key: PathKey): Span {
-    return new JsonPathSpan(this.doc, this, key);
+    const kids = this.kids;
+    if (kids === undefined) return new JsonPathSpan(this.doc, this, key);
+    return this.shared(kids, key, false);
   }
 
   keySpan(_container: object, key: string): Span {
-    return new JsonPathKeySpan(this.doc, this, key);
+    const kids = this.kids;
+    if (kids === undefined) return new JsonPathKeySpan(this.doc, this, key);
+    return this.shared(kids, key, true);
+  }
+
+  private shared(kids: Map<PathKey, JsonPathSpan> | null, key: PathKey, isKey: boolean): JsonPathSpan {
+    // Index spans under the index; a property's value span and its name's span under the name with
+    // a different prefix each, so that no two keys can collide.
+    const k = typeof key === 'number' ? key : `${isKey ? 'k' : 'v'}${key}`;
+    const map = kids ?? (this.kids = new Map());
+    let s = map.get(k);
+    if (s === undefined) {
+      s = isKey ? new JsonPathKeySpan(this.doc, this, key) : new JsonPathSpan(this.doc, this, key);
+      s.kids = null;
+      map.set(k, s);
+    }
+    return s;
   }
 
   sub(start: number, end: number): Span {

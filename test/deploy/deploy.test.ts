@@ -1,9 +1,11 @@
 // The deployment model: parameters, variables, copy loops, conditions, nested deployments,
 // languageVersion 2.0, child resources — what a template really deploys.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Unknown } from '../../src/expr/value.js';
-import { at } from '../../src/graph/located.js';
-import { formatId } from '../../src/graph/resource-id.js';
+import { at, keySpanOf } from '../../src/graph/located.js';
+import { formatId, parseResourceId } from '../../src/graph/resource-id.js';
 import { graphToJson } from '../../src/graph/export.js';
 import { analyze, arm } from './helpers.js';
 
@@ -106,6 +108,10 @@ describe('variables, copy loops and conditions', () => {
     const subnets = at(a.graph.resources[0]!.root, 'properties', 'subnets').value as unknown[];
     expect(subnets).toHaveLength(2);
     expect(at({ value: subnets[1] as never, span: a.graph.resources[0]!.span }, 'properties', 'addressPrefix').value).toBe('10.0.1.0/24');
+    // The elements of a property copy share the spans of its input (see the resource copy test below).
+    const nameOf = (i: number) => at({ value: subnets[i] as never, span: a.graph.resources[0]!.span }, 'name');
+    expect(nameOf(1).span).toBe(nameOf(0).span);
+    expect(nameOf(1).span.text()).toBe(JSON.stringify("[concat('s', copyIndex('subnets'))]"));
   });
 
   test('resource copy: count evaluated, copyIndex in names, ARM limit of 800 reported', () => {
@@ -115,6 +121,29 @@ describe('variables, copy loops and conditions', () => {
     const { a } = analyze({ 'main.json': big });
     expect(a.graph.resources).toHaveLength(800);
     expect(a.diagnostics.find((d) => d.code === 'evaluation-error')?.message).toContain("exceeds Azure's limit of 800");
+  });
+
+  test('copy instances share the spans of their declaration, and every span still points into it', () => {
+    const subnetId = "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', concat('s', copyIndex()))]";
+    const ipConfigurations = [{ name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: subnetId } } }];
+    const t = arm([{ copy: { name: 'nics', count: 3 }, ...nic("[concat('nic', copyIndex())]", { properties: { ipConfigurations } }) }]);
+    const { dir, a } = analyze({ 'main.json': t });
+    const [r0, r1, r2] = a.graph.resources as [(typeof a.graph.resources)[0], (typeof a.graph.resources)[0], (typeof a.graph.resources)[0]];
+    const id = (r: typeof r0) => at(r.root, 'properties', 'ipConfigurations', 0, 'properties', 'subnet', 'id');
+    // One span object for all instances (10,000 copies would otherwise hold 10,000 of each)...
+    expect(id(r1).span).toBe(id(r0).span);
+    expect(id(r2).span).toBe(id(r0).span);
+    expect(keySpanOf(r2.root, 'properties')).toBe(keySpanOf(r0.root, 'properties'));
+    // ...while the values stay each instance's own.
+    expect(formatId(parseResourceId(id(r0).value as never)!)).toMatch(/virtualNetworks\/vnet\/subnets\/s0$/);
+    expect(formatId(parseResourceId(id(r2).value as never)!)).toMatch(/virtualNetworks\/vnet\/subnets\/s2$/);
+    // A value's span and its property name's span are told apart, and both resolve into the file.
+    const text = readFileSync(path.join(dir, 'main.json'), 'utf8');
+    const idLine = text.split('\n').findIndex((l) => l.includes('"id":')) + 1;
+    expect(id(r2).span.region().start.line).toBe(idLine);
+    expect(id(r2).span.text()).toBe(JSON.stringify(subnetId));
+    expect(keySpanOf(r2.root, 'properties')?.text()).toBe('"properties"');
+    expect(at(r2.root, 'properties').span.text().startsWith('{')).toBe(true);
   });
 
   test('a copy count known only at deployment gives one representative, maybe-deployed instance', () => {
