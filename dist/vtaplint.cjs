@@ -317,6 +317,23 @@ var init_located = __esm({
 });
 
 // src/graph/resource-id.ts
+function oneSegment(p) {
+  if (typeof p === "string") {
+    let s2 = oneKnown.get(p);
+    if (s2 === void 0) {
+      if (oneKnown.size >= MAX_SHARED_SEGMENTS) oneKnown.clear();
+      oneKnown.set(p, s2 = [p]);
+    }
+    return s2;
+  }
+  if (p.symbol === void 0) return [p];
+  let s = oneUnknown.get(p);
+  if (s === void 0) {
+    if (oneUnknown.size >= MAX_SHARED_SEGMENTS) oneUnknown.clear();
+    oneUnknown.set(p, s = [p]);
+  }
+  return s;
+}
 function splitSegments(v) {
   const pieces = typeof v === "string" ? [v] : v instanceof Unknown && v.parts ? flattenParts(v.parts) : [];
   if (pieces.length === 0) return void 0;
@@ -341,14 +358,14 @@ function splitSegments(v) {
         n++;
       }
       if (slash2 < 0) break;
-      out.push(n === 0 ? [] : n === 1 ? [one] : cur.slice());
+      out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one) : cur.slice());
       cur = void 0;
       one = void 0;
       n = 0;
       from = slash2 + 1;
     }
   }
-  out.push(n === 0 ? [] : n === 1 ? [one] : cur.slice());
+  out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one) : cur.slice());
   return out.slice();
 }
 function flattenParts(parts) {
@@ -465,11 +482,15 @@ function idValue(id) {
   if (!unknown) return parts.join("");
   return new Unknown(unknown.reason, "string", parts, void 0, `a resource id of type ${fullType(id)}`);
 }
-var opaqueCounter, opaqueKeys;
+var oneKnown, oneUnknown, MAX_SHARED_SEGMENTS, EMPTY_SEGMENT, opaqueCounter, opaqueKeys;
 var init_resource_id = __esm({
   "src/graph/resource-id.ts"() {
     "use strict";
     init_value();
+    oneKnown = /* @__PURE__ */ new Map();
+    oneUnknown = /* @__PURE__ */ new Map();
+    MAX_SHARED_SEGMENTS = 4096;
+    EMPTY_SEGMENT = [];
     opaqueCounter = 0;
     opaqueKeys = /* @__PURE__ */ new WeakMap();
   }
@@ -27800,4 +27821,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 42d356c2a986a68c51729ba43894a59d
+// vtaplint-build ff32e5decf39fc36d958fa93accc93ae

@@ -2179,6 +2179,27 @@ function elements(base) {
 }
 
 // src/graph/resource-id.ts
+var oneKnown = /* @__PURE__ */ new Map();
+var oneUnknown = /* @__PURE__ */ new Map();
+var MAX_SHARED_SEGMENTS = 4096;
+var EMPTY_SEGMENT = [];
+function oneSegment(p) {
+  if (typeof p === "string") {
+    let s2 = oneKnown.get(p);
+    if (s2 === void 0) {
+      if (oneKnown.size >= MAX_SHARED_SEGMENTS) oneKnown.clear();
+      oneKnown.set(p, s2 = [p]);
+    }
+    return s2;
+  }
+  if (p.symbol === void 0) return [p];
+  let s = oneUnknown.get(p);
+  if (s === void 0) {
+    if (oneUnknown.size >= MAX_SHARED_SEGMENTS) oneUnknown.clear();
+    oneUnknown.set(p, s = [p]);
+  }
+  return s;
+}
 function splitSegments(v) {
   const pieces = typeof v === "string" ? [v] : v instanceof Unknown && v.parts ? flattenParts(v.parts) : [];
   if (pieces.length === 0) return void 0;
@@ -2203,14 +2224,14 @@ function splitSegments(v) {
         n++;
       }
       if (slash < 0) break;
-      out.push(n === 0 ? [] : n === 1 ? [one] : cur.slice());
+      out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one) : cur.slice());
       cur = void 0;
       one = void 0;
       n = 0;
       from = slash + 1;
     }
   }
-  out.push(n === 0 ? [] : n === 1 ? [one] : cur.slice());
+  out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one) : cur.slice());
   return out.slice();
 }
 function flattenParts(parts) {
@@ -17564,4 +17585,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 1b445fe3600f9f92c06f96546797e647
+// vtaplint-build 197a9f416a9c3609397dce02b667fc0e

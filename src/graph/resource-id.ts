@@ -18,6 +18,37 @@ export interface ResourceId {
   names: Segment[];
 }
 
+/**
+ * One-piece segments, shared: the same segment text ("subscriptions", "Microsoft.Network", a
+ * resource's name) or the same deployment-wide unknown piece is one array in every id made of it.
+ * Ids are kept (one per resource, one per reference resolved), and a 10,000-VM deployment made
+ * several hundred thousand one-element arrays. Segments are never changed (Segment is readonly).
+ * Bounded: emptied when full, so it stays small however many distinct names a run sees.
+ */
+const oneKnown = new Map<string, Segment>();
+const oneUnknown = new Map<Unknown, Segment>();
+const MAX_SHARED_SEGMENTS = 4096;
+const EMPTY_SEGMENT: Segment = [];
+
+function oneSegment(p: string | Unknown): Segment {
+  if (typeof p === 'string') {
+    let s = oneKnown.get(p);
+    if (s === undefined) {
+      if (oneKnown.size >= MAX_SHARED_SEGMENTS) oneKnown.clear();
+      oneKnown.set(p, (s = [p]));
+    }
+    return s;
+  }
+  // Only deployment-wide unknowns (with a symbol) recur; any other unknown is in one id.
+  if (p.symbol === undefined) return [p];
+  let s = oneUnknown.get(p);
+  if (s === undefined) {
+    if (oneUnknown.size >= MAX_SHARED_SEGMENTS) oneUnknown.clear();
+    oneUnknown.set(p, (s = [p]));
+  }
+  return s;
+}
+
 /** Splits a string or partially known string into '/'-separated segments; undefined for other values. */
 export function splitSegments(v: Value): Segment[] | undefined {
   const pieces: (string | Unknown)[] = typeof v === 'string' ? [v] : v instanceof Unknown && v.parts ? flattenParts(v.parts) : [];
@@ -47,14 +78,14 @@ export function splitSegments(v: Value): Segment[] | undefined {
         n++;
       }
       if (slash < 0) break;
-      out.push(n === 0 ? [] : n === 1 ? [one as string | Unknown] : (cur as (string | Unknown)[]).slice());
+      out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one as string | Unknown) : (cur as (string | Unknown)[]).slice());
       cur = undefined;
       one = undefined;
       n = 0;
       from = slash + 1;
     }
   }
-  out.push(n === 0 ? [] : n === 1 ? [one as string | Unknown] : (cur as (string | Unknown)[]).slice());
+  out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one as string | Unknown) : (cur as (string | Unknown)[]).slice());
   return out.slice();
 }
 

@@ -31,6 +31,18 @@ describe('splitSegments', () => {
   });
 });
 
+describe('shared segments', () => {
+  it('ids share one array per segment text and per deployment-wide unknown, not one each', () => {
+    const a = new Unknown(reason, 'string', ['/subscriptions/', sub, '/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/nic-1']);
+    const b = new Unknown(reason, 'string', ['/subscriptions/', sub, '/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/nic-2']);
+    const [x, y] = [parseResourceId(a), parseResourceId(b)];
+    expect(y?.scope[1]).toBe(x?.scope[1]); // [sub]
+    expect(y?.scope[3]).toBe(x?.scope[3]); // ['rg']
+    expect(y?.names[0]).not.toBe(x?.names[0]);
+    expect(parseResourceId(`/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/nic-1`)?.names[0]).toBe(x?.names[0]);
+  });
+});
+
 describe('parseResourceId', () => {
   it('reads a partly known id and keys it by the symbols of its unknown pieces', () => {
     const v = new Unknown(reason, 'string', ['/subscriptions/', sub, '/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/nic-', opaque]);
