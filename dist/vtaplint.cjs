@@ -179,12 +179,26 @@ var init_value = __esm({
       withSpans(i) {
         const src = this.data[SLOTS * i + 3];
         if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) {
-          this.data[SLOTS * i + 4] ??= this.originSpan.child(this.originContainer, src);
+          this.valueSpan(i);
           const e = this.raw(i);
           e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
           return e;
         }
         return this.raw(i);
+      }
+      /** The value span of entry `i`, derived from the origin once and kept (see withSpans). */
+      valueSpan(i) {
+        const d = this.data;
+        const b = SLOTS * i;
+        let span = d[b + 4];
+        if (span === void 0) {
+          const src = d[b + 3];
+          if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) {
+            span = this.originSpan.child(this.originContainer, src);
+            d[b + 4] = span;
+          }
+        }
+        return span;
       }
       /**
        * Sets a property evaluated from `srcKey` of this object's template origin whose value span is
@@ -256,7 +270,11 @@ var init_value = __esm({
       }
       /** The value span of property `i`, derived from the origin and kept as entry() does. */
       spanAt(i) {
-        return this.withSpans(i).span;
+        return this.valueSpan(i);
+      }
+      /** The position of property `key` (case-insensitive) for keyAt/valueAt/spanAt, or -1: a look-up that builds no entry. */
+      indexOf(key) {
+        return this.find(key);
       }
       /** Entries with their spans. */
       located() {
@@ -294,9 +312,9 @@ function at(base, ...path17) {
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
     if (v instanceof ObjectValue && typeof key === "string") {
-      const e = v.entry(key);
-      if (!e) return { value: void 0, span: cur.span };
-      cur = { value: e.value, span: e.span ?? cur.span };
+      const i = v.indexOf(key);
+      if (i < 0) return { value: void 0, span: cur.span };
+      cur = { value: v.valueAt(i), span: v.spanAt(i) ?? cur.span };
     } else if (Array.isArray(v) && typeof key === "number") {
       if (key < 0 || key >= v.length) return { value: void 0, span: cur.span };
       cur = { value: v[key], span: elementSpan(v, key) ?? cur.span };
@@ -20655,6 +20673,8 @@ var init_resources = __esm({
       children = [];
       decl;
       bodyValue;
+      /** What `root` gives, made once: rules ask for it for every query about the resource. */
+      rootValue;
       dependsOnList;
       /**
        * A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
@@ -20683,7 +20703,7 @@ var init_resources = __esm({
         return body;
       }
       get root() {
-        return { value: this.body, span: this.decl.span };
+        return this.rootValue ??= { value: this.body, span: this.decl.span };
       }
       /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */
       get dependsOn() {
@@ -21909,6 +21929,18 @@ var init_deploy = __esm({
 });
 
 // src/graph/graph.ts
+function partialKey(v) {
+  const parts = v.parts;
+  if (!parts) return void 0;
+  let key = "";
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (typeof p === "string") key += `t${p.length}:${p}`;
+    else if (p.symbol !== void 0 && !p.parts) key += `s${p.symbol.length}:${p.symbol}`;
+    else return void 0;
+  }
+  return key;
+}
 function pathText(path17) {
   if (path17.length === 0) return "(value)";
   const out = [];
@@ -21998,6 +22030,7 @@ var init_graph = __esm({
       typeIndex;
       resolvedStrings = /* @__PURE__ */ new Map();
       resolvedUnknowns = /* @__PURE__ */ new WeakMap();
+      resolvedPartials = /* @__PURE__ */ new Map();
       reachCache;
       /** Resources of a type (case-insensitive); indexed once, so rules can ask per resource. */
       ofType(type) {
@@ -22027,10 +22060,14 @@ var init_graph = __esm({
         }
         if (v instanceof Unknown) {
           let r = this.resolvedUnknowns.get(v);
+          if (r) return r;
+          const key = partialKey(v);
+          r = key === void 0 ? void 0 : this.resolvedPartials.get(key);
           if (!r) {
             r = this.resolveUncached(v);
-            this.resolvedUnknowns.set(v, r);
+            if (key !== void 0 && r.kind !== "none") this.resolvedPartials.set(key, r);
           }
+          this.resolvedUnknowns.set(v, r);
           return r;
         }
         return this.resolveUncached(v);
@@ -27821,4 +27858,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build ff32e5decf39fc36d958fa93accc93ae
+// vtaplint-build 95af6dd276f612635bcfbe639da9cffe

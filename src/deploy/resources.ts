@@ -302,6 +302,8 @@ class ExpandedResource implements DeployedResource {
   readonly children: DeployedResource[] = [];
   readonly decl: Located<TObject>;
   private bodyValue: ObjectValue | undefined;
+  /** What `root` gives, made once: rules ask for it for every query about the resource. */
+  private rootValue: LocatedValue | undefined;
   private dependsOnList: Dependency[] | undefined;
 
   constructor(
@@ -367,7 +369,7 @@ class ExpandedResource implements DeployedResource {
   }
 
   get root(): LocatedValue {
-    return { value: this.body, span: this.decl.span };
+    return (this.rootValue ??= { value: this.body, span: this.decl.span });
   }
 
   /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */

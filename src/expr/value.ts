@@ -156,12 +156,27 @@ export class ObjectValue {
   private withSpans(i: number): Entry {
     const src = this.data[SLOTS * i + 3] as string | undefined;
     if (src !== undefined && this.originContainer !== undefined && this.originSpan !== undefined) {
-      this.data[SLOTS * i + 4] ??= this.originSpan.child(this.originContainer, src);
+      this.valueSpan(i);
       const e = this.raw(i);
       e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
       return e;
     }
     return this.raw(i);
+  }
+
+  /** The value span of entry `i`, derived from the origin once and kept (see withSpans). */
+  private valueSpan(i: number): Span | undefined {
+    const d = this.data;
+    const b = SLOTS * i;
+    let span = d[b + 4] as Span | undefined;
+    if (span === undefined) {
+      const src = d[b + 3] as string | undefined;
+      if (src !== undefined && this.originContainer !== undefined && this.originSpan !== undefined) {
+        span = this.originSpan.child(this.originContainer, src);
+        d[b + 4] = span;
+      }
+    }
+    return span;
   }
 
   /**
@@ -245,7 +260,12 @@ export class ObjectValue {
 
   /** The value span of property `i`, derived from the origin and kept as entry() does. */
   spanAt(i: number): Span | undefined {
-    return this.withSpans(i).span;
+    return this.valueSpan(i);
+  }
+
+  /** The position of property `key` (case-insensitive) for keyAt/valueAt/spanAt, or -1: a look-up that builds no entry. */
+  indexOf(key: string): number {
+    return this.find(key);
   }
 
   /** Entries with their spans. */

@@ -83,6 +83,7 @@ export class ResourceGraph {
   private typeIndex: Map<string, DeployedResource[]> | undefined;
   private readonly resolvedStrings = new Map<string, Resolution>();
   private readonly resolvedUnknowns = new WeakMap<Unknown, Resolution>();
+  private readonly resolvedPartials = new Map<string, Resolution>();
   private reachCache: Map<DeployedResource, Map<DeployedResource, Edge>> | undefined;
 
   /** Resources of a type (case-insensitive); indexed once, so rules can ask per resource. */
@@ -115,10 +116,16 @@ export class ResourceGraph {
     }
     if (v instanceof Unknown) {
       let r = this.resolvedUnknowns.get(v);
+      if (r) return r;
+      // Equal partially known ids are separate values (one per resourceId() call: each keeps the
+      // reason at its own call), so they are also remembered by their text and symbols.
+      const key = partialKey(v);
+      r = key === undefined ? undefined : this.resolvedPartials.get(key);
       if (!r) {
         r = this.resolveUncached(v);
-        this.resolvedUnknowns.set(v, r);
+        if (key !== undefined && r.kind !== 'none') this.resolvedPartials.set(key, r);
       }
+      this.resolvedUnknowns.set(v, r);
       return r;
     }
     return this.resolveUncached(v);
@@ -356,6 +363,24 @@ export class ResourceGraph {
  * after that, so it is dropped and parsed again from the value on first request. Parsing is
  * deterministic and the segments keep the value's own pieces, so the id read is the same.
  */
+/**
+ * A key for a partially known string whose unknown pieces are all deployment-wide (symbols):
+ * equal keys, equal values. Every piece is written with its length, so no text can pose as a
+ * symbol. Undefined when a piece stands for one value only (it equals nothing else).
+ */
+function partialKey(v: Unknown): string | undefined {
+  const parts = v.parts;
+  if (!parts) return undefined;
+  let key = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as string | Unknown;
+    if (typeof p === 'string') key += `t${p.length}:${p}`;
+    else if (p.symbol !== undefined && !p.parts) key += `s${p.symbol.length}:${p.symbol}`;
+    else return undefined;
+  }
+  return key;
+}
+
 class ResourceResolution {
   readonly kind = 'resource';
   private parsed: ResourceId | undefined;

@@ -18,9 +18,9 @@ export function at(base: LocatedValue, ...path: (string | number)[]): LocatedVal
     if (v === undefined || v === null) return { value: undefined, span: cur.span };
     if (v instanceof Unknown) return cur;
     if (v instanceof ObjectValue && typeof key === 'string') {
-      const e = v.entry(key);
-      if (!e) return { value: undefined, span: cur.span };
-      cur = { value: e.value, span: e.span ?? cur.span };
+      const i = v.indexOf(key);
+      if (i < 0) return { value: undefined, span: cur.span };
+      cur = { value: v.valueAt(i), span: v.spanAt(i) ?? cur.span };
     } else if (Array.isArray(v) && typeof key === 'number') {
       if (key < 0 || key >= v.length) return { value: undefined, span: cur.span };
       cur = { value: v[key], span: elementSpan(v, key) ?? cur.span };

@@ -299,6 +299,25 @@ describe('resource ids and edges', () => {
     expect(a.graph.resolve(at(tap.root, 'properties', 'b').value).kind).toBe('external');
   });
 
+  test('equal partially known ids resolve once; ids that differ only in an unknown piece do not share an answer', () => {
+    const tap = { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: 'eastus' };
+    const t = arm([nic('nic1'), nic('nic2'), { ...tap, properties: {
+      a: "[resourceId('Microsoft.Network/networkInterfaces', 'nic1')]",
+      b: "[resourceId('Microsoft.Network/networkInterfaces', 'nic1')]",
+      c: "[resourceId('Microsoft.Network/networkInterfaces', 'nic2')]",
+      // The same text, but the subscription is a parameter, not the deployment's: another value.
+      d: "[resourceId(parameters('sub'), resourceGroup().name, 'Microsoft.Network/networkInterfaces', 'nic1')]",
+    } }], { parameters: { sub: { type: 'string' } } });
+    const { a } = analyze({ 'main.json': t });
+    const value = (k: string) => at(a.graph.resources[2]!.root, 'properties', k).value;
+    expect(value('a')).not.toBe(value('b')); // one value per call, each with its own reason
+    const ra = a.graph.resolve(value('a'));
+    expect(ra.kind).toBe('resource');
+    expect(a.graph.resolve(value('b'))).toBe(ra);
+    expect(a.graph.resolve(value('c')).kind === 'resource' && (a.graph.resolve(value('c')) as { resource: { name: unknown } }).resource.name).toBe('nic2');
+    expect(a.graph.resolve(value('d'))).not.toBe(ra);
+  });
+
   test('dependsOn by id, by type/name, by name, by copy loop name; unresolved entries are listed', () => {
     const t = arm([
       nic('nic1'),
