@@ -4927,6 +4927,14 @@ var Span = class {
    */
   shareChildren() {
   }
+  /**
+   * Whether this span stands for one template node only, and is the same object each time that
+   * node is evaluated: a shared JSON path span (see shareChildren). A Bicep span may stand in for
+   * a child node that has none of its own, so it is not.
+   */
+  get stable() {
+    return false;
+  }
   region() {
     const r = this.range();
     return { start: this.file.position(r.start), end: this.file.position(r.end) };
@@ -5036,6 +5044,9 @@ var JsonPathSpan = class _JsonPathSpan extends Span {
   }
   shareChildren() {
     this.kids ??= null;
+  }
+  get stable() {
+    return this.kids !== void 0;
   }
   child(_container, key) {
     const kids = this.kids;
@@ -12013,10 +12024,15 @@ var QuietContext = class {
     return this.inner.deploymentContext;
   }
   parameter(name, span) {
+    if (this.inner.declares?.("parameter", name) === false) return notFound("parameter", name, span);
     return this.inner.parameter(name, span);
   }
   variable(name, span) {
+    if (this.inner.declares?.("variable", name) === false) return notFound("variable", name, span);
     return this.inner.variable(name, span);
+  }
+  declares(kind, name) {
+    return this.inner.declares?.(kind, name) ?? true;
   }
   copyIndex(loopName, span) {
     return this.inner.copyIndex(loopName, span);
@@ -12028,6 +12044,9 @@ var QuietContext = class {
     return this.inner.runtime?.(fn, args, span);
   }
 };
+function notFound(kind, name, span) {
+  return new Unknown({ code: "error", message: `The template ${kind} '${name}' is not found.`, span });
+}
 
 // src/bicep/functions.generated.ts
 var SYS_FUNCTIONS = [
@@ -14393,6 +14412,7 @@ var TemplateScope = class {
    * runs never do and every expression that reads a parameter lands here.
    */
   readsAt = [];
+  loopInvariants = /* @__PURE__ */ new Map();
   readsIndexed = 0;
   /** Parameters each variable's value was computed from. */
   varReads = /* @__PURE__ */ new Map();
@@ -14429,6 +14449,24 @@ var TemplateScope = class {
     this.remember(span, reads);
     return value;
   }
+  /**
+   * An expression evaluated in a copy loop (outside user-defined functions): one that never calls
+   * copyIndex() gives the same value in every instance, so it is evaluated once. Keyed by the
+   * template node: a Bicep expression by itself, an expression string by its span, which
+   * identifies it only when the loop shares its spans (Span.stable). Values are never changed once
+   * made (variables' values are shared the same way), so instances can share them.
+   */
+  inLoop(node, key, span, ctx) {
+    const known3 = this.loopInvariants.get(key);
+    if (known3 !== void 0 && known3.node === node && known3.span === span) return known3.varies ? this.evaluateTraced(node, span, ctx) : known3.value;
+    const varies = !loopInvariant(node, this.budget);
+    const value = this.evaluateTraced(node, span, ctx);
+    this.loopInvariants.set(key, { node, span, varies, value: varies ? null : value });
+    return value;
+  }
+  evaluateTraced(node, span, ctx) {
+    return typeof node === "string" ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
+  }
   /** traced() for an expression string, without a closure per expression (the hottest path). */
   tracedString(s, span, ctx) {
     const collector = this.openReads();
@@ -14462,6 +14500,11 @@ var TemplateScope = class {
       if (info?.source === "supplied" && supplied?.span) out.push({ name: info.name, span: supplied.span });
     }
     return out;
+  }
+  declares(kind, name) {
+    if (kind === "parameter") return this.parameterInfo(name) !== void 0;
+    const sec = this.section("variables");
+    return sec !== void 0 && isTObject(sec.node) && this.findVariable(sec, name) !== void 0;
   }
   /** variables('name'): evaluated on first use, then memoised. */
   variable(name, span) {
@@ -14763,6 +14806,10 @@ var NodeContext = class _NodeContext {
     if (this.fn) return this.fail(`The user-defined function '${this.fn.name}' can't use template variables ('${name}').`, span);
     return this.scope.variable(name, span);
   }
+  declares(kind, name) {
+    if (this.fn) return kind === "parameter" && this.fn.args.has(name.toLowerCase());
+    return this.scope.declares(kind, name);
+  }
   copyIndex(loopName, span) {
     const lower3 = loopName?.toLowerCase();
     for (let f = this.loops; f; f = f.parent) {
@@ -14795,10 +14842,14 @@ var NodeContext = class _NodeContext {
     }
     if (typeof n === "string") {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
+      if (this.loops !== void 0 && this.fn === void 0 && span.stable) return this.observed(this.scope.inLoop(n, span, span, this), span, true);
       return this.observed(this.scope.tracedString(n, span, this), span, true);
     }
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-    if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
+    if (n instanceof TExpr) {
+      if (this.loops !== void 0 && this.fn === void 0) return this.observed(this.scope.inLoop(n, n, span, this), span, true);
+      return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
+    }
     if (Array.isArray(n)) {
       const out = new Array(n.length);
       for (let i = 0; i < n.length; i++) {
@@ -14896,6 +14947,25 @@ var NodeContext = class _NodeContext {
     return out;
   }
 };
+function loopInvariant(node, budget) {
+  if (node instanceof TExpr) return !callsCopyIndex(node.ast);
+  const p = parseTemplateString(node, budget.parseLimits);
+  return p.kind !== "expr" || !callsCopyIndex(p.ast);
+}
+function callsCopyIndex(e) {
+  switch (e.k) {
+    case "lit":
+      return false;
+    case "call":
+      if (e.ns === void 0 && e.name.length === 9 && e.name.toLowerCase() === "copyindex") return true;
+      for (const a of e.args) if (callsCopyIndex(a)) return true;
+      return false;
+    case "member":
+      return callsCopyIndex(e.obj);
+    case "index":
+      return callsCopyIndex(e.obj) || callsCopyIndex(e.index);
+  }
+}
 function coerce(v, type) {
   if (!type || v instanceof Unknown) return v;
   const t = type.toLowerCase();
@@ -15882,7 +15952,20 @@ function deployTemplate(source, root, span, parameters, opts2) {
 function finish2(source, root, span, language, parameters, opts2, earlier, pragmas, generatedFromBicep) {
   const deployed = deployTemplate(source, root, span, parameters, opts2);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
-  return { kind: "template", source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
+  return {
+    kind: "template",
+    source,
+    language,
+    generatedFromBicep,
+    deployed,
+    graph,
+    // Read when asked, not now: resource bodies are evaluated when rules first read them, and an
+    // expression Azure would reject found then is reported with the rest.
+    get diagnostics() {
+      return [...earlier, ...deployed.diagnostics];
+    },
+    pragmas
+  };
 }
 function bicepDeployment(file, opts2) {
   return extensionOf(file) === "bicepparam" ? bicepParamsDeployment(file, opts2) : bicepFileDeployment(file, opts2);
@@ -17524,8 +17607,9 @@ function lintOne(f, opts2, config, external, known3, bicepDirs2) {
       return { result: { path: f.path, kind: "template", findings: findings2 }, passes: 0, notifications };
     }
   }
-  notifications.push(...internalNotifications(a.diagnostics));
   const { outcomes, passes, failures } = runRules(a.graph, opts2.rules, config);
+  const diagnostics = a.diagnostics;
+  notifications.push(...internalNotifications(diagnostics));
   for (const fail2 of failures) {
     notifications.push({
       level: "error",
@@ -17533,7 +17617,7 @@ function lintOne(f, opts2, config, external, known3, bicepDirs2) {
       file: a.source.path
     });
   }
-  const findings = diagnosticFindings(a.diagnostics, opts2.rules, config);
+  const findings = diagnosticFindings(diagnostics, opts2.rules, config);
   const candidates = findings.map((finding) => ({ finding, resource: void 0 }));
   for (const o of outcomes) {
     const logical2 = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.displayName}` : void 0;
@@ -17622,4 +17706,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build f7d67b2a86b301d44840804bdc278ff9
+// vtaplint-build 8687ae4e8508581be5a054362ebfa3a4

@@ -14,6 +14,7 @@ import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { deepEquals, typeName, unknownPropertyName } from '../expr/ops.js';
 import { ObjectValue, Unknown, setElementOrigin, setElementSpans, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
+import type { Expr } from '../expr/ast.js';
 
 /** A parameter value given from outside the template (parameters file, -p, a parent deployment). */
 export interface SuppliedParameter {
@@ -168,6 +169,7 @@ export class TemplateScope implements EvalContext {
    * runs never do and every expression that reads a parameter lands here.
    */
   private readonly readsAt: { span: Span; reads: ReadonlySet<string> }[] = [];
+  private readonly loopInvariants = new Map<object, { node: string | TExpr; span: Span; varies: boolean; value: Value }>();
   private readsIndexed = 0;
   /** Parameters each variable's value was computed from. */
   private readonly varReads = new Map<string, ReadonlySet<string>>();
@@ -211,6 +213,27 @@ export class TemplateScope implements EvalContext {
     return value;
   }
 
+  /**
+   * An expression evaluated in a copy loop (outside user-defined functions): one that never calls
+   * copyIndex() gives the same value in every instance, so it is evaluated once. Keyed by the
+   * template node: a Bicep expression by itself, an expression string by its span, which
+   * identifies it only when the loop shares its spans (Span.stable). Values are never changed once
+   * made (variables' values are shared the same way), so instances can share them.
+   */
+  inLoop(node: string | TExpr, key: object, span: Span, ctx: EvalContext): Value {
+    const known = this.loopInvariants.get(key);
+    // The span too: the parameters an expression read are remembered at its span (suppliedSourcesAt).
+    if (known !== undefined && known.node === node && known.span === span) return known.varies ? this.evaluateTraced(node, span, ctx) : known.value;
+    const varies = !loopInvariant(node, this.budget);
+    const value = this.evaluateTraced(node, span, ctx);
+    this.loopInvariants.set(key, { node, span, varies, value: varies ? null : value });
+    return value;
+  }
+
+  private evaluateTraced(node: string | TExpr, span: Span, ctx: EvalContext): Value {
+    return typeof node === 'string' ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
+  }
+
   /** traced() for an expression string, without a closure per expression (the hottest path). */
   tracedString(s: string, span: Span, ctx: EvalContext): Value {
     const collector = this.openReads();
@@ -246,6 +269,12 @@ export class TemplateScope implements EvalContext {
       if (info?.source === 'supplied' && supplied?.span) out.push({ name: info.name, span: supplied.span });
     }
     return out;
+  }
+
+  declares(kind: 'parameter' | 'variable', name: string): boolean {
+    if (kind === 'parameter') return this.parameterInfo(name) !== undefined;
+    const sec = this.section('variables');
+    return sec !== undefined && isTObject(sec.node) && this.findVariable(sec as Located<TObject>, name) !== undefined;
   }
 
   /** variables('name'): evaluated on first use, then memoised. */
@@ -586,6 +615,11 @@ class NodeContext implements EvalContext {
     return this.scope.variable(name, span);
   }
 
+  declares(kind: 'parameter' | 'variable', name: string): boolean {
+    if (this.fn) return kind === 'parameter' && this.fn.args.has(name.toLowerCase());
+    return this.scope.declares(kind, name);
+  }
+
   copyIndex(loopName: string | undefined, span: Span): Value {
     const lower = loopName?.toLowerCase();
     for (let f = this.loops; f; f = f.parent) {
@@ -626,10 +660,14 @@ class NodeContext implements EvalContext {
     }
     if (typeof n === 'string') {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
+      if (this.loops !== undefined && this.fn === undefined && span.stable) return this.observed(this.scope.inLoop(n, span, span, this), span, true);
       return this.observed(this.scope.tracedString(n, span, this), span, true);
     }
     if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
-    if (n instanceof TExpr) return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
+    if (n instanceof TExpr) {
+      if (this.loops !== undefined && this.fn === undefined) return this.observed(this.scope.inLoop(n, n, span, this), span, true);
+      return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
+    }
     if (Array.isArray(n)) {
       // Sized up front: an array grown by push() from [] reserves 17 slots, and evaluated arrays
       // (one-element ones mostly) are kept with their resource.
@@ -736,6 +774,28 @@ class NodeContext implements EvalContext {
     }
     setElementSpans(out, spans);
     return out;
+  }
+}
+
+/** Whether an expression gives the same value in every instance of a copy loop: it never calls copyIndex(). */
+function loopInvariant(node: string | TExpr, budget: Budget): boolean {
+  if (node instanceof TExpr) return !callsCopyIndex(node.ast);
+  const p = parseTemplateString(node, budget.parseLimits);
+  return p.kind !== 'expr' || !callsCopyIndex(p.ast);
+}
+
+function callsCopyIndex(e: Expr): boolean {
+  switch (e.k) {
+    case 'lit':
+      return false;
+    case 'call':
+      if (e.ns === undefined && e.name.length === 9 && e.name.toLowerCase() === 'copyindex') return true;
+      for (const a of e.args) if (callsCopyIndex(a)) return true;
+      return false;
+    case 'member':
+      return callsCopyIndex(e.obj);
+    case 'index':
+      return callsCopyIndex(e.obj) || callsCopyIndex(e.index);
   }
 }
 

@@ -58,7 +58,8 @@ export type Analysis =
       generatedFromBicep: boolean;
       deployed: DeployResult;
       graph: ResourceGraph;
-      diagnostics: Diagnostic[];
+      /** Everything reported so far; asked again after the rules, also what they made evaluated. */
+      readonly diagnostics: Diagnostic[];
       /** Suppression comments and #disable-next-line pragmas (Bicep). */
       pragmas: Pragma[];
     };
@@ -120,7 +121,20 @@ function finish(
 ): Analysis {
   const deployed = deployTemplate(source, root, span, parameters, opts);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
-  return { kind: 'template', source, language, generatedFromBicep, deployed, graph, diagnostics: [...earlier, ...deployed.diagnostics], pragmas };
+  return {
+    kind: 'template',
+    source,
+    language,
+    generatedFromBicep,
+    deployed,
+    graph,
+    // Read when asked, not now: resource bodies are evaluated when rules first read them, and an
+    // expression Azure would reject found then is reported with the rest.
+    get diagnostics() {
+      return [...earlier, ...deployed.diagnostics];
+    },
+    pragmas,
+  };
 }
 
 /**

@@ -357,8 +357,10 @@ function lintOne(
       return { result: { path: f.path, kind: 'template', findings }, passes: 0, notifications };
     }
   }
-  notifications.push(...internalNotifications(a.diagnostics));
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
+  // After the rules: what they made evaluated is reported too (see Analysis.diagnostics).
+  const diagnostics = a.diagnostics;
+  notifications.push(...internalNotifications(diagnostics));
   for (const fail of failures) {
     notifications.push({
       level: 'error',
@@ -366,7 +368,7 @@ function lintOne(
       file: a.source.path,
     });
   }
-  const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
+  const findings = diagnosticFindings(diagnostics, opts.rules, config);
   const candidates: Candidate[] = findings.map((finding) => ({ finding, resource: undefined }));
   for (const o of outcomes) {
     const logical = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.displayName}` : undefined;

@@ -32,6 +32,11 @@ export interface EvalContext {
   parameter(name: string, span: Span): Value;
   /** variables('name'). */
   variable(name: string, span: Span): Value;
+  /**
+   * Whether parameters('name') or variables('name') would find it here. A quiet evaluation (of an
+   * if() branch that may not run) asks first: a missing name is an error only on a path Azure takes.
+   */
+  declares?(kind: 'parameter' | 'variable', name: string): boolean;
   /** copyIndex() (loopName undefined) or copyIndex('loopName'), without the offset. */
   copyIndex(loopName: string | undefined, span: Span): Value;
   /** A user-defined function `ns.name`, or undefined when not declared. */

@@ -413,10 +413,15 @@ class QuietContext implements EvalContext {
     return this.inner.deploymentContext;
   }
   parameter(name: string, span: Span): Value {
+    if (this.inner.declares?.('parameter', name) === false) return notFound('parameter', name, span);
     return this.inner.parameter(name, span);
   }
   variable(name: string, span: Span): Value {
+    if (this.inner.declares?.('variable', name) === false) return notFound('variable', name, span);
     return this.inner.variable(name, span);
+  }
+  declares(kind: 'parameter' | 'variable', name: string): boolean {
+    return this.inner.declares?.(kind, name) ?? true;
   }
   copyIndex(loopName: string | undefined, span: Span): Value {
     return this.inner.copyIndex(loopName, span);
@@ -427,6 +432,11 @@ class QuietContext implements EvalContext {
   runtime(fn: string, args: Value[], span: Span): Value | undefined {
     return this.inner.runtime?.(fn, args, span);
   }
+}
+
+/** A name a quiet evaluation did not find: unknown, and not reported (the branch may not run). */
+function notFound(kind: 'parameter' | 'variable', name: string, span: Span): Unknown {
+  return new Unknown({ code: 'error', message: `The template ${kind} '${name}' is not found.`, span });
 }
 
 /** Looks up a lambda variable through the scope chain (case-insensitively). */

@@ -46,6 +46,15 @@ export abstract class Span {
    */
   shareChildren(): void {}
 
+  /**
+   * Whether this span stands for one template node only, and is the same object each time that
+   * node is evaluated: a shared JSON path span (see shareChildren). A Bicep span may stand in for
+   * a child node that has none of its own, so it is not.
+   */
+  get stable(): boolean {
+    return false;
+  }
+
   region(): Region {
     const r = this.range();
     return { start: this.file.position(r.start), end: this.file.position(r.end) };
@@ -200,6 +209,10 @@ export class JsonPathSpan extends Span {
 
   override shareChildren(): void {
     this.kids ??= null;
+  }
+
+  override get stable(): boolean {
+    return this.kids !== undefined;
   }
 
   child(_container: object, key: PathKey): Span {

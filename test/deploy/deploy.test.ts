@@ -146,6 +146,63 @@ describe('variables, copy loops and conditions', () => {
     expect(at(r2.root, 'properties').span.text().startsWith('{')).toBe(true);
   });
 
+  test('in a copy loop, an expression without copyIndex() is evaluated once; one with it, per instance', () => {
+    const tapId = "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]";
+    const t = arm(
+      [
+        {
+          type: 'Microsoft.Network/networkInterfaces/tapConfigurations',
+          apiVersion: '2024-05-01',
+          name: "[format('nic-{0}/tap', copyIndex())]",
+          copy: { name: 'taps', count: 3 },
+          properties: {
+            virtualNetworkTap: { id: tapId },
+            own: "[concat(parameters('prefix'), copyIndex())]",
+            shared: "[concat(parameters('prefix'), 'x')]",
+            // An error in an expression evaluated once is still reported, once.
+            broken: '[div(1, 0)]',
+            copy: [{ name: 'disks', count: 2, input: { lun: "[copyIndex('disks')]", id: tapId } }],
+          },
+        },
+      ],
+      { parameters: { prefix: { type: 'string', defaultValue: 'p' } } },
+    );
+    const { a } = analyze({ 'main.json': t });
+    const [r0, r1, r2] = a.graph.resources as [(typeof a.graph.resources)[0], (typeof a.graph.resources)[0], (typeof a.graph.resources)[0]];
+    const v = (r: typeof r0, ...path: (string | number)[]) => at(r.root, 'properties', ...path).value;
+    expect(v(r0, 'virtualNetworkTap', 'id')).toBeInstanceOf(Unknown);
+    expect(v(r1, 'virtualNetworkTap', 'id')).toBe(v(r0, 'virtualNetworkTap', 'id'));
+    expect(v(r2, 'virtualNetworkTap', 'id')).toBe(v(r0, 'virtualNetworkTap', 'id'));
+    expect([v(r0, 'own'), v(r1, 'own'), v(r2, 'own')]).toEqual(['p0', 'p1', 'p2']);
+    expect([v(r0, 'shared'), v(r2, 'shared')]).toEqual(['px', 'px']);
+    expect([v(r1, 'disks', 0, 'lun'), v(r1, 'disks', 1, 'lun')]).toEqual([0, 1]);
+    expect(v(r2, 'disks', 1, 'id')).toBe(v(r0, 'disks', 0, 'id'));
+    expect(a.graph.resolve(v(r2, 'disks', 1, 'id')).kind).toBe('external');
+    const errors = a.diagnostics.filter((d) => d.code === 'evaluation-error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toContain('divide by zero');
+    expect(errors[0]?.span.text()).toBe('0'); // the divisor
+  });
+
+  test('in a Bicep for loop, an expression without the loop variable is evaluated once', () => {
+    const bicep = [
+      "param prefix string = 'p'",
+      'resource taps \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, 3): {',
+      "  name: 'nic-${i}/tap'",
+      '  properties: {',
+      "    virtualNetworkTap: { id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap') }",
+      "    own: '${prefix}${i}'",
+      '  }',
+      '}]',
+      '',
+    ].join('\n');
+    const { a } = analyze({ 'main.bicep': bicep });
+    const [r0, r1, r2] = a.graph.resources as [(typeof a.graph.resources)[0], (typeof a.graph.resources)[0], (typeof a.graph.resources)[0]];
+    const v = (r: typeof r0, ...path: string[]) => at(r.root, 'properties', ...path).value;
+    expect(v(r1, 'virtualNetworkTap', 'id')).toBe(v(r0, 'virtualNetworkTap', 'id'));
+    expect([v(r0, 'own'), v(r1, 'own'), v(r2, 'own')]).toEqual(['p0', 'p1', 'p2']);
+  });
+
   test('a copy count known only at deployment gives one representative, maybe-deployed instance', () => {
     const t = arm([{ copy: { name: 'nics', count: "[parameters('n')]" }, ...nic("[concat('nic', copyIndex())]") }], { parameters: { n: { type: 'int' } } });
     const { a } = analyze({ 'main.json': t });

@@ -1,6 +1,6 @@
 // Hostile expressions and deployments: every one ends within the limits with a finding at the
 // expression, and never reads outside the lint root or fetches anything.
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,6 +35,32 @@ describe('evaluation', () => {
     sane(run);
     // ARM's own limit stays an evaluation-error (ARM rejects the deployment).
     expect(where(run.findings)).toEqual(['evaluation-error|36|18']);
+  });
+
+  it('an expression Azure rejects is reported when a rule is what makes it evaluated', T, async () => {
+    // Resource properties are evaluated when a rule first reads them, after the deployment stage.
+    const config = { type: 'Microsoft.Network/networkInterfaces/tapConfigurations', apiVersion: '2024-05-01', name: 'nic1/tap', properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/virtualNetworkTaps', string(div(1, 0)))]" } } };
+    const file = root.write('late.json', template({ resources: [config] }));
+    const run = await root.lint();
+    const errors = run.findings.filter((f) => f.ruleId === 'evaluation-error');
+    expect(errors.map((f) => f.message)).toEqual(["The template function 'div' can't divide by zero."]);
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('div(1, 0)')) + 1;
+    expect(errors[0]?.line).toBe(line);
+  });
+
+  it("a missing variable in an if() branch is an error only when the branch is taken", T, async () => {
+    const pools = (mode: unknown) => ({
+      parameters: { mode: mode === undefined ? { type: 'string' } : { type: 'string', defaultValue: mode } },
+      variables: { pool1: [{ id: 'x' }], pool: "[if(equals(parameters('mode'), 'lb'), variables('pool1'), variables('pool0'))]" },
+      resources: [{ type: 'Microsoft.Network/networkInterfaces/tapConfigurations', apiVersion: '2024-05-01', name: 'nic1/tap', properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]" }, pools: "[variables('pool')]" } }],
+    });
+    // The mode only known at deployment: either branch may run.
+    root.write('unknown.json', template(pools(undefined)));
+    // The default takes the branch that names a variable the template does not have.
+    root.write('taken.json', template(pools('none')));
+    const run = await root.lint();
+    const errors = run.findings.filter((f) => f.ruleId === 'evaluation-error').map((f) => `${f.file}: ${f.message}`);
+    expect(errors).toEqual(["taken.json: The template variable 'pool0' is not found."]);
   });
 
   it('a lower maxCopyCount is a limit finding at the count', T, async () => {
