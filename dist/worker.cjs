@@ -2489,7 +2489,7 @@ function ordering(graph) {
     if (list) list.push(a);
     else before.set(b, [a]);
   };
-  for (const e of graph.edges()) if (e.kind !== "reference") add(e.from, e.to);
+  for (const e of graph.orderEdges()) add(e.from, e.to);
   for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
   const cache2 = /* @__PURE__ */ new Map();
   o = {
@@ -15613,14 +15613,24 @@ var ResourceGraph = class {
     return this.resolveUncached(v);
   }
   /**
-   * resolve() without remembering a new answer: a dependsOn entry is resolved once, when the
-   * edges are built, and is a value no rule reads, so remembering its answer (an entry in the
-   * resolution caches and a resolution object per entry) would only keep memory. Resolution is
-   * deterministic, so an answer given here is the one resolve() would give.
+   * resolve() without remembering the value itself: a dependsOn entry is resolved once, when the
+   * edges are built, and is a value no rule reads, so remembering it (an entry per value in the
+   * identity cache) would only keep memory; an answer is remembered by key only (see partialKey),
+   * once for all equal ids. Resolution is deterministic, so an answer given here is the one
+   * resolve() would give.
    */
   resolveUnremembered(v) {
-    const known3 = typeof v === "string" ? this.resolvedStrings.get(v) : v instanceof Unknown ? this.resolvedUnknowns.get(v) : void 0;
-    return known3 ?? this.resolveUncached(v);
+    if (typeof v === "string") return this.resolvedStrings.get(v) ?? this.resolveUncached(v);
+    if (!(v instanceof Unknown)) return this.resolveUncached(v);
+    const known3 = this.resolvedUnknowns.get(v);
+    if (known3) return known3;
+    const key = partialKey(v);
+    let r = key === void 0 ? void 0 : this.resolvedPartials.get(key);
+    if (!r) {
+      r = this.resolveUncached(v);
+      if (key !== void 0 && r.kind !== "none") this.resolvedPartials.set(key, r);
+    }
+    return r;
   }
   resolveUncached(v) {
     const id = parseResourceId(v);
@@ -15638,23 +15648,48 @@ var ResourceGraph = class {
   /** All reference edges (ids in properties), parent/child and dependsOn edges. Computed once. */
   edges() {
     if (this.edgeCache) return this.edgeCache;
+    const order = this.ordering();
     const out = [];
     const walk = new ReferenceWalk();
-    for (const r of this.resources) {
-      if (r.parent) out.push({ from: r, to: r.parent, sub: void 0, path: "(parent)", span: r.nameSpan, kind: "parent" });
+    this.resources.forEach((r, i) => {
+      let k = order.start[i];
+      const end = order.start[i + 1];
+      if (r.parent) out.push(order.edges[k++]);
       this.collectReferences(r, r.body, walk, out);
+      for (; k < end; k++) out.push(order.edges[k]);
+    });
+    this.edgeCache = out;
+    return out;
+  }
+  /**
+   * Parent/child and dependsOn edges: what orders a deployment (an id in a property orders
+   * nothing). Computed once, without walking every resource's values for ids as edges() does.
+   */
+  orderEdges() {
+    return this.ordering().edges;
+  }
+  orderCache;
+  /** The order edges, with where each resource's start (resource i: edges[start[i]] to edges[start[i + 1] - 1]). */
+  ordering() {
+    if (this.orderCache) return this.orderCache;
+    const edges = [];
+    const start = new Int32Array(this.resources.length + 1);
+    this.resources.forEach((r, i) => {
+      start[i] = edges.length;
+      if (r.parent) edges.push({ from: r, to: r.parent, sub: void 0, path: "(parent)", span: r.nameSpan, kind: "parent" });
       for (const d of r.dependsOn) {
         const targets = this.resolveDependencies(r, d.value);
         d.target = targets[0];
-        for (const target of targets) out.push({ from: r, to: target, sub: void 0, path: "dependsOn", span: d.span, kind: "dependsOn" });
+        for (const target of targets) edges.push({ from: r, to: target, sub: void 0, path: "dependsOn", span: d.span, kind: "dependsOn" });
         if (targets.length === 0) {
           if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
           else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
         }
       }
-    }
-    this.edgeCache = out;
-    return out;
+    });
+    start[this.resources.length] = edges.length;
+    this.orderCache = { edges, start };
+    return this.orderCache;
   }
   /**
    * Ids in a resource's values become reference edges. The way down is kept on stacks (property
@@ -17706,4 +17741,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 8687ae4e8508581be5a054362ebfa3a4
+// vtaplint-build 2dda147ce816efafd9b18d0204b7b712

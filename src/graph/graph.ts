@@ -132,14 +132,26 @@ export class ResourceGraph {
   }
 
   /**
-   * resolve() without remembering a new answer: a dependsOn entry is resolved once, when the
-   * edges are built, and is a value no rule reads, so remembering its answer (an entry in the
-   * resolution caches and a resolution object per entry) would only keep memory. Resolution is
-   * deterministic, so an answer given here is the one resolve() would give.
+   * resolve() without remembering the value itself: a dependsOn entry is resolved once, when the
+   * edges are built, and is a value no rule reads, so remembering it (an entry per value in the
+   * identity cache) would only keep memory; an answer is remembered by key only (see partialKey),
+   * once for all equal ids. Resolution is deterministic, so an answer given here is the one
+   * resolve() would give.
    */
   private resolveUnremembered(v: Value): Resolution {
-    const known = typeof v === 'string' ? this.resolvedStrings.get(v) : v instanceof Unknown ? this.resolvedUnknowns.get(v) : undefined;
-    return known ?? this.resolveUncached(v);
+    if (typeof v === 'string') return this.resolvedStrings.get(v) ?? this.resolveUncached(v);
+    if (!(v instanceof Unknown)) return this.resolveUncached(v);
+    const known = this.resolvedUnknowns.get(v);
+    if (known) return known;
+    // By key, it is remembered: one answer for every equal id (a deployment's VMs all depend on
+    // the same few resources), not one per entry.
+    const key = partialKey(v);
+    let r = key === undefined ? undefined : this.resolvedPartials.get(key);
+    if (!r) {
+      r = this.resolveUncached(v);
+      if (key !== undefined && r.kind !== 'none') this.resolvedPartials.set(key, r);
+    }
+    return r;
   }
 
   private resolveUncached(v: Value): Resolution {
@@ -159,23 +171,52 @@ export class ResourceGraph {
   /** All reference edges (ids in properties), parent/child and dependsOn edges. Computed once. */
   edges(): Edge[] {
     if (this.edgeCache) return this.edgeCache;
+    const order = this.ordering();
     const out: Edge[] = [];
     const walk = new ReferenceWalk();
-    for (const r of this.resources) {
-      if (r.parent) out.push({ from: r, to: r.parent, sub: undefined, path: '(parent)', span: r.nameSpan, kind: 'parent' });
+    this.resources.forEach((r, i) => {
+      // Per resource as before: its parent edge, its references, its dependsOn edges.
+      let k = order.start[i] as number;
+      const end = order.start[i + 1] as number;
+      if (r.parent) out.push(order.edges[k++] as Edge);
       this.collectReferences(r, r.body, walk, out);
+      for (; k < end; k++) out.push(order.edges[k] as Edge);
+    });
+    this.edgeCache = out;
+    return out;
+  }
+
+  /**
+   * Parent/child and dependsOn edges: what orders a deployment (an id in a property orders
+   * nothing). Computed once, without walking every resource's values for ids as edges() does.
+   */
+  orderEdges(): readonly Edge[] {
+    return this.ordering().edges;
+  }
+
+  private orderCache: { edges: Edge[]; start: Int32Array } | undefined;
+
+  /** The order edges, with where each resource's start (resource i: edges[start[i]] to edges[start[i + 1] - 1]). */
+  private ordering(): { edges: Edge[]; start: Int32Array } {
+    if (this.orderCache) return this.orderCache;
+    const edges: Edge[] = [];
+    const start = new Int32Array(this.resources.length + 1);
+    this.resources.forEach((r, i) => {
+      start[i] = edges.length;
+      if (r.parent) edges.push({ from: r, to: r.parent, sub: undefined, path: '(parent)', span: r.nameSpan, kind: 'parent' });
       for (const d of r.dependsOn) {
         const targets = this.resolveDependencies(r, d.value);
         d.target = targets[0];
-        for (const target of targets) out.push({ from: r, to: target, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' });
+        for (const target of targets) edges.push({ from: r, to: target, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' });
         if (targets.length === 0) {
           if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
           else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
         }
       }
-    }
-    this.edgeCache = out;
-    return out;
+    });
+    start[this.resources.length] = edges.length;
+    this.orderCache = { edges, start };
+    return this.orderCache;
   }
 
   /**

@@ -386,4 +386,19 @@ describe('resource ids and edges', () => {
     expect(a.graph.edges().filter((e) => e.from === n2 && e.kind === 'dependsOn').map((e) => e.to.name)).toEqual(['nic1', 'l0', 'l0', 'l1']);
     expect(a.graph.unresolvedDependsOn.map((u) => u.value)).toEqual(['no-such-thing']);
   });
+
+  test('the order edges are the parent and dependsOn edges, without the references edges() adds', () => {
+    const vnet = { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'eastus' };
+    const subnet = { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2024-05-01', name: 'vnet/web', dependsOn: ['vnet'] };
+    const subnetId = "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'web')]";
+    const t = arm([vnet, subnet, nic('nic1', { dependsOn: ['no-such-thing'], properties: { ipConfigurations: [{ name: 'ip', properties: { subnet: { id: subnetId } } }] } })]);
+    const { a } = analyze({ 'main.json': t });
+    const show = (es: readonly { from: { name: unknown }; to: { name: unknown }; kind: string }[]) => es.map((e) => `${String(e.from.name)} ${e.kind} ${String(e.to.name)}`);
+    expect(show(a.graph.orderEdges())).toEqual(['vnet/web parent vnet', 'vnet/web dependsOn vnet']);
+    expect(a.graph.unresolvedDependsOn.map((u) => u.value)).toEqual(['no-such-thing']);
+    // All edges: per resource its parent edge, its references, then its dependsOn edges; the
+    // dependsOn entries are resolved once.
+    expect(show(a.graph.edges())).toEqual(['vnet/web parent vnet', 'vnet/web dependsOn vnet', 'nic1 reference vnet/web']);
+    expect(a.graph.unresolvedDependsOn).toHaveLength(1);
+  });
 });
