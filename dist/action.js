@@ -25912,6 +25912,10 @@ function findInline(r, types, names) {
 }
 
 // src/engine/analyze.ts
+function diagnosticsNow(a) {
+  const all = a.deployed.diagnostics;
+  return all.length === a.deployedSeen ? a.diagnostics : [...a.diagnostics, ...all.slice(a.deployedSeen)];
+}
 function bicepHost(root, limits = DEFAULT_LIMITS) {
   return {
     root,
@@ -25954,11 +25958,8 @@ function finish2(source, root, span, language, parameters, opts, earlier, pragma
     generatedFromBicep,
     deployed,
     graph,
-    // Read when asked, not now: resource bodies are evaluated when rules first read them, and an
-    // expression Azure would reject found then is reported with the rest.
-    get diagnostics() {
-      return [...earlier, ...deployed.diagnostics];
-    },
+    diagnostics: [...earlier, ...deployed.diagnostics],
+    deployedSeen: deployed.diagnostics.length,
     pragmas
   };
 }
@@ -26500,7 +26501,7 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
     }
   }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
-  const diagnostics = a.diagnostics;
+  const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail2 of failures) {
     notifications.push({

@@ -22420,6 +22420,10 @@ var init_graph = __esm({
 });
 
 // src/engine/analyze.ts
+function diagnosticsNow(a) {
+  const all = a.deployed.diagnostics;
+  return all.length === a.deployedSeen ? a.diagnostics : [...a.diagnostics, ...all.slice(a.deployedSeen)];
+}
 function bicepHost(root, limits = DEFAULT_LIMITS) {
   return {
     root,
@@ -22462,11 +22466,8 @@ function finish2(source, root, span, language, parameters, opts, earlier, pragma
     generatedFromBicep,
     deployed,
     graph,
-    // Read when asked, not now: resource bodies are evaluated when rules first read them, and an
-    // expression Azure would reject found then is reported with the rest.
-    get diagnostics() {
-      return [...earlier, ...deployed.diagnostics];
-    },
+    diagnostics: [...earlier, ...deployed.diagnostics],
+    deployedSeen: deployed.diagnostics.length,
     pragmas
   };
 }
@@ -27334,7 +27335,7 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
     }
   }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
-  const diagnostics = a.diagnostics;
+  const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail2 of failures) {
     notifications.push({
@@ -27977,4 +27978,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 9a2bad3b7df8b3ae40e305898382f016
+// vtaplint-build 9fddf6bffffd0a0bfbbace7e84cd81d2

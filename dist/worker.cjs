@@ -15952,6 +15952,10 @@ function findInline(r, types, names) {
 }
 
 // src/engine/analyze.ts
+function diagnosticsNow(a) {
+  const all = a.deployed.diagnostics;
+  return all.length === a.deployedSeen ? a.diagnostics : [...a.diagnostics, ...all.slice(a.deployedSeen)];
+}
 function bicepHost(root, limits = DEFAULT_LIMITS) {
   return {
     root,
@@ -15994,11 +15998,8 @@ function finish2(source, root, span, language, parameters, opts2, earlier, pragm
     generatedFromBicep,
     deployed,
     graph,
-    // Read when asked, not now: resource bodies are evaluated when rules first read them, and an
-    // expression Azure would reject found then is reported with the rest.
-    get diagnostics() {
-      return [...earlier, ...deployed.diagnostics];
-    },
+    diagnostics: [...earlier, ...deployed.diagnostics],
+    deployedSeen: deployed.diagnostics.length,
     pragmas
   };
 }
@@ -17643,7 +17644,7 @@ function lintOne(f, opts2, config, external, known3, bicepDirs2) {
     }
   }
   const { outcomes, passes, failures } = runRules(a.graph, opts2.rules, config);
-  const diagnostics = a.diagnostics;
+  const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail2 of failures) {
     notifications.push({
@@ -17741,4 +17742,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 2dda147ce816efafd9b18d0204b7b712
+// vtaplint-build 558dc09e2fb293e9f0396206cade8dd5

@@ -4,7 +4,7 @@ import { matchesGlob } from './globs.js';
 import { discover, extensionOf, type DiscoveredFile } from '../discover/discover.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
-import { analyzeFile } from './analyze.js';
+import { analyzeFile, diagnosticsNow } from './analyze.js';
 import { bicepparamTargets } from './bicepparam-targets.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -359,7 +359,7 @@ function lintOne(
   }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
   // After the rules: what they made evaluated is reported too (see Analysis.diagnostics).
-  const diagnostics = a.diagnostics;
+  const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail of failures) {
     notifications.push({

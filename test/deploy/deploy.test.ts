@@ -7,6 +7,7 @@ import { Unknown } from '../../src/expr/value.js';
 import { at, keySpanOf } from '../../src/graph/located.js';
 import { formatId, parseResourceId } from '../../src/graph/resource-id.js';
 import { graphToJson } from '../../src/graph/export.js';
+import { diagnosticsNow } from '../../src/engine/analyze.js';
 import { analyze, arm } from './helpers.js';
 
 const names = (a: ReturnType<typeof analyze>['a']) => a.graph.resources.map((r) => (typeof r.name === 'string' ? r.name : `{${r.name instanceof Unknown ? r.name.reason.code : '?'}}`));
@@ -178,7 +179,7 @@ describe('variables, copy loops and conditions', () => {
     expect([v(r1, 'disks', 0, 'lun'), v(r1, 'disks', 1, 'lun')]).toEqual([0, 1]);
     expect(v(r2, 'disks', 1, 'id')).toBe(v(r0, 'disks', 0, 'id'));
     expect(a.graph.resolve(v(r2, 'disks', 1, 'id')).kind).toBe('external');
-    const errors = a.diagnostics.filter((d) => d.code === 'evaluation-error');
+    const errors = diagnosticsNow(a).filter((d) => d.code === 'evaluation-error');
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toContain('divide by zero');
     expect(errors[0]?.span.text()).toBe('0'); // the divisor
