@@ -23882,425 +23882,12 @@ function associatedParameterFile(template) {
 // src/deploy/deploy.ts
 import path10 from "node:path";
 
-// src/deploy/resources.ts
-var ARM_MAX_COPY = 800;
-var CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "extension", "scope"]);
-var ResourceExpander = class {
-  constructor(ev, unit, options, firstIndex = 0) {
-    this.ev = ev;
-    this.unit = unit;
-    this.options = options;
-    this.firstIndex = firstIndex;
-  }
-  ev;
-  unit;
-  options;
-  firstIndex;
-  resources = [];
-  /** Declarations whose condition is false. */
-  notDeployed = [];
-  limitReported = false;
-  get diagnostics() {
-    return this.ev.diagnostics;
-  }
-  /** Expands the `resources` section of a template (array, or object keyed by symbolic name). */
-  expandTemplate(template) {
-    const section = childOf(template, "resources");
-    if (!section) return;
-    if (Array.isArray(section.node)) {
-      section.node.forEach((decl, i) => this.expandDeclaration({ node: decl, span: section.span.child(section.node, i) }, void 0, void 0));
-    } else if (isTObject(section.node)) {
-      const obj = section.node;
-      for (const name of Object.keys(obj)) {
-        this.expandDeclaration({ node: obj[name], span: section.span.child(obj, name) }, void 0, name);
-      }
-    }
-  }
-  expandDeclaration(decl, parent, symbolicName) {
-    if (!isTObject(decl.node)) {
-      this.diagnostics.add({ code: "invalid-template", message: "a resource declaration must be an object", span: decl.span });
-      return;
-    }
-    const d = decl;
-    const copy = childOf(d, "copy");
-    if (copy && isTObject(copy.node)) {
-      const c = copy;
-      const nameNode = childOf(c, "name");
-      const loopName = typeof nameNode?.node === "string" ? nameNode.node : symbolicName ?? "copy";
-      const countNode = childOf(c, "count");
-      const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
-      if (typeof count === "number") {
-        if (count < 0) {
-          this.diagnostics.add({ code: "evaluation-error", message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
-          return;
-        }
-        if (count > ARM_MAX_COPY) {
-          this.diagnostics.add({
-            code: "evaluation-error",
-            message: `copy count ${count} exceeds Azure's limit of ${ARM_MAX_COPY}; the deployment will be rejected (only the first ${ARM_MAX_COPY} copies are analysed)`,
-            span: countNode?.span ?? copy.span
-          });
-        }
-        const maxCopy = this.options.maxCopyCount ?? ARM_MAX_COPY;
-        if (count > maxCopy && count <= ARM_MAX_COPY) {
-          this.diagnostics.add({
-            code: "limit-exceeded",
-            message: `copy count ${count} is more than ${maxCopy}; only the first ${maxCopy} copies are analysed (limit maxCopyCount)`,
-            span: countNode?.span ?? copy.span
-          });
-        }
-        const n = Math.min(count, ARM_MAX_COPY, maxCopy);
-        if (n > 1) d.span.shareChildren();
-        for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
-        return;
-      }
-      const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
-      const index2 = new Unknown(why.reason, "int", void 0, "copyIndex()");
-      this.expandInstance(d, parent, symbolicName, { name: loopName, index: index2 }, why);
-      return;
-    }
-    this.expandInstance(d, parent, symbolicName, parent?.loop);
-  }
-  expandInstance(decl, parent, symbolicName, loop, loopUnknown) {
-    if (this.resources.length >= this.options.maxResources) {
-      if (!this.limitReported) {
-        this.limitReported = true;
-        this.diagnostics.add({
-          code: "limit-exceeded",
-          message: `more than ${this.options.maxResources} resources; the rest are not analysed (limit maxResources)`,
-          span: decl.span
-        });
-      }
-      return;
-    }
-    const ev = (key) => {
-      const c = childOf(decl, key);
-      return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: void 0, span: decl.span };
-    };
-    let state = parent?.resource.state ?? "deployed";
-    let condition = parent?.resource.condition ?? loopUnknown;
-    if (loopUnknown) state = "maybe";
-    const cond = ev("condition");
-    if (cond.value !== void 0) {
-      if (cond.value === false) {
-        this.recordNotDeployed(decl, parent, loop, symbolicName);
-        return;
-      }
-      if (cond.value instanceof Unknown) {
-        state = "maybe";
-        condition ??= cond.value;
-      } else if (cond.value !== true) {
-        this.diagnostics.add({ code: "evaluation-error", message: "the condition must be a boolean", span: cond.span });
-      }
-    }
-    const typeV = ev("type");
-    const nameV = ev("name");
-    if (typeof typeV.value !== "string") {
-      this.diagnostics.add({
-        code: typeV.value === void 0 ? "invalid-template" : "evaluation-error",
-        message: typeV.value === void 0 ? "the resource has no 'type'" : "the resource 'type' must be a literal string",
-        span: typeV.span
-      });
-      return;
-    }
-    if (nameV.value === void 0) {
-      this.diagnostics.add({ code: "invalid-template", message: "the resource has no 'name'", span: decl.span });
-      return;
-    }
-    let type = typeV.value;
-    let name = nameV.value;
-    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
-    const apiVersion = ev("apiVersion").value;
-    const existing = own(decl.node, "existing") === true;
-    const scope = this.scopeFor(decl, loop);
-    const id = buildId(scope, type, name);
-    if (id && /\/providers\//i.test(type)) type = fullType(id);
-    if (!id) {
-      this.diagnostics.add({
-        code: "invalid-template",
-        message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
-        span: nameV.span
-      });
-      return;
-    }
-    const resource = new ExpandedResource(
-      {
-        index: this.firstIndex + this.resources.length,
-        id,
-        key: [scopeKey(id), "|", relativeKey(id)].join(""),
-        // one flat string (kept per resource)
-        type,
-        apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
-        name,
-        symbolicName,
-        existing,
-        state,
-        condition: state === "maybe" ? condition : void 0,
-        copy: loop ? { name: loop.name, index: typeof loop.index === "number" ? loop.index : void 0 } : void 0,
-        unit: this.unit,
-        span: decl.span,
-        typeSpan: typeV.span,
-        nameSpan: nameV.span,
-        parent: parent?.resource,
-        decl
-      },
-      this.ev,
-      loop
-    );
-    this.resources.push(resource);
-    parent?.resource.children.push(resource);
-    const nested = childOf(decl, "resources");
-    if (nested && Array.isArray(nested.node)) {
-      nested.node.forEach(
-        (child, i) => this.expandDeclaration({ node: child, span: nested.span.child(nested.node, i) }, { resource, loop }, void 0)
-      );
-    }
-  }
-  /**
-   * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
-   * (ARM ignores those), so its id is kept.
-   */
-  recordNotDeployed(decl, parent, loop, symbolicName) {
-    const t = childOf(decl, "type");
-    const n = childOf(decl, "name");
-    if (!t || !n) return;
-    const typeV = this.ev.evaluateNode(t.node, t.span, loop);
-    let name = this.ev.evaluateNode(n.node, n.span, loop);
-    if (typeof typeV !== "string") return;
-    let type = typeV;
-    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
-    const id = buildId(this.scopeFor(decl, loop), type, name);
-    if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
-  }
-  /**
-   * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
-   * group / subscription (ARM stores the deployment there), so its id is scoped there: a dependsOn
-   * `resourceId('rg', 'Microsoft.Resources/deployments', 'x')` names it. An `existing` resource
-   * (languageVersion 2.0) is looked up in the resource group / subscription they name.
-   */
-  deploymentScope(decl, loop) {
-    const t = own(decl.node, "type");
-    if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS && own(decl.node, "existing") !== true) return void 0;
-    const at2 = (key) => {
-      const c = childOf(decl, key);
-      return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
-    };
-    const rg = at2("resourceGroup");
-    const sub = at2("subscriptionId");
-    if (rg) return { ...this.unit.scope, kind: "resourceGroup", resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
-    if (sub && this.unit.scope.kind !== "resourceGroup") return { ...this.unit.scope, kind: "subscription", subscriptionId: sub };
-    return void 0;
-  }
-  /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
-  scopeFor(decl, loop) {
-    const s = childOf(decl, "scope");
-    if (!s) return this.deploymentScope(decl, loop) ?? this.unit.scope;
-    const v = this.ev.evaluateNode(s.node, s.span, loop);
-    const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
-    if (!segs || segs.length === 0) return this.unit.scope;
-    if (parseResourceId(v) || startsWithSlash(v)) return segs;
-    if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ["providers"], ...segs];
-    return this.unit.scope;
-  }
-};
-var ExpandedResource = class {
-  constructor(f, evaluator, loop) {
-    this.evaluator = evaluator;
-    this.loop = loop;
-    this.index = f.index;
-    this.id = f.id;
-    this.key = f.key;
-    this.type = f.type;
-    this.apiVersion = f.apiVersion;
-    this.name = f.name;
-    this.symbolicName = f.symbolicName;
-    this.existing = f.existing;
-    this.state = f.state;
-    this.condition = f.condition;
-    this.copy = f.copy;
-    this.unit = f.unit;
-    this.span = f.span;
-    this.typeSpan = f.typeSpan;
-    this.nameSpan = f.nameSpan;
-    this.parent = f.parent;
-    this.decl = f.decl;
-  }
-  evaluator;
-  loop;
-  index;
-  id;
-  key;
-  type;
-  apiVersion;
-  name;
-  symbolicName;
-  existing;
-  state;
-  condition;
-  copy;
-  unit;
-  span;
-  typeSpan;
-  nameSpan;
-  parent;
-  children = [];
-  decl;
-  bodyValue;
-  /** What `root` gives, made once: rules ask for it for every query about the resource. */
-  rootValue;
-  dependsOnList;
-  /**
-   * A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
-   * Computed when a message needs it: the name as written costs a position lookup.
-   */
-  get displayName() {
-    const { symbolicName, loop } = this;
-    return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(this.name, this.nameSpan);
-  }
-  /** The evaluated declaration, without the keys that steer deployment. */
-  get body() {
-    if (this.bodyValue) return this.bodyValue;
-    const decl = this.decl;
-    const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()));
-    const body = new ObjectValue(keys.length);
-    this.bodyValue = body;
-    body.origin = { container: decl.node, span: decl.span };
-    const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
-    for (const k of keys) {
-      const span = decl.span.child(decl.node, k);
-      const node = decl.node[k];
-      const value = isDeployment && k.toLowerCase() === "properties" && isTObject(node) ? evaluateDeploymentProperties(this.evaluator, { node, span }, this.loop) : this.evaluator.evaluateNode(node, span, this.loop);
-      body.setFromTemplateAt(k, value, k, span);
-    }
-    body.span = decl.span;
-    return body;
-  }
-  get root() {
-    return this.rootValue ??= { value: this.body, span: this.decl.span };
-  }
-  /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */
-  get dependsOn() {
-    if (this.dependsOnList) return this.dependsOnList;
-    const out = [];
-    this.dependsOnList = out;
-    const dep = childOf(this.decl, "dependsOn");
-    if (dep && Array.isArray(dep.node)) {
-      const list = dep.node;
-      list.forEach((entry2, i) => {
-        const span = dep.span.child(list, i);
-        out.push({ value: this.evaluator.evaluateNode(entry2, span, this.loop), span });
-      });
-    }
-    return out;
-  }
-};
-var DEPLOYMENTS = "microsoft.resources/deployments";
-function scopeSegment(v) {
-  return typeof v === "string" || v instanceof Unknown ? [v] : void 0;
-}
-function startsWithSlash(v) {
-  if (typeof v === "string") return v.startsWith("/");
-  const first = v instanceof Unknown ? v.parts?.[0] : void 0;
-  return typeof first === "string" && first.startsWith("/");
-}
-function evaluateDeploymentProperties(ev, props, loop) {
-  const out = new ObjectValue();
-  out.span = props.span;
-  for (const k of Object.keys(props.node)) {
-    if (k.toLowerCase() === "template") continue;
-    const span = props.span.child(props.node, k);
-    out.set(k, ev.evaluateNode(props.node[k], span, loop), span, props.span.keySpan(props.node, k));
-  }
-  return out;
-}
-function joinName(parent, child) {
-  if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
-  const parts = [];
-  const push2 = (v) => {
-    if (typeof v === "string") parts.push(v);
-    else if (v instanceof Unknown) parts.push(...v.parts ?? [v]);
-    else parts.push(String(v));
-  };
-  push2(parent);
-  parts.push("/");
-  push2(child);
-  const first = [parent, child].find((v) => v instanceof Unknown);
-  return new Unknown(first?.reason ?? { code: "error", message: "unknown name" }, "string", parts);
-}
-function scopeSegments(scope) {
-  let segs = scopeSegmentCache.get(scope);
-  if (segs) return segs;
-  switch (scope.kind) {
-    case "resourceGroup":
-      segs = [["subscriptions"], scope.subscriptionId, ["resourceGroups"], scope.resourceGroup];
-      break;
-    case "subscription":
-      segs = [["subscriptions"], scope.subscriptionId];
-      break;
-    case "managementGroup":
-      segs = [["providers"], ["Microsoft.Management"], ["managementGroups"], scope.managementGroup ?? []];
-      break;
-    case "tenant":
-      segs = [];
-      break;
-  }
-  scopeSegmentCache.set(scope, segs);
-  return segs;
-}
-var scopeSegmentCache = /* @__PURE__ */ new WeakMap();
-function nameSegments(name, levels) {
-  if (name instanceof Unknown && !name.parts) return Array.from({ length: levels }, () => [name]);
-  return typeof name === "string" || name instanceof Unknown ? splitSegments(name) : void 0;
-}
-function nameLevels(type) {
-  const segs = type.split("/");
-  const p = segs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
-  return p < 0 ? segs.length - 1 : p - 1 + 1 + (segs.length - p - 1);
-}
-function qualifyChild(parent, type, name) {
-  const first = type.split("/")[0] ?? "";
-  if (first.includes(".")) return { type, name };
-  const full = `${parent.type}/${type}`;
-  const segs = nameSegments(name, 1);
-  if (segs && segs.length === nameLevels(full) && !(name instanceof Unknown && !name.parts)) return { type: full, name };
-  return { type: full, name: joinName(parent.name, name) };
-}
-function buildId(scope, type, name) {
-  const typeSegs = type.split("/");
-  const p = typeSegs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
-  if (p > 0) {
-    const baseLevels = p - 1;
-    const extTypes = typeSegs.slice(p + 1);
-    const names2 = nameSegments(name, baseLevels + 1 + extTypes.length);
-    if (!names2 || names2.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return void 0;
-    const base = buildId(scope, typeSegs.slice(0, p).join("/"), null);
-    const namespace2 = segmentText(names2[baseLevels]);
-    if (!namespace2 || !base) return void 0;
-    const baseNames = names2.slice(0, baseLevels);
-    const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
-    return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
-  }
-  const [namespace, ...types] = typeSegs;
-  if (!namespace || types.length === 0) return void 0;
-  const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
-  if (!names || names.length !== types.length) return void 0;
-  return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
-}
-function displayNameOf(name, span) {
-  if (typeof name === "string") return name;
-  if (name instanceof Unknown && name.parts) {
-    return name.parts.map((p) => typeof p === "string" ? p : "{\u2026}").join("");
-  }
-  const r = span.range();
-  return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
-}
-
 // src/deploy/scope.ts
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function needsOwnSpan(n) {
   return typeof n === "object" ? n !== null : typeof n === "string" && isExpressionString(n);
 }
-var ARM_MAX_COPY2 = 800;
+var ARM_MAX_COPY = 800;
 function secureUnknown(name, span) {
   return new Unknown({ code: "secure", message: `the secure parameter '${name}' is never evaluated or shown`, span });
 }
@@ -24880,8 +24467,8 @@ var NodeContext = class _NodeContext {
       this.diagnostics.add({ code: "evaluation-error", message, span: countNode.span });
       return new Unknown({ code: "error", message, span: countNode.span });
     }
-    if (count > ARM_MAX_COPY2) {
-      const message = `The copy count ${count} exceeds ARM's limit of ${ARM_MAX_COPY2}.`;
+    if (count > ARM_MAX_COPY) {
+      const message = `The copy count ${count} exceeds ARM's limit of ${ARM_MAX_COPY}.`;
       this.diagnostics.add({ code: "evaluation-error", message, span: countNode.span });
       return new Unknown({ code: "error", message, span: countNode.span });
     }
@@ -24961,6 +24548,423 @@ function declaredVariableNames(section) {
     } else out.push(k);
   }
   return out;
+}
+
+// src/deploy/resources.ts
+var ARM_MAX_COPY2 = 800;
+var CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "extension", "scope"]);
+var ResourceExpander = class {
+  constructor(ev, unit, options, firstIndex = 0) {
+    this.ev = ev;
+    this.unit = unit;
+    this.options = options;
+    this.firstIndex = firstIndex;
+  }
+  ev;
+  unit;
+  options;
+  firstIndex;
+  resources = [];
+  /** Declarations whose condition is false. */
+  notDeployed = [];
+  limitReported = false;
+  get diagnostics() {
+    return this.ev.diagnostics;
+  }
+  /** Expands the `resources` section of a template (array, or object keyed by symbolic name). */
+  expandTemplate(template) {
+    const section = childOf(template, "resources");
+    if (!section) return;
+    if (Array.isArray(section.node)) {
+      section.node.forEach((decl, i) => this.expandDeclaration({ node: decl, span: section.span.child(section.node, i) }, void 0, void 0));
+    } else if (isTObject(section.node)) {
+      const obj = section.node;
+      for (const name of Object.keys(obj)) {
+        this.expandDeclaration({ node: obj[name], span: section.span.child(obj, name) }, void 0, name);
+      }
+    }
+  }
+  expandDeclaration(decl, parent, symbolicName) {
+    if (!isTObject(decl.node)) {
+      this.diagnostics.add({ code: "invalid-template", message: "a resource declaration must be an object", span: decl.span });
+      return;
+    }
+    const d = decl;
+    const copy = childOf(d, "copy");
+    if (copy && isTObject(copy.node)) {
+      const c = copy;
+      const nameNode = childOf(c, "name");
+      const loopName = typeof nameNode?.node === "string" ? nameNode.node : symbolicName ?? "copy";
+      const countNode = childOf(c, "count");
+      const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
+      if (typeof count === "number") {
+        if (count < 0) {
+          this.diagnostics.add({ code: "evaluation-error", message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
+          return;
+        }
+        if (count > ARM_MAX_COPY2) {
+          this.diagnostics.add({
+            code: "evaluation-error",
+            message: `copy count ${count} exceeds Azure's limit of ${ARM_MAX_COPY2}; the deployment will be rejected (only the first ${ARM_MAX_COPY2} copies are analysed)`,
+            span: countNode?.span ?? copy.span
+          });
+        }
+        const maxCopy = this.options.maxCopyCount ?? ARM_MAX_COPY2;
+        if (count > maxCopy && count <= ARM_MAX_COPY2) {
+          this.diagnostics.add({
+            code: "limit-exceeded",
+            message: `copy count ${count} is more than ${maxCopy}; only the first ${maxCopy} copies are analysed (limit maxCopyCount)`,
+            span: countNode?.span ?? copy.span
+          });
+        }
+        const n = Math.min(count, ARM_MAX_COPY2, maxCopy);
+        if (n > 1) d.span.shareChildren();
+        for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
+        return;
+      }
+      const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
+      const index2 = new Unknown(why.reason, "int", void 0, "copyIndex()");
+      this.expandInstance(d, parent, symbolicName, { name: loopName, index: index2 }, why);
+      return;
+    }
+    this.expandInstance(d, parent, symbolicName, parent?.loop);
+  }
+  expandInstance(decl, parent, symbolicName, loop, loopUnknown) {
+    if (this.resources.length >= this.options.maxResources) {
+      if (!this.limitReported) {
+        this.limitReported = true;
+        this.diagnostics.add({
+          code: "limit-exceeded",
+          message: `more than ${this.options.maxResources} resources; the rest are not analysed (limit maxResources)`,
+          span: decl.span
+        });
+      }
+      return;
+    }
+    const ev = (key) => {
+      const c = childOf(decl, key);
+      return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: void 0, span: decl.span };
+    };
+    let state = parent?.resource.state ?? "deployed";
+    let condition = parent?.resource.condition ?? loopUnknown;
+    if (loopUnknown) state = "maybe";
+    const cond = ev("condition");
+    if (cond.value !== void 0) {
+      if (cond.value === false) {
+        this.recordNotDeployed(decl, parent, loop, symbolicName);
+        return;
+      }
+      if (cond.value instanceof Unknown) {
+        state = "maybe";
+        condition ??= cond.value;
+      } else if (cond.value !== true) {
+        this.diagnostics.add({ code: "evaluation-error", message: "the condition must be a boolean", span: cond.span });
+      }
+    }
+    const typeV = ev("type");
+    const nameV = ev("name");
+    if (typeof typeV.value !== "string") {
+      this.diagnostics.add({
+        code: typeV.value === void 0 ? "invalid-template" : "evaluation-error",
+        message: typeV.value === void 0 ? "the resource has no 'type'" : "the resource 'type' must be a literal string",
+        span: typeV.span
+      });
+      return;
+    }
+    if (nameV.value === void 0) {
+      this.diagnostics.add({ code: "invalid-template", message: "the resource has no 'name'", span: decl.span });
+      return;
+    }
+    let type = typeV.value;
+    let name = nameV.value;
+    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+    const apiVersion = ev("apiVersion").value;
+    const existing = own(decl.node, "existing") === true;
+    const scope = this.scopeFor(decl, loop);
+    const id = buildId(scope, type, name);
+    if (id && /\/providers\//i.test(type)) type = fullType(id);
+    if (!id) {
+      this.diagnostics.add({
+        code: "invalid-template",
+        message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
+        span: nameV.span
+      });
+      return;
+    }
+    const resource = new ExpandedResource(
+      {
+        index: this.firstIndex + this.resources.length,
+        id,
+        key: [scopeKey(id), "|", relativeKey(id)].join(""),
+        // one flat string (kept per resource)
+        type,
+        apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
+        name,
+        symbolicName,
+        existing,
+        state,
+        condition: state === "maybe" ? condition : void 0,
+        copy: loop ? { name: loop.name, index: typeof loop.index === "number" ? loop.index : void 0 } : void 0,
+        unit: this.unit,
+        span: decl.span,
+        typeSpan: typeV.span,
+        nameSpan: nameV.span,
+        parent: parent?.resource,
+        decl
+      },
+      this.ev,
+      loop
+    );
+    this.resources.push(resource);
+    parent?.resource.children.push(resource);
+    const nested = childOf(decl, "resources");
+    if (nested && Array.isArray(nested.node)) {
+      nested.node.forEach(
+        (child, i) => this.expandDeclaration({ node: child, span: nested.span.child(nested.node, i) }, { resource, loop }, void 0)
+      );
+    }
+  }
+  /**
+   * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
+   * (ARM ignores those), so its id is kept.
+   */
+  recordNotDeployed(decl, parent, loop, symbolicName) {
+    const t = childOf(decl, "type");
+    const n = childOf(decl, "name");
+    if (!t || !n) return;
+    const typeV = this.ev.evaluateNode(t.node, t.span, loop);
+    let name = this.ev.evaluateNode(n.node, n.span, loop);
+    if (typeof typeV !== "string") return;
+    let type = typeV;
+    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+    const id = buildId(this.scopeFor(decl, loop), type, name);
+    if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+  }
+  /**
+   * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
+   * group / subscription (ARM stores the deployment there), so its id is scoped there: a dependsOn
+   * `resourceId('rg', 'Microsoft.Resources/deployments', 'x')` names it. An `existing` resource
+   * (languageVersion 2.0) is looked up in the resource group / subscription they name.
+   */
+  deploymentScope(decl, loop) {
+    const t = own(decl.node, "type");
+    if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS && own(decl.node, "existing") !== true) return void 0;
+    const at2 = (key) => {
+      const c = childOf(decl, key);
+      return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
+    };
+    const rg = at2("resourceGroup");
+    const sub = at2("subscriptionId");
+    if (rg) return { ...this.unit.scope, kind: "resourceGroup", resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
+    if (sub && this.unit.scope.kind !== "resourceGroup") return { ...this.unit.scope, kind: "subscription", subscriptionId: sub };
+    return void 0;
+  }
+  /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
+  scopeFor(decl, loop) {
+    const s = childOf(decl, "scope");
+    if (!s) return this.deploymentScope(decl, loop) ?? this.unit.scope;
+    const v = this.ev.evaluateNode(s.node, s.span, loop);
+    const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
+    if (!segs || segs.length === 0) return this.unit.scope;
+    if (parseResourceId(v) || startsWithSlash(v)) return segs;
+    if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ["providers"], ...segs];
+    return this.unit.scope;
+  }
+};
+var ExpandedResource = class {
+  constructor(f, evaluator, loop) {
+    this.evaluator = evaluator;
+    this.loop = loop;
+    this.index = f.index;
+    this.id = f.id;
+    this.key = f.key;
+    this.type = f.type;
+    this.apiVersion = f.apiVersion;
+    this.name = f.name;
+    this.symbolicName = f.symbolicName;
+    this.existing = f.existing;
+    this.state = f.state;
+    this.condition = f.condition;
+    this.copy = f.copy;
+    this.unit = f.unit;
+    this.span = f.span;
+    this.typeSpan = f.typeSpan;
+    this.nameSpan = f.nameSpan;
+    this.parent = f.parent;
+    this.decl = f.decl;
+  }
+  evaluator;
+  loop;
+  index;
+  id;
+  key;
+  type;
+  apiVersion;
+  name;
+  symbolicName;
+  existing;
+  state;
+  condition;
+  copy;
+  unit;
+  span;
+  typeSpan;
+  nameSpan;
+  parent;
+  children = [];
+  decl;
+  bodyValue;
+  /** What `root` gives, made once: rules ask for it for every query about the resource. */
+  rootValue;
+  dependsOnList;
+  /**
+   * A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
+   * Computed when a message needs it: the name as written costs a position lookup.
+   */
+  get displayName() {
+    const { symbolicName, loop } = this;
+    return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(this.name, this.nameSpan);
+  }
+  /** The evaluated declaration, without the keys that steer deployment. */
+  get body() {
+    if (this.bodyValue) return this.bodyValue;
+    const decl = this.decl;
+    const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()));
+    const body = new ObjectValue(keys.length);
+    this.bodyValue = body;
+    body.origin = { container: decl.node, span: decl.span };
+    const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
+    for (const k of keys) {
+      const node = decl.node[k];
+      if (!needsOwnSpan(node)) {
+        body.setFromTemplate(k, this.evaluator.evaluateNode(node, decl.span, this.loop), k);
+        continue;
+      }
+      const span = decl.span.child(decl.node, k);
+      const value = isDeployment && k.toLowerCase() === "properties" && isTObject(node) ? evaluateDeploymentProperties(this.evaluator, { node, span }, this.loop) : this.evaluator.evaluateNode(node, span, this.loop);
+      body.setFromTemplateAt(k, value, k, span);
+    }
+    body.span = decl.span;
+    return body;
+  }
+  get root() {
+    return this.rootValue ??= { value: this.body, span: this.decl.span };
+  }
+  /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */
+  get dependsOn() {
+    if (this.dependsOnList) return this.dependsOnList;
+    const out = [];
+    this.dependsOnList = out;
+    const dep = childOf(this.decl, "dependsOn");
+    if (dep && Array.isArray(dep.node)) {
+      const list = dep.node;
+      list.forEach((entry2, i) => {
+        const span = dep.span.child(list, i);
+        out.push({ value: this.evaluator.evaluateNode(entry2, span, this.loop), span });
+      });
+    }
+    return out;
+  }
+};
+var DEPLOYMENTS = "microsoft.resources/deployments";
+function scopeSegment(v) {
+  return typeof v === "string" || v instanceof Unknown ? [v] : void 0;
+}
+function startsWithSlash(v) {
+  if (typeof v === "string") return v.startsWith("/");
+  const first = v instanceof Unknown ? v.parts?.[0] : void 0;
+  return typeof first === "string" && first.startsWith("/");
+}
+function evaluateDeploymentProperties(ev, props, loop) {
+  const out = new ObjectValue();
+  out.span = props.span;
+  for (const k of Object.keys(props.node)) {
+    if (k.toLowerCase() === "template") continue;
+    const span = props.span.child(props.node, k);
+    out.set(k, ev.evaluateNode(props.node[k], span, loop), span, props.span.keySpan(props.node, k));
+  }
+  return out;
+}
+function joinName(parent, child) {
+  if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
+  const parts = [];
+  const push2 = (v) => {
+    if (typeof v === "string") parts.push(v);
+    else if (v instanceof Unknown) parts.push(...v.parts ?? [v]);
+    else parts.push(String(v));
+  };
+  push2(parent);
+  parts.push("/");
+  push2(child);
+  const first = [parent, child].find((v) => v instanceof Unknown);
+  return new Unknown(first?.reason ?? { code: "error", message: "unknown name" }, "string", parts);
+}
+function scopeSegments(scope) {
+  let segs = scopeSegmentCache.get(scope);
+  if (segs) return segs;
+  switch (scope.kind) {
+    case "resourceGroup":
+      segs = [["subscriptions"], scope.subscriptionId, ["resourceGroups"], scope.resourceGroup];
+      break;
+    case "subscription":
+      segs = [["subscriptions"], scope.subscriptionId];
+      break;
+    case "managementGroup":
+      segs = [["providers"], ["Microsoft.Management"], ["managementGroups"], scope.managementGroup ?? []];
+      break;
+    case "tenant":
+      segs = [];
+      break;
+  }
+  scopeSegmentCache.set(scope, segs);
+  return segs;
+}
+var scopeSegmentCache = /* @__PURE__ */ new WeakMap();
+function nameSegments(name, levels) {
+  if (name instanceof Unknown && !name.parts) return Array.from({ length: levels }, () => [name]);
+  return typeof name === "string" || name instanceof Unknown ? splitSegments(name) : void 0;
+}
+function nameLevels(type) {
+  const segs = type.split("/");
+  const p = segs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
+  return p < 0 ? segs.length - 1 : p - 1 + 1 + (segs.length - p - 1);
+}
+function qualifyChild(parent, type, name) {
+  const first = type.split("/")[0] ?? "";
+  if (first.includes(".")) return { type, name };
+  const full = `${parent.type}/${type}`;
+  const segs = nameSegments(name, 1);
+  if (segs && segs.length === nameLevels(full) && !(name instanceof Unknown && !name.parts)) return { type: full, name };
+  return { type: full, name: joinName(parent.name, name) };
+}
+function buildId(scope, type, name) {
+  const typeSegs = type.split("/");
+  const p = typeSegs.findIndex((x, i) => i > 0 && x.toLowerCase() === "providers");
+  if (p > 0) {
+    const baseLevels = p - 1;
+    const extTypes = typeSegs.slice(p + 1);
+    const names2 = nameSegments(name, baseLevels + 1 + extTypes.length);
+    if (!names2 || names2.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return void 0;
+    const base = buildId(scope, typeSegs.slice(0, p).join("/"), null);
+    const namespace2 = segmentText(names2[baseLevels]);
+    if (!namespace2 || !base) return void 0;
+    const baseNames = names2.slice(0, baseLevels);
+    const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
+    return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
+  }
+  const [namespace, ...types] = typeSegs;
+  if (!namespace || types.length === 0) return void 0;
+  const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
+  if (!names || names.length !== types.length) return void 0;
+  return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
+}
+function displayNameOf(name, span) {
+  if (typeof name === "string") return name;
+  if (name instanceof Unknown && name.parts) {
+    return name.parts.map((p) => typeof p === "string" ? p : "{\u2026}").join("");
+  }
+  const r = span.range();
+  return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
 }
 
 // src/deploy/runtime.ts

@@ -7,6 +7,7 @@ import { childOf, isTObject, own, type Located, type TNode, type TObject } from 
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { fullType, relativeKey, scopeKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
+import { needsOwnSpan } from './scope.js';
 import type { LocatedValue } from '../graph/located.js';
 import type { DeployedResource, Dependency, DeploymentUnit, DeployState, NotDeployed, TargetScope } from './model.js';
 
@@ -355,8 +356,14 @@ class ExpandedResource implements DeployedResource {
     body.origin = { container: decl.node, span: decl.span };
     const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
     for (const k of keys) {
-      const span = decl.span.child(decl.node, k);
       const node = decl.node[k] as TNode;
+      // A literal (the type, the apiVersion, most names and locations) is evaluated without a span
+      // of its own; its span is derived when a finding asks for it, as for any literal property.
+      if (!needsOwnSpan(node)) {
+        body.setFromTemplate(k, this.evaluator.evaluateNode(node, decl.span, this.loop), k);
+        continue;
+      }
+      const span = decl.span.child(decl.node, k);
       // A nested deployment's template is evaluated in its own scope by the deploy stage, not here.
       const value =
         isDeployment && k.toLowerCase() === 'properties' && isTObject(node)

@@ -81,7 +81,8 @@ export interface OutputValue {
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
 
 /** Containers and expressions are evaluated with their own span; other literals need none. */
-function needsOwnSpan(n: TNode): boolean {
+/** Whether evaluating `n` needs its own span (a literal needs none: its span is derived when asked). */
+export function needsOwnSpan(n: TNode): boolean {
   return typeof n === 'object' ? n !== null : typeof n === 'string' && isExpressionString(n);
 }
 /** An ARM copy loop may produce at most this many elements. */

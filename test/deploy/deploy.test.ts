@@ -260,6 +260,18 @@ describe('nested deployments', () => {
     expect(v.parts?.join('')).toContain('/providers/Microsoft.Network/networkInterfaces/x');
   });
 
+  test('a literal top-level property gets its span when asked, an expression one when evaluated', () => {
+    const t = arm([nic('nic1', { location: 'westeurope', tags: { owner: "[concat('a', 'b')]" } })]);
+    const { a } = analyze({ 'main.json': t });
+    const r = a.graph.resources[0]!;
+    expect(at(r.root, 'location').value).toBe('westeurope');
+    expect(at(r.root, 'location').span.text()).toBe('"westeurope"');
+    expect(at(r.root, 'apiVersion').span.text()).toBe('"2024-05-01"');
+    expect(keySpanOf(r.root, 'location')?.text()).toBe('"location"');
+    expect(at(r.root, 'tags', 'owner').value).toBe('ab');
+    expect(at(r.root, 'tags').span.text().startsWith('{')).toBe(true);
+  });
+
   test('the target scope is recorded on each resource', () => {
     const { a } = analyze({ 'main.json': arm([nested('inner', { resourceGroup: 'other-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' })], { parameters: { prefix: { type: 'string', defaultValue: 'web' } } }) });
     const inner = a.graph.resources.find((r) => r.name === 'web-nic')!;
