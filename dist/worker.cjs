@@ -4921,15 +4921,17 @@ var SourceText = class {
 // src/model/span.ts
 var Span = class {
   /**
-   * From now on child() and keySpan() give one span object per key, and so do the spans they
-   * give: for template parts evaluated again and again (copy loops), whose instances would
-   * otherwise each hold a copy of every span. Spans with recorded children share them already.
+   * The same span, as one whose child() and keySpan() give one span object per key, and so do
+   * the spans they give: for template parts evaluated again and again (copy loops), whose
+   * instances would otherwise each hold a copy of every span. Spans with recorded children
+   * share them already (this span itself).
    */
-  shareChildren() {
+  shared() {
+    return this;
   }
   /**
    * Whether this span stands for one template node only, and is the same object each time that
-   * node is evaluated: a shared JSON path span (see shareChildren). A Bicep span may stand in for
+   * node is evaluated: a shared JSON path span (see shared()). A Bicep span may stand in for
    * a child node that has none of its own, so it is not.
    */
   get stable() {
@@ -5001,24 +5003,28 @@ var TextSpan = class _TextSpan extends Span {
     return new _TextSpan(this.file, Math.min(this.start + start, this.end), Math.min(this.start + end, this.end));
   }
 };
+var resolvedRanges = /* @__PURE__ */ new WeakMap();
 var JsonPathSpan = class _JsonPathSpan extends Span {
-  // Large templates keep tens of thousands of these (values' and keys' spans of evaluated
-  // objects): five fields, the file and resolver shared through `doc`, a key's span a subclass.
-  doc;
-  cached;
+  // Large templates keep hundreds of thousands of these (values' and keys' spans of evaluated
+  // objects): two fields. The file and the resolver are the root's (JsonRootSpan), resolved
+  // offsets are in a side table, a key's span and a shared span are subclasses.
   parent;
   key;
-  /** Undefined: children are made on each request; null or a map: shared (see shareChildren). */
-  kids;
-  constructor(doc, parent, key) {
+  constructor(parent, key) {
     super();
-    this.doc = doc;
     this.parent = parent;
     this.key = key;
   }
   /** The span of the whole document. */
   static root(file, resolver) {
-    return new _JsonPathSpan({ file, resolver }, void 0, void 0);
+    return new JsonRootSpan({ file, resolver });
+  }
+  /** The file and resolver, kept by the root span only. */
+  get doc() {
+    if (this.parent === void 0) return this.rootDoc;
+    let s = this.parent;
+    while (s.parent !== void 0) s = s.parent;
+    return s.rootDoc;
   }
   get file() {
     return this.doc.file;
@@ -5036,72 +5042,98 @@ var JsonPathSpan = class _JsonPathSpan extends Span {
     return out.reverse();
   }
   range() {
-    if (this.cached) return this.cached;
+    const known3 = resolvedRanges.get(this);
+    if (known3) return known3;
     let r = this.doc.resolver.resolve(this.path(), this.isKey);
     for (let p = this.parent; !r && p; p = p.parent) r = p.range();
-    this.cached = r ?? { start: 0, end: 0 };
-    return this.cached;
+    const range = r ?? { start: 0, end: 0 };
+    resolvedRanges.set(this, range);
+    return range;
   }
-  shareChildren() {
-    this.kids ??= null;
-  }
-  get stable() {
-    return this.kids !== void 0;
+  shared() {
+    return new SharedJsonPathSpan(this.parent, this.key);
   }
   child(_container, key) {
-    const kids = this.kids;
-    if (kids === void 0) return new _JsonPathSpan(this.doc, this, key);
-    return this.shared(kids, key, false);
+    return new _JsonPathSpan(this, key);
   }
   keySpan(_container, key) {
-    const kids = this.kids;
-    if (kids === void 0) return new JsonPathKeySpan(this.doc, this, key);
-    return this.shared(kids, key, true);
+    return new JsonPathKeySpan(this, key);
   }
-  shared(kids, key, isKey) {
+  sub(start, end) {
+    return new JsonStringPartSpan(this, start, end);
+  }
+  /** Offset in the file of character `index` of the decoded string this span covers. */
+  stringOffset(index2) {
+    return this.doc.resolver.stringOffset(this.path(), this.isKey, index2);
+  }
+};
+var JsonRootSpan = class extends JsonPathSpan {
+  constructor(rootDoc) {
+    super(void 0, void 0);
+    this.rootDoc = rootDoc;
+  }
+  rootDoc;
+  shared() {
+    return this;
+  }
+};
+var SharedJsonPathSpan = class _SharedJsonPathSpan extends JsonPathSpan {
+  /** Children by key; index spans under the index, a value's and a name's span under the name with a prefix each. */
+  kids;
+  constructor(parent, key) {
+    super(parent, key);
+    this.kids = void 0;
+  }
+  get stable() {
+    return true;
+  }
+  shared() {
+    return this;
+  }
+  child(_container, key) {
+    return this.kid(key, false);
+  }
+  keySpan(_container, key) {
+    return this.kid(key, true);
+  }
+  kid(key, isKey) {
     const k = typeof key === "number" ? key : `${isKey ? "k" : "v"}${key}`;
-    const map = kids ?? (this.kids = /* @__PURE__ */ new Map());
+    const map = this.kids ??= /* @__PURE__ */ new Map();
     let s = map.get(k);
     if (s === void 0) {
-      s = isKey ? new JsonPathKeySpan(this.doc, this, key) : new _JsonPathSpan(this.doc, this, key);
-      s.kids = null;
+      s = isKey ? new JsonPathKeySpan(this, key) : new _SharedJsonPathSpan(this, key);
       map.set(k, s);
     }
     return s;
-  }
-  sub(start, end) {
-    return new JsonStringPartSpan(this, this.doc.resolver, this.isKey, start, end);
   }
 };
 var JsonPathKeySpan = class extends JsonPathSpan {
   get isKey() {
     return true;
   }
+  shared() {
+    return this;
+  }
 };
 var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
-  constructor(base, resolver, isKey, start, end) {
+  constructor(base, start, end) {
     super();
     this.base = base;
-    this.resolver = resolver;
-    this.isKey = isKey;
     this.start = start;
     this.end = end;
   }
   base;
-  resolver;
-  isKey;
   start;
   end;
   get file() {
     return this.base.file;
   }
   identity() {
-    return `${this.base.identity()}${this.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
+    return `${this.base.identity()}${this.base.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
   }
   range() {
-    const path10 = this.base.path();
-    const s = this.resolver.stringOffset(path10, this.isKey, this.start);
-    const e = this.resolver.stringOffset(path10, this.isKey, this.end);
+    const s = this.base.stringOffset(this.start);
+    const e = this.base.stringOffset(this.end);
     if (s === void 0 || e === void 0) return this.base.range();
     return { start: s, end: e };
   }
@@ -5112,7 +5144,7 @@ var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
     return this;
   }
   sub(start, end) {
-    return new _JsonStringPartSpan(this.base, this.resolver, this.isKey, this.start + start, this.start + end);
+    return new _JsonStringPartSpan(this.base, this.start + start, this.start + end);
   }
 };
 
@@ -14520,15 +14552,15 @@ var NodeContext = class _NodeContext {
     }
     const out = [];
     const spans = [];
-    if (count > 1) input.span.shareChildren();
+    const inputSpan = count > 1 ? input.span.shared() : input.span;
     for (let i = 0; i < count; i++) {
       if (this.budget.exhausted) {
         const message = `Evaluation stopped after ${this.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
         if (this.budget.firstExhaustion()) this.diagnostics.add({ code: "limit-exceeded", message, span: loop.span });
         return new Unknown({ code: "limit", message, span: loop.span }, "array");
       }
-      out.push(this.withLoop(name, i, isDefault).node(input.node, input.span));
-      spans.push(input.span);
+      out.push(this.withLoop(name, i, isDefault).node(input.node, inputSpan));
+      spans.push(inputSpan);
     }
     setElementSpans(out, spans);
     return out;
@@ -14658,8 +14690,8 @@ var ResourceExpander = class {
           });
         }
         const n = Math.min(count, ARM_MAX_COPY2, maxCopy);
-        if (n > 1) d.span.shareChildren();
-        for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
+        const decl2 = n > 1 ? { node: d.node, span: d.span.shared() } : d;
+        for (let i = 0; i < n; i++) this.expandInstance(decl2, parent, symbolicName, { name: loopName, index: i });
         return;
       }
       const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
@@ -17746,4 +17778,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build ef504b3296b69b93a3b831628233ac2a
+// vtaplint-build 580ba4f04efecbb8002eacb70be0a85d

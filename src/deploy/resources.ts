@@ -97,8 +97,8 @@ export class ResourceExpander {
         }
         const n = Math.min(count, ARM_MAX_COPY, maxCopy);
         // Every instance evaluates the same declaration: they share its spans, not a copy each.
-        if (n > 1) d.span.shareChildren();
-        for (let i = 0; i < n; i++) this.expandInstance(d, parent, symbolicName, { name: loopName, index: i });
+        const decl = n > 1 ? { node: d.node, span: d.span.shared() } : d;
+        for (let i = 0; i < n; i++) this.expandInstance(decl, parent, symbolicName, { name: loopName, index: i });
         return;
       }
       // Count only known at deployment: one representative instance, maybe deployed.

@@ -762,7 +762,7 @@ class NodeContext implements EvalContext {
     const out: Value[] = [];
     const spans: Span[] = [];
     // Every element evaluates the same input: they share its spans, not a copy each.
-    if (count > 1) input.span.shareChildren();
+    const inputSpan = count > 1 ? input.span.shared() : input.span;
     for (let i = 0; i < count; i++) {
       // Once the step budget is spent every element would be the same 'limit' unknown: stop.
       if (this.budget.exhausted) {
@@ -770,8 +770,8 @@ class NodeContext implements EvalContext {
         if (this.budget.firstExhaustion()) this.diagnostics.add({ code: 'limit-exceeded', message, span: loop.span });
         return new Unknown({ code: 'limit', message, span: loop.span }, 'array');
       }
-      out.push(this.withLoop(name, i, isDefault).node(input.node, input.span));
-      spans.push(input.span);
+      out.push(this.withLoop(name, i, isDefault).node(input.node, inputSpan));
+      spans.push(inputSpan);
     }
     setElementSpans(out, spans);
     return out;

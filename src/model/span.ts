@@ -40,15 +40,18 @@ export abstract class Span {
   abstract identity(): string;
 
   /**
-   * From now on child() and keySpan() give one span object per key, and so do the spans they
-   * give: for template parts evaluated again and again (copy loops), whose instances would
-   * otherwise each hold a copy of every span. Spans with recorded children share them already.
+   * The same span, as one whose child() and keySpan() give one span object per key, and so do
+   * the spans they give: for template parts evaluated again and again (copy loops), whose
+   * instances would otherwise each hold a copy of every span. Spans with recorded children
+   * share them already (this span itself).
    */
-  shareChildren(): void {}
+  shared(): Span {
+    return this;
+  }
 
   /**
    * Whether this span stands for one template node only, and is the same object each time that
-   * node is evaluated: a shared JSON path span (see shareChildren). A Bicep span may stand in for
+   * node is evaluated: a shared JSON path span (see shared()). A Bicep span may stand in for
    * a child node that has none of its own, so it is not.
    */
   get stable(): boolean {
@@ -155,27 +158,37 @@ interface JsonDocument {
   readonly resolver: PathResolver;
 }
 
+/**
+ * Offsets of path spans, once resolved: only spans a finding points at are resolved, so a side
+ * table costs less than a field on every span.
+ */
+const resolvedRanges = new WeakMap<JsonPathSpan, Range>();
+
 /** The span of a JSON value given by its path; offsets are resolved on demand. */
 export class JsonPathSpan extends Span {
-  // Large templates keep tens of thousands of these (values' and keys' spans of evaluated
-  // objects): five fields, the file and resolver shared through `doc`, a key's span a subclass.
-  private readonly doc: JsonDocument;
-  private cached: Range | undefined;
+  // Large templates keep hundreds of thousands of these (values' and keys' spans of evaluated
+  // objects): two fields. The file and the resolver are the root's (JsonRootSpan), resolved
+  // offsets are in a side table, a key's span and a shared span are subclasses.
   readonly parent: JsonPathSpan | undefined;
   readonly key: PathKey | undefined;
-  /** Undefined: children are made on each request; null or a map: shared (see shareChildren). */
-  private kids: Map<PathKey, JsonPathSpan> | null | undefined;
 
-  protected constructor(doc: JsonDocument, parent: JsonPathSpan | undefined, key: PathKey | undefined) {
+  protected constructor(parent: JsonPathSpan | undefined, key: PathKey | undefined) {
     super();
-    this.doc = doc;
     this.parent = parent;
     this.key = key;
   }
 
   /** The span of the whole document. */
   static root(file: SourceText, resolver: PathResolver): JsonPathSpan {
-    return new JsonPathSpan({ file, resolver }, undefined, undefined);
+    return new JsonRootSpan({ file, resolver });
+  }
+
+  /** The file and resolver, kept by the root span only. */
+  protected get doc(): JsonDocument {
+    if (this.parent === undefined) return (this as unknown as JsonRootSpan).rootDoc;
+    let s = this.parent;
+    while (s.parent !== undefined) s = s.parent;
+    return (s as JsonRootSpan).rootDoc;
   }
 
   get file(): SourceText {
@@ -183,7 +196,7 @@ export class JsonPathSpan extends Span {
   }
 
   /** Whether the span is of a property name (JsonPathKeySpan). */
-  protected get isKey(): boolean {
+  get isKey(): boolean {
     return false;
   }
 
@@ -198,58 +211,100 @@ export class JsonPathSpan extends Span {
   }
 
   range(): Range {
-    if (this.cached) return this.cached;
+    const known = resolvedRanges.get(this);
+    if (known) return known;
     let r = this.doc.resolver.resolve(this.path(), this.isKey);
     // A path that no longer resolves (it cannot happen for paths taken from the same parse)
     // falls back to the nearest ancestor, never to a made-up position.
     for (let p = this.parent; !r && p; p = p.parent) r = p.range();
-    this.cached = r ?? { start: 0, end: 0 };
-    return this.cached;
+    const range = r ?? { start: 0, end: 0 };
+    resolvedRanges.set(this, range);
+    return range;
   }
 
-  override shareChildren(): void {
-    this.kids ??= null;
-  }
-
-  override get stable(): boolean {
-    return this.kids !== undefined;
+  override shared(): Span {
+    return new SharedJsonPathSpan(this.parent, this.key);
   }
 
   child(_container: object, key: PathKey): Span {
-    const kids = this.kids;
-    if (kids === undefined) return new JsonPathSpan(this.doc, this, key);
-    return this.shared(kids, key, false);
+    return new JsonPathSpan(this, key);
   }
 
   keySpan(_container: object, key: string): Span {
-    const kids = this.kids;
-    if (kids === undefined) return new JsonPathKeySpan(this.doc, this, key);
-    return this.shared(kids, key, true);
-  }
-
-  private shared(kids: Map<PathKey, JsonPathSpan> | null, key: PathKey, isKey: boolean): JsonPathSpan {
-    // Index spans under the index; a property's value span and its name's span under the name with
-    // a different prefix each, so that no two keys can collide.
-    const k = typeof key === 'number' ? key : `${isKey ? 'k' : 'v'}${key}`;
-    const map = kids ?? (this.kids = new Map());
-    let s = map.get(k);
-    if (s === undefined) {
-      s = isKey ? new JsonPathKeySpan(this.doc, this, key) : new JsonPathSpan(this.doc, this, key);
-      s.kids = null;
-      map.set(k, s);
-    }
-    return s;
+    return new JsonPathKeySpan(this, key);
   }
 
   sub(start: number, end: number): Span {
-    return new JsonStringPartSpan(this, this.doc.resolver, this.isKey, start, end);
+    return new JsonStringPartSpan(this, start, end);
+  }
+
+  /** Offset in the file of character `index` of the decoded string this span covers. */
+  stringOffset(index: number): number | undefined {
+    return this.doc.resolver.stringOffset(this.path(), this.isKey, index);
+  }
+}
+
+/** The root span: the only one that keeps the file and the resolver. */
+class JsonRootSpan extends JsonPathSpan {
+  constructor(readonly rootDoc: JsonDocument) {
+    super(undefined, undefined);
+  }
+
+  override shared(): Span {
+    return this;
+  }
+}
+
+/**
+ * A span whose children are made once per key and shared (see Span.shared): the same path under
+ * the same span is the same object, however often a copy loop evaluates it.
+ */
+class SharedJsonPathSpan extends JsonPathSpan {
+  /** Children by key; index spans under the index, a value's and a name's span under the name with a prefix each. */
+  private kids: Map<PathKey, JsonPathSpan> | undefined;
+
+  constructor(parent: JsonPathSpan | undefined, key: PathKey | undefined) {
+    super(parent, key);
+    this.kids = undefined;
+  }
+
+  override get stable(): boolean {
+    return true;
+  }
+
+  override shared(): Span {
+    return this;
+  }
+
+  override child(_container: object, key: PathKey): Span {
+    return this.kid(key, false);
+  }
+
+  override keySpan(_container: object, key: string): Span {
+    return this.kid(key, true);
+  }
+
+  private kid(key: PathKey, isKey: boolean): JsonPathSpan {
+    const k = typeof key === 'number' ? key : `${isKey ? 'k' : 'v'}${key}`;
+    const map = (this.kids ??= new Map());
+    let s = map.get(k);
+    if (s === undefined) {
+      // A name's span has no children: it need not share them.
+      s = isKey ? new JsonPathKeySpan(this, key) : new SharedJsonPathSpan(this, key);
+      map.set(k, s);
+    }
+    return s;
   }
 }
 
 /** The span of a property name given by its path. */
 class JsonPathKeySpan extends JsonPathSpan {
-  protected override get isKey(): boolean {
+  override get isKey(): boolean {
     return true;
+  }
+
+  override shared(): Span {
+    return this;
   }
 }
 
@@ -257,8 +312,6 @@ class JsonPathKeySpan extends JsonPathSpan {
 class JsonStringPartSpan extends Span {
   constructor(
     private readonly base: JsonPathSpan,
-    private readonly resolver: PathResolver,
-    private readonly isKey: boolean,
     readonly start: number,
     readonly end: number,
   ) {
@@ -270,13 +323,12 @@ class JsonStringPartSpan extends Span {
   }
 
   identity(): string {
-    return `${this.base.identity()}${this.isKey ? ':key' : ''}[${this.start}-${this.end}]`;
+    return `${this.base.identity()}${this.base.isKey ? ':key' : ''}[${this.start}-${this.end}]`;
   }
 
   range(): Range {
-    const path = this.base.path();
-    const s = this.resolver.stringOffset(path, this.isKey, this.start);
-    const e = this.resolver.stringOffset(path, this.isKey, this.end);
+    const s = this.base.stringOffset(this.start);
+    const e = this.base.stringOffset(this.end);
     if (s === undefined || e === undefined) return this.base.range();
     return { start: s, end: e };
   }
@@ -290,6 +342,6 @@ class JsonStringPartSpan extends Span {
   }
 
   sub(start: number, end: number): Span {
-    return new JsonStringPartSpan(this.base, this.resolver, this.isKey, this.start + start, this.start + end);
+    return new JsonStringPartSpan(this.base, this.start + start, this.start + end);
   }
 }
