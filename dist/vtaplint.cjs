@@ -21121,11 +21121,19 @@ function buildId(scope, type, name) {
     const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
     return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
   }
-  const [namespace, ...types] = typeSegs;
-  if (!namespace || types.length === 0) return void 0;
+  const [namespace, ...split] = typeSegs;
+  if (!namespace || split.length === 0) return void 0;
+  const types = sharedTypes(type, split);
   const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
   if (!names || names.length !== types.length) return void 0;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
+}
+function sharedTypes(type, split) {
+  const known2 = typeSegments2.get(type);
+  if (known2) return known2;
+  if (typeSegments2.size >= 1024) typeSegments2.clear();
+  typeSegments2.set(type, split);
+  return split;
 }
 function displayNameOf(name, span) {
   if (typeof name === "string") return name;
@@ -21135,7 +21143,7 @@ function displayNameOf(name, span) {
   const r = span.range();
   return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
 }
-var ARM_MAX_COPY2, CONTROL_KEYS, ResourceExpander, ExpandedResource, DEPLOYMENTS, scopeSegmentCache;
+var ARM_MAX_COPY2, CONTROL_KEYS, ResourceExpander, ExpandedResource, DEPLOYMENTS, scopeSegmentCache, typeSegments2;
 var init_resources = __esm({
   "src/deploy/resources.ts"() {
     "use strict";
@@ -21460,6 +21468,7 @@ var init_resources = __esm({
     };
     DEPLOYMENTS = "microsoft.resources/deployments";
     scopeSegmentCache = /* @__PURE__ */ new WeakMap();
+    typeSegments2 = /* @__PURE__ */ new Map();
   }
 });
 
@@ -22048,6 +22057,12 @@ function partialKey(v) {
   }
   return key;
 }
+function orderEdge(from, order, k) {
+  const to = order.targets[k];
+  const d = order.entries[k];
+  if (d === void 0) return { from, to, sub: void 0, path: "(parent)", span: from.nameSpan, kind: "parent" };
+  return { from, to, sub: void 0, path: "dependsOn", span: d.span, kind: "dependsOn" };
+}
 function pathText(path17) {
   if (path17.length === 0) return "(value)";
   const out = [];
@@ -22221,9 +22236,9 @@ var init_graph = __esm({
         this.resources.forEach((r, i) => {
           let k = order.start[i];
           const end = order.start[i + 1];
-          if (r.parent) out.push(order.edges[k++]);
+          if (r.parent) out.push(orderEdge(r, order, k++));
           this.collectReferences(r, r.body, walk, out);
-          for (; k < end; k++) out.push(order.edges[k]);
+          for (; k < end; k++) out.push(orderEdge(r, order, k));
         });
         this.edgeCache = out;
         return out;
@@ -22233,29 +22248,52 @@ var init_graph = __esm({
        * nothing). Computed once, without walking every resource's values for ids as edges() does.
        */
       orderEdges() {
-        return this.ordering().edges;
+        const order = this.ordering();
+        const out = [];
+        this.resources.forEach((r, i) => {
+          for (let k = order.start[i]; k < order.start[i + 1]; k++) out.push(orderEdge(r, order, k));
+        });
+        return out;
+      }
+      /** Calls `f(from, to)` for every order edge (see orderEdges), without making edge objects. */
+      forEachOrderEdge(f) {
+        const order = this.ordering();
+        this.resources.forEach((r, i) => {
+          for (let k = order.start[i]; k < order.start[i + 1]; k++) f(r, order.targets[k]);
+        });
       }
       orderCache;
-      /** The order edges, with where each resource's start (resource i: edges[start[i]] to edges[start[i + 1] - 1]). */
+      /**
+       * The order edges as targets, kept compactly (a large deployment has tens of thousands): those
+       * of resource i are at [start[i], start[i + 1]), each with the dependsOn entry that made it
+       * (undefined for the parent edge, which comes first).
+       */
       ordering() {
         if (this.orderCache) return this.orderCache;
-        const edges = [];
+        const targets = [];
+        const entries = [];
         const start = new Int32Array(this.resources.length + 1);
         this.resources.forEach((r, i) => {
-          start[i] = edges.length;
-          if (r.parent) edges.push({ from: r, to: r.parent, sub: void 0, path: "(parent)", span: r.nameSpan, kind: "parent" });
+          start[i] = targets.length;
+          if (r.parent) {
+            targets.push(r.parent);
+            entries.push(void 0);
+          }
           for (const d of r.dependsOn) {
-            const targets = this.resolveDependencies(r, d.value);
-            d.target = targets[0];
-            for (const target of targets) edges.push({ from: r, to: target, sub: void 0, path: "dependsOn", span: d.span, kind: "dependsOn" });
-            if (targets.length === 0) {
+            const found = this.resolveDependencies(r, d.value);
+            d.target = found[0];
+            for (const target of found) {
+              targets.push(target);
+              entries.push(d);
+            }
+            if (found.length === 0) {
               if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
               else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
             }
           }
         });
-        start[this.resources.length] = edges.length;
-        this.orderCache = { edges, start };
+        start[this.resources.length] = targets.length;
+        this.orderCache = { targets, entries, start };
         return this.orderCache;
       }
       /**
@@ -23017,7 +23055,7 @@ function ordering(graph) {
     if (list) list.push(a);
     else before.set(b, [a]);
   };
-  for (const e of graph.orderEdges()) add(e.from, e.to);
+  graph.forEachOrderEdge(add);
   for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
   const cache2 = /* @__PURE__ */ new Map();
   o = {
@@ -28015,4 +28053,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build a66bea3db09118578f8d84ea4e6441ad
+// vtaplint-build 282e99d7893694ed4790b5008b0fdd74

@@ -508,12 +508,27 @@ export function buildId(scope: TargetScope | Segment[], type: string, name: Valu
     const baseScope = [...base.scope, ['providers'], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i] as Segment])];
     return { scope: baseScope, namespace, types: extTypes, names: names.slice(baseLevels + 1) };
   }
-  const [namespace, ...types] = typeSegs;
-  if (!namespace || types.length === 0) return undefined;
+  const [namespace, ...split] = typeSegs;
+  if (!namespace || split.length === 0) return undefined;
+  const types = sharedTypes(type, split);
   // null: only the scope and the type are wanted (the caller supplies the names).
   const names = name === null ? types.map((): Segment => []) : nameSegments(name, types.length);
   if (!names || names.length !== types.length) return undefined;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
+}
+
+/**
+ * One array of type segments per resource type, shared by the ids of every resource of it (a
+ * large deployment has thousands of each type; ids never change their segments). Bounded.
+ */
+const typeSegments = new Map<string, string[]>();
+
+function sharedTypes(type: string, split: string[]): string[] {
+  const known = typeSegments.get(type);
+  if (known) return known;
+  if (typeSegments.size >= 1024) typeSegments.clear();
+  typeSegments.set(type, split);
+  return split;
 }
 
 function displayNameOf(name: Value, span: Span): string {

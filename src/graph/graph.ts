@@ -2,7 +2,7 @@
 // parent/child relations and dependsOn create. Rules ask it questions; they never walk raw JSON.
 import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
-import type { DeployedResource, NotDeployed } from '../deploy/model.js';
+import type { DeployedResource, Dependency, NotDeployed } from '../deploy/model.js';
 import { at, elements, type LocatedValue } from './located.js';
 import {
   formatId,
@@ -178,9 +178,9 @@ export class ResourceGraph {
       // Per resource as before: its parent edge, its references, its dependsOn edges.
       let k = order.start[i] as number;
       const end = order.start[i + 1] as number;
-      if (r.parent) out.push(order.edges[k++] as Edge);
+      if (r.parent) out.push(orderEdge(r, order, k++));
       this.collectReferences(r, r.body, walk, out);
-      for (; k < end; k++) out.push(order.edges[k] as Edge);
+      for (; k < end; k++) out.push(orderEdge(r, order, k));
     });
     this.edgeCache = out;
     return out;
@@ -190,32 +190,56 @@ export class ResourceGraph {
    * Parent/child and dependsOn edges: what orders a deployment (an id in a property orders
    * nothing). Computed once, without walking every resource's values for ids as edges() does.
    */
-  orderEdges(): readonly Edge[] {
-    return this.ordering().edges;
+  orderEdges(): Edge[] {
+    const order = this.ordering();
+    const out: Edge[] = [];
+    this.resources.forEach((r, i) => {
+      for (let k = order.start[i] as number; k < (order.start[i + 1] as number); k++) out.push(orderEdge(r, order, k));
+    });
+    return out;
   }
 
-  private orderCache: { edges: Edge[]; start: Int32Array } | undefined;
+  /** Calls `f(from, to)` for every order edge (see orderEdges), without making edge objects. */
+  forEachOrderEdge(f: (from: DeployedResource, to: DeployedResource) => void): void {
+    const order = this.ordering();
+    this.resources.forEach((r, i) => {
+      for (let k = order.start[i] as number; k < (order.start[i + 1] as number); k++) f(r, order.targets[k] as DeployedResource);
+    });
+  }
 
-  /** The order edges, with where each resource's start (resource i: edges[start[i]] to edges[start[i + 1] - 1]). */
-  private ordering(): { edges: Edge[]; start: Int32Array } {
+  private orderCache: Ordering | undefined;
+
+  /**
+   * The order edges as targets, kept compactly (a large deployment has tens of thousands): those
+   * of resource i are at [start[i], start[i + 1]), each with the dependsOn entry that made it
+   * (undefined for the parent edge, which comes first).
+   */
+  private ordering(): Ordering {
     if (this.orderCache) return this.orderCache;
-    const edges: Edge[] = [];
+    const targets: DeployedResource[] = [];
+    const entries: (Dependency | undefined)[] = [];
     const start = new Int32Array(this.resources.length + 1);
     this.resources.forEach((r, i) => {
-      start[i] = edges.length;
-      if (r.parent) edges.push({ from: r, to: r.parent, sub: undefined, path: '(parent)', span: r.nameSpan, kind: 'parent' });
+      start[i] = targets.length;
+      if (r.parent) {
+        targets.push(r.parent);
+        entries.push(undefined);
+      }
       for (const d of r.dependsOn) {
-        const targets = this.resolveDependencies(r, d.value);
-        d.target = targets[0];
-        for (const target of targets) edges.push({ from: r, to: target, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' });
-        if (targets.length === 0) {
+        const found = this.resolveDependencies(r, d.value);
+        d.target = found[0];
+        for (const target of found) {
+          targets.push(target);
+          entries.push(d);
+        }
+        if (found.length === 0) {
           if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
           else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
         }
       }
     });
-    start[this.resources.length] = edges.length;
-    this.orderCache = { edges, start };
+    start[this.resources.length] = targets.length;
+    this.orderCache = { targets, entries, start };
     return this.orderCache;
   }
 
@@ -420,6 +444,20 @@ function partialKey(v: Unknown): string | undefined {
     else return undefined;
   }
   return key;
+}
+
+interface Ordering {
+  targets: DeployedResource[];
+  entries: (Dependency | undefined)[];
+  start: Int32Array;
+}
+
+/** Order edge k of `from` (see ResourceGraph.ordering) as an edge object. */
+function orderEdge(from: DeployedResource, order: Ordering, k: number): Edge {
+  const to = order.targets[k] as DeployedResource;
+  const d = order.entries[k];
+  if (d === undefined) return { from, to, sub: undefined, path: '(parent)', span: from.nameSpan, kind: 'parent' };
+  return { from, to, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' };
 }
 
 class ResourceResolution {

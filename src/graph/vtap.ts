@@ -223,7 +223,7 @@ function ordering(graph: ResourceGraph): { after(to: DeployedResource): Set<Depl
     if (list) list.push(a);
     else before.set(b, [a]);
   };
-  for (const e of graph.orderEdges()) add(e.from, e.to);
+  graph.forEachOrderEdge(add);
   // A nested deployment's (module's) resources start after what the deployment depends on.
   for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
   const cache = new Map<DeployedResource, Set<DeployedResource>>();

@@ -147,6 +147,14 @@ describe('variables, copy loops and conditions', () => {
     expect(at(r2.root, 'properties').span.text().startsWith('{')).toBe(true);
   });
 
+  test('the ids of resources of one type share their type segments', () => {
+    const { a } = analyze({ 'main.json': arm([{ copy: { name: 'nics', count: 2 }, ...nic("[concat('nic', copyIndex())]") }, nic('other')]) });
+    const [x, y, z] = a.graph.resources;
+    expect(y!.id.types).toBe(x!.id.types);
+    expect(z!.id.types).toBe(x!.id.types);
+    expect(x!.id.types).toEqual(['networkInterfaces']);
+  });
+
   test('in a copy loop, an expression without copyIndex() is evaluated once; one with it, per instance', () => {
     const tapId = "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]";
     const t = arm(
@@ -408,6 +416,9 @@ describe('resource ids and edges', () => {
     const { a } = analyze({ 'main.json': t });
     const show = (es: readonly { from: { name: unknown }; to: { name: unknown }; kind: string }[]) => es.map((e) => `${String(e.from.name)} ${e.kind} ${String(e.to.name)}`);
     expect(show(a.graph.orderEdges())).toEqual(['vnet/web parent vnet', 'vnet/web dependsOn vnet']);
+    const pairs: string[] = [];
+    a.graph.forEachOrderEdge((from, to) => pairs.push(`${String(from.name)} ${String(to.name)}`));
+    expect(pairs).toEqual(['vnet/web vnet', 'vnet/web vnet']);
     expect(a.graph.unresolvedDependsOn.map((u) => u.value)).toEqual(['no-such-thing']);
     // All edges: per resource its parent edge, its references, then its dependsOn edges; the
     // dependsOn entries are resolved once.
