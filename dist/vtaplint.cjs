@@ -21143,7 +21143,7 @@ function displayNameOf(name, span) {
   const r = span.range();
   return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
 }
-var ARM_MAX_COPY2, CONTROL_KEYS, ResourceExpander, ExpandedResource, DEPLOYMENTS, scopeSegmentCache, typeSegments2;
+var ARM_MAX_COPY2, CONTROL_KEYS, ResourceExpander, ExpandedResource, DEPLOYMENTS, scopeSegmentCache, NO_DEPENDENCIES, typeSegments2;
 var init_resources = __esm({
   "src/deploy/resources.ts"() {
     "use strict";
@@ -21453,21 +21453,23 @@ var init_resources = __esm({
       /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */
       get dependsOn() {
         if (this.dependsOnList) return this.dependsOnList;
-        const out = [];
-        this.dependsOnList = out;
+        this.dependsOnList = NO_DEPENDENCIES;
         const dep = childOf(this.decl, "dependsOn");
-        if (dep && Array.isArray(dep.node)) {
+        if (dep && Array.isArray(dep.node) && dep.node.length > 0) {
           const list = dep.node;
-          list.forEach((entry, i) => {
+          const out = new Array(list.length);
+          for (let i = 0; i < list.length; i++) {
             const span = dep.span.child(list, i);
-            out.push({ value: this.evaluator.evaluateNode(entry, span, this.loop), span });
-          });
+            out[i] = { value: this.evaluator.evaluateNode(list[i], span, this.loop), span };
+          }
+          this.dependsOnList = out;
         }
-        return out;
+        return this.dependsOnList;
       }
     };
     DEPLOYMENTS = "microsoft.resources/deployments";
     scopeSegmentCache = /* @__PURE__ */ new WeakMap();
+    NO_DEPENDENCIES = [];
     typeSegments2 = /* @__PURE__ */ new Map();
   }
 });
@@ -22148,6 +22150,7 @@ var init_graph = __esm({
             p.children.push(r);
           }
         }
+        for (const r of this.resources) if (r.children.length > 0) r.children = r.children.slice();
       }
       typeIndex;
       resolvedStrings = /* @__PURE__ */ new Map();
@@ -24409,7 +24412,7 @@ var vtap_live_migration_default2 = defineRule(
           span: vm.nameSpan,
           related: [sourceRelated(source)],
           resource: vm,
-          involved: [nic, ...source.config ? [source.config] : []]
+          involved: source.config ? [nic, source.config] : [nic]
         });
       }
     }
@@ -28053,4 +28056,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 282e99d7893694ed4790b5008b0fdd74
+// vtaplint-build ba5b845f537a08fd33b058c65f8b1fb5

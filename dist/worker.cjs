@@ -3815,7 +3815,7 @@ var vtap_live_migration_default2 = defineRule(
           span: vm.nameSpan,
           related: [sourceRelated(source)],
           resource: vm,
-          involved: [nic, ...source.config ? [source.config] : []]
+          involved: source.config ? [nic, source.config] : [nic]
         });
       }
     }
@@ -14925,17 +14925,18 @@ var ExpandedResource = class {
   /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */
   get dependsOn() {
     if (this.dependsOnList) return this.dependsOnList;
-    const out = [];
-    this.dependsOnList = out;
+    this.dependsOnList = NO_DEPENDENCIES;
     const dep = childOf(this.decl, "dependsOn");
-    if (dep && Array.isArray(dep.node)) {
+    if (dep && Array.isArray(dep.node) && dep.node.length > 0) {
       const list = dep.node;
-      list.forEach((entry, i) => {
+      const out = new Array(list.length);
+      for (let i = 0; i < list.length; i++) {
         const span = dep.span.child(list, i);
-        out.push({ value: this.evaluator.evaluateNode(entry, span, this.loop), span });
-      });
+        out[i] = { value: this.evaluator.evaluateNode(list[i], span, this.loop), span };
+      }
+      this.dependsOnList = out;
     }
-    return out;
+    return this.dependsOnList;
   }
 };
 var DEPLOYMENTS = "microsoft.resources/deployments";
@@ -15031,6 +15032,7 @@ function buildId(scope, type, name) {
   if (!names || names.length !== types.length) return void 0;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
 }
+var NO_DEPENDENCIES = [];
 var typeSegments2 = /* @__PURE__ */ new Map();
 function sharedTypes(type, split) {
   const known3 = typeSegments2.get(type);
@@ -15611,6 +15613,7 @@ var ResourceGraph = class {
         p.children.push(r);
       }
     }
+    for (const r of this.resources) if (r.children.length > 0) r.children = r.children.slice();
   }
   typeIndex;
   resolvedStrings = /* @__PURE__ */ new Map();
@@ -17816,4 +17819,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build f1f161f119b6162d0ce4cdc00477e4b6
+// vtaplint-build e2a25f9378df63a2977141c8cef2fa07

@@ -43,7 +43,7 @@ export default defineRule(
           span: vm.nameSpan,
           related: [sourceRelated(source)],
           resource: vm,
-          involved: [nic, ...(source.config ? [source.config] : [])],
+          involved: source.config ? [nic, source.config] : [nic],
         });
       }
     }

@@ -72,7 +72,8 @@ export interface DeployedResource {
   readonly nameSpan: Span;
   /** Parent resource for child resources (nested `resources`, `parent`, or a "a/b" type and name). */
   parent: DeployedResource | undefined;
-  readonly children: DeployedResource[];
+  /** Its children (the graph links top-level child declarations, then makes each list exact-size). */
+  children: DeployedResource[];
   readonly dependsOn: Dependency[];
   /** The evaluated declaration: location, sku, properties, ... Evaluated on first use. */
   readonly body: ObjectValue;

@@ -300,7 +300,7 @@ class ExpandedResource implements DeployedResource {
   readonly typeSpan: Span;
   readonly nameSpan: Span;
   parent: DeployedResource | undefined;
-  readonly children: DeployedResource[] = [];
+  children: DeployedResource[] = [];
   readonly decl: Located<TObject>;
   private bodyValue: ObjectValue | undefined;
   /** What `root` gives, made once: rules ask for it for every query about the resource. */
@@ -382,17 +382,20 @@ class ExpandedResource implements DeployedResource {
   /** dependsOn is evaluated when the graph first needs edges: most templates never need them. */
   get dependsOn(): Dependency[] {
     if (this.dependsOnList) return this.dependsOnList;
-    const out: Dependency[] = [];
-    this.dependsOnList = out;
+    // Empty while its entries are evaluated (an entry that reaches back here sees none).
+    this.dependsOnList = NO_DEPENDENCIES;
     const dep = childOf(this.decl, 'dependsOn');
-    if (dep && Array.isArray(dep.node)) {
+    if (dep && Array.isArray(dep.node) && dep.node.length > 0) {
       const list = dep.node;
-      list.forEach((entry, i) => {
+      // Exact size: kept with every resource, and an array grown by push() from [] reserves 17 slots.
+      const out = new Array<Dependency>(list.length);
+      for (let i = 0; i < list.length; i++) {
         const span = dep.span.child(list, i);
-        out.push({ value: this.evaluator.evaluateNode(entry, span, this.loop), span });
-      });
+        out[i] = { value: this.evaluator.evaluateNode(list[i] as TNode, span, this.loop), span };
+      }
+      this.dependsOnList = out;
     }
-    return out;
+    return this.dependsOnList;
   }
 }
 
@@ -516,6 +519,9 @@ export function buildId(scope: TargetScope | Segment[], type: string, name: Valu
   if (!names || names.length !== types.length) return undefined;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
 }
+
+/** The dependsOn of a resource that has none (shared, never changed). */
+const NO_DEPENDENCIES: Dependency[] = [];
 
 /**
  * One array of type segments per resource type, shared by the ids of every resource of it (a

@@ -78,6 +78,8 @@ export class ResourceGraph {
         p.children.push(r);
       }
     }
+    // Exact-size copies of the lists grown by push() (kept for the whole run).
+    for (const r of this.resources) if (r.children.length > 0) r.children = r.children.slice();
   }
 
   private typeIndex: Map<string, DeployedResource[]> | undefined;
