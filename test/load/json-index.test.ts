@@ -16,6 +16,8 @@ describe('JsonIndex', () => {
     '{"a": 1, "b": [true, null, -2.5e3, "x"], "c": {"d": {"e": []}, "f": {}}}',
     '{\r\n  // comment\r\n  "a": [1, 2,],\r\n  /* block */ "b": {"c\\"q": "v\\u0041",},\r\n}\r\n',
     '\ufeff[ {"k": "v"}, [ [ ] ], "s" ]',
+    // Large containers are looked up through tables (an element of a long array, a member of a big object).
+    JSON.stringify({ list: Array.from({ length: 80 }, (_, i) => ({ name: `n${i}`, v: [i, { i }] })), big: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, i % 2 ? `s${i}` : [i]])) }, null, 1),
   ];
   for (const text of samples) {
     test(`ranges match jsonc-parser: ${JSON.stringify(text).slice(0, 40)}`, () => {
@@ -33,6 +35,23 @@ describe('JsonIndex', () => {
       }
     });
   }
+
+  test('a duplicate key of a large object resolves to the last one too', () => {
+    const members = Array.from({ length: 40 }, (_, i) => `"k${i}": ${i}`);
+    const text = `{"dup": 1, ${members.join(', ')}, "dup": 333}`;
+    const idx = JsonIndex.build(text)!;
+    const at = text.lastIndexOf('333');
+    expect(idx.range(idx.find(['dup']))).toEqual({ start: at, end: at + 3 });
+    expect(idx.find(['missing'])).toBe(-1);
+    expect(idx.find(['k39'])).toBeGreaterThan(0);
+  });
+
+  test('an index past the end of a long array is not found', () => {
+    const idx = JsonIndex.build(JSON.stringify(Array.from({ length: 40 }, (_, i) => i)))!;
+    expect(idx.find([39])).toBeGreaterThan(0);
+    expect(idx.find([40])).toBe(-1);
+    expect(idx.find([1000])).toBe(-1);
+  });
 
   test('a duplicate key resolves to the last one, as JSON.parse keeps it', () => {
     const text = '{"a": 1, "a": 22}';
