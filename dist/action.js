@@ -25796,8 +25796,8 @@ var ResourceGraph = class {
   }
   /** dependsOn entries: a resource id, "type/name", a plain name, a copy loop name, or a symbolic name. */
   resolveDependencies(from, v) {
-    const idx = this.unitIndex(from);
     if (typeof v === "string") {
+      const idx = this.symbolIndex(from);
       const bySymbol = idx.bySymbol.get(v) ?? [];
       if (bySymbol.length > 1) return bySymbol;
       const m = /^(.+)\[(\d+)\]$/.exec(v);
@@ -25807,30 +25807,31 @@ var ResourceGraph = class {
         if (exact.length) return exact;
       }
     } else if (v instanceof Unknown && typeof v.parts?.[0] === "string" && v.parts[0].endsWith("[")) {
-      if (idx.bySymbol.has(v.parts[0].slice(0, -1))) return [];
+      if (this.symbolIndex(from).bySymbol.has(v.parts[0].slice(0, -1))) return [];
     }
     const one = this.resolveDependency(from, v);
     if (one) return [one];
     if (typeof v !== "string") return [];
-    return idx.byCopy.get(v.toLowerCase()) ?? [];
+    return this.symbolIndex(from).byCopy.get(v.toLowerCase()) ?? [];
   }
   resolveDependency(from, v) {
     const res = this.resolveUnremembered(v);
     if (res.kind === "resource") return res.resource;
-    const idx = this.unitIndex(from);
     if (typeof v !== "string") {
       if (v instanceof Unknown && (v.parts || v.symbol !== void 0)) {
         const id = v.parts ? parseResourceId(v) : void 0;
         if (id) return this.find(id);
         const key2 = v.parts ? typedNameKey(v) : segmentKey([v]);
         if (!key2) return void 0;
-        const byName = idx.byNameKey.get(key2) ?? [];
-        return idx.byTypedKey.get(key2) ?? (byName.length === 1 ? byName[0] : void 0);
+        const idx2 = this.nameIndex(from);
+        const byName = idx2.byNameKey.get(key2) ?? [];
+        return idx2.byTypedKey.get(key2) ?? (byName.length === 1 ? byName[0] : void 0);
       }
       return void 0;
     }
-    const bySymbol = idx.bySymbol.get(v)?.[0];
+    const bySymbol = this.symbolIndex(from).bySymbol.get(v)?.[0];
     if (bySymbol) return bySymbol;
+    const idx = this.nameIndex(from);
     const lower3 = v.toLowerCase();
     const key = typedNameKey(v);
     const typed = key === void 0 ? void 0 : idx.byTypedKey.get(key);
@@ -25840,16 +25841,32 @@ var ResourceGraph = class {
     const short = idx.byShortName.get(lower3) ?? [];
     return short.length === 1 ? short[0] : void 0;
   }
-  unitIndexes = /* @__PURE__ */ new Map();
-  /** The resources of one template (deployment unit) by the names dependsOn may use; built once. */
-  unitIndex(from) {
-    let idx = this.unitIndexes.get(from.unit);
+  symbolIndexes = /* @__PURE__ */ new Map();
+  nameIndexes = /* @__PURE__ */ new Map();
+  /** The resources of one template (deployment unit) by symbolic name and copy loop name; built once. */
+  symbolIndex(from) {
+    let idx = this.symbolIndexes.get(from.unit);
     if (idx) return idx;
-    idx = { bySymbol: /* @__PURE__ */ new Map(), byCopy: /* @__PURE__ */ new Map(), byTypedKey: /* @__PURE__ */ new Map(), byNameKey: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map(), byShortName: /* @__PURE__ */ new Map() };
+    idx = { bySymbol: /* @__PURE__ */ new Map(), byCopy: /* @__PURE__ */ new Map() };
     for (const r of this.resources) {
       if (r.unit !== from.unit) continue;
       if (r.symbolicName !== void 0) push(idx.bySymbol, r.symbolicName, r);
       if (r.copy) push(idx.byCopy, r.copy.name.toLowerCase(), r);
+    }
+    this.symbolIndexes.set(from.unit, idx);
+    return idx;
+  }
+  /**
+   * The resources of one template by the other names dependsOn may use ("type/name", a name, a
+   * child's own name). Built once, and only when an entry is neither a declared resource's id nor
+   * a symbolic name: it makes several keys per resource.
+   */
+  nameIndex(from) {
+    let idx = this.nameIndexes.get(from.unit);
+    if (idx) return idx;
+    idx = { byTypedKey: /* @__PURE__ */ new Map(), byNameKey: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map(), byShortName: /* @__PURE__ */ new Map() };
+    for (const r of this.resources) {
+      if (r.unit !== from.unit) continue;
       for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
       push(idx.byNameKey, nameKeyOf(r), r);
       const text = nameText2(r.name)?.toLowerCase();
@@ -25857,7 +25874,7 @@ var ResourceGraph = class {
       const own2 = r.id.types.length > 1 ? segmentText(r.id.names[r.id.names.length - 1]) : void 0;
       if (own2 !== void 0) push(idx.byShortName, own2.toLowerCase(), r);
     }
-    this.unitIndexes.set(from.unit, idx);
+    this.nameIndexes.set(from.unit, idx);
     return idx;
   }
   /** Does a dependsOn entry name a declaration whose condition is false? */

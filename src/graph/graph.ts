@@ -281,9 +281,9 @@ export class ResourceGraph {
 
   /** dependsOn entries: a resource id, "type/name", a plain name, a copy loop name, or a symbolic name. */
   resolveDependencies(from: DeployedResource, v: Value): DeployedResource[] {
-    const idx = this.unitIndex(from);
     // A loop's symbolic name (languageVersion 2.0, lowered Bicep) names every instance of the loop.
     if (typeof v === 'string') {
+      const idx = this.symbolIndex(from);
       const bySymbol = idx.bySymbol.get(v) ?? [];
       if (bySymbol.length > 1) return bySymbol;
       // One instance of a loop, "coll[2]" (what the compiler emits for `coll[i]`, languageVersion 2.0).
@@ -298,19 +298,19 @@ export class ResourceGraph {
     } else if (v instanceof Unknown && typeof v.parts?.[0] === 'string' && v.parts[0].endsWith('[')) {
       // "coll[<unknown index>]": no instance can be named (as with its resourceId form); do not let
       // the name heuristics below pick one.
-      if (idx.bySymbol.has(v.parts[0].slice(0, -1))) return [];
+      if (this.symbolIndex(from).bySymbol.has(v.parts[0].slice(0, -1))) return [];
     }
+    // The index of names is built only when an entry is not an id of a declared resource (most are).
     const one = this.resolveDependency(from, v);
     if (one) return [one];
     if (typeof v !== 'string') return [];
     // A copy loop's name: the resource depends on every instance of the loop.
-    return idx.byCopy.get(v.toLowerCase()) ?? [];
+    return this.symbolIndex(from).byCopy.get(v.toLowerCase()) ?? [];
   }
 
   resolveDependency(from: DeployedResource, v: Value): DeployedResource | undefined {
     const res = this.resolveUnremembered(v);
     if (res.kind === 'resource') return res.resource;
-    const idx = this.unitIndex(from);
     if (typeof v !== 'string') {
       // A partially known id, or "type/name" with a partially known name: compare segment by segment.
       if (v instanceof Unknown && (v.parts || v.symbol !== undefined)) {
@@ -319,13 +319,15 @@ export class ResourceGraph {
         // A deployment-wide name ("[guid(resourceGroup().id, 'x')]"), whole or in part.
         const key = v.parts ? typedNameKey(v) : segmentKey([v]);
         if (!key) return undefined;
+        const idx = this.nameIndex(from);
         const byName = idx.byNameKey.get(key) ?? [];
         return idx.byTypedKey.get(key) ?? (byName.length === 1 ? byName[0] : undefined);
       }
       return undefined;
     }
-    const bySymbol = idx.bySymbol.get(v)?.[0];
+    const bySymbol = this.symbolIndex(from).bySymbol.get(v)?.[0];
     if (bySymbol) return bySymbol;
+    const idx = this.nameIndex(from);
     const lower = v.toLowerCase();
     // "Microsoft.Network/networkInterfaces/nic1" (type and name without scope), or the same
     // interleaved for a child ("Microsoft.Compute/virtualMachines/vm1/extensions/ext1").
@@ -339,17 +341,34 @@ export class ResourceGraph {
     return short.length === 1 ? short[0] : undefined;
   }
 
-  private readonly unitIndexes = new Map<DeployedResource['unit'], UnitIndex>();
+  private readonly symbolIndexes = new Map<DeployedResource['unit'], SymbolIndex>();
+  private readonly nameIndexes = new Map<DeployedResource['unit'], NameIndex>();
 
-  /** The resources of one template (deployment unit) by the names dependsOn may use; built once. */
-  private unitIndex(from: DeployedResource): UnitIndex {
-    let idx = this.unitIndexes.get(from.unit);
+  /** The resources of one template (deployment unit) by symbolic name and copy loop name; built once. */
+  private symbolIndex(from: DeployedResource): SymbolIndex {
+    let idx = this.symbolIndexes.get(from.unit);
     if (idx) return idx;
-    idx = { bySymbol: new Map(), byCopy: new Map(), byTypedKey: new Map(), byNameKey: new Map(), byName: new Map(), byShortName: new Map() };
+    idx = { bySymbol: new Map(), byCopy: new Map() };
     for (const r of this.resources) {
       if (r.unit !== from.unit) continue;
       if (r.symbolicName !== undefined) push(idx.bySymbol, r.symbolicName, r);
       if (r.copy) push(idx.byCopy, r.copy.name.toLowerCase(), r);
+    }
+    this.symbolIndexes.set(from.unit, idx);
+    return idx;
+  }
+
+  /**
+   * The resources of one template by the other names dependsOn may use ("type/name", a name, a
+   * child's own name). Built once, and only when an entry is neither a declared resource's id nor
+   * a symbolic name: it makes several keys per resource.
+   */
+  private nameIndex(from: DeployedResource): NameIndex {
+    let idx = this.nameIndexes.get(from.unit);
+    if (idx) return idx;
+    idx = { byTypedKey: new Map(), byNameKey: new Map(), byName: new Map(), byShortName: new Map() };
+    for (const r of this.resources) {
+      if (r.unit !== from.unit) continue;
       // First declaration wins, as a search in declaration order would find it.
       for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
       push(idx.byNameKey, nameKeyOf(r), r);
@@ -360,7 +379,7 @@ export class ResourceGraph {
       const own = r.id.types.length > 1 ? segmentText(r.id.names[r.id.names.length - 1] as Segment) : undefined;
       if (own !== undefined) push(idx.byShortName, own.toLowerCase(), r);
     }
-    this.unitIndexes.set(from.unit, idx);
+    this.nameIndexes.set(from.unit, idx);
     return idx;
   }
 
@@ -478,9 +497,12 @@ class ResourceResolution {
   }
 }
 
-interface UnitIndex {
+interface SymbolIndex {
   bySymbol: Map<string, DeployedResource[]>;
   byCopy: Map<string, DeployedResource[]>;
+}
+
+interface NameIndex {
   byTypedKey: Map<string, DeployedResource>;
   byNameKey: Map<string, DeployedResource[]>;
   byName: Map<string, DeployedResource[]>;
