@@ -17055,6 +17055,34 @@ function deeperThan(v, remaining) {
   }
   return false;
 }
+var SHARE_STRINGS_FROM = 1e6;
+function shareRepeatedStrings(root) {
+  const seen = /* @__PURE__ */ new Map();
+  const share = (s) => {
+    const known2 = seen.get(s);
+    if (known2 !== void 0) return known2;
+    seen.set(s, s);
+    return s;
+  };
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v = node[i];
+        if (typeof v === "string") node[i] = share(v);
+        else if (typeof v === "object" && v !== null) stack.push(v);
+      }
+      continue;
+    }
+    for (const k in node) {
+      const v = node[k];
+      if (typeof v === "string") {
+        if (k !== "__proto__") node[k] = share(v);
+      } else if (typeof v === "object" && v !== null) stack.push(v);
+    }
+  }
+}
 function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
@@ -17095,7 +17123,10 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
       ]
     };
   }
-  if (parsed !== void 0) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(parsedText)), diagnostics: [] };
+  if (parsed !== void 0) {
+    if (text.length >= SHARE_STRINGS_FROM && typeof parsed === "object" && parsed !== null) shareRepeatedStrings(parsed);
+    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(parsedText)), diagnostics: [] };
+  }
   const masked = maskLineBreaksInStrings(text);
   const errors = [];
   const tree = parseTree2(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });

@@ -13102,6 +13102,33 @@ function deeperThan(v, remaining) {
   }
   return false;
 }
+function shareRepeatedStrings(root) {
+  const seen = /* @__PURE__ */ new Map();
+  const share = (s) => {
+    const known2 = seen.get(s);
+    if (known2 !== void 0) return known2;
+    seen.set(s, s);
+    return s;
+  };
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v = node[i];
+        if (typeof v === "string") node[i] = share(v);
+        else if (typeof v === "object" && v !== null) stack.push(v);
+      }
+      continue;
+    }
+    for (const k in node) {
+      const v = node[k];
+      if (typeof v === "string") {
+        if (k !== "__proto__") node[k] = share(v);
+      } else if (typeof v === "object" && v !== null) stack.push(v);
+    }
+  }
+}
 function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   const text = source.text;
   const whole = new TextSpan(source, 0, text.length);
@@ -13142,7 +13169,10 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
       ]
     };
   }
-  if (parsed !== void 0) return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(parsedText)), diagnostics: [] };
+  if (parsed !== void 0) {
+    if (text.length >= SHARE_STRINGS_FROM && typeof parsed === "object" && parsed !== null) shareRepeatedStrings(parsed);
+    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(parsedText)), diagnostics: [] };
+  }
   const masked = maskLineBreaksInStrings(text);
   const errors = [];
   const tree = parseTree2(masked ?? text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -13166,7 +13196,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   }
   return { root: fromTree(tree), span: JsonPathSpan.root(source, new TreeResolver(text, tree)), diagnostics: [] };
 }
-var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, CLOSE_BRACE, CLOSE_BRACKET, COMMA, NULL, NUMBER, LINE_COMMENT, BLOCK_COMMENT, LINE_BREAK, WHITESPACE, EOF, SCAN_OK, MAX_VALUE_WALK_DEPTH, loadArmTemplate;
+var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, CLOSE_BRACE, CLOSE_BRACKET, COMMA, NULL, NUMBER, LINE_COMMENT, BLOCK_COMMENT, LINE_BREAK, WHITESPACE, EOF, SCAN_OK, MAX_VALUE_WALK_DEPTH, SHARE_STRINGS_FROM, loadArmTemplate;
 var init_arm_json = __esm({
   "src/load/arm-json.ts"() {
     "use strict";
@@ -13265,6 +13295,7 @@ var init_arm_json = __esm({
     EOF = 17;
     SCAN_OK = 0;
     MAX_VALUE_WALK_DEPTH = 2e3;
+    SHARE_STRINGS_FROM = 1e6;
     loadArmTemplate = loadJson;
   }
 });
@@ -28112,4 +28143,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 5a6b693120057acca9ffa4b0ab213469
+// vtaplint-build 64338412c5daeb621faa8389a2863be3

@@ -139,6 +139,25 @@ describe('ARM JSON loader', () => {
     }
   });
 
+  test('a large template (its repeated strings shared) loads to the same values, __proto__ still an ordinary key', () => {
+    const resources = Array.from({ length: 6000 }, (_, i) => ({
+      type: 'Microsoft.Network/networkInterfaces',
+      name: `nic-${i}`,
+      dependsOn: ["[resourceId('Microsoft.Network/virtualNetworks', 'vnet')]"],
+      tags: { __proto__: 'a string', constructor: 'x' },
+    }));
+    // Written so that "__proto__" is a key of the JSON text, as JSON.parse then keeps it.
+    const text = JSON.stringify({ resources }, null, 1).replaceAll('"tags": {', '"tags": {\n "__proto__": "a string",');
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const l = load(text);
+    expect(l.diagnostics).toEqual([]);
+    expect(l.root).toEqual(JSON.parse(text));
+    const tags = own(((own(l.root as TObject, 'resources') as TObject[])[5999] as TObject), 'tags') as TObject;
+    expect(Object.getPrototypeOf(tags)).toBe(Object.prototype);
+    expect(own(tags, '__proto__')).toBe('a string');
+    expect(where(text, 'resources', 5999, 'name')).toMatch(/^\d+:\d+-\d+:\d+$/);
+  });
+
   test('nesting deeper than the limit is a limit finding at the exact bracket, not a crash', () => {
     const text = `{"a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     const l = load(text);
