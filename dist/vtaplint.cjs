@@ -22888,14 +22888,16 @@ function graphCommand(opts) {
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === "broken") {
     const d = a.diagnostics[0];
-    return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template" };
+    return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template", problems: [] };
   }
-  if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse` };
+  if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse`, problems: [] };
   const rel = (f) => import_node_path16.default.relative(opts.root, f).replaceAll("\\", "/");
   const json = graphToJson(a.graph, { relativeTo: rel });
+  const problems = diagnosticsNow(a).filter((d) => REJECTED.has(d.code));
+  const exitCode = problems.length > 0 ? 1 : 0;
   if (opts.format === "json") return { output: `${JSON.stringify(json, null, 2)}
-`, exitCode: 0 };
-  return { output: graphText(json), exitCode: 0 };
+`, exitCode, problems };
+  return { output: graphText(json), exitCode, problems };
 }
 function short(j) {
   if (j && typeof j === "object" && !Array.isArray(j) && "$unknown" in j) {
@@ -22922,13 +22924,14 @@ function graphText(json) {
   return `${lines.join("\n")}
 `;
 }
-var import_node_path16;
+var import_node_path16, REJECTED;
 var init_graph2 = __esm({
   "src/cli/graph.ts"() {
     "use strict";
     import_node_path16 = __toESM(require("node:path"), 1);
     init_analyze();
     init_export();
+    REJECTED = /* @__PURE__ */ new Set(["invalid-template", "evaluation-error"]);
   }
 });
 
@@ -27969,6 +27972,13 @@ function bundledWorker() {
   const url = new URL("../bin/worker.cjs", __vtaplintBundleUrl);
   return url.protocol === "file:" && (0, import_node_fs9.existsSync)((0, import_node_url3.fileURLToPath)(url)) ? url : void 0;
 }
+function printProblems(diagnostics, io) {
+  for (const d of diagnostics) {
+    const at2 = d.span.region().start;
+    io.stderr(`vtaplint: ${import_node_path17.default.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
+`);
+  }
+}
 function render(result, opts, io, started) {
   switch (opts.format) {
     case "json":
@@ -28038,11 +28048,7 @@ Run 'vtaplint --help' for usage.
         context: config.deployment,
         limits: config.limits
       });
-      for (const d of r2.diagnostics) {
-        const at2 = d.span.region().start;
-        io.stderr(`vtaplint: ${import_node_path17.default.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
-`);
-      }
+      printProblems(r2.diagnostics, io);
       io.stdout(r2.output);
       return r2.exitCode;
     }
@@ -28060,6 +28066,7 @@ Run 'vtaplint --help' for usage.
     });
     if (r.error) io.stderr(`vtaplint: ${r.error}
 `);
+    printProblems(r.problems, io);
     io.stdout(r.output);
     return r.exitCode;
   }
@@ -28143,4 +28150,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 64338412c5daeb621faa8389a2863be3
+// vtaplint-build 077f6e434f5ce084f67a44fc925b1174

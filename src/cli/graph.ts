@@ -1,7 +1,8 @@
 // `vtaplint graph FILE`: prints the deployed resource graph (JSON, or text for people). Positions
 // and files sit under `source` keys; drop them to compare two graphs of one deployment.
 import path from 'node:path';
-import { analyzeFile } from '../engine/analyze.js';
+import { analyzeFile, diagnosticsNow } from '../engine/analyze.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { graphToJson, type Json } from '../graph/export.js';
 import type { Limits } from '../model/limits.js';
@@ -18,18 +19,25 @@ export interface GraphOptions {
   limits?: Limits | undefined;
 }
 
-export function graphCommand(opts: GraphOptions): { output: string; exitCode: number; error?: string } {
+/** What Azure would reject (the codes that make `eval` exit with 1 too). */
+const REJECTED = new Set(['invalid-template', 'evaluation-error']);
+
+export function graphCommand(opts: GraphOptions): { output: string; exitCode: number; error?: string; problems: Diagnostic[] } {
   const file = path.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === 'broken') {
     const d = a.diagnostics[0];
-    return { output: '', exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : 'cannot read the template' };
+    return { output: '', exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : 'cannot read the template', problems: [] };
   }
-  if (a.kind !== 'template') return { output: '', exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse` };
+  if (a.kind !== 'template') return { output: '', exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse`, problems: [] };
   const rel = (f: string) => path.relative(opts.root, f).replaceAll('\\', '/');
   const json = graphToJson(a.graph, { relativeTo: rel });
-  if (opts.format === 'json') return { output: `${JSON.stringify(json, null, 2)}\n`, exitCode: 0 };
-  return { output: graphText(json), exitCode: 0 };
+  // After the graph is built: it evaluates every resource, and what Azure would reject on the
+  // way is said (exit code 1, as for eval), with the graph printed all the same.
+  const problems = diagnosticsNow(a).filter((d) => REJECTED.has(d.code));
+  const exitCode = problems.length > 0 ? 1 : 0;
+  if (opts.format === 'json') return { output: `${JSON.stringify(json, null, 2)}\n`, exitCode, problems };
+  return { output: graphText(json), exitCode, problems };
 }
 
 type Obj = { [k: string]: Json };

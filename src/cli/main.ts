@@ -17,6 +17,7 @@ import { formatUnix } from '../report/unix.js';
 import { parseCli, UsageError, HELP, type CliOptions } from './args.js';
 import { listRules } from './list-rules.js';
 import pkg from '../../package.json' with { type: 'json' };
+import type { Diagnostic } from '../model/diagnostic.js';
 
 export const VERSION: string = pkg.version;
 
@@ -49,6 +50,14 @@ export interface CliIo {
   cwd: string;
   isTTY: boolean;
   env: Record<string, string | undefined>;
+}
+
+/** Problems of `eval` and `graph` on standard error: "vtaplint: file:line:col: message". */
+function printProblems(diagnostics: readonly Diagnostic[], io: CliIo): void {
+  for (const d of diagnostics) {
+    const at = d.span.region().start;
+    io.stderr(`vtaplint: ${path.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at.line}:${at.column}: ${d.message}\n`);
+  }
 }
 
 function render(result: LintResult, opts: CliOptions, io: CliIo, started: Date): string {
@@ -119,10 +128,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         limits: config.limits,
       });
       // Why a template could not be evaluated, with its place, for the person who asked.
-      for (const d of r.diagnostics) {
-        const at = d.span.region().start;
-        io.stderr(`vtaplint: ${path.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at.line}:${at.column}: ${d.message}\n`);
-      }
+      printProblems(r.diagnostics, io);
       io.stdout(r.output);
       return r.exitCode;
     }
@@ -139,6 +145,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       limits: config.limits,
     });
     if (r.error) io.stderr(`vtaplint: ${r.error}\n`);
+    printProblems(r.problems, io);
     io.stdout(r.output);
     return r.exitCode;
   }

@@ -28,6 +28,18 @@ describe('graph command', () => {
     expect(JSON.stringify(withoutSource(g))).not.toMatch(/"line"|"column"|azuredeploy\.json/);
   });
 
+  test('what Azure would reject is said on standard error with its place (exit code 1), the graph printed all the same', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-graph-'));
+    const vnet = { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'eastus', properties: { note: '[div(1, 0)]' } };
+    const t = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [vnet] };
+    writeFileSync(path.join(dir, 'main.json'), JSON.stringify(t, null, 2));
+    const r = await cli(['graph', 'main.json', '--format', 'text'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Microsoft.Network/virtualNetworks/vnet');
+    const line = JSON.stringify(t, null, 2).split('\n').findIndex((l) => l.includes('div(1, 0)')) + 1;
+    expect(r.stderr).toMatch(new RegExp(`^vtaplint: main\\.json:${line}:\\d+: The template function 'div' can't divide by zero\\.\\n$`));
+  });
+
   test('an unknown is printed as {"$unknown": code} with its reason under source', async () => {
     const r = await cli(['graph', 'fixtures/vtap-destination-type/pass-nic-ipconfig.json']);
     const g = JSON.parse(r.stdout) as Obj;
