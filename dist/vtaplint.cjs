@@ -22255,17 +22255,26 @@ var init_graph = __esm({
         }
         if (v instanceof Unknown) {
           let r = this.resolvedUnknowns.get(v);
-          if (r) return r;
-          const key = partialKey(v);
-          r = key === void 0 ? void 0 : this.resolvedPartials.get(key);
           if (!r) {
-            r = this.resolveUncached(v);
-            if (key !== void 0 && r.kind !== "none") this.resolvedPartials.set(key, r);
+            r = this.resolvePartial(v);
+            this.resolvedUnknowns.set(v, r);
           }
-          this.resolvedUnknowns.set(v, r);
           return r;
         }
         return this.resolveUncached(v);
+      }
+      /**
+       * Equal partially known ids are separate values (one per resourceId() call: each keeps the
+       * reason at its own call), so their answer is also remembered by their text and symbols.
+       */
+      resolvePartial(v) {
+        const key = partialKey(v);
+        let r = key === void 0 ? void 0 : this.resolvedPartials.get(key);
+        if (!r) {
+          r = this.resolveUncached(v);
+          if (key !== void 0 && r.kind !== "none") this.resolvedPartials.set(key, r);
+        }
+        return r;
       }
       /**
        * resolve() without remembering the value itself: a dependsOn entry is resolved once, when the
@@ -22277,15 +22286,7 @@ var init_graph = __esm({
       resolveUnremembered(v) {
         if (typeof v === "string") return this.resolvedStrings.get(v) ?? this.resolveUncached(v);
         if (!(v instanceof Unknown)) return this.resolveUncached(v);
-        const known2 = this.resolvedUnknowns.get(v);
-        if (known2) return known2;
-        const key = partialKey(v);
-        let r = key === void 0 ? void 0 : this.resolvedPartials.get(key);
-        if (!r) {
-          r = this.resolveUncached(v);
-          if (key !== void 0 && r.kind !== "none") this.resolvedPartials.set(key, r);
-        }
-        return r;
+        return this.resolvedUnknowns.get(v) ?? this.resolvePartial(v);
       }
       resolveUncached(v) {
         const id = parseResourceId(v);
@@ -28150,4 +28151,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 077f6e434f5ce084f67a44fc925b1174
+// vtaplint-build 91a1895ee3b098ec94c5496b66554971

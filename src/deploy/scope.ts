@@ -80,8 +80,10 @@ export interface OutputValue {
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
 
-/** Containers and expressions are evaluated with their own span; other literals need none. */
-/** Whether evaluating `n` needs its own span (a literal needs none: its span is derived when asked). */
+/**
+ * Whether evaluating `n` needs its own span: containers and expressions do; a literal needs none
+ * (its span is derived when a finding asks for it).
+ */
 export function needsOwnSpan(n: TNode): boolean {
   return typeof n === 'object' ? n !== null : typeof n === 'string' && isExpressionString(n);
 }

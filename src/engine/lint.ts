@@ -358,7 +358,7 @@ function lintOne(
     }
   }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
-  // After the rules: what they made evaluated is reported too (see Analysis.diagnostics).
+  // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail of failures) {

@@ -118,19 +118,27 @@ export class ResourceGraph {
     }
     if (v instanceof Unknown) {
       let r = this.resolvedUnknowns.get(v);
-      if (r) return r;
-      // Equal partially known ids are separate values (one per resourceId() call: each keeps the
-      // reason at its own call), so they are also remembered by their text and symbols.
-      const key = partialKey(v);
-      r = key === undefined ? undefined : this.resolvedPartials.get(key);
       if (!r) {
-        r = this.resolveUncached(v);
-        if (key !== undefined && r.kind !== 'none') this.resolvedPartials.set(key, r);
+        r = this.resolvePartial(v);
+        this.resolvedUnknowns.set(v, r);
       }
-      this.resolvedUnknowns.set(v, r);
       return r;
     }
     return this.resolveUncached(v);
+  }
+
+  /**
+   * Equal partially known ids are separate values (one per resourceId() call: each keeps the
+   * reason at its own call), so their answer is also remembered by their text and symbols.
+   */
+  private resolvePartial(v: Unknown): Resolution {
+    const key = partialKey(v);
+    let r = key === undefined ? undefined : this.resolvedPartials.get(key);
+    if (!r) {
+      r = this.resolveUncached(v);
+      if (key !== undefined && r.kind !== 'none') this.resolvedPartials.set(key, r);
+    }
+    return r;
   }
 
   /**
@@ -143,17 +151,9 @@ export class ResourceGraph {
   private resolveUnremembered(v: Value): Resolution {
     if (typeof v === 'string') return this.resolvedStrings.get(v) ?? this.resolveUncached(v);
     if (!(v instanceof Unknown)) return this.resolveUncached(v);
-    const known = this.resolvedUnknowns.get(v);
-    if (known) return known;
-    // By key, it is remembered: one answer for every equal id (a deployment's VMs all depend on
+    // By key it is remembered: one answer for every equal id (a deployment's VMs all depend on
     // the same few resources), not one per entry.
-    const key = partialKey(v);
-    let r = key === undefined ? undefined : this.resolvedPartials.get(key);
-    if (!r) {
-      r = this.resolveUncached(v);
-      if (key !== undefined && r.kind !== 'none') this.resolvedPartials.set(key, r);
-    }
-    return r;
+    return this.resolvedUnknowns.get(v) ?? this.resolvePartial(v);
   }
 
   private resolveUncached(v: Value): Resolution {
