@@ -27973,6 +27973,20 @@ function bundledWorker() {
   const url = new URL("../bin/worker.cjs", __vtaplintBundleUrl);
   return url.protocol === "file:" && (0, import_node_fs9.existsSync)((0, import_node_url3.fileURLToPath)(url)) ? url : void 0;
 }
+var CHUNK = 1 << 20;
+function writeChunks(text, write) {
+  if (text.length <= CHUNK) {
+    write(text);
+    return;
+  }
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 55296 && last <= 56319) end--;
+    write(text.slice(start, end));
+    start = end;
+  }
+}
 function printProblems(diagnostics, io) {
   for (const d of diagnostics) {
     const at2 = d.span.region().start;
@@ -28104,8 +28118,13 @@ Run 'vtaplint --help' for usage.
   if (opts.output) {
     const out = import_node_path17.default.resolve(io.cwd, opts.output);
     (0, import_node_fs9.mkdirSync)(import_node_path17.default.dirname(out), { recursive: true });
-    (0, import_node_fs9.writeFileSync)(out, text);
-  } else io.stdout(text);
+    const fd = (0, import_node_fs9.openSync)(out, "w");
+    try {
+      writeChunks(text, (chunk) => (0, import_node_fs9.writeSync)(fd, chunk));
+    } finally {
+      (0, import_node_fs9.closeSync)(fd);
+    }
+  } else writeChunks(text, io.stdout);
   const counts = countByLevel(counted);
   if (result.notifications.some((n) => n.level === "error")) {
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === "error")?.message.split("\n")[0]}
@@ -28151,4 +28170,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 91a1895ee3b098ec94c5496b66554971
+// vtaplint-build 29ff9448bd0330be29aa579ebfee75d5

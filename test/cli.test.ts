@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf } from './helpers.js';
-import { defaultJobs, lintRoot } from '../src/cli/main.js';
+import { defaultJobs, lintRoot, writeChunks } from '../src/cli/main.js';
 
 const GOOD = path.join(REPO, 'test/data/supported-region.json');
 const BAD_REGION = path.join(REPO, 'test/data/unsupported-region.json');
@@ -58,6 +58,25 @@ describe('exit codes', () => {
     const r = await cli([GOOD, '--config', path.join(unknown, 'c.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown rule "vtap-no-such-rule"');
+  });
+});
+
+describe('writing a large report', () => {
+  test('in pieces of about a million characters that join to the report, never splitting a surrogate pair', () => {
+    const small: string[] = [];
+    writeChunks('short', (c) => small.push(c));
+    expect(small).toEqual(['short']);
+    // A pair straddles the first boundary: U+1F600 as its two halves at 1048575 and 1048576.
+    const text = `${'a'.repeat((1 << 20) - 1)}\u{1F600}${'b'.repeat(1 << 20)}\u00e9`;
+    const pieces: string[] = [];
+    writeChunks(text, (c) => pieces.push(c));
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.length).toBe(3);
+    for (const p of pieces) {
+      expect(p.length).toBeLessThanOrEqual(1 << 20);
+      expect(Buffer.from(p, 'utf8').toString('utf8')).toBe(p); // each piece encodes alone, no U+FFFD
+    }
+    expect(Buffer.concat(pieces.map((p) => Buffer.from(p, 'utf8'))).toString('utf8')).toBe(text);
   });
 });
 

@@ -1,7 +1,7 @@
 // The vtaplint command line. Exit codes: 0 no error-level finding (and warnings within
 // --max-warnings); 1 error-level findings or too many warnings; 2 bad usage, bad config, or an
 // internal failure (with a one-line reason).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -50,6 +50,29 @@ export interface CliIo {
   cwd: string;
   isTTY: boolean;
   env: Record<string, string | undefined>;
+}
+
+/** Characters written at a time: a report is encoded a piece at a time, not all at once. */
+const CHUNK = 1 << 20;
+
+/**
+ * Writes a report in pieces of about 1 M characters. Writing a large report as one string
+ * encodes it into one buffer as large, at the end of the run, when memory is at its fullest
+ * (10,000 findings make a 7 MB report). A piece never ends between the two halves of a
+ * surrogate pair, which would be encoded as two replacement characters.
+ */
+export function writeChunks(text: string, write: (chunk: string) => void): void {
+  if (text.length <= CHUNK) {
+    write(text);
+    return;
+  }
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    write(text.slice(start, end));
+    start = end;
+  }
 }
 
 /** Problems of `eval` and `graph` on standard error: "vtaplint: file:line:col: message". */
@@ -183,8 +206,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (opts.output) {
     const out = path.resolve(io.cwd, opts.output);
     mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, text);
-  } else io.stdout(text);
+    const fd = openSync(out, 'w');
+    try {
+      writeChunks(text, (chunk) => writeSync(fd, chunk));
+    } finally {
+      closeSync(fd);
+    }
+  } else writeChunks(text, io.stdout);
   const counts = countByLevel(counted);
   if (result.notifications.some((n) => n.level === 'error')) {
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === 'error')?.message.split('\n')[0]}\n`);
