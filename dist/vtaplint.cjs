@@ -27420,13 +27420,25 @@ async function lint(paths, opts) {
   return result;
 }
 function withoutRepeats(findings) {
-  const at2 = (l) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
-  const seen = /* @__PURE__ */ new Set();
+  const byPlace = /* @__PURE__ */ new Map();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.ruleId, f.level, f.kind, at2(f.location), f.message, f.related.map((r) => [at2(r), r.message]), f.suppressions?.length ?? 0]);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const place = `${f.ruleId}\0${placeOf(f.location)}`;
+    const same = byPlace.get(place);
+    if (same?.some((g) => sameFinding(f, g))) return false;
+    if (same) same.push(f);
+    else byPlace.set(place, [f]);
     return true;
+  });
+}
+function placeOf(l) {
+  return `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
+}
+function sameFinding(a, b) {
+  if (a.level !== b.level || a.kind !== b.kind || a.message !== b.message) return false;
+  if ((a.suppressions?.length ?? 0) !== (b.suppressions?.length ?? 0) || a.related.length !== b.related.length) return false;
+  return a.related.every((r, i) => {
+    const q = b.related[i];
+    return r.message === q.message && placeOf(r) === placeOf(q);
   });
 }
 function lintSafely(f, opts, config, sites, known2, bicepDirs) {
@@ -28170,4 +28182,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 29ff9448bd0330be29aa579ebfee75d5
+// vtaplint-build eaac7365af1c1638c8966239e5275ea5

@@ -238,14 +238,32 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
  * as a module of several files): the same finding at the same place, saying the same, is one.
  */
 function withoutRepeats(findings: readonly Finding[]): Finding[] {
-  // Paths and positions only: a location holds its whole source file.
-  const at = (l: FindingLocation) => `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
-  const seen = new Set<string>();
+  // Findings are grouped by rule and place (a short key), and compared in full only within a
+  // group: a key holding every finding's whole text (messages, related places) came to megabytes
+  // for a large deployment, at the end of the run.
+  const byPlace = new Map<string, Finding[]>();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.ruleId, f.level, f.kind, at(f.location), f.message, f.related.map((r) => [at(r), r.message]), f.suppressions?.length ?? 0]);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const place = `${f.ruleId}\u0000${placeOf(f.location)}`;
+    const same = byPlace.get(place);
+    if (same?.some((g) => sameFinding(f, g))) return false;
+    if (same) same.push(f);
+    else byPlace.set(place, [f]);
     return true;
+  });
+}
+
+/** Paths and positions only: a location holds its whole source file. */
+function placeOf(l: FindingLocation): string {
+  return `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
+}
+
+/** Two findings of one rule at one place that say the same (level, kind, message, related places, suppressions). */
+function sameFinding(a: Finding, b: Finding): boolean {
+  if (a.level !== b.level || a.kind !== b.kind || a.message !== b.message) return false;
+  if ((a.suppressions?.length ?? 0) !== (b.suppressions?.length ?? 0) || a.related.length !== b.related.length) return false;
+  return a.related.every((r, i) => {
+    const q = b.related[i] as (typeof b.related)[number];
+    return r.message === q.message && placeOf(r) === placeOf(q);
   });
 }
 
