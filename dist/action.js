@@ -15485,17 +15485,31 @@ var SourceText = class {
   text;
   kind;
   lineStartsCache;
-  /** Offsets where each line starts; CRLF, LF and a lone CR all end a line. */
+  /**
+   * Offsets where each line starts; CRLF, LF and a lone CR all end a line. Counted first, then
+   * filled in, in a typed array: kept with the file, and a 17 MB template has 580,000 lines (a
+   * push-grown array of them took ~10 MB, this 2.3 MB).
+   */
   lineStarts() {
     if (this.lineStartsCache) return this.lineStartsCache;
-    const starts = [0];
     const t = this.text;
+    let count = 1;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10) count++;
       else if (c === 13) {
         if (t.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        count++;
+      }
+    }
+    const starts = new Int32Array(count);
+    let n = 1;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10) starts[n++] = i + 1;
+      else if (c === 13) {
+        if (t.charCodeAt(i + 1) === 10) i++;
+        starts[n++] = i + 1;
       }
     }
     this.lineStartsCache = starts;

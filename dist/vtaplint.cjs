@@ -3414,17 +3414,31 @@ var init_source = __esm({
       text;
       kind;
       lineStartsCache;
-      /** Offsets where each line starts; CRLF, LF and a lone CR all end a line. */
+      /**
+       * Offsets where each line starts; CRLF, LF and a lone CR all end a line. Counted first, then
+       * filled in, in a typed array: kept with the file, and a 17 MB template has 580,000 lines (a
+       * push-grown array of them took ~10 MB, this 2.3 MB).
+       */
       lineStarts() {
         if (this.lineStartsCache) return this.lineStartsCache;
-        const starts = [0];
         const t = this.text;
+        let count = 1;
         for (let i = 0; i < t.length; i++) {
           const c = t.charCodeAt(i);
-          if (c === 10) starts.push(i + 1);
+          if (c === 10) count++;
           else if (c === 13) {
             if (t.charCodeAt(i + 1) === 10) i++;
-            starts.push(i + 1);
+            count++;
+          }
+        }
+        const starts = new Int32Array(count);
+        let n = 1;
+        for (let i = 0; i < t.length; i++) {
+          const c = t.charCodeAt(i);
+          if (c === 10) starts[n++] = i + 1;
+          else if (c === 13) {
+            if (t.charCodeAt(i + 1) === 10) i++;
+            starts[n++] = i + 1;
           }
         }
         this.lineStartsCache = starts;
@@ -28182,4 +28196,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build eaac7365af1c1638c8966239e5275ea5
+// vtaplint-build 6acc1da22f28f63247d4eb164e5c2800

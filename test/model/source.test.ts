@@ -1,0 +1,23 @@
+// Line and column of an offset: LF, CRLF and a lone CR each end a line.
+import { describe, expect, test } from 'vitest';
+import { SourceText } from '../../src/model/source.js';
+
+describe('SourceText positions', () => {
+  test('LF, CRLF and a lone CR end lines; columns count from 1', () => {
+    const text = 'ab\ncd\r\nef\rgh\n';
+    const src = new SourceText('/virtual/x.json', text, 'arm');
+    expect(Array.from(src.lineStarts())).toEqual([0, 3, 7, 10, 13]);
+    expect(src.position(0)).toEqual({ line: 1, column: 1 });
+    expect(src.position(text.indexOf('d'))).toEqual({ line: 2, column: 2 });
+    expect(src.position(text.indexOf('e'))).toEqual({ line: 3, column: 1 });
+    expect(src.position(text.indexOf('h'))).toEqual({ line: 4, column: 2 });
+    // Past the end: the last position.
+    expect(src.position(text.length + 5)).toEqual({ line: 5, column: 1 });
+  });
+
+  test('a text without line breaks is one line', () => {
+    const src = new SourceText('/virtual/y.json', '{"a": 1}', 'arm');
+    expect(Array.from(src.lineStarts())).toEqual([0]);
+    expect(src.position(5)).toEqual({ line: 1, column: 6 });
+  });
+});
