@@ -27647,34 +27647,59 @@ function formatCompact(result) {
 
 // src/report/json.ts
 function formatJson(result, rules, version) {
+  const pieces = [];
+  writeJson(result, rules, version, (s) => pieces.push(s));
+  return pieces.join("");
+}
+function writeJson(result, rules, version, write) {
   const doc = {
     tool: { name: "vtaplint", version },
     root: result.root,
     summary: { ...countByLevel(result.findings), files: result.files.length, passes: result.passes },
-    findings: result.findings.map((f) => ({
-      ruleId: f.ruleId,
-      level: f.level,
-      kind: f.kind,
-      message: f.message,
-      file: relativePath(result.root, f.location.file.path),
-      line: f.location.region.start.line,
-      column: f.location.region.start.column,
-      endLine: f.location.region.end.line,
-      endColumn: f.location.region.end.column,
-      resource: f.logical ?? null,
-      related: f.related.map((r) => ({
-        file: relativePath(result.root, r.file.path),
-        line: r.region.start.line,
-        column: r.region.start.column,
-        message: r.message
-      })),
-      fingerprint: f.fingerprint
-    })),
+    findings: [],
     rules: rules.map((r) => ({ ...r.meta, helpUri: helpUri(r.meta.id) })),
     notifications: result.notifications.map((n) => ({ level: n.level, message: n.message, file: n.file ? relativePath(result.root, n.file) : null }))
   };
-  return `${JSON.stringify(doc, null, 2)}
-`;
+  const whole = JSON.stringify(doc, null, 2);
+  const marker = '\n  "findings": []';
+  const at2 = whole.indexOf(marker);
+  if (result.findings.length === 0 || at2 < 0) {
+    write(`${whole}
+`);
+    return;
+  }
+  write(whole.slice(0, at2));
+  write('\n  "findings": [');
+  result.findings.forEach((f, i) => {
+    const one = JSON.stringify(
+      {
+        ruleId: f.ruleId,
+        level: f.level,
+        kind: f.kind,
+        message: f.message,
+        file: relativePath(result.root, f.location.file.path),
+        line: f.location.region.start.line,
+        column: f.location.region.start.column,
+        endLine: f.location.region.end.line,
+        endColumn: f.location.region.end.column,
+        resource: f.logical ?? null,
+        related: f.related.map((r) => ({
+          file: relativePath(result.root, r.file.path),
+          line: r.region.start.line,
+          column: r.region.start.column,
+          message: r.message
+        })),
+        fingerprint: f.fingerprint
+      },
+      null,
+      2
+    );
+    write(`${i > 0 ? "," : ""}
+    ${one.replaceAll("\n", "\n    ")}`);
+  });
+  write("\n  ]");
+  write(`${whole.slice(at2 + marker.length)}
+`);
 }
 var REPOSITORY = "https://github.com/vtaplint/vtaplint";
 function helpUri(ruleId) {
@@ -28013,6 +28038,25 @@ function writeChunks(text, write) {
     start = end;
   }
 }
+var Pieces = class {
+  constructor(write) {
+    this.write = write;
+  }
+  write;
+  list = [];
+  size = 0;
+  add(s) {
+    this.list.push(s);
+    this.size += s.length;
+    if (this.size >= CHUNK) this.flush();
+  }
+  flush() {
+    if (this.list.length === 0) return;
+    this.write(this.list.join(""));
+    this.list = [];
+    this.size = 0;
+  }
+};
 function printProblems(diagnostics, io) {
   for (const d of diagnostics) {
     const at2 = d.span.region().start;
@@ -28140,17 +28184,23 @@ Run 'vtaplint --help' for usage.
   const counted = countedFindings(result);
   const visible = opts.format === "sarif" ? result.findings : counted;
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
-  const text = render(shown, opts, io, started);
+  const emit = (write) => {
+    if (opts.format === "json") {
+      const pieces = new Pieces(write);
+      writeJson(shown, RULES, VERSION, (s) => pieces.add(s));
+      pieces.flush();
+    } else writeChunks(render(shown, opts, io, started), write);
+  };
   if (opts.output) {
     const out = import_node_path17.default.resolve(io.cwd, opts.output);
     (0, import_node_fs9.mkdirSync)(import_node_path17.default.dirname(out), { recursive: true });
     const fd = (0, import_node_fs9.openSync)(out, "w");
     try {
-      writeChunks(text, (chunk) => (0, import_node_fs9.writeSync)(fd, chunk));
+      emit((chunk) => (0, import_node_fs9.writeSync)(fd, chunk));
     } finally {
       (0, import_node_fs9.closeSync)(fd);
     }
-  } else writeChunks(text, io.stdout);
+  } else emit(io.stdout);
   const counts = countByLevel(counted);
   if (result.notifications.some((n) => n.level === "error")) {
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === "error")?.message.split("\n")[0]}
@@ -28196,4 +28246,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6acc1da22f28f63247d4eb164e5c2800
+// vtaplint-build 629d13e99fdaa390481173b2799f02fb

@@ -10,7 +10,7 @@ import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engin
 import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatCompact } from '../report/compact.js';
-import { formatJson } from '../report/json.js';
+import { formatJson, writeJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { formatUnix } from '../report/unix.js';
@@ -72,6 +72,27 @@ export function writeChunks(text: string, write: (chunk: string) => void): void 
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
     write(text.slice(start, end));
     start = end;
+  }
+}
+
+/** Small pieces of a report gathered into writes of about CHUNK characters (whole pieces: no pair is split). */
+class Pieces {
+  private list: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  add(s: string): void {
+    this.list.push(s);
+    this.size += s.length;
+    if (this.size >= CHUNK) this.flush();
+  }
+
+  flush(): void {
+    if (this.list.length === 0) return;
+    this.write(this.list.join(''));
+    this.list = [];
+    this.size = 0;
   }
 }
 
@@ -202,17 +223,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const counted = countedFindings(result);
   const visible = opts.format === 'sarif' ? result.findings : counted;
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === 'error') : visible };
-  const text = render(shown, opts, io, started);
+  const emit = (write: (chunk: string) => void) => {
+    // The JSON report is made a finding at a time; the others as one text, written in pieces.
+    if (opts.format === 'json') {
+      const pieces = new Pieces(write);
+      writeJson(shown, RULES, VERSION, (s) => pieces.add(s));
+      pieces.flush();
+    } else writeChunks(render(shown, opts, io, started), write);
+  };
   if (opts.output) {
     const out = path.resolve(io.cwd, opts.output);
     mkdirSync(path.dirname(out), { recursive: true });
     const fd = openSync(out, 'w');
     try {
-      writeChunks(text, (chunk) => writeSync(fd, chunk));
+      emit((chunk) => writeSync(fd, chunk));
     } finally {
       closeSync(fd);
     }
-  } else writeChunks(text, io.stdout);
+  } else emit(io.stdout);
   const counts = countByLevel(counted);
   if (result.notifications.some((n) => n.level === 'error')) {
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === 'error')?.message.split('\n')[0]}\n`);
