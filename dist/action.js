@@ -26792,10 +26792,15 @@ function ruleDescriptor(rule) {
   };
 }
 function formatSarif(result, rules, opts) {
+  const pieces = [];
+  writeSarif(result, rules, opts, (s) => pieces.push(s));
+  return pieces.join("");
+}
+function writeSarif(result, rules, opts, write) {
   const index2 = new Map(rules.map((r, i) => [r.meta.id, i]));
   const root = result.root.endsWith("/") ? result.root : `${result.root}/`;
   const all = [...result.findings, ...result.suppressed ?? []].sort(compareFindings);
-  const results = all.map((f) => ({
+  const resultOf = (f) => ({
     ruleId: f.ruleId,
     ruleIndex: index2.get(f.ruleId) ?? -1,
     level: f.level,
@@ -26818,16 +26823,16 @@ function formatSarif(result, rules, opts) {
       }))
     } : {},
     ...f.baselineState ? { baselineState: f.baselineState } : {}
-  }));
-  for (const a of result.absent ?? []) {
+  });
+  const absent = (result.absent ?? []).map((a) => {
     const { ruleIndex: _old, ...raw } = a.raw;
     const i = index2.get(a.ruleId);
-    results.push({ ...raw, ...i !== void 0 ? { ruleIndex: i } : {}, baselineState: "absent" });
-  }
-  const notifications = result.notifications.map((n) => ({
-    level: n.level,
-    message: { text: n.message.split("\n")[0] ?? n.message },
-    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n.file), uriBaseId: SRCROOT } } }] } : {}
+    return { ...raw, ...i !== void 0 ? { ruleIndex: i } : {}, baselineState: "absent" };
+  });
+  const notifications = result.notifications.map((n2) => ({
+    level: n2.level,
+    message: { text: n2.message.split("\n")[0] ?? n2.message },
+    ...n2.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n2.file), uriBaseId: SRCROOT } } }] } : {}
   }));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -26846,19 +26851,36 @@ function formatSarif(result, rules, opts) {
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href } },
         invocations: [
           {
-            executionSuccessful: !result.notifications.some((n) => n.level === "error"),
+            executionSuccessful: !result.notifications.some((n2) => n2.level === "error"),
             ...opts.startTime ? { startTimeUtc: opts.startTime } : {},
             ...opts.endTime ? { endTimeUtc: opts.endTime } : {},
             ...notifications.length ? { toolExecutionNotifications: notifications } : {}
           }
         ],
         columnKind: "utf16CodeUnits",
-        results
+        results: []
       }
     ]
   };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
+  const whole = JSON.stringify(sarif, null, 2);
+  const marker = '\n      "results": []';
+  const at2 = whole.indexOf(marker);
+  if (all.length + absent.length === 0) {
+    write(`${whole}
+`);
+    return;
+  }
+  if (at2 < 0) throw new Error("SARIF: the results array was not found in the log");
+  write(whole.slice(0, at2));
+  write('\n      "results": [');
+  let n = 0;
+  const element = (o) => write(`${n++ > 0 ? "," : ""}
+        ${JSON.stringify(o, null, 2).replaceAll("\n", "\n        ")}`);
+  for (const f of all) element(resultOf(f));
+  for (const a of absent) element(a);
+  write("\n      ]");
+  write(`${whole.slice(at2 + marker.length)}
+`);
 }
 
 // package.json

@@ -27663,11 +27663,12 @@ function writeJson(result, rules, version, write) {
   const whole = JSON.stringify(doc, null, 2);
   const marker = '\n  "findings": []';
   const at2 = whole.indexOf(marker);
-  if (result.findings.length === 0 || at2 < 0) {
+  if (result.findings.length === 0) {
     write(`${whole}
 `);
     return;
   }
+  if (at2 < 0) throw new Error("JSON report: the findings array was not found");
   write(whole.slice(0, at2));
   write('\n  "findings": [');
   result.findings.forEach((f, i) => {
@@ -27734,10 +27735,15 @@ function ruleDescriptor(rule) {
   };
 }
 function formatSarif(result, rules, opts) {
+  const pieces = [];
+  writeSarif(result, rules, opts, (s) => pieces.push(s));
+  return pieces.join("");
+}
+function writeSarif(result, rules, opts, write) {
   const index2 = new Map(rules.map((r, i) => [r.meta.id, i]));
   const root = result.root.endsWith("/") ? result.root : `${result.root}/`;
   const all = [...result.findings, ...result.suppressed ?? []].sort(compareFindings);
-  const results = all.map((f) => ({
+  const resultOf = (f) => ({
     ruleId: f.ruleId,
     ruleIndex: index2.get(f.ruleId) ?? -1,
     level: f.level,
@@ -27760,16 +27766,16 @@ function formatSarif(result, rules, opts) {
       }))
     } : {},
     ...f.baselineState ? { baselineState: f.baselineState } : {}
-  }));
-  for (const a of result.absent ?? []) {
+  });
+  const absent = (result.absent ?? []).map((a) => {
     const { ruleIndex: _old, ...raw } = a.raw;
     const i = index2.get(a.ruleId);
-    results.push({ ...raw, ...i !== void 0 ? { ruleIndex: i } : {}, baselineState: "absent" });
-  }
-  const notifications = result.notifications.map((n) => ({
-    level: n.level,
-    message: { text: n.message.split("\n")[0] ?? n.message },
-    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n.file), uriBaseId: SRCROOT } } }] } : {}
+    return { ...raw, ...i !== void 0 ? { ruleIndex: i } : {}, baselineState: "absent" };
+  });
+  const notifications = result.notifications.map((n2) => ({
+    level: n2.level,
+    message: { text: n2.message.split("\n")[0] ?? n2.message },
+    ...n2.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n2.file), uriBaseId: SRCROOT } } }] } : {}
   }));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -27788,19 +27794,36 @@ function formatSarif(result, rules, opts) {
         originalUriBaseIds: { [SRCROOT]: { uri: (0, import_node_url2.pathToFileURL)(root).href } },
         invocations: [
           {
-            executionSuccessful: !result.notifications.some((n) => n.level === "error"),
+            executionSuccessful: !result.notifications.some((n2) => n2.level === "error"),
             ...opts.startTime ? { startTimeUtc: opts.startTime } : {},
             ...opts.endTime ? { endTimeUtc: opts.endTime } : {},
             ...notifications.length ? { toolExecutionNotifications: notifications } : {}
           }
         ],
         columnKind: "utf16CodeUnits",
-        results
+        results: []
       }
     ]
   };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
+  const whole = JSON.stringify(sarif, null, 2);
+  const marker = '\n      "results": []';
+  const at2 = whole.indexOf(marker);
+  if (all.length + absent.length === 0) {
+    write(`${whole}
+`);
+    return;
+  }
+  if (at2 < 0) throw new Error("SARIF: the results array was not found in the log");
+  write(whole.slice(0, at2));
+  write('\n      "results": [');
+  let n = 0;
+  const element = (o) => write(`${n++ > 0 ? "," : ""}
+        ${JSON.stringify(o, null, 2).replaceAll("\n", "\n        ")}`);
+  for (const f of all) element(resultOf(f));
+  for (const a of absent) element(a);
+  write("\n      ]");
+  write(`${whole.slice(at2 + marker.length)}
+`);
 }
 
 // src/report/github.ts
@@ -28185,9 +28208,11 @@ Run 'vtaplint --help' for usage.
   const visible = opts.format === "sarif" ? result.findings : counted;
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
   const emit = (write) => {
-    if (opts.format === "json") {
+    if (opts.format === "json" || opts.format === "sarif") {
       const pieces = new Pieces(write);
-      writeJson(shown, RULES, VERSION, (s) => pieces.add(s));
+      const add = (s) => pieces.add(s);
+      if (opts.format === "json") writeJson(shown, RULES, VERSION, add);
+      else writeSarif(shown, RULES, { version: VERSION, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }, add);
       pieces.flush();
     } else writeChunks(render(shown, opts, io, started), write);
   };
@@ -28246,4 +28271,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 629d13e99fdaa390481173b2799f02fb
+// vtaplint-build 0d780bb927a8c7f5940e6c0703797489

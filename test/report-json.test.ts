@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { lint, relativePath, countByLevel, type LintResult } from '../src/engine/lint.js';
 import { formatJson, helpUri, writeJson } from '../src/report/json.js';
+import { formatSarif, writeSarif } from '../src/report/sarif.js';
 import { REPO } from './helpers.js';
 
 /** The report as one object, the way it was built before it was written in pieces. */
@@ -55,5 +56,30 @@ describe('JSON report', () => {
     expect(formatJson(odd, RULES, '1')).toBe(reference(odd, '1'));
     const none = { ...result, findings: [] };
     expect(formatJson(none, RULES, '1')).toBe(reference(none, '1'));
+  });
+
+  test('the SARIF log too: written a result at a time, it is canonical two-space JSON, absent baseline results included', async () => {
+    const root = path.join(REPO, 'fixtures');
+    const result = await lint(['.'], { root, cwd: root, rules: RULES, jobs: 1 });
+    const opts = { version: '1', startTime: '2026-01-01T00:00:00.000Z', endTime: '2026-01-01T00:00:01.000Z' };
+    const canonical = (text: string) => `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+    const pieces: string[] = [];
+    writeSarif(result, RULES, opts, (s) => pieces.push(s));
+    const text = pieces.join('');
+    expect(text).toBe(canonical(text));
+    expect(text).toBe(formatSarif(result, RULES, opts));
+    const log = JSON.parse(text) as { runs: { results: unknown[] }[] };
+    expect(log.runs[0]?.results).toHaveLength(result.findings.length + (result.suppressed?.length ?? 0));
+    expect(pieces.length).toBeGreaterThanOrEqual(result.findings.length);
+    // A result of an earlier run that is gone comes last, marked absent.
+    const raw = { ruleId: 'vtap-supported-region', ruleIndex: 0, level: 'error', message: { text: 'gone' }, partialFingerprints: { 'vtaplint/v1': 'f' } };
+    const withAbsent = { ...result, absent: [{ ruleId: 'vtap-supported-region', raw }] } as unknown as LintResult;
+    const t2 = formatSarif(withAbsent, RULES, opts);
+    expect(t2).toBe(canonical(t2));
+    const last = (JSON.parse(t2) as { runs: { results: { baselineState?: string; message: { text: string } }[] }[] }).runs[0]?.results.at(-1);
+    expect(last).toMatchObject({ baselineState: 'absent', message: { text: 'gone' } });
+    const none = formatSarif({ ...result, findings: [], suppressed: [] }, RULES, opts);
+    expect(none).toBe(canonical(none));
+    expect((JSON.parse(none) as { runs: { results: unknown[] }[] }).runs[0]?.results).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } 
 import { formatStylish } from '../report/stylish.js';
 import { formatCompact } from '../report/compact.js';
 import { formatJson, writeJson } from '../report/json.js';
-import { formatSarif } from '../report/sarif.js';
+import { formatSarif, writeSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { formatUnix } from '../report/unix.js';
 import { parseCli, UsageError, HELP, type CliOptions } from './args.js';
@@ -224,10 +224,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const visible = opts.format === 'sarif' ? result.findings : counted;
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === 'error') : visible };
   const emit = (write: (chunk: string) => void) => {
-    // The JSON report is made a finding at a time; the others as one text, written in pieces.
-    if (opts.format === 'json') {
+    // JSON and SARIF are made a finding at a time; the others as one text, written in pieces.
+    if (opts.format === 'json' || opts.format === 'sarif') {
       const pieces = new Pieces(write);
-      writeJson(shown, RULES, VERSION, (s) => pieces.add(s));
+      const add = (s: string) => pieces.add(s);
+      if (opts.format === 'json') writeJson(shown, RULES, VERSION, add);
+      else writeSarif(shown, RULES, { version: VERSION, startTime: started.toISOString(), endTime: new Date().toISOString() }, add);
       pieces.flush();
     } else writeChunks(render(shown, opts, io, started), write);
   };

@@ -28,10 +28,11 @@ export function writeJson(result: LintResult, rules: readonly Rule[], version: s
   // strings are escaped), so the empty findings array is found exactly.
   const marker = '\n  "findings": []';
   const at = whole.indexOf(marker);
-  if (result.findings.length === 0 || at < 0) {
+  if (result.findings.length === 0) {
     write(`${whole}\n`);
     return;
   }
+  if (at < 0) throw new Error('JSON report: the findings array was not found');
   write(whole.slice(0, at));
   write('\n  "findings": [');
   result.findings.forEach((f, i) => {

@@ -50,11 +50,21 @@ export function ruleDescriptor(rule: Rule) {
 }
 
 export function formatSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions): string {
+  const pieces: string[] = [];
+  writeSarif(result, rules, opts, (s) => pieces.push(s));
+  return pieces.join('');
+}
+
+/**
+ * The SARIF log, written a result at a time: the same text as JSON.stringify(log, null, 2),
+ * without the whole log as objects and as one string at once (see writeJson).
+ */
+export function writeSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions, write: (s: string) => void): void {
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const root = result.root.endsWith('/') ? result.root : `${result.root}/`;
   // Suppressed findings stay in the log (with suppressions[]), so reviewers and code scanning see them.
   const all: Finding[] = [...result.findings, ...(result.suppressed ?? [])].sort(compareFindings);
-  const results: Record<string, unknown>[] = all.map((f) => ({
+  const resultOf = (f: Finding): Record<string, unknown> => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId) ?? -1,
     level: f.level,
@@ -81,13 +91,13 @@ export function formatSarif(result: LintResult, rules: readonly Rule[], opts: Sa
         }
       : {}),
     ...(f.baselineState ? { baselineState: f.baselineState } : {}),
-  }));
+  });
   // The baseline's results this run no longer has, as they were, marked absent.
-  for (const a of result.absent ?? []) {
+  const absent = (result.absent ?? []).map((a) => {
     const { ruleIndex: _old, ...raw } = a.raw;
     const i = index.get(a.ruleId);
-    results.push({ ...raw, ...(i !== undefined ? { ruleIndex: i } : {}), baselineState: 'absent' });
-  }
+    return { ...raw, ...(i !== undefined ? { ruleIndex: i } : {}), baselineState: 'absent' };
+  });
   const notifications = result.notifications.map((n) => ({
     level: n.level,
     message: { text: n.message.split('\n')[0] ?? n.message },
@@ -117,9 +127,27 @@ export function formatSarif(result: LintResult, rules: readonly Rule[], opts: Sa
           },
         ],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [] as unknown[],
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  const whole = JSON.stringify(sarif, null, 2);
+  // The run's keys are the only text at this indentation after a line break (line breaks inside
+  // strings are escaped), so the empty results array is found exactly.
+  const marker = '\n      "results": []';
+  const at = whole.indexOf(marker);
+  if (all.length + absent.length === 0) {
+    write(`${whole}\n`);
+    return;
+  }
+  if (at < 0) throw new Error('SARIF: the results array was not found in the log');
+  write(whole.slice(0, at));
+  write('\n      "results": [');
+  let n = 0;
+  // Indented as an element of runs[0].results is: eight more spaces on every line.
+  const element = (o: unknown) => write(`${n++ > 0 ? ',' : ''}\n        ${JSON.stringify(o, null, 2).replaceAll('\n', '\n        ')}`);
+  for (const f of all) element(resultOf(f));
+  for (const a of absent) element(a);
+  write('\n      ]');
+  write(`${whole.slice(at + marker.length)}\n`);
 }
