@@ -1,68 +1,58 @@
-// The JSON report is written a finding at a time; the text is exactly JSON.stringify of the
-// documented report (two-space indent, final line break), whatever the findings hold.
+// The JSON report and the SARIF log are written a finding at a time; the text is exactly what
+// JSON.stringify makes of the whole document (two-space indent, final line break).
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { lint, relativePath, countByLevel, type LintResult } from '../src/engine/lint.js';
-import { formatJson, helpUri, writeJson } from '../src/report/json.js';
+import { lint, type LintResult } from '../src/engine/lint.js';
+import { formatJson, writeJson } from '../src/report/json.js';
 import { formatSarif, writeSarif } from '../src/report/sarif.js';
 import { REPO } from './helpers.js';
 
-/** The report as one object, the way it was built before it was written in pieces. */
-function reference(result: LintResult, version: string): string {
-  const doc = {
-    tool: { name: 'vtaplint', version },
-    root: result.root,
-    summary: { ...countByLevel(result.findings), files: result.files.length, passes: result.passes },
-    findings: result.findings.map((f) => ({
-      ruleId: f.ruleId,
-      level: f.level,
-      kind: f.kind,
-      message: f.message,
-      file: relativePath(result.root, f.location.file.path),
-      line: f.location.region.start.line,
-      column: f.location.region.start.column,
-      endLine: f.location.region.end.line,
-      endColumn: f.location.region.end.column,
-      resource: f.logical ?? null,
-      related: f.related.map((r) => ({ file: relativePath(result.root, r.file.path), line: r.region.start.line, column: r.region.start.column, message: r.message })),
-      fingerprint: f.fingerprint,
-    })),
-    rules: RULES.map((r) => ({ ...r.meta, helpUri: helpUri(r.meta.id) })),
-    notifications: result.notifications.map((n) => ({ level: n.level, message: n.message, file: n.file ? relativePath(result.root, n.file) : null })),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
+/** Two-space JSON as JSON.stringify writes it, with the final line break: what the pieces must make. */
+const canonical = (text: string) => `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+
+const FINDING_KEYS = ['ruleId', 'level', 'kind', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'resource', 'related', 'fingerprint'];
 
 describe('JSON report', () => {
-  test('written in pieces, it is the same text as the whole report stringified', async () => {
+  test('written in pieces, it is the whole report stringified, with the documented keys', async () => {
     const root = path.join(REPO, 'fixtures');
     const result = await lint(['.'], { root, cwd: root, rules: RULES, jobs: 1 });
     expect(result.findings.length).toBeGreaterThan(50);
     expect(result.findings.some((f) => f.related.length > 0)).toBe(true);
     const pieces: string[] = [];
     writeJson(result, RULES, '9.9.9', (s) => pieces.push(s));
-    expect(pieces.join('')).toBe(reference(result, '9.9.9'));
-    expect(formatJson(result, RULES, '9.9.9')).toBe(reference(result, '9.9.9'));
+    const text = pieces.join('');
+    expect(text).toBe(canonical(text));
+    expect(formatJson(result, RULES, '9.9.9')).toBe(text);
+    const doc = JSON.parse(text) as { tool: unknown; summary: { files: number }; findings: Record<string, unknown>[]; rules: unknown[] };
+    expect(Object.keys(doc)).toEqual(['tool', 'root', 'summary', 'findings', 'rules', 'notifications']);
+    expect(doc.tool).toEqual({ name: 'vtaplint', version: '9.9.9' });
+    expect(doc.findings).toHaveLength(result.findings.length);
+    for (const f of doc.findings) expect(Object.keys(f)).toEqual(FINDING_KEYS);
+    expect(doc.findings.map((f) => f.fingerprint)).toEqual(result.findings.map((f) => f.fingerprint));
+    expect(doc.rules).toHaveLength(RULES.length);
     // A piece per finding (and a few more), none of them the whole report.
     expect(pieces.length).toBeGreaterThanOrEqual(result.findings.length);
-    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(reference(result, '9.9.9').length / 4);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(text.length / 4);
   });
 
   test('messages with line breaks, quotes and non-ASCII text, and no findings at all', async () => {
     const root = path.join(REPO, 'fixtures');
     const result = await lint(['.'], { root, cwd: root, rules: RULES, jobs: 1 });
-    const odd = { ...result, findings: result.findings.slice(0, 3).map((f, i) => ({ ...f, message: `line one\n  "quoted" \u00e9 \u{1F600} ${i}\n  "findings": []` })) };
-    expect(formatJson(odd, RULES, '1')).toBe(reference(odd, '1'));
-    const none = { ...result, findings: [] };
-    expect(formatJson(none, RULES, '1')).toBe(reference(none, '1'));
+    const messages = [0, 1, 2].map((i) => `line one\n  "quoted" \u00e9 \u{1F600} ${i}\n  "findings": []`);
+    const odd = { ...result, findings: result.findings.slice(0, 3).map((f, i) => ({ ...f, message: messages[i] as string })) };
+    const text = formatJson(odd, RULES, '1');
+    expect(text).toBe(canonical(text));
+    expect((JSON.parse(text) as { findings: { message: string }[] }).findings.map((f) => f.message)).toEqual(messages);
+    const none = formatJson({ ...result, findings: [] }, RULES, '1');
+    expect(none).toBe(canonical(none));
+    expect((JSON.parse(none) as { findings: unknown[] }).findings).toEqual([]);
   });
 
   test('the SARIF log too: written a result at a time, it is canonical two-space JSON, absent baseline results included', async () => {
     const root = path.join(REPO, 'fixtures');
     const result = await lint(['.'], { root, cwd: root, rules: RULES, jobs: 1 });
     const opts = { version: '1', startTime: '2026-01-01T00:00:00.000Z', endTime: '2026-01-01T00:00:01.000Z' };
-    const canonical = (text: string) => `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
     const pieces: string[] = [];
     writeSarif(result, RULES, opts, (s) => pieces.push(s));
     const text = pieces.join('');
