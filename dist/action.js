@@ -10484,14 +10484,11 @@ var ObjectValue = class _ObjectValue {
    * only ever reported, never compared by identity, and located() asks for every property's.
    */
   withSpans(i) {
-    const src = this.data[SLOTS * i + 3];
-    if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) {
-      this.valueSpan(i);
-      const e = this.raw(i);
-      e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
-      return e;
-    }
-    return this.raw(i);
+    this.valueSpan(i);
+    const e = this.raw(i);
+    const src = e.src;
+    if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
+    return e;
   }
   /** The value span of entry `i`, derived from the origin once and kept (see withSpans). */
   valueSpan(i) {
@@ -15646,12 +15643,11 @@ var JsonPathSpan = class _JsonPathSpan extends Span {
   static root(file, resolver) {
     return new JsonRootSpan({ file, resolver });
   }
-  /** The file and resolver, kept by the root span only. */
+  /** The file and resolver, kept by the root span only (JsonRootSpan overrides this). */
   get doc() {
-    if (this.parent === void 0) return this.rootDoc;
     let s = this.parent;
     while (s.parent !== void 0) s = s.parent;
-    return s.rootDoc;
+    return s.doc;
   }
   get file() {
     return this.doc.file;
@@ -15700,6 +15696,9 @@ var JsonRootSpan = class extends JsonPathSpan {
     this.rootDoc = rootDoc;
   }
   rootDoc;
+  get doc() {
+    return this.rootDoc;
+  }
   shared() {
     return this;
   }
@@ -15756,7 +15755,7 @@ var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
     return this.base.file;
   }
   identity() {
-    return `${this.base.identity()}${this.base.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
+    return `${this.base.identity()}[${this.start}-${this.end}]`;
   }
   range() {
     const s = this.base.stringOffset(this.start);
@@ -24119,7 +24118,8 @@ var TemplateScope = class {
    * identifies it only when the loop shares its spans (Span.stable). Values are never changed once
    * made (variables' values are shared the same way), so instances can share them.
    */
-  inLoop(node, key, span, ctx) {
+  inLoop(node, span, ctx) {
+    const key = typeof node === "string" ? span : node;
     const known2 = this.loopInvariants.get(key);
     if (known2 !== void 0 && known2.node === node && known2.span === span) return known2.varies ? this.evaluateTraced(node, span, ctx) : known2.value;
     const varies = !loopInvariant(node, this.budget);
@@ -24127,6 +24127,7 @@ var TemplateScope = class {
     this.loopInvariants.set(key, { node, span, varies, value: varies ? null : value });
     return value;
   }
+  /** An expression string or a Bicep expression, evaluated with the parameters it reads remembered. */
   evaluateTraced(node, span, ctx) {
     return typeof node === "string" ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
   }
@@ -24505,14 +24506,10 @@ var NodeContext = class _NodeContext {
     }
     if (typeof n === "string") {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-      if (this.loops !== void 0 && this.fn === void 0 && span.stable) return this.observed(this.scope.inLoop(n, span, span, this), span, true);
-      return this.observed(this.scope.tracedString(n, span, this), span, true);
+      return this.expression(n, span);
     }
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-    if (n instanceof TExpr) {
-      if (this.loops !== void 0 && this.fn === void 0) return this.observed(this.scope.inLoop(n, n, span, this), span, true);
-      return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
-    }
+    if (n instanceof TExpr) return this.expression(n, span);
     if (Array.isArray(n)) {
       const out = new Array(n.length);
       for (let i = 0; i < n.length; i++) {
@@ -24523,6 +24520,14 @@ var NodeContext = class _NodeContext {
       return out;
     }
     return this.object(n, span);
+  }
+  /**
+   * An expression: in a copy loop (outside user-defined functions) through the loop-invariant
+   * memo, which knows an expression string by its span only when the span is stable.
+   */
+  expression(n, span) {
+    const memo = this.loops !== void 0 && this.fn === void 0 && (typeof n !== "string" || span.stable);
+    return this.observed(memo ? this.scope.inLoop(n, span, this) : this.scope.evaluateTraced(n, span, this), span, true);
   }
   observed(v, span, isExpression) {
     if (isExpression) this.scope.observer?.(v, span);
@@ -26760,6 +26765,28 @@ function countByLevel(findings) {
 // src/report/sarif.ts
 import { pathToFileURL } from "node:url";
 
+// src/report/streamed-json.ts
+function writeWithArray(doc, key, depth, items, write) {
+  const whole = JSON.stringify(doc, null, 2);
+  const keyIndent = "  ".repeat(depth);
+  const marker = `
+${keyIndent}${JSON.stringify(key)}: []`;
+  const at2 = whole.indexOf(marker);
+  if (at2 < 0) throw new Error(`the array '${key}' was not found in the document`);
+  const indent = `
+${keyIndent}  `;
+  let n = 0;
+  for (const item of items) {
+    write(n++ === 0 ? `${whole.slice(0, at2)}${marker.slice(0, -1)}` : ",");
+    write(`${indent}${JSON.stringify(item, null, 2).replaceAll("\n", indent)}`);
+  }
+  if (n === 0) write(`${whole}
+`);
+  else write(`
+${keyIndent}]${whole.slice(at2 + marker.length)}
+`);
+}
+
 // src/report/json.ts
 var REPOSITORY = "https://github.com/vtaplint/vtaplint";
 function helpUri(ruleId) {
@@ -26829,10 +26856,10 @@ function writeSarif(result, rules, opts, write) {
     const i = index2.get(a.ruleId);
     return { ...raw, ...i !== void 0 ? { ruleIndex: i } : {}, baselineState: "absent" };
   });
-  const notifications = result.notifications.map((n2) => ({
-    level: n2.level,
-    message: { text: n2.message.split("\n")[0] ?? n2.message },
-    ...n2.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n2.file), uriBaseId: SRCROOT } } }] } : {}
+  const notifications = result.notifications.map((n) => ({
+    level: n.level,
+    message: { text: n.message.split("\n")[0] ?? n.message },
+    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n.file), uriBaseId: SRCROOT } } }] } : {}
   }));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -26851,7 +26878,7 @@ function writeSarif(result, rules, opts, write) {
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href } },
         invocations: [
           {
-            executionSuccessful: !result.notifications.some((n2) => n2.level === "error"),
+            executionSuccessful: !result.notifications.some((n) => n.level === "error"),
             ...opts.startTime ? { startTimeUtc: opts.startTime } : {},
             ...opts.endTime ? { endTimeUtc: opts.endTime } : {},
             ...notifications.length ? { toolExecutionNotifications: notifications } : {}
@@ -26862,25 +26889,11 @@ function writeSarif(result, rules, opts, write) {
       }
     ]
   };
-  const whole = JSON.stringify(sarif, null, 2);
-  const marker = '\n      "results": []';
-  const at2 = whole.indexOf(marker);
-  if (all.length + absent.length === 0) {
-    write(`${whole}
-`);
-    return;
-  }
-  if (at2 < 0) throw new Error("SARIF: the results array was not found in the log");
-  write(whole.slice(0, at2));
-  write('\n      "results": [');
-  let n = 0;
-  const element = (o) => write(`${n++ > 0 ? "," : ""}
-        ${JSON.stringify(o, null, 2).replaceAll("\n", "\n        ")}`);
-  for (const f of all) element(resultOf(f));
-  for (const a of absent) element(a);
-  write("\n      ]");
-  write(`${whole.slice(at2 + marker.length)}
-`);
+  const results = function* () {
+    for (const f of all) yield resultOf(f);
+    yield* absent;
+  };
+  writeWithArray(sarif, "results", 3, results(), write);
 }
 
 // package.json

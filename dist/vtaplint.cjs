@@ -177,14 +177,11 @@ var init_value = __esm({
        * only ever reported, never compared by identity, and located() asks for every property's.
        */
       withSpans(i) {
-        const src = this.data[SLOTS * i + 3];
-        if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) {
-          this.valueSpan(i);
-          const e = this.raw(i);
-          e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
-          return e;
-        }
-        return this.raw(i);
+        this.valueSpan(i);
+        const e = this.raw(i);
+        const src = e.src;
+        if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
+        return e;
       }
       /** The value span of entry `i`, derived from the origin once and kept (see withSpans). */
       valueSpan(i) {
@@ -3581,12 +3578,11 @@ var init_span = __esm({
       static root(file, resolver) {
         return new JsonRootSpan({ file, resolver });
       }
-      /** The file and resolver, kept by the root span only. */
+      /** The file and resolver, kept by the root span only (JsonRootSpan overrides this). */
       get doc() {
-        if (this.parent === void 0) return this.rootDoc;
         let s = this.parent;
         while (s.parent !== void 0) s = s.parent;
-        return s.rootDoc;
+        return s.doc;
       }
       get file() {
         return this.doc.file;
@@ -3635,6 +3631,9 @@ var init_span = __esm({
         this.rootDoc = rootDoc;
       }
       rootDoc;
+      get doc() {
+        return this.rootDoc;
+      }
       shared() {
         return this;
       }
@@ -3691,7 +3690,7 @@ var init_span = __esm({
         return this.base.file;
       }
       identity() {
-        return `${this.base.identity()}${this.base.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
+        return `${this.base.identity()}[${this.start}-${this.end}]`;
       }
       range() {
         const s = this.base.stringOffset(this.start);
@@ -20626,7 +20625,8 @@ var init_scope = __esm({
        * identifies it only when the loop shares its spans (Span.stable). Values are never changed once
        * made (variables' values are shared the same way), so instances can share them.
        */
-      inLoop(node, key, span, ctx) {
+      inLoop(node, span, ctx) {
+        const key = typeof node === "string" ? span : node;
         const known2 = this.loopInvariants.get(key);
         if (known2 !== void 0 && known2.node === node && known2.span === span) return known2.varies ? this.evaluateTraced(node, span, ctx) : known2.value;
         const varies = !loopInvariant(node, this.budget);
@@ -20634,6 +20634,7 @@ var init_scope = __esm({
         this.loopInvariants.set(key, { node, span, varies, value: varies ? null : value });
         return value;
       }
+      /** An expression string or a Bicep expression, evaluated with the parameters it reads remembered. */
       evaluateTraced(node, span, ctx) {
         return typeof node === "string" ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
       }
@@ -21012,14 +21013,10 @@ var init_scope = __esm({
         }
         if (typeof n === "string") {
           if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-          if (this.loops !== void 0 && this.fn === void 0 && span.stable) return this.observed(this.scope.inLoop(n, span, span, this), span, true);
-          return this.observed(this.scope.tracedString(n, span, this), span, true);
+          return this.expression(n, span);
         }
         if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-        if (n instanceof TExpr) {
-          if (this.loops !== void 0 && this.fn === void 0) return this.observed(this.scope.inLoop(n, n, span, this), span, true);
-          return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
-        }
+        if (n instanceof TExpr) return this.expression(n, span);
         if (Array.isArray(n)) {
           const out = new Array(n.length);
           for (let i = 0; i < n.length; i++) {
@@ -21030,6 +21027,14 @@ var init_scope = __esm({
           return out;
         }
         return this.object(n, span);
+      }
+      /**
+       * An expression: in a copy loop (outside user-defined functions) through the loop-invariant
+       * memo, which knows an expression string by its span only when the span is stable.
+       */
+      expression(n, span) {
+        const memo = this.loops !== void 0 && this.fn === void 0 && (typeof n !== "string" || span.stable);
+        return this.observed(memo ? this.scope.inLoop(n, span, this) : this.scope.evaluateTraced(n, span, this), span, true);
       }
       observed(v, span, isExpression) {
         if (isExpression) this.scope.observer?.(v, span);
@@ -27645,12 +27650,29 @@ function formatCompact(result) {
 ` : "";
 }
 
-// src/report/json.ts
-function formatJson(result, rules, version) {
-  const pieces = [];
-  writeJson(result, rules, version, (s) => pieces.push(s));
-  return pieces.join("");
+// src/report/streamed-json.ts
+function writeWithArray(doc, key, depth, items, write) {
+  const whole = JSON.stringify(doc, null, 2);
+  const keyIndent = "  ".repeat(depth);
+  const marker = `
+${keyIndent}${JSON.stringify(key)}: []`;
+  const at2 = whole.indexOf(marker);
+  if (at2 < 0) throw new Error(`the array '${key}' was not found in the document`);
+  const indent = `
+${keyIndent}  `;
+  let n = 0;
+  for (const item of items) {
+    write(n++ === 0 ? `${whole.slice(0, at2)}${marker.slice(0, -1)}` : ",");
+    write(`${indent}${JSON.stringify(item, null, 2).replaceAll("\n", indent)}`);
+  }
+  if (n === 0) write(`${whole}
+`);
+  else write(`
+${keyIndent}]${whole.slice(at2 + marker.length)}
+`);
 }
+
+// src/report/json.ts
 function writeJson(result, rules, version, write) {
   const doc = {
     tool: { name: "vtaplint", version },
@@ -27660,20 +27682,9 @@ function writeJson(result, rules, version, write) {
     rules: rules.map((r) => ({ ...r.meta, helpUri: helpUri(r.meta.id) })),
     notifications: result.notifications.map((n) => ({ level: n.level, message: n.message, file: n.file ? relativePath(result.root, n.file) : null }))
   };
-  const whole = JSON.stringify(doc, null, 2);
-  const marker = '\n  "findings": []';
-  const at2 = whole.indexOf(marker);
-  if (result.findings.length === 0) {
-    write(`${whole}
-`);
-    return;
-  }
-  if (at2 < 0) throw new Error("JSON report: the findings array was not found");
-  write(whole.slice(0, at2));
-  write('\n  "findings": [');
-  result.findings.forEach((f, i) => {
-    const one = JSON.stringify(
-      {
+  const findings = function* () {
+    for (const f of result.findings) {
+      yield {
         ruleId: f.ruleId,
         level: f.level,
         kind: f.kind,
@@ -27691,16 +27702,10 @@ function writeJson(result, rules, version, write) {
           message: r.message
         })),
         fingerprint: f.fingerprint
-      },
-      null,
-      2
-    );
-    write(`${i > 0 ? "," : ""}
-    ${one.replaceAll("\n", "\n    ")}`);
-  });
-  write("\n  ]");
-  write(`${whole.slice(at2 + marker.length)}
-`);
+      };
+    }
+  };
+  writeWithArray(doc, "findings", 1, findings(), write);
 }
 var REPOSITORY = "https://github.com/vtaplint/vtaplint";
 function helpUri(ruleId) {
@@ -27733,11 +27738,6 @@ function ruleDescriptor(rule) {
     defaultConfiguration: { level: m.defaultLevel },
     properties: { tags: m.tags, precision: m.precision }
   };
-}
-function formatSarif(result, rules, opts) {
-  const pieces = [];
-  writeSarif(result, rules, opts, (s) => pieces.push(s));
-  return pieces.join("");
 }
 function writeSarif(result, rules, opts, write) {
   const index2 = new Map(rules.map((r, i) => [r.meta.id, i]));
@@ -27772,10 +27772,10 @@ function writeSarif(result, rules, opts, write) {
     const i = index2.get(a.ruleId);
     return { ...raw, ...i !== void 0 ? { ruleIndex: i } : {}, baselineState: "absent" };
   });
-  const notifications = result.notifications.map((n2) => ({
-    level: n2.level,
-    message: { text: n2.message.split("\n")[0] ?? n2.message },
-    ...n2.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n2.file), uriBaseId: SRCROOT } } }] } : {}
+  const notifications = result.notifications.map((n) => ({
+    level: n.level,
+    message: { text: n.message.split("\n")[0] ?? n.message },
+    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n.file), uriBaseId: SRCROOT } } }] } : {}
   }));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -27794,7 +27794,7 @@ function writeSarif(result, rules, opts, write) {
         originalUriBaseIds: { [SRCROOT]: { uri: (0, import_node_url2.pathToFileURL)(root).href } },
         invocations: [
           {
-            executionSuccessful: !result.notifications.some((n2) => n2.level === "error"),
+            executionSuccessful: !result.notifications.some((n) => n.level === "error"),
             ...opts.startTime ? { startTimeUtc: opts.startTime } : {},
             ...opts.endTime ? { endTimeUtc: opts.endTime } : {},
             ...notifications.length ? { toolExecutionNotifications: notifications } : {}
@@ -27805,25 +27805,11 @@ function writeSarif(result, rules, opts, write) {
       }
     ]
   };
-  const whole = JSON.stringify(sarif, null, 2);
-  const marker = '\n      "results": []';
-  const at2 = whole.indexOf(marker);
-  if (all.length + absent.length === 0) {
-    write(`${whole}
-`);
-    return;
-  }
-  if (at2 < 0) throw new Error("SARIF: the results array was not found in the log");
-  write(whole.slice(0, at2));
-  write('\n      "results": [');
-  let n = 0;
-  const element = (o) => write(`${n++ > 0 ? "," : ""}
-        ${JSON.stringify(o, null, 2).replaceAll("\n", "\n        ")}`);
-  for (const f of all) element(resultOf(f));
-  for (const a of absent) element(a);
-  write("\n      ]");
-  write(`${whole.slice(at2 + marker.length)}
-`);
+  const results = function* () {
+    for (const f of all) yield resultOf(f);
+    yield* absent;
+  };
+  writeWithArray(sarif, "results", 3, results(), write);
 }
 
 // src/report/github.ts
@@ -28075,7 +28061,7 @@ var Pieces = class {
   }
   flush() {
     if (this.list.length === 0) return;
-    this.write(this.list.join(""));
+    writeChunks(this.list.join(""), this.write);
     this.list = [];
     this.size = 0;
   }
@@ -28087,22 +28073,31 @@ function printProblems(diagnostics, io) {
 `);
   }
 }
-function render(result, opts, io, started) {
+function writeReport(result, opts, io, started, write) {
+  const pieces = new Pieces(write);
+  const add = (s) => pieces.add(s);
   switch (opts.format) {
     case "json":
-      return formatJson(result, RULES, VERSION);
+      writeJson(result, RULES, VERSION, add);
+      break;
     case "sarif":
-      return formatSarif(result, RULES, { version: VERSION, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() });
+      writeSarif(result, RULES, { version: VERSION, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }, add);
+      break;
     case "github":
-      return formatGithub(result);
+      add(formatGithub(result));
+      break;
     case "unix":
-      return formatUnix(result);
+      add(formatUnix(result));
+      break;
     case "compact":
-      return formatCompact(result);
+      add(formatCompact(result));
+      break;
     case "text":
     case "stylish":
-      return formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) });
+      add(formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) }));
+      break;
   }
+  pieces.flush();
 }
 async function runCli(argv, io) {
   let opts;
@@ -28207,15 +28202,7 @@ Run 'vtaplint --help' for usage.
   const counted = countedFindings(result);
   const visible = opts.format === "sarif" ? result.findings : counted;
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
-  const emit = (write) => {
-    if (opts.format === "json" || opts.format === "sarif") {
-      const pieces = new Pieces(write);
-      const add = (s) => pieces.add(s);
-      if (opts.format === "json") writeJson(shown, RULES, VERSION, add);
-      else writeSarif(shown, RULES, { version: VERSION, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }, add);
-      pieces.flush();
-    } else writeChunks(render(shown, opts, io, started), write);
-  };
+  const emit = (write) => writeReport(shown, opts, io, started, write);
   if (opts.output) {
     const out = import_node_path17.default.resolve(io.cwd, opts.output);
     (0, import_node_fs9.mkdirSync)(import_node_path17.default.dirname(out), { recursive: true });
@@ -28271,4 +28258,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 0d780bb927a8c7f5940e6c0703797489
+// vtaplint-build 8abf699c96480837f2afb9ce975158ce

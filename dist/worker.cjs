@@ -2020,14 +2020,11 @@ var ObjectValue = class _ObjectValue {
    * only ever reported, never compared by identity, and located() asks for every property's.
    */
   withSpans(i) {
-    const src = this.data[SLOTS * i + 3];
-    if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) {
-      this.valueSpan(i);
-      const e = this.raw(i);
-      e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
-      return e;
-    }
-    return this.raw(i);
+    this.valueSpan(i);
+    const e = this.raw(i);
+    const src = e.src;
+    if (src !== void 0 && this.originContainer !== void 0 && this.originSpan !== void 0) e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
+    return e;
   }
   /** The value span of entry `i`, derived from the origin once and kept (see withSpans). */
   valueSpan(i) {
@@ -5033,12 +5030,11 @@ var JsonPathSpan = class _JsonPathSpan extends Span {
   static root(file, resolver) {
     return new JsonRootSpan({ file, resolver });
   }
-  /** The file and resolver, kept by the root span only. */
+  /** The file and resolver, kept by the root span only (JsonRootSpan overrides this). */
   get doc() {
-    if (this.parent === void 0) return this.rootDoc;
     let s = this.parent;
     while (s.parent !== void 0) s = s.parent;
-    return s.rootDoc;
+    return s.doc;
   }
   get file() {
     return this.doc.file;
@@ -5087,6 +5083,9 @@ var JsonRootSpan = class extends JsonPathSpan {
     this.rootDoc = rootDoc;
   }
   rootDoc;
+  get doc() {
+    return this.rootDoc;
+  }
   shared() {
     return this;
   }
@@ -5143,7 +5142,7 @@ var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
     return this.base.file;
   }
   identity() {
-    return `${this.base.identity()}${this.base.isKey ? ":key" : ""}[${this.start}-${this.end}]`;
+    return `${this.base.identity()}[${this.start}-${this.end}]`;
   }
   range() {
     const s = this.base.stringOffset(this.start);
@@ -14159,7 +14158,8 @@ var TemplateScope = class {
    * identifies it only when the loop shares its spans (Span.stable). Values are never changed once
    * made (variables' values are shared the same way), so instances can share them.
    */
-  inLoop(node, key, span, ctx) {
+  inLoop(node, span, ctx) {
+    const key = typeof node === "string" ? span : node;
     const known3 = this.loopInvariants.get(key);
     if (known3 !== void 0 && known3.node === node && known3.span === span) return known3.varies ? this.evaluateTraced(node, span, ctx) : known3.value;
     const varies = !loopInvariant(node, this.budget);
@@ -14167,6 +14167,7 @@ var TemplateScope = class {
     this.loopInvariants.set(key, { node, span, varies, value: varies ? null : value });
     return value;
   }
+  /** An expression string or a Bicep expression, evaluated with the parameters it reads remembered. */
   evaluateTraced(node, span, ctx) {
     return typeof node === "string" ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
   }
@@ -14545,14 +14546,10 @@ var NodeContext = class _NodeContext {
     }
     if (typeof n === "string") {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-      if (this.loops !== void 0 && this.fn === void 0 && span.stable) return this.observed(this.scope.inLoop(n, span, span, this), span, true);
-      return this.observed(this.scope.tracedString(n, span, this), span, true);
+      return this.expression(n, span);
     }
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
-    if (n instanceof TExpr) {
-      if (this.loops !== void 0 && this.fn === void 0) return this.observed(this.scope.inLoop(n, n, span, this), span, true);
-      return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
-    }
+    if (n instanceof TExpr) return this.expression(n, span);
     if (Array.isArray(n)) {
       const out = new Array(n.length);
       for (let i = 0; i < n.length; i++) {
@@ -14563,6 +14560,14 @@ var NodeContext = class _NodeContext {
       return out;
     }
     return this.object(n, span);
+  }
+  /**
+   * An expression: in a copy loop (outside user-defined functions) through the loop-invariant
+   * memo, which knows an expression string by its span only when the span is stable.
+   */
+  expression(n, span) {
+    const memo = this.loops !== void 0 && this.fn === void 0 && (typeof n !== "string" || span.stable);
+    return this.observed(memo ? this.scope.inLoop(n, span, this) : this.scope.evaluateTraced(n, span, this), span, true);
   }
   observed(v, span, isExpression) {
     if (isExpression) this.scope.observer?.(v, span);
@@ -17921,4 +17926,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 13b41d09a57ee1166e8ed44e91a628c8
+// vtaplint-build 9776515ded252d1072deffd060deabdb

@@ -10,8 +10,8 @@ import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engin
 import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatCompact } from '../report/compact.js';
-import { formatJson, writeJson } from '../report/json.js';
-import { formatSarif, writeSarif } from '../report/sarif.js';
+import { writeJson } from '../report/json.js';
+import { writeSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { formatUnix } from '../report/unix.js';
 import { parseCli, UsageError, HELP, type CliOptions } from './args.js';
@@ -75,7 +75,7 @@ export function writeChunks(text: string, write: (chunk: string) => void): void 
   }
 }
 
-/** Small pieces of a report gathered into writes of about CHUNK characters (whole pieces: no pair is split). */
+/** Pieces of a report gathered into writes of about CHUNK characters (a piece larger than that is cut by writeChunks). */
 class Pieces {
   private list: string[] = [];
   private size = 0;
@@ -90,7 +90,7 @@ class Pieces {
 
   flush(): void {
     if (this.list.length === 0) return;
-    this.write(this.list.join(''));
+    writeChunks(this.list.join(''), this.write);
     this.list = [];
     this.size = 0;
   }
@@ -104,22 +104,35 @@ function printProblems(diagnostics: readonly Diagnostic[], io: CliIo): void {
   }
 }
 
-function render(result: LintResult, opts: CliOptions, io: CliIo, started: Date): string {
+/**
+ * Writes the report: JSON and SARIF are made a finding at a time, the other formats as one text;
+ * either way it goes out in pieces of about CHUNK characters.
+ */
+function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: Date, write: (chunk: string) => void): void {
+  const pieces = new Pieces(write);
+  const add = (s: string) => pieces.add(s);
   switch (opts.format) {
     case 'json':
-      return formatJson(result, RULES, VERSION);
+      writeJson(result, RULES, VERSION, add);
+      break;
     case 'sarif':
-      return formatSarif(result, RULES, { version: VERSION, startTime: started.toISOString(), endTime: new Date().toISOString() });
+      writeSarif(result, RULES, { version: VERSION, startTime: started.toISOString(), endTime: new Date().toISOString() }, add);
+      break;
     case 'github':
-      return formatGithub(result);
+      add(formatGithub(result));
+      break;
     case 'unix':
-      return formatUnix(result);
+      add(formatUnix(result));
+      break;
     case 'compact':
-      return formatCompact(result);
+      add(formatCompact(result));
+      break;
     case 'text':
     case 'stylish':
-      return formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) });
+      add(formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) }));
+      break;
   }
+  pieces.flush();
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -223,16 +236,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const counted = countedFindings(result);
   const visible = opts.format === 'sarif' ? result.findings : counted;
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === 'error') : visible };
-  const emit = (write: (chunk: string) => void) => {
-    // JSON and SARIF are made a finding at a time; the others as one text, written in pieces.
-    if (opts.format === 'json' || opts.format === 'sarif') {
-      const pieces = new Pieces(write);
-      const add = (s: string) => pieces.add(s);
-      if (opts.format === 'json') writeJson(shown, RULES, VERSION, add);
-      else writeSarif(shown, RULES, { version: VERSION, startTime: started.toISOString(), endTime: new Date().toISOString() }, add);
-      pieces.flush();
-    } else writeChunks(render(shown, opts, io, started), write);
-  };
+  const emit = (write: (chunk: string) => void) => writeReport(shown, opts, io, started, write);
   if (opts.output) {
     const out = path.resolve(io.cwd, opts.output);
     mkdirSync(path.dirname(out), { recursive: true });

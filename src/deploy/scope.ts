@@ -223,7 +223,8 @@ export class TemplateScope implements EvalContext {
    * identifies it only when the loop shares its spans (Span.stable). Values are never changed once
    * made (variables' values are shared the same way), so instances can share them.
    */
-  inLoop(node: string | TExpr, key: object, span: Span, ctx: EvalContext): Value {
+  inLoop(node: string | TExpr, span: Span, ctx: EvalContext): Value {
+    const key = typeof node === 'string' ? span : node;
     const known = this.loopInvariants.get(key);
     // The span too: the parameters an expression read are remembered at its span (suppliedSourcesAt).
     if (known !== undefined && known.node === node && known.span === span) return known.varies ? this.evaluateTraced(node, span, ctx) : known.value;
@@ -233,7 +234,8 @@ export class TemplateScope implements EvalContext {
     return value;
   }
 
-  private evaluateTraced(node: string | TExpr, span: Span, ctx: EvalContext): Value {
+  /** An expression string or a Bicep expression, evaluated with the parameters it reads remembered. */
+  evaluateTraced(node: string | TExpr, span: Span, ctx: EvalContext): Value {
     return typeof node === 'string' ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
   }
 
@@ -663,14 +665,10 @@ class NodeContext implements EvalContext {
     }
     if (typeof n === 'string') {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
-      if (this.loops !== undefined && this.fn === undefined && span.stable) return this.observed(this.scope.inLoop(n, span, span, this), span, true);
-      return this.observed(this.scope.tracedString(n, span, this), span, true);
+      return this.expression(n, span);
     }
     if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
-    if (n instanceof TExpr) {
-      if (this.loops !== undefined && this.fn === undefined) return this.observed(this.scope.inLoop(n, n, span, this), span, true);
-      return this.observed(this.scope.traced(span, () => evaluate(n.ast, n.base, this)), span, true);
-    }
+    if (n instanceof TExpr) return this.expression(n, span);
     if (Array.isArray(n)) {
       // Sized up front: an array grown by push() from [] reserves 17 slots, and evaluated arrays
       // (one-element ones mostly) are kept with their resource.
@@ -684,6 +682,15 @@ class NodeContext implements EvalContext {
       return out;
     }
     return this.object(n, span);
+  }
+
+  /**
+   * An expression: in a copy loop (outside user-defined functions) through the loop-invariant
+   * memo, which knows an expression string by its span only when the span is stable.
+   */
+  private expression(n: string | TExpr, span: Span): Value {
+    const memo = this.loops !== undefined && this.fn === undefined && (typeof n !== 'string' || span.stable);
+    return this.observed(memo ? this.scope.inLoop(n, span, this) : this.scope.evaluateTraced(n, span, this), span, true);
   }
 
   private observed(v: Value, span: Span, isExpression: boolean): Value {

@@ -154,14 +154,11 @@ export class ObjectValue {
    * only ever reported, never compared by identity, and located() asks for every property's.
    */
   private withSpans(i: number): Entry {
-    const src = this.data[SLOTS * i + 3] as string | undefined;
-    if (src !== undefined && this.originContainer !== undefined && this.originSpan !== undefined) {
-      this.valueSpan(i);
-      const e = this.raw(i);
-      e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
-      return e;
-    }
-    return this.raw(i);
+    this.valueSpan(i);
+    const e = this.raw(i);
+    const src = e.src;
+    if (src !== undefined && this.originContainer !== undefined && this.originSpan !== undefined) e.keySpan ??= this.originSpan.keySpan(this.originContainer, src);
+    return e;
   }
 
   /** The value span of entry `i`, derived from the origin once and kept (see withSpans). */

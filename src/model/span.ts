@@ -183,12 +183,12 @@ export class JsonPathSpan extends Span {
     return new JsonRootSpan({ file, resolver });
   }
 
-  /** The file and resolver, kept by the root span only. */
+  /** The file and resolver, kept by the root span only (JsonRootSpan overrides this). */
   protected get doc(): JsonDocument {
-    if (this.parent === undefined) return (this as unknown as JsonRootSpan).rootDoc;
-    let s = this.parent;
+    // Only the root has no parent.
+    let s = this.parent as JsonPathSpan;
     while (s.parent !== undefined) s = s.parent;
-    return (s as JsonRootSpan).rootDoc;
+    return s.doc;
   }
 
   get file(): SourceText {
@@ -246,8 +246,12 @@ export class JsonPathSpan extends Span {
 
 /** The root span: the only one that keeps the file and the resolver. */
 class JsonRootSpan extends JsonPathSpan {
-  constructor(readonly rootDoc: JsonDocument) {
+  constructor(private readonly rootDoc: JsonDocument) {
     super(undefined, undefined);
+  }
+
+  protected override get doc(): JsonDocument {
+    return this.rootDoc;
   }
 
   override shared(): Span {
@@ -323,7 +327,8 @@ class JsonStringPartSpan extends Span {
   }
 
   identity(): string {
-    return `${this.base.identity()}${this.base.isKey ? ':key' : ''}[${this.start}-${this.end}]`;
+    // The base's identity already says whether it is a property name's.
+    return `${this.base.identity()}[${this.start}-${this.end}]`;
   }
 
   range(): Range {

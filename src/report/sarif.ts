@@ -8,6 +8,7 @@ import { compareFindings, type Finding, type FindingLocation } from '../engine/f
 import { FINGERPRINT_KEY } from '../engine/baseline.js';
 import type { Rule } from '../engine/rule.js';
 import { REPOSITORY, helpUri } from './json.js';
+import { writeWithArray } from './streamed-json.js';
 
 export { FINGERPRINT_KEY };
 const SRCROOT = '%SRCROOT%';
@@ -55,10 +56,7 @@ export function formatSarif(result: LintResult, rules: readonly Rule[], opts: Sa
   return pieces.join('');
 }
 
-/**
- * The SARIF log, written a result at a time: the same text as JSON.stringify(log, null, 2),
- * without the whole log as objects and as one string at once (see writeJson).
- */
+/** The SARIF log, written a result at a time (see writeWithArray). */
 export function writeSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions, write: (s: string) => void): void {
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const root = result.root.endsWith('/') ? result.root : `${result.root}/`;
@@ -131,23 +129,9 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
       },
     ],
   };
-  const whole = JSON.stringify(sarif, null, 2);
-  // The run's keys are the only text at this indentation after a line break (line breaks inside
-  // strings are escaped), so the empty results array is found exactly.
-  const marker = '\n      "results": []';
-  const at = whole.indexOf(marker);
-  if (all.length + absent.length === 0) {
-    write(`${whole}\n`);
-    return;
-  }
-  if (at < 0) throw new Error('SARIF: the results array was not found in the log');
-  write(whole.slice(0, at));
-  write('\n      "results": [');
-  let n = 0;
-  // Indented as an element of runs[0].results is: eight more spaces on every line.
-  const element = (o: unknown) => write(`${n++ > 0 ? ',' : ''}\n        ${JSON.stringify(o, null, 2).replaceAll('\n', '\n        ')}`);
-  for (const f of all) element(resultOf(f));
-  for (const a of absent) element(a);
-  write('\n      ]');
-  write(`${whole.slice(at + marker.length)}\n`);
+  const results = function* () {
+    for (const f of all) yield resultOf(f);
+    yield* absent;
+  };
+  writeWithArray(sarif, 'results', 3, results(), write);
 }
