@@ -3397,6 +3397,16 @@ var init_limits = __esm({
 });
 
 // src/model/source.ts
+function eachLineStart(t, at2) {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10) at2(i + 1);
+    else if (c === 13) {
+      if (t.charCodeAt(i + 1) === 10) i++;
+      at2(i + 1);
+    }
+  }
+}
 var SourceText;
 var init_source = __esm({
   "src/model/source.ts"() {
@@ -3418,26 +3428,11 @@ var init_source = __esm({
        */
       lineStarts() {
         if (this.lineStartsCache) return this.lineStartsCache;
-        const t = this.text;
         let count = 1;
-        for (let i = 0; i < t.length; i++) {
-          const c = t.charCodeAt(i);
-          if (c === 10) count++;
-          else if (c === 13) {
-            if (t.charCodeAt(i + 1) === 10) i++;
-            count++;
-          }
-        }
+        eachLineStart(this.text, () => count++);
         const starts = new Int32Array(count);
         let n = 1;
-        for (let i = 0; i < t.length; i++) {
-          const c = t.charCodeAt(i);
-          if (c === 10) starts[n++] = i + 1;
-          else if (c === 13) {
-            if (t.charCodeAt(i + 1) === 10) i++;
-            starts[n++] = i + 1;
-          }
-        }
+        eachLineStart(this.text, (offset) => starts[n++] = offset);
         this.lineStartsCache = starts;
         return starts;
       }
@@ -28258,4 +28253,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 8abf699c96480837f2afb9ce975158ce
+// vtaplint-build f08110306b5564194c381a7ec3009a2a

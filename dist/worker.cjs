@@ -4876,26 +4876,11 @@ var SourceText = class {
    */
   lineStarts() {
     if (this.lineStartsCache) return this.lineStartsCache;
-    const t = this.text;
     let count = 1;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 10) count++;
-      else if (c === 13) {
-        if (t.charCodeAt(i + 1) === 10) i++;
-        count++;
-      }
-    }
+    eachLineStart(this.text, () => count++);
     const starts = new Int32Array(count);
     let n = 1;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 10) starts[n++] = i + 1;
-      else if (c === 13) {
-        if (t.charCodeAt(i + 1) === 10) i++;
-        starts[n++] = i + 1;
-      }
-    }
+    eachLineStart(this.text, (offset) => starts[n++] = offset);
     this.lineStartsCache = starts;
     return starts;
   }
@@ -4928,6 +4913,16 @@ var SourceText = class {
     return this.text.slice(start, end);
   }
 };
+function eachLineStart(t, at2) {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10) at2(i + 1);
+    else if (c === 13) {
+      if (t.charCodeAt(i + 1) === 10) i++;
+      at2(i + 1);
+    }
+  }
+}
 
 // src/model/span.ts
 var Span = class {
@@ -17926,4 +17921,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 9776515ded252d1072deffd060deabdb
+// vtaplint-build 051cb3f74cc7daf2ba7aa8a1cea0abd9

@@ -29,26 +29,11 @@ export class SourceText {
    */
   lineStarts(): Int32Array {
     if (this.lineStartsCache) return this.lineStartsCache;
-    const t = this.text;
     let count = 1;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 10) count++;
-      else if (c === 13) {
-        if (t.charCodeAt(i + 1) === 10) i++;
-        count++;
-      }
-    }
+    eachLineStart(this.text, () => count++);
     const starts = new Int32Array(count);
     let n = 1;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 10) starts[n++] = i + 1;
-      else if (c === 13) {
-        if (t.charCodeAt(i + 1) === 10) i++;
-        starts[n++] = i + 1;
-      }
-    }
+    eachLineStart(this.text, (offset) => (starts[n++] = offset));
     this.lineStartsCache = starts;
     return starts;
   }
@@ -82,5 +67,17 @@ export class SourceText {
     let end = next === undefined ? this.text.length : next;
     while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
     return this.text.slice(start, end);
+  }
+}
+
+/** Calls `at` with the offset after each line break (CRLF, LF or a lone CR). */
+function eachLineStart(t: string, at: (offset: number) => void): void {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10) at(i + 1);
+    else if (c === 13) {
+      if (t.charCodeAt(i + 1) === 10) i++;
+      at(i + 1);
+    }
   }
 }
