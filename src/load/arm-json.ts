@@ -100,12 +100,12 @@ class IndexResolver implements PathResolver {
     }
     const idx = this.index;
     if (!idx) return undefined;
-    const n = idx.find(path);
-    if (n < 0) return undefined;
     if (key) {
-      const r = idx.keyRange(n);
+      const r = idx.findKey(path);
       return r ? { ...r, string: true } : undefined;
     }
+    const n = idx.find(path);
+    if (n < 0) return undefined;
     return { ...idx.range(n), string: idx.isString(n) };
   }
 

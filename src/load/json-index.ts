@@ -1,27 +1,36 @@
 // A compact index of where every value of a JSON text starts and ends, for turning JSON paths
-// into positions when a finding needs one. Built in one pass, without recursion, into typed
-// arrays: about 28 bytes per value, where a jsonc-parser tree of the same text takes ten times
-// more (a 17 MB template: ~20 MB instead of ~180 MB). It accepts what vtaplint's loader accepts
-// (comments, trailing commas); it is only built for text that already parsed.
+// into positions when a finding needs one. Built in one pass, without recursion, into two typed
+// arrays: 8 bytes per value, where a jsonc-parser tree of the same text takes some forty times
+// more (a 17 MB template: ~3 MB instead of ~180 MB). Everything else is derived from the text
+// and the two arrays when asked: values are numbered in document order (a container's first
+// child is the value after it, a value's kind is its first character), and a member's key is
+// found by scanning forward from the end of the member before it. It accepts what vtaplint's
+// loader accepts (comments, trailing commas); it is only built for text that already parsed.
 import type { PathKey } from '../model/span.js';
 
-const OBJECT = 1;
-const ARRAY = 2;
-const STRING = 3;
-const SCALAR = 4;
 /** Containers with more children than this get a look-up table (see JsonIndex.find). */
 const LARGE = 32;
 
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const QUOTE = 34;
+const COMMA = 44;
+
+/** The children of a large object: in order, with their keys' offsets, and by key. */
+interface MemberTable {
+  children: Int32Array;
+  keyStarts: Int32Array;
+  byKey: Map<string, number>;
+}
+
 export class JsonIndex {
   private count = 0;
+  /** Offset of each value's first character, in document order (so ascending). */
   private start: Int32Array;
+  /** Offset just after each value. */
   private end: Int32Array;
-  private kind: Uint8Array;
-  private firstChild: Int32Array;
-  private nextSibling: Int32Array;
-  /** For a member of an object: offset of its key's opening quote (-1 otherwise). */
-  private keyStart: Int32Array;
-  private keyEnd: Int32Array;
+  /** Where the key of the value the last walk() ended at starts (-1: it is not an object member). */
+  private keyAt = -1;
 
   private constructor(
     private readonly text: string,
@@ -29,11 +38,6 @@ export class JsonIndex {
   ) {
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.firstChild = new Int32Array(capacity);
-    this.nextSibling = new Int32Array(capacity);
-    this.keyStart = new Int32Array(capacity);
-    this.keyEnd = new Int32Array(capacity);
   }
 
   /** Indexes `text`; undefined when it is not JSON (the caller then has no positions to offer). */
@@ -42,32 +46,19 @@ export class JsonIndex {
     return idx.scan() ? idx : undefined;
   }
 
-  private grow(): void {
-    const n = this.start.length * 2;
-    const copy = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.start = copy(this.start, (k) => new Int32Array(k));
-    this.end = copy(this.end, (k) => new Int32Array(k));
-    this.kind = copy(this.kind, (k) => new Uint8Array(k));
-    this.firstChild = copy(this.firstChild, (k) => new Int32Array(k));
-    this.nextSibling = copy(this.nextSibling, (k) => new Int32Array(k));
-    this.keyStart = copy(this.keyStart, (k) => new Int32Array(k));
-    this.keyEnd = copy(this.keyEnd, (k) => new Int32Array(k));
-  }
-
-  private node(kind: number, start: number, keyStart: number, keyEnd: number): number {
-    if (this.count === this.start.length) this.grow();
+  private add(start: number): number {
+    if (this.count === this.start.length) {
+      const grown = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grown(this.start);
+      this.end = grown(this.end);
+    }
     const i = this.count++;
-    this.kind[i] = kind;
     this.start[i] = start;
     this.end[i] = start;
-    this.firstChild[i] = -1;
-    this.nextSibling[i] = -1;
-    this.keyStart[i] = keyStart;
-    this.keyEnd[i] = keyEnd;
     return i;
   }
 
@@ -95,87 +86,114 @@ export class JsonIndex {
     for (let j = i + 1; j < t.length; j++) {
       const c = t.charCodeAt(j);
       if (c === 92) j++;
-      else if (c === 34) return j + 1;
+      else if (c === QUOTE) return j + 1;
     }
     return t.length;
+  }
+
+  private isContainer(node: number): boolean {
+    const c = this.text.charCodeAt(this.start[node] as number);
+    return c === OPEN_BRACE || c === OPEN_BRACKET;
   }
 
   private scan(): boolean {
     const t = this.text;
     const n = t.length;
-    // Open containers and, for each, the last child added (to link siblings).
+    // The open containers, and whether each is an object (its values are preceded by keys).
     const stack: number[] = [];
-    const last: number[] = [];
+    const objects: boolean[] = [];
     let i = this.skip(0);
-    let pendingKeyStart = -1;
-    let pendingKeyEnd = -1;
-    const attach = (node: number) => {
-      const depth = stack.length;
-      if (depth === 0) return;
-      const prev = last[depth - 1] as number;
-      if (prev < 0) this.firstChild[stack[depth - 1] as number] = node;
-      else this.nextSibling[prev] = node;
-      last[depth - 1] = node;
-    };
+    let afterKey = false;
     while (i < n) {
       const c = t.charCodeAt(i);
-      const top = stack.length ? (stack[stack.length - 1] as number) : -1;
+      const depth = stack.length;
       // Inside an object, a value is preceded by its key.
-      if (top >= 0 && this.kind[top] === OBJECT && pendingKeyStart < 0 && c === 34) {
-        pendingKeyStart = i;
-        pendingKeyEnd = this.stringEnd(i);
-        i = this.skip(pendingKeyEnd);
+      if (depth > 0 && objects[depth - 1] === true && !afterKey && c === QUOTE) {
+        i = this.skip(this.stringEnd(i));
         if (t.charCodeAt(i) !== 58) return false;
         i = this.skip(i + 1);
+        afterKey = true;
         continue;
       }
       if (c === 125 || c === 93) {
         // } or ]: close the innermost container.
         const closing = stack.pop();
-        last.pop();
+        objects.pop();
         if (closing === undefined) return false;
         this.end[closing] = i + 1;
         i = this.skip(i + 1);
-        if (t.charCodeAt(i) === 44) i = this.skip(i + 1);
+        if (t.charCodeAt(i) === COMMA) i = this.skip(i + 1);
         if (stack.length === 0) return this.skip(i) >= n;
         continue;
       }
-      let node: number;
-      if (c === 123 || c === 91) {
-        node = this.node(c === 123 ? OBJECT : ARRAY, i, pendingKeyStart, pendingKeyEnd);
-        attach(node);
-        stack.push(node);
-        last.push(-1);
-        pendingKeyStart = pendingKeyEnd = -1;
+      afterKey = false;
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        stack.push(this.add(i));
+        objects.push(c === OPEN_BRACE);
         i = this.skip(i + 1);
         continue;
       }
-      if (c === 34) {
-        node = this.node(STRING, i, pendingKeyStart, pendingKeyEnd);
-        this.end[node] = this.stringEnd(i);
-      } else {
-        node = this.node(SCALAR, i, pendingKeyStart, pendingKeyEnd);
-        let j = i;
+      const node = this.add(i);
+      let j: number;
+      if (c === QUOTE) j = this.stringEnd(i);
+      else {
+        j = i;
         while (j < n) {
           const d = t.charCodeAt(j);
-          if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || d === 47) break;
+          if (d === COMMA || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || d === 47) break;
           j++;
         }
         if (j === i) return false;
-        this.end[node] = j;
       }
-      attach(node);
-      pendingKeyStart = pendingKeyEnd = -1;
-      i = this.skip(this.end[node] as number);
-      if (t.charCodeAt(i) === 44) i = this.skip(i + 1);
+      this.end[node] = j;
+      i = this.skip(j);
+      if (t.charCodeAt(i) === COMMA) i = this.skip(i + 1);
       if (stack.length === 0) return this.skip(i) >= n;
     }
     return stack.length === 0 && this.count > 0;
   }
 
-  /** The decoded text of a key token (between its quotes). */
-  private keyText(node: number): string {
-    const raw = this.text.slice((this.keyStart[node] as number) + 1, (this.keyEnd[node] as number) - 1);
+  /** The first child of `node`, or -1 (values are in document order: it is the next value, if inside). */
+  private firstChild(node: number): number {
+    const c = node + 1;
+    return c < this.count && this.isContainer(node) && (this.start[c] as number) < (this.end[node] as number) ? c : -1;
+  }
+
+  /** The value after `child` (and its descendants) when it is still inside its parent, or -1. */
+  private nextSibling(child: number, parentEnd: number): number {
+    let next = child + 1;
+    if (this.isContainer(child)) {
+      // The first value starting at or after the child's end: galloping, then binary search (starts ascend).
+      const end = this.end[child] as number;
+      let lo = child; // start[lo] < end
+      let step = 1;
+      let hi = child + 1;
+      while (hi < this.count && (this.start[hi] as number) < end) {
+        lo = hi;
+        hi += step;
+        step *= 2;
+      }
+      if (hi > this.count) hi = this.count;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if ((this.start[mid] as number) < end) lo = mid;
+        else hi = mid;
+      }
+      next = hi;
+    }
+    return next < this.count && (this.start[next] as number) < parentEnd ? next : -1;
+  }
+
+  /** Offset of the key of a member whose preceding member (or the object's '{') ends at `boundary`. */
+  private keyStartAfter(boundary: number): number {
+    let i = this.skip(boundary);
+    if (this.text.charCodeAt(i) === COMMA) i = this.skip(i + 1);
+    return i;
+  }
+
+  /** The decoded text of the key token starting at `at`. */
+  private keyText(at: number): string {
+    const raw = this.text.slice(at + 1, this.stringEnd(at) - 1);
     if (!raw.includes('\\')) return raw;
     try {
       return JSON.parse(`"${raw}"`) as string;
@@ -190,25 +208,49 @@ export class JsonIndex {
    * siblings, and a finding per resource made that quadratic (0.6 s for 10,000 VMs).
    */
   private elementsOf: Map<number, Int32Array> | undefined;
-  private membersOf: Map<number, Map<string, number>> | undefined;
+  private membersOf: Map<number, MemberTable> | undefined;
 
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
   find(path: readonly PathKey[]): number {
-    let cur = 0;
+    return this.walk(path);
+  }
+
+  /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
+  findKey(path: readonly PathKey[]): { start: number; end: number } | undefined {
+    if (this.walk(path) < 0 || this.keyAt < 0) return undefined;
+    return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
+  }
+
+  private walk(path: readonly PathKey[]): number {
+    this.keyAt = -1;
     if (this.count === 0) return -1;
+    let cur = 0;
     for (const key of path) {
-      const k = this.kind[cur];
-      let child = this.firstChild[cur] as number;
-      if (k === ARRAY && typeof key === 'number') {
+      const open = this.text.charCodeAt(this.start[cur] as number);
+      const parentEnd = this.end[cur] as number;
+      let child = this.firstChild(cur);
+      this.keyAt = -1;
+      if (open === OPEN_BRACKET && typeof key === 'number') {
         if (key >= LARGE) child = this.element(cur, key);
-        else for (let j = 0; j < key && child >= 0; j++) child = this.nextSibling[child] as number;
-      } else if (k === OBJECT && typeof key === 'string') {
-        const members = this.members(cur);
-        if (members) child = members.get(key) ?? -1;
-        else {
+        else for (let j = 0; j < key && child >= 0; j++) child = this.nextSibling(child, parentEnd);
+      } else if (open === OPEN_BRACE && typeof key === 'string') {
+        const table = this.members(cur);
+        if (table) {
+          const p = table.byKey.get(key);
+          child = p === undefined ? -1 : (table.children[p] as number);
+          if (p !== undefined) this.keyAt = table.keyStarts[p] as number;
+        } else {
           // The last member with the key wins, as it does for JSON.parse.
           let found = -1;
-          for (; child >= 0; child = this.nextSibling[child] as number) if (this.keyText(child) === key) found = child;
+          let boundary = (this.start[cur] as number) + 1;
+          for (; child >= 0; child = this.nextSibling(child, parentEnd)) {
+            const at = this.keyStartAfter(boundary);
+            if (this.keyText(at) === key) {
+              found = child;
+              this.keyAt = at;
+            }
+            boundary = this.end[child] as number;
+          }
           child = found;
         }
       } else return -1;
@@ -223,26 +265,35 @@ export class JsonIndex {
     this.elementsOf ??= new Map();
     let table = this.elementsOf.get(arr);
     if (!table) {
-      let n = 0;
-      for (let c = this.firstChild[arr] as number; c >= 0; c = this.nextSibling[c] as number) n++;
-      table = new Int32Array(n);
-      n = 0;
-      for (let c = this.firstChild[arr] as number; c >= 0; c = this.nextSibling[c] as number) table[n++] = c;
+      const parentEnd = this.end[arr] as number;
+      const children: number[] = [];
+      for (let c = this.firstChild(arr); c >= 0; c = this.nextSibling(c, parentEnd)) children.push(c);
+      table = Int32Array.from(children);
       this.elementsOf.set(arr, table);
     }
     return i < table.length ? (table[i] as number) : -1;
   }
 
-  /** The members of the object node `obj` by key when it has more than LARGE of them; undefined for a small one. */
-  private members(obj: number): Map<string, number> | undefined {
+  /** The members of the object node `obj` when it has more than LARGE of them; undefined for a small one. */
+  private members(obj: number): MemberTable | undefined {
     const known = this.membersOf?.get(obj);
     if (known) return known;
+    const parentEnd = this.end[obj] as number;
     let n = 0;
-    for (let c = this.firstChild[obj] as number; c >= 0 && n <= LARGE; c = this.nextSibling[c] as number) n++;
+    for (let c = this.firstChild(obj); c >= 0 && n <= LARGE; c = this.nextSibling(c, parentEnd)) n++;
     if (n <= LARGE) return undefined;
-    const table = new Map<string, number>();
+    const children: number[] = [];
+    const keyStarts: number[] = [];
+    let boundary = (this.start[obj] as number) + 1;
+    for (let c = this.firstChild(obj); c >= 0; c = this.nextSibling(c, parentEnd)) {
+      children.push(c);
+      keyStarts.push(this.keyStartAfter(boundary));
+      boundary = this.end[c] as number;
+    }
+    const byKey = new Map<string, number>();
     // Later members overwrite earlier ones: the last with a key wins, as for JSON.parse.
-    for (let c = this.firstChild[obj] as number; c >= 0; c = this.nextSibling[c] as number) table.set(this.keyText(c), c);
+    for (let p = 0; p < children.length; p++) byKey.set(this.keyText(keyStarts[p] as number), p);
+    const table: MemberTable = { children: Int32Array.from(children), keyStarts: Int32Array.from(keyStarts), byKey };
     (this.membersOf ??= new Map()).set(obj, table);
     return table;
   }
@@ -251,13 +302,7 @@ export class JsonIndex {
     return { start: this.start[node] as number, end: this.end[node] as number };
   }
 
-  /** The range of the key of an object member (the quoted key), when the node is one. */
-  keyRange(node: number): { start: number; end: number } | undefined {
-    const s = this.keyStart[node] as number;
-    return s < 0 ? undefined : { start: s, end: this.keyEnd[node] as number };
-  }
-
   isString(node: number): boolean {
-    return this.kind[node] === STRING;
+    return this.text.charCodeAt(this.start[node] as number) === QUOTE;
   }
 }

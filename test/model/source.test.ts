@@ -20,4 +20,32 @@ describe('SourceText positions', () => {
     expect(Array.from(src.lineStarts())).toEqual([0]);
     expect(src.position(5)).toEqual({ line: 1, column: 6 });
   });
+
+  test('line starts match a character-by-character reading, whatever the mix of breaks', () => {
+    // The reference: every character looked at, as the definition says.
+    const reference = (t: string): number[] => {
+      const out = [0];
+      for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        if (c === '\n') out.push(i + 1);
+        else if (c === '\r') {
+          if (t[i + 1] === '\n') i++;
+          out.push(i + 1);
+        }
+      }
+      return out;
+    };
+    const pieces = ['a', 'bc', '\n', '\r', '\r\n', '\n\r', '\r\r\n', '\n\n'];
+    let seed = 7;
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const len = n % 23;
+      for (let i = 0; i < len; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += pieces[seed % pieces.length];
+      }
+      const src = new SourceText('/virtual/z.json', text, 'arm');
+      expect(Array.from(src.lineStarts()), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
 });
