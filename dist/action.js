@@ -10588,20 +10588,25 @@ var ObjectValue = class _ObjectValue {
   }
 };
 var Unknown = class {
-  constructor(reason, type, parts, symbol, description, oneOf) {
+  constructor(reason, type, parts, symbol, about, oneOf) {
     this.reason = reason;
     this.type = type;
     this.parts = parts;
     this.symbol = symbol;
-    this.description = description;
+    this.about = about;
     this.oneOf = oneOf;
   }
   reason;
   type;
   parts;
   symbol;
-  description;
+  about;
   oneOf;
+  /** What is known about it, for messages. */
+  get description() {
+    const a = this.about;
+    return a === void 0 || typeof a === "string" ? a : a.describe();
+  }
 };
 function typeOf(v) {
   if (v === null) return "null";
@@ -15527,13 +15532,19 @@ var SourceText = class {
   }
 };
 function eachLineStart(t, at2) {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 10) at2(i + 1);
-    else if (c === 13) {
-      if (t.charCodeAt(i + 1) === 10) i++;
-      at2(i + 1);
+  let lf = t.indexOf("\n");
+  let cr = t.indexOf("\r");
+  while (lf >= 0 || cr >= 0) {
+    if (cr < 0 || lf >= 0 && lf < cr) {
+      at2(lf + 1);
+      lf = t.indexOf("\n", lf + 1);
+      continue;
     }
+    if (lf === cr + 1) {
+      at2(lf + 1);
+      lf = t.indexOf("\n", lf + 1);
+    } else at2(cr + 1);
+    cr = t.indexOf("\r", cr + 1);
   }
 }
 
@@ -16235,6 +16246,8 @@ var Parser = class {
   limits;
   pos;
   depth = 0;
+  /** Arguments of the calls being parsed (see primary()). */
+  argStack = [];
   parseAll() {
     this.ws();
     if (this.pos >= this.end) throw new ParseError("The expression is empty.", 0, this.s.length);
@@ -16330,14 +16343,15 @@ var Parser = class {
         throw new ParseError(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
       }
       this.pos++;
-      const args = [];
+      const mark = this.argStack.length;
       this.ws();
       if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
         this.pos++;
       } else {
         for (; ; ) {
           this.ws();
-          args.push(this.expr());
+          const arg = this.expr();
+          this.argStack.push(arg);
           this.ws();
           const d = this.s.charCodeAt(this.pos);
           if (this.pos < this.end && d === 44) {
@@ -16352,6 +16366,8 @@ var Parser = class {
           throw new ParseError(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
         }
       }
+      const args = this.argStack.slice(mark);
+      this.argStack.length = mark;
       const call3 = { k: "call", ns, name, args, start, end: this.pos };
       return call3;
     }
@@ -16580,62 +16596,43 @@ function readSourceInside(path14, kind, root, limits = DEFAULT_READ_LIMITS) {
 }
 
 // src/load/json-index.ts
-var OBJECT = 1;
-var ARRAY = 2;
-var STRING = 3;
-var SCALAR = 4;
 var LARGE = 32;
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+var QUOTE = 34;
+var COMMA = 44;
 var JsonIndex = class _JsonIndex {
   constructor(text, capacity) {
     this.text = text;
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.firstChild = new Int32Array(capacity);
-    this.nextSibling = new Int32Array(capacity);
-    this.keyStart = new Int32Array(capacity);
-    this.keyEnd = new Int32Array(capacity);
   }
   text;
   count = 0;
+  /** Offset of each value's first character, in document order (so ascending). */
   start;
+  /** Offset just after each value. */
   end;
-  kind;
-  firstChild;
-  nextSibling;
-  /** For a member of an object: offset of its key's opening quote (-1 otherwise). */
-  keyStart;
-  keyEnd;
+  /** Where the key of the value the last walk() ended at starts (-1: it is not an object member). */
+  keyAt = -1;
   /** Indexes `text`; undefined when it is not JSON (the caller then has no positions to offer). */
   static build(text) {
     const idx = new _JsonIndex(text, Math.max(16, text.length >> 4));
     return idx.scan() ? idx : void 0;
   }
-  grow() {
-    const n = this.start.length * 2;
-    const copy = (a, make) => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.start = copy(this.start, (k) => new Int32Array(k));
-    this.end = copy(this.end, (k) => new Int32Array(k));
-    this.kind = copy(this.kind, (k) => new Uint8Array(k));
-    this.firstChild = copy(this.firstChild, (k) => new Int32Array(k));
-    this.nextSibling = copy(this.nextSibling, (k) => new Int32Array(k));
-    this.keyStart = copy(this.keyStart, (k) => new Int32Array(k));
-    this.keyEnd = copy(this.keyEnd, (k) => new Int32Array(k));
-  }
-  node(kind, start, keyStart, keyEnd) {
-    if (this.count === this.start.length) this.grow();
+  add(start) {
+    if (this.count === this.start.length) {
+      const grown = (a) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grown(this.start);
+      this.end = grown(this.end);
+    }
     const i = this.count++;
-    this.kind[i] = kind;
     this.start[i] = start;
     this.end[i] = start;
-    this.firstChild[i] = -1;
-    this.nextSibling[i] = -1;
-    this.keyStart[i] = keyStart;
-    this.keyEnd[i] = keyEnd;
     return i;
   }
   /** Skips whitespace and comments from `i`. */
@@ -16661,82 +16658,104 @@ var JsonIndex = class _JsonIndex {
     for (let j = i + 1; j < t.length; j++) {
       const c = t.charCodeAt(j);
       if (c === 92) j++;
-      else if (c === 34) return j + 1;
+      else if (c === QUOTE) return j + 1;
     }
     return t.length;
+  }
+  isContainer(node) {
+    const c = this.text.charCodeAt(this.start[node]);
+    return c === OPEN_BRACE || c === OPEN_BRACKET;
   }
   scan() {
     const t = this.text;
     const n = t.length;
     const stack = [];
-    const last = [];
+    const objects = [];
     let i = this.skip(0);
-    let pendingKeyStart = -1;
-    let pendingKeyEnd = -1;
-    const attach = (node) => {
-      const depth = stack.length;
-      if (depth === 0) return;
-      const prev = last[depth - 1];
-      if (prev < 0) this.firstChild[stack[depth - 1]] = node;
-      else this.nextSibling[prev] = node;
-      last[depth - 1] = node;
-    };
+    let afterKey = false;
     while (i < n) {
       const c = t.charCodeAt(i);
-      const top = stack.length ? stack[stack.length - 1] : -1;
-      if (top >= 0 && this.kind[top] === OBJECT && pendingKeyStart < 0 && c === 34) {
-        pendingKeyStart = i;
-        pendingKeyEnd = this.stringEnd(i);
-        i = this.skip(pendingKeyEnd);
+      const depth = stack.length;
+      if (depth > 0 && objects[depth - 1] === true && !afterKey && c === QUOTE) {
+        i = this.skip(this.stringEnd(i));
         if (t.charCodeAt(i) !== 58) return false;
         i = this.skip(i + 1);
+        afterKey = true;
         continue;
       }
       if (c === 125 || c === 93) {
         const closing = stack.pop();
-        last.pop();
+        objects.pop();
         if (closing === void 0) return false;
         this.end[closing] = i + 1;
         i = this.skip(i + 1);
-        if (t.charCodeAt(i) === 44) i = this.skip(i + 1);
+        if (t.charCodeAt(i) === COMMA) i = this.skip(i + 1);
         if (stack.length === 0) return this.skip(i) >= n;
         continue;
       }
-      let node;
-      if (c === 123 || c === 91) {
-        node = this.node(c === 123 ? OBJECT : ARRAY, i, pendingKeyStart, pendingKeyEnd);
-        attach(node);
-        stack.push(node);
-        last.push(-1);
-        pendingKeyStart = pendingKeyEnd = -1;
+      afterKey = false;
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        stack.push(this.add(i));
+        objects.push(c === OPEN_BRACE);
         i = this.skip(i + 1);
         continue;
       }
-      if (c === 34) {
-        node = this.node(STRING, i, pendingKeyStart, pendingKeyEnd);
-        this.end[node] = this.stringEnd(i);
-      } else {
-        node = this.node(SCALAR, i, pendingKeyStart, pendingKeyEnd);
-        let j = i;
+      const node = this.add(i);
+      let j;
+      if (c === QUOTE) j = this.stringEnd(i);
+      else {
+        j = i;
         while (j < n) {
           const d = t.charCodeAt(j);
-          if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || d === 47) break;
+          if (d === COMMA || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || d === 47) break;
           j++;
         }
         if (j === i) return false;
-        this.end[node] = j;
       }
-      attach(node);
-      pendingKeyStart = pendingKeyEnd = -1;
-      i = this.skip(this.end[node]);
-      if (t.charCodeAt(i) === 44) i = this.skip(i + 1);
+      this.end[node] = j;
+      i = this.skip(j);
+      if (t.charCodeAt(i) === COMMA) i = this.skip(i + 1);
       if (stack.length === 0) return this.skip(i) >= n;
     }
     return stack.length === 0 && this.count > 0;
   }
-  /** The decoded text of a key token (between its quotes). */
-  keyText(node) {
-    const raw = this.text.slice(this.keyStart[node] + 1, this.keyEnd[node] - 1);
+  /** The first child of `node`, or -1 (values are in document order: it is the next value, if inside). */
+  firstChild(node) {
+    const c = node + 1;
+    return c < this.count && this.isContainer(node) && this.start[c] < this.end[node] ? c : -1;
+  }
+  /** The value after `child` (and its descendants) when it is still inside its parent, or -1. */
+  nextSibling(child, parentEnd) {
+    let next = child + 1;
+    if (this.isContainer(child)) {
+      const end = this.end[child];
+      let lo = child;
+      let step = 1;
+      let hi = child + 1;
+      while (hi < this.count && this.start[hi] < end) {
+        lo = hi;
+        hi += step;
+        step *= 2;
+      }
+      if (hi > this.count) hi = this.count;
+      while (hi - lo > 1) {
+        const mid = lo + hi >> 1;
+        if (this.start[mid] < end) lo = mid;
+        else hi = mid;
+      }
+      next = hi;
+    }
+    return next < this.count && this.start[next] < parentEnd ? next : -1;
+  }
+  /** Offset of the key of a member whose preceding member (or the object's '{') ends at `boundary`. */
+  keyStartAfter(boundary) {
+    let i = this.skip(boundary);
+    if (this.text.charCodeAt(i) === COMMA) i = this.skip(i + 1);
+    return i;
+  }
+  /** The decoded text of the key token starting at `at`. */
+  keyText(at2) {
+    const raw = this.text.slice(at2 + 1, this.stringEnd(at2) - 1);
     if (!raw.includes("\\")) return raw;
     try {
       return JSON.parse(`"${raw}"`);
@@ -16753,20 +16772,42 @@ var JsonIndex = class _JsonIndex {
   membersOf;
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
   find(path14) {
-    let cur = 0;
+    return this.walk(path14);
+  }
+  /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
+  findKey(path14) {
+    if (this.walk(path14) < 0 || this.keyAt < 0) return void 0;
+    return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
+  }
+  walk(path14) {
+    this.keyAt = -1;
     if (this.count === 0) return -1;
+    let cur = 0;
     for (const key of path14) {
-      const k = this.kind[cur];
-      let child = this.firstChild[cur];
-      if (k === ARRAY && typeof key === "number") {
+      const open2 = this.text.charCodeAt(this.start[cur]);
+      const parentEnd = this.end[cur];
+      let child = this.firstChild(cur);
+      this.keyAt = -1;
+      if (open2 === OPEN_BRACKET && typeof key === "number") {
         if (key >= LARGE) child = this.element(cur, key);
-        else for (let j = 0; j < key && child >= 0; j++) child = this.nextSibling[child];
-      } else if (k === OBJECT && typeof key === "string") {
-        const members = this.members(cur);
-        if (members) child = members.get(key) ?? -1;
-        else {
+        else for (let j = 0; j < key && child >= 0; j++) child = this.nextSibling(child, parentEnd);
+      } else if (open2 === OPEN_BRACE && typeof key === "string") {
+        const table = this.members(cur);
+        if (table) {
+          const p = table.byKey.get(key);
+          child = p === void 0 ? -1 : table.children[p];
+          if (p !== void 0) this.keyAt = table.keyStarts[p];
+        } else {
           let found = -1;
-          for (; child >= 0; child = this.nextSibling[child]) if (this.keyText(child) === key) found = child;
+          let boundary = this.start[cur] + 1;
+          for (; child >= 0; child = this.nextSibling(child, parentEnd)) {
+            const at2 = this.keyStartAfter(boundary);
+            if (this.keyText(at2) === key) {
+              found = child;
+              this.keyAt = at2;
+            }
+            boundary = this.end[child];
+          }
           child = found;
         }
       } else return -1;
@@ -16780,37 +16821,41 @@ var JsonIndex = class _JsonIndex {
     this.elementsOf ??= /* @__PURE__ */ new Map();
     let table = this.elementsOf.get(arr);
     if (!table) {
-      let n = 0;
-      for (let c = this.firstChild[arr]; c >= 0; c = this.nextSibling[c]) n++;
-      table = new Int32Array(n);
-      n = 0;
-      for (let c = this.firstChild[arr]; c >= 0; c = this.nextSibling[c]) table[n++] = c;
+      const parentEnd = this.end[arr];
+      const children = [];
+      for (let c = this.firstChild(arr); c >= 0; c = this.nextSibling(c, parentEnd)) children.push(c);
+      table = Int32Array.from(children);
       this.elementsOf.set(arr, table);
     }
     return i < table.length ? table[i] : -1;
   }
-  /** The members of the object node `obj` by key when it has more than LARGE of them; undefined for a small one. */
+  /** The members of the object node `obj` when it has more than LARGE of them; undefined for a small one. */
   members(obj) {
     const known2 = this.membersOf?.get(obj);
     if (known2) return known2;
+    const parentEnd = this.end[obj];
     let n = 0;
-    for (let c = this.firstChild[obj]; c >= 0 && n <= LARGE; c = this.nextSibling[c]) n++;
+    for (let c = this.firstChild(obj); c >= 0 && n <= LARGE; c = this.nextSibling(c, parentEnd)) n++;
     if (n <= LARGE) return void 0;
-    const table = /* @__PURE__ */ new Map();
-    for (let c = this.firstChild[obj]; c >= 0; c = this.nextSibling[c]) table.set(this.keyText(c), c);
+    const children = [];
+    const keyStarts = [];
+    let boundary = this.start[obj] + 1;
+    for (let c = this.firstChild(obj); c >= 0; c = this.nextSibling(c, parentEnd)) {
+      children.push(c);
+      keyStarts.push(this.keyStartAfter(boundary));
+      boundary = this.end[c];
+    }
+    const byKey = /* @__PURE__ */ new Map();
+    for (let p = 0; p < children.length; p++) byKey.set(this.keyText(keyStarts[p]), p);
+    const table = { children: Int32Array.from(children), keyStarts: Int32Array.from(keyStarts), byKey };
     (this.membersOf ??= /* @__PURE__ */ new Map()).set(obj, table);
     return table;
   }
   range(node) {
     return { start: this.start[node], end: this.end[node] };
   }
-  /** The range of the key of an object member (the quoted key), when the node is one. */
-  keyRange(node) {
-    const s = this.keyStart[node];
-    return s < 0 ? void 0 : { start: s, end: this.keyEnd[node] };
-  }
   isString(node) {
-    return this.kind[node] === STRING;
+    return this.text.charCodeAt(this.start[node]) === QUOTE;
   }
 };
 
@@ -16968,12 +17013,12 @@ var IndexResolver = class {
     }
     const idx = this.index;
     if (!idx) return void 0;
-    const n = idx.find(path14);
-    if (n < 0) return void 0;
     if (key) {
-      const r = idx.keyRange(n);
+      const r = idx.findKey(path14);
       return r ? { ...r, string: true } : void 0;
     }
+    const n = idx.find(path14);
+    if (n < 0) return void 0;
     return { ...idx.range(n), string: idx.isString(n) };
   }
   resolve(path14, key) {
@@ -17008,7 +17053,7 @@ function fromTree(n) {
 }
 var CLOSE_BRACE = 2;
 var CLOSE_BRACKET = 4;
-var COMMA = 5;
+var COMMA2 = 5;
 var NULL = 7;
 var NUMBER = 11;
 var LINE_COMMENT = 12;
@@ -17031,7 +17076,7 @@ function blankCommentsAndTrailingCommas(text) {
     }
     if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
     const afterValue = previous === CLOSE_BRACE || previous === CLOSE_BRACKET || previous >= NULL && previous <= NUMBER;
-    comma = kind === COMMA && afterValue ? scanner.getTokenOffset() : -1;
+    comma = kind === COMMA2 && afterValue ? scanner.getTokenOffset() : -1;
     previous = kind;
   }
   if (blanks.length === 0) return void 0;
@@ -20890,17 +20935,26 @@ function providerPath(env, type, names, firstName, out) {
   }
   return out;
 }
-function nameText(names) {
-  return names.map((n) => typeof n === "string" ? n : typeof n === "number" ? String(n) : "<unknown>").join("/");
-}
+var ResourceIdDescription = class {
+  constructor(type, names, where) {
+    this.type = type;
+    this.names = names;
+    this.where = where;
+  }
+  type;
+  names;
+  where;
+  describe() {
+    const named = this.names.map((n) => typeof n === "string" ? n : typeof n === "number" ? String(n) : "<unknown>").join("/");
+    return hasUnknown(this.names) ? `a resource id of type ${this.type} with a name known only at deployment ('${named}')${this.where}` : `a resource id of type ${this.type} named '${named}'${this.where}`;
+  }
+};
 function finish(env, pieces, type, names, where) {
   if (!hasUnknown(pieces)) return pieces.join("");
-  const unknownName = hasUnknown(names);
-  const desc = shareString(["a resource id of type ", type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join(""));
   let first;
   for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i];
   const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : void 0;
-  return partialString(pieces, desc, reason);
+  return partialString(pieces, new ResourceIdDescription(type, names, where), reason);
 }
 function hasUnknown(values) {
   for (let i = 0; i < values.length; i++) if (values[i] instanceof Unknown) return true;
@@ -21913,7 +21967,7 @@ var Evaluator = class _Evaluator {
         if (firstUnknown && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
           const keys = args.map(symbolicKey);
           if (keys.every((k) => k !== void 0)) {
-            result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.description, result.oneOf);
+            result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.about, result.oneOf);
           }
         }
       }
@@ -25126,7 +25180,7 @@ function withPartIds(props, r) {
 }
 function concatId(base, suffix) {
   if (typeof base === "string") return base + suffix;
-  return new Unknown(base.reason, "string", [...base.parts ?? [base], suffix], void 0, base.description);
+  return new Unknown(base.reason, "string", [...base.parts ?? [base], suffix], void 0, base.about);
 }
 function runtimeView(r, full, span, outputs) {
   const reason = runtimeReason(r, span);
@@ -25915,7 +25969,7 @@ var ResourceGraph = class {
       if (r.unit !== from.unit) continue;
       for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
       push(idx.byNameKey, nameKeyOf(r), r);
-      const text = nameText2(r.name)?.toLowerCase();
+      const text = nameText(r.name)?.toLowerCase();
       if (text !== void 0) push(idx.byName, text, r);
       const own2 = r.id.types.length > 1 ? segmentText(r.id.names[r.id.names.length - 1]) : void 0;
       if (own2 !== void 0) push(idx.byShortName, own2.toLowerCase(), r);
@@ -26063,7 +26117,7 @@ function nameKeyOf(r) {
 function typedNameKeyOf(r) {
   return `${r.type.toLowerCase()}/${nameKeyOf(r)}`;
 }
-function nameText2(v) {
+function nameText(v) {
   return typeof v === "string" ? v : void 0;
 }
 function scopesCompatible(a, b) {

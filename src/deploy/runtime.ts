@@ -43,7 +43,7 @@ function withPartIds(props: Value, r: DeployedResource): Value {
 
 function concatId(base: string | Unknown, suffix: string): string | Unknown {
   if (typeof base === 'string') return base + suffix;
-  return new Unknown(base.reason, 'string', [...(base.parts ?? [base]), suffix], undefined, base.description);
+  return new Unknown(base.reason, 'string', [...(base.parts ?? [base]), suffix], undefined, base.about);
 }
 
 export function runtimeView(r: DeployedResource, full: boolean, span: Span, outputs: () => ObjectValue | undefined): Value {

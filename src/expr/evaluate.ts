@@ -203,7 +203,7 @@ class Evaluator {
         if (firstUnknown && result instanceof Unknown && result.symbol === undefined && !result.parts && result.reason.code !== 'error') {
           const keys = args.map(symbolicKey);
           if (keys.every((k) => k !== undefined)) {
-            result = new Unknown(result.reason, result.type, undefined, `${def.name}(${keys.join(',')})`, result.description, result.oneOf);
+            result = new Unknown(result.reason, result.type, undefined, `${def.name}(${keys.join(',')})`, result.about, result.oneOf);
           }
         }
       }

@@ -1,7 +1,7 @@
 // Operations on values shared by the functions: conversions from/to JSON, ARM's string()
 // serialisation, deep equality (with unknowns), partial strings, type names for messages.
 import { ObjectValue, Unknown, isUnknown, typeOf } from './value.js';
-import type { UnknownReason, Value, ValueType } from './value.js';
+import type { Describer, UnknownReason, Value, ValueType } from './value.js';
 
 /** Converts parsed JSON (JSON.parse output) to a Value; objects become ObjectValue. */
 export function fromJson(j: unknown): Value {
@@ -273,7 +273,7 @@ export function shareString(s: string): string {
  * Concatenates known and unknown pieces: a string when every piece is known, else a partially
  * known string (an Unknown with parts) whose reason is `reason`, or the first unknown piece's.
  */
-export function partialString(pieces: readonly (string | Unknown)[], description?: string, reason?: UnknownReason): string | Unknown {
+export function partialString(pieces: readonly (string | Unknown)[], description?: string | Describer, reason?: UnknownReason): string | Unknown {
   // Fully known (most concat() and format() results): one flat string, no part lists or closures.
   let known = 0;
   let last = '';

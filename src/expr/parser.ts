@@ -66,6 +66,8 @@ function isSpace(c: number): boolean {
 class Parser {
   private pos: number;
   private depth = 0;
+  /** Arguments of the calls being parsed (see primary()). */
+  private readonly argStack: Expr[] = [];
 
   constructor(
     private readonly s: string,
@@ -179,14 +181,18 @@ class Parser {
         throw new ParseError(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
       }
       this.pos++;
-      const args: Expr[] = [];
+      // Arguments are gathered on a stack shared by the whole parse, then copied into an array of
+      // their exact size: an array grown by push() from [] reserves 17 slots, for calls that
+      // mostly have one to three arguments (and cached parses are kept).
+      const mark = this.argStack.length;
       this.ws();
       if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
         this.pos++;
       } else {
         for (;;) {
           this.ws();
-          args.push(this.expr());
+          const arg = this.expr();
+          this.argStack.push(arg);
           this.ws();
           const d = this.s.charCodeAt(this.pos);
           if (this.pos < this.end && d === 44 /* , */) {
@@ -201,6 +207,8 @@ class Parser {
           throw new ParseError(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
         }
       }
+      const args = this.argStack.slice(mark);
+      this.argStack.length = mark;
       const call: Call = { k: 'call', ns, name, args, start, end: this.pos };
       return call;
     }

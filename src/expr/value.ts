@@ -317,14 +317,31 @@ export class Unknown {
      * "subscription().subscriptionId"; unknowns with the same symbol are equal.
      */
     readonly symbol?: string,
-    /** What is known about it, for messages ("a resource id of type ... named 'tap1' in an unknown subscription"). */
-    readonly description?: string,
+    /**
+     * What is known about it, for messages ("a resource id of type ... named 'tap1' in an unknown
+     * subscription"): the text, or what makes it when a message asks (see `description`).
+     */
+    readonly about?: string | Describer,
     /**
      * The values it can take, when they are known: a parameter without a value but with
      * allowedValues is one of them (rules can then still decide, or name the bad ones).
      */
     readonly oneOf?: readonly Value[],
   ) {}
+
+  /** What is known about it, for messages. */
+  get description(): string | undefined {
+    const a = this.about;
+    return a === undefined || typeof a === 'string' ? a : a.describe();
+  }
+}
+
+/**
+ * A description made only when a message asks for it: every resource id known only in part has
+ * one, a large deployment has tens of thousands, and few are ever shown.
+ */
+export interface Describer {
+  describe(): string;
 }
 
 export function isUnknown(v: Value | undefined): v is Unknown {

@@ -2,8 +2,8 @@
 // known; otherwise partial strings with symbolic parts and a description), reference(s),
 // list(), providers() (runtime state of resources, asked of the context).
 import { Unknown } from '../value.js';
-import type { Value } from '../value.js';
-import { partialString, shareString, typeName } from '../ops.js';
+import type { Describer, Value } from '../value.js';
+import { partialString, typeName } from '../ops.js';
 import { currentResourceGroup, currentSubscriptionId, isSharedIdPiece } from './deployment.js';
 import type { FnDef, FnEnv } from './types.js';
 
@@ -64,23 +64,31 @@ function providerPath(env: FnEnv, type: string, names: Value[], firstName: numbe
   return out;
 }
 
-function nameText(names: Value[]): string {
-  return names.map((n) => (typeof n === 'string' ? n : typeof n === 'number' ? String(n) : '<unknown>')).join('/');
+/** "a resource id of type T named 'n' in an unknown subscription", made when a message asks. */
+class ResourceIdDescription implements Describer {
+  constructor(
+    private readonly type: string,
+    private readonly names: readonly Value[],
+    private readonly where: string,
+  ) {}
+
+  describe(): string {
+    const named = this.names.map((n) => (typeof n === 'string' ? n : typeof n === 'number' ? String(n) : '<unknown>')).join('/');
+    return hasUnknown(this.names)
+      ? `a resource id of type ${this.type} with a name known only at deployment ('${named}')${this.where}`
+      : `a resource id of type ${this.type} named '${named}'${this.where}`;
+  }
 }
 
 function finish(env: FnEnv, pieces: Piece[], type: string, names: Value[], where: string): Value {
   // A fully known id is just its text: the description is for an id known only in part.
   if (!hasUnknown(pieces)) return pieces.join('');
-  const unknownName = hasUnknown(names);
-  // Joined into one flat string (a template literal keeps a chain of concatenation nodes): every
-  // resource id known only in part keeps its description, and a large deployment has many.
-  const desc = shareString(['a resource id of type ', type, unknownName ? " with a name known only at deployment ('" : " named '", nameText(names), unknownName ? "')" : "'", where].join(''));
   // The subscription and resource group pieces are shared by every id of the deployment: the
   // id's reason is theirs, at this call.
   let first: Unknown | undefined;
   for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i] as Unknown;
   const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : undefined;
-  return partialString(pieces, desc, reason);
+  return partialString(pieces, new ResourceIdDescription(type, names, where), reason);
 }
 
 function hasUnknown(values: readonly Value[]): boolean {
