@@ -63,7 +63,10 @@ export interface DeployedResource {
   readonly state: DeployState;
   /** Why it may not be deployed (its condition), when state is 'maybe'. */
   readonly condition: Unknown | undefined;
-  /** The copy loop it belongs to; index undefined when the count is only known at deployment. */
+  /**
+   * The copy loop it belongs to; index undefined when the count is only known at deployment (the
+   * one representative instance, whose copyIndex() is an unknown with symbol REPRESENTATIVE_INDEX).
+   */
   readonly copy: { name: string; index: number | undefined } | undefined;
   readonly unit: DeploymentUnit;
   /** The resource declaration (object) span. */
@@ -92,3 +95,10 @@ export interface NotDeployed {
   /** The symbolic name (languageVersion 2.0 / Bicep), which dependsOn entries may use. */
   symbolicName?: string | undefined;
 }
+
+/**
+ * The symbol of copyIndex() in the representative instance of a loop whose count is known only at
+ * deployment: "some index", the same in every such instance, so names and ids built from it in
+ * two loops as long still link.
+ */
+export const REPRESENTATIVE_INDEX = 'copyIndex()';

@@ -9,7 +9,7 @@ import { fullType, relativeKey, scopeKey, segmentText, splitSegments, parseResou
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
 import { needsOwnSpan } from './scope.js';
 import type { LocatedValue } from '../graph/located.js';
-import type { DeployedResource, Dependency, DeploymentUnit, DeployState, NotDeployed, TargetScope } from './model.js';
+import { REPRESENTATIVE_INDEX, type DeployedResource, type Dependency, type DeploymentUnit, type DeployState, type NotDeployed, type TargetScope } from './model.js';
 
 /** ARM's own limit on copy count. */
 export const ARM_MAX_COPY = 800;
@@ -108,7 +108,7 @@ export class ResourceExpander {
           : new Unknown({ code: 'error', message: 'copy count is not an integer', span: countNode?.span ?? copy.span });
       // Its copyIndex() stands for "some index", the same in every representative instance, so
       // a representative VM still links to the representative NIC named with the same expression.
-      const index = new Unknown(why.reason, 'int', undefined, 'copyIndex()');
+      const index = new Unknown(why.reason, 'int', undefined, REPRESENTATIVE_INDEX);
       this.expandInstance(d, parent, symbolicName, { name: loopName, index }, why);
       return;
     }

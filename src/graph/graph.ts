@@ -2,7 +2,7 @@
 // parent/child relations and dependsOn create. Rules ask it questions; they never walk raw JSON.
 import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
-import type { DeployedResource, Dependency, NotDeployed } from '../deploy/model.js';
+import { REPRESENTATIVE_INDEX, type DeployedResource, type Dependency, type NotDeployed } from '../deploy/model.js';
 import { at, elements, type LocatedValue } from './located.js';
 import {
   formatId,
@@ -287,8 +287,6 @@ export class ResourceGraph {
       const bySymbol = idx.bySymbol.get(v) ?? [];
       if (bySymbol.length > 1) return bySymbol;
       // One instance of a loop, "coll[2]" (what the compiler emits for `coll[i]`, languageVersion 2.0).
-      // Only a known instance: with an unknown count or index it stays unresolved, as the same
-      // dependency written as a resourceId() (languageVersion 1.0) does.
       const m = /^(.+)\[(\d+)\]$/.exec(v);
       if (m && bySymbol.length === 0) {
         const at = Number(m[2]);
@@ -296,9 +294,19 @@ export class ResourceGraph {
         if (exact.length) return exact;
       }
     } else if (v instanceof Unknown && typeof v.parts?.[0] === 'string' && v.parts[0].endsWith('[')) {
-      // "coll[<unknown index>]": no instance can be named (as with its resourceId form); do not let
-      // the name heuristics below pick one.
-      if (this.symbolIndex(from).bySymbol.has(v.parts[0].slice(0, -1))) return [];
+      const symbol = v.parts[0].slice(0, -1);
+      const instances = this.symbolIndex(from).bySymbol.get(symbol);
+      if (instances) {
+        // "coll[<index known only at deployment>]". A loop whose count is known only at deployment
+        // has one representative instance, whose copyIndex() stands for "some index": the same
+        // index expression names it ("coll[copyIndex()]" from `coll[i]` in a loop as long), as
+        // the same dependency written as a resourceId() with that index names it by its id.
+        // Any other index names no instance that can be told; the name heuristics below must not
+        // pick one either.
+        const index = v.parts.length === 3 && v.parts[2] === ']' ? v.parts[1] : undefined;
+        if (!(index instanceof Unknown)) return [];
+        return index.symbol === REPRESENTATIVE_INDEX ? instances.filter((r) => r.copy?.name === symbol && r.copy.index === undefined) : [];
+      }
     }
     // The index of names is built only when an entry is not an id of a declared resource (most are).
     const one = this.resolveDependency(from, v);

@@ -207,20 +207,49 @@ describe('module scopes as the compiler writes them', () => {
   });
 });
 
-describe('instances that cannot be named', () => {
-  it('coll[i] of a loop with an unknown count stays unresolved, as its resourceId form does', () => {
-    const bicep = [
+describe('instances of loops whose count is known only at deployment', () => {
+  const bicep = (index: string) =>
+    [
       'param names array',
       "resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = [for n in names: { name: n }]",
       "resource fd 'Microsoft.Network/frontDoors@2020-05-01' = [for (n, i) in names: {",
       "  name: 'fd${i}'",
-      '  properties: { a: sa[i].properties.primaryEndpoints, b: sa[i].properties.primaryEndpoints }',
+      `  properties: { a: sa[${index}].properties.primaryEndpoints, b: sa[${index}].properties.primaryEndpoints }`,
       '}]',
     ].join('\n');
-    const a = analyze({ 'main.bicep': bicep }).a;
-    expect(deps(a)).toEqual([]);
-    // two references, two entries (the compiler keeps one per referencing expression)
-    expect(a.graph.unresolvedDependsOn).toHaveLength(2);
+  // What the compiler writes for it (languageVersion 1.0): the dependency as a resourceId().
+  const json = (index: string) => ({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { names: { type: 'array' } },
+    resources: [
+      { copy: { name: 'sa', count: "[length(parameters('names'))]" }, type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: "[parameters('names')[copyIndex()]]" },
+      {
+        copy: { name: 'fd', count: "[length(parameters('names'))]" },
+        type: 'Microsoft.Network/frontDoors',
+        apiVersion: '2020-05-01',
+        name: "[format('fd{0}', copyIndex())]",
+        dependsOn: [`[resourceId('Microsoft.Storage/storageAccounts', parameters('names')[${index}])]`],
+      },
+    ],
+  });
+
+  it('coll[i] with the loop index names the representative instance, as its resourceId form does', () => {
+    const fromBicep = analyze({ 'main.bicep': bicep('i') }).a;
+    const fromJson = analyze({ 'main.json': json('copyIndex()') }).a;
+    const expected = ["fd{copyIndex()} -> {parameters('names')[copyIndex()]}"];
+    expect(deps(fromJson)).toEqual(expected);
+    // two references, two entries (the compiler keeps one per referencing expression), one edge each
+    expect(deps(fromBicep)).toEqual([...expected, ...expected]);
+    expect(fromBicep.graph.unresolvedDependsOn).toHaveLength(0);
+  });
+
+  it('another index names no instance that can be told, in either form', () => {
+    const fromBicep = analyze({ 'main.bicep': bicep('i + 1') }).a;
+    const fromJson = analyze({ 'main.json': json('add(copyIndex(), 1)') }).a;
+    expect(deps(fromJson)).toEqual([]);
+    expect(deps(fromBicep)).toEqual([]);
+    expect(fromBicep.graph.unresolvedDependsOn).toHaveLength(2);
   });
 });
 
