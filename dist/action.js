@@ -24720,6 +24720,9 @@ function declaredVariableNames(section) {
   return out;
 }
 
+// src/deploy/model.ts
+var REPRESENTATIVE_INDEX = "copyIndex()";
+
 // src/deploy/resources.ts
 var ARM_MAX_COPY2 = 800;
 var CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "extension", "scope"]);
@@ -24793,7 +24796,7 @@ var ResourceExpander = class {
         return;
       }
       const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
-      const index2 = new Unknown(why.reason, "int", void 0, "copyIndex()");
+      const index2 = new Unknown(why.reason, "int", void 0, REPRESENTATIVE_INDEX);
       this.expandInstance(d, parent, symbolicName, { name: loopName, index: index2 }, why);
       return;
     }
@@ -25907,7 +25910,13 @@ var ResourceGraph = class {
         if (exact.length) return exact;
       }
     } else if (v instanceof Unknown && typeof v.parts?.[0] === "string" && v.parts[0].endsWith("[")) {
-      if (this.symbolIndex(from).bySymbol.has(v.parts[0].slice(0, -1))) return [];
+      const symbol = v.parts[0].slice(0, -1);
+      const instances = this.symbolIndex(from).bySymbol.get(symbol);
+      if (instances) {
+        const index2 = v.parts.length === 3 && v.parts[2] === "]" ? v.parts[1] : void 0;
+        if (!(index2 instanceof Unknown)) return [];
+        return index2.symbol === REPRESENTATIVE_INDEX ? instances.filter((r) => r.copy?.name === symbol && r.copy.index === void 0) : [];
+      }
     }
     const one = this.resolveDependency(from, v);
     if (one) return [one];

@@ -21174,6 +21174,15 @@ var init_scope = __esm({
   }
 });
 
+// src/deploy/model.ts
+var REPRESENTATIVE_INDEX;
+var init_model = __esm({
+  "src/deploy/model.ts"() {
+    "use strict";
+    REPRESENTATIVE_INDEX = "copyIndex()";
+  }
+});
+
 // src/deploy/resources.ts
 function scopeSegment(v) {
   return typeof v === "string" || v instanceof Unknown ? [v] : void 0;
@@ -21289,6 +21298,7 @@ var init_resources = __esm({
     init_value();
     init_resource_id();
     init_scope();
+    init_model();
     ARM_MAX_COPY2 = 800;
     CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "extension", "scope"]);
     ResourceExpander = class {
@@ -21361,7 +21371,7 @@ var init_resources = __esm({
             return;
           }
           const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
-          const index2 = new Unknown(why.reason, "int", void 0, "copyIndex()");
+          const index2 = new Unknown(why.reason, "int", void 0, REPRESENTATIVE_INDEX);
           this.expandInstance(d, parent, symbolicName, { name: loopName, index: index2 }, why);
           return;
         }
@@ -22260,6 +22270,7 @@ var init_graph = __esm({
   "src/graph/graph.ts"() {
     "use strict";
     init_value();
+    init_model();
     init_located();
     init_resource_id();
     ResourceGraph = class {
@@ -22484,7 +22495,13 @@ var init_graph = __esm({
             if (exact.length) return exact;
           }
         } else if (v instanceof Unknown && typeof v.parts?.[0] === "string" && v.parts[0].endsWith("[")) {
-          if (this.symbolIndex(from).bySymbol.has(v.parts[0].slice(0, -1))) return [];
+          const symbol = v.parts[0].slice(0, -1);
+          const instances = this.symbolIndex(from).bySymbol.get(symbol);
+          if (instances) {
+            const index2 = v.parts.length === 3 && v.parts[2] === "]" ? v.parts[1] : void 0;
+            if (!(index2 instanceof Unknown)) return [];
+            return index2.symbol === REPRESENTATIVE_INDEX ? instances.filter((r) => r.copy?.name === symbol && r.copy.index === void 0) : [];
+          }
         }
         const one = this.resolveDependency(from, v);
         if (one) return [one];
@@ -28307,4 +28324,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 214d815702d1549b2f71d2b08066f0f4
+// vtaplint-build 9211f752e77c57a448ee83e37cb30e3a
