@@ -16950,6 +16950,61 @@ function decodedIndexToOffset(text, literalStart, index2) {
   }
   return pos;
 }
+function blankCommentsAndTrailingCommas(text) {
+  const n = text.length;
+  const blanks = [];
+  let comma = -1;
+  let afterValue = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let q = text.indexOf('"', i + 1);
+      for (; ; ) {
+        if (q < 0) return void 0;
+        let b = q - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        if ((q - 1 - b) % 2 === 0) break;
+        q = text.indexOf('"', q + 1);
+      }
+      i = q + 1;
+      comma = -1;
+      afterValue = true;
+    } else if (c === 47) {
+      const d = text.charCodeAt(i + 1);
+      let end;
+      if (d === 47) {
+        end = i + 2;
+        while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      } else if (d === 42) {
+        const close = text.indexOf("*/", i + 2);
+        if (close < 0) return void 0;
+        end = close + 2;
+      } else return void 0;
+      blanks.push(i, end);
+      i = end;
+    } else if (c === 32 || c === 10 || c === 13 || c === 9) {
+      i++;
+    } else {
+      if ((c === 125 || c === 93) && comma >= 0) blanks.push(comma, comma + 1);
+      comma = c === 44 && afterValue ? i : -1;
+      afterValue = c !== 44 && c !== 123 && c !== 91 && c !== 58;
+      i++;
+    }
+  }
+  if (blanks.length === 0) return void 0;
+  const spans = [];
+  for (let k = 0; k < blanks.length; k += 2) spans.push([blanks[k], blanks[k + 1]]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const out = [];
+  let at2 = 0;
+  for (const [start, end] of spans) {
+    out.push(text.slice(at2, start), " ".repeat(end - start));
+    at2 = end;
+  }
+  out.push(text.slice(at2));
+  return out.join("");
+}
 
 // src/load/arm-json.ts
 var DEFAULT_LOAD_LIMITS = { maxJsonDepth: 512 };
@@ -17050,46 +17105,6 @@ function fromTree(n) {
     default:
       return n.value;
   }
-}
-var CLOSE_BRACE = 2;
-var CLOSE_BRACKET = 4;
-var COMMA2 = 5;
-var NULL = 7;
-var NUMBER = 11;
-var LINE_COMMENT = 12;
-var BLOCK_COMMENT = 13;
-var LINE_BREAK = 14;
-var WHITESPACE = 15;
-var EOF = 17;
-var SCAN_OK = 0;
-function blankCommentsAndTrailingCommas(text) {
-  const scanner = createScanner2(text, false);
-  const blanks = [];
-  let comma = -1;
-  let previous = EOF;
-  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-    if (scanner.getTokenError() !== SCAN_OK) return void 0;
-    if (kind === LINE_BREAK || kind === WHITESPACE) continue;
-    if (kind === LINE_COMMENT || kind === BLOCK_COMMENT) {
-      blanks.push(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
-      continue;
-    }
-    if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
-    const afterValue = previous === CLOSE_BRACE || previous === CLOSE_BRACKET || previous >= NULL && previous <= NUMBER;
-    comma = kind === COMMA2 && afterValue ? scanner.getTokenOffset() : -1;
-    previous = kind;
-  }
-  if (blanks.length === 0) return void 0;
-  const out = [];
-  let at2 = 0;
-  for (let i = 0; i < blanks.length; i += 2) {
-    const start = blanks[i];
-    const end = blanks[i + 1];
-    out.push(text.slice(at2, start), " ".repeat(end - start));
-    at2 = end;
-  }
-  out.push(text.slice(at2));
-  return out.join("");
 }
 var MAX_VALUE_WALK_DEPTH = 2e3;
 function deeperThan(v, remaining) {
@@ -26421,17 +26436,17 @@ function pragmaSites(pragmas, known2) {
   }
   return out;
 }
-var LINE_COMMENT2 = 12;
-var BLOCK_COMMENT2 = 13;
-var EOF2 = 17;
+var LINE_COMMENT = 12;
+var BLOCK_COMMENT = 13;
+var EOF = 17;
 function jsonCommentSites(source, known2) {
   if (!source.text.includes("vtaplint-disable")) return [];
   const trivia = [];
   const scanner = createScanner2(source.text, false);
-  for (let k = scanner.scan(); k !== EOF2; k = scanner.scan()) {
-    if (k === LINE_COMMENT2 || k === BLOCK_COMMENT2) {
+  for (let k = scanner.scan(); k !== EOF; k = scanner.scan()) {
+    if (k === LINE_COMMENT || k === BLOCK_COMMENT) {
       const start = scanner.getTokenOffset();
-      trivia.push({ kind: k === LINE_COMMENT2 ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
+      trivia.push({ kind: k === LINE_COMMENT ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
     }
   }
   return pragmaSites(

@@ -13080,6 +13080,61 @@ function decodedIndexToOffset(text, literalStart, index2) {
   }
   return pos;
 }
+function blankCommentsAndTrailingCommas(text) {
+  const n = text.length;
+  const blanks = [];
+  let comma = -1;
+  let afterValue = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let q = text.indexOf('"', i + 1);
+      for (; ; ) {
+        if (q < 0) return void 0;
+        let b = q - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        if ((q - 1 - b) % 2 === 0) break;
+        q = text.indexOf('"', q + 1);
+      }
+      i = q + 1;
+      comma = -1;
+      afterValue = true;
+    } else if (c === 47) {
+      const d = text.charCodeAt(i + 1);
+      let end;
+      if (d === 47) {
+        end = i + 2;
+        while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      } else if (d === 42) {
+        const close = text.indexOf("*/", i + 2);
+        if (close < 0) return void 0;
+        end = close + 2;
+      } else return void 0;
+      blanks.push(i, end);
+      i = end;
+    } else if (c === 32 || c === 10 || c === 13 || c === 9) {
+      i++;
+    } else {
+      if ((c === 125 || c === 93) && comma >= 0) blanks.push(comma, comma + 1);
+      comma = c === 44 && afterValue ? i : -1;
+      afterValue = c !== 44 && c !== 123 && c !== 91 && c !== 58;
+      i++;
+    }
+  }
+  if (blanks.length === 0) return void 0;
+  const spans = [];
+  for (let k = 0; k < blanks.length; k += 2) spans.push([blanks[k], blanks[k + 1]]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const out = [];
+  let at2 = 0;
+  for (const [start, end] of spans) {
+    out.push(text.slice(at2, start), " ".repeat(end - start));
+    at2 = end;
+  }
+  out.push(text.slice(at2));
+  return out.join("");
+}
 var MASK_CR, MASK_LF;
 var init_json_text = __esm({
   "src/load/json-text.ts"() {
@@ -13109,35 +13164,6 @@ function fromTree(n) {
     default:
       return n.value;
   }
-}
-function blankCommentsAndTrailingCommas(text) {
-  const scanner = createScanner2(text, false);
-  const blanks = [];
-  let comma = -1;
-  let previous = EOF;
-  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-    if (scanner.getTokenError() !== SCAN_OK) return void 0;
-    if (kind === LINE_BREAK || kind === WHITESPACE) continue;
-    if (kind === LINE_COMMENT || kind === BLOCK_COMMENT) {
-      blanks.push(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
-      continue;
-    }
-    if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
-    const afterValue = previous === CLOSE_BRACE || previous === CLOSE_BRACKET || previous >= NULL && previous <= NUMBER;
-    comma = kind === COMMA2 && afterValue ? scanner.getTokenOffset() : -1;
-    previous = kind;
-  }
-  if (blanks.length === 0) return void 0;
-  const out = [];
-  let at2 = 0;
-  for (let i = 0; i < blanks.length; i += 2) {
-    const start = blanks[i];
-    const end = blanks[i + 1];
-    out.push(text.slice(at2, start), " ".repeat(end - start));
-    at2 = end;
-  }
-  out.push(text.slice(at2));
-  return out.join("");
 }
 function deeperThan(v, remaining) {
   if (remaining <= 0) return true;
@@ -13249,7 +13275,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   }
   return { root: fromTree(tree), span: JsonPathSpan.root(source, new TreeResolver(text, tree)), diagnostics: [] };
 }
-var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, CLOSE_BRACE, CLOSE_BRACKET, COMMA2, NULL, NUMBER, LINE_COMMENT, BLOCK_COMMENT, LINE_BREAK, WHITESPACE, EOF, SCAN_OK, MAX_VALUE_WALK_DEPTH, SHARE_STRINGS_FROM, loadArmTemplate;
+var DEFAULT_LOAD_LIMITS, PARSE_ERROR_MESSAGES, TOLERATED_ERRORS, TreeResolver, IndexResolver, MAX_VALUE_WALK_DEPTH, SHARE_STRINGS_FROM, loadArmTemplate;
 var init_arm_json = __esm({
   "src/load/arm-json.ts"() {
     "use strict";
@@ -13336,17 +13362,6 @@ var init_arm_json = __esm({
         return decodedIndexToOffset(this.text, n.start, index2);
       }
     };
-    CLOSE_BRACE = 2;
-    CLOSE_BRACKET = 4;
-    COMMA2 = 5;
-    NULL = 7;
-    NUMBER = 11;
-    LINE_COMMENT = 12;
-    BLOCK_COMMENT = 13;
-    LINE_BREAK = 14;
-    WHITESPACE = 15;
-    EOF = 17;
-    SCAN_OK = 0;
     MAX_VALUE_WALK_DEPTH = 2e3;
     SHARE_STRINGS_FROM = 1e6;
     loadArmTemplate = loadJson;
@@ -27267,17 +27282,17 @@ function pragmaSites(pragmas, known2) {
   }
   return out;
 }
-var LINE_COMMENT2 = 12;
-var BLOCK_COMMENT2 = 13;
-var EOF2 = 17;
+var LINE_COMMENT = 12;
+var BLOCK_COMMENT = 13;
+var EOF = 17;
 function jsonCommentSites(source, known2) {
   if (!source.text.includes("vtaplint-disable")) return [];
   const trivia = [];
   const scanner = createScanner2(source.text, false);
-  for (let k = scanner.scan(); k !== EOF2; k = scanner.scan()) {
-    if (k === LINE_COMMENT2 || k === BLOCK_COMMENT2) {
+  for (let k = scanner.scan(); k !== EOF; k = scanner.scan()) {
+    if (k === LINE_COMMENT || k === BLOCK_COMMENT) {
       const start = scanner.getTokenOffset();
-      trivia.push({ kind: k === LINE_COMMENT2 ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
+      trivia.push({ kind: k === LINE_COMMENT ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
     }
   }
   return pragmaSites(
@@ -28324,4 +28339,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 9211f752e77c57a448ee83e37cb30e3a
+// vtaplint-build 09a4b416d6e6ff4ec5905640598b7e9e

@@ -1,18 +1,18 @@
 // Loads ARM JSON (templates and parameter files) into the template model.
 //
 // Fast path: JSON.parse, with spans that are JSON paths resolved through a compact index only
-// when a finding needs a position. Comments and trailing commas are blanked (found with
-// jsonc-parser's scanner, offsets unchanged) and the text goes through JSON.parse too. Fallback:
+// when a finding needs a position. Comments and trailing commas are blanked (offsets unchanged,
+// json-text.ts) and the text goes through JSON.parse too. Fallback:
 // what else Azure accepts beyond strict JSON (raw line breaks and tabs inside strings) goes
 // through jsonc-parser's tree.
 // A file that is not JSON at all gets one `invalid-template` diagnostic at the exact place.
-import { createScanner, findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { JsonPathSpan, TextSpan, type PathKey, type PathResolver, type Range, type Span } from '../model/span.js';
 import type { TNode, TObject } from '../model/template.js';
 import { JsonIndex } from './json-index.js';
-import { decodedIndexToOffset, findExcessiveNesting, maskLineBreaksInStrings, unmask } from './json-text.js';
+import { blankCommentsAndTrailingCommas, decodedIndexToOffset, findExcessiveNesting, maskLineBreaksInStrings, unmask } from './json-text.js';
 
 export interface LoadLimits {
   /** Deepest JSON nesting accepted (objects and arrays). */
@@ -141,56 +141,6 @@ function fromTree(n: JsonNode): TNode {
     default:
       return n.value as TNode;
   }
-}
-
-/** jsonc-parser SyntaxKind and ScanError values used below (const enums, not importable under isolatedModules). */
-const CLOSE_BRACE = 2;
-const CLOSE_BRACKET = 4;
-const COMMA = 5;
-const NULL = 7;
-const NUMBER = 11;
-const LINE_COMMENT = 12;
-const BLOCK_COMMENT = 13;
-const LINE_BREAK = 14;
-const WHITESPACE = 15;
-const EOF = 17;
-const SCAN_OK = 0;
-
-/**
- * The text with its comments and trailing commas turned into spaces (offsets unchanged), for
- * JSON.parse; undefined when it has neither, or when a token is broken (an unterminated comment
- * or string: jsonc-parser then reports it). Templates with comments are common: this is several
- * times faster than building jsonc-parser's tree and converting it.
- */
-function blankCommentsAndTrailingCommas(text: string): string | undefined {
-  const scanner = createScanner(text, false);
-  const blanks: number[] = []; // start, end, start, end, ...
-  let comma = -1; // offset of a comma after a value, with only trivia after it so far
-  let previous = EOF; // the previous token that is not trivia
-  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-    if (scanner.getTokenError() !== SCAN_OK) return undefined;
-    if (kind === LINE_BREAK || kind === WHITESPACE) continue;
-    if (kind === LINE_COMMENT || kind === BLOCK_COMMENT) {
-      blanks.push(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
-      continue;
-    }
-    if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && comma >= 0) blanks.push(comma, comma + 1);
-    // Only a comma that ends a value list is trailing: "[,]" and "[1,,]" stay errors.
-    const afterValue = previous === CLOSE_BRACE || previous === CLOSE_BRACKET || (previous >= NULL && previous <= NUMBER);
-    comma = kind === COMMA && afterValue ? scanner.getTokenOffset() : -1;
-    previous = kind;
-  }
-  if (blanks.length === 0) return undefined;
-  const out: string[] = [];
-  let at = 0;
-  for (let i = 0; i < blanks.length; i += 2) {
-    const start = blanks[i] as number;
-    const end = blanks[i + 1] as number;
-    out.push(text.slice(at, start), ' '.repeat(end - start));
-    at = end;
-  }
-  out.push(text.slice(at));
-  return out.join('');
 }
 
 /** Up to this maxJsonDepth the depth is measured on the parsed value (recursively: one frame per level). */
