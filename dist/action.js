@@ -10955,8 +10955,19 @@ function ordering(graph) {
     if (list) list.push(a);
     else before.set(b, [a]);
   };
-  graph.forEachOrderEdge(add);
-  for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
+  const ends = /* @__PURE__ */ new Map();
+  for (const r of graph.resources) {
+    const d = r.unit.parent;
+    if (d && !ends.has(d)) ends.set(d, { deployment: d });
+  }
+  const done = (b) => ends.get(b) ?? b;
+  graph.forEachOrderEdge((a, b) => add(a, done(b)));
+  for (const r of graph.resources) {
+    const d = r.unit.parent;
+    if (!d) continue;
+    add(r, d);
+    add(ends.get(d), done(r));
+  }
   const cache2 = /* @__PURE__ */ new Map();
   o = {
     after(to) {
@@ -19663,8 +19674,13 @@ var collectionFunctions = [
     min: 1,
     max: 1,
     returns: "bool",
+    unknownArgs: true,
     impl: (args, env) => {
       const v = args[0];
+      if (v instanceof Unknown) {
+        if (v.parts?.some((p) => typeof p === "string" && p.length > 0)) return false;
+        return new Unknown(v.reason, "bool");
+      }
       if (v === null) return true;
       if (typeof v === "string" || Array.isArray(v)) return v.length === 0;
       if (v instanceof ObjectValue) return v.size === 0;

@@ -208,33 +208,57 @@ export function orderedAfter(graph: ResourceGraph, from: DeployedResource, to: D
   return ordering(graph).after(to).has(from);
 }
 
+/** The moment a nested deployment (module) has finished: after every resource in it. */
+interface DeploymentEnd {
+  readonly deployment: DeployedResource;
+}
+
+type OrderNode = DeployedResource | DeploymentEnd;
+
 /**
  * Deployment order of one graph: which resources ARM starts only after a given one. Built once
  * per graph, and per target once (a backwards search from it), so rules may ask it for every VM
  * and every TAP configuration of a large deployment.
+ *
+ * A nested deployment (module) has two moments: its start, after what it depends on, and its end,
+ * after every resource in it. Its resources start after its start; what depends on it starts after
+ * its end. So a module whose parameters use another module's outputs deploys its resources after
+ * every resource of that other module, as ARM does; resources of one module are not ordered among
+ * themselves by it.
  */
-function ordering(graph: ResourceGraph): { after(to: DeployedResource): Set<DeployedResource> } {
+function ordering(graph: ResourceGraph): { after(to: DeployedResource): Set<OrderNode> } {
   let o = orderings.get(graph);
   if (o) return o;
-  const before = new Map<DeployedResource, DeployedResource[]>();
-  const add = (a: DeployedResource, b: DeployedResource) => {
-    // a starts after b: b's list of resources waiting for it gets a
+  const before = new Map<OrderNode, OrderNode[]>();
+  const add = (a: OrderNode, b: OrderNode) => {
+    // a starts after b: b's list of what waits for it gets a
     const list = before.get(b);
     if (list) list.push(a);
     else before.set(b, [a]);
   };
-  graph.forEachOrderEdge(add);
-  // A nested deployment's (module's) resources start after what the deployment depends on.
-  for (const r of graph.resources) if (r.unit.parent) add(r, r.unit.parent);
-  const cache = new Map<DeployedResource, Set<DeployedResource>>();
+  const ends = new Map<DeployedResource, DeploymentEnd>();
+  for (const r of graph.resources) {
+    const d = r.unit.parent;
+    if (d && !ends.has(d)) ends.set(d, { deployment: d });
+  }
+  /** What "after b" waits for: a nested deployment's end, any other resource itself. */
+  const done = (b: DeployedResource): OrderNode => ends.get(b) ?? b;
+  graph.forEachOrderEdge((a, b) => add(a, done(b)));
+  for (const r of graph.resources) {
+    const d = r.unit.parent;
+    if (!d) continue;
+    add(r, d);
+    add(ends.get(d) as DeploymentEnd, done(r));
+  }
+  const cache = new Map<DeployedResource, Set<OrderNode>>();
   o = {
-    after(to: DeployedResource): Set<DeployedResource> {
+    after(to: DeployedResource): Set<OrderNode> {
       let set = cache.get(to);
       if (set) return set;
       set = new Set();
-      const queue = [to];
+      const queue: OrderNode[] = [to];
       for (let i = 0; i < queue.length; i++) {
-        for (const next of before.get(queue[i] as DeployedResource) ?? []) {
+        for (const next of before.get(queue[i] as OrderNode) ?? []) {
           if (set.has(next)) continue;
           set.add(next);
           queue.push(next);
@@ -248,7 +272,7 @@ function ordering(graph: ResourceGraph): { after(to: DeployedResource): Set<Depl
   return o;
 }
 
-const orderings = new WeakMap<ResourceGraph, { after(to: DeployedResource): Set<DeployedResource> }>();
+const orderings = new WeakMap<ResourceGraph, { after(to: DeployedResource): Set<OrderNode> }>();
 
 /** Two region values: true/false when decidable ("East US" = "eastus"; one deployment-wide symbol equals itself). */
 export function sameRegion(a: Value | undefined, b: Value | undefined): boolean | undefined {

@@ -63,6 +63,12 @@ describe('unknown propagation', () => {
     expect(val("[length(createArray(parameters('p'), 1))]", t)).toBe(2);
     expect(val("[contains(createObject('k', parameters('p')), 'k')]", t)).toBe(true);
     expect(val("[empty(createArray(parameters('p')))]", t)).toBe(false);
+    // a string known in part: not empty once a known part has text (a resource id in an unknown subscription)
+    expect(val("[empty(resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1'))]")).toBe(false);
+    expect(val("[empty(concat('x', parameters('p')))]", t)).toBe(false);
+    expect(ev("[empty(concat('', parameters('p')))]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
+    // a deployment-wide value keeps its symbol through empty()
+    expect((ev('[empty(resourceGroup().name)]').value as Unknown).symbol).toBe('empty(resourceGroup().name)');
     expect(ev("[if(equals(parameters('p'), 'a'), 1, 2)]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
     expect(ev("[length(parameters('arr'))]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
     expect(ev("[parameters('obj').x.y]", t).plain).toEqual({ $unknown: 'parameter-without-value' });

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeFile } from '../../src/engine/analyze.js';
 import type { ResourceGraph } from '../../src/graph/graph.js';
 import { REPO } from '../helpers.js';
+import { analyze } from '../deploy/helpers.js';
 import { TYPES, declaredNic, destinationOf, destinationTarget, orderedAfter, sameRegion, tapSources, taps } from '../../src/graph/vtap.js';
 import {
   broadSource,
@@ -64,6 +65,42 @@ describe('deployment order', () => {
     const cfg = (g: ResourceGraph) => g.ofType(TYPES.tapConfig)[0];
     expect(orderedAfter(pass, cfg(pass)!, taps(pass)[0]!)).toBe(true);
     expect(orderedAfter(fail, cfg(fail)!, taps(fail)[0]!)).toBe(false);
+  });
+
+  test('modules: a module starts after the modules whose outputs it uses have finished, not its own resources after each other', () => {
+    const { a } = analyze({
+      'main.bicep': [
+        "module first 'first.bicep' = { name: 'first' }",
+        "module second 'second.bicep' = { name: 'second', params: { after: first.outputs.id } }",
+        "resource last 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'last', location: 'westeurope', dependsOn: [second] }",
+        "resource free 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'free', location: 'westeurope' }",
+      ].join('\n'),
+      'first.bicep': [
+        "resource one 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'one', location: 'westeurope' }",
+        "module inner 'inner.bicep' = { name: 'inner' }",
+        'output id string = one.id',
+      ].join('\n'),
+      'inner.bicep': "resource deep 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'deep', location: 'westeurope' }\n",
+      'second.bicep': [
+        'param after string',
+        "resource two 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'two', location: 'westeurope', tags: { after: after } }",
+        "resource twin 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'twin', location: 'westeurope' }",
+      ].join('\n'),
+    });
+    const g = a.graph;
+    const named = (n: string) => g.resources.find((r) => r.displayName === n || r.name === n) as NonNullable<ReturnType<typeof g.resources.find>>;
+    // second's resources wait for everything first deploys, its nested module's resources too
+    expect(orderedAfter(g, named('two'), named('one'))).toBe(true);
+    expect(orderedAfter(g, named('twin'), named('deep'))).toBe(true);
+    // what depends on a module waits for its resources
+    expect(orderedAfter(g, named('last'), named('twin'))).toBe(true);
+    expect(orderedAfter(g, named('last'), named('deep'))).toBe(true);
+    // resources of one module are not ordered by it, and nothing orders what depends on nothing
+    expect(orderedAfter(g, named('twin'), named('two'))).toBe(false);
+    expect(orderedAfter(g, named('two'), named('twin'))).toBe(false);
+    expect(orderedAfter(g, named('one'), named('deep'))).toBe(false);
+    expect(orderedAfter(g, named('free'), named('one'))).toBe(false);
+    expect(orderedAfter(g, named('one'), named('two'))).toBe(false);
   });
 });
 

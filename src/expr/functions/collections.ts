@@ -238,8 +238,15 @@ export const collectionFunctions: FnDef[] = [
     min: 1,
     max: 1,
     returns: 'bool',
+    unknownArgs: true,
     impl: (args, env) => {
       const v = args[0] as Value;
+      if (v instanceof Unknown) {
+        // A string known in part is not empty once a known part has text: a resource id built
+        // in an unknown subscription (`if (!empty(tapId))` with tapId = resourceId(...)).
+        if (v.parts?.some((p) => typeof p === 'string' && p.length > 0)) return false;
+        return new Unknown(v.reason, 'bool');
+      }
       if (v === null) return true;
       if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
       if (v instanceof ObjectValue) return v.size === 0;
