@@ -23949,6 +23949,26 @@ function loadBalancersOfNic(graph, nic) {
   }
   return out;
 }
+function membersOfPool(graph, pool) {
+  let byPool = poolMembers.get(graph);
+  if (!byPool) {
+    byPool = /* @__PURE__ */ new Map();
+    for (const nic of deployedOfType(graph, TYPES.nic)) {
+      for (const m of loadBalancersOfNic(graph, nic)) {
+        if (m.part.type !== "backendAddressPools") continue;
+        let pools = byPool.get(m.lb);
+        if (!pools) byPool.set(m.lb, pools = /* @__PURE__ */ new Map());
+        const list = pools.get(m.part.key);
+        const member2 = { nic, ipConfig: m.ipConfig, via: m.via };
+        if (list) list.push(member2);
+        else pools.set(m.part.key, [member2]);
+      }
+    }
+    poolMembers.set(graph, byPool);
+  }
+  return byPool.get(pool.lb)?.get(pool.key) ?? [];
+}
+var poolMembers = /* @__PURE__ */ new WeakMap();
 function lbRules(lb) {
   const out = [];
   for (const kind of ["loadBalancingRules", "inboundNatRules"]) {
@@ -25502,7 +25522,7 @@ init_located();
 init_value();
 
 // rules/vtap-collector-port-open.md
-var vtap_collector_port_open_default = '# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\nthe whole network (`*`, `Any`, `VirtualNetwork`), the first by priority must not be `Deny`. Rules\nfor specific source prefixes are not considered. For a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports).\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 ("VTAP destination port is no longer configurable", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny, and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: \'deny-vxlan\', properties: {\n  priority: 100, direction: \'Inbound\', access: \'Deny\', protocol: \'Udp\'\n  sourceAddressPrefix: \'*\', sourcePortRange: \'*\', destinationAddressPrefix: \'*\', destinationPortRange: \'4789\'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: \'allow-vxlan\', properties: {\n  priority: 100, direction: \'Inbound\', access: \'Allow\', protocol: \'Udp\'\n  sourceAddressPrefix: \'VirtualNetwork\', sourcePortRange: \'*\', destinationAddressPrefix: \'*\', destinationPortRange: \'4789\'\n} } ]\n```\nFailing (ARM JSON):\n```json\n"loadBalancingRules": [ { "name": "vxlan", "properties": { "protocol": "Tcp", "frontendPort": 80, "backendPort": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n"loadBalancingRules": [ { "name": "vxlan", "properties": { "protocol": "All", "frontendPort": 0, "backendPort": 0 } } ]\n```\n';
+var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\nthe whole network (`*`, `Any`, `VirtualNetwork`), the first by priority must not be `Deny`. Rules\nfor specific source prefixes are not considered. For a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports).\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
 
 // rules/vtap-collector-port-open.ts
 var PORT2 = vtap_facts_default.defaultDestinationPort;
@@ -25511,8 +25531,8 @@ var vtap_collector_port_open_default2 = defineRule(
   {
     id: "vtap-collector-port-open",
     name: "VtapCollectorPortOpen",
-    shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT2}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it.`,
-    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports).`,
+    shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT2}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it and collectors that let it in.`,
+    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports), and the network security groups of the collector NICs in that rule's backend pools, on its backend port.`,
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "high",
@@ -25524,21 +25544,23 @@ var vtap_collector_port_open_default2 = defineRule(
       const d = destinationOf(tap, ctx.graph);
       const t = d && destinationTarget(d);
       if (!d || !t) continue;
-      if (t.kind === "nic") checkNsgs(ctx, tap, d, t);
-      else checkLbRules(ctx, tap, d, t);
+      if (t.kind === "nic") {
+        const what = `the destination of TAP '${tap.displayName}' ('${t.resource.displayName}')`;
+        checkNsgs(ctx, tap, d, { nic: t.resource, ipConfig: t.entry, port: PORT2, what, nicText: "the destination NIC", subnetText: "the destination subnet" });
+      } else checkLbRules(ctx, tap, d, t);
     }
   }
 );
-function checkNsgs(ctx, tap, d, t) {
-  for (const g of securityGroupsOfNic(ctx.graph, t.resource, t.entry)) {
+function checkNsgs(ctx, tap, d, to) {
+  for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
     const matching = [];
     let unknown;
     for (const rule of securityRulesOf(g.nsg)) {
       const dir = lower2(at(rule.decl, "properties", "direction").value);
       const proto = lower2(at(rule.decl, "properties", "protocol").value);
-      const ports = portCovers(at(rule.decl, "properties", "destinationPortRange").value, PORT2) ?? void 0;
-      const portsMany = portCovers(at(rule.decl, "properties", "destinationPortRanges").value, PORT2);
+      const ports = portCovers(at(rule.decl, "properties", "destinationPortRange").value, to.port) ?? void 0;
+      const portsMany = portCovers(at(rule.decl, "properties", "destinationPortRanges").value, to.port);
       const priority = at(rule.decl, "properties", "priority").value;
       const source = broadSource(rule.decl);
       if (dir === "outbound") continue;
@@ -25555,16 +25577,23 @@ function checkNsgs(ctx, tap, d, t) {
     }
     matching.sort((a, b) => a.priority - b.priority);
     const first = matching[0];
-    const base = { resource: g.nsg, involved: [tap, t.resource], related: [{ span: d.id.span, message: `the destination of TAP '${tap.displayName}'` }, { span: g.ref.span, message: `'${g.nsg.displayName}' applies to the destination ${g.on === "nic" ? "NIC" : "subnet"} here` }] };
+    const base = {
+      resource: g.nsg,
+      involved: [tap, to.nic],
+      related: [
+        { span: d.id.span, message: `the destination of TAP '${tap.displayName}'` },
+        { span: g.ref.span, message: `'${g.nsg.displayName}' applies to ${g.on === "nic" ? to.nicText : to.subnetText} here` }
+      ]
+    };
     if (first && lower2(at(first.rule.decl, "properties", "access").value) === "deny") {
       const access = at(first.rule.decl, "properties", "access");
       ctx.fail({
         ...base,
         span: access.span,
-        message: `rule '${first.rule.name}' of network security group '${g.nsg.displayName}' denies inbound UDP ${PORT2} to the destination of TAP '${tap.displayName}' ('${t.resource.displayName}'); the mirrored VXLAN traffic is dropped: allow inbound UDP ${PORT2} from the virtual network at a higher priority (lower number)`
+        message: `rule '${first.rule.name}' of network security group '${g.nsg.displayName}' denies inbound UDP ${to.port} to ${to.what}; the mirrored VXLAN traffic is dropped: allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`
       });
     } else if (unknown !== void 0 && !first) {
-      ctx.indeterminate({ ...base, span: g.ref.span, message: `cannot tell whether rule '${unknown}' of network security group '${g.nsg.displayName}' blocks inbound UDP ${PORT2} to the destination of TAP '${tap.displayName}': some of its values are only known at deployment` });
+      ctx.indeterminate({ ...base, span: g.ref.span, message: `cannot tell whether rule '${unknown}' of network security group '${g.nsg.displayName}' blocks inbound UDP ${to.port} to ${to.what}: some of its values are only known at deployment` });
     } else ctx.pass({ ...base, span: g.ref.span, message: "UDP port open" });
   }
 }
@@ -25583,6 +25612,7 @@ function checkLbRules(ctx, tap, d, t) {
     const p = lower2(proto);
     if (p === "udp" && port === PORT2 || p === "all" && port === 0) {
       ctx.pass({ message: "a rule forwards UDP 4789", span: at(r.decl, "properties", "frontendPort").span, resource: t.resource });
+      checkBackends(ctx, tap, d, t, r);
       return;
     }
   }
@@ -25593,6 +25623,23 @@ function checkLbRules(ctx, tap, d, t) {
       ...base,
       message: `TAP '${tap.displayName}' sends to frontend '${t.name}' of load balancer '${t.resource.displayName}', but no load-balancing rule on that frontend forwards UDP ${PORT2}; the mirrored traffic is dropped: add a rule for UDP ${PORT2} (or an HA-ports rule, protocol All, port 0) to the collector pool`
     });
+}
+function checkBackends(ctx, tap, d, t, r) {
+  const backendPort = at(r.decl, "properties", "backendPort").value;
+  const port = backendPort === 0 || backendPort === void 0 ? PORT2 : backendPort;
+  if (typeof port !== "number") return;
+  for (const pool of poolsOfRule(ctx.graph, r)) {
+    for (const m of membersOfPool(ctx.graph, pool)) {
+      checkNsgs(ctx, tap, d, {
+        nic: m.nic,
+        ipConfig: m.ipConfig,
+        port,
+        what: `collector NIC '${m.nic.displayName}' in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
+        nicText: `collector NIC '${m.nic.displayName}'`,
+        subnetText: `the subnet of collector NIC '${m.nic.displayName}'`
+      });
+    }
+  }
 }
 
 // rules/vtap-limits.ts
@@ -28355,4 +28402,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 59eb992d023264e63f27d55ab1539ef8
+// vtaplint-build 3ae327a083455e8ad8a0a85256fab9a4

@@ -206,6 +206,40 @@ export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource):
   return out;
 }
 
+/** A NIC's IP configuration in a backend pool. */
+export interface PoolMember {
+  nic: DeployedResource;
+  ipConfig: LocatedValue;
+  /** The reference that puts it there (see LbMembership.via). */
+  via: LocatedValue;
+}
+
+/**
+ * The declared NICs in a backend pool (by their pool references, or a static IP the pool lists):
+ * loadBalancersOfNic() the other way round. Every NIC's memberships are found once per graph.
+ */
+export function membersOfPool(graph: ResourceGraph, pool: LbPart): PoolMember[] {
+  let byPool = poolMembers.get(graph);
+  if (!byPool) {
+    byPool = new Map();
+    for (const nic of deployedOfType(graph, TYPES.nic)) {
+      for (const m of loadBalancersOfNic(graph, nic)) {
+        if (m.part.type !== 'backendAddressPools') continue;
+        let pools = byPool.get(m.lb);
+        if (!pools) byPool.set(m.lb, (pools = new Map()));
+        const list = pools.get(m.part.key);
+        const member = { nic, ipConfig: m.ipConfig, via: m.via };
+        if (list) list.push(member);
+        else pools.set(m.part.key, [member]);
+      }
+    }
+    poolMembers.set(graph, byPool);
+  }
+  return byPool.get(pool.lb)?.get(pool.key) ?? [];
+}
+
+const poolMembers = new WeakMap<ResourceGraph, Map<DeployedResource, Map<string, PoolMember[]>>>();
+
 /** A load-balancing or inbound NAT rule of a load balancer. */
 export interface LbRule {
   lb: DeployedResource;
