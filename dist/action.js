@@ -15975,7 +15975,7 @@ function levelFor(meta, cfg) {
 import path12 from "node:path";
 
 // src/discover/discover.ts
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path5 from "node:path";
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -16006,9 +16006,16 @@ async function discover(args, cwd) {
     }
     let patterns;
     let base;
+    let ignoreFiles;
     if (st?.isDirectory()) {
+      const walked = walkFolder(abs);
+      if (walked.ignoreFiles.length === 0) {
+        for (const f of walked.files) add(f, false);
+        continue;
+      }
       base = abs;
       patterns = [`**/*.{${LINTED_EXTENSIONS.join(",")}}`];
+      ignoreFiles = walked.ignoreFiles;
     } else if ((await loadGlobby()).isDynamicPattern(arg)) {
       base = cwd;
       patterns = [arg.replaceAll("\\", "/")];
@@ -16027,14 +16034,47 @@ async function discover(args, cwd) {
       onlyFiles: true,
       suppressErrors: true
     };
-    const found2 = globbySync2([...patterns, GITIGNORE], options);
-    const ignoreFiles = found2.filter((m) => path5.basename(m) === ".gitignore");
-    const matches = ignoreFiles.length ? globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) }) : found2;
+    let matches;
+    if (ignoreFiles) matches = globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) });
+    else {
+      const found2 = globbySync2([...patterns, GITIGNORE], options);
+      const inside = found2.filter((m) => path5.basename(m) === ".gitignore");
+      matches = inside.length ? globbySync2(patterns, { ...options, ignoreFiles: inside.map((f) => convertPathToPattern2(f)) }) : found2;
+    }
     if (matches.length === 0 && !st) missing.push(arg);
     for (const m of matches) add(path5.normalize(m), false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, missing };
+}
+var LINTED = new Set(LINTED_EXTENSIONS);
+function walkFolder(root) {
+  const files = [];
+  const ignoreFiles = [];
+  const folders = [root];
+  while (folders.length > 0) {
+    const dir = folders.pop();
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const name = e.name;
+      if (name.startsWith(".")) {
+        if (name === ".gitignore" && e.isFile()) ignoreFiles.push(path5.join(dir, name));
+        continue;
+      }
+      if (e.isDirectory()) {
+        if (name !== "node_modules") folders.push(path5.join(dir, name));
+      } else if (e.isFile()) {
+        const dot = name.lastIndexOf(".");
+        if (dot > 0 && LINTED.has(name.slice(dot + 1))) files.push(path5.join(dir, name));
+      }
+    }
+  }
+  return { files, ignoreFiles };
 }
 function extensionOf(file) {
   const base = path5.basename(file).toLowerCase();

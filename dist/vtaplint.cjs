@@ -12190,9 +12190,16 @@ async function discover(args, cwd) {
     }
     let patterns;
     let base;
+    let ignoreFiles;
     if (st?.isDirectory()) {
+      const walked = walkFolder(abs);
+      if (walked.ignoreFiles.length === 0) {
+        for (const f of walked.files) add(f, false);
+        continue;
+      }
       base = abs;
       patterns = [`**/*.{${LINTED_EXTENSIONS.join(",")}}`];
+      ignoreFiles = walked.ignoreFiles;
     } else if ((await loadGlobby()).isDynamicPattern(arg)) {
       base = cwd;
       patterns = [arg.replaceAll("\\", "/")];
@@ -12211,21 +12218,53 @@ async function discover(args, cwd) {
       onlyFiles: true,
       suppressErrors: true
     };
-    const found2 = globbySync2([...patterns, GITIGNORE], options);
-    const ignoreFiles = found2.filter((m) => import_node_path6.default.basename(m) === ".gitignore");
-    const matches = ignoreFiles.length ? globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) }) : found2;
+    let matches;
+    if (ignoreFiles) matches = globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) });
+    else {
+      const found2 = globbySync2([...patterns, GITIGNORE], options);
+      const inside = found2.filter((m) => import_node_path6.default.basename(m) === ".gitignore");
+      matches = inside.length ? globbySync2(patterns, { ...options, ignoreFiles: inside.map((f) => convertPathToPattern2(f)) }) : found2;
+    }
     if (matches.length === 0 && !st) missing.push(arg);
     for (const m of matches) add(import_node_path6.default.normalize(m), false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, missing };
 }
+function walkFolder(root) {
+  const files = [];
+  const ignoreFiles = [];
+  const folders = [root];
+  while (folders.length > 0) {
+    const dir = folders.pop();
+    let entries;
+    try {
+      entries = (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const name = e.name;
+      if (name.startsWith(".")) {
+        if (name === ".gitignore" && e.isFile()) ignoreFiles.push(import_node_path6.default.join(dir, name));
+        continue;
+      }
+      if (e.isDirectory()) {
+        if (name !== "node_modules") folders.push(import_node_path6.default.join(dir, name));
+      } else if (e.isFile()) {
+        const dot = name.lastIndexOf(".");
+        if (dot > 0 && LINTED.has(name.slice(dot + 1))) files.push(import_node_path6.default.join(dir, name));
+      }
+    }
+  }
+  return { files, ignoreFiles };
+}
 function extensionOf(file) {
   const base = import_node_path6.default.basename(file).toLowerCase();
   const dot = base.lastIndexOf(".");
   return dot < 0 ? "" : base.slice(dot + 1);
 }
-var import_node_fs5, import_node_path6, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE;
+var import_node_fs5, import_node_path6, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE, LINTED;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
@@ -12234,6 +12273,7 @@ var init_discover = __esm({
     LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
     ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
     GITIGNORE = "**/.gitignore";
+    LINTED = new Set(LINTED_EXTENSIONS);
   }
 });
 
@@ -28402,4 +28442,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3ae327a083455e8ad8a0a85256fab9a4
+// vtaplint-build aa989a6a7ed067d69a0d665a1b693898

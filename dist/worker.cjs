@@ -4915,6 +4915,8 @@ function matchesGlob(path10, glob) {
 
 // src/discover/discover.ts
 var import_node_path = __toESM(require("node:path"), 1);
+var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
+var LINTED = new Set(LINTED_EXTENSIONS);
 function extensionOf(file) {
   const base = import_node_path.default.basename(file).toLowerCase();
   const dot = base.lastIndexOf(".");
@@ -18062,4 +18064,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build c9d4a884b7eb8189c36315870fb25f6f
+// vtaplint-build b0818a63ef77d4876f35e7f40d948f86

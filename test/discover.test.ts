@@ -1,7 +1,7 @@
 // Discovery honours .gitignore files the way git does: checked against git itself, on a tree with
 // nested ignore files, negations, directory and file patterns, and folder names with glob syntax.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -46,4 +46,35 @@ test('the files found are the ones git does not ignore', async () => {
     expect(found).not.toContain(ignored);
   }
   for (const kept of ['a.json', 'keep.gen.json', 'sub/rootonly.json', 'sub/main.bicep', 'sub/main.bicepparam', 'odd [dir] {x}/t.json']) expect(found).toContain(kept);
+});
+
+test('a folder without .gitignore files is walked to the same files globby finds', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-walk-'));
+  const tree: Record<string, string> = {
+    'a.json': '{}',
+    'b.JSON': '{}',
+    'c.bicep': '',
+    'd.bicepparam': '',
+    'e.jsonc': '{}',
+    'f.txt': '',
+    'json': '',
+    '.dot.json': '{}',
+    '.hidden/h.json': '{}',
+    'node_modules/m/n.json': '{}',
+    'deep/er/x.y.json': '{}',
+    'odd [dir] {x}/t.bicep': '',
+    'dir.json/inner.json': '{}',
+  };
+  for (const [rel, text] of Object.entries(tree)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  // Links are neither followed nor listed.
+  symlinkSync(path.join(dir, 'a.json'), path.join(dir, 'link.json'));
+  symlinkSync(path.join(dir, 'deep'), path.join(dir, 'linked-dir'));
+  const { globbySync } = await import('globby');
+  const oracle = globbySync('**/*.{json,jsonc,bicep,bicepparam}', { cwd: dir, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false, onlyFiles: true });
+  const found = (await discover(['.'], dir)).files.map((f) => f.path);
+  expect(found).toEqual(oracle.map((f) => path.normalize(f)).sort());
+  expect(found.map((f) => path.relative(dir, f).replaceAll(path.sep, '/'))).toEqual(['a.json', 'c.bicep', 'd.bicepparam', 'deep/er/x.y.json', 'dir.json/inner.json', 'e.jsonc', 'odd [dir] {x}/t.bicep']);
 });
