@@ -16593,11 +16593,16 @@ function decodeText(bytes) {
   }
 }
 function readSource(path14, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path14, kind, limits, 0);
+}
+var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+function readOpened(path14, kind, limits, flags) {
   const unreadable = (e) => fail(path14, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   let fd;
   try {
-    fd = openSync(path14, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path14, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
+    if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return unreadable(e);
   }
   try {
@@ -16647,15 +16652,31 @@ function realPath(p) {
   }
   const dir = nodePath2.dirname(abs);
   if (link || dir === abs) return resolveLinks(abs);
+  const realDir = realDirOf(dir);
+  return realDir === void 0 ? void 0 : nodePath2.join(realDir, nodePath2.basename(abs));
+}
+function realDirOf(dir) {
   let realDir = realDirs.get(dir);
   if (realDir === void 0 && !realDirs.has(dir)) {
     realDir = resolveLinks(dir);
     if (realDirs.size > 1e4) realDirs.clear();
     realDirs.set(dir, realDir);
   }
-  return realDir === void 0 ? void 0 : nodePath2.join(realDir, nodePath2.basename(abs));
+  return realDir;
 }
 var realDirs = /* @__PURE__ */ new Map();
+function isUnder(p, dir) {
+  return p === dir || p.startsWith(dir.endsWith(nodePath2.sep) ? dir : dir + nodePath2.sep);
+}
+function realRootOf(absRoot) {
+  let realRoot = realRoots.get(absRoot);
+  if (realRoot === void 0) {
+    realRoot = realPath(absRoot) ?? absRoot;
+    if (realRoots.size > 1e3) realRoots.clear();
+    realRoots.set(absRoot, realRoot);
+  }
+  return realRoot;
+}
 function resolveLinks(p) {
   try {
     return realpathSync.native(p);
@@ -16664,33 +16685,48 @@ function resolveLinks(p) {
   }
 }
 function locateInsideRoot(file, root) {
-  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(nodePath2.sep) ? dir : dir + nodePath2.sep);
   const absRoot = nodePath2.resolve(root);
-  let realRoot = realRoots.get(absRoot);
-  if (realRoot === void 0) {
-    realRoot = realPath(absRoot) ?? absRoot;
-    if (realRoots.size > 1e3) realRoots.clear();
-    realRoots.set(absRoot, realRoot);
-  }
+  const realRoot = realRootOf(absRoot);
   const abs = nodePath2.resolve(file);
-  if (!under(abs, absRoot) && !under(abs, realRoot)) return { inside: false, real: void 0 };
+  if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return { inside: false, real: void 0 };
   const real = realPath(abs);
-  return { inside: under(real ?? abs, realRoot), real };
+  return { inside: isUnder(real ?? abs, realRoot), real };
 }
 var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
 function readSourceInside(path14, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path14, kind, root, limits) ?? readResolved(path14, kind, root, limits);
+}
+function readUnlinked(path14, kind, root, limits) {
+  if (NO_FOLLOW === 0) return void 0;
+  const abs = nodePath2.resolve(path14);
+  const absRoot = nodePath2.resolve(root);
+  const realRoot = realRootOf(absRoot);
+  if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
+  const dir = nodePath2.dirname(abs);
+  if (dir === abs) return void 0;
+  const realDir = realDirOf(dir);
+  if (realDir === void 0) return void 0;
+  const real = nodePath2.join(realDir, nodePath2.basename(abs));
+  if (!isUnder(real, realRoot)) return void 0;
+  const r = readOpened(real, kind, limits, NO_FOLLOW);
+  if (r === "link") return void 0;
+  return real === path14 ? r : asWritten(path14, kind, r);
+}
+function asWritten(path14, kind, r) {
+  const source = new SourceText(path14, r.source.text, kind);
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+}
+function readResolved(path14, kind, root, limits) {
   const { inside, real } = locateInsideRoot(path14, root);
   if (!inside) {
     return fail(path14, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
   if (real === void 0) return readSource(path14, kind, limits);
   const r = readSource(real, kind, limits);
-  if (real === path14) return r;
-  const source = new SourceText(path14, r.source.text, kind);
-  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+  return real === path14 ? r : asWritten(path14, kind, r);
 }
 
 // src/load/json-index.ts

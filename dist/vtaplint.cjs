@@ -12647,11 +12647,15 @@ function decodeText(bytes) {
   }
 }
 function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path17, kind, limits, 0);
+}
+function readOpened(path17, kind, limits, flags) {
   const unreadable = (e) => fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(path17, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0));
+    fd = (0, import_node_fs6.openSync)(path17, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
+    if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return unreadable(e);
   }
   try {
@@ -12701,13 +12705,29 @@ function realPath(p) {
   }
   const dir = import_node_path7.default.dirname(abs);
   if (link || dir === abs) return resolveLinks(abs);
+  const realDir = realDirOf(dir);
+  return realDir === void 0 ? void 0 : import_node_path7.default.join(realDir, import_node_path7.default.basename(abs));
+}
+function realDirOf(dir) {
   let realDir = realDirs.get(dir);
   if (realDir === void 0 && !realDirs.has(dir)) {
     realDir = resolveLinks(dir);
     if (realDirs.size > 1e4) realDirs.clear();
     realDirs.set(dir, realDir);
   }
-  return realDir === void 0 ? void 0 : import_node_path7.default.join(realDir, import_node_path7.default.basename(abs));
+  return realDir;
+}
+function isUnder(p, dir) {
+  return p === dir || p.startsWith(dir.endsWith(import_node_path7.default.sep) ? dir : dir + import_node_path7.default.sep);
+}
+function realRootOf(absRoot) {
+  let realRoot = realRoots.get(absRoot);
+  if (realRoot === void 0) {
+    realRoot = realPath(absRoot) ?? absRoot;
+    if (realRoots.size > 1e3) realRoots.clear();
+    realRoots.set(absRoot, realRoot);
+  }
+  return realRoot;
 }
 function resolveLinks(p) {
   try {
@@ -12717,34 +12737,49 @@ function resolveLinks(p) {
   }
 }
 function locateInsideRoot(file, root) {
-  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(import_node_path7.default.sep) ? dir : dir + import_node_path7.default.sep);
   const absRoot = import_node_path7.default.resolve(root);
-  let realRoot = realRoots.get(absRoot);
-  if (realRoot === void 0) {
-    realRoot = realPath(absRoot) ?? absRoot;
-    if (realRoots.size > 1e3) realRoots.clear();
-    realRoots.set(absRoot, realRoot);
-  }
+  const realRoot = realRootOf(absRoot);
   const abs = import_node_path7.default.resolve(file);
-  if (!under(abs, absRoot) && !under(abs, realRoot)) return { inside: false, real: void 0 };
+  if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return { inside: false, real: void 0 };
   const real = realPath(abs);
-  return { inside: under(real ?? abs, realRoot), real };
+  return { inside: isUnder(real ?? abs, realRoot), real };
 }
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
 function readSourceInside(path17, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path17, kind, root, limits) ?? readResolved(path17, kind, root, limits);
+}
+function readUnlinked(path17, kind, root, limits) {
+  if (NO_FOLLOW === 0) return void 0;
+  const abs = import_node_path7.default.resolve(path17);
+  const absRoot = import_node_path7.default.resolve(root);
+  const realRoot = realRootOf(absRoot);
+  if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
+  const dir = import_node_path7.default.dirname(abs);
+  if (dir === abs) return void 0;
+  const realDir = realDirOf(dir);
+  if (realDir === void 0) return void 0;
+  const real = import_node_path7.default.join(realDir, import_node_path7.default.basename(abs));
+  if (!isUnder(real, realRoot)) return void 0;
+  const r = readOpened(real, kind, limits, NO_FOLLOW);
+  if (r === "link") return void 0;
+  return real === path17 ? r : asWritten(path17, kind, r);
+}
+function asWritten(path17, kind, r) {
+  const source = new SourceText(path17, r.source.text, kind);
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+}
+function readResolved(path17, kind, root, limits) {
   const { inside, real } = locateInsideRoot(path17, root);
   if (!inside) {
     return fail(path17, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
   if (real === void 0) return readSource(path17, kind, limits);
   const r = readSource(real, kind, limits);
-  if (real === path17) return r;
-  const source = new SourceText(path17, r.source.text, kind);
-  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+  return real === path17 ? r : asWritten(path17, kind, r);
 }
-var import_node_fs6, import_node_path7, import_node_buffer, DEFAULT_READ_LIMITS, utf8, realDirs, realRoots;
+var import_node_fs6, import_node_path7, import_node_buffer, DEFAULT_READ_LIMITS, utf8, NO_FOLLOW, realDirs, realRoots;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
@@ -12756,6 +12791,7 @@ var init_read = __esm({
     init_limits();
     DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
     utf8 = new TextDecoder("utf-8", { fatal: true });
+    NO_FOLLOW = import_node_fs6.constants.O_NOFOLLOW ?? 0;
     realDirs = /* @__PURE__ */ new Map();
     realRoots = /* @__PURE__ */ new Map();
   }
@@ -28442,4 +28478,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build aa989a6a7ed067d69a0d665a1b693898
+// vtaplint-build 475f112434027a8afb84ade54411eba4

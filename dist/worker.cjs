@@ -5624,11 +5624,16 @@ function decodeText(bytes) {
   }
 }
 function readSource(path10, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path10, kind, limits, 0);
+}
+var NO_FOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0;
+function readOpened(path10, kind, limits, flags) {
   const unreadable = (e) => fail(path10, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   let fd;
   try {
-    fd = (0, import_node_fs.openSync)(path10, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0));
+    fd = (0, import_node_fs.openSync)(path10, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
+    if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return unreadable(e);
   }
   try {
@@ -5678,15 +5683,31 @@ function realPath(p) {
   }
   const dir = import_node_path2.default.dirname(abs);
   if (link || dir === abs) return resolveLinks(abs);
+  const realDir = realDirOf(dir);
+  return realDir === void 0 ? void 0 : import_node_path2.default.join(realDir, import_node_path2.default.basename(abs));
+}
+function realDirOf(dir) {
   let realDir = realDirs.get(dir);
   if (realDir === void 0 && !realDirs.has(dir)) {
     realDir = resolveLinks(dir);
     if (realDirs.size > 1e4) realDirs.clear();
     realDirs.set(dir, realDir);
   }
-  return realDir === void 0 ? void 0 : import_node_path2.default.join(realDir, import_node_path2.default.basename(abs));
+  return realDir;
 }
 var realDirs = /* @__PURE__ */ new Map();
+function isUnder(p, dir) {
+  return p === dir || p.startsWith(dir.endsWith(import_node_path2.default.sep) ? dir : dir + import_node_path2.default.sep);
+}
+function realRootOf(absRoot) {
+  let realRoot = realRoots.get(absRoot);
+  if (realRoot === void 0) {
+    realRoot = realPath(absRoot) ?? absRoot;
+    if (realRoots.size > 1e3) realRoots.clear();
+    realRoots.set(absRoot, realRoot);
+  }
+  return realRoot;
+}
 function resolveLinks(p) {
   try {
     return import_node_fs.realpathSync.native(p);
@@ -5695,33 +5716,48 @@ function resolveLinks(p) {
   }
 }
 function locateInsideRoot(file, root) {
-  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(import_node_path2.default.sep) ? dir : dir + import_node_path2.default.sep);
   const absRoot = import_node_path2.default.resolve(root);
-  let realRoot = realRoots.get(absRoot);
-  if (realRoot === void 0) {
-    realRoot = realPath(absRoot) ?? absRoot;
-    if (realRoots.size > 1e3) realRoots.clear();
-    realRoots.set(absRoot, realRoot);
-  }
+  const realRoot = realRootOf(absRoot);
   const abs = import_node_path2.default.resolve(file);
-  if (!under(abs, absRoot) && !under(abs, realRoot)) return { inside: false, real: void 0 };
+  if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return { inside: false, real: void 0 };
   const real = realPath(abs);
-  return { inside: under(real ?? abs, realRoot), real };
+  return { inside: isUnder(real ?? abs, realRoot), real };
 }
 var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
 function readSourceInside(path10, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path10, kind, root, limits) ?? readResolved(path10, kind, root, limits);
+}
+function readUnlinked(path10, kind, root, limits) {
+  if (NO_FOLLOW === 0) return void 0;
+  const abs = import_node_path2.default.resolve(path10);
+  const absRoot = import_node_path2.default.resolve(root);
+  const realRoot = realRootOf(absRoot);
+  if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
+  const dir = import_node_path2.default.dirname(abs);
+  if (dir === abs) return void 0;
+  const realDir = realDirOf(dir);
+  if (realDir === void 0) return void 0;
+  const real = import_node_path2.default.join(realDir, import_node_path2.default.basename(abs));
+  if (!isUnder(real, realRoot)) return void 0;
+  const r = readOpened(real, kind, limits, NO_FOLLOW);
+  if (r === "link") return void 0;
+  return real === path10 ? r : asWritten(path10, kind, r);
+}
+function asWritten(path10, kind, r) {
+  const source = new SourceText(path10, r.source.text, kind);
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+}
+function readResolved(path10, kind, root, limits) {
   const { inside, real } = locateInsideRoot(path10, root);
   if (!inside) {
     return fail(path10, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
   if (real === void 0) return readSource(path10, kind, limits);
   const r = readSource(real, kind, limits);
-  if (real === path10) return r;
-  const source = new SourceText(path10, r.source.text, kind);
-  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+  return real === path10 ? r : asWritten(path10, kind, r);
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -18064,4 +18100,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build b0818a63ef77d4876f35e7f40d948f86
+// vtaplint-build e6f9d54dcf080eac345ed434d430a78e

@@ -67,14 +67,23 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
 }
 
 export function readSource(path: string, kind: SourceKind, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
+  return readOpened(path, kind, limits, 0) as ReadResult;
+}
+
+/** O_NOFOLLOW where the platform has it (not on Windows): opening a symbolic link then fails. */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/** readSource, with extra open flags; 'link' when NO_FOLLOW is among them and the file is a symbolic link. */
+function readOpened(path: string, kind: SourceKind, limits: ReadLimits, flags: number): ReadResult | 'link' {
   const unreadable = (e: unknown) => fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
   // Opened without blocking (a FIFO would otherwise wait for a writer forever), then checked and
   // read through that one descriptor: one stat fewer per file than stat-then-read, and nothing
   // can swap the file between the check and the read.
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
+    if (flags & NO_FOLLOW && (e as NodeJS.ErrnoException).code === 'ELOOP') return 'link';
     return unreadable(e);
   }
   try {
@@ -136,16 +145,38 @@ export function realPath(p: string): string | undefined {
   if (link || dir === abs) return resolveLinks(abs);
   // A file that is not a link lies where its folder really is: one lstat per file, one realpath
   // per folder (a realpath is an lstat of every path component).
+  const realDir = realDirOf(dir);
+  return realDir === undefined ? undefined : nodePath.join(realDir, nodePath.basename(abs));
+}
+
+/** The real path of a folder (absolute), remembered: asked for every file read in it. */
+function realDirOf(dir: string): string | undefined {
   let realDir = realDirs.get(dir);
   if (realDir === undefined && !realDirs.has(dir)) {
     realDir = resolveLinks(dir);
     if (realDirs.size > 10_000) realDirs.clear();
     realDirs.set(dir, realDir);
   }
-  return realDir === undefined ? undefined : nodePath.join(realDir, nodePath.basename(abs));
+  return realDir;
 }
 
 const realDirs = new Map<string, string | undefined>();
+
+/** Whether the absolute path `p` is the folder `dir` or inside it. */
+function isUnder(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith(nodePath.sep) ? dir : dir + nodePath.sep);
+}
+
+/** The real path of a lint root (absolute), remembered: one per run, asked for every file read. */
+function realRootOf(absRoot: string): string {
+  let realRoot = realRoots.get(absRoot);
+  if (realRoot === undefined) {
+    realRoot = realPath(absRoot) ?? absRoot;
+    if (realRoots.size > 1000) realRoots.clear();
+    realRoots.set(absRoot, realRoot);
+  }
+  return realRoot;
+}
 
 function resolveLinks(p: string): string | undefined {
   try {
@@ -161,22 +192,16 @@ function resolveLinks(p: string): string | undefined {
  * when it does not; `real` undefined when it does not exist.
  */
 function locateInsideRoot(file: string, root: string): { inside: boolean; real: string | undefined } {
-  const under = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(nodePath.sep) ? dir : dir + nodePath.sep);
   const absRoot = nodePath.resolve(root);
-  let realRoot = realRoots.get(absRoot);
-  if (realRoot === undefined) {
-    realRoot = realPath(absRoot) ?? absRoot;
-    if (realRoots.size > 1000) realRoots.clear();
-    realRoots.set(absRoot, realRoot);
-  }
+  const realRoot = realRootOf(absRoot);
   const abs = nodePath.resolve(file);
   // A path outside the root as written is refused without asking the file system anything about it.
-  if (!under(abs, absRoot) && !under(abs, realRoot)) return { inside: false, real: undefined };
+  if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return { inside: false, real: undefined };
   const real = realPath(abs);
-  return { inside: under(real ?? abs, realRoot), real };
+  return { inside: isUnder(real ?? abs, realRoot), real };
 }
 
-/** The lint roots of this process, links resolved (one per run; asked for every file read). */
+/** The lint roots of this process, links resolved. */
 const realRoots = new Map<string, string>();
 
 /** Whether `file` (links resolved) lies inside `root` (links resolved). */
@@ -190,13 +215,45 @@ export function isInsideRoot(file: string, root: string): boolean {
  * the folder vtaplint was pointed at is ever opened. Positions keep the path as written.
  */
 export function readSourceInside(path: string, kind: SourceKind, root: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
+  return readUnlinked(path, kind, root, limits) ?? readResolved(path, kind, root, limits);
+}
+
+/**
+ * The common case without an lstat per file: the file's folder (its real path, known once per
+ * folder) is inside the root, and the file is opened with O_NOFOLLOW, which refuses a symbolic
+ * link in the same system call that opens the file. undefined when that cannot decide: no
+ * O_NOFOLLOW (Windows), a path outside the root as written, a folder that does not resolve, or a
+ * link (readResolved then follows it and checks where it leads).
+ */
+function readUnlinked(path: string, kind: SourceKind, root: string, limits: ReadLimits): ReadResult | undefined {
+  if (NO_FOLLOW === 0) return undefined;
+  const abs = nodePath.resolve(path);
+  const absRoot = nodePath.resolve(root);
+  const realRoot = realRootOf(absRoot);
+  if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return undefined;
+  const dir = nodePath.dirname(abs);
+  if (dir === abs) return undefined;
+  const realDir = realDirOf(dir);
+  if (realDir === undefined) return undefined;
+  const real = nodePath.join(realDir, nodePath.basename(abs));
+  if (!isUnder(real, realRoot)) return undefined;
+  const r = readOpened(real, kind, limits, NO_FOLLOW);
+  if (r === 'link') return undefined;
+  return real === path ? r : asWritten(path, kind, r);
+}
+
+/** The result of reading a file at its real path, with positions in the path as written. */
+function asWritten(path: string, kind: SourceKind, r: ReadResult): ReadResult {
+  const source = new SourceText(path, r.source.text, kind);
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+}
+
+function readResolved(path: string, kind: SourceKind, root: string, limits: ReadLimits): ReadResult {
   const { inside, real } = locateInsideRoot(path, root);
   if (!inside) {
     return fail(path, kind, 'invalid-template', 'the file is outside the folder being linted (by its path or through a symbolic link); it is not read');
   }
   if (real === undefined) return readSource(path, kind, limits); // missing: the ordinary "cannot read" finding
   const r = readSource(real, kind, limits);
-  if (real === path) return r;
-  const source = new SourceText(path, r.source.text, kind);
-  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+  return real === path ? r : asWritten(path, kind, r);
 }
