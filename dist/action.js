@@ -25545,12 +25545,14 @@ var TemplateChecker = class {
     }
     const facts = staticFacts(p);
     let span;
-    for (const f of facts.problems) {
+    for (let i = 0; i < facts.problems.length; i++) {
+      const f = facts.problems[i];
       span ??= spanAt(container, key, containerSpan, isKey);
       this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
     }
     if (!names) return;
-    for (const r of facts.refs) {
+    for (let i = 0; i < facts.refs.length; i++) {
+      const r = facts.refs[i];
       if (names.has(r.kind, r.lower)) continue;
       span ??= spanAt(container, key, containerSpan, isKey);
       const message = r.kind === "parameters" ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;

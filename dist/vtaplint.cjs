@@ -21997,12 +21997,14 @@ var init_check_template = __esm({
         }
         const facts = staticFacts(p);
         let span;
-        for (const f of facts.problems) {
+        for (let i = 0; i < facts.problems.length; i++) {
+          const f = facts.problems[i];
           span ??= spanAt(container, key, containerSpan, isKey);
           this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
         }
         if (!names) return;
-        for (const r of facts.refs) {
+        for (let i = 0; i < facts.refs.length; i++) {
+          const r = facts.refs[i];
           if (names.has(r.kind, r.lower)) continue;
           span ??= spanAt(container, key, containerSpan, isKey);
           const message = r.kind === "parameters" ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
@@ -28478,4 +28480,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 475f112434027a8afb84ade54411eba4
+// vtaplint-build fd6cd00c02e21373fc91912b4219150e

@@ -223,12 +223,16 @@ export class TemplateChecker {
     }
     const facts = staticFacts(p);
     let span: Span | undefined;
-    for (const f of facts.problems) {
+    // Indexed loops: this runs for every expression of every template, and until the optimizing
+    // compiler has run, a for-of makes an iterator (and a result per step) even for an empty list.
+    for (let i = 0; i < facts.problems.length; i++) {
+      const f = facts.problems[i] as (typeof facts.problems)[number];
       span ??= spanAt(container, key, containerSpan, isKey);
       this.diagnostics.add({ code: 'evaluation-error', message: f.message, span: span.sub(f.start, f.end) });
     }
     if (!names) return;
-    for (const r of facts.refs) {
+    for (let i = 0; i < facts.refs.length; i++) {
+      const r = facts.refs[i] as (typeof facts.refs)[number];
       if (names.has(r.kind, r.lower)) continue;
       span ??= spanAt(container, key, containerSpan, isKey);
       const message = r.kind === 'parameters' ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
