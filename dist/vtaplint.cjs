@@ -21656,6 +21656,7 @@ var init_resources = __esm({
       nameSpan;
       parent;
       children = [];
+      displayQualifier = void 0;
       decl;
       bodyValue;
       /** What `root` gives, made once: rules ask for it for every query about the resource. */
@@ -21666,6 +21667,10 @@ var init_resources = __esm({
        * Computed when a message needs it: the name as written costs a position lookup.
        */
       get displayName() {
+        const plain = this.plainDisplayName;
+        return this.displayQualifier === void 0 ? plain : `${this.displayQualifier}.${plain}`;
+      }
+      get plainDisplayName() {
         const { symbolicName, loop } = this;
         return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(this.name, this.nameSpan);
       }
@@ -22037,6 +22042,21 @@ function rootScope(kind, ctx, span) {
     managementGroup: segment(ctx.managementGroup, "managementGroup().name", span)
   };
 }
+function qualifySharedSymbolicNames(resources) {
+  const units = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    if (r.symbolicName === void 0) continue;
+    const set = units.get(r.symbolicName);
+    if (set) set.add(r.unit);
+    else units.set(r.symbolicName, /* @__PURE__ */ new Set([r.unit]));
+  }
+  for (const r of resources) {
+    if (r.symbolicName === void 0 || r.unit.parent === void 0 || (units.get(r.symbolicName)?.size ?? 0) < 2) continue;
+    const modules = [];
+    for (let u = r.unit; u?.parent; u = u.parent.unit) modules.unshift(u.parent.plainDisplayName);
+    r.displayQualifier = modules.join(".");
+  }
+}
 function deployFile(source, loaded, opts) {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
 }
@@ -22081,6 +22101,7 @@ var init_deploy = __esm({
         const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
         this.checkExpressions(source, root, span);
         this.expand({ node: root, span }, unit, scope);
+        qualifySharedSymbolicNames(this.resources);
         return {
           unit,
           resources: this.resources,
@@ -27769,7 +27790,7 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
   const findings = diagnosticFindings(diagnostics, opts.rules, config);
   const candidates = findings.map((finding) => ({ finding, resource: void 0 }));
   for (const o of outcomes) {
-    const logical2 = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.displayName}` : void 0;
+    const logical2 = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : void 0;
     const finding = {
       ruleId: o.rule.meta.id,
       level: o.level,
@@ -28480,4 +28501,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build fd6cd00c02e21373fc91912b4219150e
+// vtaplint-build 3e37d4d731e53e6780f380d658395eb8

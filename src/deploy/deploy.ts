@@ -96,6 +96,7 @@ export class Deployment {
     const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
+    qualifySharedSymbolicNames(this.resources);
     return {
       unit,
       resources: this.resources,
@@ -332,6 +333,28 @@ export class Deployment {
 }
 
 /** Deploys one template file with the given options. */
+/**
+ * Modules are separate files, and two of them often use the same symbolic names ('vnet', 'nic'):
+ * a message naming a hub's 'vnet' and a spoke's 'vnet' must tell them apart. A symbolic name that
+ * resources of two deployment units share is shown with the modules it is in ("hub.vnet",
+ * "spokes[1].nic"); the root template's own resources keep their plain names.
+ */
+function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): void {
+  const units = new Map<string, Set<DeploymentUnit>>();
+  for (const r of resources) {
+    if (r.symbolicName === undefined) continue;
+    const set = units.get(r.symbolicName);
+    if (set) set.add(r.unit);
+    else units.set(r.symbolicName, new Set([r.unit]));
+  }
+  for (const r of resources) {
+    if (r.symbolicName === undefined || r.unit.parent === undefined || (units.get(r.symbolicName)?.size ?? 0) < 2) continue;
+    const modules: string[] = [];
+    for (let u: DeploymentUnit | undefined = r.unit; u?.parent; u = u.parent.unit) modules.unshift(u.parent.plainDisplayName);
+    r.displayQualifier = modules.join('.');
+  }
+}
+
 export function deployFile(source: SourceText, loaded: { root: TNode | undefined; span: Span }, opts: DeployOptions): DeployResult {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
 }

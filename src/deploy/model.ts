@@ -55,8 +55,15 @@ export interface DeployedResource {
   readonly apiVersion: string | undefined;
   /** Full name as evaluated ("nic1/tapcfg"), possibly partially known. */
   readonly name: Value;
-  /** How the user refers to it: the Bicep symbolic name, else the name as written/evaluated. */
+  /**
+   * How the user refers to it: the Bicep symbolic name, else the name as written/evaluated; with
+   * the modules it is in ("hub.vnet") when resources of another module share its symbolic name.
+   */
   readonly displayName: string;
+  /** displayName without the modules. */
+  readonly plainDisplayName: string;
+  /** The modules it is in, when its displayName shows them ("hub", "spokes[1].net"). */
+  displayQualifier: string | undefined;
   readonly symbolicName: string | undefined;
   /** An `existing` resource: referenced, not deployed; its properties are unknown. */
   readonly existing: boolean;

@@ -275,7 +275,7 @@ export class ResourceExpander {
 }
 
 /** The fields of a deployed resource known when it is expanded. */
-type ResourceFields = Omit<DeployedResource, 'displayName' | 'children' | 'dependsOn' | 'body' | 'root'>;
+type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'displayQualifier' | 'children' | 'dependsOn' | 'body' | 'root'>;
 
 /**
  * A deployed resource. A class, not an object literal with getters and closures: an object with
@@ -301,6 +301,7 @@ class ExpandedResource implements DeployedResource {
   readonly nameSpan: Span;
   parent: DeployedResource | undefined;
   children: DeployedResource[] = [];
+  displayQualifier: string | undefined = undefined;
   readonly decl: Located<TObject>;
   private bodyValue: ObjectValue | undefined;
   /** What `root` gives, made once: rules ask for it for every query about the resource. */
@@ -336,6 +337,11 @@ class ExpandedResource implements DeployedResource {
    * Computed when a message needs it: the name as written costs a position lookup.
    */
   get displayName(): string {
+    const plain = this.plainDisplayName;
+    return this.displayQualifier === undefined ? plain : `${this.displayQualifier}.${plain}`;
+  }
+
+  get plainDisplayName(): string {
     const { symbolicName, loop } = this;
     return symbolicName
       ? loop && typeof loop.index === 'number' && loop.name === symbolicName

@@ -389,7 +389,9 @@ function lintOne(
   const findings = diagnosticFindings(diagnostics, opts.rules, config);
   const candidates: Candidate[] = findings.map((finding) => ({ finding, resource: undefined }));
   for (const o of outcomes) {
-    const logical = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.displayName}` : undefined;
+    // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
+    // config's resource suppressions keep matching whether or not another module shares the name.
+    const logical = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : undefined;
     const finding: Finding = {
       ruleId: o.rule.meta.id,
       level: o.level,

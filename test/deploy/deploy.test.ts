@@ -8,6 +8,7 @@ import { at, keySpanOf } from '../../src/graph/located.js';
 import { formatId, parseResourceId } from '../../src/graph/resource-id.js';
 import { graphToJson } from '../../src/graph/export.js';
 import { diagnosticsNow } from '../../src/engine/analyze.js';
+import { findingsOf } from '../helpers.js';
 import { analyze, arm } from './helpers.js';
 
 const names = (a: ReturnType<typeof analyze>['a']) => a.graph.resources.map((r) => (typeof r.name === 'string' ? r.name : `{${r.name instanceof Unknown ? r.name.reason.code : '?'}}`));
@@ -425,4 +426,38 @@ describe('resource ids and edges', () => {
     expect(show(a.graph.edges())).toEqual(['vnet/web parent vnet', 'vnet/web dependsOn vnet', 'nic1 reference vnet/web']);
     expect(a.graph.unresolvedDependsOn).toHaveLength(1);
   });
+});
+
+describe('display names across modules', () => {
+  test('a symbolic name two modules share is shown with the modules; the root keeps its plain names', () => {
+    const nsg = (name: string) => `resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'nsg-${name}', location: 'westeurope' }\n`;
+    const { a } = analyze({
+      'main.bicep': [
+        "module hub 'hub.bicep' = { name: 'hub' }",
+        "module spokes 'spoke.bicep' = [for i in range(0, 2): { name: 'spoke${i}', params: { n: i } }]",
+        "resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'root', location: 'westeurope' }",
+        "resource alone 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'alone', location: 'westeurope' }",
+      ].join('\n'),
+      'hub.bicep': `${nsg('hub')}module inner 'inner.bicep' = { name: 'inner' }\n`,
+      'inner.bicep': nsg('inner'),
+      'spoke.bicep': `param n int\n${nsg("spoke${n}")}resource own 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'own\${n}', location: 'westeurope' }\n`,
+    });
+    const shown = (name: string) => a.graph.resources.find((r) => r.name === name);
+    expect(shown('root')?.displayName).toBe('vnet');
+    expect(shown('nsg-hub')?.displayName).toBe('hub.vnet');
+    expect(shown('nsg-inner')?.displayName).toBe('hub.inner.vnet');
+    expect(shown('nsg-spoke0')?.displayName).toBe('spokes[0].vnet');
+    expect(shown('nsg-spoke1')?.displayName).toBe('spokes[1].vnet');
+    expect(shown('nsg-spoke1')?.plainDisplayName).toBe('vnet');
+    // names no other module uses stay plain, in modules too (two instances of one module share 'own')
+    expect(shown('alone')?.displayName).toBe('alone');
+    expect(shown('own0')?.displayName).toBe('spokes[0].own');
+  });
+});
+
+test('findings name module resources with their modules; their logical location stays the plain name (fingerprints, resource suppressions)', async () => {
+  const { findings } = await findingsOf(['fixtures/module-order/unordered.bicep']);
+  const restart = findings.filter((f) => f.ruleId === 'vtap-source-vm-restart');
+  expect(restart.map((f) => f.message.split(' (source NIC')[0])).toEqual(["VM 'source[0].vm'", "VM 'source[1].vm'"]);
+  expect(restart.map((f) => f.resource)).toEqual(['Microsoft.Compute/virtualMachines/vm', 'Microsoft.Compute/virtualMachines/vm']);
 });
