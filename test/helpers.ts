@@ -34,6 +34,8 @@ export interface JsonFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The resource it is about ("Microsoft.Compute/virtualMachines/vm"), or null. */
+  resource: string | null;
   fingerprint: string;
   related: { file: string; line: number; column: number; message: string }[];
 }
