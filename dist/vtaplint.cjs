@@ -19558,14 +19558,35 @@ var init_lower = __esm({
         this.set(root, "outputs", outputs, whole);
         return { root, variables: varInfo, functions: funcInfo, exported };
       }
-      /** A .bicepparam file: `param x = value` assignments, variables inlined (no template to hold them). */
+      /**
+       * A .bicepparam file: `param x = value` assignments, the file's own variables inlined (no
+       * template holds them), and `scope`, the template the values are evaluated in: what they import
+       * brings the variables and functions it uses (a value imported from a .bicep file may read that
+       * file's other variables, as `json.bar` where `var json = loadJsonContent(...)`, or call its
+       * functions), as a template's imports do.
+       */
       lowerParameterAssignments() {
         this.collect();
-        const out = /* @__PURE__ */ new Map();
+        const values = /* @__PURE__ */ new Map();
         for (const s of this.program.statements) {
-          if (s.kind === "ParameterAssignment") out.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
+          if (s.kind === "ParameterAssignment") values.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
         }
-        return out;
+        const scope = {};
+        const variables = nameTable();
+        for (const [name, v] of this.importedVars) {
+          setOwn(variables, name, v.node);
+          recordSpan(variables, name, v.span);
+        }
+        setOwn(scope, "variables", variables);
+        if (this.importedFuncs.size > 0) {
+          const members = nameTable();
+          for (const [name, f] of this.importedFuncs) {
+            setOwn(members, name, f.node);
+            recordSpan(members, name, f.span);
+          }
+          setOwn(scope, "functions", [{ namespace: "__bicep", members }]);
+        }
+        return { values, scope };
       }
       parameter(s) {
         const out = {};
@@ -20490,12 +20511,13 @@ function loadBicepParams(source, host) {
   const loader = new Loader(host, sink);
   loader.stack.push(import_node_path10.default.resolve(source.path));
   let values = /* @__PURE__ */ new Map();
+  let scope = {};
   try {
-    values = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments();
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, diagnostics: sink.items };
+  return { templatePath, values, scope, diagnostics: sink.items };
 }
 var import_node_path10;
 var init_params = __esm({
@@ -22866,8 +22888,7 @@ function bicepParamsDeployment(file, opts) {
   }
   const isJson = extensionOf(p.templatePath) === "json";
   const sink = new DiagnosticSink();
-  const empty = {};
-  const valueScope = new TemplateScope(empty, new TextSpan(read.source, 0, read.source.text.length), {
+  const valueScope = new TemplateScope(p.scope, new TextSpan(read.source, 0, read.source.text.length), {
     deployment: opts.deployment,
     diagnostics: sink,
     budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS))
@@ -28501,4 +28522,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3e37d4d731e53e6780f380d658395eb8
+// vtaplint-build d13c7ca7335c5aadd3e52956c135ed0d

@@ -53,3 +53,28 @@ describe('values from parameters files', () => {
     expect(new Set(v6.map((f) => f.fingerprint)).size).toBe(2);
   });
 });
+
+describe('imports in .bicepparam files', () => {
+  test('an imported value reads the variables and calls the functions of its own file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-import-'));
+    writeFileSync(path.join(dir, 'sizes.json'), JSON.stringify({ web: { size: 'Standard_D2s_v6' } }));
+    writeFileSync(
+      path.join(dir, 'shared.bicep'),
+      [
+        "var table = loadJsonContent('sizes.json')",
+        "func pick(s string) string => toLower(s) == 'standard_d2s_v6' ? s : 'Standard_D2s_v5'",
+        '@export()',
+        'var webSize = pick(table.web.size)',
+        '@export()',
+        "var region = 'eastus'",
+      ].join('\n'),
+    );
+    cpSync(path.join(REPO, 'fixtures/bicepparam/main.bicep'), path.join(dir, 'main.bicep'));
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using 'main.bicep'\nimport * as shared from 'shared.bicep'\nimport { webSize } from 'shared.bicep'\n\nparam location = shared.region\nparam webVmSize = webSize\n");
+    const { findings } = await findingsOf(['prod.bicepparam'], dir);
+    expect(findings.filter((f) => f.ruleId === 'evaluation-error')).toEqual([]);
+    // The size comes through the imported variable, its file's variable and its function.
+    expect(findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6')?.message).toContain("'Standard_D2s_v6'");
+    expect(findings.some((f) => f.ruleId === 'vtap-supported-region')).toBe(false);
+  });
+});

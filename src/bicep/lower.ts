@@ -450,14 +450,35 @@ export class FileLowerer extends ExprLowerer {
     return { root, variables: varInfo, functions: funcInfo, exported };
   }
 
-  /** A .bicepparam file: `param x = value` assignments, variables inlined (no template to hold them). */
-  lowerParameterAssignments(): Map<string, { node: TNode; span: TextSpan }> {
+  /**
+   * A .bicepparam file: `param x = value` assignments, the file's own variables inlined (no
+   * template holds them), and `scope`, the template the values are evaluated in: what they import
+   * brings the variables and functions it uses (a value imported from a .bicep file may read that
+   * file's other variables, as `json.bar` where `var json = loadJsonContent(...)`, or call its
+   * functions), as a template's imports do.
+   */
+  lowerParameterAssignments(): { values: Map<string, { node: TNode; span: TextSpan }>; scope: TObject } {
     this.collect();
-    const out = new Map<string, { node: TNode; span: TextSpan }>();
+    const values = new Map<string, { node: TNode; span: TextSpan }>();
     for (const s of this.program.statements) {
-      if (s.kind === 'ParameterAssignment') out.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
+      if (s.kind === 'ParameterAssignment') values.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
     }
-    return out;
+    const scope: TObject = {};
+    const variables: TObject = nameTable();
+    for (const [name, v] of this.importedVars) {
+      setOwn(variables, name, v.node);
+      recordSpan(variables, name, v.span);
+    }
+    setOwn(scope, 'variables', variables);
+    if (this.importedFuncs.size > 0) {
+      const members: TObject = nameTable();
+      for (const [name, f] of this.importedFuncs) {
+        setOwn(members, name, f.node);
+        recordSpan(members, name, f.span);
+      }
+      setOwn(scope, 'functions', [{ namespace: '__bicep', members }]);
+    }
+    return { values, scope };
   }
 
   private parameter(s: ParameterDeclaration): TObject {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
-import type { TNode } from '../model/template.js';
+import type { TNode, TObject } from '../model/template.js';
 import { Loader, type BicepHost } from './load.js';
 import { FileLowerer } from './lower.js';
 import { parseBicepParams } from './parser.js';
@@ -15,6 +15,8 @@ export interface BicepParams {
   /** The template named by `using` (absolute); undefined for `using none` or no `using`. */
   templatePath: string | undefined;
   values: Map<string, { node: TNode; span: Span }>;
+  /** The template the values are evaluated in: the variables and functions they import (see FileLowerer.lowerParameterAssignments). */
+  scope: TObject;
   diagnostics: Diagnostic[];
 }
 
@@ -45,10 +47,11 @@ export function loadBicepParams(source: SourceText, host: BicepHost): BicepParam
   const loader = new Loader(host, sink);
   loader.stack.push(path.resolve(source.path));
   let values = new Map<string, { node: TNode; span: Span }>();
+  let scope: TObject = {};
   try {
-    values = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments();
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, diagnostics: sink.items };
+  return { templatePath, values, scope, diagnostics: sink.items };
 }

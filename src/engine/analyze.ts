@@ -195,9 +195,9 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   }
   const isJson = extensionOf(p.templatePath) === 'json';
   const sink = new DiagnosticSink();
-  // Parameter values are expressions of their own file: evaluate them in an empty scope.
-  const empty = {};
-  const valueScope = new TemplateScope(empty, new TextSpan(read.source, 0, read.source.text.length), {
+  // Parameter values are expressions of their own file: evaluated in a scope of their own, which
+  // holds only what they import.
+  const valueScope = new TemplateScope(p.scope, new TextSpan(read.source, 0, read.source.text.length), {
     deployment: opts.deployment,
     diagnostics: sink,
     budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS)),
