@@ -22878,6 +22878,26 @@ var DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
 var DEPLOYMENTS_API = "2022-09-01";
 var RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
 var REGISTRY_PREFIX = /^(br|ts)[:/]/i;
+function isCompileTimeConstant(e) {
+  switch (e.kind) {
+    case "String":
+      return e.expressions.length === 0;
+    case "Integer":
+    case "Boolean":
+    case "Null":
+      return true;
+    case "Unary":
+      return e.operator === "-" && e.operand.kind === "Integer";
+    case "Parenthesized":
+      return isCompileTimeConstant(e.expression);
+    case "Array":
+      return e.items.every((i) => i.kind !== "Spread" && isCompileTimeConstant(i));
+    case "Object":
+      return e.properties.every((p) => p.kind === "ObjectProperty" && p.keyName !== void 0 && isCompileTimeConstant(p.value));
+    default:
+      return false;
+  }
+}
 function bodyOf(value) {
   let loop;
   let condition;
@@ -22917,6 +22937,8 @@ var FileLowerer = class extends ExprLowerer {
   /** Resources by resources-object key (nested children included). */
   byKey = /* @__PURE__ */ new Map();
   importedVars = /* @__PURE__ */ new Map();
+  /** The parameters a .bicepparam file assigns (its values may use each other's). */
+  assigned = /* @__PURE__ */ new Set();
   importedFuncs = /* @__PURE__ */ new Map();
   /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
   namespaces = /* @__PURE__ */ new Map();
@@ -23199,11 +23221,21 @@ var FileLowerer = class extends ExprLowerer {
    */
   lowerParameterAssignments() {
     this.collect();
+    for (const s of this.program.statements) if (s.kind === "ParameterAssignment") this.assigned.add(s.name.name);
     const values = /* @__PURE__ */ new Map();
     for (const s of this.program.statements) {
-      if (s.kind === "ParameterAssignment") values.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
+      if (s.kind === "ParameterAssignment") values.set(s.name.name, { node: this.secretReference(s.value) ?? this.value(s.value, {}), span: this.span(s.value) });
     }
     const scope = {};
+    const parameters = nameTable();
+    for (const [name, v] of values) {
+      const decl = {};
+      setOwn(decl, "defaultValue", v.node);
+      setOwn(parameters, name, decl);
+      recordSpan(parameters, name, v.span);
+      recordSpan(decl, "defaultValue", v.span);
+    }
+    setOwn(scope, "parameters", parameters);
     const variables = nameTable();
     for (const [name, v] of this.importedVars) {
       setOwn(variables, name, v.node);
@@ -23596,6 +23628,26 @@ var FileLowerer = class extends ExprLowerer {
     }
     return call2("createObject", [lit("value", e), this.expr(e, ctx)], e);
   }
+  /**
+   * `param p = az.getSecret(subscriptionId, resourceGroup, vault, secret[, version])` in a
+   * .bicepparam file: the Key Vault reference the compiler writes into the parameters file (the
+   * value is then a secret, never known to vtaplint). Only a whole assigned value can be one.
+   */
+  secretReference(e) {
+    if (e.kind !== "FunctionCall" || e.name.name.toLowerCase() !== "getsecret") return void 0;
+    if (e.base && !(e.base.kind === "VariableAccess" && e.base.name.name === "az" && !this.vars.has("az"))) return void 0;
+    const [sub, rg, vault, secret, version] = e.args;
+    if (!sub || !rg || !vault || !secret || e.args.length > 5) return void 0;
+    const kv = {};
+    this.set(kv, "id", this.texpr(call2("resourceId", [this.expr(sub, {}), this.expr(rg, {}), lit("Microsoft.KeyVault/vaults", vault), this.expr(vault, {})], e)), e);
+    const reference = {};
+    this.set(reference, "keyVault", kv, e);
+    this.set(reference, "secretName", this.value(secret, {}), secret);
+    if (version) this.set(reference, "secretVersion", this.value(version, {}), version);
+    const out = {};
+    this.set(out, "reference", reference, e);
+    return out;
+  }
   /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
   keyVaultSecret(e, ctx) {
     if (e.kind !== "FunctionCall" || !e.base || e.name.name.toLowerCase() !== "getsecret") return void 0;
@@ -23781,7 +23833,7 @@ var FileLowerer = class extends ExprLowerer {
       else this.error(id, `unknown symbol '${name}'`);
       return lit(null, at2);
     }
-    if (this.params.has(name)) return call2("parameters", [lit(name, id)], at2);
+    if (this.params.has(name) || this.assigned.has(name)) return call2("parameters", [lit(name, id)], at2);
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
       if (this.options.inlineVariables) return this.inlineVariable(name, at2);
@@ -23953,9 +24005,33 @@ var FileLowerer = class extends ExprLowerer {
         if (a?.kind === "VariableAccess") return lit(a.name.name, e);
         return lit(null, e);
       }
+      case "readenvironmentvariable":
+      case "readenvvar":
+      case "readcliarg":
+      case "externalinput": {
+        args();
+        for (const a of e.args) if (!isCompileTimeConstant(a)) this.error(a, "the value must be a compile-time constant");
+        if (name.toLowerCase().startsWith("readenv")) return this.environmentVariable(e, ctx);
+        const what = name.toLowerCase() === "readcliarg" ? "a command-line argument of the compiler" : "an external input given when the file is compiled";
+        return call2("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
+      }
       default:
         return call2(name, args(), e);
     }
+  }
+  /**
+   * readEnvironmentVariable('NAME'[, default]) of a .bicepparam file: the compiler reads its own
+   * environment when it compiles the file, so vtaplint reads the environment it runs in (a
+   * pipeline that lints and deploys with the same variables gets the values it deploys); unset,
+   * the default, or else a value known only where the file is compiled.
+   */
+  environmentVariable(e, ctx) {
+    const n = e.args[0] ? stringValue(e.args[0]) : void 0;
+    if (n === void 0) return call2("notRead", [lit(`${e.name.name}(): an environment variable whose name is not a literal`, e)], e, LOWERING_NS);
+    const v = this.options.env?.[n];
+    if (v !== void 0) return lit(v, e);
+    if (e.args[1]) return this.expr(e.args[1], ctx);
+    return call2("notRead", [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
   }
   loadFile(e, convert) {
     const p = e.args[0];
@@ -24150,7 +24226,7 @@ function loadBicepParams(source, host) {
   let values = /* @__PURE__ */ new Map();
   let scope = {};
   try {
-    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments());
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
@@ -26362,6 +26438,7 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
     root,
     depth: limits.maxDeploymentDepth,
     limits,
+    env: process.env,
     read(absPath) {
       if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
       const r = readSourceInside(absPath, extensionOf(absPath) === "bicep" ? "bicep" : "other", root, limits);
@@ -26435,7 +26512,7 @@ function bicepParamsDeployment(file, opts) {
     budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS))
   });
   const parameters = /* @__PURE__ */ new Map();
-  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
+  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
   readGivenParameterFiles(opts, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);

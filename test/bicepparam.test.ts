@@ -78,3 +78,37 @@ describe('imports in .bicepparam files', () => {
     expect(findings.some((f) => f.ruleId === 'vtap-supported-region')).toBe(false);
   });
 });
+
+describe('what a .bicepparam file reads when it is compiled', () => {
+  const template = ['param region string', 'param size string', '@secure()', 'param password string', 'param fromCli string', 'param count int', 'output region string = region', 'output size string = size', 'output fromCli string = fromCli', 'output count int = count'].join('\n');
+  const evalOf = async (params: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-inputs-'));
+    writeFileSync(path.join(dir, 'main.bicep'), template);
+    writeFileSync(path.join(dir, 'p.bicepparam'), `using 'main.bicep'\n${params}\n`);
+    const r = await cli(['eval', 'p.bicepparam'], dir);
+    return { ...r, outputs: (JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> }).outputs, lint: await findingsOf(['p.bicepparam'], dir) };
+  };
+  const rest = "param password = az.getSecret('00000000-0000-0000-0000-000000000000', 'rg', 'kv', 'pw')\nparam fromCli = externalInput('sys.cli', 'name')\nparam count = size == 'Standard_D2s_v6' ? 2 : 1";
+
+  test('readEnvironmentVariable() reads the environment vtaplint runs in, else its default', async () => {
+    process.env.VTAPLINT_TEST_REGION = 'uksouth';
+    try {
+      const r = await evalOf(`param region = readEnvironmentVariable('VTAPLINT_TEST_REGION')\nparam size = readEnvironmentVariable('VTAPLINT_TEST_UNSET', 'Standard_D2s_v6')\n${rest}`);
+      expect(r.outputs.region?.value).toBe('uksouth');
+      expect(r.outputs.size?.value).toBe('Standard_D2s_v6');
+      // a value may use another parameter's
+      expect(r.outputs.count?.value).toBe(2);
+      // a Key Vault secret, an external input: values only known when compiled or deployed, not errors
+      expect(r.outputs.fromCli?.value).toEqual({ $unknown: "externalInput(): an external input given when the file is compiled" });
+      expect(r.lint.findings.filter((f) => f.ruleId === 'evaluation-error' || f.ruleId === 'invalid-template')).toEqual([]);
+    } finally {
+      delete process.env.VTAPLINT_TEST_REGION;
+    }
+  });
+
+  test('an unset variable without a default is unknown; a name the compiler cannot know is an error', async () => {
+    const r = await evalOf(`param region = readEnvironmentVariable('VTAPLINT_TEST_UNSET')\nparam size = readEnvironmentVariable(region)\n${rest}`);
+    expect(r.outputs.region?.value).toEqual({ $unknown: "readEnvironmentVariable('VTAPLINT_TEST_UNSET'): the environment variable is not set where vtaplint runs; it is read when the file is compiled" });
+    expect(r.lint.findings.filter((f) => f.ruleId === 'invalid-template').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['3:38 the value must be a compile-time constant']);
+  });
+});

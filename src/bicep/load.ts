@@ -26,6 +26,11 @@ export interface BicepHost {
   depth?: number;
   /** File size, nesting and the other limits of the run (the defaults when absent). */
   limits?: Readonly<Limits> | undefined;
+  /**
+   * The environment a .bicepparam file's readEnvironmentVariable() reads, as the compiler reads
+   * its own when it compiles the file (none when absent: such values are unknown).
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export interface BicepTemplate {

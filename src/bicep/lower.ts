@@ -111,6 +111,30 @@ export interface FileLowerOptions {
   modules: ModuleLoader;
   /** Inline variable references (bicepparam files: values are evaluated without a template). */
   inlineVariables?: boolean;
+  /** What readEnvironmentVariable() reads (see BicepHost.env). */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/** A literal, or an array or object of literals: what the compiler can use while it compiles. */
+function isCompileTimeConstant(e: Expression): boolean {
+  switch (e.kind) {
+    case 'String':
+      return e.expressions.length === 0;
+    case 'Integer':
+    case 'Boolean':
+    case 'Null':
+      return true;
+    case 'Unary':
+      return e.operator === '-' && e.operand.kind === 'Integer';
+    case 'Parenthesized':
+      return isCompileTimeConstant(e.expression);
+    case 'Array':
+      return e.items.every((i) => i.kind !== 'Spread' && isCompileTimeConstant(i));
+    case 'Object':
+      return e.properties.every((p) => p.kind === 'ObjectProperty' && p.keyName !== undefined && isCompileTimeConstant(p.value));
+    default:
+      return false;
+  }
 }
 
 function bodyOf(value: Expression): { body: ObjectExpression | undefined; loop: ForExpression | undefined; condition: Expression | undefined } {
@@ -148,6 +172,8 @@ export class FileLowerer extends ExprLowerer {
   /** Resources by resources-object key (nested children included). */
   private readonly byKey = new Map<string, SymInfo>();
   private readonly importedVars = new Map<string, ImportedVar>();
+  /** The parameters a .bicepparam file assigns (its values may use each other's). */
+  private readonly assigned = new Set<string>();
   private readonly importedFuncs = new Map<string, { node: TObject; span: TextSpan }>();
   /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
   private readonly namespaces = new Map<string, LoweredFile | undefined>();
@@ -459,11 +485,23 @@ export class FileLowerer extends ExprLowerer {
    */
   lowerParameterAssignments(): { values: Map<string, { node: TNode; span: TextSpan }>; scope: TObject } {
     this.collect();
+    for (const s of this.program.statements) if (s.kind === 'ParameterAssignment') this.assigned.add(s.name.name);
     const values = new Map<string, { node: TNode; span: TextSpan }>();
     for (const s of this.program.statements) {
-      if (s.kind === 'ParameterAssignment') values.set(s.name.name, { node: this.value(s.value, {}), span: this.span(s.value) });
+      if (s.kind === 'ParameterAssignment') values.set(s.name.name, { node: this.secretReference(s.value) ?? this.value(s.value, {}), span: this.span(s.value) });
     }
     const scope: TObject = {};
+    // A value may use the values assigned to other parameters of the file (`param b = a ? 1 : 2`):
+    // they are the scope's parameters, each with its assigned value as its default.
+    const parameters: TObject = nameTable();
+    for (const [name, v] of values) {
+      const decl: TObject = {};
+      setOwn(decl, 'defaultValue', v.node);
+      setOwn(parameters, name, decl);
+      recordSpan(parameters, name, v.span);
+      recordSpan(decl, 'defaultValue', v.span);
+    }
+    setOwn(scope, 'parameters', parameters);
     const variables: TObject = nameTable();
     for (const [name, v] of this.importedVars) {
       setOwn(variables, name, v.node);
@@ -895,6 +933,27 @@ export class FileLowerer extends ExprLowerer {
     return call('createObject', [lit('value', e), this.expr(e, ctx)], e);
   }
 
+  /**
+   * `param p = az.getSecret(subscriptionId, resourceGroup, vault, secret[, version])` in a
+   * .bicepparam file: the Key Vault reference the compiler writes into the parameters file (the
+   * value is then a secret, never known to vtaplint). Only a whole assigned value can be one.
+   */
+  private secretReference(e: Expression): TObject | undefined {
+    if (e.kind !== 'FunctionCall' || e.name.name.toLowerCase() !== 'getsecret') return undefined;
+    if (e.base && !(e.base.kind === 'VariableAccess' && e.base.name.name === 'az' && !this.vars.has('az'))) return undefined;
+    const [sub, rg, vault, secret, version] = e.args;
+    if (!sub || !rg || !vault || !secret || e.args.length > 5) return undefined;
+    const kv: TObject = {};
+    this.set(kv, 'id', this.texpr(call('resourceId', [this.expr(sub, {}), this.expr(rg, {}), lit('Microsoft.KeyVault/vaults', vault), this.expr(vault, {})], e)), e);
+    const reference: TObject = {};
+    this.set(reference, 'keyVault', kv, e);
+    this.set(reference, 'secretName', this.value(secret, {}), secret);
+    if (version) this.set(reference, 'secretVersion', this.value(version, {}), version);
+    const out: TObject = {};
+    this.set(out, 'reference', reference, e);
+    return out;
+  }
+
   /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
   private keyVaultSecret(e: Expression, ctx: LowerCtx): TObject | undefined {
     if (e.kind !== 'FunctionCall' || !e.base || e.name.name.toLowerCase() !== 'getsecret') return undefined;
@@ -1098,7 +1157,7 @@ export class FileLowerer extends ExprLowerer {
       else this.error(id, `unknown symbol '${name}'`);
       return lit(null, at);
     }
-    if (this.params.has(name)) return call('parameters', [lit(name, id)], at);
+    if (this.params.has(name) || this.assigned.has(name)) return call('parameters', [lit(name, id)], at);
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
       if (this.options.inlineVariables) return this.inlineVariable(name, at);
@@ -1287,11 +1346,37 @@ export class FileLowerer extends ExprLowerer {
         if (a?.kind === 'VariableAccess') return lit(a.name.name, e);
         return lit(null, e);
       }
+      case 'readenvironmentvariable':
+      case 'readenvvar':
+      case 'readcliarg':
+      case 'externalinput': {
+        // Read by the compiler when it compiles the file, from arguments it must know then.
+        args();
+        for (const a of e.args) if (!isCompileTimeConstant(a)) this.error(a, 'the value must be a compile-time constant');
+        if (name.toLowerCase().startsWith('readenv')) return this.environmentVariable(e, ctx);
+        const what = name.toLowerCase() === 'readcliarg' ? 'a command-line argument of the compiler' : 'an external input given when the file is compiled';
+        return call('notRead', [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
+      }
       default:
-        // loadYamlContent, readEnvironmentVariable, externalInput and the like are not ARM
-        // functions: the evaluator reports them as unsupported and the value is unknown.
+        // loadYamlContent and the like are not ARM functions: the evaluator reports them as
+        // unsupported and the value is unknown.
         return call(name, args(), e);
     }
+  }
+
+  /**
+   * readEnvironmentVariable('NAME'[, default]) of a .bicepparam file: the compiler reads its own
+   * environment when it compiles the file, so vtaplint reads the environment it runs in (a
+   * pipeline that lints and deploys with the same variables gets the values it deploys); unset,
+   * the default, or else a value known only where the file is compiled.
+   */
+  private environmentVariable(e: FunctionCall, ctx: LowerCtx): Expr {
+    const n = e.args[0] ? stringValue(e.args[0]) : undefined;
+    if (n === undefined) return call('notRead', [lit(`${e.name.name}(): an environment variable whose name is not a literal`, e)], e, LOWERING_NS);
+    const v = this.options.env?.[n];
+    if (v !== undefined) return lit(v, e);
+    if (e.args[1]) return this.expr(e.args[1], ctx);
+    return call('notRead', [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
   }
 
   private loadFile(e: FunctionCall, convert: (text: string) => Expr): Expr {

@@ -49,7 +49,7 @@ export function loadBicepParams(source: SourceText, host: BicepHost): BicepParam
   let values = new Map<string, { node: TNode; span: Span }>();
   let scope: TObject = {};
   try {
-    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true }).lowerParameterAssignments());
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }

@@ -83,6 +83,7 @@ export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMIT
     root,
     depth: limits.maxDeploymentDepth,
     limits,
+    env: process.env,
     read(absPath: string) {
       if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
       // The resolved path is read (not the link again), and positions keep the path as written.
@@ -203,7 +204,8 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
     budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS)),
   });
   const parameters: SuppliedParameters = new Map();
-  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.evaluateNode(v.node, v.span), span: v.span });
+  // Each value once, through the scope (a value another one uses is evaluated there first).
+  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
   readGivenParameterFiles(opts, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
