@@ -16596,28 +16596,40 @@ function readSource(path14, kind, limits = DEFAULT_READ_LIMITS) {
   return readOpened(path14, kind, limits, 0);
 }
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-function readOpened(path14, kind, limits, flags) {
-  const unreadable = (e) => fail(path14, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+function openChecked(path14, limits, flags) {
   let fd;
   try {
     fd = openSync(path14, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
-    return unreadable(e);
+    return { message: `cannot read the file: ${e.code ?? String(e)}`, limit: false, unreadable: true };
   }
+  let refusal;
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return fail(path14, kind, "invalid-template", "not a regular file", "", true);
-    if (st.size > limits.maxFileBytes) {
-      return fail(path14, kind, "limit-exceeded", `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
-    }
+    if (!st.isFile()) refusal = { message: "not a regular file", limit: false, unreadable: true };
+    else if (st.size > limits.maxFileBytes) {
+      refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false };
+    } else return { fd, size: st.size };
+  } catch (e) {
+    refusal = { message: `cannot read the file: ${e.code ?? String(e)}`, limit: false, unreadable: true };
+  }
+  closeSync(fd);
+  return refusal;
+}
+function readOpened(path14, kind, limits, flags) {
+  const opened = openChecked(path14, limits, flags);
+  if (opened === "link") return "link";
+  if (!("fd" in opened)) return fail(path14, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  const { fd, size } = opened;
+  try {
     const text = readFileSync2(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
       return { ok: true, source: new SourceText(path14, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path14, kind, bytesFromStart(fd, st.size));
+    return fromBytes(path14, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return unreadable(e);
+    return fail(path14, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   } finally {
     closeSync(fd);
   }
@@ -16695,6 +16707,19 @@ function locateInsideRoot(file, root) {
 var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
+}
+function readBytesInside(path14, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path14, root);
+  if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
+  const opened = openChecked(real ?? path14, limits, 0);
+  if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
+  try {
+    return { bytes: bytesFromStart(opened.fd, opened.size) };
+  } catch (e) {
+    return { error: `cannot read the file: ${e.code ?? String(e)}` };
+  } finally {
+    closeSync(opened.fd);
+  }
 }
 function readSourceInside(path14, kind, root, limits = DEFAULT_READ_LIMITS) {
   return readUnlinked(path14, kind, root, limits) ?? readResolved(path14, kind, root, limits);
@@ -22878,6 +22903,12 @@ var DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
 var DEPLOYMENTS_API = "2022-09-01";
 var RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
 var REGISTRY_PREFIX = /^(br|ts)[:/]/i;
+var TEXT_DECODERS = {
+  "us-ascii": (b) => Array.from(b, (c) => c < 128 ? String.fromCharCode(c) : "?").join(""),
+  "iso-8859-1": (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1"),
+  "utf-16": (b) => new TextDecoder("utf-16le").decode(b),
+  "utf-16be": (b) => new TextDecoder("utf-16be").decode(b)
+};
 function isCompileTimeConstant(e) {
   switch (e.kind) {
     case "String":
@@ -23985,10 +24016,18 @@ var FileLowerer = class extends ExprLowerer {
     switch (name.toLowerCase()) {
       case "any":
         return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
-      case "loadtextcontent":
-        return this.loadFile(e, (text) => lit(text, e));
+      case "loadtextcontent": {
+        const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
+        if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, (text) => lit(text, e));
+        const decode = TEXT_DECODERS[enc.toLowerCase()];
+        if (!decode) {
+          this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
+          return lit(null, e);
+        }
+        return this.loadBytes(e, (bytes) => lit(decode(bytes), e));
+      }
       case "loadfileasbase64":
-        return this.loadFile(e, (text) => lit(Buffer.from(text, "utf8").toString("base64"), e));
+        return this.loadBytes(e, (bytes) => lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), e));
       case "loadjsoncontent":
         return this.loadFile(e, (text) => this.jsonContent(e, text));
       case "nameof": {
@@ -24015,6 +24054,10 @@ var FileLowerer = class extends ExprLowerer {
         const what = name.toLowerCase() === "readcliarg" ? "a command-line argument of the compiler" : "an external input given when the file is compiled";
         return call2("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
       }
+      case "loadyamlcontent":
+        args();
+        this.note(e.name, "loadYamlContent(): YAML files are not read; the value is unknown");
+        return call2("notRead", [lit(`${name}(): a YAML file, not read`, e)], e, LOWERING_NS);
       default:
         return call2(name, args(), e);
     }
@@ -24034,18 +24077,25 @@ var FileLowerer = class extends ExprLowerer {
     return call2("notRead", [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
   }
   loadFile(e, convert) {
+    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => convert(got.text));
+  }
+  loadBytes(e, convert) {
+    return this.loaded(e, (abs) => this.options.modules.readBytes(abs), (got) => convert(got.bytes));
+  }
+  /** A load*() call's file, read by `read` and made a value by `convert`; a literal path is required. */
+  loaded(e, read, convert) {
     const p = e.args[0];
     const rel = p ? stringValue(p) : void 0;
     if (!p || rel === void 0) {
       this.error(p ?? e, `${e.name.name}() needs a literal file path`);
       return lit(null, e);
     }
-    const got = this.options.modules.readFile(this.resolvePath(rel));
+    const got = read(this.resolvePath(rel));
     if ("error" in got) {
       this.error(p, `${e.name.name}(): ${got.error}`);
       return call2("notRead", [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
     }
-    return convert(got.text);
+    return convert(got);
   }
   jsonContent(e, text) {
     const errors = [];
@@ -24196,6 +24246,13 @@ var Loader = class {
   readFile(absPath) {
     const got = this.host.read(path7.resolve(absPath));
     return "error" in got ? got : { text: got.text };
+  }
+  readBytes(absPath) {
+    if (!this.host.readBytes) {
+      const got = this.readFile(absPath);
+      return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
+    }
+    return this.host.readBytes(path7.resolve(absPath));
   }
 };
 
@@ -26443,6 +26500,10 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
       if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
       const r = readSourceInside(absPath, extensionOf(absPath) === "bicep" ? "bicep" : "other", root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
+    },
+    readBytes(absPath) {
+      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
+      return readBytesInside(absPath, root, limits);
     }
   };
 }

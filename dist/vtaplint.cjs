@@ -12649,28 +12649,40 @@ function decodeText(bytes) {
 function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
   return readOpened(path17, kind, limits, 0);
 }
-function readOpened(path17, kind, limits, flags) {
-  const unreadable = (e) => fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+function openChecked(path17, limits, flags) {
   let fd;
   try {
     fd = (0, import_node_fs6.openSync)(path17, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
-    return unreadable(e);
+    return { message: `cannot read the file: ${e.code ?? String(e)}`, limit: false, unreadable: true };
   }
+  let refusal;
   try {
     const st = (0, import_node_fs6.fstatSync)(fd);
-    if (!st.isFile()) return fail(path17, kind, "invalid-template", "not a regular file", "", true);
-    if (st.size > limits.maxFileBytes) {
-      return fail(path17, kind, "limit-exceeded", `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
-    }
+    if (!st.isFile()) refusal = { message: "not a regular file", limit: false, unreadable: true };
+    else if (st.size > limits.maxFileBytes) {
+      refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false };
+    } else return { fd, size: st.size };
+  } catch (e) {
+    refusal = { message: `cannot read the file: ${e.code ?? String(e)}`, limit: false, unreadable: true };
+  }
+  (0, import_node_fs6.closeSync)(fd);
+  return refusal;
+}
+function readOpened(path17, kind, limits, flags) {
+  const opened = openChecked(path17, limits, flags);
+  if (opened === "link") return "link";
+  if (!("fd" in opened)) return fail(path17, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  const { fd, size } = opened;
+  try {
     const text = (0, import_node_fs6.readFileSync)(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
       return { ok: true, source: new SourceText(path17, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path17, kind, bytesFromStart(fd, st.size));
+    return fromBytes(path17, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return unreadable(e);
+    return fail(path17, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
   } finally {
     (0, import_node_fs6.closeSync)(fd);
   }
@@ -12746,6 +12758,19 @@ function locateInsideRoot(file, root) {
 }
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
+}
+function readBytesInside(path17, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path17, root);
+  if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
+  const opened = openChecked(real ?? path17, limits, 0);
+  if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
+  try {
+    return { bytes: bytesFromStart(opened.fd, opened.size) };
+  } catch (e) {
+    return { error: `cannot read the file: ${e.code ?? String(e)}` };
+  } finally {
+    (0, import_node_fs6.closeSync)(opened.fd);
+  }
 }
 function readSourceInside(path17, kind, root, limits = DEFAULT_READ_LIMITS) {
   return readUnlinked(path17, kind, root, limits) ?? readResolved(path17, kind, root, limits);
@@ -19265,7 +19290,7 @@ function usesLambdaVariables(e) {
       return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
   }
 }
-var import_node_path8, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, FileLowerer;
+var import_node_path8, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, TEXT_DECODERS, FileLowerer;
 var init_lower = __esm({
   "src/bicep/lower.ts"() {
     "use strict";
@@ -19288,6 +19313,12 @@ var init_lower = __esm({
     DEPLOYMENTS_API = "2022-09-01";
     RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
     REGISTRY_PREFIX = /^(br|ts)[:/]/i;
+    TEXT_DECODERS = {
+      "us-ascii": (b) => Array.from(b, (c) => c < 128 ? String.fromCharCode(c) : "?").join(""),
+      "iso-8859-1": (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1"),
+      "utf-16": (b) => new TextDecoder("utf-16le").decode(b),
+      "utf-16be": (b) => new TextDecoder("utf-16be").decode(b)
+    };
     FileLowerer = class extends ExprLowerer {
       constructor(file, diagnostics, program, options) {
         super(file, diagnostics);
@@ -20353,10 +20384,18 @@ var init_lower = __esm({
         switch (name.toLowerCase()) {
           case "any":
             return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
-          case "loadtextcontent":
-            return this.loadFile(e, (text) => lit(text, e));
+          case "loadtextcontent": {
+            const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
+            if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, (text) => lit(text, e));
+            const decode = TEXT_DECODERS[enc.toLowerCase()];
+            if (!decode) {
+              this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
+              return lit(null, e);
+            }
+            return this.loadBytes(e, (bytes) => lit(decode(bytes), e));
+          }
           case "loadfileasbase64":
-            return this.loadFile(e, (text) => lit(Buffer.from(text, "utf8").toString("base64"), e));
+            return this.loadBytes(e, (bytes) => lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), e));
           case "loadjsoncontent":
             return this.loadFile(e, (text) => this.jsonContent(e, text));
           case "nameof": {
@@ -20383,6 +20422,10 @@ var init_lower = __esm({
             const what = name.toLowerCase() === "readcliarg" ? "a command-line argument of the compiler" : "an external input given when the file is compiled";
             return call2("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
           }
+          case "loadyamlcontent":
+            args();
+            this.note(e.name, "loadYamlContent(): YAML files are not read; the value is unknown");
+            return call2("notRead", [lit(`${name}(): a YAML file, not read`, e)], e, LOWERING_NS);
           default:
             return call2(name, args(), e);
         }
@@ -20402,18 +20445,25 @@ var init_lower = __esm({
         return call2("notRead", [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
       }
       loadFile(e, convert) {
+        return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => convert(got.text));
+      }
+      loadBytes(e, convert) {
+        return this.loaded(e, (abs) => this.options.modules.readBytes(abs), (got) => convert(got.bytes));
+      }
+      /** A load*() call's file, read by `read` and made a value by `convert`; a literal path is required. */
+      loaded(e, read, convert) {
         const p = e.args[0];
         const rel = p ? stringValue(p) : void 0;
         if (!p || rel === void 0) {
           this.error(p ?? e, `${e.name.name}() needs a literal file path`);
           return lit(null, e);
         }
-        const got = this.options.modules.readFile(this.resolvePath(rel));
+        const got = read(this.resolvePath(rel));
         if ("error" in got) {
           this.error(p, `${e.name.name}(): ${got.error}`);
           return call2("notRead", [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
         }
-        return convert(got.text);
+        return convert(got);
       }
       jsonContent(e, text) {
         const errors = [];
@@ -20558,6 +20608,13 @@ var init_load = __esm({
       readFile(absPath) {
         const got = this.host.read(import_node_path9.default.resolve(absPath));
         return "error" in got ? got : { text: got.text };
+      }
+      readBytes(absPath) {
+        if (!this.host.readBytes) {
+          const got = this.readFile(absPath);
+          return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
+        }
+        return this.host.readBytes(import_node_path9.default.resolve(absPath));
       }
     };
   }
@@ -22902,6 +22959,10 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
       if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
       const r = readSourceInside(absPath, extensionOf(absPath) === "bicep" ? "bicep" : "other", root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
+    },
+    readBytes(absPath) {
+      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
+      return readBytesInside(absPath, root, limits);
     }
   };
 }
@@ -28599,4 +28660,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build dbd35f196ef6f7e2ac71451770aeb2ee
+// vtaplint-build 0739fe0b233448f2098c77d6df6850f2

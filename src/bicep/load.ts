@@ -22,6 +22,8 @@ export interface BicepHost {
   root: string;
   /** Reads a file; refuses paths outside the root with an error message. */
   read(absPath: string): SourceText | { error: string };
+  /** Reads a file's bytes, with read()'s checks (loadFileAsBase64(), loadTextContent() encodings); without it, only text files can be loaded. */
+  readBytes?(absPath: string): { bytes: Uint8Array } | { error: string };
   /** Module nesting limit (default 16). */
   depth?: number;
   /** File size, nesting and the other limits of the run (the defaults when absent). */
@@ -145,5 +147,13 @@ export class Loader implements ModuleLoader {
   readFile(absPath: string): { text: string } | { error: string } {
     const got = this.host.read(path.resolve(absPath));
     return 'error' in got ? got : { text: got.text };
+  }
+
+  readBytes(absPath: string): { bytes: Uint8Array } | { error: string } {
+    if (!this.host.readBytes) {
+      const got = this.readFile(absPath);
+      return 'error' in got ? got : { bytes: Buffer.from(got.text, 'utf8') };
+    }
+    return this.host.readBytes(path.resolve(absPath));
   }
 }

@@ -13,4 +13,6 @@ export interface ModuleLoader {
   lowerImport(absPath: string, at: Node, from: FileLowerer): LoweredFile | undefined;
   /** The text of a file for load*Content() (inside the lint root only). */
   readFile(absPath: string): { text: string } | { error: string };
+  /** The bytes of a file for loadFileAsBase64() and loadTextContent() with an encoding (inside the lint root only). */
+  readBytes(absPath: string): { bytes: Uint8Array } | { error: string };
 }

@@ -115,6 +115,17 @@ export interface FileLowerOptions {
   env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
+/**
+ * loadTextContent()'s encodings besides UTF-8, as .NET decodes them: ASCII makes every byte above
+ * 127 a '?', ISO-8859-1 maps each byte to the same code point, UTF-16 skips its byte order mark.
+ */
+const TEXT_DECODERS: Record<string, (bytes: Uint8Array) => string> = {
+  'us-ascii': (b) => Array.from(b, (c) => (c < 128 ? String.fromCharCode(c) : '?')).join(''),
+  'iso-8859-1': (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'),
+  'utf-16': (b) => new TextDecoder('utf-16le').decode(b),
+  'utf-16be': (b) => new TextDecoder('utf-16be').decode(b),
+};
+
 /** A literal, or an array or object of literals: what the compiler can use while it compiles. */
 function isCompileTimeConstant(e: Expression): boolean {
   switch (e.kind) {
@@ -1323,10 +1334,19 @@ export class FileLowerer extends ExprLowerer {
     switch (name.toLowerCase()) {
       case 'any':
         return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
-      case 'loadtextcontent':
-        return this.loadFile(e, (text) => lit(text, e));
+      case 'loadtextcontent': {
+        const enc = e.args[1] ? stringValue(e.args[1]) : undefined;
+        if (enc === undefined || enc.toLowerCase() === 'utf-8') return this.loadFile(e, (text) => lit(text, e));
+        const decode = TEXT_DECODERS[enc.toLowerCase()];
+        if (!decode) {
+          this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(', ')}, utf-8)`);
+          return lit(null, e);
+        }
+        return this.loadBytes(e, (bytes) => lit(decode(bytes), e));
+      }
       case 'loadfileasbase64':
-        return this.loadFile(e, (text) => lit(Buffer.from(text, 'utf8').toString('base64'), e));
+        // Bytes, not text: the file is often binary (a certificate, an archive).
+        return this.loadBytes(e, (bytes) => lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), e));
       case 'loadjsoncontent':
         return this.loadFile(e, (text) => this.jsonContent(e, text));
       case 'nameof': {
@@ -1357,9 +1377,12 @@ export class FileLowerer extends ExprLowerer {
         const what = name.toLowerCase() === 'readcliarg' ? 'a command-line argument of the compiler' : 'an external input given when the file is compiled';
         return call('notRead', [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
       }
+      case 'loadyamlcontent':
+        // Valid Bicep; vtaplint reads no YAML: the value is unknown, not an error.
+        args();
+        this.note(e.name, 'loadYamlContent(): YAML files are not read; the value is unknown');
+        return call('notRead', [lit(`${name}(): a YAML file, not read`, e)], e, LOWERING_NS);
       default:
-        // loadYamlContent and the like are not ARM functions: the evaluator reports them as
-        // unsupported and the value is unknown.
         return call(name, args(), e);
     }
   }
@@ -1380,19 +1403,28 @@ export class FileLowerer extends ExprLowerer {
   }
 
   private loadFile(e: FunctionCall, convert: (text: string) => Expr): Expr {
+    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => convert(got.text));
+  }
+
+  private loadBytes(e: FunctionCall, convert: (bytes: Uint8Array) => Expr): Expr {
+    return this.loaded(e, (abs) => this.options.modules.readBytes(abs), (got) => convert(got.bytes));
+  }
+
+  /** A load*() call's file, read by `read` and made a value by `convert`; a literal path is required. */
+  private loaded<T extends object>(e: FunctionCall, read: (abs: string) => T | { error: string }, convert: (got: T) => Expr): Expr {
     const p = e.args[0];
     const rel = p ? stringValue(p) : undefined;
     if (!p || rel === undefined) {
       this.error(p ?? e, `${e.name.name}() needs a literal file path`);
       return lit(null, e);
     }
-    const got = this.options.modules.readFile(this.resolvePath(rel));
+    const got = read(this.resolvePath(rel));
     if ('error' in got) {
       this.error(p, `${e.name.name}(): ${got.error}`);
       // Unknown, not null: rules must not take a missing file's content for an empty value.
       return call('notRead', [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
     }
-    return convert(got.text);
+    return convert(got as T);
   }
 
   private jsonContent(e: FunctionCall, text: string): Expr {

@@ -9,7 +9,7 @@ import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js
 import { clearParseCache } from '../expr/parser.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
-import { isInsideRoot, readSourceInside } from '../load/read.js';
+import { isInsideRoot, readBytesInside, readSourceInside } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
@@ -89,6 +89,10 @@ export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMIT
       // The resolved path is read (not the link again), and positions keep the path as written.
       const r = readSourceInside(absPath, extensionOf(absPath) === 'bicep' ? 'bicep' : 'other', root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
+    },
+    readBytes(absPath: string) {
+      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
+      return readBytesInside(absPath, root, limits);
     },
   };
 }

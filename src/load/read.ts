@@ -73,25 +73,48 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
 /** O_NOFOLLOW where the platform has it (not on Windows): opening a symbolic link then fails. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
-/** readSource, with extra open flags; 'link' when NO_FOLLOW is among them and the file is a symbolic link. */
-function readOpened(path: string, kind: SourceKind, limits: ReadLimits, flags: number): ReadResult | 'link' {
-  const unreadable = (e: unknown) => fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
-  // Opened without blocking (a FIFO would otherwise wait for a writer forever), then checked and
-  // read through that one descriptor: one stat fewer per file than stat-then-read, and nothing
-  // can swap the file between the check and the read.
+/** Why an opened file is not read: a message, whether it is a limit, whether the file cannot be read at all. */
+interface Refusal {
+  message: string;
+  limit: boolean;
+  unreadable: boolean;
+}
+
+/**
+ * Opens a file to read it. Opened without blocking (a FIFO would otherwise wait for a writer
+ * forever), then checked through that one descriptor: one stat fewer per file than stat-then-read,
+ * and nothing can swap the file between the check and the read. 'link' when NO_FOLLOW is among
+ * the flags and the file is a symbolic link.
+ */
+function openChecked(path: string, limits: ReadLimits, flags: number): { fd: number; size: number } | Refusal | 'link' {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && (e as NodeJS.ErrnoException).code === 'ELOOP') return 'link';
-    return unreadable(e);
+    return { message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, limit: false, unreadable: true };
   }
+  let refusal: Refusal;
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return fail(path, kind, 'invalid-template', 'not a regular file', '', true);
-    if (st.size > limits.maxFileBytes) {
-      return fail(path, kind, 'limit-exceeded', `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`);
-    }
+    if (!st.isFile()) refusal = { message: 'not a regular file', limit: false, unreadable: true };
+    else if (st.size > limits.maxFileBytes) {
+      refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false };
+    } else return { fd, size: st.size };
+  } catch (e) {
+    refusal = { message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, limit: false, unreadable: true };
+  }
+  closeSync(fd);
+  return refusal;
+}
+
+/** readSource, with extra open flags; 'link' when NO_FOLLOW is among them and the file is a symbolic link. */
+function readOpened(path: string, kind: SourceKind, limits: ReadLimits, flags: number): ReadResult | 'link' {
+  const opened = openChecked(path, limits, flags);
+  if (opened === 'link') return 'link';
+  if (!('fd' in opened)) return fail(path, kind, opened.limit ? 'limit-exceeded' : 'invalid-template', opened.message, '', opened.unreadable);
+  const { fd, size } = opened;
+  try {
     // Fast path: Node decodes UTF-8 straight into a string, with no Buffer in between. A
     // replacement character or a NUL in the result means the bytes may not be clean UTF-8 text
     // (invalid bytes, UTF-16, binary): then they are read again, as bytes, and checked.
@@ -99,9 +122,9 @@ function readOpened(path: string, kind: SourceKind, limits: ReadLimits, flags: n
     if (!text.includes('\uFFFD') && !text.includes('\0')) {
       return { ok: true, source: new SourceText(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path, kind, bytesFromStart(fd, st.size));
+    return fromBytes(path, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return unreadable(e);
+    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
   } finally {
     closeSync(fd);
   }
@@ -207,6 +230,25 @@ const realRoots = new Map<string, string>();
 /** Whether `file` (links resolved) lies inside `root` (links resolved). */
 export function isInsideRoot(file: string, root: string): boolean {
   return locateInsideRoot(file, root).inside;
+}
+
+/**
+ * The bytes of a file inside the lint root (for Bicep's loadFileAsBase64() and the encodings
+ * loadTextContent() takes), with readSourceInside's checks: links followed only inside the root,
+ * regular files only, the size limit.
+ */
+export function readBytesInside(path: string, root: string, limits: ReadLimits = DEFAULT_READ_LIMITS): { bytes: Uint8Array } | { error: string } {
+  const { inside, real } = locateInsideRoot(path, root);
+  if (!inside) return { error: 'the file is outside the folder being linted (by its path or through a symbolic link); it is not read' };
+  const opened = openChecked(real ?? path, limits, 0);
+  if (opened === 'link' || !('fd' in opened)) return { error: opened === 'link' ? 'a symbolic link' : opened.message };
+  try {
+    return { bytes: bytesFromStart(opened.fd, opened.size) };
+  } catch (e) {
+    return { error: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+  } finally {
+    closeSync(opened.fd);
+  }
 }
 
 /**

@@ -396,6 +396,39 @@ describe('Bicep lowering: modules and imports', () => {
     expect(strict.keys()).toEqual(['__proto__', 'ok']);
     expect((strict.get('__proto__') as ObjectValue).get('polluted')).toBe(true);
   });
+
+  it('loads binary files as bytes, and text in the encodings loadTextContent takes', () => {
+    const bytes: Record<string, Uint8Array> = {
+      'cert.bin': Uint8Array.from([0, 1, 2, 0xff, 0xfe, 0x80, 0x0a]),
+      'ascii.txt': Uint8Array.from([0x41, 0xe9, 0x42]),
+      'latin.txt': Uint8Array.from([0x41, 0xe9, 0x80]),
+      'le.txt': Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x3d, 0xd8, 0x00, 0xde]),
+      'be.txt': Uint8Array.from([0x00, 0x41, 0x00, 0xe9]),
+    };
+    const h = host({
+      'main.bicep': [
+        "var b64 = loadFileAsBase64('cert.bin')",
+        "var ascii = loadTextContent('ascii.txt', 'us-ascii')",
+        "var latin = loadTextContent('latin.txt', 'iso-8859-1')",
+        "var le = loadTextContent('le.txt', 'utf-16')",
+        "var be = loadTextContent('be.txt', 'utf-16BE')",
+        "var yaml = loadYamlContent('x.yaml')",
+      ].join('\n'),
+    });
+    h.readBytes = (abs: string) => bytes[path.relative(ROOT, abs)] ? { bytes: bytes[path.relative(ROOT, abs)] as Uint8Array } : { error: 'the file does not exist' };
+    const src = h.read(`${ROOT}/main.bicep`) as SourceText;
+    const r = { ...loadBicepTemplate(src, h), src };
+    expect(r.diagnostics.filter((d) => d.code !== 'note')).toEqual([]);
+    const scope = scopeOf(r);
+    expect(scope.variable('b64', r.span)).toBe(Buffer.from(bytes['cert.bin'] as Uint8Array).toString('base64'));
+    expect(scope.variable('ascii', r.span)).toBe('A?B');
+    expect(scope.variable('latin', r.span)).toBe('A\u00e9\u0080');
+    expect(scope.variable('le', r.span)).toBe('A\u{1F600}');
+    expect(scope.variable('be', r.span)).toBe('A\u00e9');
+    // valid Bicep whose value vtaplint does not read: unknown, and said as a note only
+    expect(scope.variable('yaml', r.span)).toMatchObject({ reason: { code: 'not-fetched' } });
+    expect(r.diagnostics.map((d) => d.message)).toContain('loadYamlContent(): YAML files are not read; the value is unknown');
+  });
 });
 
 describe('Bicep parameters files', () => {
