@@ -12970,6 +12970,8 @@ var FileLowerer = class extends ExprLowerer {
   /** Resources by resources-object key (nested children included). */
   byKey = /* @__PURE__ */ new Map();
   importedVars = /* @__PURE__ */ new Map();
+  /** Extension aliases (`extension kubernetes as k8s`), with the configuration given `with {...}`. */
+  extensionAliases = /* @__PURE__ */ new Map();
   /** The parameters a .bicepparam file assigns (its values may use each other's). */
   assigned = /* @__PURE__ */ new Set();
   importedFuncs = /* @__PURE__ */ new Map();
@@ -13029,6 +13031,12 @@ var FileLowerer = class extends ExprLowerer {
         case "CompileTimeImport":
           this.collectImport(s);
           break;
+        case "Extension": {
+          const spec = s.specification;
+          const name = s.alias?.name ?? (spec.kind === "VariableAccess" ? spec.name.name : void 0);
+          if (name !== void 0 && name !== "az" && name !== "sys") this.extensionAliases.set(name, s.config);
+          break;
+        }
         default:
           break;
       }
@@ -13363,6 +13371,11 @@ var FileLowerer = class extends ExprLowerer {
     if (loop.index) add.push([loop.index.name, { kind: "expr", expr: i }]);
     return withLocals({ refs }, add);
   }
+  /** A resource without a name, or inside one: in a file with extensions, an extension's resource. */
+  ofExtension(r) {
+    for (let x = r; x; x = x.parent) if (!x.nameProp) return true;
+    return false;
+  }
   ancestorLoop(r) {
     for (let p = r.parent; p; p = p.parent) if (p.loop) return p.loop;
     return void 0;
@@ -13525,9 +13538,10 @@ var FileLowerer = class extends ExprLowerer {
       this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
       this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
     } else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-    else if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    else if (!this.hasExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    if (this.hasExtensions && this.ofExtension(r)) this.set(out, "import", this.extensionAliases.keys().next().value ?? "extension", r.decl.type);
     if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
-    const scopeProp = this.rootOf(r).scopeProp;
+    const scopeProp = own(out, "import") !== void 0 ? void 0 : this.rootOf(r).scopeProp;
     const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
     if (scopeProp && sc && (sc.fn === "resourcegroup" || sc.fn === "subscription") && sc.args.length > 0) {
       const [a0, a1] = sc.args;
@@ -13540,14 +13554,19 @@ var FileLowerer = class extends ExprLowerer {
       const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: void 0 };
       this.set(out, "scope", this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
     }
+    const extension = own(out, "import") !== void 0;
+    const body = extension ? {} : out;
     for (const p of r.body?.properties ?? []) {
       if (p.kind === "Spread") {
         this.error(p, "a spread is not supported at the top level of a resource body");
         continue;
       }
-      if (p.kind !== "ObjectProperty" || p.keyName === void 0 || RESOURCE_SPECIAL.has(p.keyName.toLowerCase())) continue;
-      this.set(out, p.keyName, this.value(p.value, ctx), p.value, p.key);
+      if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+      const key = p.keyName.toLowerCase();
+      if (RESOURCE_SPECIAL.has(key) && !(extension && (key === "name" || key === "scope"))) continue;
+      this.set(body, p.keyName, this.value(p.value, ctx), p.value, p.key);
     }
+    if (extension && r.body) this.set(out, "properties", body, r.body);
     this.descriptionOf(r.decl, out);
     return out;
   }
@@ -13884,6 +13903,11 @@ var FileLowerer = class extends ExprLowerer {
     }
     const reg = this.unknownImports.get(name);
     if (reg !== void 0) return call2("unresolvedRegistryImport", [lit(reg, id), lit(name, id)], at2);
+    if (this.extensionAliases.has(name)) {
+      const config = this.extensionAliases.get(name);
+      if (config) return call2("createObject", [lit("config", id), this.expr(config, ctx)], at2);
+      return call2("notRead", [lit(`the configuration of extension '${name}', given where it is deployed`, id)], at2, LOWERING_NS);
+    }
     if (this.funcs.has(name) || this.importedFuncs.has(name)) {
       this.error(id, `the function '${name}' must be called`);
       return lit(null, at2);
@@ -13941,6 +13965,9 @@ var FileLowerer = class extends ExprLowerer {
       if (prop3 === "name") return this.shortName(info, idx, void 0);
       const r = call2("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
       return member(r, prop3, e);
+    }
+    if (this.hasExtensions && this.ofExtension(info) && prop3 !== "name" && prop3 !== "type" && prop3 !== "apiVersion") {
+      return member(this.referenceCall(info, idx, e.base, false), prop3, e);
     }
     switch (prop3) {
       case "id":
@@ -15155,19 +15182,24 @@ var ResourceExpander = class {
       });
       return;
     }
-    if (nameV.value === void 0) {
+    const extension = own(decl.node, "import") !== void 0 || own(decl.node, "extension") !== void 0;
+    if (nameV.value === void 0 && (!extension || symbolicName === void 0)) {
       this.diagnostics.add({ code: "invalid-template", message: "the resource has no 'name'", span: decl.span });
       return;
     }
     let type = typeV.value;
-    let name = nameV.value;
+    let name = nameV.value ?? symbolicName;
+    const at2 = extension ? type.lastIndexOf("@") : -1;
+    const typeVersion = at2 > 0 ? type.slice(at2 + 1) : void 0;
+    if (at2 > 0) type = type.slice(0, at2);
     if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
-    const apiVersion = ev("apiVersion").value;
+    const apiVersion = ev("apiVersion").value ?? typeVersion;
     const existing = own(decl.node, "existing") === true;
     const scope = this.scopeFor(decl, loop);
     const id = buildId(scope, type, name);
     if (id && /\/providers\//i.test(type)) type = fullType(id);
     if (!id) {
+      if (extension) return;
       this.diagnostics.add({
         code: "invalid-template",
         message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
@@ -18282,4 +18314,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build ee84a2573963bc7eca9795b2944510f8
+// vtaplint-build 35ab951b293d18421020eee7c2ec09fc

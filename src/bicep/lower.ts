@@ -183,6 +183,8 @@ export class FileLowerer extends ExprLowerer {
   /** Resources by resources-object key (nested children included). */
   private readonly byKey = new Map<string, SymInfo>();
   private readonly importedVars = new Map<string, ImportedVar>();
+  /** Extension aliases (`extension kubernetes as k8s`), with the configuration given `with {...}`. */
+  private readonly extensionAliases = new Map<string, Expression | undefined>();
   /** The parameters a .bicepparam file assigns (its values may use each other's). */
   private readonly assigned = new Set<string>();
   private readonly importedFuncs = new Map<string, { node: TObject; span: TextSpan }>();
@@ -255,6 +257,14 @@ export class FileLowerer extends ExprLowerer {
         case 'CompileTimeImport':
           this.collectImport(s);
           break;
+        case 'Extension': {
+          // `extension kubernetes with {...} as k8s`: the alias (or the name) is a symbol whose
+          // `config` is the configuration (modules pass it on in extensionConfigs).
+          const spec = s.specification;
+          const name = s.alias?.name ?? (spec.kind === 'VariableAccess' ? spec.name.name : undefined);
+          if (name !== undefined && name !== 'az' && name !== 'sys') this.extensionAliases.set(name, s.config);
+          break;
+        }
         default:
           break;
       }
@@ -614,6 +624,12 @@ export class FileLowerer extends ExprLowerer {
     return withLocals({ refs }, add);
   }
 
+  /** A resource without a name, or inside one: in a file with extensions, an extension's resource. */
+  private ofExtension(r: ResInfo): boolean {
+    for (let x: ResInfo | undefined = r; x; x = x.parent) if (!x.nameProp) return true;
+    return false;
+  }
+
   private ancestorLoop(r: ResInfo): ForExpression | undefined {
     for (let p = r.parent; p; p = p.parent) if (p.loop) return p.loop;
     return undefined;
@@ -795,9 +811,13 @@ export class FileLowerer extends ExprLowerer {
       this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, undefined, r.decl.name));
       this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
     } else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-    else if (!this.program.statements.some((x) => x.kind === 'Extension')) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    else if (!this.hasExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    // A resource of an extension (Microsoft Graph, Kubernetes: one without an ARM name, and what is
+    // declared inside it) is marked as the compiler marks it (`import`), for the deploy stage.
+    if (this.hasExtensions && this.ofExtension(r)) this.set(out, 'import', this.extensionAliases.keys().next().value ?? 'extension', r.decl.type);
     if (r.existing && r.decl.existing) this.set(out, 'existing', true, r.decl.existing);
-    const scopeProp = this.rootOf(r).scopeProp;
+    // An extension's `scope` is one of its own properties (below), not an ARM scope.
+    const scopeProp = own(out, 'import') !== undefined ? undefined : this.rootOf(r).scopeProp;
     const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : undefined;
     if (scopeProp && sc && (sc.fn === 'resourcegroup' || sc.fn === 'subscription') && sc.args.length > 0) {
       // An existing resource in another resource group / subscription: the compiler writes
@@ -814,14 +834,21 @@ export class FileLowerer extends ExprLowerer {
       const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: undefined };
       this.set(out, 'scope', this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
     }
+    // An extension's resource has its whole body under `properties`, as the compiler writes it
+    // (its `name` and `uniqueName` are properties of the extension, not ARM's).
+    const extension = own(out, 'import') !== undefined;
+    const body: TObject = extension ? {} : out;
     for (const p of r.body?.properties ?? []) {
       if (p.kind === 'Spread') {
         this.error(p, 'a spread is not supported at the top level of a resource body');
         continue;
       }
-      if (p.kind !== 'ObjectProperty' || p.keyName === undefined || RESOURCE_SPECIAL.has(p.keyName.toLowerCase())) continue;
-      this.set(out, p.keyName, this.value(p.value, ctx), p.value, p.key);
+      if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
+      const key = p.keyName.toLowerCase();
+      if (RESOURCE_SPECIAL.has(key) && !(extension && (key === 'name' || key === 'scope'))) continue;
+      this.set(body, p.keyName, this.value(p.value, ctx), p.value, p.key);
     }
+    if (extension && r.body) this.set(out, 'properties', body, r.body);
     this.descriptionOf(r.decl, out);
     return out;
   }
@@ -1186,6 +1213,11 @@ export class FileLowerer extends ExprLowerer {
     }
     const reg = this.unknownImports.get(name);
     if (reg !== undefined) return call('unresolvedRegistryImport', [lit(reg, id), lit(name, id)], at);
+    if (this.extensionAliases.has(name)) {
+      const config = this.extensionAliases.get(name);
+      if (config) return call('createObject', [lit('config', id), this.expr(config, ctx)], at);
+      return call('notRead', [lit(`the configuration of extension '${name}', given where it is deployed`, id)], at, LOWERING_NS);
+    }
     if (this.funcs.has(name) || this.importedFuncs.has(name)) {
       this.error(id, `the function '${name}' must be called`);
       return lit(null, at);
@@ -1248,6 +1280,11 @@ export class FileLowerer extends ExprLowerer {
       if (prop === 'name') return this.shortName(info, idx, undefined);
       const r = call('reference', [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
       return member(r, prop, e);
+    }
+    // An extension's resource is no ARM resource: its properties (id included) are what the
+    // extension returns once it exists, as the compiler writes them (reference('sym').id).
+    if (this.hasExtensions && this.ofExtension(info) && prop !== 'name' && prop !== 'type' && prop !== 'apiVersion') {
+      return member(this.referenceCall(info, idx, e.base, false), prop, e);
     }
     switch (prop) {
       case 'id':

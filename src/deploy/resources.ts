@@ -166,14 +166,22 @@ export class ResourceExpander {
       });
       return;
     }
-    if (nameV.value === undefined) {
+    // A resource of an extension (languageVersion 2.0 `import` or `extension`: Microsoft Graph,
+    // Kubernetes) is not an ARM resource: it may have no name (it is then named by its symbolic
+    // name), and its name need not follow ARM's segments.
+    const extension = own(decl.node, 'import') !== undefined || own(decl.node, 'extension') !== undefined;
+    if (nameV.value === undefined && (!extension || symbolicName === undefined)) {
       this.diagnostics.add({ code: 'invalid-template', message: "the resource has no 'name'", span: decl.span });
       return;
     }
     let type = typeV.value;
-    let name: Value = nameV.value;
+    let name: Value = nameV.value ?? (symbolicName as string);
+    // An extension's type carries its version ("Microsoft.Graph/applications@v1.0").
+    const at = extension ? type.lastIndexOf('@') : -1;
+    const typeVersion = at > 0 ? type.slice(at + 1) : undefined;
+    if (at > 0) type = type.slice(0, at);
     if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
-    const apiVersion = ev('apiVersion').value;
+    const apiVersion = ev('apiVersion').value ?? typeVersion;
     const existing = own(decl.node, 'existing') === true;
     const scope = this.scopeFor(decl, loop);
     const id = buildId(scope, type, name);
@@ -181,6 +189,8 @@ export class ResourceExpander {
     // is a resource of the extension's own type.
     if (id && /\/providers\//i.test(type)) type = fullType(id);
     if (!id) {
+      // An extension's resource that ARM ids cannot name is left out: no vTAP rule concerns it.
+      if (extension) return;
       this.diagnostics.add({
         code: 'invalid-template',
         message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,

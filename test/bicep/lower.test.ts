@@ -448,3 +448,35 @@ describe('Bicep parameters files', () => {
     expect(name?.span.region().start).toEqual({ line: 3, column: 14 });
   });
 });
+
+describe('Bicep lowering: extension resources', () => {
+  it('are written as the compiler writes them: marked, the body under properties, properties read at runtime', () => {
+    const r = load(
+      [
+        'extension microsoftGraphV1',
+        "resource app 'Microsoft.Graph/applications@v1.0' = {",
+        "  uniqueName: 'app'",
+        "  displayName: 'App'",
+        "  resource fic 'federatedIdentityCredentials' = {",
+        "    name: '${app.uniqueName}/fic'",
+        "    issuer: 'issuer'",
+        '  }',
+        '}',
+        "resource grant 'Microsoft.Graph/oauth2PermissionGrants@v1.0' = {",
+        '  clientId: app.id',
+        "  scope: 'Read.All'",
+        '}',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const res = section(r.root, 'resources');
+    expect(obj(res.app).import).toBe('microsoftGraphV1');
+    expect(obj(obj(res.app).properties).uniqueName).toBe('app');
+    expect(obj(res.fic).import).toBe('microsoftGraphV1');
+    expect(node(obj(obj(res.fic).properties).name)).toContain('uniqueName');
+    // scope is the extension's own property, not an ARM scope; ids are runtime properties
+    expect(obj(res.grant).scope).toBeUndefined();
+    expect(obj(obj(res.grant).properties).scope).toBe('Read.All');
+    expect(node(obj(obj(res.grant).properties).clientId)).toMatch(/^reference\(.*\)\.id$/);
+  });
+});
