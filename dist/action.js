@@ -25197,7 +25197,7 @@ var ResourceExpander = class {
     const id = buildId(scope, type, name);
     if (id && /\/providers\//i.test(type)) type = fullType(id);
     if (!id) {
-      if (extension) return;
+      if (extension || name instanceof Unknown && !name.parts) return;
       this.diagnostics.add({
         code: "invalid-template",
         message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,

@@ -21714,7 +21714,7 @@ var init_resources = __esm({
         const id = buildId(scope, type, name);
         if (id && /\/providers\//i.test(type)) type = fullType(id);
         if (!id) {
-          if (extension) return;
+          if (extension || name instanceof Unknown && !name.parts) return;
           this.diagnostics.add({
             code: "invalid-template",
             message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
@@ -28692,4 +28692,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 45fea778b456cf0989541398535dd032
+// vtaplint-build 174185bd07c61f25f1fcd7fd2ccdce8d

@@ -15199,7 +15199,7 @@ var ResourceExpander = class {
     const id = buildId(scope, type, name);
     if (id && /\/providers\//i.test(type)) type = fullType(id);
     if (!id) {
-      if (extension) return;
+      if (extension || name instanceof Unknown && !name.parts) return;
       this.diagnostics.add({
         code: "invalid-template",
         message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
@@ -18314,4 +18314,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 35ab951b293d18421020eee7c2ec09fc
+// vtaplint-build 8825e6dd27fd86c49f27ca694d67a37b

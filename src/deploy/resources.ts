@@ -190,7 +190,9 @@ export class ResourceExpander {
     if (id && /\/providers\//i.test(type)) type = fullType(id);
     if (!id) {
       // An extension's resource that ARM ids cannot name is left out: no vTAP rule concerns it.
-      if (extension) return;
+      // So is a resource whose name is known only at deployment, as a whole (newGuid()): how many
+      // segments it has is not known, so it cannot be said not to fit its type.
+      if (extension || (name instanceof Unknown && !name.parts)) return;
       this.diagnostics.add({
         code: 'invalid-template',
         message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,

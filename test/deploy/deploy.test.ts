@@ -461,3 +461,21 @@ test('findings name module resources with their modules; their logical location 
   expect(restart.map((f) => f.message.split(' (source NIC')[0])).toEqual(["VM 'source[0].vm'", "VM 'source[1].vm'"]);
   expect(restart.map((f) => f.resource)).toEqual(['Microsoft.Compute/virtualMachines/vm', 'Microsoft.Compute/virtualMachines/vm']);
 });
+
+test('a name known only at deployment as a whole cannot be said not to fit its type (newGuid() for a role assignment on a subnet)', () => {
+  const t = arm(
+    [
+      {
+        type: 'Microsoft.Network/virtualNetworks/subnets/providers/roleAssignments',
+        apiVersion: '2022-04-01',
+        name: "[parameters('assignment')]",
+        properties: { principalId: 'p' },
+      },
+      // a known name with too few segments still does not fit
+      { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2024-05-01', name: 'only-one' },
+    ],
+    { parameters: { assignment: { type: 'string', defaultValue: '[newGuid()]' } } },
+  );
+  const { a } = analyze({ 'main.json': t });
+  expect(a.diagnostics.map((d) => d.message)).toEqual(["the name does not match the type 'Microsoft.Network/virtualNetworks/subnets': a child resource needs one name segment per type segment"]);
+});
