@@ -27,7 +27,18 @@ export default defineRule(
         if (!shape) continue;
         const api = at(r.root, 'apiVersion');
         if (!shape.published) {
-          const newest = shape.apiVersions[shape.apiVersions.length - 1];
+          const newest = shape.apiVersions[shape.apiVersions.length - 1] ?? '';
+          // A version later than the newest in vtaplint's data may be one Azure published since
+          // (the network provider publishes several a year): it cannot be told wrong.
+          const version = (r.apiVersion ?? '').toLowerCase();
+          if (/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(version) && version > newest) {
+            ctx.indeterminate({
+              message: `'${r.displayName}' uses API version '${r.apiVersion}', newer than the newest vtaplint knows for ${type} (${newest}); Azure may have published it since: check it in the resource schema`,
+              span: api.span,
+              resource: r,
+            });
+            continue;
+          }
           ctx.fail({
             message: `'${r.displayName}' uses API version '${r.apiVersion ?? '(none)'}', which Azure does not publish for ${type}; use a stable version from ${shape.apiVersions[0]} on, such as ${newest}`,
             span: api.value === undefined ? r.typeSpan : api.span,
