@@ -15964,6 +15964,7 @@ var init_collections = __esm({
         unknownArgs: true,
         impl: (args, env) => {
           const [c, item] = args;
+          if (c instanceof Unknown && typeof item === "string" && c.parts?.some((p) => typeof p === "string" && p.includes(item))) return true;
           if (c instanceof Unknown) return new Unknown(c.reason, "bool");
           if (c instanceof ObjectValue) {
             if (item instanceof Unknown) return new Unknown(item.reason, "bool");
@@ -17855,6 +17856,32 @@ function str2(name, f, returns = "string") {
     }
   };
 }
+function affix(name) {
+  const starts = name === "startsWith";
+  const has = (s, x) => starts ? s.startsWith(x) : s.endsWith(x);
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns: "bool",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const [a, b] = args;
+      if (!(a instanceof Unknown) && typeof a !== "string") return expectString(env, args, 0);
+      if (b instanceof Unknown) return new Unknown(b.reason, "bool");
+      if (typeof b !== "string") return expectString(env, args, 1);
+      const x = b.toLowerCase();
+      if (typeof a === "string") return has(a.toLowerCase(), x);
+      const edge = a.parts?.[starts ? 0 : a.parts.length - 1];
+      if (typeof edge === "string") {
+        const known2 = edge.toLowerCase();
+        if (has(known2, x)) return true;
+        if (!has(x, known2)) return false;
+      }
+      return new Unknown(a.reason, "bool");
+    }
+  };
+}
 function decodeBase64(s, env) {
   const t = s.trim();
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
@@ -17976,8 +18003,8 @@ var init_strings = __esm({
       str1("toLower", (s) => s.toLowerCase()),
       str1("toUpper", (s) => s.toUpperCase()),
       str1("trim", (s) => s.trim()),
-      str2("startsWith", (a, b) => a.toLowerCase().startsWith(b.toLowerCase()), "bool"),
-      str2("endsWith", (a, b) => a.toLowerCase().endsWith(b.toLowerCase()), "bool"),
+      affix("startsWith"),
+      affix("endsWith"),
       str2("like", (a, b) => wildcard(b).test(a), "bool"),
       {
         name: "padLeft",
@@ -28701,4 +28728,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 9770ca0d320a0526af027a75bdbe5acf
+// vtaplint-build 8dc2adb853c89d0554b2add2ae74e82d

@@ -67,6 +67,17 @@ describe('unknown propagation', () => {
     expect(val("[empty(resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1'))]")).toBe(false);
     expect(val("[empty(concat('x', parameters('p')))]", t)).toBe(false);
     expect(ev("[empty(concat('', parameters('p')))]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
+    // startsWith/endsWith/contains on a string known in part: decided where the known parts decide
+    const id = "resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')";
+    expect(val(`[startsWith(${id}, '/SUBSCRIPTIONS/')]`)).toBe(true);
+    expect(val(`[startsWith(${id}, '/providers/')]`)).toBe(false);
+    expect(val(`[endsWith(${id}, 'taps/TAP1')]`)).toBe(true);
+    expect(val(`[endsWith(${id}, '/tap2')]`)).toBe(false);
+    expect(val(`[contains(${id}, 'virtualNetworkTaps')]`)).toBe(true);
+    // what the unknown part may hold stays unknown
+    expect(ev(`[startsWith(${id}, '/subscriptions/0000')]`).plain).toEqual({ $unknown: 'deployment-time' });
+    expect(ev(`[contains(${id}, 'nothere')]`).plain).toEqual({ $unknown: 'deployment-time' });
+    expect(ev("[startsWith(concat(parameters('p'), 'x'), 'a')]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
     // a deployment-wide value keeps its symbol through empty()
     expect((ev('[empty(resourceGroup().name)]').value as Unknown).symbol).toBe('empty(resourceGroup().name)');
     expect(ev("[if(equals(parameters('p'), 'a'), 1, 2)]", t).plain).toEqual({ $unknown: 'parameter-without-value' });

@@ -207,6 +207,8 @@ export const collectionFunctions: FnDef[] = [
     unknownArgs: true,
     impl: (args, env) => {
       const [c, item] = args as [Value, Value];
+      // A string known in part contains what one of its known parts contains.
+      if (c instanceof Unknown && typeof item === 'string' && c.parts?.some((p) => typeof p === 'string' && p.includes(item))) return true;
       if (c instanceof Unknown) return new Unknown(c.reason, 'bool');
       if (c instanceof ObjectValue) {
         if (item instanceof Unknown) return new Unknown(item.reason, 'bool');

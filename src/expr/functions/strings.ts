@@ -37,6 +37,39 @@ function str2(name: string, f: (a: string, b: string, env: FnEnv) => Value, retu
   };
 }
 
+/**
+ * startsWith() / endsWith() (case-insensitive, as ARM's). A string known in part decides when its
+ * known beginning (end) does: a resource id in an unknown subscription starts with
+ * '/subscriptions/', and does not start with '/providers/'.
+ */
+function affix(name: 'startsWith' | 'endsWith'): FnDef {
+  const starts = name === 'startsWith';
+  const has = (s: string, x: string) => (starts ? s.startsWith(x) : s.endsWith(x));
+  return {
+    name,
+    min: 2,
+    max: 2,
+    returns: 'bool',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const [a, b] = args as [Value, Value];
+      if (!(a instanceof Unknown) && typeof a !== 'string') return expectString(env, args, 0);
+      if (b instanceof Unknown) return new Unknown(b.reason, 'bool');
+      if (typeof b !== 'string') return expectString(env, args, 1);
+      const x = b.toLowerCase();
+      if (typeof a === 'string') return has(a.toLowerCase(), x);
+      const edge = a.parts?.[starts ? 0 : a.parts.length - 1];
+      if (typeof edge === 'string') {
+        const known = edge.toLowerCase();
+        // The known part holds the whole affix, or the two differ where both are known.
+        if (has(known, x)) return true;
+        if (!has(x, known)) return false;
+      }
+      return new Unknown(a.reason, 'bool');
+    },
+  };
+}
+
 function decodeBase64(s: string, env: FnEnv): string | Unknown {
   const t = s.trim();
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
@@ -163,8 +196,8 @@ export const stringFunctions: FnDef[] = [
   str1('toLower', (s) => s.toLowerCase()),
   str1('toUpper', (s) => s.toUpperCase()),
   str1('trim', (s) => s.trim()),
-  str2('startsWith', (a, b) => a.toLowerCase().startsWith(b.toLowerCase()), 'bool'),
-  str2('endsWith', (a, b) => a.toLowerCase().endsWith(b.toLowerCase()), 'bool'),
+  affix('startsWith'),
+  affix('endsWith'),
   str2('like', (a, b) => wildcard(b).test(a), 'bool'),
   {
     name: 'padLeft',
