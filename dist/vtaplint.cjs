@@ -17856,6 +17856,25 @@ function str2(name, f, returns = "string") {
     }
   };
 }
+function changeCase(name, f) {
+  return {
+    name,
+    min: 1,
+    max: 1,
+    returns: "string",
+    unknownArgs: true,
+    impl: (args, env) => {
+      const a = args[0];
+      if (!(a instanceof Unknown)) {
+        const s = expectString(env, args, 0);
+        return s instanceof Unknown ? s : f(s);
+      }
+      if (!a.parts) return new Unknown(a.reason, "string");
+      const parts = a.parts.map((p) => typeof p === "string" ? f(p) : new Unknown(p.reason, "string", void 0, p.symbol !== void 0 ? `${name}(${p.symbol})` : void 0));
+      return partialString(parts, a.about, a.reason);
+    }
+  };
+}
 function affix(name) {
   const starts = name === "startsWith";
   const has = (s, x) => starts ? s.startsWith(x) : s.endsWith(x);
@@ -18000,8 +18019,8 @@ var init_strings = __esm({
           return env.error("The value is not a valid escaped URI component.", 0);
         }
       }),
-      str1("toLower", (s) => s.toLowerCase()),
-      str1("toUpper", (s) => s.toUpperCase()),
+      changeCase("toLower", (s) => s.toLowerCase()),
+      changeCase("toUpper", (s) => s.toUpperCase()),
       str1("trim", (s) => s.trim()),
       affix("startsWith"),
       affix("endsWith"),
@@ -28728,4 +28747,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 8dc2adb853c89d0554b2add2ae74e82d
+// vtaplint-build d8b0985a4ce1f10d4670f21eb3216ada

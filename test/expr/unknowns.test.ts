@@ -78,6 +78,9 @@ describe('unknown propagation', () => {
     expect(ev(`[startsWith(${id}, '/subscriptions/0000')]`).plain).toEqual({ $unknown: 'deployment-time' });
     expect(ev(`[contains(${id}, 'nothere')]`).plain).toEqual({ $unknown: 'deployment-time' });
     expect(ev("[startsWith(concat(parameters('p'), 'x'), 'a')]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
+    // toLower/toUpper keep a string known in part in parts
+    expect(val(`[equals(toLower(${id}), toLower(resourceId('Microsoft.Network/virtualNetworkTaps', 'TAP1')))]`)).toBe(true);
+    expect(val(`[endsWith(toUpper(${id}), '/TAP1')]`)).toBe(true);
     // a deployment-wide value keeps its symbol through empty()
     expect((ev('[empty(resourceGroup().name)]').value as Unknown).symbol).toBe('empty(resourceGroup().name)');
     expect(ev("[if(equals(parameters('p'), 'a'), 1, 2)]", t).plain).toEqual({ $unknown: 'parameter-without-value' });

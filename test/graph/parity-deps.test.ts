@@ -379,3 +379,17 @@ describe('extensions', () => {
     expect(analyze({ 'main.json': json }).a.graph.resources[0]?.body.has('extension')).toBe(false);
   });
 });
+
+describe('ids changed in case', () => {
+  it('a lower-cased id still names its resource (ids compare without case)', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        { type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2023-04-01', name: 'IP1', location: 'eastus' },
+        { type: 'Microsoft.Network/networkInterfaces', apiVersion: '2023-04-01', name: 'nic', location: 'eastus', dependsOn: ["[toLower(resourceId('Microsoft.Network/publicIPAddresses', 'IP1'))]"] },
+      ],
+    };
+    expect(deps(analyze({ 'main.json': t }).a)).toEqual(['nic -> IP1']);
+  });
+});

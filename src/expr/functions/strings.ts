@@ -38,6 +38,31 @@ function str2(name: string, f: (a: string, b: string, env: FnEnv) => Value, retu
 }
 
 /**
+ * toLower() / toUpper(). A string known in part keeps its parts: the known ones changed, each
+ * unknown one the same function of it ("toLower(resourceGroup().name)"), so an id lowered stays an
+ * id that still names its resource, and two equal ones compare equal.
+ */
+function changeCase(name: 'toLower' | 'toUpper', f: (s: string) => string): FnDef {
+  return {
+    name,
+    min: 1,
+    max: 1,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const a = args[0] as Value;
+      if (!(a instanceof Unknown)) {
+        const s = expectString(env, args, 0);
+        return s instanceof Unknown ? s : f(s);
+      }
+      if (!a.parts) return new Unknown(a.reason, 'string');
+      const parts = a.parts.map((p) => (typeof p === 'string' ? f(p) : new Unknown(p.reason, 'string', undefined, p.symbol !== undefined ? `${name}(${p.symbol})` : undefined)));
+      return partialString(parts, a.about, a.reason);
+    },
+  };
+}
+
+/**
  * startsWith() / endsWith() (case-insensitive, as ARM's). A string known in part decides when its
  * known beginning (end) does: a resource id in an unknown subscription starts with
  * '/subscriptions/', and does not start with '/providers/'.
@@ -193,8 +218,8 @@ export const stringFunctions: FnDef[] = [
       return env.error('The value is not a valid escaped URI component.', 0);
     }
   }),
-  str1('toLower', (s) => s.toLowerCase()),
-  str1('toUpper', (s) => s.toUpperCase()),
+  changeCase('toLower', (s) => s.toLowerCase()),
+  changeCase('toUpper', (s) => s.toUpperCase()),
   str1('trim', (s) => s.trim()),
   affix('startsWith'),
   affix('endsWith'),
