@@ -19398,6 +19398,13 @@ var init_lower = __esm({
       get hasExtensions() {
         return this.extensions ??= this.program.statements.some((x) => x.kind === "Extension");
       }
+      otherExtensions;
+      /** Whether the file declares an extension besides `az` and `sys`: one that brings resource types of its own. */
+      get hasResourceExtensions() {
+        return this.otherExtensions ??= this.program.statements.some(
+          (x) => x.kind === "Extension" && !(x.specification.kind === "VariableAccess" && (x.specification.name.name === "az" || x.specification.name.name === "sys"))
+        );
+      }
       // ---- Pass 1: declarations ----
       collect() {
         for (const s of this.program.statements) {
@@ -19796,7 +19803,7 @@ var init_lower = __esm({
       shortName(r, idx, refs) {
         if (!r.nameProp) {
           if (r.kind === "module") return call2("format", [lit("{0}-{1}", r.decl.name), lit(r.symbol, r.decl.name), call2("uniqueString", [lit(r.symbol, r.decl.name), member(call2("deployment", [], r.decl.name), "name", r.decl.name)], r.decl.name)], r.decl.name);
-          if (!this.program.statements.some((x) => x.kind === "Extension")) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+          if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
           return lit(r.symbol, r.decl.name);
         }
         return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
@@ -19950,8 +19957,8 @@ var init_lower = __esm({
           this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
           this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
         } else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-        else if (!this.hasExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
-        if (this.hasExtensions && this.ofExtension(r)) this.set(out, "import", this.extensionAliases.keys().next().value ?? "extension", r.decl.type);
+        else if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+        if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, "import", this.extensionAliases.keys().next().value ?? "extension", r.decl.type);
         if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
         const scopeProp = own(out, "import") !== void 0 ? void 0 : this.rootOf(r).scopeProp;
         const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
@@ -20378,7 +20385,7 @@ var init_lower = __esm({
           const r = call2("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
           return member(r, prop3, e);
         }
-        if (this.hasExtensions && this.ofExtension(info) && prop3 !== "name" && prop3 !== "type" && prop3 !== "apiVersion") {
+        if (this.hasResourceExtensions && this.ofExtension(info) && prop3 !== "name" && prop3 !== "type" && prop3 !== "apiVersion") {
           return member(this.referenceCall(info, idx, e.base, false), prop3, e);
         }
         switch (prop3) {
@@ -28747,4 +28754,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build d8b0985a4ce1f10d4670f21eb3216ada
+// vtaplint-build 6e148c62d3d91edfc19dff9815eea536

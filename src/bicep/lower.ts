@@ -211,6 +211,15 @@ export class FileLowerer extends ExprLowerer {
     return (this.extensions ??= this.program.statements.some((x) => x.kind === 'Extension'));
   }
 
+  private otherExtensions: boolean | undefined;
+
+  /** Whether the file declares an extension besides `az` and `sys`: one that brings resource types of its own. */
+  private get hasResourceExtensions(): boolean {
+    return (this.otherExtensions ??= this.program.statements.some(
+      (x) => x.kind === 'Extension' && !(x.specification.kind === 'VariableAccess' && (x.specification.name.name === 'az' || x.specification.name.name === 'sys')),
+    ));
+  }
+
   // ---- Pass 1: declarations ----
 
   private collect(): void {
@@ -640,7 +649,7 @@ export class FileLowerer extends ExprLowerer {
     if (!r.nameProp) {
       if (r.kind === 'module') return call('format', [lit('{0}-{1}', r.decl.name), lit(r.symbol, r.decl.name), call('uniqueString', [lit(r.symbol, r.decl.name), member(call('deployment', [], r.decl.name), 'name', r.decl.name)], r.decl.name)], r.decl.name);
       // Extension resources (Kubernetes, Microsoft Graph) may have no ARM name.
-      if (!this.program.statements.some((x) => x.kind === 'Extension')) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+      if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
       return lit(r.symbol, r.decl.name);
     }
     return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
@@ -811,10 +820,10 @@ export class FileLowerer extends ExprLowerer {
       this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, undefined, r.decl.name));
       this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
     } else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-    else if (!this.hasExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    else if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
     // A resource of an extension (Microsoft Graph, Kubernetes: one without an ARM name, and what is
     // declared inside it) is marked as the compiler marks it (`import`), for the deploy stage.
-    if (this.hasExtensions && this.ofExtension(r)) this.set(out, 'import', this.extensionAliases.keys().next().value ?? 'extension', r.decl.type);
+    if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, 'import', this.extensionAliases.keys().next().value ?? 'extension', r.decl.type);
     if (r.existing && r.decl.existing) this.set(out, 'existing', true, r.decl.existing);
     // An extension's `scope` is one of its own properties (below), not an ARM scope.
     const scopeProp = own(out, 'import') !== undefined ? undefined : this.rootOf(r).scopeProp;
@@ -1283,7 +1292,7 @@ export class FileLowerer extends ExprLowerer {
     }
     // An extension's resource is no ARM resource: its properties (id included) are what the
     // extension returns once it exists, as the compiler writes them (reference('sym').id).
-    if (this.hasExtensions && this.ofExtension(info) && prop !== 'name' && prop !== 'type' && prop !== 'apiVersion') {
+    if (this.hasResourceExtensions && this.ofExtension(info) && prop !== 'name' && prop !== 'type' && prop !== 'apiVersion') {
       return member(this.referenceCall(info, idx, e.base, false), prop, e);
     }
     switch (prop) {

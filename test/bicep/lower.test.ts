@@ -479,4 +479,10 @@ describe('Bicep lowering: extension resources', () => {
     expect(obj(obj(res.grant).properties).scope).toBe('Read.All');
     expect(node(obj(obj(res.grant).properties).clientId)).toMatch(/^reference\(.*\)\.id$/);
   });
+
+  it('only an extension that brings resource types excuses a resource without a name', () => {
+    const nameless = "resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  location: 'eastus'\n}";
+    expect(load(`extension az\n${nameless}`).diagnostics.map((d) => d.message)).toContain("the resource 'nsg' has no name");
+    expect(load(`extension microsoftGraphV1\n${nameless}`).diagnostics).toEqual([]);
+  });
 });
