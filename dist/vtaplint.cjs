@@ -24129,7 +24129,7 @@ var vtap_same_region_default2 = defineRule(
 init_resource_id();
 
 // rules/vtap-cross-subscription.md
-var vtap_cross_subscription_default = "# vtap-cross-subscription\n\n**Level:** note (review) \xB7 **Tags:** vtap\n\n## What it checks\nA source NIC or the destination referenced with a literal subscription id other than the TAP's\n(or when the TAP's subscription is only known at deployment) gets a *review* result: the\nsubscriptions must be associated with one Microsoft Entra tenant, which a template cannot show.\nSet `deployment.subscriptionId` in `vtaplint.config.json` to compare against a known subscription.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If the monitored network interfaces are in different subscriptions, the subscriptions must be associated to the same Microsoft Entra tenant.\n\n## Why it matters\nA TAP cannot mirror network interfaces of a subscription in another tenant: the tap configuration is rejected at deployment.\n\n## How to fix\nCheck that both subscriptions belong to the same tenant (`az account show --subscription <id> --query tenantId`), or keep sources and destination in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')\n}\n```\nPassing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: '${collectorNic.id}/ipConfigurations/ipconfig1'\n}\n```\nFailing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\nPassing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\n";
+var vtap_cross_subscription_default = "# vtap-cross-subscription\n\n**Level:** note (review) \xB7 **Tags:** vtap\n\n## What it checks\nA source NIC or the destination referenced with a literal subscription id other than the TAP's\n(or when the TAP's subscription is only known at deployment) gets a *review* result: the\nsubscriptions must be associated with one Microsoft Entra tenant, which a template cannot show.\nThe other way round too: NICs the template declares, mirrored to a TAP outside it (`existing`, or\nan id) whose subscription is written out, when theirs differs or is only known at deployment.\nSet `deployment.subscriptionId` in `vtaplint.config.json` to compare against a known subscription.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If the monitored network interfaces are in different subscriptions, the subscriptions must be associated to the same Microsoft Entra tenant.\n\n## Why it matters\nA TAP cannot mirror network interfaces of a subscription in another tenant: the tap configuration is rejected at deployment.\n\n## How to fix\nCheck that both subscriptions belong to the same tenant (`az account show --subscription <id> --query tenantId`), or keep sources and destination in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')\n}\n```\nPassing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: '${collectorNic.id}/ipConfigurations/ipconfig1'\n}\n```\nFailing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\nPassing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\n";
 
 // rules/vtap-cross-subscription.ts
 var vtap_cross_subscription_default2 = defineRule(
@@ -24165,6 +24165,24 @@ var vtap_cross_subscription_default2 = defineRule(
       }
       const d = destinationOf(tap, ctx.graph);
       if (d?.resolution.kind === "external") review(d.resolution.id, `the destination of TAP '${tap.displayName}' (${formatId(d.resolution.id)})`, d.id.span);
+    }
+    for (const s of tapSources(ctx.graph)) {
+      if (s.nic.kind !== "resource") continue;
+      const outside = s.tap.kind === "resource" && s.tap.resource.existing ? s.tap.resource.id : s.tap.kind === "external" ? s.tap.id : void 0;
+      const tapSub = outside && literalSubscription(outside);
+      if (!outside || tapSub === void 0) continue;
+      const nic = s.nic.resource;
+      const nicSub = literalSubscription(nic.id);
+      const tapName = formatId(outside).split("/").pop() ?? "";
+      if (nicSub === tapSub) {
+        ctx.pass({ message: "source NIC in the TAP's subscription", span: s.tapId.span, resource: nic });
+        continue;
+      }
+      ctx.indeterminate({
+        message: nicSub === void 0 ? `source NIC '${nicName(s.nic)}' is deployed to the deployment's subscription (only known at deployment) and TAP '${tapName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `source NIC '${nicName(s.nic)}' is in subscription '${nicSub}' but TAP '${tapName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+        span: s.tapId.span,
+        resource: nic
+      });
     }
   }
 );
@@ -28754,4 +28772,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6e148c62d3d91edfc19dff9815eea536
+// vtaplint-build 702044a87d0e9f4a7c60ea82aa96bf55

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationOf, literalSubscription, nicName, sourcesOfTap, taps } from '../src/graph/vtap.js';
+import { destinationOf, literalSubscription, nicName, sourcesOfTap, tapSources, taps } from '../src/graph/vtap.js';
 import { formatId, type ResourceId } from '../src/graph/resource-id.js';
 import type { Span } from '../src/model/span.js';
 import docs from './vtap-cross-subscription.md';
@@ -41,6 +41,29 @@ export default defineRule(
       }
       const d = destinationOf(tap, ctx.graph);
       if (d?.resolution.kind === 'external') review(d.resolution.id, `the destination of TAP '${tap.displayName}' (${formatId(d.resolution.id)})`, d.id.span);
+    }
+    // The other way round: NICs this template declares, mirrored to a TAP outside it (an
+    // `existing` one or an id) in a subscription written out.
+    for (const s of tapSources(ctx.graph)) {
+      if (s.nic.kind !== 'resource') continue;
+      const outside = s.tap.kind === 'resource' && s.tap.resource.existing ? s.tap.resource.id : s.tap.kind === 'external' ? s.tap.id : undefined;
+      const tapSub = outside && literalSubscription(outside);
+      if (!outside || tapSub === undefined) continue;
+      const nic = s.nic.resource;
+      const nicSub = literalSubscription(nic.id);
+      const tapName = formatId(outside).split('/').pop() ?? '';
+      if (nicSub === tapSub) {
+        ctx.pass({ message: "source NIC in the TAP's subscription", span: s.tapId.span, resource: nic });
+        continue;
+      }
+      ctx.indeterminate({
+        message:
+          nicSub === undefined
+            ? `source NIC '${nicName(s.nic)}' is deployed to the deployment's subscription (only known at deployment) and TAP '${tapName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
+            : `source NIC '${nicName(s.nic)}' is in subscription '${nicSub}' but TAP '${tapName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+        span: s.tapId.span,
+        resource: nic,
+      });
     }
   },
 );
