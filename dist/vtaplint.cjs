@@ -25854,7 +25854,7 @@ var vtap_api_version_default2 = defineRule(
 );
 
 // rules/vtap-destination-same-subscription.md
-var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription in the destination id are literal, they are equal. When either is only known at\ndeployment, `vtap-destination-type` lists this among the checks it could not make.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
+var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription of the destination are literal, they are equal: the subscription in the destination\nid, or the one the template deploys the destination to (a module in another subscription). When either is only known at\ndeployment, `vtap-destination-type` lists this among the checks it could not make.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
 
 // rules/vtap-destination-same-subscription.ts
 var vtap_destination_same_subscription_default2 = defineRule(
@@ -25872,9 +25872,11 @@ var vtap_destination_same_subscription_default2 = defineRule(
   (ctx) => {
     for (const tap of taps(ctx.graph)) {
       const d = destinationOf(tap, ctx.graph);
-      if (d?.resolution.kind !== "external") continue;
+      const r = d?.resolution;
+      const destId = r?.kind === "external" ? r.id : r?.kind === "resource" || r?.kind === "sub" ? r.resource.id : void 0;
+      if (!d || !destId) continue;
       const tapSub = literalSubscription(tap.id);
-      const sub = literalSubscription(d.resolution.id);
+      const sub = literalSubscription(destId);
       if (tapSub === void 0 || sub === void 0) continue;
       if (tapSub === sub) ctx.pass({ message: "destination in the same subscription", span: d.id.span, resource: tap });
       else
@@ -28772,4 +28774,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 702044a87d0e9f4a7c60ea82aa96bf55
+// vtaplint-build ef1e5ae35523b2caad5a728d3af024c2

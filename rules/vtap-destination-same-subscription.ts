@@ -18,9 +18,13 @@ export default defineRule(
   (ctx) => {
     for (const tap of taps(ctx.graph)) {
       const d = destinationOf(tap, ctx.graph);
-      if (d?.resolution.kind !== 'external') continue;
+      // The destination's id: outside the template, or declared here (in a module deployed to
+      // another subscription, say).
+      const r = d?.resolution;
+      const destId = r?.kind === 'external' ? r.id : r?.kind === 'resource' || r?.kind === 'sub' ? r.resource.id : undefined;
+      if (!d || !destId) continue;
       const tapSub = literalSubscription(tap.id);
-      const sub = literalSubscription(d.resolution.id);
+      const sub = literalSubscription(destId);
       if (tapSub === undefined || sub === undefined) continue;
       if (tapSub === sub) ctx.pass({ message: 'destination in the same subscription', span: d.id.span, resource: tap });
       else
