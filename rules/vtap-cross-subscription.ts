@@ -36,11 +36,15 @@ export default defineRule(
           resource: tap,
         });
       };
+      // Outside the template, or declared here in another subscription (a module scoped there).
       for (const s of sourcesOfTap(ctx.graph, tap)) {
         if (s.nic.kind === 'external') review(s.nic.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
+        else if (s.nic.kind === 'resource') review(s.nic.resource.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
       }
       const d = destinationOf(tap, ctx.graph);
-      if (d?.resolution.kind === 'external') review(d.resolution.id, `the destination of TAP '${tap.displayName}' (${formatId(d.resolution.id)})`, d.id.span);
+      const r = d?.resolution;
+      const destId = r?.kind === 'external' ? r.id : r?.kind === 'resource' || r?.kind === 'sub' ? r.resource.id : undefined;
+      if (d && destId) review(destId, `the destination of TAP '${tap.displayName}' (${formatId(destId)})`, d.id.span);
     }
     // The other way round: NICs this template declares, mirrored to a TAP outside it (an
     // `existing` one or an id) in a subscription written out.
