@@ -190,8 +190,9 @@ export class ResourceExpander {
     if (id && /\/providers\//i.test(type)) type = fullType(id);
     if (!id) {
       // An extension's resource that ARM ids cannot name is left out: no vTAP rule concerns it.
-      // So is a resource whose name is known only at deployment, as a whole (newGuid()): how many
-      // segments it has is not known, so it cannot be said not to fit its type.
+      // So is a resource of a "…/providers/…" type whose name is known only at deployment as a
+      // whole (newGuid()): the extension's namespace is in the name, so no id can be formed, and
+      // how many segments the name has is not known, so it cannot be said not to fit its type.
       if (extension || (name instanceof Unknown && !name.parts)) return;
       this.diagnostics.add({
         code: 'invalid-template',
