@@ -332,7 +332,6 @@ export class Deployment {
   }
 }
 
-/** Deploys one template file with the given options. */
 /**
  * Modules are separate files, and two of them often use the same symbolic names ('vnet', 'nic'):
  * a message naming a hub's 'vnet' and a spoke's 'vnet' must tell them apart. A symbolic name that
@@ -355,6 +354,7 @@ function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): voi
   }
 }
 
+/** Deploys one template file with the given options. */
 export function deployFile(source: SourceText, loaded: { root: TNode | undefined; span: Span }, opts: DeployOptions): DeployResult {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
 }
