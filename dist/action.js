@@ -12767,7 +12767,7 @@ var vtap_one_config_per_nic_default2 = defineRule(
 );
 
 // rules/vtap-config-target.md
-var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_config_target_default = '# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module\'s outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the "create it or\nuse the one that exists" pattern), or the deployment fails.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a "not found" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n"dependsOn": [ "[resourceId(\'Microsoft.Network/networkInterfaces\', \'web-nic\')]" ],\n"properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } }\n```\nPassing (ARM JSON):\n```json\n"dependsOn": [\n  "[resourceId(\'Microsoft.Network/networkInterfaces\', \'web-nic\')]",\n  "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]"\n]\n```\n';
 
 // rules/vtap-config-target.ts
 var vtap_config_target_default2 = defineRule(
@@ -12799,6 +12799,14 @@ var vtap_config_target_default2 = defineRule(
       const type = fullType(res.id);
       if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
         ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${formatId(res.id)}, a ${type}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        continue;
+      }
+      if (res.kind === "external" && ctx.graph.notDeployedAt(res.id)) {
+        const n = ctx.graph.notDeployedAt(res.id);
+        ctx.indeterminate({
+          ...base,
+          message: `'${s.holder.displayName}' refers to TAP '${n?.symbolicName ?? formatId(res.id).split("/").pop()}', which this template does not deploy (its condition is false): it must exist already, or the deployment fails`
+        });
         continue;
       }
       if (res.kind !== "resource" || res.resource.existing) {
@@ -26434,6 +26442,11 @@ var ResourceGraph = class {
     }
     this.nameIndexes.set(from.unit, idx);
     return idx;
+  }
+  /** The declaration whose condition is false that an id names (the same scope, type and names), if any. */
+  notDeployedAt(id) {
+    const key = `${scopeKey(id)}|${relativeKey(id)}`;
+    return this.notDeployed.find((n) => `${scopeKey(n.id)}|${relativeKey(n.id)}` === key);
   }
   /** Does a dependsOn entry name a declaration whose condition is false? */
   namesNotDeployed(from, v) {

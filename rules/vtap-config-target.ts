@@ -38,6 +38,16 @@ export default defineRule(
         ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${formatId(res.id)}, a ${type}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
+      if (res.kind === 'external' && ctx.graph.notDeployedAt(res.id)) {
+        // A TAP the template declares under a condition that is false: it may exist already (the
+        // "create it or use it" pattern), or the reference fails.
+        const n = ctx.graph.notDeployedAt(res.id);
+        ctx.indeterminate({
+          ...base,
+          message: `'${s.holder.displayName}' refers to TAP '${n?.symbolicName ?? formatId(res.id).split('/').pop()}', which this template does not deploy (its condition is false): it must exist already, or the deployment fails`,
+        });
+        continue;
+      }
       if (res.kind !== 'resource' || res.resource.existing) {
         ctx.pass({ ...base, message: 'a TAP that exists before this deployment' });
         continue;

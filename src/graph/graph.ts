@@ -391,6 +391,12 @@ export class ResourceGraph {
     return idx;
   }
 
+  /** The declaration whose condition is false that an id names (the same scope, type and names), if any. */
+  notDeployedAt(id: ResourceId): NotDeployed | undefined {
+    const key = `${scopeKey(id)}|${relativeKey(id)}`;
+    return this.notDeployed.find((n) => `${scopeKey(n.id)}|${relativeKey(n.id)}` === key);
+  }
+
   /** Does a dependsOn entry name a declaration whose condition is false? */
   private namesNotDeployed(from: DeployedResource, v: Value): boolean {
     const id = parseResourceId(v);
