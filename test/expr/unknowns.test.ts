@@ -143,4 +143,43 @@ describe('resource ids in an unknown subscription and resource group', () => {
     expect(c.parts?.[2]).toBe('/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworks/c');
     expect(c.parts?.[1]).toBeInstanceOf(Unknown);
   });
+
+  it('in a large deployment, the same id written at two calls shares its parts and description, and keeps each call as its reason', () => {
+    const { scope, span } = scopeOf({ resources: [] });
+    const expr = "[resourceId('Microsoft.Network/networkInterfaces', 'nic-1')]";
+    // A small deployment does not share them (the memo's keys would cost more than they save).
+    const small1 = scope.evaluateString(expr, span.sub(0, 10)) as Unknown;
+    const small2 = scope.evaluateString(expr, span.sub(10, 20)) as Unknown;
+    expect(small1.parts).not.toBe(small2.parts);
+    expect(small1.parts).toEqual(small2.parts);
+    // 2,000 ids make a large one.
+    for (let i = 0; i < 2000; i++) scope.evaluateString(`[resourceId('Microsoft.Compute/virtualMachines', 'vm-${i}')]`, span.sub(0, 10));
+    const a = scope.evaluateString(expr, span.sub(0, 10)) as Unknown;
+    const b = scope.evaluateString(expr, span.sub(10, 20)) as Unknown;
+    const other = scope.evaluateString("[resourceId('Microsoft.Network/networkInterfaces', 'nic-2')]", span.sub(20, 30)) as Unknown;
+    expect(a).not.toBe(b);
+    expect(a.parts).toBe(b.parts);
+    expect(a.parts?.[4]).toBe('/providers/Microsoft.Network/networkInterfaces/nic-1');
+    expect(a.reason).not.toBe(b.reason);
+    expect(a.reason.span?.range().start).toBeLessThan(10);
+    expect(b.reason.span?.range().start).toBeGreaterThanOrEqual(10);
+    expect(b.description).toBe("a resource id of type Microsoft.Network/networkInterfaces named 'nic-1' in an unknown subscription and resource group");
+    expect(other.parts).not.toBe(a.parts);
+    expect(other.parts?.[4]).toBe('/providers/Microsoft.Network/networkInterfaces/nic-2');
+    expect(other.description).toBe("a resource id of type Microsoft.Network/networkInterfaces named 'nic-2' in an unknown subscription and resource group");
+    // Another deployment has pieces of its own: nothing is shared with it.
+    const again = scopeOf({ resources: [] });
+    for (let i = 0; i < 2000; i++) again.scope.evaluateString(`[resourceId('Microsoft.Compute/virtualMachines', 'vm-${i}')]`, again.span.sub(0, 10));
+    const c = again.scope.evaluateString(expr, again.span.sub(0, 10)) as Unknown;
+    expect(c.parts).not.toBe(a.parts);
+    expect(c.parts?.[1]).not.toBe(a.parts?.[1]);
+    // An id with a piece that is not the deployment's own (a parameter without a value) is not shared.
+    const p = scopeOf({ parameters: { sub: { type: 'string' } }, resources: [] });
+    for (let i = 0; i < 2000; i++) p.scope.evaluateString(`[resourceId('Microsoft.Compute/virtualMachines', 'vm-${i}')]`, p.span.sub(0, 10));
+    const withParam = "[resourceId(parameters('sub'), 'rg', 'Microsoft.Network/networkInterfaces', 'nic-1')]";
+    const d = p.scope.evaluateString(withParam, p.span.sub(0, 10)) as Unknown;
+    const e = p.scope.evaluateString(withParam, p.span.sub(10, 20)) as Unknown;
+    expect(d.parts).not.toBe(e.parts);
+    expect(d.parts).toEqual(e.parts);
+  });
 });

@@ -2,7 +2,7 @@
 // known; otherwise partial strings with symbolic parts and a description), reference(s),
 // list(), providers() (runtime state of resources, asked of the context).
 import { Unknown } from '../value.js';
-import type { Describer, Value } from '../value.js';
+import type { Describer, UnknownReason, Value } from '../value.js';
 import { partialString, typeName } from '../ops.js';
 import { currentResourceGroup, currentSubscriptionId, isSharedIdPiece } from './deployment.js';
 import type { FnDef, FnEnv } from './types.js';
@@ -88,7 +88,54 @@ function finish(env: FnEnv, pieces: Piece[], type: string, names: Value[], where
   let first: Unknown | undefined;
   for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i] as Unknown;
   const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : undefined;
-  return partialString(pieces, new ResourceIdDescription(type, names, where), reason);
+  const memo = reason ? partialIdMemo(env) : undefined;
+  const key = memo ? sharedPiecesKey(pieces) : undefined;
+  if (memo === undefined || key === undefined) return partialString(pieces, new ResourceIdDescription(type, names, where), reason);
+  // The same id is written many times (each NIC's id in its VM, in dependsOn, in its TAP
+  // configuration): in a large deployment, calls that make the same id share its parts and
+  // description, and each keeps its own reason at its own call. 10,000 expanded VMs make 80,000
+  // such ids, 10,000 different ones.
+  const known = memo.get(key);
+  if (known) return new Unknown(reason as UnknownReason, 'string', known.parts, undefined, known.about);
+  const id = partialString(pieces, new ResourceIdDescription(type, names, where), reason);
+  if (id instanceof Unknown && id.parts && memo.size < MAX_PARTIAL_IDS) memo.set(key, { parts: id.parts, about: id.about as Describer });
+  return id;
+}
+
+type PartialIdMemo = Map<string, { parts: readonly Piece[]; about: Describer }>;
+
+/** Per deployment (its budget): how many partly known ids it made, and from MEMO_FROM on, the memo. */
+const partialIds = new WeakMap<object, { made: number; memo: PartialIdMemo | undefined }>();
+/** Ids made before the memo starts: a template of a few hundred resources never pays for its keys. */
+const MEMO_FROM = 2_000;
+const MAX_PARTIAL_IDS = 100_000;
+
+function partialIdMemo(env: FnEnv): PartialIdMemo | undefined {
+  let state = partialIds.get(env.ctx.budget);
+  if (!state) partialIds.set(env.ctx.budget, (state = { made: 0, memo: undefined }));
+  if (state.memo) return state.memo;
+  if (++state.made >= MEMO_FROM) state.memo = new Map();
+  return state.memo;
+}
+
+/**
+ * The text of an id's pieces, its unknown pieces by their symbol, when every unknown piece is the
+ * deployment's shared subscription or resource group piece (the same object for the same symbol
+ * in one deployment); undefined otherwise.
+ */
+function sharedPiecesKey(pieces: readonly Piece[]): string | undefined {
+  let key = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i] as Piece;
+    if (typeof p === 'string') {
+      // Kept exact: no piece may contain the separators.
+      if (p.includes('\u0000') || p.includes('\u0001')) return undefined;
+      key += `${p}\u0000`;
+    }
+    else if (isSharedIdPiece(p) && p.symbol !== undefined) key += `\u0001${p.symbol}\u0000`;
+    else return undefined;
+  }
+  return key;
 }
 
 function hasUnknown(values: readonly Value[]): boolean {
