@@ -5,15 +5,17 @@ import { discover, extensionOf, type DiscoveredFile } from '../discover/discover
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
+import type { DeployResult } from '../deploy/deploy.js';
 import { bicepparamTargets } from './bicepparam-targets.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
-import type { DeployedResource } from '../deploy/model.js';
+import type { Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loadConfigFile, mappedParameterFile, type EffectiveConfig } from './config.js';
 import { cmp, compareFindings, fingerprintOf, locate, type Finding, type FindingLocation } from './finding.js';
 import type { Level, Rule } from './rule.js';
-import { runRules } from './run-rules.js';
+import { runRules, type RuleOutcome } from './run-rules.js';
+import { collectGarbage, collectIfGrown, collectReleased, liveAfterCollection } from './collect-garbage.js';
 import { applyBaseline, readBaseline, type AbsentResult } from './baseline.js';
 import {
   applySuppressions,
@@ -357,25 +359,115 @@ function lintOne(
   known: ReadonlySet<string>,
   bicepDirs: ReadonlySet<string>,
 ): OneResult {
+  const judged = judge(f, opts, config, external, known, bicepDirs);
+  if (judged.kind !== 'template') return judged.result;
+  // The deployment and its graph are no longer referenced: only spans, messages and suppression
+  // sites are. When a large text was packed for the rules, they are collected before findings
+  // are placed, so placing them (the text again, the position index at ~8 bytes per JSON value)
+  // and the report do not add to them.
+  if (judged.packed) collectReleased(judged.liveBefore);
+  const { source, notifications } = judged;
+  const findings = diagnosticFindings(judged.diagnostics, opts.rules, config);
+  const candidates: Candidate[] = findings.map((finding) => ({ finding, resource: undefined }));
+  for (const d of judged.drafts) {
+    const finding: Finding = {
+      ruleId: d.ruleId,
+      level: d.level,
+      kind: d.kind,
+      message: d.message,
+      location: locate(d.span),
+      related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
+      logical: d.logical,
+      fingerprint: '',
+      span: d.span,
+    };
+    findings.push(finding);
+    candidates.push({ finding, resource: d.resource });
+  }
+  const own = [...judged.sites, ...commentSites(source, findings, known)];
+  applySuppressions(candidates, [...own, ...external]);
+  // Only this file's own suppressions are judged here (a module's are judged when it is linted).
+  findings.push(...unusedFindings(own.filter((s) => s.span.file.path === source.path), opts.rules, config));
+  return { result: { path: source.path, kind: 'template', findings }, passes: judged.passes, notifications };
+}
+
+/**
+ * From this size of template text, or this many deployed resources, on (a copy loop or a Bicep
+ * loop makes many from little text), memory is managed more tightly (judge, lintOne): the garbage
+ * collections it adds cost ~5% of such a run. The text itself is packed only when it is large.
+ */
+const LARGE_TEMPLATE = 4_000_000;
+const LARGE_DEPLOYMENT = 5_000;
+
+/** A rule verdict with what placing it needs: spans and texts, nothing of the deployment. */
+interface Draft {
+  ruleId: string;
+  level: Level;
+  kind: Finding['kind'];
+  message: string;
+  span: Span;
+  related: { span: Span; message: string }[];
+  logical: string | undefined;
+  /** The declaration span of the verdict's resource (metadata suppressions). */
+  resource: Span | undefined;
+}
+
+type Judged =
+  | { kind: 'done'; result: OneResult }
+  | {
+      kind: 'template';
+      source: SourceText;
+      /** The text was packed for the rules (LARGE_TEMPLATE): it is unpacked to place the findings. */
+      packed: boolean;
+      /** Bytes live before the rules of a large deployment (see collectReleased). */
+      liveBefore: number;
+      diagnostics: Diagnostic[];
+      drafts: Draft[];
+      /** Metadata and pragma suppression sites (comment sites are found once findings are placed). */
+      sites: SuppressionSite[];
+      passes: number;
+      notifications: ToolNotification[];
+    };
+
+/** Analyses a file and runs the rules: what lintOne places, without the deployment it came from. */
+function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, external: readonly SuppressionSite[], known: ReadonlySet<string>, bicepDirs: ReadonlySet<string>): Judged {
   const notifications: ToolNotification[] = [];
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
   const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path.dirname(f.path)) });
   switch (a.kind) {
     case 'skipped':
-      return { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications };
+      return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };
     case 'parameters':
-      return { result: { path: f.path, kind: 'parameters', findings: [] }, passes: 0, notifications };
+      return { kind: 'done', result: { result: { path: f.path, kind: 'parameters', findings: [] }, passes: 0, notifications } };
     case 'broken': {
       notifications.push(...internalNotifications(a.diagnostics));
       // A file that cannot be read at all is also reported to the tool's user (SARIF tool notification).
       for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: 'warning', message: `${d.message} (the file is not analysed)`, file: f.path });
       const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings.map((finding) => ({ finding, resource: undefined })), external);
-      return { result: { path: f.path, kind: 'template', findings }, passes: 0, notifications };
+      return { kind: 'done', result: { result: { path: f.path, kind: 'template', findings }, passes: 0, notifications } };
     }
   }
-  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config);
+  // A large template's text is not needed while the rules run, when memory is fullest: it is kept
+  // deflated until findings are placed (SourceText.pack).
+  const sourceLength = a.source.text.length;
+  const large = sourceLength >= LARGE_TEMPLATE || a.deployed.resources.length >= LARGE_DEPLOYMENT;
+  const packed = sourceLength >= LARGE_TEMPLATE && a.source.kind === 'arm';
+  if (large) {
+    if (packed) a.source.pack();
+    // What loading and deploying left behind (the file's bytes as read, among others) goes
+    // before the rules add to the heap; between rules, the heap is not left to grow far beyond
+    // what is live (collectIfGrown): V8 would let the rules of 10,000 VMs grow it by ~150 MB
+    // before collecting, which is the run's peak.
+    collectGarbage();
+  }
+  // What the deployment alone takes: once it is let go of after the rules, less than this stays.
+  const liveBefore = large ? liveAfterCollection() : 0;
+  // Before the rules: the walk over every resource is done (and compiled) well before the
+  // deployment is let go of after them (see collectReleased).
+  const sites = [...metadataSites(a.deployed.resources, known), ...pragmaSites(pragmasOf(a), known)];
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, large ? collectIfGrown : undefined);
   // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
@@ -386,35 +478,21 @@ function lintOne(
       file: a.source.path,
     });
   }
-  const findings = diagnosticFindings(diagnostics, opts.rules, config);
-  const candidates: Candidate[] = findings.map((finding) => ({ finding, resource: undefined }));
-  for (const o of outcomes) {
-    // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
-    // config's resource suppressions keep matching whether or not another module shares the name.
-    const logical = o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : undefined;
-    const finding: Finding = {
-      ruleId: o.rule.meta.id,
-      level: o.level,
-      kind: o.verdict.kind,
-      message: o.verdict.message,
-      location: locate(o.verdict.span),
-      related: [
-        ...(o.verdict.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
-        // The value that decided came from outside the template: point at where it was given.
-        ...a.deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ ...locate(src.span), message: `the value of parameter '${src.name}' is given here` })),
-      ],
-      logical,
-      fingerprint: '',
-      span: o.verdict.span,
-    };
-    findings.push(finding);
-    candidates.push({ finding, resource: o.verdict.resource?.span });
-  }
-  const own = inSourceSites(a.source, a.deployed.resources, pragmasOf(a), findings, known);
-  applySuppressions(candidates, [...own, ...external]);
-  // Only this file's own suppressions are judged here (a module's are judged when it is linted).
-  findings.push(...unusedFindings(own.filter((s) => s.span.file.path === a.source.path), opts.rules, config));
-  return { result: { path: a.source.path, kind: 'template', findings }, passes, notifications };
+  // A loop over a function of the module, not a closure over the analysis: a closure called
+  // 10,000 times is compiled in the background, and its job would hold the deployment (collectReleased).
+  const drafts = new Array<Draft>(outcomes.length);
+  for (let i = 0; i < outcomes.length; i++) drafts[i] = draftOf(outcomes[i] as RuleOutcome, a.deployed);
+  return {
+    kind: 'template',
+    source: a.source,
+    packed,
+    liveBefore,
+    diagnostics,
+    drafts,
+    sites,
+    passes,
+    notifications,
+  };
 }
 
 /** The Bicep front end hands over the file's pragmas on the analysis (when it has any). */
@@ -423,14 +501,32 @@ function pragmasOf(a: object): readonly Pragma[] {
   return Array.isArray(p) ? (p as Pragma[]) : [];
 }
 
-function inSourceSites(source: SourceText, resources: readonly DeployedResource[], pragmas: readonly Pragma[], findings: readonly Finding[], known: ReadonlySet<string>): SuppressionSite[] {
-  const sites = [...metadataSites(resources, known), ...pragmaSites(pragmas, known)];
-  if (source.kind !== 'bicep' && source.kind !== 'bicepparam') {
-    // Comments of the template and of the other JSON files findings point into (linked templates).
-    const files = new Map<string, SourceText>([[source.path, source]]);
-    for (const f of findings) if (f.location.file.kind === 'arm' && !files.has(f.location.file.path)) files.set(f.location.file.path, f.location.file);
-    for (const file of files.values()) sites.push(...jsonCommentSites(file, known));
-  }
+function draftOf(o: RuleOutcome, deployed: DeployResult): Draft {
+  return {
+    ruleId: o.rule.meta.id,
+    level: o.level,
+    kind: o.verdict.kind,
+    message: o.verdict.message,
+    span: o.verdict.span,
+    related: [
+      ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
+      // The value that decided came from outside the template: point at where it was given.
+      ...deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` })),
+    ],
+    // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
+    // config's resource suppressions keep matching whether or not another module shares the name.
+    logical: o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : undefined,
+    resource: o.verdict.resource?.span,
+  };
+}
+
+/** Suppression comments of an ARM template and of the other JSON files findings point into (linked templates). */
+function commentSites(source: SourceText, findings: readonly Finding[], known: ReadonlySet<string>): SuppressionSite[] {
+  if (source.kind === 'bicep' || source.kind === 'bicepparam') return [];
+  const files = new Map<string, SourceText>([[source.path, source]]);
+  for (const f of findings) if (f.location.file.kind === 'arm' && !files.has(f.location.file.path)) files.set(f.location.file.path, f.location.file);
+  const sites: SuppressionSite[] = [];
+  for (const file of files.values()) sites.push(...jsonCommentSites(file, known));
   return sites;
 }
 

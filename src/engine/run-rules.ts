@@ -25,6 +25,8 @@ export function runRules(
   graph: ResourceGraph,
   rules: readonly Rule[],
   config: EffectiveConfig,
+  /** Called after each rule (memory management of large templates, src/engine/lint.ts). */
+  afterEach?: () => void,
 ): { outcomes: RuleOutcome[]; passes: number; failures: RuleFailure[] } {
   const outcomes: RuleOutcome[] = [];
   const failures: RuleFailure[] = [];
@@ -61,6 +63,7 @@ export function runRules(
     } catch (error) {
       failures.push({ rule, error });
     }
+    afterEach?.();
   }
   return { outcomes, passes, failures };
 }

@@ -91,7 +91,16 @@ class IndexResolver implements PathResolver {
   private index: JsonIndex | undefined;
   private built = false;
 
-  constructor(private readonly text: string) {}
+  /**
+   * `of` is the source itself when JSON.parse read its text (asked for its text only when the
+   * index is built: a large template's text may be packed meanwhile, SourceText.pack), or the
+   * text with comments blanked.
+   */
+  constructor(private readonly of: SourceText | string) {}
+
+  private get text(): string {
+    return typeof this.of === 'string' ? this.of : this.of.text;
+  }
 
   private node(path: readonly PathKey[], key: boolean): { start: number; end: number; string: boolean } | undefined {
     if (!this.built) {
@@ -254,7 +263,7 @@ export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_L
   }
   if (parsed !== undefined) {
     if (text.length >= SHARE_STRINGS_FROM && typeof parsed === 'object' && parsed !== null) shareRepeatedStrings(parsed);
-    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(parsedText)), diagnostics: [] };
+    return { root: parsed, span: JsonPathSpan.root(source, new IndexResolver(parsedText === text ? source : parsedText)), diagnostics: [] };
   }
   const masked = maskLineBreaksInStrings(text);
   const errors: ParseError[] = [];

@@ -225,3 +225,23 @@ describe('readSource on files: the direct UTF-8 read and the byte-checked one ag
     if (!nul.ok) expect(nul.diagnostic.message).toContain('NUL byte at byte offset 7');
   });
 });
+
+describe('positions of a template whose text was packed after loading', () => {
+  test('spans resolve in the text as it was read (plain JSON and JSON with comments)', () => {
+    const plainText = '{\n  "resources": [\n    { "name": "a", "location": "eastus" }\n  ]\n}\n';
+    const commented = '// a comment\n{\n  "resources": [\n    { "name": "a", /* here */ "location": "eastus", }\n  ]\n}\n';
+    for (const text of [plainText, commented]) {
+      const l = load(text);
+      expect(l.diagnostics).toEqual([]);
+      // Packed before any position was asked for (as the lint does for a large template).
+      l.source.pack();
+      const res = childOf({ node: l.root as TObject, span: l.span }, 'resources') as Located;
+      const first = { node: (res.node as TObject[])[0] as TObject, span: res.span.child(res.node as TObject[], 0) };
+      const loc = childOf(first, 'location') as Located;
+      const r = loc.span.region();
+      const line = text.split('\n').findIndex((l) => l.includes('"location"')) + 1;
+      expect(r.start.line).toBe(line);
+      expect(text.split('\n')[line - 1]?.slice(r.start.column - 1, r.end.column - 1)).toBe('"eastus"');
+    }
+  });
+});

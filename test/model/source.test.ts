@@ -49,3 +49,34 @@ describe('SourceText positions', () => {
     }
   });
 });
+
+describe('SourceText.pack', () => {
+  test('the text comes back exactly, one byte per character or not', () => {
+    const texts = [
+      '{"name": "vm-1", "location": "westeurope"}\n'.repeat(50),
+      // Latin-1 only: still one byte per character.
+      '{"note": "café, naïve, ÿ"}\r\n',
+      // Beyond Latin-1: emoji (a surrogate pair), CJK, and a lone surrogate, which only UTF-16 keeps.
+      '{"note": "🚀 東京 \ud800 end"}',
+      '',
+    ];
+    for (const text of texts) {
+      const src = new SourceText('/virtual/p.json', text, 'arm');
+      const before = Array.from(src.lineStarts());
+      src.pack();
+      src.pack(); // packing twice is packing once
+      expect(src.text).toBe(text);
+      expect(Array.from(src.lineStarts())).toEqual(before);
+      // Unpacked once asked: the same string object from then on.
+      expect(src.text).toBe(src.text);
+    }
+  });
+
+  test('positions of a packed file are those of the text', () => {
+    const text = '{\n  "a": 1,\n  "b": "x"\n}\n';
+    const src = new SourceText('/virtual/q.json', text, 'arm');
+    src.pack();
+    expect(src.position(text.indexOf('"b"'))).toEqual({ line: 3, column: 3 });
+    expect(src.lineText(2)).toBe('  "a": 1,');
+  });
+});

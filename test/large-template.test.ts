@@ -1,0 +1,138 @@
+// A template of 4 MB or more is linted with tighter memory (src/engine/lint.ts): its text is kept
+// deflated while the rules run, garbage is collected before, between and after them, and the
+// deployment is gone before findings are placed. The findings must be exactly those of the text:
+// lines and columns, suppressions, fingerprints.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { lint } from '../src/engine/lint.js';
+import { collectGarbage } from '../src/engine/collect-garbage.js';
+import { SourceText } from '../src/model/source.js';
+
+const SUB = "resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'web')";
+const FRONTEND = "[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'ilb', 'vxlan')]";
+
+/** VMs each with a NIC that is a TAP source: 2,600 of them make ~4.5 MB of indented JSON. */
+function template(vms: number, v6: ReadonlySet<number>, suppressed: ReadonlySet<number>): string {
+  const resources: object[] = [
+    { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'eastus', properties: { addressSpace: { addressPrefixes: ['10.0.0.0/8'] }, subnets: [{ name: 'web', properties: { addressPrefix: '10.1.0.0/16' } }] } },
+    {
+      type: 'Microsoft.Network/loadBalancers',
+      apiVersion: '2024-05-01',
+      name: 'ilb',
+      location: 'eastus',
+      sku: { name: 'Standard' },
+      properties: { frontendIPConfigurations: [{ name: 'vxlan', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: `[${SUB}]` } } }] },
+    },
+    { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: 'eastus', properties: { destinationLoadBalancerFrontEndIPConfiguration: { id: FRONTEND } } },
+  ];
+  for (let i = 0; i < vms; i++) {
+    const nic = `[resourceId('Microsoft.Network/networkInterfaces', 'nic-${i}')]`;
+    resources.push(
+      { type: 'Microsoft.Network/networkInterfaces', apiVersion: '2024-05-01', name: `nic-${i}`, location: 'eastus', properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: `[${SUB}]` } } }] } },
+      {
+        type: 'Microsoft.Compute/virtualMachines',
+        apiVersion: '2024-03-01',
+        name: `vm-${i}`,
+        location: 'eastus',
+        ...(suppressed.has(i) ? { metadata: { vtaplint: { suppress: { 'vtap-source-vm-size-v6': 'moved to a v5 size before the TAP goes live' } } } } : {}),
+        dependsOn: [nic],
+        properties: { hardwareProfile: { vmSize: v6.has(i) ? 'Standard_D2s_v6' : 'Standard_D2s_v5' }, networkProfile: { networkInterfaces: [{ id: nic }] } },
+      },
+      {
+        type: 'Microsoft.Network/networkInterfaces/tapConfigurations',
+        apiVersion: '2024-05-01',
+        name: `nic-${i}/tap`,
+        dependsOn: [nic, "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]"],
+        properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]" } },
+      },
+    );
+  }
+  return `${JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources }, null, 2)}\n`;
+}
+
+describe('a large template', () => {
+  test('its findings are placed in its text as read: lines, columns, suppressions, fingerprints', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-large-'));
+    const text = template(2600, new Set([1500, 2000]), new Set([2000]));
+    expect(text.length).toBeGreaterThan(4_000_000);
+    writeFileSync(path.join(dir, 'azuredeploy.json'), text);
+    const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'vtap-source-vm-size-v6' ? 'error' : 'off']));
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules: only }));
+    const pack = vi.spyOn(SourceText.prototype, 'pack');
+    const result = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1 });
+    // The large template's path was taken: its text was packed for the rules.
+    expect(pack).toHaveBeenCalledTimes(1);
+    pack.mockRestore();
+    expect(result.notifications).toEqual([]);
+    expect(result.findings.map((f) => f.message)).toEqual([expect.stringContaining("VM 'vm-1500' has the v6 size 'Standard_D2s_v6'")]);
+    const [finding] = result.findings;
+    const lines = text.split('\n');
+    // The size of vm-1500 is the 1,501st v6-or-v5 size in the text.
+    let seen = -1;
+    const line = lines.findIndex((l) => l.includes('"vmSize"') && ++seen === 1500) + 1;
+    expect(finding?.location.region.start.line).toBe(line);
+    const { start, end } = finding!.location.region;
+    expect(lines[line - 1]?.slice(start.column - 1, end.column - 1)).toBe('"Standard_D2s_v6"');
+    expect(finding?.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    // The suppression in vm-2000's metadata applies to its finding.
+    expect(result.suppressed?.map((f) => f.message)).toEqual([expect.stringContaining("VM 'vm-2000'")]);
+    expect(result.suppressed?.[0]?.suppressions?.[0]?.justification).toBe('moved to a v5 size before the TAP goes live');
+  });
+});
+
+describe('collectGarbage', () => {
+  test('collects without --expose-gc, and leaves no gc() behind', async () => {
+    expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+    let ref: WeakRef<object> | undefined;
+    (() => {
+      ref = new WeakRef({ big: new Array(1000).fill('x') });
+    })();
+    // A WeakRef keeps its target until the end of the job that made it.
+    await new Promise((r) => setTimeout(r, 0));
+    collectGarbage();
+    expect(ref?.deref()).toBeUndefined();
+    expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+  });
+});
+
+describe('a large deployment from little text', () => {
+  test('copy loops of 5,100 resources: the findings are those of the loop declarations', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-copies-'));
+    const n = 1700;
+    // ARM's copy loops hold at most 800 instances: three loops of each, as a real template would.
+    const resources: object[] = [
+      { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: 'eastus', properties: { destinationLoadBalancerFrontEndIPConfiguration: { id: FRONTEND } } },
+    ];
+    for (let c = 0; c * 800 < n; c++) {
+      const count = Math.min(800, n - c * 800);
+      const idx = `add(copyIndex(), ${c * 800})`;
+      const nic = `resourceId('Microsoft.Network/networkInterfaces', concat('nic-', ${idx}))`;
+      resources.push(
+        { copy: { name: `nics${c}`, count }, type: 'Microsoft.Network/networkInterfaces', apiVersion: '2024-05-01', name: `[concat('nic-', ${idx})]`, location: 'eastus', properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { subnet: { id: `[${SUB}]` } } }] } },
+        { copy: { name: `vms${c}`, count }, type: 'Microsoft.Compute/virtualMachines', apiVersion: '2024-03-01', name: `[concat('vm-', ${idx})]`, location: 'eastus', dependsOn: [`[${nic}]`], properties: { hardwareProfile: { vmSize: 'Standard_D4s_v6' }, networkProfile: { networkInterfaces: [{ id: `[${nic}]` }] } } },
+        { copy: { name: `taps${c}`, count }, type: 'Microsoft.Network/networkInterfaces/tapConfigurations', apiVersion: '2024-05-01', name: `[concat('nic-', ${idx}, '/tap')]`, dependsOn: [`[${nic}]`], properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]" } } },
+      );
+    }
+    const doc = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources };
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
+    writeFileSync(path.join(dir, 'azuredeploy.json'), text);
+    const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'vtap-source-vm-size-v6' ? 'error' : 'off']));
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules: only }));
+    const pack = vi.spyOn(SourceText.prototype, 'pack');
+    const result = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1 });
+    // A small text is not packed, though the deployment is large.
+    expect(pack).not.toHaveBeenCalled();
+    pack.mockRestore();
+    expect(result.notifications).toEqual([]);
+    expect(result.findings).toHaveLength(n);
+    const lines = text.split('\n');
+    const sizeLines = lines.flatMap((l, i) => (l.includes('"vmSize"') ? [i + 1] : []));
+    expect(sizeLines).toHaveLength(3);
+    expect(new Set(result.findings.map((f) => f.location.region.start.line))).toEqual(new Set(sizeLines));
+    expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(n);
+    expect(result.findings.map((f) => f.message).filter((m) => m.includes("VM 'vm-1699'"))).toHaveLength(1);
+  });
+});
