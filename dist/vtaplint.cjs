@@ -27730,9 +27730,6 @@ function collectGarbage() {
   }
   live = (0, import_node_v8.getHeapStatistics)().used_heap_size;
 }
-function liveAfterCollection() {
-  return live;
-}
 function collectIfGrown() {
   if ((0, import_node_v8.getHeapStatistics)().used_heap_size > live + Math.max(MIN_GROWTH, live / 2)) collectGarbage();
 }
@@ -27749,6 +27746,33 @@ function installFinishedJobs() {
   for (let i = 0; i < 64; i++) n += i;
   return n;
 }
+var HIGH_WATER = 16e7;
+var HeapGuard = class {
+  /** `onEngage` runs once the heap is high, before the first collection (SourceText.pack). */
+  constructor(onEngage, highWater = HIGH_WATER) {
+    this.onEngage = onEngage;
+    this.highWater = highWater;
+  }
+  onEngage;
+  highWater;
+  engagedAt = 0;
+  /** After each rule. */
+  afterRule() {
+    if (this.engagedAt > 0) {
+      collectIfGrown();
+      return;
+    }
+    if ((0, import_node_v8.getHeapStatistics)().used_heap_size < this.highWater) return;
+    this.onEngage();
+    collectGarbage();
+    this.engagedAt = Math.max(live, 1);
+  }
+  /** After the rules, once the deployment is let go of: collected when the heap is high. */
+  release() {
+    if (this.engagedAt === 0 && (0, import_node_v8.getHeapStatistics)().used_heap_size < this.highWater) return;
+    collectReleased(this.engagedAt > 0 ? this.engagedAt / 2 : this.highWater / 2);
+  }
+};
 function findGc() {
   const own2 = globalThis.gc;
   if (typeof own2 === "function") return own2;
@@ -28167,7 +28191,7 @@ function diagnosticFindings(diags, rules, config) {
 function lintOne(f, opts, config, external, known2, bicepDirs) {
   const judged = judge(f, opts, config, external, known2, bicepDirs);
   if (judged.kind !== "template") return judged.result;
-  if (judged.packed) collectReleased(judged.liveBefore);
+  judged.guard?.release();
   const { source, notifications } = judged;
   const findings = diagnosticFindings(judged.diagnostics, opts.rules, config);
   const candidates = findings.map((finding) => ({ finding, resource: void 0 }));
@@ -28210,16 +28234,13 @@ function judge(f, opts, config, external, known2, bicepDirs) {
       return { kind: "done", result: { result: { path: f.path, kind: "template", findings }, passes: 0, notifications } };
     }
   }
-  const sourceLength = a.source.text.length;
-  const large = sourceLength >= LARGE_TEMPLATE || a.deployed.resources.length >= LARGE_DEPLOYMENT;
-  const packed = sourceLength >= LARGE_TEMPLATE && a.source.kind === "arm";
-  if (large) {
-    if (packed) a.source.pack();
-    collectGarbage();
-  }
-  const liveBefore = large ? liveAfterCollection() : 0;
+  const large = a.source.text.length >= LARGE_TEMPLATE || a.deployed.resources.length >= LARGE_DEPLOYMENT;
+  const source = a.source;
+  const guard = large ? new HeapGuard(() => {
+    if (source.kind === "arm" && source.text.length >= LARGE_TEMPLATE) source.pack();
+  }, opts.heapHighWater) : void 0;
   const sites = [...metadataSites(a.deployed.resources, known2), ...pragmaSites(pragmasOf(a), known2)];
-  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, large ? collectIfGrown : void 0);
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0);
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail2 of failures) {
@@ -28234,8 +28255,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
   return {
     kind: "template",
     source: a.source,
-    packed,
-    liveBefore,
+    guard,
     diagnostics,
     drafts,
     sites,
@@ -28947,4 +28967,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3af49fe05371de5e74a920d68340d3ad
+// vtaplint-build 6fe28be43470fa5c92cb4a602b48c1ad

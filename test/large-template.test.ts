@@ -1,14 +1,15 @@
-// A template of 4 MB or more is linted with tighter memory (src/engine/lint.ts): its text is kept
-// deflated while the rules run, garbage is collected before, between and after them, and the
-// deployment is gone before findings are placed. The findings must be exactly those of the text:
-// lines and columns, suppressions, fingerprints.
+// A large deployment (4 MB of template text, or 5,000 resources) has its rules run under a heap
+// guard (src/engine/lint.ts, src/engine/collect-garbage.ts): once the heap is high, a large text
+// is kept deflated while the rules run, garbage is collected between them, and the deployment is
+// let go of before findings are placed. The findings must be exactly those of the text: lines
+// and columns, suppressions, fingerprints.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { lint } from '../src/engine/lint.js';
-import { collectGarbage } from '../src/engine/collect-garbage.js';
+import { collectGarbage, HeapGuard } from '../src/engine/collect-garbage.js';
 import { SourceText } from '../src/model/source.js';
 
 const SUB = "resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'web')";
@@ -61,11 +62,16 @@ describe('a large template', () => {
     writeFileSync(path.join(dir, 'azuredeploy.json'), text);
     const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'vtap-source-vm-size-v6' ? 'error' : 'off']));
     writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules: only }));
+    // The heap guard engaged from the first rule on (heapHighWater 0): the text is packed for
+    // the rules, garbage collected between them, the deployment released before placing.
     const pack = vi.spyOn(SourceText.prototype, 'pack');
-    const result = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1 });
-    // The large template's path was taken: its text was packed for the rules.
+    const result = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, heapHighWater: 0 });
     expect(pack).toHaveBeenCalledTimes(1);
     pack.mockRestore();
+    // The same findings as when the heap is left to V8.
+    const plain = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, heapHighWater: Number.POSITIVE_INFINITY });
+    const view = (r: typeof result) => [...r.findings, ...(r.suppressed ?? [])].map((f) => ({ ...f, location: { path: f.location.file.path, region: f.location.region }, span: undefined, related: f.related.map((x) => x.region) }));
+    expect(view(result)).toEqual(view(plain));
     expect(result.notifications).toEqual([]);
     expect(result.findings.map((f) => f.message)).toEqual([expect.stringContaining("VM 'vm-1500' has the v6 size 'Standard_D2s_v6'")]);
     const [finding] = result.findings;
@@ -122,8 +128,8 @@ describe('a large deployment from little text', () => {
     const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'vtap-source-vm-size-v6' ? 'error' : 'off']));
     writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules: only }));
     const pack = vi.spyOn(SourceText.prototype, 'pack');
-    const result = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1 });
-    // A small text is not packed, though the deployment is large.
+    const result = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, heapHighWater: 0 });
+    // A small text is not packed, though the deployment is large and the heap guard engaged.
     expect(pack).not.toHaveBeenCalled();
     pack.mockRestore();
     expect(result.notifications).toEqual([]);
@@ -134,5 +140,21 @@ describe('a large deployment from little text', () => {
     expect(new Set(result.findings.map((f) => f.location.region.start.line))).toEqual(new Set(sizeLines));
     expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(n);
     expect(result.findings.map((f) => f.message).filter((m) => m.includes("VM 'vm-1699'"))).toHaveLength(1);
+  });
+});
+
+describe('HeapGuard', () => {
+  test('engages once, when the heap in use reaches its high water mark', () => {
+    let engaged = 0;
+    const low = new HeapGuard(() => engaged++, 0);
+    low.afterRule();
+    low.afterRule();
+    low.release();
+    expect(engaged).toBe(1);
+    let never = 0;
+    const high = new HeapGuard(() => never++, Number.POSITIVE_INFINITY);
+    high.afterRule();
+    high.release();
+    expect(never).toBe(0);
   });
 });

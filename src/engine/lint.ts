@@ -15,7 +15,7 @@ import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loa
 import { cmp, compareFindings, fingerprintOf, locate, type Finding, type FindingLocation } from './finding.js';
 import type { Level, Rule } from './rule.js';
 import { runRules, type RuleOutcome } from './run-rules.js';
-import { collectGarbage, collectIfGrown, collectReleased, liveAfterCollection } from './collect-garbage.js';
+import { HeapGuard } from './collect-garbage.js';
 import { applyBaseline, readBaseline, type AbsentResult } from './baseline.js';
 import {
   applySuppressions,
@@ -49,6 +49,8 @@ export interface LintOptions {
   jobs?: number;
   /** The bundled worker script (bin/worker.cjs, which runs dist/worker.cjs); without it everything runs in this thread. */
   workerUrl?: URL | undefined;
+  /** Heap in use from which a large deployment's rules run under a HeapGuard (its default; tests lower it). */
+  heapHighWater?: number;
 }
 
 /** Fewer files than this are linted in the main thread: starting workers would cost more. */
@@ -362,10 +364,10 @@ function lintOne(
   const judged = judge(f, opts, config, external, known, bicepDirs);
   if (judged.kind !== 'template') return judged.result;
   // The deployment and its graph are no longer referenced: only spans, messages and suppression
-  // sites are. When a large text was packed for the rules, they are collected before findings
-  // are placed, so placing them (the text again, the position index at ~8 bytes per JSON value)
-  // and the report do not add to them.
-  if (judged.packed) collectReleased(judged.liveBefore);
+  // sites are. When a large deployment's heap is high, they are collected before findings are
+  // placed, so placing them (the text again, the position index at ~8 bytes per JSON value) and
+  // the report do not add to them.
+  judged.guard?.release();
   const { source, notifications } = judged;
   const findings = diagnosticFindings(judged.diagnostics, opts.rules, config);
   const candidates: Candidate[] = findings.map((finding) => ({ finding, resource: undefined }));
@@ -393,8 +395,8 @@ function lintOne(
 
 /**
  * From this size of template text, or this many deployed resources, on (a copy loop or a Bicep
- * loop makes many from little text), memory is managed more tightly (judge, lintOne): the garbage
- * collections it adds cost ~5% of such a run. The text itself is packed only when it is large.
+ * loop makes many from little text), the rules run under a HeapGuard (judge, lintOne): it acts
+ * only once the heap is high, and its collections then cost ~10% of such a run.
  */
 const LARGE_TEMPLATE = 4_000_000;
 const LARGE_DEPLOYMENT = 5_000;
@@ -417,10 +419,8 @@ type Judged =
   | {
       kind: 'template';
       source: SourceText;
-      /** The text was packed for the rules (LARGE_TEMPLATE): it is unpacked to place the findings. */
-      packed: boolean;
-      /** Bytes live before the rules of a large deployment (see collectReleased). */
-      liveBefore: number;
+      /** Set for a large deployment: releases it before the findings are placed. */
+      guard: HeapGuard | undefined;
       diagnostics: Diagnostic[];
       drafts: Draft[];
       /** Metadata and pragma suppression sites (comment sites are found once findings are placed). */
@@ -449,25 +449,20 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
       return { kind: 'done', result: { result: { path: f.path, kind: 'template', findings }, passes: 0, notifications } };
     }
   }
-  // A large template's text is not needed while the rules run, when memory is fullest: it is kept
+  // A large deployment's rules may fill the heap: HeapGuard collects between them once it is
+  // high, and from then on a large template's text, not needed while the rules run, is kept
   // deflated until findings are placed (SourceText.pack).
-  const sourceLength = a.source.text.length;
-  const large = sourceLength >= LARGE_TEMPLATE || a.deployed.resources.length >= LARGE_DEPLOYMENT;
-  const packed = sourceLength >= LARGE_TEMPLATE && a.source.kind === 'arm';
-  if (large) {
-    if (packed) a.source.pack();
-    // What loading and deploying left behind (the file's bytes as read, among others) goes
-    // before the rules add to the heap; between rules, the heap is not left to grow far beyond
-    // what is live (collectIfGrown): V8 would let the rules of 10,000 VMs grow it by ~150 MB
-    // before collecting, which is the run's peak.
-    collectGarbage();
-  }
-  // What the deployment alone takes: once it is let go of after the rules, less than this stays.
-  const liveBefore = large ? liveAfterCollection() : 0;
+  const large = a.source.text.length >= LARGE_TEMPLATE || a.deployed.resources.length >= LARGE_DEPLOYMENT;
+  const source = a.source;
+  const guard = large
+    ? new HeapGuard(() => {
+        if (source.kind === 'arm' && source.text.length >= LARGE_TEMPLATE) source.pack();
+      }, opts.heapHighWater)
+    : undefined;
   // Before the rules: the walk over every resource is done (and compiled) well before the
   // deployment is let go of after them (see collectReleased).
   const sites = [...metadataSites(a.deployed.resources, known), ...pragmaSites(pragmasOf(a), known)];
-  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, large ? collectIfGrown : undefined);
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : undefined);
   // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
@@ -485,8 +480,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   return {
     kind: 'template',
     source: a.source,
-    packed,
-    liveBefore,
+    guard,
     diagnostics,
     drafts,
     sites,
