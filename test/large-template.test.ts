@@ -89,6 +89,28 @@ describe('a large template', () => {
   });
 });
 
+describe('a large template with comments', () => {
+  test('a suppression comment applies, and positions are those of the text with its comments', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-large-comments-'));
+    const lines = template(2600, new Set([1500, 2000]), new Set()).split('\n');
+    let seen = -1;
+    const at = lines.findIndex((l) => l.includes('"vmSize"') && ++seen === 1500);
+    lines.splice(at, 0, '          // vtaplint-disable-next-line vtap-source-vm-size-v6 -- replaced by a v5 size in the next release');
+    lines.splice(1, 0, '  /* generated for the test */');
+    const text = lines.join('\n');
+    writeFileSync(path.join(dir, 'azuredeploy.json'), text);
+    const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'vtap-source-vm-size-v6' ? 'error' : 'off']));
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules: only }));
+    const result = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, heapHighWater: 0 });
+    expect(result.notifications).toEqual([]);
+    expect(result.suppressed?.map((f) => [f.message.slice(0, 11), f.location.region.start.line])).toEqual([["VM 'vm-1500", at + 3]]);
+    const [open] = result.findings;
+    expect(open?.message).toContain("VM 'vm-2000'");
+    const line = text.split('\n')[(open?.location.region.start.line ?? 0) - 1] ?? '';
+    expect(line.slice((open?.location.region.start.column ?? 0) - 1, (open?.location.region.end.column ?? 0) - 1)).toBe('"Standard_D2s_v6"');
+  });
+});
+
 describe('collectGarbage', () => {
   test('collects without --expose-gc, and leaves no gc() behind', async () => {
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
