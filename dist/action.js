@@ -15586,7 +15586,7 @@ var SourceText = class {
   kind;
   lineStartsCache;
   content;
-  /** The text deflated while it is not needed (see pack). */
+  /** The text deflated while it is not needed (see pack); set exactly when `content` is not. */
   packed;
   /** The text, without a leading byte order mark. */
   get text() {
@@ -15601,7 +15601,7 @@ var SourceText = class {
   pack() {
     const text = this.content;
     if (text === void 0) return;
-    const encoding = /[^\u0000-\u00ff]/.test(text) ? "utf16le" : "latin1";
+    const encoding = /[\u0100-\uffff]/.test(text) ? "utf16le" : "latin1";
     this.packed = { bytes: deflateRawSync(Buffer.from(text, encoding), { level: 1 }), encoding };
     this.content = void 0;
   }
@@ -16662,6 +16662,9 @@ function decodeText(bytes) {
 function readSource(path14, kind, limits = DEFAULT_READ_LIMITS) {
   return readOpened(path14, kind, limits, 0);
 }
+function cannotRead(e) {
+  return `cannot read the file: ${e.code ?? String(e)}`;
+}
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 function openChecked(path14, limits, flags) {
   let fd;
@@ -16669,7 +16672,7 @@ function openChecked(path14, limits, flags) {
     fd = openSync(path14, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
-    return { message: `cannot read the file: ${e.code ?? String(e)}`, limit: false, unreadable: true };
+    return { message: cannotRead(e), limit: false, unreadable: true };
   }
   let refusal;
   try {
@@ -16679,7 +16682,7 @@ function openChecked(path14, limits, flags) {
       refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false };
     } else return { fd, size: st.size };
   } catch (e) {
-    refusal = { message: `cannot read the file: ${e.code ?? String(e)}`, limit: false, unreadable: true };
+    refusal = { message: cannotRead(e), limit: false, unreadable: true };
   }
   closeSync(fd);
   return refusal;
@@ -16696,7 +16699,7 @@ function readOpened(path14, kind, limits, flags) {
     }
     return fromBytes(path14, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path14, kind, "invalid-template", `cannot read the file: ${e.code ?? String(e)}`, "", true);
+    return fail(path14, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     closeSync(fd);
   }
@@ -16783,7 +16786,7 @@ function readBytesInside(path14, root, limits = DEFAULT_READ_LIMITS) {
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
   } catch (e) {
-    return { error: `cannot read the file: ${e.code ?? String(e)}` };
+    return { error: cannotRead(e) };
   } finally {
     closeSync(opened.fd);
   }
@@ -16914,8 +16917,7 @@ var JsonIndex = class _JsonIndex {
         objects.pop();
         if (closing === void 0) return false;
         this.end[closing] = i + 1;
-        i = this.skip(i + 1);
-        if (t.charCodeAt(i) === COMMA) i = this.skip(i + 1);
+        i = this.afterValue(i + 1);
         if (stack.length === 0) return this.skip(i) >= n;
         continue;
       }
@@ -16939,8 +16941,7 @@ var JsonIndex = class _JsonIndex {
         if (j === i) return false;
       }
       this.end[node] = j;
-      i = this.skip(j);
-      if (t.charCodeAt(i) === COMMA) i = this.skip(i + 1);
+      i = this.afterValue(j);
       if (stack.length === 0) return this.skip(i) >= n;
     }
     return stack.length === 0 && this.count > 0;
@@ -16973,11 +16974,13 @@ var JsonIndex = class _JsonIndex {
     }
     return next < this.count && this.start[next] < parentEnd ? next : -1;
   }
-  /** Offset of the key of a member whose preceding member (or the object's '{') ends at `boundary`. */
-  keyStartAfter(boundary) {
-    let i = this.skip(boundary);
-    if (this.text.charCodeAt(i) === COMMA) i = this.skip(i + 1);
-    return i;
+  /**
+   * Where what follows a value ending at `i` starts: past white space, comments and the comma
+   * after it. After an object member (or the object's '{'), that is the next member's key.
+   */
+  afterValue(i) {
+    i = this.skip(i);
+    return this.text.charCodeAt(i) === COMMA ? this.skip(i + 1) : i;
   }
   /** The decoded text of the key token starting at `at`. */
   keyText(at2) {
@@ -17027,7 +17030,7 @@ var JsonIndex = class _JsonIndex {
           let found = -1;
           let boundary = this.start[cur] + 1;
           for (; child >= 0; child = this.nextSibling(child, parentEnd)) {
-            const at2 = this.keyStartAfter(boundary);
+            const at2 = this.afterValue(boundary);
             if (this.keyText(at2) === key) {
               found = child;
               this.keyAt = at2;
@@ -17068,7 +17071,7 @@ var JsonIndex = class _JsonIndex {
     let boundary = this.start[obj] + 1;
     for (let c = this.firstChild(obj); c >= 0; c = this.nextSibling(c, parentEnd)) {
       children.push(c);
-      keyStarts.push(this.keyStartAfter(boundary));
+      keyStarts.push(this.afterValue(boundary));
       boundary = this.end[c];
     }
     const byKey = /* @__PURE__ */ new Map();
@@ -26913,22 +26916,23 @@ var HeapGuard = class {
   }
   onEngage;
   highWater;
-  engagedAt = 0;
+  /** What was live at the first collection, once the heap was high (undefined until then). */
+  liveAtEngage;
   /** After each rule. */
   afterRule() {
-    if (this.engagedAt > 0) {
+    if (this.liveAtEngage !== void 0) {
       collectIfGrown();
       return;
     }
     if (getHeapStatistics().used_heap_size < this.highWater) return;
     this.onEngage();
     collectGarbage();
-    this.engagedAt = Math.max(live, 1);
+    this.liveAtEngage = live;
   }
   /** After the rules, once the deployment is let go of: collected when the heap is high. */
   release() {
-    if (this.engagedAt === 0 && getHeapStatistics().used_heap_size < this.highWater) return;
-    collectReleased(this.engagedAt > 0 ? this.engagedAt / 2 : this.highWater / 2);
+    if (this.liveAtEngage === void 0 && getHeapStatistics().used_heap_size < this.highWater) return;
+    collectReleased((this.liveAtEngage ?? this.highWater) / 2);
   }
 };
 function findGc() {

@@ -13,7 +13,7 @@ let live = 0;
 /** collectIfGrown collects after at least this much growth (and after half of what was live). */
 const MIN_GROWTH = 48_000_000;
 
-/** A full, synchronous collection; what is live after it is then `liveAfterCollection()`. */
+/** A full, synchronous collection; what is live after it is then `live`. */
 export function collectGarbage(): void {
   if (gc === undefined) gc = findGc();
   if (!gc) return;
@@ -28,12 +28,8 @@ export function collectGarbage(): void {
   live = getHeapStatistics().used_heap_size;
 }
 
-export function liveAfterCollection(): number {
-  return live;
-}
-
 /** Collects when the heap has grown by half of what was live after the last collection (at least MIN_GROWTH). */
-export function collectIfGrown(): void {
+function collectIfGrown(): void {
   if (getHeapStatistics().used_heap_size > live + Math.max(MIN_GROWTH, live / 2)) collectGarbage();
 }
 
@@ -45,7 +41,7 @@ export function collectIfGrown(): void {
  * three of 10,000 expanded VMs). While more than `bytes` stay, it waits a little, lets the
  * finished jobs be installed, and collects again, a few times at most.
  */
-export function collectReleased(bytes: number): void {
+function collectReleased(bytes: number): void {
   collectGarbage();
   for (let wait = 2; wait <= 32 && gc && live > bytes; wait *= 2) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
@@ -69,7 +65,8 @@ export const HIGH_WATER = 160_000_000;
  * a few rules on, or a deployment that is large but light, nothing is done and nothing is paid.
  */
 export class HeapGuard {
-  private engagedAt = 0;
+  /** What was live at the first collection, once the heap was high (undefined until then). */
+  private liveAtEngage: number | undefined;
 
   /** `onEngage` runs once the heap is high, before the first collection (SourceText.pack). */
   constructor(
@@ -79,21 +76,21 @@ export class HeapGuard {
 
   /** After each rule. */
   afterRule(): void {
-    if (this.engagedAt > 0) {
+    if (this.liveAtEngage !== undefined) {
       collectIfGrown();
       return;
     }
     if (getHeapStatistics().used_heap_size < this.highWater) return;
     this.onEngage();
     collectGarbage();
-    this.engagedAt = Math.max(live, 1);
+    this.liveAtEngage = live;
   }
 
   /** After the rules, once the deployment is let go of: collected when the heap is high. */
   release(): void {
-    if (this.engagedAt === 0 && getHeapStatistics().used_heap_size < this.highWater) return;
+    if (this.liveAtEngage === undefined && getHeapStatistics().used_heap_size < this.highWater) return;
     // What stays is what the findings need: far less than what was live with the deployment.
-    collectReleased(this.engagedAt > 0 ? this.engagedAt / 2 : this.highWater / 2);
+    collectReleased((this.liveAtEngage ?? this.highWater) / 2);
   }
 }
 

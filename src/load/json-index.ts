@@ -121,8 +121,7 @@ export class JsonIndex {
         objects.pop();
         if (closing === undefined) return false;
         this.end[closing] = i + 1;
-        i = this.skip(i + 1);
-        if (t.charCodeAt(i) === COMMA) i = this.skip(i + 1);
+        i = this.afterValue(i + 1);
         if (stack.length === 0) return this.skip(i) >= n;
         continue;
       }
@@ -146,8 +145,7 @@ export class JsonIndex {
         if (j === i) return false;
       }
       this.end[node] = j;
-      i = this.skip(j);
-      if (t.charCodeAt(i) === COMMA) i = this.skip(i + 1);
+      i = this.afterValue(j);
       if (stack.length === 0) return this.skip(i) >= n;
     }
     return stack.length === 0 && this.count > 0;
@@ -184,11 +182,13 @@ export class JsonIndex {
     return next < this.count && (this.start[next] as number) < parentEnd ? next : -1;
   }
 
-  /** Offset of the key of a member whose preceding member (or the object's '{') ends at `boundary`. */
-  private keyStartAfter(boundary: number): number {
-    let i = this.skip(boundary);
-    if (this.text.charCodeAt(i) === COMMA) i = this.skip(i + 1);
-    return i;
+  /**
+   * Where what follows a value ending at `i` starts: past white space, comments and the comma
+   * after it. After an object member (or the object's '{'), that is the next member's key.
+   */
+  private afterValue(i: number): number {
+    i = this.skip(i);
+    return this.text.charCodeAt(i) === COMMA ? this.skip(i + 1) : i;
   }
 
   /** The decoded text of the key token starting at `at`. */
@@ -244,7 +244,7 @@ export class JsonIndex {
           let found = -1;
           let boundary = (this.start[cur] as number) + 1;
           for (; child >= 0; child = this.nextSibling(child, parentEnd)) {
-            const at = this.keyStartAfter(boundary);
+            const at = this.afterValue(boundary);
             if (this.keyText(at) === key) {
               found = child;
               this.keyAt = at;
@@ -287,7 +287,7 @@ export class JsonIndex {
     let boundary = (this.start[obj] as number) + 1;
     for (let c = this.firstChild(obj); c >= 0; c = this.nextSibling(c, parentEnd)) {
       children.push(c);
-      keyStarts.push(this.keyStartAfter(boundary));
+      keyStarts.push(this.afterValue(boundary));
       boundary = this.end[c] as number;
     }
     const byKey = new Map<string, number>();

@@ -70,6 +70,11 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
   return readOpened(path, kind, limits, 0) as ReadResult;
 }
 
+/** The message for a file the system would not let us read (its error code, e.g. EACCES). */
+function cannotRead(e: unknown): string {
+  return `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+}
+
 /** O_NOFOLLOW where the platform has it (not on Windows): opening a symbolic link then fails. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
@@ -92,7 +97,7 @@ function openChecked(path: string, limits: ReadLimits, flags: number): { fd: num
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && (e as NodeJS.ErrnoException).code === 'ELOOP') return 'link';
-    return { message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, limit: false, unreadable: true };
+    return { message: cannotRead(e), limit: false, unreadable: true };
   }
   let refusal: Refusal;
   try {
@@ -102,7 +107,7 @@ function openChecked(path: string, limits: ReadLimits, flags: number): { fd: num
       refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false };
     } else return { fd, size: st.size };
   } catch (e) {
-    refusal = { message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, limit: false, unreadable: true };
+    refusal = { message: cannotRead(e), limit: false, unreadable: true };
   }
   closeSync(fd);
   return refusal;
@@ -124,7 +129,7 @@ function readOpened(path: string, kind: SourceKind, limits: ReadLimits, flags: n
     }
     return fromBytes(path, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path, kind, 'invalid-template', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '', true);
+    return fail(path, kind, 'invalid-template', cannotRead(e), '', true);
   } finally {
     closeSync(fd);
   }
@@ -245,7 +250,7 @@ export function readBytesInside(path: string, root: string, limits: ReadLimits =
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
   } catch (e) {
-    return { error: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return { error: cannotRead(e) };
   } finally {
     closeSync(opened.fd);
   }

@@ -12,11 +12,17 @@ export interface Position {
   column: number;
 }
 
+/** A text deflated (SourceText.pack), with the encoding that gives it back exactly. */
+interface PackedText {
+  bytes: Buffer;
+  encoding: 'latin1' | 'utf16le';
+}
+
 export class SourceText {
   private lineStartsCache: Int32Array | undefined;
   private content: string | undefined;
-  /** The text deflated while it is not needed (see pack). */
-  private packed: { bytes: Buffer; encoding: 'latin1' | 'utf16le' } | undefined;
+  /** The text deflated while it is not needed (see pack); set exactly when `content` is not. */
+  private packed: PackedText | undefined;
 
   constructor(
     /** Absolute path on disk (or a virtual path for in-memory sources). */
@@ -43,14 +49,13 @@ export class SourceText {
     if (text === undefined) return;
     // One byte per character when every character fits (JSON is mostly ASCII), else UTF-16:
     // either way the exact string comes back, lone surrogates included.
-    // eslint-disable-next-line no-control-regex
-    const encoding = /[^\u0000-\u00ff]/.test(text) ? 'utf16le' : 'latin1';
+    const encoding = /[\u0100-\uffff]/.test(text) ? 'utf16le' : 'latin1';
     this.packed = { bytes: deflateRawSync(Buffer.from(text, encoding), { level: 1 }), encoding };
     this.content = undefined;
   }
 
   private unpack(): string {
-    const p = this.packed as { bytes: Buffer; encoding: 'latin1' | 'utf16le' };
+    const p = this.packed as PackedText;
     const text = inflateRawSync(p.bytes).toString(p.encoding);
     this.content = text;
     this.packed = undefined;
