@@ -13305,7 +13305,7 @@ var FileLowerer = class extends ExprLowerer {
       if (lib) {
         for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
         for (const [f, def] of lib.functions) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
-        for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+        this.importFunctions(lib);
       }
       return;
     }
@@ -13314,18 +13314,32 @@ var FileLowerer = class extends ExprLowerer {
       const local = alias?.name ?? name;
       if (lib.variables.has(name)) this.importVariable(lib, name, local);
       else if (lib.functions.has(name)) {
-        for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+        this.importFunctions(lib);
         this.importedFuncs.set(local, lib.functions.get(name));
       } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
     }
+  }
+  /**
+   * Brings a file's functions under their own names (a function body calls its siblings by them),
+   * with the variables they use: the compiler copies both into the importing template.
+   */
+  importFunctions(lib) {
+    const used = [];
+    for (const [f, def] of lib.functions) {
+      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+      used.push(...def.vars);
+    }
+    this.importVariablesUsed(lib, used, /* @__PURE__ */ new Set());
   }
   /** Brings an imported variable (and the variables it uses, under their own names) into this file. */
   importVariable(lib, name, local) {
     const v = lib.variables.get(name);
     if (!v) return;
     this.importedVars.set(local, { node: v.node, span: v.span });
-    const seen = /* @__PURE__ */ new Set([name]);
-    const queue = [...v.vars];
+    this.importVariablesUsed(lib, [...v.vars], /* @__PURE__ */ new Set([name]));
+  }
+  /** The variables of `lib` named in `queue`, and those they use, under their own names. */
+  importVariablesUsed(lib, queue, seen) {
     while (queue.length > 0) {
       const d = queue.pop();
       if (seen.has(d)) continue;
@@ -13375,9 +13389,10 @@ var FileLowerer = class extends ExprLowerer {
           break;
         }
         case "Function": {
-          const f = this.func(s);
+          const refs = new RefCollector();
+          const f = this.func(s, refs);
           this.set(members, s.name.name, f, s, s.name);
-          funcInfo.set(s.name.name, { node: f, span: this.span(s) });
+          funcInfo.set(s.name.name, { node: f, span: this.span(s), vars: refs.variables });
           break;
         }
         case "Output":
@@ -13486,7 +13501,7 @@ var FileLowerer = class extends ExprLowerer {
     if (desc?.args[0]) this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
     this.set(out, "metadata", meta, md ?? desc);
   }
-  func(s) {
+  func(s, refs) {
     const params = [];
     const locals = [];
     s.parameters.forEach((p, i) => {
@@ -13499,7 +13514,7 @@ var FileLowerer = class extends ExprLowerer {
     });
     const output = {};
     this.set(output, "type", armType(s.returnType, this.types).type, s.returnType);
-    this.set(output, "value", this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true })), s.body);
+    this.set(output, "value", this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true, refs })), s.body);
     const out = {};
     this.set(out, "parameters", params, s);
     this.set(out, "output", output, s.body);
@@ -14015,7 +14030,7 @@ var FileLowerer = class extends ExprLowerer {
   /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
   symbolRef(e, ctx) {
     if (e.kind === "VariableAccess") {
-      if (ctx.locals?.has(e.name.name)) return void 0;
+      if (ctx.locals?.has(e.name.name) || ctx.inFunction) return void 0;
       const info = this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
       return info ? { info, idx: void 0 } : void 0;
     }
@@ -14040,8 +14055,9 @@ var FileLowerer = class extends ExprLowerer {
   }
   identifier(id, at2, ctx) {
     const name = id.name;
-    if (ctx.inFunction) {
-      if (this.vars.has(name) || this.params.has(name)) this.error(id, `a function cannot use the ${this.vars.has(name) ? "variable" : "parameter"} '${name}'`);
+    if (ctx.inFunction && !this.vars.has(name) && !this.importedVars.has(name)) {
+      if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
+      else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === "module" ? "module" : "resource"} '${name}'`);
       else this.error(id, `unknown symbol '${name}'`);
       return lit(null, at2);
     }
@@ -15013,12 +15029,17 @@ var NodeContext = class _NodeContext {
     }
     return this.scope.parameter(name, span);
   }
+  /**
+   * A template variable, also inside a user-defined function: ARM allows that since the release
+   * Bicep 0.29 waited for (Azure.Deployments 1.65, Bicep PR #14531), and Bicep compiles a
+   * function that uses a variable to `variables('x')` in the function's body. Parameters stay
+   * out of reach (a function has only its own).
+   */
   variable(name, span) {
-    if (this.fn) return this.fail(`The user-defined function '${this.fn.name}' can't use template variables ('${name}').`, span);
     return this.scope.variable(name, span);
   }
   declares(kind, name) {
-    if (this.fn) return kind === "parameter" && this.fn.args.has(name.toLowerCase());
+    if (this.fn && kind === "parameter") return this.fn.args.has(name.toLowerCase());
     return this.scope.declares(kind, name);
   }
   copyIndex(loopName, span) {
@@ -18593,4 +18614,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 5a66e677bd6c8efec605b49fa3c81b8d
+// vtaplint-build 681c3533a6213b77def9175c8ca3f7f7

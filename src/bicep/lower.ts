@@ -103,7 +103,8 @@ export interface LoweredFile {
   root: TObject;
   /** Variables as lowered, and what each references (for imports). */
   variables: Map<string, { node: TNode; span: TextSpan; keySpan: TextSpan; vars: Set<string> }>;
-  functions: Map<string, { node: TObject; span: TextSpan }>;
+  /** Functions as lowered, and the variables of the file each uses (brought along by imports). */
+  functions: Map<string, { node: TObject; span: TextSpan; vars: Set<string> }>;
   exported: Set<string>;
 }
 
@@ -389,7 +390,7 @@ export class FileLowerer extends ExprLowerer {
       if (lib) {
         for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
         for (const [f, def] of lib.functions) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
-        for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+        this.importFunctions(lib);
       }
       return;
     }
@@ -398,11 +399,23 @@ export class FileLowerer extends ExprLowerer {
       const local = alias?.name ?? name;
       if (lib.variables.has(name)) this.importVariable(lib, name, local);
       else if (lib.functions.has(name)) {
-        // The function body calls its siblings by their own names: bring them all.
-        for (const [f, def] of lib.functions) if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+        this.importFunctions(lib);
         this.importedFuncs.set(local, lib.functions.get(name) as { node: TObject; span: TextSpan });
       } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
     }
+  }
+
+  /**
+   * Brings a file's functions under their own names (a function body calls its siblings by them),
+   * with the variables they use: the compiler copies both into the importing template.
+   */
+  private importFunctions(lib: LoweredFile): void {
+    const used: string[] = [];
+    for (const [f, def] of lib.functions) {
+      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
+      used.push(...def.vars);
+    }
+    this.importVariablesUsed(lib, used, new Set());
   }
 
   /** Brings an imported variable (and the variables it uses, under their own names) into this file. */
@@ -410,8 +423,11 @@ export class FileLowerer extends ExprLowerer {
     const v = lib.variables.get(name);
     if (!v) return;
     this.importedVars.set(local, { node: v.node, span: v.span });
-    const seen = new Set<string>([name]);
-    const queue = [...v.vars];
+    this.importVariablesUsed(lib, [...v.vars], new Set([name]));
+  }
+
+  /** The variables of `lib` named in `queue`, and those they use, under their own names. */
+  private importVariablesUsed(lib: LoweredFile, queue: string[], seen: Set<string>): void {
     while (queue.length > 0) {
       const d = queue.pop() as string;
       if (seen.has(d)) continue;
@@ -465,9 +481,10 @@ export class FileLowerer extends ExprLowerer {
           break;
         }
         case 'Function': {
-          const f = this.func(s);
+          const refs = new RefCollector();
+          const f = this.func(s, refs);
           this.set(members, s.name.name, f, s, s.name);
-          funcInfo.set(s.name.name, { node: f, span: this.span(s) });
+          funcInfo.set(s.name.name, { node: f, span: this.span(s), vars: refs.variables });
           break;
         }
         case 'Output':
@@ -584,7 +601,7 @@ export class FileLowerer extends ExprLowerer {
     this.set(out, 'metadata', meta, (md ?? desc) as Node);
   }
 
-  private func(s: FunctionDeclaration): TObject {
+  private func(s: FunctionDeclaration, refs: RefCollector): TObject {
     const params: TNode[] = [];
     const locals: [string, Binding][] = [];
     s.parameters.forEach((p, i) => {
@@ -597,7 +614,7 @@ export class FileLowerer extends ExprLowerer {
     });
     const output: TObject = {};
     this.set(output, 'type', armType(s.returnType, this.types).type, s.returnType);
-    this.set(output, 'value', this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true })), s.body);
+    this.set(output, 'value', this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true, refs })), s.body);
     const out: TObject = {};
     this.set(out, 'parameters', params, s);
     this.set(out, 'output', output, s.body);
@@ -1172,7 +1189,8 @@ export class FileLowerer extends ExprLowerer {
   /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
   private symbolRef(e: Expression, ctx: LowerCtx): { info: SymInfo; idx: Expr | undefined } | undefined {
     if (e.kind === 'VariableAccess') {
-      if (ctx.locals?.has(e.name.name)) return undefined;
+      // A function sees no resource or module (identifier() says so).
+      if (ctx.locals?.has(e.name.name) || ctx.inFunction) return undefined;
       const info = this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
       return info ? { info, idx: undefined } : undefined;
     }
@@ -1199,8 +1217,11 @@ export class FileLowerer extends ExprLowerer {
 
   protected identifier(id: Identifier, at: Node, ctx: LowerCtx): Expr {
     const name = id.name;
-    if (ctx.inFunction) {
-      if (this.vars.has(name) || this.params.has(name)) this.error(id, `a function cannot use the ${this.vars.has(name) ? 'variable' : 'parameter'} '${name}'`);
+    if (ctx.inFunction && !this.vars.has(name) && !this.importedVars.has(name)) {
+      // Functions see the file's variables (Bicep 0.29 and later, BCP057 before), never its
+      // parameters, resources or modules.
+      if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
+      else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === 'module' ? 'module' : 'resource'} '${name}'`);
       else this.error(id, `unknown symbol '${name}'`);
       return lit(null, at);
     }

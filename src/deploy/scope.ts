@@ -615,13 +615,18 @@ class NodeContext implements EvalContext {
     return this.scope.parameter(name, span);
   }
 
+  /**
+   * A template variable, also inside a user-defined function: ARM allows that since the release
+   * Bicep 0.29 waited for (Azure.Deployments 1.65, Bicep PR #14531), and Bicep compiles a
+   * function that uses a variable to `variables('x')` in the function's body. Parameters stay
+   * out of reach (a function has only its own).
+   */
   variable(name: string, span: Span): Value {
-    if (this.fn) return this.fail(`The user-defined function '${this.fn.name}' can't use template variables ('${name}').`, span);
     return this.scope.variable(name, span);
   }
 
   declares(kind: 'parameter' | 'variable', name: string): boolean {
-    if (this.fn) return kind === 'parameter' && this.fn.args.has(name.toLowerCase());
+    if (this.fn && kind === 'parameter') return this.fn.args.has(name.toLowerCase());
     return this.scope.declares(kind, name);
   }
 

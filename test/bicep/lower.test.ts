@@ -367,6 +367,46 @@ describe('Bicep lowering: modules and imports', () => {
     expect(obj(props.templateLink).uri).toBe('br/public:avm/res/network/virtual-network:0.1.0');
   });
 
+  it("lets functions use the file's variables, also through imports (Bicep 0.29 and later), and nothing else", () => {
+    const r = load(
+      [
+        "var prefix = 'contoso'",
+        "func tapName(env string) string => '${prefix}-tap-${env}'",
+        "import { resName } from 'naming.bicep'",
+        "import * as naming from 'naming.bicep'",
+        "output local string = tapName('prod')",
+        "output imported string = resName('nic', 'eastus')",
+        "output wildcard string = naming.resName('vm', 'uksouth')",
+      ].join('\n'),
+      {
+        // Neither variable is exported: the compiler copies what the function uses.
+        'naming.bicep': "var org = 'fab'\nvar short = { eastus: 'eus', uksouth: 'uks' }\n@export()\nfunc resName(kind string, r string) string => '${org}-${kind}-${short[r]}'\n",
+      },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const scope = scopeOf(r);
+    expect(scope.outputs().map((o) => [o.name, o.value])).toEqual([
+      ['local', 'contoso-tap-prod'],
+      ['imported', 'fab-nic-eus'],
+      ['wildcard', 'fab-vm-uks'],
+    ]);
+    expect(scope.diagnostics.items).toEqual([]);
+    const bad = load(
+      [
+        "param region string = 'eastus'",
+        "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = { name: 'v' }",
+        'func a() string => region',
+        'func b() string => vnet.name',
+        'func c() string => nothing',
+      ].join('\n'),
+    );
+    expect(bad.diagnostics.map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message])).toEqual([
+      ['3:20', "a function cannot use the parameter 'region'"],
+      ['4:20', "a function cannot use the resource 'vnet'"],
+      ['5:20', "unknown symbol 'nothing'"],
+    ]);
+  });
+
   it('inlines compile-time imports and load functions', () => {
     const r = load(
       [

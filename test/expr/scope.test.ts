@@ -139,6 +139,7 @@ describe('user-defined functions', () => {
           greet: { parameters: [{ name: 'who', type: 'string' }], output: { type: 'string', value: "[format('hi {0}', parameters('who'))]" } },
           twice: { parameters: [{ name: 'x', type: 'string' }], output: { type: 'string', value: "[concat(lib.greet(parameters('x')), '!')]" } },
           peek: { parameters: [], output: { type: 'string', value: "[variables('v')]" } },
+          param: { parameters: [], output: { type: 'string', value: "[parameters('p')]" } },
         },
       },
     ],
@@ -148,9 +149,12 @@ describe('user-defined functions', () => {
     const { scope, span } = scopeOf(template);
     expect(scope.evaluateString("[LIB.Twice('x')]", span)).toBe('hi x!');
   });
-  it('cannot see template variables', () => {
+  it("see the template's variables (as ARM has allowed since Bicep 0.29 compiles them so), never its parameters", () => {
     const { scope, span } = scopeOf(template);
-    expect(scope.evaluateString('[lib.peek()]', span)).toMatchObject({ reason: { code: 'error' } });
+    expect(scope.evaluateString('[lib.peek()]', span)).toBe('V');
+    expect(scope.diagnostics.items).toEqual([]);
+    expect(scope.evaluateString('[lib.param()]', span)).toMatchObject({ reason: { code: 'error' } });
+    expect(scope.diagnostics.items[0]?.message).toMatch(/has no parameter 'p'/);
     expect(scope.evaluateString('[lib.nope()]', span)).toMatchObject({ reason: { code: 'error' } });
   });
 });
