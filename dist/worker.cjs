@@ -2322,6 +2322,18 @@ function relativeKey(id, depth = id.types.length) {
   for (let i = 0; i < depth; i++) k.push("/", id.types[i].toLowerCase(), "/", segmentKey(id.names[i]));
   return k.join("");
 }
+function sameScope(a, b) {
+  if (a.length !== b.length) return false;
+  let undecided = false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (segmentKey(x) === segmentKey(y)) continue;
+    if (segmentText(x) !== void 0 && segmentText(y) !== void 0) return false;
+    undecided = true;
+  }
+  return undecided ? void 0 : true;
+}
 function scopeKey(id) {
   return id.scope.map(segmentKey).join("/");
 }
@@ -2338,6 +2350,12 @@ function formatId(id) {
 function subscriptionOf(id) {
   for (let i = 0; i + 1 < id.scope.length; i++) {
     if (segmentText(id.scope[i])?.toLowerCase() === "subscriptions") return id.scope[i + 1];
+  }
+  return void 0;
+}
+function resourceGroupOf(id) {
+  for (let i = 0; i + 1 < id.scope.length; i++) {
+    if (segmentText(id.scope[i])?.toLowerCase() === "resourcegroups") return id.scope[i + 1];
   }
   return void 0;
 }
@@ -3122,14 +3140,38 @@ function networkKey(n) {
 function sameNetwork(a, b) {
   if (a.kind === "unknown" || b.kind === "unknown") return void 0;
   if (a.kind === "vnet" && b.kind === "vnet") return a.vnet === b.vnet;
-  const ka = a.kind === "vnet" ? relativeKey(a.vnet.id) : relativeKey(a.id);
-  const kb = b.kind === "vnet" ? relativeKey(b.vnet.id) : relativeKey(b.id);
-  return ka === kb;
+  const ida = a.kind === "vnet" ? a.vnet.id : a.id;
+  const idb = b.kind === "vnet" ? b.vnet.id : b.id;
+  if (relativeKey(ida) !== relativeKey(idb)) return false;
+  return sameScope(ida.scope, idb.scope);
 }
 function networkName(n) {
   if (n.kind === "vnet") return n.vnet.displayName;
   if (n.kind === "external") return segmentText(n.id.names[0]) ?? "an external virtual network";
   return "an unknown virtual network";
+}
+function networkNames(a, b) {
+  const na = networkName(a);
+  const nb = networkName(b);
+  if (na.toLowerCase() !== nb.toLowerCase() || a.kind === "unknown" || b.kind === "unknown") return [`'${na}'`, `'${nb}'`];
+  return [`'${na}' ${placeOf(a, b)}`, `'${nb}' ${placeOf(b, a)}`];
+}
+function placeOf(n, other) {
+  const id = networkId(n);
+  const otherId = networkId(other);
+  if (!id || !otherId) return "";
+  const rg = resourceGroupOf(id);
+  const otherRg = resourceGroupOf(otherId);
+  const sub = subscriptionOf(id);
+  const otherSub = subscriptionOf(otherId);
+  const differs = (x, y) => x && y ? segmentKey(x) !== segmentKey(y) : x !== y;
+  const [kind, seg] = rg && otherRg && !differs(rg, otherRg) && differs(sub, otherSub) ? ["subscription", sub] : ["resource group", rg];
+  if (!seg) return "";
+  const text = segmentText(seg);
+  return text !== void 0 ? `in ${kind} '${text}'` : `in the deployment's ${kind}`;
+}
+function networkId(n) {
+  return n.kind === "vnet" ? n.vnet.id : n.kind === "external" ? n.id : void 0;
 }
 var LB_PARTS = ["backendAddressPools", "inboundNatRules", "frontendIPConfigurations", "loadBalancingRules", "probes"];
 function lbPartOf(graph, v) {
@@ -3380,7 +3422,9 @@ load balancer frontend) is the virtual network of each source NIC, or the templa
 peerings between the two networks in both directions (inline \`virtualNetworkPeerings\` or
 \`virtualNetworks/virtualNetworkPeerings\` child resources, matched by \`remoteVirtualNetwork.id\`).
 When one of the networks is outside the template (or \`existing\`), its peerings cannot be seen and
-the result is *indeterminate*.
+the result is *indeterminate*. Networks are compared by their whole id: a \`vnet1\` in resource
+group \`other-rg\` is not the template's \`vnet1\` when the config's \`deployment.resourceGroup\` says
+the template goes elsewhere, and the message then names each network with its resource group.
 
 ## Where it comes from
 [Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):
@@ -3453,13 +3497,12 @@ var vtap_destination_network_default2 = defineRule(
   vtap_destination_network_default,
   (ctx) => {
     for (const p of tapNetworkPairs(ctx.graph)) {
-      const src = networkName(p.sourceNet);
-      const dst = networkName(p.destNet);
+      const [src, dst] = networkNames(p.sourceNet, p.destNet);
       const base = {
         span: p.destination.id.span,
         resource: p.tap,
         involved: [p.nic],
-        related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in '${src}' here` }, { span: p.destNet.ref.span, message: `the destination is in '${dst}' here` }]
+        related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in ${src} here` }, { span: p.destNet.ref.span, message: `the destination is in ${dst} here` }]
       };
       if (p.same === true) {
         ctx.pass({ ...base, message: "destination in the source network" });
@@ -3467,25 +3510,33 @@ var vtap_destination_network_default2 = defineRule(
       }
       if (p.same === void 0) {
         const pending = [p.sourceNet, p.destNet].some((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
-        if (!pending) continue;
-        ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        if (pending) {
+          ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+          continue;
+        }
+        if (p.sourceNet.kind !== "unknown" && p.destNet.kind !== "unknown" && !(p.forward && p.backward)) {
+          ctx.indeterminate({
+            ...base,
+            message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}: one network only if the deployment's resource group is that one; otherwise peer the two networks in both directions`
+          });
+        }
         continue;
       }
       if (p.forward && p.backward) {
         ctx.pass({ ...base, message: "networks peered both ways" });
         continue;
       }
-      const missing = [!p.forward ? `from '${src}' to '${dst}'` : void 0, !p.backward ? `from '${dst}' to '${src}'` : void 0].filter(Boolean).join(" and ");
+      const missing = [!p.forward ? `from ${src} to ${dst}` : void 0, !p.backward ? `from ${dst} to ${src}` : void 0].filter(Boolean).join(" and ");
       if (!p.peeringsVisible) {
         ctx.indeterminate({
           ...base,
-          message: `the destination of TAP '${p.tap.displayName}' is in '${dst}', source NIC '${p.nic.displayName}' is in '${src}', and the template has no peering ${missing}; a network outside the template may have it: check that the two networks are peered both ways`
+          message: `the destination of TAP '${p.tap.displayName}' is in ${dst}, source NIC '${p.nic.displayName}' is in ${src}, and the template has no peering ${missing}; a network outside the template may have it: check that the two networks are peered both ways`
         });
         continue;
       }
       ctx.fail({
         ...base,
-        message: `the destination of TAP '${p.tap.displayName}' is in '${dst}' but source NIC '${p.nic.displayName}' is in '${src}', and no peering connects them ${missing}; put the collector in '${src}' or peer the two networks in both directions`
+        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}; put the collector in ${src} or peer the two networks in both directions`
       });
     }
   }
@@ -16682,13 +16733,7 @@ function nameText(v) {
   return typeof v === "string" ? v : void 0;
 }
 function scopesCompatible(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (segmentText(x) !== void 0 && segmentText(y) !== void 0 && segmentKey(x) !== segmentKey(y)) return false;
-  }
-  return true;
+  return sameScope(a, b) !== false;
 }
 function findInline(r, types, names) {
   let cur = { value: r.body, span: r.span };
@@ -18614,4 +18659,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 681c3533a6213b77def9175c8ca3f7f7
+// vtaplint-build 6cd980e72b22a9829dbb9df38a9305f1

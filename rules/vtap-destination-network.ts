@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { tapNetworkPairs } from '../src/graph/tap-network.js';
-import { networkName } from '../src/graph/network.js';
+import { networkNames } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-destination-network.md';
@@ -20,13 +20,12 @@ export default defineRule(
   docs,
   (ctx) => {
     for (const p of tapNetworkPairs(ctx.graph)) {
-      const src = networkName(p.sourceNet);
-      const dst = networkName(p.destNet);
+      const [src, dst] = networkNames(p.sourceNet, p.destNet);
       const base = {
         span: p.destination.id.span,
         resource: p.tap,
         involved: [p.nic],
-        related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in '${src}' here` }, { span: p.destNet.ref.span, message: `the destination is in '${dst}' here` }],
+        related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in ${src} here` }, { span: p.destNet.ref.span, message: `the destination is in ${dst} here` }],
       };
       if (p.same === true) {
         ctx.pass({ ...base, message: 'destination in the source network' });
@@ -36,25 +35,35 @@ export default defineRule(
         // Only an id that is not known yet is undecidable; a known id of something that is not a
         // virtual network (a classic one) is vtap-arm-only's to report.
         const pending = [p.sourceNet, p.destNet].some((n) => n.kind === 'unknown' && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === 'none');
-        if (!pending) continue;
-        ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        if (pending) {
+          ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+          continue;
+        }
+        // Both networks are known by id, and one of them by a resource group (or subscription)
+        // that may or may not be the other's: peered both ways, it does not matter.
+        if (p.sourceNet.kind !== 'unknown' && p.destNet.kind !== 'unknown' && !(p.forward && p.backward)) {
+          ctx.indeterminate({
+            ...base,
+            message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}: one network only if the deployment's resource group is that one; otherwise peer the two networks in both directions`,
+          });
+        }
         continue;
       }
       if (p.forward && p.backward) {
         ctx.pass({ ...base, message: 'networks peered both ways' });
         continue;
       }
-      const missing = [!p.forward ? `from '${src}' to '${dst}'` : undefined, !p.backward ? `from '${dst}' to '${src}'` : undefined].filter(Boolean).join(' and ');
+      const missing = [!p.forward ? `from ${src} to ${dst}` : undefined, !p.backward ? `from ${dst} to ${src}` : undefined].filter(Boolean).join(' and ');
       if (!p.peeringsVisible) {
         ctx.indeterminate({
           ...base,
-          message: `the destination of TAP '${p.tap.displayName}' is in '${dst}', source NIC '${p.nic.displayName}' is in '${src}', and the template has no peering ${missing}; a network outside the template may have it: check that the two networks are peered both ways`,
+          message: `the destination of TAP '${p.tap.displayName}' is in ${dst}, source NIC '${p.nic.displayName}' is in ${src}, and the template has no peering ${missing}; a network outside the template may have it: check that the two networks are peered both ways`,
         });
         continue;
       }
       ctx.fail({
         ...base,
-        message: `the destination of TAP '${p.tap.displayName}' is in '${dst}' but source NIC '${p.nic.displayName}' is in '${src}', and no peering connects them ${missing}; put the collector in '${src}' or peer the two networks in both directions`,
+        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}; put the collector in ${src} or peer the two networks in both directions`,
       });
     }
   },

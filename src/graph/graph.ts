@@ -9,6 +9,7 @@ import {
   parseResourceId,
   relativeKey,
   scopeKey,
+  sameScope,
   segmentKey,
   segmentText,
   splitSegments,
@@ -593,14 +594,9 @@ function nameText(v: Value): string | undefined {
 }
 
 /** Two scopes may be the same when every segment pair is equal or one of them is unknown. */
+/** Scopes that may be the same: an id with an unknown resource group finds the declared resource. */
 function scopesCompatible(a: Segment[], b: Segment[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Segment;
-    const y = b[i] as Segment;
-    if (segmentText(x) !== undefined && segmentText(y) !== undefined && segmentKey(x) !== segmentKey(y)) return false;
-  }
-  return true;
+  return sameScope(a, b) !== false;
 }
 
 /** Finds properties.<collection>[name == n] inside a resource's declaration, level by level. */

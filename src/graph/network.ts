@@ -7,7 +7,7 @@ import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from './located.js';
-import { fullType, relativeKey, segmentKey, segmentText, truncateId, type ResourceId, type Segment } from './resource-id.js';
+import { fullType, relativeKey, resourceGroupOf, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
 import { TYPES, deployedOfType } from './vtap.js';
 
 const lower = (s: string) => s.toLowerCase();
@@ -82,21 +82,55 @@ export function networkKey(n: NetworkRef): string | undefined {
   return undefined;
 }
 
-/** true/false when decidable, undefined when an id is unknown. */
+/**
+ * true/false when decidable, undefined when an id is unknown, or when the same name sits in
+ * resource groups (or subscriptions) that may or may not be one: 'vnet1' in 'other-rg' is the
+ * template's 'vnet1' only when the template is deployed to 'other-rg'.
+ */
 export function sameNetwork(a: NetworkRef, b: NetworkRef): boolean | undefined {
   if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
   if (a.kind === 'vnet' && b.kind === 'vnet') return a.vnet === b.vnet;
-  // An external id and a declared network, or two external ids: compare below the scope (the
-  // scope of a declared resource is symbolic unless the config supplies it).
-  const ka = a.kind === 'vnet' ? relativeKey(a.vnet.id) : relativeKey(a.id);
-  const kb = b.kind === 'vnet' ? relativeKey(b.vnet.id) : relativeKey(b.id);
-  return ka === kb;
+  const ida = a.kind === 'vnet' ? a.vnet.id : a.id;
+  const idb = b.kind === 'vnet' ? b.vnet.id : b.id;
+  if (relativeKey(ida) !== relativeKey(idb)) return false;
+  return sameScope(ida.scope, idb.scope);
 }
 
 export function networkName(n: NetworkRef): string {
   if (n.kind === 'vnet') return n.vnet.displayName;
   if (n.kind === 'external') return segmentText(n.id.names[0] as Segment) ?? 'an external virtual network';
   return 'an unknown virtual network';
+}
+
+/**
+ * Names for two networks in one message, quoted: their names, or when the names are the same
+ * (one name in two resource groups or subscriptions), each with where it is.
+ */
+export function networkNames(a: NetworkRef, b: NetworkRef): [string, string] {
+  const na = networkName(a);
+  const nb = networkName(b);
+  if (na.toLowerCase() !== nb.toLowerCase() || a.kind === 'unknown' || b.kind === 'unknown') return [`'${na}'`, `'${nb}'`];
+  return [`'${na}' ${placeOf(a, b)}`, `'${nb}' ${placeOf(b, a)}`];
+}
+
+/** "in resource group 'x'" (or subscription, when that is what differs), or "in the deployment's resource group". */
+function placeOf(n: NetworkRef, other: NetworkRef): string {
+  const id = networkId(n);
+  const otherId = networkId(other);
+  if (!id || !otherId) return '';
+  const rg = resourceGroupOf(id);
+  const otherRg = resourceGroupOf(otherId);
+  const sub = subscriptionOf(id);
+  const otherSub = subscriptionOf(otherId);
+  const differs = (x: Segment | undefined, y: Segment | undefined) => (x && y ? segmentKey(x) !== segmentKey(y) : x !== y);
+  const [kind, seg] = rg && otherRg && !differs(rg, otherRg) && differs(sub, otherSub) ? ['subscription', sub] : ['resource group', rg];
+  if (!seg) return '';
+  const text = segmentText(seg);
+  return text !== undefined ? `in ${kind} '${text}'` : `in the deployment's ${kind}`;
+}
+
+function networkId(n: NetworkRef): ResourceId | undefined {
+  return n.kind === 'vnet' ? n.vnet.id : n.kind === 'external' ? n.id : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -176,6 +176,24 @@ export function relativeKey(id: ResourceId, depth = id.types.length): string {
   return k.join('');
 }
 
+/**
+ * Whether two scopes are the same: true when every segment is (the same text, or the same
+ * deployment-wide unknown such as resourceGroup().name), false when a known segment differs,
+ * undefined when an unknown one may or may not be the other's text.
+ */
+export function sameScope(a: readonly Segment[], b: readonly Segment[]): boolean | undefined {
+  if (a.length !== b.length) return false;
+  let undecided = false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Segment;
+    const y = b[i] as Segment;
+    if (segmentKey(x) === segmentKey(y)) continue;
+    if (segmentText(x) !== undefined && segmentText(y) !== undefined) return false;
+    undecided = true;
+  }
+  return undecided ? undefined : true;
+}
+
 export function scopeKey(id: ResourceId): string {
   return id.scope.map(segmentKey).join('/');
 }

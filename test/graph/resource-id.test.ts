@@ -1,7 +1,7 @@
 // Resource ids split into segments, including partly known ids whose segments mix text and
 // unknown pieces (what resourceId() gives without a deployment context).
 import { describe, expect, it } from 'vitest';
-import { parseResourceId, relativeKey, splitSegments } from '../../src/graph/resource-id.js';
+import { parseResourceId, relativeKey, sameScope, splitSegments } from '../../src/graph/resource-id.js';
 import { Unknown } from '../../src/expr/value.js';
 
 const reason = { code: 'deployment-time' as const, message: 'only known at deployment' };
@@ -51,5 +51,21 @@ describe('parseResourceId', () => {
     expect(id?.types).toEqual(['networkInterfaces']);
     expect(id?.names).toEqual([['nic-', opaque]]);
     expect(id && relativeKey(id)).toMatch(/^microsoft\.network\/networkinterfaces\/nic-\{\?\d+\}$/);
+  });
+});
+
+describe('sameScope', () => {
+  const rg = new Unknown(reason, 'string', undefined, 'resourceGroup().name');
+  it('is true for the same texts (any case) and the same deployment-wide unknowns', () => {
+    expect(sameScope([['subscriptions'], ['S1'], ['resourceGroups'], ['App-RG']], [['subscriptions'], ['s1'], ['resourceGroups'], ['app-rg']])).toBe(true);
+    expect(sameScope([['subscriptions'], [sub], ['resourceGroups'], [rg]], [['subscriptions'], [sub], ['resourceGroups'], [rg]])).toBe(true);
+  });
+  it('is false when a known segment differs, or the scopes have different lengths', () => {
+    expect(sameScope([['subscriptions'], [sub], ['resourceGroups'], ['a']], [['subscriptions'], [sub], ['resourceGroups'], ['b']])).toBe(false);
+    expect(sameScope([['subscriptions'], [sub]], [['subscriptions'], [sub], ['resourceGroups'], ['b']])).toBe(false);
+  });
+  it("is undecided when an unknown may or may not be the other's text", () => {
+    expect(sameScope([['subscriptions'], [sub], ['resourceGroups'], [rg]], [['subscriptions'], [sub], ['resourceGroups'], ['other-rg']])).toBeUndefined();
+    expect(sameScope([['subscriptions'], [opaque], ['resourceGroups'], ['a']], [['subscriptions'], [sub], ['resourceGroups'], ['a']])).toBeUndefined();
   });
 });
