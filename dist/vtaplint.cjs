@@ -7677,7 +7677,7 @@ var require_tasks = __commonJS({
     }
     exports2.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
+      const group2 = {};
       return patterns.reduce((collection, pattern) => {
         const base = utils.pattern.getBaseDirectory(pattern);
         if (base in collection) {
@@ -7686,7 +7686,7 @@ var require_tasks = __commonJS({
           collection[base] = [pattern];
         }
         return collection;
-      }, group);
+      }, group2);
     }
     exports2.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -16702,11 +16702,14 @@ function sym(env, symbol, type = "string", what) {
 function known(v, env, symbol) {
   return v !== void 0 && v !== "" ? v : sym(env, symbol);
 }
+function group(env) {
+  return env.ctx.deploymentContext.groupSymbol ?? "resourceGroup()";
+}
 function subscriptionId(env) {
   return known(env.ctx.deploymentContext.subscriptionId, env, "subscription().subscriptionId");
 }
 function resourceGroupName(env) {
-  return known(env.ctx.deploymentContext.resourceGroup, env, "resourceGroup().name");
+  return known(env.ctx.deploymentContext.resourceGroup, env, `${group(env)}.name`);
 }
 function isSharedIdPiece(u) {
   return shared.has(u);
@@ -16727,7 +16730,7 @@ function currentSubscriptionId(env) {
   return idPiece(env, env.ctx.deploymentContext.subscriptionId, "subscription().subscriptionId");
 }
 function currentResourceGroup(env) {
-  return idPiece(env, env.ctx.deploymentContext.resourceGroup, "resourceGroup().name");
+  return idPiece(env, env.ctx.deploymentContext.resourceGroup, `${group(env)}.name`);
 }
 function deploymentFn(name, returns, build, min = 0, max = 0) {
   return { name, min, max, returns, unknownArgs: true, impl: (_args, env) => build(env) };
@@ -16836,9 +16839,9 @@ var init_deployment = __esm({
           ["id", id],
           ["name", name],
           ["type", "Microsoft.Resources/resourceGroups"],
-          ["location", known(env.ctx.deploymentContext.location, env, "resourceGroup().location")],
-          ["managedBy", sym(env, "resourceGroup().managedBy")],
-          ["tags", sym(env, "resourceGroup().tags", "object")],
+          ["location", known(env.ctx.deploymentContext.location, env, `${group(env)}.location`)],
+          ["managedBy", sym(env, `${group(env)}.managedBy`)],
+          ["tags", sym(env, `${group(env)}.tags`, "object")],
           ["properties", ObjectValue.from([["provisioningState", "Succeeded"]])]
         ]);
       }),
@@ -17124,8 +17127,8 @@ var init_lambda = __esm({
             const k = keyOf(env, call(env, kl, [x]));
             if (k instanceof Unknown) return new Unknown(k.reason, "object");
             const item = vl ? call(env, vl, [x]) : x;
-            const group = out.get(k);
-            if (Array.isArray(group)) group.push(item);
+            const group2 = out.get(k);
+            if (Array.isArray(group2)) group2.push(item);
             else out.set(k, [item]);
           }
           return out;
@@ -22376,6 +22379,10 @@ function scopeKindOf(root) {
   if (s.includes("tenantdeploymenttemplate")) return "tenant";
   return "resourceGroup";
 }
+function groupLabel(s) {
+  const text = segmentText(s);
+  return text !== void 0 ? `'${text}'` : segmentKey(s);
+}
 function segment(value, symbol, span) {
   if (value !== void 0) return [value];
   return [new Unknown({ code: "deployment-time", message: `${symbol} is only known at deployment`, span }, "string", void 0, symbol)];
@@ -22437,12 +22444,15 @@ var init_deploy = __esm({
       nestedScopes = /* @__PURE__ */ new Map();
       views = /* @__PURE__ */ new Map();
       busy = /* @__PURE__ */ new Set();
+      /** Where the root template is deployed (what the config's deployment context describes). */
+      rootTarget;
       deployRoot(source, root, span) {
         const unit = {
           file: source,
           scope: rootScope(isTObject(root) ? scopeKindOf(root) : "resourceGroup", this.opts.deployment, span),
           depth: 0
         };
+        this.rootTarget = unit.scope;
         if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
         const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
         this.checkExpressions(source, root, span);
@@ -22605,12 +22615,26 @@ var init_deploy = __esm({
         if (sub !== void 0) return { ...parent, kind: "subscription", subscriptionId: seg(sub, parent.subscriptionId) };
         return parent;
       }
+      /**
+       * What the functions of a nested deployment's (inner-scope) template see: the config's values
+       * describe the root deployment, so a deployment to another resource group has its own name
+       * and unknown location, one to another subscription its own id, and every nested deployment
+       * its own name (deployment().name). Tenant and management group are the root's.
+       */
       contextFor(unit) {
+        const ctx = this.opts.deployment;
+        const root = this.rootTarget;
         const known2 = (s) => s.length === 1 && typeof s[0] === "string" ? s[0] : void 0;
+        const sameSubscription = root !== void 0 && sameScope([unit.scope.subscriptionId], [root.subscriptionId]) === true;
+        const sameGroup = sameSubscription && root !== void 0 && unit.scope.kind === root.kind && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
+        const name = unit.parent?.name;
         return {
-          ...this.opts.deployment,
-          subscriptionId: known2(unit.scope.subscriptionId) ?? this.opts.deployment.subscriptionId,
-          resourceGroup: known2(unit.scope.resourceGroup) ?? this.opts.deployment.resourceGroup
+          ...ctx,
+          subscriptionId: known2(unit.scope.subscriptionId) ?? (sameSubscription ? ctx.subscriptionId : void 0),
+          resourceGroup: known2(unit.scope.resourceGroup) ?? (sameGroup ? ctx.resourceGroup : void 0),
+          location: sameGroup ? ctx.location : void 0,
+          deploymentName: typeof name === "string" ? name : void 0,
+          groupSymbol: sameGroup ? void 0 : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`
         };
       }
       /**
@@ -29037,4 +29061,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3ed6a3aa4c88a72cb5738891f496377b
+// vtaplint-build 55b56c2075c1f7da934da06d6b334638

@@ -10582,11 +10582,14 @@ function sym(env, symbol, type = "string", what) {
 function known(v, env, symbol) {
   return v !== void 0 && v !== "" ? v : sym(env, symbol);
 }
+function group(env) {
+  return env.ctx.deploymentContext.groupSymbol ?? "resourceGroup()";
+}
 function subscriptionId(env) {
   return known(env.ctx.deploymentContext.subscriptionId, env, "subscription().subscriptionId");
 }
 function resourceGroupName(env) {
-  return known(env.ctx.deploymentContext.resourceGroup, env, "resourceGroup().name");
+  return known(env.ctx.deploymentContext.resourceGroup, env, `${group(env)}.name`);
 }
 var idPieces = /* @__PURE__ */ new WeakMap();
 var shared = /* @__PURE__ */ new WeakSet();
@@ -10609,7 +10612,7 @@ function currentSubscriptionId(env) {
   return idPiece(env, env.ctx.deploymentContext.subscriptionId, "subscription().subscriptionId");
 }
 function currentResourceGroup(env) {
-  return idPiece(env, env.ctx.deploymentContext.resourceGroup, "resourceGroup().name");
+  return idPiece(env, env.ctx.deploymentContext.resourceGroup, `${group(env)}.name`);
 }
 var AZURE_CLOUD = {
   name: "AzureCloud",
@@ -10708,9 +10711,9 @@ var deploymentFunctions = [
       ["id", id],
       ["name", name],
       ["type", "Microsoft.Resources/resourceGroups"],
-      ["location", known(env.ctx.deploymentContext.location, env, "resourceGroup().location")],
-      ["managedBy", sym(env, "resourceGroup().managedBy")],
-      ["tags", sym(env, "resourceGroup().tags", "object")],
+      ["location", known(env.ctx.deploymentContext.location, env, `${group(env)}.location`)],
+      ["managedBy", sym(env, `${group(env)}.managedBy`)],
+      ["tags", sym(env, `${group(env)}.tags`, "object")],
       ["properties", ObjectValue.from([["provisioningState", "Succeeded"]])]
     ]);
   }),
@@ -10988,8 +10991,8 @@ var lambdaFunctions = [
         const k = keyOf(env, call(env, kl, [x]));
         if (k instanceof Unknown) return new Unknown(k.reason, "object");
         const item = vl ? call(env, vl, [x]) : x;
-        const group = out.get(k);
-        if (Array.isArray(group)) group.push(item);
+        const group2 = out.get(k);
+        if (Array.isArray(group2)) group2.push(item);
         else out.set(k, [item]);
       }
       return out;
@@ -16020,6 +16023,10 @@ function scopeKindOf(root) {
   if (s.includes("tenantdeploymenttemplate")) return "tenant";
   return "resourceGroup";
 }
+function groupLabel(s) {
+  const text = segmentText(s);
+  return text !== void 0 ? `'${text}'` : segmentKey(s);
+}
 function segment(value, symbol, span) {
   if (value !== void 0) return [value];
   return [new Unknown({ code: "deployment-time", message: `${symbol} is only known at deployment`, span }, "string", void 0, symbol)];
@@ -16047,12 +16054,15 @@ var Deployment = class {
   nestedScopes = /* @__PURE__ */ new Map();
   views = /* @__PURE__ */ new Map();
   busy = /* @__PURE__ */ new Set();
+  /** Where the root template is deployed (what the config's deployment context describes). */
+  rootTarget;
   deployRoot(source, root, span) {
     const unit = {
       file: source,
       scope: rootScope(isTObject(root) ? scopeKindOf(root) : "resourceGroup", this.opts.deployment, span),
       depth: 0
     };
+    this.rootTarget = unit.scope;
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
     this.checkExpressions(source, root, span);
@@ -16215,12 +16225,26 @@ var Deployment = class {
     if (sub !== void 0) return { ...parent, kind: "subscription", subscriptionId: seg(sub, parent.subscriptionId) };
     return parent;
   }
+  /**
+   * What the functions of a nested deployment's (inner-scope) template see: the config's values
+   * describe the root deployment, so a deployment to another resource group has its own name
+   * and unknown location, one to another subscription its own id, and every nested deployment
+   * its own name (deployment().name). Tenant and management group are the root's.
+   */
   contextFor(unit) {
+    const ctx = this.opts.deployment;
+    const root = this.rootTarget;
     const known3 = (s) => s.length === 1 && typeof s[0] === "string" ? s[0] : void 0;
+    const sameSubscription = root !== void 0 && sameScope([unit.scope.subscriptionId], [root.subscriptionId]) === true;
+    const sameGroup = sameSubscription && root !== void 0 && unit.scope.kind === root.kind && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
+    const name = unit.parent?.name;
     return {
-      ...this.opts.deployment,
-      subscriptionId: known3(unit.scope.subscriptionId) ?? this.opts.deployment.subscriptionId,
-      resourceGroup: known3(unit.scope.resourceGroup) ?? this.opts.deployment.resourceGroup
+      ...ctx,
+      subscriptionId: known3(unit.scope.subscriptionId) ?? (sameSubscription ? ctx.subscriptionId : void 0),
+      resourceGroup: known3(unit.scope.resourceGroup) ?? (sameGroup ? ctx.resourceGroup : void 0),
+      location: sameGroup ? ctx.location : void 0,
+      deploymentName: typeof name === "string" ? name : void 0,
+      groupSymbol: sameGroup ? void 0 : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`
     };
   }
   /**
@@ -18659,4 +18683,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 6cd980e72b22a9829dbb9df38a9305f1
+// vtaplint-build 51b0106a60094de0187b5913167a982f

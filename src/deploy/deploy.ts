@@ -9,7 +9,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
-import { parseResourceId, relativeKey, type Segment } from '../graph/resource-id.js';
+import { parseResourceId, relativeKey, sameScope, segmentKey, segmentText, type Segment } from '../graph/resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, type ReadLimits } from '../load/read.js';
 import type { DeployedResource, DeploymentUnit, NotDeployed, ScopeKind, TargetScope } from './model.js';
@@ -55,6 +55,12 @@ export function scopeKindOf(root: TObject): ScopeKind {
   return 'resourceGroup';
 }
 
+/** A resource group in a symbol: its name quoted, or the comparison key of its unknown name. */
+function groupLabel(s: Segment): string {
+  const text = segmentText(s);
+  return text !== undefined ? `'${text}'` : segmentKey(s);
+}
+
 /** A deployment value from the config, or the deployment-wide unknown that stands for it. */
 function segment(value: string | undefined, symbol: string, span: Span): Segment {
   if (value !== undefined) return [value];
@@ -81,6 +87,8 @@ export class Deployment {
   private readonly nestedScopes = new Map<DeployedResource, { scope: TemplateScope; unit: DeploymentUnit }>();
   private readonly views = new Map<string, Value>();
   private readonly busy = new Set<DeployedResource>();
+  /** Where the root template is deployed (what the config's deployment context describes). */
+  private rootTarget: TargetScope | undefined;
 
   constructor(private readonly opts: DeployOptions) {
     this.budget = new Budget(opts.limits);
@@ -92,6 +100,7 @@ export class Deployment {
       scope: rootScope(isTObject(root) ? scopeKindOf(root) : 'resourceGroup', this.opts.deployment, span),
       depth: 0,
     };
+    this.rootTarget = unit.scope;
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
     this.checkExpressions(source, root, span);
@@ -276,12 +285,26 @@ export class Deployment {
     return parent;
   }
 
+  /**
+   * What the functions of a nested deployment's (inner-scope) template see: the config's values
+   * describe the root deployment, so a deployment to another resource group has its own name
+   * and unknown location, one to another subscription its own id, and every nested deployment
+   * its own name (deployment().name). Tenant and management group are the root's.
+   */
   private contextFor(unit: DeploymentUnit): DeploymentContext {
+    const ctx = this.opts.deployment;
+    const root = this.rootTarget;
     const known = (s: Segment): string | undefined => (s.length === 1 && typeof s[0] === 'string' ? s[0] : undefined);
+    const sameSubscription = root !== undefined && sameScope([unit.scope.subscriptionId], [root.subscriptionId]) === true;
+    const sameGroup = sameSubscription && root !== undefined && unit.scope.kind === root.kind && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
+    const name = unit.parent?.name;
     return {
-      ...this.opts.deployment,
-      subscriptionId: known(unit.scope.subscriptionId) ?? this.opts.deployment.subscriptionId,
-      resourceGroup: known(unit.scope.resourceGroup) ?? this.opts.deployment.resourceGroup,
+      ...ctx,
+      subscriptionId: known(unit.scope.subscriptionId) ?? (sameSubscription ? ctx.subscriptionId : undefined),
+      resourceGroup: known(unit.scope.resourceGroup) ?? (sameGroup ? ctx.resourceGroup : undefined),
+      location: sameGroup ? ctx.location : undefined,
+      deploymentName: typeof name === 'string' ? name : undefined,
+      groupSymbol: sameGroup ? undefined : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
     };
   }
 

@@ -16,6 +16,11 @@ export interface DeploymentContext {
   managementGroup?: string | undefined;
   /** The deployment name (deployment().name). */
   deploymentName?: string | undefined;
+  /**
+   * How the unknowns of resourceGroup() are named where the resource group is not the root
+   * deployment's ("resourceGroup('other-rg')"); undefined: "resourceGroup()".
+   */
+  groupSymbol?: string | undefined;
 }
 
 /** A user-defined function (template `functions` section, Bicep `func`), ready to call. */

@@ -288,6 +288,52 @@ describe('nested deployments', () => {
     expect(inner.unit.scope.kind).toBe('resourceGroup');
   });
 
+  test("the config describes the root deployment: a nested one elsewhere has its own resource group, location and name", () => {
+    // Inner-scope deployments whose template outputs what its functions see.
+    const probe = (name: string, extra: Record<string, unknown>) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      ...extra,
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        template: arm([], {
+          outputs: {
+            rg: { type: 'string', value: '[resourceGroup().name]' },
+            location: { type: 'string', value: '[resourceGroup().location]' },
+            sub: { type: 'string', value: '[subscription().subscriptionId]' },
+            name: { type: 'string', value: '[deployment().name]' },
+          },
+        }),
+      },
+    });
+    const t = arm([
+      probe('same', {}),
+      probe('same-by-name', { resourceGroup: 'NET-RG' }),
+      probe('other', { resourceGroup: 'other-rg' }),
+      probe('other-sub', { subscriptionId: '22222222-2222-2222-2222-222222222222', resourceGroup: 'net-rg' }),
+      probe('param', { resourceGroup: "[parameters('rg')]" }),
+    ], { parameters: { rg: { type: 'string' } } });
+    const deployment = { location: 'westeurope', resourceGroup: 'net-rg', subscriptionId: '11111111-1111-1111-1111-111111111111', deploymentName: 'main' };
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment });
+    const outputs = (name: string) => {
+      const view = a.deployed.scope?.evaluateString(`[reference('${name}').outputs]`, a.graph.resources[0]!.span);
+      const get = (k: string) => {
+        const v = (view as { get(k: string): unknown }).get(k) as { get(k: string): unknown };
+        const value = v.get('value');
+        return value instanceof Unknown ? `{${value.symbol}}` : value;
+      };
+      return [get('rg'), get('location'), get('sub'), get('name')];
+    };
+    expect(outputs('same')).toEqual(['net-rg', 'westeurope', '11111111-1111-1111-1111-111111111111', 'same']);
+    expect(outputs('same-by-name')).toEqual(['NET-RG', 'westeurope', '11111111-1111-1111-1111-111111111111', 'same-by-name']);
+    expect(outputs('other')).toEqual(['other-rg', "{resourceGroup('other-rg').location}", '11111111-1111-1111-1111-111111111111', 'other']);
+    expect(outputs('other-sub')).toEqual(['net-rg', "{resourceGroup('net-rg').location}", '22222222-2222-2222-2222-222222222222', 'other-sub']);
+    // A resource group from a parameter without a value: named after that parameter.
+    expect(outputs('param').slice(0, 2)).toEqual(["{resourceGroup({parameters('rg')}).name}", "{resourceGroup({parameters('rg')}).location}"]);
+  });
+
   test('templateLink.relativePath is read inside the lint root; outside it and uri are never read', () => {
     const linked = (rel: string) => arm([{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'linked', properties: { mode: 'Incremental', templateLink: { relativePath: rel } } }]);
     const { a } = analyze({ 'main.json': linked('nested/nic.json'), 'nested/nic.json': arm([nic('linked-nic')]) });

@@ -36,12 +36,21 @@ function known(v: string | undefined, env: FnEnv, symbol: string): string | Unkn
   return v !== undefined && v !== '' ? v : sym(env, symbol);
 }
 
+/**
+ * How the current resource group's unknowns are named: `resourceGroup()` for the root
+ * deployment's (the same in all of it), another name for a nested deployment to another group,
+ * so that its location is not taken for the root's.
+ */
+function group(env: FnEnv): string {
+  return env.ctx.deploymentContext.groupSymbol ?? 'resourceGroup()';
+}
+
 function subscriptionId(env: FnEnv): string | Unknown {
   return known(env.ctx.deploymentContext.subscriptionId, env, 'subscription().subscriptionId');
 }
 
 function resourceGroupName(env: FnEnv): string | Unknown {
-  return known(env.ctx.deploymentContext.resourceGroup, env, 'resourceGroup().name');
+  return known(env.ctx.deploymentContext.resourceGroup, env, `${group(env)}.name`);
 }
 
 /**
@@ -80,7 +89,7 @@ export function currentSubscriptionId(env: FnEnv): string | Unknown {
 
 /** The name of the current resource group, for the ids resourceId() builds (known, or the deployment's unknown). */
 export function currentResourceGroup(env: FnEnv): string | Unknown {
-  return idPiece(env, env.ctx.deploymentContext.resourceGroup, 'resourceGroup().name');
+  return idPiece(env, env.ctx.deploymentContext.resourceGroup, `${group(env)}.name`);
 }
 
 /** The AzureCloud environment, as documented for environment(). */
@@ -183,9 +192,9 @@ export const deploymentFunctions: FnDef[] = [
       ['id', id],
       ['name', name],
       ['type', 'Microsoft.Resources/resourceGroups'],
-      ['location', known(env.ctx.deploymentContext.location, env, 'resourceGroup().location')],
-      ['managedBy', sym(env, 'resourceGroup().managedBy')],
-      ['tags', sym(env, 'resourceGroup().tags', 'object')],
+      ['location', known(env.ctx.deploymentContext.location, env, `${group(env)}.location`)],
+      ['managedBy', sym(env, `${group(env)}.managedBy`)],
+      ['tags', sym(env, `${group(env)}.tags`, 'object')],
       ['properties', ObjectValue.from([['provisioningState', 'Succeeded']])],
     ]);
   }),
