@@ -20922,6 +20922,30 @@ var init_parameters = __esm({
   }
 });
 
+// src/deploy/model.ts
+function collectingImplicitDependencies(into, f) {
+  evaluating.push(into);
+  try {
+    return f();
+  } finally {
+    evaluating.pop();
+  }
+}
+function noteImplicitDependency(target, value, span) {
+  const current = evaluating[evaluating.length - 1];
+  if (!current) return;
+  const list = current.implicit ??= [];
+  if (!list.some((d) => d.target === target)) list.push({ value, span, target, implicit: true });
+}
+var REPRESENTATIVE_INDEX, evaluating;
+var init_model = __esm({
+  "src/deploy/model.ts"() {
+    "use strict";
+    REPRESENTATIVE_INDEX = "copyIndex()";
+    evaluating = [];
+  }
+});
+
 // src/deploy/scope.ts
 function needsOwnSpan(n) {
   return typeof n === "object" ? n !== null : typeof n === "string" && isExpressionString(n);
@@ -21614,15 +21638,6 @@ var init_scope = __esm({
   }
 });
 
-// src/deploy/model.ts
-var REPRESENTATIVE_INDEX;
-var init_model = __esm({
-  "src/deploy/model.ts"() {
-    "use strict";
-    REPRESENTATIVE_INDEX = "copyIndex()";
-  }
-});
-
 // src/deploy/resources.ts
 function scopeSegment(v) {
   return typeof v === "string" || v instanceof Unknown ? [v] : void 0;
@@ -22011,6 +22026,8 @@ var init_resources = __esm({
       /** What `root` gives, made once: rules ask for it for every query about the resource. */
       rootValue;
       dependsOnList;
+      /** Filled while the body is evaluated (collectingImplicitDependencies). */
+      implicit = void 0;
       /**
        * A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
        * Computed when a message needs it: the name as written costs a position lookup.
@@ -22023,9 +22040,16 @@ var init_resources = __esm({
         const { symbolicName, loop } = this;
         return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(this.name, this.nameSpan);
       }
+      get implicitDependencies() {
+        void this.body;
+        return this.implicit ?? NO_DEPENDENCIES;
+      }
       /** The evaluated declaration, without the keys that steer deployment. */
       get body() {
         if (this.bodyValue) return this.bodyValue;
+        return collectingImplicitDependencies(this, () => this.evaluateBody());
+      }
+      evaluateBody() {
         const decl = this.decl;
         const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()));
         const body = new ObjectValue(keys.length);
@@ -22425,6 +22449,8 @@ var init_deploy = __esm({
     init_resource_id();
     init_arm_json();
     init_read();
+    init_check();
+    init_model();
     init_resources();
     init_scope();
     init_runtime();
@@ -22642,9 +22668,12 @@ var init_deploy = __esm({
        * runtime parts unknown; reference() of a nested deployment: its outputs.
        */
       runtime(unit, fn, args, span) {
-        if (fn.toLowerCase() !== "reference") return void 0;
+        const isReference = fn.toLowerCase() === "reference";
+        if (!isReference && !isListAction(fn)) return void 0;
         const target = this.findReferenced(unit, args[0]);
         if (!target || target.existing) return void 0;
+        if (typeof args[0] === "string" && !args[0].startsWith("/")) noteImplicitDependency(target, args[0], span);
+        if (!isReference) return void 0;
         const full = typeof args[2] === "string" && args[2].toLowerCase() === "full";
         const key = `${target.index}|${full}`;
         const cached = this.views.get(key);
@@ -22700,7 +22729,7 @@ function orderEdge(from, order, k) {
   const to = order.targets[k];
   const d = order.entries[k];
   if (d === void 0) return { from, to, sub: void 0, path: "(parent)", span: from.nameSpan, kind: "parent" };
-  return { from, to, sub: void 0, path: "dependsOn", span: d.span, kind: "dependsOn" };
+  return { from, to, sub: void 0, path: d.implicit ? "(reference)" : "dependsOn", span: d.span, kind: "dependsOn" };
 }
 function pathText(path17) {
   if (path17.length === 0) return "(value)";
@@ -22926,6 +22955,11 @@ var init_graph = __esm({
               if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
               else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
             }
+          }
+          for (const d of r.implicitDependencies) {
+            if (!d.target || d.target === r || targets.lastIndexOf(d.target) >= start[i]) continue;
+            targets.push(d.target);
+            entries.push(d);
           }
         });
         start[this.resources.length] = targets.length;
@@ -25071,7 +25105,7 @@ function failPrivateEndpoint(ctx, source, found) {
 }
 
 // rules/vtap-source-vm-restart.md
-var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module)\npasses; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-source-vm-restart.ts
 var vtap_source_vm_restart_default2 = defineRule(
@@ -29061,4 +29095,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 55b56c2075c1f7da934da06d6b334638
+// vtaplint-build 60a0c712cf2b6e57b47790883dc92a5b

@@ -12,7 +12,8 @@ import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { parseResourceId, relativeKey, sameScope, segmentKey, segmentText, type Segment } from '../graph/resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, type ReadLimits } from '../load/read.js';
-import type { DeployedResource, DeploymentUnit, NotDeployed, ScopeKind, TargetScope } from './model.js';
+import { isListAction } from '../expr/check.js';
+import { noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import { TemplateScope, type SuppliedParameter } from './scope.js';
 import { runtimeView } from './runtime.js';
@@ -313,9 +314,13 @@ export class Deployment {
    * runtime parts unknown; reference() of a nested deployment: its outputs.
    */
   private runtime(unit: DeploymentUnit, fn: string, args: Value[], span: Span): Value | undefined {
-    if (fn.toLowerCase() !== 'reference') return undefined;
+    const isReference = fn.toLowerCase() === 'reference';
+    if (!isReference && !isListAction(fn)) return undefined;
     const target = this.findReferenced(unit, args[0]);
     if (!target || target.existing) return undefined;
+    // By name (or symbolic name), not by id: ARM then deploys the resource being evaluated after it.
+    if (typeof args[0] === 'string' && !args[0].startsWith('/')) noteImplicitDependency(target, args[0], span);
+    if (!isReference) return undefined;
     const full = typeof args[2] === 'string' && args[2].toLowerCase() === 'full';
     const key = `${target.index}|${full}`;
     const cached = this.views.get(key);

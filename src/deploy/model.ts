@@ -42,6 +42,12 @@ export interface Dependency {
   target?: DeployedResource;
   /** It names a resource whose condition is false (ARM ignores such an entry). */
   notDeployed?: boolean;
+  /**
+   * Not a dependsOn entry: a reference() or list*() call naming a resource of the same template
+   * by its name or symbolic name, which ARM treats as a dependency (`value` is that name, `span`
+   * the call). An id passed to those functions makes none.
+   */
+  implicit?: true;
 }
 
 export interface DeployedResource {
@@ -85,6 +91,8 @@ export interface DeployedResource {
   /** Its children (the graph links top-level child declarations, then makes each list exact-size). */
   children: DeployedResource[];
   readonly dependsOn: Dependency[];
+  /** The implicit dependencies its body makes (see Dependency.implicit); evaluates the body. */
+  readonly implicitDependencies: readonly Dependency[];
   /** The evaluated declaration: location, sku, properties, ... Evaluated on first use. */
   readonly body: ObjectValue;
   /** The declaration as a located value (for at()). */
@@ -109,3 +117,24 @@ export interface NotDeployed {
  * two loops as long still link.
  */
 export const REPRESENTATIVE_INDEX = 'copyIndex()';
+
+/** The resources whose bodies are being evaluated, innermost last (see noteImplicitDependency). */
+const evaluating: { implicit: Dependency[] | undefined }[] = [];
+
+/** Runs `f`, the evaluation of a body, collecting the implicit dependencies it makes into `into`. */
+export function collectingImplicitDependencies<T>(into: { implicit: Dependency[] | undefined }, f: () => T): T {
+  evaluating.push(into);
+  try {
+    return f();
+  } finally {
+    evaluating.pop();
+  }
+}
+
+/** A reference() / list*() call by name, made while a body is evaluated: a dependency of that resource. */
+export function noteImplicitDependency(target: DeployedResource, value: Value, span: Span): void {
+  const current = evaluating[evaluating.length - 1];
+  if (!current) return;
+  const list = (current.implicit ??= []);
+  if (!list.some((d) => d.target === target)) list.push({ value, span, target, implicit: true });
+}

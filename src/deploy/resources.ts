@@ -9,7 +9,7 @@ import { fullType, relativeKey, scopeKey, segmentText, splitSegments, parseResou
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
 import { needsOwnSpan } from './scope.js';
 import type { LocatedValue } from '../graph/located.js';
-import { REPRESENTATIVE_INDEX, type DeployedResource, type Dependency, type DeploymentUnit, type DeployState, type NotDeployed, type TargetScope } from './model.js';
+import { REPRESENTATIVE_INDEX, collectingImplicitDependencies, type DeployedResource, type Dependency, type DeploymentUnit, type DeployState, type NotDeployed, type TargetScope } from './model.js';
 
 /** ARM's own limit on copy count. */
 export const ARM_MAX_COPY = 800;
@@ -288,7 +288,7 @@ export class ResourceExpander {
 }
 
 /** The fields of a deployed resource known when it is expanded. */
-type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'displayQualifier' | 'children' | 'dependsOn' | 'body' | 'root'>;
+type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'displayQualifier' | 'children' | 'dependsOn' | 'implicitDependencies' | 'body' | 'root'>;
 
 /**
  * A deployed resource. A class, not an object literal with getters and closures: an object with
@@ -320,6 +320,8 @@ class ExpandedResource implements DeployedResource {
   /** What `root` gives, made once: rules ask for it for every query about the resource. */
   private rootValue: LocatedValue | undefined;
   private dependsOnList: Dependency[] | undefined;
+  /** Filled while the body is evaluated (collectingImplicitDependencies). */
+  implicit: Dependency[] | undefined = undefined;
 
   constructor(
     f: ResourceFields,
@@ -363,9 +365,18 @@ class ExpandedResource implements DeployedResource {
       : displayNameOf(this.name, this.nameSpan);
   }
 
+  get implicitDependencies(): readonly Dependency[] {
+    void this.body;
+    return this.implicit ?? NO_DEPENDENCIES;
+  }
+
   /** The evaluated declaration, without the keys that steer deployment. */
   get body(): ObjectValue {
     if (this.bodyValue) return this.bodyValue;
+    return collectingImplicitDependencies(this, () => this.evaluateBody());
+  }
+
+  private evaluateBody(): ObjectValue {
     const decl = this.decl;
     const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()));
     const body = new ObjectValue(keys.length);

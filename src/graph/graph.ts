@@ -240,6 +240,12 @@ export class ResourceGraph {
           else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
         }
       }
+      for (const d of r.implicitDependencies) {
+        // Only what dependsOn (or the parent) does not already order.
+        if (!d.target || d.target === r || targets.lastIndexOf(d.target) >= (start[i] as number)) continue;
+        targets.push(d.target);
+        entries.push(d);
+      }
     });
     start[this.resources.length] = targets.length;
     this.orderCache = { targets, entries, start };
@@ -493,7 +499,7 @@ function orderEdge(from: DeployedResource, order: Ordering, k: number): Edge {
   const to = order.targets[k] as DeployedResource;
   const d = order.entries[k];
   if (d === undefined) return { from, to, sub: undefined, path: '(parent)', span: from.nameSpan, kind: 'parent' };
-  return { from, to, sub: undefined, path: 'dependsOn', span: d.span, kind: 'dependsOn' };
+  return { from, to, sub: undefined, path: d.implicit ? '(reference)' : 'dependsOn', span: d.span, kind: 'dependsOn' };
 }
 
 class ResourceResolution {

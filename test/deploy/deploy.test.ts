@@ -371,6 +371,26 @@ describe('languageVersion 2.0 and child resources', () => {
     expect(at(web.root, 'properties', 'note').value).toBe(4789);
   });
 
+  test("reference() and list*() by name order a resource after the one named (ARM's implicit dependency); by id they do not", () => {
+    const tap = { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: 'eastus', properties: {} };
+    const t = arm([
+      tap,
+      nic('by-name', { tags: { guid: "[reference('tap1').resourceGuid]" } }),
+      nic('by-list', { tags: { k: "[listKeys('tap1', '2024-05-01').keys[0].value]" } }),
+      nic('by-id', { tags: { guid: "[reference(resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')).resourceGuid]" } }),
+      nic('both', { dependsOn: ['tap1'], tags: { guid: "[reference('tap1').resourceGuid]" } }),
+    ]);
+    const { a } = analyze({ 'main.json': t });
+    const order = a.graph.orderEdges().map((e) => [e.from.name, e.to.name, e.path]);
+    expect(order).toEqual([
+      ['by-name', 'tap1', '(reference)'],
+      ['by-list', 'tap1', '(reference)'],
+      ['both', 'tap1', 'dependsOn'],
+    ]);
+    const implicit = a.graph.resources[1]!.implicitDependencies[0]!;
+    expect(implicit.span.text()).toBe("reference('tap1')");
+  });
+
   test('nested child resources and top-level "nic/cfg" children both become one child-of-parent relation', () => {
     const t = arm([
       { ...nic('web-nic'), resources: [{ type: 'tapConfigurations', apiVersion: '2024-05-01', name: 'nested-cfg', properties: {} }] },
