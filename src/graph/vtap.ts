@@ -68,6 +68,9 @@ export function tapSources(graph: ResourceGraph): readonly TapSource[] {
 
 const sourcesByGraph = new WeakMap<ResourceGraph, readonly TapSource[]>();
 
+/** The first API version of networkInterfaces whose properties.tapConfigurations is read-only. */
+const INLINE_READ_ONLY_FROM = '2019-09-01';
+
 function findTapSources(graph: ResourceGraph): TapSource[] {
   const out: TapSource[] = [];
   for (const r of graph.resources) {
@@ -79,7 +82,10 @@ function findTapSources(graph: ResourceGraph): TapSource[] {
       const nic: NicRef = r.parent ? { kind: 'resource', resource: r.parent } : { kind: 'external', id: parentId };
       out.push({ declaration: 'child', nic, config: r, holder: r, tapId, tap: graph.resolve(tapId.value), at: r.root });
     } else if (type === TYPES.nic.toLowerCase()) {
-      for (const cfg of elements(at(r.root, 'properties', 'tapConfigurations'))) {
+      // From API 2019-09-01 the inline list is read-only: Azure ignores it, so it mirrors nothing
+      // (vtap-inline-config-readonly says so) and is no source for the other rules.
+      const inlineIgnored = typeof r.apiVersion === 'string' && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
+      for (const cfg of inlineIgnored ? [] : elements(at(r.root, 'properties', 'tapConfigurations'))) {
         const tapId = at(cfg, 'properties', 'virtualNetworkTap', 'id');
         out.push({ declaration: 'inline', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId, tap: graph.resolve(tapId.value), at: cfg });
       }

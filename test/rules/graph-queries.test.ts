@@ -48,9 +48,11 @@ describe('tap sources', () => {
     const g = graphOf('vtap-one-config-per-nic/pass-copy-loop.json');
     expect(tapSources(g).map((s) => declaredNic(s.nic)?.displayName).sort()).toEqual(['web-nic-0', 'web-nic-1']);
   });
-  test('inline tapConfigurations count as a source', () => {
+  test('inline tapConfigurations count as a source up to API 2019-08-01; later Azure ignores them', () => {
     const g = graphOf('vtap-inline-config-readonly/pass-inline-2019-08.json');
     expect(tapSources(g).map((s) => s.declaration)).toEqual(['inline']);
+    const ignored = graphOf('vtap-one-config-per-nic/pass-child-and-ignored-inline.json');
+    expect(tapSources(ignored).map((s) => s.declaration)).toEqual(['child']);
   });
   test('a tap configuration on a NIC the template does not declare is an external source', () => {
     const g = graphOf('vtap-source-vm-nic/indeterminate-existing-nic.json');
