@@ -12325,7 +12325,7 @@ var vtap_source_vm_restart_default2 = defineRule(
       const tap = tapOf(source);
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (isOutside(source.nic)) {
-        const key = `outside|${nicName(source.nic)}|${source.holder.key}`;
+        const key = `outside|${nicKey(source.nic) ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
         ctx.fail({

@@ -25128,7 +25128,7 @@ var vtap_source_vm_restart_default2 = defineRule(
       const tap = tapOf(source);
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (isOutside(source.nic)) {
-        const key = `outside|${nicName(source.nic)}|${source.holder.key}`;
+        const key = `outside|${nicKey(source.nic) ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
         ctx.fail({
@@ -29097,4 +29097,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 21f7aea4450c8750ea7a34a5d7cc73c8
+// vtaplint-build 8f9b0a386731aaa0f7744b628905824b

@@ -3849,7 +3849,7 @@ var vtap_source_vm_restart_default2 = defineRule(
       const tap = tapOf(source);
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (isOutside(source.nic)) {
-        const key = `outside|${nicName(source.nic)}|${source.holder.key}`;
+        const key = `outside|${nicKey(source.nic) ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
         ctx.fail({
@@ -18717,4 +18717,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build cec6b010ab6131e52300ae73b6e0092e
+// vtaplint-build 842fddc8021b08c4538e82bcc1c24780

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { declaredNic, isOutside, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNic } from '../src/graph/vtap.js';
+import { declaredNic, isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNic } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-restart.md';
 
@@ -23,7 +23,8 @@ export default defineRule(
       // A private endpoint's NIC has no VM: vtap-source-vm-nic reports it.
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (isOutside(source.nic)) {
-        const key = `outside|${nicName(source.nic)}|${source.holder.key}`;
+        // One restart per VM, however many TAP configurations its NIC gets.
+        const key = `outside|${nicKey(source.nic) ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
         ctx.fail({
