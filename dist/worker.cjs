@@ -3725,7 +3725,7 @@ function at0(perms, fallback) {
 }
 
 // rules/vtap-source-vm-nic.md
-var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`), and a\nprivate endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made; the\nother rules then stay silent about it.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`), and a\nprivate endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made; the\nother rules then stay silent about it. So does a NIC whose only VM may not be deployed (its\n`condition` or copy count is known only at deployment), unless the NIC itself is deployed under that\nsame condition.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
 var CHECKS_NEEDING_PROPERTIES2 = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has only one TAP configuration";
@@ -3793,8 +3793,22 @@ var vtap_source_vm_nic_default2 = defineRule(
         continue;
       }
       const vms = vmsOfNic(ctx.graph, r);
-      if (vms.length > 0) {
-        ctx.pass({ message: `NIC '${r.displayName}' is attached to VM '${vms[0]?.vm.displayName}'`, span: source.tapId.span, resource: r });
+      const deployedVm = vms.find((v) => v.vm.state === "deployed" || r.state === "maybe" && v.vm.condition?.reason.message === r.condition?.reason.message);
+      if (deployedVm) {
+        ctx.pass({ message: `NIC '${r.displayName}' is attached to VM '${deployedVm.vm.displayName}'`, span: source.tapId.span, resource: r });
+        continue;
+      }
+      const maybeVm = vms[0];
+      if (maybeVm) {
+        const vm = maybeVm.vm;
+        const what = vm.copy && vm.copy.index === void 0 ? "copy count" : "condition";
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is attached to VM '${vm.displayName}', which is deployed only if its ${what} allows (${vm.condition ? describeUnknown(vm.condition) : "not known before deployment"}); without the VM the NIC cannot be mirrored`,
+          span: source.tapId.span,
+          related: [{ span: maybeVm.ref.span, message: `VM '${vm.displayName}' lists the NIC here` }],
+          resource: r,
+          involved
+        });
         continue;
       }
       if (ctx.graph.ofType(TYPES.vm).some((vm) => elements(at(vm.root, "properties", "networkProfile", "networkInterfaces")).some((n) => ctx.graph.resolve(at(n, "id").value).kind === "none"))) {
@@ -18239,7 +18253,8 @@ function runRules(graph, rules, config, afterEach) {
       fail(v) {
         const maybe = maybeDeployed(v);
         if (maybe) {
-          const cond = maybe.condition ? `: its condition is ${describeUnknown(maybe.condition)}` : "";
+          const what = maybe.copy && maybe.copy.index === void 0 ? "its copy count" : "its condition";
+          const cond = maybe.condition ? `: ${what} is ${describeUnknown(maybe.condition)}` : "";
           outcomes.push({
             rule,
             verdict: { ...v, kind: "review", message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
@@ -18717,4 +18732,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 842fddc8021b08c4538e82bcc1c24780
+// vtaplint-build 732b11062d135f5b336a411c20010abf

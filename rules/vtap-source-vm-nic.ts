@@ -1,4 +1,5 @@
 import { defineRule, type RuleContext as Ctx } from '../src/engine/rule.js';
+import { describeUnknown } from '../src/engine/describe.js';
 import { at, elements } from '../src/graph/located.js';
 import { TYPES, nicName, privateEndpointOfNic, tapSources, vmsOfNic, type TapSource } from '../src/graph/vtap.js';
 import { formatId } from '../src/graph/resource-id.js';
@@ -74,8 +75,25 @@ export default defineRule(
         continue;
       }
       const vms = vmsOfNic(ctx.graph, r);
-      if (vms.length > 0) {
-        ctx.pass({ message: `NIC '${r.displayName}' is attached to VM '${vms[0]?.vm.displayName}'`, span: source.tapId.span, resource: r });
+      // A VM deployed whenever the NIC is: always, or under the same condition or copy count.
+      const deployedVm = vms.find((v) => v.vm.state === 'deployed' || (r.state === 'maybe' && v.vm.condition?.reason.message === r.condition?.reason.message));
+      if (deployedVm) {
+        ctx.pass({ message: `NIC '${r.displayName}' is attached to VM '${deployedVm.vm.displayName}'`, span: source.tapId.span, resource: r });
+        continue;
+      }
+      // Only VMs that may not be deployed (a condition or copy count known at deployment): without
+      // one, the NIC has no VM.
+      const maybeVm = vms[0];
+      if (maybeVm) {
+        const vm = maybeVm.vm;
+        const what = vm.copy && vm.copy.index === undefined ? 'copy count' : 'condition';
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is attached to VM '${vm.displayName}', which is deployed only if its ${what} allows (${vm.condition ? describeUnknown(vm.condition) : 'not known before deployment'}); without the VM the NIC cannot be mirrored`,
+          span: source.tapId.span,
+          related: [{ span: maybeVm.ref.span, message: `VM '${vm.displayName}' lists the NIC here` }],
+          resource: r,
+          involved,
+        });
         continue;
       }
       // A VM whose NIC list cannot be resolved may be the one using it.

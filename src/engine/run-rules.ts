@@ -40,7 +40,9 @@ export function runRules(
       fail(v) {
         const maybe = maybeDeployed(v);
         if (maybe) {
-          const cond = maybe.condition ? `: its condition is ${describeUnknown(maybe.condition)}` : '';
+          // A copy loop whose count is unknown has one representative instance that may not exist.
+          const what = maybe.copy && maybe.copy.index === undefined ? 'its copy count' : 'its condition';
+          const cond = maybe.condition ? `: ${what} is ${describeUnknown(maybe.condition)}` : '';
           outcomes.push({
             rule,
             verdict: { ...v, kind: 'review', message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
