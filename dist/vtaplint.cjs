@@ -22706,7 +22706,7 @@ var init_deploy = __esm({
         const id = parseResourceId(v);
         if (!id) return void 0;
         const candidates = this.byRelative.get(relativeKey(id)) ?? [];
-        return candidates[0];
+        return candidates.find((r) => !r.existing) ?? candidates[0];
       }
     };
   }
@@ -22829,9 +22829,9 @@ var init_graph = __esm({
       /** The declared resource with this id (scope compared when both sides know it). */
       find(id) {
         const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
-        if (exact) return exact[0];
+        if (exact) return exact.find((r) => !r.existing) ?? exact[0];
         const candidates = this.byRelative.get(relativeKey(id));
-        return candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
+        return candidates?.find((c) => !c.existing && scopesCompatible(c.id.scope, id.scope)) ?? candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
       }
       /** What an id value (string or partially known string) points at. Answers are remembered. */
       resolve(v) {
@@ -29112,4 +29112,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 53131f4b5763d2ac5f231097bfd67065
+// vtaplint-build 2e947f2c723886ac34112d6dfa2a8a3d

@@ -16330,7 +16330,7 @@ var Deployment = class {
     const id = parseResourceId(v);
     if (!id) return void 0;
     const candidates = this.byRelative.get(relativeKey(id)) ?? [];
-    return candidates[0];
+    return candidates.find((r) => !r.existing) ?? candidates[0];
   }
 };
 function qualifySharedSymbolicNames(resources) {
@@ -16397,9 +16397,9 @@ var ResourceGraph = class {
   /** The declared resource with this id (scope compared when both sides know it). */
   find(id) {
     const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
-    if (exact) return exact[0];
+    if (exact) return exact.find((r) => !r.existing) ?? exact[0];
     const candidates = this.byRelative.get(relativeKey(id));
-    return candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
+    return candidates?.find((c) => !c.existing && scopesCompatible(c.id.scope, id.scope)) ?? candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
   }
   /** What an id value (string or partially known string) points at. Answers are remembered. */
   resolve(v) {
@@ -18732,4 +18732,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 732b11062d135f5b336a411c20010abf
+// vtaplint-build 058955fc561495668253436f43a3e704

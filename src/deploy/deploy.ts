@@ -356,7 +356,7 @@ export class Deployment {
     const id = parseResourceId(v);
     if (!id) return undefined;
     const candidates = this.byRelative.get(relativeKey(id)) ?? [];
-    return candidates[0];
+    return candidates.find((r) => !r.existing) ?? candidates[0];
   }
 }
 

@@ -100,10 +100,12 @@ export class ResourceGraph {
 
   /** The declared resource with this id (scope compared when both sides know it). */
   find(id: ResourceId): DeployedResource | undefined {
+    // A resource both deployed (in a module, say) and declared `existing` elsewhere is the
+    // deployed one: an `existing` declaration only refers to it.
     const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
-    if (exact) return exact[0];
+    if (exact) return exact.find((r) => !r.existing) ?? exact[0];
     const candidates = this.byRelative.get(relativeKey(id));
-    return candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
+    return candidates?.find((c) => !c.existing && scopesCompatible(c.id.scope, id.scope)) ?? candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
   }
 
   /** What an id value (string or partially known string) points at. Answers are remembered. */
