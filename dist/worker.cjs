@@ -13271,8 +13271,49 @@ var FileLowerer = class extends ExprLowerer {
           break;
       }
     }
+    this.reportDuplicateNames();
     this.assignKeys();
     this.resolveParents();
+  }
+  /**
+   * One name per symbol of the file (BCP028): parameters, variables, functions, types, resources,
+   * modules and imported names share a namespace; outputs have their own. The compiler flags every
+   * declaration of such a name, and so do we (the later one would silently replace the earlier).
+   */
+  reportDuplicateNames() {
+    const declared = /* @__PURE__ */ new Map();
+    const add = (id) => {
+      if (!id || id.name === "") return;
+      const list = declared.get(id.name);
+      if (list) list.push(id);
+      else declared.set(id.name, [id]);
+    };
+    for (const s of this.program.statements) {
+      switch (s.kind) {
+        case "Parameter":
+        case "ParameterAssignment":
+        case "Variable":
+        case "Function":
+        case "TypeDeclaration":
+        case "Resource":
+        case "Module":
+          add(s.name);
+          break;
+        case "CompileTimeImport":
+          for (const sym2 of s.symbols ?? []) add(sym2.alias ?? sym2.name);
+          add(s.wildcardAlias);
+          break;
+        case "Extension":
+          add(s.alias);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const [name, ids] of declared) {
+      if (ids.length < 2) continue;
+      for (const id of ids) this.error(id, `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    }
   }
   /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
   resolveParents() {
@@ -18732,4 +18773,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 058955fc561495668253436f43a3e704
+// vtaplint-build 0ba8afbe40d62f3376b11270b0264de7

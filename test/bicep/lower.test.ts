@@ -407,6 +407,27 @@ describe('Bicep lowering: modules and imports', () => {
     ]);
   });
 
+  it('reports every declaration of a name declared twice (BCP028); outputs have names of their own', () => {
+    const r = load(
+      [
+        "param location string = 'eastus'",
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = { name: 'tap1', location: location }",
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = { name: 'tap2', location: location }",
+        "import { double as location } from 'lib.bicep'",
+        'output location string = location',
+        'output tapId string = tap.id',
+      ].join('\n'),
+      { 'lib.bicep': '@export()\nfunc double(x int) int => x * 2\n' },
+    );
+    const dup = r.diagnostics.filter((d) => d.message.includes('declared multiple times'));
+    expect(dup.map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message])).toEqual([
+      ['1:7', 'Identifier "location" is declared multiple times. Remove or rename the duplicates.'],
+      ['4:20', 'Identifier "location" is declared multiple times. Remove or rename the duplicates.'],
+      ['2:10', 'Identifier "tap" is declared multiple times. Remove or rename the duplicates.'],
+      ['3:10', 'Identifier "tap" is declared multiple times. Remove or rename the duplicates.'],
+    ]);
+  });
+
   it('inlines compile-time imports and load functions', () => {
     const r = load(
       [
