@@ -5390,6 +5390,44 @@ var DiagnosticSink = class {
   }
 };
 
+// src/model/template.ts
+var TExpr = class {
+  constructor(ast, base) {
+    this.ast = ast;
+    this.base = base;
+  }
+  ast;
+  base;
+};
+function isTObject(n) {
+  return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
+}
+function nameTable() {
+  return /* @__PURE__ */ Object.create(null);
+}
+function setOwn(o, key, value) {
+  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
+function own(o, key) {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : void 0;
+}
+function ownKey(o, key) {
+  if (Object.prototype.hasOwnProperty.call(o, key)) return key;
+  let lower3;
+  for (const k in o) {
+    if (k.length !== key.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
+    lower3 ??= key.toLowerCase();
+    if (k.toLowerCase() === lower3) return k;
+  }
+  return void 0;
+}
+function childOf(parent, key) {
+  const k = ownKey(parent.node, key);
+  if (k === void 0) return void 0;
+  return { node: parent.node[k], span: parent.span.child(parent.node, k) };
+}
+
 // src/model/limits.ts
 var DEFAULT_LIMITS = Object.freeze({
   maxFileBytes: 40 * 1024 * 1024,
@@ -7523,44 +7561,6 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
     };
   }
   return { root: fromTree(tree), span: JsonPathSpan.root(source, new TreeResolver(text, tree)), diagnostics: [] };
-}
-
-// src/model/template.ts
-var TExpr = class {
-  constructor(ast, base) {
-    this.ast = ast;
-    this.base = base;
-  }
-  ast;
-  base;
-};
-function isTObject(n) {
-  return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
-}
-function nameTable() {
-  return /* @__PURE__ */ Object.create(null);
-}
-function setOwn(o, key, value) {
-  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  else o[key] = value;
-}
-function own(o, key) {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : void 0;
-}
-function ownKey(o, key) {
-  if (Object.prototype.hasOwnProperty.call(o, key)) return key;
-  let lower3;
-  for (const k in o) {
-    if (k.length !== key.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
-    lower3 ??= key.toLowerCase();
-    if (k.toLowerCase() === lower3) return k;
-  }
-  return void 0;
-}
-function childOf(parent, key) {
-  const k = ownKey(parent.node, key);
-  if (k === void 0) return void 0;
-  return { node: parent.node[k], span: parent.span.child(parent.node, k) };
 }
 
 // src/load/classify.ts
@@ -14586,10 +14586,16 @@ function loadBicepParams(source, host) {
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
+  let usingSpan;
+  const names = /* @__PURE__ */ new Map();
+  let extendsBase = false;
   for (const s of parsed.program.statements) {
+    if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
+    if (s.kind === "Extends") extendsBase = true;
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at2 = new TextSpan(source, s.path.start, s.path.end);
+    usingSpan = at2;
     if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
     else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
     else if (target) templatePath = target.path;
@@ -14603,7 +14609,35 @@ function loadBicepParams(source, host) {
   } catch (e) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, scope, diagnostics: sink.items };
+  return { templatePath, values, scope, diagnostics: sink.items, names, usingSpan, extendsBase };
+}
+function checkAssignments(p, templateParameters) {
+  const declared = /* @__PURE__ */ new Map();
+  if (templateParameters && typeof templateParameters === "object" && !Array.isArray(templateParameters)) {
+    for (const k of Object.keys(templateParameters)) declared.set(k.toLowerCase(), templateParameters[k]);
+  }
+  const out = [];
+  const assigned = /* @__PURE__ */ new Set();
+  for (const [name, span] of p.names) {
+    assigned.add(name.toLowerCase());
+    if (!declared.has(name.toLowerCase())) out.push({ code: "invalid-template", message: `The parameter "${name}" is assigned in the params file without being declared in the template.`, span });
+  }
+  if (p.extendsBase || !p.usingSpan) return out;
+  const missing = [];
+  for (const [lower3, decl] of declared) {
+    if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
+    const d = decl;
+    if (ownKey(d, "defaultValue") !== void 0 || own(d, "nullable") === true) continue;
+    missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower3) ?? lower3);
+  }
+  if (missing.length) {
+    out.push({
+      code: "invalid-template",
+      message: `The following parameters are declared in the template but are missing an assignment in the params file: ${missing.sort().map((m) => `"${m}"`).join(", ")}.`,
+      span: p.usingSpan
+    });
+  }
+  return out;
 }
 
 // src/deploy/parameters.ts
@@ -16956,11 +16990,13 @@ function bicepParamsDeployment(file, opts2) {
   if (isJson) {
     const loaded = loadJson(tRead, opts2.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...sink.items, ...loaded.diagnostics], pragmas: [] };
+    const mismatched2 = checkAssignments(p, isTObject(loaded.root) ? own(loaded.root, "parameters") : void 0);
+    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+  const mismatched = checkAssignments(p, own(t.root, "parameters"));
+  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
 }
 function analyzeBicep(file, opts2) {
   const d = bicepDeployment(file, opts2);
@@ -18773,4 +18809,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 0ba8afbe40d62f3376b11270b0264de7
+// vtaplint-build 9ad5b674f1ffc0f45aa5ccb40cf8ef90

@@ -42,6 +42,22 @@ describe('values from parameters files', () => {
     expect(fromParams?.physicalLocation.region).toEqual({ startLine: 4, startColumn: 19, endLine: 4, endColumn: 36 });
   });
 
+  test('an assignment the template does not declare, and a required parameter left out, are errors in the .bicepparam (BCP259, BCP258)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });
+    // 'location' misspelt: the template's required 'location' gets no value.
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using 'main.bicep'\n\nparam locaton = 'eastus'\nparam webVmSize = 'Standard_D4s_v5'\n");
+    // A nullable parameter and one with a default need no assignment; names compare case-insensitively.
+    writeFileSync(path.join(dir, 'other.bicep'), "param Location string\nparam tags object?\nparam size string = 'Standard_D2s_v5'\noutput l string = Location\n");
+    writeFileSync(path.join(dir, 'other.bicepparam'), "using 'other.bicep'\nparam location = 'eastus'\n");
+    const { findings } = await findingsOf(['.'], dir);
+    const errors = findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column, f.message]);
+    expect(errors).toEqual([
+      ['prod.bicepparam', 1, 7, 'The following parameters are declared in the template but are missing an assignment in the params file: "location".'],
+      ['prod.bicepparam', 3, 7, 'The parameter "locaton" is assigned in the params file without being declared in the template.'],
+    ]);
+  });
+
   test('two .bicepparam files using one template: a finding they share is reported once, one they decide once per file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

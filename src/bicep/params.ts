@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
-import type { TNode, TObject } from '../model/template.js';
+import { own, ownKey, type TNode, type TObject } from '../model/template.js';
 import { Loader, type BicepHost } from './load.js';
 import { FileLowerer } from './lower.js';
 import { parseBicepParams } from './parser.js';
@@ -18,6 +18,12 @@ export interface BicepParams {
   /** The template the values are evaluated in: the variables and functions they import (see FileLowerer.lowerParameterAssignments). */
   scope: TObject;
   diagnostics: Diagnostic[];
+  /** Where each assigned parameter is named (`param <name> = ...`). */
+  names: Map<string, Span>;
+  /** The `using` path, where missing assignments are reported. */
+  usingSpan: Span | undefined;
+  /** The file `extends` another parameters file (whose values vtaplint does not read). */
+  extendsBase: boolean;
 }
 
 /** What a `using` statement names: a local template (absolute path), a registry reference, or nothing it can read. */
@@ -36,10 +42,16 @@ export function loadBicepParams(source: SourceText, host: BicepHost): BicepParam
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath: string | undefined;
+  let usingSpan: Span | undefined;
+  const names = new Map<string, Span>();
+  let extendsBase = false;
   for (const s of parsed.program.statements) {
+    if (s.kind === 'ParameterAssignment') names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
+    if (s.kind === 'Extends') extendsBase = true;
     if (s.kind !== 'Using' || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at = new TextSpan(source, s.path.start, s.path.end);
+    usingSpan = at;
     if (target?.kind === 'not-literal') sink.add({ code: 'invalid-template', message: "the 'using' path must be a literal string", span: at });
     else if (target?.kind === 'registry') sink.add({ code: 'note', message: `the template '${target.ref}' is in a registry and is not fetched`, span: at });
     else if (target) templatePath = target.path;
@@ -53,5 +65,42 @@ export function loadBicepParams(source: SourceText, host: BicepHost): BicepParam
   } catch (e) {
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, scope, diagnostics: sink.items };
+  return { templatePath, values, scope, diagnostics: sink.items, names, usingSpan, extendsBase };
+}
+
+/**
+ * What the compiler checks between a parameters file and its template: every assigned name is a
+ * parameter of the template (BCP259), and every parameter without a default (and not nullable)
+ * is assigned (BCP258). Names compare case-insensitively, as ARM's parameters do.
+ */
+export function checkAssignments(p: BicepParams, templateParameters: TNode | undefined): Diagnostic[] {
+  const declared = new Map<string, TNode>();
+  if (templateParameters && typeof templateParameters === 'object' && !Array.isArray(templateParameters)) {
+    for (const k of Object.keys(templateParameters)) declared.set(k.toLowerCase(), (templateParameters as TObject)[k] as TNode);
+  }
+  const out: Diagnostic[] = [];
+  const assigned = new Set<string>();
+  for (const [name, span] of p.names) {
+    assigned.add(name.toLowerCase());
+    if (!declared.has(name.toLowerCase())) out.push({ code: 'invalid-template', message: `The parameter "${name}" is assigned in the params file without being declared in the template.`, span });
+  }
+  if (p.extendsBase || !p.usingSpan) return out;
+  const missing: string[] = [];
+  for (const [lower, decl] of declared) {
+    if (assigned.has(lower) || !decl || typeof decl !== 'object' || Array.isArray(decl)) continue;
+    const d = decl as TObject;
+    if (ownKey(d, 'defaultValue') !== undefined || own(d, 'nullable') === true) continue;
+    missing.push(Object.keys(templateParameters as TObject).find((k) => k.toLowerCase() === lower) ?? lower);
+  }
+  if (missing.length) {
+    out.push({
+      code: 'invalid-template',
+      message: `The following parameters are declared in the template but are missing an assignment in the params file: ${missing
+        .sort()
+        .map((m) => `"${m}"`)
+        .join(', ')}.`,
+      span: p.usingSpan,
+    });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
-import type { TNode } from '../model/template.js';
+import { isTObject, own, type TNode } from '../model/template.js';
 import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js';
 import { clearParseCache } from '../expr/parser.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
@@ -13,7 +13,7 @@ import { isInsideRoot, readBytesInside, readSourceInside } from '../load/read.js
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
-import { loadBicepParams } from '../bicep/params.js';
+import { checkAssignments, loadBicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { associatedParameterFile, cliParameters, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import { deployFile, type DeployResult } from '../deploy/deploy.js';
@@ -214,11 +214,13 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...sink.items, ...loaded.diagnostics], pragmas: [] };
+    const mismatched = checkAssignments(p, isTObject(loaded.root) ? own(loaded.root, 'parameters') : undefined);
+    return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...loaded.diagnostics], pragmas: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+  const mismatched = checkAssignments(p, own(t.root, 'parameters'));
+  return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
 }
 
 function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
