@@ -17580,6 +17580,8 @@ var init_resource = __esm({
       ...[
         ["reference", 1, 3, "object"],
         ["references", 0, 2, "array"],
+        // languageVersion 2.0: the id, name, type and API version of a resource by its symbolic name.
+        ["resourceInfo", 1, 1, "object"],
         ["list", 2, void 0, "object"],
         ["providers", 1, 2, "object"],
         ["extensions", 0, 1, "object"],
@@ -22744,6 +22746,7 @@ var init_deploy = __esm({
        * runtime parts unknown; reference() of a nested deployment: its outputs.
        */
       runtime(unit, fn, args, span) {
+        if (fn.toLowerCase() === "resourceinfo") return this.resourceInfo(unit, args[0]);
         const isReference = fn.toLowerCase() === "reference";
         if (!isReference && !isListAction(fn)) return void 0;
         const target = this.findReferenced(unit, args[0]);
@@ -22763,6 +22766,18 @@ var init_deploy = __esm({
         } finally {
           this.busy.delete(target);
         }
+      }
+      /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
+      resourceInfo(unit, symbolicName) {
+        if (typeof symbolicName !== "string") return void 0;
+        const target = this.resources.find((r) => r.symbolicName === symbolicName && (r.unit === unit || r.unit.parent === unit.parent));
+        if (!target) return void 0;
+        return ObjectValue.from([
+          ["apiVersion", target.apiVersion ?? null],
+          ["id", idValue(target.id)],
+          ["name", target.name],
+          ["type", target.type]
+        ]);
       }
       outputsOf(dep) {
         const nested = this.nestedScopes.get(dep);
@@ -29191,4 +29206,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build e17a4e4822abc93372951c049a6a1a47
+// vtaplint-build 3209da2e473cb7e0f75263d608822ece

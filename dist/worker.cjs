@@ -11434,6 +11434,8 @@ var resourceFunctions = [
   ...[
     ["reference", 1, 3, "object"],
     ["references", 0, 2, "array"],
+    // languageVersion 2.0: the id, name, type and API version of a resource by its symbolic name.
+    ["resourceInfo", 1, 1, "object"],
     ["list", 2, void 0, "object"],
     ["providers", 1, 2, "object"],
     ["extensions", 0, 1, "object"],
@@ -16367,6 +16369,7 @@ var Deployment = class {
    * runtime parts unknown; reference() of a nested deployment: its outputs.
    */
   runtime(unit, fn, args, span) {
+    if (fn.toLowerCase() === "resourceinfo") return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === "reference";
     if (!isReference && !isListAction(fn)) return void 0;
     const target = this.findReferenced(unit, args[0]);
@@ -16386,6 +16389,18 @@ var Deployment = class {
     } finally {
       this.busy.delete(target);
     }
+  }
+  /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
+  resourceInfo(unit, symbolicName) {
+    if (typeof symbolicName !== "string") return void 0;
+    const target = this.resources.find((r) => r.symbolicName === symbolicName && (r.unit === unit || r.unit.parent === unit.parent));
+    if (!target) return void 0;
+    return ObjectValue.from([
+      ["apiVersion", target.apiVersion ?? null],
+      ["id", idValue(target.id)],
+      ["name", target.name],
+      ["type", target.type]
+    ]);
   }
   outputsOf(dep) {
     const nested = this.nestedScopes.get(dep);
@@ -18809,4 +18824,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 9ad5b674f1ffc0f45aa5ccb40cf8ef90
+// vtaplint-build cf581cf433dfc6d434be6febbd5dbc2f

@@ -9,7 +9,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
-import { parseResourceId, relativeKey, sameScope, segmentKey, segmentText, type Segment } from '../graph/resource-id.js';
+import { idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, type Segment } from '../graph/resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
@@ -314,6 +314,7 @@ export class Deployment {
    * runtime parts unknown; reference() of a nested deployment: its outputs.
    */
   private runtime(unit: DeploymentUnit, fn: string, args: Value[], span: Span): Value | undefined {
+    if (fn.toLowerCase() === 'resourceinfo') return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === 'reference';
     if (!isReference && !isListAction(fn)) return undefined;
     const target = this.findReferenced(unit, args[0]);
@@ -334,6 +335,19 @@ export class Deployment {
     } finally {
       this.busy.delete(target);
     }
+  }
+
+  /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
+  private resourceInfo(unit: DeploymentUnit, symbolicName: Value | undefined): Value | undefined {
+    if (typeof symbolicName !== 'string') return undefined;
+    const target = this.resources.find((r) => r.symbolicName === symbolicName && (r.unit === unit || r.unit.parent === unit.parent));
+    if (!target) return undefined;
+    return ObjectValue.from([
+      ['apiVersion', target.apiVersion ?? null],
+      ['id', idValue(target.id)],
+      ['name', target.name],
+      ['type', target.type],
+    ]);
   }
 
   private outputsOf(dep: DeployedResource): ObjectValue | undefined {

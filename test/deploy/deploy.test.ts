@@ -371,6 +371,23 @@ describe('languageVersion 2.0 and child resources', () => {
     expect(at(web.root, 'properties', 'note').value).toBe(4789);
   });
 
+  test('resourceInfo() gives the id, name, type and API version of a resource by its symbolic name (languageVersion 2.0)', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      resources: {
+        tap: { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: 'eastus', properties: {} },
+        cfg: { type: 'Microsoft.Network/networkInterfaces/tapConfigurations', apiVersion: '2024-05-01', name: 'nic1/cfg', properties: { virtualNetworkTap: { id: "[resourceInfo('tap').id]" }, t: "[resourceInfo('tap').type]", v: "[resourceInfo('tap').apiVersion]" } },
+      },
+    };
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment: { subscriptionId: 's1', resourceGroup: 'rg1' } });
+    const cfg = a.graph.resources[1]!;
+    expect(at(cfg.root, 'properties', 'virtualNetworkTap', 'id').value).toBe('/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworkTaps/tap1');
+    expect([at(cfg.root, 'properties', 't').value, at(cfg.root, 'properties', 'v').value]).toEqual(['Microsoft.Network/virtualNetworkTaps', '2024-05-01']);
+    expect(a.diagnostics).toEqual([]);
+  });
+
   test("reference() and list*() by name order a resource after the one named (ARM's implicit dependency); by id they do not", () => {
     const tap = { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: 'eastus', properties: {} };
     const t = arm([

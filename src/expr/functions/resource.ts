@@ -264,6 +264,8 @@ export const resourceFunctions: FnDef[] = [
     [
       ['reference', 1, 3, 'object'],
       ['references', 0, 2, 'array'],
+      // languageVersion 2.0: the id, name, type and API version of a resource by its symbolic name.
+      ['resourceInfo', 1, 1, 'object'],
       ['list', 2, undefined, 'object'],
       ['providers', 1, 2, 'object'],
       ['extensions', 0, 1, 'object'],
