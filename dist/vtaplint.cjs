@@ -15353,6 +15353,45 @@ var init_pragmas = __esm({
   }
 });
 
+// src/bicep/yaml.ts
+function load() {
+  if (yaml) return yaml;
+  const req = (0, import_node_module2.createRequire)(__vtaplintBundleUrl);
+  try {
+    yaml = req("./yaml.cjs");
+  } catch (e) {
+    if (e.code !== "MODULE_NOT_FOUND") throw e;
+    yaml = req("yaml");
+  }
+  return yaml;
+}
+function parseYaml(text) {
+  try {
+    const value = load().parse(text, { version: "1.2", schema: "core", maxAliasCount: 100, uniqueKeys: true, prettyErrors: true });
+    if (containsItself(value, [])) return { error: "an alias refers to a node that contains it, which has no JSON value" };
+    return { value };
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
+    return { error: message };
+  }
+}
+function containsItself(v, path17) {
+  if (v === null || typeof v !== "object") return false;
+  if (path17.includes(v)) return true;
+  path17.push(v);
+  const children = Array.isArray(v) ? v : Object.values(v);
+  const found = children.some((c) => containsItself(c, path17));
+  path17.pop();
+  return found;
+}
+var import_node_module2, yaml;
+var init_yaml = __esm({
+  "src/bicep/yaml.ts"() {
+    "use strict";
+    import_node_module2 = require("node:module");
+  }
+});
+
 // src/expr/ops.ts
 function fromJson(j) {
   if (j === null || j === void 0) return null;
@@ -19430,6 +19469,7 @@ var import_node_path8, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPEC
 var init_lower = __esm({
   "src/bicep/lower.ts"() {
     "use strict";
+    init_yaml();
     import_node_path8 = __toESM(require("node:path"), 1);
     init_main();
     init_evaluate();
@@ -20650,9 +20690,7 @@ var init_lower = __esm({
             return call2("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
           }
           case "loadyamlcontent":
-            args();
-            this.note(e.name, "loadYamlContent(): YAML files are not read; the value is unknown");
-            return call2("notRead", [lit(`${name}(): a YAML file, not read`, e)], e, LOWERING_NS);
+            return this.loadFile(e, (text) => this.yamlContent(e, text));
           default:
             return call2(name, args(), e);
         }
@@ -20705,10 +20743,23 @@ var init_lower = __esm({
           this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
           return lit(null, e);
         }
+        return this.selected(e, v, "loadJsonContent");
+      }
+      /** loadYamlContent(file[, jsonPath[, encoding]]): the document as JSON values, as the compiler converts it. */
+      yamlContent(e, text) {
+        const parsed = parseYaml(text.replace(/^\uFEFF/, ""));
+        if ("error" in parsed) {
+          this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
+          return lit(null, e);
+        }
+        return this.selected(e, parsed.value, "loadYamlContent");
+      }
+      /** The part of loaded content a load function's JSONPath argument (its second) selects. */
+      selected(e, v, fn) {
         const jp = e.args[1] ? stringValue(e.args[1]) : void 0;
         if (jp !== void 0 && /[?*@]|\.\./.test(jp)) {
-          this.note(e.args[1] ?? e, `loadJsonContent(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
-          return call2("loadJsonContent", [], e);
+          this.note(e.args[1] ?? e, `${fn}(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
+          return call2(fn, [], e);
         }
         if (jp !== void 0 && jp !== "$" && jp !== "") {
           const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
@@ -20716,7 +20767,7 @@ var init_lower = __esm({
             const key = part.startsWith("[") ? Number(part.slice(1, -1)) : part;
             if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key)) v = v[key];
             else {
-              this.error(e.args[1] ?? e, `loadJsonContent(): the path '${jp}' does not select a value`);
+              this.error(e.args[1] ?? e, `${fn}(): the path '${jp}' does not select a value`);
               return lit(null, e);
             }
           }
@@ -28966,7 +29017,8 @@ var package_default = {
     ajv: "^8.20.0",
     globby: "^16.2.4",
     "jsonc-parser": "^3.3.1",
-    picomatch: "^4.0.7"
+    picomatch: "^4.0.7",
+    yaml: "^2.9.1"
   }
 };
 
@@ -29206,4 +29258,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3209da2e473cb7e0f75263d608822ece
+// vtaplint-build 244f755481668d2205ce8464fcd3ef0f

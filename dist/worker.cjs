@@ -9322,6 +9322,40 @@ function collectPragmas(source, trivia) {
   return out;
 }
 
+// src/bicep/yaml.ts
+var import_node_module2 = require("node:module");
+var yaml;
+function load() {
+  if (yaml) return yaml;
+  const req = (0, import_node_module2.createRequire)(__vtaplintBundleUrl);
+  try {
+    yaml = req("./yaml.cjs");
+  } catch (e) {
+    if (e.code !== "MODULE_NOT_FOUND") throw e;
+    yaml = req("yaml");
+  }
+  return yaml;
+}
+function parseYaml(text) {
+  try {
+    const value = load().parse(text, { version: "1.2", schema: "core", maxAliasCount: 100, uniqueKeys: true, prettyErrors: true });
+    if (containsItself(value, [])) return { error: "an alias refers to a node that contains it, which has no JSON value" };
+    return { value };
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
+    return { error: message };
+  }
+}
+function containsItself(v, path10) {
+  if (v === null || typeof v !== "object") return false;
+  if (path10.includes(v)) return true;
+  path10.push(v);
+  const children = Array.isArray(v) ? v : Object.values(v);
+  const found = children.some((c) => containsItself(c, path10));
+  path10.pop();
+  return found;
+}
+
 // src/bicep/lower.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
 
@@ -14373,9 +14407,7 @@ var FileLowerer = class extends ExprLowerer {
         return call2("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
       }
       case "loadyamlcontent":
-        args();
-        this.note(e.name, "loadYamlContent(): YAML files are not read; the value is unknown");
-        return call2("notRead", [lit(`${name}(): a YAML file, not read`, e)], e, LOWERING_NS);
+        return this.loadFile(e, (text) => this.yamlContent(e, text));
       default:
         return call2(name, args(), e);
     }
@@ -14428,10 +14460,23 @@ var FileLowerer = class extends ExprLowerer {
       this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
       return lit(null, e);
     }
+    return this.selected(e, v, "loadJsonContent");
+  }
+  /** loadYamlContent(file[, jsonPath[, encoding]]): the document as JSON values, as the compiler converts it. */
+  yamlContent(e, text) {
+    const parsed = parseYaml(text.replace(/^\uFEFF/, ""));
+    if ("error" in parsed) {
+      this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
+      return lit(null, e);
+    }
+    return this.selected(e, parsed.value, "loadYamlContent");
+  }
+  /** The part of loaded content a load function's JSONPath argument (its second) selects. */
+  selected(e, v, fn) {
     const jp = e.args[1] ? stringValue(e.args[1]) : void 0;
     if (jp !== void 0 && /[?*@]|\.\./.test(jp)) {
-      this.note(e.args[1] ?? e, `loadJsonContent(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
-      return call2("loadJsonContent", [], e);
+      this.note(e.args[1] ?? e, `${fn}(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
+      return call2(fn, [], e);
     }
     if (jp !== void 0 && jp !== "$" && jp !== "") {
       const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
@@ -14439,7 +14484,7 @@ var FileLowerer = class extends ExprLowerer {
         const key = part.startsWith("[") ? Number(part.slice(1, -1)) : part;
         if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key)) v = v[key];
         else {
-          this.error(e.args[1] ?? e, `loadJsonContent(): the path '${jp}' does not select a value`);
+          this.error(e.args[1] ?? e, `${fn}(): the path '${jp}' does not select a value`);
           return lit(null, e);
         }
       }
@@ -18824,4 +18869,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build cf581cf433dfc6d434be6febbd5dbc2f
+// vtaplint-build 157b112bd699f75e0cdd26c03e64a1fc

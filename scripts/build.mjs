@@ -44,6 +44,15 @@ for (const e of cli) {
   writeFileSync(file, `${text}// vtaplint-build ${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n`);
 }
 
+// The YAML parser, loaded only by a Bicep file that calls loadYamlContent() (src/bicep/yaml.ts):
+// a bundle of its own beside the CLI, the worker and the Action, so that their start stays small.
+await build({
+  ...common,
+  entryPoints: [{ in: 'src/bicep/yaml-bundle.ts', out: 'yaml' }],
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+});
+
 if (existsSync('src/action/main.ts')) {
   await build({
     ...common,

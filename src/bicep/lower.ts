@@ -7,6 +7,7 @@
 // properties -> reference(id, api, 'full').x, `mod.outputs.x` -> reference(...).outputs.x.value.
 // Implicit dependsOn entries are the resources/modules a declaration references, directly or
 // through variables (existing resources are looked through), plus the parent.
+import { parseYaml } from './yaml.js';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
@@ -1487,10 +1488,7 @@ export class FileLowerer extends ExprLowerer {
         return call('notRead', [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
       }
       case 'loadyamlcontent':
-        // Valid Bicep; vtaplint reads no YAML: the value is unknown, not an error.
-        args();
-        this.note(e.name, 'loadYamlContent(): YAML files are not read; the value is unknown');
-        return call('notRead', [lit(`${name}(): a YAML file, not read`, e)], e, LOWERING_NS);
+        return this.loadFile(e, (text) => this.yamlContent(e, text));
       default:
         return call(name, args(), e);
     }
@@ -1551,10 +1549,25 @@ export class FileLowerer extends ExprLowerer {
       this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
       return lit(null, e);
     }
+    return this.selected(e, v, 'loadJsonContent');
+  }
+
+  /** loadYamlContent(file[, jsonPath[, encoding]]): the document as JSON values, as the compiler converts it. */
+  private yamlContent(e: FunctionCall, text: string): Expr {
+    const parsed = parseYaml(text.replace(/^\uFEFF/, ''));
+    if ('error' in parsed) {
+      this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
+      return lit(null, e);
+    }
+    return this.selected(e, parsed.value, 'loadYamlContent');
+  }
+
+  /** The part of loaded content a load function's JSONPath argument (its second) selects. */
+  private selected(e: FunctionCall, v: unknown, fn: string): Expr {
     const jp = e.args[1] ? stringValue(e.args[1]) : undefined;
     if (jp !== undefined && /[?*@]|\.\./.test(jp)) {
-      this.note(e.args[1] ?? e, `loadJsonContent(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
-      return call('loadJsonContent', [], e);
+      this.note(e.args[1] ?? e, `${fn}(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
+      return call(fn, [], e);
     }
     if (jp !== undefined && jp !== '$' && jp !== '') {
       // Simple JSONPath: $.a.b[0]['c']
@@ -1563,7 +1576,7 @@ export class FileLowerer extends ExprLowerer {
         const key = part.startsWith('[') ? Number(part.slice(1, -1)) : part;
         if (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, key)) v = (v as Record<string | number, unknown>)[key];
         else {
-          this.error(e.args[1] ?? e, `loadJsonContent(): the path '${jp}' does not select a value`);
+          this.error(e.args[1] ?? e, `${fn}(): the path '${jp}' does not select a value`);
           return lit(null, e);
         }
       }

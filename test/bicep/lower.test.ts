@@ -458,6 +458,34 @@ describe('Bicep lowering: modules and imports', () => {
     expect((strict.get('__proto__') as ObjectValue).get('polluted')).toBe(true);
   });
 
+  it('reads YAML with loadYamlContent (with a path into it), and reports what JSON cannot hold', () => {
+    const r = load(
+      [
+        "var net = loadYamlContent('net.yaml')",
+        "var region = loadYamlContent('net.yaml', '$.tap.region')",
+        "var first = loadYamlContent('net.yaml', '$.subnets[0]')",
+        "var loop = loadYamlContent('loop.yaml')",
+        "var dup = loadYamlContent('dup.yaml')",
+      ].join('\n'),
+      {
+        'net.yaml': '# collector network\ntap:\n  region: westeurope\n  port: 4789\nsubnets: &s\n  - default\n  - collectors\nagain: *s\n__proto__: {polluted: true}\n',
+        'loop.yaml': 'a: &x [*x]\n',
+        'dup.yaml': 'a: 1\na: 2\n',
+      },
+    );
+    const scope = scopeOf(r);
+    const net = scope.variable('net', r.span) as ObjectValue;
+    expect(net.keys()).toEqual(['tap', 'subnets', 'again', '__proto__']);
+    expect(net.get('again')).toEqual(['default', 'collectors']);
+    expect(scope.variable('region', r.span)).toBe('westeurope');
+    expect(scope.variable('first', r.span)).toBe('default');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.diagnostics.map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message.replace(/:? at line.*$/, '')])).toEqual([
+      ['4:28', 'loadYamlContent(): the file is not valid YAML: an alias refers to a node that contains it, which has no JSON value'],
+      ['5:27', 'loadYamlContent(): the file is not valid YAML: Map keys must be unique'],
+    ]);
+  });
+
   it('loads binary files as bytes, and text in the encodings loadTextContent takes', () => {
     const bytes: Record<string, Uint8Array> = {
       'cert.bin': Uint8Array.from([0, 1, 2, 0xff, 0xfe, 0x80, 0x0a]),
@@ -473,7 +501,6 @@ describe('Bicep lowering: modules and imports', () => {
         "var latin = loadTextContent('latin.txt', 'iso-8859-1')",
         "var le = loadTextContent('le.txt', 'utf-16')",
         "var be = loadTextContent('be.txt', 'utf-16BE')",
-        "var yaml = loadYamlContent('x.yaml')",
       ].join('\n'),
     });
     h.readBytes = (abs: string) => bytes[path.relative(ROOT, abs)] ? { bytes: bytes[path.relative(ROOT, abs)] as Uint8Array } : { error: 'the file does not exist' };
@@ -486,9 +513,6 @@ describe('Bicep lowering: modules and imports', () => {
     expect(scope.variable('latin', r.span)).toBe('A\u00e9\u0080');
     expect(scope.variable('le', r.span)).toBe('A\u{1F600}');
     expect(scope.variable('be', r.span)).toBe('A\u00e9');
-    // valid Bicep whose value vtaplint does not read: unknown, and said as a note only
-    expect(scope.variable('yaml', r.span)).toMatchObject({ reason: { code: 'not-fetched' } });
-    expect(r.diagnostics.map((d) => d.message)).toContain('loadYamlContent(): YAML files are not read; the value is unknown');
   });
 });
 
