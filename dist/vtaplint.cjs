@@ -479,6 +479,20 @@ function formatId(id) {
   id.types.forEach((t, i) => parts.push(t, seg(id.names[i])));
   return `/${parts.join("/")}`;
 }
+function describeId(id) {
+  const seg = (s) => s.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("");
+  const names = idNames(id);
+  const where2 = [];
+  const sub = subscriptionOf(id);
+  const rg = resourceGroupOf(id);
+  const own2 = (s, symbol) => s === void 0 || s.length === 1 && s[0] instanceof Unknown && s[0].symbol === symbol;
+  if (!own2(sub, "subscription().subscriptionId")) where2.push(`subscription '${seg(sub)}'`);
+  if (!own2(rg, "resourceGroup().name")) where2.push(`resource group '${seg(rg)}'`);
+  return `'${names}' (${fullType(id)}${where2.length ? ` in ${where2.join(", ")}` : ""})`;
+}
+function idNames(id) {
+  return id.names.map((s) => s.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("")).join("/");
+}
 function subscriptionOf(id) {
   for (let i = 0; i + 1 < id.scope.length; i++) {
     if (segmentText(id.scope[i])?.toLowerCase() === "subscriptions") return id.scope[i + 1];
@@ -24079,7 +24093,14 @@ var EXPECTED = {
   destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
   destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" }
 };
-var CHECKS_NEEDING_PROPERTIES = "the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
+function checksNeedingProperties(tap, destination) {
+  const literal = (id) => {
+    const sub = subscriptionOf(id);
+    return sub !== void 0 && segmentText(sub) !== void 0;
+  };
+  const where2 = literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
+  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where2} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
+}
 var vtap_destination_type_default2 = defineRule(
   {
     id: "vtap-destination-type",
@@ -24147,7 +24168,7 @@ function checkDestination(ctx, tap, d) {
   if (res.kind === "external") {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}' (${formatId(res.id)}) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`
+      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, is outside the template, so vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`
     });
     return;
   }
@@ -24157,7 +24178,7 @@ function checkDestination(ctx, tap, d) {
   if (holder.existing) {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+      message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
       related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
     });
     return;
@@ -24477,7 +24498,7 @@ var vtap_cross_subscription_default2 = defineRule(
       const d = destinationOf(tap, ctx.graph);
       const r = d?.resolution;
       const destId = r?.kind === "external" ? r.id : r?.kind === "resource" || r?.kind === "sub" ? r.resource.id : void 0;
-      if (d && destId) review(destId, `the destination of TAP '${tap.displayName}' (${formatId(destId)})`, d.id.span);
+      if (d && destId) review(destId, `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`, d.id.span);
     }
     for (const s of tapSources(ctx.graph)) {
       if (s.nic.kind !== "resource") continue;
@@ -25152,7 +25173,7 @@ init_resource_id();
 var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`), and a\nprivate endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made; the\nother rules then stay silent about it. So does a NIC whose only VM may not be deployed (its\n`condition` or copy count is known only at deployment), unless the NIC itself is deployed under that\nsame condition.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
-var CHECKS_NEEDING_PROPERTIES2 = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has only one TAP configuration";
+var CHECKS_NEEDING_PROPERTIES = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template";
 var vtap_source_vm_nic_default2 = defineRule(
   {
     id: "vtap-source-vm-nic",
@@ -25177,7 +25198,7 @@ var vtap_source_vm_nic_default2 = defineRule(
         seen.add(key);
         if (nic.id.types.some((t) => t.toLowerCase() === "virtualmachinescalesets") || nic.id.namespace.toLowerCase() === "microsoft.compute") {
           ctx.fail({
-            message: `the TAP source '${formatId(nic.id)}' is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
+            message: `the TAP source ${describeId(nic.id)} is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
             span: source.tapId.span,
             resource: source.holder,
             involved
@@ -25190,7 +25211,7 @@ var vtap_source_vm_nic_default2 = defineRule(
           continue;
         }
         ctx.indeterminate({
-          message: `NIC '${nicName(nic)}' (a TAP source) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES2}`,
+          message: `NIC '${nicName(nic)}' (a TAP source) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
           span: source.tapId.span,
           resource: source.holder,
           involved
@@ -25203,7 +25224,7 @@ var vtap_source_vm_nic_default2 = defineRule(
       seen.add(r.key);
       if (r.existing) {
         ctx.indeterminate({
-          message: `NIC '${r.displayName}' (a TAP source) is an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES2}`,
+          message: `NIC '${r.displayName}' (a TAP source) is an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
           span: source.tapId.span,
           related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
           resource: source.holder,
@@ -25757,6 +25778,16 @@ var vtap_source_downtime_default2 = defineRule(
 var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
 
 // rules/vtap-one-config-per-nic.ts
+var HOW = {
+  child: "tapConfigurations resource",
+  inline: "inline tapConfigurations entry",
+  ipconfig: "IP configuration virtualNetworkTaps entry"
+};
+function ordinal(n) {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
 var vtap_one_config_per_nic_default2 = defineRule(
   {
     id: "vtap-one-config-per-nic",
@@ -25784,9 +25815,9 @@ var vtap_one_config_per_nic_default2 = defineRule(
         ctx.pass({ message: "one TAP configuration", span: first.tapId.span, resource: first.holder });
         continue;
       }
-      for (const s of rest) {
+      for (const [i, s] of rest.entries()) {
         ctx.fail({
-          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(i + 2)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
           span: s.tapId.span,
           related: [{ ...sourceRelated(first), message: `the first TAP configuration of '${nicName(first.nic)}'` }],
           resource: s.holder,
@@ -25833,7 +25864,7 @@ var vtap_config_target_default2 = defineRule(
       }
       const type = fullType(res.id);
       if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
-        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${formatId(res.id)}, a ${type}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${res.kind === "external" ? describeId(res.id) : `'${res.resource.displayName}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       if (res.kind === "external" && ctx.graph.notDeployedAt(res.id)) {
@@ -25916,6 +25947,7 @@ function typeShape(index2, type, apiVersion) {
     published: t.apiVersions.includes(v),
     apiVersions: t.apiVersions,
     writable: new Set((range?.writable ?? []).map((p) => p.toLowerCase())),
+    writableNames: range?.writable ?? [],
     readOnly: new Set((range?.readOnly ?? []).map((p) => p.toLowerCase())),
     range: range ? { from: range.from, to: range.to } : void 0
   };
@@ -26210,7 +26242,7 @@ var vtap_api_version_default2 = defineRule(
           if (shape.writable.has(path17)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path17) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path17) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -29258,4 +29290,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 244f755481668d2205ce8464fcd3ef0f
+// vtaplint-build 9c96838f29613d251d893acd9ff05e78

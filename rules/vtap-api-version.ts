@@ -54,7 +54,7 @@ export default defineRule(
           ctx.fail({
             message: shape.readOnly.has(path)
               ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it`
-              : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${[...shape.writable].map((w) => w.replace(/^properties\./, '')).join(', ')}); remove it or fix its name`,
+              : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, '')).join(', ')}); remove it or fix its name`,
             span: p.keySpan,
             resource: r,
           });

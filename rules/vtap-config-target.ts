@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { TYPES, orderedAfter, tapSources } from '../src/graph/vtap.js';
-import { formatId, fullType } from '../src/graph/resource-id.js';
+import { describeId, formatId, fullType } from '../src/graph/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { unknownOrigin } from './lib/support.js';
@@ -35,7 +35,7 @@ export default defineRule(
       }
       const type = fullType(res.id);
       if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
-        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${formatId(res.id)}, a ${type}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${res.kind === 'external' ? describeId(res.id) : `'${res.resource.displayName}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       if (res.kind === 'external' && ctx.graph.notDeployedAt(res.id)) {

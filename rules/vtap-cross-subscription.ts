@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { destinationOf, literalSubscription, nicName, sourcesOfTap, tapSources, taps } from '../src/graph/vtap.js';
-import { formatId, type ResourceId } from '../src/graph/resource-id.js';
+import { formatId, idNames, type ResourceId } from '../src/graph/resource-id.js';
 import type { Span } from '../src/model/span.js';
 import docs from './vtap-cross-subscription.md';
 
@@ -44,7 +44,7 @@ export default defineRule(
       const d = destinationOf(tap, ctx.graph);
       const r = d?.resolution;
       const destId = r?.kind === 'external' ? r.id : r?.kind === 'resource' || r?.kind === 'sub' ? r.resource.id : undefined;
-      if (d && destId) review(destId, `the destination of TAP '${tap.displayName}' (${formatId(destId)})`, d.id.span);
+      if (d && destId) review(destId, `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`, d.id.span);
     }
     // The other way round: NICs this template declares, mirrored to a TAP outside it (an
     // `existing` one or an id) in a subscription written out.

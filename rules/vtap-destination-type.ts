@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, elements } from '../src/graph/located.js';
 import { destinationsOf, taps, type Destination } from '../src/graph/vtap.js';
-import { formatId, fullType, segmentText, type Segment } from '../src/graph/resource-id.js';
+import { describeId, fullType, segmentText, subscriptionOf, type ResourceId, type Segment } from '../src/graph/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -17,8 +17,19 @@ const EXPECTED: Record<Destination['property'], { type: string; what: string }> 
 };
 
 /** The checks that need the destination's own properties (listed when it is outside the template). */
-const CHECKS_NEEDING_PROPERTIES =
-  'the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it';
+/**
+ * What the other destination rules cannot check for a destination outside the template. The
+ * subscription is left out when both ids write it out: vtap-destination-same-subscription
+ * decides that from the ids alone.
+ */
+function checksNeedingProperties(tap: DeployedResource, destination: ResourceId): string {
+  const literal = (id: ResourceId) => {
+    const sub = subscriptionOf(id);
+    return sub !== undefined && segmentText(sub) !== undefined;
+  };
+  const where = literal(tap.id) && literal(destination) ? 'region and network' : 'region, subscription and network';
+  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
+}
 
 export default defineRule(
   {
@@ -91,7 +102,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
   if (res.kind === 'external') {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}' (${formatId(res.id)}) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, is outside the template, so vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`,
     });
     return;
   }
@@ -101,7 +112,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
   if (holder.existing) {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+      message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
       related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }],
     });
     return;

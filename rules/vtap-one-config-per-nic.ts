@@ -3,6 +3,19 @@ import { nicKey, nicName, tapSources, type TapSource } from '../src/graph/vtap.j
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-one-config-per-nic.md';
 
+/** How a TAP configuration is declared, as a message names it. */
+const HOW: Record<TapSource['declaration'], string> = {
+  child: 'tapConfigurations resource',
+  inline: 'inline tapConfigurations entry',
+  ipconfig: 'IP configuration virtualNetworkTaps entry',
+};
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 export default defineRule(
   {
     id: 'vtap-one-config-per-nic',
@@ -31,9 +44,9 @@ export default defineRule(
         ctx.pass({ message: 'one TAP configuration', span: first.tapId.span, resource: first.holder });
         continue;
       }
-      for (const s of rest) {
+      for (const [i, s] of rest.entries()) {
         ctx.fail({
-          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(i + 2)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
           span: s.tapId.span,
           related: [{ ...sourceRelated(first), message: `the first TAP configuration of '${nicName(first.nic)}'` }],
           resource: s.holder,

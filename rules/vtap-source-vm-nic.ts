@@ -2,13 +2,13 @@ import { defineRule, type RuleContext as Ctx } from '../src/engine/rule.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { at, elements } from '../src/graph/located.js';
 import { TYPES, nicName, privateEndpointOfNic, tapSources, vmsOfNic, type TapSource } from '../src/graph/vtap.js';
-import { formatId } from '../src/graph/resource-id.js';
+import { describeId, formatId } from '../src/graph/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-nic.md';
 
 /** What the other source rules cannot check when the source NIC is outside the template. */
 const CHECKS_NEEDING_PROPERTIES =
-  'it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has only one TAP configuration';
+  'it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template';
 
 export default defineRule(
   {
@@ -35,7 +35,7 @@ export default defineRule(
         seen.add(key);
         if (nic.id.types.some((t) => t.toLowerCase() === 'virtualmachinescalesets') || nic.id.namespace.toLowerCase() === 'microsoft.compute') {
           ctx.fail({
-            message: `the TAP source '${formatId(nic.id)}' is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
+            message: `the TAP source ${describeId(nic.id)} is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
             span: source.tapId.span,
             resource: source.holder,
             involved,

@@ -212,6 +212,28 @@ export function formatId(id: ResourceId): string {
   return `/${parts.join('/')}`;
 }
 
+/**
+ * An id for a message, the way a user names it: its names ('ext-nic/ipconfig1'), its type, and
+ * where it is when the id says so ("in resource group 'net-rg'"); unknown pieces as {symbol}.
+ * The deployment's own (unknown) subscription and resource group are not mentioned.
+ */
+export function describeId(id: ResourceId): string {
+  const seg = (s: Segment) => s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
+  const names = idNames(id);
+  const where: string[] = [];
+  const sub = subscriptionOf(id);
+  const rg = resourceGroupOf(id);
+  const own = (s: Segment | undefined, symbol: string) => s === undefined || (s.length === 1 && s[0] instanceof Unknown && s[0].symbol === symbol);
+  if (!own(sub, 'subscription().subscriptionId')) where.push(`subscription '${seg(sub as Segment)}'`);
+  if (!own(rg, 'resourceGroup().name')) where.push(`resource group '${seg(rg as Segment)}'`);
+  return `'${names}' (${fullType(id)}${where.length ? ` in ${where.join(', ')}` : ''})`;
+}
+
+/** The names of an id's resource path, as a template writes them ('nic1/ipconfig1'). */
+export function idNames(id: ResourceId): string {
+  return id.names.map((s) => s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('')).join('/');
+}
+
 /** The subscription segment of an id's scope, when it has one. */
 export function subscriptionOf(id: ResourceId): Segment | undefined {
   for (let i = 0; i + 1 < id.scope.length; i++) {

@@ -17,6 +17,8 @@ export interface TypeShape {
   apiVersions: string[];
   /** Property paths (e.g. "properties.tapConfigurations") at this version, or at the nearest older one. */
   writable: Set<string>;
+  /** The writable paths as Azure spells them (for messages). */
+  writableNames: string[];
   readOnly: Set<string>;
   /** The version range the shape comes from. */
   range: { from: string; to: string } | undefined;
@@ -34,6 +36,7 @@ export function typeShape(index: TypeIndex, type: string, apiVersion: string | u
     published: t.apiVersions.includes(v),
     apiVersions: t.apiVersions,
     writable: new Set((range?.writable ?? []).map((p) => p.toLowerCase())),
+    writableNames: range?.writable ?? [],
     readOnly: new Set((range?.readOnly ?? []).map((p) => p.toLowerCase())),
     range: range ? { from: range.from, to: range.to } : undefined,
   };
