@@ -24668,6 +24668,27 @@ function loadBalancersOfNic(graph, nic) {
   }
   return out;
 }
+function outsideLoadBalancersOfNic(graph, nic) {
+  const out = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
+      for (const e of elements(at(ipc, "properties", prop3))) {
+        const via = at(e, "id");
+        const res = graph.resolve(via.value);
+        let found;
+        if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
+          const lbId = truncateId(res.id, 1);
+          found = { key: `${lbId.scope.map(segmentKey).join("/")}|${relativeKey(lbId)}`, name: idNames(lbId) };
+        } else if ((res.kind === "sub" || res.kind === "resource") && res.resource.existing) {
+          const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
+          if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
+        }
+        if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
+      }
+    }
+  }
+  return out;
+}
 function membersOfPool(graph, pool) {
   let byPool = poolMembers.get(graph);
   if (!byPool) {
@@ -25393,7 +25414,7 @@ init_located();
 init_value();
 
 // rules/vtap-source-floating-ip.md
-var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
+var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template is reported once, by `vtap-source-basic-lb`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
 
 // rules/vtap-source-floating-ip.ts
 var vtap_source_floating_ip_default2 = defineRule(
@@ -25457,7 +25478,10 @@ var vtap_source_basic_lb_default = `# vtap-source-basic-lb
 For every source NIC the template declares, no load balancer in front of it (backend pools,
 inbound NAT rules, IP-based pools listing its static IP in its virtual network) is Basic: \`sku.name\` is \`Basic\`, or the
 load balancer sets no \`sku\` (which means Basic). The finding points at \`sku.name\` (or at the load
-balancer's name when it has no sku).
+balancer's name when it has no sku). A load balancer the template does not deploy (a pool id in
+another resource group, or an \`existing\` one) gives one *indeterminate* result at the NIC's pool
+reference: neither its SKU nor its Floating IP rules can be seen (\`vtap-source-floating-ip\` then
+says nothing about it).
 
 ## Where it comes from
 [Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):
@@ -25575,6 +25599,17 @@ var vtap_source_basic_lb_default2 = defineRule(
           });
         else ctx.pass({ ...base, message: "not Basic" });
       }
+      for (const lb of outsideLoadBalancersOfNic(ctx.graph, nic)) {
+        if (seen.has(`${nic.key}|${lb.key}`)) continue;
+        seen.add(`${nic.key}|${lb.key}`);
+        ctx.indeterminate({
+          span: lb.via.span,
+          resource: nic,
+          involved: source.config ? [source.config] : [],
+          related: [sourceRelated(source)],
+          message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', which is outside the template, so vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`
+        });
+      }
     }
   }
 );
@@ -25628,7 +25663,7 @@ init_located();
 init_value();
 
 // rules/vtap-source-vnet-encryption.md
-var vtap_source_vnet_encryption_default = '# vtap-source-vnet-encryption\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nFor every source NIC the template declares, the virtual network of each IP configuration (through\n`subnet.id`, inline subnets or `virtualNetworks/subnets` children) does not have\n`properties.encryption.enabled: true`. A value only known at deployment is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> VMs in a virtual network with encryption enabled can\'t be set as mirroring source.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM in an encrypted virtual network.\n\n## How to fix\nMirror VMs in a network without encryption, or switch encryption off for that network.\n\n## Examples\nFailing (Bicep):\n```bicep\nencryption: {\n  enabled: true\n  enforcement: \'AllowUnencrypted\'\n}\n```\nPassing (Bicep):\n```bicep\nencryption: {\n  enabled: false\n  enforcement: \'AllowUnencrypted\'\n}\n```\nFailing (ARM JSON):\n```json\n"encryption": { "enabled": true, "enforcement": "AllowUnencrypted" }\n```\nPassing (ARM JSON):\n```json\n"encryption": { "enabled": false, "enforcement": "AllowUnencrypted" }\n```\n';
+var vtap_source_vnet_encryption_default = '# vtap-source-vnet-encryption\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nFor every source NIC the template declares, the virtual network of each IP configuration (through\n`subnet.id`, inline subnets or `virtualNetworks/subnets` children) does not have\n`properties.encryption.enabled: true`. A value only known at deployment is *indeterminate*, and so\nis a network the template does not deploy (an `existing` one, or a subnet id of a network elsewhere):\nits encryption is not in the template.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> VMs in a virtual network with encryption enabled can\'t be set as mirroring source.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM in an encrypted virtual network.\n\n## How to fix\nMirror VMs in a network without encryption, or switch encryption off for that network.\n\n## Examples\nFailing (Bicep):\n```bicep\nencryption: {\n  enabled: true\n  enforcement: \'AllowUnencrypted\'\n}\n```\nPassing (Bicep):\n```bicep\nencryption: {\n  enabled: false\n  enforcement: \'AllowUnencrypted\'\n}\n```\nFailing (ARM JSON):\n```json\n"encryption": { "enabled": true, "enforcement": "AllowUnencrypted" }\n```\nPassing (ARM JSON):\n```json\n"encryption": { "enabled": false, "enforcement": "AllowUnencrypted" }\n```\n';
 
 // rules/vtap-source-vnet-encryption.ts
 var vtap_source_vnet_encryption_default2 = defineRule(
@@ -25649,7 +25684,21 @@ var vtap_source_vnet_encryption_default2 = defineRule(
       const nic = declaredNic(source.nic);
       if (!nic) continue;
       for (const n of networksOfNic(ctx.graph, nic)) {
-        if (n.kind !== "vnet" || n.vnet.existing || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
+        const outside = n.kind === "external" || n.kind === "vnet" && n.vnet.existing;
+        if (outside) {
+          const key = `${nic.key}|${networkKey(n) ?? ""}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          ctx.indeterminate({
+            span: n.ref.span,
+            resource: nic,
+            involved: source.config ? [source.config] : [],
+            related: [sourceRelated(source)],
+            message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`
+          });
+          continue;
+        }
+        if (n.kind !== "vnet" || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
         seen.add(`${nic.key}|${n.vnet.key}`);
         const enabled = at(n.vnet.root, "properties", "encryption", "enabled");
         const base = {
@@ -29290,4 +29339,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 9c96838f29613d251d893acd9ff05e78
+// vtaplint-build d6b6b9ae1effe6171354e5154dd8d04e

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
 import { declaredNic, tapSources } from '../src/graph/vtap.js';
-import { loadBalancersOfNic } from '../src/graph/network.js';
+import { loadBalancersOfNic, outsideLoadBalancersOfNic } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
@@ -48,6 +48,19 @@ export default defineRule(
             message: `the sku of load balancer '${m.lb.displayName}' in front of source NIC '${nic.displayName}' is ${describeUnknown(v)}; a Basic load balancer would keep the NIC from being mirrored`,
           });
         else ctx.pass({ ...base, message: 'not Basic' });
+      }
+      // A load balancer the template does not deploy: neither its SKU nor its rules can be seen.
+      // Reported once here, for vtap-source-floating-ip too (as the catalogue has outside resources reported).
+      for (const lb of outsideLoadBalancersOfNic(ctx.graph, nic)) {
+        if (seen.has(`${nic.key}|${lb.key}`)) continue;
+        seen.add(`${nic.key}|${lb.key}`);
+        ctx.indeterminate({
+          span: lb.via.span,
+          resource: nic,
+          involved: source.config ? [source.config] : [],
+          related: [sourceRelated(source)],
+          message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', which is outside the template, so vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`,
+        });
       }
     }
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
 import { declaredNic, tapSources } from '../src/graph/vtap.js';
-import { networksOfNic } from '../src/graph/network.js';
+import { networkKey, networkName, networksOfNic } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
@@ -26,7 +26,22 @@ export default defineRule(
       const nic = declaredNic(source.nic);
       if (!nic) continue;
       for (const n of networksOfNic(ctx.graph, nic)) {
-        if (n.kind !== 'vnet' || n.vnet.existing || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
+        const outside = n.kind === 'external' || (n.kind === 'vnet' && n.vnet.existing);
+        if (outside) {
+          // Deploying into a network the template does not create: its encryption is not in the template.
+          const key = `${nic.key}|${networkKey(n) ?? ''}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          ctx.indeterminate({
+            span: n.ref.span,
+            resource: nic,
+            involved: source.config ? [source.config] : [],
+            related: [sourceRelated(source)],
+            message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
+          });
+          continue;
+        }
+        if (n.kind !== 'vnet' || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
         seen.add(`${nic.key}|${n.vnet.key}`);
         const enabled = at(n.vnet.root, 'properties', 'encryption', 'enabled');
         const base = {

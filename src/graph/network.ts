@@ -7,7 +7,7 @@ import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from './located.js';
-import { fullType, relativeKey, resourceGroupOf, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
+import { fullType, idNames, relativeKey, resourceGroupOf, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
 import { TYPES, deployedOfType } from './vtap.js';
 
 const lower = (s: string) => s.toLowerCase();
@@ -234,6 +234,41 @@ export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource):
           if (sameNetwork(nicNetwork, entryNetwork) === false) continue;
           out.push({ lb, part: pool, ipConfig: ipc, via: a });
         }
+      }
+    }
+  }
+  return out;
+}
+
+/** A load balancer in front of a NIC that the template does not declare, or declares `existing`. */
+export interface OutsideLb {
+  /** Its comparison key (scope and name), for reporting it once per NIC. */
+  key: string;
+  name: string;
+  /** The NIC's pool or NAT rule reference that names it. */
+  via: LocatedValue;
+}
+
+/**
+ * The load balancers a NIC's pool and NAT rule references name but the template does not
+ * deploy: their SKU and rules are not in the template (loadBalancersOfNic() gives the others).
+ */
+export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): OutsideLb[] {
+  const out: OutsideLb[] = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    for (const prop of ['loadBalancerBackendAddressPools', 'loadBalancerInboundNatRules'] as const) {
+      for (const e of elements(at(ipc, 'properties', prop))) {
+        const via = at(e, 'id');
+        const res = graph.resolve(via.value);
+        let found: { key: string; name: string } | undefined;
+        if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
+          const lbId = truncateId(res.id, 1);
+          found = { key: `${lbId.scope.map(segmentKey).join('/')}|${relativeKey(lbId)}`, name: idNames(lbId) };
+        } else if ((res.kind === 'sub' || res.kind === 'resource') && res.resource.existing) {
+          const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
+          if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
+        }
+        if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
       }
     }
   }
