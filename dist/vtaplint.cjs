@@ -22627,6 +22627,7 @@ var init_deploy = __esm({
         this.checkExpressions(source, root, span);
         this.expand({ node: root, span }, unit, scope);
         qualifySharedSymbolicNames(this.resources);
+        this.reportDuplicates();
         return {
           unit,
           resources: this.resources,
@@ -22635,6 +22636,31 @@ var init_deploy = __esm({
           scope,
           suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2))
         };
+      }
+      /**
+       * ARM rejects a template that defines one resource twice ("The resource '...' is defined
+       * multiple times in a template"): two declarations of one template (a nested deployment or
+       * module is a template of its own) with the same id, both deployed. One that may not be
+       * deployed (a condition known only at deployment) is not counted: Bicep and ARM allow
+       * duplicates of which at most one is unconditional.
+       */
+      reportDuplicates() {
+        const first = /* @__PURE__ */ new Map();
+        for (const r of this.resources) {
+          if (r.existing || r.state !== "deployed") continue;
+          const key = `${r.unit.parent?.index ?? -1}|${r.key}`;
+          const earlier = first.get(key);
+          if (!earlier) {
+            first.set(key, r);
+            continue;
+          }
+          const what = `${r.type}/${typeof r.name === "string" ? r.name : r.displayName}`;
+          this.diagnostics.add({
+            code: "invalid-template",
+            message: `The resource '${what}' is defined multiple times in a template (also at line ${earlier.nameSpan.region().start.line}); ARM rejects the deployment: remove one of them or give them different names.`,
+            span: r.nameSpan
+          });
+        }
       }
       newScope(root, span, unit, deployment, parameters) {
         const scope = new TemplateScope(root, span, {
@@ -29339,4 +29365,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build d6b6b9ae1effe6171354e5154dd8d04e
+// vtaplint-build e4e5d44f0d25b37fef6af4bb31b97622

@@ -16311,6 +16311,7 @@ var Deployment = class {
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
+    this.reportDuplicates();
     return {
       unit,
       resources: this.resources,
@@ -16319,6 +16320,31 @@ var Deployment = class {
       scope,
       suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2))
     };
+  }
+  /**
+   * ARM rejects a template that defines one resource twice ("The resource '...' is defined
+   * multiple times in a template"): two declarations of one template (a nested deployment or
+   * module is a template of its own) with the same id, both deployed. One that may not be
+   * deployed (a condition known only at deployment) is not counted: Bicep and ARM allow
+   * duplicates of which at most one is unconditional.
+   */
+  reportDuplicates() {
+    const first = /* @__PURE__ */ new Map();
+    for (const r of this.resources) {
+      if (r.existing || r.state !== "deployed") continue;
+      const key = `${r.unit.parent?.index ?? -1}|${r.key}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, r);
+        continue;
+      }
+      const what = `${r.type}/${typeof r.name === "string" ? r.name : r.displayName}`;
+      this.diagnostics.add({
+        code: "invalid-template",
+        message: `The resource '${what}' is defined multiple times in a template (also at line ${earlier.nameSpan.region().start.line}); ARM rejects the deployment: remove one of them or give them different names.`,
+        span: r.nameSpan
+      });
+    }
   }
   newScope(root, span, unit, deployment, parameters) {
     const scope = new TemplateScope(root, span, {
@@ -18950,4 +18976,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 838e736f27ba680ff291fe0bc480fe73
+// vtaplint-build 6a01c02f71fd985e93ffde72bc24cd27

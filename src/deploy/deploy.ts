@@ -107,6 +107,7 @@ export class Deployment {
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
+    this.reportDuplicates();
     return {
       unit,
       resources: this.resources,
@@ -115,6 +116,32 @@ export class Deployment {
       scope,
       suppliedSourcesAt: (span) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span)),
     };
+  }
+
+  /**
+   * ARM rejects a template that defines one resource twice ("The resource '...' is defined
+   * multiple times in a template"): two declarations of one template (a nested deployment or
+   * module is a template of its own) with the same id, both deployed. One that may not be
+   * deployed (a condition known only at deployment) is not counted: Bicep and ARM allow
+   * duplicates of which at most one is unconditional.
+   */
+  private reportDuplicates(): void {
+    const first = new Map<string, DeployedResource>();
+    for (const r of this.resources) {
+      if (r.existing || r.state !== 'deployed') continue;
+      const key = `${r.unit.parent?.index ?? -1}|${r.key}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, r);
+        continue;
+      }
+      const what = `${r.type}/${typeof r.name === 'string' ? r.name : r.displayName}`;
+      this.diagnostics.add({
+        code: 'invalid-template',
+        message: `The resource '${what}' is defined multiple times in a template (also at line ${earlier.nameSpan.region().start.line}); ARM rejects the deployment: remove one of them or give them different names.`,
+        span: r.nameSpan,
+      });
+    }
   }
 
   private newScope(

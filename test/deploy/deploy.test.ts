@@ -371,6 +371,28 @@ describe('languageVersion 2.0 and child resources', () => {
     expect(at(web.root, 'properties', 'note').value).toBe(4789);
   });
 
+  test('a resource defined twice in one template is an error (ARM rejects it); conditional duplicates and other templates are not', () => {
+    const tapCfg = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'Microsoft.Network/networkInterfaces/tapConfigurations', apiVersion: '2024-05-01', name, properties: {}, ...extra });
+    const t = arm(
+      [
+        nic('web-nic'),
+        tapCfg('web-nic/cfg'),
+        tapCfg('WEB-NIC/cfg'),
+        // At most one unconditional: allowed (Bicep and ARM).
+        tapCfg('web-nic/alt', { condition: "[equals(parameters('mode'), 'a')]" }),
+        tapCfg('web-nic/alt', { condition: "[equals(parameters('mode'), 'b')]" }),
+        // Another template (a nested deployment) may declare the same id.
+        { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner', properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: arm([tapCfg('web-nic/cfg')]) } },
+      ],
+      { parameters: { mode: { type: 'string' } } },
+    );
+    const { a } = analyze({ 'main.json': t });
+    const dup = a.diagnostics.filter((d) => d.message.includes('defined multiple times'));
+    expect(dup.map((d) => [d.span.text(), d.message])).toEqual([
+      ['"WEB-NIC/cfg"', "The resource 'Microsoft.Network/networkInterfaces/tapConfigurations/WEB-NIC/cfg' is defined multiple times in a template (also at line 29); ARM rejects the deployment: remove one of them or give them different names."],
+    ]);
+  });
+
   test('resourceInfo() gives the id, name, type and API version of a resource by its symbolic name (languageVersion 2.0)', () => {
     const t = {
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',

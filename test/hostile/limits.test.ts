@@ -69,8 +69,9 @@ describe('maxJsonDepth at its largest (2048): deep input is analysed, never a st
 
   it('child resources nested 680 levels deep, each with an expression error: every one is reported', { timeout: 60_000 }, async () => {
     limits({ maxJsonDepth: 2048 });
-    let r: Record<string, unknown> = storage({});
-    for (let i = 0; i < 680; i++) r = storage({ resources: [r] });
+    // Each level its own name: one resource defined twice would be an error of its own.
+    let r: Record<string, unknown> = storage({ name: 's680' });
+    for (let i = 679; i >= 0; i--) r = storage({ name: `s${i}`, resources: [r] });
     root.write('t.json', template({ resources: [r] }));
     const run = await root.lint(['t.json']);
     expect(run.notifications).toEqual([]);
