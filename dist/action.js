@@ -23492,7 +23492,11 @@ var FileLowerer = class extends ExprLowerer {
     };
     if (parent) parent.children.set(s.name.name, info);
     else this.symbols.set(s.name.name, info);
-    for (const p of body?.properties ?? []) if (p.kind === "Resource") this.collectResource(p, info);
+    for (const p of body?.properties ?? []) {
+      if (p.kind !== "Resource") continue;
+      if (loop) this.error(p.name, "A nested resource cannot appear inside of a resource with a for-expression; declare it at the top level with a loop of its own and parent: <resource>[i].");
+      else this.collectResource(p, info);
+    }
   }
   /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
   assignKeys() {

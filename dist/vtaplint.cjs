@@ -19710,7 +19710,11 @@ var init_lower = __esm({
         };
         if (parent) parent.children.set(s.name.name, info);
         else this.symbols.set(s.name.name, info);
-        for (const p of body?.properties ?? []) if (p.kind === "Resource") this.collectResource(p, info);
+        for (const p of body?.properties ?? []) {
+          if (p.kind !== "Resource") continue;
+          if (loop) this.error(p.name, "A nested resource cannot appear inside of a resource with a for-expression; declare it at the top level with a loop of its own and parent: <resource>[i].");
+          else this.collectResource(p, info);
+        }
       }
       /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
       assignKeys() {
@@ -29365,4 +29369,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build e4e5d44f0d25b37fef6af4bb31b97622
+// vtaplint-build 3e61455f3906d015a76691f3194eb32d

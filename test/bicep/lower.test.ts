@@ -407,6 +407,23 @@ describe('Bicep lowering: modules and imports', () => {
     ]);
   });
 
+  it('rejects a nested resource inside a resource loop (BCP160) and does not lower it', () => {
+    const r = load(
+      [
+        "resource nics 'Microsoft.Network/networkInterfaces@2024-05-01' = [for i in range(0, 2): {",
+        "  name: 'web-nic-${i}'",
+        "  resource cfg 'tapConfigurations' = {",
+        "    name: 'tapcfg'",
+        '  }',
+        '}]',
+      ].join('\n'),
+    );
+    expect(r.diagnostics.map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message])).toEqual([
+      ['3:12', 'A nested resource cannot appear inside of a resource with a for-expression; declare it at the top level with a loop of its own and parent: <resource>[i].'],
+    ]);
+    expect(Object.keys((r.root as TObject).resources as TObject)).toEqual(['nics']);
+  });
+
   it('reports every declaration of a name declared twice (BCP028); outputs have names of their own', () => {
     const r = load(
       [
