@@ -25337,8 +25337,11 @@ function failPrivateEndpoint(ctx, source, found) {
   });
 }
 
+// rules/vtap-source-vm-restart.ts
+init_value();
+
 // rules/vtap-source-vm-restart.md
-var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-source-vm-restart.ts
 var vtap_source_vm_restart_default2 = defineRule(
@@ -25377,6 +25380,15 @@ var vtap_source_vm_restart_default2 = defineRule(
         if (seen.has(key)) continue;
         seen.add(key);
         const base = { span: vm.nameSpan, resource: vm, involved: [nic], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
+        const module2 = tap ? void 0 : unreadModuleOfTap(ctx.graph, source);
+        if (module2 && !orderedAfter(ctx.graph, vm, module2)) {
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, { span: module2.nameSpan, message: `module '${module2.displayName}'` }],
+            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module2.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; make the VM depend on '${module2.displayName}', or stop (deallocate) and start it once after the deployment`
+          });
+          continue;
+        }
         if (!tap || orderedAfter(ctx.graph, vm, tap)) {
           ctx.pass({ ...base, message: `VM '${vm.displayName}' is created after the TAP` });
           continue;
@@ -25389,6 +25401,11 @@ var vtap_source_vm_restart_default2 = defineRule(
     }
   }
 );
+function unreadModuleOfTap(graph, source) {
+  if (!(source.tapId.value instanceof Unknown)) return void 0;
+  const expanded = new Set(graph.resources.map((r) => r.unit.parent));
+  return graph.orderEdges().find((e) => e.from === source.holder && e.to.type.toLowerCase() === "microsoft.resources/deployments" && !expanded.has(e.to))?.to;
+}
 
 // rules/vtap-live-migration.md
 var vtap_live_migration_default = '# vtap-live-migration\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source VM (or, for a source NIC outside the template, per NIC): live migration is\ndisabled for it while it is a mirroring source. No ARM property controls this, so the note is\ninformation, at the VM\'s name.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] Virtual network doesn\'t support Live Migration. Live Migration will be disabled for VMs set as a source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`. To hide only this note, set `"vtap-live-migration": "off"` in `rules`.\n\n## Why it matters\nHost maintenance reboots a VM that cannot be live-migrated, so the mirrored workload sees downtime during platform maintenance.\n\n## How to fix\nPlan for maintenance reboots (availability sets or zones, scheduled events), or mirror VMs that tolerate them.\n\n## Examples\nFailing (Bicep):\n```bicep\n// any VM whose NIC is a TAP source\nresource webVm \'Microsoft.Compute/virtualMachines@2024-03-01\' = {\n  name: \'web-vm\'\n  ...\n}\n```\nPassing (Bicep):\n```bicep\n// a template with a TAP and its collector, and no source yet\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Compute/virtualMachines",\n"name": "web-vm"\n// web-nic, its NIC, has a tap configuration\n```\nPassing (ARM JSON):\n```json\n// no tapConfigurations resource, no NIC with virtualNetworkTaps\n```\n';
@@ -29369,4 +29386,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3e61455f3906d015a76691f3194eb32d
+// vtaplint-build d8163c2a8fe1b808076dfb6aed3a7feb

@@ -1,5 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
-import { declaredNic, isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNic } from '../src/graph/vtap.js';
+import { declaredNic, isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNic, type TapSource } from '../src/graph/vtap.js';
+import type { ResourceGraph } from '../src/graph/graph.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import { Unknown } from '../src/expr/value.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-restart.md';
 
@@ -42,6 +45,17 @@ export default defineRule(
         if (seen.has(key)) continue;
         seen.add(key);
         const base = { span: vm.nameSpan, resource: vm, involved: [nic], related: [sourceRelated(source), ...(tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : [])] };
+        // A TAP that a module deploys whose template vtaplint does not read (a registry module,
+        // a template spec): the TAP is created by this deployment, when that module runs.
+        const module = tap ? undefined : unreadModuleOfTap(ctx.graph, source);
+        if (module && !orderedAfter(ctx.graph, vm, module)) {
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, { span: module.nameSpan, message: `module '${module.displayName}'` }],
+            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; make the VM depend on '${module.displayName}', or stop (deallocate) and start it once after the deployment`,
+          });
+          continue;
+        }
         // A TAP outside the template exists before this deployment, so a VM created here starts after it.
         if (!tap || orderedAfter(ctx.graph, vm, tap)) {
           ctx.pass({ ...base, message: `VM '${vm.displayName}' is created after the TAP` });
@@ -55,3 +69,16 @@ export default defineRule(
     }
   },
 );
+
+/**
+ * The nested deployment (module) a TAP configuration takes its unknown TAP id from, when that
+ * deployment's template is not read (registry module, template spec, templateLink.uri): one the
+ * configuration depends on directly, as Bicep makes it depend on a module whose output it uses.
+ */
+function unreadModuleOfTap(graph: ResourceGraph, source: TapSource): DeployedResource | undefined {
+  if (!(source.tapId.value instanceof Unknown)) return undefined;
+  const expanded = new Set(graph.resources.map((r) => r.unit.parent));
+  return graph
+    .orderEdges()
+    .find((e) => e.from === source.holder && e.to.type.toLowerCase() === 'microsoft.resources/deployments' && !expanded.has(e.to))?.to;
+}
