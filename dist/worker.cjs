@@ -2880,6 +2880,15 @@ var vtap_facts_default = {
   }
 };
 
+// rules/lib/support.ts
+function unknownOrigin(v, span) {
+  return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
+}
+function sourceRelated(source) {
+  const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
+  return { span: source.tapId.span, message: `the TAP source: ${how}` };
+}
+
 // rules/vtap-source-vm-size-v6.md
 var vtap_source_vm_size_v6_default = '# vtap-source-vm-size-v6\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every network interface a TAP mirrors (a `networkInterfaces/tapConfigurations` resource, a\nNIC\'s inline `tapConfigurations`, or an ipConfiguration\'s `virtualNetworkTaps`), the virtual\nmachine that uses that NIC must not have a v6 size: `properties.hardwareProfile.vmSize` must not\nend in `_v6` (any case). `Standard_D2s_v6` is a v6 size; `Standard_NV6` is not.\n\nA size taken from a parameter is checked with the value in force: the parameters file or `-p`,\nelse the parameter\'s default. A parameter without any value is *indeterminate* when its\n`allowedValues` include a v6 size, and passes when none of them is one.\n\n## Where it comes from\n[Virtual network TAP overview, Public preview limitations, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#public-preview-limitations):\n\n> [Temporary] v6 VM SKU aren\'t supported as a source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with\n`{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration on the NIC of a v6 VM, so that VM\'s traffic is not mirrored.\n\n## How to fix\nChoose a size from a series before v6 (for example `Standard_D2s_v5`) for the VMs you mirror, or\nmirror another VM.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource vm \'Microsoft.Compute/virtualMachines@2024-03-01\' = {\n  name: \'web-vm\'\n  location: \'eastus\'\n  properties: {\n    hardwareProfile: { vmSize: \'Standard_D2s_v6\' }\n    networkProfile: { networkInterfaces: [ { id: nic.id } ] }\n  }\n}\n```\nPassing (Bicep): `vmSize: \'Standard_D2s_v5\'`.\n\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Compute/virtualMachines",\n  "apiVersion": "2024-03-01",\n  "name": "web-vm",\n  "location": "eastus",\n  "properties": {\n    "hardwareProfile": { "vmSize": "Standard_D2s_v6" },\n    "networkProfile": { "networkInterfaces": [ { "id": "[resourceId(\'Microsoft.Network/networkInterfaces\', \'web-nic\')]" } ] }\n  }\n}\n```\nPassing (ARM JSON): `"vmSize": "Standard_NV6"` (an older size whose name merely contains 6).\n';
 
@@ -2908,9 +2917,7 @@ var vtap_source_vm_size_v6_default2 = defineRule(
         done.add(vm);
         const size = at(vm.root, "properties", "hardwareProfile", "vmSize");
         const v = size.value;
-        const related = [
-          { span: source.at.span, message: `the TAP source: network interface '${nic.displayName}'` }
-        ];
+        const related = [{ span: nic.nameSpan, message: `network interface '${nic.displayName}'` }, sourceRelated(source)];
         const base = { span: size.span, resource: vm, involved: [nic, ...source.config ? [source.config] : []], related };
         if (isV6(v)) {
           ctx.fail({
@@ -2934,15 +2941,6 @@ var vtap_source_vm_size_v6_default2 = defineRule(
     }
   }
 );
-
-// rules/lib/support.ts
-function unknownOrigin(v, span) {
-  return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
-}
-function sourceRelated(source) {
-  const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
-  return { span: source.tapId.span, message: `the TAP source: ${how}` };
-}
 
 // rules/vtap-arm-only.md
 var vtap_arm_only_default = "# vtap-arm-only\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery resource in a TAP chain is a Resource Manager resource: the destination id, and the subnet of\nevery IP configuration of a source NIC the template declares, must not belong to a classic provider\n(`Microsoft.ClassicCompute`, `Microsoft.ClassicNetwork`).\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\n## Why it matters\nClassic (Azure Service Manager) virtual machines and networks cannot be mirrored: the TAP configuration is rejected, or the NIC never sees the traffic.\n\n## How to fix\nMigrate the classic network and VMs to Resource Manager, then point the NIC subnets and the destination at Resource Manager resources.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {\n  name: 'web-nic'\n  location: location\n  properties: {\n    ipConfigurations: [ { name: 'ipconfig1', properties: {\n      subnet: { id: '/subscriptions/${subscription().subscriptionId}/resourceGroups/${resourceGroup().name}/providers/Microsoft.ClassicNetwork/virtualNetworks/classic-vnet/subnets/default' }\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nsubnet: { id: '${vnet.id}/subnets/default' }\n```\nFailing (ARM JSON):\n```json\n\"subnet\": { \"id\": \"[format('/subscriptions/{0}/resourceGroups/{1}/providers/Microsoft.ClassicNetwork/virtualNetworks/classic-vnet/subnets/default', subscription().subscriptionId, resourceGroup().name)]\" }\n```\nPassing (ARM JSON):\n```json\n\"subnet\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vtap-vnet', 'default')]\" }\n```\n";
@@ -18994,4 +18992,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 5da5661bd067d62c616d52ac0eaa91a7
+// vtaplint-build 7afc8913bb607fdf047c08392bbf89f2

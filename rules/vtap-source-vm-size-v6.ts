@@ -5,6 +5,7 @@ import { Unknown, type Value } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
+import { sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-size-v6.md';
 
 /** "_v6" at the end, any case: Standard_D2s_v6 is a v6 size, Standard_NV6 is not. */
@@ -35,9 +36,8 @@ export default defineRule(
         done.add(vm);
         const size = at(vm.root, 'properties', 'hardwareProfile', 'vmSize');
         const v = size.value;
-        const related = [
-          { span: source.at.span, message: `the TAP source: network interface '${nic.displayName}'` },
-        ];
+        // Where the NIC is declared, and where it is made a source (each labelled for what it is).
+        const related = [{ span: nic.nameSpan, message: `network interface '${nic.displayName}'` }, sourceRelated(source)];
         const base = { span: size.span, resource: vm, involved: [nic, ...(source.config ? [source.config] : [])], related };
         if (isV6(v)) {
           ctx.fail({

@@ -44,4 +44,13 @@ describe('messages', () => {
       "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
     ]);
   });
+
+  test('a v6 finding points at the NIC where it is declared and at the TAP configuration that makes it a source, each labelled for what it is', async () => {
+    const { findings } = await findingsOf(['fixtures/vtap-source-vm-size-v6/fail-v6.bicep']);
+    const v6 = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(v6?.related.map((r) => [r.line, r.column, r.message])).toEqual([
+      [48, 9, "network interface 'webNic'"],
+      [123, 11, "the TAP source: tap configuration 'tapConfig'"],
+    ]);
+  });
 });
