@@ -13012,7 +13012,12 @@ var vtap_destination_port_default2 = defineRule(
       else if (v instanceof Unknown) {
         if (v.oneOf && v.oneOf.every((x) => x === PORT)) ctx.pass({ ...base, message: "default port" });
         else ctx.indeterminate({ ...base, related: unknownOrigin(v, port.span), message: `the destinationPort of TAP '${tap.displayName}' is ${describeUnknown(v)}; the port is no longer configurable and is always ${PORT}: remove destinationPort` });
-      } else
+      } else if (typeof v === "string" && v.trim() === String(PORT))
+        ctx.fail({
+          ...base,
+          message: `TAP '${tap.displayName}' sets destinationPort to the string "${v}", where the resource schema wants an integer; remove destinationPort (the port is always ${PORT}) or write it as the number ${PORT}`
+        });
+      else
         ctx.fail({
           ...base,
           message: `TAP '${tap.displayName}' sets destinationPort ${JSON.stringify(v)}, but the destination port is no longer configurable: mirrored traffic arrives on UDP ${PORT}; remove destinationPort (or set it to ${PORT}) and listen on UDP ${PORT}`

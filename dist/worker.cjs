@@ -4536,7 +4536,12 @@ var vtap_destination_port_default2 = defineRule(
       else if (v instanceof Unknown) {
         if (v.oneOf && v.oneOf.every((x) => x === PORT)) ctx.pass({ ...base, message: "default port" });
         else ctx.indeterminate({ ...base, related: unknownOrigin(v, port.span), message: `the destinationPort of TAP '${tap.displayName}' is ${describeUnknown(v)}; the port is no longer configurable and is always ${PORT}: remove destinationPort` });
-      } else
+      } else if (typeof v === "string" && v.trim() === String(PORT))
+        ctx.fail({
+          ...base,
+          message: `TAP '${tap.displayName}' sets destinationPort to the string "${v}", where the resource schema wants an integer; remove destinationPort (the port is always ${PORT}) or write it as the number ${PORT}`
+        });
+      else
         ctx.fail({
           ...base,
           message: `TAP '${tap.displayName}' sets destinationPort ${JSON.stringify(v)}, but the destination port is no longer configurable: mirrored traffic arrives on UDP ${PORT}; remove destinationPort (or set it to ${PORT}) and listen on UDP ${PORT}`
@@ -18992,4 +18997,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 7afc8913bb607fdf047c08392bbf89f2
+// vtaplint-build 7aa47d573dbc07af095b3c8cd043df8f

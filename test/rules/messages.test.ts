@@ -53,4 +53,15 @@ describe('messages', () => {
       [123, 11, "the TAP source: tap configuration 'tapConfig'"],
     ]);
   });
+
+  test('destinationPort written as the string "4789" is named as a string in the wrong type, not as a custom port', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+    const text = readFileSync(path.join(REPO, 'fixtures/vtap-destination-port/pass-4789.json'), 'utf8');
+    expect(text).toContain('"destinationPort": 4789');
+    writeFileSync(path.join(dir, 'main.json'), text.replace('"destinationPort": 4789', '"destinationPort": "4789"'));
+    const { findings } = await findingsOf(['main.json'], dir);
+    expect(findings.find((f) => f.ruleId === 'vtap-destination-port')?.message).toBe(
+      'TAP \'tap1\' sets destinationPort to the string "4789", where the resource schema wants an integer; remove destinationPort (the port is always 4789) or write it as the number 4789',
+    );
+  });
 });
