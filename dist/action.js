@@ -27636,7 +27636,8 @@ async function lint(paths, opts) {
         slots[r.index] = {
           result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
           passes: r.passes,
-          notifications: r.notifications
+          notifications: r.notifications,
+          modules: r.modules
         };
       },
       (index2, message) => {
@@ -27648,6 +27649,7 @@ async function lint(paths, opts) {
       slots[i] = lintSafely(w.file, opts, w.config, w.sites, known2, bicepDirs);
     });
   }
+  throughParents(slots, work);
   const results = [];
   let passes = 0;
   for (const r of slots) {
@@ -27670,6 +27672,17 @@ async function lint(paths, opts) {
     result.baseline = opts.baselineFile;
   }
   return result;
+}
+function throughParents(slots, work) {
+  const deployedByOthers = /* @__PURE__ */ new Set();
+  for (const r of slots) for (const m of r?.modules ?? []) deployedByOthers.add(m);
+  if (deployedByOthers.size === 0) return;
+  slots.forEach((r, i) => {
+    const f = work[i]?.file;
+    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(path12.resolve(f.path))) return;
+    r.result = { ...r.result, findings: r.result.findings.filter((x) => x.ruleId === "unused-suppression") };
+    r.passes = 0;
+  });
 }
 function withoutRepeats(findings) {
   const byPlace = /* @__PURE__ */ new Map();
@@ -27775,7 +27788,7 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
   const own2 = [...judged.sites, ...commentSites(source, findings, known2)];
   applySuppressions(candidates, [...own2, ...external]);
   findings.push(...unusedFindings(own2.filter((s) => s.span.file.path === source.path), opts.rules, config));
-  return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications };
+  return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications, modules: judged.modules };
 }
 var LARGE_TEMPLATE = 4e6;
 var LARGE_DEPLOYMENT = 5e3;
@@ -27822,8 +27835,18 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     drafts,
     sites,
     passes,
-    notifications
+    notifications,
+    modules: moduleFiles(a.deployed.resources, a.source.path)
   };
+}
+function moduleFiles(resources, own2) {
+  const files = /* @__PURE__ */ new Set();
+  const self = path12.resolve(own2);
+  for (const r of resources) {
+    const p = path12.resolve(r.span.file.path);
+    if (p !== self) files.add(p);
+  }
+  return [...files];
 }
 function pragmasOf(a) {
   const p = a.pragmas;

@@ -28495,7 +28495,8 @@ async function lint(paths, opts) {
         slots[r.index] = {
           result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
           passes: r.passes,
-          notifications: r.notifications
+          notifications: r.notifications,
+          modules: r.modules
         };
       },
       (index2, message) => {
@@ -28507,6 +28508,7 @@ async function lint(paths, opts) {
       slots[i] = lintSafely(w.file, opts, w.config, w.sites, known2, bicepDirs);
     });
   }
+  throughParents(slots, work);
   const results = [];
   let passes = 0;
   for (const r of slots) {
@@ -28529,6 +28531,17 @@ async function lint(paths, opts) {
     result.baseline = opts.baselineFile;
   }
   return result;
+}
+function throughParents(slots, work) {
+  const deployedByOthers = /* @__PURE__ */ new Set();
+  for (const r of slots) for (const m of r?.modules ?? []) deployedByOthers.add(m);
+  if (deployedByOthers.size === 0) return;
+  slots.forEach((r, i) => {
+    const f = work[i]?.file;
+    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(import_node_path13.default.resolve(f.path))) return;
+    r.result = { ...r.result, findings: r.result.findings.filter((x) => x.ruleId === "unused-suppression") };
+    r.passes = 0;
+  });
 }
 function withoutRepeats(findings) {
   const byPlace = /* @__PURE__ */ new Map();
@@ -28634,7 +28647,7 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
   const own2 = [...judged.sites, ...commentSites(source, findings, known2)];
   applySuppressions(candidates, [...own2, ...external]);
   findings.push(...unusedFindings(own2.filter((s) => s.span.file.path === source.path), opts.rules, config));
-  return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications };
+  return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications, modules: judged.modules };
 }
 var LARGE_TEMPLATE = 4e6;
 var LARGE_DEPLOYMENT = 5e3;
@@ -28681,8 +28694,18 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     drafts,
     sites,
     passes,
-    notifications
+    notifications,
+    modules: moduleFiles(a.deployed.resources, a.source.path)
   };
+}
+function moduleFiles(resources, own2) {
+  const files = /* @__PURE__ */ new Set();
+  const self = import_node_path13.default.resolve(own2);
+  for (const r of resources) {
+    const p = import_node_path13.default.resolve(r.span.file.path);
+    if (p !== self) files.add(p);
+  }
+  return [...files];
 }
 function pragmasOf(a) {
   const p = a.pragmas;
@@ -29389,4 +29412,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build e0a91ab95ed73cc351a52042e484a4a8
+// vtaplint-build dc183c525409e868ab9db6c360de48da

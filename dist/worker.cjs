@@ -18868,7 +18868,7 @@ function lintOne(f, opts2, config, external, known3, bicepDirs2) {
   const own2 = [...judged.sites, ...commentSites(source, findings, known3)];
   applySuppressions(candidates, [...own2, ...external]);
   findings.push(...unusedFindings(own2.filter((s) => s.span.file.path === source.path), opts2.rules, config));
-  return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications };
+  return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications, modules: judged.modules };
 }
 var LARGE_TEMPLATE = 4e6;
 var LARGE_DEPLOYMENT = 5e3;
@@ -18915,8 +18915,18 @@ function judge(f, opts2, config, external, known3, bicepDirs2) {
     drafts,
     sites,
     passes,
-    notifications
+    notifications,
+    modules: moduleFiles(a.deployed.resources, a.source.path)
   };
+}
+function moduleFiles(resources, own2) {
+  const files = /* @__PURE__ */ new Set();
+  const self = import_node_path9.default.resolve(own2);
+  for (const r of resources) {
+    const p = import_node_path9.default.resolve(r.span.file.path);
+    if (p !== self) files.add(p);
+  }
+  return [...files];
 }
 function pragmasOf(a) {
   const p = a.pragmas;
@@ -18989,7 +18999,8 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
         findings: r.result.findings.map(toWire),
         passes: r.passes,
         notifications: r.notifications,
-        usedConfigSuppressions: sites.flatMap((s, i) => s.used ? [i] : [])
+        usedConfigSuppressions: sites.flatMap((s, i) => s.used ? [i] : []),
+        modules: r.modules ?? []
       };
       import_node_worker_threads.parentPort?.postMessage({ type: "result", result });
     } catch (e) {
@@ -18997,4 +19008,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 7aa47d573dbc07af095b3c8cd043df8f
+// vtaplint-build 2288a03ef4a0c3c33a767972abb9f917

@@ -53,6 +53,7 @@ parentPort?.on('message', (task: WorkerTask | WorkerStop) => {
         passes: r.passes,
         notifications: r.notifications,
         usedConfigSuppressions: sites.flatMap((s, i) => (s.used ? [i] : [])),
+        modules: r.modules ?? [],
       };
       parentPort?.postMessage({ type: 'result', result });
     } catch (e) {

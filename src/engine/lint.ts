@@ -6,6 +6,7 @@ import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
 import type { DeployResult } from '../deploy/deploy.js';
+import type { DeployedResource } from '../deploy/model.js';
 import { bicepparamTargets } from './bicepparam-targets.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -201,6 +202,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
           result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
           passes: r.passes,
           notifications: r.notifications,
+          modules: r.modules,
         };
       },
       (index, message) => {
@@ -212,6 +214,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
       slots[i] = lintSafely(w.file, opts, w.config, w.sites, known, bicepDirs);
     });
   }
+  throughParents(slots, work);
   const results: FileResult[] = [];
   let passes = 0;
   for (const r of slots) {
@@ -235,6 +238,27 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     result.baseline = opts.baselineFile;
   }
   return result;
+}
+
+/**
+ * A template that another linted file deploys as a module (or linked template) is judged where it
+ * is deployed, with the values its parent gives it: its analysis on its own (no values for its
+ * parameters) would add "no value" notes the parent answers, and findings that contradict the
+ * parent's. Its findings then come from its parents' analyses only, as a template linted through a
+ * .bicepparam file is not linted again on its own. A file named on the command line is still
+ * linted on its own, as asked; its suppression comments are still judged by its own analysis
+ * (unused-suppression), as its parents' analyses judge only theirs.
+ */
+function throughParents(slots: (OneResult | undefined)[], work: readonly { file: DiscoveredFile }[]): void {
+  const deployedByOthers = new Set<string>();
+  for (const r of slots) for (const m of r?.modules ?? []) deployedByOthers.add(m);
+  if (deployedByOthers.size === 0) return;
+  slots.forEach((r, i) => {
+    const f = work[i]?.file;
+    if (!r || !f || f.explicit || r.result.kind !== 'template' || !deployedByOthers.has(path.resolve(f.path))) return;
+    r.result = { ...r.result, findings: r.result.findings.filter((x) => x.ruleId === 'unused-suppression') };
+    r.passes = 0;
+  });
 }
 
 /**
@@ -328,6 +352,8 @@ export interface OneResult {
   result: FileResult;
   passes: number;
   notifications: ToolNotification[];
+  /** Other files this file's deployment takes resources from (Bicep modules, linked templates), absolute. */
+  modules?: string[];
 }
 
 function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[], config: EffectiveConfig): Finding[] {
@@ -390,7 +416,7 @@ function lintOne(
   applySuppressions(candidates, [...own, ...external]);
   // Only this file's own suppressions are judged here (a module's are judged when it is linted).
   findings.push(...unusedFindings(own.filter((s) => s.span.file.path === source.path), opts.rules, config));
-  return { result: { path: source.path, kind: 'template', findings }, passes: judged.passes, notifications };
+  return { result: { path: source.path, kind: 'template', findings }, passes: judged.passes, notifications, modules: judged.modules };
 }
 
 /**
@@ -427,6 +453,7 @@ type Judged =
       sites: SuppressionSite[];
       passes: number;
       notifications: ToolNotification[];
+      modules: string[];
     };
 
 /** Analyses a file and runs the rules: what lintOne places, without the deployment it came from. */
@@ -486,7 +513,19 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
     sites,
     passes,
     notifications,
+    modules: moduleFiles(a.deployed.resources, a.source.path),
   };
+}
+
+/** The files other than `own` that a deployment's resources are declared in (absolute paths). */
+function moduleFiles(resources: readonly DeployedResource[], own: string): string[] {
+  const files = new Set<string>();
+  const self = path.resolve(own);
+  for (const r of resources) {
+    const p = path.resolve(r.span.file.path);
+    if (p !== self) files.add(p);
+  }
+  return [...files];
 }
 
 /** The Bicep front end hands over the file's pragmas on the analysis (when it has any). */

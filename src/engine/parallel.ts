@@ -48,6 +48,8 @@ export interface WorkerResult {
   notifications: WorkerNotification[];
   /** Indexes of the config's suppressions that suppressed something in this file. */
   usedConfigSuppressions: number[];
+  /** See OneResult.modules. */
+  modules: string[];
 }
 
 type FromWorker = { type: 'result'; result: WorkerResult } | { type: 'fatal'; index: number; message: string };

@@ -1,0 +1,27 @@
+// A module (or linked template) that another linted file deploys is judged where it is deployed,
+// with the values its parent gives it, not a second time on its own without them.
+import { describe, expect, test } from 'vitest';
+import { findingsOf } from './helpers.js';
+
+const WEB_VM = 'fixtures/bicep-modules/modules/web-vm.bicep';
+
+describe('modules linted through their parents', () => {
+  test('linting the folder reports the module as its parent deploys it, without its "no value" notes', async () => {
+    const { findings } = await findingsOf(['fixtures/bicep-modules']);
+    const inModule = findings.filter((f) => f.file === WEB_VM).map((f) => `${f.ruleId}@${f.line}:${f.column} ${f.level}`);
+    // The parent passes vmSize 'Standard_E4s_v6' and a TAP id: an error, and no note that they have no value.
+    expect(inModule.sort()).toEqual(['vtap-live-migration@16:9 note', 'vtap-source-vm-size-v6@20:15 error']);
+    expect(findings.some((f) => f.message.includes("parameter 'vmSize' has no value"))).toBe(false);
+  });
+
+  test('a module named on the command line is also linted on its own, as asked', async () => {
+    const { findings } = await findingsOf(['fixtures/bicep-modules', WEB_VM]);
+    const notes = findings.filter((f) => f.file === WEB_VM && f.message.includes('has no value'));
+    expect(notes.map((f) => f.ruleId).sort()).toEqual(['vtap-config-target', 'vtap-source-vm-size-v6']);
+  });
+
+  test('a module file no linted file deploys is linted on its own', async () => {
+    const { findings } = await findingsOf(['fixtures/bicep-modules/modules']);
+    expect(findings.some((f) => f.file === WEB_VM && f.message.includes("parameter 'vmSize' has no value"))).toBe(true);
+  });
+});
