@@ -23,6 +23,19 @@ const KNOWN_ARM_ERRORS: { file: string; line: number; rule: string; why: string 
   { file: 'user_submitted/201/web-app-asev2-create/main.bicep', line: 17, rule: 'invalid-template', why: "a subnet named by the parameter default 'subnet-01', without its network" },
   { file: 'user_submitted/201/api-management-create-all-resources/main.bicep', line: 108, rule: 'invalid-template', why: 'apis/operations/policies named with two segments below the service' },
   { file: 'user_submitted/201/api-management-create-all-resources/main.bicep', line: 128, rule: 'invalid-template', why: 'apis named under a product (products/apis)' },
+  // "The resource ... is defined multiple times in a template": compile-only samples that declare
+  // one resource (or module deployment) twice, which the compiler accepts and ARM rejects.
+  { file: 'user_submitted/201/api-management-create-all-resources/main.bicep', line: 161, rule: 'invalid-template', why: "exampleUser3 is named 'exampleUser1', as exampleUser1 is" },
+  ...['Loops_LF', 'LoopsIndexed_LF'].flatMap((sample) => [
+    { file: `baselines/${sample}/main.bicep`, line: 131, rule: 'invalid-template', why: "anotherSingleResource has singleResource's name ('${name}single-resource-name')" },
+    { file: `baselines/${sample}/main.bicep`, line: 221, rule: 'invalid-template', why: 'a second module loop over moduleSetup with the same deployment names' },
+    { file: `baselines/${sample}/main.bicep`, line: 242, rule: 'invalid-template', why: 'a third module loop over moduleSetup with the same deployment names' },
+    { file: `baselines/${sample}/main.bicep`, line: 344, rule: 'invalid-template', why: 'two front doors named by the parameter name' },
+  ]),
+  { file: 'baselines/Modules_CRLF/main.bicep', line: 168, rule: 'invalid-template', why: 'a second module loop over myModules with the same deployment names' },
+  { file: 'baselines/Modules_CRLF/main.bicep', line: 181, rule: 'invalid-template', why: 'a third module loop over myModules with the same deployment names' },
+  { file: 'baselines/NestedResources_LF/main.bicep', line: 79, rule: 'invalid-template', why: "a child loop over two items, both named 'loopChild'" },
+  ...[344, 355, 366].map((line) => ({ file: 'baselines/Resources_CRLF/main.bicep', line, rule: 'invalid-template', why: "another loop naming virtual networks 'vnet-0' to 'vnet-2', as the loop at line 330 does" })),
 ];
 
 const args = process.argv.slice(2);
