@@ -11820,7 +11820,7 @@ function peeringFromTo(graph, a, b) {
     if (b.kind === "vnet") return remote.kind === "resource" && remote.resource === b.vnet;
     if (b.kind === "external" && (remote.kind === "external" || remote.kind === "resource")) {
       const id = remote.kind === "external" ? remote.id : remote.resource.id;
-      return relativeKey(id) === relativeKey(b.id);
+      return relativeKey(id) === relativeKey(b.id) && sameScope(id.scope, b.id.scope) !== false;
     }
     return false;
   });
@@ -11930,75 +11930,7 @@ function tapNetworkPairs(graph) {
 }
 
 // rules/vtap-destination-network.md
-var vtap_destination_network_default = `# vtap-destination-network
-
-**Level:** error \xB7 **Tags:** vtap
-
-## What it checks
-The destination's virtual network (the subnet of the destination NIC IP configuration, or of the
-load balancer frontend) is the virtual network of each source NIC, or the template declares
-peerings between the two networks in both directions (inline \`virtualNetworkPeerings\` or
-\`virtualNetworks/virtualNetworkPeerings\` child resources, matched by \`remoteVirtualNetwork.id\`).
-When one of the networks is outside the template (or \`existing\`), its peerings cannot be seen and
-the result is *indeterminate*. Networks are compared by their whole id: a \`vnet1\` in resource
-group \`other-rg\` is not the template's \`vnet1\` when the config's \`deployment.resourceGroup\` says
-the template goes elsewhere, and the message then names each network with its resource group.
-
-## Where it comes from
-[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):
-
-> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.
-
-## Why it matters
-A collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.
-
-## How to fix
-Put the collector in the source network, or peer the two networks in both directions.
-
-## Examples
-Failing (Bicep):
-\`\`\`bicep
-// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them
-resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {
-  name: 'tap1'
-  location: location
-  properties: { destinationNetworkInterfaceIPConfiguration: { id: '\${collectorNic.id}/ipConfigurations/ipconfig1' } }
-}
-\`\`\`
-Passing (Bicep):
-\`\`\`bicep
-resource toCollector 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
-  parent: vnet
-  name: 'to-collector-vnet'
-  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }
-}
-resource toSource 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
-  parent: collectorVnet
-  name: 'to-vtap-vnet'
-  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }
-}
-\`\`\`
-Failing (ARM JSON):
-\`\`\`json
-"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]" }
-// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered
-\`\`\`
-Passing (ARM JSON):
-\`\`\`json
-{
-  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
-  "apiVersion": "2024-05-01",
-  "name": "[format('{0}/{1}', 'vtap-vnet', 'to-collector-vnet')]",
-  "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'collector-vnet')]" } }
-},
-{
-  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
-  "apiVersion": "2024-05-01",
-  "name": "[format('{0}/{1}', 'collector-vnet', 'to-vtap-vnet')]",
-  "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vtap-vnet')]" } }
-}
-\`\`\`
-`;
+var vtap_destination_network_default = '# vtap-destination-network\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe destination\'s virtual network (the subnet of the destination NIC IP configuration, or of the\nload balancer frontend) is the virtual network of each source NIC, or the template declares\npeerings between the two networks in both directions (inline `virtualNetworkPeerings` or\n`virtualNetworks/virtualNetworkPeerings` child resources, matched by `remoteVirtualNetwork.id`).\nWhen one of the networks is outside the template (or `existing`), its peerings cannot be seen and\nthe result is *indeterminate*. Networks are compared by their whole id: a `vnet1` in resource\ngroup `other-rg` is not the template\'s `vnet1` when the config\'s `deployment.resourceGroup` says\nthe template goes elsewhere, and the message then names each network with its resource group. Peerings both ways of which one sets\n`allowVirtualNetworkAccess: false` give an *indeterminate* result: that setting blocks traffic\nbetween the networks, so the mirrored packets may not reach the collector.\n\n## Where it comes from\n[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):\n\n> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.\n\n## Why it matters\nA collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.\n\n## How to fix\nPut the collector in the source network, or peer the two networks in both directions.\n\n## Examples\nFailing (Bicep):\n```bicep\n// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: { destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' } }\n}\n```\nPassing (Bicep):\n```bicep\nresource toCollector \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: vnet\n  name: \'to-collector-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }\n}\nresource toSource \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: collectorVnet\n  name: \'to-vtap-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]" }\n// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'vtap-vnet\', \'to-collector-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'collector-vnet\')]" } }\n},\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'collector-vnet\', \'to-vtap-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'vtap-vnet\')]" } }\n}\n```\n';
 
 // rules/vtap-destination-network.ts
 var vtap_destination_network_default2 = defineRule(
@@ -12041,6 +11973,16 @@ var vtap_destination_network_default2 = defineRule(
         continue;
       }
       if (p.forward && p.backward) {
+        const closed = [p.forward, p.backward].find((x) => at(x.decl, "properties", "allowVirtualNetworkAccess").value === false);
+        if (closed) {
+          const flag = at(closed.decl, "properties", "allowVirtualNetworkAccess");
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, { span: flag.span, message: "allowVirtualNetworkAccess is false here" }],
+            message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}, peered both ways, but a peering does not allow virtual network access, which blocks traffic between them; mirrored traffic may not reach the collector: set allowVirtualNetworkAccess to true`
+          });
+          continue;
+        }
         ctx.pass({ ...base, message: "networks peered both ways" });
         continue;
       }

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { at } from '../src/graph/located.js';
 import { tapNetworkPairs } from '../src/graph/tap-network.js';
 import { networkNames } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
@@ -50,6 +51,17 @@ export default defineRule(
         continue;
       }
       if (p.forward && p.backward) {
+        // A peering that does not allow virtual network access blocks traffic between the networks.
+        const closed = [p.forward, p.backward].find((x) => at(x.decl, 'properties', 'allowVirtualNetworkAccess').value === false);
+        if (closed) {
+          const flag = at(closed.decl, 'properties', 'allowVirtualNetworkAccess');
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, { span: flag.span, message: 'allowVirtualNetworkAccess is false here' }],
+            message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}, peered both ways, but a peering does not allow virtual network access, which blocks traffic between them; mirrored traffic may not reach the collector: set allowVirtualNetworkAccess to true`,
+          });
+          continue;
+        }
         ctx.pass({ ...base, message: 'networks peered both ways' });
         continue;
       }

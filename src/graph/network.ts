@@ -387,7 +387,8 @@ export function peeringFromTo(graph: ResourceGraph, a: NetworkRef, b: NetworkRef
     if (b.kind === 'vnet') return remote.kind === 'resource' && remote.resource === b.vnet;
     if (b.kind === 'external' && (remote.kind === 'external' || remote.kind === 'resource')) {
       const id = remote.kind === 'external' ? remote.id : remote.resource.id;
-      return relativeKey(id) === relativeKey(b.id);
+      // The same name in another resource group or subscription is another network.
+      return relativeKey(id) === relativeKey(b.id) && sameScope(id.scope, b.id.scope) !== false;
     }
     return false;
   });
