@@ -26466,16 +26466,32 @@ var Deployment = class {
     const root = this.rootTarget;
     const known2 = (s) => s.length === 1 && typeof s[0] === "string" ? s[0] : void 0;
     const sameSubscription = root !== void 0 && sameScope([unit.scope.subscriptionId], [root.subscriptionId]) === true;
-    const sameGroup = sameSubscription && root !== void 0 && unit.scope.kind === root.kind && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
+    const sameGroup = sameSubscription && root !== void 0 && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
     const name = unit.parent?.name;
     return {
       ...ctx,
       subscriptionId: known2(unit.scope.subscriptionId) ?? (sameSubscription ? ctx.subscriptionId : void 0),
       resourceGroup: known2(unit.scope.resourceGroup) ?? (sameGroup ? ctx.resourceGroup : void 0),
-      location: sameGroup ? ctx.location : void 0,
+      // A resource group this deployment creates (a subscription-scope template that makes the
+      // group and deploys into it) has the location it is created with.
+      location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : void 0),
       deploymentName: typeof name === "string" ? name : void 0,
       groupSymbol: sameGroup ? void 0 : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`
     };
+  }
+  /** The location of the resource group `scope` names, when this deployment creates that group with a known one. */
+  createdGroupLocation(scope) {
+    if (scope.kind !== "resourceGroup") return void 0;
+    const group2 = scope.resourceGroup.length === 1 && typeof scope.resourceGroup[0] === "string" ? scope.resourceGroup[0].toLowerCase() : void 0;
+    if (group2 === void 0) return void 0;
+    for (const r of this.resources) {
+      if (r.existing || r.state !== "deployed" || r.type.toLowerCase() !== "microsoft.resources/resourcegroups") continue;
+      if (typeof r.name !== "string" || r.name.toLowerCase() !== group2) continue;
+      if (sameScope([r.id.scope[1] ?? []], [scope.subscriptionId]) === false) continue;
+      const location = r.body.get("location");
+      return typeof location === "string" ? location : void 0;
+    }
+    return void 0;
   }
   /**
    * reference() of a resource this deployment creates: its declared values, with read-only and

@@ -324,16 +324,33 @@ export class Deployment {
     const root = this.rootTarget;
     const known = (s: Segment): string | undefined => (s.length === 1 && typeof s[0] === 'string' ? s[0] : undefined);
     const sameSubscription = root !== undefined && sameScope([unit.scope.subscriptionId], [root.subscriptionId]) === true;
-    const sameGroup = sameSubscription && root !== undefined && unit.scope.kind === root.kind && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
+    const sameGroup = sameSubscription && root !== undefined && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
     const name = unit.parent?.name;
     return {
       ...ctx,
       subscriptionId: known(unit.scope.subscriptionId) ?? (sameSubscription ? ctx.subscriptionId : undefined),
       resourceGroup: known(unit.scope.resourceGroup) ?? (sameGroup ? ctx.resourceGroup : undefined),
-      location: sameGroup ? ctx.location : undefined,
+      // A resource group this deployment creates (a subscription-scope template that makes the
+      // group and deploys into it) has the location it is created with.
+      location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : undefined),
       deploymentName: typeof name === 'string' ? name : undefined,
       groupSymbol: sameGroup ? undefined : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
     };
+  }
+
+  /** The location of the resource group `scope` names, when this deployment creates that group with a known one. */
+  private createdGroupLocation(scope: TargetScope): string | undefined {
+    if (scope.kind !== 'resourceGroup') return undefined;
+    const group = scope.resourceGroup.length === 1 && typeof scope.resourceGroup[0] === 'string' ? scope.resourceGroup[0].toLowerCase() : undefined;
+    if (group === undefined) return undefined;
+    for (const r of this.resources) {
+      if (r.existing || r.state !== 'deployed' || r.type.toLowerCase() !== 'microsoft.resources/resourcegroups') continue;
+      if (typeof r.name !== 'string' || r.name.toLowerCase() !== group) continue;
+      if (sameScope([r.id.scope[1] ?? []], [scope.subscriptionId]) === false) continue;
+      const location = r.body.get('location');
+      return typeof location === 'string' ? location : undefined;
+    }
+    return undefined;
   }
 
   /**

@@ -334,6 +334,43 @@ describe('nested deployments', () => {
     expect(outputs('param').slice(0, 2)).toEqual(["{resourceGroup({parameters('rg')}).name}", "{resourceGroup({parameters('rg')}).location}"]);
   });
 
+  test('a resource group the deployment creates gives its location to the deployments into it', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { rgLocation: { type: 'string', defaultValue: 'uksouth' } },
+      resources: [
+        { type: 'Microsoft.Resources/resourceGroups', apiVersion: '2024-03-01', name: 'rg-vtap', location: "[parameters('rgLocation')]" },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'into-rg',
+          resourceGroup: 'rg-vtap',
+          dependsOn: ["[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg-vtap')]"],
+          properties: {
+            mode: 'Incremental',
+            expressionEvaluationOptions: { scope: 'inner' },
+            template: arm([], { outputs: { location: { type: 'string', value: '[resourceGroup().location]' } } }),
+          },
+        },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'elsewhere',
+          resourceGroup: 'rg-other',
+          properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: arm([], { outputs: { location: { type: 'string', value: '[resourceGroup().location]' } } }) },
+        },
+      ],
+    };
+    const { a } = analyze({ 'main.json': t });
+    const location = (name: string) => {
+      const v = (a.deployed.scope?.evaluateString(`[reference('${name}').outputs.location.value]`, a.graph.resources[0]!.span));
+      return v instanceof Unknown ? `{${v.symbol}}` : v;
+    };
+    expect(location('into-rg')).toBe('uksouth');
+    expect(location('elsewhere')).toBe("{resourceGroup('rg-other').location}");
+  });
+
   test('templateLink.relativePath is read inside the lint root; outside it and uri are never read', () => {
     const linked = (rel: string) => arm([{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'linked', properties: { mode: 'Incremental', templateLink: { relativePath: rel } } }]);
     const { a } = analyze({ 'main.json': linked('nested/nic.json'), 'nested/nic.json': arm([nic('linked-nic')]) });
