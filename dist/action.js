@@ -11103,7 +11103,7 @@ function describeUnknown(u) {
     case "external-resource":
       return `a property of a resource outside the template${shown}`;
     case "not-fetched":
-      return `computed by a template vtaplint does not fetch${shown}`;
+      return `not known to vtaplint: ${u.reason.message}`;
     case "limit":
       return `not evaluated because a limit was reached${shown}`;
     case "error":
@@ -25112,6 +25112,9 @@ var TemplateScope = class {
       } else {
         value2 = coerce(value2, type);
         this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
+        if (value2 instanceof Unknown && value2.symbol === void 0) {
+          value2 = new Unknown(value2.reason, value2.type, value2.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
+        }
       }
       return { name, type, value: value2, allowedValues, source: "supplied", span, valueSpan: supplied.span };
     }

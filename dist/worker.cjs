@@ -2627,7 +2627,7 @@ function describeUnknown(u) {
     case "external-resource":
       return `a property of a resource outside the template${shown}`;
     case "not-fetched":
-      return `computed by a template vtaplint does not fetch${shown}`;
+      return `not known to vtaplint: ${u.reason.message}`;
     case "limit":
       return `not evaluated because a limit was reached${shown}`;
     case "error":
@@ -15114,6 +15114,9 @@ var TemplateScope = class {
       } else {
         value2 = coerce(value2, type);
         this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
+        if (value2 instanceof Unknown && value2.symbol === void 0) {
+          value2 = new Unknown(value2.reason, value2.type, value2.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
+        }
       }
       return { name, type, value: value2, allowedValues, source: "supplied", span, valueSpan: supplied.span };
     }
@@ -18966,4 +18969,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 4649106208a17d5b4c763e7d3e94bd58
+// vtaplint-build 3d1e4e1cdcfbdbb427ac564bd6aeb010

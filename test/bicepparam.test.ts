@@ -58,6 +58,18 @@ describe('values from parameters files', () => {
     ]);
   });
 
+  test('a value from an unset environment variable is one unknown wherever the parameter is used, and says why it is unknown', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using 'main.bicep'\n\nparam location = readEnvironmentVariable('VTAPLINT_TEST_NEVER_SET_LOCATION')\nparam webVmSize = 'Standard_D4s_v5'\n");
+    const { findings } = await findingsOf(['prod.bicepparam'], dir);
+    // Every resource is in `location`: one region, whatever its value.
+    expect(findings.filter((f) => f.ruleId === 'vtap-same-region')).toEqual([]);
+    expect(findings.find((f) => f.ruleId === 'vtap-supported-region')?.message).toContain(
+      "the region of TAP 'tap' is not known to vtaplint: readEnvironmentVariable('VTAPLINT_TEST_NEVER_SET_LOCATION'): the environment variable is not set where vtaplint runs",
+    );
+  });
+
   test('two .bicepparam files using one template: a finding they share is reported once, one they decide once per file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

@@ -424,6 +424,12 @@ export class TemplateScope implements EvalContext {
       } else {
         value = coerce(value, type);
         this.checkAllowed(name, value, allowedValues, supplied.span ?? span);
+        // A supplied value that is itself unknown (an unset environment variable in a .bicepparam
+        // file) is one value wherever the parameter is read: it gets the parameter's symbol, so
+        // that two uses of it compare equal, as they do for a parameter with no value.
+        if (value instanceof Unknown && value.symbol === undefined) {
+          value = new Unknown(value.reason, value.type, value.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value.about, value.oneOf);
+        }
       }
       return { name, type, value, allowedValues, source: 'supplied', span, valueSpan: supplied.span };
     }

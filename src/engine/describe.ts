@@ -19,7 +19,8 @@ export function describeUnknown(u: Unknown): string {
     case 'external-resource':
       return `a property of a resource outside the template${shown}`;
     case 'not-fetched':
-      return `computed by a template vtaplint does not fetch${shown}`;
+      // What the front end could not read says itself what it is (an unset environment variable, an external input, ...).
+      return `not known to vtaplint: ${u.reason.message}`;
     case 'limit':
       return `not evaluated because a limit was reached${shown}`;
     case 'error':
