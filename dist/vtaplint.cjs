@@ -20924,17 +20924,17 @@ function usingTarget(s, paramsFile) {
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
   return { kind: "file", path: import_node_path10.default.resolve(import_node_path10.default.dirname(paramsFile), rel) };
 }
-function loadBicepParams(source, host) {
+function loadBicepParams(source, host, chain = []) {
   const sink = new DiagnosticSink();
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
   let usingSpan;
   const names = /* @__PURE__ */ new Map();
-  let extendsBase = false;
+  let base;
   for (const s of parsed.program.statements) {
     if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === "Extends") extendsBase = true;
+    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path10.default.resolve(source.path)], sink);
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at2 = new TextSpan(source, s.path.start, s.path.end);
@@ -20952,7 +20952,35 @@ function loadBicepParams(source, host) {
   } catch (e) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, scope, diagnostics: sink.items, names, usingSpan, extendsBase };
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, base };
+}
+function extendedFile(p, source, host, chain, sink) {
+  const at2 = new TextSpan(source, p.start, p.end);
+  const rel = p.kind === "String" && p.expressions.length === 0 ? p.value ?? p.segments.join("") : void 0;
+  if (rel === void 0) {
+    sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
+    return "unread";
+  }
+  const abs = import_node_path10.default.resolve(import_node_path10.default.dirname(source.path), rel);
+  if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
+    sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
+    return "unread";
+  }
+  const read = host.read(abs);
+  if ("error" in read) {
+    sink.add({ code: "invalid-template", message: `cannot read the parameters file named by 'extends': ${read.error}`, span: at2 });
+    return "unread";
+  }
+  const loaded = loadBicepParams(read, host, chain);
+  for (const d of loaded.diagnostics) sink.add(d);
+  return loaded;
+}
+function assignedNames(p) {
+  const out = /* @__PURE__ */ new Map();
+  for (let f = p; f && f !== "unread"; f = f.base) {
+    for (const [name, span] of f.names) if (![...out.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) out.set(name, span);
+  }
+  return out;
 }
 function checkAssignments(p, templateParameters) {
   const declared = /* @__PURE__ */ new Map();
@@ -20961,11 +20989,11 @@ function checkAssignments(p, templateParameters) {
   }
   const out = [];
   const assigned = /* @__PURE__ */ new Set();
-  for (const [name, span] of p.names) {
+  for (const [name, span] of assignedNames(p)) {
     assigned.add(name.toLowerCase());
     if (!declared.has(name.toLowerCase())) out.push({ code: "invalid-template", message: `The parameter "${name}" is assigned in the params file without being declared in the template.`, span });
   }
-  if (p.extendsBase || !p.usingSpan) return out;
+  if (!p.usingSpan || hasUnreadBase(p)) return out;
   const missing = [];
   for (const [lower3, decl] of declared) {
     if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
@@ -20982,7 +21010,15 @@ function checkAssignments(p, templateParameters) {
   }
   return out;
 }
-var import_node_path10;
+function hasUnreadBase(p) {
+  let f = p.base;
+  while (f !== void 0) {
+    if (f === "unread") return true;
+    f = f.base;
+  }
+  return false;
+}
+var import_node_path10, MAX_EXTENDS;
 var init_params = __esm({
   "src/bicep/params.ts"() {
     "use strict";
@@ -20993,6 +21029,7 @@ var init_params = __esm({
     init_load();
     init_lower();
     init_parser3();
+    MAX_EXTENDS = 8;
   }
 });
 
@@ -23479,13 +23516,7 @@ function bicepParamsDeployment(file, opts) {
   }
   const isJson = extensionOf(p.templatePath) === "json";
   const sink = new DiagnosticSink();
-  const valueScope = new TemplateScope(p.scope, new TextSpan(read.source, 0, read.source.text.length), {
-    deployment: opts.deployment,
-    diagnostics: sink,
-    budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS))
-  });
-  const parameters = /* @__PURE__ */ new Map();
-  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
+  const parameters = assignedValues(p, read.source, opts, sink);
   readGivenParameterFiles(opts, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
@@ -23497,6 +23528,19 @@ function bicepParamsDeployment(file, opts) {
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
   const mismatched = checkAssignments(p, own(t.root, "parameters"));
   return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+}
+function assignedValues(p, source, opts, sink) {
+  const parameters = p.base && p.base !== "unread" ? assignedValues(p.base, p.base.source, opts, sink) : /* @__PURE__ */ new Map();
+  const valueScope = new TemplateScope(p.scope, new TextSpan(source, 0, source.text.length), {
+    deployment: opts.deployment,
+    diagnostics: sink,
+    budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS))
+  });
+  for (const [name, v] of p.values) {
+    for (const k of parameters.keys()) if (k.toLowerCase() === name.toLowerCase()) parameters.delete(k);
+    parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
+  }
+  return parameters;
 }
 function analyzeBicep(file, opts) {
   const d = bicepDeployment(file, opts);
@@ -29376,4 +29420,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build b51aaa63565e7c4eacd04fbb968d0c71
+// vtaplint-build c2481137f913ce34b931942a1832e23b

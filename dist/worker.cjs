@@ -14665,6 +14665,7 @@ var Loader = class {
 
 // src/bicep/params.ts
 var import_node_path5 = __toESM(require("node:path"), 1);
+var MAX_EXTENDS = 8;
 function usingTarget(s, paramsFile) {
   if (s.none || !s.path) return void 0;
   if (s.path.expressions.length) return { kind: "not-literal" };
@@ -14672,17 +14673,17 @@ function usingTarget(s, paramsFile) {
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
   return { kind: "file", path: import_node_path5.default.resolve(import_node_path5.default.dirname(paramsFile), rel) };
 }
-function loadBicepParams(source, host) {
+function loadBicepParams(source, host, chain = []) {
   const sink = new DiagnosticSink();
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
   let usingSpan;
   const names = /* @__PURE__ */ new Map();
-  let extendsBase = false;
+  let base;
   for (const s of parsed.program.statements) {
     if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === "Extends") extendsBase = true;
+    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path5.default.resolve(source.path)], sink);
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at2 = new TextSpan(source, s.path.start, s.path.end);
@@ -14700,7 +14701,35 @@ function loadBicepParams(source, host) {
   } catch (e) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, scope, diagnostics: sink.items, names, usingSpan, extendsBase };
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, base };
+}
+function extendedFile(p, source, host, chain, sink) {
+  const at2 = new TextSpan(source, p.start, p.end);
+  const rel = p.kind === "String" && p.expressions.length === 0 ? p.value ?? p.segments.join("") : void 0;
+  if (rel === void 0) {
+    sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
+    return "unread";
+  }
+  const abs = import_node_path5.default.resolve(import_node_path5.default.dirname(source.path), rel);
+  if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
+    sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
+    return "unread";
+  }
+  const read = host.read(abs);
+  if ("error" in read) {
+    sink.add({ code: "invalid-template", message: `cannot read the parameters file named by 'extends': ${read.error}`, span: at2 });
+    return "unread";
+  }
+  const loaded = loadBicepParams(read, host, chain);
+  for (const d of loaded.diagnostics) sink.add(d);
+  return loaded;
+}
+function assignedNames(p) {
+  const out = /* @__PURE__ */ new Map();
+  for (let f = p; f && f !== "unread"; f = f.base) {
+    for (const [name, span] of f.names) if (![...out.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) out.set(name, span);
+  }
+  return out;
 }
 function checkAssignments(p, templateParameters) {
   const declared = /* @__PURE__ */ new Map();
@@ -14709,11 +14738,11 @@ function checkAssignments(p, templateParameters) {
   }
   const out = [];
   const assigned = /* @__PURE__ */ new Set();
-  for (const [name, span] of p.names) {
+  for (const [name, span] of assignedNames(p)) {
     assigned.add(name.toLowerCase());
     if (!declared.has(name.toLowerCase())) out.push({ code: "invalid-template", message: `The parameter "${name}" is assigned in the params file without being declared in the template.`, span });
   }
-  if (p.extendsBase || !p.usingSpan) return out;
+  if (!p.usingSpan || hasUnreadBase(p)) return out;
   const missing = [];
   for (const [lower3, decl] of declared) {
     if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
@@ -14729,6 +14758,14 @@ function checkAssignments(p, templateParameters) {
     });
   }
   return out;
+}
+function hasUnreadBase(p) {
+  let f = p.base;
+  while (f !== void 0) {
+    if (f === "unread") return true;
+    f = f.base;
+  }
+  return false;
 }
 
 // src/deploy/parameters.ts
@@ -17128,13 +17165,7 @@ function bicepParamsDeployment(file, opts2) {
   }
   const isJson = extensionOf(p.templatePath) === "json";
   const sink = new DiagnosticSink();
-  const valueScope = new TemplateScope(p.scope, new TextSpan(read.source, 0, read.source.text.length), {
-    deployment: opts2.deployment,
-    diagnostics: sink,
-    budget: new Budget(budgetLimits(opts2.limits ?? DEFAULT_LIMITS))
-  });
-  const parameters = /* @__PURE__ */ new Map();
-  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
+  const parameters = assignedValues(p, read.source, opts2, sink);
   readGivenParameterFiles(opts2, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts2.limits);
@@ -17146,6 +17177,19 @@ function bicepParamsDeployment(file, opts2) {
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
   const mismatched = checkAssignments(p, own(t.root, "parameters"));
   return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+}
+function assignedValues(p, source, opts2, sink) {
+  const parameters = p.base && p.base !== "unread" ? assignedValues(p.base, p.base.source, opts2, sink) : /* @__PURE__ */ new Map();
+  const valueScope = new TemplateScope(p.scope, new TextSpan(source, 0, source.text.length), {
+    deployment: opts2.deployment,
+    diagnostics: sink,
+    budget: new Budget(budgetLimits(opts2.limits ?? DEFAULT_LIMITS))
+  });
+  for (const [name, v] of p.values) {
+    for (const k of parameters.keys()) if (k.toLowerCase() === name.toLowerCase()) parameters.delete(k);
+    parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
+  }
+  return parameters;
 }
 function analyzeBicep(file, opts2) {
   const d = bicepDeployment(file, opts2);
@@ -18969,4 +19013,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 3d1e4e1cdcfbdbb427ac564bd6aeb010
+// vtaplint-build d85b547a85462ffaf9dd3d9bc088ae98

@@ -58,6 +58,22 @@ describe('values from parameters files', () => {
     ]);
   });
 
+  test("values of the file a .bicepparam extends apply where it assigns none; its own win; an unreadable base is an error", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'shared.bicepparam'), "using none\n\n// Organisation defaults\nparam location = 'westeurope'\nparam webVmSize = 'Standard_D8s_v6'\n");
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using 'main.bicep'\nextends 'shared.bicepparam'\n\nparam location = 'eastus'\n");
+    const { findings } = await findingsOf(['prod.bicepparam'], dir);
+    const v6 = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(v6?.message).toContain("'Standard_D8s_v6'");
+    expect(v6?.related).toContainEqual({ file: 'shared.bicepparam', line: 5, column: 19, message: "the value of parameter 'webVmSize' is given here" });
+    // location comes from prod.bicepparam (eastus is supported): no region finding.
+    expect(findings.filter((f) => f.ruleId === 'vtap-supported-region')).toEqual([]);
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using 'main.bicep'\nextends 'missing.bicepparam'\n");
+    const broken = await findingsOf(['prod.bicepparam'], dir);
+    expect(broken.findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column])).toEqual([['prod.bicepparam', 2, 9]]);
+  });
+
   test('a value from an unset environment variable is one unknown wherever the parameter is used, and says why it is unknown', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

@@ -9,7 +9,7 @@ import { own, ownKey, type TNode, type TObject } from '../model/template.js';
 import { Loader, type BicepHost } from './load.js';
 import { FileLowerer } from './lower.js';
 import { parseBicepParams } from './parser.js';
-import type { UsingDeclaration } from './syntax.js';
+import type { MissingExpression, StringLiteral, UsingDeclaration } from './syntax.js';
 
 export interface BicepParams {
   /** The template named by `using` (absolute); undefined for `using none` or no `using`. */
@@ -18,13 +18,21 @@ export interface BicepParams {
   /** The template the values are evaluated in: the variables and functions they import (see FileLowerer.lowerParameterAssignments). */
   scope: TObject;
   diagnostics: Diagnostic[];
+  /** The parameters file itself (a base's values are expressions of their own file). */
+  source: SourceText;
   /** Where each assigned parameter is named (`param <name> = ...`). */
   names: Map<string, Span>;
   /** The `using` path, where missing assignments are reported. */
   usingSpan: Span | undefined;
-  /** The file `extends` another parameters file (whose values vtaplint does not read). */
-  extendsBase: boolean;
+  /**
+   * The parameters file this one `extends`: its values apply where this file assigns none.
+   * undefined without `extends`; 'unread' when it names a file that cannot be read.
+   */
+  base: BicepParams | 'unread' | undefined;
 }
+
+/** How deep `extends` chains are followed (a cycle is reported as soon as it closes). */
+const MAX_EXTENDS = 8;
 
 /** What a `using` statement names: a local template (absolute path), a registry reference, or nothing it can read. */
 export type UsingTarget = { kind: 'file'; path: string } | { kind: 'registry'; ref: string } | { kind: 'not-literal' };
@@ -37,17 +45,17 @@ export function usingTarget(s: UsingDeclaration, paramsFile: string): UsingTarge
   return { kind: 'file', path: path.resolve(path.dirname(paramsFile), rel) };
 }
 
-export function loadBicepParams(source: SourceText, host: BicepHost): BicepParams {
+export function loadBicepParams(source: SourceText, host: BicepHost, chain: readonly string[] = []): BicepParams {
   const sink = new DiagnosticSink();
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath: string | undefined;
   let usingSpan: Span | undefined;
   const names = new Map<string, Span>();
-  let extendsBase = false;
+  let base: BicepParams | 'unread' | undefined;
   for (const s of parsed.program.statements) {
     if (s.kind === 'ParameterAssignment') names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === 'Extends') extendsBase = true;
+    if (s.kind === 'Extends') base = extendedFile(s.path, source, host, [...chain, path.resolve(source.path)], sink);
     if (s.kind !== 'Using' || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at = new TextSpan(source, s.path.start, s.path.end);
@@ -65,7 +73,39 @@ export function loadBicepParams(source: SourceText, host: BicepHost): BicepParam
   } catch (e) {
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, scope, diagnostics: sink.items, names, usingSpan, extendsBase };
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, base };
+}
+
+/** `extends 'base.bicepparam'`: that file, loaded (its own `extends` too), or 'unread' with the reason reported. */
+function extendedFile(p: StringLiteral | MissingExpression, source: SourceText, host: BicepHost, chain: readonly string[], sink: DiagnosticSink): BicepParams | 'unread' {
+  const at = new TextSpan(source, p.start, p.end);
+  const rel = p.kind === 'String' && p.expressions.length === 0 ? (p.value ?? p.segments.join('')) : undefined;
+  if (rel === undefined) {
+    sink.add({ code: 'invalid-template', message: "the 'extends' path must be a literal string", span: at });
+    return 'unread';
+  }
+  const abs = path.resolve(path.dirname(source.path), rel);
+  if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
+    sink.add({ code: 'invalid-template', message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at });
+    return 'unread';
+  }
+  const read = host.read(abs);
+  if ('error' in read) {
+    sink.add({ code: 'invalid-template', message: `cannot read the parameters file named by 'extends': ${read.error}`, span: at });
+    return 'unread';
+  }
+  const loaded = loadBicepParams(read, host, chain);
+  for (const d of loaded.diagnostics) sink.add(d);
+  return loaded;
+}
+
+/** Every parameter name a parameters file assigns, with those of the files it extends (its own first). */
+export function assignedNames(p: BicepParams): Map<string, Span> {
+  const out = new Map<string, Span>();
+  for (let f: BicepParams | 'unread' | undefined = p; f && f !== 'unread'; f = f.base) {
+    for (const [name, span] of f.names) if (![...out.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) out.set(name, span);
+  }
+  return out;
 }
 
 /**
@@ -80,11 +120,11 @@ export function checkAssignments(p: BicepParams, templateParameters: TNode | und
   }
   const out: Diagnostic[] = [];
   const assigned = new Set<string>();
-  for (const [name, span] of p.names) {
+  for (const [name, span] of assignedNames(p)) {
     assigned.add(name.toLowerCase());
     if (!declared.has(name.toLowerCase())) out.push({ code: 'invalid-template', message: `The parameter "${name}" is assigned in the params file without being declared in the template.`, span });
   }
-  if (p.extendsBase || !p.usingSpan) return out;
+  if (!p.usingSpan || hasUnreadBase(p)) return out;
   const missing: string[] = [];
   for (const [lower, decl] of declared) {
     if (assigned.has(lower) || !decl || typeof decl !== 'object' || Array.isArray(decl)) continue;
@@ -103,4 +143,13 @@ export function checkAssignments(p: BicepParams, templateParameters: TNode | und
     });
   }
   return out;
+}
+
+function hasUnreadBase(p: BicepParams): boolean {
+  let f: BicepParams | 'unread' | undefined = p.base;
+  while (f !== undefined) {
+    if (f === 'unread') return true;
+    f = f.base;
+  }
+  return false;
 }

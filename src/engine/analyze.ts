@@ -13,7 +13,7 @@ import { isInsideRoot, readBytesInside, readSourceInside } from '../load/read.js
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
-import { checkAssignments, loadBicepParams } from '../bicep/params.js';
+import { checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { associatedParameterFile, cliParameters, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import { deployFile, type DeployResult } from '../deploy/deploy.js';
@@ -200,16 +200,7 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   }
   const isJson = extensionOf(p.templatePath) === 'json';
   const sink = new DiagnosticSink();
-  // Parameter values are expressions of their own file: evaluated in a scope of their own, which
-  // holds only what they import.
-  const valueScope = new TemplateScope(p.scope, new TextSpan(read.source, 0, read.source.text.length), {
-    deployment: opts.deployment,
-    diagnostics: sink,
-    budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS)),
-  });
-  const parameters: SuppliedParameters = new Map();
-  // Each value once, through the scope (a value another one uses is evaluated there first).
-  for (const [name, v] of p.values) parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
+  const parameters = assignedValues(p, read.source, opts, sink);
   readGivenParameterFiles(opts, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
@@ -221,6 +212,25 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   if (!t.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...t.diagnostics] };
   const mismatched = checkAssignments(p, own(t.root, 'parameters'));
   return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+}
+
+/**
+ * The values a .bicepparam file assigns, over those of the files it `extends`. Each file's values
+ * are expressions of that file: evaluated in a scope of their own, which holds only what they
+ * import, each once (a value another one uses is evaluated there first).
+ */
+function assignedValues(p: BicepParams, source: SourceText, opts: AnalyzeOptions, sink: DiagnosticSink): SuppliedParameters {
+  const parameters: SuppliedParameters = p.base && p.base !== 'unread' ? assignedValues(p.base, p.base.source, opts, sink) : new Map();
+  const valueScope = new TemplateScope(p.scope, new TextSpan(source, 0, source.text.length), {
+    deployment: opts.deployment,
+    diagnostics: sink,
+    budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS)),
+  });
+  for (const [name, v] of p.values) {
+    for (const k of parameters.keys()) if (k.toLowerCase() === name.toLowerCase()) parameters.delete(k);
+    parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
+  }
+  return parameters;
 }
 
 function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
