@@ -4741,7 +4741,7 @@ var vtap_inline_config_readonly_default2 = defineRule(
       if (shape.readOnly.has(PATH))
         ctx.fail({
           ...base,
-          message: `NIC '${nic.displayName}' declares tapConfigurations inline with API version ${nic.apiVersion ?? "(none)"}, where that property is read-only (from 2019-09-01): Azure ignores it and nothing is mirrored; declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead`
+          message: `NIC '${nic.displayName}' declares tapConfigurations inline with API version ${nic.apiVersion ?? "(none)"}, where that property is read-only (from 2019-09-01): Azure ignores it, so these entries mirror nothing; declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead`
         });
       else ctx.pass({ ...base, message: "writable at this API version" });
     }
@@ -17223,6 +17223,18 @@ function isGeneratedFromBicep(root) {
   return typeof gen === "object" && gen !== null && gen.name === "bicep";
 }
 
+// src/engine/related.ts
+function distinctRelated(list) {
+  if (list.length < 2) return list;
+  const seen = /* @__PURE__ */ new Set();
+  return list.filter((r) => {
+    const key = `${r.span.identity()}\0${r.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 // src/engine/config.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
@@ -18944,11 +18956,11 @@ function draftOf(o, deployed) {
     kind: o.verdict.kind,
     message: o.verdict.message,
     span: o.verdict.span,
-    related: [
+    related: distinctRelated([
       ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
       // The value that decided came from outside the template: point at where it was given.
       ...deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` }))
-    ],
+    ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
     logical: o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : void 0,
@@ -19013,4 +19025,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build d85b547a85462ffaf9dd3d9bc088ae98
+// vtaplint-build 25a57b4d8923984381a86dd0c38018ac

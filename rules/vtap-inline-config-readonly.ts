@@ -31,7 +31,7 @@ export default defineRule(
       if (shape.readOnly.has(PATH))
         ctx.fail({
           ...base,
-          message: `NIC '${nic.displayName}' declares tapConfigurations inline with API version ${nic.apiVersion ?? '(none)'}, where that property is read-only (from 2019-09-01): Azure ignores it and nothing is mirrored; declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead`,
+          message: `NIC '${nic.displayName}' declares tapConfigurations inline with API version ${nic.apiVersion ?? '(none)'}, where that property is read-only (from 2019-09-01): Azure ignores it, so these entries mirror nothing; declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead`,
         });
       else ctx.pass({ ...base, message: 'writable at this API version' });
     }

@@ -7,6 +7,7 @@ import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
 import type { DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
+import { distinctRelated } from './related.js';
 import { bicepparamTargets } from './bicepparam-targets.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -541,11 +542,11 @@ function draftOf(o: RuleOutcome, deployed: DeployResult): Draft {
     kind: o.verdict.kind,
     message: o.verdict.message,
     span: o.verdict.span,
-    related: [
+    related: distinctRelated([
       ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
       // The value that decided came from outside the template: point at where it was given.
       ...deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` })),
-    ],
+    ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
     logical: o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : undefined,
