@@ -4392,7 +4392,7 @@ var vtap_one_config_per_nic_default2 = defineRule(
 );
 
 // rules/vtap-config-target.md
-var vtap_config_target_default = '# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module\'s outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the "create it or\nuse the one that exists" pattern), or the deployment fails.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a "not found" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n"dependsOn": [ "[resourceId(\'Microsoft.Network/networkInterfaces\', \'web-nic\')]" ],\n"properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } }\n```\nPassing (ARM JSON):\n```json\n"dependsOn": [\n  "[resourceId(\'Microsoft.Network/networkInterfaces\', \'web-nic\')]",\n  "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]"\n]\n```\n';
+var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-config-target.ts
 var vtap_config_target_default2 = defineRule(
@@ -4439,6 +4439,14 @@ var vtap_config_target_default2 = defineRule(
         continue;
       }
       const tap = res.resource;
+      if (tap.state === "maybe" && s.holder.state !== "maybe") {
+        ctx.indeterminate({
+          ...base,
+          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
+          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}', which is deployed only if its condition allows (${tap.condition ? describeUnknown(tap.condition) : "not known before deployment"}); when it is not, the TAP must exist already or the deployment fails: give the configuration the same condition`
+        });
+        continue;
+      }
       if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: "deployed after the TAP" });
       else
         ctx.fail({
@@ -19025,4 +19033,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 25a57b4d8923984381a86dd0c38018ac
+// vtaplint-build ffe99f19a9812cad647bf4fdaa5f3f10

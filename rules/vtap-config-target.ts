@@ -53,6 +53,16 @@ export default defineRule(
         continue;
       }
       const tap = res.resource;
+      // A TAP deployed under a condition known only at deployment, sent to by a configuration that
+      // is deployed whenever the template is: without the TAP, the configuration fails.
+      if (tap.state === 'maybe' && s.holder.state !== 'maybe') {
+        ctx.indeterminate({
+          ...base,
+          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
+          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}', which is deployed only if its condition allows (${tap.condition ? describeUnknown(tap.condition) : 'not known before deployment'}); when it is not, the TAP must exist already or the deployment fails: give the configuration the same condition`,
+        });
+        continue;
+      }
       if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: 'deployed after the TAP' });
       else
         ctx.fail({
