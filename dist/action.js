@@ -18177,6 +18177,8 @@ var Parser2 = class {
   /** true: newlines are insignificant (inside parentheses). */
   modes = [];
   depth = 0;
+  /** Where the expression or type being parsed started (see enterContainer). */
+  enteredAt = -1;
   errors = [];
   lexTrivia;
   run() {
@@ -18200,7 +18202,7 @@ var Parser2 = class {
         this.modes.length = 0;
         this.depth = 0;
         if (this.i === before) this.i++;
-        if (e.abort) this.skipLine();
+        if (e.abort) this.skipToDeclaration();
         else this.skipStatement();
         const end = this.tokens[Math.max(0, this.i - 1)]?.end ?? start;
         statements.push({ kind: "SkippedStatement", decorators: [], start, end: Math.max(start, end) });
@@ -18301,7 +18303,7 @@ var Parser2 = class {
     if (++this.depth > this.maxDepth) {
       const t = this.cur();
       if (this.errors.length <= MAX_DIAGNOSTICS) {
-        this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
+        this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the statement is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
       }
       throw new ParseError2(true);
     }
@@ -18309,8 +18311,23 @@ var Parser2 = class {
   leave() {
     this.depth--;
   }
-  skipLine() {
-    while (this.raw().kind !== "NewLine" && this.raw().kind !== "EndOfFile") this.i++;
+  /**
+   * A bracket opens one nesting level: when the expression (or type) that holds it starts at the
+   * bracket, that expression already counted the level, so `{ a: { a: {} } }` is three levels,
+   * not six. Returns whether it counted one (to be left).
+   */
+  enterContainer() {
+    if (this.enteredAt === this.i) return false;
+    this.enter();
+    return true;
+  }
+  skipToDeclaration() {
+    for (; ; ) {
+      const t = this.raw();
+      if (t.kind === "EndOfFile") return;
+      if (t.kind === "NewLine" && this.declarationAt(this.i + 1)) return;
+      this.i++;
+    }
   }
   /** Skips to the end of the line, keeping brackets opened on the way balanced. */
   skipStatement() {
@@ -18684,6 +18701,7 @@ var Parser2 = class {
   }
   parseExpression() {
     this.enter();
+    this.enteredAt = this.i;
     const condition = this.parseBinary(1);
     let result = condition;
     if (this.at("Question") || this.continuesWith("Question")) {
@@ -18903,7 +18921,7 @@ var Parser2 = class {
     return { kind: "Parenthesized", expression, start: open2.start, end: close.end };
   }
   parseArray() {
-    this.enter();
+    const counted = this.enterContainer();
     const open2 = this.next();
     this.modes.push(false);
     let j = this.i;
@@ -18913,7 +18931,7 @@ var Parser2 = class {
       this.i = j;
       const f = this.parseFor(open2);
       this.modes.pop();
-      this.leave();
+      if (counted) this.leave();
       return f;
     }
     const items = [];
@@ -18930,7 +18948,7 @@ var Parser2 = class {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: "Array", items, start: open2.start, end: close.end };
   }
   /** After an array item or object property: `,` or new line(s), or the closing bracket. */
@@ -18989,7 +19007,7 @@ var Parser2 = class {
     return { kind: "For", item, ...index2 ? { index: index2 } : {}, iterable, body, start: open2.start, end: close.end };
   }
   parseObject() {
-    this.enter();
+    const counted = this.enterContainer();
     const open2 = this.expect("LeftBrace", "expected '{'");
     this.modes.push(false);
     const properties = [];
@@ -19006,7 +19024,7 @@ var Parser2 = class {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: "Object", properties, start: open2.start, end: close.end };
   }
   parseObjectProperty() {
@@ -19122,6 +19140,7 @@ var Parser2 = class {
   // Type expressions
   parseType() {
     this.enter();
+    this.enteredAt = this.i;
     const t = this.cur();
     let leadingPipe = false;
     if (t.kind === "Pipe") {
@@ -19248,7 +19267,7 @@ var Parser2 = class {
     return { kind: "ParameterizedType", ...namespace ? { namespace } : {}, name, args, start: e.start, end: close.end };
   }
   parseObjectType() {
-    this.enter();
+    const counted = this.enterContainer();
     const open2 = this.next();
     this.modes.push(false);
     const properties = [];
@@ -19292,11 +19311,11 @@ var Parser2 = class {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: "ObjectType", properties, start: open2.start, end: close.end };
   }
   parseTupleType() {
-    this.enter();
+    const counted = this.enterContainer();
     const open2 = this.next();
     this.modes.push(false);
     const items = [];
@@ -19315,7 +19334,7 @@ var Parser2 = class {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: "TupleType", items, start: open2.start, end: close.end };
   }
 };

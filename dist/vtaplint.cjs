@@ -14186,6 +14186,8 @@ var init_parser3 = __esm({
       /** true: newlines are insignificant (inside parentheses). */
       modes = [];
       depth = 0;
+      /** Where the expression or type being parsed started (see enterContainer). */
+      enteredAt = -1;
       errors = [];
       lexTrivia;
       run() {
@@ -14209,7 +14211,7 @@ var init_parser3 = __esm({
             this.modes.length = 0;
             this.depth = 0;
             if (this.i === before) this.i++;
-            if (e.abort) this.skipLine();
+            if (e.abort) this.skipToDeclaration();
             else this.skipStatement();
             const end = this.tokens[Math.max(0, this.i - 1)]?.end ?? start;
             statements.push({ kind: "SkippedStatement", decorators: [], start, end: Math.max(start, end) });
@@ -14310,7 +14312,7 @@ var init_parser3 = __esm({
         if (++this.depth > this.maxDepth) {
           const t = this.cur();
           if (this.errors.length <= MAX_DIAGNOSTICS) {
-            this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
+            this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the statement is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
           }
           throw new ParseError2(true);
         }
@@ -14318,8 +14320,23 @@ var init_parser3 = __esm({
       leave() {
         this.depth--;
       }
-      skipLine() {
-        while (this.raw().kind !== "NewLine" && this.raw().kind !== "EndOfFile") this.i++;
+      /**
+       * A bracket opens one nesting level: when the expression (or type) that holds it starts at the
+       * bracket, that expression already counted the level, so `{ a: { a: {} } }` is three levels,
+       * not six. Returns whether it counted one (to be left).
+       */
+      enterContainer() {
+        if (this.enteredAt === this.i) return false;
+        this.enter();
+        return true;
+      }
+      skipToDeclaration() {
+        for (; ; ) {
+          const t = this.raw();
+          if (t.kind === "EndOfFile") return;
+          if (t.kind === "NewLine" && this.declarationAt(this.i + 1)) return;
+          this.i++;
+        }
       }
       /** Skips to the end of the line, keeping brackets opened on the way balanced. */
       skipStatement() {
@@ -14693,6 +14710,7 @@ var init_parser3 = __esm({
       }
       parseExpression() {
         this.enter();
+        this.enteredAt = this.i;
         const condition = this.parseBinary(1);
         let result = condition;
         if (this.at("Question") || this.continuesWith("Question")) {
@@ -14912,7 +14930,7 @@ var init_parser3 = __esm({
         return { kind: "Parenthesized", expression, start: open2.start, end: close.end };
       }
       parseArray() {
-        this.enter();
+        const counted = this.enterContainer();
         const open2 = this.next();
         this.modes.push(false);
         let j = this.i;
@@ -14922,7 +14940,7 @@ var init_parser3 = __esm({
           this.i = j;
           const f = this.parseFor(open2);
           this.modes.pop();
-          this.leave();
+          if (counted) this.leave();
           return f;
         }
         const items = [];
@@ -14939,7 +14957,7 @@ var init_parser3 = __esm({
         }
         const close = this.next();
         this.modes.pop();
-        this.leave();
+        if (counted) this.leave();
         return { kind: "Array", items, start: open2.start, end: close.end };
       }
       /** After an array item or object property: `,` or new line(s), or the closing bracket. */
@@ -14998,7 +15016,7 @@ var init_parser3 = __esm({
         return { kind: "For", item, ...index2 ? { index: index2 } : {}, iterable, body, start: open2.start, end: close.end };
       }
       parseObject() {
-        this.enter();
+        const counted = this.enterContainer();
         const open2 = this.expect("LeftBrace", "expected '{'");
         this.modes.push(false);
         const properties = [];
@@ -15015,7 +15033,7 @@ var init_parser3 = __esm({
         }
         const close = this.next();
         this.modes.pop();
-        this.leave();
+        if (counted) this.leave();
         return { kind: "Object", properties, start: open2.start, end: close.end };
       }
       parseObjectProperty() {
@@ -15131,6 +15149,7 @@ var init_parser3 = __esm({
       // Type expressions
       parseType() {
         this.enter();
+        this.enteredAt = this.i;
         const t = this.cur();
         let leadingPipe = false;
         if (t.kind === "Pipe") {
@@ -15257,7 +15276,7 @@ var init_parser3 = __esm({
         return { kind: "ParameterizedType", ...namespace ? { namespace } : {}, name, args, start: e.start, end: close.end };
       }
       parseObjectType() {
-        this.enter();
+        const counted = this.enterContainer();
         const open2 = this.next();
         this.modes.push(false);
         const properties = [];
@@ -15301,11 +15320,11 @@ var init_parser3 = __esm({
         }
         const close = this.next();
         this.modes.pop();
-        this.leave();
+        if (counted) this.leave();
         return { kind: "ObjectType", properties, start: open2.start, end: close.end };
       }
       parseTupleType() {
-        this.enter();
+        const counted = this.enterContainer();
         const open2 = this.next();
         this.modes.push(false);
         const items = [];
@@ -15324,7 +15343,7 @@ var init_parser3 = __esm({
         }
         const close = this.next();
         this.modes.pop();
-        this.leave();
+        if (counted) this.leave();
         return { kind: "TupleType", items, start: open2.start, end: close.end };
       }
     };
@@ -29440,4 +29459,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build d0a6919a1252cfa6855e02bc9c1874af
+// vtaplint-build 6fe564407104f93a66e91f0d68a8c3c7

@@ -8179,6 +8179,8 @@ var Parser2 = class {
   /** true: newlines are insignificant (inside parentheses). */
   modes = [];
   depth = 0;
+  /** Where the expression or type being parsed started (see enterContainer). */
+  enteredAt = -1;
   errors = [];
   lexTrivia;
   run() {
@@ -8202,7 +8204,7 @@ var Parser2 = class {
         this.modes.length = 0;
         this.depth = 0;
         if (this.i === before) this.i++;
-        if (e.abort) this.skipLine();
+        if (e.abort) this.skipToDeclaration();
         else this.skipStatement();
         const end = this.tokens[Math.max(0, this.i - 1)]?.end ?? start;
         statements.push({ kind: "SkippedStatement", decorators: [], start, end: Math.max(start, end) });
@@ -8303,7 +8305,7 @@ var Parser2 = class {
     if (++this.depth > this.maxDepth) {
       const t = this.cur();
       if (this.errors.length <= MAX_DIAGNOSTICS) {
-        this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
+        this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the statement is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
       }
       throw new ParseError2(true);
     }
@@ -8311,8 +8313,23 @@ var Parser2 = class {
   leave() {
     this.depth--;
   }
-  skipLine() {
-    while (this.raw().kind !== "NewLine" && this.raw().kind !== "EndOfFile") this.i++;
+  /**
+   * A bracket opens one nesting level: when the expression (or type) that holds it starts at the
+   * bracket, that expression already counted the level, so `{ a: { a: {} } }` is three levels,
+   * not six. Returns whether it counted one (to be left).
+   */
+  enterContainer() {
+    if (this.enteredAt === this.i) return false;
+    this.enter();
+    return true;
+  }
+  skipToDeclaration() {
+    for (; ; ) {
+      const t = this.raw();
+      if (t.kind === "EndOfFile") return;
+      if (t.kind === "NewLine" && this.declarationAt(this.i + 1)) return;
+      this.i++;
+    }
   }
   /** Skips to the end of the line, keeping brackets opened on the way balanced. */
   skipStatement() {
@@ -8686,6 +8703,7 @@ var Parser2 = class {
   }
   parseExpression() {
     this.enter();
+    this.enteredAt = this.i;
     const condition = this.parseBinary(1);
     let result = condition;
     if (this.at("Question") || this.continuesWith("Question")) {
@@ -8905,7 +8923,7 @@ var Parser2 = class {
     return { kind: "Parenthesized", expression, start: open2.start, end: close.end };
   }
   parseArray() {
-    this.enter();
+    const counted = this.enterContainer();
     const open2 = this.next();
     this.modes.push(false);
     let j = this.i;
@@ -8915,7 +8933,7 @@ var Parser2 = class {
       this.i = j;
       const f = this.parseFor(open2);
       this.modes.pop();
-      this.leave();
+      if (counted) this.leave();
       return f;
     }
     const items = [];
@@ -8932,7 +8950,7 @@ var Parser2 = class {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: "Array", items, start: open2.start, end: close.end };
   }
   /** After an array item or object property: `,` or new line(s), or the closing bracket. */
@@ -8991,7 +9009,7 @@ var Parser2 = class {
     return { kind: "For", item, ...index2 ? { index: index2 } : {}, iterable, body, start: open2.start, end: close.end };
   }
   parseObject() {
-    this.enter();
+    const counted = this.enterContainer();
     const open2 = this.expect("LeftBrace", "expected '{'");
     this.modes.push(false);
     const properties = [];
@@ -9008,7 +9026,7 @@ var Parser2 = class {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: "Object", properties, start: open2.start, end: close.end };
   }
   parseObjectProperty() {
@@ -9124,6 +9142,7 @@ var Parser2 = class {
   // Type expressions
   parseType() {
     this.enter();
+    this.enteredAt = this.i;
     const t = this.cur();
     let leadingPipe = false;
     if (t.kind === "Pipe") {
@@ -9250,7 +9269,7 @@ var Parser2 = class {
     return { kind: "ParameterizedType", ...namespace ? { namespace } : {}, name, args, start: e.start, end: close.end };
   }
   parseObjectType() {
-    this.enter();
+    const counted = this.enterContainer();
     const open2 = this.next();
     this.modes.push(false);
     const properties = [];
@@ -9294,11 +9313,11 @@ var Parser2 = class {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: "ObjectType", properties, start: open2.start, end: close.end };
   }
   parseTupleType() {
-    this.enter();
+    const counted = this.enterContainer();
     const open2 = this.next();
     this.modes.push(false);
     const items = [];
@@ -9317,7 +9336,7 @@ var Parser2 = class {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: "TupleType", items, start: open2.start, end: close.end };
   }
 };
@@ -19033,4 +19052,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build ffe99f19a9812cad647bf4fdaa5f3f10
+// vtaplint-build b0fc83a5cfb28481cfef439ad2872b0c

@@ -149,6 +149,8 @@ class Parser {
   /** true: newlines are insignificant (inside parentheses). */
   private readonly modes: boolean[] = [];
   private depth = 0;
+  /** Where the expression or type being parsed started (see enterContainer). */
+  private enteredAt = -1;
   private readonly errors: { message: string; start: number; end: number; limit?: boolean }[] = [];
   private readonly lexTrivia;
 
@@ -185,8 +187,9 @@ class Parser {
         this.modes.length = 0;
         this.depth = 0;
         if (this.i === before) this.i++;
-        // After the depth limit the brackets cannot balance; the rest of the line goes.
-        if (e.abort) this.skipLine();
+        // After the depth limit the brackets cannot balance: the rest of the statement goes, up to
+        // the next line that starts a declaration (its deeper lines would each be an error).
+        if (e.abort) this.skipToDeclaration();
         else this.skipStatement();
         const end = this.tokens[Math.max(0, this.i - 1)]?.end ?? start;
         statements.push({ kind: 'SkippedStatement', decorators: [], start, end: Math.max(start, end) });
@@ -312,7 +315,7 @@ class Parser {
     if (++this.depth > this.maxDepth) {
       const t = this.cur();
       if (this.errors.length <= MAX_DIAGNOSTICS) {
-        this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the line is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
+        this.errors.push({ message: `nesting is too deep (more than ${this.maxDepth} levels); the rest of the statement is not analysed (limit maxJsonDepth)`, start: t.start, end: t.end, limit: true });
       }
       throw new ParseError(true);
     }
@@ -322,8 +325,24 @@ class Parser {
     this.depth--;
   }
 
-  private skipLine(): void {
-    while (this.raw().kind !== 'NewLine' && this.raw().kind !== 'EndOfFile') this.i++;
+  /**
+   * A bracket opens one nesting level: when the expression (or type) that holds it starts at the
+   * bracket, that expression already counted the level, so `{ a: { a: {} } }` is three levels,
+   * not six. Returns whether it counted one (to be left).
+   */
+  private enterContainer(): boolean {
+    if (this.enteredAt === this.i) return false;
+    this.enter();
+    return true;
+  }
+
+  private skipToDeclaration(): void {
+    for (;;) {
+      const t = this.raw();
+      if (t.kind === 'EndOfFile') return;
+      if (t.kind === 'NewLine' && this.declarationAt(this.i + 1)) return;
+      this.i++;
+    }
   }
 
   /** Skips to the end of the line, keeping brackets opened on the way balanced. */
@@ -720,6 +739,7 @@ class Parser {
 
   parseExpression(): Expression {
     this.enter();
+    this.enteredAt = this.i;
     const condition = this.parseBinary(1);
     let result = condition;
     // A conditional may be split over lines, with `?` and `:` starting the continuation lines.
@@ -950,7 +970,7 @@ class Parser {
   }
 
   private parseArray(): Expression {
-    this.enter();
+    const counted = this.enterContainer();
     const open = this.next();
     this.modes.push(false);
     // `[` and `for` may be on separate lines.
@@ -961,7 +981,7 @@ class Parser {
       this.i = j;
       const f = this.parseFor(open);
       this.modes.pop();
-      this.leave();
+      if (counted) this.leave();
       return f;
     }
     const items: (Expression | SpreadExpression)[] = [];
@@ -978,7 +998,7 @@ class Parser {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: 'Array', items, start: open.start, end: close.end } satisfies ArrayExpression;
   }
 
@@ -1043,7 +1063,7 @@ class Parser {
   }
 
   parseObject(): ObjectExpression {
-    this.enter();
+    const counted = this.enterContainer();
     const open = this.expect('LeftBrace', "expected '{'");
     this.modes.push(false);
     const properties: (ObjectProperty | SpreadExpression | ResourceDeclaration)[] = [];
@@ -1060,7 +1080,7 @@ class Parser {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: 'Object', properties, start: open.start, end: close.end };
   }
 
@@ -1185,6 +1205,7 @@ class Parser {
 
   parseType(): TypeExpression {
     this.enter();
+    this.enteredAt = this.i;
     const t = this.cur();
     let leadingPipe = false;
     if (t.kind === 'Pipe') {
@@ -1317,7 +1338,7 @@ class Parser {
   }
 
   private parseObjectType(): ObjectType {
-    this.enter();
+    const counted = this.enterContainer();
     const open = this.next();
     this.modes.push(false);
     const properties: ObjectTypeProperty[] = [];
@@ -1361,12 +1382,12 @@ class Parser {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: 'ObjectType', properties, start: open.start, end: close.end };
   }
 
   private parseTupleType(): TupleType {
-    this.enter();
+    const counted = this.enterContainer();
     const open = this.next();
     this.modes.push(false);
     const items: TupleTypeItem[] = [];
@@ -1385,7 +1406,7 @@ class Parser {
     }
     const close = this.next();
     this.modes.pop();
-    this.leave();
+    if (counted) this.leave();
     return { kind: 'TupleType', items, start: open.start, end: close.end };
   }
 }

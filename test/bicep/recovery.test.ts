@@ -85,6 +85,25 @@ describe('bicep parser: error recovery', () => {
     expect(parse('type t = ' + '['.repeat(50_000)).diagnostics.length).toBeGreaterThan(0);
   });
 
+  it('counts one nesting level per bracket: an object or array exactly at the limit parses, one deeper does not', () => {
+    const objects = (n: number) => `var x = ${'{a:'.repeat(n)}1${'}'.repeat(n)}\n`;
+    const arrays = (n: number) => `var x = ${'['.repeat(n)}1${']'.repeat(n)}\n`;
+    // The statement's expression is one level, each bracket inside it another.
+    expect(parse(objects(MAX_DEPTH - 1)).diagnostics).toEqual([]);
+    expect(parse(arrays(MAX_DEPTH - 1)).diagnostics).toEqual([]);
+    expect(parse(objects(MAX_DEPTH)).diagnostics.map((d) => d.code)).toEqual(['limit-exceeded']);
+    expect(parse(arrays(MAX_DEPTH)).diagnostics.map((d) => d.code)).toEqual(['limit-exceeded']);
+    // Types too: `type t = { a: { ... } }`.
+    expect(parse(`type t = ${'{a:'.repeat(MAX_DEPTH - 1)}string${'}'.repeat(MAX_DEPTH - 1)}\n`).diagnostics).toEqual([]);
+  });
+
+  it('past the nesting limit, the rest of the statement is skipped, not reported line by line', () => {
+    const lines = ['var x = {', ...Array.from({ length: MAX_DEPTH + 20 }, () => '  a: {'), '  b: 1', ...Array.from({ length: MAX_DEPTH + 20 }, () => '  }'), '}', "output o string = 'after'", ''];
+    const r = parse(lines.join('\n'));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['limit-exceeded']);
+    expect(r.program.statements.at(-1)).toMatchObject({ kind: 'Output', name: { name: 'o' } });
+  });
+
   it('never throws on arbitrary garbage', () => {
     const junk = ["}}}]]])))", "@@@", "param", "resource r", "'${", "$'''${", "#disable-next-line", "\u0000\uffff", "func f(", "import {", "[for", "x =>"];
     for (const j of junk) expect(() => parse(j)).not.toThrow();
