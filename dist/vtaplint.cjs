@@ -29439,7 +29439,15 @@ function lintRoot(paths, cwd) {
   }
   return common;
 }
+function quietOnClosedPipe(stream) {
+  stream.on("error", (e) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 async function main() {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   let code;
   try {
     code = await runCli(process.argv.slice(2), {
@@ -29459,4 +29467,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6fe564407104f93a66e91f0d68a8c3c7
+// vtaplint-build d850935ffd5c39fdcfdfad9dd91c6e04

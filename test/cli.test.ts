@@ -61,6 +61,21 @@ describe('exit codes', () => {
   });
 });
 
+describe('a reader that stops early', () => {
+  test('the CLI ends quietly when the pipe it writes to is closed (vtaplint ... | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/vtaplint.cjs'), 'fixtures', 'examples', '--format', 'sarif'], { cwd: REPO });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read one chunk, then close our end of the pipe, as `head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect([0, 1]).toContain(code);
+  });
+});
+
 describe('writing a large report', () => {
   test('in pieces of about a million characters that join to the report, never splitting a surrogate pair', () => {
     const small: string[] = [];

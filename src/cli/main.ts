@@ -277,8 +277,22 @@ export function lintRoot(paths: readonly string[], cwd: string): string {
   return common;
 }
 
+/**
+ * A reader that goes away before the report ends (`vtaplint ... | head`) is not an error of the
+ * run: the rest of the output has nowhere to go, so the process ends, with the exit code the
+ * lint gave (or 0 before it was known), instead of an unhandled 'error' event and a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 /** Entry point of the bundled CLI (src/cli/cli.ts). */
 export async function main(): Promise<void> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   let code: number;
   try {
     code = await runCli(process.argv.slice(2), {
