@@ -29399,6 +29399,9 @@ Run 'vtaplint --help' for usage.
   for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'
 `);
   if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
+  if (opts.format === "sarif" || opts.format === "json") {
+    for (const m of result.missing) result.notifications.push({ level: "warning", message: `no files match '${m}'` });
+  }
   if (result.files.length > CODE_CACHE_MAX_FILES) globalThis[/* @__PURE__ */ Symbol.for("vtaplint.skipCodeCache")] = true;
   const counted = countedFindings(result);
   const visible = opts.format === "sarif" ? result.findings : counted;
@@ -29420,6 +29423,7 @@ Run 'vtaplint --help' for usage.
 `);
     return 2;
   }
+  if (result.missing.length) return 2;
   if (counts.error > 0) return 1;
   if (opts.maxWarnings !== void 0 && counts.warning > opts.maxWarnings) {
     io.stderr(`vtaplint: ${counts.warning} warnings, more than --max-warnings ${opts.maxWarnings}
@@ -29467,4 +29471,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build d850935ffd5c39fdcfdfad9dd91c6e04
+// vtaplint-build f19aa2acec72a26b05b8e6a54fa0b2ef

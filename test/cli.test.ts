@@ -45,6 +45,14 @@ describe('exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("no files match 'no/such/file.json'");
   });
+  test('2 for a path that matches nothing next to one that does, whose findings are still reported (SARIF names the path)', async () => {
+    const r = await cli([BAD_REGION, 'no/such/file.json', '--format', 'sarif']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no files match 'no/such/file.json'");
+    const run = (JSON.parse(r.stdout) as { runs: { results: { ruleId: string }[]; invocations: { toolExecutionNotifications?: { message: { text: string } }[] }[] }[] }).runs[0]!;
+    expect(run.results.some((x) => x.ruleId === 'vtap-supported-region')).toBe(true);
+    expect(run.invocations[0]?.toolExecutionNotifications?.map((n) => n.message.text)).toContain("no files match 'no/such/file.json'");
+  });
   test('2 for a config with an unknown key, naming the key', async () => {
     const dir = workspace({ 'vtaplint.config.json': '{"rulez": {}}', 't.json': readFileSync(GOOD, 'utf8') });
     const r = await cli(['.'], dir);

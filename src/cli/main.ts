@@ -229,6 +229,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'\n`);
   if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
+  // A path that matches nothing next to others that do (a typo in a CI path list) is still bad
+  // usage: the others are linted and reported, and the run ends with 2. The reports for tools
+  // (SARIF, JSON) also say which path matched nothing; the ones for people have it on stderr.
+  if (opts.format === 'sarif' || opts.format === 'json') {
+    for (const m of result.missing) result.notifications.push({ level: 'warning', message: `no files match '${m}'` });
+  }
   // With a baseline, the formats for people show what is new; SARIF has every baseline state.
   // A run over many files would fill V8's code cache with everything it compiled, which slows
   // the one-file runs the cache is for (bin/run-bundle.cjs): such a run leaves it to a smaller one.
@@ -252,6 +258,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === 'error')?.message.split('\n')[0]}\n`);
     return 2;
   }
+  if (result.missing.length) return 2;
   if (counts.error > 0) return 1;
   if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
     io.stderr(`vtaplint: ${counts.warning} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
