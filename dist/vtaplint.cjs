@@ -27838,7 +27838,7 @@ async function validate(data, file) {
   }
   throw new ConfigError(`${file}: "${where2}" ${first.message ?? "is invalid"}`);
 }
-async function loadConfigFile(file, knownRules) {
+async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new Set()) {
   let data;
   let text;
   try {
@@ -27853,6 +27853,12 @@ async function loadConfigFile(file, knownRules) {
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
     if (!knownRules.has(id)) throw new ConfigError(`${file}: unknown rule "${id}" in "rules"`);
     rules.set(id, typeof v === "string" ? v : v.level);
+  }
+  for (const tag of Object.keys(cfg.tags ?? {})) {
+    if (knownTags.size && !knownTags.has(tag)) throw new ConfigError(`${file}: unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(", ")})`);
+  }
+  for (const [i, s] of (cfg.suppressions ?? []).entries()) {
+    if (s.expires !== void 0 && !isCalendarDate(s.expires)) throw new ConfigError(`${file}: "suppressions[${i}].expires" is not a date: '${s.expires}'`);
   }
   const regions = cfg.regions ? {
     supported: cfg.regions.supported ? new Set(cfg.regions.supported.map(norm)) : DEFAULT_REGIONS.supported,
@@ -27870,6 +27876,13 @@ async function loadConfigFile(file, knownRules) {
     parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: import_node_path.default.resolve(import_node_path.default.dirname(file), p.parameterFile) })),
     limits: resolveLimits(cfg.limits)
   };
+}
+function isCalendarDate(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 var globList = (g) => g === void 0 ? [] : typeof g === "string" ? [g] : g;
 function configSuppressions(file, text, cfg) {
@@ -28393,9 +28406,9 @@ function path11(root, keys) {
   return cur;
 }
 function configSites(config, known2, now) {
-  return config.suppressions.map((s) => {
+  return config.suppressions.map((s, i) => {
     const expired = s.expires !== void 0 && isExpired(s.expires, now) ? s.expires : void 0;
-    return site("external", `suppressions entry in ${config.file ?? "the config"}`, s.rule, s.reason, s.span, true, known2.has(s.rule), (c) => configApplies(config, s, c), expired);
+    return site("external", `config (suppressions[${i}])`, s.rule, s.reason, s.span, true, known2.has(s.rule), (c) => configApplies(config, s, c), expired);
   });
 }
 function configConcerns(config, s, file) {
@@ -28465,6 +28478,7 @@ var ConfigResolver = class {
     this.root = root;
     this.explicit = explicit;
     this.ruleIds = new Set(rules.map((r) => r.meta.id));
+    this.ruleTags = new Set(rules.flatMap((r) => r.meta.tags));
   }
   root;
   explicit;
@@ -28472,12 +28486,13 @@ var ConfigResolver = class {
   /** Which config file each folder uses, for this run (files are not re-read during a run). */
   found = /* @__PURE__ */ new Map();
   ruleIds;
+  ruleTags;
   forFile(file) {
     const found = this.explicit ?? findConfigFile(import_node_path13.default.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
-      p = loadConfigFile(found, this.ruleIds);
+      p = loadConfigFile(found, this.ruleIds, this.ruleTags);
       this.cache.set(found, p);
     }
     return p;
@@ -29471,4 +29486,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build f19aa2acec72a26b05b8e6a54fa0b2ef
+// vtaplint-build ae31e788ddf27801ef36c8947a8d373f

@@ -59,6 +59,21 @@ describe('exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown key "rulez"');
   });
+  test('2 for a config with an unknown tag or a suppression expiring on a day that does not exist', async () => {
+    const tag = workspace({ 'vtaplint.config.json': '{"tags": {"temprary": "off"}}', 't.json': readFileSync(GOOD, 'utf8') });
+    const r1 = await cli(['.'], tag);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toContain('unknown tag "temprary" in "tags"');
+    for (const expires of ['2099-13-45', '2026-02-30']) {
+      const dir = workspace({ 'vtaplint.config.json': JSON.stringify({ suppressions: [{ rule: 'vtap-supported-region', reason: 'legacy', expires }] }), 't.json': readFileSync(GOOD, 'utf8') });
+      const r = await cli(['.'], dir);
+      expect(r.code, expires).toBe(2);
+      expect(r.stderr).toContain(`"suppressions[0].expires" is not a date: '${expires}'`);
+    }
+    // A real date (a leap day) is fine.
+    const leap = workspace({ 'vtaplint.config.json': JSON.stringify({ suppressions: [{ rule: 'vtap-supported-region', reason: 'legacy', expires: '2096-02-29' }] }), 't.json': readFileSync(GOOD, 'utf8') });
+    expect((await cli(['.'], leap)).code).not.toBe(2);
+  });
   test('2 for a config with a bad level or an unknown rule', async () => {
     const bad = workspace({ 'c.json': '{"rules": {"vtap-supported-region": "fatal"}}' });
     expect((await cli([GOOD, '--config', path.join(bad, 'c.json')])).stderr).toContain('must be one of off, note, warning, error');

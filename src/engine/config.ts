@@ -108,7 +108,7 @@ async function validate(data: unknown, file: string): Promise<void> {
   throw new ConfigError(`${file}: "${where}" ${first.message ?? 'is invalid'}`);
 }
 
-export async function loadConfigFile(file: string, knownRules: ReadonlySet<string>): Promise<EffectiveConfig> {
+export async function loadConfigFile(file: string, knownRules: ReadonlySet<string>, knownTags: ReadonlySet<string> = new Set()): Promise<EffectiveConfig> {
   let data: unknown;
   let text: string;
   try {
@@ -123,6 +123,14 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
     if (!knownRules.has(id)) throw new ConfigError(`${file}: unknown rule "${id}" in "rules"`);
     rules.set(id, typeof v === 'string' ? v : v.level);
+  }
+  // A misspelt tag ("temprary") would switch nothing off, silently.
+  for (const tag of Object.keys(cfg.tags ?? {})) {
+    if (knownTags.size && !knownTags.has(tag)) throw new ConfigError(`${file}: unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(', ')})`);
+  }
+  // The schema checks the form YYYY-MM-DD; a date that does not exist (2026-02-30) is an error too.
+  for (const [i, s] of (cfg.suppressions ?? []).entries()) {
+    if (s.expires !== undefined && !isCalendarDate(s.expires)) throw new ConfigError(`${file}: "suppressions[${i}].expires" is not a date: '${s.expires}'`);
   }
   const regions: RegionLists = cfg.regions
     ? {
@@ -142,6 +150,15 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
     parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path.resolve(path.dirname(file), p.parameterFile) })),
     limits: resolveLimits(cfg.limits),
   };
+}
+
+/** Whether 'YYYY-MM-DD' names a day of the calendar. */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 const globList = (g: string | string[] | undefined): string[] => (g === undefined ? [] : typeof g === 'string' ? [g] : g);

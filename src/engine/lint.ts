@@ -119,6 +119,7 @@ class ConfigResolver {
   /** Which config file each folder uses, for this run (files are not re-read during a run). */
   private readonly found = new Map<string, string | undefined>();
   private readonly ruleIds: Set<string>;
+  private readonly ruleTags: Set<string>;
 
   constructor(
     private readonly root: string,
@@ -126,6 +127,7 @@ class ConfigResolver {
     private readonly explicit: string | undefined,
   ) {
     this.ruleIds = new Set(rules.map((r) => r.meta.id));
+    this.ruleTags = new Set(rules.flatMap((r) => r.meta.tags));
   }
 
   forFile(file: string): Promise<EffectiveConfig> {
@@ -133,7 +135,7 @@ class ConfigResolver {
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
-      p = loadConfigFile(found, this.ruleIds);
+      p = loadConfigFile(found, this.ruleIds, this.ruleTags);
       this.cache.set(found, p);
     }
     return p;

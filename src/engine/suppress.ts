@@ -147,9 +147,12 @@ function path(root: Located<TObject>, keys: readonly string[]): Located | undefi
 
 /** Sites of a config's `suppressions` (shared by every file under that config). */
 export function configSites(config: EffectiveConfig, known: ReadonlySet<string>, now: Date): SuppressionSite[] {
-  return config.suppressions.map((s) => {
+  return config.suppressions.map((s, i) => {
     const expired = s.expires !== undefined && isExpired(s.expires, now) ? s.expires : undefined;
-    return site('external', `suppressions entry in ${config.file ?? 'the config'}`, s.rule, s.reason, s.span, true, known.has(s.rule), (c) => configApplies(config, s, c), expired);
+    // Named by its place in the config, not by the config's path: the finding points at the
+    // entry already, and a message must not depend on where the repository is checked out
+    // (baselines compare messages).
+    return site('external', `config (suppressions[${i}])`, s.rule, s.reason, s.span, true, known.has(s.rule), (c) => configApplies(config, s, c), expired);
   });
 }
 
