@@ -23649,6 +23649,7 @@ async function evalCommand(opts) {
       return done(2);
     }
     for (const x of d.diagnostics) sink.add(x);
+    if (parseBicep(d.source, limits.maxJsonDepth).diagnostics.some((x) => x.code === "invalid-template")) return done(2);
     template = d;
   } else {
     const loaded = loadArmTemplate(read.source, limits);
@@ -23677,6 +23678,7 @@ var init_eval = __esm({
     init_span();
     init_limits();
     init_ops();
+    init_parser3();
     init_arm_json();
     init_read();
     init_parameters();
@@ -23769,15 +23771,12 @@ __export(graph_exports, {
 function graphCommand(opts) {
   const file = import_node_path16.default.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
-  if (a.kind === "broken") {
-    const d = a.diagnostics[0];
-    return { output: "", exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : "cannot read the template", problems: [] };
-  }
+  if (a.kind === "broken") return { output: "", exitCode: 2, problems: a.diagnostics };
   if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse`, problems: [] };
   const rel = (f) => import_node_path16.default.relative(opts.root, f).replaceAll("\\", "/");
   const json = graphToJson(a.graph, { relativeTo: rel });
-  const problems = diagnosticsNow(a).filter((d) => REJECTED.has(d.code));
-  const exitCode = problems.length > 0 ? 1 : 0;
+  const problems = diagnosticsNow(a).filter((d) => REJECTED.has(d.code) || d.code === "limit-exceeded");
+  const exitCode = problems.some((d) => REJECTED.has(d.code)) ? 1 : 0;
   if (opts.format === "json") return { output: `${JSON.stringify(json, null, 2)}
 `, exitCode, problems };
   return { output: graphText(json), exitCode, problems };
@@ -29136,6 +29135,17 @@ function parseCli(argv) {
     command = positionals[0];
     positionals = positionals.slice(1);
     if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one TEMPLATE`);
+    const lintOnly = [
+      ["output", "--output"],
+      ["baseline", "--baseline"],
+      ["jobs", "--jobs"],
+      ["max-warnings", "--max-warnings"],
+      ["quiet", "--quiet"],
+      ["list-rules", "--list-rules"],
+      ...command === "eval" ? [["format", "--format"]] : []
+    ];
+    const used = lintOnly.find(([k]) => v[k] !== void 0);
+    if (used) throw new UsageError(`${command} does not take ${used[1]}`);
   }
   const allowed = command === "graph" ? GRAPH_FORMATS : LINT_FORMATS;
   const format2 = v.format ?? (command === "graph" ? "json" : "stylish");
@@ -29486,4 +29496,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build ae31e788ddf27801ef36c8947a8d373f
+// vtaplint-build e768117d57ee44a5a863bd21cdfe86a1

@@ -91,6 +91,18 @@ export function parseCli(argv: readonly string[]): CliOptions {
     command = positionals[0];
     positionals = positionals.slice(1);
     if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one TEMPLATE`);
+    // Options of the lint that eval and graph do not have: an error, not silently ignored.
+    const lintOnly: [keyof typeof v, string][] = [
+      ['output', '--output'],
+      ['baseline', '--baseline'],
+      ['jobs', '--jobs'],
+      ['max-warnings', '--max-warnings'],
+      ['quiet', '--quiet'],
+      ['list-rules', '--list-rules'],
+      ...(command === 'eval' ? ([['format', '--format']] as [keyof typeof v, string][]) : []),
+    ];
+    const used = lintOnly.find(([k]) => v[k] !== undefined);
+    if (used) throw new UsageError(`${command} does not take ${used[1]}`);
   }
   const allowed = command === 'graph' ? GRAPH_FORMATS : LINT_FORMATS;
   const format = (v.format ?? (command === 'graph' ? 'json' : 'stylish')) as Format;

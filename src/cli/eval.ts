@@ -12,6 +12,7 @@ import type { TNode } from '../model/template.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { toJson } from '../expr/ops.js';
+import { parseBicep } from '../bicep/parser.js';
 import { loadArmTemplate } from '../load/arm-json.js';
 import { readSource } from '../load/read.js';
 import { associatedParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
@@ -72,6 +73,9 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
       return done(2);
     }
     for (const x of d.diagnostics) sink.add(x);
+    // A template that does not parse is not evaluated: exit 2, as for JSON that does not parse
+    // (an error of meaning, such as an unknown function, is evaluated and exits 1).
+    if (parseBicep(d.source, limits.maxJsonDepth).diagnostics.some((x) => x.code === 'invalid-template')) return done(2);
     template = d;
   } else {
     const loaded = loadArmTemplate(read.source, limits);

@@ -25,17 +25,16 @@ const REJECTED = new Set(['invalid-template', 'evaluation-error']);
 export function graphCommand(opts: GraphOptions): { output: string; exitCode: number; error?: string; problems: Diagnostic[] } {
   const file = path.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
-  if (a.kind === 'broken') {
-    const d = a.diagnostics[0];
-    return { output: '', exitCode: 1, error: d ? `${d.span.toString()}: ${d.message}` : 'cannot read the template', problems: [] };
-  }
+  // A file that cannot be read or parsed: exit 2, as for eval, with where and why.
+  if (a.kind === 'broken') return { output: '', exitCode: 2, problems: a.diagnostics };
   if (a.kind !== 'template') return { output: '', exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse`, problems: [] };
   const rel = (f: string) => path.relative(opts.root, f).replaceAll('\\', '/');
   const json = graphToJson(a.graph, { relativeTo: rel });
   // After the graph is built: it evaluates every resource, and what Azure would reject on the
   // way is said (exit code 1, as for eval), with the graph printed all the same.
-  const problems = diagnosticsNow(a).filter((d) => REJECTED.has(d.code));
-  const exitCode = problems.length > 0 ? 1 : 0;
+  // Limits reached are said too (part of the template is not in the graph), without failing.
+  const problems = diagnosticsNow(a).filter((d) => REJECTED.has(d.code) || d.code === 'limit-exceeded');
+  const exitCode = problems.some((d) => REJECTED.has(d.code)) ? 1 : 0;
   if (opts.format === 'json') return { output: `${JSON.stringify(json, null, 2)}\n`, exitCode, problems };
   return { output: graphText(json), exitCode, problems };
 }

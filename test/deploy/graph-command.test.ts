@@ -62,10 +62,11 @@ describe('graph command', () => {
     const tap = (JSON.parse(r.stdout) as { resources: Obj[] }).resources.find((x) => x.type === 'Microsoft.Network/virtualNetworkTaps') as Obj;
     expect(tap.id).toBe('/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-prod/providers/Microsoft.Network/virtualNetworkTaps/web-tap');
     expect(tap.location).toBe('uksouth');
-    // The config's limits apply: a file over maxFileBytes is not read.
+    // The config's limits apply: a file over maxFileBytes is not read (exit 2, as eval: a file
+    // that cannot be read).
     writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ limits: { maxFileBytes: 100 } }));
     const small = await cli(['graph', 'azuredeploy.json'], dir);
-    expect(small.code).toBe(1);
+    expect(small.code).toBe(2);
     expect(small.stderr).toMatch(/maxFileBytes/);
     // A broken config is an error naming it, as for lint.
     writeFileSync(path.join(dir, 'vtaplint.config.json'), '{ "deployment": 3 }');

@@ -175,6 +175,21 @@ describe('eval of Bicep files', () => {
     expect(out.outputs.tap?.value).toEqual({ $unknown: expect.stringContaining("named 'web-tap'") });
   });
 
+  it('a Bicep file that does not parse exits 2, as JSON that does not parse; lint-only options are usage errors', async () => {
+    writeFileSync(path.join(dir, 'syntax.bicep'), 'var a = {\n  b: 1 2\n}\noutput o int = 1\n');
+    const broken = await cli(['eval', 'syntax.bicep'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^vtaplint: syntax\.bicep:2:\d+: /m);
+    for (const option of [['-o', 'out.json'], ['--list-rules'], ['--format', 'sarif'], ['--quiet'], ['--max-warnings', '3'], ['--baseline', 'b.sarif']]) {
+      const r = await cli(['eval', 'main.bicep', ...option], dir);
+      expect(r.code, option.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^vtaplint: eval does not take --/);
+    }
+    const graph = await cli(['graph', 'main.bicep', '--list-rules'], dir);
+    expect(graph.code).toBe(2);
+    expect(graph.stderr).toContain('graph does not take --list-rules');
+  });
+
   it('says why with file:line:col: a Bicep error exits 1, an unreadable parameters file exits 2', async () => {
     const typo = await cli(['eval', 'typo.bicep'], dir);
     expect(typo.code).toBe(1);
