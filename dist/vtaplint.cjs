@@ -20971,7 +20971,8 @@ function loadBicepParams(source, host, chain = []) {
   } catch (e) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, base };
+  const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base };
 }
 function extendedFile(p, source, host, chain, sink) {
   const at2 = new TextSpan(source, p.start, p.end);
@@ -23527,10 +23528,14 @@ function bicepParamsDeployment(file, opts) {
   if (!read.ok) return { kind: "broken", diagnostics: [read.diagnostic] };
   const host = bicepHost(opts.root, opts.limits);
   const p = loadBicepParams(read.source, host);
-  if (!p.templatePath) return p.diagnostics.length ? { kind: "broken", diagnostics: p.diagnostics } : { kind: "skipped" };
+  if (!p.templatePath) {
+    if (p.diagnostics.length) return { kind: "broken", diagnostics: p.diagnostics };
+    if (!p.hasUsing) return { kind: "broken", diagnostics: [{ code: "invalid-template", message: "the file names no template: add a 'using' statement ('using none' for a file other parameters files extend)", span: new TextSpan(read.source, 0, 0) }] };
+    return { kind: "skipped" };
+  }
   const tRead = host.read(p.templatePath);
   if ("error" in tRead) {
-    const at2 = new TextSpan(read.source, 0, 0);
+    const at2 = p.usingSpan ?? new TextSpan(read.source, 0, 0);
     return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message: `cannot read the template named by 'using': ${tRead.error}`, span: at2 }] };
   }
   const isJson = extensionOf(p.templatePath) === "json";
@@ -29496,4 +29501,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build e768117d57ee44a5a863bd21cdfe86a1
+// vtaplint-build 03723e7d3159211fe8de68e5ea3a6e73

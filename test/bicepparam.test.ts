@@ -74,6 +74,19 @@ describe('values from parameters files', () => {
     expect(broken.findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column])).toEqual([['prod.bicepparam', 2, 9]]);
   });
 
+  test("a .bicepparam without 'using' is an error; one with 'using none' deploys nothing; an unreadable template is reported at the 'using' path", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'no-using.bicepparam'), "param location = 'eastus'\n");
+    writeFileSync(path.join(dir, 'base.bicepparam'), "using none\nparam location = 'eastus'\n");
+    writeFileSync(path.join(dir, 'gone.bicepparam'), "using 'gone.bicep'\nparam location = 'eastus'\n");
+    const { findings } = await findingsOf(['no-using.bicepparam', 'base.bicepparam', 'gone.bicepparam'], dir);
+    expect(findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column])).toEqual([
+      ['gone.bicepparam', 1, 7],
+      ['no-using.bicepparam', 1, 1],
+    ]);
+  });
+
   test('a value from an unset environment variable is one unknown wherever the parameter is used, and says why it is unknown', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

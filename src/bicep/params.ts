@@ -24,6 +24,8 @@ export interface BicepParams {
   names: Map<string, Span>;
   /** The `using` path, where missing assignments are reported. */
   usingSpan: Span | undefined;
+  /** Whether the file has a `using` statement (`using none` included). */
+  hasUsing: boolean;
   /**
    * The parameters file this one `extends`: its values apply where this file assigns none.
    * undefined without `extends`; 'unread' when it names a file that cannot be read.
@@ -73,7 +75,8 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
   } catch (e) {
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
-  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, base };
+  const hasUsing = parsed.program.statements.some((s) => s.kind === 'Using');
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base };
 }
 
 /** `extends 'base.bicepparam'`: that file, loaded (its own `extends` too), or 'unread' with the reason reported. */

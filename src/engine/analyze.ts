@@ -192,10 +192,15 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
   const host = bicepHost(opts.root, opts.limits);
   const p = loadBicepParams(read.source, host);
-  if (!p.templatePath) return p.diagnostics.length ? { kind: 'broken', diagnostics: p.diagnostics } : { kind: 'skipped' };
+  if (!p.templatePath) {
+    if (p.diagnostics.length) return { kind: 'broken', diagnostics: p.diagnostics };
+    // `using none` (a file others extend) deploys nothing; no `using` at all is an error, as for the compiler.
+    if (!p.hasUsing) return { kind: 'broken', diagnostics: [{ code: 'invalid-template', message: "the file names no template: add a 'using' statement ('using none' for a file other parameters files extend)", span: new TextSpan(read.source, 0, 0) }] };
+    return { kind: 'skipped' };
+  }
   const tRead = host.read(p.templatePath);
   if ('error' in tRead) {
-    const at = new TextSpan(read.source, 0, 0);
+    const at = p.usingSpan ?? new TextSpan(read.source, 0, 0);
     return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message: `cannot read the template named by 'using': ${tRead.error}`, span: at }] };
   }
   const isJson = extensionOf(p.templatePath) === 'json';
