@@ -24830,10 +24830,13 @@ function readParameterFile(file, into, sink, opts = {}) {
   }
   for (const name of Object.keys(params.node)) {
     const entry2 = childOf(params, name);
-    if (!isTObject(entry2.node)) continue;
     const e = entry2;
-    const ref = childOf(e, "reference");
-    const val = childOf(e, "value");
+    const ref = isTObject(entry2.node) ? childOf(e, "reference") : void 0;
+    const val = isTObject(entry2.node) ? childOf(e, "value") : void 0;
+    if (!ref && !val) {
+      sink.add({ code: "invalid-template", message: `The parameter '${name}' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).`, span: entry2.span });
+      continue;
+    }
     if (ref) {
       into.set(name, {
         value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),

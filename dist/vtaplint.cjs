@@ -7855,11 +7855,11 @@ var require_out = __commonJS({
       async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat;
-    function statSync2(path17, optionsOrSettings) {
+    function statSync3(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path17, settings);
     }
-    exports2.statSync = statSync2;
+    exports2.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -21074,10 +21074,13 @@ function readParameterFile(file, into, sink, opts = {}) {
   }
   for (const name of Object.keys(params.node)) {
     const entry = childOf(params, name);
-    if (!isTObject(entry.node)) continue;
     const e = entry;
-    const ref = childOf(e, "reference");
-    const val = childOf(e, "value");
+    const ref = isTObject(entry.node) ? childOf(e, "reference") : void 0;
+    const val = isTObject(entry.node) ? childOf(e, "value") : void 0;
+    if (!ref && !val) {
+      sink.add({ code: "invalid-template", message: `The parameter '${name}' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).`, span: entry.span });
+      continue;
+    }
     if (ref) {
       into.set(name, {
         value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
@@ -29358,6 +29361,12 @@ Run 'vtaplint --help' for usage.
   }
   const root = lintRoot(opts.paths, io.cwd);
   const parameterFiles = opts.parameters.map((p) => import_node_path17.default.resolve(io.cwd, p));
+  const absent = opts.parameters.find((p) => !isFile(import_node_path17.default.resolve(io.cwd, p)));
+  if (absent !== void 0) {
+    io.stderr(`vtaplint: --parameters: no such file '${absent}'
+`);
+    return 2;
+  }
   const configFile = opts.config ? import_node_path17.default.resolve(io.cwd, opts.config) : void 0;
   if (opts.command === "eval" || opts.command === "graph") {
     const file = import_node_path17.default.resolve(io.cwd, opts.paths[0]);
@@ -29479,6 +29488,13 @@ function quietOnClosedPipe(stream) {
     process.exit(process.exitCode ?? 0);
   });
 }
+function isFile(p) {
+  try {
+    return (0, import_node_fs9.statSync)(p).isFile();
+  } catch {
+    return false;
+  }
+}
 async function main() {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
@@ -29501,4 +29517,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 03723e7d3159211fe8de68e5ea3a6e73
+// vtaplint-build a6d6ca152e582077722516d5d0639a3d

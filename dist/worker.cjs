@@ -14819,10 +14819,13 @@ function readParameterFile(file, into, sink, opts2 = {}) {
   }
   for (const name of Object.keys(params.node)) {
     const entry = childOf(params, name);
-    if (!isTObject(entry.node)) continue;
     const e = entry;
-    const ref = childOf(e, "reference");
-    const val = childOf(e, "value");
+    const ref = isTObject(entry.node) ? childOf(e, "reference") : void 0;
+    const val = isTObject(entry.node) ? childOf(e, "value") : void 0;
+    if (!ref && !val) {
+      sink.add({ code: "invalid-template", message: `The parameter '${name}' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).`, span: entry.span });
+      continue;
+    }
     if (ref) {
       into.set(name, {
         value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
@@ -19072,4 +19075,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build f9331006bbe94085265d311d45886da9
+// vtaplint-build c433874cbc1517beb8563d133592f295

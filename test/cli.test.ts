@@ -53,6 +53,16 @@ describe('exit codes', () => {
     expect(run.results.some((x) => x.ruleId === 'vtap-supported-region')).toBe(true);
     expect(run.invocations[0]?.toolExecutionNotifications?.map((n) => n.message.text)).toContain("no files match 'no/such/file.json'");
   });
+  test('2 for a --parameters file that does not exist; a parameters entry without "value" is an error at the entry', async () => {
+    const missing = await cli([GOOD, '--parameters', 'no/such/params.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--parameters: no such file 'no/such/params.json'");
+    const dir = workspace({ 't.json': readFileSync(GOOD, 'utf8'), 'p.json': '{"parameters": {"location": "westeurope"}}' });
+    const { findings } = await findingsOf(['t.json', '--parameters', 'p.json'], dir);
+    expect(findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column, f.message])).toEqual([
+      ['p.json', 1, 29, 'The parameter \'location\' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).'],
+    ]);
+  });
   test('2 for a config with an unknown key, naming the key', async () => {
     const dir = workspace({ 'vtaplint.config.json': '{"rulez": {}}', 't.json': readFileSync(GOOD, 'utf8') });
     const r = await cli(['.'], dir);

@@ -1,7 +1,7 @@
 // The vtaplint command line. Exit codes: 0 no error-level finding (and warnings within
 // --max-warnings); 1 error-level findings or too many warnings; 2 bad usage, bad config, or an
 // internal failure (with a one-line reason).
-import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -160,6 +160,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const root = lintRoot(opts.paths, io.cwd);
   const parameterFiles = opts.parameters.map((p) => path.resolve(io.cwd, p));
+  // A --parameters file is the user's own choice, like -c and --baseline: one that is not there
+  // is bad usage (exit 2), not a finding.
+  const absent = opts.parameters.find((p) => !isFile(path.resolve(io.cwd, p)));
+  if (absent !== undefined) {
+    io.stderr(`vtaplint: --parameters: no such file '${absent}'\n`);
+    return 2;
+  }
   const configFile = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
   if (opts.command === 'eval' || opts.command === 'graph') {
     const file = path.resolve(io.cwd, opts.paths[0] as string);
@@ -294,6 +301,14 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? 0);
   });
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Entry point of the bundled CLI (src/cli/cli.ts). */

@@ -41,10 +41,15 @@ export function readParameterFile(
   }
   for (const name of Object.keys(params.node)) {
     const entry = childOf(params as Located<TObject>, name) as Located;
-    if (!isTObject(entry.node)) continue;
     const e = entry as Located<TObject>;
-    const ref = childOf(e, 'reference');
-    const val = childOf(e, 'value');
+    const ref = isTObject(entry.node) ? childOf(e, 'reference') : undefined;
+    const val = isTObject(entry.node) ? childOf(e, 'value') : undefined;
+    // ARM rejects a parameters file whose entry is a bare value: each is { "value": ... } or a
+    // Key Vault { "reference": ... }. Silently skipping it would let the template's default win.
+    if (!ref && !val) {
+      sink.add({ code: 'invalid-template', message: `The parameter '${name}' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).`, span: entry.span });
+      continue;
+    }
     if (ref) {
       into.set(name, {
         value: new Unknown({ code: 'secure', message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
