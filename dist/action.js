@@ -11130,7 +11130,7 @@ var vtap_supported_region_default2 = defineRule(
   },
   vtap_supported_region_default,
   (ctx) => {
-    const supported = [...ctx.regions.supported].join(", ");
+    const supported = [...ctx.regions.supported].join(", ") || "(none: the config lists no supported region in regions.supported)";
     for (const tap of taps(ctx.graph)) {
       const loc = at(tap.root, "location");
       const v = loc.value;

@@ -24157,7 +24157,7 @@ var vtap_supported_region_default2 = defineRule(
   },
   vtap_supported_region_default,
   (ctx) => {
-    const supported = [...ctx.regions.supported].join(", ");
+    const supported = [...ctx.regions.supported].join(", ") || "(none: the config lists no supported region in regions.supported)";
     for (const tap of taps(ctx.graph)) {
       const loc = at(tap.root, "location");
       const v = loc.value;
@@ -29109,7 +29109,12 @@ Exit codes: 0 no error-level finding (and warnings within --max-warnings),
             1 error-level findings or too many warnings,
             2 bad usage, bad config or an internal failure.
 `;
+var NUMBER_OPTIONS = /* @__PURE__ */ new Set(["--max-warnings", "--jobs", "-j"]);
 function parseCli(argv) {
+  for (let i = 0; i + 1 < argv.length; i++) {
+    const value = argv[i + 1];
+    if (NUMBER_OPTIONS.has(argv[i]) && /^-\d/.test(value)) throw new UsageError(`${argv[i]} needs a whole number, got '${value}'`);
+  }
   let parsed;
   try {
     parsed = (0, import_node_util3.parseArgs)({
@@ -29448,8 +29453,15 @@ Run 'vtaplint --help' for usage.
   const emit = (write) => writeReport(shown, opts, io, started, write);
   if (opts.output) {
     const out = import_node_path17.default.resolve(io.cwd, opts.output);
-    (0, import_node_fs9.mkdirSync)(import_node_path17.default.dirname(out), { recursive: true });
-    const fd = (0, import_node_fs9.openSync)(out, "w");
+    let fd;
+    try {
+      (0, import_node_fs9.mkdirSync)(import_node_path17.default.dirname(out), { recursive: true });
+      fd = (0, import_node_fs9.openSync)(out, "w");
+    } catch (e) {
+      io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${e.code ?? String(e)}
+`);
+      return 2;
+    }
     try {
       emit((chunk) => (0, import_node_fs9.writeSync)(fd, chunk));
     } finally {
@@ -29517,4 +29529,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build a6d6ca152e582077722516d5d0639a3d
+// vtaplint-build 7c90b227162c3f8a466a8a39d257f8b2

@@ -2654,7 +2654,7 @@ var vtap_supported_region_default2 = defineRule(
   },
   vtap_supported_region_default,
   (ctx) => {
-    const supported = [...ctx.regions.supported].join(", ");
+    const supported = [...ctx.regions.supported].join(", ") || "(none: the config lists no supported region in regions.supported)";
     for (const tap of taps(ctx.graph)) {
       const loc = at(tap.root, "location");
       const v = loc.value;
@@ -19075,4 +19075,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build c433874cbc1517beb8563d133592f295
+// vtaplint-build 4b2d75b8137df8c8c0066be952ae05f3

@@ -19,7 +19,8 @@ export default defineRule(
   },
   docs,
   (ctx) => {
-    const supported = [...ctx.regions.supported].join(', ');
+    // An empty list (a config that lists none) still reads as a sentence.
+    const supported = [...ctx.regions.supported].join(', ') || '(none: the config lists no supported region in regions.supported)';
     for (const tap of taps(ctx.graph)) {
       const loc = at(tap.root, 'location');
       const v = loc.value;

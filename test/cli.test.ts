@@ -34,7 +34,7 @@ describe('exit codes', () => {
     expect(r.stderr).toContain('--max-warnings');
   });
   test('2 for bad usage, with a one-line reason', async () => {
-    for (const args of [['--format', 'xml'], ['--no-such-option'], ['--max-warnings', 'many'], ['eval']]) {
+    for (const args of [['--format', 'xml'], ['--no-such-option'], ['--max-warnings', 'many'], ['--max-warnings', '-1'], ['-j', '-3'], ['eval']]) {
       const r = await cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.split('\n')[0]).toMatch(/^vtaplint: /);
@@ -62,6 +62,15 @@ describe('exit codes', () => {
     expect(findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column, f.message])).toEqual([
       ['p.json', 1, 29, 'The parameter \'location\' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).'],
     ]);
+  });
+  test('2 when the report cannot be written, naming the path (not an internal error)', async () => {
+    const dir = workspace({ 't.json': readFileSync(GOOD, 'utf8'), 'afile': 'x' });
+    for (const out of ['.', 'afile/report.json']) {
+      const r = await cli(['t.json', '-o', out], dir);
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^vtaplint: cannot write the report to '${out.replace('.', '\\.')}': E[A-Z]+`));
+      expect(r.stderr).not.toContain('internal error');
+    }
   });
   test('2 for a config with an unknown key, naming the key', async () => {
     const dir = workspace({ 'vtaplint.config.json': '{"rulez": {}}', 't.json': readFileSync(GOOD, 'utf8') });

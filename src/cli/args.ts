@@ -57,7 +57,14 @@ Exit codes: 0 no error-level finding (and warnings within --max-warnings),
             2 bad usage, bad config or an internal failure.
 `;
 
+/** Options that take a whole number: a negative one would read as an option of its own. */
+const NUMBER_OPTIONS = new Set(['--max-warnings', '--jobs', '-j']);
+
 export function parseCli(argv: readonly string[]): CliOptions {
+  for (let i = 0; i + 1 < argv.length; i++) {
+    const value = argv[i + 1] as string;
+    if (NUMBER_OPTIONS.has(argv[i] as string) && /^-\d/.test(value)) throw new UsageError(`${argv[i]} needs a whole number, got '${value}'`);
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -252,8 +252,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const emit = (write: (chunk: string) => void) => writeReport(shown, opts, io, started, write);
   if (opts.output) {
     const out = path.resolve(io.cwd, opts.output);
-    mkdirSync(path.dirname(out), { recursive: true });
-    const fd = openSync(out, 'w');
+    let fd: number;
+    try {
+      mkdirSync(path.dirname(out), { recursive: true });
+      fd = openSync(out, 'w');
+    } catch (e) {
+      // A path the user gave that cannot be written (a folder, a file where a folder should be).
+      io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      return 2;
+    }
     try {
       emit((chunk) => writeSync(fd, chunk));
     } finally {
