@@ -14517,6 +14517,43 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
 
 // src/engine/config-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
@@ -16062,9 +16099,17 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   let text;
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-    data = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const errors = [];
+    parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const at2 = first ? new SourceText(file, text, "other").position(first.offset) : void 0;
+    throw new ConfigError(`${file}${at2 ? `:${at2.line}:${at2.column}` : ""}: the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
   await validate(data, file);
   const cfg = data;

@@ -3315,6 +3315,43 @@ var init_edit = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/main.js
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
 var createScanner2, ScanError, SyntaxKind, parse2, parseTree2, findNodeAtLocation2, ParseErrorCode;
 var init_main = __esm({
   "node_modules/jsonc-parser/lib/esm/main.js"() {
@@ -27850,9 +27887,17 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   let text;
   try {
     text = (0, import_node_fs.readFileSync)(file, "utf8").replace(/^\uFEFF/, "");
-    data = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const errors = [];
+    parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const at2 = first ? new SourceText(file, text, "other").position(first.offset) : void 0;
+    throw new ConfigError(`${file}${at2 ? `:${at2.line}:${at2.column}` : ""}: the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
   await validate(data, file);
   const cfg = data;
@@ -29189,7 +29234,8 @@ function parseCli(argv) {
     jobs,
     maxWarnings,
     quiet: v.quiet ?? false,
-    color: v["no-color"] ? false : v.color,
+    // The last of --color / --no-color wins, as for other tools.
+    color: argv.lastIndexOf("--no-color") > argv.lastIndexOf("--color") ? false : v.color,
     listRules: v["list-rules"] ?? false,
     version: v.version ?? false,
     help: v.help ?? false,
@@ -29529,4 +29575,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 7c90b227162c3f8a466a8a39d257f8b2
+// vtaplint-build f913ff0ab2dc015388f5400529a63298

@@ -6978,6 +6978,43 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
 
 // src/load/json-index.ts
 var LARGE = 32;
@@ -18462,9 +18499,17 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   let text;
   try {
     text = (0, import_node_fs3.readFileSync)(file, "utf8").replace(/^\uFEFF/, "");
-    data = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const errors = [];
+    parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const at2 = first ? new SourceText(file, text, "other").position(first.offset) : void 0;
+    throw new ConfigError(`${file}${at2 ? `:${at2.line}:${at2.column}` : ""}: the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
   await validate(data, file);
   const cfg = data;
@@ -19075,4 +19120,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 4b2d75b8137df8c8c0066be952ae05f3
+// vtaplint-build 16f18593ff650ea22a1325750f9a1e1b

@@ -72,6 +72,16 @@ describe('exit codes', () => {
       expect(r.stderr).not.toContain('internal error');
     }
   });
+  test('2 for a config that is not valid JSON, at its line and column', async () => {
+    const dir = workspace({ 'vtaplint.config.json': '{\n  "rules": {\n    "vtap-supported-region": "off",\n  }\n}\n', 't.json': readFileSync(GOOD, 'utf8') });
+    const r = await cli(['.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/vtaplint\.config\.json:4:3: the configuration is not valid JSON: property name expected/);
+  });
+  test('the last of --color and --no-color wins', async () => {
+    expect((await cli([BAD_REGION, '--format', 'stylish', '--no-color', '--color'])).stdout).toContain('\u001b[');
+    expect((await cli([BAD_REGION, '--format', 'stylish', '--color', '--no-color'])).stdout).not.toContain('\u001b[');
+  });
   test('2 for a config with an unknown key, naming the key', async () => {
     const dir = workspace({ 'vtaplint.config.json': '{"rulez": {}}', 't.json': readFileSync(GOOD, 'utf8') });
     const r = await cli(['.'], dir);

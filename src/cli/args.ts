@@ -140,7 +140,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     jobs,
     maxWarnings,
     quiet: v.quiet ?? false,
-    color: v['no-color'] ? false : v.color,
+    // The last of --color / --no-color wins, as for other tools.
+    color: argv.lastIndexOf('--no-color') > argv.lastIndexOf('--color') ? false : v.color,
     listRules: v['list-rules'] ?? false,
     version: v.version ?? false,
     help: v.help ?? false,

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { matchesGlob } from './globs.js';
 import path from 'node:path';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import facts from '../../rules/data/vtap-facts.json' with { type: 'json' };
 import compiledValidator from './config-validator.generated.js';
 import type { DeploymentContext } from '../expr/context.js';
@@ -113,9 +113,18 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
   let text: string;
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    data = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    // Where, as line:column: jsonc-parser finds the first error's offset.
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const at = first ? new SourceText(file, text, 'other').position(first.offset) : undefined;
+    throw new ConfigError(`${file}${at ? `:${at.line}:${at.column}` : ''}: the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
   await validate(data, file);
   const cfg = data as ConfigFileShape;
