@@ -25238,7 +25238,7 @@ var TemplateScope = class {
       } else {
         value2 = coerce(value2, type);
         this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
-        if (value2 instanceof Unknown && value2.symbol === void 0) {
+        if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
           value2 = new Unknown(value2.reason, value2.type, value2.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
         }
       }

@@ -21556,7 +21556,7 @@ var init_scope = __esm({
           } else {
             value2 = coerce(value2, type);
             this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
-            if (value2 instanceof Unknown && value2.symbol === void 0) {
+            if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
               value2 = new Unknown(value2.reason, value2.type, value2.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
             }
           }
@@ -29575,4 +29575,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build f913ff0ab2dc015388f5400529a63298
+// vtaplint-build ad09ccfefe8a7c7e4a91c32a6b470d6f

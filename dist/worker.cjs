@@ -15219,7 +15219,7 @@ var TemplateScope = class {
       } else {
         value2 = coerce(value2, type);
         this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
-        if (value2 instanceof Unknown && value2.symbol === void 0) {
+        if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
           value2 = new Unknown(value2.reason, value2.type, value2.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
         }
       }
@@ -19120,4 +19120,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 16f18593ff650ea22a1325750f9a1e1b
+// vtaplint-build f76cc47a77604ebc623e6d53612f840b

@@ -424,10 +424,11 @@ export class TemplateScope implements EvalContext {
       } else {
         value = coerce(value, type);
         this.checkAllowed(name, value, allowedValues, supplied.span ?? span);
-        // A supplied value that is itself unknown (an unset environment variable in a .bicepparam
-        // file) is one value wherever the parameter is read: it gets the parameter's symbol, so
-        // that two uses of it compare equal, as they do for a parameter with no value.
-        if (value instanceof Unknown && value.symbol === undefined) {
+        // A value supplied to the root template that is itself unknown (an unset environment
+        // variable in a .bicepparam file) is one value wherever the parameter is read: it gets
+        // the parameter's symbol, so that two uses of it compare equal, as they do for a
+        // parameter with no value. (A module's parameters keep the value its parent passes.)
+        if (value instanceof Unknown && value.symbol === undefined && this.symbolPrefix === '') {
           value = new Unknown(value.reason, value.type, value.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value.about, value.oneOf);
         }
       }
