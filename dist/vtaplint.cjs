@@ -28867,6 +28867,11 @@ function countByLevel(findings) {
   return c;
 }
 
+// src/report/notification-tag.ts
+function notificationTag(level) {
+  return level === "error" ? "internal-error" : "vtaplint";
+}
+
 // src/report/stylish.ts
 var LABEL = { error: "error", warning: "warning", note: "info" };
 function formatStylish(result, opts) {
@@ -28890,7 +28895,7 @@ function formatStylish(result, opts) {
       lines.push(`  ${c("2", pos[i].padEnd(posWidth))}  ${colored}${" ".repeat(labelWidth - label.length)}  ${message}  ${c("2", f.ruleId)}`);
     });
   }
-  for (const n of result.notifications) lines.push("", `${n.file ?? "vtaplint"}`, `  0:0  error  ${n.message.split("\n")[0]}  internal-error`);
+  for (const n of result.notifications) lines.push("", `${n.file ?? "vtaplint"}`, `  0:0  ${n.level === "note" ? "info" : n.level}  ${n.message.split("\n")[0]}  ${notificationTag(n.level)}`);
   const counts = countByLevel(result.findings);
   const total = result.findings.length;
   if (total > 0) {
@@ -28910,7 +28915,7 @@ function formatCompact(result) {
     const { line, column } = f.location.region.start;
     return `${f.location.file.path}: line ${line}, col ${column}, ${LABEL2[f.level]} - ${f.message.replace(/\s+/g, " ")} (${f.ruleId})`;
   });
-  for (const n of result.notifications) lines.push(`${n.file ?? "vtaplint"}: line 0, col 0, Error - ${n.message.split("\n")[0]} (internal-error)`);
+  for (const n of result.notifications) lines.push(`${n.file ?? "vtaplint"}: line 0, col 0, ${n.level === "error" ? "Error" : n.level === "warning" ? "Warning" : "Info"} - ${n.message.split("\n")[0]} (${notificationTag(n.level)})`);
   const total = result.findings.length;
   if (total > 0) lines.push("", `${total} problem${total === 1 ? "" : "s"}`);
   return lines.length ? `${lines.join("\n")}
@@ -29100,7 +29105,10 @@ function formatGithub(result) {
     ];
     return `::${COMMAND[f.level]} ${props.join(",")}::${escapeData(f.message)}`;
   });
-  for (const n of result.notifications) lines.push(`::error title=vtaplint internal error::${escapeData(n.message.split("\n")[0] ?? "")}`);
+  for (const n of result.notifications) {
+    const command = n.level === "error" ? "error" : n.level === "warning" ? "warning" : "notice";
+    lines.push(`::${command} title=${n.level === "error" ? "vtaplint internal error" : "vtaplint"}::${escapeData(n.message.split("\n")[0] ?? "")}`);
+  }
   return lines.length ? `${lines.join("\n")}
 ` : "";
 }
@@ -29113,7 +29121,7 @@ function formatUnix(result) {
     const { line, column } = f.location.region.start;
     return `${rel}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
   });
-  for (const n of result.notifications) lines.push(`${n.file ?? "vtaplint"}:1:1: error: ${n.message.split("\n")[0]} [internal-error]`);
+  for (const n of result.notifications) lines.push(`${n.file ?? "vtaplint"}:1:1: ${n.level}: ${n.message.split("\n")[0]} [${notificationTag(n.level)}]`);
   return lines.length ? `${lines.join("\n")}
 ` : "";
 }
@@ -29575,4 +29583,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build ad09ccfefe8a7c7e4a91c32a6b470d6f
+// vtaplint-build ff5c6c8ee03c971a94050c5be9b19acd

@@ -3,6 +3,7 @@
 // one finding per line (absolute paths: that matcher's fileLocation is "absolute"), then the
 // number of problems. Severities are Error, Warning and Info (a SARIF "note" is the matcher's Info).
 import type { LintResult } from '../engine/lint.js';
+import { notificationTag } from './notification-tag.js';
 
 const LABEL = { error: 'Error', warning: 'Warning', note: 'Info' } as const;
 
@@ -11,7 +12,7 @@ export function formatCompact(result: LintResult): string {
     const { line, column } = f.location.region.start;
     return `${f.location.file.path}: line ${line}, col ${column}, ${LABEL[f.level]} - ${f.message.replace(/\s+/g, ' ')} (${f.ruleId})`;
   });
-  for (const n of result.notifications) lines.push(`${n.file ?? 'vtaplint'}: line 0, col 0, Error - ${n.message.split('\n')[0]} (internal-error)`);
+  for (const n of result.notifications) lines.push(`${n.file ?? 'vtaplint'}: line 0, col 0, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${n.message.split('\n')[0]} (${notificationTag(n.level)})`);
   const total = result.findings.length;
   if (total > 0) lines.push('', `${total} problem${total === 1 ? '' : 's'}`);
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -27,6 +27,9 @@ export function formatGithub(result: LintResult): string {
     ];
     return `::${COMMAND[f.level]} ${props.join(',')}::${escapeData(f.message)}`;
   });
-  for (const n of result.notifications) lines.push(`::error title=vtaplint internal error::${escapeData(n.message.split('\n')[0] ?? '')}`);
+  for (const n of result.notifications) {
+    const command = n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'notice';
+    lines.push(`::${command} title=${n.level === 'error' ? 'vtaplint internal error' : 'vtaplint'}::${escapeData(n.message.split('\n')[0] ?? '')}`);
+  }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

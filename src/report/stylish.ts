@@ -3,6 +3,7 @@
 // summary. Severities are error, warning and info (SARIF "note" is shown as "info", the word the
 // problem matcher knows).
 import type { LintResult } from '../engine/lint.js';
+import { notificationTag } from './notification-tag.js';
 import { countByLevel } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 
@@ -33,7 +34,7 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
       lines.push(`  ${c('2', (pos[i] as string).padEnd(posWidth))}  ${colored}${' '.repeat(labelWidth - label.length)}  ${message}  ${c('2', f.ruleId)}`);
     });
   }
-  for (const n of result.notifications) lines.push('', `${n.file ?? 'vtaplint'}`, `  0:0  error  ${n.message.split('\n')[0]}  internal-error`);
+  for (const n of result.notifications) lines.push('', `${n.file ?? 'vtaplint'}`, `  0:0  ${n.level === 'note' ? 'info' : n.level}  ${n.message.split('\n')[0]}  ${notificationTag(n.level)}`);
   const counts = countByLevel(result.findings);
   const total = result.findings.length;
   if (total > 0) {

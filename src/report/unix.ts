@@ -2,6 +2,7 @@
 // terminals, vim's quickfix and Emacs' compilation mode turn into links.
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
+import { notificationTag } from './notification-tag.js';
 
 export function formatUnix(result: LintResult): string {
   const lines = result.findings.map((f) => {
@@ -9,6 +10,7 @@ export function formatUnix(result: LintResult): string {
     const { line, column } = f.location.region.start;
     return `${rel}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, ' ')} [${f.ruleId}]`;
   });
-  for (const n of result.notifications) lines.push(`${n.file ?? 'vtaplint'}:1:1: error: ${n.message.split('\n')[0]} [internal-error]`);
+  // The tool's own notifications: an internal failure is an error; a warning (a file it could not read) stays one.
+  for (const n of result.notifications) lines.push(`${n.file ?? 'vtaplint'}:1:1: ${n.level}: ${n.message.split('\n')[0]} [${notificationTag(n.level)}]`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
