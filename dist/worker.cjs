@@ -2328,6 +2328,12 @@ function sameScope(a, b) {
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
+    const tx = x.length === 1 && typeof x[0] === "string" ? x[0] : void 0;
+    const ty = y.length === 1 && typeof y[0] === "string" ? y[0] : void 0;
+    if (tx !== void 0 && ty !== void 0) {
+      if (tx !== ty && tx.toLowerCase() !== ty.toLowerCase()) return false;
+      continue;
+    }
     if (segmentKey(x) === segmentKey(y)) continue;
     if (segmentText(x) !== void 0 && segmentText(y) !== void 0) return false;
     undecided = true;
@@ -16400,13 +16406,14 @@ var Deployment = class {
    * duplicates of which at most one is unconditional.
    */
   reportDuplicates() {
-    const first = /* @__PURE__ */ new Map();
+    const byTemplate = /* @__PURE__ */ new Map();
     for (const r of this.resources) {
       if (r.existing || r.state !== "deployed") continue;
-      const key = `${r.unit.parent?.index ?? -1}|${r.key}`;
-      const earlier = first.get(key);
+      let first = byTemplate.get(r.unit.parent);
+      if (!first) byTemplate.set(r.unit.parent, first = /* @__PURE__ */ new Map());
+      const earlier = first.get(r.key);
       if (!earlier) {
-        first.set(key, r);
+        first.set(r.key, r);
         continue;
       }
       const what = `${r.type}/${typeof r.name === "string" ? r.name : r.displayName}`;
@@ -16610,10 +16617,11 @@ var Deployment = class {
   runtime(unit, fn, args, span) {
     if (fn.toLowerCase() === "resourceinfo") return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === "reference";
-    if (!isReference && !isListAction(fn)) return void 0;
+    const byName = typeof args[0] === "string" && !args[0].startsWith("/");
+    if (!isReference && !(byName && isListAction(fn))) return void 0;
     const target = this.findReferenced(unit, args[0]);
     if (!target || target.existing) return void 0;
-    if (typeof args[0] === "string" && !args[0].startsWith("/")) noteImplicitDependency(target, args[0], span);
+    if (byName) noteImplicitDependency(target, args[0], span);
     if (!isReference) return void 0;
     const full = typeof args[2] === "string" && args[2].toLowerCase() === "full";
     const key = `${target.index}|${full}`;
@@ -16726,9 +16734,9 @@ var ResourceGraph = class {
   /** The declared resource with this id (scope compared when both sides know it). */
   find(id) {
     const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
-    if (exact) return exact.find((r) => !r.existing) ?? exact[0];
+    if (exact) return preferDeployed(exact, void 0);
     const candidates = this.byRelative.get(relativeKey(id));
-    return candidates?.find((c) => !c.existing && scopesCompatible(c.id.scope, id.scope)) ?? candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
+    return candidates && preferDeployed(candidates, id.scope);
   }
   /** What an id value (string or partially known string) points at. Answers are remembered. */
   resolve(v) {
@@ -17132,6 +17140,15 @@ function typedNameKeyOf(r) {
 }
 function nameText(v) {
   return typeof v === "string" ? v : void 0;
+}
+function preferDeployed(list, scope) {
+  let existing;
+  for (const r of list) {
+    if (scope && !scopesCompatible(r.id.scope, scope)) continue;
+    if (!r.existing) return r;
+    existing ??= r;
+  }
+  return existing;
 }
 function scopesCompatible(a, b) {
   return sameScope(a, b) !== false;
@@ -19032,10 +19049,17 @@ function judge(f, opts2, config, external, known3, bicepDirs2) {
   };
 }
 function moduleFiles(resources, own2) {
-  const files = /* @__PURE__ */ new Set();
-  const self = import_node_path9.default.resolve(own2);
+  const units = /* @__PURE__ */ new Set();
+  const sources = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const p = import_node_path9.default.resolve(r.span.file.path);
+    if (units.has(r.unit)) continue;
+    units.add(r.unit);
+    sources.add(r.span.file);
+  }
+  const self = import_node_path9.default.resolve(own2);
+  const files = /* @__PURE__ */ new Set();
+  for (const s of sources) {
+    const p = import_node_path9.default.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];
@@ -19120,4 +19144,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build f76cc47a77604ebc623e6d53612f840b
+// vtaplint-build bb03e0dfff4d9db35fcb77ce0cf07d89

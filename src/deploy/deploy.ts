@@ -126,13 +126,16 @@ export class Deployment {
    * duplicates of which at most one is unconditional.
    */
   private reportDuplicates(): void {
-    const first = new Map<string, DeployedResource>();
+    // By template (its deploying resource, undefined for the root), then by id: no key strings
+    // made per resource.
+    const byTemplate = new Map<DeployedResource | undefined, Map<string, DeployedResource>>();
     for (const r of this.resources) {
       if (r.existing || r.state !== 'deployed') continue;
-      const key = `${r.unit.parent?.index ?? -1}|${r.key}`;
-      const earlier = first.get(key);
+      let first = byTemplate.get(r.unit.parent);
+      if (!first) byTemplate.set(r.unit.parent, (first = new Map()));
+      const earlier = first.get(r.key);
       if (!earlier) {
-        first.set(key, r);
+        first.set(r.key, r);
         continue;
       }
       const what = `${r.type}/${typeof r.name === 'string' ? r.name : r.displayName}`;
@@ -360,11 +363,13 @@ export class Deployment {
   private runtime(unit: DeploymentUnit, fn: string, args: Value[], span: Span): Value | undefined {
     if (fn.toLowerCase() === 'resourceinfo') return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === 'reference';
-    if (!isReference && !isListAction(fn)) return undefined;
+    // By name (or symbolic name), not by id: ARM then deploys the resource being evaluated after it.
+    const byName = typeof args[0] === 'string' && !args[0].startsWith('/');
+    // list*() by id is runtime state and orders nothing: no look-up needed.
+    if (!isReference && !(byName && isListAction(fn))) return undefined;
     const target = this.findReferenced(unit, args[0]);
     if (!target || target.existing) return undefined;
-    // By name (or symbolic name), not by id: ARM then deploys the resource being evaluated after it.
-    if (typeof args[0] === 'string' && !args[0].startsWith('/')) noteImplicitDependency(target, args[0], span);
+    if (byName) noteImplicitDependency(target, args[0] as string, span);
     if (!isReference) return undefined;
     const full = typeof args[2] === 'string' && args[2].toLowerCase() === 'full';
     const key = `${target.index}|${full}`;

@@ -522,10 +522,19 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
 
 /** The files other than `own` that a deployment's resources are declared in (absolute paths). */
 function moduleFiles(resources: readonly DeployedResource[], own: string): string[] {
-  const files = new Set<string>();
-  const self = path.resolve(own);
+  // One file per deployment unit (a template, a module, a linked template): a span's file is
+  // found by walking up to its root, too dear to ask for every resource.
+  const units = new Set<DeployedResource['unit']>();
+  const sources = new Set<SourceText>();
   for (const r of resources) {
-    const p = path.resolve(r.span.file.path);
+    if (units.has(r.unit)) continue;
+    units.add(r.unit);
+    sources.add(r.span.file);
+  }
+  const self = path.resolve(own);
+  const files = new Set<string>();
+  for (const s of sources) {
+    const p = path.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];

@@ -103,9 +103,9 @@ export class ResourceGraph {
     // A resource both deployed (in a module, say) and declared `existing` elsewhere is the
     // deployed one: an `existing` declaration only refers to it.
     const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
-    if (exact) return exact.find((r) => !r.existing) ?? exact[0];
+    if (exact) return preferDeployed(exact, undefined);
     const candidates = this.byRelative.get(relativeKey(id));
-    return candidates?.find((c) => !c.existing && scopesCompatible(c.id.scope, id.scope)) ?? candidates?.find((c) => scopesCompatible(c.id.scope, id.scope));
+    return candidates && preferDeployed(candidates, id.scope);
   }
 
   /** What an id value (string or partially known string) points at. Answers are remembered. */
@@ -602,6 +602,20 @@ function nameText(v: Value): string | undefined {
 }
 
 /** Two scopes may be the same when every segment pair is equal or one of them is unknown. */
+/**
+ * The first of `list` (whose scope may be `scope`, when given) that is deployed, else the first
+ * that is `existing`. A loop, not find() with closures: resolve() comes here for every id.
+ */
+function preferDeployed(list: readonly DeployedResource[], scope: Segment[] | undefined): DeployedResource | undefined {
+  let existing: DeployedResource | undefined;
+  for (const r of list) {
+    if (scope && !scopesCompatible(r.id.scope, scope)) continue;
+    if (!r.existing) return r;
+    existing ??= r;
+  }
+  return existing;
+}
+
 /** Scopes that may be the same: an id with an unknown resource group finds the declared resource. */
 function scopesCompatible(a: Segment[], b: Segment[]): boolean {
   return sameScope(a, b) !== false;

@@ -187,6 +187,14 @@ export function sameScope(a: readonly Segment[], b: readonly Segment[]): boolean
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as Segment;
     const y = b[i] as Segment;
+    // Known texts (the common case) compare without building keys; resolve() asks this for
+    // every candidate of every id.
+    const tx = x.length === 1 && typeof x[0] === 'string' ? x[0] : undefined;
+    const ty = y.length === 1 && typeof y[0] === 'string' ? y[0] : undefined;
+    if (tx !== undefined && ty !== undefined) {
+      if (tx !== ty && tx.toLowerCase() !== ty.toLowerCase()) return false;
+      continue;
+    }
     if (segmentKey(x) === segmentKey(y)) continue;
     if (segmentText(x) !== undefined && segmentText(y) !== undefined) return false;
     undecided = true;
