@@ -24811,15 +24811,19 @@ function lbParts(lb, type) {
   }
   return out;
 }
+function lbReferencesOf(ipc) {
+  const out = [];
+  for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
+    for (const e of elements(at(ipc, "properties", prop3))) out.push(at(e, "id"));
+  }
+  return out;
+}
 function loadBalancersOfNic(graph, nic) {
   const out = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
-      for (const e of elements(at(ipc, "properties", prop3))) {
-        const via = at(e, "id");
-        const part = lbPartOf(graph, via.value);
-        if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
-      }
+    for (const via of lbReferencesOf(ipc)) {
+      const part = lbPartOf(graph, via.value);
+      if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
     }
     const method = at(ipc, "properties", "privateIPAllocationMethod").value;
     const ip = at(ipc, "properties", "privateIPAddress").value;
@@ -24845,20 +24849,17 @@ function loadBalancersOfNic(graph, nic) {
 function outsideLoadBalancersOfNic(graph, nic) {
   const out = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
-      for (const e of elements(at(ipc, "properties", prop3))) {
-        const via = at(e, "id");
-        const res = graph.resolve(via.value);
-        let found;
-        if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
-          const lbId = truncateId(res.id, 1);
-          found = { key: `${lbId.scope.map(segmentKey).join("/")}|${relativeKey(lbId)}`, name: idNames(lbId) };
-        } else if ((res.kind === "sub" || res.kind === "resource") && res.resource.existing) {
-          const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
-          if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
-        }
-        if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
+    for (const via of lbReferencesOf(ipc)) {
+      const res = graph.resolve(via.value);
+      let found;
+      if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
+        const lbId = truncateId(res.id, 1);
+        found = { key: `${lbId.scope.map(segmentKey).join("/")}|${relativeKey(lbId)}`, name: idNames(lbId) };
+      } else if ((res.kind === "sub" || res.kind === "resource") && res.resource.existing) {
+        const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
+        if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
       }
+      if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
     }
   }
   return out;
@@ -29607,4 +29608,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 897b2b5df725d3ec7a2f8fe202e99652
+// vtaplint-build d7deaa397792a4fbc3e57fdb84bde3ea

@@ -3233,15 +3233,19 @@ function lbParts(lb, type) {
   }
   return out;
 }
+function lbReferencesOf(ipc) {
+  const out = [];
+  for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
+    for (const e of elements(at(ipc, "properties", prop3))) out.push(at(e, "id"));
+  }
+  return out;
+}
 function loadBalancersOfNic(graph, nic) {
   const out = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
-      for (const e of elements(at(ipc, "properties", prop3))) {
-        const via = at(e, "id");
-        const part = lbPartOf(graph, via.value);
-        if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
-      }
+    for (const via of lbReferencesOf(ipc)) {
+      const part = lbPartOf(graph, via.value);
+      if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
     }
     const method = at(ipc, "properties", "privateIPAllocationMethod").value;
     const ip = at(ipc, "properties", "privateIPAddress").value;
@@ -3267,20 +3271,17 @@ function loadBalancersOfNic(graph, nic) {
 function outsideLoadBalancersOfNic(graph, nic) {
   const out = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
-      for (const e of elements(at(ipc, "properties", prop3))) {
-        const via = at(e, "id");
-        const res = graph.resolve(via.value);
-        let found;
-        if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
-          const lbId = truncateId(res.id, 1);
-          found = { key: `${lbId.scope.map(segmentKey).join("/")}|${relativeKey(lbId)}`, name: idNames(lbId) };
-        } else if ((res.kind === "sub" || res.kind === "resource") && res.resource.existing) {
-          const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
-          if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
-        }
-        if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
+    for (const via of lbReferencesOf(ipc)) {
+      const res = graph.resolve(via.value);
+      let found;
+      if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
+        const lbId = truncateId(res.id, 1);
+        found = { key: `${lbId.scope.map(segmentKey).join("/")}|${relativeKey(lbId)}`, name: idNames(lbId) };
+      } else if ((res.kind === "sub" || res.kind === "resource") && res.resource.existing) {
+        const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
+        if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
       }
+      if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
     }
   }
   return out;
@@ -19144,4 +19145,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build bb03e0dfff4d9db35fcb77ce0cf07d89
+// vtaplint-build 0620560e9a8bb9920e27b6cfffc7c82f

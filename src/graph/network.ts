@@ -200,6 +200,15 @@ export interface LbMembership {
   via: LocatedValue;
 }
 
+/** The pool and inbound NAT rule references of one of a NIC's IP configurations. */
+function lbReferencesOf(ipc: LocatedValue): LocatedValue[] {
+  const out: LocatedValue[] = [];
+  for (const prop of ['loadBalancerBackendAddressPools', 'loadBalancerInboundNatRules'] as const) {
+    for (const e of elements(at(ipc, 'properties', prop))) out.push(at(e, 'id'));
+  }
+  return out;
+}
+
 /**
  * The load balancers in front of a NIC: the NIC's `loadBalancerBackendAddressPools` and
  * `loadBalancerInboundNatRules`, and IP-based pools listing a static private IP of the NIC in
@@ -208,12 +217,9 @@ export interface LbMembership {
 export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): LbMembership[] {
   const out: LbMembership[] = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const prop of ['loadBalancerBackendAddressPools', 'loadBalancerInboundNatRules'] as const) {
-      for (const e of elements(at(ipc, 'properties', prop))) {
-        const via = at(e, 'id');
-        const part = lbPartOf(graph, via.value);
-        if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
-      }
+    for (const via of lbReferencesOf(ipc)) {
+      const part = lbPartOf(graph, via.value);
+      if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
     }
     // IP-based pools: only a Static private IP can be matched (a Dynamic one is assigned at deployment).
     const method = at(ipc, 'properties', 'privateIPAllocationMethod').value;
@@ -256,20 +262,17 @@ export interface OutsideLb {
 export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): OutsideLb[] {
   const out: OutsideLb[] = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const prop of ['loadBalancerBackendAddressPools', 'loadBalancerInboundNatRules'] as const) {
-      for (const e of elements(at(ipc, 'properties', prop))) {
-        const via = at(e, 'id');
-        const res = graph.resolve(via.value);
-        let found: { key: string; name: string } | undefined;
-        if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
-          const lbId = truncateId(res.id, 1);
-          found = { key: `${lbId.scope.map(segmentKey).join('/')}|${relativeKey(lbId)}`, name: idNames(lbId) };
-        } else if ((res.kind === 'sub' || res.kind === 'resource') && res.resource.existing) {
-          const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
-          if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
-        }
-        if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
+    for (const via of lbReferencesOf(ipc)) {
+      const res = graph.resolve(via.value);
+      let found: { key: string; name: string } | undefined;
+      if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
+        const lbId = truncateId(res.id, 1);
+        found = { key: `${lbId.scope.map(segmentKey).join('/')}|${relativeKey(lbId)}`, name: idNames(lbId) };
+      } else if ((res.kind === 'sub' || res.kind === 'resource') && res.resource.existing) {
+        const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
+        if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
       }
+      if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
     }
   }
   return out;
