@@ -13455,11 +13455,14 @@ function checkBackends(ctx, tap, d, t, r) {
 }
 
 // rules/vtap-limits.md
-var vtap_limits_default = '# vtap-limits\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nOne deployment creates at most 100 virtual network TAPs, and at most 100 TAP configurations per TAP\n(copy loops expanded; data: `limits` in `rules/data/vtap-facts.json`). Resources that already exist\nin the subscription are not visible, so staying under the limits here is necessary, not sufficient.\n\n## Where it comes from\n[Azure virtual network limits](https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits):\n\n> Virtual network TAPs | 100 \xB7 Network interface TAP configurations per virtual network TAP | 100\n\nThe limits apply per region per subscription. A 2026 revision of the page speaks of 10 TAP configurations per subscription; the data file can be changed when that is confirmed.\n\n## Why it matters\nThe deployment fails once the subscription reaches the limit.\n\n## How to fix\nSpread the sources over fewer TAPs per subscription, or over several subscriptions.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource extraTaps \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = [for i in range(0, 100): {\n  name: \'extra-tap-${i}\'\n  ...\n}]   // plus tap1: 101 TAPs\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"copy": { "name": "extraTaps", "count": 100 },\n"name": "[format(\'extra-tap-{0}\', copyIndex())]"\n```\nPassing (ARM JSON):\n```json\n"name": "tap1"\n```\n';
+var vtap_limits_default = '# vtap-limits\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nOne deployment creates at most 100 virtual network TAPs, and at most 100 TAP configurations per TAP\n(copy loops expanded; data: `limits` in `rules/data/vtap-facts.json`). Resources that already exist\nin the subscription are not visible, so staying under the limits here is necessary, not sufficient.\nTAP configurations from a copy loop whose count is known only at deployment are *indeterminate*,\nunless the count\'s parameter has `allowedValues` that all stay within the limit.\n\n## Where it comes from\n[Azure virtual network limits](https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits):\n\n> Virtual network TAPs | 100 \xB7 Network interface TAP configurations per virtual network TAP | 100\n\nThe limits apply per region per subscription. A 2026 revision of the page speaks of 10 TAP configurations per subscription; the data file can be changed when that is confirmed.\n\n## Why it matters\nThe deployment fails once the subscription reaches the limit.\n\n## How to fix\nSpread the sources over fewer TAPs per subscription, or over several subscriptions.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource extraTaps \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = [for i in range(0, 100): {\n  name: \'extra-tap-${i}\'\n  ...\n}]   // plus tap1: 101 TAPs\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"copy": { "name": "extraTaps", "count": 100 },\n"name": "[format(\'extra-tap-{0}\', copyIndex())]"\n```\nPassing (ARM JSON):\n```json\n"name": "tap1"\n```\n';
 
 // rules/vtap-limits.ts
 var MAX_TAPS = vtap_facts_default.limits.virtualNetworkTaps;
 var MAX_CONFIGS = vtap_facts_default.limits.tapConfigurationsPerTap;
+function boundedBy(count, max) {
+  return count?.oneOf !== void 0 && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === "number" && v <= max);
+}
 var vtap_limits_default2 = defineRule(
   {
     id: "vtap-limits",
@@ -13483,9 +13486,21 @@ var vtap_limits_default2 = defineRule(
       });
     } else if (all[0]) ctx.pass({ message: "TAP count within limits", span: all[0].nameSpan, resource: all[0] });
     const perTap = /* @__PURE__ */ new Map();
+    const unknownCount = /* @__PURE__ */ new Set();
     for (const s of tapSources(ctx.graph)) {
       const tap = tapOf(s);
       if (!tap) continue;
+      const loop = s.holder.copy;
+      if (loop && loop.index === void 0 && !unknownCount.has(tap) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
+        unknownCount.add(tap);
+        ctx.indeterminate({
+          message: `TAP '${tap.displayName}' gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : "known only at deployment"}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (allowedValues on its parameter lets vtaplint check it)`,
+          span: s.tapId.span,
+          related: [{ span: at(tap.root, "name").span, message: `TAP '${tap.displayName}'` }],
+          resource: s.holder,
+          involved: [tap]
+        });
+      }
       const n = (perTap.get(tap) ?? 0) + 1;
       perTap.set(tap, n);
       if (n === MAX_CONFIGS + 1) {
@@ -22380,6 +22395,7 @@ function callProblem(e, def) {
 }
 
 // src/expr/evaluate.ts
+var RANGE_FROM_ZERO = "range(0,";
 var MAX_AST_DEPTH = 512;
 function evaluate(ast, base, ctx, scope) {
   const budget = ctx.budget;
@@ -22479,6 +22495,7 @@ var Evaluator = class _Evaluator {
   index(n, obj, idx) {
     if (obj instanceof Unknown) {
       if (typeof idx === "string") return unknownMember(obj, idx);
+      if (obj.symbol !== void 0 && obj.symbol.startsWith(RANGE_FROM_ZERO) && (typeof idx === "number" || idx instanceof Unknown && idx.symbol !== void 0)) return idx;
       const k = symbolicKey(idx);
       return new Unknown(obj.reason, void 0, void 0, obj.symbol !== void 0 && k !== void 0 ? `${obj.symbol}[${k}]` : void 0);
     }

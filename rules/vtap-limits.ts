@@ -2,11 +2,18 @@ import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
 import { tapOf, tapSources, taps } from '../src/graph/vtap.js';
 import type { DeployedResource } from '../src/deploy/model.js';
+import type { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
 import docs from './vtap-limits.md';
 
 const MAX_TAPS = facts.limits.virtualNetworkTaps;
 const MAX_CONFIGS = facts.limits.tapConfigurationsPerTap;
+
+/** Whether an unknown count is known to stay at or under `max` (its allowed values say so). */
+function boundedBy(count: Unknown | undefined, max: number): boolean {
+  return count?.oneOf !== undefined && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === 'number' && v <= max);
+}
 
 export default defineRule(
   {
@@ -31,9 +38,23 @@ export default defineRule(
       });
     } else if (all[0]) ctx.pass({ message: 'TAP count within limits', span: all[0].nameSpan, resource: all[0] });
     const perTap = new Map<DeployedResource, number>();
+    const unknownCount = new Set<DeployedResource>();
     for (const s of tapSources(ctx.graph)) {
       const tap = tapOf(s);
       if (!tap) continue;
+      // A copy loop whose count is known only at deployment (one representative instance): the
+      // number of configurations is not known, unless the count's allowed values keep it low.
+      const loop = s.holder.copy;
+      if (loop && loop.index === undefined && !unknownCount.has(tap) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
+        unknownCount.add(tap);
+        ctx.indeterminate({
+          message: `TAP '${tap.displayName}' gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : 'known only at deployment'}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (allowedValues on its parameter lets vtaplint check it)`,
+          span: s.tapId.span,
+          related: [{ span: at(tap.root, 'name').span, message: `TAP '${tap.displayName}'` }],
+          resource: s.holder,
+          involved: [tap],
+        });
+      }
       const n = (perTap.get(tap) ?? 0) + 1;
       perTap.set(tap, n);
       if (n === MAX_CONFIGS + 1) {

@@ -14,6 +14,9 @@ import { arityFits, arityMessage, isListAction, syntaxDiagnostic, unknownFunctio
 
 export type { LambdaScope };
 
+
+/** The symbol the evaluator gives range(0, n) when n is unknown (see call(): `${name}(${keys})`). */
+const RANGE_FROM_ZERO = 'range(0,';
 /** Deepest AST recursion the evaluator follows (the parser limits ARM strings; Bicep ASTs are checked here). */
 const MAX_AST_DEPTH = 512;
 
@@ -135,6 +138,10 @@ class Evaluator {
   private index(n: Expr, obj: Value, idx: Value): Value {
     if (obj instanceof Unknown) {
       if (typeof idx === 'string') return unknownMember(obj, idx);
+      // range(0, n)[i] is i whatever n is: a Bicep `for i in range(0, count)` with a count known
+      // only at deployment indexes its own range, and webNics[i] must name the instance that
+      // webNics' own loop names (both are copyIndex(), not two different unknowns).
+      if (obj.symbol !== undefined && obj.symbol.startsWith(RANGE_FROM_ZERO) && (typeof idx === 'number' || (idx instanceof Unknown && idx.symbol !== undefined))) return idx;
       // An element of a deployment-wide value is deployment-wide too: parameters('tests')[0].
       const k = symbolicKey(idx);
       return new Unknown(obj.reason, undefined, undefined, obj.symbol !== undefined && k !== undefined ? `${obj.symbol}[${k}]` : undefined);

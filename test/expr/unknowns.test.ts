@@ -24,6 +24,14 @@ describe('unknown propagation', () => {
     expect(ev('[equals(resourceGroup().location, subscription().subscriptionId)]').plain).toEqual({ $unknown: 'deployment-time' });
   });
 
+  it('an element of range(0, n) with n unknown is its index (a Bicep loop over range(0, count) names its instances by it)', () => {
+    const t = { parameters: { n: { type: 'int' }, start: { type: 'int' } }, resources: [] };
+    expect(val("[range(0, parameters('n'))[3]]", { template: t })).toBe(3);
+    expect(val("[equals(range(0, parameters('n'))[range(0, parameters('n'))[resourceGroup().location]], resourceGroup().location)]", { template: t })).toBe(true);
+    // Another start is not simplified: its elements stay unknown.
+    expect(ev("[range(parameters('start'), parameters('n'))[3]]", { template: t }).plain).toEqual({ $unknown: 'parameter-without-value' });
+  });
+
   it('keeps the first unknown argument as the reason', () => {
     const r = ev("[toUpper(parameters('p'))]", { template: noValue });
     expect(r.plain).toEqual({ $unknown: 'parameter-without-value' });
