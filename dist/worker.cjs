@@ -9464,7 +9464,7 @@ function load() {
 }
 function parseYaml(text) {
   try {
-    const value = load().parse(text, { version: "1.2", schema: "core", maxAliasCount: 100, uniqueKeys: true, prettyErrors: true });
+    const value = load().parse(text, { version: "1.2", schema: "core", maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, logLevel: "error" });
     if (containsItself(value, [])) return { error: "an alias refers to a node that contains it, which has no JSON value" };
     return { value };
   } catch (e) {
@@ -13478,6 +13478,17 @@ var FileLowerer = class extends ExprLowerer {
       if (ids.length < 2) continue;
       for (const id of ids) this.error(id, `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
     }
+    const outputs = /* @__PURE__ */ new Map();
+    for (const s of this.program.statements) {
+      if (s.kind !== "Output" || s.name.name === "") continue;
+      const list = outputs.get(s.name.name);
+      if (list) list.push(s.name);
+      else outputs.set(s.name.name, [s.name]);
+    }
+    for (const [name, ids] of outputs) {
+      if (ids.length < 2) continue;
+      for (const id of ids) this.error(id, `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    }
   }
   /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
   resolveParents() {
@@ -14590,7 +14601,7 @@ var FileLowerer = class extends ExprLowerer {
     }
     if (errors.length > 0) {
       this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
-      return lit(null, e);
+      return call2("notRead", [lit("loadJsonContent(): a file that is not valid JSON", e)], e, LOWERING_NS);
     }
     return this.selected(e, v, "loadJsonContent");
   }
@@ -14599,7 +14610,7 @@ var FileLowerer = class extends ExprLowerer {
     const parsed = parseYaml(text.replace(/^\uFEFF/, ""));
     if ("error" in parsed) {
       this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
-      return lit(null, e);
+      return call2("notRead", [lit("loadYamlContent(): a file that is not valid YAML", e)], e, LOWERING_NS);
     }
     return this.selected(e, parsed.value, "loadYamlContent");
   }
@@ -14608,7 +14619,7 @@ var FileLowerer = class extends ExprLowerer {
     const jp = e.args[1] ? stringValue(e.args[1]) : void 0;
     if (jp !== void 0 && /[?*@]|\.\./.test(jp)) {
       this.note(e.args[1] ?? e, `${fn}(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
-      return call2(fn, [], e);
+      return call2("notRead", [lit(`${fn}(): the JSONPath '${jp}' (filters and wildcards are not read)`, e)], e, LOWERING_NS);
     }
     if (jp !== void 0 && jp !== "$" && jp !== "") {
       const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
@@ -15720,8 +15731,9 @@ var ResourceExpander = class {
       const c = childOf(decl, key);
       return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: void 0, span: decl.span };
     };
-    let state = parent?.resource.state ?? "deployed";
-    let condition = parent?.resource.condition ?? loopUnknown;
+    const deployer = this.unit.parent;
+    let state = parent?.resource.state === "maybe" || deployer?.state === "maybe" ? "maybe" : "deployed";
+    let condition = parent?.resource.condition ?? loopUnknown ?? deployer?.condition;
     if (loopUnknown) state = "maybe";
     const cond = ev("condition");
     if (cond.value !== void 0) {
@@ -19162,4 +19174,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build dec6c80f478bb47c32cd805dd116fe31
+// vtaplint-build e74edf41f5722ea5535472460b80b740

@@ -1,5 +1,8 @@
 // A module (or linked template) that another linted file deploys is judged where it is deployed,
 // with the values its parent gives it, not a second time on its own without them.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findingsOf } from './helpers.js';
 
@@ -23,5 +26,27 @@ describe('modules linted through their parents', () => {
   test('a module file no linted file deploys is linted on its own', async () => {
     const { findings } = await findingsOf(['fixtures/bicep-modules/modules']);
     expect(findings.some((f) => f.file === WEB_VM && f.message.includes("parameter 'vmSize' has no value"))).toBe(true);
+  });
+
+  test("a suppression comment in a module applies to what its parent places there, and is not called unused by the module's own analysis", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));
+    mkdirSync(path.join(dir, 'mods'));
+    writeFileSync(path.join(dir, 'main.bicep'), "module t 'mods/tap.bicep' = {\n  name: 't'\n  params: { location: 'westeurope' }\n}\n");
+    writeFileSync(
+      path.join(dir, 'mods/tap.bicep'),
+      [
+        "param location string = 'eastus'",
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+        "  name: 'tap'",
+        '  // vtaplint-disable-next-line vtap-supported-region -- westeurope enabled by support ticket 42',
+        '  location: location',
+        '  // vtaplint-disable-next-line vtap-destination-type -- destination added later',
+        '  properties: {}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const { findings } = await findingsOf(['.'], dir);
+    expect(findings.map((f) => f.ruleId)).toEqual([]);
   });
 });

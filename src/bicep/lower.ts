@@ -324,6 +324,18 @@ export class FileLowerer extends ExprLowerer {
       if (ids.length < 2) continue;
       for (const id of ids) this.error(id, `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
     }
+    // Outputs have a namespace of their own, with the same rule (BCP145).
+    const outputs = new Map<string, Identifier[]>();
+    for (const s of this.program.statements) {
+      if (s.kind !== 'Output' || s.name.name === '') continue;
+      const list = outputs.get(s.name.name);
+      if (list) list.push(s.name);
+      else outputs.set(s.name.name, [s.name]);
+    }
+    for (const [name, ids] of outputs) {
+      if (ids.length < 2) continue;
+      for (const id of ids) this.error(id, `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    }
   }
 
   /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
@@ -1553,7 +1565,7 @@ export class FileLowerer extends ExprLowerer {
     }
     if (errors.length > 0) {
       this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
-      return lit(null, e);
+      return call('notRead', [lit('loadJsonContent(): a file that is not valid JSON', e)], e, LOWERING_NS);
     }
     return this.selected(e, v, 'loadJsonContent');
   }
@@ -1563,7 +1575,8 @@ export class FileLowerer extends ExprLowerer {
     const parsed = parseYaml(text.replace(/^\uFEFF/, ''));
     if ('error' in parsed) {
       this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
-      return lit(null, e);
+      // Unknown, not null: a null would decide verdicts (a region of '0') on a file that failed.
+      return call('notRead', [lit('loadYamlContent(): a file that is not valid YAML', e)], e, LOWERING_NS);
     }
     return this.selected(e, parsed.value, 'loadYamlContent');
   }
@@ -1573,7 +1586,7 @@ export class FileLowerer extends ExprLowerer {
     const jp = e.args[1] ? stringValue(e.args[1]) : undefined;
     if (jp !== undefined && /[?*@]|\.\./.test(jp)) {
       this.note(e.args[1] ?? e, `${fn}(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
-      return call(fn, [], e);
+      return call('notRead', [lit(`${fn}(): the JSONPath '${jp}' (filters and wildcards are not read)`, e)], e, LOWERING_NS);
     }
     if (jp !== undefined && jp !== '$' && jp !== '') {
       // Simple JSONPath: $.a.b[0]['c']

@@ -27,7 +27,8 @@ export function parseYaml(text: string): { value: unknown } | { error: string } 
   try {
     // YAML 1.2 core schema, as JSON sees it: no custom tags, aliases bounded (a "billion laughs"
     // document fails instead of expanding), duplicate keys an error.
-    const value = load().parse(text, { version: '1.2', schema: 'core', maxAliasCount: 100, uniqueKeys: true, prettyErrors: true });
+    // logLevel 'error': an unknown tag is not a process warning on stderr.
+    const value = load().parse(text, { version: '1.2', schema: 'core', maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
     // An alias inside its own anchor (`a: &x [*x]`) makes a value that contains itself: JSON has none.
     if (containsItself(value, [])) return { error: 'an alias refers to a node that contains it, which has no JSON value' };
     return { value };

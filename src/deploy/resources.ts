@@ -139,8 +139,10 @@ export class ResourceExpander {
     };
 
     // Condition first: a resource whose condition is false is not deployed, and nothing in it is evaluated.
-    let state: DeployState = parent?.resource.state ?? 'deployed';
-    let condition: Unknown | undefined = parent?.resource.condition ?? loopUnknown;
+    // A nested deployment (module) that may not be deployed takes its resources with it.
+    const deployer = this.unit.parent;
+    let state: DeployState = parent?.resource.state === 'maybe' || deployer?.state === 'maybe' ? 'maybe' : 'deployed';
+    let condition: Unknown | undefined = parent?.resource.condition ?? loopUnknown ?? deployer?.condition;
     if (loopUnknown) state = 'maybe';
     const cond = ev('condition');
     if (cond.value !== undefined) {

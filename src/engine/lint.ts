@@ -249,8 +249,9 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
  * parameters) would add "no value" notes the parent answers, and findings that contradict the
  * parent's. Its findings then come from its parents' analyses only, as a template linted through a
  * .bicepparam file is not linted again on its own. A file named on the command line is still
- * linted on its own, as asked; its suppression comments are still judged by its own analysis
- * (unused-suppression), as its parents' analyses judge only theirs.
+ * linted on its own, as asked. Its suppression comments apply to the findings its parents place
+ * in it, but are not called unused from here: its own analysis, without the parents' values,
+ * cannot tell (a comment used through a parent looked unused, and the reverse).
  */
 function throughParents(slots: (OneResult | undefined)[], work: readonly { file: DiscoveredFile }[]): void {
   const deployedByOthers = new Set<string>();
@@ -259,7 +260,7 @@ function throughParents(slots: (OneResult | undefined)[], work: readonly { file:
   slots.forEach((r, i) => {
     const f = work[i]?.file;
     if (!r || !f || f.explicit || r.result.kind !== 'template' || !deployedByOthers.has(path.resolve(f.path))) return;
-    r.result = { ...r.result, findings: r.result.findings.filter((x) => x.ruleId === 'unused-suppression') };
+    r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
 }

@@ -8,7 +8,7 @@ import { TExpr, isTObject, type TNode, type TObject } from '../../src/model/temp
 import { TemplateScope } from '../../src/deploy/scope.js';
 import { loadBicepTemplate, type BicepHost } from '../../src/bicep/load.js';
 import { loadBicepParams } from '../../src/bicep/params.js';
-import type { ObjectValue } from '../../src/expr/value.js';
+import { Unknown, type ObjectValue } from '../../src/expr/value.js';
 
 const ROOT = '/virtual';
 
@@ -407,6 +407,14 @@ describe('Bicep lowering: modules and imports', () => {
     ]);
   });
 
+  it('reports every output declared twice (BCP145)', () => {
+    const r = load("output v int = 1\noutput w int = 2\noutput v int = 3\n");
+    expect(r.diagnostics.map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message])).toEqual([
+      ['1:8', 'Output "v" is declared multiple times. Remove or rename the duplicates.'],
+      ['3:8', 'Output "v" is declared multiple times. Remove or rename the duplicates.'],
+    ]);
+  });
+
   it('rejects a nested resource inside a resource loop (BCP160) and does not lower it', () => {
     const r = load(
       [
@@ -483,8 +491,11 @@ describe('Bicep lowering: modules and imports', () => {
         "var first = loadYamlContent('net.yaml', '$.subnets[0]')",
         "var loop = loadYamlContent('loop.yaml')",
         "var dup = loadYamlContent('dup.yaml')",
+        "var tagged = loadYamlContent('tagged.yaml')",
+        "var names = loadYamlContent('net.yaml', '$.subnets[*]')",
       ].join('\n'),
       {
+        'tagged.yaml': 'x: !custom foo\n',
         'net.yaml': '# collector network\ntap:\n  region: westeurope\n  port: 4789\nsubnets: &s\n  - default\n  - collectors\nagain: *s\n__proto__: {polluted: true}\n',
         'loop.yaml': 'a: &x [*x]\n',
         'dup.yaml': 'a: 1\na: 2\n',
@@ -497,7 +508,14 @@ describe('Bicep lowering: modules and imports', () => {
     expect(scope.variable('region', r.span)).toBe('westeurope');
     expect(scope.variable('first', r.span)).toBe('default');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(r.diagnostics.map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message.replace(/:? at line.*$/, '')])).toEqual([
+    // A file that does not parse is unknown, not null (a null would decide verdicts); so is a
+    // JSONPath with wildcards (a note says so), never a call ARM would reject.
+    expect(scope.variable('loop', r.span)).toBeInstanceOf(Unknown);
+    expect(scope.variable('names', r.span)).toBeInstanceOf(Unknown);
+    expect(scope.diagnostics.items).toEqual([]);
+    // An unknown tag is read as its plain value, without a warning of the process.
+    expect((scope.variable('tagged', r.span) as ObjectValue).get('x')).toBe('foo');
+    expect(r.diagnostics.filter((d) => d.code !== 'note').map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message.replace(/:? at line.*$/, '')])).toEqual([
       ['4:28', 'loadYamlContent(): the file is not valid YAML: an alias refers to a node that contains it, which has no JSON value'],
       ['5:27', 'loadYamlContent(): the file is not valid YAML: Map keys must be unique'],
     ]);

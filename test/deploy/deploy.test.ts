@@ -334,6 +334,14 @@ describe('nested deployments', () => {
     expect(outputs('param').slice(0, 2)).toEqual(["{resourceGroup({parameters('rg')}).name}", "{resourceGroup({parameters('rg')}).location}"]);
   });
 
+  test('the resources of a nested deployment whose condition is known only at deployment may not be deployed either', () => {
+    const t = arm([nested('inner', { condition: "[parameters('deploy')]" })], { parameters: { prefix: { type: 'string', defaultValue: 'web' }, deploy: { type: 'bool' } } });
+    const { a } = analyze({ 'main.json': t });
+    const inner = a.graph.resources.find((r) => r.name === 'web-nic')!;
+    expect(inner.state).toBe('maybe');
+    expect(inner.condition?.reason.message).toContain("'deploy'");
+  });
+
   test('a resource group the deployment creates gives its location to the deployments into it', () => {
     const t = {
       $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
