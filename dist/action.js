@@ -27849,10 +27849,20 @@ function withoutRepeats(findings) {
     const place = `${f.ruleId}\0${placeOf2(f.location)}`;
     const same = byPlace.get(place);
     if (same?.some((g) => sameFinding(f, g))) return false;
+    const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
+    if (sameVerdict) {
+      for (const r of f.related) {
+        if (!sameVerdict.related.some((q) => q.message === r.message && placeOf2(q) === placeOf2(r))) sameVerdict.related.push(r);
+      }
+      return false;
+    }
     if (same) same.push(f);
     else byPlace.set(place, [f]);
     return true;
   });
+}
+function sameExceptRelated(a, b) {
+  return a.level === b.level && a.kind === b.kind && a.message === b.message && (a.suppressions?.length ?? 0) === (b.suppressions?.length ?? 0);
 }
 function placeOf2(l) {
   return `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;

@@ -49,4 +49,15 @@ describe('modules linted through their parents', () => {
     const { findings } = await findingsOf(['.'], dir);
     expect(findings.map((f) => f.ruleId)).toEqual([]);
   });
+
+  test('a finding in a module that two parents deploy with the same value is one finding, pointing at both', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));
+    mkdirSync(path.join(dir, 'mods'));
+    writeFileSync(path.join(dir, 'mods/tap.bicep'), "param location string\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n");
+    for (const parent of ['a.bicep', 'b.bicep']) writeFileSync(path.join(dir, parent), "module t 'mods/tap.bicep' = {\n  name: 't'\n  params: { location: 'westeurope' }\n}\n");
+    const { findings } = await findingsOf(['.'], dir);
+    const region = findings.filter((f) => f.ruleId === 'vtap-supported-region');
+    expect(region).toHaveLength(1);
+    expect(region[0]?.related.filter((r) => r.message === "the value of parameter 'location' is given here").map((r) => r.file).sort()).toEqual(['a.bicep', 'b.bicep']);
+  });
 });

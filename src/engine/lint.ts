@@ -278,10 +278,23 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
     const place = `${f.ruleId}\u0000${placeOf(f.location)}`;
     const same = byPlace.get(place);
     if (same?.some((g) => sameFinding(f, g))) return false;
+    // The same verdict reached through another parent (a module two files deploy) or parameters
+    // file: one finding, pointing at every place that gave a value.
+    const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
+    if (sameVerdict) {
+      for (const r of f.related) {
+        if (!sameVerdict.related.some((q) => q.message === r.message && placeOf(q) === placeOf(r))) sameVerdict.related.push(r);
+      }
+      return false;
+    }
     if (same) same.push(f);
     else byPlace.set(place, [f]);
     return true;
   });
+}
+
+function sameExceptRelated(a: Finding, b: Finding): boolean {
+  return a.level === b.level && a.kind === b.kind && a.message === b.message && (a.suppressions?.length ?? 0) === (b.suppressions?.length ?? 0);
 }
 
 /** Paths and positions only: a location holds its whole source file. */
