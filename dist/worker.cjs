@@ -14352,6 +14352,11 @@ var FileLowerer = class extends ExprLowerer {
       return lit(null, at2);
     }
     if (this.params.has(name) || this.assigned.has(name)) return call2("parameters", [lit(name, id)], at2);
+    if (name === "base" && this.options.baseValues && !this.vars.has(name) && !this.importedVars.has(name)) {
+      const args = [];
+      for (const [k, v] of this.options.baseValues) args.push(lit(k, id), nodeToExpr(v.node, at2, 0));
+      return call2("createObject", args, at2);
+    }
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
       if (this.options.inlineVariables) return this.inlineVariable(name, at2);
@@ -14796,7 +14801,8 @@ function loadBicepParams(source, host, chain = []) {
   let values = /* @__PURE__ */ new Map();
   let scope = {};
   try {
-    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env }).lowerParameterAssignments());
+    const baseValues = base && base !== "unread" ? inheritedValues(base) : void 0;
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, baseValues }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
@@ -14823,6 +14829,11 @@ function extendedFile(p, source, host, chain, sink) {
   const loaded = loadBicepParams(read, host, chain);
   for (const d of loaded.diagnostics) sink.add(d);
   return loaded;
+}
+function inheritedValues(p) {
+  const out = p.base && p.base !== "unread" ? inheritedValues(p.base) : /* @__PURE__ */ new Map();
+  for (const [name, v] of p.values) out.set(name, v);
+  return out;
 }
 function assignedNames(p) {
   const out = /* @__PURE__ */ new Map();
@@ -19174,4 +19185,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build e74edf41f5722ea5535472460b80b740
+// vtaplint-build 01f816e532e4497840baa8cfd24662c0

@@ -74,6 +74,16 @@ describe('values from parameters files', () => {
     expect(broken.findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column])).toEqual([['prod.bicepparam', 2, 9]]);
   });
 
+  test("'base' in a .bicepparam that extends another names the values that file gives (merged with spreads)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    writeFileSync(path.join(dir, 'main.bicep'), 'param tags object\nparam names array\noutput t object = tags\noutput n array = names\n');
+    writeFileSync(path.join(dir, 'base.bicepparam'), "using none\nparam tags = { environment: 'dev', owner: 'platform' }\nparam names = ['a']\n");
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using 'main.bicep'\nextends 'base.bicepparam'\nparam tags = {\n  ...base.tags\n  environment: 'prod'\n}\nparam names = [...base.names, 'b']\n");
+    const r = await cli(['eval', 'prod.bicepparam'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ outputs: { t: { type: 'object', value: { environment: 'prod', owner: 'platform' } }, n: { type: 'array', value: ['a', 'b'] } } });
+  });
+
   test("a .bicepparam without 'using' is an error; one with 'using none' deploys nothing; an unreadable template is reported at the 'using' path", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

@@ -115,6 +115,8 @@ export interface FileLowerOptions {
   inlineVariables?: boolean;
   /** What readEnvironmentVariable() reads (see BicepHost.env). */
   env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** A .bicepparam file that `extends` another: the values it inherits, which `base` names. */
+  baseValues?: ReadonlyMap<string, { node: TNode }> | undefined;
 }
 
 /**
@@ -1287,6 +1289,12 @@ export class FileLowerer extends ExprLowerer {
       return lit(null, at);
     }
     if (this.params.has(name) || this.assigned.has(name)) return call('parameters', [lit(name, id)], at);
+    // `base` in a .bicepparam file that extends another: the values that file gives (Bicep 0.44).
+    if (name === 'base' && this.options.baseValues && !this.vars.has(name) && !this.importedVars.has(name)) {
+      const args: Expr[] = [];
+      for (const [k, v] of this.options.baseValues) args.push(lit(k, id), nodeToExpr(v.node, at, 0));
+      return call('createObject', args, at);
+    }
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
       if (this.options.inlineVariables) return this.inlineVariable(name, at);
