@@ -20899,6 +20899,10 @@ var deploymentFunctions = [
     ]);
   }),
   deploymentFn("resourceGroup", "object", (env) => {
+    const kind = env.ctx.deploymentContext.scopeKind;
+    if (kind !== void 0 && kind !== "resourceGroup") {
+      return env.error(`The template function 'resourceGroup' is not expected at this location: the template is deployed at ${kind === "managementGroup" ? "management group" : kind} scope, which has no resource group.`);
+    }
     const sub = subscriptionId(env);
     const name = resourceGroupName(env);
     const id = partialString(["/subscriptions/", sub, "/resourceGroups/", name]);
@@ -26444,7 +26448,7 @@ var Deployment = class {
     };
     this.rootTarget = unit.scope;
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
-    const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
+    const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
@@ -26653,7 +26657,8 @@ var Deployment = class {
       // group and deploys into it) has the location it is created with.
       location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : void 0),
       deploymentName: typeof name === "string" ? name : void 0,
-      groupSymbol: sameGroup ? void 0 : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`
+      groupSymbol: sameGroup ? void 0 : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
+      scopeKind: unit.scope.kind
     };
   }
   /** The location of the resource group `scope` names, when this deployment creates that group with a known one. */

@@ -16947,6 +16947,10 @@ var init_deployment = __esm({
         ]);
       }),
       deploymentFn("resourceGroup", "object", (env) => {
+        const kind = env.ctx.deploymentContext.scopeKind;
+        if (kind !== void 0 && kind !== "resourceGroup") {
+          return env.error(`The template function 'resourceGroup' is not expected at this location: the template is deployed at ${kind === "managementGroup" ? "management group" : kind} scope, which has no resource group.`);
+        }
         const sub = subscriptionId(env);
         const name = resourceGroupName(env);
         const id = partialString(["/subscriptions/", sub, "/resourceGroups/", name]);
@@ -22758,7 +22762,7 @@ var init_deploy = __esm({
         };
         this.rootTarget = unit.scope;
         if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
-        const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
+        const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
         this.checkExpressions(source, root, span);
         this.expand({ node: root, span }, unit, scope);
         qualifySharedSymbolicNames(this.resources);
@@ -22967,7 +22971,8 @@ var init_deploy = __esm({
           // group and deploys into it) has the location it is created with.
           location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : void 0),
           deploymentName: typeof name === "string" ? name : void 0,
-          groupSymbol: sameGroup ? void 0 : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`
+          groupSymbol: sameGroup ? void 0 : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
+          scopeKind: unit.scope.kind
         };
       }
       /** The location of the resource group `scope` names, when this deployment creates that group with a known one. */
@@ -29658,4 +29663,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 246a3658776374fcde41c8fecf1edf59
+// vtaplint-build e373468051ee9088a92b46dc1b915846

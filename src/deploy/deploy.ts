@@ -103,7 +103,7 @@ export class Deployment {
     };
     this.rootTarget = unit.scope;
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, suppliedSourcesAt: () => [] };
-    const scope = this.newScope(root, span, unit, this.opts.deployment, this.opts.parameters);
+    const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
@@ -338,6 +338,7 @@ export class Deployment {
       location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : undefined),
       deploymentName: typeof name === 'string' ? name : undefined,
       groupSymbol: sameGroup ? undefined : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
+      scopeKind: unit.scope.kind,
     };
   }
 

@@ -21,6 +21,11 @@ export interface DeploymentContext {
    * deployment's ("resourceGroup('other-rg')"); undefined: "resourceGroup()".
    */
   groupSymbol?: string | undefined;
+  /**
+   * The scope the template is deployed at, when the deploy stage knows it: resourceGroup() is
+   * only valid in a resource group deployment.
+   */
+  scopeKind?: 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant' | undefined;
 }
 
 /** A user-defined function (template `functions` section, Bicep `func`), ready to call. */

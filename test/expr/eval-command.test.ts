@@ -107,6 +107,27 @@ describe('evalCommand', () => {
   });
 });
 
+describe('scope functions', () => {
+  it('resourceGroup() is an error in a subscription-scope template, and fine in a nested deployment into a resource group', async () => {
+    const nestedTemplate = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [], outputs: { name: { type: 'string', value: '[resourceGroup().name]' } } };
+    const t = files({
+      $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner', resourceGroup: 'rg-app', properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: nestedTemplate } },
+      ],
+      outputs: {
+        top: { type: 'string', value: '[resourceGroup().location]' },
+        nested: { type: 'string', value: "[reference('inner').outputs.name.value]" },
+      },
+    });
+    const r = await evalCommand({ template: t.template, parameterFiles: [], params: {} });
+    expect(r.exitCode).toBe(1);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["The template function 'resourceGroup' is not expected at this location: the template is deployed at subscription scope, which has no resource group."]);
+    expect(JSON.parse(r.output).outputs.nested.value).toBe('rg-app');
+  });
+});
+
 describe('eval of Bicep files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-eval-bicep-'));
   writeFileSync(

@@ -185,6 +185,10 @@ export const deploymentFunctions: FnDef[] = [
     ]);
   }),
   deploymentFn('resourceGroup', 'object', (env) => {
+    const kind = env.ctx.deploymentContext.scopeKind;
+    if (kind !== undefined && kind !== 'resourceGroup') {
+      return env.error(`The template function 'resourceGroup' is not expected at this location: the template is deployed at ${kind === 'managementGroup' ? 'management group' : kind} scope, which has no resource group.`);
+    }
     const sub = subscriptionId(env);
     const name = resourceGroupName(env);
     const id = partialString(['/subscriptions/', sub, '/resourceGroups/', name]);
