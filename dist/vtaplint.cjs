@@ -19547,6 +19547,31 @@ function usesLambdaVariables(e) {
       return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
   }
 }
+function renameVariables(n, renames) {
+  if (n instanceof TExpr) return new TExpr(renameInExpr(n.ast, renames), n.base);
+  if (n === null || typeof n !== "object") return n;
+  if (Array.isArray(n)) return n.map((x) => renameVariables(x, renames));
+  const out = {};
+  for (const k of Object.keys(n)) setOwn(out, k, renameVariables(n[k], renames));
+  return out;
+}
+function renameInExpr(e, renames) {
+  switch (e.k) {
+    case "lit":
+      return e;
+    case "member":
+      return { ...e, obj: renameInExpr(e.obj, renames) };
+    case "index":
+      return { ...e, obj: renameInExpr(e.obj, renames), index: renameInExpr(e.index, renames) };
+    case "call": {
+      const first = e.args[0];
+      if (e.ns === void 0 && e.name.toLowerCase() === "variables" && first?.k === "lit" && typeof first.value === "string" && renames.has(first.value)) {
+        return { ...e, args: [{ ...first, value: renames.get(first.value) }, ...e.args.slice(1)] };
+      }
+      return { ...e, args: e.args.map((a) => renameInExpr(a, renames)) };
+    }
+  }
+}
 var import_node_path8, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, TEXT_DECODERS, FileLowerer;
 var init_lower = __esm({
   "src/bicep/lower.ts"() {
@@ -19599,6 +19624,8 @@ var init_lower = __esm({
       /** The parameters a .bicepparam file assigns (its values may use each other's). */
       assigned = /* @__PURE__ */ new Set();
       importedFuncs = /* @__PURE__ */ new Map();
+      ownVarNames;
+      importTags = /* @__PURE__ */ new Map();
       /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
       namespaces = /* @__PURE__ */ new Map();
       /** Names bound to something that cannot be known (registry imports). */
@@ -19831,8 +19858,7 @@ var init_lower = __esm({
           this.namespaces.set(s.wildcardAlias.name, lib);
           if (lib) {
             for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
-            for (const [f, def] of lib.functions) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
-            this.importFunctions(lib);
+            for (const [f, def] of this.importFunctions(lib)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
           }
           return;
         }
@@ -19841,8 +19867,8 @@ var init_lower = __esm({
           const local = alias?.name ?? name;
           if (lib.variables.has(name)) this.importVariable(lib, name, local);
           else if (lib.functions.has(name)) {
-            this.importFunctions(lib);
-            this.importedFuncs.set(local, lib.functions.get(name));
+            const defs = this.importFunctions(lib);
+            this.importedFuncs.set(local, defs.get(name));
           } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
         }
       }
@@ -19852,30 +19878,61 @@ var init_lower = __esm({
        */
       importFunctions(lib) {
         const used = [];
+        for (const def of lib.functions.values()) used.push(...def.vars);
+        const renames = this.importVariablesUsed(lib, used, /* @__PURE__ */ new Set());
+        const defs = /* @__PURE__ */ new Map();
         for (const [f, def] of lib.functions) {
-          if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
-          used.push(...def.vars);
+          const d = renames.size ? { node: renameVariables(def.node, renames), span: def.span } : def;
+          defs.set(f, d);
+          if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
         }
-        this.importVariablesUsed(lib, used, /* @__PURE__ */ new Set());
+        return defs;
       }
-      /** Brings an imported variable (and the variables it uses, under their own names) into this file. */
+      /** Brings an imported variable (and the variables it uses) into this file. */
       importVariable(lib, name, local) {
         const v = lib.variables.get(name);
         if (!v) return;
-        this.importedVars.set(local, { node: v.node, span: v.span });
-        this.importVariablesUsed(lib, [...v.vars], /* @__PURE__ */ new Set([name]));
+        const renames = this.importVariablesUsed(lib, [...v.vars], /* @__PURE__ */ new Set([name]));
+        this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span });
       }
-      /** The variables of `lib` named in `queue`, and those they use, under their own names. */
+      /**
+       * The variables of `lib` named in `queue`, and those they use, under their own names, unless
+       * this file (or another import) has a variable of that name: then under a name of their own,
+       * which the returned map gives (the compiler also keeps an imported function reading its own
+       * file's `prefix`, not the importing file's).
+       */
       importVariablesUsed(lib, queue, seen) {
+        const needed = [];
         while (queue.length > 0) {
           const d = queue.pop();
           if (seen.has(d)) continue;
           seen.add(d);
           const dv = lib.variables.get(d);
           if (!dv) continue;
-          if (!this.importedVars.has(d) && !this.vars.has(d)) this.importedVars.set(d, { node: dv.node, span: dv.span });
+          needed.push(d);
           queue.push(...dv.vars);
         }
+        const renames = /* @__PURE__ */ new Map();
+        for (const d of needed) {
+          const dv = lib.variables.get(d);
+          const taken = this.ownVariableNames().has(d) || this.importedVars.has(d) && this.importedVars.get(d)?.node !== dv.node;
+          if (taken) renames.set(d, `${d}#${this.importTag(lib)}`);
+        }
+        for (const d of needed) {
+          const dv = lib.variables.get(d);
+          const target = renames.get(d) ?? d;
+          if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span });
+        }
+        return renames;
+      }
+      /** The variables this file declares, known before its imports are collected (imports come first). */
+      ownVariableNames() {
+        return this.ownVarNames ??= new Set(this.program.statements.flatMap((s) => s.kind === "Variable" ? [s.name.name] : []));
+      }
+      importTag(lib) {
+        let tag = this.importTags.get(lib);
+        if (tag === void 0) this.importTags.set(lib, tag = this.importTags.size + 1);
+        return tag;
       }
       resolvePath(rel) {
         return import_node_path8.default.resolve(import_node_path8.default.dirname(this.file.path), rel);
@@ -29663,4 +29720,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build e373468051ee9088a92b46dc1b915846
+// vtaplint-build 37a769ed157af17ed10e8a09460cf87b

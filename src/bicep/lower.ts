@@ -192,6 +192,8 @@ export class FileLowerer extends ExprLowerer {
   /** The parameters a .bicepparam file assigns (its values may use each other's). */
   private readonly assigned = new Set<string>();
   private readonly importedFuncs = new Map<string, { node: TObject; span: TextSpan }>();
+  private ownVarNames: Set<string> | undefined;
+  private readonly importTags = new Map<LoweredFile, number>();
   /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
   private readonly namespaces = new Map<string, LoweredFile | undefined>();
   /** Names bound to something that cannot be known (registry imports). */
@@ -452,8 +454,7 @@ export class FileLowerer extends ExprLowerer {
       this.namespaces.set(s.wildcardAlias.name, lib);
       if (lib) {
         for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
-        for (const [f, def] of lib.functions) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
-        this.importFunctions(lib);
+        for (const [f, def] of this.importFunctions(lib)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
       }
       return;
     }
@@ -462,8 +463,8 @@ export class FileLowerer extends ExprLowerer {
       const local = alias?.name ?? name;
       if (lib.variables.has(name)) this.importVariable(lib, name, local);
       else if (lib.functions.has(name)) {
-        this.importFunctions(lib);
-        this.importedFuncs.set(local, lib.functions.get(name) as { node: TObject; span: TextSpan });
+        const defs = this.importFunctions(lib);
+        this.importedFuncs.set(local, defs.get(name) as { node: TObject; span: TextSpan });
       } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
     }
   }
@@ -472,34 +473,67 @@ export class FileLowerer extends ExprLowerer {
    * Brings a file's functions under their own names (a function body calls its siblings by them),
    * with the variables they use: the compiler copies both into the importing template.
    */
-  private importFunctions(lib: LoweredFile): void {
+  private importFunctions(lib: LoweredFile): Map<string, { node: TObject; span: TextSpan }> {
     const used: string[] = [];
+    for (const def of lib.functions.values()) used.push(...def.vars);
+    const renames = this.importVariablesUsed(lib, used, new Set());
+    const defs = new Map<string, { node: TObject; span: TextSpan }>();
     for (const [f, def] of lib.functions) {
-      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, def);
-      used.push(...def.vars);
+      const d = renames.size ? { node: renameVariables(def.node, renames) as TObject, span: def.span } : def;
+      defs.set(f, d);
+      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
     }
-    this.importVariablesUsed(lib, used, new Set());
+    return defs;
   }
 
-  /** Brings an imported variable (and the variables it uses, under their own names) into this file. */
+  /** Brings an imported variable (and the variables it uses) into this file. */
   private importVariable(lib: LoweredFile, name: string, local: string): void {
     const v = lib.variables.get(name);
     if (!v) return;
-    this.importedVars.set(local, { node: v.node, span: v.span });
-    this.importVariablesUsed(lib, [...v.vars], new Set([name]));
+    const renames = this.importVariablesUsed(lib, [...v.vars], new Set([name]));
+    this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span });
   }
 
-  /** The variables of `lib` named in `queue`, and those they use, under their own names. */
-  private importVariablesUsed(lib: LoweredFile, queue: string[], seen: Set<string>): void {
+  /**
+   * The variables of `lib` named in `queue`, and those they use, under their own names, unless
+   * this file (or another import) has a variable of that name: then under a name of their own,
+   * which the returned map gives (the compiler also keeps an imported function reading its own
+   * file's `prefix`, not the importing file's).
+   */
+  private importVariablesUsed(lib: LoweredFile, queue: string[], seen: Set<string>): Map<string, string> {
+    const needed: string[] = [];
     while (queue.length > 0) {
       const d = queue.pop() as string;
       if (seen.has(d)) continue;
       seen.add(d);
       const dv = lib.variables.get(d);
       if (!dv) continue;
-      if (!this.importedVars.has(d) && !this.vars.has(d)) this.importedVars.set(d, { node: dv.node, span: dv.span });
+      needed.push(d);
       queue.push(...dv.vars);
     }
+    const renames = new Map<string, string>();
+    for (const d of needed) {
+      const dv = lib.variables.get(d) as NonNullable<ReturnType<typeof lib.variables.get>>;
+      const taken = this.ownVariableNames().has(d) || (this.importedVars.has(d) && this.importedVars.get(d)?.node !== dv.node);
+      if (taken) renames.set(d, `${d}#${this.importTag(lib)}`);
+    }
+    for (const d of needed) {
+      const dv = lib.variables.get(d) as NonNullable<ReturnType<typeof lib.variables.get>>;
+      const target = renames.get(d) ?? d;
+      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span });
+    }
+    return renames;
+  }
+
+  /** The variables this file declares, known before its imports are collected (imports come first). */
+  private ownVariableNames(): Set<string> {
+    return (this.ownVarNames ??= new Set(this.program.statements.flatMap((s) => (s.kind === 'Variable' ? [s.name.name] : []))));
+  }
+
+  private importTag(lib: LoweredFile): number {
+    let tag = this.importTags.get(lib);
+    if (tag === undefined) this.importTags.set(lib, (tag = this.importTags.size + 1));
+    return tag;
   }
 
   resolvePath(rel: string): string {
@@ -1634,5 +1668,36 @@ function usesLambdaVariables(e: Expr): boolean {
       return usesLambdaVariables(e.obj);
     case 'index':
       return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
+  }
+}
+
+/**
+ * A copy of a lowered node in which variables('x') reads variables('y') for every x -> y of
+ * `renames` (imported variables kept apart from the importing file's of the same name).
+ */
+function renameVariables(n: TNode, renames: ReadonlyMap<string, string>): TNode {
+  if (n instanceof TExpr) return new TExpr(renameInExpr(n.ast, renames), n.base);
+  if (n === null || typeof n !== 'object') return n;
+  if (Array.isArray(n)) return n.map((x) => renameVariables(x, renames));
+  const out: TObject = {};
+  for (const k of Object.keys(n)) setOwn(out, k, renameVariables(n[k] as TNode, renames));
+  return out;
+}
+
+function renameInExpr(e: Expr, renames: ReadonlyMap<string, string>): Expr {
+  switch (e.k) {
+    case 'lit':
+      return e;
+    case 'member':
+      return { ...e, obj: renameInExpr(e.obj, renames) };
+    case 'index':
+      return { ...e, obj: renameInExpr(e.obj, renames), index: renameInExpr(e.index, renames) };
+    case 'call': {
+      const first = e.args[0];
+      if (e.ns === undefined && e.name.toLowerCase() === 'variables' && first?.k === 'lit' && typeof first.value === 'string' && renames.has(first.value)) {
+        return { ...e, args: [{ ...first, value: renames.get(first.value) as string }, ...e.args.slice(1)] };
+      }
+      return { ...e, args: e.args.map((a) => renameInExpr(a, renames)) };
+    }
   }
 }

@@ -374,9 +374,12 @@ describe('Bicep lowering: modules and imports', () => {
         "func tapName(env string) string => '${prefix}-tap-${env}'",
         "import { resName } from 'naming.bicep'",
         "import * as naming from 'naming.bicep'",
+        // This file has an 'org' of its own: the imported function still reads its file's.
+        "var org = 'local-org'",
         "output local string = tapName('prod')",
         "output imported string = resName('nic', 'eastus')",
         "output wildcard string = naming.resName('vm', 'uksouth')",
+        'output mine string = org',
       ].join('\n'),
       {
         // Neither variable is exported: the compiler copies what the function uses.
@@ -389,6 +392,7 @@ describe('Bicep lowering: modules and imports', () => {
       ['local', 'contoso-tap-prod'],
       ['imported', 'fab-nic-eus'],
       ['wildcard', 'fab-vm-uks'],
+      ['mine', 'local-org'],
     ]);
     expect(scope.diagnostics.items).toEqual([]);
     const bad = load(
