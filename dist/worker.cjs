@@ -2347,25 +2347,26 @@ function truncateId(id, depth) {
   return { scope: id.scope, namespace: id.namespace, types: id.types.slice(0, depth), names: id.names.slice(0, depth) };
 }
 function formatId(id) {
-  const seg = (s) => s.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("");
-  const parts = id.scope.map(seg);
+  const parts = id.scope.map(segmentDisplay);
   parts.push("providers", id.namespace);
-  id.types.forEach((t, i) => parts.push(t, seg(id.names[i])));
+  id.types.forEach((t, i) => parts.push(t, segmentDisplay(id.names[i])));
   return `/${parts.join("/")}`;
 }
 function describeId(id) {
-  const seg = (s) => s.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("");
   const names = idNames(id);
   const where = [];
   const sub = subscriptionOf(id);
   const rg = resourceGroupOf(id);
   const own2 = (s, symbol) => s === void 0 || s.length === 1 && s[0] instanceof Unknown && s[0].symbol === symbol;
-  if (!own2(sub, "subscription().subscriptionId")) where.push(`subscription '${seg(sub)}'`);
-  if (!own2(rg, "resourceGroup().name")) where.push(`resource group '${seg(rg)}'`);
+  if (!own2(sub, "subscription().subscriptionId")) where.push(`subscription '${segmentDisplay(sub)}'`);
+  if (!own2(rg, "resourceGroup().name")) where.push(`resource group '${segmentDisplay(rg)}'`);
   return `'${names}' (${fullType(id)}${where.length ? ` in ${where.join(", ")}` : ""})`;
 }
 function idNames(id) {
-  return id.names.map((s) => s.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("")).join("/");
+  return id.names.map(segmentDisplay).join("/");
+}
+function segmentDisplay(s) {
+  return s.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("");
 }
 function subscriptionOf(id) {
   for (let i = 0; i + 1 < id.scope.length; i++) {
@@ -3161,14 +3162,14 @@ function networksOfNic(graph, nic) {
 }
 function networkKey(n) {
   if (n.kind === "vnet") return `${n.vnet.key}`;
-  if (n.kind === "external") return `${n.id.scope.map(segmentKey).join("/")}|${relativeKey(n.id)}`;
+  if (n.kind === "external") return `${scopeKey(n.id)}|${relativeKey(n.id)}`;
   return void 0;
 }
 function sameNetwork(a, b) {
   if (a.kind === "unknown" || b.kind === "unknown") return void 0;
   if (a.kind === "vnet" && b.kind === "vnet") return a.vnet === b.vnet;
-  const ida = a.kind === "vnet" ? a.vnet.id : a.id;
-  const idb = b.kind === "vnet" ? b.vnet.id : b.id;
+  const ida = networkId(a);
+  const idb = networkId(b);
   if (relativeKey(ida) !== relativeKey(idb)) return false;
   return sameScope(ida.scope, idb.scope);
 }
@@ -3276,7 +3277,7 @@ function outsideLoadBalancersOfNic(graph, nic) {
       let found;
       if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
         const lbId = truncateId(res.id, 1);
-        found = { key: `${lbId.scope.map(segmentKey).join("/")}|${relativeKey(lbId)}`, name: idNames(lbId) };
+        found = { key: `${scopeKey(lbId)}|${relativeKey(lbId)}`, name: idNames(lbId) };
       } else if ((res.kind === "sub" || res.kind === "resource") && res.resource.existing) {
         const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
         if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
@@ -3848,6 +3849,7 @@ var vtap_source_vm_restart_default2 = defineRule(
   vtap_source_vm_restart_default,
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
+    let unreadModules;
     for (const source of tapSources(ctx.graph)) {
       const tap = tapOf(source);
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
@@ -3870,7 +3872,8 @@ var vtap_source_vm_restart_default2 = defineRule(
         if (seen.has(key)) continue;
         seen.add(key);
         const base = { span: vm.nameSpan, resource: vm, involved: [nic], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
-        const module2 = tap ? void 0 : unreadModuleOfTap(ctx.graph, source);
+        const tapUnknown = !tap && source.tapId.value instanceof Unknown;
+        const module2 = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : void 0;
         if (module2 && !orderedAfter(ctx.graph, vm, module2)) {
           ctx.indeterminate({
             ...base,
@@ -3891,10 +3894,13 @@ var vtap_source_vm_restart_default2 = defineRule(
     }
   }
 );
-function unreadModuleOfTap(graph, source) {
-  if (!(source.tapId.value instanceof Unknown)) return void 0;
+function unreadModulesDependedOn(graph) {
   const expanded = new Set(graph.resources.map((r) => r.unit.parent));
-  return graph.orderEdges().find((e) => e.from === source.holder && e.to.type.toLowerCase() === "microsoft.resources/deployments" && !expanded.has(e.to))?.to;
+  const out = /* @__PURE__ */ new Map();
+  graph.forEachOrderEdge((from, to) => {
+    if (!out.has(from) && to.type.toLowerCase() === "microsoft.resources/deployments" && !expanded.has(to)) out.set(from, to);
+  });
+  return out;
 }
 
 // rules/vtap-live-migration.md
@@ -11726,7 +11732,7 @@ function custom(n, spec) {
   if (grouping) ip = groupDigits(ip);
   const digits = ip + (fp ? `.${fp}` : "");
   let out = "";
-  let placed = false;
+  let placed2 = false;
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i];
@@ -11742,9 +11748,9 @@ function custom(n, spec) {
       continue;
     }
     if ("0#.,".includes(ch)) {
-      if (!placed) {
+      if (!placed2) {
         out += digits;
-        placed = true;
+        placed2 = true;
       }
       i++;
       continue;
@@ -11752,7 +11758,7 @@ function custom(n, spec) {
     out += ch;
     i++;
   }
-  if (!placed) out += digits;
+  if (!placed2) out += digits;
   s = out;
   const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
   return (negative ? "-" : "") + s;
@@ -13451,13 +13457,8 @@ var FileLowerer = class extends ExprLowerer {
    * declaration of such a name, and so do we (the later one would silently replace the earlier).
    */
   reportDuplicateNames() {
-    const declared = /* @__PURE__ */ new Map();
-    const add = (id) => {
-      if (!id || id.name === "") return;
-      const list = declared.get(id.name);
-      if (list) list.push(id);
-      else declared.set(id.name, [id]);
-    };
+    const declared = [];
+    const outputs = [];
     for (const s of this.program.statements) {
       switch (s.kind) {
         case "Parameter":
@@ -13467,33 +13468,37 @@ var FileLowerer = class extends ExprLowerer {
         case "TypeDeclaration":
         case "Resource":
         case "Module":
-          add(s.name);
+          declared.push(s.name);
           break;
         case "CompileTimeImport":
-          for (const sym2 of s.symbols ?? []) add(sym2.alias ?? sym2.name);
-          add(s.wildcardAlias);
+          for (const sym2 of s.symbols ?? []) declared.push(sym2.alias ?? sym2.name);
+          declared.push(s.wildcardAlias);
           break;
         case "Extension":
-          add(s.alias);
+          declared.push(s.alias);
+          break;
+        case "Output":
+          outputs.push(s.name);
           break;
         default:
           break;
       }
     }
-    for (const [name, ids] of declared) {
-      if (ids.length < 2) continue;
-      for (const id of ids) this.error(id, `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    this.reportRepeats(declared, (name) => `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    this.reportRepeats(outputs, (name) => `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
+  }
+  /** Every declaration of a name declared more than once in one namespace, in declaration order. */
+  reportRepeats(ids, message) {
+    const byName = /* @__PURE__ */ new Map();
+    for (const id of ids) {
+      if (!id || id.name === "") continue;
+      const list = byName.get(id.name);
+      if (list) list.push(id);
+      else byName.set(id.name, [id]);
     }
-    const outputs = /* @__PURE__ */ new Map();
-    for (const s of this.program.statements) {
-      if (s.kind !== "Output" || s.name.name === "") continue;
-      const list = outputs.get(s.name.name);
-      if (list) list.push(s.name);
-      else outputs.set(s.name.name, [s.name]);
-    }
-    for (const [name, ids] of outputs) {
-      if (ids.length < 2) continue;
-      for (const id of ids) this.error(id, `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    for (const [name, list] of byName) {
+      if (list.length < 2) continue;
+      for (const id of list) this.error(id, message(name));
     }
   }
   /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
@@ -13651,17 +13656,15 @@ var FileLowerer = class extends ExprLowerer {
       seen.add(d);
       const dv = lib.variables.get(d);
       if (!dv) continue;
-      needed.push(d);
+      needed.push([d, dv]);
       queue.push(...dv.vars);
     }
     const renames = /* @__PURE__ */ new Map();
-    for (const d of needed) {
-      const dv = lib.variables.get(d);
+    for (const [d, dv] of needed) {
       const taken = this.ownVariableNames().has(d) || this.importedVars.has(d) && this.importedVars.get(d)?.node !== dv.node;
       if (taken) renames.set(d, `${d}#${this.importTag(lib)}`);
     }
-    for (const d of needed) {
-      const dv = lib.variables.get(d);
+    for (const [d, dv] of needed) {
       const target = renames.get(d) ?? d;
       if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span });
     }
@@ -14898,8 +14901,13 @@ function inheritedValues(p) {
 }
 function assignedNames(p) {
   const out = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
   for (let f = p; f && f !== "unread"; f = f.base) {
-    for (const [name, span] of f.names) if (![...out.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) out.set(name, span);
+    for (const [name, span] of f.names) {
+      if (seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      out.set(name, span);
+    }
   }
   return out;
 }
@@ -15327,7 +15335,7 @@ var TemplateScope = class {
         value2 = coerce(value2, type);
         this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
         if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
-          value2 = new Unknown(value2.reason, value2.type, value2.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
+          value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
         }
       }
       return { name, type, value: value2, allowedValues, source: "supplied", span, valueSpan: supplied.span };
@@ -16683,7 +16691,7 @@ var Deployment = class {
   contextFor(unit) {
     const ctx = this.opts.deployment;
     const root = this.rootTarget;
-    const known3 = (s) => s.length === 1 && typeof s[0] === "string" ? s[0] : void 0;
+    const known3 = segmentText;
     const sameSubscription = root !== void 0 && sameScope([unit.scope.subscriptionId], [root.subscriptionId]) === true;
     const sameGroup = sameSubscription && root !== void 0 && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
     const name = unit.parent?.name;
@@ -16702,12 +16710,13 @@ var Deployment = class {
   /** The location of the resource group `scope` names, when this deployment creates that group with a known one. */
   createdGroupLocation(scope) {
     if (scope.kind !== "resourceGroup") return void 0;
-    const group2 = scope.resourceGroup.length === 1 && typeof scope.resourceGroup[0] === "string" ? scope.resourceGroup[0].toLowerCase() : void 0;
+    const group2 = segmentText(scope.resourceGroup)?.toLowerCase();
     if (group2 === void 0) return void 0;
     for (const r of this.resources) {
       if (r.existing || r.state !== "deployed" || r.type.toLowerCase() !== "microsoft.resources/resourcegroups") continue;
       if (typeof r.name !== "string" || r.name.toLowerCase() !== group2) continue;
-      if (sameScope([r.id.scope[1] ?? []], [scope.subscriptionId]) === false) continue;
+      const subscription = subscriptionOf(r.id);
+      if (subscription && sameScope([subscription], [scope.subscriptionId]) === false) continue;
       const location = r.body.get("location");
       return typeof location === "string" ? location : void 0;
     }
@@ -17357,7 +17366,7 @@ function bicepParamsDeployment(file, opts2) {
   }
   const isJson = extensionOf(p.templatePath) === "json";
   const sink = new DiagnosticSink();
-  const parameters = assignedValues(p, read.source, opts2, sink);
+  const parameters = assignedValues(p, opts2, sink);
   readGivenParameterFiles(opts2, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts2.limits);
@@ -17370,9 +17379,9 @@ function bicepParamsDeployment(file, opts2) {
   const mismatched = checkAssignments(p, own(t.root, "parameters"));
   return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
 }
-function assignedValues(p, source, opts2, sink) {
-  const parameters = p.base && p.base !== "unread" ? assignedValues(p.base, p.base.source, opts2, sink) : /* @__PURE__ */ new Map();
-  const valueScope = new TemplateScope(p.scope, new TextSpan(source, 0, source.text.length), {
+function assignedValues(p, opts2, sink) {
+  const parameters = p.base && p.base !== "unread" ? assignedValues(p.base, opts2, sink) : /* @__PURE__ */ new Map();
+  const valueScope = new TemplateScope(p.scope, new TextSpan(p.source, 0, p.source.text.length), {
     deployment: opts2.deployment,
     diagnostics: sink,
     budget: new Budget(budgetLimits(opts2.limits ?? DEFAULT_LIMITS))
@@ -19049,7 +19058,7 @@ function unusedFindings(sites, rules, config) {
   for (const s of sites) {
     const message = siteProblem(s);
     if (!message) continue;
-    out.push({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, location: locate(s.span), related: [], logical: void 0, fingerprint: "", span: s.span });
+    out.push(placed({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0 }));
   }
   return out;
 }
@@ -19061,17 +19070,7 @@ function diagnosticFindings(diags, rules, config) {
     if (!rule) continue;
     const level = levelFor(rule.meta, config);
     if (level === "off") continue;
-    out.push({
-      ruleId: rule.meta.id,
-      level,
-      kind: "fail",
-      message: d.message,
-      location: locate(d.span),
-      related: (d.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
-      logical: void 0,
-      fingerprint: "",
-      span: d.span
-    });
+    out.push(placed({ ruleId: rule.meta.id, level, kind: "fail", message: d.message, span: d.span, related: d.related ?? [], logical: void 0 }));
   }
   return out;
 }
@@ -19083,17 +19082,7 @@ function lintOne(f, opts2, config, external, known3, bicepDirs2) {
   const findings = diagnosticFindings(judged.diagnostics, opts2.rules, config);
   const candidates = findings.map((finding) => ({ finding, resource: void 0 }));
   for (const d of judged.drafts) {
-    const finding = {
-      ruleId: d.ruleId,
-      level: d.level,
-      kind: d.kind,
-      message: d.message,
-      location: locate(d.span),
-      related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
-      logical: d.logical,
-      fingerprint: "",
-      span: d.span
-    };
+    const finding = placed(d);
     findings.push(finding);
     candidates.push({ finding, resource: d.resource });
   }
@@ -19104,6 +19093,19 @@ function lintOne(f, opts2, config, external, known3, bicepDirs2) {
 }
 var LARGE_TEMPLATE = 4e6;
 var LARGE_DEPLOYMENT = 5e3;
+function placed(d) {
+  return {
+    ruleId: d.ruleId,
+    level: d.level,
+    kind: d.kind,
+    message: d.message,
+    location: locate(d.span),
+    related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
+    logical: d.logical,
+    fingerprint: "",
+    span: d.span
+  };
+}
 function judge(f, opts2, config, external, known3, bicepDirs2) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
@@ -19247,4 +19249,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 9a09bb9c42dacf06db0832df72a542af
+// vtaplint-build 94147b52b0dc113309e5b49dd95b8b8d

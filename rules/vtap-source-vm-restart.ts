@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { declaredNic, isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNic, type TapSource } from '../src/graph/vtap.js';
+import { declaredNic, isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNic } from '../src/graph/vtap.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import { Unknown } from '../src/expr/value.js';
@@ -21,6 +21,7 @@ export default defineRule(
   docs,
   (ctx) => {
     const seen = new Set<string>();
+    let unreadModules: Map<DeployedResource, DeployedResource> | undefined;
     for (const source of tapSources(ctx.graph)) {
       const tap = tapOf(source);
       // A private endpoint's NIC has no VM: vtap-source-vm-nic reports it.
@@ -47,7 +48,8 @@ export default defineRule(
         const base = { span: vm.nameSpan, resource: vm, involved: [nic], related: [sourceRelated(source), ...(tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : [])] };
         // A TAP that a module deploys whose template vtaplint does not read (a registry module,
         // a template spec): the TAP is created by this deployment, when that module runs.
-        const module = tap ? undefined : unreadModuleOfTap(ctx.graph, source);
+        const tapUnknown = !tap && source.tapId.value instanceof Unknown;
+        const module = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : undefined;
         if (module && !orderedAfter(ctx.graph, vm, module)) {
           ctx.indeterminate({
             ...base,
@@ -74,11 +76,13 @@ export default defineRule(
  * The nested deployment (module) a TAP configuration takes its unknown TAP id from, when that
  * deployment's template is not read (registry module, template spec, templateLink.uri): one the
  * configuration depends on directly, as Bicep makes it depend on a module whose output it uses.
+ * Found for every resource in one pass over the order edges (the first such module of each).
  */
-function unreadModuleOfTap(graph: ResourceGraph, source: TapSource): DeployedResource | undefined {
-  if (!(source.tapId.value instanceof Unknown)) return undefined;
+function unreadModulesDependedOn(graph: ResourceGraph): Map<DeployedResource, DeployedResource> {
   const expanded = new Set(graph.resources.map((r) => r.unit.parent));
-  return graph
-    .orderEdges()
-    .find((e) => e.from === source.holder && e.to.type.toLowerCase() === 'microsoft.resources/deployments' && !expanded.has(e.to))?.to;
+  const out = new Map<DeployedResource, DeployedResource>();
+  graph.forEachOrderEdge((from, to) => {
+    if (!out.has(from) && to.type.toLowerCase() === 'microsoft.resources/deployments' && !expanded.has(to)) out.set(from, to);
+  });
+  return out;
 }

@@ -295,13 +295,8 @@ export class FileLowerer extends ExprLowerer {
    * declaration of such a name, and so do we (the later one would silently replace the earlier).
    */
   private reportDuplicateNames(): void {
-    const declared = new Map<string, Identifier[]>();
-    const add = (id: Identifier | undefined) => {
-      if (!id || id.name === '') return;
-      const list = declared.get(id.name);
-      if (list) list.push(id);
-      else declared.set(id.name, [id]);
-    };
+    const declared: (Identifier | undefined)[] = [];
+    const outputs: Identifier[] = [];
     for (const s of this.program.statements) {
       switch (s.kind) {
         case 'Parameter':
@@ -311,34 +306,39 @@ export class FileLowerer extends ExprLowerer {
         case 'TypeDeclaration':
         case 'Resource':
         case 'Module':
-          add(s.name);
+          declared.push(s.name);
           break;
         case 'CompileTimeImport':
-          for (const sym of s.symbols ?? []) add(sym.alias ?? sym.name);
-          add(s.wildcardAlias);
+          for (const sym of s.symbols ?? []) declared.push(sym.alias ?? sym.name);
+          declared.push(s.wildcardAlias);
           break;
         case 'Extension':
-          add(s.alias);
+          declared.push(s.alias);
+          break;
+        case 'Output':
+          // Outputs have a namespace of their own, with the same rule (BCP145).
+          outputs.push(s.name);
           break;
         default:
           break;
       }
     }
-    for (const [name, ids] of declared) {
-      if (ids.length < 2) continue;
-      for (const id of ids) this.error(id, `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    this.reportRepeats(declared, (name) => `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    this.reportRepeats(outputs, (name) => `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
+  }
+
+  /** Every declaration of a name declared more than once in one namespace, in declaration order. */
+  private reportRepeats(ids: readonly (Identifier | undefined)[], message: (name: string) => string): void {
+    const byName = new Map<string, Identifier[]>();
+    for (const id of ids) {
+      if (!id || id.name === '') continue;
+      const list = byName.get(id.name);
+      if (list) list.push(id);
+      else byName.set(id.name, [id]);
     }
-    // Outputs have a namespace of their own, with the same rule (BCP145).
-    const outputs = new Map<string, Identifier[]>();
-    for (const s of this.program.statements) {
-      if (s.kind !== 'Output' || s.name.name === '') continue;
-      const list = outputs.get(s.name.name);
-      if (list) list.push(s.name);
-      else outputs.set(s.name.name, [s.name]);
-    }
-    for (const [name, ids] of outputs) {
-      if (ids.length < 2) continue;
-      for (const id of ids) this.error(id, `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    for (const [name, list] of byName) {
+      if (list.length < 2) continue;
+      for (const id of list) this.error(id, message(name));
     }
   }
 
@@ -501,24 +501,22 @@ export class FileLowerer extends ExprLowerer {
    * file's `prefix`, not the importing file's).
    */
   private importVariablesUsed(lib: LoweredFile, queue: string[], seen: Set<string>): Map<string, string> {
-    const needed: string[] = [];
+    const needed: [string, NonNullable<ReturnType<typeof lib.variables.get>>][] = [];
     while (queue.length > 0) {
       const d = queue.pop() as string;
       if (seen.has(d)) continue;
       seen.add(d);
       const dv = lib.variables.get(d);
       if (!dv) continue;
-      needed.push(d);
+      needed.push([d, dv]);
       queue.push(...dv.vars);
     }
     const renames = new Map<string, string>();
-    for (const d of needed) {
-      const dv = lib.variables.get(d) as NonNullable<ReturnType<typeof lib.variables.get>>;
+    for (const [d, dv] of needed) {
       const taken = this.ownVariableNames().has(d) || (this.importedVars.has(d) && this.importedVars.get(d)?.node !== dv.node);
       if (taken) renames.set(d, `${d}#${this.importTag(lib)}`);
     }
-    for (const d of needed) {
-      const dv = lib.variables.get(d) as NonNullable<ReturnType<typeof lib.variables.get>>;
+    for (const [d, dv] of needed) {
       const target = renames.get(d) ?? d;
       if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span });
     }

@@ -113,8 +113,13 @@ function inheritedValues(p: BicepParams): Map<string, { node: TNode; span: Span 
 /** Every parameter name a parameters file assigns, with those of the files it extends (its own first). */
 export function assignedNames(p: BicepParams): Map<string, Span> {
   const out = new Map<string, Span>();
+  const seen = new Set<string>();
   for (let f: BicepParams | 'unread' | undefined = p; f && f !== 'unread'; f = f.base) {
-    for (const [name, span] of f.names) if (![...out.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) out.set(name, span);
+    for (const [name, span] of f.names) {
+      if (seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      out.set(name, span);
+    }
   }
   return out;
 }

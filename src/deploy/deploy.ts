@@ -9,7 +9,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
-import { idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, type Segment } from '../graph/resource-id.js';
+import { idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from '../graph/resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
@@ -325,7 +325,7 @@ export class Deployment {
   private contextFor(unit: DeploymentUnit): DeploymentContext {
     const ctx = this.opts.deployment;
     const root = this.rootTarget;
-    const known = (s: Segment): string | undefined => (s.length === 1 && typeof s[0] === 'string' ? s[0] : undefined);
+    const known = segmentText;
     const sameSubscription = root !== undefined && sameScope([unit.scope.subscriptionId], [root.subscriptionId]) === true;
     const sameGroup = sameSubscription && root !== undefined && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
     const name = unit.parent?.name;
@@ -345,12 +345,13 @@ export class Deployment {
   /** The location of the resource group `scope` names, when this deployment creates that group with a known one. */
   private createdGroupLocation(scope: TargetScope): string | undefined {
     if (scope.kind !== 'resourceGroup') return undefined;
-    const group = scope.resourceGroup.length === 1 && typeof scope.resourceGroup[0] === 'string' ? scope.resourceGroup[0].toLowerCase() : undefined;
+    const group = segmentText(scope.resourceGroup)?.toLowerCase();
     if (group === undefined) return undefined;
     for (const r of this.resources) {
       if (r.existing || r.state !== 'deployed' || r.type.toLowerCase() !== 'microsoft.resources/resourcegroups') continue;
       if (typeof r.name !== 'string' || r.name.toLowerCase() !== group) continue;
-      if (sameScope([r.id.scope[1] ?? []], [scope.subscriptionId]) === false) continue;
+      const subscription = subscriptionOf(r.id);
+      if (subscription && sameScope([subscription], [scope.subscriptionId]) === false) continue;
       const location = r.body.get('location');
       return typeof location === 'string' ? location : undefined;
     }

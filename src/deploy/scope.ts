@@ -429,7 +429,7 @@ export class TemplateScope implements EvalContext {
         // the parameter's symbol, so that two uses of it compare equal, as they do for a
         // parameter with no value. (A module's parameters keep the value its parent passes.)
         if (value instanceof Unknown && value.symbol === undefined && this.symbolPrefix === '') {
-          value = new Unknown(value.reason, value.type, value.parts, `${this.symbolPrefix}parameters('${name.toLowerCase()}')`, value.about, value.oneOf);
+          value = new Unknown(value.reason, value.type, value.parts, `parameters('${name.toLowerCase()}')`, value.about, value.oneOf);
         }
       }
       return { name, type, value, allowedValues, source: 'supplied', span, valueSpan: supplied.span };

@@ -205,7 +205,7 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   }
   const isJson = extensionOf(p.templatePath) === 'json';
   const sink = new DiagnosticSink();
-  const parameters = assignedValues(p, read.source, opts, sink);
+  const parameters = assignedValues(p, opts, sink);
   readGivenParameterFiles(opts, parameters, sink);
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
@@ -224,9 +224,9 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
  * are expressions of that file: evaluated in a scope of their own, which holds only what they
  * import, each once (a value another one uses is evaluated there first).
  */
-function assignedValues(p: BicepParams, source: SourceText, opts: AnalyzeOptions, sink: DiagnosticSink): SuppliedParameters {
-  const parameters: SuppliedParameters = p.base && p.base !== 'unread' ? assignedValues(p.base, p.base.source, opts, sink) : new Map();
-  const valueScope = new TemplateScope(p.scope, new TextSpan(source, 0, source.text.length), {
+function assignedValues(p: BicepParams, opts: AnalyzeOptions, sink: DiagnosticSink): SuppliedParameters {
+  const parameters: SuppliedParameters = p.base && p.base !== 'unread' ? assignedValues(p.base, opts, sink) : new Map();
+  const valueScope = new TemplateScope(p.scope, new TextSpan(p.source, 0, p.source.text.length), {
     deployment: opts.deployment,
     diagnostics: sink,
     budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS)),

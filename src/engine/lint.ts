@@ -277,9 +277,8 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => {
     const place = `${f.ruleId}\u0000${placeOf(f.location)}`;
     const same = byPlace.get(place);
-    if (same?.some((g) => sameFinding(f, g))) return false;
     // The same verdict reached through another parent (a module two files deploy) or parameters
-    // file: one finding, pointing at every place that gave a value.
+    // file: one finding, pointing at every place that gave a value (a plain repeat adds none).
     const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
     if (sameVerdict) {
       for (const r of f.related) {
@@ -300,16 +299,6 @@ function sameExceptRelated(a: Finding, b: Finding): boolean {
 /** Paths and positions only: a location holds its whole source file. */
 function placeOf(l: FindingLocation): string {
   return `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
-}
-
-/** Two findings of one rule at one place that say the same (level, kind, message, related places, suppressions). */
-function sameFinding(a: Finding, b: Finding): boolean {
-  if (a.level !== b.level || a.kind !== b.kind || a.message !== b.message) return false;
-  if ((a.suppressions?.length ?? 0) !== (b.suppressions?.length ?? 0) || a.related.length !== b.related.length) return false;
-  return a.related.every((r, i) => {
-    const q = b.related[i] as (typeof b.related)[number];
-    return r.message === q.message && placeOf(r) === placeOf(q);
-  });
 }
 
 /** Lints one file; a bug in vtaplint becomes a notification and never hides other files' results. */
@@ -354,7 +343,7 @@ function unusedFindings(sites: readonly SuppressionSite[], rules: readonly Rule[
   for (const s of sites) {
     const message = siteProblem(s);
     if (!message) continue;
-    out.push({ ruleId: UNUSED_SUPPRESSION, level, kind: 'fail', message, location: locate(s.span), related: [], logical: undefined, fingerprint: '', span: s.span });
+    out.push(placed({ ruleId: UNUSED_SUPPRESSION, level, kind: 'fail', message, span: s.span, related: [], logical: undefined }));
   }
   return out;
 }
@@ -381,17 +370,7 @@ function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[]
     if (!rule) continue;
     const level = levelFor(rule.meta, config);
     if (level === 'off') continue;
-    out.push({
-      ruleId: rule.meta.id,
-      level,
-      kind: 'fail',
-      message: d.message,
-      location: locate(d.span),
-      related: (d.related ?? []).map((r) => ({ ...locate(r.span), message: r.message })),
-      logical: undefined,
-      fingerprint: '',
-      span: d.span,
-    });
+    out.push(placed({ ruleId: rule.meta.id, level, kind: 'fail', message: d.message, span: d.span, related: d.related ?? [], logical: undefined }));
   }
   return out;
 }
@@ -415,17 +394,7 @@ function lintOne(
   const findings = diagnosticFindings(judged.diagnostics, opts.rules, config);
   const candidates: Candidate[] = findings.map((finding) => ({ finding, resource: undefined }));
   for (const d of judged.drafts) {
-    const finding: Finding = {
-      ruleId: d.ruleId,
-      level: d.level,
-      kind: d.kind,
-      message: d.message,
-      location: locate(d.span),
-      related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
-      logical: d.logical,
-      fingerprint: '',
-      span: d.span,
-    };
+    const finding = placed(d);
     findings.push(finding);
     candidates.push({ finding, resource: d.resource });
   }
@@ -443,6 +412,21 @@ function lintOne(
  */
 const LARGE_TEMPLATE = 4_000_000;
 const LARGE_DEPLOYMENT = 5_000;
+
+/** A verdict placed: its spans turned into file, line and column. */
+function placed(d: Omit<Draft, 'resource'>): Finding {
+  return {
+    ruleId: d.ruleId,
+    level: d.level,
+    kind: d.kind,
+    message: d.message,
+    location: locate(d.span),
+    related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
+    logical: d.logical,
+    fingerprint: '',
+    span: d.span,
+  };
+}
 
 /** A rule verdict with what placing it needs: spans and texts, nothing of the deployment. */
 interface Draft {

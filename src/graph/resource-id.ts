@@ -213,10 +213,9 @@ export function truncateId(id: ResourceId, depth: number): ResourceId {
 
 /** Readable rendering, unknown pieces shown as {symbol} or {?}. */
 export function formatId(id: ResourceId): string {
-  const seg = (s: Segment) => s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
-  const parts = id.scope.map(seg);
+  const parts = id.scope.map(segmentDisplay);
   parts.push('providers', id.namespace);
-  id.types.forEach((t, i) => parts.push(t, seg(id.names[i] as Segment)));
+  id.types.forEach((t, i) => parts.push(t, segmentDisplay(id.names[i] as Segment)));
   return `/${parts.join('/')}`;
 }
 
@@ -226,20 +225,24 @@ export function formatId(id: ResourceId): string {
  * The deployment's own (unknown) subscription and resource group are not mentioned.
  */
 export function describeId(id: ResourceId): string {
-  const seg = (s: Segment) => s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
   const names = idNames(id);
   const where: string[] = [];
   const sub = subscriptionOf(id);
   const rg = resourceGroupOf(id);
   const own = (s: Segment | undefined, symbol: string) => s === undefined || (s.length === 1 && s[0] instanceof Unknown && s[0].symbol === symbol);
-  if (!own(sub, 'subscription().subscriptionId')) where.push(`subscription '${seg(sub as Segment)}'`);
-  if (!own(rg, 'resourceGroup().name')) where.push(`resource group '${seg(rg as Segment)}'`);
+  if (!own(sub, 'subscription().subscriptionId')) where.push(`subscription '${segmentDisplay(sub as Segment)}'`);
+  if (!own(rg, 'resourceGroup().name')) where.push(`resource group '${segmentDisplay(rg as Segment)}'`);
   return `'${names}' (${fullType(id)}${where.length ? ` in ${where.join(', ')}` : ''})`;
 }
 
 /** The names of an id's resource path, as a template writes them ('nic1/ipconfig1'). */
 export function idNames(id: ResourceId): string {
-  return id.names.map((s) => s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('')).join('/');
+  return id.names.map(segmentDisplay).join('/');
+}
+
+/** A segment for a message: its text, unknown pieces as {symbol} or {?}. */
+function segmentDisplay(s: Segment): string {
+  return s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
 }
 
 /** The subscription segment of an id's scope, when it has one. */
