@@ -120,6 +120,16 @@ export interface FileLowerOptions {
 }
 
 /**
+ * The Bicep compiler's limits on loaded files (LanguageConstants; BCP184 above them):
+ * loadTextContent() makes a string literal of at most 131,072 characters, loadFileAsBase64() one
+ * of at most as many base64 characters (98,304 bytes), and loadJsonContent() and
+ * loadYamlContent() read at most 1,048,576 characters.
+ */
+const MAX_LITERAL_CHARS = 131_072;
+const MAX_BASE64_BYTES = 98_304;
+const MAX_JSON_CHARS = 1_048_576;
+
+/**
  * loadTextContent()'s encodings besides UTF-8, as .NET decodes them: ASCII makes every byte above
  * 127 a '?', ISO-8859-1 maps each byte to the same code point, UTF-16 skips its byte order mark.
  */
@@ -1504,19 +1514,26 @@ export class FileLowerer extends ExprLowerer {
         return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
       case 'loadtextcontent': {
         const enc = e.args[1] ? stringValue(e.args[1]) : undefined;
-        if (enc === undefined || enc.toLowerCase() === 'utf-8') return this.loadFile(e, (text) => lit(text, e));
+        if (enc === undefined || enc.toLowerCase() === 'utf-8') return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
         const decode = TEXT_DECODERS[enc.toLowerCase()];
         if (!decode) {
           this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(', ')}, utf-8)`);
           return lit(null, e);
         }
-        return this.loadBytes(e, (bytes) => lit(decode(bytes), e));
+        return this.loadBytes(e, (bytes) => {
+          const text = decode(bytes);
+          return text.length > MAX_LITERAL_CHARS ? this.tooLarge(e, `${MAX_LITERAL_CHARS} characters`) : lit(text, e);
+        });
       }
       case 'loadfileasbase64':
         // Bytes, not text: the file is often binary (a certificate, an archive).
-        return this.loadBytes(e, (bytes) => lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), e));
+        return this.loadBytes(e, (bytes) =>
+          bytes.byteLength > MAX_BASE64_BYTES
+            ? this.tooLarge(e, `${MAX_BASE64_BYTES} bytes`)
+            : lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), e),
+        );
       case 'loadjsoncontent':
-        return this.loadFile(e, (text) => this.jsonContent(e, text));
+        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.jsonContent(e, text));
       case 'nameof': {
         const a = e.args[0];
         // The compiler's dependency walk sees the symbols inside nameof() too: a module or
@@ -1546,7 +1563,7 @@ export class FileLowerer extends ExprLowerer {
         return call('notRead', [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
       }
       case 'loadyamlcontent':
-        return this.loadFile(e, (text) => this.yamlContent(e, text));
+        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
       default:
         return call(name, args(), e);
     }
@@ -1567,8 +1584,20 @@ export class FileLowerer extends ExprLowerer {
     return call('notRead', [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
   }
 
-  private loadFile(e: FunctionCall, convert: (text: string) => Expr): Expr {
-    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => convert(got.text));
+  /** A load*() call's file as text, refused (BCP184) above the compiler's `maxChars` for that function. */
+  private loadFile(e: FunctionCall, maxChars: number, convert: (text: string) => Expr): Expr {
+    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => (got.text.length > maxChars ? this.tooLarge(e, `${maxChars} characters`) : convert(got.text)));
+  }
+
+  /**
+   * BCP184: the compiler reads no more than its limit for each load function, and fails the file
+   * otherwise. The value is unknown, and nothing larger is parsed (a YAML parser takes seconds
+   * per megabyte).
+   */
+  private tooLarge(e: FunctionCall, limit: string): Expr {
+    const message = `${e.name.name}(): the file exceeds the maximum size of ${limit} that the Bicep compiler loads (BCP184)`;
+    this.error(e.args[0] ?? e, message);
+    return call('notRead', [lit(message, e)], e, LOWERING_NS);
   }
 
   private loadBytes(e: FunctionCall, convert: (bytes: Uint8Array) => Expr): Expr {

@@ -553,6 +553,54 @@ describe('Bicep lowering: modules and imports', () => {
     expect(scope.variable('le', r.span)).toBe('A\u{1F600}');
     expect(scope.variable('be', r.span)).toBe('A\u00e9');
   });
+
+  it("refuses files over the compiler's load limits (BCP184), at exactly those limits, without parsing them", () => {
+    const yamlAt = (chars: number): string => `k: ${'x'.repeat(chars - 4)}\n`;
+    const jsonAt = (chars: number): string => `"${'x'.repeat(chars - 2)}"`;
+    const files: Record<string, string> = {
+      'text-ok.txt': 'a'.repeat(131_072),
+      'text-big.txt': 'a'.repeat(131_073),
+      'ok.json': jsonAt(1_048_576),
+      'big.json': jsonAt(1_048_577),
+      'ok.yaml': yamlAt(1_048_576),
+      'big.yaml': yamlAt(1_048_577),
+    };
+    const bytes: Record<string, Uint8Array> = {
+      'ok.bin': new Uint8Array(98_304),
+      'big.bin': new Uint8Array(98_305),
+      'latin-big.txt': new Uint8Array(131_073).fill(0x41),
+    };
+    const names = ['text-ok', 'text-big', 'json-ok', 'json-big', 'yaml-ok', 'yaml-big', 'bin-ok', 'bin-big', 'latin-big'];
+    const h = host({
+      ...files,
+      'main.bicep': [
+        "var textOk = loadTextContent('text-ok.txt')",
+        "var textBig = loadTextContent('text-big.txt')",
+        "var jsonOk = loadJsonContent('ok.json')",
+        "var jsonBig = loadJsonContent('big.json')",
+        "var yamlOk = loadYamlContent('ok.yaml')",
+        "var yamlBig = loadYamlContent('big.yaml')",
+        "var binOk = loadFileAsBase64('ok.bin')",
+        "var binBig = loadFileAsBase64('big.bin')",
+        "var latinBig = loadTextContent('latin-big.txt', 'iso-8859-1')",
+      ].join('\n'),
+    });
+    h.readBytes = (abs: string) => bytes[path.relative(ROOT, abs)] ? { bytes: bytes[path.relative(ROOT, abs)] as Uint8Array } : { error: 'the file does not exist' };
+    const src = h.read(`${ROOT}/main.bicep`) as SourceText;
+    const r = { ...loadBicepTemplate(src, h), src };
+    expect(r.diagnostics.filter((d) => d.code !== 'note').map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message])).toEqual([
+      ['2:31', 'loadTextContent(): the file exceeds the maximum size of 131072 characters that the Bicep compiler loads (BCP184)'],
+      ['4:31', 'loadJsonContent(): the file exceeds the maximum size of 1048576 characters that the Bicep compiler loads (BCP184)'],
+      ['6:31', 'loadYamlContent(): the file exceeds the maximum size of 1048576 characters that the Bicep compiler loads (BCP184)'],
+      ['8:31', 'loadFileAsBase64(): the file exceeds the maximum size of 98304 bytes that the Bicep compiler loads (BCP184)'],
+      ['9:32', 'loadTextContent(): the file exceeds the maximum size of 131072 characters that the Bicep compiler loads (BCP184)'],
+    ]);
+    const scope = scopeOf(r);
+    const value = (n: string) => scope.variable(n.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), r.span);
+    for (const n of names) expect(value(n) instanceof Unknown, n).toBe(n.endsWith('-big'));
+    expect((value('text-ok') as string).length).toBe(131_072);
+    expect((value('bin-ok') as string).length).toBe(131_072);
+  });
 });
 
 describe('Bicep parameters files', () => {
