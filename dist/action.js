@@ -10305,7 +10305,7 @@ function defineRule(meta, docs, check) {
 }
 
 // rules/invalid-template.md
-var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler\'s own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper(\'tap\')\nvar short = substring(\'tap-eastus\')\n```\nPassing:\n```bicep\nvar name = toUpper(\'tap\')\nvar short = substring(\'tap-eastus\', 0, 3)\n```\n';
+var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler\'s own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nFiles that `load*()` functions read are held to the compiler\'s size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper(\'tap\')\nvar short = substring(\'tap-eastus\')\n```\nPassing:\n```bicep\nvar name = toUpper(\'tap\')\nvar short = substring(\'tap-eastus\', 0, 3)\n```\n';
 
 // rules/invalid-template.ts
 var invalid_template_default2 = defineRule(
@@ -23321,6 +23321,9 @@ var DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
 var DEPLOYMENTS_API = "2022-09-01";
 var RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
 var REGISTRY_PREFIX = /^(br|ts)[:/]/i;
+var MAX_LITERAL_CHARS = 131072;
+var MAX_BASE64_BYTES = 98304;
+var MAX_JSON_CHARS = 1048576;
 var TEXT_DECODERS = {
   "us-ascii": (b) => Array.from(b, (c) => c < 128 ? String.fromCharCode(c) : "?").join(""),
   "iso-8859-1": (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1"),
@@ -24576,18 +24579,24 @@ var FileLowerer = class extends ExprLowerer {
         return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
       case "loadtextcontent": {
         const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
-        if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, (text) => lit(text, e));
+        if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
         const decode = TEXT_DECODERS[enc.toLowerCase()];
         if (!decode) {
           this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
           return lit(null, e);
         }
-        return this.loadBytes(e, (bytes) => lit(decode(bytes), e));
+        return this.loadBytes(e, (bytes) => {
+          const text = decode(bytes);
+          return text.length > MAX_LITERAL_CHARS ? this.tooLarge(e, `${MAX_LITERAL_CHARS} characters`) : lit(text, e);
+        });
       }
       case "loadfileasbase64":
-        return this.loadBytes(e, (bytes) => lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), e));
+        return this.loadBytes(
+          e,
+          (bytes) => bytes.byteLength > MAX_BASE64_BYTES ? this.tooLarge(e, `${MAX_BASE64_BYTES} bytes`) : lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), e)
+        );
       case "loadjsoncontent":
-        return this.loadFile(e, (text) => this.jsonContent(e, text));
+        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.jsonContent(e, text));
       case "nameof": {
         const a = e.args[0];
         let base = a;
@@ -24613,7 +24622,7 @@ var FileLowerer = class extends ExprLowerer {
         return call2("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
       }
       case "loadyamlcontent":
-        return this.loadFile(e, (text) => this.yamlContent(e, text));
+        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
       default:
         return call2(name, args(), e);
     }
@@ -24632,8 +24641,19 @@ var FileLowerer = class extends ExprLowerer {
     if (e.args[1]) return this.expr(e.args[1], ctx);
     return call2("notRead", [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
   }
-  loadFile(e, convert) {
-    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => convert(got.text));
+  /** A load*() call's file as text, refused (BCP184) above the compiler's `maxChars` for that function. */
+  loadFile(e, maxChars, convert) {
+    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => got.text.length > maxChars ? this.tooLarge(e, `${maxChars} characters`) : convert(got.text));
+  }
+  /**
+   * BCP184: the compiler reads no more than its limit for each load function, and fails the file
+   * otherwise. The value is unknown, and nothing larger is parsed (a YAML parser takes seconds
+   * per megabyte).
+   */
+  tooLarge(e, limit) {
+    const message = `${e.name.name}(): the file exceeds the maximum size of ${limit} that the Bicep compiler loads (BCP184)`;
+    this.error(e.args[0] ?? e, message);
+    return call2("notRead", [lit(message, e)], e, LOWERING_NS);
   }
   loadBytes(e, convert) {
     return this.loaded(e, (abs) => this.options.modules.readBytes(abs), (got) => convert(got.bytes));

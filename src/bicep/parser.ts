@@ -650,6 +650,13 @@ class Parser {
     this.next();
     const returnType = this.parseType();
     this.expect('Arrow', "expected '=>' after the function's return type");
+    // The body may start on the next line (the formatter breaks long signatures there), unless
+    // that line is a declaration: then the body is missing.
+    if (this.raw().kind === 'NewLine') {
+      let j = this.i;
+      while ((this.tokens[j] as Token).kind === 'NewLine') j++;
+      if (!this.declarationAt(j) && (this.tokens[j] as Token).kind !== 'EndOfFile') this.i = j;
+    }
     const body = this.parseExpression();
     return { kind: 'Function', decorators, keyword, name, parameters, returnType, body, start, end: body.end };
   }
@@ -1206,6 +1213,9 @@ class Parser {
   parseType(): TypeExpression {
     this.enter();
     this.enteredAt = this.i;
+    // A union may start on the next line with a leading `|` (`type pet =` then `  | 'cat'`): the
+    // compiler's formatter writes long unions that way.
+    if (this.continuesWith('Pipe')) this.skipNewLines();
     const t = this.cur();
     let leadingPipe = false;
     if (t.kind === 'Pipe') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectExpression, ResourceDeclaration, StringLiteral } from '../../src/bicep/syntax.js';
-import { expr, parseOk, parseParams, show } from './helpers.js';
+import { expr, parse, parseOk, parseParams, show } from './helpers.js';
 
 describe('bicep parser: statements', () => {
   it('parses every declaration kind', () => {
@@ -121,6 +121,34 @@ describe('bicep parser: statements', () => {
       expect(k.value.properties.map((p) => p.keyName)).toEqual(['n', 'quoted key']);
       expect(k.value.properties[0]?.decorators[0]?.name.name).toBe('description');
     }
+  });
+
+  it('reads the layouts the Bicep formatter writes: unions from a leading | on the next line, function bodies after =>', () => {
+    const text = [
+      "@discriminator('kind')",
+      'type pet =',
+      "  | { kind: 'cat', lives: int }",
+      "  | { kind: 'dog', bark: string }",
+      'param env',
+      "  | 'dev'",
+      "  | 'prod' = 'prod'",
+      'func greet(name string) string =>',
+      "  'Hello ${name}'",
+      'output g string = greet(env)',
+      '',
+    ].join('\n');
+    const stmts = parseOk(text);
+    expect(stmts.map((s) => s.kind)).toEqual(['TypeDeclaration', 'Parameter', 'Function', 'Output']);
+    const [pet, env, greet] = stmts;
+    expect(pet?.kind === 'TypeDeclaration' && pet.value.kind === 'UnionType' ? pet.value.members.map((m) => m.kind) : []).toEqual(['ObjectType', 'ObjectType']);
+    expect(env?.kind === 'Parameter' && env.type?.kind === 'UnionType' ? env.type.members.length : 0).toBe(2);
+    expect(greet?.kind === 'Function' ? greet.body.kind : '').toBe('String');
+  });
+
+  it('does not take the next declaration for a missing function body', () => {
+    const r = parse(['func greet(name string) string =>', "var x = 'a'", ''].join('\n'));
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['expected an expression, found a new line']);
+    expect(r.program.statements.map((s) => s.kind)).toEqual(['Function', 'Variable']);
   });
 
   it('parses .bicepparam files', () => {
