@@ -18705,6 +18705,11 @@ var Parser2 = class {
     this.next();
     const returnType = this.parseType();
     this.expect("Arrow", "expected '=>' after the function's return type");
+    if (this.raw().kind === "NewLine") {
+      let j = this.i;
+      while (this.tokens[j].kind === "NewLine") j++;
+      if (!this.declarationAt(j) && this.tokens[j].kind !== "EndOfFile") this.i = j;
+    }
     const body = this.parseExpression();
     return { kind: "Function", decorators, keyword, name, parameters, returnType, body, start, end: body.end };
   }
@@ -19227,6 +19232,7 @@ var Parser2 = class {
   parseType() {
     this.enter();
     this.enteredAt = this.i;
+    if (this.continuesWith("Pipe")) this.skipNewLines();
     const t = this.cur();
     let leadingPipe = false;
     if (t.kind === "Pipe") {

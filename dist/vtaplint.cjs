@@ -14672,6 +14672,11 @@ var init_parser3 = __esm({
         this.next();
         const returnType = this.parseType();
         this.expect("Arrow", "expected '=>' after the function's return type");
+        if (this.raw().kind === "NewLine") {
+          let j = this.i;
+          while (this.tokens[j].kind === "NewLine") j++;
+          if (!this.declarationAt(j) && this.tokens[j].kind !== "EndOfFile") this.i = j;
+        }
         const body = this.parseExpression();
         return { kind: "Function", decorators, keyword, name, parameters, returnType, body, start, end: body.end };
       }
@@ -15194,6 +15199,7 @@ var init_parser3 = __esm({
       parseType() {
         this.enter();
         this.enteredAt = this.i;
+        if (this.continuesWith("Pipe")) this.skipNewLines();
         const t = this.cur();
         let leadingPipe = false;
         if (t.kind === "Pipe") {
@@ -29733,4 +29739,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 04c30c69b17c334c53c921aa0ef3efb1
+// vtaplint-build 3fe1dcfc06beb0165f5a7c168ab3a4b2

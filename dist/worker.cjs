@@ -8686,6 +8686,11 @@ var Parser2 = class {
     this.next();
     const returnType = this.parseType();
     this.expect("Arrow", "expected '=>' after the function's return type");
+    if (this.raw().kind === "NewLine") {
+      let j = this.i;
+      while (this.tokens[j].kind === "NewLine") j++;
+      if (!this.declarationAt(j) && this.tokens[j].kind !== "EndOfFile") this.i = j;
+    }
     const body = this.parseExpression();
     return { kind: "Function", decorators, keyword, name, parameters, returnType, body, start, end: body.end };
   }
@@ -9208,6 +9213,7 @@ var Parser2 = class {
   parseType() {
     this.enter();
     this.enteredAt = this.i;
+    if (this.continuesWith("Pipe")) this.skipNewLines();
     const t = this.cur();
     let leadingPipe = false;
     if (t.kind === "Pipe") {
@@ -19269,4 +19275,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 1a167cf31d43c598e228112cc80f09a8
+// vtaplint-build 8cff135c208a04afa22cb0b9c925aee3

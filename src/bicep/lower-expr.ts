@@ -4,6 +4,7 @@
 // Symbols (parameters, variables, resources, modules, functions, imports) are resolved by the
 // subclass (lower.ts), which knows the file's declarations.
 import type { Expr } from '../expr/ast.js';
+import { LOWERING_NS } from '../expr/evaluate.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, recordSpan } from '../model/span.js';
@@ -230,8 +231,9 @@ export abstract class ExprLowerer {
         return this.expr(e.body, ctx);
       case 'Missing':
       case 'Skipped':
-        // The parser reported these already.
-        return lit(null, e);
+        // The parser reported these already. Unknown, not null: a value the user has not finished
+        // typing must not decide a verdict (a null location, a null size).
+        return call('invalid', [lit('a value that does not parse', e)], e, LOWERING_NS);
     }
   }
 

@@ -198,10 +198,12 @@ class Parser {
     const seen = new Set<string>();
     const diagnostics: Diagnostic[] = this.errors
       .slice()
-      .sort((a, b) => a.start - b.start || a.end - b.end)
+      .sort((a, b) => a.start - b.start)
       .filter((e) => {
-        // Recovery at several nesting levels can report the same problem more than once.
-        const key = `${e.start}:${e.end}:${e.message}`;
+        // Recovery at several nesting levels can report the same problem more than once, in other
+        // words ("expected an expression" inside a call, then "expected ',' or ')'" around it):
+        // one error per place, the first reported (the sort is stable), as the compiler gives.
+        const key = String(e.start);
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
@@ -508,7 +510,7 @@ class Parser {
         let defaultValue: Expression | undefined;
         if (this.at('Assignment')) {
           this.next();
-          defaultValue = this.parseExpression();
+          defaultValue = this.valueOrMissing();
         }
         const end = defaultValue?.end ?? resourceType?.end ?? type?.end ?? name.end;
         return {
@@ -528,7 +530,7 @@ class Parser {
         const name = this.identifier('a variable name');
         const type = this.at('Assignment') ? undefined : this.parseType();
         this.expect('Assignment', "expected '=' after the variable name");
-        const value = this.parseExpression();
+        const value = this.valueOrMissing();
         return { kind: 'Variable', decorators, keyword, name, ...(type ? { type } : {}), value, start, end: value.end };
       }
       case 'resource':
@@ -739,6 +741,27 @@ class Parser {
 
   // ------------------------------------------------------------------------------------------
   // Expressions
+
+  /**
+   * The value of a declaration the rest of the file refers to (a variable, a parameter's
+   * default). When it does not parse (`var x = obj.` while the user types), the declaration still
+   * stands with a missing value, as the compiler keeps the symbol: every use of `x` is then not
+   * an "unknown symbol" error of its own. The rest of the statement is skipped.
+   */
+  private valueOrMissing(): Expression {
+    const depth = this.depth;
+    const modes = this.modes.length;
+    const at = this.cur().start;
+    try {
+      return this.parseExpression();
+    } catch (e) {
+      if (!(e instanceof ParseError) || e.abort) throw e;
+      this.depth = depth;
+      this.modes.length = modes;
+      this.skipStatement();
+      return { kind: 'Missing', start: at, end: Math.max(at, this.tokens[Math.max(0, this.i - 1)]?.end ?? at) };
+    }
+  }
 
   private missing(at: number): MissingExpression {
     return { kind: 'Missing', start: at, end: at };

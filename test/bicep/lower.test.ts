@@ -170,6 +170,18 @@ describe('Bicep lowering: template shape', () => {
   });
 });
 
+describe('Bicep lowering: declarations that do not parse', () => {
+  it('are declared with an unknown value: no "unknown symbol" at each use, and no null that decides a verdict', () => {
+    const r = load(['var obj = { a: 1 }', 'var x = obj.', 'var region =', "output o string = '${x}-${region}'", ''].join('\n'));
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["expected a property name after '.', found a new line", 'expected an expression, found a new line']);
+    const scope = scopeOf(r);
+    expect(scope.variable('x', r.span)).toBeInstanceOf(Unknown);
+    expect(scope.variable('region', r.span)).toBeInstanceOf(Unknown);
+    expect(scope.outputs()[0]?.value).toBeInstanceOf(Unknown);
+    expect(scope.diagnostics.items).toEqual([]);
+  });
+});
+
 describe('Bicep lowering: resources', () => {
   const vtap = [
     "param location string = 'westeurope'",

@@ -46,6 +46,30 @@ describe('bicep parser: error recovery', () => {
     }
   });
 
+  it('keeps a variable or parameter whose value does not parse declared, and reports each place once', () => {
+    const text = [
+      'var obj = { a: 1 }',
+      'var x = obj.',
+      "var y = concat('a',",
+      "param p string = toUpper('a'",
+      'output o int = x',
+      'output q string = y',
+      'output r string = p',
+      '',
+    ].join('\n');
+    const r = parse(text);
+    expect(r.diagnostics.map((d) => `${d.span.region().start.line}:${d.span.region().start.column} ${d.message}`)).toEqual([
+      "2:13 expected a property name after '.', found a new line",
+      '3:20 expected an expression, found a new line',
+      "4:29 expected ',' or ')' after the function argument, found a new line",
+    ]);
+    expect(r.program.statements.map((s) => `${s.kind}:${'name' in s ? s.name.name : ''}`)).toEqual([
+      'Variable:obj', 'Variable:x', 'Variable:y', 'Parameter:p', 'Output:o', 'Output:q', 'Output:r',
+    ]);
+    expect(r.program.statements[1]).toMatchObject({ kind: 'Variable', value: { kind: 'Missing' } });
+    expect(r.program.statements[3]).toMatchObject({ kind: 'Parameter', defaultValue: { kind: 'Missing' } });
+  });
+
   it('flags separators Bicep rejects', () => {
     expect(positions("var a = ['x' 'y']")).toEqual(['1:14']);
     expect(positions("var a = { a: 'x' b: 'y' }")).toEqual(['1:18']);
