@@ -14262,8 +14262,8 @@ var init_parser3 = __esm({
           }
         }
         const seen = /* @__PURE__ */ new Set();
-        const diagnostics = this.errors.slice().sort((a, b) => a.start - b.start || a.end - b.end).filter((e) => {
-          const key = `${e.start}:${e.end}:${e.message}`;
+        const diagnostics = this.errors.slice().sort((a, b) => a.start - b.start).filter((e) => {
+          const key = String(e.start);
           if (seen.has(key)) return false;
           seen.add(key);
           return true;
@@ -14537,7 +14537,7 @@ var init_parser3 = __esm({
             let defaultValue;
             if (this.at("Assignment")) {
               this.next();
-              defaultValue = this.parseExpression();
+              defaultValue = this.valueOrMissing();
             }
             const end = defaultValue?.end ?? resourceType?.end ?? type?.end ?? name.end;
             return {
@@ -14557,7 +14557,7 @@ var init_parser3 = __esm({
             const name = this.identifier("a variable name");
             const type = this.at("Assignment") ? void 0 : this.parseType();
             this.expect("Assignment", "expected '=' after the variable name");
-            const value = this.parseExpression();
+            const value = this.valueOrMissing();
             return { kind: "Variable", decorators, keyword, name, ...type ? { type } : {}, value, start, end: value.end };
           }
           case "resource":
@@ -14754,6 +14754,26 @@ var init_parser3 = __esm({
       }
       // ------------------------------------------------------------------------------------------
       // Expressions
+      /**
+       * The value of a declaration the rest of the file refers to (a variable, a parameter's
+       * default). When it does not parse (`var x = obj.` while the user types), the declaration still
+       * stands with a missing value, as the compiler keeps the symbol: every use of `x` is then not
+       * an "unknown symbol" error of its own. The rest of the statement is skipped.
+       */
+      valueOrMissing() {
+        const depth = this.depth;
+        const modes = this.modes.length;
+        const at2 = this.cur().start;
+        try {
+          return this.parseExpression();
+        } catch (e) {
+          if (!(e instanceof ParseError2) || e.abort) throw e;
+          this.depth = depth;
+          this.modes.length = modes;
+          this.skipStatement();
+          return { kind: "Missing", start: at2, end: Math.max(at2, this.tokens[Math.max(0, this.i - 1)]?.end ?? at2) };
+        }
+      }
       missing(at2) {
         return { kind: "Missing", start: at2, end: at2 };
       }
@@ -19096,6 +19116,7 @@ var RefCollector, MAX_LOWER_DEPTH, BINARY_FUNCTIONS, ExprLowerer;
 var init_lower_expr = __esm({
   "src/bicep/lower-expr.ts"() {
     "use strict";
+    init_evaluate();
     init_span();
     init_template();
     init_lower_ast();
@@ -19262,7 +19283,7 @@ var init_lower_expr = __esm({
             return this.expr(e.body, ctx);
           case "Missing":
           case "Skipped":
-            return lit(null, e);
+            return call2("invalid", [lit("a value that does not parse", e)], e, LOWERING_NS);
         }
       }
       binding(b, at2) {
@@ -29739,4 +29760,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3fe1dcfc06beb0165f5a7c168ab3a4b2
+// vtaplint-build 16564558e9ddd32b0408d4fe3a28dfef

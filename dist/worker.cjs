@@ -8276,8 +8276,8 @@ var Parser2 = class {
       }
     }
     const seen = /* @__PURE__ */ new Set();
-    const diagnostics = this.errors.slice().sort((a, b) => a.start - b.start || a.end - b.end).filter((e) => {
-      const key = `${e.start}:${e.end}:${e.message}`;
+    const diagnostics = this.errors.slice().sort((a, b) => a.start - b.start).filter((e) => {
+      const key = String(e.start);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -8551,7 +8551,7 @@ var Parser2 = class {
         let defaultValue;
         if (this.at("Assignment")) {
           this.next();
-          defaultValue = this.parseExpression();
+          defaultValue = this.valueOrMissing();
         }
         const end = defaultValue?.end ?? resourceType?.end ?? type?.end ?? name.end;
         return {
@@ -8571,7 +8571,7 @@ var Parser2 = class {
         const name = this.identifier("a variable name");
         const type = this.at("Assignment") ? void 0 : this.parseType();
         this.expect("Assignment", "expected '=' after the variable name");
-        const value = this.parseExpression();
+        const value = this.valueOrMissing();
         return { kind: "Variable", decorators, keyword, name, ...type ? { type } : {}, value, start, end: value.end };
       }
       case "resource":
@@ -8768,6 +8768,26 @@ var Parser2 = class {
   }
   // ------------------------------------------------------------------------------------------
   // Expressions
+  /**
+   * The value of a declaration the rest of the file refers to (a variable, a parameter's
+   * default). When it does not parse (`var x = obj.` while the user types), the declaration still
+   * stands with a missing value, as the compiler keeps the symbol: every use of `x` is then not
+   * an "unknown symbol" error of its own. The rest of the statement is skipped.
+   */
+  valueOrMissing() {
+    const depth = this.depth;
+    const modes = this.modes.length;
+    const at2 = this.cur().start;
+    try {
+      return this.parseExpression();
+    } catch (e) {
+      if (!(e instanceof ParseError2) || e.abort) throw e;
+      this.depth = depth;
+      this.modes.length = modes;
+      this.skipStatement();
+      return { kind: "Missing", start: at2, end: Math.max(at2, this.tokens[Math.max(0, this.i - 1)]?.end ?? at2) };
+    }
+  }
   missing(at2) {
     return { kind: "Missing", start: at2, end: at2 };
   }
@@ -13074,7 +13094,7 @@ var ExprLowerer = class {
         return this.expr(e.body, ctx);
       case "Missing":
       case "Skipped":
-        return lit(null, e);
+        return call2("invalid", [lit("a value that does not parse", e)], e, LOWERING_NS);
     }
   }
   binding(b, at2) {
@@ -19275,4 +19295,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 8cff135c208a04afa22cb0b9c925aee3
+// vtaplint-build af11eca519c86cd50ff6256277ca261a

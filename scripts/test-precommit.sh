@@ -62,6 +62,15 @@ grep -q "bad.json" "$tmp/out1.txt" || { echo "test-precommit: FAIL: the finding 
 echo "test-precommit: only the good file passed (expect success: no error-level finding there)"
 pre-commit run --files good.json
 
+echo "test-precommit: only the parameters file (expect failure: its template is judged with its values)"
+if pre-commit run --files bad.parameters.json >"$tmp/out2.txt" 2>&1; then
+  cat "$tmp/out2.txt"
+  echo "test-precommit: FAIL: the hook passed on a parameters file that moves its template to an unsupported region" >&2
+  exit 1
+fi
+cat "$tmp/out2.txt"
+grep -q "bad.json" "$tmp/out2.txt" || { echo "test-precommit: FAIL: the finding does not name bad.json" >&2; exit 1; }
+
 echo "test-precommit: fixed parameters file (expect success)"
 sed -i "s/westeurope/eastus/" bad.parameters.json
 git add bad.parameters.json

@@ -12,6 +12,8 @@ export interface CliOptions {
   output: string | undefined;
   config: string | undefined;
   baseline: string | undefined;
+  /** --context DIR: lint the named files as a lint of DIR judges them, and report only them. */
+  context: string | undefined;
   /** Worker threads; undefined: as many as the machine has cores (at most 4). */
   jobs: number | undefined;
   maxWarnings: number | undefined;
@@ -42,6 +44,10 @@ Options:
       --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
                          updated or absent (SARIF baselineState); only new ones are
                          shown (except in SARIF) and count for the exit code
+      --context DIR      lint the named files as a lint of DIR judges them (a module
+                         through the files that deploy it, a parameters file through
+                         its template) and report only those files: for hooks that
+                         name the changed files
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (default: on for a terminal)
@@ -76,6 +82,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         output: { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },
         baseline: { type: 'string' },
+        context: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
@@ -102,6 +109,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     const lintOnly: [keyof typeof v, string][] = [
       ['output', '--output'],
       ['baseline', '--baseline'],
+      ['context', '--context'],
       ['jobs', '--jobs'],
       ['max-warnings', '--max-warnings'],
       ['quiet', '--quiet'],
@@ -137,6 +145,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     output: v.output,
     config: v.config,
     baseline: v.baseline,
+    context: v.context,
     jobs,
     maxWarnings,
     quiet: v.quiet ?? false,

@@ -158,13 +158,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(listRules(RULES));
     return 0;
   }
-  const root = lintRoot(opts.paths, io.cwd);
+  // The context folder is read too: the root holds it (nothing outside the root is read).
+  const root = lintRoot(opts.context !== undefined ? [...(opts.paths.length ? opts.paths : ['.']), opts.context] : opts.paths, io.cwd);
   const parameterFiles = opts.parameters.map((p) => path.resolve(io.cwd, p));
   // A --parameters file is the user's own choice, like -c and --baseline: one that is not there
   // is bad usage (exit 2), not a finding.
   const absent = opts.parameters.find((p) => !isFile(path.resolve(io.cwd, p)));
   if (absent !== undefined) {
     io.stderr(`vtaplint: --parameters: no such file '${absent}'\n`);
+    return 2;
+  }
+  if (opts.context !== undefined && !isDirectory(path.resolve(io.cwd, opts.context))) {
+    io.stderr(`vtaplint: --context: no such folder '${opts.context}'\n`);
     return 2;
   }
   const configFile = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
@@ -224,6 +229,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       parameterFiles,
       params: opts.params,
       baselineFile: opts.baseline ? path.resolve(io.cwd, opts.baseline) : undefined,
+      context: opts.context !== undefined ? path.resolve(io.cwd, opts.context) : undefined,
       jobs: opts.jobs ?? defaultJobs(availableParallelism()),
       workerUrl: bundledWorker(),
     });
@@ -313,6 +319,14 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
   } catch {
     return false;
   }

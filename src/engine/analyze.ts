@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
 import { isInsideRoot, readBytesInside, readSourceInside } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
-import { classifyJson, looksLikeTemplateText } from '../load/classify.js';
+import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
 import { checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
@@ -253,7 +253,10 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   const source = read.source;
   const loaded = loadJson(source, opts.limits);
   if (!loaded.root) {
-    return opts.explicit || looksLikeTemplateText(source.text) ? { kind: 'broken', diagnostics: loaded.diagnostics } : { kind: 'skipped' };
+    // A broken file that says it is a template or a parameters file (by its $schema) is ours to
+    // report wherever it was found; other JSON (package.json, ...) only when named.
+    const ours = opts.explicit || looksLikeTemplateText(source.text) || looksLikeParametersText(source.text);
+    return ours ? { kind: 'broken', diagnostics: loaded.diagnostics } : { kind: 'skipped' };
   }
   const kind = classifyJson(loaded.root);
   if (kind === 'parameters') return { kind: 'parameters' };

@@ -1,14 +1,15 @@
 // The lint pipeline for a set of files: discover → load → deploy → graph → rules → findings.
 import path from 'node:path';
 import { matchesGlob } from './globs.js';
-import { discover, extensionOf, type DiscoveredFile } from '../discover/discover.js';
+import { extensionOf, type DiscoveredFile } from '../discover/discover.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
 import type { DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { distinctRelated } from './related.js';
-import { bicepparamTargets } from './bicepparam-targets.js';
+import { bicepparamTargetsByFile } from './bicepparam-targets.js';
+import { absentFile, discoverFocused, inFocus, widenFocus } from './focus.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
@@ -51,6 +52,11 @@ export interface LintOptions {
   jobs?: number;
   /** The bundled worker script (bin/worker.cjs, which runs dist/worker.cjs); without it everything runs in this thread. */
   workerUrl?: URL | undefined;
+  /**
+   * --context DIR (absolute): every file under DIR is linted with the named ones, and only the
+   * named files (and the templates of named parameters files) are reported (see focus.ts).
+   */
+  context?: string | undefined;
   /** Heap in use from which a large deployment's rules run under a HeapGuard (its default; tests lower it). */
   heapHighWater?: number;
 }
@@ -150,7 +156,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const now = opts.now ?? new Date();
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
-  const { files, missing } = await discover(paths, opts.cwd);
+  const { files, missing, focus } = await discoverFocused(paths, opts.context, opts.cwd);
   const bicepDirs = bicepDirectories(files);
   const notifications: ToolNotification[] = [];
   // The files to lint with their configs, in discovery order (results keep that order).
@@ -176,7 +182,9 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     }
     work.push({ file: f, config, sites: ext.sites });
   }
-  const usedByParams = bicepparamTargets(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
+  const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
+  const usedByParams = new Set(targetsByParams.values());
+  if (focus) widenFocus(focus, work, targetsByParams);
   // A template named on the command line is still linted on its own, as asked.
   if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== 'bicep' || !usedByParams.has(path.resolve(w.file.path)));
   const slots: (OneResult | undefined)[] = new Array(work.length);
@@ -223,21 +231,28 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   for (const r of slots) {
     if (!r) continue;
     passes += r.passes;
-    notifications.push(...r.notifications);
+    notifications.push(...r.notifications.filter((n) => n.file === undefined || inFocus(focus, n.file)));
     if (r.result.kind !== 'skipped' || r.result.findings.length) results.push(r.result);
   }
   for (const [config, ext] of external) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? '', kind: 'skipped', findings: extra });
   }
-  const all = withoutRepeats(results.flatMap((r) => r.findings)).sort(compareFindings);
+  // With --context, what is reported is about the named files: findings placed in them (whatever
+  // file's analysis placed them there: a module's come through its parents), and results for them.
+  // Whole files are kept or dropped, so fingerprints (numbered per file) match a run over all.
+  const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
+  const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
   // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber the others.
   assignFingerprints(all, opts.root);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
-  const result: LintResult = { root: opts.root, files: results, findings, suppressed, notifications, missing, passes };
+  const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
+  const result: LintResult = { root: opts.root, files: reported, findings, suppressed, notifications, missing, passes };
   if (baseline && opts.baselineFile) {
-    result.absent = applyBaseline(all, baseline);
+    const absent = applyBaseline(all, baseline);
+    // Results of other files are not absent: this run did not report on those files.
+    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, opts.root))) : absent;
     result.baseline = opts.baselineFile;
   }
   return result;

@@ -1,0 +1,67 @@
+// --context DIR: the named files are linted as a lint of DIR would judge them, and only they are
+// reported. A pre-commit hook names the staged files only; on their own, a Bicep module would be
+// judged with its default values (its parents pass others), and an ARM parameters file would
+// lint nothing (its template is not staged). With the templates around them read too, a module
+// is judged through the files that deploy it, and a parameters file through its template: the
+// hook then says what CI says about those files.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discover, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
+import { associatedParameterFile } from '../deploy/parameters.js';
+import { mappedParameterFile, type EffectiveConfig } from './config.js';
+import type { AbsentResult } from './baseline.js';
+
+export interface FocusedDiscovery extends DiscoverResult {
+  /** Absolute paths whose findings are reported (the named files, then the templates of named parameters files). */
+  focus: Set<string> | undefined;
+}
+
+/**
+ * The files to lint: without a context, the named ones; with one, every file under it and the
+ * named ones (a named file the folder walk leaves out, as ignored, is still linted as named).
+ */
+export async function discoverFocused(paths: readonly string[], context: string | undefined, cwd: string): Promise<FocusedDiscovery> {
+  const named = await discover(paths, cwd);
+  if (context === undefined) return { ...named, focus: undefined };
+  const around = await discover([context], cwd);
+  const seen = new Set(around.files.map((f) => path.resolve(f.path)));
+  const files: DiscoveredFile[] = [...around.files, ...named.files.filter((f) => !seen.has(path.resolve(f.path)))];
+  return { files, missing: named.missing, focus: new Set(named.files.map((f) => path.resolve(f.path))) };
+}
+
+/**
+ * Adds to the focus the templates that a focused parameters file gives values to: `x.json` for
+ * `x.parameters.json`, a template the config maps a focused file to, and the template of a
+ * focused `.bicepparam` (`bicepparamTargets`, by parameters file).
+ */
+export function widenFocus(
+  focus: Set<string>,
+  work: readonly { file: DiscoveredFile; config: EffectiveConfig }[],
+  targetsByParams: ReadonlyMap<string, string>,
+): void {
+  for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
+  for (const w of work) {
+    const template = path.resolve(w.file.path);
+    if (focus.has(template) || !/\.jsonc?$/i.test(template)) continue;
+    const beside = associatedParameterFile(template);
+    const mapped = w.config.parameters.length ? mappedParameterFile(w.config, template) : undefined;
+    if ((beside && focus.has(path.resolve(beside))) || (mapped && focus.has(path.resolve(mapped)))) focus.add(template);
+  }
+}
+
+/** Whether a finding, result or notification about `file` is reported (every one without a focus). */
+export function inFocus(focus: ReadonlySet<string> | undefined, file: string | undefined): boolean {
+  return focus === undefined || (file !== undefined && focus.has(path.resolve(file)));
+}
+
+/** The file a baseline's result was about (its first location, relative to the lint root or a file: URI). */
+export function absentFile(a: AbsentResult, root: string): string | undefined {
+  const locations = a.raw.locations as { physicalLocation?: { artifactLocation?: { uri?: unknown } } }[] | undefined;
+  const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+  if (typeof uri !== 'string') return undefined;
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(root, decodeURIComponent(uri));
+  } catch {
+    return undefined;
+  }
+}
