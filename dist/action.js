@@ -302,8 +302,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2143,7 +2143,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path14 = __require("path");
+    var path16 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -2155,7 +2155,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path14.resolve(cwd, filepath);
+      return path16.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -3452,7 +3452,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path14 = __require("path");
+    var path16 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -3626,7 +3626,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path14.sep,
+      SEP: path16.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -3653,7 +3653,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path14 = __require("path");
+    var path16 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -3682,7 +3682,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path14.sep === "\\";
+      return win32 === true || path16.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -5046,7 +5046,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path14 = __require("path");
+    var path16 = __require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils3();
@@ -5131,7 +5131,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path14.basename(input));
+      return regex.test(path16.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -5358,7 +5358,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path14 = __require("path");
+    var path16 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -5453,7 +5453,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path14.basename(pattern);
+      const basename = path16.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -5511,7 +5511,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path14.isAbsolute(pattern);
+      return path16.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -5688,8 +5688,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs4 = require_fs();
     exports.fs = fs4;
-    var path14 = require_path();
-    exports.path = path14;
+    var path16 = require_path();
+    exports.path = path16;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -5801,8 +5801,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path14, settings, callback) {
-      settings.fs.lstat(path14, (lstatError, lstat) => {
+    function read(path16, settings, callback) {
+      settings.fs.lstat(path16, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -5811,7 +5811,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path14, (statError, stat) => {
+        settings.fs.stat(path16, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -5843,13 +5843,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path14, settings) {
-      const lstat = settings.fs.lstatSync(path14);
+    function read(path16, settings) {
+      const lstat = settings.fs.lstatSync(path16);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path14);
+        const stat = settings.fs.statSync(path16);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -5920,17 +5920,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path14, optionsOrSettingsOrCallback, callback) {
+    function stat(path16, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path14, optionsOrSettings) {
+    function statSync2(path16, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path14, settings);
+      return sync.read(path16, settings);
     }
     exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
@@ -6146,16 +6146,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path14 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path16 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path14, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path16, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path14,
+                path: path16,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -6273,7 +6273,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path14 = __require("path");
+    var path16 = __require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -6281,7 +6281,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -6308,17 +6308,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path14, optionsOrSettingsOrCallback, callback) {
+    function scandir(path16, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path14, optionsOrSettings) {
+    function scandirSync(path16, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path14, settings);
+      return sync.read(path16, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6966,7 +6966,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path14 = __require("path");
+    var path16 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6976,7 +6976,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -7038,7 +7038,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path14 = __require("path");
+    var path16 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -7051,7 +7051,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path14.resolve(this._settings.cwd, filepath);
+        return path16.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -7467,7 +7467,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path14 = __require("path");
+    var path16 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -7481,7 +7481,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path14.resolve(this._settings.cwd, task.base);
+        return path16.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -8341,26 +8341,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path14) => {
-      const end = path14.length - 1;
-      const index2 = path14.lastIndexOf(
+    var basenameOf = (path16) => {
+      const end = path16.length - 1;
+      const index2 = path16.lastIndexOf(
         SLASH,
-        path14[end] === SLASH ? end - 1 : end
+        path16[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path14 : path14.slice(index2 + 1);
+      return index2 < 0 ? path16 : path16.slice(index2 + 1);
     };
-    var parentOf = (path14) => {
-      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path14.split(SLASH).filter(Boolean);
+    var parentOf = (path16) => {
+      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path16.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path14.length - 1;
-      const cut = path14.lastIndexOf(
+      const end = path16.length - 1;
+      const cut = path16.lastIndexOf(
         SLASH,
-        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -8510,7 +8510,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path14) {
+      testLiteral(path16) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -8519,7 +8519,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path14)) {
+          if (rule.checkRegex.test(path16)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -8539,15 +8539,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path14, mode) {
+      test(path16, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path14) : path14;
+        const basename = shortcut ? basenameOf(path16) : path16;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path14
+            shortcut && rule._basenameOnly ? basename : path16
           )) {
             const { negative } = rule;
             const ret = {
@@ -8569,17 +8569,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path14, originalPath, doThrow) => {
-      if (!isString(path14)) {
+    var checkPath = (path16, originalPath, doThrow) => {
+      if (!isString(path16)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path14) {
+      if (!path16) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path14)) {
+      if (checkPath.isNotRelative(path16)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -8588,25 +8588,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path14) => {
-      const first = path14.charCodeAt(0);
+    var isNotRelative = (path16) => {
+      const first = path16.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path14.length === 1) {
+      if (path16.length === 1) {
         return true;
       }
-      const second = path14.charCodeAt(1);
+      const second = path16.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
+      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -8637,58 +8637,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path14) {
+      _test(originalPath, cache2, path16) {
         checkPath(
-          path14,
+          path16,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path14 ? this._t(path14, cache2) : {
+        return path16 ? this._t(path16, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path14 = convertPath(target);
-        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path14);
+        const path16 = convertPath(target);
+        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path16);
         }
-        const dir = this._t(path14, this._testCache);
+        const dir = this._t(path16, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path14);
+        const literal = this._rules.testLiteral(path16);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path14, cache2) {
-        if (path14 in cache2) {
-          return cache2[path14];
+      _t(path16, cache2) {
+        if (path16 in cache2) {
+          return cache2[path16];
         }
-        const parentPath = parentOf(path14);
+        const parentPath = parentOf(path16);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
+        return cache2[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
-      ignores(path14) {
-        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
+      ignores(path16) {
+        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
       }
       createFilter() {
-        return (path14) => !this.ignores(path14);
+        return (path16) => !this.ignores(path16);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path14) {
-        return this._test(path14, this._testCache, convertPath(path14));
+      test(path16) {
+        return this._test(path16, this._testCache, convertPath(path16));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
+    var isPathValid2 = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
+      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -8717,12 +8717,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path14) {
-  const isExtendedLengthPath = path14.startsWith("\\\\?\\");
+function slash(path16) {
+  const isExtendedLengthPath = path16.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path14;
+    return path16;
   }
-  return path14.replace(/\\/g, "/");
+  return path16.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -9824,25 +9824,25 @@ var init_globby = __esm({
       return bindFsMethod(fs3.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path14, fsImplementation) => {
+    isDirectory = async (path16, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path14);
+        const stats = await getStatMethod(fsImplementation)(path16);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path14, fsImplementation) => {
+    isDirectorySync = (path16, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path14);
+        const stats = getStatSyncMethod2(fsImplementation)(path16);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path14 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path14) ? path14 : nodePath.join(cwd, path14);
+      const path16 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return nodePath.isAbsolute(path16) ? path16 : nodePath.join(cwd, path16);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -9927,9 +9927,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path14) => {
-      const globalResult = globalMatcher ? globalMatcher(path14) : void 0;
-      const result = matcher ? matcher(path14) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path16) => {
+      const globalResult = globalMatcher ? globalMatcher(path16) : void 0;
+      const result = matcher ? matcher(path16) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -10296,7 +10296,7 @@ var init_globby = __esm({
 
 // src/action/main.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import path13 from "node:path";
+import path15 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/engine/rule.ts
@@ -10639,9 +10639,9 @@ function elementSpan(arr, index2) {
 }
 
 // src/graph/located.ts
-function at(base, ...path14) {
+function at(base, ...path16) {
   let cur = base;
-  for (const key of path14) {
+  for (const key of path16) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -13288,11 +13288,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path14 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path14)) continue;
+          const path16 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path16)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path14) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path16) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -13563,13 +13563,13 @@ import { existsSync, readFileSync } from "node:fs";
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path14, glob) {
+function matchesGlob(path16, glob) {
   let m = compiled.get(glob);
   if (!m) {
     m = (0, import_picomatch.default)(glob);
     compiled.set(glob, m);
   }
-  return m(path14);
+  return m(path16);
 }
 
 // src/engine/config.ts
@@ -14134,12 +14134,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path14) {
+function findNodeAtLocation(root, path16) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path14) {
+  for (let segment2 of path16) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -15757,8 +15757,8 @@ function resolveLimits(overrides) {
 // src/model/source.ts
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 var SourceText = class {
-  constructor(path14, text, kind) {
-    this.path = path14;
+  constructor(path16, text, kind) {
+    this.path = path16;
     this.kind = kind;
     this.content = text;
   }
@@ -16240,7 +16240,7 @@ function levelFor(meta, cfg) {
 }
 
 // src/engine/lint.ts
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/discover/discover.ts
 import { readdirSync, statSync } from "node:fs";
@@ -16478,11 +16478,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path14, kind) {
-    let f = this.files.get(path14);
+  file(path16, kind) {
+    let f = this.files.get(path16);
     if (!f) {
-      f = new SourceText(path14, "", kind);
-      this.files.set(path14, f);
+      f = new SourceText(path16, "", kind);
+      this.files.set(path16, f);
     }
     return f;
   }
@@ -16857,8 +16857,8 @@ import nodePath2 from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-function fail(path14, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path14, text, kind);
+function fail(path16, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path16, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -16898,17 +16898,17 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path14, kind, limits = DEFAULT_READ_LIMITS) {
-  return readOpened(path14, kind, limits, 0);
+function readSource(path16, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path16, kind, limits, 0);
 }
 function cannotRead(e) {
   return `cannot read the file: ${e.code ?? String(e)}`;
 }
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-function openChecked(path14, limits, flags) {
+function openChecked(path16, limits, flags) {
   let fd;
   try {
-    fd = openSync(path14, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
+    fd = openSync(path16, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
@@ -16926,19 +16926,19 @@ function openChecked(path14, limits, flags) {
   closeSync(fd);
   return refusal;
 }
-function readOpened(path14, kind, limits, flags) {
-  const opened = openChecked(path14, limits, flags);
+function readOpened(path16, kind, limits, flags) {
+  const opened = openChecked(path16, limits, flags);
   if (opened === "link") return "link";
-  if (!("fd" in opened)) return fail(path14, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  if (!("fd" in opened)) return fail(path16, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
   const { fd, size } = opened;
   try {
     const text = readFileSync2(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
-      return { ok: true, source: new SourceText(path14, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+      return { ok: true, source: new SourceText(path16, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path14, kind, bytesFromStart(fd, size));
+    return fromBytes(path16, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path14, kind, "invalid-template", cannotRead(e), "", true);
+    return fail(path16, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     closeSync(fd);
   }
@@ -16953,15 +16953,15 @@ function bytesFromStart(fd, size) {
   }
   return buf.subarray(0, n);
 }
-function fromBytes(path14, kind, bytes) {
+function fromBytes(path16, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path14, text, kind);
+    const source = new SourceText(path16, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path14, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path16, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = nodePath2.resolve(p);
@@ -17017,10 +17017,10 @@ var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
-function readBytesInside(path14, root, limits = DEFAULT_READ_LIMITS) {
-  const { inside, real } = locateInsideRoot(path14, root);
+function readBytesInside(path16, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path16, root);
   if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
-  const opened = openChecked(real ?? path14, limits, 0);
+  const opened = openChecked(real ?? path16, limits, 0);
   if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
@@ -17030,12 +17030,12 @@ function readBytesInside(path14, root, limits = DEFAULT_READ_LIMITS) {
     closeSync(opened.fd);
   }
 }
-function readSourceInside(path14, kind, root, limits = DEFAULT_READ_LIMITS) {
-  return readUnlinked(path14, kind, root, limits) ?? readResolved(path14, kind, root, limits);
+function readSourceInside(path16, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path16, kind, root, limits) ?? readResolved(path16, kind, root, limits);
 }
-function readUnlinked(path14, kind, root, limits) {
+function readUnlinked(path16, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = nodePath2.resolve(path14);
+  const abs = nodePath2.resolve(path16);
   const absRoot = nodePath2.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
@@ -17047,20 +17047,20 @@ function readUnlinked(path14, kind, root, limits) {
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
-  return real === path14 ? r : asWritten(path14, kind, r);
+  return real === path16 ? r : asWritten(path16, kind, r);
 }
-function asWritten(path14, kind, r) {
-  const source = new SourceText(path14, r.source.text, kind);
+function asWritten(path16, kind, r) {
+  const source = new SourceText(path16, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
-function readResolved(path14, kind, root, limits) {
-  const { inside, real } = locateInsideRoot(path14, root);
+function readResolved(path16, kind, root, limits) {
+  const { inside, real } = locateInsideRoot(path16, root);
   if (!inside) {
-    return fail(path14, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+    return fail(path16, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  if (real === void 0) return readSource(path14, kind, limits);
+  if (real === void 0) return readSource(path16, kind, limits);
   const r = readSource(real, kind, limits);
-  return real === path14 ? r : asWritten(path14, kind, r);
+  return real === path16 ? r : asWritten(path16, kind, r);
 }
 
 // src/load/json-index.ts
@@ -17239,19 +17239,19 @@ var JsonIndex = class _JsonIndex {
   elementsOf;
   membersOf;
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-  find(path14) {
-    return this.walk(path14);
+  find(path16) {
+    return this.walk(path16);
   }
   /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
-  findKey(path14) {
-    if (this.walk(path14) < 0 || this.keyAt < 0) return void 0;
+  findKey(path16) {
+    if (this.walk(path16) < 0 || this.keyAt < 0) return void 0;
     return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
   }
-  walk(path14) {
+  walk(path16) {
     this.keyAt = -1;
     if (this.count === 0) return -1;
     let cur = 0;
-    for (const key of path14) {
+    for (const key of path16) {
       const open2 = this.text.charCodeAt(this.start[cur]);
       const parentEnd = this.end[cur];
       let child = this.firstChild(cur);
@@ -17505,19 +17505,19 @@ var TreeResolver = class {
   root() {
     return this.tree;
   }
-  node(path14, key) {
+  node(path16, key) {
     const root = this.root();
-    const n = path14.length === 0 ? root : findNodeAtLocation2(root, path14);
+    const n = path16.length === 0 ? root : findNodeAtLocation2(root, path16);
     if (!n) return void 0;
     if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
     return n;
   }
-  resolve(path14, key) {
-    const n = this.node(path14, key);
+  resolve(path16, key) {
+    const n = this.node(path16, key);
     return n ? { start: n.offset, end: n.offset + n.length } : void 0;
   }
-  stringOffset(path14, key, index2) {
-    const n = this.node(path14, key);
+  stringOffset(path16, key, index2) {
+    const n = this.node(path16, key);
     if (!n || n.type !== "string") return void 0;
     return decodedIndexToOffset(this.text, n.offset, index2);
   }
@@ -17537,7 +17537,7 @@ var IndexResolver = class {
   get text() {
     return typeof this.of === "string" ? this.of : this.of.text;
   }
-  node(path14, key) {
+  node(path16, key) {
     if (!this.built) {
       this.built = true;
       this.index = JsonIndex.build(this.text);
@@ -17545,19 +17545,19 @@ var IndexResolver = class {
     const idx = this.index;
     if (!idx) return void 0;
     if (key) {
-      const r = idx.findKey(path14);
+      const r = idx.findKey(path16);
       return r ? { ...r, string: true } : void 0;
     }
-    const n = idx.find(path14);
+    const n = idx.find(path16);
     if (n < 0) return void 0;
     return { ...idx.range(n), string: idx.isString(n) };
   }
-  resolve(path14, key) {
-    const n = this.node(path14, key);
+  resolve(path16, key) {
+    const n = this.node(path16, key);
     return n ? { start: n.start, end: n.end } : void 0;
   }
-  stringOffset(path14, key, index2) {
-    const n = this.node(path14, key);
+  stringOffset(path16, key, index2) {
+    const n = this.node(path16, key);
     if (!n || !n.string) return void 0;
     return decodedIndexToOffset(this.text, n.start, index2);
   }
@@ -17712,6 +17712,9 @@ function classifyJson(root) {
 }
 function looksLikeTemplateText(text) {
   return TEMPLATE_SCHEMA.test(text) || /"resources"\s*:/.test(text) && /"(contentVersion|languageVersion)"\s*:/.test(text);
+}
+function looksLikeParametersText(text) {
+  return PARAMETERS_SCHEMA.test(text);
 }
 
 // src/bicep/load.ts
@@ -18507,18 +18510,18 @@ var Parser2 = class {
             const n = this.next();
             return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
           }
-          const path14 = this.parseString("expected a file path string or none after using");
+          const path16 = this.parseString("expected a file path string or none after using");
           let config;
           if (this.atWord("with")) {
             this.next();
             config = this.parseObject();
           }
-          return { kind: "Using", decorators, keyword, path: path14, ...config ? { config } : {}, none: false, start, end: config?.end ?? path14.end };
+          return { kind: "Using", decorators, keyword, path: path16, ...config ? { config } : {}, none: false, start, end: config?.end ?? path16.end };
         }
         case "extends": {
           const keyword = this.tokenRef(this.next());
-          const path14 = this.parseString("expected a file path string after extends");
-          return { kind: "Extends", decorators, keyword, path: path14, start, end: path14.end };
+          const path16 = this.parseString("expected a file path string after extends");
+          return { kind: "Extends", decorators, keyword, path: path16, start, end: path16.end };
         }
         case "extensionConfig": {
           const keyword = this.tokenRef(this.next());
@@ -18599,11 +18602,11 @@ var Parser2 = class {
       case "test": {
         const keyword = this.tokenRef(this.next());
         const name = this.identifier(word === "module" ? "a module name" : "a test name");
-        const path14 = this.parseStringOrMissing(`expected the ${word} path string`);
+        const path16 = this.parseStringOrMissing(`expected the ${word} path string`);
         this.expect("Assignment", `expected '=' after the ${word} path`);
         const value = this.parseDeclarationBody();
-        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path14, value, start, end: value.end };
-        return { kind: "Test", decorators, keyword, name, path: path14, value, start, end: value.end };
+        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path16, value, start, end: value.end };
+        return { kind: "Test", decorators, keyword, name, path: path16, value, start, end: value.end };
       }
       case "output": {
         const keyword = this.tokenRef(this.next());
@@ -19523,13 +19526,13 @@ function parseYaml(text) {
     return { error: message };
   }
 }
-function containsItself(v, path14) {
+function containsItself(v, path16) {
   if (v === null || typeof v !== "object") return false;
-  if (path14.includes(v)) return true;
-  path14.push(v);
+  if (path16.includes(v)) return true;
+  path16.push(v);
   const children = Array.isArray(v) ? v : Object.values(v);
-  const found = children.some((c) => containsItself(c, path14));
-  path14.pop();
+  const found = children.some((c) => containsItself(c, path16));
+  path16.pop();
   return found;
 }
 
@@ -21572,9 +21575,9 @@ var resourceFunctions = [
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path14 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
-      if (path14 instanceof Unknown) return path14;
-      return finish(env, path14, type, names, whereText(sub, rg));
+      const path16 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
+      if (path16 instanceof Unknown) return path16;
+      return finish(env, path16, type, names, whereText(sub, rg));
     }
   },
   {
@@ -21590,9 +21593,9 @@ var resourceFunctions = [
       const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
       if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path14 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
-      if (path14 instanceof Unknown) return path14;
-      return finish(env, path14, type, names, whereText(sub, void 0));
+      const path16 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
+      if (path16 instanceof Unknown) return path16;
+      return finish(env, path16, type, names, whereText(sub, void 0));
     }
   },
   {
@@ -21605,9 +21608,9 @@ var resourceFunctions = [
       const type = args[0];
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(1);
-      const path14 = providerPath(env, type, names, 1, []);
-      if (path14 instanceof Unknown) return path14;
-      return finish(env, path14, type, names, "");
+      const path16 = providerPath(env, type, names, 1, []);
+      if (path16 instanceof Unknown) return path16;
+      return finish(env, path16, type, names, "");
     }
   },
   {
@@ -21622,9 +21625,9 @@ var resourceFunctions = [
       if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(2);
-      const path14 = providerPath(env, type, names, 2, [base]);
-      if (path14 instanceof Unknown) return path14;
-      return finish(env, path14, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+      const path16 = providerPath(env, type, names, 2, [base]);
+      if (path16 instanceof Unknown) return path16;
+      return finish(env, path16, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
     }
   },
   {
@@ -21641,9 +21644,9 @@ var resourceFunctions = [
       const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
       if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path14 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
-      if (path14 instanceof Unknown) return path14;
-      return finish(env, path14, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+      const path16 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
+      if (path16 instanceof Unknown) return path16;
+      return finish(env, path16, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
     }
   },
   ...[
@@ -22338,10 +22341,10 @@ var stringFunctions = [
       const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
       const u = parts.find((p2) => p2 instanceof Unknown);
       if (u) return new Unknown(u.reason, "string");
-      const [scheme, host, port, path14, query] = parts;
+      const [scheme, host, port, path16, query] = parts;
       if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
       const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-      const pathText2 = typeof path14 === "string" ? path14.startsWith("/") ? path14 : `/${path14}` : "/";
+      const pathText2 = typeof path16 === "string" ? path16.startsWith("/") ? path16 : `/${path16}` : "/";
       const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
       return `${scheme}://${host}${p}${pathText2}${q}`;
     }
@@ -27201,13 +27204,13 @@ var ResourceGraph = class {
     }
     if (from === to) return [];
     if (!next.has(from)) return void 0;
-    const path14 = [];
+    const path16 = [];
     for (let c = from; c !== to; ) {
       const e = next.get(c);
-      path14.push(e);
+      path16.push(e);
       c = e.to;
     }
-    return path14;
+    return path16;
   }
   /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
   reaching(to) {
@@ -27289,11 +27292,11 @@ var ReferenceWalk = class {
     return from.span;
   }
 };
-function pathText(path14) {
-  if (path14.length === 0) return "(value)";
+function pathText(path16) {
+  if (path16.length === 0) return "(value)";
   const out = [];
   let empty = true;
-  for (const p of path14) {
+  for (const p of path16) {
     const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
     out.push(piece);
     if (piece !== "") empty = false;
@@ -27471,7 +27474,8 @@ function analyzeFile(file, opts) {
   const source = read.source;
   const loaded = loadJson(source, opts.limits);
   if (!loaded.root) {
-    return opts.explicit || looksLikeTemplateText(source.text) ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
+    const ours = opts.explicit || looksLikeTemplateText(source.text) || looksLikeParametersText(source.text);
+    return ours ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
   }
   const kind = classifyJson(loaded.root);
   if (kind === "parameters") return { kind: "parameters" };
@@ -27502,8 +27506,9 @@ function distinctRelated(list) {
 }
 
 // src/engine/bicepparam-targets.ts
-function bicepparamTargets(files, root) {
-  const targets = /* @__PURE__ */ new Set();
+import path11 from "node:path";
+function bicepparamTargetsByFile(files, root) {
+  const targets = /* @__PURE__ */ new Map();
   for (const { file: f, limits } of files) {
     if (extensionOf(f.path) !== "bicepparam") continue;
     const read = readSourceInside(f.path, "bicepparam", root, limits);
@@ -27511,10 +27516,45 @@ function bicepparamTargets(files, root) {
     const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
     for (const s of parsed.program.statements) {
       const target = s.kind === "Using" ? usingTarget(s, f.path) : void 0;
-      if (target?.kind === "file") targets.add(target.path);
+      if (target?.kind === "file") targets.set(path11.resolve(f.path), target.path);
     }
   }
   return targets;
+}
+
+// src/engine/focus.ts
+import path12 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+async function discoverFocused(paths, context, cwd) {
+  const named = await discover(paths, cwd);
+  if (context === void 0) return { ...named, focus: void 0 };
+  const around = await discover([context], cwd);
+  const seen = new Set(around.files.map((f) => path12.resolve(f.path)));
+  const files = [...around.files, ...named.files.filter((f) => !seen.has(path12.resolve(f.path)))];
+  return { files, missing: named.missing, focus: new Set(named.files.map((f) => path12.resolve(f.path))) };
+}
+function widenFocus(focus, work, targetsByParams) {
+  for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
+  for (const w of work) {
+    const template = path12.resolve(w.file.path);
+    if (focus.has(template) || !/\.jsonc?$/i.test(template)) continue;
+    const beside = associatedParameterFile(template);
+    const mapped = w.config.parameters.length ? mappedParameterFile(w.config, template) : void 0;
+    if (beside && focus.has(path12.resolve(beside)) || mapped && focus.has(path12.resolve(mapped))) focus.add(template);
+  }
+}
+function inFocus(focus, file) {
+  return focus === void 0 || file !== void 0 && focus.has(path12.resolve(file));
+}
+function absentFile(a, root) {
+  const locations = a.raw.locations;
+  const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+  if (typeof uri !== "string") return void 0;
+  try {
+    return uri.startsWith("file:") ? fileURLToPath2(uri) : path12.resolve(root, decodeURIComponent(uri));
+  } catch {
+    return void 0;
+  }
 }
 
 // src/engine/run-rules.ts
@@ -27741,7 +27781,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path11(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path13(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -27761,7 +27801,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path11(root, keys) {
+function path13(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -27836,8 +27876,8 @@ function internalNotifications(diags) {
   });
 }
 function relativePath(root, file) {
-  const rel = path12.relative(root, file);
-  return (rel.startsWith("..") || path12.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
+  const rel = path14.relative(root, file);
+  return (rel.startsWith("..") || path14.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -27854,7 +27894,7 @@ var ConfigResolver = class {
   ruleIds;
   ruleTags;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path12.dirname(file), this.root, this.found);
+    const found = this.explicit ?? findConfigFile(path14.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -27871,12 +27911,12 @@ async function lint(paths, opts) {
   const known2 = new Set(opts.rules.map((r) => r.meta.id));
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const external = /* @__PURE__ */ new Map();
-  const { files, missing } = await discover(paths, opts.cwd);
+  const { files, missing, focus } = await discoverFocused(paths, opts.context, opts.cwd);
   const bicepDirs = bicepDirectories(files);
   const notifications = [];
   let work = [];
   for (const f of files) {
-    if (path12.basename(f.path) === CONFIG_FILE) continue;
+    if (path14.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -27896,8 +27936,10 @@ async function lint(paths, opts) {
     }
     work.push({ file: f, config, sites: ext.sites });
   }
-  const usedByParams = bicepparamTargets(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path12.resolve(w.file.path)));
+  const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
+  const usedByParams = new Set(targetsByParams.values());
+  if (focus) widenFocus(focus, work, targetsByParams);
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path14.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -27942,20 +27984,23 @@ async function lint(paths, opts) {
   for (const r of slots) {
     if (!r) continue;
     passes += r.passes;
-    notifications.push(...r.notifications);
+    notifications.push(...r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
   }
   for (const [config, ext] of external) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? "", kind: "skipped", findings: extra });
   }
-  const all = withoutRepeats(results.flatMap((r) => r.findings)).sort(compareFindings);
+  const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
+  const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
   assignFingerprints(all, opts.root);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
-  const result = { root: opts.root, files: results, findings, suppressed, notifications, missing, passes };
+  const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
+  const result = { root: opts.root, files: reported, findings, suppressed, notifications, missing, passes };
   if (baseline && opts.baselineFile) {
-    result.absent = applyBaseline(all, baseline);
+    const absent = applyBaseline(all, baseline);
+    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, opts.root))) : absent;
     result.baseline = opts.baselineFile;
   }
   return result;
@@ -27966,7 +28011,7 @@ function throughParents(slots, work) {
   if (deployedByOthers.size === 0) return;
   slots.forEach((r, i) => {
     const f = work[i]?.file;
-    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(path12.resolve(f.path))) return;
+    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(path14.resolve(f.path))) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
@@ -28006,7 +28051,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path12.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path14.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -28026,7 +28071,7 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = path12.relative(path12.dirname(config.file), file).replaceAll("\\", "/");
+  const rel = path14.relative(path14.dirname(config.file), file).replaceAll("\\", "/");
   return config.ignore.some((g) => matchesGlob(rel, g));
 }
 function diagnosticFindings(diags, rules, config) {
@@ -28076,7 +28121,7 @@ function placed(d) {
 function judge(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path12.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path14.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -28128,10 +28173,10 @@ function moduleFiles(resources, own2) {
     units.add(r.unit);
     sources.add(r.span.file);
   }
-  const self = path12.resolve(own2);
+  const self = path14.resolve(own2);
   const files = /* @__PURE__ */ new Set();
   for (const s of sources) {
-    const p = path12.resolve(s.path);
+    const p = path14.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];
@@ -28556,7 +28601,7 @@ async function run(runner = processRunner()) {
 }
 async function runAction(runner) {
   const env = runner.env;
-  const workspace = path13.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path15.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const failOn = getInput(runner, "fail-on") || "error";
   if (!FAIL_ON.includes(failOn)) {
     runner.log(annotation("error", `fail-on must be one of ${FAIL_ON.join(", ")}, got '${failOn}'`));
@@ -28573,9 +28618,9 @@ async function runAction(runner) {
       root: workspace,
       cwd: workspace,
       rules: RULES,
-      configFile: config ? path13.resolve(workspace, config) : void 0,
-      parameterFiles: getList(runner, "parameters").map((p) => path13.resolve(workspace, p)),
-      baselineFile: baseline ? path13.resolve(workspace, baseline) : void 0
+      configFile: config ? path15.resolve(workspace, config) : void 0,
+      parameterFiles: getList(runner, "parameters").map((p) => path15.resolve(workspace, p)),
+      baselineFile: baseline ? path15.resolve(workspace, baseline) : void 0
     });
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -28585,8 +28630,8 @@ async function runAction(runner) {
     throw e;
   }
   for (const m of result.missing) runner.log(annotation("warning", `no files match '${m}'`, { title: "vtaplint" }));
-  const sarifPath = path13.resolve(workspace, sarifFile);
-  mkdirSync(path13.dirname(sarifPath), { recursive: true });
+  const sarifPath = path15.resolve(workspace, sarifFile);
+  mkdirSync(path15.dirname(sarifPath), { recursive: true });
   writeFileSync(sarifPath, formatSarif(result, RULES, { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }));
   const counted = countedFindings(result);
   const changed = changedLines(env, workspace);
@@ -28632,7 +28677,7 @@ function annotationOf(f, rel) {
   });
 }
 var entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL2(path13.resolve(entry)).href) void run();
+if (entry && import.meta.url === pathToFileURL2(path15.resolve(entry)).href) void run();
 export {
   processRunner,
   run

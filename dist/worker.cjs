@@ -7694,6 +7694,9 @@ function classifyJson(root) {
 function looksLikeTemplateText(text) {
   return TEMPLATE_SCHEMA.test(text) || /"resources"\s*:/.test(text) && /"(contentVersion|languageVersion)"\s*:/.test(text);
 }
+function looksLikeParametersText(text) {
+  return PARAMETERS_SCHEMA.test(text);
+}
 
 // src/bicep/load.ts
 var import_node_path4 = __toESM(require("node:path"), 1);
@@ -17452,7 +17455,8 @@ function analyzeFile(file, opts2) {
   const source = read.source;
   const loaded = loadJson(source, opts2.limits);
   if (!loaded.root) {
-    return opts2.explicit || looksLikeTemplateText(source.text) ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
+    const ours = opts2.explicit || looksLikeTemplateText(source.text) || looksLikeParametersText(source.text);
+    return ours ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
   }
   const kind = classifyJson(loaded.root);
   if (kind === "parameters") return { kind: "parameters" };
@@ -19295,4 +19299,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build af11eca519c86cd50ff6256277ca261a
+// vtaplint-build 58aea48e17f9799aaf817932ca9d1f64
