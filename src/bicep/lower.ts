@@ -1353,7 +1353,9 @@ export class FileLowerer extends ExprLowerer {
       return call('reference', [this.deploymentId(sym, undefined, at), lit(DEPLOYMENTS_API, at)], at);
     }
     const reg = this.unknownImports.get(name);
-    if (reg !== undefined) return call('unresolvedRegistryImport', [lit(reg, id), lit(name, id)], at);
+    // Unknown, as the note at the import says, and not an error of the template: a call ARM does
+    // not have would be reported as an invalid function wherever the variable is used.
+    if (reg !== undefined) return call('notRead', [lit(`'${name}', imported from '${reg}', which is not read`, id)], at, LOWERING_NS);
     if (this.extensionAliases.has(name)) {
       const config = this.extensionAliases.get(name);
       if (config) return call('createObject', [lit('config', id), this.expr(config, ctx)], at);

@@ -379,6 +379,26 @@ describe('Bicep lowering: modules and imports', () => {
     expect(obj(props.templateLink).uri).toBe('br/public:avm/res/network/virtual-network:0.1.0');
   });
 
+  it('makes variables imported from a registry or an ARM JSON template unknown, with a note at the import and no error where they are used', () => {
+    const r = load(
+      [
+        "import { subnetConfig } from 'br/public:avm/utl/types/avm-common-types:0.5.1'",
+        "import * as shared from 'shared.json'",
+        'var cfg = subnetConfig',
+        'var d = shared.defaults',
+        '',
+      ].join('\n'),
+      { 'shared.json': '{"variables": {"defaults": {"name": "x"}}, "resources": []}' },
+    );
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['note', 'note']);
+    const scope = scopeOf(r);
+    const cfg = scope.variable('cfg', r.span);
+    expect(cfg).toBeInstanceOf(Unknown);
+    expect((cfg as Unknown).reason.message).toBe("'subnetConfig', imported from 'br/public:avm/utl/types/avm-common-types:0.5.1', which is not read");
+    expect(scope.variable('d', r.span)).toBeInstanceOf(Unknown);
+    expect(scope.diagnostics.items).toEqual([]);
+  });
+
   it("lets functions use the file's variables, also through imports (Bicep 0.29 and later), and nothing else", () => {
     const r = load(
       [
