@@ -24463,7 +24463,7 @@ var FileLowerer = class extends ExprLowerer {
       return call2("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
     }
     const reg = this.unknownImports.get(name);
-    if (reg !== void 0) return call2("unresolvedRegistryImport", [lit(reg, id), lit(name, id)], at2);
+    if (reg !== void 0) return call2("notRead", [lit(`'${name}', imported from '${reg}', which is not read`, id)], at2, LOWERING_NS);
     if (this.extensionAliases.has(name)) {
       const config = this.extensionAliases.get(name);
       if (config) return call2("createObject", [lit("config", id), this.expr(config, ctx)], at2);

@@ -20698,7 +20698,7 @@ var init_lower = __esm({
           return call2("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
         }
         const reg = this.unknownImports.get(name);
-        if (reg !== void 0) return call2("unresolvedRegistryImport", [lit(reg, id), lit(name, id)], at2);
+        if (reg !== void 0) return call2("notRead", [lit(`'${name}', imported from '${reg}', which is not read`, id)], at2, LOWERING_NS);
         if (this.extensionAliases.has(name)) {
           const config = this.extensionAliases.get(name);
           if (config) return call2("createObject", [lit("config", id), this.expr(config, ctx)], at2);
@@ -29827,4 +29827,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build bc8d154dfde0e450b8ddf059795f3b47
+// vtaplint-build eedeea38942f530eef32bcf3b79cceed

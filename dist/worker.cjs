@@ -14444,7 +14444,7 @@ var FileLowerer = class extends ExprLowerer {
       return call2("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
     }
     const reg = this.unknownImports.get(name);
-    if (reg !== void 0) return call2("unresolvedRegistryImport", [lit(reg, id), lit(name, id)], at2);
+    if (reg !== void 0) return call2("notRead", [lit(`'${name}', imported from '${reg}', which is not read`, id)], at2, LOWERING_NS);
     if (this.extensionAliases.has(name)) {
       const config = this.extensionAliases.get(name);
       if (config) return call2("createObject", [lit("config", id), this.expr(config, ctx)], at2);
@@ -19299,4 +19299,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 58aea48e17f9799aaf817932ca9d1f64
+// vtaplint-build 19a078391b87a73f46a315fdde87c3fb
