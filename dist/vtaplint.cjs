@@ -24710,6 +24710,7 @@ var vtap_arm_only_default2 = defineRule(
 
 // rules/vtap-same-region.ts
 init_located();
+init_resource_id();
 init_value();
 
 // rules/vtap-same-region.md
@@ -24765,6 +24766,29 @@ var vtap_same_region_default2 = defineRule(
       const d = destinationOf(tap, ctx.graph);
       const target = d && destinationTarget(d);
       if (target && d) check(target.resource, target.kind === "nic" ? "destination NIC" : "destination load balancer", [{ span: d.id.span, message: "the destination of the TAP" }]);
+    }
+    const outside = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      const t = source.tap;
+      if (!nic || nic.existing || outside.has(nic) || !(t.kind === "external" || t.kind === "resource" && t.resource.existing)) continue;
+      outside.add(nic);
+      const loc = at(nic.root, "location");
+      if (typeof loc.value !== "string") continue;
+      const tapName = t.kind === "resource" ? `TAP '${t.resource.displayName}'` : `TAP '${idNames(t.id)}'`;
+      const base = { span: loc.span, resource: nic, related: [sourceRelated(source)] };
+      const region = normalizeRegion(loc.value);
+      if (!ctx.regions.supported.has(region) && !ctx.regions.comingSoon.has(region)) {
+        ctx.fail({
+          ...base,
+          message: `source NIC '${nic.displayName}' is in '${loc.value}', where virtual network TAP is not available, so ${tapName} (not deployed by this template) cannot be in its region; the TAP and its sources must be in one region: move the source into the TAP's region`
+        });
+      } else {
+        ctx.indeterminate({
+          ...base,
+          message: `cannot tell whether source NIC '${nic.displayName}' is in the region of ${tapName}: the TAP is not deployed by this template, so its region is not known here; they must be in one region ('${loc.value}')`
+        });
+      }
     }
   }
 );
@@ -29827,4 +29851,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build eedeea38942f530eef32bcf3b79cceed
+// vtaplint-build fb7c8c748563db5493a667bf0c45f775

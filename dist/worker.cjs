@@ -3056,6 +3056,29 @@ var vtap_same_region_default2 = defineRule(
       const target = d && destinationTarget(d);
       if (target && d) check(target.resource, target.kind === "nic" ? "destination NIC" : "destination load balancer", [{ span: d.id.span, message: "the destination of the TAP" }]);
     }
+    const outside = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      const t = source.tap;
+      if (!nic || nic.existing || outside.has(nic) || !(t.kind === "external" || t.kind === "resource" && t.resource.existing)) continue;
+      outside.add(nic);
+      const loc = at(nic.root, "location");
+      if (typeof loc.value !== "string") continue;
+      const tapName = t.kind === "resource" ? `TAP '${t.resource.displayName}'` : `TAP '${idNames(t.id)}'`;
+      const base = { span: loc.span, resource: nic, related: [sourceRelated(source)] };
+      const region = normalizeRegion(loc.value);
+      if (!ctx.regions.supported.has(region) && !ctx.regions.comingSoon.has(region)) {
+        ctx.fail({
+          ...base,
+          message: `source NIC '${nic.displayName}' is in '${loc.value}', where virtual network TAP is not available, so ${tapName} (not deployed by this template) cannot be in its region; the TAP and its sources must be in one region: move the source into the TAP's region`
+        });
+      } else {
+        ctx.indeterminate({
+          ...base,
+          message: `cannot tell whether source NIC '${nic.displayName}' is in the region of ${tapName}: the TAP is not deployed by this template, so its region is not known here; they must be in one region ('${loc.value}')`
+        });
+      }
+    }
   }
 );
 
@@ -19299,4 +19322,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 19a078391b87a73f46a315fdde87c3fb
+// vtaplint-build 2259f1f96bd5d774c726d7a0e223d97f

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
-import { declaredNic, destinationOf, destinationTarget, sameRegion, sourcesOfTap, taps, vmsOfNic } from '../src/graph/vtap.js';
+import { idNames } from '../src/graph/resource-id.js';
+import { declaredNic, destinationOf, destinationTarget, normalizeRegion, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic } from '../src/graph/vtap.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -59,6 +60,33 @@ export default defineRule(
       const d = destinationOf(tap, ctx.graph);
       const target = d && destinationTarget(d);
       if (target && d) check(target.resource, target.kind === 'nic' ? 'destination NIC' : 'destination load balancer', [{ span: d.id.span, message: 'the destination of the TAP' }]);
+    }
+    // Sources the template attaches to a TAP it does not deploy (declared `existing`, or only
+    // named by its id): the TAP's region is not in the template. A source NIC in a region where
+    // vTAP is neither available nor coming cannot share a region with any TAP: that fails; any
+    // other region is indeterminate, so the user knows the check could not be made.
+    const outside = new Set<DeployedResource>();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      const t = source.tap;
+      if (!nic || nic.existing || outside.has(nic) || !(t.kind === 'external' || (t.kind === 'resource' && t.resource.existing))) continue;
+      outside.add(nic);
+      const loc = at(nic.root, 'location');
+      if (typeof loc.value !== 'string') continue;
+      const tapName = t.kind === 'resource' ? `TAP '${t.resource.displayName}'` : `TAP '${idNames(t.id)}'`;
+      const base = { span: loc.span, resource: nic, related: [sourceRelated(source)] };
+      const region = normalizeRegion(loc.value);
+      if (!ctx.regions.supported.has(region) && !ctx.regions.comingSoon.has(region)) {
+        ctx.fail({
+          ...base,
+          message: `source NIC '${nic.displayName}' is in '${loc.value}', where virtual network TAP is not available, so ${tapName} (not deployed by this template) cannot be in its region; the TAP and its sources must be in one region: move the source into the TAP's region`,
+        });
+      } else {
+        ctx.indeterminate({
+          ...base,
+          message: `cannot tell whether source NIC '${nic.displayName}' is in the region of ${tapName}: the TAP is not deployed by this template, so its region is not known here; they must be in one region ('${loc.value}')`,
+        });
+      }
     }
   },
 );
