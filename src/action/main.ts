@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
-import { countByLevel, countedFindings, lint, relativePath, type LintResult } from '../engine/lint.js';
+import { countByLevel, countedFindings, lint, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 import { formatSarif } from '../report/sarif.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -63,11 +63,16 @@ async function runAction(runner: Runner): Promise<number> {
     }
     throw e;
   }
-  for (const m of result.missing) runner.log(annotation('warning', `no files match '${m}'`, { title: 'vtaplint' }));
+  // Paths that match nothing are bad usage in the CLI (exit 2) and fail the step here: a typo in
+  // `paths` would otherwise lint less, or nothing, and pass. The other paths are still linted.
+  const missing = result.missing.length ? `no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths')` : undefined;
+  if (missing) runner.log(annotation('error', missing, { title: 'vtaplint' }));
 
   const sarifPath = path.resolve(workspace, sarifFile);
   mkdirSync(path.dirname(sarifPath), { recursive: true });
-  writeFileSync(sarifPath, formatSarif(result, RULES, { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString() }));
+  // As in the CLI's SARIF, the log says which paths matched nothing.
+  const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m): ToolNotification => ({ level: 'warning', message: `no files match '${m}'` }))] };
+  writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString() }));
 
   const counted = countedFindings(result);
   const changed = changedLines(env, workspace);
@@ -89,19 +94,16 @@ async function runAction(runner: Runner): Promise<number> {
       `; SARIF written to ${relativePath(workspace, sarifPath)}`,
   );
   const head = pullRequestRange(env)?.head;
-  appendSummary(runner, formatSummary(result, counted, { blobBase: blobBase(env, head === 'HEAD' ? undefined : head), annotated, changedOnly: changed !== undefined }));
+  const runNotes: ToolNotification[] = [...(missing ? [{ level: 'error' as const, message: missing }] : []), ...result.notifications];
+  appendSummary(runner, formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, head === 'HEAD' ? undefined : head), annotated, changedOnly: changed !== undefined }));
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));
   setOutput(runner, 'notes', String(counts.note));
   setOutput(runner, 'sarif-file', sarifPath);
 
-  if (result.notifications.some((n) => n.level === 'error')) return 1;
   const failing = failOn === 'never' ? 0 : failOn === 'error' ? counts.error : failOn === 'warning' ? counts.error + counts.warning : counted.length;
-  if (failing > 0) {
-    runner.log(annotation('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' }));
-    return 1;
-  }
-  return 0;
+  if (failing > 0) runner.log(annotation('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' }));
+  return missing || failing > 0 || result.notifications.some((n) => n.level === 'error') ? 1 : 0;
 }
 
 function annotationOf(f: Finding, rel: string): string {

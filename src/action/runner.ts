@@ -19,10 +19,14 @@ export function getInput(r: Runner, name: string): string {
   return (r.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
-/** A multi-line input: one value per line (commas also separate, as many actions allow), blanks dropped. */
+/**
+ * A multi-line input: one value per line, trimmed, blank lines dropped. Only line breaks separate
+ * values (as action.yml says): a comma belongs to the value, as in the glob `infra/{a,b}.json` or
+ * a file name with a comma, and splitting there turned such a glob into two paths matching nothing.
+ */
 export function getList(r: Runner, name: string): string[] {
   return getInput(r, name)
-    .split(/[\r\n,]+/)
+    .split(/\r\n|\r|\n/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }

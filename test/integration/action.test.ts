@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO } from '../helpers.js';
 import { parseUnifiedDiff } from '../../src/action/changed.js';
-import { annotation, fileCommand } from '../../src/action/runner.js';
+import { run } from '../../src/action/main.js';
+import { annotation, fileCommand, getList } from '../../src/action/runner.js';
 import { RULES } from '../../rules/index.js';
 
 const BUNDLE = path.join(REPO, 'dist/action.js');
@@ -63,7 +64,8 @@ function prWorkspace(): { dir: string; base: string; head: string } {
   return { dir, base, head };
 }
 
-function runBundle(dir: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Run {
+/** The environment the runner gives the action (fresh output and summary files in dir). */
+function actionEnv(dir: string, inputs: Record<string, string>, extraEnv: Record<string, string>): { env: Record<string, string>; outFile: string; summaryFile: string } {
   const outFile = path.join(dir, 'output.txt');
   const summaryFile = path.join(dir, 'summary.md');
   writeFileSync(outFile, '');
@@ -82,8 +84,28 @@ function runBundle(dir: string, inputs: Record<string, string>, extraEnv: Record
   // The runner sets INPUT_<NAME> for every input, with its default when the workflow omits it.
   const defaults: Record<string, string> = { paths: '.', config: '', parameters: '', 'sarif-file': 'vtaplint.sarif', 'fail-on': 'error', baseline: '' };
   for (const [k, v] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
+  return { env, outFile, summaryFile };
+}
+
+function runBundle(dir: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Run {
+  const { env, outFile, summaryFile } = actionEnv(dir, inputs, extraEnv);
   const r = spawnSync(process.execPath, [BUNDLE], { cwd: path.join(dir, 'ws'), env, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, outputs: parseOutputs(readFileSync(outFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), dir };
+}
+
+/** The action from its sources, in this process (what the bundle runs, without a rebuild). */
+async function runSource(dir: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<Run> {
+  const { env, outFile, summaryFile } = actionEnv(dir, inputs, extraEnv);
+  const lines: string[] = [];
+  const exitCode = process.exitCode;
+  let code: number;
+  try {
+    code = await run({ env, log: (line) => lines.push(line) });
+  } finally {
+    // run() sets the exit code of the process, which here is the test runner's.
+    process.exitCode = exitCode;
+  }
+  return { code, stdout: lines.map((l) => `${l}\n`).join(''), outputs: parseOutputs(readFileSync(outFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), dir };
 }
 
 function validate(file: string): string[] {
@@ -152,6 +174,31 @@ describe('the action bundle, run as the runner runs it', () => {
     ]);
     expect(r.summary).toContain('baseline: 1 unchanged, 0 updated, 1 absent');
     expect(validate(path.join(dir, 'ws/vtaplint.sarif'))).toEqual([]);
+  });
+});
+
+describe('the action from its sources', () => {
+  test('paths: one per line; a comma belongs to the path, so a brace glob lints what it names', async () => {
+    expect(getList({ env: { INPUT_PATHS: ' infra/{a,b}.json \r\n\n  x,y.json\r' }, log: () => {} }, 'paths')).toEqual(['infra/{a,b}.json', 'x,y.json']);
+    expect(getList({ env: { INPUT_PARAMETERS: 'p/{dev,prod}.parameters.json' }, log: () => {} }, 'parameters')).toEqual(['p/{dev,prod}.parameters.json']);
+    const { dir } = prWorkspace();
+    const r = await runSource(dir, { paths: '{new-bad,new-error}.json' });
+    expect(r.stdout).not.toContain('no files match');
+    expect(r.outputs).toMatchObject({ errors: '1', warnings: '1' });
+    expect(r.code).toBe(1);
+  });
+
+  test('paths: one that matches nothing fails the step with an error naming it; the others are linted', async () => {
+    const { dir } = prWorkspace();
+    // new-bad.json alone has only a warning, which fail-on: error lets pass: the typo fails the step.
+    const r = await runSource(dir, { paths: 'new-bad.json\nnew-bda.json\nmissing/*.bicep' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::error title=vtaplint::no files match 'new-bda.json', 'missing/*.bicep' (input 'paths')\n");
+    expect(r.outputs).toMatchObject({ errors: '0', warnings: '1' });
+    expect(r.summary).toContain("> **error**: no files match 'new-bda.json', 'missing/*.bicep' (input 'paths')");
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'ws/vtaplint.sarif'), 'utf8')) as { runs: { invocations: { toolExecutionNotifications?: { message: { text: string } }[] }[] }[] };
+    expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications?.map((n) => n.message.text)).toEqual(["no files match 'new-bda.json'", "no files match 'missing/*.bicep'"]);
+    expect((await runSource(dir, { paths: 'new-bad.json' })).code).toBe(0);
   });
 });
 
