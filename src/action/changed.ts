@@ -1,7 +1,14 @@
 // The lines a pull request changes, so annotations land where the author is looking. Read from the
-// event payload (GITHUB_EVENT_PATH: base and head commits) and `git diff` in the workspace; never
-// from the network. When that is not possible (not a pull request, a shallow clone without the
-// base commit), the answer is undefined and every finding is annotated.
+// event payload (GITHUB_EVENT_PATH: the base commit) and `git diff` in the workspace; never from
+// the network. When that is not possible (not a pull request, a shallow clone without the base
+// commit), the answer is undefined and every finding is annotated.
+//
+// The lines are those of the checked-out tree, which is what was linted: for pull_request events
+// actions/checkout checks out the merge commit (refs/pull/N/merge), not the PR's head, and when
+// the base branch has moved the same line has another number there. So the diff runs from the
+// merge base of the base commit and HEAD to HEAD: for the merge commit, whose first parent is the
+// base, that is the PR's changes at merge-commit line numbers; for a checkout of the head, the
+// PR's changes as GitHub shows them.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Env } from './runner.js';
@@ -10,10 +17,11 @@ import type { Env } from './runner.js';
 export type ChangedLines = Map<string, Set<number>>;
 
 interface PullRequestEvent {
-  pull_request?: { base?: { sha?: string; ref?: string }; head?: { sha?: string } };
+  pull_request?: { base?: { sha?: string; ref?: string } };
 }
 
-export function pullRequestRange(env: Env): { base: string; head: string } | undefined {
+/** The pull request's base commit, from the event payload; undefined when not a pull request. */
+export function pullRequestBase(env: Env): string | undefined {
   const file = env.GITHUB_EVENT_PATH;
   if (!file) return undefined;
   let event: PullRequestEvent;
@@ -24,9 +32,23 @@ export function pullRequestRange(env: Env): { base: string; head: string } | und
   }
   const pr = event.pull_request;
   if (!pr) return undefined;
-  const head = pr.head?.sha ?? 'HEAD';
-  const base = pr.base?.sha ?? (env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : undefined);
-  return base ? { base, head } : undefined;
+  return pr.base?.sha ?? (env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : undefined);
+}
+
+function git(workspace: string, args: string[]): string {
+  return execFileSync('git', args, { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+}
+
+/**
+ * The commit checked out in the workspace (what was linted), for links to its lines; GITHUB_SHA
+ * when the workspace is not a git checkout git can read.
+ */
+export function checkedOutCommit(env: Env, workspace: string): string | undefined {
+  try {
+    return git(workspace, ['rev-parse', '--verify', '--quiet', 'HEAD']).trim() || env.GITHUB_SHA;
+  } catch {
+    return env.GITHUB_SHA;
+  }
 }
 
 /** Parses `git diff --unified=0` output into changed lines per file. */
@@ -55,17 +77,19 @@ export function parseUnifiedDiff(diff: string): ChangedLines {
   return out;
 }
 
-/** Changed lines of the pull request, or undefined when they cannot be known offline. */
+/** Changed lines of the pull request in the checked-out tree, or undefined when they cannot be known offline. */
 export function changedLines(env: Env, workspace: string): ChangedLines | undefined {
-  const range = pullRequestRange(env);
-  if (!range) return undefined;
-  const git = (args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+  const base = pullRequestBase(env);
+  if (!base) return undefined;
+  const diff = (range: string[]) => parseUnifiedDiff(git(workspace, ['diff', '--unified=0', '--no-color', '--no-ext-diff', '--diff-filter=AMR', ...range]));
   try {
-    // Three dots: what the pull request adds since it branched off, as GitHub shows it.
-    return parseUnifiedDiff(git(['diff', '--unified=0', '--no-color', '--no-ext-diff', '--diff-filter=AMR', `${range.base}...${range.head}`]));
+    // Three dots: from the merge base of the base commit and HEAD (see above).
+    return diff([`${base}...HEAD`]);
   } catch {
     try {
-      return parseUnifiedDiff(git(['diff', '--unified=0', '--no-color', '--no-ext-diff', '--diff-filter=AMR', range.base, range.head]));
+      // No merge base (a shallow clone that has the base commit but not the history): exact for
+      // the merge commit, whose first parent is the base.
+      return diff([base, 'HEAD']);
     } catch {
       return undefined;
     }

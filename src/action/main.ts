@@ -11,7 +11,7 @@ import { countByLevel, countedFindings, lint, relativePath, type LintResult, typ
 import type { Finding } from '../engine/finding.js';
 import { formatSarif } from '../report/sarif.js';
 import pkg from '../../package.json' with { type: 'json' };
-import { changedLines, pullRequestRange, touchesChange } from './changed.js';
+import { changedLines, checkedOutCommit, touchesChange } from './changed.js';
 import { annotation, appendSummary, getInput, getList, setOutput, type Runner } from './runner.js';
 import { blobBase, formatSummary, plural } from './summary.js';
 
@@ -93,9 +93,8 @@ async function runAction(runner: Runner): Promise<number> {
       (changed ? ` (${annotated} on lines this pull request changes)` : '') +
       `; SARIF written to ${relativePath(workspace, sarifPath)}`,
   );
-  const head = pullRequestRange(env)?.head;
   const runNotes: ToolNotification[] = [...(missing ? [{ level: 'error' as const, message: missing }] : []), ...result.notifications];
-  appendSummary(runner, formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, head === 'HEAD' ? undefined : head), annotated, changedOnly: changed !== undefined }));
+  appendSummary(runner, formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, workspace)), annotated, changedOnly: changed !== undefined }));
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));
   setOutput(runner, 'notes', String(counts.note));

@@ -16,10 +16,14 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Where a file's lines are on GitHub (the commit being checked), when the run knows its repository. */
-export function blobBase(env: Env, headSha: string | undefined): string | undefined {
+/**
+ * Where a file's lines are on GitHub, when the run knows its repository: the commit that was
+ * checked out and linted (for a pull request, usually the merge commit), whose line numbers the
+ * findings have; the PR's head has other ones when the base branch has moved.
+ */
+export function blobBase(env: Env, commit: string | undefined): string | undefined {
   const repo = env.GITHUB_REPOSITORY;
-  const sha = headSha ?? env.GITHUB_SHA;
+  const sha = commit ?? env.GITHUB_SHA;
   if (!repo || !sha) return undefined;
   return `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repo}/blob/${sha}`;
 }

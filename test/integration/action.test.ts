@@ -3,7 +3,7 @@
 // pull_request event in GITHUB_EVENT_PATH; and through @github/local-action. The SARIF it writes
 // passes the SARIF Multitool's "Sarif;Gh" validation.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -62,6 +62,39 @@ function prWorkspace(): { dir: string; base: string; head: string } {
   const head = git(ws, 'rev-parse', 'HEAD');
   writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 1, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'topic' } } }));
   return { dir, base, head };
+}
+
+/**
+ * What actions/checkout gives a pull_request event: the merge commit of the PR into the base
+ * branch, checked out detached. The PR puts good.json's TAP in an unsupported region (line 86 in
+ * the PR's head); meanwhile the base branch added 5 lines above, so the line is 91 in the merge.
+ */
+function mergeWorkspace(): { dir: string; merge: string; head: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
+  const ws = path.join(dir, 'ws');
+  mkdirSync(ws);
+  git(ws, 'init', '-q', '-b', 'main');
+  const rules = Object.fromEntries(RULES.filter((r) => r.meta.id !== 'vtap-supported-region').map((r) => [r.meta.id, 'off']));
+  writeFileSync(path.join(ws, 'vtaplint.config.json'), JSON.stringify({ rules }, null, 2));
+  const good = readFileSync(path.join(FIXTURES, 'pass-supported.json'), 'utf8');
+  writeFileSync(path.join(ws, 'good.json'), good);
+  git(ws, 'add', '.');
+  git(ws, 'commit', '-q', '-m', 'B0');
+  git(ws, 'checkout', '-q', '-b', 'topic');
+  cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(ws, 'good.json'));
+  git(ws, 'commit', '-q', '-am', 'PR');
+  const head = git(ws, 'rev-parse', 'HEAD');
+  git(ws, 'checkout', '-q', 'main');
+  const lines = good.split('\n');
+  lines.splice(3, 0, '  "metadata": {', '    "owner": "network team",', '    "purpose": "vTAP",', '    "reviewed": true', '  },');
+  writeFileSync(path.join(ws, 'good.json'), lines.join('\n'));
+  git(ws, 'commit', '-q', '-am', 'B1');
+  const base = git(ws, 'rev-parse', 'HEAD');
+  git(ws, 'checkout', '-q', '--detach');
+  git(ws, 'merge', '-q', '--no-ff', '-m', 'Merge', head);
+  const merge = git(ws, 'rev-parse', 'HEAD');
+  writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 2, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'topic' } } }));
+  return { dir, merge, head };
 }
 
 /** The environment the runner gives the action (fresh output and summary files in dir). */
@@ -199,6 +232,31 @@ describe('the action from its sources', () => {
     const sarif = JSON.parse(readFileSync(path.join(dir, 'ws/vtaplint.sarif'), 'utf8')) as { runs: { invocations: { toolExecutionNotifications?: { message: { text: string } }[] }[] }[] };
     expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications?.map((n) => n.message.text)).toEqual(["no files match 'new-bda.json'", "no files match 'missing/*.bicep'"]);
     expect((await runSource(dir, { paths: 'new-bad.json' })).code).toBe(0);
+  });
+});
+
+describe('the action from its sources, pull request checked out as its merge commit', () => {
+  test('the changed lines are those of the merge commit, and summary links point at its lines', async () => {
+    const { dir, merge, head } = mergeWorkspace();
+    expect(head).not.toBe(merge);
+    const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: merge });
+    expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=good\.json,line=91,endLine=91,col=19,endColumn=31::TAP 'tap1' is in 'westeurope'/m);
+    expect(r.summary).toContain('1 annotation on the lines this pull request changes');
+    expect(r.summary).toContain(`| [good.json](https://github.com/contoso/infra/blob/${merge}/good.json) | 1 | 0 | 0 | [91](https://github.com/contoso/infra/blob/${merge}/good.json#L91 "vtap-supported-region") |`);
+    expect(r.code).toBe(1);
+  });
+
+  test('links use the checked-out commit, GITHUB_SHA when the workspace is not a git checkout', async () => {
+    const { dir, merge } = mergeWorkspace();
+    // A checkout of the PR's head (actions/checkout with ref: the head sha): HEAD, not GITHUB_SHA.
+    git(path.join(dir, 'ws'), 'checkout', '-q', 'topic');
+    const head = git(path.join(dir, 'ws'), 'rev-parse', 'HEAD');
+    const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: merge });
+    expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=good\.json,line=86,/m);
+    expect(r.summary).toContain(`(https://github.com/contoso/infra/blob/${head}/good.json#L86 "vtap-supported-region")`);
+    rmSync(path.join(dir, 'ws/.git'), { recursive: true });
+    const plain = await runSource(dir, {}, { GITHUB_SHA: merge });
+    expect(plain.summary).toContain(`(https://github.com/contoso/infra/blob/${merge}/good.json#L86 "vtap-supported-region")`);
   });
 });
 
