@@ -11,6 +11,7 @@ import { countByLevel, countedFindings, lint, relativePath, type LintResult, typ
 import type { Finding } from '../engine/finding.js';
 import { formatSarif } from '../report/sarif.js';
 import pkg from '../../package.json' with { type: 'json' };
+import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import { changedLines, checkedOutCommit, touchesChange } from './changed.js';
 import { annotation, appendSummary, getInput, getList, setOutput, type Runner } from './runner.js';
 import { blobBase, formatSummary, plural } from './summary.js';
@@ -66,7 +67,6 @@ async function runAction(runner: Runner): Promise<number> {
   // Paths that match nothing are bad usage in the CLI (exit 2) and fail the step here: a typo in
   // `paths` would otherwise lint less, or nothing, and pass. The other paths are still linted.
   const missing = result.missing.length ? `no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths')` : undefined;
-  if (missing) runner.log(annotation('error', missing, { title: 'vtaplint' }));
 
   const sarifPath = path.resolve(workspace, sarifFile);
   mkdirSync(path.dirname(sarifPath), { recursive: true });
@@ -75,39 +75,56 @@ async function runAction(runner: Runner): Promise<number> {
   writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString() }));
 
   const counted = countedFindings(result);
+  const counts = countByLevel(counted);
+  const failing = failOn === 'never' ? 0 : failOn === 'error' ? counts.error : failOn === 'warning' ? counts.error + counts.warning : counted.length;
+
+  // GitHub shows only the first annotations of each level (annotations.ts). Why the step fails
+  // comes first, so it is always shown; then the findings, errors before warnings before notes;
+  // then the run's other messages, which the job summary has in full anyway.
+  const sink = new AnnotationSink(runner.log);
+  if (missing) sink.add('error', missing, { title: 'vtaplint' });
+  if (failing > 0) sink.add('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' });
+  const notify = (n: ToolNotification) =>
+    sink.add(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(workspace, n.file) } : {}) });
+  for (const n of result.notifications) if (n.level === 'error') notify(n);
+
   const changed = changedLines(env, workspace);
   let annotated = 0;
-  for (const f of counted) {
+  let notAnnotated = 0;
+  for (const f of [...counted].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])) {
     const rel = relativePath(workspace, f.location.file.path);
     const { start, end } = f.location.region;
     if (changed && !touchesChange(changed, rel, start.line, end.line)) continue;
-    runner.log(annotationOf(f, rel));
-    annotated++;
+    if (annotate(sink, f, rel)) annotated++;
+    else notAnnotated++;
   }
-  for (const n of result.notifications) {
-    runner.log(annotation(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(workspace, n.file) } : {}) }));
-  }
-  const counts = countByLevel(counted);
+  for (const n of result.notifications) if (n.level !== 'error') notify(n);
+
   runner.log(
     `vtaplint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}` +
-      (changed ? ` (${annotated} on lines this pull request changes)` : '') +
+      (changed ? ` (${annotated} annotated on lines this pull request changes)` : '') +
       `; SARIF written to ${relativePath(workspace, sarifPath)}`,
   );
+  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); the job summary and the SARIF file have them all`);
   const runNotes: ToolNotification[] = [...(missing ? [{ level: 'error' as const, message: missing }] : []), ...result.notifications];
-  appendSummary(runner, formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, workspace)), annotated, changedOnly: changed !== undefined }));
+  appendSummary(
+    runner,
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, workspace)), annotated, notAnnotated, changedOnly: changed !== undefined }),
+  );
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));
   setOutput(runner, 'notes', String(counts.note));
   setOutput(runner, 'sarif-file', sarifPath);
 
-  const failing = failOn === 'never' ? 0 : failOn === 'error' ? counts.error : failOn === 'warning' ? counts.error + counts.warning : counted.length;
-  if (failing > 0) runner.log(annotation('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' }));
   return missing || failing > 0 || result.notifications.some((n) => n.level === 'error') ? 1 : 0;
 }
 
-function annotationOf(f: Finding, rel: string): string {
+/** Annotation order: a level's cap then drops the least severe findings. */
+const LEVEL_ORDER = { error: 0, warning: 1, note: 2 } as const;
+
+function annotate(sink: AnnotationSink, f: Finding, rel: string): boolean {
   const { start, end } = f.location.region;
-  return annotation(COMMAND[f.level], f.message, {
+  return sink.add(COMMAND[f.level], f.message, {
     title: `vtaplint ${f.ruleId}`,
     file: rel,
     line: start.line,

@@ -4,6 +4,7 @@ import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
 import { countByLevel, relativePath } from '../engine/lint.js';
 import { helpUri } from '../report/json.js';
+import { ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import type { Env } from './runner.js';
 
 const MAX_LINES_PER_FILE = 20;
@@ -28,7 +29,7 @@ export function blobBase(env: Env, commit: string | undefined): string | undefin
   return `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repo}/blob/${sha}`;
 }
 
-export function formatSummary(result: LintResult, counted: readonly Finding[], opts: { blobBase: string | undefined; annotated: number; changedOnly: boolean }): string {
+export function formatSummary(result: LintResult, counted: readonly Finding[], opts: { blobBase: string | undefined; annotated: number; notAnnotated: number; changedOnly: boolean }): string {
   const total = countByLevel(counted);
   const out: string[] = ['## vtaplint', ''];
   const files = new Set(result.files.filter((f) => f.kind !== 'skipped').map((f) => f.path)).size;
@@ -43,6 +44,7 @@ export function formatSummary(result: LintResult, counted: readonly Finding[], o
   }
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, 'annotation')} on the lines this pull request changes`);
   if (extra.length) out.push('', extra.join(' · '));
+  if (opts.notAnnotated) out.push('', `**${plural(opts.notAnnotated, 'finding')} not annotated**: ${ANNOTATION_LIMIT_TEXT}. The tables below and the SARIF file have them.`);
   for (const n of result.notifications) out.push('', `> **${n.level}**: ${cell(n.message.split('\n')[0] ?? '')}`);
   if (counted.length === 0) return `${out.join('\n')}\n`;
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO } from '../helpers.js';
 import { parseUnifiedDiff } from '../../src/action/changed.js';
+import { ANNOTATIONS_PER_STEP, AnnotationSink } from '../../src/action/annotations.js';
 import { run } from '../../src/action/main.js';
 import { annotation, fileCommand, getList } from '../../src/action/runner.js';
 import { RULES } from '../../rules/index.js';
@@ -153,11 +154,12 @@ describe('the action bundle, run as the runner runs it', () => {
     const { dir, head } = prWorkspace();
     const r = runBundle(dir, { 'sarif-file': 'reports/vtaplint.sarif' }, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
     expect(r.code).toBe(1);
-    // old-bad.json fails too, but the pull request does not touch it: no annotation there.
+    // old-bad.json fails too, but the pull request does not touch it: no annotation there. Errors
+    // come before warnings (GitHub caps each level; see annotations.ts).
     const annotations = r.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l.replace(/title=[^,]*,/, '')));
     expect(annotations).toEqual([
-      expect.stringMatching(/^::warning title=vtaplint vtap-supported-region,file=new-bad\.json,line=86,endLine=86,col=19,endColumn=\d+::TAP 'tap1'/),
       expect.stringMatching(/^::error title=vtaplint vtap-supported-region,file=new-error\.json,line=86,endLine=86,col=19,endColumn=31::TAP 'tap1' is in 'westeurope'/),
+      expect.stringMatching(/^::warning title=vtaplint vtap-supported-region,file=new-bad\.json,line=86,endLine=86,col=19,endColumn=\d+::TAP 'tap1'/),
     ]);
     expect(r.stdout).toContain('::error title=vtaplint::vtaplint found 2 problems at or above fail-on: error');
     const sarifPath = path.join(dir, 'ws/reports/vtaplint.sarif');
@@ -257,6 +259,46 @@ describe('the action from its sources, pull request checked out as its merge com
     rmSync(path.join(dir, 'ws/.git'), { recursive: true });
     const plain = await runSource(dir, {}, { GITHUB_SHA: merge });
     expect(plain.summary).toContain(`(https://github.com/contoso/infra/blob/${merge}/good.json#L86 "vtap-supported-region")`);
+  });
+});
+
+describe('the action from its sources: annotations within what GitHub shows', () => {
+  test('at most 10 per level, the failure reason first, errors before warnings; the rest counted in the log and summary', async () => {
+    const { dir } = prWorkspace();
+    const ws = path.join(dir, 'ws');
+    // With new-error.json, new-bad.json and old-bad.json: 13 errors and 12 warnings.
+    for (let i = 0; i < 11; i++) {
+      cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(ws, `e${i}.json`));
+      cpSync(path.join(FIXTURES, 'fail-coming-soon.json'), path.join(ws, `w${i}.json`));
+    }
+    const r = await runSource(dir, {});
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ errors: '13', warnings: '12' });
+    const commands = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(commands.filter((l) => l.startsWith('::error'))).toHaveLength(10);
+    expect(commands.filter((l) => l.startsWith('::warning'))).toHaveLength(10);
+    expect(commands[0]).toBe('::error title=vtaplint::vtaplint found 13 problems at or above fail-on: error');
+    expect(commands.findIndex((l) => l.startsWith('::warning'))).toBe(10);
+    // 13 - 9 errors and 12 - 10 warnings.
+    expect(r.stdout).toContain('vtaplint: 6 findings not annotated (GitHub shows at most 10 error, 10 warning and 10 notice annotations per step)');
+    expect(r.summary).toContain('**6 findings not annotated**: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step.');
+  });
+
+  test('under the caps nothing is said about them', async () => {
+    const { dir } = prWorkspace();
+    const r = await runSource(dir, {});
+    expect(r.stdout.match(/^::(error|warning) title=vtaplint vtap-/gm)).toHaveLength(3);
+    expect(r.stdout).not.toContain('not annotated');
+    expect(r.summary).not.toContain('not annotated');
+  });
+
+  test('the sink stops each level at its cap and counts the rest', () => {
+    const lines: string[] = [];
+    const sink = new AnnotationSink((l) => lines.push(l), { error: 2, warning: 1, notice: 0 });
+    expect([sink.add('error', 'a'), sink.add('warning', 'b'), sink.add('error', 'c'), sink.add('warning', 'd'), sink.add('notice', 'e'), sink.add('error', 'f')]).toEqual([true, true, true, false, false, false]);
+    expect(lines).toEqual(['::error::a', '::warning::b', '::error::c']);
+    expect(sink.dropped).toBe(3);
+    expect(ANNOTATIONS_PER_STEP).toEqual({ error: 10, warning: 10, notice: 10 });
   });
 });
 
