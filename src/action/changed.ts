@@ -11,6 +11,7 @@
 // PR's changes as GitHub shows them.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { unquoteGitPath } from './git-path.js';
 import type { Env } from './runner.js';
 
 /** Relative path (forward slashes) → changed (added or modified) line numbers of the new version. */
@@ -57,12 +58,14 @@ export function parseUnifiedDiff(diff: string): ChangedLines {
   let current: Set<number> | undefined;
   for (const line of diff.split('\n')) {
     if (line.startsWith('+++ ')) {
-      const target = line.slice(4).trim();
+      // Git ends the name with a tab when it has a space (for patch(1)); a name of its own that
+      // ends with a tab or has a quote is C-quoted (git-path.ts), so only that tab is dropped.
+      const target = unquoteGitPath(line.slice(4).replace(/\t$/, ''));
       if (target === '/dev/null') {
         current = undefined;
         continue;
       }
-      const rel = target.replace(/^"?b\//, '').replace(/"$/, '');
+      const rel = target.replace(/^b\//, '');
       current = out.get(rel) ?? new Set();
       out.set(rel, current);
       continue;
@@ -81,7 +84,11 @@ export function parseUnifiedDiff(diff: string): ChangedLines {
 export function changedLines(env: Env, workspace: string): ChangedLines | undefined {
   const base = pullRequestBase(env);
   if (!base) return undefined;
-  const diff = (range: string[]) => parseUnifiedDiff(git(workspace, ['diff', '--unified=0', '--no-color', '--no-ext-diff', '--diff-filter=AMR', ...range]));
+  // core.quotePath=false: names with non-ASCII letters as they are rather than octal escapes (the
+  // parser decodes both, and names with tabs, quotes or backslashes are still quoted). The
+  // prefixes are explicit because diff.noprefix or diff.mnemonicPrefix in a config would change them.
+  const diff = (range: string[]) =>
+    parseUnifiedDiff(git(workspace, ['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=AMR', ...range]));
   try {
     // Three dots: from the merge base of the base commit and HEAD (see above).
     return diff([`${base}...HEAD`]);

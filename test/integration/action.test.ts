@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO } from '../helpers.js';
 import { parseUnifiedDiff } from '../../src/action/changed.js';
+import { unquoteGitPath } from '../../src/action/git-path.js';
 import { ANNOTATIONS_PER_STEP, AnnotationSink } from '../../src/action/annotations.js';
 import { run } from '../../src/action/main.js';
 import { annotation, fileCommand, getList } from '../../src/action/runner.js';
@@ -299,6 +300,45 @@ describe('the action from its sources: annotations within what GitHub shows', ()
     expect(lines).toEqual(['::error::a', '::warning::b', '::error::c']);
     expect(sink.dropped).toBe(3);
     expect(ANNOTATIONS_PER_STEP).toEqual({ error: 10, warning: 10, notice: 10 });
+  });
+});
+
+describe('the action from its sources: file names git quotes', () => {
+  test('a pull request adding files with non-ASCII letters, a space or a quote in their names annotates them', async () => {
+    const { dir } = prWorkspace();
+    const ws = path.join(dir, 'ws');
+    const names = ['pört ä.json', 'say "hi".json', 'plain name.json'];
+    for (const name of names) cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(ws, name));
+    git(ws, 'add', '.');
+    git(ws, 'commit', '-q', '-m', 'names');
+    const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
+    const files = [...r.stdout.matchAll(/^::error title=vtaplint vtap-supported-region,file=([^,]+),line=86,/gm)].map((m) => m[1]);
+    expect(files.sort()).toEqual(['new-error.json', ...names].sort());
+  });
+
+  test('diff headers: C-quoted names (octal UTF-8 bytes, escapes) and the tab after a name with a space', () => {
+    const diff = [
+      'diff --git "a/p\\303\\266rt \\303\\244.json" "b/p\\303\\266rt \\303\\244.json"',
+      '--- /dev/null',
+      '+++ "b/p\\303\\266rt \\303\\244.json"\t',
+      '@@ -0,0 +1,2 @@',
+      '+++ b/plain name.json\t',
+      '@@ -0,0 +3 @@',
+      '+++ "b/tab\\there \\"q\\" back\\\\slash.json"\t',
+      '@@ -1 +1 @@',
+      '+++ "b/ünquoted\\t.json"',
+      '@@ -1 +2 @@',
+    ].join('\n');
+    expect(parseUnifiedDiff(diff)).toEqual(
+      new Map([
+        ['pört ä.json', new Set([1, 2])],
+        ['plain name.json', new Set([3])],
+        ['tab\there "q" back\\slash.json', new Set([1])],
+        ['ünquoted\t.json', new Set([2])],
+      ]),
+    );
+    expect(unquoteGitPath('plain.json')).toBe('plain.json');
+    expect(unquoteGitPath('"\\a\\b\\v\\f\\r\\n\\342\\202\\254\\x"')).toBe('\x07\b\v\f\r\n€\\x');
   });
 });
 
