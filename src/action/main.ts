@@ -1,7 +1,8 @@
 // The GitHub Action (action.yml, bundled into dist/action.js): lints the workspace, writes the
 // SARIF file for github/codeql-action/upload-sarif, annotates the findings on the lines a pull
 // request changes, writes the job summary and sets the outputs errors, warnings, notes and
-// sarif-file. Exits with 1 when findings at or above `fail-on` remain (with a baseline, new ones).
+// sarif-file. Exits with 1 when findings at or above `fail-on` remain (with a baseline, new ones),
+// when a path in `paths` matches nothing, or when vtaplint itself failed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
