@@ -11479,7 +11479,7 @@ var vtap_arm_only_default2 = defineRule(
 );
 
 // rules/vtap-same-region.md
-var vtap_same_region_default = '# vtap-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe TAP\'s `location` and the `location` of every source NIC, source VM and destination NIC or load\nbalancer the template declares are one region. Regions are compared case-insensitively with spaces\nremoved, so `East US` equals `eastus`; two locations from the same deployment-wide expression\n(`resourceGroup().location`) are equal. A location that is only known at deployment (a parameter\nwithout a value) gives an *indeterminate* result naming the expression.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\nThe portal tutorial adds: "The destination and source resource must be in the same region as your virtual network TAP resource."\n\n## Why it matters\nA TAP only mirrors network interfaces of its own region and only sends to a destination in that region: Azure rejects the tap configuration or the TAP.\n\n## How to fix\nDeploy the TAP, the mirrored VMs and NICs, and the collector in one region (use one `location` parameter for all of them).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: \'westeurope\'   // the TAP is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: location       // the same parameter as the TAP\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"name": "collector-nic",\n"location": "westeurope"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"name": "tap1",\n"location": "East US"\n... and every NIC: "location": "eastus"\n```\n';
+var vtap_same_region_default = '# vtap-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe TAP\'s `location` and the `location` of every source NIC, source VM and destination NIC or load\nbalancer the template declares are one region. Regions are compared case-insensitively with spaces\nremoved, so `East US` equals `eastus`; two locations from the same deployment-wide expression\n(`resourceGroup().location`) are equal. A location that is only known at deployment (a parameter\nwithout a value) gives an *indeterminate* result naming the expression.\n\nA source NIC attached to a TAP the template does not deploy (declared `existing`, or named only by\nits id) is compared with what can be known: the TAP\'s region is not in the template, so the result\nis *indeterminate*, unless the NIC is in a region where vTAP is neither available nor coming\n(`regions` in the config): no TAP can be there, so that fails.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\nThe portal tutorial adds: "The destination and source resource must be in the same region as your virtual network TAP resource."\n\n## Why it matters\nA TAP only mirrors network interfaces of its own region and only sends to a destination in that region: Azure rejects the tap configuration or the TAP.\n\n## How to fix\nDeploy the TAP, the mirrored VMs and NICs, and the collector in one region (use one `location` parameter for all of them).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: \'westeurope\'   // the TAP is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: location       // the same parameter as the TAP\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"name": "collector-nic",\n"location": "westeurope"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"name": "tap1",\n"location": "East US"\n... and every NIC: "location": "eastus"\n```\n';
 
 // rules/vtap-same-region.ts
 var vtap_same_region_default2 = defineRule(
@@ -28438,69 +28438,6 @@ var package_default = {
   }
 };
 
-// src/action/changed.ts
-import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync4 } from "node:fs";
-function pullRequestRange(env) {
-  const file = env.GITHUB_EVENT_PATH;
-  if (!file) return void 0;
-  let event;
-  try {
-    event = JSON.parse(readFileSync4(file, "utf8"));
-  } catch {
-    return void 0;
-  }
-  const pr = event.pull_request;
-  if (!pr) return void 0;
-  const head = pr.head?.sha ?? "HEAD";
-  const base = pr.base?.sha ?? (env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : void 0);
-  return base ? { base, head } : void 0;
-}
-function parseUnifiedDiff(diff) {
-  const out = /* @__PURE__ */ new Map();
-  let current;
-  for (const line of diff.split("\n")) {
-    if (line.startsWith("+++ ")) {
-      const target = line.slice(4).trim();
-      if (target === "/dev/null") {
-        current = void 0;
-        continue;
-      }
-      const rel = target.replace(/^"?b\//, "").replace(/"$/, "");
-      current = out.get(rel) ?? /* @__PURE__ */ new Set();
-      out.set(rel, current);
-      continue;
-    }
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (hunk && current) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      for (let i = 0; i < count; i++) current.add(start + i);
-    }
-  }
-  return out;
-}
-function changedLines(env, workspace) {
-  const range = pullRequestRange(env);
-  if (!range) return void 0;
-  const git = (args) => execFileSync("git", args, { cwd: workspace, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
-  try {
-    return parseUnifiedDiff(git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--diff-filter=AMR", `${range.base}...${range.head}`]));
-  } catch {
-    try {
-      return parseUnifiedDiff(git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--diff-filter=AMR", range.base, range.head]));
-    } catch {
-      return void 0;
-    }
-  }
-}
-function touchesChange(changed, file, start, end) {
-  const lines = changed.get(file);
-  if (!lines) return false;
-  for (let l = start; l <= end; l++) if (lines.has(l)) return true;
-  return false;
-}
-
 // src/action/runner.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
@@ -28519,7 +28456,7 @@ function getInput(r, name) {
   return (r.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function getList(r, name) {
-  return getInput(r, name).split(/[\r\n,]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return getInput(r, name).split(/\r\n|\r|\n/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 function fileCommand(name, value) {
   const delimiter = `ghadelimiter_${randomUUID()}`;
@@ -28542,14 +28479,142 @@ function annotation(kind, message, props = {}) {
   return `::${kind}${parts.length ? ` ${parts.join(",")}` : ""}::${escapeData(message)}`;
 }
 
+// src/action/annotations.ts
+var ANNOTATIONS_PER_STEP = { error: 10, warning: 10, notice: 10 };
+var ANNOTATION_LIMIT_TEXT = "GitHub shows at most 10 error, 10 warning and 10 notice annotations per step";
+var AnnotationSink = class {
+  constructor(log, caps = ANNOTATIONS_PER_STEP) {
+    this.log = log;
+    this.caps = caps;
+  }
+  log;
+  caps;
+  used = { error: 0, warning: 0, notice: 0 };
+  /** Annotations not written because their level's cap was reached. */
+  dropped = 0;
+  /** Writes the annotation unless its level is full; true when written. */
+  add(kind, message, props = {}) {
+    if (this.used[kind] >= this.caps[kind]) {
+      this.dropped++;
+      return false;
+    }
+    this.used[kind]++;
+    this.log(annotation(kind, message, props));
+    return true;
+  }
+};
+
+// src/action/changed.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync as readFileSync4 } from "node:fs";
+
+// src/action/git-path.ts
+var SIMPLE = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquoteGitPath(text) {
+  if (text.length < 2 || !text.startsWith('"') || !text.endsWith('"')) return text;
+  const bytes = [];
+  const body = text.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      const cp = body.codePointAt(i);
+      const ch = String.fromCodePoint(cp);
+      for (const b of Buffer.from(ch, "utf8")) bytes.push(b);
+      i += ch.length - 1;
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-3][0-7]{2}/.exec(body.slice(i + 1, i + 4));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else if (next in SIMPLE) {
+      bytes.push(SIMPLE[next]);
+      i += 1;
+    } else {
+      bytes.push(92);
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// src/action/changed.ts
+function pullRequestBase(env) {
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file) return void 0;
+  let event;
+  try {
+    event = JSON.parse(readFileSync4(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+  const pr = event.pull_request;
+  if (!pr) return void 0;
+  return pr.base?.sha ?? (env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : void 0);
+}
+function git(workspace, args) {
+  return execFileSync("git", args, { cwd: workspace, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+}
+function checkedOutCommit(env, workspace) {
+  try {
+    return git(workspace, ["rev-parse", "--verify", "--quiet", "HEAD"]).trim() || env.GITHUB_SHA;
+  } catch {
+    return env.GITHUB_SHA;
+  }
+}
+function parseUnifiedDiff(diff) {
+  const out = /* @__PURE__ */ new Map();
+  let current;
+  for (const line of diff.split("\n")) {
+    if (line.startsWith("+++ ")) {
+      const target = unquoteGitPath(line.slice(4).replace(/\t$/, ""));
+      if (target === "/dev/null") {
+        current = void 0;
+        continue;
+      }
+      const rel = target.replace(/^b\//, "");
+      current = out.get(rel) ?? /* @__PURE__ */ new Set();
+      out.set(rel, current);
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && current) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      for (let i = 0; i < count; i++) current.add(start + i);
+    }
+  }
+  return out;
+}
+function changedLines(env, workspace) {
+  const base = pullRequestBase(env);
+  if (!base) return void 0;
+  const diff = (range) => parseUnifiedDiff(git(workspace, ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", "--diff-filter=AMR", ...range]));
+  try {
+    return diff([`${base}...HEAD`]);
+  } catch {
+    try {
+      return diff([base, "HEAD"]);
+    } catch {
+      return void 0;
+    }
+  }
+}
+function touchesChange(changed, file, start, end) {
+  const lines = changed.get(file);
+  if (!lines) return false;
+  for (let l = start; l <= end; l++) if (lines.has(l)) return true;
+  return false;
+}
+
 // src/action/summary.ts
 var MAX_LINES_PER_FILE = 20;
 var MAX_FILES = 200;
 var cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-function blobBase(env, headSha) {
+function blobBase(env, commit) {
   const repo = env.GITHUB_REPOSITORY;
-  const sha = headSha ?? env.GITHUB_SHA;
+  const sha = commit ?? env.GITHUB_SHA;
   if (!repo || !sha) return void 0;
   return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${repo}/blob/${sha}`;
 }
@@ -28568,6 +28633,7 @@ function formatSummary(result, counted, opts) {
   }
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, "annotation")} on the lines this pull request changes`);
   if (extra.length) out.push("", extra.join(" \xB7 "));
+  if (opts.notAnnotated) out.push("", `**${plural(opts.notAnnotated, "finding")} not annotated**: ${ANNOTATION_LIMIT_TEXT}. The tables below and the SARIF file have them.`);
   for (const n of result.notifications) out.push("", `> **${n.level}**: ${cell(n.message.split("\n")[0] ?? "")}`);
   if (counted.length === 0) return `${out.join("\n")}
 `;
@@ -28652,44 +28718,49 @@ async function runAction(runner) {
     }
     throw e;
   }
-  for (const m of result.missing) runner.log(annotation("warning", `no files match '${m}'`, { title: "vtaplint" }));
+  const missing = result.missing.length ? `no files match ${result.missing.map((m) => `'${m}'`).join(", ")} (input 'paths')` : void 0;
   const sarifPath = path15.resolve(workspace, sarifFile);
   mkdirSync(path15.dirname(sarifPath), { recursive: true });
-  writeFileSync(sarifPath, formatSarif(result, RULES, { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }));
+  const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m) => ({ level: "warning", message: `no files match '${m}'` }))] };
+  writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }));
   const counted = countedFindings(result);
+  const counts = countByLevel(counted);
+  const failing = failOn === "never" ? 0 : failOn === "error" ? counts.error : failOn === "warning" ? counts.error + counts.warning : counted.length;
+  const sink = new AnnotationSink(runner.log);
+  if (missing) sink.add("error", missing, { title: "vtaplint" });
+  if (failing > 0) sink.add("error", `vtaplint found ${failing} ${failing === 1 ? "problem" : "problems"} at or above fail-on: ${failOn}`, { title: "vtaplint" });
+  const notify = (n) => sink.add(n.level === "note" ? "notice" : n.level, n.message.split("\n")[0] ?? "", { title: "vtaplint", ...n.file ? { file: relativePath(workspace, n.file) } : {} });
+  for (const n of result.notifications) if (n.level === "error") notify(n);
   const changed = changedLines(env, workspace);
   let annotated = 0;
-  for (const f of counted) {
+  let notAnnotated = 0;
+  for (const f of [...counted].sort((a, b) => LEVEL_ORDER2[a.level] - LEVEL_ORDER2[b.level])) {
     const rel = relativePath(workspace, f.location.file.path);
     const { start, end } = f.location.region;
     if (changed && !touchesChange(changed, rel, start.line, end.line)) continue;
-    runner.log(annotationOf(f, rel));
-    annotated++;
+    if (annotate(sink, f, rel)) annotated++;
+    else notAnnotated++;
   }
-  for (const n of result.notifications) {
-    runner.log(annotation(n.level === "note" ? "notice" : n.level, n.message.split("\n")[0] ?? "", { title: "vtaplint", ...n.file ? { file: relativePath(workspace, n.file) } : {} }));
-  }
-  const counts = countByLevel(counted);
+  for (const n of result.notifications) if (n.level !== "error") notify(n);
   runner.log(
-    `vtaplint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}` + (changed ? ` (${annotated} on lines this pull request changes)` : "") + `; SARIF written to ${relativePath(workspace, sarifPath)}`
+    `vtaplint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}` + (changed ? ` (${annotated} annotated on lines this pull request changes)` : "") + `; SARIF written to ${relativePath(workspace, sarifPath)}`
   );
-  const head = pullRequestRange(env)?.head;
-  appendSummary(runner, formatSummary(result, counted, { blobBase: blobBase(env, head === "HEAD" ? void 0 : head), annotated, changedOnly: changed !== void 0 }));
+  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, "finding")} not annotated (${ANNOTATION_LIMIT_TEXT}); the job summary and the SARIF file have them all`);
+  const runNotes = [...missing ? [{ level: "error", message: missing }] : [], ...result.notifications];
+  appendSummary(
+    runner,
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, workspace)), annotated, notAnnotated, changedOnly: changed !== void 0 })
+  );
   setOutput(runner, "errors", String(counts.error));
   setOutput(runner, "warnings", String(counts.warning));
   setOutput(runner, "notes", String(counts.note));
   setOutput(runner, "sarif-file", sarifPath);
-  if (result.notifications.some((n) => n.level === "error")) return 1;
-  const failing = failOn === "never" ? 0 : failOn === "error" ? counts.error : failOn === "warning" ? counts.error + counts.warning : counted.length;
-  if (failing > 0) {
-    runner.log(annotation("error", `vtaplint found ${failing} ${failing === 1 ? "problem" : "problems"} at or above fail-on: ${failOn}`, { title: "vtaplint" }));
-    return 1;
-  }
-  return 0;
+  return missing || failing > 0 || result.notifications.some((n) => n.level === "error") ? 1 : 0;
 }
-function annotationOf(f, rel) {
+var LEVEL_ORDER2 = { error: 0, warning: 1, note: 2 };
+function annotate(sink, f, rel) {
   const { start, end } = f.location.region;
-  return annotation(COMMAND[f.level], f.message, {
+  return sink.add(COMMAND[f.level], f.message, {
     title: `vtaplint ${f.ruleId}`,
     file: rel,
     line: start.line,
