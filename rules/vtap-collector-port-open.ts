@@ -97,7 +97,7 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
 
 function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t: DestinationTarget): void {
   if (t.resource.existing) return;
-  const frontend = { lb: t.resource, type: 'frontendIPConfigurations' as const, key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: undefined };
+  const frontend = { lb: t.resource, type: 'frontendIPConfigurations' as const, key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: undefined, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === 'loadBalancingRules');
   let unknown = false;
   for (const r of rules) {

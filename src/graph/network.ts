@@ -145,9 +145,15 @@ export interface LbPart {
   /** Lower-cased name, the comparison key. */
   key: string;
   name: string;
-  /** Its declaration (inline entry or the child resource's root), when the template has it. */
+  /** Its declaration (inline entry or the child resource's root), when the template has it: the inline entry when both are there. */
   decl: LocatedValue | undefined;
   child: DeployedResource | undefined;
+  /**
+   * Every declaration of the part, inline entry first, then the child resource: one pool may be
+   * named inline (`{ name: 'sql' }`, as Azure Verified Modules write it) and given its members by
+   * a child `loadBalancers/backendAddressPools` resource. Both are the one pool.
+   */
+  decls: LocatedValue[];
 }
 
 const LB_PARTS: LbPartType[] = ['backendAddressPools', 'inboundNatRules', 'frontendIPConfigurations', 'loadBalancingRules', 'probes'];
@@ -162,31 +168,65 @@ function lbPartOfResolution(res: Resolution): LbPart | undefined {
     const type = LB_PARTS.find((t) => lower(t) === lower(res.subTypes[0] ?? ''));
     const name = segmentText(res.subNames[0] as Segment);
     if (!type || name === undefined) return undefined;
-    const child = res.resource.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1] as Segment) ?? '') === lower(name));
-    return { lb: res.resource, type, key: lower(name), name, decl: res.entry ?? child?.root, child };
+    const child = childPart(res.resource, type, name);
+    return part(res.resource, type, name, res.entry, child);
   }
   if (res.kind === 'resource' && res.resource.parent && lower(res.resource.parent.type) === lower(TYPES.lb)) {
     const type = LB_PARTS.find((t) => lower(`${TYPES.lb}/${t}`) === lower(res.resource.type));
     const name = segmentText(res.id.names[1] as Segment);
     if (!type || name === undefined) return undefined;
-    return { lb: res.resource.parent, type, key: lower(name), name, decl: res.resource.root, child: res.resource };
+    return part(res.resource.parent, type, name, inlinePart(res.resource.parent, type, name), res.resource);
   }
   return undefined;
 }
 
-/** Every part of one kind a load balancer declares, inline or as child resources. */
+/** A part from its inline entry and its child resource, either of which may be missing. */
+function part(lb: DeployedResource, type: LbPartType, name: string, entry: LocatedValue | undefined, child: DeployedResource | undefined): LbPart {
+  const decls = child ? (entry ? [entry, child.root] : [child.root]) : entry ? [entry] : [];
+  return { lb, type, key: lower(name), name, decl: decls[0], child, decls };
+}
+
+/** The inline entry of a load balancer part, by name. */
+function inlinePart(lb: DeployedResource, type: LbPartType, name: string): LocatedValue | undefined {
+  return elements(at(lb.root, 'properties', type)).find((e) => {
+    const n = at(e, 'name').value;
+    return typeof n === 'string' && lower(n) === lower(name);
+  });
+}
+
+/** The child resource declaring a load balancer part, by name. */
+function childPart(lb: DeployedResource, type: LbPartType, name: string): DeployedResource | undefined {
+  return lb.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1] as Segment) ?? '') === lower(name));
+}
+
+/**
+ * Every part of one kind a load balancer declares, inline or as child resources; a part declared
+ * both ways (same name) is one part with both declarations.
+ */
 export function lbParts(lb: DeployedResource, type: LbPartType): LbPart[] {
   const out: LbPart[] = [];
   for (const e of elements(at(lb.root, 'properties', type))) {
     const n = at(e, 'name').value;
-    if (typeof n === 'string') out.push({ lb, type, key: lower(n), name: n, decl: e, child: undefined });
+    if (typeof n === 'string') out.push(part(lb, type, n, e, undefined));
   }
   for (const c of lb.children) {
     if (lower(c.type) !== lower(`${TYPES.lb}/${type}`)) continue;
     const n = segmentText(c.id.names[1] as Segment);
-    if (n !== undefined && !out.some((o) => o.key === lower(n))) out.push({ lb, type, key: lower(n), name: n, decl: c.root, child: c });
+    if (n === undefined) continue;
+    const i = out.findIndex((o) => o.key === lower(n));
+    const known = out[i];
+    if (!known) out.push(part(lb, type, n, undefined, c));
+    else if (!known.child) out[i] = part(lb, type, known.name, known.decl, c);
   }
   return out;
+}
+
+/**
+ * The IP-based members a backend pool lists (`loadBalancerBackendAddresses`), from every
+ * declaration of the pool: its inline entry and its child resource.
+ */
+export function poolAddresses(pool: LbPart): LocatedValue[] {
+  return pool.decls.flatMap((d) => elements(at(d, 'properties', 'loadBalancerBackendAddresses')));
 }
 
 /** How a NIC sits behind a load balancer. */
@@ -228,8 +268,7 @@ export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource):
     let nicNetwork: NetworkRef | undefined;
     for (const lb of deployedOfType(graph, TYPES.lb)) {
       for (const pool of lbParts(lb, 'backendAddressPools')) {
-        if (!pool.decl) continue;
-        for (const addr of elements(at(pool.decl, 'properties', 'loadBalancerBackendAddresses'))) {
+        for (const addr of poolAddresses(pool)) {
           const a = at(addr, 'properties', 'ipAddress');
           if (typeof a.value !== 'string' || a.value !== ip) continue;
           // The entry names its network (virtualNetwork.id) or subnet (subnet.id); an entry whose

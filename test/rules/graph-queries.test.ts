@@ -8,10 +8,14 @@ import { analyze } from '../deploy/helpers.js';
 import { TYPES, declaredNic, destinationOf, destinationTarget, orderedAfter, sameRegion, tapSources, taps } from '../../src/graph/vtap.js';
 import {
   broadSource,
+  lbParts,
   loadBalancersOfNic,
+  membersOfPool,
   networkName,
   networksOfNic,
   peeringFromTo,
+  poolAddresses,
+  poolsOfRule,
   portCovers,
   privateLinkFrontends,
   rulesReaching,
@@ -23,6 +27,7 @@ import { tapNetworkPairs } from '../../src/graph/tap-network.js';
 import { actionMatches, grants, permissionsOf, roleDefinitions } from '../../src/graph/roles.js';
 import { typeShape, type TypeIndex } from '../../src/graph/type-shape.js';
 import { Unknown } from '../../src/expr/value.js';
+import { at } from '../../src/graph/located.js';
 import index from '../../rules/data/type-index.json' with { type: 'json' };
 
 function graphOf(fixture: string): ResourceGraph {
@@ -152,6 +157,19 @@ describe('load balancers in front of a NIC', () => {
     const g = graphOf('vtap-source-floating-ip/fail-ip-based-pool.json');
     const ms = loadBalancersOfNic(g, nicNamed(g, 'web-nic'));
     expect(ms.map((m) => [m.lb.displayName, m.via.value])).toEqual([['web-lb', '10.0.0.10']]);
+  });
+  test('a pool named inline and filled by a child backendAddressPools resource is one pool with both declarations', () => {
+    const g = graphOf('vtap-source-floating-ip/fail-child-pool-named-inline.bicep');
+    const lb = g.ofType(TYPES.lb)[0]!;
+    const pools = lbParts(lb, 'backendAddressPools');
+    expect(pools.map((p) => [p.name, p.decls.length, p.child?.displayName])).toEqual([['sql', 2, 'sqlPool']]);
+    expect(poolAddresses(pools[0]!).map((a) => at(a, 'properties', 'ipAddress').value)).toEqual(['10.30.1.10']);
+    const [m] = loadBalancersOfNic(g, nicNamed(g, 'sqlNic'));
+    expect([m?.lb.displayName, m?.part.name, m?.via.value]).toEqual(['sqlLb', 'sql', '10.30.1.10']);
+    expect(rulesReaching(g, m!).map((r) => r.name)).toEqual(['sql-listener']);
+    // The same pool reached through the rule's pool id (the inline entry) lists the child's member.
+    const [rule] = rulesReaching(g, m!);
+    expect(poolsOfRule(g, rule!).flatMap((p) => membersOfPool(g, p)).map((x) => x.nic.displayName)).toEqual(['sqlNic']);
   });
   test('private link services and the frontends they use', () => {
     const g = graphOf('vtap-private-link-inbound/pass-pls-elsewhere.json');
