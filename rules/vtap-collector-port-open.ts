@@ -1,7 +1,9 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, type LocatedValue } from '../src/graph/located.js';
 import { destinationOf, destinationTarget, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
-import { broadSource, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, securityGroupsOfNic, securityRulesOf, type LbRule } from '../src/graph/network.js';
+import { addressOf, broadSource, destinationCovers, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, securityGroupsOfNic, securityRulesOf, type LbRule } from '../src/graph/network.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import { unknownOrigin } from './lib/support.js';
 import { Unknown, type Value } from '../src/expr/value.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
@@ -15,7 +17,7 @@ export default defineRule(
     id: 'vtap-collector-port-open',
     name: 'VtapCollectorPortOpen',
     shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it and collectors that let it in.`,
-    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT} from the virtual network must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT} (or all ports, HA ports), and the network security groups of the collector NICs in that rule's backend pools, on its backend port.`,
+    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT} from the virtual network to the NIC's address (its destination prefix or application security group covers it) must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT} (or all ports, HA ports), and the network security groups of the collector NICs in that rule's backend pools, on its backend port.`,
     defaultLevel: 'warning',
     tags: ['vtap'],
     precision: 'high',
@@ -48,32 +50,37 @@ interface Arrival {
   subnetText: string;
 }
 
+/** An inbound security rule that matches, or may match, the mirrored traffic. */
+interface Candidate {
+  name: string;
+  decl: LocatedValue;
+  /** Undefined when not known (then it may come anywhere in the order). */
+  priority: number | undefined;
+  access: 'allow' | 'deny' | undefined;
+  /** Why it may or may not match, when that is not certain; undefined when it certainly matches. */
+  doubt: string | undefined;
+  /** The unknown value behind the doubt, for a related location. */
+  unknown: Value | undefined;
+}
+
 function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: Arrival): void {
   for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
-    const matching: { priority: number; rule: ReturnType<typeof securityRulesOf>[number] }[] = [];
-    let unknown: string | undefined;
+    const candidates: Candidate[] = [];
     for (const rule of securityRulesOf(g.nsg)) {
-      const dir = lower(at(rule.decl, 'properties', 'direction').value);
-      const proto = lower(at(rule.decl, 'properties', 'protocol').value);
-      const ports = portCovers(at(rule.decl, 'properties', 'destinationPortRange').value, to.port) ?? undefined;
-      const portsMany = portCovers(at(rule.decl, 'properties', 'destinationPortRanges').value, to.port);
-      const priority = at(rule.decl, 'properties', 'priority').value;
-      const source = broadSource(rule.decl);
-      if (dir === 'outbound') continue;
-      const covers = ports === true || portsMany === true;
-      const maybe = ports === undefined || portsMany === undefined || dir === undefined || proto === undefined || source === undefined || typeof priority !== 'number';
-      if (proto !== undefined && proto !== 'udp' && proto !== '*') continue;
-      if (!covers && ports === false && portsMany === false) continue;
-      if (source === false) continue;
-      if (maybe) {
-        unknown ??= rule.name;
-        continue;
-      }
-      matching.push({ priority: priority as number, rule });
+      const c = candidate(ctx, rule, to);
+      if (c) candidates.push(c);
     }
-    matching.sort((a, b) => a.priority - b.priority);
-    const first = matching[0];
+    // NSG rules apply by priority: the first rule that matches decides. A rule that may match
+    // decides nothing, but one ahead of the first certain match (or of unknown priority) that
+    // would decide otherwise leaves the verdict open.
+    const ordered = candidates.filter((c) => c.priority !== undefined).sort((a, b) => (a.priority as number) - (b.priority as number));
+    const doubtful: Candidate[] = candidates.filter((c) => c.priority === undefined);
+    const first = ordered.find((c) => {
+      if (c.doubt === undefined) return true;
+      doubtful.push(c);
+      return false;
+    });
     const base = {
       resource: g.nsg,
       involved: [tap, to.nic],
@@ -82,17 +89,90 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
         { span: g.ref.span, message: `'${g.nsg.displayName}' applies to ${g.on === 'nic' ? to.nicText : to.subnetText} here` },
       ],
     };
-    if (first && lower(at(first.rule.decl, 'properties', 'access').value) === 'deny') {
-      const access = at(first.rule.decl, 'properties', 'access');
+    const open = (u: Candidate, message: string) =>
+      ctx.indeterminate({
+        ...base,
+        span: g.ref.span,
+        related: [...base.related, { span: u.decl.span, message: `rule '${u.name}'` }, ...unknownOrigin(u.unknown, g.ref.span)],
+        message,
+      });
+    const nsgText = `network security group '${g.nsg.displayName}'`;
+    if (first && first.access === undefined) {
+      open(first, `cannot tell whether rule '${first.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: its access is ${describe(at(first.decl, 'properties', 'access').value)}`);
+      continue;
+    }
+    // With no rule certainly matching, the default rules let traffic from the network in.
+    const decided = first?.access ?? 'allow';
+    const against = doubtful.find((u) => u.access !== decided);
+    if (against) {
+      const doubt = against.doubt ?? 'some of its values are only known at deployment';
+      if (!first) open(against, `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: ${doubt}`);
+      else if (first.access === 'deny')
+        open(against, `cannot tell whether rule '${against.name}' of ${nsgText} allows inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which denies it: ${doubt}`);
+      else open(against, `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which allows it: ${doubt}`);
+      continue;
+    }
+    if (first?.access === 'deny') {
+      const access = at(first.decl, 'properties', 'access');
       ctx.fail({
         ...base,
         span: access.span,
-        message: `rule '${first.rule.name}' of network security group '${g.nsg.displayName}' denies inbound UDP ${to.port} to ${to.what}; the mirrored VXLAN traffic is dropped: allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`,
+        message: `rule '${first.name}' of ${nsgText} denies inbound UDP ${to.port} to ${to.what}; the mirrored VXLAN traffic is dropped: allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`,
       });
-    } else if (unknown !== undefined && !first) {
-      ctx.indeterminate({ ...base, span: g.ref.span, message: `cannot tell whether rule '${unknown}' of network security group '${g.nsg.displayName}' blocks inbound UDP ${to.port} to ${to.what}: some of its values are only known at deployment` });
     } else ctx.pass({ ...base, span: g.ref.span, message: 'UDP port open' });
   }
+}
+
+/**
+ * A security rule as a candidate for the mirrored traffic (inbound, UDP or any protocol, the
+ * port, a source covering the whole network, a destination covering the NIC's address), or
+ * undefined when it certainly does not match. Rules for specific source prefixes are not
+ * considered (see the rule's documentation).
+ */
+function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue }, to: Arrival): Candidate | undefined {
+  const dir = lower(at(rule.decl, 'properties', 'direction').value);
+  const proto = lower(at(rule.decl, 'properties', 'protocol').value);
+  const ports = portCovers(at(rule.decl, 'properties', 'destinationPortRange').value, to.port) ?? undefined;
+  const portsMany = portCovers(at(rule.decl, 'properties', 'destinationPortRanges').value, to.port);
+  const priority = at(rule.decl, 'properties', 'priority').value;
+  const source = broadSource(rule.decl);
+  if (dir === 'outbound') return undefined;
+  if (proto !== undefined && proto !== 'udp' && proto !== '*') return undefined;
+  if (ports === false && portsMany === false) return undefined;
+  if (source === false) return undefined;
+  const dest = destinationCovers(ctx.graph, rule.decl, to.ipConfig);
+  if (dest.covers === false) return undefined;
+  const accessValue = lower(at(rule.decl, 'properties', 'access').value);
+  const access = accessValue === 'allow' || accessValue === 'deny' ? accessValue : undefined;
+  const maybe = ports === undefined || portsMany === undefined || dir === undefined || proto === undefined || source === undefined || typeof priority !== 'number';
+  let doubt: string | undefined;
+  let unknown: Value | undefined;
+  if (maybe) doubt = 'some of its values are only known at deployment';
+  else if (dest.covers === undefined) {
+    unknown = dest.value;
+    doubt = destinationDoubt(ctx, rule.decl, to, dest);
+  }
+  return { name: rule.name, decl: rule.decl, priority: typeof priority === 'number' ? priority : undefined, access, doubt, unknown };
+}
+
+/** Why a rule's destination may or may not include the NIC's address, in words. */
+function destinationDoubt(ctx: RuleContext, decl: LocatedValue, to: Arrival, dest: { value: Unknown | undefined; prefix: string | undefined }): string {
+  const address = addressOf(ctx.graph, to.ipConfig);
+  if (dest.prefix !== undefined && address.kind === 'known') {
+    const subnet = address.subnet !== undefined ? `subnet '${address.subnet}'` : 'its subnet';
+    return `its destination ${dest.prefix} holds part of ${subnet} (${address.ranges.map((r) => r.text).join(', ')}), from which the NIC's dynamic private IP is assigned at deployment; give the NIC a static private IP (privateIPAllocationMethod: 'Static')`;
+  }
+  const dests = ['destinationAddressPrefix', 'destinationAddressPrefixes', 'destinationApplicationSecurityGroups'].map((k) => at(decl, 'properties', k).value);
+  if (dest.value && dests.includes(dest.value)) return `its destination is ${describeUnknown(dest.value)}`;
+  if (address.kind === 'unknown') {
+    const why = address.value ? describeUnknown(address.value) : 'assigned at deployment';
+    return `its destination is an address range, and the NIC's private IP is ${why}`;
+  }
+  return dest.value ? `an application security group it names is ${describeUnknown(dest.value)}` : 'its destination cannot be decided';
+}
+
+function describe(v: Value | undefined): string {
+  return v instanceof Unknown ? describeUnknown(v) : v === undefined ? 'not set' : `'${String(v)}'`;
 }
 
 function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t: DestinationTarget): void {

@@ -535,3 +535,147 @@ export function broadSource(rule: LocatedValue): boolean | undefined {
   if (Array.isArray(many) && many.length > 0) return many.some(broad);
   return true;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Addresses an NSG rule's destination covers
+
+/** An IPv4 range, as two unsigned 32-bit numbers (inclusive). */
+interface Ipv4Range {
+  first: number;
+  last: number;
+  /** As written: "10.20.2.4", "10.20.2.0/24". */
+  text: string;
+}
+
+/** An IPv4 address or CIDR block ("10.20.2.4", "10.20.2.0/24"); 'v6' for an IPv6 one; undefined for anything else (a service tag). */
+export function parseIpv4Range(s: string): Ipv4Range | 'v6' | undefined {
+  const text = s.trim();
+  if (text.includes(':') && /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(text)) return 'v6';
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(text);
+  if (!m) return undefined;
+  const octets = [m[1], m[2], m[3], m[4]].map(Number);
+  const bits = m[5] === undefined ? 32 : Number(m[5]);
+  if (octets.some((o) => o > 255) || bits > 32) return undefined;
+  const addr = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - bits);
+  const first = addr - (addr % size);
+  return { first, last: first + size - 1, text };
+}
+
+/** Where a NIC IP configuration's private address lies. */
+export type AddressOf =
+  /** Its static private IP, or (a dynamic one) the prefixes of its subnet, from which Azure assigns it. */
+  | { kind: 'known'; ranges: Ipv4Range[]; dynamic: boolean; subnet: string | undefined }
+  /** Not known from the template: a value known only at deployment, or a subnet the template does not declare. */
+  | { kind: 'unknown'; value: Unknown | undefined };
+
+/** The private IPv4 address of an IP configuration: a static IP, or its subnet's prefixes when dynamic. */
+export function addressOf(graph: ResourceGraph, ipConfig: LocatedValue | undefined): AddressOf {
+  if (!ipConfig) return { kind: 'unknown', value: undefined };
+  const method = at(ipConfig, 'properties', 'privateIPAllocationMethod').value;
+  const ip = at(ipConfig, 'properties', 'privateIPAddress').value;
+  if (method instanceof Unknown) return { kind: 'unknown', value: method };
+  if (typeof method === 'string' && lower(method) === 'static') {
+    if (ip instanceof Unknown) return { kind: 'unknown', value: ip };
+    const r = typeof ip === 'string' ? parseIpv4Range(ip) : undefined;
+    return r && r !== 'v6' ? { kind: 'known', ranges: [r], dynamic: false, subnet: undefined } : { kind: 'unknown', value: undefined };
+  }
+  const n = networkOf(graph, ipConfig);
+  if (n.kind !== 'vnet' || !n.subnet) return { kind: 'unknown', value: n.kind === 'unknown' && n.value instanceof Unknown ? n.value : undefined };
+  const one = at(n.subnet, 'properties', 'addressPrefix').value;
+  const many = at(n.subnet, 'properties', 'addressPrefixes').value;
+  const prefixes = typeof one === 'string' ? [one] : Array.isArray(many) ? many : [one];
+  const ranges: Ipv4Range[] = [];
+  for (const p of prefixes) {
+    if (p instanceof Unknown) return { kind: 'unknown', value: p };
+    const r = typeof p === 'string' ? parseIpv4Range(p) : undefined;
+    if (r && r !== 'v6') ranges.push(r);
+  }
+  if (ranges.length === 0) return { kind: 'unknown', value: undefined };
+  const name = n.subnetResource ? segmentText(n.subnetResource.id.names[1] as Segment) : at(n.subnet, 'name').value;
+  return { kind: 'known', ranges, dynamic: true, subnet: typeof name === 'string' ? name : undefined };
+}
+
+/** Whether a security rule's destination includes an address. */
+export type DestinationCover =
+  | { covers: true | false }
+  /** It may or may not: `value` is the unknown value that decides it, `prefix` the prefix that covers only part of a subnet. */
+  | { covers: undefined; value: Unknown | undefined; prefix: string | undefined };
+
+/** Service tags that cover every address of a virtual network (its own address space included). */
+const WHOLE_NETWORK = new Set(['*', 'any', 'virtualnetwork', 'virtual_network']);
+
+/**
+ * Whether the destination of an NSG rule (destinationAddressPrefix, destinationAddressPrefixes,
+ * destinationApplicationSecurityGroups) includes the private address of a NIC IP configuration:
+ * '*' and 'VirtualNetwork' include it; an IPv4 address or CIDR block includes it when it holds the
+ * static IP, or the whole subnet a dynamic IP comes from; an application security group includes
+ * it when the IP configuration is in that group. Other service tags ('Internet',
+ * 'AzureLoadBalancer', 'Storage', ...) and IPv6 prefixes name addresses outside the network's
+ * IPv4 space. Undefined when a value is known only at deployment, or a prefix holds part of the
+ * subnet a dynamic IP comes from.
+ */
+export function destinationCovers(graph: ResourceGraph, rule: LocatedValue, ipConfig: LocatedValue | undefined): DestinationCover {
+  const one = at(rule, 'properties', 'destinationAddressPrefix').value;
+  const many = at(rule, 'properties', 'destinationAddressPrefixes').value;
+  const asgs = at(rule, 'properties', 'destinationApplicationSecurityGroups');
+  for (const v of [one, many, asgs.value]) if (v instanceof Unknown) return { covers: undefined, value: v, prefix: undefined };
+  const prefixes: Value[] = [];
+  if (typeof one === 'string' && one !== '') prefixes.push(one);
+  if (Array.isArray(many)) prefixes.push(...many);
+  const groups = elements(asgs);
+  // A rule with no destination at all is read as any destination (ARM requires one).
+  if (prefixes.length === 0 && groups.length === 0) return { covers: true };
+  let address: AddressOf | undefined;
+  const answers: DestinationCover[] = [];
+  for (const p of prefixes) {
+    if (p instanceof Unknown) {
+      answers.push({ covers: undefined, value: p, prefix: undefined });
+      continue;
+    }
+    if (typeof p !== 'string') continue;
+    if (WHOLE_NETWORK.has(lower(p.trim()))) return { covers: true };
+    const range = parseIpv4Range(p);
+    if (range === undefined || range === 'v6') continue;
+    address ??= addressOf(graph, ipConfig);
+    if (address.kind === 'unknown') {
+      answers.push({ covers: undefined, value: address.value, prefix: undefined });
+      continue;
+    }
+    const inside = address.ranges.every((a) => range.first <= a.first && a.last <= range.last);
+    const outside = address.ranges.every((a) => a.last < range.first || range.last < a.first);
+    if (inside) return { covers: true };
+    if (!outside) answers.push({ covers: undefined, value: undefined, prefix: range.text });
+  }
+  if (groups.length > 0) {
+    const own = ipConfig ? elements(at(ipConfig, 'properties', 'applicationSecurityGroups')).map((e) => at(e, 'id').value) : [];
+    for (const g of groups) {
+      const id = at(g, 'id').value;
+      const answer = sameAsgIn(graph, id, own);
+      if (answer === true) return { covers: true };
+      if (answer === undefined) answers.push({ covers: undefined, value: id instanceof Unknown ? id : own.find((o): o is Unknown => o instanceof Unknown), prefix: undefined });
+    }
+  }
+  return answers[0] ?? { covers: false };
+}
+
+/** Whether an application security group id is one of `ids`; undefined when an id cannot be decided. */
+function sameAsgIn(graph: ResourceGraph, id: Value | undefined, ids: (Value | undefined)[]): boolean | undefined {
+  const a = graph.resolve(id);
+  if (a.kind === 'none') return undefined;
+  let unknown = false;
+  for (const other of ids) {
+    const b = graph.resolve(other);
+    if (b.kind === 'none') unknown = true;
+    else if (a.kind === 'resource' && b.kind === 'resource') {
+      if (a.resource === b.resource) return true;
+    } else if (a.kind === 'external' && b.kind === 'external') {
+      if (relativeKey(a.id) === relativeKey(b.id)) {
+        const same = sameScope(a.id.scope, b.id.scope);
+        if (same === true) return true;
+        if (same === undefined) unknown = true;
+      }
+    }
+  }
+  return unknown ? undefined : false;
+}

@@ -8,6 +8,7 @@ import { analyze } from '../deploy/helpers.js';
 import { TYPES, declaredNic, destinationOf, destinationTarget, orderedAfter, sameRegion, tapSources, taps } from '../../src/graph/vtap.js';
 import {
   broadSource,
+  destinationCovers,
   lbParts,
   loadBalancersOfNic,
   membersOfPool,
@@ -22,6 +23,7 @@ import {
   securityGroupsOfNic,
   securityRulesOf,
   networkOf,
+  parseIpv4Range,
 } from '../../src/graph/network.js';
 import { tapNetworkPairs } from '../../src/graph/tap-network.js';
 import { actionMatches, grants, permissionsOf, roleDefinitions } from '../../src/graph/roles.js';
@@ -192,6 +194,31 @@ describe('network security groups', () => {
     expect(portCovers(['22', '4789'], 4789)).toBe(true);
     expect(portCovers(undefined, 4789)).toBe(false);
     expect(portCovers(new Unknown({ code: 'deployment-time', message: 'x' }), 4789)).toBeUndefined();
+  });
+  test('IPv4 addresses and CIDR blocks; IPv6 prefixes and service tags are told apart', () => {
+    expect(parseIpv4Range('10.20.2.4')).toMatchObject({ first: 0x0a140204, last: 0x0a140204 });
+    expect(parseIpv4Range('10.20.2.9/24')).toMatchObject({ first: 0x0a140200, last: 0x0a1402ff });
+    expect(parseIpv4Range('0.0.0.0/0')).toMatchObject({ first: 0, last: 2 ** 32 - 1 });
+    expect(parseIpv4Range('fd00:db8::/64')).toBe('v6');
+    expect(parseIpv4Range('Internet')).toBeUndefined();
+    expect(parseIpv4Range('10.20.2.300')).toBeUndefined();
+  });
+  test("a rule's destination prefix covers the collector's static IP, or the whole subnet of a dynamic one", () => {
+    const covers = (fixture: string) => {
+      const g = graphOf(`vtap-collector-port-open/${fixture}`);
+      const nic = nicNamed(g, 'colNic');
+      const [nsg] = securityGroupsOfNic(g, nic);
+      const [rule] = securityRulesOf(nsg!.nsg);
+      return destinationCovers(g, rule!.decl, at(nic.root, 'properties', 'ipConfigurations', 0)).covers;
+    };
+    expect(covers('pass-shared-nsg-deny-other-subnet.bicep')).toBe(false);
+    expect(covers('fail-shared-nsg-deny-collector-ip.bicep')).toBe(true);
+    expect(covers('pass-dynamic-collector-deny-other-subnet.bicep')).toBe(false);
+    expect(covers('fail-dynamic-collector-deny-collector-subnet.bicep')).toBe(true);
+    expect(covers('indeterminate-dynamic-collector-part-of-subnet.bicep')).toBeUndefined();
+    expect(covers('indeterminate-dest-prefix-parameter.bicep')).toBeUndefined();
+    expect(covers('pass-deny-to-internet-tag.bicep')).toBe(false);
+    expect(covers('fail-deny-to-virtualnetwork-tag.bicep')).toBe(true);
   });
   test('rules for the whole network count as broad sources', () => {
     const g = graphOf('vtap-collector-port-open/fail-nsg-denies-vxlan.json');
