@@ -21,6 +21,8 @@ export default defineRule(
   docs,
   (ctx) => {
     for (const s of tapSources(ctx.graph)) {
+      // A scale set's virtualNetworkTaps entry creates no TAP configuration: vtap-source-vm-nic reports it.
+      if (s.declaration === 'scaleset') continue;
       const v = s.tapId.value;
       const base = { span: s.tapId.span, resource: s.holder };
       if (v === undefined || v === null) {

@@ -41,7 +41,8 @@ export default defineRule(
     const unknownCount = new Set<DeployedResource>();
     for (const s of tapSources(ctx.graph)) {
       const tap = tapOf(s);
-      if (!tap) continue;
+      // A scale set's virtualNetworkTaps entry creates no TAP configuration (vtap-source-vm-nic reports it).
+      if (!tap || s.declaration === 'scaleset') continue;
       // A copy loop whose count is known only at deployment (one representative instance): the
       // number of configurations is not known, unless the count's allowed values keep it low.
       const loop = s.holder.copy;

@@ -8,6 +8,8 @@ const HOW: Record<TapSource['declaration'], string> = {
   child: 'tapConfigurations resource',
   inline: 'inline tapConfigurations entry',
   ipconfig: 'IP configuration virtualNetworkTaps entry',
+  // Never counted: a scale set's NIC has no key (vtap-source-vm-nic reports it).
+  scaleset: 'scale set IP configuration virtualNetworkTaps entry',
 };
 
 function ordinal(n: number): string {

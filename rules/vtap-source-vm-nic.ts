@@ -29,6 +29,19 @@ export default defineRule(
       const nic = source.nic;
       const related = [sourceRelated(source)];
       const involved = source.config ? [source.config] : [];
+      if (nic.kind === 'scaleSet') {
+        const key = `scaleSet|${nic.scaleSet.key}|${nic.configuration}|${nic.ipConfiguration}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.fail({
+          message: `scale set '${nic.scaleSet.displayName}' sets virtualNetworkTaps on IP configuration '${nic.ipConfiguration}' of its network interface configuration '${nic.configuration}'; a scale set's network interface cannot be a TAP source (a scale set IP configuration has no virtualNetworkTaps property, so nothing is mirrored): use standalone VMs (or Flexible orchestration scale set VMs with NICs of their own) and give each VM's NIC a tapConfigurations resource`,
+          span: source.tapId.span,
+          related: [{ span: nic.scaleSet.nameSpan, message: `scale set '${nic.scaleSet.displayName}' is declared here` }],
+          resource: nic.scaleSet,
+          involved,
+        });
+        continue;
+      }
       if (nic.kind === 'external') {
         const key = formatId(nic.id).toLowerCase();
         if (seen.has(key)) continue;

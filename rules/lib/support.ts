@@ -18,6 +18,8 @@ export function sourceRelated(source: TapSource): RelatedLocation {
       ? `tap configuration '${source.holder.displayName}'`
       : source.declaration === 'inline'
         ? `the inline tapConfigurations entry of '${nicName(source.nic)}'`
-        : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
+        : source.declaration === 'scaleset'
+          ? `the virtualNetworkTaps entry of scale set '${source.holder.displayName}'`
+          : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
   return { span: source.tapId.span, message: `the TAP source: ${how}` };
 }

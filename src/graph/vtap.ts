@@ -12,6 +12,7 @@ export const TYPES = {
   tapConfig: 'Microsoft.Network/networkInterfaces/tapConfigurations',
   nic: 'Microsoft.Network/networkInterfaces',
   vm: 'Microsoft.Compute/virtualMachines',
+  vmss: 'Microsoft.Compute/virtualMachineScaleSets',
   lb: 'Microsoft.Network/loadBalancers',
   vnet: 'Microsoft.Network/virtualNetworks',
   subnet: 'Microsoft.Network/virtualNetworks/subnets',
@@ -21,8 +22,15 @@ export const TYPES = {
   privateLinkService: 'Microsoft.Network/privateLinkServices',
 } as const;
 
-/** A network interface, declared in the template or only referenced by id. */
-export type NicRef = { kind: 'resource'; resource: DeployedResource } | { kind: 'external'; id: ResourceId } | { kind: 'unknown'; value: Value };
+/**
+ * A network interface, declared in the template or only referenced by id; or the NICs a scale set
+ * creates from one of its network interface configurations (no template can address those).
+ */
+export type NicRef =
+  | { kind: 'resource'; resource: DeployedResource }
+  | { kind: 'external'; id: ResourceId }
+  | { kind: 'unknown'; value: Value }
+  | { kind: 'scaleSet'; scaleSet: DeployedResource; configuration: string; ipConfiguration: string };
 
 export type SourceDeclaration =
   /** A networkInterfaces/tapConfigurations resource (nested or top level). */
@@ -30,7 +38,14 @@ export type SourceDeclaration =
   /** A NIC's inline properties.tapConfigurations[] (writable up to API 2019-08-01). */
   | 'inline'
   /** A NIC ipConfiguration's properties.virtualNetworkTaps[]. */
-  | 'ipconfig';
+  | 'ipconfig'
+  /**
+   * A scale set's virtualMachineProfile.networkProfile.networkInterfaceConfigurations[]
+   * .properties.ipConfigurations[].properties.virtualNetworkTaps[]: the intent to mirror a scale
+   * set's NICs, which cannot be a source (the scale set IP configuration has no such property).
+   * Only vtap-source-vm-nic reports it; no TAP configuration is created.
+   */
+  | 'scaleset';
 
 /** One declaration that a TAP mirrors a network interface. */
 export interface TapSource {
@@ -38,7 +53,7 @@ export interface TapSource {
   nic: NicRef;
   /** The tapConfigurations resource, for 'child' sources. */
   config: DeployedResource | undefined;
-  /** The resource whose declaration holds it (the tapConfigurations resource or the NIC). */
+  /** The resource whose declaration holds it (the tapConfigurations resource, the NIC, or the scale set). */
   holder: DeployedResource;
   /** The TAP id value as written (virtualNetworkTap.id, or the virtualNetworkTaps[] entry's id). */
   tapId: LocatedValue;
@@ -95,9 +110,24 @@ function findTapSources(graph: ResourceGraph): TapSource[] {
           out.push({ declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry });
         }
       }
+    } else if (type === TYPES.vmss.toLowerCase()) {
+      for (const nicConfig of elements(at(r.root, 'properties', 'virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations'))) {
+        for (const ipc of elements(at(nicConfig, 'properties', 'ipConfigurations'))) {
+          for (const entry of elements(at(ipc, 'properties', 'virtualNetworkTaps'))) {
+            const tapId = at(entry, 'id');
+            const nic: NicRef = { kind: 'scaleSet', scaleSet: r, configuration: nameOf(nicConfig), ipConfiguration: nameOf(ipc) };
+            out.push({ declaration: 'scaleset', nic, config: undefined, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry });
+          }
+        }
+      }
     }
   }
   return out;
+}
+
+function nameOf(entry: LocatedValue): string {
+  const n = at(entry, 'name').value;
+  return typeof n === 'string' ? n : '?';
 }
 
 /** Sources whose TAP is `tap`. */
@@ -188,10 +218,11 @@ export function isOutside(nic: NicRef): boolean {
 export function nicName(nic: NicRef): string {
   if (nic.kind === 'resource') return nic.resource.displayName;
   if (nic.kind === 'external') return segmentText(nic.id.names[nic.id.names.length - 1] as Segment) ?? formatId(nic.id);
+  if (nic.kind === 'scaleSet') return `${nic.scaleSet.displayName}/${nic.configuration}`;
   return 'an unknown network interface';
 }
 
-/** Identity of a NIC for grouping sources (declared resource key, or the id below its scope). */
+/** Identity of a NIC for grouping sources (declared resource key, or the id below its scope); undefined for an unknown NIC or a scale set's. */
 export function nicKey(nic: NicRef): string | undefined {
   if (nic.kind === 'resource') return nic.resource.key;
   if (nic.kind === 'external') return `${nic.id.scope.map(segmentKey).join('/')}|${relativeKey(nic.id)}`;
@@ -327,7 +358,7 @@ function lowerEq(a: string, b: string): boolean {
  * (`customNetworkInterfaceName`): such a NIC is not a VM's, so VM-related rules leave it alone.
  */
 export function privateEndpointOfNic(graph: ResourceGraph, nic: NicRef): { pe: DeployedResource; custom: LocatedValue } | undefined {
-  if (nic.kind === 'unknown') return undefined;
+  if (nic.kind === 'unknown' || nic.kind === 'scaleSet') return undefined;
   const name = nicName(nic).toLowerCase();
   for (const pe of deployedOfType(graph, 'Microsoft.Network/privateEndpoints')) {
     const custom = at(pe.root, 'properties', 'customNetworkInterfaceName');

@@ -5,7 +5,7 @@ import { analyzeFile } from '../../src/engine/analyze.js';
 import type { ResourceGraph } from '../../src/graph/graph.js';
 import { REPO } from '../helpers.js';
 import { analyze } from '../deploy/helpers.js';
-import { TYPES, declaredNic, destinationOf, destinationTarget, orderedAfter, sameRegion, tapSources, taps } from '../../src/graph/vtap.js';
+import { TYPES, declaredNic, destinationOf, destinationTarget, isOutside, nicKey, nicName, orderedAfter, sameRegion, tapOf, tapSources, taps } from '../../src/graph/vtap.js';
 import {
   broadSource,
   destinationCovers,
@@ -60,6 +60,17 @@ describe('tap sources', () => {
     expect(tapSources(g).map((s) => s.declaration)).toEqual(['inline']);
     const ignored = graphOf('vtap-one-config-per-nic/pass-child-and-ignored-inline.json');
     expect(tapSources(ignored).map((s) => s.declaration)).toEqual(['child']);
+  });
+  test("a scale set's IP configuration virtualNetworkTaps entry is a scale-set source, with no NIC of its own", () => {
+    const g = graphOf('vtap-source-vm-nic/fail-scale-set-ipconfig-taps.json');
+    const sources = tapSources(g);
+    expect(sources.map((s) => [s.declaration, s.nic.kind, nicName(s.nic), nicKey(s.nic)])).toEqual([
+      ['child', 'resource', 'web-nic', nicKey(sources[0]!.nic)],
+      ['scaleset', 'scaleSet', 'web-vmss/web-vmss-nic', undefined],
+    ]);
+    expect(declaredNic(sources[1]!.nic)).toBeUndefined();
+    expect(isOutside(sources[1]!.nic)).toBe(false);
+    expect(tapOf(sources[1]!)?.displayName).toBe('tap1');
   });
   test('a tap configuration on a NIC the template does not declare is an external source', () => {
     const g = graphOf('vtap-source-vm-nic/indeterminate-existing-nic.json');
