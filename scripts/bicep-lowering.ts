@@ -22,7 +22,7 @@ function hostFor(root: string): BicepHost {
     root,
     read(abs: string) {
       const rel = path.relative(root, abs);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) return { error: 'the path is outside the lint root' };
+      if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return { error: 'the path is outside the lint root' };
       if (!existsSync(abs)) return { error: 'the file does not exist' };
       const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
       const kind = abs.endsWith('.bicep') ? 'bicep' : abs.endsWith('.json') ? 'arm' : 'other';

@@ -1,8 +1,9 @@
 // SARIF as GitHub code scanning and VS Code read it, checked with Microsoft's SARIF Multitool.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli } from './helpers.js';
 import { RULES } from '../rules/index.js';
@@ -21,8 +22,8 @@ interface SarifLog {
       level: string;
       kind: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
-      relatedLocations?: unknown[];
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> } }[];
+      relatedLocations?: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
       partialFingerprints: Record<string, string>;
     }[];
   }[];
@@ -108,6 +109,41 @@ describe('SARIF 2.1.0', () => {
     writeFileSync(path.join(dir, 't.json'), original.replaceAll('westeurope', 'brazilsouth'));
     const changed = pick((await sarifOf(['t.json'], dir)).log);
     expect(changed.partialFingerprints).not.toEqual(before.partialFingerprints);
+  });
+
+  test('a parameters file outside the lint root gets an absolute file: URI and no uriBaseId', async () => {
+    // cd tpl && vtaplint . --parameters '../else where/prod #1.json': the parameters file is outside the root.
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-outside-'));
+    mkdirSync(path.join(dir, 'tpl'));
+    mkdirSync(path.join(dir, 'else where'));
+    copyFileSync(path.join(REPO, 'fixtures/vtap-supported-region/pass-parameters-file.json'), path.join(dir, 'tpl/t.json'));
+    const params = path.join(dir, 'else where', 'prod #1.json');
+    writeFileSync(params, JSON.stringify({ contentVersion: '1.0.0.0', parameters: { location: { value: 'westeurope' }, sshPublicKey: { value: 'ssh-ed25519 AAAA' } } }, null, 2));
+    const { text, log } = await sarifOf(['.', '--parameters', '../else where/prod #1.json'], path.join(dir, 'tpl'));
+    const r = log.runs[0]!.results.find((x) => x.ruleId === 'vtap-supported-region')!;
+    expect(r.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 't.json', uriBaseId: '%SRCROOT%' });
+    const related = r.relatedLocations!.map((l) => l.physicalLocation.artifactLocation);
+    const outside = related.find((a) => a.uri.startsWith('file:'));
+    expect(outside).toEqual({ uri: `${pathToFileURL(path.join(dir, 'else where')).href}/prod%20%231.json` });
+    expect(outside?.uri).not.toContain(' ');
+    expect(related.every((a) => a.uri.startsWith('file:///') || a.uriBaseId === '%SRCROOT%')).toBe(true);
+    expect(validate(text)).toEqual([]);
+  });
+
+  test("a file inside the root whose name starts with '..' keeps a relative URI and a relative fingerprint", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-dotdot-'));
+    copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(dir, '..odd.json'));
+    const { text, log } = await sarifOf(['..odd.json'], dir);
+    const r = log.runs[0]!.results.find((x) => x.ruleId === 'vtap-supported-region')!;
+    expect(r.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: '..odd.json', uriBaseId: '%SRCROOT%' });
+    expect(validate(text)).toEqual([]);
+    // The same file under another name elsewhere has the same fingerprint only if the path is relative.
+    const other = mkdtempSync(path.join(tmpdir(), 'vtaplint-dotdot-'));
+    copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(other, '..odd.json'));
+    const moved = (await sarifOf(['..odd.json'], other)).log.runs[0]!.results.find((x) => x.ruleId === 'vtap-supported-region')!;
+    expect(moved.partialFingerprints).toEqual(r.partialFingerprints);
+    const gh = await cli(['..odd.json', '--format', 'github'], dir);
+    expect(gh.stdout).toContain('file=..odd.json,');
   });
 
   test('output is deterministic (apart from run timestamps)', async () => {

@@ -2,7 +2,7 @@
 // documentation) and per file (linked to the lines on GitHub), as Markdown tables.
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../engine/lint.js';
-import { countByLevel, relativePath } from '../engine/lint.js';
+import { countByLevel, pathInsideRoot, relativePath } from '../engine/lint.js';
 import { helpUri } from '../report/json.js';
 import { ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import type { Env } from './runner.js';
@@ -49,13 +49,13 @@ export function formatSummary(result: LintResult, counted: readonly Finding[], o
   if (counted.length === 0) return `${out.join('\n')}\n`;
 
   const byRule = new Map<string, Counts>();
-  const byFile = new Map<string, { counts: Counts; findings: Finding[] }>();
+  const byFile = new Map<string, { counts: Counts; findings: Finding[]; inside: boolean }>();
   for (const f of counted) {
     const r = byRule.get(f.ruleId) ?? { error: 0, warning: 0, note: 0 };
     r[f.level]++;
     byRule.set(f.ruleId, r);
     const rel = relativePath(result.root, f.location.file.path);
-    const e = byFile.get(rel) ?? { counts: { error: 0, warning: 0, note: 0 }, findings: [] };
+    const e = byFile.get(rel) ?? { counts: { error: 0, warning: 0, note: 0 }, findings: [], inside: pathInsideRoot(result.root, f.location.file.path) !== undefined };
     e.counts[f.level]++;
     e.findings.push(f);
     byFile.set(rel, e);
@@ -66,8 +66,9 @@ export function formatSummary(result: LintResult, counted: readonly Finding[], o
   }
   out.push('', '### Findings per file', '', '| File | Errors | Warnings | Notes | Lines |', '| --- | ---: | ---: | ---: | --- |');
   const fileRows = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [rel, { counts, findings }] of fileRows.slice(0, MAX_FILES)) {
-    const url = (line?: number) => (opts.blobBase ? `${opts.blobBase}/${rel.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}` : undefined);
+  for (const [rel, { counts, findings, inside }] of fileRows.slice(0, MAX_FILES)) {
+    // A file outside the root (an absolute path) is not in the repository: no link.
+    const url = (line?: number) => (opts.blobBase && inside ? `${opts.blobBase}/${rel.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}` : undefined);
     const fileUrl = url();
     const name = fileUrl ? `[${cell(rel)}](${fileUrl})` : `\`${cell(rel)}\``;
     const lines = findings.slice(0, MAX_LINES_PER_FILE).map((f) => {

@@ -114,9 +114,29 @@ function internalNotifications(diags: readonly Diagnostic[]): ToolNotification[]
     });
 }
 
-export function relativePath(root: string, file: string): string {
+/**
+ * The path of `file` relative to `root`, with '/' separators, or undefined when the file is not
+ * inside the root ('..' or '../…', or another drive). A name that merely starts with '..'
+ * ('..odd.json') is inside.
+ */
+export function pathInsideRoot(root: string, file: string): string | undefined {
   const rel = path.relative(root, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).replaceAll('\\', '/');
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+/** The path reports show: relative to the root inside it, the absolute path (with '/') outside it. */
+export function relativePath(root: string, file: string): string {
+  return pathInsideRoot(root, file) ?? file.split(path.sep).join('/');
+}
+
+/**
+ * The path a fingerprint is made of: relative to the root, also for a file outside it ('../x.json'),
+ * so that it does not depend on where the checkout is; the absolute path only on another drive.
+ */
+export function fingerprintPath(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return (path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
 /** Configs per directory, loaded once. */
@@ -592,7 +612,7 @@ function commentSites(source: SourceText, findings: readonly Finding[], known: R
 function assignFingerprints(findings: Finding[], root: string): void {
   const seen = new Map<string, number>();
   for (const f of findings) {
-    const rel = relativePath(root, f.location.file.path);
+    const rel = fingerprintPath(root, f.location.file.path);
     const base = fingerprintOf(f.ruleId, rel, f.logical, f.span, 0);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);

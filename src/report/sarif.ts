@@ -3,7 +3,7 @@
 // partialFingerprints, and tool notifications for files that could not be analysed.
 import { pathToFileURL } from 'node:url';
 import type { LintResult } from '../engine/lint.js';
-import { relativePath } from '../engine/lint.js';
+import { pathInsideRoot } from '../engine/lint.js';
 import { compareFindings, type Finding, type FindingLocation } from '../engine/finding.js';
 import { FINGERPRINT_KEY } from '../engine/baseline.js';
 import type { Rule } from '../engine/rule.js';
@@ -20,18 +20,37 @@ interface SarifOptions {
   endTime?: string;
 }
 
-function uriOf(root: string, file: string): string {
-  // Relative paths are URI references: encode each segment, keep the slashes.
-  return relativePath(root, file)
-    .split('/')
-    .map((s) => encodeURIComponent(s))
-    .join('/');
+/**
+ * An absolute `file:` URI with every path segment percent-encoded (as the relative URIs are), the
+ * drive letter of a Windows path kept as it is.
+ */
+export function fileUri(file: string): string {
+  const url = pathToFileURL(file);
+  const segments = url.pathname.split('/').map((s) => (/^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(decodeURIComponent(s))));
+  return `file://${url.host}${segments.join('/')}`;
+}
+
+/**
+ * Where a file is: inside the lint root a relative URI reference against %SRCROOT% (each segment
+ * encoded, the slashes kept); outside it (a parameters file named from elsewhere) an absolute
+ * `file:` URI and no uriBaseId, as SARIF forbids an absolute path under a base.
+ */
+export function artifactLocation(root: string, file: string): { uri: string; uriBaseId?: string } {
+  const rel = pathInsideRoot(root, file);
+  if (rel === undefined) return { uri: fileUri(file) };
+  return {
+    uri: rel
+      .split('/')
+      .map((s) => encodeURIComponent(s))
+      .join('/'),
+    uriBaseId: SRCROOT,
+  };
 }
 
 function physical(root: string, loc: FindingLocation) {
   const { start, end } = loc.region;
   return {
-    artifactLocation: { uri: uriOf(root, loc.file.path), uriBaseId: SRCROOT },
+    artifactLocation: artifactLocation(root, loc.file.path),
     region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
   };
 }
@@ -99,7 +118,7 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
   const notifications = result.notifications.map((n) => ({
     level: n.level,
     message: { text: n.message.split('\n')[0] ?? n.message },
-    ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n.file), uriBaseId: SRCROOT } } }] } : {}),
+    ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.root, n.file) } }] } : {}),
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -115,7 +134,7 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
             rules: rules.map(ruleDescriptor),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href } },
+        originalUriBaseIds: { [SRCROOT]: { uri: fileUri(root) } },
         invocations: [
           {
             executionSuccessful: !result.notifications.some((n) => n.level === 'error'),

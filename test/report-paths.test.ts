@@ -1,0 +1,66 @@
+// Paths and URIs of findings: inside the lint root relative, outside it absolute (never an absolute
+// path dressed as a relative one), and a name that starts with '..' is inside.
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fingerprintPath, pathInsideRoot, relativePath, type LintResult } from '../src/engine/lint.js';
+import { artifactLocation, fileUri } from '../src/report/sarif.js';
+import { formatSummary } from '../src/action/summary.js';
+import type { Finding } from '../src/engine/finding.js';
+
+const root = path.resolve('/work/repo/tpl');
+
+describe('paths relative to the lint root', () => {
+  test("inside, including names that start with '..'", () => {
+    expect(pathInsideRoot(root, path.join(root, 'main.json'))).toBe('main.json');
+    expect(pathInsideRoot(root, path.join(root, '..odd.json'))).toBe('..odd.json');
+    expect(pathInsideRoot(root, path.join(root, '..d', 'x.json'))).toBe('..d/x.json');
+    expect(relativePath(root, path.join(root, '..odd.json'))).toBe('..odd.json');
+  });
+
+  test('outside: the parent, a sibling folder, an absolute path elsewhere', () => {
+    expect(pathInsideRoot(root, path.dirname(root))).toBeUndefined();
+    expect(pathInsideRoot(root, path.resolve(root, '../elsewhere/prod.json'))).toBeUndefined();
+    expect(relativePath(root, path.resolve(root, '../elsewhere/prod.json'))).toBe(path.resolve(root, '../elsewhere/prod.json').split(path.sep).join('/'));
+  });
+
+  test('fingerprint paths do not depend on where the checkout is, also outside the root', () => {
+    expect(fingerprintPath(root, path.resolve(root, '../elsewhere/prod.json'))).toBe('../elsewhere/prod.json');
+    expect(fingerprintPath(root, path.join(root, '..odd.json'))).toBe('..odd.json');
+  });
+});
+
+describe('SARIF artifact locations', () => {
+  test('inside: a relative, percent-encoded URI against %SRCROOT%', () => {
+    expect(artifactLocation(root, path.join(root, 'a b', '..odd #1.json'))).toEqual({ uri: 'a%20b/..odd%20%231.json', uriBaseId: '%SRCROOT%' });
+  });
+
+  test('outside: an absolute file: URI, percent-encoded, and no uriBaseId', () => {
+    const file = path.resolve(root, '../else where/prød #1%.json');
+    const loc = artifactLocation(root, file);
+    expect(loc).toEqual({ uri: fileUri(file) });
+    expect(loc.uri).toMatch(/^file:\/\/\//);
+    expect(loc.uri.endsWith('/else%20where/pr%C3%B8d%20%231%25.json')).toBe(true);
+    expect(decodeURIComponent(new URL(loc.uri).pathname)).toBe(file.split(path.sep).join('/').replace(/^(?=[A-Za-z]:)/, '/'));
+  });
+});
+
+describe('job summary', () => {
+  test('a finding in a file outside the root is listed without a link into the repository', () => {
+    const file = (p: string) => ({ path: p }) as unknown as Finding['location']['file'];
+    const finding = (p: string): Finding =>
+      ({
+        ruleId: 'vtap-supported-region',
+        level: 'error',
+        kind: 'fail',
+        message: 'm',
+        location: { file: file(p), region: { start: { line: 3, column: 1 }, end: { line: 3, column: 2 } } },
+        related: [],
+      }) as unknown as Finding;
+    const counted = [finding(path.join(root, 'main.json')), finding(path.resolve(root, '../elsewhere/prod.json'))];
+    const result = { root, files: [], findings: counted, notifications: [], missing: [], passes: 0 } as LintResult;
+    const md = formatSummary(result, counted, { blobBase: 'https://github.com/o/r/blob/abc', annotated: 0, changedOnly: false });
+    expect(md).toContain('[main.json](https://github.com/o/r/blob/abc/main.json)');
+    expect(md).not.toMatch(/blob\/abc\/+work/);
+    expect(md).toContain('`/work/repo/elsewhere/prod.json`');
+  });
+});
