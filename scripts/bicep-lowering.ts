@@ -4,7 +4,7 @@
 // names, output names. Reports crashes (must be 0), lowering diagnostics on valid files, and %
 // agreement per corpus with the differences classified.
 //   node scripts/run-ts.mjs scripts/bicep-lowering.ts [corpus-folder] [--verbose]
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SourceText } from '../src/model/source.js';
 import { isTObject, type TNode, type TObject } from '../src/model/template.js';
@@ -27,6 +27,12 @@ function hostFor(root: string): BicepHost {
       const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
       const kind = abs.endsWith('.bicep') ? 'bicep' : abs.endsWith('.json') ? 'arm' : 'other';
       return new SourceText(abs, text, kind);
+    },
+    listFiles(abs: string) {
+      const rel = path.relative(root, abs);
+      if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return { error: 'the path is outside the lint root' };
+      if (!existsSync(abs) || !statSync(abs).isDirectory()) return { error: 'the directory does not exist' };
+      return { names: readdirSync(abs, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name) };
     },
   };
 }

@@ -24,6 +24,8 @@ export interface BicepHost {
   read(absPath: string): SourceText | { error: string };
   /** Reads a file's bytes, with read()'s checks (loadFileAsBase64(), loadTextContent() encodings); without it, only text files can be loaded. */
   readBytes?(absPath: string): { bytes: Uint8Array } | { error: string };
+  /** The names of the files directly in a folder, with read()'s checks (loadDirectoryFileInfo()); without it, folders cannot be listed. */
+  listFiles?(absDir: string): { names: string[] } | { error: string };
   /** Module nesting limit (default 16). */
   depth?: number;
   /** File size, nesting and the other limits of the run (the defaults when absent). */
@@ -155,5 +157,10 @@ export class Loader implements ModuleLoader {
       return 'error' in got ? got : { bytes: Buffer.from(got.text, 'utf8') };
     }
     return this.host.readBytes(path.resolve(absPath));
+  }
+
+  listFiles(absDir: string): { names: string[] } | { error: string } {
+    if (!this.host.listFiles) return { error: 'folders cannot be listed here' };
+    return this.host.listFiles(path.resolve(absDir));
   }
 }

@@ -15,4 +15,6 @@ export interface ModuleLoader {
   readFile(absPath: string): { text: string } | { error: string };
   /** The bytes of a file for loadFileAsBase64() and loadTextContent() with an encoding (inside the lint root only). */
   readBytes(absPath: string): { bytes: Uint8Array } | { error: string };
+  /** The names of the files directly in a folder for loadDirectoryFileInfo() (inside the lint root only). */
+  listFiles(absDir: string): { names: string[] } | { error: string };
 }

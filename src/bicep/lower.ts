@@ -1566,6 +1566,8 @@ export class FileLowerer extends ExprLowerer {
       }
       case 'loadyamlcontent':
         return this.loadFile(e, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
+      case 'loaddirectoryfileinfo':
+        return this.directoryFileInfo(e);
       default:
         return call(name, args(), e);
     }
@@ -1584,6 +1586,48 @@ export class FileLowerer extends ExprLowerer {
     if (v !== undefined) return lit(v, e);
     if (e.args[1]) return this.expr(e.args[1], ctx);
     return call('notRead', [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
+  }
+
+  /**
+   * loadDirectoryFileInfo(dir[, searchPattern]), as the compiler computes it: the files directly
+   * in the folder (not its subfolders) whose names match the pattern ('*' and '?'), each as
+   * { relativePath (from this file's folder, '/'), baseName, extension (from the last '.', or '') },
+   * ordered by relativePath ignoring case (.NET's OrdinalIgnoreCase). Only names are read, and
+   * only inside the lint root; a folder that cannot be listed is an error and an unknown value.
+   */
+  private directoryFileInfo(e: FunctionCall): Expr {
+    const fn = e.name.name;
+    const dirArg = e.args[0];
+    const patternArg = e.args[1];
+    const dir = dirArg ? stringValue(dirArg) : undefined;
+    const pattern = patternArg ? stringValue(patternArg) : '';
+    if (!dirArg || dir === undefined || pattern === undefined) {
+      // The compiler takes compile-time constants (variables too); only literals are read here.
+      const at = !dirArg || dir === undefined ? (dirArg ?? e) : (patternArg ?? e);
+      this.note(at, `${fn}(): the argument is not a literal string, so the folder is not listed; the value is unknown`);
+      return call('notRead', [lit(`${fn}(): a folder or pattern that is not a literal string`, e)], e, LOWERING_NS);
+    }
+    const abs = this.resolvePath(dir);
+    const got = this.options.modules.listFiles(abs);
+    if ('error' in got) {
+      this.error(dirArg, `${fn}(): ${got.error}`);
+      // Unknown, not null (nor an empty list): rules must not take an unread folder for an empty one.
+      return call('notRead', [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
+    }
+    const from = path.dirname(this.file.path);
+    const matches = wildcardMatcher(pattern);
+    const files = got.names
+      .filter(matches)
+      .map((name) => {
+        const dot = name.lastIndexOf('.');
+        return {
+          relativePath: path.relative(from, path.join(abs, name)).split(path.sep).join('/'),
+          baseName: name,
+          extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : '',
+        };
+      })
+      .sort((a, b) => compareOrdinalIgnoreCase(a.relativePath, b.relativePath));
+    return jsonToExpr(files, e);
   }
 
   /** A load*() call's file as text, refused (BCP184) above the compiler's `maxChars` for that function. */
@@ -1673,6 +1717,31 @@ export class FileLowerer extends ExprLowerer {
     }
     return jsonToExpr(v, e);
   }
+}
+
+/**
+ * A file-name matcher for a .NET search pattern ('*' any run of characters, '?' one character,
+ * case-sensitive as on Linux); the empty pattern matches every name.
+ */
+function wildcardMatcher(pattern: string): (name: string) => boolean {
+  if (pattern === '' || pattern === '*') return () => true;
+  const source = [...pattern].map((c) => (c === '*' ? '[^]*' : c === '?' ? '[^]' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+  const re = new RegExp(`^${source}$`);
+  return (name) => re.test(name);
+}
+
+/** .NET's StringComparer.OrdinalIgnoreCase: code units compared after upper-casing each one on its own. */
+export function compareOrdinalIgnoreCase(a: string, b: string): number {
+  const upper = (c: number): number => {
+    const u = String.fromCharCode(c).toUpperCase();
+    return u.length === 1 ? u.charCodeAt(0) : c;
+  };
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = upper(a.charCodeAt(i)) - upper(b.charCodeAt(i));
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }
 
 /** A lowered template node as one expression (for inlining a node where an expression is needed). */

@@ -9,7 +9,7 @@ import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js
 import { clearParseCache } from '../expr/parser.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
-import { isInsideRoot, readBytesInside, readSourceInside } from '../load/read.js';
+import { isInsideRoot, listFilesInside, readBytesInside, readSourceInside } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
@@ -93,6 +93,10 @@ export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMIT
     readBytes(absPath: string) {
       if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
       return readBytesInside(absPath, root, limits);
+    },
+    listFiles(absDir: string) {
+      if (!isInsideRoot(absDir, root)) return { error: `'${absDir}' is outside the folder being linted` };
+      return listFilesInside(absDir, root);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Reads a file from disk into a SourceText: size limit, encodings (UTF-8 with or without BOM,
 // UTF-16 with BOM), and a clear diagnostic for what is not text (invalid UTF-8, NUL bytes).
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import nodePath from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -254,6 +254,37 @@ export function readBytesInside(path: string, root: string, limits: ReadLimits =
   } finally {
     closeSync(opened.fd);
   }
+}
+
+/**
+ * The names of the files directly in a folder inside the lint root (Bicep's
+ * loadDirectoryFileInfo()): regular files, and symbolic links to files that are inside the root;
+ * no folders. Only names are read, never the files.
+ */
+export function listFilesInside(dir: string, root: string): { names: string[] } | { error: string } {
+  const { inside, real } = locateInsideRoot(dir, root);
+  if (!inside) return { error: 'the directory is outside the folder being linted (by its path or through a symbolic link); it is not read' };
+  if (real === undefined) return { error: 'the directory does not exist' };
+  let entries: Dirent[];
+  try {
+    if (!statSync(real).isDirectory()) return { error: 'the path is a file, not a directory' };
+    entries = readdirSync(real, { withFileTypes: true });
+  } catch (e) {
+    return { error: `cannot read the directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+  }
+  const names: string[] = [];
+  for (const d of entries) {
+    if (d.isFile()) names.push(d.name);
+    else if (d.isSymbolicLink()) {
+      const target = locateInsideRoot(nodePath.join(real, d.name), root);
+      try {
+        if (target.inside && target.real !== undefined && statSync(target.real).isFile()) names.push(d.name);
+      } catch {
+        // A link that cannot be followed is not a file of the folder.
+      }
+    }
+  }
+  return { names };
 }
 
 /**

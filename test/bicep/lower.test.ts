@@ -9,6 +9,7 @@ import { TemplateScope } from '../../src/deploy/scope.js';
 import { loadBicepTemplate, type BicepHost } from '../../src/bicep/load.js';
 import { loadBicepParams } from '../../src/bicep/params.js';
 import { Unknown, type ObjectValue } from '../../src/expr/value.js';
+import { plain } from '../expr/helpers.js';
 
 const ROOT = '/virtual';
 
@@ -632,6 +633,63 @@ describe('Bicep lowering: modules and imports', () => {
     for (const n of names) expect(value(n) instanceof Unknown, n).toBe(n.endsWith('-big'));
     expect((value('text-ok') as string).length).toBe(131_072);
     expect((value('bin-ok') as string).length).toBe(131_072);
+  });
+});
+
+describe('loadDirectoryFileInfo()', () => {
+  // The compiler's own sample (baselines/LoadFunctions): the names of its Assets folder.
+  const assets = ['TextFile.LF.txt', 'binary', 'encoding-utf8.txt', 'test2.json.txt', 'TextFile.CRLF.txt', 'test.json.txt', 'encoding-ascii.txt', 'test.yaml.txt'];
+  function loadDir(main: string, dirs: Record<string, string[]>) {
+    const h = host({ 'main.bicep': main });
+    h.listFiles = (abs: string) => {
+      const names = dirs[path.relative(ROOT, abs)];
+      return names ? { names } : { error: 'the directory does not exist' };
+    };
+    const src = h.read(`${ROOT}/main.bicep`) as SourceText;
+    return { ...loadBicepTemplate(src, h), src };
+  }
+  const info = (rel: string) => {
+    const base = rel.slice(rel.lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    return { relativePath: rel, baseName: base, extension: dot >= 0 ? base.slice(dot) : '' };
+  };
+
+  it("lists the folder's files as the compiler does: relative path, name, extension, ordered ignoring case", () => {
+    const r = loadDir(
+      [
+        "var all = loadDirectoryFileInfo('./Assets')",
+        "var txt = loadDirectoryFileInfo('Assets/', '*.txt')",
+        "var one = loadDirectoryFileInfo('Assets', 'test?.json.*')",
+        "var mods = loadDirectoryFileInfo('../virtual/mods')",
+      ].join('\n'),
+      { Assets: assets, mods: ['b.bicep', '_a.bicep', 'A.bicep', 'noext.'] },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const scope = scopeOf(r);
+    // As in the compiled main.json: 'test*' before 'TextFile*' (OrdinalIgnoreCase), '' for no extension.
+    const sorted = ['binary', 'encoding-ascii.txt', 'encoding-utf8.txt', 'test.json.txt', 'test.yaml.txt', 'test2.json.txt', 'TextFile.CRLF.txt', 'TextFile.LF.txt'];
+    expect(plain(scope.variable('all', r.span))).toEqual(sorted.map((n) => info(`Assets/${n}`)));
+    expect(plain(scope.variable('txt', r.span))).toEqual(sorted.filter((n) => n.endsWith('.txt')).map((n) => info(`Assets/${n}`)));
+    expect(plain(scope.variable('one', r.span))).toEqual([info('Assets/test2.json.txt')]);
+    // Upper-cased for comparison, as .NET does: 'A' < 'B' < '_'; a name ending in '.' has no extension.
+    expect(plain(scope.variable('mods', r.span))).toEqual([info('mods/A.bicep'), info('mods/b.bicep'), { relativePath: 'mods/noext.', baseName: 'noext.', extension: '' }, info('mods/_a.bicep')]);
+  });
+
+  it('a folder that cannot be read is an error at the argument and an unknown value; a listed one evaluates', () => {
+    const r = loadDir(
+      [
+        "var files = loadDirectoryFileInfo('missing')",
+        "var n = 'nsg-${length(loadDirectoryFileInfo('dir'))}'",
+      ].join('\n'),
+      { dir: ['one.txt', 'two.json'] },
+    );
+    expect(r.diagnostics.map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message])).toEqual([
+      ['1:35', "loadDirectoryFileInfo(): the directory does not exist"],
+    ]);
+    const scope = scopeOf(r);
+    expect(scope.variable('files', r.span)).toBeInstanceOf(Unknown);
+    expect(scope.variable('n', r.span)).toBe('nsg-2');
+    expect(scope.diagnostics.items).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readSourceInside } from '../../src/load/read.js';
+import { listFilesInside, readSourceInside } from '../../src/load/read.js';
 
 describe('readSourceInside', () => {
   const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'vtaplint-read-')));
@@ -49,5 +49,33 @@ describe('readSourceInside', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostic.message).toBe('cannot read the file: ENOENT');
     expect(r.source.path).toBe(path.join(root, 'sub', 'missing.json'));
+  });
+});
+
+describe('listFilesInside (loadDirectoryFileInfo)', () => {
+  const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'vtaplint-list-')));
+  const root = path.join(base, 'root');
+  const outside = path.join(base, 'outside');
+  mkdirSync(path.join(root, 'dir', 'nested'), { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(path.join(root, 'dir', 'a.txt'), 'a');
+  writeFileSync(path.join(root, 'dir', '.hidden'), 'h');
+  writeFileSync(path.join(root, 'dir', 'nested', 'deep.txt'), 'd');
+  writeFileSync(path.join(root, 'top.txt'), 't');
+  writeFileSync(path.join(outside, 'secret.txt'), 's');
+  symlinkSync(path.join(root, 'top.txt'), path.join(root, 'dir', 'link-in.txt'));
+  symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'dir', 'link-out.txt'));
+  symlinkSync(outside, path.join(root, 'linked-out'));
+
+  test('the files directly in the folder, links to files inside the root; no folders', () => {
+    const r = listFilesInside(path.join(root, 'dir'), root);
+    expect('names' in r && [...r.names].sort()).toEqual(['.hidden', 'a.txt', 'link-in.txt']);
+  });
+
+  test('a folder outside the root (by path or link), a missing folder and a file are errors', () => {
+    expect(listFilesInside(outside, root)).toEqual({ error: expect.stringMatching(/outside the folder being linted/) as unknown });
+    expect(listFilesInside(path.join(root, 'linked-out'), root)).toEqual({ error: expect.stringMatching(/outside the folder being linted/) as unknown });
+    expect(listFilesInside(path.join(root, 'missing'), root)).toEqual({ error: 'the directory does not exist' });
+    expect(listFilesInside(path.join(root, 'top.txt'), root)).toEqual({ error: 'the path is a file, not a directory' });
   });
 });
