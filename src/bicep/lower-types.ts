@@ -1,7 +1,7 @@
 // Bicep types -> ARM parameter/output types, as the compiler emits them: primitive names stay,
 // literal and union-of-literal types become their primitive type plus allowedValues, object and
 // tuple types become object/array, `T?` adds nullable, @secure() makes secureString/secureObject.
-import type { Decorator, Expression, TypeDeclaration, TypeExpression } from './syntax.js';
+import type { Decorator, Expression, TypeDeclaration, TypeExpression, TypePropertyAccess } from './syntax.js';
 
 export interface ArmType {
   type: string;
@@ -43,7 +43,8 @@ function primitiveOf(v: string | number | boolean | null): string {
 /**
  * The ARM type of a Bicep type expression; `types` resolves user-defined type names.
  * Unknown names (imported types, resource-derived types) become 'object' like the compiler's
- * fallback for structured types.
+ * fallback for structured types; a resource-derived type's envelope property (`.name`, `.location`,
+ * `.tags`, ...) has its own primitive type.
  */
 export function armType(t: TypeExpression | undefined, types: ReadonlyMap<string, TypeDeclaration>, depth = 0): ArmType {
   if (!t || depth > MAX_TYPE_DEPTH) return { type: 'object' };
@@ -72,6 +73,7 @@ export function armType(t: TypeExpression | undefined, types: ReadonlyMap<string
       return { type: 'object' };
     }
     case 'TypePropertyAccess':
+      return resourceDerivedProperty(t, types, depth) ?? { type: 'object' };
     case 'TypeIndexAccess':
     case 'TypeAdditionalPropertiesAccess':
     case 'ParameterizedType':
@@ -112,6 +114,37 @@ export function armType(t: TypeExpression | undefined, types: ReadonlyMap<string
     case 'Skipped':
       return { type: 'object' };
   }
+}
+
+/**
+ * The ARM type of the resource envelope's properties, the same in every resource type's
+ * definition (checked on Azure's published types): what `resourceInput<'T@v'>.name` and the
+ * like compile to. Other properties, and paths below them, depend on the resource type.
+ */
+const ENVELOPE_TYPES: ReadonlyMap<string, string> = new Map([
+  ...['name', 'id', 'type', 'apiversion', 'location', 'kind', 'etag', 'managedby'].map((k) => [k, 'string'] as const),
+  ...['properties', 'tags', 'sku', 'plan', 'identity', 'extendedlocation', 'systemdata'].map((k) => [k, 'object'] as const),
+  ['zones', 'array'] as const,
+]);
+
+/**
+ * `resourceInput<'T@v'>.p` / `resourceOutput<'T@v'>.p` (through parentheses and type aliases):
+ * the primitive type of an envelope property p; undefined when not known here (the compiler
+ * reads the resource type's definition, which vtaplint does not have).
+ */
+function resourceDerivedProperty(t: TypePropertyAccess, types: ReadonlyMap<string, TypeDeclaration>, depth: number): ArmType | undefined {
+  let base: TypeExpression = t.base;
+  for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
+    if (base.kind === 'ParenthesizedType') base = base.type;
+    else if (base.kind === 'TypeReference' && types.has(base.name.name)) base = (types.get(base.name.name) as TypeDeclaration).value;
+    else break;
+  }
+  if (base.kind !== 'ParameterizedType') return undefined;
+  const kind = base.name.name.toLowerCase();
+  if (kind !== 'resourceinput' && kind !== 'resourceoutput') return undefined;
+  if (base.namespace && !(base.namespace.kind === 'TypeReference' && base.namespace.name.name.toLowerCase() === 'sys')) return undefined;
+  const type = ENVELOPE_TYPES.get(t.property.name.toLowerCase());
+  return type === undefined ? undefined : { type };
 }
 
 /** @secure() turns string/object into their secure forms. */

@@ -636,6 +636,33 @@ describe('Bicep lowering: modules and imports', () => {
   });
 });
 
+describe('resource-derived types', () => {
+  it("lower to the envelope property's primitive type, as the compiler writes them; unknown paths stay object", () => {
+    const r = load(
+      [
+        "type idName = resourceInput<'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31'>.name",
+        "type rg = sys.resourceOutput<'Microsoft.Resources/resourceGroups@2022-09-01'>",
+        "param bar resourceInput<'Microsoft.Resources/tags@2022-09-01'>.properties = { tags: { fizz: 'buzz' } }",
+        "param loc (resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>.location)?",
+        "param zones resourceInput<'Microsoft.Network/publicIPAddresses@2023-09-01'>.zones = []",
+        "output baz resourceInput<'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31'>.name = 'myId'",
+        "output viaAlias idName = 'x'",
+        "output aliasProp rg.id = 'y'",
+        "output kind sys.resourceInput<'Microsoft.Storage/storageAccounts@2023-01-01'>.kind = 'StorageV2'",
+        "output deep resourceInput<'Microsoft.Resources/tags@2022-09-01'>.properties.tags = {}",
+        "output other resourceInput<'Microsoft.Storage/storageAccounts@2023-01-01'>.accessTier = 'Hot'",
+        "output whole resourceInput<'Microsoft.Storage/storageAccounts@2023-01-01'> = { name: 'sa', location: 'x' }",
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const types = (sec: string) => Object.fromEntries(Object.entries(section(r.root, sec)).map(([k, v]) => [k, obj(v).type]));
+    // baselines/ResourceDerivedTypes: `output baz resourceInput<...>.name` is "type": "string".
+    expect(types('outputs')).toEqual({ baz: 'string', viaAlias: 'string', aliasProp: 'string', kind: 'string', deep: 'object', other: 'object', whole: 'object' });
+    expect(types('parameters')).toEqual({ bar: 'object', loc: 'string', zones: 'array' });
+    expect(obj(section(r.root, 'parameters').loc).nullable).toBe(true);
+  });
+});
+
 describe('loadDirectoryFileInfo()', () => {
   // The compiler's own sample (baselines/LoadFunctions): the names of its Assets folder.
   const assets = ['TextFile.LF.txt', 'binary', 'encoding-utf8.txt', 'test2.json.txt', 'TextFile.CRLF.txt', 'test.json.txt', 'encoding-ascii.txt', 'test.yaml.txt'];

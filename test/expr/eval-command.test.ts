@@ -105,6 +105,14 @@ describe('evalCommand', () => {
     expect(big.code).toBe(2);
     expect(big.stderr).toMatch(/maxFileBytes/);
   });
+
+  it("a Bicep output of a resource-derived type has the property's type, as the compiler writes it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-eval-'));
+    writeFileSync(path.join(dir, 'main.bicep'), "output baz resourceInput<'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31'>.name = 'myId'\n");
+    const r = await cli(['eval', 'main.bicep'], dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { outputs: Record<string, unknown> }).outputs.baz).toEqual({ type: 'string', value: 'myId' });
+  });
 });
 
 describe('scope functions', () => {
