@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ev, val } from './helpers.js';
 import { uniqueString, armGuid } from '../../src/expr/hash.js';
 import { lookupFunction } from '../../src/expr/functions/index.js';
-import { ObjectValue } from '../../src/expr/value.js';
+import { ObjectValue, Unknown } from '../../src/expr/value.js';
 
 describe('function lookup', () => {
   it('is case-insensitive', () => {
@@ -136,6 +136,30 @@ describe('arrays and objects', () => {
     expect(val("[empty(createObject())]")).toBe(true);
     expect(val("[distinct(createArray(1, 1, 'a', 'a'))]")).toEqual([1, 'a']);
   });
+  it("path segments counted from the end (Bicep's a.?b[^n] and a[?^m][^n]) in tryGet and tryIndexFromEnd", () => {
+    const obj = "createObject('a', createObject('b', createArray('x', 'y')))";
+    const fromEnd = (n: number) => `createObject('value', ${n}, 'fromEnd', true())`;
+    // baselines/Modules: x.?a.b[^1] compiles to tryGet(x, 'a', 'b', createObject('value', 1, 'fromEnd', true())).
+    expect(val(`[tryGet(${obj}, 'a', 'b', ${fromEnd(1)})]`)).toBe('y');
+    expect(val(`[tryGet(${obj}, 'a', 'b', ${fromEnd(2)})]`)).toBe('x');
+    expect(val(`[tryGet(${obj}, 'a', 'b', ${fromEnd(3)})]`)).toBe(null);
+    expect(val(`[tryGet(${obj}, 'a', 'b', ${fromEnd(0)})]`)).toBe(null);
+    expect(val(`[tryGet(${obj}, 'missing', 'b', ${fromEnd(1)})]`)).toBe(null);
+    expect(val(`[tryGet(${obj}, 'a', ${fromEnd(1)})]`)).toBe(null);
+    expect(val(`[tryGet(${obj}, 'a', 'b', createObject('value', 0))]`)).toBe('x');
+    expect(val(`[tryGet(${obj}, 'a', 'b', createObject('value', 1, 'fromEnd', false()))]`)).toBe('y');
+    // A property named 'value' is still a key when the segment is a string.
+    expect(val("[tryGet(createObject('value', 5), 'value')]")).toBe(5);
+    // tryIndexFromEnd(array, n, segment...): the rest of a chain after [?^n].
+    const arr = "createArray(createObject('foo', createArray(1, 2, 3)), createObject('foo', createArray(4, 5)))";
+    expect(val(`[tryIndexFromEnd(${arr}, 1, 'foo')]`)).toEqual([4, 5]);
+    expect(val(`[tryIndexFromEnd(${arr}, 2, 'foo', ${fromEnd(1)})]`)).toBe(3);
+    expect(val(`[tryIndexFromEnd(${arr}, 2, 'foo', createObject('value', 0))]`)).toBe(1);
+    expect(val(`[tryIndexFromEnd(${arr}, 1, 'bar', ${fromEnd(1)})]`)).toBe(null);
+    expect(val(`[tryIndexFromEnd(${arr}, 3, 'foo')]`)).toBe(null);
+    expect(ev(`[tryGet(${obj}, 'a', 'b', createObject('value', parameters('n'), 'fromEnd', true()))]`, { template: { parameters: { n: { type: 'int' } }, resources: [] } }).value).toBeInstanceOf(Unknown);
+  });
+
   it('index errors', () => {
     expect(ev('[createArray(1)[3]]').diags[0]?.message).toMatch(/out of bounds/);
     expect(ev("[createObject('a', 1).b]").diags[0]?.message).toMatch(/doesn't exist/);

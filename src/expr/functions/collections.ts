@@ -137,6 +137,38 @@ function tryIndex(v: Value, key: Value): Value | undefined {
   return undefined;
 }
 
+/**
+ * One path segment of tryGet() and tryIndexFromEnd(): a property name, an index, or the object
+ * `{ value: n, fromEnd: true }` (`{ value: n }` counts from the start) that Bicep writes for
+ * `a.?b[^n]` and `a[?^m][^n]`: the n-th element from the end, 1 being the last. Undefined when
+ * the segment selects nothing (the function's result is then null).
+ */
+function pathStep(v: Value, key: Value): Value | undefined {
+  if (!(key instanceof ObjectValue) || !key.has('value')) return tryIndex(v, key);
+  const n = key.get('value') as Value;
+  const fromEnd = key.get('fromEnd') ?? false;
+  if (n instanceof Unknown) return new Unknown(n.reason);
+  if (fromEnd instanceof Unknown) return new Unknown(fromEnd.reason);
+  if (fromEnd !== true) return fromEnd === false || fromEnd === null ? tryIndex(v, n) : undefined;
+  if (!Array.isArray(v) || typeof n !== 'number') return undefined;
+  return n >= 1 && n <= v.length ? v[v.length - n] : undefined;
+}
+
+/** Follows path segments from `v` (tryGet's keys, tryIndexFromEnd's further segments): null once one selects nothing. */
+function followPath(start: Value, args: readonly Value[], from: number): Value {
+  let v = start;
+  for (let i = from; i < args.length; i++) {
+    if (v instanceof Unknown) return new Unknown(v.reason, undefined, undefined, v.symbol !== undefined && typeof args[i] === 'string' ? `${v.symbol}.${args[i] as string}` : undefined);
+    const k = args[i] as Value;
+    if (k instanceof Unknown) return new Unknown(k.reason);
+    if (v === null) return null;
+    const next = pathStep(v, k);
+    if (next === undefined) return null;
+    v = next;
+  }
+  return v;
+}
+
 export const collectionFunctions: FnDef[] = [
   { name: 'array', min: 1, max: 1, returns: 'array', impl: (args) => (Array.isArray(args[0]) ? args[0] : [args[0] as Value]) },
   { name: 'createArray', min: 0, max: undefined, returns: 'array', unknownArgs: true, impl: (args) => args },
@@ -371,9 +403,11 @@ export const collectionFunctions: FnDef[] = [
     },
   },
   {
+    // tryIndexFromEnd(array, n[, segment...]): Bicep's `a[?^n].b[^m]` passes the rest of the
+    // chain as tryGet() path segments.
     name: 'tryIndexFromEnd',
     min: 2,
-    max: 2,
+    max: undefined,
     impl: (args, env) => {
       const a = args[0] as Value;
       const i = expectInt(env, args, 1);
@@ -381,7 +415,7 @@ export const collectionFunctions: FnDef[] = [
       if (a === null) return null;
       if (!Array.isArray(a)) return wrongType(env, a, 'an array');
       if (i < 1 || i > a.length) return null;
-      return a[a.length - i] as Value;
+      return followPath(a[a.length - i] as Value, args, 2);
     },
   },
   {
@@ -389,19 +423,7 @@ export const collectionFunctions: FnDef[] = [
     min: 2,
     max: undefined,
     unknownArgs: true,
-    impl: (args) => {
-      let v = args[0] as Value;
-      for (let i = 1; i < args.length; i++) {
-        if (v instanceof Unknown) return new Unknown(v.reason, undefined, undefined, v.symbol !== undefined && typeof args[i] === 'string' ? `${v.symbol}.${args[i] as string}` : undefined);
-        const k = args[i] as Value;
-        if (k instanceof Unknown) return new Unknown(k.reason);
-        if (v === null) return null;
-        const next = tryIndex(v, k);
-        if (next === undefined) return null;
-        v = next;
-      }
-      return v;
-    },
+    impl: (args) => followPath(args[0] as Value, args, 1),
   },
   {
     name: 'items',
