@@ -144,15 +144,18 @@ export abstract class ExprLowerer {
         const s = this.symbolicProperty(e, ctx);
         if (s) return s;
         const obj = this.expr(e.base, ctx);
-        return e.safe ? call('tryGet', [obj, lit(e.property.name, e.property)], e) : member(obj, e.property.name, e);
+        if (e.safe) return call('tryGet', [obj, lit(e.property.name, e.property)], e);
+        return continuedSafeChain(e.base, obj, lit(e.property.name, e.property), e) ?? member(obj, e.property.name, e);
       }
       case 'ArrayAccess': {
         const s = this.symbolicIndex(e, ctx);
         if (s) return s;
         const obj = this.expr(e.base, ctx);
         const idx = this.expr(e.index, ctx);
-        if (e.fromEnd) return call(e.safe ? 'tryIndexFromEnd' : 'indexFromEnd', [obj, idx], e);
-        return e.safe ? call('tryGet', [obj, idx], e) : index(obj, idx, e);
+        if (e.safe) return e.fromEnd ? call('tryIndexFromEnd', [obj, idx], e) : call('tryGet', [obj, idx], e);
+        // In a safe chain, [^n] is the path segment { value: n, fromEnd: true }, as the compiler writes it.
+        const segment = e.fromEnd ? call('createObject', [lit('value', e), idx, lit('fromEnd', e), lit(true, e)], e) : idx;
+        return continuedSafeChain(e.base, obj, segment, e) ?? (e.fromEnd ? call('indexFromEnd', [obj, idx], e) : index(obj, idx, e));
       }
       case 'ResourceAccess':
         return this.resourceAccess(e, ctx);
@@ -364,4 +367,25 @@ export abstract class ExprLowerer {
 /** A property name that ARM would read as an expression ("[...]") is escaped with "[[". */
 export function escapeKey(k: string): string {
   return k.startsWith('[') && k.endsWith(']') ? `[${k}` : k;
+}
+
+/**
+ * `a.?b.c`, `a.?b[0]`, `a.?b[^1]`, `a[?^1].c`: an access after a safe one (`.?`, `[?`) in the same
+ * chain (no parentheses between) is one more path segment of the tryGet()/tryIndexFromEnd() the
+ * safe access made, as the compiler writes it, so that the whole chain is null when the safe
+ * access finds nothing (`a.?b.c` is null, not an error, when `a` has no `b`). Undefined when
+ * `base` is not such a chain.
+ */
+function continuedSafeChain(base: Expression, obj: Expr, segment: Expr, at: Node): Expr | undefined {
+  if (obj.k !== 'call' || obj.ns !== undefined || (obj.name !== 'tryGet' && obj.name !== 'tryIndexFromEnd')) return undefined;
+  let b: Expression = base;
+  let safe = false;
+  while (b.kind === 'PropertyAccess' || b.kind === 'ArrayAccess') {
+    if (b.safe) {
+      safe = true;
+      break;
+    }
+    b = b.base;
+  }
+  return safe ? call(obj.name, [...obj.args, segment], at) : undefined;
 }

@@ -636,6 +636,41 @@ describe('Bicep lowering: modules and imports', () => {
   });
 });
 
+describe('safe access chains', () => {
+  it('continue the tryGet()/tryIndexFromEnd() of the safe access, as the compiler writes them, so a missing value is null', () => {
+    const r = load(
+      [
+        "param p object = { a: { b: ['x', 'y'] }, arr: [{ foo: [1, 2, 3] }, { foo: [4, 5] }] }",
+        'var last = p.?a.b[^1]',
+        'var first = p.?a.b[0]',
+        'var missing = p.?c.b[^1]',
+        'var missingProp = p.?c.b.d',
+        'var twoSafe = p.?a.b.?c.d',
+        'var paren = (p.?a).b',
+        'var fromEndChain = p.arr[?^2].foo[^1]',
+        'var fromEndMissing = p.arr[?^3].foo[^1]',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const v = section(r.root, 'variables');
+    // baselines/Modules: `x.?a.deeply.nested.array[^1]` is tryGet(x, 'a', ..., 'array', createObject('value', 1, 'fromEnd', true())).
+    expect(node(v.last)).toBe("tryGet(parameters('p'), 'a', 'b', createObject('value', 1, 'fromEnd', true))");
+    expect(node(v.first)).toBe("tryGet(parameters('p'), 'a', 'b', 0)");
+    expect(node(v.twoSafe)).toBe("tryGet(tryGet(parameters('p'), 'a', 'b'), 'c', 'd')");
+    expect(node(v.paren)).toBe("tryGet(parameters('p'), 'a').b");
+    expect(node(v.fromEndChain)).toBe("tryIndexFromEnd(parameters('p').arr, 2, 'foo', createObject('value', 1, 'fromEnd', true))");
+    const scope = scopeOf(r);
+    expect(scope.variable('last', r.span)).toBe('y');
+    expect(scope.variable('first', r.span)).toBe('x');
+    expect(scope.variable('missing', r.span)).toBe(null);
+    expect(scope.variable('missingProp', r.span)).toBe(null);
+    expect(scope.variable('twoSafe', r.span)).toBe(null);
+    expect(scope.variable('fromEndChain', r.span)).toBe(3);
+    expect(scope.variable('fromEndMissing', r.span)).toBe(null);
+    expect(scope.diagnostics.items).toEqual([]);
+  });
+});
+
 describe('resource-derived types', () => {
   it("lower to the envelope property's primitive type, as the compiler writes them; unknown paths stay object", () => {
     const r = load(
