@@ -5928,11 +5928,11 @@ var require_out = __commonJS({
       async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path16, optionsOrSettings) {
+    function statSync3(path16, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path16, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -7196,18 +7196,18 @@ var require_matcher = __commonJS({
       }
       _getPatternSegments(pattern) {
         const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
+        return parts.map((part2) => {
+          const dynamic = utils.pattern.isDynamicPattern(part2, this._settings);
           if (!dynamic) {
             return {
               dynamic: false,
-              pattern: part
+              pattern: part2
             };
           }
           return {
             dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
+            pattern: part2,
+            patternRe: utils.pattern.makeRe(part2, this._micromatchOptions)
           };
         });
       }
@@ -7235,12 +7235,12 @@ var require_partial = __commonJS({
           if (!pattern.complete && levels > section.length) {
             return true;
           }
-          const match = parts.every((part, index2) => {
+          const match = parts.every((part2, index2) => {
             const segment2 = pattern.segments[index2];
-            if (segment2.dynamic && segment2.patternRe.test(part)) {
+            if (segment2.dynamic && segment2.patternRe.test(part2)) {
               return true;
             }
-            if (!segment2.dynamic && segment2.pattern === part) {
+            if (!segment2.dynamic && segment2.pattern === part2) {
               return true;
             }
             return false;
@@ -10880,6 +10880,7 @@ var TYPES = {
   tapConfig: "Microsoft.Network/networkInterfaces/tapConfigurations",
   nic: "Microsoft.Network/networkInterfaces",
   vm: "Microsoft.Compute/virtualMachines",
+  vmss: "Microsoft.Compute/virtualMachineScaleSets",
   lb: "Microsoft.Network/loadBalancers",
   vnet: "Microsoft.Network/virtualNetworks",
   subnet: "Microsoft.Network/virtualNetworks/subnets",
@@ -10925,9 +10926,23 @@ function findTapSources(graph) {
           out.push({ declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry2 });
         }
       }
+    } else if (type === TYPES.vmss.toLowerCase()) {
+      for (const nicConfig of elements(at(r.root, "properties", "virtualMachineProfile", "networkProfile", "networkInterfaceConfigurations"))) {
+        for (const ipc of elements(at(nicConfig, "properties", "ipConfigurations"))) {
+          for (const entry2 of elements(at(ipc, "properties", "virtualNetworkTaps"))) {
+            const tapId = at(entry2, "id");
+            const nic = { kind: "scaleSet", scaleSet: r, configuration: nameOf(nicConfig), ipConfiguration: nameOf(ipc) };
+            out.push({ declaration: "scaleset", nic, config: void 0, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry2 });
+          }
+        }
+      }
     }
   }
   return out;
+}
+function nameOf(entry2) {
+  const n = at(entry2, "name").value;
+  return typeof n === "string" ? n : "?";
 }
 function sourcesOfTap(graph, tap) {
   return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
@@ -10973,6 +10988,7 @@ function isOutside(nic) {
 function nicName(nic) {
   if (nic.kind === "resource") return nic.resource.displayName;
   if (nic.kind === "external") return segmentText(nic.id.names[nic.id.names.length - 1]) ?? formatId(nic.id);
+  if (nic.kind === "scaleSet") return `${nic.scaleSet.displayName}/${nic.configuration}`;
   return "an unknown network interface";
 }
 function nicKey(nic) {
@@ -11057,7 +11073,7 @@ function lowerEq(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
 function privateEndpointOfNic(graph, nic) {
-  if (nic.kind === "unknown") return void 0;
+  if (nic.kind === "unknown" || nic.kind === "scaleSet") return void 0;
   const name = nicName(nic).toLowerCase();
   for (const pe of deployedOfType(graph, "Microsoft.Network/privateEndpoints")) {
     const custom2 = at(pe.root, "properties", "customNetworkInterfaceName");
@@ -11368,7 +11384,7 @@ function unknownOrigin(v, span) {
   return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
 }
 function sourceRelated(source) {
-  const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
+  const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : source.declaration === "scaleset" ? `the virtualNetworkTaps entry of scale set '${source.holder.displayName}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
   return { span: source.tapId.span, message: `the TAP source: ${how}` };
 }
 
@@ -11709,29 +11725,49 @@ function lbPartOfResolution(res) {
     const type = LB_PARTS.find((t) => lower(t) === lower(res.subTypes[0] ?? ""));
     const name = segmentText(res.subNames[0]);
     if (!type || name === void 0) return void 0;
-    const child = res.resource.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1]) ?? "") === lower(name));
-    return { lb: res.resource, type, key: lower(name), name, decl: res.entry ?? child?.root, child };
+    const child = childPart(res.resource, type, name);
+    return part(res.resource, type, name, res.entry, child);
   }
   if (res.kind === "resource" && res.resource.parent && lower(res.resource.parent.type) === lower(TYPES.lb)) {
     const type = LB_PARTS.find((t) => lower(`${TYPES.lb}/${t}`) === lower(res.resource.type));
     const name = segmentText(res.id.names[1]);
     if (!type || name === void 0) return void 0;
-    return { lb: res.resource.parent, type, key: lower(name), name, decl: res.resource.root, child: res.resource };
+    return part(res.resource.parent, type, name, inlinePart(res.resource.parent, type, name), res.resource);
   }
   return void 0;
+}
+function part(lb, type, name, entry2, child) {
+  const decls = child ? entry2 ? [entry2, child.root] : [child.root] : entry2 ? [entry2] : [];
+  return { lb, type, key: lower(name), name, decl: decls[0], child, decls };
+}
+function inlinePart(lb, type, name) {
+  return elements(at(lb.root, "properties", type)).find((e) => {
+    const n = at(e, "name").value;
+    return typeof n === "string" && lower(n) === lower(name);
+  });
+}
+function childPart(lb, type, name) {
+  return lb.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1]) ?? "") === lower(name));
 }
 function lbParts(lb, type) {
   const out = [];
   for (const e of elements(at(lb.root, "properties", type))) {
     const n = at(e, "name").value;
-    if (typeof n === "string") out.push({ lb, type, key: lower(n), name: n, decl: e, child: void 0 });
+    if (typeof n === "string") out.push(part(lb, type, n, e, void 0));
   }
   for (const c of lb.children) {
     if (lower(c.type) !== lower(`${TYPES.lb}/${type}`)) continue;
     const n = segmentText(c.id.names[1]);
-    if (n !== void 0 && !out.some((o) => o.key === lower(n))) out.push({ lb, type, key: lower(n), name: n, decl: c.root, child: c });
+    if (n === void 0) continue;
+    const i = out.findIndex((o) => o.key === lower(n));
+    const known2 = out[i];
+    if (!known2) out.push(part(lb, type, n, void 0, c));
+    else if (!known2.child) out[i] = part(lb, type, known2.name, known2.decl, c);
   }
   return out;
+}
+function poolAddresses(pool) {
+  return pool.decls.flatMap((d) => elements(at(d, "properties", "loadBalancerBackendAddresses")));
 }
 function lbReferencesOf(ipc) {
   const out = [];
@@ -11744,8 +11780,8 @@ function loadBalancersOfNic(graph, nic) {
   const out = [];
   for (const ipc of ipConfigurationsOf(nic)) {
     for (const via of lbReferencesOf(ipc)) {
-      const part = lbPartOf(graph, via.value);
-      if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
+      const part2 = lbPartOf(graph, via.value);
+      if (part2) out.push({ lb: part2.lb, part: part2, ipConfig: ipc, via });
     }
     const method = at(ipc, "properties", "privateIPAllocationMethod").value;
     const ip = at(ipc, "properties", "privateIPAddress").value;
@@ -11753,8 +11789,7 @@ function loadBalancersOfNic(graph, nic) {
     let nicNetwork;
     for (const lb of deployedOfType(graph, TYPES.lb)) {
       for (const pool of lbParts(lb, "backendAddressPools")) {
-        if (!pool.decl) continue;
-        for (const addr of elements(at(pool.decl, "properties", "loadBalancerBackendAddresses"))) {
+        for (const addr of poolAddresses(pool)) {
           const a = at(addr, "properties", "ipAddress");
           if (typeof a.value !== "string" || a.value !== ip) continue;
           const subnetRef = at(addr, "properties", "subnet", "id");
@@ -11923,6 +11958,106 @@ function broadSource(rule) {
   if (one !== void 0 && one !== null && one !== "") return broad(one);
   if (Array.isArray(many) && many.length > 0) return many.some(broad);
   return true;
+}
+function parseIpv4Range(s) {
+  const text = s.trim();
+  if (text.includes(":") && /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(text)) return "v6";
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(text);
+  if (!m) return void 0;
+  const octets = [m[1], m[2], m[3], m[4]].map(Number);
+  const bits = m[5] === void 0 ? 32 : Number(m[5]);
+  if (octets.some((o) => o > 255) || bits > 32) return void 0;
+  const addr = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - bits);
+  const first = addr - addr % size;
+  return { first, last: first + size - 1, text };
+}
+function addressOf(graph, ipConfig) {
+  if (!ipConfig) return { kind: "unknown", value: void 0 };
+  const method = at(ipConfig, "properties", "privateIPAllocationMethod").value;
+  const ip = at(ipConfig, "properties", "privateIPAddress").value;
+  if (method instanceof Unknown) return { kind: "unknown", value: method };
+  if (typeof method === "string" && lower(method) === "static") {
+    if (ip instanceof Unknown) return { kind: "unknown", value: ip };
+    const r = typeof ip === "string" ? parseIpv4Range(ip) : void 0;
+    return r && r !== "v6" ? { kind: "known", ranges: [r], dynamic: false, subnet: void 0 } : { kind: "unknown", value: void 0 };
+  }
+  const n = networkOf(graph, ipConfig);
+  if (n.kind !== "vnet" || !n.subnet) return { kind: "unknown", value: n.kind === "unknown" && n.value instanceof Unknown ? n.value : void 0 };
+  const one = at(n.subnet, "properties", "addressPrefix").value;
+  const many = at(n.subnet, "properties", "addressPrefixes").value;
+  const prefixes = typeof one === "string" ? [one] : Array.isArray(many) ? many : [one];
+  const ranges = [];
+  for (const p of prefixes) {
+    if (p instanceof Unknown) return { kind: "unknown", value: p };
+    const r = typeof p === "string" ? parseIpv4Range(p) : void 0;
+    if (r && r !== "v6") ranges.push(r);
+  }
+  if (ranges.length === 0) return { kind: "unknown", value: void 0 };
+  const name = n.subnetResource ? segmentText(n.subnetResource.id.names[1]) : at(n.subnet, "name").value;
+  return { kind: "known", ranges, dynamic: true, subnet: typeof name === "string" ? name : void 0 };
+}
+var WHOLE_NETWORK = /* @__PURE__ */ new Set(["*", "any", "virtualnetwork", "virtual_network"]);
+function destinationCovers(graph, rule, ipConfig) {
+  const one = at(rule, "properties", "destinationAddressPrefix").value;
+  const many = at(rule, "properties", "destinationAddressPrefixes").value;
+  const asgs = at(rule, "properties", "destinationApplicationSecurityGroups");
+  for (const v of [one, many, asgs.value]) if (v instanceof Unknown) return { covers: void 0, value: v, prefix: void 0 };
+  const prefixes = [];
+  if (typeof one === "string" && one !== "") prefixes.push(one);
+  if (Array.isArray(many)) prefixes.push(...many);
+  const groups = elements(asgs);
+  if (prefixes.length === 0 && groups.length === 0) return { covers: true };
+  let address;
+  const answers = [];
+  for (const p of prefixes) {
+    if (p instanceof Unknown) {
+      answers.push({ covers: void 0, value: p, prefix: void 0 });
+      continue;
+    }
+    if (typeof p !== "string") continue;
+    if (WHOLE_NETWORK.has(lower(p.trim()))) return { covers: true };
+    const range = parseIpv4Range(p);
+    if (range === void 0 || range === "v6") continue;
+    address ??= addressOf(graph, ipConfig);
+    if (address.kind === "unknown") {
+      answers.push({ covers: void 0, value: address.value, prefix: void 0 });
+      continue;
+    }
+    const inside = address.ranges.every((a) => range.first <= a.first && a.last <= range.last);
+    const outside = address.ranges.every((a) => a.last < range.first || range.last < a.first);
+    if (inside) return { covers: true };
+    if (!outside) answers.push({ covers: void 0, value: void 0, prefix: range.text });
+  }
+  if (groups.length > 0) {
+    const own2 = ipConfig ? elements(at(ipConfig, "properties", "applicationSecurityGroups")).map((e) => at(e, "id").value) : [];
+    for (const g of groups) {
+      const id = at(g, "id").value;
+      const answer = sameAsgIn(graph, id, own2);
+      if (answer === true) return { covers: true };
+      if (answer === void 0) answers.push({ covers: void 0, value: id instanceof Unknown ? id : own2.find((o) => o instanceof Unknown), prefix: void 0 });
+    }
+  }
+  return answers[0] ?? { covers: false };
+}
+function sameAsgIn(graph, id, ids) {
+  const a = graph.resolve(id);
+  if (a.kind === "none") return void 0;
+  let unknown = false;
+  for (const other of ids) {
+    const b = graph.resolve(other);
+    if (b.kind === "none") unknown = true;
+    else if (a.kind === "resource" && b.kind === "resource") {
+      if (a.resource === b.resource) return true;
+    } else if (a.kind === "external" && b.kind === "external") {
+      if (relativeKey(a.id) === relativeKey(b.id)) {
+        const same = sameScope(a.id.scope, b.id.scope);
+        if (same === true) return true;
+        if (same === void 0) unknown = true;
+      }
+    }
+  }
+  return unknown ? void 0 : false;
 }
 
 // src/graph/tap-network.ts
@@ -12214,7 +12349,7 @@ function at0(perms, fallback) {
 }
 
 // rules/vtap-source-vm-nic.md
-var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`), and a\nprivate endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made; the\nother rules then stay silent about it. So does a NIC whose only VM may not be deployed (its\n`condition` or copy count is known only at deployment), unless the NIC itself is deployed under that\nsame condition.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made; the\nother rules then stay silent about it. So does a NIC whose only VM may not be deployed (its\n`condition` or copy count is known only at deployment), unless the NIC itself is deployed under that\nsame condition.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
 var CHECKS_NEEDING_PROPERTIES = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template";
@@ -12236,6 +12371,19 @@ var vtap_source_vm_nic_default2 = defineRule(
       const nic = source.nic;
       const related = [sourceRelated(source)];
       const involved = source.config ? [source.config] : [];
+      if (nic.kind === "scaleSet") {
+        const key = `scaleSet|${nic.scaleSet.key}|${nic.configuration}|${nic.ipConfiguration}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.fail({
+          message: `scale set '${nic.scaleSet.displayName}' sets virtualNetworkTaps on IP configuration '${nic.ipConfiguration}' of its network interface configuration '${nic.configuration}'; a scale set's network interface cannot be a TAP source (a scale set IP configuration has no virtualNetworkTaps property, so nothing is mirrored): use standalone VMs (or Flexible orchestration scale set VMs with NICs of their own) and give each VM's NIC a tapConfigurations resource`,
+          span: source.tapId.span,
+          related: [{ span: nic.scaleSet.nameSpan, message: `scale set '${nic.scaleSet.displayName}' is declared here` }],
+          resource: nic.scaleSet,
+          involved
+        });
+        continue;
+      }
       if (nic.kind === "external") {
         const key = formatId(nic.id).toLowerCase();
         if (seen.has(key)) continue;
@@ -12452,7 +12600,7 @@ var vtap_live_migration_default2 = defineRule(
 );
 
 // rules/vtap-source-floating-ip.md
-var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template is reported once, by `vtap-source-basic-lb`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
+var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A pool named both inline and\nas a child resource (the Azure Verified Modules pattern: `backendAddressPools: [ { name: \'sql\' } ]`\non the load balancer, members in the child) is one pool: the members of both declarations count.\nA `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template is reported once, by `vtap-source-basic-lb`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
 
 // rules/vtap-source-floating-ip.ts
 var vtap_source_floating_ip_default2 = defineRule(
@@ -12510,7 +12658,8 @@ var vtap_source_basic_lb_default = `# vtap-source-basic-lb
 
 ## What it checks
 For every source NIC the template declares, no load balancer in front of it (backend pools,
-inbound NAT rules, IP-based pools listing its static IP in its virtual network) is Basic: \`sku.name\` is \`Basic\`, or the
+inbound NAT rules, IP-based pools listing its static IP in its virtual network, inline or in a
+child \`loadBalancers/backendAddressPools\` of the same pool) is Basic: \`sku.name\` is \`Basic\`, or the
 load balancer sets no \`sku\` (which means Basic). The finding points at \`sku.name\` (or at the load
 balancer's name when it has no sku). A load balancer the template does not deploy (a pool id in
 another resource group, or an \`existing\` one) gives one *indeterminate* result at the NIC's pool
@@ -12856,7 +13005,9 @@ var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** e
 var HOW = {
   child: "tapConfigurations resource",
   inline: "inline tapConfigurations entry",
-  ipconfig: "IP configuration virtualNetworkTaps entry"
+  ipconfig: "IP configuration virtualNetworkTaps entry",
+  // Never counted: a scale set's NIC has no key (vtap-source-vm-nic reports it).
+  scaleset: "scale set IP configuration virtualNetworkTaps entry"
 };
 function ordinal(n) {
   const tens = n % 100;
@@ -12921,6 +13072,7 @@ var vtap_config_target_default2 = defineRule(
   vtap_config_target_default,
   (ctx) => {
     for (const s of tapSources(ctx.graph)) {
+      if (s.declaration === "scaleset") continue;
       const v = s.tapId.value;
       const base = { span: s.tapId.span, resource: s.holder };
       if (v === void 0 || v === null) {
@@ -13363,7 +13515,7 @@ var vtap_destination_same_subscription_default2 = defineRule(
 );
 
 // rules/vtap-collector-port-open.md
-var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\nthe whole network (`*`, `Any`, `VirtualNetwork`), the first by priority must not be `Deny`. Rules\nfor specific source prefixes are not considered. For a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports).\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
+var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\nthe whole network (`*`, `Any`, `VirtualNetwork`) to the NIC's address, the first by priority must\nnot be `Deny`. Rules for specific source prefixes are not considered.\n\nA rule's destination (`destinationAddressPrefix`, `destinationAddressPrefixes`,\n`destinationApplicationSecurityGroups`) covers the NIC when it is `*` or `VirtualNetwork`, an IPv4\naddress or CIDR block holding the NIC's static private IP (for a dynamic IP: holding the whole\nsubnet Azure assigns it from), or an application security group the NIC's IP configuration is in.\nOther service tags (`Internet`, `AzureLoadBalancer`, `Storage`, ...) and IPv6 prefixes do not cover\nit. When that cannot be decided (a destination known only at deployment, a block holding part of\nthe subnet of a dynamic IP, an IP or subnet outside the template), the rule may or may not apply:\nif it would decide otherwise than the first rule that certainly applies (an `Allow` ahead of a\n`Deny`, or a `Deny` ahead of an `Allow` or of the default rules), the result is *indeterminate*.\nFor a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists; a pool named inline and filled by a child\n`loadBalancers/backendAddressPools` resource is one pool) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports).\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nA network security group shared by several subnets, denying VXLAN only to one of them\n(`destinationAddressPrefix: '10.20.1.0/24'`), does not block a collector at `10.20.2.4`.\n\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
 
 // rules/vtap-collector-port-open.ts
 var PORT2 = vtap_facts_default.defaultDestinationPort;
@@ -13373,7 +13525,7 @@ var vtap_collector_port_open_default2 = defineRule(
     id: "vtap-collector-port-open",
     name: "VtapCollectorPortOpen",
     shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT2}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it and collectors that let it in.`,
-    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports), and the network security groups of the collector NICs in that rule's backend pools, on its backend port.`,
+    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network to the NIC's address (its destination prefix or application security group covers it) must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports), and the network security groups of the collector NICs in that rule's backend pools, on its backend port.`,
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "high",
@@ -13395,29 +13547,18 @@ var vtap_collector_port_open_default2 = defineRule(
 function checkNsgs(ctx, tap, d, to) {
   for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
-    const matching = [];
-    let unknown;
+    const candidates = [];
     for (const rule of securityRulesOf(g.nsg)) {
-      const dir = lower2(at(rule.decl, "properties", "direction").value);
-      const proto = lower2(at(rule.decl, "properties", "protocol").value);
-      const ports = portCovers(at(rule.decl, "properties", "destinationPortRange").value, to.port) ?? void 0;
-      const portsMany = portCovers(at(rule.decl, "properties", "destinationPortRanges").value, to.port);
-      const priority = at(rule.decl, "properties", "priority").value;
-      const source = broadSource(rule.decl);
-      if (dir === "outbound") continue;
-      const covers = ports === true || portsMany === true;
-      const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 || typeof priority !== "number";
-      if (proto !== void 0 && proto !== "udp" && proto !== "*") continue;
-      if (!covers && ports === false && portsMany === false) continue;
-      if (source === false) continue;
-      if (maybe) {
-        unknown ??= rule.name;
-        continue;
-      }
-      matching.push({ priority, rule });
+      const c = candidate(ctx, rule, to);
+      if (c) candidates.push(c);
     }
-    matching.sort((a, b) => a.priority - b.priority);
-    const first = matching[0];
+    const ordered = candidates.filter((c) => c.priority !== void 0).sort((a, b) => a.priority - b.priority);
+    const doubtful = candidates.filter((c) => c.priority === void 0);
+    const first = ordered.find((c) => {
+      if (c.doubt === void 0) return true;
+      doubtful.push(c);
+      return false;
+    });
     const base = {
       resource: g.nsg,
       involved: [tap, to.nic],
@@ -13426,21 +13567,82 @@ function checkNsgs(ctx, tap, d, to) {
         { span: g.ref.span, message: `'${g.nsg.displayName}' applies to ${g.on === "nic" ? to.nicText : to.subnetText} here` }
       ]
     };
-    if (first && lower2(at(first.rule.decl, "properties", "access").value) === "deny") {
-      const access = at(first.rule.decl, "properties", "access");
+    const open2 = (u, message) => ctx.indeterminate({
+      ...base,
+      span: g.ref.span,
+      related: [...base.related, { span: u.decl.span, message: `rule '${u.name}'` }, ...unknownOrigin(u.unknown, g.ref.span)],
+      message
+    });
+    const nsgText = `network security group '${g.nsg.displayName}'`;
+    if (first && first.access === void 0) {
+      open2(first, `cannot tell whether rule '${first.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: its access is ${describe(at(first.decl, "properties", "access").value)}`);
+      continue;
+    }
+    const decided = first?.access ?? "allow";
+    const against = doubtful.find((u) => u.access !== decided);
+    if (against) {
+      const doubt = against.doubt ?? "some of its values are only known at deployment";
+      if (!first) open2(against, `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: ${doubt}`);
+      else if (first.access === "deny")
+        open2(against, `cannot tell whether rule '${against.name}' of ${nsgText} allows inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which denies it: ${doubt}`);
+      else open2(against, `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which allows it: ${doubt}`);
+      continue;
+    }
+    if (first?.access === "deny") {
+      const access = at(first.decl, "properties", "access");
       ctx.fail({
         ...base,
         span: access.span,
-        message: `rule '${first.rule.name}' of network security group '${g.nsg.displayName}' denies inbound UDP ${to.port} to ${to.what}; the mirrored VXLAN traffic is dropped: allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`
+        message: `rule '${first.name}' of ${nsgText} denies inbound UDP ${to.port} to ${to.what}; the mirrored VXLAN traffic is dropped: allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`
       });
-    } else if (unknown !== void 0 && !first) {
-      ctx.indeterminate({ ...base, span: g.ref.span, message: `cannot tell whether rule '${unknown}' of network security group '${g.nsg.displayName}' blocks inbound UDP ${to.port} to ${to.what}: some of its values are only known at deployment` });
     } else ctx.pass({ ...base, span: g.ref.span, message: "UDP port open" });
   }
 }
+function candidate(ctx, rule, to) {
+  const dir = lower2(at(rule.decl, "properties", "direction").value);
+  const proto = lower2(at(rule.decl, "properties", "protocol").value);
+  const ports = portCovers(at(rule.decl, "properties", "destinationPortRange").value, to.port) ?? void 0;
+  const portsMany = portCovers(at(rule.decl, "properties", "destinationPortRanges").value, to.port);
+  const priority = at(rule.decl, "properties", "priority").value;
+  const source = broadSource(rule.decl);
+  if (dir === "outbound") return void 0;
+  if (proto !== void 0 && proto !== "udp" && proto !== "*") return void 0;
+  if (ports === false && portsMany === false) return void 0;
+  if (source === false) return void 0;
+  const dest = destinationCovers(ctx.graph, rule.decl, to.ipConfig);
+  if (dest.covers === false) return void 0;
+  const accessValue = lower2(at(rule.decl, "properties", "access").value);
+  const access = accessValue === "allow" || accessValue === "deny" ? accessValue : void 0;
+  const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 || typeof priority !== "number";
+  let doubt;
+  let unknown;
+  if (maybe) doubt = "some of its values are only known at deployment";
+  else if (dest.covers === void 0) {
+    unknown = dest.value;
+    doubt = destinationDoubt(ctx, rule.decl, to, dest);
+  }
+  return { name: rule.name, decl: rule.decl, priority: typeof priority === "number" ? priority : void 0, access, doubt, unknown };
+}
+function destinationDoubt(ctx, decl, to, dest) {
+  const address = addressOf(ctx.graph, to.ipConfig);
+  if (dest.prefix !== void 0 && address.kind === "known") {
+    const subnet = address.subnet !== void 0 ? `subnet '${address.subnet}'` : "its subnet";
+    return `its destination ${dest.prefix} holds part of ${subnet} (${address.ranges.map((r) => r.text).join(", ")}), from which the NIC's dynamic private IP is assigned at deployment; give the NIC a static private IP (privateIPAllocationMethod: 'Static')`;
+  }
+  const dests = ["destinationAddressPrefix", "destinationAddressPrefixes", "destinationApplicationSecurityGroups"].map((k) => at(decl, "properties", k).value);
+  if (dest.value && dests.includes(dest.value)) return `its destination is ${describeUnknown(dest.value)}`;
+  if (address.kind === "unknown") {
+    const why = address.value ? describeUnknown(address.value) : "assigned at deployment";
+    return `its destination is an address range, and the NIC's private IP is ${why}`;
+  }
+  return dest.value ? `an application security group it names is ${describeUnknown(dest.value)}` : "its destination cannot be decided";
+}
+function describe(v) {
+  return v instanceof Unknown ? describeUnknown(v) : v === void 0 ? "not set" : `'${String(v)}'`;
+}
 function checkLbRules(ctx, tap, d, t) {
   if (t.resource.existing) return;
-  const frontend = { lb: t.resource, type: "frontendIPConfigurations", key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: void 0 };
+  const frontend = { lb: t.resource, type: "frontendIPConfigurations", key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: void 0, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === "loadBalancingRules");
   let unknown = false;
   for (const r of rules) {
@@ -13518,7 +13720,7 @@ var vtap_limits_default2 = defineRule(
     const unknownCount = /* @__PURE__ */ new Set();
     for (const s of tapSources(ctx.graph)) {
       const tap = tapOf(s);
-      if (!tap) continue;
+      if (!tap || s.declaration === "scaleset") continue;
       const loop = s.holder.copy;
       if (loop && loop.index === void 0 && !unknownCount.has(tap) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
         unknownCount.add(tap);
@@ -16237,9 +16439,9 @@ function findConfigFile(dir, root, cache2) {
       break;
     }
     visited.push(here);
-    const candidate = path.join(cur, CONFIG_FILE);
-    if (existsSync(candidate)) {
-      found = candidate;
+    const candidate2 = path.join(cur, CONFIG_FILE);
+    if (existsSync(candidate2)) {
+      found = candidate2;
       break;
     }
     if (cur === top) break;
@@ -16875,7 +17077,7 @@ function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
 }
 
 // src/load/read.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as readFileSync2, readSync, realpathSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readFileSync as readFileSync2, readSync, realpathSync, statSync as statSync2 } from "node:fs";
 import nodePath2 from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
@@ -17052,6 +17254,30 @@ function readBytesInside(path16, root, limits = DEFAULT_READ_LIMITS) {
   } finally {
     closeSync(opened.fd);
   }
+}
+function listFilesInside(dir, root) {
+  const { inside, real } = locateInsideRoot(dir, root);
+  if (!inside) return { error: "the directory is outside the folder being linted (by its path or through a symbolic link); it is not read" };
+  if (real === void 0) return { error: "the directory does not exist" };
+  let entries;
+  try {
+    if (!statSync2(real).isDirectory()) return { error: "the path is a file, not a directory" };
+    entries = readdirSync2(real, { withFileTypes: true });
+  } catch (e) {
+    return { error: `cannot read the directory: ${e.code ?? String(e)}` };
+  }
+  const names = [];
+  for (const d of entries) {
+    if (d.isFile()) names.push(d.name);
+    else if (d.isSymbolicLink()) {
+      const target = locateInsideRoot(nodePath2.join(real, d.name), root);
+      try {
+        if (target.inside && target.real !== void 0 && statSync2(target.real).isFile()) names.push(d.name);
+      } catch {
+      }
+    }
+  }
+  return { names };
 }
 function readSourceInside(path16, kind, root, limits = DEFAULT_READ_LIMITS) {
   return readUnlinked(path16, kind, root, limits) ?? readResolved(path16, kind, root, limits);
@@ -20109,6 +20335,29 @@ function tryIndex(v, key) {
   if (Array.isArray(v) && typeof key === "number") return key >= 0 && key < v.length ? v[key] : void 0;
   return void 0;
 }
+function pathStep(v, key) {
+  if (!(key instanceof ObjectValue) || !key.has("value")) return tryIndex(v, key);
+  const n = key.get("value");
+  const fromEnd = key.get("fromEnd") ?? false;
+  if (n instanceof Unknown) return new Unknown(n.reason);
+  if (fromEnd instanceof Unknown) return new Unknown(fromEnd.reason);
+  if (fromEnd !== true) return fromEnd === false || fromEnd === null ? tryIndex(v, n) : void 0;
+  if (!Array.isArray(v) || typeof n !== "number") return void 0;
+  return n >= 1 && n <= v.length ? v[v.length - n] : void 0;
+}
+function followPath(start, args, from) {
+  let v = start;
+  for (let i = from; i < args.length; i++) {
+    if (v instanceof Unknown) return new Unknown(v.reason, void 0, void 0, v.symbol !== void 0 && typeof args[i] === "string" ? `${v.symbol}.${args[i]}` : void 0);
+    const k = args[i];
+    if (k instanceof Unknown) return new Unknown(k.reason);
+    if (v === null) return null;
+    const next = pathStep(v, k);
+    if (next === void 0) return null;
+    v = next;
+  }
+  return v;
+}
 var collectionFunctions = [
   { name: "array", min: 1, max: 1, returns: "array", impl: (args) => Array.isArray(args[0]) ? args[0] : [args[0]] },
   { name: "createArray", min: 0, max: void 0, returns: "array", unknownArgs: true, impl: (args) => args },
@@ -20336,9 +20585,11 @@ var collectionFunctions = [
     }
   },
   {
+    // tryIndexFromEnd(array, n[, segment...]): Bicep's `a[?^n].b[^m]` passes the rest of the
+    // chain as tryGet() path segments.
     name: "tryIndexFromEnd",
     min: 2,
-    max: 2,
+    max: void 0,
     impl: (args, env) => {
       const a = args[0];
       const i = expectInt(env, args, 1);
@@ -20346,7 +20597,7 @@ var collectionFunctions = [
       if (a === null) return null;
       if (!Array.isArray(a)) return wrongType(env, a, "an array");
       if (i < 1 || i > a.length) return null;
-      return a[a.length - i];
+      return followPath(a[a.length - i], args, 2);
     }
   },
   {
@@ -20354,19 +20605,7 @@ var collectionFunctions = [
     min: 2,
     max: void 0,
     unknownArgs: true,
-    impl: (args) => {
-      let v = args[0];
-      for (let i = 1; i < args.length; i++) {
-        if (v instanceof Unknown) return new Unknown(v.reason, void 0, void 0, v.symbol !== void 0 && typeof args[i] === "string" ? `${v.symbol}.${args[i]}` : void 0);
-        const k = args[i];
-        if (k instanceof Unknown) return new Unknown(k.reason);
-        if (v === null) return null;
-        const next = tryIndex(v, k);
-        if (next === void 0) return null;
-        v = next;
-      }
-      return v;
-    }
+    impl: (args) => followPath(args[0], args, 1)
   },
   {
     name: "items",
@@ -23054,15 +23293,17 @@ var ExprLowerer = class {
         const s = this.symbolicProperty(e, ctx);
         if (s) return s;
         const obj = this.expr(e.base, ctx);
-        return e.safe ? call2("tryGet", [obj, lit(e.property.name, e.property)], e) : member(obj, e.property.name, e);
+        if (e.safe) return call2("tryGet", [obj, lit(e.property.name, e.property)], e);
+        return continuedSafeChain(e.base, obj, lit(e.property.name, e.property), e) ?? member(obj, e.property.name, e);
       }
       case "ArrayAccess": {
         const s = this.symbolicIndex(e, ctx);
         if (s) return s;
         const obj = this.expr(e.base, ctx);
         const idx = this.expr(e.index, ctx);
-        if (e.fromEnd) return call2(e.safe ? "tryIndexFromEnd" : "indexFromEnd", [obj, idx], e);
-        return e.safe ? call2("tryGet", [obj, idx], e) : index(obj, idx, e);
+        if (e.safe) return e.fromEnd ? call2("tryIndexFromEnd", [obj, idx], e) : call2("tryGet", [obj, idx], e);
+        const segment2 = e.fromEnd ? call2("createObject", [lit("value", e), idx, lit("fromEnd", e), lit(true, e)], e) : idx;
+        return continuedSafeChain(e.base, obj, segment2, e) ?? (e.fromEnd ? call2("indexFromEnd", [obj, idx], e) : index(obj, idx, e));
       }
       case "ResourceAccess":
         return this.resourceAccess(e, ctx);
@@ -23260,6 +23501,19 @@ var ExprLowerer = class {
 function escapeKey(k) {
   return k.startsWith("[") && k.endsWith("]") ? `[${k}` : k;
 }
+function continuedSafeChain(base, obj, segment2, at2) {
+  if (obj.k !== "call" || obj.ns !== void 0 || obj.name !== "tryGet" && obj.name !== "tryIndexFromEnd") return void 0;
+  let b = base;
+  let safe = false;
+  while (b.kind === "PropertyAccess" || b.kind === "ArrayAccess") {
+    if (b.safe) {
+      safe = true;
+      break;
+    }
+    b = b.base;
+  }
+  return safe ? call2(obj.name, [...obj.args, segment2], at2) : void 0;
+}
 
 // src/bicep/lower-types.ts
 var MAX_TYPE_DEPTH = 64;
@@ -23315,6 +23569,7 @@ function armType(t, types, depth = 0) {
       return { type: "object" };
     }
     case "TypePropertyAccess":
+      return resourceDerivedProperty(t, types, depth) ?? { type: "object" };
     case "TypeIndexAccess":
     case "TypeAdditionalPropertiesAccess":
     case "ParameterizedType":
@@ -23355,6 +23610,25 @@ function armType(t, types, depth = 0) {
     case "Skipped":
       return { type: "object" };
   }
+}
+var ENVELOPE_TYPES = new Map([
+  ...["name", "id", "type", "apiversion", "location", "kind", "etag", "managedby"].map((k) => [k, "string"]),
+  ...["properties", "tags", "sku", "plan", "identity", "extendedlocation", "systemdata"].map((k) => [k, "object"]),
+  ["zones", "array"]
+]);
+function resourceDerivedProperty(t, types, depth) {
+  let base = t.base;
+  for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
+    if (base.kind === "ParenthesizedType") base = base.type;
+    else if (base.kind === "TypeReference" && types.has(base.name.name)) base = types.get(base.name.name).value;
+    else break;
+  }
+  if (base.kind !== "ParameterizedType") return void 0;
+  const kind = base.name.name.toLowerCase();
+  if (kind !== "resourceinput" && kind !== "resourceoutput") return void 0;
+  if (base.namespace && !(base.namespace.kind === "TypeReference" && base.namespace.name.name.toLowerCase() === "sys")) return void 0;
+  const type = ENVELOPE_TYPES.get(t.property.name.toLowerCase());
+  return type === void 0 ? void 0 : { type };
 }
 function secureType(t) {
   if (t === "string") return "securestring";
@@ -24675,6 +24949,8 @@ var FileLowerer = class extends ExprLowerer {
       }
       case "loadyamlcontent":
         return this.loadFile(e, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
+      case "loaddirectoryfileinfo":
+        return this.directoryFileInfo(e);
       default:
         return call2(name, args(), e);
     }
@@ -24692,6 +24968,42 @@ var FileLowerer = class extends ExprLowerer {
     if (v !== void 0) return lit(v, e);
     if (e.args[1]) return this.expr(e.args[1], ctx);
     return call2("notRead", [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
+  }
+  /**
+   * loadDirectoryFileInfo(dir[, searchPattern]), as the compiler computes it: the files directly
+   * in the folder (not its subfolders) whose names match the pattern ('*' and '?'), each as
+   * { relativePath (from this file's folder, '/'), baseName, extension (from the last '.', or '') },
+   * ordered by relativePath ignoring case (.NET's OrdinalIgnoreCase). Only names are read, and
+   * only inside the lint root; a folder that cannot be listed is an error and an unknown value.
+   */
+  directoryFileInfo(e) {
+    const fn = e.name.name;
+    const dirArg = e.args[0];
+    const patternArg = e.args[1];
+    const dir = dirArg ? stringValue(dirArg) : void 0;
+    const pattern = patternArg ? stringValue(patternArg) : "";
+    if (!dirArg || dir === void 0 || pattern === void 0) {
+      const at2 = !dirArg || dir === void 0 ? dirArg ?? e : patternArg ?? e;
+      this.note(at2, `${fn}(): the argument is not a literal string, so the folder is not listed; the value is unknown`);
+      return call2("notRead", [lit(`${fn}(): a folder or pattern that is not a literal string`, e)], e, LOWERING_NS);
+    }
+    const abs = this.resolvePath(dir);
+    const got = this.options.modules.listFiles(abs);
+    if ("error" in got) {
+      this.error(dirArg, `${fn}(): ${got.error}`);
+      return call2("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
+    }
+    const from = path6.dirname(this.file.path);
+    const matches = wildcardMatcher(pattern);
+    const files = got.names.filter(matches).map((name) => {
+      const dot = name.lastIndexOf(".");
+      return {
+        relativePath: path6.relative(from, path6.join(abs, name)).split(path6.sep).join("/"),
+        baseName: name,
+        extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : ""
+      };
+    }).sort((a, b) => compareOrdinalIgnoreCase(a.relativePath, b.relativePath));
+    return jsonToExpr(files, e);
   }
   /** A load*() call's file as text, refused (BCP184) above the compiler's `maxChars` for that function. */
   loadFile(e, maxChars, convert) {
@@ -24758,8 +25070,8 @@ var FileLowerer = class extends ExprLowerer {
     }
     if (jp !== void 0 && jp !== "$" && jp !== "") {
       const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
-      for (const part of parts) {
-        const key = part.startsWith("[") ? Number(part.slice(1, -1)) : part;
+      for (const part2 of parts) {
+        const key = part2.startsWith("[") ? Number(part2.slice(1, -1)) : part2;
         if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key)) v = v[key];
         else {
           this.error(e.args[1] ?? e, `${fn}(): the path '${jp}' does not select a value`);
@@ -24770,6 +25082,24 @@ var FileLowerer = class extends ExprLowerer {
     return jsonToExpr(v, e);
   }
 };
+function wildcardMatcher(pattern) {
+  if (pattern === "" || pattern === "*") return () => true;
+  const source = [...pattern].map((c) => c === "*" ? "[^]*" : c === "?" ? "[^]" : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
+  const re = new RegExp(`^${source}$`);
+  return (name) => re.test(name);
+}
+function compareOrdinalIgnoreCase(a, b) {
+  const upper = (c) => {
+    const u = String.fromCharCode(c).toUpperCase();
+    return u.length === 1 ? u.charCodeAt(0) : c;
+  };
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = upper(a.charCodeAt(i)) - upper(b.charCodeAt(i));
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
 function nodeToExpr(n, at2, depth) {
   if (depth > 256) return lit(null, at2);
   if (n instanceof TExpr) return n.ast;
@@ -24919,6 +25249,10 @@ var Loader = class {
       return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
     }
     return this.host.readBytes(path7.resolve(absPath));
+  }
+  listFiles(absDir) {
+    if (!this.host.listFiles) return { error: "folders cannot be listed here" };
+    return this.host.listFiles(path7.resolve(absDir));
   }
 };
 
@@ -27390,6 +27724,10 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
     readBytes(absPath) {
       if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
       return readBytesInside(absPath, root, limits);
+    },
+    listFiles(absDir) {
+      if (!isInsideRoot(absDir, root)) return { error: `'${absDir}' is outside the folder being linted` };
+      return listFilesInside(absDir, root);
     }
   };
 }
@@ -27898,9 +28236,17 @@ function internalNotifications(diags) {
     return { level: "error", message: `${d.message} (at line ${p.line}, column ${p.column})`, file: d.span.file.path };
   });
 }
-function relativePath(root, file) {
+function pathInsideRoot(root, file) {
   const rel = path14.relative(root, file);
-  return (rel.startsWith("..") || path14.isAbsolute(rel) ? file : rel).replaceAll("\\", "/");
+  if (rel === ".." || rel.startsWith(`..${path14.sep}`) || path14.isAbsolute(rel)) return void 0;
+  return rel.split(path14.sep).join("/");
+}
+function relativePath(root, file) {
+  return pathInsideRoot(root, file) ?? file.split(path14.sep).join("/");
+}
+function fingerprintPath(root, file) {
+  const rel = path14.relative(root, file);
+  return (path14.isAbsolute(rel) ? file : rel).split(path14.sep).join("/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -28237,7 +28583,7 @@ function commentSites(source, findings, known2) {
 function assignFingerprints(findings, root) {
   const seen = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const rel = relativePath(root, f.location.file.path);
+    const rel = fingerprintPath(root, f.location.file.path);
     const base = fingerprintOf(f.ruleId, rel, f.logical, f.span, 0);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
@@ -28283,13 +28629,23 @@ function helpUri(ruleId) {
 
 // src/report/sarif.ts
 var SRCROOT = "%SRCROOT%";
-function uriOf(root, file) {
-  return relativePath(root, file).split("/").map((s) => encodeURIComponent(s)).join("/");
+function fileUri(file) {
+  const url = pathToFileURL(file);
+  const segments = url.pathname.split("/").map((s) => /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(decodeURIComponent(s)));
+  return `file://${url.host}${segments.join("/")}`;
+}
+function artifactLocation(root, file) {
+  const rel = pathInsideRoot(root, file);
+  if (rel === void 0) return { uri: fileUri(file) };
+  return {
+    uri: rel.split("/").map((s) => encodeURIComponent(s)).join("/"),
+    uriBaseId: SRCROOT
+  };
 }
 function physical(root, loc) {
   const { start, end } = loc.region;
   return {
-    artifactLocation: { uri: uriOf(root, loc.file.path), uriBaseId: SRCROOT },
+    artifactLocation: artifactLocation(root, loc.file.path),
     region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }
   };
 }
@@ -28347,7 +28703,7 @@ function writeSarif(result, rules, opts, write) {
   const notifications = result.notifications.map((n) => ({
     level: n.level,
     message: { text: n.message.split("\n")[0] ?? n.message },
-    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(result.root, n.file), uriBaseId: SRCROOT } } }] } : {}
+    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.root, n.file) } }] } : {}
   }));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -28363,7 +28719,7 @@ function writeSarif(result, rules, opts, write) {
             rules: rules.map(ruleDescriptor)
           }
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href } },
+        originalUriBaseIds: { [SRCROOT]: { uri: fileUri(root) } },
         invocations: [
           {
             executionSuccessful: !result.notifications.some((n) => n.level === "error"),
@@ -28644,7 +29000,7 @@ function formatSummary(result, counted, opts) {
     r[f.level]++;
     byRule.set(f.ruleId, r);
     const rel = relativePath(result.root, f.location.file.path);
-    const e = byFile.get(rel) ?? { counts: { error: 0, warning: 0, note: 0 }, findings: [] };
+    const e = byFile.get(rel) ?? { counts: { error: 0, warning: 0, note: 0 }, findings: [], inside: pathInsideRoot(result.root, f.location.file.path) !== void 0 };
     e.counts[f.level]++;
     e.findings.push(f);
     byFile.set(rel, e);
@@ -28655,8 +29011,8 @@ function formatSummary(result, counted, opts) {
   }
   out.push("", "### Findings per file", "", "| File | Errors | Warnings | Notes | Lines |", "| --- | ---: | ---: | ---: | --- |");
   const fileRows = [...byFile].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  for (const [rel, { counts, findings }] of fileRows.slice(0, MAX_FILES)) {
-    const url = (line) => opts.blobBase ? `${opts.blobBase}/${rel.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}` : void 0;
+  for (const [rel, { counts, findings, inside }] of fileRows.slice(0, MAX_FILES)) {
+    const url = (line) => opts.blobBase && inside ? `${opts.blobBase}/${rel.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}` : void 0;
     const fileUrl = url();
     const name = fileUrl ? `[${cell(rel)}](${fileUrl})` : `\`${cell(rel)}\``;
     const lines = findings.slice(0, MAX_LINES_PER_FILE).map((f) => {

@@ -58,7 +58,7 @@ describe('job summary', () => {
       }) as unknown as Finding;
     const counted = [finding(path.join(root, 'main.json')), finding(path.resolve(root, '../elsewhere/prod.json'))];
     const result = { root, files: [], findings: counted, notifications: [], missing: [], passes: 0 } as LintResult;
-    const md = formatSummary(result, counted, { blobBase: 'https://github.com/o/r/blob/abc', annotated: 0, changedOnly: false });
+    const md = formatSummary(result, counted, { blobBase: 'https://github.com/o/r/blob/abc', annotated: 0, notAnnotated: 0, changedOnly: false });
     expect(md).toContain('[main.json](https://github.com/o/r/blob/abc/main.json)');
     expect(md).not.toMatch(/blob\/abc\/+work/);
     expect(md).toContain('`/work/repo/elsewhere/prod.json`');
