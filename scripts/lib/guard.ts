@@ -70,10 +70,15 @@ export function installGuards(allowed: readonly string[] = []): { record: GuardR
       if (p !== undefined && !isAllowed(p)) record.files.push({ call: name, path: p });
       return orig.apply(this, args);
     };
+  // realpathSync.native first: the wrapper that replaces realpathSync gets the watched native as
+  // its own property (a wrapper without it made every realpathSync.native() call throw, and
+  // vtaplint took the folders it resolves that way for missing ones).
+  patch(fs.realpathSync, 'native', watch('fs.realpathSync.native'));
+  const nativeRealpath = (fs.realpathSync as unknown as { native: unknown }).native;
   for (const k of ['openSync', 'readFileSync', 'statSync', 'lstatSync', 'realpathSync', 'existsSync', 'readdirSync', 'opendirSync', 'open', 'readFile', 'stat', 'lstat', 'readdir', 'realpath', 'createReadStream']) {
     patch(fs, k, watch(`fs.${k}`));
   }
-  patch(fs.realpathSync, 'native', watch('fs.realpathSync.native'));
+  (fs.realpathSync as unknown as { native: unknown }).native = nativeRealpath;
   for (const k of ['open', 'readFile', 'stat', 'lstat', 'readdir', 'realpath', 'opendir']) patch(fs.promises, k, watch(`fs.promises.${k}`));
   syncBuiltinESMExports();
   return {
