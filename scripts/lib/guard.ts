@@ -64,11 +64,21 @@ export function installGuards(allowed: readonly string[] = []): { record: GuardR
   patch(globalThis, 'fetch', refuse('fetch'));
 
   const isAllowed = (p: string) => allowed.some((a) => p === a || p.startsWith(a + path.sep));
+  // An open that fails opened nothing: vtaplint opens files inside the root with O_NOFOLLOW, and
+  // such an open of a link to a file outside fails (ELOOP) without reading it. Only opens that
+  // succeed are recorded; every other call is recorded as asked.
+  const opening = /^fs\.(openSync|open|promises\.open)$/;
   const watch = (name: string) => (orig: AnyFn) =>
     function watched(this: unknown, ...args: unknown[]): unknown {
       const p = pathOf(args[0]);
-      if (p !== undefined && !isAllowed(p)) record.files.push({ call: name, path: p });
-      return orig.apply(this, args);
+      const entry = p !== undefined && !isAllowed(p) ? { call: name, path: p } : undefined;
+      if (!entry || !opening.test(name)) {
+        if (entry) record.files.push(entry);
+        return orig.apply(this, args);
+      }
+      const opened = orig.apply(this, args);
+      record.files.push(entry);
+      return opened;
     };
   // realpathSync.native first: the wrapper that replaces realpathSync gets the watched native as
   // its own property (a wrapper without it made every realpathSync.native() call throw, and
