@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli } from './helpers.js';
 
@@ -17,11 +18,16 @@ interface Run {
 async function sarif(args: string[], cwd = CONTEXT): Promise<Run> {
   const r = await cli([...args, '--format', 'sarif', '-j', '1'], cwd);
   const log = JSON.parse(r.stdout) as {
-    runs: { results: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    runs: {
+      originalUriBaseIds: Record<string, { uri: string }>;
+      results: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+    }[];
   };
+  // As a SARIF reader does: the URI against its base (the repository's top folder), shown relative to where the run was.
+  const base = log.runs[0]?.originalUriBaseIds['%SRCROOT%']?.uri ?? '';
   const findings = (log.runs[0]?.results ?? []).map((x) => ({
     ruleId: x.ruleId,
-    file: x.locations[0]?.physicalLocation.artifactLocation.uri ?? '',
+    file: path.relative(cwd, fileURLToPath(new URL(x.locations[0]?.physicalLocation.artifactLocation.uri ?? '', base))).split(path.sep).join('/'),
     line: x.locations[0]?.physicalLocation.region.startLine ?? 0,
     fingerprint: Object.values(x.partialFingerprints)[0] ?? '',
   }));

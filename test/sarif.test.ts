@@ -146,6 +146,26 @@ describe('SARIF 2.1.0', () => {
     expect(gh.stdout).toContain('file=..odd.json,');
   });
 
+  test("inside a git working tree, URIs are relative to its top folder (code scanning's base), also for a run from a subfolder", async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'vtaplint-repo-'));
+    mkdirSync(path.join(repo, '.git'));
+    mkdirSync(path.join(repo, 'infra'));
+    copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(repo, 'infra/az.json'));
+    const fromSub = await sarifOf(['.'], path.join(repo, 'infra'));
+    const fromTop = await sarifOf(['infra'], repo);
+    for (const { log, text } of [fromSub, fromTop]) {
+      const run = log.runs[0]!;
+      expect(run.originalUriBaseIds['%SRCROOT%']).toEqual({ uri: `${pathToFileURL(repo).href}/` });
+      expect(run.results.find((x) => x.ruleId === 'vtap-supported-region')?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'infra/az.json', uriBaseId: '%SRCROOT%' });
+      expect(validate(text)).toEqual([]);
+    }
+    // Outside a working tree, the lint root is the base (as before).
+    const plain = mkdtempSync(path.join(tmpdir(), 'vtaplint-plain-'));
+    copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(plain, 'az.json'));
+    const alone = (await sarifOf(['.'], plain)).log.runs[0]!;
+    expect(alone.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'az.json', uriBaseId: '%SRCROOT%' });
+  });
+
   test('output is deterministic (apart from run timestamps)', async () => {
     const strip = (t: string) => t.replace(/"(start|end)TimeUtc": "[^"]+"/g, '');
     const a = await sarifOf(['fixtures', 'examples']);

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discover, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
+import { sourceRoot } from '../discover/source-root.js';
 import { associatedParameterFile } from '../deploy/parameters.js';
 import { mappedParameterFile, type EffectiveConfig } from './config.js';
 import type { AbsentResult } from './baseline.js';
@@ -54,13 +55,14 @@ export function inFocus(focus: ReadonlySet<string> | undefined, file: string | u
   return focus === undefined || (file !== undefined && focus.has(path.resolve(file)));
 }
 
-/** The file a baseline's result was about (its first location, relative to the lint root or a file: URI). */
+/** The file a baseline's result was about (its first location: a URI relative to the source root, or a file: URI). */
 export function absentFile(a: AbsentResult, root: string): string | undefined {
   const locations = a.raw.locations as { physicalLocation?: { artifactLocation?: { uri?: unknown } } }[] | undefined;
   const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   if (typeof uri !== 'string') return undefined;
   try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(root, decodeURIComponent(uri));
+    // SARIF's relative URIs are written against the repository's top folder (source-root.ts).
+    return uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(sourceRoot(root), decodeURIComponent(uri));
   } catch {
     return undefined;
   }

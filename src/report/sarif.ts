@@ -9,6 +9,7 @@ import { FINGERPRINT_KEY } from '../engine/baseline.js';
 import type { Rule } from '../engine/rule.js';
 import { REPOSITORY, helpUri } from './json.js';
 import { writeWithArray } from './streamed-json.js';
+import { sourceRoot } from '../discover/source-root.js';
 
 export { FINGERPRINT_KEY };
 const SRCROOT = '%SRCROOT%';
@@ -78,7 +79,9 @@ export function formatSarif(result: LintResult, rules: readonly Rule[], opts: Sa
 /** The SARIF log, written a result at a time (see writeWithArray). */
 export function writeSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions, write: (s: string) => void): void {
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
-  const root = result.root.endsWith('/') ? result.root : `${result.root}/`;
+  // URIs relative to the repository's top folder when the root is inside one (source-root.ts).
+  const base = sourceRoot(result.root);
+  const root = base.endsWith('/') ? base : `${base}/`;
   // Suppressed findings stay in the log (with suppressions[]), so reviewers and code scanning see them.
   const all: Finding[] = [...result.findings, ...(result.suppressed ?? [])].sort(compareFindings);
   const resultOf = (f: Finding): Record<string, unknown> => ({
@@ -89,12 +92,12 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
     message: { text: f.message },
     locations: [
       {
-        physicalLocation: physical(result.root, f.location),
+        physicalLocation: physical(base, f.location),
         ...(f.logical ? { logicalLocations: [{ fullyQualifiedName: f.logical, kind: 'resource' }] } : {}),
       },
     ],
     ...(f.related.length
-      ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(result.root, r), message: { text: r.message } })) }
+      ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(base, r), message: { text: r.message } })) }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...(f.suppressions
@@ -103,7 +106,7 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
             kind: s.kind,
             status: 'accepted',
             ...(s.justification ? { justification: s.justification } : {}),
-            location: { physicalLocation: physical(result.root, s.location) },
+            location: { physicalLocation: physical(base, s.location) },
           })),
         }
       : {}),
@@ -118,7 +121,7 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
   const notifications = result.notifications.map((n) => ({
     level: n.level,
     message: { text: n.message.split('\n')[0] ?? n.message },
-    ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.root, n.file) } }] } : {}),
+    ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, n.file) } }] } : {}),
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
