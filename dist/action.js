@@ -302,8 +302,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2143,7 +2143,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path16 = __require("path");
+    var path17 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -2155,7 +2155,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path16.resolve(cwd, filepath);
+      return path17.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -3452,7 +3452,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -3626,7 +3626,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path16.sep,
+      SEP: path17.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -3653,7 +3653,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -3682,7 +3682,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path16.sep === "\\";
+      return win32 === true || path17.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -5046,7 +5046,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils3();
@@ -5131,7 +5131,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path16.basename(input));
+      return regex.test(path17.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -5358,7 +5358,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path16 = __require("path");
+    var path17 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -5453,7 +5453,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path16.basename(pattern);
+      const basename = path17.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -5511,7 +5511,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path16.isAbsolute(pattern);
+      return path17.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -5688,8 +5688,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs4 = require_fs();
     exports.fs = fs4;
-    var path16 = require_path();
-    exports.path = path16;
+    var path17 = require_path();
+    exports.path = path17;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -5801,8 +5801,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings, callback) {
-      settings.fs.lstat(path16, (lstatError, lstat) => {
+    function read(path17, settings, callback) {
+      settings.fs.lstat(path17, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -5811,7 +5811,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path16, (statError, stat) => {
+        settings.fs.stat(path17, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -5843,13 +5843,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings) {
-      const lstat = settings.fs.lstatSync(path16);
+    function read(path17, settings) {
+      const lstat = settings.fs.lstatSync(path17);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path16);
+        const stat = settings.fs.statSync(path17);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -5920,17 +5920,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path16, optionsOrSettingsOrCallback, callback) {
+    function stat(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path16, optionsOrSettings) {
+    function statSync3(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path16, settings);
+      return sync.read(path17, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -6146,16 +6146,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path16 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path17 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path16, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path16,
+                path: path17,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -6273,7 +6273,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -6281,7 +6281,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -6308,17 +6308,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path16, optionsOrSettingsOrCallback, callback) {
+    function scandir(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path16, optionsOrSettings) {
+    function scandirSync(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path16, settings);
+      return sync.read(path17, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6966,7 +6966,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6976,7 +6976,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -7038,7 +7038,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -7051,7 +7051,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path16.resolve(this._settings.cwd, filepath);
+        return path17.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -7467,7 +7467,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -7481,7 +7481,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path16.resolve(this._settings.cwd, task.base);
+        return path17.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -8341,26 +8341,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index2 = path16.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index2 = path17.lastIndexOf(
         SLASH,
-        path16[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path16 : path16.slice(index2 + 1);
+      return index2 < 0 ? path17 : path17.slice(index2 + 1);
     };
-    var parentOf = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -8510,7 +8510,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
+      testLiteral(path17) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -8519,7 +8519,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path16)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -8539,15 +8539,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path16, mode) {
+      test(path17, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path16) : path16;
+        const basename = shortcut ? basenameOf(path17) : path17;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path16
+            shortcut && rule._basenameOnly ? basename : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -8569,17 +8569,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -8588,25 +8588,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path16.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path16.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -8637,58 +8637,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path16) {
+      _test(originalPath, cache2, path17) {
         checkPath(
-          path16,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache2) : {
+        return path17 ? this._t(path17, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path16, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path16);
+        const literal = this._rules.testLiteral(path17);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache2) {
-        if (path16 in cache2) {
-          return cache2[path16];
+      _t(path17, cache2) {
+        if (path17 in cache2) {
+          return cache2[path17];
         }
-        const parentPath = parentOf(path16);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var isPathValid2 = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -8717,12 +8717,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path16) {
-  const isExtendedLengthPath = path16.startsWith("\\\\?\\");
+function slash(path17) {
+  const isExtendedLengthPath = path17.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path16;
+    return path17;
   }
-  return path16.replace(/\\/g, "/");
+  return path17.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -9824,25 +9824,25 @@ var init_globby = __esm({
       return bindFsMethod(fs3.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path16, fsImplementation) => {
+    isDirectory = async (path17, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path16);
+        const stats = await getStatMethod(fsImplementation)(path17);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path16, fsImplementation) => {
+    isDirectorySync = (path17, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path16);
+        const stats = getStatSyncMethod2(fsImplementation)(path17);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path16 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path16) ? path16 : nodePath.join(cwd, path16);
+      const path17 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return nodePath.isAbsolute(path17) ? path17 : nodePath.join(cwd, path17);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -9927,9 +9927,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path16) => {
-      const globalResult = globalMatcher ? globalMatcher(path16) : void 0;
-      const result = matcher ? matcher(path16) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path17) => {
+      const globalResult = globalMatcher ? globalMatcher(path17) : void 0;
+      const result = matcher ? matcher(path17) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -10296,7 +10296,7 @@ var init_globby = __esm({
 
 // src/action/main.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/engine/rule.ts
@@ -10639,9 +10639,9 @@ function elementSpan(arr, index2) {
 }
 
 // src/graph/located.ts
-function at(base, ...path16) {
+function at(base, ...path17) {
   let cur = base;
-  for (const key of path16) {
+  for (const key of path17) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -13463,11 +13463,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path16 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path16)) continue;
+          const path17 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path17)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path16) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path17) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -13788,13 +13788,13 @@ import { existsSync, readFileSync } from "node:fs";
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path16, glob) {
+function matchesGlob(path17, glob) {
   let m = compiled.get(glob);
   if (!m) {
     m = (0, import_picomatch.default)(glob);
     compiled.set(glob, m);
   }
-  return m(path16);
+  return m(path17);
 }
 
 // src/engine/config.ts
@@ -14359,12 +14359,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path16) {
+function findNodeAtLocation(root, path17) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path16) {
+  for (let segment2 of path17) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -15982,8 +15982,8 @@ function resolveLimits(overrides) {
 // src/model/source.ts
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 var SourceText = class {
-  constructor(path16, text, kind) {
-    this.path = path16;
+  constructor(path17, text, kind) {
+    this.path = path17;
     this.kind = kind;
     this.content = text;
   }
@@ -16465,7 +16465,7 @@ function levelFor(meta, cfg) {
 }
 
 // src/engine/lint.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/discover/discover.ts
 import { readdirSync, statSync } from "node:fs";
@@ -16703,11 +16703,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path16, kind) {
-    let f = this.files.get(path16);
+  file(path17, kind) {
+    let f = this.files.get(path17);
     if (!f) {
-      f = new SourceText(path16, "", kind);
-      this.files.set(path16, f);
+      f = new SourceText(path17, "", kind);
+      this.files.set(path17, f);
     }
     return f;
   }
@@ -17082,8 +17082,8 @@ import nodePath2 from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-function fail(path16, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path16, text, kind);
+function fail(path17, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path17, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -17123,17 +17123,17 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path16, kind, limits = DEFAULT_READ_LIMITS) {
-  return readOpened(path16, kind, limits, 0);
+function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path17, kind, limits, 0);
 }
 function cannotRead(e) {
   return `cannot read the file: ${e.code ?? String(e)}`;
 }
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-function openChecked(path16, limits, flags) {
+function openChecked(path17, limits, flags) {
   let fd;
   try {
-    fd = openSync(path16, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
+    fd = openSync(path17, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
@@ -17151,19 +17151,19 @@ function openChecked(path16, limits, flags) {
   closeSync(fd);
   return refusal;
 }
-function readOpened(path16, kind, limits, flags) {
-  const opened = openChecked(path16, limits, flags);
+function readOpened(path17, kind, limits, flags) {
+  const opened = openChecked(path17, limits, flags);
   if (opened === "link") return "link";
-  if (!("fd" in opened)) return fail(path16, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  if (!("fd" in opened)) return fail(path17, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
   const { fd, size } = opened;
   try {
     const text = readFileSync2(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
-      return { ok: true, source: new SourceText(path16, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+      return { ok: true, source: new SourceText(path17, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path16, kind, bytesFromStart(fd, size));
+    return fromBytes(path17, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path16, kind, "invalid-template", cannotRead(e), "", true);
+    return fail(path17, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     closeSync(fd);
   }
@@ -17178,15 +17178,15 @@ function bytesFromStart(fd, size) {
   }
   return buf.subarray(0, n);
 }
-function fromBytes(path16, kind, bytes) {
+function fromBytes(path17, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path16, text, kind);
+    const source = new SourceText(path17, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path16, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path17, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = nodePath2.resolve(p);
@@ -17242,10 +17242,10 @@ var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
-function readBytesInside(path16, root, limits = DEFAULT_READ_LIMITS) {
-  const { inside, real } = locateInsideRoot(path16, root);
+function readBytesInside(path17, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path17, root);
   if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
-  const opened = openChecked(real ?? path16, limits, 0);
+  const opened = openChecked(real ?? path17, limits, 0);
   if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
@@ -17279,12 +17279,12 @@ function listFilesInside(dir, root) {
   }
   return { names };
 }
-function readSourceInside(path16, kind, root, limits = DEFAULT_READ_LIMITS) {
-  return readUnlinked(path16, kind, root, limits) ?? readResolved(path16, kind, root, limits);
+function readSourceInside(path17, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path17, kind, root, limits) ?? readResolved(path17, kind, root, limits);
 }
-function readUnlinked(path16, kind, root, limits) {
+function readUnlinked(path17, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = nodePath2.resolve(path16);
+  const abs = nodePath2.resolve(path17);
   const absRoot = nodePath2.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
@@ -17296,20 +17296,20 @@ function readUnlinked(path16, kind, root, limits) {
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
-  return real === path16 ? r : asWritten(path16, kind, r);
+  return real === path17 ? r : asWritten(path17, kind, r);
 }
-function asWritten(path16, kind, r) {
-  const source = new SourceText(path16, r.source.text, kind);
+function asWritten(path17, kind, r) {
+  const source = new SourceText(path17, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
-function readResolved(path16, kind, root, limits) {
-  const { inside, real } = locateInsideRoot(path16, root);
+function readResolved(path17, kind, root, limits) {
+  const { inside, real } = locateInsideRoot(path17, root);
   if (!inside) {
-    return fail(path16, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+    return fail(path17, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  if (real === void 0) return readSource(path16, kind, limits);
+  if (real === void 0) return readSource(path17, kind, limits);
   const r = readSource(real, kind, limits);
-  return real === path16 ? r : asWritten(path16, kind, r);
+  return real === path17 ? r : asWritten(path17, kind, r);
 }
 
 // src/load/json-index.ts
@@ -17488,19 +17488,19 @@ var JsonIndex = class _JsonIndex {
   elementsOf;
   membersOf;
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-  find(path16) {
-    return this.walk(path16);
+  find(path17) {
+    return this.walk(path17);
   }
   /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
-  findKey(path16) {
-    if (this.walk(path16) < 0 || this.keyAt < 0) return void 0;
+  findKey(path17) {
+    if (this.walk(path17) < 0 || this.keyAt < 0) return void 0;
     return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
   }
-  walk(path16) {
+  walk(path17) {
     this.keyAt = -1;
     if (this.count === 0) return -1;
     let cur = 0;
-    for (const key of path16) {
+    for (const key of path17) {
       const open2 = this.text.charCodeAt(this.start[cur]);
       const parentEnd = this.end[cur];
       let child = this.firstChild(cur);
@@ -17754,19 +17754,19 @@ var TreeResolver = class {
   root() {
     return this.tree;
   }
-  node(path16, key) {
+  node(path17, key) {
     const root = this.root();
-    const n = path16.length === 0 ? root : findNodeAtLocation2(root, path16);
+    const n = path17.length === 0 ? root : findNodeAtLocation2(root, path17);
     if (!n) return void 0;
     if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
     return n;
   }
-  resolve(path16, key) {
-    const n = this.node(path16, key);
+  resolve(path17, key) {
+    const n = this.node(path17, key);
     return n ? { start: n.offset, end: n.offset + n.length } : void 0;
   }
-  stringOffset(path16, key, index2) {
-    const n = this.node(path16, key);
+  stringOffset(path17, key, index2) {
+    const n = this.node(path17, key);
     if (!n || n.type !== "string") return void 0;
     return decodedIndexToOffset(this.text, n.offset, index2);
   }
@@ -17786,7 +17786,7 @@ var IndexResolver = class {
   get text() {
     return typeof this.of === "string" ? this.of : this.of.text;
   }
-  node(path16, key) {
+  node(path17, key) {
     if (!this.built) {
       this.built = true;
       this.index = JsonIndex.build(this.text);
@@ -17794,19 +17794,19 @@ var IndexResolver = class {
     const idx = this.index;
     if (!idx) return void 0;
     if (key) {
-      const r = idx.findKey(path16);
+      const r = idx.findKey(path17);
       return r ? { ...r, string: true } : void 0;
     }
-    const n = idx.find(path16);
+    const n = idx.find(path17);
     if (n < 0) return void 0;
     return { ...idx.range(n), string: idx.isString(n) };
   }
-  resolve(path16, key) {
-    const n = this.node(path16, key);
+  resolve(path17, key) {
+    const n = this.node(path17, key);
     return n ? { start: n.start, end: n.end } : void 0;
   }
-  stringOffset(path16, key, index2) {
-    const n = this.node(path16, key);
+  stringOffset(path17, key, index2) {
+    const n = this.node(path17, key);
     if (!n || !n.string) return void 0;
     return decodedIndexToOffset(this.text, n.start, index2);
   }
@@ -18759,18 +18759,18 @@ var Parser2 = class {
             const n = this.next();
             return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
           }
-          const path16 = this.parseString("expected a file path string or none after using");
+          const path17 = this.parseString("expected a file path string or none after using");
           let config;
           if (this.atWord("with")) {
             this.next();
             config = this.parseObject();
           }
-          return { kind: "Using", decorators, keyword, path: path16, ...config ? { config } : {}, none: false, start, end: config?.end ?? path16.end };
+          return { kind: "Using", decorators, keyword, path: path17, ...config ? { config } : {}, none: false, start, end: config?.end ?? path17.end };
         }
         case "extends": {
           const keyword = this.tokenRef(this.next());
-          const path16 = this.parseString("expected a file path string after extends");
-          return { kind: "Extends", decorators, keyword, path: path16, start, end: path16.end };
+          const path17 = this.parseString("expected a file path string after extends");
+          return { kind: "Extends", decorators, keyword, path: path17, start, end: path17.end };
         }
         case "extensionConfig": {
           const keyword = this.tokenRef(this.next());
@@ -18851,11 +18851,11 @@ var Parser2 = class {
       case "test": {
         const keyword = this.tokenRef(this.next());
         const name = this.identifier(word === "module" ? "a module name" : "a test name");
-        const path16 = this.parseStringOrMissing(`expected the ${word} path string`);
+        const path17 = this.parseStringOrMissing(`expected the ${word} path string`);
         this.expect("Assignment", `expected '=' after the ${word} path`);
         const value = this.parseDeclarationBody();
-        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path16, value, start, end: value.end };
-        return { kind: "Test", decorators, keyword, name, path: path16, value, start, end: value.end };
+        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path17, value, start, end: value.end };
+        return { kind: "Test", decorators, keyword, name, path: path17, value, start, end: value.end };
       }
       case "output": {
         const keyword = this.tokenRef(this.next());
@@ -19775,13 +19775,13 @@ function parseYaml(text) {
     return { error: message };
   }
 }
-function containsItself(v, path16) {
+function containsItself(v, path17) {
   if (v === null || typeof v !== "object") return false;
-  if (path16.includes(v)) return true;
-  path16.push(v);
+  if (path17.includes(v)) return true;
+  path17.push(v);
   const children = Array.isArray(v) ? v : Object.values(v);
-  const found = children.some((c) => containsItself(c, path16));
-  path16.pop();
+  const found = children.some((c) => containsItself(c, path17));
+  path17.pop();
   return found;
 }
 
@@ -21837,9 +21837,9 @@ var resourceFunctions = [
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path16 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
-      if (path16 instanceof Unknown) return path16;
-      return finish(env, path16, type, names, whereText(sub, rg));
+      const path17 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
+      if (path17 instanceof Unknown) return path17;
+      return finish(env, path17, type, names, whereText(sub, rg));
     }
   },
   {
@@ -21855,9 +21855,9 @@ var resourceFunctions = [
       const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
       if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path16 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
-      if (path16 instanceof Unknown) return path16;
-      return finish(env, path16, type, names, whereText(sub, void 0));
+      const path17 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
+      if (path17 instanceof Unknown) return path17;
+      return finish(env, path17, type, names, whereText(sub, void 0));
     }
   },
   {
@@ -21870,9 +21870,9 @@ var resourceFunctions = [
       const type = args[0];
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(1);
-      const path16 = providerPath(env, type, names, 1, []);
-      if (path16 instanceof Unknown) return path16;
-      return finish(env, path16, type, names, "");
+      const path17 = providerPath(env, type, names, 1, []);
+      if (path17 instanceof Unknown) return path17;
+      return finish(env, path17, type, names, "");
     }
   },
   {
@@ -21887,9 +21887,9 @@ var resourceFunctions = [
       if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(2);
-      const path16 = providerPath(env, type, names, 2, [base]);
-      if (path16 instanceof Unknown) return path16;
-      return finish(env, path16, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+      const path17 = providerPath(env, type, names, 2, [base]);
+      if (path17 instanceof Unknown) return path17;
+      return finish(env, path17, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
     }
   },
   {
@@ -21906,9 +21906,9 @@ var resourceFunctions = [
       const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
       if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path16 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
-      if (path16 instanceof Unknown) return path16;
-      return finish(env, path16, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+      const path17 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
+      if (path17 instanceof Unknown) return path17;
+      return finish(env, path17, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
     }
   },
   ...[
@@ -22603,10 +22603,10 @@ var stringFunctions = [
       const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
       const u = parts.find((p2) => p2 instanceof Unknown);
       if (u) return new Unknown(u.reason, "string");
-      const [scheme, host, port, path16, query] = parts;
+      const [scheme, host, port, path17, query] = parts;
       if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
       const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-      const pathText2 = typeof path16 === "string" ? path16.startsWith("/") ? path16 : `/${path16}` : "/";
+      const pathText2 = typeof path17 === "string" ? path17.startsWith("/") ? path17 : `/${path17}` : "/";
       const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
       return `${scheme}://${host}${p}${pathText2}${q}`;
     }
@@ -27561,13 +27561,13 @@ var ResourceGraph = class {
     }
     if (from === to) return [];
     if (!next.has(from)) return void 0;
-    const path16 = [];
+    const path17 = [];
     for (let c = from; c !== to; ) {
       const e = next.get(c);
-      path16.push(e);
+      path17.push(e);
       c = e.to;
     }
-    return path16;
+    return path17;
   }
   /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
   reaching(to) {
@@ -27649,11 +27649,11 @@ var ReferenceWalk = class {
     return from.span;
   }
 };
-function pathText(path16) {
-  if (path16.length === 0) return "(value)";
+function pathText(path17) {
+  if (path17.length === 0) return "(value)";
   const out = [];
   let empty = true;
-  for (const p of path16) {
+  for (const p of path17) {
     const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
     out.push(piece);
     if (piece !== "") empty = false;
@@ -27884,35 +27884,47 @@ function bicepparamTargetsByFile(files, root) {
 }
 
 // src/engine/focus.ts
-import path12 from "node:path";
+import path13 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/discover/source-root.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path12 from "node:path";
+function sourceRoot(root) {
+  for (let dir = path12.resolve(root); ; dir = path12.dirname(dir)) {
+    if (existsSync3(path12.join(dir, ".git"))) return dir;
+    if (path12.dirname(dir) === dir) return root;
+  }
+}
+
+// src/engine/focus.ts
 async function discoverFocused(paths, context, cwd) {
   const named = await discover(paths, cwd);
   if (context === void 0) return { ...named, focus: void 0 };
   const around = await discover([context], cwd);
-  const seen = new Set(around.files.map((f) => path12.resolve(f.path)));
-  const files = [...around.files, ...named.files.filter((f) => !seen.has(path12.resolve(f.path)))];
-  return { files, missing: named.missing, focus: new Set(named.files.map((f) => path12.resolve(f.path))) };
+  const seen = new Set(around.files.map((f) => path13.resolve(f.path)));
+  const files = [...around.files, ...named.files.filter((f) => !seen.has(path13.resolve(f.path)))];
+  return { files, missing: named.missing, focus: new Set(named.files.map((f) => path13.resolve(f.path))) };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
   for (const w of work) {
-    const template = path12.resolve(w.file.path);
+    const template = path13.resolve(w.file.path);
     if (focus.has(template) || !/\.jsonc?$/i.test(template)) continue;
     const beside = associatedParameterFile(template);
     const mapped = w.config.parameters.length ? mappedParameterFile(w.config, template) : void 0;
-    if (beside && focus.has(path12.resolve(beside)) || mapped && focus.has(path12.resolve(mapped))) focus.add(template);
+    if (beside && focus.has(path13.resolve(beside)) || mapped && focus.has(path13.resolve(mapped))) focus.add(template);
   }
 }
 function inFocus(focus, file) {
-  return focus === void 0 || file !== void 0 && focus.has(path12.resolve(file));
+  return focus === void 0 || file !== void 0 && focus.has(path13.resolve(file));
 }
 function absentFile(a, root) {
   const locations = a.raw.locations;
   const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   if (typeof uri !== "string") return void 0;
   try {
-    return uri.startsWith("file:") ? fileURLToPath2(uri) : path12.resolve(root, decodeURIComponent(uri));
+    return uri.startsWith("file:") ? fileURLToPath2(uri) : path13.resolve(sourceRoot(root), decodeURIComponent(uri));
   } catch {
     return void 0;
   }
@@ -28142,7 +28154,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path13(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path14(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -28162,7 +28174,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path13(root, keys) {
+function path14(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -28237,16 +28249,16 @@ function internalNotifications(diags) {
   });
 }
 function pathInsideRoot(root, file) {
-  const rel = path14.relative(root, file);
-  if (rel === ".." || rel.startsWith(`..${path14.sep}`) || path14.isAbsolute(rel)) return void 0;
-  return rel.split(path14.sep).join("/");
+  const rel = path15.relative(root, file);
+  if (rel === ".." || rel.startsWith(`..${path15.sep}`) || path15.isAbsolute(rel)) return void 0;
+  return rel.split(path15.sep).join("/");
 }
 function relativePath(root, file) {
-  return pathInsideRoot(root, file) ?? file.split(path14.sep).join("/");
+  return pathInsideRoot(root, file) ?? file.split(path15.sep).join("/");
 }
 function fingerprintPath(root, file) {
-  const rel = path14.relative(root, file);
-  return (path14.isAbsolute(rel) ? file : rel).split(path14.sep).join("/");
+  const rel = path15.relative(root, file);
+  return (path15.isAbsolute(rel) ? file : rel).split(path15.sep).join("/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -28263,7 +28275,7 @@ var ConfigResolver = class {
   ruleIds;
   ruleTags;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path14.dirname(file), this.root, this.found);
+    const found = this.explicit ?? findConfigFile(path15.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -28285,7 +28297,7 @@ async function lint(paths, opts) {
   const notifications = [];
   let work = [];
   for (const f of files) {
-    if (path14.basename(f.path) === CONFIG_FILE) continue;
+    if (path15.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -28308,7 +28320,7 @@ async function lint(paths, opts) {
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   const usedByParams = new Set(targetsByParams.values());
   if (focus) widenFocus(focus, work, targetsByParams);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path14.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path15.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -28380,7 +28392,7 @@ function throughParents(slots, work) {
   if (deployedByOthers.size === 0) return;
   slots.forEach((r, i) => {
     const f = work[i]?.file;
-    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(path14.resolve(f.path))) return;
+    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(path15.resolve(f.path))) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
@@ -28420,7 +28432,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path14.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path15.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -28440,7 +28452,7 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = path14.relative(path14.dirname(config.file), file).replaceAll("\\", "/");
+  const rel = path15.relative(path15.dirname(config.file), file).replaceAll("\\", "/");
   return config.ignore.some((g) => matchesGlob(rel, g));
 }
 function diagnosticFindings(diags, rules, config) {
@@ -28490,7 +28502,7 @@ function placed(d) {
 function judge(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path14.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path15.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -28542,10 +28554,10 @@ function moduleFiles(resources, own2) {
     units.add(r.unit);
     sources.add(r.span.file);
   }
-  const self = path14.resolve(own2);
+  const self = path15.resolve(own2);
   const files = /* @__PURE__ */ new Set();
   for (const s of sources) {
-    const p = path14.resolve(s.path);
+    const p = path15.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];
@@ -28669,7 +28681,8 @@ function formatSarif(result, rules, opts) {
 }
 function writeSarif(result, rules, opts, write) {
   const index2 = new Map(rules.map((r, i) => [r.meta.id, i]));
-  const root = result.root.endsWith("/") ? result.root : `${result.root}/`;
+  const base = sourceRoot(result.root);
+  const root = base.endsWith("/") ? base : `${base}/`;
   const all = [...result.findings, ...result.suppressed ?? []].sort(compareFindings);
   const resultOf = (f) => ({
     ruleId: f.ruleId,
@@ -28679,18 +28692,18 @@ function writeSarif(result, rules, opts, write) {
     message: { text: f.message },
     locations: [
       {
-        physicalLocation: physical(result.root, f.location),
+        physicalLocation: physical(base, f.location),
         ...f.logical ? { logicalLocations: [{ fullyQualifiedName: f.logical, kind: "resource" }] } : {}
       }
     ],
-    ...f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(result.root, r), message: { text: r.message } })) } : {},
+    ...f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(base, r), message: { text: r.message } })) } : {},
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...f.suppressions ? {
       suppressions: f.suppressions.map((s) => ({
         kind: s.kind,
         status: "accepted",
         ...s.justification ? { justification: s.justification } : {},
-        location: { physicalLocation: physical(result.root, s.location) }
+        location: { physicalLocation: physical(base, s.location) }
       }))
     } : {},
     ...f.baselineState ? { baselineState: f.baselineState } : {}
@@ -28703,7 +28716,7 @@ function writeSarif(result, rules, opts, write) {
   const notifications = result.notifications.map((n) => ({
     level: n.level,
     message: { text: n.message.split("\n")[0] ?? n.message },
-    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.root, n.file) } }] } : {}
+    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, n.file) } }] } : {}
   }));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -29046,7 +29059,7 @@ async function run(runner = processRunner()) {
 }
 async function runAction(runner) {
   const env = runner.env;
-  const workspace = path15.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path16.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const failOn = getInput(runner, "fail-on") || "error";
   if (!FAIL_ON.includes(failOn)) {
     runner.log(annotation("error", `fail-on must be one of ${FAIL_ON.join(", ")}, got '${failOn}'`));
@@ -29063,9 +29076,9 @@ async function runAction(runner) {
       root: workspace,
       cwd: workspace,
       rules: RULES,
-      configFile: config ? path15.resolve(workspace, config) : void 0,
-      parameterFiles: getList(runner, "parameters").map((p) => path15.resolve(workspace, p)),
-      baselineFile: baseline ? path15.resolve(workspace, baseline) : void 0
+      configFile: config ? path16.resolve(workspace, config) : void 0,
+      parameterFiles: getList(runner, "parameters").map((p) => path16.resolve(workspace, p)),
+      baselineFile: baseline ? path16.resolve(workspace, baseline) : void 0
     });
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -29075,8 +29088,8 @@ async function runAction(runner) {
     throw e;
   }
   const missing = result.missing.length ? `no files match ${result.missing.map((m) => `'${m}'`).join(", ")} (input 'paths')` : void 0;
-  const sarifPath = path15.resolve(workspace, sarifFile);
-  mkdirSync(path15.dirname(sarifPath), { recursive: true });
+  const sarifPath = path16.resolve(workspace, sarifFile);
+  mkdirSync(path16.dirname(sarifPath), { recursive: true });
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m) => ({ level: "warning", message: `no files match '${m}'` }))] };
   writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }));
   const counted = countedFindings(result);
@@ -29127,7 +29140,7 @@ function annotate(sink, f, rel) {
   });
 }
 var entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL2(path15.resolve(entry)).href) void run();
+if (entry && import.meta.url === pathToFileURL2(path16.resolve(entry)).href) void run();
 export {
   processRunner,
   run

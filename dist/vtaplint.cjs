@@ -307,9 +307,9 @@ var init_value = __esm({
 });
 
 // src/graph/located.ts
-function at(base, ...path19) {
+function at(base, ...path20) {
   let cur = base;
-  for (const key of path19) {
+  for (const key of path20) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -850,8 +850,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path19, { windows } = {}) => {
-      const segs = path19.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path20, { windows } = {}) => {
+      const segs = path20.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2943,12 +2943,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path19) {
+function findNodeAtLocation(root, path20) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path19) {
+  for (let segment2 of path20) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -3500,8 +3500,8 @@ var init_source = __esm({
     "use strict";
     import_node_zlib = require("node:zlib");
     SourceText = class {
-      constructor(path19, text, kind) {
-        this.path = path19;
+      constructor(path20, text, kind) {
+        this.path = path20;
         this.kind = kind;
         this.content = text;
       }
@@ -4114,7 +4114,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
     var os2 = require("os");
-    var path19 = require("path");
+    var path20 = require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -4126,7 +4126,7 @@ var require_path = __commonJS({
     }
     exports2.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path19.resolve(cwd, filepath);
+      return path20.resolve(cwd, filepath);
     }
     exports2.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -5423,7 +5423,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path19 = require("path");
+    var path20 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -5597,7 +5597,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path19.sep,
+      SEP: path20.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -5624,7 +5624,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path19 = require("path");
+    var path20 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -5653,7 +5653,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path19.sep === "\\";
+      return win32 === true || path20.sep === "\\";
     };
     exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -7017,7 +7017,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path19 = require("path");
+    var path20 = require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils3();
@@ -7102,7 +7102,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path19.basename(input));
+      return regex.test(path20.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -7329,7 +7329,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
-    var path19 = require("path");
+    var path20 = require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -7424,7 +7424,7 @@ var require_pattern = __commonJS({
     }
     exports2.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path19.basename(pattern);
+      const basename = path20.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports2.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -7482,7 +7482,7 @@ var require_pattern = __commonJS({
     }
     exports2.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path19.isAbsolute(pattern);
+      return path20.isAbsolute(pattern);
     }
     exports2.isAbsolute = isAbsolute;
   }
@@ -7659,8 +7659,8 @@ var require_utils4 = __commonJS({
     exports2.errno = errno;
     var fs4 = require_fs();
     exports2.fs = fs4;
-    var path19 = require_path();
-    exports2.path = path19;
+    var path20 = require_path();
+    exports2.path = path20;
     var pattern = require_pattern();
     exports2.pattern = pattern;
     var stream = require_stream();
@@ -7772,8 +7772,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path19, settings, callback) {
-      settings.fs.lstat(path19, (lstatError, lstat) => {
+    function read(path20, settings, callback) {
+      settings.fs.lstat(path20, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -7782,7 +7782,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path19, (statError, stat) => {
+        settings.fs.stat(path20, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -7814,13 +7814,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path19, settings) {
-      const lstat = settings.fs.lstatSync(path19);
+    function read(path20, settings) {
+      const lstat = settings.fs.lstatSync(path20);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path19);
+        const stat = settings.fs.statSync(path20);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -7891,17 +7891,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports2.Settings = settings_1.default;
-    function stat(path19, optionsOrSettingsOrCallback, callback) {
+    function stat(path20, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat;
-    function statSync4(path19, optionsOrSettings) {
+    function statSync4(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path20, settings);
     }
     exports2.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
@@ -8117,16 +8117,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path19 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path20 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path19, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path20, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path19,
+                path: path20,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -8244,7 +8244,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path19 = require("path");
+    var path20 = require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -8252,7 +8252,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -8279,17 +8279,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports2.Settings = settings_1.default;
-    function scandir(path19, optionsOrSettingsOrCallback, callback) {
+    function scandir(path20, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.scandir = scandir;
-    function scandirSync(path19, optionsOrSettings) {
+    function scandirSync(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path20, settings);
     }
     exports2.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -8937,7 +8937,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path19 = require("path");
+    var path20 = require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -8947,7 +8947,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -9009,7 +9009,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path19 = require("path");
+    var path20 = require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -9022,7 +9022,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path19.resolve(this._settings.cwd, filepath);
+        return path20.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -9438,7 +9438,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path19 = require("path");
+    var path20 = require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -9452,7 +9452,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path19.resolve(this._settings.cwd, task.base);
+        return path20.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -10312,26 +10312,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path19) => {
-      const end = path19.length - 1;
-      const index2 = path19.lastIndexOf(
+    var basenameOf = (path20) => {
+      const end = path20.length - 1;
+      const index2 = path20.lastIndexOf(
         SLASH,
-        path19[end] === SLASH ? end - 1 : end
+        path20[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path19 : path19.slice(index2 + 1);
+      return index2 < 0 ? path20 : path20.slice(index2 + 1);
     };
-    var parentOf = (path19) => {
-      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path19.split(SLASH).filter(Boolean);
+    var parentOf = (path20) => {
+      if (path20.charCodeAt(0) === SLASH_CODE || path20.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path20.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path19.length - 1;
-      const cut = path19.lastIndexOf(
+      const end = path20.length - 1;
+      const cut = path20.lastIndexOf(
         SLASH,
-        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path20.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path20.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -10481,7 +10481,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path19) {
+      testLiteral(path20) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -10490,7 +10490,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path19)) {
+          if (rule.checkRegex.test(path20)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -10510,15 +10510,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path19, mode) {
+      test(path20, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path19) : path19;
+        const basename = shortcut ? basenameOf(path20) : path20;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path19
+            shortcut && rule._basenameOnly ? basename : path20
           )) {
             const { negative } = rule;
             const ret = {
@@ -10540,17 +10540,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path19, originalPath, doThrow) => {
-      if (!isString(path19)) {
+    var checkPath = (path20, originalPath, doThrow) => {
+      if (!isString(path20)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path19) {
+      if (!path20) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path19)) {
+      if (checkPath.isNotRelative(path20)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -10559,25 +10559,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path19) => {
-      const first = path19.charCodeAt(0);
+    var isNotRelative = (path20) => {
+      const first = path20.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path19.length === 1) {
+      if (path20.length === 1) {
         return true;
       }
-      const second = path19.charCodeAt(1);
+      const second = path20.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
+      return path20.length === 2 || path20.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -10608,58 +10608,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path19) {
+      _test(originalPath, cache2, path20) {
         checkPath(
-          path19,
+          path20,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path19 ? this._t(path19, cache2) : {
+        return path20 ? this._t(path20, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path19 = convertPath(target);
-        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path19);
+        const path20 = convertPath(target);
+        if (!path20 || path20.charCodeAt(path20.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path20);
         }
-        const dir = this._t(path19, this._testCache);
+        const dir = this._t(path20, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path19);
+        const literal = this._rules.testLiteral(path20);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path19, cache2) {
-        if (path19 in cache2) {
-          return cache2[path19];
+      _t(path20, cache2) {
+        if (path20 in cache2) {
+          return cache2[path20];
         }
-        const parentPath = parentOf(path19);
+        const parentPath = parentOf(path20);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
+        return cache2[path20] = parent && parent.ignored ? parent : this._rules.test(path20, MODE_IGNORE);
       }
-      ignores(path19) {
-        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
+      ignores(path20) {
+        return this._test(path20, this._ignoreCache, convertPath(path20)).ignored;
       }
       createFilter() {
-        return (path19) => !this.ignores(path19);
+        return (path20) => !this.ignores(path20);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path19) {
-        return this._test(path19, this._testCache, convertPath(path19));
+      test(path20) {
+        return this._test(path20, this._testCache, convertPath(path20));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
+    var isPathValid2 = (path20) => checkPath(convertPath(path20), path20, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
+      checkPath.isNotRelative = (path20) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path20) || isNotRelative(path20);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -10689,12 +10689,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path19) {
-  const isExtendedLengthPath = path19.startsWith("\\\\?\\");
+function slash(path20) {
+  const isExtendedLengthPath = path20.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path19;
+    return path20;
   }
-  return path19.replace(/\\/g, "/");
+  return path20.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -11796,25 +11796,25 @@ var init_globby = __esm({
       return bindFsMethod(import_node_fs4.default.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(import_node_fs4.default, "statSync");
-    isDirectory = async (path19, fsImplementation) => {
+    isDirectory = async (path20, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path19);
+        const stats = await getStatMethod(fsImplementation)(path20);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path19, fsImplementation) => {
+    isDirectorySync = (path20, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path19);
+        const stats = getStatSyncMethod2(fsImplementation)(path20);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path19 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return import_node_path5.default.isAbsolute(path19) ? path19 : import_node_path5.default.join(cwd, path19);
+      const path20 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return import_node_path5.default.isAbsolute(path20) ? path20 : import_node_path5.default.join(cwd, path20);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -11899,9 +11899,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path19) => {
-      const globalResult = globalMatcher ? globalMatcher(path19) : void 0;
-      const result = matcher ? matcher(path19) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path20) => {
+      const globalResult = globalMatcher ? globalMatcher(path20) : void 0;
+      const result = matcher ? matcher(path20) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -12752,8 +12752,8 @@ var init_parser2 = __esm({
 });
 
 // src/load/read.ts
-function fail(path19, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path19, text, kind);
+function fail(path20, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path20, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -12793,16 +12793,16 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path19, kind, limits = DEFAULT_READ_LIMITS) {
-  return readOpened(path19, kind, limits, 0);
+function readSource(path20, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path20, kind, limits, 0);
 }
 function cannotRead(e) {
   return `cannot read the file: ${e.code ?? String(e)}`;
 }
-function openChecked(path19, limits, flags) {
+function openChecked(path20, limits, flags) {
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(path19, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0) | flags);
+    fd = (0, import_node_fs6.openSync)(path20, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
@@ -12820,19 +12820,19 @@ function openChecked(path19, limits, flags) {
   (0, import_node_fs6.closeSync)(fd);
   return refusal;
 }
-function readOpened(path19, kind, limits, flags) {
-  const opened = openChecked(path19, limits, flags);
+function readOpened(path20, kind, limits, flags) {
+  const opened = openChecked(path20, limits, flags);
   if (opened === "link") return "link";
-  if (!("fd" in opened)) return fail(path19, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  if (!("fd" in opened)) return fail(path20, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
   const { fd, size } = opened;
   try {
     const text = (0, import_node_fs6.readFileSync)(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
-      return { ok: true, source: new SourceText(path19, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+      return { ok: true, source: new SourceText(path20, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path19, kind, bytesFromStart(fd, size));
+    return fromBytes(path20, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path19, kind, "invalid-template", cannotRead(e), "", true);
+    return fail(path20, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     (0, import_node_fs6.closeSync)(fd);
   }
@@ -12847,15 +12847,15 @@ function bytesFromStart(fd, size) {
   }
   return buf.subarray(0, n);
 }
-function fromBytes(path19, kind, bytes) {
+function fromBytes(path20, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path19, text, kind);
+    const source = new SourceText(path20, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path19, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path20, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = import_node_path7.default.resolve(p);
@@ -12909,10 +12909,10 @@ function locateInsideRoot(file, root) {
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
-function readBytesInside(path19, root, limits = DEFAULT_READ_LIMITS) {
-  const { inside, real } = locateInsideRoot(path19, root);
+function readBytesInside(path20, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path20, root);
   if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
-  const opened = openChecked(real ?? path19, limits, 0);
+  const opened = openChecked(real ?? path20, limits, 0);
   if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
@@ -12946,12 +12946,12 @@ function listFilesInside(dir, root) {
   }
   return { names };
 }
-function readSourceInside(path19, kind, root, limits = DEFAULT_READ_LIMITS) {
-  return readUnlinked(path19, kind, root, limits) ?? readResolved(path19, kind, root, limits);
+function readSourceInside(path20, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path20, kind, root, limits) ?? readResolved(path20, kind, root, limits);
 }
-function readUnlinked(path19, kind, root, limits) {
+function readUnlinked(path20, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = import_node_path7.default.resolve(path19);
+  const abs = import_node_path7.default.resolve(path20);
   const absRoot = import_node_path7.default.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
@@ -12963,20 +12963,20 @@ function readUnlinked(path19, kind, root, limits) {
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
-  return real === path19 ? r : asWritten(path19, kind, r);
+  return real === path20 ? r : asWritten(path20, kind, r);
 }
-function asWritten(path19, kind, r) {
-  const source = new SourceText(path19, r.source.text, kind);
+function asWritten(path20, kind, r) {
+  const source = new SourceText(path20, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
-function readResolved(path19, kind, root, limits) {
-  const { inside, real } = locateInsideRoot(path19, root);
+function readResolved(path20, kind, root, limits) {
+  const { inside, real } = locateInsideRoot(path20, root);
   if (!inside) {
-    return fail(path19, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+    return fail(path20, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  if (real === void 0) return readSource(path19, kind, limits);
+  if (real === void 0) return readSource(path20, kind, limits);
   const r = readSource(real, kind, limits);
-  return real === path19 ? r : asWritten(path19, kind, r);
+  return real === path20 ? r : asWritten(path20, kind, r);
 }
 var import_node_fs6, import_node_path7, import_node_buffer, DEFAULT_READ_LIMITS, utf8, NO_FOLLOW, realDirs, realRoots;
 var init_read = __esm({
@@ -13176,19 +13176,19 @@ var init_json_index = __esm({
       elementsOf;
       membersOf;
       /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-      find(path19) {
-        return this.walk(path19);
+      find(path20) {
+        return this.walk(path20);
       }
       /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
-      findKey(path19) {
-        if (this.walk(path19) < 0 || this.keyAt < 0) return void 0;
+      findKey(path20) {
+        if (this.walk(path20) < 0 || this.keyAt < 0) return void 0;
         return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
       }
-      walk(path19) {
+      walk(path20) {
         this.keyAt = -1;
         if (this.count === 0) return -1;
         let cur = 0;
-        for (const key of path19) {
+        for (const key of path20) {
           const open2 = this.text.charCodeAt(this.start[cur]);
           const parentEnd = this.end[cur];
           let child = this.firstChild(cur);
@@ -13588,19 +13588,19 @@ var init_arm_json = __esm({
       root() {
         return this.tree;
       }
-      node(path19, key) {
+      node(path20, key) {
         const root = this.root();
-        const n = path19.length === 0 ? root : findNodeAtLocation2(root, path19);
+        const n = path20.length === 0 ? root : findNodeAtLocation2(root, path20);
         if (!n) return void 0;
         if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
         return n;
       }
-      resolve(path19, key) {
-        const n = this.node(path19, key);
+      resolve(path20, key) {
+        const n = this.node(path20, key);
         return n ? { start: n.offset, end: n.offset + n.length } : void 0;
       }
-      stringOffset(path19, key, index2) {
-        const n = this.node(path19, key);
+      stringOffset(path20, key, index2) {
+        const n = this.node(path20, key);
         if (!n || n.type !== "string") return void 0;
         return decodedIndexToOffset(this.text, n.offset, index2);
       }
@@ -13620,7 +13620,7 @@ var init_arm_json = __esm({
       get text() {
         return typeof this.of === "string" ? this.of : this.of.text;
       }
-      node(path19, key) {
+      node(path20, key) {
         if (!this.built) {
           this.built = true;
           this.index = JsonIndex.build(this.text);
@@ -13628,19 +13628,19 @@ var init_arm_json = __esm({
         const idx = this.index;
         if (!idx) return void 0;
         if (key) {
-          const r = idx.findKey(path19);
+          const r = idx.findKey(path20);
           return r ? { ...r, string: true } : void 0;
         }
-        const n = idx.find(path19);
+        const n = idx.find(path20);
         if (n < 0) return void 0;
         return { ...idx.range(n), string: idx.isString(n) };
       }
-      resolve(path19, key) {
-        const n = this.node(path19, key);
+      resolve(path20, key) {
+        const n = this.node(path20, key);
         return n ? { start: n.start, end: n.end } : void 0;
       }
-      stringOffset(path19, key, index2) {
-        const n = this.node(path19, key);
+      stringOffset(path20, key, index2) {
+        const n = this.node(path20, key);
         if (!n || !n.string) return void 0;
         return decodedIndexToOffset(this.text, n.start, index2);
       }
@@ -14501,18 +14501,18 @@ var init_parser3 = __esm({
                 const n = this.next();
                 return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
               }
-              const path19 = this.parseString("expected a file path string or none after using");
+              const path20 = this.parseString("expected a file path string or none after using");
               let config;
               if (this.atWord("with")) {
                 this.next();
                 config = this.parseObject();
               }
-              return { kind: "Using", decorators, keyword, path: path19, ...config ? { config } : {}, none: false, start, end: config?.end ?? path19.end };
+              return { kind: "Using", decorators, keyword, path: path20, ...config ? { config } : {}, none: false, start, end: config?.end ?? path20.end };
             }
             case "extends": {
               const keyword = this.tokenRef(this.next());
-              const path19 = this.parseString("expected a file path string after extends");
-              return { kind: "Extends", decorators, keyword, path: path19, start, end: path19.end };
+              const path20 = this.parseString("expected a file path string after extends");
+              return { kind: "Extends", decorators, keyword, path: path20, start, end: path20.end };
             }
             case "extensionConfig": {
               const keyword = this.tokenRef(this.next());
@@ -14593,11 +14593,11 @@ var init_parser3 = __esm({
           case "test": {
             const keyword = this.tokenRef(this.next());
             const name = this.identifier(word === "module" ? "a module name" : "a test name");
-            const path19 = this.parseStringOrMissing(`expected the ${word} path string`);
+            const path20 = this.parseStringOrMissing(`expected the ${word} path string`);
             this.expect("Assignment", `expected '=' after the ${word} path`);
             const value = this.parseDeclarationBody();
-            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path19, value, start, end: value.end };
-            return { kind: "Test", decorators, keyword, name, path: path19, value, start, end: value.end };
+            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path20, value, start, end: value.end };
+            return { kind: "Test", decorators, keyword, name, path: path20, value, start, end: value.end };
           }
           case "output": {
             const keyword = this.tokenRef(this.next());
@@ -15505,13 +15505,13 @@ function parseYaml(text) {
     return { error: message };
   }
 }
-function containsItself(v, path19) {
+function containsItself(v, path20) {
   if (v === null || typeof v !== "object") return false;
-  if (path19.includes(v)) return true;
-  path19.push(v);
+  if (path20.includes(v)) return true;
+  path20.push(v);
   const children = Array.isArray(v) ? v : Object.values(v);
-  const found = children.some((c) => containsItself(c, path19));
-  path19.pop();
+  const found = children.some((c) => containsItself(c, path20));
+  path20.pop();
   return found;
 }
 var import_node_module2, yaml;
@@ -17689,9 +17689,9 @@ var init_resource = __esm({
           }
           if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path19 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
-          if (path19 instanceof Unknown) return path19;
-          return finish(env, path19, type, names, whereText(sub, rg));
+          const path20 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
+          if (path20 instanceof Unknown) return path20;
+          return finish(env, path20, type, names, whereText(sub, rg));
         }
       },
       {
@@ -17707,9 +17707,9 @@ var init_resource = __esm({
           const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
           if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path19 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
-          if (path19 instanceof Unknown) return path19;
-          return finish(env, path19, type, names, whereText(sub, void 0));
+          const path20 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
+          if (path20 instanceof Unknown) return path20;
+          return finish(env, path20, type, names, whereText(sub, void 0));
         }
       },
       {
@@ -17722,9 +17722,9 @@ var init_resource = __esm({
           const type = args[0];
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(1);
-          const path19 = providerPath(env, type, names, 1, []);
-          if (path19 instanceof Unknown) return path19;
-          return finish(env, path19, type, names, "");
+          const path20 = providerPath(env, type, names, 1, []);
+          if (path20 instanceof Unknown) return path20;
+          return finish(env, path20, type, names, "");
         }
       },
       {
@@ -17739,9 +17739,9 @@ var init_resource = __esm({
           if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(2);
-          const path19 = providerPath(env, type, names, 2, [base]);
-          if (path19 instanceof Unknown) return path19;
-          return finish(env, path19, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+          const path20 = providerPath(env, type, names, 2, [base]);
+          if (path20 instanceof Unknown) return path20;
+          return finish(env, path20, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
         }
       },
       {
@@ -17758,9 +17758,9 @@ var init_resource = __esm({
           const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
           if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path19 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
-          if (path19 instanceof Unknown) return path19;
-          return finish(env, path19, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+          const path20 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
+          if (path20 instanceof Unknown) return path20;
+          return finish(env, path20, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
         }
       },
       ...[
@@ -18481,10 +18481,10 @@ var init_strings = __esm({
           const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
           const u = parts.find((p2) => p2 instanceof Unknown);
           if (u) return new Unknown(u.reason, "string");
-          const [scheme, host, port, path19, query] = parts;
+          const [scheme, host, port, path20, query] = parts;
           if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
           const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-          const pathText2 = typeof path19 === "string" ? path19.startsWith("/") ? path19 : `/${path19}` : "/";
+          const pathText2 = typeof path20 === "string" ? path20.startsWith("/") ? path20 : `/${path20}` : "/";
           const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
           return `${scheme}://${host}${p}${pathText2}${q}`;
         }
@@ -23314,11 +23314,11 @@ function orderEdge(from, order, k) {
   if (d === void 0) return { from, to, sub: void 0, path: "(parent)", span: from.nameSpan, kind: "parent" };
   return { from, to, sub: void 0, path: d.implicit ? "(reference)" : "dependsOn", span: d.span, kind: "dependsOn" };
 }
-function pathText(path19) {
-  if (path19.length === 0) return "(value)";
+function pathText(path20) {
+  if (path20.length === 0) return "(value)";
   const out = [];
   let empty = true;
-  for (const p of path19) {
+  for (const p of path20) {
     const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
     out.push(piece);
     if (piece !== "") empty = false;
@@ -23711,13 +23711,13 @@ var init_graph = __esm({
         }
         if (from === to) return [];
         if (!next.has(from)) return void 0;
-        const path19 = [];
+        const path20 = [];
         for (let c = from; c !== to; ) {
           const e = next.get(c);
-          path19.push(e);
+          path20.push(e);
           c = e.to;
         }
-        return path19;
+        return path20;
       }
       /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
       reaching(to) {
@@ -23964,14 +23964,14 @@ async function evalCommand(opts) {
   const sink = new DiagnosticSink();
   const done = (exitCode, output2 = "") => ({ output: output2, exitCode, diagnostics: sink.items });
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const file = import_node_path17.default.resolve(opts.template);
+  const file = import_node_path18.default.resolve(opts.template);
   const read = readSource(file, "arm", limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return done(2);
   }
   const analyze = {
-    root: opts.root ?? import_node_path17.default.dirname(file),
+    root: opts.root ?? import_node_path18.default.dirname(file),
     deployment: opts.context ?? {},
     mappedParameterFile: opts.mappedParameterFile,
     parameterFiles: opts.parameterFiles,
@@ -23998,8 +23998,8 @@ async function evalCommand(opts) {
     template = { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
   }
   const parameterFiles = [isBicep ? void 0 : associatedParameterFile(file), opts.mappedParameterFile, ...opts.parameterFiles];
-  const given = new Set(parameterFiles.filter((f) => f !== void 0).map((f) => import_node_path17.default.resolve(f)));
-  if (sink.items.some((x) => given.has(import_node_path17.default.resolve(x.span.file.path)))) return done(2);
+  const given = new Set(parameterFiles.filter((f) => f !== void 0).map((f) => import_node_path18.default.resolve(f)));
+  if (sink.items.some((x) => given.has(import_node_path18.default.resolve(x.span.file.path)))) return done(2);
   const deployed = deployTemplate(template.source, template.root, template.span, template.parameters, analyze);
   const outputs = /* @__PURE__ */ Object.create(null);
   for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value) };
@@ -24009,11 +24009,11 @@ async function evalCommand(opts) {
   const failed = sink.items.some((d) => d.code === "invalid-template" || d.code === "evaluation-error");
   return done(failed ? 1 : 0, output);
 }
-var import_node_path17;
+var import_node_path18;
 var init_eval = __esm({
   "src/cli/eval.ts"() {
     "use strict";
-    import_node_path17 = __toESM(require("node:path"), 1);
+    import_node_path18 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_limits();
@@ -24109,11 +24109,11 @@ __export(graph_exports, {
   graphCommand: () => graphCommand
 });
 function graphCommand(opts) {
-  const file = import_node_path18.default.resolve(opts.cwd, opts.file);
+  const file = import_node_path19.default.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === "broken") return { output: "", exitCode: 2, problems: a.diagnostics };
   if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse`, problems: [] };
-  const rel = (f) => import_node_path18.default.relative(opts.root, f).replaceAll("\\", "/");
+  const rel = (f) => import_node_path19.default.relative(opts.root, f).replaceAll("\\", "/");
   const json = graphToJson(a.graph, { relativeTo: rel });
   const problems = diagnosticsNow(a).filter((d) => REJECTED.has(d.code) || d.code === "limit-exceeded");
   const exitCode = problems.some((d) => REJECTED.has(d.code)) ? 1 : 0;
@@ -24146,11 +24146,11 @@ function graphText(json) {
   return `${lines.join("\n")}
 `;
 }
-var import_node_path18, REJECTED;
+var import_node_path19, REJECTED;
 var init_graph2 = __esm({
   "src/cli/graph.ts"() {
     "use strict";
-    import_node_path18 = __toESM(require("node:path"), 1);
+    import_node_path19 = __toESM(require("node:path"), 1);
     init_analyze();
     init_export();
     REJECTED = /* @__PURE__ */ new Set(["invalid-template", "evaluation-error"]);
@@ -24158,10 +24158,10 @@ var init_graph2 = __esm({
 });
 
 // src/cli/main.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_os2 = require("node:os");
 var import_node_url4 = require("node:url");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // src/engine/rule.ts
 function defineRule(meta, docs, check) {
@@ -26893,11 +26893,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path19 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path19)) continue;
+          const path20 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path20)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path19) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path20) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -27225,13 +27225,13 @@ var import_node_fs = require("node:fs");
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path19, glob) {
+function matchesGlob(path20, glob) {
   let m = compiled.get(glob);
   if (!m) {
     m = (0, import_picomatch.default)(glob);
     compiled.set(glob, m);
   }
-  return m(path19);
+  return m(path20);
 }
 
 // src/engine/config.ts
@@ -28542,7 +28542,7 @@ function levelFor(meta, cfg) {
 }
 
 // src/engine/lint.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 init_discover();
 
 // src/engine/parallel.ts
@@ -28675,11 +28675,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path19, kind) {
-    let f = this.files.get(path19);
+  file(path20, kind) {
+    let f = this.files.get(path20);
     if (!f) {
-      f = new SourceText(path19, "", kind);
-      this.files.set(path19, f);
+      f = new SourceText(path20, "", kind);
+      this.files.set(path20, f);
     }
     return f;
   }
@@ -28740,37 +28740,49 @@ function bicepparamTargetsByFile(files, root) {
 }
 
 // src/engine/focus.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 init_discover();
+
+// src/discover/source-root.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
+function sourceRoot(root) {
+  for (let dir = import_node_path14.default.resolve(root); ; dir = import_node_path14.default.dirname(dir)) {
+    if ((0, import_node_fs8.existsSync)(import_node_path14.default.join(dir, ".git"))) return dir;
+    if (import_node_path14.default.dirname(dir) === dir) return root;
+  }
+}
+
+// src/engine/focus.ts
 init_parameters();
 async function discoverFocused(paths, context, cwd) {
   const named = await discover(paths, cwd);
   if (context === void 0) return { ...named, focus: void 0 };
   const around = await discover([context], cwd);
-  const seen = new Set(around.files.map((f) => import_node_path14.default.resolve(f.path)));
-  const files = [...around.files, ...named.files.filter((f) => !seen.has(import_node_path14.default.resolve(f.path)))];
-  return { files, missing: named.missing, focus: new Set(named.files.map((f) => import_node_path14.default.resolve(f.path))) };
+  const seen = new Set(around.files.map((f) => import_node_path15.default.resolve(f.path)));
+  const files = [...around.files, ...named.files.filter((f) => !seen.has(import_node_path15.default.resolve(f.path)))];
+  return { files, missing: named.missing, focus: new Set(named.files.map((f) => import_node_path15.default.resolve(f.path))) };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
   for (const w of work) {
-    const template = import_node_path14.default.resolve(w.file.path);
+    const template = import_node_path15.default.resolve(w.file.path);
     if (focus.has(template) || !/\.jsonc?$/i.test(template)) continue;
     const beside = associatedParameterFile(template);
     const mapped = w.config.parameters.length ? mappedParameterFile(w.config, template) : void 0;
-    if (beside && focus.has(import_node_path14.default.resolve(beside)) || mapped && focus.has(import_node_path14.default.resolve(mapped))) focus.add(template);
+    if (beside && focus.has(import_node_path15.default.resolve(beside)) || mapped && focus.has(import_node_path15.default.resolve(mapped))) focus.add(template);
   }
 }
 function inFocus(focus, file) {
-  return focus === void 0 || file !== void 0 && focus.has(import_node_path14.default.resolve(file));
+  return focus === void 0 || file !== void 0 && focus.has(import_node_path15.default.resolve(file));
 }
 function absentFile(a, root) {
   const locations = a.raw.locations;
   const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   if (typeof uri !== "string") return void 0;
   try {
-    return uri.startsWith("file:") ? (0, import_node_url2.fileURLToPath)(uri) : import_node_path14.default.resolve(root, decodeURIComponent(uri));
+    return uri.startsWith("file:") ? (0, import_node_url2.fileURLToPath)(uri) : import_node_path15.default.resolve(sourceRoot(root), decodeURIComponent(uri));
   } catch {
     return void 0;
   }
@@ -28901,12 +28913,12 @@ function findGc() {
 }
 
 // src/engine/baseline.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var FINGERPRINT_KEY = "vtaplint/v1";
 function readBaseline(file) {
   let doc;
   try {
-    doc = JSON.parse((0, import_node_fs8.readFileSync)(file, "utf8").replace(/^\uFEFF/, ""));
+    doc = JSON.parse((0, import_node_fs9.readFileSync)(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -29007,7 +29019,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path13(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path14(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -29027,7 +29039,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path13(root, keys) {
+function path14(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -29102,16 +29114,16 @@ function internalNotifications(diags) {
   });
 }
 function pathInsideRoot(root, file) {
-  const rel = import_node_path15.default.relative(root, file);
-  if (rel === ".." || rel.startsWith(`..${import_node_path15.default.sep}`) || import_node_path15.default.isAbsolute(rel)) return void 0;
-  return rel.split(import_node_path15.default.sep).join("/");
+  const rel = import_node_path16.default.relative(root, file);
+  if (rel === ".." || rel.startsWith(`..${import_node_path16.default.sep}`) || import_node_path16.default.isAbsolute(rel)) return void 0;
+  return rel.split(import_node_path16.default.sep).join("/");
 }
 function relativePath(root, file) {
-  return pathInsideRoot(root, file) ?? file.split(import_node_path15.default.sep).join("/");
+  return pathInsideRoot(root, file) ?? file.split(import_node_path16.default.sep).join("/");
 }
 function fingerprintPath(root, file) {
-  const rel = import_node_path15.default.relative(root, file);
-  return (import_node_path15.default.isAbsolute(rel) ? file : rel).split(import_node_path15.default.sep).join("/");
+  const rel = import_node_path16.default.relative(root, file);
+  return (import_node_path16.default.isAbsolute(rel) ? file : rel).split(import_node_path16.default.sep).join("/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -29128,7 +29140,7 @@ var ConfigResolver = class {
   ruleIds;
   ruleTags;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(import_node_path15.default.dirname(file), this.root, this.found);
+    const found = this.explicit ?? findConfigFile(import_node_path16.default.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -29150,7 +29162,7 @@ async function lint(paths, opts) {
   const notifications = [];
   let work = [];
   for (const f of files) {
-    if (import_node_path15.default.basename(f.path) === CONFIG_FILE) continue;
+    if (import_node_path16.default.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -29173,7 +29185,7 @@ async function lint(paths, opts) {
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   const usedByParams = new Set(targetsByParams.values());
   if (focus) widenFocus(focus, work, targetsByParams);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(import_node_path15.default.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(import_node_path16.default.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -29245,7 +29257,7 @@ function throughParents(slots, work) {
   if (deployedByOthers.size === 0) return;
   slots.forEach((r, i) => {
     const f = work[i]?.file;
-    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(import_node_path15.default.resolve(f.path))) return;
+    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(import_node_path16.default.resolve(f.path))) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
@@ -29285,7 +29297,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => import_node_path15.default.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => import_node_path16.default.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -29305,7 +29317,7 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = import_node_path15.default.relative(import_node_path15.default.dirname(config.file), file).replaceAll("\\", "/");
+  const rel = import_node_path16.default.relative(import_node_path16.default.dirname(config.file), file).replaceAll("\\", "/");
   return config.ignore.some((g) => matchesGlob(rel, g));
 }
 function diagnosticFindings(diags, rules, config) {
@@ -29355,7 +29367,7 @@ function placed(d) {
 function judge(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(import_node_path15.default.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(import_node_path16.default.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -29407,10 +29419,10 @@ function moduleFiles(resources, own2) {
     units.add(r.unit);
     sources.add(r.span.file);
   }
-  const self = import_node_path15.default.resolve(own2);
+  const self = import_node_path16.default.resolve(own2);
   const files = /* @__PURE__ */ new Set();
   for (const s of sources) {
-    const p = import_node_path15.default.resolve(s.path);
+    const p = import_node_path16.default.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];
@@ -29617,7 +29629,8 @@ function ruleDescriptor(rule) {
 }
 function writeSarif(result, rules, opts, write) {
   const index2 = new Map(rules.map((r, i) => [r.meta.id, i]));
-  const root = result.root.endsWith("/") ? result.root : `${result.root}/`;
+  const base = sourceRoot(result.root);
+  const root = base.endsWith("/") ? base : `${base}/`;
   const all = [...result.findings, ...result.suppressed ?? []].sort(compareFindings);
   const resultOf = (f) => ({
     ruleId: f.ruleId,
@@ -29627,18 +29640,18 @@ function writeSarif(result, rules, opts, write) {
     message: { text: f.message },
     locations: [
       {
-        physicalLocation: physical(result.root, f.location),
+        physicalLocation: physical(base, f.location),
         ...f.logical ? { logicalLocations: [{ fullyQualifiedName: f.logical, kind: "resource" }] } : {}
       }
     ],
-    ...f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(result.root, r), message: { text: r.message } })) } : {},
+    ...f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(base, r), message: { text: r.message } })) } : {},
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...f.suppressions ? {
       suppressions: f.suppressions.map((s) => ({
         kind: s.kind,
         status: "accepted",
         ...s.justification ? { justification: s.justification } : {},
-        location: { physicalLocation: physical(result.root, s.location) }
+        location: { physicalLocation: physical(base, s.location) }
       }))
     } : {},
     ...f.baselineState ? { baselineState: f.baselineState } : {}
@@ -29651,7 +29664,7 @@ function writeSarif(result, rules, opts, write) {
   const notifications = result.notifications.map((n) => ({
     level: n.level,
     message: { text: n.message.split("\n")[0] ?? n.message },
-    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.root, n.file) } }] } : {}
+    ...n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, n.file) } }] } : {}
   }));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -29718,10 +29731,10 @@ function formatGithub(result) {
 }
 
 // src/report/unix.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function formatUnix(result) {
   const lines = result.findings.map((f) => {
-    const rel = import_node_path16.default.relative(process.cwd(), f.location.file.path) || f.location.file.path;
+    const rel = import_node_path17.default.relative(process.cwd(), f.location.file.path) || f.location.file.path;
     const { line, column } = f.location.region.start;
     return `${rel}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
   });
@@ -29935,7 +29948,7 @@ var CODE_CACHE_MAX_FILES = 16;
 function bundledWorker() {
   if (!__vtaplintBundleUrl.endsWith("/dist/vtaplint.cjs")) return void 0;
   const url = new URL("../bin/worker.cjs", __vtaplintBundleUrl);
-  return url.protocol === "file:" && (0, import_node_fs9.existsSync)((0, import_node_url4.fileURLToPath)(url)) ? url : void 0;
+  return url.protocol === "file:" && (0, import_node_fs10.existsSync)((0, import_node_url4.fileURLToPath)(url)) ? url : void 0;
 }
 var CHUNK = 1 << 20;
 function writeChunks(text, write) {
@@ -29973,7 +29986,7 @@ var Pieces = class {
 function printProblems(diagnostics, io) {
   for (const d of diagnostics) {
     const at2 = d.span.region().start;
-    io.stderr(`vtaplint: ${import_node_path19.default.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
+    io.stderr(`vtaplint: ${import_node_path20.default.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
 `);
   }
 }
@@ -30030,21 +30043,21 @@ Run 'vtaplint --help' for usage.
     return 0;
   }
   const root = lintRoot(opts.context !== void 0 ? [...opts.paths.length ? opts.paths : ["."], opts.context] : opts.paths, io.cwd);
-  const parameterFiles = opts.parameters.map((p) => import_node_path19.default.resolve(io.cwd, p));
-  const absent = opts.parameters.find((p) => !isFile(import_node_path19.default.resolve(io.cwd, p)));
+  const parameterFiles = opts.parameters.map((p) => import_node_path20.default.resolve(io.cwd, p));
+  const absent = opts.parameters.find((p) => !isFile(import_node_path20.default.resolve(io.cwd, p)));
   if (absent !== void 0) {
     io.stderr(`vtaplint: --parameters: no such file '${absent}'
 `);
     return 2;
   }
-  if (opts.context !== void 0 && !isDirectory2(import_node_path19.default.resolve(io.cwd, opts.context))) {
+  if (opts.context !== void 0 && !isDirectory2(import_node_path20.default.resolve(io.cwd, opts.context))) {
     io.stderr(`vtaplint: --context: no such folder '${opts.context}'
 `);
     return 2;
   }
-  const configFile = opts.config ? import_node_path19.default.resolve(io.cwd, opts.config) : void 0;
+  const configFile = opts.config ? import_node_path20.default.resolve(io.cwd, opts.config) : void 0;
   if (opts.command === "eval" || opts.command === "graph") {
-    const file = import_node_path19.default.resolve(io.cwd, opts.paths[0]);
+    const file = import_node_path20.default.resolve(io.cwd, opts.paths[0]);
     let config;
     try {
       config = await new ConfigResolver(root, RULES, configFile).forFile(file);
@@ -30098,8 +30111,8 @@ Run 'vtaplint --help' for usage.
       configFile,
       parameterFiles,
       params: opts.params,
-      baselineFile: opts.baseline ? import_node_path19.default.resolve(io.cwd, opts.baseline) : void 0,
-      context: opts.context !== void 0 ? import_node_path19.default.resolve(io.cwd, opts.context) : void 0,
+      baselineFile: opts.baseline ? import_node_path20.default.resolve(io.cwd, opts.baseline) : void 0,
+      context: opts.context !== void 0 ? import_node_path20.default.resolve(io.cwd, opts.context) : void 0,
       jobs: opts.jobs ?? defaultJobs((0, import_node_os2.availableParallelism)()),
       workerUrl: bundledWorker()
     });
@@ -30123,20 +30136,20 @@ Run 'vtaplint --help' for usage.
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
   const emit = (write) => writeReport(shown, opts, io, started, write);
   if (opts.output) {
-    const out = import_node_path19.default.resolve(io.cwd, opts.output);
+    const out = import_node_path20.default.resolve(io.cwd, opts.output);
     let fd;
     try {
-      (0, import_node_fs9.mkdirSync)(import_node_path19.default.dirname(out), { recursive: true });
-      fd = (0, import_node_fs9.openSync)(out, "w");
+      (0, import_node_fs10.mkdirSync)(import_node_path20.default.dirname(out), { recursive: true });
+      fd = (0, import_node_fs10.openSync)(out, "w");
     } catch (e) {
       io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${e.code ?? String(e)}
 `);
       return 2;
     }
     try {
-      emit((chunk) => (0, import_node_fs9.writeSync)(fd, chunk));
+      emit((chunk) => (0, import_node_fs10.writeSync)(fd, chunk));
     } finally {
-      (0, import_node_fs9.closeSync)(fd);
+      (0, import_node_fs10.closeSync)(fd);
     }
   } else emit(io.stdout);
   const counts = countByLevel(counted);
@@ -30155,13 +30168,13 @@ Run 'vtaplint --help' for usage.
   return 0;
 }
 function lintRoot(paths, cwd) {
-  const abs = (paths.length ? paths : ["."]).map((p) => import_node_path19.default.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
-  const inside = (p) => p === cwd || p.startsWith(cwd + import_node_path19.default.sep);
+  const abs = (paths.length ? paths : ["."]).map((p) => import_node_path20.default.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
+  const inside = (p) => p === cwd || p.startsWith(cwd + import_node_path20.default.sep);
   if (abs.every(inside)) return cwd;
-  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(import_node_path19.default.sep) ? dir : dir + import_node_path19.default.sep);
-  let common = import_node_path19.default.dirname(abs[0]);
+  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(import_node_path20.default.sep) ? dir : dir + import_node_path20.default.sep);
+  let common = import_node_path20.default.dirname(abs[0]);
   for (const p of abs) {
-    while (!under(p, common) && import_node_path19.default.dirname(common) !== common) common = import_node_path19.default.dirname(common);
+    while (!under(p, common) && import_node_path20.default.dirname(common) !== common) common = import_node_path20.default.dirname(common);
   }
   return common;
 }
@@ -30173,14 +30186,14 @@ function quietOnClosedPipe(stream) {
 }
 function isFile(p) {
   try {
-    return (0, import_node_fs9.statSync)(p).isFile();
+    return (0, import_node_fs10.statSync)(p).isFile();
   } catch {
     return false;
   }
 }
 function isDirectory2(p) {
   try {
-    return (0, import_node_fs9.statSync)(p).isDirectory();
+    return (0, import_node_fs10.statSync)(p).isDirectory();
   } catch {
     return false;
   }
@@ -30207,4 +30220,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 73d728a97929d56ec1b65d55604a688f
+// vtaplint-build 01596d4f3ddb0bd5e67f18e1476493db
