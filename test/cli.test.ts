@@ -245,7 +245,13 @@ test('default lint threads: one fewer than the cores (a thread keeps ~1.5 cores 
 test('lint root: the current folder, else the deepest folder holding every path, at most the file system root', () => {
   expect(lintRoot(['a.json', 'sub/b.bicep'], '/home/u/repo')).toBe('/home/u/repo');
   expect(lintRoot(['../other/x.json', 'a.json'], '/home/u/repo')).toBe('/home/u');
-  expect(lintRoot(['/srv/t/*.json'], '/home/u/repo')).toBe('/srv');
+  // A glob's folder is the one before its first wildcard: what it can match lies there.
+  expect(lintRoot(['/srv/t/*.json'], '/home/u/repo')).toBe('/srv/t');
+  expect(lintRoot(['/srv/t/main*.json'], '/home/u/repo')).toBe('/srv/t');
+  // A folder named from elsewhere is its own root, as when vtaplint runs inside it.
+  const app = workspace({ 'app/main.json': '{}' });
+  expect(lintRoot([path.join(app, 'app')], '/')).toBe(path.join(app, 'app'));
+  expect(lintRoot([path.join(app, 'app/main.json')], '/')).toBe(path.join(app, 'app'));
   // Paths whose only common folder is the root: this used to loop forever.
   expect(lintRoot(['/', 'a.json'], '/home/u/repo')).toBe('/');
   expect(lintRoot(['/srv/x.json', '/home/y.json'], '/tmp')).toBe('/');

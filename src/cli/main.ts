@@ -289,15 +289,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 /**
  * The folder vtaplint may read: the current directory when every path is inside it, otherwise
- * the deepest folder that holds them all.
+ * the deepest folder that holds them all: a folder named is its own (`vtaplint /srv/app` reads
+ * nothing beside app, as `cd /srv/app && vtaplint .` does not), a file its folder, a glob the
+ * folder before its first wildcard.
  */
 export function lintRoot(paths: readonly string[], cwd: string): string {
-  const abs = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p.replace(/[*?[{].*$/, '') || '.'));
+  const given = paths.length ? paths : ['.'];
+  const abs = given.map((p) => path.resolve(cwd, p.replace(/[*?[{].*$/, '') || '.'));
   const inside = (p: string) => p === cwd || p.startsWith(cwd + path.sep);
   if (abs.every(inside)) return cwd;
+  const folders = abs.map((p, i) => {
+    const raw = given[i] as string;
+    // A glob's folder ends at the last separator before its first wildcard ('t/main*.json': t).
+    if (/[*?[{]/.test(raw)) return /(^|[\\/])$/.test(raw.replace(/[*?[{].*$/, '')) ? p : path.dirname(p);
+    return isDirectory(p) ? p : path.dirname(p);
+  });
   const under = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
-  let common = path.dirname(abs[0] as string);
-  for (const p of abs) {
+  let common = folders[0] as string;
+  for (const p of folders) {
     // Up to the file system root at most ('/' or 'C:\\'), which holds every path of its drive.
     while (!under(p, common) && path.dirname(common) !== common) common = path.dirname(common);
   }
