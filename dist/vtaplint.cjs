@@ -30168,12 +30168,18 @@ Run 'vtaplint --help' for usage.
   return 0;
 }
 function lintRoot(paths, cwd) {
-  const abs = (paths.length ? paths : ["."]).map((p) => import_node_path20.default.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
+  const given = paths.length ? paths : ["."];
+  const abs = given.map((p) => import_node_path20.default.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
   const inside = (p) => p === cwd || p.startsWith(cwd + import_node_path20.default.sep);
   if (abs.every(inside)) return cwd;
+  const folders = abs.map((p, i) => {
+    const raw = given[i];
+    if (/[*?[{]/.test(raw)) return /(^|[\\/])$/.test(raw.replace(/[*?[{].*$/, "")) ? p : import_node_path20.default.dirname(p);
+    return isDirectory2(p) ? p : import_node_path20.default.dirname(p);
+  });
   const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(import_node_path20.default.sep) ? dir : dir + import_node_path20.default.sep);
-  let common = import_node_path20.default.dirname(abs[0]);
-  for (const p of abs) {
+  let common = folders[0];
+  for (const p of folders) {
     while (!under(p, common) && import_node_path20.default.dirname(common) !== common) common = import_node_path20.default.dirname(common);
   }
   return common;
@@ -30220,4 +30226,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 01596d4f3ddb0bd5e67f18e1476493db
+// vtaplint-build 6c941c10ec836b00bb289bc9cd89d3f8
