@@ -168,6 +168,13 @@ describe('options', () => {
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
   });
+  test('--format unix shows paths relative to the CLI\'s working directory, not the process\'s', async () => {
+    const dir = workspace({ 'sub/t.json': readFileSync(BAD_REGION, 'utf8') });
+    const r = await cli(['sub', '--format', 'unix'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('sub/t.json:89:19: error: ');
+    expect(r.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('sub/t.json:'))).toBe(true);
+  });
   test('--quiet reports errors only', async () => {
     const { findings } = await findingsOf([BAD_REGION, COMING_SOON, '--quiet']);
     expect(findings.map((f) => f.level)).toEqual(['error']);

@@ -21,7 +21,7 @@ const result: LintResult = {
 
 describe('tool notifications in the text formats', () => {
   it('keep their level; only an error is an internal error', () => {
-    expect(formatUnix(result).split('\n').slice(0, 2)).toEqual([
+    expect(formatUnix(result, { cwd: '/repo' }).split('\n').slice(0, 2)).toEqual([
       'secret.json:1:1: warning: cannot read the file: EACCES (the file is not analysed) [vtaplint]',
       'vtaplint:1:1: error: internal error in rule x: boom [internal-error]',
     ]);

@@ -122,7 +122,7 @@ function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: D
       add(formatGithub(result));
       break;
     case 'unix':
-      add(formatUnix(result));
+      add(formatUnix(result, { cwd: io.cwd }));
       break;
     case 'compact':
       add(formatCompact(result));
