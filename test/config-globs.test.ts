@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO } from './helpers.js';
-import { matchesGlob } from '../src/engine/globs.js';
+import { matchesGlob, matchesGlobList } from '../src/engine/globs.js';
+import { cli } from './helpers.js';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 describe('config globs', () => {
   test('globstar, braces, single segments', () => {
@@ -14,6 +16,31 @@ describe('config globs', () => {
     expect(matchesGlob('env/dev/main.json', 'env/prod/**/*.json')).toBe(false);
     expect(matchesGlob('legacy/x.json', 'legacy/*.{json,bicep}')).toBe(true);
     expect(matchesGlob('legacy/sub/x.json', 'legacy/*.json')).toBe(false);
+  });
+
+  test('a list is read in order: "!" takes back what the patterns before it matched; "dir/" is the whole folder', () => {
+    const list = ['legacy/**', '!legacy/keep.json'];
+    expect(matchesGlobList('legacy/old.json', list)).toBe(true);
+    expect(matchesGlobList('legacy/keep.json', list)).toBe(false);
+    expect(matchesGlobList('main.json', list)).toBe(false);
+    // A negation alone matches nothing; a later pattern can match again.
+    expect(matchesGlobList('main.json', ['!legacy/**'])).toBe(false);
+    expect(matchesGlobList('legacy/keep.json', ['legacy/**', '!legacy/keep.json', '**/keep.json'])).toBe(true);
+    // '!(...)' is an extglob, not a negation.
+    expect(matchesGlobList('b.json', ['!(a).json'])).toBe(true);
+    expect(matchesGlobList('legacy/sub/x.json', ['legacy/'])).toBe(true);
+    expect(matchesGlobList('legacy.json', ['legacy/'])).toBe(false);
+  });
+
+  test('ignore with a negation lints the files taken back, and only those (not every file outside the first pattern)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-globs-'));
+    const bad = readFileSync(path.join(REPO, 'test/data/unsupported-region.json'), 'utf8');
+    mkdirSync(path.join(dir, 'legacy'));
+    for (const f of ['main.json', 'legacy/old.json', 'legacy/keep.json']) writeFileSync(path.join(dir, f), bad);
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ ignore: ['legacy/**', '!legacy/keep.json'] }));
+    const r = await cli(['.', '--format', 'json'], dir);
+    const files = new Set((JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file));
+    expect([...files].sort()).toEqual(['legacy/keep.json', 'main.json']);
   });
 
   test('a run with ignore, parameters and suppressions globs writes nothing to stderr (built CLI, real process)', () => {

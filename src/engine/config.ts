@@ -2,7 +2,7 @@
 // with --config; validated against the JSON schema the package ships (schema/), so a misspelt
 // key is an error that names it instead of a setting silently ignored.
 import { existsSync, readFileSync } from 'node:fs';
-import { matchesGlob } from './globs.js';
+import { matchesGlobList } from './globs.js';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import facts from '../../rules/data/vtap-facts.json' with { type: 'json' };
@@ -195,7 +195,7 @@ function configSuppressions(file: string, text: string, cfg: ConfigFileShape): C
 export function matchesConfigGlobs(cfg: EffectiveConfig, file: string, globs: readonly string[]): boolean {
   const base = cfg.file ? path.dirname(cfg.file) : process.cwd();
   const rel = path.relative(base, file).replaceAll('\\', '/');
-  return globs.some((g) => matchesGlob(rel, g));
+  return matchesGlobList(rel, globs);
 }
 
 /** The parameter file the config maps to a template, if any (the first matching entry). */

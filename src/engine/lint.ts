@@ -1,6 +1,6 @@
 // The lint pipeline for a set of files: discover → load → deploy → graph → rules → findings.
 import path from 'node:path';
-import { matchesGlob } from './globs.js';
+import { matchesGlobList } from './globs.js';
 import { extensionOf, type DiscoveredFile } from '../discover/discover.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
@@ -386,7 +386,7 @@ function unusedFindings(sites: readonly SuppressionSite[], rules: readonly Rule[
 function isIgnored(file: string, config: EffectiveConfig): boolean {
   if (!config.file || config.ignore.length === 0) return false;
   const rel = path.relative(path.dirname(config.file), file).replaceAll('\\', '/');
-  return config.ignore.some((g) => matchesGlob(rel, g));
+  return matchesGlobList(rel, config.ignore);
 }
 
 export interface OneResult {
