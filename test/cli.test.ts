@@ -175,6 +175,28 @@ describe('options', () => {
     expect(r.stdout).toContain('sub/t.json:89:19: error: ');
     expect(r.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('sub/t.json:'))).toBe(true);
   });
+  test('-p gives a string parameter its text (also when it reads as a number or true); other types read the value as JSON', async () => {
+    const arm = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { prefix: { type: 'string' }, flag: { type: 'string' }, quoted: { type: 'string' }, count: { type: 'int' }, tags: { type: 'object' } },
+      resources: [],
+      outputs: {
+        prefix: { type: 'string', value: "[parameters('prefix')]" },
+        flag: { type: 'string', value: "[parameters('flag')]" },
+        quoted: { type: 'string', value: "[parameters('quoted')]" },
+        count: { type: 'int', value: "[add(parameters('count'), 1)]" },
+        tags: { type: 'object', value: "[parameters('tags')]" },
+      },
+    });
+    const dir = workspace({ 't.json': arm, 'b.bicep': "param prefix string\noutput isText bool = prefix == '10'\n" });
+    const r = await cli(['eval', 't.json', '-p', 'prefix=10', '-p', 'flag=true', '-p', 'quoted="x"', '-p', 'count=5', '-p', 'tags={"env":"prod"}'], dir);
+    expect(r.code).toBe(0);
+    const values = Object.fromEntries(Object.entries((JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> }).outputs).map(([k, v]) => [k, v.value]));
+    expect(values).toEqual({ prefix: '10', flag: 'true', quoted: 'x', count: 6, tags: { env: 'prod' } });
+    const b = await cli(['eval', 'b.bicep', '-p', 'prefix=10'], dir);
+    expect(JSON.parse(b.stdout)).toEqual({ outputs: { isText: { type: 'bool', value: true } } });
+  });
   test('--quiet reports errors only', async () => {
     const { findings } = await findingsOf([BAD_REGION, COMING_SOON, '--quiet']);
     expect(findings.map((f) => f.level)).toEqual(['error']);

@@ -54,7 +54,8 @@ Options:
       --list-rules       print the rules with their level, tags and description
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
                          beside x.json is used without this option)
-  -p, --param NAME=VALUE a parameter value (JSON, or a plain string); wins over files
+  -p, --param NAME=VALUE a parameter value (JSON, or a plain string; a string parameter
+                         takes the text as written); wins over files
   -v, --version          print the version
   -h, --help             print this help
 

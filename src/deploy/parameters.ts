@@ -62,7 +62,7 @@ export function readParameterFile(
   return true;
 }
 
-/** -p name=value: JSON when the value parses as JSON, otherwise a string. */
+/** -p name=value: JSON when the value parses as JSON, otherwise a string (a parameter of type string takes the text: see SuppliedParameter.text). */
 export function cliParameters(params: Record<string, string>, into: SuppliedParameters): void {
   for (const [name, text] of Object.entries(params)) {
     let v: unknown;
@@ -71,7 +71,7 @@ export function cliParameters(params: Record<string, string>, into: SuppliedPara
     } catch {
       v = text;
     }
-    into.set(name, { value: fromJson(v) });
+    into.set(name, { value: fromJson(v), text });
   }
 }
 

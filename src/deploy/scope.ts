@@ -21,6 +21,11 @@ export interface SuppliedParameter {
   value: Value;
   /** Where the value was written (parameters file entry), when known. */
   span?: Span | undefined;
+  /**
+   * The text of a `-p name=value` on the command line (value is that text read as JSON when it
+   * is JSON): a parameter of type string takes the text as it is, so `-p prefix=10` is '10'.
+   */
+  text?: string | undefined;
 }
 
 export interface ParameterInfo {
@@ -422,7 +427,7 @@ export class TemplateScope implements EvalContext {
       if (secure || isKeyVaultReference(value) || (value instanceof Unknown && value.reason.code === 'secure')) {
         value = secureUnknown(name, supplied.span ?? span);
       } else {
-        value = coerce(value, type);
+        value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
         this.checkAllowed(name, value, allowedValues, supplied.span ?? span);
         // A value supplied to the root template that is itself unknown (an unset environment
         // variable in a .bicepparam file) is one value wherever the parameter is read: it gets
@@ -822,6 +827,15 @@ function callsCopyIndex(e: Expr): boolean {
 }
 
 /** Lenient conversion of a value to its declared parameter type (strings from -p, files). */
+/**
+ * A `-p name=value` for a parameter of type string is its text (`-p prefix=10` is '10', not 10),
+ * unless written as a JSON string (`-p name='"x"'` is 'x'); for other types, the text read as JSON.
+ */
+function commandLineValue(text: string, asJson: Value, type: string | undefined): Value {
+  if (type?.toLowerCase() !== 'string' || typeof asJson === 'string') return asJson;
+  return text;
+}
+
 function coerce(v: Value, type: string | undefined): Value {
   if (!type || v instanceof Unknown) return v;
   const t = type.toLowerCase();
