@@ -153,6 +153,28 @@ describe('config suppressions', () => {
     expect(r.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['unused-suppression', 'vtaplint.config.json', 8]]);
   });
 
+  test('a Bicep resource by its deployed name, its symbolic name or type/name (the schema: "its name (or symbolic name)")', async () => {
+    const bicep = readFileSync(path.join(REPO, 'fixtures/vtap-supported-region/fail-unsupported.bicep'), 'utf8');
+    // The TAP is `resource tap ... = { name: 'tap1' ... }`.
+    for (const resource of ['tap1', 'tap', 'Microsoft.Network/virtualNetworkTaps/tap1', 'Microsoft.Network/virtualNetworkTaps/tap']) {
+      const dir = workspace({ 'main.bicep': bicep, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', resource, reason: 'r' }]) });
+      const r = await findingsOf(['.'], dir);
+      expect(r.findings.map((f) => f.ruleId), resource).toEqual([]);
+    }
+    const other = workspace({ 'main.bicep': bicep, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', resource: 'web-nic', reason: 'r' }]) });
+    expect((await findingsOf(['.'], other)).findings.map((f) => f.ruleId).sort()).toEqual(['unused-suppression', 'vtap-supported-region']);
+  });
+
+  test('a Bicep loop: its symbolic name covers every instance, an instance or a deployed name only that one', async () => {
+    const bicep = readFileSync(path.join(REPO, 'examples/bicep-vtap/main.bicep'), 'utf8');
+    const dir = (resource: string) =>
+      workspace({ 'main.bicep': bicep, 'vtaplint.config.json': config([{ rule: 'vtap-source-vm-size-v6', resource, reason: 'r' }]) });
+    const sizes = async (resource: string) => (await findingsOf(['main.bicep'], dir(resource))).findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6').map((f) => f.resource);
+    expect(await sizes('webVms')).toEqual([]);
+    expect(await sizes('webVms[0]')).toEqual(['Microsoft.Compute/virtualMachines/webVms[1]']);
+    expect(await sizes('web-vm-1')).toEqual(['Microsoft.Compute/virtualMachines/webVms[0]']);
+  });
+
   test('expired: the finding is back, and the suppression is reported as expired', async () => {
     const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', reason: 'until the migration', expires: '2001-01-31' }]) });
     const r = await findingsOf(['.'], dir);

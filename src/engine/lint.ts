@@ -431,7 +431,7 @@ function lintOne(
   for (const d of judged.drafts) {
     const finding = placed(d);
     findings.push(finding);
-    candidates.push({ finding, resource: d.resource });
+    candidates.push({ finding, resource: d.resource, names: d.names });
   }
   const own = [...judged.sites, ...commentSites(source, findings, known)];
   applySuppressions(candidates, [...own, ...external]);
@@ -449,7 +449,7 @@ const LARGE_TEMPLATE = 4_000_000;
 const LARGE_DEPLOYMENT = 5_000;
 
 /** A verdict placed: its spans turned into file, line and column. */
-function placed(d: Omit<Draft, 'resource'>): Finding {
+function placed(d: Omit<Draft, 'resource' | 'names'>): Finding {
   return {
     ruleId: d.ruleId,
     level: d.level,
@@ -474,6 +474,8 @@ interface Draft {
   logical: string | undefined;
   /** The declaration span of the verdict's resource (metadata suppressions). */
   resource: Span | undefined;
+  /** The resource's other names, as "<type>/<name>" (the config's `resource` suppressions). */
+  names: string[] | undefined;
 }
 
 type Judged =
@@ -595,7 +597,16 @@ function draftOf(o: RuleOutcome, deployed: DeployResult): Draft {
     // config's resource suppressions keep matching whether or not another module shares the name.
     logical: o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : undefined,
     resource: o.verdict.resource?.span,
+    names: o.verdict.resource ? resourceNames(o.verdict.resource) : undefined,
   };
+}
+
+/** A resource's names a config suppression may give: its symbolic name (a loop's too) and its deployed name. */
+function resourceNames(r: DeployedResource): string[] {
+  const names: string[] = [];
+  if (r.symbolicName) names.push(`${r.type}/${r.symbolicName}`);
+  if (typeof r.name === 'string') names.push(`${r.type}/${r.name}`);
+  return names;
 }
 
 /** Suppression comments of an ARM template and of the other JSON files findings point into (linked templates). */

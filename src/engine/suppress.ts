@@ -27,6 +27,12 @@ export interface Candidate {
   finding: Finding;
   /** The declaration span of the verdict's resource (metadata suppressions apply to it). */
   resource: Span | undefined;
+  /**
+   * "<type>/<name>" for each name of the verdict's resource that a config's `resource` may give:
+   * its symbolic name (of the loop too, for every instance) and its deployed name, besides the
+   * finding's logical location.
+   */
+  names?: readonly string[] | undefined;
 }
 
 export interface SuppressionSite {
@@ -166,9 +172,13 @@ function configApplies(config: EffectiveConfig, s: ConfigSuppression, c: Candida
   if (f.ruleId !== s.rule) return false;
   if (!configConcerns(config, s, f.location.file.path)) return false;
   if (s.resource === undefined) return true;
-  const logical = f.logical?.toLowerCase();
   const want = s.resource.toLowerCase();
-  return logical !== undefined && (logical === want || logical.endsWith(`/${want}`));
+  // The name, the symbolic name or "<type>/<name>" (schema): a Bicep resource is named by its
+  // symbolic name in findings, but a config may well give the name it deploys with.
+  return [f.logical, ...(c.names ?? [])].some((n) => {
+    const full = n?.toLowerCase();
+    return full !== undefined && (full === want || full.endsWith(`/${want}`));
+  });
 }
 
 /** `expires` is the last day (UTC) the suppression applies. */
