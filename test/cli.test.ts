@@ -82,6 +82,22 @@ describe('exit codes', () => {
     expect((await cli([BAD_REGION, '--format', 'stylish', '--no-color', '--color'])).stdout).toContain('\u001b[');
     expect((await cli([BAD_REGION, '--format', 'stylish', '--color', '--no-color'])).stdout).not.toContain('\u001b[');
   });
+  test('2 for a config error of meaning, at the line and column of the key or value', async () => {
+    const cases: [string, string][] = [
+      ['{\n  "rules": {\n    "vtap-supported-region": "warn"\n  }\n}\n', ':3:30: "rules.vtap-supported-region" must be one of off, note, warning, error'],
+      ['{\n  "rules": {\n    "no-such-rule": "off"\n  }\n}\n', ':3:5: unknown rule "no-such-rule" in "rules"'],
+      ['{\n  "suppressions": [\n    {"rule": "vtap-no-ipv6", "reson": "y"}\n  ]\n}\n', ':3:30: unknown key "suppressions.0.reson"'],
+      ['{\n  "tags": {"temprary": "off"}\n}\n', ':2:12: unknown tag "temprary"'],
+      ['{\n  "suppressions": [{"rule": "vtap-no-ipv6", "expires": "2026-02-30"}]\n}\n', ':2:56: "suppressions[0].expires" is not a date'],
+      ['{\n  "rulez": {}\n}\n', ':2:3: unknown key "rulez"'],
+    ];
+    for (const [text, message] of cases) {
+      const dir = workspace({ 'vtaplint.config.json': text, 't.json': readFileSync(GOOD, 'utf8') });
+      const r = await cli(['.'], dir);
+      expect(r.code, message).toBe(2);
+      expect(r.stderr, message).toContain(`vtaplint.config.json${message}`);
+    }
+  });
   test('2 for a config with an unknown key, naming the key', async () => {
     const dir = workspace({ 'vtaplint.config.json': '{"rulez": {}}', 't.json': readFileSync(GOOD, 'utf8') });
     const r = await cli(['.'], dir);

@@ -89,7 +89,20 @@ export const DEFAULT_CONFIG: EffectiveConfig = {
   limits: DEFAULT_LIMITS,
 };
 
-async function validate(data: unknown, file: string): Promise<void> {
+/**
+ * "file:line:col" of a place in a config file: the value at `location` (a JSON path), or the key
+ * `key` of the object there; the file alone when the place cannot be found.
+ */
+function placeIn(file: string, text: string, location: (string | number)[], key?: string): string {
+  const tree = parseTree(text);
+  let node = tree ? findNodeAtLocation(tree, location) : undefined;
+  if (node && key !== undefined) node = node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0];
+  if (!node) return file;
+  const at = new SourceText(file, text, 'other').position(node.offset);
+  return `${file}:${at.line}:${at.column}`;
+}
+
+async function validate(data: unknown, file: string, text: string): Promise<void> {
   // The schema compiled ahead of time by ajv (scripts/gen-config-validator.mjs): compiling it here
   // took ~55 ms of every run with a config file.
   const validator = compiledValidator;
@@ -97,15 +110,24 @@ async function validate(data: unknown, file: string): Promise<void> {
   const first = validator.errors?.[0];
   if (!first) throw new ConfigError(`${file}: invalid configuration`);
   const where = first.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : '(top level)';
+  // A JSON pointer: '~1' is '/', '~0' is '~'; array indexes are numbers.
+  const location = first.instancePath
+    ? first.instancePath
+        .slice(1)
+        .split('/')
+        .map((seg) => seg.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg))
+    : [];
   if (first.keyword === 'additionalProperties') {
     const key = (first.params as { additionalProperty: string }).additionalProperty;
-    throw new ConfigError(`${file}: unknown key "${where === '(top level)' ? key : `${where}.${key}`}"`);
+    throw new ConfigError(`${placeIn(file, text, location, key)}: unknown key "${where === '(top level)' ? key : `${where}.${key}`}"`);
   }
+  const place = placeIn(file, text, location);
   if (first.keyword === 'enum') {
     const allowed = (first.params as { allowedValues: unknown[] }).allowedValues.join(', ');
-    throw new ConfigError(`${file}: "${where}" must be one of ${allowed}`);
+    throw new ConfigError(`${place}: "${where}" must be one of ${allowed}`);
   }
-  throw new ConfigError(`${file}: "${where}" ${first.message ?? 'is invalid'}`);
+  throw new ConfigError(`${place}: "${where}" ${first.message ?? 'is invalid'}`);
 }
 
 export async function loadConfigFile(file: string, knownRules: ReadonlySet<string>, knownTags: ReadonlySet<string> = new Set()): Promise<EffectiveConfig> {
@@ -126,20 +148,20 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
     const at = first ? new SourceText(file, text, 'other').position(first.offset) : undefined;
     throw new ConfigError(`${file}${at ? `:${at.line}:${at.column}` : ''}: the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
-  await validate(data, file);
+  await validate(data, file, text);
   const cfg = data as ConfigFileShape;
   const rules = new Map<string, ConfiguredLevel>();
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
-    if (!knownRules.has(id)) throw new ConfigError(`${file}: unknown rule "${id}" in "rules"`);
+    if (!knownRules.has(id)) throw new ConfigError(`${placeIn(file, text, ['rules'], id)}: unknown rule "${id}" in "rules"`);
     rules.set(id, typeof v === 'string' ? v : v.level);
   }
   // A misspelt tag ("temprary") would switch nothing off, silently.
   for (const tag of Object.keys(cfg.tags ?? {})) {
-    if (knownTags.size && !knownTags.has(tag)) throw new ConfigError(`${file}: unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(', ')})`);
+    if (knownTags.size && !knownTags.has(tag)) throw new ConfigError(`${placeIn(file, text, ['tags'], tag)}: unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(', ')})`);
   }
   // The schema checks the form YYYY-MM-DD; a date that does not exist (2026-02-30) is an error too.
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
-    if (s.expires !== undefined && !isCalendarDate(s.expires)) throw new ConfigError(`${file}: "suppressions[${i}].expires" is not a date: '${s.expires}'`);
+    if (s.expires !== undefined && !isCalendarDate(s.expires)) throw new ConfigError(`${placeIn(file, text, ['suppressions', i, 'expires'])}: "suppressions[${i}].expires" is not a date: '${s.expires}'`);
   }
   const regions: RegionLists = cfg.regions
     ? {
