@@ -21413,7 +21413,7 @@ function cliParameters(params, into) {
     } catch {
       v = text;
     }
-    into.set(name, { value: fromJson(v) });
+    into.set(name, { value: fromJson(v), text });
   }
 }
 function associatedParameterFile(template) {
@@ -21496,6 +21496,10 @@ function callsCopyIndex(e) {
     case "index":
       return callsCopyIndex(e.obj) || callsCopyIndex(e.index);
   }
+}
+function commandLineValue(text, asJson, type) {
+  if (type?.toLowerCase() !== "string" || typeof asJson === "string") return asJson;
+  return text;
 }
 function coerce(v, type) {
   if (!type || v instanceof Unknown) return v;
@@ -21830,7 +21834,7 @@ var init_scope = __esm({
           if (secure || isKeyVaultReference(value2) || value2 instanceof Unknown && value2.reason.code === "secure") {
             value2 = secureUnknown(name, supplied.span ?? span);
           } else {
-            value2 = coerce(value2, type);
+            value2 = coerce(supplied.text !== void 0 ? commandLineValue(supplied.text, value2, type) : value2, type);
             this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
             if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
               value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
@@ -27228,10 +27232,19 @@ var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path20, glob) {
   let m = compiled.get(glob);
   if (!m) {
-    m = (0, import_picomatch.default)(glob);
+    m = (0, import_picomatch.default)(glob.endsWith("/") ? `${glob}**` : glob);
     compiled.set(glob, m);
   }
   return m(path20);
+}
+function matchesGlobList(path20, globs) {
+  let matched = false;
+  for (const g of globs) {
+    if (g.startsWith("!") && !g.startsWith("!(")) {
+      if (matched && matchesGlob(path20, g.slice(1))) matched = false;
+    } else if (!matched && matchesGlob(path20, g)) matched = true;
+  }
+  return matched;
 }
 
 // src/engine/config.ts
@@ -27241,7 +27254,7 @@ init_main();
 // src/engine/config-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var config_validator_generated_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json", "title": "vtaplint configuration (vtaplint.config.json)", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "description": "Level per rule id: off, note, warning or error.", "type": "object", "additionalProperties": { "oneOf": [{ "enum": ["off", "note", "warning", "error"] }, { "type": "object", "additionalProperties": false, "required": ["level"], "properties": { "level": { "enum": ["off", "note", "warning", "error"] } } }] } }, "tags": { "description": `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`, "type": "object", "additionalProperties": { "enum": ["off", "note", "warning", "error"] } }, "regions": { "description": "Override the vTAP region lists (Azure changes them).", "type": "object", "additionalProperties": false, "properties": { "supported": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "comingSoon": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "deployment": { "description": "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.", "type": "object", "additionalProperties": false, "properties": { "location": { "type": "string", "minLength": 1 }, "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "managementGroup": { "type": "string", "minLength": 1 } } }, "ignore": { "description": "Glob patterns (relative to the config file) of files not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "description": "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "The rule id to suppress.", "type": "string", "minLength": 1 }, "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)." }, "resource": { "description": 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".', "type": "string", "minLength": 1 }, "reason": { "description": "Why the finding is acceptable (SARIF justification).", "type": "string", "minLength": 1 }, "expires": { "description": "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } }, "parameters": { "description": "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files", "parameterFile"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of templates." }, "parameterFile": { "description": "The ARM parameters file (.json) for those templates, relative to the config file.", "type": "string", "minLength": 1 } } } }, "limits": { "description": "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.", "type": "object", "additionalProperties": false, "properties": { "maxFileBytes": { "description": "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).", "type": "integer", "minimum": 1 }, "maxJsonDepth": { "description": "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.", "type": "integer", "minimum": 1, "maximum": 2048 }, "maxExpressionLength": { "description": "Longest ARM expression string, in characters. Default 1048576.", "type": "integer", "minimum": 1 }, "maxExpressionDepth": { "description": "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.", "type": "integer", "minimum": 1 }, "maxEvaluationSteps": { "description": "Evaluation steps for one template with everything it deploys. Default 10000000.", "type": "integer", "minimum": 1 }, "maxStringLength": { "description": "Longest string an expression may produce. Default 4194304.", "type": "integer", "minimum": 1 }, "maxArrayLength": { "description": "Longest array an expression may produce. Default 100000.", "type": "integer", "minimum": 1 }, "maxObjectSize": { "description": "Most properties an object may get. Default 100000.", "type": "integer", "minimum": 1 }, "maxCopyCount": { "description": "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).", "type": "integer", "minimum": 1 }, "maxDeploymentDepth": { "description": "Deepest nesting of nested deployments and Bicep modules. Default 16.", "type": "integer", "minimum": 1 }, "maxResources": { "description": "Resources expanded from one template with its nested deployments. Default 50000.", "type": "integer", "minimum": 1 } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json", "title": "vtaplint configuration (vtaplint.config.json)", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "description": "Level per rule id: off, note, warning or error.", "type": "object", "additionalProperties": { "oneOf": [{ "enum": ["off", "note", "warning", "error"] }, { "type": "object", "additionalProperties": false, "required": ["level"], "properties": { "level": { "enum": ["off", "note", "warning", "error"] } } }] } }, "tags": { "description": `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`, "type": "object", "additionalProperties": { "enum": ["off", "note", "warning", "error"] } }, "regions": { "description": "Override the vTAP region lists (Azure changes them).", "type": "object", "additionalProperties": false, "properties": { "supported": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "comingSoon": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "deployment": { "description": "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.", "type": "object", "additionalProperties": false, "properties": { "location": { "type": "string", "minLength": 1 }, "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "managementGroup": { "type": "string", "minLength": 1 } } }, "ignore": { "description": "Glob patterns (relative to the config file) of files not to lint, read in order: a pattern starting with ! takes back what the patterns before it matched; a pattern ending with / is the whole folder.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "description": "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "The rule id to suppress.", "type": "string", "minLength": 1 }, "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)." }, "resource": { "description": 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".', "type": "string", "minLength": 1 }, "reason": { "description": "Why the finding is acceptable (SARIF justification).", "type": "string", "minLength": 1 }, "expires": { "description": "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } }, "parameters": { "description": "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files", "parameterFile"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of templates." }, "parameterFile": { "description": "The ARM parameters file (.json) for those templates, relative to the config file.", "type": "string", "minLength": 1 } } } }, "limits": { "description": "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.", "type": "object", "additionalProperties": false, "properties": { "maxFileBytes": { "description": "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).", "type": "integer", "minimum": 1 }, "maxJsonDepth": { "description": "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.", "type": "integer", "minimum": 1, "maximum": 2048 }, "maxExpressionLength": { "description": "Longest ARM expression string, in characters. Default 1048576.", "type": "integer", "minimum": 1 }, "maxExpressionDepth": { "description": "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.", "type": "integer", "minimum": 1 }, "maxEvaluationSteps": { "description": "Evaluation steps for one template with everything it deploys. Default 10000000.", "type": "integer", "minimum": 1 }, "maxStringLength": { "description": "Longest string an expression may produce. Default 4194304.", "type": "integer", "minimum": 1 }, "maxArrayLength": { "description": "Longest array an expression may produce. Default 100000.", "type": "integer", "minimum": 1 }, "maxObjectSize": { "description": "Most properties an object may get. Default 100000.", "type": "integer", "minimum": 1 }, "maxCopyCount": { "description": "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).", "type": "integer", "minimum": 1 }, "maxDeploymentDepth": { "description": "Deepest nesting of nested deployments and Bicep modules. Default 16.", "type": "integer", "minimum": 1 }, "maxResources": { "description": "Resources expanded from one template with its nested deployments. Default 50000.", "type": "integer", "minimum": 1 } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default ?? import_ucs2length.default;
 var pattern0 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -28408,21 +28421,31 @@ var DEFAULT_CONFIG = {
   parameters: [],
   limits: DEFAULT_LIMITS
 };
-async function validate(data, file) {
+function placeIn(file, text, location, key) {
+  const tree = parseTree2(text);
+  let node = tree ? findNodeAtLocation2(tree, location) : void 0;
+  if (node && key !== void 0) node = node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0];
+  if (!node) return file;
+  const at2 = new SourceText(file, text, "other").position(node.offset);
+  return `${file}:${at2.line}:${at2.column}`;
+}
+async function validate(data, file, text) {
   const validator = config_validator_generated_default;
   if (validator(data)) return;
   const first = validator.errors?.[0];
   if (!first) throw new ConfigError(`${file}: invalid configuration`);
   const where2 = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
+  const location = first.instancePath ? first.instancePath.slice(1).split("/").map((seg) => seg.replaceAll("~1", "/").replaceAll("~0", "~")).map((seg) => /^\d+$/.test(seg) ? Number(seg) : seg) : [];
   if (first.keyword === "additionalProperties") {
     const key = first.params.additionalProperty;
-    throw new ConfigError(`${file}: unknown key "${where2 === "(top level)" ? key : `${where2}.${key}`}"`);
+    throw new ConfigError(`${placeIn(file, text, location, key)}: unknown key "${where2 === "(top level)" ? key : `${where2}.${key}`}"`);
   }
+  const place = placeIn(file, text, location);
   if (first.keyword === "enum") {
     const allowed = first.params.allowedValues.join(", ");
-    throw new ConfigError(`${file}: "${where2}" must be one of ${allowed}`);
+    throw new ConfigError(`${place}: "${where2}" must be one of ${allowed}`);
   }
-  throw new ConfigError(`${file}: "${where2}" ${first.message ?? "is invalid"}`);
+  throw new ConfigError(`${place}: "${where2}" ${first.message ?? "is invalid"}`);
 }
 async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new Set()) {
   let data;
@@ -28441,18 +28464,18 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
     const at2 = first ? new SourceText(file, text, "other").position(first.offset) : void 0;
     throw new ConfigError(`${file}${at2 ? `:${at2.line}:${at2.column}` : ""}: the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
-  await validate(data, file);
+  await validate(data, file, text);
   const cfg = data;
   const rules = /* @__PURE__ */ new Map();
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
-    if (!knownRules.has(id)) throw new ConfigError(`${file}: unknown rule "${id}" in "rules"`);
+    if (!knownRules.has(id)) throw new ConfigError(`${placeIn(file, text, ["rules"], id)}: unknown rule "${id}" in "rules"`);
     rules.set(id, typeof v === "string" ? v : v.level);
   }
   for (const tag of Object.keys(cfg.tags ?? {})) {
-    if (knownTags.size && !knownTags.has(tag)) throw new ConfigError(`${file}: unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(", ")})`);
+    if (knownTags.size && !knownTags.has(tag)) throw new ConfigError(`${placeIn(file, text, ["tags"], tag)}: unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(", ")})`);
   }
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
-    if (s.expires !== void 0 && !isCalendarDate(s.expires)) throw new ConfigError(`${file}: "suppressions[${i}].expires" is not a date: '${s.expires}'`);
+    if (s.expires !== void 0 && !isCalendarDate(s.expires)) throw new ConfigError(`${placeIn(file, text, ["suppressions", i, "expires"])}: "suppressions[${i}].expires" is not a date: '${s.expires}'`);
   }
   const regions = cfg.regions ? {
     supported: cfg.regions.supported ? new Set(cfg.regions.supported.map(norm)) : DEFAULT_REGIONS.supported,
@@ -28499,7 +28522,7 @@ function configSuppressions(file, text, cfg) {
 function matchesConfigGlobs(cfg, file, globs) {
   const base = cfg.file ? import_node_path.default.dirname(cfg.file) : process.cwd();
   const rel = import_node_path.default.relative(base, file).replaceAll("\\", "/");
-  return globs.some((g) => matchesGlob(rel, g));
+  return matchesGlobList(rel, globs);
 }
 function mappedParameterFile(cfg, template) {
   return cfg.parameters.find((p) => matchesConfigGlobs(cfg, template, p.files))?.parameterFile;
@@ -29063,9 +29086,11 @@ function configApplies(config, s, c) {
   if (f.ruleId !== s.rule) return false;
   if (!configConcerns(config, s, f.location.file.path)) return false;
   if (s.resource === void 0) return true;
-  const logical2 = f.logical?.toLowerCase();
   const want = s.resource.toLowerCase();
-  return logical2 !== void 0 && (logical2 === want || logical2.endsWith(`/${want}`));
+  return [f.logical, ...c.names ?? []].some((n) => {
+    const full = n?.toLowerCase();
+    return full !== void 0 && (full === want || full.endsWith(`/${want}`));
+  });
 }
 function isExpired(expires, now) {
   const last = Date.parse(`${expires}T00:00:00Z`);
@@ -29318,7 +29343,7 @@ function unusedFindings(sites, rules, config) {
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
   const rel = import_node_path16.default.relative(import_node_path16.default.dirname(config.file), file).replaceAll("\\", "/");
-  return config.ignore.some((g) => matchesGlob(rel, g));
+  return matchesGlobList(rel, config.ignore);
 }
 function diagnosticFindings(diags, rules, config) {
   const out = [];
@@ -29342,7 +29367,7 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
   for (const d of judged.drafts) {
     const finding = placed(d);
     findings.push(finding);
-    candidates.push({ finding, resource: d.resource });
+    candidates.push({ finding, resource: d.resource, names: d.names });
   }
   const own2 = [...judged.sites, ...commentSites(source, findings, known2)];
   applySuppressions(candidates, [...own2, ...external]);
@@ -29446,8 +29471,15 @@ function draftOf(o, deployed) {
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
     logical: o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : void 0,
-    resource: o.verdict.resource?.span
+    resource: o.verdict.resource?.span,
+    names: o.verdict.resource ? resourceNames(o.verdict.resource) : void 0
   };
+}
+function resourceNames(r) {
+  const names = [];
+  if (r.symbolicName) names.push(`${r.type}/${r.symbolicName}`);
+  if (typeof r.name === "string") names.push(`${r.type}/${r.name}`);
+  return names;
 }
 function commentSites(source, findings, known2) {
   if (source.kind === "bicep" || source.kind === "bicepparam") return [];
@@ -29732,13 +29764,13 @@ function formatGithub(result) {
 
 // src/report/unix.ts
 var import_node_path17 = __toESM(require("node:path"), 1);
-function formatUnix(result) {
+function formatUnix(result, opts) {
+  const shown = (file) => import_node_path17.default.isAbsolute(file) ? import_node_path17.default.relative(opts.cwd, file) || file : file;
   const lines = result.findings.map((f) => {
-    const rel = import_node_path17.default.relative(process.cwd(), f.location.file.path) || f.location.file.path;
     const { line, column } = f.location.region.start;
-    return `${rel}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
+    return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
   });
-  for (const n of result.notifications) lines.push(`${n.file ?? "vtaplint"}:1:1: ${n.level}: ${n.message.split("\n")[0]} [${notificationTag(n.level)}]`);
+  for (const n of result.notifications) lines.push(`${n.file !== void 0 ? shown(n.file) : "vtaplint"}:1:1: ${n.level}: ${n.message.split("\n")[0]} [${notificationTag(n.level)}]`);
   return lines.length ? `${lines.join("\n")}
 ` : "";
 }
@@ -29775,7 +29807,8 @@ Options:
       --list-rules       print the rules with their level, tags and description
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
                          beside x.json is used without this option)
-  -p, --param NAME=VALUE a parameter value (JSON, or a plain string); wins over files
+  -p, --param NAME=VALUE a parameter value (JSON, or a plain string; a string parameter
+                         takes the text as written); wins over files
   -v, --version          print the version
   -h, --help             print this help
 
@@ -30004,7 +30037,7 @@ function writeReport(result, opts, io, started, write) {
       add(formatGithub(result));
       break;
     case "unix":
-      add(formatUnix(result));
+      add(formatUnix(result, { cwd: io.cwd }));
       break;
     case "compact":
       add(formatCompact(result));
@@ -30226,4 +30259,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6c941c10ec836b00bb289bc9cd89d3f8
+// vtaplint-build fac88e4ce340a7e237594051a89d9ebc
