@@ -2,6 +2,9 @@ import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
 import { TYPES, deployedOfType } from '../src/graph/vtap.js';
 import { propertyEntries, typeShape, type TypeIndex } from '../src/graph/type-shape.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import { unknownOrigin } from './lib/support.js';
 import index from './data/type-index.json' with { type: 'json' };
 import docs from './vtap-api-version.md';
 
@@ -23,9 +26,26 @@ export default defineRule(
   (ctx) => {
     for (const type of [TYPES.tap, TYPES.tapConfig]) {
       for (const r of deployedOfType(ctx.graph, type)) {
+        const api = at(r.root, 'apiVersion');
+        if (api.value instanceof Unknown) {
+          // An API version from a parameter without a value (ARM takes it from the deployment's
+          // parameters): not a missing one. Its allowed values, when it has some, may name versions
+          // Azure does not publish.
+          const shape = typeShape(INDEX, type, undefined);
+          if (!shape) continue;
+          const allowed = (api.value.oneOf ?? []).filter((v): v is string => typeof v === 'string');
+          const bad = allowed.filter((v) => !shape.apiVersions.includes(v.toLowerCase()));
+          const newest = shape.apiVersions[shape.apiVersions.length - 1] ?? '';
+          ctx.indeterminate({
+            message: `the API version of '${r.displayName}' is ${describeUnknown(api.value)}, so vtaplint cannot check that Azure publishes it for ${type}${bad.length > 0 ? ` (of its allowed values, ${bad.map((b) => `'${b}'`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not published)` : ''}; use a stable version from ${shape.apiVersions[0]} on, such as ${newest}`,
+            span: api.span,
+            related: unknownOrigin(api.value, api.span),
+            resource: r,
+          });
+          continue;
+        }
         const shape = typeShape(INDEX, type, r.apiVersion);
         if (!shape) continue;
-        const api = at(r.root, 'apiVersion');
         if (!shape.published) {
           const newest = shape.apiVersions[shape.apiVersions.length - 1] ?? '';
           // A version later than the newest in vtaplint's data may be one Azure published since
