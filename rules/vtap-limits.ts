@@ -10,8 +10,9 @@ import docs from './vtap-limits.md';
 const MAX_TAPS = facts.limits.virtualNetworkTaps;
 const MAX_CONFIGS = facts.limits.tapConfigurationsPerTap;
 
-/** Whether an unknown count is known to stay at or under `max` (its allowed values say so). */
+/** Whether an unknown count is known to stay at or under `max` (its allowed values or its parameter's maxValue say so). */
 function boundedBy(count: Unknown | undefined, max: number): boolean {
+  if (count?.atMost !== undefined && count.atMost <= max) return true;
   return count?.oneOf !== undefined && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === 'number' && v <= max);
 }
 
@@ -49,7 +50,7 @@ export default defineRule(
       if (loop && loop.index === undefined && !unknownCount.has(tap) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
         unknownCount.add(tap);
         ctx.indeterminate({
-          message: `TAP '${tap.displayName}' gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : 'known only at deployment'}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (allowedValues on its parameter lets vtaplint check it)`,
+          message: `TAP '${tap.displayName}' gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : 'known only at deployment'}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (maxValue or allowedValues on its parameter lets vtaplint check it)`,
           span: s.tapId.span,
           related: [{ span: at(tap.root, 'name').span, message: `TAP '${tap.displayName}'` }],
           resource: s.holder,

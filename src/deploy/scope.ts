@@ -447,6 +447,9 @@ export class TemplateScope implements EvalContext {
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: 'none', span, valueSpan: undefined };
     if (childOf(d, 'nullable')?.node === true) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
+    // An int parameter's maxValue bounds whatever value the deployment supplies (ARM rejects a larger one).
+    const maxNode = type?.toLowerCase() === 'int' ? childOf(d, 'maxValue') : undefined;
+    const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : undefined;
     const value = new Unknown(
       { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
       paramType(type),
@@ -454,6 +457,7 @@ export class TemplateScope implements EvalContext {
       `${this.symbolPrefix}parameters('${name.toLowerCase()}')`,
       undefined,
       allowedValues,
+      typeof max === 'number' && Number.isFinite(max) ? max : undefined,
     );
     return { name, type, value, allowedValues, source: 'none', span, valueSpan: undefined };
   }

@@ -327,6 +327,11 @@ export class Unknown {
      * allowedValues is one of them (rules can then still decide, or name the bad ones).
      */
     readonly oneOf?: readonly Value[],
+    /**
+     * For a number: the largest value it can take, when that is known (an int parameter without a
+     * value but with maxValue, which ARM enforces when the deployment supplies it).
+     */
+    readonly atMost?: number,
   ) {}
 
   /** What is known about it, for messages. */
