@@ -2,6 +2,9 @@ import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
 import { TYPES, deployedOfType } from '../src/graph/vtap.js';
 import { typeShape, type TypeIndex } from '../src/graph/type-shape.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import { unknownOrigin } from './lib/support.js';
 import index from './data/type-index.json' with { type: 'json' };
 import docs from './vtap-inline-config-readonly.md';
 
@@ -25,9 +28,20 @@ export default defineRule(
     for (const nic of deployedOfType(ctx.graph, TYPES.nic)) {
       const inline = at(nic.root, 'properties', 'tapConfigurations');
       if (inline.value === undefined || inline.value === null || (Array.isArray(inline.value) && inline.value.length === 0)) continue;
+      const api = at(nic.root, 'apiVersion');
+      if (api.value instanceof Unknown) {
+        // An API version from a parameter without a value: Azure honours the entries only up to 2019-08-01.
+        ctx.indeterminate({
+          span: inline.span,
+          resource: nic,
+          related: [{ span: api.span, message: 'the API version' }, ...unknownOrigin(api.value, api.span)],
+          message: `NIC '${nic.displayName}' declares tapConfigurations inline and its API version is ${describeUnknown(api.value)}; from API 2019-09-01 that property is read-only and Azure ignores it, so these entries mirror nothing: declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead`,
+        });
+        continue;
+      }
       const shape = typeShape(INDEX, TYPES.nic, nic.apiVersion);
       if (!shape) continue;
-      const base = { span: inline.span, resource: nic, related: [{ span: at(nic.root, 'apiVersion').span, message: `API version ${nic.apiVersion ?? '(none)'}` }] };
+      const base = { span: inline.span, resource: nic, related: [{ span: api.span, message: `API version ${nic.apiVersion ?? '(none)'}` }] };
       if (shape.readOnly.has(PATH))
         ctx.fail({
           ...base,
