@@ -131,7 +131,7 @@ describe('arrays and objects', () => {
     expect(val("[tryGet(createObject('a', createObject('b', 1)), 'a', 'b')]")).toBe(1);
     expect(val("[tryGet(createObject('a', 1), 'missing')]")).toBe(null);
     expect(val("[items(createObject('b', 2, 'a', 1))]")).toEqual([{ key: 'a', value: 1 }, { key: 'b', value: 2 }]);
-    expect(val("[objectKeys(createObject('b', 2, 'a', 1))]")).toEqual(['b', 'a']);
+    expect(val("[objectKeys(createObject('b', 2, 'a', 1))]")).toEqual(['a', 'b']);
     expect(val("[contains(createObject('Key', 1), 'KEY')]")).toBe(true);
     expect(val("[empty(createObject())]")).toBe(true);
     expect(val("[distinct(createArray(1, 1, 'a', 'a'))]")).toEqual([1, 'a']);

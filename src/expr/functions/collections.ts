@@ -131,6 +131,27 @@ function sameKind(args: Value[], env: FnEnv): 'array' | 'object' | Unknown {
   return kind;
 }
 
+/** One UTF-16 unit upper-cased on its own, as .NET's ToUpperInvariant does ('ß' stays 'ß'). */
+function upperUnit(c: string): number {
+  const u = c.toUpperCase();
+  return (u.length === 1 ? u : c).charCodeAt(0);
+}
+
+/**
+ * Property-name order of items() and objectKeys(): ordinal, ignoring case (.NET's
+ * StringComparer.OrdinalIgnoreCase). ARM returns both "consistently ordered alphabetically by key"
+ * (Bicep's function descriptions); Azure/bicep#14057 shows objectKeys({ b: 2, a: 1 }) deployed as
+ * ['a', 'b'], with 'A' and 'a' tied (kept in their original order).
+ */
+function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = upperUnit(a.charAt(i)) - upperUnit(b.charAt(i));
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
 function tryIndex(v: Value, key: Value): Value | undefined {
   if (v instanceof ObjectValue && typeof key === 'string') return v.get(key);
   if (Array.isArray(v) && typeof key === 'number') return key >= 0 && key < v.length ? v[key] : undefined;
@@ -433,8 +454,8 @@ export const collectionFunctions: FnDef[] = [
     impl: (args, env) => {
       const o = expectObject(env, args, 0);
       if (o instanceof Unknown) return o;
-      // ARM returns the entries sorted by key (ordinal).
-      const entries = o.located().slice().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      // ARM returns the entries sorted by key, ignoring case (a stable sort).
+      const entries = o.located().slice().sort((a, b) => compareKeys(a.key, b.key));
       return entries.map((e) => ObjectValue.from([
         ['key', e.key],
         ['value', e.value],
@@ -448,7 +469,8 @@ export const collectionFunctions: FnDef[] = [
     returns: 'array',
     impl: (args, env) => {
       const o = expectObject(env, args, 0);
-      return o instanceof Unknown ? o : o.keys();
+      // Sorted like items(), not in the object's own order.
+      return o instanceof Unknown ? o : o.keys().sort(compareKeys);
     },
   },
   {

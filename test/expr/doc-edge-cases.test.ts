@@ -1,0 +1,18 @@
+// Edge cases of built-in functions where Azure's documented (or observed) result is known:
+// each case cites its source.
+import { describe, expect, it } from 'vitest';
+import { val } from './helpers.js';
+
+describe('object functions: items() and objectKeys() order', () => {
+  // Bicep's descriptions: items() "Elements are consistently ordered alphabetically by key";
+  // objectKeys() "Elements are consistently ordered alphabetically". Azure/bicep#14057 shows the
+  // deployed results: objectKeys({ b: 2, a: 1 }) is ['a', 'b'], and 'A'/'a' compare equal.
+  it('objectKeys() sorts the keys, not keeping the object order', () => {
+    expect(val("[objectKeys(createObject('b', 2, 'a', 1))]")).toEqual(['a', 'b']);
+    expect(val("[objectKeys(createObject('zone', 1, 'Name', 2, 'apple', 3))]")).toEqual(['apple', 'Name', 'zone']);
+  });
+  it('items() sorts alphabetically, ignoring case', () => {
+    const r = val("[items(createObject('b', 1, 'C', 2, 'a', 3))]") as { key: string }[];
+    expect(r.map((e) => e.key)).toEqual(['a', 'b', 'C']);
+  });
+});
