@@ -16,3 +16,20 @@ describe('object functions: items() and objectKeys() order', () => {
     expect(r.map((e) => e.key)).toEqual(['a', 'b', 'C']);
   });
 });
+
+describe('string functions: uri()', () => {
+  // template-functions-string.md (ms.date 08/01/2025), uri: "If baseUri ends with a trailing slash,
+  // the result is simply baseUri followed by relativeUri. If relativeUri also begins with a leading
+  // slash, the trailing slash and the leading slash will be combined into one", with the example
+  // uri('http://contoso.org/firstpath/', '/myscript.sh') -> http://contoso.org/firstpath/myscript.sh.
+  it('keeps the base path when the relative path starts with a slash', () => {
+    expect(val("[uri('http://contoso.org/firstpath/', '/myscript.sh')]")).toBe('http://contoso.org/firstpath/myscript.sh');
+    expect(val("[uri('https://acct.blob.core.windows.net/artifacts/', '/nested/azuredeploy.json')]")).toBe('https://acct.blob.core.windows.net/artifacts/nested/azuredeploy.json');
+  });
+  it('still follows the documented examples without a leading slash', () => {
+    expect(val("[uri('http://contoso.org/firstpath', 'myscript.sh')]")).toBe('http://contoso.org/myscript.sh');
+    expect(val("[uri('http://contoso.org/firstpath/', 'myscript.sh')]")).toBe('http://contoso.org/firstpath/myscript.sh');
+    expect(val("[uri('http://contoso.org/firstpath/azuredeploy.json', 'myscript.sh')]")).toBe('http://contoso.org/firstpath/myscript.sh');
+    expect(val("[uri('http://contoso.org/firstpath/azuredeploy.json/', 'myscript.sh')]")).toBe('http://contoso.org/firstpath/azuredeploy.json/myscript.sh');
+  });
+});

@@ -205,7 +205,12 @@ export const stringFunctions: FnDef[] = [
   }),
   str2('uri', (base, rel, env) => {
     try {
-      return new URL(rel, base).href;
+      // ARM joins a root-relative path to the base's directory, not to its root: "If relativeUri
+      // also begins with a leading slash, the trailing slash and the leading slash will be combined
+      // into one" (uri('http://contoso.org/firstpath/', '/myscript.sh') ->
+      // http://contoso.org/firstpath/myscript.sh). A network-path reference ('//host/x') stays one.
+      const r = rel.startsWith('/') && !rel.startsWith('//') ? rel.slice(1) : rel;
+      return new URL(r, base).href;
     } catch {
       return env.error(`The template function 'uri' can't combine '${base}' and '${rel}' into a URI.`);
     }
