@@ -33,3 +33,14 @@ describe('string functions: uri()', () => {
     expect(val("[uri('http://contoso.org/firstpath/azuredeploy.json/', 'myscript.sh')]")).toBe('http://contoso.org/firstpath/azuredeploy.json/myscript.sh');
   });
 });
+
+describe('string functions: trim()', () => {
+  // template-functions-string.md, trim: "Removes all leading and trailing white-space characters";
+  // ARM's String.Trim() uses Char.IsWhiteSpace, Unicode's White_Space set.
+  it('removes Unicode white space, including U+0085, and keeps the byte order mark', () => {
+    expect(val("[trim(json('\"\\u0085 a\\u00a0\\u3000\\u2029\"'))]")).toBe('a');
+    expect(val("[trim(json('\"\\ufeffa\\ufeff\"'))]")).toBe('\ufeffa\ufeff');
+    expect(val("[trim('    one two three   ')]")).toBe('one two three');
+    expect(val("[trim('   ')]")).toBe('');
+  });
+});

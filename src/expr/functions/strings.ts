@@ -149,6 +149,35 @@ function hashOfUnknown(env: FnEnv, args: Value[], fn: string): Value {
   return new Unknown(u.reason, 'string');
 }
 
+/**
+ * The white-space characters trim() removes: Unicode's White_Space set, which is .NET's
+ * Char.IsWhiteSpace behind String.Trim(). JavaScript's trim() differs on two: it keeps U+0085
+ * (NEXT LINE, white space) and removes U+FEFF (the byte order mark, a format character).
+ */
+function isWhiteSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+function trimWhiteSpace(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isWhiteSpace(s.charCodeAt(a))) a++;
+  while (b > a && isWhiteSpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
 function wildcard(pattern: string): RegExp {
   const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
   return new RegExp(`^${re}$`, 'i');
@@ -225,7 +254,7 @@ export const stringFunctions: FnDef[] = [
   }),
   changeCase('toLower', (s) => s.toLowerCase()),
   changeCase('toUpper', (s) => s.toUpperCase()),
-  str1('trim', (s) => s.trim()),
+  str1('trim', (s) => trimWhiteSpace(s)),
   affix('startsWith'),
   affix('endsWith'),
   str2('like', (a, b) => wildcard(b).test(a), 'bool'),
