@@ -131,6 +131,23 @@ export function armJsonText(v: Value, out: string[] = [], depth = 0): boolean {
   return true;
 }
 
+/**
+ * A string folded for ARM's case-insensitive comparisons (.NET OrdinalIgnoreCase): each UTF-16
+ * unit upper-cased on its own, so the result has the same length and positions as the input
+ * ('İ'.toLowerCase() is two units; 'ß' has no one-unit upper case and stays).
+ */
+export function foldCase(s: string): string {
+  // Printable ASCII (nearly every template string) upper-cases unit by unit already.
+  if (!/[^\u0020-\u007e]/.test(s)) return s.toUpperCase();
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    const u = c.toUpperCase();
+    out += u.length === 1 ? u : c;
+  }
+  return out;
+}
+
 /** ARM's string(): strings as-is, booleans True/False, null as '', arrays/objects as compact JSON. */
 export function armToString(v: Value): string | undefined {
   if (typeof v === 'string') return v;

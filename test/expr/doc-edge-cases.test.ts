@@ -44,3 +44,19 @@ describe('string functions: trim()', () => {
     expect(val("[trim('   ')]")).toBe('');
   });
 });
+
+describe('string functions: case-insensitive search keeps positions', () => {
+  // template-functions-string.md, indexOf/lastIndexOf: "The comparison is case-insensitive" and the
+  // result is "the position of the item to find. The value is zero-based": a position in the
+  // string searched, even when lower-casing a character would change its length ('İ').
+  it('indexOf/lastIndexOf give positions in the original string', () => {
+    expect(val("[indexOf('İstanbul-x', 'x')]")).toBe(9);
+    expect(val("[lastIndexOf('İİx', 'X')]")).toBe(2);
+    expect(val("[indexOf('abcdef', 'CD')]")).toBe(2);
+  });
+  it('startsWith/endsWith compare unit by unit, ignoring case', () => {
+    expect(val("[startsWith('İx', 'i')]")).toBe(false);
+    expect(val("[startsWith('abcdef', 'A')]")).toBe(true);
+    expect(val("[endsWith('abcdef', 'EF')]")).toBe(true);
+  });
+});

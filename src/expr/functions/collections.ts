@@ -2,7 +2,7 @@
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
 import { ObjectValue, Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { deepEquals, findUnknown, partialString, typeName, unknownPropertyName } from '../ops.js';
+import { deepEquals, findUnknown, foldCase, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
 import { expectArray, expectInt, expectObject } from './args.js';
 import type { FnDef, FnEnv } from './types.js';
@@ -42,9 +42,9 @@ function indexOfFn(name: string, fromEnd: boolean): FnDef {
       if (item instanceof Unknown) return new Unknown(item.reason, 'int');
       if (typeof c === 'string') {
         if (typeof item !== 'string') return wrongType(env, item, 'a string to find', 1);
-        // ARM's string search is case-insensitive (OrdinalIgnoreCase).
-        const h = c.toLowerCase();
-        const s = item.toLowerCase();
+        // ARM's string search is case-insensitive (OrdinalIgnoreCase); positions are the input's.
+        const h = foldCase(c);
+        const s = foldCase(item);
         return fromEnd ? h.lastIndexOf(s) : h.indexOf(s);
       }
       return wrongType(env, c, 'a string or an array');

@@ -2,7 +2,7 @@
 // toLower/toUpper, trim, startsWith/endsWith, join, like, uniqueString, guid, newGuid.
 import { ObjectValue, Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { armToString, partialString, symbolicKey, typeName } from '../ops.js';
+import { armToString, foldCase, partialString, symbolicKey, typeName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
 import { composite } from '../format.js';
 import { armGuid, uniqueString } from '../hash.js';
@@ -81,11 +81,11 @@ function affix(name: 'startsWith' | 'endsWith'): FnDef {
       if (!(a instanceof Unknown) && typeof a !== 'string') return expectString(env, args, 0);
       if (b instanceof Unknown) return new Unknown(b.reason, 'bool');
       if (typeof b !== 'string') return expectString(env, args, 1);
-      const x = b.toLowerCase();
-      if (typeof a === 'string') return has(a.toLowerCase(), x);
+      const x = foldCase(b);
+      if (typeof a === 'string') return has(foldCase(a), x);
       const edge = a.parts?.[starts ? 0 : a.parts.length - 1];
       if (typeof edge === 'string') {
-        const known = edge.toLowerCase();
+        const known = foldCase(edge);
         // The known part holds the whole affix, or the two differ where both are known.
         if (has(known, x)) return true;
         if (!has(x, known)) return false;
