@@ -15628,6 +15628,16 @@ function armJsonText(v, out = [], depth = 0) {
   }
   return true;
 }
+function foldCase(s) {
+  if (!/[^\u0020-\u007e]/.test(s)) return s.toUpperCase();
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    const u = c.toUpperCase();
+    out += u.length === 1 ? u : c;
+  }
+  return out;
+}
 function armToString(v) {
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "True" : "False";
@@ -16030,8 +16040,8 @@ function indexOfFn(name, fromEnd) {
       if (item instanceof Unknown) return new Unknown(item.reason, "int");
       if (typeof c === "string") {
         if (typeof item !== "string") return wrongType(env, item, "a string to find", 1);
-        const h = c.toLowerCase();
-        const s = item.toLowerCase();
+        const h = foldCase(c);
+        const s = foldCase(item);
         return fromEnd ? h.lastIndexOf(s) : h.indexOf(s);
       }
       return wrongType(env, c, "a string or an array");
@@ -16109,6 +16119,18 @@ function sameKind(args, env) {
     }
   }
   return kind;
+}
+function upperUnit(c) {
+  const u = c.toUpperCase();
+  return (u.length === 1 ? u : c).charCodeAt(0);
+}
+function compareKeys(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = upperUnit(a.charAt(i)) - upperUnit(b.charAt(i));
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }
 function tryIndex(v, key) {
   if (v instanceof ObjectValue && typeof key === "string") return v.get(key);
@@ -16403,7 +16425,7 @@ var init_collections = __esm({
         impl: (args, env) => {
           const o = expectObject(env, args, 0);
           if (o instanceof Unknown) return o;
-          const entries = o.located().slice().sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+          const entries = o.located().slice().sort((a, b) => compareKeys(a.key, b.key));
           return entries.map((e) => ObjectValue.from([
             ["key", e.key],
             ["value", e.value]
@@ -16417,7 +16439,7 @@ var init_collections = __esm({
         returns: "array",
         impl: (args, env) => {
           const o = expectObject(env, args, 0);
-          return o instanceof Unknown ? o : o.keys();
+          return o instanceof Unknown ? o : o.keys().sort(compareKeys);
         }
       },
       {
@@ -18167,11 +18189,11 @@ function affix(name) {
       if (!(a instanceof Unknown) && typeof a !== "string") return expectString(env, args, 0);
       if (b instanceof Unknown) return new Unknown(b.reason, "bool");
       if (typeof b !== "string") return expectString(env, args, 1);
-      const x = b.toLowerCase();
-      if (typeof a === "string") return has(a.toLowerCase(), x);
+      const x = foldCase(b);
+      if (typeof a === "string") return has(foldCase(a), x);
       const edge = a.parts?.[starts ? 0 : a.parts.length - 1];
       if (typeof edge === "string") {
-        const known2 = edge.toLowerCase();
+        const known2 = foldCase(edge);
         if (has(known2, x)) return true;
         if (!has(x, known2)) return false;
       }
@@ -18218,6 +18240,16 @@ function hashOfUnknown(env, args, fn) {
     return new Unknown(u.reason, "string", void 0, `${fn}(${keys.join(",")})`, `${fn}() of a value known only at deployment`);
   }
   return new Unknown(u.reason, "string");
+}
+function isWhiteSpace2(c) {
+  return c >= 9 && c <= 13 || c === 32 || c === 133 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
+}
+function trimWhiteSpace(s) {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isWhiteSpace2(s.charCodeAt(a))) a++;
+  while (b > a && isWhiteSpace2(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
 }
 function wildcard(pattern) {
   const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]");
@@ -18284,7 +18316,8 @@ var init_strings = __esm({
       }),
       str2("uri", (base, rel, env) => {
         try {
-          return new URL(rel, base).href;
+          const r = rel.startsWith("/") && !rel.startsWith("//") ? rel.slice(1) : rel;
+          return new URL(r, base).href;
         } catch {
           return env.error(`The template function 'uri' can't combine '${base}' and '${rel}' into a URI.`);
         }
@@ -18299,7 +18332,7 @@ var init_strings = __esm({
       }),
       changeCase("toLower", (s) => s.toLowerCase()),
       changeCase("toUpper", (s) => s.toUpperCase()),
-      str1("trim", (s) => s.trim()),
+      str1("trim", (s) => trimWhiteSpace(s)),
       affix("startsWith"),
       affix("endsWith"),
       str2("like", (a, b) => wildcard(b).test(a), "bool"),
@@ -30293,4 +30326,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build a9aeee5749218a0a605d1a8c5fcef66e
+// vtaplint-build d0b33e3d23847d7ef74efb0ec3f63847

@@ -9886,6 +9886,16 @@ function armJsonText(v, out = [], depth = 0) {
   }
   return true;
 }
+function foldCase(s) {
+  if (!/[^\u0020-\u007e]/.test(s)) return s.toUpperCase();
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    const u = c.toUpperCase();
+    out += u.length === 1 ? u : c;
+  }
+  return out;
+}
 function armToString(v) {
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "True" : "False";
@@ -10267,8 +10277,8 @@ function indexOfFn(name, fromEnd) {
       if (item instanceof Unknown) return new Unknown(item.reason, "int");
       if (typeof c === "string") {
         if (typeof item !== "string") return wrongType(env, item, "a string to find", 1);
-        const h = c.toLowerCase();
-        const s = item.toLowerCase();
+        const h = foldCase(c);
+        const s = foldCase(item);
         return fromEnd ? h.lastIndexOf(s) : h.indexOf(s);
       }
       return wrongType(env, c, "a string or an array");
@@ -10346,6 +10356,18 @@ function sameKind(args, env) {
     }
   }
   return kind;
+}
+function upperUnit(c) {
+  const u = c.toUpperCase();
+  return (u.length === 1 ? u : c).charCodeAt(0);
+}
+function compareKeys(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = upperUnit(a.charAt(i)) - upperUnit(b.charAt(i));
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }
 function tryIndex(v, key) {
   if (v instanceof ObjectValue && typeof key === "string") return v.get(key);
@@ -10632,7 +10654,7 @@ var collectionFunctions = [
     impl: (args, env) => {
       const o = expectObject(env, args, 0);
       if (o instanceof Unknown) return o;
-      const entries = o.located().slice().sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      const entries = o.located().slice().sort((a, b) => compareKeys(a.key, b.key));
       return entries.map((e) => ObjectValue.from([
         ["key", e.key],
         ["value", e.value]
@@ -10646,7 +10668,7 @@ var collectionFunctions = [
     returns: "array",
     impl: (args, env) => {
       const o = expectObject(env, args, 0);
-      return o instanceof Unknown ? o : o.keys();
+      return o instanceof Unknown ? o : o.keys().sort(compareKeys);
     }
   },
   {
@@ -12314,11 +12336,11 @@ function affix(name) {
       if (!(a instanceof Unknown) && typeof a !== "string") return expectString(env, args, 0);
       if (b instanceof Unknown) return new Unknown(b.reason, "bool");
       if (typeof b !== "string") return expectString(env, args, 1);
-      const x = b.toLowerCase();
-      if (typeof a === "string") return has(a.toLowerCase(), x);
+      const x = foldCase(b);
+      if (typeof a === "string") return has(foldCase(a), x);
       const edge = a.parts?.[starts ? 0 : a.parts.length - 1];
       if (typeof edge === "string") {
-        const known3 = edge.toLowerCase();
+        const known3 = foldCase(edge);
         if (has(known3, x)) return true;
         if (!has(x, known3)) return false;
       }
@@ -12365,6 +12387,16 @@ function hashOfUnknown(env, args, fn) {
     return new Unknown(u.reason, "string", void 0, `${fn}(${keys.join(",")})`, `${fn}() of a value known only at deployment`);
   }
   return new Unknown(u.reason, "string");
+}
+function isWhiteSpace2(c) {
+  return c >= 9 && c <= 13 || c === 32 || c === 133 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
+}
+function trimWhiteSpace(s) {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isWhiteSpace2(s.charCodeAt(a))) a++;
+  while (b > a && isWhiteSpace2(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
 }
 function wildcard(pattern) {
   const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]");
@@ -12421,7 +12453,8 @@ var stringFunctions = [
   }),
   str2("uri", (base, rel, env) => {
     try {
-      return new URL(rel, base).href;
+      const r = rel.startsWith("/") && !rel.startsWith("//") ? rel.slice(1) : rel;
+      return new URL(r, base).href;
     } catch {
       return env.error(`The template function 'uri' can't combine '${base}' and '${rel}' into a URI.`);
     }
@@ -12436,7 +12469,7 @@ var stringFunctions = [
   }),
   changeCase("toLower", (s) => s.toLowerCase()),
   changeCase("toUpper", (s) => s.toUpperCase()),
-  str1("trim", (s) => s.trim()),
+  str1("trim", (s) => trimWhiteSpace(s)),
   affix("startsWith"),
   affix("endsWith"),
   str2("like", (a, b) => wildcard(b).test(a), "bool"),
@@ -19722,4 +19755,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 6b454e587e6687a235c3744a6a40ff2c
+// vtaplint-build 718d4f66e02f09069f0d8a4c95cf40bb
