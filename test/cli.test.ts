@@ -40,6 +40,15 @@ describe('exit codes', () => {
       expect(r.stderr.split('\n')[0]).toMatch(/^vtaplint: /);
     }
   });
+  test('2 for a .bicepparam given as --parameters, saying to name it instead', async () => {
+    const dir = workspace({ 'main.bicep': "param location string\noutput l string = location\n", 'prod.bicepparam': "using 'main.bicep'\nparam location = 'eastus'\n" });
+    const r = await cli(['eval', 'main.bicep', '--parameters', 'prod.bicepparam'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("vtaplint: --parameters takes ARM parameters files (.json); name 'prod.bicepparam' itself instead (vtaplint eval prod.bicepparam): it names its template with 'using'\n");
+    const named = await cli(['eval', 'prod.bicepparam'], dir);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.stdout)).toEqual({ outputs: { l: { type: 'string', value: 'eastus' } } });
+  });
   test('2 for a path that matches nothing', async () => {
     const r = await cli(['no/such/file.json']);
     expect(r.code).toBe(2);

@@ -168,6 +168,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`vtaplint: --parameters: no such file '${absent}'\n`);
     return 2;
   }
+  // A .bicepparam file names its template itself (`using`): it is linted or evaluated as a file of
+  // its own, not given as an ARM parameters file (which it would fail to parse as).
+  const bicepparam = opts.parameters.find((p) => /\.bicepparam$/i.test(p));
+  if (bicepparam !== undefined) {
+    io.stderr(`vtaplint: --parameters takes ARM parameters files (.json); name '${bicepparam}' itself instead (vtaplint ${opts.command === 'lint' ? '' : `${opts.command} `}${bicepparam}): it names its template with 'using'\n`);
+    return 2;
+  }
   if (opts.context !== undefined && !isDirectory(path.resolve(io.cwd, opts.context))) {
     io.stderr(`vtaplint: --context: no such folder '${opts.context}'\n`);
     return 2;
