@@ -30150,6 +30150,12 @@ Run 'vtaplint --help' for usage.
 `);
     return 2;
   }
+  const bicepparam = opts.parameters.find((p) => /\.bicepparam$/i.test(p));
+  if (bicepparam !== void 0) {
+    io.stderr(`vtaplint: --parameters takes ARM parameters files (.json); name '${bicepparam}' itself instead (vtaplint ${opts.command === "lint" ? "" : `${opts.command} `}${bicepparam}): it names its template with 'using'
+`);
+    return 2;
+  }
   if (opts.context !== void 0 && !isDirectory2(import_node_path20.default.resolve(io.cwd, opts.context))) {
     io.stderr(`vtaplint: --context: no such folder '${opts.context}'
 `);
@@ -30326,4 +30332,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build d0b33e3d23847d7ef74efb0ec3f63847
+// vtaplint-build 309827ad4978928a6741ead250d70deb
