@@ -12963,6 +12963,17 @@ function checkIpConfig(ctx, ipc, holder, what, related, involved) {
       });
       return;
     }
+    if (pv.value instanceof Unknown) {
+      ctx.indeterminate({
+        ...base,
+        span: pv.span,
+        involved: [...involved, holder],
+        resource: pip.pip,
+        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
+        message: `the IP version of public IP '${pip.pip.displayName}' of ${what} is ${describeUnknown(pv.value)}; IPv6 cannot be mirrored`
+      });
+      return;
+    }
   }
   ctx.pass({ ...base, span: version.span, message: "IPv4" });
 }

@@ -26418,6 +26418,17 @@ function checkIpConfig(ctx, ipc, holder, what, related, involved) {
       });
       return;
     }
+    if (pv.value instanceof Unknown) {
+      ctx.indeterminate({
+        ...base,
+        span: pv.span,
+        involved: [...involved, holder],
+        resource: pip.pip,
+        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
+        message: `the IP version of public IP '${pip.pip.displayName}' of ${what} is ${describeUnknown(pv.value)}; IPv6 cannot be mirrored`
+      });
+      return;
+    }
   }
   ctx.pass({ ...base, span: version.span, message: "IPv4" });
 }
@@ -30332,4 +30343,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 309827ad4978928a6741ead250d70deb
+// vtaplint-build b4456b6fc131d2a73dd82e991a84b60d

@@ -4487,6 +4487,17 @@ function checkIpConfig(ctx, ipc, holder, what, related, involved) {
       });
       return;
     }
+    if (pv.value instanceof Unknown) {
+      ctx.indeterminate({
+        ...base,
+        span: pv.span,
+        involved: [...involved, holder],
+        resource: pip.pip,
+        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
+        message: `the IP version of public IP '${pip.pip.displayName}' of ${what} is ${describeUnknown(pv.value)}; IPv6 cannot be mirrored`
+      });
+      return;
+    }
   }
   ctx.pass({ ...base, span: version.span, message: "IPv4" });
 }
@@ -19755,4 +19766,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 718d4f66e02f09069f0d8a4c95cf40bb
+// vtaplint-build 82aa8b7044e92b6f4615bf6d7271807d

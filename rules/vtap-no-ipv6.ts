@@ -65,6 +65,19 @@ function checkIpConfig(ctx: RuleContext, ipc: LocatedValue, holder: DeployedReso
       });
       return;
     }
+    // A version known only at deployment (a parameter without a value) may be IPv6: as for the
+    // IP configuration's own version, the verdict waits for it.
+    if (pv.value instanceof Unknown) {
+      ctx.indeterminate({
+        ...base,
+        span: pv.span,
+        involved: [...involved, holder],
+        resource: pip.pip,
+        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
+        message: `the IP version of public IP '${pip.pip.displayName}' of ${what} is ${describeUnknown(pv.value)}; IPv6 cannot be mirrored`,
+      });
+      return;
+    }
   }
   ctx.pass({ ...base, span: version.span, message: 'IPv4' });
 }
