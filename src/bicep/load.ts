@@ -43,6 +43,11 @@ export interface BicepTemplate {
   diagnostics: Diagnostic[];
   /** Suppression pragmas of the file and of the module/import files it uses. */
   pragmas: Pragma[];
+  /**
+   * The local files it declares as modules, nested ones included (absolute paths), whether or not
+   * a module's condition or loop deploys it with the values given: the file is still its parent's.
+   */
+  modules: string[];
 }
 
 export const DEFAULT_MODULE_DEPTH = 16;
@@ -53,7 +58,7 @@ export function loadBicepTemplate(source: SourceText, host: BicepHost): BicepTem
   const span = new TextSpan(source, 0, source.text.length);
   loader.stack.push(path.resolve(source.path));
   const lowered = loader.lowerSource(source);
-  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
+  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
 
 /** Lowers the files of one load, sharing the diagnostics, the module chain and a cache. */
@@ -61,6 +66,8 @@ export class Loader implements ModuleLoader {
   /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
   readonly stack: string[] = [];
   readonly pragmas: Pragma[] = [];
+  /** The module files read (absolute), nested ones included. */
+  readonly modules = new Set<string>();
   private readonly cache = new Map<string, LoweredFile | undefined>();
   private readonly jsonCache = new Map<string, { root: TObject; span: Span } | undefined>();
   private readonly maxDepth: number;
@@ -117,9 +124,11 @@ export class Loader implements ModuleLoader {
       for (const d of j.diagnostics) this.sink.add(d);
       const out = isTObject(j.root) ? { root: j.root, span: j.span } : undefined;
       this.jsonCache.set(key, out);
+      if (out) this.modules.add(key);
       return out;
     }
     const f = this.lowerFile(key, at, from, 'module');
+    if (f) this.modules.add(key);
     return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : undefined;
   }
 

@@ -64,6 +64,11 @@ export type Analysis =
       deployedSeen: number;
       /** Suppression comments and #disable-next-line pragmas (Bicep). */
       pragmas: Pragma[];
+      /**
+       * Files it declares as modules (Bicep; absolute), deployed or not with the values given: a
+       * module whose condition is false, or whose loop is empty, is still this file's to judge.
+       */
+      declaredModules: readonly string[];
     };
 
 /**
@@ -140,6 +145,7 @@ function finish(
   earlier: Diagnostic[],
   pragmas: Pragma[],
   generatedFromBicep: boolean,
+  declaredModules: readonly string[] = [],
 ): Analysis {
   const deployed = deployTemplate(source, root, span, parameters, opts);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
@@ -153,6 +159,7 @@ function finish(
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
     pragmas,
+    declaredModules,
   };
 }
 
@@ -172,6 +179,8 @@ export type BicepDeployment =
       parameters: SuppliedParameters;
       diagnostics: Diagnostic[];
       pragmas: Pragma[];
+      /** The local files it declares as modules (absolute), nested ones included. */
+      modules: readonly string[];
     }
   | { kind: 'broken'; diagnostics: Diagnostic[] }
   | { kind: 'skipped' };
@@ -187,7 +196,7 @@ function bicepFileDeployment(file: string, opts: AnalyzeOptions): BicepDeploymen
   if (!t.root) return { kind: 'broken', diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
-  return { kind: 'template', source: read.source, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas };
+  return { kind: 'template', source: read.source, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas, modules: t.modules };
 }
 
 /** A .bicepparam file deploys the template it names, with its values; findings land on the template. */
@@ -215,12 +224,12 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     const mismatched = checkAssignments(p, isTObject(loaded.root) ? own(loaded.root, 'parameters') : undefined);
-    return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...loaded.diagnostics], pragmas: [] };
+    return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...loaded.diagnostics], pragmas: [], modules: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...t.diagnostics] };
   const mismatched = checkAssignments(p, own(t.root, 'parameters'));
-  return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+  return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, modules: t.modules };
 }
 
 /**
@@ -245,7 +254,7 @@ function assignedValues(p: BicepParams, opts: AnalyzeOptions, sink: DiagnosticSi
 function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
   const d = bicepDeployment(file, opts);
   if (d.kind !== 'template') return d;
-  return finish(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false);
+  return finish(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false, d.modules);
 }
 
 export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {

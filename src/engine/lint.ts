@@ -551,12 +551,16 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
     sites,
     passes,
     notifications,
-    modules: moduleFiles(a.deployed.resources, a.source.path),
+    modules: moduleFiles(a.deployed.resources, a.source.path, a.declaredModules),
   };
 }
 
-/** The files other than `own` that a deployment's resources are declared in (absolute paths). */
-function moduleFiles(resources: readonly DeployedResource[], own: string): string[] {
+/**
+ * The files other than `own` that a deployment's resources are declared in, and the files it
+ * declares as modules whether or not they are deployed with these values (absolute paths): a
+ * module under a false condition, or in an empty loop, is its parent's, which deploys nothing of it.
+ */
+function moduleFiles(resources: readonly DeployedResource[], own: string, declared: readonly string[]): string[] {
   // One file per deployment unit (a template, a module, a linked template): a span's file is
   // found by walking up to its root, too dear to ask for every resource.
   const units = new Set<DeployedResource['unit']>();
@@ -567,7 +571,8 @@ function moduleFiles(resources: readonly DeployedResource[], own: string): strin
     sources.add(r.span.file);
   }
   const self = path.resolve(own);
-  const files = new Set<string>();
+  const files = new Set<string>(declared.map((d) => path.resolve(d)));
+  files.delete(self);
   for (const s of sources) {
     const p = path.resolve(s.path);
     if (p !== self) files.add(p);
