@@ -3,6 +3,7 @@ import { at } from '../src/graph/located.js';
 import { tapNetworkPairs } from '../src/graph/tap-network.js';
 import { networkNames } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-destination-network.md';
 
@@ -51,6 +52,20 @@ export default defineRule(
         continue;
       }
       if (p.forward && p.backward) {
+        // A peering deployed only under a condition known at deployment (a parameter without a
+        // value, a module `if`), while the source is deployed without it: the networks may stay
+        // unpeered. Under the source's own condition, the two come together.
+        const holder = p.source.holder;
+        const conditional = [p.forward, p.backward].find((x) => x.holder.state === 'maybe' && !(holder.state === 'maybe' && holder.condition?.reason.message === x.holder.condition?.reason.message));
+        if (conditional) {
+          const cond = conditional.holder.condition;
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, { span: conditional.decl.span, message: `the peering from '${conditional.from.displayName}' is declared here` }],
+            message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}, but the peering from '${conditional.from.displayName}' ('${conditional.holder.displayName}') is deployed only if its condition allows (${cond ? describeUnknown(cond) : 'not known before deployment'}); without it the collector is unreachable: give the source the same condition, or deploy the peerings unconditionally`,
+          });
+          continue;
+        }
         // A peering that does not allow virtual network access blocks traffic between the networks.
         const closed = [p.forward, p.backward].find((x) => at(x.decl, 'properties', 'allowVirtualNetworkAccess').value === false);
         if (closed) {
