@@ -3622,7 +3622,7 @@ function tapNetworkPairs(graph) {
 }
 
 // rules/vtap-destination-network.md
-var vtap_destination_network_default = '# vtap-destination-network\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe destination\'s virtual network (the subnet of the destination NIC IP configuration, or of the\nload balancer frontend) is the virtual network of each source NIC, or the template declares\npeerings between the two networks in both directions (inline `virtualNetworkPeerings` or\n`virtualNetworks/virtualNetworkPeerings` child resources, matched by `remoteVirtualNetwork.id`).\nWhen one of the networks is outside the template (or `existing`), its peerings cannot be seen and\nthe result is *indeterminate*. Networks are compared by their whole id: a `vnet1` in resource\ngroup `other-rg` is not the template\'s `vnet1` when the config\'s `deployment.resourceGroup` says\nthe template goes elsewhere, and the message then names each network with its resource group. Peerings both ways of which one sets\n`allowVirtualNetworkAccess: false` give an *indeterminate* result: that setting blocks traffic\nbetween the networks, so the mirrored packets may not reach the collector.\n\n## Where it comes from\n[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):\n\n> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.\n\n## Why it matters\nA collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.\n\n## How to fix\nPut the collector in the source network, or peer the two networks in both directions.\n\n## Examples\nFailing (Bicep):\n```bicep\n// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: { destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' } }\n}\n```\nPassing (Bicep):\n```bicep\nresource toCollector \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: vnet\n  name: \'to-collector-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }\n}\nresource toSource \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: collectorVnet\n  name: \'to-vtap-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]" }\n// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'vtap-vnet\', \'to-collector-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'collector-vnet\')]" } }\n},\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'collector-vnet\', \'to-vtap-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'vtap-vnet\')]" } }\n}\n```\n';
+var vtap_destination_network_default = '# vtap-destination-network\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe destination\'s virtual network (the subnet of the destination NIC IP configuration, or of the\nload balancer frontend) is the virtual network of each source NIC, or the template declares\npeerings between the two networks in both directions (inline `virtualNetworkPeerings` or\n`virtualNetworks/virtualNetworkPeerings` child resources, matched by `remoteVirtualNetwork.id`).\nWhen one of the networks is outside the template (or `existing`), its peerings cannot be seen and\nthe result is *indeterminate*. Networks are compared by their whole id: a `vnet1` in resource\ngroup `other-rg` is not the template\'s `vnet1` when the config\'s `deployment.resourceGroup` says\nthe template goes elsewhere, and the message then names each network with its resource group. Peerings both ways of which one sets\n`allowVirtualNetworkAccess: false` give an *indeterminate* result: that setting blocks traffic\nbetween the networks, so the mirrored packets may not reach the collector.\nA peering deployed only under a condition known at deployment (a parameter without a value in\n`if (...)`, on the peering or on the module that deploys it) gives an *indeterminate* result when\nthe source is deployed without that condition: the networks may stay unpeered. A source under the\nsame condition as the peering passes.\n\n## Where it comes from\n[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):\n\n> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.\n\n## Why it matters\nA collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.\n\n## How to fix\nPut the collector in the source network, or peer the two networks in both directions.\n\n## Examples\nFailing (Bicep):\n```bicep\n// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: { destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' } }\n}\n```\nPassing (Bicep):\n```bicep\nresource toCollector \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: vnet\n  name: \'to-collector-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }\n}\nresource toSource \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: collectorVnet\n  name: \'to-vtap-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]" }\n// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'vtap-vnet\', \'to-collector-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'collector-vnet\')]" } }\n},\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'collector-vnet\', \'to-vtap-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'vtap-vnet\')]" } }\n}\n```\n';
 
 // rules/vtap-destination-network.ts
 var vtap_destination_network_default2 = defineRule(
@@ -3665,6 +3665,17 @@ var vtap_destination_network_default2 = defineRule(
         continue;
       }
       if (p.forward && p.backward) {
+        const holder = p.source.holder;
+        const conditional = [p.forward, p.backward].find((x) => x.holder.state === "maybe" && !(holder.state === "maybe" && holder.condition?.reason.message === x.holder.condition?.reason.message));
+        if (conditional) {
+          const cond = conditional.holder.condition;
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, { span: conditional.decl.span, message: `the peering from '${conditional.from.displayName}' is declared here` }],
+            message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}, but the peering from '${conditional.from.displayName}' ('${conditional.holder.displayName}') is deployed only if its condition allows (${cond ? describeUnknown(cond) : "not known before deployment"}); without it the collector is unreachable: give the source the same condition, or deploy the peerings unconditionally`
+          });
+          continue;
+        }
         const closed = [p.forward, p.backward].find((x) => at(x.decl, "properties", "allowVirtualNetworkAccess").value === false);
         if (closed) {
           const flag = at(closed.decl, "properties", "allowVirtualNetworkAccess");
@@ -15216,7 +15227,7 @@ function loadBicepTemplate(source, host) {
   const span = new TextSpan(source, 0, source.text.length);
   loader.stack.push(import_node_path4.default.resolve(source.path));
   const lowered = loader.lowerSource(source);
-  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas };
+  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
 var Loader = class {
   constructor(host, sink, options = {}) {
@@ -15231,6 +15242,8 @@ var Loader = class {
   /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
   stack = [];
   pragmas = [];
+  /** The module files read (absolute), nested ones included. */
+  modules = /* @__PURE__ */ new Set();
   cache = /* @__PURE__ */ new Map();
   jsonCache = /* @__PURE__ */ new Map();
   maxDepth;
@@ -15275,9 +15288,11 @@ var Loader = class {
       for (const d of j.diagnostics) this.sink.add(d);
       const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
       this.jsonCache.set(key, out);
+      if (out) this.modules.add(key);
       return out;
     }
     const f = this.lowerFile(key, at2, from, "module");
+    if (f) this.modules.add(key);
     return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
   }
   lowerImport(absPath, at2, from) {
@@ -17819,7 +17834,7 @@ function deployTemplate(source, root, span, parameters, opts2) {
     { deployment: opts2.deployment, parameters, root: opts2.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits }
   );
 }
-function finish2(source, root, span, language, parameters, opts2, earlier, pragmas, generatedFromBicep) {
+function finish2(source, root, span, language, parameters, opts2, earlier, pragmas, generatedFromBicep, declaredModules = []) {
   const deployed = deployTemplate(source, root, span, parameters, opts2);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
   return {
@@ -17831,7 +17846,8 @@ function finish2(source, root, span, language, parameters, opts2, earlier, pragm
     graph,
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
-    pragmas
+    pragmas,
+    declaredModules
   };
 }
 function bicepDeployment(file, opts2) {
@@ -17844,7 +17860,7 @@ function bicepFileDeployment(file, opts2) {
   if (!t.root) return { kind: "broken", diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts2, sink, false);
-  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas };
+  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas, modules: t.modules };
 }
 function bicepParamsDeployment(file, opts2) {
   const read = readSourceInside(file, "bicepparam", opts2.root, opts2.limits);
@@ -17869,12 +17885,12 @@ function bicepParamsDeployment(file, opts2) {
     const loaded = loadJson(tRead, opts2.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     const mismatched2 = checkAssignments(p, isTObject(loaded.root) ? own(loaded.root, "parameters") : void 0);
-    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [] };
+    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [], modules: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
   const mismatched = checkAssignments(p, own(t.root, "parameters"));
-  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas };
+  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, modules: t.modules };
 }
 function assignedValues(p, opts2, sink) {
   const parameters = p.base && p.base !== "unread" ? assignedValues(p.base, opts2, sink) : /* @__PURE__ */ new Map();
@@ -17892,7 +17908,7 @@ function assignedValues(p, opts2, sink) {
 function analyzeBicep(file, opts2) {
   const d = bicepDeployment(file, opts2);
   if (d.kind !== "template") return d;
-  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts2, d.diagnostics, d.pragmas, false);
+  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts2, d.diagnostics, d.pragmas, false, d.modules);
 }
 function analyzeFile(file, opts2) {
   clearParseCache();
@@ -19660,10 +19676,10 @@ function judge(f, opts2, config, external, known3, bicepDirs2) {
     sites,
     passes,
     notifications,
-    modules: moduleFiles(a.deployed.resources, a.source.path)
+    modules: moduleFiles(a.deployed.resources, a.source.path, a.declaredModules)
   };
 }
-function moduleFiles(resources, own2) {
+function moduleFiles(resources, own2, declared) {
   const units = /* @__PURE__ */ new Set();
   const sources = /* @__PURE__ */ new Set();
   for (const r of resources) {
@@ -19672,7 +19688,8 @@ function moduleFiles(resources, own2) {
     sources.add(r.span.file);
   }
   const self = import_node_path9.default.resolve(own2);
-  const files = /* @__PURE__ */ new Set();
+  const files = new Set(declared.map((d) => import_node_path9.default.resolve(d)));
+  files.delete(self);
   for (const s of sources) {
     const p = import_node_path9.default.resolve(s.path);
     if (p !== self) files.add(p);
@@ -19766,4 +19783,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 91012251b3b64b378d67218ef2cc8bf9
+// vtaplint-build dad90bac118afb5c35b916653fe9ebf8
