@@ -15,7 +15,7 @@ import { isInsideRoot, readSourceInside, type ReadLimits } from '../load/read.js
 import { isListAction } from '../expr/check.js';
 import { noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
-import { TemplateScope, type SuppliedParameter } from './scope.js';
+import { TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
 import { runtimeView } from './runtime.js';
 import { TemplateChecker } from './check-template.js';
 
@@ -41,8 +41,11 @@ export interface DeployResult {
   diagnostics: Diagnostic[];
   /** The root template's scope (parameters, variables, outputs). */
   scope: TemplateScope | undefined;
-  /** Supplied parameter values (parameters files, .bicepparam, module parameters) an expression was computed from. */
-  suppliedSourcesAt(span: Span): { name: string; span: Span }[];
+  /**
+   * Supplied parameter values (parameters files, .bicepparam, module parameters) an expression was
+   * computed from; a module parameter is followed by where its parent's value came from in turn.
+   */
+  suppliedSourcesAt(span: Span): SuppliedSource[];
 }
 
 /** The deployment scope a template's $schema declares. */
@@ -153,9 +156,12 @@ export class Deployment {
     unit: DeploymentUnit,
     deployment: DeploymentContext,
     parameters: Map<string, SuppliedParameter> | undefined,
+    parent?: TemplateScope,
   ): TemplateScope {
     const scope = new TemplateScope(root, span, {
       parameters,
+      // A parameter the parent passes in: where the parent's value came from (asked lazily).
+      upstream: parent ? (at) => parent.suppliedSourcesAt(at) : undefined,
       symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : '',
       deployment,
       diagnostics: this.diagnostics,
@@ -224,7 +230,7 @@ export class Deployment {
       const innerOption = evaluated.get('expressionEvaluationOptions');
       const inner = innerOption instanceof ObjectValue && String(innerOption.get('scope')).toLowerCase() === 'inner';
       if (inner) {
-        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated));
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated), parentScope);
         this.nestedScopes.set(dep, { scope, unit });
         this.expand(inline as Located<TObject>, unit, scope);
       } else {
@@ -240,7 +246,7 @@ export class Deployment {
     const rel = link.get('relativePath');
     const uri = link.get('uri') ?? link.get('id');
     if (typeof rel === 'string') {
-      this.deployLinked(dep, unit, rel, link.entry('relativePath')?.span ?? dep.span, evaluated);
+      this.deployLinked(dep, unit, rel, link.entry('relativePath')?.span ?? dep.span, evaluated, parentScope);
       return;
     }
     const where = typeof uri === 'string' ? `'${uri}'` : 'a location known only at deployment';
@@ -252,7 +258,7 @@ export class Deployment {
   }
 
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
-  private deployLinked(dep: DeployedResource, unit: DeploymentUnit, rel: string, span: Span, evaluated: ObjectValue): void {
+  private deployLinked(dep: DeployedResource, unit: DeploymentUnit, rel: string, span: Span, evaluated: ObjectValue, parentScope: TemplateScope): void {
     const base = path.dirname(unit.file.path);
     const target = path.resolve(base, rel);
     const root = this.opts.root;
@@ -275,7 +281,7 @@ export class Deployment {
     if (!isTObject(loaded.root)) return;
     this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit: DeploymentUnit = { ...unit, file: read.source };
-    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated));
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated), parentScope);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
     this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
   }

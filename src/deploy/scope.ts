@@ -73,6 +73,18 @@ export interface TemplateScopeOptions {
   symbolPrefix?: string | undefined;
   /** Called with the result of every expression string (or pre-parsed TExpr) evaluated; for statistics. */
   observer?: ((value: Value, span: Span) => void) | undefined;
+  /**
+   * Where the values of a nested deployment's (or module's) parameters came from in turn: the
+   * supplied sources of the parent's expression at a parameter's entry (the parent's
+   * suppliedSourcesAt). Asked only when a finding asks this scope (see suppliedSourcesAt).
+   */
+  upstream?: ((span: Span) => SuppliedSource[]) | undefined;
+}
+
+/** A supplied value an expression was computed from: the parameter it was given to, and where. */
+export interface SuppliedSource {
+  name: string;
+  span: Span;
 }
 
 export interface OutputValue {
@@ -130,6 +142,7 @@ export class TemplateScope implements EvalContext {
   private readonly symbolPrefix: string;
   /** See TemplateScopeOptions.observer. */
   readonly observer: TemplateScopeOptions['observer'];
+  private readonly upstream: TemplateScopeOptions['upstream'];
   private readonly base: NodeContext;
 
   /**
@@ -143,6 +156,7 @@ export class TemplateScope implements EvalContext {
     this.runtimeHook = options.runtime;
     this.symbolPrefix = options.symbolPrefix ?? '';
     this.observer = options.observer;
+    this.upstream = options.upstream;
     if (isTObject(root)) this.template = { node: root, span };
     else {
       this.template = undefined;
@@ -264,19 +278,33 @@ export class TemplateScope implements EvalContext {
   /**
    * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
    * expression at `span` was computed from: findings there point at them as related locations.
+   * A value a parent deployment passed in is followed up: after the parameter's entry in the
+   * parent come the sources of the parent's expression there (a .bicepparam line, a parameters
+   * file entry, or the grandparent's module call, and so on up), each hop after the one it
+   * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
-  suppliedSourcesAt(span: Span): { name: string; span: Span }[] {
+  suppliedSourcesAt(span: Span): SuppliedSource[] {
     for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
       const r = this.readsAt[this.readsIndexed] as { span: Span; reads: ReadonlySet<string> };
       this.readsBySpan.set(r.span.identity(), r.reads);
     }
     const reads = this.readsBySpan.get(span.identity());
     if (!reads) return [];
-    const out: { name: string; span: Span }[] = [];
+    const out: SuppliedSource[] = [];
+    const seen = new Set<string>();
+    const add = (s: SuppliedSource): void => {
+      const key = `${s.span.identity()}\u0000${s.name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(s);
+    };
     for (const name of reads) {
       const info = this.parameterInfo(name);
       const supplied = this.supplied.get(name.toLowerCase());
-      if (info?.source === 'supplied' && supplied?.span) out.push({ name: info.name, span: supplied.span });
+      if (info?.source !== 'supplied' || !supplied?.span) continue;
+      add({ name: info.name, span: supplied.span });
+      // The parent's own supplied sources of the value it passed (recursively, through its parent).
+      if (this.upstream) for (const up of this.upstream(supplied.span)) add(up);
     }
     return out;
   }
