@@ -128,6 +128,17 @@ describe('values given through modules and nested deployments', () => {
     expect(await givenHere(dir)).toEqual(['main.bicep:23:13 vmSize', 'prod.bicepparam:2:22 workloadSize', 'main.bicep:24:19 sizeOverride']);
   });
 
+  test('an object written out in the module call: the values read inside it', async () => {
+    const leaf = WEB_VM.replace('param vmSize string', 'param vmConfig object').replace('vmSize: vmSize', 'vmSize: vmConfig.size');
+    const call = MODULE_CALL('workloadSize').replace('    vmSize: workloadSize', "    vmConfig: {\n      size: workloadSize\n      tier: 'web'\n    }");
+    const dir = tempDir({
+      'main.bicep': bicepMain("param workloadSize string = 'Standard_D4s_v5'", call),
+      'modules/web-vm.bicep': leaf,
+      'prod.bicepparam': "using 'main.bicep'\nparam workloadSize = 'Standard_D4s_v6'\n",
+    });
+    expect(await givenHere(dir)).toEqual(['main.bicep:23:15 vmConfig', 'prod.bicepparam:2:22 workloadSize']);
+  });
+
   test('a literal in the module call has no source further up', async () => {
     const dir = tempDir({
       'main.bicep': bicepMain("param workloadSize string = 'Standard_D4s_v5'", MODULE_CALL("'Standard_D4s_v6'")),
@@ -223,6 +234,25 @@ describe('ARM: values given through nested and linked deployments', () => {
     // The first is the nested deployment's parameters entry.
     const line = Number(sources[0]?.split(':')[1]);
     expect(readFileSync(path.join(dir, 'main.json'), 'utf8').split('\n')[line - 1]).toContain("[parameters('vmSize')]");
+  });
+
+  test('an object value of a nested deployment parameter, with the parent\'s parameter inside', async () => {
+    const inner = armInner() as { parameters: object; resources: { properties: { hardwareProfile?: { vmSize: string } } }[] };
+    inner.parameters = { vm: { type: 'object' } };
+    const vm = inner.resources.find((r) => r.properties.hardwareProfile);
+    if (vm?.properties.hardwareProfile) vm.properties.hardwareProfile.vmSize = "[parameters('vm').size]";
+    const dir = tempDir({
+      'main.json': armParent({
+        expressionEvaluationOptions: { scope: 'inner' },
+        parameters: { vm: { value: { size: "[parameters('vmSize')]", tier: 'web' } } },
+        template: inner,
+      }),
+      'main.parameters.json': PARAMETERS_FILE,
+    });
+    const sources = await givenHere(dir, ['main.json']);
+    expect(sources).toHaveLength(2);
+    expect(sources[0]).toMatch(/^main\.json:\d+:\d+ vm$/);
+    expect(sources[1]).toBe('main.parameters.json:6:16 vmSize');
   });
 
   test('a linked template (relativePath) whose parameter the parent passes through a variable and a ternary', async () => {

@@ -161,7 +161,7 @@ export class Deployment {
     const scope = new TemplateScope(root, span, {
       parameters,
       // A parameter the parent passes in: where the parent's value came from (asked lazily).
-      upstream: parent ? (at) => parent.suppliedSourcesAt(at) : undefined,
+      upstream: parent ? (at) => parent.suppliedSourcesIn(at) : undefined,
       symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : '',
       deployment,
       diagnostics: this.diagnostics,

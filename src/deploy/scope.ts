@@ -76,7 +76,7 @@ export interface TemplateScopeOptions {
   /**
    * Where the values of a nested deployment's (or module's) parameters came from in turn: the
    * supplied sources of the parent's expression at a parameter's entry (the parent's
-   * suppliedSourcesAt). Asked only when a finding asks this scope (see suppliedSourcesAt).
+   * suppliedSourcesIn). Asked only when a finding asks this scope (see suppliedSourcesAt).
    */
   upstream?: ((span: Span) => SuppliedSource[]) | undefined;
 }
@@ -193,6 +193,8 @@ export class TemplateScope implements EvalContext {
   private readonly readsAt: { span: Span; reads: ReadonlySet<string> }[] = [];
   private readonly loopInvariants = new Map<object, { node: string | TExpr; span: Span; varies: boolean; value: Value }>();
   private readsIndexed = 0;
+  /** Parameters read by the expressions inside a span that has none of its own (suppliedSourcesIn), by identity. */
+  private readonly readsInside = new Map<string, ReadonlySet<string>>();
   /** Parameters each variable's value was computed from. */
   private readonly varReads = new Map<string, ReadonlySet<string>>();
   /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
@@ -284,12 +286,45 @@ export class TemplateScope implements EvalContext {
    * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
   suppliedSourcesAt(span: Span): SuppliedSource[] {
+    this.indexReads();
+    const reads = this.readsBySpan.get(span.identity());
+    return reads ? this.sourcesOf(reads) : [];
+  }
+
+  /**
+   * What suppliedSourcesAt() gives for the value at `span` that this template passes to a nested
+   * deployment or module: the expression there, else every expression inside it (an object or
+   * array written out, `{ size: vmSize }`, whose parts the child reads as one parameter).
+   */
+  suppliedSourcesIn(span: Span): SuppliedSource[] {
+    this.indexReads();
+    const id = span.identity();
+    const exact = this.readsBySpan.get(id);
+    if (exact) return this.sourcesOf(exact);
+    let reads = this.readsInside.get(id);
+    if (reads === undefined) {
+      // Asked once per module parameter entry, only when a finding asks: a scan of what was read.
+      const found = new Set<string>();
+      for (const r of this.readsAt) if (r.span.within(span)) for (const name of r.reads) found.add(name);
+      reads = found.size ? found : NO_READS;
+      this.readsInside.set(id, reads);
+    }
+    return reads.size ? this.sourcesOf(reads) : [];
+  }
+
+  /** Indexes what expressions read by span (see readsAt): only when a finding asks. */
+  private indexReads(): void {
     for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
       const r = this.readsAt[this.readsIndexed] as { span: Span; reads: ReadonlySet<string> };
       this.readsBySpan.set(r.span.identity(), r.reads);
     }
-    const reads = this.readsBySpan.get(span.identity());
-    if (!reads) return [];
+  }
+
+  /**
+   * Where the supplied values of parameters `reads` were given; a value a parent deployment passed
+   * in is followed up (see TemplateScopeOptions.upstream).
+   */
+  private sourcesOf(reads: ReadonlySet<string>): SuppliedSource[] {
     const out: SuppliedSource[] = [];
     const seen = new Set<string>();
     const add = (s: SuppliedSource): void => {

@@ -69,6 +69,14 @@ export abstract class Span {
     return this.file.text.slice(r.start, Math.min(r.end, r.start + max));
   }
 
+  /** Whether this span lies inside `outer` (or is the same place): same file, offsets within. */
+  within(outer: Span): boolean {
+    if (this.file.path !== outer.file.path) return false;
+    const a = this.range();
+    const b = outer.range();
+    return a.start >= b.start && a.end <= b.end;
+  }
+
   /** "file:line:col", for messages. */
   toString(): string {
     const p = this.file.position(this.range().start);
@@ -226,6 +234,17 @@ export class JsonPathSpan extends Span {
     return new SharedJsonPathSpan(this.parent, this.key);
   }
 
+  /** Between path spans, by path (nothing resolved): inside a value is below its path. */
+  override within(outer: Span): boolean {
+    if (!(outer instanceof JsonPathSpan)) return super.within(outer);
+    if (this.file.path !== outer.file.path) return false;
+    const inner = this.path();
+    const at = outer.path();
+    if (outer.isKey) return this.isKey && inner.length === at.length && at.every((k, i) => k === inner[i]);
+    if (inner.length < at.length || (inner.length === at.length && this.isKey)) return false;
+    return at.every((k, i) => k === inner[i]);
+  }
+
   child(_container: object, key: PathKey): Span {
     return new JsonPathSpan(this, key);
   }
@@ -329,6 +348,11 @@ class JsonStringPartSpan extends Span {
   identity(): string {
     // The base's identity already says whether it is a property name's.
     return `${this.base.identity()}[${this.start}-${this.end}]`;
+  }
+
+  override within(outer: Span): boolean {
+    if (outer instanceof JsonStringPartSpan) return this.base.identity() === outer.base.identity() && this.start >= outer.start && this.end <= outer.end;
+    return this.base.within(outer);
   }
 
   range(): Range {
