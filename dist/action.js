@@ -16164,6 +16164,13 @@ var Span = class {
     const r = this.range();
     return this.file.text.slice(r.start, Math.min(r.end, r.start + max));
   }
+  /** Whether this span lies inside `outer` (or is the same place): same file, offsets within. */
+  within(outer) {
+    if (this.file.path !== outer.file.path) return false;
+    const a = this.range();
+    const b = outer.range();
+    return a.start >= b.start && a.end <= b.end;
+  }
   /** "file:line:col", for messages. */
   toString() {
     const p = this.file.position(this.range().start);
@@ -16270,6 +16277,16 @@ var JsonPathSpan = class _JsonPathSpan extends Span {
   shared() {
     return new SharedJsonPathSpan(this.parent, this.key);
   }
+  /** Between path spans, by path (nothing resolved): inside a value is below its path. */
+  within(outer) {
+    if (!(outer instanceof _JsonPathSpan)) return super.within(outer);
+    if (this.file.path !== outer.file.path) return false;
+    const inner = this.path();
+    const at2 = outer.path();
+    if (outer.isKey) return this.isKey && inner.length === at2.length && at2.every((k, i) => k === inner[i]);
+    if (inner.length < at2.length || inner.length === at2.length && this.isKey) return false;
+    return at2.every((k, i) => k === inner[i]);
+  }
   child(_container, key) {
     return new _JsonPathSpan(this, key);
   }
@@ -16350,6 +16367,10 @@ var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
   }
   identity() {
     return `${this.base.identity()}[${this.start}-${this.end}]`;
+  }
+  within(outer) {
+    if (outer instanceof _JsonStringPartSpan) return this.base.identity() === outer.base.identity() && this.start >= outer.start && this.end <= outer.end;
+    return this.base.within(outer);
   }
   range() {
     const s = this.base.stringOffset(this.start);
@@ -25599,6 +25620,7 @@ var TemplateScope = class {
   symbolPrefix;
   /** See TemplateScopeOptions.observer. */
   observer;
+  upstream;
   base;
   /**
    * @param root the template document (an object; anything else is reported as invalid)
@@ -25611,6 +25633,7 @@ var TemplateScope = class {
     this.runtimeHook = options.runtime;
     this.symbolPrefix = options.symbolPrefix ?? "";
     this.observer = options.observer;
+    this.upstream = options.upstream;
     if (isTObject(root)) this.template = { node: root, span };
     else {
       this.template = void 0;
@@ -25643,6 +25666,8 @@ var TemplateScope = class {
   readsAt = [];
   loopInvariants = /* @__PURE__ */ new Map();
   readsIndexed = 0;
+  /** Parameters read by the expressions inside a span that has none of its own (suppliedSourcesIn), by identity. */
+  readsInside = /* @__PURE__ */ new Map();
   /** Parameters each variable's value was computed from. */
   varReads = /* @__PURE__ */ new Map();
   /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
@@ -25716,19 +25741,61 @@ var TemplateScope = class {
   /**
    * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
    * expression at `span` was computed from: findings there point at them as related locations.
+   * A value a parent deployment passed in is followed up: after the parameter's entry in the
+   * parent come the sources of the parent's expression there (a .bicepparam line, a parameters
+   * file entry, or the grandparent's module call, and so on up), each hop after the one it
+   * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
   suppliedSourcesAt(span) {
+    this.indexReads();
+    const reads = this.readsBySpan.get(span.identity());
+    return reads ? this.sourcesOf(reads) : [];
+  }
+  /**
+   * What suppliedSourcesAt() gives for the value at `span` that this template passes to a nested
+   * deployment or module: the expression there, else every expression inside it (an object or
+   * array written out, `{ size: vmSize }`, whose parts the child reads as one parameter).
+   */
+  suppliedSourcesIn(span) {
+    this.indexReads();
+    const id = span.identity();
+    const exact = this.readsBySpan.get(id);
+    if (exact) return this.sourcesOf(exact);
+    let reads = this.readsInside.get(id);
+    if (reads === void 0) {
+      const found = /* @__PURE__ */ new Set();
+      for (const r of this.readsAt) if (r.span.within(span)) for (const name of r.reads) found.add(name);
+      reads = found.size ? found : NO_READS;
+      this.readsInside.set(id, reads);
+    }
+    return reads.size ? this.sourcesOf(reads) : [];
+  }
+  /** Indexes what expressions read by span (see readsAt): only when a finding asks. */
+  indexReads() {
     for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
       const r = this.readsAt[this.readsIndexed];
       this.readsBySpan.set(r.span.identity(), r.reads);
     }
-    const reads = this.readsBySpan.get(span.identity());
-    if (!reads) return [];
+  }
+  /**
+   * Where the supplied values of parameters `reads` were given; a value a parent deployment passed
+   * in is followed up (see TemplateScopeOptions.upstream).
+   */
+  sourcesOf(reads) {
     const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    const add = (s) => {
+      const key = `${s.span.identity()}\0${s.name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(s);
+    };
     for (const name of reads) {
       const info = this.parameterInfo(name);
       const supplied = this.supplied.get(name.toLowerCase());
-      if (info?.source === "supplied" && supplied?.span) out.push({ name: info.name, span: supplied.span });
+      if (info?.source !== "supplied" || !supplied?.span) continue;
+      add({ name: info.name, span: supplied.span });
+      if (this.upstream) for (const up of this.upstream(supplied.span)) add(up);
     }
     return out;
   }
@@ -27071,9 +27138,11 @@ var Deployment = class {
       });
     }
   }
-  newScope(root, span, unit, deployment, parameters) {
+  newScope(root, span, unit, deployment, parameters, parent) {
     const scope = new TemplateScope(root, span, {
       parameters,
+      // A parameter the parent passes in: where the parent's value came from (asked lazily).
+      upstream: parent ? (at2) => parent.suppliedSourcesIn(at2) : void 0,
       symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : "",
       deployment,
       diagnostics: this.diagnostics,
@@ -27136,7 +27205,7 @@ var Deployment = class {
       const innerOption = evaluated.get("expressionEvaluationOptions");
       const inner = innerOption instanceof ObjectValue && String(innerOption.get("scope")).toLowerCase() === "inner";
       if (inner) {
-        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated));
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated), parentScope);
         this.nestedScopes.set(dep, { scope, unit });
         this.expand(inline, unit, scope);
       } else {
@@ -27151,7 +27220,7 @@ var Deployment = class {
     const rel = link.get("relativePath");
     const uri = link.get("uri") ?? link.get("id");
     if (typeof rel === "string") {
-      this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated);
+      this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated, parentScope);
       return;
     }
     const where = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
@@ -27162,7 +27231,7 @@ var Deployment = class {
     });
   }
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
-  deployLinked(dep, unit, rel, span, evaluated) {
+  deployLinked(dep, unit, rel, span, evaluated, parentScope) {
     const base = path10.dirname(unit.file.path);
     const target = path10.resolve(base, rel);
     const root = this.opts.root;
@@ -27184,7 +27253,7 @@ var Deployment = class {
     if (!isTObject(loaded.root)) return;
     this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit = { ...unit, file: read.source };
-    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated));
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated), parentScope);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
     this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
   }

@@ -5516,6 +5516,13 @@ var Span = class {
     const r = this.range();
     return this.file.text.slice(r.start, Math.min(r.end, r.start + max));
   }
+  /** Whether this span lies inside `outer` (or is the same place): same file, offsets within. */
+  within(outer) {
+    if (this.file.path !== outer.file.path) return false;
+    const a = this.range();
+    const b = outer.range();
+    return a.start >= b.start && a.end <= b.end;
+  }
   /** "file:line:col", for messages. */
   toString() {
     const p = this.file.position(this.range().start);
@@ -5622,6 +5629,16 @@ var JsonPathSpan = class _JsonPathSpan extends Span {
   shared() {
     return new SharedJsonPathSpan(this.parent, this.key);
   }
+  /** Between path spans, by path (nothing resolved): inside a value is below its path. */
+  within(outer) {
+    if (!(outer instanceof _JsonPathSpan)) return super.within(outer);
+    if (this.file.path !== outer.file.path) return false;
+    const inner = this.path();
+    const at2 = outer.path();
+    if (outer.isKey) return this.isKey && inner.length === at2.length && at2.every((k, i) => k === inner[i]);
+    if (inner.length < at2.length || inner.length === at2.length && this.isKey) return false;
+    return at2.every((k, i) => k === inner[i]);
+  }
   child(_container, key) {
     return new _JsonPathSpan(this, key);
   }
@@ -5702,6 +5719,10 @@ var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
   }
   identity() {
     return `${this.base.identity()}[${this.start}-${this.end}]`;
+  }
+  within(outer) {
+    if (outer instanceof _JsonStringPartSpan) return this.base.identity() === outer.base.identity() && this.start >= outer.start && this.end <= outer.end;
+    return this.base.within(outer);
   }
   range() {
     const s = this.base.stringOffset(this.start);
@@ -15570,6 +15591,7 @@ var TemplateScope = class {
   symbolPrefix;
   /** See TemplateScopeOptions.observer. */
   observer;
+  upstream;
   base;
   /**
    * @param root the template document (an object; anything else is reported as invalid)
@@ -15582,6 +15604,7 @@ var TemplateScope = class {
     this.runtimeHook = options.runtime;
     this.symbolPrefix = options.symbolPrefix ?? "";
     this.observer = options.observer;
+    this.upstream = options.upstream;
     if (isTObject(root)) this.template = { node: root, span };
     else {
       this.template = void 0;
@@ -15614,6 +15637,8 @@ var TemplateScope = class {
   readsAt = [];
   loopInvariants = /* @__PURE__ */ new Map();
   readsIndexed = 0;
+  /** Parameters read by the expressions inside a span that has none of its own (suppliedSourcesIn), by identity. */
+  readsInside = /* @__PURE__ */ new Map();
   /** Parameters each variable's value was computed from. */
   varReads = /* @__PURE__ */ new Map();
   /** Open collectors: the expressions (and variables) being evaluated; a set only once one reads a parameter. */
@@ -15687,19 +15712,61 @@ var TemplateScope = class {
   /**
    * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
    * expression at `span` was computed from: findings there point at them as related locations.
+   * A value a parent deployment passed in is followed up: after the parameter's entry in the
+   * parent come the sources of the parent's expression there (a .bicepparam line, a parameters
+   * file entry, or the grandparent's module call, and so on up), each hop after the one it
+   * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
   suppliedSourcesAt(span) {
+    this.indexReads();
+    const reads = this.readsBySpan.get(span.identity());
+    return reads ? this.sourcesOf(reads) : [];
+  }
+  /**
+   * What suppliedSourcesAt() gives for the value at `span` that this template passes to a nested
+   * deployment or module: the expression there, else every expression inside it (an object or
+   * array written out, `{ size: vmSize }`, whose parts the child reads as one parameter).
+   */
+  suppliedSourcesIn(span) {
+    this.indexReads();
+    const id = span.identity();
+    const exact = this.readsBySpan.get(id);
+    if (exact) return this.sourcesOf(exact);
+    let reads = this.readsInside.get(id);
+    if (reads === void 0) {
+      const found = /* @__PURE__ */ new Set();
+      for (const r of this.readsAt) if (r.span.within(span)) for (const name of r.reads) found.add(name);
+      reads = found.size ? found : NO_READS;
+      this.readsInside.set(id, reads);
+    }
+    return reads.size ? this.sourcesOf(reads) : [];
+  }
+  /** Indexes what expressions read by span (see readsAt): only when a finding asks. */
+  indexReads() {
     for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
       const r = this.readsAt[this.readsIndexed];
       this.readsBySpan.set(r.span.identity(), r.reads);
     }
-    const reads = this.readsBySpan.get(span.identity());
-    if (!reads) return [];
+  }
+  /**
+   * Where the supplied values of parameters `reads` were given; a value a parent deployment passed
+   * in is followed up (see TemplateScopeOptions.upstream).
+   */
+  sourcesOf(reads) {
     const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    const add = (s) => {
+      const key = `${s.span.identity()}\0${s.name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(s);
+    };
     for (const name of reads) {
       const info = this.parameterInfo(name);
       const supplied = this.supplied.get(name.toLowerCase());
-      if (info?.source === "supplied" && supplied?.span) out.push({ name: info.name, span: supplied.span });
+      if (info?.source !== "supplied" || !supplied?.span) continue;
+      add({ name: info.name, span: supplied.span });
+      if (this.upstream) for (const up of this.upstream(supplied.span)) add(up);
     }
     return out;
   }
@@ -17042,9 +17109,11 @@ var Deployment = class {
       });
     }
   }
-  newScope(root, span, unit, deployment, parameters) {
+  newScope(root, span, unit, deployment, parameters, parent) {
     const scope = new TemplateScope(root, span, {
       parameters,
+      // A parameter the parent passes in: where the parent's value came from (asked lazily).
+      upstream: parent ? (at2) => parent.suppliedSourcesIn(at2) : void 0,
       symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : "",
       deployment,
       diagnostics: this.diagnostics,
@@ -17107,7 +17176,7 @@ var Deployment = class {
       const innerOption = evaluated.get("expressionEvaluationOptions");
       const inner = innerOption instanceof ObjectValue && String(innerOption.get("scope")).toLowerCase() === "inner";
       if (inner) {
-        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated));
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated), parentScope);
         this.nestedScopes.set(dep, { scope, unit });
         this.expand(inline, unit, scope);
       } else {
@@ -17122,7 +17191,7 @@ var Deployment = class {
     const rel = link.get("relativePath");
     const uri = link.get("uri") ?? link.get("id");
     if (typeof rel === "string") {
-      this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated);
+      this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated, parentScope);
       return;
     }
     const where = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
@@ -17133,7 +17202,7 @@ var Deployment = class {
     });
   }
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
-  deployLinked(dep, unit, rel, span, evaluated) {
+  deployLinked(dep, unit, rel, span, evaluated, parentScope) {
     const base = import_node_path7.default.dirname(unit.file.path);
     const target = import_node_path7.default.resolve(base, rel);
     const root = this.opts.root;
@@ -17155,7 +17224,7 @@ var Deployment = class {
     if (!isTObject(loaded.root)) return;
     this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit = { ...unit, file: read.source };
-    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated));
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated), parentScope);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
     this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
   }
@@ -19783,4 +19852,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build dad90bac118afb5c35b916653fe9ebf8
+// vtaplint-build 63cec5fde1466261a9acded9d23cc381
