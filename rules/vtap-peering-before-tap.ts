@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { tapNetworkPairs } from '../src/graph/tap-network.js';
 import { orderedAfter } from '../src/graph/vtap.js';
 import type { Peering } from '../src/graph/network.js';
-import { sourceRelated } from './lib/support.js';
+import { dependsOnAcrossModules, sourceRelated } from './lib/support.js';
 import docs from './vtap-peering-before-tap.md';
 
 export default defineRule(
@@ -24,12 +24,17 @@ export default defineRule(
       for (const peering of [p.forward, p.backward].filter((x): x is Peering => x !== undefined)) {
         const holder = p.source.holder;
         const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
-        if (orderedAfter(ctx.graph, holder, peering.holder)) ctx.pass({ ...base, message: 'tap configuration after peering' });
-        else
-          ctx.fail({
-            ...base,
-            message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: add it to dependsOn`,
-          });
+        if (orderedAfter(ctx.graph, holder, peering.holder)) {
+          ctx.pass({ ...base, message: 'tap configuration after peering' });
+          continue;
+        }
+        // In different modules, the entry goes on the modules, in the template that declares both.
+        const across = dependsOnAcrossModules(holder, peering.holder, p.source.declaration === 'child' ? 'the TAP configuration' : `NIC '${p.nic.displayName}'`, 'the peering');
+        ctx.fail({
+          ...base,
+          related: across ? [...base.related, across.related] : base.related,
+          message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: ${across?.advice ?? 'add it to dependsOn'}`,
+        });
       }
     }
   },

@@ -3,7 +3,7 @@ import { declaredNic, isOutside, nicKey, nicName, orderedAfter, privateEndpointO
 import type { ResourceGraph } from '../src/graph/graph.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import { Unknown } from '../src/expr/value.js';
-import { sourceRelated } from './lib/support.js';
+import { dependsOnAcrossModules, sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-restart.md';
 
 export default defineRule(
@@ -51,10 +51,11 @@ export default defineRule(
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
         const module = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : undefined;
         if (module && !orderedAfter(ctx.graph, vm, module)) {
+          const across = dependsOnAcrossModules(vm, module, 'the VM', `module '${module.plainDisplayName}'`);
           ctx.indeterminate({
             ...base,
-            related: [...base.related, { span: module.nameSpan, message: `module '${module.displayName}'` }],
-            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; make the VM depend on '${module.displayName}', or stop (deallocate) and start it once after the deployment`,
+            related: [...base.related, { span: module.nameSpan, message: `module '${module.displayName}'` }, ...(across ? [across.related] : [])],
+            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; ${across?.advice ?? `make the VM depend on '${module.displayName}'`}, or stop (deallocate) and start it once after the deployment`,
           });
           continue;
         }
@@ -63,9 +64,12 @@ export default defineRule(
           ctx.pass({ ...base, message: `VM '${vm.displayName}' is created after the TAP` });
           continue;
         }
+        // In different modules, the entry goes on the modules, in the template that declares both.
+        const across = dependsOnAcrossModules(vm, tap, 'the VM', 'the TAP');
         ctx.fail({
           ...base,
-          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; make the VM depend on the TAP, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`,
+          related: across ? [...base.related, across.related] : base.related,
+          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; ${across?.advice ?? 'make the VM depend on the TAP'}, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`,
         });
       }
     }

@@ -2,7 +2,7 @@
 // mirror (the three ways a template declares a source), what their destination is, and which
 // virtual machine owns a network interface.
 import { Unknown, type Value } from '../expr/value.js';
-import type { DeployedResource } from '../deploy/model.js';
+import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from './located.js';
 import { formatId, relativeKey, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
@@ -243,6 +243,39 @@ export function tapOf(source: TapSource): DeployedResource | undefined {
 export function orderedAfter(graph: ResourceGraph, from: DeployedResource, to: DeployedResource): boolean {
   if (from === to) return true;
   return ordering(graph).after(to).has(from);
+}
+
+/**
+ * Where a dependency of `from` on `to` can be written. A dependsOn entry names only resources and
+ * modules (nested deployments) of its own template, so when the two are in different modules the
+ * entry goes in their closest common template: `dependent` (`from`, or the module there that
+ * holds it) must depend on `dependency` (`to`, or the module there that holds it).
+ */
+export interface DependencyPlace {
+  /** The template both are visible from: `from`'s own when they share one. */
+  unit: DeploymentUnit;
+  /** The declaration in `unit` that needs the dependsOn entry. */
+  dependent: DeployedResource;
+  /** What that entry names, declared in `unit`. */
+  dependency: DeployedResource;
+}
+
+/** See DependencyPlace; undefined when the two are not in one deployment (no common template). */
+export function dependencyPlace(from: DeployedResource, to: DeployedResource): DependencyPlace | undefined {
+  const a = unitsOf(from);
+  const b = unitsOf(to);
+  if (a[0] !== b[0]) return undefined;
+  let k = 0;
+  while (k + 1 < a.length && k + 1 < b.length && a[k + 1] === b[k + 1]) k++;
+  const holder = (units: DeploymentUnit[], r: DeployedResource) => (k + 1 < units.length ? (units[k + 1]?.parent as DeployedResource) : r);
+  return { unit: a[k] as DeploymentUnit, dependent: holder(a, from), dependency: holder(b, to) };
+}
+
+/** The templates a resource is in, outermost (the root) first. */
+function unitsOf(r: DeployedResource): DeploymentUnit[] {
+  const out: DeploymentUnit[] = [];
+  for (let u: DeploymentUnit | undefined = r.unit; u; u = u.parent?.unit) out.push(u);
+  return out.reverse();
 }
 
 /** The moment a nested deployment (module) has finished: after every resource in it. */

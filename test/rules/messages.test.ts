@@ -64,4 +64,69 @@ describe('messages', () => {
       'TAP \'tap1\' sets destinationPort to the string "4789", where the resource schema wants an integer; remove destinationPort (the port is always 4789) or write it as the number 4789',
     );
   });
+
+  describe('a missing dependency between resources in different modules names the modules, in the template that declares both', () => {
+    const HUB_SPOKE = 'fixtures/vtap-peering-before-tap/hub-spoke';
+
+    test('Bicep: the peering module to add to the dependsOn of the module that holds the TAP configuration, with a related location at that module', async () => {
+      const { findings } = await findingsOf([`${HUB_SPOKE}/fail-workloads-not-after-peerings.bicep`]);
+      const peering = findings.filter((f) => f.ruleId === 'vtap-peering-before-tap');
+      expect(peering.map((f) => f.message)).toEqual([
+        "'tapConfig' attaches NIC 'nic' to TAP 'tap' without waiting for the peering from 'hubVnet' ('peerings[0].hubToSpoke.peering'); the peering must be in place first: in fail-workloads-not-after-peerings.bicep, add 'peerings' to the dependsOn of module 'workloads' (the peering is deployed by module 'peerings[0]' and the TAP configuration by module 'workloads[0]', and dependsOn names only resources and modules of its own file)",
+        "'tapConfig' attaches NIC 'nic' to TAP 'tap' without waiting for the peering from 'spokeVnet' ('peerings[0].spokeToHub.peering'); the peering must be in place first: in fail-workloads-not-after-peerings.bicep, add 'peerings' to the dependsOn of module 'workloads' (the peering is deployed by module 'peerings[0]' and the TAP configuration by module 'workloads[0]', and dependsOn names only resources and modules of its own file)",
+      ]);
+      // The finding stays on the tap configuration; the place of the fix is a related location.
+      expect(peering.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([`${HUB_SPOKE}/modules/workload.bicep:36:30`, `${HUB_SPOKE}/modules/workload.bicep:36:30`]);
+      expect(peering[0]?.related.filter((r) => r.message.startsWith('add ')).map((r) => [r.file, r.line, r.column, r.message])).toEqual([
+        [`${HUB_SPOKE}/fail-workloads-not-after-peerings.bicep`, 38, 9, "add 'peerings' to the dependsOn of module 'workloads'"],
+      ]);
+    });
+
+    test('ARM JSON nested deployments: the deployment, as a resourceId(), to add to the dependsOn of the deployment that holds the TAP configuration', async () => {
+      expect(await messages('fixtures/vtap-peering-before-tap/nested-deployments/fail-workload-not-after-peerings.json', 'vtap-peering-before-tap')).toEqual([
+        "'web-nic/to-hub' attaches NIC 'web-nic' to TAP 'hub-tap' without waiting for the peering from 'hub-vnet' ('hub-vnet/to-web-vnet'); the peering must be in place first: in fail-workload-not-after-peerings.json, add \"[resourceId('Microsoft.Resources/deployments', 'peerings')]\" to the dependsOn of deployment 'workload' (the peering is deployed by deployment 'peerings' and the TAP configuration by deployment 'workload', and dependsOn names only resources and deployments of its own template)",
+        "'web-nic/to-hub' attaches NIC 'web-nic' to TAP 'hub-tap' without waiting for the peering from 'web-vnet' ('web-vnet/to-hub-vnet'); the peering must be in place first: in fail-workload-not-after-peerings.json, add \"[resourceId('Microsoft.Resources/deployments', 'peerings')]\" to the dependsOn of deployment 'workload' (the peering is deployed by deployment 'peerings' and the TAP configuration by deployment 'workload', and dependsOn names only resources and deployments of its own template)",
+      ]);
+    });
+
+    test('a peering in the parent itself: the module holding the TAP configuration depends on it', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+      const text = readFileSync(path.join(REPO, 'fixtures/vtap-peering-before-tap/fail-config-not-after-peering.bicep'), 'utf8');
+      // The same template with its tap configuration moved into a module that is given the NIC's name and the TAP's id.
+      const start = text.indexOf("resource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations");
+      const end = text.indexOf('\n}\n', start) + 3;
+      expect(start).toBeGreaterThan(0);
+      const config = text.slice(start, end);
+      expect(config).toContain('parent: webNic');
+      expect(config).toContain('id: tap.id');
+      writeFileSync(
+        path.join(dir, 'main.bicep'),
+        text.slice(0, start) + "module mirror 'mirror.bicep' = {\n  name: 'mirror'\n  params: {\n    nicName: webNic.name\n    tapId: tap.id\n  }\n}\n" + text.slice(end),
+      );
+      writeFileSync(
+        path.join(dir, 'mirror.bicep'),
+        "param nicName string\nparam tapId string\n\nresource nic 'Microsoft.Network/networkInterfaces@2024-05-01' existing = {\n  name: nicName\n}\n\n" +
+          config.replace('parent: webNic', 'parent: nic').replace('id: tap.id', 'id: tapId'),
+      );
+      const { findings } = await findingsOf(['main.bicep'], dir);
+      const advice = findings.filter((f) => f.ruleId === 'vtap-peering-before-tap').map((f) => f.message.slice(f.message.indexOf('in place first: ')));
+      expect(advice.sort()).toEqual(
+        ['toCollector', 'toSource'].map((p) => `in place first: in main.bicep, add '${p}' to the dependsOn of module 'mirror' (the TAP configuration is deployed by module 'mirror', and dependsOn names only resources and modules of its own file)`),
+      );
+    });
+
+    test('vtap-source-vm-restart: the module of the TAP to add to the dependsOn of the module of the VM', async () => {
+      const restart = await messages('fixtures/module-order/unordered.bicep', 'vtap-source-vm-restart');
+      expect(restart).toHaveLength(2);
+      for (const [i, m] of restart.entries()) {
+        expect(m).toContain(
+          `in unordered.bicep, add 'vtap' to the dependsOn of module 'source' (the TAP is deployed by module 'vtap' and the VM by module 'source[${i}]', and dependsOn names only resources and modules of its own file), or stop (deallocate) and start it once`,
+        );
+      }
+    });
+
+    test('in one template the advice stays "add it to dependsOn"', async () => {
+      for (const m of await messages('fixtures/vtap-peering-before-tap/fail-config-not-after-peering.bicep', 'vtap-peering-before-tap')) expect(m).toMatch(/must be in place first: add it to dependsOn$/);
+    });
+  });
 });
