@@ -3,7 +3,7 @@ import { TYPES, orderedAfter, tapSources } from '../src/graph/vtap.js';
 import { describeId, formatId, fullType } from '../src/graph/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { unknownOrigin } from './lib/support.js';
+import { dependsOnAcrossModules, unknownOrigin } from './lib/support.js';
 import docs from './vtap-config-target.md';
 
 export default defineRule(
@@ -65,14 +65,18 @@ export default defineRule(
         });
         continue;
       }
-      if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: 'deployed after the TAP' });
-      else
-        ctx.fail({
-          ...base,
-          involved: [tap],
-          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
-          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: add the TAP to dependsOn`,
-        });
+      if (orderedAfter(ctx.graph, s.holder, tap)) {
+        ctx.pass({ ...base, message: 'deployed after the TAP' });
+        continue;
+      }
+      // In different modules, the entry goes on the modules, in the template that declares both.
+      const across = dependsOnAcrossModules(s.holder, tap, s.declaration === 'child' ? 'the TAP configuration' : `'${s.holder.displayName}'`, 'the TAP');
+      ctx.fail({
+        ...base,
+        involved: [tap],
+        related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }, ...(across ? [across.related] : [])],
+        message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: ${across?.advice ?? 'add the TAP to dependsOn'}`,
+      });
     }
   },
 );

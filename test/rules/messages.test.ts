@@ -125,6 +125,16 @@ describe('messages', () => {
       }
     });
 
+    test('vtap-config-target: the module of the TAP to add to the dependsOn of the module of the TAP configuration', async () => {
+      const target = await messages('fixtures/module-order/unordered.bicep', 'vtap-config-target');
+      expect(target).toEqual(
+        [0, 1].map(
+          (i) =>
+            `'source[${i}].tapConfig' refers to TAP 'tap' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: in unordered.bicep, add 'vtap' to the dependsOn of module 'source' (the TAP is deployed by module 'vtap' and the TAP configuration by module 'source[${i}]', and dependsOn names only resources and modules of its own file)`,
+        ),
+      );
+    });
+
     test('in one template the advice stays "add it to dependsOn"', async () => {
       for (const m of await messages('fixtures/vtap-peering-before-tap/fail-config-not-after-peering.bicep', 'vtap-peering-before-tap')) expect(m).toMatch(/must be in place first: add it to dependsOn$/);
     });
