@@ -1,6 +1,6 @@
 // A module (or linked template) that another linted file deploys is judged where it is deployed,
 // with the values its parent gives it, not a second time on its own without them.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -168,5 +168,96 @@ describe('modules linted through their parents', () => {
     const dir = hubAndSpokes("using 'main.bicep'\n\nparam spokes = []\n");
     const { findings } = await findingsOf(['.'], dir);
     expect(findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
+  });
+
+  /**
+   * ARM JSON: main.json deploys linked/tap.json (templateLink.relativePath) as `deployment`, whose
+   * own TAP names its location from a parameter main.json passes in; linked/tap.json links in turn
+   * to collector.json next to it. Linted on its own, linked/tap.json has no value for 'location'.
+   */
+  function armWithLinked(deployment: Record<string, unknown>, mainParameters: Record<string, unknown>, parametersFile?: Record<string, unknown>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-linked-'));
+    mkdirSync(path.join(dir, 'linked'));
+    const template = (parameters: Record<string, unknown>, resources: unknown[], variables: Record<string, unknown> = {}) =>
+      JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters, variables, resources }, null, 2);
+    writeFileSync(
+      path.join(dir, 'main.json'),
+      template({ location: { type: 'string', defaultValue: 'eastus' }, ...mainParameters }, [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'tap',
+          properties: { mode: 'Incremental', templateLink: { relativePath: 'linked/tap.json' }, parameters: { location: { value: "[parameters('location')]" } } },
+          ...deployment,
+        },
+      ], { tapTemplate: 'linked/tap.json' }),
+    );
+    writeFileSync(
+      path.join(dir, 'linked/tap.json'),
+      template({ location: { type: 'string' } }, [
+        { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: "[parameters('location')]", properties: {} },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'collector',
+          properties: { mode: 'Incremental', templateLink: { relativePath: 'collector.json' }, parameters: { location: { value: "[parameters('location')]" } } },
+        },
+      ]),
+    );
+    writeFileSync(
+      path.join(dir, 'linked/collector.json'),
+      template({ location: { type: 'string' } }, [{ type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap2', location: "[parameters('location')]", properties: {} }]),
+    );
+    if (parametersFile) {
+      const values = Object.fromEntries(Object.entries(parametersFile).map(([k, v]) => [k, { value: v }]));
+      writeFileSync(path.join(dir, 'main.parameters.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: values }));
+    }
+    return dir;
+  }
+
+  const lines = (findings: { file: string; line: number; ruleId: string }[]) => findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
+  const DEPLOY_TAP = { deployTap: { type: 'bool', defaultValue: true } };
+
+  test('ARM JSON: a linked template deployed under a condition false with these values is still judged through its parent, as are the templates it links to', async () => {
+    const dir = armWithLinked({ condition: "[parameters('deployTap')]" }, DEPLOY_TAP, { deployTap: false });
+    const { findings } = await findingsOf(['.'], dir);
+    expect(lines(findings)).toEqual([]);
+  });
+
+  test('ARM JSON: the same linked template deployed (condition true) is judged with the values its parent gives: no "no value" note', async () => {
+    const dir = armWithLinked({ condition: "[parameters('deployTap')]" }, DEPLOY_TAP, { deployTap: true });
+    const { findings } = await findingsOf(['.'], dir);
+    expect(findings.some((f) => f.message.includes('has no value'))).toBe(false);
+    expect(lines(findings).sort()).toEqual(['linked/collector.json:16 vtap-destination-type', 'linked/tap.json:16 vtap-destination-type']);
+  });
+
+  test('ARM JSON: a linked template in a copy loop of count 0 is still judged through its parent', async () => {
+    const dir = armWithLinked({ copy: { name: 'taps', count: "[length(parameters('hubs'))]" } }, { hubs: { type: 'array', defaultValue: ['hub'] } }, { hubs: [] });
+    const { findings } = await findingsOf(['.'], dir);
+    expect(lines(findings)).toEqual([]);
+  });
+
+  test('ARM JSON: a relativePath written as an expression is evaluated, alone; one that cannot be is skipped, and its evaluation reports nothing', async () => {
+    const evaluated = armWithLinked({ condition: false }, {}, undefined);
+    const main = path.join(evaluated, 'main.json');
+    writeFileSync(main, readFileSync(main, 'utf8').replace('"relativePath": "linked/tap.json"', '"relativePath": "[variables(\'tapTemplate\')]"'));
+    expect(lines((await findingsOf(['.'], evaluated)).findings)).toEqual([]);
+
+    // A path that cannot be evaluated (a parameter without a value; a division by zero, which
+    // would be an error if the deployment were made): which file it names is not known.
+    for (const expression of ["[parameters('tapTemplate')]", "[concat('linked/', string(div(1, 0)))]"]) {
+      const unknown = armWithLinked({ condition: false }, { tapTemplate: { type: 'string' } }, undefined);
+      const main2 = path.join(unknown, 'main.json');
+      writeFileSync(main2, readFileSync(main2, 'utf8').replace('"relativePath": "linked/tap.json"', `"relativePath": ${JSON.stringify(expression)}`));
+      const { findings } = await findingsOf(['.'], unknown);
+      expect(findings.filter((f) => f.file === 'main.json')).toEqual([]);
+      expect(findings.some((f) => f.file === 'linked/tap.json' && f.message.includes("parameter 'location' has no value"))).toBe(true);
+    }
+  });
+
+  test('ARM JSON: a linked template named on the command line is linted on its own, as asked', async () => {
+    const dir = armWithLinked({ condition: "[parameters('deployTap')]" }, DEPLOY_TAP, { deployTap: false });
+    const { findings } = await findingsOf(['.', 'linked/tap.json'], dir);
+    expect(findings.some((f) => f.file === 'linked/tap.json' && f.message.includes("parameter 'location' has no value"))).toBe(true);
   });
 });

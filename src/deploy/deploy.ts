@@ -13,8 +13,10 @@ import { idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentTe
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
+import { isExpressionString } from '../expr/parser.js';
 import { noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
+import type { ResourceLoop } from './evaluator.js';
 import { TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
 import { runtimeView } from './runtime.js';
 import { TemplateChecker } from './check-template.js';
@@ -41,6 +43,12 @@ export interface DeployResult {
   diagnostics: Diagnostic[];
   /** The root template's scope (parameters, variables, outputs). */
   scope: TemplateScope | undefined;
+  /**
+   * The linked template files (templateLink.relativePath, inside the root; absolute) its nested
+   * deployments declare, nested ones included, whether or not they are deployed with these values:
+   * a linked template under a false condition, or in an empty copy loop, is still this template's.
+   */
+  linkedTemplates: readonly string[];
   /**
    * Supplied parameter values (parameters files, .bicepparam, module parameters) an expression was
    * computed from; a module parameter is followed by where its parent's value came from in turn.
@@ -91,6 +99,8 @@ export class Deployment {
   private readonly nestedScopes = new Map<DeployedResource, { scope: TemplateScope; unit: DeploymentUnit }>();
   private readonly views = new Map<string, Value>();
   private readonly busy = new Set<DeployedResource>();
+  /** See DeployResult.linkedTemplates. */
+  private readonly linkedTemplates = new Set<string>();
   /** Where the root template is deployed (what the config's deployment context describes). */
   private rootTarget: TargetScope | undefined;
 
@@ -105,7 +115,7 @@ export class Deployment {
       depth: 0,
     };
     this.rootTarget = unit.scope;
-    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, suppliedSourcesAt: () => [] };
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, linkedTemplates: [], suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
@@ -117,6 +127,7 @@ export class Deployment {
       notDeployed: this.notDeployed,
       diagnostics: this.diagnostics.items,
       scope,
+      linkedTemplates: [...this.linkedTemplates],
       suppliedSourcesAt: (span) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span)),
     };
   }
@@ -189,6 +200,62 @@ export class Deployment {
     for (const r of expander.resources) {
       if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);
     }
+    for (const u of expander.undeployedDeployments) this.declareUndeployed(u.decl, u.loop, unit, scope);
+  }
+
+  /**
+   * A nested deployment that deploys nothing with these values: the template it links to is
+   * recorded, not deployed. Only its relativePath is evaluated, and only when it is an expression
+   * (usually it is a literal); one that cannot be evaluated is skipped, its errors dropped (ARM
+   * does not evaluate it either). An inline template is searched for links as written.
+   */
+  private declareUndeployed(decl: Located<TObject>, loop: ResourceLoop | undefined, unit: DeploymentUnit, scope: TemplateScope): void {
+    const props = childOf(decl, 'properties');
+    if (!props || !isTObject(props.node)) return;
+    const inline = own(props.node, 'template');
+    if (isTObject(inline)) {
+      this.declareLinkedIn(inline, unit.file.path);
+      return;
+    }
+    const link = childOf(props as Located<TObject>, 'templateLink');
+    const rel = link && isTObject(link.node) ? childOf(link as Located<TObject>, 'relativePath') : undefined;
+    if (!rel) return;
+    let value = literalText(rel.node);
+    if (value === undefined) {
+      const mark = this.diagnostics.mark();
+      const v = scope.evaluateNode(rel.node, rel.span, loop);
+      this.diagnostics.rollBack(mark);
+      if (typeof v === 'string') value = v;
+    }
+    if (value !== undefined) this.declareLinkedFile(path.resolve(path.dirname(unit.file.path), value));
+  }
+
+  /** The links of a template as written (literal relativePaths), inline nested templates included. */
+  private declareLinkedIn(template: TObject, file: string): void {
+    const section = own(template, 'resources');
+    const decls = Array.isArray(section) ? section : isTObject(section) ? Object.values(section) : [];
+    for (const d of decls) {
+      if (!isTObject(d)) continue;
+      const type = own(d, 'type');
+      const props = own(d, 'properties');
+      if (typeof type !== 'string' || type.toLowerCase() !== DEPLOYMENTS || !isTObject(props)) continue;
+      const inline = own(props, 'template');
+      const link = own(props, 'templateLink');
+      if (isTObject(inline)) this.declareLinkedIn(inline, file);
+      const rel = isTObject(link) ? literalText(own(link, 'relativePath')) : undefined;
+      if (rel !== undefined) this.declareLinkedFile(path.resolve(path.dirname(file), rel));
+    }
+  }
+
+  /** A linked template no deployment here deploys: recorded, and read for its own links in turn. */
+  private declareLinkedFile(target: string): void {
+    const root = this.opts.root;
+    if (this.linkedTemplates.has(target) || !root || !isInsideRoot(target, root)) return;
+    this.linkedTemplates.add(target);
+    const read = readSourceInside(target, 'arm', root, this.opts.fileLimits);
+    if (!read.ok) return;
+    const loaded = loadJson(read.source, this.opts.fileLimits);
+    if (isTObject(loaded.root)) this.declareLinkedIn(loaded.root, target);
   }
 
   private register(r: DeployedResource): void {
@@ -276,6 +343,8 @@ export class Deployment {
       this.diagnostics.add({ code: 'invalid-template', message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
       return;
     }
+    // Its parent's, even when nothing in it is deployed with these values.
+    this.linkedTemplates.add(target);
     const loaded = loadJson(read.source, this.opts.fileLimits);
     for (const d of loaded.diagnostics) this.diagnostics.add(d);
     if (!isTObject(loaded.root)) return;
@@ -456,4 +525,10 @@ function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): voi
 /** Deploys one template file with the given options. */
 export function deployFile(source: SourceText, loaded: { root: TNode | undefined; span: Span }, opts: DeployOptions): DeployResult {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
+}
+
+/** A template string that is a literal, not an expression ('[[' escapes a leading '['); undefined otherwise. */
+function literalText(node: TNode | undefined): string | undefined {
+  if (typeof node !== 'string' || isExpressionString(node)) return undefined;
+  return node.startsWith('[[') ? node.slice(1) : node;
 }

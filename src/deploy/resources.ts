@@ -35,6 +35,11 @@ export class ResourceExpander {
   readonly resources: DeployedResource[] = [];
   /** Declarations whose condition is false. */
   readonly notDeployed: NotDeployed[] = [];
+  /**
+   * Nested deployment declarations that deploy nothing with these values (a false condition, a
+   * copy count of 0), as written: the templates they link to are still this template's.
+   */
+  readonly undeployedDeployments: { decl: Located<TObject>; loop: ResourceLoop | undefined }[] = [];
   private limitReported = false;
 
   constructor(
@@ -96,6 +101,7 @@ export class ResourceExpander {
           });
         }
         const n = Math.min(count, ARM_MAX_COPY, maxCopy);
+        if (n === 0) this.noteUndeployed(d, undefined);
         // Every instance evaluates the same declaration: they share its spans, not a copy each.
         const decl = n > 1 ? { node: d.node, span: d.span.shared() } : d;
         for (let i = 0; i < n; i++) this.expandInstance(decl, parent, symbolicName, { name: loopName, index: i });
@@ -242,6 +248,7 @@ export class ResourceExpander {
    * (ARM ignores those), so its id is kept.
    */
   private recordNotDeployed(decl: Located<TObject>, parent: ParentInfo | undefined, loop: ResourceLoop | undefined, symbolicName: string | undefined): void {
+    this.noteUndeployed(decl, loop);
     const t = childOf(decl, 'type');
     const n = childOf(decl, 'name');
     if (!t || !n) return;
@@ -252,6 +259,12 @@ export class ResourceExpander {
     if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
     if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+  }
+
+  /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
+  private noteUndeployed(decl: Located<TObject>, loop: ResourceLoop | undefined): void {
+    const t = own(decl.node, 'type');
+    if (typeof t === 'string' && t.toLowerCase() === DEPLOYMENTS) this.undeployedDeployments.push({ decl, loop });
   }
 
   /**

@@ -65,8 +65,9 @@ export type Analysis =
       /** Suppression comments and #disable-next-line pragmas (Bicep). */
       pragmas: Pragma[];
       /**
-       * Files it declares as modules (Bicep; absolute), deployed or not with the values given: a
-       * module whose condition is false, or whose loop is empty, is still this file's to judge.
+       * Files it declares as modules (Bicep) or linked templates (templateLink.relativePath;
+       * absolute), deployed or not with the values given: a module whose condition is false, or
+       * whose loop is empty, is still this file's to judge.
        */
       declaredModules: readonly string[];
     };
@@ -159,7 +160,7 @@ function finish(
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
     pragmas,
-    declaredModules,
+    declaredModules: deployed.linkedTemplates.length === 0 ? declaredModules : [...declaredModules, ...deployed.linkedTemplates],
   };
 }
 

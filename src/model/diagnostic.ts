@@ -33,4 +33,13 @@ export class DiagnosticSink {
     this.seen.add(key);
     this.items.push(d);
   }
+
+  /** Where it stands now: rollBack() to it drops what was added since (a trial evaluation's errors). */
+  mark(): number {
+    return this.items.length;
+  }
+
+  rollBack(mark: number): void {
+    for (const d of this.items.splice(mark)) this.seen.delete(`${d.code}\u0000${d.span.identity()}\u0000${d.message}`);
+  }
 }
