@@ -302,8 +302,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2143,7 +2143,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path17 = __require("path");
+    var path18 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -2155,7 +2155,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path17.resolve(cwd, filepath);
+      return path18.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -3452,7 +3452,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -3626,7 +3626,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path17.sep,
+      SEP: path18.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -3653,7 +3653,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -3682,7 +3682,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path17.sep === "\\";
+      return win32 === true || path18.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -5046,7 +5046,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path17 = __require("path");
+    var path18 = __require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils3();
@@ -5131,7 +5131,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path17.basename(input));
+      return regex.test(path18.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -5358,7 +5358,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path17 = __require("path");
+    var path18 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -5453,7 +5453,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path17.basename(pattern);
+      const basename = path18.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -5511,7 +5511,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path17.isAbsolute(pattern);
+      return path18.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -5688,8 +5688,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs4 = require_fs();
     exports.fs = fs4;
-    var path17 = require_path();
-    exports.path = path17;
+    var path18 = require_path();
+    exports.path = path18;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -5801,8 +5801,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path17, settings, callback) {
-      settings.fs.lstat(path17, (lstatError, lstat) => {
+    function read(path18, settings, callback) {
+      settings.fs.lstat(path18, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -5811,7 +5811,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path17, (statError, stat) => {
+        settings.fs.stat(path18, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -5843,13 +5843,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path17, settings) {
-      const lstat = settings.fs.lstatSync(path17);
+    function read(path18, settings) {
+      const lstat = settings.fs.lstatSync(path18);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path17);
+        const stat = settings.fs.statSync(path18);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -5920,17 +5920,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path17, optionsOrSettingsOrCallback, callback) {
+    function stat(path18, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path17, optionsOrSettings) {
+    function statSync3(path18, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path17, settings);
+      return sync.read(path18, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -6146,16 +6146,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path17 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path18 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path18, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path17,
+                path: path18,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -6273,7 +6273,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -6281,7 +6281,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -6308,17 +6308,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path17, optionsOrSettingsOrCallback, callback) {
+    function scandir(path18, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path17, optionsOrSettings) {
+    function scandirSync(path18, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path17, settings);
+      return sync.read(path18, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6966,7 +6966,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6976,7 +6976,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -7038,7 +7038,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -7051,7 +7051,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path17.resolve(this._settings.cwd, filepath);
+        return path18.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -7467,7 +7467,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path18 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -7481,7 +7481,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path17.resolve(this._settings.cwd, task.base);
+        return path18.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -8341,26 +8341,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path17) => {
-      const end = path17.length - 1;
-      const index2 = path17.lastIndexOf(
+    var basenameOf = (path18) => {
+      const end = path18.length - 1;
+      const index2 = path18.lastIndexOf(
         SLASH,
-        path17[end] === SLASH ? end - 1 : end
+        path18[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path17 : path17.slice(index2 + 1);
+      return index2 < 0 ? path18 : path18.slice(index2 + 1);
     };
-    var parentOf = (path17) => {
-      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path17.split(SLASH).filter(Boolean);
+    var parentOf = (path18) => {
+      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path18.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path17.length - 1;
-      const cut = path17.lastIndexOf(
+      const end = path18.length - 1;
+      const cut = path18.lastIndexOf(
         SLASH,
-        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -8510,7 +8510,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path17) {
+      testLiteral(path18) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -8519,7 +8519,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path17)) {
+          if (rule.checkRegex.test(path18)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -8539,15 +8539,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path17, mode) {
+      test(path18, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path17) : path17;
+        const basename = shortcut ? basenameOf(path18) : path18;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path17
+            shortcut && rule._basenameOnly ? basename : path18
           )) {
             const { negative } = rule;
             const ret = {
@@ -8569,17 +8569,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path17, originalPath, doThrow) => {
-      if (!isString(path17)) {
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString(path18)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path17) {
+      if (!path18) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path17)) {
+      if (checkPath.isNotRelative(path18)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -8588,25 +8588,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path17) => {
-      const first = path17.charCodeAt(0);
+    var isNotRelative = (path18) => {
+      const first = path18.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path17.length === 1) {
+      if (path18.length === 1) {
         return true;
       }
-      const second = path17.charCodeAt(1);
+      const second = path18.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
+      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -8637,58 +8637,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path17) {
+      _test(originalPath, cache2, path18) {
         checkPath(
-          path17,
+          path18,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path17 ? this._t(path17, cache2) : {
+        return path18 ? this._t(path18, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path17 = convertPath(target);
-        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path17);
+        const path18 = convertPath(target);
+        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path18);
         }
-        const dir = this._t(path17, this._testCache);
+        const dir = this._t(path18, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path17);
+        const literal = this._rules.testLiteral(path18);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path17, cache2) {
-        if (path17 in cache2) {
-          return cache2[path17];
+      _t(path18, cache2) {
+        if (path18 in cache2) {
+          return cache2[path18];
         }
-        const parentPath = parentOf(path17);
+        const parentPath = parentOf(path18);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
+        return cache2[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
       }
-      ignores(path17) {
-        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
       }
       createFilter() {
-        return (path17) => !this.ignores(path17);
+        return (path18) => !this.ignores(path18);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path17) {
-        return this._test(path17, this._testCache, convertPath(path17));
+      test(path18) {
+        return this._test(path18, this._testCache, convertPath(path18));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
+    var isPathValid2 = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
+      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -8704,11 +8704,11 @@ var require_ignore = __commonJS({
 });
 
 // node_modules/is-path-inside/index.js
-import path2 from "node:path";
+import path3 from "node:path";
 function isPathInside(childPath, parentPath) {
-  const relation = path2.relative(parentPath, childPath);
+  const relation = path3.relative(parentPath, childPath);
   return Boolean(
-    relation && relation !== ".." && !relation.startsWith(`..${path2.sep}`) && relation !== path2.resolve(childPath)
+    relation && relation !== ".." && !relation.startsWith(`..${path3.sep}`) && relation !== path3.resolve(childPath)
   );
 }
 var init_is_path_inside = __esm({
@@ -8717,12 +8717,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path17) {
-  const isExtendedLengthPath = path17.startsWith("\\\\?\\");
+function slash(path18) {
+  const isExtendedLengthPath = path18.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path17;
+    return path18;
   }
-  return path17.replace(/\\/g, "/");
+  return path18.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -8731,7 +8731,7 @@ var init_slash = __esm({
 
 // node_modules/globby/utilities.js
 import fs from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
 var init_utilities = __esm({
@@ -8756,7 +8756,7 @@ var init_utilities = __esm({
     };
     absolutePrefixesMatch = (positivePrefix, negativePrefix) => negativePrefix === positivePrefix;
     getStaticAbsolutePathPrefix = (pattern) => {
-      if (!path3.isAbsolute(pattern)) {
+      if (!path4.isAbsolute(pattern)) {
         return void 0;
       }
       const staticSegments = [];
@@ -8853,7 +8853,7 @@ var init_utilities = __esm({
       let currentPath = startPath;
       chain.push(currentPath);
       while (currentPath !== rootPath) {
-        const parentPath = path3.dirname(currentPath);
+        const parentPath = path4.dirname(currentPath);
         if (parentPath === currentPath) {
           break;
         }
@@ -8864,7 +8864,7 @@ var init_utilities = __esm({
     };
     findGitRootInChain = async (paths, statMethod) => {
       for (const directory of paths) {
-        const gitPath = path3.join(directory, ".git");
+        const gitPath = path4.join(directory, ".git");
         try {
           const stats = await statMethod(gitPath);
           if (pathHasGitDirectory(stats)) {
@@ -8880,11 +8880,11 @@ var init_utilities = __esm({
       if (!statSyncMethod) {
         return void 0;
       }
-      const currentPath = path3.resolve(cwd);
-      const { root } = path3.parse(currentPath);
+      const currentPath = path4.resolve(cwd);
+      const { root } = path4.parse(currentPath);
       const chain = buildPathChain(currentPath, root);
       for (const directory of chain) {
-        const gitPath = path3.join(directory, ".git");
+        const gitPath = path4.join(directory, ".git");
         try {
           const stats = statSyncMethod(gitPath);
           if (pathHasGitDirectory(stats)) {
@@ -8906,8 +8906,8 @@ var init_utilities = __esm({
       if (!statMethod) {
         return findGitRootSync(cwd, fsImplementation);
       }
-      const currentPath = path3.resolve(cwd);
-      const { root } = path3.parse(currentPath);
+      const currentPath = path4.resolve(cwd);
+      const { root } = path4.parse(currentPath);
       const chain = buildPathChain(currentPath, root);
       return findGitRootInChain(chain, statMethod);
     };
@@ -8918,8 +8918,8 @@ var init_utilities = __esm({
       return findGitRootAsyncUncached(cwd, fsImplementation);
     };
     isWithinGitRoot = (gitRoot, cwd) => {
-      const resolvedGitRoot = path3.resolve(gitRoot);
-      const resolvedCwd = path3.resolve(cwd);
+      const resolvedGitRoot = path4.resolve(gitRoot);
+      const resolvedCwd = path4.resolve(cwd);
       return resolvedCwd === resolvedGitRoot || isPathInside(resolvedCwd, resolvedGitRoot);
     };
     getParentGitignorePaths = (gitRoot, cwd) => {
@@ -8935,8 +8935,8 @@ var init_utilities = __esm({
       if (!isWithinGitRoot(gitRoot, cwd)) {
         return [];
       }
-      const chain = buildPathChain(path3.resolve(cwd), path3.resolve(gitRoot));
-      return [...chain].reverse().map((directory) => path3.join(directory, ".gitignore"));
+      const chain = buildPathChain(path4.resolve(cwd), path4.resolve(gitRoot));
+      return [...chain].reverse().map((directory) => path4.join(directory, ".gitignore"));
     };
     GITIGNORE_WILDCARDS = /(?<!\\)[*?[]/u;
     hasGitignoreWildcards = (value) => GITIGNORE_WILDCARDS.test(value);
@@ -8946,9 +8946,9 @@ var init_utilities = __esm({
     toLiteralPattern = (value) => import_fast_glob.default.escapePath(unescapeGitignorePattern(value));
     finalSegment = (value) => value.replace(/\/+$/u, "").split("/").pop();
     toStandaloneRule = (value) => value.replace(/^([#!])/u, String.raw`\$1`);
-    isInsideCwd = (relativePath2) => relativePath2 !== "" && !relativePath2.startsWith("..") && !path3.isAbsolute(relativePath2);
+    isInsideCwd = (relativePath2) => relativePath2 !== "" && !relativePath2.startsWith("..") && !path4.isAbsolute(relativePath2);
     anchorToCwd = (directory, body, cwd) => {
-      const relativePath2 = slash(path3.relative(cwd, path3.join(directory, body)));
+      const relativePath2 = slash(path4.relative(cwd, path4.join(directory, body)));
       return isInsideCwd(relativePath2) ? relativePath2 : void 0;
     };
     createNameComparer = () => {
@@ -9026,7 +9026,7 @@ var init_utilities = __esm({
       }
       const toFastGlob = (value) => normalizeDirectoryPatternForFastGlob(`/${value}${isDirectoryPattern ? "/" : ""}`).replace(/^\//u, "");
       if (!body.includes("/") && canSkipAtAnyDepth(body)) {
-        const relativeDirectory = slash(path3.relative(cwd, directory));
+        const relativeDirectory = slash(path4.relative(cwd, directory));
         const prefix = isInsideCwd(relativeDirectory) ? `${import_fast_glob.default.escapePath(relativeDirectory)}/` : "";
         return { pattern: toFastGlob(`${prefix}**/${isGlob ? body : toLiteralPattern(body)}`), guardName: body };
       }
@@ -9039,7 +9039,7 @@ var init_utilities = __esm({
       if (isGlob) {
         return hasNegations ? void 0 : { pattern: toFastGlob(target), guardName };
       }
-      if (!matcher(path3.resolve(cwd, target) + path3.sep).ignored) {
+      if (!matcher(path4.resolve(cwd, target) + path4.sep).ignored) {
         return void 0;
       }
       const needsGuard = !gitignoreOnlySearch || target.includes("/");
@@ -9084,7 +9084,7 @@ var init_utilities = __esm({
 import process2 from "node:process";
 import fs2 from "node:fs";
 import fsPromises from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 import os from "node:os";
 var import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
 var init_ignore = __esm({
@@ -9185,7 +9185,7 @@ var init_ignore = __esm({
     };
     readIgnoreFileLines = (content) => content.split(/\r?\n/).map((line) => normalizeIgnoreFileLine(line)).filter((line) => line && !line.startsWith("#"));
     getIgnoreRules = (files) => files.flatMap((file) => {
-      const directory = path4.dirname(file.filePath);
+      const directory = path5.dirname(file.filePath);
       return readIgnoreFileLines(file.content).map((pattern) => ({ pattern, directory }));
     });
     buildIgnoreResult = (files, normalizedOptions, gitRoot) => {
@@ -9210,21 +9210,21 @@ var init_ignore = __esm({
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result;
       if (!hasNonTrailingSlash) {
-        result = path4.posix.join(base, "**", cleanPattern);
+        result = path5.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result = path4.posix.join(base, cleanPattern.slice(1));
+        result = path5.posix.join(base, cleanPattern.slice(1));
       } else {
-        result = path4.posix.join(base, cleanPattern);
+        result = path5.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result : result;
     };
     parseIgnoreFile = (file, cwd) => {
-      const base = slash(path4.relative(cwd, path4.dirname(file.filePath)));
+      const base = slash(path5.relative(cwd, path5.dirname(file.filePath)));
       return readIgnoreFileLines(file.content).map((pattern) => applyBaseToPattern(pattern, base));
     };
     toRelativePath = (fileOrDirectory, cwd) => {
-      if (path4.isAbsolute(fileOrDirectory)) {
-        const relativePath2 = path4.relative(cwd, fileOrDirectory);
+      if (path5.isAbsolute(fileOrDirectory)) {
+        const relativePath2 = path5.relative(cwd, fileOrDirectory);
         if (relativePath2 && !isPathInside(fileOrDirectory, cwd)) {
           return void 0;
         }
@@ -9241,12 +9241,12 @@ var init_ignore = __esm({
     notIgnored = { ignored: false, unignored: false };
     createIgnoreMatcher = (patterns, cwd, baseDir) => {
       const ignores = (0, import_ignore2.default)().add(patterns);
-      const resolvedCwd = path4.normalize(path4.resolve(cwd));
-      const resolvedBaseDir = path4.normalize(path4.resolve(baseDir));
+      const resolvedCwd = path5.normalize(path5.resolve(cwd));
+      const resolvedBaseDir = path5.normalize(path5.resolve(baseDir));
       return (fileOrDirectory) => {
         fileOrDirectory = toPath(fileOrDirectory);
         const hasTrailingSeparator = /[/\\]$/.test(fileOrDirectory);
-        const normalizedPath = path4.normalize(path4.resolve(fileOrDirectory));
+        const normalizedPath = path5.normalize(path5.resolve(fileOrDirectory));
         if (normalizedPath === resolvedCwd) {
           return notIgnored;
         }
@@ -9257,8 +9257,8 @@ var init_ignore = __esm({
         if (!relativePath2) {
           return notIgnored;
         }
-        if (hasTrailingSeparator && !relativePath2.endsWith(path4.sep)) {
-          relativePath2 += path4.sep;
+        if (hasTrailingSeparator && !relativePath2.endsWith(path5.sep)) {
+          relativePath2 += path5.sep;
         }
         return ignores.test(slash(relativePath2));
       };
@@ -9317,16 +9317,16 @@ var init_ignore = __esm({
     resolveConfigPath = (filePath, configPath) => {
       if (configPath.startsWith("~/")) {
         const homeDirectory = os.homedir();
-        const resolved = path4.join(homeDirectory, configPath.slice(2));
+        const resolved = path5.join(homeDirectory, configPath.slice(2));
         if (!isPathInside(resolved, homeDirectory)) {
-          return path4.join(homeDirectory, ".globby-invalid-path-traversal");
+          return path5.join(homeDirectory, ".globby-invalid-path-traversal");
         }
         return resolved;
       }
-      if (path4.isAbsolute(configPath)) {
+      if (path5.isAbsolute(configPath)) {
         return configPath;
       }
-      return path4.resolve(path4.dirname(filePath), configPath);
+      return path5.resolve(path5.dirname(filePath), configPath);
     };
     parseGitConfigSection = (line) => {
       if (!line.startsWith("[")) {
@@ -9377,10 +9377,10 @@ var init_ignore = __esm({
     };
     normalizeGitConfigConditionPattern = (pattern, configFilePath) => {
       if (pattern.startsWith("~/")) {
-        pattern = path4.join(os.homedir(), pattern.slice(2));
+        pattern = path5.join(os.homedir(), pattern.slice(2));
       } else if (pattern.startsWith("./")) {
-        pattern = path4.resolve(path4.dirname(configFilePath), pattern.slice(2));
-      } else if (!path4.isAbsolute(pattern)) {
+        pattern = path5.resolve(path5.dirname(configFilePath), pattern.slice(2));
+      } else if (!path5.isAbsolute(pattern)) {
         pattern = `**/${pattern}`;
       }
       if (pattern.endsWith("/")) {
@@ -9444,7 +9444,7 @@ var init_ignore = __esm({
       const pattern = normalizeGitConfigConditionPattern(rawPattern.trim(), configFilePath);
       const isCaseInsensitive = keyword.toLowerCase() === "gitdir/i";
       const regularExpression = gitConfigGlobToRegex(pattern, isCaseInsensitive ? "i" : void 0);
-      const normalizedGitDirectory = slash(path4.resolve(gitDirectory));
+      const normalizedGitDirectory = slash(path5.resolve(gitDirectory));
       return regularExpression.test(normalizedGitDirectory);
     };
     shouldIncludeConfigSection = (section, gitDirectory, configFilePath) => {
@@ -9497,7 +9497,7 @@ var init_ignore = __esm({
     };
     getExcludesFileFromGitConfigSync = (filePath, readFileSync5, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-      const normalizedPath = path4.resolve(filePath);
+      const normalizedPath = path5.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
         return void 0;
       }
@@ -9522,7 +9522,7 @@ var init_ignore = __esm({
     };
     getExcludesFileFromGitConfigAsync = async (filePath, readFile, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-      const normalizedPath = path4.resolve(filePath);
+      const normalizedPath = path5.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
         return void 0;
       }
@@ -9555,13 +9555,13 @@ var init_ignore = __esm({
       if (!match) {
         return gitFilePath;
       }
-      return path4.resolve(path4.dirname(gitFilePath), match[1]);
+      return path5.resolve(path5.dirname(gitFilePath), match[1]);
     };
     getGitDirectorySync = (gitRoot, readFileSync5) => {
       if (!gitRoot) {
         return void 0;
       }
-      const gitFilePath = path4.join(gitRoot, ".git");
+      const gitFilePath = path5.join(gitRoot, ".git");
       try {
         return resolveGitDirectoryFromFile(gitFilePath, readFileSync5(gitFilePath, "utf8"));
       } catch {
@@ -9572,25 +9572,25 @@ var init_ignore = __esm({
       if (!gitRoot) {
         return void 0;
       }
-      const gitFilePath = path4.join(gitRoot, ".git");
+      const gitFilePath = path5.join(gitRoot, ".git");
       try {
         return resolveGitDirectoryFromFile(gitFilePath, await readFile(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
     };
-    getXdgConfigHome = () => process2.env.XDG_CONFIG_HOME || path4.join(os.homedir(), ".config");
+    getXdgConfigHome = () => process2.env.XDG_CONFIG_HOME || path5.join(os.homedir(), ".config");
     getGitConfigPaths = () => {
       if ("GIT_CONFIG_GLOBAL" in process2.env) {
         const value = process2.env.GIT_CONFIG_GLOBAL;
         return value ? [value] : [];
       }
       return [
-        path4.join(getXdgConfigHome(), "git", "config"),
-        path4.join(os.homedir(), ".gitconfig")
+        path5.join(getXdgConfigHome(), "git", "config"),
+        path5.join(os.homedir(), ".gitconfig")
       ];
     };
-    getDefaultGlobalGitignorePath = () => path4.join(getXdgConfigHome(), "git", "ignore");
+    getDefaultGlobalGitignorePath = () => path5.join(getXdgConfigHome(), "git", "ignore");
     resolveExcludesFilePath = (excludesFileConfig) => {
       if (excludesFileConfig?.value === "") {
         return void 0;
@@ -9653,7 +9653,7 @@ var init_ignore = __esm({
       }
     };
     buildGlobalMatcher = (globalIgnoreFile, cwd, rootDirectory = cwd) => {
-      const patterns = parseIgnoreFile(globalIgnoreFile, path4.dirname(globalIgnoreFile.filePath));
+      const patterns = parseIgnoreFile(globalIgnoreFile, path5.dirname(globalIgnoreFile.filePath));
       return createIgnoreMatcher(patterns, cwd, rootDirectory);
     };
     getKnownIgnoreFilePaths = (patterns, normalizedOptions, gitRoot) => {
@@ -9662,7 +9662,7 @@ var init_ignore = __esm({
       if (!isGitignoreSearch) {
         return [];
       }
-      return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [path4.join(normalizedOptions.cwd, ".gitignore")];
+      return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [path5.join(normalizedOptions.cwd, ".gitignore")];
     };
     getKnownIgnoreFileSearchOptions = (patterns, normalizedOptions) => ({
       ...normalizedOptions,
@@ -9673,12 +9673,12 @@ var init_ignore = __esm({
       ]
     });
     getKnownIgnoreFilePattern = (filePath, cwd) => {
-      const pattern = isPathInside(filePath, cwd) ? path4.relative(cwd, filePath) : filePath;
+      const pattern = isPathInside(filePath, cwd) ? path5.relative(cwd, filePath) : filePath;
       return import_fast_glob2.default.convertPathToPattern(pattern);
     };
     getMatchingKnownIgnoreFilePaths = (knownPaths, matchingPaths) => {
-      const matchingPathSet = new Set(matchingPaths.map((filePath) => path4.resolve(filePath)));
-      return knownPaths.filter((filePath) => matchingPathSet.has(path4.resolve(filePath)));
+      const matchingPathSet = new Set(matchingPaths.map((filePath) => path5.resolve(filePath)));
+      return knownPaths.filter((filePath) => matchingPathSet.has(path5.resolve(filePath)));
     };
     globKnownIgnoreFilePaths = (globFunction, knownPaths, patterns, normalizedOptions) => {
       if (knownPaths.length === 0) {
@@ -9713,8 +9713,8 @@ var init_ignore = __esm({
     };
     withPrunedSearch = (normalizedOptions, prunePatterns) => prunePatterns.length === 0 ? normalizedOptions : { ...normalizedOptions, ignore: [...normalizedOptions.ignore, ...prunePatterns] };
     getUnreadPaths = (childPaths, knownPaths) => {
-      const alreadyRead = new Set(knownPaths.map((filePath) => path4.resolve(filePath)));
-      return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(path4.resolve(filePath)));
+      const alreadyRead = new Set(knownPaths.map((filePath) => path5.resolve(filePath)));
+      return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(path5.resolve(filePath)));
     };
     collectIgnoreFileArtifactsAsync = async (patterns, options, includeParentIgnoreFiles) => {
       const normalizedOptions = normalizeOptions(options);
@@ -9824,25 +9824,25 @@ var init_globby = __esm({
       return bindFsMethod(fs3.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path17, fsImplementation) => {
+    isDirectory = async (path18, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path17);
+        const stats = await getStatMethod(fsImplementation)(path18);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path17, fsImplementation) => {
+    isDirectorySync = (path18, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path17);
+        const stats = getStatSyncMethod2(fsImplementation)(path18);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path17 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path17) ? path17 : nodePath.join(cwd, path17);
+      const path18 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return nodePath.isAbsolute(path18) ? path18 : nodePath.join(cwd, path18);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -9927,9 +9927,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path17) => {
-      const globalResult = globalMatcher ? globalMatcher(path17) : void 0;
-      const result = matcher ? matcher(path17) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path18) => {
+      const globalResult = globalMatcher ? globalMatcher(path18) : void 0;
+      const result = matcher ? matcher(path18) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -10296,7 +10296,7 @@ var init_globby = __esm({
 
 // src/action/main.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/engine/rule.ts
@@ -10641,9 +10641,9 @@ function elementSpan(arr, index2) {
 }
 
 // src/graph/located.ts
-function at(base, ...path17) {
+function at(base, ...path18) {
   let cur = base;
-  for (const key of path17) {
+  for (const key of path18) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -11004,6 +11004,20 @@ function tapOf(source) {
 function orderedAfter(graph, from, to) {
   if (from === to) return true;
   return ordering(graph).after(to).has(from);
+}
+function dependencyPlace(from, to) {
+  const a = unitsOf(from);
+  const b = unitsOf(to);
+  if (a[0] !== b[0]) return void 0;
+  let k = 0;
+  while (k + 1 < a.length && k + 1 < b.length && a[k + 1] === b[k + 1]) k++;
+  const holder = (units, r) => k + 1 < units.length ? units[k + 1]?.parent : r;
+  return { unit: a[k], dependent: holder(a, from), dependency: holder(b, to) };
+}
+function unitsOf(r) {
+  const out = [];
+  for (let u = r.unit; u; u = u.parent?.unit) out.push(u);
+  return out.reverse();
 }
 function ordering(graph) {
   let o = orderings.get(graph);
@@ -11382,12 +11396,44 @@ var vtap_facts_default = {
 };
 
 // rules/lib/support.ts
+import path from "node:path";
 function unknownOrigin(v, span) {
   return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
 }
 function sourceRelated(source) {
   const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : source.declaration === "scaleset" ? `the virtualNetworkTaps entry of scale set '${source.holder.displayName}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
   return { span: source.tapId.span, message: `the TAP source: ${how}` };
+}
+function dependsOnAcrossModules(from, to, fromWhat, toWhat) {
+  const place = dependencyPlace(from, to);
+  if (!place || place.dependent === from && place.dependency === to) return void 0;
+  const bicep = place.unit.file.kind === "bicep";
+  const entry2 = dependsOnEntry(place.dependency);
+  const target = `${declarationKind(place.dependent, bicep)}'${place.dependent.symbolicName ?? place.dependent.plainDisplayName}'`;
+  const by = (r, held) => r === held ? void 0 : `${declarationKind(r, bicep)}'${r.plainDisplayName}'`;
+  const toBy = by(place.dependency, to);
+  const fromBy = by(place.dependent, from);
+  const where = toBy && fromBy ? `${toWhat} is deployed by ${toBy} and ${fromWhat} by ${fromBy}` : toBy ? `${toWhat} is deployed by ${toBy}` : `${fromWhat} is deployed by ${fromBy ?? ""}`;
+  const own2 = bicep ? "resources and modules of its own file" : "resources and deployments of its own template";
+  return {
+    advice: `in ${displayPath(place.unit)}, add ${entry2} to the dependsOn of ${target} (${where}, and dependsOn names only ${own2})`,
+    related: { span: place.dependent.nameSpan, message: `add ${entry2} to the dependsOn of ${target}` }
+  };
+}
+function declarationKind(r, bicep) {
+  if (r.type.toLowerCase() !== "microsoft.resources/deployments") return "";
+  return bicep ? "module " : "deployment ";
+}
+function dependsOnEntry(r) {
+  if (r.symbolicName !== void 0) return `'${r.symbolicName}'`;
+  if (typeof r.name === "string") return `"[resourceId('${r.type}', ${r.name.split("/").map((n) => `'${n}'`).join(", ")})]"`;
+  return `'${r.plainDisplayName}'`;
+}
+function displayPath(unit) {
+  let root = unit;
+  while (root.parent) root = root.parent.unit;
+  const rel = path.relative(path.dirname(root.file.path), unit.file.path);
+  return (rel === "" ? path.basename(unit.file.path) : rel).split(path.sep).join("/");
 }
 
 // rules/vtap-source-vm-size-v6.md
@@ -12226,7 +12272,7 @@ var vtap_peering_same_region_default2 = defineRule(
 );
 
 // rules/vtap-peering-before-tap.md
-var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
+var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\nA `dependsOn` entry names only resources and modules of its own file. When the peerings and the\nTAP configuration are in different modules (nested deployments), add the module that deploys the\npeerings (`peerings`; a module loop's name waits for all its instances) to the `dependsOn` of the\nmodule that holds the TAP configuration, in the template that declares both; in ARM JSON, name the\ndeployment: `[resourceId('Microsoft.Resources/deployments', 'peerings')]`. The message names the\ntwo modules and that file, and points at the module to change.\n\n```bicep\nmodule workloads 'modules/workload.bicep' = [for (s, i) in spokes: {\n  name: 'workload-${s.name}'\n  params: { subnetId: spokeNetworks[i].outputs.subnetId, tapId: hub.outputs.tapId }\n  dependsOn: [ peerings ]\n}]\n```\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
 
 // rules/vtap-peering-before-tap.ts
 var vtap_peering_before_tap_default2 = defineRule(
@@ -12247,12 +12293,16 @@ var vtap_peering_before_tap_default2 = defineRule(
       for (const peering of [p.forward, p.backward].filter((x) => x !== void 0)) {
         const holder = p.source.holder;
         const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
-        if (orderedAfter(ctx.graph, holder, peering.holder)) ctx.pass({ ...base, message: "tap configuration after peering" });
-        else
-          ctx.fail({
-            ...base,
-            message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: add it to dependsOn`
-          });
+        if (orderedAfter(ctx.graph, holder, peering.holder)) {
+          ctx.pass({ ...base, message: "tap configuration after peering" });
+          continue;
+        }
+        const across = dependsOnAcrossModules(holder, peering.holder, p.source.declaration === "child" ? "the TAP configuration" : `NIC '${p.nic.displayName}'`, "the peering");
+        ctx.fail({
+          ...base,
+          related: across ? [...base.related, across.related] : base.related,
+          message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: ${across?.advice ?? "add it to dependsOn"}`
+        });
       }
     }
   }
@@ -12492,7 +12542,7 @@ function failPrivateEndpoint(ctx, source, found) {
 }
 
 // rules/vtap-source-vm-restart.md
-var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\nWhen the VM and the TAP are in different modules (nested deployments), the VM cannot name the TAP:\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the VM's\nmodule (in ARM JSON, `resourceId('Microsoft.Resources/deployments', '<name>')`). The message\nnames both and the file.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-source-vm-restart.ts
 var vtap_source_vm_restart_default2 = defineRule(
@@ -12535,10 +12585,11 @@ var vtap_source_vm_restart_default2 = defineRule(
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
         const module = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : void 0;
         if (module && !orderedAfter(ctx.graph, vm, module)) {
+          const across2 = dependsOnAcrossModules(vm, module, "the VM", `module '${module.plainDisplayName}'`);
           ctx.indeterminate({
             ...base,
-            related: [...base.related, { span: module.nameSpan, message: `module '${module.displayName}'` }],
-            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; make the VM depend on '${module.displayName}', or stop (deallocate) and start it once after the deployment`
+            related: [...base.related, { span: module.nameSpan, message: `module '${module.displayName}'` }, ...across2 ? [across2.related] : []],
+            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; ${across2?.advice ?? `make the VM depend on '${module.displayName}'`}, or stop (deallocate) and start it once after the deployment`
           });
           continue;
         }
@@ -12546,9 +12597,11 @@ var vtap_source_vm_restart_default2 = defineRule(
           ctx.pass({ ...base, message: `VM '${vm.displayName}' is created after the TAP` });
           continue;
         }
+        const across = dependsOnAcrossModules(vm, tap, "the VM", "the TAP");
         ctx.fail({
           ...base,
-          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; make the VM depend on the TAP, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
+          related: across ? [...base.related, across.related] : base.related,
+          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; ${across?.advice ?? "make the VM depend on the TAP"}, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
         });
       }
     }
@@ -13079,7 +13132,7 @@ var vtap_one_config_per_nic_default2 = defineRule(
 );
 
 // rules/vtap-config-target.md
-var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\nWhen the TAP is in another module (nested deployment), pass its id as that module's output, or,\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the\nconfiguration's module: a `dependsOn` entry names only resources and modules of its own file.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-config-target.ts
 var vtap_config_target_default2 = defineRule(
@@ -13135,14 +13188,17 @@ var vtap_config_target_default2 = defineRule(
         });
         continue;
       }
-      if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: "deployed after the TAP" });
-      else
-        ctx.fail({
-          ...base,
-          involved: [tap],
-          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
-          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: add the TAP to dependsOn`
-        });
+      if (orderedAfter(ctx.graph, s.holder, tap)) {
+        ctx.pass({ ...base, message: "deployed after the TAP" });
+        continue;
+      }
+      const across = dependsOnAcrossModules(s.holder, tap, s.declaration === "child" ? "the TAP configuration" : `'${s.holder.displayName}'`, "the TAP");
+      ctx.fail({
+        ...base,
+        involved: [tap],
+        related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }, ...across ? [across.related] : []],
+        message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: ${across?.advice ?? "add the TAP to dependsOn"}`
+      });
     }
   }
 );
@@ -13511,11 +13567,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path17 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path17)) continue;
+          const path18 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path18)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path17) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path18) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -13837,26 +13893,26 @@ import { existsSync, readFileSync } from "node:fs";
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path17, glob) {
+function matchesGlob(path18, glob) {
   let m = compiled.get(glob);
   if (!m) {
     m = (0, import_picomatch.default)(glob.endsWith("/") ? `${glob}**` : glob);
     compiled.set(glob, m);
   }
-  return m(path17);
+  return m(path18);
 }
-function matchesGlobList(path17, globs) {
+function matchesGlobList(path18, globs) {
   let matched = false;
   for (const g of globs) {
     if (g.startsWith("!") && !g.startsWith("!(")) {
-      if (matched && matchesGlob(path17, g.slice(1))) matched = false;
-    } else if (!matched && matchesGlob(path17, g)) matched = true;
+      if (matched && matchesGlob(path18, g.slice(1))) matched = false;
+    } else if (!matched && matchesGlob(path18, g)) matched = true;
   }
   return matched;
 }
 
 // src/engine/config.ts
-import path from "node:path";
+import path2 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -14417,12 +14473,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path17) {
+function findNodeAtLocation(root, path18) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path17) {
+  for (let segment2 of path18) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -16040,8 +16096,8 @@ function resolveLimits(overrides) {
 // src/model/source.ts
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 var SourceText = class {
-  constructor(path17, text, kind) {
-    this.path = path17;
+  constructor(path18, text, kind) {
+    this.path = path18;
     this.kind = kind;
     this.content = text;
   }
@@ -16479,7 +16535,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
     deployment: cfg.deployment ?? {},
     ignore: cfg.ignore ?? [],
     suppressions: configSuppressions(file, text, cfg),
-    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path.resolve(path.dirname(file), p.parameterFile) })),
+    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: path2.resolve(path2.dirname(file), p.parameterFile) })),
     limits: resolveLimits(cfg.limits)
   };
 }
@@ -16509,16 +16565,16 @@ function configSuppressions(file, text, cfg) {
   });
 }
 function matchesConfigGlobs(cfg, file, globs) {
-  const base = cfg.file ? path.dirname(cfg.file) : process.cwd();
-  const rel = path.relative(base, file).replaceAll("\\", "/");
+  const base = cfg.file ? path2.dirname(cfg.file) : process.cwd();
+  const rel = path2.relative(base, file).replaceAll("\\", "/");
   return matchesGlobList(rel, globs);
 }
 function mappedParameterFile(cfg, template) {
   return cfg.parameters.find((p) => matchesConfigGlobs(cfg, template, p.files))?.parameterFile;
 }
 function findConfigFile(dir, root, cache2) {
-  const start = path.resolve(dir);
-  const top = path.resolve(root);
+  const start = path2.resolve(dir);
+  const top = path2.resolve(root);
   let found;
   const visited = [];
   for (let cur = start; ; ) {
@@ -16528,14 +16584,14 @@ function findConfigFile(dir, root, cache2) {
       break;
     }
     visited.push(here);
-    const candidate2 = path.join(cur, CONFIG_FILE);
+    const candidate2 = path2.join(cur, CONFIG_FILE);
     if (existsSync(candidate2)) {
       found = candidate2;
       break;
     }
     if (cur === top) break;
-    const up = path.dirname(cur);
-    if (up === cur || !(cur + path.sep).startsWith(top + path.sep)) break;
+    const up = path2.dirname(cur);
+    if (up === cur || !(cur + path2.sep).startsWith(top + path2.sep)) break;
     cur = up;
   }
   if (cache2) for (const v of visited) cache2.set(v, found);
@@ -16554,11 +16610,11 @@ function levelFor(meta, cfg) {
 }
 
 // src/engine/lint.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/discover/discover.ts
 import { readdirSync, statSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 var GITIGNORE = "**/.gitignore";
@@ -16569,13 +16625,13 @@ async function discover(args, cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
   const add = (p, explicit) => {
-    const abs = path5.resolve(cwd, p);
+    const abs = path6.resolve(cwd, p);
     const prev = found.get(abs);
     if (!prev) found.set(abs, { path: abs, explicit });
     else if (explicit) prev.explicit = true;
   };
   for (const arg of args.length ? args : ["."]) {
-    const abs = path5.resolve(cwd, arg);
+    const abs = path6.resolve(cwd, arg);
     let st;
     try {
       st = statSync(abs);
@@ -16620,11 +16676,11 @@ async function discover(args, cwd) {
     if (ignoreFiles) matches = globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) });
     else {
       const found2 = globbySync2([...patterns, GITIGNORE], options);
-      const inside = found2.filter((m) => path5.basename(m) === ".gitignore");
+      const inside = found2.filter((m) => path6.basename(m) === ".gitignore");
       matches = inside.length ? globbySync2(patterns, { ...options, ignoreFiles: inside.map((f) => convertPathToPattern2(f)) }) : found2;
     }
     if (matches.length === 0 && !st) missing.push(arg);
-    for (const m of matches) add(path5.normalize(m), false);
+    for (const m of matches) add(path6.normalize(m), false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, missing };
@@ -16645,21 +16701,21 @@ function walkFolder(root) {
     for (const e of entries) {
       const name = e.name;
       if (name.startsWith(".")) {
-        if (name === ".gitignore" && e.isFile()) ignoreFiles.push(path5.join(dir, name));
+        if (name === ".gitignore" && e.isFile()) ignoreFiles.push(path6.join(dir, name));
         continue;
       }
       if (e.isDirectory()) {
-        if (name !== "node_modules") folders.push(path5.join(dir, name));
+        if (name !== "node_modules") folders.push(path6.join(dir, name));
       } else if (e.isFile()) {
         const dot = name.lastIndexOf(".");
-        if (dot > 0 && LINTED.has(name.slice(dot + 1))) files.push(path5.join(dir, name));
+        if (dot > 0 && LINTED.has(name.slice(dot + 1))) files.push(path6.join(dir, name));
       }
     }
   }
   return { files, ignoreFiles };
 }
 function extensionOf(file) {
-  const base = path5.basename(file).toLowerCase();
+  const base = path6.basename(file).toLowerCase();
   const dot = base.lastIndexOf(".");
   return dot < 0 ? "" : base.slice(dot + 1);
 }
@@ -16792,11 +16848,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path17, kind) {
-    let f = this.files.get(path17);
+  file(path18, kind) {
+    let f = this.files.get(path18);
     if (!f) {
-      f = new SourceText(path17, "", kind);
-      this.files.set(path17, f);
+      f = new SourceText(path18, "", kind);
+      this.files.set(path18, f);
     }
     return f;
   }
@@ -16829,6 +16885,13 @@ var DiagnosticSink = class {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.items.push(d);
+  }
+  /** Where it stands now: rollBack() to it drops what was added since (a trial evaluation's errors). */
+  mark() {
+    return this.items.length;
+  }
+  rollBack(mark) {
+    for (const d of this.items.splice(mark)) this.seen.delete(`${d.code}\0${d.span.identity()}\0${d.message}`);
   }
 };
 
@@ -17171,8 +17234,8 @@ import nodePath2 from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-function fail(path17, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path17, text, kind);
+function fail(path18, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path18, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -17212,17 +17275,17 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path17, kind, limits = DEFAULT_READ_LIMITS) {
-  return readOpened(path17, kind, limits, 0);
+function readSource(path18, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path18, kind, limits, 0);
 }
 function cannotRead(e) {
   return `cannot read the file: ${e.code ?? String(e)}`;
 }
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-function openChecked(path17, limits, flags) {
+function openChecked(path18, limits, flags) {
   let fd;
   try {
-    fd = openSync(path17, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
+    fd = openSync(path18, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
@@ -17240,19 +17303,19 @@ function openChecked(path17, limits, flags) {
   closeSync(fd);
   return refusal;
 }
-function readOpened(path17, kind, limits, flags) {
-  const opened = openChecked(path17, limits, flags);
+function readOpened(path18, kind, limits, flags) {
+  const opened = openChecked(path18, limits, flags);
   if (opened === "link") return "link";
-  if (!("fd" in opened)) return fail(path17, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  if (!("fd" in opened)) return fail(path18, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
   const { fd, size } = opened;
   try {
     const text = readFileSync2(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
-      return { ok: true, source: new SourceText(path17, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+      return { ok: true, source: new SourceText(path18, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path17, kind, bytesFromStart(fd, size));
+    return fromBytes(path18, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path17, kind, "invalid-template", cannotRead(e), "", true);
+    return fail(path18, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     closeSync(fd);
   }
@@ -17267,15 +17330,15 @@ function bytesFromStart(fd, size) {
   }
   return buf.subarray(0, n);
 }
-function fromBytes(path17, kind, bytes) {
+function fromBytes(path18, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path17, text, kind);
+    const source = new SourceText(path18, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path17, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path18, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = nodePath2.resolve(p);
@@ -17331,10 +17394,10 @@ var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
-function readBytesInside(path17, root, limits = DEFAULT_READ_LIMITS) {
-  const { inside, real } = locateInsideRoot(path17, root);
+function readBytesInside(path18, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path18, root);
   if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
-  const opened = openChecked(real ?? path17, limits, 0);
+  const opened = openChecked(real ?? path18, limits, 0);
   if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
@@ -17368,12 +17431,12 @@ function listFilesInside(dir, root) {
   }
   return { names };
 }
-function readSourceInside(path17, kind, root, limits = DEFAULT_READ_LIMITS) {
-  return readUnlinked(path17, kind, root, limits) ?? readResolved(path17, kind, root, limits);
+function readSourceInside(path18, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path18, kind, root, limits) ?? readResolved(path18, kind, root, limits);
 }
-function readUnlinked(path17, kind, root, limits) {
+function readUnlinked(path18, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = nodePath2.resolve(path17);
+  const abs = nodePath2.resolve(path18);
   const absRoot = nodePath2.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
@@ -17385,20 +17448,20 @@ function readUnlinked(path17, kind, root, limits) {
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
-  return real === path17 ? r : asWritten(path17, kind, r);
+  return real === path18 ? r : asWritten(path18, kind, r);
 }
-function asWritten(path17, kind, r) {
-  const source = new SourceText(path17, r.source.text, kind);
+function asWritten(path18, kind, r) {
+  const source = new SourceText(path18, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
-function readResolved(path17, kind, root, limits) {
-  const { inside, real } = locateInsideRoot(path17, root);
+function readResolved(path18, kind, root, limits) {
+  const { inside, real } = locateInsideRoot(path18, root);
   if (!inside) {
-    return fail(path17, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+    return fail(path18, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  if (real === void 0) return readSource(path17, kind, limits);
+  if (real === void 0) return readSource(path18, kind, limits);
   const r = readSource(real, kind, limits);
-  return real === path17 ? r : asWritten(path17, kind, r);
+  return real === path18 ? r : asWritten(path18, kind, r);
 }
 
 // src/load/json-index.ts
@@ -17577,19 +17640,19 @@ var JsonIndex = class _JsonIndex {
   elementsOf;
   membersOf;
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-  find(path17) {
-    return this.walk(path17);
+  find(path18) {
+    return this.walk(path18);
   }
   /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
-  findKey(path17) {
-    if (this.walk(path17) < 0 || this.keyAt < 0) return void 0;
+  findKey(path18) {
+    if (this.walk(path18) < 0 || this.keyAt < 0) return void 0;
     return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
   }
-  walk(path17) {
+  walk(path18) {
     this.keyAt = -1;
     if (this.count === 0) return -1;
     let cur = 0;
-    for (const key of path17) {
+    for (const key of path18) {
       const open2 = this.text.charCodeAt(this.start[cur]);
       const parentEnd = this.end[cur];
       let child = this.firstChild(cur);
@@ -17843,19 +17906,19 @@ var TreeResolver = class {
   root() {
     return this.tree;
   }
-  node(path17, key) {
+  node(path18, key) {
     const root = this.root();
-    const n = path17.length === 0 ? root : findNodeAtLocation2(root, path17);
+    const n = path18.length === 0 ? root : findNodeAtLocation2(root, path18);
     if (!n) return void 0;
     if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
     return n;
   }
-  resolve(path17, key) {
-    const n = this.node(path17, key);
+  resolve(path18, key) {
+    const n = this.node(path18, key);
     return n ? { start: n.offset, end: n.offset + n.length } : void 0;
   }
-  stringOffset(path17, key, index2) {
-    const n = this.node(path17, key);
+  stringOffset(path18, key, index2) {
+    const n = this.node(path18, key);
     if (!n || n.type !== "string") return void 0;
     return decodedIndexToOffset(this.text, n.offset, index2);
   }
@@ -17875,7 +17938,7 @@ var IndexResolver = class {
   get text() {
     return typeof this.of === "string" ? this.of : this.of.text;
   }
-  node(path17, key) {
+  node(path18, key) {
     if (!this.built) {
       this.built = true;
       this.index = JsonIndex.build(this.text);
@@ -17883,19 +17946,19 @@ var IndexResolver = class {
     const idx = this.index;
     if (!idx) return void 0;
     if (key) {
-      const r = idx.findKey(path17);
+      const r = idx.findKey(path18);
       return r ? { ...r, string: true } : void 0;
     }
-    const n = idx.find(path17);
+    const n = idx.find(path18);
     if (n < 0) return void 0;
     return { ...idx.range(n), string: idx.isString(n) };
   }
-  resolve(path17, key) {
-    const n = this.node(path17, key);
+  resolve(path18, key) {
+    const n = this.node(path18, key);
     return n ? { start: n.start, end: n.end } : void 0;
   }
-  stringOffset(path17, key, index2) {
-    const n = this.node(path17, key);
+  stringOffset(path18, key, index2) {
+    const n = this.node(path18, key);
     if (!n || !n.string) return void 0;
     return decodedIndexToOffset(this.text, n.start, index2);
   }
@@ -18056,7 +18119,7 @@ function looksLikeParametersText(text) {
 }
 
 // src/bicep/load.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/bicep/lexer.ts
 var CH_TAB = 9;
@@ -18848,18 +18911,18 @@ var Parser2 = class {
             const n = this.next();
             return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
           }
-          const path17 = this.parseString("expected a file path string or none after using");
+          const path18 = this.parseString("expected a file path string or none after using");
           let config;
           if (this.atWord("with")) {
             this.next();
             config = this.parseObject();
           }
-          return { kind: "Using", decorators, keyword, path: path17, ...config ? { config } : {}, none: false, start, end: config?.end ?? path17.end };
+          return { kind: "Using", decorators, keyword, path: path18, ...config ? { config } : {}, none: false, start, end: config?.end ?? path18.end };
         }
         case "extends": {
           const keyword = this.tokenRef(this.next());
-          const path17 = this.parseString("expected a file path string after extends");
-          return { kind: "Extends", decorators, keyword, path: path17, start, end: path17.end };
+          const path18 = this.parseString("expected a file path string after extends");
+          return { kind: "Extends", decorators, keyword, path: path18, start, end: path18.end };
         }
         case "extensionConfig": {
           const keyword = this.tokenRef(this.next());
@@ -18940,11 +19003,11 @@ var Parser2 = class {
       case "test": {
         const keyword = this.tokenRef(this.next());
         const name = this.identifier(word === "module" ? "a module name" : "a test name");
-        const path17 = this.parseStringOrMissing(`expected the ${word} path string`);
+        const path18 = this.parseStringOrMissing(`expected the ${word} path string`);
         this.expect("Assignment", `expected '=' after the ${word} path`);
         const value = this.parseDeclarationBody();
-        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path17, value, start, end: value.end };
-        return { kind: "Test", decorators, keyword, name, path: path17, value, start, end: value.end };
+        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path18, value, start, end: value.end };
+        return { kind: "Test", decorators, keyword, name, path: path18, value, start, end: value.end };
       }
       case "output": {
         const keyword = this.tokenRef(this.next());
@@ -19864,18 +19927,18 @@ function parseYaml(text) {
     return { error: message };
   }
 }
-function containsItself(v, path17) {
+function containsItself(v, path18) {
   if (v === null || typeof v !== "object") return false;
-  if (path17.includes(v)) return true;
-  path17.push(v);
+  if (path18.includes(v)) return true;
+  path18.push(v);
   const children = Array.isArray(v) ? v : Object.values(v);
-  const found = children.some((c) => containsItself(c, path17));
-  path17.pop();
+  const found = children.some((c) => containsItself(c, path18));
+  path18.pop();
   return found;
 }
 
 // src/bicep/lower.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/expr/ops.ts
 function fromJson(j) {
@@ -21948,9 +22011,9 @@ var resourceFunctions = [
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path17 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
-      if (path17 instanceof Unknown) return path17;
-      return finish(env, path17, type, names, whereText(sub, rg));
+      const path18 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
+      if (path18 instanceof Unknown) return path18;
+      return finish(env, path18, type, names, whereText(sub, rg));
     }
   },
   {
@@ -21966,9 +22029,9 @@ var resourceFunctions = [
       const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
       if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path17 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
-      if (path17 instanceof Unknown) return path17;
-      return finish(env, path17, type, names, whereText(sub, void 0));
+      const path18 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
+      if (path18 instanceof Unknown) return path18;
+      return finish(env, path18, type, names, whereText(sub, void 0));
     }
   },
   {
@@ -21981,9 +22044,9 @@ var resourceFunctions = [
       const type = args[0];
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(1);
-      const path17 = providerPath(env, type, names, 1, []);
-      if (path17 instanceof Unknown) return path17;
-      return finish(env, path17, type, names, "");
+      const path18 = providerPath(env, type, names, 1, []);
+      if (path18 instanceof Unknown) return path18;
+      return finish(env, path18, type, names, "");
     }
   },
   {
@@ -21998,9 +22061,9 @@ var resourceFunctions = [
       if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(2);
-      const path17 = providerPath(env, type, names, 2, [base]);
-      if (path17 instanceof Unknown) return path17;
-      return finish(env, path17, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+      const path18 = providerPath(env, type, names, 2, [base]);
+      if (path18 instanceof Unknown) return path18;
+      return finish(env, path18, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
     }
   },
   {
@@ -22017,9 +22080,9 @@ var resourceFunctions = [
       const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
       if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path17 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
-      if (path17 instanceof Unknown) return path17;
-      return finish(env, path17, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+      const path18 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
+      if (path18 instanceof Unknown) return path18;
+      return finish(env, path18, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
     }
   },
   ...[
@@ -22725,10 +22788,10 @@ var stringFunctions = [
       const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
       const u = parts.find((p2) => p2 instanceof Unknown);
       if (u) return new Unknown(u.reason, "string");
-      const [scheme, host, port, path17, query] = parts;
+      const [scheme, host, port, path18, query] = parts;
       if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
       const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-      const pathText2 = typeof path17 === "string" ? path17.startsWith("/") ? path17 : `/${path17}` : "/";
+      const pathText2 = typeof path18 === "string" ? path18.startsWith("/") ? path18 : `/${path18}` : "/";
       const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
       return `${scheme}://${host}${p}${pathText2}${q}`;
     }
@@ -24150,7 +24213,7 @@ var FileLowerer = class extends ExprLowerer {
     return tag;
   }
   resolvePath(rel) {
-    return path6.resolve(path6.dirname(this.file.path), rel);
+    return path7.resolve(path7.dirname(this.file.path), rel);
   }
   // ---- Pass 2: lowering ----
   lower() {
@@ -25115,12 +25178,12 @@ var FileLowerer = class extends ExprLowerer {
       this.error(dirArg, `${fn}(): ${got.error}`);
       return call2("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
     }
-    const from = path6.dirname(this.file.path);
+    const from = path7.dirname(this.file.path);
     const matches = wildcardMatcher(pattern);
     const files = got.names.filter(matches).map((name) => {
       const dot = name.lastIndexOf(".");
       return {
-        relativePath: path6.relative(from, path6.join(abs, name)).split(path6.sep).join("/"),
+        relativePath: path7.relative(from, path7.join(abs, name)).split(path7.sep).join("/"),
         baseName: name,
         extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : ""
       };
@@ -25275,7 +25338,7 @@ function loadBicepTemplate(source, host) {
   const sink = new DiagnosticSink();
   const loader = new Loader(host, sink);
   const span = new TextSpan(source, 0, source.text.length);
-  loader.stack.push(path7.resolve(source.path));
+  loader.stack.push(path8.resolve(source.path));
   const lowered = loader.lowerSource(source);
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
@@ -25311,25 +25374,25 @@ var Loader = class {
     }
   }
   enter(absPath, at2, from, what) {
-    const key = path7.resolve(absPath);
+    const key = path8.resolve(absPath);
     if (this.stack.includes(key)) {
-      const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path7.relative(this.host.root, p) || p).join(" -> ");
+      const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path8.relative(this.host.root, p) || p).join(" -> ");
       this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
       return void 0;
     }
     if (this.stack.length > this.maxDepth) {
-      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path7.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path8.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
       return void 0;
     }
     const got = this.host.read(key);
     if ("error" in got) {
-      this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path7.relative(path7.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+      this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path8.relative(path8.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
       return void 0;
     }
     return got;
   }
   lowerModule(absPath, at2, from) {
-    const key = path7.resolve(absPath);
+    const key = path8.resolve(absPath);
     if (/\.json$/i.test(key)) {
       if (this.jsonCache.has(key)) return this.jsonCache.get(key);
       const src = this.enter(key, at2, from, "module");
@@ -25346,7 +25409,7 @@ var Loader = class {
     return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
   }
   lowerImport(absPath, at2, from) {
-    return this.lowerFile(path7.resolve(absPath), at2, from, "import");
+    return this.lowerFile(path8.resolve(absPath), at2, from, "import");
   }
   lowerFile(key, at2, from, what) {
     if (this.cache.has(key) && !this.stack.includes(key)) {
@@ -25366,7 +25429,7 @@ var Loader = class {
     }
   }
   readFile(absPath) {
-    const got = this.host.read(path7.resolve(absPath));
+    const got = this.host.read(path8.resolve(absPath));
     return "error" in got ? got : { text: got.text };
   }
   readBytes(absPath) {
@@ -25374,23 +25437,23 @@ var Loader = class {
       const got = this.readFile(absPath);
       return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
     }
-    return this.host.readBytes(path7.resolve(absPath));
+    return this.host.readBytes(path8.resolve(absPath));
   }
   listFiles(absDir) {
     if (!this.host.listFiles) return { error: "folders cannot be listed here" };
-    return this.host.listFiles(path7.resolve(absDir));
+    return this.host.listFiles(path8.resolve(absDir));
   }
 };
 
 // src/bicep/params.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var MAX_EXTENDS = 8;
 function usingTarget(s, paramsFile) {
   if (s.none || !s.path) return void 0;
   if (s.path.expressions.length) return { kind: "not-literal" };
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
-  return { kind: "file", path: path8.resolve(path8.dirname(paramsFile), rel) };
+  return { kind: "file", path: path9.resolve(path9.dirname(paramsFile), rel) };
 }
 function loadBicepParams(source, host, chain = []) {
   const sink = new DiagnosticSink();
@@ -25402,7 +25465,7 @@ function loadBicepParams(source, host, chain = []) {
   let base;
   for (const s of parsed.program.statements) {
     if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, path8.resolve(source.path)], sink);
+    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, path9.resolve(source.path)], sink);
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at2 = new TextSpan(source, s.path.start, s.path.end);
@@ -25412,7 +25475,7 @@ function loadBicepParams(source, host, chain = []) {
     else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
-  loader.stack.push(path8.resolve(source.path));
+  loader.stack.push(path9.resolve(source.path));
   let values = /* @__PURE__ */ new Map();
   let scope = {};
   try {
@@ -25431,7 +25494,7 @@ function extendedFile(p, source, host, chain, sink) {
     sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
     return "unread";
   }
-  const abs = path8.resolve(path8.dirname(source.path), rel);
+  const abs = path9.resolve(path9.dirname(source.path), rel);
   if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
     sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
     return "unread";
@@ -25501,9 +25564,9 @@ function hasUnreadBase(p) {
 
 // src/deploy/parameters.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 function readParameterFile(file, into, sink, opts = {}) {
-  const read = opts.root ? readSourceInside(path9.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path9.resolve(file), "arm-parameters", opts.limits);
+  const read = opts.root ? readSourceInside(path10.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path10.resolve(file), "arm-parameters", opts.limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
@@ -25552,20 +25615,20 @@ function cliParameters(params, into) {
   }
 }
 function associatedParameterFile(template) {
-  const dir = path9.dirname(template);
-  const base = path9.basename(template);
+  const dir = path10.dirname(template);
+  const base = path10.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
   const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
-    const p = path9.join(dir, c);
+    const p = path10.join(dir, c);
     if (existsSync2(p)) return p;
   }
   return void 0;
 }
 
 // src/deploy/deploy.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/deploy/model.ts
 var REPRESENTATIVE_INDEX = "copyIndex()";
@@ -26337,6 +26400,11 @@ var ResourceExpander = class {
   resources = [];
   /** Declarations whose condition is false. */
   notDeployed = [];
+  /**
+   * Nested deployment declarations that deploy nothing with these values (a false condition, a
+   * copy count of 0), as written: the templates they link to are still this template's.
+   */
+  undeployedDeployments = [];
   limitReported = false;
   get diagnostics() {
     return this.ev.diagnostics;
@@ -26388,6 +26456,7 @@ var ResourceExpander = class {
           });
         }
         const n = Math.min(count, ARM_MAX_COPY2, maxCopy);
+        if (n === 0) this.noteUndeployed(d, void 0);
         const decl2 = n > 1 ? { node: d.node, span: d.span.shared() } : d;
         for (let i = 0; i < n; i++) this.expandInstance(decl2, parent, symbolicName, { name: loopName, index: i });
         return;
@@ -26505,6 +26574,7 @@ var ResourceExpander = class {
    * (ARM ignores those), so its id is kept.
    */
   recordNotDeployed(decl, parent, loop, symbolicName) {
+    this.noteUndeployed(decl, loop);
     const t = childOf(decl, "type");
     const n = childOf(decl, "name");
     if (!t || !n) return;
@@ -26515,6 +26585,11 @@ var ResourceExpander = class {
     if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
     if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+  }
+  /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
+  noteUndeployed(decl, loop) {
+    const t = own(decl.node, "type");
+    if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS) this.undeployedDeployments.push({ decl, loop });
   }
   /**
    * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
@@ -27088,6 +27163,8 @@ var Deployment = class {
   nestedScopes = /* @__PURE__ */ new Map();
   views = /* @__PURE__ */ new Map();
   busy = /* @__PURE__ */ new Set();
+  /** See DeployResult.linkedTemplates. */
+  linkedTemplates = /* @__PURE__ */ new Set();
   /** Where the root template is deployed (what the config's deployment context describes). */
   rootTarget;
   deployRoot(source, root, span) {
@@ -27097,7 +27174,7 @@ var Deployment = class {
       depth: 0
     };
     this.rootTarget = unit.scope;
-    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, linkedTemplates: [], suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
@@ -27109,6 +27186,7 @@ var Deployment = class {
       notDeployed: this.notDeployed,
       diagnostics: this.diagnostics.items,
       scope,
+      linkedTemplates: [...this.linkedTemplates],
       suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2))
     };
   }
@@ -27168,6 +27246,59 @@ var Deployment = class {
     for (const r of expander.resources) {
       if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);
     }
+    for (const u of expander.undeployedDeployments) this.declareUndeployed(u.decl, u.loop, unit, scope);
+  }
+  /**
+   * A nested deployment that deploys nothing with these values: the template it links to is
+   * recorded, not deployed. Only its relativePath is evaluated, and only when it is an expression
+   * (usually it is a literal); one that cannot be evaluated is skipped, its errors dropped (ARM
+   * does not evaluate it either). An inline template is searched for links as written.
+   */
+  declareUndeployed(decl, loop, unit, scope) {
+    const props = childOf(decl, "properties");
+    if (!props || !isTObject(props.node)) return;
+    const inline = own(props.node, "template");
+    if (isTObject(inline)) {
+      this.declareLinkedIn(inline, unit.file.path);
+      return;
+    }
+    const link = childOf(props, "templateLink");
+    const rel = link && isTObject(link.node) ? childOf(link, "relativePath") : void 0;
+    if (!rel) return;
+    let value = literalText(rel.node);
+    if (value === void 0) {
+      const mark = this.diagnostics.mark();
+      const v = scope.evaluateNode(rel.node, rel.span, loop);
+      this.diagnostics.rollBack(mark);
+      if (typeof v === "string") value = v;
+    }
+    if (value !== void 0) this.declareLinkedFile(path11.resolve(path11.dirname(unit.file.path), value));
+  }
+  /** The links of a template as written (literal relativePaths), inline nested templates included. */
+  declareLinkedIn(template, file) {
+    const section = own(template, "resources");
+    const decls = Array.isArray(section) ? section : isTObject(section) ? Object.values(section) : [];
+    for (const d of decls) {
+      if (!isTObject(d)) continue;
+      const type = own(d, "type");
+      const props = own(d, "properties");
+      if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS || !isTObject(props)) continue;
+      const inline = own(props, "template");
+      const link = own(props, "templateLink");
+      if (isTObject(inline)) this.declareLinkedIn(inline, file);
+      const rel = isTObject(link) ? literalText(own(link, "relativePath")) : void 0;
+      if (rel !== void 0) this.declareLinkedFile(path11.resolve(path11.dirname(file), rel));
+    }
+  }
+  /** A linked template no deployment here deploys: recorded, and read for its own links in turn. */
+  declareLinkedFile(target) {
+    const root = this.opts.root;
+    if (this.linkedTemplates.has(target) || !root || !isInsideRoot(target, root)) return;
+    this.linkedTemplates.add(target);
+    const read = readSourceInside(target, "arm", root, this.opts.fileLimits);
+    if (!read.ok) return;
+    const loaded = loadJson(read.source, this.opts.fileLimits);
+    if (isTObject(loaded.root)) this.declareLinkedIn(loaded.root, target);
   }
   register(r) {
     this.resources.push(r);
@@ -27232,8 +27363,8 @@ var Deployment = class {
   }
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
   deployLinked(dep, unit, rel, span, evaluated, parentScope) {
-    const base = path10.dirname(unit.file.path);
-    const target = path10.resolve(base, rel);
+    const base = path11.dirname(unit.file.path);
+    const target = path11.resolve(base, rel);
     const root = this.opts.root;
     if (!root || !isInsideRoot(target, root)) {
       this.diagnostics.add({
@@ -27248,6 +27379,7 @@ var Deployment = class {
       this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
       return;
     }
+    this.linkedTemplates.add(target);
     const loaded = loadJson(read.source, this.opts.fileLimits);
     for (const d of loaded.diagnostics) this.diagnostics.add(d);
     if (!isTObject(loaded.root)) return;
@@ -27405,6 +27537,10 @@ function qualifySharedSymbolicNames(resources) {
 }
 function deployFile(source, loaded, opts) {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
+}
+function literalText(node) {
+  if (typeof node !== "string" || isExpressionString(node)) return void 0;
+  return node.startsWith("[[") ? node.slice(1) : node;
 }
 
 // src/graph/graph.ts
@@ -27742,13 +27878,13 @@ var ResourceGraph = class {
     }
     if (from === to) return [];
     if (!next.has(from)) return void 0;
-    const path17 = [];
+    const path18 = [];
     for (let c = from; c !== to; ) {
       const e = next.get(c);
-      path17.push(e);
+      path18.push(e);
       c = e.to;
     }
-    return path17;
+    return path18;
   }
   /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
   reaching(to) {
@@ -27830,11 +27966,11 @@ var ReferenceWalk = class {
     return from.span;
   }
 };
-function pathText(path17) {
-  if (path17.length === 0) return "(value)";
+function pathText(path18) {
+  if (path18.length === 0) return "(value)";
   const out = [];
   let empty = true;
-  for (const p of path17) {
+  for (const p of path18) {
     const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
     out.push(piece);
     if (piece !== "") empty = false;
@@ -27945,7 +28081,7 @@ function finish2(source, root, span, language, parameters, opts, earlier, pragma
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
     pragmas,
-    declaredModules
+    declaredModules: deployed.linkedTemplates.length === 0 ? declaredModules : [...declaredModules, ...deployed.linkedTemplates]
   };
 }
 function bicepDeployment(file, opts) {
@@ -28049,7 +28185,7 @@ function distinctRelated(list) {
 }
 
 // src/engine/bicepparam-targets.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function bicepparamTargetsByFile(files, root) {
   const targets = /* @__PURE__ */ new Map();
   for (const { file: f, limits } of files) {
@@ -28059,23 +28195,23 @@ function bicepparamTargetsByFile(files, root) {
     const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
     for (const s of parsed.program.statements) {
       const target = s.kind === "Using" ? usingTarget(s, f.path) : void 0;
-      if (target?.kind === "file") targets.set(path11.resolve(f.path), target.path);
+      if (target?.kind === "file") targets.set(path12.resolve(f.path), target.path);
     }
   }
   return targets;
 }
 
 // src/engine/focus.ts
-import path13 from "node:path";
+import path14 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/discover/source-root.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 function sourceRoot(root) {
-  for (let dir = path12.resolve(root); ; dir = path12.dirname(dir)) {
-    if (existsSync3(path12.join(dir, ".git"))) return dir;
-    if (path12.dirname(dir) === dir) return root;
+  for (let dir = path13.resolve(root); ; dir = path13.dirname(dir)) {
+    if (existsSync3(path13.join(dir, ".git"))) return dir;
+    if (path13.dirname(dir) === dir) return root;
   }
 }
 
@@ -28084,29 +28220,29 @@ async function discoverFocused(paths, context, cwd) {
   const named = await discover(paths, cwd);
   if (context === void 0) return { ...named, focus: void 0 };
   const around = await discover([context], cwd);
-  const seen = new Set(around.files.map((f) => path13.resolve(f.path)));
-  const files = [...around.files, ...named.files.filter((f) => !seen.has(path13.resolve(f.path)))];
-  return { files, missing: named.missing, focus: new Set(named.files.map((f) => path13.resolve(f.path))) };
+  const seen = new Set(around.files.map((f) => path14.resolve(f.path)));
+  const files = [...around.files, ...named.files.filter((f) => !seen.has(path14.resolve(f.path)))];
+  return { files, missing: named.missing, focus: new Set(named.files.map((f) => path14.resolve(f.path))) };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
   for (const w of work) {
-    const template = path13.resolve(w.file.path);
+    const template = path14.resolve(w.file.path);
     if (focus.has(template) || !/\.jsonc?$/i.test(template)) continue;
     const beside = associatedParameterFile(template);
     const mapped = w.config.parameters.length ? mappedParameterFile(w.config, template) : void 0;
-    if (beside && focus.has(path13.resolve(beside)) || mapped && focus.has(path13.resolve(mapped))) focus.add(template);
+    if (beside && focus.has(path14.resolve(beside)) || mapped && focus.has(path14.resolve(mapped))) focus.add(template);
   }
 }
 function inFocus(focus, file) {
-  return focus === void 0 || file !== void 0 && focus.has(path13.resolve(file));
+  return focus === void 0 || file !== void 0 && focus.has(path14.resolve(file));
 }
 function absentFile(a, root) {
   const locations = a.raw.locations;
   const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   if (typeof uri !== "string") return void 0;
   try {
-    return uri.startsWith("file:") ? fileURLToPath2(uri) : path13.resolve(sourceRoot(root), decodeURIComponent(uri));
+    return uri.startsWith("file:") ? fileURLToPath2(uri) : path14.resolve(sourceRoot(root), decodeURIComponent(uri));
   } catch {
     return void 0;
   }
@@ -28336,7 +28472,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path14(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path15(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -28356,7 +28492,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path14(root, keys) {
+function path15(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -28433,16 +28569,16 @@ function internalNotifications(diags) {
   });
 }
 function pathInsideRoot(root, file) {
-  const rel = path15.relative(root, file);
-  if (rel === ".." || rel.startsWith(`..${path15.sep}`) || path15.isAbsolute(rel)) return void 0;
-  return rel.split(path15.sep).join("/");
+  const rel = path16.relative(root, file);
+  if (rel === ".." || rel.startsWith(`..${path16.sep}`) || path16.isAbsolute(rel)) return void 0;
+  return rel.split(path16.sep).join("/");
 }
 function relativePath(root, file) {
-  return pathInsideRoot(root, file) ?? file.split(path15.sep).join("/");
+  return pathInsideRoot(root, file) ?? file.split(path16.sep).join("/");
 }
 function fingerprintPath(root, file) {
-  const rel = path15.relative(root, file);
-  return (path15.isAbsolute(rel) ? file : rel).split(path15.sep).join("/");
+  const rel = path16.relative(root, file);
+  return (path16.isAbsolute(rel) ? file : rel).split(path16.sep).join("/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -28459,7 +28595,7 @@ var ConfigResolver = class {
   ruleIds;
   ruleTags;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(path15.dirname(file), this.root, this.found);
+    const found = this.explicit ?? findConfigFile(path16.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -28481,7 +28617,7 @@ async function lint(paths, opts) {
   const notifications = [];
   let work = [];
   for (const f of files) {
-    if (path15.basename(f.path) === CONFIG_FILE) continue;
+    if (path16.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -28504,7 +28640,7 @@ async function lint(paths, opts) {
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   const usedByParams = new Set(targetsByParams.values());
   if (focus) widenFocus(focus, work, targetsByParams);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path15.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path16.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -28576,7 +28712,7 @@ function throughParents(slots, work) {
   if (deployedByOthers.size === 0) return;
   slots.forEach((r, i) => {
     const f = work[i]?.file;
-    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(path15.resolve(f.path))) return;
+    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(path16.resolve(f.path))) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
@@ -28616,7 +28752,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path15.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path16.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -28636,7 +28772,7 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = path15.relative(path15.dirname(config.file), file).replaceAll("\\", "/");
+  const rel = path16.relative(path16.dirname(config.file), file).replaceAll("\\", "/");
   return matchesGlobList(rel, config.ignore);
 }
 function diagnosticFindings(diags, rules, config) {
@@ -28686,7 +28822,7 @@ function placed(d) {
 function judge(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path15.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path16.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -28738,11 +28874,11 @@ function moduleFiles(resources, own2, declared) {
     units.add(r.unit);
     sources.add(r.span.file);
   }
-  const self = path15.resolve(own2);
-  const files = new Set(declared.map((d) => path15.resolve(d)));
+  const self = path16.resolve(own2);
+  const files = new Set(declared.map((d) => path16.resolve(d)));
   files.delete(self);
   for (const s of sources) {
-    const p = path15.resolve(s.path);
+    const p = path16.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];
@@ -29251,7 +29387,7 @@ async function run(runner = processRunner()) {
 }
 async function runAction(runner) {
   const env = runner.env;
-  const workspace = path16.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path17.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const failOn = getInput(runner, "fail-on") || "error";
   if (!FAIL_ON.includes(failOn)) {
     runner.log(annotation("error", `fail-on must be one of ${FAIL_ON.join(", ")}, got '${failOn}'`));
@@ -29268,9 +29404,9 @@ async function runAction(runner) {
       root: workspace,
       cwd: workspace,
       rules: RULES,
-      configFile: config ? path16.resolve(workspace, config) : void 0,
-      parameterFiles: getList(runner, "parameters").map((p) => path16.resolve(workspace, p)),
-      baselineFile: baseline ? path16.resolve(workspace, baseline) : void 0
+      configFile: config ? path17.resolve(workspace, config) : void 0,
+      parameterFiles: getList(runner, "parameters").map((p) => path17.resolve(workspace, p)),
+      baselineFile: baseline ? path17.resolve(workspace, baseline) : void 0
     });
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -29280,8 +29416,8 @@ async function runAction(runner) {
     throw e;
   }
   const missing = result.missing.length ? `no files match ${result.missing.map((m) => `'${m}'`).join(", ")} (input 'paths')` : void 0;
-  const sarifPath = path16.resolve(workspace, sarifFile);
-  mkdirSync(path16.dirname(sarifPath), { recursive: true });
+  const sarifPath = path17.resolve(workspace, sarifFile);
+  mkdirSync(path17.dirname(sarifPath), { recursive: true });
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m) => ({ level: "warning", message: `no files match '${m}'` }))] };
   writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }));
   const counted = countedFindings(result);
@@ -29332,7 +29468,7 @@ function annotate(sink, f, rel) {
   });
 }
 var entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL2(path16.resolve(entry)).href) void run();
+if (entry && import.meta.url === pathToFileURL2(path17.resolve(entry)).href) void run();
 export {
   processRunner,
   run

@@ -309,9 +309,9 @@ var init_value = __esm({
 });
 
 // src/graph/located.ts
-function at(base, ...path20) {
+function at(base, ...path21) {
   let cur = base;
-  for (const key of path20) {
+  for (const key of path21) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -852,8 +852,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2945,12 +2945,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path20) {
+function findNodeAtLocation(root, path21) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path20) {
+  for (let segment2 of path21) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -3502,8 +3502,8 @@ var init_source = __esm({
     "use strict";
     import_node_zlib = require("node:zlib");
     SourceText = class {
-      constructor(path20, text, kind) {
-        this.path = path20;
+      constructor(path21, text, kind) {
+        this.path = path21;
         this.kind = kind;
         this.content = text;
       }
@@ -4137,7 +4137,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
     var os2 = require("os");
-    var path20 = require("path");
+    var path21 = require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -4149,7 +4149,7 @@ var require_path = __commonJS({
     }
     exports2.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path20.resolve(cwd, filepath);
+      return path21.resolve(cwd, filepath);
     }
     exports2.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -5446,7 +5446,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path20 = require("path");
+    var path21 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -5620,7 +5620,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path20.sep,
+      SEP: path21.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -5647,7 +5647,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path20 = require("path");
+    var path21 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -5676,7 +5676,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path20.sep === "\\";
+      return win32 === true || path21.sep === "\\";
     };
     exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -7040,7 +7040,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path20 = require("path");
+    var path21 = require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils3();
@@ -7125,7 +7125,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path20.basename(input));
+      return regex.test(path21.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -7352,7 +7352,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
-    var path20 = require("path");
+    var path21 = require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -7447,7 +7447,7 @@ var require_pattern = __commonJS({
     }
     exports2.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path20.basename(pattern);
+      const basename = path21.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports2.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -7505,7 +7505,7 @@ var require_pattern = __commonJS({
     }
     exports2.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path20.isAbsolute(pattern);
+      return path21.isAbsolute(pattern);
     }
     exports2.isAbsolute = isAbsolute;
   }
@@ -7682,8 +7682,8 @@ var require_utils4 = __commonJS({
     exports2.errno = errno;
     var fs4 = require_fs();
     exports2.fs = fs4;
-    var path20 = require_path();
-    exports2.path = path20;
+    var path21 = require_path();
+    exports2.path = path21;
     var pattern = require_pattern();
     exports2.pattern = pattern;
     var stream = require_stream();
@@ -7795,8 +7795,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path20, settings, callback) {
-      settings.fs.lstat(path20, (lstatError, lstat) => {
+    function read(path21, settings, callback) {
+      settings.fs.lstat(path21, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -7805,7 +7805,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path20, (statError, stat) => {
+        settings.fs.stat(path21, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -7837,13 +7837,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path20, settings) {
-      const lstat = settings.fs.lstatSync(path20);
+    function read(path21, settings) {
+      const lstat = settings.fs.lstatSync(path21);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path20);
+        const stat = settings.fs.statSync(path21);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -7914,17 +7914,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports2.Settings = settings_1.default;
-    function stat(path20, optionsOrSettingsOrCallback, callback) {
+    function stat(path21, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat;
-    function statSync4(path20, optionsOrSettings) {
+    function statSync4(path21, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path20, settings);
+      return sync.read(path21, settings);
     }
     exports2.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
@@ -8140,16 +8140,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path20 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path21 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path20, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path21, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path20,
+                path: path21,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -8267,7 +8267,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path20 = require("path");
+    var path21 = require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -8275,7 +8275,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -8302,17 +8302,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports2.Settings = settings_1.default;
-    function scandir(path20, optionsOrSettingsOrCallback, callback) {
+    function scandir(path21, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.scandir = scandir;
-    function scandirSync(path20, optionsOrSettings) {
+    function scandirSync(path21, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path20, settings);
+      return sync.read(path21, settings);
     }
     exports2.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -8960,7 +8960,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path20 = require("path");
+    var path21 = require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -8970,7 +8970,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -9032,7 +9032,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path20 = require("path");
+    var path21 = require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -9045,7 +9045,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path20.resolve(this._settings.cwd, filepath);
+        return path21.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -9461,7 +9461,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path20 = require("path");
+    var path21 = require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -9475,7 +9475,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path20.resolve(this._settings.cwd, task.base);
+        return path21.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -10335,26 +10335,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path20) => {
-      const end = path20.length - 1;
-      const index2 = path20.lastIndexOf(
+    var basenameOf = (path21) => {
+      const end = path21.length - 1;
+      const index2 = path21.lastIndexOf(
         SLASH,
-        path20[end] === SLASH ? end - 1 : end
+        path21[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path20 : path20.slice(index2 + 1);
+      return index2 < 0 ? path21 : path21.slice(index2 + 1);
     };
-    var parentOf = (path20) => {
-      if (path20.charCodeAt(0) === SLASH_CODE || path20.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path20.split(SLASH).filter(Boolean);
+    var parentOf = (path21) => {
+      if (path21.charCodeAt(0) === SLASH_CODE || path21.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path21.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path20.length - 1;
-      const cut = path20.lastIndexOf(
+      const end = path21.length - 1;
+      const cut = path21.lastIndexOf(
         SLASH,
-        path20.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path21.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path20.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path21.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -10504,7 +10504,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path20) {
+      testLiteral(path21) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -10513,7 +10513,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path20)) {
+          if (rule.checkRegex.test(path21)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -10533,15 +10533,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path20, mode) {
+      test(path21, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path20) : path20;
+        const basename = shortcut ? basenameOf(path21) : path21;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path20
+            shortcut && rule._basenameOnly ? basename : path21
           )) {
             const { negative } = rule;
             const ret = {
@@ -10563,17 +10563,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path20, originalPath, doThrow) => {
-      if (!isString(path20)) {
+    var checkPath = (path21, originalPath, doThrow) => {
+      if (!isString(path21)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path20) {
+      if (!path21) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path20)) {
+      if (checkPath.isNotRelative(path21)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -10582,25 +10582,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path20) => {
-      const first = path20.charCodeAt(0);
+    var isNotRelative = (path21) => {
+      const first = path21.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path20.length === 1) {
+      if (path21.length === 1) {
         return true;
       }
-      const second = path20.charCodeAt(1);
+      const second = path21.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path20.length === 2 || path20.charCodeAt(2) === SLASH_CODE;
+      return path21.length === 2 || path21.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -10631,58 +10631,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path20) {
+      _test(originalPath, cache2, path21) {
         checkPath(
-          path20,
+          path21,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path20 ? this._t(path20, cache2) : {
+        return path21 ? this._t(path21, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path20 = convertPath(target);
-        if (!path20 || path20.charCodeAt(path20.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path20);
+        const path21 = convertPath(target);
+        if (!path21 || path21.charCodeAt(path21.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path21);
         }
-        const dir = this._t(path20, this._testCache);
+        const dir = this._t(path21, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path20);
+        const literal = this._rules.testLiteral(path21);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path20, cache2) {
-        if (path20 in cache2) {
-          return cache2[path20];
+      _t(path21, cache2) {
+        if (path21 in cache2) {
+          return cache2[path21];
         }
-        const parentPath = parentOf(path20);
+        const parentPath = parentOf(path21);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path20] = parent && parent.ignored ? parent : this._rules.test(path20, MODE_IGNORE);
+        return cache2[path21] = parent && parent.ignored ? parent : this._rules.test(path21, MODE_IGNORE);
       }
-      ignores(path20) {
-        return this._test(path20, this._ignoreCache, convertPath(path20)).ignored;
+      ignores(path21) {
+        return this._test(path21, this._ignoreCache, convertPath(path21)).ignored;
       }
       createFilter() {
-        return (path20) => !this.ignores(path20);
+        return (path21) => !this.ignores(path21);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path20) {
-        return this._test(path20, this._testCache, convertPath(path20));
+      test(path21) {
+        return this._test(path21, this._testCache, convertPath(path21));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path20) => checkPath(convertPath(path20), path20, RETURN_FALSE);
+    var isPathValid2 = (path21) => checkPath(convertPath(path21), path21, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path20) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path20) || isNotRelative(path20);
+      checkPath.isNotRelative = (path21) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path21) || isNotRelative(path21);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -10699,25 +10699,25 @@ var require_ignore = __commonJS({
 
 // node_modules/is-path-inside/index.js
 function isPathInside(childPath, parentPath) {
-  const relation = import_node_path2.default.relative(parentPath, childPath);
+  const relation = import_node_path3.default.relative(parentPath, childPath);
   return Boolean(
-    relation && relation !== ".." && !relation.startsWith(`..${import_node_path2.default.sep}`) && relation !== import_node_path2.default.resolve(childPath)
+    relation && relation !== ".." && !relation.startsWith(`..${import_node_path3.default.sep}`) && relation !== import_node_path3.default.resolve(childPath)
   );
 }
-var import_node_path2;
+var import_node_path3;
 var init_is_path_inside = __esm({
   "node_modules/is-path-inside/index.js"() {
-    import_node_path2 = __toESM(require("node:path"), 1);
+    import_node_path3 = __toESM(require("node:path"), 1);
   }
 });
 
 // node_modules/slash/index.js
-function slash(path20) {
-  const isExtendedLengthPath = path20.startsWith("\\\\?\\");
+function slash(path21) {
+  const isExtendedLengthPath = path21.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path20;
+    return path21;
   }
-  return path20.replace(/\\/g, "/");
+  return path21.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -10725,11 +10725,11 @@ var init_slash = __esm({
 });
 
 // node_modules/globby/utilities.js
-var import_node_fs2, import_node_path3, import_node_util2, import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
+var import_node_fs2, import_node_path4, import_node_util2, import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
 var init_utilities = __esm({
   "node_modules/globby/utilities.js"() {
     import_node_fs2 = __toESM(require("node:fs"), 1);
-    import_node_path3 = __toESM(require("node:path"), 1);
+    import_node_path4 = __toESM(require("node:path"), 1);
     import_node_util2 = require("node:util");
     import_fast_glob = __toESM(require_out4(), 1);
     import_ignore = __toESM(require_ignore(), 1);
@@ -10751,7 +10751,7 @@ var init_utilities = __esm({
     };
     absolutePrefixesMatch = (positivePrefix, negativePrefix) => negativePrefix === positivePrefix;
     getStaticAbsolutePathPrefix = (pattern) => {
-      if (!import_node_path3.default.isAbsolute(pattern)) {
+      if (!import_node_path4.default.isAbsolute(pattern)) {
         return void 0;
       }
       const staticSegments = [];
@@ -10848,7 +10848,7 @@ var init_utilities = __esm({
       let currentPath = startPath;
       chain.push(currentPath);
       while (currentPath !== rootPath) {
-        const parentPath = import_node_path3.default.dirname(currentPath);
+        const parentPath = import_node_path4.default.dirname(currentPath);
         if (parentPath === currentPath) {
           break;
         }
@@ -10859,7 +10859,7 @@ var init_utilities = __esm({
     };
     findGitRootInChain = async (paths, statMethod) => {
       for (const directory of paths) {
-        const gitPath = import_node_path3.default.join(directory, ".git");
+        const gitPath = import_node_path4.default.join(directory, ".git");
         try {
           const stats = await statMethod(gitPath);
           if (pathHasGitDirectory(stats)) {
@@ -10875,11 +10875,11 @@ var init_utilities = __esm({
       if (!statSyncMethod) {
         return void 0;
       }
-      const currentPath = import_node_path3.default.resolve(cwd);
-      const { root } = import_node_path3.default.parse(currentPath);
+      const currentPath = import_node_path4.default.resolve(cwd);
+      const { root } = import_node_path4.default.parse(currentPath);
       const chain = buildPathChain(currentPath, root);
       for (const directory of chain) {
-        const gitPath = import_node_path3.default.join(directory, ".git");
+        const gitPath = import_node_path4.default.join(directory, ".git");
         try {
           const stats = statSyncMethod(gitPath);
           if (pathHasGitDirectory(stats)) {
@@ -10901,8 +10901,8 @@ var init_utilities = __esm({
       if (!statMethod) {
         return findGitRootSync(cwd, fsImplementation);
       }
-      const currentPath = import_node_path3.default.resolve(cwd);
-      const { root } = import_node_path3.default.parse(currentPath);
+      const currentPath = import_node_path4.default.resolve(cwd);
+      const { root } = import_node_path4.default.parse(currentPath);
       const chain = buildPathChain(currentPath, root);
       return findGitRootInChain(chain, statMethod);
     };
@@ -10913,8 +10913,8 @@ var init_utilities = __esm({
       return findGitRootAsyncUncached(cwd, fsImplementation);
     };
     isWithinGitRoot = (gitRoot, cwd) => {
-      const resolvedGitRoot = import_node_path3.default.resolve(gitRoot);
-      const resolvedCwd = import_node_path3.default.resolve(cwd);
+      const resolvedGitRoot = import_node_path4.default.resolve(gitRoot);
+      const resolvedCwd = import_node_path4.default.resolve(cwd);
       return resolvedCwd === resolvedGitRoot || isPathInside(resolvedCwd, resolvedGitRoot);
     };
     getParentGitignorePaths = (gitRoot, cwd) => {
@@ -10930,8 +10930,8 @@ var init_utilities = __esm({
       if (!isWithinGitRoot(gitRoot, cwd)) {
         return [];
       }
-      const chain = buildPathChain(import_node_path3.default.resolve(cwd), import_node_path3.default.resolve(gitRoot));
-      return [...chain].reverse().map((directory) => import_node_path3.default.join(directory, ".gitignore"));
+      const chain = buildPathChain(import_node_path4.default.resolve(cwd), import_node_path4.default.resolve(gitRoot));
+      return [...chain].reverse().map((directory) => import_node_path4.default.join(directory, ".gitignore"));
     };
     GITIGNORE_WILDCARDS = /(?<!\\)[*?[]/u;
     hasGitignoreWildcards = (value) => GITIGNORE_WILDCARDS.test(value);
@@ -10941,9 +10941,9 @@ var init_utilities = __esm({
     toLiteralPattern = (value) => import_fast_glob.default.escapePath(unescapeGitignorePattern(value));
     finalSegment = (value) => value.replace(/\/+$/u, "").split("/").pop();
     toStandaloneRule = (value) => value.replace(/^([#!])/u, String.raw`\$1`);
-    isInsideCwd = (relativePath2) => relativePath2 !== "" && !relativePath2.startsWith("..") && !import_node_path3.default.isAbsolute(relativePath2);
+    isInsideCwd = (relativePath2) => relativePath2 !== "" && !relativePath2.startsWith("..") && !import_node_path4.default.isAbsolute(relativePath2);
     anchorToCwd = (directory, body, cwd) => {
-      const relativePath2 = slash(import_node_path3.default.relative(cwd, import_node_path3.default.join(directory, body)));
+      const relativePath2 = slash(import_node_path4.default.relative(cwd, import_node_path4.default.join(directory, body)));
       return isInsideCwd(relativePath2) ? relativePath2 : void 0;
     };
     createNameComparer = () => {
@@ -11021,7 +11021,7 @@ var init_utilities = __esm({
       }
       const toFastGlob = (value) => normalizeDirectoryPatternForFastGlob(`/${value}${isDirectoryPattern ? "/" : ""}`).replace(/^\//u, "");
       if (!body.includes("/") && canSkipAtAnyDepth(body)) {
-        const relativeDirectory = slash(import_node_path3.default.relative(cwd, directory));
+        const relativeDirectory = slash(import_node_path4.default.relative(cwd, directory));
         const prefix = isInsideCwd(relativeDirectory) ? `${import_fast_glob.default.escapePath(relativeDirectory)}/` : "";
         return { pattern: toFastGlob(`${prefix}**/${isGlob ? body : toLiteralPattern(body)}`), guardName: body };
       }
@@ -11034,7 +11034,7 @@ var init_utilities = __esm({
       if (isGlob) {
         return hasNegations ? void 0 : { pattern: toFastGlob(target), guardName };
       }
-      if (!matcher(import_node_path3.default.resolve(cwd, target) + import_node_path3.default.sep).ignored) {
+      if (!matcher(import_node_path4.default.resolve(cwd, target) + import_node_path4.default.sep).ignored) {
         return void 0;
       }
       const needsGuard = !gitignoreOnlySearch || target.includes("/");
@@ -11076,13 +11076,13 @@ var init_utilities = __esm({
 });
 
 // node_modules/globby/ignore.js
-var import_node_process, import_node_fs3, import_promises2, import_node_path4, import_node_os, import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
+var import_node_process, import_node_fs3, import_promises2, import_node_path5, import_node_os, import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
 var init_ignore = __esm({
   "node_modules/globby/ignore.js"() {
     import_node_process = __toESM(require("node:process"), 1);
     import_node_fs3 = __toESM(require("node:fs"), 1);
     import_promises2 = __toESM(require("node:fs/promises"), 1);
-    import_node_path4 = __toESM(require("node:path"), 1);
+    import_node_path5 = __toESM(require("node:path"), 1);
     import_node_os = __toESM(require("node:os"), 1);
     import_fast_glob2 = __toESM(require_out4(), 1);
     import_ignore2 = __toESM(require_ignore(), 1);
@@ -11180,7 +11180,7 @@ var init_ignore = __esm({
     };
     readIgnoreFileLines = (content) => content.split(/\r?\n/).map((line) => normalizeIgnoreFileLine(line)).filter((line) => line && !line.startsWith("#"));
     getIgnoreRules = (files) => files.flatMap((file) => {
-      const directory = import_node_path4.default.dirname(file.filePath);
+      const directory = import_node_path5.default.dirname(file.filePath);
       return readIgnoreFileLines(file.content).map((pattern) => ({ pattern, directory }));
     });
     buildIgnoreResult = (files, normalizedOptions, gitRoot) => {
@@ -11205,21 +11205,21 @@ var init_ignore = __esm({
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result;
       if (!hasNonTrailingSlash) {
-        result = import_node_path4.default.posix.join(base, "**", cleanPattern);
+        result = import_node_path5.default.posix.join(base, "**", cleanPattern);
       } else if (cleanPattern.startsWith("/")) {
-        result = import_node_path4.default.posix.join(base, cleanPattern.slice(1));
+        result = import_node_path5.default.posix.join(base, cleanPattern.slice(1));
       } else {
-        result = import_node_path4.default.posix.join(base, cleanPattern);
+        result = import_node_path5.default.posix.join(base, cleanPattern);
       }
       return isNegative ? "!" + result : result;
     };
     parseIgnoreFile = (file, cwd) => {
-      const base = slash(import_node_path4.default.relative(cwd, import_node_path4.default.dirname(file.filePath)));
+      const base = slash(import_node_path5.default.relative(cwd, import_node_path5.default.dirname(file.filePath)));
       return readIgnoreFileLines(file.content).map((pattern) => applyBaseToPattern(pattern, base));
     };
     toRelativePath = (fileOrDirectory, cwd) => {
-      if (import_node_path4.default.isAbsolute(fileOrDirectory)) {
-        const relativePath2 = import_node_path4.default.relative(cwd, fileOrDirectory);
+      if (import_node_path5.default.isAbsolute(fileOrDirectory)) {
+        const relativePath2 = import_node_path5.default.relative(cwd, fileOrDirectory);
         if (relativePath2 && !isPathInside(fileOrDirectory, cwd)) {
           return void 0;
         }
@@ -11236,12 +11236,12 @@ var init_ignore = __esm({
     notIgnored = { ignored: false, unignored: false };
     createIgnoreMatcher = (patterns, cwd, baseDir) => {
       const ignores = (0, import_ignore2.default)().add(patterns);
-      const resolvedCwd = import_node_path4.default.normalize(import_node_path4.default.resolve(cwd));
-      const resolvedBaseDir = import_node_path4.default.normalize(import_node_path4.default.resolve(baseDir));
+      const resolvedCwd = import_node_path5.default.normalize(import_node_path5.default.resolve(cwd));
+      const resolvedBaseDir = import_node_path5.default.normalize(import_node_path5.default.resolve(baseDir));
       return (fileOrDirectory) => {
         fileOrDirectory = toPath(fileOrDirectory);
         const hasTrailingSeparator = /[/\\]$/.test(fileOrDirectory);
-        const normalizedPath = import_node_path4.default.normalize(import_node_path4.default.resolve(fileOrDirectory));
+        const normalizedPath = import_node_path5.default.normalize(import_node_path5.default.resolve(fileOrDirectory));
         if (normalizedPath === resolvedCwd) {
           return notIgnored;
         }
@@ -11252,8 +11252,8 @@ var init_ignore = __esm({
         if (!relativePath2) {
           return notIgnored;
         }
-        if (hasTrailingSeparator && !relativePath2.endsWith(import_node_path4.default.sep)) {
-          relativePath2 += import_node_path4.default.sep;
+        if (hasTrailingSeparator && !relativePath2.endsWith(import_node_path5.default.sep)) {
+          relativePath2 += import_node_path5.default.sep;
         }
         return ignores.test(slash(relativePath2));
       };
@@ -11312,16 +11312,16 @@ var init_ignore = __esm({
     resolveConfigPath = (filePath, configPath) => {
       if (configPath.startsWith("~/")) {
         const homeDirectory = import_node_os.default.homedir();
-        const resolved = import_node_path4.default.join(homeDirectory, configPath.slice(2));
+        const resolved = import_node_path5.default.join(homeDirectory, configPath.slice(2));
         if (!isPathInside(resolved, homeDirectory)) {
-          return import_node_path4.default.join(homeDirectory, ".globby-invalid-path-traversal");
+          return import_node_path5.default.join(homeDirectory, ".globby-invalid-path-traversal");
         }
         return resolved;
       }
-      if (import_node_path4.default.isAbsolute(configPath)) {
+      if (import_node_path5.default.isAbsolute(configPath)) {
         return configPath;
       }
-      return import_node_path4.default.resolve(import_node_path4.default.dirname(filePath), configPath);
+      return import_node_path5.default.resolve(import_node_path5.default.dirname(filePath), configPath);
     };
     parseGitConfigSection = (line) => {
       if (!line.startsWith("[")) {
@@ -11372,10 +11372,10 @@ var init_ignore = __esm({
     };
     normalizeGitConfigConditionPattern = (pattern, configFilePath) => {
       if (pattern.startsWith("~/")) {
-        pattern = import_node_path4.default.join(import_node_os.default.homedir(), pattern.slice(2));
+        pattern = import_node_path5.default.join(import_node_os.default.homedir(), pattern.slice(2));
       } else if (pattern.startsWith("./")) {
-        pattern = import_node_path4.default.resolve(import_node_path4.default.dirname(configFilePath), pattern.slice(2));
-      } else if (!import_node_path4.default.isAbsolute(pattern)) {
+        pattern = import_node_path5.default.resolve(import_node_path5.default.dirname(configFilePath), pattern.slice(2));
+      } else if (!import_node_path5.default.isAbsolute(pattern)) {
         pattern = `**/${pattern}`;
       }
       if (pattern.endsWith("/")) {
@@ -11439,7 +11439,7 @@ var init_ignore = __esm({
       const pattern = normalizeGitConfigConditionPattern(rawPattern.trim(), configFilePath);
       const isCaseInsensitive = keyword.toLowerCase() === "gitdir/i";
       const regularExpression = gitConfigGlobToRegex(pattern, isCaseInsensitive ? "i" : void 0);
-      const normalizedGitDirectory = slash(import_node_path4.default.resolve(gitDirectory));
+      const normalizedGitDirectory = slash(import_node_path5.default.resolve(gitDirectory));
       return regularExpression.test(normalizedGitDirectory);
     };
     shouldIncludeConfigSection = (section, gitDirectory, configFilePath) => {
@@ -11492,7 +11492,7 @@ var init_ignore = __esm({
     };
     getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-      const normalizedPath = import_node_path4.default.resolve(filePath);
+      const normalizedPath = import_node_path5.default.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
         return void 0;
       }
@@ -11517,7 +11517,7 @@ var init_ignore = __esm({
     };
     getExcludesFileFromGitConfigAsync = async (filePath, readFile, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
-      const normalizedPath = import_node_path4.default.resolve(filePath);
+      const normalizedPath = import_node_path5.default.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
         return void 0;
       }
@@ -11550,13 +11550,13 @@ var init_ignore = __esm({
       if (!match) {
         return gitFilePath;
       }
-      return import_node_path4.default.resolve(import_node_path4.default.dirname(gitFilePath), match[1]);
+      return import_node_path5.default.resolve(import_node_path5.default.dirname(gitFilePath), match[1]);
     };
     getGitDirectorySync = (gitRoot, readFileSync4) => {
       if (!gitRoot) {
         return void 0;
       }
-      const gitFilePath = import_node_path4.default.join(gitRoot, ".git");
+      const gitFilePath = import_node_path5.default.join(gitRoot, ".git");
       try {
         return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
       } catch {
@@ -11567,25 +11567,25 @@ var init_ignore = __esm({
       if (!gitRoot) {
         return void 0;
       }
-      const gitFilePath = import_node_path4.default.join(gitRoot, ".git");
+      const gitFilePath = import_node_path5.default.join(gitRoot, ".git");
       try {
         return resolveGitDirectoryFromFile(gitFilePath, await readFile(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
     };
-    getXdgConfigHome = () => import_node_process.default.env.XDG_CONFIG_HOME || import_node_path4.default.join(import_node_os.default.homedir(), ".config");
+    getXdgConfigHome = () => import_node_process.default.env.XDG_CONFIG_HOME || import_node_path5.default.join(import_node_os.default.homedir(), ".config");
     getGitConfigPaths = () => {
       if ("GIT_CONFIG_GLOBAL" in import_node_process.default.env) {
         const value = import_node_process.default.env.GIT_CONFIG_GLOBAL;
         return value ? [value] : [];
       }
       return [
-        import_node_path4.default.join(getXdgConfigHome(), "git", "config"),
-        import_node_path4.default.join(import_node_os.default.homedir(), ".gitconfig")
+        import_node_path5.default.join(getXdgConfigHome(), "git", "config"),
+        import_node_path5.default.join(import_node_os.default.homedir(), ".gitconfig")
       ];
     };
-    getDefaultGlobalGitignorePath = () => import_node_path4.default.join(getXdgConfigHome(), "git", "ignore");
+    getDefaultGlobalGitignorePath = () => import_node_path5.default.join(getXdgConfigHome(), "git", "ignore");
     resolveExcludesFilePath = (excludesFileConfig) => {
       if (excludesFileConfig?.value === "") {
         return void 0;
@@ -11648,7 +11648,7 @@ var init_ignore = __esm({
       }
     };
     buildGlobalMatcher = (globalIgnoreFile, cwd, rootDirectory = cwd) => {
-      const patterns = parseIgnoreFile(globalIgnoreFile, import_node_path4.default.dirname(globalIgnoreFile.filePath));
+      const patterns = parseIgnoreFile(globalIgnoreFile, import_node_path5.default.dirname(globalIgnoreFile.filePath));
       return createIgnoreMatcher(patterns, cwd, rootDirectory);
     };
     getKnownIgnoreFilePaths = (patterns, normalizedOptions, gitRoot) => {
@@ -11657,7 +11657,7 @@ var init_ignore = __esm({
       if (!isGitignoreSearch) {
         return [];
       }
-      return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [import_node_path4.default.join(normalizedOptions.cwd, ".gitignore")];
+      return gitRoot ? getParentGitignorePaths(gitRoot, normalizedOptions.cwd) : [import_node_path5.default.join(normalizedOptions.cwd, ".gitignore")];
     };
     getKnownIgnoreFileSearchOptions = (patterns, normalizedOptions) => ({
       ...normalizedOptions,
@@ -11668,12 +11668,12 @@ var init_ignore = __esm({
       ]
     });
     getKnownIgnoreFilePattern = (filePath, cwd) => {
-      const pattern = isPathInside(filePath, cwd) ? import_node_path4.default.relative(cwd, filePath) : filePath;
+      const pattern = isPathInside(filePath, cwd) ? import_node_path5.default.relative(cwd, filePath) : filePath;
       return import_fast_glob2.default.convertPathToPattern(pattern);
     };
     getMatchingKnownIgnoreFilePaths = (knownPaths, matchingPaths) => {
-      const matchingPathSet = new Set(matchingPaths.map((filePath) => import_node_path4.default.resolve(filePath)));
-      return knownPaths.filter((filePath) => matchingPathSet.has(import_node_path4.default.resolve(filePath)));
+      const matchingPathSet = new Set(matchingPaths.map((filePath) => import_node_path5.default.resolve(filePath)));
+      return knownPaths.filter((filePath) => matchingPathSet.has(import_node_path5.default.resolve(filePath)));
     };
     globKnownIgnoreFilePaths = (globFunction, knownPaths, patterns, normalizedOptions) => {
       if (knownPaths.length === 0) {
@@ -11708,8 +11708,8 @@ var init_ignore = __esm({
     };
     withPrunedSearch = (normalizedOptions, prunePatterns) => prunePatterns.length === 0 ? normalizedOptions : { ...normalizedOptions, ignore: [...normalizedOptions.ignore, ...prunePatterns] };
     getUnreadPaths = (childPaths, knownPaths) => {
-      const alreadyRead = new Set(knownPaths.map((filePath) => import_node_path4.default.resolve(filePath)));
-      return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(import_node_path4.default.resolve(filePath)));
+      const alreadyRead = new Set(knownPaths.map((filePath) => import_node_path5.default.resolve(filePath)));
+      return dedupePaths(childPaths).filter((filePath) => !alreadyRead.has(import_node_path5.default.resolve(filePath)));
     };
     collectIgnoreFileArtifactsAsync = async (patterns, options, includeParentIgnoreFiles) => {
       const normalizedOptions = normalizeOptions(options);
@@ -11794,12 +11794,12 @@ __export(globby_exports, {
   isIgnoredByIgnoreFiles: () => isIgnoredByIgnoreFiles,
   isIgnoredByIgnoreFilesSync: () => isIgnoredByIgnoreFilesSync
 });
-var import_node_process2, import_node_fs4, import_node_path5, import_node_stream2, import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
+var import_node_process2, import_node_fs4, import_node_path6, import_node_stream2, import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
 var init_globby = __esm({
   "node_modules/globby/index.js"() {
     import_node_process2 = __toESM(require("node:process"), 1);
     import_node_fs4 = __toESM(require("node:fs"), 1);
-    import_node_path5 = __toESM(require("node:path"), 1);
+    import_node_path6 = __toESM(require("node:path"), 1);
     import_node_stream2 = require("node:stream");
     init_merge_streams();
     import_fast_glob3 = __toESM(require_out4(), 1);
@@ -11819,25 +11819,25 @@ var init_globby = __esm({
       return bindFsMethod(import_node_fs4.default.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(import_node_fs4.default, "statSync");
-    isDirectory = async (path20, fsImplementation) => {
+    isDirectory = async (path21, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path20);
+        const stats = await getStatMethod(fsImplementation)(path21);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path20, fsImplementation) => {
+    isDirectorySync = (path21, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path20);
+        const stats = getStatSyncMethod2(fsImplementation)(path21);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path20 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return import_node_path5.default.isAbsolute(path20) ? path20 : import_node_path5.default.join(cwd, path20);
+      const path21 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return import_node_path6.default.isAbsolute(path21) ? path21 : import_node_path6.default.join(cwd, path21);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -11846,12 +11846,12 @@ var init_globby = __esm({
       }
       const dirname = match[1];
       const hasWildcards = /[*?[\]{}]/.test(dirname);
-      const hasExtension = import_node_path5.default.extname(dirname) && !dirname.startsWith(".");
+      const hasExtension = import_node_path6.default.extname(dirname) && !dirname.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
       const extensionGlob = extensions?.length > 0 ? `.${extensions.length > 1 ? `{${extensions.join(",")}}` : extensions[0]}` : "";
-      return files ? files.map((file) => import_node_path5.default.posix.join(directoryPath, `**/${import_node_path5.default.extname(file) ? file : `${file}${extensionGlob}`}`)) : [import_node_path5.default.posix.join(directoryPath, `**${extensionGlob ? `/*${extensionGlob}` : ""}`)];
+      return files ? files.map((file) => import_node_path6.default.posix.join(directoryPath, `**/${import_node_path6.default.extname(file) ? file : `${file}${extensionGlob}`}`)) : [import_node_path6.default.posix.join(directoryPath, `**${extensionGlob ? `/*${extensionGlob}` : ""}`)];
     };
     directoryToGlob = async (directoryPaths, {
       cwd = import_node_process2.default.cwd(),
@@ -11922,9 +11922,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path20) => {
-      const globalResult = globalMatcher ? globalMatcher(path20) : void 0;
-      const result = matcher ? matcher(path20) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path21) => {
+      const globalResult = globalMatcher ? globalMatcher(path21) : void 0;
+      const result = matcher ? matcher(path21) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -11933,11 +11933,11 @@ var init_globby = __esm({
     hasIgnoredAncestorDirectory = (matcher, globalMatcher, file) => {
       let currentPath = file;
       while (true) {
-        const parentDirectory = import_node_path5.default.dirname(currentPath);
+        const parentDirectory = import_node_path6.default.dirname(currentPath);
         if (parentDirectory === currentPath) {
           return false;
         }
-        if (isPathIgnored(matcher, globalMatcher, `${parentDirectory}${import_node_path5.default.sep}`)) {
+        if (isPathIgnored(matcher, globalMatcher, `${parentDirectory}${import_node_path6.default.sep}`)) {
           return true;
         }
         currentPath = parentDirectory;
@@ -12038,7 +12038,7 @@ var init_globby = __esm({
           if (pathCache.size > 1e4) {
             pathCache.clear();
           }
-          absolutePath = import_node_path5.default.isAbsolute(pathKey) ? pathKey : import_node_path5.default.resolve(basePath, pathKey);
+          absolutePath = import_node_path6.default.isAbsolute(pathKey) ? pathKey : import_node_path6.default.resolve(basePath, pathKey);
           pathCache.set(pathKey, absolutePath);
         }
         return absolutePath;
@@ -12090,11 +12090,11 @@ var init_globby = __esm({
         if (!isIgnored2) {
           return true;
         }
-        const absolutePath = resolveAbsolutePath(import_node_path5.default.normalize(fastGlobResult.path ?? fastGlobResult));
+        const absolutePath = resolveAbsolutePath(import_node_path6.default.normalize(fastGlobResult.path ?? fastGlobResult));
         if (isIgnored2(absolutePath)) {
           return false;
         }
-        return !(await isDirectoryEntry(absolutePath) && isIgnored2(`${absolutePath}${import_node_path5.default.sep}`));
+        return !(await isDirectoryEntry(absolutePath) && isIgnored2(`${absolutePath}${import_node_path6.default.sep}`));
       };
     };
     createFilterFunction = (isIgnored2, cwd, fsImplementation) => {
@@ -12102,7 +12102,7 @@ var init_globby = __esm({
       const resolveAbsolutePath = createPathResolver(cwd);
       const isDirectoryEntry = createDirectoryCheck(getStatSyncMethod2(fsImplementation));
       return (fastGlobResult) => {
-        const pathKey = import_node_path5.default.normalize(fastGlobResult.path ?? fastGlobResult);
+        const pathKey = import_node_path6.default.normalize(fastGlobResult.path ?? fastGlobResult);
         if (seen.has(pathKey)) {
           return false;
         }
@@ -12111,7 +12111,7 @@ var init_globby = __esm({
           if (isIgnored2(absolutePath)) {
             return false;
           }
-          if (isDirectoryEntry(absolutePath) && isIgnored2(`${absolutePath}${import_node_path5.default.sep}`)) {
+          if (isDirectoryEntry(absolutePath) && isIgnored2(`${absolutePath}${import_node_path6.default.sep}`)) {
             return false;
           }
         }
@@ -12128,7 +12128,7 @@ var init_globby = __esm({
         if (!matches[index2]) {
           return false;
         }
-        const pathKey = import_node_path5.default.normalize(fastGlobResult.path ?? fastGlobResult);
+        const pathKey = import_node_path6.default.normalize(fastGlobResult.path ?? fastGlobResult);
         if (seen.has(pathKey)) {
           return false;
         }
@@ -12273,7 +12273,7 @@ var init_globby = __esm({
         }
         const streams = tasks.map((task) => import_fast_glob3.default.stream(task.patterns, task.options));
         for await (const fastGlobResult of mergeStreams(streams)) {
-          const pathKey = import_node_path5.default.normalize(fastGlobResult.path ?? fastGlobResult);
+          const pathKey = import_node_path6.default.normalize(fastGlobResult.path ?? fastGlobResult);
           if (!seen.has(pathKey) && await filter(fastGlobResult)) {
             seen.add(pathKey);
             yield fastGlobResult;
@@ -12297,13 +12297,13 @@ async function discover(args, cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
   const add = (p, explicit) => {
-    const abs = import_node_path6.default.resolve(cwd, p);
+    const abs = import_node_path7.default.resolve(cwd, p);
     const prev = found.get(abs);
     if (!prev) found.set(abs, { path: abs, explicit });
     else if (explicit) prev.explicit = true;
   };
   for (const arg of args.length ? args : ["."]) {
-    const abs = import_node_path6.default.resolve(cwd, arg);
+    const abs = import_node_path7.default.resolve(cwd, arg);
     let st;
     try {
       st = (0, import_node_fs5.statSync)(abs);
@@ -12348,11 +12348,11 @@ async function discover(args, cwd) {
     if (ignoreFiles) matches = globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) });
     else {
       const found2 = globbySync2([...patterns, GITIGNORE], options);
-      const inside = found2.filter((m) => import_node_path6.default.basename(m) === ".gitignore");
+      const inside = found2.filter((m) => import_node_path7.default.basename(m) === ".gitignore");
       matches = inside.length ? globbySync2(patterns, { ...options, ignoreFiles: inside.map((f) => convertPathToPattern2(f)) }) : found2;
     }
     if (matches.length === 0 && !st) missing.push(arg);
-    for (const m of matches) add(import_node_path6.default.normalize(m), false);
+    for (const m of matches) add(import_node_path7.default.normalize(m), false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, missing };
@@ -12372,30 +12372,30 @@ function walkFolder(root) {
     for (const e of entries) {
       const name = e.name;
       if (name.startsWith(".")) {
-        if (name === ".gitignore" && e.isFile()) ignoreFiles.push(import_node_path6.default.join(dir, name));
+        if (name === ".gitignore" && e.isFile()) ignoreFiles.push(import_node_path7.default.join(dir, name));
         continue;
       }
       if (e.isDirectory()) {
-        if (name !== "node_modules") folders.push(import_node_path6.default.join(dir, name));
+        if (name !== "node_modules") folders.push(import_node_path7.default.join(dir, name));
       } else if (e.isFile()) {
         const dot = name.lastIndexOf(".");
-        if (dot > 0 && LINTED.has(name.slice(dot + 1))) files.push(import_node_path6.default.join(dir, name));
+        if (dot > 0 && LINTED.has(name.slice(dot + 1))) files.push(import_node_path7.default.join(dir, name));
       }
     }
   }
   return { files, ignoreFiles };
 }
 function extensionOf(file) {
-  const base = import_node_path6.default.basename(file).toLowerCase();
+  const base = import_node_path7.default.basename(file).toLowerCase();
   const dot = base.lastIndexOf(".");
   return dot < 0 ? "" : base.slice(dot + 1);
 }
-var import_node_fs5, import_node_path6, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE, LINTED;
+var import_node_fs5, import_node_path7, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE, LINTED;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
     import_node_fs5 = require("node:fs");
-    import_node_path6 = __toESM(require("node:path"), 1);
+    import_node_path7 = __toESM(require("node:path"), 1);
     LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
     ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
     GITIGNORE = "**/.gitignore";
@@ -12416,6 +12416,13 @@ var init_diagnostic = __esm({
         if (this.seen.has(key)) return;
         this.seen.add(key);
         this.items.push(d);
+      }
+      /** Where it stands now: rollBack() to it drops what was added since (a trial evaluation's errors). */
+      mark() {
+        return this.items.length;
+      }
+      rollBack(mark) {
+        for (const d of this.items.splice(mark)) this.seen.delete(`${d.code}\0${d.span.identity()}\0${d.message}`);
       }
     };
   }
@@ -12775,8 +12782,8 @@ var init_parser2 = __esm({
 });
 
 // src/load/read.ts
-function fail(path20, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path20, text, kind);
+function fail(path21, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path21, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -12816,16 +12823,16 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path20, kind, limits = DEFAULT_READ_LIMITS) {
-  return readOpened(path20, kind, limits, 0);
+function readSource(path21, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path21, kind, limits, 0);
 }
 function cannotRead(e) {
   return `cannot read the file: ${e.code ?? String(e)}`;
 }
-function openChecked(path20, limits, flags) {
+function openChecked(path21, limits, flags) {
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(path20, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0) | flags);
+    fd = (0, import_node_fs6.openSync)(path21, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
@@ -12843,19 +12850,19 @@ function openChecked(path20, limits, flags) {
   (0, import_node_fs6.closeSync)(fd);
   return refusal;
 }
-function readOpened(path20, kind, limits, flags) {
-  const opened = openChecked(path20, limits, flags);
+function readOpened(path21, kind, limits, flags) {
+  const opened = openChecked(path21, limits, flags);
   if (opened === "link") return "link";
-  if (!("fd" in opened)) return fail(path20, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  if (!("fd" in opened)) return fail(path21, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
   const { fd, size } = opened;
   try {
     const text = (0, import_node_fs6.readFileSync)(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
-      return { ok: true, source: new SourceText(path20, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+      return { ok: true, source: new SourceText(path21, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path20, kind, bytesFromStart(fd, size));
+    return fromBytes(path21, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path20, kind, "invalid-template", cannotRead(e), "", true);
+    return fail(path21, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     (0, import_node_fs6.closeSync)(fd);
   }
@@ -12870,28 +12877,28 @@ function bytesFromStart(fd, size) {
   }
   return buf.subarray(0, n);
 }
-function fromBytes(path20, kind, bytes) {
+function fromBytes(path21, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path20, text, kind);
+    const source = new SourceText(path21, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path20, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path21, decoded.text, kind) };
 }
 function realPath(p) {
-  const abs = import_node_path7.default.resolve(p);
+  const abs = import_node_path8.default.resolve(p);
   let link;
   try {
     link = (0, import_node_fs6.lstatSync)(abs).isSymbolicLink();
   } catch {
     return void 0;
   }
-  const dir = import_node_path7.default.dirname(abs);
+  const dir = import_node_path8.default.dirname(abs);
   if (link || dir === abs) return resolveLinks(abs);
   const realDir = realDirOf(dir);
-  return realDir === void 0 ? void 0 : import_node_path7.default.join(realDir, import_node_path7.default.basename(abs));
+  return realDir === void 0 ? void 0 : import_node_path8.default.join(realDir, import_node_path8.default.basename(abs));
 }
 function realDirOf(dir) {
   let realDir = realDirs.get(dir);
@@ -12903,7 +12910,7 @@ function realDirOf(dir) {
   return realDir;
 }
 function isUnder(p, dir) {
-  return p === dir || p.startsWith(dir.endsWith(import_node_path7.default.sep) ? dir : dir + import_node_path7.default.sep);
+  return p === dir || p.startsWith(dir.endsWith(import_node_path8.default.sep) ? dir : dir + import_node_path8.default.sep);
 }
 function realRootOf(absRoot) {
   let realRoot = realRoots.get(absRoot);
@@ -12922,9 +12929,9 @@ function resolveLinks(p) {
   }
 }
 function locateInsideRoot(file, root) {
-  const absRoot = import_node_path7.default.resolve(root);
+  const absRoot = import_node_path8.default.resolve(root);
   const realRoot = realRootOf(absRoot);
-  const abs = import_node_path7.default.resolve(file);
+  const abs = import_node_path8.default.resolve(file);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return { inside: false, real: void 0 };
   const real = realPath(abs);
   return { inside: isUnder(real ?? abs, realRoot), real };
@@ -12932,10 +12939,10 @@ function locateInsideRoot(file, root) {
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
-function readBytesInside(path20, root, limits = DEFAULT_READ_LIMITS) {
-  const { inside, real } = locateInsideRoot(path20, root);
+function readBytesInside(path21, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path21, root);
   if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
-  const opened = openChecked(real ?? path20, limits, 0);
+  const opened = openChecked(real ?? path21, limits, 0);
   if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
@@ -12960,7 +12967,7 @@ function listFilesInside(dir, root) {
   for (const d of entries) {
     if (d.isFile()) names.push(d.name);
     else if (d.isSymbolicLink()) {
-      const target = locateInsideRoot(import_node_path7.default.join(real, d.name), root);
+      const target = locateInsideRoot(import_node_path8.default.join(real, d.name), root);
       try {
         if (target.inside && target.real !== void 0 && (0, import_node_fs6.statSync)(target.real).isFile()) names.push(d.name);
       } catch {
@@ -12969,44 +12976,44 @@ function listFilesInside(dir, root) {
   }
   return { names };
 }
-function readSourceInside(path20, kind, root, limits = DEFAULT_READ_LIMITS) {
-  return readUnlinked(path20, kind, root, limits) ?? readResolved(path20, kind, root, limits);
+function readSourceInside(path21, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path21, kind, root, limits) ?? readResolved(path21, kind, root, limits);
 }
-function readUnlinked(path20, kind, root, limits) {
+function readUnlinked(path21, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = import_node_path7.default.resolve(path20);
-  const absRoot = import_node_path7.default.resolve(root);
+  const abs = import_node_path8.default.resolve(path21);
+  const absRoot = import_node_path8.default.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
-  const dir = import_node_path7.default.dirname(abs);
+  const dir = import_node_path8.default.dirname(abs);
   if (dir === abs) return void 0;
   const realDir = realDirOf(dir);
   if (realDir === void 0) return void 0;
-  const real = import_node_path7.default.join(realDir, import_node_path7.default.basename(abs));
+  const real = import_node_path8.default.join(realDir, import_node_path8.default.basename(abs));
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
-  return real === path20 ? r : asWritten(path20, kind, r);
+  return real === path21 ? r : asWritten(path21, kind, r);
 }
-function asWritten(path20, kind, r) {
-  const source = new SourceText(path20, r.source.text, kind);
+function asWritten(path21, kind, r) {
+  const source = new SourceText(path21, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
-function readResolved(path20, kind, root, limits) {
-  const { inside, real } = locateInsideRoot(path20, root);
+function readResolved(path21, kind, root, limits) {
+  const { inside, real } = locateInsideRoot(path21, root);
   if (!inside) {
-    return fail(path20, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+    return fail(path21, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  if (real === void 0) return readSource(path20, kind, limits);
+  if (real === void 0) return readSource(path21, kind, limits);
   const r = readSource(real, kind, limits);
-  return real === path20 ? r : asWritten(path20, kind, r);
+  return real === path21 ? r : asWritten(path21, kind, r);
 }
-var import_node_fs6, import_node_path7, import_node_buffer, DEFAULT_READ_LIMITS, utf8, NO_FOLLOW, realDirs, realRoots;
+var import_node_fs6, import_node_path8, import_node_buffer, DEFAULT_READ_LIMITS, utf8, NO_FOLLOW, realDirs, realRoots;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
     import_node_fs6 = require("node:fs");
-    import_node_path7 = __toESM(require("node:path"), 1);
+    import_node_path8 = __toESM(require("node:path"), 1);
     import_node_buffer = require("node:buffer");
     init_source();
     init_span();
@@ -13199,19 +13206,19 @@ var init_json_index = __esm({
       elementsOf;
       membersOf;
       /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-      find(path20) {
-        return this.walk(path20);
+      find(path21) {
+        return this.walk(path21);
       }
       /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
-      findKey(path20) {
-        if (this.walk(path20) < 0 || this.keyAt < 0) return void 0;
+      findKey(path21) {
+        if (this.walk(path21) < 0 || this.keyAt < 0) return void 0;
         return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
       }
-      walk(path20) {
+      walk(path21) {
         this.keyAt = -1;
         if (this.count === 0) return -1;
         let cur = 0;
-        for (const key of path20) {
+        for (const key of path21) {
           const open2 = this.text.charCodeAt(this.start[cur]);
           const parentEnd = this.end[cur];
           let child = this.firstChild(cur);
@@ -13611,19 +13618,19 @@ var init_arm_json = __esm({
       root() {
         return this.tree;
       }
-      node(path20, key) {
+      node(path21, key) {
         const root = this.root();
-        const n = path20.length === 0 ? root : findNodeAtLocation2(root, path20);
+        const n = path21.length === 0 ? root : findNodeAtLocation2(root, path21);
         if (!n) return void 0;
         if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
         return n;
       }
-      resolve(path20, key) {
-        const n = this.node(path20, key);
+      resolve(path21, key) {
+        const n = this.node(path21, key);
         return n ? { start: n.offset, end: n.offset + n.length } : void 0;
       }
-      stringOffset(path20, key, index2) {
-        const n = this.node(path20, key);
+      stringOffset(path21, key, index2) {
+        const n = this.node(path21, key);
         if (!n || n.type !== "string") return void 0;
         return decodedIndexToOffset(this.text, n.offset, index2);
       }
@@ -13643,7 +13650,7 @@ var init_arm_json = __esm({
       get text() {
         return typeof this.of === "string" ? this.of : this.of.text;
       }
-      node(path20, key) {
+      node(path21, key) {
         if (!this.built) {
           this.built = true;
           this.index = JsonIndex.build(this.text);
@@ -13651,19 +13658,19 @@ var init_arm_json = __esm({
         const idx = this.index;
         if (!idx) return void 0;
         if (key) {
-          const r = idx.findKey(path20);
+          const r = idx.findKey(path21);
           return r ? { ...r, string: true } : void 0;
         }
-        const n = idx.find(path20);
+        const n = idx.find(path21);
         if (n < 0) return void 0;
         return { ...idx.range(n), string: idx.isString(n) };
       }
-      resolve(path20, key) {
-        const n = this.node(path20, key);
+      resolve(path21, key) {
+        const n = this.node(path21, key);
         return n ? { start: n.start, end: n.end } : void 0;
       }
-      stringOffset(path20, key, index2) {
-        const n = this.node(path20, key);
+      stringOffset(path21, key, index2) {
+        const n = this.node(path21, key);
         if (!n || !n.string) return void 0;
         return decodedIndexToOffset(this.text, n.start, index2);
       }
@@ -14524,18 +14531,18 @@ var init_parser3 = __esm({
                 const n = this.next();
                 return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
               }
-              const path20 = this.parseString("expected a file path string or none after using");
+              const path21 = this.parseString("expected a file path string or none after using");
               let config;
               if (this.atWord("with")) {
                 this.next();
                 config = this.parseObject();
               }
-              return { kind: "Using", decorators, keyword, path: path20, ...config ? { config } : {}, none: false, start, end: config?.end ?? path20.end };
+              return { kind: "Using", decorators, keyword, path: path21, ...config ? { config } : {}, none: false, start, end: config?.end ?? path21.end };
             }
             case "extends": {
               const keyword = this.tokenRef(this.next());
-              const path20 = this.parseString("expected a file path string after extends");
-              return { kind: "Extends", decorators, keyword, path: path20, start, end: path20.end };
+              const path21 = this.parseString("expected a file path string after extends");
+              return { kind: "Extends", decorators, keyword, path: path21, start, end: path21.end };
             }
             case "extensionConfig": {
               const keyword = this.tokenRef(this.next());
@@ -14616,11 +14623,11 @@ var init_parser3 = __esm({
           case "test": {
             const keyword = this.tokenRef(this.next());
             const name = this.identifier(word === "module" ? "a module name" : "a test name");
-            const path20 = this.parseStringOrMissing(`expected the ${word} path string`);
+            const path21 = this.parseStringOrMissing(`expected the ${word} path string`);
             this.expect("Assignment", `expected '=' after the ${word} path`);
             const value = this.parseDeclarationBody();
-            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path20, value, start, end: value.end };
-            return { kind: "Test", decorators, keyword, name, path: path20, value, start, end: value.end };
+            if (word === "module") return { kind: "Module", decorators, keyword, name, path: path21, value, start, end: value.end };
+            return { kind: "Test", decorators, keyword, name, path: path21, value, start, end: value.end };
           }
           case "output": {
             const keyword = this.tokenRef(this.next());
@@ -15528,13 +15535,13 @@ function parseYaml(text) {
     return { error: message };
   }
 }
-function containsItself(v, path20) {
+function containsItself(v, path21) {
   if (v === null || typeof v !== "object") return false;
-  if (path20.includes(v)) return true;
-  path20.push(v);
+  if (path21.includes(v)) return true;
+  path21.push(v);
   const children = Array.isArray(v) ? v : Object.values(v);
-  const found = children.some((c) => containsItself(c, path20));
-  path20.pop();
+  const found = children.some((c) => containsItself(c, path21));
+  path21.pop();
   return found;
 }
 var import_node_module2, yaml;
@@ -17734,9 +17741,9 @@ var init_resource = __esm({
           }
           if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path20 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
-          if (path20 instanceof Unknown) return path20;
-          return finish(env, path20, type, names, whereText(sub, rg));
+          const path21 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
+          if (path21 instanceof Unknown) return path21;
+          return finish(env, path21, type, names, whereText(sub, rg));
         }
       },
       {
@@ -17752,9 +17759,9 @@ var init_resource = __esm({
           const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
           if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path20 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
-          if (path20 instanceof Unknown) return path20;
-          return finish(env, path20, type, names, whereText(sub, void 0));
+          const path21 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
+          if (path21 instanceof Unknown) return path21;
+          return finish(env, path21, type, names, whereText(sub, void 0));
         }
       },
       {
@@ -17767,9 +17774,9 @@ var init_resource = __esm({
           const type = args[0];
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(1);
-          const path20 = providerPath(env, type, names, 1, []);
-          if (path20 instanceof Unknown) return path20;
-          return finish(env, path20, type, names, "");
+          const path21 = providerPath(env, type, names, 1, []);
+          if (path21 instanceof Unknown) return path21;
+          return finish(env, path21, type, names, "");
         }
       },
       {
@@ -17784,9 +17791,9 @@ var init_resource = __esm({
           if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
           if (!isTypeArg(type)) return unknownType(env, args);
           const names = args.slice(2);
-          const path20 = providerPath(env, type, names, 2, [base]);
-          if (path20 instanceof Unknown) return path20;
-          return finish(env, path20, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+          const path21 = providerPath(env, type, names, 2, [base]);
+          if (path21 instanceof Unknown) return path21;
+          return finish(env, path21, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
         }
       },
       {
@@ -17803,9 +17810,9 @@ var init_resource = __esm({
           const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
           if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
           const names = args.slice(t + 1);
-          const path20 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
-          if (path20 instanceof Unknown) return path20;
-          return finish(env, path20, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+          const path21 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
+          if (path21 instanceof Unknown) return path21;
+          return finish(env, path21, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
         }
       },
       ...[
@@ -18537,10 +18544,10 @@ var init_strings = __esm({
           const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
           const u = parts.find((p2) => p2 instanceof Unknown);
           if (u) return new Unknown(u.reason, "string");
-          const [scheme, host, port, path20, query] = parts;
+          const [scheme, host, port, path21, query] = parts;
           if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
           const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-          const pathText2 = typeof path20 === "string" ? path20.startsWith("/") ? path20 : `/${path20}` : "/";
+          const pathText2 = typeof path21 === "string" ? path21.startsWith("/") ? path21 : `/${path21}` : "/";
           const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
           return `${scheme}://${host}${p}${pathText2}${q}`;
         }
@@ -19749,12 +19756,12 @@ function renameInExpr(e, renames) {
     }
   }
 }
-var import_node_path8, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, MAX_LITERAL_CHARS, MAX_BASE64_BYTES, MAX_JSON_CHARS, TEXT_DECODERS, FileLowerer;
+var import_node_path9, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, MAX_LITERAL_CHARS, MAX_BASE64_BYTES, MAX_JSON_CHARS, TEXT_DECODERS, FileLowerer;
 var init_lower = __esm({
   "src/bicep/lower.ts"() {
     "use strict";
     init_yaml();
-    import_node_path8 = __toESM(require("node:path"), 1);
+    import_node_path9 = __toESM(require("node:path"), 1);
     init_main();
     init_evaluate();
     init_functions2();
@@ -20112,7 +20119,7 @@ var init_lower = __esm({
         return tag;
       }
       resolvePath(rel) {
-        return import_node_path8.default.resolve(import_node_path8.default.dirname(this.file.path), rel);
+        return import_node_path9.default.resolve(import_node_path9.default.dirname(this.file.path), rel);
       }
       // ---- Pass 2: lowering ----
       lower() {
@@ -21077,12 +21084,12 @@ var init_lower = __esm({
           this.error(dirArg, `${fn}(): ${got.error}`);
           return call2("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
         }
-        const from = import_node_path8.default.dirname(this.file.path);
+        const from = import_node_path9.default.dirname(this.file.path);
         const matches = wildcardMatcher(pattern);
         const files = got.names.filter(matches).map((name) => {
           const dot = name.lastIndexOf(".");
           return {
-            relativePath: import_node_path8.default.relative(from, import_node_path8.default.join(abs, name)).split(import_node_path8.default.sep).join("/"),
+            relativePath: import_node_path9.default.relative(from, import_node_path9.default.join(abs, name)).split(import_node_path9.default.sep).join("/"),
             baseName: name,
             extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : ""
           };
@@ -21174,15 +21181,15 @@ function loadBicepTemplate(source, host) {
   const sink = new DiagnosticSink();
   const loader = new Loader(host, sink);
   const span = new TextSpan(source, 0, source.text.length);
-  loader.stack.push(import_node_path9.default.resolve(source.path));
+  loader.stack.push(import_node_path10.default.resolve(source.path));
   const lowered = loader.lowerSource(source);
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
-var import_node_path9, DEFAULT_MODULE_DEPTH, Loader;
+var import_node_path10, DEFAULT_MODULE_DEPTH, Loader;
 var init_load = __esm({
   "src/bicep/load.ts"() {
     "use strict";
-    import_node_path9 = __toESM(require("node:path"), 1);
+    import_node_path10 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_template();
@@ -21224,25 +21231,25 @@ var init_load = __esm({
         }
       }
       enter(absPath, at2, from, what) {
-        const key = import_node_path9.default.resolve(absPath);
+        const key = import_node_path10.default.resolve(absPath);
         if (this.stack.includes(key)) {
-          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => import_node_path9.default.relative(this.host.root, p) || p).join(" -> ");
+          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => import_node_path10.default.relative(this.host.root, p) || p).join(" -> ");
           this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
           return void 0;
         }
         if (this.stack.length > this.maxDepth) {
-          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path9.default.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path10.default.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
           return void 0;
         }
         const got = this.host.read(key);
         if ("error" in got) {
-          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path9.default.relative(import_node_path9.default.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path10.default.relative(import_node_path10.default.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
           return void 0;
         }
         return got;
       }
       lowerModule(absPath, at2, from) {
-        const key = import_node_path9.default.resolve(absPath);
+        const key = import_node_path10.default.resolve(absPath);
         if (/\.json$/i.test(key)) {
           if (this.jsonCache.has(key)) return this.jsonCache.get(key);
           const src = this.enter(key, at2, from, "module");
@@ -21259,7 +21266,7 @@ var init_load = __esm({
         return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
       }
       lowerImport(absPath, at2, from) {
-        return this.lowerFile(import_node_path9.default.resolve(absPath), at2, from, "import");
+        return this.lowerFile(import_node_path10.default.resolve(absPath), at2, from, "import");
       }
       lowerFile(key, at2, from, what) {
         if (this.cache.has(key) && !this.stack.includes(key)) {
@@ -21279,7 +21286,7 @@ var init_load = __esm({
         }
       }
       readFile(absPath) {
-        const got = this.host.read(import_node_path9.default.resolve(absPath));
+        const got = this.host.read(import_node_path10.default.resolve(absPath));
         return "error" in got ? got : { text: got.text };
       }
       readBytes(absPath) {
@@ -21287,11 +21294,11 @@ var init_load = __esm({
           const got = this.readFile(absPath);
           return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
         }
-        return this.host.readBytes(import_node_path9.default.resolve(absPath));
+        return this.host.readBytes(import_node_path10.default.resolve(absPath));
       }
       listFiles(absDir) {
         if (!this.host.listFiles) return { error: "folders cannot be listed here" };
-        return this.host.listFiles(import_node_path9.default.resolve(absDir));
+        return this.host.listFiles(import_node_path10.default.resolve(absDir));
       }
     };
   }
@@ -21303,7 +21310,7 @@ function usingTarget(s, paramsFile) {
   if (s.path.expressions.length) return { kind: "not-literal" };
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
-  return { kind: "file", path: import_node_path10.default.resolve(import_node_path10.default.dirname(paramsFile), rel) };
+  return { kind: "file", path: import_node_path11.default.resolve(import_node_path11.default.dirname(paramsFile), rel) };
 }
 function loadBicepParams(source, host, chain = []) {
   const sink = new DiagnosticSink();
@@ -21315,7 +21322,7 @@ function loadBicepParams(source, host, chain = []) {
   let base;
   for (const s of parsed.program.statements) {
     if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path10.default.resolve(source.path)], sink);
+    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path11.default.resolve(source.path)], sink);
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at2 = new TextSpan(source, s.path.start, s.path.end);
@@ -21325,7 +21332,7 @@ function loadBicepParams(source, host, chain = []) {
     else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
-  loader.stack.push(import_node_path10.default.resolve(source.path));
+  loader.stack.push(import_node_path11.default.resolve(source.path));
   let values = /* @__PURE__ */ new Map();
   let scope = {};
   try {
@@ -21344,7 +21351,7 @@ function extendedFile(p, source, host, chain, sink) {
     sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
     return "unread";
   }
-  const abs = import_node_path10.default.resolve(import_node_path10.default.dirname(source.path), rel);
+  const abs = import_node_path11.default.resolve(import_node_path11.default.dirname(source.path), rel);
   if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
     sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
     return "unread";
@@ -21411,11 +21418,11 @@ function hasUnreadBase(p) {
   }
   return false;
 }
-var import_node_path10, MAX_EXTENDS;
+var import_node_path11, MAX_EXTENDS;
 var init_params = __esm({
   "src/bicep/params.ts"() {
     "use strict";
-    import_node_path10 = __toESM(require("node:path"), 1);
+    import_node_path11 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_template();
@@ -21428,7 +21435,7 @@ var init_params = __esm({
 
 // src/deploy/parameters.ts
 function readParameterFile(file, into, sink, opts = {}) {
-  const read = opts.root ? readSourceInside(import_node_path11.default.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(import_node_path11.default.resolve(file), "arm-parameters", opts.limits);
+  const read = opts.root ? readSourceInside(import_node_path12.default.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(import_node_path12.default.resolve(file), "arm-parameters", opts.limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
@@ -21477,23 +21484,23 @@ function cliParameters(params, into) {
   }
 }
 function associatedParameterFile(template) {
-  const dir = import_node_path11.default.dirname(template);
-  const base = import_node_path11.default.basename(template);
+  const dir = import_node_path12.default.dirname(template);
+  const base = import_node_path12.default.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
   const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
-    const p = import_node_path11.default.join(dir, c);
+    const p = import_node_path12.default.join(dir, c);
     if ((0, import_node_fs7.existsSync)(p)) return p;
   }
   return void 0;
 }
-var import_node_fs7, import_node_path11;
+var import_node_fs7, import_node_path12;
 var init_parameters = __esm({
   "src/deploy/parameters.ts"() {
     "use strict";
     import_node_fs7 = require("node:fs");
-    import_node_path11 = __toESM(require("node:path"), 1);
+    import_node_path12 = __toESM(require("node:path"), 1);
     init_template();
     init_ops();
     init_value();
@@ -22406,6 +22413,11 @@ var init_resources = __esm({
       resources = [];
       /** Declarations whose condition is false. */
       notDeployed = [];
+      /**
+       * Nested deployment declarations that deploy nothing with these values (a false condition, a
+       * copy count of 0), as written: the templates they link to are still this template's.
+       */
+      undeployedDeployments = [];
       limitReported = false;
       get diagnostics() {
         return this.ev.diagnostics;
@@ -22457,6 +22469,7 @@ var init_resources = __esm({
               });
             }
             const n = Math.min(count, ARM_MAX_COPY2, maxCopy);
+            if (n === 0) this.noteUndeployed(d, void 0);
             const decl2 = n > 1 ? { node: d.node, span: d.span.shared() } : d;
             for (let i = 0; i < n; i++) this.expandInstance(decl2, parent, symbolicName, { name: loopName, index: i });
             return;
@@ -22574,6 +22587,7 @@ var init_resources = __esm({
        * (ARM ignores those), so its id is kept.
        */
       recordNotDeployed(decl, parent, loop, symbolicName) {
+        this.noteUndeployed(decl, loop);
         const t = childOf(decl, "type");
         const n = childOf(decl, "name");
         if (!t || !n) return;
@@ -22584,6 +22598,11 @@ var init_resources = __esm({
         if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
         const id = buildId(this.scopeFor(decl, loop), type, name);
         if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+      }
+      /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
+      noteUndeployed(decl, loop) {
+        const t = own(decl.node, "type");
+        if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS) this.undeployedDeployments.push({ decl, loop });
       }
       /**
        * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
@@ -23074,11 +23093,15 @@ function qualifySharedSymbolicNames(resources) {
 function deployFile(source, loaded, opts) {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
 }
-var import_node_path12, Deployment;
+function literalText(node) {
+  if (typeof node !== "string" || isExpressionString(node)) return void 0;
+  return node.startsWith("[[") ? node.slice(1) : node;
+}
+var import_node_path13, Deployment;
 var init_deploy = __esm({
   "src/deploy/deploy.ts"() {
     "use strict";
-    import_node_path12 = __toESM(require("node:path"), 1);
+    import_node_path13 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_template();
     init_context();
@@ -23087,6 +23110,7 @@ var init_deploy = __esm({
     init_arm_json();
     init_read();
     init_check();
+    init_parser2();
     init_model();
     init_resources();
     init_scope();
@@ -23107,6 +23131,8 @@ var init_deploy = __esm({
       nestedScopes = /* @__PURE__ */ new Map();
       views = /* @__PURE__ */ new Map();
       busy = /* @__PURE__ */ new Set();
+      /** See DeployResult.linkedTemplates. */
+      linkedTemplates = /* @__PURE__ */ new Set();
       /** Where the root template is deployed (what the config's deployment context describes). */
       rootTarget;
       deployRoot(source, root, span) {
@@ -23116,7 +23142,7 @@ var init_deploy = __esm({
           depth: 0
         };
         this.rootTarget = unit.scope;
-        if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
+        if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, linkedTemplates: [], suppliedSourcesAt: () => [] };
         const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
         this.checkExpressions(source, root, span);
         this.expand({ node: root, span }, unit, scope);
@@ -23128,6 +23154,7 @@ var init_deploy = __esm({
           notDeployed: this.notDeployed,
           diagnostics: this.diagnostics.items,
           scope,
+          linkedTemplates: [...this.linkedTemplates],
           suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2))
         };
       }
@@ -23187,6 +23214,59 @@ var init_deploy = __esm({
         for (const r of expander.resources) {
           if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);
         }
+        for (const u of expander.undeployedDeployments) this.declareUndeployed(u.decl, u.loop, unit, scope);
+      }
+      /**
+       * A nested deployment that deploys nothing with these values: the template it links to is
+       * recorded, not deployed. Only its relativePath is evaluated, and only when it is an expression
+       * (usually it is a literal); one that cannot be evaluated is skipped, its errors dropped (ARM
+       * does not evaluate it either). An inline template is searched for links as written.
+       */
+      declareUndeployed(decl, loop, unit, scope) {
+        const props = childOf(decl, "properties");
+        if (!props || !isTObject(props.node)) return;
+        const inline = own(props.node, "template");
+        if (isTObject(inline)) {
+          this.declareLinkedIn(inline, unit.file.path);
+          return;
+        }
+        const link = childOf(props, "templateLink");
+        const rel = link && isTObject(link.node) ? childOf(link, "relativePath") : void 0;
+        if (!rel) return;
+        let value = literalText(rel.node);
+        if (value === void 0) {
+          const mark = this.diagnostics.mark();
+          const v = scope.evaluateNode(rel.node, rel.span, loop);
+          this.diagnostics.rollBack(mark);
+          if (typeof v === "string") value = v;
+        }
+        if (value !== void 0) this.declareLinkedFile(import_node_path13.default.resolve(import_node_path13.default.dirname(unit.file.path), value));
+      }
+      /** The links of a template as written (literal relativePaths), inline nested templates included. */
+      declareLinkedIn(template, file) {
+        const section = own(template, "resources");
+        const decls = Array.isArray(section) ? section : isTObject(section) ? Object.values(section) : [];
+        for (const d of decls) {
+          if (!isTObject(d)) continue;
+          const type = own(d, "type");
+          const props = own(d, "properties");
+          if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS || !isTObject(props)) continue;
+          const inline = own(props, "template");
+          const link = own(props, "templateLink");
+          if (isTObject(inline)) this.declareLinkedIn(inline, file);
+          const rel = isTObject(link) ? literalText(own(link, "relativePath")) : void 0;
+          if (rel !== void 0) this.declareLinkedFile(import_node_path13.default.resolve(import_node_path13.default.dirname(file), rel));
+        }
+      }
+      /** A linked template no deployment here deploys: recorded, and read for its own links in turn. */
+      declareLinkedFile(target) {
+        const root = this.opts.root;
+        if (this.linkedTemplates.has(target) || !root || !isInsideRoot(target, root)) return;
+        this.linkedTemplates.add(target);
+        const read = readSourceInside(target, "arm", root, this.opts.fileLimits);
+        if (!read.ok) return;
+        const loaded = loadJson(read.source, this.opts.fileLimits);
+        if (isTObject(loaded.root)) this.declareLinkedIn(loaded.root, target);
       }
       register(r) {
         this.resources.push(r);
@@ -23251,8 +23331,8 @@ var init_deploy = __esm({
       }
       /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
       deployLinked(dep, unit, rel, span, evaluated, parentScope) {
-        const base = import_node_path12.default.dirname(unit.file.path);
-        const target = import_node_path12.default.resolve(base, rel);
+        const base = import_node_path13.default.dirname(unit.file.path);
+        const target = import_node_path13.default.resolve(base, rel);
         const root = this.opts.root;
         if (!root || !isInsideRoot(target, root)) {
           this.diagnostics.add({
@@ -23267,6 +23347,7 @@ var init_deploy = __esm({
           this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
           return;
         }
+        this.linkedTemplates.add(target);
         const loaded = loadJson(read.source, this.opts.fileLimits);
         for (const d of loaded.diagnostics) this.diagnostics.add(d);
         if (!isTObject(loaded.root)) return;
@@ -23429,11 +23510,11 @@ function orderEdge(from, order, k) {
   if (d === void 0) return { from, to, sub: void 0, path: "(parent)", span: from.nameSpan, kind: "parent" };
   return { from, to, sub: void 0, path: d.implicit ? "(reference)" : "dependsOn", span: d.span, kind: "dependsOn" };
 }
-function pathText(path20) {
-  if (path20.length === 0) return "(value)";
+function pathText(path21) {
+  if (path21.length === 0) return "(value)";
   const out = [];
   let empty = true;
-  for (const p of path20) {
+  for (const p of path21) {
     const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
     out.push(piece);
     if (piece !== "") empty = false;
@@ -23826,13 +23907,13 @@ var init_graph = __esm({
         }
         if (from === to) return [];
         if (!next.has(from)) return void 0;
-        const path20 = [];
+        const path21 = [];
         for (let c = from; c !== to; ) {
           const e = next.get(c);
-          path20.push(e);
+          path21.push(e);
           c = e.to;
         }
-        return path20;
+        return path21;
       }
       /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
       reaching(to) {
@@ -23958,7 +24039,7 @@ function finish2(source, root, span, language, parameters, opts, earlier, pragma
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
     pragmas,
-    declaredModules
+    declaredModules: deployed.linkedTemplates.length === 0 ? declaredModules : [...declaredModules, ...deployed.linkedTemplates]
   };
 }
 function bicepDeployment(file, opts) {
@@ -24080,14 +24161,14 @@ async function evalCommand(opts) {
   const sink = new DiagnosticSink();
   const done = (exitCode, output2 = "") => ({ output: output2, exitCode, diagnostics: sink.items });
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const file = import_node_path18.default.resolve(opts.template);
+  const file = import_node_path19.default.resolve(opts.template);
   const read = readSource(file, "arm", limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return done(2);
   }
   const analyze = {
-    root: opts.root ?? import_node_path18.default.dirname(file),
+    root: opts.root ?? import_node_path19.default.dirname(file),
     deployment: opts.context ?? {},
     mappedParameterFile: opts.mappedParameterFile,
     parameterFiles: opts.parameterFiles,
@@ -24114,8 +24195,8 @@ async function evalCommand(opts) {
     template = { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
   }
   const parameterFiles = [isBicep ? void 0 : associatedParameterFile(file), opts.mappedParameterFile, ...opts.parameterFiles];
-  const given = new Set(parameterFiles.filter((f) => f !== void 0).map((f) => import_node_path18.default.resolve(f)));
-  if (sink.items.some((x) => given.has(import_node_path18.default.resolve(x.span.file.path)))) return done(2);
+  const given = new Set(parameterFiles.filter((f) => f !== void 0).map((f) => import_node_path19.default.resolve(f)));
+  if (sink.items.some((x) => given.has(import_node_path19.default.resolve(x.span.file.path)))) return done(2);
   const deployed = deployTemplate(template.source, template.root, template.span, template.parameters, analyze);
   const outputs = /* @__PURE__ */ Object.create(null);
   for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value) };
@@ -24125,11 +24206,11 @@ async function evalCommand(opts) {
   const failed = sink.items.some((d) => d.code === "invalid-template" || d.code === "evaluation-error");
   return done(failed ? 1 : 0, output);
 }
-var import_node_path18;
+var import_node_path19;
 var init_eval = __esm({
   "src/cli/eval.ts"() {
     "use strict";
-    import_node_path18 = __toESM(require("node:path"), 1);
+    import_node_path19 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_limits();
@@ -24225,11 +24306,11 @@ __export(graph_exports, {
   graphCommand: () => graphCommand
 });
 function graphCommand(opts) {
-  const file = import_node_path19.default.resolve(opts.cwd, opts.file);
+  const file = import_node_path20.default.resolve(opts.cwd, opts.file);
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   if (a.kind === "broken") return { output: "", exitCode: 2, problems: a.diagnostics };
   if (a.kind !== "template") return { output: "", exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse`, problems: [] };
-  const rel = (f) => import_node_path19.default.relative(opts.root, f).replaceAll("\\", "/");
+  const rel = (f) => import_node_path20.default.relative(opts.root, f).replaceAll("\\", "/");
   const json = graphToJson(a.graph, { relativeTo: rel });
   const problems = diagnosticsNow(a).filter((d) => REJECTED.has(d.code) || d.code === "limit-exceeded");
   const exitCode = problems.some((d) => REJECTED.has(d.code)) ? 1 : 0;
@@ -24262,11 +24343,11 @@ function graphText(json) {
   return `${lines.join("\n")}
 `;
 }
-var import_node_path19, REJECTED;
+var import_node_path20, REJECTED;
 var init_graph2 = __esm({
   "src/cli/graph.ts"() {
     "use strict";
-    import_node_path19 = __toESM(require("node:path"), 1);
+    import_node_path20 = __toESM(require("node:path"), 1);
     init_analyze();
     init_export();
     REJECTED = /* @__PURE__ */ new Set(["invalid-template", "evaluation-error"]);
@@ -24277,7 +24358,7 @@ var init_graph2 = __esm({
 var import_node_fs10 = require("node:fs");
 var import_node_os2 = require("node:os");
 var import_node_url4 = require("node:url");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // src/engine/rule.ts
 function defineRule(meta, docs, check) {
@@ -24494,6 +24575,20 @@ function tapOf(source) {
 function orderedAfter(graph, from, to) {
   if (from === to) return true;
   return ordering(graph).after(to).has(from);
+}
+function dependencyPlace(from, to) {
+  const a = unitsOf(from);
+  const b = unitsOf(to);
+  if (a[0] !== b[0]) return void 0;
+  let k = 0;
+  while (k + 1 < a.length && k + 1 < b.length && a[k + 1] === b[k + 1]) k++;
+  const holder = (units, r) => k + 1 < units.length ? units[k + 1]?.parent : r;
+  return { unit: a[k], dependent: holder(a, from), dependency: holder(b, to) };
+}
+function unitsOf(r) {
+  const out = [];
+  for (let u = r.unit; u; u = u.parent?.unit) out.push(u);
+  return out.reverse();
 }
 function ordering(graph) {
   let o = orderings.get(graph);
@@ -24857,6 +24952,7 @@ var vtap_facts_default = {
 };
 
 // rules/lib/support.ts
+var import_node_path = __toESM(require("node:path"), 1);
 init_value();
 function unknownOrigin(v, span) {
   return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
@@ -24864,6 +24960,37 @@ function unknownOrigin(v, span) {
 function sourceRelated(source) {
   const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : source.declaration === "scaleset" ? `the virtualNetworkTaps entry of scale set '${source.holder.displayName}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
   return { span: source.tapId.span, message: `the TAP source: ${how}` };
+}
+function dependsOnAcrossModules(from, to, fromWhat, toWhat) {
+  const place = dependencyPlace(from, to);
+  if (!place || place.dependent === from && place.dependency === to) return void 0;
+  const bicep = place.unit.file.kind === "bicep";
+  const entry = dependsOnEntry(place.dependency);
+  const target = `${declarationKind(place.dependent, bicep)}'${place.dependent.symbolicName ?? place.dependent.plainDisplayName}'`;
+  const by = (r, held) => r === held ? void 0 : `${declarationKind(r, bicep)}'${r.plainDisplayName}'`;
+  const toBy = by(place.dependency, to);
+  const fromBy = by(place.dependent, from);
+  const where2 = toBy && fromBy ? `${toWhat} is deployed by ${toBy} and ${fromWhat} by ${fromBy}` : toBy ? `${toWhat} is deployed by ${toBy}` : `${fromWhat} is deployed by ${fromBy ?? ""}`;
+  const own2 = bicep ? "resources and modules of its own file" : "resources and deployments of its own template";
+  return {
+    advice: `in ${displayPath(place.unit)}, add ${entry} to the dependsOn of ${target} (${where2}, and dependsOn names only ${own2})`,
+    related: { span: place.dependent.nameSpan, message: `add ${entry} to the dependsOn of ${target}` }
+  };
+}
+function declarationKind(r, bicep) {
+  if (r.type.toLowerCase() !== "microsoft.resources/deployments") return "";
+  return bicep ? "module " : "deployment ";
+}
+function dependsOnEntry(r) {
+  if (r.symbolicName !== void 0) return `'${r.symbolicName}'`;
+  if (typeof r.name === "string") return `"[resourceId('${r.type}', ${r.name.split("/").map((n) => `'${n}'`).join(", ")})]"`;
+  return `'${r.plainDisplayName}'`;
+}
+function displayPath(unit) {
+  let root = unit;
+  while (root.parent) root = root.parent.unit;
+  const rel = import_node_path.default.relative(import_node_path.default.dirname(root.file.path), unit.file.path);
+  return (rel === "" ? import_node_path.default.basename(unit.file.path) : rel).split(import_node_path.default.sep).join("/");
 }
 
 // rules/vtap-source-vm-size-v6.md
@@ -25727,7 +25854,7 @@ var vtap_peering_same_region_default2 = defineRule(
 );
 
 // rules/vtap-peering-before-tap.md
-var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
+var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\nA `dependsOn` entry names only resources and modules of its own file. When the peerings and the\nTAP configuration are in different modules (nested deployments), add the module that deploys the\npeerings (`peerings`; a module loop's name waits for all its instances) to the `dependsOn` of the\nmodule that holds the TAP configuration, in the template that declares both; in ARM JSON, name the\ndeployment: `[resourceId('Microsoft.Resources/deployments', 'peerings')]`. The message names the\ntwo modules and that file, and points at the module to change.\n\n```bicep\nmodule workloads 'modules/workload.bicep' = [for (s, i) in spokes: {\n  name: 'workload-${s.name}'\n  params: { subnetId: spokeNetworks[i].outputs.subnetId, tapId: hub.outputs.tapId }\n  dependsOn: [ peerings ]\n}]\n```\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
 
 // rules/vtap-peering-before-tap.ts
 var vtap_peering_before_tap_default2 = defineRule(
@@ -25748,12 +25875,16 @@ var vtap_peering_before_tap_default2 = defineRule(
       for (const peering of [p.forward, p.backward].filter((x) => x !== void 0)) {
         const holder = p.source.holder;
         const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
-        if (orderedAfter(ctx.graph, holder, peering.holder)) ctx.pass({ ...base, message: "tap configuration after peering" });
-        else
-          ctx.fail({
-            ...base,
-            message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: add it to dependsOn`
-          });
+        if (orderedAfter(ctx.graph, holder, peering.holder)) {
+          ctx.pass({ ...base, message: "tap configuration after peering" });
+          continue;
+        }
+        const across = dependsOnAcrossModules(holder, peering.holder, p.source.declaration === "child" ? "the TAP configuration" : `NIC '${p.nic.displayName}'`, "the peering");
+        ctx.fail({
+          ...base,
+          related: across ? [...base.related, across.related] : base.related,
+          message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: ${across?.advice ?? "add it to dependsOn"}`
+        });
       }
     }
   }
@@ -26005,7 +26136,7 @@ function failPrivateEndpoint(ctx, source, found) {
 init_value();
 
 // rules/vtap-source-vm-restart.md
-var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\nWhen the VM and the TAP are in different modules (nested deployments), the VM cannot name the TAP:\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the VM's\nmodule (in ARM JSON, `resourceId('Microsoft.Resources/deployments', '<name>')`). The message\nnames both and the file.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-source-vm-restart.ts
 var vtap_source_vm_restart_default2 = defineRule(
@@ -26048,10 +26179,11 @@ var vtap_source_vm_restart_default2 = defineRule(
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
         const module2 = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : void 0;
         if (module2 && !orderedAfter(ctx.graph, vm, module2)) {
+          const across2 = dependsOnAcrossModules(vm, module2, "the VM", `module '${module2.plainDisplayName}'`);
           ctx.indeterminate({
             ...base,
-            related: [...base.related, { span: module2.nameSpan, message: `module '${module2.displayName}'` }],
-            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module2.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; make the VM depend on '${module2.displayName}', or stop (deallocate) and start it once after the deployment`
+            related: [...base.related, { span: module2.nameSpan, message: `module '${module2.displayName}'` }, ...across2 ? [across2.related] : []],
+            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module2.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; ${across2?.advice ?? `make the VM depend on '${module2.displayName}'`}, or stop (deallocate) and start it once after the deployment`
           });
           continue;
         }
@@ -26059,9 +26191,11 @@ var vtap_source_vm_restart_default2 = defineRule(
           ctx.pass({ ...base, message: `VM '${vm.displayName}' is created after the TAP` });
           continue;
         }
+        const across = dependsOnAcrossModules(vm, tap, "the VM", "the TAP");
         ctx.fail({
           ...base,
-          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; make the VM depend on the TAP, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
+          related: across ? [...base.related, across.related] : base.related,
+          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; ${across?.advice ?? "make the VM depend on the TAP"}, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
         });
       }
     }
@@ -26612,7 +26746,7 @@ init_resource_id();
 init_value();
 
 // rules/vtap-config-target.md
-var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\nWhen the TAP is in another module (nested deployment), pass its id as that module's output, or,\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the\nconfiguration's module: a `dependsOn` entry names only resources and modules of its own file.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-config-target.ts
 var vtap_config_target_default2 = defineRule(
@@ -26668,14 +26802,17 @@ var vtap_config_target_default2 = defineRule(
         });
         continue;
       }
-      if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: "deployed after the TAP" });
-      else
-        ctx.fail({
-          ...base,
-          involved: [tap],
-          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
-          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: add the TAP to dependsOn`
-        });
+      if (orderedAfter(ctx.graph, s.holder, tap)) {
+        ctx.pass({ ...base, message: "deployed after the TAP" });
+        continue;
+      }
+      const across = dependsOnAcrossModules(s.holder, tap, s.declaration === "child" ? "the TAP configuration" : `'${s.holder.displayName}'`, "the TAP");
+      ctx.fail({
+        ...base,
+        involved: [tap],
+        related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }, ...across ? [across.related] : []],
+        message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: ${across?.advice ?? "add the TAP to dependsOn"}`
+      });
     }
   }
 );
@@ -27059,11 +27196,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path20 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path20)) continue;
+          const path21 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path21)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path20) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path21) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -27392,26 +27529,26 @@ var import_node_fs = require("node:fs");
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path20, glob) {
+function matchesGlob(path21, glob) {
   let m = compiled.get(glob);
   if (!m) {
     m = (0, import_picomatch.default)(glob.endsWith("/") ? `${glob}**` : glob);
     compiled.set(glob, m);
   }
-  return m(path20);
+  return m(path21);
 }
-function matchesGlobList(path20, globs) {
+function matchesGlobList(path21, globs) {
   let matched = false;
   for (const g of globs) {
     if (g.startsWith("!") && !g.startsWith("!(")) {
-      if (matched && matchesGlob(path20, g.slice(1))) matched = false;
-    } else if (!matched && matchesGlob(path20, g)) matched = true;
+      if (matched && matchesGlob(path21, g.slice(1))) matched = false;
+    } else if (!matched && matchesGlob(path21, g)) matched = true;
   }
   return matched;
 }
 
 // src/engine/config.ts
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
 init_main();
 
 // src/engine/config-validator.generated.js
@@ -28653,7 +28790,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
     deployment: cfg.deployment ?? {},
     ignore: cfg.ignore ?? [],
     suppressions: configSuppressions(file, text, cfg),
-    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: import_node_path.default.resolve(import_node_path.default.dirname(file), p.parameterFile) })),
+    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: import_node_path2.default.resolve(import_node_path2.default.dirname(file), p.parameterFile) })),
     limits: resolveLimits(cfg.limits)
   };
 }
@@ -28683,16 +28820,16 @@ function configSuppressions(file, text, cfg) {
   });
 }
 function matchesConfigGlobs(cfg, file, globs) {
-  const base = cfg.file ? import_node_path.default.dirname(cfg.file) : process.cwd();
-  const rel = import_node_path.default.relative(base, file).replaceAll("\\", "/");
+  const base = cfg.file ? import_node_path2.default.dirname(cfg.file) : process.cwd();
+  const rel = import_node_path2.default.relative(base, file).replaceAll("\\", "/");
   return matchesGlobList(rel, globs);
 }
 function mappedParameterFile(cfg, template) {
   return cfg.parameters.find((p) => matchesConfigGlobs(cfg, template, p.files))?.parameterFile;
 }
 function findConfigFile(dir, root, cache2) {
-  const start = import_node_path.default.resolve(dir);
-  const top = import_node_path.default.resolve(root);
+  const start = import_node_path2.default.resolve(dir);
+  const top = import_node_path2.default.resolve(root);
   let found;
   const visited = [];
   for (let cur = start; ; ) {
@@ -28702,14 +28839,14 @@ function findConfigFile(dir, root, cache2) {
       break;
     }
     visited.push(here);
-    const candidate2 = import_node_path.default.join(cur, CONFIG_FILE);
+    const candidate2 = import_node_path2.default.join(cur, CONFIG_FILE);
     if ((0, import_node_fs.existsSync)(candidate2)) {
       found = candidate2;
       break;
     }
     if (cur === top) break;
-    const up = import_node_path.default.dirname(cur);
-    if (up === cur || !(cur + import_node_path.default.sep).startsWith(top + import_node_path.default.sep)) break;
+    const up = import_node_path2.default.dirname(cur);
+    if (up === cur || !(cur + import_node_path2.default.sep).startsWith(top + import_node_path2.default.sep)) break;
     cur = up;
   }
   if (cache2) for (const v of visited) cache2.set(v, found);
@@ -28728,7 +28865,7 @@ function levelFor(meta, cfg) {
 }
 
 // src/engine/lint.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 init_discover();
 
 // src/engine/parallel.ts
@@ -28861,11 +28998,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path20, kind) {
-    let f = this.files.get(path20);
+  file(path21, kind) {
+    let f = this.files.get(path21);
     if (!f) {
-      f = new SourceText(path20, "", kind);
-      this.files.set(path20, f);
+      f = new SourceText(path21, "", kind);
+      this.files.set(path21, f);
     }
     return f;
   }
@@ -28905,7 +29042,7 @@ function distinctRelated(list) {
 }
 
 // src/engine/bicepparam-targets.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 init_discover();
 init_read();
 init_parser3();
@@ -28919,24 +29056,24 @@ function bicepparamTargetsByFile(files, root) {
     const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
     for (const s of parsed.program.statements) {
       const target = s.kind === "Using" ? usingTarget(s, f.path) : void 0;
-      if (target?.kind === "file") targets.set(import_node_path13.default.resolve(f.path), target.path);
+      if (target?.kind === "file") targets.set(import_node_path14.default.resolve(f.path), target.path);
     }
   }
   return targets;
 }
 
 // src/engine/focus.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 init_discover();
 
 // src/discover/source-root.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 function sourceRoot(root) {
-  for (let dir = import_node_path14.default.resolve(root); ; dir = import_node_path14.default.dirname(dir)) {
-    if ((0, import_node_fs8.existsSync)(import_node_path14.default.join(dir, ".git"))) return dir;
-    if (import_node_path14.default.dirname(dir) === dir) return root;
+  for (let dir = import_node_path15.default.resolve(root); ; dir = import_node_path15.default.dirname(dir)) {
+    if ((0, import_node_fs8.existsSync)(import_node_path15.default.join(dir, ".git"))) return dir;
+    if (import_node_path15.default.dirname(dir) === dir) return root;
   }
 }
 
@@ -28946,29 +29083,29 @@ async function discoverFocused(paths, context, cwd) {
   const named = await discover(paths, cwd);
   if (context === void 0) return { ...named, focus: void 0 };
   const around = await discover([context], cwd);
-  const seen = new Set(around.files.map((f) => import_node_path15.default.resolve(f.path)));
-  const files = [...around.files, ...named.files.filter((f) => !seen.has(import_node_path15.default.resolve(f.path)))];
-  return { files, missing: named.missing, focus: new Set(named.files.map((f) => import_node_path15.default.resolve(f.path))) };
+  const seen = new Set(around.files.map((f) => import_node_path16.default.resolve(f.path)));
+  const files = [...around.files, ...named.files.filter((f) => !seen.has(import_node_path16.default.resolve(f.path)))];
+  return { files, missing: named.missing, focus: new Set(named.files.map((f) => import_node_path16.default.resolve(f.path))) };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
   for (const w of work) {
-    const template = import_node_path15.default.resolve(w.file.path);
+    const template = import_node_path16.default.resolve(w.file.path);
     if (focus.has(template) || !/\.jsonc?$/i.test(template)) continue;
     const beside = associatedParameterFile(template);
     const mapped = w.config.parameters.length ? mappedParameterFile(w.config, template) : void 0;
-    if (beside && focus.has(import_node_path15.default.resolve(beside)) || mapped && focus.has(import_node_path15.default.resolve(mapped))) focus.add(template);
+    if (beside && focus.has(import_node_path16.default.resolve(beside)) || mapped && focus.has(import_node_path16.default.resolve(mapped))) focus.add(template);
   }
 }
 function inFocus(focus, file) {
-  return focus === void 0 || file !== void 0 && focus.has(import_node_path15.default.resolve(file));
+  return focus === void 0 || file !== void 0 && focus.has(import_node_path16.default.resolve(file));
 }
 function absentFile(a, root) {
   const locations = a.raw.locations;
   const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   if (typeof uri !== "string") return void 0;
   try {
-    return uri.startsWith("file:") ? (0, import_node_url2.fileURLToPath)(uri) : import_node_path15.default.resolve(sourceRoot(root), decodeURIComponent(uri));
+    return uri.startsWith("file:") ? (0, import_node_url2.fileURLToPath)(uri) : import_node_path16.default.resolve(sourceRoot(root), decodeURIComponent(uri));
   } catch {
     return void 0;
   }
@@ -29205,7 +29342,7 @@ function metadataSites(resources, known2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path14(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path15(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -29225,7 +29362,7 @@ function metadataSites(resources, known2) {
   }
   return out;
 }
-function path14(root, keys) {
+function path15(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -29302,16 +29439,16 @@ function internalNotifications(diags) {
   });
 }
 function pathInsideRoot(root, file) {
-  const rel = import_node_path16.default.relative(root, file);
-  if (rel === ".." || rel.startsWith(`..${import_node_path16.default.sep}`) || import_node_path16.default.isAbsolute(rel)) return void 0;
-  return rel.split(import_node_path16.default.sep).join("/");
+  const rel = import_node_path17.default.relative(root, file);
+  if (rel === ".." || rel.startsWith(`..${import_node_path17.default.sep}`) || import_node_path17.default.isAbsolute(rel)) return void 0;
+  return rel.split(import_node_path17.default.sep).join("/");
 }
 function relativePath(root, file) {
-  return pathInsideRoot(root, file) ?? file.split(import_node_path16.default.sep).join("/");
+  return pathInsideRoot(root, file) ?? file.split(import_node_path17.default.sep).join("/");
 }
 function fingerprintPath(root, file) {
-  const rel = import_node_path16.default.relative(root, file);
-  return (import_node_path16.default.isAbsolute(rel) ? file : rel).split(import_node_path16.default.sep).join("/");
+  const rel = import_node_path17.default.relative(root, file);
+  return (import_node_path17.default.isAbsolute(rel) ? file : rel).split(import_node_path17.default.sep).join("/");
 }
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
@@ -29328,7 +29465,7 @@ var ConfigResolver = class {
   ruleIds;
   ruleTags;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(import_node_path16.default.dirname(file), this.root, this.found);
+    const found = this.explicit ?? findConfigFile(import_node_path17.default.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -29350,7 +29487,7 @@ async function lint(paths, opts) {
   const notifications = [];
   let work = [];
   for (const f of files) {
-    if (import_node_path16.default.basename(f.path) === CONFIG_FILE) continue;
+    if (import_node_path17.default.basename(f.path) === CONFIG_FILE) continue;
     let config;
     try {
       config = await configs.forFile(f.path);
@@ -29373,7 +29510,7 @@ async function lint(paths, opts) {
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   const usedByParams = new Set(targetsByParams.values());
   if (focus) widenFocus(focus, work, targetsByParams);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(import_node_path16.default.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(import_node_path17.default.resolve(w.file.path)));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -29445,7 +29582,7 @@ function throughParents(slots, work) {
   if (deployedByOthers.size === 0) return;
   slots.forEach((r, i) => {
     const f = work[i]?.file;
-    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(import_node_path16.default.resolve(f.path))) return;
+    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(import_node_path17.default.resolve(f.path))) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
@@ -29485,7 +29622,7 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
   }
 }
 function bicepDirectories(files) {
-  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => import_node_path16.default.dirname(f.path)));
+  return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => import_node_path17.default.dirname(f.path)));
 }
 function countedFindings(result) {
   return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
@@ -29505,7 +29642,7 @@ function unusedFindings(sites, rules, config) {
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
-  const rel = import_node_path16.default.relative(import_node_path16.default.dirname(config.file), file).replaceAll("\\", "/");
+  const rel = import_node_path17.default.relative(import_node_path17.default.dirname(config.file), file).replaceAll("\\", "/");
   return matchesGlobList(rel, config.ignore);
 }
 function diagnosticFindings(diags, rules, config) {
@@ -29555,7 +29692,7 @@ function placed(d) {
 function judge(f, opts, config, external, known2, bicepDirs) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(import_node_path16.default.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(import_node_path17.default.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -29607,11 +29744,11 @@ function moduleFiles(resources, own2, declared) {
     units.add(r.unit);
     sources.add(r.span.file);
   }
-  const self = import_node_path16.default.resolve(own2);
-  const files = new Set(declared.map((d) => import_node_path16.default.resolve(d)));
+  const self = import_node_path17.default.resolve(own2);
+  const files = new Set(declared.map((d) => import_node_path17.default.resolve(d)));
   files.delete(self);
   for (const s of sources) {
-    const p = import_node_path16.default.resolve(s.path);
+    const p = import_node_path17.default.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];
@@ -29927,9 +30064,9 @@ function formatGithub(result) {
 }
 
 // src/report/unix.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function formatUnix(result, opts) {
-  const shown = (file) => import_node_path17.default.isAbsolute(file) ? import_node_path17.default.relative(opts.cwd, file) || file : file;
+  const shown = (file) => import_node_path18.default.isAbsolute(file) ? import_node_path18.default.relative(opts.cwd, file) || file : file;
   const lines = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
     return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, " ")} [${f.ruleId}]`;
@@ -30183,7 +30320,7 @@ var Pieces = class {
 function printProblems(diagnostics, io) {
   for (const d of diagnostics) {
     const at2 = d.span.region().start;
-    io.stderr(`vtaplint: ${import_node_path20.default.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
+    io.stderr(`vtaplint: ${import_node_path21.default.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at2.line}:${at2.column}: ${d.message}
 `);
   }
 }
@@ -30240,8 +30377,8 @@ Run 'vtaplint --help' for usage.
     return 0;
   }
   const root = lintRoot(opts.context !== void 0 ? [...opts.paths.length ? opts.paths : ["."], opts.context] : opts.paths, io.cwd);
-  const parameterFiles = opts.parameters.map((p) => import_node_path20.default.resolve(io.cwd, p));
-  const absent = opts.parameters.find((p) => !isFile(import_node_path20.default.resolve(io.cwd, p)));
+  const parameterFiles = opts.parameters.map((p) => import_node_path21.default.resolve(io.cwd, p));
+  const absent = opts.parameters.find((p) => !isFile(import_node_path21.default.resolve(io.cwd, p)));
   if (absent !== void 0) {
     io.stderr(`vtaplint: --parameters: no such file '${absent}'
 `);
@@ -30253,14 +30390,14 @@ Run 'vtaplint --help' for usage.
 `);
     return 2;
   }
-  if (opts.context !== void 0 && !isDirectory2(import_node_path20.default.resolve(io.cwd, opts.context))) {
+  if (opts.context !== void 0 && !isDirectory2(import_node_path21.default.resolve(io.cwd, opts.context))) {
     io.stderr(`vtaplint: --context: no such folder '${opts.context}'
 `);
     return 2;
   }
-  const configFile = opts.config ? import_node_path20.default.resolve(io.cwd, opts.config) : void 0;
+  const configFile = opts.config ? import_node_path21.default.resolve(io.cwd, opts.config) : void 0;
   if (opts.command === "eval" || opts.command === "graph") {
-    const file = import_node_path20.default.resolve(io.cwd, opts.paths[0]);
+    const file = import_node_path21.default.resolve(io.cwd, opts.paths[0]);
     let config;
     try {
       config = await new ConfigResolver(root, RULES, configFile).forFile(file);
@@ -30314,8 +30451,8 @@ Run 'vtaplint --help' for usage.
       configFile,
       parameterFiles,
       params: opts.params,
-      baselineFile: opts.baseline ? import_node_path20.default.resolve(io.cwd, opts.baseline) : void 0,
-      context: opts.context !== void 0 ? import_node_path20.default.resolve(io.cwd, opts.context) : void 0,
+      baselineFile: opts.baseline ? import_node_path21.default.resolve(io.cwd, opts.baseline) : void 0,
+      context: opts.context !== void 0 ? import_node_path21.default.resolve(io.cwd, opts.context) : void 0,
       jobs: opts.jobs ?? defaultJobs((0, import_node_os2.availableParallelism)()),
       workerUrl: bundledWorker()
     });
@@ -30339,10 +30476,10 @@ Run 'vtaplint --help' for usage.
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === "error") : visible };
   const emit = (write) => writeReport(shown, opts, io, started, write);
   if (opts.output) {
-    const out = import_node_path20.default.resolve(io.cwd, opts.output);
+    const out = import_node_path21.default.resolve(io.cwd, opts.output);
     let fd;
     try {
-      (0, import_node_fs10.mkdirSync)(import_node_path20.default.dirname(out), { recursive: true });
+      (0, import_node_fs10.mkdirSync)(import_node_path21.default.dirname(out), { recursive: true });
       fd = (0, import_node_fs10.openSync)(out, "w");
     } catch (e) {
       io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${e.code ?? String(e)}
@@ -30372,18 +30509,18 @@ Run 'vtaplint --help' for usage.
 }
 function lintRoot(paths, cwd) {
   const given = paths.length ? paths : ["."];
-  const abs = given.map((p) => import_node_path20.default.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
-  const inside = (p) => p === cwd || p.startsWith(cwd + import_node_path20.default.sep);
+  const abs = given.map((p) => import_node_path21.default.resolve(cwd, p.replace(/[*?[{].*$/, "") || "."));
+  const inside = (p) => p === cwd || p.startsWith(cwd + import_node_path21.default.sep);
   if (abs.every(inside)) return cwd;
   const folders = abs.map((p, i) => {
     const raw = given[i];
-    if (/[*?[{]/.test(raw)) return /(^|[\\/])$/.test(raw.replace(/[*?[{].*$/, "")) ? p : import_node_path20.default.dirname(p);
-    return isDirectory2(p) ? p : import_node_path20.default.dirname(p);
+    if (/[*?[{]/.test(raw)) return /(^|[\\/])$/.test(raw.replace(/[*?[{].*$/, "")) ? p : import_node_path21.default.dirname(p);
+    return isDirectory2(p) ? p : import_node_path21.default.dirname(p);
   });
-  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(import_node_path20.default.sep) ? dir : dir + import_node_path20.default.sep);
+  const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(import_node_path21.default.sep) ? dir : dir + import_node_path21.default.sep);
   let common = folders[0];
   for (const p of folders) {
-    while (!under(p, common) && import_node_path20.default.dirname(common) !== common) common = import_node_path20.default.dirname(common);
+    while (!under(p, common) && import_node_path21.default.dirname(common) !== common) common = import_node_path21.default.dirname(common);
   }
   return common;
 }
@@ -30429,4 +30566,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 92b98c10a3f9c95c66d9a9f5eb791850
+// vtaplint-build dca1a327e6906331d09261073ef41291

@@ -285,8 +285,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2177,9 +2177,9 @@ function elementSpan(arr, index2) {
 }
 
 // src/graph/located.ts
-function at(base, ...path10) {
+function at(base, ...path11) {
   let cur = base;
-  for (const key of path10) {
+  for (const key of path11) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -2540,6 +2540,20 @@ function tapOf(source) {
 function orderedAfter(graph, from, to) {
   if (from === to) return true;
   return ordering(graph).after(to).has(from);
+}
+function dependencyPlace(from, to) {
+  const a = unitsOf(from);
+  const b = unitsOf(to);
+  if (a[0] !== b[0]) return void 0;
+  let k = 0;
+  while (k + 1 < a.length && k + 1 < b.length && a[k + 1] === b[k + 1]) k++;
+  const holder = (units, r) => k + 1 < units.length ? units[k + 1]?.parent : r;
+  return { unit: a[k], dependent: holder(a, from), dependency: holder(b, to) };
+}
+function unitsOf(r) {
+  const out = [];
+  for (let u = r.unit; u; u = u.parent?.unit) out.push(u);
+  return out.reverse();
 }
 function ordering(graph) {
   let o = orderings.get(graph);
@@ -2906,12 +2920,44 @@ var vtap_facts_default = {
 };
 
 // rules/lib/support.ts
+var import_node_path = __toESM(require("node:path"), 1);
 function unknownOrigin(v, span) {
   return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
 }
 function sourceRelated(source) {
   const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : source.declaration === "scaleset" ? `the virtualNetworkTaps entry of scale set '${source.holder.displayName}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
   return { span: source.tapId.span, message: `the TAP source: ${how}` };
+}
+function dependsOnAcrossModules(from, to, fromWhat, toWhat) {
+  const place = dependencyPlace(from, to);
+  if (!place || place.dependent === from && place.dependency === to) return void 0;
+  const bicep = place.unit.file.kind === "bicep";
+  const entry = dependsOnEntry(place.dependency);
+  const target = `${declarationKind(place.dependent, bicep)}'${place.dependent.symbolicName ?? place.dependent.plainDisplayName}'`;
+  const by = (r, held) => r === held ? void 0 : `${declarationKind(r, bicep)}'${r.plainDisplayName}'`;
+  const toBy = by(place.dependency, to);
+  const fromBy = by(place.dependent, from);
+  const where = toBy && fromBy ? `${toWhat} is deployed by ${toBy} and ${fromWhat} by ${fromBy}` : toBy ? `${toWhat} is deployed by ${toBy}` : `${fromWhat} is deployed by ${fromBy ?? ""}`;
+  const own2 = bicep ? "resources and modules of its own file" : "resources and deployments of its own template";
+  return {
+    advice: `in ${displayPath(place.unit)}, add ${entry} to the dependsOn of ${target} (${where}, and dependsOn names only ${own2})`,
+    related: { span: place.dependent.nameSpan, message: `add ${entry} to the dependsOn of ${target}` }
+  };
+}
+function declarationKind(r, bicep) {
+  if (r.type.toLowerCase() !== "microsoft.resources/deployments") return "";
+  return bicep ? "module " : "deployment ";
+}
+function dependsOnEntry(r) {
+  if (r.symbolicName !== void 0) return `'${r.symbolicName}'`;
+  if (typeof r.name === "string") return `"[resourceId('${r.type}', ${r.name.split("/").map((n) => `'${n}'`).join(", ")})]"`;
+  return `'${r.plainDisplayName}'`;
+}
+function displayPath(unit) {
+  let root = unit;
+  while (root.parent) root = root.parent.unit;
+  const rel = import_node_path.default.relative(import_node_path.default.dirname(root.file.path), unit.file.path);
+  return (rel === "" ? import_node_path.default.basename(unit.file.path) : rel).split(import_node_path.default.sep).join("/");
 }
 
 // rules/vtap-source-vm-size-v6.md
@@ -3750,7 +3796,7 @@ var vtap_peering_same_region_default2 = defineRule(
 );
 
 // rules/vtap-peering-before-tap.md
-var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
+var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\nA `dependsOn` entry names only resources and modules of its own file. When the peerings and the\nTAP configuration are in different modules (nested deployments), add the module that deploys the\npeerings (`peerings`; a module loop's name waits for all its instances) to the `dependsOn` of the\nmodule that holds the TAP configuration, in the template that declares both; in ARM JSON, name the\ndeployment: `[resourceId('Microsoft.Resources/deployments', 'peerings')]`. The message names the\ntwo modules and that file, and points at the module to change.\n\n```bicep\nmodule workloads 'modules/workload.bicep' = [for (s, i) in spokes: {\n  name: 'workload-${s.name}'\n  params: { subnetId: spokeNetworks[i].outputs.subnetId, tapId: hub.outputs.tapId }\n  dependsOn: [ peerings ]\n}]\n```\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
 
 // rules/vtap-peering-before-tap.ts
 var vtap_peering_before_tap_default2 = defineRule(
@@ -3771,12 +3817,16 @@ var vtap_peering_before_tap_default2 = defineRule(
       for (const peering of [p.forward, p.backward].filter((x) => x !== void 0)) {
         const holder = p.source.holder;
         const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
-        if (orderedAfter(ctx.graph, holder, peering.holder)) ctx.pass({ ...base, message: "tap configuration after peering" });
-        else
-          ctx.fail({
-            ...base,
-            message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: add it to dependsOn`
-          });
+        if (orderedAfter(ctx.graph, holder, peering.holder)) {
+          ctx.pass({ ...base, message: "tap configuration after peering" });
+          continue;
+        }
+        const across = dependsOnAcrossModules(holder, peering.holder, p.source.declaration === "child" ? "the TAP configuration" : `NIC '${p.nic.displayName}'`, "the peering");
+        ctx.fail({
+          ...base,
+          related: across ? [...base.related, across.related] : base.related,
+          message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: ${across?.advice ?? "add it to dependsOn"}`
+        });
       }
     }
   }
@@ -4016,7 +4066,7 @@ function failPrivateEndpoint(ctx, source, found) {
 }
 
 // rules/vtap-source-vm-restart.md
-var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\nWhen the VM and the TAP are in different modules (nested deployments), the VM cannot name the TAP:\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the VM's\nmodule (in ARM JSON, `resourceId('Microsoft.Resources/deployments', '<name>')`). The message\nnames both and the file.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-source-vm-restart.ts
 var vtap_source_vm_restart_default2 = defineRule(
@@ -4059,10 +4109,11 @@ var vtap_source_vm_restart_default2 = defineRule(
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
         const module2 = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : void 0;
         if (module2 && !orderedAfter(ctx.graph, vm, module2)) {
+          const across2 = dependsOnAcrossModules(vm, module2, "the VM", `module '${module2.plainDisplayName}'`);
           ctx.indeterminate({
             ...base,
-            related: [...base.related, { span: module2.nameSpan, message: `module '${module2.displayName}'` }],
-            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module2.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; make the VM depend on '${module2.displayName}', or stop (deallocate) and start it once after the deployment`
+            related: [...base.related, { span: module2.nameSpan, message: `module '${module2.displayName}'` }, ...across2 ? [across2.related] : []],
+            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module2.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; ${across2?.advice ?? `make the VM depend on '${module2.displayName}'`}, or stop (deallocate) and start it once after the deployment`
           });
           continue;
         }
@@ -4070,9 +4121,11 @@ var vtap_source_vm_restart_default2 = defineRule(
           ctx.pass({ ...base, message: `VM '${vm.displayName}' is created after the TAP` });
           continue;
         }
+        const across = dependsOnAcrossModules(vm, tap, "the VM", "the TAP");
         ctx.fail({
           ...base,
-          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; make the VM depend on the TAP, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
+          related: across ? [...base.related, across.related] : base.related,
+          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; ${across?.advice ?? "make the VM depend on the TAP"}, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
         });
       }
     }
@@ -4603,7 +4656,7 @@ var vtap_one_config_per_nic_default2 = defineRule(
 );
 
 // rules/vtap-config-target.md
-var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\nWhen the TAP is in another module (nested deployment), pass its id as that module's output, or,\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the\nconfiguration's module: a `dependsOn` entry names only resources and modules of its own file.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-config-target.ts
 var vtap_config_target_default2 = defineRule(
@@ -4659,14 +4712,17 @@ var vtap_config_target_default2 = defineRule(
         });
         continue;
       }
-      if (orderedAfter(ctx.graph, s.holder, tap)) ctx.pass({ ...base, message: "deployed after the TAP" });
-      else
-        ctx.fail({
-          ...base,
-          involved: [tap],
-          related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }],
-          message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: add the TAP to dependsOn`
-        });
+      if (orderedAfter(ctx.graph, s.holder, tap)) {
+        ctx.pass({ ...base, message: "deployed after the TAP" });
+        continue;
+      }
+      const across = dependsOnAcrossModules(s.holder, tap, s.declaration === "child" ? "the TAP configuration" : `'${s.holder.displayName}'`, "the TAP");
+      ctx.fail({
+        ...base,
+        involved: [tap],
+        related: [{ span: tap.nameSpan, message: `TAP '${tap.displayName}' is declared here` }, ...across ? [across.related] : []],
+        message: `'${s.holder.displayName}' refers to TAP '${tap.displayName}' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: ${across?.advice ?? "add the TAP to dependsOn"}`
+      });
     }
   }
 );
@@ -5035,11 +5091,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path10 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path10)) continue;
+          const path11 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path11)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path10) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path11) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -5356,35 +5412,35 @@ var RULES = [
 ];
 
 // src/engine/lint.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path10, glob) {
+function matchesGlob(path11, glob) {
   let m = compiled.get(glob);
   if (!m) {
     m = (0, import_picomatch.default)(glob.endsWith("/") ? `${glob}**` : glob);
     compiled.set(glob, m);
   }
-  return m(path10);
+  return m(path11);
 }
-function matchesGlobList(path10, globs) {
+function matchesGlobList(path11, globs) {
   let matched = false;
   for (const g of globs) {
     if (g.startsWith("!") && !g.startsWith("!(")) {
-      if (matched && matchesGlob(path10, g.slice(1))) matched = false;
-    } else if (!matched && matchesGlob(path10, g)) matched = true;
+      if (matched && matchesGlob(path11, g.slice(1))) matched = false;
+    } else if (!matched && matchesGlob(path11, g)) matched = true;
   }
   return matched;
 }
 
 // src/discover/discover.ts
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var LINTED = new Set(LINTED_EXTENSIONS);
 function extensionOf(file) {
-  const base = import_node_path.default.basename(file).toLowerCase();
+  const base = import_node_path2.default.basename(file).toLowerCase();
   const dot = base.lastIndexOf(".");
   return dot < 0 ? "" : base.slice(dot + 1);
 }
@@ -5392,8 +5448,8 @@ function extensionOf(file) {
 // src/model/source.ts
 var import_node_zlib = require("node:zlib");
 var SourceText = class {
-  constructor(path10, text, kind) {
-    this.path = path10;
+  constructor(path11, text, kind) {
+    this.path = path11;
     this.kind = kind;
     this.content = text;
   }
@@ -5768,6 +5824,13 @@ var DiagnosticSink = class {
     this.seen.add(key);
     this.items.push(d);
   }
+  /** Where it stands now: rollBack() to it drops what was added since (a trial evaluation's errors). */
+  mark() {
+    return this.items.length;
+  }
+  rollBack(mark) {
+    for (const d of this.items.splice(mark)) this.seen.delete(`${d.code}\0${d.span.identity()}\0${d.message}`);
+  }
 };
 
 // src/model/template.ts
@@ -6130,12 +6193,12 @@ function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
 
 // src/load/read.ts
 var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 var import_node_buffer = require("node:buffer");
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-function fail(path10, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path10, text, kind);
+function fail(path11, kind, code, message, text = "", unreadable = false) {
+  const source = new SourceText(path11, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
 }
 function decodeText(bytes) {
@@ -6175,17 +6238,17 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path10, kind, limits = DEFAULT_READ_LIMITS) {
-  return readOpened(path10, kind, limits, 0);
+function readSource(path11, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path11, kind, limits, 0);
 }
 function cannotRead(e) {
   return `cannot read the file: ${e.code ?? String(e)}`;
 }
 var NO_FOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0;
-function openChecked(path10, limits, flags) {
+function openChecked(path11, limits, flags) {
   let fd;
   try {
-    fd = (0, import_node_fs.openSync)(path10, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | flags);
+    fd = (0, import_node_fs.openSync)(path11, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
@@ -6203,19 +6266,19 @@ function openChecked(path10, limits, flags) {
   (0, import_node_fs.closeSync)(fd);
   return refusal;
 }
-function readOpened(path10, kind, limits, flags) {
-  const opened = openChecked(path10, limits, flags);
+function readOpened(path11, kind, limits, flags) {
+  const opened = openChecked(path11, limits, flags);
   if (opened === "link") return "link";
-  if (!("fd" in opened)) return fail(path10, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  if (!("fd" in opened)) return fail(path11, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
   const { fd, size } = opened;
   try {
     const text = (0, import_node_fs.readFileSync)(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
-      return { ok: true, source: new SourceText(path10, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+      return { ok: true, source: new SourceText(path11, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path10, kind, bytesFromStart(fd, size));
+    return fromBytes(path11, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path10, kind, "invalid-template", cannotRead(e), "", true);
+    return fail(path11, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     (0, import_node_fs.closeSync)(fd);
   }
@@ -6230,28 +6293,28 @@ function bytesFromStart(fd, size) {
   }
   return buf.subarray(0, n);
 }
-function fromBytes(path10, kind, bytes) {
+function fromBytes(path11, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path10, text, kind);
+    const source = new SourceText(path11, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path10, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path11, decoded.text, kind) };
 }
 function realPath(p) {
-  const abs = import_node_path2.default.resolve(p);
+  const abs = import_node_path3.default.resolve(p);
   let link;
   try {
     link = (0, import_node_fs.lstatSync)(abs).isSymbolicLink();
   } catch {
     return void 0;
   }
-  const dir = import_node_path2.default.dirname(abs);
+  const dir = import_node_path3.default.dirname(abs);
   if (link || dir === abs) return resolveLinks(abs);
   const realDir = realDirOf(dir);
-  return realDir === void 0 ? void 0 : import_node_path2.default.join(realDir, import_node_path2.default.basename(abs));
+  return realDir === void 0 ? void 0 : import_node_path3.default.join(realDir, import_node_path3.default.basename(abs));
 }
 function realDirOf(dir) {
   let realDir = realDirs.get(dir);
@@ -6264,7 +6327,7 @@ function realDirOf(dir) {
 }
 var realDirs = /* @__PURE__ */ new Map();
 function isUnder(p, dir) {
-  return p === dir || p.startsWith(dir.endsWith(import_node_path2.default.sep) ? dir : dir + import_node_path2.default.sep);
+  return p === dir || p.startsWith(dir.endsWith(import_node_path3.default.sep) ? dir : dir + import_node_path3.default.sep);
 }
 function realRootOf(absRoot) {
   let realRoot = realRoots.get(absRoot);
@@ -6283,9 +6346,9 @@ function resolveLinks(p) {
   }
 }
 function locateInsideRoot(file, root) {
-  const absRoot = import_node_path2.default.resolve(root);
+  const absRoot = import_node_path3.default.resolve(root);
   const realRoot = realRootOf(absRoot);
-  const abs = import_node_path2.default.resolve(file);
+  const abs = import_node_path3.default.resolve(file);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return { inside: false, real: void 0 };
   const real = realPath(abs);
   return { inside: isUnder(real ?? abs, realRoot), real };
@@ -6294,10 +6357,10 @@ var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
-function readBytesInside(path10, root, limits = DEFAULT_READ_LIMITS) {
-  const { inside, real } = locateInsideRoot(path10, root);
+function readBytesInside(path11, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path11, root);
   if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
-  const opened = openChecked(real ?? path10, limits, 0);
+  const opened = openChecked(real ?? path11, limits, 0);
   if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
@@ -6322,7 +6385,7 @@ function listFilesInside(dir, root) {
   for (const d of entries) {
     if (d.isFile()) names.push(d.name);
     else if (d.isSymbolicLink()) {
-      const target = locateInsideRoot(import_node_path2.default.join(real, d.name), root);
+      const target = locateInsideRoot(import_node_path3.default.join(real, d.name), root);
       try {
         if (target.inside && target.real !== void 0 && (0, import_node_fs.statSync)(target.real).isFile()) names.push(d.name);
       } catch {
@@ -6331,37 +6394,37 @@ function listFilesInside(dir, root) {
   }
   return { names };
 }
-function readSourceInside(path10, kind, root, limits = DEFAULT_READ_LIMITS) {
-  return readUnlinked(path10, kind, root, limits) ?? readResolved(path10, kind, root, limits);
+function readSourceInside(path11, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path11, kind, root, limits) ?? readResolved(path11, kind, root, limits);
 }
-function readUnlinked(path10, kind, root, limits) {
+function readUnlinked(path11, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = import_node_path2.default.resolve(path10);
-  const absRoot = import_node_path2.default.resolve(root);
+  const abs = import_node_path3.default.resolve(path11);
+  const absRoot = import_node_path3.default.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
-  const dir = import_node_path2.default.dirname(abs);
+  const dir = import_node_path3.default.dirname(abs);
   if (dir === abs) return void 0;
   const realDir = realDirOf(dir);
   if (realDir === void 0) return void 0;
-  const real = import_node_path2.default.join(realDir, import_node_path2.default.basename(abs));
+  const real = import_node_path3.default.join(realDir, import_node_path3.default.basename(abs));
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
-  return real === path10 ? r : asWritten(path10, kind, r);
+  return real === path11 ? r : asWritten(path11, kind, r);
 }
-function asWritten(path10, kind, r) {
-  const source = new SourceText(path10, r.source.text, kind);
+function asWritten(path11, kind, r) {
+  const source = new SourceText(path11, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
 }
-function readResolved(path10, kind, root, limits) {
-  const { inside, real } = locateInsideRoot(path10, root);
+function readResolved(path11, kind, root, limits) {
+  const { inside, real } = locateInsideRoot(path11, root);
   if (!inside) {
-    return fail(path10, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+    return fail(path11, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  if (real === void 0) return readSource(path10, kind, limits);
+  if (real === void 0) return readSource(path11, kind, limits);
   const r = readSource(real, kind, limits);
-  return real === path10 ? r : asWritten(path10, kind, r);
+  return real === path11 ? r : asWritten(path11, kind, r);
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -6923,12 +6986,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path10) {
+function findNodeAtLocation(root, path11) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path10) {
+  for (let segment2 of path11) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -7548,19 +7611,19 @@ var JsonIndex = class _JsonIndex {
   elementsOf;
   membersOf;
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-  find(path10) {
-    return this.walk(path10);
+  find(path11) {
+    return this.walk(path11);
   }
   /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
-  findKey(path10) {
-    if (this.walk(path10) < 0 || this.keyAt < 0) return void 0;
+  findKey(path11) {
+    if (this.walk(path11) < 0 || this.keyAt < 0) return void 0;
     return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
   }
-  walk(path10) {
+  walk(path11) {
     this.keyAt = -1;
     if (this.count === 0) return -1;
     let cur = 0;
-    for (const key of path10) {
+    for (const key of path11) {
       const open2 = this.text.charCodeAt(this.start[cur]);
       const parentEnd = this.end[cur];
       let child = this.firstChild(cur);
@@ -7814,19 +7877,19 @@ var TreeResolver = class {
   root() {
     return this.tree;
   }
-  node(path10, key) {
+  node(path11, key) {
     const root = this.root();
-    const n = path10.length === 0 ? root : findNodeAtLocation2(root, path10);
+    const n = path11.length === 0 ? root : findNodeAtLocation2(root, path11);
     if (!n) return void 0;
     if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
     return n;
   }
-  resolve(path10, key) {
-    const n = this.node(path10, key);
+  resolve(path11, key) {
+    const n = this.node(path11, key);
     return n ? { start: n.offset, end: n.offset + n.length } : void 0;
   }
-  stringOffset(path10, key, index2) {
-    const n = this.node(path10, key);
+  stringOffset(path11, key, index2) {
+    const n = this.node(path11, key);
     if (!n || n.type !== "string") return void 0;
     return decodedIndexToOffset(this.text, n.offset, index2);
   }
@@ -7846,7 +7909,7 @@ var IndexResolver = class {
   get text() {
     return typeof this.of === "string" ? this.of : this.of.text;
   }
-  node(path10, key) {
+  node(path11, key) {
     if (!this.built) {
       this.built = true;
       this.index = JsonIndex.build(this.text);
@@ -7854,19 +7917,19 @@ var IndexResolver = class {
     const idx = this.index;
     if (!idx) return void 0;
     if (key) {
-      const r = idx.findKey(path10);
+      const r = idx.findKey(path11);
       return r ? { ...r, string: true } : void 0;
     }
-    const n = idx.find(path10);
+    const n = idx.find(path11);
     if (n < 0) return void 0;
     return { ...idx.range(n), string: idx.isString(n) };
   }
-  resolve(path10, key) {
-    const n = this.node(path10, key);
+  resolve(path11, key) {
+    const n = this.node(path11, key);
     return n ? { start: n.start, end: n.end } : void 0;
   }
-  stringOffset(path10, key, index2) {
-    const n = this.node(path10, key);
+  stringOffset(path11, key, index2) {
+    const n = this.node(path11, key);
     if (!n || !n.string) return void 0;
     return decodedIndexToOffset(this.text, n.start, index2);
   }
@@ -8027,7 +8090,7 @@ function looksLikeParametersText(text) {
 }
 
 // src/bicep/load.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // src/bicep/lexer.ts
 var CH_TAB = 9;
@@ -8819,18 +8882,18 @@ var Parser2 = class {
             const n = this.next();
             return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
           }
-          const path10 = this.parseString("expected a file path string or none after using");
+          const path11 = this.parseString("expected a file path string or none after using");
           let config;
           if (this.atWord("with")) {
             this.next();
             config = this.parseObject();
           }
-          return { kind: "Using", decorators, keyword, path: path10, ...config ? { config } : {}, none: false, start, end: config?.end ?? path10.end };
+          return { kind: "Using", decorators, keyword, path: path11, ...config ? { config } : {}, none: false, start, end: config?.end ?? path11.end };
         }
         case "extends": {
           const keyword = this.tokenRef(this.next());
-          const path10 = this.parseString("expected a file path string after extends");
-          return { kind: "Extends", decorators, keyword, path: path10, start, end: path10.end };
+          const path11 = this.parseString("expected a file path string after extends");
+          return { kind: "Extends", decorators, keyword, path: path11, start, end: path11.end };
         }
         case "extensionConfig": {
           const keyword = this.tokenRef(this.next());
@@ -8911,11 +8974,11 @@ var Parser2 = class {
       case "test": {
         const keyword = this.tokenRef(this.next());
         const name = this.identifier(word === "module" ? "a module name" : "a test name");
-        const path10 = this.parseStringOrMissing(`expected the ${word} path string`);
+        const path11 = this.parseStringOrMissing(`expected the ${word} path string`);
         this.expect("Assignment", `expected '=' after the ${word} path`);
         const value = this.parseDeclarationBody();
-        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path10, value, start, end: value.end };
-        return { kind: "Test", decorators, keyword, name, path: path10, value, start, end: value.end };
+        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path11, value, start, end: value.end };
+        return { kind: "Test", decorators, keyword, name, path: path11, value, start, end: value.end };
       }
       case "output": {
         const keyword = this.tokenRef(this.next());
@@ -9835,18 +9898,18 @@ function parseYaml(text) {
     return { error: message };
   }
 }
-function containsItself(v, path10) {
+function containsItself(v, path11) {
   if (v === null || typeof v !== "object") return false;
-  if (path10.includes(v)) return true;
-  path10.push(v);
+  if (path11.includes(v)) return true;
+  path11.push(v);
   const children = Array.isArray(v) ? v : Object.values(v);
-  const found = children.some((c) => containsItself(c, path10));
-  path10.pop();
+  const found = children.some((c) => containsItself(c, path11));
+  path11.pop();
   return found;
 }
 
 // src/bicep/lower.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // src/expr/ops.ts
 function fromJson(j) {
@@ -11919,9 +11982,9 @@ var resourceFunctions = [
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path10 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
-      if (path10 instanceof Unknown) return path10;
-      return finish(env, path10, type, names, whereText(sub, rg));
+      const path11 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
+      if (path11 instanceof Unknown) return path11;
+      return finish(env, path11, type, names, whereText(sub, rg));
     }
   },
   {
@@ -11937,9 +12000,9 @@ var resourceFunctions = [
       const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
       if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path10 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
-      if (path10 instanceof Unknown) return path10;
-      return finish(env, path10, type, names, whereText(sub, void 0));
+      const path11 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
+      if (path11 instanceof Unknown) return path11;
+      return finish(env, path11, type, names, whereText(sub, void 0));
     }
   },
   {
@@ -11952,9 +12015,9 @@ var resourceFunctions = [
       const type = args[0];
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(1);
-      const path10 = providerPath(env, type, names, 1, []);
-      if (path10 instanceof Unknown) return path10;
-      return finish(env, path10, type, names, "");
+      const path11 = providerPath(env, type, names, 1, []);
+      if (path11 instanceof Unknown) return path11;
+      return finish(env, path11, type, names, "");
     }
   },
   {
@@ -11969,9 +12032,9 @@ var resourceFunctions = [
       if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(2);
-      const path10 = providerPath(env, type, names, 2, [base]);
-      if (path10 instanceof Unknown) return path10;
-      return finish(env, path10, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+      const path11 = providerPath(env, type, names, 2, [base]);
+      if (path11 instanceof Unknown) return path11;
+      return finish(env, path11, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
     }
   },
   {
@@ -11988,9 +12051,9 @@ var resourceFunctions = [
       const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
       if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path10 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
-      if (path10 instanceof Unknown) return path10;
-      return finish(env, path10, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+      const path11 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
+      if (path11 instanceof Unknown) return path11;
+      return finish(env, path11, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
     }
   },
   ...[
@@ -12696,10 +12759,10 @@ var stringFunctions = [
       const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
       const u = parts.find((p2) => p2 instanceof Unknown);
       if (u) return new Unknown(u.reason, "string");
-      const [scheme, host, port, path10, query] = parts;
+      const [scheme, host, port, path11, query] = parts;
       if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
       const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-      const pathText2 = typeof path10 === "string" ? path10.startsWith("/") ? path10 : `/${path10}` : "/";
+      const pathText2 = typeof path11 === "string" ? path11.startsWith("/") ? path11 : `/${path11}` : "/";
       const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
       return `${scheme}://${host}${p}${pathText2}${q}`;
     }
@@ -14121,7 +14184,7 @@ var FileLowerer = class extends ExprLowerer {
     return tag;
   }
   resolvePath(rel) {
-    return import_node_path3.default.resolve(import_node_path3.default.dirname(this.file.path), rel);
+    return import_node_path4.default.resolve(import_node_path4.default.dirname(this.file.path), rel);
   }
   // ---- Pass 2: lowering ----
   lower() {
@@ -15086,12 +15149,12 @@ var FileLowerer = class extends ExprLowerer {
       this.error(dirArg, `${fn}(): ${got.error}`);
       return call2("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
     }
-    const from = import_node_path3.default.dirname(this.file.path);
+    const from = import_node_path4.default.dirname(this.file.path);
     const matches = wildcardMatcher(pattern);
     const files = got.names.filter(matches).map((name) => {
       const dot = name.lastIndexOf(".");
       return {
-        relativePath: import_node_path3.default.relative(from, import_node_path3.default.join(abs, name)).split(import_node_path3.default.sep).join("/"),
+        relativePath: import_node_path4.default.relative(from, import_node_path4.default.join(abs, name)).split(import_node_path4.default.sep).join("/"),
         baseName: name,
         extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : ""
       };
@@ -15246,7 +15309,7 @@ function loadBicepTemplate(source, host) {
   const sink = new DiagnosticSink();
   const loader = new Loader(host, sink);
   const span = new TextSpan(source, 0, source.text.length);
-  loader.stack.push(import_node_path4.default.resolve(source.path));
+  loader.stack.push(import_node_path5.default.resolve(source.path));
   const lowered = loader.lowerSource(source);
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
@@ -15282,25 +15345,25 @@ var Loader = class {
     }
   }
   enter(absPath, at2, from, what) {
-    const key = import_node_path4.default.resolve(absPath);
+    const key = import_node_path5.default.resolve(absPath);
     if (this.stack.includes(key)) {
-      const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => import_node_path4.default.relative(this.host.root, p) || p).join(" -> ");
+      const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => import_node_path5.default.relative(this.host.root, p) || p).join(" -> ");
       this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
       return void 0;
     }
     if (this.stack.length > this.maxDepth) {
-      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path4.default.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path5.default.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
       return void 0;
     }
     const got = this.host.read(key);
     if ("error" in got) {
-      this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path4.default.relative(import_node_path4.default.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+      this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path5.default.relative(import_node_path5.default.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
       return void 0;
     }
     return got;
   }
   lowerModule(absPath, at2, from) {
-    const key = import_node_path4.default.resolve(absPath);
+    const key = import_node_path5.default.resolve(absPath);
     if (/\.json$/i.test(key)) {
       if (this.jsonCache.has(key)) return this.jsonCache.get(key);
       const src = this.enter(key, at2, from, "module");
@@ -15317,7 +15380,7 @@ var Loader = class {
     return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
   }
   lowerImport(absPath, at2, from) {
-    return this.lowerFile(import_node_path4.default.resolve(absPath), at2, from, "import");
+    return this.lowerFile(import_node_path5.default.resolve(absPath), at2, from, "import");
   }
   lowerFile(key, at2, from, what) {
     if (this.cache.has(key) && !this.stack.includes(key)) {
@@ -15337,7 +15400,7 @@ var Loader = class {
     }
   }
   readFile(absPath) {
-    const got = this.host.read(import_node_path4.default.resolve(absPath));
+    const got = this.host.read(import_node_path5.default.resolve(absPath));
     return "error" in got ? got : { text: got.text };
   }
   readBytes(absPath) {
@@ -15345,23 +15408,23 @@ var Loader = class {
       const got = this.readFile(absPath);
       return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
     }
-    return this.host.readBytes(import_node_path4.default.resolve(absPath));
+    return this.host.readBytes(import_node_path5.default.resolve(absPath));
   }
   listFiles(absDir) {
     if (!this.host.listFiles) return { error: "folders cannot be listed here" };
-    return this.host.listFiles(import_node_path4.default.resolve(absDir));
+    return this.host.listFiles(import_node_path5.default.resolve(absDir));
   }
 };
 
 // src/bicep/params.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var MAX_EXTENDS = 8;
 function usingTarget(s, paramsFile) {
   if (s.none || !s.path) return void 0;
   if (s.path.expressions.length) return { kind: "not-literal" };
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
-  return { kind: "file", path: import_node_path5.default.resolve(import_node_path5.default.dirname(paramsFile), rel) };
+  return { kind: "file", path: import_node_path6.default.resolve(import_node_path6.default.dirname(paramsFile), rel) };
 }
 function loadBicepParams(source, host, chain = []) {
   const sink = new DiagnosticSink();
@@ -15373,7 +15436,7 @@ function loadBicepParams(source, host, chain = []) {
   let base;
   for (const s of parsed.program.statements) {
     if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path5.default.resolve(source.path)], sink);
+    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path6.default.resolve(source.path)], sink);
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at2 = new TextSpan(source, s.path.start, s.path.end);
@@ -15383,7 +15446,7 @@ function loadBicepParams(source, host, chain = []) {
     else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
-  loader.stack.push(import_node_path5.default.resolve(source.path));
+  loader.stack.push(import_node_path6.default.resolve(source.path));
   let values = /* @__PURE__ */ new Map();
   let scope = {};
   try {
@@ -15402,7 +15465,7 @@ function extendedFile(p, source, host, chain, sink) {
     sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
     return "unread";
   }
-  const abs = import_node_path5.default.resolve(import_node_path5.default.dirname(source.path), rel);
+  const abs = import_node_path6.default.resolve(import_node_path6.default.dirname(source.path), rel);
   if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
     sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
     return "unread";
@@ -15472,9 +15535,9 @@ function hasUnreadBase(p) {
 
 // src/deploy/parameters.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 function readParameterFile(file, into, sink, opts2 = {}) {
-  const read = opts2.root ? readSourceInside(import_node_path6.default.resolve(file), "arm-parameters", opts2.root, opts2.limits) : readSource(import_node_path6.default.resolve(file), "arm-parameters", opts2.limits);
+  const read = opts2.root ? readSourceInside(import_node_path7.default.resolve(file), "arm-parameters", opts2.root, opts2.limits) : readSource(import_node_path7.default.resolve(file), "arm-parameters", opts2.limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
@@ -15523,20 +15586,20 @@ function cliParameters(params, into) {
   }
 }
 function associatedParameterFile(template) {
-  const dir = import_node_path6.default.dirname(template);
-  const base = import_node_path6.default.basename(template);
+  const dir = import_node_path7.default.dirname(template);
+  const base = import_node_path7.default.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
   const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
-    const p = import_node_path6.default.join(dir, c);
+    const p = import_node_path7.default.join(dir, c);
     if ((0, import_node_fs2.existsSync)(p)) return p;
   }
   return void 0;
 }
 
 // src/deploy/deploy.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/deploy/model.ts
 var REPRESENTATIVE_INDEX = "copyIndex()";
@@ -16308,6 +16371,11 @@ var ResourceExpander = class {
   resources = [];
   /** Declarations whose condition is false. */
   notDeployed = [];
+  /**
+   * Nested deployment declarations that deploy nothing with these values (a false condition, a
+   * copy count of 0), as written: the templates they link to are still this template's.
+   */
+  undeployedDeployments = [];
   limitReported = false;
   get diagnostics() {
     return this.ev.diagnostics;
@@ -16359,6 +16427,7 @@ var ResourceExpander = class {
           });
         }
         const n = Math.min(count, ARM_MAX_COPY2, maxCopy);
+        if (n === 0) this.noteUndeployed(d, void 0);
         const decl2 = n > 1 ? { node: d.node, span: d.span.shared() } : d;
         for (let i = 0; i < n; i++) this.expandInstance(decl2, parent, symbolicName, { name: loopName, index: i });
         return;
@@ -16476,6 +16545,7 @@ var ResourceExpander = class {
    * (ARM ignores those), so its id is kept.
    */
   recordNotDeployed(decl, parent, loop, symbolicName) {
+    this.noteUndeployed(decl, loop);
     const t = childOf(decl, "type");
     const n = childOf(decl, "name");
     if (!t || !n) return;
@@ -16486,6 +16556,11 @@ var ResourceExpander = class {
     if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
     if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+  }
+  /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
+  noteUndeployed(decl, loop) {
+    const t = own(decl.node, "type");
+    if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS) this.undeployedDeployments.push({ decl, loop });
   }
   /**
    * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
@@ -17059,6 +17134,8 @@ var Deployment = class {
   nestedScopes = /* @__PURE__ */ new Map();
   views = /* @__PURE__ */ new Map();
   busy = /* @__PURE__ */ new Set();
+  /** See DeployResult.linkedTemplates. */
+  linkedTemplates = /* @__PURE__ */ new Set();
   /** Where the root template is deployed (what the config's deployment context describes). */
   rootTarget;
   deployRoot(source, root, span) {
@@ -17068,7 +17145,7 @@ var Deployment = class {
       depth: 0
     };
     this.rootTarget = unit.scope;
-    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, suppliedSourcesAt: () => [] };
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, linkedTemplates: [], suppliedSourcesAt: () => [] };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
@@ -17080,6 +17157,7 @@ var Deployment = class {
       notDeployed: this.notDeployed,
       diagnostics: this.diagnostics.items,
       scope,
+      linkedTemplates: [...this.linkedTemplates],
       suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2))
     };
   }
@@ -17139,6 +17217,59 @@ var Deployment = class {
     for (const r of expander.resources) {
       if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);
     }
+    for (const u of expander.undeployedDeployments) this.declareUndeployed(u.decl, u.loop, unit, scope);
+  }
+  /**
+   * A nested deployment that deploys nothing with these values: the template it links to is
+   * recorded, not deployed. Only its relativePath is evaluated, and only when it is an expression
+   * (usually it is a literal); one that cannot be evaluated is skipped, its errors dropped (ARM
+   * does not evaluate it either). An inline template is searched for links as written.
+   */
+  declareUndeployed(decl, loop, unit, scope) {
+    const props = childOf(decl, "properties");
+    if (!props || !isTObject(props.node)) return;
+    const inline = own(props.node, "template");
+    if (isTObject(inline)) {
+      this.declareLinkedIn(inline, unit.file.path);
+      return;
+    }
+    const link = childOf(props, "templateLink");
+    const rel = link && isTObject(link.node) ? childOf(link, "relativePath") : void 0;
+    if (!rel) return;
+    let value = literalText(rel.node);
+    if (value === void 0) {
+      const mark = this.diagnostics.mark();
+      const v = scope.evaluateNode(rel.node, rel.span, loop);
+      this.diagnostics.rollBack(mark);
+      if (typeof v === "string") value = v;
+    }
+    if (value !== void 0) this.declareLinkedFile(import_node_path8.default.resolve(import_node_path8.default.dirname(unit.file.path), value));
+  }
+  /** The links of a template as written (literal relativePaths), inline nested templates included. */
+  declareLinkedIn(template, file) {
+    const section = own(template, "resources");
+    const decls = Array.isArray(section) ? section : isTObject(section) ? Object.values(section) : [];
+    for (const d of decls) {
+      if (!isTObject(d)) continue;
+      const type = own(d, "type");
+      const props = own(d, "properties");
+      if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS || !isTObject(props)) continue;
+      const inline = own(props, "template");
+      const link = own(props, "templateLink");
+      if (isTObject(inline)) this.declareLinkedIn(inline, file);
+      const rel = isTObject(link) ? literalText(own(link, "relativePath")) : void 0;
+      if (rel !== void 0) this.declareLinkedFile(import_node_path8.default.resolve(import_node_path8.default.dirname(file), rel));
+    }
+  }
+  /** A linked template no deployment here deploys: recorded, and read for its own links in turn. */
+  declareLinkedFile(target) {
+    const root = this.opts.root;
+    if (this.linkedTemplates.has(target) || !root || !isInsideRoot(target, root)) return;
+    this.linkedTemplates.add(target);
+    const read = readSourceInside(target, "arm", root, this.opts.fileLimits);
+    if (!read.ok) return;
+    const loaded = loadJson(read.source, this.opts.fileLimits);
+    if (isTObject(loaded.root)) this.declareLinkedIn(loaded.root, target);
   }
   register(r) {
     this.resources.push(r);
@@ -17203,8 +17334,8 @@ var Deployment = class {
   }
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
   deployLinked(dep, unit, rel, span, evaluated, parentScope) {
-    const base = import_node_path7.default.dirname(unit.file.path);
-    const target = import_node_path7.default.resolve(base, rel);
+    const base = import_node_path8.default.dirname(unit.file.path);
+    const target = import_node_path8.default.resolve(base, rel);
     const root = this.opts.root;
     if (!root || !isInsideRoot(target, root)) {
       this.diagnostics.add({
@@ -17219,6 +17350,7 @@ var Deployment = class {
       this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
       return;
     }
+    this.linkedTemplates.add(target);
     const loaded = loadJson(read.source, this.opts.fileLimits);
     for (const d of loaded.diagnostics) this.diagnostics.add(d);
     if (!isTObject(loaded.root)) return;
@@ -17376,6 +17508,10 @@ function qualifySharedSymbolicNames(resources) {
 }
 function deployFile(source, loaded, opts2) {
   return new Deployment(opts2).deployRoot(source, loaded.root, loaded.span);
+}
+function literalText(node) {
+  if (typeof node !== "string" || isExpressionString(node)) return void 0;
+  return node.startsWith("[[") ? node.slice(1) : node;
 }
 
 // src/graph/graph.ts
@@ -17713,13 +17849,13 @@ var ResourceGraph = class {
     }
     if (from === to) return [];
     if (!next.has(from)) return void 0;
-    const path10 = [];
+    const path11 = [];
     for (let c = from; c !== to; ) {
       const e = next.get(c);
-      path10.push(e);
+      path11.push(e);
       c = e.to;
     }
-    return path10;
+    return path11;
   }
   /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
   reaching(to) {
@@ -17801,11 +17937,11 @@ var ReferenceWalk = class {
     return from.span;
   }
 };
-function pathText(path10) {
-  if (path10.length === 0) return "(value)";
+function pathText(path11) {
+  if (path11.length === 0) return "(value)";
   const out = [];
   let empty = true;
-  for (const p of path10) {
+  for (const p of path11) {
     const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
     out.push(piece);
     if (piece !== "") empty = false;
@@ -17916,7 +18052,7 @@ function finish2(source, root, span, language, parameters, opts2, earlier, pragm
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
     pragmas,
-    declaredModules
+    declaredModules: deployed.linkedTemplates.length === 0 ? declaredModules : [...declaredModules, ...deployed.linkedTemplates]
   };
 }
 function bicepDeployment(file, opts2) {
@@ -18021,7 +18157,7 @@ function distinctRelated(list) {
 
 // src/engine/config.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/engine/config-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
@@ -19259,7 +19395,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
     deployment: cfg.deployment ?? {},
     ignore: cfg.ignore ?? [],
     suppressions: configSuppressions(file, text, cfg),
-    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: import_node_path8.default.resolve(import_node_path8.default.dirname(file), p.parameterFile) })),
+    parameters: (cfg.parameters ?? []).map((p) => ({ files: globList(p.files), parameterFile: import_node_path9.default.resolve(import_node_path9.default.dirname(file), p.parameterFile) })),
     limits: resolveLimits(cfg.limits)
   };
 }
@@ -19289,16 +19425,16 @@ function configSuppressions(file, text, cfg) {
   });
 }
 function matchesConfigGlobs(cfg, file, globs) {
-  const base = cfg.file ? import_node_path8.default.dirname(cfg.file) : process.cwd();
-  const rel = import_node_path8.default.relative(base, file).replaceAll("\\", "/");
+  const base = cfg.file ? import_node_path9.default.dirname(cfg.file) : process.cwd();
+  const rel = import_node_path9.default.relative(base, file).replaceAll("\\", "/");
   return matchesGlobList(rel, globs);
 }
 function mappedParameterFile(cfg, template) {
   return cfg.parameters.find((p) => matchesConfigGlobs(cfg, template, p.files))?.parameterFile;
 }
 function findConfigFile(dir, root, cache2) {
-  const start = import_node_path8.default.resolve(dir);
-  const top = import_node_path8.default.resolve(root);
+  const start = import_node_path9.default.resolve(dir);
+  const top = import_node_path9.default.resolve(root);
   let found;
   const visited = [];
   for (let cur = start; ; ) {
@@ -19308,14 +19444,14 @@ function findConfigFile(dir, root, cache2) {
       break;
     }
     visited.push(here);
-    const candidate2 = import_node_path8.default.join(cur, CONFIG_FILE);
+    const candidate2 = import_node_path9.default.join(cur, CONFIG_FILE);
     if ((0, import_node_fs3.existsSync)(candidate2)) {
       found = candidate2;
       break;
     }
     if (cur === top) break;
-    const up = import_node_path8.default.dirname(cur);
-    if (up === cur || !(cur + import_node_path8.default.sep).startsWith(top + import_node_path8.default.sep)) break;
+    const up = import_node_path9.default.dirname(cur);
+    if (up === cur || !(cur + import_node_path9.default.sep).startsWith(top + import_node_path9.default.sep)) break;
     cur = up;
   }
   if (cache2) for (const v of visited) cache2.set(v, found);
@@ -19513,7 +19649,7 @@ function metadataSites(resources, known3) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path8(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path9(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key = `${decl.file.path}\0${decl.range().start}`;
@@ -19533,7 +19669,7 @@ function metadataSites(resources, known3) {
   }
   return out;
 }
-function path8(root, keys) {
+function path9(root, keys) {
   let cur = root;
   for (const k of keys) {
     if (!isTObject(cur.node)) return void 0;
@@ -19623,7 +19759,7 @@ var ConfigResolver = class {
   ruleIds;
   ruleTags;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(import_node_path9.default.dirname(file), this.root, this.found);
+    const found = this.explicit ?? findConfigFile(import_node_path10.default.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -19704,7 +19840,7 @@ function placed(d) {
 function judge(f, opts2, config, external, known3, bicepDirs2) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts2.parameterFiles, params: opts2.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs2.has(import_node_path9.default.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts2.parameterFiles, params: opts2.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs2.has(import_node_path10.default.dirname(f.path)) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -19756,11 +19892,11 @@ function moduleFiles(resources, own2, declared) {
     units.add(r.unit);
     sources.add(r.span.file);
   }
-  const self = import_node_path9.default.resolve(own2);
-  const files = new Set(declared.map((d) => import_node_path9.default.resolve(d)));
+  const self = import_node_path10.default.resolve(own2);
+  const files = new Set(declared.map((d) => import_node_path10.default.resolve(d)));
   files.delete(self);
   for (const s of sources) {
-    const p = import_node_path9.default.resolve(s.path);
+    const p = import_node_path10.default.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];
@@ -19852,4 +19988,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 63cec5fde1466261a9acded9d23cc381
+// vtaplint-build c2a1f4bca1c2aa610b8073b7e3fe719a
