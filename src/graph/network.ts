@@ -628,6 +628,8 @@ export function destinationCovers(graph: ResourceGraph, rule: LocatedValue, ipCo
   if (prefixes.length === 0 && groups.length === 0) return { covers: true };
   let address: AddressOf | undefined;
   const answers: DestinationCover[] = [];
+  /** The IPv4 prefixes that hold part (not all, nor none) of the address's ranges. */
+  const partial: Ipv4Range[] = [];
   for (const p of prefixes) {
     if (p instanceof Unknown) {
       answers.push({ covers: undefined, value: p, prefix: undefined });
@@ -645,8 +647,14 @@ export function destinationCovers(graph: ResourceGraph, rule: LocatedValue, ipCo
     const inside = address.ranges.every((a) => range.first <= a.first && a.last <= range.last);
     const outside = address.ranges.every((a) => a.last < range.first || range.last < a.first);
     if (inside) return { covers: true };
-    if (!outside) answers.push({ covers: undefined, value: undefined, prefix: range.text });
+    if (!outside) {
+      partial.push(range);
+      answers.push({ covers: undefined, value: undefined, prefix: range.text });
+    }
   }
+  // Prefixes that each hold part of the address's ranges may hold all of them together
+  // (['10.20.2.0/25', '10.20.2.128/25'] for a dynamic IP of subnet 10.20.2.0/24).
+  if (partial.length > 1 && address?.kind === 'known' && address.ranges.every((a) => unionHolds(partial, a))) return { covers: true };
   if (groups.length > 0) {
     const own = ipConfig ? elements(at(ipConfig, 'properties', 'applicationSecurityGroups')).map((e) => at(e, 'id').value) : [];
     for (const g of groups) {
@@ -657,6 +665,17 @@ export function destinationCovers(graph: ResourceGraph, rule: LocatedValue, ipCo
     }
   }
   return answers[0] ?? { covers: false };
+}
+
+/** Whether the union of `ranges` holds every address of `a`. */
+function unionHolds(ranges: readonly Ipv4Range[], a: Ipv4Range): boolean {
+  let next = a.first;
+  for (const r of [...ranges].sort((x, y) => x.first - y.first)) {
+    if (r.first > next) break;
+    if (r.last >= next) next = r.last + 1;
+    if (next > a.last) return true;
+  }
+  return next > a.last;
 }
 
 /** Whether an application security group id is one of `ids`; undefined when an id cannot be decided. */
