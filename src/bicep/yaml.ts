@@ -4,8 +4,23 @@
 // sources (tests, scripts) the package itself is loaded.
 import { createRequire } from 'node:module';
 
+interface YamlNode {
+  range?: [number, number, number] | null;
+}
+interface YamlScalar extends YamlNode {
+  value: unknown;
+}
+interface YamlMap extends YamlNode {
+  items: { key: unknown }[];
+}
+interface YamlDocument {
+  errors: { message: string; pos: [number, number] }[];
+  toJS(options: object): unknown;
+}
 interface YamlModule {
-  parse(text: string, options: object): unknown;
+  parseDocument(text: string, options: object): YamlDocument;
+  visit(doc: YamlDocument, visitor: { Map: (key: unknown, map: YamlMap) => void }): void;
+  isScalar(node: unknown): node is YamlScalar;
 }
 
 let yaml: YamlModule | undefined;
@@ -28,7 +43,17 @@ export function parseYaml(text: string): { value: unknown } | { error: string } 
     // YAML 1.2 core schema, as JSON sees it: no custom tags, aliases bounded (a "billion laughs"
     // document fails instead of expanding), duplicate keys an error.
     // logLevel 'error': an unknown tag is not a process warning on stderr.
-    const value = load().parse(text, { version: '1.2', schema: 'core', maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
+    // Duplicate keys are found here, not by the parser: its uniqueKeys check compares each key with
+    // every earlier key of its map, minutes for a map of 100,000 keys within BCP184's limit.
+    const y = load();
+    const options = { version: '1.2', schema: 'core', maxAliasCount: 100, uniqueKeys: false, prettyErrors: true, logLevel: 'error' };
+    const doc = y.parseDocument(text, options);
+    const duplicate = firstDuplicateKey(y, doc);
+    const first = doc.errors[0];
+    // The parser's first error, or the duplicate key ahead of it (as the parser would report them).
+    if (duplicate !== undefined && (first === undefined || duplicate < first.pos[0])) return { error: `Map keys must be unique at ${lineColumn(text, duplicate)}:` };
+    if (first) return { error: first.message.split('\n')[0] ?? '' };
+    const value = doc.toJS(options);
     // An alias inside its own anchor (`a: &x [*x]`) makes a value that contains itself: JSON has none.
     if (containsItself(value, [])) return { error: 'an alias refers to a node that contains it, which has no JSON value' };
     return { value };
@@ -36,6 +61,41 @@ export function parseYaml(text: string): { value: unknown } | { error: string } 
     const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
     return { error: message };
   }
+}
+
+/**
+ * The offset of the first key that repeats an earlier key of its map, as the parser's uniqueKeys
+ * check sees them (scalars with the same value; other keys are never equal), in linear time.
+ */
+function firstDuplicateKey(y: YamlModule, doc: YamlDocument): number | undefined {
+  let first: number | undefined;
+  y.visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!y.isScalar(key)) continue;
+        const v = key.value;
+        // The parser compares with ===, for which NaN (.nan) is no other key.
+        if (typeof v === 'number' && Number.isNaN(v)) continue;
+        if (seen.has(v)) {
+          const at = key.range?.[0];
+          if (at !== undefined && (first === undefined || at < first)) first = at;
+        } else seen.add(v);
+      }
+    },
+  });
+  return first;
+}
+
+/** "line L, column C" (1-based) of an offset, as the parser's messages give positions. */
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${offset - start + 1}`;
 }
 
 /** Whether `v` contains one of its own ancestors (the path from the root down to it is `path`). */
