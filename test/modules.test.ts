@@ -23,6 +23,19 @@ describe('modules linted through their parents', () => {
     expect(notes.map((f) => f.ruleId).sort()).toEqual(['vtap-config-target', 'vtap-source-vm-size-v6']);
   });
 
+  test('files that deploy each other, and that no other file deploys, are each linted: the cycle is reported, not lost', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));
+    writeFileSync(path.join(dir, 'a.bicep'), "module b 'b.bicep' = {\n  name: 'b'\n}\n");
+    writeFileSync(path.join(dir, 'b.bicep'), "module a 'a.bicep' = {\n  name: 'a'\n}\n");
+    const { findings } = await findingsOf(['.'], dir);
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`).sort()).toEqual(['a.bicep:1:10 invalid-template', 'b.bicep:1:10 invalid-template']);
+    // With a parent outside the cycle, the files in it are judged through that parent.
+    writeFileSync(path.join(dir, 'main.bicep'), "module a 'a.bicep' = {\n  name: 'a'\n}\n");
+    const { findings: withParent } = await findingsOf(['.'], dir);
+    expect(withParent.length).toBeGreaterThan(0);
+    expect(withParent.every((f) => f.ruleId === 'invalid-template' && f.message.includes('cycle'))).toBe(true);
+  });
+
   test('a module file no linted file deploys is linted on its own', async () => {
     const { findings } = await findingsOf(['fixtures/bicep-modules/modules']);
     expect(findings.some((f) => f.file === WEB_VM && f.message.includes("parameter 'vmSize' has no value"))).toBe(true);

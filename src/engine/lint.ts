@@ -292,9 +292,25 @@ function throughParents(slots: (OneResult | undefined)[], work: readonly { file:
   const deployedByOthers = new Set<string>();
   for (const r of slots) for (const m of r?.modules ?? []) deployedByOthers.add(m);
   if (deployedByOthers.size === 0) return;
+  // Judged through parents only when some parent is reported: files that deploy each other
+  // (a.bicep -> b.bicep -> a.bicep, a cycle ARM rejects) and no other file deploys have no parent
+  // outside the cycle, and would otherwise report nothing at all, the cycle error included.
+  const index = new Map(work.map((w, i) => [path.resolve(w.file.path), i]));
+  const reached = new Set<string>();
+  const queue: string[] = [];
   slots.forEach((r, i) => {
     const f = work[i]?.file;
-    if (!r || !f || f.explicit || r.result.kind !== 'template' || !deployedByOthers.has(path.resolve(f.path))) return;
+    if (r && f && (f.explicit || !deployedByOthers.has(path.resolve(f.path)))) queue.push(...(r.modules ?? []));
+  });
+  for (let m = queue.pop(); m !== undefined; m = queue.pop()) {
+    if (reached.has(m)) continue;
+    reached.add(m);
+    const i = index.get(m);
+    if (i !== undefined) queue.push(...(slots[i]?.modules ?? []));
+  }
+  slots.forEach((r, i) => {
+    const f = work[i]?.file;
+    if (!r || !f || f.explicit || r.result.kind !== 'template' || !reached.has(path.resolve(f.path))) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
