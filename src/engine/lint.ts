@@ -557,7 +557,8 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   // A loop over a function of the module, not a closure over the analysis: a closure called
   // 10,000 times is compiled in the background, and its job would hold the deployment (collectReleased).
   const drafts = new Array<Draft>(outcomes.length);
-  for (let i = 0; i < outcomes.length; i++) drafts[i] = draftOf(outcomes[i] as RuleOutcome, a.deployed);
+  const sources: SourcesBySpan = new Map();
+  for (let i = 0; i < outcomes.length; i++) drafts[i] = draftOf(outcomes[i] as RuleOutcome, a.deployed, sources);
   return {
     kind: 'template',
     source: a.source,
@@ -602,7 +603,25 @@ function pragmasOf(a: object): readonly Pragma[] {
   return Array.isArray(p) ? (p as Pragma[]) : [];
 }
 
-function draftOf(o: RuleOutcome, deployed: DeployResult): Draft {
+/**
+ * The related locations of supplied values, by the span of a verdict: asked once per place, as
+ * the verdicts of every instance of a module or loop share their declaration's span, and each
+ * time every scope of the deployment is asked (in the scopes of the 512 instances of a module at
+ * the end of a 10-level chain, each with its chain of parameters).
+ */
+type SourcesBySpan = Map<string, { span: Span; message: string }[]>;
+
+function suppliedRelated(deployed: DeployResult, span: Span, memo: SourcesBySpan): { span: Span; message: string }[] {
+  const key = span.identity();
+  let related = memo.get(key);
+  if (related === undefined) {
+    related = distinctRelated(deployed.suppliedSourcesAt(span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` })));
+    memo.set(key, related);
+  }
+  return related;
+}
+
+function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan): Draft {
   return {
     ruleId: o.rule.meta.id,
     level: o.level,
@@ -612,7 +631,7 @@ function draftOf(o: RuleOutcome, deployed: DeployResult): Draft {
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` })),
+      ...suppliedRelated(deployed, o.verdict.span, sources),
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
