@@ -7,6 +7,7 @@
 //   3. scale: 100 / 1,000 / 10,000 VMs (ARM copy loops, ARM expanded, Bicep for loops):
 //      time and peak memory; growth per 10x at most 12x; the 10,000 case under 300 MB
 //   4. peer: Spectral with two JSONPath rules vs vtaplint with the same two rules (>= 10x)
+//   5. inputs that were once super-linear: their time, no target
 //
 // Child processes are timed with /usr/bin/time (wall, user+system CPU, peak RSS); each figure is
 // the median of several runs.
@@ -198,6 +199,29 @@ try {
 }
 const vtCount = JSON.parse(vtV.stdout).findings.length;
 row('peer', 'verdicts on a template whose region and v6 size come from parameter defaults', vtCount, undefined, undefined, `Spectral reports ${spCount} problems, vtaplint ${vtCount} (region + 3 v6 VMs)`);
+
+// ---- 5. inputs that were once super-linear (kept here, not as timed unit tests)
+// Bicep modules 11 levels deep, each deploying the next twice (1,024 TAPs sharing their places):
+// related locations were asked per finding through every parent chain (45 s).
+const fan = path.join(work, 'fan-out');
+mkdirSync(fan);
+const LEVELS = 11;
+writeFileSync(path.join(fan, 'main.bicep'), "param location string = 'westeurope'\nmodule first 'w1.bicep' = {\n  name: 'w1'\n  params: { location: location }\n}\n");
+for (let i = 1; i < LEVELS; i++) {
+  const call = (n) => `module ${n} 'w${i + 1}.bicep' = {\n  name: '${n}${i}'\n  params: { location: location }\n}\n`;
+  writeFileSync(path.join(fan, `w${i}.bicep`), `param location string\n${call('a')}${call('b')}`);
+}
+writeFileSync(path.join(fan, `w${LEVELS}.bicep`), "param location string\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n");
+const fanRun = measure(process.execPath, [CLI, '.', '--format', 'json', '-o', path.join(work, 'fan-out.json')], { cwd: fan }, 3);
+row('inputs', `Bicep module fan-out: ${LEVELS} levels, each deploying the next twice (${2 ** (LEVELS - 1)} TAPs)`, fanRun.wall, undefined, undefined, `${fanRun.rssMb.toFixed(0)} MB peak; was 45 s`);
+// loadYamlContent() of a map of 90,000 keys (under the compiler's 1 MB limit): the YAML parser's
+// duplicate-key check is quadratic (60-150 s); vtaplint finds duplicates itself.
+const yamlDir = path.join(work, 'yaml');
+mkdirSync(yamlDir);
+writeFileSync(path.join(yamlDir, 'many.yaml'), `${Array.from({ length: 90_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`);
+writeFileSync(path.join(yamlDir, 'main.bicep'), "var many = loadYamlContent('many.yaml')\noutput n int = length(many)\n");
+const yamlRun = measure(process.execPath, [CLI, 'main.bicep', '--format', 'json'], { cwd: yamlDir }, 3);
+row('inputs', 'loadYamlContent() of a 90,000-key map (0.9 MB)', yamlRun.wall, undefined, undefined, `${yamlRun.rssMb.toFixed(0)} MB peak; was 60-150 s`);
 
 // ---- table
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;

@@ -15527,13 +15527,47 @@ function load() {
 }
 function parseYaml(text) {
   try {
-    const value = load().parse(text, { version: "1.2", schema: "core", maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, logLevel: "error" });
+    const y = load();
+    const options = { version: "1.2", schema: "core", maxAliasCount: 100, uniqueKeys: false, prettyErrors: true, logLevel: "error" };
+    const doc = y.parseDocument(text, options);
+    const duplicate = firstDuplicateKey(y, doc);
+    const first = doc.errors[0];
+    if (duplicate !== void 0 && (first === void 0 || duplicate < first.pos[0])) return { error: `Map keys must be unique at ${lineColumn(text, duplicate)}:` };
+    if (first) return { error: first.message.split("\n")[0] ?? "" };
+    const value = doc.toJS(options);
     if (containsItself(value, [])) return { error: "an alias refers to a node that contains it, which has no JSON value" };
     return { value };
   } catch (e) {
     const message = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
     return { error: message };
   }
+}
+function firstDuplicateKey(y, doc) {
+  let first;
+  y.visit(doc, {
+    Map(_key, map) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const { key } of map.items) {
+        if (!y.isScalar(key)) continue;
+        const v = key.value;
+        if (typeof v === "number" && Number.isNaN(v)) continue;
+        if (seen.has(v)) {
+          const at2 = key.range?.[0];
+          if (at2 !== void 0 && (first === void 0 || at2 < first)) first = at2;
+        } else seen.add(v);
+      }
+    }
+  });
+  return first;
+}
+function lineColumn(text, offset) {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${offset - start + 1}`;
 }
 function containsItself(v, path21) {
   if (v === null || typeof v !== "object") return false;
@@ -25633,6 +25667,7 @@ function destinationCovers(graph, rule, ipConfig) {
   if (prefixes.length === 0 && groups.length === 0) return { covers: true };
   let address;
   const answers = [];
+  const partial = [];
   for (const p of prefixes) {
     if (p instanceof Unknown) {
       answers.push({ covers: void 0, value: p, prefix: void 0 });
@@ -25650,8 +25685,12 @@ function destinationCovers(graph, rule, ipConfig) {
     const inside = address.ranges.every((a) => range.first <= a.first && a.last <= range.last);
     const outside = address.ranges.every((a) => a.last < range.first || range.last < a.first);
     if (inside) return { covers: true };
-    if (!outside) answers.push({ covers: void 0, value: void 0, prefix: range.text });
+    if (!outside) {
+      partial.push(range);
+      answers.push({ covers: void 0, value: void 0, prefix: range.text });
+    }
   }
+  if (partial.length > 1 && address?.kind === "known" && address.ranges.every((a) => unionHolds(partial, a))) return { covers: true };
   if (groups.length > 0) {
     const own2 = ipConfig ? elements(at(ipConfig, "properties", "applicationSecurityGroups")).map((e) => at(e, "id").value) : [];
     for (const g of groups) {
@@ -25662,6 +25701,15 @@ function destinationCovers(graph, rule, ipConfig) {
     }
   }
   return answers[0] ?? { covers: false };
+}
+function unionHolds(ranges, a) {
+  let next = a.first;
+  for (const r of [...ranges].sort((x, y) => x.first - y.first)) {
+    if (r.first > next) break;
+    if (r.last >= next) next = r.last + 1;
+    if (next > a.last) return true;
+  }
+  return next > a.last;
 }
 function sameAsgIn(graph, id, ids) {
   const a = graph.resolve(id);
@@ -29580,9 +29628,22 @@ function throughParents(slots, work) {
   const deployedByOthers = /* @__PURE__ */ new Set();
   for (const r of slots) for (const m of r?.modules ?? []) deployedByOthers.add(m);
   if (deployedByOthers.size === 0) return;
+  const index2 = new Map(work.map((w, i) => [import_node_path17.default.resolve(w.file.path), i]));
+  const reached = /* @__PURE__ */ new Set();
+  const queue = [];
   slots.forEach((r, i) => {
     const f = work[i]?.file;
-    if (!r || !f || f.explicit || r.result.kind !== "template" || !deployedByOthers.has(import_node_path17.default.resolve(f.path))) return;
+    if (r && f && (f.explicit || !deployedByOthers.has(import_node_path17.default.resolve(f.path)))) queue.push(...r.modules ?? []);
+  });
+  for (let m = queue.pop(); m !== void 0; m = queue.pop()) {
+    if (reached.has(m)) continue;
+    reached.add(m);
+    const i = index2.get(m);
+    if (i !== void 0) queue.push(...slots[i]?.modules ?? []);
+  }
+  slots.forEach((r, i) => {
+    const f = work[i]?.file;
+    if (!r || !f || f.explicit || r.result.kind !== "template" || !reached.has(import_node_path17.default.resolve(f.path))) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
@@ -29723,7 +29784,8 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     });
   }
   const drafts = new Array(outcomes.length);
-  for (let i = 0; i < outcomes.length; i++) drafts[i] = draftOf(outcomes[i], a.deployed);
+  const sources = /* @__PURE__ */ new Map();
+  for (let i = 0; i < outcomes.length; i++) drafts[i] = draftOf(outcomes[i], a.deployed, sources);
   return {
     kind: "template",
     source: a.source,
@@ -29757,7 +29819,16 @@ function pragmasOf(a) {
   const p = a.pragmas;
   return Array.isArray(p) ? p : [];
 }
-function draftOf(o, deployed) {
+function suppliedRelated(deployed, span, memo) {
+  const key = span.identity();
+  let related = memo.get(key);
+  if (related === void 0) {
+    related = distinctRelated(deployed.suppliedSourcesAt(span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` })));
+    memo.set(key, related);
+  }
+  return related;
+}
+function draftOf(o, deployed, sources) {
   return {
     ruleId: o.rule.meta.id,
     level: o.level,
@@ -29767,7 +29838,7 @@ function draftOf(o, deployed) {
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...deployed.suppliedSourcesAt(o.verdict.span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` }))
+      ...suppliedRelated(deployed, o.verdict.span, sources)
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
@@ -30566,4 +30637,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build dca1a327e6906331d09261073ef41291
+// vtaplint-build 6b8cadfb20bf367ebb9437c0308c2a87

@@ -36,9 +36,10 @@ describe('modules linted through their parents', () => {
     expect(withParent.every((f) => f.ruleId === 'invalid-template' && f.message.includes('cycle'))).toBe(true);
   });
 
-  test('related locations through a chain of modules each deploying the next twice stay linear in the instances', async () => {
-    // 11 levels, 1,024 instances of the TAP module: every finding asked every scope of the
-    // deployment for its chain of parameters (45 s); the places are the same for every instance.
+  test('related locations through a chain of modules each deploying the next twice: each place once', async () => {
+    // 11 levels, 1,024 instances of the TAP module, whose findings share their places: every
+    // finding asked every scope for its chain of parameters (45 s). The time is the bench's
+    // ('module fan-out' in npm run bench); this checks what the findings say.
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));
     const levels = 11;
     writeFileSync(path.join(dir, 'main.bicep'), "param location string = 'westeurope'\nmodule first 'w1.bicep' = {\n  name: 'w1'\n  params: { location: location }\n}\n");
@@ -47,9 +48,7 @@ describe('modules linted through their parents', () => {
       writeFileSync(path.join(dir, `w${i}.bicep`), `param location string\n${call('a')}${call('b')}`);
     }
     writeFileSync(path.join(dir, `w${levels}.bicep`), "param location string\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n");
-    const started = Date.now();
     const { findings } = await findingsOf(['.', '-j', '1'], dir);
-    expect(Date.now() - started).toBeLessThan(20_000);
     const region = findings.find((f) => f.ruleId === 'vtap-supported-region');
     expect(region?.file).toBe(`w${levels}.bicep`);
     // Each level's two module calls, and the parent's: each place once.

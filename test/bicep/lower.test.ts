@@ -635,9 +635,10 @@ describe('Bicep lowering: modules and imports', () => {
     expect((value('bin-ok') as string).length).toBe(131_072);
   });
 
-  it('reads a YAML map of many keys within the limit in linear time, and still finds a duplicate key among them', () => {
+  it('reads a YAML map of many keys within the limit, and still finds a duplicate key among them', () => {
     // 90,000 keys in under 1 MB: the parser's own uniqueKeys check compared each key with all
-    // those before it (most of a minute); the duplicate is the last line's key, as the parser reported it.
+    // those before it (most of a minute; the time is the bench's 'loadYamlContent' row); the
+    // duplicate is the last line's key, as the parser reported it.
     const keys = Array.from({ length: 90_000 }, (_, i) => `k${i}: 1`);
     const h = host({
       'many.yaml': `${keys.join('\n')}\n`,
@@ -646,9 +647,7 @@ describe('Bicep lowering: modules and imports', () => {
       'main.bicep': ["var many = loadYamlContent('many.yaml')", "var dup = loadYamlContent('dup.yaml')", "var flow = loadYamlContent('flow.yaml')"].join('\n'),
     });
     const src = h.read(`${ROOT}/main.bicep`) as SourceText;
-    const started = Date.now();
     const r = { ...loadBicepTemplate(src, h), src };
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.diagnostics.filter((d) => d.code !== 'note').map((d) => [d.span.toString().replace(/^.*main\.bicep:/, ''), d.message])).toEqual([
       ['2:27', 'loadYamlContent(): the file is not valid YAML: Map keys must be unique at line 90001, column 1:'],
       ['3:28', 'loadYamlContent(): the file is not valid YAML: Map keys must be unique at line 1, column 17:'],
