@@ -78,3 +78,23 @@ test('a folder without .gitignore files is walked to the same files globby finds
   expect(found).toEqual(oracle.map((f) => path.normalize(f)).sort());
   expect(found.map((f) => path.relative(dir, f).replaceAll(path.sep, '/'))).toEqual(['a.json', 'c.bicep', 'd.bicepparam', 'deep/er/x.y.json', 'dir.json/inner.json', 'e.jsonc', 'odd [dir] {x}/t.bicep']);
 });
+
+test('a glob finds the same files written relative or absolute, inside the current folder or outside it; .gitignore files apply', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-globs-'));
+  for (const [rel, text] of Object.entries({ '.gitignore': 'infra/gen-*.json\n', 'infra/a.json': '{}', 'infra/gen-b.json': '{}', 'odd [dir]/c.json': '{}', 'other/d.json': '{}' })) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  const rel = async (args: string[], cwd: string) => {
+    const r = await discover(args, cwd);
+    return { files: r.files.map((f) => path.relative(dir, f.path).replaceAll(path.sep, '/')), missing: r.missing };
+  };
+  // An absolute glob inside the current folder matched nothing ("no files match").
+  for (const glob of ['infra/*.json', path.join(dir, 'infra/*.json')]) expect(await rel([glob], dir)).toEqual({ files: ['infra/a.json'], missing: [] });
+  // From elsewhere: the search starts at the folder before the wildcard (the .gitignore above it is not read).
+  const elsewhere = mkdtempSync(path.join(tmpdir(), 'vtaplint-elsewhere-'));
+  expect(await rel([path.join(dir, 'infra/*.json')], elsewhere)).toEqual({ files: ['infra/a.json', 'infra/gen-b.json'], missing: [] });
+  // A folder named like a glob is taken as written before the wildcard.
+  expect(await rel([path.join(dir, 'odd [dir]/*.json')], dir)).toEqual({ files: ['odd [dir]/c.json'], missing: [] });
+  expect(await rel(['**/d.json'], dir)).toEqual({ files: ['other/d.json'], missing: [] });
+});

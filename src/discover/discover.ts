@@ -63,8 +63,9 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
       patterns = [`**/*.{${LINTED_EXTENSIONS.join(',')}}`];
       ignoreFiles = walked.ignoreFiles;
     } else if ((await loadGlobby()).isDynamicPattern(arg)) {
-      base = cwd;
-      patterns = [arg.replaceAll('\\', '/')];
+      const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
+      base = g.base;
+      patterns = [g.pattern];
     } else {
       missing.push(arg);
       continue;
@@ -100,6 +101,26 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
   // Deterministic order whatever the file system returns.
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, missing };
+}
+
+/**
+ * Where a glob is searched from and the pattern relative to there. A pattern is always made
+ * relative: an absolute one searched together with the relative pattern of the .gitignore files
+ * matched nothing ('/repo/infra/*.json' from /repo: "no files match"). Inside the current folder
+ * the search starts there (its .gitignore files apply, as for a relative glob); outside it, at the
+ * folder before the first wildcard (no walk of the folders above).
+ */
+export function globFrom(arg: string, cwd: string, escape: (p: string) => string): { base: string; pattern: string } {
+  const glob = arg.replaceAll('\\', '/');
+  const wild = glob.search(/[*?[\]{}()!]/);
+  const head = wild < 0 ? glob : glob.slice(0, wild);
+  const staticDir = head.slice(0, head.lastIndexOf('/') + 1);
+  const dir = path.resolve(cwd, staticDir || '.');
+  const inside = dir === cwd || dir.startsWith(cwd.endsWith(path.sep) ? cwd : cwd + path.sep);
+  const base = inside ? cwd : dir;
+  const prefix = path.relative(base, dir).split(path.sep).join('/');
+  const rest = glob.slice(staticDir.length);
+  return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
 }
 
 const LINTED = new Set<string>(LINTED_EXTENSIONS);
