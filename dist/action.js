@@ -16669,8 +16669,9 @@ async function discover(args, cwd) {
       patterns = [`**/*.{${LINTED_EXTENSIONS.join(",")}}`];
       ignoreFiles = walked.ignoreFiles;
     } else if ((await loadGlobby()).isDynamicPattern(arg)) {
-      base = cwd;
-      patterns = [arg.replaceAll("\\", "/")];
+      const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
+      base = g.base;
+      patterns = [g.pattern];
     } else {
       missing.push(arg);
       continue;
@@ -16698,6 +16699,18 @@ async function discover(args, cwd) {
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, missing };
+}
+function globFrom(arg, cwd, escape) {
+  const glob = arg.replaceAll("\\", "/");
+  const wild = glob.search(/[*?[\]{}()!]/);
+  const head = wild < 0 ? glob : glob.slice(0, wild);
+  const staticDir = head.slice(0, head.lastIndexOf("/") + 1);
+  const dir = path6.resolve(cwd, staticDir || ".");
+  const inside = dir === cwd || dir.startsWith(cwd.endsWith(path6.sep) ? cwd : cwd + path6.sep);
+  const base = inside ? cwd : dir;
+  const prefix = path6.relative(base, dir).split(path6.sep).join("/");
+  const rest = glob.slice(staticDir.length);
+  return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
 }
 var LINTED = new Set(LINTED_EXTENSIONS);
 function walkFolder(root) {

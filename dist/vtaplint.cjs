@@ -12327,8 +12327,9 @@ async function discover(args, cwd) {
       patterns = [`**/*.{${LINTED_EXTENSIONS.join(",")}}`];
       ignoreFiles = walked.ignoreFiles;
     } else if ((await loadGlobby()).isDynamicPattern(arg)) {
-      base = cwd;
-      patterns = [arg.replaceAll("\\", "/")];
+      const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
+      base = g.base;
+      patterns = [g.pattern];
     } else {
       missing.push(arg);
       continue;
@@ -12356,6 +12357,18 @@ async function discover(args, cwd) {
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, missing };
+}
+function globFrom(arg, cwd, escape) {
+  const glob = arg.replaceAll("\\", "/");
+  const wild = glob.search(/[*?[\]{}()!]/);
+  const head = wild < 0 ? glob : glob.slice(0, wild);
+  const staticDir = head.slice(0, head.lastIndexOf("/") + 1);
+  const dir = import_node_path7.default.resolve(cwd, staticDir || ".");
+  const inside = dir === cwd || dir.startsWith(cwd.endsWith(import_node_path7.default.sep) ? cwd : cwd + import_node_path7.default.sep);
+  const base = inside ? cwd : dir;
+  const prefix = import_node_path7.default.relative(base, dir).split(import_node_path7.default.sep).join("/");
+  const rest = glob.slice(staticDir.length);
+  return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
 }
 function walkFolder(root) {
   const files = [];
@@ -30637,4 +30650,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6b8cadfb20bf367ebb9437c0308c2a87
+// vtaplint-build c98c9ed0f3be4672e0ad84de7aeaecd4
