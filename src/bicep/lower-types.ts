@@ -10,6 +10,21 @@ export interface ArmType {
   allowed?: (string | number | boolean | null)[];
 }
 
+/**
+ * A type name's declaration; an imported one keeps the names of the file that declares it, among
+ * which the names its declaration uses are resolved.
+ */
+export type TypeEntry = TypeDeclaration | { kind: 'ImportedType'; decl: TypeDeclaration; types: TypeTable };
+
+/** The type names of a file: its own `type` declarations and those it imports (`ns.name` for `import * as ns`). */
+export type TypeTable = ReadonlyMap<string, TypeEntry>;
+
+function resolveType(types: TypeTable, name: string): { decl: TypeDeclaration; types: TypeTable } | undefined {
+  const e = types.get(name);
+  if (!e) return undefined;
+  return e.kind === 'ImportedType' ? { decl: e.decl, types: e.types } : { decl: e, types };
+}
+
 const MAX_TYPE_DEPTH = 64;
 
 export function decorator(decorators: readonly Decorator[], name: string): Decorator | undefined {
@@ -42,11 +57,12 @@ function primitiveOf(v: string | number | boolean | null): string {
 
 /**
  * The ARM type of a Bicep type expression; `types` resolves user-defined type names.
- * Unknown names (imported types, resource-derived types) become 'object' like the compiler's
+ * A `@secure()` type declaration makes secureString/secureObject. Unknown names (types imported
+ * from ARM JSON or a registry, resource-derived types) become 'object' like the compiler's
  * fallback for structured types; a resource-derived type's envelope property (`.name`, `.location`,
  * `.tags`, ...) has its own primitive type.
  */
-export function armType(t: TypeExpression | undefined, types: ReadonlyMap<string, TypeDeclaration>, depth = 0): ArmType {
+export function armType(t: TypeExpression | undefined, types: TypeTable, depth = 0): ArmType {
   if (!t || depth > MAX_TYPE_DEPTH) return { type: 'object' };
   switch (t.kind) {
     case 'TypeReference': {
@@ -65,15 +81,16 @@ export function armType(t: TypeExpression | undefined, types: ReadonlyMap<string
         case 'any':
           return { type: 'object' };
       }
-      const decl = types.get(n);
-      if (decl) {
-        const inner = armType(decl.value, types, depth + 1);
-        return inner;
-      }
-      return { type: 'object' };
+      return declaredType(resolveType(types, n), depth);
     }
-    case 'TypePropertyAccess':
+    case 'TypePropertyAccess': {
+      // `ns.myType` of `import * as ns from 'lib.bicep'`
+      if (t.base.kind === 'TypeReference') {
+        const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
+        if (imported) return declaredType(imported, depth);
+      }
       return resourceDerivedProperty(t, types, depth) ?? { type: 'object' };
+    }
     case 'TypeIndexAccess':
     case 'TypeAdditionalPropertiesAccess':
     case 'ParameterizedType':
@@ -116,6 +133,13 @@ export function armType(t: TypeExpression | undefined, types: ReadonlyMap<string
   }
 }
 
+/** The ARM type of a declared type name (resolved among its own file's names); @secure() on the declaration makes it secure. */
+function declaredType(r: { decl: TypeDeclaration; types: TypeTable } | undefined, depth: number): ArmType {
+  if (!r) return { type: 'object' };
+  const inner = armType(r.decl.value, r.types, depth + 1);
+  return decorator(r.decl.decorators, 'secure') ? { ...inner, type: secureType(inner.type) } : inner;
+}
+
 /**
  * The ARM type of the resource envelope's properties, the same in every resource type's
  * definition (checked on Azure's published types): what `resourceInput<'T@v'>.name` and the
@@ -132,12 +156,16 @@ const ENVELOPE_TYPES: ReadonlyMap<string, string> = new Map([
  * the primitive type of an envelope property p; undefined when not known here (the compiler
  * reads the resource type's definition, which vtaplint does not have).
  */
-function resourceDerivedProperty(t: TypePropertyAccess, types: ReadonlyMap<string, TypeDeclaration>, depth: number): ArmType | undefined {
+function resourceDerivedProperty(t: TypePropertyAccess, types: TypeTable, depth: number): ArmType | undefined {
   let base: TypeExpression = t.base;
+  let table = types;
   for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
+    const r = base.kind === 'TypeReference' ? resolveType(table, base.name.name) : undefined;
     if (base.kind === 'ParenthesizedType') base = base.type;
-    else if (base.kind === 'TypeReference' && types.has(base.name.name)) base = (types.get(base.name.name) as TypeDeclaration).value;
-    else break;
+    else if (r) {
+      base = r.decl.value;
+      table = r.types;
+    } else break;
   }
   if (base.kind !== 'ParameterizedType') return undefined;
   const kind = base.name.name.toLowerCase();

@@ -19,7 +19,7 @@ import { recordSpan, type TextSpan } from '../model/span.js';
 import { TExpr, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
-import { armType, decorator, secureType } from './lower-types.js';
+import { armType, decorator, secureType, type TypeEntry } from './lower-types.js';
 import type { ModuleLoader } from './lower-modules.js';
 import type {
   ArrayAccess,
@@ -39,7 +39,6 @@ import type {
   ResourceAccess,
   ResourceDeclaration,
   Statement,
-  TypeDeclaration,
   VariableDeclaration,
 } from './syntax.js';
 
@@ -107,6 +106,8 @@ export interface LoweredFile {
   /** Functions as lowered, and the variables of the file each uses (brought along by imports). */
   functions: Map<string, { node: TObject; span: TextSpan; vars: Set<string> }>;
   exported: Set<string>;
+  /** The file's type names (its own and those it imports), for the files that import its types. */
+  types: ReadonlyMap<string, TypeEntry>;
 }
 
 export interface FileLowerOptions {
@@ -192,7 +193,8 @@ export class FileLowerer extends ExprLowerer {
   private readonly params = new Map<string, ParameterDeclaration>();
   private readonly vars = new Map<string, VariableDeclaration>();
   private readonly funcs = new Map<string, FunctionDeclaration>();
-  private readonly types = new Map<string, TypeDeclaration>();
+  /** Type names: the file's own declarations and the types it imports from Bicep files. */
+  private readonly types = new Map<string, TypeEntry>();
   private readonly symbols = new Map<string, SymInfo>();
   /** Resources by resources-object key (nested children included). */
   private readonly byKey = new Map<string, SymInfo>();
@@ -463,6 +465,7 @@ export class FileLowerer extends ExprLowerer {
     if (s.wildcardAlias) {
       this.namespaces.set(s.wildcardAlias.name, lib);
       if (lib) {
+        for (const t of lib.exported) this.importType(lib, t, `${s.wildcardAlias.name}.${t}`);
         for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
         for (const [f, def] of this.importFunctions(lib)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
       }
@@ -472,6 +475,7 @@ export class FileLowerer extends ExprLowerer {
     for (const [name, id, alias] of names) {
       const local = alias?.name ?? name;
       if (lib.variables.has(name)) this.importVariable(lib, name, local);
+      else if (lib.exported.has(name) && this.importType(lib, name, local)) continue;
       else if (lib.functions.has(name)) {
         const defs = this.importFunctions(lib);
         this.importedFuncs.set(local, defs.get(name) as { node: TObject; span: TextSpan });
@@ -494,6 +498,17 @@ export class FileLowerer extends ExprLowerer {
       if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
     }
     return defs;
+  }
+
+  /**
+   * Brings an exported type of an imported file under a local name (its declaration still reads
+   * the names of its own file): the compiler copies it into `definitions` and refers to it there.
+   */
+  private importType(lib: LoweredFile, name: string, local: string): boolean {
+    const e = lib.types.get(name);
+    if (!e) return false;
+    this.types.set(local, e.kind === 'ImportedType' ? e : { kind: 'ImportedType', decl: e, types: lib.types });
+    return true;
   }
 
   /** Brings an imported variable (and the variables it uses) into this file. */
@@ -625,7 +640,7 @@ export class FileLowerer extends ExprLowerer {
     this.set(root, 'variables', variables, whole);
     this.set(root, 'resources', resources, whole);
     this.set(root, 'outputs', outputs, whole);
-    return { root, variables: varInfo, functions: funcInfo, exported };
+    return { root, variables: varInfo, functions: funcInfo, exported, types: this.types };
   }
 
   /**

@@ -100,6 +100,60 @@ describe('Bicep lowering: template shape', () => {
     expect(obj(p.count).minValue).toBe(1);
   });
 
+  it('types parameters and outputs of imported and @secure() user-defined types as the types they name', () => {
+    const r = load(
+      [
+        "import { pop, num as n, tags } from 'lib.bicep'",
+        "import * as lib from 'lib.bicep'",
+        '@secure()',
+        'type secret = string',
+        "param p pop = 'abcd'",
+        'param q n = 4',
+        'param w lib.pop',
+        "param s secret = 'hush'",
+        'param t tags?',
+        'output o pop = p',
+        'output o2 n = q + 1',
+        'output o3 lib.num = 3',
+        'output o4 lib.kind = lib.kinds[0]',
+        'output o5 secret = s',
+      ].join('\n'),
+      {
+        // `kind` names another type of its own file (the importing file has no `choice`).
+        'lib.bicep': [
+          '@export()',
+          '@minLength(3)',
+          'type pop = string',
+          '@export()',
+          'type num = int',
+          "type choice = 'a' | 'b'",
+          '@export()',
+          'type kind = choice',
+          '@export()',
+          "var kinds = ['a']",
+          '@export()',
+          'type tags = { *: string }',
+        ].join('\n'),
+      },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const p = section(r.root, 'parameters');
+    expect(obj(p.p).type).toBe('string');
+    expect(obj(p.q).type).toBe('int');
+    expect(obj(p.w).type).toBe('string');
+    expect(obj(p.s).type).toBe('securestring');
+    expect(obj(p.t)).toMatchObject({ type: 'object', nullable: true });
+    const o = section(r.root, 'outputs');
+    expect([o.o, o.o2, o.o3, o.o4, o.o5].map((x) => obj(x).type)).toEqual(['string', 'int', 'int', 'string', 'securestring']);
+    const scope = new TemplateScope(r.root, r.span, { parameters: new Map([['w', { value: 'wxyz' }]]) });
+    const values = Object.fromEntries(scope.outputs().map((x) => [x.name, x.value]));
+    expect(values.o).toBe('abcd');
+    expect(values.o2).toBe(5);
+    expect(values.o4).toBe('a');
+    // A secure output is never shown.
+    expect(values.o5).toBeInstanceOf(Unknown);
+  });
+
   it('lowers operators the way the compiler does', () => {
     const r = load(
       [
