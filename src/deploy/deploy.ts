@@ -490,6 +490,14 @@ export class Deployment {
     if (typeof v === 'string' && !v.startsWith('/')) {
       // languageVersion 2.0 symbolic name, or a plain resource name in the same template.
       const same = this.resources.filter((r) => r.unit === unit || r.unit.parent === unit.parent);
+      // "coll[2]": an instance of a resource copy loop by its symbolic name (the Bicep compiler
+      // writes reference(format('coll[{0}]', i)) for coll[i].property).
+      const indexed = /^(.+)\[(\d+)\]$/.exec(v);
+      if (indexed) {
+        const [, symbol, i] = indexed as unknown as [string, string, string];
+        const instance = same.find((r) => r.symbolicName === symbol && r.copy?.index === Number(i));
+        if (instance) return instance;
+      }
       return same.find((r) => r.symbolicName === v) ?? same.filter((r) => typeof r.name === 'string' && r.name.toLowerCase() === v.toLowerCase())[0];
     }
     if (v === undefined) return undefined;

@@ -7,7 +7,7 @@
 // on evaluateNode().
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import { TExpr, childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
+import { TExpr, childOf, isTObject, own, ownKey, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type DeploymentContext, type EvalContext, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
@@ -96,6 +96,8 @@ export interface OutputValue {
 }
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
+/** How many `$ref`s a declaration's type is followed through (a cycle ends there). */
+const MAX_REF_HOPS = 32;
 
 /**
  * Whether evaluating `n` needs its own span: containers and expressions do; a literal needs none
@@ -441,8 +443,7 @@ export class TemplateScope implements EvalContext {
         continue;
       }
       const d = decl as Located<TObject>;
-      const typeNode = childOf(d, 'type')?.node;
-      const type = typeof typeNode === 'string' ? typeNode : undefined;
+      const type = this.declaredType(d);
       const cond = childOf(d, 'condition');
       if (cond) {
         const c = this.base.node(cond.node, cond.span);
@@ -468,6 +469,31 @@ export class TemplateScope implements EvalContext {
     return this.template ? childOf(this.template, name) : undefined;
   }
 
+  /**
+   * The type of a parameter or output declaration: its `type`, or that of the definition its
+   * `$ref` ("#/definitions/name", as Bicep writes a user-defined type) names, followed through
+   * definitions that refer on (ARM reads the definition: a securestring definition makes the
+   * parameter or output secure).
+   */
+  private declaredType(d: Located<TObject>): string | undefined {
+    const get = (o: TObject, key: string): TNode | undefined => {
+      const k = ownKey(o, key);
+      return k === undefined ? undefined : own(o, k);
+    };
+    let node: TObject = d.node;
+    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+      const t = get(node, 'type');
+      if (typeof t === 'string') return t;
+      const ref = get(node, '$ref');
+      const m = typeof ref === 'string' ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
+      const defs = m ? this.section('definitions')?.node : undefined;
+      const next = m && defs && isTObject(defs) ? get(defs, m[1] as string) : undefined;
+      if (!next || !isTObject(next)) return undefined;
+      node = next;
+    }
+    return undefined;
+  }
+
   private computeParameter(name: string, decl: Located): ParameterInfo {
     const span = decl.span;
     if (!isTObject(decl.node)) {
@@ -475,8 +501,7 @@ export class TemplateScope implements EvalContext {
       return { name, type: undefined, value: null, allowedValues: undefined, source: 'none', span, valueSpan: undefined };
     }
     const d = decl as Located<TObject>;
-    const typeNode = childOf(d, 'type')?.node;
-    const type = typeof typeNode === 'string' ? typeNode : undefined;
+    const type = this.declaredType(d);
     const secure = type !== undefined && SECURE_TYPES.has(type.toLowerCase());
     const allowedNode = childOf(d, 'allowedValues');
     let allowedValues: Value[] | undefined;

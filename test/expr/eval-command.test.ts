@@ -228,3 +228,56 @@ describe('eval of Bicep files', () => {
     expect(broken.stderr).toMatch(/^vtaplint: broken\.parameters\.json:1:\d+: invalid JSON/m);
   });
 });
+
+describe('evalCommand: languageVersion 2.0 templates', () => {
+  it('types a parameter or output by the definition its $ref names: a secure one is never shown', async () => {
+    const f = files({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      definitions: { secret: { type: 'securestring' }, alias: { $ref: '#/definitions/secret' }, count: { type: 'int' } },
+      parameters: { pwd: { $ref: '#/definitions/alias', defaultValue: 'hunter2' }, n: { $ref: '#/definitions/count', defaultValue: 2 } },
+      resources: {},
+      outputs: {
+        again: { $ref: '#/definitions/secret', value: "[format('{0}!', 'hunter2')]" },
+        pwd: { type: 'string', value: "[parameters('pwd')]" },
+        n: { $ref: '#/definitions/count', value: "[add(parameters('n'), 1)]" },
+      },
+    });
+    const r = await evalCommand({ template: f.template, parameterFiles: [], params: {} });
+    expect(r.exitCode).toBe(0);
+    expect(r.output).not.toContain('hunter2');
+    const out = JSON.parse(r.output) as { outputs: Record<string, { type: string; value: unknown }> };
+    expect(out.outputs.again?.type).toBe('securestring');
+    expect(out.outputs.again?.value).toHaveProperty('$unknown');
+    expect(out.outputs.pwd?.value).toHaveProperty('$unknown');
+    expect(out.outputs.n).toEqual({ type: 'int', value: 3 });
+  });
+
+  it("evaluates reference('coll[1]'), a copy loop's instance by symbolic name (languageVersion 2.0)", async () => {
+    const f = files({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      variables: { names: ['a', 'b'] },
+      resources: {
+        coll: {
+          copy: { name: 'coll', count: "[length(variables('names'))]" },
+          type: 'Microsoft.Network/networkSecurityGroups',
+          apiVersion: '2023-04-01',
+          name: "[variables('names')[copyIndex()]]",
+          location: 'westeurope',
+          properties: { flushConnection: "[equals(copyIndex(), 1)]" },
+        },
+      },
+      outputs: {
+        second: { type: 'bool', value: "[reference(format('coll[{0}]', 1)).flushConnection]" },
+        first: { type: 'bool', value: "[reference('coll[0]').flushConnection]" },
+      },
+    });
+    const r = await evalCommand({ template: f.template, parameterFiles: [], params: {} });
+    const out = JSON.parse(r.output) as { outputs: Record<string, { type: string; value: unknown }> };
+    expect(out.outputs.second).toEqual({ type: 'bool', value: true });
+    expect(out.outputs.first).toEqual({ type: 'bool', value: false });
+  });
+});
