@@ -23762,6 +23762,11 @@ function continuedSafeChain(base, obj, segment2, at2) {
 }
 
 // src/bicep/lower-types.ts
+function resolveType(types, name) {
+  const e = types.get(name);
+  if (!e) return void 0;
+  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
+}
 var MAX_TYPE_DEPTH = 64;
 function decorator(decorators, name) {
   const lower3 = name.toLowerCase();
@@ -23807,15 +23812,15 @@ function armType(t, types, depth = 0) {
         case "any":
           return { type: "object" };
       }
-      const decl = types.get(n);
-      if (decl) {
-        const inner = armType(decl.value, types, depth + 1);
-        return inner;
-      }
-      return { type: "object" };
+      return declaredType(resolveType(types, n), depth);
     }
-    case "TypePropertyAccess":
+    case "TypePropertyAccess": {
+      if (t.base.kind === "TypeReference") {
+        const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
+        if (imported) return declaredType(imported, depth);
+      }
       return resourceDerivedProperty(t, types, depth) ?? { type: "object" };
+    }
     case "TypeIndexAccess":
     case "TypeAdditionalPropertiesAccess":
     case "ParameterizedType":
@@ -23857,6 +23862,11 @@ function armType(t, types, depth = 0) {
       return { type: "object" };
   }
 }
+function declaredType(r, depth) {
+  if (!r) return { type: "object" };
+  const inner = armType(r.decl.value, r.types, depth + 1);
+  return decorator(r.decl.decorators, "secure") ? { ...inner, type: secureType(inner.type) } : inner;
+}
 var ENVELOPE_TYPES = new Map([
   ...["name", "id", "type", "apiversion", "location", "kind", "etag", "managedby"].map((k) => [k, "string"]),
   ...["properties", "tags", "sku", "plan", "identity", "extendedlocation", "systemdata"].map((k) => [k, "object"]),
@@ -23864,10 +23874,14 @@ var ENVELOPE_TYPES = new Map([
 ]);
 function resourceDerivedProperty(t, types, depth) {
   let base = t.base;
+  let table = types;
   for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
+    const r = base.kind === "TypeReference" ? resolveType(table, base.name.name) : void 0;
     if (base.kind === "ParenthesizedType") base = base.type;
-    else if (base.kind === "TypeReference" && types.has(base.name.name)) base = types.get(base.name.name).value;
-    else break;
+    else if (r) {
+      base = r.decl.value;
+      table = r.types;
+    } else break;
   }
   if (base.kind !== "ParameterizedType") return void 0;
   const kind = base.name.name.toLowerCase();
@@ -23956,6 +23970,7 @@ var FileLowerer = class extends ExprLowerer {
   params = /* @__PURE__ */ new Map();
   vars = /* @__PURE__ */ new Map();
   funcs = /* @__PURE__ */ new Map();
+  /** Type names: the file's own declarations and the types it imports from Bicep files. */
   types = /* @__PURE__ */ new Map();
   symbols = /* @__PURE__ */ new Map();
   /** Resources by resources-object key (nested children included). */
@@ -24198,6 +24213,7 @@ var FileLowerer = class extends ExprLowerer {
     if (s.wildcardAlias) {
       this.namespaces.set(s.wildcardAlias.name, lib);
       if (lib) {
+        for (const t of lib.exported) this.importType(lib, t, `${s.wildcardAlias.name}.${t}`);
         for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
         for (const [f, def] of this.importFunctions(lib)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
       }
@@ -24207,6 +24223,7 @@ var FileLowerer = class extends ExprLowerer {
     for (const [name, id, alias] of names) {
       const local = alias?.name ?? name;
       if (lib.variables.has(name)) this.importVariable(lib, name, local);
+      else if (lib.exported.has(name) && this.importType(lib, name, local)) continue;
       else if (lib.functions.has(name)) {
         const defs = this.importFunctions(lib);
         this.importedFuncs.set(local, defs.get(name));
@@ -24228,6 +24245,16 @@ var FileLowerer = class extends ExprLowerer {
       if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
     }
     return defs;
+  }
+  /**
+   * Brings an exported type of an imported file under a local name (its declaration still reads
+   * the names of its own file): the compiler copies it into `definitions` and refers to it there.
+   */
+  importType(lib, name, local) {
+    const e = lib.types.get(name);
+    if (!e) return false;
+    this.types.set(local, e.kind === "ImportedType" ? e : { kind: "ImportedType", decl: e, types: lib.types });
+    return true;
   }
   /** Brings an imported variable (and the variables it uses) into this file. */
   importVariable(lib, name, local) {
@@ -24349,7 +24376,7 @@ var FileLowerer = class extends ExprLowerer {
     this.set(root, "variables", variables, whole);
     this.set(root, "resources", resources, whole);
     this.set(root, "outputs", outputs, whole);
-    return { root, variables: varInfo, functions: funcInfo, exported };
+    return { root, variables: varInfo, functions: funcInfo, exported, types: this.types };
   }
   /**
    * A .bicepparam file: `param x = value` assignments, the file's own variables inlined (no
@@ -25711,6 +25738,7 @@ function noteImplicitDependency(target, value, span) {
 
 // src/deploy/scope.ts
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var MAX_REF_HOPS = 32;
 function needsOwnSpan(n) {
   return typeof n === "object" ? n !== null : typeof n === "string" && isExpressionString(n);
 }
@@ -26007,8 +26035,7 @@ var TemplateScope = class {
         continue;
       }
       const d = decl;
-      const typeNode = childOf(d, "type")?.node;
-      const type = typeof typeNode === "string" ? typeNode : void 0;
+      const type = this.declaredType(d);
       const cond = childOf(d, "condition");
       if (cond) {
         const c = this.base.node(cond.node, cond.span);
@@ -26031,6 +26058,30 @@ var TemplateScope = class {
   section(name) {
     return this.template ? childOf(this.template, name) : void 0;
   }
+  /**
+   * The type of a parameter or output declaration: its `type`, or that of the definition its
+   * `$ref` ("#/definitions/name", as Bicep writes a user-defined type) names, followed through
+   * definitions that refer on (ARM reads the definition: a securestring definition makes the
+   * parameter or output secure).
+   */
+  declaredType(d) {
+    const get = (o, key) => {
+      const k = ownKey(o, key);
+      return k === void 0 ? void 0 : own(o, k);
+    };
+    let node = d.node;
+    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+      const t = get(node, "type");
+      if (typeof t === "string") return t;
+      const ref = get(node, "$ref");
+      const m = typeof ref === "string" ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
+      const defs = m ? this.section("definitions")?.node : void 0;
+      const next = m && defs && isTObject(defs) ? get(defs, m[1]) : void 0;
+      if (!next || !isTObject(next)) return void 0;
+      node = next;
+    }
+    return void 0;
+  }
   computeParameter(name, decl) {
     const span = decl.span;
     if (!isTObject(decl.node)) {
@@ -26038,8 +26089,7 @@ var TemplateScope = class {
       return { name, type: void 0, value: null, allowedValues: void 0, source: "none", span, valueSpan: void 0 };
     }
     const d = decl;
-    const typeNode = childOf(d, "type")?.node;
-    const type = typeof typeNode === "string" ? typeNode : void 0;
+    const type = this.declaredType(d);
     const secure = type !== void 0 && SECURE_TYPES.has(type.toLowerCase());
     const allowedNode = childOf(d, "allowedValues");
     let allowedValues;
@@ -27572,6 +27622,12 @@ var Deployment = class {
   findReferenced(unit, v) {
     if (typeof v === "string" && !v.startsWith("/")) {
       const same = this.resources.filter((r) => r.unit === unit || r.unit.parent === unit.parent);
+      const indexed = /^(.+)\[(\d+)\]$/.exec(v);
+      if (indexed) {
+        const [, symbol, i] = indexed;
+        const instance = same.find((r) => r.symbolicName === symbol && r.copy?.index === Number(i));
+        if (instance) return instance;
+      }
       return same.find((r) => r.symbolicName === v) ?? same.filter((r) => typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase())[0];
     }
     if (v === void 0) return void 0;

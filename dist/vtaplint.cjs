@@ -19570,6 +19570,11 @@ var init_lower_expr = __esm({
 });
 
 // src/bicep/lower-types.ts
+function resolveType(types, name) {
+  const e = types.get(name);
+  if (!e) return void 0;
+  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
+}
 function decorator(decorators, name) {
   const lower3 = name.toLowerCase();
   return decorators.find((d) => d.name.name.toLowerCase() === lower3);
@@ -19614,15 +19619,15 @@ function armType(t, types, depth = 0) {
         case "any":
           return { type: "object" };
       }
-      const decl = types.get(n);
-      if (decl) {
-        const inner = armType(decl.value, types, depth + 1);
-        return inner;
-      }
-      return { type: "object" };
+      return declaredType(resolveType(types, n), depth);
     }
-    case "TypePropertyAccess":
+    case "TypePropertyAccess": {
+      if (t.base.kind === "TypeReference") {
+        const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
+        if (imported) return declaredType(imported, depth);
+      }
       return resourceDerivedProperty(t, types, depth) ?? { type: "object" };
+    }
     case "TypeIndexAccess":
     case "TypeAdditionalPropertiesAccess":
     case "ParameterizedType":
@@ -19664,12 +19669,21 @@ function armType(t, types, depth = 0) {
       return { type: "object" };
   }
 }
+function declaredType(r, depth) {
+  if (!r) return { type: "object" };
+  const inner = armType(r.decl.value, r.types, depth + 1);
+  return decorator(r.decl.decorators, "secure") ? { ...inner, type: secureType(inner.type) } : inner;
+}
 function resourceDerivedProperty(t, types, depth) {
   let base = t.base;
+  let table = types;
   for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
+    const r = base.kind === "TypeReference" ? resolveType(table, base.name.name) : void 0;
     if (base.kind === "ParenthesizedType") base = base.type;
-    else if (base.kind === "TypeReference" && types.has(base.name.name)) base = types.get(base.name.name).value;
-    else break;
+    else if (r) {
+      base = r.decl.value;
+      table = r.types;
+    } else break;
   }
   if (base.kind !== "ParameterizedType") return void 0;
   const kind = base.name.name.toLowerCase();
@@ -19848,6 +19862,7 @@ var init_lower = __esm({
       params = /* @__PURE__ */ new Map();
       vars = /* @__PURE__ */ new Map();
       funcs = /* @__PURE__ */ new Map();
+      /** Type names: the file's own declarations and the types it imports from Bicep files. */
       types = /* @__PURE__ */ new Map();
       symbols = /* @__PURE__ */ new Map();
       /** Resources by resources-object key (nested children included). */
@@ -20090,6 +20105,7 @@ var init_lower = __esm({
         if (s.wildcardAlias) {
           this.namespaces.set(s.wildcardAlias.name, lib);
           if (lib) {
+            for (const t of lib.exported) this.importType(lib, t, `${s.wildcardAlias.name}.${t}`);
             for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
             for (const [f, def] of this.importFunctions(lib)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
           }
@@ -20099,6 +20115,7 @@ var init_lower = __esm({
         for (const [name, id, alias] of names) {
           const local = alias?.name ?? name;
           if (lib.variables.has(name)) this.importVariable(lib, name, local);
+          else if (lib.exported.has(name) && this.importType(lib, name, local)) continue;
           else if (lib.functions.has(name)) {
             const defs = this.importFunctions(lib);
             this.importedFuncs.set(local, defs.get(name));
@@ -20120,6 +20137,16 @@ var init_lower = __esm({
           if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
         }
         return defs;
+      }
+      /**
+       * Brings an exported type of an imported file under a local name (its declaration still reads
+       * the names of its own file): the compiler copies it into `definitions` and refers to it there.
+       */
+      importType(lib, name, local) {
+        const e = lib.types.get(name);
+        if (!e) return false;
+        this.types.set(local, e.kind === "ImportedType" ? e : { kind: "ImportedType", decl: e, types: lib.types });
+        return true;
       }
       /** Brings an imported variable (and the variables it uses) into this file. */
       importVariable(lib, name, local) {
@@ -20241,7 +20268,7 @@ var init_lower = __esm({
         this.set(root, "variables", variables, whole);
         this.set(root, "resources", resources, whole);
         this.set(root, "outputs", outputs, whole);
-        return { root, variables: varInfo, functions: funcInfo, exported };
+        return { root, variables: varInfo, functions: funcInfo, exported, types: this.types };
       }
       /**
        * A .bicepparam file: `param x = value` assignments, the file's own variables inlined (no
@@ -21651,7 +21678,7 @@ function declaredVariableNames(section) {
   }
   return out;
 }
-var SECURE_TYPES, ARM_MAX_COPY, NO_READS, TemplateScope, NodeContext;
+var SECURE_TYPES, MAX_REF_HOPS, ARM_MAX_COPY, NO_READS, TemplateScope, NodeContext;
 var init_scope = __esm({
   "src/deploy/scope.ts"() {
     "use strict";
@@ -21663,6 +21690,7 @@ var init_scope = __esm({
     init_ops();
     init_value();
     SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+    MAX_REF_HOPS = 32;
     ARM_MAX_COPY = 800;
     NO_READS = /* @__PURE__ */ new Set();
     TemplateScope = class {
@@ -21948,8 +21976,7 @@ var init_scope = __esm({
             continue;
           }
           const d = decl;
-          const typeNode = childOf(d, "type")?.node;
-          const type = typeof typeNode === "string" ? typeNode : void 0;
+          const type = this.declaredType(d);
           const cond = childOf(d, "condition");
           if (cond) {
             const c = this.base.node(cond.node, cond.span);
@@ -21972,6 +21999,30 @@ var init_scope = __esm({
       section(name) {
         return this.template ? childOf(this.template, name) : void 0;
       }
+      /**
+       * The type of a parameter or output declaration: its `type`, or that of the definition its
+       * `$ref` ("#/definitions/name", as Bicep writes a user-defined type) names, followed through
+       * definitions that refer on (ARM reads the definition: a securestring definition makes the
+       * parameter or output secure).
+       */
+      declaredType(d) {
+        const get = (o, key) => {
+          const k = ownKey(o, key);
+          return k === void 0 ? void 0 : own(o, k);
+        };
+        let node = d.node;
+        for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+          const t = get(node, "type");
+          if (typeof t === "string") return t;
+          const ref = get(node, "$ref");
+          const m = typeof ref === "string" ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
+          const defs = m ? this.section("definitions")?.node : void 0;
+          const next = m && defs && isTObject(defs) ? get(defs, m[1]) : void 0;
+          if (!next || !isTObject(next)) return void 0;
+          node = next;
+        }
+        return void 0;
+      }
       computeParameter(name, decl) {
         const span = decl.span;
         if (!isTObject(decl.node)) {
@@ -21979,8 +22030,7 @@ var init_scope = __esm({
           return { name, type: void 0, value: null, allowedValues: void 0, source: "none", span, valueSpan: void 0 };
         }
         const d = decl;
-        const typeNode = childOf(d, "type")?.node;
-        const type = typeof typeNode === "string" ? typeNode : void 0;
+        const type = this.declaredType(d);
         const secure = type !== void 0 && SECURE_TYPES.has(type.toLowerCase());
         const allowedNode = childOf(d, "allowedValues");
         let allowedValues;
@@ -23526,6 +23576,12 @@ var init_deploy = __esm({
       findReferenced(unit, v) {
         if (typeof v === "string" && !v.startsWith("/")) {
           const same = this.resources.filter((r) => r.unit === unit || r.unit.parent === unit.parent);
+          const indexed = /^(.+)\[(\d+)\]$/.exec(v);
+          if (indexed) {
+            const [, symbol, i] = indexed;
+            const instance = same.find((r) => r.symbolicName === symbol && r.copy?.index === Number(i));
+            if (instance) return instance;
+          }
           return same.find((r) => r.symbolicName === v) ?? same.filter((r) => typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase())[0];
         }
         if (v === void 0) return void 0;
@@ -30650,4 +30706,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build c98c9ed0f3be4672e0ad84de7aeaecd4
+// vtaplint-build 03ad7e164f869ee8ce443f32308e88de
