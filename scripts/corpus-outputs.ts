@@ -127,4 +127,8 @@ for (const [cause, list] of [...causes].sort((x, y) => y[1].length - x[1].length
   for (const item of list.slice(0, verbose ? list.length : 3)) console.log(`          ${item}`);
 }
 console.log(`  crashes: ${crashes}`);
-process.exitCode = crashes > 0 ? 1 : 0;
+// Under PARITY_STRICT (set by .ci/run), an unexplained difference fails the check: only registry
+// references and imports from ARM JSON templates (not lowered, see the causes above) may differ.
+const unexplained = [...causes].filter(([cause]) => !/^(registry reference not fetched|import from an ARM JSON template)/.test(cause)).reduce((n, [, list]) => n + list.length, 0);
+if (process.env.PARITY_STRICT === '1' && unexplained > 0) console.log(`corpus-outputs: ${unexplained} pair(s) differ for no known reason`);
+process.exitCode = crashes > 0 || (process.env.PARITY_STRICT === '1' && unexplained > 0) ? 1 : 0;
