@@ -1,6 +1,6 @@
 // --context DIR: the named files judged as a lint of DIR judges them, and only they reported (the
 // pre-commit hook names just the staged files).
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,14 @@ describe('--context', () => {
     writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ suppressions: [{ rule: 'vtap-supported-region', files: 'other/*.json', reason: 'a lab region' }] }));
     const run = await sarif(['--context', '.', 'modules/vtap.bicep'], dir);
     expect(rules(run)).toEqual(['modules/vtap.bicep:39 vtap-live-migration']);
+  });
+
+  test('a context reached through a symbolic link judges the named files the same way', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-context-link-'));
+    cpSync(CONTEXT, path.join(dir, 'repo'), { recursive: true });
+    symlinkSync(path.join(dir, 'repo'), path.join(dir, 'repo', 'linked'));
+    const run = await sarif(['--context', 'linked', 'modules/vtap.bicep'], path.join(dir, 'repo'));
+    expect(run.findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['39 vtap-live-migration']);
   });
 
   test('is bad usage with a folder that does not exist, and for eval and graph', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discover, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
+import { realPath } from '../load/read.js';
 import { associatedParameterFile } from '../deploy/parameters.js';
 import { mappedParameterFile, type EffectiveConfig } from './config.js';
 import type { AbsentResult } from './baseline.js';
@@ -25,9 +26,18 @@ export async function discoverFocused(paths: readonly string[], context: string 
   const named = await discover(paths, cwd);
   if (context === undefined) return { ...named, focus: undefined };
   const around = await discover([context], cwd);
-  const seen = new Set(around.files.map((f) => path.resolve(f.path)));
-  const files: DiscoveredFile[] = [...around.files, ...named.files.filter((f) => !seen.has(path.resolve(f.path)))];
-  return { files, missing: named.missing, focus: new Set(named.files.map((f) => path.resolve(f.path))) };
+  // By real path: a context reached through a link ('--context linked' for '.') names the same
+  // files by other paths, and each must be one file, found by the walk and focused as named.
+  const byReal = new Map<string, string>();
+  for (const f of around.files) byReal.set(realPath(f.path) ?? path.resolve(f.path), f.path);
+  const files: DiscoveredFile[] = [...around.files];
+  const focus = new Set<string>();
+  for (const f of named.files) {
+    const same = byReal.get(realPath(f.path) ?? path.resolve(f.path));
+    if (same === undefined) files.push(f);
+    focus.add(path.resolve(same ?? f.path));
+  }
+  return { files, missing: named.missing, focus };
 }
 
 /**
