@@ -28337,9 +28337,16 @@ async function discoverFocused(paths, context, cwd) {
   const named = await discover(paths, cwd);
   if (context === void 0) return { ...named, focus: void 0 };
   const around = await discover([context], cwd);
-  const seen = new Set(around.files.map((f) => path14.resolve(f.path)));
-  const files = [...around.files, ...named.files.filter((f) => !seen.has(path14.resolve(f.path)))];
-  return { files, missing: named.missing, focus: new Set(named.files.map((f) => path14.resolve(f.path))) };
+  const byReal = /* @__PURE__ */ new Map();
+  for (const f of around.files) byReal.set(realPath(f.path) ?? path14.resolve(f.path), f.path);
+  const files = [...around.files];
+  const focus = /* @__PURE__ */ new Set();
+  for (const f of named.files) {
+    const same = byReal.get(realPath(f.path) ?? path14.resolve(f.path));
+    if (same === void 0) files.push(f);
+    focus.add(path14.resolve(same ?? f.path));
+  }
+  return { files, missing: named.missing, focus };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);

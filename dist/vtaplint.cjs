@@ -29195,14 +29195,22 @@ function sourceRoot(root) {
 }
 
 // src/engine/focus.ts
+init_read();
 init_parameters();
 async function discoverFocused(paths, context, cwd) {
   const named = await discover(paths, cwd);
   if (context === void 0) return { ...named, focus: void 0 };
   const around = await discover([context], cwd);
-  const seen = new Set(around.files.map((f) => import_node_path16.default.resolve(f.path)));
-  const files = [...around.files, ...named.files.filter((f) => !seen.has(import_node_path16.default.resolve(f.path)))];
-  return { files, missing: named.missing, focus: new Set(named.files.map((f) => import_node_path16.default.resolve(f.path))) };
+  const byReal = /* @__PURE__ */ new Map();
+  for (const f of around.files) byReal.set(realPath(f.path) ?? import_node_path16.default.resolve(f.path), f.path);
+  const files = [...around.files];
+  const focus = /* @__PURE__ */ new Set();
+  for (const f of named.files) {
+    const same = byReal.get(realPath(f.path) ?? import_node_path16.default.resolve(f.path));
+    if (same === void 0) files.push(f);
+    focus.add(import_node_path16.default.resolve(same ?? f.path));
+  }
+  return { files, missing: named.missing, focus };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
@@ -30706,4 +30714,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 03ad7e164f869ee8ce443f32308e88de
+// vtaplint-build 057d9b089148a39f64c13f1c3d322bc2
