@@ -1,23 +1,15 @@
 // The CLI contract: options, output files, exit codes, and one broken file not hiding the others.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO, cli, findingsOf } from './helpers.js';
+import { REPO, cli, findingsOf, workspace as tempFolder } from './helpers.js';
 import { defaultJobs, lintRoot, writeChunks } from '../src/cli/main.js';
 
 const GOOD = path.join(REPO, 'test/data/supported-region.json');
 const BAD_REGION = path.join(REPO, 'test/data/unsupported-region.json');
 const COMING_SOON = path.join(REPO, 'test/data/coming-soon-region.json');
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => tempFolder(files, 'vtaplint-cli-');
 
 describe('exit codes', () => {
   test('0 when there is no error-level finding', async () => {

@@ -1,4 +1,6 @@
-// Shared test helpers: run the CLI in-process and collect what it prints.
+// Shared test helpers: run the CLI in-process and collect what it prints; make a folder of files.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli/main.js';
@@ -9,6 +11,16 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** A new temporary folder holding `files` (paths relative to it, folders made as needed). */
+export function workspace(files: Record<string, string>, prefix = 'vtaplint-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
 }
 
 export async function cli(args: string[], cwd = REPO): Promise<CliRun> {

@@ -2,11 +2,10 @@
 // linked deployments) that pass it on: a finding in a module points at the module call that
 // passed the value and at the parameters file or .bicepparam line that gave it, however many
 // modules deep, also when the parent computed it with a ternary or a variable.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO, findingsOf, type JsonFinding } from './helpers.js';
+import { REPO, findingsOf, workspace, type JsonFinding } from './helpers.js';
 
 const WEB_VM = readFileSync(path.join(REPO, 'fixtures/bicep-modules/modules/web-vm.bicep'), 'utf8');
 
@@ -34,14 +33,7 @@ function bicepMain(params: string, rest: string): string {
   ].join('\n');
 }
 
-function tempDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-upstream-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tempDir = (files: Record<string, string>): string => workspace(files, 'vtaplint-upstream-');
 
 /** The "given here" locations of the v6 finding, in order, as "file:line:column parameter". */
 async function givenHere(dir: string, args = ['.']): Promise<string[]> {

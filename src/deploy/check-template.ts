@@ -6,7 +6,7 @@
 // and spans are the evaluator's, so a problem found both ways is one finding (DiagnosticSink).
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import { isTObject, ownKey, type TNode, type TObject } from '../model/template.js';
+import { isTObject, ownProp, type TNode, type TObject } from '../model/template.js';
 import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
 import { DEPLOYMENTS } from './resources.js';
 import { declaredVariableNames } from './scope.js';
@@ -107,13 +107,13 @@ export class TemplateChecker {
     if (!Array.isArray(section)) return;
     section.forEach((ns, i) => {
       if (!isTObject(ns)) return;
-      const members = prop(ns, 'members');
+      const members = ownProp(ns, 'members');
       if (!isTObject(members)) return;
       const membersSpan = span.child(section, i).child(ns, 'members');
       for (const name of Object.keys(members)) {
         const f = members[name] as TNode;
         if (!isTObject(f)) continue;
-        const output = prop(f, 'output');
+        const output = ownProp(f, 'output');
         if (isTObject(output)) this.declaration(output, membersSpan.child(members, name).child(f, 'output'), undefined);
       }
     });
@@ -134,7 +134,7 @@ export class TemplateChecker {
   }
 
   private resource(decl: TObject, span: Span, names: Names | undefined): void {
-    const type = prop(decl, 'type');
+    const type = ownProp(decl, 'type');
     const isDeployment = typeof type === 'string' && type.toLowerCase() === DEPLOYMENTS;
     for (const k of Object.keys(decl)) {
       const lower = k.toLowerCase();
@@ -241,12 +241,6 @@ export class TemplateChecker {
   }
 }
 
-/** A property by its ARM name (case-insensitive, as the deploy stage reads it). */
-function prop(o: TObject, key: string): TNode | undefined {
-  const k = ownKey(o, key);
-  return k === undefined ? undefined : o[k];
-}
-
 /** The span of `container[key]`, or of the key itself. */
 function spanAt(container: object, key: string | number, containerSpan: Span, isKey: boolean): Span {
   return isKey ? containerSpan.keySpan(container, key as string) : containerSpan.child(container, key);
@@ -255,8 +249,8 @@ function spanAt(container: object, key: string | number, containerSpan: Span, is
 /** The parameters and variables a template declares, lower-cased. */
 function declaredNames(t: TObject): Record<'parameters' | 'variables', Set<string>> {
   const lower = (names: string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
-  const params = prop(t, 'parameters');
-  const vars = prop(t, 'variables');
+  const params = ownProp(t, 'parameters');
+  const vars = ownProp(t, 'variables');
   return {
     parameters: lower(isTObject(params) ? Object.keys(params) : []),
     variables: lower(isTObject(vars) ? declaredVariableNames(vars) : []),
@@ -268,8 +262,8 @@ function declaredNames(t: TObject): Record<'parameters' | 'variables', Set<strin
  * scope, the parent's with the outer one (the default), nothing certain when the scope is an expression.
  */
 function nestedNames(props: TObject, parent: Names | undefined): Names | 'own' | undefined {
-  const options = prop(props, 'expressionEvaluationOptions');
-  const scope = isTObject(options) ? prop(options, 'scope') : undefined;
+  const options = ownProp(props, 'expressionEvaluationOptions');
+  const scope = isTObject(options) ? ownProp(options, 'scope') : undefined;
   if (scope === undefined) return parent;
   if (typeof scope !== 'string' || isExpressionString(scope)) return undefined;
   return scope.toLowerCase() === 'inner' ? 'own' : parent;

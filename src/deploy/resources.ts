@@ -5,7 +5,7 @@ import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
-import { fullType, relativeKey, scopeKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
+import { fullType, resourceKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
 import { needsOwnSpan } from './scope.js';
 import type { LocatedValue } from '../graph/located.js';
@@ -213,7 +213,7 @@ export class ResourceExpander {
       {
         index: this.firstIndex + this.resources.length,
         id,
-        key: [scopeKey(id), '|', relativeKey(id)].join(''), // one flat string (kept per resource)
+        key: resourceKey(id),
         type,
         apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined,
         name,

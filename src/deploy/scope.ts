@@ -7,7 +7,7 @@
 // on evaluateNode().
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import { TExpr, childOf, isTObject, own, ownKey, type Located, type TNode, type TObject } from '../model/template.js';
+import { TExpr, childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type DeploymentContext, type EvalContext, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
@@ -476,18 +476,14 @@ export class TemplateScope implements EvalContext {
    * parameter or output secure).
    */
   private declaredType(d: Located<TObject>): string | undefined {
-    const get = (o: TObject, key: string): TNode | undefined => {
-      const k = ownKey(o, key);
-      return k === undefined ? undefined : own(o, k);
-    };
     let node: TObject = d.node;
     for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
-      const t = get(node, 'type');
+      const t = ownProp(node, 'type');
       if (typeof t === 'string') return t;
-      const ref = get(node, '$ref');
+      const ref = ownProp(node, '$ref');
       const m = typeof ref === 'string' ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
       const defs = m ? this.section('definitions')?.node : undefined;
-      const next = m && defs && isTObject(defs) ? get(defs, m[1] as string) : undefined;
+      const next = m && defs && isTObject(defs) ? ownProp(defs, m[1] as string) : undefined;
       if (!next || !isTObject(next)) return undefined;
       node = next;
     }

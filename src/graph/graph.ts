@@ -8,7 +8,7 @@ import {
   formatId,
   parseResourceId,
   relativeKey,
-  scopeKey,
+  resourceKey,
   sameScope,
   segmentKey,
   segmentText,
@@ -102,7 +102,7 @@ export class ResourceGraph {
   find(id: ResourceId): DeployedResource | undefined {
     // A resource both deployed (in a module, say) and declared `existing` elsewhere is the
     // deployed one: an `existing` declaration only refers to it.
-    const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
+    const exact = this.byKey.get(resourceKey(id));
     if (exact) return preferDeployed(exact, undefined);
     const candidates = this.byRelative.get(relativeKey(id));
     return candidates && preferDeployed(candidates, id.scope);
@@ -402,8 +402,8 @@ export class ResourceGraph {
 
   /** The declaration whose condition is false that an id names (the same scope, type and names), if any. */
   notDeployedAt(id: ResourceId): NotDeployed | undefined {
-    const key = `${scopeKey(id)}|${relativeKey(id)}`;
-    return this.notDeployed.find((n) => `${scopeKey(n.id)}|${relativeKey(n.id)}` === key);
+    const key = resourceKey(id);
+    return this.notDeployed.find((n) => resourceKey(n.id) === key);
   }
 
   /** Does a dependsOn entry name a declaration whose condition is false? */

@@ -7,7 +7,7 @@ import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from './located.js';
-import { fullType, idNames, relativeKey, resourceGroupOf, sameScope, scopeKey, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
+import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
 import { TYPES, deployedOfType } from './vtap.js';
 
 const lower = (s: string) => s.toLowerCase();
@@ -78,7 +78,7 @@ export function networksOfNic(graph: ResourceGraph, nic: DeployedResource): Netw
 /** The comparison key of a network: its id below the scope plus the scope. */
 export function networkKey(n: NetworkRef): string | undefined {
   if (n.kind === 'vnet') return `${n.vnet.key}`;
-  if (n.kind === 'external') return `${scopeKey(n.id)}|${relativeKey(n.id)}`;
+  if (n.kind === 'external') return resourceKey(n.id);
   return undefined;
 }
 
@@ -306,7 +306,7 @@ export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedRes
       let found: { key: string; name: string } | undefined;
       if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
         const lbId = truncateId(res.id, 1);
-        found = { key: `${scopeKey(lbId)}|${relativeKey(lbId)}`, name: idNames(lbId) };
+        found = { key: resourceKey(lbId), name: idNames(lbId) };
       } else if ((res.kind === 'sub' || res.kind === 'resource') && res.resource.existing) {
         const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
         if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };

@@ -206,6 +206,15 @@ export function scopeKey(id: ResourceId): string {
   return id.scope.map(segmentKey).join('/');
 }
 
+/**
+ * The comparison key of a resource: its scope and its path below it. Deployed resources keep it
+ * (DeployedResource.key) and the graph indexes them by it; one flat string (a template literal
+ * of the parts would be kept as a rope of them).
+ */
+export function resourceKey(id: ResourceId): string {
+  return [scopeKey(id), '|', relativeKey(id)].join('');
+}
+
 /** A resource id with fewer type levels (the parent of a sub-resource id). */
 export function truncateId(id: ResourceId, depth: number): ResourceId {
   return { scope: id.scope, namespace: id.namespace, types: id.types.slice(0, depth), names: id.names.slice(0, depth) };

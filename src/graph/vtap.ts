@@ -5,7 +5,7 @@ import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from './located.js';
-import { formatId, relativeKey, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
+import { formatId, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',
@@ -225,7 +225,7 @@ export function nicName(nic: NicRef): string {
 /** Identity of a NIC for grouping sources (declared resource key, or the id below its scope); undefined for an unknown NIC or a scale set's. */
 export function nicKey(nic: NicRef): string | undefined {
   if (nic.kind === 'resource') return nic.resource.key;
-  if (nic.kind === 'external') return `${nic.id.scope.map(segmentKey).join('/')}|${relativeKey(nic.id)}`;
+  if (nic.kind === 'external') return resourceKey(nic.id);
   return undefined;
 }
 

@@ -66,6 +66,12 @@ export function ownKey(o: TObject, key: string): string | undefined {
   return undefined;
 }
 
+/** A property by its ARM name (case-insensitive), without a span: childOf() when one is needed. */
+export function ownProp(o: TObject, key: string): TNode | undefined {
+  const k = ownKey(o, key);
+  return k === undefined ? undefined : o[k];
+}
+
 /** A node with the span it came from: what walkers pass around. */
 export interface Located<T = TNode> {
   node: T;
