@@ -2345,6 +2345,9 @@ function sameScope(a, b) {
 function scopeKey(id) {
   return id.scope.map(segmentKey).join("/");
 }
+function resourceKey(id) {
+  return [scopeKey(id), "|", relativeKey(id)].join("");
+}
 function truncateId(id, depth) {
   return { scope: id.scope, namespace: id.namespace, types: id.types.slice(0, depth), names: id.names.slice(0, depth) };
 }
@@ -2531,7 +2534,7 @@ function nicName(nic) {
 }
 function nicKey(nic) {
   if (nic.kind === "resource") return nic.resource.key;
-  if (nic.kind === "external") return `${nic.id.scope.map(segmentKey).join("/")}|${relativeKey(nic.id)}`;
+  if (nic.kind === "external") return resourceKey(nic.id);
   return void 0;
 }
 function tapOf(source) {
@@ -3249,7 +3252,7 @@ function networksOfNic(graph, nic) {
 }
 function networkKey(n) {
   if (n.kind === "vnet") return `${n.vnet.key}`;
-  if (n.kind === "external") return `${scopeKey(n.id)}|${relativeKey(n.id)}`;
+  if (n.kind === "external") return resourceKey(n.id);
   return void 0;
 }
 function sameNetwork(a, b) {
@@ -3343,8 +3346,8 @@ function poolAddresses(pool) {
 }
 function lbReferencesOf(ipc) {
   const out = [];
-  for (const prop3 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
-    for (const e of elements(at(ipc, "properties", prop3))) out.push(at(e, "id"));
+  for (const prop2 of ["loadBalancerBackendAddressPools", "loadBalancerInboundNatRules"]) {
+    for (const e of elements(at(ipc, "properties", prop2))) out.push(at(e, "id"));
   }
   return out;
 }
@@ -3383,7 +3386,7 @@ function outsideLoadBalancersOfNic(graph, nic) {
       let found;
       if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
         const lbId = truncateId(res.id, 1);
-        found = { key: `${scopeKey(lbId)}|${relativeKey(lbId)}`, name: idNames(lbId) };
+        found = { key: resourceKey(lbId), name: idNames(lbId) };
       } else if ((res.kind === "sub" || res.kind === "resource") && res.resource.existing) {
         const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
         if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
@@ -5878,6 +5881,10 @@ function ownKey(o, key) {
     if (k.toLowerCase() === lower3) return k;
   }
   return void 0;
+}
+function ownProp(o, key) {
+  const k = ownKey(o, key);
+  return k === void 0 ? void 0 : o[k];
 }
 function childOf(parent, key) {
   const k = ownKey(parent.node, key);
@@ -9515,9 +9522,9 @@ var Parser2 = class {
     while (!this.at("RightBrace")) {
       if (this.at("EndOfFile")) this.fail("expected '}' to close the object");
       const p = this.recover("RightBrace", () => {
-        const prop3 = this.parseObjectProperty();
+        const prop2 = this.parseObjectProperty();
         this.afterItem("RightBrace", "object property");
-        return prop3;
+        return prop2;
       });
       if (p) properties.push(p);
       else this.afterRecovery();
@@ -9794,7 +9801,7 @@ var Parser2 = class {
         }
         this.expect("Colon", "expected ':' after the property name");
         const value = this.parseType();
-        const prop3 = {
+        const prop2 = {
           kind: "ObjectTypeProperty",
           decorators,
           ...key ? { key } : {},
@@ -9805,7 +9812,7 @@ var Parser2 = class {
           end: value.end
         };
         this.afterItem("RightBrace", "property type");
-        return prop3;
+        return prop2;
       });
       if (p) properties.push(p);
       else this.afterRecovery();
@@ -15028,21 +15035,21 @@ var FileLowerer = class extends ExprLowerer {
     return call2("reference", args, at2);
   }
   symbolicProperty(e, ctx) {
-    const prop3 = e.property.name;
+    const prop2 = e.property.name;
     if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
       const m = this.symbolRef(e.base.base, ctx);
       if (m?.info.kind === "module") {
         this.noteRef(m.info, e.base.base, ctx, m.idx);
         const outs = member(call2("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
-        return member(member(outs, prop3, e), "value", e);
+        return member(member(outs, prop2, e), "value", e);
       }
     }
     if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
       const nsName = e.base.name.name;
       if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
-        const key = `${nsName}.${prop3}`;
+        const key = `${nsName}.${prop2}`;
         if (this.importedVars.has(key)) return this.options.inlineVariables ? this.importedValue(key, e) : call2("variables", [lit(key, e)], e);
-        this.error(e.property, `'${prop3}' is not a variable exported by '${nsName}'`);
+        this.error(e.property, `'${prop2}' is not a variable exported by '${nsName}'`);
         return lit(null, e);
       }
     }
@@ -15051,14 +15058,14 @@ var FileLowerer = class extends ExprLowerer {
     const { info, idx } = ref;
     this.noteRef(info, e.base, ctx, idx);
     if (info.kind === "module") {
-      if (prop3 === "name") return this.shortName(info, idx, void 0);
+      if (prop2 === "name") return this.shortName(info, idx, void 0);
       const r = call2("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
-      return member(r, prop3, e);
+      return member(r, prop2, e);
     }
-    if (this.hasResourceExtensions && this.ofExtension(info) && prop3 !== "name" && prop3 !== "type" && prop3 !== "apiVersion") {
-      return member(this.referenceCall(info, idx, e.base, false), prop3, e);
+    if (this.hasResourceExtensions && this.ofExtension(info) && prop2 !== "name" && prop2 !== "type" && prop2 !== "apiVersion") {
+      return member(this.referenceCall(info, idx, e.base, false), prop2, e);
     }
-    switch (prop3) {
+    switch (prop2) {
       case "id":
         return this.idExpr(info, idx, e);
       case "name":
@@ -15071,7 +15078,7 @@ var FileLowerer = class extends ExprLowerer {
         return this.referenceCall(info, idx, e.base, false);
       default: {
         const r = this.referenceCall(info, idx, e.base, true);
-        return e.safe ? call2("tryGet", [r, lit(prop3, e.property)], e) : member(r, prop3, e);
+        return e.safe ? call2("tryGet", [r, lit(prop2, e.property)], e) : member(r, prop2, e);
       }
     }
   }
@@ -16023,18 +16030,14 @@ var TemplateScope = class {
    * parameter or output secure).
    */
   declaredType(d) {
-    const get = (o, key) => {
-      const k = ownKey(o, key);
-      return k === void 0 ? void 0 : own(o, k);
-    };
     let node = d.node;
     for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
-      const t = get(node, "type");
+      const t = ownProp(node, "type");
       if (typeof t === "string") return t;
-      const ref = get(node, "$ref");
+      const ref = ownProp(node, "$ref");
       const m = typeof ref === "string" ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
       const defs = m ? this.section("definitions")?.node : void 0;
-      const next = m && defs && isTObject(defs) ? get(defs, m[1]) : void 0;
+      const next = m && defs && isTObject(defs) ? ownProp(defs, m[1]) : void 0;
       if (!next || !isTObject(next)) return void 0;
       node = next;
     }
@@ -16609,8 +16612,7 @@ var ResourceExpander = class {
       {
         index: this.firstIndex + this.resources.length,
         id,
-        key: [scopeKey(id), "|", relativeKey(id)].join(""),
-        // one flat string (kept per resource)
+        key: resourceKey(id),
         type,
         apiVersion: typeof apiVersion === "string" ? apiVersion : void 0,
         name,
@@ -17047,13 +17049,13 @@ var TemplateChecker = class {
     if (!Array.isArray(section)) return;
     section.forEach((ns, i) => {
       if (!isTObject(ns)) return;
-      const members = prop2(ns, "members");
+      const members = ownProp(ns, "members");
       if (!isTObject(members)) return;
       const membersSpan = span.child(section, i).child(ns, "members");
       for (const name of Object.keys(members)) {
         const f = members[name];
         if (!isTObject(f)) continue;
-        const output = prop2(f, "output");
+        const output = ownProp(f, "output");
         if (isTObject(output)) this.declaration(output, membersSpan.child(members, name).child(f, "output"), void 0);
       }
     });
@@ -17072,7 +17074,7 @@ var TemplateChecker = class {
     }
   }
   resource(decl, span, names) {
-    const type = prop2(decl, "type");
+    const type = ownProp(decl, "type");
     const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS;
     for (const k of Object.keys(decl)) {
       const lower3 = k.toLowerCase();
@@ -17167,25 +17169,21 @@ var TemplateChecker = class {
     }
   }
 };
-function prop2(o, key) {
-  const k = ownKey(o, key);
-  return k === void 0 ? void 0 : o[k];
-}
 function spanAt(container, key, containerSpan, isKey) {
   return isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
 }
 function declaredNames(t) {
   const lower3 = (names) => new Set(names.map((n) => n.toLowerCase()));
-  const params = prop2(t, "parameters");
-  const vars = prop2(t, "variables");
+  const params = ownProp(t, "parameters");
+  const vars = ownProp(t, "variables");
   return {
     parameters: lower3(isTObject(params) ? Object.keys(params) : []),
     variables: lower3(isTObject(vars) ? declaredVariableNames(vars) : [])
   };
 }
 function nestedNames(props, parent) {
-  const options = prop2(props, "expressionEvaluationOptions");
-  const scope = isTObject(options) ? prop2(options, "scope") : void 0;
+  const options = ownProp(props, "expressionEvaluationOptions");
+  const scope = isTObject(options) ? ownProp(options, "scope") : void 0;
   if (scope === void 0) return parent;
   if (typeof scope !== "string" || isExpressionString(scope)) return void 0;
   return scope.toLowerCase() === "inner" ? "own" : parent;
@@ -17662,7 +17660,7 @@ var ResourceGraph = class {
   }
   /** The declared resource with this id (scope compared when both sides know it). */
   find(id) {
-    const exact = this.byKey.get(`${scopeKey(id)}|${relativeKey(id)}`);
+    const exact = this.byKey.get(resourceKey(id));
     if (exact) return preferDeployed(exact, void 0);
     const candidates = this.byRelative.get(relativeKey(id));
     return candidates && preferDeployed(candidates, id.scope);
@@ -17924,8 +17922,8 @@ var ResourceGraph = class {
   }
   /** The declaration whose condition is false that an id names (the same scope, type and names), if any. */
   notDeployedAt(id) {
-    const key = `${scopeKey(id)}|${relativeKey(id)}`;
-    return this.notDeployed.find((n) => `${scopeKey(n.id)}|${relativeKey(n.id)}` === key);
+    const key = resourceKey(id);
+    return this.notDeployed.find((n) => resourceKey(n.id) === key);
   }
   /** Does a dependsOn entry name a declaration whose condition is false? */
   namesNotDeployed(from, v) {
@@ -20102,4 +20100,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build fa120b61b0dc84014eeae6d62bf7f741
+// vtaplint-build f765745e3e8504bc7bc569b99ae71de0
