@@ -228,6 +228,20 @@ describe('options', () => {
     expect(r.findings.some((f) => f.level === 'error')).toBe(false);
     expect(r.code).toBe(0);
   });
+  test('a level set in the config applies to every failure of the rule, a "coming soon" region too', async () => {
+    const files = { 'soon.json': readFileSync(COMING_SOON, 'utf8'), 'bad.json': readFileSync(BAD_REGION, 'utf8') };
+    const levels = async (config: object | undefined) => {
+      const dir = workspace(config ? { ...files, 'vtaplint.config.json': JSON.stringify(config) } : files);
+      const r = await findingsOf(['.'], dir);
+      return r.findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => `${f.file}:${f.level}`);
+    };
+    // Without a setting, the rule's own levels: coming soon is a warning.
+    expect(await levels(undefined)).toEqual(['bad.json:error', 'soon.json:warning']);
+    // Set to its default level, explicitly: a user asking for errors gets errors for both.
+    expect(await levels({ rules: { 'vtap-supported-region': 'error' } })).toEqual(['bad.json:error', 'soon.json:error']);
+    expect(await levels({ tags: { vtap: 'error' } })).toEqual(['bad.json:error', 'soon.json:error']);
+    expect(await levels({ rules: { 'vtap-supported-region': 'warning' } })).toEqual(['bad.json:warning', 'soon.json:warning']);
+  });
   test('the config can override the region lists', async () => {
     const dir = workspace({ 'vtaplint.config.json': JSON.stringify({ regions: { supported: ['West Europe'] } }) });
     copyFileSync(BAD_REGION, path.join(dir, 't.json'));

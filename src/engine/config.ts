@@ -257,6 +257,16 @@ export function findConfigFile(dir: string, root: string, cache?: Map<string, st
 
 /** A rule's level under a config: its own setting, else a tag's, else its default. */
 export function levelFor(meta: RuleMeta, cfg: EffectiveConfig): ConfiguredLevel {
+  return configuredLevel(meta, cfg) ?? meta.defaultLevel;
+}
+
+/**
+ * The level the config sets for a rule (its own setting, else a tag's), undefined when it sets none.
+ * A level set in the config is the level of every failure the rule reports, also those the rule
+ * itself reports below its default (vtap-supported-region's "coming soon" regions): a user who writes
+ * `"vtap-supported-region": "error"` wants every region the TAP cannot use yet to fail the run.
+ */
+export function configuredLevel(meta: RuleMeta, cfg: EffectiveConfig): ConfiguredLevel | undefined {
   const own = cfg.rules.get(meta.id);
   if (own) return own;
   let fromTag: ConfiguredLevel | undefined;
@@ -265,5 +275,5 @@ export function levelFor(meta: RuleMeta, cfg: EffectiveConfig): ConfiguredLevel 
     if (l === 'off') return 'off';
     if (l) fromTag = l;
   }
-  return fromTag ?? meta.defaultLevel;
+  return fromTag;
 }

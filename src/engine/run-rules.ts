@@ -1,5 +1,5 @@
 // Runs the enabled rules on one graph and turns their verdicts into findings.
-import { levelFor, type EffectiveConfig } from './config.js';
+import { configuredLevel, type EffectiveConfig } from './config.js';
 import type { ResourceGraph } from '../graph/graph.js';
 import type { Level, Rule, RuleContext, Verdict } from './rule.js';
 import type { DeployedResource } from '../deploy/model.js';
@@ -32,8 +32,9 @@ export function runRules(
   const failures: RuleFailure[] = [];
   let passes = 0;
   for (const rule of rules) {
-    const configured = levelFor(rule.meta, config);
-    if (configured === 'off') continue;
+    const set = configuredLevel(rule.meta, config);
+    if (set === 'off') continue;
+    const configured = set ?? rule.meta.defaultLevel;
     const ctx: RuleContext = {
       graph,
       regions: config.regions,
@@ -50,7 +51,8 @@ export function runRules(
           });
           return;
         }
-        const level = v.level && configured === rule.meta.defaultLevel ? v.level : configured;
+        // A rule's own level for a finding (a "coming soon" region's warning) holds unless the config sets one.
+        const level = set === undefined && v.level ? v.level : configured;
         outcomes.push({ rule, verdict: { ...v, kind: 'fail' }, level });
       },
       indeterminate(v) {
