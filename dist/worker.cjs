@@ -2680,7 +2680,7 @@ function describeUnknown(u) {
 }
 
 // rules/vtap-supported-region.md
-var vtap_supported_region_default = '# vtap-supported-region\n\n**Level:** error (warning for a "coming soon" region) \xB7 **Tags:** vtap\n\n## What it checks\nThe `location` of every `Microsoft.Network/virtualNetworkTaps` resource is a region where Azure\noffers virtual network TAP. Regions are compared case-insensitively with spaces removed, so\n`East US` and `eastus` are the same region.\n\n| list | regions |\n|---|---|\n| supported | `eastasia`, `westcentralus`, `uksouth`, `eastus`, `centralindia`, `germanywestcentral` |\n| coming soon (warning) | `centralus`, `australiaeast`, `koreacentral`, `canadacentral` |\n\nThe lists live in `rules/data/vtap-facts.json` with the revision of the Azure document they come\nfrom; override them in `vtaplint.config.json`:\n```json\n{ "regions": { "supported": ["eastus", "centralus"], "comingSoon": [] } }\n```\nWhen the location is only known at deployment (`resourceGroup().location`, a parameter without a\nvalue) the result is *indeterminate* (a note of kind `review`) naming the expression; set\n`deployment.location` in the config to decide it.\n\n## Where it comes from\n[Virtual network TAP overview, Supported Regions](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#supported-regions):\n\n> Virtual network TAP is now in public preview in select Azure regions.\n>\n> Supported Regions: Asia East, US West Central, UK South, US East, India Central, Germany West Central.\n> Coming soon: US Central, Australia East, Korean Central, Canada Central.\n\n## Why it matters\nOutside these regions Azure rejects the `virtualNetworkTaps` resource, and every TAP\nconfiguration that points at it fails with it: nothing is mirrored.\n\n## How to fix\nDeploy the TAP (and, since the collector and the sources must be in the TAP\'s region, the whole\nTAP chain) in a supported region.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'westeurope\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'eastus\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2024-05-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "properties": {\n    "destinationNetworkInterfaceIPConfiguration": {\n      "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]"\n    }\n  }\n}\n```\nPassing (ARM JSON): the same with `"location": "East US"`.\n';
+var vtap_supported_region_default = '# vtap-supported-region\n\n**Level:** error (warning for a "coming soon" region) \xB7 **Tags:** vtap\n\n## What it checks\nThe `location` of every `Microsoft.Network/virtualNetworkTaps` resource is a region where Azure\noffers virtual network TAP. Regions are compared case-insensitively with spaces removed, so\n`East US` and `eastus` are the same region.\n\n| list | regions |\n|---|---|\n| supported | `eastasia`, `westcentralus`, `uksouth`, `eastus`, `centralindia`, `germanywestcentral` |\n| coming soon (warning) | `centralus`, `australiaeast`, `koreacentral`, `canadacentral` |\n\nThe lists live in `rules/data/vtap-facts.json` with the revision of the Azure document they come\nfrom; override them in `vtaplint.config.json`:\n```json\n{ "regions": { "supported": ["eastus", "centralus"], "comingSoon": [] } }\n```\nA level set for the rule in the config (`"vtap-supported-region": "error"`, or a level for the tag\n`vtap`) applies to both lists: with `error`, a "coming soon" region fails the run too.\n\nWhen the location is only known at deployment (`resourceGroup().location`, a parameter without a\nvalue) the result is *indeterminate* (a note of kind `review`) naming the expression; set\n`deployment.location` in the config to decide it.\n\n## Where it comes from\n[Virtual network TAP overview, Supported Regions](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#supported-regions):\n\n> Virtual network TAP is now in public preview in select Azure regions.\n>\n> Supported Regions: Asia East, US West Central, UK South, US East, India Central, Germany West Central.\n> Coming soon: US Central, Australia East, Korean Central, Canada Central.\n\n## Why it matters\nOutside these regions Azure rejects the `virtualNetworkTaps` resource, and every TAP\nconfiguration that points at it fails with it: nothing is mirrored.\n\n## How to fix\nDeploy the TAP (and, since the collector and the sources must be in the TAP\'s region, the whole\nTAP chain) in a supported region.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'westeurope\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'eastus\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2024-05-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "properties": {\n    "destinationNetworkInterfaceIPConfiguration": {\n      "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]"\n    }\n  }\n}\n```\nPassing (ARM JSON): the same with `"location": "East US"`.\n';
 
 // rules/vtap-supported-region.ts
 var vtap_supported_region_default2 = defineRule(
@@ -19560,6 +19560,9 @@ function findConfigFile(dir, root, cache2) {
   return found;
 }
 function levelFor(meta, cfg) {
+  return configuredLevel(meta, cfg) ?? meta.defaultLevel;
+}
+function configuredLevel(meta, cfg) {
   const own2 = cfg.rules.get(meta.id);
   if (own2) return own2;
   let fromTag;
@@ -19568,7 +19571,7 @@ function levelFor(meta, cfg) {
     if (l === "off") return "off";
     if (l) fromTag = l;
   }
-  return fromTag ?? meta.defaultLevel;
+  return fromTag;
 }
 
 // src/engine/run-rules.ts
@@ -19580,8 +19583,9 @@ function runRules(graph, rules, config, afterEach) {
   const failures = [];
   let passes = 0;
   for (const rule of rules) {
-    const configured = levelFor(rule.meta, config);
-    if (configured === "off") continue;
+    const set = configuredLevel(rule.meta, config);
+    if (set === "off") continue;
+    const configured = set ?? rule.meta.defaultLevel;
     const ctx = {
       graph,
       regions: config.regions,
@@ -19597,7 +19601,7 @@ function runRules(graph, rules, config, afterEach) {
           });
           return;
         }
-        const level = v.level && configured === rule.meta.defaultLevel ? v.level : configured;
+        const level = set === void 0 && v.level ? v.level : configured;
         outcomes.push({ rule, verdict: { ...v, kind: "fail" }, level });
       },
       indeterminate(v) {
@@ -20100,4 +20104,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build f765745e3e8504bc7bc569b99ae71de0
+// vtaplint-build b6426419e3a44c042c121535c355f5a9
