@@ -1,6 +1,6 @@
 // --baseline: results matched by fingerprint get baselineState new / unchanged / updated, the
 // baseline's vanished results are emitted as absent, and only new results count for the exit code.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -108,5 +108,25 @@ describe('--baseline', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not a SARIF log/);
     expect((await cli(['.', '--baseline', 'missing.sarif'], dir)).code).toBe(2);
+  });
+  test('in a git working tree, a baseline made from the top folder matches a run from a subfolder, and back', async () => {
+    // Fingerprints hold the path from the working tree's top, as the SARIF URIs do: where the run
+    // starts (the repository top in CI, the infra folder in a terminal) does not change them.
+    const top = mkdtempSync(path.join(tmpdir(), 'vtaplint-baseline-git-'));
+    mkdirSync(path.join(top, '.git'));
+    const infra = workspace();
+    cpSync(infra, path.join(top, 'infra'), { recursive: true });
+    const sub = path.join(top, 'infra');
+    const fromTop = await cli(['infra', '--format', 'sarif', '-o', 'top.sarif'], top);
+    expect(fromTop.code).toBe(1);
+    const r = await sarif(sub, ['--baseline', path.join(top, 'top.sarif')]);
+    expect(states(r.results)).toEqual([
+      ['infra/a.json', 'unchanged'],
+      ['infra/b.json', 'unchanged'],
+    ]);
+    expect(r.code).toBe(0);
+    await sarif(sub, ['-o', 'sub.sarif']);
+    const back = await cli(['infra', '--baseline', 'infra/sub.sarif'], top);
+    expect([back.code, back.stdout]).toEqual([0, '']);
   });
 });

@@ -117,6 +117,10 @@ export function outsideRoot(record: GuardRecord, root: string): { call: string; 
     const p = opens.test(f.call) ? real(path.resolve(f.path)) : path.resolve(f.path);
     // The root's own ancestors are asked about by path resolution (realpath walks up); they are not opened.
     if (r === p || r.startsWith(p.endsWith(path.sep) ? p : p + path.sep)) return false;
+    // Whether an ancestor holds `.git` is asked (existsSync, nothing opened) to find the working
+    // tree's top folder, which SARIF URIs and fingerprints are relative to (src/discover/source-root.ts).
+    const up = path.dirname(p);
+    if (f.call === 'fs.existsSync' && path.basename(p) === '.git' && (r === up || r.startsWith(up.endsWith(path.sep) ? up : up + path.sep))) return false;
     return !(p === r || p.startsWith(r + path.sep) || path.resolve(root) === p || p.startsWith(path.resolve(root) + path.sep));
   });
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { matchesGlobList } from './globs.js';
 import { extensionOf, type DiscoveredFile } from '../discover/discover.js';
+import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
@@ -264,7 +265,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
   const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
   // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber the others.
-  assignFingerprints(all, opts.root);
+  assignFingerprints(all, sourceRoot(opts.root));
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
@@ -659,7 +660,7 @@ function commentSites(source: SourceText, findings: readonly Finding[], known: R
   return sites;
 }
 
-/** Fingerprints: rule, relative path, resource, the decisive text, and an occurrence counter. */
+/** Fingerprints: rule, path (from the git top folder, see sourceRoot), resource, the decisive text, and an occurrence counter. */
 function assignFingerprints(findings: Finding[], root: string): void {
   const seen = new Map<string, number>();
   for (const f of findings) {
