@@ -16753,6 +16753,16 @@ function extensionOf(file) {
   return dot < 0 ? "" : base.slice(dot + 1);
 }
 
+// src/discover/source-root.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path7 from "node:path";
+function sourceRoot(root) {
+  for (let dir = path7.resolve(root); ; dir = path7.dirname(dir)) {
+    if (existsSync2(path7.join(dir, ".git"))) return dir;
+    if (path7.dirname(dir) === dir) return root;
+  }
+}
+
 // src/engine/parallel.ts
 import { Worker } from "node:worker_threads";
 var TASKS_IN_FLIGHT = 3;
@@ -18156,7 +18166,7 @@ function looksLikeParametersText(text) {
 }
 
 // src/bicep/load.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/bicep/lexer.ts
 var CH_TAB = 9;
@@ -20009,7 +20019,7 @@ function containsItself(v, path18) {
 }
 
 // src/bicep/lower.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/expr/ops.ts
 function fromJson(j) {
@@ -24311,7 +24321,7 @@ var FileLowerer = class extends ExprLowerer {
     return tag;
   }
   resolvePath(rel) {
-    return path7.resolve(path7.dirname(this.file.path), rel);
+    return path8.resolve(path8.dirname(this.file.path), rel);
   }
   // ---- Pass 2: lowering ----
   lower() {
@@ -25276,12 +25286,12 @@ var FileLowerer = class extends ExprLowerer {
       this.error(dirArg, `${fn}(): ${got.error}`);
       return call2("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
     }
-    const from = path7.dirname(this.file.path);
+    const from = path8.dirname(this.file.path);
     const matches = wildcardMatcher(pattern);
     const files = got.names.filter(matches).map((name) => {
       const dot = name.lastIndexOf(".");
       return {
-        relativePath: path7.relative(from, path7.join(abs, name)).split(path7.sep).join("/"),
+        relativePath: path8.relative(from, path8.join(abs, name)).split(path8.sep).join("/"),
         baseName: name,
         extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : ""
       };
@@ -25436,7 +25446,7 @@ function loadBicepTemplate(source, host) {
   const sink = new DiagnosticSink();
   const loader = new Loader(host, sink);
   const span = new TextSpan(source, 0, source.text.length);
-  loader.stack.push(path8.resolve(source.path));
+  loader.stack.push(path9.resolve(source.path));
   const lowered = loader.lowerSource(source);
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
@@ -25472,25 +25482,25 @@ var Loader = class {
     }
   }
   enter(absPath, at2, from, what) {
-    const key = path8.resolve(absPath);
+    const key = path9.resolve(absPath);
     if (this.stack.includes(key)) {
-      const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path8.relative(this.host.root, p) || p).join(" -> ");
+      const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path9.relative(this.host.root, p) || p).join(" -> ");
       this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
       return void 0;
     }
     if (this.stack.length > this.maxDepth) {
-      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path8.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path9.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
       return void 0;
     }
     const got = this.host.read(key);
     if ("error" in got) {
-      this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path8.relative(path8.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+      this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path9.relative(path9.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
       return void 0;
     }
     return got;
   }
   lowerModule(absPath, at2, from) {
-    const key = path8.resolve(absPath);
+    const key = path9.resolve(absPath);
     if (/\.json$/i.test(key)) {
       if (this.jsonCache.has(key)) return this.jsonCache.get(key);
       const src = this.enter(key, at2, from, "module");
@@ -25507,7 +25517,7 @@ var Loader = class {
     return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
   }
   lowerImport(absPath, at2, from) {
-    return this.lowerFile(path8.resolve(absPath), at2, from, "import");
+    return this.lowerFile(path9.resolve(absPath), at2, from, "import");
   }
   lowerFile(key, at2, from, what) {
     if (this.cache.has(key) && !this.stack.includes(key)) {
@@ -25527,7 +25537,7 @@ var Loader = class {
     }
   }
   readFile(absPath) {
-    const got = this.host.read(path8.resolve(absPath));
+    const got = this.host.read(path9.resolve(absPath));
     return "error" in got ? got : { text: got.text };
   }
   readBytes(absPath) {
@@ -25535,23 +25545,23 @@ var Loader = class {
       const got = this.readFile(absPath);
       return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
     }
-    return this.host.readBytes(path8.resolve(absPath));
+    return this.host.readBytes(path9.resolve(absPath));
   }
   listFiles(absDir) {
     if (!this.host.listFiles) return { error: "folders cannot be listed here" };
-    return this.host.listFiles(path8.resolve(absDir));
+    return this.host.listFiles(path9.resolve(absDir));
   }
 };
 
 // src/bicep/params.ts
-import path9 from "node:path";
+import path10 from "node:path";
 var MAX_EXTENDS = 8;
 function usingTarget(s, paramsFile) {
   if (s.none || !s.path) return void 0;
   if (s.path.expressions.length) return { kind: "not-literal" };
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
-  return { kind: "file", path: path9.resolve(path9.dirname(paramsFile), rel) };
+  return { kind: "file", path: path10.resolve(path10.dirname(paramsFile), rel) };
 }
 function loadBicepParams(source, host, chain = []) {
   const sink = new DiagnosticSink();
@@ -25563,7 +25573,7 @@ function loadBicepParams(source, host, chain = []) {
   let base;
   for (const s of parsed.program.statements) {
     if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, path9.resolve(source.path)], sink);
+    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, path10.resolve(source.path)], sink);
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at2 = new TextSpan(source, s.path.start, s.path.end);
@@ -25573,7 +25583,7 @@ function loadBicepParams(source, host, chain = []) {
     else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
-  loader.stack.push(path9.resolve(source.path));
+  loader.stack.push(path10.resolve(source.path));
   let values = /* @__PURE__ */ new Map();
   let scope = {};
   try {
@@ -25592,7 +25602,7 @@ function extendedFile(p, source, host, chain, sink) {
     sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
     return "unread";
   }
-  const abs = path9.resolve(path9.dirname(source.path), rel);
+  const abs = path10.resolve(path10.dirname(source.path), rel);
   if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
     sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
     return "unread";
@@ -25661,10 +25671,10 @@ function hasUnreadBase(p) {
 }
 
 // src/deploy/parameters.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path10 from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import path11 from "node:path";
 function readParameterFile(file, into, sink, opts = {}) {
-  const read = opts.root ? readSourceInside(path10.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path10.resolve(file), "arm-parameters", opts.limits);
+  const read = opts.root ? readSourceInside(path11.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path11.resolve(file), "arm-parameters", opts.limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
@@ -25713,20 +25723,20 @@ function cliParameters(params, into) {
   }
 }
 function associatedParameterFile(template) {
-  const dir = path10.dirname(template);
-  const base = path10.basename(template);
+  const dir = path11.dirname(template);
+  const base = path11.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
   const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
-    const p = path10.join(dir, c);
-    if (existsSync2(p)) return p;
+    const p = path11.join(dir, c);
+    if (existsSync3(p)) return p;
   }
   return void 0;
 }
 
 // src/deploy/deploy.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/deploy/model.ts
 var REPRESENTATIVE_INDEX = "copyIndex()";
@@ -27384,7 +27394,7 @@ var Deployment = class {
       this.diagnostics.rollBack(mark);
       if (typeof v === "string") value = v;
     }
-    if (value !== void 0) this.declareLinkedFile(path11.resolve(path11.dirname(unit.file.path), value));
+    if (value !== void 0) this.declareLinkedFile(path12.resolve(path12.dirname(unit.file.path), value));
   }
   /** The links of a template as written (literal relativePaths), inline nested templates included. */
   declareLinkedIn(template, file) {
@@ -27399,7 +27409,7 @@ var Deployment = class {
       const link = own(props, "templateLink");
       if (isTObject(inline)) this.declareLinkedIn(inline, file);
       const rel = isTObject(link) ? literalText(own(link, "relativePath")) : void 0;
-      if (rel !== void 0) this.declareLinkedFile(path11.resolve(path11.dirname(file), rel));
+      if (rel !== void 0) this.declareLinkedFile(path12.resolve(path12.dirname(file), rel));
     }
   }
   /** A linked template no deployment here deploys: recorded, and read for its own links in turn. */
@@ -27475,8 +27485,8 @@ var Deployment = class {
   }
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
   deployLinked(dep, unit, rel, span, evaluated, parentScope) {
-    const base = path11.dirname(unit.file.path);
-    const target = path11.resolve(base, rel);
+    const base = path12.dirname(unit.file.path);
+    const target = path12.resolve(base, rel);
     const root = this.opts.root;
     if (!root || !isInsideRoot(target, root)) {
       this.diagnostics.add({
@@ -28303,7 +28313,7 @@ function distinctRelated(list) {
 }
 
 // src/engine/bicepparam-targets.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function bicepparamTargetsByFile(files, root) {
   const targets = /* @__PURE__ */ new Map();
   for (const { file: f, limits } of files) {
@@ -28313,7 +28323,7 @@ function bicepparamTargetsByFile(files, root) {
     const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
     for (const s of parsed.program.statements) {
       const target = s.kind === "Using" ? usingTarget(s, f.path) : void 0;
-      if (target?.kind === "file") targets.set(path12.resolve(f.path), target.path);
+      if (target?.kind === "file") targets.set(path13.resolve(f.path), target.path);
     }
   }
   return targets;
@@ -28322,18 +28332,6 @@ function bicepparamTargetsByFile(files, root) {
 // src/engine/focus.ts
 import path14 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// src/discover/source-root.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path13 from "node:path";
-function sourceRoot(root) {
-  for (let dir = path13.resolve(root); ; dir = path13.dirname(dir)) {
-    if (existsSync3(path13.join(dir, ".git"))) return dir;
-    if (path13.dirname(dir) === dir) return root;
-  }
-}
-
-// src/engine/focus.ts
 async function discoverFocused(paths, context, cwd) {
   const named = await discover(paths, cwd);
   if (context === void 0) return { ...named, focus: void 0 };
@@ -28820,7 +28818,7 @@ async function lint(paths, opts) {
   }
   const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
   const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
-  assignFingerprints(all, opts.root);
+  assignFingerprints(all, sourceRoot(opts.root));
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;

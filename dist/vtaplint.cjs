@@ -12852,14 +12852,14 @@ function cannotRead(e) {
 function openChecked(path21, limits, flags) {
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(path21, import_node_fs6.constants.O_RDONLY | (import_node_fs6.constants.O_NONBLOCK ?? 0) | flags);
+    fd = (0, import_node_fs7.openSync)(path21, import_node_fs7.constants.O_RDONLY | (import_node_fs7.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
   }
   let refusal;
   try {
-    const st = (0, import_node_fs6.fstatSync)(fd);
+    const st = (0, import_node_fs7.fstatSync)(fd);
     if (!st.isFile()) refusal = { message: "not a regular file", limit: false, unreadable: true };
     else if (st.size > limits.maxFileBytes) {
       refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false };
@@ -12867,7 +12867,7 @@ function openChecked(path21, limits, flags) {
   } catch (e) {
     refusal = { message: cannotRead(e), limit: false, unreadable: true };
   }
-  (0, import_node_fs6.closeSync)(fd);
+  (0, import_node_fs7.closeSync)(fd);
   return refusal;
 }
 function readOpened(path21, kind, limits, flags) {
@@ -12876,7 +12876,7 @@ function readOpened(path21, kind, limits, flags) {
   if (!("fd" in opened)) return fail(path21, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
   const { fd, size } = opened;
   try {
-    const text = (0, import_node_fs6.readFileSync)(fd, "utf8");
+    const text = (0, import_node_fs7.readFileSync)(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
       return { ok: true, source: new SourceText(path21, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
@@ -12884,14 +12884,14 @@ function readOpened(path21, kind, limits, flags) {
   } catch (e) {
     return fail(path21, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
-    (0, import_node_fs6.closeSync)(fd);
+    (0, import_node_fs7.closeSync)(fd);
   }
 }
 function bytesFromStart(fd, size) {
   const buf = Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
-    const got = (0, import_node_fs6.readSync)(fd, buf, n, size - n, n);
+    const got = (0, import_node_fs7.readSync)(fd, buf, n, size - n, n);
     if (got === 0) break;
     n += got;
   }
@@ -12908,17 +12908,17 @@ function fromBytes(path21, kind, bytes) {
   return { ok: true, source: new SourceText(path21, decoded.text, kind) };
 }
 function realPath(p) {
-  const abs = import_node_path8.default.resolve(p);
+  const abs = import_node_path9.default.resolve(p);
   let link;
   try {
-    link = (0, import_node_fs6.lstatSync)(abs).isSymbolicLink();
+    link = (0, import_node_fs7.lstatSync)(abs).isSymbolicLink();
   } catch {
     return void 0;
   }
-  const dir = import_node_path8.default.dirname(abs);
+  const dir = import_node_path9.default.dirname(abs);
   if (link || dir === abs) return resolveLinks(abs);
   const realDir = realDirOf(dir);
-  return realDir === void 0 ? void 0 : import_node_path8.default.join(realDir, import_node_path8.default.basename(abs));
+  return realDir === void 0 ? void 0 : import_node_path9.default.join(realDir, import_node_path9.default.basename(abs));
 }
 function realDirOf(dir) {
   let realDir = realDirs.get(dir);
@@ -12930,7 +12930,7 @@ function realDirOf(dir) {
   return realDir;
 }
 function isUnder(p, dir) {
-  return p === dir || p.startsWith(dir.endsWith(import_node_path8.default.sep) ? dir : dir + import_node_path8.default.sep);
+  return p === dir || p.startsWith(dir.endsWith(import_node_path9.default.sep) ? dir : dir + import_node_path9.default.sep);
 }
 function realRootOf(absRoot) {
   let realRoot = realRoots.get(absRoot);
@@ -12943,15 +12943,15 @@ function realRootOf(absRoot) {
 }
 function resolveLinks(p) {
   try {
-    return import_node_fs6.realpathSync.native(p);
+    return import_node_fs7.realpathSync.native(p);
   } catch {
     return void 0;
   }
 }
 function locateInsideRoot(file, root) {
-  const absRoot = import_node_path8.default.resolve(root);
+  const absRoot = import_node_path9.default.resolve(root);
   const realRoot = realRootOf(absRoot);
-  const abs = import_node_path8.default.resolve(file);
+  const abs = import_node_path9.default.resolve(file);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return { inside: false, real: void 0 };
   const real = realPath(abs);
   return { inside: isUnder(real ?? abs, realRoot), real };
@@ -12969,7 +12969,7 @@ function readBytesInside(path21, root, limits = DEFAULT_READ_LIMITS) {
   } catch (e) {
     return { error: cannotRead(e) };
   } finally {
-    (0, import_node_fs6.closeSync)(opened.fd);
+    (0, import_node_fs7.closeSync)(opened.fd);
   }
 }
 function listFilesInside(dir, root) {
@@ -12978,8 +12978,8 @@ function listFilesInside(dir, root) {
   if (real === void 0) return { error: "the directory does not exist" };
   let entries;
   try {
-    if (!(0, import_node_fs6.statSync)(real).isDirectory()) return { error: "the path is a file, not a directory" };
-    entries = (0, import_node_fs6.readdirSync)(real, { withFileTypes: true });
+    if (!(0, import_node_fs7.statSync)(real).isDirectory()) return { error: "the path is a file, not a directory" };
+    entries = (0, import_node_fs7.readdirSync)(real, { withFileTypes: true });
   } catch (e) {
     return { error: `cannot read the directory: ${e.code ?? String(e)}` };
   }
@@ -12987,9 +12987,9 @@ function listFilesInside(dir, root) {
   for (const d of entries) {
     if (d.isFile()) names.push(d.name);
     else if (d.isSymbolicLink()) {
-      const target = locateInsideRoot(import_node_path8.default.join(real, d.name), root);
+      const target = locateInsideRoot(import_node_path9.default.join(real, d.name), root);
       try {
-        if (target.inside && target.real !== void 0 && (0, import_node_fs6.statSync)(target.real).isFile()) names.push(d.name);
+        if (target.inside && target.real !== void 0 && (0, import_node_fs7.statSync)(target.real).isFile()) names.push(d.name);
       } catch {
       }
     }
@@ -13001,15 +13001,15 @@ function readSourceInside(path21, kind, root, limits = DEFAULT_READ_LIMITS) {
 }
 function readUnlinked(path21, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = import_node_path8.default.resolve(path21);
-  const absRoot = import_node_path8.default.resolve(root);
+  const abs = import_node_path9.default.resolve(path21);
+  const absRoot = import_node_path9.default.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
-  const dir = import_node_path8.default.dirname(abs);
+  const dir = import_node_path9.default.dirname(abs);
   if (dir === abs) return void 0;
   const realDir = realDirOf(dir);
   if (realDir === void 0) return void 0;
-  const real = import_node_path8.default.join(realDir, import_node_path8.default.basename(abs));
+  const real = import_node_path9.default.join(realDir, import_node_path9.default.basename(abs));
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
@@ -13028,19 +13028,19 @@ function readResolved(path21, kind, root, limits) {
   const r = readSource(real, kind, limits);
   return real === path21 ? r : asWritten(path21, kind, r);
 }
-var import_node_fs6, import_node_path8, import_node_buffer, DEFAULT_READ_LIMITS, utf8, NO_FOLLOW, realDirs, realRoots;
+var import_node_fs7, import_node_path9, import_node_buffer, DEFAULT_READ_LIMITS, utf8, NO_FOLLOW, realDirs, realRoots;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_path8 = __toESM(require("node:path"), 1);
+    import_node_fs7 = require("node:fs");
+    import_node_path9 = __toESM(require("node:path"), 1);
     import_node_buffer = require("node:buffer");
     init_source();
     init_span();
     init_limits();
     DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
     utf8 = new TextDecoder("utf-8", { fatal: true });
-    NO_FOLLOW = import_node_fs6.constants.O_NOFOLLOW ?? 0;
+    NO_FOLLOW = import_node_fs7.constants.O_NOFOLLOW ?? 0;
     realDirs = /* @__PURE__ */ new Map();
     realRoots = /* @__PURE__ */ new Map();
   }
@@ -19824,12 +19824,12 @@ function renameInExpr(e, renames) {
     }
   }
 }
-var import_node_path9, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, MAX_LITERAL_CHARS, MAX_BASE64_BYTES, MAX_JSON_CHARS, TEXT_DECODERS, FileLowerer;
+var import_node_path10, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, RESOURCE_SPECIAL, REGISTRY_PREFIX, MAX_LITERAL_CHARS, MAX_BASE64_BYTES, MAX_JSON_CHARS, TEXT_DECODERS, FileLowerer;
 var init_lower = __esm({
   "src/bicep/lower.ts"() {
     "use strict";
     init_yaml();
-    import_node_path9 = __toESM(require("node:path"), 1);
+    import_node_path10 = __toESM(require("node:path"), 1);
     init_main();
     init_evaluate();
     init_functions2();
@@ -20200,7 +20200,7 @@ var init_lower = __esm({
         return tag;
       }
       resolvePath(rel) {
-        return import_node_path9.default.resolve(import_node_path9.default.dirname(this.file.path), rel);
+        return import_node_path10.default.resolve(import_node_path10.default.dirname(this.file.path), rel);
       }
       // ---- Pass 2: lowering ----
       lower() {
@@ -21165,12 +21165,12 @@ var init_lower = __esm({
           this.error(dirArg, `${fn}(): ${got.error}`);
           return call2("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
         }
-        const from = import_node_path9.default.dirname(this.file.path);
+        const from = import_node_path10.default.dirname(this.file.path);
         const matches = wildcardMatcher(pattern);
         const files = got.names.filter(matches).map((name) => {
           const dot = name.lastIndexOf(".");
           return {
-            relativePath: import_node_path9.default.relative(from, import_node_path9.default.join(abs, name)).split(import_node_path9.default.sep).join("/"),
+            relativePath: import_node_path10.default.relative(from, import_node_path10.default.join(abs, name)).split(import_node_path10.default.sep).join("/"),
             baseName: name,
             extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : ""
           };
@@ -21262,15 +21262,15 @@ function loadBicepTemplate(source, host) {
   const sink = new DiagnosticSink();
   const loader = new Loader(host, sink);
   const span = new TextSpan(source, 0, source.text.length);
-  loader.stack.push(import_node_path10.default.resolve(source.path));
+  loader.stack.push(import_node_path11.default.resolve(source.path));
   const lowered = loader.lowerSource(source);
   return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
-var import_node_path10, DEFAULT_MODULE_DEPTH, Loader;
+var import_node_path11, DEFAULT_MODULE_DEPTH, Loader;
 var init_load = __esm({
   "src/bicep/load.ts"() {
     "use strict";
-    import_node_path10 = __toESM(require("node:path"), 1);
+    import_node_path11 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_template();
@@ -21312,25 +21312,25 @@ var init_load = __esm({
         }
       }
       enter(absPath, at2, from, what) {
-        const key = import_node_path10.default.resolve(absPath);
+        const key = import_node_path11.default.resolve(absPath);
         if (this.stack.includes(key)) {
-          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => import_node_path10.default.relative(this.host.root, p) || p).join(" -> ");
+          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => import_node_path11.default.relative(this.host.root, p) || p).join(" -> ");
           this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
           return void 0;
         }
         if (this.stack.length > this.maxDepth) {
-          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path10.default.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path11.default.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
           return void 0;
         }
         const got = this.host.read(key);
         if ("error" in got) {
-          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path10.default.relative(import_node_path10.default.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path11.default.relative(import_node_path11.default.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
           return void 0;
         }
         return got;
       }
       lowerModule(absPath, at2, from) {
-        const key = import_node_path10.default.resolve(absPath);
+        const key = import_node_path11.default.resolve(absPath);
         if (/\.json$/i.test(key)) {
           if (this.jsonCache.has(key)) return this.jsonCache.get(key);
           const src = this.enter(key, at2, from, "module");
@@ -21347,7 +21347,7 @@ var init_load = __esm({
         return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
       }
       lowerImport(absPath, at2, from) {
-        return this.lowerFile(import_node_path10.default.resolve(absPath), at2, from, "import");
+        return this.lowerFile(import_node_path11.default.resolve(absPath), at2, from, "import");
       }
       lowerFile(key, at2, from, what) {
         if (this.cache.has(key) && !this.stack.includes(key)) {
@@ -21367,7 +21367,7 @@ var init_load = __esm({
         }
       }
       readFile(absPath) {
-        const got = this.host.read(import_node_path10.default.resolve(absPath));
+        const got = this.host.read(import_node_path11.default.resolve(absPath));
         return "error" in got ? got : { text: got.text };
       }
       readBytes(absPath) {
@@ -21375,11 +21375,11 @@ var init_load = __esm({
           const got = this.readFile(absPath);
           return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
         }
-        return this.host.readBytes(import_node_path10.default.resolve(absPath));
+        return this.host.readBytes(import_node_path11.default.resolve(absPath));
       }
       listFiles(absDir) {
         if (!this.host.listFiles) return { error: "folders cannot be listed here" };
-        return this.host.listFiles(import_node_path10.default.resolve(absDir));
+        return this.host.listFiles(import_node_path11.default.resolve(absDir));
       }
     };
   }
@@ -21391,7 +21391,7 @@ function usingTarget(s, paramsFile) {
   if (s.path.expressions.length) return { kind: "not-literal" };
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
-  return { kind: "file", path: import_node_path11.default.resolve(import_node_path11.default.dirname(paramsFile), rel) };
+  return { kind: "file", path: import_node_path12.default.resolve(import_node_path12.default.dirname(paramsFile), rel) };
 }
 function loadBicepParams(source, host, chain = []) {
   const sink = new DiagnosticSink();
@@ -21403,7 +21403,7 @@ function loadBicepParams(source, host, chain = []) {
   let base;
   for (const s of parsed.program.statements) {
     if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path11.default.resolve(source.path)], sink);
+    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path12.default.resolve(source.path)], sink);
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
     const at2 = new TextSpan(source, s.path.start, s.path.end);
@@ -21413,7 +21413,7 @@ function loadBicepParams(source, host, chain = []) {
     else if (target) templatePath = target.path;
   }
   const loader = new Loader(host, sink);
-  loader.stack.push(import_node_path11.default.resolve(source.path));
+  loader.stack.push(import_node_path12.default.resolve(source.path));
   let values = /* @__PURE__ */ new Map();
   let scope = {};
   try {
@@ -21432,7 +21432,7 @@ function extendedFile(p, source, host, chain, sink) {
     sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
     return "unread";
   }
-  const abs = import_node_path11.default.resolve(import_node_path11.default.dirname(source.path), rel);
+  const abs = import_node_path12.default.resolve(import_node_path12.default.dirname(source.path), rel);
   if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
     sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
     return "unread";
@@ -21499,11 +21499,11 @@ function hasUnreadBase(p) {
   }
   return false;
 }
-var import_node_path11, MAX_EXTENDS;
+var import_node_path12, MAX_EXTENDS;
 var init_params = __esm({
   "src/bicep/params.ts"() {
     "use strict";
-    import_node_path11 = __toESM(require("node:path"), 1);
+    import_node_path12 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
     init_template();
@@ -21516,7 +21516,7 @@ var init_params = __esm({
 
 // src/deploy/parameters.ts
 function readParameterFile(file, into, sink, opts = {}) {
-  const read = opts.root ? readSourceInside(import_node_path12.default.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(import_node_path12.default.resolve(file), "arm-parameters", opts.limits);
+  const read = opts.root ? readSourceInside(import_node_path13.default.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(import_node_path13.default.resolve(file), "arm-parameters", opts.limits);
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
@@ -21565,23 +21565,23 @@ function cliParameters(params, into) {
   }
 }
 function associatedParameterFile(template) {
-  const dir = import_node_path12.default.dirname(template);
-  const base = import_node_path12.default.basename(template);
+  const dir = import_node_path13.default.dirname(template);
+  const base = import_node_path13.default.basename(template);
   const m = /^(.*)\.(json|jsonc)$/i.exec(base);
   if (!m) return void 0;
   const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
-    const p = import_node_path12.default.join(dir, c);
-    if ((0, import_node_fs7.existsSync)(p)) return p;
+    const p = import_node_path13.default.join(dir, c);
+    if ((0, import_node_fs8.existsSync)(p)) return p;
   }
   return void 0;
 }
-var import_node_fs7, import_node_path12;
+var import_node_fs8, import_node_path13;
 var init_parameters = __esm({
   "src/deploy/parameters.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path12 = __toESM(require("node:path"), 1);
+    import_node_fs8 = require("node:fs");
+    import_node_path13 = __toESM(require("node:path"), 1);
     init_template();
     init_ops();
     init_value();
@@ -23192,11 +23192,11 @@ function literalText(node) {
   if (typeof node !== "string" || isExpressionString(node)) return void 0;
   return node.startsWith("[[") ? node.slice(1) : node;
 }
-var import_node_path13, Deployment;
+var import_node_path14, Deployment;
 var init_deploy = __esm({
   "src/deploy/deploy.ts"() {
     "use strict";
-    import_node_path13 = __toESM(require("node:path"), 1);
+    import_node_path14 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_template();
     init_context();
@@ -23335,7 +23335,7 @@ var init_deploy = __esm({
           this.diagnostics.rollBack(mark);
           if (typeof v === "string") value = v;
         }
-        if (value !== void 0) this.declareLinkedFile(import_node_path13.default.resolve(import_node_path13.default.dirname(unit.file.path), value));
+        if (value !== void 0) this.declareLinkedFile(import_node_path14.default.resolve(import_node_path14.default.dirname(unit.file.path), value));
       }
       /** The links of a template as written (literal relativePaths), inline nested templates included. */
       declareLinkedIn(template, file) {
@@ -23350,7 +23350,7 @@ var init_deploy = __esm({
           const link = own(props, "templateLink");
           if (isTObject(inline)) this.declareLinkedIn(inline, file);
           const rel = isTObject(link) ? literalText(own(link, "relativePath")) : void 0;
-          if (rel !== void 0) this.declareLinkedFile(import_node_path13.default.resolve(import_node_path13.default.dirname(file), rel));
+          if (rel !== void 0) this.declareLinkedFile(import_node_path14.default.resolve(import_node_path14.default.dirname(file), rel));
         }
       }
       /** A linked template no deployment here deploys: recorded, and read for its own links in turn. */
@@ -23426,8 +23426,8 @@ var init_deploy = __esm({
       }
       /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
       deployLinked(dep, unit, rel, span, evaluated, parentScope) {
-        const base = import_node_path13.default.dirname(unit.file.path);
-        const target = import_node_path13.default.resolve(base, rel);
+        const base = import_node_path14.default.dirname(unit.file.path);
+        const target = import_node_path14.default.resolve(base, rel);
         const root = this.opts.root;
         if (!root || !isInsideRoot(target, root)) {
           this.diagnostics.add({
@@ -28986,6 +28986,16 @@ function configuredLevel(meta, cfg) {
 var import_node_path17 = __toESM(require("node:path"), 1);
 init_discover();
 
+// src/discover/source-root.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
+function sourceRoot(root) {
+  for (let dir = import_node_path8.default.resolve(root); ; dir = import_node_path8.default.dirname(dir)) {
+    if ((0, import_node_fs6.existsSync)(import_node_path8.default.join(dir, ".git"))) return dir;
+    if (import_node_path8.default.dirname(dir) === dir) return root;
+  }
+}
+
 // src/engine/parallel.ts
 var import_node_worker_threads = require("node:worker_threads");
 var TASKS_IN_FLIGHT = 3;
@@ -29160,7 +29170,7 @@ function distinctRelated(list) {
 }
 
 // src/engine/bicepparam-targets.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 init_discover();
 init_read();
 init_parser3();
@@ -29174,7 +29184,7 @@ function bicepparamTargetsByFile(files, root) {
     const parsed = parseBicepParams(read.source, limits.maxJsonDepth);
     for (const s of parsed.program.statements) {
       const target = s.kind === "Using" ? usingTarget(s, f.path) : void 0;
-      if (target?.kind === "file") targets.set(import_node_path14.default.resolve(f.path), target.path);
+      if (target?.kind === "file") targets.set(import_node_path15.default.resolve(f.path), target.path);
     }
   }
   return targets;
@@ -29184,18 +29194,6 @@ function bicepparamTargetsByFile(files, root) {
 var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 init_discover();
-
-// src/discover/source-root.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
-function sourceRoot(root) {
-  for (let dir = import_node_path15.default.resolve(root); ; dir = import_node_path15.default.dirname(dir)) {
-    if ((0, import_node_fs8.existsSync)(import_node_path15.default.join(dir, ".git"))) return dir;
-    if (import_node_path15.default.dirname(dir) === dir) return root;
-  }
-}
-
-// src/engine/focus.ts
 init_read();
 init_parameters();
 async function discoverFocused(paths, context, cwd) {
@@ -29691,7 +29689,7 @@ async function lint(paths, opts) {
   }
   const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
   const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
-  assignFingerprints(all, opts.root);
+  assignFingerprints(all, sourceRoot(opts.root));
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
@@ -30716,4 +30714,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build f7990b5a282d9a976ef6b2299f938ede
+// vtaplint-build 62a8cbc8c58c8c6604764211091a6a00
