@@ -48,7 +48,7 @@ export default defineRule(
               span: subnet.span,
               related: [sourceRelated(source)],
               resource: nic,
-              involved: [tap],
+              involved: [tap, source.holder],
             });
         }
       }

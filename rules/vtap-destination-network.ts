@@ -26,7 +26,8 @@ export default defineRule(
       const base = {
         span: p.destination.id.span,
         resource: p.tap,
-        involved: [p.nic],
+        // The source's declaration too: a TAP configuration that may not be deployed mirrors nothing.
+        involved: [p.nic, p.source.holder],
         related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in ${src} here` }, { span: p.destNet.ref.span, message: `the destination is in ${dst} here` }],
       };
       if (p.same === true) {

@@ -27,14 +27,16 @@ export default defineRule(
       const tapLoc = at(tap.root, 'location');
       if (tapLoc.value === undefined) continue;
       const checked = new Set<DeployedResource>();
-      const check = (r: DeployedResource, role: string, related: RelatedLocation[]) => {
+      // `holders`: what makes `r` part of the TAP (the source's declaration, its NIC): when one of
+      // them may not be deployed, neither may the mismatch, so a failure is only indeterminate.
+      const check = (r: DeployedResource, role: string, related: RelatedLocation[], holders: DeployedResource[] = []) => {
         if (checked.has(r) || r.existing) return;
         checked.add(r);
         const loc = at(r.root, 'location');
         const v = loc.value;
         if (v === undefined) return;
         const same = sameRegion(tapLoc.value, v);
-        const base = { span: loc.span, resource: r, involved: [tap], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
+        const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
         if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
         else if (same === false)
           ctx.fail({
@@ -54,8 +56,8 @@ export default defineRule(
       for (const source of sourcesOfTap(ctx.graph, tap)) {
         const nic = declaredNic(source.nic);
         if (!nic) continue;
-        check(nic, 'source NIC', [sourceRelated(source)]);
-        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, 'source VM', [sourceRelated(source)]);
+        check(nic, 'source NIC', [sourceRelated(source)], [source.holder]);
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, 'source VM', [sourceRelated(source)], [nic, source.holder]);
       }
       const d = destinationOf(tap, ctx.graph);
       const target = d && destinationTarget(d);

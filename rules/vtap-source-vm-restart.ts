@@ -45,7 +45,7 @@ export default defineRule(
         const key = `${vm.key}|${tap?.key ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const base = { span: vm.nameSpan, resource: vm, involved: [nic], related: [sourceRelated(source), ...(tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : [])] };
+        const base = { span: vm.nameSpan, resource: vm, involved: [nic, source.holder, ...(tap ? [tap] : [])], related: [sourceRelated(source), ...(tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : [])] };
         // A TAP that a module deploys whose template vtaplint does not read (a registry module,
         // a template spec): the TAP is created by this deployment, when that module runs.
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
