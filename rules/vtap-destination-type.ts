@@ -134,12 +134,18 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     return;
   }
   if (target === LB_FRONTEND) {
-    const pip = at(res.entry, 'properties', 'publicIPAddress');
-    if (pip.value !== undefined && pip.value !== null) {
+    // A frontend is public when it takes a public IP address or a public IP prefix (a frontend
+    // has one of them or a subnet): either way it is no internal frontend.
+    for (const [property, what] of [
+      ['publicIPAddress', 'the public IP address of the frontend'],
+      ['publicIPPrefix', 'the public IP prefix of the frontend'],
+    ] as const) {
+      const pip = at(res.entry, 'properties', property);
+      if (pip.value === undefined || pip.value === null) continue;
       ctx.fail({
         ...base,
         message: `TAP '${tap.displayName}' sends to frontend '${subName}' of load balancer '${holder.displayName}', which is public; the destination must be an internal load balancer frontend (a subnet and private IP, no public IP)`,
-        related: [{ span: pip.span, message: 'the public IP address of the frontend' }],
+        related: [{ span: pip.span, message: what }],
       });
       return;
     }
