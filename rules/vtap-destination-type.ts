@@ -5,6 +5,7 @@ import { describeId, fullType, segmentText, subscriptionOf, type ResourceId, typ
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
+import type { Span } from '../src/model/span.js';
 import docs from './vtap-destination-type.md';
 
 const NIC_IPCONFIG = 'microsoft.network/networkinterfaces/ipconfigurations';
@@ -81,6 +82,15 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
   }
   const res = d.resolution;
   if (res.kind === 'none') {
+    // A property of an `existing` resource (Bicep `nic.properties.ipConfigurations[0].id`): the
+    // same destination outside the template as `'${nic.id}/ipConfigurations/ipconfig1'`, and
+    // reported the same way, naming it and listing the checks it prevents.
+    const key = v instanceof Unknown && v.reason.code === 'runtime-state' ? v.reason.resourceKey : undefined;
+    const from = key === undefined ? undefined : ctx.graph.byResourceKey(key);
+    if (from?.existing) {
+      existingDestination(ctx, tap, from, base);
+      return;
+    }
     if (v instanceof Unknown) {
       ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
     } else {
@@ -110,11 +120,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
   const holder = res.resource;
   const subName = segmentText(res.subNames[0] as Segment);
   if (holder.existing) {
-    ctx.indeterminate({
-      ...base,
-      message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
-      related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }],
-    });
+    existingDestination(ctx, tap, holder, base);
     return;
   }
   if (!res.entry) {
@@ -151,4 +157,13 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     }
   }
   ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
+}
+
+/** One indeterminate result for a destination on an `existing` resource, listing what cannot be checked. */
+function existingDestination(ctx: RuleContext, tap: DeployedResource, holder: DeployedResource, base: { span: Span; resource: DeployedResource }): void {
+  ctx.indeterminate({
+    ...base,
+    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
+    related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }],
+  });
 }

@@ -18,7 +18,7 @@ import { noteImplicitDependency, type DeployedResource, type DeploymentUnit, typ
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
-import { runtimeView } from './runtime.js';
+import { existingView, runtimeView } from './runtime.js';
 import { TemplateChecker } from './check-template.js';
 
 export interface DeployOptions {
@@ -445,7 +445,10 @@ export class Deployment {
     // list*() by id is runtime state and orders nothing: no look-up needed.
     if (!isReference && !(byName && isListAction(fn))) return undefined;
     const target = this.findReferenced(unit, args[0]);
-    if (!target || target.existing) return undefined;
+    if (!target) return undefined;
+    // reference() of an `existing` resource: nothing of it is in the template, but the unknown
+    // says whose state it is, so rules can name that resource (src/deploy/runtime.ts).
+    if (target.existing) return isReference ? existingView(target, span) : undefined;
     if (byName) noteImplicitDependency(target, args[0] as string, span);
     if (!isReference) return undefined;
     const full = typeof args[2] === 'string' && args[2].toLowerCase() === 'full';

@@ -9,7 +9,7 @@ import type { DeployedResource } from './model.js';
 function runtimeReason(r: DeployedResource, span: Span): UnknownReason {
   // The symbolic or literal name: the display name may need a position lookup, and this runs for every reference().
   const who = r.symbolicName ?? (typeof r.name === 'string' ? r.name : r.type);
-  return { code: 'runtime-state', message: `a property of '${who}' that Azure sets when it deploys it`, span };
+  return { code: 'runtime-state', message: `a property of '${who}' that Azure sets when it deploys it`, span, resourceKey: r.key };
 }
 
 /** Deep copy in which every object answers unknown (not missing) for properties it does not declare. */
@@ -44,6 +44,12 @@ function withPartIds(props: Value, r: DeployedResource): Value {
 function concatId(base: string | Unknown, suffix: string): string | Unknown {
   if (typeof base === 'string') return base + suffix;
   return new Unknown(base.reason, 'string', [...(base.parts ?? [base]), suffix], undefined, base.about);
+}
+
+/** What reference() gives of an `existing` resource: unknown as a whole, naming the resource. */
+export function existingView(r: DeployedResource, span: Span): Unknown {
+  const who = r.symbolicName ?? (typeof r.name === 'string' ? r.name : r.type);
+  return new Unknown({ code: 'runtime-state', message: `a property of '${who}', an existing resource whose properties are not in the template`, span, resourceKey: r.key }, 'object');
 }
 
 export function runtimeView(r: DeployedResource, full: boolean, span: Span, outputs: () => ObjectValue | undefined): Value {

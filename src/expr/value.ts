@@ -300,6 +300,11 @@ export interface UnknownReason {
   message: string;
   /** The expression or declaration that made it unknown. */
   span?: Span | undefined;
+  /**
+   * For 'runtime-state': the key (DeployedResource.key) of the resource whose state it is, so a
+   * rule can name that resource (an `existing` one has no properties in the template at all).
+   */
+  resourceKey?: string | undefined;
 }
 
 export class Unknown {

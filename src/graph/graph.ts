@@ -98,6 +98,12 @@ export class ResourceGraph {
     return this.typeIndex.get(type.toLowerCase()) ?? [];
   }
 
+  /** The declared resource with this key (DeployedResource.key), e.g. the one an unknown value's runtime state comes from. */
+  byResourceKey(key: string): DeployedResource | undefined {
+    const found = this.byKey.get(key);
+    return found && preferDeployed(found, undefined);
+  }
+
   /** The declared resource with this id (scope compared when both sides know it). */
   find(id: ResourceId): DeployedResource | undefined {
     // A resource both deployed (in a module, say) and declared `existing` elsewhere is the

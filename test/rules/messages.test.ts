@@ -29,6 +29,19 @@ describe('messages', () => {
     expect(unknownSub).not.toContain('{subscription()');
   });
 
+  test("a destination on an existing NIC reads the same whether its id is the NIC's property or built from the NIC's id", async () => {
+    const file = 'fixtures/vtap-destination-type/indeterminate-existing-nic-property.bicep';
+    const expected =
+      "the destination of TAP 'tap' is on 'collectorNic', an existing resource whose properties are not in the template, so vtaplint cannot check that the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
+    expect(await messages(file, 'vtap-destination-type')).toEqual([expected]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+    const text = readFileSync(path.join(REPO, file), 'utf8');
+    expect(text).toContain('id: collectorNic.properties.ipConfigurations[0].id');
+    writeFileSync(path.join(dir, 'main.bicep'), text.replace('id: collectorNic.properties.ipConfigurations[0].id', "id: '${collectorNic.id}/ipConfigurations/ipconfig1'"));
+    const { findings } = await findingsOf(['main.bicep'], dir);
+    expect(findings.filter((f) => f.ruleId === 'vtap-destination-type').map((f) => f.message)).toEqual([expected]);
+  });
+
   test('a property a type does not have: the ones it has, spelt as Azure spells them', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
     const text = readFileSync(path.join(REPO, 'fixtures/vtap-api-version/fail-read-only-property.json'), 'utf8');
