@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { declaredNic, isOutside, nicName, privateEndpointOfNic, tapSources, vmsOfNic } from '../src/graph/vtap.js';
+import { isOutside, nicName, privateEndpointOfNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-live-migration.md';
 
@@ -21,7 +21,9 @@ export default defineRule(
     for (const source of tapSources(ctx.graph)) {
       // A private endpoint's NIC has no VM: vtap-source-vm-nic reports it.
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
-      if (isOutside(source.nic)) {
+      // The VMs this deployment creates with the NIC, also when the NIC is made elsewhere.
+      const vms = vmsOfNicRef(ctx.graph, source.nic);
+      if (isOutside(source.nic) && vms.length === 0) {
         const key = `outside|${nicName(source.nic)}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -33,17 +35,16 @@ export default defineRule(
         });
         continue;
       }
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
-      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+      const nic = source.nic.kind === 'resource' ? [source.nic.resource] : [];
+      for (const { vm } of vms) {
         if (seen.has(vm.key)) continue;
         seen.add(vm.key);
         ctx.fail({
-          message: `live migration will be disabled for VM '${vm.displayName}' while its NIC '${nic.displayName}' is a TAP source; plan for maintenance reboots of that VM`,
+          message: `live migration will be disabled for VM '${vm.displayName}' while its NIC '${nicName(source.nic)}' is a TAP source; plan for maintenance reboots of that VM`,
           span: vm.nameSpan,
           related: [sourceRelated(source)],
           resource: vm,
-          involved: source.config ? [nic, source.config] : [nic],
+          involved: source.config ? [...nic, source.config] : nic,
         });
       }
     }

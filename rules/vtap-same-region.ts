@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
 import { idNames } from '../src/graph/resource-id.js';
-import { declaredNic, destinationOf, destinationTarget, normalizeRegion, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic } from '../src/graph/vtap.js';
+import { declaredNic, destinationOf, destinationTarget, normalizeRegion, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic, vmsOfNicRef } from '../src/graph/vtap.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -55,7 +55,12 @@ export default defineRule(
       };
       for (const source of sourcesOfTap(ctx.graph, tap)) {
         const nic = declaredNic(source.nic);
-        if (!nic) continue;
+        if (!nic) {
+          // A NIC made elsewhere (`existing`, or only its id) whose VM this template creates: the
+          // NIC's region is not known here, the VM's is.
+          for (const { vm } of vmsOfNicRef(ctx.graph, source.nic)) check(vm, 'source VM', [sourceRelated(source)], [source.holder]);
+          continue;
+        }
         check(nic, 'source NIC', [sourceRelated(source)], [source.holder]);
         for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, 'source VM', [sourceRelated(source)], [nic, source.holder]);
       }

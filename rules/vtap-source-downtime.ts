@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, nicName, privateEndpointOfNic, tapSources } from '../src/graph/vtap.js';
+import { isOutside, nicName, privateEndpointOfNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import docs from './vtap-source-downtime.md';
 
 export default defineRule(
@@ -19,6 +19,8 @@ export default defineRule(
     const seen = new Set<string>();
     for (const source of tapSources(ctx.graph)) {
       if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      // A NIC made elsewhere but attached to a VM this deployment creates: that VM is new.
+      if (vmsOfNicRef(ctx.graph, source.nic).length > 0) continue;
       const key = nicName(source.nic).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);

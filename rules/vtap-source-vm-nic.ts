@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext as Ctx } from '../src/engine/rule.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { at, elements } from '../src/graph/located.js';
-import { TYPES, nicName, privateEndpointOfNic, tapSources, vmsOfNic, type TapSource } from '../src/graph/vtap.js';
+import { TYPES, nicName, privateEndpointOfNic, tapSources, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
 import { describeId, formatId } from '../src/graph/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-nic.md';
@@ -9,6 +9,18 @@ import docs from './vtap-source-vm-nic.md';
 /** What the other source rules cannot check when the source NIC is outside the template. */
 const CHECKS_NEEDING_PROPERTIES =
   'it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template';
+
+/** The same when a VM this template creates lists the NIC: that VM answers the first two. */
+const CHECKS_NEEDING_NIC_PROPERTIES =
+  'it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template';
+
+/** "NIC 'x' (a TAP source)", with the VM this template attaches it to when there is one, and what cannot be checked. */
+function outsideNic(ctx: Ctx, source: TapSource): { who: string; checks: string } {
+  const vm = vmsOfNicRef(ctx.graph, source.nic)[0]?.vm;
+  return vm
+    ? { who: `NIC '${nicName(source.nic)}' (a TAP source, attached to VM '${vm.displayName}')`, checks: CHECKS_NEEDING_NIC_PROPERTIES }
+    : { who: `NIC '${nicName(source.nic)}' (a TAP source)`, checks: CHECKS_NEEDING_PROPERTIES };
+}
 
 export default defineRule(
   {
@@ -60,8 +72,9 @@ export default defineRule(
           failPrivateEndpoint(ctx, source, pe);
           continue;
         }
+        const { who, checks } = outsideNic(ctx, source);
         ctx.indeterminate({
-          message: `NIC '${nicName(nic)}' (a TAP source) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+          message: `${who} is outside the template, so vtaplint cannot check that ${checks}`,
           span: source.tapId.span,
           resource: source.holder,
           involved,
@@ -73,8 +86,9 @@ export default defineRule(
       if (seen.has(r.key)) continue;
       seen.add(r.key);
       if (r.existing) {
+        const { who, checks } = outsideNic(ctx, source);
         ctx.indeterminate({
-          message: `NIC '${r.displayName}' (a TAP source) is an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+          message: `${who} is an existing resource whose properties are not in the template, so vtaplint cannot check that ${checks}`,
           span: source.tapId.span,
           related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
           resource: source.holder,

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { declaredNic, isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNic } from '../src/graph/vtap.js';
+import { isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import { Unknown } from '../src/expr/value.js';
@@ -26,7 +26,10 @@ export default defineRule(
       const tap = tapOf(source);
       // A private endpoint's NIC has no VM: vtap-source-vm-nic reports it.
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
-      if (isOutside(source.nic)) {
+      // The VMs this deployment creates with the NIC: also when the NIC itself is made elsewhere
+      // (`existing`, or only its id), such a VM is created here and is judged like any other.
+      const vms = vmsOfNicRef(ctx.graph, source.nic);
+      if (isOutside(source.nic) && vms.length === 0) {
         // One restart per VM, however many TAP configurations its NIC gets.
         const key = `outside|${nicKey(source.nic) ?? source.holder.key}`;
         if (seen.has(key)) continue;
@@ -39,13 +42,13 @@ export default defineRule(
         });
         continue;
       }
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
-      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+      const nic = source.nic.kind === 'resource' ? source.nic.resource : undefined;
+      const nicShown = nicName(source.nic);
+      for (const { vm } of vms) {
         const key = `${vm.key}|${tap?.key ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const base = { span: vm.nameSpan, resource: vm, involved: [nic, source.holder, ...(tap ? [tap] : [])], related: [sourceRelated(source), ...(tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : [])] };
+        const base = { span: vm.nameSpan, resource: vm, involved: [...(nic ? [nic] : []), source.holder, ...(tap ? [tap] : [])], related: [sourceRelated(source), ...(tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : [])] };
         // A TAP that a module deploys whose template vtaplint does not read (a registry module,
         // a template spec): the TAP is created by this deployment, when that module runs.
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
@@ -55,7 +58,7 @@ export default defineRule(
           ctx.indeterminate({
             ...base,
             related: [...base.related, { span: module.nameSpan, message: `module '${module.displayName}'` }, ...(across ? [across.related] : [])],
-            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; ${across?.advice ?? `make the VM depend on '${module.displayName}'`}, or stop (deallocate) and start it once after the deployment`,
+            message: `the TAP of source NIC '${nicShown}' comes from module '${module.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; ${across?.advice ?? `make the VM depend on '${module.displayName}'`}, or stop (deallocate) and start it once after the deployment`,
           });
           continue;
         }
@@ -69,7 +72,7 @@ export default defineRule(
         ctx.fail({
           ...base,
           related: across ? [...base.related, across.related] : base.related,
-          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; ${across?.advice ?? 'make the VM depend on the TAP'}, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`,
+          message: `VM '${vm.displayName}' (source NIC '${nicShown}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; ${across?.advice ?? 'make the VM depend on the TAP'}, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`,
         });
       }
     }

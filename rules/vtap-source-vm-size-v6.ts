@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
-import { tapSources, vmsOfNic } from '../src/graph/vtap.js';
+import { nicName, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import { Unknown, type Value } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -29,20 +29,22 @@ export default defineRule(
   (ctx) => {
     const done = new Set<DeployedResource>();
     for (const source of tapSources(ctx.graph)) {
-      if (source.nic.kind !== 'resource') continue;
-      const nic = source.nic.resource;
-      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+      // A NIC declared here or `existing`, or named only by its id: the VMs this template
+      // creates with it are what this rule checks.
+      const nic = source.nic.kind === 'resource' ? source.nic.resource : undefined;
+      const nicShown = nicName(source.nic);
+      for (const { vm } of vmsOfNicRef(ctx.graph, source.nic)) {
         if (done.has(vm)) continue;
         done.add(vm);
         const size = at(vm.root, 'properties', 'hardwareProfile', 'vmSize');
         const v = size.value;
         // Where the NIC is declared, and where it is made a source (each labelled for what it is).
-        const related = [{ span: nic.nameSpan, message: `network interface '${nic.displayName}'` }, sourceRelated(source)];
-        const base = { span: size.span, resource: vm, involved: [nic, ...(source.config ? [source.config] : [])], related };
+        const related = [...(nic ? [{ span: nic.nameSpan, message: `network interface '${nicShown}'` }] : []), sourceRelated(source)];
+        const base = { span: size.span, resource: vm, involved: [...(nic ? [nic] : []), ...(source.config ? [source.config] : [])], related };
         if (isV6(v)) {
           ctx.fail({
             ...base,
-            message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nic.displayName}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
+            message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nicShown}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
           });
         } else if (v instanceof Unknown) {
           const candidates = v.oneOf?.filter(isV6);

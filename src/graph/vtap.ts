@@ -137,26 +137,50 @@ export function sourcesOfTap(graph: ResourceGraph, tap: DeployedResource): TapSo
 
 /** Virtual machines whose networkProfile lists the NIC. */
 export function vmsOfNic(graph: ResourceGraph, nic: DeployedResource): { vm: DeployedResource; ref: LocatedValue }[] {
+  return vmIndex(graph).byResource.get(nic) ?? [];
+}
+
+/**
+ * Virtual machines the template declares whose networkProfile lists a source's NIC, wherever that
+ * NIC is: declared, `existing`, or named only by its id (a VM created here with a NIC made
+ * elsewhere). `existing` VMs are left out: their network profile is not in the template.
+ */
+export function vmsOfNicRef(graph: ResourceGraph, nic: NicRef): { vm: DeployedResource; ref: LocatedValue }[] {
+  const found = nic.kind === 'resource' ? vmsOfNic(graph, nic.resource) : nic.kind === 'external' ? (vmIndex(graph).byExternal.get(resourceKey(nic.id)) ?? []) : [];
+  return found.filter((v) => !v.vm.existing);
+}
+
+interface VmIndex {
+  byResource: Map<DeployedResource, { vm: DeployedResource; ref: LocatedValue }[]>;
+  /** NICs the template does not declare, by resourceKey() of their id. */
+  byExternal: Map<string, { vm: DeployedResource; ref: LocatedValue }[]>;
+}
+
+function vmIndex(graph: ResourceGraph): VmIndex {
   let index = vmsByNic.get(graph);
   if (!index) {
     // Every VM's network profile is read once per graph: rules ask this for every source NIC.
-    index = new Map();
+    index = { byResource: new Map(), byExternal: new Map() };
     for (const vm of graph.ofType(TYPES.vm)) {
       for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'))) {
         const ref = at(n, 'id');
         const res = graph.resolve(ref.value);
-        if (res.kind !== 'resource') continue;
-        const list = index.get(res.resource);
-        if (list) list.push({ vm, ref });
-        else index.set(res.resource, [{ vm, ref }]);
+        if (res.kind === 'resource') push(index.byResource, res.resource, { vm, ref });
+        else if (res.kind === 'external') push(index.byExternal, resourceKey(res.id), { vm, ref });
       }
     }
     vmsByNic.set(graph, index);
   }
-  return index.get(nic) ?? [];
+  return index;
 }
 
-const vmsByNic = new WeakMap<ResourceGraph, Map<DeployedResource, { vm: DeployedResource; ref: LocatedValue }[]>>();
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+const vmsByNic = new WeakMap<ResourceGraph, VmIndex>();
 
 /** The VM of a NIC: declared, or unknown (external NIC or a VM only referenced). */
 export function vmOfNic(graph: ResourceGraph, nic: NicRef): DeployedResource | undefined {
