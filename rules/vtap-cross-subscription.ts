@@ -22,7 +22,17 @@ export default defineRule(
       const tapSub = literalSubscription(tap.id);
       const review = (id: ResourceId, what: string, span: Span) => {
         const sub = literalSubscription(id);
-        if (sub === undefined) return;
+        if (sub === undefined) {
+          // The other way round from below: the TAP is in a subscription written out (a module
+          // scoped there) and the NIC or destination in the deployment's, which may be another.
+          if (tapSub !== undefined)
+            ctx.indeterminate({
+              message: `${what} is in the deployment's subscription (only known at deployment) and TAP '${tap.displayName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
+              span,
+              resource: tap,
+            });
+          return;
+        }
         if (tapSub === sub) {
           ctx.pass({ message: `${what} is in the TAP's subscription`, span, resource: tap });
           return;
