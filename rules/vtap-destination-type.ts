@@ -59,6 +59,20 @@ export default defineRule(
       }
       if (dests.length > 1) {
         const [first, second] = dests as [Destination, Destination];
+        // A property whose whole value is known only at deployment may be null (not set): two
+        // such properties are often the two branches of one choice (`useLb ? {...} : null` and
+        // `useLb ? null : {...}`), so that there is one destination or two is undecidable here.
+        const maybe = dests.find((d) => d.maybeUnset);
+        if (maybe) {
+          const u = maybe.id.value as Unknown;
+          ctx.indeterminate({
+            message: `cannot tell whether TAP '${tap.displayName}' sets one destination or both ${first.property} and ${second.property}: ${maybe.property} may be null (its value is ${describeUnknown(u)}); a TAP has exactly one destination`,
+            span: maybe.id.span,
+            related: dests.filter((d) => d !== maybe).map((d) => ({ span: d.id.span, message: `the other destination, ${d.property}` })),
+            resource: tap,
+          });
+          continue;
+        }
         ctx.fail({
           message: `TAP '${tap.displayName}' sets both ${first.property} and ${second.property}; a TAP has exactly one destination, remove one`,
           span: second.id.span,

@@ -206,6 +206,11 @@ export interface Destination {
   /** The id value with its span. */
   id: LocatedValue;
   resolution: Resolution;
+  /**
+   * The property's whole value is only known at deployment (`useLb ? {...} : null`): it may be
+   * null, that is, not set at all.
+   */
+  maybeUnset: boolean;
 }
 
 /** The destination properties a TAP sets (a valid TAP sets exactly one). */
@@ -214,8 +219,9 @@ export function destinationsOf(tap: DeployedResource, graph: ResourceGraph): Des
   for (const property of ['destinationNetworkInterfaceIPConfiguration', 'destinationLoadBalancerFrontEndIPConfiguration'] as const) {
     const holder = at(tap.root, 'properties', property);
     if (holder.value === undefined || holder.value === null) continue;
-    const id = holder.value instanceof Unknown ? holder : at(holder, 'id');
-    out.push({ property, id, resolution: graph.resolve(id.value) });
+    const maybeUnset = holder.value instanceof Unknown;
+    const id = maybeUnset ? holder : at(holder, 'id');
+    out.push({ property, id, resolution: graph.resolve(id.value), maybeUnset });
   }
   return out;
 }
