@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
 import { at } from '../src/graph/located.js';
 import { grants, permissionsOf, roleDefinitions } from '../src/graph/roles.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
@@ -41,8 +42,16 @@ export default defineRule(
             resource: role,
           });
       }
-      if (all.some((a) => a.value instanceof Unknown) || perms.some((p) => p.notActions.some((n) => n.value instanceof Unknown))) {
-        ctx.indeterminate({ message: `some actions of role '${name}' are only known at deployment, so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(', ')})`, span: at0(perms, role.span), resource: role });
+      // The first entry only known at deployment decides: an action, or a notAction that may take one away.
+      const unknownAction = all.find((a) => a.value instanceof Unknown);
+      const unknownNot = unknownAction ? undefined : perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown);
+      const pending = unknownAction ?? unknownNot;
+      if (pending) {
+        ctx.indeterminate({
+          message: `some ${unknownAction ? 'actions' : 'notActions'} of role '${name}' are only known at deployment (${describeUnknown(pending.value as Unknown)}), so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(', ')})`,
+          span: pending.span,
+          resource: role,
+        });
         continue;
       }
       for (const needed of REQUIRED) {
