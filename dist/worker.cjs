@@ -987,7 +987,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push3 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -1021,8 +1021,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts2.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -1042,7 +1042,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push3({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -1064,7 +1064,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push3({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts2.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -1125,7 +1125,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -1143,7 +1143,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
         }
@@ -1191,13 +1191,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts2.keepQuotes === true) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push3({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -1209,7 +1209,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -1222,19 +1222,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push3({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts2.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts2.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -1268,13 +1268,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push2(open2);
+          push3(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts2.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push3({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -1303,7 +1303,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push3({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -1312,7 +1312,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -1322,7 +1322,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push3({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -1334,7 +1334,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push3({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -1348,10 +1348,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push3({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push3({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -1366,14 +1366,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push3({ type: "text", value, output });
             continue;
           }
           if (opts2.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push3({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -1394,22 +1394,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts2.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push3({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push3({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push3({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts2.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push3({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -1421,7 +1421,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -1449,13 +1449,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts2.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -1497,7 +1497,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -1507,7 +1507,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -1525,12 +1525,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push3(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts2.regex === true) {
           token.output = value;
-          push2(token);
+          push3(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -1549,7 +1549,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push3(token);
       }
       while (state.brackets > 0) {
         if (opts2.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -1567,7 +1567,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts2.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -2489,22 +2489,32 @@ function sourcesOfTap(graph, tap) {
   return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
 }
 function vmsOfNic(graph, nic) {
+  return vmIndex(graph).byResource.get(nic) ?? [];
+}
+function vmsOfNicRef(graph, nic) {
+  const found = nic.kind === "resource" ? vmsOfNic(graph, nic.resource) : nic.kind === "external" ? vmIndex(graph).byExternal.get(resourceKey(nic.id)) ?? [] : [];
+  return found.filter((v) => !v.vm.existing);
+}
+function vmIndex(graph) {
   let index2 = vmsByNic.get(graph);
   if (!index2) {
-    index2 = /* @__PURE__ */ new Map();
+    index2 = { byResource: /* @__PURE__ */ new Map(), byExternal: /* @__PURE__ */ new Map() };
     for (const vm of graph.ofType(TYPES.vm)) {
       for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
         const ref = at(n, "id");
         const res = graph.resolve(ref.value);
-        if (res.kind !== "resource") continue;
-        const list = index2.get(res.resource);
-        if (list) list.push({ vm, ref });
-        else index2.set(res.resource, [{ vm, ref }]);
+        if (res.kind === "resource") push(index2.byResource, res.resource, { vm, ref });
+        else if (res.kind === "external") push(index2.byExternal, resourceKey(res.id), { vm, ref });
       }
     }
     vmsByNic.set(graph, index2);
   }
-  return index2.get(nic) ?? [];
+  return index2;
+}
+function push(m, k, v) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 var vmsByNic = /* @__PURE__ */ new WeakMap();
 function destinationsOf(tap, graph) {
@@ -2512,8 +2522,9 @@ function destinationsOf(tap, graph) {
   for (const property of ["destinationNetworkInterfaceIPConfiguration", "destinationLoadBalancerFrontEndIPConfiguration"]) {
     const holder = at(tap.root, "properties", property);
     if (holder.value === void 0 || holder.value === null) continue;
-    const id = holder.value instanceof Unknown ? holder : at(holder, "id");
-    out.push({ property, id, resolution: graph.resolve(id.value) });
+    const maybeUnset = holder.value instanceof Unknown;
+    const id = maybeUnset ? holder : at(holder, "id");
+    out.push({ property, id, resolution: graph.resolve(id.value), maybeUnset });
   }
   return out;
 }
@@ -2737,7 +2748,7 @@ var vtap_supported_region_default2 = defineRule(
 );
 
 // rules/vtap-destination-type.md
-var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress`). A destination outside the template (an id to a resource the template does not\ndeclare, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
+var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress` or `publicIPPrefix`). A destination outside the template (an id to a resource the template does not\ndeclare, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
 
 // rules/vtap-destination-type.ts
 var NIC_IPCONFIG = "microsoft.network/networkinterfaces/ipconfigurations";
@@ -2780,6 +2791,17 @@ var vtap_destination_type_default2 = defineRule(
       }
       if (dests.length > 1) {
         const [first, second] = dests;
+        const maybe = dests.find((d) => d.maybeUnset);
+        if (maybe) {
+          const u = maybe.id.value;
+          ctx.indeterminate({
+            message: `cannot tell whether TAP '${tap.displayName}' sets one destination or both ${first.property} and ${second.property}: ${maybe.property} may be null (its value is ${describeUnknown(u)}); a TAP has exactly one destination`,
+            span: maybe.id.span,
+            related: dests.filter((d) => d !== maybe).map((d) => ({ span: d.id.span, message: `the other destination, ${d.property}` })),
+            resource: tap
+          });
+          continue;
+        }
         ctx.fail({
           message: `TAP '${tap.displayName}' sets both ${first.property} and ${second.property}; a TAP has exactly one destination, remove one`,
           span: second.id.span,
@@ -2802,6 +2824,12 @@ function checkDestination(ctx, tap, d) {
   }
   const res = d.resolution;
   if (res.kind === "none") {
+    const key = v instanceof Unknown && v.reason.code === "runtime-state" ? v.reason.resourceKey : void 0;
+    const from = key === void 0 ? void 0 : ctx.graph.byResourceKey(key);
+    if (from?.existing) {
+      existingDestination(ctx, tap, from, base);
+      return;
+    }
     if (v instanceof Unknown) {
       ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
     } else {
@@ -2829,11 +2857,7 @@ function checkDestination(ctx, tap, d) {
   const holder = res.resource;
   const subName = segmentText(res.subNames[0]);
   if (holder.existing) {
-    ctx.indeterminate({
-      ...base,
-      message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
-      related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
-    });
+    existingDestination(ctx, tap, holder, base);
     return;
   }
   if (!res.entry) {
@@ -2851,17 +2875,28 @@ function checkDestination(ctx, tap, d) {
     return;
   }
   if (target === LB_FRONTEND) {
-    const pip = at(res.entry, "properties", "publicIPAddress");
-    if (pip.value !== void 0 && pip.value !== null) {
+    for (const [property, what] of [
+      ["publicIPAddress", "the public IP address of the frontend"],
+      ["publicIPPrefix", "the public IP prefix of the frontend"]
+    ]) {
+      const pip = at(res.entry, "properties", property);
+      if (pip.value === void 0 || pip.value === null) continue;
       ctx.fail({
         ...base,
         message: `TAP '${tap.displayName}' sends to frontend '${subName}' of load balancer '${holder.displayName}', which is public; the destination must be an internal load balancer frontend (a subnet and private IP, no public IP)`,
-        related: [{ span: pip.span, message: "the public IP address of the frontend" }]
+        related: [{ span: pip.span, message: what }]
       });
       return;
     }
   }
   ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
+}
+function existingDestination(ctx, tap, holder, base) {
+  ctx.indeterminate({
+    ...base,
+    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
+    related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
+  });
 }
 
 // rules/data/vtap-facts.json
@@ -2984,19 +3019,19 @@ var vtap_source_vm_size_v6_default2 = defineRule(
   (ctx) => {
     const done = /* @__PURE__ */ new Set();
     for (const source of tapSources(ctx.graph)) {
-      if (source.nic.kind !== "resource") continue;
-      const nic = source.nic.resource;
-      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+      const nic = source.nic.kind === "resource" ? source.nic.resource : void 0;
+      const nicShown = nicName(source.nic);
+      for (const { vm } of vmsOfNicRef(ctx.graph, source.nic)) {
         if (done.has(vm)) continue;
         done.add(vm);
         const size = at(vm.root, "properties", "hardwareProfile", "vmSize");
         const v = size.value;
-        const related = [{ span: nic.nameSpan, message: `network interface '${nic.displayName}'` }, sourceRelated(source)];
-        const base = { span: size.span, resource: vm, involved: [nic, ...source.config ? [source.config] : []], related };
+        const related = [...nic ? [{ span: nic.nameSpan, message: `network interface '${nicShown}'` }] : [], sourceRelated(source)];
+        const base = { span: size.span, resource: vm, involved: [...nic ? [nic] : [], ...source.config ? [source.config] : []], related };
         if (isV6(v)) {
           ctx.fail({
             ...base,
-            message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nic.displayName}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`
+            message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nicShown}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`
           });
         } else if (v instanceof Unknown) {
           const candidates = v.oneOf?.filter(isV6);
@@ -3061,7 +3096,7 @@ var vtap_arm_only_default2 = defineRule(
               span: subnet.span,
               related: [sourceRelated(source)],
               resource: nic,
-              involved: [tap]
+              involved: [tap, source.holder]
             });
         }
       }
@@ -3090,14 +3125,14 @@ var vtap_same_region_default2 = defineRule(
       const tapLoc = at(tap.root, "location");
       if (tapLoc.value === void 0) continue;
       const checked2 = /* @__PURE__ */ new Set();
-      const check = (r, role, related) => {
+      const check = (r, role, related, holders = []) => {
         if (checked2.has(r) || r.existing) return;
         checked2.add(r);
         const loc = at(r.root, "location");
         const v = loc.value;
         if (v === void 0) return;
         const same = sameRegion(tapLoc.value, v);
-        const base = { span: loc.span, resource: r, involved: [tap], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
+        const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
         if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
         else if (same === false)
           ctx.fail({
@@ -3115,9 +3150,12 @@ var vtap_same_region_default2 = defineRule(
       };
       for (const source of sourcesOfTap(ctx.graph, tap)) {
         const nic = declaredNic(source.nic);
-        if (!nic) continue;
-        check(nic, "source NIC", [sourceRelated(source)]);
-        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, "source VM", [sourceRelated(source)]);
+        if (!nic) {
+          for (const { vm } of vmsOfNicRef(ctx.graph, source.nic)) check(vm, "source VM", [sourceRelated(source)], [source.holder]);
+          continue;
+        }
+        check(nic, "source NIC", [sourceRelated(source)], [source.holder]);
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, "source VM", [sourceRelated(source)], [nic, source.holder]);
       }
       const d = destinationOf(tap, ctx.graph);
       const target = d && destinationTarget(d);
@@ -3150,7 +3188,7 @@ var vtap_same_region_default2 = defineRule(
 );
 
 // rules/vtap-cross-subscription.md
-var vtap_cross_subscription_default = "# vtap-cross-subscription\n\n**Level:** note (review) \xB7 **Tags:** vtap\n\n## What it checks\nA source NIC or the destination (outside the template, or declared in a module deployed to another\nsubscription) with a literal subscription id other than the TAP's\n(or when the TAP's subscription is only known at deployment) gets a *review* result: the\nsubscriptions must be associated with one Microsoft Entra tenant, which a template cannot show.\nThe other way round too: NICs the template declares, mirrored to a TAP outside it (`existing`, or\nan id) whose subscription is written out, when theirs differs or is only known at deployment.\nSet `deployment.subscriptionId` in `vtaplint.config.json` to compare against a known subscription.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If the monitored network interfaces are in different subscriptions, the subscriptions must be associated to the same Microsoft Entra tenant.\n\n## Why it matters\nA TAP cannot mirror network interfaces of a subscription in another tenant: the tap configuration is rejected at deployment.\n\n## How to fix\nCheck that both subscriptions belong to the same tenant (`az account show --subscription <id> --query tenantId`), or keep sources and destination in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')\n}\n```\nPassing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: '${collectorNic.id}/ipConfigurations/ipconfig1'\n}\n```\nFailing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\nPassing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\n";
+var vtap_cross_subscription_default = "# vtap-cross-subscription\n\n**Level:** note (review) \xB7 **Tags:** vtap\n\n## What it checks\nA source NIC or the destination (outside the template, or declared in a module deployed to another\nsubscription) with a literal subscription id other than the TAP's\n(or when the TAP's subscription is only known at deployment) gets a *review* result: the\nsubscriptions must be associated with one Microsoft Entra tenant, which a template cannot show.\nThe other way round too: NICs the template declares, mirrored to a TAP outside it (`existing`, or\nan id) or to a TAP a module deploys to a subscription written out, when theirs differs or is only\nknown at deployment.\nSet `deployment.subscriptionId` in `vtaplint.config.json` to compare against a known subscription.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If the monitored network interfaces are in different subscriptions, the subscriptions must be associated to the same Microsoft Entra tenant.\n\n## Why it matters\nA TAP cannot mirror network interfaces of a subscription in another tenant: the tap configuration is rejected at deployment.\n\n## How to fix\nCheck that both subscriptions belong to the same tenant (`az account show --subscription <id> --query tenantId`), or keep sources and destination in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')\n}\n```\nPassing (Bicep):\n```bicep\ndestinationNetworkInterfaceIPConfiguration: {\n  id: '${collectorNic.id}/ipConfigurations/ipconfig1'\n}\n```\nFailing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('11111111-1111-1111-1111-111111111111', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\nPassing (ARM JSON):\n```json\n\"destinationNetworkInterfaceIPConfiguration\": {\n  \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n}\n```\n";
 
 // rules/vtap-cross-subscription.ts
 var vtap_cross_subscription_default2 = defineRule(
@@ -3170,7 +3208,15 @@ var vtap_cross_subscription_default2 = defineRule(
       const tapSub = literalSubscription(tap.id);
       const review = (id, what, span) => {
         const sub = literalSubscription(id);
-        if (sub === void 0) return;
+        if (sub === void 0) {
+          if (tapSub !== void 0)
+            ctx.indeterminate({
+              message: `${what} is in the deployment's subscription (only known at deployment) and TAP '${tap.displayName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
+              span,
+              resource: tap
+            });
+          return;
+        }
         if (tapSub === sub) {
           ctx.pass({ message: `${what} is in the TAP's subscription`, span, resource: tap });
           return;
@@ -3706,7 +3752,8 @@ var vtap_destination_network_default2 = defineRule(
       const base = {
         span: p.destination.id.span,
         resource: p.tap,
-        involved: [p.nic],
+        // The source's declaration too: a TAP configuration that may not be deployed mirrors nothing.
+        involved: [p.nic, p.source.holder],
         related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in ${src} here` }, { span: p.destNet.ref.span, message: `the destination is in ${dst} here` }]
       };
       if (p.same === true) {
@@ -3797,7 +3844,7 @@ var vtap_peering_same_region_default2 = defineRule(
       const lb = at(b.root, "location");
       if (la.value === void 0 || lb.value === void 0) continue;
       const same = sameRegion(la.value, lb.value);
-      const base = { span: lb.span, resource: b, involved: [a, p.tap], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
+      const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
       if (same === true) ctx.pass({ ...base, message: "peered networks in one region" });
       else if (same === false)
         ctx.fail({
@@ -3926,8 +3973,15 @@ var vtap_role_permissions_default2 = defineRule(
             resource: role
           });
       }
-      if (all.some((a) => a.value instanceof Unknown) || perms.some((p) => p.notActions.some((n) => n.value instanceof Unknown))) {
-        ctx.indeterminate({ message: `some actions of role '${name}' are only known at deployment, so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(", ")})`, span: at0(perms, role.span), resource: role });
+      const unknownAction = all.find((a) => a.value instanceof Unknown);
+      const unknownNot = unknownAction ? void 0 : perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown);
+      const pending = unknownAction ?? unknownNot;
+      if (pending) {
+        ctx.indeterminate({
+          message: `some ${unknownAction ? "actions" : "notActions"} of role '${name}' are only known at deployment (${describeUnknown(pending.value)}), so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(", ")})`,
+          span: pending.span,
+          resource: role
+        });
         continue;
       }
       for (const needed of REQUIRED) {
@@ -3953,10 +4007,15 @@ function at0(perms, fallback) {
 }
 
 // rules/vtap-source-vm-nic.md
-var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made; the\nother rules then stay silent about it. So does a NIC whose only VM may not be deployed (its\n`condition` or copy count is known only at deployment), unless the NIC itself is deployed under that\nsame condition.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nother rules then stay silent about it. So does a NIC whose only VM may not be deployed (its\n`condition` or copy count is known only at deployment), unless the NIC itself is deployed under that\nsame condition.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
 var CHECKS_NEEDING_PROPERTIES = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template";
+var CHECKS_NEEDING_NIC_PROPERTIES = "it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template";
+function outsideNic(ctx, source) {
+  const vm = vmsOfNicRef(ctx.graph, source.nic)[0]?.vm;
+  return vm ? { who: `NIC '${nicName(source.nic)}' (a TAP source, attached to VM '${vm.displayName}')`, checks: CHECKS_NEEDING_NIC_PROPERTIES } : { who: `NIC '${nicName(source.nic)}' (a TAP source)`, checks: CHECKS_NEEDING_PROPERTIES };
+}
 var vtap_source_vm_nic_default2 = defineRule(
   {
     id: "vtap-source-vm-nic",
@@ -4006,8 +4065,9 @@ var vtap_source_vm_nic_default2 = defineRule(
           failPrivateEndpoint(ctx, source, pe2);
           continue;
         }
+        const { who, checks } = outsideNic(ctx, source);
         ctx.indeterminate({
-          message: `NIC '${nicName(nic)}' (a TAP source) is outside the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+          message: `${who} is outside the template, so vtaplint cannot check that ${checks}`,
           span: source.tapId.span,
           resource: source.holder,
           involved
@@ -4019,8 +4079,9 @@ var vtap_source_vm_nic_default2 = defineRule(
       if (seen.has(r.key)) continue;
       seen.add(r.key);
       if (r.existing) {
+        const { who, checks } = outsideNic(ctx, source);
         ctx.indeterminate({
-          message: `NIC '${r.displayName}' (a TAP source) is an existing resource whose properties are not in the template, so vtaplint cannot check that ${CHECKS_NEEDING_PROPERTIES}`,
+          message: `${who} is an existing resource whose properties are not in the template, so vtaplint cannot check that ${checks}`,
           span: source.tapId.span,
           related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
           resource: source.holder,
@@ -4083,7 +4144,7 @@ function failPrivateEndpoint(ctx, source, found) {
 }
 
 // rules/vtap-source-vm-restart.md
-var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\nWhen the VM and the TAP are in different modules (nested deployments), the VM cannot name the TAP:\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the VM's\nmodule (in ARM JSON, `resourceId('Microsoft.Resources/deployments', '<name>')`). The message\nnames both and the file.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A VM the template creates with a\nNIC made elsewhere (an `existing` NIC, or one named by its id) is judged like any VM of the template. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\nWhen the VM and the TAP are in different modules (nested deployments), the VM cannot name the TAP:\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the VM's\nmodule (in ARM JSON, `resourceId('Microsoft.Resources/deployments', '<name>')`). The message\nnames both and the file.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-source-vm-restart.ts
 var vtap_source_vm_restart_default2 = defineRule(
@@ -4104,7 +4165,8 @@ var vtap_source_vm_restart_default2 = defineRule(
     for (const source of tapSources(ctx.graph)) {
       const tap = tapOf(source);
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
-      if (isOutside(source.nic)) {
+      const vms = vmsOfNicRef(ctx.graph, source.nic);
+      if (isOutside(source.nic) && vms.length === 0) {
         const key = `outside|${nicKey(source.nic) ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -4116,13 +4178,13 @@ var vtap_source_vm_restart_default2 = defineRule(
         });
         continue;
       }
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
-      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+      const nic = source.nic.kind === "resource" ? source.nic.resource : void 0;
+      const nicShown = nicName(source.nic);
+      for (const { vm } of vms) {
         const key = `${vm.key}|${tap?.key ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const base = { span: vm.nameSpan, resource: vm, involved: [nic], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
+        const base = { span: vm.nameSpan, resource: vm, involved: [...nic ? [nic] : [], source.holder, ...tap ? [tap] : []], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
         const module2 = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : void 0;
         if (module2 && !orderedAfter(ctx.graph, vm, module2)) {
@@ -4130,7 +4192,7 @@ var vtap_source_vm_restart_default2 = defineRule(
           ctx.indeterminate({
             ...base,
             related: [...base.related, { span: module2.nameSpan, message: `module '${module2.displayName}'` }, ...across2 ? [across2.related] : []],
-            message: `the TAP of source NIC '${nic.displayName}' comes from module '${module2.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; ${across2?.advice ?? `make the VM depend on '${module2.displayName}'`}, or stop (deallocate) and start it once after the deployment`
+            message: `the TAP of source NIC '${nicShown}' comes from module '${module2.displayName}', whose template vtaplint does not read, and VM '${vm.displayName}' does not depend on it, so the VM may start before the TAP exists; ${across2?.advice ?? `make the VM depend on '${module2.displayName}'`}, or stop (deallocate) and start it once after the deployment`
           });
           continue;
         }
@@ -4142,7 +4204,7 @@ var vtap_source_vm_restart_default2 = defineRule(
         ctx.fail({
           ...base,
           related: across ? [...base.related, across.related] : base.related,
-          message: `VM '${vm.displayName}' (source NIC '${nic.displayName}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; ${across?.advice ?? "make the VM depend on the TAP"}, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
+          message: `VM '${vm.displayName}' (source NIC '${nicShown}') does not depend on TAP '${tap.displayName}', so it may start before the TAP exists; ${across?.advice ?? "make the VM depend on the TAP"}, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with "the NIC is not on fastpath"`
         });
       }
     }
@@ -4158,7 +4220,7 @@ function unreadModulesDependedOn(graph) {
 }
 
 // rules/vtap-live-migration.md
-var vtap_live_migration_default = '# vtap-live-migration\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source VM (or, for a source NIC outside the template, per NIC): live migration is\ndisabled for it while it is a mirroring source. No ARM property controls this, so the note is\ninformation, at the VM\'s name.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] Virtual network doesn\'t support Live Migration. Live Migration will be disabled for VMs set as a source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`. To hide only this note, set `"vtap-live-migration": "off"` in `rules`.\n\n## Why it matters\nHost maintenance reboots a VM that cannot be live-migrated, so the mirrored workload sees downtime during platform maintenance.\n\n## How to fix\nPlan for maintenance reboots (availability sets or zones, scheduled events), or mirror VMs that tolerate them.\n\n## Examples\nFailing (Bicep):\n```bicep\n// any VM whose NIC is a TAP source\nresource webVm \'Microsoft.Compute/virtualMachines@2024-03-01\' = {\n  name: \'web-vm\'\n  ...\n}\n```\nPassing (Bicep):\n```bicep\n// a template with a TAP and its collector, and no source yet\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Compute/virtualMachines",\n"name": "web-vm"\n// web-nic, its NIC, has a tap configuration\n```\nPassing (ARM JSON):\n```json\n// no tapConfigurations resource, no NIC with virtualNetworkTaps\n```\n';
+var vtap_live_migration_default = '# vtap-live-migration\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source VM (or, for a source NIC outside the template that no VM of the template\nuses, per NIC): live migration is\ndisabled for it while it is a mirroring source. No ARM property controls this, so the note is\ninformation, at the VM\'s name.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] Virtual network doesn\'t support Live Migration. Live Migration will be disabled for VMs set as a source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`. To hide only this note, set `"vtap-live-migration": "off"` in `rules`.\n\n## Why it matters\nHost maintenance reboots a VM that cannot be live-migrated, so the mirrored workload sees downtime during platform maintenance.\n\n## How to fix\nPlan for maintenance reboots (availability sets or zones, scheduled events), or mirror VMs that tolerate them.\n\n## Examples\nFailing (Bicep):\n```bicep\n// any VM whose NIC is a TAP source\nresource webVm \'Microsoft.Compute/virtualMachines@2024-03-01\' = {\n  name: \'web-vm\'\n  ...\n}\n```\nPassing (Bicep):\n```bicep\n// a template with a TAP and its collector, and no source yet\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Compute/virtualMachines",\n"name": "web-vm"\n// web-nic, its NIC, has a tap configuration\n```\nPassing (ARM JSON):\n```json\n// no tapConfigurations resource, no NIC with virtualNetworkTaps\n```\n';
 
 // rules/vtap-live-migration.ts
 var vtap_live_migration_default2 = defineRule(
@@ -4177,7 +4239,8 @@ var vtap_live_migration_default2 = defineRule(
     const seen = /* @__PURE__ */ new Set();
     for (const source of tapSources(ctx.graph)) {
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
-      if (isOutside(source.nic)) {
+      const vms = vmsOfNicRef(ctx.graph, source.nic);
+      if (isOutside(source.nic) && vms.length === 0) {
         const key = `outside|${nicName(source.nic)}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -4189,17 +4252,16 @@ var vtap_live_migration_default2 = defineRule(
         });
         continue;
       }
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
-      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+      const nic = source.nic.kind === "resource" ? [source.nic.resource] : [];
+      for (const { vm } of vms) {
         if (seen.has(vm.key)) continue;
         seen.add(vm.key);
         ctx.fail({
-          message: `live migration will be disabled for VM '${vm.displayName}' while its NIC '${nic.displayName}' is a TAP source; plan for maintenance reboots of that VM`,
+          message: `live migration will be disabled for VM '${vm.displayName}' while its NIC '${nicName(source.nic)}' is a TAP source; plan for maintenance reboots of that VM`,
           span: vm.nameSpan,
           related: [sourceRelated(source)],
           resource: vm,
-          involved: source.config ? [nic, source.config] : [nic]
+          involved: source.config ? [...nic, source.config] : nic
         });
       }
     }
@@ -4584,7 +4646,7 @@ function checkIpConfig(ctx, ipc, holder, what, related, involved) {
 }
 
 // rules/vtap-source-downtime.md
-var vtap_source_downtime_default = '# vtap-source-downtime\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source NIC whose VM exists before this deployment: the NIC is an `existing` resource\nor only referenced by id. Adding the TAP configuration to it may interrupt the VM\'s network.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] When a VM is added or removed as a source, the VM might experience network downtime (up to 60 seconds).\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nA running workload loses its network for up to a minute while the TAP configuration is added (or removed).\n\n## How to fix\nDeploy the TAP configuration of running VMs in a maintenance window.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource legacyNic \'Microsoft.Network/networkInterfaces@2024-05-01\' existing = {\n  name: \'legacy-web-nic\'\n}\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: legacyNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\n// the source VM and its NIC are created by this deployment, after the TAP\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/networkInterfaces/tapConfigurations",\n  "name": "[format(\'{0}/{1}\', \'legacy-web-nic\', \'to-collector\')]",\n  "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } }\n}\n```\nPassing (ARM JSON):\n```json\n// web-nic and web-vm are declared in the template\n```\n';
+var vtap_source_downtime_default = '# vtap-source-downtime\n\n**Level:** note \xB7 **Tags:** vtap, temporary\n\n## What it checks\nOne note per source NIC whose VM exists before this deployment: the NIC is an `existing` resource\nor only referenced by id, and no VM of the template uses it (a VM the template creates is new). Adding the TAP configuration to it may interrupt the VM\'s network.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] When a VM is added or removed as a source, the VM might experience network downtime (up to 60 seconds).\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nA running workload loses its network for up to a minute while the TAP configuration is added (or removed).\n\n## How to fix\nDeploy the TAP configuration of running VMs in a maintenance window.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource legacyNic \'Microsoft.Network/networkInterfaces@2024-05-01\' existing = {\n  name: \'legacy-web-nic\'\n}\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: legacyNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\n// the source VM and its NIC are created by this deployment, after the TAP\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/networkInterfaces/tapConfigurations",\n  "name": "[format(\'{0}/{1}\', \'legacy-web-nic\', \'to-collector\')]",\n  "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } }\n}\n```\nPassing (ARM JSON):\n```json\n// web-nic and web-vm are declared in the template\n```\n';
 
 // rules/vtap-source-downtime.ts
 var vtap_source_downtime_default2 = defineRule(
@@ -4603,6 +4665,7 @@ var vtap_source_downtime_default2 = defineRule(
     const seen = /* @__PURE__ */ new Set();
     for (const source of tapSources(ctx.graph)) {
       if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (vmsOfNicRef(ctx.graph, source.nic).length > 0) continue;
       const key = nicName(source.nic).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -16825,14 +16888,14 @@ function evaluateDeploymentProperties(ev, props, loop) {
 function joinName(parent, child) {
   if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
   const parts = [];
-  const push2 = (v) => {
+  const push3 = (v) => {
     if (typeof v === "string") parts.push(v);
     else if (v instanceof Unknown) parts.push(...v.parts ?? [v]);
     else parts.push(String(v));
   };
-  push2(parent);
+  push3(parent);
   parts.push("/");
-  push2(child);
+  push3(child);
   const first = [parent, child].find((v) => v instanceof Unknown);
   return new Unknown(first?.reason ?? { code: "error", message: "unknown name" }, "string", parts);
 }
@@ -16917,7 +16980,7 @@ function displayNameOf(name, span) {
 // src/deploy/runtime.ts
 function runtimeReason(r, span) {
   const who = r.symbolicName ?? (typeof r.name === "string" ? r.name : r.type);
-  return { code: "runtime-state", message: `a property of '${who}' that Azure sets when it deploys it`, span };
+  return { code: "runtime-state", message: `a property of '${who}' that Azure sets when it deploys it`, span, resourceKey: r.key };
 }
 function open(v, reason) {
   if (v instanceof ObjectValue) {
@@ -16947,6 +17010,10 @@ function withPartIds(props, r) {
 function concatId(base, suffix) {
   if (typeof base === "string") return base + suffix;
   return new Unknown(base.reason, "string", [...base.parts ?? [base], suffix], void 0, base.about);
+}
+function existingView(r, span) {
+  const who = r.symbolicName ?? (typeof r.name === "string" ? r.name : r.type);
+  return new Unknown({ code: "runtime-state", message: `a property of '${who}', an existing resource whose properties are not in the template`, span, resourceKey: r.key }, "object");
 }
 function runtimeView(r, full, span, outputs) {
   const reason = runtimeReason(r, span);
@@ -17537,7 +17604,8 @@ var Deployment = class {
     const byName = typeof args[0] === "string" && !args[0].startsWith("/");
     if (!isReference && !(byName && isListAction(fn))) return void 0;
     const target = this.findReferenced(unit, args[0]);
-    if (!target || target.existing) return void 0;
+    if (!target) return void 0;
+    if (target.existing) return isReference ? existingView(target, span) : void 0;
     if (byName) noteImplicitDependency(target, args[0], span);
     if (!isReference) return void 0;
     const full = typeof args[2] === "string" && args[2].toLowerCase() === "full";
@@ -17622,8 +17690,8 @@ var ResourceGraph = class {
     this.notDeployed = notDeployed;
     this.resources = resources;
     for (const r of resources) {
-      push(this.byKey, r.key, r);
-      push(this.byRelative, relativeKey(r.id), r);
+      push2(this.byKey, r.key, r);
+      push2(this.byRelative, relativeKey(r.id), r);
     }
     this.linkParents();
   }
@@ -17654,9 +17722,14 @@ var ResourceGraph = class {
   ofType(type) {
     if (!this.typeIndex) {
       this.typeIndex = /* @__PURE__ */ new Map();
-      for (const r of this.resources) push(this.typeIndex, r.type.toLowerCase(), r);
+      for (const r of this.resources) push2(this.typeIndex, r.type.toLowerCase(), r);
     }
     return this.typeIndex.get(type.toLowerCase()) ?? [];
+  }
+  /** The declared resource with this key (DeployedResource.key), e.g. the one an unknown value's runtime state comes from. */
+  byResourceKey(key) {
+    const found = this.byKey.get(key);
+    return found && preferDeployed(found, void 0);
   }
   /** The declared resource with this id (scope compared when both sides know it). */
   find(id) {
@@ -17893,8 +17966,8 @@ var ResourceGraph = class {
     idx = { bySymbol: /* @__PURE__ */ new Map(), byCopy: /* @__PURE__ */ new Map() };
     for (const r of this.resources) {
       if (r.unit !== from.unit) continue;
-      if (r.symbolicName !== void 0) push(idx.bySymbol, r.symbolicName, r);
-      if (r.copy) push(idx.byCopy, r.copy.name.toLowerCase(), r);
+      if (r.symbolicName !== void 0) push2(idx.bySymbol, r.symbolicName, r);
+      if (r.copy) push2(idx.byCopy, r.copy.name.toLowerCase(), r);
     }
     this.symbolIndexes.set(from.unit, idx);
     return idx;
@@ -17911,11 +17984,11 @@ var ResourceGraph = class {
     for (const r of this.resources) {
       if (r.unit !== from.unit) continue;
       for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
-      push(idx.byNameKey, nameKeyOf(r), r);
+      push2(idx.byNameKey, nameKeyOf(r), r);
       const text = nameText(r.name)?.toLowerCase();
-      if (text !== void 0) push(idx.byName, text, r);
+      if (text !== void 0) push2(idx.byName, text, r);
       const own2 = r.id.types.length > 1 ? segmentText(r.id.names[r.id.names.length - 1]) : void 0;
-      if (own2 !== void 0) push(idx.byShortName, own2.toLowerCase(), r);
+      if (own2 !== void 0) push2(idx.byShortName, own2.toLowerCase(), r);
     }
     this.nameIndexes.set(from.unit, idx);
     return idx;
@@ -17962,7 +18035,7 @@ var ResourceGraph = class {
   /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
   reaching(to) {
     const incoming = /* @__PURE__ */ new Map();
-    for (const e of this.edges()) push(incoming, e.to, e);
+    for (const e of this.edges()) push2(incoming, e.to, e);
     const next = /* @__PURE__ */ new Map();
     const queue = [to];
     const seen = /* @__PURE__ */ new Set([to]);
@@ -18050,7 +18123,7 @@ function pathText(path11) {
   }
   return out.join("");
 }
-function push(m, k, v) {
+function push2(m, k, v) {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
@@ -20104,4 +20177,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build b6426419e3a44c042c121535c355f5a9
+// vtaplint-build 23125f73281b2c6bb2b0b2501e7d9518
