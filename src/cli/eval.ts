@@ -8,12 +8,13 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import { TextSpan, type Span } from '../model/span.js';
 import type { SourceText } from '../model/source.js';
-import type { TNode } from '../model/template.js';
+import { isTObject, type TNode } from '../model/template.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { toJson } from '../expr/ops.js';
 import { parseBicep } from '../bicep/parser.js';
 import { loadArmTemplate } from '../load/arm-json.js';
+import { classifyJson } from '../load/classify.js';
 import { readSource } from '../load/read.js';
 import { associatedParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import { bicepDeployment, deployTemplate, suppliedFromFiles, type AnalyzeOptions } from '../engine/analyze.js';
@@ -81,6 +82,16 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
     const loaded = loadArmTemplate(read.source, limits);
     for (const d of loaded.diagnostics) sink.add(d);
     if (loaded.root === undefined) return done(2);
+    // JSON that is not a template has no outputs to evaluate: printing {"outputs": {}} with exit 0
+    // read as "evaluated, nothing to show" (`vtaplint eval azuredeploy.parameters.json`, a
+    // package.json). An ARM parameters file, or JSON with neither resources nor outputs, is said
+    // and exits 2, as `graph` does; a template sketch without $schema (resources or outputs) is
+    // still evaluated.
+    const notTemplate = notATemplate(loaded.root);
+    if (notTemplate) {
+      sink.add({ code: 'invalid-template', message: notTemplate, span: new TextSpan(read.source, 0, 0) });
+      return done(2);
+    }
     template = { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
   }
   // A parameters file that cannot be read or parsed stops the evaluation.
@@ -97,4 +108,14 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   const output = `${JSON.stringify({ outputs }, null, 2)}\n`;
   const failed = sink.items.some((d) => d.code === 'invalid-template' || d.code === 'evaluation-error');
   return done(failed ? 1 : 0, output);
+}
+
+/** Why JSON is not a template eval can evaluate, or undefined when it is one. */
+function notATemplate(root: TNode): string | undefined {
+  const kind = classifyJson(root);
+  if (kind === 'template') return undefined;
+  if (kind === 'parameters') return 'this is an ARM parameters file, not a template: evaluate the template it gives values to (x.parameters.json beside x.json is used with it; otherwise name it with --parameters)';
+  const sections = isTObject(root) ? Object.keys(root).map((k) => k.toLowerCase()) : [];
+  if (sections.includes('resources') || sections.includes('outputs')) return undefined;
+  return 'this is not an ARM template: it has no $schema naming deploymentTemplate.json, no resources and no outputs';
 }

@@ -106,6 +106,24 @@ describe('evalCommand', () => {
     expect(big.stderr).toMatch(/maxFileBytes/);
   });
 
+  it('JSON that is not a template (an ARM parameters file, package.json) exits 2 saying so, not {"outputs": {}} with 0', async () => {
+    const f = files(template, { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { name: { value: 'tap1' } } });
+    const dir = path.dirname(f.template);
+    const params = await cli(['eval', 'azuredeploy.parameters.json'], dir);
+    expect(params.code).toBe(2);
+    expect(params.stdout).toBe('');
+    expect(params.stderr).toMatch(/^vtaplint: azuredeploy\.parameters\.json:1:1: this is an ARM parameters file, not a template/m);
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0' }));
+    const other = await cli(['eval', 'package.json'], dir);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/^vtaplint: package\.json:1:1: this is not an ARM template/m);
+    // A sketch without $schema, with resources or outputs, is still evaluated.
+    writeFileSync(path.join(dir, 'sketch.json'), JSON.stringify({ outputs: { x: { type: 'int', value: '[add(1, 2)]' } } }));
+    const sketch = await cli(['eval', 'sketch.json'], dir);
+    expect(sketch.code).toBe(0);
+    expect(JSON.parse(sketch.stdout)).toEqual({ outputs: { x: { type: 'int', value: 3 } } });
+  });
+
   it("a Bicep output of a resource-derived type has the property's type, as the compiler writes it", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-eval-'));
     writeFileSync(path.join(dir, 'main.bicep'), "output baz resourceInput<'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31'>.name = 'myId'\n");
