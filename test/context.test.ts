@@ -48,6 +48,12 @@ describe('--context', () => {
 
   test('a named ARM parameters file lints the template beside it with its values; other files are not reported', async () => {
     expect((await sarif(['arm/tap.parameters.json'])).findings).toEqual([]);
+    // Named on its own it lints nothing, which is said (it was a silent exit 0).
+    const alone = await cli(['arm/tap.parameters.json'], CONTEXT);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toBe("vtaplint: 'arm/tap.parameters.json' is an ARM parameters file: vtaplint lints templates, with the values of their parameters files; name its template, or use --context DIR to lint the template that uses it (vtaplint --context . arm/tap.parameters.json)\n");
+    expect((await cli(['arm/tap.json', 'arm/tap.parameters.json'], CONTEXT)).stderr).not.toContain('is an ARM parameters file');
+    expect((await cli(['arm'], CONTEXT)).stderr).not.toContain('is an ARM parameters file');
     const run = await sarif(['--context', '.', 'arm/tap.parameters.json']);
     expect(rules(run)).toEqual(['arm/tap.json:95 vtap-live-migration', 'arm/tap.json:141 vtap-supported-region']);
     expect(run.code).toBe(1);

@@ -248,6 +248,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw e;
   }
   for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'\n`);
+  // An ARM parameters file named on its own is not linted: its template is (with its values).
+  // Without a word, `vtaplint prod.parameters.json` printed nothing and exited 0, which reads as
+  // "checked, no problems" (as ESLint warns about a named file it does not lint).
+  if (opts.context === undefined) {
+    const named = new Set(opts.paths.map((p) => path.resolve(io.cwd, p)));
+    const templates = new Set(result.files.filter((f) => f.kind === 'template').map((f) => path.resolve(f.path)));
+    // x.parameters.json is used when x.json (or x.jsonc) beside it is linted in the same run.
+    const templateLinted = (params: string) => ['.json', '.jsonc'].some((ext) => templates.has(params.replace(/\.parameters\.jsonc?$/i, ext)));
+    for (const f of result.files) {
+      if (f.kind === 'parameters' && named.has(path.resolve(f.path)) && !templateLinted(path.resolve(f.path))) {
+        const rel = path.relative(io.cwd, f.path) || f.path;
+        io.stderr(`vtaplint: '${rel}' is an ARM parameters file: vtaplint lints templates, with the values of their parameters files; name its template, or use --context DIR to lint the template that uses it (vtaplint --context . ${rel})\n`);
+      }
+    }
+  }
   if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
   // A path that matches nothing next to others that do (a typo in a CI path list) is still bad
   // usage: the others are linted and reported, and the run ends with 2. The reports for tools
