@@ -50,7 +50,8 @@ Options:
                          name the changed files
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
-      --color, --no-color  force colors on or off (default: on for a terminal)
+      --color, --no-color  force colors on or off (stylish; default: on for a terminal,
+                         unless NO_COLOR is set or -o is given)
       --list-rules       print the rules with their level, tags and description
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
                          beside x.json is used without this option)
