@@ -24,6 +24,12 @@ describe('exit codes', () => {
     const r = await cli([COMING_SOON, '--max-warnings', '0']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--max-warnings');
+    // One warning is "1 warning", not "1 warnings".
+    expect(r.stderr).toBe('vtaplint: 1 warning, more than --max-warnings 0\n');
+    // --quiet hides warnings but they still count, as in ESLint.
+    const quiet = await cli([COMING_SOON, '--max-warnings', '0', '--quiet']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).toBe('');
   });
   test('2 for bad usage, with a one-line reason', async () => {
     for (const args of [['--format', 'xml'], ['--no-such-option'], ['--max-warnings', 'many'], ['--max-warnings', '-1'], ['-j', '-3'], ['eval']]) {

@@ -303,7 +303,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (result.missing.length) return 2;
   if (counts.error > 0) return 1;
   if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
-    io.stderr(`vtaplint: ${counts.warning} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    io.stderr(`vtaplint: ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${opts.maxWarnings}\n`);
     return 1;
   }
   return 0;
