@@ -166,6 +166,18 @@ describe('SARIF 2.1.0', () => {
     expect(alone.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'az.json', uriBaseId: '%SRCROOT%' });
   });
 
+  test('the github format names files from the git working tree\'s top too, as GitHub places annotations by that path', async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'vtaplint-repo-'));
+    mkdirSync(path.join(repo, '.git'));
+    mkdirSync(path.join(repo, 'infra'));
+    copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(repo, 'infra/az.json'));
+    for (const [args, cwd] of [[['.'], path.join(repo, 'infra')], [['infra'], repo]] as const) {
+      const gh = await cli([...args, '--format', 'github'], cwd);
+      expect(gh.stdout).toMatch(/^::error file=infra\/az\.json,line=\d+/m);
+      expect(gh.stdout).not.toMatch(/file=az\.json/);
+    }
+  });
+
   test('output is deterministic (apart from run timestamps)', async () => {
     const strip = (t: string) => t.replace(/"(start|end)TimeUtc": "[^"]+"/g, '');
     const a = await sarifOf(['fixtures', 'examples']);

@@ -2,6 +2,7 @@
 // as annotations on the lines of the pull request.
 import type { LintResult } from '../engine/lint.js';
 import { relativePath } from '../engine/lint.js';
+import { sourceRoot } from '../discover/source-root.js';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
@@ -15,10 +16,15 @@ export function escapeProperty(s: string): string {
 }
 
 export function formatGithub(result: LintResult): string {
+  // GitHub places an annotation by its path from the repository's top folder (the workspace), as
+  // code scanning reads SARIF URIs: relative to the top of the git working tree, as SARIF's are
+  // (source-root.ts), else to the lint root. Relative to the lint root, a step run in a subfolder
+  // (`working-directory: infra`) wrote `file=az.json` for infra/az.json, which GitHub cannot place.
+  const base = sourceRoot(result.root);
   const lines = result.findings.map((f) => {
     const { start, end } = f.location.region;
     const props = [
-      `file=${escapeProperty(relativePath(result.root, f.location.file.path))}`,
+      `file=${escapeProperty(relativePath(base, f.location.file.path))}`,
       `line=${start.line}`,
       `col=${start.column}`,
       `endLine=${end.line}`,
