@@ -54,6 +54,11 @@ export interface DeployResult {
    * computed from; a module parameter is followed by where its parent's value came from in turn.
    */
   suppliedSourcesAt(span: Span): SuppliedSource[];
+  /**
+   * Whether evaluation has run out of steps (limit maxEvaluationSteps) by now. Resource bodies
+   * are evaluated when rules read them, so this can become true while the rules run.
+   */
+  evaluationStopped(): boolean;
 }
 
 /** The deployment scope a template's $schema declares. */
@@ -115,7 +120,8 @@ export class Deployment {
       depth: 0,
     };
     this.rootTarget = unit.scope;
-    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, linkedTemplates: [], suppliedSourcesAt: () => [] };
+    const evaluationStopped = (): boolean => this.budget.exhausted;
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, linkedTemplates: [], suppliedSourcesAt: () => [], evaluationStopped };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
@@ -129,6 +135,7 @@ export class Deployment {
       scope,
       linkedTemplates: [...this.linkedTemplates],
       suppliedSourcesAt: (span) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span)),
+      evaluationStopped,
     };
   }
 

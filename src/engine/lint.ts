@@ -544,7 +544,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   // Before the rules: the walk over every resource is done (and compiled) well before the
   // deployment is let go of after them (see collectReleased).
   const sites = [...metadataSites(a.deployed.resources, known), ...pragmaSites(pragmasOf(a), known)];
-  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : undefined);
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : undefined, a.deployed.evaluationStopped);
   // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));

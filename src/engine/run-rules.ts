@@ -27,6 +27,12 @@ export function runRules(
   config: EffectiveConfig,
   /** Called after each rule (memory management of large templates, src/engine/lint.ts). */
   afterEach?: () => void,
+  /**
+   * Whether evaluation has stopped at its step limit by now (DeployResult.evaluationStopped). A
+   * failure found after that may rest on values never evaluated (a VM's NIC list, a dependsOn
+   * entry): it is reported as indeterminate. One found before rests only on complete values.
+   */
+  evaluationStopped?: () => boolean,
 ): { outcomes: RuleOutcome[]; passes: number; failures: RuleFailure[] } {
   const outcomes: RuleOutcome[] = [];
   const failures: RuleFailure[] = [];
@@ -39,6 +45,10 @@ export function runRules(
       graph,
       regions: config.regions,
       fail(v) {
+        if (evaluationStopped?.()) {
+          outcomes.push({ rule, verdict: { ...v, kind: 'review', message: `${v.message} (not certain: evaluation stopped at the limit maxEvaluationSteps before this was decided; raise the limit to decide it)` }, level: 'note' });
+          return;
+        }
         const maybe = maybeDeployed(v);
         if (maybe) {
           // A copy loop whose count is unknown has one representative instance that may not exist.
