@@ -23241,7 +23241,8 @@ var init_deploy = __esm({
           depth: 0
         };
         this.rootTarget = unit.scope;
-        if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, linkedTemplates: [], suppliedSourcesAt: () => [] };
+        const evaluationStopped = () => this.budget.exhausted;
+        if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, linkedTemplates: [], suppliedSourcesAt: () => [], evaluationStopped };
         const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
         this.checkExpressions(source, root, span);
         this.expand({ node: root, span }, unit, scope);
@@ -23254,7 +23255,8 @@ var init_deploy = __esm({
           diagnostics: this.diagnostics.items,
           scope,
           linkedTemplates: [...this.linkedTemplates],
-          suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2))
+          suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2)),
+          evaluationStopped
         };
       }
       /**
@@ -24303,6 +24305,11 @@ async function evalCommand(opts) {
     const loaded = loadArmTemplate(read.source, limits);
     for (const d of loaded.diagnostics) sink.add(d);
     if (loaded.root === void 0) return done(2);
+    const notTemplate = notATemplate(loaded.root);
+    if (notTemplate) {
+      sink.add({ code: "invalid-template", message: notTemplate, span: new TextSpan(read.source, 0, 0) });
+      return done(2);
+    }
     template = { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
   }
   const parameterFiles = [isBicep ? void 0 : associatedParameterFile(file), opts.mappedParameterFile, ...opts.parameterFiles];
@@ -24317,6 +24324,14 @@ async function evalCommand(opts) {
   const failed = sink.items.some((d) => d.code === "invalid-template" || d.code === "evaluation-error");
   return done(failed ? 1 : 0, output);
 }
+function notATemplate(root) {
+  const kind = classifyJson(root);
+  if (kind === "template") return void 0;
+  if (kind === "parameters") return "this is an ARM parameters file, not a template: evaluate the template it gives values to (x.parameters.json beside x.json is used with it; otherwise name it with --parameters)";
+  const sections = isTObject(root) ? Object.keys(root).map((k) => k.toLowerCase()) : [];
+  if (sections.includes("resources") || sections.includes("outputs")) return void 0;
+  return "this is not an ARM template: it has no $schema naming deploymentTemplate.json, no resources and no outputs";
+}
 var import_node_path19;
 var init_eval = __esm({
   "src/cli/eval.ts"() {
@@ -24324,10 +24339,12 @@ var init_eval = __esm({
     import_node_path19 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_span();
+    init_template();
     init_limits();
     init_ops();
     init_parser3();
     init_arm_json();
+    init_classify();
     init_read();
     init_parameters();
     init_analyze();
@@ -24496,7 +24513,7 @@ var invalid_template_default2 = defineRule(
 );
 
 // rules/evaluation-error.md
-var evaluation_error_default = "# evaluation-error\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nvtaplint evaluates every template expression the way Azure Resource Manager does. When Azure would\nfail to evaluate one, for example `int('abc')`, `variables('x')` where `x` refers back to itself,\na `copy` count above ARM's limit of 800, or an explicit `fail()`, this rule reports it at the exact\nexpression.\n\nvtaplint evaluates what its rules read. Every other expression of an ARM JSON template is still\nchecked, wherever it is (also in a resource whose condition is false): a call of a function that\ndoes not exist, a call with the wrong number of arguments, and `parameters('x')` or\n`variables('x')` for a name the template does not declare (in the scope the expression reads:\na nested template with `\"scope\": \"inner\"` has its own names, a user-defined function reads its\nown parameters). Azure rejects those whatever the parameters are. The branches of `if()`, the\nlater arguments of `and()` and `or()`, and lambda bodies run only on some paths, and Azure does\nnot evaluate a path it does not take, so there only syntax is checked (`invalid-template`).\n\n## Why it matters\nAzure rejects the deployment when it reaches that expression: nothing after it is deployed, and\nfor vTAP that can mean a TAP configuration is never created.\n\n## How to fix\nCorrect the expression at the reported position; the message says what Azure expects.\n\n## Examples\nFailing (ARM JSON):\n```json\n\"variables\": { \"count\": \"[int('three')]\" }\n```\nPassing:\n```json\n\"variables\": { \"count\": \"[int('3')]\" }\n```\nFailing (Bicep):\n```bicep\nvar count = int('three')\n```\nPassing (Bicep):\n```bicep\nvar count = int('3')\n```\n";
+var evaluation_error_default = '# evaluation-error\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nvtaplint evaluates every template expression the way Azure Resource Manager does. When Azure would\nfail to evaluate one, for example `int(\'abc\')`, `variables(\'x\')` where `x` refers back to itself,\na `copy` count above ARM\'s limit of 800, or an explicit `fail()`, this rule reports it at the exact\nexpression.\n\nvtaplint evaluates what its rules read. Every other expression of an ARM JSON template is still\nchecked, wherever it is (also in a resource whose condition is false): a call of a function that\ndoes not exist, a call with the wrong number of arguments, and `parameters(\'x\')` or\n`variables(\'x\')` for a name the template does not declare (in the scope the expression reads:\na nested template with `"scope": "inner"` has its own names, a user-defined function reads its\nown parameters). Azure rejects those whatever the parameters are. The branches of `if()`, the\nlater arguments of `and()` and `or()`, and lambda bodies run only on some paths, and Azure does\nnot evaluate a path it does not take, so there only syntax is checked (`invalid-template`).\n\n## Why it matters\nAzure rejects the deployment when it reaches that expression: nothing after it is deployed, and\nfor vTAP that can mean a TAP configuration is never created.\n\n## How to fix\nCorrect the expression at the reported position; the message says what Azure expects.\n\n## Examples\nA variable is evaluated where it is used: here in a copy count, which is always evaluated (a\nvariable nothing reads, or one read only by an output, is not; outputs are evaluated by\n`vtaplint eval`).\n\nFailing (ARM JSON):\n```json\n"variables": { "count": "[int(\'three\')]" },\n"resources": [\n  {\n    "copy": { "name": "nics", "count": "[variables(\'count\')]" },\n    "type": "Microsoft.Network/networkInterfaces",\n    "apiVersion": "2024-05-01",\n    "name": "[format(\'nic{0}\', copyIndex())]",\n    "location": "eastus",\n    "properties": {}\n  }\n]\n```\nPassing: the same with `"count": "[int(\'3\')]"`.\n\nFailing (Bicep):\n```bicep\nvar count = int(\'three\')\nresource nics \'Microsoft.Network/networkInterfaces@2024-05-01\' = [for i in range(0, count): {\n  name: \'nic${i}\'\n  location: \'eastus\'\n  properties: {}\n}]\n```\nPassing (Bicep): the same with `var count = int(\'3\')`.\n';
 
 // rules/evaluation-error.ts
 var evaluation_error_default2 = defineRule(
@@ -24515,7 +24532,7 @@ var evaluation_error_default2 = defineRule(
 );
 
 // rules/limit-exceeded.md
-var limit_exceeded_default = '# limit-exceeded\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nThat the input stays within the limits vtaplint sets for itself: file size, JSON nesting depth,\nexpression length and depth, evaluation steps, string, array and object sizes, and the number of\nresources in one template.\n\n## Why it matters\nA template that reaches a limit is not fully analysed: rules may miss problems in the part that was\ncut off. The limits exist so that a hostile template in a pull request cannot hang the PR gate.\n\n## How to fix\nIf the template is legitimate, raise the limit named in the message in `vtaplint.config.json`.\nOtherwise simplify the template.\n\n## Examples\nFailing (ARM JSON): a variable that doubles a string sixty times.\n```json\n"variables": { "s0": "x", "s1": "[concat(variables(\'s0\'), variables(\'s0\'))]" }\n```\nPassing: ordinary templates never reach the limits.\n';
+var limit_exceeded_default = '# limit-exceeded\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nThat the input stays within the limits vtaplint sets for itself: file size, JSON nesting depth,\nexpression length and depth, evaluation steps, string, array and object sizes, and the number of\nresources in one template.\n\n## Why it matters\nA template that reaches a limit is not fully analysed: rules may miss problems in the part that was\ncut off. The limits exist so that a hostile template in a pull request cannot hang the PR gate.\n\n## How to fix\nIf the template is legitimate, raise the limit named in the message in `vtaplint.config.json`.\nOtherwise simplify the template.\n\n## Examples\nFailing (ARM JSON): a variable that doubles a string sixty times (`s2` to `s60` as `s1`, each\ndoubling the one before), used in a resource\'s name: past 4,194,304 characters it is cut off\n(limit `maxStringLength`).\n```json\n"variables": { "s0": "x", "s1": "[concat(variables(\'s0\'), variables(\'s0\'))]", "...": "...", "s60": "[concat(variables(\'s59\'), variables(\'s59\'))]" },\n"resources": [\n  { "type": "Microsoft.Network/networkInterfaces", "apiVersion": "2024-05-01", "name": "[variables(\'s60\')]", "location": "eastus", "properties": {} }\n]\n```\nPassing: ordinary templates never reach the limits.\n';
 
 // rules/limit-exceeded.ts
 var limit_exceeded_default2 = defineRule(
@@ -24534,7 +24551,7 @@ var limit_exceeded_default2 = defineRule(
 );
 
 // rules/unused-suppression.md
-var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt).\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing:\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westcentralus",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
+var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt).\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
 
 // rules/unused-suppression.ts
 var unused_suppression_default2 = defineRule(
@@ -26182,7 +26199,7 @@ init_located();
 init_resource_id();
 
 // rules/vtap-source-vm-nic.md
-var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nother rules then stay silent about it. So does a NIC whose only VM may not be deployed (its\n`condition` or copy count is known only at deployment), unless the NIC itself is deployed under that\nsame condition.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nrules behind those checks then stay silent about it (`vtap-source-vm-restart`, `vtap-live-migration`\nand `vtap-source-downtime` still report on its VM when that VM exists before the deployment). A NIC whose\nonly VM may not be deployed (its `condition` or copy count is known only at deployment) also gets an\n*indeterminate* result here, unless the NIC itself is deployed under that same condition; the rules\nabout that VM (its size, live migration, ...) report what they find as *indeterminate* too (\"if the\nVM is deployed\").\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
 var CHECKS_NEEDING_PROPERTIES = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template";
@@ -29315,7 +29332,7 @@ init_finding();
 function maybeDeployed(v) {
   return [v.resource, ...v.involved ?? []].find((r) => r?.state === "maybe");
 }
-function runRules(graph, rules, config, afterEach) {
+function runRules(graph, rules, config, afterEach, evaluationStopped) {
   const outcomes = [];
   const failures = [];
   let passes = 0;
@@ -29327,6 +29344,10 @@ function runRules(graph, rules, config, afterEach) {
       graph,
       regions: config.regions,
       fail(v) {
+        if (evaluationStopped?.()) {
+          outcomes.push({ rule, verdict: { ...v, kind: "review", message: `${v.message} (not certain: evaluation stopped at the limit maxEvaluationSteps before this was decided; raise the limit to decide it)` }, level: "note" });
+          return;
+        }
         const maybe = maybeDeployed(v);
         if (maybe) {
           const what = maybe.copy && maybe.copy.index === void 0 ? "its copy count" : "its condition";
@@ -29923,7 +29944,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     if (source.kind === "arm" && source.text.length >= LARGE_TEMPLATE) source.pack();
   }, opts.heapHighWater) : void 0;
   const sites = [...metadataSites(a.deployed.resources, known2), ...pragmaSites(pragmasOf(a), known2)];
-  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0);
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0, a.deployed.evaluationStopped);
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail2 of failures) {
@@ -30264,10 +30285,11 @@ function escapeProperty(s) {
   return escapeData(s).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 function formatGithub(result) {
+  const base = sourceRoot(result.root);
   const lines = result.findings.map((f) => {
     const { start, end } = f.location.region;
     const props = [
-      `file=${escapeProperty(relativePath(result.root, f.location.file.path))}`,
+      `file=${escapeProperty(relativePath(base, f.location.file.path))}`,
       `line=${start.line}`,
       `col=${start.column}`,
       `endLine=${end.line}`,
@@ -30325,7 +30347,8 @@ Options:
                          name the changed files
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
-      --color, --no-color  force colors on or off (default: on for a terminal)
+      --color, --no-color  force colors on or off (stylish; default: on for a terminal,
+                         unless NO_COLOR is set or -o is given)
       --list-rules       print the rules with their level, tags and description
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
                          beside x.json is used without this option)
@@ -30687,6 +30710,18 @@ Run 'vtaplint --help' for usage.
   }
   for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'
 `);
+  if (opts.context === void 0) {
+    const named = new Set(opts.paths.map((p) => import_node_path21.default.resolve(io.cwd, p)));
+    const templates = new Set(result.files.filter((f) => f.kind === "template").map((f) => import_node_path21.default.resolve(f.path)));
+    const templateLinted = (params) => [".json", ".jsonc"].some((ext) => templates.has(params.replace(/\.parameters\.jsonc?$/i, ext)));
+    for (const f of result.files) {
+      if (f.kind === "parameters" && named.has(import_node_path21.default.resolve(f.path)) && !templateLinted(import_node_path21.default.resolve(f.path))) {
+        const rel = import_node_path21.default.relative(io.cwd, f.path) || f.path;
+        io.stderr(`vtaplint: '${rel}' is an ARM parameters file: vtaplint lints templates, with the values of their parameters files; name its template, or use --context DIR to lint the template that uses it (vtaplint --context . ${rel})
+`);
+      }
+    }
+  }
   if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
   if (opts.format === "sarif" || opts.format === "json") {
     for (const m of result.missing) result.notifications.push({ level: "warning", message: `no files match '${m}'` });
@@ -30722,7 +30757,7 @@ Run 'vtaplint --help' for usage.
   if (result.missing.length) return 2;
   if (counts.error > 0) return 1;
   if (opts.maxWarnings !== void 0 && counts.warning > opts.maxWarnings) {
-    io.stderr(`vtaplint: ${counts.warning} warnings, more than --max-warnings ${opts.maxWarnings}
+    io.stderr(`vtaplint: ${counts.warning} ${counts.warning === 1 ? "warning" : "warnings"}, more than --max-warnings ${opts.maxWarnings}
 `);
     return 1;
   }
@@ -30787,4 +30822,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 43ddc3dd7dbf00755f370edd6a2cc466
+// vtaplint-build 45b64399940ba4f91cbabd2fea112f7d
