@@ -247,7 +247,10 @@ export abstract class ExprLowerer {
       case 'param':
         return call('parameters', [lit(b.name, at)], at);
       case 'expr':
-        return b.expr;
+        // The loop item of an indexed loop stands for coll[i], lowered once at the loop's
+        // declaration: a reference to it takes the reference's own span, so a finding about the
+        // value (`privateIPAddressVersion: v`) points at the property, not at `for (v, i)`.
+        return { ...b.expr, start: at.start, end: at.end };
     }
   }
 
