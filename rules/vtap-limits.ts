@@ -1,7 +1,9 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
-import { tapOf, tapSources, taps } from '../src/graph/vtap.js';
+import { TYPES, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
+import { fullType, idNames, resourceKey, segmentText } from '../src/graph/resource-id.js';
 import type { DeployedResource } from '../src/deploy/model.js';
+import type { RelatedLocation } from '../src/engine/rule.js';
 import type { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
@@ -14,6 +16,28 @@ const MAX_CONFIGS = facts.limits.tapConfigurationsPerTap;
 function boundedBy(count: Unknown | undefined, max: number): boolean {
   if (count?.atMost !== undefined && count.atMost <= max) return true;
   return count?.oneOf !== undefined && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === 'number' && v <= max);
+}
+
+/** The TAP a source's configurations count against. */
+interface CountedTap {
+  key: string;
+  name: string;
+  /** Its declaration, when the template has one (deployed or `existing`). */
+  decl: DeployedResource | undefined;
+}
+
+/**
+ * The TAP a source sends to: one the template deploys, one it declares `existing`, or an id of
+ * one outside the template (a hub TAP that spokes add sources to). The limit is per TAP, so
+ * configurations this deployment adds to a TAP that exists already count as well. An id whose
+ * name is known only at deployment is not counted: it may name any TAP.
+ */
+function countedTap(s: TapSource): CountedTap | undefined {
+  const t = s.tap;
+  if (t.kind === 'resource') return t.resource.type.toLowerCase() === TYPES.tap.toLowerCase() ? { key: t.resource.key, name: t.resource.displayName, decl: t.resource } : undefined;
+  if (t.kind !== 'external' || fullType(t.id).toLowerCase() !== TYPES.tap.toLowerCase()) return undefined;
+  if (t.id.names.some((n) => segmentText(n) === undefined)) return undefined;
+  return { key: resourceKey(t.id), name: idNames(t.id), decl: undefined };
 }
 
 export default defineRule(
@@ -38,34 +62,37 @@ export default defineRule(
         resource: over,
       });
     } else if (all[0]) ctx.pass({ message: 'TAP count within limits', span: all[0].nameSpan, resource: all[0] });
-    const perTap = new Map<DeployedResource, number>();
-    const unknownCount = new Set<DeployedResource>();
+    const perTap = new Map<string, number>();
+    const unknownCount = new Set<string>();
     for (const s of tapSources(ctx.graph)) {
-      const tap = tapOf(s);
+      const tap = countedTap(s);
       // A scale set's virtualNetworkTaps entry creates no TAP configuration (vtap-source-vm-nic reports it).
       if (!tap || s.declaration === 'scaleset') continue;
+      const tapText = tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`;
+      const related: RelatedLocation[] = tap.decl ? [{ span: at(tap.decl.root, 'name').span, message: `TAP '${tap.name}'` }] : [];
+      const involved = tap.decl && !tap.decl.existing ? [tap.decl] : [];
       // A copy loop whose count is known only at deployment (one representative instance): the
       // number of configurations is not known, unless the count's allowed values keep it low.
       const loop = s.holder.copy;
-      if (loop && loop.index === undefined && !unknownCount.has(tap) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
-        unknownCount.add(tap);
+      if (loop && loop.index === undefined && !unknownCount.has(tap.key) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
+        unknownCount.add(tap.key);
         ctx.indeterminate({
-          message: `TAP '${tap.displayName}' gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : 'known only at deployment'}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (maxValue or allowedValues on its parameter lets vtaplint check it)`,
+          message: `${tapText} gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : 'known only at deployment'}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (maxValue or allowedValues on its parameter lets vtaplint check it)`,
           span: s.tapId.span,
-          related: [{ span: at(tap.root, 'name').span, message: `TAP '${tap.displayName}'` }],
+          related,
           resource: s.holder,
-          involved: [tap],
+          involved,
         });
       }
-      const n = (perTap.get(tap) ?? 0) + 1;
-      perTap.set(tap, n);
+      const n = (perTap.get(tap.key) ?? 0) + 1;
+      perTap.set(tap.key, n);
       if (n === MAX_CONFIGS + 1) {
         ctx.fail({
-          message: `TAP '${tap.displayName}' gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+          message: `${tapText} gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
           span: s.tapId.span,
-          related: [{ span: at(tap.root, 'name').span, message: `TAP '${tap.displayName}'` }],
+          related,
           resource: s.holder,
-          involved: [tap],
+          involved,
         });
       }
     }

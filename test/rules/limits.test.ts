@@ -47,3 +47,74 @@ test('101 tap configurations on one TAP: one warning; configurations on differen
 test('100 tap configurations on one TAP: no finding', () => {
   expect(limitFindings(100)).toEqual([]);
 });
+
+/** The vtap-limits findings of one file (a spoke adding tap configurations to a hub TAP). */
+function limitFindingsOf(name: string, text: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-limits-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  const a = analyzeFile(file, { root: dir, deployment: {}, explicit: true });
+  if (a.kind !== 'template') throw new Error(a.kind);
+  return runRules(a.graph, [limits], DEFAULT_CONFIG).outcomes.map((o) => [o.rule.meta.id, o.level, o.verdict.kind, o.verdict.message]);
+}
+
+function spokeBicep(count: number): string {
+  return `param count int = ${count}
+
+resource hubTap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' existing = {
+  name: 'hub-tap'
+  scope: resourceGroup('hub-rg')
+}
+
+resource nics 'Microsoft.Network/networkInterfaces@2024-05-01' = [for i in range(0, count): {
+  name: 'web-nic\${i}'
+  location: 'eastus'
+  properties: {
+    ipConfigurations: []
+  }
+}]
+
+resource configs 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = [for i in range(0, count): {
+  parent: nics[i]
+  name: 'to-hub'
+  properties: {
+    virtualNetworkTap: {
+      id: hubTap.id
+    }
+  }
+}]
+`;
+}
+
+function spokeJson(count: number): string {
+  return JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { count: { type: 'int', defaultValue: count }, hubSubscriptionId: { type: 'string', defaultValue: '11111111-1111-1111-1111-111111111111' } },
+    resources: [
+      { type: 'Microsoft.Network/networkInterfaces', apiVersion: '2024-05-01', name: "[format('web-nic-{0}', copyIndex())]", location: 'eastus', copy: { name: 'nics', count: "[parameters('count')]" }, properties: { ipConfigurations: [] } },
+      {
+        type: 'Microsoft.Network/networkInterfaces/tapConfigurations',
+        apiVersion: '2024-05-01',
+        name: "[format('web-nic-{0}/to-hub', copyIndex())]",
+        copy: { name: 'configs', count: "[parameters('count')]" },
+        dependsOn: ["[resourceId('Microsoft.Network/networkInterfaces', format('web-nic-{0}', copyIndex()))]"],
+        properties: { virtualNetworkTap: { id: "[resourceId(parameters('hubSubscriptionId'), 'hub-rg', 'Microsoft.Network/virtualNetworkTaps', 'hub-tap')]" } },
+      },
+    ],
+  });
+}
+
+test('101 tap configurations on a TAP that exists already (Bicep existing, in another resource group): one warning', () => {
+  expect(limitFindingsOf('spoke.bicep', spokeBicep(101))).toEqual([
+    ['vtap-limits', 'warning', 'fail', "TAP 'hubTap' gets more than 100 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
+  ]);
+  expect(limitFindingsOf('spoke.bicep', spokeBicep(100))).toEqual([]);
+});
+
+test('101 tap configurations on a TAP named by id (outside the template): one warning', () => {
+  expect(limitFindingsOf('spoke.json', spokeJson(101))).toEqual([
+    ['vtap-limits', 'warning', 'fail', "TAP 'hub-tap' (outside the template) gets more than 100 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
+  ]);
+  expect(limitFindingsOf('spoke.json', spokeJson(100))).toEqual([]);
+});
