@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, nicName, privateEndpointOfNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
+import { isOutside, nicKey, nicName, privateEndpointOfNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-live-migration.md';
 
@@ -24,7 +24,8 @@ export default defineRule(
       // The VMs this deployment creates with the NIC, also when the NIC is made elsewhere.
       const vms = vmsOfNicRef(ctx.graph, source.nic);
       if (isOutside(source.nic) && vms.length === 0) {
-        const key = `outside|${nicName(source.nic)}`;
+        // By the NIC's id, not its name: 'web-nic' in two resource groups are two VMs' NICs.
+        const key = `outside|${nicKey(source.nic) ?? nicName(source.nic)}`;
         if (seen.has(key)) continue;
         seen.add(key);
         ctx.fail({

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, nicName, privateEndpointOfNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
+import { isOutside, nicKey, nicName, privateEndpointOfNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import docs from './vtap-source-downtime.md';
 
 export default defineRule(
@@ -21,7 +21,9 @@ export default defineRule(
       if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
       // A NIC made elsewhere but attached to a VM this deployment creates: that VM is new.
       if (vmsOfNicRef(ctx.graph, source.nic).length > 0) continue;
-      const key = nicName(source.nic).toLowerCase();
+      // One note per NIC: by its id (scope and name), not its name, since 'web-nic' in two resource
+      // groups are two NICs of two VMs.
+      const key = nicKey(source.nic) ?? nicName(source.nic).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
       ctx.fail({
