@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
 import { declaredNic, tapSources } from '../src/graph/vtap.js';
-import { loadBalancersOfNic, outsideLoadBalancersOfNic } from '../src/graph/network.js';
+import { loadBalancersOfNic, outsideLoadBalancersOfNic, unknownLbReferencesOfNic } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
@@ -60,6 +60,20 @@ export default defineRule(
           involved: source.config ? [source.config] : [],
           related: [sourceRelated(source)],
           message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', which is outside the template, so vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`,
+        });
+      }
+      // A pool or NAT rule id known only at deployment: the load balancer behind it cannot be
+      // named, let alone checked (reported once here for vtap-source-floating-ip too).
+      for (const { ref, part } of unknownLbReferencesOfNic(ctx.graph, nic)) {
+        const key = `${nic.key}|unknown|${ref.span.identity()}`;
+        if (seen.has(key) || !(ref.value instanceof Unknown)) continue;
+        seen.add(key);
+        ctx.indeterminate({
+          span: ref.span,
+          resource: nic,
+          involved: source.config ? [source.config] : [],
+          related: [sourceRelated(source), ...unknownOrigin(ref.value, ref.span)],
+          message: `source NIC '${nic.displayName}' is in ${part === 'backendAddressPools' ? 'a load balancer backend pool' : 'a load balancer inbound NAT rule'} whose id is ${describeUnknown(ref.value)}, so vtaplint cannot check that its load balancer is not a Basic load balancer and has no Floating IP rule for it; either keeps the VM from being a TAP source: check that load balancer`,
         });
       }
     }

@@ -317,6 +317,34 @@ export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedRes
   return out;
 }
 
+/**
+ * The pool and inbound NAT rule references of a NIC whose target is known only at deployment: an
+ * id from a parameter without a value, or read from an `existing` load balancer's properties
+ * (`lb.properties.backendAddressPools[0].id`), or a whole list that is. The NIC is then behind a
+ * load balancer nobody can name before deployment (loadBalancersOfNic() and
+ * outsideLoadBalancersOfNic() give the ones that can be named).
+ */
+export function unknownLbReferencesOfNic(graph: ResourceGraph, nic: DeployedResource): { ref: LocatedValue; part: 'backendAddressPools' | 'inboundNatRules' }[] {
+  const out: { ref: LocatedValue; part: 'backendAddressPools' | 'inboundNatRules' }[] = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    for (const [prop, part] of [
+      ['loadBalancerBackendAddressPools', 'backendAddressPools'],
+      ['loadBalancerInboundNatRules', 'inboundNatRules'],
+    ] as const) {
+      const list = at(ipc, 'properties', prop);
+      if (list.value instanceof Unknown) {
+        out.push({ ref: list, part });
+        continue;
+      }
+      for (const e of elements(list)) {
+        const ref = at(e, 'id');
+        if (ref.value instanceof Unknown && graph.resolve(ref.value).kind === 'none') out.push({ ref, part });
+      }
+    }
+  }
+  return out;
+}
+
 /** A NIC's IP configuration in a backend pool. */
 export interface PoolMember {
   nic: DeployedResource;
