@@ -41,6 +41,22 @@ export default defineRule(
           });
           continue;
         }
+        if (n.kind === 'unknown' && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === 'none') {
+          // A subnet id known only at deployment (a parameter without a value, a property of an
+          // existing resource): the network, and so its encryption, cannot be known either. (An id
+          // that resolves to something else, a classic network say, is vtap-arm-only's.)
+          const key = `${nic.key}|unknown|${n.ref.span.identity()}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          ctx.indeterminate({
+            span: n.ref.span,
+            resource: nic,
+            involved: source.config ? [source.config] : [],
+            related: [sourceRelated(source), ...unknownOrigin(n.value, n.ref.span)],
+            message: `the subnet of source NIC '${nic.displayName}' is ${describeUnknown(n.value)}, so vtaplint cannot check that its virtual network has encryption off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
+          });
+          continue;
+        }
         if (n.kind !== 'vnet' || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
         seen.add(`${nic.key}|${n.vnet.key}`);
         const enabled = at(n.vnet.root, 'properties', 'encryption', 'enabled');

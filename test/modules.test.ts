@@ -20,7 +20,7 @@ describe('modules linted through their parents', () => {
   test('a module named on the command line is also linted on its own, as asked', async () => {
     const { findings } = await findingsOf(['fixtures/bicep-modules', WEB_VM]);
     const notes = findings.filter((f) => f.file === WEB_VM && f.message.includes('has no value'));
-    expect(notes.map((f) => f.ruleId).sort()).toEqual(['vtap-config-target', 'vtap-source-vm-size-v6']);
+    expect(notes.map((f) => f.ruleId).sort()).toEqual(['vtap-config-target', 'vtap-source-vm-size-v6', 'vtap-source-vnet-encryption']);
   });
 
   test('files that deploy each other, and that no other file deploys, are each linted: the cycle is reported, not lost', async () => {
