@@ -5,6 +5,20 @@ import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import docs from './vtap-supported-region.md';
 
+/**
+ * What makes an unknown region known: the config's deployment.location gives the location of the
+ * deployment's own resource group (resourceGroup().location, deployment().location), not that of
+ * another resource group a module or nested deployment is deployed to (its unknown's symbol is
+ * resourceGroup('monitoring-rg').location), which only a location parameter can give.
+ */
+function howToKnow(v: Unknown): string {
+  const symbol = v.symbol ?? '';
+  const ownGroup = symbol === 'resourceGroup().location' || symbol === 'deployment().location';
+  if (symbol.endsWith('.location') && symbol.startsWith('resourceGroup(') && !ownGroup)
+    return `it is the location of ${symbol.slice(0, -'.location'.length)}, another resource group than the deployment's, which "deployment.location" in vtaplint.config.json does not describe: pass the location as a parameter to check it`;
+  return 'set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it';
+}
+
 export default defineRule(
   {
     id: 'vtap-supported-region',
@@ -32,7 +46,7 @@ export default defineRule(
         });
       } else if (v instanceof Unknown) {
         ctx.indeterminate({
-          message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it)`,
+          message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (${howToKnow(v)})`,
           span: loc.span,
           related: v.reason.span && v.reason.span !== loc.span ? [{ span: v.reason.span, message: 'the value comes from here' }] : [],
           resource: tap,

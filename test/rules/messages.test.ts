@@ -162,4 +162,32 @@ describe('messages', () => {
       for (const m of await messages('fixtures/vtap-peering-before-tap/fail-config-not-after-peering.bicep', 'vtap-peering-before-tap')) expect(m).toMatch(/must be in place first: add it to dependsOn$/);
     });
   });
+
+  test('an unknown TAP region asks for deployment.location only when that would give it: not for a module deployed to another resource group', async () => {
+    const tap = [
+      'param location string = resourceGroup().location',
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      "  name: 'tap1'",
+      '  location: location',
+      "  properties: { destinationNetworkInterfaceIPConfiguration: { id: resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1') } }",
+      '}',
+      '',
+    ].join('\n');
+    const main = ["module other 'tap.bicep' = {", "  name: 'other'", "  scope: resourceGroup('monitoring-rg')", '}', "module here 'tap.bicep' = {", "  name: 'here'", '}', ''].join('\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+    writeFileSync(path.join(dir, 'tap.bicep'), tap);
+    writeFileSync(path.join(dir, 'main.bicep'), main);
+    const region = async () => (await findingsOf(['main.bicep'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => f.message).sort();
+    const [here, other] = await region();
+    expect(here).toContain("TAP 'here.tap'");
+    expect(here).toContain('(set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it)');
+    expect(other).toContain("TAP 'other.tap'");
+    expect(other).toContain(`(it is the location of resourceGroup('monitoring-rg'), another resource group than the deployment's, which "deployment.location" in vtaplint.config.json does not describe: pass the location as a parameter to check it)`);
+    // With deployment.location set, the TAP in the deployment's resource group is decided; the other is not.
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ deployment: { location: 'eastus' } }));
+    const decided = await region();
+    expect(decided).toHaveLength(1);
+    expect(decided[0]).toContain("TAP 'other.tap'");
+    expect(decided[0]).toContain('pass the location as a parameter');
+  });
 });
