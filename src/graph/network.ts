@@ -307,9 +307,12 @@ export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedRes
       if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
         const lbId = truncateId(res.id, 1);
         found = { key: resourceKey(lbId), name: idNames(lbId) };
-      } else if ((res.kind === 'sub' || res.kind === 'resource') && res.resource.existing) {
+      } else if (res.kind === 'sub' || res.kind === 'resource') {
+        // An `existing` load balancer, named directly or through a pool or NAT rule: also one the
+        // template declares as a child of it (a pool this deployment adds to a load balancer that
+        // exists), whose load balancer's SKU is still not in the template.
         const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
-        if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
+        if (lb && lb.existing && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
       }
       if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
     }
