@@ -1,10 +1,10 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
-import { TYPES, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
-import { fullType, idNames, resourceKey, segmentText } from '../src/graph/resource-id.js';
+import { TYPES, normalizeRegion, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
+import { fullType, idNames, resourceKey, segmentKey, segmentText, subscriptionOf } from '../src/graph/resource-id.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { RelatedLocation } from '../src/engine/rule.js';
-import type { Unknown } from '../src/expr/value.js';
+import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
 import docs from './vtap-limits.md';
@@ -16,6 +16,24 @@ const MAX_CONFIGS = facts.limits.tapConfigurationsPerTap;
 function boundedBy(count: Unknown | undefined, max: number): boolean {
   if (count?.atMost !== undefined && count.atMost <= max) return true;
   return count?.oneOf !== undefined && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === 'number' && v <= max);
+}
+
+/**
+ * Which region a TAP counts in: its normalized location; for a location known only at deployment,
+ * where it comes from (TAPs whose location is one parameter, or resourceGroup().location, are in
+ * one region, whichever it is). `known` is false then: it may be any region.
+ */
+function regionOf(tap: DeployedResource): { key: string; known: boolean } {
+  const v = at(tap.root, 'location').value;
+  if (typeof v === 'string') return { key: normalizeRegion(v), known: true };
+  if (v instanceof Unknown) return { key: `?${v.symbol ?? `${v.reason.code}|${v.reason.span?.identity() ?? v.reason.message}`}`, known: false };
+  return { key: '?', known: false };
+}
+
+/** The subscription a TAP is in (its id's; the deployment's is one symbol throughout). */
+function subscriptionKeyOf(tap: DeployedResource): string {
+  const s = subscriptionOf(tap.id);
+  return s ? segmentKey(s) : '?';
 }
 
 /** The TAP a source's configurations count against. */
@@ -44,7 +62,7 @@ export default defineRule(
   {
     id: 'vtap-limits',
     name: 'VtapLimits',
-    shortDescription: `One deployment creates at most ${MAX_TAPS} virtual network TAPs and at most ${MAX_CONFIGS} TAP configurations per TAP.`,
+    shortDescription: `One deployment creates at most ${MAX_TAPS} virtual network TAPs per region per subscription and at most ${MAX_CONFIGS} TAP configurations per TAP.`,
     fullDescription: `Azure limits virtual network TAPs to ${MAX_TAPS} per region per subscription and network interface TAP configurations to ${MAX_CONFIGS} per TAP. The rule counts what one deployment creates (copy loops expanded); resources that already exist in the subscription are not visible to it, so staying under the limits here is necessary, not sufficient.`,
     defaultLevel: 'warning',
     tags: ['vtap'],
@@ -53,15 +71,46 @@ export default defineRule(
   },
   docs,
   (ctx) => {
+    // Azure's limit is per region per subscription: TAPs in two regions (or subscriptions) of one
+    // deployment count separately.
     const all = taps(ctx.graph);
-    if (all.length > MAX_TAPS) {
-      const over = all[MAX_TAPS] as DeployedResource;
+    const groups = new Map<string, { taps: DeployedResource[]; known: boolean; subscription: string }>();
+    for (const tap of all) {
+      const region = regionOf(tap);
+      const subscription = subscriptionKeyOf(tap);
+      const key = `${subscription}|${region.key}`;
+      const g = groups.get(key);
+      if (g) g.taps.push(tap);
+      else groups.set(key, { taps: [tap], known: region.known, subscription });
+    }
+    let reported = false;
+    for (const g of groups.values()) {
+      if (g.taps.length <= MAX_TAPS) continue;
+      const over = g.taps[MAX_TAPS] as DeployedResource;
+      const where = g.known ? `in region '${String(at(over.root, 'location').value)}'` : 'in one region';
       ctx.fail({
-        message: `this deployment creates ${all.length} virtual network TAPs; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or mirror more NICs into fewer TAPs`,
+        message: `this deployment creates ${g.taps.length} virtual network TAPs ${where}; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs`,
         span: over.nameSpan,
         resource: over,
       });
-    } else if (all[0]) ctx.pass({ message: 'TAP count within limits', span: all[0].nameSpan, resource: all[0] });
+      reported = true;
+    }
+    if (!reported) {
+      // A region known only at deployment may be the region of other TAPs: together they may pass the limit.
+      const unknown = [...groups.values()].filter((g) => !g.known);
+      const together = (g: { taps: DeployedResource[]; subscription: string }) => unknown.reduce((n, u) => n + (u !== g && u.subscription === g.subscription ? u.taps.length : 0), g.taps.length);
+      const maybe = [...groups.values()].find((g) => together(g) > MAX_TAPS);
+      const u = maybe && (maybe.known ? unknown.find((x) => x.subscription === maybe.subscription) : maybe);
+      const first = u?.taps[0];
+      if (maybe && u && first) {
+        const loc = at(first.root, 'location');
+        ctx.indeterminate({
+          message: `this deployment creates ${together(maybe)} virtual network TAPs, ${u.taps.length} of them in a region that is ${loc.value instanceof Unknown ? describeUnknown(loc.value) : 'not set'}; if that is the region of the others, that passes Azure's limit of ${MAX_TAPS} per region per subscription: keep them in different regions, or mirror more NICs into fewer TAPs`,
+          span: loc.span,
+          resource: first,
+        });
+      } else if (all[0]) ctx.pass({ message: 'TAP count within limits', span: all[0].nameSpan, resource: all[0] });
+    }
     const perTap = new Map<string, number>();
     const unknownCount = new Set<string>();
     for (const s of tapSources(ctx.graph)) {

@@ -118,3 +118,40 @@ test('101 tap configurations on a TAP named by id (outside the template): one wa
   ]);
   expect(limitFindingsOf('spoke.json', spokeJson(100))).toEqual([]);
 });
+
+/** A Bicep file declaring `count` TAPs per entry of `locations` (each a Bicep expression). */
+function tapsIn(locations: string[], count: number): string {
+  const loops = locations.map(
+    (loc, k) => `resource taps${k} 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = [for i in range(0, ${count}): {
+  name: 'tap-${k}-\${i}'
+  location: ${loc}
+  properties: {
+    destinationNetworkInterfaceIPConfiguration: {
+      id: resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector', 'ipconfig1')
+    }
+  }
+}]
+`,
+  );
+  return `param location string\n\n${loops.join('\n')}`;
+}
+
+test('the TAP limit is per region: 60 TAPs in each of two regions pass, 101 in one fail', () => {
+  expect(limitFindingsOf('two-regions.bicep', tapsIn(["'eastus'", "'uksouth'"], 60))).toEqual([]);
+  expect(limitFindingsOf('two-regions.bicep', tapsIn(["'eastus'", "'uksouth'"], 101))).toEqual([
+    ['vtap-limits', 'warning', 'fail', "this deployment creates 101 virtual network TAPs in region 'eastus'; Azure allows 100 per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs"],
+    ['vtap-limits', 'warning', 'fail', "this deployment creates 101 virtual network TAPs in region 'uksouth'; Azure allows 100 per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs"],
+  ]);
+  // 'East US' and 'eastus' are one region.
+  expect(limitFindingsOf('one-region.bicep', tapsIn(["'eastus'", "'East US'"], 60)).map((f) => f[2])).toEqual(['fail']);
+});
+
+test('TAPs whose region is known only at deployment: one parameter is one region; with other TAPs, maybe over', () => {
+  expect(limitFindingsOf('param.bicep', tapsIn(['location', 'location'], 60))).toEqual([
+    ['vtap-limits', 'warning', 'fail', 'this deployment creates 120 virtual network TAPs in one region; Azure allows 100 per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs'],
+  ]);
+  const mixed = limitFindingsOf('mixed.bicep', tapsIn(["'eastus'", 'location'], 60));
+  expect(mixed.map((f) => f.slice(0, 3))).toEqual([['vtap-limits', 'note', 'review']]);
+  expect(mixed[0]?.[3]).toContain('this deployment creates 120 virtual network TAPs, 60 of them in a region that is not set');
+  expect(limitFindingsOf('mixed.bicep', tapsIn(["'eastus'", 'location'], 40))).toEqual([]);
+});
