@@ -28,10 +28,13 @@ export default defineRule(
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
         seen.add(`${nic.key}|${m.lb.key}`);
-        const sku = at(m.lb.root, 'sku', 'name');
+        const skuObject = at(m.lb.root, 'sku');
+        const sku = at(skuObject, 'name');
         const v = sku.value;
+        // No sku name means Basic: point at the sku that leaves it out (sku: { tier: 'Regional' }), else at the name.
+        const noName = skuObject.value !== undefined && skuObject.value !== null && !(skuObject.value instanceof Unknown);
         const base = {
-          span: v === undefined ? m.lb.nameSpan : sku.span,
+          span: v === undefined ? (noName ? skuObject.span : m.lb.nameSpan) : sku.span,
           resource: m.lb,
           involved: [nic, ...(source.config ? [source.config] : [])],
           related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
@@ -39,7 +42,7 @@ export default defineRule(
         if (v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic'))
           ctx.fail({
             ...base,
-            message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === undefined ? 'Basic (it sets no sku)' : 'Basic'}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`,
+            message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === undefined ? (noName ? 'Basic (its sku sets no name)' : 'Basic (it sets no sku)') : 'Basic'}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`,
           });
         else if (v instanceof Unknown)
           ctx.indeterminate({
