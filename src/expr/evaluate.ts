@@ -309,7 +309,29 @@ export const LOWERING_NS = '__vtaplint';
 function derivedUnknown(fn: string, args: Value[], first: Unknown, returns: FnDef['returns']): Unknown {
   const keys = args.map(symbolicKey);
   const symbol = keys.every((k) => k !== undefined) ? `${fn}(${keys.join(',')})` : undefined;
-  return new Unknown(first.reason, returns, undefined, symbol, undefined, undefined);
+  return new Unknown(first.reason, returns, undefined, symbol, undefined, undefined, boundOf(fn, args));
+}
+
+/**
+ * The bound an unknown result keeps: range(start, count) has at most as many elements as its
+ * count can be (an int parameter's maxValue, the largest of its allowedValues), and length() of
+ * such an array is at most that. So a Bicep loop over range(0, n), whose copy count is
+ * length(range(0, n)), is bounded by n's maxValue as an ARM copy count of n is.
+ */
+function boundOf(fn: string, args: Value[]): number | undefined {
+  if (fn === 'range') {
+    const count = args[1];
+    if (typeof count === 'number') return count;
+    if (!(count instanceof Unknown)) return undefined;
+    if (count.atMost !== undefined) return count.atMost;
+    const allowed = count.oneOf;
+    return allowed && allowed.length > 0 && allowed.every((v) => typeof v === 'number') ? Math.max(...(allowed as number[])) : undefined;
+  }
+  if (fn === 'length') {
+    const a = args[0];
+    return a instanceof Unknown && a.type === 'array' ? a.atMost : undefined;
+  }
+  return undefined;
 }
 
 /** Member of an unknown object: unknown too, with a derived symbol so equal paths compare equal. */

@@ -334,7 +334,8 @@ export class Unknown {
     readonly oneOf?: readonly Value[],
     /**
      * For a number: the largest value it can take, when that is known (an int parameter without a
-     * value but with maxValue, which ARM enforces when the deployment supplies it).
+     * value but with maxValue, which ARM enforces when the deployment supplies it). For an array:
+     * the most elements it can have (range() of such a count).
      */
     readonly atMost?: number,
   ) {}
