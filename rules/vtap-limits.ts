@@ -95,6 +95,20 @@ export default defineRule(
       });
       reported = true;
     }
+    // A copy loop of TAPs whose count is known only at deployment (one representative instance):
+    // how many TAPs it makes is not known, unless its count's allowed values keep the region's total low.
+    for (const g of groups.values()) {
+      if (g.taps.length > MAX_TAPS) continue;
+      const loop = g.taps.find((t) => t.copy && t.copy.index === undefined);
+      if (!loop || boundedBy(loop.condition, MAX_TAPS - (g.taps.length - 1))) continue;
+      const room = MAX_TAPS - (g.taps.length - 1);
+      ctx.indeterminate({
+        message: `TAP '${loop.displayName}' is created by a copy loop whose count is ${loop.condition ? describeUnknown(loop.condition) : 'known only at deployment'}; Azure allows ${MAX_TAPS} TAPs per region per subscription: keep the count at ${room} or less${room === MAX_TAPS ? '' : ` (the deployment creates ${g.taps.length - 1} more in that region)`} (maxValue or allowedValues on its parameter lets vtaplint check it)`,
+        span: loop.nameSpan,
+        resource: loop,
+      });
+      reported = true;
+    }
     if (!reported) {
       // A region known only at deployment may be the region of other TAPs: together they may pass the limit.
       const unknown = [...groups.values()].filter((g) => !g.known);

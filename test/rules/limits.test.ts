@@ -155,3 +155,43 @@ test('TAPs whose region is known only at deployment: one parameter is one region
   expect(mixed[0]?.[3]).toContain('this deployment creates 120 virtual network TAPs, 60 of them in a region that is not set');
   expect(limitFindingsOf('mixed.bicep', tapsIn(["'eastus'", 'location'], 40))).toEqual([]);
 });
+
+test('a loop of TAPs whose count is known only at deployment: indeterminate, unless its maxValue (ARM copy count or Bicep range) keeps it within the limit', () => {
+  const bicep = (decorator: string) => `${decorator}
+param tapCount int
+
+resource taps 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = [for i in range(0, tapCount): {
+  name: 'tap-\${i}'
+  location: 'eastus'
+  properties: {
+    destinationNetworkInterfaceIPConfiguration: {
+      id: resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector', 'ipconfig1')
+    }
+  }
+}]
+`;
+  const unbounded = limitFindingsOf('taps.bicep', bicep(''));
+  expect(unbounded.map((f) => f.slice(0, 3))).toEqual([['vtap-limits', 'note', 'review']]);
+  expect(unbounded[0]?.[3]).toContain("TAP 'taps' is created by a copy loop whose count is not set: the parameter 'tapCount' has no value");
+  expect(limitFindingsOf('taps.bicep', bicep('@maxValue(100)'))).toEqual([]);
+  expect(limitFindingsOf('taps.bicep', bicep('@allowed([\n  10\n  20\n])'))).toEqual([]);
+  expect(limitFindingsOf('taps.bicep', bicep('@maxValue(101)')).map((f) => f[2])).toEqual(['review']);
+  const arm = (maxValue: number) =>
+    JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { tapCount: { type: 'int', maxValue } },
+      resources: [
+        {
+          type: 'Microsoft.Network/virtualNetworkTaps',
+          apiVersion: '2024-05-01',
+          name: "[format('tap-{0}', copyIndex())]",
+          location: 'eastus',
+          copy: { name: 'taps', count: "[parameters('tapCount')]" },
+          properties: { destinationNetworkInterfaceIPConfiguration: { id: "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector', 'ipconfig1')]" } },
+        },
+      ],
+    });
+  expect(limitFindingsOf('taps.json', arm(100))).toEqual([]);
+  expect(limitFindingsOf('taps.json', arm(1000)).map((f) => f[2])).toEqual(['review']);
+});
