@@ -531,8 +531,9 @@ export class TemplateScope implements EvalContext {
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: 'none', span, valueSpan: undefined };
     if (childOf(d, 'nullable')?.node === true) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
-    // An int parameter's maxValue bounds whatever value the deployment supplies (ARM rejects a larger one).
-    const maxNode = type?.toLowerCase() === 'int' ? childOf(d, 'maxValue') : undefined;
+    // An int parameter's maxValue bounds whatever value the deployment supplies (ARM rejects a larger
+    // one); so does an array parameter's maxLength its length (a loop over it: length(items)).
+    const maxNode = type?.toLowerCase() === 'int' ? childOf(d, 'maxValue') : type?.toLowerCase() === 'array' ? childOf(d, 'maxLength') : undefined;
     const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : undefined;
     const value = new Unknown(
       { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },

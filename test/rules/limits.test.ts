@@ -195,3 +195,21 @@ resource taps 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = [for i in rang
   expect(limitFindingsOf('taps.json', arm(100))).toEqual([]);
   expect(limitFindingsOf('taps.json', arm(1000)).map((f) => f[2])).toEqual(['review']);
 });
+
+test("a loop over an array parameter known only at deployment is bounded by the array's maxLength", () => {
+  const bicep = (maxLength: number) => `@maxLength(${maxLength})
+param collectors array
+
+resource taps 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = [for c in collectors: {
+  name: 'tap-\${c}'
+  location: 'eastus'
+  properties: {
+    destinationNetworkInterfaceIPConfiguration: {
+      id: resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', c, 'ipconfig1')
+    }
+  }
+}]
+`;
+  expect(limitFindingsOf('taps.bicep', bicep(50))).toEqual([]);
+  expect(limitFindingsOf('taps.bicep', bicep(500)).map((f) => f[2])).toEqual(['review']);
+});
