@@ -26,7 +26,9 @@ export default defineRule(
       const nic = declaredNic(source.nic);
       if (!nic) continue;
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
-        if (m.lb.existing) continue;
+        // An `existing` load balancer's own rules are not in the template (vtap-source-basic-lb
+        // reports it as outside), but rules the template adds to it as child resources
+        // (loadBalancers/inboundNatRules with parent: existingLb) are, and decide as any other.
         for (const rule of rulesReaching(ctx.graph, m)) {
           const key = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
           if (seen.has(key)) continue;
