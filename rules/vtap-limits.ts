@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
-import { TYPES, normalizeRegion, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
+import { TYPES, nicKey, normalizeRegion, tapConfigurationName, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
 import { fullType, idNames, resourceKey, segmentKey, segmentText, subscriptionOf } from '../src/graph/resource-id.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { RelatedLocation } from '../src/engine/rule.js';
@@ -127,10 +127,19 @@ export default defineRule(
     }
     const perTap = new Map<string, number>();
     const unknownCount = new Set<string>();
+    // A configuration declared again under its name (a module deploying it once more) is one configuration.
+    const counted = new Set<string>();
     for (const s of tapSources(ctx.graph)) {
       const tap = countedTap(s);
       // A scale set's virtualNetworkTaps entry creates no TAP configuration (vtap-source-vm-nic reports it).
       if (!tap || s.declaration === 'scaleset') continue;
+      const name = tapConfigurationName(s);
+      const nic = nicKey(s.nic);
+      if (name !== undefined && nic !== undefined) {
+        const key = `${tap.key}|${nic}|${name}`;
+        if (counted.has(key)) continue;
+        counted.add(key);
+      }
       const tapText = tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`;
       const related: RelatedLocation[] = tap.decl ? [{ span: at(tap.decl.root, 'name').span, message: `TAP '${tap.name}'` }] : [];
       const involved = tap.decl && !tap.decl.existing ? [tap.decl] : [];

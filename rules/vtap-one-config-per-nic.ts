@@ -1,7 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { at } from '../src/graph/located.js';
-import { segmentText, type Segment } from '../src/graph/resource-id.js';
-import { nicKey, nicName, tapSources, type TapSource } from '../src/graph/vtap.js';
+import { nicKey, nicName, tapConfigurationName, tapSources, type TapSource } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-one-config-per-nic.md';
 
@@ -18,22 +16,6 @@ function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
-}
-
-/**
- * The name of the TAP configuration a declaration creates, lower-cased, when it is known: a
- * tapConfigurations resource's name, or an inline entry's (both are the NIC's
- * tapConfigurations/{name}). Two declarations of one name are one configuration declared twice
- * (a module or nested deployment that deploys it again updates it), not two. A virtualNetworkTaps
- * entry's configuration is named by Azure: undefined.
- */
-function configName(s: TapSource): string | undefined {
-  if (s.declaration === 'child' && s.config) return segmentText(s.config.id.names[s.config.id.names.length - 1] as Segment)?.toLowerCase();
-  if (s.declaration === 'inline') {
-    const n = at(s.at, 'name').value;
-    return typeof n === 'string' ? n.toLowerCase() : undefined;
-  }
-  return undefined;
 }
 
 export default defineRule(
@@ -61,7 +43,7 @@ export default defineRule(
     for (const all of byNic.values()) {
       const names = new Set<string>();
       const list = all.filter((s) => {
-        const n = configName(s);
+        const n = tapConfigurationName(s);
         if (n === undefined) return true;
         if (names.has(n)) return false;
         names.add(n);

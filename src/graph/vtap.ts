@@ -130,6 +130,22 @@ function nameOf(entry: LocatedValue): string {
   return typeof n === 'string' ? n : '?';
 }
 
+/**
+ * The name of the TAP configuration a declaration creates, lower-cased, when it is known: a
+ * tapConfigurations resource's name, or an inline entry's (both are the NIC's
+ * tapConfigurations/{name}). Two declarations of one name are one configuration declared twice
+ * (a module or nested deployment that deploys it again updates it), not two. A virtualNetworkTaps
+ * entry's configuration is named by Azure: undefined.
+ */
+export function tapConfigurationName(s: TapSource): string | undefined {
+  if (s.declaration === 'child' && s.config) return segmentText(s.config.id.names[s.config.id.names.length - 1] as Segment)?.toLowerCase();
+  if (s.declaration === 'inline') {
+    const n = at(s.at, 'name').value;
+    return typeof n === 'string' ? n.toLowerCase() : undefined;
+  }
+  return undefined;
+}
+
 /** Sources whose TAP is `tap`. */
 export function sourcesOfTap(graph: ResourceGraph, tap: DeployedResource): TapSource[] {
   return tapSources(graph).filter((s) => s.tap.kind === 'resource' && s.tap.resource === tap);

@@ -213,3 +213,29 @@ resource taps 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = [for c in coll
   expect(limitFindingsOf('taps.bicep', bicep(50))).toEqual([]);
   expect(limitFindingsOf('taps.bicep', bicep(500)).map((f) => f[2])).toEqual(['review']);
 });
+
+test('a TAP configuration deployed again under its name (a nested deployment) is one configuration, not the 101st', () => {
+  const t = JSON.parse(spokeJson(100)) as { resources: unknown[] };
+  t.resources.push({
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2022-09-01',
+    name: 'again',
+    dependsOn: ['configs'],
+    properties: {
+      mode: 'Incremental',
+      template: {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        resources: [
+          {
+            type: 'Microsoft.Network/networkInterfaces/tapConfigurations',
+            apiVersion: '2024-05-01',
+            name: 'web-nic-0/to-hub',
+            properties: { virtualNetworkTap: { id: "[resourceId('11111111-1111-1111-1111-111111111111', 'hub-rg', 'Microsoft.Network/virtualNetworkTaps', 'hub-tap')]" } },
+          },
+        ],
+      },
+    },
+  });
+  expect(limitFindingsOf('again.json', JSON.stringify(t))).toEqual([]);
+});
