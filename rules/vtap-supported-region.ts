@@ -6,17 +6,19 @@ import { describeUnknown } from '../src/engine/describe.js';
 import docs from './vtap-supported-region.md';
 
 /**
- * What makes an unknown region known: the config's deployment.location gives the location of the
- * deployment's own resource group (resourceGroup().location, deployment().location), not that of
+ * What makes an unknown region known. The config's deployment.location gives the location of the
+ * deployment's own resource group (resourceGroup().location, deployment().location); not that of
  * another resource group a module or nested deployment is deployed to (its unknown's symbol is
- * resourceGroup('monitoring-rg').location), which only a location parameter can give.
+ * resourceGroup('monitoring-rg').location), nor a location read from a resource that exists
+ * already (hubVnet.location): only a value written in the template or a parameter gives those.
  */
 function howToKnow(v: Unknown): string {
   const symbol = v.symbol ?? '';
-  const ownGroup = symbol === 'resourceGroup().location' || symbol === 'deployment().location';
-  if (symbol.endsWith('.location') && symbol.startsWith('resourceGroup(') && !ownGroup)
+  if (symbol === 'resourceGroup().location' || symbol === 'deployment().location') return 'set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it';
+  if (v.reason.code === 'parameter-without-value') return 'pass the parameter (a parameters file, or -p) to check it';
+  if (symbol.endsWith('.location') && symbol.startsWith('resourceGroup('))
     return `it is the location of ${symbol.slice(0, -'.location'.length)}, another resource group than the deployment's, which "deployment.location" in vtaplint.config.json does not describe: pass the location as a parameter to check it`;
-  return 'set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it';
+  return 'write the region, or pass it as a parameter, to check it';
 }
 
 export default defineRule(

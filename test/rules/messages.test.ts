@@ -190,4 +190,15 @@ describe('messages', () => {
     expect(decided[0]).toContain("TAP 'other.tap'");
     expect(decided[0]).toContain('pass the location as a parameter');
   });
+
+  test('an unknown TAP region read from an existing resource, or a parameter without a value, is not one deployment.location gives', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+    const tap = (location: string) =>
+      `${location.startsWith('hubVnet') ? "resource hubVnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'hub-vnet'\n}\n" : 'param location string\n'}resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: ${location}\n  properties: {}\n}\n`;
+    writeFileSync(path.join(dir, 'existing.bicep'), tap('hubVnet.location'));
+    writeFileSync(path.join(dir, 'param.bicep'), tap('location'));
+    const region = async (file: string) => (await findingsOf([file], dir)).findings.find((f) => f.ruleId === 'vtap-supported-region')?.message ?? '';
+    expect(await region('existing.bicep')).toMatch(/\(write the region, or pass it as a parameter, to check it\)$/);
+    expect(await region('param.bicep')).toMatch(/\(pass the parameter \(a parameters file, or -p\) to check it\)$/);
+  });
 });
