@@ -2485,6 +2485,14 @@ function nameOf(entry) {
   const n = at(entry, "name").value;
   return typeof n === "string" ? n : "?";
 }
+function tapConfigurationName(s) {
+  if (s.declaration === "child" && s.config) return segmentText(s.config.id.names[s.config.id.names.length - 1])?.toLowerCase();
+  if (s.declaration === "inline") {
+    const n = at(s.at, "name").value;
+    return typeof n === "string" ? n.toLowerCase() : void 0;
+  }
+  return void 0;
+}
 function sourcesOfTap(graph, tap) {
   return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
 }
@@ -2694,6 +2702,14 @@ function describeUnknown(u) {
 var vtap_supported_region_default = '# vtap-supported-region\n\n**Level:** error (warning for a "coming soon" region) \xB7 **Tags:** vtap\n\n## What it checks\nThe `location` of every `Microsoft.Network/virtualNetworkTaps` resource is a region where Azure\noffers virtual network TAP. Regions are compared case-insensitively with spaces removed, so\n`East US` and `eastus` are the same region.\n\n| list | regions |\n|---|---|\n| supported | `eastasia`, `westcentralus`, `uksouth`, `eastus`, `centralindia`, `germanywestcentral` |\n| coming soon (warning) | `centralus`, `australiaeast`, `koreacentral`, `canadacentral` |\n\nThe lists live in `rules/data/vtap-facts.json` with the revision of the Azure document they come\nfrom; override them in `vtaplint.config.json`:\n```json\n{ "regions": { "supported": ["eastus", "centralus"], "comingSoon": [] } }\n```\nA level set for the rule in the config (`"vtap-supported-region": "error"`, or a level for the tag\n`vtap`) applies to both lists: with `error`, a "coming soon" region fails the run too.\n\nWhen the location is only known at deployment (`resourceGroup().location`, a parameter without a\nvalue) the result is *indeterminate* (a note of kind `review`) naming the expression; set\n`deployment.location` in the config to decide it.\n\n## Where it comes from\n[Virtual network TAP overview, Supported Regions](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#supported-regions):\n\n> Virtual network TAP is now in public preview in select Azure regions.\n>\n> Supported Regions: Asia East, US West Central, UK South, US East, India Central, Germany West Central.\n> Coming soon: US Central, Australia East, Korean Central, Canada Central.\n\n## Why it matters\nOutside these regions Azure rejects the `virtualNetworkTaps` resource, and every TAP\nconfiguration that points at it fails with it: nothing is mirrored.\n\n## How to fix\nDeploy the TAP (and, since the collector and the sources must be in the TAP\'s region, the whole\nTAP chain) in a supported region.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'westeurope\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'eastus\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2024-05-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "properties": {\n    "destinationNetworkInterfaceIPConfiguration": {\n      "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]"\n    }\n  }\n}\n```\nPassing (ARM JSON): the same with `"location": "East US"`.\n';
 
 // rules/vtap-supported-region.ts
+function howToKnow(v) {
+  const symbol = v.symbol ?? "";
+  if (symbol === "resourceGroup().location" || symbol === "deployment().location") return 'set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it';
+  if (v.reason.code === "parameter-without-value") return "pass the parameter (a parameters file, or -p) to check it";
+  if (symbol.endsWith(".location") && symbol.startsWith("resourceGroup("))
+    return `it is the location of ${symbol.slice(0, -".location".length)}, another resource group than the deployment's, which "deployment.location" in vtaplint.config.json does not describe: pass the location as a parameter to check it`;
+  return "write the region, or pass it as a parameter, to check it";
+}
 var vtap_supported_region_default2 = defineRule(
   {
     id: "vtap-supported-region",
@@ -2719,7 +2735,7 @@ var vtap_supported_region_default2 = defineRule(
         });
       } else if (v instanceof Unknown) {
         ctx.indeterminate({
-          message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it)`,
+          message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (${howToKnow(v)})`,
           span: loc.span,
           related: v.reason.span && v.reason.span !== loc.span ? [{ span: v.reason.span, message: "the value comes from here" }] : [],
           resource: tap
@@ -3433,11 +3449,31 @@ function outsideLoadBalancersOfNic(graph, nic) {
       if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
         const lbId = truncateId(res.id, 1);
         found = { key: resourceKey(lbId), name: idNames(lbId) };
-      } else if ((res.kind === "sub" || res.kind === "resource") && res.resource.existing) {
+      } else if (res.kind === "sub" || res.kind === "resource") {
         const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
-        if (lb && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
+        if (lb && lb.existing && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
       }
       if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
+    }
+  }
+  return out;
+}
+function unknownLbReferencesOfNic(graph, nic) {
+  const out = [];
+  for (const ipc of ipConfigurationsOf(nic)) {
+    for (const [prop2, part2] of [
+      ["loadBalancerBackendAddressPools", "backendAddressPools"],
+      ["loadBalancerInboundNatRules", "inboundNatRules"]
+    ]) {
+      const list = at(ipc, "properties", prop2);
+      if (list.value instanceof Unknown) {
+        out.push({ ref: list, part: part2 });
+        continue;
+      }
+      for (const e of elements(list)) {
+        const ref = at(e, "id");
+        if (ref.value instanceof Unknown && graph.resolve(ref.value).kind === "none") out.push({ ref, part: part2 });
+      }
     }
   }
   return out;
@@ -4241,7 +4277,7 @@ var vtap_live_migration_default2 = defineRule(
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       const vms = vmsOfNicRef(ctx.graph, source.nic);
       if (isOutside(source.nic) && vms.length === 0) {
-        const key = `outside|${nicName(source.nic)}`;
+        const key = `outside|${nicKey(source.nic) ?? nicName(source.nic)}`;
         if (seen.has(key)) continue;
         seen.add(key);
         ctx.fail({
@@ -4269,7 +4305,7 @@ var vtap_live_migration_default2 = defineRule(
 );
 
 // rules/vtap-source-floating-ip.md
-var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A pool named both inline and\nas a child resource (the Azure Verified Modules pattern: `backendAddressPools: [ { name: \'sql\' } ]`\non the load balancer, members in the child) is one pool: the members of both declarations count.\nA `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template is reported once, by `vtap-source-basic-lb`.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
+var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A pool named both inline and\nas a child resource (the Azure Verified Modules pattern: `backendAddressPools: [ { name: \'sql\' } ]`\non the load balancer, members in the child) is one pool: the members of both declarations count.\nA `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template, or behind a pool id known only at deployment, is reported once,\nby `vtap-source-basic-lb`; an inbound NAT rule the template adds to an `existing` load balancer\n(a `loadBalancers/inboundNatRules` child) is in the template, and is checked here.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
 
 // rules/vtap-source-floating-ip.ts
 var vtap_source_floating_ip_default2 = defineRule(
@@ -4290,7 +4326,6 @@ var vtap_source_floating_ip_default2 = defineRule(
       const nic = declaredNic(source.nic);
       if (!nic) continue;
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
-        if (m.lb.existing) continue;
         for (const rule of rulesReaching(ctx.graph, m)) {
           const key = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
           if (seen.has(key)) continue;
@@ -4331,9 +4366,12 @@ inbound NAT rules, IP-based pools listing its static IP in its virtual network, 
 child \`loadBalancers/backendAddressPools\` of the same pool) is Basic: \`sku.name\` is \`Basic\`, or the
 load balancer sets no \`sku\` (which means Basic). The finding points at \`sku.name\` (or at the load
 balancer's name when it has no sku). A load balancer the template does not deploy (a pool id in
-another resource group, or an \`existing\` one) gives one *indeterminate* result at the NIC's pool
+another resource group, or an \`existing\` one, also when the template adds the pool to it as a child
+resource) gives one *indeterminate* result at the NIC's pool
 reference: neither its SKU nor its Floating IP rules can be seen (\`vtap-source-floating-ip\` then
-says nothing about it).
+says nothing about it). So does a pool or NAT rule id known only at deployment (a parameter without
+a value, or read from an \`existing\` load balancer: \`lb.properties.backendAddressPools[0].id\`): the
+NIC is behind a load balancer that cannot even be named.
 
 ## Where it comes from
 [Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):
@@ -4430,10 +4468,12 @@ var vtap_source_basic_lb_default2 = defineRule(
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
         seen.add(`${nic.key}|${m.lb.key}`);
-        const sku = at(m.lb.root, "sku", "name");
+        const skuObject = at(m.lb.root, "sku");
+        const sku = at(skuObject, "name");
         const v = sku.value;
+        const noName = skuObject.value !== void 0 && skuObject.value !== null && !(skuObject.value instanceof Unknown);
         const base = {
-          span: v === void 0 ? m.lb.nameSpan : sku.span,
+          span: v === void 0 ? noName ? skuObject.span : m.lb.nameSpan : sku.span,
           resource: m.lb,
           involved: [nic, ...source.config ? [source.config] : []],
           related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
@@ -4441,7 +4481,7 @@ var vtap_source_basic_lb_default2 = defineRule(
         if (v === void 0 || typeof v === "string" && v.toLowerCase() === "basic")
           ctx.fail({
             ...base,
-            message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === void 0 ? "Basic (it sets no sku)" : "Basic"}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`
+            message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === void 0 ? noName ? "Basic (its sku sets no name)" : "Basic (it sets no sku)" : "Basic"}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`
           });
         else if (v instanceof Unknown)
           ctx.indeterminate({
@@ -4460,6 +4500,18 @@ var vtap_source_basic_lb_default2 = defineRule(
           involved: source.config ? [source.config] : [],
           related: [sourceRelated(source)],
           message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', which is outside the template, so vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`
+        });
+      }
+      for (const { ref, part: part2 } of unknownLbReferencesOfNic(ctx.graph, nic)) {
+        const key = `${nic.key}|unknown|${ref.span.identity()}`;
+        if (seen.has(key) || !(ref.value instanceof Unknown)) continue;
+        seen.add(key);
+        ctx.indeterminate({
+          span: ref.span,
+          resource: nic,
+          involved: source.config ? [source.config] : [],
+          related: [sourceRelated(source), ...unknownOrigin(ref.value, ref.span)],
+          message: `source NIC '${nic.displayName}' is in ${part2 === "backendAddressPools" ? "a load balancer backend pool" : "a load balancer inbound NAT rule"} whose id is ${describeUnknown(ref.value)}, so vtaplint cannot check that its load balancer is not a Basic load balancer and has no Floating IP rule for it; either keeps the VM from being a TAP source: check that load balancer`
         });
       }
     }
@@ -4511,7 +4563,7 @@ var vtap_private_link_inbound_default2 = defineRule(
 );
 
 // rules/vtap-source-vnet-encryption.md
-var vtap_source_vnet_encryption_default = '# vtap-source-vnet-encryption\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nFor every source NIC the template declares, the virtual network of each IP configuration (through\n`subnet.id`, inline subnets or `virtualNetworks/subnets` children) does not have\n`properties.encryption.enabled: true`. A value only known at deployment is *indeterminate*, and so\nis a network the template does not deploy (an `existing` one, or a subnet id of a network elsewhere):\nits encryption is not in the template.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> VMs in a virtual network with encryption enabled can\'t be set as mirroring source.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM in an encrypted virtual network.\n\n## How to fix\nMirror VMs in a network without encryption, or switch encryption off for that network.\n\n## Examples\nFailing (Bicep):\n```bicep\nencryption: {\n  enabled: true\n  enforcement: \'AllowUnencrypted\'\n}\n```\nPassing (Bicep):\n```bicep\nencryption: {\n  enabled: false\n  enforcement: \'AllowUnencrypted\'\n}\n```\nFailing (ARM JSON):\n```json\n"encryption": { "enabled": true, "enforcement": "AllowUnencrypted" }\n```\nPassing (ARM JSON):\n```json\n"encryption": { "enabled": false, "enforcement": "AllowUnencrypted" }\n```\n';
+var vtap_source_vnet_encryption_default = '# vtap-source-vnet-encryption\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nFor every source NIC the template declares, the virtual network of each IP configuration (through\n`subnet.id`, inline subnets or `virtualNetworks/subnets` children) does not have\n`properties.encryption.enabled: true`. A value only known at deployment is *indeterminate*, and so\nis a network the template does not deploy (an `existing` one, or a subnet id of a network elsewhere):\nits encryption is not in the template. So is a subnet id known only at deployment (a parameter\nwithout a value, or `vnet.properties.subnets[0].id` of an `existing` network): the network itself\nis not known.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> VMs in a virtual network with encryption enabled can\'t be set as mirroring source.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM in an encrypted virtual network.\n\n## How to fix\nMirror VMs in a network without encryption, or switch encryption off for that network.\n\n## Examples\nFailing (Bicep):\n```bicep\nencryption: {\n  enabled: true\n  enforcement: \'AllowUnencrypted\'\n}\n```\nPassing (Bicep):\n```bicep\nencryption: {\n  enabled: false\n  enforcement: \'AllowUnencrypted\'\n}\n```\nFailing (ARM JSON):\n```json\n"encryption": { "enabled": true, "enforcement": "AllowUnencrypted" }\n```\nPassing (ARM JSON):\n```json\n"encryption": { "enabled": false, "enforcement": "AllowUnencrypted" }\n```\n';
 
 // rules/vtap-source-vnet-encryption.ts
 var vtap_source_vnet_encryption_default2 = defineRule(
@@ -4543,6 +4595,19 @@ var vtap_source_vnet_encryption_default2 = defineRule(
             involved: source.config ? [source.config] : [],
             related: [sourceRelated(source)],
             message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`
+          });
+          continue;
+        }
+        if (n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none") {
+          const key = `${nic.key}|unknown|${n.ref.span.identity()}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          ctx.indeterminate({
+            span: n.ref.span,
+            resource: nic,
+            involved: source.config ? [source.config] : [],
+            related: [sourceRelated(source), ...unknownOrigin(n.value, n.ref.span)],
+            message: `the subnet of source NIC '${nic.displayName}' is ${describeUnknown(n.value)}, so vtaplint cannot check that its virtual network has encryption off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`
           });
           continue;
         }
@@ -4590,13 +4655,14 @@ var vtap_no_ipv6_default2 = defineRule(
   vtap_no_ipv6_default,
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic || seen.has(nic)) continue;
+      seen.add(nic);
+      const tap = tapOf(source);
+      for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : []);
+    }
     for (const tap of taps(ctx.graph)) {
-      for (const source of sourcesOfTap(ctx.graph, tap)) {
-        const nic = declaredNic(source.nic);
-        if (!nic || seen.has(nic)) continue;
-        seen.add(nic);
-        for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], [tap]);
-      }
       const d = destinationOf(tap, ctx.graph);
       const t = d && destinationTarget(d);
       if (d && t) checkIpConfig(ctx, t.entry, t.resource, `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`, [{ span: d.id.span, message: "the destination of the TAP" }], [tap]);
@@ -4666,7 +4732,7 @@ var vtap_source_downtime_default2 = defineRule(
     for (const source of tapSources(ctx.graph)) {
       if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (vmsOfNicRef(ctx.graph, source.nic).length > 0) continue;
-      const key = nicName(source.nic).toLowerCase();
+      const key = nicKey(source.nic) ?? nicName(source.nic).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
       ctx.fail({
@@ -4680,7 +4746,7 @@ var vtap_source_downtime_default2 = defineRule(
 );
 
 // rules/vtap-one-config-per-nic.md
-var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
+var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`).\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
 
 // rules/vtap-one-config-per-nic.ts
 var HOW = {
@@ -4716,7 +4782,15 @@ var vtap_one_config_per_nic_default2 = defineRule(
       if (list) list.push(s);
       else byNic.set(k, [s]);
     }
-    for (const list of byNic.values()) {
+    for (const all of byNic.values()) {
+      const names = /* @__PURE__ */ new Set();
+      const list = all.filter((s) => {
+        const n = tapConfigurationName(s);
+        if (n === void 0) return true;
+        if (names.has(n)) return false;
+        names.add(n);
+        return true;
+      });
       const [first, ...rest] = list;
       if (rest.length === 0) {
         ctx.pass({ message: "one TAP configuration", span: first.tapId.span, resource: first.holder });
@@ -5394,7 +5468,7 @@ function checkBackends(ctx, tap, d, t, r) {
 }
 
 // rules/vtap-limits.md
-var vtap_limits_default = '# vtap-limits\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nOne deployment creates at most 100 virtual network TAPs, and at most 100 TAP configurations per TAP\n(copy loops expanded; data: `limits` in `rules/data/vtap-facts.json`). Resources that already exist\nin the subscription are not visible, so staying under the limits here is necessary, not sufficient.\nTAP configurations from a copy loop whose count is known only at deployment are *indeterminate*,\nunless the count\'s parameter has `allowedValues` that all stay within the limit, or (an `int`\nparameter) a `maxValue` within it: ARM rejects a supplied value above `maxValue`.\n\n## Where it comes from\n[Azure virtual network limits](https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits):\n\n> Virtual network TAPs | 100 \xB7 Network interface TAP configurations per virtual network TAP | 100\n\nThe limits apply per region per subscription. A 2026 revision of the page speaks of 10 TAP configurations per subscription; the data file can be changed when that is confirmed.\n\n## Why it matters\nThe deployment fails once the subscription reaches the limit.\n\n## How to fix\nSpread the sources over fewer TAPs per subscription, or over several subscriptions.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource extraTaps \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = [for i in range(0, 100): {\n  name: \'extra-tap-${i}\'\n  ...\n}]   // plus tap1: 101 TAPs\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"copy": { "name": "extraTaps", "count": 100 },\n"name": "[format(\'extra-tap-{0}\', copyIndex())]"\n```\nPassing (ARM JSON):\n```json\n"name": "tap1"\n```\n';
+var vtap_limits_default = '# vtap-limits\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nOne deployment creates at most 100 virtual network TAPs per region per subscription, and at most\n100 TAP configurations per TAP (copy loops expanded; data: `limits` in `rules/data/vtap-facts.json`).\nTAPs whose location is known only at deployment count in one region when it comes from one place\n(one parameter, `resourceGroup().location`); when they might share a region with other TAPs and\ntogether pass the limit, the result is *indeterminate*. Resources that already exist\nin the subscription are not visible, so staying under the limits here is necessary, not sufficient.\nTAP configurations count against the TAP they name whether this deployment creates it or it exists\nalready (an `existing` TAP, or the id of a TAP outside the template, such as a hub\'s): the\nconfigurations are new either way.\nTAP configurations from a copy loop whose count is known only at deployment are *indeterminate*,\nunless the count\'s parameter has `allowedValues` that all stay within the limit, or (an `int`\nparameter) a `maxValue` within it: ARM rejects a supplied value above `maxValue`. The same holds\nfor a Bicep loop over `range(0, n)`, and for a loop over an array parameter with a `maxLength`\nwithin it. So does a copy loop of TAPs.\n\n## Where it comes from\n[Azure virtual network limits](https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits):\n\n> Virtual network TAPs | 100 \xB7 Network interface TAP configurations per virtual network TAP | 100\n\nThe limits apply per region per subscription. A 2026 revision of the page speaks of 10 TAP configurations per subscription; the data file can be changed when that is confirmed.\n\n## Why it matters\nThe deployment fails once the subscription reaches the limit.\n\n## How to fix\nSpread the sources over fewer TAPs per subscription, or over several subscriptions.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource extraTaps \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = [for i in range(0, 100): {\n  name: \'extra-tap-${i}\'\n  ...\n}]   // plus tap1: 101 TAPs\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"copy": { "name": "extraTaps", "count": 100 },\n"name": "[format(\'extra-tap-{0}\', copyIndex())]"\n```\nPassing (ARM JSON):\n```json\n"name": "tap1"\n```\n';
 
 // rules/vtap-limits.ts
 var MAX_TAPS = vtap_facts_default.limits.virtualNetworkTaps;
@@ -5403,11 +5477,28 @@ function boundedBy(count, max) {
   if (count?.atMost !== void 0 && count.atMost <= max) return true;
   return count?.oneOf !== void 0 && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === "number" && v <= max);
 }
+function regionOf(tap) {
+  const v = at(tap.root, "location").value;
+  if (typeof v === "string") return { key: normalizeRegion(v), known: true };
+  if (v instanceof Unknown) return { key: `?${v.symbol ?? `${v.reason.code}|${v.reason.span?.identity() ?? v.reason.message}`}`, known: false };
+  return { key: "?", known: false };
+}
+function subscriptionKeyOf(tap) {
+  const s = subscriptionOf(tap.id);
+  return s ? segmentKey(s) : "?";
+}
+function countedTap(s) {
+  const t = s.tap;
+  if (t.kind === "resource") return t.resource.type.toLowerCase() === TYPES.tap.toLowerCase() ? { key: t.resource.key, name: t.resource.displayName, decl: t.resource } : void 0;
+  if (t.kind !== "external" || fullType(t.id).toLowerCase() !== TYPES.tap.toLowerCase()) return void 0;
+  if (t.id.names.some((n) => segmentText(n) === void 0)) return void 0;
+  return { key: resourceKey(t.id), name: idNames(t.id), decl: void 0 };
+}
 var vtap_limits_default2 = defineRule(
   {
     id: "vtap-limits",
     name: "VtapLimits",
-    shortDescription: `One deployment creates at most ${MAX_TAPS} virtual network TAPs and at most ${MAX_CONFIGS} TAP configurations per TAP.`,
+    shortDescription: `One deployment creates at most ${MAX_TAPS} virtual network TAPs per region per subscription and at most ${MAX_CONFIGS} TAP configurations per TAP.`,
     fullDescription: `Azure limits virtual network TAPs to ${MAX_TAPS} per region per subscription and network interface TAP configurations to ${MAX_CONFIGS} per TAP. The rule counts what one deployment creates (copy loops expanded); resources that already exist in the subscription are not visible to it, so staying under the limits here is necessary, not sufficient.`,
     defaultLevel: "warning",
     tags: ["vtap"],
@@ -5417,39 +5508,90 @@ var vtap_limits_default2 = defineRule(
   vtap_limits_default,
   (ctx) => {
     const all = taps(ctx.graph);
-    if (all.length > MAX_TAPS) {
-      const over = all[MAX_TAPS];
+    const groups = /* @__PURE__ */ new Map();
+    for (const tap of all) {
+      const region = regionOf(tap);
+      const subscription = subscriptionKeyOf(tap);
+      const key = `${subscription}|${region.key}`;
+      const g = groups.get(key);
+      if (g) g.taps.push(tap);
+      else groups.set(key, { taps: [tap], known: region.known, subscription });
+    }
+    let reported = false;
+    for (const g of groups.values()) {
+      if (g.taps.length <= MAX_TAPS) continue;
+      const over = g.taps[MAX_TAPS];
+      const where = g.known ? `in region '${String(at(over.root, "location").value)}'` : "in one region";
       ctx.fail({
-        message: `this deployment creates ${all.length} virtual network TAPs; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or mirror more NICs into fewer TAPs`,
+        message: `this deployment creates ${g.taps.length} virtual network TAPs ${where}; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs`,
         span: over.nameSpan,
         resource: over
       });
-    } else if (all[0]) ctx.pass({ message: "TAP count within limits", span: all[0].nameSpan, resource: all[0] });
+      reported = true;
+    }
+    for (const g of groups.values()) {
+      if (g.taps.length > MAX_TAPS) continue;
+      const loop = g.taps.find((t) => t.copy && t.copy.index === void 0);
+      if (!loop || boundedBy(loop.condition, MAX_TAPS - (g.taps.length - 1))) continue;
+      const room = MAX_TAPS - (g.taps.length - 1);
+      ctx.indeterminate({
+        message: `TAP '${loop.displayName}' is created by a copy loop whose count is ${loop.condition ? describeUnknown(loop.condition) : "known only at deployment"}; Azure allows ${MAX_TAPS} TAPs per region per subscription: keep the count at ${room} or less${room === MAX_TAPS ? "" : ` (the deployment creates ${g.taps.length - 1} more in that region)`} (maxValue or allowedValues on its parameter lets vtaplint check it)`,
+        span: loop.nameSpan,
+        resource: loop
+      });
+      reported = true;
+    }
+    if (!reported) {
+      const unknown = [...groups.values()].filter((g) => !g.known);
+      const together = (g) => unknown.reduce((n, u2) => n + (u2 !== g && u2.subscription === g.subscription ? u2.taps.length : 0), g.taps.length);
+      const maybe = [...groups.values()].find((g) => together(g) > MAX_TAPS);
+      const u = maybe && (maybe.known ? unknown.find((x) => x.subscription === maybe.subscription) : maybe);
+      const first = u?.taps[0];
+      if (maybe && u && first) {
+        const loc = at(first.root, "location");
+        ctx.indeterminate({
+          message: `this deployment creates ${together(maybe)} virtual network TAPs, ${u.taps.length} of them in a region that is ${loc.value instanceof Unknown ? describeUnknown(loc.value) : "not set"}; if that is the region of the others, that passes Azure's limit of ${MAX_TAPS} per region per subscription: keep them in different regions, or mirror more NICs into fewer TAPs`,
+          span: loc.span,
+          resource: first
+        });
+      } else if (all[0]) ctx.pass({ message: "TAP count within limits", span: all[0].nameSpan, resource: all[0] });
+    }
     const perTap = /* @__PURE__ */ new Map();
     const unknownCount = /* @__PURE__ */ new Set();
+    const counted = /* @__PURE__ */ new Set();
     for (const s of tapSources(ctx.graph)) {
-      const tap = tapOf(s);
+      const tap = countedTap(s);
       if (!tap || s.declaration === "scaleset") continue;
+      const name = tapConfigurationName(s);
+      const nic = nicKey(s.nic);
+      if (name !== void 0 && nic !== void 0) {
+        const key = `${tap.key}|${nic}|${name}`;
+        if (counted.has(key)) continue;
+        counted.add(key);
+      }
+      const tapText = tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`;
+      const related = tap.decl ? [{ span: at(tap.decl.root, "name").span, message: `TAP '${tap.name}'` }] : [];
+      const involved = tap.decl && !tap.decl.existing ? [tap.decl] : [];
       const loop = s.holder.copy;
-      if (loop && loop.index === void 0 && !unknownCount.has(tap) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
-        unknownCount.add(tap);
+      if (loop && loop.index === void 0 && !unknownCount.has(tap.key) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
+        unknownCount.add(tap.key);
         ctx.indeterminate({
-          message: `TAP '${tap.displayName}' gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : "known only at deployment"}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (maxValue or allowedValues on its parameter lets vtaplint check it)`,
+          message: `${tapText} gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : "known only at deployment"}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (maxValue or allowedValues on its parameter lets vtaplint check it)`,
           span: s.tapId.span,
-          related: [{ span: at(tap.root, "name").span, message: `TAP '${tap.displayName}'` }],
+          related,
           resource: s.holder,
-          involved: [tap]
+          involved
         });
       }
-      const n = (perTap.get(tap) ?? 0) + 1;
-      perTap.set(tap, n);
+      const n = (perTap.get(tap.key) ?? 0) + 1;
+      perTap.set(tap.key, n);
       if (n === MAX_CONFIGS + 1) {
         ctx.fail({
-          message: `TAP '${tap.displayName}' gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+          message: `${tapText} gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
           span: s.tapId.span,
-          related: [{ span: at(tap.root, "name").span, message: `TAP '${tap.displayName}'` }],
+          related,
           resource: s.holder,
-          involved: [tap]
+          involved
         });
       }
     }
@@ -13215,7 +13357,22 @@ var LOWERING_NS = "__vtaplint";
 function derivedUnknown(fn, args, first, returns) {
   const keys = args.map(symbolicKey);
   const symbol = keys.every((k) => k !== void 0) ? `${fn}(${keys.join(",")})` : void 0;
-  return new Unknown(first.reason, returns, void 0, symbol, void 0, void 0);
+  return new Unknown(first.reason, returns, void 0, symbol, void 0, void 0, boundOf(fn, args));
+}
+function boundOf(fn, args) {
+  if (fn === "range") {
+    const count = args[1];
+    if (typeof count === "number") return count;
+    if (!(count instanceof Unknown)) return void 0;
+    if (count.atMost !== void 0) return count.atMost;
+    const allowed = count.oneOf;
+    return allowed && allowed.length > 0 && allowed.every((v) => typeof v === "number") ? Math.max(...allowed) : void 0;
+  }
+  if (fn === "length") {
+    const a = args[0];
+    return a instanceof Unknown && a.type === "array" ? a.atMost : void 0;
+  }
+  return void 0;
 }
 function unknownMember(u, name) {
   return new Unknown(u.reason, void 0, void 0, u.symbol !== void 0 ? `${u.symbol}.${name}` : void 0);
@@ -13664,7 +13821,7 @@ var ExprLowerer = class {
       case "param":
         return call2("parameters", [lit(b.name, at2)], at2);
       case "expr":
-        return b.expr;
+        return { ...b.expr, start: at2.start, end: at2.end };
     }
   }
   string(e, ctx) {
@@ -16143,7 +16300,7 @@ var TemplateScope = class {
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: "none", span, valueSpan: void 0 };
     if (childOf(d, "nullable")?.node === true) return { name, type, value: null, allowedValues, source: "none", span, valueSpan: void 0 };
-    const maxNode = type?.toLowerCase() === "int" ? childOf(d, "maxValue") : void 0;
+    const maxNode = type?.toLowerCase() === "int" ? childOf(d, "maxValue") : type?.toLowerCase() === "array" ? childOf(d, "maxLength") : void 0;
     const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : void 0;
     const value = new Unknown(
       { code: "parameter-without-value", message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
@@ -20183,4 +20340,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build b8f3e0a057b89fcb328ed22170acd265
+// vtaplint-build 19813c94dd0118fb5827212d1c888f5d
