@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at, elements, type LocatedValue } from '../src/graph/located.js';
-import { declaredNic, destinationsOf, taps, sourcesOfTap } from '../src/graph/vtap.js';
+import { declaredNic, destinationsOf, tapOf, tapSources, taps } from '../src/graph/vtap.js';
 import { formatId, parseResourceId } from '../src/graph/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-arm-only.md';
@@ -36,21 +36,27 @@ export default defineRule(
           });
         else ctx.pass({ message: 'destination is a Resource Manager resource', span: d.id.span, resource: tap });
       }
-      for (const source of sourcesOfTap(ctx.graph, tap)) {
-        const nic = declaredNic(source.nic);
-        if (!nic) continue;
-        for (const ipc of elements(at(nic.root, 'properties', 'ipConfigurations'))) {
-          const subnet = at(ipc, 'properties', 'subnet', 'id');
-          const c = classicId(subnet);
-          if (c)
-            ctx.fail({
-              message: `source NIC '${nic.displayName}' of TAP '${tap.displayName}' is in a classic virtual network (${c}); virtual network TAP only mirrors Resource Manager VMs: migrate the network to Resource Manager`,
-              span: subnet.span,
-              related: [sourceRelated(source)],
-              resource: nic,
-              involved: [tap, source.holder],
-            });
-        }
+    }
+    // Every source NIC the template declares, whatever TAP it names: a TAP configuration that sends
+    // to a TAP deployed earlier (an `existing` one, or an id) mirrors that NIC just the same.
+    const seen = new Set<unknown>();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic || seen.has(nic)) continue;
+      seen.add(nic);
+      const tap = tapOf(source);
+      const of = tap ? ` of TAP '${tap.displayName}'` : '';
+      for (const ipc of elements(at(nic.root, 'properties', 'ipConfigurations'))) {
+        const subnet = at(ipc, 'properties', 'subnet', 'id');
+        const c = classicId(subnet);
+        if (c)
+          ctx.fail({
+            message: `source NIC '${nic.displayName}'${of} is in a classic virtual network (${c}); virtual network TAP only mirrors Resource Manager VMs: migrate the network to Resource Manager`,
+            span: subnet.span,
+            related: [sourceRelated(source)],
+            resource: nic,
+            involved: tap ? [tap, source.holder] : [source.holder],
+          });
       }
     }
   },
