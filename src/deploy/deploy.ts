@@ -101,7 +101,12 @@ export class Deployment {
   readonly budget: Budget;
   private readonly byRelative = new Map<string, DeployedResource[]>();
   private readonly unitScopes = new Map<DeploymentUnit, TemplateScope>();
-  private readonly nestedScopes = new Map<DeployedResource, { scope: TemplateScope; unit: DeploymentUnit }>();
+  /**
+   * The scope each nested deployment's template is evaluated in, and for an outer-scope inline
+   * template the outputs section reference(...).outputs reads (null when it declares none; absent:
+   * the scope's own template's outputs).
+   */
+  private readonly nestedScopes = new Map<DeployedResource, { scope: TemplateScope; unit: DeploymentUnit; outputs?: Located | null }>();
   private readonly views = new Map<string, Value>();
   private readonly busy = new Set<DeployedResource>();
   /** See DeployResult.linkedTemplates. */
@@ -309,8 +314,9 @@ export class Deployment {
         this.expand(inline as Located<TObject>, unit, scope);
       } else {
         // Outer scope: the nested template's expressions see the parent's parameters and variables.
+        // Its outputs are still its own (not the parent's), evaluated in the parent's scope.
         this.unitScopes.set(unit, parentScope);
-        this.nestedScopes.set(dep, { scope: parentScope, unit });
+        this.nestedScopes.set(dep, { scope: parentScope, unit, outputs: childOf(inline as Located<TObject>, 'outputs') ?? null });
         this.expand(inline as Located<TObject>, unit, parentScope);
       }
       return;
@@ -490,7 +496,8 @@ export class Deployment {
     const nested = this.nestedScopes.get(dep);
     if (!nested) return undefined;
     const outputs = new ObjectValue();
-    for (const o of nested.scope.outputs()) {
+    const declared = nested.outputs === undefined ? nested.scope.outputs() : nested.outputs === null ? [] : nested.scope.outputs(nested.outputs);
+    for (const o of declared) {
       outputs.set(o.name, ObjectValue.from([['type', o.type ?? null], ['value', o.value]]), o.span);
     }
     return outputs;

@@ -430,9 +430,14 @@ export class TemplateScope implements EvalContext {
     }
   }
 
-  /** Evaluates the `outputs` section (output `copy` loops included, `condition: false` skipped). */
-  outputs(): OutputValue[] {
-    const sec = this.section('outputs');
+  /**
+   * Evaluates the `outputs` section (output `copy` loops included, `condition: false` skipped).
+   * `section` is another template's outputs evaluated in this scope: an inline nested template
+   * with outer expression scope has its own outputs, whose expressions see the parent's
+   * parameters, variables and functions.
+   */
+  outputs(section: Located | undefined = this.section('outputs')): OutputValue[] {
+    const sec = section;
     if (!sec || !isTObject(sec.node)) return [];
     const out: OutputValue[] = [];
     const obj = sec.node;

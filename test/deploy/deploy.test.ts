@@ -269,6 +269,27 @@ describe('nested deployments', () => {
     expect(v.parts?.join('')).toContain('/providers/Microsoft.Network/networkInterfaces/x');
   });
 
+  test('an outer-scope nested template outputs its own outputs, evaluated in the parent’s scope (not the parent’s outputs)', () => {
+    const t = arm([nested('outer', { resourceGroup: 'other-rg' })], {
+      parameters: { prefix: { type: 'string', defaultValue: 'web' } },
+      outputs: { parentOnly: { type: 'string', value: 'parent' } },
+    });
+    // The nested template outputs nicId; with outer scope its resourceId() resolves to the parent's group.
+    (t.resources as { properties: { template: { outputs: Record<string, unknown> } } }[])[0]!.properties.template.outputs.rg = { type: 'string', value: '[resourceGroup().name]' };
+    const deployment = { resourceGroup: 'net-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' };
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment });
+    const outputs = a.deployed.scope?.evaluateString("[reference('inner-deployment').outputs]", a.graph.resources[0]!.span) as { keys(): string[]; get(k: string): unknown };
+    expect([...outputs.keys()]).toEqual(['nicId', 'rg']);
+    const value = (k: string) => (outputs.get(k) as { get(k: string): unknown }).get('value');
+    expect(value('nicId')).toBe('/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/net-rg/providers/Microsoft.Network/networkInterfaces/x');
+    expect(value('rg')).toBe('net-rg');
+    // One that declares no outputs has none.
+    const bare = arm([{ ...nested('outer'), properties: { mode: 'Incremental', template: arm([]) } }], { outputs: { parentOnly: { type: 'string', value: 'parent' } } });
+    const b = analyze({ 'main.json': bare }).a;
+    const none = b.deployed.scope?.evaluateString("[reference('inner-deployment').outputs]", b.graph.resources[0]!.span) as { keys(): string[] };
+    expect([...none.keys()]).toEqual([]);
+  });
+
   test('a literal top-level property gets its span when asked, an expression one when evaluated', () => {
     const t = arm([nic('nic1', { location: 'westeurope', tags: { owner: "[concat('a', 'b')]" } })]);
     const { a } = analyze({ 'main.json': t });
