@@ -128,6 +128,7 @@ export class Deployment {
     const evaluationStopped = (): boolean => this.budget.exhausted;
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, linkedTemplates: [], suppliedSourcesAt: () => [], evaluationStopped };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
+    this.checkSupplied(scope, this.opts.parameters, "the template's parameters file", undefined);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
@@ -192,6 +193,9 @@ export class Deployment {
       runtime: (fn, args, at) => this.runtime(unit, fn, args, at),
     });
     this.unitScopes.set(unit, scope);
+    // ARM checks every value given to a parameter (type, allowedValues, bounds) before it deploys
+    // anything, also for parameters the template never reads: each is looked at now.
+    for (const name of parameters?.keys() ?? []) scope.parameterInfo(name);
     return scope;
   }
 
@@ -309,7 +313,9 @@ export class Deployment {
       const innerOption = evaluated.get('expressionEvaluationOptions');
       const inner = innerOption instanceof ObjectValue && String(innerOption.get('scope')).toLowerCase() === 'inner';
       if (inner) {
-        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated), parentScope);
+        const supplied = this.suppliedFrom(evaluated, parent);
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), supplied, parentScope);
+        this.checkPassed(dep, parent, evaluated, scope, supplied);
         this.nestedScopes.set(dep, { scope, unit });
         this.expand(inline as Located<TObject>, unit, scope);
       } else {
@@ -363,21 +369,27 @@ export class Deployment {
     if (!isTObject(loaded.root)) return;
     this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit: DeploymentUnit = { ...unit, file: read.source };
-    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated), parentScope);
+    const supplied = this.suppliedFrom(evaluated, unit);
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope);
+    this.checkPassed(dep, unit, evaluated, scope, supplied);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
     this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
   }
 
   /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */
-  private suppliedFrom(props: ObjectValue): Map<string, SuppliedParameter> {
+  private suppliedFrom(props: ObjectValue, parent: DeploymentUnit): Map<string, SuppliedParameter> {
     const out = new Map<string, SuppliedParameter>();
     const params = props.get('parameters');
     if (!(params instanceof ObjectValue)) return out;
+    // Values an ARM JSON template passes reach ARM as they are (see SuppliedParameter.typeChecked);
+    // a Bicep module's were type checked by Bicep.
+    const typeChecked = parent.file.kind === 'arm';
     for (const e of params.located()) {
+      const given = { keySpan: e.keySpan, mustBeDeclared: true, typeChecked };
       // A whole entry only known at deployment ("[if(c, createObject('value', a), createObject('value', b))]",
       // as older Bicep writes a conditional module parameter): its value is unknown too.
       if (e.value instanceof Unknown) {
-        out.set(e.key, { value: new Unknown(e.value.reason, e.value.type === 'object' ? undefined : e.value.type), span: e.span });
+        out.set(e.key, { value: new Unknown(e.value.reason, e.value.type === 'object' ? undefined : e.value.type), span: e.span, ...given });
         continue;
       }
       if (!(e.value instanceof ObjectValue)) continue;
@@ -385,12 +397,57 @@ export class Deployment {
         out.set(e.key, {
           value: new Unknown({ code: 'secure', message: `the parameter '${e.key}' is a Key Vault reference (never resolved or shown)`, span: e.span }),
           span: e.span,
+          ...given,
         });
       } else if (e.value.has('value')) {
-        out.set(e.key, { value: e.value.get('value') as Value, span: e.value.entry('value')?.span ?? e.span });
+        out.set(e.key, { value: e.value.get('value') as Value, span: e.value.entry('value')?.span ?? e.span, ...given });
       }
     }
     return out;
+  }
+
+  /**
+   * ARM validates the parameters a deployment passes before it deploys anything: a value for a
+   * parameter the template does not declare is rejected ("The template parameters '...' are not
+   * valid; they are not present in the original template"), and so is a declared parameter
+   * without a defaultValue that gets no value ("The value for the template parameter '...' is not
+   * provided", `required`). Only values that must be declared are checked (see
+   * SuppliedParameter.mustBeDeclared).
+   */
+  private checkSupplied(scope: TemplateScope, supplied: Map<string, SuppliedParameter> | undefined, by: string, required: Span | undefined): void {
+    const declared = new Set(scope.parameterNames().map((n) => n.toLowerCase()));
+    for (const [name, p] of supplied ?? []) {
+      if (!p.mustBeDeclared || declared.has(name.toLowerCase())) continue;
+      const span = p.keySpan ?? p.span;
+      if (!span) continue;
+      this.diagnostics.add({
+        code: 'invalid-template',
+        message: `${by} gives a value for the parameter '${name}', which the template does not declare${declaredList(scope.parameterNames())}; ARM rejects the deployment ("not present in the original template and can therefore not be provided"): remove it or declare it.`,
+        span,
+      });
+    }
+    if (!required) return;
+    const given = new Set([...(supplied?.keys() ?? [])].map((n) => n.toLowerCase()));
+    const missing = scope.requiredParameterNames().filter((n) => !given.has(n.toLowerCase()));
+    if (missing.length === 0) return;
+    this.diagnostics.add({
+      code: 'invalid-template',
+      message: `${by} gives no value for the template parameter${missing.length > 1 ? 's' : ''} ${missing.map((n) => `'${n}'`).join(', ')}, which ${missing.length > 1 ? 'have' : 'has'} no defaultValue; ARM rejects the deployment ("The value for the template parameter ... is not provided"): pass ${missing.length > 1 ? 'them' : 'it'} in properties.parameters.`,
+      span: required,
+    });
+  }
+
+  /**
+   * The parameters an ARM JSON nested deployment passes to its template (inline with inner scope,
+   * or linked). Bicep modules are checked by their own front end; a deployment whose parameters
+   * come from a parametersLink (never fetched) passes values that are not known.
+   */
+  private checkPassed(dep: DeployedResource, parent: DeploymentUnit, evaluated: ObjectValue, scope: TemplateScope, supplied: Map<string, SuppliedParameter>): void {
+    if (parent.file.kind !== 'arm' || evaluated.has('parametersLink')) return;
+    const params = evaluated.entry('parameters');
+    // A `parameters` value only known at deployment as a whole: which names it gives is unknown.
+    if (params && !(params.value instanceof ObjectValue)) return;
+    this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
   }
 
   /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
@@ -550,6 +607,12 @@ function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): voi
 /** Deploys one template file with the given options. */
 export function deployFile(source: SourceText, loaded: { root: TNode | undefined; span: Span }, opts: DeployOptions): DeployResult {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
+}
+
+/** " (it declares 'a', 'b')" for a short list of parameter names; nothing for a long one. */
+function declaredList(names: string[]): string {
+  if (names.length === 0) return ' (it declares no parameters)';
+  return names.length <= 8 ? ` (it declares ${names.map((n) => `'${n}'`).join(', ')})` : '';
 }
 
 /** A template string that is a literal, not an expression ('[[' escapes a leading '['); undefined otherwise. */

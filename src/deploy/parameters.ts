@@ -14,12 +14,17 @@ import type { SuppliedParameter } from './scope.js';
 
 export type SuppliedParameters = Map<string, SuppliedParameter>;
 
-/** Reads an ARM parameters file into `into`; false when it could not be read (diagnostics say why). */
+/**
+ * Reads an ARM parameters file into `into`; false when it could not be read (diagnostics say why).
+ * `belongs`: the file is the template's own (x.parameters.json beside x.json), so each of its
+ * parameters must be one the template declares (see SuppliedParameter.mustBeDeclared). A file
+ * given for many templates (--parameters, a config mapping by glob) is not held to that.
+ */
 export function readParameterFile(
   file: string,
   into: SuppliedParameters,
   sink: DiagnosticSink,
-  opts: { root?: string | undefined; limits?: Readonly<Limits> | undefined } = {},
+  opts: { root?: string | undefined; limits?: Readonly<Limits> | undefined; belongs?: boolean } = {},
 ): boolean {
   // A file found beside a template is read only inside the lint root (a link may point anywhere).
   const read = opts.root ? readSourceInside(path.resolve(file), 'arm-parameters', opts.root, opts.limits) : readSource(path.resolve(file), 'arm-parameters', opts.limits);
@@ -41,6 +46,8 @@ export function readParameterFile(
   }
   for (const name of Object.keys(params.node)) {
     const entry = childOf(params as Located<TObject>, name) as Located;
+    // Every file's values reach ARM as written: their JSON types are checked (see SuppliedParameter).
+    const given = opts.belongs ? { keySpan: params.span.keySpan(params.node, name), mustBeDeclared: true, typeChecked: true } : { typeChecked: true };
     const e = entry as Located<TObject>;
     const ref = isTObject(entry.node) ? childOf(e, 'reference') : undefined;
     const val = isTObject(entry.node) ? childOf(e, 'value') : undefined;
@@ -54,9 +61,10 @@ export function readParameterFile(
       into.set(name, {
         value: new Unknown({ code: 'secure', message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
         span: ref.span,
+        ...given,
       });
     } else if (val) {
-      into.set(name, { value: fromJson(val.node as unknown), span: val.span });
+      into.set(name, { value: fromJson(val.node as unknown), span: val.span, ...given });
     }
   }
   return true;

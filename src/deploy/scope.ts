@@ -21,6 +21,21 @@ export interface SuppliedParameter {
   value: Value;
   /** Where the value was written (parameters file entry), when known. */
   span?: Span | undefined;
+  /** The name where it was given (a parameters file's or a nested deployment's key), when known. */
+  keySpan?: Span | undefined;
+  /**
+   * ARM rejects the deployment when the template does not declare this parameter: an entry of the
+   * parameters file that belongs to the template (x.parameters.json beside x.json), or of a nested
+   * deployment's `parameters`.
+   */
+  mustBeDeclared?: boolean | undefined;
+  /**
+   * The value reaches ARM as written (an ARM parameters file entry, a nested ARM deployment's
+   * `parameters` entry): ARM rejects one whose JSON type is not the parameter's type ("Expected a
+   * value of type 'Integer', but received a value of type 'String'"). A -p value is converted to
+   * the parameter's type by the CLI, and Bicep checks the types of the values it compiles.
+   */
+  typeChecked?: boolean | undefined;
   /**
    * The text of a `-p name=value` on the command line (value is that text read as JSON when it
    * is JSON): a parameter of type string takes the text as it is, so `-p prefix=10` is '10'.
@@ -389,6 +404,20 @@ export class TemplateScope implements EvalContext {
     return sec && isTObject(sec.node) ? Object.keys(sec.node) : [];
   }
 
+  /**
+   * The declared parameters a deployment must give a value for (ARM: "The value for the template
+   * parameter '...' is not provided"): those with no defaultValue that are not nullable.
+   */
+  requiredParameterNames(): string[] {
+    const sec = this.section('parameters');
+    if (!sec || !isTObject(sec.node)) return [];
+    const decls = sec.node;
+    return Object.keys(decls).filter((name) => {
+      const d = decls[name];
+      return isTObject(d) && ownProp(d, 'defaultValue') === undefined && ownProp(d, 'nullable') !== true;
+    });
+  }
+
   /** Names of the declared variables (including those of the variables `copy` array). */
   variableNames(): string[] {
     const sec = this.section('variables');
@@ -516,8 +545,13 @@ export class TemplateScope implements EvalContext {
       if (secure || isKeyVaultReference(value) || (value instanceof Unknown && value.reason.code === 'secure')) {
         value = secureUnknown(name, supplied.span ?? span);
       } else {
+        // A value of the wrong type is reported once, not again for its allowedValues or bounds.
+        const typeOk = !supplied.typeChecked || this.checkType(name, value, type, supplied.span ?? span);
         value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
-        this.checkAllowed(name, value, allowedValues, supplied.span ?? span);
+        if (typeOk) {
+          this.checkAllowed(name, value, allowedValues, supplied.span ?? span);
+          this.checkBounds(name, value, d, supplied.span ?? span);
+        }
         // A value supplied to the root template that is itself unknown (an unset environment
         // variable in a .bicepparam file) is one value wherever the parameter is read: it gets
         // the parameter's symbol, so that two uses of it compare equal, as they do for a
@@ -550,6 +584,50 @@ export class TemplateScope implements EvalContext {
       typeof max === 'number' && Number.isFinite(max) ? max : undefined,
     );
     return { name, type, value, allowedValues, source: 'none', span, valueSpan: undefined };
+  }
+
+  /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
+  private checkType(name: string, value: Value, type: string | undefined, span: Span): boolean {
+    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ''];
+    // null: a nullable parameter (languageVersion 2.0) takes it, and older ARM reads it as no value.
+    if (!expected || value === null || value instanceof Unknown) return true;
+    const got = typeName(value);
+    if (got === expected) return true;
+    this.diagnostics.add({
+      code: 'evaluation-error',
+      message: `The provided value for the template parameter '${name}' is not valid. Expected a value of type '${expected}', but received a value of type '${got}'.`,
+      span,
+    });
+    return false;
+  }
+
+  /**
+   * minValue / maxValue (int) and minLength / maxLength (string, array), which ARM checks for
+   * every value given to a parameter before it deploys anything.
+   */
+  private checkBounds(name: string, value: Value, d: Located<TObject>, span: Span): void {
+    if (value instanceof Unknown) return;
+    const bound = (key: string): number | undefined => {
+      const c = childOf(d, key);
+      const v = c ? this.base.node(c.node, c.span) : undefined;
+      return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+    };
+    const fail = (why: string) =>
+      this.diagnostics.add({ code: 'evaluation-error', message: `The provided value for the template parameter '${name}' is not valid: ${why}.`, span });
+    if (typeof value === 'number') {
+      const min = bound('minValue');
+      const max = bound('maxValue');
+      if (min !== undefined && value < min) fail(`${value} is less than the minValue ${min}`);
+      if (max !== undefined && value > max) fail(`${value} is greater than the maxValue ${max}`);
+      return;
+    }
+    const length = typeof value === 'string' ? value.length : Array.isArray(value) ? value.length : undefined;
+    if (length === undefined) return;
+    const what = typeof value === 'string' ? 'characters' : 'elements';
+    const min = bound('minLength');
+    const max = bound('maxLength');
+    if (min !== undefined && length < min) fail(`it has ${length} ${what}, fewer than the minLength ${min}`);
+    if (max !== undefined && length > max) fail(`it has ${length} ${what}, more than the maxLength ${max}`);
   }
 
   private checkAllowed(name: string, value: Value, allowed: Value[] | undefined, span: Span): void {
@@ -929,6 +1007,17 @@ function commandLineValue(text: string, asJson: Value, type: string | undefined)
   if (type?.toLowerCase() !== 'string' || typeof asJson === 'string') return asJson;
   return text;
 }
+
+/** The type name ARM's message uses for the value a parameter of each declared type takes. */
+const EXPECTED_TYPE: Record<string, string> = {
+  string: 'String',
+  securestring: 'String',
+  int: 'Integer',
+  bool: 'Boolean',
+  object: 'Object',
+  secureobject: 'Object',
+  array: 'Array',
+};
 
 function coerce(v: Value, type: string | undefined): Value {
   if (!type || v instanceof Unknown) return v;

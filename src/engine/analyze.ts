@@ -114,7 +114,7 @@ export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMIT
 export function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: DiagnosticSink, associated: boolean): SuppliedParameters {
   const parameters: SuppliedParameters = new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : undefined;
-  if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits });
+  if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits, belongs: true });
   readGivenParameterFiles(opts, parameters, sink);
   return parameters;
 }

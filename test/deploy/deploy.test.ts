@@ -58,6 +58,71 @@ describe('parameters', () => {
     expect(names(cli.a)).toEqual(['from-cli']);
   });
 
+  test("a parameter the template's own parameters file gives but the template does not declare is an error ARM raises; a Key Vault one too; --parameters files are not held to it", () => {
+    const p = {
+      $schema: 'https://schema.management.azure.com/schemas/2015-01-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: {
+        VMNAME: { value: 'case-differs' },
+        vmCount: { value: 2 },
+        kvSecret: { reference: { keyVault: { id: '/subscriptions/x/resourceGroups/y/providers/Microsoft.KeyVault/vaults/v' }, secretName: 's' } },
+      },
+    };
+    const { a } = analyze({ 'main.json': template, 'main.parameters.json': p });
+    const errors = a.diagnostics.filter((d) => d.code === 'invalid-template');
+    expect(errors.map((d) => [d.span.text(), d.span.file.path.endsWith('main.parameters.json')])).toEqual([
+      ['"vmCount"', true],
+      ['"kvSecret"', true],
+    ]);
+    expect(errors[0]!.message).toContain("parameter 'vmCount', which the template does not declare (it declares 'vmName', 'size', 'secret')");
+    expect(names(a)).toEqual(['case-differs']);
+    // A file named with --parameters may be meant for several templates.
+    const given = analyze({ 'main.json': template, 'shared.json': p }, 'main.json', { parameterFiles: ['shared.json'] }).a;
+    expect(codes(given)).not.toContain('invalid-template');
+  });
+
+  test('ARM checks every value given, read or not: JSON type, allowedValues, minValue/maxValue, minLength/maxLength', () => {
+    const t = arm([], {
+      parameters: {
+        count: { type: 'int', minValue: 1, maxValue: 3 },
+        prefix: { type: 'string', minLength: 2, maxLength: 5 },
+        size: { type: 'string', allowedValues: ['Standard_D2s_v5'] },
+        zones: { type: 'array', maxLength: 2 },
+        flag: { type: 'bool' },
+        tags: { type: 'object' },
+        fine: { type: 'int', minValue: 1 },
+        kv: { type: 'securestring', minLength: 12 },
+      },
+    });
+    const p = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: {
+        count: { value: 5 },
+        prefix: { value: 'x' },
+        size: { value: 'Standard_D2s_v6' },
+        zones: { value: ['1', '2', '3'] },
+        flag: { value: 'true' },
+        tags: { value: [] },
+        fine: { value: 2 },
+        kv: { reference: { keyVault: { id: '/subscriptions/x/resourceGroups/y/providers/Microsoft.KeyVault/vaults/v' }, secretName: 's' } },
+      },
+    };
+    const { a } = analyze({ 'main.json': t, 'main.parameters.json': p });
+    const errors = a.diagnostics.filter((d) => d.code === 'evaluation-error');
+    expect(errors.map((d) => [d.span.text().replace(/\s+/g, ''), d.message])).toEqual([
+      ['5', "The provided value for the template parameter 'count' is not valid: 5 is greater than the maxValue 3."],
+      ['"x"', "The provided value for the template parameter 'prefix' is not valid: it has 1 characters, fewer than the minLength 2."],
+      ['"Standard_D2s_v6"', "The provided value for the template parameter 'size' is not valid: it is not one of the allowedValues."],
+      ['["1","2","3"]', "The provided value for the template parameter 'zones' is not valid: it has 3 elements, more than the maxLength 2."],
+      ['"true"', "The provided value for the template parameter 'flag' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'."],
+      ['[]', "The provided value for the template parameter 'tags' is not valid. Expected a value of type 'Object', but received a value of type 'Array'."],
+    ]);
+    // A -p value is converted by the CLI: '3' for an int is 3, not a type error.
+    const cli = analyze({ 'main.json': t }, 'main.json', { params: { count: '"2"', flag: 'true' } }).a;
+    expect(codes(cli)).toEqual([]);
+  });
+
   test('Key Vault references and secure parameters are unknown and never printed', () => {
     const t = arm([{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'sa', location: 'eastus', properties: { a: "[parameters('secret')]", b: "[parameters('kv')]" } }], {
       parameters: { secret: { type: 'securestring', defaultValue: 'hunter2' }, kv: { type: 'string' } },
@@ -288,6 +353,47 @@ describe('nested deployments', () => {
     const b = analyze({ 'main.json': bare }).a;
     const none = b.deployed.scope?.evaluateString("[reference('inner-deployment').outputs]", b.graph.resources[0]!.span) as { keys(): string[] };
     expect([...none.keys()]).toEqual([]);
+  });
+
+  test('a nested ARM deployment that passes an undeclared parameter, or no value for a required one, is rejected by ARM', () => {
+    const child = arm([nic("[parameters('nicName')]")], {
+      parameters: { nicName: { type: 'string' }, subnetId: { type: 'string' }, tags: { type: 'object', defaultValue: {} }, zone: { type: 'string', nullable: true } },
+    });
+    const dep = (name: string, properties: Record<string, unknown>) => ({ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, properties: { mode: 'Incremental', ...properties } });
+    const t = arm([
+      dep('inline', { expressionEvaluationOptions: { scope: 'inner' }, parameters: { nicName: { value: 'a' }, extra: { value: 1 } }, template: child }),
+      dep('linked', { templateLink: { relativePath: 'modules/nic.json' }, parameters: { nicName: { value: 'b' } } }),
+      dep('complete', { templateLink: { relativePath: 'modules/nic.json' }, parameters: { NICNAME: { value: 'c' }, subnetId: { value: 'x' } } }),
+      // Values from a parameters file that is never fetched: nothing can be said.
+      dep('by-link', { templateLink: { relativePath: 'modules/nic.json' }, parametersLink: { uri: 'https://example.com/p.json' } }),
+      // Outer scope: the template's expressions read the parent's parameters; nothing is passed.
+      dep('outer', { template: arm([nic('outer-nic')]) }),
+    ]);
+    const { a } = analyze({ 'main.json': t, 'modules/nic.json': child });
+    const errors = a.diagnostics.filter((d) => d.code === 'invalid-template');
+    expect(errors.map((d) => d.span.text())).toEqual(['"extra"', '"parameters"', '"parameters"']);
+    expect(errors.map((d) => d.message)).toEqual([
+      "the deployment 'inline' gives a value for the parameter 'extra', which the template does not declare (it declares 'nicName', 'subnetId', 'tags', 'zone'); ARM rejects the deployment (\"not present in the original template and can therefore not be provided\"): remove it or declare it.",
+      "the deployment 'inline' gives no value for the template parameter 'subnetId', which has no defaultValue; ARM rejects the deployment (\"The value for the template parameter ... is not provided\"): pass it in properties.parameters.",
+      "the deployment 'linked' gives no value for the template parameter 'subnetId', which has no defaultValue; ARM rejects the deployment (\"The value for the template parameter ... is not provided\"): pass it in properties.parameters.",
+    ]);
+  });
+
+  test('the values a nested ARM deployment passes are checked as ARM checks them, whether the template reads them or not', () => {
+    const child = arm([], { parameters: { count: { type: 'int', maxValue: 3 }, name: { type: 'string', maxLength: 4 } } });
+    const t = arm([
+      {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2022-09-01',
+        name: 'linked',
+        properties: { mode: 'Incremental', templateLink: { relativePath: 'child.json' }, parameters: { count: { value: "[string(2)]" }, name: { value: "[concat('tap-', 'collector')]" } } },
+      },
+    ]);
+    const { a } = analyze({ 'main.json': t, 'child.json': child });
+    expect(a.diagnostics.filter((d) => d.code === 'evaluation-error').map((d) => d.message)).toEqual([
+      "The provided value for the template parameter 'count' is not valid. Expected a value of type 'Integer', but received a value of type 'String'.",
+      "The provided value for the template parameter 'name' is not valid: it has 13 characters, more than the maxLength 4.",
+    ]);
   });
 
   test('a literal top-level property gets its span when asked, an expression one when evaluated', () => {
