@@ -1209,12 +1209,27 @@ export class FileLowerer extends ExprLowerer {
   private deploymentId(m: ModInfo, idx: Expr | undefined, at: Node): Expr {
     const name = this.shortName(m, idx, undefined);
     const t = lit(DEPLOYMENTS_TYPE, at);
+    const ctx = this.instanceCtx(m, idx, undefined, at);
+    // `scope: rg` (a resource group the file declares or names as existing): the deployment is
+    // created in that group, as the compiler's reference(extensionResourceId(<group id>, ...)) says;
+    // another resource as the scope (an extension-scope module): the deployment is on it.
+    const ref = m.scopeProp ? this.symbolRef(m.scopeProp.value, ctx) : undefined;
+    if (ref?.info.kind === 'resource' && m.scopeProp) {
+      if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
+        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : undefined;
+        const sub = rgScope?.fn === 'subscription' && rgScope.args[0] ? [this.expr(rgScope.args[0], {})] : [];
+        return call('resourceId', [...sub, this.fullName(ref.info, ref.idx, undefined), t, name], at);
+      }
+      return call('extensionResourceId', [this.idExpr(ref.info, ref.idx, m.scopeProp.value), t, name], at);
+    }
     const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : undefined;
     if (sc) {
-      const a = sc.args.map((x) => this.expr(x, this.instanceCtx(m, idx, undefined, at)));
+      const a = sc.args.map((x) => this.expr(x, ctx));
       if (sc.fn === 'resourcegroup') return call('resourceId', [...a, t, name], at);
       if (sc.fn === 'subscription') return call('subscriptionResourceId', [...a, t, name], at);
       if (sc.fn === 'tenant') return call('tenantResourceId', [t, name], at);
+      // managementGroup('name'): the deployment is on that management group.
+      if (sc.fn === 'managementgroup' && a[0]) return call('extensionResourceId', [call('tenantResourceId', [lit('Microsoft.Management/managementGroups', at), a[0]], at), t, name], at);
     }
     return this.defaultScopeId([t, name], at);
   }

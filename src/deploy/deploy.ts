@@ -577,7 +577,9 @@ export class Deployment {
     if (v === undefined) return undefined;
     const id = parseResourceId(v);
     if (!id) return undefined;
-    const candidates = this.byRelative.get(relativeKey(id)) ?? [];
+    // Only a resource in the scope the id names: reference(resourceId('Microsoft.Resources/deployments', 'd'))
+    // is the deployment 'd' in this resource group, not one of that name another resource group holds.
+    const candidates = (this.byRelative.get(relativeKey(id)) ?? []).filter((r) => sameScope(r.id.scope, id.scope) !== false);
     return candidates.find((r) => !r.existing) ?? candidates[0];
   }
 }

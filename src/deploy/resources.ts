@@ -293,6 +293,8 @@ export class ResourceExpander {
     if (!s) return this.deploymentScope(decl, loop) ?? this.unit.scope;
     const v = this.ev.evaluateNode(s.node, s.span, loop);
     const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
+    // "/" is the tenant (a Microsoft.Subscription/aliases from a management group template, Bicep's `scope: tenant()`).
+    if (segs?.length === 0 && startsWithSlash(v)) return [];
     if (!segs || segs.length === 0) return this.unit.scope;
     // An absolute id: a resource (extension resources) or a scope (/subscriptions/s/resourceGroups/g).
     if (parseResourceId(v) || startsWithSlash(v)) return segs;

@@ -396,6 +396,58 @@ describe('nested deployments', () => {
     ]);
   });
 
+  test("reference() of a deployment by id finds it only in the resource group the id names", () => {
+    const t = arm([nested('inner', { resourceGroup: 'spoke-rg' })], { parameters: { prefix: { type: 'string', defaultValue: 'web' } } });
+    const deployment = { resourceGroup: 'net-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' };
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment });
+    const output = (expr: string) => a.deployed.scope?.evaluateString(expr, a.graph.resources[0]!.span);
+    const there = output("[reference(resourceId('spoke-rg', 'Microsoft.Resources/deployments', 'inner-deployment'), '2022-09-01').outputs.nicId.value]");
+    expect(there).toBe('/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/spoke-rg/providers/Microsoft.Network/networkInterfaces/x');
+    // resourceId() without a group names this deployment's group, where no such deployment is.
+    const here = output("[reference(resourceId('Microsoft.Resources/deployments', 'inner-deployment'), '2022-09-01').outputs.nicId.value]");
+    expect(here).toBeInstanceOf(Unknown);
+    expect((here as Unknown).reason.code).toBe('runtime-state');
+  });
+
+  test("a Bicep module's outputs are read from the deployment where it is: scope: <resource group symbol>, scope: managementGroup('x')", () => {
+    const outputsOf = (a: ReturnType<typeof analyze>['a']) => Object.fromEntries((a.deployed.scope?.outputs() ?? []).map((o) => [o.name, o.value]));
+    const sub = analyze({
+      'main.bicep': [
+        "targetScope = 'subscription'",
+        "resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = { name: 'rg-hub', location: 'eastus' }",
+        "module hub 'hub.bicep' = { name: 'hub', scope: rg }",
+        "module other 'other.bicep' = { name: 'hub', scope: resourceGroup('rg-other') }",
+        'output where string = hub.outputs.where',
+      ].join('\n'),
+      'hub.bicep': "output where string = 'hub'",
+      'other.bicep': "output where string = 'other'",
+    }).a;
+    expect(outputsOf(sub).where).toBe('hub');
+    const tenant = analyze({
+      'main.bicep': [
+        "targetScope = 'tenant'",
+        "module second 'second.bicep' = { name: 'mod', scope: managementGroup('mg2') }",
+        "module first 'first.bicep' = { name: 'mod', scope: managementGroup('mg1') }",
+        'output where string = first.outputs.where',
+      ].join('\n'),
+      'first.bicep': "targetScope = 'managementGroup'\noutput where string = 'mg1'",
+      'second.bicep': "targetScope = 'managementGroup'\noutput where string = 'mg2'",
+    }).a;
+    expect(outputsOf(tenant).where).toBe('mg1');
+  });
+
+  test('a resource with scope "/" is a tenant resource, also in a management group template', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [{ type: 'Microsoft.Subscription/aliases', apiVersion: '2021-10-01', scope: '/', name: 'vtap-sub', properties: { workload: 'Production' } }],
+      outputs: { sub: { type: 'string', value: "[reference(tenantResourceId('Microsoft.Subscription/aliases', 'vtap-sub'), '2021-10-01').workload]" } },
+    };
+    const { a } = analyze({ 'main.json': t });
+    expect(formatId(a.graph.resources[0]!.id)).toBe('/providers/Microsoft.Subscription/aliases/vtap-sub');
+    expect(a.deployed.scope?.outputs()[0]?.value).toBe('Production');
+  });
+
   test('a literal top-level property gets its span when asked, an expression one when evaluated', () => {
     const t = arm([nic('nic1', { location: 'westeurope', tags: { owner: "[concat('a', 'b')]" } })]);
     const { a } = analyze({ 'main.json': t });
