@@ -181,9 +181,11 @@ export class Deployment {
     deployment: DeploymentContext,
     parameters: Map<string, SuppliedParameter> | undefined,
     parent?: TemplateScope,
+    unreadValues?: { what: string; span: Span },
   ): TemplateScope {
     const scope = new TemplateScope(root, span, {
       parameters,
+      unreadValues,
       // A parameter the parent passes in: where the parent's value came from (asked lazily).
       upstream: parent ? (at) => parent.suppliedSourcesIn(at) : undefined,
       symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : '',
@@ -314,7 +316,7 @@ export class Deployment {
       const inner = innerOption instanceof ObjectValue && String(innerOption.get('scope')).toLowerCase() === 'inner';
       if (inner) {
         const supplied = this.suppliedFrom(evaluated, parent);
-        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), supplied, parentScope);
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), supplied, parentScope, parametersLink(evaluated, dep));
         this.checkPassed(dep, parent, evaluated, scope, supplied);
         this.nestedScopes.set(dep, { scope, unit });
         this.expand(inline as Located<TObject>, unit, scope);
@@ -370,7 +372,7 @@ export class Deployment {
     this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit: DeploymentUnit = { ...unit, file: read.source };
     const supplied = this.suppliedFrom(evaluated, unit);
-    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope);
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope, parametersLink(evaluated, dep));
     this.checkPassed(dep, unit, evaluated, scope, supplied);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
     this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
@@ -609,6 +611,19 @@ function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): voi
 /** Deploys one template file with the given options. */
 export function deployFile(source: SourceText, loaded: { root: TNode | undefined; span: Span }, opts: DeployOptions): DeployResult {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
+}
+
+/**
+ * A nested deployment's `parametersLink`: its template's parameters get their values from a file
+ * vtaplint never fetches, so none is known (not even one with a defaultValue, which the file may
+ * override).
+ */
+function parametersLink(props: ObjectValue, dep: DeployedResource): { what: string; span: Span } | undefined {
+  const link = props.entry('parametersLink');
+  if (!link) return undefined;
+  const uri = link.value instanceof ObjectValue ? link.value.get('uri') : undefined;
+  const what = typeof uri === 'string' ? `the parametersLink '${uri}'` : 'the parametersLink';
+  return { what: `${what} of deployment '${dep.displayName}'`, span: link.span ?? dep.span };
 }
 
 /** " (it declares 'a', 'b')" for a short list of parameter names; nothing for a long one. */

@@ -94,6 +94,12 @@ export interface TemplateScopeOptions {
    * suppliedSourcesIn). Asked only when a finding asks this scope (see suppliedSourcesAt).
    */
   upstream?: ((span: Span) => SuppliedSource[]) | undefined;
+  /**
+   * The parameters' values come from a file that is never read (a nested deployment's
+   * `parametersLink`), with the span of the link: a parameter it may set is not known, not even
+   * one with a defaultValue (the file's value wins over it).
+   */
+  unreadValues?: { what: string; span: Span } | undefined;
 }
 
 /** A supplied value an expression was computed from: the parameter it was given to, and where. */
@@ -160,6 +166,7 @@ export class TemplateScope implements EvalContext {
   /** See TemplateScopeOptions.observer. */
   readonly observer: TemplateScopeOptions['observer'];
   private readonly upstream: TemplateScopeOptions['upstream'];
+  private readonly unreadValues: TemplateScopeOptions['unreadValues'];
   private readonly base: NodeContext;
 
   /**
@@ -174,6 +181,7 @@ export class TemplateScope implements EvalContext {
     this.symbolPrefix = options.symbolPrefix ?? '';
     this.observer = options.observer;
     this.upstream = options.upstream;
+    this.unreadValues = options.unreadValues;
     if (isTObject(root)) this.template = { node: root, span };
     else {
       this.template = undefined;
@@ -562,20 +570,23 @@ export class TemplateScope implements EvalContext {
       }
       return { name, type, value, allowedValues, source: 'supplied', span, valueSpan: supplied.span };
     }
-    const def = childOf(d, 'defaultValue');
+    const unread = this.unreadValues;
+    const def = unread ? undefined : childOf(d, 'defaultValue');
     if (def) {
       if (secure) return { name, type, value: secureUnknown(name, def.span), allowedValues, source: 'default', span, valueSpan: def.span };
       const value = coerce(this.base.node(def.node, def.span), type);
       return { name, type, value, allowedValues, source: 'default', span, valueSpan: def.span };
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: 'none', span, valueSpan: undefined };
-    if (childOf(d, 'nullable')?.node === true) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
+    if (!unread && childOf(d, 'nullable')?.node === true) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
     // An int parameter's maxValue bounds whatever value the deployment supplies (ARM rejects a larger
     // one); so does an array parameter's maxLength its length (a loop over it: length(items)).
     const maxNode = type?.toLowerCase() === 'int' ? childOf(d, 'maxValue') : type?.toLowerCase() === 'array' ? childOf(d, 'maxLength') : undefined;
     const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : undefined;
     const value = new Unknown(
-      { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
+      unread
+        ? { code: 'not-fetched', message: `the parameter '${name}' gets its value from ${unread.what}, which is never fetched`, span: unread.span }
+        : { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
       paramType(type),
       undefined,
       `${this.symbolPrefix}parameters('${name.toLowerCase()}')`,

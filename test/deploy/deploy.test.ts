@@ -448,6 +448,29 @@ describe('nested deployments', () => {
     expect(a.deployed.scope?.outputs()[0]?.value).toBe('Production');
   });
 
+  test('a deployment whose parameters come from a parametersLink (never fetched): every parameter is unknown, even one with a default', () => {
+    const child = arm([nic("[parameters('nicName')]", { location: "[parameters('location')]" })], {
+      parameters: { nicName: { type: 'string' }, location: { type: 'string', defaultValue: 'eastus', allowedValues: ['eastus', 'westeurope'] } },
+    });
+    const t = arm([
+      {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2022-09-01',
+        name: 'linked',
+        properties: { mode: 'Incremental', templateLink: { relativePath: 'child.json' }, parametersLink: { uri: 'https://example.com/child.parameters.json' } },
+      },
+    ]);
+    const { a } = analyze({ 'main.json': t, 'child.json': child });
+    const nicR = a.graph.resources.find((r) => r.type === 'Microsoft.Network/networkInterfaces')!;
+    const location = at(nicR.root, 'location').value as Unknown;
+    expect(location).toBeInstanceOf(Unknown);
+    expect(location.reason.code).toBe('not-fetched');
+    expect(location.reason.message).toBe("the parameter 'location' gets its value from the parametersLink 'https://example.com/child.parameters.json' of deployment 'linked', which is never fetched");
+    expect(Array.from(location.oneOf ?? [])).toEqual(['eastus', 'westeurope']);
+    expect((nicR.name as Unknown).reason.code).toBe('not-fetched');
+    expect(codes(a)).toEqual([]);
+  });
+
   test('a literal top-level property gets its span when asked, an expression one when evaluated', () => {
     const t = arm([nic('nic1', { location: 'westeurope', tags: { owner: "[concat('a', 'b')]" } })]);
     const { a } = analyze({ 'main.json': t });
