@@ -149,7 +149,8 @@ function finish(
   declaredModules: readonly string[] = [],
 ): Analysis {
   const deployed = deployTemplate(source, root, span, parameters, opts);
-  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
+  // What the graph finds (when rules build the deployment order) joins the deployment's diagnostics.
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) });
   return {
     kind: 'template',
     source,

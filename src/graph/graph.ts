@@ -2,6 +2,7 @@
 // parent/child relations and dependsOn create. Rules ask it questions; they never walk raw JSON.
 import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { REPRESENTATIVE_INDEX, type DeployedResource, type Dependency, type NotDeployed } from '../deploy/model.js';
 import { at, elements, type LocatedValue } from './located.js';
 import {
@@ -60,6 +61,8 @@ export class ResourceGraph {
     resources: readonly DeployedResource[],
     /** Declarations whose condition is false (dependsOn entries may name them). */
     private readonly notDeployed: readonly NotDeployed[] = [],
+    /** Where what the graph finds wrong in the deployment goes (a dependsOn ARM cannot resolve). */
+    private readonly diagnostics?: { add(d: Diagnostic): void },
   ) {
     this.resources = resources;
     for (const r of resources) {
@@ -179,6 +182,29 @@ export class ResourceGraph {
     return { kind: 'external', id };
   }
 
+  /**
+   * A dependsOn entry that names a resource of another template: ARM rejects the deployment
+   * ("The resource '...' is not defined in the template"). Said with the deployment to depend on
+   * when the resource is deployed by a nested deployment of this template.
+   */
+  private reportCrossTemplate(from: DeployedResource, target: DeployedResource, span: Span): void {
+    if (!this.diagnostics) return;
+    let deployer: DeployedResource | undefined;
+    for (let u = target.unit; u.parent; u = u.parent.unit) {
+      if (u.parent.unit === from.unit) {
+        deployer = u.parent;
+        break;
+      }
+    }
+    const what = `${target.type}/${typeof target.name === 'string' ? target.name : target.displayName}`;
+    const fix = deployer ? `it is deployed by the nested deployment '${deployer.displayName}': depend on that deployment instead` : 'it is deployed by another template';
+    this.diagnostics.add({
+      code: 'invalid-template',
+      message: `dependsOn names '${what}', which is not a resource of this template; ARM resolves dependsOn only among the template's own resources and rejects the deployment ("The resource '${what}' is not defined in the template"): ${fix}.`,
+      span,
+    });
+  }
+
   /** All reference edges (ids in properties), parent/child and dependsOn edges. Computed once. */
   edges(): Edge[] {
     if (this.edgeCache) return this.edgeCache;
@@ -237,6 +263,7 @@ export class ResourceGraph {
         entries.push(undefined);
       }
       for (const d of r.dependsOn) {
+        this.crossTemplate = undefined;
         const found = this.resolveDependencies(r, d.value);
         d.target = found[0];
         for (const target of found) {
@@ -245,7 +272,10 @@ export class ResourceGraph {
         }
         if (found.length === 0) {
           if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
-          else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+          else {
+            this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+            if (this.crossTemplate) this.reportCrossTemplate(r, this.crossTemplate, d.span);
+          }
         }
       }
       for (const d of r.implicitDependencies) {
@@ -333,12 +363,15 @@ export class ResourceGraph {
 
   resolveDependency(from: DeployedResource, v: Value): DeployedResource | undefined {
     const res = this.resolveUnremembered(v);
-    if (res.kind === 'resource') return res.resource;
+    if (res.kind === 'resource') return this.inTemplateOf(from, res.resource);
     if (typeof v !== 'string') {
       // A partially known id, or "type/name" with a partially known name: compare segment by segment.
       if (v instanceof Unknown && (v.parts || v.symbol !== undefined)) {
         const id = v.parts ? parseResourceId(v) : undefined;
-        if (id) return this.find(id);
+        if (id) {
+          const found = this.find(id);
+          return found && this.inTemplateOf(from, found);
+        }
         // A deployment-wide name ("[guid(resourceGroup().id, 'x')]"), whole or in part.
         const key = v.parts ? typedNameKey(v) : segmentKey([v]);
         if (!key) return undefined;
@@ -363,6 +396,23 @@ export class ResourceGraph {
     const short = idx.byShortName.get(lower) ?? [];
     return short.length === 1 ? short[0] : undefined;
   }
+
+  /**
+   * The resource an id names among those of `from`'s own template. ARM resolves dependsOn only
+   * there: a resource that a nested deployment (or the parent template) deploys is "not defined
+   * in the template"; the deployment that deploys it is what a dependsOn can name. Such an entry
+   * is remembered (crossTemplateDependsOn) and orders nothing.
+   */
+  private inTemplateOf(from: DeployedResource, r: DeployedResource): DeployedResource | undefined {
+    if (r.unit === from.unit) return r;
+    const same = this.byKey.get(r.key)?.find((x) => x.unit === from.unit);
+    if (same) return same;
+    this.crossTemplate = r;
+    return undefined;
+  }
+
+  /** Set by inTemplateOf: the resource of another template the last dependsOn entry named. */
+  private crossTemplate: DeployedResource | undefined;
 
   private readonly symbolIndexes = new Map<DeployedResource['unit'], SymbolIndex>();
   private readonly nameIndexes = new Map<DeployedResource['unit'], NameIndex>();
