@@ -74,6 +74,16 @@ export class ResourceExpander {
     }
     const d = decl as Located<TObject>;
     const copy = childOf(d, 'copy');
+    if (copy && isTObject(copy.node) && parent) {
+      // ARM copies only top-level resources ("You can't use a copy loop for a child resource"):
+      // a child in its parent's `resources` array must be declared at the top level to loop.
+      // Analysed as written all the same.
+      this.diagnostics.add({
+        code: 'invalid-template',
+        message: "a copy loop on a child resource declared inside its parent's resources is not supported by ARM; declare the child as a top-level resource (type and name with the parent's) to copy it",
+        span: copy.span,
+      });
+    }
     if (copy && isTObject(copy.node)) {
       const c = copy as Located<TObject>;
       const nameNode = childOf(c, 'name');

@@ -594,6 +594,17 @@ describe('nested deployments', () => {
 });
 
 describe('languageVersion 2.0 and child resources', () => {
+
+  test('a copy loop on a child inside its parent\'s resources is an error ARM raises; the instances are still analysed', () => {
+    const t = arm([
+      nic('src-nic', {
+        resources: [{ type: 'tapConfigurations', apiVersion: '2024-05-01', name: "[format('cfg{0}', copyIndex())]", copy: { name: 'cfgs', count: 2 }, properties: {} }],
+      }),
+    ]);
+    const { a } = analyze({ 'main.json': t });
+    expect(a.diagnostics.filter((d) => d.code === 'invalid-template').map((d) => d.span.text().replace(/\s+/g, ''))).toEqual(['{"name":"cfgs","count":2}']);
+    expect(names(a)).toEqual(['src-nic', 'src-nic/cfg0', 'src-nic/cfg1']);
+  });
   test('symbolic names, existing resources, dependsOn and reference() by symbolic name', () => {
     const t = {
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
