@@ -334,7 +334,7 @@ export class Deployment {
     const rel = link.get('relativePath');
     const uri = link.get('uri') ?? link.get('id');
     if (typeof rel === 'string') {
-      this.deployLinked(dep, unit, rel, link.entry('relativePath')?.span ?? dep.span, evaluated, parentScope);
+      this.deployLinked(dep, unit, rel, link.entry('relativePath')?.span ?? dep.span, evaluated, parentScope, link);
       return;
     }
     const where = typeof uri === 'string' ? `'${uri}'` : 'a location known only at deployment';
@@ -346,7 +346,7 @@ export class Deployment {
   }
 
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
-  private deployLinked(dep: DeployedResource, unit: DeploymentUnit, rel: string, span: Span, evaluated: ObjectValue, parentScope: TemplateScope): void {
+  private deployLinked(dep: DeployedResource, unit: DeploymentUnit, rel: string, span: Span, evaluated: ObjectValue, parentScope: TemplateScope, link: ObjectValue): void {
     const base = path.dirname(unit.file.path);
     const target = path.resolve(base, rel);
     const root = this.opts.root;
@@ -369,6 +369,7 @@ export class Deployment {
     const loaded = loadJson(read.source, this.opts.fileLimits);
     for (const d of loaded.diagnostics) this.diagnostics.add(d);
     if (!isTObject(loaded.root)) return;
+    this.checkContentVersion(link, loaded.root, rel, span);
     this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit: DeploymentUnit = { ...unit, file: read.source };
     const supplied = this.suppliedFrom(evaluated, unit);
@@ -376,6 +377,21 @@ export class Deployment {
     this.checkPassed(dep, unit, evaluated, scope, supplied);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
     this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
+  }
+
+  /**
+   * templateLink.contentVersion, when given, must be the linked template's contentVersion: ARM
+   * rejects the deployment otherwise (the link pins the version of the template it deploys).
+   */
+  private checkContentVersion(link: ObjectValue, template: TObject, rel: string, fallback: Span): void {
+    const pinned = link.get('contentVersion');
+    const actual = own(template, 'contentVersion');
+    if (typeof pinned !== 'string' || typeof actual !== 'string' || pinned === actual) return;
+    this.diagnostics.add({
+      code: 'invalid-template',
+      message: `templateLink.contentVersion is '${pinned}', but the linked template '${rel}' has contentVersion '${actual}'; ARM rejects the deployment: the two must match (or leave contentVersion out of the link).`,
+      span: link.entry('contentVersion')?.span ?? fallback,
+    });
   }
 
   /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */

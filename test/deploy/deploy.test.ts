@@ -581,6 +581,16 @@ describe('nested deployments', () => {
     expect(location('elsewhere')).toBe("{resourceGroup('rg-other').location}");
   });
 
+  test("templateLink.contentVersion must be the linked template's contentVersion", () => {
+    const link = (contentVersion: string) =>
+      arm([{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'linked', properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/nic.json', contentVersion } } }]);
+    const same = analyze({ 'main.json': link('1.0.0.0'), 'nested/nic.json': arm([nic('linked-nic')]) }).a;
+    expect(codes(same)).toEqual([]);
+    const other = analyze({ 'main.json': link('2.0.0.0'), 'nested/nic.json': arm([nic('linked-nic')]) }).a;
+    expect(other.diagnostics.map((d) => [d.code, d.span.text()])).toEqual([['invalid-template', '"2.0.0.0"']]);
+    expect(names(other)).toEqual(['linked', 'linked-nic']);
+  });
+
   test('templateLink.relativePath is read inside the lint root; outside it and uri are never read', () => {
     const linked = (rel: string) => arm([{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'linked', properties: { mode: 'Incremental', templateLink: { relativePath: rel } } }]);
     const { a } = analyze({ 'main.json': linked('nested/nic.json'), 'nested/nic.json': arm([nic('linked-nic')]) });
