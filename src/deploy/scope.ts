@@ -532,6 +532,26 @@ export class TemplateScope implements EvalContext {
     return undefined;
   }
 
+  /**
+   * A constraint of a parameter declaration (allowedValues, minValue, maxLength, ...): its own, or
+   * that of the definition its `$ref` names, followed as declaredType follows it (languageVersion
+   * 2.0 user types: ARM checks the value against the definition's constraints too).
+   */
+  private declaredConstraint(d: Located<TObject>, key: string): Located | undefined {
+    let at: Located<TObject> = d;
+    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+      const own = childOf(at, key);
+      if (own) return own;
+      const ref = ownProp(at.node, '$ref');
+      const m = typeof ref === 'string' ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
+      const defs = m ? this.section('definitions') : undefined;
+      const next = m && defs && isTObject(defs.node) ? childOf(defs as Located<TObject>, m[1] as string) : undefined;
+      if (!next || !isTObject(next.node)) return undefined;
+      at = next as Located<TObject>;
+    }
+    return undefined;
+  }
+
   private computeParameter(name: string, decl: Located): ParameterInfo {
     const span = decl.span;
     if (!isTObject(decl.node)) {
@@ -541,7 +561,7 @@ export class TemplateScope implements EvalContext {
     const d = decl as Located<TObject>;
     const type = this.declaredType(d);
     const secure = type !== undefined && SECURE_TYPES.has(type.toLowerCase());
-    const allowedNode = childOf(d, 'allowedValues');
+    const allowedNode = this.declaredConstraint(d, 'allowedValues');
     let allowedValues: Value[] | undefined;
     if (allowedNode) {
       const a = this.base.node(allowedNode.node, allowedNode.span);
@@ -581,7 +601,7 @@ export class TemplateScope implements EvalContext {
     if (!unread && childOf(d, 'nullable')?.node === true) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
     // An int parameter's maxValue bounds whatever value the deployment supplies (ARM rejects a larger
     // one); so does an array parameter's maxLength its length (a loop over it: length(items)).
-    const maxNode = type?.toLowerCase() === 'int' ? childOf(d, 'maxValue') : type?.toLowerCase() === 'array' ? childOf(d, 'maxLength') : undefined;
+    const maxNode = type?.toLowerCase() === 'int' ? this.declaredConstraint(d, 'maxValue') : type?.toLowerCase() === 'array' ? this.declaredConstraint(d, 'maxLength') : undefined;
     const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : undefined;
     const value = new Unknown(
       unread
@@ -619,7 +639,7 @@ export class TemplateScope implements EvalContext {
   private checkBounds(name: string, value: Value, d: Located<TObject>, span: Span): void {
     if (value instanceof Unknown) return;
     const bound = (key: string): number | undefined => {
-      const c = childOf(d, key);
+      const c = this.declaredConstraint(d, key);
       const v = c ? this.base.node(c.node, c.span) : undefined;
       return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
     };

@@ -123,6 +123,31 @@ describe('parameters', () => {
     expect(codes(cli)).toEqual([]);
   });
 
+  test("a parameter typed by a definition ($ref, languageVersion 2.0) is held to the definition's constraints", () => {
+    const t = arm({}, {
+      languageVersion: '2.0',
+      definitions: {
+        vmSize: { type: 'string', allowedValues: ['Standard_D2s_v5', 'Standard_D2s_v6'] },
+        prefix: { type: 'string', maxLength: 5 },
+        sized: { $ref: '#/definitions/vmSize' },
+      },
+      parameters: { size: { $ref: '#/definitions/sized' }, prefix: { $ref: '#/definitions/prefix' }, unset: { $ref: '#/definitions/vmSize' } },
+    });
+    const p = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { size: { value: 'Standard_D8s_v5' }, prefix: { value: 'toolong' } },
+    };
+    const { a } = analyze({ 'main.json': t, 'main.parameters.json': p });
+    expect(a.diagnostics.map((d) => d.message)).toEqual([
+      "The provided value for the template parameter 'size' is not valid: it is not one of the allowedValues.",
+      "The provided value for the template parameter 'prefix' is not valid: it has 7 characters, more than the maxLength 5.",
+    ]);
+    // A parameter without a value keeps the definition's allowedValues (a v6 size may be chosen).
+    const unset = a.deployed.scope?.parameterInfo('unset')?.value as Unknown;
+    expect(Array.from(unset.oneOf ?? [])).toEqual(['Standard_D2s_v5', 'Standard_D2s_v6']);
+  });
+
   test('Key Vault references and secure parameters are unknown and never printed', () => {
     const t = arm([{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'sa', location: 'eastus', properties: { a: "[parameters('secret')]", b: "[parameters('kv')]" } }], {
       parameters: { secret: { type: 'securestring', defaultValue: 'hunter2' }, kv: { type: 'string' } },
