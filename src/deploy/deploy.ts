@@ -476,6 +476,11 @@ export class Deployment {
       typeof v === 'string' ? [v] : v instanceof Unknown ? [v] : fallback;
     if (rg !== undefined) return { ...parent, kind: 'resourceGroup', resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
     if (sub !== undefined) return { ...parent, kind: 'subscription', subscriptionId: seg(sub, parent.subscriptionId) };
+    // "scope": "Microsoft.Management/managementGroups/mg" (or the absolute /providers/... id), as
+    // a tenant or management group template deploys into a management group.
+    // (`scope` steers deployment and is not in the body: the deployment's id is scoped by it.)
+    const group = own(dep.decl.node, 'scope') !== undefined ? managementGroupOf(dep.id.scope) : undefined;
+    if (group) return { ...parent, kind: 'managementGroup', managementGroup: group };
     return parent;
   }
 
@@ -501,6 +506,8 @@ export class Deployment {
       location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : undefined),
       deploymentName: typeof name === 'string' ? name : undefined,
       groupSymbol: sameGroup ? undefined : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
+      // A deployment into a named management group: managementGroup() is that group.
+      managementGroup: unit.scope.managementGroup && unit.scope.managementGroup !== root?.managementGroup ? segmentText(unit.scope.managementGroup) : ctx.managementGroup,
       scopeKind: unit.scope.kind,
     };
   }
@@ -640,6 +647,14 @@ function parametersLink(props: ObjectValue, dep: DeployedResource): { what: stri
   const uri = link.value instanceof ObjectValue ? link.value.get('uri') : undefined;
   const what = typeof uri === 'string' ? `the parametersLink '${uri}'` : 'the parametersLink';
   return { what: `${what} of deployment '${dep.displayName}'`, span: link.span ?? dep.span };
+}
+
+/** The management group a deployment's scope (the scope segments of its id) is, if it is one. */
+function managementGroupOf(scope: readonly Segment[]): Segment | undefined {
+  if (scope.length !== 4 || segmentText(scope[0] as Segment)?.toLowerCase() !== 'providers') return undefined;
+  const ns = segmentText(scope[1] as Segment)?.toLowerCase();
+  const type = segmentText(scope[2] as Segment)?.toLowerCase();
+  return ns === 'microsoft.management' && type === 'managementgroups' ? (scope[3] as Segment) : undefined;
 }
 
 /** " (it declares 'a', 'b')" for a short list of parameter names; nothing for a long one. */

@@ -461,6 +461,37 @@ describe('nested deployments', () => {
     expect(outputsOf(tenant).where).toBe('mg1');
   });
 
+  test('a deployment with "scope": "Microsoft.Management/managementGroups/mg1" deploys its template into that management group', () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'to-mg',
+          scope: 'Microsoft.Management/managementGroups/mg1',
+          location: 'eastus',
+          properties: {
+            mode: 'Incremental',
+            expressionEvaluationOptions: { scope: 'inner' },
+            template: {
+              $schema: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
+              contentVersion: '1.0.0.0',
+              resources: [{ type: 'Microsoft.Authorization/roleDefinitions', apiVersion: '2022-04-01', name: 'tap-operator', properties: { roleName: 'TAP operator' } }],
+              outputs: { mg: { type: 'string', value: '[managementGroup().name]' } },
+            },
+          },
+        },
+      ],
+    };
+    const { a } = analyze({ 'main.json': t });
+    const role = a.graph.resources.find((r) => r.type === 'Microsoft.Authorization/roleDefinitions')!;
+    expect(formatId(role.id)).toBe('/providers/Microsoft.Management/managementGroups/mg1/providers/Microsoft.Authorization/roleDefinitions/tap-operator');
+    expect(role.unit.scope.kind).toBe('managementGroup');
+    expect(a.deployed.scope?.evaluateString("[reference('to-mg').outputs.mg.value]", role.span)).toBe('mg1');
+  });
+
   test('a resource with scope "/" is a tenant resource, also in a management group template', () => {
     const t = {
       $schema: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
