@@ -479,7 +479,10 @@ export class Deployment {
     // "scope": "Microsoft.Management/managementGroups/mg" (or the absolute /providers/... id), as
     // a tenant or management group template deploys into a management group.
     // (`scope` steers deployment and is not in the body: the deployment's id is scoped by it.)
-    const group = own(dep.decl.node, 'scope') !== undefined ? managementGroupOf(dep.id.scope) : undefined;
+    // "scope": "/" is the tenant ("Scope to tenant: a nested deployment with scope and location").
+    if (own(dep.decl.node, 'scope') === undefined) return parent;
+    if (dep.id.scope.length === 0) return { ...parent, kind: 'tenant' };
+    const group = managementGroupOf(dep.id.scope);
     if (group) return { ...parent, kind: 'managementGroup', managementGroup: group };
     return parent;
   }

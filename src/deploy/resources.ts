@@ -293,7 +293,10 @@ export class ResourceExpander {
     const rg = at('resourceGroup');
     const sub = at('subscriptionId');
     if (rg) return { ...this.unit.scope, kind: 'resourceGroup', resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
-    if (sub && this.unit.scope.kind !== 'resourceGroup') return { ...this.unit.scope, kind: 'subscription', subscriptionId: sub };
+    // A deployment with only subscriptionId is a subscription deployment, also from a resource
+    // group template ("Scope to subscription": it needs a location), and is created there.
+    const deployment = (t as string).toLowerCase() === DEPLOYMENTS;
+    if (sub && (deployment || this.unit.scope.kind !== 'resourceGroup')) return { ...this.unit.scope, kind: 'subscription', subscriptionId: sub };
     return undefined;
   }
 

@@ -492,6 +492,40 @@ describe('nested deployments', () => {
     expect(a.deployed.scope?.evaluateString("[reference('to-mg').outputs.mg.value]", role.span)).toBe('mg1');
   });
 
+  test('from a resource group template: a deployment with only subscriptionId is a subscription deployment, one with scope "/" a tenant deployment', () => {
+    const dep = (name: string, extra: Record<string, unknown>, schema: string, resources: unknown[]) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      location: 'eastus',
+      ...extra,
+      properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: { $schema: schema, contentVersion: '1.0.0.0', resources, outputs: { n: { type: 'string', value: name } } } },
+    });
+    const t = arm([
+      dep('to-sub', { subscriptionId: '33333333-3333-3333-3333-333333333333' }, 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#', [
+        { type: 'Microsoft.Resources/resourceGroups', apiVersion: '2022-09-01', name: 'net-rg', location: 'eastus' },
+      ]),
+      dep('to-tenant', { scope: '/' }, 'https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#', [
+        { type: 'Microsoft.Management/managementGroups', apiVersion: '2021-04-01', name: 'vtap-mg', properties: {} },
+      ]),
+    ]);
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment: { subscriptionId: '11111111-1111-1111-1111-111111111111', resourceGroup: 'main-rg' } });
+    expect(a.graph.resources.map((r) => formatId(r.id)).sort()).toEqual([
+      '/providers/Microsoft.Management/managementGroups/vtap-mg',
+      '/providers/Microsoft.Resources/deployments/to-tenant',
+      '/subscriptions/33333333-3333-3333-3333-333333333333/providers/Microsoft.Resources/deployments/to-sub',
+      '/subscriptions/33333333-3333-3333-3333-333333333333/providers/Microsoft.Resources/resourceGroups/net-rg',
+    ]);
+    const viaId = a.deployed.scope?.evaluateString("[reference(subscriptionResourceId('33333333-3333-3333-3333-333333333333', 'Microsoft.Resources/deployments', 'to-sub'), '2022-09-01').outputs.n.value]", a.graph.resources[0]!.span);
+    expect(viaId).toBe('to-sub');
+    // Bicep: a module scoped to a subscription from a resource group file; its outputs are read there.
+    const bicep = analyze({
+      'main.bicep': "module m 'sub.bicep' = { name: 'subdep', scope: subscription('22222222-2222-2222-2222-222222222222') }\noutput where string = m.outputs.where",
+      'sub.bicep': "targetScope = 'subscription'\noutput where string = 'sub'",
+    }).a;
+    expect(bicep.deployed.scope?.outputs()[0]?.value).toBe('sub');
+  });
+
   test('a resource with scope "/" is a tenant resource, also in a management group template', () => {
     const t = {
       $schema: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
