@@ -3100,21 +3100,25 @@ var vtap_arm_only_default2 = defineRule(
           });
         else ctx.pass({ message: "destination is a Resource Manager resource", span: d.id.span, resource: tap });
       }
-      for (const source of sourcesOfTap(ctx.graph, tap)) {
-        const nic = declaredNic(source.nic);
-        if (!nic) continue;
-        for (const ipc of elements(at(nic.root, "properties", "ipConfigurations"))) {
-          const subnet = at(ipc, "properties", "subnet", "id");
-          const c = classicId(subnet);
-          if (c)
-            ctx.fail({
-              message: `source NIC '${nic.displayName}' of TAP '${tap.displayName}' is in a classic virtual network (${c}); virtual network TAP only mirrors Resource Manager VMs: migrate the network to Resource Manager`,
-              span: subnet.span,
-              related: [sourceRelated(source)],
-              resource: nic,
-              involved: [tap, source.holder]
-            });
-        }
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (const source of tapSources(ctx.graph)) {
+      const nic = declaredNic(source.nic);
+      if (!nic || seen.has(nic)) continue;
+      seen.add(nic);
+      const tap = tapOf(source);
+      const of = tap ? ` of TAP '${tap.displayName}'` : "";
+      for (const ipc of elements(at(nic.root, "properties", "ipConfigurations"))) {
+        const subnet = at(ipc, "properties", "subnet", "id");
+        const c = classicId(subnet);
+        if (c)
+          ctx.fail({
+            message: `source NIC '${nic.displayName}'${of} is in a classic virtual network (${c}); virtual network TAP only mirrors Resource Manager VMs: migrate the network to Resource Manager`,
+            span: subnet.span,
+            related: [sourceRelated(source)],
+            resource: nic,
+            involved: tap ? [tap, source.holder] : [source.holder]
+          });
       }
     }
   }
@@ -15075,12 +15079,23 @@ var FileLowerer = class extends ExprLowerer {
   deploymentId(m, idx, at2) {
     const name = this.shortName(m, idx, void 0);
     const t = lit(DEPLOYMENTS_TYPE, at2);
+    const ctx = this.instanceCtx(m, idx, void 0, at2);
+    const ref = m.scopeProp ? this.symbolRef(m.scopeProp.value, ctx) : void 0;
+    if (ref?.info.kind === "resource" && m.scopeProp) {
+      if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
+        const sub = rgScope?.fn === "subscription" && rgScope.args[0] ? [this.expr(rgScope.args[0], {})] : [];
+        return call2("resourceId", [...sub, this.fullName(ref.info, ref.idx, void 0), t, name], at2);
+      }
+      return call2("extensionResourceId", [this.idExpr(ref.info, ref.idx, m.scopeProp.value), t, name], at2);
+    }
     const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : void 0;
     if (sc) {
-      const a = sc.args.map((x) => this.expr(x, this.instanceCtx(m, idx, void 0, at2)));
+      const a = sc.args.map((x) => this.expr(x, ctx));
       if (sc.fn === "resourcegroup") return call2("resourceId", [...a, t, name], at2);
       if (sc.fn === "subscription") return call2("subscriptionResourceId", [...a, t, name], at2);
       if (sc.fn === "tenant") return call2("tenantResourceId", [t, name], at2);
+      if (sc.fn === "managementgroup" && a[0]) return call2("extensionResourceId", [call2("tenantResourceId", [lit("Microsoft.Management/managementGroups", at2), a[0]], at2), t, name], at2);
     }
     return this.defaultScopeId([t, name], at2);
   }
@@ -15858,6 +15873,7 @@ function readParameterFile(file, into, sink, opts2 = {}) {
   }
   for (const name of Object.keys(params.node)) {
     const entry = childOf(params, name);
+    const given = opts2.belongs ? { keySpan: params.span.keySpan(params.node, name), mustBeDeclared: true, typeChecked: true } : { typeChecked: true };
     const e = entry;
     const ref = isTObject(entry.node) ? childOf(e, "reference") : void 0;
     const val = isTObject(entry.node) ? childOf(e, "value") : void 0;
@@ -15868,10 +15884,11 @@ function readParameterFile(file, into, sink, opts2 = {}) {
     if (ref) {
       into.set(name, {
         value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
-        span: ref.span
+        span: ref.span,
+        ...given
       });
     } else if (val) {
-      into.set(name, { value: fromJson(val.node), span: val.span });
+      into.set(name, { value: fromJson(val.node), span: val.span, ...given });
     }
   }
   return true;
@@ -15958,6 +15975,7 @@ var TemplateScope = class {
   /** See TemplateScopeOptions.observer. */
   observer;
   upstream;
+  unreadValues;
   base;
   /**
    * @param root the template document (an object; anything else is reported as invalid)
@@ -15971,6 +15989,7 @@ var TemplateScope = class {
     this.symbolPrefix = options.symbolPrefix ?? "";
     this.observer = options.observer;
     this.upstream = options.upstream;
+    this.unreadValues = options.unreadValues;
     if (isTObject(root)) this.template = { node: root, span };
     else {
       this.template = void 0;
@@ -16170,6 +16189,19 @@ var TemplateScope = class {
     const sec = this.section("parameters");
     return sec && isTObject(sec.node) ? Object.keys(sec.node) : [];
   }
+  /**
+   * The declared parameters a deployment must give a value for (ARM: "The value for the template
+   * parameter '...' is not provided"): those with no defaultValue that are not nullable.
+   */
+  requiredParameterNames() {
+    const sec = this.section("parameters");
+    if (!sec || !isTObject(sec.node)) return [];
+    const decls = sec.node;
+    return Object.keys(decls).filter((name) => {
+      const d = decls[name];
+      return isTObject(d) && ownProp(d, "defaultValue") === void 0 && ownProp(d, "nullable") !== true;
+    });
+  }
   /** Names of the declared variables (including those of the variables `copy` array). */
   variableNames() {
     const sec = this.section("variables");
@@ -16207,9 +16239,14 @@ var TemplateScope = class {
       this.paramBusy.delete(key);
     }
   }
-  /** Evaluates the `outputs` section (output `copy` loops included, `condition: false` skipped). */
-  outputs() {
-    const sec = this.section("outputs");
+  /**
+   * Evaluates the `outputs` section (output `copy` loops included, `condition: false` skipped).
+   * `section` is another template's outputs evaluated in this scope: an inline nested template
+   * with outer expression scope has its own outputs, whose expressions see the parent's
+   * parameters, variables and functions.
+   */
+  outputs(section = this.section("outputs")) {
+    const sec = section;
     if (!sec || !isTObject(sec.node)) return [];
     const out = [];
     const obj = sec.node;
@@ -16263,6 +16300,25 @@ var TemplateScope = class {
     }
     return void 0;
   }
+  /**
+   * A constraint of a parameter declaration (allowedValues, minValue, maxLength, ...): its own, or
+   * that of the definition its `$ref` names, followed as declaredType follows it (languageVersion
+   * 2.0 user types: ARM checks the value against the definition's constraints too).
+   */
+  declaredConstraint(d, key) {
+    let at2 = d;
+    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+      const own2 = childOf(at2, key);
+      if (own2) return own2;
+      const ref = ownProp(at2.node, "$ref");
+      const m = typeof ref === "string" ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
+      const defs = m ? this.section("definitions") : void 0;
+      const next = m && defs && isTObject(defs.node) ? childOf(defs, m[1]) : void 0;
+      if (!next || !isTObject(next.node)) return void 0;
+      at2 = next;
+    }
+    return void 0;
+  }
   computeParameter(name, decl) {
     const span = decl.span;
     if (!isTObject(decl.node)) {
@@ -16272,7 +16328,7 @@ var TemplateScope = class {
     const d = decl;
     const type = this.declaredType(d);
     const secure = type !== void 0 && SECURE_TYPES.has(type.toLowerCase());
-    const allowedNode = childOf(d, "allowedValues");
+    const allowedNode = this.declaredConstraint(d, "allowedValues");
     let allowedValues;
     if (allowedNode) {
       const a = this.base.node(allowedNode.node, allowedNode.span);
@@ -16284,26 +16340,31 @@ var TemplateScope = class {
       if (secure || isKeyVaultReference(value2) || value2 instanceof Unknown && value2.reason.code === "secure") {
         value2 = secureUnknown(name, supplied.span ?? span);
       } else {
+        const typeOk = !supplied.typeChecked || this.checkType(name, value2, type, supplied.span ?? span);
         value2 = coerce(supplied.text !== void 0 ? commandLineValue(supplied.text, value2, type) : value2, type);
-        this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
+        if (typeOk) {
+          this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
+          this.checkBounds(name, value2, d, supplied.span ?? span);
+        }
         if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
           value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
         }
       }
       return { name, type, value: value2, allowedValues, source: "supplied", span, valueSpan: supplied.span };
     }
-    const def = childOf(d, "defaultValue");
+    const unread = this.unreadValues;
+    const def = unread ? void 0 : childOf(d, "defaultValue");
     if (def) {
       if (secure) return { name, type, value: secureUnknown(name, def.span), allowedValues, source: "default", span, valueSpan: def.span };
       const value2 = coerce(this.base.node(def.node, def.span), type);
       return { name, type, value: value2, allowedValues, source: "default", span, valueSpan: def.span };
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: "none", span, valueSpan: void 0 };
-    if (childOf(d, "nullable")?.node === true) return { name, type, value: null, allowedValues, source: "none", span, valueSpan: void 0 };
-    const maxNode = type?.toLowerCase() === "int" ? childOf(d, "maxValue") : type?.toLowerCase() === "array" ? childOf(d, "maxLength") : void 0;
+    if (!unread && childOf(d, "nullable")?.node === true) return { name, type, value: null, allowedValues, source: "none", span, valueSpan: void 0 };
+    const maxNode = type?.toLowerCase() === "int" ? this.declaredConstraint(d, "maxValue") : type?.toLowerCase() === "array" ? this.declaredConstraint(d, "maxLength") : void 0;
     const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : void 0;
     const value = new Unknown(
-      { code: "parameter-without-value", message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
+      unread ? { code: "not-fetched", message: `the parameter '${name}' gets its value from ${unread.what}, which is never fetched`, span: unread.span } : { code: "parameter-without-value", message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
       paramType(type),
       void 0,
       `${this.symbolPrefix}parameters('${name.toLowerCase()}')`,
@@ -16312,6 +16373,46 @@ var TemplateScope = class {
       typeof max === "number" && Number.isFinite(max) ? max : void 0
     );
     return { name, type, value, allowedValues, source: "none", span, valueSpan: void 0 };
+  }
+  /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
+  checkType(name, value, type, span) {
+    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ""];
+    if (!expected || value === null || value instanceof Unknown) return true;
+    const got = typeName(value);
+    if (got === expected) return true;
+    this.diagnostics.add({
+      code: "evaluation-error",
+      message: `The provided value for the template parameter '${name}' is not valid. Expected a value of type '${expected}', but received a value of type '${got}'.`,
+      span
+    });
+    return false;
+  }
+  /**
+   * minValue / maxValue (int) and minLength / maxLength (string, array), which ARM checks for
+   * every value given to a parameter before it deploys anything.
+   */
+  checkBounds(name, value, d, span) {
+    if (value instanceof Unknown) return;
+    const bound = (key) => {
+      const c = this.declaredConstraint(d, key);
+      const v = c ? this.base.node(c.node, c.span) : void 0;
+      return typeof v === "number" && Number.isFinite(v) ? v : void 0;
+    };
+    const fail2 = (why) => this.diagnostics.add({ code: "evaluation-error", message: `The provided value for the template parameter '${name}' is not valid: ${why}.`, span });
+    if (typeof value === "number") {
+      const min2 = bound("minValue");
+      const max2 = bound("maxValue");
+      if (min2 !== void 0 && value < min2) fail2(`${value} is less than the minValue ${min2}`);
+      if (max2 !== void 0 && value > max2) fail2(`${value} is greater than the maxValue ${max2}`);
+      return;
+    }
+    const length = typeof value === "string" ? value.length : Array.isArray(value) ? value.length : void 0;
+    if (length === void 0) return;
+    const what = typeof value === "string" ? "characters" : "elements";
+    const min = bound("minLength");
+    const max = bound("maxLength");
+    if (min !== void 0 && length < min) fail2(`it has ${length} ${what}, fewer than the minLength ${min}`);
+    if (max !== void 0 && length > max) fail2(`it has ${length} ${what}, more than the maxLength ${max}`);
   }
   checkAllowed(name, value, allowed, span) {
     if (!allowed || value instanceof Unknown) return;
@@ -16638,6 +16739,15 @@ function commandLineValue(text, asJson, type) {
   if (type?.toLowerCase() !== "string" || typeof asJson === "string") return asJson;
   return text;
 }
+var EXPECTED_TYPE = {
+  string: "String",
+  securestring: "String",
+  int: "Integer",
+  bool: "Boolean",
+  object: "Object",
+  secureobject: "Object",
+  array: "Array"
+};
 function coerce(v, type) {
   if (!type || v instanceof Unknown) return v;
   const t = type.toLowerCase();
@@ -16721,6 +16831,13 @@ var ResourceExpander = class {
     }
     const d = decl;
     const copy = childOf(d, "copy");
+    if (copy && isTObject(copy.node) && parent) {
+      this.diagnostics.add({
+        code: "invalid-template",
+        message: "a copy loop on a child resource declared inside its parent's resources is not supported by ARM; declare the child as a top-level resource (type and name with the parent's) to copy it",
+        span: copy.span
+      });
+    }
     if (copy && isTObject(copy.node)) {
       const c = copy;
       const nameNode = childOf(c, "name");
@@ -16898,7 +17015,8 @@ var ResourceExpander = class {
     const rg = at2("resourceGroup");
     const sub = at2("subscriptionId");
     if (rg) return { ...this.unit.scope, kind: "resourceGroup", resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
-    if (sub && this.unit.scope.kind !== "resourceGroup") return { ...this.unit.scope, kind: "subscription", subscriptionId: sub };
+    const deployment = t.toLowerCase() === DEPLOYMENTS;
+    if (sub && (deployment || this.unit.scope.kind !== "resourceGroup")) return { ...this.unit.scope, kind: "subscription", subscriptionId: sub };
     return void 0;
   }
   /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
@@ -16907,6 +17025,7 @@ var ResourceExpander = class {
     if (!s) return this.deploymentScope(decl, loop) ?? this.unit.scope;
     const v = this.ev.evaluateNode(s.node, s.span, loop);
     const segs = splitSegments(v)?.filter((seg) => seg.length > 0);
+    if (segs?.length === 0 && startsWithSlash(v)) return [];
     if (!segs || segs.length === 0) return this.unit.scope;
     if (parseResourceId(v) || startsWithSlash(v)) return segs;
     if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ["providers"], ...segs];
@@ -17451,6 +17570,11 @@ var Deployment = class {
   budget;
   byRelative = /* @__PURE__ */ new Map();
   unitScopes = /* @__PURE__ */ new Map();
+  /**
+   * The scope each nested deployment's template is evaluated in, and for an outer-scope inline
+   * template the outputs section reference(...).outputs reads (null when it declares none; absent:
+   * the scope's own template's outputs).
+   */
   nestedScopes = /* @__PURE__ */ new Map();
   views = /* @__PURE__ */ new Map();
   busy = /* @__PURE__ */ new Set();
@@ -17468,6 +17592,7 @@ var Deployment = class {
     const evaluationStopped = () => this.budget.exhausted;
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: void 0, linkedTemplates: [], suppliedSourcesAt: () => [], evaluationStopped };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
+    this.checkSupplied(scope, this.opts.parameters, "the template's parameters file", void 0);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
@@ -17509,9 +17634,10 @@ var Deployment = class {
       });
     }
   }
-  newScope(root, span, unit, deployment, parameters, parent) {
+  newScope(root, span, unit, deployment, parameters, parent, unreadValues) {
     const scope = new TemplateScope(root, span, {
       parameters,
+      unreadValues,
       // A parameter the parent passes in: where the parent's value came from (asked lazily).
       upstream: parent ? (at2) => parent.suppliedSourcesIn(at2) : void 0,
       symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : "",
@@ -17521,6 +17647,7 @@ var Deployment = class {
       runtime: (fn, args, at2) => this.runtime(unit, fn, args, at2)
     });
     this.unitScopes.set(unit, scope);
+    for (const name of parameters?.keys() ?? []) scope.parameterInfo(name);
     return scope;
   }
   /**
@@ -17629,12 +17756,14 @@ var Deployment = class {
       const innerOption = evaluated.get("expressionEvaluationOptions");
       const inner = innerOption instanceof ObjectValue && String(innerOption.get("scope")).toLowerCase() === "inner";
       if (inner) {
-        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), this.suppliedFrom(evaluated), parentScope);
+        const supplied = this.suppliedFrom(evaluated, parent);
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), supplied, parentScope, parametersLink(evaluated, dep));
+        this.checkPassed(dep, parent, evaluated, scope, supplied);
         this.nestedScopes.set(dep, { scope, unit });
         this.expand(inline, unit, scope);
       } else {
         this.unitScopes.set(unit, parentScope);
-        this.nestedScopes.set(dep, { scope: parentScope, unit });
+        this.nestedScopes.set(dep, { scope: parentScope, unit, outputs: childOf(inline, "outputs") ?? null });
         this.expand(inline, unit, parentScope);
       }
       return;
@@ -17644,7 +17773,7 @@ var Deployment = class {
     const rel = link.get("relativePath");
     const uri = link.get("uri") ?? link.get("id");
     if (typeof rel === "string") {
-      this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated, parentScope);
+      this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated, parentScope, link);
       return;
     }
     const where = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
@@ -17655,7 +17784,7 @@ var Deployment = class {
     });
   }
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
-  deployLinked(dep, unit, rel, span, evaluated, parentScope) {
+  deployLinked(dep, unit, rel, span, evaluated, parentScope, link) {
     const base = import_node_path8.default.dirname(unit.file.path);
     const target = import_node_path8.default.resolve(base, rel);
     const root = this.opts.root;
@@ -17676,33 +17805,94 @@ var Deployment = class {
     const loaded = loadJson(read.source, this.opts.fileLimits);
     for (const d of loaded.diagnostics) this.diagnostics.add(d);
     if (!isTObject(loaded.root)) return;
+    this.checkContentVersion(link, loaded.root, rel, span);
     this.checkExpressions(read.source, loaded.root, loaded.span);
     const linkedUnit = { ...unit, file: read.source };
-    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), this.suppliedFrom(evaluated), parentScope);
+    const supplied = this.suppliedFrom(evaluated, unit);
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope, parametersLink(evaluated, dep));
+    this.checkPassed(dep, unit, evaluated, scope, supplied);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
     this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
   }
+  /**
+   * templateLink.contentVersion, when given, must be the linked template's contentVersion: ARM
+   * rejects the deployment otherwise (the link pins the version of the template it deploys).
+   */
+  checkContentVersion(link, template, rel, fallback) {
+    const pinned = link.get("contentVersion");
+    const actual = own(template, "contentVersion");
+    if (typeof pinned !== "string" || typeof actual !== "string" || pinned === actual) return;
+    this.diagnostics.add({
+      code: "invalid-template",
+      message: `templateLink.contentVersion is '${pinned}', but the linked template '${rel}' has contentVersion '${actual}'; ARM rejects the deployment: the two must match (or leave contentVersion out of the link).`,
+      span: link.entry("contentVersion")?.span ?? fallback
+    });
+  }
   /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */
-  suppliedFrom(props) {
+  suppliedFrom(props, parent) {
     const out = /* @__PURE__ */ new Map();
     const params = props.get("parameters");
     if (!(params instanceof ObjectValue)) return out;
+    const typeChecked = parent.file.kind === "arm";
     for (const e of params.located()) {
+      const given = { keySpan: e.keySpan, mustBeDeclared: true, typeChecked };
       if (e.value instanceof Unknown) {
-        out.set(e.key, { value: new Unknown(e.value.reason, e.value.type === "object" ? void 0 : e.value.type), span: e.span });
+        out.set(e.key, { value: new Unknown(e.value.reason, e.value.type === "object" ? void 0 : e.value.type), span: e.span, ...given });
         continue;
       }
       if (!(e.value instanceof ObjectValue)) continue;
       if (e.value.has("reference")) {
         out.set(e.key, {
           value: new Unknown({ code: "secure", message: `the parameter '${e.key}' is a Key Vault reference (never resolved or shown)`, span: e.span }),
-          span: e.span
+          span: e.span,
+          ...given
         });
       } else if (e.value.has("value")) {
-        out.set(e.key, { value: e.value.get("value"), span: e.value.entry("value")?.span ?? e.span });
+        out.set(e.key, { value: e.value.get("value"), span: e.value.entry("value")?.span ?? e.span, ...given });
       }
     }
     return out;
+  }
+  /**
+   * ARM validates the parameters a deployment passes before it deploys anything: a value for a
+   * parameter the template does not declare is rejected ("The template parameters '...' are not
+   * valid; they are not present in the original template"), and so is a declared parameter
+   * without a defaultValue that gets no value ("The value for the template parameter '...' is not
+   * provided", `required`). Only values that must be declared are checked (see
+   * SuppliedParameter.mustBeDeclared).
+   */
+  checkSupplied(scope, supplied, by, required) {
+    const declared = new Set(scope.parameterNames().map((n) => n.toLowerCase()));
+    for (const [name, p] of supplied ?? []) {
+      if (!p.mustBeDeclared || declared.has(name.toLowerCase())) continue;
+      const span = p.keySpan ?? p.span;
+      if (!span) continue;
+      this.diagnostics.add({
+        code: "invalid-template",
+        message: `${by} gives a value for the parameter '${name}', which the template does not declare${declaredList(scope.parameterNames())}; ARM rejects the deployment ("not present in the original template and can therefore not be provided"): remove it or declare it.`,
+        span
+      });
+    }
+    if (!required) return;
+    const given = new Set([...supplied?.keys() ?? []].map((n) => n.toLowerCase()));
+    const missing = scope.requiredParameterNames().filter((n) => !given.has(n.toLowerCase()));
+    if (missing.length === 0) return;
+    this.diagnostics.add({
+      code: "invalid-template",
+      message: `${by} gives no value for the template parameter${missing.length > 1 ? "s" : ""} ${missing.map((n) => `'${n}'`).join(", ")}, which ${missing.length > 1 ? "have" : "has"} no defaultValue; ARM rejects the deployment ("The value for the template parameter ... is not provided"): pass ${missing.length > 1 ? "them" : "it"} in properties.parameters.`,
+      span: required
+    });
+  }
+  /**
+   * The parameters an ARM JSON nested deployment passes to its template (inline with inner scope,
+   * or linked). Bicep modules are checked by their own front end; a deployment whose parameters
+   * come from a parametersLink (never fetched) passes values that are not known.
+   */
+  checkPassed(dep, parent, evaluated, scope, supplied) {
+    if (parent.file.kind !== "arm" || evaluated.has("parametersLink")) return;
+    const params = evaluated.entry("parameters");
+    if (params && !(params.value instanceof ObjectValue)) return;
+    this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
   }
   /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
   nestedScope(parent, dep) {
@@ -17711,6 +17901,10 @@ var Deployment = class {
     const seg = (v, fallback) => typeof v === "string" ? [v] : v instanceof Unknown ? [v] : fallback;
     if (rg !== void 0) return { ...parent, kind: "resourceGroup", resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
     if (sub !== void 0) return { ...parent, kind: "subscription", subscriptionId: seg(sub, parent.subscriptionId) };
+    if (own(dep.decl.node, "scope") === void 0) return parent;
+    if (dep.id.scope.length === 0) return { ...parent, kind: "tenant" };
+    const group2 = managementGroupOf(dep.id.scope);
+    if (group2) return { ...parent, kind: "managementGroup", managementGroup: group2 };
     return parent;
   }
   /**
@@ -17735,6 +17929,8 @@ var Deployment = class {
       location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : void 0),
       deploymentName: typeof name === "string" ? name : void 0,
       groupSymbol: sameGroup ? void 0 : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
+      // A deployment into a named management group: managementGroup() is that group.
+      managementGroup: unit.scope.managementGroup && unit.scope.managementGroup !== root?.managementGroup ? segmentText(unit.scope.managementGroup) : ctx.managementGroup,
       scopeKind: unit.scope.kind
     };
   }
@@ -17797,7 +17993,8 @@ var Deployment = class {
     const nested = this.nestedScopes.get(dep);
     if (!nested) return void 0;
     const outputs = new ObjectValue();
-    for (const o of nested.scope.outputs()) {
+    const declared = nested.outputs === void 0 ? nested.scope.outputs() : nested.outputs === null ? [] : nested.scope.outputs(nested.outputs);
+    for (const o of declared) {
       outputs.set(o.name, ObjectValue.from([["type", o.type ?? null], ["value", o.value]]), o.span);
     }
     return outputs;
@@ -17816,7 +18013,7 @@ var Deployment = class {
     if (v === void 0) return void 0;
     const id = parseResourceId(v);
     if (!id) return void 0;
-    const candidates = this.byRelative.get(relativeKey(id)) ?? [];
+    const candidates = (this.byRelative.get(relativeKey(id)) ?? []).filter((r) => sameScope(r.id.scope, id.scope) !== false);
     return candidates.find((r) => !r.existing) ?? candidates[0];
   }
 };
@@ -17838,6 +18035,23 @@ function qualifySharedSymbolicNames(resources) {
 function deployFile(source, loaded, opts2) {
   return new Deployment(opts2).deployRoot(source, loaded.root, loaded.span);
 }
+function parametersLink(props, dep) {
+  const link = props.entry("parametersLink");
+  if (!link) return void 0;
+  const uri = link.value instanceof ObjectValue ? link.value.get("uri") : void 0;
+  const what = typeof uri === "string" ? `the parametersLink '${uri}'` : "the parametersLink";
+  return { what: `${what} of deployment '${dep.displayName}'`, span: link.span ?? dep.span };
+}
+function managementGroupOf(scope) {
+  if (scope.length !== 4 || segmentText(scope[0])?.toLowerCase() !== "providers") return void 0;
+  const ns = segmentText(scope[1])?.toLowerCase();
+  const type = segmentText(scope[2])?.toLowerCase();
+  return ns === "microsoft.management" && type === "managementgroups" ? scope[3] : void 0;
+}
+function declaredList(names) {
+  if (names.length === 0) return " (it declares no parameters)";
+  return names.length <= 8 ? ` (it declares ${names.map((n) => `'${n}'`).join(", ")})` : "";
+}
 function literalText(node) {
   if (typeof node !== "string" || isExpressionString(node)) return void 0;
   return node.startsWith("[[") ? node.slice(1) : node;
@@ -17845,8 +18059,9 @@ function literalText(node) {
 
 // src/graph/graph.ts
 var ResourceGraph = class {
-  constructor(resources, notDeployed = []) {
+  constructor(resources, notDeployed = [], diagnostics) {
     this.notDeployed = notDeployed;
+    this.diagnostics = diagnostics;
     this.resources = resources;
     for (const r of resources) {
       push2(this.byKey, r.key, r);
@@ -17855,6 +18070,7 @@ var ResourceGraph = class {
     this.linkParents();
   }
   notDeployed;
+  diagnostics;
   resources;
   byKey = /* @__PURE__ */ new Map();
   byRelative = /* @__PURE__ */ new Map();
@@ -17956,6 +18172,28 @@ var ResourceGraph = class {
     }
     return { kind: "external", id };
   }
+  /**
+   * A dependsOn entry that names a resource of another template: ARM rejects the deployment
+   * ("The resource '...' is not defined in the template"). Said with the deployment to depend on
+   * when the resource is deployed by a nested deployment of this template.
+   */
+  reportCrossTemplate(from, target, span) {
+    if (!this.diagnostics) return;
+    let deployer;
+    for (let u = target.unit; u.parent; u = u.parent.unit) {
+      if (u.parent.unit === from.unit) {
+        deployer = u.parent;
+        break;
+      }
+    }
+    const what = `${target.type}/${typeof target.name === "string" ? target.name : target.displayName}`;
+    const fix = deployer ? `it is deployed by the nested deployment '${deployer.displayName}': depend on that deployment instead` : "it is deployed by another template";
+    this.diagnostics.add({
+      code: "invalid-template",
+      message: `dependsOn names '${what}', which is not a resource of this template; ARM resolves dependsOn only among the template's own resources and rejects the deployment ("The resource '${what}' is not defined in the template"): ${fix}.`,
+      span
+    });
+  }
   /** All reference edges (ids in properties), parent/child and dependsOn edges. Computed once. */
   edges() {
     if (this.edgeCache) return this.edgeCache;
@@ -18009,6 +18247,7 @@ var ResourceGraph = class {
         entries.push(void 0);
       }
       for (const d of r.dependsOn) {
+        this.crossTemplate = void 0;
         const found = this.resolveDependencies(r, d.value);
         d.target = found[0];
         for (const target of found) {
@@ -18017,7 +18256,10 @@ var ResourceGraph = class {
         }
         if (found.length === 0) {
           if (this.namesNotDeployed(r, d.value)) d.notDeployed = true;
-          else this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+          else {
+            this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
+            if (this.crossTemplate) this.reportCrossTemplate(r, this.crossTemplate, d.span);
+          }
         }
       }
       for (const d of r.implicitDependencies) {
@@ -18091,11 +18333,14 @@ var ResourceGraph = class {
   }
   resolveDependency(from, v) {
     const res = this.resolveUnremembered(v);
-    if (res.kind === "resource") return res.resource;
+    if (res.kind === "resource") return this.inTemplateOf(from, res.resource);
     if (typeof v !== "string") {
       if (v instanceof Unknown && (v.parts || v.symbol !== void 0)) {
         const id = v.parts ? parseResourceId(v) : void 0;
-        if (id) return this.find(id);
+        if (id) {
+          const found = this.find(id);
+          return found && this.inTemplateOf(from, found);
+        }
         const key2 = v.parts ? typedNameKey(v) : segmentKey([v]);
         if (!key2) return void 0;
         const idx2 = this.nameIndex(from);
@@ -18116,6 +18361,21 @@ var ResourceGraph = class {
     const short = idx.byShortName.get(lower3) ?? [];
     return short.length === 1 ? short[0] : void 0;
   }
+  /**
+   * The resource an id names among those of `from`'s own template. ARM resolves dependsOn only
+   * there: a resource that a nested deployment (or the parent template) deploys is "not defined
+   * in the template"; the deployment that deploys it is what a dependsOn can name. Such an entry
+   * is remembered (crossTemplateDependsOn) and orders nothing.
+   */
+  inTemplateOf(from, r) {
+    if (r.unit === from.unit) return r;
+    const same = this.byKey.get(r.key)?.find((x) => x.unit === from.unit);
+    if (same) return same;
+    this.crossTemplate = r;
+    return void 0;
+  }
+  /** Set by inTemplateOf: the resource of another template the last dependsOn entry named. */
+  crossTemplate;
   symbolIndexes = /* @__PURE__ */ new Map();
   nameIndexes = /* @__PURE__ */ new Map();
   /** The resources of one template (deployment unit) by symbolic name and copy loop name; built once. */
@@ -18356,7 +18616,7 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
 function suppliedFromFiles(templatePath, opts2, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
   const assoc = associated ? associatedParameterFile(templatePath) : void 0;
-  if (assoc) readParameterFile(assoc, parameters, sink, { root: opts2.root, limits: opts2.limits });
+  if (assoc) readParameterFile(assoc, parameters, sink, { root: opts2.root, limits: opts2.limits, belongs: true });
   readGivenParameterFiles(opts2, parameters, sink);
   return parameters;
 }
@@ -18375,7 +18635,7 @@ function deployTemplate(source, root, span, parameters, opts2) {
 }
 function finish2(source, root, span, language, parameters, opts2, earlier, pragmas, generatedFromBicep, declaredModules = []) {
   const deployed = deployTemplate(source, root, span, parameters, opts2);
-  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed);
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) });
   return {
     kind: "template",
     source,
@@ -20340,4 +20600,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 19813c94dd0118fb5827212d1c888f5d
+// vtaplint-build 43f7c1f78e9ebfb5c4dd5a82a2a3f711
