@@ -56,6 +56,7 @@ export default defineRule(
             related: [sourceRelated(source)],
             resource: nic,
             involved: tap ? [tap, source.holder] : [source.holder],
+            sources: [source],
           });
       }
     }

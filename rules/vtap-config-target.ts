@@ -24,7 +24,7 @@ export default defineRule(
       // A scale set's virtualNetworkTaps entry creates no TAP configuration: vtap-source-vm-nic reports it.
       if (s.declaration === 'scaleset') continue;
       const v = s.tapId.value;
-      const base = { span: s.tapId.span, resource: s.holder };
+      const base = { span: s.tapId.span, resource: s.holder, sources: [s] };
       if (v === undefined || v === null) {
         ctx.fail({ ...base, message: `TAP configuration '${s.holder.displayName}' names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;

@@ -28,6 +28,7 @@ export default defineRule(
         resource: p.tap,
         // The source's declaration too: a TAP configuration that may not be deployed mirrors nothing.
         involved: [p.nic, p.source.holder],
+        sources: [p.source],
         related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in ${src} here` }, { span: p.destNet.ref.span, message: `the destination is in ${dst} here` }],
       };
       if (p.same === true) {

@@ -156,6 +156,8 @@ export default defineRule(
           involved,
         });
       }
+      // Sources that exist for certain come first (tapSources), so the count passes the limit at
+      // a source that may not exist only when the certain ones stay within it: indeterminate.
       const n = (perTap.get(tap.key) ?? 0) + 1;
       perTap.set(tap.key, n);
       if (n === MAX_CONFIGS + 1) {
@@ -165,6 +167,7 @@ export default defineRule(
           related,
           resource: s.holder,
           involved,
+          sources: [s],
         });
       }
     }

@@ -33,6 +33,7 @@ export default defineRule(
           span: source.tapId.span,
           resource: source.holder,
           involved: source.config ? [source.config] : [],
+          sources: [source],
         });
         continue;
       }
@@ -46,6 +47,7 @@ export default defineRule(
           related: [sourceRelated(source)],
           resource: vm,
           involved: source.config ? [...nic, source.config] : nic,
+          sources: [source],
         });
       }
     }

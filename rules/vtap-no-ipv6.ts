@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, type LocatedValue } from '../src/graph/located.js';
-import { declaredNic, destinationOf, destinationTarget, tapOf, tapSources, taps } from '../src/graph/vtap.js';
+import { declaredNic, destinationOf, destinationTarget, tapOf, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
 import { ipConfigurationsOf, publicIpOf } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -31,7 +31,7 @@ export default defineRule(
       if (!nic || seen.has(nic)) continue;
       seen.add(nic);
       const tap = tapOf(source);
-      for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : []);
+      for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : [], [source]);
     }
     for (const tap of taps(ctx.graph)) {
       const d = destinationOf(tap, ctx.graph);
@@ -41,10 +41,10 @@ export default defineRule(
   },
 );
 
-function checkIpConfig(ctx: RuleContext, ipc: LocatedValue, holder: DeployedResource, what: string, related: RelatedLocation[], involved: DeployedResource[]): void {
+function checkIpConfig(ctx: RuleContext, ipc: LocatedValue, holder: DeployedResource, what: string, related: RelatedLocation[], involved: DeployedResource[], sources: readonly TapSource[] = []): void {
   const name = at(ipc, 'name').value;
   const version = at(ipc, 'properties', 'privateIPAddressVersion');
-  const base = { resource: holder, involved, related };
+  const base = { resource: holder, involved, sources, related };
   const fix = 'virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only';
   if (typeof version.value === 'string' && version.value.toLowerCase() === 'ipv6') {
     ctx.fail({ ...base, span: version.span, message: `IP configuration '${String(name)}' of ${what} uses IPv6; ${fix}` });

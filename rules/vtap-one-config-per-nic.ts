@@ -61,6 +61,8 @@ export default defineRule(
           related: [{ ...sourceRelated(first), message: `the first TAP configuration of '${nicName(first.nic)}'` }],
           resource: s.holder,
           involved: [first.holder, ...(s.config ? [s.config] : []), ...(first.config ? [first.config] : [])],
+          // Both must exist for the NIC to have two: either may be one a condition leaves out.
+          sources: [s, first],
         });
       }
     }

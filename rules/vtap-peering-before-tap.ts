@@ -23,7 +23,7 @@ export default defineRule(
       if (p.same !== false) continue;
       for (const peering of [p.forward, p.backward].filter((x): x is Peering => x !== undefined)) {
         const holder = p.source.holder;
-        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
+        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], sources: [p.source], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
         if (orderedAfter(ctx.graph, holder, peering.holder)) {
           ctx.pass({ ...base, message: 'tap configuration after peering' });
           continue;

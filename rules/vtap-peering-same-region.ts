@@ -33,7 +33,7 @@ export default defineRule(
       const lb = at(b.root, 'location');
       if (la.value === undefined || lb.value === undefined) continue;
       const same = sameRegion(la.value, lb.value);
-      const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
+      const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], sources: [p.source], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
       if (same === true) ctx.pass({ ...base, message: 'peered networks in one region' });
       else if (same === false)
         ctx.fail({

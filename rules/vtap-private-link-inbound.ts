@@ -37,6 +37,7 @@ export default defineRule(
             span: f.ref.span,
             resource: f.pls,
             involved: [m.lb, nic, ...(source.config ? [source.config] : [])],
+            sources: [source],
             related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
           });
         }

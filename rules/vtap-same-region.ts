@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
 import { idNames } from '../src/graph/resource-id.js';
-import { declaredNic, destinationOf, destinationTarget, normalizeRegion, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic, vmsOfNicRef } from '../src/graph/vtap.js';
+import { declaredNic, destinationOf, destinationTarget, normalizeRegion, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -29,14 +29,14 @@ export default defineRule(
       const checked = new Set<DeployedResource>();
       // `holders`: what makes `r` part of the TAP (the source's declaration, its NIC): when one of
       // them may not be deployed, neither may the mismatch, so a failure is only indeterminate.
-      const check = (r: DeployedResource, role: string, related: RelatedLocation[], holders: DeployedResource[] = []) => {
+      const check = (r: DeployedResource, role: string, related: RelatedLocation[], holders: DeployedResource[] = [], sources: readonly TapSource[] = []) => {
         if (checked.has(r) || r.existing) return;
         checked.add(r);
         const loc = at(r.root, 'location');
         const v = loc.value;
         if (v === undefined) return;
         const same = sameRegion(tapLoc.value, v);
-        const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
+        const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], sources, related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
         if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
         else if (same === false)
           ctx.fail({
@@ -58,11 +58,11 @@ export default defineRule(
         if (!nic) {
           // A NIC made elsewhere (`existing`, or only its id) whose VM this template creates: the
           // NIC's region is not known here, the VM's is.
-          for (const { vm } of vmsOfNicRef(ctx.graph, source.nic)) check(vm, 'source VM', [sourceRelated(source)], [source.holder]);
+          for (const { vm } of vmsOfNicRef(ctx.graph, source.nic)) check(vm, 'source VM', [sourceRelated(source)], [source.holder], [source]);
           continue;
         }
-        check(nic, 'source NIC', [sourceRelated(source)], [source.holder]);
-        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, 'source VM', [sourceRelated(source)], [nic, source.holder]);
+        check(nic, 'source NIC', [sourceRelated(source)], [source.holder], [source]);
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, 'source VM', [sourceRelated(source)], [nic, source.holder], [source]);
       }
       const d = destinationOf(tap, ctx.graph);
       const target = d && destinationTarget(d);
@@ -81,7 +81,7 @@ export default defineRule(
       const loc = at(nic.root, 'location');
       if (typeof loc.value !== 'string') continue;
       const tapName = t.kind === 'resource' ? `TAP '${t.resource.displayName}'` : `TAP '${idNames(t.id)}'`;
-      const base = { span: loc.span, resource: nic, related: [sourceRelated(source)] };
+      const base = { span: loc.span, resource: nic, sources: [source], related: [sourceRelated(source)] };
       const region = normalizeRegion(loc.value);
       if (!ctx.regions.supported.has(region) && !ctx.regions.comingSoon.has(region)) {
         ctx.fail({

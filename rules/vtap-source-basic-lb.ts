@@ -37,6 +37,7 @@ export default defineRule(
           span: v === undefined ? (noName ? skuObject.span : m.lb.nameSpan) : sku.span,
           resource: m.lb,
           involved: [nic, ...(source.config ? [source.config] : [])],
+          sources: [source],
           related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
         };
         if (v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic'))
@@ -61,6 +62,7 @@ export default defineRule(
           span: lb.via.span,
           resource: nic,
           involved: source.config ? [source.config] : [],
+          sources: [source],
           related: [sourceRelated(source)],
           message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', which is outside the template, so vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`,
         });

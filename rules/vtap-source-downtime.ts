@@ -31,6 +31,7 @@ export default defineRule(
         span: source.tapId.span,
         resource: source.holder,
         involved: source.config ? [source.config] : [],
+        sources: [source],
       });
     }
   },

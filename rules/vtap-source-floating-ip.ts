@@ -38,6 +38,7 @@ export default defineRule(
             span: fip.span,
             resource: m.lb,
             involved: [nic, ...(source.config ? [source.config] : [])],
+            sources: [source],
             related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
           };
           if (fip.value === true)

@@ -51,6 +51,7 @@ export default defineRule(
           related: [{ span: nic.scaleSet.nameSpan, message: `scale set '${nic.scaleSet.displayName}' is declared here` }],
           resource: nic.scaleSet,
           involved,
+          sources: [source],
         });
         continue;
       }
@@ -64,6 +65,7 @@ export default defineRule(
             span: source.tapId.span,
             resource: source.holder,
             involved,
+            sources: [source],
           });
           continue;
         }
@@ -78,6 +80,7 @@ export default defineRule(
           span: source.tapId.span,
           resource: source.holder,
           involved,
+          sources: [source],
         });
         continue;
       }
@@ -93,6 +96,7 @@ export default defineRule(
           related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
           resource: source.holder,
           involved: [r, ...involved],
+          sources: [source],
         });
         continue;
       }
@@ -120,6 +124,7 @@ export default defineRule(
           related: [{ span: maybeVm.ref.span, message: `VM '${vm.displayName}' lists the NIC here` }],
           resource: r,
           involved,
+          sources: [source],
         });
         continue;
       }
@@ -131,6 +136,7 @@ export default defineRule(
           related,
           resource: r,
           involved,
+          sources: [source],
         });
         continue;
       }
@@ -140,6 +146,7 @@ export default defineRule(
         related: [{ span: r.nameSpan, message: `NIC '${r.displayName}' is declared here` }],
         resource: r,
         involved,
+        sources: [source],
       });
     }
   },
@@ -153,6 +160,7 @@ function failPrivateEndpoint(ctx: Ctx, source: TapSource, found: NonNullable<Ret
     related: [{ span: found.custom.span, message: `private endpoint '${found.pe.displayName}' names its NIC here` }],
     resource: source.holder,
     involved: [found.pe],
+    sources: [source],
   });
 }
 

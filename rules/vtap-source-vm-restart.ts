@@ -39,6 +39,7 @@ export default defineRule(
           span: source.tapId.span,
           resource: source.holder,
           involved: source.config ? [source.config] : [],
+          sources: [source],
         });
         continue;
       }
@@ -48,7 +49,7 @@ export default defineRule(
         const key = `${vm.key}|${tap?.key ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const base = { span: vm.nameSpan, resource: vm, involved: [...(nic ? [nic] : []), source.holder, ...(tap ? [tap] : [])], related: [sourceRelated(source), ...(tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : [])] };
+        const base = { span: vm.nameSpan, resource: vm, involved: [...(nic ? [nic] : []), source.holder, ...(tap ? [tap] : [])], sources: [source], related: [sourceRelated(source), ...(tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : [])] };
         // A TAP that a module deploys whose template vtaplint does not read (a registry module,
         // a template spec): the TAP is created by this deployment, when that module runs.
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;

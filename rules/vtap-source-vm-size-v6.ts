@@ -40,7 +40,7 @@ export default defineRule(
         const v = size.value;
         // Where the NIC is declared, and where it is made a source (each labelled for what it is).
         const related = [...(nic ? [{ span: nic.nameSpan, message: `network interface '${nicShown}'` }] : []), sourceRelated(source)];
-        const base = { span: size.span, resource: vm, involved: [...(nic ? [nic] : []), ...(source.config ? [source.config] : [])], related };
+        const base = { span: size.span, resource: vm, involved: [...(nic ? [nic] : []), ...(source.config ? [source.config] : [])], sources: [source], related };
         if (isV6(v)) {
           ctx.fail({
             ...base,

@@ -36,6 +36,7 @@ export default defineRule(
             span: n.ref.span,
             resource: nic,
             involved: source.config ? [source.config] : [],
+            sources: [source],
             related: [sourceRelated(source)],
             message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
           });
@@ -64,6 +65,7 @@ export default defineRule(
           span: enabled.span,
           resource: n.vnet,
           involved: [nic, ...(source.config ? [source.config] : [])],
+          sources: [source],
           related: [{ span: n.ref.span, message: `source NIC '${nic.displayName}' is in '${n.vnet.displayName}' here` }, sourceRelated(source)],
         };
         if (enabled.value === true)

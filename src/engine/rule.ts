@@ -4,6 +4,7 @@ import type { Span } from '../model/span.js';
 import type { ResourceGraph } from '../graph/graph.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { RegionLists } from './config.js';
+import type { TapSource } from '../graph/vtap.js';
 
 export type Level = 'error' | 'warning' | 'note';
 export type ConfiguredLevel = Level | 'off';
@@ -44,6 +45,12 @@ export interface Verdict {
   resource?: DeployedResource;
   /** Other resources the verdict depends on: if any of them may not be deployed, a fail becomes indeterminate. */
   involved?: DeployedResource[];
+  /**
+   * The TAP sources the verdict is about (it holds only if they all exist): the resources that
+   * declare them count as involved, and a source that a value known only at deployment may leave
+   * out (TapSource.when) makes a fail indeterminate too.
+   */
+  sources?: readonly TapSource[];
   /** Set by rules that report at a level other than their default (e.g. coming-soon regions). */
   level?: Level;
 }

@@ -4,6 +4,8 @@ import type { ResourceGraph } from '../graph/graph.js';
 import type { Level, Rule, RuleContext, Verdict } from './rule.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { describeUnknown } from './describe.js';
+import { describeSource } from '../graph/vtap.js';
+import type { Span } from '../model/span.js';
 
 export interface RuleOutcome {
   rule: Rule;
@@ -18,7 +20,28 @@ export interface RuleFailure {
 
 /** The first resource among those a verdict depends on that a condition may not deploy. */
 function maybeDeployed(v: Omit<Verdict, 'kind'>): DeployedResource | undefined {
-  return [v.resource, ...(v.involved ?? [])].find((r) => r?.state === 'maybe');
+  const declaring = (v.sources ?? []).map((s) => s.holder);
+  return [v.resource, ...(v.involved ?? []), ...declaring].find((r) => r?.state === 'maybe');
+}
+
+/**
+ * A fail about a source that may not exist, as indeterminate: "(if the virtualNetworkTaps entry
+ * of 'nic' is a TAP source: it depends on a value that is ...)", with related locations at the
+ * source and at the deciding value.
+ */
+function maybeSource(v: Omit<Verdict, 'kind'>): Omit<Verdict, 'kind'> | undefined {
+  const source = v.sources?.find((s) => s.when);
+  const when = source?.when;
+  if (!source || !when) return undefined;
+  const related = [...(v.related ?? [])];
+  const add = (span: Span | undefined, message: string) => {
+    if (span && !related.some((r) => r.span === span)) related.push({ span, message });
+  };
+  add(source.at.span, `the TAP source, which may not exist: ${describeSource(source)}`);
+  add(when.reason.span, `the value that decides whether ${describeSource(source)} is a TAP source`);
+  // A scale set's entry mirrors nothing either way (vtap-source-vm-nic): what may not be there is the entry.
+  const subject = `${describeSource(source)} ${source.declaration === 'scaleset' ? 'is set' : 'is a TAP source'}`;
+  return { ...v, related, message: `${v.message} (if ${subject}: it depends on a value that is ${describeUnknown(when)})` };
 }
 
 export function runRules(
@@ -59,6 +82,11 @@ export function runRules(
             verdict: { ...v, kind: 'review', message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
             level: 'note',
           });
+          return;
+        }
+        const review = maybeSource(v);
+        if (review) {
+          outcomes.push({ rule, verdict: { ...review, kind: 'review' }, level: 'note' });
           return;
         }
         // A rule's own level for a finding (a "coming soon" region's warning) holds unless the config sets one.

@@ -338,6 +338,13 @@ export class Unknown {
      * the most elements it can have (range() of such a count).
      */
     readonly atMost?: number,
+    /**
+     * The values an `if()` (a Bicep `?:`) with a condition known only at deployment chooses
+     * between, flattened over nested ones; unlike `oneOf` an entry may itself be unknown
+     * (`enableTap ? tap.id : null`, where `tap.id` is known only in part). Lets the graph tell a
+     * value that may be null (absent) from one that is always set.
+     */
+    readonly branches?: readonly Value[],
   ) {}
 
   /** What is known about it, for messages. */

@@ -1,7 +1,8 @@
 // vTAP questions asked of the graph: which TAPs are deployed, which network interfaces they
 // mirror (the three ways a template declares a source), what their destination is, and which
 // virtual machine owns a network interface.
-import { Unknown, type Value } from '../expr/value.js';
+import { Unknown, elementSpan, type Value } from '../expr/value.js';
+import { deepEquals } from '../expr/ops.js';
 import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from './located.js';
@@ -60,6 +61,14 @@ export interface TapSource {
   tap: Resolution;
   /** The whole declaration (the tap configuration object or the virtualNetworkTaps entry). */
   at: LocatedValue;
+  /**
+   * The value, known only at deployment, that decides whether this source exists at all: the
+   * list that holds it is chosen by a condition (`enableTap ? [ { id: tap.id } ] : []`, ARM
+   * `if(...)`) or its TAP id may be null (`id: enableTap ? tap.id : null`). Undefined when the
+   * source exists whenever the resource that declares it is deployed. A verdict about a source
+   * with one is indeterminate (src/engine/run-rules.ts).
+   */
+  when: Unknown | undefined;
 }
 
 /** Resources a deployment really creates or might create (not `existing` references). */
@@ -92,37 +101,89 @@ function findTapSources(graph: ResourceGraph): TapSource[] {
     if (r.existing) continue;
     const type = r.type.toLowerCase();
     if (type === TYPES.tapConfig.toLowerCase()) {
-      const tapId = at(r.root, 'properties', 'virtualNetworkTap', 'id');
+      const tap = optionalValue(at(r.root, 'properties', 'virtualNetworkTap'), undefined);
+      const tapId = optionalValue(at(tap.at, 'id'), tap.when);
       const parentId = truncateId(r.id, r.id.types.length - 1);
       const nic: NicRef = r.parent ? { kind: 'resource', resource: r.parent } : { kind: 'external', id: parentId };
-      out.push({ declaration: 'child', nic, config: r, holder: r, tapId, tap: graph.resolve(tapId.value), at: r.root });
+      out.push({ declaration: 'child', nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when });
     } else if (type === TYPES.nic.toLowerCase()) {
       // From API 2019-09-01 the inline list is read-only: Azure ignores it, so it mirrors nothing
       // (vtap-inline-config-readonly says so) and is no source for the other rules.
       const inlineIgnored = typeof r.apiVersion === 'string' && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
-      for (const cfg of inlineIgnored ? [] : elements(at(r.root, 'properties', 'tapConfigurations'))) {
-        const tapId = at(cfg, 'properties', 'virtualNetworkTap', 'id');
-        out.push({ declaration: 'inline', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId, tap: graph.resolve(tapId.value), at: cfg });
+      for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, 'properties', 'tapConfigurations'), undefined)) {
+        const tap = optionalValue(at(cfg.at, 'properties', 'virtualNetworkTap'), cfg.when);
+        const tapId = optionalValue(at(tap.at, 'id'), tap.when);
+        out.push({ declaration: 'inline', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when });
       }
-      for (const ipc of elements(at(r.root, 'properties', 'ipConfigurations'))) {
-        for (const entry of elements(at(ipc, 'properties', 'virtualNetworkTaps'))) {
-          const tapId = at(entry, 'id');
-          out.push({ declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry });
+      for (const ipc of optionalElements(at(r.root, 'properties', 'ipConfigurations'), undefined)) {
+        for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc.when)) {
+          const tapId = optionalValue(at(entry.at, 'id'), entry.when);
+          out.push({ declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when });
         }
       }
     } else if (type === TYPES.vmss.toLowerCase()) {
-      for (const nicConfig of elements(at(r.root, 'properties', 'virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations'))) {
-        for (const ipc of elements(at(nicConfig, 'properties', 'ipConfigurations'))) {
-          for (const entry of elements(at(ipc, 'properties', 'virtualNetworkTaps'))) {
-            const tapId = at(entry, 'id');
-            const nic: NicRef = { kind: 'scaleSet', scaleSet: r, configuration: nameOf(nicConfig), ipConfiguration: nameOf(ipc) };
-            out.push({ declaration: 'scaleset', nic, config: undefined, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry });
+      for (const nicConfig of optionalElements(at(r.root, 'properties', 'virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations'), undefined)) {
+        for (const ipc of optionalElements(at(nicConfig.at, 'properties', 'ipConfigurations'), nicConfig.when)) {
+          for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc.when)) {
+            const tapId = optionalValue(at(entry.at, 'id'), entry.when);
+            const nic: NicRef = { kind: 'scaleSet', scaleSet: r, configuration: nameOf(nicConfig.at), ipConfiguration: nameOf(ipc.at) };
+            out.push({ declaration: 'scaleset', nic, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when });
           }
         }
       }
     }
   }
+  // Sources that exist for certain come first (each group in declaration order): a rule that
+  // judges a NIC or VM once, through its first source, then judges it through a certain one.
+  return [...out.filter((s) => !s.when), ...out.filter((s) => s.when)];
+}
+
+/** A value found in a declaration, and the value known only at deployment that decides whether it is there. */
+export interface Optional {
+  at: LocatedValue;
+  /** Undefined: it is there whenever the declaration is. */
+  when: Unknown | undefined;
+}
+
+/**
+ * The elements of an array value, also of an array chosen at deployment (`cond ? [a, b] : [a]`,
+ * ARM `if(cond, createArray(...), createArray())`: an Unknown with the options it can take). Each
+ * element of the options is listed once; one that is not in every option is there only when the
+ * unknown value chooses it (`when`). Elements of an array inherit `when` from it. An unknown array
+ * without options (a parameter without a value) gives no elements.
+ */
+export function optionalElements(base: LocatedValue, when: Unknown | undefined): Optional[] {
+  const v = base.value;
+  if (Array.isArray(v)) return elements(base).map((e) => ({ at: e, when }));
+  const options = v instanceof Unknown ? (v.branches ?? v.oneOf) : undefined;
+  if (!(v instanceof Unknown) || !options) return [];
+  const same = (a: Value, b: Value) => a === b || deepEquals(a, b) === true;
+  const seen: Value[] = [];
+  const out: Optional[] = [];
+  for (const option of options) {
+    if (!Array.isArray(option)) continue;
+    option.forEach((item, i) => {
+      if (seen.some((s) => same(s, item))) return;
+      seen.push(item);
+      const always = options.every((o) => Array.isArray(o) && o.some((x) => same(x, item)));
+      out.push({ at: { value: item, span: elementSpan(option, i) ?? base.span }, when: always ? when : (when ?? v) });
+    });
+  }
   return out;
+}
+
+/**
+ * A value that a value known only at deployment may leave null (`enableTap ? tap.id : null`,
+ * `enableTap ? { id: tap.id } : null`): the value it has when it is set (when that is one value),
+ * there only `when` that unknown chooses it. Any other value is returned as it is.
+ */
+export function optionalValue(base: LocatedValue, when: Unknown | undefined): Optional {
+  const v = base.value;
+  const options = v instanceof Unknown ? (v.branches ?? v.oneOf) : undefined;
+  if (!(v instanceof Unknown) || !options || !options.some((o) => o === null)) return { at: base, when };
+  const set: Value[] = [];
+  for (const o of options) if (o !== null && !set.some((s) => s === o || deepEquals(s, o) === true)) set.push(o);
+  return { at: set.length === 1 ? { value: set[0], span: base.span } : base, when: when ?? v };
 }
 
 function nameOf(entry: LocatedValue): string {
@@ -266,6 +327,20 @@ export function nicName(nic: NicRef): string {
   if (nic.kind === 'external') return segmentText(nic.id.names[nic.id.names.length - 1] as Segment) ?? formatId(nic.id);
   if (nic.kind === 'scaleSet') return `${nic.scaleSet.displayName}/${nic.configuration}`;
   return 'an unknown network interface';
+}
+
+/** How a message names a source's declaration: "tap configuration 'cfg'", "the virtualNetworkTaps entry of 'nic'", ... */
+export function describeSource(source: TapSource): string {
+  switch (source.declaration) {
+    case 'child':
+      return `tap configuration '${source.holder.displayName}'`;
+    case 'inline':
+      return `the inline tapConfigurations entry of '${nicName(source.nic)}'`;
+    case 'scaleset':
+      return `the virtualNetworkTaps entry of scale set '${source.holder.displayName}'`;
+    case 'ipconfig':
+      return `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
+  }
 }
 
 /** Identity of a NIC for grouping sources (declared resource key, or the id below its scope); undefined for an unknown NIC or a scale set's. */

@@ -59,14 +59,17 @@ export const logicalFunctions: FnDef[] = [
         // everywhere in one deployment: the result is deployment-wide too (names built from it link).
         const keys = [c, a, b].map(symbolicKey);
         const symbol = keys.every((k) => k !== undefined) ? `if(${keys.join(',')})` : undefined;
+        // Every branch, also an unknown one (see Unknown.branches); `options` only when all are known.
+        const branches: Value[] = [];
+        for (const v of [a, b]) branches.push(...(v instanceof Unknown ? (v.branches ?? v.oneOf ?? [v]) : [v]));
         const options: Value[] = [];
         for (const v of [a, b]) {
           if (v instanceof Unknown) {
-            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), undefined, symbol);
+            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, undefined, undefined, branches);
             options.push(...v.oneOf);
           } else options.push(v);
         }
-        return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, options);
+        return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, options, undefined, branches);
       }
       if (typeof c !== 'boolean') {
         return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);
