@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { nicKey, nicName, tapConfigurationName, tapSources, type TapSource } from '../src/graph/vtap.js';
+import { mayCoexist, nicKey, nicName, tapConfigurationName, tapSources, type TapSource } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-one-config-per-nic.md';
 
@@ -55,14 +55,25 @@ export default defineRule(
         continue;
       }
       for (const [i, s] of rest.entries()) {
+        // Sources one value chooses from different options never exist together
+        // (`useA ? [ { id: a.id } ] : [ { id: b.id } ]`): they are counted only with those they
+        // may exist with. Certain sources come first (tapSources), so `prior` is a certain one
+        // when there is one.
+        const before = list.slice(0, i + 1).filter((o) => mayCoexist(o, s));
+        const prior = before[0];
+        if (!prior) {
+          ctx.pass({ message: 'one TAP configuration whichever option is chosen', span: s.tapId.span, resource: s.holder });
+          continue;
+        }
+        const count = list.filter((o) => o === s || mayCoexist(o, s)).length;
         ctx.fail({
-          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(i + 2)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
           span: s.tapId.span,
-          related: [{ ...sourceRelated(first), message: `the first TAP configuration of '${nicName(first.nic)}'` }],
+          related: [{ ...sourceRelated(prior), message: `the first TAP configuration of '${nicName(prior.nic)}'` }],
           resource: s.holder,
-          involved: [first.holder, ...(s.config ? [s.config] : []), ...(first.config ? [first.config] : [])],
+          involved: [prior.holder, ...(s.config ? [s.config] : []), ...(prior.config ? [prior.config] : [])],
           // Both must exist for the NIC to have two: either may be one a condition leaves out.
-          sources: [s, first],
+          sources: [s, prior],
         });
       }
     }

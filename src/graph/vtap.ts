@@ -69,6 +69,11 @@ export interface TapSource {
    * with one is indeterminate (src/engine/run-rules.ts).
    */
   when: Unknown | undefined;
+  /**
+   * Which of `when`'s options (Unknown.branches, else oneOf, by index) hold this source; two
+   * sources chosen by the same value in disjoint options never exist together (mayCoexist).
+   */
+  options?: ReadonlySet<number>;
 }
 
 /** Resources a deployment really creates or might create (not `existing` references). */
@@ -101,33 +106,33 @@ function findTapSources(graph: ResourceGraph): TapSource[] {
     if (r.existing) continue;
     const type = r.type.toLowerCase();
     if (type === TYPES.tapConfig.toLowerCase()) {
-      const tap = optionalValue(at(r.root, 'properties', 'virtualNetworkTap'), undefined);
-      const tapId = optionalValue(at(tap.at, 'id'), tap.when);
+      const tap = optionalValue(at(r.root, 'properties', 'virtualNetworkTap'), CERTAIN);
+      const tapId = optionalValue(at(tap.at, 'id'), tap);
       const parentId = truncateId(r.id, r.id.types.length - 1);
       const nic: NicRef = r.parent ? { kind: 'resource', resource: r.parent } : { kind: 'external', id: parentId };
-      out.push({ declaration: 'child', nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when });
+      out.push({ declaration: 'child', nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
       // From API 2019-09-01 the inline list is read-only: Azure ignores it, so it mirrors nothing
       // (vtap-inline-config-readonly says so) and is no source for the other rules.
       const inlineIgnored = typeof r.apiVersion === 'string' && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
-      for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, 'properties', 'tapConfigurations'), undefined)) {
-        const tap = optionalValue(at(cfg.at, 'properties', 'virtualNetworkTap'), cfg.when);
-        const tapId = optionalValue(at(tap.at, 'id'), tap.when);
-        out.push({ declaration: 'inline', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when });
+      for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, 'properties', 'tapConfigurations'), CERTAIN)) {
+        const tap = optionalValue(at(cfg.at, 'properties', 'virtualNetworkTap'), cfg);
+        const tapId = optionalValue(at(tap.at, 'id'), tap);
+        out.push({ declaration: 'inline', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options });
       }
-      for (const ipc of optionalElements(at(r.root, 'properties', 'ipConfigurations'), undefined)) {
-        for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc.when)) {
-          const tapId = optionalValue(at(entry.at, 'id'), entry.when);
-          out.push({ declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when });
+      for (const ipc of optionalElements(at(r.root, 'properties', 'ipConfigurations'), CERTAIN)) {
+        for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc)) {
+          const tapId = optionalValue(at(entry.at, 'id'), entry);
+          out.push({ declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options });
         }
       }
     } else if (type === TYPES.vmss.toLowerCase()) {
-      for (const nicConfig of optionalElements(at(r.root, 'properties', 'virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations'), undefined)) {
-        for (const ipc of optionalElements(at(nicConfig.at, 'properties', 'ipConfigurations'), nicConfig.when)) {
-          for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc.when)) {
-            const tapId = optionalValue(at(entry.at, 'id'), entry.when);
+      for (const nicConfig of optionalElements(at(r.root, 'properties', 'virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations'), CERTAIN)) {
+        for (const ipc of optionalElements(at(nicConfig.at, 'properties', 'ipConfigurations'), nicConfig)) {
+          for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc)) {
+            const tapId = optionalValue(at(entry.at, 'id'), entry);
             const nic: NicRef = { kind: 'scaleSet', scaleSet: r, configuration: nameOf(nicConfig.at), ipConfiguration: nameOf(ipc.at) };
-            out.push({ declaration: 'scaleset', nic, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when });
+            out.push({ declaration: 'scaleset', nic, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options });
           }
         }
       }
@@ -138,24 +143,38 @@ function findTapSources(graph: ResourceGraph): TapSource[] {
   return [...out.filter((s) => !s.when), ...out.filter((s) => s.when)];
 }
 
-/** A value found in a declaration, and the value known only at deployment that decides whether it is there. */
-export interface Optional {
-  at: LocatedValue;
+/** Whether a part of a declaration is there: always, or only when a value known at deployment chooses it. */
+export interface Choice {
   /** Undefined: it is there whenever the declaration is. */
   when: Unknown | undefined;
+  /** The options of `when` (by index) in which it is there, when `when` chooses it directly. */
+  options?: ReadonlySet<number>;
+}
+
+const CERTAIN: Choice = { when: undefined };
+
+/** A value found in a declaration, and whether it is there. */
+export interface Optional extends Choice {
+  at: LocatedValue;
+}
+
+/** The options an unknown value can take: an if()'s branches (unknown ones too), else its allowed values. */
+function optionsOf(v: Value | undefined): readonly Value[] | undefined {
+  return v instanceof Unknown ? (v.branches ?? v.oneOf) : undefined;
 }
 
 /**
  * The elements of an array value, also of an array chosen at deployment (`cond ? [a, b] : [a]`,
  * ARM `if(cond, createArray(...), createArray())`: an Unknown with the options it can take). Each
  * element of the options is listed once; one that is not in every option is there only when the
- * unknown value chooses it (`when`). Elements of an array inherit `when` from it. An unknown array
- * without options (a parameter without a value) gives no elements.
+ * unknown value chooses it (`when`, in `options`). Elements inherit `parent`'s choice (the
+ * outermost value that decides is kept). An unknown array without options (a parameter without
+ * a value) gives no elements.
  */
-export function optionalElements(base: LocatedValue, when: Unknown | undefined): Optional[] {
+export function optionalElements(base: LocatedValue, parent: Choice): Optional[] {
   const v = base.value;
-  if (Array.isArray(v)) return elements(base).map((e) => ({ at: e, when }));
-  const options = v instanceof Unknown ? (v.branches ?? v.oneOf) : undefined;
+  if (Array.isArray(v)) return elements(base).map((e) => ({ ...pick(parent), at: e }));
+  const options = optionsOf(v);
   if (!(v instanceof Unknown) || !options) return [];
   const same = (a: Value, b: Value) => a === b || deepEquals(a, b) === true;
   const seen: Value[] = [];
@@ -165,8 +184,12 @@ export function optionalElements(base: LocatedValue, when: Unknown | undefined):
     option.forEach((item, i) => {
       if (seen.some((s) => same(s, item))) return;
       seen.push(item);
-      const always = options.every((o) => Array.isArray(o) && o.some((x) => same(x, item)));
-      out.push({ at: { value: item, span: elementSpan(option, i) ?? base.span }, when: always ? when : (when ?? v) });
+      const holding = new Set<number>();
+      options.forEach((o, k) => {
+        if (Array.isArray(o) && o.some((x) => same(x, item))) holding.add(k);
+      });
+      const at = { value: item, span: elementSpan(option, i) ?? base.span };
+      out.push(holding.size === options.length || parent.when ? { ...pick(parent), at } : { at, when: v, options: holding });
     });
   }
   return out;
@@ -177,13 +200,33 @@ export function optionalElements(base: LocatedValue, when: Unknown | undefined):
  * `enableTap ? { id: tap.id } : null`): the value it has when it is set (when that is one value),
  * there only `when` that unknown chooses it. Any other value is returned as it is.
  */
-export function optionalValue(base: LocatedValue, when: Unknown | undefined): Optional {
+export function optionalValue(base: LocatedValue, parent: Choice): Optional {
   const v = base.value;
-  const options = v instanceof Unknown ? (v.branches ?? v.oneOf) : undefined;
-  if (!(v instanceof Unknown) || !options || !options.some((o) => o === null)) return { at: base, when };
+  const options = optionsOf(v);
+  if (!(v instanceof Unknown) || !options || !options.some((o) => o === null)) return { ...pick(parent), at: base };
   const set: Value[] = [];
-  for (const o of options) if (o !== null && !set.some((s) => s === o || deepEquals(s, o) === true)) set.push(o);
-  return { at: set.length === 1 ? { value: set[0], span: base.span } : base, when: when ?? v };
+  const holding = new Set<number>();
+  options.forEach((o, k) => {
+    if (o === null) return;
+    holding.add(k);
+    if (!set.some((s) => s === o || deepEquals(s, o) === true)) set.push(o);
+  });
+  const at = set.length === 1 ? { value: set[0], span: base.span } : base;
+  return parent.when ? { ...pick(parent), at } : { at, when: v, options: holding };
+}
+
+function pick(c: Choice): Choice {
+  return c.options ? { when: c.when, options: c.options } : { when: c.when };
+}
+
+/**
+ * Whether two sources can exist together: not when one value known at deployment chooses them
+ * from options that have none in common (`useA ? [ { id: a.id } ] : [ { id: b.id } ]`).
+ */
+export function mayCoexist(a: TapSource, b: TapSource): boolean {
+  if (!a.when || a.when !== b.when || !a.options || !b.options) return true;
+  for (const k of a.options) if (b.options.has(k)) return true;
+  return false;
 }
 
 function nameOf(entry: LocatedValue): string {

@@ -3,7 +3,8 @@
 // indeterminate verdicts by the engine.
 import { describe, expect, test } from 'vitest';
 import { analyze, arm } from '../deploy/helpers.js';
-import { describeSource, nicName, tapOf, tapSources, type TapSource } from '../../src/graph/vtap.js';
+import { describeSource, mayCoexist, nicName, tapOf, tapSources, type TapSource } from '../../src/graph/vtap.js';
+import oneConfig from '../../rules/vtap-one-config-per-nic.js';
 import { Unknown } from '../../src/expr/value.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { defineRule } from '../../src/engine/rule.js';
@@ -139,7 +140,6 @@ describe('maybe-sources', () => {
 });
 
 describe('verdicts about maybe-sources', () => {
-  const config = DEFAULT_CONFIG;
 
   test('a fail about a maybe-source is indeterminate, names the deciding value and points at the source', () => {
     const g = nicWith('enableTap ? [ { id: tap.id } ] : []');
@@ -150,7 +150,7 @@ describe('verdicts about maybe-sources', () => {
         for (const s of tapSources(ctx.graph)) ctx.fail({ message: `'${nicName(s.nic)}' is mirrored`, span: s.tapId.span, resource: s.holder, sources: [s] });
       },
     );
-    const { outcomes } = runRules(g, [rule], config);
+    const { outcomes } = runRules(g, [rule], DEFAULT_CONFIG);
     expect(outcomes).toHaveLength(1);
     const [o] = outcomes;
     expect(o?.verdict.kind).toBe('review');
@@ -172,7 +172,32 @@ describe('verdicts about maybe-sources', () => {
         for (const s of tapSources(ctx.graph)) ctx.fail({ message: 'x', span: s.tapId.span, resource: s.holder, sources: [s] });
       },
     );
-    expect(runRules(g, [rule], config).outcomes.map((o) => [o.verdict.kind, o.level])).toEqual([['fail', 'error']]);
+    expect(runRules(g, [rule], DEFAULT_CONFIG).outcomes.map((o) => [o.verdict.kind, o.level])).toEqual([['fail', 'error']]);
     expect(tapOf(tapSources(g)[0] as TapSource)).toBeUndefined();
+  });
+});
+
+describe('sources chosen from different options', () => {
+  test('two entries one value chooses from disjoint options never exist together; entries in a shared option do', () => {
+    const sources = tapSources(nicWith('enableTap ? [ { id: tap.id } ] : [ { id: tap2.id } ]'));
+    expect(sources.map((s) => [tapName(s), [...(s.options ?? [])]])).toEqual([
+      ['tap', [0]],
+      ['tap2', [1]],
+    ]);
+    expect(mayCoexist(sources[0]!, sources[1]!)).toBe(false);
+    const both = tapSources(nicWith('enableTap ? [ { id: tap.id }, { id: tap2.id } ] : []'));
+    expect(mayCoexist(both[0]!, both[1]!)).toBe(true);
+  });
+
+  test('vtap-one-config-per-nic: a NIC gets one TAP configuration whichever option is chosen, two when an option holds two', () => {
+    const kinds = (taps: string) => runRules(nicWith(taps), [oneConfig], DEFAULT_CONFIG).outcomes.map((o) => [o.verdict.kind, o.verdict.message.replace(/ \(if .*$/, '')]);
+    expect(kinds('enableTap ? [ { id: tap.id } ] : [ { id: tap2.id } ]')).toEqual([]);
+    expect(kinds('enableTap ? [ { id: tap.id }, { id: tap2.id } ] : []')).toEqual([
+      ['review', "NIC 'nic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP"],
+    ]);
+    expect(kinds('enableTap ? [ { id: tap.id }, { id: tap2.id } ] : [ { id: tap.id } ]')).toEqual([
+      ['review', "NIC 'nic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP"],
+    ]);
+    expect(kinds('[ { id: tap.id }, { id: tap2.id } ]').map(([k]) => k)).toEqual(['fail']);
   });
 });
