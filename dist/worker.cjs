@@ -2124,7 +2124,7 @@ var ObjectValue = class _ObjectValue {
   }
 };
 var Unknown = class {
-  constructor(reason, type, parts, symbol, about, oneOf, atMost) {
+  constructor(reason, type, parts, symbol, about, oneOf, atMost, branches) {
     this.reason = reason;
     this.type = type;
     this.parts = parts;
@@ -2132,6 +2132,7 @@ var Unknown = class {
     this.about = about;
     this.oneOf = oneOf;
     this.atMost = atMost;
+    this.branches = branches;
   }
   reason;
   type;
@@ -2140,6 +2141,7 @@ var Unknown = class {
   about;
   oneOf;
   atMost;
+  branches;
   /** What is known about it, for messages. */
   get description() {
     const a = this.about;
@@ -2198,6 +2200,254 @@ function elements(base) {
   const v = base.value;
   if (!Array.isArray(v)) return [];
   return v.map((item, i) => ({ value: item, span: elementSpan(v, i) ?? base.span }));
+}
+
+// src/expr/ops.ts
+function fromJson(j) {
+  if (j === null || j === void 0) return null;
+  if (typeof j === "string" || typeof j === "boolean" || typeof j === "number") return j;
+  if (Array.isArray(j)) return j.map(fromJson);
+  if (typeof j === "object") {
+    const o = new ObjectValue();
+    for (const k of Object.keys(j)) o.set(k, fromJson(j[k]));
+    return o;
+  }
+  return null;
+}
+function unknownPropertyName(u) {
+  const parts = u.parts ?? (u.symbol !== void 0 ? [u] : void 0);
+  if (!parts) return void 0;
+  return `{${parts.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("")}}`;
+}
+function findUnknown(v, depth = 0) {
+  if (v instanceof Unknown) return v;
+  if (depth > 200) return void 0;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const u = findUnknown(x, depth + 1);
+      if (u) return u;
+    }
+  } else if (v instanceof ObjectValue) {
+    for (const x of v.values()) {
+      const u = findUnknown(x, depth + 1);
+      if (u) return u;
+    }
+  }
+  return void 0;
+}
+function typeName(v) {
+  const t = typeOf(v);
+  switch (t) {
+    case "int":
+      return Number.isInteger(v) ? "Integer" : "Float";
+    case "bool":
+      return "Boolean";
+    case "string":
+      return "String";
+    case "array":
+      return "Array";
+    case "object":
+      return "Object";
+    case "null":
+      return "Null";
+    default:
+      return "Unknown";
+  }
+}
+function jsonString(s) {
+  return JSON.stringify(s);
+}
+function armJsonText(v, out = [], depth = 0) {
+  if (depth > 512) return false;
+  if (v instanceof Unknown) return false;
+  if (v === null) out.push("null");
+  else if (typeof v === "string") out.push(jsonString(v));
+  else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
+  else if (Array.isArray(v)) {
+    out.push("[");
+    for (let i = 0; i < v.length; i++) {
+      if (i) out.push(",");
+      if (!armJsonText(v[i], out, depth + 1)) return false;
+    }
+    out.push("]");
+  } else {
+    out.push("{");
+    let first = true;
+    for (const [k, x] of v.entries()) {
+      if (!first) out.push(",");
+      first = false;
+      out.push(jsonString(k), ":");
+      if (!armJsonText(x, out, depth + 1)) return false;
+    }
+    out.push("}");
+  }
+  return true;
+}
+function foldCase(s) {
+  if (!/[^\u0020-\u007e]/.test(s)) return s.toUpperCase();
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    const u = c.toUpperCase();
+    out += u.length === 1 ? u : c;
+  }
+  return out;
+}
+function armToString(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number") return String(v);
+  if (v === null) return "";
+  const out = [];
+  return armJsonText(v, out) ? out.join("") : void 0;
+}
+function deepEquals(a, b, depth = 0) {
+  if (a instanceof Unknown || b instanceof Unknown) return unknownEquals(a, b);
+  if (depth > 256) return void 0;
+  if (a === b) return true;
+  const ta = typeOf(a);
+  if (ta !== typeOf(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    let unsure = false;
+    for (let i = 0; i < a.length; i++) {
+      const r = deepEquals(a[i], b[i], depth + 1);
+      if (r === false) return false;
+      if (r === void 0) unsure = true;
+    }
+    return unsure ? void 0 : true;
+  }
+  if (a instanceof ObjectValue && b instanceof ObjectValue) {
+    if (a.size !== b.size) return false;
+    let unsure = false;
+    for (const [k, x] of a.entries()) {
+      if (!b.has(k)) return false;
+      const r = deepEquals(x, b.get(k), depth + 1);
+      if (r === false) return false;
+      if (r === void 0) unsure = true;
+    }
+    return unsure ? void 0 : true;
+  }
+  return false;
+}
+function unknownEquals(a, b) {
+  if (a instanceof Unknown && b instanceof Unknown) {
+    if (a.symbol !== void 0 && a.symbol === b.symbol) return true;
+    const sa = symbolicKey(a);
+    if (sa !== void 0 && sa === symbolicKey(b)) return true;
+  }
+  const u = a instanceof Unknown ? a : b;
+  const other = u === a ? b : a;
+  if (typeof other === "string" && u.parts) {
+    const first = u.parts[0];
+    const last = u.parts[u.parts.length - 1];
+    if (typeof first === "string" && !other.startsWith(first)) return false;
+    if (typeof last === "string" && !other.endsWith(last)) return false;
+  }
+  if (u.type && other !== null && !(other instanceof Unknown) && typeOfKnown(other) !== u.type) return false;
+  return void 0;
+}
+function typeOfKnown(v) {
+  const t = typeOf(v);
+  return t === "unknown" ? void 0 : t;
+}
+function symbolicKey(v) {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (v instanceof Unknown) {
+    if (v.symbol !== void 0) return v.symbol;
+    if (v.parts) {
+      const out = [];
+      for (const p of v.parts) {
+        const k = typeof p === "string" ? JSON.stringify(p) : symbolicKey(p);
+        if (k === void 0) return void 0;
+        out.push(k);
+      }
+      return out.join("+");
+    }
+    return void 0;
+  }
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  if (Array.isArray(v)) {
+    const out = [];
+    for (const x of v) {
+      const k = symbolicKey(x);
+      if (k === void 0) return void 0;
+      out.push(k);
+    }
+    return `[${out.join(",")}]`;
+  }
+  if (v instanceof ObjectValue) {
+    const out = [];
+    for (const [key, x] of v.entries()) {
+      const k = symbolicKey(x);
+      if (k === void 0) return void 0;
+      out.push(`${JSON.stringify(key.toLowerCase())}:${k}`);
+    }
+    return `{${out.join(",")}}`;
+  }
+  return void 0;
+}
+var MAX_STRING_PARTS = 1024;
+var sharedStrings = /* @__PURE__ */ new Map();
+var MAX_SHARED_STRINGS = 4096;
+var MAX_SHARED_LENGTH = 512;
+function shareString(s) {
+  if (s.length > MAX_SHARED_LENGTH) return s;
+  const known3 = sharedStrings.get(s);
+  if (known3 !== void 0) return known3;
+  if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
+  sharedStrings.set(s, s);
+  return s;
+}
+function partialString(pieces, description, reason) {
+  let known3 = 0;
+  let last = "";
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (typeof p !== "string") {
+      known3 = -1;
+      break;
+    }
+    if (p !== "") {
+      known3++;
+      last = p;
+    }
+  }
+  if (known3 >= 0) return known3 <= 1 ? last : shareString(pieces.join(""));
+  const parts = scratchParts;
+  let firstUnknown;
+  try {
+    for (const p of pieces) {
+      if (typeof p !== "string") firstUnknown ??= p;
+      addPiece(p);
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown.reason, "string", void 0, void 0, description);
+    }
+    endRun();
+    if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
+    if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
+    return new Unknown(reason ?? firstUnknown.reason, "string", parts.slice(), void 0, description);
+  } finally {
+    scratchParts.length = 0;
+    scratchRun.length = 0;
+  }
+}
+var scratchParts = [];
+var scratchRun = [];
+function endRun() {
+  const run = scratchRun;
+  if (run.length) scratchParts.push(run.length === 1 ? run[0] : shareString(run.join("")));
+  run.length = 0;
+}
+function addPiece(p) {
+  if (typeof p === "string") {
+    if (p !== "") scratchRun.push(p);
+    return;
+  }
+  if (p.parts && p.symbol === void 0) for (const q of p.parts) addPiece(q);
+  else {
+    endRun();
+    scratchParts.push(p);
+  }
 }
 
 // src/graph/resource-id.ts
@@ -2451,35 +2701,86 @@ function findTapSources(graph) {
     if (r.existing) continue;
     const type = r.type.toLowerCase();
     if (type === TYPES.tapConfig.toLowerCase()) {
-      const tapId = at(r.root, "properties", "virtualNetworkTap", "id");
+      const tap = optionalValue(at(r.root, "properties", "virtualNetworkTap"), CERTAIN);
+      const tapId = optionalValue(at(tap.at, "id"), tap);
       const parentId = truncateId(r.id, r.id.types.length - 1);
       const nic = r.parent ? { kind: "resource", resource: r.parent } : { kind: "external", id: parentId };
-      out.push({ declaration: "child", nic, config: r, holder: r, tapId, tap: graph.resolve(tapId.value), at: r.root });
+      out.push({ declaration: "child", nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
       const inlineIgnored = typeof r.apiVersion === "string" && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
-      for (const cfg of inlineIgnored ? [] : elements(at(r.root, "properties", "tapConfigurations"))) {
-        const tapId = at(cfg, "properties", "virtualNetworkTap", "id");
-        out.push({ declaration: "inline", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId, tap: graph.resolve(tapId.value), at: cfg });
+      for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, "properties", "tapConfigurations"), CERTAIN)) {
+        const tap = optionalValue(at(cfg.at, "properties", "virtualNetworkTap"), cfg);
+        const tapId = optionalValue(at(tap.at, "id"), tap);
+        out.push({ declaration: "inline", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options });
       }
-      for (const ipc of elements(at(r.root, "properties", "ipConfigurations"))) {
-        for (const entry of elements(at(ipc, "properties", "virtualNetworkTaps"))) {
-          const tapId = at(entry, "id");
-          out.push({ declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry });
+      for (const ipc of optionalElements(at(r.root, "properties", "ipConfigurations"), CERTAIN)) {
+        for (const entry of optionalElements(at(ipc.at, "properties", "virtualNetworkTaps"), ipc)) {
+          const tapId = optionalValue(at(entry.at, "id"), entry);
+          out.push({ declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options });
         }
       }
     } else if (type === TYPES.vmss.toLowerCase()) {
-      for (const nicConfig of elements(at(r.root, "properties", "virtualMachineProfile", "networkProfile", "networkInterfaceConfigurations"))) {
-        for (const ipc of elements(at(nicConfig, "properties", "ipConfigurations"))) {
-          for (const entry of elements(at(ipc, "properties", "virtualNetworkTaps"))) {
-            const tapId = at(entry, "id");
-            const nic = { kind: "scaleSet", scaleSet: r, configuration: nameOf(nicConfig), ipConfiguration: nameOf(ipc) };
-            out.push({ declaration: "scaleset", nic, config: void 0, holder: r, tapId, tap: graph.resolve(tapId.value), at: entry });
+      for (const nicConfig of optionalElements(at(r.root, "properties", "virtualMachineProfile", "networkProfile", "networkInterfaceConfigurations"), CERTAIN)) {
+        for (const ipc of optionalElements(at(nicConfig.at, "properties", "ipConfigurations"), nicConfig)) {
+          for (const entry of optionalElements(at(ipc.at, "properties", "virtualNetworkTaps"), ipc)) {
+            const tapId = optionalValue(at(entry.at, "id"), entry);
+            const nic = { kind: "scaleSet", scaleSet: r, configuration: nameOf(nicConfig.at), ipConfiguration: nameOf(ipc.at) };
+            out.push({ declaration: "scaleset", nic, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options });
           }
         }
       }
     }
   }
+  return [...out.filter((s) => !s.when), ...out.filter((s) => s.when)];
+}
+var CERTAIN = { when: void 0 };
+function optionsOf(v) {
+  return v instanceof Unknown ? v.branches ?? v.oneOf : void 0;
+}
+function optionalElements(base, parent) {
+  const v = base.value;
+  if (Array.isArray(v)) return elements(base).map((e) => ({ ...pick(parent), at: e }));
+  const options = optionsOf(v);
+  if (!(v instanceof Unknown) || !options) return [];
+  const same = (a, b) => a === b || deepEquals(a, b) === true;
+  const seen = [];
+  const out = [];
+  for (const option of options) {
+    if (!Array.isArray(option)) continue;
+    option.forEach((item, i) => {
+      if (seen.some((s) => same(s, item))) return;
+      seen.push(item);
+      const holding = /* @__PURE__ */ new Set();
+      options.forEach((o, k) => {
+        if (Array.isArray(o) && o.some((x) => same(x, item))) holding.add(k);
+      });
+      const at2 = { value: item, span: elementSpan(option, i) ?? base.span };
+      out.push(holding.size === options.length || parent.when ? { ...pick(parent), at: at2 } : { at: at2, when: v, options: holding });
+    });
+  }
   return out;
+}
+function optionalValue(base, parent) {
+  const v = base.value;
+  const options = optionsOf(v);
+  if (!(v instanceof Unknown) || !options || !options.some((o) => o === null)) return { ...pick(parent), at: base };
+  const set = [];
+  const holding = /* @__PURE__ */ new Set();
+  options.forEach((o, k) => {
+    if (o === null) return;
+    holding.add(k);
+    if (!set.some((s) => s === o || deepEquals(s, o) === true)) set.push(o);
+  });
+  const at2 = set.length === 1 ? { value: set[0], span: base.span } : base;
+  return parent.when ? { ...pick(parent), at: at2 } : { at: at2, when: v, options: holding };
+}
+function pick(c) {
+  return c.options ? { when: c.when, options: c.options } : { when: c.when };
+}
+function mayCoexist(a, b) {
+  if (!a.when || a.when !== b.when || !a.options || !b.options) return true;
+  for (const k of a.options) if (b.options.has(k)) return true;
+  return false;
 }
 function nameOf(entry) {
   const n = at(entry, "name").value;
@@ -2550,6 +2851,18 @@ function nicName(nic) {
   if (nic.kind === "external") return segmentText(nic.id.names[nic.id.names.length - 1]) ?? formatId(nic.id);
   if (nic.kind === "scaleSet") return `${nic.scaleSet.displayName}/${nic.configuration}`;
   return "an unknown network interface";
+}
+function describeSource(source) {
+  switch (source.declaration) {
+    case "child":
+      return `tap configuration '${source.holder.displayName}'`;
+    case "inline":
+      return `the inline tapConfigurations entry of '${nicName(source.nic)}'`;
+    case "scaleset":
+      return `the virtualNetworkTaps entry of scale set '${source.holder.displayName}'`;
+    case "ipconfig":
+      return `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
+  }
 }
 function nicKey(nic) {
   if (nic.kind === "resource") return nic.resource.key;
@@ -2979,8 +3292,7 @@ function unknownOrigin(v, span) {
   return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
 }
 function sourceRelated(source) {
-  const how = source.declaration === "child" ? `tap configuration '${source.holder.displayName}'` : source.declaration === "inline" ? `the inline tapConfigurations entry of '${nicName(source.nic)}'` : source.declaration === "scaleset" ? `the virtualNetworkTaps entry of scale set '${source.holder.displayName}'` : `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
-  return { span: source.tapId.span, message: `the TAP source: ${how}` };
+  return { span: source.tapId.span, message: `the TAP source: ${describeSource(source)}` };
 }
 function dependsOnAcrossModules(from, to, fromWhat, toWhat) {
   const place = dependencyPlace(from, to);
@@ -3043,7 +3355,7 @@ var vtap_source_vm_size_v6_default2 = defineRule(
         const size = at(vm.root, "properties", "hardwareProfile", "vmSize");
         const v = size.value;
         const related = [...nic ? [{ span: nic.nameSpan, message: `network interface '${nicShown}'` }] : [], sourceRelated(source)];
-        const base = { span: size.span, resource: vm, involved: [...nic ? [nic] : [], ...source.config ? [source.config] : []], related };
+        const base = { span: size.span, resource: vm, involved: [...nic ? [nic] : [], ...source.config ? [source.config] : []], sources: [source], related };
         if (isV6(v)) {
           ctx.fail({
             ...base,
@@ -3117,7 +3429,8 @@ var vtap_arm_only_default2 = defineRule(
             span: subnet.span,
             related: [sourceRelated(source)],
             resource: nic,
-            involved: tap ? [tap, source.holder] : [source.holder]
+            involved: tap ? [tap, source.holder] : [source.holder],
+            sources: [source]
           });
       }
     }
@@ -3145,14 +3458,14 @@ var vtap_same_region_default2 = defineRule(
       const tapLoc = at(tap.root, "location");
       if (tapLoc.value === void 0) continue;
       const checked2 = /* @__PURE__ */ new Set();
-      const check = (r, role, related, holders = []) => {
+      const check = (r, role, related, holders = [], sources = []) => {
         if (checked2.has(r) || r.existing) return;
         checked2.add(r);
         const loc = at(r.root, "location");
         const v = loc.value;
         if (v === void 0) return;
         const same = sameRegion(tapLoc.value, v);
-        const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
+        const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], sources, related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
         if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
         else if (same === false)
           ctx.fail({
@@ -3171,11 +3484,11 @@ var vtap_same_region_default2 = defineRule(
       for (const source of sourcesOfTap(ctx.graph, tap)) {
         const nic = declaredNic(source.nic);
         if (!nic) {
-          for (const { vm } of vmsOfNicRef(ctx.graph, source.nic)) check(vm, "source VM", [sourceRelated(source)], [source.holder]);
+          for (const { vm } of vmsOfNicRef(ctx.graph, source.nic)) check(vm, "source VM", [sourceRelated(source)], [source.holder], [source]);
           continue;
         }
-        check(nic, "source NIC", [sourceRelated(source)], [source.holder]);
-        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, "source VM", [sourceRelated(source)], [nic, source.holder]);
+        check(nic, "source NIC", [sourceRelated(source)], [source.holder], [source]);
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, "source VM", [sourceRelated(source)], [nic, source.holder], [source]);
       }
       const d = destinationOf(tap, ctx.graph);
       const target = d && destinationTarget(d);
@@ -3190,7 +3503,7 @@ var vtap_same_region_default2 = defineRule(
       const loc = at(nic.root, "location");
       if (typeof loc.value !== "string") continue;
       const tapName = t.kind === "resource" ? `TAP '${t.resource.displayName}'` : `TAP '${idNames(t.id)}'`;
-      const base = { span: loc.span, resource: nic, related: [sourceRelated(source)] };
+      const base = { span: loc.span, resource: nic, sources: [source], related: [sourceRelated(source)] };
       const region = normalizeRegion(loc.value);
       if (!ctx.regions.supported.has(region) && !ctx.regions.comingSoon.has(region)) {
         ctx.fail({
@@ -3794,6 +4107,7 @@ var vtap_destination_network_default2 = defineRule(
         resource: p.tap,
         // The source's declaration too: a TAP configuration that may not be deployed mirrors nothing.
         involved: [p.nic, p.source.holder],
+        sources: [p.source],
         related: [sourceRelated(p.source), { span: p.sourceNet.ref.span, message: `source NIC '${p.nic.displayName}' is in ${src} here` }, { span: p.destNet.ref.span, message: `the destination is in ${dst} here` }]
       };
       if (p.same === true) {
@@ -3884,7 +4198,7 @@ var vtap_peering_same_region_default2 = defineRule(
       const lb = at(b.root, "location");
       if (la.value === void 0 || lb.value === void 0) continue;
       const same = sameRegion(la.value, lb.value);
-      const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
+      const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], sources: [p.source], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
       if (same === true) ctx.pass({ ...base, message: "peered networks in one region" });
       else if (same === false)
         ctx.fail({
@@ -3920,7 +4234,7 @@ var vtap_peering_before_tap_default2 = defineRule(
       if (p.same !== false) continue;
       for (const peering of [p.forward, p.backward].filter((x) => x !== void 0)) {
         const holder = p.source.holder;
-        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
+        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], sources: [p.source], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
         if (orderedAfter(ctx.graph, holder, peering.holder)) {
           ctx.pass({ ...base, message: "tap configuration after peering" });
           continue;
@@ -4083,7 +4397,8 @@ var vtap_source_vm_nic_default2 = defineRule(
           span: source.tapId.span,
           related: [{ span: nic.scaleSet.nameSpan, message: `scale set '${nic.scaleSet.displayName}' is declared here` }],
           resource: nic.scaleSet,
-          involved
+          involved,
+          sources: [source]
         });
         continue;
       }
@@ -4096,7 +4411,8 @@ var vtap_source_vm_nic_default2 = defineRule(
             message: `the TAP source ${describeId(nic.id)} is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
             span: source.tapId.span,
             resource: source.holder,
-            involved
+            involved,
+            sources: [source]
           });
           continue;
         }
@@ -4110,7 +4426,8 @@ var vtap_source_vm_nic_default2 = defineRule(
           message: `${who} is outside the template, so vtaplint cannot check that ${checks}`,
           span: source.tapId.span,
           resource: source.holder,
-          involved
+          involved,
+          sources: [source]
         });
         continue;
       }
@@ -4125,7 +4442,8 @@ var vtap_source_vm_nic_default2 = defineRule(
           span: source.tapId.span,
           related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
           resource: source.holder,
-          involved: [r, ...involved]
+          involved: [r, ...involved],
+          sources: [source]
         });
         continue;
       }
@@ -4149,7 +4467,8 @@ var vtap_source_vm_nic_default2 = defineRule(
           span: source.tapId.span,
           related: [{ span: maybeVm.ref.span, message: `VM '${vm.displayName}' lists the NIC here` }],
           resource: r,
-          involved
+          involved,
+          sources: [source]
         });
         continue;
       }
@@ -4159,7 +4478,8 @@ var vtap_source_vm_nic_default2 = defineRule(
           span: source.tapId.span,
           related,
           resource: r,
-          involved
+          involved,
+          sources: [source]
         });
         continue;
       }
@@ -4168,7 +4488,8 @@ var vtap_source_vm_nic_default2 = defineRule(
         span: source.tapId.span,
         related: [{ span: r.nameSpan, message: `NIC '${r.displayName}' is declared here` }],
         resource: r,
-        involved
+        involved,
+        sources: [source]
       });
     }
   }
@@ -4179,7 +4500,8 @@ function failPrivateEndpoint(ctx, source, found) {
     span: source.tapId.span,
     related: [{ span: found.custom.span, message: `private endpoint '${found.pe.displayName}' names its NIC here` }],
     resource: source.holder,
-    involved: [found.pe]
+    involved: [found.pe],
+    sources: [source]
   });
 }
 
@@ -4214,7 +4536,8 @@ var vtap_source_vm_restart_default2 = defineRule(
           message: `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
           span: source.tapId.span,
           resource: source.holder,
-          involved: source.config ? [source.config] : []
+          involved: source.config ? [source.config] : [],
+          sources: [source]
         });
         continue;
       }
@@ -4224,7 +4547,7 @@ var vtap_source_vm_restart_default2 = defineRule(
         const key = `${vm.key}|${tap?.key ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const base = { span: vm.nameSpan, resource: vm, involved: [...nic ? [nic] : [], source.holder, ...tap ? [tap] : []], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
+        const base = { span: vm.nameSpan, resource: vm, involved: [...nic ? [nic] : [], source.holder, ...tap ? [tap] : []], sources: [source], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
         const module2 = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : void 0;
         if (module2 && !orderedAfter(ctx.graph, vm, module2)) {
@@ -4288,7 +4611,8 @@ var vtap_live_migration_default2 = defineRule(
           message: `live migration will be disabled for the VM of NIC '${nicName(source.nic)}' while it is a TAP source; plan for maintenance reboots of that VM`,
           span: source.tapId.span,
           resource: source.holder,
-          involved: source.config ? [source.config] : []
+          involved: source.config ? [source.config] : [],
+          sources: [source]
         });
         continue;
       }
@@ -4301,7 +4625,8 @@ var vtap_live_migration_default2 = defineRule(
           span: vm.nameSpan,
           related: [sourceRelated(source)],
           resource: vm,
-          involved: source.config ? [...nic, source.config] : nic
+          involved: source.config ? [...nic, source.config] : nic,
+          sources: [source]
         });
       }
     }
@@ -4339,6 +4664,7 @@ var vtap_source_floating_ip_default2 = defineRule(
             span: fip.span,
             resource: m.lb,
             involved: [nic, ...source.config ? [source.config] : []],
+            sources: [source],
             related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
           };
           if (fip.value === true)
@@ -4480,6 +4806,7 @@ var vtap_source_basic_lb_default2 = defineRule(
           span: v === void 0 ? noName ? skuObject.span : m.lb.nameSpan : sku.span,
           resource: m.lb,
           involved: [nic, ...source.config ? [source.config] : []],
+          sources: [source],
           related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
         };
         if (v === void 0 || typeof v === "string" && v.toLowerCase() === "basic")
@@ -4502,6 +4829,7 @@ var vtap_source_basic_lb_default2 = defineRule(
           span: lb.via.span,
           resource: nic,
           involved: source.config ? [source.config] : [],
+          sources: [source],
           related: [sourceRelated(source)],
           message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', which is outside the template, so vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`
         });
@@ -4558,6 +4886,7 @@ var vtap_private_link_inbound_default2 = defineRule(
             span: f.ref.span,
             resource: f.pls,
             involved: [m.lb, nic, ...source.config ? [source.config] : []],
+            sources: [source],
             related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
           });
         }
@@ -4597,6 +4926,7 @@ var vtap_source_vnet_encryption_default2 = defineRule(
             span: n.ref.span,
             resource: nic,
             involved: source.config ? [source.config] : [],
+            sources: [source],
             related: [sourceRelated(source)],
             message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`
           });
@@ -4622,6 +4952,7 @@ var vtap_source_vnet_encryption_default2 = defineRule(
           span: enabled.span,
           resource: n.vnet,
           involved: [nic, ...source.config ? [source.config] : []],
+          sources: [source],
           related: [{ span: n.ref.span, message: `source NIC '${nic.displayName}' is in '${n.vnet.displayName}' here` }, sourceRelated(source)]
         };
         if (enabled.value === true)
@@ -4664,7 +4995,7 @@ var vtap_no_ipv6_default2 = defineRule(
       if (!nic || seen.has(nic)) continue;
       seen.add(nic);
       const tap = tapOf(source);
-      for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : []);
+      for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : [], [source]);
     }
     for (const tap of taps(ctx.graph)) {
       const d = destinationOf(tap, ctx.graph);
@@ -4673,10 +5004,10 @@ var vtap_no_ipv6_default2 = defineRule(
     }
   }
 );
-function checkIpConfig(ctx, ipc, holder, what, related, involved) {
+function checkIpConfig(ctx, ipc, holder, what, related, involved, sources = []) {
   const name = at(ipc, "name").value;
   const version = at(ipc, "properties", "privateIPAddressVersion");
-  const base = { resource: holder, involved, related };
+  const base = { resource: holder, involved, sources, related };
   const fix = "virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only";
   if (typeof version.value === "string" && version.value.toLowerCase() === "ipv6") {
     ctx.fail({ ...base, span: version.span, message: `IP configuration '${String(name)}' of ${what} uses IPv6; ${fix}` });
@@ -4743,7 +5074,8 @@ var vtap_source_downtime_default2 = defineRule(
         message: `NIC '${nicName(source.nic)}' belongs to a VM that exists before this deployment; adding the TAP configuration may interrupt its network for up to 60 seconds: deploy in a maintenance window`,
         span: source.tapId.span,
         resource: source.holder,
-        involved: source.config ? [source.config] : []
+        involved: source.config ? [source.config] : [],
+        sources: [source]
       });
     }
   }
@@ -4801,12 +5133,21 @@ var vtap_one_config_per_nic_default2 = defineRule(
         continue;
       }
       for (const [i, s] of rest.entries()) {
+        const before = list.slice(0, i + 1).filter((o) => mayCoexist(o, s));
+        const prior = before[0];
+        if (!prior) {
+          ctx.pass({ message: "one TAP configuration whichever option is chosen", span: s.tapId.span, resource: s.holder });
+          continue;
+        }
+        const count = list.filter((o) => o === s || mayCoexist(o, s)).length;
         ctx.fail({
-          message: `NIC '${nicName(s.nic)}' gets ${list.length} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(i + 2)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
           span: s.tapId.span,
-          related: [{ ...sourceRelated(first), message: `the first TAP configuration of '${nicName(first.nic)}'` }],
+          related: [{ ...sourceRelated(prior), message: `the first TAP configuration of '${nicName(prior.nic)}'` }],
           resource: s.holder,
-          involved: [first.holder, ...s.config ? [s.config] : [], ...first.config ? [first.config] : []]
+          involved: [prior.holder, ...s.config ? [s.config] : [], ...prior.config ? [prior.config] : []],
+          // Both must exist for the NIC to have two: either may be one a condition leaves out.
+          sources: [s, prior]
         });
       }
     }
@@ -4833,7 +5174,7 @@ var vtap_config_target_default2 = defineRule(
     for (const s of tapSources(ctx.graph)) {
       if (s.declaration === "scaleset") continue;
       const v = s.tapId.value;
-      const base = { span: s.tapId.span, resource: s.holder };
+      const base = { span: s.tapId.span, resource: s.holder, sources: [s] };
       if (v === void 0 || v === null) {
         ctx.fail({ ...base, message: `TAP configuration '${s.holder.displayName}' names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
@@ -5595,7 +5936,8 @@ var vtap_limits_default2 = defineRule(
           span: s.tapId.span,
           related,
           resource: s.holder,
-          involved
+          involved,
+          sources: [s]
         });
       }
     }
@@ -10175,254 +10517,6 @@ function containsItself(v, path11) {
 // src/bicep/lower.ts
 var import_node_path4 = __toESM(require("node:path"), 1);
 
-// src/expr/ops.ts
-function fromJson(j) {
-  if (j === null || j === void 0) return null;
-  if (typeof j === "string" || typeof j === "boolean" || typeof j === "number") return j;
-  if (Array.isArray(j)) return j.map(fromJson);
-  if (typeof j === "object") {
-    const o = new ObjectValue();
-    for (const k of Object.keys(j)) o.set(k, fromJson(j[k]));
-    return o;
-  }
-  return null;
-}
-function unknownPropertyName(u) {
-  const parts = u.parts ?? (u.symbol !== void 0 ? [u] : void 0);
-  if (!parts) return void 0;
-  return `{${parts.map((p) => typeof p === "string" ? p : `{${p.symbol ?? "?"}}`).join("")}}`;
-}
-function findUnknown(v, depth = 0) {
-  if (v instanceof Unknown) return v;
-  if (depth > 200) return void 0;
-  if (Array.isArray(v)) {
-    for (const x of v) {
-      const u = findUnknown(x, depth + 1);
-      if (u) return u;
-    }
-  } else if (v instanceof ObjectValue) {
-    for (const x of v.values()) {
-      const u = findUnknown(x, depth + 1);
-      if (u) return u;
-    }
-  }
-  return void 0;
-}
-function typeName(v) {
-  const t = typeOf(v);
-  switch (t) {
-    case "int":
-      return Number.isInteger(v) ? "Integer" : "Float";
-    case "bool":
-      return "Boolean";
-    case "string":
-      return "String";
-    case "array":
-      return "Array";
-    case "object":
-      return "Object";
-    case "null":
-      return "Null";
-    default:
-      return "Unknown";
-  }
-}
-function jsonString(s) {
-  return JSON.stringify(s);
-}
-function armJsonText(v, out = [], depth = 0) {
-  if (depth > 512) return false;
-  if (v instanceof Unknown) return false;
-  if (v === null) out.push("null");
-  else if (typeof v === "string") out.push(jsonString(v));
-  else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
-  else if (Array.isArray(v)) {
-    out.push("[");
-    for (let i = 0; i < v.length; i++) {
-      if (i) out.push(",");
-      if (!armJsonText(v[i], out, depth + 1)) return false;
-    }
-    out.push("]");
-  } else {
-    out.push("{");
-    let first = true;
-    for (const [k, x] of v.entries()) {
-      if (!first) out.push(",");
-      first = false;
-      out.push(jsonString(k), ":");
-      if (!armJsonText(x, out, depth + 1)) return false;
-    }
-    out.push("}");
-  }
-  return true;
-}
-function foldCase(s) {
-  if (!/[^\u0020-\u007e]/.test(s)) return s.toUpperCase();
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charAt(i);
-    const u = c.toUpperCase();
-    out += u.length === 1 ? u : c;
-  }
-  return out;
-}
-function armToString(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "boolean") return v ? "True" : "False";
-  if (typeof v === "number") return String(v);
-  if (v === null) return "";
-  const out = [];
-  return armJsonText(v, out) ? out.join("") : void 0;
-}
-function deepEquals(a, b, depth = 0) {
-  if (a instanceof Unknown || b instanceof Unknown) return unknownEquals(a, b);
-  if (depth > 256) return void 0;
-  if (a === b) return true;
-  const ta = typeOf(a);
-  if (ta !== typeOf(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return false;
-    let unsure = false;
-    for (let i = 0; i < a.length; i++) {
-      const r = deepEquals(a[i], b[i], depth + 1);
-      if (r === false) return false;
-      if (r === void 0) unsure = true;
-    }
-    return unsure ? void 0 : true;
-  }
-  if (a instanceof ObjectValue && b instanceof ObjectValue) {
-    if (a.size !== b.size) return false;
-    let unsure = false;
-    for (const [k, x] of a.entries()) {
-      if (!b.has(k)) return false;
-      const r = deepEquals(x, b.get(k), depth + 1);
-      if (r === false) return false;
-      if (r === void 0) unsure = true;
-    }
-    return unsure ? void 0 : true;
-  }
-  return false;
-}
-function unknownEquals(a, b) {
-  if (a instanceof Unknown && b instanceof Unknown) {
-    if (a.symbol !== void 0 && a.symbol === b.symbol) return true;
-    const sa = symbolicKey(a);
-    if (sa !== void 0 && sa === symbolicKey(b)) return true;
-  }
-  const u = a instanceof Unknown ? a : b;
-  const other = u === a ? b : a;
-  if (typeof other === "string" && u.parts) {
-    const first = u.parts[0];
-    const last = u.parts[u.parts.length - 1];
-    if (typeof first === "string" && !other.startsWith(first)) return false;
-    if (typeof last === "string" && !other.endsWith(last)) return false;
-  }
-  if (u.type && other !== null && !(other instanceof Unknown) && typeOfKnown(other) !== u.type) return false;
-  return void 0;
-}
-function typeOfKnown(v) {
-  const t = typeOf(v);
-  return t === "unknown" ? void 0 : t;
-}
-function symbolicKey(v) {
-  if (typeof v === "string") return JSON.stringify(v);
-  if (v instanceof Unknown) {
-    if (v.symbol !== void 0) return v.symbol;
-    if (v.parts) {
-      const out = [];
-      for (const p of v.parts) {
-        const k = typeof p === "string" ? JSON.stringify(p) : symbolicKey(p);
-        if (k === void 0) return void 0;
-        out.push(k);
-      }
-      return out.join("+");
-    }
-    return void 0;
-  }
-  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
-  if (Array.isArray(v)) {
-    const out = [];
-    for (const x of v) {
-      const k = symbolicKey(x);
-      if (k === void 0) return void 0;
-      out.push(k);
-    }
-    return `[${out.join(",")}]`;
-  }
-  if (v instanceof ObjectValue) {
-    const out = [];
-    for (const [key, x] of v.entries()) {
-      const k = symbolicKey(x);
-      if (k === void 0) return void 0;
-      out.push(`${JSON.stringify(key.toLowerCase())}:${k}`);
-    }
-    return `{${out.join(",")}}`;
-  }
-  return void 0;
-}
-var MAX_STRING_PARTS = 1024;
-var sharedStrings = /* @__PURE__ */ new Map();
-var MAX_SHARED_STRINGS = 4096;
-var MAX_SHARED_LENGTH = 512;
-function shareString(s) {
-  if (s.length > MAX_SHARED_LENGTH) return s;
-  const known3 = sharedStrings.get(s);
-  if (known3 !== void 0) return known3;
-  if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
-  sharedStrings.set(s, s);
-  return s;
-}
-function partialString(pieces, description, reason) {
-  let known3 = 0;
-  let last = "";
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i];
-    if (typeof p !== "string") {
-      known3 = -1;
-      break;
-    }
-    if (p !== "") {
-      known3++;
-      last = p;
-    }
-  }
-  if (known3 >= 0) return known3 <= 1 ? last : shareString(pieces.join(""));
-  const parts = scratchParts;
-  let firstUnknown;
-  try {
-    for (const p of pieces) {
-      if (typeof p !== "string") firstUnknown ??= p;
-      addPiece(p);
-      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown.reason, "string", void 0, void 0, description);
-    }
-    endRun();
-    if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
-    if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-    return new Unknown(reason ?? firstUnknown.reason, "string", parts.slice(), void 0, description);
-  } finally {
-    scratchParts.length = 0;
-    scratchRun.length = 0;
-  }
-}
-var scratchParts = [];
-var scratchRun = [];
-function endRun() {
-  const run = scratchRun;
-  if (run.length) scratchParts.push(run.length === 1 ? run[0] : shareString(run.join("")));
-  run.length = 0;
-}
-function addPiece(p) {
-  if (typeof p === "string") {
-    if (p !== "") scratchRun.push(p);
-    return;
-  }
-  if (p.parts && p.symbol === void 0) for (const q of p.parts) addPiece(q);
-  else {
-    endRun();
-    scratchParts.push(p);
-  }
-}
-
 // src/expr/json-text.ts
 var MAX_DEPTH2 = 512;
 var Fail = class {
@@ -11968,14 +12062,16 @@ var logicalFunctions = [
         if (deepEquals(a, b) === true) return a;
         const keys = [c, a, b].map(symbolicKey);
         const symbol = keys.every((k) => k !== void 0) ? `if(${keys.join(",")})` : void 0;
+        const branches = [];
+        for (const v of [a, b]) branches.push(...v instanceof Unknown ? v.branches ?? v.oneOf ?? [v] : [v]);
         const options = [];
         for (const v of [a, b]) {
           if (v instanceof Unknown) {
-            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), void 0, symbol);
+            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), void 0, symbol, void 0, void 0, void 0, branches);
             options.push(...v.oneOf);
           } else options.push(v);
         }
-        return new Unknown(c.reason, sameType(a, b), void 0, symbol, void 0, options);
+        return new Unknown(c.reason, sameType(a, b), void 0, symbol, void 0, options, void 0, branches);
       }
       if (typeof c !== "boolean") {
         return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);
@@ -12038,7 +12134,7 @@ function arith(name, op) {
     }
   };
 }
-function minMax(name, pick) {
+function minMax(name, pick2) {
   return {
     name,
     min: 1,
@@ -12052,7 +12148,7 @@ function minMax(name, pick) {
       if (u) return new Unknown(u.reason, "int");
       const n = ints(list, env);
       if (n instanceof Unknown) return n;
-      return n.reduce(pick);
+      return n.reduce(pick2);
     }
   };
 }
@@ -20068,7 +20164,21 @@ function configuredLevel(meta, cfg) {
 
 // src/engine/run-rules.ts
 function maybeDeployed(v) {
-  return [v.resource, ...v.involved ?? []].find((r) => r?.state === "maybe");
+  const declaring = (v.sources ?? []).map((s) => s.holder);
+  return [v.resource, ...v.involved ?? [], ...declaring].find((r) => r?.state === "maybe");
+}
+function maybeSource(v) {
+  const source = v.sources?.find((s) => s.when);
+  const when = source?.when;
+  if (!source || !when) return void 0;
+  const related = [...v.related ?? []];
+  const add = (span, message) => {
+    if (span && !related.some((r) => r.span === span)) related.push({ span, message });
+  };
+  add(source.at.span, `the TAP source, which may not exist: ${describeSource(source)}`);
+  add(when.reason.span, `the value that decides whether ${describeSource(source)} is a TAP source`);
+  const subject = `${describeSource(source)} ${source.declaration === "scaleset" ? "is set" : "is a TAP source"}`;
+  return { ...v, related, message: `${v.message} (if ${subject}: it depends on a value that is ${describeUnknown(when)})` };
 }
 function runRules(graph, rules, config, afterEach, evaluationStopped) {
   const outcomes = [];
@@ -20095,6 +20205,11 @@ function runRules(graph, rules, config, afterEach, evaluationStopped) {
             verdict: { ...v, kind: "review", message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
             level: "note"
           });
+          return;
+        }
+        const review = maybeSource(v);
+        if (review) {
+          outcomes.push({ rule, verdict: { ...review, kind: "review" }, level: "note" });
           return;
         }
         const level = set === void 0 && v.level ? v.level : configured;
@@ -20600,4 +20715,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 43f7c1f78e9ebfb5c4dd5a82a2a3f711
+// vtaplint-build d3b4a66a73a7deb28f4c1ceae44a8be1
