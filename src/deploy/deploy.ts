@@ -30,6 +30,8 @@ export interface DeployOptions {
   maxResources?: number;
   /** Deepest nesting of deployments and modules. */
   maxDeploymentDepth?: number;
+  /** Nested deployments (and module instances) analysed in all, each copy counted. */
+  maxDeployments?: number;
   limits?: Partial<BudgetLimits>;
   /** File size and JSON nesting limits for linked templates. */
   fileLimits?: ReadLimits & LoadLimits;
@@ -113,6 +115,16 @@ export class Deployment {
   private readonly linkedTemplates = new Set<string>();
   /** Where the root template is deployed (what the config's deployment context describes). */
   private rootTarget: TargetScope | undefined;
+  /** Linked template files read so far, by absolute path (see loadLinked). */
+  private readonly linkedFiles = new Map<string, { source: SourceText; loaded: ReturnType<typeof loadJson> } | { error: string }>();
+  /** Nested deployments analysed so far (see DeployOptions.maxDeployments). */
+  private deploymentCount = 0;
+  /**
+   * Limits reported so far: each is reported once per template with everything it deploys, where
+   * it was first hit. (A template fanned out through modules hits it once per instance: tens of
+   * thousands of identical findings otherwise.)
+   */
+  private readonly limitsReported = new Set<'maxResources' | 'maxDeploymentDepth' | 'maxDeployments'>();
 
   constructor(private readonly opts: DeployOptions) {
     this.budget = new Budget(opts.limits);
@@ -211,7 +223,17 @@ export class Deployment {
   }
 
   private expand(template: Located<TObject>, unit: DeploymentUnit, scope: TemplateScope): void {
-    const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 50_000) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);
+    const expander = new ResourceExpander(
+      scope,
+      unit,
+      {
+        maxResources: this.opts.maxResources ?? 50_000,
+        maxCopyCount: this.budget.limits.maxCopyCount,
+        // The budget is the whole deployment's: reported once, by the expander that spends it.
+        onResourceLimit: () => this.firstTime('maxResources'),
+      },
+      this.resources.length,
+    );
     expander.expandTemplate(template);
     this.notDeployed.push(...expander.notDeployed);
     for (const r of expander.resources) this.register(r);
@@ -276,6 +298,13 @@ export class Deployment {
     if (isTObject(loaded.root)) this.declareLinkedIn(loaded.root, target);
   }
 
+  /** True the first time a limit is hit in this deployment. */
+  private firstTime(limit: 'maxResources' | 'maxDeploymentDepth' | 'maxDeployments'): boolean {
+    if (this.limitsReported.has(limit)) return false;
+    this.limitsReported.add(limit);
+    return true;
+  }
+
   private register(r: DeployedResource): void {
     this.resources.push(r);
     const k = relativeKey(r.id);
@@ -290,10 +319,11 @@ export class Deployment {
     if (!props || !isTObject(props.node)) return;
     const p = props as Located<TObject>;
     const maxDepth = this.opts.maxDeploymentDepth ?? 16;
+    // Without a template there is nothing to analyse: a Bicep module too deep was not loaded (the
+    // loader reported it at the module's path), a templateLink.uri is never fetched.
+    const hasTemplate = childOf(p, 'template') !== undefined || childOf(p, 'templateLink') !== undefined;
     if (parent.depth + 1 > maxDepth) {
-      // Without a template there is nothing left unanalysed here: a Bicep module that deep was
-      // already not loaded, and the loader reported it at the module's path.
-      if (childOf(p, 'template') || childOf(p, 'templateLink')) {
+      if (hasTemplate && this.firstTime('maxDeploymentDepth')) {
         this.diagnostics.add({
           code: 'limit-exceeded',
           message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
@@ -302,6 +332,20 @@ export class Deployment {
       }
       return;
     }
+    // Each instance is a template evaluated anew, and nesting multiplies instances: the depth and
+    // a loop's count bound neither the total nor the work, this budget does.
+    const maxDeployments = this.opts.maxDeployments ?? 5000;
+    if (hasTemplate && this.deploymentCount >= maxDeployments) {
+      if (this.firstTime('maxDeployments')) {
+        this.diagnostics.add({
+          code: 'limit-exceeded',
+          message: `more than ${maxDeployments} nested deployments and module instances; '${dep.displayName}' and the rest are not analysed (limit maxDeployments)`,
+          span: dep.span,
+        });
+      }
+      return;
+    }
+    if (hasTemplate) this.deploymentCount++;
     const body = dep.body.get('properties');
     const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
     const unit: DeploymentUnit = {
@@ -359,19 +403,17 @@ export class Deployment {
       });
       return;
     }
-    const read = readSourceInside(target, 'arm', root, this.opts.fileLimits);
-    if (!read.ok) {
-      this.diagnostics.add({ code: 'invalid-template', message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
+    const linked = this.loadLinked(target, root);
+    if ('error' in linked) {
+      this.diagnostics.add({ code: 'invalid-template', message: `the linked template '${rel}' cannot be read: ${linked.error}`, span });
       return;
     }
     // Its parent's, even when nothing in it is deployed with these values.
     this.linkedTemplates.add(target);
-    const loaded = loadJson(read.source, this.opts.fileLimits);
-    for (const d of loaded.diagnostics) this.diagnostics.add(d);
+    const { source, loaded } = linked;
     if (!isTObject(loaded.root)) return;
     this.checkContentVersion(link, loaded.root, rel, span);
-    this.checkExpressions(read.source, loaded.root, loaded.span);
-    const linkedUnit: DeploymentUnit = { ...unit, file: read.source };
+    const linkedUnit: DeploymentUnit = { ...unit, file: source };
     const supplied = this.suppliedFrom(evaluated, unit);
     const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope, parametersLink(evaluated, dep));
     this.checkPassed(dep, unit, evaluated, scope, supplied);
@@ -392,6 +434,27 @@ export class Deployment {
       message: `templateLink.contentVersion is '${pinned}', but the linked template '${rel}' has contentVersion '${actual}'; ARM rejects the deployment: the two must match (or leave contentVersion out of the link).`,
       span: link.entry('contentVersion')?.span ?? fallback,
     });
+  }
+
+  /**
+   * A linked template file, read, parsed and checked once per deployment: a file linked from a
+   * copy loop, or from templates that are themselves deployed many times, is one file (its syntax
+   * errors are reported once), however many instances deploy it.
+   */
+  private loadLinked(target: string, root: string): { source: SourceText; loaded: ReturnType<typeof loadJson> } | { error: string } {
+    const hit = this.linkedFiles.get(target);
+    if (hit) return hit;
+    const read = readSourceInside(target, 'arm', root, this.opts.fileLimits);
+    let out: { source: SourceText; loaded: ReturnType<typeof loadJson> } | { error: string };
+    if (!read.ok) out = { error: read.diagnostic.message };
+    else {
+      const loaded = loadJson(read.source, this.opts.fileLimits);
+      for (const d of loaded.diagnostics) this.diagnostics.add(d);
+      if (isTObject(loaded.root)) this.checkExpressions(read.source, loaded.root, loaded.span);
+      out = { source: read.source, loaded };
+    }
+    this.linkedFiles.set(target, out);
+    return out;
   }
 
   /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */

@@ -20,8 +20,13 @@ export const ARM_MAX_COPY = 800;
 const CONTROL_KEYS = new Set(['resources', 'copy', 'condition', 'dependson', 'existing', 'import', 'extension', 'scope']);
 
 export interface ExpandOptions {
-  /** Upper bound on resources expanded from one template (a vtaplint limit). */
+  /** Upper bound on resources expanded from one template with everything it deploys (a vtaplint limit). */
   maxResources: number;
+  /**
+   * Whether to report hitting maxResources (true the first time the deployment hits it); without
+   * it, each expander reports it once.
+   */
+  onResourceLimit?: () => boolean;
   /** Copies analysed per loop (config maxCopyCount; ARM_MAX_COPY when absent). */
   maxCopyCount?: number;
 }
@@ -42,6 +47,7 @@ export class ResourceExpander {
   readonly undeployedDeployments: { decl: Located<TObject>; loop: ResourceLoop | undefined }[] = [];
   private limitReported = false;
 
+  /** firstIndex: the resources the deployment expanded before this template (they count for maxResources). */
   constructor(
     private readonly ev: NodeEvaluator,
     private readonly unit: DeploymentUnit,
@@ -138,9 +144,10 @@ export class ResourceExpander {
     loop: ResourceLoop | undefined,
     loopUnknown?: Unknown,
   ): void {
-    if (this.resources.length >= this.options.maxResources) {
+    if (this.firstIndex + this.resources.length >= this.options.maxResources) {
       if (!this.limitReported) {
         this.limitReported = true;
+        if (this.options.onResourceLimit && !this.options.onResourceLimit()) return;
         this.diagnostics.add({
           code: 'limit-exceeded',
           message: `more than ${this.options.maxResources} resources; the rest are not analysed (limit maxResources)`,

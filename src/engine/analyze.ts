@@ -132,7 +132,7 @@ export function deployTemplate(source: SourceText, root: TNode, span: Span, para
   return deployFile(
     source,
     { root, span },
-    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits },
+    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, maxDeployments: limits.maxDeployments, limits: budgetLimits(limits), fileLimits: limits },
   );
 }
 

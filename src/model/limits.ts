@@ -24,6 +24,12 @@ export interface Limits {
   maxCopyCount: number;
   /** Deepest nesting of deployments and Bicep modules. */
   maxDeploymentDepth: number;
+  /**
+   * Nested deployments and Bicep module instances analysed for one template with everything it
+   * deploys (each copy counted): nesting multiplies them (two modules of two modules of ... is
+   * 2^depth instances), so neither the depth nor a loop's count bounds the work.
+   */
+  maxDeployments: number;
   /** Resources expanded from one template with its nested deployments. */
   maxResources: number;
 }
@@ -43,6 +49,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxObjectSize: 100_000,
   maxCopyCount: 800,
   maxDeploymentDepth: 16,
+  maxDeployments: 5000,
   maxResources: 50_000,
 });
 
