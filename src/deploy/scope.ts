@@ -9,10 +9,10 @@ import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { TExpr, childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type DeploymentContext, type EvalContext, type UserFunction } from '../expr/context.js';
-import { evaluate, evaluateString } from '../expr/evaluate.js';
+import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { deepEquals, typeName, unknownPropertyName } from '../expr/ops.js';
-import { ObjectValue, Unknown, setElementOrigin, setElementSpans, type Value, type ValueType } from '../expr/value.js';
+import { ObjectValue, Unknown, setElementOrigin, setElementSpans, valueNodes, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 
@@ -899,9 +899,18 @@ class NodeContext implements EvalContext {
         out[i] = this.node(item, needsOwnSpan(item) ? span.child(n, i) : span);
       }
       setElementOrigin(out, n, span);
-      return out;
+      return this.withinNodes(out, span);
     }
-    return this.object(n, span);
+    return this.withinNodes(this.object(n, span), span);
+  }
+
+  /** An array or object of the template whose elements are values too large through all their levels (see valueNodes). */
+  private withinNodes(v: Value[] | ObjectValue, span: Span): Value {
+    const max = this.budget.limits.maxValueNodes;
+    if (valueNodes(v) <= max) return v;
+    const message = valueNodesMessage(max);
+    this.diagnostics.add({ code: 'limit-exceeded', message, span });
+    return new Unknown({ code: 'limit', message, span });
   }
 
   /**

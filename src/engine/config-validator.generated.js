@@ -4,7 +4,7 @@ import runtime0 from "ajv/dist/runtime/ucs2length.js";
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json","title":"vtaplint configuration (vtaplint.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Level per rule id: off, note, warning or error.","type":"object","additionalProperties":{"oneOf":[{"enum":["off","note","warning","error"]},{"type":"object","additionalProperties":false,"required":["level"],"properties":{"level":{"enum":["off","note","warning","error"]}}}]}},"tags":{"description":"Level for every rule that carries a tag, e.g. {\"temporary\": \"off\"}. A rule's own setting wins.","type":"object","additionalProperties":{"enum":["off","note","warning","error"]}},"regions":{"description":"Override the vTAP region lists (Azure changes them).","type":"object","additionalProperties":false,"properties":{"supported":{"type":"array","items":{"type":"string","minLength":1}},"comingSoon":{"type":"array","items":{"type":"string","minLength":1}}}},"deployment":{"description":"Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.","type":"object","additionalProperties":false,"properties":{"location":{"type":"string","minLength":1},"subscriptionId":{"type":"string","minLength":1},"resourceGroup":{"type":"string","minLength":1},"tenantId":{"type":"string","minLength":1},"managementGroup":{"type":"string","minLength":1}}},"ignore":{"description":"Glob patterns (relative to the config file) of files not to lint, read in order: a pattern starting with ! takes back what the patterns before it matched; a pattern ending with / is the whole folder.","type":"array","items":{"type":"string","minLength":1}},"suppressions":{"description":"Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"description":"The rule id to suppress.","type":"string","minLength":1},"files":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"description":"Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)."},"resource":{"description":"Only findings about this resource: its name (or symbolic name), or \"<type>/<name>\".","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable (SARIF justification).","type":"string","minLength":1},"expires":{"description":"Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"}}}},"parameters":{"description":"Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","parameterFile"],"properties":{"files":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"description":"Glob pattern(s), relative to the config file, of templates."},"parameterFile":{"description":"The ARM parameters file (.json) for those templates, relative to the config file.","type":"string","minLength":1}}}},"limits":{"description":"vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).","type":"integer","minimum":1},"maxJsonDepth":{"description":"Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.","type":"integer","minimum":1,"maximum":2048},"maxExpressionLength":{"description":"Longest ARM expression string, in characters. Default 1048576.","type":"integer","minimum":1},"maxExpressionDepth":{"description":"Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.","type":"integer","minimum":1},"maxEvaluationSteps":{"description":"Evaluation steps for one template with everything it deploys. Default 10000000.","type":"integer","minimum":1},"maxStringLength":{"description":"Longest string an expression may produce. Default 4194304.","type":"integer","minimum":1},"maxArrayLength":{"description":"Longest array an expression may produce. Default 100000.","type":"integer","minimum":1},"maxObjectSize":{"description":"Most properties an object may get. Default 100000.","type":"integer","minimum":1},"maxCopyCount":{"description":"Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).","type":"integer","minimum":1},"maxDeploymentDepth":{"description":"Deepest nesting of nested deployments and Bicep modules. Default 16.","type":"integer","minimum":1},"maxDeployments":{"description":"Nested deployments and Bicep module instances analysed for one template with everything it deploys, each copy counted. Default 5000.","type":"integer","minimum":1},"maxResources":{"description":"Resources expanded from one template with its nested deployments. Default 50000.","type":"integer","minimum":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json","title":"vtaplint configuration (vtaplint.config.json)","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Level per rule id: off, note, warning or error.","type":"object","additionalProperties":{"oneOf":[{"enum":["off","note","warning","error"]},{"type":"object","additionalProperties":false,"required":["level"],"properties":{"level":{"enum":["off","note","warning","error"]}}}]}},"tags":{"description":"Level for every rule that carries a tag, e.g. {\"temporary\": \"off\"}. A rule's own setting wins.","type":"object","additionalProperties":{"enum":["off","note","warning","error"]}},"regions":{"description":"Override the vTAP region lists (Azure changes them).","type":"object","additionalProperties":false,"properties":{"supported":{"type":"array","items":{"type":"string","minLength":1}},"comingSoon":{"type":"array","items":{"type":"string","minLength":1}}}},"deployment":{"description":"Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.","type":"object","additionalProperties":false,"properties":{"location":{"type":"string","minLength":1},"subscriptionId":{"type":"string","minLength":1},"resourceGroup":{"type":"string","minLength":1},"tenantId":{"type":"string","minLength":1},"managementGroup":{"type":"string","minLength":1}}},"ignore":{"description":"Glob patterns (relative to the config file) of files not to lint, read in order: a pattern starting with ! takes back what the patterns before it matched; a pattern ending with / is the whole folder.","type":"array","items":{"type":"string","minLength":1}},"suppressions":{"description":"Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"description":"The rule id to suppress.","type":"string","minLength":1},"files":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"description":"Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)."},"resource":{"description":"Only findings about this resource: its name (or symbolic name), or \"<type>/<name>\".","type":"string","minLength":1},"reason":{"description":"Why the finding is acceptable (SARIF justification).","type":"string","minLength":1},"expires":{"description":"Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"}}}},"parameters":{"description":"Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","parameterFile"],"properties":{"files":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"description":"Glob pattern(s), relative to the config file, of templates."},"parameterFile":{"description":"The ARM parameters file (.json) for those templates, relative to the config file.","type":"string","minLength":1}}}},"limits":{"description":"vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).","type":"integer","minimum":1},"maxJsonDepth":{"description":"Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.","type":"integer","minimum":1,"maximum":2048},"maxExpressionLength":{"description":"Longest ARM expression string, in characters. Default 1048576.","type":"integer","minimum":1},"maxExpressionDepth":{"description":"Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.","type":"integer","minimum":1},"maxEvaluationSteps":{"description":"Evaluation steps for one template with everything it deploys. Default 10000000.","type":"integer","minimum":1},"maxStringLength":{"description":"Longest string an expression may produce. Default 4194304.","type":"integer","minimum":1},"maxArrayLength":{"description":"Longest array an expression may produce. Default 100000.","type":"integer","minimum":1},"maxObjectSize":{"description":"Most properties an object may get. Default 100000.","type":"integer","minimum":1},"maxValueNodes":{"description":"Most elements and properties a value built by an expression may hold through all its levels, a part that appears twice counted twice. Default 1000000.","type":"integer","minimum":1},"maxCopyCount":{"description":"Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).","type":"integer","minimum":1},"maxDeploymentDepth":{"description":"Deepest nesting of nested deployments and Bicep modules. Default 16.","type":"integer","minimum":1},"maxDeployments":{"description":"Nested deployments and Bicep module instances analysed for one template with everything it deploys, each copy counted. Default 5000.","type":"integer","minimum":1},"maxResources":{"description":"Resources expanded from one template with its nested deployments. Default 50000.","type":"integer","minimum":1}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = (runtime0.default ?? runtime0);
 const pattern0 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -1181,10 +1181,10 @@ errors++;
 }
 }
 }
-if(data32.maxCopyCount !== undefined){
-let data41 = data32.maxCopyCount;
+if(data32.maxValueNodes !== undefined){
+let data41 = data32.maxValueNodes;
 if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err85 = {instancePath:instancePath+"/limits/maxCopyCount",schemaPath:"#/properties/limits/properties/maxCopyCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err85 = {instancePath:instancePath+"/limits/maxValueNodes",schemaPath:"#/properties/limits/properties/maxValueNodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1195,7 +1195,7 @@ errors++;
 }
 if(typeof data41 == "number"){
 if(data41 < 1 || isNaN(data41)){
-const err86 = {instancePath:instancePath+"/limits/maxCopyCount",schemaPath:"#/properties/limits/properties/maxCopyCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err86 = {instancePath:instancePath+"/limits/maxValueNodes",schemaPath:"#/properties/limits/properties/maxValueNodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1206,10 +1206,10 @@ errors++;
 }
 }
 }
-if(data32.maxDeploymentDepth !== undefined){
-let data42 = data32.maxDeploymentDepth;
+if(data32.maxCopyCount !== undefined){
+let data42 = data32.maxCopyCount;
 if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-const err87 = {instancePath:instancePath+"/limits/maxDeploymentDepth",schemaPath:"#/properties/limits/properties/maxDeploymentDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err87 = {instancePath:instancePath+"/limits/maxCopyCount",schemaPath:"#/properties/limits/properties/maxCopyCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1220,7 +1220,7 @@ errors++;
 }
 if(typeof data42 == "number"){
 if(data42 < 1 || isNaN(data42)){
-const err88 = {instancePath:instancePath+"/limits/maxDeploymentDepth",schemaPath:"#/properties/limits/properties/maxDeploymentDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err88 = {instancePath:instancePath+"/limits/maxCopyCount",schemaPath:"#/properties/limits/properties/maxCopyCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1231,10 +1231,10 @@ errors++;
 }
 }
 }
-if(data32.maxDeployments !== undefined){
-let data43 = data32.maxDeployments;
+if(data32.maxDeploymentDepth !== undefined){
+let data43 = data32.maxDeploymentDepth;
 if(!((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43)))){
-const err89 = {instancePath:instancePath+"/limits/maxDeployments",schemaPath:"#/properties/limits/properties/maxDeployments/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err89 = {instancePath:instancePath+"/limits/maxDeploymentDepth",schemaPath:"#/properties/limits/properties/maxDeploymentDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1245,7 +1245,7 @@ errors++;
 }
 if(typeof data43 == "number"){
 if(data43 < 1 || isNaN(data43)){
-const err90 = {instancePath:instancePath+"/limits/maxDeployments",schemaPath:"#/properties/limits/properties/maxDeployments/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err90 = {instancePath:instancePath+"/limits/maxDeploymentDepth",schemaPath:"#/properties/limits/properties/maxDeploymentDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1256,10 +1256,10 @@ errors++;
 }
 }
 }
-if(data32.maxResources !== undefined){
-let data44 = data32.maxResources;
+if(data32.maxDeployments !== undefined){
+let data44 = data32.maxDeployments;
 if(!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))){
-const err91 = {instancePath:instancePath+"/limits/maxResources",schemaPath:"#/properties/limits/properties/maxResources/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err91 = {instancePath:instancePath+"/limits/maxDeployments",schemaPath:"#/properties/limits/properties/maxDeployments/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1270,7 +1270,7 @@ errors++;
 }
 if(typeof data44 == "number"){
 if(data44 < 1 || isNaN(data44)){
-const err92 = {instancePath:instancePath+"/limits/maxResources",schemaPath:"#/properties/limits/properties/maxResources/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err92 = {instancePath:instancePath+"/limits/maxDeployments",schemaPath:"#/properties/limits/properties/maxDeployments/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1281,9 +1281,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data32.maxResources !== undefined){
+let data45 = data32.maxResources;
+if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
+const err93 = {instancePath:instancePath+"/limits/maxResources",schemaPath:"#/properties/limits/properties/maxResources/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1292,15 +1293,39 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-}
-else {
-const err94 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data45 == "number"){
+if(data45 < 1 || isNaN(data45)){
+const err94 = {instancePath:instancePath+"/limits/maxResources",schemaPath:"#/properties/limits/properties/maxResources/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err94];
 }
 else {
 vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }

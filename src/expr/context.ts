@@ -77,6 +77,8 @@ export interface BudgetLimits {
   maxArrayLength: number;
   /** Most properties an object may get. */
   maxObjectSize: number;
+  /** Most elements and properties a value may hold through all its levels (see valueNodes). */
+  maxValueNodes: number;
   /** Nesting of evaluations (variables using variables, user functions calling user functions). */
   maxDepth: number;
   /** Longest expression string parsed (config maxExpressionLength). */
@@ -92,6 +94,7 @@ export const DEFAULT_LIMITS: BudgetLimits = {
   maxStringLength: CONFIG_DEFAULTS.maxStringLength,
   maxArrayLength: CONFIG_DEFAULTS.maxArrayLength,
   maxObjectSize: CONFIG_DEFAULTS.maxObjectSize,
+  maxValueNodes: CONFIG_DEFAULTS.maxValueNodes,
   maxDepth: CONFIG_DEFAULTS.maxExpressionDepth,
   maxExpressionLength: CONFIG_DEFAULTS.maxExpressionLength,
   maxExpressionDepth: CONFIG_DEFAULTS.maxExpressionDepth,
@@ -105,6 +108,7 @@ export function budgetLimits(l: Limits): BudgetLimits {
     maxStringLength: l.maxStringLength,
     maxArrayLength: l.maxArrayLength,
     maxObjectSize: l.maxObjectSize,
+    maxValueNodes: l.maxValueNodes,
     maxDepth: l.maxExpressionDepth,
     maxExpressionLength: l.maxExpressionLength,
     maxExpressionDepth: l.maxExpressionDepth,

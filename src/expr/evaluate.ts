@@ -4,7 +4,7 @@ import type { Call, Expr } from './ast.js';
 import type { Span } from '../model/span.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { EvalContext } from './context.js';
-import { ObjectValue, Unknown } from './value.js';
+import { ObjectValue, Unknown, valueNodes } from './value.js';
 import type { UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
@@ -17,6 +17,32 @@ export type { LambdaScope };
 
 /** The symbol the evaluator gives range(0, n) when n is unknown (see call(): `${name}(${keys})`). */
 const RANGE_FROM_ZERO = 'range(0,';
+/**
+ * Functions whose result is a value they were given or looked up (a parameter, a variable, one of
+ * their arguments or one of its elements): they build nothing, and calling them is one step
+ * whatever the value's size (see Evaluator.chargeBuilt).
+ */
+const GIVES_BACK = new Set(['parameters', 'variables', 'lambdavariables', 'if', 'coalesce', 'first', 'last', 'tryget', 'indexfromend', 'tryindexfromend', 'reduce', 'min', 'max']);
+
+/** The limit-exceeded message of a value too large through all its levels (see valueNodes). */
+export function valueNodesMessage(max: number): string {
+  return `The value would hold more than ${max} elements and properties through all its levels (limit maxValueNodes).`;
+}
+
+/** Characters of a built string that cost one evaluation step (see Evaluator.chargeBuilt). */
+const CHARS_PER_STEP = 16;
+
+/**
+ * The steps a built string costs: one per 16 characters, about what building them takes next to
+ * visiting an AST node. (Arrays and objects cost their call's step only: what they hold through
+ * all levels is bounded by maxValueNodes, also while map() and its kin build them, and the Bicep
+ * compiler's `range(start, n)[copyIndex()]` builds a range again for each copy of a loop,
+ * legitimately. A string is one node there, however long.)
+ */
+function buildCost(v: Value): number {
+  return typeof v === 'string' ? Math.floor(v.length / CHARS_PER_STEP) : 0;
+}
+
 /** Deepest AST recursion the evaluator follows (the parser limits ARM strings; Bicep ASTs are checked here). */
 const MAX_AST_DEPTH = 512;
 
@@ -191,6 +217,7 @@ class Evaluator {
     if (!arityFits(def, n.args.length)) return this.error(n, arityMessage(display, def, n.args.length));
     const env = new Env(this, n, scope, depth, def);
     let result: Value;
+    let given: Value[] | undefined;
     try {
       if (def.lazy) result = def.lazy(env);
       else {
@@ -204,6 +231,7 @@ class Evaluator {
           if (firstUnknown === undefined && v instanceof Unknown) firstUnknown = v;
         }
         if (!def.unknownArgs && firstUnknown) return derivedUnknown(def.name, args, firstUnknown, def.returns);
+        given = args;
         result = def.impl ? def.impl(args, env) : null;
         // A function that handled unknown arguments itself and still could not decide: when the
         // arguments are deployment-wide values, so is its result (substring(resourceGroup().name, 0, 5)).
@@ -221,7 +249,22 @@ class Evaluator {
       this.ctx.diagnostics.add({ code: 'internal-error', message, span });
       return new Unknown({ code: 'error', message, span });
     }
-    return this.checkSize(n, result);
+    return this.chargeBuilt(n, def, given, this.checkSize(n, result));
+  }
+
+  /**
+   * A function that builds a string does work, and holds memory, in proportion to its length, not
+   * one step: a padLeft() of four million characters in a map() over range(0, 10000) is 40 GB of
+   * text, each string within maxStringLength. So what a call builds is charged to the step budget
+   * too (see buildCost); a function that gives back a value it was given or looked up builds nothing.
+   */
+  private chargeBuilt(n: Expr, def: FnDef, args: readonly Value[] | undefined, v: Value): Value {
+    const cost = buildCost(v);
+    if (cost === 0 || GIVES_BACK.has(def.name.toLowerCase()) || args?.includes(v)) return v;
+    const budget = this.ctx.budget;
+    if (budget.step(cost)) return v;
+    const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+    return budget.firstExhaustion() ? this.limit(n, message) : new Unknown({ code: 'limit', message, span: this.span(n) });
   }
 
   checkSize(n: Expr, v: Value): Value {
@@ -234,6 +277,9 @@ class Evaluator {
     }
     if (v instanceof ObjectValue && v.size > lim.maxObjectSize) {
       return this.limit(n, `The object has more than ${lim.maxObjectSize} properties (limit maxObjectSize).`);
+    }
+    if ((Array.isArray(v) || v instanceof ObjectValue) && valueNodes(v) > lim.maxValueNodes) {
+      return this.limit(n, valueNodesMessage(lim.maxValueNodes));
     }
     return v;
   }
@@ -399,6 +445,11 @@ class Env implements LazyEnv {
   checkArray(length: number): Unknown | undefined {
     const max = this.ctx.budget.limits.maxArrayLength;
     return length > max ? this.limit(`The array would have more than ${max} elements (limit maxArrayLength).`) : undefined;
+  }
+
+  checkNodes(nodes: number): Unknown | undefined {
+    const max = this.ctx.budget.limits.maxValueNodes;
+    return nodes > max ? this.limit(valueNodesMessage(max)) : undefined;
   }
 
   step(n = 1): boolean {

@@ -413,3 +413,35 @@ export function elementSpan(arr: Value[], index: number): Span | undefined {
   const origin = (arr as { [ORIGIN]?: ValueOrigin })[ORIGIN];
   return origin && index < (origin.container as unknown[]).length ? origin.span.child(origin.container, index) : undefined;
 }
+
+/** Counts above this are remembered per container (see valueNodes); smaller ones are recounted. */
+const NODES_MEMO_FROM = 64;
+const nodesMemo = new WeakMap<object, number>();
+
+/**
+ * The elements and properties of a value through all its levels, a part that appears twice
+ * counted twice: what serializing, comparing or walking it costs. Values share parts (a variable
+ * used twice), so this can be exponential in the size of the template that built it (a variable
+ * [v, v] of a variable [w, w] of ...: 2^60 after sixty lines): see the limit maxValueNodes.
+ * Large containers remember their count, so counting a value built from counted parts is
+ * proportional to its own elements.
+ */
+export function valueNodes(v: Value): number {
+  if (Array.isArray(v)) {
+    const hit = nodesMemo.get(v);
+    if (hit !== undefined) return hit;
+    let n = 1;
+    for (const x of v) n += valueNodes(x);
+    if (n > NODES_MEMO_FROM) nodesMemo.set(v, n);
+    return n;
+  }
+  if (v instanceof ObjectValue) {
+    const hit = nodesMemo.get(v);
+    if (hit !== undefined) return hit;
+    let n = 1;
+    for (const x of v.values()) n += valueNodes(x);
+    if (n > NODES_MEMO_FROM) nodesMemo.set(v, n);
+    return n;
+  }
+  return 1;
+}

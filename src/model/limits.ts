@@ -20,6 +20,11 @@ export interface Limits {
   maxArrayLength: number;
   /** Most properties an object may get. */
   maxObjectSize: number;
+  /**
+   * Most elements and properties a value may hold through all its levels, a part that appears
+   * twice counted twice (values share parts: [v, v] of [w, w] of ... doubles at each level).
+   */
+  maxValueNodes: number;
   /** Copies analysed per copy loop (ARM itself rejects more than 800: an evaluation-error). */
   maxCopyCount: number;
   /** Deepest nesting of deployments and Bicep modules. */
@@ -47,6 +52,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxStringLength: 4 * 1024 * 1024,
   maxArrayLength: 100_000,
   maxObjectSize: 100_000,
+  maxValueNodes: 1_000_000,
   maxCopyCount: 800,
   maxDeploymentDepth: 16,
   maxDeployments: 5000,

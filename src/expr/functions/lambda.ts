@@ -1,6 +1,6 @@
 // Lambda functions: filter, map, reduce, sort, toObject, groupBy, mapValues, and lambda /
 // lambdaVariables themselves (lambda() is only valid as an argument of these).
-import { ObjectValue, Unknown } from '../value.js';
+import { ObjectValue, Unknown, valueNodes } from '../value.js';
 import type { Value } from '../value.js';
 import { typeName } from '../ops.js';
 import type { FnDef, Lambda, LazyEnv } from './types.js';
@@ -84,9 +84,13 @@ export const lambdaFunctions: FnDef[] = [
       const l = lambdaArg(env, 1, 2);
       if (l instanceof Unknown) return l;
       const out: Value[] = [];
+      let nodes = 1;
       for (let i = 0; i < a.length; i++) {
         const r = call(env, l, [a[i] as Value, i]);
         if (r instanceof Unknown && r.reason.code === 'limit') return r;
+        nodes += valueNodes(r);
+        const lim = env.checkNodes(nodes);
+        if (lim) return lim;
         out.push(r);
       }
       return out;
@@ -169,10 +173,15 @@ export const lambdaFunctions: FnDef[] = [
         vl = v;
       }
       const out = new ObjectValue();
+      let nodes = 1;
       for (const x of a) {
         const k = keyOf(env, call(env, kl, [x]));
         if (k instanceof Unknown) return new Unknown(k.reason, 'object');
-        out.set(k, vl ? call(env, vl, [x]) : x);
+        const v = vl ? call(env, vl, [x]) : x;
+        nodes += valueNodes(v);
+        const lim = env.checkNodes(nodes);
+        if (lim) return lim;
+        out.set(k, v);
       }
       return out;
     },
@@ -195,10 +204,14 @@ export const lambdaFunctions: FnDef[] = [
         vl = v;
       }
       const out = new ObjectValue();
+      let nodes = 1;
       for (const x of a) {
         const k = keyOf(env, call(env, kl, [x]));
         if (k instanceof Unknown) return new Unknown(k.reason, 'object');
         const item = vl ? call(env, vl, [x]) : x;
+        nodes += valueNodes(item);
+        const lim = env.checkNodes(nodes);
+        if (lim) return lim;
         const group = out.get(k);
         if (Array.isArray(group)) group.push(item);
         else out.set(k, [item]);
@@ -218,7 +231,14 @@ export const lambdaFunctions: FnDef[] = [
       const l = lambdaArg(env, 1, 1);
       if (l instanceof Unknown) return l;
       const out = new ObjectValue();
-      for (const e of o.located()) out.set(e.key, call(env, l, [e.value]), e.span, e.keySpan);
+      let nodes = 1;
+      for (const e of o.located()) {
+        const v = call(env, l, [e.value]);
+        nodes += valueNodes(v);
+        const lim = env.checkNodes(nodes);
+        if (lim) return lim;
+        out.set(e.key, v, e.span, e.keySpan);
+      }
       return out;
     },
   },

@@ -292,6 +292,11 @@ export const stringFunctions: FnDef[] = [
       const [src, from, to] = s as [string, string, string];
       if (from === '') return env.error("The template function 'replace' can't replace an empty string.", 1);
       const count = src.split(from).length - 1;
+      // Each occurrence is a piece split off and joined again: work the result's length does not show.
+      if (!env.step(count)) {
+        const message = `Evaluation stopped after ${env.ctx.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+        return env.ctx.budget.firstExhaustion() ? env.limit(message) : env.unknown('limit', message, 'string');
+      }
       const lim = env.checkString(src.length + count * (to.length - from.length));
       return lim ?? src.split(from).join(to);
     },

@@ -29,6 +29,11 @@ export interface FnEnv {
   /** Checks a size a function is about to produce; a 'limit' Unknown when over budget. */
   checkString(length: number): Unknown | undefined;
   checkArray(length: number): Unknown | undefined;
+  /**
+   * Checks the elements and properties, through all levels, of a value a function is building
+   * (see valueNodes), as it goes: a map() whose each result is large is stopped before it holds them all.
+   */
+  checkNodes(nodes: number): Unknown | undefined;
   /** Counts work (e.g. per element of a large operation); false once the budget is spent. */
   step(n?: number): boolean;
 }
