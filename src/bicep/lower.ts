@@ -112,7 +112,7 @@ export interface LoweredFile {
 
 export interface FileLowerOptions {
   modules: ModuleLoader;
-  /** Inline variable references (bicepparam files: values are evaluated without a template). */
+  /** A .bicepparam file: its own variables are collected for the scope of its values (paramsFileVars), imported ones inlined. */
   inlineVariables?: boolean;
   /** What readEnvironmentVariable() reads (see BicepHost.env). */
   env?: Readonly<Record<string, string | undefined>> | undefined;
@@ -212,6 +212,14 @@ export class FileLowerer extends ExprLowerer {
   private readonly unknownImports = new Map<string, string>();
   private readonly varRefs = new Map<string, RefCollector>();
   private readonly inlining = new Set<string>();
+  /**
+   * A .bicepparam file's variables, lowered once each, in the order first used: the values read
+   * them through variables(), from the scope lowerParameterAssignments() makes, so each is
+   * evaluated once. (Inlined, a variable used twice by one used twice by ... was lowered and
+   * evaluated again at every use: `var a1 = concat(a0, a0)` ... `a59`, 2^59 copies, a file of 60
+   * lines that never finished.)
+   */
+  private readonly paramsFileVars = new Map<string, { node: TNode; span: TextSpan }>();
 
   constructor(
     file: SourceText,
@@ -644,8 +652,8 @@ export class FileLowerer extends ExprLowerer {
   }
 
   /**
-   * A .bicepparam file: `param x = value` assignments, the file's own variables inlined (no
-   * template holds them), and `scope`, the template the values are evaluated in: what they import
+   * A .bicepparam file: `param x = value` assignments, and `scope`, the template the values are
+   * evaluated in: the file's own variables they use (see paramsFileVars), and what they import
    * brings the variables and functions it uses (a value imported from a .bicep file may read that
    * file's other variables, as `json.bar` where `var json = loadJsonContent(...)`, or call its
    * functions), as a template's imports do.
@@ -670,7 +678,7 @@ export class FileLowerer extends ExprLowerer {
     }
     setOwn(scope, 'parameters', parameters);
     const variables: TObject = nameTable();
-    for (const [name, v] of this.importedVars) {
+    for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) {
       setOwn(variables, name, v.node);
       recordSpan(variables, name, v.span);
     }
@@ -1369,7 +1377,7 @@ export class FileLowerer extends ExprLowerer {
     }
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
-      if (this.options.inlineVariables) return this.inlineVariable(name, at);
+      if (this.options.inlineVariables) return this.inlineVariable(name, id, at);
       return call('variables', [lit(name, id)], at);
     }
     if (this.importedVars.has(name)) {
@@ -1399,18 +1407,22 @@ export class FileLowerer extends ExprLowerer {
     return lit(null, at);
   }
 
-  private inlineVariable(name: string, at: Node): Expr {
-    const decl = this.vars.get(name) as VariableDeclaration;
-    if (this.inlining.has(name)) {
-      this.error(at, `the variable '${name}' refers to itself`);
-      return lit(null, at);
+  private inlineVariable(name: string, id: Node, at: Node): Expr {
+    if (!this.paramsFileVars.has(name)) {
+      const decl = this.vars.get(name) as VariableDeclaration;
+      if (this.inlining.has(name)) {
+        this.error(at, `the variable '${name}' refers to itself`);
+        return lit(null, at);
+      }
+      this.inlining.add(name);
+      try {
+        const node = this.value(decl.value, {});
+        this.paramsFileVars.set(name, { node, span: this.span(decl.value) });
+      } finally {
+        this.inlining.delete(name);
+      }
     }
-    this.inlining.add(name);
-    try {
-      return this.expr(decl.value, {});
-    } finally {
-      this.inlining.delete(name);
-    }
+    return call('variables', [lit(name, id)], at);
   }
 
   /** An imported variable inlined as an expression (its spans fall back to the import site). */

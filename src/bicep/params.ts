@@ -1,6 +1,7 @@
 // Loads a .bicepparam file: `using 'main.bicep'` (or `using none`) and `param x = <expr>`
-// assignments. Values are lowered like template expressions, with the file's variables (and
-// imported ones) inlined, because they are evaluated later in a scope without a template.
+// assignments. Values are lowered like template expressions and evaluated later in `scope`, a
+// template holding the file's variables (each evaluated once) and what it imports; imported
+// variables are also inlined.
 import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';

@@ -831,7 +831,7 @@ describe('loadDirectoryFileInfo()', () => {
 });
 
 describe('Bicep parameters files', () => {
-  it('reads using and lowers values with variables inlined', () => {
+  it('reads using and lowers values, which read the file\'s variables from its scope', () => {
     const h = host({
       'main.bicepparam': "using 'main.bicep'\nvar p = 'tap'\nparam name = '${p}-1'\nparam count = 2 + 1\n",
     });
@@ -839,7 +839,7 @@ describe('Bicep parameters files', () => {
     const r = loadBicepParams(src, h);
     expect(r.diagnostics).toEqual([]);
     expect(r.templatePath).toBe(`${ROOT}/main.bicep`);
-    const scope = new TemplateScope({}, r.values.get('name')?.span as never);
+    const scope = new TemplateScope(r.scope, r.values.get('name')?.span as never);
     const name = r.values.get('name');
     expect(name && scope.evaluateNode(name.node, name.span)).toBe('tap-1');
     const count = r.values.get('count');

@@ -92,3 +92,17 @@ describe('strings built in a loop cost their length (maxEvaluationSteps)', () =>
     expect(keys(run.findings)).toEqual(['invalid-template|14|', 'limit-exceeded|20|maxEvaluationSteps']);
   });
 });
+
+describe('.bicepparam variables that use each other twice', () => {
+  it('sixty lines of var a<i> = concat(a<i-1>, a<i-1>): each variable lowered and evaluated once, a finding where the array outgrows the limit', T, async () => {
+    root.write('main.bicep', "param names array\n\nresource vnets 'Microsoft.Network/virtualNetworks@2024-05-01' = [for n in names: {\n  name: n\n  location: 'westeurope'\n}]\n");
+    const lines = ["using 'main.bicep'", '', "var a0 = ['x', 'y']"];
+    for (let i = 1; i < 60; i++) lines.push(`var a${i} = concat(a${i - 1}, a${i - 1})`);
+    lines.push('param names = a59');
+    root.write('main.bicepparam', `${lines.join('\n')}\n`);
+    const run = await root.lint(['main.bicepparam']);
+    expect(run.notifications).toEqual([]);
+    // a16 is the first over 100,000 elements (2^17); the variables after it are unknown.
+    expect(run.findings.map((f) => `${f.ruleId}|${f.file}|${f.line}|${/\(limit (\w+)\)/.exec(f.message)?.[1] ?? ''}`)).toEqual(['limit-exceeded|main.bicepparam|19|maxArrayLength']);
+  });
+});
