@@ -106,7 +106,6 @@ for (const [corpus, pairsFile] of PAIR_FILES) {
         const d = firstDifference(normalize((JSON.parse(a.output) as { outputs: Json }).outputs), normalize((JSON.parse(b.output) as { outputs: Json }).outputs), 'outputs');
         if (!d) equal++;
         else if (registryRef === '1') cause = `registry reference not fetched; ${d}`;
-        else if (/imported from '[^']*\.json', which is not read/.test(a.output)) cause = `import from an ARM JSON template (not lowered); ${d}`;
         else cause = `outputs differ; ${d}`;
       }
     } catch (e) {
@@ -128,7 +127,7 @@ for (const [cause, list] of [...causes].sort((x, y) => y[1].length - x[1].length
 }
 console.log(`  crashes: ${crashes}`);
 // Under PARITY_STRICT (set by .ci/run), an unexplained difference fails the check: only registry
-// references and imports from ARM JSON templates (not lowered, see the causes above) may differ.
-const unexplained = [...causes].filter(([cause]) => !/^(registry reference not fetched|import from an ARM JSON template)/.test(cause)).reduce((n, [, list]) => n + list.length, 0);
+// references (never fetched, see the causes above) may differ.
+const unexplained = [...causes].filter(([cause]) => !/^registry reference not fetched/.test(cause)).reduce((n, [, list]) => n + list.length, 0);
 if (process.env.PARITY_STRICT === '1' && unexplained > 0) console.log(`corpus-outputs: ${unexplained} pair(s) differ for no known reason`);
 process.exitCode = crashes > 0 || (process.env.PARITY_STRICT === '1' && unexplained > 0) ? 1 : 0;

@@ -15,6 +15,7 @@ import { parseBicep } from './parser.js';
 import { collectPragmas, type Pragma } from './pragmas.js';
 import { FileLowerer, type LoweredFile } from './lower.js';
 import type { ModuleLoader } from './lower-modules.js';
+import { jsonLibrary } from './import-json.js';
 import type { Node } from './syntax.js';
 
 export interface BicepHost {
@@ -70,6 +71,7 @@ export class Loader implements ModuleLoader {
   readonly modules = new Set<string>();
   private readonly cache = new Map<string, LoweredFile | undefined>();
   private readonly jsonCache = new Map<string, { root: TObject; span: Span } | undefined>();
+  private readonly jsonImports = new Map<string, LoweredFile | undefined>();
   private readonly maxDepth: number;
 
   constructor(
@@ -133,7 +135,23 @@ export class Loader implements ModuleLoader {
   }
 
   lowerImport(absPath: string, at: Node, from: FileLowerer): LoweredFile | undefined {
-    return this.lowerFile(path.resolve(absPath), at, from, 'import');
+    const key = path.resolve(absPath);
+    if (!/\.json$/i.test(key)) return this.lowerFile(key, at, from, 'import');
+    // An ARM JSON template (import-json.ts): read once, inside the lint root, as a module is.
+    if (this.jsonImports.has(key)) return this.jsonImports.get(key);
+    const src = this.enter(key, at, from, 'import');
+    if (!src) return undefined;
+    const j = loadJson(src, this.host.limits);
+    for (const d of j.diagnostics) this.sink.add(d);
+    let out: LoweredFile | undefined;
+    if (isTObject(j.root)) out = jsonLibrary(j.root, j.span);
+    else {
+      // Said at the import too: the file's own diagnostics are in another file.
+      const why = j.diagnostics.length ? 'it is not a valid JSON template' : 'it is not a JSON object';
+      this.sink.add({ code: 'invalid-template', message: `cannot import from '${path.relative(path.dirname(from.file.path), key)}': ${why}`, span: from.span(at) });
+    }
+    this.jsonImports.set(key, out);
+    return out;
   }
 
   private lowerFile(key: string, at: Node, from: FileLowerer, what: string): (LoweredFile & { source: SourceText }) | undefined {

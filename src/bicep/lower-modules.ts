@@ -1,4 +1,4 @@
-// What a file lowering needs from the outside: other Bicep files (modules, compile-time imports)
+// What a file lowering needs from the outside: other Bicep and ARM JSON files (modules, compile-time imports)
 // and files for load*Content(). Implemented by load.ts, which owns the host, the depth limit and
 // cycle detection.
 import type { Span } from '../model/span.js';
@@ -9,7 +9,7 @@ import type { Node } from './syntax.js';
 export interface ModuleLoader {
   /** The lowered template of a module file (Bicep or ARM JSON); undefined after a diagnostic. */
   lowerModule(absPath: string, at: Node, from: FileLowerer): { root: TObject; span: Span } | undefined;
-  /** The lowered Bicep file a compile-time import reads; undefined after a diagnostic. */
+  /** The library a compile-time import reads (a lowered Bicep file, or an ARM JSON template as import-json.ts reads it); undefined after a diagnostic. */
   lowerImport(absPath: string, at: Node, from: FileLowerer): LoweredFile | undefined;
   /** The text of a file for load*Content() (inside the lint root only). */
   readFile(absPath: string): { text: string } | { error: string };

@@ -15,7 +15,7 @@ import { LOWERING_NS } from '../expr/evaluate.js';
 import { builtinCallProblem } from './functions.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
-import { recordSpan, type TextSpan } from '../model/span.js';
+import { recordSpan, type Span, type TextSpan } from '../model/span.js';
 import { TExpr, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
@@ -95,17 +95,24 @@ type SymInfo = ResInfo | ModInfo;
 /** A symbol brought in by a compile-time import. */
 interface ImportedVar {
   node: TNode;
-  span: TextSpan;
+  span: Span;
+  /** A variable copy loop of an ARM JSON template: `node` is its entry of `variables.copy`. */
+  copy?: boolean;
 }
 
 /** The result of lowering one file. */
 export interface LoweredFile {
   root: TObject;
   /** Variables as lowered, and what each references (for imports). */
-  variables: Map<string, { node: TNode; span: TextSpan; keySpan: TextSpan; vars: Set<string> }>;
+  variables: Map<string, { node: TNode; span: Span; keySpan: Span; vars: Set<string>; copy?: boolean }>;
   /** Functions as lowered, and the variables of the file each uses (brought along by imports). */
-  functions: Map<string, { node: TObject; span: TextSpan; vars: Set<string> }>;
+  functions: Map<string, { node: TObject; span: Span; vars: Set<string> }>;
   exported: Set<string>;
+  /**
+   * An ARM JSON template (see import-json.ts): only what it exports can be imported, variables
+   * included; its types are not read (a type imported from it is the compiler's fallback, object).
+   */
+  fromJson?: boolean;
   /** The file's type names (its own and those it imports), for the files that import its types. */
   types: ReadonlyMap<string, TypeEntry>;
 }
@@ -203,7 +210,7 @@ export class FileLowerer extends ExprLowerer {
   private readonly extensionAliases = new Map<string, Expression | undefined>();
   /** The parameters a .bicepparam file assigns (its values may use each other's). */
   private readonly assigned = new Set<string>();
-  private readonly importedFuncs = new Map<string, { node: TObject; span: TextSpan }>();
+  private readonly importedFuncs = new Map<string, { node: TObject; span: Span }>();
   private ownVarNames: Set<string> | undefined;
   private readonly importTags = new Map<LoweredFile, number>();
   /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
@@ -457,12 +464,6 @@ export class FileLowerer extends ExprLowerer {
     const from = s.from.kind === 'String' ? stringValue(s.from) : undefined;
     const names: [string, Identifier, Identifier | undefined][] = (s.symbols ?? []).map((sym) => [sym.name.name, sym.name, sym.alias]);
     if (from === undefined) return;
-    if (/\.json$/i.test(from)) {
-      this.note(s.from, `imports from ARM JSON templates ('${from}') are not lowered; the imported symbols are unknown`);
-      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
-      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
-      return;
-    }
     if (REGISTRY_PREFIX.test(from)) {
       this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
       for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
@@ -470,23 +471,34 @@ export class FileLowerer extends ExprLowerer {
       return;
     }
     const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
+    // An ARM JSON template exports only what it marks (see import-json.ts); what it does not is
+    // still copied along when an exported variable or function uses it.
+    const importable = (name: string): boolean => !lib?.fromJson || lib.exported.has(name);
+    if (!lib) {
+      // Reported at the import (the file is missing, broken or outside the lint root): its
+      // symbols are unknown where they are used, not errors of their own there too.
+      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+      return;
+    }
     if (s.wildcardAlias) {
       this.namespaces.set(s.wildcardAlias.name, lib);
       if (lib) {
         for (const t of lib.exported) this.importType(lib, t, `${s.wildcardAlias.name}.${t}`);
-        for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
-        for (const [f, def] of this.importFunctions(lib)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
+        for (const v of lib.variables.keys()) if (importable(v)) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
+        for (const [f, def] of this.importFunctions(lib)) if (importable(f)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
       }
       return;
     }
     if (!lib) return;
     for (const [name, id, alias] of names) {
       const local = alias?.name ?? name;
-      if (lib.variables.has(name)) this.importVariable(lib, name, local);
+      if (!importable(name)) this.error(id, `'${name}' is not exported by '${from}'`);
+      else if (lib.variables.has(name)) this.importVariable(lib, name, local);
       else if (lib.exported.has(name) && this.importType(lib, name, local)) continue;
       else if (lib.functions.has(name)) {
         const defs = this.importFunctions(lib);
-        this.importedFuncs.set(local, defs.get(name) as { node: TObject; span: TextSpan });
+        this.importedFuncs.set(local, defs.get(name) as { node: TObject; span: Span });
       } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
     }
   }
@@ -495,11 +507,11 @@ export class FileLowerer extends ExprLowerer {
    * Brings a file's functions under their own names (a function body calls its siblings by them),
    * with the variables they use: the compiler copies both into the importing template.
    */
-  private importFunctions(lib: LoweredFile): Map<string, { node: TObject; span: TextSpan }> {
+  private importFunctions(lib: LoweredFile): Map<string, { node: TObject; span: Span }> {
     const used: string[] = [];
     for (const def of lib.functions.values()) used.push(...def.vars);
     const renames = this.importVariablesUsed(lib, used, new Set());
-    const defs = new Map<string, { node: TObject; span: TextSpan }>();
+    const defs = new Map<string, { node: TObject; span: Span }>();
     for (const [f, def] of lib.functions) {
       const d = renames.size ? { node: renameVariables(def.node, renames) as TObject, span: def.span } : def;
       defs.set(f, d);
@@ -524,7 +536,7 @@ export class FileLowerer extends ExprLowerer {
     const v = lib.variables.get(name);
     if (!v) return;
     const renames = this.importVariablesUsed(lib, [...v.vars], new Set([name]));
-    this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span });
+    this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span, copy: v.copy });
   }
 
   /**
@@ -551,7 +563,7 @@ export class FileLowerer extends ExprLowerer {
     }
     for (const [d, dv] of needed) {
       const target = renames.get(d) ?? d;
-      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span });
+      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span, copy: dv.copy });
     }
     return renames;
   }
@@ -625,8 +637,7 @@ export class FileLowerer extends ExprLowerer {
     // Imported variables and functions come after the file's own.
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== undefined) continue;
-      setOwn(variables, name, v.node);
-      recordSpan(variables, name, v.span);
+      setImportedVariable(variables, name, v);
     }
     for (const [name, f] of this.importedFuncs) {
       if (own(members, name) !== undefined) continue;
@@ -678,10 +689,7 @@ export class FileLowerer extends ExprLowerer {
     }
     setOwn(scope, 'parameters', parameters);
     const variables: TObject = nameTable();
-    for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) {
-      setOwn(variables, name, v.node);
-      recordSpan(variables, name, v.span);
-    }
+    for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
     setOwn(scope, 'variables', variables);
     if (this.importedFuncs.size > 0) {
       const members: TObject = nameTable();
@@ -1786,6 +1794,24 @@ export function compareOrdinalIgnoreCase(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/**
+ * An imported variable into a `variables` section; a copy loop (from an ARM JSON template) into
+ * its `copy` array, under the name it is imported as.
+ */
+function setImportedVariable(variables: TObject, name: string, v: ImportedVar): void {
+  if (!v.copy || !isTObject(v.node)) {
+    setOwn(variables, name, v.node);
+    recordSpan(variables, name, v.span);
+    return;
+  }
+  let loops = own(variables, 'copy');
+  if (!Array.isArray(loops)) setOwn(variables, 'copy', (loops = []));
+  const entry: TObject = { ...v.node };
+  setOwn(entry, 'name', name);
+  recordSpan(loops, loops.length, v.span);
+  loops.push(entry);
+}
+
 /** A lowered template node as one expression (for inlining a node where an expression is needed). */
 export function nodeToExpr(n: TNode, at: Node, depth: number): Expr {
   if (depth > 256) return lit(null, at);
@@ -1834,7 +1860,9 @@ function renameInExpr(e: Expr, renames: ReadonlyMap<string, string>): Expr {
       return { ...e, obj: renameInExpr(e.obj, renames), index: renameInExpr(e.index, renames) };
     case 'call': {
       const first = e.args[0];
-      if (e.ns === undefined && e.name.toLowerCase() === 'variables' && first?.k === 'lit' && typeof first.value === 'string' && renames.has(first.value)) {
+      // copyIndex('loop') in a variable copy loop (ARM JSON imports) names the variable too.
+      const named = e.name.toLowerCase() === 'variables' || e.name.toLowerCase() === 'copyindex';
+      if (e.ns === undefined && named && first?.k === 'lit' && typeof first.value === 'string' && renames.has(first.value)) {
         return { ...e, args: [{ ...first, value: renames.get(first.value) as string }, ...e.args.slice(1)] };
       }
       return { ...e, args: e.args.map((a) => renameInExpr(a, renames)) };
