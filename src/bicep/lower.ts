@@ -535,7 +535,9 @@ export class FileLowerer extends ExprLowerer {
   private importVariable(lib: LoweredFile, name: string, local: string): void {
     const v = lib.variables.get(name);
     if (!v) return;
-    const renames = this.importVariablesUsed(lib, [...v.vars], new Set([name]));
+    const used = this.importVariablesUsed(lib, [...v.vars], new Set([name]));
+    // A copy loop imported under another name (an alias, `ns.name`): its copyIndex('name') follows.
+    const renames = v.copy && local !== name ? new Map([...used, [name, local]]) : used;
     this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span, copy: v.copy });
   }
 
@@ -1436,6 +1438,8 @@ export class FileLowerer extends ExprLowerer {
   /** An imported variable inlined as an expression (its spans fall back to the import site). */
   private importedValue(name: string, at: Node): Expr {
     const v = this.importedVars.get(name) as ImportedVar;
+    // A copy loop is no expression: read from the scope's `variables.copy` (lowerParameterAssignments).
+    if (v.copy) return call('variables', [lit(name, at)], at);
     return nodeToExpr(v.node, at, 0);
   }
 

@@ -81,6 +81,7 @@ describe('import from an ARM JSON template', () => {
         '',
         'output location string = location',
         'output names array = tapNames',
+        'output namesViaNamespace array = shared.tapNames',
         "output fn string = tapName('web')",
         'output viaNamespace string = shared.naming.prefix',
         "output viaNamespaceFn string = shared.tapName('api')",
@@ -92,6 +93,7 @@ describe('import from an ARM JSON template', () => {
     expect(await outputs(dir, 'main.bicep')).toEqual({
       location: 'eastus',
       names: ['contoso-web', 'contoso-api'],
+      namesViaNamespace: ['contoso-web', 'contoso-api'],
       fn: 'contoso-web-tap',
       viaNamespace: 'contoso',
       viaNamespaceFn: 'contoso-api-tap',
@@ -99,6 +101,24 @@ describe('import from an ARM JSON template', () => {
       own: 'local',
     });
     expect(await findings(dir, ['main.bicep'])).toEqual([]);
+  });
+
+  it('a .bicepparam file imports from it too, copy loops included', async () => {
+    const dir = ws({
+      'shared.json': JSON.stringify(SHARED, null, 2),
+      'main.bicep': 'param names array\nparam n string\n\noutput names array = names\noutput n string = n\n',
+      'main.bicepparam': [
+        "using 'main.bicep'",
+        '',
+        "import { tapNames, tapName } from 'shared.json'",
+        "import * as shared from 'shared.json'",
+        '',
+        'param names = concat(tapNames, shared.tapNames)',
+        "param n = '${tapName('x')}/${shared.naming.prefix}'",
+        '',
+      ].join('\n'),
+    });
+    expect(await outputs(dir, 'main.bicepparam')).toEqual({ names: ['contoso-web', 'contoso-api', 'contoso-web', 'contoso-api'], n: 'contoso-x-tap/contoso' });
   });
 
   it('an imported value reaches the rules: a TAP in the region a JSON template exports', async () => {
