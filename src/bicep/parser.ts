@@ -183,13 +183,22 @@ class Parser {
           this.skipStatement();
         }
       } catch (e) {
-        if (!(e instanceof ParseError)) throw e;
+        // Nesting within maxJsonDepth (at most 2048) can still be deeper than the stack holds
+        // here: a Bicep bracket level is about ten parser frames, a JSON one a few. That is the
+        // depth limit too, reported as such at the statement, not an internal error of the file.
+        const overflow = e instanceof RangeError && /call stack/i.test(e.message);
+        if (!(e instanceof ParseError) && !overflow) throw e;
+        if (overflow && this.errors.length <= MAX_DIAGNOSTICS) {
+          // Where it ran out: the parser's position is not unwound by the exception.
+          const at = this.cur();
+          this.errors.push({ message: `nesting is too deep for the parser's stack (${this.depth} levels); the rest of the statement is not analysed (limit maxJsonDepth)`, start: at.start, end: at.end, limit: true });
+        }
         this.modes.length = 0;
         this.depth = 0;
         if (this.i === before) this.i++;
         // After the depth limit the brackets cannot balance: the rest of the statement goes, up to
         // the next line that starts a declaration (its deeper lines would each be an error).
-        if (e.abort) this.skipToDeclaration();
+        if (overflow || (e instanceof ParseError && e.abort)) this.skipToDeclaration();
         else this.skipStatement();
         const end = this.tokens[Math.max(0, this.i - 1)]?.end ?? start;
         statements.push({ kind: 'SkippedStatement', decorators: [], start, end: Math.max(start, end) });

@@ -103,6 +103,14 @@ describe('maxJsonDepth at its largest (2048): deep input is analysed, never a st
     expect(run.findings.map((f) => f.ruleId)).toEqual(Array(681).fill('evaluation-error'));
   });
 
+  it('a Bicep value nested 2040 levels deep: a limit-exceeded finding where the stack runs out, the next statements still analysed', { timeout: 60_000 }, async () => {
+    limits({ maxJsonDepth: 2048 });
+    root.write('t.bicep', `var deep = ${'['.repeat(2040)}1${']'.repeat(2040)}\n\nresource v 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: substring('abc', 5, 1)\n}\n`);
+    const run = await root.lint(['t.bicep']);
+    expect(run.notifications).toEqual([]);
+    expect(run.findings.map((f) => `${f.ruleId}|${f.line}|${/\(limit (\w+)\)/.exec(f.message)?.[1] ?? ''}`)).toEqual(['limit-exceeded|1|maxJsonDepth', 'evaluation-error|4|']);
+  });
+
   it('a value nested 2040 levels deep in a body no rule reads: its expression is checked', { timeout: 60_000 }, async () => {
     limits({ maxJsonDepth: 2048 });
     let v: unknown = '[nosuch()]';
