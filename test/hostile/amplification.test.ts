@@ -106,3 +106,19 @@ describe('.bicepparam variables that use each other twice', () => {
     expect(run.findings.map((f) => `${f.ruleId}|${f.file}|${f.line}|${/\(limit (\w+)\)/.exec(f.message)?.[1] ?? ''}`)).toEqual(['limit-exceeded|main.bicepparam|19|maxArrayLength']);
   });
 });
+
+describe('the step budget spent inside lambdas', () => {
+  it('is reported once, and a lambdaVariables() whose argument was not evaluated is no error of its own', T, async () => {
+    root.write('vtaplint.config.json', JSON.stringify({ limits: { maxEvaluationSteps: 3000 } }));
+    const inner = "map(range(0, 100), lambda('j', format('{0}-{1}', lambdaVariables('i'), lambdaVariables('j'))))";
+    root.write(
+      't.json',
+      template({
+        variables: { a: `[map(range(0, 100), lambda('i', ${inner}))]`, b: `[map(range(0, 100), lambda('i', ${inner}))]` },
+        resources: [vnet("[string(length(variables('a')))]"), vnet("[string(length(variables('b')))]"), AFTER_SYNTAX],
+      }),
+    );
+    const run = await root.lint(['t.json']);
+    expect(keys(run.findings)).toEqual(['invalid-template|20|', 'limit-exceeded|25|maxEvaluationSteps']);
+  });
+});

@@ -23,7 +23,12 @@ function lambdaArg(env: LazyEnv, i: number, maxParams: number): Lambda | Unknown
 
 /** Calls a lambda with the element and, when it asks for one, the index. */
 function call(env: LazyEnv, l: Lambda, args: Value[]): Value | Unknown {
-  if (!env.step()) return env.limit('The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).'); // reported at most once: env.limit dedupes by span
+  if (!env.step()) {
+    // Reported once per template, as everywhere the step budget runs out (Budget.firstExhaustion):
+    // each lambda still running then would report it again at its own place.
+    const message = 'The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).';
+    return env.ctx.budget.firstExhaustion() ? env.limit(message) : env.unknown('limit', message);
+  }
   return l.invoke(args);
 }
 
@@ -47,6 +52,8 @@ export const lambdaFunctions: FnDef[] = [
     max: 1,
     lazy: (env) => {
       const name = env.arg(0);
+      // An argument that could not be evaluated (the step budget spent) was reported already.
+      if (name instanceof Unknown) return name;
       if (typeof name !== 'string') return env.error("The template function 'lambdaVariables' expects a string.", 0);
       const key = name.toLowerCase();
       for (let s = env.lambdaScope; s; s = s.parent) if (s.vars.has(key)) return s.vars.get(key) as Value;
