@@ -10641,6 +10641,27 @@ function elementSpan(arr, index2) {
   const origin = arr[ORIGIN];
   return origin && index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
 }
+var NODES_MEMO_FROM = 64;
+var nodesMemo = /* @__PURE__ */ new WeakMap();
+function valueNodes(v) {
+  if (Array.isArray(v)) {
+    const hit = nodesMemo.get(v);
+    if (hit !== void 0) return hit;
+    let n = 1;
+    for (const x of v) n += valueNodes(x);
+    if (n > NODES_MEMO_FROM) nodesMemo.set(v, n);
+    return n;
+  }
+  if (v instanceof ObjectValue) {
+    const hit = nodesMemo.get(v);
+    if (hit !== void 0) return hit;
+    let n = 1;
+    for (const x of v.values()) n += valueNodes(x);
+    if (n > NODES_MEMO_FROM) nodesMemo.set(v, n);
+    return n;
+  }
+  return 1;
+}
 
 // src/graph/located.ts
 function at(base, ...path18) {
@@ -15493,7 +15514,7 @@ function printParseErrorCode(code) {
 // src/engine/config-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var config_validator_generated_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json", "title": "vtaplint configuration (vtaplint.config.json)", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "description": "Level per rule id: off, note, warning or error.", "type": "object", "additionalProperties": { "oneOf": [{ "enum": ["off", "note", "warning", "error"] }, { "type": "object", "additionalProperties": false, "required": ["level"], "properties": { "level": { "enum": ["off", "note", "warning", "error"] } } }] } }, "tags": { "description": `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`, "type": "object", "additionalProperties": { "enum": ["off", "note", "warning", "error"] } }, "regions": { "description": "Override the vTAP region lists (Azure changes them).", "type": "object", "additionalProperties": false, "properties": { "supported": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "comingSoon": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "deployment": { "description": "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.", "type": "object", "additionalProperties": false, "properties": { "location": { "type": "string", "minLength": 1 }, "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "managementGroup": { "type": "string", "minLength": 1 } } }, "ignore": { "description": "Glob patterns (relative to the config file) of files not to lint, read in order: a pattern starting with ! takes back what the patterns before it matched; a pattern ending with / is the whole folder.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "description": "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "The rule id to suppress.", "type": "string", "minLength": 1 }, "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)." }, "resource": { "description": 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".', "type": "string", "minLength": 1 }, "reason": { "description": "Why the finding is acceptable (SARIF justification).", "type": "string", "minLength": 1 }, "expires": { "description": "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } }, "parameters": { "description": "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files", "parameterFile"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of templates." }, "parameterFile": { "description": "The ARM parameters file (.json) for those templates, relative to the config file.", "type": "string", "minLength": 1 } } } }, "limits": { "description": "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.", "type": "object", "additionalProperties": false, "properties": { "maxFileBytes": { "description": "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).", "type": "integer", "minimum": 1 }, "maxJsonDepth": { "description": "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.", "type": "integer", "minimum": 1, "maximum": 2048 }, "maxExpressionLength": { "description": "Longest ARM expression string, in characters. Default 1048576.", "type": "integer", "minimum": 1 }, "maxExpressionDepth": { "description": "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.", "type": "integer", "minimum": 1 }, "maxEvaluationSteps": { "description": "Evaluation steps for one template with everything it deploys. Default 10000000.", "type": "integer", "minimum": 1 }, "maxStringLength": { "description": "Longest string an expression may produce. Default 4194304.", "type": "integer", "minimum": 1 }, "maxArrayLength": { "description": "Longest array an expression may produce. Default 100000.", "type": "integer", "minimum": 1 }, "maxObjectSize": { "description": "Most properties an object may get. Default 100000.", "type": "integer", "minimum": 1 }, "maxCopyCount": { "description": "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).", "type": "integer", "minimum": 1 }, "maxDeploymentDepth": { "description": "Deepest nesting of nested deployments and Bicep modules. Default 16.", "type": "integer", "minimum": 1 }, "maxResources": { "description": "Resources expanded from one template with its nested deployments. Default 50000.", "type": "integer", "minimum": 1 } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json", "title": "vtaplint configuration (vtaplint.config.json)", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "description": "Level per rule id: off, note, warning or error.", "type": "object", "additionalProperties": { "oneOf": [{ "enum": ["off", "note", "warning", "error"] }, { "type": "object", "additionalProperties": false, "required": ["level"], "properties": { "level": { "enum": ["off", "note", "warning", "error"] } } }] } }, "tags": { "description": `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`, "type": "object", "additionalProperties": { "enum": ["off", "note", "warning", "error"] } }, "regions": { "description": "Override the vTAP region lists (Azure changes them).", "type": "object", "additionalProperties": false, "properties": { "supported": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "comingSoon": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "deployment": { "description": "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.", "type": "object", "additionalProperties": false, "properties": { "location": { "type": "string", "minLength": 1 }, "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "managementGroup": { "type": "string", "minLength": 1 } } }, "ignore": { "description": "Glob patterns (relative to the config file) of files not to lint, read in order: a pattern starting with ! takes back what the patterns before it matched; a pattern ending with / is the whole folder.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "description": "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "The rule id to suppress.", "type": "string", "minLength": 1 }, "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)." }, "resource": { "description": 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".', "type": "string", "minLength": 1 }, "reason": { "description": "Why the finding is acceptable (SARIF justification).", "type": "string", "minLength": 1 }, "expires": { "description": "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } }, "parameters": { "description": "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files", "parameterFile"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of templates." }, "parameterFile": { "description": "The ARM parameters file (.json) for those templates, relative to the config file.", "type": "string", "minLength": 1 } } } }, "limits": { "description": "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.", "type": "object", "additionalProperties": false, "properties": { "maxFileBytes": { "description": "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).", "type": "integer", "minimum": 1 }, "maxJsonDepth": { "description": "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.", "type": "integer", "minimum": 1, "maximum": 2048 }, "maxExpressionLength": { "description": "Longest ARM expression string, in characters. Default 1048576.", "type": "integer", "minimum": 1 }, "maxExpressionDepth": { "description": "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.", "type": "integer", "minimum": 1 }, "maxEvaluationSteps": { "description": "Evaluation steps for one template with everything it deploys. Default 10000000.", "type": "integer", "minimum": 1 }, "maxStringLength": { "description": "Longest string an expression may produce. Default 4194304.", "type": "integer", "minimum": 1 }, "maxArrayLength": { "description": "Longest array an expression may produce. Default 100000.", "type": "integer", "minimum": 1 }, "maxObjectSize": { "description": "Most properties an object may get. Default 100000.", "type": "integer", "minimum": 1 }, "maxValueNodes": { "description": "Most elements and properties a value built by an expression may hold through all its levels, a part that appears twice counted twice. Default 1000000.", "type": "integer", "minimum": 1 }, "maxCopyCount": { "description": "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).", "type": "integer", "minimum": 1 }, "maxDeploymentDepth": { "description": "Deepest nesting of nested deployments and Bicep modules. Default 16.", "type": "integer", "minimum": 1 }, "maxDeployments": { "description": "Nested deployments and Bicep module instances analysed for one template with everything it deploys, each copy counted. Default 5000.", "type": "integer", "minimum": 1 }, "maxResources": { "description": "Resources expanded from one template with its nested deployments. Default 50000.", "type": "integer", "minimum": 1 } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default ?? import_ucs2length.default;
 var pattern0 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -16544,10 +16565,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data32.maxCopyCount !== void 0) {
-          let data41 = data32.maxCopyCount;
+        if (data32.maxValueNodes !== void 0) {
+          let data41 = data32.maxValueNodes;
           if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)))) {
-            const err85 = { instancePath: instancePath + "/limits/maxCopyCount", schemaPath: "#/properties/limits/properties/maxCopyCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err85 = { instancePath: instancePath + "/limits/maxValueNodes", schemaPath: "#/properties/limits/properties/maxValueNodes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err85];
             } else {
@@ -16557,7 +16578,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data41 == "number") {
             if (data41 < 1 || isNaN(data41)) {
-              const err86 = { instancePath: instancePath + "/limits/maxCopyCount", schemaPath: "#/properties/limits/properties/maxCopyCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err86 = { instancePath: instancePath + "/limits/maxValueNodes", schemaPath: "#/properties/limits/properties/maxValueNodes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err86];
               } else {
@@ -16567,10 +16588,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data32.maxDeploymentDepth !== void 0) {
-          let data42 = data32.maxDeploymentDepth;
+        if (data32.maxCopyCount !== void 0) {
+          let data42 = data32.maxCopyCount;
           if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)))) {
-            const err87 = { instancePath: instancePath + "/limits/maxDeploymentDepth", schemaPath: "#/properties/limits/properties/maxDeploymentDepth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err87 = { instancePath: instancePath + "/limits/maxCopyCount", schemaPath: "#/properties/limits/properties/maxCopyCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err87];
             } else {
@@ -16580,7 +16601,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data42 == "number") {
             if (data42 < 1 || isNaN(data42)) {
-              const err88 = { instancePath: instancePath + "/limits/maxDeploymentDepth", schemaPath: "#/properties/limits/properties/maxDeploymentDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err88 = { instancePath: instancePath + "/limits/maxCopyCount", schemaPath: "#/properties/limits/properties/maxCopyCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err88];
               } else {
@@ -16590,10 +16611,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data32.maxResources !== void 0) {
-          let data43 = data32.maxResources;
+        if (data32.maxDeploymentDepth !== void 0) {
+          let data43 = data32.maxDeploymentDepth;
           if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)))) {
-            const err89 = { instancePath: instancePath + "/limits/maxResources", schemaPath: "#/properties/limits/properties/maxResources/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err89 = { instancePath: instancePath + "/limits/maxDeploymentDepth", schemaPath: "#/properties/limits/properties/maxDeploymentDepth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -16603,7 +16624,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data43 == "number") {
             if (data43 < 1 || isNaN(data43)) {
-              const err90 = { instancePath: instancePath + "/limits/maxResources", schemaPath: "#/properties/limits/properties/maxResources/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err90 = { instancePath: instancePath + "/limits/maxDeploymentDepth", schemaPath: "#/properties/limits/properties/maxDeploymentDepth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err90];
               } else {
@@ -16613,22 +16634,68 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data32.maxDeployments !== void 0) {
+          let data44 = data32.maxDeployments;
+          if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)))) {
+            const err91 = { instancePath: instancePath + "/limits/maxDeployments", schemaPath: "#/properties/limits/properties/maxDeployments/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err91];
+            } else {
+              vErrors.push(err91);
+            }
+            errors++;
+          }
+          if (typeof data44 == "number") {
+            if (data44 < 1 || isNaN(data44)) {
+              const err92 = { instancePath: instancePath + "/limits/maxDeployments", schemaPath: "#/properties/limits/properties/maxDeployments/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err92];
+              } else {
+                vErrors.push(err92);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data32.maxResources !== void 0) {
+          let data45 = data32.maxResources;
+          if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)))) {
+            const err93 = { instancePath: instancePath + "/limits/maxResources", schemaPath: "#/properties/limits/properties/maxResources/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err93];
+            } else {
+              vErrors.push(err93);
+            }
+            errors++;
+          }
+          if (typeof data45 == "number") {
+            if (data45 < 1 || isNaN(data45)) {
+              const err94 = { instancePath: instancePath + "/limits/maxResources", schemaPath: "#/properties/limits/properties/maxResources/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err94];
+              } else {
+                vErrors.push(err94);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err91 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err95 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err91];
+          vErrors = [err95];
         } else {
-          vErrors.push(err91);
+          vErrors.push(err95);
         }
         errors++;
       }
     }
   } else {
-    const err92 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err96 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err92];
+      vErrors = [err96];
     } else {
-      vErrors.push(err92);
+      vErrors.push(err96);
     }
     errors++;
   }
@@ -16646,8 +16713,10 @@ var DEFAULT_LIMITS = Object.freeze({
   maxStringLength: 4 * 1024 * 1024,
   maxArrayLength: 1e5,
   maxObjectSize: 1e5,
+  maxValueNodes: 1e6,
   maxCopyCount: 800,
   maxDeploymentDepth: 16,
+  maxDeployments: 5e3,
   maxResources: 5e4
 });
 var LIMIT_KEYS = Object.keys(DEFAULT_LIMITS);
@@ -17537,6 +17606,7 @@ var DEFAULT_LIMITS2 = {
   maxStringLength: DEFAULT_LIMITS.maxStringLength,
   maxArrayLength: DEFAULT_LIMITS.maxArrayLength,
   maxObjectSize: DEFAULT_LIMITS.maxObjectSize,
+  maxValueNodes: DEFAULT_LIMITS.maxValueNodes,
   maxDepth: DEFAULT_LIMITS.maxExpressionDepth,
   maxExpressionLength: DEFAULT_LIMITS.maxExpressionLength,
   maxExpressionDepth: DEFAULT_LIMITS.maxExpressionDepth,
@@ -17548,6 +17618,7 @@ function budgetLimits(l) {
     maxStringLength: l.maxStringLength,
     maxArrayLength: l.maxArrayLength,
     maxObjectSize: l.maxObjectSize,
+    maxValueNodes: l.maxValueNodes,
     maxDepth: l.maxExpressionDepth,
     maxExpressionLength: l.maxExpressionLength,
     maxExpressionDepth: l.maxExpressionDepth,
@@ -19286,11 +19357,16 @@ var Parser2 = class {
           this.skipStatement();
         }
       } catch (e) {
-        if (!(e instanceof ParseError2)) throw e;
+        const overflow = e instanceof RangeError && /call stack/i.test(e.message);
+        if (!(e instanceof ParseError2) && !overflow) throw e;
+        if (overflow && this.errors.length <= MAX_DIAGNOSTICS) {
+          const at2 = this.cur();
+          this.errors.push({ message: `nesting is too deep for the parser's stack (${this.depth} levels); the rest of the statement is not analysed (limit maxJsonDepth)`, start: at2.start, end: at2.end, limit: true });
+        }
         this.modes.length = 0;
         this.depth = 0;
         if (this.i === before) this.i++;
-        if (e.abort) this.skipToDeclaration();
+        if (overflow || e instanceof ParseError2 && e.abort) this.skipToDeclaration();
         else this.skipStatement();
         const end = this.tokens[Math.max(0, this.i - 1)]?.end ?? start;
         statements.push({ kind: "SkippedStatement", decorators: [], start, end: Math.max(start, end) });
@@ -21872,7 +21948,10 @@ function lambdaArg(env, i, maxParams) {
   return l;
 }
 function call(env, l, args) {
-  if (!env.step()) return env.limit("The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).");
+  if (!env.step()) {
+    const message = "The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).";
+    return env.ctx.budget.firstExhaustion() ? env.limit(message) : env.unknown("limit", message);
+  }
   return l.invoke(args);
 }
 function keyOf(env, k) {
@@ -21894,6 +21973,7 @@ var lambdaFunctions = [
     max: 1,
     lazy: (env) => {
       const name = env.arg(0);
+      if (name instanceof Unknown) return name;
       if (typeof name !== "string") return env.error("The template function 'lambdaVariables' expects a string.", 0);
       const key = name.toLowerCase();
       for (let s = env.lambdaScope; s; s = s.parent) if (s.vars.has(key)) return s.vars.get(key);
@@ -21931,9 +22011,13 @@ var lambdaFunctions = [
       const l = lambdaArg(env, 1, 2);
       if (l instanceof Unknown) return l;
       const out = [];
+      let nodes = 1;
       for (let i = 0; i < a.length; i++) {
         const r = call(env, l, [a[i], i]);
         if (r instanceof Unknown && r.reason.code === "limit") return r;
+        nodes += valueNodes(r);
+        const lim = env.checkNodes(nodes);
+        if (lim) return lim;
         out.push(r);
       }
       return out;
@@ -22015,10 +22099,15 @@ var lambdaFunctions = [
         vl = v;
       }
       const out = new ObjectValue();
+      let nodes = 1;
       for (const x of a) {
         const k = keyOf(env, call(env, kl, [x]));
         if (k instanceof Unknown) return new Unknown(k.reason, "object");
-        out.set(k, vl ? call(env, vl, [x]) : x);
+        const v = vl ? call(env, vl, [x]) : x;
+        nodes += valueNodes(v);
+        const lim = env.checkNodes(nodes);
+        if (lim) return lim;
+        out.set(k, v);
       }
       return out;
     }
@@ -22041,10 +22130,14 @@ var lambdaFunctions = [
         vl = v;
       }
       const out = new ObjectValue();
+      let nodes = 1;
       for (const x of a) {
         const k = keyOf(env, call(env, kl, [x]));
         if (k instanceof Unknown) return new Unknown(k.reason, "object");
         const item = vl ? call(env, vl, [x]) : x;
+        nodes += valueNodes(item);
+        const lim = env.checkNodes(nodes);
+        if (lim) return lim;
         const group2 = out.get(k);
         if (Array.isArray(group2)) group2.push(item);
         else out.set(k, [item]);
@@ -22064,7 +22157,14 @@ var lambdaFunctions = [
       const l = lambdaArg(env, 1, 1);
       if (l instanceof Unknown) return l;
       const out = new ObjectValue();
-      for (const e of o.located()) out.set(e.key, call(env, l, [e.value]), e.span, e.keySpan);
+      let nodes = 1;
+      for (const e of o.located()) {
+        const v = call(env, l, [e.value]);
+        nodes += valueNodes(v);
+        const lim = env.checkNodes(nodes);
+        if (lim) return lim;
+        out.set(e.key, v, e.span, e.keySpan);
+      }
       return out;
     }
   }
@@ -23028,6 +23128,10 @@ var stringFunctions = [
       const [src, from, to] = s;
       if (from === "") return env.error("The template function 'replace' can't replace an empty string.", 1);
       const count = src.split(from).length - 1;
+      if (!env.step(count)) {
+        const message = `Evaluation stopped after ${env.ctx.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+        return env.ctx.budget.firstExhaustion() ? env.limit(message) : env.unknown("limit", message, "string");
+      }
       const lim = env.checkString(src.length + count * (to.length - from.length));
       return lim ?? src.split(from).join(to);
     }
@@ -23268,6 +23372,14 @@ function callProblem(e, def) {
 
 // src/expr/evaluate.ts
 var RANGE_FROM_ZERO = "range(0,";
+var GIVES_BACK = /* @__PURE__ */ new Set(["parameters", "variables", "lambdavariables", "if", "coalesce", "first", "last", "tryget", "indexfromend", "tryindexfromend", "reduce", "min", "max"]);
+function valueNodesMessage(max) {
+  return `The value would hold more than ${max} elements and properties through all its levels (limit maxValueNodes).`;
+}
+var CHARS_PER_STEP = 16;
+function buildCost(v) {
+  return typeof v === "string" ? Math.floor(v.length / CHARS_PER_STEP) : 0;
+}
 var MAX_AST_DEPTH = 512;
 function evaluate(ast, base, ctx, scope) {
   const budget = ctx.budget;
@@ -23410,6 +23522,7 @@ var Evaluator = class _Evaluator {
     if (!arityFits(def, n.args.length)) return this.error(n, arityMessage(display, def, n.args.length));
     const env = new Env(this, n, scope, depth, def);
     let result;
+    let given;
     try {
       if (def.lazy) result = def.lazy(env);
       else {
@@ -23422,6 +23535,7 @@ var Evaluator = class _Evaluator {
           if (firstUnknown === void 0 && v instanceof Unknown) firstUnknown = v;
         }
         if (!def.unknownArgs && firstUnknown) return derivedUnknown(def.name, args, firstUnknown, def.returns);
+        given = args;
         result = def.impl ? def.impl(args, env) : null;
         if (firstUnknown && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
           const keys = args.map(symbolicKey);
@@ -23437,7 +23551,21 @@ var Evaluator = class _Evaluator {
       this.ctx.diagnostics.add({ code: "internal-error", message, span });
       return new Unknown({ code: "error", message, span });
     }
-    return this.checkSize(n, result);
+    return this.chargeBuilt(n, def, given, this.checkSize(n, result));
+  }
+  /**
+   * A function that builds a string does work, and holds memory, in proportion to its length, not
+   * one step: a padLeft() of four million characters in a map() over range(0, 10000) is 40 GB of
+   * text, each string within maxStringLength. So what a call builds is charged to the step budget
+   * too (see buildCost); a function that gives back a value it was given or looked up builds nothing.
+   */
+  chargeBuilt(n, def, args, v) {
+    const cost = buildCost(v);
+    if (cost === 0 || GIVES_BACK.has(def.name.toLowerCase()) || args?.includes(v)) return v;
+    const budget = this.ctx.budget;
+    if (budget.step(cost)) return v;
+    const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+    return budget.firstExhaustion() ? this.limit(n, message) : new Unknown({ code: "limit", message, span: this.span(n) });
   }
   checkSize(n, v) {
     const lim = this.ctx.budget.limits;
@@ -23449,6 +23577,9 @@ var Evaluator = class _Evaluator {
     }
     if (v instanceof ObjectValue && v.size > lim.maxObjectSize) {
       return this.limit(n, `The object has more than ${lim.maxObjectSize} properties (limit maxObjectSize).`);
+    }
+    if ((Array.isArray(v) || v instanceof ObjectValue) && valueNodes(v) > lim.maxValueNodes) {
+      return this.limit(n, valueNodesMessage(lim.maxValueNodes));
     }
     return v;
   }
@@ -23586,6 +23717,10 @@ var Env = class {
   checkArray(length) {
     const max = this.ctx.budget.limits.maxArrayLength;
     return length > max ? this.limit(`The array would have more than ${max} elements (limit maxArrayLength).`) : void 0;
+  }
+  checkNodes(nodes) {
+    const max = this.ctx.budget.limits.maxValueNodes;
+    return nodes > max ? this.limit(valueNodesMessage(max)) : void 0;
   }
   step(n = 1) {
     return this.ctx.budget.step(n);
@@ -24329,6 +24464,14 @@ var FileLowerer = class extends ExprLowerer {
   unknownImports = /* @__PURE__ */ new Map();
   varRefs = /* @__PURE__ */ new Map();
   inlining = /* @__PURE__ */ new Set();
+  /**
+   * A .bicepparam file's variables, lowered once each, in the order first used: the values read
+   * them through variables(), from the scope lowerParameterAssignments() makes, so each is
+   * evaluated once. (Inlined, a variable used twice by one used twice by ... was lowered and
+   * evaluated again at every use: `var a1 = concat(a0, a0)` ... `a59`, 2^59 copies, a file of 60
+   * lines that never finished.)
+   */
+  paramsFileVars = /* @__PURE__ */ new Map();
   extensions;
   /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
   get hasExtensions() {
@@ -24537,12 +24680,6 @@ var FileLowerer = class extends ExprLowerer {
     const from = s.from.kind === "String" ? stringValue(s.from) : void 0;
     const names = (s.symbols ?? []).map((sym2) => [sym2.name.name, sym2.name, sym2.alias]);
     if (from === void 0) return;
-    if (/\.json$/i.test(from)) {
-      this.note(s.from, `imports from ARM JSON templates ('${from}') are not lowered; the imported symbols are unknown`);
-      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
-      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
-      return;
-    }
     if (REGISTRY_PREFIX.test(from)) {
       this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
       for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
@@ -24550,19 +24687,26 @@ var FileLowerer = class extends ExprLowerer {
       return;
     }
     const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
+    const importable = (name) => !lib?.fromJson || lib.exported.has(name);
+    if (!lib) {
+      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+      return;
+    }
     if (s.wildcardAlias) {
       this.namespaces.set(s.wildcardAlias.name, lib);
       if (lib) {
         for (const t of lib.exported) this.importType(lib, t, `${s.wildcardAlias.name}.${t}`);
-        for (const v of lib.variables.keys()) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
-        for (const [f, def] of this.importFunctions(lib)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
+        for (const v of lib.variables.keys()) if (importable(v)) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
+        for (const [f, def] of this.importFunctions(lib)) if (importable(f)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
       }
       return;
     }
     if (!lib) return;
     for (const [name, id, alias] of names) {
       const local = alias?.name ?? name;
-      if (lib.variables.has(name)) this.importVariable(lib, name, local);
+      if (!importable(name)) this.error(id, `'${name}' is not exported by '${from}'`);
+      else if (lib.variables.has(name)) this.importVariable(lib, name, local);
       else if (lib.exported.has(name) && this.importType(lib, name, local)) continue;
       else if (lib.functions.has(name)) {
         const defs = this.importFunctions(lib);
@@ -24600,8 +24744,9 @@ var FileLowerer = class extends ExprLowerer {
   importVariable(lib, name, local) {
     const v = lib.variables.get(name);
     if (!v) return;
-    const renames = this.importVariablesUsed(lib, [...v.vars], /* @__PURE__ */ new Set([name]));
-    this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span });
+    const used = this.importVariablesUsed(lib, [...v.vars], /* @__PURE__ */ new Set([name]));
+    const renames = v.copy && local !== name ? new Map([...used, [name, local]]) : used;
+    this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span, copy: v.copy });
   }
   /**
    * The variables of `lib` named in `queue`, and those they use, under their own names, unless
@@ -24627,7 +24772,7 @@ var FileLowerer = class extends ExprLowerer {
     }
     for (const [d, dv] of needed) {
       const target = renames.get(d) ?? d;
-      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span });
+      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span, copy: dv.copy });
     }
     return renames;
   }
@@ -24694,8 +24839,7 @@ var FileLowerer = class extends ExprLowerer {
     }
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== void 0) continue;
-      setOwn(variables, name, v.node);
-      recordSpan(variables, name, v.span);
+      setImportedVariable(variables, name, v);
     }
     for (const [name, f] of this.importedFuncs) {
       if (own(members, name) !== void 0) continue;
@@ -24719,8 +24863,8 @@ var FileLowerer = class extends ExprLowerer {
     return { root, variables: varInfo, functions: funcInfo, exported, types: this.types };
   }
   /**
-   * A .bicepparam file: `param x = value` assignments, the file's own variables inlined (no
-   * template holds them), and `scope`, the template the values are evaluated in: what they import
+   * A .bicepparam file: `param x = value` assignments, and `scope`, the template the values are
+   * evaluated in: the file's own variables they use (see paramsFileVars), and what they import
    * brings the variables and functions it uses (a value imported from a .bicep file may read that
    * file's other variables, as `json.bar` where `var json = loadJsonContent(...)`, or call its
    * functions), as a template's imports do.
@@ -24743,10 +24887,7 @@ var FileLowerer = class extends ExprLowerer {
     }
     setOwn(scope, "parameters", parameters);
     const variables = nameTable();
-    for (const [name, v] of this.importedVars) {
-      setOwn(variables, name, v.node);
-      recordSpan(variables, name, v.span);
-    }
+    for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
     setOwn(scope, "variables", variables);
     if (this.importedFuncs.size > 0) {
       const members = nameTable();
@@ -25370,7 +25511,7 @@ var FileLowerer = class extends ExprLowerer {
     }
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
-      if (this.options.inlineVariables) return this.inlineVariable(name, at2);
+      if (this.options.inlineVariables) return this.inlineVariable(name, id, at2);
       return call2("variables", [lit(name, id)], at2);
     }
     if (this.importedVars.has(name)) {
@@ -25397,22 +25538,27 @@ var FileLowerer = class extends ExprLowerer {
     this.error(id, `unknown symbol '${name}'`);
     return lit(null, at2);
   }
-  inlineVariable(name, at2) {
-    const decl = this.vars.get(name);
-    if (this.inlining.has(name)) {
-      this.error(at2, `the variable '${name}' refers to itself`);
-      return lit(null, at2);
+  inlineVariable(name, id, at2) {
+    if (!this.paramsFileVars.has(name)) {
+      const decl = this.vars.get(name);
+      if (this.inlining.has(name)) {
+        this.error(at2, `the variable '${name}' refers to itself`);
+        return lit(null, at2);
+      }
+      this.inlining.add(name);
+      try {
+        const node = this.value(decl.value, {});
+        this.paramsFileVars.set(name, { node, span: this.span(decl.value) });
+      } finally {
+        this.inlining.delete(name);
+      }
     }
-    this.inlining.add(name);
-    try {
-      return this.expr(decl.value, {});
-    } finally {
-      this.inlining.delete(name);
-    }
+    return call2("variables", [lit(name, id)], at2);
   }
   /** An imported variable inlined as an expression (its spans fall back to the import site). */
   importedValue(name, at2) {
     const v = this.importedVars.get(name);
+    if (v.copy) return call2("variables", [lit(name, at2)], at2);
     return nodeToExpr(v.node, at2, 0);
   }
   referenceCall(r, idx, at2, full) {
@@ -25724,6 +25870,19 @@ function compareOrdinalIgnoreCase(a, b) {
   }
   return a.length - b.length;
 }
+function setImportedVariable(variables, name, v) {
+  if (!v.copy || !isTObject(v.node)) {
+    setOwn(variables, name, v.node);
+    recordSpan(variables, name, v.span);
+    return;
+  }
+  let loops = own(variables, "copy");
+  if (!Array.isArray(loops)) setOwn(variables, "copy", loops = []);
+  const entry2 = { ...v.node };
+  setOwn(entry2, "name", name);
+  recordSpan(loops, loops.length, v.span);
+  loops.push(entry2);
+}
 function nodeToExpr(n, at2, depth) {
   if (depth > 256) return lit(null, at2);
   if (n instanceof TExpr) return n.ast;
@@ -25763,10 +25922,109 @@ function renameInExpr(e, renames) {
       return { ...e, obj: renameInExpr(e.obj, renames), index: renameInExpr(e.index, renames) };
     case "call": {
       const first = e.args[0];
-      if (e.ns === void 0 && e.name.toLowerCase() === "variables" && first?.k === "lit" && typeof first.value === "string" && renames.has(first.value)) {
+      const named = e.name.toLowerCase() === "variables" || e.name.toLowerCase() === "copyindex";
+      if (e.ns === void 0 && named && first?.k === "lit" && typeof first.value === "string" && renames.has(first.value)) {
         return { ...e, args: [{ ...first, value: renames.get(first.value) }, ...e.args.slice(1)] };
       }
       return { ...e, args: e.args.map((a) => renameInExpr(a, renames)) };
+    }
+  }
+}
+
+// src/bicep/import-json.ts
+var EXPORTED_VARIABLES = "__bicep_exported_variables!";
+var EXPORTED = "__bicep_export!";
+var BICEP_NAMESPACE = "__bicep";
+var MAX_DEPTH3 = 2048;
+function jsonLibrary(root, span) {
+  const exported = /* @__PURE__ */ new Set();
+  const metadata = own(root, "metadata");
+  const listed = isTObject(metadata) ? own(metadata, EXPORTED_VARIABLES) : void 0;
+  if (Array.isArray(listed)) {
+    for (const e of listed) {
+      const name = isTObject(e) ? own(e, "name") : void 0;
+      if (typeof name === "string") exported.add(name);
+    }
+  }
+  const definitions = own(root, "definitions");
+  if (isTObject(definitions)) {
+    for (const name of Object.keys(definitions)) if (isExported(definitions[name])) exported.add(name);
+  }
+  const variables = /* @__PURE__ */ new Map();
+  const varsSpan = span.child(root, "variables");
+  const section = own(root, "variables");
+  if (isTObject(section)) {
+    for (const name of Object.keys(section)) {
+      const node = section[name];
+      const at2 = varsSpan.child(section, name);
+      if (name.toLowerCase() === "copy" && Array.isArray(node)) {
+        node.forEach((entry2, i) => {
+          const loop = isTObject(entry2) ? own(entry2, "name") : void 0;
+          if (typeof loop !== "string") return;
+          const eSpan = at2.child(node, i);
+          const vars2 = /* @__PURE__ */ new Set();
+          variables.set(loop, { node: lowered(entry2, eSpan, vars2, 0), span: eSpan, keySpan: eSpan, vars: vars2, copy: true });
+        });
+        continue;
+      }
+      const vars = /* @__PURE__ */ new Set();
+      variables.set(name, { node: lowered(node, at2, vars, 0), span: at2, keySpan: at2, vars });
+    }
+  }
+  const functions = /* @__PURE__ */ new Map();
+  const fnSection = own(root, "functions");
+  if (Array.isArray(fnSection)) {
+    const fnSpan = span.child(root, "functions");
+    fnSection.forEach((nsNode, i) => {
+      if (!isTObject(nsNode) || own(nsNode, "namespace") !== BICEP_NAMESPACE) return;
+      const members = own(nsNode, "members");
+      if (!isTObject(members)) return;
+      const mSpan = fnSpan.child(fnSection, i).child(nsNode, "members");
+      for (const name of Object.keys(members)) {
+        const f = members[name];
+        if (!isTObject(f)) continue;
+        if (isExported(f)) exported.add(name);
+        const at2 = mSpan.child(members, name);
+        const vars = /* @__PURE__ */ new Set();
+        functions.set(name, { node: lowered(f, at2, vars, 0), span: at2, vars });
+      }
+    });
+  }
+  return { root, variables, functions, exported, types: /* @__PURE__ */ new Map(), fromJson: true };
+}
+function isExported(n) {
+  const metadata = isTObject(n) ? own(n, "metadata") : void 0;
+  return isTObject(metadata) && own(metadata, EXPORTED) === true;
+}
+function lowered(n, span, vars, depth) {
+  if (depth > MAX_DEPTH3) return n;
+  if (typeof n === "string") {
+    const p = parseTemplateString(n);
+    if (p.kind !== "expr") return n;
+    collectVariables(p.ast, vars);
+    return new TExpr(p.ast, span);
+  }
+  if (n === null || typeof n !== "object" || n instanceof TExpr) return n;
+  if (Array.isArray(n)) return n.map((x, i) => lowered(x, span.child(n, i), vars, depth + 1));
+  const out = {};
+  for (const k of Object.keys(n)) setOwn(out, k, lowered(n[k], span.child(n, k), vars, depth + 1));
+  return out;
+}
+function collectVariables(e, vars) {
+  switch (e.k) {
+    case "lit":
+      return;
+    case "member":
+      collectVariables(e.obj, vars);
+      return;
+    case "index":
+      collectVariables(e.obj, vars);
+      collectVariables(e.index, vars);
+      return;
+    case "call": {
+      const first = e.args[0];
+      if (e.ns === void 0 && e.name.toLowerCase() === "variables" && first?.k === "lit" && typeof first.value === "string") vars.add(first.value);
+      for (const a of e.args) collectVariables(a, vars);
     }
   }
 }
@@ -25778,8 +26036,8 @@ function loadBicepTemplate(source, host) {
   const loader = new Loader(host, sink);
   const span = new TextSpan(source, 0, source.text.length);
   loader.stack.push(path9.resolve(source.path));
-  const lowered = loader.lowerSource(source);
-  return { root: lowered?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
+  const lowered2 = loader.lowerSource(source);
+  return { root: lowered2?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
 var Loader = class {
   constructor(host, sink, options = {}) {
@@ -25798,6 +26056,7 @@ var Loader = class {
   modules = /* @__PURE__ */ new Set();
   cache = /* @__PURE__ */ new Map();
   jsonCache = /* @__PURE__ */ new Map();
+  jsonImports = /* @__PURE__ */ new Map();
   maxDepth;
   /** Parses and lowers one Bicep source; never throws. */
   lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
@@ -25848,7 +26107,21 @@ var Loader = class {
     return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
   }
   lowerImport(absPath, at2, from) {
-    return this.lowerFile(path9.resolve(absPath), at2, from, "import");
+    const key = path9.resolve(absPath);
+    if (!/\.json$/i.test(key)) return this.lowerFile(key, at2, from, "import");
+    if (this.jsonImports.has(key)) return this.jsonImports.get(key);
+    const src = this.enter(key, at2, from, "import");
+    if (!src) return void 0;
+    const j = loadJson(src, this.host.limits);
+    for (const d of j.diagnostics) this.sink.add(d);
+    let out;
+    if (isTObject(j.root)) out = jsonLibrary(j.root, j.span);
+    else {
+      const why = j.diagnostics.length ? "it is not a valid JSON template" : "it is not a JSON object";
+      this.sink.add({ code: "invalid-template", message: `cannot import from '${path9.relative(path9.dirname(from.file.path), key)}': ${why}`, span: from.span(at2) });
+    }
+    this.jsonImports.set(key, out);
+    return out;
   }
   lowerFile(key, at2, from, what) {
     if (this.cache.has(key) && !this.stack.includes(key)) {
@@ -25859,8 +26132,8 @@ var Loader = class {
     if (!src) return void 0;
     this.stack.push(key);
     try {
-      const lowered = this.lowerSource(src, false);
-      const out = lowered ? { ...lowered, source: src } : void 0;
+      const lowered2 = this.lowerSource(src, false);
+      const out = lowered2 ? { ...lowered2, source: src } : void 0;
       this.cache.set(key, out);
       return out;
     } finally {
@@ -26769,9 +27042,17 @@ var NodeContext = class _NodeContext {
         out[i] = this.node(item, needsOwnSpan(item) ? span.child(n, i) : span);
       }
       setElementOrigin(out, n, span);
-      return out;
+      return this.withinNodes(out, span);
     }
-    return this.object(n, span);
+    return this.withinNodes(this.object(n, span), span);
+  }
+  /** An array or object of the template whose elements are values too large through all their levels (see valueNodes). */
+  withinNodes(v, span) {
+    const max = this.budget.limits.maxValueNodes;
+    if (valueNodes(v) <= max) return v;
+    const message = valueNodesMessage(max);
+    this.diagnostics.add({ code: "limit-exceeded", message, span });
+    return new Unknown({ code: "limit", message, span });
   }
   /**
    * An expression: in a copy loop (outside user-defined functions) through the loop-invariant
@@ -26940,6 +27221,7 @@ function declaredVariableNames(section) {
 var ARM_MAX_COPY2 = 800;
 var CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "extension", "scope"]);
 var ResourceExpander = class {
+  /** firstIndex: the resources the deployment expanded before this template (they count for maxResources). */
   constructor(ev, unit, options, firstIndex = 0) {
     this.ev = ev;
     this.unit = unit;
@@ -27029,9 +27311,10 @@ var ResourceExpander = class {
     this.expandInstance(d, parent, symbolicName, parent?.loop);
   }
   expandInstance(decl, parent, symbolicName, loop, loopUnknown) {
-    if (this.resources.length >= this.options.maxResources) {
+    if (this.firstIndex + this.resources.length >= this.options.maxResources) {
       if (!this.limitReported) {
         this.limitReported = true;
+        if (this.options.onResourceLimit && !this.options.onResourceLimit()) return;
         this.diagnostics.add({
           code: "limit-exceeded",
           message: `more than ${this.options.maxResources} resources; the rest are not analysed (limit maxResources)`,
@@ -27733,6 +28016,16 @@ var Deployment = class {
   linkedTemplates = /* @__PURE__ */ new Set();
   /** Where the root template is deployed (what the config's deployment context describes). */
   rootTarget;
+  /** Linked template files read so far, by absolute path (see loadLinked). */
+  linkedFiles = /* @__PURE__ */ new Map();
+  /** Nested deployments analysed so far (see DeployOptions.maxDeployments). */
+  deploymentCount = 0;
+  /**
+   * Limits reported so far: each is reported once per template with everything it deploys, where
+   * it was first hit. (A template fanned out through modules hits it once per instance: tens of
+   * thousands of identical findings otherwise.)
+   */
+  limitsReported = /* @__PURE__ */ new Set();
   deployRoot(source, root, span) {
     const unit = {
       file: source,
@@ -27810,7 +28103,17 @@ var Deployment = class {
     new TemplateChecker(this.diagnostics, this.budget.parseLimits, this.opts.maxDeploymentDepth ?? 16).template(root, span, "own");
   }
   expand(template, unit, scope) {
-    const expander = new ResourceExpander(scope, unit, { maxResources: (this.opts.maxResources ?? 5e4) - this.resources.length, maxCopyCount: this.budget.limits.maxCopyCount }, this.resources.length);
+    const expander = new ResourceExpander(
+      scope,
+      unit,
+      {
+        maxResources: this.opts.maxResources ?? 5e4,
+        maxCopyCount: this.budget.limits.maxCopyCount,
+        // The budget is the whole deployment's: reported once, by the expander that spends it.
+        onResourceLimit: () => this.firstTime("maxResources")
+      },
+      this.resources.length
+    );
     expander.expandTemplate(template);
     this.notDeployed.push(...expander.notDeployed);
     for (const r of expander.resources) this.register(r);
@@ -27871,6 +28174,12 @@ var Deployment = class {
     const loaded = loadJson(read.source, this.opts.fileLimits);
     if (isTObject(loaded.root)) this.declareLinkedIn(loaded.root, target);
   }
+  /** True the first time a limit is hit in this deployment. */
+  firstTime(limit) {
+    if (this.limitsReported.has(limit)) return false;
+    this.limitsReported.add(limit);
+    return true;
+  }
   register(r) {
     this.resources.push(r);
     const k = relativeKey(r.id);
@@ -27884,8 +28193,9 @@ var Deployment = class {
     if (!props || !isTObject(props.node)) return;
     const p = props;
     const maxDepth = this.opts.maxDeploymentDepth ?? 16;
+    const hasTemplate = childOf(p, "template") !== void 0 || childOf(p, "templateLink") !== void 0;
     if (parent.depth + 1 > maxDepth) {
-      if (childOf(p, "template") || childOf(p, "templateLink")) {
+      if (hasTemplate && this.firstTime("maxDeploymentDepth")) {
         this.diagnostics.add({
           code: "limit-exceeded",
           message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
@@ -27894,6 +28204,18 @@ var Deployment = class {
       }
       return;
     }
+    const maxDeployments = this.opts.maxDeployments ?? 5e3;
+    if (hasTemplate && this.deploymentCount >= maxDeployments) {
+      if (this.firstTime("maxDeployments")) {
+        this.diagnostics.add({
+          code: "limit-exceeded",
+          message: `more than ${maxDeployments} nested deployments and module instances; '${dep.displayName}' and the rest are not analysed (limit maxDeployments)`,
+          span: dep.span
+        });
+      }
+      return;
+    }
+    if (hasTemplate) this.deploymentCount++;
     const body = dep.body.get("properties");
     const evaluated = body instanceof ObjectValue ? body : new ObjectValue();
     const unit = {
@@ -27947,18 +28269,16 @@ var Deployment = class {
       });
       return;
     }
-    const read = readSourceInside(target, "arm", root, this.opts.fileLimits);
-    if (!read.ok) {
-      this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' cannot be read: ${read.diagnostic.message}`, span });
+    const linked = this.loadLinked(target, root);
+    if ("error" in linked) {
+      this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' cannot be read: ${linked.error}`, span });
       return;
     }
     this.linkedTemplates.add(target);
-    const loaded = loadJson(read.source, this.opts.fileLimits);
-    for (const d of loaded.diagnostics) this.diagnostics.add(d);
+    const { source, loaded } = linked;
     if (!isTObject(loaded.root)) return;
     this.checkContentVersion(link, loaded.root, rel, span);
-    this.checkExpressions(read.source, loaded.root, loaded.span);
-    const linkedUnit = { ...unit, file: read.source };
+    const linkedUnit = { ...unit, file: source };
     const supplied = this.suppliedFrom(evaluated, unit);
     const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope, parametersLink(evaluated, dep));
     this.checkPassed(dep, unit, evaluated, scope, supplied);
@@ -27978,6 +28298,26 @@ var Deployment = class {
       message: `templateLink.contentVersion is '${pinned}', but the linked template '${rel}' has contentVersion '${actual}'; ARM rejects the deployment: the two must match (or leave contentVersion out of the link).`,
       span: link.entry("contentVersion")?.span ?? fallback
     });
+  }
+  /**
+   * A linked template file, read, parsed and checked once per deployment: a file linked from a
+   * copy loop, or from templates that are themselves deployed many times, is one file (its syntax
+   * errors are reported once), however many instances deploy it.
+   */
+  loadLinked(target, root) {
+    const hit = this.linkedFiles.get(target);
+    if (hit) return hit;
+    const read = readSourceInside(target, "arm", root, this.opts.fileLimits);
+    let out;
+    if (!read.ok) out = { error: read.diagnostic.message };
+    else {
+      const loaded = loadJson(read.source, this.opts.fileLimits);
+      for (const d of loaded.diagnostics) this.diagnostics.add(d);
+      if (isTObject(loaded.root)) this.checkExpressions(read.source, loaded.root, loaded.span);
+      out = { source: read.source, loaded };
+    }
+    this.linkedFiles.set(target, out);
+    return out;
   }
   /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */
   suppliedFrom(props, parent) {
@@ -28781,7 +29121,7 @@ function deployTemplate(source, root, span, parameters, opts) {
   return deployFile(
     source,
     { root, span },
-    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, limits: budgetLimits(limits), fileLimits: limits }
+    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, maxDeployments: limits.maxDeployments, limits: budgetLimits(limits), fileLimits: limits }
   );
 }
 function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep, declaredModules = []) {
