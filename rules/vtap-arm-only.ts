@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at, elements, type LocatedValue } from '../src/graph/located.js';
-import { declaredNic, destinationsOf, tapOf, tapSources, taps } from '../src/graph/vtap.js';
+import { destinationsOf, sourceNics, tapOf, taps } from '../src/graph/vtap.js';
 import { formatId, parseResourceId } from '../src/graph/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-arm-only.md';
@@ -37,13 +37,8 @@ export default defineRule(
         else ctx.pass({ message: 'destination is a Resource Manager resource', span: d.id.span, resource: tap });
       }
     }
-    // Every source NIC the template declares, whatever TAP it names: a TAP configuration that sends
-    // to a TAP deployed earlier (an `existing` one, or an id) mirrors that NIC just the same.
-    const seen = new Set<unknown>();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic || seen.has(nic)) continue;
-      seen.add(nic);
+    // Every source NIC the template declares, whatever TAP it names.
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       const tap = tapOf(source);
       const of = tap ? ` of TAP '${tap.displayName}'` : '';
       for (const ipc of elements(at(nic.root, 'properties', 'ipConfigurations'))) {

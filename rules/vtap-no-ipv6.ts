@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, type LocatedValue } from '../src/graph/located.js';
-import { declaredNic, destinationOf, destinationTarget, tapOf, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
+import { destinationOf, destinationTarget, sourceNics, tapOf, taps, type TapSource } from '../src/graph/vtap.js';
 import { ipConfigurationsOf, publicIpOf } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -23,13 +23,8 @@ export default defineRule(
   },
   docs,
   (ctx) => {
-    // Every source NIC the template declares, whatever TAP it names: a TAP configuration that
-    // sends to a TAP deployed earlier (an `existing` one, or an id) mirrors that NIC just the same.
-    const seen = new Set<unknown>();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic || seen.has(nic)) continue;
-      seen.add(nic);
+    // Every source NIC the template declares, whatever TAP it names.
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       const tap = tapOf(source);
       for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : [], [source]);
     }

@@ -22,21 +22,21 @@ export default defineRule(
   docs,
   (ctx) => {
     const seen = new Set<string>();
+    /** True the first time a key is seen: one result per NIC and network. */
+    const first = (key: string): boolean => !seen.has(key) && Boolean(seen.add(key));
     for (const source of tapSources(ctx.graph)) {
       const nic = declaredNic(source.nic);
       if (!nic) continue;
+      // What a result about the NIC's network that cannot be checked is about.
+      const about = { resource: nic, involved: source.config ? [source.config] : [], sources: [source] };
       for (const n of networksOfNic(ctx.graph, nic)) {
         const outside = n.kind === 'external' || (n.kind === 'vnet' && n.vnet.existing);
         if (outside) {
           // Deploying into a network the template does not create: its encryption is not in the template.
-          const key = `${nic.key}|${networkKey(n) ?? ''}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          if (!first(`${nic.key}|${networkKey(n) ?? ''}`)) continue;
           ctx.indeterminate({
+            ...about,
             span: n.ref.span,
-            resource: nic,
-            involved: source.config ? [source.config] : [],
-            sources: [source],
             related: [sourceRelated(source)],
             message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
           });
@@ -46,20 +46,16 @@ export default defineRule(
           // A subnet id known only at deployment (a parameter without a value, a property of an
           // existing resource): the network, and so its encryption, cannot be known either. (An id
           // that resolves to something else, a classic network say, is vtap-arm-only's.)
-          const key = `${nic.key}|unknown|${n.ref.span.identity()}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          if (!first(`${nic.key}|unknown|${n.ref.span.identity()}`)) continue;
           ctx.indeterminate({
+            ...about,
             span: n.ref.span,
-            resource: nic,
-            involved: source.config ? [source.config] : [],
             related: [sourceRelated(source), ...unknownOrigin(n.value, n.ref.span)],
             message: `the subnet of source NIC '${nic.displayName}' is ${describeUnknown(n.value)}, so vtaplint cannot check that its virtual network has encryption off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
           });
           continue;
         }
-        if (n.kind !== 'vnet' || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
-        seen.add(`${nic.key}|${n.vnet.key}`);
+        if (n.kind !== 'vnet' || !first(`${nic.key}|${n.vnet.key}`)) continue;
         const enabled = at(n.vnet.root, 'properties', 'encryption', 'enabled');
         const base = {
           span: enabled.span,

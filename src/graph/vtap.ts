@@ -393,6 +393,23 @@ export function nicKey(nic: NicRef): string | undefined {
   return undefined;
 }
 
+/**
+ * Each NIC the template declares that is a TAP source, once, with the first source that names it
+ * (certain sources come first: see findTapSources), whatever TAP it names: a TAP configuration
+ * that sends to a TAP deployed earlier (an `existing` one, or an id) mirrors that NIC just the same.
+ */
+export function sourceNics(graph: ResourceGraph): { nic: DeployedResource; source: TapSource }[] {
+  const out: { nic: DeployedResource; source: TapSource }[] = [];
+  const seen = new Set<DeployedResource>();
+  for (const source of tapSources(graph)) {
+    const nic = declaredNic(source.nic);
+    if (!nic || seen.has(nic)) continue;
+    seen.add(nic);
+    out.push({ nic, source });
+  }
+  return out;
+}
+
 /** The TAP a source names, when the template declares and deploys it. */
 export function tapOf(source: TapSource): DeployedResource | undefined {
   return source.tap.kind === 'resource' && lowerEq(source.tap.resource.type, TYPES.tap) && !source.tap.resource.existing ? source.tap.resource : undefined;
