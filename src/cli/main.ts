@@ -209,6 +209,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return r.exitCode;
     }
     const { graphCommand } = await import('./graph.js');
+    // Written as it is made, in pieces: a graph can be far larger than one string may be.
+    const pieces = new Pieces(io.stdout);
     const r = graphCommand({
       file,
       cwd: io.cwd,
@@ -219,10 +221,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       params: opts.params,
       deployment: config.deployment,
       limits: config.limits,
-    });
+    }, (s) => pieces.add(s));
+    pieces.flush();
     if (r.error) io.stderr(`vtaplint: ${r.error}\n`);
     printProblems(r.problems, io);
-    io.stdout(r.output);
     return r.exitCode;
   }
   const started = new Date();

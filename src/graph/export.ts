@@ -5,7 +5,7 @@ import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { cmp } from '../engine/finding.js';
-import type { ResourceGraph } from './graph.js';
+import type { Edge, ResourceGraph } from './graph.js';
 import { formatId } from './resource-id.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -47,20 +47,22 @@ export function valueToJson(v: Value | undefined, opts: ExportOptions | undefine
   return v;
 }
 
-function resourceToJson(r: DeployedResource, graph: ResourceGraph, opts: ExportOptions): Json {
+function edgeToJson(e: Edge, opts: ExportOptions): { [k: string]: Json } {
+  return {
+    kind: e.kind,
+    to: formatId(e.to.id),
+    ...(e.sub ? { sub: e.sub.join('/') } : {}),
+    ...(e.kind === 'reference' ? { path: e.path } : {}),
+    source: where(e.span, opts),
+  };
+}
+
+const edgeOrder = (e: { [k: string]: Json }): string => `${e.kind as string} ${e.to as string} ${(e.sub as string | undefined) ?? ''} ${(e.path as string | undefined) ?? ''}`;
+
+function resourceToJson(r: DeployedResource, edgesOf: () => Json[], opts: ExportOptions): Json {
   const body: { [k: string]: Json } = {};
   for (const [k, v] of r.body.entries()) if (!OMITTED.has(k.toLowerCase())) setKey(body, k, valueToJson(v, opts));
-  const edges = graph
-    .edges()
-    .filter((e) => e.from === r)
-    .map((e) => ({
-      kind: e.kind,
-      to: formatId(e.to.id),
-      ...(e.sub ? { sub: e.sub.join('/') } : {}),
-      ...(e.kind === 'reference' ? { path: e.path } : {}),
-      source: where(e.span, opts),
-    }))
-    .sort((a, b) => cmp(`${a.kind} ${a.to} ${a.sub ?? ''} ${a.path ?? ''}`, `${b.kind} ${b.to} ${b.sub ?? ''} ${b.path ?? ''}`));
+  const edges = edgesOf();
   return {
     id: formatId(r.id),
     type: r.type,
@@ -81,20 +83,69 @@ function resourceToJson(r: DeployedResource, graph: ResourceGraph, opts: ExportO
   };
 }
 
-export function graphToJson(graph: ResourceGraph, opts: ExportOptions): Json {
-  const resources = graph.resources
-    .map((r) => ({ key: formatId(r.id).toLowerCase(), r }))
-    .sort((a, b) => cmp(a.key, b.key) || a.r.index - b.r.index)
-    .map(({ r }) => resourceToJson(r, graph, opts));
-  graph.edges();
-  return {
-    resources,
+/** The graph's edges stopped at a budget (maxGraphEdges): where, and how many it allowed. */
+export interface EdgeLimitHit {
+  max: number;
+  /** Where the first edge left out comes from (its dependsOn entry, its property, its name). */
+  span: Span;
+}
+
+/**
+ * The graph document in parts: `head` is the document with `resources` empty (unresolved
+ * dependsOn resolved and filled in), and `resources` makes each resource's JSON only when it is
+ * read, in id order, with its edges made then and dropped after (loops that depend on loops make
+ * count x count edges: they are never held all at once). At most `maxEdges` edges are given in
+ * all; `limit()` says, once the resources are read, whether that cut any.
+ */
+export function graphParts(graph: ResourceGraph, opts: ExportOptions, maxEdges = Infinity): { head: { [k: string]: Json }; resources: Iterable<Json>; limit: () => EdgeLimitHit | undefined } {
+  const sorted = graph.resources
+    .map((r, i) => ({ key: formatId(r.id).toLowerCase(), r, i }))
+    .sort((a, b) => cmp(a.key, b.key) || a.r.index - b.r.index);
+  let left = maxEdges;
+  let hit: EdgeLimitHit | undefined;
+  const edgesOf = (i: number): Json[] => {
+    if (left <= 0) {
+      if (!hit) {
+        // The budget ran out exactly at the resource before: the first edge of this one is cut.
+        const first = graph.edgesAt(i)[0];
+        if (first) hit = { max: maxEdges, span: first.span };
+      }
+      return [];
+    }
+    const pairs = graph.edgesAt(i).map((e) => ({ e, j: edgeToJson(e, opts) }));
+    pairs.sort((a, b) => cmp(edgeOrder(a.j), edgeOrder(b.j)));
+    if (pairs.length > left) {
+      hit ??= { max: maxEdges, span: (pairs[left] as { e: Edge }).e.span };
+      pairs.length = left;
+    }
+    left -= pairs.length;
+    return pairs.map((p) => p.j);
+  };
+  // Bodies are evaluated on first use, and an unknown keeps the place of the evaluation that made
+  // it first: the first resource is made before every dependsOn entry is resolved (which
+  // evaluates the others), in the order the graph has always been printed in.
+  const first = sorted.length ? resourceToJson(sorted[0]!.r, () => edgesOf(sorted[0]!.i), opts) : undefined;
+  // Resolving every dependsOn entry fills unresolvedDependsOn (and reports what ARM rejects).
+  graph.resolveDependsOn();
+  const head: { [k: string]: Json } = {
+    resources: [],
     unresolvedDependsOn: graph.unresolvedDependsOn.map((u) => ({
       from: formatId(u.from.id),
       value: valueToJson(u.value, opts),
       source: where(u.span, opts),
     })),
   };
+  function* resources(): Iterable<Json> {
+    if (first === undefined) return;
+    yield first;
+    for (const { r, i } of sorted.slice(1)) yield resourceToJson(r, () => edgesOf(i), opts);
+  }
+  return { head, resources: resources(), limit: () => hit };
+}
+
+export function graphToJson(graph: ResourceGraph, opts: ExportOptions): Json {
+  const { head, resources } = graphParts(graph, opts);
+  return { ...head, resources: [...resources] };
 }
 
 /** Drops every `source` key (recursively): what the parity check compares. */

@@ -224,6 +224,28 @@ export class ResourceGraph {
   }
 
   /**
+   * The edges from resources[i], in the order edges() gives them, made now and not kept: what
+   * prints a graph takes them one resource at a time, so a deployment whose loops depend on
+   * loops (count x count edges) is never held as edge objects all at once.
+   */
+  edgesAt(i: number): Edge[] {
+    const r = this.resources[i] as DeployedResource;
+    const order = this.ordering();
+    const out: Edge[] = [];
+    let k = order.start[i] as number;
+    const end = order.start[i + 1] as number;
+    if (r.parent) out.push(orderEdge(r, order, k++));
+    this.collectReferences(r, r.body, new ReferenceWalk(), out);
+    for (; k < end; k++) out.push(orderEdge(r, order, k));
+    return out;
+  }
+
+  /** Resolves every dependsOn entry (filling unresolvedDependsOn and reporting what ARM rejects). */
+  resolveDependsOn(): void {
+    this.ordering();
+  }
+
+  /**
    * Parent/child and dependsOn edges: what orders a deployment (an id in a property orders
    * nothing). Computed once, without walking every resource's values for ids as edges() does.
    */

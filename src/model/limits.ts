@@ -37,6 +37,12 @@ export interface Limits {
   maxDeployments: number;
   /** Resources expanded from one template with its nested deployments. */
   maxResources: number;
+  /**
+   * Edges the `graph` command prints for one template (references, parent/child, dependsOn): a
+   * dependsOn on a copy loop is an edge to each of its instances, so loops that depend on loops
+   * make count x count edges from a few lines.
+   */
+  maxGraphEdges: number;
 }
 
 /**
@@ -57,6 +63,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDeploymentDepth: 16,
   maxDeployments: 5000,
   maxResources: 50_000,
+  maxGraphEdges: 500_000,
 });
 
 export const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];

@@ -75,6 +75,41 @@ describe('graph command', () => {
     expect(bad.stderr).toMatch(/vtaplint\.config\.json/);
   });
 
+  test('copy loops that depend on copy loops: the edges stop at maxGraphEdges, said with the place and the key', async () => {
+    // 10 loops of 800 NSGs, each instance depending on every instance of the loop before: 5.76
+    // million dependsOn edges from 2 KB (this took minutes and 4 GB, then failed with "Invalid
+    // string length"). The graph is printed with the edges the limit allows.
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-graph-'));
+    const resources = Array.from({ length: 10 }, (_, i) => ({
+      type: 'Microsoft.Network/networkSecurityGroups',
+      apiVersion: '2023-04-01',
+      name: `[concat('nsg${i}-', copyIndex())]`,
+      location: 'westeurope',
+      copy: { name: `loop${i}`, count: 800 },
+      ...(i > 0 ? { dependsOn: [`loop${i - 1}`] } : {}),
+    }));
+    const text = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources }, null, 2);
+    writeFileSync(path.join(dir, 'main.json'), text);
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ limits: { maxGraphEdges: 1000 } }));
+    const line = text.split('\n').findIndex((l) => l.trim() === '"loop0"') + 1;
+    const r = await cli(['graph', 'main.json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`vtaplint: main.json:${line}:9: the graph has more than 1000 edges; the edges from here on are left out (limit maxGraphEdges)\n`);
+    const g = JSON.parse(r.stdout) as { resources: Obj[] };
+    expect(g.resources).toHaveLength(8000);
+    expect(g.resources.reduce((n, x) => n + (x.edges as Json[]).length, 0)).toBe(1000);
+    expect(r.stdout.length).toBeLessThan(20 * 1024 * 1024);
+    const t = await cli(['graph', 'main.json', '--format', 'text'], dir);
+    expect(t.stderr).toMatch(/\(limit maxGraphEdges\)\n$/);
+    expect(t.stdout.split('\n').filter((l) => l.startsWith('  -> dependsOn '))).toHaveLength(1000);
+    // Within the limit nothing is said and every edge is there (2 loops of 3: 9 edges).
+    writeFileSync(path.join(dir, 'small.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: resources.slice(0, 2).map((x) => ({ ...x, copy: { ...x.copy, count: 3 } })) }));
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ limits: { maxGraphEdges: 9 } }));
+    const small = await cli(['graph', 'small.json'], dir);
+    expect(small.stderr).toBe('');
+    expect((JSON.parse(small.stdout) as { resources: Obj[] }).resources.flatMap((x) => x.edges as Json[])).toHaveLength(9);
+  });
+
   test('usage errors', async () => {
     expect((await cli(['graph'])).code).toBe(2);
     expect((await cli(['graph', 'examples/arm-vtap/azuredeploy.json', '--format', 'sarif'])).code).toBe(2);
