@@ -88,7 +88,7 @@ export class Loader implements ModuleLoader {
     for (const d of parsed.diagnostics) this.sink.add(d);
     this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
     try {
-      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables }).lower();
+      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth }).lower();
     } catch (e) {
       // Only a bug gets here; report it at the file instead of failing the run.
       const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;

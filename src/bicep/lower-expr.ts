@@ -6,6 +6,7 @@
 import type { Expr } from '../expr/ast.js';
 import { LOWERING_NS } from '../expr/evaluate.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, recordSpan } from '../model/span.js';
 import { TExpr, setOwn, type TNode, type TObject } from '../model/template.js';
@@ -48,8 +49,6 @@ export interface LowerCtx {
   inFunction?: boolean;
 }
 
-/** Deepest Bicep expression nesting lowered (the parser caps nesting too; this guards inlining). */
-const MAX_LOWER_DEPTH = 600;
 
 const BINARY_FUNCTIONS: Record<string, string> = {
   '&&': 'and',
@@ -75,10 +74,18 @@ export function withLocals(ctx: LowerCtx, add: [string, Binding][]): LowerCtx {
 export abstract class ExprLowerer {
   readonly base: TextSpan;
   private depth = 0;
+  /** Whether the expression being lowered (from depth 0) has had its limit-exceeded finding. */
+  private depthReported = false;
 
   constructor(
     readonly file: SourceText,
     readonly diagnostics: DiagnosticSink,
+    /**
+     * Deepest Bicep expression nesting lowered (config maxExpressionDepth, as for an ARM
+     * expression: `1 + 1 + ...` is `[add(add(...))]` in the compiled JSON). The parser caps
+     * bracket nesting (maxJsonDepth); this caps operator chains and inlining, which have none.
+     */
+    private readonly maxDepth: number = DEFAULT_LIMITS.maxExpressionDepth,
   ) {
     this.base = new TextSpan(file, 0, file.text.length);
   }
@@ -111,13 +118,25 @@ export abstract class ExprLowerer {
   // ---- Expressions ----
 
   expr(e: Expression, ctx: LowerCtx): Expr {
-    if (this.depth > MAX_LOWER_DEPTH) {
-      this.diagnostics.add({ code: 'limit-exceeded', message: `the expression is nested more than ${MAX_LOWER_DEPTH} levels deep`, span: this.span(e) });
-      return lit(null, e);
+    if (this.depth === 0) this.depthReported = false;
+    if (this.depth >= this.maxDepth) {
+      // Once per expression: what is cut off is not lowered, and the rest of it is not looked at twice.
+      // Its value is a 'limit' unknown (as an ARM expression's at this limit), not a made-up null.
+      const message = `The expression is nested more than ${this.maxDepth} levels deep (limit maxExpressionDepth).`;
+      if (!this.depthReported) this.diagnostics.add({ code: 'limit-exceeded', message, span: this.span(e) });
+      this.depthReported = true;
+      return call('limit', [lit(message, e)], e, LOWERING_NS);
     }
     this.depth++;
     try {
       return this.exprInner(e, ctx);
+    } catch (x) {
+      // maxExpressionDepth raised past what the stack holds: the same finding, at the top.
+      if (this.depth !== 1 || !(x instanceof RangeError && /call stack/i.test(x.message))) throw x;
+      const message = 'The expression is nested too deeply for the stack (limit maxExpressionDepth).';
+      if (!this.depthReported) this.diagnostics.add({ code: 'limit-exceeded', message, span: this.span(e) });
+      this.depthReported = true;
+      return call('limit', [lit(message, e)], e, LOWERING_NS);
     } finally {
       this.depth--;
     }

@@ -125,6 +125,8 @@ export interface FileLowerOptions {
   env?: Readonly<Record<string, string | undefined>> | undefined;
   /** A .bicepparam file that `extends` another: the values it inherits, which `base` names. */
   baseValues?: ReadonlyMap<string, { node: TNode }> | undefined;
+  /** Deepest expression nesting lowered (config maxExpressionDepth; the default when absent). */
+  maxExpressionDepth?: number | undefined;
 }
 
 /**
@@ -234,7 +236,7 @@ export class FileLowerer extends ExprLowerer {
     private readonly program: Program,
     private readonly options: FileLowerOptions,
   ) {
-    super(file, diagnostics);
+    super(file, diagnostics, options.maxExpressionDepth);
   }
 
   private extensions: boolean | undefined;

@@ -73,7 +73,7 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
   let scope: TObject = {};
   try {
     const baseValues = base && base !== 'unread' ? inheritedValues(base) : undefined;
-    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, baseValues }).lowerParameterAssignments());
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, baseValues, maxExpressionDepth: host.limits?.maxExpressionDepth }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }

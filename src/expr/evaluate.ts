@@ -43,7 +43,7 @@ function buildCost(v: Value): number {
   return typeof v === 'string' ? Math.floor(v.length / CHARS_PER_STEP) : 0;
 }
 
-/** Deepest AST recursion the evaluator follows (the parser limits ARM strings; Bicep ASTs are checked here). */
+/** Deepest AST recursion the evaluator follows, or maxExpressionDepth when higher (the parser limits ARM strings; Bicep ASTs are checked here). */
 const MAX_AST_DEPTH = 512;
 
 /**
@@ -127,7 +127,10 @@ class Evaluator {
       const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
       return budget.firstExhaustion() ? this.limit(n, message) : new Unknown({ code: 'limit', message, span: this.span(n) });
     }
-    if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep (limit maxExpressionDepth).`);
+    if (depth > MAX_AST_DEPTH && depth > budget.limits.maxDepth) {
+      // maxExpressionDepth raised above 512 raises this too (what it names must control it).
+      return this.limit(n, `The expression is nested more than ${Math.max(MAX_AST_DEPTH, budget.limits.maxDepth)} levels deep (limit maxExpressionDepth).`);
+    }
     switch (n.k) {
       case 'lit':
         return n.value;
@@ -289,13 +292,14 @@ class Evaluator {
    * Bicep load*() file that is missing or outside the lint root); the value is unknown
    * ('not-fetched'), not null. `__vtaplint.invalid('message')`: for a call the front end found
    * wrong (a Bicep function that does not exist); the value is an 'error' unknown. Either way the
-   * problem was reported when lowering, and is not reported again here.
+   * problem was reported when lowering, and is not reported again here. `__vtaplint.limit('message')`:
+   * what the front end left out at a limit (an expression nested too deep); a 'limit' unknown.
    */
   private loweringCall(n: Call): Value {
     const first = n.args[0];
     const invalid = n.name === 'invalid';
     const message = first?.k === 'lit' && typeof first.value === 'string' ? first.value : invalid ? 'an invalid call' : 'a file that was not read';
-    return new Unknown({ code: invalid ? 'error' : 'not-fetched', message, span: this.span(n) });
+    return new Unknown({ code: invalid ? 'error' : n.name === 'limit' ? 'limit' : 'not-fetched', message, span: this.span(n) });
   }
 
   private userCall(n: Call, scope: LambdaScope | undefined, depth: number, display: string): Value {

@@ -26,6 +26,22 @@ describe('limits from the config', () => {
     expect(keys(run.findings)).toEqual(['limit-exceeded|8|maxEvaluationSteps', 'invalid-template|14|']);
   });
 
+  it('a Bicep operator chain deeper than maxExpressionDepth (`1 + 1 + ...`, no brackets): one finding naming the key, which controls it', T, async () => {
+    // 2000 terms were two findings "nested more than 600 levels deep" (a hard-coded depth, no key).
+    const chain = (n: number) => `var y = ${Array(n).fill('1').join(' + ')}\noutput o int = y\n`;
+    root.write('t.bicep', chain(2000));
+    const run = await root.lint(['t.bicep']);
+    expect(run.notifications).toEqual([]);
+    expect(run.findings.map((f) => `${f.ruleId}|${f.line}:${f.column}|${f.message}`)).toEqual(['limit-exceeded|1:9|The expression is nested more than 256 levels deep (limit maxExpressionDepth).']);
+    // As an ARM expression: `[add(add(...))]` 300 deep is the same finding.
+    root.write('t.json', template({ outputs: { o: { type: 'int', value: `[${'add('.repeat(299)}1${', 1)'.repeat(299)}]` } } }));
+    expect(keys((await root.lint(['t.json'])).findings)).toEqual(['limit-exceeded|8|maxExpressionDepth']);
+    // Raised, the key lets 300 terms through (in Bicep and in ARM).
+    limits({ maxExpressionDepth: 400 });
+    root.write('t.bicep', chain(300));
+    expect((await root.lint(['t.bicep', 't.json'])).findings).toEqual([]);
+  });
+
   it('maxEvaluationSteps: a failure found after the steps ran out is indeterminate, never an error or warning the full analysis does not give', { timeout: 60_000 }, async () => {
     // The example deployment: its rules read resource bodies (evaluated when first read), so a
     // low limit runs out in the middle of the rules. A VM's NIC list or a dependsOn entry not
