@@ -2890,6 +2890,17 @@ function nicKey(nic) {
   if (nic.kind === "external") return resourceKey(nic.id);
   return void 0;
 }
+function sourceNics(graph) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const source of tapSources(graph)) {
+    const nic = declaredNic(source.nic);
+    if (!nic || seen.has(nic)) continue;
+    seen.add(nic);
+    out.push({ nic, source });
+  }
+  return out;
+}
 function tapOf(source) {
   return source.tap.kind === "resource" && lowerEq(source.tap.resource.type, TYPES.tap) && !source.tap.resource.existing ? source.tap.resource : void 0;
 }
@@ -3434,11 +3445,7 @@ var vtap_arm_only_default2 = defineRule(
         else ctx.pass({ message: "destination is a Resource Manager resource", span: d.id.span, resource: tap });
       }
     }
-    const seen = /* @__PURE__ */ new Set();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic || seen.has(nic)) continue;
-      seen.add(nic);
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       const tap = tapOf(source);
       const of = tap ? ` of TAP '${tap.displayName}'` : "";
       for (const ipc of elements(at(nic.root, "properties", "ipConfigurations"))) {
@@ -4934,40 +4941,34 @@ var vtap_source_vnet_encryption_default2 = defineRule(
   vtap_source_vnet_encryption_default,
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
+    const first = (key) => !seen.has(key) && Boolean(seen.add(key));
     for (const source of tapSources(ctx.graph)) {
       const nic = declaredNic(source.nic);
       if (!nic) continue;
+      const about = { resource: nic, involved: source.config ? [source.config] : [], sources: [source] };
       for (const n of networksOfNic(ctx.graph, nic)) {
         const outside = n.kind === "external" || n.kind === "vnet" && n.vnet.existing;
         if (outside) {
-          const key = `${nic.key}|${networkKey(n) ?? ""}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          if (!first(`${nic.key}|${networkKey(n) ?? ""}`)) continue;
           ctx.indeterminate({
+            ...about,
             span: n.ref.span,
-            resource: nic,
-            involved: source.config ? [source.config] : [],
-            sources: [source],
             related: [sourceRelated(source)],
             message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`
           });
           continue;
         }
         if (n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none") {
-          const key = `${nic.key}|unknown|${n.ref.span.identity()}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          if (!first(`${nic.key}|unknown|${n.ref.span.identity()}`)) continue;
           ctx.indeterminate({
+            ...about,
             span: n.ref.span,
-            resource: nic,
-            involved: source.config ? [source.config] : [],
             related: [sourceRelated(source), ...unknownOrigin(n.value, n.ref.span)],
             message: `the subnet of source NIC '${nic.displayName}' is ${describeUnknown(n.value)}, so vtaplint cannot check that its virtual network has encryption off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`
           });
           continue;
         }
-        if (n.kind !== "vnet" || seen.has(`${nic.key}|${n.vnet.key}`)) continue;
-        seen.add(`${nic.key}|${n.vnet.key}`);
+        if (n.kind !== "vnet" || !first(`${nic.key}|${n.vnet.key}`)) continue;
         const enabled = at(n.vnet.root, "properties", "encryption", "enabled");
         const base = {
           span: enabled.span,
@@ -5010,11 +5011,7 @@ var vtap_no_ipv6_default2 = defineRule(
   },
   vtap_no_ipv6_default,
   (ctx) => {
-    const seen = /* @__PURE__ */ new Set();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic || seen.has(nic)) continue;
-      seen.add(nic);
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       const tap = tapOf(source);
       for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : [], [source]);
     }
@@ -6478,7 +6475,8 @@ var DEFAULT_LIMITS = Object.freeze({
   maxCopyCount: 800,
   maxDeploymentDepth: 16,
   maxDeployments: 5e3,
-  maxResources: 5e4
+  maxResources: 5e4,
+  maxGraphEdges: 5e5
 });
 var LIMIT_KEYS = Object.keys(DEFAULT_LIMITS);
 function resolveLimits(overrides) {
@@ -13344,7 +13342,9 @@ var Evaluator = class _Evaluator {
       const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
       return budget.firstExhaustion() ? this.limit(n, message) : new Unknown({ code: "limit", message, span: this.span(n) });
     }
-    if (depth > MAX_AST_DEPTH) return this.limit(n, `The expression is nested more than ${MAX_AST_DEPTH} levels deep (limit maxExpressionDepth).`);
+    if (depth > MAX_AST_DEPTH && depth > budget.limits.maxDepth) {
+      return this.limit(n, `The expression is nested more than ${Math.max(MAX_AST_DEPTH, budget.limits.maxDepth)} levels deep (limit maxExpressionDepth).`);
+    }
     switch (n.k) {
       case "lit":
         return n.value;
@@ -13487,13 +13487,14 @@ var Evaluator = class _Evaluator {
    * Bicep load*() file that is missing or outside the lint root); the value is unknown
    * ('not-fetched'), not null. `__vtaplint.invalid('message')`: for a call the front end found
    * wrong (a Bicep function that does not exist); the value is an 'error' unknown. Either way the
-   * problem was reported when lowering, and is not reported again here.
+   * problem was reported when lowering, and is not reported again here. `__vtaplint.limit('message')`:
+   * what the front end left out at a limit (an expression nested too deep); a 'limit' unknown.
    */
   loweringCall(n) {
     const first = n.args[0];
     const invalid = n.name === "invalid";
     const message = first?.k === "lit" && typeof first.value === "string" ? first.value : invalid ? "an invalid call" : "a file that was not read";
-    return new Unknown({ code: invalid ? "error" : "not-fetched", message, span: this.span(n) });
+    return new Unknown({ code: invalid ? "error" : n.name === "limit" ? "limit" : "not-fetched", message, span: this.span(n) });
   }
   userCall(n, scope, depth, display) {
     const fn = this.ctx.userFunction(n.ns, n.name);
@@ -13840,7 +13841,6 @@ var RefCollector = class {
   indexed = /* @__PURE__ */ new Map();
   variables = /* @__PURE__ */ new Set();
 };
-var MAX_LOWER_DEPTH = 600;
 var BINARY_FUNCTIONS = {
   "&&": "and",
   "||": "or",
@@ -13861,15 +13861,19 @@ function withLocals(ctx, add) {
   return { ...ctx, locals };
 }
 var ExprLowerer = class {
-  constructor(file, diagnostics) {
+  constructor(file, diagnostics, maxDepth = DEFAULT_LIMITS.maxExpressionDepth) {
     this.file = file;
     this.diagnostics = diagnostics;
+    this.maxDepth = maxDepth;
     this.base = new TextSpan(file, 0, file.text.length);
   }
   file;
   diagnostics;
+  maxDepth;
   base;
   depth = 0;
+  /** Whether the expression being lowered (from depth 0) has had its limit-exceeded finding. */
+  depthReported = false;
   span(n) {
     return new TextSpan(this.file, n.start, n.end);
   }
@@ -13881,13 +13885,22 @@ var ExprLowerer = class {
   }
   // ---- Expressions ----
   expr(e, ctx) {
-    if (this.depth > MAX_LOWER_DEPTH) {
-      this.diagnostics.add({ code: "limit-exceeded", message: `the expression is nested more than ${MAX_LOWER_DEPTH} levels deep`, span: this.span(e) });
-      return lit(null, e);
+    if (this.depth === 0) this.depthReported = false;
+    if (this.depth >= this.maxDepth) {
+      const message = `The expression is nested more than ${this.maxDepth} levels deep (limit maxExpressionDepth).`;
+      if (!this.depthReported) this.diagnostics.add({ code: "limit-exceeded", message, span: this.span(e) });
+      this.depthReported = true;
+      return call2("limit", [lit(message, e)], e, LOWERING_NS);
     }
     this.depth++;
     try {
       return this.exprInner(e, ctx);
+    } catch (x) {
+      if (this.depth !== 1 || !(x instanceof RangeError && /call stack/i.test(x.message))) throw x;
+      const message = "The expression is nested too deeply for the stack (limit maxExpressionDepth).";
+      if (!this.depthReported) this.diagnostics.add({ code: "limit-exceeded", message, span: this.span(e) });
+      this.depthReported = true;
+      return call2("limit", [lit(message, e)], e, LOWERING_NS);
     } finally {
       this.depth--;
     }
@@ -14334,7 +14347,7 @@ function stringValue(e) {
 }
 var FileLowerer = class extends ExprLowerer {
   constructor(file, diagnostics, program, options) {
-    super(file, diagnostics);
+    super(file, diagnostics, options.maxExpressionDepth);
     this.program = program;
     this.options = options;
   }
@@ -15963,7 +15976,7 @@ var Loader = class {
     for (const d of parsed.diagnostics) this.sink.add(d);
     this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
     try {
-      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables }).lower();
+      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth }).lower();
     } catch (e) {
       const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
       this.sink.add({ code: "internal-error", message, span: new TextSpan(source, 0, 0) });
@@ -16091,7 +16104,7 @@ function loadBicepParams(source, host, chain = []) {
   let scope = {};
   try {
     const baseValues = base && base !== "unread" ? inheritedValues(base) : void 0;
-    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, baseValues }).lowerParameterAssignments());
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, baseValues, maxExpressionDepth: host.limits?.maxExpressionDepth }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
@@ -18601,6 +18614,26 @@ var ResourceGraph = class {
     return out;
   }
   /**
+   * The edges from resources[i], in the order edges() gives them, made now and not kept: what
+   * prints a graph takes them one resource at a time, so a deployment whose loops depend on
+   * loops (count x count edges) is never held as edge objects all at once.
+   */
+  edgesAt(i) {
+    const r = this.resources[i];
+    const order = this.ordering();
+    const out = [];
+    let k = order.start[i];
+    const end = order.start[i + 1];
+    if (r.parent) out.push(orderEdge(r, order, k++));
+    this.collectReferences(r, r.body, new ReferenceWalk(), out);
+    for (; k < end; k++) out.push(orderEdge(r, order, k));
+    return out;
+  }
+  /** Resolves every dependsOn entry (filling unresolvedDependsOn and reporting what ARM rejects). */
+  resolveDependsOn() {
+    this.ordering();
+  }
+  /**
    * Parent/child and dependsOn edges: what orders a deployment (an id in a property orders
    * nothing). Computed once, without walking every resource's values for ids as edges() does.
    */
@@ -19146,7 +19179,7 @@ var import_node_path9 = __toESM(require("node:path"), 1);
 // src/engine/config-validator.generated.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var config_validator_generated_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json", "title": "vtaplint configuration (vtaplint.config.json)", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "description": "Level per rule id: off, note, warning or error.", "type": "object", "additionalProperties": { "oneOf": [{ "enum": ["off", "note", "warning", "error"] }, { "type": "object", "additionalProperties": false, "required": ["level"], "properties": { "level": { "enum": ["off", "note", "warning", "error"] } } }] } }, "tags": { "description": `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`, "type": "object", "additionalProperties": { "enum": ["off", "note", "warning", "error"] } }, "regions": { "description": "Override the vTAP region lists (Azure changes them).", "type": "object", "additionalProperties": false, "properties": { "supported": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "comingSoon": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "deployment": { "description": "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.", "type": "object", "additionalProperties": false, "properties": { "location": { "type": "string", "minLength": 1 }, "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "managementGroup": { "type": "string", "minLength": 1 } } }, "ignore": { "description": "Glob patterns (relative to the config file) of files not to lint, read in order: a pattern starting with ! takes back what the patterns before it matched; a pattern ending with / is the whole folder.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "description": "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "The rule id to suppress.", "type": "string", "minLength": 1 }, "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)." }, "resource": { "description": 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".', "type": "string", "minLength": 1 }, "reason": { "description": "Why the finding is acceptable (SARIF justification).", "type": "string", "minLength": 1 }, "expires": { "description": "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } }, "parameters": { "description": "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files", "parameterFile"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of templates." }, "parameterFile": { "description": "The ARM parameters file (.json) for those templates, relative to the config file.", "type": "string", "minLength": 1 } } } }, "limits": { "description": "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.", "type": "object", "additionalProperties": false, "properties": { "maxFileBytes": { "description": "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).", "type": "integer", "minimum": 1 }, "maxJsonDepth": { "description": "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.", "type": "integer", "minimum": 1, "maximum": 2048 }, "maxExpressionLength": { "description": "Longest ARM expression string, in characters. Default 1048576.", "type": "integer", "minimum": 1 }, "maxExpressionDepth": { "description": "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.", "type": "integer", "minimum": 1 }, "maxEvaluationSteps": { "description": "Evaluation steps for one template with everything it deploys. Default 10000000.", "type": "integer", "minimum": 1 }, "maxStringLength": { "description": "Longest string an expression may produce. Default 4194304.", "type": "integer", "minimum": 1 }, "maxArrayLength": { "description": "Longest array an expression may produce. Default 100000.", "type": "integer", "minimum": 1 }, "maxObjectSize": { "description": "Most properties an object may get. Default 100000.", "type": "integer", "minimum": 1 }, "maxValueNodes": { "description": "Most elements and properties a value built by an expression may hold through all its levels, a part that appears twice counted twice. Default 1000000.", "type": "integer", "minimum": 1 }, "maxCopyCount": { "description": "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).", "type": "integer", "minimum": 1 }, "maxDeploymentDepth": { "description": "Deepest nesting of nested deployments and Bicep modules. Default 16.", "type": "integer", "minimum": 1 }, "maxDeployments": { "description": "Nested deployments and Bicep module instances analysed for one template with everything it deploys, each copy counted. Default 5000.", "type": "integer", "minimum": 1 }, "maxResources": { "description": "Resources expanded from one template with its nested deployments. Default 50000.", "type": "integer", "minimum": 1 } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json", "title": "vtaplint configuration (vtaplint.config.json)", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "description": "Level per rule id: off, note, warning or error.", "type": "object", "additionalProperties": { "oneOf": [{ "enum": ["off", "note", "warning", "error"] }, { "type": "object", "additionalProperties": false, "required": ["level"], "properties": { "level": { "enum": ["off", "note", "warning", "error"] } } }] } }, "tags": { "description": `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`, "type": "object", "additionalProperties": { "enum": ["off", "note", "warning", "error"] } }, "regions": { "description": "Override the vTAP region lists (Azure changes them).", "type": "object", "additionalProperties": false, "properties": { "supported": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "comingSoon": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "deployment": { "description": "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.", "type": "object", "additionalProperties": false, "properties": { "location": { "type": "string", "minLength": 1 }, "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "managementGroup": { "type": "string", "minLength": 1 } } }, "ignore": { "description": "Glob patterns (relative to the config file) of files not to lint, read in order: a pattern starting with ! takes back what the patterns before it matched; a pattern ending with / is the whole folder.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "description": "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "The rule id to suppress.", "type": "string", "minLength": 1 }, "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)." }, "resource": { "description": 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".', "type": "string", "minLength": 1 }, "reason": { "description": "Why the finding is acceptable (SARIF justification).", "type": "string", "minLength": 1 }, "expires": { "description": "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } }, "parameters": { "description": "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["files", "parameterFile"], "properties": { "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "description": "Glob pattern(s), relative to the config file, of templates." }, "parameterFile": { "description": "The ARM parameters file (.json) for those templates, relative to the config file.", "type": "string", "minLength": 1 } } } }, "limits": { "description": "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.", "type": "object", "additionalProperties": false, "properties": { "maxFileBytes": { "description": "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).", "type": "integer", "minimum": 1 }, "maxJsonDepth": { "description": "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.", "type": "integer", "minimum": 1, "maximum": 2048 }, "maxExpressionLength": { "description": "Longest ARM expression string, in characters. Default 1048576.", "type": "integer", "minimum": 1 }, "maxExpressionDepth": { "description": "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.", "type": "integer", "minimum": 1 }, "maxEvaluationSteps": { "description": "Evaluation steps for one template with everything it deploys. Default 10000000.", "type": "integer", "minimum": 1 }, "maxStringLength": { "description": "Longest string an expression may produce. Default 4194304.", "type": "integer", "minimum": 1 }, "maxArrayLength": { "description": "Longest array an expression may produce. Default 100000.", "type": "integer", "minimum": 1 }, "maxObjectSize": { "description": "Most properties an object may get. Default 100000.", "type": "integer", "minimum": 1 }, "maxValueNodes": { "description": "Most elements and properties a value built by an expression may hold through all its levels, a part that appears twice counted twice. Default 1000000.", "type": "integer", "minimum": 1 }, "maxCopyCount": { "description": "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).", "type": "integer", "minimum": 1 }, "maxDeploymentDepth": { "description": "Deepest nesting of nested deployments and Bicep modules. Default 16.", "type": "integer", "minimum": 1 }, "maxDeployments": { "description": "Nested deployments and Bicep module instances analysed for one template with everything it deploys, each copy counted. Default 5000.", "type": "integer", "minimum": 1 }, "maxResources": { "description": "Resources expanded from one template with its nested deployments. Default 50000.", "type": "integer", "minimum": 1 }, "maxGraphEdges": { "description": "Edges (references, parent/child, dependsOn) the graph command prints for one template; a dependsOn on a copy loop is an edge to each instance. Default 500000.", "type": "integer", "minimum": 1 } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default ?? import_ucs2length.default;
 var pattern0 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -20312,22 +20345,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data32.maxGraphEdges !== void 0) {
+          let data46 = data32.maxGraphEdges;
+          if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)))) {
+            const err95 = { instancePath: instancePath + "/limits/maxGraphEdges", schemaPath: "#/properties/limits/properties/maxGraphEdges/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err95];
+            } else {
+              vErrors.push(err95);
+            }
+            errors++;
+          }
+          if (typeof data46 == "number") {
+            if (data46 < 1 || isNaN(data46)) {
+              const err96 = { instancePath: instancePath + "/limits/maxGraphEdges", schemaPath: "#/properties/limits/properties/maxGraphEdges/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err96];
+              } else {
+                vErrors.push(err96);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err95 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err97 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err95];
+          vErrors = [err97];
         } else {
-          vErrors.push(err95);
+          vErrors.push(err97);
         }
         errors++;
       }
     }
   } else {
-    const err96 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err98 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err96];
+      vErrors = [err98];
     } else {
-      vErrors.push(err96);
+      vErrors.push(err98);
     }
     errors++;
   }
@@ -21055,4 +21111,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 8331aaf34de4b3cb6e1174a91edd016f
+// vtaplint-build 35aed3787bc1d3fd9ffdc0e463b965db
