@@ -150,7 +150,7 @@ function finish(
 ): Analysis {
   const deployed = deployTemplate(source, root, span, parameters, opts);
   // What the graph finds (when rules build the deployment order) joins the deployment's diagnostics.
-  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) });
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) }, (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges);
   return {
     kind: 'template',
     source,

@@ -51,11 +51,12 @@ export function runRules(
   /** Called after each rule (memory management of large templates, src/engine/lint.ts). */
   afterEach?: () => void,
   /**
-   * Whether evaluation has stopped at its step limit by now (DeployResult.evaluationStopped). A
-   * failure found after that may rest on values never evaluated (a VM's NIC list, a dependsOn
-   * entry): it is reported as indeterminate. One found before rests only on complete values.
+   * Why the analysis is incomplete by now, if it is: evaluation stopped at its step limit
+   * (DeployResult.evaluationStopped), or the order edges were cut (ResourceGraph.orderIncomplete).
+   * A failure found after that may rest on what was never evaluated or followed (a VM's NIC list, a
+   * dependsOn entry): it is reported as indeterminate. One found before rests on complete values.
    */
-  evaluationStopped?: () => boolean,
+  incomplete?: () => string | undefined,
 ): { outcomes: RuleOutcome[]; passes: number; failures: RuleFailure[] } {
   const outcomes: RuleOutcome[] = [];
   const failures: RuleFailure[] = [];
@@ -68,8 +69,9 @@ export function runRules(
       graph,
       regions: config.regions,
       fail(v) {
-        if (evaluationStopped?.()) {
-          outcomes.push({ rule, verdict: { ...v, kind: 'review', message: `${v.message} (not certain: evaluation stopped at the limit maxEvaluationSteps before this was decided; raise the limit to decide it)` }, level: 'note' });
+        const why = incomplete?.();
+        if (why) {
+          outcomes.push({ rule, verdict: { ...v, kind: 'review', message: `${v.message} (not certain: ${why} before this was decided; raise the limit to decide it)` }, level: 'note' });
           return;
         }
         const maybe = maybeDeployed(v);

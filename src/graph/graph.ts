@@ -63,6 +63,12 @@ export class ResourceGraph {
     private readonly notDeployed: readonly NotDeployed[] = [],
     /** Where what the graph finds wrong in the deployment goes (a dependsOn ARM cannot resolve). */
     private readonly diagnostics?: { add(d: Diagnostic): void },
+    /**
+     * Most order edges kept (limit maxGraphEdges): a dependsOn on a copy loop is an edge to each
+     * of its instances, so loops depending on loops multiply (ten loops of 800, each depending on
+     * all earlier ones, make 28.8 million). The rest are not followed (see orderIncomplete).
+     */
+    private readonly maxOrderEdges = Number.POSITIVE_INFINITY,
   ) {
     this.resources = resources;
     for (const r of resources) {
@@ -267,6 +273,26 @@ export class ResourceGraph {
   }
 
   private orderCache: Ordering | undefined;
+  private orderCut = false;
+
+  /**
+   * Whether the order edges were cut at maxOrderEdges: a resource may then depend on another with
+   * no path found between them, so "does not depend on" cannot be said for certain.
+   */
+  get orderIncomplete(): boolean {
+    return this.orderCut;
+  }
+
+  /** Stops keeping order edges, saying so once, at the dependsOn entry where the limit was reached. */
+  private cutOrder(span: Span): void {
+    if (this.orderCut) return;
+    this.orderCut = true;
+    this.diagnostics?.add({
+      code: 'limit-exceeded',
+      message: `More than ${this.maxOrderEdges} dependency edges (a dependsOn on a copy loop is an edge to each of its instances); the rest are not followed, so what depends on what is not known for certain (limit maxGraphEdges).`,
+      span,
+    });
+  }
 
   /**
    * The order edges as targets, kept compactly (a large deployment has tens of thousands): those
@@ -285,6 +311,10 @@ export class ResourceGraph {
         entries.push(undefined);
       }
       for (const d of r.dependsOn) {
+        if (targets.length >= this.maxOrderEdges) {
+          this.cutOrder(d.span);
+          break;
+        }
         this.crossTemplate = undefined;
         const found = this.resolveDependencies(r, d.value);
         d.target = found[0];
