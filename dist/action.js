@@ -28586,9 +28586,10 @@ function literalText(node) {
 
 // src/graph/graph.ts
 var ResourceGraph = class {
-  constructor(resources, notDeployed = [], diagnostics) {
+  constructor(resources, notDeployed = [], diagnostics, maxOrderEdges = Number.POSITIVE_INFINITY) {
     this.notDeployed = notDeployed;
     this.diagnostics = diagnostics;
+    this.maxOrderEdges = maxOrderEdges;
     this.resources = resources;
     for (const r of resources) {
       push2(this.byKey, r.key, r);
@@ -28598,6 +28599,7 @@ var ResourceGraph = class {
   }
   notDeployed;
   diagnostics;
+  maxOrderEdges;
   resources;
   byKey = /* @__PURE__ */ new Map();
   byRelative = /* @__PURE__ */ new Map();
@@ -28777,6 +28779,24 @@ var ResourceGraph = class {
     });
   }
   orderCache;
+  orderCut = false;
+  /**
+   * Whether the order edges were cut at maxOrderEdges: a resource may then depend on another with
+   * no path found between them, so "does not depend on" cannot be said for certain.
+   */
+  get orderIncomplete() {
+    return this.orderCut;
+  }
+  /** Stops keeping order edges, saying so once, at the dependsOn entry where the limit was reached. */
+  cutOrder(span) {
+    if (this.orderCut) return;
+    this.orderCut = true;
+    this.diagnostics?.add({
+      code: "limit-exceeded",
+      message: `More than ${this.maxOrderEdges} dependency edges (a dependsOn on a copy loop is an edge to each of its instances); the rest are not followed, so what depends on what is not known for certain (limit maxGraphEdges).`,
+      span
+    });
+  }
   /**
    * The order edges as targets, kept compactly (a large deployment has tens of thousands): those
    * of resource i are at [start[i], start[i + 1]), each with the dependsOn entry that made it
@@ -28794,6 +28814,10 @@ var ResourceGraph = class {
         entries.push(void 0);
       }
       for (const d of r.dependsOn) {
+        if (targets.length >= this.maxOrderEdges) {
+          this.cutOrder(d.span);
+          break;
+        }
         this.crossTemplate = void 0;
         const found = this.resolveDependencies(r, d.value);
         d.target = found[0];
@@ -29182,7 +29206,7 @@ function deployTemplate(source, root, span, parameters, opts) {
 }
 function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep, declaredModules = []) {
   const deployed = deployTemplate(source, root, span, parameters, opts);
-  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) });
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) }, (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges);
   return {
     kind: "template",
     source,
@@ -29373,7 +29397,7 @@ function maybeSource(v) {
   const subject = `${describeSource(source)} ${source.declaration === "scaleset" ? "is set" : "is a TAP source"}`;
   return { ...v, related, message: `${v.message} (if ${subject}: it depends on a value that is ${describeUnknown(when)})` };
 }
-function runRules(graph, rules, config, afterEach, evaluationStopped) {
+function runRules(graph, rules, config, afterEach, incomplete) {
   const outcomes = [];
   const failures = [];
   let passes = 0;
@@ -29385,8 +29409,9 @@ function runRules(graph, rules, config, afterEach, evaluationStopped) {
       graph,
       regions: config.regions,
       fail(v) {
-        if (evaluationStopped?.()) {
-          outcomes.push({ rule, verdict: { ...v, kind: "review", message: `${v.message} (not certain: evaluation stopped at the limit maxEvaluationSteps before this was decided; raise the limit to decide it)` }, level: "note" });
+        const why = incomplete?.();
+        if (why) {
+          outcomes.push({ rule, verdict: { ...v, kind: "review", message: `${v.message} (not certain: ${why} before this was decided; raise the limit to decide it)` }, level: "note" });
           return;
         }
         const maybe = maybeDeployed(v);
@@ -29986,7 +30011,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     if (source.kind === "arm" && source.text.length >= LARGE_TEMPLATE) source.pack();
   }, opts.heapHighWater) : void 0;
   const sites = [...metadataSites(a.deployed.resources, known2), ...pragmaSites(pragmasOf(a), known2)];
-  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0, a.deployed.evaluationStopped);
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0, () => incompleteness(a));
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail2 of failures) {
@@ -30073,6 +30098,11 @@ function commentSites(source, findings, known2) {
   const sites = [];
   for (const file of files.values()) sites.push(...jsonCommentSites(file, known2));
   return sites;
+}
+function incompleteness(a) {
+  if (a.deployed.evaluationStopped()) return "evaluation stopped at the limit maxEvaluationSteps";
+  if (a.graph.orderIncomplete) return "the dependency edges were cut at the limit maxGraphEdges";
+  return void 0;
 }
 function assignFingerprints(findings, root) {
   const seen = /* @__PURE__ */ new Map();
