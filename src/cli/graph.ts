@@ -44,10 +44,9 @@ export function graphCommand(opts: GraphOptions, write: (chunk: string) => void)
   // way is said (exit code 1, as for eval), with the graph printed all the same.
   // Limits reached are said too (part of the template is not in the graph), without failing.
   const hit = parts.limit();
-  // The dependency edges the analysis keeps stop at the same limit (ResourceGraph.orderIncomplete):
+  // The dependency edges the analysis keeps stop at the same limit (ResourceGraph.orderCut):
   // said once, as what the printed graph leaves out.
-  const sameLimit = (d: Diagnostic) => hit !== undefined && d.code === 'limit-exceeded' && d.message.endsWith('(limit maxGraphEdges).');
-  const problems = diagnosticsNow(a).filter((d) => (REJECTED.has(d.code) || d.code === 'limit-exceeded') && !sameLimit(d));
+  const problems = diagnosticsNow(a).filter((d) => (REJECTED.has(d.code) || d.code === 'limit-exceeded') && !(hit && d === a.graph.orderCut));
   if (hit) problems.push({ code: 'limit-exceeded', message: `the graph has more than ${hit.max} edges; the edges from here on are left out (limit maxGraphEdges)`, span: hit.span });
   const exitCode = problems.some((d) => REJECTED.has(d.code)) ? 1 : 0;
   return { exitCode, problems };
