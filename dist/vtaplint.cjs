@@ -24424,23 +24424,27 @@ var init_graph = __esm({
         });
       }
       orderCache;
-      orderCut = false;
       /**
-       * Whether the order edges were cut at maxOrderEdges: a resource may then depend on another with
-       * no path found between them, so "does not depend on" cannot be said for certain.
+       * Set when the order edges were cut at maxOrderEdges (what was reported then): a resource may
+       * then depend on another with no path found between them, so "does not depend on" cannot be
+       * said for certain.
        */
-      get orderIncomplete() {
-        return this.orderCut;
+      get orderCut() {
+        return this.cut;
       }
+      get orderIncomplete() {
+        return this.cut !== void 0;
+      }
+      cut;
       /** Stops keeping order edges, saying so once, at the dependsOn entry where the limit was reached. */
       cutOrder(span) {
-        if (this.orderCut) return;
-        this.orderCut = true;
-        this.diagnostics?.add({
+        if (this.cut) return;
+        this.cut = {
           code: "limit-exceeded",
           message: `More than ${this.maxOrderEdges} dependency edges (a dependsOn on a copy loop is an edge to each of its instances); the rest are not followed, so what depends on what is not known for certain (limit maxGraphEdges).`,
           span
-        });
+        };
+        this.diagnostics?.add(this.cut);
       }
       /**
        * The order edges as targets, kept compactly (a large deployment has tens of thousands): those
@@ -25140,8 +25144,7 @@ function graphCommand(opts, write) {
   if (opts.format === "json") writeWithArray(parts.head, "resources", 1, parts.resources, write);
   else writeGraphText(parts.head, parts.resources, write);
   const hit = parts.limit();
-  const sameLimit = (d) => hit !== void 0 && d.code === "limit-exceeded" && d.message.endsWith("(limit maxGraphEdges).");
-  const problems = diagnosticsNow(a).filter((d) => (REJECTED.has(d.code) || d.code === "limit-exceeded") && !sameLimit(d));
+  const problems = diagnosticsNow(a).filter((d) => (REJECTED.has(d.code) || d.code === "limit-exceeded") && !(hit && d === a.graph.orderCut));
   if (hit) problems.push({ code: "limit-exceeded", message: `the graph has more than ${hit.max} edges; the edges from here on are left out (limit maxGraphEdges)`, span: hit.span });
   const exitCode = problems.some((d) => REJECTED.has(d.code)) ? 1 : 0;
   return { exitCode, problems };
@@ -31841,4 +31844,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 992852ce918e6bb5330174a40cc4d36c
+// vtaplint-build 100f698710e577c57d0aaf0512640000

@@ -18655,23 +18655,27 @@ var ResourceGraph = class {
     });
   }
   orderCache;
-  orderCut = false;
   /**
-   * Whether the order edges were cut at maxOrderEdges: a resource may then depend on another with
-   * no path found between them, so "does not depend on" cannot be said for certain.
+   * Set when the order edges were cut at maxOrderEdges (what was reported then): a resource may
+   * then depend on another with no path found between them, so "does not depend on" cannot be
+   * said for certain.
    */
-  get orderIncomplete() {
-    return this.orderCut;
+  get orderCut() {
+    return this.cut;
   }
+  get orderIncomplete() {
+    return this.cut !== void 0;
+  }
+  cut;
   /** Stops keeping order edges, saying so once, at the dependsOn entry where the limit was reached. */
   cutOrder(span) {
-    if (this.orderCut) return;
-    this.orderCut = true;
-    this.diagnostics?.add({
+    if (this.cut) return;
+    this.cut = {
       code: "limit-exceeded",
       message: `More than ${this.maxOrderEdges} dependency edges (a dependsOn on a copy loop is an edge to each of its instances); the rest are not followed, so what depends on what is not known for certain (limit maxGraphEdges).`,
       span
-    });
+    };
+    this.diagnostics?.add(this.cut);
   }
   /**
    * The order edges as targets, kept compactly (a large deployment has tens of thousands): those
@@ -21141,4 +21145,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 00f65021d1464e1f7c92abff72101e40
+// vtaplint-build 30fb62d47f7955f0c374db43b672c007
