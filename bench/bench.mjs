@@ -16,6 +16,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { writeAll, armExpanded } from './generate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -82,9 +83,37 @@ function row(section, what, value, floor, target, note = '', check = undefined) 
 if (!existsSync(path.join(REPO, 'dist/vtaplint.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
 const work = mkdtempSync(path.join(tmpdir(), 'vtaplint-bench-'));
 
-// Bundle the stage runner once (what it measures must not include esbuild).
-execFileSync(process.execPath, [path.join(REPO, 'scripts/run-ts.mjs'), path.join(HERE, 'stages.ts'), 'floor', '/dev/null', REPO], { cwd: REPO });
-const STAGES = path.join(REPO, 'node_modules/.cache/vtaplint-scripts/stages.mjs');
+// Bundle the stage runner once (what it measures must not include esbuild), as the CLI is bundled:
+// CommonJS ending in a build id, run through the code cache (bench/run-stage.cjs).
+const STAGES_BUNDLE = path.join(REPO, 'node_modules/.cache/vtaplint-bench/stages.cjs');
+await buildStages(STAGES_BUNDLE);
+const STAGE_RUNNER = path.join(HERE, 'run-stage.cjs');
+/** The arguments that run one stage: `node run-stage.cjs stages.cjs STAGE LIST ROOT`. */
+const stage = (name, list, root) => [STAGE_RUNNER, STAGES_BUNDLE, name, list, root];
+// The floor: a script of its own that reads and JSON.parses, with no vtaplint code to load.
+const FLOOR = path.join(HERE, 'floor.cjs');
+/** Makes the stage runner's code cache (as a first vtaplint run makes the CLI's): not timed. */
+const warmStages = (list, root) => run(process.execPath, stage('floor', list, root));
+
+async function buildStages(outfile) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [path.join(HERE, 'stages.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    loader: { '.md': 'text' },
+    // As scripts/build.mjs does for the CLI: the sources are ES modules.
+    define: { 'import.meta.url': '__vtaplintBundleUrl' },
+    banner: { js: "const __vtaplintBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+  const text = readFileSync(outfile, 'utf8');
+  writeFileSync(outfile, `${text}// vtaplint-build ${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n`);
+}
 
 // ---- 1. cold start
 const small = path.join(work, 'small');
@@ -113,12 +142,13 @@ if (haveCorpus) {
   const bicepList = path.join(work, 'bicep.txt');
   writeFileSync(jsonList, jsonFiles.join('\n'));
   writeFileSync(bicepList, bicepFiles.join('\n'));
-  const floor = measure(process.execPath, [STAGES, 'floor', jsonList, QUICKSTART]);
+  warmStages(jsonList, QUICKSTART);
+  const floor = measure(process.execPath, [FLOOR, jsonList]);
   const lint = measure(process.execPath, [CLI, QUICKSTART, '--format', 'json', '-o', path.join(work, 'quickstart.json')]);
   row('repository', `lint quickstart (${jsonFiles.length} JSON + ${bicepFiles.length} Bicep files)`, lint.wall, floor.wall, 3.0, `CPU ${(lint.cpu / lint.wall).toFixed(2)} cores, ${lint.rssMb.toFixed(0)} MB`);
-  const expr = measure(process.execPath, [STAGES, 'expr', jsonList, QUICKSTART]);
+  const expr = measure(process.execPath, stage('expr', jsonList, QUICKSTART));
   row('repository', 'evaluate every expression (quickstart JSON)', expr.wall, floor.wall, 3.0, 'single thread');
-  const graph = measure(process.execPath, [STAGES, 'graph', jsonList, QUICKSTART]);
+  const graph = measure(process.execPath, stage('graph', jsonList, QUICKSTART));
   row('repository', 'deploy + graph with all edges (quickstart JSON)', graph.wall, floor.wall, undefined, 'single thread');
   // Bicep: parse + lower against read + JSON.parse of the JSON compiled from the same files.
   const pairs = readFileSync(path.join(QUICKSTART, 'PAIRS.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
@@ -126,8 +156,8 @@ if (haveCorpus) {
   const pj = path.join(work, 'pairs-json.txt');
   writeFileSync(pb, pairs.map((p) => path.join(QUICKSTART, p[0])).join('\n'));
   writeFileSync(pj, pairs.map((p) => path.join(QUICKSTART, p[1])).join('\n'));
-  const bFloor = measure(process.execPath, [STAGES, 'floor', pj, QUICKSTART]);
-  const bParse = measure(process.execPath, [STAGES, 'bicep', pb, QUICKSTART]);
+  const bFloor = measure(process.execPath, [FLOOR, pj]);
+  const bParse = measure(process.execPath, stage('bicep', pb, QUICKSTART));
   row('repository', `Bicep parse + lower (${pairs.length} quickstart main.bicep)`, bParse.wall, bFloor.wall, undefined, 'vs read + JSON.parse of their compiled JSON');
   const large = path.join(CORPUS, 'bicep-baselines/baselines/LargeTemplate_Stress_LF');
   if (existsSync(large)) {
@@ -135,8 +165,8 @@ if (haveCorpus) {
     const lj = path.join(work, 'large-json.txt');
     writeFileSync(lb, path.join(large, 'main.bicep'));
     writeFileSync(lj, path.join(large, 'main.json'));
-    const lFloor = measure(process.execPath, [STAGES, 'floor', lj, large]);
-    const lParse = measure(process.execPath, [STAGES, 'bicep', lb, large]);
+    const lFloor = measure(process.execPath, [FLOOR, lj]);
+    const lParse = measure(process.execPath, stage('bicep', lb, large));
     row('repository', 'Bicep parse + lower (LargeTemplate_Stress_LF)', lParse.wall, lFloor.wall, undefined, 'process time, vs read + JSON.parse of its compiled JSON');
   }
 }

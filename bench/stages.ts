@@ -3,7 +3,7 @@
 //   graph   read + parse + deploy + build the graph with all its edges
 //   bicep   read + parse + lower every .bicep file
 //   load    read + parse with positions (the ARM front end alone)
-//   floor   read + JSON.parse (the floor every ratio is measured against)
+//   floor   read + JSON.parse (the bench runs it once to make the code cache; its floor is bench/floor.cjs)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readSource } from '../src/load/read.js';

@@ -23,6 +23,13 @@ const RANGE_FROM_ZERO = 'range(0,';
  * whatever the value's size (see Evaluator.chargeBuilt).
  */
 const GIVES_BACK = new Set(['parameters', 'variables', 'lambdavariables', 'if', 'coalesce', 'first', 'last', 'tryget', 'indexfromend', 'tryindexfromend', 'reduce', 'min', 'max']);
+/** Whether a function gives back what it was given (GIVES_BACK), by its canonical name: no lowercasing per call. */
+const givesBackByName = new Map<string, boolean>();
+function givesBack(def: FnDef): boolean {
+  let g = givesBackByName.get(def.name);
+  if (g === undefined) givesBackByName.set(def.name, (g = GIVES_BACK.has(def.name.toLowerCase())));
+  return g;
+}
 
 /** The limit-exceeded message of a value too large through all its levels (see valueNodes). */
 export function valueNodesMessage(max: number): string {
@@ -263,7 +270,7 @@ class Evaluator {
    */
   private chargeBuilt(n: Expr, def: FnDef, args: readonly Value[] | undefined, v: Value): Value {
     const cost = buildCost(v);
-    if (cost === 0 || GIVES_BACK.has(def.name.toLowerCase()) || args?.includes(v)) return v;
+    if (cost === 0 || givesBack(def) || args?.includes(v)) return v;
     const budget = this.ctx.budget;
     if (budget.step(cost)) return v;
     const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
