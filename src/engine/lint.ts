@@ -5,7 +5,7 @@ import { extensionOf, type DiscoveredFile } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
-import { analyzeFile, diagnosticsNow, type Analysis } from './analyze.js';
+import { analyzeFile, diagnosticsNow } from './analyze.js';
 import type { DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { distinctRelated } from './related.js';
@@ -544,7 +544,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   // Before the rules: the walk over every resource is done (and compiled) well before the
   // deployment is let go of after them (see collectReleased).
   const sites = [...metadataSites(a.deployed.resources, known), ...pragmaSites(pragmasOf(a), known)];
-  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : undefined, () => incompleteness(a));
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : undefined, a.deployed.evaluationStopped);
   // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
@@ -658,13 +658,6 @@ function commentSites(source: SourceText, findings: readonly Finding[], known: R
   const sites: SuppressionSite[] = [];
   for (const file of files.values()) sites.push(...jsonCommentSites(file, known));
   return sites;
-}
-
-/** Why the analysis is incomplete by now, if it is (see runRules). */
-function incompleteness(a: Extract<Analysis, { kind: 'template' }>): string | undefined {
-  if (a.deployed.evaluationStopped()) return 'evaluation stopped at the limit maxEvaluationSteps';
-  if (a.graph.orderIncomplete) return 'the dependency edges were cut at the limit maxGraphEdges';
-  return undefined;
 }
 
 /** Fingerprints: rule, path (from the git top folder, see sourceRoot), resource, the decisive text, and an occurrence counter. */

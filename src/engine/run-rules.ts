@@ -51,13 +51,21 @@ export function runRules(
   /** Called after each rule (memory management of large templates, src/engine/lint.ts). */
   afterEach?: () => void,
   /**
-   * Why the analysis is incomplete by now, if it is: evaluation stopped at its step limit
-   * (DeployResult.evaluationStopped), or the order edges were cut (ResourceGraph.orderIncomplete).
-   * A failure found after that may rest on what was never evaluated or followed (a VM's NIC list, a
-   * dependsOn entry): it is reported as indeterminate. One found before rests on complete values.
+   * Whether evaluation has stopped at its step limit by now (DeployResult.evaluationStopped). With
+   * the graph's order edges cut (ResourceGraph.orderIncomplete), what makes the analysis
+   * incomplete: a failure found after that may rest on what was never evaluated or followed (a
+   * VM's NIC list, a dependsOn entry) and is reported as indeterminate. One found before rests on
+   * complete values. The deployment's own method, not a closure over the analysis: called for
+   * every failure, a closure gets compiled in the background, and the compile job would hold the
+   * whole analysis past the point where a large one is let go of (see lint.ts, collectReleased).
    */
-  incomplete?: () => string | undefined,
+  evaluationStopped?: () => boolean,
 ): { outcomes: RuleOutcome[]; passes: number; failures: RuleFailure[] } {
+  const incomplete = (): string | undefined => {
+    if (evaluationStopped?.()) return 'evaluation stopped at the limit maxEvaluationSteps';
+    if (graph.orderIncomplete) return 'the dependency edges were cut at the limit maxGraphEdges';
+    return undefined;
+  };
   const outcomes: RuleOutcome[] = [];
   const failures: RuleFailure[] = [];
   let passes = 0;
@@ -69,7 +77,7 @@ export function runRules(
       graph,
       regions: config.regions,
       fail(v) {
-        const why = incomplete?.();
+        const why = incomplete();
         if (why) {
           outcomes.push({ rule, verdict: { ...v, kind: 'review', message: `${v.message} (not certain: ${why} before this was decided; raise the limit to decide it)` }, level: 'note' });
           return;
