@@ -8,13 +8,14 @@
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { TExpr, childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
-import { Budget, type DeploymentContext, type EvalContext, type UserFunction } from '../expr/context.js';
+import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { deepEquals, typeName, unknownPropertyName } from '../expr/ops.js';
 import { ObjectValue, Unknown, setElementOrigin, setElementSpans, valueNodes, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
+import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
 
 /** A parameter value given from outside the template (parameters file, -p, a parent deployment). */
 export interface SuppliedParameter {
@@ -216,7 +217,7 @@ export class TemplateScope implements EvalContext {
    * runs never do and every expression that reads a parameter lands here.
    */
   private readonly readsAt: { span: Span; reads: ReadonlySet<string> }[] = [];
-  private readonly loopInvariants = new Map<object, { node: string | TExpr; span: Span; varies: boolean; value: Value }>();
+  private readonly loopInvariants = new Map<object, LoopExpression>();
   private readsIndexed = 0;
   /** Parameters read by the expressions inside a span that has none of its own (suppliedSourcesIn), by identity. */
   private readonly readsInside = new Map<string, ReadonlySet<string>>();
@@ -269,16 +270,41 @@ export class TemplateScope implements EvalContext {
    * identifies it only when the loop shares its spans (Span.stable). Values are never changed once
    * made (variables' values are shared the same way), so instances can share them.
    */
-  inLoop(node: string | TExpr, span: Span, ctx: EvalContext): Value {
+  inLoop(node: string | TExpr, span: Span, ctx: NodeContext): Value {
     const key = typeof node === 'string' ? span : node;
     const known = this.loopInvariants.get(key);
     // The span too: the parameters an expression read are remembered at its span (suppliedSourcesAt).
-    if (known !== undefined && known.node === node && known.span === span) return known.varies ? this.evaluateTraced(node, span, ctx) : known.value;
+    if (known !== undefined && known.node === node && known.span === span) return known.varies ? this.withInvariantParts(known, ctx) : known.value;
     const varies = !loopInvariant(node, this.budget);
-    const value = this.evaluateTraced(node, span, ctx);
-    this.loopInvariants.set(key, { node, span, varies, value: varies ? null : value });
-    return value;
+    const entry: LoopExpression = { node, span, varies, value: null, parts: undefined };
+    this.loopInvariants.set(key, entry);
+    if (varies) return this.withInvariantParts(entry, ctx);
+    return (entry.value = this.evaluateTraced(node, span, ctx));
   }
+
+  /** A loop expression that varies, its parts that do not evaluated once for all copies (invariant-parts.ts). */
+  private withInvariantParts(e: LoopExpression, ctx: NodeContext): Value {
+    if (e.parts === undefined) {
+      const ast = e.node instanceof TExpr ? e.node.ast : parsedAst(e.node, this.budget);
+      e.parts = ast ? new LoopInvariantParts(ast, this.readTracking) : null;
+    }
+    if (e.parts === null) return this.evaluateTraced(e.node, e.span, ctx);
+    const outer = ctx.invariants;
+    ctx.invariants = e.parts;
+    try {
+      return this.evaluateTraced(e.node, e.span, ctx);
+    } finally {
+      ctx.invariants = outer;
+    }
+  }
+
+  /** What a loop-invariant part read, collected when it is evaluated and noted again when it is reused. */
+  private readonly readTracking: ReadTracking = {
+    collect: (compute) => this.collectReads(compute),
+    replay: (reads) => {
+      for (const r of reads) this.noteRead(r);
+    },
+  };
 
   /** An expression string or a Bicep expression, evaluated with the parameters it reads remembered. */
   evaluateTraced(node: string | TExpr, span: Span, ctx: EvalContext): Value {
@@ -793,6 +819,9 @@ interface FunctionFrame {
 
 /** The context of one evaluation: the scope plus the copy loops / function call it is inside. */
 class NodeContext implements EvalContext {
+  /** Set by TemplateScope.inLoop while it evaluates a loop expression that varies as a whole. */
+  invariants: InvariantParts | undefined = undefined;
+
   constructor(
     private readonly scope: TemplateScope,
     private readonly loops: LoopFrame | undefined,
@@ -1018,24 +1047,26 @@ class NodeContext implements EvalContext {
 
 /** Whether an expression gives the same value in every instance of a copy loop: it never calls copyIndex(). */
 function loopInvariant(node: string | TExpr, budget: Budget): boolean {
-  if (node instanceof TExpr) return !callsCopyIndex(node.ast);
-  const p = parseTemplateString(node, budget.parseLimits);
-  return p.kind !== 'expr' || !callsCopyIndex(p.ast);
+  const ast = node instanceof TExpr ? node.ast : parsedAst(node, budget);
+  return ast === undefined || !callsCopyIndexIn(ast);
 }
 
-function callsCopyIndex(e: Expr): boolean {
-  switch (e.k) {
-    case 'lit':
-      return false;
-    case 'call':
-      if (e.ns === undefined && e.name.length === 9 && e.name.toLowerCase() === 'copyindex') return true;
-      for (const a of e.args) if (callsCopyIndex(a)) return true;
-      return false;
-    case 'member':
-      return callsCopyIndex(e.obj);
-    case 'index':
-      return callsCopyIndex(e.obj) || callsCopyIndex(e.index);
-  }
+/** The syntax tree of an expression string (the parse cache's), or undefined for a literal or a syntax error. */
+function parsedAst(s: string, budget: Budget): Expr | undefined {
+  const p = parseTemplateString(s, budget.parseLimits);
+  return p.kind === 'expr' ? p.ast : undefined;
+}
+
+/** An expression of a copy loop, with what is known of it for all copies (see TemplateScope.inLoop). */
+interface LoopExpression {
+  node: string | TExpr;
+  span: Span;
+  /** Whether it calls copyIndex(): its value differs from copy to copy. */
+  varies: boolean;
+  /** Its value in every copy, when it does not vary. */
+  value: Value;
+  /** Its parts that do not vary, when it does (null: none to keep, a literal or a syntax error). */
+  parts: LoopInvariantParts | null | undefined;
 }
 
 /** Lenient conversion of a value to its declared parameter type (strings from -p, files). */

@@ -4,6 +4,7 @@
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import type { Value } from './value.js';
+import type { Expr } from './ast.js';
 import type { ParseLimits } from './parser.js';
 import { DEFAULT_LIMITS as CONFIG_DEFAULTS, type Limits } from '../model/limits.js';
 
@@ -66,6 +67,20 @@ export interface EvalContext {
    * other strings are parsed each time.
    */
   readonly repeats?: boolean;
+  /**
+   * The parts of the expression being evaluated that are the same in every instance of a copy
+   * loop, when it varies as a whole (see TemplateScope.inLoop): the evaluator takes their values
+   * from here. `range(0, 800)[copyIndex()]` builds its range once per loop, not once per copy.
+   */
+  readonly invariants?: InvariantParts | undefined;
+}
+
+/** Sub-expressions evaluated once for every instance of a copy loop (see EvalContext.invariants). */
+export interface InvariantParts {
+  /** Whether `n` is one of them. */
+  has(n: Expr): boolean;
+  /** Its value: computed by `compute` the first time, remembered (with what it read) after. */
+  value(n: Expr, compute: () => Value): Value;
 }
 
 export interface BudgetLimits {

@@ -138,6 +138,13 @@ class Evaluator {
       // maxExpressionDepth raised above 512 raises this too (what it names must control it).
       return this.limit(n, `The expression is nested more than ${Math.max(MAX_AST_DEPTH, budget.limits.maxDepth)} levels deep (limit maxExpressionDepth).`);
     }
+    // A part that is the same in every copy of a loop (never inside a lambda, whose variables vary per call).
+    const inv = this.ctx.invariants;
+    if (inv !== undefined && scope === undefined && inv.has(n)) return inv.value(n, () => this.evalNode(n, scope, depth));
+    return this.evalNode(n, scope, depth);
+  }
+
+  private evalNode(n: Expr, scope: LambdaScope | undefined, depth: number): Value {
     switch (n.k) {
       case 'lit':
         return n.value;
