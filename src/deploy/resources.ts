@@ -318,6 +318,11 @@ export class ResourceExpander {
     if (!segs || segs.length === 0) return this.unit.scope;
     // An absolute id: a resource (extension resources) or a scope (/subscriptions/s/resourceGroups/g).
     if (parseResourceId(v) || startsWithSlash(v)) return segs;
+    // A management group is a tenant resource: "Microsoft.Management/managementGroups/mg2" (how a
+    // management group template targets another one, and how Bicep writes `managementGroup('mg2')`)
+    // is /providers/Microsoft.Management/managementGroups/mg2 from any scope, not a path below the
+    // current management group.
+    if (segs.length >= 3 && segs.length % 2 === 1 && isManagementGroupType(segs)) return [['providers'], ...segs];
     // languageVersion 1.0 writes the scope relative to the deployment: "Microsoft.Storage/storageAccounts/sa".
     if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ['providers'], ...segs];
     return this.unit.scope;
@@ -471,6 +476,11 @@ export const DEPLOYMENTS = 'microsoft.resources/deployments';
 /** A segment of a scope from an evaluated `resourceGroup` / `subscriptionId` value. */
 function scopeSegment(v: Value): Segment | undefined {
   return typeof v === 'string' || v instanceof Unknown ? [v] : undefined;
+}
+
+/** Whether relative scope segments start with the type Microsoft.Management/managementGroups. */
+function isManagementGroupType(segs: readonly Segment[]): boolean {
+  return segmentText(segs[0] as Segment)?.toLowerCase() === 'microsoft.management' && segmentText(segs[1] as Segment)?.toLowerCase() === 'managementgroups';
 }
 
 function startsWithSlash(v: Value): boolean {

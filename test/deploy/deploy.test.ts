@@ -492,6 +492,49 @@ describe('nested deployments', () => {
     expect(a.deployed.scope?.evaluateString("[reference('to-mg').outputs.mg.value]", role.span)).toBe('mg1');
   });
 
+  test('from a management group template, "scope": "Microsoft.Management/managementGroups/mg2" is that management group, not one below the current one', () => {
+    // ARM's "Scope to management group": a management group template targets another management
+    // group with this relative scope, as Bicep writes `scope: managementGroup('mg2')`. Management
+    // groups are tenant resources, so the scope is /providers/Microsoft.Management/managementGroups/mg2.
+    const inner = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [{ type: 'Microsoft.Authorization/roleDefinitions', apiVersion: '2022-04-01', name: 'tap-operator', properties: { roleName: 'TAP operator' } }],
+      outputs: { mg: { type: 'string', value: '[managementGroup().name]' } },
+    };
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'to-mg2',
+          scope: "[format('Microsoft.Management/managementGroups/{0}', 'mg2')]",
+          location: 'eastus',
+          properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: inner },
+        },
+      ],
+      outputs: {
+        mg: { type: 'string', value: "[reference(extensionResourceId(tenantResourceId('Microsoft.Management/managementGroups', 'mg2'), 'Microsoft.Resources/deployments', 'to-mg2'), '2022-09-01').outputs.mg.value]" },
+      },
+    };
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment: { managementGroup: 'mg1' } });
+    expect(a.graph.resources.map((r) => formatId(r.id)).sort()).toEqual([
+      '/providers/Microsoft.Management/managementGroups/mg2/providers/Microsoft.Authorization/roleDefinitions/tap-operator',
+      '/providers/Microsoft.Management/managementGroups/mg2/providers/Microsoft.Resources/deployments/to-mg2',
+    ]);
+    const role = a.graph.resources.find((r) => r.type === 'Microsoft.Authorization/roleDefinitions')!;
+    expect(role.unit.scope.kind).toBe('managementGroup');
+    expect(a.deployed.scope?.outputs()[0]?.value).toBe('mg2');
+    // Bicep: a module scoped to another management group from a management group file.
+    const bicep = analyze({
+      'main.bicep': "targetScope = 'managementGroup'\nmodule m 'mg.bicep' = { name: 'to-mg2', scope: managementGroup('mg2') }\noutput where string = m.outputs.where",
+      'mg.bicep': "targetScope = 'managementGroup'\noutput where string = managementGroup().name",
+    }).a;
+    expect(bicep.deployed.scope?.outputs()[0]?.value).toBe('mg2');
+  });
+
   test('from a resource group template: a deployment with only subscriptionId is a subscription deployment, one with scope "/" a tenant deployment', () => {
     const dep = (name: string, extra: Record<string, unknown>, schema: string, resources: unknown[]) => ({
       type: 'Microsoft.Resources/deployments',
