@@ -97,8 +97,17 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
     case 'ObjectType':
       return { type: 'object' };
     case 'TupleType':
-    case 'ArrayType':
       return { type: 'array' };
+    case 'ArrayType': {
+      // An array of literals (`('Standard_D2s_v5' | 'Standard_D4s_v5')[]`, or `size[]` of such a
+      // type): every element must be one of them. The compiler writes allowedValues on the array
+      // (ARM: any subset of them), or `items` with the element type's allowedValues, which ARM
+      // checks alike; a nullable element adds null, as the compiler writes it. An array of
+      // arrays is not constrained this way (subset semantics would read the inner arrays' values).
+      const element = armType(t.element, types, depth + 1);
+      if (!element.allowed || element.type === 'array') return { type: 'array' };
+      return { type: 'array', allowed: element.nullable && !element.allowed.includes(null) ? [...element.allowed, null] : element.allowed };
+    }
     case 'LiteralType': {
       const v = literalValue(t.value);
       return v === undefined ? { type: 'object' } : { type: primitiveOf(v), allowed: [v] };
@@ -131,6 +140,42 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
     case 'Skipped':
       return { type: 'object' };
   }
+}
+
+/**
+ * The decorator `name` (`minValue`, `maxLength`, ...) that a type expression gets from the type
+ * declaration it names: `@minValue(1) @maxValue(100) type tapCount = int` bounds `param n tapCount`
+ * (the compiler writes a $ref to a definition with those bounds, which ARM checks). Followed through
+ * aliases, `T?` and parentheses; the nearest declaration's decorator wins. `imported` says the
+ * decorator is in another file (its argument's spans and names are not this file's).
+ */
+export function typeDecorator(t: TypeExpression | undefined, types: TypeTable, name: string, imported = false, depth = 0): { decorator: Decorator; imported: boolean } | undefined {
+  if (!t || depth > MAX_TYPE_DEPTH) return undefined;
+  switch (t.kind) {
+    case 'NullableType':
+    case 'NonNullableType':
+      return typeDecorator(t.base, types, name, imported, depth + 1);
+    case 'ParenthesizedType':
+      return typeDecorator(t.type, types, name, imported, depth + 1);
+    case 'TypeReference':
+    case 'TypePropertyAccess': {
+      const key = t.kind === 'TypeReference' ? t.name.name : t.base.kind === 'TypeReference' ? `${t.base.name.name}.${t.property.name}` : undefined;
+      const e = key === undefined ? undefined : types.get(key);
+      if (!e) return undefined;
+      const decl = e.kind === 'ImportedType' ? e.decl : e;
+      const inOtherFile = imported || e.kind === 'ImportedType';
+      const own = decorator(decl.decorators, name);
+      if (own) return { decorator: own, imported: inOtherFile };
+      return typeDecorator(decl.value, e.kind === 'ImportedType' ? e.types : types, name, inOtherFile, depth + 1);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A literal decorator argument (a number, string, boolean or null, `-n`), read without evaluating anything. */
+export function literalArgument(e: Expression | undefined): string | number | boolean | null | undefined {
+  return e ? literalValue(e) : undefined;
 }
 
 /** The ARM type of a declared type name (resolved among its own file's names); @secure() on the declaration makes it secure. */

@@ -19,7 +19,7 @@ import { recordSpan, type Span, type TextSpan } from '../model/span.js';
 import { TExpr, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
-import { armType, decorator, secureType, type TypeEntry } from './lower-types.js';
+import { armType, decorator, literalArgument, secureType, typeDecorator, type TypeEntry } from './lower-types.js';
 import type { ModuleLoader } from './lower-modules.js';
 import type {
   ArrayAccess,
@@ -722,7 +722,22 @@ export class FileLowerer extends ExprLowerer {
     }
     for (const d of ['minValue', 'maxValue', 'minLength', 'maxLength']) {
       const dec = decorator(s.decorators, d);
-      if (dec?.args[0]) this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
+      if (dec?.args[0]) {
+        this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
+        continue;
+      }
+      // A bound on the type the parameter is declared with (`type tapCount = int` with @maxValue):
+      // the compiler writes a $ref to it and ARM checks it as the parameter's own. One from another
+      // file is read as a literal (decorator arguments are compile-time constants) and placed at
+      // the parameter's type.
+      const fromType = s.resourceType ? undefined : typeDecorator(s.type, this.types, d);
+      const arg = fromType?.decorator.args[0];
+      if (!fromType || !arg) continue;
+      if (!fromType.imported) this.set(out, d, this.value(arg, {}), arg, fromType.decorator.name);
+      else {
+        const v = literalArgument(arg);
+        if (typeof v === 'number') this.set(out, d, v, s.type ?? s.name);
+      }
     }
     this.metadataOf(s.decorators, out);
     return out;

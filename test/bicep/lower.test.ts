@@ -154,6 +154,58 @@ describe('Bicep lowering: template shape', () => {
     expect(values.o5).toBeInstanceOf(Unknown);
   });
 
+  it('gives an array of literal types, and a parameter of a constrained type alias, the constraints the compiler writes', () => {
+    // The compiler writes `('a' | 'b')[]` as an array with allowedValues (any subset of them), and a
+    // parameter of `@minValue(1) @maxValue(100) type count = int` as a $ref to a definition with
+    // those bounds; ARM checks both before it deploys anything.
+    const r = load(
+      [
+        "param sizes ('Standard_D2s_v5' | 'Standard_D4s_v5')[]",
+        "type size = 'Standard_D2s_v5' | 'Standard_D4s_v5'",
+        'param sizes2 size[]',
+        "param maybe ('a' | null)[] = []",
+        'param nested string[][] = []',
+        '@minValue(1)',
+        '@maxValue(100)',
+        'type tapCount = int',
+        'type alias = tapCount',
+        'param count tapCount',
+        'param count2 alias?',
+        '@maxValue(5)',
+        'param own tapCount',
+        "import { shortName } from 'lib.bicep'",
+        'param nm shortName',
+      ].join('\n'),
+      { 'lib.bicep': ['@export()', '@minLength(3)', '@maxLength(12)', 'type shortName = string'].join('\n') },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const p = section(r.root, 'parameters');
+    expect(obj(p.sizes)).toMatchObject({ type: 'array', allowedValues: ['Standard_D2s_v5', 'Standard_D4s_v5'] });
+    expect(obj(p.sizes2)).toMatchObject({ type: 'array', allowedValues: ['Standard_D2s_v5', 'Standard_D4s_v5'] });
+    expect(obj(p.maybe).allowedValues).toEqual(['a', null]);
+    expect(obj(p.nested).allowedValues).toBeUndefined();
+    expect(obj(p.count)).toMatchObject({ type: 'int', minValue: 1, maxValue: 100 });
+    expect(obj(p.count2)).toMatchObject({ type: 'int', nullable: true, minValue: 1, maxValue: 100 });
+    // The parameter's own decorator wins over its type's.
+    expect(obj(p.own)).toMatchObject({ minValue: 1, maxValue: 5 });
+    expect(obj(p.nm)).toMatchObject({ type: 'string', minLength: 3, maxLength: 12 });
+    // End to end: ARM rejects these values.
+    const bad = new TemplateScope(r.root, r.span, {
+      parameters: new Map<string, { value: never }>(
+        Object.entries({ sizes: ['Standard_A1'], sizes2: ['Standard_D2s_v5', 'Standard_D2s_v6'], count: 0, count2: 101, own: 6, nm: 'ab' }).map(([k, v]) => [k, { value: v as never }]),
+      ),
+    });
+    for (const n of ['sizes', 'sizes2', 'count', 'count2', 'own', 'nm']) bad.parameterInfo(n);
+    expect(bad.diagnostics.items.map((d) => d.message)).toEqual([
+      "The provided value for the template parameter 'sizes' is not valid: it is not one of the allowedValues.",
+      "The provided value for the template parameter 'sizes2' is not valid: it is not one of the allowedValues.",
+      "The provided value for the template parameter 'count' is not valid: 0 is less than the minValue 1.",
+      "The provided value for the template parameter 'count2' is not valid: 101 is greater than the maxValue 100.",
+      "The provided value for the template parameter 'own' is not valid: 6 is greater than the maxValue 5.",
+      "The provided value for the template parameter 'nm' is not valid: it has 2 characters, fewer than the minLength 3.",
+    ]);
+  });
+
   it('lowers operators the way the compiler does', () => {
     const r = load(
       [
