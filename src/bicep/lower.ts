@@ -54,6 +54,14 @@ const SCHEMAS: Record<TargetScopeKind, string> = {
 export const DEPLOYMENTS_TYPE = 'Microsoft.Resources/deployments';
 export const DEPLOYMENTS_API = '2022-09-01';
 
+/** A target scope in words, for messages. */
+const TARGET_SCOPE_WORDS: Record<TargetScopeKind, string> = {
+  resourceGroup: 'resource group',
+  subscription: 'subscription',
+  managementGroup: 'management group',
+  tenant: 'tenant',
+};
+
 /** Body properties of a resource that the lowering handles itself. */
 const RESOURCE_SPECIAL = new Set(['name', 'parent', 'scope', 'dependson']);
 const REGISTRY_PREFIX = /^(br|ts)[:/]/i;
@@ -917,6 +925,68 @@ export class FileLowerer extends ExprLowerer {
     }
   }
 
+  /**
+   * A resource the file deploys (not `existing`) must be deployed at the file's own scope: the
+   * compiler rejects one whose scope, or its existing ancestor's, names another resource group,
+   * subscription or management group ("You must use modules to deploy resources to a different
+   * scope"). The common case is a TAP configuration whose `parent` is a source NIC declared
+   * `existing` with `scope: resourceGroup('app-rg')`. BCP165 when the scope comes from an existing
+   * ancestor, else BCP139 (the compiler's IsDeployableResourceScope).
+   */
+  private checkDeployableScope(r: ResInfo): void {
+    const root = this.rootOf(r);
+    const bad = this.undeployableScope(root, new Set());
+    if (!bad) return;
+    const where = `the scope ${this.span(bad).text().replace(/\s+/g, ' ')}`;
+    const target = TARGET_SCOPE_WORDS[this.targetScope];
+    if (root !== r && root.existing) {
+      this.error(r.decl.value, `the resource '${r.symbol}' would be deployed to ${where} of its existing ancestor '${root.symbol}', not to this file's ${target}; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope`);
+    } else {
+      const scopeOfOwn = r === root ? r.scopeProp?.value : undefined;
+      this.error(scopeOfOwn ?? r.decl.value, `the resource '${r.symbol}' would be deployed to ${where}, not to this file's ${target}; the Bicep compiler rejects it (BCP139: a resource's scope must match the scope of the Bicep file): deploy it from a module with that scope`);
+    }
+  }
+
+  /**
+   * The scope expression that puts resources of `root` (a root resource) outside the file's own
+   * scope, if one does: a scope function that names a resource group, subscription or management
+   * group, or one of another kind than the file's target scope (tenant() is always deployable); a
+   * Microsoft.Resources/resourceGroups or managementGroups resource (a named scope); or, for an
+   * extension resource, the scope of the resource it extends.
+   */
+  private undeployableScope(root: ResInfo, seen: Set<ResInfo>): Expression | undefined {
+    const sp = root.scopeProp;
+    if (!sp || seen.has(root)) return undefined;
+    seen.add(root);
+    const sc = this.scopeCall(sp.value);
+    if (sc) return sc.fn === 'tenant' || (sc.fn === this.targetScope.toLowerCase() && sc.args.length === 0) ? undefined : sp.value;
+    const target = this.scopeSymbol(sp.value);
+    if (target?.kind !== 'resource') return undefined;
+    const type = target.type.toLowerCase();
+    if (type === 'microsoft.resources/resourcegroups' || type === 'microsoft.management/managementgroups') return sp.value;
+    return this.undeployableScope(this.rootOf(target), seen);
+  }
+
+  /** The resource or module a scope expression names (`nic`, `nics[i]`, `vnet::subnet`), without lowering it. */
+  private scopeSymbol(e: Expression): SymInfo | undefined {
+    switch (e.kind) {
+      case 'VariableAccess':
+        return this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
+      case 'ResourceAccess': {
+        const base = this.scopeSymbol(e.base);
+        return base?.kind === 'resource' ? base.children.get(e.name.name) : undefined;
+      }
+      case 'ArrayAccess':
+        return this.scopeSymbol(e.base);
+      case 'Parenthesized':
+        return this.scopeSymbol(e.expression);
+      case 'NonNullAssertion':
+        return this.scopeSymbol(e.base);
+      default:
+        return undefined;
+    }
+  }
+
   /** `resourceGroup(...)`, `subscription(...)`, `tenant()`, `managementGroup(...)` (also `az.`/`sys.`-qualified). */
   private scopeCall(e: Expression): { fn: string; args: Expression[] } | undefined {
     if (e.kind !== 'FunctionCall') return undefined;
@@ -997,6 +1067,7 @@ export class FileLowerer extends ExprLowerer {
     // declared inside it) is marked as the compiler marks it (`import`), for the deploy stage.
     if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, 'import', this.extensionAliases.keys().next().value ?? 'extension', r.decl.type);
     if (r.existing && r.decl.existing) this.set(out, 'existing', true, r.decl.existing);
+    if (!r.existing && !(this.hasResourceExtensions && this.ofExtension(r))) this.checkDeployableScope(r);
     // An extension's `scope` is one of its own properties (below), not an ARM scope.
     const scopeProp = own(out, 'import') !== undefined ? undefined : this.rootOf(r).scopeProp;
     const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : undefined;

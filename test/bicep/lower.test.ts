@@ -408,7 +408,9 @@ describe('Bicep lowering: resources', () => {
         'output otherId string = other.id',
       ].join('\n'),
     );
-    expect(r.diagnostics).toEqual([]);
+    // The lock extends a resource in another resource group: the compiler lowers it so, and
+    // rejects the file (BCP139; a module scoped to 'net-rg' must deploy it).
+    expect(r.diagnostics.map((d) => [d.code, d.span.text(), d.message.match(/BCP\d+/)?.[0]])).toEqual([['invalid-template', 'other', 'BCP139']]);
     const res = section(r.root, 'resources');
     expect(obj(res.other).existing).toBe(true);
     // As the compiler writes it (languageVersion 2.0): resourceGroup, not a scope id.
@@ -417,6 +419,71 @@ describe('Bicep lowering: resources', () => {
     expect(node(obj(res.lock).scope)).toBe("resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'shared')");
     expect(obj(res.lock).dependsOn).toBeUndefined();
     expect(node(obj(section(r.root, 'outputs').otherId).value)).toBe("resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'shared')");
+  });
+
+  it('rejects, as the compiler does, a deployed resource whose scope or existing ancestor is outside the file scope (BCP139, BCP165)', () => {
+    const r = load(
+      [
+        "param tapId string = 'x'",
+        "param apps array = ['app1-rg', 'app2-rg']",
+        "resource srcNic 'Microsoft.Network/networkInterfaces@2024-05-01' existing = {",
+        "  name: 'app-nic'",
+        "  scope: resourceGroup('app-rg')",
+        "  resource nested 'tapConfigurations' = { name: 'nested', properties: { virtualNetworkTap: { id: tapId } } }",
+        "  resource nestedExisting 'tapConfigurations' existing = { name: 'old' }",
+        '}',
+        "resource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {",
+        '  parent: srcNic',
+        "  name: 'tapcfg'",
+        '  properties: { virtualNetworkTap: { id: tapId } }',
+        '}',
+        "resource appNics 'Microsoft.Network/networkInterfaces@2024-05-01' existing = [for rg in apps: {",
+        "  name: 'nic'",
+        '  scope: resourceGroup(rg)',
+        '}]',
+        "resource cfgs 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = [for (rg, i) in apps: {",
+        '  parent: appNics[i]',
+        "  name: 'tapcfg'",
+        '}]',
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+        "  name: 'tap'",
+        "  scope: resourceGroup('net-rg')",
+        '}',
+        "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {",
+        "  name: 'lock'",
+        '  scope: appNics[0]',
+        "  properties: { level: 'CanNotDelete' }",
+        '}',
+        // Deployable: the file's own scope, a resource in it, the tenant.
+        "resource localNic 'Microsoft.Network/networkInterfaces@2024-05-01' existing = { name: 'local-nic' }",
+        "resource here 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = { parent: localNic, name: 'cfg' }",
+        "resource hereLock 'Microsoft.Authorization/locks@2020-05-01' = { name: 'l', scope: localNic }",
+        "resource sameRg 'Microsoft.Authorization/locks@2020-05-01' = { name: 'l2', scope: resourceGroup() }",
+        "resource alias 'Microsoft.Subscription/aliases@2021-10-01' = { name: 'a', scope: tenant() }",
+      ].join('\n'),
+    );
+    const byLine = [...r.diagnostics].sort((a, b) => a.span.region().start.line - b.span.region().start.line);
+    expect(byLine.map((d) => [d.span.region().start.line, d.message.match(/BCP\d+/)?.[0], d.message.match(/^the resource '([^']+)'/)?.[1]])).toEqual([
+      [6, 'BCP165', 'nested'],
+      [9, 'BCP165', 'cfg'],
+      [18, 'BCP165', 'cfgs'],
+      [24, 'BCP139', 'tap'],
+      [28, 'BCP139', 'lock'],
+    ]);
+    expect(r.diagnostics.every((d) => d.code === 'invalid-template')).toBe(true);
+    expect(byLine[1]?.message).toBe(
+      "the resource 'cfg' would be deployed to the scope resourceGroup('app-rg') of its existing ancestor 'srcNic', not to this file's resource group; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope",
+    );
+    // A subscription file deploys at subscription() and at the tenant, not in a resource group.
+    const sub = load(
+      [
+        "targetScope = 'subscription'",
+        "resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' existing = { name: 'net-rg' }",
+        "resource def 'Microsoft.Authorization/roleDefinitions@2022-04-01' = { name: 'd', scope: subscription() }",
+        "resource lock 'Microsoft.Authorization/locks@2020-05-01' = { name: 'l', scope: rg }",
+      ].join('\n'),
+    );
+    expect(sub.diagnostics.map((d) => [d.span.text(), d.message.match(/BCP\d+/)?.[0]])).toEqual([['rg', 'BCP139']]);
   });
 
   it('reports unknown symbols at their exact span', () => {
