@@ -54,6 +54,32 @@ const SCHEMAS: Record<TargetScopeKind, string> = {
 export const DEPLOYMENTS_TYPE = 'Microsoft.Resources/deployments';
 export const DEPLOYMENTS_API = '2022-09-01';
 
+/** The scope functions by lowercase name, and the kind of scope each gives. */
+const SCOPE_FUNCTIONS: Record<string, TargetScopeKind> = {
+  resourcegroup: 'resourceGroup',
+  subscription: 'subscription',
+  managementgroup: 'managementGroup',
+  tenant: 'tenant',
+};
+
+/** The module scopes a file of each target scope may use, as the compiler's BCP113-BCP116 list them. */
+const PERMITTED_MODULE_SCOPES: Record<TargetScopeKind, string> = {
+  tenant: "tenant(), managementGroup('name'), subscription('id'), resourceGroup('id', 'name')",
+  managementGroup: "managementGroup(), managementGroup('name'), subscription('id'), tenant(), resourceGroup('id', 'name')",
+  subscription: "subscription(), subscription('id'), resourceGroup('name'), resourceGroup('id', 'name'), tenant()",
+  resourceGroup: "resourceGroup(), resourceGroup('name'), resourceGroup('id', 'name'), subscription(), subscription('id'), tenant()",
+};
+
+/** The target scope an ARM template's $schema declares (a lowered Bicep module has one of SCHEMAS). */
+function schemaScope(schema: string): TargetScopeKind | undefined {
+  const s = schema.toLowerCase();
+  if (s.includes('subscriptiondeploymenttemplate')) return 'subscription';
+  if (s.includes('managementgroupdeploymenttemplate')) return 'managementGroup';
+  if (s.includes('tenantdeploymenttemplate')) return 'tenant';
+  if (s.includes('deploymenttemplate')) return 'resourceGroup';
+  return undefined;
+}
+
 /** A target scope in words, for messages. */
 const TARGET_SCOPE_WORDS: Record<TargetScopeKind, string> = {
   resourceGroup: 'resource group',
@@ -1169,6 +1195,7 @@ export class FileLowerer extends ExprLowerer {
         if (loaded) {
           properties.template = loaded.root;
           recordSpan(properties, 'template', loaded.span);
+          this.checkModuleScope(m, loaded.root);
         }
       }
     } else if (pathNode.kind === 'String') this.error(pathNode, 'the module path must be a literal string');
@@ -1309,6 +1336,77 @@ export class FileLowerer extends ExprLowerer {
         location(sv);
         return;
     }
+  }
+
+  /**
+   * A module is deployed at the kind of scope its file targets (its targetScope, or an ARM JSON
+   * module's $schema): the compiler rejects a resource group module that a subscription file
+   * deploys without `scope: resourceGroup(...)`, and the like (BCP134). Without the check the
+   * module's resources would be placed at a scope they cannot have (a TAP directly under a
+   * subscription). A scope that is another resource (an extension-scope module) is not checked.
+   */
+  private checkModuleScope(m: ModInfo, template: TObject): void {
+    const schema = own(template, '$schema');
+    const moduleScope = typeof schema === 'string' ? schemaScope(schema) : undefined;
+    if (m.scopeProp && this.scopeSymbol(m.scopeProp.value)?.kind === 'module') {
+      this.error(m.scopeProp.value, `the module '${m.symbol}' has a module as its scope; the Bicep compiler rejects it (BCP134): scope it to a resource group, subscription, management group or the tenant`);
+      return;
+    }
+    const deployedAt = this.moduleScopeOf(m);
+    if (!deployedAt) return;
+    // The compiler writes both at the module's scope, or its body when it has none.
+    const at = m.scopeProp?.value ?? m.decl.value;
+    if (moduleScope && moduleScope !== deployedAt.kind) {
+      const how = m.scopeProp ? `its scope is a ${TARGET_SCOPE_WORDS[deployedAt.kind]}` : `without a scope it is deployed at this file's ${TARGET_SCOPE_WORDS[deployedAt.kind]}`;
+      this.error(
+        at,
+        `the module '${m.symbol}' targets a ${TARGET_SCOPE_WORDS[moduleScope]} (its targetScope), but ${how}; the Bicep compiler rejects it (BCP134): give it a scope of that kind${moduleScope === 'resourceGroup' ? " (scope: resourceGroup('name'), or a resource group the file declares)" : ''}`,
+      );
+      return;
+    }
+    // Which scopes a file of each target scope can deploy a module to (the compiler's
+    // ValidateNestedTemplateScopeRestrictions): a management group only from a tenant or
+    // management group file, the current subscription or a resource group named without its
+    // subscription only from a subscription or resource group file, the current resource group
+    // only from a resource group file.
+    const from = (...kinds: TargetScopeKind[]) => kinds.includes(this.targetScope);
+    const { kind, subscription, group } = deployedAt;
+    const ok =
+      kind === 'tenant' ||
+      (kind === 'managementGroup' && from('tenant', 'managementGroup')) ||
+      (kind === 'subscription' && (subscription || from('subscription', 'resourceGroup'))) ||
+      (kind === 'resourceGroup' && ((subscription && group) || (group ? from('subscription', 'resourceGroup') : from('resourceGroup'))));
+    if (ok) return;
+    const code = { tenant: 'BCP113', managementGroup: 'BCP114', subscription: 'BCP115', resourceGroup: 'BCP116' }[this.targetScope];
+    this.error(
+      at,
+      `a ${TARGET_SCOPE_WORDS[this.targetScope]} file cannot deploy the module '${m.symbol}' to that scope (${this.span(at).text().replace(/\s+/g, ' ')}); the Bicep compiler rejects it (${code}): permissible scopes are ${PERMITTED_MODULE_SCOPES[this.targetScope]}`,
+    );
+  }
+
+  /**
+   * The scope a module declaration deploys at: its kind, and whether it names a subscription or
+   * a resource group; undefined when it is not one of the four (a resource as the scope).
+   */
+  private moduleScopeOf(m: ModInfo): { kind: TargetScopeKind; subscription: boolean; group: boolean } | undefined {
+    const sv = m.scopeProp?.value;
+    if (!sv) return { kind: this.targetScope, subscription: false, group: false };
+    const sc = this.scopeCall(sv);
+    if (sc) {
+      const kind = SCOPE_FUNCTIONS[sc.fn] as TargetScopeKind;
+      const n = sc.args.length;
+      return { kind, subscription: (kind === 'subscription' && n > 0) || (kind === 'resourceGroup' && n > 1), group: kind === 'resourceGroup' && n > 0 };
+    }
+    const target = this.scopeSymbol(sv);
+    if (target?.kind !== 'resource') return undefined;
+    const type = target.type.toLowerCase();
+    if (type === 'microsoft.resources/resourcegroups') {
+      // A resource group the file declares: named; in a named subscription when its own scope is subscription('id').
+      const rgScope = target.scopeProp ? this.scopeCall(target.scopeProp.value) : undefined;
+      return { kind: 'resourceGroup', subscription: rgScope?.fn === 'subscription' && rgScope.args.length > 0, group: true };
+    }
+    if (type === 'microsoft.management/managementgroups') return { kind: 'managementGroup', subscription: false, group: false };
+    return undefined;
   }
 
   /** The deployments resource id of a module instance (for outputs). */

@@ -495,6 +495,66 @@ describe('Bicep lowering: resources', () => {
 });
 
 describe('Bicep lowering: modules and imports', () => {
+  it('rejects, as the compiler does, a module deployed at a scope its file does not target or this file cannot reach (BCP134, BCP113-BCP116)', () => {
+    const modules = {
+      'rg.bicep': "param location string = 'eastus'",
+      'sub.bicep': "targetScope = 'subscription'",
+      'mg.bicep': "targetScope = 'managementGroup'",
+      'sub.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [] }),
+    };
+    const codes = (text: string) =>
+      load(text, modules)
+        .diagnostics.map((d) => [d.span.region().start.line, d.message.match(/BCP\d+/)?.[0]])
+        .sort((a, b) => (a[0] as number) - (b[0] as number));
+    expect(
+      codes(
+        [
+          "targetScope = 'subscription'",
+          "resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = { name: 'tap-rg', location: 'eastus' }",
+          "module noScope 'rg.bicep' = { name: 'a' }",
+          "module inRg 'rg.bicep' = { name: 'b', scope: rg }",
+          "module named 'rg.bicep' = { name: 'c', scope: resourceGroup('x') }",
+          "module currentRg 'rg.bicep' = { name: 'd', scope: resourceGroup() }",
+          "module here 'sub.bicep' = { name: 'e' }",
+          "module json 'sub.json' = { name: 'f', scope: subscription('11111111-1111-1111-1111-111111111111') }",
+          "module onModule 'rg.bicep' = { name: 'g', scope: inRg }",
+        ].join('\n'),
+      ),
+    ).toEqual([
+      [3, 'BCP134'],
+      [6, 'BCP115'],
+      [9, 'BCP134'],
+    ]);
+    expect(
+      codes(
+        [
+          "module toMg 'mg.bicep' = { name: 'a', scope: managementGroup('mg') }",
+          "module sub 'sub.bicep' = { name: 'b', scope: subscription() }",
+          "module json 'sub.json' = { name: 'c' }",
+          "module other 'rg.bicep' = { name: 'd', scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'x') }",
+        ].join('\n'),
+      ),
+    ).toEqual([
+      [1, 'BCP116'],
+      [3, 'BCP134'],
+    ]);
+    expect(
+      codes(
+        [
+          "targetScope = 'managementGroup'",
+          "module rgOnly 'rg.bicep' = { name: 'a', scope: resourceGroup('x') }",
+          "module rgInSub 'rg.bicep' = { name: 'b', scope: resourceGroup('11111111-1111-1111-1111-111111111111', 'x') }",
+          "module sub 'sub.bicep' = { name: 'c', scope: subscription('11111111-1111-1111-1111-111111111111') }",
+          "module mg 'mg.bicep' = { name: 'd', scope: managementGroup('other') }",
+        ].join('\n'),
+      ),
+    ).toEqual([[2, 'BCP114']]);
+    const message = load("targetScope = 'subscription'\nmodule tapMod 'rg.bicep' = { name: 'a' }", modules).diagnostics[0]?.message;
+    expect(message).toBe(
+      "the module 'tapMod' targets a resource group (its targetScope), but without a scope it is deployed at this file's subscription; the Bicep compiler rejects it (BCP134): give it a scope of that kind (scope: resourceGroup('name'), or a resource group the file declares)",
+    );
+  });
+
   it('inlines a local module as a nested deployment with outputs wired', () => {
     const r = load(
       [
