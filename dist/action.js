@@ -23394,6 +23394,12 @@ function callProblem(e, def) {
 // src/expr/evaluate.ts
 var RANGE_FROM_ZERO = "range(0,";
 var GIVES_BACK = /* @__PURE__ */ new Set(["parameters", "variables", "lambdavariables", "if", "coalesce", "first", "last", "tryget", "indexfromend", "tryindexfromend", "reduce", "min", "max"]);
+var givesBackByName = /* @__PURE__ */ new Map();
+function givesBack(def) {
+  let g = givesBackByName.get(def.name);
+  if (g === void 0) givesBackByName.set(def.name, g = GIVES_BACK.has(def.name.toLowerCase()));
+  return g;
+}
 function valueNodesMessage(max) {
   return `The value would hold more than ${max} elements and properties through all its levels (limit maxValueNodes).`;
 }
@@ -23469,6 +23475,11 @@ var Evaluator = class _Evaluator {
     if (depth > MAX_AST_DEPTH && depth > budget.limits.maxDepth) {
       return this.limit(n, `The expression is nested more than ${Math.max(MAX_AST_DEPTH, budget.limits.maxDepth)} levels deep (limit maxExpressionDepth).`);
     }
+    const inv = this.ctx.invariants;
+    if (inv !== void 0 && scope === void 0 && inv.has(n)) return inv.value(n, () => this.evalNode(n, scope, depth));
+    return this.evalNode(n, scope, depth);
+  }
+  evalNode(n, scope, depth) {
     switch (n.k) {
       case "lit":
         return n.value;
@@ -23584,7 +23595,7 @@ var Evaluator = class _Evaluator {
    */
   chargeBuilt(n, def, args, v) {
     const cost = buildCost(v);
-    if (cost === 0 || GIVES_BACK.has(def.name.toLowerCase()) || args?.includes(v)) return v;
+    if (cost === 0 || givesBack(def) || args?.includes(v)) return v;
     const budget = this.ctx.budget;
     if (budget.step(cost)) return v;
     const message = `Evaluation stopped after ${budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
@@ -24338,8 +24349,12 @@ function armType(t, types, depth = 0) {
     case "ObjectType":
       return { type: "object" };
     case "TupleType":
-    case "ArrayType":
       return { type: "array" };
+    case "ArrayType": {
+      const element = armType(t.element, types, depth + 1);
+      if (!element.allowed || element.type === "array") return { type: "array" };
+      return { type: "array", allowed: element.nullable && !element.allowed.includes(null) ? [...element.allowed, null] : element.allowed };
+    }
     case "LiteralType": {
       const v = literalValue(t.value);
       return v === void 0 ? { type: "object" } : { type: primitiveOf(v), allowed: [v] };
@@ -24372,6 +24387,32 @@ function armType(t, types, depth = 0) {
     case "Skipped":
       return { type: "object" };
   }
+}
+function typeDecorator(t, types, name, imported = false, depth = 0) {
+  if (!t || depth > MAX_TYPE_DEPTH) return void 0;
+  switch (t.kind) {
+    case "NullableType":
+    case "NonNullableType":
+      return typeDecorator(t.base, types, name, imported, depth + 1);
+    case "ParenthesizedType":
+      return typeDecorator(t.type, types, name, imported, depth + 1);
+    case "TypeReference":
+    case "TypePropertyAccess": {
+      const key = t.kind === "TypeReference" ? t.name.name : t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
+      const e = key === void 0 ? void 0 : types.get(key);
+      if (!e) return void 0;
+      const decl = e.kind === "ImportedType" ? e.decl : e;
+      const inOtherFile = imported || e.kind === "ImportedType";
+      const own2 = decorator(decl.decorators, name);
+      if (own2) return { decorator: own2, imported: inOtherFile };
+      return typeDecorator(decl.value, e.kind === "ImportedType" ? e.types : types, name, inOtherFile, depth + 1);
+    }
+    default:
+      return void 0;
+  }
+}
+function literalArgument(e) {
+  return e ? literalValue(e) : void 0;
 }
 function declaredType(r, depth) {
   if (!r) return { type: "object" };
@@ -24416,6 +24457,32 @@ var SCHEMAS = {
 };
 var DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
 var DEPLOYMENTS_API = "2022-09-01";
+var SCOPE_FUNCTIONS = {
+  resourcegroup: "resourceGroup",
+  subscription: "subscription",
+  managementgroup: "managementGroup",
+  tenant: "tenant"
+};
+var PERMITTED_MODULE_SCOPES = {
+  tenant: "tenant(), managementGroup('name'), subscription('id'), resourceGroup('id', 'name')",
+  managementGroup: "managementGroup(), managementGroup('name'), subscription('id'), tenant(), resourceGroup('id', 'name')",
+  subscription: "subscription(), subscription('id'), resourceGroup('name'), resourceGroup('id', 'name'), tenant()",
+  resourceGroup: "resourceGroup(), resourceGroup('name'), resourceGroup('id', 'name'), subscription(), subscription('id'), tenant()"
+};
+function schemaScope(schema) {
+  const s = schema.toLowerCase();
+  if (s.includes("subscriptiondeploymenttemplate")) return "subscription";
+  if (s.includes("managementgroupdeploymenttemplate")) return "managementGroup";
+  if (s.includes("tenantdeploymenttemplate")) return "tenant";
+  if (s.includes("deploymenttemplate")) return "resourceGroup";
+  return void 0;
+}
+var TARGET_SCOPE_WORDS = {
+  resourceGroup: "resource group",
+  subscription: "subscription",
+  managementGroup: "management group",
+  tenant: "tenant"
+};
 var RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
 var REGISTRY_PREFIX = /^(br|ts)[:/]/i;
 var MAX_LITERAL_CHARS = 131072;
@@ -24951,7 +25018,18 @@ var FileLowerer = class extends ExprLowerer {
     }
     for (const d of ["minValue", "maxValue", "minLength", "maxLength"]) {
       const dec = decorator(s.decorators, d);
-      if (dec?.args[0]) this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
+      if (dec?.args[0]) {
+        this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
+        continue;
+      }
+      const fromType = s.resourceType ? void 0 : typeDecorator(s.type, this.types, d);
+      const arg = fromType?.decorator.args[0];
+      if (!fromType || !arg) continue;
+      if (!fromType.imported) this.set(out, d, this.value(arg, {}), arg, fromType.decorator.name);
+      else {
+        const v = literalArgument(arg);
+        if (typeof v === "number") this.set(out, d, v, s.type ?? s.name);
+      }
     }
     this.metadataOf(s.decorators, out);
     return out;
@@ -25111,6 +25189,65 @@ var FileLowerer = class extends ExprLowerer {
         return call2("extensionResourceId", [member(call2("managementGroup", [], at2), "id", at2), ...args], at2);
     }
   }
+  /**
+   * A resource the file deploys (not `existing`) must be deployed at the file's own scope: the
+   * compiler rejects one whose scope, or its existing ancestor's, names another resource group,
+   * subscription or management group ("You must use modules to deploy resources to a different
+   * scope"). The common case is a TAP configuration whose `parent` is a source NIC declared
+   * `existing` with `scope: resourceGroup('app-rg')`. BCP165 when the scope comes from an existing
+   * ancestor, else BCP139 (the compiler's IsDeployableResourceScope).
+   */
+  checkDeployableScope(r) {
+    const root = this.rootOf(r);
+    const bad = this.undeployableScope(root, /* @__PURE__ */ new Set());
+    if (!bad) return;
+    const where = `the scope ${this.span(bad).text().replace(/\s+/g, " ")}`;
+    const target = TARGET_SCOPE_WORDS[this.targetScope];
+    if (root !== r && root.existing) {
+      this.error(r.decl.value, `the resource '${r.symbol}' would be deployed to ${where} of its existing ancestor '${root.symbol}', not to this file's ${target}; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope`);
+    } else {
+      const scopeOfOwn = r === root ? r.scopeProp?.value : void 0;
+      this.error(scopeOfOwn ?? r.decl.value, `the resource '${r.symbol}' would be deployed to ${where}, not to this file's ${target}; the Bicep compiler rejects it (BCP139: a resource's scope must match the scope of the Bicep file): deploy it from a module with that scope`);
+    }
+  }
+  /**
+   * The scope expression that puts resources of `root` (a root resource) outside the file's own
+   * scope, if one does: a scope function that names a resource group, subscription or management
+   * group, or one of another kind than the file's target scope (tenant() is always deployable); a
+   * Microsoft.Resources/resourceGroups or managementGroups resource (a named scope); or, for an
+   * extension resource, the scope of the resource it extends.
+   */
+  undeployableScope(root, seen) {
+    const sp = root.scopeProp;
+    if (!sp || seen.has(root)) return void 0;
+    seen.add(root);
+    const sc = this.scopeCall(sp.value);
+    if (sc) return sc.fn === "tenant" || sc.fn === this.targetScope.toLowerCase() && sc.args.length === 0 ? void 0 : sp.value;
+    const target = this.scopeSymbol(sp.value);
+    if (target?.kind !== "resource") return void 0;
+    const type = target.type.toLowerCase();
+    if (type === "microsoft.resources/resourcegroups" || type === "microsoft.management/managementgroups") return sp.value;
+    return this.undeployableScope(this.rootOf(target), seen);
+  }
+  /** The resource or module a scope expression names (`nic`, `nics[i]`, `vnet::subnet`), without lowering it. */
+  scopeSymbol(e) {
+    switch (e.kind) {
+      case "VariableAccess":
+        return this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
+      case "ResourceAccess": {
+        const base = this.scopeSymbol(e.base);
+        return base?.kind === "resource" ? base.children.get(e.name.name) : void 0;
+      }
+      case "ArrayAccess":
+        return this.scopeSymbol(e.base);
+      case "Parenthesized":
+        return this.scopeSymbol(e.expression);
+      case "NonNullAssertion":
+        return this.scopeSymbol(e.base);
+      default:
+        return void 0;
+    }
+  }
   /** `resourceGroup(...)`, `subscription(...)`, `tenant()`, `managementGroup(...)` (also `az.`/`sys.`-qualified). */
   scopeCall(e) {
     if (e.kind !== "FunctionCall") return void 0;
@@ -25183,6 +25320,7 @@ var FileLowerer = class extends ExprLowerer {
     else if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
     if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, "import", this.extensionAliases.keys().next().value ?? "extension", r.decl.type);
     if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
+    if (!r.existing && !(this.hasResourceExtensions && this.ofExtension(r))) this.checkDeployableScope(r);
     const scopeProp = own(out, "import") !== void 0 ? void 0 : this.rootOf(r).scopeProp;
     const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
     if (scopeProp && sc && (sc.fn === "resourcegroup" || sc.fn === "subscription") && sc.args.length > 0) {
@@ -25272,6 +25410,7 @@ var FileLowerer = class extends ExprLowerer {
         if (loaded) {
           properties.template = loaded.root;
           recordSpan(properties, "template", loaded.span);
+          this.checkModuleScope(m, loaded.root);
         }
       }
     } else if (pathNode.kind === "String") this.error(pathNode, "the module path must be a literal string");
@@ -25402,6 +25541,64 @@ var FileLowerer = class extends ExprLowerer {
         location(sv);
         return;
     }
+  }
+  /**
+   * A module is deployed at the kind of scope its file targets (its targetScope, or an ARM JSON
+   * module's $schema): the compiler rejects a resource group module that a subscription file
+   * deploys without `scope: resourceGroup(...)`, and the like (BCP134). Without the check the
+   * module's resources would be placed at a scope they cannot have (a TAP directly under a
+   * subscription). A scope that is another resource (an extension-scope module) is not checked.
+   */
+  checkModuleScope(m, template) {
+    const schema = own(template, "$schema");
+    const moduleScope = typeof schema === "string" ? schemaScope(schema) : void 0;
+    if (m.scopeProp && this.scopeSymbol(m.scopeProp.value)?.kind === "module") {
+      this.error(m.scopeProp.value, `the module '${m.symbol}' has a module as its scope; the Bicep compiler rejects it (BCP134): scope it to a resource group, subscription, management group or the tenant`);
+      return;
+    }
+    const deployedAt = this.moduleScopeOf(m);
+    if (!deployedAt) return;
+    const at2 = m.scopeProp?.value ?? m.decl.value;
+    if (moduleScope && moduleScope !== deployedAt.kind) {
+      const how = m.scopeProp ? `its scope is a ${TARGET_SCOPE_WORDS[deployedAt.kind]}` : `without a scope it is deployed at this file's ${TARGET_SCOPE_WORDS[deployedAt.kind]}`;
+      this.error(
+        at2,
+        `the module '${m.symbol}' targets a ${TARGET_SCOPE_WORDS[moduleScope]} (its targetScope), but ${how}; the Bicep compiler rejects it (BCP134): give it a scope of that kind${moduleScope === "resourceGroup" ? " (scope: resourceGroup('name'), or a resource group the file declares)" : ""}`
+      );
+      return;
+    }
+    const from = (...kinds) => kinds.includes(this.targetScope);
+    const { kind, subscription, group: group2 } = deployedAt;
+    const ok = kind === "tenant" || kind === "managementGroup" && from("tenant", "managementGroup") || kind === "subscription" && (subscription || from("subscription", "resourceGroup")) || kind === "resourceGroup" && (subscription && group2 || (group2 ? from("subscription", "resourceGroup") : from("resourceGroup")));
+    if (ok) return;
+    const code = { tenant: "BCP113", managementGroup: "BCP114", subscription: "BCP115", resourceGroup: "BCP116" }[this.targetScope];
+    this.error(
+      at2,
+      `a ${TARGET_SCOPE_WORDS[this.targetScope]} file cannot deploy the module '${m.symbol}' to that scope (${this.span(at2).text().replace(/\s+/g, " ")}); the Bicep compiler rejects it (${code}): permissible scopes are ${PERMITTED_MODULE_SCOPES[this.targetScope]}`
+    );
+  }
+  /**
+   * The scope a module declaration deploys at: its kind, and whether it names a subscription or
+   * a resource group; undefined when it is not one of the four (a resource as the scope).
+   */
+  moduleScopeOf(m) {
+    const sv = m.scopeProp?.value;
+    if (!sv) return { kind: this.targetScope, subscription: false, group: false };
+    const sc = this.scopeCall(sv);
+    if (sc) {
+      const kind = SCOPE_FUNCTIONS[sc.fn];
+      const n = sc.args.length;
+      return { kind, subscription: kind === "subscription" && n > 0 || kind === "resourceGroup" && n > 1, group: kind === "resourceGroup" && n > 0 };
+    }
+    const target = this.scopeSymbol(sv);
+    if (target?.kind !== "resource") return void 0;
+    const type = target.type.toLowerCase();
+    if (type === "microsoft.resources/resourcegroups") {
+      const rgScope = target.scopeProp ? this.scopeCall(target.scopeProp.value) : void 0;
+      return { kind: "resourceGroup", subscription: rgScope?.fn === "subscription" && rgScope.args.length > 0, group: true };
+    }
+    if (type === "microsoft.management/managementgroups") return { kind: "managementGroup", subscription: false, group: false };
+    return void 0;
   }
   /** The deployments resource id of a module instance (for outputs). */
   deploymentId(m, idx, at2) {
@@ -26398,6 +26595,74 @@ function noteImplicitDependency(target, value, span) {
   if (!list.some((d) => d.target === target)) list.push({ value, span, target, implicit: true });
 }
 
+// src/deploy/invariant-parts.ts
+var LoopInvariantParts = class {
+  constructor(ast, reads) {
+    this.reads = reads;
+    this.mark(ast);
+  }
+  reads;
+  parts = /* @__PURE__ */ new Set();
+  values = /* @__PURE__ */ new Map();
+  /** Whether the expression worth remembering in this loop (and none containing it) is `n`. */
+  has(n) {
+    return this.parts.has(n);
+  }
+  value(n, compute) {
+    const known2 = this.values.get(n);
+    if (known2 !== void 0) {
+      this.reads.replay(known2.reads);
+      return known2.value;
+    }
+    const made = this.reads.collect(compute);
+    this.values.set(n, made);
+    return made.value;
+  }
+  /**
+   * Whether `e` varies from copy to copy (calls copyIndex()); the largest parts of a varying
+   * expression that do not vary are kept. Literals cost nothing to evaluate again, and a lambda
+   * is left whole: its body runs with its own variables, never as a part of the loop's expression.
+   */
+  mark(e) {
+    switch (e.k) {
+      case "lit":
+        return false;
+      case "member":
+        return this.markChildren([e.obj]);
+      case "index":
+        return this.markChildren([e.obj, e.index]);
+      case "call":
+        if (e.ns === void 0 && e.name.length === 9 && e.name.toLowerCase() === "copyindex") return true;
+        if (e.ns === void 0 && e.name.length === 6 && e.name.toLowerCase() === "lambda") return callsCopyIndexIn(e);
+        return this.markChildren(e.args);
+    }
+  }
+  markChildren(children) {
+    const varies = children.map((c) => this.mark(c));
+    if (!varies.includes(true)) return false;
+    children.forEach((c, i) => {
+      if (!varies[i] && c.k !== "lit" && !isLambda(c)) this.parts.add(c);
+    });
+    return true;
+  }
+};
+function isLambda(e) {
+  return e.k === "call" && e.ns === void 0 && e.name.length === 6 && e.name.toLowerCase() === "lambda";
+}
+function callsCopyIndexIn(e) {
+  switch (e.k) {
+    case "lit":
+      return false;
+    case "member":
+      return callsCopyIndexIn(e.obj);
+    case "index":
+      return callsCopyIndexIn(e.obj) || callsCopyIndexIn(e.index);
+    case "call":
+      if (e.ns === void 0 && e.name.length === 9 && e.name.toLowerCase() === "copyindex") return true;
+      return e.args.some(callsCopyIndexIn);
+  }
+}
+
 // src/deploy/scope.ts
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_REF_HOPS = 32;
@@ -26529,12 +26794,35 @@ var TemplateScope = class {
   inLoop(node, span, ctx) {
     const key = typeof node === "string" ? span : node;
     const known2 = this.loopInvariants.get(key);
-    if (known2 !== void 0 && known2.node === node && known2.span === span) return known2.varies ? this.evaluateTraced(node, span, ctx) : known2.value;
+    if (known2 !== void 0 && known2.node === node && known2.span === span) return known2.varies ? this.withInvariantParts(known2, ctx) : known2.value;
     const varies = !loopInvariant(node, this.budget);
-    const value = this.evaluateTraced(node, span, ctx);
-    this.loopInvariants.set(key, { node, span, varies, value: varies ? null : value });
-    return value;
+    const entry2 = { node, span, varies, value: null, parts: void 0 };
+    this.loopInvariants.set(key, entry2);
+    if (varies) return this.withInvariantParts(entry2, ctx);
+    return entry2.value = this.evaluateTraced(node, span, ctx);
   }
+  /** A loop expression that varies, its parts that do not evaluated once for all copies (invariant-parts.ts). */
+  withInvariantParts(e, ctx) {
+    if (e.parts === void 0) {
+      const ast = e.node instanceof TExpr ? e.node.ast : parsedAst(e.node, this.budget);
+      e.parts = ast ? new LoopInvariantParts(ast, this.readTracking) : null;
+    }
+    if (e.parts === null) return this.evaluateTraced(e.node, e.span, ctx);
+    const outer = ctx.invariants;
+    ctx.invariants = e.parts;
+    try {
+      return this.evaluateTraced(e.node, e.span, ctx);
+    } finally {
+      ctx.invariants = outer;
+    }
+  }
+  /** What a loop-invariant part read, collected when it is evaluated and noted again when it is reused. */
+  readTracking = {
+    collect: (compute) => this.collectReads(compute),
+    replay: (reads) => {
+      for (const r of reads) this.noteRead(r);
+    }
+  };
   /** An expression string or a Bicep expression, evaluated with the parameters it reads remembered. */
   evaluateTraced(node, span, ctx) {
     return typeof node === "string" ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
@@ -26997,6 +27285,8 @@ var NodeContext = class _NodeContext {
   scope;
   loops;
   fn;
+  /** Set by TemplateScope.inLoop while it evaluates a loop expression that varies as a whole. */
+  invariants = void 0;
   get diagnostics() {
     return this.scope.diagnostics;
   }
@@ -27185,23 +27475,12 @@ var NodeContext = class _NodeContext {
   }
 };
 function loopInvariant(node, budget) {
-  if (node instanceof TExpr) return !callsCopyIndex(node.ast);
-  const p = parseTemplateString(node, budget.parseLimits);
-  return p.kind !== "expr" || !callsCopyIndex(p.ast);
+  const ast = node instanceof TExpr ? node.ast : parsedAst(node, budget);
+  return ast === void 0 || !callsCopyIndexIn(ast);
 }
-function callsCopyIndex(e) {
-  switch (e.k) {
-    case "lit":
-      return false;
-    case "call":
-      if (e.ns === void 0 && e.name.length === 9 && e.name.toLowerCase() === "copyindex") return true;
-      for (const a of e.args) if (callsCopyIndex(a)) return true;
-      return false;
-    case "member":
-      return callsCopyIndex(e.obj);
-    case "index":
-      return callsCopyIndex(e.obj) || callsCopyIndex(e.index);
-  }
+function parsedAst(s, budget) {
+  const p = parseTemplateString(s, budget.parseLimits);
+  return p.kind === "expr" ? p.ast : void 0;
 }
 function commandLineValue(text, asJson, type) {
   if (type?.toLowerCase() !== "string" || typeof asJson === "string") return asJson;
@@ -27498,6 +27777,7 @@ var ResourceExpander = class {
     if (segs?.length === 0 && startsWithSlash(v)) return [];
     if (!segs || segs.length === 0) return this.unit.scope;
     if (parseResourceId(v) || startsWithSlash(v)) return segs;
+    if (segs.length >= 3 && segs.length % 2 === 1 && isManagementGroupType(segs)) return [["providers"], ...segs];
     if (segs.length >= 3 && segs.length % 2 === 1) return [...scopeSegments(this.unit.scope), ["providers"], ...segs];
     return this.unit.scope;
   }
@@ -27615,6 +27895,9 @@ var ExpandedResource = class {
 var DEPLOYMENTS = "microsoft.resources/deployments";
 function scopeSegment(v) {
   return typeof v === "string" || v instanceof Unknown ? [v] : void 0;
+}
+function isManagementGroupType(segs) {
+  return segmentText(segs[0])?.toLowerCase() === "microsoft.management" && segmentText(segs[1])?.toLowerCase() === "managementgroups";
 }
 function startsWithSlash(v) {
   if (typeof v === "string") return v.startsWith("/");
@@ -29401,7 +29684,12 @@ function maybeSource(v) {
   const subject = `${describeSource(source)} ${source.declaration === "scaleset" ? "is set" : "is a TAP source"}`;
   return { ...v, related, message: `${v.message} (if ${subject}: it depends on a value that is ${describeUnknown(when)})` };
 }
-function runRules(graph, rules, config, afterEach, incomplete) {
+function runRules(graph, rules, config, afterEach, evaluationStopped) {
+  const incomplete = () => {
+    if (evaluationStopped?.()) return "evaluation stopped at the limit maxEvaluationSteps";
+    if (graph.orderIncomplete) return "the dependency edges were cut at the limit maxGraphEdges";
+    return void 0;
+  };
   const outcomes = [];
   const failures = [];
   let passes = 0;
@@ -29413,7 +29701,7 @@ function runRules(graph, rules, config, afterEach, incomplete) {
       graph,
       regions: config.regions,
       fail(v) {
-        const why = incomplete?.();
+        const why = incomplete();
         if (why) {
           outcomes.push({ rule, verdict: { ...v, kind: "review", message: `${v.message} (not certain: ${why} before this was decided; raise the limit to decide it)` }, level: "note" });
           return;
@@ -30015,7 +30303,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     if (source.kind === "arm" && source.text.length >= LARGE_TEMPLATE) source.pack();
   }, opts.heapHighWater) : void 0;
   const sites = [...metadataSites(a.deployed.resources, known2), ...pragmaSites(pragmasOf(a), known2)];
-  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0, () => incompleteness(a));
+  const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0, a.deployed.evaluationStopped);
   const diagnostics = diagnosticsNow(a);
   notifications.push(...internalNotifications(diagnostics));
   for (const fail2 of failures) {
@@ -30102,11 +30390,6 @@ function commentSites(source, findings, known2) {
   const sites = [];
   for (const file of files.values()) sites.push(...jsonCommentSites(file, known2));
   return sites;
-}
-function incompleteness(a) {
-  if (a.deployed.evaluationStopped()) return "evaluation stopped at the limit maxEvaluationSteps";
-  if (a.graph.orderIncomplete) return "the dependency edges were cut at the limit maxGraphEdges";
-  return void 0;
 }
 function assignFingerprints(findings, root) {
   const seen = /* @__PURE__ */ new Map();
