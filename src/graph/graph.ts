@@ -332,6 +332,7 @@ export class ResourceGraph {
           else {
             this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
             if (this.crossTemplate) this.reportCrossTemplate(r, this.crossTemplate, d.span);
+            else if (this.namesNothing(r, d.value)) this.reportNotDefined(d.value, d.span);
           }
         }
       }
@@ -511,6 +512,54 @@ export class ResourceGraph {
     }
     this.nameIndexes.set(from.unit, idx);
     return idx;
+  }
+
+  /**
+   * Whether a dependsOn entry that resolved to nothing certainly names nothing ARM could find in
+   * `from`'s template: a known text that is no resource's name, own (child) name, "type/name" or
+   * id without its scope. Not for a text with an empty segment, nor when a resource of the template has a name known only at
+   * deployment (the entry may be that name), nor for a name two resources share, nor for an id
+   * of a declared type and name in a scope written differently (the deployment's own scope may
+   * be the one written): those are not certain.
+   */
+  private namesNothing(from: DeployedResource, v: Value): boolean {
+    // A resourceId() in a subscription or resource group known only at deployment: judged by its
+    // type and names when they are all known (the scope is not what dependsOn resolves by).
+    if (v instanceof Unknown) {
+      const id = v.parts ? parseResourceId(v) : undefined;
+      if (!id || !id.names.every((n) => segmentText(n) !== undefined && segmentText(n) !== '')) return false;
+      if (!this.allNamesKnown(from)) return false;
+      return !this.nameIndex(from).byTypedKey.has(relativeKey(id));
+    }
+    // An empty segment ("vm1/extensions//OMS", a quickstart's typo; a name parameter left empty):
+    // how ARM reads it is not known here.
+    if (typeof v !== 'string' || v === '' || v.indexOf('//', 1) >= 0) return false;
+    if (!this.allNamesKnown(from)) return false;
+    const idx = this.nameIndex(from);
+    const lower = v.toLowerCase();
+    if (idx.byName.has(lower) || idx.byShortName.has(lower)) return false;
+    const id = parseResourceId(v);
+    if (id) return !idx.byTypedKey.has(relativeKey(id));
+    const key = typedNameKey(v);
+    return key === undefined || !idx.byTypedKey.has(key);
+  }
+
+  /** Whether every resource of `from`'s template has a known name (a name known only at deployment may be any entry's). */
+  private allNamesKnown(from: DeployedResource): boolean {
+    for (const r of this.resources) if (r.unit === from.unit && typeof r.name !== 'string') return false;
+    return true;
+  }
+
+  /** A dependsOn entry that names no resource of its template: ARM rejects the deployment. */
+  private reportNotDefined(value: Value, span: Span): void {
+    // A resourceId() as ARM's message names it: type and names, interleaved, without the scope.
+    const id = typeof value === 'string' ? undefined : parseResourceId(value);
+    const v = typeof value === 'string' ? value : id ? [id.namespace, ...id.types.flatMap((t, i) => [t, segmentText(id.names[i] as Segment) ?? '?'])].join('/') : '?';
+    this.diagnostics?.add({
+      code: 'invalid-template',
+      message: `dependsOn names '${v}', which is not a resource of this template; ARM rejects the deployment ("The resource '${v}' is not defined in the template"): name a resource the template declares (by its name, symbolic name, copy loop name or resourceId()), or remove the entry.`,
+      span,
+    });
   }
 
   /** The declaration whose condition is false that an id names (the same scope, type and names), if any. */
