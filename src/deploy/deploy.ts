@@ -111,6 +111,8 @@ export class Deployment {
   private readonly nestedScopes = new Map<DeployedResource, { scope: TemplateScope; unit: DeploymentUnit; outputs?: Located | null }>();
   private readonly views = new Map<string, Value>();
   private readonly busy = new Set<DeployedResource>();
+  /** Nested deployments of a template being expanded that are not deployed yet (see expand). */
+  private readonly pendingNested = new Map<DeployedResource, { unit: DeploymentUnit; scope: TemplateScope }>();
   /** See DeployResult.linkedTemplates. */
   private readonly linkedTemplates = new Set<string>();
   /** Where the root template is deployed (what the config's deployment context describes). */
@@ -237,9 +239,13 @@ export class Deployment {
     expander.expandTemplate(template);
     this.notDeployed.push(...expander.notDeployed);
     for (const r of expander.resources) this.register(r);
-    for (const r of expander.resources) {
-      if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);
-    }
+    // Declaration order is not deployment order: a module declared before the module whose outputs
+    // it reads (Microsoft's vTAP lab passes `vtapvm.outputs.tapId` to a VM module declared above
+    // `vtapvm`) is deployed by ARM after it. Each nested deployment waits here, and one whose
+    // outputs are read before its turn is deployed then (outputsOf).
+    const nested = expander.resources.filter((r) => r.type.toLowerCase() === DEPLOYMENTS && !r.existing);
+    for (const r of nested) this.pendingNested.set(r, { unit, scope });
+    for (const r of nested) this.deployPending(r);
     for (const u of expander.undeployedDeployments) this.declareUndeployed(u.decl, u.loop, unit, scope);
   }
 
@@ -640,7 +646,19 @@ export class Deployment {
     ]);
   }
 
+  /** Deploys a nested deployment that is still waiting (see expand); nothing when it is done or under way. */
+  private deployPending(dep: DeployedResource): void {
+    const pending = this.pendingNested.get(dep);
+    if (!pending) return;
+    this.pendingNested.delete(dep);
+    this.deployNested(dep, pending.unit, pending.scope);
+  }
+
   private outputsOf(dep: DeployedResource): ObjectValue | undefined {
+    // Its outputs exist once it has deployed: ARM deploys it before the resource that reads them.
+    // (A deployment reading its own outputs, or two reading each other's, is a cycle ARM rejects:
+    // the one under way is no longer pending, and its outputs stay unknown.)
+    this.deployPending(dep);
     const nested = this.nestedScopes.get(dep);
     if (!nested) return undefined;
     const outputs = new ObjectValue();
