@@ -55,8 +55,12 @@ export function existingView(r: DeployedResource, span: Span): Unknown {
 export function runtimeView(r: DeployedResource, full: boolean, span: Span, outputs: () => ObjectValue | undefined): Value {
   const reason = runtimeReason(r, span);
   const props = withPartIds(open(r.body.get('properties') ?? new ObjectValue(), reason), r);
+  // The outputs of a deployment whose template is analysed are the ones it declares, no more:
+  // reading another (a Bicep module's output that does not exist, BCP053; ARM: "The language
+  // expression property ... doesn't exist") is an error, not a value Azure fills in. The values
+  // are the template's own (a reference() in them is open already).
   const outs = outputs();
-  if (outs && props instanceof ObjectValue) props.set('outputs', open(outs, reason));
+  if (outs && props instanceof ObjectValue) props.set('outputs', outs);
   if (!full) return props;
   const whole = open(r.body, reason) as ObjectValue;
   whole.set('properties', props);
