@@ -257,7 +257,7 @@ export function sourcesOfTap(graph: ResourceGraph, tap: DeployedResource): TapSo
 
 /** Virtual machines whose networkProfile lists the NIC. */
 export function vmsOfNic(graph: ResourceGraph, nic: DeployedResource): { vm: DeployedResource; ref: LocatedValue }[] {
-  return vmIndex(graph).byResource.get(nic) ?? [];
+  return vmIndex(graph).byResource.get(nic.key) ?? [];
 }
 
 /**
@@ -271,7 +271,13 @@ export function vmsOfNicRef(graph: ResourceGraph, nic: NicRef): { vm: DeployedRe
 }
 
 interface VmIndex {
-  byResource: Map<DeployedResource, { vm: DeployedResource; ref: LocatedValue }[]>;
+  /**
+   * Declared NICs by their identity (DeployedResource.key), not by declaration: one NIC may be
+   * declared in two deployments (created in one module, then deployed again with
+   * `virtualNetworkTaps` once the TAP exists, as the AVM network-interface module is used), and
+   * the VM's id finds only one of them; the other declaration is the same NIC, on the same VM.
+   */
+  byResource: Map<string, { vm: DeployedResource; ref: LocatedValue }[]>;
   /** NICs the template does not declare, by resourceKey() of their id. */
   byExternal: Map<string, { vm: DeployedResource; ref: LocatedValue }[]>;
 }
@@ -285,7 +291,7 @@ function vmIndex(graph: ResourceGraph): VmIndex {
       for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'))) {
         const ref = at(n, 'id');
         const res = graph.resolve(ref.value);
-        if (res.kind === 'resource') push(index.byResource, res.resource, { vm, ref });
+        if (res.kind === 'resource') push(index.byResource, res.resource.key, { vm, ref });
         else if (res.kind === 'external') push(index.byExternal, resourceKey(res.id), { vm, ref });
       }
     }
