@@ -1180,7 +1180,8 @@ export class FileLowerer extends ExprLowerer {
       }
     }
     // Without `params` the compiler writes no parameters at all.
-    if (paramsProp) this.set(properties, 'parameters', parameters, paramsProp);
+    // The `params` key is where a finding about the parameters as a whole points.
+    if (paramsProp) this.set(properties, 'parameters', parameters, paramsProp.value, paramsProp.key);
     const extProp = prop(m.body, 'extensionConfigs');
     if (extProp?.value.kind === 'Object') this.set(properties, 'extensionConfigs', this.extensionConfigs(extProp.value, ctx), extProp.value, extProp.key);
     const pathNode = m.decl.path;

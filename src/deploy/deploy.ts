@@ -501,7 +501,13 @@ export class Deployment {
    * provided", `required`). Only values that must be declared are checked (see
    * SuppliedParameter.mustBeDeclared).
    */
-  private checkSupplied(scope: TemplateScope, supplied: Map<string, SuppliedParameter> | undefined, by: string, required: Span | undefined): void {
+  private checkSupplied(
+    scope: TemplateScope,
+    supplied: Map<string, SuppliedParameter> | undefined,
+    by: string,
+    required: Span | undefined,
+    passIn = 'properties.parameters',
+  ): void {
     const declared = new Set(scope.parameterNames().map((n) => n.toLowerCase()));
     for (const [name, p] of supplied ?? []) {
       if (!p.mustBeDeclared || declared.has(name.toLowerCase())) continue;
@@ -519,22 +525,25 @@ export class Deployment {
     if (missing.length === 0) return;
     this.diagnostics.add({
       code: 'invalid-template',
-      message: `${by} gives no value for the template parameter${missing.length > 1 ? 's' : ''} ${missing.map((n) => `'${n}'`).join(', ')}, which ${missing.length > 1 ? 'have' : 'has'} no defaultValue; ARM rejects the deployment ("The value for the template parameter ... is not provided"): pass ${missing.length > 1 ? 'them' : 'it'} in properties.parameters.`,
+      message: `${by} gives no value for the template parameter${missing.length > 1 ? 's' : ''} ${missing.map((n) => `'${n}'`).join(', ')}, which ${missing.length > 1 ? 'have' : 'has'} no defaultValue; ARM rejects the deployment ("The value for the template parameter ... is not provided"): pass ${missing.length > 1 ? 'them' : 'it'} in ${passIn}.`,
       span: required,
     });
   }
 
   /**
-   * The parameters an ARM JSON nested deployment passes to its template (inline with inner scope,
-   * or linked). Bicep modules are checked by their own front end; a deployment whose parameters
-   * come from a parametersLink (never fetched) passes values that are not known.
+   * The parameters a nested deployment passes to its template (inline with inner scope, or
+   * linked): an ARM JSON one's, and a Bicep module's, which lowers to the same deployment (the
+   * compiler rejects a missing required parameter, BCP035, and ARM an undeclared one; the
+   * front end does not check them). A deployment whose parameters come from a parametersLink
+   * (never fetched) passes values that are not known.
    */
   private checkPassed(dep: DeployedResource, parent: DeploymentUnit, evaluated: ObjectValue, scope: TemplateScope, supplied: Map<string, SuppliedParameter>): void {
-    if (parent.file.kind !== 'arm' || evaluated.has('parametersLink')) return;
+    if (evaluated.has('parametersLink')) return;
     const params = evaluated.entry('parameters');
     // A `parameters` value only known at deployment as a whole: which names it gives is unknown.
     if (params && !(params.value instanceof ObjectValue)) return;
-    this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
+    if (parent.file.kind === 'bicep') this.checkSupplied(scope, supplied, `module '${dep.plainDisplayName}'`, params?.keySpan ?? dep.nameSpan, "the module's params");
+    else this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
   }
 
   /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */

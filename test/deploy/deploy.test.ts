@@ -404,6 +404,59 @@ describe('nested deployments', () => {
     ]);
   });
 
+  test('a Bicep module that gives no value for a required parameter, or one the module does not declare, is rejected as the nested deployment it is', () => {
+    // As Microsoft's vTAP lab at one commit: main.bicep deploys vtap.bicep without the `vtapname`
+    // it requires (BCP035). Nullable parameters, ones with a default and user-defined types that
+    // allow null (AVM's `param lock lockType`) need no value.
+    const vtap = [
+      'param location string',
+      'param vtapname string',
+      "param destinationNicId string = ''",
+      'param tags object?',
+      'param lock lockType',
+      'type lockType = {',
+      '  kind: string?',
+      '}?',
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2025-01-01' = {",
+      '  name: vtapname',
+      '  location: location',
+      '  properties: {}',
+      '}',
+    ].join('\n');
+    const main = [
+      "module vtap 'vtap.bicep' = {",
+      "  name: 'vtap-deployment'",
+      '  params: {',
+      "    location: 'germanywestcentral'",
+      "    destinationNicId: 'x'",
+      '  }',
+      '}',
+      "module named 'vtap.bicep' = {",
+      "  name: 'named'",
+      '  params: {',
+      "    location: 'germanywestcentral'",
+      "    vtapname: 'vtap2'",
+      "    destinationPort: 4789",
+      '  }',
+      '}',
+      "module none 'vtap.bicep' = {",
+      "  name: 'none'",
+      '}',
+    ].join('\n');
+    const { a } = analyze({ 'main.bicep': main, 'vtap.bicep': vtap });
+    const errors = a.diagnostics.filter((d) => d.code === 'invalid-template');
+    expect(errors.map((d) => [d.span.region().start.line, d.span.text()])).toEqual([
+      [3, 'params'],
+      [13, 'destinationPort'],
+      [17, "'none'"],
+    ]);
+    expect(errors.map((d) => d.message)).toEqual([
+      "module 'vtap' gives no value for the template parameter 'vtapname', which has no defaultValue; ARM rejects the deployment (\"The value for the template parameter ... is not provided\"): pass it in the module's params.",
+      "module 'named' gives a value for the parameter 'destinationPort', which the template does not declare (it declares 'location', 'vtapname', 'destinationNicId', 'tags', 'lock'); ARM rejects the deployment (\"not present in the original template and can therefore not be provided\"): remove it or declare it.",
+      "module 'none' gives no value for the template parameters 'location', 'vtapname', which have no defaultValue; ARM rejects the deployment (\"The value for the template parameter ... is not provided\"): pass them in the module's params.",
+    ]);
+  });
+
   test('the values a nested ARM deployment passes are checked as ARM checks them, whether the template reads them or not', () => {
     const child = arm([], { parameters: { count: { type: 'int', maxValue: 3 }, name: { type: 'string', maxLength: 4 } } });
     const t = arm([
