@@ -12,6 +12,22 @@ const HOW: Record<TapSource['declaration'], string> = {
   scaleset: 'scale set IP configuration virtualNetworkTaps entry',
 };
 
+/**
+ * Entries of the NIC's own body (ipConfigurations[].virtualNetworkTaps, inline tapConfigurations)
+ * are part of one declaration of the NIC. A NIC declared twice (an AVM module deployed once and
+ * again to test idempotency, or a NIC made by one module and deployed again with its TAP) is
+ * PUT twice: the later body replaces the earlier, so the entries of two declarations never hold
+ * together. tapConfigurations child resources are resources of their own and add up.
+ */
+function inBody(s: TapSource): boolean {
+  return s.declaration === 'ipconfig' || s.declaration === 'inline';
+}
+
+function coexist(a: TapSource, b: TapSource): boolean {
+  if (inBody(a) && inBody(b) && a.holder !== b.holder) return false;
+  return mayCoexist(a, b);
+}
+
 function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
@@ -59,13 +75,13 @@ export default defineRule(
         // (`useA ? [ { id: a.id } ] : [ { id: b.id } ]`): they are counted only with those they
         // may exist with. Certain sources come first (tapSources), so `prior` is a certain one
         // when there is one.
-        const before = list.slice(0, i + 1).filter((o) => mayCoexist(o, s));
+        const before = list.slice(0, i + 1).filter((o) => coexist(o, s));
         const prior = before[0];
         if (!prior) {
-          ctx.pass({ message: 'one TAP configuration whichever option is chosen', span: s.tapId.span, resource: s.holder });
+          ctx.pass({ message: 'one TAP configuration whichever option is chosen or declaration of the NIC is deployed last', span: s.tapId.span, resource: s.holder });
           continue;
         }
-        const count = list.filter((o) => o === s || mayCoexist(o, s)).length;
+        const count = list.filter((o) => o === s || coexist(o, s)).length;
         ctx.fail({
           message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
           span: s.tapId.span,
