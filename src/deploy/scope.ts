@@ -448,8 +448,28 @@ export class TemplateScope implements EvalContext {
     const decls = sec.node;
     return Object.keys(decls).filter((name) => {
       const d = decls[name];
-      return isTObject(d) && ownProp(d, 'defaultValue') === undefined && ownProp(d, 'nullable') !== true;
+      return isTObject(d) && ownProp(d, 'defaultValue') === undefined && !this.isNullable(d);
     });
+  }
+
+  /**
+   * A parameter that may be left out: `nullable` on its declaration, or on the definition its
+   * `$ref` names, followed through definitions that refer on (the Bicep compiler writes
+   * `param lock lockType` with `type lockType = {...}?` as {"$ref": "#/definitions/lockType"}
+   * and puts `nullable` on the definition; ARM deploys it without a value).
+   */
+  private isNullable(decl: TObject): boolean {
+    let node: TObject = decl;
+    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+      if (ownProp(node, 'nullable') === true) return true;
+      const ref = ownProp(node, '$ref');
+      const m = typeof ref === 'string' ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
+      const defs = m ? this.section('definitions')?.node : undefined;
+      const next = m && defs && isTObject(defs) ? ownProp(defs, m[1] as string) : undefined;
+      if (!next || !isTObject(next)) return false;
+      node = next;
+    }
+    return false;
   }
 
   /** Names of the declared variables (including those of the variables `copy` array). */
@@ -624,7 +644,7 @@ export class TemplateScope implements EvalContext {
       return { name, type, value, allowedValues, source: 'default', span, valueSpan: def.span };
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: 'none', span, valueSpan: undefined };
-    if (!unread && childOf(d, 'nullable')?.node === true) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
+    if (!unread && this.isNullable(d.node)) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
     // An int parameter's maxValue bounds whatever value the deployment supplies (ARM rejects a larger
     // one); so does an array parameter's maxLength its length (a loop over it: length(items)).
     const maxNode = type?.toLowerCase() === 'int' ? this.declaredConstraint(d, 'maxValue') : type?.toLowerCase() === 'array' ? this.declaredConstraint(d, 'maxLength') : undefined;

@@ -404,6 +404,31 @@ describe('nested deployments', () => {
     ]);
   });
 
+  test("a parameter whose $ref names a nullable definition needs no value, and is null without one (AVM's compiled main.json)", () => {
+    // As the Bicep compiler writes `param lock lockType` with `type lockType = {...}?`: the
+    // parameter only refers to the definition, which carries `nullable`.
+    const child = arm([], {
+      languageVersion: '2.0',
+      definitions: {
+        lockType: { type: 'object', properties: { kind: { type: 'string', nullable: true } }, nullable: true },
+        lockRef: { $ref: '#/definitions/lockType' },
+        strictType: { type: 'object', properties: {} },
+      },
+      parameters: { name: { type: 'string' }, lock: { $ref: '#/definitions/lockType' }, viaTwo: { $ref: '#/definitions/lockRef' }, strict: { $ref: '#/definitions/strictType' } },
+      resources: {},
+      outputs: { lockIsNull: { type: 'bool', value: "[equals(parameters('lock'), null())]" } },
+    });
+    const t = arm([
+      { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'nic', properties: { mode: 'Incremental', templateLink: { relativePath: 'modules/nic.json' }, parameters: { name: { value: 'web-nic' } } } },
+    ]);
+    const { a } = analyze({ 'main.json': t, 'modules/nic.json': child });
+    expect(a.diagnostics.filter((d) => d.code === 'invalid-template').map((d) => d.message)).toEqual([
+      "the deployment 'nic' gives no value for the template parameter 'strict', which has no defaultValue; ARM rejects the deployment (\"The value for the template parameter ... is not provided\"): pass it in properties.parameters.",
+    ]);
+    const out = a.deployed.scope?.evaluateString("[reference('nic').outputs.lockIsNull.value]", a.graph.resources[0]!.span);
+    expect(out).toBe(true);
+  });
+
   test('a Bicep module that gives no value for a required parameter, or one the module does not declare, is rejected as the nested deployment it is', () => {
     // As Microsoft's vTAP lab at one commit: main.bicep deploys vtap.bicep without the `vtapname`
     // it requires (BCP035). Nullable parameters, ones with a default and user-defined types that
