@@ -130,6 +130,13 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     });
     return;
   }
+  if (res.kind === 'resource' && res.resource.existing) {
+    // An `existing` declaration of the IP configuration or frontend of a NIC or load balancer
+    // that is itself `existing` (Bicep `collectorNic::primary.id`): outside the template, as the
+    // same id written as a string is.
+    existingDestination(ctx, tap, res.resource.parent ?? res.resource, base);
+    return;
+  }
   if (res.kind !== 'sub') return;
   const holder = res.resource;
   const subName = segmentText(res.subNames[0] as Segment);

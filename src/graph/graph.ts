@@ -125,6 +125,41 @@ export class ResourceGraph {
 
   /** What an id value (string or partially known string) points at. Answers are remembered. */
   resolve(v: Value | undefined): Resolution {
+    return this.asPart(this.resolveRemembered(v));
+  }
+
+  private readonly parts = new WeakMap<ResourceResolution, Resolution>();
+
+  /**
+   * An `existing` declaration of a part of a resource this deployment deploys (Bicep's
+   * `resource collectorSubnet 'subnets' existing` nested in the virtual network it declares, or
+   * `'ipConfigurations' existing` in a NIC, used as `vnet::collectorSubnet.id`) only names that
+   * part: what the part is comes from the deployed resource's declaration (its inline subnets,
+   * IP configurations, frontends), as for the same id written as a string. Such an id resolves
+   * to that part. An `existing` child of an `existing` resource stays what it is. (dependsOn
+   * entries are resolved without this: they name declarations.)
+   */
+  private asPart(r: Resolution): Resolution {
+    if (!(r instanceof ResourceResolution) || !r.resource.existing) return r;
+    const known = this.parts.get(r);
+    if (known) return known;
+    let out: Resolution = r;
+    const id = r.id;
+    for (let depth = id.types.length - 1; depth >= 1; depth--) {
+      const owner = this.find(truncateId(id, depth));
+      if (!owner) continue;
+      if (!owner.existing) {
+        const subTypes = id.types.slice(depth);
+        const subNames = id.names.slice(depth);
+        out = { kind: 'sub', resource: owner, id, subTypes, subNames, entry: findInline(owner, subTypes, subNames) };
+      }
+      break;
+    }
+    this.parts.set(r, out);
+    return out;
+  }
+
+  private resolveRemembered(v: Value | undefined): Resolution {
     if (v === undefined) return { kind: 'none', value: null };
     if (typeof v === 'string') {
       let r = this.resolvedStrings.get(v);
