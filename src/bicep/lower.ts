@@ -1644,6 +1644,9 @@ export class FileLowerer extends ExprLowerer {
       if (m?.info.kind === 'module') {
         this.noteRef(m.info, e.base.base, ctx, m.idx);
         const outs = member(call('reference', [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), 'outputs', e.base);
+        // mod.outputs.?x -> tryGet(reference(...).outputs, 'x', 'value'), as the compiler writes
+        // it: null when the module has no such output.
+        if (e.safe) return call('tryGet', [outs, lit(prop, e.property), lit('value', e.property)], e);
         return member(member(outs, prop, e), 'value', e);
       }
     }

@@ -581,6 +581,22 @@ describe('Bicep lowering: modules and imports', () => {
     expect(node(id)).toBe("reference(resourceId('Microsoft.Resources/deployments', 'net-deploy'), '2022-09-01').outputs.feId.value");
   });
 
+  it("lowers a safe module output access (mod.outputs.?x) to tryGet, as the compiler does", () => {
+    const r = load(
+      [
+        "module net 'modules/net.bicep' = {",
+        "  name: 'net-deploy'",
+        '}',
+        "output fe string = net.outputs.?feId ?? ''",
+        "output other string = net.outputs.?missing ?? 'none'",
+      ].join('\n'),
+      { 'modules/net.bicep': "output feId string = 'fe'\n" },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const outs = section(r.root, 'outputs');
+    expect(node(obj(outs.fe).value)).toBe("coalesce(tryGet(reference(resourceId('Microsoft.Resources/deployments', 'net-deploy'), '2022-09-01').outputs, 'feId', 'value'), '')");
+  });
+
   it('emits module scopes as the compiler does', () => {
     const r = load("module m 'm.bicep' = {\n  name: 'm'\n  scope: resourceGroup('sub1', 'rg1')\n}\n", { 'm.bicep': '' });
     const m = obj(section(r.root, 'resources').m);
