@@ -10305,7 +10305,7 @@ function defineRule(meta, docs, check) {
 }
 
 // rules/invalid-template.md
-var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler\'s own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nFiles that `load*()` functions read are held to the compiler\'s size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper(\'tap\')\nvar short = substring(\'tap-eastus\')\n```\nPassing:\n```bicep\nvar name = toUpper(\'tap\')\nvar short = substring(\'tap-eastus\', 0, 3)\n```\n';
+var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\nWhere rules follow the deployment order (templates with vTAP resources), a `dependsOn` entry\nmust name a resource of the same template, as ARM requires ("The resource \'...\' is not defined in\nthe template"): one that names a resource a nested deployment or another template deploys, or\nthat names nothing at all (a misspelled `resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap-1\')`\nfor the TAP `tap1`, which would also leave the VM unordered after the TAP), is this error. An entry\nis judged only when it is certain: not when a resource of the template has a name known only at\ndeployment, two resources share the name, or the entry has an empty segment.\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler\'s own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nFiles that `load*()` functions read are held to the compiler\'s size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper(\'tap\')\nvar short = substring(\'tap-eastus\')\n```\nPassing:\n```bicep\nvar name = toUpper(\'tap\')\nvar short = substring(\'tap-eastus\', 0, 3)\n```\n';
 
 // rules/invalid-template.ts
 var invalid_template_default2 = defineRule(
@@ -11283,7 +11283,7 @@ function sourcesOfTap(graph, tap) {
   return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
 }
 function vmsOfNic(graph, nic) {
-  return vmIndex(graph).byResource.get(nic) ?? [];
+  return vmIndex(graph).byResource.get(nic.key) ?? [];
 }
 function vmsOfNicRef(graph, nic) {
   const found = nic.kind === "resource" ? vmsOfNic(graph, nic.resource) : nic.kind === "external" ? vmIndex(graph).byExternal.get(resourceKey(nic.id)) ?? [] : [];
@@ -11297,7 +11297,7 @@ function vmIndex(graph) {
       for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
         const ref = at(n, "id");
         const res = graph.resolve(ref.value);
-        if (res.kind === "resource") push(index2.byResource, res.resource, { vm, ref });
+        if (res.kind === "resource") push(index2.byResource, res.resource.key, { vm, ref });
         else if (res.kind === "external") push(index2.byExternal, resourceKey(res.id), { vm, ref });
       }
     }
@@ -11688,6 +11688,10 @@ function checkDestination(ctx, tap, d) {
       ...base,
       message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, is outside the template, so vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`
     });
+    return;
+  }
+  if (res.kind === "resource" && res.resource.existing) {
+    existingDestination(ctx, tap, res.resource.parent ?? res.resource, base);
     return;
   }
   if (res.kind !== "sub") return;
@@ -13576,7 +13580,7 @@ var vtap_source_downtime_default2 = defineRule(
 );
 
 // rules/vtap-one-config-per-nic.md
-var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`).\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
+var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
 
 // rules/vtap-one-config-per-nic.ts
 var HOW = {
@@ -13586,6 +13590,13 @@ var HOW = {
   // Never counted: a scale set's NIC has no key (vtap-source-vm-nic reports it).
   scaleset: "scale set IP configuration virtualNetworkTaps entry"
 };
+function inBody(s) {
+  return s.declaration === "ipconfig" || s.declaration === "inline";
+}
+function coexist(a, b) {
+  if (inBody(a) && inBody(b) && a.holder !== b.holder) return false;
+  return mayCoexist(a, b);
+}
 function ordinal(n) {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
@@ -13627,13 +13638,13 @@ var vtap_one_config_per_nic_default2 = defineRule(
         continue;
       }
       for (const [i, s] of rest.entries()) {
-        const before = list.slice(0, i + 1).filter((o) => mayCoexist(o, s));
+        const before = list.slice(0, i + 1).filter((o) => coexist(o, s));
         const prior = before[0];
         if (!prior) {
-          ctx.pass({ message: "one TAP configuration whichever option is chosen", span: s.tapId.span, resource: s.holder });
+          ctx.pass({ message: "one TAP configuration whichever option is chosen or declaration of the NIC is deployed last", span: s.tapId.span, resource: s.holder });
           continue;
         }
-        const count = list.filter((o) => o === s || mayCoexist(o, s)).length;
+        const count = list.filter((o) => o === s || coexist(o, s)).length;
         ctx.fail({
           message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
           span: s.tapId.span,
@@ -25395,7 +25406,7 @@ var FileLowerer = class extends ExprLowerer {
         }
       }
     }
-    if (paramsProp) this.set(properties, "parameters", parameters, paramsProp);
+    if (paramsProp) this.set(properties, "parameters", parameters, paramsProp.value, paramsProp.key);
     const extProp = prop(m.body, "extensionConfigs");
     if (extProp?.value.kind === "Object") this.set(properties, "extensionConfigs", this.extensionConfigs(extProp.value, ctx), extProp.value, extProp.key);
     const pathNode = m.decl.path;
@@ -25806,6 +25817,7 @@ var FileLowerer = class extends ExprLowerer {
       if (m?.info.kind === "module") {
         this.noteRef(m.info, e.base.base, ctx, m.idx);
         const outs = member(call2("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
+        if (e.safe) return call2("tryGet", [outs, lit(prop2, e.property), lit("value", e.property)], e);
         return member(member(outs, prop2, e), "value", e);
       }
     }
@@ -26947,8 +26959,27 @@ var TemplateScope = class {
     const decls = sec.node;
     return Object.keys(decls).filter((name) => {
       const d = decls[name];
-      return isTObject(d) && ownProp(d, "defaultValue") === void 0 && ownProp(d, "nullable") !== true;
+      return isTObject(d) && ownProp(d, "defaultValue") === void 0 && !this.isNullable(d);
     });
+  }
+  /**
+   * A parameter that may be left out: `nullable` on its declaration, or on the definition its
+   * `$ref` names, followed through definitions that refer on (the Bicep compiler writes
+   * `param lock lockType` with `type lockType = {...}?` as {"$ref": "#/definitions/lockType"}
+   * and puts `nullable` on the definition; ARM deploys it without a value).
+   */
+  isNullable(decl) {
+    let node = decl;
+    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+      if (ownProp(node, "nullable") === true) return true;
+      const ref = ownProp(node, "$ref");
+      const m = typeof ref === "string" ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
+      const defs = m ? this.section("definitions")?.node : void 0;
+      const next = m && defs && isTObject(defs) ? ownProp(defs, m[1]) : void 0;
+      if (!next || !isTObject(next)) return false;
+      node = next;
+    }
+    return false;
   }
   /** Names of the declared variables (including those of the variables `copy` array). */
   variableNames() {
@@ -27108,7 +27139,7 @@ var TemplateScope = class {
       return { name, type, value: value2, allowedValues, source: "default", span, valueSpan: def.span };
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: "none", span, valueSpan: void 0 };
-    if (!unread && childOf(d, "nullable")?.node === true) return { name, type, value: null, allowedValues, source: "none", span, valueSpan: void 0 };
+    if (!unread && this.isNullable(d.node)) return { name, type, value: null, allowedValues, source: "none", span, valueSpan: void 0 };
     const maxNode = type?.toLowerCase() === "int" ? this.declaredConstraint(d, "maxValue") : type?.toLowerCase() === "array" ? this.declaredConstraint(d, "maxLength") : void 0;
     const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : void 0;
     const value = new Unknown(
@@ -28048,7 +28079,7 @@ function runtimeView(r, full, span, outputs) {
   const reason = runtimeReason(r, span);
   const props = withPartIds(open(r.body.get("properties") ?? new ObjectValue(), reason), r);
   const outs = outputs();
-  if (outs && props instanceof ObjectValue) props.set("outputs", open(outs, reason));
+  if (outs && props instanceof ObjectValue) props.set("outputs", outs);
   if (!full) return props;
   const whole = open(r.body, reason);
   whole.set("properties", props);
@@ -28331,6 +28362,8 @@ var Deployment = class {
   nestedScopes = /* @__PURE__ */ new Map();
   views = /* @__PURE__ */ new Map();
   busy = /* @__PURE__ */ new Set();
+  /** Nested deployments of a template being expanded that are not deployed yet (see expand). */
+  pendingNested = /* @__PURE__ */ new Map();
   /** See DeployResult.linkedTemplates. */
   linkedTemplates = /* @__PURE__ */ new Set();
   /** Where the root template is deployed (what the config's deployment context describes). */
@@ -28436,9 +28469,9 @@ var Deployment = class {
     expander.expandTemplate(template);
     this.notDeployed.push(...expander.notDeployed);
     for (const r of expander.resources) this.register(r);
-    for (const r of expander.resources) {
-      if (r.type.toLowerCase() === DEPLOYMENTS && !r.existing) this.deployNested(r, unit, scope);
-    }
+    const nested = expander.resources.filter((r) => r.type.toLowerCase() === DEPLOYMENTS && !r.existing);
+    for (const r of nested) this.pendingNested.set(r, { unit, scope });
+    for (const r of nested) this.deployPending(r);
     for (const u of expander.undeployedDeployments) this.declareUndeployed(u.decl, u.loop, unit, scope);
   }
   /**
@@ -28671,7 +28704,7 @@ var Deployment = class {
    * provided", `required`). Only values that must be declared are checked (see
    * SuppliedParameter.mustBeDeclared).
    */
-  checkSupplied(scope, supplied, by, required) {
+  checkSupplied(scope, supplied, by, required, passIn = "properties.parameters") {
     const declared = new Set(scope.parameterNames().map((n) => n.toLowerCase()));
     for (const [name, p] of supplied ?? []) {
       if (!p.mustBeDeclared || declared.has(name.toLowerCase())) continue;
@@ -28689,20 +28722,23 @@ var Deployment = class {
     if (missing.length === 0) return;
     this.diagnostics.add({
       code: "invalid-template",
-      message: `${by} gives no value for the template parameter${missing.length > 1 ? "s" : ""} ${missing.map((n) => `'${n}'`).join(", ")}, which ${missing.length > 1 ? "have" : "has"} no defaultValue; ARM rejects the deployment ("The value for the template parameter ... is not provided"): pass ${missing.length > 1 ? "them" : "it"} in properties.parameters.`,
+      message: `${by} gives no value for the template parameter${missing.length > 1 ? "s" : ""} ${missing.map((n) => `'${n}'`).join(", ")}, which ${missing.length > 1 ? "have" : "has"} no defaultValue; ARM rejects the deployment ("The value for the template parameter ... is not provided"): pass ${missing.length > 1 ? "them" : "it"} in ${passIn}.`,
       span: required
     });
   }
   /**
-   * The parameters an ARM JSON nested deployment passes to its template (inline with inner scope,
-   * or linked). Bicep modules are checked by their own front end; a deployment whose parameters
-   * come from a parametersLink (never fetched) passes values that are not known.
+   * The parameters a nested deployment passes to its template (inline with inner scope, or
+   * linked): an ARM JSON one's, and a Bicep module's, which lowers to the same deployment (the
+   * compiler rejects a missing required parameter, BCP035, and ARM an undeclared one; the
+   * front end does not check them). A deployment whose parameters come from a parametersLink
+   * (never fetched) passes values that are not known.
    */
   checkPassed(dep, parent, evaluated, scope, supplied) {
-    if (parent.file.kind !== "arm" || evaluated.has("parametersLink")) return;
+    if (evaluated.has("parametersLink")) return;
     const params = evaluated.entry("parameters");
     if (params && !(params.value instanceof ObjectValue)) return;
-    this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
+    if (parent.file.kind === "bicep") this.checkSupplied(scope, supplied, `module '${dep.plainDisplayName}'`, params?.keySpan ?? dep.nameSpan, "the module's params");
+    else this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
   }
   /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
   nestedScope(parent, dep) {
@@ -28799,7 +28835,15 @@ var Deployment = class {
       ["type", target.type]
     ]);
   }
+  /** Deploys a nested deployment that is still waiting (see expand); nothing when it is done or under way. */
+  deployPending(dep) {
+    const pending = this.pendingNested.get(dep);
+    if (!pending) return;
+    this.pendingNested.delete(dep);
+    this.deployNested(dep, pending.unit, pending.scope);
+  }
   outputsOf(dep) {
+    this.deployPending(dep);
     const nested = this.nestedScopes.get(dep);
     if (!nested) return void 0;
     const outputs = new ObjectValue();
@@ -28927,6 +28971,38 @@ var ResourceGraph = class {
   }
   /** What an id value (string or partially known string) points at. Answers are remembered. */
   resolve(v) {
+    return this.asPart(this.resolveRemembered(v));
+  }
+  parts = /* @__PURE__ */ new WeakMap();
+  /**
+   * An `existing` declaration of a part of a resource this deployment deploys (Bicep's
+   * `resource collectorSubnet 'subnets' existing` nested in the virtual network it declares, or
+   * `'ipConfigurations' existing` in a NIC, used as `vnet::collectorSubnet.id`) only names that
+   * part: what the part is comes from the deployed resource's declaration (its inline subnets,
+   * IP configurations, frontends), as for the same id written as a string. Such an id resolves
+   * to that part. An `existing` child of an `existing` resource stays what it is. (dependsOn
+   * entries are resolved without this: they name declarations.)
+   */
+  asPart(r) {
+    if (!(r instanceof ResourceResolution) || !r.resource.existing) return r;
+    const known2 = this.parts.get(r);
+    if (known2) return known2;
+    let out = r;
+    const id = r.id;
+    for (let depth = id.types.length - 1; depth >= 1; depth--) {
+      const owner = this.find(truncateId(id, depth));
+      if (!owner) continue;
+      if (!owner.existing) {
+        const subTypes = id.types.slice(depth);
+        const subNames = id.names.slice(depth);
+        out = { kind: "sub", resource: owner, id, subTypes, subNames, entry: findInline(owner, subTypes, subNames) };
+      }
+      break;
+    }
+    this.parts.set(r, out);
+    return out;
+  }
+  resolveRemembered(v) {
     if (v === void 0) return { kind: "none", value: null };
     if (typeof v === "string") {
       let r = this.resolvedStrings.get(v);
@@ -29117,6 +29193,7 @@ var ResourceGraph = class {
           else {
             this.unresolvedDependsOn.push({ from: r, value: d.value, span: d.span });
             if (this.crossTemplate) this.reportCrossTemplate(r, this.crossTemplate, d.span);
+            else if (this.namesNothing(r, d.value)) this.reportNotDefined(d.value, d.span);
           }
         }
       }
@@ -29269,6 +29346,46 @@ var ResourceGraph = class {
     }
     this.nameIndexes.set(from.unit, idx);
     return idx;
+  }
+  /**
+   * Whether a dependsOn entry that resolved to nothing certainly names nothing ARM could find in
+   * `from`'s template: a known text that is no resource's name, own (child) name, "type/name" or
+   * id without its scope. Not for a text with an empty segment, nor when a resource of the template has a name known only at
+   * deployment (the entry may be that name), nor for a name two resources share, nor for an id
+   * of a declared type and name in a scope written differently (the deployment's own scope may
+   * be the one written): those are not certain.
+   */
+  namesNothing(from, v) {
+    if (v instanceof Unknown) {
+      const id2 = v.parts ? parseResourceId(v) : void 0;
+      if (!id2 || !id2.names.every((n) => segmentText(n) !== void 0 && segmentText(n) !== "")) return false;
+      if (!this.allNamesKnown(from)) return false;
+      return !this.nameIndex(from).byTypedKey.has(relativeKey(id2));
+    }
+    if (typeof v !== "string" || v === "" || v.indexOf("//", 1) >= 0) return false;
+    if (!this.allNamesKnown(from)) return false;
+    const idx = this.nameIndex(from);
+    const lower3 = v.toLowerCase();
+    if (idx.byName.has(lower3) || idx.byShortName.has(lower3)) return false;
+    const id = parseResourceId(v);
+    if (id) return !idx.byTypedKey.has(relativeKey(id));
+    const key = typedNameKey(v);
+    return key === void 0 || !idx.byTypedKey.has(key);
+  }
+  /** Whether every resource of `from`'s template has a known name (a name known only at deployment may be any entry's). */
+  allNamesKnown(from) {
+    for (const r of this.resources) if (r.unit === from.unit && typeof r.name !== "string") return false;
+    return true;
+  }
+  /** A dependsOn entry that names no resource of its template: ARM rejects the deployment. */
+  reportNotDefined(value, span) {
+    const id = typeof value === "string" ? void 0 : parseResourceId(value);
+    const v = typeof value === "string" ? value : id ? [id.namespace, ...id.types.flatMap((t, i) => [t, segmentText(id.names[i]) ?? "?"])].join("/") : "?";
+    this.diagnostics?.add({
+      code: "invalid-template",
+      message: `dependsOn names '${v}', which is not a resource of this template; ARM rejects the deployment ("The resource '${v}' is not defined in the template"): name a resource the template declares (by its name, symbolic name, copy loop name or resourceId()), or remove the entry.`,
+      span
+    });
   }
   /** The declaration whose condition is false that an id names (the same scope, type and names), if any. */
   notDeployedAt(id) {
