@@ -1,13 +1,19 @@
 // Bicep types -> ARM parameter/output types, as the compiler emits them: primitive names stay,
 // literal and union-of-literal types become their primitive type plus allowedValues, object and
 // tuple types become object/array, `T?` adds nullable, @secure() makes secureString/secureObject.
-import type { Decorator, Expression, TypeDeclaration, TypeExpression, TypePropertyAccess } from './syntax.js';
+import type { Decorator, Expression, ParameterizedType, TypeDeclaration, TypeExpression, TypePropertyAccess } from './syntax.js';
 
 export interface ArmType {
   type: string;
   nullable?: boolean;
   /** Literal values of a literal/union type (become allowedValues). */
   allowed?: (string | number | boolean | null)[];
+  /**
+   * `type` is a guess: the type is one vtaplint cannot work out (a name imported from an ARM JSON
+   * file or a registry, an index into a type, a property of a type it does not resolve), which
+   * the compiler would write precisely. No value is held against it.
+   */
+  unknown?: boolean;
 }
 
 /**
@@ -26,6 +32,9 @@ function resolveType(types: TypeTable, name: string): { decl: TypeDeclaration; t
 }
 
 const MAX_TYPE_DEPTH = 64;
+
+/** The built-in types, which `sys.` may name (`param name sys.string`). */
+export const SYS_TYPES: ReadonlySet<string> = new Set(['string', 'int', 'bool', 'array', 'object', 'securestring', 'secureobject', 'any']);
 
 export function decorator(decorators: readonly Decorator[], name: string): Decorator | undefined {
   const lower = name.toLowerCase();
@@ -79,7 +88,7 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
         case 'secureobject':
           return { type: 'secureObject' };
         case 'any':
-          return { type: 'object' };
+          return { type: 'object', unknown: true };
       }
       return declaredType(resolveType(types, n), depth);
     }
@@ -88,12 +97,16 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
       if (t.base.kind === 'TypeReference') {
         const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
         if (imported) return declaredType(imported, depth);
+        // `sys.string`, `sys.int`, ...: the built-in type, named by its namespace.
+        if (t.base.name.name === 'sys' && SYS_TYPES.has(t.property.name.toLowerCase())) return armType({ kind: 'TypeReference', name: t.property, start: t.start, end: t.end }, new Map(), depth + 1);
       }
-      return resourceDerivedProperty(t, types, depth) ?? { type: 'object' };
+      return resourceDerivedProperty(t, types, depth) ?? { type: 'object', unknown: true };
     }
     case 'TypeIndexAccess':
     case 'TypeAdditionalPropertiesAccess':
+      return { type: 'object', unknown: true };
     case 'ParameterizedType':
+      return isResourceType(t) ? { type: 'object' } : { type: 'object', unknown: true };
     case 'ObjectType':
       return { type: 'object' };
     case 'TupleType':
@@ -130,7 +143,7 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
           nullable = true;
           continue;
         }
-        if (!m.allowed) return { type: members.every((x) => x.type === m.type) ? m.type : 'object' };
+        if (!m.allowed) return members.every((x) => x.type === m.type && !x.unknown) ? { type: m.type } : { type: 'object', unknown: true };
         allowed.push(...m.allowed);
         type = type === undefined || type === m.type ? m.type : 'object';
       }
@@ -138,7 +151,7 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
     }
     case 'Missing':
     case 'Skipped':
-      return { type: 'object' };
+      return { type: 'object', unknown: true };
   }
 }
 
@@ -180,7 +193,7 @@ export function literalArgument(e: Expression | undefined): string | number | bo
 
 /** The ARM type of a declared type name (resolved among its own file's names); @secure() on the declaration makes it secure. */
 function declaredType(r: { decl: TypeDeclaration; types: TypeTable } | undefined, depth: number): ArmType {
-  if (!r) return { type: 'object' };
+  if (!r) return { type: 'object', unknown: true };
   const inner = armType(r.decl.value, r.types, depth + 1);
   return decorator(r.decl.decorators, 'secure') ? { ...inner, type: secureType(inner.type) } : inner;
 }
@@ -212,12 +225,16 @@ function resourceDerivedProperty(t: TypePropertyAccess, types: TypeTable, depth:
       table = r.types;
     } else break;
   }
-  if (base.kind !== 'ParameterizedType') return undefined;
-  const kind = base.name.name.toLowerCase();
-  if (kind !== 'resourceinput' && kind !== 'resourceoutput') return undefined;
-  if (base.namespace && !(base.namespace.kind === 'TypeReference' && base.namespace.name.name.toLowerCase() === 'sys')) return undefined;
+  if (base.kind !== 'ParameterizedType' || !isResourceType(base)) return undefined;
   const type = ENVELOPE_TYPES.get(t.property.name.toLowerCase());
   return type === undefined ? undefined : { type };
+}
+
+/** `resourceInput<'T@v'>` / `resourceOutput<'T@v'>` (`sys.` or no namespace): a resource body, an object. */
+function isResourceType(t: ParameterizedType): boolean {
+  const kind = t.name.name.toLowerCase();
+  if (kind !== 'resourceinput' && kind !== 'resourceoutput') return false;
+  return !t.namespace || (t.namespace.kind === 'TypeReference' && t.namespace.name.name.toLowerCase() === 'sys');
 }
 
 /** @secure() turns string/object into their secure forms. */

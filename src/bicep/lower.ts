@@ -16,10 +16,11 @@ import { builtinCallProblem } from './functions.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type Span, type TextSpan } from '../model/span.js';
-import { TExpr, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
+import { TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
 import { armType, decorator, literalArgument, secureType, typeDecorator, type TypeEntry } from './lower-types.js';
+import { TypeDefinitions } from './lower-type-nodes.js';
 import type { ModuleLoader } from './lower-modules.js';
 import type {
   ArrayAccess,
@@ -238,6 +239,8 @@ export class FileLowerer extends ExprLowerer {
   private readonly funcs = new Map<string, FunctionDeclaration>();
   /** Type names: the file's own declarations and the types it imports from Bicep files. */
   private readonly types = new Map<string, TypeEntry>();
+  /** The `definitions` the parameters' type structures refer to (see lower-type-nodes.ts). */
+  private readonly typeDefs = new TypeDefinitions();
   private readonly symbols = new Map<string, SymInfo>();
   /** Resources by resources-object key (nested children included). */
   private readonly byKey = new Map<string, SymInfo>();
@@ -688,6 +691,7 @@ export class FileLowerer extends ExprLowerer {
     }
     for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key] as TObject);
 
+    if (Object.keys(this.typeDefs.table).length > 0) this.set(root, 'definitions', this.typeDefs.table, whole);
     this.set(root, 'parameters', parameters, whole);
     if (Object.keys(members).length > 0) {
       const fns: TNode[] = [{ namespace: '__bicep', members }];
@@ -774,7 +778,22 @@ export class FileLowerer extends ExprLowerer {
       }
     }
     this.metadataOf(s.decorators, out);
+    if (t.unknown) Object.defineProperty(out, TYPE_NOT_KNOWN, { value: true, enumerable: false });
+    else if (s.type) this.typeStructure(s, out);
     return out;
+  }
+
+  /**
+   * The structure of a parameter's type (see lower-type-nodes.ts), which ARM checks every value
+   * given to the parameter against: added to the declaration beside its own type and constraints,
+   * with the `definitions` of the named types it uses.
+   */
+  private typeStructure(s: ParameterDeclaration, out: TObject): void {
+    const node = this.typeDefs.node(s.type, this.types, s.decorators);
+    for (const k of ['$ref', 'properties', 'additionalProperties', 'discriminator', 'items', 'prefixItems']) {
+      const v = node[k];
+      if (v !== undefined && own(out, k) === undefined) this.set(out, k, v, s.type ?? s.name);
+    }
   }
 
   private metadataOf(decorators: Statement['decorators'], out: TObject): void {

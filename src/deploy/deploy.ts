@@ -365,7 +365,7 @@ export class Deployment {
       const innerOption = evaluated.get('expressionEvaluationOptions');
       const inner = innerOption instanceof ObjectValue && String(innerOption.get('scope')).toLowerCase() === 'inner';
       if (inner) {
-        const supplied = this.suppliedFrom(evaluated, parent);
+        const supplied = this.suppliedFrom(evaluated);
         const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), supplied, parentScope, parametersLink(evaluated, dep));
         this.checkPassed(dep, parent, evaluated, scope, supplied);
         this.nestedScopes.set(dep, { scope, unit });
@@ -420,7 +420,7 @@ export class Deployment {
     if (!isTObject(loaded.root)) return;
     this.checkContentVersion(link, loaded.root, rel, span);
     const linkedUnit: DeploymentUnit = { ...unit, file: source };
-    const supplied = this.suppliedFrom(evaluated, unit);
+    const supplied = this.suppliedFrom(evaluated);
     const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope, parametersLink(evaluated, dep));
     this.checkPassed(dep, unit, evaluated, scope, supplied);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
@@ -464,15 +464,14 @@ export class Deployment {
   }
 
   /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */
-  private suppliedFrom(props: ObjectValue, parent: DeploymentUnit): Map<string, SuppliedParameter> {
+  private suppliedFrom(props: ObjectValue): Map<string, SuppliedParameter> {
     const out = new Map<string, SuppliedParameter>();
     const params = props.get('parameters');
     if (!(params instanceof ObjectValue)) return out;
-    // Values an ARM JSON template passes reach ARM as they are (see SuppliedParameter.typeChecked);
-    // a Bicep module's were type checked by Bicep.
-    const typeChecked = parent.file.kind === 'arm';
+    // Values a template passes reach ARM as they are (see SuppliedParameter.typeChecked): a Bicep
+    // module's too (the compiler checks their types, and ARM checks them again).
     for (const e of params.located()) {
-      const given = { keySpan: e.keySpan, mustBeDeclared: true, typeChecked };
+      const given = { keySpan: e.keySpan, mustBeDeclared: true, typeChecked: true };
       // A whole entry only known at deployment ("[if(c, createObject('value', a), createObject('value', b))]",
       // as older Bicep writes a conditional module parameter): its value is unknown too.
       if (e.value instanceof Unknown) {

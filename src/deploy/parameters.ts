@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
 import { fromJson } from '../expr/ops.js';
-import { Unknown } from '../expr/value.js';
+import { ObjectValue, Unknown, setElementOrigin, type Value } from '../expr/value.js';
+import type { Span } from '../model/span.js';
 import { loadJson } from '../load/arm-json.js';
 import { readSource, readSourceInside } from '../load/read.js';
 import type { Limits } from '../model/limits.js';
@@ -64,10 +65,32 @@ export function readParameterFile(
         ...given,
       });
     } else if (val) {
-      into.set(name, { value: fromJson(val.node as unknown), span: val.span, ...given });
+      into.set(name, { value: locatedJson(val.node as unknown, val.span), span: val.span, ...given });
     }
   }
   return true;
+}
+
+/**
+ * A parameters file's value, whose properties and elements know where they were written (their
+ * spans are derived from the file's JSON when a finding asks): a mistake deep in an object is
+ * reported at that property, not at the whole value.
+ */
+function locatedJson(j: unknown, span: Span): Value {
+  // Only containers need a span of their own (a leaf's is derived from its container's origin).
+  const inner = (c: object, k: string | number, x: unknown): Value => (x !== null && typeof x === 'object' ? locatedJson(x, span.child(c, k)) : fromJson(x));
+  if (Array.isArray(j)) {
+    const out = j.map((x, i) => inner(j, i, x));
+    setElementOrigin(out, j, span);
+    return out;
+  }
+  if (j !== null && typeof j === 'object') {
+    const o = new ObjectValue();
+    o.origin = { container: j, span };
+    for (const k of Object.keys(j)) o.setFromTemplate(k, inner(j, k, (j as Record<string, unknown>)[k]), k);
+    return o;
+  }
+  return fromJson(j);
 }
 
 /** -p name=value: JSON when the value parses as JSON, otherwise a string (a parameter of type string takes the text: see SuppliedParameter.text). */

@@ -7,11 +7,12 @@
 // on evaluateNode().
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import { TExpr, childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
+import { TExpr, TYPE_NOT_KNOWN, childOf, isTObject, own, ownKey, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
+import { EXPECTED_TYPE, boundsProblem, checkStructure, matchesAllowed, typeChain } from './value-type.js';
 import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
-import { deepEquals, typeName, unknownPropertyName } from '../expr/ops.js';
+import { typeName, unknownPropertyName } from '../expr/ops.js';
 import { ObjectValue, Unknown, setElementOrigin, setElementSpans, valueNodes, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
@@ -31,10 +32,12 @@ export interface SuppliedParameter {
    */
   mustBeDeclared?: boolean | undefined;
   /**
-   * The value reaches ARM as written (an ARM parameters file entry, a nested ARM deployment's
-   * `parameters` entry): ARM rejects one whose JSON type is not the parameter's type ("Expected a
-   * value of type 'Integer', but received a value of type 'String'"). A -p value is converted to
-   * the parameter's type by the CLI, and Bicep checks the types of the values it compiles.
+   * The value reaches ARM as written (an ARM parameters file entry, a .bicepparam assignment, a
+   * nested deployment's or module's `parameters` entry): ARM rejects one whose JSON type is not
+   * the parameter's type ("Expected a value of type 'Integer', but received a value of type
+   * 'String'"), and the Bicep compiler a .bicepparam or module value of the wrong type (BCP033).
+   * A -p value is converted to the parameter's type by the CLI. The parts of an object or array
+   * value are checked against the type's structure whatever the value's source.
    */
   typeChecked?: boolean | undefined;
   /**
@@ -118,8 +121,6 @@ export interface OutputValue {
 }
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
-/** How many `$ref`s a declaration's type is followed through (a cycle ends there). */
-const MAX_REF_HOPS = 32;
 
 /**
  * Whether evaluating `n` needs its own span: containers and expressions do; a literal needs none
@@ -459,17 +460,7 @@ export class TemplateScope implements EvalContext {
    * and puts `nullable` on the definition; ARM deploys it without a value).
    */
   private isNullable(decl: TObject): boolean {
-    let node: TObject = decl;
-    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
-      if (ownProp(node, 'nullable') === true) return true;
-      const ref = ownProp(node, '$ref');
-      const m = typeof ref === 'string' ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
-      const defs = m ? this.section('definitions')?.node : undefined;
-      const next = m && defs && isTObject(defs) ? ownProp(defs, m[1] as string) : undefined;
-      if (!next || !isTObject(next)) return false;
-      node = next;
-    }
-    return false;
+    return typeChain(this.template?.node, decl).some((node) => ownProp(node, 'nullable') === true);
   }
 
   /** Names of the declared variables (including those of the variables `copy` array). */
@@ -558,44 +549,51 @@ export class TemplateScope implements EvalContext {
   }
 
   /**
-   * The type of a parameter or output declaration: its `type`, or that of the definition its
-   * `$ref` ("#/definitions/name", as Bicep writes a user-defined type) names, followed through
-   * definitions that refer on (ARM reads the definition: a securestring definition makes the
-   * parameter or output secure).
+   * The type of a parameter or output declaration: its `type`, or that of the node its `$ref`
+   * names ("#/definitions/name", as Bicep writes a user-defined type, or a pointer into one:
+   * "#/definitions/foo/properties/bar"), followed through nodes that refer on (ARM reads the
+   * definition: a securestring definition makes the parameter or output secure).
    */
   private declaredType(d: Located<TObject>): string | undefined {
-    let node: TObject = d.node;
-    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+    for (const node of typeChain(this.template?.node, d.node)) {
       const t = ownProp(node, 'type');
       if (typeof t === 'string') return t;
-      const ref = ownProp(node, '$ref');
-      const m = typeof ref === 'string' ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
-      const defs = m ? this.section('definitions')?.node : undefined;
-      const next = m && defs && isTObject(defs) ? ownProp(defs, m[1] as string) : undefined;
-      if (!next || !isTObject(next)) return undefined;
-      node = next;
     }
     return undefined;
   }
 
   /**
    * A constraint of a parameter declaration (allowedValues, minValue, maxLength, ...): its own, or
-   * that of the definition its `$ref` names, followed as declaredType follows it (languageVersion
+   * that of the node its `$ref` names, followed as declaredType follows it (languageVersion
    * 2.0 user types: ARM checks the value against the definition's constraints too).
    */
   private declaredConstraint(d: Located<TObject>, key: string): Located | undefined {
-    let at: Located<TObject> = d;
-    for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
-      const own = childOf(at, key);
-      if (own) return own;
-      const ref = ownProp(at.node, '$ref');
-      const m = typeof ref === 'string' ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
-      const defs = m ? this.section('definitions') : undefined;
-      const next = m && defs && isTObject(defs.node) ? childOf(defs as Located<TObject>, m[1] as string) : undefined;
-      if (!next || !isTObject(next.node)) return undefined;
-      at = next as Located<TObject>;
+    const chain = typeChain(this.template?.node, d.node);
+    for (let i = 0; i < chain.length; i++) {
+      const node = chain[i] as TObject;
+      const k = ownKey(node, key);
+      if (k === undefined) continue;
+      // The declaration's own constraint has its span; a definition's is found by its pointer.
+      const at: Located<TObject> = i === 0 ? d : (this.locatedRef(chain[i - 1] as TObject) ?? { node, span: d.span });
+      return childOf(at, k);
     }
     return undefined;
+  }
+
+  /** The node `from.$ref` names, with its span (each segment's span, as childOf gives it). */
+  private locatedRef(from: TObject): Located<TObject> | undefined {
+    const ref = ownProp(from, '$ref');
+    if (typeof ref !== 'string' || !ref.startsWith('#/') || !this.template) return undefined;
+    let at: Located = this.template;
+    for (const raw of ref.slice(2).split('/')) {
+      const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const next: Located | undefined = Array.isArray(at.node)
+        ? /^\d+$/.test(seg) && Number(seg) < at.node.length ? { node: at.node[Number(seg)] as TNode, span: at.span.child(at.node, Number(seg)) } : undefined
+        : isTObject(at.node) ? childOf(at as Located<TObject>, seg) : undefined;
+      if (!next) return undefined;
+      at = next;
+    }
+    return isTObject(at.node) ? (at as Located<TObject>) : undefined;
   }
 
   private computeParameter(name: string, decl: Located): ParameterInfo {
@@ -620,11 +618,13 @@ export class TemplateScope implements EvalContext {
         value = secureUnknown(name, supplied.span ?? span);
       } else {
         // A value of the wrong type is reported once, not again for its allowedValues or bounds.
-        const typeOk = !supplied.typeChecked || this.checkType(name, value, type, supplied.span ?? span);
+        // A type vtaplint could not work out (see TYPE_NOT_KNOWN) is never held against a value.
+        const typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value, type, supplied.span ?? span);
         value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
         if (typeOk) {
-          this.checkAllowed(name, value, allowedValues, supplied.span ?? span);
-          this.checkBounds(name, value, d, supplied.span ?? span);
+          const at = supplied.span ?? span;
+          // The top level first, then (when it is right) the parts below it: one report per mistake.
+          if (this.checkAllowed(name, value, allowedValues, at) && this.checkBounds(name, value, d, at)) this.checkParts(name, value, d, at);
         }
         // A value supplied to the root template that is itself unknown (an unset environment
         // variable in a .bicepparam file) is one value wherever the parameter is read: it gets
@@ -680,46 +680,49 @@ export class TemplateScope implements EvalContext {
 
   /**
    * minValue / maxValue (int) and minLength / maxLength (string, array), which ARM checks for
-   * every value given to a parameter before it deploys anything.
+   * every value given to a parameter before it deploys anything. False when one is broken.
    */
-  private checkBounds(name: string, value: Value, d: Located<TObject>, span: Span): void {
-    if (value instanceof Unknown) return;
-    const bound = (key: string): number | undefined => {
+  private checkBounds(name: string, value: Value, d: Located<TObject>, span: Span): boolean {
+    if (value instanceof Unknown) return true;
+    const why = boundsProblem(value, (key) => {
       const c = this.declaredConstraint(d, key);
       const v = c ? this.base.node(c.node, c.span) : undefined;
       return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-    };
-    const fail = (why: string) =>
-      this.diagnostics.add({ code: 'evaluation-error', message: `The provided value for the template parameter '${name}' is not valid: ${why}.`, span });
-    if (typeof value === 'number') {
-      const min = bound('minValue');
-      const max = bound('maxValue');
-      if (min !== undefined && value < min) fail(`${value} is less than the minValue ${min}`);
-      if (max !== undefined && value > max) fail(`${value} is greater than the maxValue ${max}`);
-      return;
-    }
-    const length = typeof value === 'string' ? value.length : Array.isArray(value) ? value.length : undefined;
-    if (length === undefined) return;
-    const what = typeof value === 'string' ? 'characters' : 'elements';
-    const min = bound('minLength');
-    const max = bound('maxLength');
-    if (min !== undefined && length < min) fail(`it has ${length} ${what}, fewer than the minLength ${min}`);
-    if (max !== undefined && length > max) fail(`it has ${length} ${what}, more than the maxLength ${max}`);
+    });
+    if (why) this.diagnostics.add({ code: 'evaluation-error', message: `The provided value for the template parameter '${name}' is not valid: ${why}.`, span });
+    return why === undefined;
   }
 
-  private checkAllowed(name: string, value: Value, allowed: Value[] | undefined, span: Span): void {
-    if (!allowed || value instanceof Unknown) return;
-    const matches = (a: Value, v: Value): boolean | undefined =>
-      typeof a === 'string' && typeof v === 'string' ? a.toLowerCase() === v.toLowerCase() : deepEquals(a, v);
+  /** allowedValues (an array parameter: any subset of them). False when the value is not allowed. */
+  private checkAllowed(name: string, value: Value, allowed: Value[] | undefined, span: Span): boolean {
+    if (!allowed || value instanceof Unknown) return true;
     // An array parameter with allowedValues allows any subset of them.
     const ok = Array.isArray(value) && !allowed.some((a) => Array.isArray(a))
-      ? value.every((v) => allowed.some((a) => matches(a, v) !== false))
-      : allowed.some((a) => matches(a, value) !== false);
+      ? value.every((v) => allowed.some((a) => matchesAllowed(a, v)))
+      : allowed.some((a) => matchesAllowed(a, value));
     if (!ok) {
       this.diagnostics.add({
         code: 'evaluation-error',
         message: `The provided value for the template parameter '${name}' is not valid: it is not one of the allowedValues.`,
         span,
+      });
+    }
+    return ok;
+  }
+
+  /**
+   * The parts of a value below its top level (object properties, discriminated members, tuple
+   * and array elements) against the structure of the declared type (see value-type.ts); each
+   * problem is reported with its path, where that part was written.
+   */
+  private checkParts(name: string, value: Value, d: Located<TObject>, span: Span): void {
+    if (!(value instanceof ObjectValue) && !Array.isArray(value)) return;
+    const problems = checkStructure(value, d.node, this.template?.node, span, (n) => this.base.node(n, d.span));
+    for (const p of problems) {
+      this.diagnostics.add({
+        code: 'evaluation-error',
+        message: `The provided value for the template parameter '${name}' is not valid${p.path ? ` at '${name}${p.path}'` : ''}: ${p.why}.`,
+        span: p.span,
       });
     }
   }
@@ -1098,17 +1101,6 @@ function commandLineValue(text: string, asJson: Value, type: string | undefined)
   if (type?.toLowerCase() !== 'string' || typeof asJson === 'string') return asJson;
   return text;
 }
-
-/** The type name ARM's message uses for the value a parameter of each declared type takes. */
-const EXPECTED_TYPE: Record<string, string> = {
-  string: 'String',
-  securestring: 'String',
-  int: 'Integer',
-  bool: 'Boolean',
-  object: 'Object',
-  secureobject: 'Object',
-  array: 'Array',
-};
 
 function coerce(v: Value, type: string | undefined): Value {
   if (!type || v instanceof Unknown) return v;

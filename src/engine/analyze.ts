@@ -248,7 +248,8 @@ function assignedValues(p: BicepParams, opts: AnalyzeOptions, sink: DiagnosticSi
   });
   for (const [name, v] of p.values) {
     for (const k of parameters.keys()) if (k.toLowerCase() === name.toLowerCase()) parameters.delete(k);
-    parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
+    // Checked against the parameter's declared type as ARM checks it (the compiler too: BCP033).
+    parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span, typeChecked: true });
   }
   return parameters;
 }

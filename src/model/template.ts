@@ -72,6 +72,14 @@ export function ownProp(o: TObject, key: string): TNode | undefined {
   return k === undefined ? undefined : o[k];
 }
 
+/**
+ * Set (non-enumerable) on a declaration whose `type` is a front end's guess, not what the
+ * compiler would write: a Bicep type vtaplint cannot work out (a type imported from an ARM JSON
+ * file or a registry, a type reached through an index or a property it does not resolve). A
+ * value is never held against such a type.
+ */
+export const TYPE_NOT_KNOWN: unique symbol = Symbol('vtaplint.typeNotKnown');
+
 /** A node with the span it came from: what walkers pass around. */
 export interface Located<T = TNode> {
   node: T;

@@ -206,6 +206,50 @@ describe('Bicep lowering: template shape', () => {
     ]);
   });
 
+  it("writes a parameter's user-defined type as the compiler does: definitions with properties, sealed, discriminator, tuples, and $ref (recursive types too)", () => {
+    const r = load(
+      [
+        '@sealed()',
+        'type spec = {',
+        '  @minLength(3)',
+        '  name: string',
+        '  port: int?',
+        '  tags: { *: string }?',
+        '}',
+        "type lbDest = { kind: 'lb', frontendId: string }",
+        "type nicDest = { kind: 'nic', ipConfigId: string }",
+        "@discriminator('kind')",
+        'type dest = lbDest | nicDest',
+        'type tree = { name: string, children: tree[]? }',
+        'param s spec',
+        'param d dest?',
+        'param p [',
+        '  string',
+        '  @minValue(1)',
+        '  int',
+        ']',
+        'param t tree',
+        'param specs spec[]',
+        'param n sys.int',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const p = section(r.root, 'parameters');
+    const defs = section(r.root, 'definitions');
+    expect(obj(p.s)).toMatchObject({ type: 'object', $ref: '#/definitions/spec' });
+    expect(defs.spec).toEqual({
+      type: 'object',
+      properties: { name: { type: 'string', minLength: 3 }, port: { type: 'int', nullable: true }, tags: { type: 'object', properties: {}, additionalProperties: { type: 'string' }, nullable: true } },
+      additionalProperties: false,
+    });
+    expect(obj(p.d)).toMatchObject({ type: 'object', nullable: true, $ref: '#/definitions/dest' });
+    expect(defs.dest).toEqual({ type: 'object', discriminator: { propertyName: 'kind', mapping: { lb: { $ref: '#/definitions/lbDest' }, nic: { $ref: '#/definitions/nicDest' } } } });
+    expect(obj(p.p)).toEqual({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'int', minValue: 1 }], items: false });
+    expect(defs.tree).toEqual({ type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/tree' }, nullable: true } } });
+    expect(obj(p.specs)).toEqual({ type: 'array', items: { $ref: '#/definitions/spec' } });
+    expect(obj(p.n)).toEqual({ type: 'int' });
+  });
+
   it('lowers operators the way the compiler does', () => {
     const r = load(
       [

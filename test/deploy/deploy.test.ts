@@ -148,6 +148,125 @@ describe('parameters', () => {
     expect(Array.from(unset.oneOf ?? [])).toEqual(['Standard_D2s_v5', 'Standard_D2s_v6']);
   });
 
+  test("a value is held to the structure of its definition (properties, required, sealed, discriminator, tuples, items), at the part that is wrong", () => {
+    const t = arm({}, {
+      languageVersion: '2.0',
+      definitions: {
+        spec: { type: 'object', properties: { name: { type: 'string', minLength: 3 }, port: { type: 'int', nullable: true } }, additionalProperties: false },
+        lbDest: { type: 'object', properties: { kind: { type: 'string', allowedValues: ['lb'] }, frontendId: { type: 'string' } } },
+        nicDest: { type: 'object', properties: { kind: { type: 'string', allowedValues: ['nic'] }, ipConfigId: { type: 'string' } } },
+        dest: { type: 'object', discriminator: { propertyName: 'kind', mapping: { lb: { $ref: '#/definitions/lbDest' }, nic: { $ref: '#/definitions/nicDest' } } } },
+        pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'int' }], items: false },
+        tags: { type: 'object', properties: {}, additionalProperties: { type: 'string' } },
+      },
+      parameters: {
+        s: { $ref: '#/definitions/spec' },
+        d: { $ref: '#/definitions/dest' },
+        d2: { $ref: '#/definitions/dest' },
+        p: { $ref: '#/definitions/pair' },
+        p2: { $ref: '#/definitions/pair' },
+        specs: { type: 'array', items: { $ref: '#/definitions/spec' } },
+        tags: { $ref: '#/definitions/tags' },
+        // A pointer into a definition, as the compiler writes `type n = spec.name`.
+        n: { $ref: '#/definitions/spec/properties/name' },
+        fine: { $ref: '#/definitions/spec' },
+        any: { type: 'object', properties: { x: { nullable: true } } },
+      },
+    });
+    const p = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: {
+        s: { value: { name: 'ab', port: '80', extra: 1 } },
+        d: { value: { kind: 'vm' } },
+        d2: { value: { kind: 'lb' } },
+        p: { value: ['a', 1, 2] },
+        p2: { value: ['a', 'b'] },
+        specs: { value: [{ name: 'abc' }, { port: 1 }] },
+        tags: { value: { env: 'prod', cost: 5 } },
+        n: { value: 'x' },
+        fine: { value: { name: 'abc', port: null } },
+        any: { value: { x: [1], y: 2 } },
+      },
+    };
+    const { a } = analyze({ 'main.json': t, 'main.parameters.json': p });
+    expect(a.diagnostics.map((d) => [d.span.text().replace(/\s+/g, ''), d.message])).toEqual([
+      ['"ab"', "The provided value for the template parameter 's' is not valid at 's.name': it has 2 characters, fewer than the minLength 3."],
+      ['"80"', "The provided value for the template parameter 's' is not valid at 's.port': expected a value of type 'Integer', but received a value of type 'String'."],
+      ['"extra"', "The provided value for the template parameter 's' is not valid at 's.extra': the property 'extra' is not allowed: the type is sealed (its properties are 'name', 'port')."],
+      ['"vm"', "The provided value for the template parameter 'd' is not valid at 'd.kind': 'vm' is not a value of the discriminator: it must be one of 'lb', 'nic'."],
+      ['{"kind":"lb"}', "The provided value for the template parameter 'd2' is not valid: the required property 'frontendId' is missing."],
+      ['["a",1,2]', "The provided value for the template parameter 'p' is not valid: it has 3 elements, but the tuple type has 2 elements."],
+      ['"b"', "The provided value for the template parameter 'p2' is not valid at 'p2[1]': expected a value of type 'Integer', but received a value of type 'String'."],
+      ['{"port":1}', "The provided value for the template parameter 'specs' is not valid at 'specs[1]': the required property 'name' is missing."],
+      ['5', "The provided value for the template parameter 'tags' is not valid at 'tags.cost': expected a value of type 'String', but received a value of type 'Integer'."],
+      ['"x"', "The provided value for the template parameter 'n' is not valid: it has 1 characters, fewer than the minLength 3."],
+    ]);
+    // -p values are checked alike below their top level (which the CLI converts).
+    const cli = analyze({ 'main.json': t }, 'main.json', { params: { s: '{"name":"ab"}', d: '{"kind":"nic","ipConfigId":"x"}', n: 'abc' } }).a;
+    expect(cli.diagnostics.filter((d) => d.code === 'evaluation-error').map((d) => d.message)).toEqual([
+      "The provided value for the template parameter 's' is not valid at 's.name': it has 2 characters, fewer than the minLength 3.",
+    ]);
+  });
+
+  test('values from a .bicepparam file and from a module are held to the Bicep type, at the property written; a type vtaplint cannot work out holds nothing', () => {
+    const main = [
+      "import { jsonType } from 'lib.json'",
+      'type spec = {',
+      '  @minLength(3)',
+      '  name: string',
+      '  port: int?',
+      '}',
+      '@sealed()',
+      'type closed = { name: string }',
+      "type lbDest = { kind: 'lb', frontendId: string }",
+      "type nicDest = { kind: 'nic', ipConfigId: string }",
+      "@discriminator('kind')",
+      'type dest = lbDest | nicDest',
+      'type tree = { name: string, children: tree[]? }',
+      'param s spec',
+      "param c closed = { name: 'x' }",
+      "param d dest = { kind: 'nic', ipConfigId: 'x' }",
+      "param p [string, int] = ['a', 1]",
+      "param t tree = { name: 'root' }",
+      "param location string = 'eastus'",
+      'param loc2 sys.string',
+      "param j jsonType = 'x'",
+      "param rd resourceInput<'Microsoft.Network/virtualNetworks@2023-09-01'>.properties.addressSpace = {}",
+      'output name string = s.name',
+    ].join('\n');
+    const lib = arm({}, { languageVersion: '2.0', definitions: { jsonType: { type: 'string', metadata: { '__bicep_export!': true } } } });
+    const params = [
+      "using 'main.bicep'",
+      "param s = { name: 'ab', port: '80' }",
+      "param c = { name: 'ok', extra: true }",
+      "param d = { kind: 'vm' }",
+      "param p = ['a', 'b']",
+      "param t = { name: 'r', children: [{ name: 'c', children: [{ nome: 'x' }] }] }",
+      'param location = 42',
+      'param loc2 = true',
+      "param j = 'fine'",
+      "param rd = 'a string: its type is not known here'",
+    ].join('\n');
+    const { a } = analyze({ 'main.bicepparam': params, 'main.bicep': main, 'lib.json': lib });
+    expect(a.diagnostics.map((d) => [d.span.text(), d.message])).toEqual([
+      ["'ab'", "The provided value for the template parameter 's' is not valid at 's.name': it has 2 characters, fewer than the minLength 3."],
+      ["'80'", "The provided value for the template parameter 's' is not valid at 's.port': expected a value of type 'Integer', but received a value of type 'String'."],
+      ['extra', "The provided value for the template parameter 'c' is not valid at 'c.extra': the property 'extra' is not allowed: the type is sealed (its properties are 'name')."],
+      ["'vm'", "The provided value for the template parameter 'd' is not valid at 'd.kind': 'vm' is not a value of the discriminator: it must be one of 'lb', 'nic'."],
+      ["'b'", "The provided value for the template parameter 'p' is not valid at 'p[1]': expected a value of type 'Integer', but received a value of type 'String'."],
+      ["{ nome: 'x' }", "The provided value for the template parameter 't' is not valid at 't.children[0].children[0]': the required property 'name' is missing."],
+      ['42', "The provided value for the template parameter 'location' is not valid. Expected a value of type 'String', but received a value of type 'Integer'."],
+      ['true', "The provided value for the template parameter 'loc2' is not valid. Expected a value of type 'String', but received a value of type 'Boolean'."],
+    ]);
+    // A module's values: the compiler rejects them too (BCP036), and ARM checks them again.
+    const parent = ["module m 'main.bicep' = {", "  name: 'm'", '  params: {', "    s: { name: 'abc', port: 1, more: 'ok' }", "    d: { kind: 'lb' }", "    location: 'eastus'", "    loc2: 'eastus'", '  }', '}'].join('\n');
+    const m = analyze({ 'parent.bicep': parent, 'main.bicep': main, 'lib.json': lib }).a;
+    expect(m.diagnostics.map((d) => [d.span.text(), d.message])).toEqual([
+      ["{ kind: 'lb' }", "The provided value for the template parameter 'd' is not valid: the required property 'frontendId' is missing."],
+    ]);
+  });
+
   test('Key Vault references and secure parameters are unknown and never printed', () => {
     const t = arm([{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'sa', location: 'eastus', properties: { a: "[parameters('secret')]", b: "[parameters('kv')]" } }], {
       parameters: { secret: { type: 'securestring', defaultValue: 'hunter2' }, kv: { type: 'string' } },
