@@ -10,7 +10,7 @@
 // unresolved property) is an empty node: ARM's "any", which takes every value.
 import type { TObject } from '../model/template.js';
 import { setOwn } from '../model/template.js';
-import { SYS_TYPES, armType, decorator, literalArgument, secureType, type TypeEntry, type TypeTable } from './lower-types.js';
+import { SYS_TYPES, armType, decorator, literalArgument, memberType, secureType, unalias, type TypeEntry, type TypeTable } from './lower-types.js';
 import type { Decorator, TypeDeclaration, TypeExpression } from './syntax.js';
 
 const MAX_TYPE_DEPTH = 64;
@@ -74,8 +74,11 @@ export class TypeDefinitions {
           if (r) return this.ref(r.decl, r.types, depth);
           if (t.base.name.name === 'sys' && SYS_TYPES.has(t.property.name.toLowerCase())) return this.of({ kind: 'TypeReference', name: t.property, start: t.start, end: t.end }, new Map(), depth + 1);
         }
-        return this.primitive(t, types);
+        return this.member(t, types, depth) ?? this.primitive(t, types);
       }
+      case 'TypeIndexAccess':
+      case 'TypeAdditionalPropertiesAccess':
+        return this.member(t, types, depth) ?? {};
       case 'ObjectType': {
         const properties: TObject = {};
         const out: TObject = { type: 'object', properties };
@@ -103,6 +106,12 @@ export class TypeDefinitions {
         // Literals and unions of literals: their type and allowedValues; anything else is unknown here.
         return this.primitive(t, types);
     }
+  }
+
+  /** `spec.name`, `tuple[1]`, `list[*]`, `dict.*` of a user-defined type: the member's type node with its decorators. */
+  private member(t: TypeExpression, types: TypeTable, depth: number): TObject | undefined {
+    const m = memberType(t, types, depth);
+    return m ? this.decorated(this.of(m.t, m.types, depth + 1), m.decorators, m.t, m.types, depth + 1) : undefined;
   }
 
   /** What armType knows of a type (its ARM type, literal values, nullability), as a type node. */
@@ -159,15 +168,6 @@ export class TypeDefinitions {
 function resolve(e: TypeEntry | undefined, types: TypeTable): { decl: TypeDeclaration; types: TypeTable } | undefined {
   if (!e) return undefined;
   return e.kind === 'ImportedType' ? { decl: e.decl, types: e.types } : { decl: e, types };
-}
-
-/** The type a name or `ns.name` refers to (through aliases and parentheses), with the names it is read among. */
-function unalias(t: TypeExpression, types: TypeTable, depth: number): { t: TypeExpression; types: TypeTable } {
-  if (depth > MAX_TYPE_DEPTH) return { t, types };
-  if (t.kind === 'ParenthesizedType') return unalias(t.type, types, depth + 1);
-  const key = t.kind === 'TypeReference' ? t.name.name : t.kind === 'TypePropertyAccess' && t.base.kind === 'TypeReference' ? `${t.base.name.name}.${t.property.name}` : undefined;
-  const r = key === undefined ? undefined : resolve(types.get(key), types);
-  return r ? unalias(r.decl.value, r.types, depth + 1) : { t, types };
 }
 
 /** The members of a union (a member that is itself a union adds its own), each with its names; undefined when `t` is no union. */

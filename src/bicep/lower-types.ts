@@ -100,11 +100,16 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
         // `sys.string`, `sys.int`, ...: the built-in type, named by its namespace.
         if (t.base.name.name === 'sys' && SYS_TYPES.has(t.property.name.toLowerCase())) return armType({ kind: 'TypeReference', name: t.property, start: t.start, end: t.end }, new Map(), depth + 1);
       }
-      return resourceDerivedProperty(t, types, depth) ?? { type: 'object', unknown: true };
+      const derived = resourceDerivedProperty(t, types, depth);
+      if (derived) return derived;
+      const member = memberType(t, types, depth);
+      return member ? armType(member.t, member.types, depth + 1) : { type: 'object', unknown: true };
     }
     case 'TypeIndexAccess':
-    case 'TypeAdditionalPropertiesAccess':
-      return { type: 'object', unknown: true };
+    case 'TypeAdditionalPropertiesAccess': {
+      const member = memberType(t, types, depth);
+      return member ? armType(member.t, member.types, depth + 1) : { type: 'object', unknown: true };
+    }
     case 'ParameterizedType':
       return isResourceType(t) ? { type: 'object' } : { type: 'object', unknown: true };
     case 'ObjectType':
@@ -184,6 +189,44 @@ export function typeDecorator(t: TypeExpression | undefined, types: TypeTable, n
     default:
       return undefined;
   }
+}
+
+/** The type a name or `ns.name` refers to (through aliases and parentheses), with the names it is read among. */
+export function unalias(t: TypeExpression, types: TypeTable, depth = 0): { t: TypeExpression; types: TypeTable } {
+  if (depth > MAX_TYPE_DEPTH) return { t, types };
+  if (t.kind === 'ParenthesizedType') return unalias(t.type, types, depth + 1);
+  const key = t.kind === 'TypeReference' ? t.name.name : t.kind === 'TypePropertyAccess' && t.base.kind === 'TypeReference' ? `${t.base.name.name}.${t.property.name}` : undefined;
+  const r = key === undefined ? undefined : resolveType(types, key);
+  return r ? unalias(r.decl.value, r.types, depth + 1) : { t, types };
+}
+
+/**
+ * The member a type access names in a user-defined type: `spec.name` (a property of an object
+ * type), `tuple[1]` (an item), `list[*]` (the element of an array type), `dict.*` (the type of
+ * additional properties); with its decorators. The compiler writes these as a `$ref` into the
+ * definition. Undefined when the base is no such type here.
+ */
+export function memberType(t: TypeExpression, types: TypeTable, depth = 0): { t: TypeExpression; types: TypeTable; decorators: readonly Decorator[] } | undefined {
+  if (depth > MAX_TYPE_DEPTH || (t.kind !== 'TypePropertyAccess' && t.kind !== 'TypeIndexAccess' && t.kind !== 'TypeAdditionalPropertiesAccess')) return undefined;
+  const inner = t.base.kind === 'TypePropertyAccess' || t.base.kind === 'TypeIndexAccess' || t.base.kind === 'TypeAdditionalPropertiesAccess' ? memberType(t.base, types, depth + 1) : undefined;
+  const base = inner ? unalias(inner.t, inner.types, depth + 1) : unalias(t.base, types, depth + 1);
+  const b = base.t;
+  if (t.kind === 'TypePropertyAccess' && b.kind === 'ObjectType') {
+    const p = b.properties.find((x) => !x.additional && x.keyName === t.property.name);
+    return p ? { t: p.value, types: base.types, decorators: p.decorators } : undefined;
+  }
+  if (t.kind === 'TypeAdditionalPropertiesAccess' && b.kind === 'ObjectType') {
+    const p = b.properties.find((x) => x.additional);
+    return p ? { t: p.value, types: base.types, decorators: p.decorators } : undefined;
+  }
+  if (t.kind === 'TypeIndexAccess') {
+    if (t.index === undefined && b.kind === 'ArrayType') return { t: b.element, types: base.types, decorators: [] };
+    if (t.index !== undefined && b.kind === 'TupleType') {
+      const item = b.items[t.index.value];
+      return item ? { t: item.value, types: base.types, decorators: item.decorators } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A literal decorator argument (a number, string, boolean or null, `-n`), read without evaluating anything. */

@@ -790,7 +790,9 @@ export class FileLowerer extends ExprLowerer {
    */
   private typeStructure(s: ParameterDeclaration, out: TObject): void {
     const node = this.typeDefs.node(s.type, this.types, s.decorators);
-    for (const k of ['$ref', 'properties', 'additionalProperties', 'discriminator', 'items', 'prefixItems']) {
+    // Its constraints too where the declaration has none of its own (`param n spec.name` takes
+    // the property's @minLength, as the compiler's $ref into the definition does).
+    for (const k of ['$ref', 'properties', 'additionalProperties', 'discriminator', 'items', 'prefixItems', 'minLength', 'maxLength', 'minValue', 'maxValue']) {
       const v = node[k];
       if (v !== undefined && own(out, k) === undefined) this.set(out, k, v, s.type ?? s.name);
     }

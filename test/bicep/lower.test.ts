@@ -250,6 +250,38 @@ describe('Bicep lowering: template shape', () => {
     expect(obj(p.n)).toEqual({ type: 'int' });
   });
 
+  it('types a parameter declared with a member of a user-defined type (spec.name, spec.ports[*], spec.pair[1], spec.tags.*) as that member', () => {
+    const r = load(
+      [
+        'type spec = {',
+        '  @minLength(3)',
+        '  name: string',
+        '  ports: int[]',
+        '  pair: [string, bool]',
+        '  tags: { *: string }',
+        '}',
+        'param n spec.name',
+        'param port spec.ports[*]',
+        'param second spec.pair[1]',
+        'param tag spec.tags.*',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const p = section(r.root, 'parameters');
+    expect(obj(p.n)).toEqual({ type: 'string', minLength: 3 });
+    expect(obj(p.port)).toEqual({ type: 'int' });
+    expect(obj(p.second)).toEqual({ type: 'bool' });
+    expect(obj(p.tag)).toEqual({ type: 'string' });
+    const bad = new TemplateScope(r.root, r.span, {
+      parameters: new Map<string, { value: never; typeChecked: boolean }>(Object.entries({ n: 'ab', port: 'x' }).map(([k, v]) => [k, { value: v as never, typeChecked: true }])),
+    });
+    for (const n of ['n', 'port']) bad.parameterInfo(n);
+    expect(bad.diagnostics.items.map((d) => d.message)).toEqual([
+      "The provided value for the template parameter 'n' is not valid: it has 2 characters, fewer than the minLength 3.",
+      "The provided value for the template parameter 'port' is not valid. Expected a value of type 'Integer', but received a value of type 'String'.",
+    ]);
+  });
+
   it('lowers operators the way the compiler does', () => {
     const r = load(
       [
