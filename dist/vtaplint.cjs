@@ -27,9 +27,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -43,11 +43,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/expr/value.ts
-function lowerName(key) {
-  let lower3 = lowerNames.get(key);
+function lowerName(key2) {
+  let lower3 = lowerNames.get(key2);
   if (lower3 === void 0) {
-    lower3 = key.toLowerCase();
-    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(key, lower3);
+    lower3 = key2.toLowerCase();
+    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(key2, lower3);
   }
   return lower3;
 }
@@ -151,8 +151,8 @@ var init_value = __esm({
         return this.count;
       }
       /** The position of a property, or -1. */
-      find(key) {
-        const lower3 = lowerName(key);
+      find(key2) {
+        const lower3 = lowerName(key2);
         const d = this.data;
         const n = this.count;
         if (n < INDEX_FROM) {
@@ -165,16 +165,16 @@ var init_value = __esm({
         }
         return this.#index.get(lower3) ?? -1;
       }
-      has(key) {
-        return this.find(key) >= 0;
+      has(key2) {
+        return this.find(key2) >= 0;
       }
-      get(key) {
-        const i = this.find(key);
+      get(key2) {
+        const i = this.find(key2);
         return i >= 0 ? this.data[SLOTS * i + 2] : void 0;
       }
       /** The entry (original key spelling, value and spans). */
-      entry(key) {
-        const i = this.find(key);
+      entry(key2) {
+        const i = this.find(key2);
         return i >= 0 ? this.withSpans(i) : void 0;
       }
       /** Entry `i` as stored (spans not derived). */
@@ -220,19 +220,19 @@ var init_value = __esm({
        * Sets a property evaluated from `srcKey` of this object's template origin whose value span is
        * already at hand (the one it was evaluated with); the key's span is derived on request.
        */
-      setFromTemplateAt(key, value, srcKey, span) {
-        this.put(key, value, span, void 0, srcKey);
+      setFromTemplateAt(key2, value, srcKey, span) {
+        this.put(key2, value, span, void 0, srcKey);
       }
       /** Sets a property evaluated from `srcKey` of this object's template origin (spans derived on request). */
-      setFromTemplate(key, value, srcKey) {
-        this.put(key, value, void 0, void 0, srcKey);
+      setFromTemplate(key2, value, srcKey) {
+        this.put(key2, value, void 0, void 0, srcKey);
       }
       /** Sets a property; an existing key keeps its position and takes the new spelling, as ARM's JSON objects do. */
-      set(key, value, span, keySpan) {
-        this.put(key, value, span, keySpan, void 0);
+      set(key2, value, span, keySpan) {
+        this.put(key2, value, span, keySpan, void 0);
       }
-      put(key, value, span, keySpan, src) {
-        let i = this.find(key);
+      put(key2, value, span, keySpan, src) {
+        let i = this.find(key2);
         let d = this.data;
         if (i < 0) {
           i = this.count++;
@@ -241,18 +241,18 @@ var init_value = __esm({
             for (let j = 0; j < SLOTS * i; j++) grown[j] = d[j];
             d = this.data = grown;
           }
-          d[SLOTS * i + 1] = lowerName(key);
-          this.#index?.set(lowerName(key), i);
+          d[SLOTS * i + 1] = lowerName(key2);
+          this.#index?.set(lowerName(key2), i);
         }
         const b = SLOTS * i;
-        d[b] = key;
+        d[b] = key2;
         d[b + 2] = value;
         d[b + 3] = src;
         d[b + 4] = span;
         d[b + 5] = keySpan;
       }
-      delete(key) {
-        const i = this.find(key);
+      delete(key2) {
+        const i = this.find(key2);
         if (i < 0) return false;
         const d = this.data;
         for (let j = SLOTS * i; j < SLOTS * (this.count - 1); j++) d[j] = d[j + SLOTS];
@@ -289,8 +289,8 @@ var init_value = __esm({
         return this.valueSpan(i);
       }
       /** The position of property `key` (case-insensitive) for keyAt/valueAt/spanAt, or -1: a look-up that builds no entry. */
-      indexOf(key) {
-        return this.find(key);
+      indexOf(key2) {
+        return this.find(key2);
       }
       /** Entries with their spans. */
       located() {
@@ -334,17 +334,17 @@ var init_value = __esm({
 // src/graph/located.ts
 function at(base, ...path21) {
   let cur = base;
-  for (const key of path21) {
+  for (const key2 of path21) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
-    if (v instanceof ObjectValue && typeof key === "string") {
-      const i = v.indexOf(key);
+    if (v instanceof ObjectValue && typeof key2 === "string") {
+      const i = v.indexOf(key2);
       if (i < 0) return { value: void 0, span: cur.span };
       cur = { value: v.valueAt(i), span: v.spanAt(i) ?? cur.span };
-    } else if (Array.isArray(v) && typeof key === "number") {
-      if (key < 0 || key >= v.length) return { value: void 0, span: cur.span };
-      cur = { value: v[key], span: elementSpan(v, key) ?? cur.span };
+    } else if (Array.isArray(v) && typeof key2 === "number") {
+      if (key2 < 0 || key2 >= v.length) return { value: void 0, span: cur.span };
+      cur = { value: v[key2], span: elementSpan(v, key2) ?? cur.span };
     } else return { value: void 0, span: cur.span };
   }
   return cur;
@@ -560,10 +560,10 @@ function symbolicKey(v) {
   }
   if (v instanceof ObjectValue) {
     const out = [];
-    for (const [key, x] of v.entries()) {
+    for (const [key2, x] of v.entries()) {
       const k = symbolicKey(x);
       if (k === void 0) return void 0;
-      out.push(`${JSON.stringify(key.toLowerCase())}:${k}`);
+      out.push(`${JSON.stringify(key2.toLowerCase())}:${k}`);
     }
     return `{${out.join(",")}}`;
   }
@@ -3892,27 +3892,27 @@ var init_source = __esm({
 });
 
 // src/model/span.ts
-function valueSpan(entry, key) {
+function valueSpan(entry, key2) {
   const v = entry.values;
-  if (Array.isArray(v)) return typeof key === "number" ? v[key] : void 0;
-  return v.get(key);
+  if (Array.isArray(v)) return typeof key2 === "number" ? v[key2] : void 0;
+  return v.get(key2);
 }
 function spansOf(container) {
   const entry = container[SPANS];
   return entry && entry.owner === container ? entry : void 0;
 }
-function recordSpan(container, key, value, keySpan) {
+function recordSpan(container, key2, value, keySpan) {
   let entry = spansOf(container);
   if (!entry) {
     entry = { owner: container, values: Array.isArray(container) ? [] : /* @__PURE__ */ new Map() };
     Object.defineProperty(container, SPANS, { value: entry, enumerable: false, writable: true, configurable: true });
   }
   const values = entry.values;
-  if (!Array.isArray(values)) values.set(key, value);
-  else if (typeof key === "number" && Number.isInteger(key) && key >= 0) values[key] = value;
-  if (keySpan && typeof key === "string") {
+  if (!Array.isArray(values)) values.set(key2, value);
+  else if (typeof key2 === "number" && Number.isInteger(key2) && key2 >= 0) values[key2] = value;
+  if (keySpan && typeof key2 === "string") {
     entry.keys ??= /* @__PURE__ */ new Map();
-    entry.keys.set(key, keySpan);
+    entry.keys.set(key2, keySpan);
   }
 }
 var Span, SPANS, TextSpan, resolvedRanges, JsonPathSpan, JsonRootSpan, SharedJsonPathSpan, JsonPathKeySpan, JsonStringPartSpan;
@@ -3976,12 +3976,12 @@ var init_span = __esm({
       identity() {
         return `${this.file.path}@${this.start}-${this.end}`;
       }
-      child(container, key) {
+      child(container, key2) {
         const entry = spansOf(container);
-        return (entry && valueSpan(entry, key)) ?? this;
+        return (entry && valueSpan(entry, key2)) ?? this;
       }
-      keySpan(container, key) {
-        return spansOf(container)?.keys?.get(key) ?? this.child(container, key);
+      keySpan(container, key2) {
+        return spansOf(container)?.keys?.get(key2) ?? this.child(container, key2);
       }
       sub(start, end) {
         return new _TextSpan(this.file, Math.min(this.start + start, this.end), Math.min(this.start + end, this.end));
@@ -3994,10 +3994,10 @@ var init_span = __esm({
       // offsets are in a side table, a key's span and a shared span are subclasses.
       parent;
       key;
-      constructor(parent, key) {
+      constructor(parent, key2) {
         super();
         this.parent = parent;
-        this.key = key;
+        this.key = key2;
       }
       /** The span of the whole document. */
       static root(file, resolver) {
@@ -4046,11 +4046,11 @@ var init_span = __esm({
         if (inner.length < at2.length || inner.length === at2.length && this.isKey) return false;
         return at2.every((k, i) => k === inner[i]);
       }
-      child(_container, key) {
-        return new _JsonPathSpan(this, key);
+      child(_container, key2) {
+        return new _JsonPathSpan(this, key2);
       }
-      keySpan(_container, key) {
-        return new JsonPathKeySpan(this, key);
+      keySpan(_container, key2) {
+        return new JsonPathKeySpan(this, key2);
       }
       sub(start, end) {
         return new JsonStringPartSpan(this, start, end);
@@ -4076,8 +4076,8 @@ var init_span = __esm({
     SharedJsonPathSpan = class _SharedJsonPathSpan extends JsonPathSpan {
       /** Children by key; index spans under the index, a value's and a name's span under the name with a prefix each. */
       kids;
-      constructor(parent, key) {
-        super(parent, key);
+      constructor(parent, key2) {
+        super(parent, key2);
         this.kids = void 0;
       }
       get stable() {
@@ -4086,18 +4086,18 @@ var init_span = __esm({
       shared() {
         return this;
       }
-      child(_container, key) {
-        return this.kid(key, false);
+      child(_container, key2) {
+        return this.kid(key2, false);
       }
-      keySpan(_container, key) {
-        return this.kid(key, true);
+      keySpan(_container, key2) {
+        return this.kid(key2, true);
       }
-      kid(key, isKey) {
-        const k = typeof key === "number" ? key : `${isKey ? "k" : "v"}${key}`;
+      kid(key2, isKey) {
+        const k = typeof key2 === "number" ? key2 : `${isKey ? "k" : "v"}${key2}`;
         const map = this.kids ??= /* @__PURE__ */ new Map();
         let s = map.get(k);
         if (s === void 0) {
-          s = isKey ? new JsonPathKeySpan(this, key) : new _SharedJsonPathSpan(this, key);
+          s = isKey ? new JsonPathKeySpan(this, key2) : new _SharedJsonPathSpan(this, key2);
           map.set(k, s);
         }
         return s;
@@ -4961,8 +4961,8 @@ var require_to_regex_range = __commonJS({
     function compare2(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
-    function contains(arr, key, val) {
-      return arr.some((ele) => ele[key] === val);
+    function contains(arr, key2, val) {
+      return arr.some((ele) => ele[key2] === val);
     }
     function countNines(min, len) {
       return Number(String(min).slice(0, -len) + "9".repeat(len));
@@ -7589,7 +7589,7 @@ var require_micromatch = __commonJS({
       }
       let keys = micromatch2(Object.keys(obj), patterns, options);
       let res = {};
-      for (let key of keys) res[key] = obj[key];
+      for (let key2 of keys) res[key2] = obj[key2];
       return res;
     };
     micromatch2.some = (list, patterns, options) => {
@@ -8286,9 +8286,9 @@ var require_run_parallel = __commonJS({
       if (!pending) {
         done(null);
       } else if (keys) {
-        keys.forEach(function(key) {
-          tasks[key](function(err, result) {
-            each(key, err, result);
+        keys.forEach(function(key2) {
+          tasks[key2](function(err, result) {
+            each(key2, err, result);
           });
         });
       } else {
@@ -8899,41 +8899,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push3(value) {
-        var p = new Promise(function(resolve, reject) {
+        var p = new Promise(function(resolve2, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve(result);
+            resolve2(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve, reject) {
+        var p = new Promise(function(resolve2, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve(result);
+            resolve2(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve) {
+        var p = new Promise(function(resolve2) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve();
+              resolve2();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve();
+                resolve2();
                 queue.drain = previousDrain;
               };
             }
@@ -9419,9 +9419,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve(stats) : reject(error);
+            return error === null ? resolve2(stats) : reject(error);
           });
         });
       }
@@ -9445,10 +9445,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve(entries);
+              resolve2(entries);
             } else {
               reject(error);
             }
@@ -9458,10 +9458,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve(entries));
+          stream.once("end", () => resolve2(entries));
         });
       }
     };
@@ -10165,8 +10165,8 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
+    var define = (object, key2, value) => {
+      Object.defineProperty(object, key2, { value });
       return value;
     };
     var RETURN_FALSE = () => false;
@@ -10684,25 +10684,25 @@ var require_ignore = __commonJS({
         return define(this, "_basenameOnly", matchesBasename(this.body));
       }
       get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
+        const key2 = UNDERSCORE + MODE_IGNORE;
+        if (this[key2]) {
+          return this[key2];
         }
-        return this._make(MODE_IGNORE, key);
+        return this._make(MODE_IGNORE, key2);
       }
       get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
+        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key2]) {
+          return this[key2];
         }
-        return this._make(MODE_CHECK_IGNORE, key);
+        return this._make(MODE_CHECK_IGNORE, key2);
       }
-      _make(mode, key) {
+      _make(mode, key2) {
         const str = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
         const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
+        return define(this, key2, regex);
       }
     };
     var hasTrailingBackslash = (str) => {
@@ -12732,9 +12732,9 @@ var init_diagnostic = __esm({
       items = [];
       seen = /* @__PURE__ */ new Set();
       add(d) {
-        const key = `${d.code}\0${d.span.identity()}\0${d.message}`;
-        if (this.seen.has(key)) return;
-        this.seen.add(key);
+        const key2 = `${d.code}\0${d.span.identity()}\0${d.message}`;
+        if (this.seen.has(key2)) return;
+        this.seen.add(key2);
         this.items.push(d);
       }
       /** Where it stands now: rollBack() to it drops what was added since (a trial evaluation's errors). */
@@ -12755,33 +12755,33 @@ function isTObject(n) {
 function nameTable() {
   return /* @__PURE__ */ Object.create(null);
 }
-function setOwn(o, key, value) {
-  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  else o[key] = value;
+function setOwn(o, key2, value) {
+  if (key2 === "__proto__") Object.defineProperty(o, key2, { value, enumerable: true, writable: true, configurable: true });
+  else o[key2] = value;
 }
-function own(o, key) {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : void 0;
+function own(o, key2) {
+  return Object.prototype.hasOwnProperty.call(o, key2) ? o[key2] : void 0;
 }
-function ownKey(o, key) {
-  if (Object.prototype.hasOwnProperty.call(o, key)) return key;
+function ownKey(o, key2) {
+  if (Object.prototype.hasOwnProperty.call(o, key2)) return key2;
   let lower3;
   for (const k in o) {
-    if (k.length !== key.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
-    lower3 ??= key.toLowerCase();
+    if (k.length !== key2.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
+    lower3 ??= key2.toLowerCase();
     if (k.toLowerCase() === lower3) return k;
   }
   return void 0;
 }
-function ownProp(o, key) {
-  const k = ownKey(o, key);
+function ownProp(o, key2) {
+  const k = ownKey(o, key2);
   return k === void 0 ? void 0 : o[k];
 }
-function childOf(parent, key) {
-  const k = ownKey(parent.node, key);
+function childOf(parent, key2) {
+  const k = ownKey(parent.node, key2);
   if (k === void 0) return void 0;
   return { node: parent.node[k], span: parent.span.child(parent.node, k) };
 }
-var TExpr;
+var TExpr, TYPE_NOT_KNOWN;
 var init_template = __esm({
   "src/model/template.ts"() {
     "use strict";
@@ -12793,6 +12793,7 @@ var init_template = __esm({
       ast;
       base;
     };
+    TYPE_NOT_KNOWN = /* @__PURE__ */ Symbol("vtaplint.typeNotKnown");
   }
 });
 
@@ -13544,18 +13545,18 @@ var init_json_index = __esm({
         this.keyAt = -1;
         if (this.count === 0) return -1;
         let cur = 0;
-        for (const key of path21) {
+        for (const key2 of path21) {
           const open2 = this.text.charCodeAt(this.start[cur]);
           const parentEnd = this.end[cur];
           let child = this.firstChild(cur);
           this.keyAt = -1;
-          if (open2 === OPEN_BRACKET && typeof key === "number") {
-            if (key >= LARGE) child = this.element(cur, key);
-            else for (let j = 0; j < key && child >= 0; j++) child = this.nextSibling(child, parentEnd);
-          } else if (open2 === OPEN_BRACE && typeof key === "string") {
+          if (open2 === OPEN_BRACKET && typeof key2 === "number") {
+            if (key2 >= LARGE) child = this.element(cur, key2);
+            else for (let j = 0; j < key2 && child >= 0; j++) child = this.nextSibling(child, parentEnd);
+          } else if (open2 === OPEN_BRACE && typeof key2 === "string") {
             const table = this.members(cur);
             if (table) {
-              const p = table.byKey.get(key);
+              const p = table.byKey.get(key2);
               child = p === void 0 ? -1 : table.children[p];
               if (p !== void 0) this.keyAt = table.keyStarts[p];
             } else {
@@ -13563,7 +13564,7 @@ var init_json_index = __esm({
               let boundary = this.start[cur] + 1;
               for (; child >= 0; child = this.nextSibling(child, parentEnd)) {
                 const at2 = this.afterValue(boundary);
-                if (this.keyText(at2) === key) {
+                if (this.keyText(at2) === key2) {
                   found = child;
                   this.keyAt = at2;
                 }
@@ -13783,8 +13784,8 @@ function fromTree(n) {
       for (const p of n.children ?? []) {
         const [k, v] = p.children ?? [];
         if (!k || !v) continue;
-        const key = unmask(String(k.value));
-        Object.defineProperty(o, key, { value: fromTree(v), enumerable: true, writable: true, configurable: true });
+        const key2 = unmask(String(k.value));
+        Object.defineProperty(o, key2, { value: fromTree(v), enumerable: true, writable: true, configurable: true });
       }
       return o;
     }
@@ -13944,19 +13945,19 @@ var init_arm_json = __esm({
       root() {
         return this.tree;
       }
-      node(path21, key) {
+      node(path21, key2) {
         const root = this.root();
         const n = path21.length === 0 ? root : findNodeAtLocation2(root, path21);
         if (!n) return void 0;
-        if (key) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
+        if (key2) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
         return n;
       }
-      resolve(path21, key) {
-        const n = this.node(path21, key);
+      resolve(path21, key2) {
+        const n = this.node(path21, key2);
         return n ? { start: n.offset, end: n.offset + n.length } : void 0;
       }
-      stringOffset(path21, key, index2) {
-        const n = this.node(path21, key);
+      stringOffset(path21, key2, index2) {
+        const n = this.node(path21, key2);
         if (!n || n.type !== "string") return void 0;
         return decodedIndexToOffset(this.text, n.offset, index2);
       }
@@ -13976,14 +13977,14 @@ var init_arm_json = __esm({
       get text() {
         return typeof this.of === "string" ? this.of : this.of.text;
       }
-      node(path21, key) {
+      node(path21, key2) {
         if (!this.built) {
           this.built = true;
           this.index = JsonIndex.build(this.text);
         }
         const idx = this.index;
         if (!idx) return void 0;
-        if (key) {
+        if (key2) {
           const r = idx.findKey(path21);
           return r ? { ...r, string: true } : void 0;
         }
@@ -13991,12 +13992,12 @@ var init_arm_json = __esm({
         if (n < 0) return void 0;
         return { ...idx.range(n), string: idx.isString(n) };
       }
-      resolve(path21, key) {
-        const n = this.node(path21, key);
+      resolve(path21, key2) {
+        const n = this.node(path21, key2);
         return n ? { start: n.start, end: n.end } : void 0;
       }
-      stringOffset(path21, key, index2) {
-        const n = this.node(path21, key);
+      stringOffset(path21, key2, index2) {
+        const n = this.node(path21, key2);
         if (!n || !n.string) return void 0;
         return decodedIndexToOffset(this.text, n.start, index2);
       }
@@ -14651,9 +14652,9 @@ var init_parser3 = __esm({
         }
         const seen = /* @__PURE__ */ new Set();
         const diagnostics = this.errors.slice().sort((a, b) => a.start - b.start).filter((e) => {
-          const key = String(e.start);
-          if (seen.has(key)) return false;
-          seen.add(key);
+          const key2 = String(e.start);
+          if (seen.has(key2)) return false;
+          seen.add(key2);
           return true;
         }).slice(0, MAX_DIAGNOSTICS).map((e) => ({ code: e.limit ? "limit-exceeded" : "invalid-template", message: e.message, span: new TextSpan(this.source, e.start, e.end) }));
         const program = { kind: "Program", statements, trivia: this.lexTrivia, start: 0, end: this.text.length };
@@ -15504,15 +15505,15 @@ var init_parser3 = __esm({
         if (t.kind === "Identifier" && this.textOf(t) === "resource" && this.peekAt(1).kind === "Identifier") {
           return this.parseResource(decorators, decorators[0]?.start ?? t.start);
         }
-        let key;
+        let key2;
         let keyName;
         if (isNameToken(t.kind)) {
           this.next();
           keyName = this.textOf(t);
-          key = { kind: "Identifier", name: keyName, start: t.start, end: t.end };
+          key2 = { kind: "Identifier", name: keyName, start: t.start, end: t.end };
         } else if (isStringStart(t.kind)) {
-          key = this.parseString("expected a property name");
-          keyName = key.value;
+          key2 = this.parseString("expected a property name");
+          keyName = key2.value;
         } else {
           return this.fail("expected a property name");
         }
@@ -15521,10 +15522,10 @@ var init_parser3 = __esm({
         return {
           kind: "ObjectProperty",
           ...decorators.length > 0 ? { decorators } : {},
-          key,
+          key: key2,
           ...keyName !== void 0 ? { keyName } : {},
           value,
-          start: decorators[0]?.start ?? key.start,
+          start: decorators[0]?.start ?? key2.start,
           end: value.end
         };
       }
@@ -15744,17 +15745,17 @@ var init_parser3 = __esm({
           const p = this.recover("RightBrace", () => {
             const decorators = this.parseDecorators();
             const k = this.cur();
-            let key;
+            let key2;
             let keyName;
             if (k.kind === "Asterisk") {
               this.next();
             } else if (isNameToken(k.kind)) {
               this.next();
               keyName = this.textOf(k);
-              key = { kind: "Identifier", name: keyName, start: k.start, end: k.end };
+              key2 = { kind: "Identifier", name: keyName, start: k.start, end: k.end };
             } else if (isStringStart(k.kind)) {
-              key = this.parseString("expected a property name");
-              keyName = key.value;
+              key2 = this.parseString("expected a property name");
+              keyName = key2.value;
             } else {
               this.fail("expected a property name");
             }
@@ -15763,9 +15764,9 @@ var init_parser3 = __esm({
             const prop2 = {
               kind: "ObjectTypeProperty",
               decorators,
-              ...key ? { key } : {},
+              ...key2 ? { key: key2 } : {},
               ...keyName !== void 0 ? { keyName } : {},
-              additional: key === void 0,
+              additional: key2 === void 0,
               value,
               start: decorators[0]?.start ?? k.start,
               end: value.end
@@ -15878,12 +15879,12 @@ function firstDuplicateKey(y, doc) {
   y.visit(doc, {
     Map(_key, map) {
       const seen = /* @__PURE__ */ new Set();
-      for (const { key } of map.items) {
-        if (!y.isScalar(key)) continue;
-        const v = key.value;
+      for (const { key: key2 } of map.items) {
+        if (!y.isScalar(key2)) continue;
+        const v = key2.value;
         if (typeof v === "number" && Number.isNaN(v)) continue;
         if (seen.has(v)) {
-          const at2 = key.range?.[0];
+          const at2 = key2.range?.[0];
           if (at2 !== void 0 && (first === void 0 || at2 < first)) first = at2;
         } else seen.add(v);
       }
@@ -16215,9 +16216,9 @@ function distinctValues(arr, env) {
   for (const x of arr) {
     env.step();
     if (x === null || typeof x === "string" || typeof x === "number" || typeof x === "boolean") {
-      const key = typeof x === "string" ? `s${x}` : x;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key2 = typeof x === "string" ? `s${x}` : x;
+      if (seen.has(key2)) continue;
+      seen.add(key2);
       out.push(x);
     } else if (!out.some((y) => deepEquals(y, x) === true)) out.push(x);
   }
@@ -16247,15 +16248,15 @@ function compareKeys(a, b) {
   }
   return a.length - b.length;
 }
-function tryIndex(v, key) {
-  if (v instanceof ObjectValue && typeof key === "string") return v.get(key);
-  if (Array.isArray(v) && typeof key === "number") return key >= 0 && key < v.length ? v[key] : void 0;
+function tryIndex(v, key2) {
+  if (v instanceof ObjectValue && typeof key2 === "string") return v.get(key2);
+  if (Array.isArray(v) && typeof key2 === "number") return key2 >= 0 && key2 < v.length ? v[key2] : void 0;
   return void 0;
 }
-function pathStep(v, key) {
-  if (!(key instanceof ObjectValue) || !key.has("value")) return tryIndex(v, key);
-  const n = key.get("value");
-  const fromEnd = key.get("fromEnd") ?? false;
+function pathStep(v, key2) {
+  if (!(key2 instanceof ObjectValue) || !key2.has("value")) return tryIndex(v, key2);
+  const n = key2.get("value");
+  const fromEnd = key2.get("fromEnd") ?? false;
   if (n instanceof Unknown) return new Unknown(n.reason);
   if (fromEnd instanceof Unknown) return new Unknown(fromEnd.reason);
   if (fromEnd !== true) return fromEnd === false || fromEnd === null ? tryIndex(v, n) : void 0;
@@ -17306,8 +17307,8 @@ var init_lambda = __esm({
           const name = env.arg(0);
           if (name instanceof Unknown) return name;
           if (typeof name !== "string") return env.error("The template function 'lambdaVariables' expects a string.", 0);
-          const key = name.toLowerCase();
-          for (let s = env.lambdaScope; s; s = s.parent) if (s.vars.has(key)) return s.vars.get(key);
+          const key2 = name.toLowerCase();
+          for (let s = env.lambdaScope; s; s = s.parent) if (s.vars.has(key2)) return s.vars.get(key2);
           return env.error(`The lambda variable '${name}' is not defined.`, 0);
         }
       },
@@ -17759,12 +17760,12 @@ function finish(env, pieces, type, names, where2) {
   for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i];
   const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : void 0;
   const memo = reason ? partialIdMemo(env) : void 0;
-  const key = memo ? sharedPiecesKey(pieces) : void 0;
-  if (memo === void 0 || key === void 0) return partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
-  const known2 = memo.get(key);
+  const key2 = memo ? sharedPiecesKey(pieces) : void 0;
+  if (memo === void 0 || key2 === void 0) return partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
+  const known2 = memo.get(key2);
   if (known2) return new Unknown(reason, "string", known2.parts, void 0, known2.about);
   const id = partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
-  if (id instanceof Unknown && id.parts && memo.size < MAX_PARTIAL_IDS) memo.set(key, { parts: id.parts, about: id.about });
+  if (id instanceof Unknown && id.parts && memo.size < MAX_PARTIAL_IDS) memo.set(key2, { parts: id.parts, about: id.about });
   return id;
 }
 function partialIdMemo(env) {
@@ -17775,16 +17776,16 @@ function partialIdMemo(env) {
   return state.memo;
 }
 function sharedPiecesKey(pieces) {
-  let key = "";
+  let key2 = "";
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     if (typeof p === "string") {
       if (p.includes("\0") || p.includes("")) return void 0;
-      key += `${p}\0`;
-    } else if (isSharedIdPiece(p) && p.symbol !== void 0) key += `${p.symbol}\0`;
+      key2 += `${p}\0`;
+    } else if (isSharedIdPiece(p) && p.symbol !== void 0) key2 += `${p.symbol}\0`;
     else return void 0;
   }
-  return key;
+  return key2;
 }
 function hasUnknown(values) {
   for (let i = 0; i < values.length; i++) if (values[i] instanceof Unknown) return true;
@@ -19689,9 +19690,9 @@ var init_lower_expr = __esm({
             const obj = {};
             for (const p of e.properties) {
               if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
-              const key = escapeKey(p.keyName);
-              setOwn(obj, key, this.value(p.value, ctx));
-              recordSpan(obj, key, this.span(p.value), this.span(p.key));
+              const key2 = escapeKey(p.keyName);
+              setOwn(obj, key2, this.value(p.value, ctx));
+              recordSpan(obj, key2, this.span(p.value), this.span(p.key));
             }
             return obj;
           }
@@ -19701,9 +19702,9 @@ var init_lower_expr = __esm({
         return new TExpr(this.expr(e, ctx), this.base);
       }
       /** An object of `key: value` pairs with recorded spans (for sections the lowering builds). */
-      set(obj, key, node, valueAt, keyAt) {
-        setOwn(obj, key, node);
-        recordSpan(obj, key, this.span(valueAt), keyAt ? this.span(keyAt) : void 0);
+      set(obj, key2, node, valueAt, keyAt) {
+        setOwn(obj, key2, node);
+        recordSpan(obj, key2, this.span(valueAt), keyAt ? this.span(keyAt) : void 0);
       }
       texpr(e) {
         return new TExpr(e, this.base);
@@ -19760,7 +19761,7 @@ function armType(t, types, depth = 0) {
         case "secureobject":
           return { type: "secureObject" };
         case "any":
-          return { type: "object" };
+          return { type: "object", unknown: true };
       }
       return declaredType(resolveType(types, n), depth);
     }
@@ -19768,12 +19769,20 @@ function armType(t, types, depth = 0) {
       if (t.base.kind === "TypeReference") {
         const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
         if (imported) return declaredType(imported, depth);
+        if (t.base.name.name === "sys" && SYS_TYPES.has(t.property.name.toLowerCase())) return armType({ kind: "TypeReference", name: t.property, start: t.start, end: t.end }, /* @__PURE__ */ new Map(), depth + 1);
       }
-      return resourceDerivedProperty(t, types, depth) ?? { type: "object" };
+      const derived = resourceDerivedProperty(t, types, depth);
+      if (derived) return derived;
+      const member2 = memberType(t, types, depth);
+      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
     }
     case "TypeIndexAccess":
-    case "TypeAdditionalPropertiesAccess":
+    case "TypeAdditionalPropertiesAccess": {
+      const member2 = memberType(t, types, depth);
+      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
+    }
     case "ParameterizedType":
+      return isResourceType(t) ? { type: "object" } : { type: "object", unknown: true };
     case "ObjectType":
       return { type: "object" };
     case "TupleType":
@@ -19805,7 +19814,7 @@ function armType(t, types, depth = 0) {
           nullable = true;
           continue;
         }
-        if (!m.allowed) return { type: members.every((x) => x.type === m.type) ? m.type : "object" };
+        if (!m.allowed) return members.every((x) => x.type === m.type && !x.unknown) ? { type: m.type } : { type: "object", unknown: true };
         allowed.push(...m.allowed);
         type = type === void 0 || type === m.type ? m.type : "object";
       }
@@ -19813,7 +19822,7 @@ function armType(t, types, depth = 0) {
     }
     case "Missing":
     case "Skipped":
-      return { type: "object" };
+      return { type: "object", unknown: true };
   }
 }
 function typeDecorator(t, types, name, imported = false, depth = 0) {
@@ -19826,8 +19835,8 @@ function typeDecorator(t, types, name, imported = false, depth = 0) {
       return typeDecorator(t.type, types, name, imported, depth + 1);
     case "TypeReference":
     case "TypePropertyAccess": {
-      const key = t.kind === "TypeReference" ? t.name.name : t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
-      const e = key === void 0 ? void 0 : types.get(key);
+      const key2 = t.kind === "TypeReference" ? t.name.name : t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
+      const e = key2 === void 0 ? void 0 : types.get(key2);
       if (!e) return void 0;
       const decl = e.kind === "ImportedType" ? e.decl : e;
       const inOtherFile = imported || e.kind === "ImportedType";
@@ -19839,11 +19848,40 @@ function typeDecorator(t, types, name, imported = false, depth = 0) {
       return void 0;
   }
 }
+function unalias(t, types, depth = 0) {
+  if (depth > MAX_TYPE_DEPTH) return { t, types };
+  if (t.kind === "ParenthesizedType") return unalias(t.type, types, depth + 1);
+  const key2 = t.kind === "TypeReference" ? t.name.name : t.kind === "TypePropertyAccess" && t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
+  const r = key2 === void 0 ? void 0 : resolveType(types, key2);
+  return r ? unalias(r.decl.value, r.types, depth + 1) : { t, types };
+}
+function memberType(t, types, depth = 0) {
+  if (depth > MAX_TYPE_DEPTH || t.kind !== "TypePropertyAccess" && t.kind !== "TypeIndexAccess" && t.kind !== "TypeAdditionalPropertiesAccess") return void 0;
+  const inner = t.base.kind === "TypePropertyAccess" || t.base.kind === "TypeIndexAccess" || t.base.kind === "TypeAdditionalPropertiesAccess" ? memberType(t.base, types, depth + 1) : void 0;
+  const base = inner ? unalias(inner.t, inner.types, depth + 1) : unalias(t.base, types, depth + 1);
+  const b = base.t;
+  if (t.kind === "TypePropertyAccess" && b.kind === "ObjectType") {
+    const p = b.properties.find((x) => !x.additional && x.keyName === t.property.name);
+    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
+  }
+  if (t.kind === "TypeAdditionalPropertiesAccess" && b.kind === "ObjectType") {
+    const p = b.properties.find((x) => x.additional);
+    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
+  }
+  if (t.kind === "TypeIndexAccess") {
+    if (t.index === void 0 && b.kind === "ArrayType") return { t: b.element, types: base.types, decorators: [] };
+    if (t.index !== void 0 && b.kind === "TupleType") {
+      const item = b.items[t.index.value];
+      return item ? { t: item.value, types: base.types, decorators: item.decorators } : void 0;
+    }
+  }
+  return void 0;
+}
 function literalArgument(e) {
   return e ? literalValue(e) : void 0;
 }
 function declaredType(r, depth) {
-  if (!r) return { type: "object" };
+  if (!r) return { type: "object", unknown: true };
   const inner = armType(r.decl.value, r.types, depth + 1);
   return decorator(r.decl.decorators, "secure") ? { ...inner, type: secureType(inner.type) } : inner;
 }
@@ -19858,28 +19896,201 @@ function resourceDerivedProperty(t, types, depth) {
       table = r.types;
     } else break;
   }
-  if (base.kind !== "ParameterizedType") return void 0;
-  const kind = base.name.name.toLowerCase();
-  if (kind !== "resourceinput" && kind !== "resourceoutput") return void 0;
-  if (base.namespace && !(base.namespace.kind === "TypeReference" && base.namespace.name.name.toLowerCase() === "sys")) return void 0;
+  if (base.kind !== "ParameterizedType" || !isResourceType(base)) return void 0;
   const type = ENVELOPE_TYPES.get(t.property.name.toLowerCase());
   return type === void 0 ? void 0 : { type };
+}
+function isResourceType(t) {
+  const kind = t.name.name.toLowerCase();
+  if (kind !== "resourceinput" && kind !== "resourceoutput") return false;
+  return !t.namespace || t.namespace.kind === "TypeReference" && t.namespace.name.name.toLowerCase() === "sys";
 }
 function secureType(t) {
   if (t === "string") return "securestring";
   if (t === "object") return "secureObject";
   return t;
 }
-var MAX_TYPE_DEPTH, ENVELOPE_TYPES;
+var MAX_TYPE_DEPTH, SYS_TYPES, ENVELOPE_TYPES;
 var init_lower_types = __esm({
   "src/bicep/lower-types.ts"() {
     "use strict";
     MAX_TYPE_DEPTH = 64;
+    SYS_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object", "securestring", "secureobject", "any"]);
     ENVELOPE_TYPES = new Map([
       ...["name", "id", "type", "apiversion", "location", "kind", "etag", "managedby"].map((k) => [k, "string"]),
       ...["properties", "tags", "sku", "plan", "identity", "extendedlocation", "systemdata"].map((k) => [k, "object"]),
       ["zones", "array"]
     ]);
+  }
+});
+
+// src/bicep/lower-type-nodes.ts
+function resolve(e, types) {
+  if (!e) return void 0;
+  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
+}
+function flattenUnion(t, types, depth) {
+  const u = unalias(t, types, depth);
+  if (u.t.kind !== "UnionType") return void 0;
+  const out = [];
+  for (const m of u.t.members) out.push(...depth < MAX_TYPE_DEPTH2 ? flattenUnion(m, u.types, depth + 1) ?? [{ t: m, types: u.types }] : [{ t: m, types: u.types }]);
+  return out;
+}
+function discriminatorValue(t, types, prop2, depth) {
+  const u = unalias(t, types, depth);
+  if (u.t.kind !== "ObjectType") return void 0;
+  const p = u.t.properties.find((x) => !x.additional && x.keyName === prop2);
+  if (!p) return void 0;
+  const v = unalias(p.value, u.types, depth + 1);
+  const lit2 = v.t.kind === "LiteralType" ? literalArgument(v.t.value) : void 0;
+  return typeof lit2 === "string" ? lit2 : void 0;
+}
+var MAX_TYPE_DEPTH2, BOUNDS, TypeDefinitions;
+var init_lower_type_nodes = __esm({
+  "src/bicep/lower-type-nodes.ts"() {
+    "use strict";
+    init_template();
+    init_lower_types();
+    MAX_TYPE_DEPTH2 = 64;
+    BOUNDS = ["minLength", "maxLength", "minValue", "maxValue"];
+    TypeDefinitions = class {
+      /** Definition name -> type node. */
+      table = /* @__PURE__ */ Object.create(null);
+      names = /* @__PURE__ */ new Map();
+      /**
+       * The type node of a declaration's type with its decorators (a parameter's: `@sealed()`,
+       * `@discriminator()`); its top level only carries structure (properties, items, ...) and
+       * `$ref`s, which is what a parameter declaration adds to its own type and constraints.
+       */
+      node(t, types, decorators = []) {
+        return this.decorated(this.of(t, types, 0), decorators, t, types, 0);
+      }
+      /** `{ $ref }` to the definition of a declared type (written on first use). */
+      ref(decl, types, depth) {
+        let name = this.names.get(decl);
+        if (name === void 0) {
+          name = decl.name.name;
+          for (let i = 2; name in this.table; i++) name = `${decl.name.name}_${i}`;
+          this.names.set(decl, name);
+          setOwn(this.table, name, {});
+          setOwn(this.table, name, this.decorated(this.of(decl.value, types, depth + 1), decl.decorators, decl.value, types, depth + 1));
+        }
+        return { $ref: `#/definitions/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+      }
+      of(t, types, depth) {
+        if (!t || depth > MAX_TYPE_DEPTH2) return {};
+        switch (t.kind) {
+          case "TypeReference": {
+            const n = t.name.name;
+            switch (n.toLowerCase()) {
+              case "string":
+              case "int":
+              case "bool":
+              case "array":
+              case "object":
+                return { type: n.toLowerCase() };
+              case "securestring":
+                return { type: "securestring" };
+              case "secureobject":
+                return { type: "secureObject" };
+              case "any":
+                return {};
+            }
+            const r = resolve(types.get(n), types);
+            return r ? this.ref(r.decl, r.types, depth) : {};
+          }
+          case "TypePropertyAccess": {
+            if (t.base.kind === "TypeReference") {
+              const key2 = `${t.base.name.name}.${t.property.name}`;
+              const r = resolve(types.get(key2), types);
+              if (r) return this.ref(r.decl, r.types, depth);
+              if (t.base.name.name === "sys" && SYS_TYPES.has(t.property.name.toLowerCase())) return this.of({ kind: "TypeReference", name: t.property, start: t.start, end: t.end }, /* @__PURE__ */ new Map(), depth + 1);
+            }
+            return this.member(t, types, depth) ?? this.primitive(t, types);
+          }
+          case "TypeIndexAccess":
+          case "TypeAdditionalPropertiesAccess":
+            return this.member(t, types, depth) ?? {};
+          case "ObjectType": {
+            const properties = {};
+            const out = { type: "object", properties };
+            for (const p of t.properties) {
+              const node = this.decorated(this.of(p.value, types, depth + 1), p.decorators, p.value, types, depth + 1);
+              if (p.additional) out.additionalProperties = node;
+              else if (p.keyName !== void 0) setOwn(properties, p.keyName, node);
+            }
+            return out;
+          }
+          case "TupleType":
+            return { type: "array", prefixItems: t.items.map((i) => this.decorated(this.of(i.value, types, depth + 1), i.decorators, i.value, types, depth + 1)), items: false };
+          case "ArrayType": {
+            const out = this.primitive(t, types);
+            out.items = this.of(t.element, types, depth + 1);
+            return out;
+          }
+          case "NullableType":
+            return { ...this.of(t.base, types, depth + 1), nullable: true };
+          case "NonNullableType":
+            return { ...this.of(t.base, types, depth + 1), nullable: false };
+          case "ParenthesizedType":
+            return this.of(t.type, types, depth + 1);
+          default:
+            return this.primitive(t, types);
+        }
+      }
+      /** `spec.name`, `tuple[1]`, `list[*]`, `dict.*` of a user-defined type: the member's type node with its decorators. */
+      member(t, types, depth) {
+        const m = memberType(t, types, depth);
+        return m ? this.decorated(this.of(m.t, m.types, depth + 1), m.decorators, m.t, m.types, depth + 1) : void 0;
+      }
+      /** What armType knows of a type (its ARM type, literal values, nullability), as a type node. */
+      primitive(t, types) {
+        const a = armType(t, types);
+        if (a.unknown) return {};
+        const out = { type: a.type };
+        if (a.allowed) out.allowedValues = [...a.allowed];
+        if (a.nullable) out.nullable = true;
+        return out;
+      }
+      /** A type node with the decorators of its declaration, property or tuple item (literal arguments only). */
+      decorated(node, decorators, t, types, depth) {
+        if (decorators.length === 0) return node;
+        let out = node;
+        const disc = decorator(decorators, "discriminator");
+        const prop2 = literalArgument(disc?.args[0]);
+        if (typeof prop2 === "string" && t) out = this.discriminated(prop2, t, types, depth) ?? out;
+        for (const b of BOUNDS) {
+          const v = literalArgument(decorator(decorators, b)?.args[0]);
+          if (typeof v === "number") out = { ...out, [b]: v };
+        }
+        if (decorator(decorators, "sealed") && out.additionalProperties === void 0) out = { ...out, additionalProperties: false };
+        if (decorator(decorators, "secure") && typeof out.type === "string") out = { ...out, type: secureType(out.type) };
+        return out;
+      }
+      /**
+       * `@discriminator('p')` on a union of object types: `{ type: 'object', discriminator:
+       * { propertyName, mapping } }`, each member under the literal value of its `p`. Undefined when a
+       * member's value of `p` is not a literal string here (the compiler would have rejected it).
+       */
+      discriminated(prop2, t, types, depth) {
+        const mapping = {};
+        let nullable = false;
+        const members = flattenUnion(t, types, 0);
+        if (!members) return void 0;
+        for (const m of members) {
+          if (m.t.kind === "LiteralType" && m.t.value.kind === "Null") {
+            nullable = true;
+            continue;
+          }
+          const tag = discriminatorValue(m.t, m.types, prop2, 0);
+          if (tag === void 0) return void 0;
+          setOwn(mapping, tag, this.of(m.t, m.types, depth + 1));
+        }
+        const out = { type: "object", discriminator: { propertyName: prop2, mapping } };
+        if (nullable) out.nullable = true;
+        return out;
+      }
+    };
   }
 });
 
@@ -20026,6 +20237,7 @@ var init_lower = __esm({
     init_lower_ast();
     init_lower_expr();
     init_lower_types();
+    init_lower_type_nodes();
     SCHEMAS = {
       resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
       subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
@@ -20077,6 +20289,8 @@ var init_lower = __esm({
       funcs = /* @__PURE__ */ new Map();
       /** Type names: the file's own declarations and the types it imports from Bicep files. */
       types = /* @__PURE__ */ new Map();
+      /** The `definitions` the parameters' type structures refer to (see lower-type-nodes.ts). */
+      typeDefs = new TypeDefinitions();
       symbols = /* @__PURE__ */ new Map();
       /** Resources by resources-object key (nested children included). */
       byKey = /* @__PURE__ */ new Map();
@@ -20294,11 +20508,11 @@ var init_lower = __esm({
       /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
       assignKeys() {
         const walk = (r, prefix) => {
-          let key = r.symbol;
-          if (prefix !== void 0 && (this.byKey.has(key) || this.symbols.has(key))) key = `${prefix}::${r.symbol}`;
-          r.key = key;
-          this.byKey.set(key, r);
-          if (r.kind === "resource") for (const c of r.children.values()) walk(c, key);
+          let key2 = r.symbol;
+          if (prefix !== void 0 && (this.byKey.has(key2) || this.symbols.has(key2))) key2 = `${prefix}::${r.symbol}`;
+          r.key = key2;
+          this.byKey.set(key2, r);
+          if (r.kind === "resource") for (const c of r.children.values()) walk(c, key2);
         };
         for (const r of this.symbols.values()) {
           r.key = r.symbol;
@@ -20481,6 +20695,7 @@ var init_lower = __esm({
           this.set(resources, r.key, node, r.decl, r.decl.name);
         }
         for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key]);
+        if (Object.keys(this.typeDefs.table).length > 0) this.set(root, "definitions", this.typeDefs.table, whole);
         this.set(root, "parameters", parameters, whole);
         if (Object.keys(members).length > 0) {
           const fns = [{ namespace: "__bicep", members }];
@@ -20559,7 +20774,21 @@ var init_lower = __esm({
           }
         }
         this.metadataOf(s.decorators, out);
+        if (t.unknown) Object.defineProperty(out, TYPE_NOT_KNOWN, { value: true, enumerable: false });
+        else if (s.type) this.typeStructure(s, out);
         return out;
+      }
+      /**
+       * The structure of a parameter's type (see lower-type-nodes.ts), which ARM checks every value
+       * given to the parameter against: added to the declaration beside its own type and constraints,
+       * with the `definitions` of the named types it uses.
+       */
+      typeStructure(s, out) {
+        const node = this.typeDefs.node(s.type, this.types, s.decorators);
+        for (const k of ["$ref", "properties", "additionalProperties", "discriminator", "items", "prefixItems", "minLength", "maxLength", "minValue", "maxValue"]) {
+          const v = node[k];
+          if (v !== void 0 && own(out, k) === void 0) this.set(out, k, v, s.type ?? s.name);
+        }
       }
       metadataOf(decorators, out) {
         const md = decorator(decorators, "metadata");
@@ -20869,8 +21098,8 @@ var init_lower = __esm({
             continue;
           }
           if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
-          const key = p.keyName.toLowerCase();
-          if (RESOURCE_SPECIAL.has(key) && !(extension && (key === "name" || key === "scope"))) continue;
+          const key2 = p.keyName.toLowerCase();
+          if (RESOURCE_SPECIAL.has(key2) && !(extension && (key2 === "name" || key2 === "scope"))) continue;
           this.set(body, p.keyName, this.value(p.value, ctx), p.value, p.key);
         }
         if (extension && r.body) this.set(out, "properties", body, r.body);
@@ -21158,12 +21387,12 @@ var init_lower = __esm({
         const seenVars = /* @__PURE__ */ new Set();
         const seenSyms = /* @__PURE__ */ new Set([r.key]);
         const addRefs = (refs) => {
-          for (const [key, at2] of refs.symbols) addSym(key, at2);
-          for (const [key, list] of refs.indexed) {
-            const info = this.byKey.get(key);
-            if (!info || key === r.key) continue;
-            if (info.kind === "resource" && info.existing) addSym(key, list[0].at);
-            else indexed.set(key, [...indexed.get(key) ?? [], ...list]);
+          for (const [key2, at2] of refs.symbols) addSym(key2, at2);
+          for (const [key2, list] of refs.indexed) {
+            const info = this.byKey.get(key2);
+            if (!info || key2 === r.key) continue;
+            if (info.kind === "resource" && info.existing) addSym(key2, list[0].at);
+            else indexed.set(key2, [...indexed.get(key2) ?? [], ...list]);
           }
           for (const v of refs.variables) {
             if (seenVars.has(v)) continue;
@@ -21172,13 +21401,13 @@ var init_lower = __esm({
             if (vr) addRefs(vr);
           }
         };
-        const addSym = (key, at2) => {
-          if (seenSyms.has(key)) return;
-          seenSyms.add(key);
-          const info = this.byKey.get(key);
+        const addSym = (key2, at2) => {
+          if (seenSyms.has(key2)) return;
+          seenSyms.add(key2);
+          const info = this.byKey.get(key2);
           if (!info) return;
           if (info.kind === "resource" && info.existing) addRefs(info.refs);
-          else if (!deps.has(key)) deps.set(key, at2);
+          else if (!deps.has(key2)) deps.set(key2, at2);
         };
         const explicit = prop(r.body, "dependsOn");
         if (explicit) {
@@ -21196,18 +21425,18 @@ var init_lower = __esm({
         addRefs(r.refs);
         if (deps.size === 0 && indexed.size === 0) return;
         const arr = [];
-        for (const [key, at2] of deps) {
+        for (const [key2, at2] of deps) {
           recordSpan(arr, arr.length, this.span(at2));
-          arr.push(key);
+          arr.push(key2);
         }
-        for (const [key, list] of indexed) {
-          if (deps.has(key)) continue;
+        for (const [key2, list] of indexed) {
+          if (deps.has(key2)) continue;
           const seen = /* @__PURE__ */ new Set();
           for (const { idx, at: at2 } of list) {
             if (seen.has(at2)) continue;
             seen.add(at2);
             recordSpan(arr, arr.length, this.span(at2));
-            arr.push(this.texpr(call2("format", [lit("{0}[{1}]", at2), lit(key, at2), idx], at2)));
+            arr.push(this.texpr(call2("format", [lit("{0}[{1}]", at2), lit(key2, at2), idx], at2)));
           }
         }
         this.set(out, "dependsOn", arr, explicit?.value ?? r.decl.name, explicit?.key);
@@ -21340,8 +21569,8 @@ var init_lower = __esm({
         if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
           const nsName = e.base.name.name;
           if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
-            const key = `${nsName}.${prop2}`;
-            if (this.importedVars.has(key)) return this.options.inlineVariables ? this.importedValue(key, e) : call2("variables", [lit(key, e)], e);
+            const key2 = `${nsName}.${prop2}`;
+            if (this.importedVars.has(key2)) return this.options.inlineVariables ? this.importedValue(key2, e) : call2("variables", [lit(key2, e)], e);
             this.error(e.property, `'${prop2}' is not a variable exported by '${nsName}'`);
             return lit(null, e);
           }
@@ -21397,9 +21626,9 @@ var init_lower = __esm({
           if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
             const ns = e.base.name.name;
             if (this.namespaces.has(ns) && !this.symbols.has(ns)) {
-              const key = `${ns}.${name}`;
-              if (!this.importedFuncs.has(key)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
-              return call2(key, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
+              const key2 = `${ns}.${name}`;
+              if (!this.importedFuncs.has(key2)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
+              return call2(key2, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
             }
             if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
               return this.builtin(e, ctx);
@@ -21602,8 +21831,8 @@ var init_lower = __esm({
         if (jp !== void 0 && jp !== "$" && jp !== "") {
           const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
           for (const part2 of parts) {
-            const key = part2.startsWith("[") ? Number(part2.slice(1, -1)) : part2;
-            if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key)) v = v[key];
+            const key2 = part2.startsWith("[") ? Number(part2.slice(1, -1)) : part2;
+            if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key2)) v = v[key2];
             else {
               this.error(e.args[1] ?? e, `${fn}(): the path '${jp}' does not select a value`);
               return lit(null, e);
@@ -21779,45 +22008,45 @@ var init_load = __esm({
         }
       }
       enter(absPath, at2, from, what) {
-        const key = import_node_path11.default.resolve(absPath);
-        if (this.stack.includes(key)) {
-          const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => import_node_path11.default.relative(this.host.root, p) || p).join(" -> ");
+        const key2 = import_node_path11.default.resolve(absPath);
+        if (this.stack.includes(key2)) {
+          const chain = [...this.stack.slice(this.stack.indexOf(key2)), key2].map((p) => import_node_path11.default.relative(this.host.root, p) || p).join(" -> ");
           this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
           return void 0;
         }
         if (this.stack.length > this.maxDepth) {
-          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path11.default.relative(this.host.root, key)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+          this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${import_node_path11.default.relative(this.host.root, key2)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
           return void 0;
         }
-        const got = this.host.read(key);
+        const got = this.host.read(key2);
         if ("error" in got) {
-          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path11.default.relative(import_node_path11.default.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at2) });
+          this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${import_node_path11.default.relative(import_node_path11.default.dirname(from.file.path), key2)}': ${got.error}`, span: from.span(at2) });
           return void 0;
         }
         return got;
       }
       lowerModule(absPath, at2, from) {
-        const key = import_node_path11.default.resolve(absPath);
-        if (/\.json$/i.test(key)) {
-          if (this.jsonCache.has(key)) return this.jsonCache.get(key);
-          const src = this.enter(key, at2, from, "module");
+        const key2 = import_node_path11.default.resolve(absPath);
+        if (/\.json$/i.test(key2)) {
+          if (this.jsonCache.has(key2)) return this.jsonCache.get(key2);
+          const src = this.enter(key2, at2, from, "module");
           if (!src) return void 0;
           const j = loadJson(src, this.host.limits);
           for (const d of j.diagnostics) this.sink.add(d);
           const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
-          this.jsonCache.set(key, out);
-          if (out) this.modules.add(key);
+          this.jsonCache.set(key2, out);
+          if (out) this.modules.add(key2);
           return out;
         }
-        const f = this.lowerFile(key, at2, from, "module");
-        if (f) this.modules.add(key);
+        const f = this.lowerFile(key2, at2, from, "module");
+        if (f) this.modules.add(key2);
         return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
       }
       lowerImport(absPath, at2, from) {
-        const key = import_node_path11.default.resolve(absPath);
-        if (!/\.json$/i.test(key)) return this.lowerFile(key, at2, from, "import");
-        if (this.jsonImports.has(key)) return this.jsonImports.get(key);
-        const src = this.enter(key, at2, from, "import");
+        const key2 = import_node_path11.default.resolve(absPath);
+        if (!/\.json$/i.test(key2)) return this.lowerFile(key2, at2, from, "import");
+        if (this.jsonImports.has(key2)) return this.jsonImports.get(key2);
+        const src = this.enter(key2, at2, from, "import");
         if (!src) return void 0;
         const j = loadJson(src, this.host.limits);
         for (const d of j.diagnostics) this.sink.add(d);
@@ -21825,23 +22054,23 @@ var init_load = __esm({
         if (isTObject(j.root)) out = jsonLibrary(j.root, j.span);
         else {
           const why = j.diagnostics.length ? "it is not a valid JSON template" : "it is not a JSON object";
-          this.sink.add({ code: "invalid-template", message: `cannot import from '${import_node_path11.default.relative(import_node_path11.default.dirname(from.file.path), key)}': ${why}`, span: from.span(at2) });
+          this.sink.add({ code: "invalid-template", message: `cannot import from '${import_node_path11.default.relative(import_node_path11.default.dirname(from.file.path), key2)}': ${why}`, span: from.span(at2) });
         }
-        this.jsonImports.set(key, out);
+        this.jsonImports.set(key2, out);
         return out;
       }
-      lowerFile(key, at2, from, what) {
-        if (this.cache.has(key) && !this.stack.includes(key)) {
-          const hit = this.cache.get(key);
+      lowerFile(key2, at2, from, what) {
+        if (this.cache.has(key2) && !this.stack.includes(key2)) {
+          const hit = this.cache.get(key2);
           return hit;
         }
-        const src = this.enter(key, at2, from, what);
+        const src = this.enter(key2, at2, from, what);
         if (!src) return void 0;
-        this.stack.push(key);
+        this.stack.push(key2);
         try {
           const lowered2 = this.lowerSource(src, false);
           const out = lowered2 ? { ...lowered2, source: src } : void 0;
-          this.cache.set(key, out);
+          this.cache.set(key2, out);
           return out;
         } finally {
           this.stack.pop();
@@ -22031,10 +22260,25 @@ function readParameterFile(file, into, sink, opts = {}) {
         ...given
       });
     } else if (val) {
-      into.set(name, { value: fromJson(val.node), span: val.span, ...given });
+      into.set(name, { value: locatedJson(val.node, val.span), span: val.span, ...given });
     }
   }
   return true;
+}
+function locatedJson(j, span) {
+  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : fromJson(x);
+  if (Array.isArray(j)) {
+    const out = j.map((x, i) => inner(j, i, x));
+    setElementOrigin(out, j, span);
+    return out;
+  }
+  if (j !== null && typeof j === "object") {
+    const o = new ObjectValue();
+    o.origin = { container: j, span };
+    for (const k of Object.keys(j)) o.setFromTemplate(k, inner(j, k, j[k]), k);
+    return o;
+  }
+  return fromJson(j);
 }
 function cliParameters(params, into) {
   for (const [name, text] of Object.entries(params)) {
@@ -22094,6 +22338,200 @@ var init_model = __esm({
     "use strict";
     REPRESENTATIVE_INDEX = "copyIndex()";
     evaluating = [];
+  }
+});
+
+// src/deploy/value-type.ts
+function resolveTypeRef(template, ref) {
+  if (!template || !ref.startsWith("#/")) return void 0;
+  let at2 = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
+    else if (isTObject(at2)) at2 = ownProp(at2, seg);
+    else return void 0;
+  }
+  return isTObject(at2) ? at2 : void 0;
+}
+function typeChain(template, node) {
+  const chain = [node];
+  let at2 = node;
+  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
+    const ref = ownProp(at2, "$ref");
+    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
+    if (!next || chain.includes(next)) break;
+    chain.push(next);
+    at2 = next;
+  }
+  return chain;
+}
+function key(chain, k) {
+  for (const n of chain) {
+    const v = ownProp(n, k);
+    if (v !== void 0) return v;
+  }
+  return void 0;
+}
+function matchesAllowed(a, value) {
+  return typeof a === "string" && typeof value === "string" ? a.toLowerCase() === value.toLowerCase() : deepEquals(a, value) !== false;
+}
+function checkStructure(value, decl, template, span, evaluate2) {
+  const problems = [];
+  walkChildren(value, typeChain(template, decl), "", span, { template, evaluate: evaluate2, problems }, 0);
+  return problems;
+}
+function checkNode(value, node, path21, span, w, depth) {
+  if (value instanceof Unknown || depth > MAX_DEPTH4) return;
+  const chain = typeChain(w.template, node);
+  const fail2 = (why2) => w.problems.push({ path: path21, why: why2, span });
+  if (value === null) {
+    const typed = key(chain, "type") !== void 0 || key(chain, "discriminator") !== void 0;
+    if (typed && key(chain, "nullable") !== true) fail2(`expected a value of type '${expectedOf(chain) ?? "Object"}', but received null`);
+    return;
+  }
+  const expected = expectedOf(chain);
+  if (expected !== void 0) {
+    const got = typeName(value);
+    if (got !== expected) {
+      fail2(`expected a value of type '${expected}', but received a value of type '${got}'`);
+      return;
+    }
+  }
+  const allowedNode = key(chain, "allowedValues");
+  const allowed = allowedNode === void 0 ? void 0 : w.evaluate(allowedNode);
+  if (Array.isArray(allowed)) {
+    const ok = Array.isArray(value) && !allowed.some((a) => Array.isArray(a)) ? value.every((v) => allowed.some((a) => matchesAllowed(a, v))) : allowed.some((a) => matchesAllowed(a, value));
+    if (!ok) {
+      fail2(`it is not one of the allowedValues`);
+      return;
+    }
+  }
+  const why = boundsProblem(value, (k) => {
+    const n = key(chain, k);
+    const v = n === void 0 ? void 0 : w.evaluate(n);
+    return typeof v === "number" && Number.isFinite(v) ? v : void 0;
+  });
+  if (why) fail2(why);
+  walkChildren(value, chain, path21, span, w, depth);
+}
+function boundsProblem(value, bound) {
+  if (typeof value === "number") {
+    const min2 = bound("minValue");
+    const max2 = bound("maxValue");
+    if (min2 !== void 0 && value < min2) return `${value} is less than the minValue ${min2}`;
+    if (max2 !== void 0 && value > max2) return `${value} is greater than the maxValue ${max2}`;
+    return void 0;
+  }
+  const length = typeof value === "string" ? value.length : Array.isArray(value) ? value.length : void 0;
+  if (length === void 0) return void 0;
+  const what = typeof value === "string" ? "characters" : "elements";
+  const min = bound("minLength");
+  const max = bound("maxLength");
+  if (min !== void 0 && length < min) return `it has ${length} ${what}, fewer than the minLength ${min}`;
+  if (max !== void 0 && length > max) return `it has ${length} ${what}, more than the maxLength ${max}`;
+  return void 0;
+}
+function expectedOf(chain) {
+  const t = key(chain, "type");
+  return typeof t === "string" ? EXPECTED_TYPE[t.toLowerCase()] : void 0;
+}
+function walkChildren(value, chain, path21, span, w, depth) {
+  if (value instanceof ObjectValue) walkObject(value, chain, path21, span, w, depth);
+  else if (Array.isArray(value)) walkArray(value, chain, path21, span, w, depth);
+}
+function walkObject(value, chain, path21, span, w, depth) {
+  const discriminator = key(chain, "discriminator");
+  if (isTObject(discriminator)) {
+    const name = ownProp(discriminator, "propertyName");
+    const mapping = ownProp(discriminator, "mapping");
+    if (typeof name !== "string" || !isTObject(mapping)) return;
+    const tag = value.get(name);
+    if (tag instanceof Unknown) return;
+    const options = Object.keys(mapping);
+    const list = options.map((o) => `'${o}'`).join(", ");
+    if (tag === void 0) {
+      w.problems.push({ path: path21, why: `the discriminator property '${name}' is missing (it must be one of ${list})`, span });
+      return;
+    }
+    const member2 = typeof tag === "string" ? options.find((o) => o === tag) : void 0;
+    const at2 = value.entry(name)?.span ?? span;
+    if (member2 === void 0) {
+      w.problems.push({ path: `${path21}.${name}`, why: `${typeof tag === "string" ? `'${tag}'` : `a value of type '${typeName(tag)}'`} is not a value of the discriminator: it must be one of ${list}`, span: at2 });
+      return;
+    }
+    const m = mapping[member2];
+    if (isTObject(m)) checkNode(value, m, path21, span, w, depth + 1);
+    return;
+  }
+  const props = key(chain, "properties");
+  const declared = isTObject(props) ? props : void 0;
+  const names = /* @__PURE__ */ new Set();
+  if (declared) {
+    const missing = [];
+    for (const p of Object.keys(declared)) {
+      names.add(p.toLowerCase());
+      const t = declared[p];
+      if (!isTObject(t)) continue;
+      const e = value.entry(p);
+      if (e === void 0) {
+        if (key(typeChain(w.template, t), "nullable") !== true) missing.push(p);
+        continue;
+      }
+      checkNode(e.value, t, `${path21}.${e.key}`, e.span ?? span, w, depth + 1);
+    }
+    if (missing.length) {
+      w.problems.push({ path: path21, why: `the required propert${missing.length > 1 ? "ies" : "y"} ${missing.map((m) => `'${m}'`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing`, span });
+    }
+  }
+  const extra = key(chain, "additionalProperties");
+  if (extra === void 0 || extra === true) return;
+  for (const e of value.located()) {
+    if (names.has(e.key.toLowerCase())) continue;
+    if (extra === false) {
+      const allowed = declared ? Object.keys(declared) : [];
+      w.problems.push({
+        path: `${path21}.${e.key}`,
+        why: `the property '${e.key}' is not allowed: the type is sealed${allowed.length ? ` (its properties are ${allowed.map((a) => `'${a}'`).join(", ")})` : " and has no properties"}`,
+        span: e.keySpan ?? e.span ?? span
+      });
+    } else if (isTObject(extra)) checkNode(e.value, extra, `${path21}.${e.key}`, e.span ?? span, w, depth + 1);
+  }
+}
+function walkArray(value, chain, path21, span, w, depth) {
+  const prefix = key(chain, "prefixItems");
+  const items = key(chain, "items");
+  const fixed = Array.isArray(prefix) ? prefix : [];
+  if (Array.isArray(prefix)) {
+    if (value.length < fixed.length || items === false && value.length > fixed.length) {
+      const n = fixed.length;
+      w.problems.push({ path: path21, why: `it has ${value.length} element${value.length === 1 ? "" : "s"}, but the tuple type has ${items === false ? "" : "at least "}${n} element${n === 1 ? "" : "s"}`, span });
+      return;
+    }
+  }
+  for (let i = 0; i < value.length; i++) {
+    const t = i < fixed.length ? fixed[i] : items;
+    if (!isTObject(t)) continue;
+    checkNode(value[i], t, `${path21}[${i}]`, elementSpan(value, i) ?? span, w, depth + 1);
+  }
+}
+var MAX_REF_HOPS, MAX_DEPTH4, EXPECTED_TYPE;
+var init_value_type = __esm({
+  "src/deploy/value-type.ts"() {
+    "use strict";
+    init_template();
+    init_ops();
+    init_value();
+    MAX_REF_HOPS = 32;
+    MAX_DEPTH4 = 256;
+    EXPECTED_TYPE = {
+      string: "String",
+      securestring: "String",
+      int: "Integer",
+      bool: "Boolean",
+      object: "Object",
+      secureobject: "Object",
+      array: "Array"
+    };
   }
 });
 
@@ -22231,12 +22669,13 @@ function declaredVariableNames(section) {
   }
   return out;
 }
-var SECURE_TYPES, MAX_REF_HOPS, ARM_MAX_COPY, NO_READS, TemplateScope, NodeContext, EXPECTED_TYPE;
+var SECURE_TYPES, ARM_MAX_COPY, NO_READS, TemplateScope, NodeContext;
 var init_scope = __esm({
   "src/deploy/scope.ts"() {
     "use strict";
     init_diagnostic();
     init_template();
+    init_value_type();
     init_context();
     init_evaluate();
     init_parser2();
@@ -22244,7 +22683,6 @@ var init_scope = __esm({
     init_value();
     init_invariant_parts();
     SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
-    MAX_REF_HOPS = 32;
     ARM_MAX_COPY = 800;
     NO_READS = /* @__PURE__ */ new Set();
     TemplateScope = class {
@@ -22360,12 +22798,12 @@ var init_scope = __esm({
        * made (variables' values are shared the same way), so instances can share them.
        */
       inLoop(node, span, ctx) {
-        const key = typeof node === "string" ? span : node;
-        const known2 = this.loopInvariants.get(key);
+        const key2 = typeof node === "string" ? span : node;
+        const known2 = this.loopInvariants.get(key2);
         if (known2 !== void 0 && known2.node === node && known2.span === span) return known2.varies ? this.withInvariantParts(known2, ctx) : known2.value;
         const varies = !loopInvariant(node, this.budget);
         const entry = { node, span, varies, value: null, parts: void 0 };
-        this.loopInvariants.set(key, entry);
+        this.loopInvariants.set(key2, entry);
         if (varies) return this.withInvariantParts(entry, ctx);
         return entry.value = this.evaluateTraced(node, span, ctx);
       }
@@ -22457,9 +22895,9 @@ var init_scope = __esm({
         const out = [];
         const seen = /* @__PURE__ */ new Set();
         const add = (s) => {
-          const key = `${s.span.identity()}\0${s.name}`;
-          if (seen.has(key)) return;
-          seen.add(key);
+          const key2 = `${s.span.identity()}\0${s.name}`;
+          if (seen.has(key2)) return;
+          seen.add(key2);
           out.push(s);
         };
         for (const name of reads) {
@@ -22525,17 +22963,7 @@ var init_scope = __esm({
        * and puts `nullable` on the definition; ARM deploys it without a value).
        */
       isNullable(decl) {
-        let node = decl;
-        for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
-          if (ownProp(node, "nullable") === true) return true;
-          const ref = ownProp(node, "$ref");
-          const m = typeof ref === "string" ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
-          const defs = m ? this.section("definitions")?.node : void 0;
-          const next = m && defs && isTObject(defs) ? ownProp(defs, m[1]) : void 0;
-          if (!next || !isTObject(next)) return false;
-          node = next;
-        }
-        return false;
+        return typeChain(this.template?.node, decl).some((node) => ownProp(node, "nullable") === true);
       }
       /** Names of the declared variables (including those of the variables `copy` array). */
       variableNames() {
@@ -22546,8 +22974,8 @@ var init_scope = __esm({
       parameterInfo(name) {
         const exact = this.paramByExactName.get(name);
         if (exact) return exact;
-        const key = name.toLowerCase();
-        const hit = this.paramCache.get(key);
+        const key2 = name.toLowerCase();
+        const hit = this.paramCache.get(key2);
         if (hit) {
           this.paramByExactName.set(name, hit);
           return hit;
@@ -22556,22 +22984,22 @@ var init_scope = __esm({
         if (!sec || !isTObject(sec.node)) return void 0;
         const decl = childOf(sec, name);
         if (!decl) return void 0;
-        if (this.paramBusy.has(key)) {
+        if (this.paramBusy.has(key2)) {
           const message = `The default value of parameter '${name}' depends on itself.`;
           this.diagnostics.add({ code: "invalid-template", message, span: decl.span });
           return { name, type: void 0, value: new Unknown({ code: "error", message, span: decl.span }), allowedValues: void 0, source: "none", span: decl.span, valueSpan: void 0 };
         }
-        this.paramBusy.add(key);
+        this.paramBusy.add(key2);
         try {
           if (!this.paramNames) {
             this.paramNames = /* @__PURE__ */ new Map();
             for (const k of Object.keys(sec.node)) if (!this.paramNames.has(k.toLowerCase())) this.paramNames.set(k.toLowerCase(), k);
           }
-          const info = this.computeParameter(this.paramNames.get(key) ?? name, decl);
-          this.paramCache.set(key, info);
+          const info = this.computeParameter(this.paramNames.get(key2) ?? name, decl);
+          this.paramCache.set(key2, info);
           return info;
         } finally {
-          this.paramBusy.delete(key);
+          this.paramBusy.delete(key2);
         }
       }
       /**
@@ -22616,43 +23044,46 @@ var init_scope = __esm({
         return this.template ? childOf(this.template, name) : void 0;
       }
       /**
-       * The type of a parameter or output declaration: its `type`, or that of the definition its
-       * `$ref` ("#/definitions/name", as Bicep writes a user-defined type) names, followed through
-       * definitions that refer on (ARM reads the definition: a securestring definition makes the
-       * parameter or output secure).
+       * The type of a parameter or output declaration: its `type`, or that of the node its `$ref`
+       * names ("#/definitions/name", as Bicep writes a user-defined type, or a pointer into one:
+       * "#/definitions/foo/properties/bar"), followed through nodes that refer on (ARM reads the
+       * definition: a securestring definition makes the parameter or output secure).
        */
       declaredType(d) {
-        let node = d.node;
-        for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
+        for (const node of typeChain(this.template?.node, d.node)) {
           const t = ownProp(node, "type");
           if (typeof t === "string") return t;
-          const ref = ownProp(node, "$ref");
-          const m = typeof ref === "string" ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
-          const defs = m ? this.section("definitions")?.node : void 0;
-          const next = m && defs && isTObject(defs) ? ownProp(defs, m[1]) : void 0;
-          if (!next || !isTObject(next)) return void 0;
-          node = next;
         }
         return void 0;
       }
       /**
        * A constraint of a parameter declaration (allowedValues, minValue, maxLength, ...): its own, or
-       * that of the definition its `$ref` names, followed as declaredType follows it (languageVersion
+       * that of the node its `$ref` names, followed as declaredType follows it (languageVersion
        * 2.0 user types: ARM checks the value against the definition's constraints too).
        */
-      declaredConstraint(d, key) {
-        let at2 = d;
-        for (let hops = 0; hops <= MAX_REF_HOPS; hops++) {
-          const own2 = childOf(at2, key);
-          if (own2) return own2;
-          const ref = ownProp(at2.node, "$ref");
-          const m = typeof ref === "string" ? /^#\/definitions\/([^/]+)$/.exec(ref) : null;
-          const defs = m ? this.section("definitions") : void 0;
-          const next = m && defs && isTObject(defs.node) ? childOf(defs, m[1]) : void 0;
-          if (!next || !isTObject(next.node)) return void 0;
-          at2 = next;
+      declaredConstraint(d, key2) {
+        const chain = typeChain(this.template?.node, d.node);
+        for (let i = 0; i < chain.length; i++) {
+          const node = chain[i];
+          const k = ownKey(node, key2);
+          if (k === void 0) continue;
+          const at2 = i === 0 ? d : this.locatedRef(chain[i - 1]) ?? { node, span: d.span };
+          return childOf(at2, k);
         }
         return void 0;
+      }
+      /** The node `from.$ref` names, with its span (each segment's span, as childOf gives it). */
+      locatedRef(from) {
+        const ref = ownProp(from, "$ref");
+        if (typeof ref !== "string" || !ref.startsWith("#/") || !this.template) return void 0;
+        let at2 = this.template;
+        for (const raw of ref.slice(2).split("/")) {
+          const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+          const next = Array.isArray(at2.node) ? /^\d+$/.test(seg) && Number(seg) < at2.node.length ? { node: at2.node[Number(seg)], span: at2.span.child(at2.node, Number(seg)) } : void 0 : isTObject(at2.node) ? childOf(at2, seg) : void 0;
+          if (!next) return void 0;
+          at2 = next;
+        }
+        return isTObject(at2.node) ? at2 : void 0;
       }
       computeParameter(name, decl) {
         const span = decl.span;
@@ -22675,11 +23106,11 @@ var init_scope = __esm({
           if (secure || isKeyVaultReference(value2) || value2 instanceof Unknown && value2.reason.code === "secure") {
             value2 = secureUnknown(name, supplied.span ?? span);
           } else {
-            const typeOk = !supplied.typeChecked || this.checkType(name, value2, type, supplied.span ?? span);
+            const typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value2, type, supplied.span ?? span);
             value2 = coerce(supplied.text !== void 0 ? commandLineValue(supplied.text, value2, type) : value2, type);
             if (typeOk) {
-              this.checkAllowed(name, value2, allowedValues, supplied.span ?? span);
-              this.checkBounds(name, value2, d, supplied.span ?? span);
+              const at2 = supplied.span ?? span;
+              if (this.checkAllowed(name, value2, allowedValues, at2) && this.checkBounds(name, value2, d, at2)) this.checkParts(name, value2, d, at2);
             }
             if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
               value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
@@ -22724,35 +23155,22 @@ var init_scope = __esm({
       }
       /**
        * minValue / maxValue (int) and minLength / maxLength (string, array), which ARM checks for
-       * every value given to a parameter before it deploys anything.
+       * every value given to a parameter before it deploys anything. False when one is broken.
        */
       checkBounds(name, value, d, span) {
-        if (value instanceof Unknown) return;
-        const bound = (key) => {
-          const c = this.declaredConstraint(d, key);
+        if (value instanceof Unknown) return true;
+        const why = boundsProblem(value, (key2) => {
+          const c = this.declaredConstraint(d, key2);
           const v = c ? this.base.node(c.node, c.span) : void 0;
           return typeof v === "number" && Number.isFinite(v) ? v : void 0;
-        };
-        const fail2 = (why) => this.diagnostics.add({ code: "evaluation-error", message: `The provided value for the template parameter '${name}' is not valid: ${why}.`, span });
-        if (typeof value === "number") {
-          const min2 = bound("minValue");
-          const max2 = bound("maxValue");
-          if (min2 !== void 0 && value < min2) fail2(`${value} is less than the minValue ${min2}`);
-          if (max2 !== void 0 && value > max2) fail2(`${value} is greater than the maxValue ${max2}`);
-          return;
-        }
-        const length = typeof value === "string" ? value.length : Array.isArray(value) ? value.length : void 0;
-        if (length === void 0) return;
-        const what = typeof value === "string" ? "characters" : "elements";
-        const min = bound("minLength");
-        const max = bound("maxLength");
-        if (min !== void 0 && length < min) fail2(`it has ${length} ${what}, fewer than the minLength ${min}`);
-        if (max !== void 0 && length > max) fail2(`it has ${length} ${what}, more than the maxLength ${max}`);
+        });
+        if (why) this.diagnostics.add({ code: "evaluation-error", message: `The provided value for the template parameter '${name}' is not valid: ${why}.`, span });
+        return why === void 0;
       }
+      /** allowedValues (an array parameter: any subset of them). False when the value is not allowed. */
       checkAllowed(name, value, allowed, span) {
-        if (!allowed || value instanceof Unknown) return;
-        const matches = (a, v) => typeof a === "string" && typeof v === "string" ? a.toLowerCase() === v.toLowerCase() : deepEquals(a, v);
-        const ok = Array.isArray(value) && !allowed.some((a) => Array.isArray(a)) ? value.every((v) => allowed.some((a) => matches(a, v) !== false)) : allowed.some((a) => matches(a, value) !== false);
+        if (!allowed || value instanceof Unknown) return true;
+        const ok = Array.isArray(value) && !allowed.some((a) => Array.isArray(a)) ? value.every((v) => allowed.some((a) => matchesAllowed(a, v))) : allowed.some((a) => matchesAllowed(a, value));
         if (!ok) {
           this.diagnostics.add({
             code: "evaluation-error",
@@ -22760,12 +23178,29 @@ var init_scope = __esm({
             span
           });
         }
+        return ok;
+      }
+      /**
+       * The parts of a value below its top level (object properties, discriminated members, tuple
+       * and array elements) against the structure of the declared type (see value-type.ts); each
+       * problem is reported with its path, where that part was written.
+       */
+      checkParts(name, value, d, span) {
+        if (!(value instanceof ObjectValue) && !Array.isArray(value)) return;
+        const problems = checkStructure(value, d.node, this.template?.node, span, (n) => this.base.node(n, d.span));
+        for (const p of problems) {
+          this.diagnostics.add({
+            code: "evaluation-error",
+            message: `The provided value for the template parameter '${name}' is not valid${p.path ? ` at '${name}${p.path}'` : ""}: ${p.why}.`,
+            span: p.span
+          });
+        }
       }
       variableValue(name, span) {
-        const key = name.toLowerCase();
-        const cached = this.varCache.get(key);
+        const key2 = name.toLowerCase();
+        const cached = this.varCache.get(key2);
         if (cached !== void 0) {
-          const reads2 = this.varReads.get(key);
+          const reads2 = this.varReads.get(key2);
           if (reads2) for (const r of reads2) this.noteRead(r);
           return cached;
         }
@@ -22776,7 +23211,7 @@ var init_scope = __esm({
           this.diagnostics.add({ code: "evaluation-error", message, span });
           return new Unknown({ code: "error", message, span });
         }
-        const at2 = this.varStack.findIndex((v) => v.toLowerCase() === key);
+        const at2 = this.varStack.findIndex((v) => v.toLowerCase() === key2);
         if (at2 >= 0) {
           const cycle = [...this.varStack.slice(at2), name].join(" -> ");
           const message = `The variables form a cycle: ${cycle}.`;
@@ -22793,8 +23228,8 @@ var init_scope = __esm({
         } finally {
           this.varStack.pop();
         }
-        this.varCache.set(key, value);
-        if (reads.size) this.varReads.set(key, reads);
+        this.varCache.set(key2, value);
+        if (reads.size) this.varReads.set(key2, reads);
         for (const r of reads) this.noteRead(r);
         return value;
       }
@@ -22893,8 +23328,8 @@ var init_scope = __esm({
       }
       parameter(name, span) {
         if (this.fn) {
-          const key = name.toLowerCase();
-          if (this.fn.args.has(key)) return this.fn.args.get(key);
+          const key2 = name.toLowerCase();
+          if (this.fn.args.has(key2)) return this.fn.args.get(key2);
           return this.fail(`The user-defined function '${this.fn.name}' has no parameter '${name}' (functions can't use template parameters).`, span);
         }
         return this.scope.parameter(name, span);
@@ -23001,17 +23436,17 @@ var init_scope = __esm({
             });
             continue;
           }
-          let key = k;
+          let key2 = k;
           if (k.length >= 2 && k.startsWith("[") && k.endsWith("]") && !k.startsWith("[[")) {
             const kspan = span.keySpan(o, k);
             const kv = this.observed(evaluateString(k, kspan, this), kspan, true);
-            if (typeof kv === "string") key = kv;
-            else if (kv instanceof Unknown) key = unknownPropertyName(kv) ?? k;
+            if (typeof kv === "string") key2 = kv;
+            else if (kv instanceof Unknown) key2 = unknownPropertyName(kv) ?? k;
             else {
               this.diagnostics.add({ code: "evaluation-error", message: `A property name must be a string; the expression gives a value of type '${typeName(kv)}'.`, span: kspan });
             }
-          } else if (k.startsWith("[[")) key = k.slice(1);
-          out.setFromTemplate(key, this.node(child, vspan), k);
+          } else if (k.startsWith("[[")) key2 = k.slice(1);
+          out.setFromTemplate(key2, this.node(child, vspan), k);
         }
         return out;
       }
@@ -23060,15 +23495,6 @@ var init_scope = __esm({
         setElementSpans(out, spans);
         return out;
       }
-    };
-    EXPECTED_TYPE = {
-      string: "String",
-      securestring: "String",
-      int: "Integer",
-      bool: "Boolean",
-      object: "Object",
-      secureobject: "Object",
-      array: "Array"
     };
   }
 });
@@ -23297,8 +23723,8 @@ var init_resources = __esm({
           }
           return;
         }
-        const ev = (key) => {
-          const c = childOf(decl, key);
+        const ev = (key2) => {
+          const c = childOf(decl, key2);
           return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: void 0, span: decl.span };
         };
         const deployer = this.unit.parent;
@@ -23416,8 +23842,8 @@ var init_resources = __esm({
       deploymentScope(decl, loop) {
         const t = own(decl.node, "type");
         if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS && own(decl.node, "existing") !== true) return void 0;
-        const at2 = (key) => {
-          const c = childOf(decl, key);
+        const at2 = (key2) => {
+          const c = childOf(decl, key2);
           return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
         };
         const rg = at2("resourceGroup");
@@ -23619,8 +24045,8 @@ var init_runtime = __esm({
 });
 
 // src/deploy/check-template.ts
-function spanAt(container, key, containerSpan, isKey) {
-  return isKey ? containerSpan.keySpan(container, key) : containerSpan.child(container, key);
+function spanAt(container, key2, containerSpan, isKey) {
+  return isKey ? containerSpan.keySpan(container, key2) : containerSpan.child(container, key2);
 }
 function declaredNames(t) {
   const lower3 = (names) => new Set(names.map((n) => n.toLowerCase()));
@@ -23680,21 +24106,21 @@ var init_check_template = __esm({
        */
       template(t, span, scope) {
         const names = scope === "own" ? new Names(t) : scope;
-        for (const key of Object.keys(t)) {
-          const node = t[key];
-          switch (key.toLowerCase()) {
+        for (const key2 of Object.keys(t)) {
+          const node = t[key2];
+          switch (key2.toLowerCase()) {
             case "parameters":
             case "outputs":
-              this.declarations(node, span.child(t, key), names);
+              this.declarations(node, span.child(t, key2), names);
               break;
             case "variables":
-              this.variables(node, span.child(t, key), names);
+              this.variables(node, span.child(t, key2), names);
               break;
             case "functions":
-              this.functions(node, span.child(t, key));
+              this.functions(node, span.child(t, key2));
               break;
             case "resources":
-              this.resources(node, span.child(t, key), names);
+              this.resources(node, span.child(t, key2), names);
               break;
             default:
           }
@@ -23787,10 +24213,10 @@ var init_check_template = __esm({
        * Checks `container[key]` (a template value: its strings, nested keys and elements). Iterative:
        * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
        */
-      value(container, key, containerSpan, names) {
+      value(container, key2, containerSpan, names) {
         const { cs, ks, spans } = this;
         cs.push(container);
-        ks.push(key);
+        ks.push(key2);
         spans.push(containerSpan);
         while (cs.length) {
           const c = cs.pop();
@@ -23828,25 +24254,25 @@ var init_check_template = __esm({
        * Checks the expression `s` found at `container[key]` (its name when `isKey`). The span is made
        * only when there is something to report: most expressions have nothing.
        */
-      expression(s, container, key, containerSpan, isKey, names) {
+      expression(s, container, key2, containerSpan, isKey, names) {
         const p = parseTemplateStringUncached(s, this.limits);
         if (p.kind === "literal") return;
         if (p.kind === "error") {
-          this.diagnostics.add(syntaxDiagnostic(p, spanAt(container, key, containerSpan, isKey).sub(p.start, p.end)));
+          this.diagnostics.add(syntaxDiagnostic(p, spanAt(container, key2, containerSpan, isKey).sub(p.start, p.end)));
           return;
         }
         const facts = staticFacts(p);
         let span;
         for (let i = 0; i < facts.problems.length; i++) {
           const f = facts.problems[i];
-          span ??= spanAt(container, key, containerSpan, isKey);
+          span ??= spanAt(container, key2, containerSpan, isKey);
           this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
         }
         if (!names) return;
         for (let i = 0; i < facts.refs.length; i++) {
           const r = facts.refs[i];
           if (names.has(r.kind, r.lower)) continue;
-          span ??= spanAt(container, key, containerSpan, isKey);
+          span ??= spanAt(container, key2, containerSpan, isKey);
           const message = r.kind === "parameters" ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
           this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(r.start, r.end) });
         }
@@ -24178,7 +24604,7 @@ var init_deploy = __esm({
           const innerOption = evaluated.get("expressionEvaluationOptions");
           const inner = innerOption instanceof ObjectValue && String(innerOption.get("scope")).toLowerCase() === "inner";
           if (inner) {
-            const supplied = this.suppliedFrom(evaluated, parent);
+            const supplied = this.suppliedFrom(evaluated);
             const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), supplied, parentScope, parametersLink(evaluated, dep));
             this.checkPassed(dep, parent, evaluated, scope, supplied);
             this.nestedScopes.set(dep, { scope, unit });
@@ -24228,7 +24654,7 @@ var init_deploy = __esm({
         if (!isTObject(loaded.root)) return;
         this.checkContentVersion(link, loaded.root, rel, span);
         const linkedUnit = { ...unit, file: source };
-        const supplied = this.suppliedFrom(evaluated, unit);
+        const supplied = this.suppliedFrom(evaluated);
         const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope, parametersLink(evaluated, dep));
         this.checkPassed(dep, unit, evaluated, scope, supplied);
         this.nestedScopes.set(dep, { scope, unit: linkedUnit });
@@ -24269,13 +24695,12 @@ var init_deploy = __esm({
         return out;
       }
       /** Parameter values a nested deployment passes in (properties.parameters.<name>.value). */
-      suppliedFrom(props, parent) {
+      suppliedFrom(props) {
         const out = /* @__PURE__ */ new Map();
         const params = props.get("parameters");
         if (!(params instanceof ObjectValue)) return out;
-        const typeChecked = parent.file.kind === "arm";
         for (const e of params.located()) {
-          const given = { keySpan: e.keySpan, mustBeDeclared: true, typeChecked };
+          const given = { keySpan: e.keySpan, mustBeDeclared: true, typeChecked: true };
           if (e.value instanceof Unknown) {
             out.set(e.key, { value: new Unknown(e.value.reason, e.value.type === "object" ? void 0 : e.value.type), span: e.span, ...given });
             continue;
@@ -24407,14 +24832,14 @@ var init_deploy = __esm({
         if (byName) noteImplicitDependency(target, args[0], span);
         if (!isReference) return void 0;
         const full = typeof args[2] === "string" && args[2].toLowerCase() === "full";
-        const key = `${target.index}|${full}`;
-        const cached = this.views.get(key);
+        const key2 = `${target.index}|${full}`;
+        const cached = this.views.get(key2);
         if (cached !== void 0) return cached;
         if (this.busy.has(target)) return void 0;
         this.busy.add(target);
         try {
           const view = runtimeView(target, full, span, () => this.outputsOf(target));
-          this.views.set(key, view);
+          this.views.set(key2, view);
           return view;
         } finally {
           this.busy.delete(target);
@@ -24475,14 +24900,14 @@ var init_deploy = __esm({
 function partialKey(v) {
   const parts = v.parts;
   if (!parts) return void 0;
-  let key = "";
+  let key2 = "";
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (typeof p === "string") key += `t${p.length}:${p}`;
-    else if (p.symbol !== void 0 && !p.parts) key += `s${p.symbol.length}:${p.symbol}`;
+    if (typeof p === "string") key2 += `t${p.length}:${p}`;
+    else if (p.symbol !== void 0 && !p.parts) key2 += `s${p.symbol.length}:${p.symbol}`;
     else return void 0;
   }
-  return key;
+  return key2;
 }
 function orderEdge(from, order, k) {
   const to = order.targets[k];
@@ -24599,8 +25024,8 @@ var init_graph = __esm({
         return this.typeIndex.get(type.toLowerCase()) ?? [];
       }
       /** The declared resource with this key (DeployedResource.key), e.g. the one an unknown value's runtime state comes from. */
-      byResourceKey(key) {
-        const found = this.byKey.get(key);
+      byResourceKey(key2) {
+        const found = this.byKey.get(key2);
         return found && preferDeployed(found, void 0);
       }
       /** The declared resource with this id (scope compared when both sides know it). */
@@ -24668,11 +25093,11 @@ var init_graph = __esm({
        * reason at its own call), so their answer is also remembered by their text and symbols.
        */
       resolvePartial(v) {
-        const key = partialKey(v);
-        let r = key === void 0 ? void 0 : this.resolvedPartials.get(key);
+        const key2 = partialKey(v);
+        let r = key2 === void 0 ? void 0 : this.resolvedPartials.get(key2);
         if (!r) {
           r = this.resolveUncached(v);
-          if (key !== void 0 && r.kind !== "none") this.resolvedPartials.set(key, r);
+          if (key2 !== void 0 && r.kind !== "none") this.resolvedPartials.set(key2, r);
         }
         return r;
       }
@@ -24917,11 +25342,11 @@ var init_graph = __esm({
               const found = this.find(id);
               return found && this.inTemplateOf(from, found);
             }
-            const key2 = v.parts ? typedNameKey(v) : segmentKey([v]);
-            if (!key2) return void 0;
+            const key3 = v.parts ? typedNameKey(v) : segmentKey([v]);
+            if (!key3) return void 0;
             const idx2 = this.nameIndex(from);
-            const byName = idx2.byNameKey.get(key2) ?? [];
-            return idx2.byTypedKey.get(key2) ?? (byName.length === 1 ? byName[0] : void 0);
+            const byName = idx2.byNameKey.get(key3) ?? [];
+            return idx2.byTypedKey.get(key3) ?? (byName.length === 1 ? byName[0] : void 0);
           }
           return void 0;
         }
@@ -24929,8 +25354,8 @@ var init_graph = __esm({
         if (bySymbol) return bySymbol;
         const idx = this.nameIndex(from);
         const lower3 = v.toLowerCase();
-        const key = typedNameKey(v);
-        const typed = key === void 0 ? void 0 : idx.byTypedKey.get(key);
+        const key2 = typedNameKey(v);
+        const typed = key2 === void 0 ? void 0 : idx.byTypedKey.get(key2);
         if (typed) return typed;
         const named = idx.byName.get(lower3) ?? [];
         if (named.length === 1) return named[0];
@@ -25010,8 +25435,8 @@ var init_graph = __esm({
         if (idx.byName.has(lower3) || idx.byShortName.has(lower3)) return false;
         const id = parseResourceId(v);
         if (id) return !idx.byTypedKey.has(relativeKey(id));
-        const key = typedNameKey(v);
-        return key === void 0 || !idx.byTypedKey.has(key);
+        const key2 = typedNameKey(v);
+        return key2 === void 0 || !idx.byTypedKey.has(key2);
       }
       /** Whether every resource of `from`'s template has a known name (a name known only at deployment may be any entry's). */
       allNamesKnown(from) {
@@ -25030,19 +25455,19 @@ var init_graph = __esm({
       }
       /** The declaration whose condition is false that an id names (the same scope, type and names), if any. */
       notDeployedAt(id) {
-        const key = resourceKey(id);
-        return this.notDeployed.find((n) => resourceKey(n.id) === key);
+        const key2 = resourceKey(id);
+        return this.notDeployed.find((n) => resourceKey(n.id) === key2);
       }
       /** Does a dependsOn entry name a declaration whose condition is false? */
       namesNotDeployed(from, v) {
         const id = parseResourceId(v);
-        const key = typedNameKey(v);
+        const key2 = typedNameKey(v);
         return this.notDeployed.some((n) => {
           if (n.unit !== from.unit) return false;
           if (n.symbolicName !== void 0 && typeof v === "string" && (v === n.symbolicName || v.startsWith(`${n.symbolicName}[`))) return true;
           if (id) return relativeKey(n.id) === relativeKey(id);
           const names = n.id.names.map(segmentKey).join("/");
-          return key === names || key === `${n.type.toLowerCase()}/${names}` || key === relativeKey(n.id);
+          return key2 === names || key2 === `${n.type.toLowerCase()}/${names}` || key2 === relativeKey(n.id);
         });
       }
       /**
@@ -25108,8 +25533,8 @@ var init_graph = __esm({
       path = [];
       holders = [];
       positions = [];
-      push(key, holder, position) {
-        this.path.push(key);
+      push(key2, holder, position) {
+        this.path.push(key2);
         this.holders.push(holder);
         this.positions.push(position);
       }
@@ -25245,7 +25670,7 @@ function assignedValues(p, opts, sink) {
   });
   for (const [name, v] of p.values) {
     for (const k of parameters.keys()) if (k.toLowerCase() === name.toLowerCase()) parameters.delete(k);
-    parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span });
+    parameters.set(name, { value: valueScope.parameterInfo(name)?.value ?? valueScope.evaluateNode(v.node, v.span), span: v.span, typeChecked: true });
   }
   return parameters;
 }
@@ -25304,13 +25729,13 @@ var init_analyze = __esm({
 });
 
 // src/report/streamed-json.ts
-function writeWithArray(doc, key, depth, items, write) {
+function writeWithArray(doc, key2, depth, items, write) {
   const whole = JSON.stringify(doc, null, 2);
   const keyIndent = "  ".repeat(depth);
   const marker = `
-${keyIndent}${JSON.stringify(key)}: []`;
+${keyIndent}${JSON.stringify(key2)}: []`;
   const at2 = whole.indexOf(marker);
-  if (at2 < 0) throw new Error(`the array '${key}' was not found in the document`);
+  if (at2 < 0) throw new Error(`the array '${key2}' was not found in the document`);
   const indent = `
 ${keyIndent}  `;
   let n = 0;
@@ -26173,8 +26598,8 @@ function checkDestination(ctx, tap, d) {
   }
   const res = d.resolution;
   if (res.kind === "none") {
-    const key = v instanceof Unknown && v.reason.code === "runtime-state" ? v.reason.resourceKey : void 0;
-    const from = key === void 0 ? void 0 : ctx.graph.byResourceKey(key);
+    const key2 = v instanceof Unknown && v.reason.code === "runtime-state" ? v.reason.resourceKey : void 0;
+    const from = key2 === void 0 ? void 0 : ctx.graph.byResourceKey(key2);
     if (from?.existing) {
       existingDestination(ctx, tap, from, base);
       return;
@@ -27104,9 +27529,9 @@ function tapNetworkPairs(graph) {
       const nic = declaredNic(source.nic);
       if (!nic) continue;
       for (const sourceNet of networksOfNic(graph, nic)) {
-        const key = `${nic.key}|${networkKey(sourceNet) ?? "?"}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key2 = `${nic.key}|${networkKey(sourceNet) ?? "?"}`;
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         const visible = (n) => n.kind === "vnet" && !n.vnet.existing && !hasUnknownPeering(graph, n);
         out.push({
           tap,
@@ -27241,9 +27666,9 @@ var vtap_peering_same_region_default2 = defineRule(
       if (p.same !== false || p.sourceNet.kind !== "vnet" || p.destNet.kind !== "vnet" || p.sourceNet.vnet.existing || p.destNet.vnet.existing) continue;
       const a = p.sourceNet.vnet;
       const b = p.destNet.vnet;
-      const key = `${p.tap.key}|${a.key}|${b.key}`;
-      if (done.has(key)) continue;
-      done.add(key);
+      const key2 = `${p.tap.key}|${a.key}|${b.key}`;
+      if (done.has(key2)) continue;
+      done.add(key2);
       const la = at(a.root, "location");
       const lb = at(b.root, "location");
       if (la.value === void 0 || lb.value === void 0) continue;
@@ -27448,9 +27873,9 @@ var vtap_source_vm_nic_default2 = defineRule(
       const related = [sourceRelated(source)];
       const involved = source.config ? [source.config] : [];
       if (nic.kind === "scaleSet") {
-        const key = `scaleSet|${nic.scaleSet.key}|${nic.configuration}|${nic.ipConfiguration}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key2 = `scaleSet|${nic.scaleSet.key}|${nic.configuration}|${nic.ipConfiguration}`;
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         ctx.fail({
           message: `scale set '${nic.scaleSet.displayName}' sets virtualNetworkTaps on IP configuration '${nic.ipConfiguration}' of its network interface configuration '${nic.configuration}'; a scale set's network interface cannot be a TAP source (a scale set IP configuration has no virtualNetworkTaps property, so nothing is mirrored): use standalone VMs (or Flexible orchestration scale set VMs with NICs of their own) and give each VM's NIC a tapConfigurations resource`,
           span: source.tapId.span,
@@ -27462,9 +27887,9 @@ var vtap_source_vm_nic_default2 = defineRule(
         continue;
       }
       if (nic.kind === "external") {
-        const key = formatId(nic.id).toLowerCase();
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key2 = formatId(nic.id).toLowerCase();
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         if (nic.id.types.some((t) => t.toLowerCase() === "virtualmachinescalesets") || nic.id.namespace.toLowerCase() === "microsoft.compute") {
           ctx.fail({
             message: `the TAP source ${describeId(nic.id)} is a scale set's network interface; a TAP can only mirror a standalone VM's network interface: use a VM (or a Flexible scale set VM with its own NIC)`,
@@ -27591,9 +28016,9 @@ var vtap_source_vm_restart_default2 = defineRule(
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       const vms = vmsOfNicRef(ctx.graph, source.nic);
       if (isOutside(source.nic) && vms.length === 0) {
-        const key = `outside|${nicKey(source.nic) ?? source.holder.key}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key2 = `outside|${nicKey(source.nic) ?? source.holder.key}`;
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         ctx.fail({
           message: `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
           span: source.tapId.span,
@@ -27606,9 +28031,9 @@ var vtap_source_vm_restart_default2 = defineRule(
       const nic = source.nic.kind === "resource" ? source.nic.resource : void 0;
       const nicShown = nicName(source.nic);
       for (const { vm } of vms) {
-        const key = `${vm.key}|${tap?.key ?? source.holder.key}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key2 = `${vm.key}|${tap?.key ?? source.holder.key}`;
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         const base = { span: vm.nameSpan, resource: vm, involved: [...nic ? [nic] : [], source.holder, ...tap ? [tap] : []], sources: [source], related: [sourceRelated(source), ...tap ? [{ span: tap.nameSpan, message: `TAP '${tap.displayName}'` }] : []] };
         const tapUnknown = !tap && source.tapId.value instanceof Unknown;
         const module2 = tapUnknown ? (unreadModules ??= unreadModulesDependedOn(ctx.graph)).get(source.holder) : void 0;
@@ -27666,9 +28091,9 @@ var vtap_live_migration_default2 = defineRule(
       if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
       const vms = vmsOfNicRef(ctx.graph, source.nic);
       if (isOutside(source.nic) && vms.length === 0) {
-        const key = `outside|${nicKey(source.nic) ?? nicName(source.nic)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key2 = `outside|${nicKey(source.nic) ?? nicName(source.nic)}`;
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         ctx.fail({
           message: `live migration will be disabled for the VM of NIC '${nicName(source.nic)}' while it is a TAP source; plan for maintenance reboots of that VM`,
           span: source.tapId.span,
@@ -27722,9 +28147,9 @@ var vtap_source_floating_ip_default2 = defineRule(
       if (!nic) continue;
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         for (const rule of rulesReaching(ctx.graph, m)) {
-          const key = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          const key2 = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
+          if (seen.has(key2)) continue;
+          seen.add(key2);
           const fip = at(rule.decl, "properties", "enableFloatingIP");
           const base = {
             span: fip.span,
@@ -27905,9 +28330,9 @@ var vtap_source_basic_lb_default2 = defineRule(
         });
       }
       for (const { ref, part: part2 } of unknownLbReferencesOfNic(ctx.graph, nic)) {
-        const key = `${nic.key}|unknown|${ref.span.identity()}`;
-        if (seen.has(key) || !(ref.value instanceof Unknown)) continue;
-        seen.add(key);
+        const key2 = `${nic.key}|unknown|${ref.span.identity()}`;
+        if (seen.has(key2) || !(ref.value instanceof Unknown)) continue;
+        seen.add(key2);
         ctx.indeterminate({
           span: ref.span,
           resource: nic,
@@ -27948,9 +28373,9 @@ var vtap_private_link_inbound_default2 = defineRule(
         for (const f of fronted) {
           if (f.frontend.lb !== m.lb) continue;
           const rule = rulesOfFrontend(ctx.graph, f.frontend).find((r) => reaching.some((x) => x.kind === r.kind && x.name === r.name));
-          const key = `${f.pls.key}|${nic.key}`;
-          if (!rule || seen.has(key)) continue;
-          seen.add(key);
+          const key2 = `${f.pls.key}|${nic.key}`;
+          if (!rule || seen.has(key2)) continue;
+          seen.add(key2);
           ctx.fail({
             message: `private link service '${f.pls.displayName}' sends inbound traffic through frontend '${f.frontend.name}' of load balancer '${m.lb.displayName}' (rule '${rule.name}') to source NIC '${nic.displayName}'; virtual network TAP does not mirror inbound Private Link Service traffic, so that traffic is missing from the mirror: capture it on the collector side another way, or accept the gap`,
             span: f.ref.span,
@@ -27987,7 +28412,7 @@ var vtap_source_vnet_encryption_default2 = defineRule(
   vtap_source_vnet_encryption_default,
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    const first = (key) => !seen.has(key) && Boolean(seen.add(key));
+    const first = (key2) => !seen.has(key2) && Boolean(seen.add(key2));
     for (const source of tapSources(ctx.graph)) {
       const nic = declaredNic(source.nic);
       if (!nic) continue;
@@ -28135,9 +28560,9 @@ var vtap_source_downtime_default2 = defineRule(
     for (const source of tapSources(ctx.graph)) {
       if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
       if (vmsOfNicRef(ctx.graph, source.nic).length > 0) continue;
-      const key = nicKey(source.nic) ?? nicName(source.nic).toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key2 = nicKey(source.nic) ?? nicName(source.nic).toLowerCase();
+      if (seen.has(key2)) continue;
+      seen.add(key2);
       ctx.fail({
         message: `NIC '${nicName(source.nic)}' belongs to a VM that exists before this deployment; adding the TAP configuration may interrupt its network for up to 60 seconds: deploy in a maintenance window`,
         span: source.tapId.span,
@@ -28356,8 +28781,8 @@ init_located();
 // src/graph/type-shape.ts
 init_value();
 function typeShape(index2, type, apiVersion) {
-  const key = Object.keys(index2.types).find((k) => k.toLowerCase() === type.toLowerCase());
-  const t = key ? index2.types[key] : void 0;
+  const key2 = Object.keys(index2.types).find((k) => k.toLowerCase() === type.toLowerCase());
+  const t = key2 ? index2.types[key2] : void 0;
   if (!t) return void 0;
   const v = (apiVersion ?? "").toLowerCase();
   const range = [...t.ranges].reverse().find((r) => r.from <= v) ?? t.ranges[0];
@@ -28960,10 +29385,10 @@ var vtap_limits_default2 = defineRule(
     for (const tap of all) {
       const region = regionOf(tap);
       const subscription = subscriptionKeyOf(tap);
-      const key = `${subscription}|${region.key}`;
-      const g = groups.get(key);
+      const key2 = `${subscription}|${region.key}`;
+      const g = groups.get(key2);
       if (g) g.taps.push(tap);
-      else groups.set(key, { taps: [tap], known: region.known, subscription });
+      else groups.set(key2, { taps: [tap], known: region.known, subscription });
     }
     let reported = false;
     for (const g of groups.values()) {
@@ -29013,9 +29438,9 @@ var vtap_limits_default2 = defineRule(
       const name = tapConfigurationName(s);
       const nic = nicKey(s.nic);
       if (name !== void 0 && nic !== void 0) {
-        const key = `${tap.key}|${nic}|${name}`;
-        if (counted.has(key)) continue;
-        counted.add(key);
+        const key2 = `${tap.key}|${nic}|${name}`;
+        if (counted.has(key2)) continue;
+        counted.add(key2);
       }
       const tapText = tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`;
       const related = tap.decl ? [{ span: at(tap.decl.root, "name").span, message: `TAP '${tap.name}'` }] : [];
@@ -30349,10 +30774,10 @@ var DEFAULT_CONFIG = {
   parameters: [],
   limits: DEFAULT_LIMITS
 };
-function placeIn(file, text, location, key) {
+function placeIn(file, text, location, key2) {
   const tree = parseTree2(text);
   let node = tree ? findNodeAtLocation2(tree, location) : void 0;
-  if (node && key !== void 0) node = node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0];
+  if (node && key2 !== void 0) node = node.children?.find((p) => p.children?.[0]?.value === key2)?.children?.[0];
   if (!node) return file;
   const at2 = new SourceText(file, text, "other").position(node.offset);
   return `${file}:${at2.line}:${at2.column}`;
@@ -30365,8 +30790,8 @@ async function validate(data, file, text) {
   const where2 = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
   const location = first.instancePath ? first.instancePath.slice(1).split("/").map((seg) => seg.replaceAll("~1", "/").replaceAll("~0", "~")).map((seg) => /^\d+$/.test(seg) ? Number(seg) : seg) : [];
   if (first.keyword === "additionalProperties") {
-    const key = first.params.additionalProperty;
-    throw new ConfigError(`${placeIn(file, text, location, key)}: unknown key "${where2 === "(top level)" ? key : `${where2}.${key}`}"`);
+    const key2 = first.params.additionalProperty;
+    throw new ConfigError(`${placeIn(file, text, location, key2)}: unknown key "${where2 === "(top level)" ? key2 : `${where2}.${key2}`}"`);
   }
   const place = placeIn(file, text, location);
   if (first.keyword === "enum") {
@@ -30538,7 +30963,7 @@ var TaskQueues = class {
   }
 };
 function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
-  return new Promise((resolve) => {
+  return new Promise((resolve2) => {
     const queues = new TaskQueues(tasks);
     let next = 0;
     let running = 0;
@@ -30551,7 +30976,7 @@ function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
         w.postMessage({ stop: true });
         setTimeout(() => void w.terminate(), 2e3).unref();
       }
-      resolve();
+      resolve2();
     };
     const feed = (w, busy, home) => {
       while (busy.size < TASKS_IN_FLIGHT && next < tasks.length) {
@@ -30593,7 +31018,7 @@ function runInWorkers(workerUrl, setup, tasks, jobs, onResult, onFatal) {
       });
       feed(w, busy, i);
     }
-    if (tasks.length === 0) resolve();
+    if (tasks.length === 0) resolve2();
   });
 }
 
@@ -30675,9 +31100,9 @@ function distinctRelated(list) {
   if (list.length < 2) return list;
   const seen = /* @__PURE__ */ new Set();
   return list.filter((r) => {
-    const key = `${r.span.identity()}\0${r.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = `${r.span.identity()}\0${r.message}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
@@ -31012,9 +31437,9 @@ function metadataSites(resources, known2) {
     const suppress = path15(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
-    const key = `${decl.file.path}\0${decl.range().start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key2 = `${decl.file.path}\0${decl.range().start}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
     const obj = suppress.node;
     for (const id of Object.keys(obj)) {
       const v = obj[id];
@@ -31439,11 +31864,11 @@ function pragmasOf(a) {
   return Array.isArray(p) ? p : [];
 }
 function suppliedRelated(deployed, span, memo) {
-  const key = span.identity();
-  let related = memo.get(key);
+  const key2 = span.identity();
+  let related = memo.get(key2);
   if (related === void 0) {
     related = distinctRelated(deployed.suppliedSourcesAt(span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` })));
-    memo.set(key, related);
+    memo.set(key2, related);
   }
   return related;
 }
@@ -32251,4 +32676,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build b496aeb9795c866506a37e87061d653b
+// vtaplint-build a9f321bed58210a2d1cbe9ae5bdb87a3
