@@ -611,7 +611,12 @@ export class TemplateScope implements EvalContext {
       const a = this.base.node(allowedNode.node, allowedNode.span);
       if (Array.isArray(a)) allowedValues = a;
     }
-    const supplied = this.supplied.get(name.toLowerCase());
+    let supplied = this.supplied.get(name.toLowerCase());
+    // ARM reads a null given to a parameter that has a defaultValue as no value: the default is
+    // used (a Bicep module passes tryGet(item, 'protocol') to `param protocol string = 'Tcp'`, and
+    // the compiled JSON passes { "value": "[tryGet(...)]" }). Only a parameter without a default
+    // takes the null (a nullable one). A -p value is text the CLI converts, never this null.
+    if (supplied && supplied.value === null && supplied.text === undefined && !this.unreadValues && childOf(d, 'defaultValue')) supplied = undefined;
     if (supplied) {
       let value = supplied.value;
       if (secure || isKeyVaultReference(value) || (value instanceof Unknown && value.reason.code === 'secure')) {

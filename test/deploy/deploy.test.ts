@@ -618,6 +618,56 @@ describe('nested deployments', () => {
     ]);
   });
 
+  test('a null passed to a parameter with a defaultValue gets the default, as ARM gives it (AVM load balancer: tryGet() of an optional NAT rule property)', () => {
+    // As the compiled load-balancer module passes an inbound NAT rule's optional properties:
+    // { "value": "[tryGet(rule, 'protocol')]" } to `param protocol string = 'Tcp'` (allowedValues).
+    const child = arm(
+      {
+        rule: {
+          type: 'Microsoft.Network/loadBalancers/inboundNatRules',
+          apiVersion: '2023-11-01',
+          name: "[format('lb/{0}', parameters('name'))]",
+          properties: { protocol: "[parameters('protocol')]", enableFloatingIP: "[parameters('enableFloatingIP')]", frontendPort: "[parameters('frontendPort')]" },
+        },
+      },
+      {
+        languageVersion: '2.0',
+        parameters: {
+          name: { type: 'string' },
+          protocol: { type: 'string', defaultValue: 'Tcp', allowedValues: ['All', 'Tcp', 'Udp'] },
+          enableFloatingIP: { type: 'bool', defaultValue: false },
+          frontendPort: { type: 'int', nullable: true, minValue: 0 },
+        },
+      },
+    );
+    const rules = [{ name: 'rdp' }];
+    const t = arm([
+      {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2022-09-01',
+        name: 'nat',
+        properties: {
+          mode: 'Incremental',
+          expressionEvaluationOptions: { scope: 'inner' },
+          parameters: {
+            name: { value: "[variables('rules')[0].name]" },
+            protocol: { value: "[tryGet(variables('rules')[0], 'protocol')]" },
+            enableFloatingIP: { value: "[tryGet(variables('rules')[0], 'enableFloatingIP')]" },
+            frontendPort: { value: "[tryGet(variables('rules')[0], 'frontendPort')]" },
+          },
+          template: child,
+        },
+      },
+    ], { variables: { rules } });
+    const { a } = analyze({ 'main.json': t });
+    expect(codes(a)).toEqual([]);
+    const rule = a.graph.resources.find((r) => r.type === 'Microsoft.Network/loadBalancers/inboundNatRules')!;
+    expect(at(rule.root, 'properties', 'protocol').value).toBe('Tcp');
+    expect(at(rule.root, 'properties', 'enableFloatingIP').value).toBe(false);
+    // A parameter without a default (nullable) takes the null.
+    expect(at(rule.root, 'properties', 'frontendPort').value).toBe(null);
+  });
+
   test("reference() of a deployment by id finds it only in the resource group the id names", () => {
     const t = arm([nested('inner', { resourceGroup: 'spoke-rg' })], { parameters: { prefix: { type: 'string', defaultValue: 'web' } } });
     const deployment = { resourceGroup: 'net-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' };
