@@ -626,7 +626,11 @@ export class TemplateScope implements EvalContext {
         // A type vtaplint could not work out (see TYPE_NOT_KNOWN) is never held against a value.
         const typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value, type, supplied.span ?? span);
         value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
-        if (typeOk) {
+        // A nullable parameter (languageVersion 2.0: its own `nullable` or its definition's) takes
+        // null whatever its allowedValues (AVM's subnet module passes tryGet(subnet, 'sharingScope')
+        // to a nullable parameter allowed 'DelegatedServices' or 'Tenant').
+        const nullOk = value === null && this.declaredConstraint(d, 'nullable')?.node === true;
+        if (typeOk && !nullOk) {
           const at = supplied.span ?? span;
           // The top level first, then (when it is right) the parts below it: one report per mistake.
           if (this.checkAllowed(name, value, allowedValues, at) && this.checkBounds(name, value, d, at)) this.checkParts(name, value, d, at);

@@ -668,6 +668,50 @@ describe('nested deployments', () => {
     expect(at(rule.root, 'properties', 'frontendPort').value).toBe(null);
   });
 
+  test('a nullable parameter with allowedValues takes a null (AVM subnet module: tryGet(subnet, \'sharingScope\')); a non-nullable one does not', () => {
+    const child = arm(
+      {
+        subnet: {
+          type: 'Microsoft.Network/virtualNetworks/subnets',
+          apiVersion: '2024-01-01',
+          name: 'vnet/app',
+          properties: { addressPrefix: '10.0.1.0/24', sharingScope: "[parameters('sharingScope')]", defaultOutboundAccess: "[parameters('policies')]" },
+        },
+      },
+      {
+        languageVersion: '2.0',
+        definitions: { scopeType: { type: 'string', allowedValues: ['DelegatedServices', 'Tenant'], nullable: true } },
+        parameters: {
+          sharingScope: { type: 'string', allowedValues: ['DelegatedServices', 'Tenant'], nullable: true },
+          typed: { $ref: '#/definitions/scopeType' },
+          policies: { type: 'string', allowedValues: ['Disabled', 'Enabled'] },
+        },
+      },
+    );
+    const t = arm([
+      {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2022-09-01',
+        name: 'subnet',
+        properties: {
+          mode: 'Incremental',
+          expressionEvaluationOptions: { scope: 'inner' },
+          parameters: {
+            sharingScope: { value: "[tryGet(variables('subnet'), 'sharingScope')]" },
+            typed: { value: "[tryGet(variables('subnet'), 'sharingScope')]" },
+            policies: { value: "[tryGet(variables('subnet'), 'privateEndpointNetworkPolicies')]" },
+          },
+          template: child,
+        },
+      },
+    ], { variables: { subnet: { name: 'app' } } });
+    const { a } = analyze({ 'main.json': t });
+    // Only the parameter that is neither nullable nor defaulted rejects the null.
+    expect(a.diagnostics.filter((d) => d.code === 'evaluation-error').map((d) => d.message)).toEqual([
+      "The provided value for the template parameter 'policies' is not valid: it is not one of the allowedValues.",
+    ]);
+  });
+
   test("reference() of a deployment by id finds it only in the resource group the id names", () => {
     const t = arm([nested('inner', { resourceGroup: 'spoke-rg' })], { parameters: { prefix: { type: 'string', defaultValue: 'web' } } });
     const deployment = { resourceGroup: 'net-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' };
