@@ -629,7 +629,7 @@ export class TemplateScope implements EvalContext {
         // A nullable parameter (languageVersion 2.0: its own `nullable` or its definition's) takes
         // null whatever its allowedValues (AVM's subnet module passes tryGet(subnet, 'sharingScope')
         // to a nullable parameter allowed 'DelegatedServices' or 'Tenant').
-        const nullOk = value === null && this.declaredConstraint(d, 'nullable')?.node === true;
+        const nullOk = value === null && this.isNullable(d.node);
         if (typeOk && !nullOk) {
           const at = supplied.span ?? span;
           // The top level first, then (when it is right) the parts below it: one report per mistake.

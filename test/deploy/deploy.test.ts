@@ -712,6 +712,52 @@ describe('nested deployments', () => {
     ]);
   });
 
+  test('a parameter typed by a nullable definition ($ref, as AVM types lock) is not required, and is null when no value is passed', () => {
+    // The AVM network-interface module, deployed by the AVM virtual-machine module, which passes no lock.
+    const nicModule = arm(
+      {
+        nic: nic("[parameters('name')]"),
+        nic_lock: {
+          condition: "[and(not(empty(coalesce(parameters('lock'), createObject()))), not(equals(tryGet(parameters('lock'), 'kind'), 'None')))]",
+          type: 'Microsoft.Authorization/locks',
+          apiVersion: '2020-05-01',
+          scope: "[format('Microsoft.Network/networkInterfaces/{0}', parameters('name'))]",
+          name: "[coalesce(tryGet(parameters('lock'), 'name'), format('lock-{0}', parameters('name')))]",
+          properties: { level: "[coalesce(tryGet(parameters('lock'), 'kind'), '')]" },
+          dependsOn: ['nic'],
+        },
+      },
+      {
+        languageVersion: '2.0',
+        definitions: {
+          lockType: { type: 'object', properties: { name: { type: 'string', nullable: true }, kind: { type: 'string', allowedValues: ['CanNotDelete', 'None', 'ReadOnly'], nullable: true } }, nullable: true },
+          roleAssignmentType: { type: 'array', items: { type: 'object' }, nullable: true },
+          // A definition that refers on to a nullable one.
+          lockAlias: { $ref: '#/definitions/lockType' },
+        },
+        parameters: {
+          name: { type: 'string' },
+          lock: { $ref: '#/definitions/lockType', metadata: { description: 'Optional. The lock settings of the service.' } },
+          roleAssignments: { $ref: '#/definitions/roleAssignmentType' },
+          aliased: { $ref: '#/definitions/lockAlias' },
+        },
+      },
+    );
+    const t = arm([
+      {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2022-09-01',
+        name: 'nic-module',
+        properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, parameters: { name: { value: 'web-nic' } }, template: nicModule },
+      },
+    ]);
+    const { a } = analyze({ 'main.json': t });
+    expect(a.diagnostics.filter((d) => d.code === 'invalid-template')).toEqual([]);
+    // lock is null: the lock's condition is false, so it is not deployed (not a maybe).
+    expect(a.graph.resources.filter((r) => r.type === 'Microsoft.Authorization/locks')).toEqual([]);
+    expect(names(a)).toContain('web-nic');
+  });
+
   test("reference() of a deployment by id finds it only in the resource group the id names", () => {
     const t = arm([nested('inner', { resourceGroup: 'spoke-rg' })], { parameters: { prefix: { type: 'string', defaultValue: 'web' } } });
     const deployment = { resourceGroup: 'net-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' };
