@@ -758,6 +758,45 @@ describe('nested deployments', () => {
     expect(names(a)).toContain('web-nic');
   });
 
+  test('a deployment reads the outputs of one written after it (ARM deploys in dependency order): ARM JSON and Bicep', () => {
+    // As a wrapper of AVM modules: the load balancer's frontend subnet is the hub network module's
+    // output, and the hub module comes later in the languageVersion 2.0 resources object.
+    const inner = (parameters: Record<string, unknown>, outputs: Record<string, unknown>) => ({
+      mode: 'Incremental',
+      expressionEvaluationOptions: { scope: 'inner' },
+      template: arm([], { parameters, outputs }),
+    });
+    const t = arm(
+      {
+        lb: {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'lb-deploy',
+          properties: {
+            ...inner({ subnetId: { type: 'string' } }, { subnetId: { type: 'string', value: "[parameters('subnetId')]" } }),
+            parameters: { subnetId: { value: "[reference('hub').outputs.subnetResourceIds.value[0]]" } },
+          },
+          dependsOn: ['hub'],
+        },
+        hub: {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'hub-deploy',
+          properties: inner({}, { subnetResourceIds: { type: 'array', value: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/collector'] } }),
+        },
+      },
+      { languageVersion: '2.0', outputs: { subnetId: { type: 'string', value: "[reference('lb').outputs.subnetId.value]" } } },
+    );
+    const { a } = analyze({ 'main.json': t });
+    expect(a.deployed.scope?.outputs().map((o) => o.value)).toEqual(['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/collector']);
+    const bicep = analyze({
+      'main.bicep': "module consumer 'consumer.bicep' = {\n  name: 'consumer'\n  params: {\n    v: producer.outputs.x\n  }\n}\n\nmodule producer 'producer.bicep' = {\n  name: 'producer'\n}\n\noutput y string = consumer.outputs.y\n",
+      'consumer.bicep': 'param v string\noutput y string = v\n',
+      'producer.bicep': "output x string = 'hello'\n",
+    });
+    expect(bicep.a.deployed.scope?.outputs().map((o) => o.value)).toEqual(['hello']);
+  });
+
   test("reference() of a deployment by id finds it only in the resource group the id names", () => {
     const t = arm([nested('inner', { resourceGroup: 'spoke-rg' })], { parameters: { prefix: { type: 'string', defaultValue: 'web' } } });
     const deployment = { resourceGroup: 'net-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' };
