@@ -644,7 +644,13 @@ export class Deployment {
   /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
   private resourceInfo(unit: DeploymentUnit, symbolicName: Value | undefined): Value | undefined {
     if (typeof symbolicName !== 'string') return undefined;
-    const target = this.resources.find((r) => r.symbolicName === symbolicName && (r.unit === unit || r.unit.parent === unit.parent));
+    const same = (r: DeployedResource) => r.unit === unit || r.unit.parent === unit.parent;
+    // "vnets[2]": an instance of a resource copy loop (the Bicep compiler writes
+    // resourceInfo(format('vnets[{0}]', i)).id for vnets[i].id).
+    const indexed = /^(.+)\[(\d+)\]$/.exec(symbolicName);
+    const target = indexed
+      ? this.resources.find((r) => r.symbolicName === indexed[1] && r.copy?.index === Number(indexed[2]) && same(r))
+      : this.resources.find((r) => r.symbolicName === symbolicName && same(r));
     if (!target) return undefined;
     return ObjectValue.from([
       ['apiVersion', target.apiVersion ?? null],

@@ -1187,6 +1187,33 @@ describe('languageVersion 2.0 and child resources', () => {
     expect(a.diagnostics).toEqual([]);
   });
 
+  test("resourceInfo(format('nics[{0}]', i)) is an instance of a resource copy loop, as the Bicep compiler writes nics[i].id", () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      resources: {
+        nics: { copy: { name: 'nics', count: 2 }, ...nic("[format('nic-{0}', copyIndex())]") },
+        vms: {
+          copy: { name: 'vms', count: 2 },
+          type: 'Microsoft.Compute/virtualMachines',
+          apiVersion: '2024-07-01',
+          name: "[format('vm-{0}', copyIndex())]",
+          location: 'eastus',
+          properties: { networkProfile: { networkInterfaces: [{ id: "[resourceInfo(format('nics[{0}]', copyIndex())).id]" }] }, n: "[resourceInfo(format('nics[{0}]', sub(1, copyIndex()))).name]" },
+        },
+      },
+    };
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment: { subscriptionId: 's1', resourceGroup: 'rg1' } });
+    const vms = a.graph.resources.filter((r) => r.type === 'Microsoft.Compute/virtualMachines');
+    expect(vms.map((vm) => at(vm.root, 'properties', 'networkProfile', 'networkInterfaces', 0, 'id').value)).toEqual([
+      '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.Network/networkInterfaces/nic-0',
+      '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.Network/networkInterfaces/nic-1',
+    ]);
+    expect(vms.map((vm) => at(vm.root, 'properties', 'n').value)).toEqual(['nic-1', 'nic-0']);
+    expect(a.diagnostics).toEqual([]);
+  });
+
   test("reference() and list*() by name order a resource after the one named (ARM's implicit dependency); by id they do not", () => {
     const tap = { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: 'eastus', properties: {} };
     const t = arm([
