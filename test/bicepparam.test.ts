@@ -58,6 +58,34 @@ describe('values from parameters files', () => {
     ]);
   });
 
+  test('a .bicepparam for a compiled JSON template need not assign a parameter typed by a nullable definition (AVM lock, roleAssignments)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      definitions: {
+        lockType: { type: 'object', properties: { kind: { type: 'string', nullable: true } }, nullable: true },
+        roleAssignmentType: { type: 'array', items: { type: 'object' }, nullable: true },
+        notNullable: { type: 'string' },
+      },
+      parameters: {
+        name: { type: 'string' },
+        lock: { $ref: '#/definitions/lockType' },
+        roleAssignments: { $ref: '#/definitions/roleAssignmentType' },
+        zone: { $ref: '#/definitions/notNullable' },
+      },
+      resources: {},
+    };
+    writeFileSync(path.join(dir, 'main.json'), JSON.stringify(template, null, 2));
+    writeFileSync(path.join(dir, 'main.bicepparam'), "using 'main.json'\nparam name = 'web-nic'\n");
+    const { findings } = await findingsOf(['main.bicepparam'], dir);
+    // Only the parameter whose definition is not nullable must be assigned.
+    expect(findings.filter((f) => f.ruleId === 'invalid-template').map((f) => f.message)).toEqual([
+      'The following parameters are declared in the template but are missing an assignment in the params file: "zone".',
+    ]);
+  });
+
   test("values of the file a .bicepparam extends apply where it assigns none; its own win; an unreadable base is an error", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

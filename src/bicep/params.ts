@@ -6,7 +6,8 @@ import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
-import { own, ownKey, type TNode, type TObject } from '../model/template.js';
+import { ownKey, type TNode, type TObject } from '../model/template.js';
+import { isNullableDeclaration } from '../model/type-ref.js';
 import { Loader, type BicepHost } from './load.js';
 import { FileLowerer } from './lower.js';
 import { parseBicepParams } from './parser.js';
@@ -130,7 +131,7 @@ export function assignedNames(p: BicepParams): Map<string, Span> {
  * parameter of the template (BCP259), and every parameter without a default (and not nullable)
  * is assigned (BCP258). Names compare case-insensitively, as ARM's parameters do.
  */
-export function checkAssignments(p: BicepParams, templateParameters: TNode | undefined): Diagnostic[] {
+export function checkAssignments(p: BicepParams, templateParameters: TNode | undefined, template?: TObject): Diagnostic[] {
   const declared = new Map<string, TNode>();
   if (templateParameters && typeof templateParameters === 'object' && !Array.isArray(templateParameters)) {
     for (const k of Object.keys(templateParameters)) declared.set(k.toLowerCase(), (templateParameters as TObject)[k] as TNode);
@@ -146,7 +147,8 @@ export function checkAssignments(p: BicepParams, templateParameters: TNode | und
   for (const [lower, decl] of declared) {
     if (assigned.has(lower) || !decl || typeof decl !== 'object' || Array.isArray(decl)) continue;
     const d = decl as TObject;
-    if (ownKey(d, 'defaultValue') !== undefined || own(d, 'nullable') === true) continue;
+    // Nullable through its definition too (an AVM main.json's lock: { $ref: '#/definitions/lockType' }).
+    if (ownKey(d, 'defaultValue') !== undefined || isNullableDeclaration(d, template)) continue;
     missing.push(Object.keys(templateParameters as TObject).find((k) => k.toLowerCase() === lower) ?? lower);
   }
   if (missing.length) {

@@ -8,7 +8,8 @@
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { TExpr, TYPE_NOT_KNOWN, childOf, isTObject, own, ownKey, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
-import { EXPECTED_TYPE, boundsProblem, checkStructure, matchesAllowed, typeChain } from './value-type.js';
+import { EXPECTED_TYPE, boundsProblem, checkStructure, matchesAllowed } from './value-type.js';
+import { isNullableDeclaration, typeChain } from '../model/type-ref.js';
 import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
@@ -460,7 +461,7 @@ export class TemplateScope implements EvalContext {
    * and puts `nullable` on the definition; ARM deploys it without a value).
    */
   private isNullable(decl: TObject): boolean {
-    return typeChain(this.template?.node, decl).some((node) => ownProp(node, 'nullable') === true);
+    return isNullableDeclaration(decl, this.template?.node);
   }
 
   /** Names of the declared variables (including those of the variables `copy` array). */

@@ -13,11 +13,10 @@
 // the span it was written at.
 import type { Span } from '../model/span.js';
 import { isTObject, ownProp, type TNode, type TObject } from '../model/template.js';
+import { typeChain } from '../model/type-ref.js';
 import { deepEquals, typeName } from '../expr/ops.js';
 import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js';
 
-/** How many `$ref`s one type node is followed through (a cycle ends there). */
-const MAX_REF_HOPS = 32;
 /** How deep a value is walked (values nest at most maxJsonDepth; this bounds a walk on its own). */
 const MAX_DEPTH = 256;
 
@@ -31,36 +30,6 @@ export const EXPECTED_TYPE: Readonly<Record<string, string>> = {
   secureobject: 'Object',
   array: 'Array',
 };
-
-/**
- * The node a `$ref` names: a JSON pointer into the template ("#/definitions/a/properties/b",
- * "~1" for '/' and "~0" for '~' in a segment). Keys are matched as ARM matches them (case-insensitively).
- */
-export function resolveTypeRef(template: TObject | undefined, ref: string): TObject | undefined {
-  if (!template || !ref.startsWith('#/')) return undefined;
-  let at: TNode | undefined = template;
-  for (const raw of ref.slice(2).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(at)) at = /^\d+$/.test(seg) ? at[Number(seg)] : undefined;
-    else if (isTObject(at)) at = ownProp(at, seg);
-    else return undefined;
-  }
-  return isTObject(at) ? at : undefined;
-}
-
-/** A type node and the nodes its `$ref`s lead to: a key is read from the first that has it (own keys win). */
-export function typeChain(template: TObject | undefined, node: TObject): TObject[] {
-  const chain = [node];
-  let at = node;
-  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
-    const ref = ownProp(at, '$ref');
-    const next = typeof ref === 'string' ? resolveTypeRef(template, ref) : undefined;
-    if (!next || chain.includes(next)) break;
-    chain.push(next);
-    at = next;
-  }
-  return chain;
-}
 
 function key(chain: readonly TObject[], k: string): TNode | undefined {
   for (const n of chain) {

@@ -225,12 +225,12 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    const mismatched = checkAssignments(p, isTObject(loaded.root) ? own(loaded.root, 'parameters') : undefined);
+    const mismatched = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, 'parameters'), loaded.root) : checkAssignments(p, undefined);
     return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...loaded.diagnostics], pragmas: [], modules: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  const mismatched = checkAssignments(p, own(t.root, 'parameters'));
+  const mismatched = checkAssignments(p, own(t.root, 'parameters'), isTObject(t.root) ? t.root : undefined);
   return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, modules: t.modules };
 }
 
