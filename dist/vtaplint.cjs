@@ -22095,6 +22095,42 @@ var init_load = __esm({
   }
 });
 
+// src/model/type-ref.ts
+function resolveTypeRef(template, ref) {
+  if (!template || !ref.startsWith("#/")) return void 0;
+  let at2 = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
+    else if (isTObject(at2)) at2 = ownProp(at2, seg);
+    else return void 0;
+  }
+  return isTObject(at2) ? at2 : void 0;
+}
+function typeChain(template, node) {
+  const chain = [node];
+  let at2 = node;
+  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
+    const ref = ownProp(at2, "$ref");
+    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
+    if (!next || chain.includes(next)) break;
+    chain.push(next);
+    at2 = next;
+  }
+  return chain;
+}
+function isNullableDeclaration(decl, template) {
+  return typeChain(template, decl).some((node) => ownProp(node, "nullable") === true);
+}
+var MAX_REF_HOPS;
+var init_type_ref = __esm({
+  "src/model/type-ref.ts"() {
+    "use strict";
+    init_template();
+    MAX_REF_HOPS = 32;
+  }
+});
+
 // src/bicep/params.ts
 function usingTarget(s, paramsFile) {
   if (s.none || !s.path) return void 0;
@@ -22173,7 +22209,7 @@ function assignedNames(p) {
   }
   return out;
 }
-function checkAssignments(p, templateParameters) {
+function checkAssignments(p, templateParameters, template) {
   const declared = /* @__PURE__ */ new Map();
   if (templateParameters && typeof templateParameters === "object" && !Array.isArray(templateParameters)) {
     for (const k of Object.keys(templateParameters)) declared.set(k.toLowerCase(), templateParameters[k]);
@@ -22189,7 +22225,7 @@ function checkAssignments(p, templateParameters) {
   for (const [lower3, decl] of declared) {
     if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
     const d = decl;
-    if (ownKey(d, "defaultValue") !== void 0 || own(d, "nullable") === true) continue;
+    if (ownKey(d, "defaultValue") !== void 0 || isNullableDeclaration(d, template)) continue;
     missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower3) ?? lower3);
   }
   if (missing.length) {
@@ -22217,6 +22253,7 @@ var init_params = __esm({
     init_diagnostic();
     init_span();
     init_template();
+    init_type_ref();
     init_load();
     init_lower();
     init_parser3();
@@ -22342,29 +22379,6 @@ var init_model = __esm({
 });
 
 // src/deploy/value-type.ts
-function resolveTypeRef(template, ref) {
-  if (!template || !ref.startsWith("#/")) return void 0;
-  let at2 = template;
-  for (const raw of ref.slice(2).split("/")) {
-    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
-    else if (isTObject(at2)) at2 = ownProp(at2, seg);
-    else return void 0;
-  }
-  return isTObject(at2) ? at2 : void 0;
-}
-function typeChain(template, node) {
-  const chain = [node];
-  let at2 = node;
-  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
-    const ref = ownProp(at2, "$ref");
-    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
-    if (!next || chain.includes(next)) break;
-    chain.push(next);
-    at2 = next;
-  }
-  return chain;
-}
 function key(chain, k) {
   for (const n of chain) {
     const v = ownProp(n, k);
@@ -22514,14 +22528,14 @@ function walkArray(value, chain, path21, span, w, depth) {
     checkNode(value[i], t, `${path21}[${i}]`, elementSpan(value, i) ?? span, w, depth + 1);
   }
 }
-var MAX_REF_HOPS, MAX_DEPTH4, EXPECTED_TYPE;
+var MAX_DEPTH4, EXPECTED_TYPE;
 var init_value_type = __esm({
   "src/deploy/value-type.ts"() {
     "use strict";
     init_template();
+    init_type_ref();
     init_ops();
     init_value();
-    MAX_REF_HOPS = 32;
     MAX_DEPTH4 = 256;
     EXPECTED_TYPE = {
       string: "String",
@@ -22676,6 +22690,7 @@ var init_scope = __esm({
     init_diagnostic();
     init_template();
     init_value_type();
+    init_type_ref();
     init_context();
     init_evaluate();
     init_parser2();
@@ -22963,7 +22978,7 @@ var init_scope = __esm({
        * and puts `nullable` on the definition; ARM deploys it without a value).
        */
       isNullable(decl) {
-        return typeChain(this.template?.node, decl).some((node) => ownProp(node, "nullable") === true);
+        return isNullableDeclaration(decl, this.template?.node);
       }
       /** Names of the declared variables (including those of the variables `copy` array). */
       variableNames() {
@@ -23100,7 +23115,8 @@ var init_scope = __esm({
           const a = this.base.node(allowedNode.node, allowedNode.span);
           if (Array.isArray(a)) allowedValues = a;
         }
-        const supplied = this.supplied.get(name.toLowerCase());
+        let supplied = this.supplied.get(name.toLowerCase());
+        if (supplied && supplied.value === null && supplied.text === void 0 && !this.unreadValues && childOf(d, "defaultValue")) supplied = void 0;
         if (supplied) {
           let value2 = supplied.value;
           if (secure || isKeyVaultReference(value2) || value2 instanceof Unknown && value2.reason.code === "secure") {
@@ -23108,7 +23124,8 @@ var init_scope = __esm({
           } else {
             const typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value2, type, supplied.span ?? span);
             value2 = coerce(supplied.text !== void 0 ? commandLineValue(supplied.text, value2, type) : value2, type);
-            if (typeOk) {
+            const nullOk = value2 === null && this.isNullable(d.node);
+            if (typeOk && !nullOk) {
               const at2 = supplied.span ?? span;
               if (this.checkAllowed(name, value2, allowedValues, at2) && this.checkBounds(name, value2, d, at2)) this.checkParts(name, value2, d, at2);
             }
@@ -24848,7 +24865,9 @@ var init_deploy = __esm({
       /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
       resourceInfo(unit, symbolicName) {
         if (typeof symbolicName !== "string") return void 0;
-        const target = this.resources.find((r) => r.symbolicName === symbolicName && (r.unit === unit || r.unit.parent === unit.parent));
+        const same = (r) => r.unit === unit || r.unit.parent === unit.parent;
+        const indexed = /^(.+)\[(\d+)\]$/.exec(symbolicName);
+        const target = indexed ? this.resources.find((r) => r.symbolicName === indexed[1] && r.copy?.index === Number(indexed[2]) && same(r)) : this.resources.find((r) => r.symbolicName === symbolicName && same(r));
         if (!target) return void 0;
         return ObjectValue.from([
           ["apiVersion", target.apiVersion ?? null],
@@ -25653,12 +25672,12 @@ function bicepParamsDeployment(file, opts) {
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    const mismatched2 = checkAssignments(p, isTObject(loaded.root) ? own(loaded.root, "parameters") : void 0);
+    const mismatched2 = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, "parameters"), loaded.root) : checkAssignments(p, void 0);
     return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [], modules: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  const mismatched = checkAssignments(p, own(t.root, "parameters"));
+  const mismatched = checkAssignments(p, own(t.root, "parameters"), isTObject(t.root) ? t.root : void 0);
   return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, modules: t.modules };
 }
 function assignedValues(p, opts, sink) {
@@ -32676,4 +32695,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build a9f321bed58210a2d1cbe9ae5bdb87a3
+// vtaplint-build 193ffc2c6797017cb04bdf0d34c70642

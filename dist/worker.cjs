@@ -16500,6 +16500,37 @@ var Loader = class {
 
 // src/bicep/params.ts
 var import_node_path6 = __toESM(require("node:path"), 1);
+
+// src/model/type-ref.ts
+var MAX_REF_HOPS = 32;
+function resolveTypeRef(template, ref) {
+  if (!template || !ref.startsWith("#/")) return void 0;
+  let at2 = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
+    else if (isTObject(at2)) at2 = ownProp(at2, seg);
+    else return void 0;
+  }
+  return isTObject(at2) ? at2 : void 0;
+}
+function typeChain(template, node) {
+  const chain = [node];
+  let at2 = node;
+  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
+    const ref = ownProp(at2, "$ref");
+    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
+    if (!next || chain.includes(next)) break;
+    chain.push(next);
+    at2 = next;
+  }
+  return chain;
+}
+function isNullableDeclaration(decl, template) {
+  return typeChain(template, decl).some((node) => ownProp(node, "nullable") === true);
+}
+
+// src/bicep/params.ts
 var MAX_EXTENDS = 8;
 function usingTarget(s, paramsFile) {
   if (s.none || !s.path) return void 0;
@@ -16578,7 +16609,7 @@ function assignedNames(p) {
   }
   return out;
 }
-function checkAssignments(p, templateParameters) {
+function checkAssignments(p, templateParameters, template) {
   const declared = /* @__PURE__ */ new Map();
   if (templateParameters && typeof templateParameters === "object" && !Array.isArray(templateParameters)) {
     for (const k of Object.keys(templateParameters)) declared.set(k.toLowerCase(), templateParameters[k]);
@@ -16594,7 +16625,7 @@ function checkAssignments(p, templateParameters) {
   for (const [lower3, decl] of declared) {
     if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
     const d = decl;
-    if (ownKey(d, "defaultValue") !== void 0 || own(d, "nullable") === true) continue;
+    if (ownKey(d, "defaultValue") !== void 0 || isNullableDeclaration(d, template)) continue;
     missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower3) ?? lower3);
   }
   if (missing.length) {
@@ -16719,7 +16750,6 @@ function noteImplicitDependency(target, value, span) {
 }
 
 // src/deploy/value-type.ts
-var MAX_REF_HOPS = 32;
 var MAX_DEPTH4 = 256;
 var EXPECTED_TYPE = {
   string: "String",
@@ -16730,29 +16760,6 @@ var EXPECTED_TYPE = {
   secureobject: "Object",
   array: "Array"
 };
-function resolveTypeRef(template, ref) {
-  if (!template || !ref.startsWith("#/")) return void 0;
-  let at2 = template;
-  for (const raw of ref.slice(2).split("/")) {
-    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
-    else if (isTObject(at2)) at2 = ownProp(at2, seg);
-    else return void 0;
-  }
-  return isTObject(at2) ? at2 : void 0;
-}
-function typeChain(template, node) {
-  const chain = [node];
-  let at2 = node;
-  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
-    const ref = ownProp(at2, "$ref");
-    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
-    if (!next || chain.includes(next)) break;
-    chain.push(next);
-    at2 = next;
-  }
-  return chain;
-}
 function key(chain, k) {
   for (const n of chain) {
     const v = ownProp(n, k);
@@ -17264,7 +17271,7 @@ var TemplateScope = class {
    * and puts `nullable` on the definition; ARM deploys it without a value).
    */
   isNullable(decl) {
-    return typeChain(this.template?.node, decl).some((node) => ownProp(node, "nullable") === true);
+    return isNullableDeclaration(decl, this.template?.node);
   }
   /** Names of the declared variables (including those of the variables `copy` array). */
   variableNames() {
@@ -17401,7 +17408,8 @@ var TemplateScope = class {
       const a = this.base.node(allowedNode.node, allowedNode.span);
       if (Array.isArray(a)) allowedValues = a;
     }
-    const supplied = this.supplied.get(name.toLowerCase());
+    let supplied = this.supplied.get(name.toLowerCase());
+    if (supplied && supplied.value === null && supplied.text === void 0 && !this.unreadValues && childOf(d, "defaultValue")) supplied = void 0;
     if (supplied) {
       let value2 = supplied.value;
       if (secure || isKeyVaultReference(value2) || value2 instanceof Unknown && value2.reason.code === "secure") {
@@ -17409,7 +17417,8 @@ var TemplateScope = class {
       } else {
         const typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value2, type, supplied.span ?? span);
         value2 = coerce(supplied.text !== void 0 ? commandLineValue(supplied.text, value2, type) : value2, type);
-        if (typeOk) {
+        const nullOk = value2 === null && this.isNullable(d.node);
+        if (typeOk && !nullOk) {
           const at2 = supplied.span ?? span;
           if (this.checkAllowed(name, value2, allowedValues, at2) && this.checkBounds(name, value2, d, at2)) this.checkParts(name, value2, d, at2);
         }
@@ -19108,7 +19117,9 @@ var Deployment = class {
   /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
   resourceInfo(unit, symbolicName) {
     if (typeof symbolicName !== "string") return void 0;
-    const target = this.resources.find((r) => r.symbolicName === symbolicName && (r.unit === unit || r.unit.parent === unit.parent));
+    const same = (r) => r.unit === unit || r.unit.parent === unit.parent;
+    const indexed = /^(.+)\[(\d+)\]$/.exec(symbolicName);
+    const target = indexed ? this.resources.find((r) => r.symbolicName === indexed[1] && r.copy?.index === Number(indexed[2]) && same(r)) : this.resources.find((r) => r.symbolicName === symbolicName && same(r));
     if (!target) return void 0;
     return ObjectValue.from([
       ["apiVersion", target.apiVersion ?? null],
@@ -19940,12 +19951,12 @@ function bicepParamsDeployment(file, opts2) {
   if (isJson) {
     const loaded = loadJson(tRead, opts2.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
-    const mismatched2 = checkAssignments(p, isTObject(loaded.root) ? own(loaded.root, "parameters") : void 0);
+    const mismatched2 = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, "parameters"), loaded.root) : checkAssignments(p, void 0);
     return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [], modules: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
-  const mismatched = checkAssignments(p, own(t.root, "parameters"));
+  const mismatched = checkAssignments(p, own(t.root, "parameters"), isTObject(t.root) ? t.root : void 0);
   return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, modules: t.modules };
 }
 function assignedValues(p, opts2, sink) {
@@ -21951,4 +21962,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build c04839cd4ea8ffa3899dd46687047221
+// vtaplint-build 130f8d4022a6b01ae76980dbe5ae4ddf
