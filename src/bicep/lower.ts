@@ -16,6 +16,7 @@ import { builtinCallProblem } from './functions.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type Span, type TextSpan } from '../model/span.js';
+import { cyclesOf } from '../model/cycles.js';
 import { TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
@@ -690,6 +691,7 @@ export class FileLowerer extends ExprLowerer {
       this.set(resources, r.key, node, r.decl, r.decl.name);
     }
     for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key] as TObject);
+    this.reportCycles();
 
     if (Object.keys(this.typeDefs.table).length > 0) this.set(root, 'definitions', this.typeDefs.table, whole);
     this.set(root, 'parameters', parameters, whole);
@@ -1462,15 +1464,54 @@ export class FileLowerer extends ExprLowerer {
 
   // ---- dependsOn ----
 
+  /** What each resource or module depends on (addDependsOn), for reportCycles. */
+  private readonly dependencies = new Map<string, { self: Node | undefined; chain: (at: Node) => boolean; on: { key: string; at: Node }[] }>();
+
+  /**
+   * Resources and modules that reference each other in a cycle (a module passing another's
+   * output to a module that reads its own, two modules reading each other's outputs, a TAP and a
+   * NIC naming each other), directly, through variables or in dependsOn: the compiler rejects the
+   * file (BCP079 for a declaration that references itself, BCP080 for a cycle). Reported once per
+   * cycle, at the reference that closes it, with the declarations in order.
+   */
+  private reportCycles(): void {
+    const keys = [...this.dependencies.keys()];
+    for (const key of keys) {
+      const self = this.dependencies.get(key)?.self;
+      if (self) this.error(self, `'${this.symbolOf(key)}' references its own declaration (through what it reads), which the Bicep compiler does not allow (BCP079): a resource or module cannot use its own properties or outputs`);
+    }
+    const position = new Map(keys.map((k, i) => [k, i]));
+    const edgesOf = (i: number): [number, Node][] => (this.dependencies.get(keys[i] as string)?.on ?? []).map((d) => [position.get(d.key) ?? -1, d.at]);
+    for (const c of cyclesOf(keys.length, edgesOf)) {
+      // Only `scope` and `parent` references: the chain that forms a cycle, already reported.
+      const viaChain = c.nodes.every((i, n) => {
+        const d = this.dependencies.get(keys[i] as string);
+        const next = keys[c.nodes[(n + 1) % c.nodes.length] as number];
+        return d !== undefined && d.on.some((e) => e.key === next && d.chain(e.at));
+      });
+      if (viaChain) continue;
+      const names = [...c.nodes, c.nodes[0] as number].map((i) => `'${this.symbolOf(keys[i] as string)}'`).join(' -> ');
+      this.error(c.closing, `the declarations reference each other in a cycle: ${names} (each uses the next, directly, through a variable or in dependsOn); the Bicep compiler rejects the file (BCP080): remove one of these references`);
+    }
+  }
+
+  private symbolOf(key: string): string {
+    return this.byKey.get(key)?.symbol ?? key;
+  }
+
   private addDependsOn(r: SymInfo, out: TObject): void {
     const deps = new Map<string, Node>();
     const indexed = new Map<string, { idx: Expr; at: Node }[]>();
     const seenVars = new Set<string>();
     const seenSyms = new Set<string>([r.key]);
+    // A reference back to the declaration itself, directly, through variables or through an
+    // `existing` resource (which the compiler rejects: BCP079, BCP080).
+    let self: Node | undefined;
     const addRefs = (refs: RefCollector): void => {
       for (const [key, at] of refs.symbols) addSym(key, at);
       for (const [key, list] of refs.indexed) {
         const info = this.byKey.get(key);
+        if (key === r.key) self ??= (list[0] as { at: Node }).at;
         if (!info || key === r.key) continue;
         // An existing resource is not deployed: depend on what it depends on instead.
         if (info.kind === 'resource' && info.existing) addSym(key, (list[0] as { at: Node }).at);
@@ -1484,6 +1525,7 @@ export class FileLowerer extends ExprLowerer {
       }
     };
     const addSym = (key: string, at: Node): void => {
+      if (key === r.key) self ??= at;
       if (seenSyms.has(key)) return;
       seenSyms.add(key);
       const info = this.byKey.get(key);
@@ -1506,6 +1548,10 @@ export class FileLowerer extends ExprLowerer {
       }
     }
     addRefs(r.refs);
+    // A `scope` or `parent` chain that leads back is reported as such where the chain is followed.
+    const chain = (at: Node): boolean => at === r.scopeProp?.value || at === prop(r.body, 'parent')?.value;
+    if (self && chain(self)) self = undefined;
+    this.dependencies.set(r.key, { self, chain, on: [...[...deps].map(([key, at]) => ({ key, at })), ...[...indexed].map(([key, list]) => ({ key, at: (list[0] as { at: Node }).at }))] });
     if (deps.size === 0 && indexed.size === 0) return;
     const arr: TNode[] = [];
     for (const [key, at] of deps) {

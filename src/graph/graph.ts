@@ -5,6 +5,7 @@ import type { Span } from '../model/span.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { REPRESENTATIVE_INDEX, type DeployedResource, type Dependency, type NotDeployed } from '../deploy/model.js';
 import { at, elements, type LocatedValue } from './located.js';
+import { cyclesOf } from '../model/cycles.js';
 import {
   formatId,
   parseResourceId,
@@ -380,6 +381,7 @@ export class ResourceGraph {
     });
     start[this.resources.length] = targets.length;
     this.orderCache = { targets, entries, start };
+    this.reportCycles(this.orderCache);
     return this.orderCache;
   }
 
@@ -583,6 +585,45 @@ export class ResourceGraph {
   private allNamesKnown(from: DeployedResource): boolean {
     for (const r of this.resources) if (r.unit === from.unit && typeof r.name !== 'string') return false;
     return true;
+  }
+
+  /**
+   * Resources that depend on each other in a cycle (dependsOn entries, reference() / list*() by
+   * name): ARM rejects the template. Reported once per cycle, at the entry that closes it. Only
+   * what is certain counts: a resource deployed whatever the parameters (not one whose condition
+   * is known only at deployment, not `existing`, not the one instance standing for a loop whose
+   * count is unknown), and an edge ARM itself makes (not the parent edge: ARM does not order a
+   * child after its parent unless dependsOn says so). A Bicep file's cycles are the compiler's
+   * (BCP080, reported where it is lowered), so its resources are left out here.
+   */
+  private reportCycles(order: Ordering): void {
+    if (!this.diagnostics) return;
+    const counts = (r: DeployedResource): boolean => r.state === 'deployed' && !r.existing && !(r.copy && r.copy.index === undefined) && r.unit.file.kind !== 'bicep';
+    const position = new Map<DeployedResource, number>();
+    this.resources.forEach((r, i) => {
+      if (counts(r)) position.set(r, i);
+    });
+    const edgesOf = (i: number): [number, Dependency][] => {
+      const out: [number, Dependency][] = [];
+      if (!position.has(this.resources[i] as DeployedResource)) return out;
+      for (let k = order.start[i] as number; k < (order.start[i + 1] as number); k++) {
+        const d = order.entries[k];
+        const j = position.get(order.targets[k] as DeployedResource);
+        if (d && j !== undefined) out.push([j, d]); // no entry: the parent edge
+      }
+      return out;
+    };
+    for (const c of cyclesOf(this.resources.length, edgesOf)) {
+      const cycle = c.nodes.map((i) => this.resources[i] as DeployedResource);
+      const names = [...cycle, cycle[0] as DeployedResource].map((r) => `'${r.displayName}'`).join(' -> ');
+      const last = cycle[cycle.length - 1] as DeployedResource;
+      const what = `${last.type}/${typeof last.name === 'string' ? last.name : last.displayName}`;
+      this.diagnostics.add({
+        code: 'invalid-template',
+        message: `The resources depend on each other in a cycle: ${names} (each depends on the next through dependsOn, or a reference() or list*() call by name); ARM rejects the deployment ("Circular dependency detected on resource: '${what}'"): remove one of these dependencies.`,
+        span: c.closing.span,
+      });
+    }
   }
 
   /** A dependsOn entry that names no resource of its template: ARM rejects the deployment. */
