@@ -10,6 +10,7 @@ import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
 import { isTObject, type TObject } from '../model/template.js';
 import { loadJson } from '../load/arm-json.js';
+import { unreadFileMessage } from '../load/read.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { parseBicep } from './parser.js';
 import { collectPragmas, type Pragma } from './pragmas.js';
@@ -110,7 +111,7 @@ export class Loader implements ModuleLoader {
     }
     const got = this.host.read(key);
     if ('error' in got) {
-      this.sink.add({ code: 'invalid-template', message: `cannot read the ${what} '${path.relative(path.dirname(from.file.path), key)}': ${got.error}`, span: from.span(at) });
+      this.sink.add({ code: 'invalid-template', message: unreadFileMessage(what, writtenPath(from.file.path, key), got.error), span: from.span(at) });
       return undefined;
     }
     return got;
@@ -190,4 +191,9 @@ export class Loader implements ModuleLoader {
     if (!this.host.listFiles) return { error: 'folders cannot be listed here' };
     return this.host.listFiles(path.resolve(absDir));
   }
+}
+
+/** A path another file names, as a user reads it: relative to the naming file's folder, with '/'. */
+export function writtenPath(fromFile: string, target: string): string {
+  return path.relative(path.dirname(fromFile), target).split(path.sep).join('/');
 }

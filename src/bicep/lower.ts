@@ -17,6 +17,7 @@ import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type Span, type TextSpan } from '../model/span.js';
 import { cyclesOf } from '../model/cycles.js';
+import { unreadFileMessage } from '../load/read.js';
 import { TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
@@ -1971,7 +1972,7 @@ export class FileLowerer extends ExprLowerer {
     }
     const got = read(this.resolvePath(rel));
     if ('error' in got) {
-      this.error(p, `${e.name.name}(): ${got.error}`);
+      this.error(p, `${e.name.name}(): ${unreadFileMessage('file', rel, got.error)}`);
       // Unknown, not null: rules must not take a missing file's content for an empty value.
       return call('notRead', [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
     }

@@ -3,6 +3,7 @@
 // template holding the file's variables (each evaluated once) and what it imports; imported
 // variables are also inlined.
 import path from 'node:path';
+import { unreadFileMessage } from '../load/read.js';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
@@ -97,7 +98,7 @@ function extendedFile(p: StringLiteral | MissingExpression, source: SourceText, 
   }
   const read = host.read(abs);
   if ('error' in read) {
-    sink.add({ code: 'invalid-template', message: `cannot read the parameters file named by 'extends': ${read.error}`, span: at });
+    sink.add({ code: 'invalid-template', message: unreadFileMessage('parameters file', rel, read.error), span: at });
     return 'unread';
   }
   const loaded = loadBicepParams(read, host, chain);

@@ -11,7 +11,7 @@ import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/conte
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from '../graph/resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
-import { isInsideRoot, readSourceInside, type ReadLimits } from '../load/read.js';
+import { isInsideRoot, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
 import { noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
@@ -411,7 +411,7 @@ export class Deployment {
     }
     const linked = this.loadLinked(target, root);
     if ('error' in linked) {
-      this.diagnostics.add({ code: 'invalid-template', message: `the linked template '${rel}' cannot be read: ${linked.error}`, span });
+      this.diagnostics.add({ code: 'invalid-template', message: unreadFileMessage('linked template', rel, linked.error), span });
       return;
     }
     // Its parent's, even when nothing in it is deployed with these values.

@@ -9,10 +9,10 @@ import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js
 import { clearParseCache } from '../expr/parser.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
-import { isInsideRoot, listFilesInside, readBytesInside, readSourceInside } from '../load/read.js';
+import { isInsideRoot, listFilesInside, readBytesInside, readSourceInside, unreadFileMessage } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
-import { loadBicepTemplate, type BicepHost } from '../bicep/load.js';
+import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
 import { checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { associatedParameterFile, cliParameters, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
@@ -216,7 +216,7 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   const tRead = host.read(p.templatePath);
   if ('error' in tRead) {
     const at = p.usingSpan ?? new TextSpan(read.source, 0, 0);
-    return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message: `cannot read the template named by 'using': ${tRead.error}`, span: at }] };
+    return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message: unreadFileMessage('template', writtenPath(file, p.templatePath), tRead.error), span: at }] };
   }
   const isJson = extensionOf(p.templatePath) === 'json';
   const sink = new DiagnosticSink();

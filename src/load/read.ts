@@ -70,9 +70,23 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
   return readOpened(path, kind, limits, 0) as ReadResult;
 }
 
-/** The message for a file the system would not let us read (its error code, e.g. EACCES). */
+/** What a read says of a path that names no file (ENOENT, or a file where its path needs a folder). */
+export const NO_SUCH_FILE = 'the file does not exist';
+
+/** The message for a file the system would not let us read: missing, or its error code (e.g. EACCES). */
 function cannotRead(e: unknown): string {
-  return `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return NO_SUCH_FILE;
+  return `cannot read the file: ${code ?? String(e)}`;
+}
+
+/**
+ * The message for a file another file names (a module, a linked template, a load*() file, the
+ * template of `using`) that could not be read: `written` is its path as the user wrote it, so a
+ * missing file reads "the module 'modules/tap.bicep' does not exist", not an error code.
+ */
+export function unreadFileMessage(what: string, written: string, error: string): string {
+  return error === NO_SUCH_FILE ? `the ${what} '${written}' does not exist` : `cannot read the ${what} '${written}': ${error}`;
 }
 
 /** O_NOFOLLOW where the platform has it (not on Windows): opening a symbolic link then fails. */

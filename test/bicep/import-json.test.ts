@@ -163,7 +163,7 @@ describe('import from an ARM JSON template', () => {
     expect(got.map((f) => f.replace(/ENOENT.*$/, 'ENOENT').replace(/'\/[^']*out\.json' is outside/, "'OUT' is outside"))).toEqual([
       "app/main.bicep:1:10 invalid-template 'prefix' is not exported by '../shared.json'",
       "app/main.bicep:1:18 invalid-template 'nothere' is not exported by '../shared.json'",
-      "app/main.bicep:2:19 invalid-template cannot read the import 'missing.json': cannot read the file: ENOENT",
+      "app/main.bicep:2:19 invalid-template the import 'missing.json' does not exist",
       "app/main.bicep:3:19 invalid-template cannot import from '../broken.json': it is not a valid JSON template",
       "app/main.bicep:4:22 invalid-template cannot import from '../array.json': it is not a JSON object",
       expect.stringMatching(/^app\/outside\.bicep:1:27 invalid-template cannot read the import '.*out\.json': 'OUT' is outside the folder being linted$/),
