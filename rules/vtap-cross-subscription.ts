@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationOf, literalSubscription, nicName, sourcesOfTap, tapSources, taps } from '../src/graph/vtap.js';
-import { formatId, idNames, type ResourceId } from '../src/graph/resource-id.js';
+import { destinationOf, literalSubscription, nicName, resolvedName, sourcesOfTap, tapSources, taps } from '../src/graph/vtap.js';
+import { idNames, type ResourceId } from '../src/graph/resource-id.js';
 import type { Span } from '../src/model/span.js';
 import docs from './vtap-cross-subscription.md';
 
@@ -65,7 +65,7 @@ export default defineRule(
       if (!outside || tapSub === undefined) continue;
       const nic = s.nic.resource;
       const nicSub = literalSubscription(nic.id);
-      const tapName = formatId(outside).split('/').pop() ?? '';
+      const tapName = resolvedName(s.tap) ?? '';
       if (nicSub === tapSub) {
         ctx.pass({ message: "source NIC in the TAP's subscription", span: s.tapId.span, resource: nic });
         continue;

@@ -1,7 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/graph/located.js';
-import { idNames } from '../src/graph/resource-id.js';
-import { declaredNic, destinationOf, destinationTarget, normalizeRegion, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
+import { declaredNic, destinationOf, destinationTarget, normalizeRegion, resolvedName, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -80,7 +79,7 @@ export default defineRule(
       outside.add(nic);
       const loc = at(nic.root, 'location');
       if (typeof loc.value !== 'string') continue;
-      const tapName = t.kind === 'resource' ? `TAP '${t.resource.displayName}'` : `TAP '${idNames(t.id)}'`;
+      const tapName = `TAP '${resolvedName(t) ?? ''}'`;
       const base = { span: loc.span, resource: nic, sources: [source], related: [sourceRelated(source)] };
       const region = normalizeRegion(loc.value);
       if (!ctx.regions.supported.has(region) && !ctx.regions.comingSoon.has(region)) {

@@ -6,7 +6,7 @@ import { deepEquals } from '../expr/ops.js';
 import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from './located.js';
-import { formatId, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
+import { formatId, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',
@@ -371,6 +371,18 @@ export function isOutside(nic: NicRef): boolean {
 }
 
 /** How a message names a NIC: its display name, or the name segment of its id. */
+/**
+ * How a message names the resource an id resolves to: a declared one (`existing` ones included)
+ * by its displayName, as every rule names it (its Bicep symbolic name, else its name); one the
+ * template does not declare by the names in its id ('vtap-shared'). So one TAP has one name in
+ * every rule's messages.
+ */
+export function resolvedName(r: Resolution): string | undefined {
+  if (r.kind === 'resource') return r.resource.displayName;
+  if (r.kind === 'external' || r.kind === 'sub') return idNames(r.id);
+  return undefined;
+}
+
 export function nicName(nic: NicRef): string {
   if (nic.kind === 'resource') return nic.resource.displayName;
   if (nic.kind === 'external') return segmentText(nic.id.names[nic.id.names.length - 1] as Segment) ?? formatId(nic.id);

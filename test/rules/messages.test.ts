@@ -12,6 +12,15 @@ async function messages(file: string, ruleId: string): Promise<string[]> {
 }
 
 describe('messages', () => {
+  test('an existing TAP in another subscription has one name in every rule: its symbolic name', async () => {
+    const file = 'fixtures/vtap-cross-subscription/review-existing-tap-elsewhere.bicep';
+    const [cross] = await messages(file, 'vtap-cross-subscription');
+    const [region] = await messages(file, 'vtap-same-region');
+    expect(cross).toContain("TAP 'tap' is in subscription '11111111-1111-1111-1111-111111111111'");
+    expect(region).toContain("region of TAP 'tap'");
+    expect(`${cross}${region}`).not.toContain('hub-tap');
+  });
+
   test('a TAP configuration sending to a declared resource names it, not its id', async () => {
     expect(await messages('fixtures/vtap-config-target/fail-not-a-tap.json', 'vtap-config-target')).toEqual([
       "'web-nic/to-collector' sends to 'collector-nic' (a Microsoft.Network/networkInterfaces), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
