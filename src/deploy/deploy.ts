@@ -96,6 +96,13 @@ export function rootScope(kind: ScopeKind, ctx: DeploymentContext, span: Span): 
 }
 
 /** Everything deployed from one root template, nested deployments included. */
+/**
+ * How deep reference() views nest (a resource read whose declaration reads another resource,
+ * and so on; see Deployment.runtime). Each level takes some stack: this many stay well inside
+ * the smallest stack vtaplint runs with (about 170 levels of nested deployments fit).
+ */
+const MAX_REFERENCE_NESTING = 64;
+
 export class Deployment {
   readonly resources: DeployedResource[] = [];
   readonly notDeployed: NotDeployed[] = [];
@@ -111,6 +118,8 @@ export class Deployment {
   private readonly nestedScopes = new Map<DeployedResource, { scope: TemplateScope; unit: DeploymentUnit; outputs?: Located | null }>();
   private readonly views = new Map<string, Value>();
   private readonly busy = new Set<DeployedResource>();
+  /** Set once the reference nesting limit was reported (see runtime). */
+  private referenceNestingCut = false;
   /** Nested deployments of a template being expanded that are not deployed yet (see expand). */
   private readonly pendingNested = new Map<DeployedResource, { unit: DeploymentUnit; scope: TemplateScope }>();
   /** See DeployResult.linkedTemplates. */
@@ -631,6 +640,22 @@ export class Deployment {
     const cached = this.views.get(key);
     if (cached !== undefined) return cached;
     if (this.busy.has(target)) return undefined; // a reference cycle: the evaluator's generic unknown
+    // A view evaluates the resource's declaration, which may reference() another resource, whose
+    // view is made inside this one: 800 deployments, each reading the outputs of the next, nest
+    // 800 deep and outgrew the stack wherever it happened to end, which differs from run to run
+    // (a varying number of 'nested too deeply' warnings). The nesting stops at a fixed depth
+    // instead, said once; what is read beyond it is unknown.
+    if (this.busy.size >= MAX_REFERENCE_NESTING) {
+      if (!this.referenceNestingCut) {
+        this.referenceNestingCut = true;
+        this.diagnostics.add({
+          code: 'limit-exceeded',
+          message: `resources read each other's outputs or properties (reference(), a module's outputs) in a chain more than ${MAX_REFERENCE_NESTING} long (here '${target.displayName}'); what is read beyond that is not known`,
+          span,
+        });
+      }
+      return undefined;
+    }
     this.busy.add(target);
     try {
       const view = runtimeView(target, full, span, () => this.outputsOf(target));

@@ -50,6 +50,25 @@ describe('nesting', () => {
   });
 });
 
+describe('chains of references', () => {
+  it('800 nested deployments, each reading the outputs of the next, are one limit finding, the same on every run', T, async () => {
+    const inner = { $schema: SCHEMA, contentVersion: '1.0.0.0', parameters: { x: { type: 'string' } }, resources: [], outputs: { o: { type: 'string', value: "[parameters('x')]" } } };
+    const resources = Array.from({ length: 800 }, (_, i) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: `d${i}`,
+      properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, parameters: { x: { value: i < 799 ? `[reference('d${i + 1}').outputs.o.value]` : 'end' } }, template: inner },
+    }));
+    root.write('chain.json', template({ resources }));
+    const first = await root.lint();
+    sane(first);
+    const second = await root.lint();
+    expect(second.findings).toEqual(first.findings);
+    expect(first.findings.map((f) => f.ruleId)).toEqual(['limit-exceeded']);
+    expect(first.findings[0]?.message).toContain("in a chain more than 64 long (here 'd65')");
+  });
+});
+
 describe('size', () => {
   it('a 50 MB file is refused by maxFileBytes with a finding, without being read', T, async () => {
     const body = `{"$schema":"${SCHEMA}","resources":[],"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`;
