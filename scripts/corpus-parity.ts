@@ -313,7 +313,7 @@ for (const corpus of corpora) {
       const existingInJson = new Set(((gb as Obj).resources as Obj[]).filter((r) => r.state === 'existing').map((r) => String(r.id).toLowerCase()));
       let na = idCase(normalize(ga as Obj, existingInJson)) as Obj;
       const nb = idCase(normalize(gb as Obj, 'all')) as Obj;
-      const missing = bicepDiagnostics.find((d) => /^load\w*\(\): cannot read the file/.test(d));
+      const missing = bicepDiagnostics.find((d) => /^load\w*\(\): (cannot read the file|the file '[^']*' does not exist)/.test(d));
       let setAside = 0;
       if (missing && stable(na) !== stable(nb)) {
         const r = setAsideNotRead(na, nb);
