@@ -221,6 +221,8 @@ export class Deployment {
     // ARM checks every value given to a parameter (type, allowedValues, bounds) before it deploys
     // anything, also for parameters the template never reads: each is looked at now.
     for (const name of parameters?.keys() ?? []) scope.parameterInfo(name);
+    // So is a default, when it is the value (a parameter given no value): also looked at now.
+    for (const name of scope.parameterNames()) scope.parameterInfo(name);
     return scope;
   }
 

@@ -651,6 +651,18 @@ export class TemplateScope implements EvalContext {
     if (def) {
       if (secure) return { name, type, value: secureUnknown(name, def.span), allowedValues, source: 'default', span, valueSpan: def.span };
       const value = coerce(this.base.node(def.node, def.span), type);
+      // No value was supplied, so the default is the value: ARM checks it as it checks a supplied
+      // one ("The provided value for the template parameter 'location' ... is not valid" for a
+      // default outside allowedValues), at the default. Its type is held against it only where
+      // ARM cannot convert it: quickstarts that deploy write "3600" for an int and 1 for a
+      // string (checked as "1"); "five" is no int. An empty string is left alone (templates
+      // deployed only with a value write "" for "no default"; how ARM reads it when no value
+      // comes is not certain), and so is a type not worked out.
+      if (value !== '' && !(TYPE_NOT_KNOWN in d.node)) {
+        const checked = type?.toLowerCase() === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value;
+        const typeOk = !unconvertibleDefault(checked, type) || this.checkType(name, checked, type, def.span);
+        if (typeOk && this.checkAllowed(name, checked, allowedValues, def.span) && this.checkBounds(name, checked, d, def.span)) this.checkParts(name, checked, d, def.span);
+      }
       return { name, type, value, allowedValues, source: 'default', span, valueSpan: def.span };
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: 'none', span, valueSpan: undefined };
@@ -1110,6 +1122,22 @@ interface LoopExpression {
 function commandLineValue(text: string, asJson: Value, type: string | undefined): Value {
   if (type?.toLowerCase() !== 'string' || typeof asJson === 'string') return asJson;
   return text;
+}
+
+/**
+ * A default value (after coerce) of a type ARM cannot convert to the declared one: a string that
+ * is no number for an int or no boolean for a bool, an object or array for a scalar, a scalar for
+ * an array. Other mismatches (1 for a string, "" for an object) are left alone: deployed
+ * quickstarts have them, and how ARM converts them is not certain.
+ */
+function unconvertibleDefault(v: Value, type: string | undefined): boolean {
+  if (v === null || v instanceof Unknown) return false;
+  const t = type?.toLowerCase();
+  const composite = typeof v === 'object';
+  if (t === 'int' || t === 'bool') return typeof v === 'string' || composite;
+  if (t === 'string') return composite;
+  if (t === 'array') return !Array.isArray(v) && typeof v !== 'string';
+  return false;
 }
 
 function coerce(v: Value, type: string | undefined): Value {

@@ -209,6 +209,33 @@ describe('parameters', () => {
     ]);
   });
 
+  test('a default that is the value is checked as a supplied value is, at the default; one a value replaces is not', () => {
+    const t = arm({}, {
+      languageVersion: '2.0',
+      definitions: { s: { type: 'object', properties: { name: { type: 'string', minLength: 3 } } } },
+      parameters: {
+        s: { $ref: '#/definitions/s', defaultValue: { name: 'ab' } },
+        n: { type: 'int', defaultValue: 'five' },
+        r: { type: 'string', defaultValue: 'westeurope', allowedValues: ['eastus', 'uksouth'] },
+        m: { type: 'int', defaultValue: 0, minValue: 1 },
+        // What ARM converts, or may read as no default: not held against the template.
+        ttl: { type: 'int', defaultValue: '3600', minValue: 1 },
+        zone: { type: 'string', defaultValue: 1, allowedValues: ['1', '2', '3'] },
+        empty: { type: 'string', defaultValue: '', allowedValues: ['a'] },
+        rg: { type: 'string', defaultValue: '[resourceGroup().location]', allowedValues: ['eastus'] },
+      },
+    });
+    const { a } = analyze({ 'main.json': t });
+    expect(a.diagnostics.map((d) => [d.span.text().replace(/\s+/g, ''), d.message])).toEqual([
+      ['"ab"', "The provided value for the template parameter 's' is not valid at 's.name': it has 2 characters, fewer than the minLength 3."],
+      ['"five"', "The provided value for the template parameter 'n' is not valid. Expected a value of type 'Integer', but received a value of type 'String'."],
+      ['"westeurope"', "The provided value for the template parameter 'r' is not valid: it is not one of the allowedValues."],
+      ['0', "The provided value for the template parameter 'm' is not valid: 0 is less than the minValue 1."],
+    ]);
+    const given = analyze({ 'main.json': t }, 'main.json', { params: { s: '{"name":"abc"}', n: '5', r: 'eastus', m: '2' } }).a;
+    expect(given.diagnostics).toEqual([]);
+  });
+
   test('values from a .bicepparam file and from a module are held to the Bicep type, at the property written; a type vtaplint cannot work out holds nothing', () => {
     const main = [
       "import { jsonType } from 'lib.json'",
