@@ -10305,7 +10305,7 @@ function defineRule(meta, docs, check) {
 }
 
 // rules/invalid-template.md
-var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\nWhere rules follow the deployment order (templates with vTAP resources), a `dependsOn` entry\nmust name a resource of the same template, as ARM requires ("The resource \'...\' is not defined in\nthe template"): one that names a resource a nested deployment or another template deploys, or\nthat names nothing at all (a misspelled `resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap-1\')`\nfor the TAP `tap1`, which would also leave the VM unordered after the TAP), is this error. An entry\nis judged only when it is certain: not when a resource of the template has a name known only at\ndeployment, two resources share the name, or the entry has an empty segment.\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler\'s own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nFiles that `load*()` functions read are held to the compiler\'s size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper(\'tap\')\nvar short = substring(\'tap-eastus\')\n```\nPassing:\n```bicep\nvar name = toUpper(\'tap\')\nvar short = substring(\'tap-eastus\', 0, 3)\n```\n';
+var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\nWhere rules follow the deployment order (templates with vTAP resources), a `dependsOn` entry\nmust name a resource of the same template, as ARM requires ("The resource \'...\' is not defined in\nthe template"): one that names a resource a nested deployment or another template deploys, or\nthat names nothing at all (a misspelled `resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap-1\')`\nfor the TAP `tap1`, which would also leave the VM unordered after the TAP), is this error. An entry\nis judged only when it is certain: not when a resource of the template has a name known only at\ndeployment, two resources share the name, or the entry has an empty segment.\n\nResources that depend on each other in a cycle are this error too, once per cycle, at the entry\nthat closes it, with the resources in order: ARM rejects the template ("Circular dependency detected\non resource"). In ARM JSON (where rules follow the deployment order), the edges are `dependsOn`\nentries (ids, names, copy loop names, symbolic names) and `reference()`/`list*()` calls by name; an\nentry whose target is not known is no edge, and only resources deployed whatever the parameters\ncount (not a resource whose condition is known only at deployment, nor a loop whose count is). A\nchild nested in its parent\'s `resources` is not ordered after it by ARM unless its `dependsOn` says\nso, so nesting alone makes no edge. In Bicep, the compiler rejects declarations that reference each\nother in a cycle (BCP080: modules reading each other\'s outputs, a TAP and its destination NIC naming\neach other, directly, through variables or in `dependsOn`) or one that references itself (BCP079: a\nmodule given its own output), in every file.\n\nA module, linked template (`templateLink.relativePath`), `load*()` file or `.bicepparam` `using`\ntemplate that does not exist is reported with its path as written: "the module \'modules/tap.bicep\'\ndoes not exist".\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler\'s own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nFiles that `load*()` functions read are held to the compiler\'s size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper(\'tap\')\nvar short = substring(\'tap-eastus\')\n```\nPassing:\n```bicep\nvar name = toUpper(\'tap\')\nvar short = substring(\'tap-eastus\', 0, 3)\n```\n';
 
 // rules/invalid-template.ts
 var invalid_template_default2 = defineRule(
@@ -11331,6 +11331,11 @@ function declaredNic(nic) {
 function isOutside(nic) {
   return nic.kind === "external" || nic.kind === "resource" && nic.resource.existing;
 }
+function resolvedName(r) {
+  if (r.kind === "resource") return r.resource.displayName;
+  if (r.kind === "external" || r.kind === "sub") return idNames(r.id);
+  return void 0;
+}
 function nicName(nic) {
   if (nic.kind === "resource") return nic.resource.displayName;
   if (nic.kind === "external") return segmentText(nic.id.names[nic.id.names.length - 1]) ?? formatId(nic.id);
@@ -12010,7 +12015,7 @@ var vtap_same_region_default2 = defineRule(
       outside.add(nic);
       const loc = at(nic.root, "location");
       if (typeof loc.value !== "string") continue;
-      const tapName = t.kind === "resource" ? `TAP '${t.resource.displayName}'` : `TAP '${idNames(t.id)}'`;
+      const tapName = `TAP '${resolvedName(t) ?? ""}'`;
       const base = { span: loc.span, resource: nic, sources: [source], related: [sourceRelated(source)] };
       const region = normalizeRegion(loc.value);
       if (!ctx.regions.supported.has(region) && !ctx.regions.comingSoon.has(region)) {
@@ -12084,7 +12089,7 @@ var vtap_cross_subscription_default2 = defineRule(
       if (!outside || tapSub === void 0) continue;
       const nic = s.nic.resource;
       const nicSub = literalSubscription(nic.id);
-      const tapName = formatId(outside).split("/").pop() ?? "";
+      const tapName = resolvedName(s.tap) ?? "";
       if (nicSub === tapSub) {
         ctx.pass({ message: "source NIC in the TAP's subscription", span: s.tapId.span, resource: nic });
         continue;
@@ -17980,8 +17985,14 @@ function decodeText(bytes) {
 function readSource(path18, kind, limits = DEFAULT_READ_LIMITS) {
   return readOpened(path18, kind, limits, 0);
 }
+var NO_SUCH_FILE = "the file does not exist";
 function cannotRead(e) {
-  return `cannot read the file: ${e.code ?? String(e)}`;
+  const code = e.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return NO_SUCH_FILE;
+  return `cannot read the file: ${code ?? String(e)}`;
+}
+function unreadFileMessage(what, written, error) {
+  return error === NO_SUCH_FILE ? `the ${what} '${written}' does not exist` : `cannot read the ${what} '${written}': ${error}`;
 }
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 function openChecked(path18, limits, flags) {
@@ -23937,6 +23948,88 @@ function builtinCallProblem(name, count, extensions) {
   return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'? (Bicep names are case-sensitive)` : ""}` };
 }
 
+// src/model/cycles.ts
+function cyclesOf(n, edges) {
+  const lists = [];
+  for (let i = 0; i < n; i++) lists.push(edges(i).filter(([j]) => j !== i && j >= 0 && j < n));
+  const index2 = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n);
+  const stack = [];
+  const components = [];
+  let counter = 0;
+  const frames = [];
+  for (let root = 0; root < n; root++) {
+    if (index2[root] !== -1) continue;
+    index2[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    frames.push({ v: root, k: 0 });
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const v = frame.v;
+      const out = lists[v];
+      let descended = false;
+      while (frame.k < out.length) {
+        const w = out[frame.k++][0];
+        if (index2[w] === -1) {
+          index2[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          frames.push({ v: w, k: 0 });
+          descended = true;
+          break;
+        }
+        if (onStack[w]) low[v] = Math.min(low[v], index2[w]);
+      }
+      if (descended) continue;
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low[parent.v] = Math.min(low[parent.v], low[v]);
+      if (low[v] !== index2[v]) continue;
+      const members = [];
+      for (; ; ) {
+        const w = stack.pop();
+        onStack[w] = 0;
+        component[w] = components.length;
+        members.push(w);
+        if (w === v) break;
+      }
+      components.push(members);
+    }
+  }
+  const cycles = [];
+  for (let c = 0; c < components.length; c++) {
+    const members = components[c];
+    if (members.length < 2) continue;
+    const first = members.reduce((a, b) => Math.min(a, b));
+    const from = /* @__PURE__ */ new Map();
+    const queue = [first];
+    let closing;
+    for (let q = 0; q < queue.length && !closing; q++) {
+      const u = queue[q];
+      for (const [w, edge] of lists[u]) {
+        if (component[w] !== c) continue;
+        if (w === first) {
+          closing = { last: u, edge };
+          break;
+        }
+        if (from.has(w)) continue;
+        from.set(w, u);
+        queue.push(w);
+      }
+    }
+    if (!closing) continue;
+    const nodes = [];
+    for (let u = closing.last; u !== first; u = from.get(u)) nodes.push(u);
+    nodes.push(first);
+    nodes.reverse();
+    cycles.push({ nodes, closing: closing.edge });
+  }
+  return cycles.sort((a, b) => a.nodes[0] - b.nodes[0]);
+}
+
 // src/bicep/lower-ast.ts
 function lit(value, at2) {
   return { k: "lit", value, start: at2.start, end: at2.end };
@@ -25170,6 +25263,7 @@ var FileLowerer = class extends ExprLowerer {
       this.set(resources, r.key, node, r.decl, r.decl.name);
     }
     for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key]);
+    this.reportCycles();
     if (Object.keys(this.typeDefs.table).length > 0) this.set(root, "definitions", this.typeDefs.table, whole);
     this.set(root, "parameters", parameters, whole);
     if (Object.keys(members).length > 0) {
@@ -25856,15 +25950,48 @@ var FileLowerer = class extends ExprLowerer {
     return this.defaultScopeId([t, name], at2);
   }
   // ---- dependsOn ----
+  /** What each resource or module depends on (addDependsOn), for reportCycles. */
+  dependencies = /* @__PURE__ */ new Map();
+  /**
+   * Resources and modules that reference each other in a cycle (a module passing another's
+   * output to a module that reads its own, two modules reading each other's outputs, a TAP and a
+   * NIC naming each other), directly, through variables or in dependsOn: the compiler rejects the
+   * file (BCP079 for a declaration that references itself, BCP080 for a cycle). Reported once per
+   * cycle, at the reference that closes it, with the declarations in order.
+   */
+  reportCycles() {
+    const keys = [...this.dependencies.keys()];
+    for (const key2 of keys) {
+      const self = this.dependencies.get(key2)?.self;
+      if (self) this.error(self, `'${this.symbolOf(key2)}' references its own declaration (through what it reads), which the Bicep compiler does not allow (BCP079): a resource or module cannot use its own properties or outputs`);
+    }
+    const position = new Map(keys.map((k, i) => [k, i]));
+    const edgesOf = (i) => (this.dependencies.get(keys[i])?.on ?? []).map((d) => [position.get(d.key) ?? -1, d.at]);
+    for (const c of cyclesOf(keys.length, edgesOf)) {
+      const viaChain = c.nodes.every((i, n) => {
+        const d = this.dependencies.get(keys[i]);
+        const next = keys[c.nodes[(n + 1) % c.nodes.length]];
+        return d !== void 0 && d.on.some((e) => e.key === next && d.chain(e.at));
+      });
+      if (viaChain) continue;
+      const names = [...c.nodes, c.nodes[0]].map((i) => `'${this.symbolOf(keys[i])}'`).join(" -> ");
+      this.error(c.closing, `the declarations reference each other in a cycle: ${names} (each uses the next, directly, through a variable or in dependsOn); the Bicep compiler rejects the file (BCP080): remove one of these references`);
+    }
+  }
+  symbolOf(key2) {
+    return this.byKey.get(key2)?.symbol ?? key2;
+  }
   addDependsOn(r, out) {
     const deps = /* @__PURE__ */ new Map();
     const indexed = /* @__PURE__ */ new Map();
     const seenVars = /* @__PURE__ */ new Set();
     const seenSyms = /* @__PURE__ */ new Set([r.key]);
+    let self;
     const addRefs = (refs) => {
       for (const [key2, at2] of refs.symbols) addSym(key2, at2);
       for (const [key2, list] of refs.indexed) {
         const info = this.byKey.get(key2);
+        if (key2 === r.key) self ??= list[0].at;
         if (!info || key2 === r.key) continue;
         if (info.kind === "resource" && info.existing) addSym(key2, list[0].at);
         else indexed.set(key2, [...indexed.get(key2) ?? [], ...list]);
@@ -25877,6 +26004,7 @@ var FileLowerer = class extends ExprLowerer {
       }
     };
     const addSym = (key2, at2) => {
+      if (key2 === r.key) self ??= at2;
       if (seenSyms.has(key2)) return;
       seenSyms.add(key2);
       const info = this.byKey.get(key2);
@@ -25898,6 +26026,9 @@ var FileLowerer = class extends ExprLowerer {
       }
     }
     addRefs(r.refs);
+    const chain = (at2) => at2 === r.scopeProp?.value || at2 === prop(r.body, "parent")?.value;
+    if (self && chain(self)) self = void 0;
+    this.dependencies.set(r.key, { self, chain, on: [...[...deps].map(([key2, at2]) => ({ key: key2, at: at2 })), ...[...indexed].map(([key2, list]) => ({ key: key2, at: list[0].at }))] });
     if (deps.size === 0 && indexed.size === 0) return;
     const arr = [];
     for (const [key2, at2] of deps) {
@@ -26267,7 +26398,7 @@ var FileLowerer = class extends ExprLowerer {
     }
     const got = read(this.resolvePath(rel));
     if ("error" in got) {
-      this.error(p, `${e.name.name}(): ${got.error}`);
+      this.error(p, `${e.name.name}(): ${unreadFileMessage("file", rel, got.error)}`);
       return call2("notRead", [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
     }
     return convert(got);
@@ -26549,7 +26680,7 @@ var Loader = class {
     }
     const got = this.host.read(key2);
     if ("error" in got) {
-      this.sink.add({ code: "invalid-template", message: `cannot read the ${what} '${path9.relative(path9.dirname(from.file.path), key2)}': ${got.error}`, span: from.span(at2) });
+      this.sink.add({ code: "invalid-template", message: unreadFileMessage(what, writtenPath(from.file.path, key2), got.error), span: from.span(at2) });
       return void 0;
     }
     return got;
@@ -26621,6 +26752,9 @@ var Loader = class {
     return this.host.listFiles(path9.resolve(absDir));
   }
 };
+function writtenPath(fromFile, target) {
+  return path9.relative(path9.dirname(fromFile), target).split(path9.sep).join("/");
+}
 
 // src/bicep/params.ts
 import path10 from "node:path";
@@ -26709,7 +26843,7 @@ function extendedFile(p, source, host, chain, sink) {
   }
   const read = host.read(abs);
   if ("error" in read) {
-    sink.add({ code: "invalid-template", message: `cannot read the parameters file named by 'extends': ${read.error}`, span: at2 });
+    sink.add({ code: "invalid-template", message: unreadFileMessage("parameters file", rel, read.error), span: at2 });
     return "unread";
   }
   const loaded = loadBicepParams(read, host, chain);
@@ -27557,6 +27691,11 @@ var TemplateScope = class {
     if (def) {
       if (secure) return { name, type, value: secureUnknown(name, def.span), allowedValues, source: "default", span, valueSpan: def.span };
       const value2 = coerce(this.base.node(def.node, def.span), type);
+      if (value2 !== "" && !(TYPE_NOT_KNOWN in d.node)) {
+        const checked2 = type?.toLowerCase() === "string" && (typeof value2 === "number" || typeof value2 === "boolean") ? String(value2) : value2;
+        const typeOk = !unconvertibleDefault(checked2, type) || this.checkType(name, checked2, type, def.span);
+        if (typeOk && this.checkAllowed(name, checked2, allowedValues, def.span) && this.checkBounds(name, checked2, d, def.span)) this.checkParts(name, checked2, d, def.span);
+      }
       return { name, type, value: value2, allowedValues, source: "default", span, valueSpan: def.span };
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: "none", span, valueSpan: void 0 };
@@ -27941,6 +28080,15 @@ function parsedAst(s, budget) {
 function commandLineValue(text, asJson, type) {
   if (type?.toLowerCase() !== "string" || typeof asJson === "string") return asJson;
   return text;
+}
+function unconvertibleDefault(v, type) {
+  if (v === null || v instanceof Unknown) return false;
+  const t = type?.toLowerCase();
+  const composite2 = typeof v === "object";
+  if (t === "int" || t === "bool") return typeof v === "string" || composite2;
+  if (t === "string") return composite2;
+  if (t === "array") return !Array.isArray(v) && typeof v !== "string";
+  return false;
 }
 function coerce(v, type) {
   if (!type || v instanceof Unknown) return v;
@@ -28758,6 +28906,7 @@ function rootScope(kind, ctx, span) {
     managementGroup: segment(ctx.managementGroup, "managementGroup().name", span)
   };
 }
+var MAX_REFERENCE_NESTING = 64;
 var Deployment = class {
   constructor(opts) {
     this.opts = opts;
@@ -28778,6 +28927,8 @@ var Deployment = class {
   nestedScopes = /* @__PURE__ */ new Map();
   views = /* @__PURE__ */ new Map();
   busy = /* @__PURE__ */ new Set();
+  /** Set once the reference nesting limit was reported (see runtime). */
+  referenceNestingCut = false;
   /** Nested deployments of a template being expanded that are not deployed yet (see expand). */
   pendingNested = /* @__PURE__ */ new Map();
   /** See DeployResult.linkedTemplates. */
@@ -28860,6 +29011,7 @@ var Deployment = class {
     });
     this.unitScopes.set(unit, scope);
     for (const name of parameters?.keys() ?? []) scope.parameterInfo(name);
+    for (const name of scope.parameterNames()) scope.parameterInfo(name);
     return scope;
   }
   /**
@@ -29039,7 +29191,7 @@ var Deployment = class {
     }
     const linked = this.loadLinked(target, root);
     if ("error" in linked) {
-      this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' cannot be read: ${linked.error}`, span });
+      this.diagnostics.add({ code: "invalid-template", message: unreadFileMessage("linked template", rel, linked.error), span });
       return;
     }
     this.linkedTemplates.add(target);
@@ -29229,6 +29381,17 @@ var Deployment = class {
     const cached = this.views.get(key2);
     if (cached !== void 0) return cached;
     if (this.busy.has(target)) return void 0;
+    if (this.busy.size >= MAX_REFERENCE_NESTING) {
+      if (!this.referenceNestingCut) {
+        this.referenceNestingCut = true;
+        this.diagnostics.add({
+          code: "limit-exceeded",
+          message: `resources read each other's outputs or properties (reference(), a module's outputs) in a chain more than ${MAX_REFERENCE_NESTING} long (here '${target.displayName}'); what is read beyond that is not known`,
+          span
+        });
+      }
+      return void 0;
+    }
     this.busy.add(target);
     try {
       const view = runtimeView(target, full, span, () => this.outputsOf(target));
@@ -29622,6 +29785,7 @@ var ResourceGraph = class {
     });
     start[this.resources.length] = targets.length;
     this.orderCache = { targets, entries, start };
+    this.reportCycles(this.orderCache);
     return this.orderCache;
   }
   /**
@@ -29793,6 +29957,44 @@ var ResourceGraph = class {
   allNamesKnown(from) {
     for (const r of this.resources) if (r.unit === from.unit && typeof r.name !== "string") return false;
     return true;
+  }
+  /**
+   * Resources that depend on each other in a cycle (dependsOn entries, reference() / list*() by
+   * name): ARM rejects the template. Reported once per cycle, at the entry that closes it. Only
+   * what is certain counts: a resource deployed whatever the parameters (not one whose condition
+   * is known only at deployment, not `existing`, not the one instance standing for a loop whose
+   * count is unknown), and an edge ARM itself makes (not the parent edge: ARM does not order a
+   * child after its parent unless dependsOn says so). A Bicep file's cycles are the compiler's
+   * (BCP080, reported where it is lowered), so its resources are left out here.
+   */
+  reportCycles(order) {
+    if (!this.diagnostics) return;
+    const counts = (r) => r.state === "deployed" && !r.existing && !(r.copy && r.copy.index === void 0) && r.unit.file.kind !== "bicep";
+    const position = /* @__PURE__ */ new Map();
+    this.resources.forEach((r, i) => {
+      if (counts(r)) position.set(r, i);
+    });
+    const edgesOf = (i) => {
+      const out = [];
+      if (!position.has(this.resources[i])) return out;
+      for (let k = order.start[i]; k < order.start[i + 1]; k++) {
+        const d = order.entries[k];
+        const j = position.get(order.targets[k]);
+        if (d && j !== void 0) out.push([j, d]);
+      }
+      return out;
+    };
+    for (const c of cyclesOf(this.resources.length, edgesOf)) {
+      const cycle = c.nodes.map((i) => this.resources[i]);
+      const names = [...cycle, cycle[0]].map((r) => `'${r.displayName}'`).join(" -> ");
+      const last = cycle[cycle.length - 1];
+      const what = `${last.type}/${typeof last.name === "string" ? last.name : last.displayName}`;
+      this.diagnostics.add({
+        code: "invalid-template",
+        message: `The resources depend on each other in a cycle: ${names} (each depends on the next through dependsOn, or a reference() or list*() call by name); ARM rejects the deployment ("Circular dependency detected on resource: '${what}'"): remove one of these dependencies.`,
+        span: c.closing.span
+      });
+    }
   }
   /** A dependsOn entry that names no resource of its template: ARM rejects the deployment. */
   reportNotDefined(value, span) {
@@ -30066,7 +30268,7 @@ function bicepParamsDeployment(file, opts) {
   const tRead = host.read(p.templatePath);
   if ("error" in tRead) {
     const at2 = p.usingSpan ?? new TextSpan(read.source, 0, 0);
-    return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message: `cannot read the template named by 'using': ${tRead.error}`, span: at2 }] };
+    return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message: unreadFileMessage("template", writtenPath(file, p.templatePath), tRead.error), span: at2 }] };
   }
   const isJson = extensionOf(p.templatePath) === "json";
   const sink = new DiagnosticSink();
@@ -31116,7 +31318,8 @@ var package_default = {
     test: "npm run build && npm run typecheck && npm run lint && vitest run",
     conformance: "node scripts/run-ts.mjs scripts/conformance.ts",
     corpus: "node scripts/corpus.mjs",
-    bench: "node bench/bench.mjs"
+    bench: "node bench/bench.mjs",
+    "bench:compare": "node bench/compare.mjs"
   },
   devDependencies: {
     "@azure/bicep-types": "^0.6.145",
