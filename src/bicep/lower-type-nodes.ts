@@ -10,7 +10,7 @@
 // unresolved property) is an empty node: ARM's "any", which takes every value.
 import type { TObject } from '../model/template.js';
 import { setOwn } from '../model/template.js';
-import { SYS_TYPES, armType, decorator, literalArgument, memberType, secureType, unalias, type TypeEntry, type TypeTable } from './lower-types.js';
+import { SYS_TYPES, armType, builtinType, decorator, literalArgument, memberType, secureType, unalias, type TypeEntry, type TypeTable } from './lower-types.js';
 import type { Decorator, TypeDeclaration, TypeExpression } from './syntax.js';
 
 const MAX_TYPE_DEPTH = 64;
@@ -50,20 +50,9 @@ export class TypeDefinitions {
     switch (t.kind) {
       case 'TypeReference': {
         const n = t.name.name;
-        switch (n.toLowerCase()) {
-          case 'string':
-          case 'int':
-          case 'bool':
-          case 'array':
-          case 'object':
-            return { type: n.toLowerCase() };
-          case 'securestring':
-            return { type: 'securestring' };
-          case 'secureobject':
-            return { type: 'secureObject' };
-          case 'any':
-            return {};
-        }
+        const builtin = builtinType(n);
+        if (builtin === null) return {};
+        if (builtin !== undefined) return { type: builtin };
         const r = resolve(types.get(n), types);
         return r ? this.ref(r.decl, r.types, depth) : {};
       }

@@ -65,6 +65,28 @@ function primitiveOf(v: string | number | boolean | null): string {
 }
 
 /**
+ * The ARM type a built-in Bicep type name (any case) compiles to; null for `any` (no type), and
+ * undefined for a name that is not built in (a user-defined or imported type).
+ */
+export function builtinType(name: string): string | null | undefined {
+  switch (name.toLowerCase()) {
+    case 'string':
+    case 'int':
+    case 'bool':
+    case 'array':
+    case 'object':
+      return name.toLowerCase();
+    case 'securestring':
+      return 'securestring';
+    case 'secureobject':
+      return 'secureObject';
+    case 'any':
+      return null;
+  }
+  return undefined;
+}
+
+/**
  * The ARM type of a Bicep type expression; `types` resolves user-defined type names.
  * A `@secure()` type declaration makes secureString/secureObject. Unknown names (types imported
  * from ARM JSON or a registry, resource-derived types) become 'object' like the compiler's
@@ -76,20 +98,9 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
   switch (t.kind) {
     case 'TypeReference': {
       const n = t.name.name;
-      switch (n.toLowerCase()) {
-        case 'string':
-        case 'int':
-        case 'bool':
-        case 'array':
-        case 'object':
-          return { type: n.toLowerCase() };
-        case 'securestring':
-          return { type: 'securestring' };
-        case 'secureobject':
-          return { type: 'secureObject' };
-        case 'any':
-          return { type: 'object', unknown: true };
-      }
+      const builtin = builtinType(n);
+      if (builtin === null) return { type: 'object', unknown: true };
+      if (builtin !== undefined) return { type: builtin };
       return declaredType(resolveType(types, n), depth);
     }
     case 'TypePropertyAccess': {
