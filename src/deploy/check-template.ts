@@ -18,14 +18,45 @@ import { isExpressionString, parseTemplateStringUncached, type ParseLimits } fro
  */
 class Names {
   private sets: Record<'parameters' | 'variables', Set<string>> | undefined;
+  private symbols: Map<string, TObject> | null | undefined;
 
-  constructor(private readonly template: TObject) {}
+  /** `symbols`: false for an outer-scope nested template, whose symbolic names are not certain. */
+  constructor(
+    private readonly template: TObject,
+    private readonly symbolsKnown = true,
+  ) {}
+
+  /** The same names, for a nested template with outer scope (see resourcesBySymbol). */
+  outer(): Names {
+    const n = new Names(this.template, false);
+    n.sets = this.sets;
+    return n;
+  }
 
   has(kind: 'parameters' | 'variables', lower: string): boolean {
     this.sets ??= declaredNames(this.template);
     return this.sets[kind].has(lower);
   }
+
+  /**
+   * The resources of a languageVersion 2.0 template (its `resources` is an object) by lower-cased
+   * symbolic name; null for a template without symbolic names.
+   */
+  resourcesBySymbol(): Map<string, TObject> | null {
+    if (this.symbols !== undefined) return this.symbols;
+    if (!this.symbolsKnown) return (this.symbols = null);
+    const section = ownProp(this.template, 'resources');
+    return (this.symbols = isTObject(section) ? resourcesBySymbol(section) : null);
+  }
 }
+
+/**
+ * Resource properties ARM evaluates when it validates the template, before anything is deployed:
+ * reference() (runtime state) cannot be used there ("The template function 'reference' is not
+ * expected at this location"; it is allowed only in a resource's `properties` and the outputs).
+ * A copy loop's `count` cannot use reference() nor a list*() action either.
+ */
+const START_OF_DEPLOYMENT = new Set(['name', 'type', 'apiversion', 'location', 'condition']);
 
 /** Declaration keys whose values ARM never evaluates. */
 const NOT_EVALUATED = new Set(['metadata', 'comments']);
@@ -37,6 +68,8 @@ export class TemplateChecker {
   private readonly cs: (TObject | TNode[])[] = [];
   private readonly ks: (string | number)[] = [];
   private readonly spans: Span[] = [];
+  /** What value() is walking: a resource property evaluated before deployment (see START_OF_DEPLOYMENT), a copy count. */
+  private at: { what: string; count: boolean } | undefined;
 
   constructor(
     private readonly diagnostics: DiagnosticSink,
@@ -140,7 +173,14 @@ export class TemplateChecker {
       const lower = k.toLowerCase();
       const node = decl[k] as TNode;
       if (NOT_EVALUATED.has(lower)) continue;
-      if (lower === 'resources') this.resources(node, span.child(decl, k), names);
+      if (START_OF_DEPLOYMENT.has(lower)) this.valueAt({ what: `the resource's '${k}'`, count: false }, decl, k, span, names);
+      else if (lower === 'copy' && isTObject(node)) {
+        const copySpan = span.child(decl, k);
+        for (const ck of Object.keys(node)) {
+          if (ck.toLowerCase() === 'count') this.valueAt({ what: "a copy loop's 'count'", count: true }, node, ck, copySpan, names);
+          else this.value(node, ck, copySpan, names);
+        }
+      } else if (lower === 'resources') this.resources(node, span.child(decl, k), names);
       else if (isDeployment && lower === 'properties' && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
       else this.value(decl, k, span, names);
     }
@@ -160,6 +200,16 @@ export class TemplateChecker {
           this.depth--;
         }
       }
+    }
+  }
+
+  /** value(), for a resource property evaluated before deployment (see `at`). */
+  private valueAt(at: { what: string; count: boolean }, container: TObject, key: string, span: Span, names: Names | undefined): void {
+    this.at = at;
+    try {
+      this.value(container, key, span, names);
+    } finally {
+      this.at = undefined;
     }
   }
 
@@ -230,7 +280,29 @@ export class TemplateChecker {
       span ??= spanAt(container, key, containerSpan, isKey);
       this.diagnostics.add({ code: 'evaluation-error', message: f.message, span: span.sub(f.start, f.end) });
     }
+    const at = this.at;
+    if (at) {
+      for (let i = 0; i < facts.runtimeCalls.length; i++) {
+        const c = facts.runtimeCalls[i] as (typeof facts.runtimeCalls)[number];
+        const isReference = c.name.toLowerCase() === 'reference';
+        if (!isReference && !at.count) continue;
+        span ??= spanAt(container, key, containerSpan, isKey);
+        this.diagnostics.add({
+          code: 'evaluation-error',
+          message: `The template function '${c.name}' is not expected at this location: ${at.what} must be known when ARM validates the template, before any resource is deployed, and ${isReference ? 'reference()' : `${c.name}()`} returns the runtime state of a resource (it can be used only in a resource's properties and in the outputs); ARM rejects the deployment.`,
+          span: span.sub(c.start, c.end),
+        });
+      }
+    }
     if (!names) return;
+    const bySymbol = facts.symbols.length ? names.resourcesBySymbol() : null;
+    for (let i = 0; bySymbol && i < facts.symbols.length; i++) {
+      const r = facts.symbols[i] as (typeof facts.symbols)[number];
+      const why = undeclaredSymbol(r, bySymbol);
+      if (!why) continue;
+      span ??= spanAt(container, key, containerSpan, isKey);
+      this.diagnostics.add({ code: 'evaluation-error', message: why, span: span.sub(r.start, r.end) });
+    }
     for (let i = 0; i < facts.refs.length; i++) {
       const r = facts.refs[i] as (typeof facts.refs)[number];
       if (names.has(r.kind, r.lower)) continue;
@@ -241,9 +313,48 @@ export class TemplateChecker {
   }
 }
 
+/**
+ * Why reference('x') / resourceInfo('x') (a literal) names no resource of a languageVersion 2.0
+ * template: 'x' (or the loop of 'x[i]') is no symbolic name it declares, 'x[i]' indexes a
+ * resource that is not a copy loop, or i is beyond the loop's literal count. reference() of a
+ * string with '/' is by resource id, and reference('x', apiVersion) may read a resource outside
+ * the template by name: neither is checked.
+ */
+export function undeclaredSymbol(
+  r: { fn: string; name: string; argCount: number },
+  bySymbol: ReadonlyMap<string, TObject>,
+  countOf?: (lowerSymbol: string) => number | undefined,
+): string | undefined {
+  if (r.fn === 'reference' && (r.argCount > 1 || r.name.includes('/'))) return undefined;
+  const indexed = /^(.+)\[(\d+)\]$/.exec(r.name);
+  const base = indexed ? (indexed[1] as string) : r.name;
+  const decl = bySymbol.get(base.toLowerCase());
+  // A resource's name where a symbolic name is expected is left alone: not certain either way.
+  if (!decl && r.fn === 'reference' && [...bySymbol.values()].some((d) => { const n = ownProp(d, 'name'); return typeof n === 'string' && n.toLowerCase() === r.name.toLowerCase(); })) return undefined;
+  if (!decl) return `The resource '${r.name}' is not defined in the template: ${r.fn}() names a resource by its symbolic name, and the template declares no resource '${base}'.`;
+  if (!indexed) return undefined;
+  const copy = ownProp(decl, 'copy');
+  if (!isTObject(copy)) return `The resource '${r.name}' is not defined in the template: '${base}' is not a copy loop, so it has no instance [${indexed[2]}].`;
+  // The count as evaluated (the deploy stage's), else as written.
+  const n = countOf?.(base.toLowerCase()) ?? ownProp(copy, 'count');
+  const i = Number(indexed[2]);
+  if (typeof n !== 'number' || i < n) return undefined;
+  return `The resource '${r.name}' is not defined in the template: the copy loop '${base}' has ${n} instance${n === 1 ? '' : 's'}${n > 0 ? ` (indexes 0 to ${n - 1})` : ''}.`;
+}
+
 /** The span of `container[key]`, or of the key itself. */
 function spanAt(container: object, key: string | number, containerSpan: Span, isKey: boolean): Span {
   return isKey ? containerSpan.keySpan(container, key as string) : containerSpan.child(container, key);
+}
+
+/** A languageVersion 2.0 `resources` object's declarations by lower-cased symbolic name. */
+export function resourcesBySymbol(section: TObject): Map<string, TObject> {
+  const m = new Map<string, TObject>();
+  for (const k of Object.keys(section)) {
+    const d = section[k] as TNode;
+    if (isTObject(d) && !m.has(k.toLowerCase())) m.set(k.toLowerCase(), d);
+  }
+  return m;
 }
 
 /** The parameters and variables a template declares, lower-cased. */
@@ -264,7 +375,7 @@ function declaredNames(t: TObject): Record<'parameters' | 'variables', Set<strin
 function nestedNames(props: TObject, parent: Names | undefined): Names | 'own' | undefined {
   const options = ownProp(props, 'expressionEvaluationOptions');
   const scope = isTObject(options) ? ownProp(options, 'scope') : undefined;
-  if (scope === undefined) return parent;
+  if (scope === undefined) return parent?.outer();
   if (typeof scope !== 'string' || isExpressionString(scope)) return undefined;
-  return scope.toLowerCase() === 'inner' ? 'own' : parent;
+  return scope.toLowerCase() === 'inner' ? 'own' : parent?.outer();
 }

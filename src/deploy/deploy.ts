@@ -19,7 +19,7 @@ import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
 import { existingView, runtimeView } from './runtime.js';
-import { TemplateChecker } from './check-template.js';
+import { TemplateChecker, resourcesBySymbol, undeclaredSymbol } from './check-template.js';
 
 export interface DeployOptions {
   deployment: DeploymentContext;
@@ -110,6 +110,11 @@ export class Deployment {
   readonly budget: Budget;
   private readonly byRelative = new Map<string, DeployedResource[]>();
   private readonly unitScopes = new Map<DeploymentUnit, TemplateScope>();
+  /**
+   * The symbolic names of each unit whose template is languageVersion 2.0 and evaluated in its own
+   * scope, with the counts of its copy loops as evaluated (see symbolProblem).
+   */
+  private readonly symbolTables = new Map<DeploymentUnit, { bySymbol: Map<string, TObject>; counts: Map<string, number> }>();
   /**
    * The scope each nested deployment's template is evaluated in, and for an outer-scope inline
    * template the outputs section reference(...).outputs reads (null when it declares none; absent:
@@ -247,6 +252,8 @@ export class Deployment {
       },
       this.resources.length,
     );
+    const section = own(template.node, 'resources');
+    if (isTObject(section) && scope.template?.node === template.node) this.symbolTables.set(unit, { bySymbol: resourcesBySymbol(section), counts: expander.loopCounts });
     expander.expandTemplate(template);
     this.notDeployed.push(...expander.notDeployed);
     for (const r of expander.resources) this.register(r);
@@ -624,6 +631,8 @@ export class Deployment {
    * runtime parts unknown; reference() of a nested deployment: its outputs.
    */
   private runtime(unit: DeploymentUnit, fn: string, args: Value[], span: Span): Value | undefined {
+    const problem = this.symbolProblem(unit, fn, args, span);
+    if (problem) return problem;
     if (fn.toLowerCase() === 'resourceinfo') return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === 'reference';
     // By name (or symbolic name), not by id: ARM then deploys the resource being evaluated after it.
@@ -666,6 +675,24 @@ export class Deployment {
     } finally {
       this.busy.delete(target);
     }
+  }
+
+  /**
+   * reference('x') / resourceInfo('x') naming no resource of a languageVersion 2.0 template, or an
+   * instance beyond its copy loop's count (resourceInfo(format('nics[{0}]', i)) as the compiler
+   * writes nics[i].id): ARM rejects the template ("The resource ... is not defined in the
+   * template"). The template check finds a literal name everywhere; this finds computed ones
+   * and counts that are expressions. An error Unknown, reported, when so.
+   */
+  private symbolProblem(unit: DeploymentUnit, fn: string, args: Value[], span: Span): Unknown | undefined {
+    const lower = fn.toLowerCase();
+    if ((lower !== 'reference' && lower !== 'resourceinfo') || typeof args[0] !== 'string') return undefined;
+    const table = this.symbolTables.get(unit);
+    if (!table) return undefined;
+    const why = undeclaredSymbol({ fn: lower === 'reference' ? 'reference' : 'resourceInfo', name: args[0], argCount: args.length }, table.bySymbol, (s) => table.counts.get(s));
+    if (!why) return undefined;
+    this.diagnostics.add({ code: 'evaluation-error', message: why, span });
+    return new Unknown({ code: 'error', message: why, span });
   }
 
   /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */

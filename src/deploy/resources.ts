@@ -40,6 +40,8 @@ export class ResourceExpander {
   readonly resources: DeployedResource[] = [];
   /** Declarations whose condition is false. */
   readonly notDeployed: NotDeployed[] = [];
+  /** The evaluated count of each copy loop of a languageVersion 2.0 template, by lower-cased symbolic name (see Deployment.runtime). */
+  readonly loopCounts = new Map<string, number>();
   /**
    * Nested deployment declarations that deploy nothing with these values (a false condition, a
    * copy count of 0), as written: the templates they link to are still this template's.
@@ -96,6 +98,7 @@ export class ResourceExpander {
       const loopName = typeof nameNode?.node === 'string' ? nameNode.node : symbolicName ?? 'copy';
       const countNode = childOf(c, 'count');
       const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : undefined;
+      if (typeof count === 'number' && symbolicName !== undefined && !parent) this.loopCounts.set(symbolicName.toLowerCase(), count);
       if (typeof count === 'number') {
         if (count < 0) {
           this.diagnostics.add({ code: 'evaluation-error', message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });

@@ -50,13 +50,43 @@ export interface NameRef {
   end: number;
 }
 
+/**
+ * reference('x') or resourceInfo('x') with a literal argument, on a path that always runs: in a
+ * languageVersion 2.0 template, the symbolic name of a resource (checked by the template check).
+ */
+export interface SymbolRef {
+  fn: 'reference' | 'resourceInfo';
+  name: string;
+  /** How many arguments the call passes (reference('x', apiVersion) may name a resource outside). */
+  argCount: number;
+  start: number;
+  end: number;
+}
+
+/** A call of reference() or a list*() action (the function's name as written). */
+export interface RuntimeCall {
+  name: string;
+  start: number;
+  end: number;
+}
+
 /** What can be known about an expression without a template: its call problems and the names it reads. */
 export interface StaticFacts {
   problems: readonly CallProblem[];
   refs: readonly NameRef[];
+  symbols: readonly SymbolRef[];
+  /** reference() and list*() calls on paths that always run (runtime state; see check-template.ts). */
+  runtimeCalls: readonly RuntimeCall[];
 }
 
-const NO_FACTS: StaticFacts = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]) });
+const NO_FACTS: StaticFacts = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]), symbols: Object.freeze([]), runtimeCalls: Object.freeze([]) });
+
+interface Found {
+  problems: CallProblem[] | undefined;
+  refs: NameRef[] | undefined;
+  symbols: SymbolRef[] | undefined;
+  runtimeCalls: RuntimeCall[] | undefined;
+}
 
 /**
  * The static facts of a parsed expression, kept on the parse result: the parser's cache shares it
@@ -66,9 +96,12 @@ const NO_FACTS: StaticFacts = Object.freeze({ problems: Object.freeze([]), refs:
  */
 export function staticFacts(parsed: { ast: Expr; facts: StaticFacts | undefined }): StaticFacts {
   if (parsed.facts) return parsed.facts;
-  const found: { problems: CallProblem[] | undefined; refs: NameRef[] | undefined } = { problems: undefined, refs: undefined };
+  const found: Found = { problems: undefined, refs: undefined, symbols: undefined, runtimeCalls: undefined };
   collectFacts(parsed.ast, found);
-  parsed.facts = found.problems || found.refs ? { problems: found.problems ?? [], refs: found.refs ?? [] } : NO_FACTS;
+  parsed.facts =
+    found.problems || found.refs || found.symbols || found.runtimeCalls
+      ? { problems: found.problems ?? [], refs: found.refs ?? [], symbols: found.symbols ?? [], runtimeCalls: found.runtimeCalls ?? [] }
+      : NO_FACTS;
   return parsed.facts;
 }
 
@@ -79,7 +112,7 @@ export function staticFacts(parsed: { ast: Expr; facts: StaticFacts | undefined 
  * Namespaced calls (user-defined functions) depend on the template's `functions` and are left to
  * the evaluator.
  */
-function collectFacts(e: Expr, found: { problems: CallProblem[] | undefined; refs: NameRef[] | undefined }): void {
+function collectFacts(e: Expr, found: Found): void {
   switch (e.k) {
     case 'lit':
       return;
@@ -94,7 +127,13 @@ function collectFacts(e: Expr, found: { problems: CallProblem[] | undefined; ref
       const def = e.ns === undefined ? lookupFunction(e.name) : undefined;
       const problem = callProblem(e, def);
       if (problem) (found.problems ??= []).push({ start: e.start, end: e.end, message: problem });
-      else if (def && e.args.length === 1) {
+      else if (e.ns === undefined && (isListAction(e.name) || def?.name === 'reference')) {
+        (found.runtimeCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
+      }
+      if (!problem && def && (def.name === 'reference' || def.name === 'resourceInfo') && e.args[0]?.k === 'lit' && typeof e.args[0].value === 'string') {
+        (found.symbols ??= []).push({ fn: def.name, name: e.args[0].value, argCount: e.args.length, start: e.start, end: e.end });
+      }
+      if (!problem && def && e.args.length === 1) {
         const arg = e.args[0] as Expr;
         const kind = def.name.toLowerCase();
         if ((kind === 'parameters' || kind === 'variables') && arg.k === 'lit' && typeof arg.value === 'string') {

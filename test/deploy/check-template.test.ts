@@ -158,3 +158,68 @@ describe('one finding per problem', () => {
     expect(found({ 'main.bicep': bicep })).toEqual([]);
   });
 });
+
+describe('runtime state and symbolic names where ARM rejects them', () => {
+  const only = (lines: string[]) => lines.map((l) => l.split(' ').slice(0, 2).join(' ') + ' ' + (l.match(/'[^']*'/)?.[0] ?? ''));
+
+  test("reference() in a resource's name, location or condition, list*() in a copy count", () => {
+    const t = arm([
+      storage({}),
+      storage(
+        { a: "[reference('st1').z]" },
+        {
+          name: "[concat('st2', reference('st1').y, copyIndex())]",
+          location: "[reference('st1', '2023-01-01', 'Full').location]",
+          condition: "[equals(reference('st1').x, 1)]",
+          copy: { name: 'c', count: "[length(listKeys('st1', '2023-01-01').keys)]" },
+        },
+      ),
+    ]);
+    expect(only(found({ 'main.json': t }))).toEqual([
+      `evaluation-error ${where(t, "reference('st1').y")} 'reference'`,
+      `evaluation-error ${where(t, "reference('st1', '2023-01-01', 'Full')")} 'reference'`,
+      `evaluation-error ${where(t, "reference('st1').x")} 'reference'`,
+      `evaluation-error ${where(t, "listKeys('st1'")} 'listKeys'`,
+    ]);
+  });
+
+  test('a reference() only on a branch if() does not take is left alone', () => {
+    const t = arm([storage({}), storage({}, { name: "[if(true(), 'st2', reference('st1').y)]" })]);
+    expect(found({ 'main.json': t })).toEqual([]);
+  });
+
+  const lv2 = (resources: Record<string, unknown>) => ({ ...arm(resources), languageVersion: '2.0' });
+  const nics = { copy: { name: 'nics', count: 2 }, type: 'Microsoft.Network/networkInterfaces', apiVersion: '2023-09-01', name: "[format('nic{0}', copyIndex())]", location: 'eastus', properties: {} };
+
+  test('resourceInfo() and reference() of a symbolic name the template does not declare, or an instance beyond the loop', () => {
+    const t = lv2({
+      nics,
+      st: storage({ a: "[resourceInfo('nope').id]", b: "[resourceInfo('nics[3]').id]", c: "[reference('nope').x]", d: "[resourceInfo('nics[1]').id]", e: "[resourceInfo('st[0]').id]", f: "[reference('st1').x]", g: "[reference('other', '2023-01-01').x]" }),
+    });
+    expect(only(found({ 'main.json': t }))).toEqual([
+      `evaluation-error ${where(t, "resourceInfo('nope')")} 'nope'`,
+      `evaluation-error ${where(t, "resourceInfo('nics[3]')")} 'nics[3]'`,
+      `evaluation-error ${where(t, "reference('nope')")} 'nope'`,
+      `evaluation-error ${where(t, "resourceInfo('st[0]')")} 'st[0]'`,
+    ]);
+  });
+
+  test('an instance index computed by the expression, against the count as evaluated', () => {
+    const t = lv2({
+      nics: { ...nics, copy: { name: 'nics', count: "[add(1, 1)]" } },
+      st: storage({}, { tags: { a: "[resourceInfo(format('nics[{0}]', add(1, 2))).id]" } }),
+    });
+    const { a } = analyze({ 'main.json': t });
+    // The body is evaluated when read.
+    a.graph.resources.forEach((r) => r.body.get('tags'));
+    const messages = a.deployed.diagnostics.map((d) => d.message);
+    expect(messages.filter((m) => m.includes("'nics[3]'"))).toEqual([
+      "The resource 'nics[3]' is not defined in the template: the copy loop 'nics' has 2 instances (indexes 0 to 1).",
+    ]);
+  });
+
+  test('a languageVersion 1.0 template names resources, not symbols: not checked', () => {
+    const t = arm([storage({ a: "[reference('elsewhere').x]" })]);
+    expect(found({ 'main.json': t })).toEqual([]);
+  });
+});
