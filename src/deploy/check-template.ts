@@ -1,5 +1,6 @@
 // Checks every expression of an ARM JSON template without evaluating it: syntax, function names
-// and arities, and parameters('x') / variables('x') of names the template does not declare.
+// and arities, and parameters('x') / variables('x') of names the template does not declare; and
+// its type references (check-type-refs.ts).
 //
 // Why: evaluation is lazy (a resource body is evaluated only when a rule reads it), but ARM
 // rejects a template with any of these wherever they are, whatever the parameters. The messages
@@ -10,6 +11,7 @@ import { isTObject, ownProp, type TNode, type TObject } from '../model/template.
 import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
 import { DEPLOYMENTS } from './resources.js';
 import { declaredVariableNames } from './scope.js';
+import { checkTypeRefs } from './check-type-refs.js';
 import { isExpressionString, parseTemplateStringUncached, type ParseLimits } from '../expr/parser.js';
 
 /**
@@ -83,6 +85,7 @@ export class TemplateChecker {
    */
   template(t: TObject, span: Span, scope: Names | 'own' | undefined): void {
     const names = scope === 'own' ? new Names(t) : scope;
+    checkTypeRefs(t, span, this.diagnostics);
     for (const key of Object.keys(t)) {
       const node = t[key] as TNode;
       switch (key.toLowerCase()) {

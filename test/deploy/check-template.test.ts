@@ -223,3 +223,37 @@ describe('runtime state and symbolic names where ARM rejects them', () => {
     expect(found({ 'main.json': t })).toEqual([]);
   });
 });
+
+describe('type references ($ref) of a languageVersion 2.0 template', () => {
+  const lv2 = (extra: Template) => ({ ...arm({}, extra), languageVersion: '2.0' });
+
+  test('a $ref that names nothing, and a cycle of $refs, are reported once each where written', () => {
+    const t = lv2({
+      definitions: {
+        a: { $ref: '#/definitions/b' },
+        b: { $ref: '#/definitions/a' },
+        holder: { type: 'object', properties: { inner: { $ref: '#/definitions/gone' } }, additionalProperties: { $ref: '#/definitions/also' } },
+      },
+      parameters: { p: { $ref: '#/definitions/nope' }, q: { $ref: '#/definitions/a', defaultValue: 'x' } },
+      outputs: { o: { $ref: '#/definitions/missing', value: 1 } },
+    });
+    expect(found({ 'main.json': t }).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
+      `invalid-template ${where(t, '"#/definitions/b"')}`,
+      `invalid-template ${where(t, '"#/definitions/gone"')}`,
+      `invalid-template ${where(t, '"#/definitions/also"')}`,
+      `invalid-template ${where(t, '"#/definitions/nope"')}`,
+      `invalid-template ${where(t, '"#/definitions/missing"')}`,
+    ]);
+  });
+
+  test('references that resolve (case-insensitively, into a definition, recursive through properties) are fine', () => {
+    const t = lv2({
+      definitions: {
+        node: { type: 'object', properties: { next: { $ref: '#/definitions/node', nullable: true }, name: { $ref: '#/definitions/Alias/properties/n' } } },
+        alias: { type: 'object', properties: { n: { type: 'string' } } },
+      },
+      parameters: { p: { $ref: '#/definitions/node', defaultValue: { name: 'a' } } },
+    });
+    expect(found({ 'main.json': t })).toEqual([]);
+  });
+});
