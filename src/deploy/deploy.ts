@@ -161,6 +161,10 @@ export class Deployment {
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
     this.reportDuplicates();
+    // ARM evaluates the outputs once the resources have deployed: an output that fails then (a
+    // division by zero, a property a known object does not have, a value of another type than
+    // declared) fails the deployment. Evaluated here, once (the scope keeps them for `eval`).
+    scope.outputs();
     return {
       unit,
       resources: this.resources,

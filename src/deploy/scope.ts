@@ -161,6 +161,8 @@ export class TemplateScope implements EvalContext {
   private readonly paramByExactName = new Map<string, ParameterInfo>();
   private readonly paramBusy = new Set<string>();
   private readonly varCache = new Map<string, Value>();
+  /** The template's own outputs, once evaluated (see outputs()). */
+  private ownOutputs: OutputValue[] | undefined;
   /** Variables being evaluated, in order (for the cycle message). */
   private readonly varStack: string[] = [];
   private readonly functions = new Map<string, { node: TObject; span: Span; name: string }>();
@@ -511,8 +513,14 @@ export class TemplateScope implements EvalContext {
    * with outer expression scope has its own outputs, whose expressions see the parent's
    * parameters, variables and functions.
    */
-  outputs(section: Located | undefined = this.section('outputs')): OutputValue[] {
-    const sec = section;
+  outputs(section?: Located): OutputValue[] {
+    // The template's own outputs are evaluated once: the lint evaluates them after the resources
+    // (as ARM does, see Deployment.deployRoot), and `vtaplint eval` prints the same values.
+    if (section === undefined) return (this.ownOutputs ??= this.evaluateOutputs(this.section('outputs')));
+    return this.evaluateOutputs(section);
+  }
+
+  private evaluateOutputs(sec: Located | undefined): OutputValue[] {
     if (!sec || !isTObject(sec.node)) return [];
     const out: OutputValue[] = [];
     const obj = sec.node;
@@ -525,21 +533,48 @@ export class TemplateScope implements EvalContext {
       const d = decl as Located<TObject>;
       const type = this.declaredType(d);
       const cond = childOf(d, 'condition');
+      let certain = true;
       if (cond) {
         const c = this.base.node(cond.node, cond.span);
         if (c === false) continue;
+        certain = c === true;
       }
       let value: Value;
       const copy = childOf(d, 'copy');
       const val = childOf(d, 'value');
+      // An output whose condition is only known at deployment may not be evaluated by ARM: what
+      // its value's evaluation finds is not reported (the value still shows, as unknown parts).
+      const mark = certain ? undefined : this.diagnostics.mark();
       if (copy && isTObject(copy.node)) {
         value = this.base.copyArray(copy as Located<TObject>, undefined, true);
       } else if (val) value = this.base.node(val.node, val.span);
       else value = null;
+      if (mark !== undefined) this.diagnostics.rollBack(mark);
+      else this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
       if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: 'secure', message: `the secure output '${name}' is never shown`, span: decl.span });
       out.push({ name, type, value, span: decl.span });
     }
     return out;
+  }
+
+  /**
+   * An output's value of another JSON type than its declared one: ARM evaluates the outputs after
+   * the resources deploy, and the deployment then fails ("The template output 'x' is not valid:
+   * Template output JToken type is not valid"). A value only known at deployment, null (a
+   * nullable output, languageVersion 2.0), and a scalar ARM may convert (1 for a string: the
+   * quickstart diskpool-create-entry-level deploys a string parameter defaulting to 1 and
+   * outputs it as a string) are not judged.
+   */
+  private checkOutputType(name: string, value: Value, type: string | undefined, span: Span): void {
+    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ''];
+    if (!expected || value === null || value instanceof Unknown) return;
+    const got = typeName(value);
+    if (got === expected || convertible(value, expected)) return;
+    this.diagnostics.add({
+      code: 'evaluation-error',
+      message: `The template output '${name}' is not valid: Template output JToken type is not valid (it is declared '${type}', and its value is of type '${got}'); ARM evaluates the outputs after the resources deploy, and the deployment then fails.`,
+      span,
+    });
   }
 
   // ---- Internals ----
@@ -1146,6 +1181,18 @@ function coerce(v: Value, type: string | undefined): Value {
   if (t === 'int' && typeof v === 'string' && /^-?\d+$/.test(v.trim())) return Number(v.trim());
   if (t === 'bool' && typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
   return v;
+}
+
+/**
+ * A scalar that converts to the output type without loss (an integer or bool as a string, '42' as
+ * an int, 'true' as a bool): whether ARM converts it or rejects it is not certain, so an output
+ * with one is not reported.
+ */
+function convertible(v: Value, expected: string): boolean {
+  if (expected === 'String') return typeof v === 'number' || typeof v === 'boolean';
+  if (expected === 'Integer') return typeof v === 'string' && /^-?\d+$/.test(v.trim());
+  if (expected === 'Boolean') return typeof v === 'string' && /^(true|false)$/i.test(v.trim());
+  return false;
 }
 
 function paramType(type: string | undefined): Exclude<ValueType, 'unknown'> | undefined {
