@@ -23373,12 +23373,12 @@ function arityMessage(display, def, count) {
 function isListAction(name) {
   return name.length >= 4 && name.slice(0, 4).toLowerCase() === "list";
 }
-var NO_FACTS = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]) });
+var NO_FACTS = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]), symbols: Object.freeze([]), runtimeCalls: Object.freeze([]) });
 function staticFacts(parsed) {
   if (parsed.facts) return parsed.facts;
-  const found = { problems: void 0, refs: void 0 };
+  const found = { problems: void 0, refs: void 0, symbols: void 0, runtimeCalls: void 0 };
   collectFacts(parsed.ast, found);
-  parsed.facts = found.problems || found.refs ? { problems: found.problems ?? [], refs: found.refs ?? [] } : NO_FACTS;
+  parsed.facts = found.problems || found.refs || found.symbols || found.runtimeCalls ? { problems: found.problems ?? [], refs: found.refs ?? [], symbols: found.symbols ?? [], runtimeCalls: found.runtimeCalls ?? [] } : NO_FACTS;
   return parsed.facts;
 }
 function collectFacts(e, found) {
@@ -23396,7 +23396,13 @@ function collectFacts(e, found) {
       const def = e.ns === void 0 ? lookupFunction(e.name) : void 0;
       const problem = callProblem(e, def);
       if (problem) (found.problems ??= []).push({ start: e.start, end: e.end, message: problem });
-      else if (def && e.args.length === 1) {
+      else if (e.ns === void 0 && (isListAction(e.name) || def?.name === "reference")) {
+        (found.runtimeCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
+      }
+      if (!problem && def && (def.name === "reference" || def.name === "resourceInfo") && e.args[0]?.k === "lit" && typeof e.args[0].value === "string") {
+        (found.symbols ??= []).push({ fn: def.name, name: e.args[0].value, argCount: e.args.length, start: e.start, end: e.end });
+      }
+      if (!problem && def && e.args.length === 1) {
         const arg = e.args[0];
         const kind = def.name.toLowerCase();
         if ((kind === "parameters" || kind === "variables") && arg.k === "lit" && typeof arg.value === "string") {
@@ -24421,25 +24427,31 @@ function primitiveOf(v) {
   if (typeof v === "boolean") return "bool";
   return "object";
 }
+function builtinType(name) {
+  switch (name.toLowerCase()) {
+    case "string":
+    case "int":
+    case "bool":
+    case "array":
+    case "object":
+      return name.toLowerCase();
+    case "securestring":
+      return "securestring";
+    case "secureobject":
+      return "secureObject";
+    case "any":
+      return null;
+  }
+  return void 0;
+}
 function armType(t, types, depth = 0) {
   if (!t || depth > MAX_TYPE_DEPTH) return { type: "object" };
   switch (t.kind) {
     case "TypeReference": {
       const n = t.name.name;
-      switch (n.toLowerCase()) {
-        case "string":
-        case "int":
-        case "bool":
-        case "array":
-        case "object":
-          return { type: n.toLowerCase() };
-        case "securestring":
-          return { type: "securestring" };
-        case "secureobject":
-          return { type: "secureObject" };
-        case "any":
-          return { type: "object", unknown: true };
-      }
+      const builtin = builtinType(n);
+      if (builtin === null) return { type: "object", unknown: true };
+      if (builtin !== void 0) return { type: builtin };
       return declaredType(resolveType(types, n), depth);
     }
     case "TypePropertyAccess": {
@@ -24625,20 +24637,9 @@ var TypeDefinitions = class {
     switch (t.kind) {
       case "TypeReference": {
         const n = t.name.name;
-        switch (n.toLowerCase()) {
-          case "string":
-          case "int":
-          case "bool":
-          case "array":
-          case "object":
-            return { type: n.toLowerCase() };
-          case "securestring":
-            return { type: "securestring" };
-          case "secureobject":
-            return { type: "secureObject" };
-          case "any":
-            return {};
-        }
+        const builtin = builtinType(n);
+        if (builtin === null) return {};
+        if (builtin !== void 0) return { type: builtin };
         const r = resolve(types.get(n), types);
         return r ? this.ref(r.decl, r.types, depth) : {};
       }
@@ -27264,6 +27265,8 @@ var TemplateScope = class {
   paramByExactName = /* @__PURE__ */ new Map();
   paramBusy = /* @__PURE__ */ new Set();
   varCache = /* @__PURE__ */ new Map();
+  /** The template's own outputs, once evaluated (see outputs()). */
+  ownOutputs;
   /** Variables being evaluated, in order (for the cycle message). */
   varStack = [];
   functions = /* @__PURE__ */ new Map();
@@ -27574,8 +27577,11 @@ var TemplateScope = class {
    * with outer expression scope has its own outputs, whose expressions see the parent's
    * parameters, variables and functions.
    */
-  outputs(section = this.section("outputs")) {
-    const sec = section;
+  outputs(section) {
+    if (section === void 0) return this.ownOutputs ??= this.evaluateOutputs(this.section("outputs"));
+    return this.evaluateOutputs(section);
+  }
+  evaluateOutputs(sec) {
     if (!sec || !isTObject(sec.node)) return [];
     const out = [];
     const obj = sec.node;
@@ -27588,21 +27594,45 @@ var TemplateScope = class {
       const d = decl;
       const type = this.declaredType(d);
       const cond = childOf(d, "condition");
+      let certain = true;
       if (cond) {
         const c = this.base.node(cond.node, cond.span);
         if (c === false) continue;
+        certain = c === true;
       }
       let value;
       const copy = childOf(d, "copy");
       const val = childOf(d, "value");
+      const mark = certain ? void 0 : this.diagnostics.mark();
       if (copy && isTObject(copy.node)) {
         value = this.base.copyArray(copy, void 0, true);
       } else if (val) value = this.base.node(val.node, val.span);
       else value = null;
+      if (mark !== void 0) this.diagnostics.rollBack(mark);
+      else this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
       if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: "secure", message: `the secure output '${name}' is never shown`, span: decl.span });
       out.push({ name, type, value, span: decl.span });
     }
     return out;
+  }
+  /**
+   * An output's value of another JSON type than its declared one: ARM evaluates the outputs after
+   * the resources deploy, and the deployment then fails ("The template output 'x' is not valid:
+   * Template output JToken type is not valid"). A value only known at deployment, null (a
+   * nullable output, languageVersion 2.0), and a scalar ARM may convert (1 for a string: the
+   * quickstart diskpool-create-entry-level deploys a string parameter defaulting to 1 and
+   * outputs it as a string) are not judged.
+   */
+  checkOutputType(name, value, type, span) {
+    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ""];
+    if (!expected || value === null || value instanceof Unknown) return;
+    const got = typeName(value);
+    if (got === expected || convertible(value, expected)) return;
+    this.diagnostics.add({
+      code: "evaluation-error",
+      message: `The template output '${name}' is not valid: Template output JToken type is not valid (it is declared '${type}', and its value is of type '${got}'); ARM evaluates the outputs after the resources deploy, and the deployment then fails.`,
+      span
+    });
   }
   // ---- Internals ----
   /** A section of the template (case-insensitive name). */
@@ -28097,6 +28127,12 @@ function coerce(v, type) {
   if (t === "bool" && typeof v === "string" && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === "true";
   return v;
 }
+function convertible(v, expected) {
+  if (expected === "String") return typeof v === "number" || typeof v === "boolean";
+  if (expected === "Integer") return typeof v === "string" && /^-?\d+$/.test(v.trim());
+  if (expected === "Boolean") return typeof v === "string" && /^(true|false)$/i.test(v.trim());
+  return false;
+}
 function paramType(type) {
   switch (type?.toLowerCase()) {
     case "string":
@@ -28145,6 +28181,8 @@ var ResourceExpander = class {
   resources = [];
   /** Declarations whose condition is false. */
   notDeployed = [];
+  /** The evaluated count of each copy loop of a languageVersion 2.0 template, by lower-cased symbolic name (see Deployment.runtime). */
+  loopCounts = /* @__PURE__ */ new Map();
   /**
    * Nested deployment declarations that deploy nothing with these values (a false condition, a
    * copy count of 0), as written: the templates they link to are still this template's.
@@ -28187,6 +28225,7 @@ var ResourceExpander = class {
       const loopName = typeof nameNode?.node === "string" ? nameNode.node : symbolicName ?? "copy";
       const countNode = childOf(c, "count");
       const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
+      if (typeof count === "number" && symbolicName !== void 0 && !parent) this.loopCounts.set(symbolicName.toLowerCase(), count);
       if (typeof count === "number") {
         if (count < 0) {
           this.diagnostics.add({ code: "evaluation-error", message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
@@ -28654,18 +28693,156 @@ function runtimeView(r, full, span, outputs) {
   return whole;
 }
 
+// src/deploy/check-type-refs.ts
+function checkTypeRefs(t, span, diagnostics) {
+  new TypeRefChecker(t, diagnostics).template(span);
+}
+var TypeRefChecker = class {
+  constructor(t, diagnostics) {
+    this.t = t;
+    this.diagnostics = diagnostics;
+  }
+  t;
+  diagnostics;
+  /** Type nodes already reported as part of a $ref cycle (a cycle is reported once). */
+  inCycle = /* @__PURE__ */ new Set();
+  template(span) {
+    const t = this.t;
+    for (const key2 of Object.keys(t)) {
+      const section = t[key2];
+      const at2 = span.child(t, key2);
+      switch (key2.toLowerCase()) {
+        case "definitions":
+        case "parameters":
+        case "outputs":
+          if (isTObject(section)) for (const name of Object.keys(section)) this.typeNode(section, name, at2);
+          break;
+        case "functions":
+          this.functions(section, at2);
+          break;
+        default:
+      }
+    }
+  }
+  /** User-defined functions: each parameter and the output are type nodes. */
+  functions(section, span) {
+    if (!Array.isArray(section)) return;
+    section.forEach((ns, i) => {
+      if (!isTObject(ns)) return;
+      const members = ownProp(ns, "members");
+      if (!isTObject(members)) return;
+      const membersSpan = span.child(section, i).child(ns, "members");
+      for (const name of Object.keys(members)) {
+        const f = members[name];
+        if (!isTObject(f)) continue;
+        const fSpan = membersSpan.child(members, name);
+        const params = ownProp(f, "parameters");
+        if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, "parameters")));
+        if (isTObject(ownProp(f, "output"))) this.typeNode(f, "output", fSpan);
+      }
+    });
+  }
+  /**
+   * The type node `container[key]`: its own `$ref`, then the type nodes inside it (properties,
+   * additionalProperties, items, prefixItems, discriminator mapping). Values (defaultValue,
+   * allowedValues, an output's value, metadata) are data, not types, and are not entered.
+   */
+  typeNode(container, key2, containerSpan) {
+    const node = container[key2];
+    if (!isTObject(node)) return;
+    const span = containerSpan.child(container, key2);
+    for (const k of Object.keys(node)) {
+      const child = node[k];
+      switch (k.toLowerCase()) {
+        case "$ref":
+          if (typeof child === "string") this.ref(node, child, span.child(node, k));
+          break;
+        case "properties":
+          if (isTObject(child)) for (const p of Object.keys(child)) this.typeNode(child, p, span.child(node, k));
+          break;
+        case "additionalproperties":
+        case "items":
+          this.typeNode(node, k, span);
+          break;
+        case "prefixitems":
+          if (Array.isArray(child)) child.forEach((_, i) => this.typeNode(child, i, span.child(node, k)));
+          break;
+        case "discriminator": {
+          const mapping = isTObject(child) ? ownProp(child, "mapping") : void 0;
+          if (isTObject(child) && isTObject(mapping)) {
+            const mapSpan = span.child(node, k).child(child, "mapping");
+            for (const m of Object.keys(mapping)) this.typeNode(mapping, m, mapSpan);
+          }
+          break;
+        }
+        default:
+      }
+    }
+  }
+  /** `node.$ref` (the string `ref`, written at `span`): it must name a node, and the chain of `$ref`s from it must end. */
+  ref(node, ref, span) {
+    const target = resolveTypeRef(this.t, ref);
+    if (!target) {
+      this.diagnostics.add({
+        code: "invalid-template",
+        message: `The type reference '${ref}' names nothing in the template${ref.startsWith("#/") ? "" : " (a type reference is a JSON pointer into the template, such as '#/definitions/name')"}; ARM rejects the template.`,
+        span
+      });
+      return;
+    }
+    const chain = [node];
+    let at2 = target;
+    const names = [ref];
+    while (at2 && !chain.includes(at2)) {
+      chain.push(at2);
+      const next = ownProp(at2, "$ref");
+      if (typeof next !== "string") return;
+      names.push(next);
+      at2 = resolveTypeRef(this.t, next);
+    }
+    if (!at2 || at2 !== node || this.inCycle.has(node)) return;
+    for (const n of chain) this.inCycle.add(n);
+    this.diagnostics.add({
+      code: "invalid-template",
+      message: `The type references form a cycle (${names.join(" -> ")}): the type is never defined; ARM rejects the template.`,
+      span
+    });
+  }
+};
+
 // src/deploy/check-template.ts
-var Names = class {
-  constructor(template) {
+var Names = class _Names {
+  /** `symbols`: false for an outer-scope nested template, whose symbolic names are not certain. */
+  constructor(template, symbolsKnown = true) {
     this.template = template;
+    this.symbolsKnown = symbolsKnown;
   }
   template;
+  symbolsKnown;
   sets;
+  symbols;
+  /** The same names, for a nested template with outer scope (see resourcesBySymbol). */
+  outer() {
+    const n = new _Names(this.template, false);
+    n.sets = this.sets;
+    return n;
+  }
   has(kind, lower3) {
     this.sets ??= declaredNames(this.template);
     return this.sets[kind].has(lower3);
   }
+  /**
+   * The resources of a languageVersion 2.0 template (its `resources` is an object) by lower-cased
+   * symbolic name; null for a template without symbolic names.
+   */
+  resourcesBySymbol() {
+    if (this.symbols !== void 0) return this.symbols;
+    if (!this.symbolsKnown) return this.symbols = null;
+    const section = ownProp(this.template, "resources");
+    return this.symbols = isTObject(section) ? resourcesBySymbol(section) : null;
+  }
 };
+var START_OF_DEPLOYMENT = /* @__PURE__ */ new Set(["name", "type", "apiversion", "location", "condition"]);
 var NOT_EVALUATED = /* @__PURE__ */ new Set(["metadata", "comments"]);
 var TemplateChecker = class {
   constructor(diagnostics, limits, maxDeploymentDepth) {
@@ -28682,12 +28859,15 @@ var TemplateChecker = class {
   cs = [];
   ks = [];
   spans = [];
+  /** What value() is walking: a resource property evaluated before deployment (see START_OF_DEPLOYMENT), a copy count. */
+  at;
   /**
    * Checks a whole template: its sections, resources and nested inline templates. `scope`: 'own'
    * when its expressions read its own declarations, else the names they read (undefined: not known).
    */
   template(t, span, scope) {
     const names = scope === "own" ? new Names(t) : scope;
+    checkTypeRefs(t, span, this.diagnostics);
     for (const key2 of Object.keys(t)) {
       const node = t[key2];
       switch (key2.toLowerCase()) {
@@ -28771,7 +28951,14 @@ var TemplateChecker = class {
       const lower3 = k.toLowerCase();
       const node = decl[k];
       if (NOT_EVALUATED.has(lower3)) continue;
-      if (lower3 === "resources") this.resources(node, span.child(decl, k), names);
+      if (START_OF_DEPLOYMENT.has(lower3)) this.valueAt({ what: `the resource's '${k}'`, count: false }, decl, k, span, names);
+      else if (lower3 === "copy" && isTObject(node)) {
+        const copySpan = span.child(decl, k);
+        for (const ck of Object.keys(node)) {
+          if (ck.toLowerCase() === "count") this.valueAt({ what: "a copy loop's 'count'", count: true }, node, ck, copySpan, names);
+          else this.value(node, ck, copySpan, names);
+        }
+      } else if (lower3 === "resources") this.resources(node, span.child(decl, k), names);
       else if (isDeployment && lower3 === "properties" && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
       else this.value(decl, k, span, names);
     }
@@ -28789,6 +28976,15 @@ var TemplateChecker = class {
           this.depth--;
         }
       }
+    }
+  }
+  /** value(), for a resource property evaluated before deployment (see `at`). */
+  valueAt(at2, container, key2, span, names) {
+    this.at = at2;
+    try {
+      this.value(container, key2, span, names);
+    } finally {
+      this.at = void 0;
     }
   }
   /**
@@ -28850,7 +29046,29 @@ var TemplateChecker = class {
       span ??= spanAt(container, key2, containerSpan, isKey);
       this.diagnostics.add({ code: "evaluation-error", message: f.message, span: span.sub(f.start, f.end) });
     }
+    const at2 = this.at;
+    if (at2) {
+      for (let i = 0; i < facts.runtimeCalls.length; i++) {
+        const c = facts.runtimeCalls[i];
+        const isReference = c.name.toLowerCase() === "reference";
+        if (!isReference && !at2.count) continue;
+        span ??= spanAt(container, key2, containerSpan, isKey);
+        this.diagnostics.add({
+          code: "evaluation-error",
+          message: `The template function '${c.name}' is not expected at this location: ${at2.what} must be known when ARM validates the template, before any resource is deployed, and ${isReference ? "reference()" : `${c.name}()`} returns the runtime state of a resource (it can be used only in a resource's properties and in the outputs); ARM rejects the deployment.`,
+          span: span.sub(c.start, c.end)
+        });
+      }
+    }
     if (!names) return;
+    const bySymbol = facts.symbols.length ? names.resourcesBySymbol() : null;
+    for (let i = 0; bySymbol && i < facts.symbols.length; i++) {
+      const r = facts.symbols[i];
+      const why = undeclaredSymbol(r, bySymbol);
+      if (!why) continue;
+      span ??= spanAt(container, key2, containerSpan, isKey);
+      this.diagnostics.add({ code: "evaluation-error", message: why, span: span.sub(r.start, r.end) });
+    }
     for (let i = 0; i < facts.refs.length; i++) {
       const r = facts.refs[i];
       if (names.has(r.kind, r.lower)) continue;
@@ -28860,8 +29078,34 @@ var TemplateChecker = class {
     }
   }
 };
+function undeclaredSymbol(r, bySymbol, countOf) {
+  if (r.fn === "reference" && (r.argCount > 1 || r.name.includes("/"))) return void 0;
+  const indexed = /^(.+)\[(\d+)\]$/.exec(r.name);
+  const base = indexed ? indexed[1] : r.name;
+  const decl = bySymbol.get(base.toLowerCase());
+  if (!decl && r.fn === "reference" && [...bySymbol.values()].some((d) => {
+    const n2 = ownProp(d, "name");
+    return typeof n2 === "string" && n2.toLowerCase() === r.name.toLowerCase();
+  })) return void 0;
+  if (!decl) return `The resource '${r.name}' is not defined in the template: ${r.fn}() names a resource by its symbolic name, and the template declares no resource '${base}'.`;
+  if (!indexed) return void 0;
+  const copy = ownProp(decl, "copy");
+  if (!isTObject(copy)) return `The resource '${r.name}' is not defined in the template: '${base}' is not a copy loop, so it has no instance [${indexed[2]}].`;
+  const n = countOf?.(base.toLowerCase()) ?? ownProp(copy, "count");
+  const i = Number(indexed[2]);
+  if (typeof n !== "number" || i < n) return void 0;
+  return `The resource '${r.name}' is not defined in the template: the copy loop '${base}' has ${n} instance${n === 1 ? "" : "s"}${n > 0 ? ` (indexes 0 to ${n - 1})` : ""}.`;
+}
 function spanAt(container, key2, containerSpan, isKey) {
   return isKey ? containerSpan.keySpan(container, key2) : containerSpan.child(container, key2);
+}
+function resourcesBySymbol(section) {
+  const m = /* @__PURE__ */ new Map();
+  for (const k of Object.keys(section)) {
+    const d = section[k];
+    if (isTObject(d) && !m.has(k.toLowerCase())) m.set(k.toLowerCase(), d);
+  }
+  return m;
 }
 function declaredNames(t) {
   const lower3 = (names) => new Set(names.map((n) => n.toLowerCase()));
@@ -28875,9 +29119,9 @@ function declaredNames(t) {
 function nestedNames(props, parent) {
   const options = ownProp(props, "expressionEvaluationOptions");
   const scope = isTObject(options) ? ownProp(options, "scope") : void 0;
-  if (scope === void 0) return parent;
+  if (scope === void 0) return parent?.outer();
   if (typeof scope !== "string" || isExpressionString(scope)) return void 0;
-  return scope.toLowerCase() === "inner" ? "own" : parent;
+  return scope.toLowerCase() === "inner" ? "own" : parent?.outer();
 }
 
 // src/deploy/deploy.ts
@@ -28920,6 +29164,11 @@ var Deployment = class {
   byRelative = /* @__PURE__ */ new Map();
   unitScopes = /* @__PURE__ */ new Map();
   /**
+   * The symbolic names of each unit whose template is languageVersion 2.0 and evaluated in its own
+   * scope, with the counts of its copy loops as evaluated (see symbolProblem).
+   */
+  symbolTables = /* @__PURE__ */ new Map();
+  /**
    * The scope each nested deployment's template is evaluated in, and for an outer-scope inline
    * template the outputs section reference(...).outputs reads (null when it declares none; absent:
    * the scope's own template's outputs).
@@ -28960,6 +29209,7 @@ var Deployment = class {
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
     this.reportDuplicates();
+    scope.outputs();
     return {
       unit,
       resources: this.resources,
@@ -29034,6 +29284,8 @@ var Deployment = class {
       },
       this.resources.length
     );
+    const section = own(template.node, "resources");
+    if (isTObject(section) && scope.template?.node === template.node) this.symbolTables.set(unit, { bySymbol: resourcesBySymbol(section), counts: expander.loopCounts });
     expander.expandTemplate(template);
     this.notDeployed.push(...expander.notDeployed);
     for (const r of expander.resources) this.register(r);
@@ -29367,6 +29619,8 @@ var Deployment = class {
    * runtime parts unknown; reference() of a nested deployment: its outputs.
    */
   runtime(unit, fn, args, span) {
+    const problem = this.symbolProblem(unit, fn, args, span);
+    if (problem) return problem;
     if (fn.toLowerCase() === "resourceinfo") return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === "reference";
     const byName = typeof args[0] === "string" && !args[0].startsWith("/");
@@ -29400,6 +29654,23 @@ var Deployment = class {
     } finally {
       this.busy.delete(target);
     }
+  }
+  /**
+   * reference('x') / resourceInfo('x') naming no resource of a languageVersion 2.0 template, or an
+   * instance beyond its copy loop's count (resourceInfo(format('nics[{0}]', i)) as the compiler
+   * writes nics[i].id): ARM rejects the template ("The resource ... is not defined in the
+   * template"). The template check finds a literal name everywhere; this finds computed ones
+   * and counts that are expressions. An error Unknown, reported, when so.
+   */
+  symbolProblem(unit, fn, args, span) {
+    const lower3 = fn.toLowerCase();
+    if (lower3 !== "reference" && lower3 !== "resourceinfo" || typeof args[0] !== "string") return void 0;
+    const table = this.symbolTables.get(unit);
+    if (!table) return void 0;
+    const why = undeclaredSymbol({ fn: lower3 === "reference" ? "reference" : "resourceInfo", name: args[0], argCount: args.length }, table.bySymbol, (s) => table.counts.get(s));
+    if (!why) return void 0;
+    this.diagnostics.add({ code: "evaluation-error", message: why, span });
+    return new Unknown({ code: "error", message: why, span });
   }
   /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
   resourceInfo(unit, symbolicName) {
