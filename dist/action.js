@@ -30255,6 +30255,7 @@ var ResourceGraph = class {
       }
       return out;
     };
+    if (acyclic(this.resources, order, position)) return;
     for (const c of cyclesOf(this.resources.length, edgesOf)) {
       const cycle = c.nodes.map((i) => this.resources[i]);
       const names = [...cycle, cycle[0]].map((r) => `'${r.displayName}'`).join(" -> ");
@@ -30349,6 +30350,31 @@ function partialKey(v) {
     else return void 0;
   }
   return key2;
+}
+function acyclic(resources, order, position) {
+  const n = resources.length;
+  const indegree = new Int32Array(n);
+  const target = (k) => order.entries[k] === void 0 ? -1 : position.get(order.targets[k]) ?? -1;
+  let counted = 0;
+  for (let i = 0; i < n; i++) {
+    if (!position.has(resources[i])) continue;
+    counted++;
+    for (let k = order.start[i]; k < order.start[i + 1]; k++) {
+      const j = target(k);
+      if (j >= 0 && j !== i) indegree[j] = indegree[j] + 1;
+    }
+  }
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let i = 0; i < n; i++) if (indegree[i] === 0 && position.has(resources[i])) queue[tail++] = i;
+  for (let head = 0; head < tail; head++) {
+    const i = queue[head];
+    for (let k = order.start[i]; k < order.start[i + 1]; k++) {
+      const j = target(k);
+      if (j >= 0 && j !== i && (indegree[j] = indegree[j] - 1) === 0) queue[tail++] = j;
+    }
+  }
+  return tail === counted;
 }
 function orderEdge(from, order, k) {
   const to = order.targets[k];
