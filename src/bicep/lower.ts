@@ -879,10 +879,21 @@ export class FileLowerer extends ExprLowerer {
     if (!r.nameProp) {
       if (r.kind === 'module') return call('format', [lit('{0}-{1}', r.decl.name), lit(r.symbol, r.decl.name), call('uniqueString', [lit(r.symbol, r.decl.name), member(call('deployment', [], r.decl.name), 'name', r.decl.name)], r.decl.name)], r.decl.name);
       // Extension resources (Kubernetes, Microsoft Graph) may have no ARM name.
-      if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+      if (!this.hasResourceExtensions) return this.noName(r);
       return lit(r.symbol, r.decl.name);
     }
     return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
+  }
+
+  /**
+   * A resource without a name: reported once, at its symbolic name (BCP035), and given an unknown
+   * name so that the deploy stage does not report it again ("the resource has no 'name'") nor
+   * judge the name it does not have. Not reported when its body does not parse: the name may be
+   * on the line that did not (the compiler does not report missing properties there either).
+   */
+  private noName(r: SymInfo): Expr {
+    if (!r.body?.hasErrors) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    return this.reported(r.decl.name);
   }
 
   /** The full name (`parent/child` for children). */
@@ -1112,7 +1123,7 @@ export class FileLowerer extends ExprLowerer {
       this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, undefined, r.decl.name));
       this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
     } else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-    else if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    else if (!this.hasResourceExtensions) this.set(out, 'name', this.texpr(this.noName(r)), r.decl.name);
     // A resource of an extension (Microsoft Graph, Kubernetes: one without an ARM name, and what is
     // declared inside it) is marked as the compiler marks it (`import`), for the deploy stage.
     if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, 'import', this.extensionAliases.keys().next().value ?? 'extension', r.decl.type);
@@ -1631,7 +1642,7 @@ export class FileLowerer extends ExprLowerer {
       if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
       else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === 'module' ? 'module' : 'resource'} '${name}'`);
       else this.error(id, `unknown symbol '${name}'`);
-      return lit(null, at);
+      return this.reported(at);
     }
     if (this.params.has(name) || this.assigned.has(name)) return call('parameters', [lit(name, id)], at);
     // `base` in a .bicepparam file that extends another: the values that file gives (Bicep 0.44).
@@ -1652,6 +1663,10 @@ export class FileLowerer extends ExprLowerer {
     const sym = this.symbols.get(name) ?? this.childInScope(name);
     if (sym) {
       this.noteRef(sym, at, ctx);
+      // A loop referenced as a whole (`concat(vnets, ...)`, `output all array = mods`) is the array
+      // of its instances, which the compiler reads with references(): runtime state. Its
+      // instances' names use the loop's index, which has no value outside the loop.
+      if (sym.loop || (sym.kind === 'resource' && this.ancestorLoop(sym))) return call('references', [lit(sym.symbol, id), lit('full', at)], at);
       if (sym.kind === 'resource') return this.referenceCall(sym, undefined, at, true);
       return call('reference', [this.deploymentId(sym, undefined, at), lit(DEPLOYMENTS_API, at)], at);
     }
@@ -1666,10 +1681,19 @@ export class FileLowerer extends ExprLowerer {
     }
     if (this.funcs.has(name) || this.importedFuncs.has(name)) {
       this.error(id, `the function '${name}' must be called`);
-      return lit(null, at);
+      return this.reported(at);
     }
     this.error(id, `unknown symbol '${name}'`);
-    return lit(null, at);
+    return this.reported(at);
+  }
+
+  /**
+   * The value of something already reported as an error (an unknown symbol, a resource without a
+   * name): unknown, not null, so that it is not reported again by every function that reads it
+   * ("'length' expects an array; the provided value is of type 'Null'").
+   */
+  private reported(at: Node): Expr {
+    return call('invalid', [lit('a value that is already reported as an error', at)], at, LOWERING_NS);
   }
 
   private inlineVariable(name: string, id: Node, at: Node): Expr {

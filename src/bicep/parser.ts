@@ -297,7 +297,11 @@ class Parser {
     while (this.raw().kind === 'NewLine') this.i++;
   }
 
+  /** Parse problems met so far (also those not kept past MAX_DIAGNOSTICS): see ObjectExpression.hasErrors. */
+  private problems = 0;
+
   private error(message: string, at: { start: number; end: number }): void {
+    this.problems++;
     if (this.errors.length > MAX_DIAGNOSTICS) return;
     this.errors.push({ message, start: at.start, end: at.end });
   }
@@ -307,6 +311,7 @@ class Parser {
     const t = this.cur();
     // The lexer has reported bad characters already; one diagnostic per problem.
     if (t.kind !== 'Unrecognized') this.error(message + this.found(t), t);
+    else this.problems++;
     throw new ParseError(false);
   }
 
@@ -1104,6 +1109,7 @@ class Parser {
   parseObject(): ObjectExpression {
     const counted = this.enterContainer();
     const open = this.expect('LeftBrace', "expected '{'");
+    const problems = this.problems;
     this.modes.push(false);
     const properties: (ObjectProperty | SpreadExpression | ResourceDeclaration)[] = [];
     this.skipNewLines();
@@ -1120,7 +1126,7 @@ class Parser {
     const close = this.next();
     this.modes.pop();
     if (counted) this.leave();
-    return { kind: 'Object', properties, start: open.start, end: close.end };
+    return { kind: 'Object', properties, ...(this.problems > problems ? { hasErrors: true as const } : {}), start: open.start, end: close.end };
   }
 
   private parseObjectProperty(): ObjectProperty | SpreadExpression | ResourceDeclaration {

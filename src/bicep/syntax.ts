@@ -171,6 +171,11 @@ export interface ObjectExpression extends Node {
   kind: 'Object';
   /** Nested resource declarations appear among the properties, as in Bicep. */
   properties: (ObjectProperty | SpreadExpression | ResourceDeclaration)[];
+  /**
+   * The object (or something inside it) did not parse: a property may be missing only because its
+   * line was broken, so a missing required property is not reported (as the compiler does).
+   */
+  hasErrors?: true;
 }
 
 /** `if (condition) body`: a resource/module body or a loop body. */

@@ -188,6 +188,9 @@ export class Deployment {
     // By template (its deploying resource, undefined for the root), then by id: no key strings
     // made per resource.
     const byTemplate = new Map<DeployedResource | undefined, Map<string, DeployedResource>>();
+    // Two copy loops that make the same names collide at every instance: one mistake, reported
+    // once per pair of declarations (with the first name and how many more), not once per copy.
+    const pairs = new Map<string, { r: DeployedResource; earlier: DeployedResource; keys: Set<string> }>();
     for (const r of this.resources) {
       if (r.existing || r.state !== 'deployed') continue;
       let first = byTemplate.get(r.unit.parent);
@@ -197,10 +200,17 @@ export class Deployment {
         first.set(r.key, r);
         continue;
       }
+      const pairKey = `${r.nameSpan.identity()}\u0000${earlier.nameSpan.identity()}`;
+      const pair = pairs.get(pairKey);
+      if (pair) pair.keys.add(r.key);
+      else pairs.set(pairKey, { r, earlier, keys: new Set([r.key]) });
+    }
+    for (const { r, earlier, keys } of pairs.values()) {
       const what = `${r.type}/${typeof r.name === 'string' ? r.name : r.displayName}`;
+      const more = keys.size > 1 ? ` (and ${keys.size - 1} more ${keys.size === 2 ? 'name' : 'names'} of these copies)` : '';
       this.diagnostics.add({
         code: 'invalid-template',
-        message: `The resource '${what}' is defined multiple times in a template (also at line ${earlier.nameSpan.region().start.line}); ARM rejects the deployment: remove one of them or give them different names.`,
+        message: `The resource '${what}'${more} is defined multiple times in a template (also at line ${earlier.nameSpan.region().start.line}); ARM rejects the deployment: remove one of them or give them different names.`,
         span: r.nameSpan,
       });
     }

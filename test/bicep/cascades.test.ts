@@ -1,0 +1,79 @@
+// One mistake in a .bicep file is one error, where the compiler reports it: not a cascade of
+// errors from the stages after the lowering, and no error on Bicep the compiler accepts.
+import { describe, expect, it } from 'vitest';
+import { findingsOf, workspace } from '../helpers.js';
+
+async function errors(files: Record<string, string>): Promise<string[]> {
+  const dir = workspace(files);
+  const { findings } = await findingsOf(['main.bicep'], dir);
+  return findings.filter((f) => f.level === 'error').map((f) => `${f.line}:${f.column} ${f.message}`);
+}
+
+describe('Bicep errors: one per mistake', () => {
+  it('a resource without a name is one error, at its symbolic name (BCP035), also for a child', async () => {
+    const main = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {",
+      "  location: 'eastus'",
+      '}',
+      "resource subnet 'Microsoft.Network/virtualNetworks/subnets@2023-04-01' = {",
+      '  parent: vnet',
+      '}',
+      '',
+    ].join('\n');
+    expect(await errors({ 'main.bicep': main })).toEqual(["1:10 the resource 'vnet' has no name", "4:10 the resource 'subnet' has no name"]);
+  });
+
+  it('a resource body that does not parse reports the parse error, not a missing name the broken line may hold', async () => {
+    const main = ["resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {", "  name 'vnet1'", "  location: 'eastus'", '}', ''].join('\n');
+    expect(await errors({ 'main.bicep': main })).toEqual(["2:8 expected ':' after the object property name, found ''vnet1''"]);
+  });
+
+  it('an unknown symbol is reported once, not again by the function that reads it', async () => {
+    const main = [
+      "resource nsgs 'Microsoft.Network/networkSecurityGroups@2023-04-01' = [for x in missingList: {",
+      "  name: 'nsg-${x}'",
+      "  location: 'eastus'",
+      '}]',
+      '',
+    ].join('\n');
+    expect(await errors({ 'main.bicep': main })).toEqual(["1:80 unknown symbol 'missingList'"]);
+  });
+
+  it('a module or resource loop referenced as a whole is an array known at deployment, not an error', async () => {
+    const main = [
+      "var names = ['a', 'b']",
+      "module loop 'mod.bicep' = [for x in names: {",
+      "  name: 'dep-${x}'",
+      '  params: { items: [] }',
+      '}]',
+      "resource nsgs 'Microsoft.Network/networkSecurityGroups@2023-04-01' = [for x in names: {",
+      "  name: 'nsg-${x}'",
+      "  location: 'eastus'",
+      '}]',
+      "module single 'mod.bicep' = {",
+      "  name: 'single'",
+      '  params: { items: concat(loop, nsgs) }',
+      '}',
+      'output all array = loop',
+      '',
+    ].join('\n');
+    expect(await errors({ 'main.bicep': main, 'mod.bicep': 'param items array\n' })).toEqual([]);
+  });
+
+  it('two copy loops that make the same names are one error, not one per copy', async () => {
+    const main = [
+      'resource a \'Microsoft.Network/networkSecurityGroups@2023-04-01\' = [for i in range(0, 3): {',
+      "  name: 'nsg-${i}'",
+      "  location: 'eastus'",
+      '}]',
+      'resource b \'Microsoft.Network/networkSecurityGroups@2023-04-01\' = [for i in range(0, 3): {',
+      "  name: 'nsg-${i}'",
+      "  location: 'eastus'",
+      '}]',
+      '',
+    ].join('\n');
+    expect(await errors({ 'main.bicep': main })).toEqual([
+      "6:9 The resource 'Microsoft.Network/networkSecurityGroups/nsg-0' (and 2 more names of these copies) is defined multiple times in a template (also at line 2); ARM rejects the deployment: remove one of them or give them different names.",
+    ]);
+  });
+});
