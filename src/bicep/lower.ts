@@ -116,6 +116,11 @@ interface ResInfo extends Declared {
   parent: ResInfo | undefined;
   /** `parent: coll[i]`: the index expression (lowered in the child's instance context). */
   parentIndex: Expression | undefined;
+  /**
+   * Its `parent` is reported as invalid (itself, a cycle, not a resource): its name is then unknown,
+   * not judged as a top-level name against its child type (a second error for one mistake).
+   */
+  badParent?: true;
   /** True for a resource declared inside its parent's body (it inherits the parent's condition). */
   nested: boolean;
   /** Nested resources declared in the body, by the name written. */
@@ -423,15 +428,32 @@ export class FileLowerer extends ExprLowerer {
         e = e.base;
       }
       const ref = this.symbolRef(e, {});
-      if (!ref || ref.info.kind !== 'resource' || ref.info === r) {
-        this.error(pp.value, "'parent' must be a resource symbol");
+      if (ref?.info === r) {
+        this.error(pp.value, `'${r.symbol}' is its own parent: a declaration cannot reference itself (BCP079)`);
+        r.badParent = true;
         continue;
       }
-      // Guard against parent cycles (a.parent = b, b.parent = a).
-      let cyclic = false;
-      for (let x: ResInfo | undefined = ref.info; x; x = x.parent) if (x === r) cyclic = true;
-      if (cyclic) {
-        this.error(pp.value, "the 'parent' chain forms a cycle");
+      if (!ref || ref.info.kind !== 'resource') {
+        this.error(pp.value, "'parent' must be a resource symbol");
+        r.badParent = true;
+        continue;
+      }
+      // Guard against parent cycles (a.parent = b, b.parent = a). Each resource of the cycle gets
+      // the error at its `parent` (as the compiler's BCP080), and none keeps its parent: a name
+      // made of the cycle's names would be judged against its type, a second error for one mistake.
+      const cycle: ResInfo[] = [];
+      for (let x: ResInfo | undefined = ref.info; x; x = x.parent) {
+        cycle.push(x);
+        if (x === r) break;
+      }
+      if (cycle.at(-1) === r) {
+        for (const x of cycle) {
+          const xp = prop(x.body, 'parent');
+          if (xp) this.error(xp.value, "the 'parent' chain forms a cycle");
+          x.parent = undefined;
+          x.parentIndex = undefined;
+          x.badParent = true;
+        }
         continue;
       }
       r.parent = ref.info;
@@ -1115,14 +1137,21 @@ export class FileLowerer extends ExprLowerer {
     const cond = this.conditionOf(r, ctx);
     if (cond) this.set(out, 'condition', this.texpr(cond.expr), cond.at);
     this.copyOf(r, { refs: r.refs }, out);
-    this.set(out, 'type', r.type, r.decl.type);
-    if (r.apiVersion !== undefined) this.set(out, 'apiVersion', r.apiVersion, r.decl.type);
-    else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
+    if (r.decl.type.kind === 'String' && r.decl.type.expressions.length > 0) {
+      // An interpolated type, reported where it was collected: unknown, so that the deploy stage
+      // neither reports it again nor judges the name against a type that is not there.
+      this.set(out, 'type', this.texpr(this.reported(r.decl.type)), r.decl.type);
+    } else {
+      this.set(out, 'type', r.type, r.decl.type);
+      if (r.apiVersion !== undefined) this.set(out, 'apiVersion', r.apiVersion, r.decl.type);
+      else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
+    }
     if (r.parent) {
       // `parent: coll[i]` depends on that instance only, as the compiler's ancestor dependency.
       this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, undefined, r.decl.name));
       this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
-    } else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
+    } else if (r.nameProp && r.badParent) this.set(out, 'name', this.texpr(this.reported(r.nameProp.value)), r.nameProp.value, r.nameProp.key);
+    else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
     else if (!this.hasResourceExtensions) this.set(out, 'name', this.texpr(this.noName(r)), r.decl.name);
     // A resource of an extension (Microsoft Graph, Kubernetes: one without an ARM name, and what is
     // declared inside it) is marked as the compiler marks it (`import`), for the deploy stage.

@@ -187,6 +187,8 @@ export class ResourceExpander {
     const typeV = ev('type');
     const nameV = ev('name');
     if (typeof typeV.value !== 'string') {
+      // A type the Bicep lowering has reported already (an interpolated type): nothing to add.
+      if (typeV.value instanceof Unknown && typeV.value.reason.code === 'error') return;
       this.diagnostics.add({
         code: typeV.value === undefined ? 'invalid-template' : 'evaluation-error',
         message: typeV.value === undefined ? "the resource has no 'type'" : "the resource 'type' must be a literal string",

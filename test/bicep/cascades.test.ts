@@ -60,6 +60,34 @@ describe('Bicep errors: one per mistake', () => {
     expect(await errors({ 'main.bicep': main, 'mod.bicep': 'param items array\n' })).toEqual([]);
   });
 
+  it('an interpolated resource type is one error, not also a missing API version and a name that does not fit', async () => {
+    const main = ["resource odd '${'Microsoft.Network'}/virtualNetworks@2023-04-01' = {", "  name: 'vnet1'", '}', ''].join('\n');
+    expect(await errors({ 'main.bicep': main })).toEqual(['1:14 the resource type must be a literal string']);
+  });
+
+  it("a 'parent' cycle is reported at each 'parent' of it (BCP080, BCP079), and its names are not judged against their types", async () => {
+    const main = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {",
+      '  parent: subnet',
+      "  name: 'vnet1'",
+      '}',
+      "resource subnet 'Microsoft.Network/virtualNetworks/subnets@2023-04-01' = {",
+      '  parent: vnet',
+      "  name: 'default'",
+      '}',
+      "resource selfish 'Microsoft.Network/virtualNetworks/subnets@2023-04-01' = {",
+      '  parent: selfish',
+      "  name: 'vnet2/default'",
+      '}',
+      '',
+    ].join('\n');
+    expect(await errors({ 'main.bicep': main })).toEqual([
+      "2:11 the 'parent' chain forms a cycle",
+      "6:11 the 'parent' chain forms a cycle",
+      "10:11 'selfish' is its own parent: a declaration cannot reference itself (BCP079)",
+    ]);
+  });
+
   it('two copy loops that make the same names are one error, not one per copy', async () => {
     const main = [
       'resource a \'Microsoft.Network/networkSecurityGroups@2023-04-01\' = [for i in range(0, 3): {',
