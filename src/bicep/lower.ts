@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
 import { LOWERING_NS } from '../expr/evaluate.js';
+import { LoopVariableCheck } from './lower-loop-vars.js';
 import { builtinCallProblem } from './functions.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -638,6 +639,24 @@ export class FileLowerer extends ExprLowerer {
     return (this.ownVarNames ??= new Set(this.program.statements.flatMap((s) => (s.kind === 'Variable' ? [s.name.name] : []))));
   }
 
+  /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
+  private checkLoopVariables(varInfo: LoweredFile['variables']): void {
+    const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
+    for (const s of this.program.statements) {
+      if (s.kind !== 'Variable') continue;
+      const node = varInfo.get(s.name.name)?.node;
+      if (node === undefined) continue;
+      for (const use of check.uses(s, node)) {
+        const what = this.span(use.at).text(80);
+        const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(' -> ')})` : '';
+        this.error(
+          use.at,
+          `'${what}'${via} is known only during the deployment, but the for-body of the variable '${s.name.name}' must be calculated at its start (BCP182): use a resource's id, name, type or apiVersion there, or loop where the value is used`,
+        );
+      }
+    }
+  }
+
   private importTag(lib: LoweredFile): number {
     let tag = this.importTags.get(lib);
     if (tag === undefined) this.importTags.set(lib, (tag = this.importTags.size + 1));
@@ -699,6 +718,7 @@ export class FileLowerer extends ExprLowerer {
           break;
       }
     }
+    this.checkLoopVariables(varInfo);
     // Imported variables and functions come after the file's own.
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== undefined) continue;

@@ -105,3 +105,46 @@ describe('Bicep errors: one per mistake', () => {
     ]);
   });
 });
+
+describe('Bicep errors: a variable for-body reads only what is known at the start (BCP182)', () => {
+  const head = [
+    "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {",
+    "  name: 'nsg1'",
+    "  location: 'eastus'",
+    '}',
+    "param pick bool = false",
+    "var idKey = 'id'",
+    'var rules = nsg.properties.securityRules',
+  ];
+
+  it('reports a runtime property, a whole resource and a variable that reads one, with the chain', async () => {
+    const main = [
+      ...head,
+      'var bad = [for i in range(0, 2): {',
+      '  a: nsg.properties',
+      '  b: nsg',
+      '  c: rules',
+      '}]',
+      '',
+    ].join('\n');
+    const found = await errors({ 'main.bicep': main });
+    expect(found.map((f) => f.replace(/ is known only.*$/, ''))).toEqual(["9:6 'nsg'", "10:6 'nsg'", "11:6 'rules' (through 'rules' -> 'reference')"]);
+    expect(found[0]).toContain("the for-body of the variable 'bad' must be calculated at its start (BCP182)");
+  });
+
+  it('accepts the id, name, type and apiVersion, also through a constant key, and runtime values outside a variable loop', async () => {
+    const main = [
+      ...head,
+      'var ok = [for i in range(0, 2): {',
+      '  a: nsg.id',
+      "  b: nsg['name']",
+      '  c: nsg[idKey]',
+      "  d: nsg[pick ? 'id' : 'type']",
+      '}]',
+      'output o array = [for i in range(0, 2): nsg.properties]',
+      'output r array = rules',
+      '',
+    ].join('\n');
+    expect(await errors({ 'main.bicep': main })).toEqual([]);
+  });
+});
