@@ -40,8 +40,13 @@ export function builtinCallProblem(name: string, count: number, extensions: bool
     if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return undefined;
     return { at: 'arguments', message: `${name}() takes ${argumentCount(sys.min, sys.max)}, but is given ${count}` };
   }
-  // list*() is a family: listKeys(), listSecrets(), ... (the az namespace's wildcard).
-  if (NAMES_ONLY.has(name) || /^list[A-Za-z0-9]/.test(name)) return undefined;
+  // list*() is a family: listKeys(), listSecrets(), ... (the az namespace's wildcard), each
+  // called as ARM's list*(resourceId, apiVersion[, functionValues]).
+  if (/^list[A-Za-z0-9]/.test(name) && !NAMES_ONLY.has(name)) {
+    if (count >= 2 && count <= 3) return undefined;
+    return { at: 'arguments', message: `${name}() takes ${argumentCount(2, 3)} (a resource id, an API version and optional values), but is given ${count}` };
+  }
+  if (NAMES_ONLY.has(name)) return undefined;
   if (ARM_ONLY.has(name)) return { at: 'name', message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? 'Bicep syntax'}` };
   if (extensions) return undefined;
   const near = BY_LOWER.get(name.toLowerCase());

@@ -28,6 +28,7 @@ import type { ModuleLoader } from './lower-modules.js';
 import type {
   ArrayAccess,
   CompileTimeImportDeclaration,
+  Decorator,
   Expression,
   ForExpression,
   FunctionCall,
@@ -90,6 +91,22 @@ const TARGET_SCOPE_WORDS: Record<TargetScopeKind, string> = {
   subscription: 'subscription',
   managementGroup: 'management group',
   tenant: 'tenant',
+};
+
+/** How many arguments the sys decorators with a fixed signature take (Bicep's names are case-sensitive). */
+const DECORATOR_ARGUMENTS: Readonly<Record<string, number>> = {
+  allowed: 1,
+  batchSize: 1,
+  description: 1,
+  discriminator: 1,
+  export: 0,
+  maxLength: 1,
+  maxValue: 1,
+  metadata: 1,
+  minLength: 1,
+  minValue: 1,
+  sealed: 0,
+  secure: 0,
 };
 
 /** Body properties of a resource that the lowering handles itself. */
@@ -639,6 +656,17 @@ export class FileLowerer extends ExprLowerer {
     return (this.ownVarNames ??= new Set(this.program.statements.flatMap((s) => (s.kind === 'Variable' ? [s.name.name] : []))));
   }
 
+  /**
+   * BCP071 for the sys decorators whose argument count is fixed: `@secure('s')`, `@minLength()`,
+   * `@allowed([], [])`. The lowering reads only the first argument, so the rest went unnoticed.
+   */
+  private checkDecoratorArguments(d: Decorator): void {
+    if (d.namespace && d.namespace.name !== 'sys') return;
+    const expected = DECORATOR_ARGUMENTS[d.name.name];
+    if (expected === undefined || d.args.length === expected) return;
+    this.error(d, `@${d.name.name}() takes ${expected === 0 ? 'no arguments' : expected === 1 ? '1 argument' : `${expected} arguments`}, but is given ${d.args.length}`);
+  }
+
   /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
   private checkLoopVariables(varInfo: LoweredFile['variables']): void {
     const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
@@ -689,6 +717,7 @@ export class FileLowerer extends ExprLowerer {
 
     for (const s of this.program.statements) {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);
+      for (const d of s.decorators) this.checkDecoratorArguments(d);
       switch (s.kind) {
         case 'Metadata':
           this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
@@ -1880,7 +1909,16 @@ export class FileLowerer extends ExprLowerer {
       this.error(e.name, `'${name}' is not a function`);
       return lit(null, e);
     }
-    if (this.funcs.has(name) || this.importedFuncs.has(name)) return call(name, e.args.map((a) => this.expr(a, ctx)), e, '__bicep');
+    const userFn = this.funcs.get(name);
+    if (userFn && userFn.parameters.length !== e.args.length && !this.importedFuncs.has(name)) {
+      // Checked where it is written, as the built-ins are (BCP071): a call in a variable nothing
+      // reads is never evaluated. A user-defined function has no optional parameters.
+      const n = userFn.parameters.length;
+      const message = `${name}() takes ${n} argument${n === 1 ? '' : 's'}, but is given ${e.args.length}`;
+      this.error({ start: e.openParen, end: e.closeParen }, message);
+      return call('invalid', [lit(message, e)], e, LOWERING_NS);
+    }
+    if (userFn || this.importedFuncs.has(name)) return call(name, e.args.map((a) => this.expr(a, ctx)), e, '__bicep');
     return this.builtin(e, ctx);
   }
 

@@ -1126,7 +1126,32 @@ class Parser {
     const close = this.next();
     this.modes.pop();
     if (counted) this.leave();
+    this.duplicateKeys(properties);
     return { kind: 'Object', properties, ...(this.problems > problems ? { hasErrors: true as const } : {}), start: open.start, end: close.end };
+  }
+
+  /**
+   * A key written twice in one object (BCP025), reported at each of them as the compiler does
+   * (`name` and `'name'` are the same key). The object itself parsed: not counted as a parse
+   * problem (hasErrors).
+   */
+  private duplicateKeys(properties: readonly (ObjectProperty | SpreadExpression | ResourceDeclaration)[]): void {
+    const first = new Map<string, ObjectProperty>();
+    const reported = new Set<ObjectProperty>();
+    for (const p of properties) {
+      if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
+      const earlier = first.get(p.keyName);
+      if (!earlier) {
+        first.set(p.keyName, p);
+        continue;
+      }
+      for (const x of reported.has(earlier) ? [p] : [earlier, p]) {
+        reported.add(x);
+        if (this.errors.length <= MAX_DIAGNOSTICS) {
+          this.errors.push({ message: `the property '${p.keyName}' is declared more than once in this object (BCP025): remove or rename the duplicates`, start: x.key.start, end: x.key.end });
+        }
+      }
+    }
   }
 
   private parseObjectProperty(): ObjectProperty | SpreadExpression | ResourceDeclaration {

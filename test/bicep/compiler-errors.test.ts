@@ -1,0 +1,61 @@
+// Errors the Bicep compiler raises that vtaplint now raises too, where the compiler puts them:
+// a key written twice (BCP025), and a wrong number of arguments (BCP071) to a user-defined
+// function, a list*() function or a decorator, also where nothing evaluates the call.
+import { describe, expect, it } from 'vitest';
+import { findingsOf, workspace } from '../helpers.js';
+
+async function errors(main: string): Promise<string[]> {
+  const dir = workspace({ 'main.bicep': main });
+  const { findings } = await findingsOf(['main.bicep'], dir);
+  return findings.filter((f) => f.level === 'error').map((f) => `${f.line}:${f.column} ${f.message}`);
+}
+
+describe('Bicep: errors the compiler raises', () => {
+  it('a key written twice in one object is reported at each (BCP025), quoted or not, at any depth', async () => {
+    const main = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {",
+      "  name: 'vnet1'",
+      "  location: 'eastus'",
+      "  'name': 'vnet2'",
+      '  properties: {',
+      "    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }",
+      '    addressSpace: {}',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const dup = (k: string) => `the property '${k}' is declared more than once in this object (BCP025): remove or rename the duplicates`;
+    expect(await errors(main)).toEqual([`2:3 ${dup('name')}`, `4:3 ${dup('name')}`, `6:5 ${dup('addressSpace')}`, `7:5 ${dup('addressSpace')}`]);
+  });
+
+  it('a wrong number of arguments to a user function or a list*() function, in a variable nothing reads (BCP071)', async () => {
+    const main = [
+      'func tapName(prefix string, n int) string => \'${prefix}-${n}\'',
+      "var a = tapName('x')",
+      "var b = listKeys('id')",
+      "var ok = tapName('x', 1)",
+      "var ok2 = listKeys('id', '2023-01-01')",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual(['2:16 tapName() takes 2 arguments, but is given 1', "3:17 listKeys() takes 2 to 3 arguments (a resource id, an API version and optional values), but is given 1"]);
+  });
+
+  it('a decorator given the wrong number of arguments (BCP071)', async () => {
+    const main = [
+      "@secure('yes')",
+      'param key string',
+      '@minLength()',
+      'param name string',
+      "@allowed(['a'], ['b'])",
+      "param sku string = 'a'",
+      "@sys.description('fine')",
+      "param fine string = 'x'",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '1:1 @secure() takes no arguments, but is given 1',
+      '3:1 @minLength() takes 1 argument, but is given 0',
+      '5:1 @allowed() takes 1 argument, but is given 2',
+    ]);
+  });
+});
