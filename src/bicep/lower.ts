@@ -262,6 +262,10 @@ export class FileLowerer extends ExprLowerer {
   private readonly params = new Map<string, ParameterDeclaration>();
   private readonly vars = new Map<string, VariableDeclaration>();
   private readonly funcs = new Map<string, FunctionDeclaration>();
+  /** `mod.outputs.x` read in this file, checked against the module's outputs once it is lowered (BCP053). */
+  private readonly outputReads: { key: string; name: string; at: Node }[] = [];
+  /** The outputs of each module file this file deploys, by module key, once lowered. */
+  private readonly moduleOutputs = new Map<string, TObject>();
   /** Type names: the file's own declarations and the types it imports from Bicep files. */
   private readonly types = new Map<string, TypeEntry>();
   /** The `definitions` the parameters' type structures refer to (see lower-type-nodes.ts). */
@@ -667,6 +671,27 @@ export class FileLowerer extends ExprLowerer {
     this.error(d, `@${d.name.name}() takes ${expected === 0 ? 'no arguments' : expected === 1 ? '1 argument' : `${expected} arguments`}, but is given ${d.args.length}`);
   }
 
+  /**
+   * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
+   * without regard to case, so neither does this), also where nothing evaluates it (a variable
+   * nothing reads, a loop over an empty list). Said as ARM says it when it evaluates the read, at
+   * the same place, so that the evaluation's own error is the same diagnostic, not a second one.
+   * A module that could not be read (a registry module, a missing file) is not checked.
+   */
+  private checkOutputReads(): void {
+    for (const r of this.outputReads) {
+      const outs = this.moduleOutputs.get(r.key);
+      if (!outs) continue;
+      const names = Object.keys(outs);
+      if (names.some((n) => n.toLowerCase() === r.name.toLowerCase())) continue;
+      this.diagnostics.add({
+        code: 'evaluation-error',
+        message: `The language expression property '${r.name}' doesn't exist, available properties are '${names.join(', ')}'.`,
+        span: this.span(r.at),
+      });
+    }
+  }
+
   /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
   private checkLoopVariables(varInfo: LoweredFile['variables']): void {
     const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
@@ -764,6 +789,7 @@ export class FileLowerer extends ExprLowerer {
     }
     for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key] as TObject);
     this.reportCycles();
+    this.checkOutputReads();
 
     if (Object.keys(this.typeDefs.table).length > 0) this.set(root, 'definitions', this.typeDefs.table, whole);
     this.set(root, 'parameters', parameters, whole);
@@ -1309,6 +1335,8 @@ export class FileLowerer extends ExprLowerer {
         if (loaded) {
           properties.template = loaded.root;
           recordSpan(properties, 'template', loaded.span);
+          const outs = own(loaded.root, 'outputs');
+          this.moduleOutputs.set(m.key, isTObject(outs) ? outs : {});
           this.checkModuleScope(m, loaded.root);
         }
       }
@@ -1813,6 +1841,7 @@ export class FileLowerer extends ExprLowerer {
       const m = this.symbolRef(e.base.base, ctx);
       if (m?.info.kind === 'module') {
         this.noteRef(m.info, e.base.base, ctx, m.idx);
+        if (!e.safe) this.outputReads.push({ key: m.info.key, name: prop, at: e });
         const outs = member(call('reference', [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), 'outputs', e.base);
         // mod.outputs.?x -> tryGet(reference(...).outputs, 'x', 'value'), as the compiler writes
         // it: null when the module has no such output.

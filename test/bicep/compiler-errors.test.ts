@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, workspace } from '../helpers.js';
 
-async function errors(main: string): Promise<string[]> {
-  const dir = workspace({ 'main.bicep': main });
+async function errors(main: string, others: Record<string, string> = {}): Promise<string[]> {
+  const dir = workspace({ 'main.bicep': main, ...others });
   const { findings } = await findingsOf(['main.bicep'], dir);
   return findings.filter((f) => f.level === 'error').map((f) => `${f.line}:${f.column} ${f.message}`);
 }
@@ -56,6 +56,30 @@ describe('Bicep: errors the compiler raises', () => {
       '1:1 @secure() takes no arguments, but is given 1',
       '3:1 @minLength() takes 1 argument, but is given 0',
       '5:1 @allowed() takes 1 argument, but is given 2',
+    ]);
+  });
+
+  it('a module output that the module does not declare (BCP053), from a Bicep or an ARM JSON module, in a loop or a variable nothing reads', async () => {
+    const main = [
+      "module tap 'tap.bicep' = { name: 'tap' }",
+      "module taps 'tap.json' = [for i in range(0, 2): { name: 'tap-${i}' }]",
+      'output a string = tap.outputs.tapId',
+      'output b string = tap.outputs.tapID',
+      'output c string = taps[0].outputs.tapId',
+      'output d string = taps[1].outputs.ID',
+      'output e string = tap.outputs.?missing ?? \'\'',
+      'var unread = tap.outputs.tapIds',
+      '',
+    ].join('\n');
+    const json = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [],
+      outputs: { id: { type: 'string', value: 'x' } },
+    });
+    expect(await errors(main, { 'tap.bicep': "output tapID string = 'x'\n", 'tap.json': json })).toEqual([
+      "5:19 The language expression property 'tapId' doesn't exist, available properties are 'id'.",
+      "8:14 The language expression property 'tapIds' doesn't exist, available properties are 'tapID'.",
     ]);
   });
 });
