@@ -13,6 +13,7 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
 import { LOWERING_NS } from '../expr/evaluate.js';
 import { LoopVariableCheck } from './lower-loop-vars.js';
+import { article, misfit, plainType } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -44,6 +45,7 @@ import type {
   ResourceAccess,
   ResourceDeclaration,
   Statement,
+  TypeExpression,
   VariableDeclaration,
 } from './syntax.js';
 
@@ -108,6 +110,18 @@ const DECORATOR_ARGUMENTS: Readonly<Record<string, number>> = {
   sealed: 0,
   secure: 0,
 };
+
+/** The types the sys decorators that constrain a value apply to (BCP124). */
+const DECORATOR_TARGETS: Readonly<Record<string, readonly string[]>> = {
+  secure: ['string', 'object'],
+  minLength: ['string', 'array'],
+  maxLength: ['string', 'array'],
+  minValue: ['int'],
+  maxValue: ['int'],
+  sealed: ['object'],
+  discriminator: ['object'],
+};
+const PLAIN_TYPES = new Set(['string', 'int', 'bool', 'array', 'object']);
 
 /** Body properties of a resource that the lowering handles itself. */
 const RESOURCE_SPECIAL = new Set(['name', 'parent', 'scope', 'dependson']);
@@ -692,6 +706,40 @@ export class FileLowerer extends ExprLowerer {
     }
   }
 
+  /**
+   * BCP124: a sys decorator on a declaration whose type it does not apply to (`@secure()` on an
+   * int, `@minLength()` on an int, `@minValue()` on a string, `@sealed()` on a string). Only a
+   * declaration of a plain built-in type is judged: a user-defined type, a union or a literal
+   * type is left to the type checks.
+   */
+  private checkDecoratorTargets(decorators: readonly Decorator[], type: TypeExpression | undefined): void {
+    if (type?.kind !== 'TypeReference') return;
+    const t = type.name.name;
+    if (!PLAIN_TYPES.has(t) || this.program.statements.some((x) => x.kind === 'TypeDeclaration' && x.name.name === t)) return;
+    for (const d of decorators) {
+      if (d.namespace && d.namespace.name !== 'sys') continue;
+      const targets = DECORATOR_TARGETS[d.name.name];
+      if (!targets || targets.includes(t)) continue;
+      this.error(d, `@${d.name.name}() applies to ${targets.join(' or ')} declarations, not to this ${t} (BCP124)`);
+    }
+  }
+
+  /** BCP033/BCP034: literals that do not fit a plain declared type (see lower-literal-types.ts). */
+  private checkLiteralTypes(type: TypeExpression | undefined, value: Expression | undefined, what: string, decorators: readonly Decorator[]): void {
+    const userTypes = new Set(this.program.statements.flatMap((x) => (x.kind === 'TypeDeclaration' ? [x.name.name] : [])));
+    const t = plainType(type, userTypes);
+    if (!t) return;
+    const bad = value ? misfit(value, t) : undefined;
+    if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
+    // @allowed lists values of the declared type; for an array, values of its items (any kind).
+    const allowed = t === 'array' ? undefined : decorator(decorators, 'allowed')?.args[0];
+    if (allowed?.kind !== 'Array') return;
+    for (const item of allowed.items) {
+      const k = item.kind === 'Spread' ? undefined : misfit(item, t);
+      if (k) this.error(item, `@allowed() lists ${article(k)} ${k}, but the declared type is ${t} (BCP034)`);
+    }
+  }
+
   /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
   private checkLoopVariables(varInfo: LoweredFile['variables']): void {
     const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
@@ -743,6 +791,10 @@ export class FileLowerer extends ExprLowerer {
     for (const s of this.program.statements) {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);
       for (const d of s.decorators) this.checkDecoratorArguments(d);
+      if (s.kind === 'Parameter' || s.kind === 'Output') this.checkDecoratorTargets(s.decorators, s.type);
+      if (s.kind === 'Parameter') this.checkLiteralTypes(s.type, s.defaultValue, 'the default value', s.decorators);
+      if (s.kind === 'Output') this.checkLiteralTypes(s.type, s.value, 'the value', []);
+      else if (s.kind === 'TypeDeclaration') this.checkDecoratorTargets(s.decorators, s.value);
       switch (s.kind) {
         case 'Metadata':
           this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);

@@ -82,4 +82,52 @@ describe('Bicep: errors the compiler raises', () => {
       "8:14 The language expression property 'tapIds' doesn't exist, available properties are 'tapID'.",
     ]);
   });
+
+  it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
+    const main = [
+      '@secure()',
+      'param port int',
+      '@minLength(3)',
+      'param count int = 3',
+      '@minValue(1)',
+      "param region string = 'eastus'",
+      '@sealed()',
+      'type tapName = string',
+      '@secure()',
+      "param fine string = ''",
+      'type portName = string',
+      '@minValue(1)',
+      "param userTyped portName = 'x'",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '1:1 @secure() applies to string or object declarations, not to this int (BCP124)',
+      '3:1 @minLength() applies to string or array declarations, not to this int (BCP124)',
+      '5:1 @minValue() applies to int declarations, not to this string (BCP124)',
+      '7:1 @sealed() applies to object declarations, not to this string (BCP124)',
+    ]);
+  });
+
+  it('a literal default, output value or allowed value of another type than the one declared (BCP033, BCP034)', async () => {
+    const main = [
+      'param port string = 4789',
+      "param enabled bool = 'true'",
+      "@allowed([4789, 'vxlan'])",
+      'param udpPort int = 4789',
+      "@allowed([['a'], ['b']])",
+      "param lists array = ['a']",
+      'param nothing object = null',
+      'param computed string = concat(\'a\', \'b\')',
+      "output count int = '2'",
+      'output negative int = -1',
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '1:21 the default value is an int, but the declared type is string (BCP033)',
+      '2:22 the default value is a string, but the declared type is bool (BCP033)',
+      '3:17 @allowed() lists a string, but the declared type is int (BCP034)',
+      '7:24 the default value is a null, but the declared type is object (BCP033)',
+      '9:20 the value is a string, but the declared type is int (BCP033)',
+    ]);
+  });
 });
