@@ -40,6 +40,8 @@ export class RefCollector {
    */
   readonly indexed = new Map<string, { idx: Expr; at: Node }[]>();
   readonly variables = new Set<string>();
+  /** Where each variable in `variables` is first read as a value (for cycles between variables). */
+  readonly variableAt = new Map<string, Node>();
 }
 
 export interface LowerCtx {

@@ -740,6 +740,44 @@ export class FileLowerer extends ExprLowerer {
     }
   }
 
+  /**
+   * BCP079/BCP080: a variable that reads itself, or variables that read each other in a cycle,
+   * reported at each read that closes it, also when nothing reads them (the deploy stage sees a
+   * cycle only when it evaluates one). Their values become unknown, so that evaluating them does
+   * not report the cycle a second time.
+   */
+  private checkVariableCycles(variables: TObject, varInfo: LoweredFile['variables']): void {
+    const names = [...this.varRefs.keys()];
+    const position = new Map(names.map((n, i) => [n, i]));
+    const members = new Set<string>();
+    for (const n of names) {
+      const self = this.varRefs.get(n)?.variableAt.get(n);
+      if (!self) continue;
+      this.error(self, `the variable '${n}' reads itself (BCP079)`);
+      members.add(n);
+    }
+    const edgesOf = (i: number): [number, Node][] =>
+      [...(this.varRefs.get(names[i] as string)?.variableAt ?? [])].map(([v, at]) => [position.get(v) ?? -1, at]);
+    for (const c of cyclesOf(names.length, edgesOf)) {
+      const cycle = [...c.nodes, c.nodes[0] as number].map((i) => `'${names[i]}'`).join(' -> ');
+      c.nodes.forEach((i, k) => {
+        const from = names[i] as string;
+        const to = names[c.nodes[(k + 1) % c.nodes.length] as number] as string;
+        const at = this.varRefs.get(from)?.variableAt.get(to);
+        if (at) this.error(at, `the variables read each other in a cycle: ${cycle} (BCP080)`);
+        members.add(from);
+      });
+    }
+    for (const n of members) {
+      const decl = this.vars.get(n);
+      const info = varInfo.get(n);
+      if (!decl || !info) continue;
+      const node = this.texpr(this.reported(decl.value));
+      this.set(variables, n, node, decl.value, decl.name);
+      varInfo.set(n, { ...info, node });
+    }
+  }
+
   /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
   private checkLoopVariables(varInfo: LoweredFile['variables']): void {
     const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
@@ -825,6 +863,7 @@ export class FileLowerer extends ExprLowerer {
       }
     }
     this.checkLoopVariables(varInfo);
+    this.checkVariableCycles(variables, varInfo);
     // Imported variables and functions come after the file's own.
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== undefined) continue;
@@ -1811,6 +1850,7 @@ export class FileLowerer extends ExprLowerer {
     }
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
+      if (ctx.refs && !ctx.refs.variableAt.has(name)) ctx.refs.variableAt.set(name, id);
       if (this.options.inlineVariables) return this.inlineVariable(name, id, at);
       return call('variables', [lit(name, id)], at);
     }

@@ -130,4 +130,17 @@ describe('Bicep: errors the compiler raises', () => {
       '9:20 the value is a string, but the declared type is int (BCP033)',
     ]);
   });
+
+  it('variables that read themselves or each other are reported at each read of the cycle (BCP079, BCP080), once, read or not', async () => {
+    const main = [
+      "var prefix = '${prefix}-tap'",
+      'var first = { next: second }',
+      'var second = first.next',
+      "var fine = '${first}'",
+      'output o object = first',
+      '',
+    ].join('\n');
+    const cycle = "the variables read each other in a cycle: 'first' -> 'second' -> 'first' (BCP080)";
+    expect(await errors(main)).toEqual(["1:17 the variable 'prefix' reads itself (BCP079)", `2:21 ${cycle}`, `3:14 ${cycle}`]);
+  });
 });
