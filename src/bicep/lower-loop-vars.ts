@@ -1,4 +1,4 @@
-// BCP182: the body of a variable's for-expression (`var x = [for ...: body]`) must be calculable
+// BCP182 (and BCP120, with runtimeReads): the body of a variable's for-expression (`var x = [for ...: body]`) must be calculable
 // at the start of the deployment, because the compiler writes it as a variable copy loop, which
 // ARM evaluates before it deploys anything. A resource or module read as a whole, its properties
 // other than id, name, type and apiVersion, its outputs, a list*() call, or a variable that reads
@@ -132,6 +132,15 @@ export class LoopVariableCheck {
   /** The outermost runtime reads in a loop variable's lowered value. */
   uses(decl: VariableDeclaration, node: TNode): RuntimeUse[] {
     if (decl.value.kind !== 'For') return [];
+    return this.runtimeReads(node, decl.name.name);
+  }
+
+  /**
+   * The outermost runtime reads in a lowered value that must be calculated at the start of the
+   * deployment (a loop variable's body, a resource's or module's name: BCP120). `self`: the
+   * variable being judged, not followed into itself.
+   */
+  runtimeReads(node: TNode, self?: string): RuntimeUse[] {
     const out: RuntimeUse[] = [];
     const visit = (e: Expr): void => {
       if (this.deployTimeIndex(e)) return;
@@ -139,7 +148,7 @@ export class LoopVariableCheck {
       if (fn) return void out.push({ at: e, chain: [fn] });
       const v = variableRead(e);
       if (v !== undefined) {
-        const chain = this.chainOf(v, new Set([decl.name.name]));
+        const chain = this.chainOf(v, new Set(self === undefined ? [] : [self]));
         if (chain) out.push({ at: e, chain: [v, ...chain] });
         return;
       }

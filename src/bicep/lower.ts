@@ -778,9 +778,42 @@ export class FileLowerer extends ExprLowerer {
     }
   }
 
+  /** Set once the variables are lowered: what reads runtime state, through variables too. */
+  private deployTimeCheck: LoopVariableCheck | undefined;
+
+  /**
+   * BCP120: a resource's or module's own name must be calculable at the start of the deployment
+   * (ARM names the resource before it deploys anything): not another resource's properties,
+   * outputs or list*(), directly or through a variable.
+   */
+  private checkDeployTimeName(r: SymInfo): void {
+    // An extension's resource (Microsoft Graph) is named by properties of its own kind; an
+    // `existing` resource is only read, which the compiler lets a runtime value name.
+    if (!r.nameProp || !this.deployTimeCheck || this.hasResourceExtensions || (r.kind === 'resource' && r.existing)) return;
+    const within = r.nameProp.value;
+    // A name already reported as wrong (a cycle, an unknown symbol) is not judged again.
+    const reported = this.diagnostics.items.some((d) => {
+      if (d.span.file !== this.file || d.code === 'note') return false;
+      const x = d.span.range();
+      return x.start < within.end && x.end > within.start;
+    });
+    if (reported) return;
+    // Lowered again without a reference collector: the first lowering noted the dependencies.
+    const node = this.value(r.nameProp.value, this.instanceCtx(r, undefined, undefined, r.nameProp));
+    for (const use of this.deployTimeCheck.runtimeReads(node)) {
+      // Only what the name itself writes: a read that comes from elsewhere (a cycle, a parent) is
+      // reported there.
+      if (use.at.start < within.start || use.at.end > within.end) continue;
+      const what = this.span(use.at).text(80);
+      const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(' -> ')})` : '';
+      this.error(use.at, `'${what}'${via} is known only during the deployment, but the name of the ${r.kind} '${r.symbol}' must be calculated at its start (BCP120): use parameters, variables and other resources' names and ids`);
+    }
+  }
+
   /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
   private checkLoopVariables(varInfo: LoweredFile['variables']): void {
     const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
+    this.deployTimeCheck = check;
     for (const s of this.program.statements) {
       if (s.kind !== 'Variable') continue;
       const node = varInfo.get(s.name.name)?.node;
@@ -881,6 +914,8 @@ export class FileLowerer extends ExprLowerer {
     for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key] as TObject);
     this.reportCycles();
     this.checkOutputReads();
+    // After the cycles: a name in one is reported there.
+    for (const r of this.byKey.values()) this.checkDeployTimeName(r);
 
     if (Object.keys(this.typeDefs.table).length > 0) this.set(root, 'definitions', this.typeDefs.table, whole);
     this.set(root, 'parameters', parameters, whole);

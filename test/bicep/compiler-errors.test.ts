@@ -143,4 +143,34 @@ describe('Bicep: errors the compiler raises', () => {
     const cycle = "the variables read each other in a cycle: 'first' -> 'second' -> 'first' (BCP080)";
     expect(await errors(main)).toEqual(["1:17 the variable 'prefix' reads itself (BCP079)", `2:21 ${cycle}`, `3:14 ${cycle}`]);
   });
+
+  it("a resource's or module's name that reads runtime state, directly or through a variable (BCP120); an existing resource's may", async () => {
+    const main = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {",
+      "  name: 'vnet1'",
+      "  location: 'eastus'",
+      '}',
+      'var guidOfVnet = vnet.properties.resourceGuid',
+      "resource tap 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {",
+      "  name: 'tap-${vnet.properties.resourceGuid}'",
+      "  location: 'eastus'",
+      '}',
+      "module dep 'mod.bicep' = {",
+      "  name: 'dep-${guidOfVnet}'",
+      '}',
+      "resource fine 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {",
+      "  name: '${vnet.name}-tap-${uniqueString(vnet.id)}'",
+      "  location: 'eastus'",
+      '}',
+      "resource read 'Microsoft.Network/networkSecurityGroups@2023-04-01' existing = {",
+      '  name: vnet.properties.resourceGuid',
+      '}',
+      '',
+    ].join('\n');
+    const found = await errors(main, { 'mod.bicep': '' });
+    expect(found.map((f) => f.replace(/ must be calculated at its start.*$/, ''))).toEqual([
+      "7:16 'vnet' is known only during the deployment, but the name of the resource 'tap'",
+      "11:16 'guidOfVnet' (through 'guidOfVnet' -> 'reference') is known only during the deployment, but the name of the module 'dep'",
+    ]);
+  });
 });
