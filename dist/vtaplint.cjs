@@ -13590,9 +13590,9 @@ var init_json_index = __esm({
         let table = this.elementsOf.get(arr);
         if (!table) {
           const parentEnd = this.end[arr];
-          const children = [];
-          for (let c = this.firstChild(arr); c >= 0; c = this.nextSibling(c, parentEnd)) children.push(c);
-          table = Int32Array.from(children);
+          const children2 = [];
+          for (let c = this.firstChild(arr); c >= 0; c = this.nextSibling(c, parentEnd)) children2.push(c);
+          table = Int32Array.from(children2);
           this.elementsOf.set(arr, table);
         }
         return i < table.length ? table[i] : -1;
@@ -13605,17 +13605,17 @@ var init_json_index = __esm({
         let n = 0;
         for (let c = this.firstChild(obj); c >= 0 && n <= LARGE; c = this.nextSibling(c, parentEnd)) n++;
         if (n <= LARGE) return void 0;
-        const children = [];
+        const children2 = [];
         const keyStarts = [];
         let boundary = this.start[obj] + 1;
         for (let c = this.firstChild(obj); c >= 0; c = this.nextSibling(c, parentEnd)) {
-          children.push(c);
+          children2.push(c);
           keyStarts.push(this.afterValue(boundary));
           boundary = this.end[c];
         }
         const byKey = /* @__PURE__ */ new Map();
-        for (let p = 0; p < children.length; p++) byKey.set(this.keyText(keyStarts[p]), p);
-        const table = { children: Int32Array.from(children), keyStarts: Int32Array.from(keyStarts), byKey };
+        for (let p = 0; p < children2.length; p++) byKey.set(this.keyText(keyStarts[p]), p);
+        const table = { children: Int32Array.from(children2), keyStarts: Int32Array.from(keyStarts), byKey };
         (this.membersOf ??= /* @__PURE__ */ new Map()).set(obj, table);
         return table;
       }
@@ -14727,7 +14727,10 @@ var init_parser3 = __esm({
       skipNewLines() {
         while (this.raw().kind === "NewLine") this.i++;
       }
+      /** Parse problems met so far (also those not kept past MAX_DIAGNOSTICS): see ObjectExpression.hasErrors. */
+      problems = 0;
       error(message, at2) {
+        this.problems++;
         if (this.errors.length > MAX_DIAGNOSTICS) return;
         this.errors.push({ message, start: at2.start, end: at2.end });
       }
@@ -14735,6 +14738,7 @@ var init_parser3 = __esm({
       fail(message) {
         const t = this.cur();
         if (t.kind !== "Unrecognized") this.error(message + this.found(t), t);
+        else this.problems++;
         throw new ParseError2(false);
       }
       found(t) {
@@ -15482,6 +15486,7 @@ var init_parser3 = __esm({
       parseObject() {
         const counted = this.enterContainer();
         const open2 = this.expect("LeftBrace", "expected '{'");
+        const problems = this.problems;
         this.modes.push(false);
         const properties = [];
         this.skipNewLines();
@@ -15498,7 +15503,31 @@ var init_parser3 = __esm({
         const close = this.next();
         this.modes.pop();
         if (counted) this.leave();
-        return { kind: "Object", properties, start: open2.start, end: close.end };
+        this.duplicateKeys(properties);
+        return { kind: "Object", properties, ...this.problems > problems ? { hasErrors: true } : {}, start: open2.start, end: close.end };
+      }
+      /**
+       * A key written twice in one object (BCP025), reported at each of them as the compiler does
+       * (`name` and `'name'` are the same key). The object itself parsed: not counted as a parse
+       * problem (hasErrors).
+       */
+      duplicateKeys(properties) {
+        const first = /* @__PURE__ */ new Map();
+        const reported = /* @__PURE__ */ new Set();
+        for (const p of properties) {
+          if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+          const earlier = first.get(p.keyName);
+          if (!earlier) {
+            first.set(p.keyName, p);
+            continue;
+          }
+          for (const x of reported.has(earlier) ? [p] : [earlier, p]) {
+            reported.add(x);
+            if (this.errors.length <= MAX_DIAGNOSTICS) {
+              this.errors.push({ message: `the property '${p.keyName}' is declared more than once in this object (BCP025): remove or rename the duplicates`, start: x.key.start, end: x.key.end });
+            }
+          }
+        }
       }
       parseObjectProperty() {
         const decorators = this.parseDecorators();
@@ -15566,11 +15595,11 @@ var init_parser3 = __esm({
         this.enter();
         const segments = [this.segmentText(t, true, false, dollars)];
         const segmentSpans = [{ start: t.start, end: t.end }];
-        const expressions = [];
+        const expressions2 = [];
         this.modes.push(true);
         let end;
         for (; ; ) {
-          expressions.push(this.parseExpression());
+          expressions2.push(this.parseExpression());
           const p = this.cur();
           if (p.kind !== "StringMiddlePiece" && p.kind !== "StringRightPiece") this.fail("expected '}' to close the string interpolation");
           this.next();
@@ -15581,7 +15610,7 @@ var init_parser3 = __esm({
         }
         this.modes.pop();
         this.leave();
-        return { kind: "String", segments, segmentSpans, expressions, multiline, start: t.start, end };
+        return { kind: "String", segments, segmentSpans, expressions: expressions2, multiline, start: t.start, end };
       }
       /** The decoded text of a string piece; `first`/`last` say which delimiters it has. */
       segmentText(t, first, last, dollars) {
@@ -15911,8 +15940,8 @@ function containsItself(v, path21) {
   if (v === null || typeof v !== "object") return false;
   if (path21.includes(v)) return true;
   path21.push(v);
-  const children = Array.isArray(v) ? v : Object.values(v);
-  const found = children.some((c) => containsItself(c, path21));
+  const children2 = Array.isArray(v) ? v : Object.values(v);
+  const found = children2.some((c) => containsItself(c, path21));
   path21.pop();
   return found;
 }
@@ -19228,6 +19257,209 @@ var init_evaluate = __esm({
   }
 });
 
+// src/bicep/lower-loop-vars.ts
+function runtimeCall(e) {
+  if (e.k !== "call" || e.ns !== void 0) return void 0;
+  const n = e.name.toLowerCase();
+  return n === "reference" || n === "references" || n.startsWith("list") ? e.name : void 0;
+}
+function variableRead(e) {
+  if (e.k !== "call" || e.ns !== void 0 || e.name !== "variables") return void 0;
+  const a = e.args[0];
+  return a?.k === "lit" && typeof a.value === "string" ? a.value : void 0;
+}
+function children(e) {
+  switch (e.k) {
+    case "lit":
+      return [];
+    case "call":
+      return e.args;
+    case "member":
+      return [e.obj];
+    case "index":
+      return [e.obj, e.index];
+  }
+}
+function* expressions(n) {
+  if (n instanceof TExpr) yield n.ast;
+  else if (Array.isArray(n)) for (const x of n) yield* expressions(x);
+  else if (n !== null && typeof n === "object") for (const k of Object.keys(n)) yield* expressions(n[k]);
+}
+var DEPLOY_TIME_PROPERTIES, LoopVariableCheck;
+var init_lower_loop_vars = __esm({
+  "src/bicep/lower-loop-vars.ts"() {
+    "use strict";
+    init_template();
+    DEPLOY_TIME_PROPERTIES = /* @__PURE__ */ new Set(["id", "name", "type", "apiversion"]);
+    LoopVariableCheck = class {
+      constructor(variableNode) {
+        this.variableNode = variableNode;
+      }
+      variableNode;
+      memo = /* @__PURE__ */ new Map();
+      /**
+       * `x[key]` on runtime state with a key the compiler can tell is one of id, name, type and
+       * apiVersion (the compiler reads constants through variables, conditions and the array
+       * functions): a deploy-time value, as `x.id` is.
+       */
+      deployTimeIndex(e) {
+        if (e.k === "member") return runtimeCall(e.obj) !== void 0 && DEPLOY_TIME_PROPERTIES.has(e.name.toLowerCase());
+        if (e.k !== "index" || runtimeCall(e.obj) === void 0) return false;
+        const keys = this.constants(e.index, 0);
+        return keys !== void 0 && keys.every((k) => typeof k === "string" && DEPLOY_TIME_PROPERTIES.has(k.toLowerCase()));
+      }
+      /** The values an expression can have when it is a compile-time constant; undefined otherwise. */
+      constants(e, depth) {
+        if (depth > 32) return void 0;
+        const all = (xs) => {
+          const out = [];
+          for (const x of xs) {
+            const v = this.constants(x, depth + 1);
+            if (v === void 0) return void 0;
+            out.push(v);
+          }
+          return out;
+        };
+        if (e.k === "lit") return [e.value];
+        if (e.k === "index") {
+          const [objs, idxs] = all([e.obj, e.index]) ?? [];
+          if (!objs || !idxs) return void 0;
+          const out = [];
+          for (const o of objs) for (const i of idxs) if (Array.isArray(o) && typeof i === "number") out.push(o[i]);
+          return out.length > 0 ? out : void 0;
+        }
+        if (e.k !== "call" || e.ns !== void 0) return void 0;
+        const name = e.name.toLowerCase();
+        if (name === "variables") {
+          const v = variableRead(e);
+          const node = v === void 0 ? void 0 : this.variableNode(v);
+          return node === void 0 ? void 0 : this.nodeConstants(node, depth + 1);
+        }
+        if (name === "if" && e.args.length === 3) {
+          const [a, b] = all(e.args.slice(1)) ?? [];
+          return a && b ? [...a, ...b] : void 0;
+        }
+        const args = all(e.args);
+        if (!args) return void 0;
+        if ((name === "first" || name === "last") && args.length === 1) return args[0]?.map((a) => Array.isArray(a) ? name === "first" ? a[0] : a.at(-1) : void 0);
+        if (name === "createarray") return args.every((a) => a.length === 1) ? [args.map((a) => a[0])] : void 0;
+        if ((name === "concat" || name === "format") && args.every((a) => a.length === 1 && (typeof a[0] === "string" || typeof a[0] === "number"))) {
+          const vals = args.map((a) => String(a[0]));
+          if (name === "concat") return [vals.join("")];
+          const [fmt2 = "", ...rest] = vals;
+          return [fmt2.replace(/\{(\d+)\}/g, (_m, n) => rest[Number(n)] ?? "")];
+        }
+        return void 0;
+      }
+      nodeConstants(n, depth) {
+        if (n instanceof TExpr) return this.constants(n.ast, depth);
+        if (n === null || typeof n !== "object") return [n];
+        if (Array.isArray(n)) {
+          const out = [];
+          for (const x of n) {
+            const v = this.nodeConstants(x, depth + 1);
+            if (v?.length !== 1) return void 0;
+            out.push(v[0]);
+          }
+          return [out];
+        }
+        return void 0;
+      }
+      /** The outermost runtime reads in a loop variable's lowered value. */
+      uses(decl, node) {
+        if (decl.value.kind !== "For") return [];
+        return this.runtimeReads(node, decl.name.name);
+      }
+      /**
+       * The outermost runtime reads in a lowered value that must be calculated at the start of the
+       * deployment (a loop variable's body, a resource's or module's name: BCP120). `self`: the
+       * variable being judged, not followed into itself.
+       */
+      runtimeReads(node, self) {
+        const out = [];
+        const visit2 = (e) => {
+          if (this.deployTimeIndex(e)) return;
+          const fn = runtimeCall(e);
+          if (fn) return void out.push({ at: e, chain: [fn] });
+          const v = variableRead(e);
+          if (v !== void 0) {
+            const chain = this.chainOf(v, new Set(self === void 0 ? [] : [self]));
+            if (chain) out.push({ at: e, chain: [v, ...chain] });
+            return;
+          }
+          for (const c of children(e)) visit2(c);
+        };
+        for (const e of expressions(node)) visit2(e);
+        return out;
+      }
+      /** How a variable reads runtime state (the variables after it, then the function), or null. */
+      chainOf(name, seen) {
+        const known2 = this.memo.get(name);
+        if (known2 !== void 0) return known2;
+        if (seen.has(name)) return null;
+        seen.add(name);
+        const node = this.variableNode(name);
+        let found = null;
+        const visit2 = (e) => {
+          if (found || this.deployTimeIndex(e)) return;
+          const fn = runtimeCall(e);
+          if (fn) return void (found = [fn]);
+          const v = variableRead(e);
+          if (v !== void 0) {
+            const chain = this.chainOf(v, seen);
+            if (chain) found = [v, ...chain];
+            return;
+          }
+          for (const c of children(e)) visit2(c);
+        };
+        if (node !== void 0) for (const e of expressions(node)) visit2(e);
+        this.memo.set(name, found);
+        return found;
+      }
+    };
+  }
+});
+
+// src/bicep/lower-literal-types.ts
+function plainType(t, userTypes) {
+  if (t?.kind !== "TypeReference" || !PLAIN.has(t.name.name) || userTypes.has(t.name.name)) return void 0;
+  return t.name.name;
+}
+function literalKind(e) {
+  switch (e.kind) {
+    case "String":
+      return "string";
+    case "Integer":
+      return "int";
+    case "Unary":
+      return e.operator === "-" && e.operand.kind === "Integer" ? "int" : void 0;
+    case "Boolean":
+      return "bool";
+    case "Array":
+      return "array";
+    case "Object":
+      return "object";
+    case "Null":
+      return "null";
+    default:
+      return void 0;
+  }
+}
+function misfit(e, t) {
+  const k = literalKind(e);
+  return k === void 0 || k === t ? void 0 : k;
+}
+function article(kind) {
+  return /^[aeiou]/.test(kind) ? "an" : "a";
+}
+var PLAIN;
+var init_lower_literal_types = __esm({
+  "src/bicep/lower-literal-types.ts"() {
+    "use strict";
+    PLAIN = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object"]);
+  }
+});
+
 // src/bicep/functions.generated.ts
 var SYS_FUNCTIONS, SYS_OTHER_FUNCTIONS, AZ_FUNCTIONS, ARM_ONLY_FUNCTIONS;
 var init_functions_generated = __esm({
@@ -19325,7 +19557,11 @@ function builtinCallProblem(name, count, extensions) {
     if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return void 0;
     return { at: "arguments", message: `${name}() takes ${argumentCount(sys.min, sys.max)}, but is given ${count}` };
   }
-  if (NAMES_ONLY.has(name) || /^list[A-Za-z0-9]/.test(name)) return void 0;
+  if (/^list[A-Za-z0-9]/.test(name) && !NAMES_ONLY.has(name)) {
+    if (count >= 2 && count <= 3) return void 0;
+    return { at: "arguments", message: `${name}() takes ${argumentCount(2, 3)} (a resource id, an API version and optional values), but is given ${count}` };
+  }
+  if (NAMES_ONLY.has(name)) return void 0;
   if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
   if (extensions) return void 0;
   const near = BY_LOWER.get(name.toLowerCase());
@@ -19523,6 +19759,8 @@ var init_lower_expr = __esm({
        */
       indexed = /* @__PURE__ */ new Map();
       variables = /* @__PURE__ */ new Set();
+      /** Where each variable in `variables` is first read as a value (for cycles between variables). */
+      variableAt = /* @__PURE__ */ new Map();
     };
     BINARY_FUNCTIONS = {
       "&&": "and",
@@ -20317,7 +20555,7 @@ function renameInExpr(e, renames) {
     }
   }
 }
-var import_node_path10, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, SCOPE_FUNCTIONS, PERMITTED_MODULE_SCOPES, TARGET_SCOPE_WORDS, RESOURCE_SPECIAL, REGISTRY_PREFIX, MAX_LITERAL_CHARS, MAX_BASE64_BYTES, MAX_JSON_CHARS, TEXT_DECODERS, FileLowerer;
+var import_node_path10, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, SCOPE_FUNCTIONS, PERMITTED_MODULE_SCOPES, TARGET_SCOPE_WORDS, DECORATOR_ARGUMENTS, DECORATOR_TARGETS, PLAIN_TYPES, RESOURCE_SPECIAL, REGISTRY_PREFIX, MAX_LITERAL_CHARS, MAX_BASE64_BYTES, MAX_JSON_CHARS, TEXT_DECODERS, FileLowerer;
 var init_lower = __esm({
   "src/bicep/lower.ts"() {
     "use strict";
@@ -20325,6 +20563,8 @@ var init_lower = __esm({
     import_node_path10 = __toESM(require("node:path"), 1);
     init_main();
     init_evaluate();
+    init_lower_loop_vars();
+    init_lower_literal_types();
     init_functions2();
     init_span();
     init_cycles();
@@ -20360,6 +20600,30 @@ var init_lower = __esm({
       managementGroup: "management group",
       tenant: "tenant"
     };
+    DECORATOR_ARGUMENTS = {
+      allowed: 1,
+      batchSize: 1,
+      description: 1,
+      discriminator: 1,
+      export: 0,
+      maxLength: 1,
+      maxValue: 1,
+      metadata: 1,
+      minLength: 1,
+      minValue: 1,
+      sealed: 0,
+      secure: 0
+    };
+    DECORATOR_TARGETS = {
+      secure: ["string", "object"],
+      minLength: ["string", "array"],
+      maxLength: ["string", "array"],
+      minValue: ["int"],
+      maxValue: ["int"],
+      sealed: ["object"],
+      discriminator: ["object"]
+    };
+    PLAIN_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object"]);
     RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
     REGISTRY_PREFIX = /^(br|ts)[:/]/i;
     MAX_LITERAL_CHARS = 131072;
@@ -20383,6 +20647,10 @@ var init_lower = __esm({
       params = /* @__PURE__ */ new Map();
       vars = /* @__PURE__ */ new Map();
       funcs = /* @__PURE__ */ new Map();
+      /** `mod.outputs.x` read in this file, checked against the module's outputs once it is lowered (BCP053). */
+      outputReads = [];
+      /** The outputs of each module file this file deploys, by module key, once lowered. */
+      moduleOutputs = /* @__PURE__ */ new Map();
       /** Type names: the file's own declarations and the types it imports from Bicep files. */
       types = /* @__PURE__ */ new Map();
       /** The `definitions` the parameters' type structures refer to (see lower-type-nodes.ts). */
@@ -20546,14 +20814,29 @@ var init_lower = __esm({
             e = e.base;
           }
           const ref = this.symbolRef(e, {});
-          if (!ref || ref.info.kind !== "resource" || ref.info === r) {
-            this.error(pp.value, "'parent' must be a resource symbol");
+          if (ref?.info === r) {
+            this.error(pp.value, `'${r.symbol}' is its own parent: a declaration cannot reference itself (BCP079)`);
+            r.badParent = true;
             continue;
           }
-          let cyclic = false;
-          for (let x = ref.info; x; x = x.parent) if (x === r) cyclic = true;
-          if (cyclic) {
-            this.error(pp.value, "the 'parent' chain forms a cycle");
+          if (!ref || ref.info.kind !== "resource") {
+            this.error(pp.value, "'parent' must be a resource symbol");
+            r.badParent = true;
+            continue;
+          }
+          const cycle = [];
+          for (let x = ref.info; x; x = x.parent) {
+            cycle.push(x);
+            if (x === r) break;
+          }
+          if (cycle.at(-1) === r) {
+            for (const x of cycle) {
+              const xp = prop(x.body, "parent");
+              if (xp) this.error(xp.value, "the 'parent' chain forms a cycle");
+              x.parent = void 0;
+              x.parentIndex = void 0;
+              x.badParent = true;
+            }
             continue;
           }
           r.parent = ref.info;
@@ -20720,6 +21003,145 @@ var init_lower = __esm({
       ownVariableNames() {
         return this.ownVarNames ??= new Set(this.program.statements.flatMap((s) => s.kind === "Variable" ? [s.name.name] : []));
       }
+      /**
+       * BCP071 for the sys decorators whose argument count is fixed: `@secure('s')`, `@minLength()`,
+       * `@allowed([], [])`. The lowering reads only the first argument, so the rest went unnoticed.
+       */
+      checkDecoratorArguments(d) {
+        if (d.namespace && d.namespace.name !== "sys") return;
+        const expected = DECORATOR_ARGUMENTS[d.name.name];
+        if (expected === void 0 || d.args.length === expected) return;
+        this.error(d, `@${d.name.name}() takes ${expected === 0 ? "no arguments" : expected === 1 ? "1 argument" : `${expected} arguments`}, but is given ${d.args.length}`);
+      }
+      /**
+       * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
+       * without regard to case, so neither does this), also where nothing evaluates it (a variable
+       * nothing reads, a loop over an empty list). Said as ARM says it when it evaluates the read, at
+       * the same place, so that the evaluation's own error is the same diagnostic, not a second one.
+       * A module that could not be read (a registry module, a missing file) is not checked.
+       */
+      checkOutputReads() {
+        for (const r of this.outputReads) {
+          const outs = this.moduleOutputs.get(r.key);
+          if (!outs) continue;
+          const names = Object.keys(outs);
+          if (names.some((n) => n.toLowerCase() === r.name.toLowerCase())) continue;
+          this.diagnostics.add({
+            code: "evaluation-error",
+            message: `The language expression property '${r.name}' doesn't exist, available properties are '${names.join(", ")}'.`,
+            span: this.span(r.at)
+          });
+        }
+      }
+      /**
+       * BCP124: a sys decorator on a declaration whose type it does not apply to (`@secure()` on an
+       * int, `@minLength()` on an int, `@minValue()` on a string, `@sealed()` on a string). Only a
+       * declaration of a plain built-in type is judged: a user-defined type, a union or a literal
+       * type is left to the type checks.
+       */
+      checkDecoratorTargets(decorators, type) {
+        if (type?.kind !== "TypeReference") return;
+        const t = type.name.name;
+        if (!PLAIN_TYPES.has(t) || this.program.statements.some((x) => x.kind === "TypeDeclaration" && x.name.name === t)) return;
+        for (const d of decorators) {
+          if (d.namespace && d.namespace.name !== "sys") continue;
+          const targets = DECORATOR_TARGETS[d.name.name];
+          if (!targets || targets.includes(t)) continue;
+          this.error(d, `@${d.name.name}() applies to ${targets.join(" or ")} declarations, not to this ${t} (BCP124)`);
+        }
+      }
+      /** BCP033/BCP034: literals that do not fit a plain declared type (see lower-literal-types.ts). */
+      checkLiteralTypes(type, value, what, decorators) {
+        const userTypes = new Set(this.program.statements.flatMap((x) => x.kind === "TypeDeclaration" ? [x.name.name] : []));
+        const t = plainType(type, userTypes);
+        if (!t) return;
+        const bad = value ? misfit(value, t) : void 0;
+        if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
+        const allowed = t === "array" ? void 0 : decorator(decorators, "allowed")?.args[0];
+        if (allowed?.kind !== "Array") return;
+        for (const item of allowed.items) {
+          const k = item.kind === "Spread" ? void 0 : misfit(item, t);
+          if (k) this.error(item, `@allowed() lists ${article(k)} ${k}, but the declared type is ${t} (BCP034)`);
+        }
+      }
+      /**
+       * BCP079/BCP080: a variable that reads itself, or variables that read each other in a cycle,
+       * reported at each read that closes it, also when nothing reads them (the deploy stage sees a
+       * cycle only when it evaluates one). Their values become unknown, so that evaluating them does
+       * not report the cycle a second time.
+       */
+      checkVariableCycles(variables, varInfo) {
+        const names = [...this.varRefs.keys()];
+        const position = new Map(names.map((n, i) => [n, i]));
+        const members = /* @__PURE__ */ new Set();
+        for (const n of names) {
+          const self = this.varRefs.get(n)?.variableAt.get(n);
+          if (!self) continue;
+          this.error(self, `the variable '${n}' reads itself (BCP079)`);
+          members.add(n);
+        }
+        const edgesOf = (i) => [...this.varRefs.get(names[i])?.variableAt ?? []].map(([v, at2]) => [position.get(v) ?? -1, at2]);
+        for (const c of cyclesOf(names.length, edgesOf)) {
+          const cycle = [...c.nodes, c.nodes[0]].map((i) => `'${names[i]}'`).join(" -> ");
+          c.nodes.forEach((i, k) => {
+            const from = names[i];
+            const to = names[c.nodes[(k + 1) % c.nodes.length]];
+            const at2 = this.varRefs.get(from)?.variableAt.get(to);
+            if (at2) this.error(at2, `the variables read each other in a cycle: ${cycle} (BCP080)`);
+            members.add(from);
+          });
+        }
+        for (const n of members) {
+          const decl = this.vars.get(n);
+          const info = varInfo.get(n);
+          if (!decl || !info) continue;
+          const node = this.texpr(this.reported(decl.value));
+          this.set(variables, n, node, decl.value, decl.name);
+          varInfo.set(n, { ...info, node });
+        }
+      }
+      /** Set once the variables are lowered: what reads runtime state, through variables too. */
+      deployTimeCheck;
+      /**
+       * BCP120: a resource's or module's own name must be calculable at the start of the deployment
+       * (ARM names the resource before it deploys anything): not another resource's properties,
+       * outputs or list*(), directly or through a variable.
+       */
+      checkDeployTimeName(r) {
+        if (!r.nameProp || !this.deployTimeCheck || this.hasResourceExtensions || r.kind === "resource" && r.existing) return;
+        const within2 = r.nameProp.value;
+        const reported = this.diagnostics.items.some((d) => {
+          if (d.span.file !== this.file || d.code === "note") return false;
+          const x = d.span.range();
+          return x.start < within2.end && x.end > within2.start;
+        });
+        if (reported) return;
+        const node = this.value(r.nameProp.value, this.instanceCtx(r, void 0, void 0, r.nameProp));
+        for (const use of this.deployTimeCheck.runtimeReads(node)) {
+          if (use.at.start < within2.start || use.at.end > within2.end) continue;
+          const what = this.span(use.at).text(80);
+          const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(" -> ")})` : "";
+          this.error(use.at, `'${what}'${via} is known only during the deployment, but the name of the ${r.kind} '${r.symbol}' must be calculated at its start (BCP120): use parameters, variables and other resources' names and ids`);
+        }
+      }
+      /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
+      checkLoopVariables(varInfo) {
+        const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
+        this.deployTimeCheck = check;
+        for (const s of this.program.statements) {
+          if (s.kind !== "Variable") continue;
+          const node = varInfo.get(s.name.name)?.node;
+          if (node === void 0) continue;
+          for (const use of check.uses(s, node)) {
+            const what = this.span(use.at).text(80);
+            const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(" -> ")})` : "";
+            this.error(
+              use.at,
+              `'${what}'${via} is known only during the deployment, but the for-body of the variable '${s.name.name}' must be calculated at its start (BCP182): use a resource's id, name, type or apiVersion there, or loop where the value is used`
+            );
+          }
+        }
+      }
       importTag(lib) {
         let tag = this.importTags.get(lib);
         if (tag === void 0) this.importTags.set(lib, tag = this.importTags.size + 1);
@@ -20748,6 +21170,11 @@ var init_lower = __esm({
         const funcInfo = /* @__PURE__ */ new Map();
         for (const s of this.program.statements) {
           if (s.decorators.some((d) => d.name.name.toLowerCase() === "export") && "name" in s) exported.add(s.name.name);
+          for (const d of s.decorators) this.checkDecoratorArguments(d);
+          if (s.kind === "Parameter" || s.kind === "Output") this.checkDecoratorTargets(s.decorators, s.type);
+          if (s.kind === "Parameter") this.checkLiteralTypes(s.type, s.defaultValue, "the default value", s.decorators);
+          if (s.kind === "Output") this.checkLiteralTypes(s.type, s.value, "the value", []);
+          else if (s.kind === "TypeDeclaration") this.checkDecoratorTargets(s.decorators, s.value);
           switch (s.kind) {
             case "Metadata":
               this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
@@ -20777,6 +21204,8 @@ var init_lower = __esm({
               break;
           }
         }
+        this.checkLoopVariables(varInfo);
+        this.checkVariableCycles(variables, varInfo);
         for (const [name, v] of this.importedVars) {
           if (own(variables, name) !== void 0) continue;
           setImportedVariable(variables, name, v);
@@ -20792,6 +21221,8 @@ var init_lower = __esm({
         }
         for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key]);
         this.reportCycles();
+        this.checkOutputReads();
+        for (const r of this.byKey.values()) this.checkDeployTimeName(r);
         if (Object.keys(this.typeDefs.table).length > 0) this.set(root, "definitions", this.typeDefs.table, whole);
         this.set(root, "parameters", parameters, whole);
         if (Object.keys(members).length > 0) {
@@ -20957,10 +21388,20 @@ var init_lower = __esm({
       shortName(r, idx, refs) {
         if (!r.nameProp) {
           if (r.kind === "module") return call2("format", [lit("{0}-{1}", r.decl.name), lit(r.symbol, r.decl.name), call2("uniqueString", [lit(r.symbol, r.decl.name), member(call2("deployment", [], r.decl.name), "name", r.decl.name)], r.decl.name)], r.decl.name);
-          if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+          if (!this.hasResourceExtensions) return this.noName(r);
           return lit(r.symbol, r.decl.name);
         }
         return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
+      }
+      /**
+       * A resource without a name: reported once, at its symbolic name (BCP035), and given an unknown
+       * name so that the deploy stage does not report it again ("the resource has no 'name'") nor
+       * judge the name it does not have. Not reported when its body does not parse: the name may be
+       * on the line that did not (the compiler does not report missing properties there either).
+       */
+      noName(r) {
+        if (!r.body?.hasErrors) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+        return this.reported(r.decl.name);
       }
       /** The full name (`parent/child` for children). */
       fullName(r, idx, refs) {
@@ -21163,14 +21604,19 @@ var init_lower = __esm({
         const cond = this.conditionOf(r, ctx);
         if (cond) this.set(out, "condition", this.texpr(cond.expr), cond.at);
         this.copyOf(r, { refs: r.refs }, out);
-        this.set(out, "type", r.type, r.decl.type);
-        if (r.apiVersion !== void 0) this.set(out, "apiVersion", r.apiVersion, r.decl.type);
-        else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
+        if (r.decl.type.kind === "String" && r.decl.type.expressions.length > 0) {
+          this.set(out, "type", this.texpr(this.reported(r.decl.type)), r.decl.type);
+        } else {
+          this.set(out, "type", r.type, r.decl.type);
+          if (r.apiVersion !== void 0) this.set(out, "apiVersion", r.apiVersion, r.decl.type);
+          else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
+        }
         if (r.parent) {
           this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
           this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
-        } else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-        else if (!this.hasResourceExtensions) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+        } else if (r.nameProp && r.badParent) this.set(out, "name", this.texpr(this.reported(r.nameProp.value)), r.nameProp.value, r.nameProp.key);
+        else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
+        else if (!this.hasResourceExtensions) this.set(out, "name", this.texpr(this.noName(r)), r.decl.name);
         if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, "import", this.extensionAliases.keys().next().value ?? "extension", r.decl.type);
         if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
         if (!r.existing && !(this.hasResourceExtensions && this.ofExtension(r))) this.checkDeployableScope(r);
@@ -21263,6 +21709,8 @@ var init_lower = __esm({
             if (loaded) {
               properties.template = loaded.root;
               recordSpan(properties, "template", loaded.span);
+              const outs = own(loaded.root, "outputs");
+              this.moduleOutputs.set(m.key, isTObject(outs) ? outs : {});
               this.checkModuleScope(m, loaded.root);
             }
           }
@@ -21624,7 +22072,7 @@ var init_lower = __esm({
           if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
           else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === "module" ? "module" : "resource"} '${name}'`);
           else this.error(id, `unknown symbol '${name}'`);
-          return lit(null, at2);
+          return this.reported(at2);
         }
         if (this.params.has(name) || this.assigned.has(name)) return call2("parameters", [lit(name, id)], at2);
         if (name === "base" && this.options.baseValues && !this.vars.has(name) && !this.importedVars.has(name)) {
@@ -21634,6 +22082,7 @@ var init_lower = __esm({
         }
         if (this.vars.has(name)) {
           ctx.refs?.variables.add(name);
+          if (ctx.refs && !ctx.refs.variableAt.has(name)) ctx.refs.variableAt.set(name, id);
           if (this.options.inlineVariables) return this.inlineVariable(name, id, at2);
           return call2("variables", [lit(name, id)], at2);
         }
@@ -21644,6 +22093,7 @@ var init_lower = __esm({
         const sym2 = this.symbols.get(name) ?? this.childInScope(name);
         if (sym2) {
           this.noteRef(sym2, at2, ctx);
+          if (sym2.loop || sym2.kind === "resource" && this.ancestorLoop(sym2)) return call2("references", [lit(sym2.symbol, id), lit("full", at2)], at2);
           if (sym2.kind === "resource") return this.referenceCall(sym2, void 0, at2, true);
           return call2("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
         }
@@ -21656,10 +22106,18 @@ var init_lower = __esm({
         }
         if (this.funcs.has(name) || this.importedFuncs.has(name)) {
           this.error(id, `the function '${name}' must be called`);
-          return lit(null, at2);
+          return this.reported(at2);
         }
         this.error(id, `unknown symbol '${name}'`);
-        return lit(null, at2);
+        return this.reported(at2);
+      }
+      /**
+       * The value of something already reported as an error (an unknown symbol, a resource without a
+       * name): unknown, not null, so that it is not reported again by every function that reads it
+       * ("'length' expects an array; the provided value is of type 'Null'").
+       */
+      reported(at2) {
+        return call2("invalid", [lit("a value that is already reported as an error", at2)], at2, LOWERING_NS);
       }
       inlineVariable(name, id, at2) {
         if (!this.paramsFileVars.has(name)) {
@@ -21695,6 +22153,7 @@ var init_lower = __esm({
           const m = this.symbolRef(e.base.base, ctx);
           if (m?.info.kind === "module") {
             this.noteRef(m.info, e.base.base, ctx, m.idx);
+            if (!e.safe) this.outputReads.push({ key: m.info.key, name: prop2, at: e });
             const outs = member(call2("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
             if (e.safe) return call2("tryGet", [outs, lit(prop2, e.property), lit("value", e.property)], e);
             return member(member(outs, prop2, e), "value", e);
@@ -21782,7 +22241,14 @@ var init_lower = __esm({
           this.error(e.name, `'${name}' is not a function`);
           return lit(null, e);
         }
-        if (this.funcs.has(name) || this.importedFuncs.has(name)) return call2(name, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
+        const userFn = this.funcs.get(name);
+        if (userFn && userFn.parameters.length !== e.args.length && !this.importedFuncs.has(name)) {
+          const n = userFn.parameters.length;
+          const message = `${name}() takes ${n} argument${n === 1 ? "" : "s"}, but is given ${e.args.length}`;
+          this.error({ start: e.openParen, end: e.closeParen }, message);
+          return call2("invalid", [lit(message, e)], e, LOWERING_NS);
+        }
+        if (userFn || this.importedFuncs.has(name)) return call2(name, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
         return this.builtin(e, ctx);
       }
       /** Built-in functions that the compiler evaluates itself or renames. */
@@ -22750,10 +23216,10 @@ var init_invariant_parts = __esm({
             return this.markChildren(e.args);
         }
       }
-      markChildren(children) {
-        const varies = children.map((c) => this.mark(c));
+      markChildren(children2) {
+        const varies = children2.map((c) => this.mark(c));
         if (!varies.includes(true)) return false;
-        children.forEach((c, i) => {
+        children2.forEach((c, i) => {
           if (!varies[i] && c.k !== "lit" && !isLambda(c)) this.parts.add(c);
         });
         return true;
@@ -23955,6 +24421,7 @@ var init_resources = __esm({
         const typeV = ev("type");
         const nameV = ev("name");
         if (typeof typeV.value !== "string") {
+          if (typeV.value instanceof Unknown && typeV.value.reason.code === "error") return;
           this.diagnostics.add({
             code: typeV.value === void 0 ? "invalid-template" : "evaluation-error",
             message: typeV.value === void 0 ? "the resource has no 'type'" : "the resource 'type' must be a literal string",
@@ -24867,6 +25334,7 @@ var init_deploy = __esm({
        */
       reportDuplicates() {
         const byTemplate = /* @__PURE__ */ new Map();
+        const pairs = /* @__PURE__ */ new Map();
         for (const r of this.resources) {
           if (r.existing || r.state !== "deployed") continue;
           let first = byTemplate.get(r.unit.parent);
@@ -24876,10 +25344,17 @@ var init_deploy = __esm({
             first.set(r.key, r);
             continue;
           }
+          const pairKey = `${r.nameSpan.identity()}\0${earlier.nameSpan.identity()}`;
+          const pair = pairs.get(pairKey);
+          if (pair) pair.keys.add(r.key);
+          else pairs.set(pairKey, { r, earlier, keys: /* @__PURE__ */ new Set([r.key]) });
+        }
+        for (const { r, earlier, keys } of pairs.values()) {
           const what = `${r.type}/${typeof r.name === "string" ? r.name : r.displayName}`;
+          const more = keys.size > 1 ? ` (and ${keys.size - 1} more ${keys.size === 2 ? "name" : "names"} of these copies)` : "";
           this.diagnostics.add({
             code: "invalid-template",
-            message: `The resource '${what}' is defined multiple times in a template (also at line ${earlier.nameSpan.region().start.line}); ARM rejects the deployment: remove one of them or give them different names.`,
+            message: `The resource '${what}'${more} is defined multiple times in a template (also at line ${earlier.nameSpan.region().start.line}); ARM rejects the deployment: remove one of them or give them different names.`,
             span: r.nameSpan
           });
         }
@@ -33213,4 +33688,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 257d961e2d1b5ee43ad2faa1af5a0fb4
+// vtaplint-build c3c0b49beeda5e75e9cbcea12c235a08
