@@ -7,7 +7,7 @@
 // and spans are the evaluator's, so a problem found both ways is one finding (DiagnosticSink).
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import { isTObject, ownProp, type TNode, type TObject } from '../model/template.js';
+import { forEachUserFunction, isTObject, ownProp, type TNode, type TObject } from '../model/template.js';
 import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
 import { DEPLOYMENTS } from './resources.js';
 import { declaredVariableNames } from './scope.js';
@@ -140,18 +140,9 @@ export class TemplateChecker {
 
   /** User-defined functions: parameters() there reads the function's own parameters, so names are not checked. */
   private functions(section: TNode, span: Span): void {
-    if (!Array.isArray(section)) return;
-    section.forEach((ns, i) => {
-      if (!isTObject(ns)) return;
-      const members = ownProp(ns, 'members');
-      if (!isTObject(members)) return;
-      const membersSpan = span.child(section, i).child(ns, 'members');
-      for (const name of Object.keys(members)) {
-        const f = members[name] as TNode;
-        if (!isTObject(f)) continue;
-        const output = ownProp(f, 'output');
-        if (isTObject(output)) this.declaration(output, membersSpan.child(members, name).child(f, 'output'), undefined);
-      }
+    forEachUserFunction(section, span, (f, fSpan) => {
+      const output = ownProp(f, 'output');
+      if (isTObject(output)) this.declaration(output, fSpan.child(f, 'output'), undefined);
     });
   }
 

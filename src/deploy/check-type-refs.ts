@@ -9,7 +9,7 @@
 // template passed with no finding.
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import { isTObject, ownProp, type TNode, type TObject } from '../model/template.js';
+import { forEachUserFunction, isTObject, ownProp, type TNode, type TObject } from '../model/template.js';
 import { resolveTypeRef } from '../model/type-ref.js';
 
 /** Checks the type references of template `t` (its own sections; nested templates are checked on their own). */
@@ -47,22 +47,13 @@ class TypeRefChecker {
 
   /** User-defined functions: each parameter and the output are type nodes. */
   private functions(section: TNode, span: Span): void {
-    if (!Array.isArray(section)) return;
-    section.forEach((ns, i) => {
-      if (!isTObject(ns)) return;
-      const members = ownProp(ns, 'members');
-      if (!isTObject(members)) return;
-      const membersSpan = span.child(section, i).child(ns, 'members');
-      for (const name of Object.keys(members)) {
-        const f = members[name] as TNode;
-        if (!isTObject(f)) continue;
-        const fSpan = membersSpan.child(members, name);
-        const params = ownProp(f, 'parameters');
-        if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, 'parameters')));
-        if (isTObject(ownProp(f, 'output'))) this.typeNode(f, 'output', fSpan);
-      }
+    forEachUserFunction(section, span, (f, fSpan) => {
+      const params = ownProp(f, 'parameters');
+      if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, 'parameters')));
+      if (isTObject(ownProp(f, 'output'))) this.typeNode(f, 'output', fSpan);
     });
   }
+
 
   /**
    * The type node `container[key]`: its own `$ref`, then the type nodes inside it (properties,

@@ -92,3 +92,21 @@ export function childOf(parent: Located<TObject>, key: string): Located | undefi
   if (k === undefined) return undefined;
   return { node: parent.node[k] as TNode, span: parent.span.child(parent.node, k) };
 }
+
+/**
+ * Calls `visit` for each user-defined function of a template's `functions` section (an array of
+ * namespaces, each with `members` by name), with the span of its declaration.
+ */
+export function forEachUserFunction(section: TNode, span: Span, visit: (f: TObject, fSpan: Span) => void): void {
+  if (!Array.isArray(section)) return;
+  section.forEach((ns, i) => {
+    if (!isTObject(ns)) return;
+    const members = ownProp(ns, 'members');
+    if (!isTObject(members)) return;
+    const membersSpan = span.child(section, i).child(ns, 'members');
+    for (const name of Object.keys(members)) {
+      const f = members[name] as TNode;
+      if (isTObject(f)) visit(f, membersSpan.child(members, name));
+    }
+  });
+}
