@@ -6477,6 +6477,19 @@ function childOf(parent, key2) {
   if (k === void 0) return void 0;
   return { node: parent.node[k], span: parent.span.child(parent.node, k) };
 }
+function forEachUserFunction(section, span, visit2) {
+  if (!Array.isArray(section)) return;
+  section.forEach((ns, i) => {
+    if (!isTObject(ns)) return;
+    const members = ownProp(ns, "members");
+    if (!isTObject(members)) return;
+    const membersSpan = span.child(section, i).child(ns, "members");
+    for (const name of Object.keys(members)) {
+      const f = members[name];
+      if (isTObject(f)) visit2(f, membersSpan.child(members, name));
+    }
+  });
+}
 
 // src/model/limits.ts
 var DEFAULT_LIMITS = Object.freeze({
@@ -19054,20 +19067,10 @@ var TypeRefChecker = class {
   }
   /** User-defined functions: each parameter and the output are type nodes. */
   functions(section, span) {
-    if (!Array.isArray(section)) return;
-    section.forEach((ns, i) => {
-      if (!isTObject(ns)) return;
-      const members = ownProp(ns, "members");
-      if (!isTObject(members)) return;
-      const membersSpan = span.child(section, i).child(ns, "members");
-      for (const name of Object.keys(members)) {
-        const f = members[name];
-        if (!isTObject(f)) continue;
-        const fSpan = membersSpan.child(members, name);
-        const params = ownProp(f, "parameters");
-        if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, "parameters")));
-        if (isTObject(ownProp(f, "output"))) this.typeNode(f, "output", fSpan);
-      }
+    forEachUserFunction(section, span, (f, fSpan) => {
+      const params = ownProp(f, "parameters");
+      if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, "parameters")));
+      if (isTObject(ownProp(f, "output"))) this.typeNode(f, "output", fSpan);
     });
   }
   /**
@@ -19245,18 +19248,9 @@ var TemplateChecker = class {
   }
   /** User-defined functions: parameters() there reads the function's own parameters, so names are not checked. */
   functions(section, span) {
-    if (!Array.isArray(section)) return;
-    section.forEach((ns, i) => {
-      if (!isTObject(ns)) return;
-      const members = ownProp(ns, "members");
-      if (!isTObject(members)) return;
-      const membersSpan = span.child(section, i).child(ns, "members");
-      for (const name of Object.keys(members)) {
-        const f = members[name];
-        if (!isTObject(f)) continue;
-        const output = ownProp(f, "output");
-        if (isTObject(output)) this.declaration(output, membersSpan.child(members, name).child(f, "output"), void 0);
-      }
+    forEachUserFunction(section, span, (f, fSpan) => {
+      const output = ownProp(f, "output");
+      if (isTObject(output)) this.declaration(output, fSpan.child(f, "output"), void 0);
     });
   }
   /** A resources array, or an object of symbolic names (languageVersion 2.0). */
@@ -22921,4 +22915,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build f5d1eb7e15ecf80fc1412d7145bc0c35
+// vtaplint-build 3ab8c9e71124bed8a38ce357a688bfc3
