@@ -2,7 +2,7 @@
 // a key written twice (BCP025), and a wrong number of arguments (BCP071) to a user-defined
 // function, a list*() function or a decorator, also where nothing evaluates the call.
 import { describe, expect, it } from 'vitest';
-import { findingsOf, workspace } from '../helpers.js';
+import { cli, findingsOf, workspace } from '../helpers.js';
 
 async function errors(main: string, others: Record<string, string> = {}): Promise<string[]> {
   const dir = workspace({ 'main.bicep': main, ...others });
@@ -11,6 +11,13 @@ async function errors(main: string, others: Record<string, string> = {}): Promis
 }
 
 describe('Bicep: errors the compiler raises', () => {
+  it('a decorator named like an Object.prototype member (@constructor, @__proto__, @toString) is no internal error', async () => {
+    const main = ["@constructor('x')", 'param a string', "@__proto__('x')", 'param b string', "@toString('x')", 'param c int', ''].join('\n');
+    const r = await cli(['main.bicep', '--format', 'json'], workspace({ 'main.bicep': main }));
+    expect(r.stdout).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+  });
+
   it('a key written twice in one object is reported at each (BCP025), quoted or not, at any depth', async () => {
     const main = [
       "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {",
