@@ -21022,7 +21022,7 @@ var init_lower = __esm({
        */
       checkDecoratorArguments(d) {
         if (d.namespace && d.namespace.name !== "sys") return;
-        const expected = DECORATOR_ARGUMENTS[d.name.name];
+        const expected = Object.hasOwn(DECORATOR_ARGUMENTS, d.name.name) ? DECORATOR_ARGUMENTS[d.name.name] : void 0;
         if (expected === void 0 || d.args.length === expected) return;
         this.error(d, `@${d.name.name}() takes ${expected === 0 ? "no arguments" : expected === 1 ? "1 argument" : `${expected} arguments`}, but is given ${d.args.length}`);
       }
@@ -21058,7 +21058,7 @@ var init_lower = __esm({
         if (!PLAIN_TYPES.has(t) || this.program.statements.some((x) => x.kind === "TypeDeclaration" && x.name.name === t)) return;
         for (const d of decorators) {
           if (d.namespace && d.namespace.name !== "sys") continue;
-          const targets = DECORATOR_TARGETS[d.name.name];
+          const targets = Object.hasOwn(DECORATOR_TARGETS, d.name.name) ? DECORATOR_TARGETS[d.name.name] : void 0;
           if (!targets || targets.includes(t)) continue;
           this.error(d, `@${d.name.name}() applies to ${targets.join(" or ")} declarations, not to this ${t} (BCP124)`);
         }
@@ -33682,4 +33682,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6c9f90e87af703a3b625543e686c2a53
+// vtaplint-build 12bece1980095d5ea307823e9d59bfd8

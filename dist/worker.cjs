@@ -15356,7 +15356,7 @@ var FileLowerer = class extends ExprLowerer {
    */
   checkDecoratorArguments(d) {
     if (d.namespace && d.namespace.name !== "sys") return;
-    const expected = DECORATOR_ARGUMENTS[d.name.name];
+    const expected = Object.hasOwn(DECORATOR_ARGUMENTS, d.name.name) ? DECORATOR_ARGUMENTS[d.name.name] : void 0;
     if (expected === void 0 || d.args.length === expected) return;
     this.error(d, `@${d.name.name}() takes ${expected === 0 ? "no arguments" : expected === 1 ? "1 argument" : `${expected} arguments`}, but is given ${d.args.length}`);
   }
@@ -15392,7 +15392,7 @@ var FileLowerer = class extends ExprLowerer {
     if (!PLAIN_TYPES.has(t) || this.program.statements.some((x) => x.kind === "TypeDeclaration" && x.name.name === t)) return;
     for (const d of decorators) {
       if (d.namespace && d.namespace.name !== "sys") continue;
-      const targets = DECORATOR_TARGETS[d.name.name];
+      const targets = Object.hasOwn(DECORATOR_TARGETS, d.name.name) ? DECORATOR_TARGETS[d.name.name] : void 0;
       if (!targets || targets.includes(t)) continue;
       this.error(d, `@${d.name.name}() applies to ${targets.join(" or ")} declarations, not to this ${t} (BCP124)`);
     }
@@ -22915,4 +22915,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 3ab8c9e71124bed8a38ce357a688bfc3
+// vtaplint-build 2186fd0942888c2058c8f09ba7ec5afb
