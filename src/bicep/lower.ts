@@ -2097,7 +2097,7 @@ export class FileLowerer extends ExprLowerer {
       case 'loadtextcontent': {
         const enc = e.args[1] ? stringValue(e.args[1]) : undefined;
         if (enc === undefined || enc.toLowerCase() === 'utf-8') return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
-        const decode = TEXT_DECODERS[enc.toLowerCase()];
+        const decode = Object.hasOwn(TEXT_DECODERS, enc.toLowerCase()) ? TEXT_DECODERS[enc.toLowerCase()] : undefined;
         if (!decode) {
           this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(', ')}, utf-8)`);
           return lit(null, e);

@@ -8,7 +8,7 @@
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { TExpr, TYPE_NOT_KNOWN, childOf, isTObject, own, ownKey, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
-import { EXPECTED_TYPE, boundsProblem, checkStructure, matchesAllowed } from './value-type.js';
+import { boundsProblem, checkStructure, expectedTypeName, matchesAllowed } from './value-type.js';
 import { isNullableDeclaration, typeChain } from '../model/type-ref.js';
 import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
@@ -566,7 +566,7 @@ export class TemplateScope implements EvalContext {
    * outputs it as a string) are not judged.
    */
   private checkOutputType(name: string, value: Value, type: string | undefined, span: Span): void {
-    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ''];
+    const expected = expectedTypeName(type);
     if (!expected || value === null || value instanceof Unknown) return;
     const got = typeName(value);
     if (got === expected || convertible(value, expected)) return;
@@ -722,7 +722,7 @@ export class TemplateScope implements EvalContext {
 
   /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
   private checkType(name: string, value: Value, type: string | undefined, span: Span): boolean {
-    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ''];
+    const expected = expectedTypeName(type);
     // null: a nullable parameter (languageVersion 2.0) takes it, and older ARM reads it as no value.
     if (!expected || value === null || value instanceof Unknown) return true;
     const got = typeName(value);

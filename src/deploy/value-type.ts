@@ -31,6 +31,12 @@ export const EXPECTED_TYPE: Readonly<Record<string, string>> = {
   array: 'Array',
 };
 
+/** EXPECTED_TYPE of a declared type name, by own keys only (a declared type "constructor" is no type). */
+export function expectedTypeName(type: string | undefined): string | undefined {
+  const t = type?.toLowerCase();
+  return t !== undefined && Object.hasOwn(EXPECTED_TYPE, t) ? EXPECTED_TYPE[t] : undefined;
+}
+
 function key(chain: readonly TObject[], k: string): TNode | undefined {
   for (const n of chain) {
     const v = ownProp(n, k);
@@ -130,7 +136,7 @@ export function boundsProblem(value: Value, bound: (key: string) => number | und
 
 function expectedOf(chain: readonly TObject[]): string | undefined {
   const t = key(chain, 'type');
-  return typeof t === 'string' ? EXPECTED_TYPE[t.toLowerCase()] : undefined;
+  return typeof t === 'string' ? expectedTypeName(t) : undefined;
 }
 
 /** The properties, discriminated member or elements of a value whose own level has been checked. */

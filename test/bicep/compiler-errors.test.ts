@@ -18,6 +18,11 @@ describe('Bicep: errors the compiler raises', () => {
     expect(r.code).toBe(0);
   });
 
+  it("loadTextContent() with an encoding named like an Object.prototype member ('constructor') is an unknown encoding", async () => {
+    const main = ["var t = loadTextContent('a.txt', 'constructor')", 'output o string = t', ''].join('\n');
+    expect(await errors(main, { 'a.txt': 'hi\n' })).toEqual(["1:34 loadTextContent(): unknown encoding 'constructor' (one of: us-ascii, iso-8859-1, utf-16, utf-16be, utf-8)"]);
+  });
+
   it('a key written twice in one object is reported at each (BCP025), quoted or not, at any depth', async () => {
     const main = [
       "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {",
