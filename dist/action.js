@@ -26737,7 +26737,7 @@ var FileLowerer = class extends ExprLowerer {
       case "loadtextcontent": {
         const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
         if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
-        const decode = TEXT_DECODERS[enc.toLowerCase()];
+        const decode = Object.hasOwn(TEXT_DECODERS, enc.toLowerCase()) ? TEXT_DECODERS[enc.toLowerCase()] : void 0;
         if (!decode) {
           this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
           return lit(null, e);
@@ -27483,6 +27483,10 @@ var EXPECTED_TYPE = {
   secureobject: "Object",
   array: "Array"
 };
+function expectedTypeName(type) {
+  const t = type?.toLowerCase();
+  return t !== void 0 && Object.hasOwn(EXPECTED_TYPE, t) ? EXPECTED_TYPE[t] : void 0;
+}
 function key(chain, k) {
   for (const n of chain) {
     const v = ownProp(n, k);
@@ -27551,7 +27555,7 @@ function boundsProblem(value, bound) {
 }
 function expectedOf(chain) {
   const t = key(chain, "type");
-  return typeof t === "string" ? EXPECTED_TYPE[t.toLowerCase()] : void 0;
+  return typeof t === "string" ? expectedTypeName(t) : void 0;
 }
 function walkChildren(value, chain, path18, span, w, depth) {
   if (value instanceof ObjectValue) walkObject(value, chain, path18, span, w, depth);
@@ -28088,7 +28092,7 @@ var TemplateScope = class {
    * outputs it as a string) are not judged.
    */
   checkOutputType(name, value, type, span) {
-    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ""];
+    const expected = expectedTypeName(type);
     if (!expected || value === null || value instanceof Unknown) return;
     const got = typeName(value);
     if (got === expected || convertible(value, expected)) return;
@@ -28209,7 +28213,7 @@ var TemplateScope = class {
   }
   /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
   checkType(name, value, type, span) {
-    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ""];
+    const expected = expectedTypeName(type);
     if (!expected || value === null || value instanceof Unknown) return true;
     const got = typeName(value);
     if (got === expected) return true;

@@ -22279,7 +22279,7 @@ var init_lower = __esm({
           case "loadtextcontent": {
             const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
             if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
-            const decode = TEXT_DECODERS[enc.toLowerCase()];
+            const decode = Object.hasOwn(TEXT_DECODERS, enc.toLowerCase()) ? TEXT_DECODERS[enc.toLowerCase()] : void 0;
             if (!decode) {
               this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
               return lit(null, e);
@@ -22997,6 +22997,10 @@ var init_model = __esm({
 });
 
 // src/deploy/value-type.ts
+function expectedTypeName(type) {
+  const t = type?.toLowerCase();
+  return t !== void 0 && Object.hasOwn(EXPECTED_TYPE, t) ? EXPECTED_TYPE[t] : void 0;
+}
 function key(chain, k) {
   for (const n of chain) {
     const v = ownProp(n, k);
@@ -23065,7 +23069,7 @@ function boundsProblem(value, bound) {
 }
 function expectedOf(chain) {
   const t = key(chain, "type");
-  return typeof t === "string" ? EXPECTED_TYPE[t.toLowerCase()] : void 0;
+  return typeof t === "string" ? expectedTypeName(t) : void 0;
 }
 function walkChildren(value, chain, path21, span, w, depth) {
   if (value instanceof ObjectValue) walkObject(value, chain, path21, span, w, depth);
@@ -23705,7 +23709,7 @@ var init_scope = __esm({
        * outputs it as a string) are not judged.
        */
       checkOutputType(name, value, type, span) {
-        const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ""];
+        const expected = expectedTypeName(type);
         if (!expected || value === null || value instanceof Unknown) return;
         const got = typeName(value);
         if (got === expected || convertible(value, expected)) return;
@@ -23826,7 +23830,7 @@ var init_scope = __esm({
       }
       /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
       checkType(name, value, type, span) {
-        const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ""];
+        const expected = expectedTypeName(type);
         if (!expected || value === null || value instanceof Unknown) return true;
         const got = typeName(value);
         if (got === expected) return true;
@@ -33682,4 +33686,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 12bece1980095d5ea307823e9d59bfd8
+// vtaplint-build d0ba90e92c6f8a01782396c47afbb723

@@ -16613,7 +16613,7 @@ var FileLowerer = class extends ExprLowerer {
       case "loadtextcontent": {
         const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
         if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
-        const decode = TEXT_DECODERS[enc.toLowerCase()];
+        const decode = Object.hasOwn(TEXT_DECODERS, enc.toLowerCase()) ? TEXT_DECODERS[enc.toLowerCase()] : void 0;
         if (!decode) {
           this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
           return lit(null, e);
@@ -17359,6 +17359,10 @@ var EXPECTED_TYPE = {
   secureobject: "Object",
   array: "Array"
 };
+function expectedTypeName(type) {
+  const t = type?.toLowerCase();
+  return t !== void 0 && Object.hasOwn(EXPECTED_TYPE, t) ? EXPECTED_TYPE[t] : void 0;
+}
 function key(chain, k) {
   for (const n of chain) {
     const v = ownProp(n, k);
@@ -17427,7 +17431,7 @@ function boundsProblem(value, bound) {
 }
 function expectedOf(chain) {
   const t = key(chain, "type");
-  return typeof t === "string" ? EXPECTED_TYPE[t.toLowerCase()] : void 0;
+  return typeof t === "string" ? expectedTypeName(t) : void 0;
 }
 function walkChildren(value, chain, path11, span, w, depth) {
   if (value instanceof ObjectValue) walkObject(value, chain, path11, span, w, depth);
@@ -17964,7 +17968,7 @@ var TemplateScope = class {
    * outputs it as a string) are not judged.
    */
   checkOutputType(name, value, type, span) {
-    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ""];
+    const expected = expectedTypeName(type);
     if (!expected || value === null || value instanceof Unknown) return;
     const got = typeName(value);
     if (got === expected || convertible(value, expected)) return;
@@ -18085,7 +18089,7 @@ var TemplateScope = class {
   }
   /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
   checkType(name, value, type, span) {
-    const expected = EXPECTED_TYPE[type?.toLowerCase() ?? ""];
+    const expected = expectedTypeName(type);
     if (!expected || value === null || value instanceof Unknown) return true;
     const got = typeName(value);
     if (got === expected) return true;
@@ -22915,4 +22919,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 2186fd0942888c2058c8f09ba7ec5afb
+// vtaplint-build 5eed7a44d29544712a479a6dcdbdf829
