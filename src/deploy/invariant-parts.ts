@@ -59,8 +59,8 @@ export class LoopInvariantParts implements InvariantParts {
       case 'index':
         return this.markChildren([e.obj, e.index]);
       case 'call':
-        if (e.ns === undefined && e.name.length === 9 && e.name.toLowerCase() === 'copyindex') return true;
-        if (e.ns === undefined && e.name.length === 6 && e.name.toLowerCase() === 'lambda') return callsCopyIndexIn(e);
+        if (calls(e, 'copyindex')) return true;
+        if (calls(e, 'lambda')) return callsCopyIndexIn(e);
         return this.markChildren(e.args);
     }
   }
@@ -69,14 +69,15 @@ export class LoopInvariantParts implements InvariantParts {
     const varies = children.map((c) => this.mark(c));
     if (!varies.includes(true)) return false;
     children.forEach((c, i) => {
-      if (!varies[i] && c.k !== 'lit' && !isLambda(c)) this.parts.add(c);
+      if (!varies[i] && c.k !== 'lit' && !calls(c, 'lambda')) this.parts.add(c);
     });
     return true;
   }
 }
 
-function isLambda(e: Expr): boolean {
-  return e.k === 'call' && e.ns === undefined && e.name.length === 6 && e.name.toLowerCase() === 'lambda';
+/** Whether `e` calls the built-in function `lower` (lowercase: ARM's names are case-insensitive). */
+function calls(e: Expr, lower: string): boolean {
+  return e.k === 'call' && e.ns === undefined && e.name.length === lower.length && e.name.toLowerCase() === lower;
 }
 
 /** Whether copyIndex() is called anywhere in `e` (a lambda's body included). */
@@ -89,7 +90,6 @@ export function callsCopyIndexIn(e: Expr): boolean {
     case 'index':
       return callsCopyIndexIn(e.obj) || callsCopyIndexIn(e.index);
     case 'call':
-      if (e.ns === undefined && e.name.length === 9 && e.name.toLowerCase() === 'copyindex') return true;
-      return e.args.some(callsCopyIndexIn);
+      return calls(e, 'copyindex') || e.args.some(callsCopyIndexIn);
   }
 }

@@ -534,9 +534,10 @@ export class ResourceGraph {
   private nameIndex(from: DeployedResource): NameIndex {
     let idx = this.nameIndexes.get(from.unit);
     if (idx) return idx;
-    idx = { byTypedKey: new Map(), byNameKey: new Map(), byName: new Map(), byShortName: new Map() };
+    idx = { allNamesKnown: true, byTypedKey: new Map(), byNameKey: new Map(), byName: new Map(), byShortName: new Map() };
     for (const r of this.resources) {
       if (r.unit !== from.unit) continue;
+      if (typeof r.name !== 'string') idx.allNamesKnown = false;
       // First declaration wins, as a search in declaration order would find it.
       for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
       push(idx.byNameKey, nameKeyOf(r), r);
@@ -565,26 +566,20 @@ export class ResourceGraph {
     if (v instanceof Unknown) {
       const id = v.parts ? parseResourceId(v) : undefined;
       if (!id || !id.names.every((n) => segmentText(n) !== undefined && segmentText(n) !== '')) return false;
-      if (!this.allNamesKnown(from)) return false;
-      return !this.nameIndex(from).byTypedKey.has(relativeKey(id));
+      const idx = this.nameIndex(from);
+      return idx.allNamesKnown && !idx.byTypedKey.has(relativeKey(id));
     }
     // An empty segment ("vm1/extensions//OMS", a quickstart's typo; a name parameter left empty):
     // how ARM reads it is not known here.
     if (typeof v !== 'string' || v === '' || v.indexOf('//', 1) >= 0) return false;
-    if (!this.allNamesKnown(from)) return false;
     const idx = this.nameIndex(from);
+    if (!idx.allNamesKnown) return false;
     const lower = v.toLowerCase();
     if (idx.byName.has(lower) || idx.byShortName.has(lower)) return false;
     const id = parseResourceId(v);
     if (id) return !idx.byTypedKey.has(relativeKey(id));
     const key = typedNameKey(v);
     return key === undefined || !idx.byTypedKey.has(key);
-  }
-
-  /** Whether every resource of `from`'s template has a known name (a name known only at deployment may be any entry's). */
-  private allNamesKnown(from: DeployedResource): boolean {
-    for (const r of this.resources) if (r.unit === from.unit && typeof r.name !== 'string') return false;
-    return true;
   }
 
   /**
@@ -797,6 +792,8 @@ interface SymbolIndex {
 }
 
 interface NameIndex {
+  /** Whether every resource of the template has a known name (a name known only at deployment may be any entry's). */
+  allNamesKnown: boolean;
   byTypedKey: Map<string, DeployedResource>;
   byNameKey: Map<string, DeployedResource[]>;
   byName: Map<string, DeployedResource[]>;
