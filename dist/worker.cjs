@@ -17550,8 +17550,8 @@ var LoopInvariantParts = class {
       case "index":
         return this.markChildren([e.obj, e.index]);
       case "call":
-        if (e.ns === void 0 && e.name.length === 9 && e.name.toLowerCase() === "copyindex") return true;
-        if (e.ns === void 0 && e.name.length === 6 && e.name.toLowerCase() === "lambda") return callsCopyIndexIn(e);
+        if (calls(e, "copyindex")) return true;
+        if (calls(e, "lambda")) return callsCopyIndexIn(e);
         return this.markChildren(e.args);
     }
   }
@@ -17559,13 +17559,13 @@ var LoopInvariantParts = class {
     const varies = children2.map((c) => this.mark(c));
     if (!varies.includes(true)) return false;
     children2.forEach((c, i) => {
-      if (!varies[i] && c.k !== "lit" && !isLambda(c)) this.parts.add(c);
+      if (!varies[i] && c.k !== "lit" && !calls(c, "lambda")) this.parts.add(c);
     });
     return true;
   }
 };
-function isLambda(e) {
-  return e.k === "call" && e.ns === void 0 && e.name.length === 6 && e.name.toLowerCase() === "lambda";
+function calls(e, lower3) {
+  return e.k === "call" && e.ns === void 0 && e.name.length === lower3.length && e.name.toLowerCase() === lower3;
 }
 function callsCopyIndexIn(e) {
   switch (e.k) {
@@ -17576,8 +17576,7 @@ function callsCopyIndexIn(e) {
     case "index":
       return callsCopyIndexIn(e.obj) || callsCopyIndexIn(e.index);
     case "call":
-      if (e.ns === void 0 && e.name.length === 9 && e.name.toLowerCase() === "copyindex") return true;
-      return e.args.some(callsCopyIndexIn);
+      return calls(e, "copyindex") || e.args.some(callsCopyIndexIn);
   }
 }
 
@@ -20520,9 +20519,10 @@ var ResourceGraph = class {
   nameIndex(from) {
     let idx = this.nameIndexes.get(from.unit);
     if (idx) return idx;
-    idx = { byTypedKey: /* @__PURE__ */ new Map(), byNameKey: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map(), byShortName: /* @__PURE__ */ new Map() };
+    idx = { allNamesKnown: true, byTypedKey: /* @__PURE__ */ new Map(), byNameKey: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map(), byShortName: /* @__PURE__ */ new Map() };
     for (const r of this.resources) {
       if (r.unit !== from.unit) continue;
+      if (typeof r.name !== "string") idx.allNamesKnown = false;
       for (const k of [typedNameKeyOf(r), relativeKey(r.id)]) if (!idx.byTypedKey.has(k)) idx.byTypedKey.set(k, r);
       push2(idx.byNameKey, nameKeyOf(r), r);
       const text = nameText(r.name)?.toLowerCase();
@@ -20545,23 +20545,18 @@ var ResourceGraph = class {
     if (v instanceof Unknown) {
       const id2 = v.parts ? parseResourceId(v) : void 0;
       if (!id2 || !id2.names.every((n) => segmentText(n) !== void 0 && segmentText(n) !== "")) return false;
-      if (!this.allNamesKnown(from)) return false;
-      return !this.nameIndex(from).byTypedKey.has(relativeKey(id2));
+      const idx2 = this.nameIndex(from);
+      return idx2.allNamesKnown && !idx2.byTypedKey.has(relativeKey(id2));
     }
     if (typeof v !== "string" || v === "" || v.indexOf("//", 1) >= 0) return false;
-    if (!this.allNamesKnown(from)) return false;
     const idx = this.nameIndex(from);
+    if (!idx.allNamesKnown) return false;
     const lower3 = v.toLowerCase();
     if (idx.byName.has(lower3) || idx.byShortName.has(lower3)) return false;
     const id = parseResourceId(v);
     if (id) return !idx.byTypedKey.has(relativeKey(id));
     const key2 = typedNameKey(v);
     return key2 === void 0 || !idx.byTypedKey.has(key2);
-  }
-  /** Whether every resource of `from`'s template has a known name (a name known only at deployment may be any entry's). */
-  allNamesKnown(from) {
-    for (const r of this.resources) if (r.unit === from.unit && typeof r.name !== "string") return false;
-    return true;
   }
   /**
    * Resources that depend on each other in a cycle (dependsOn entries, reference() / list*() by
@@ -22919,4 +22914,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 5eed7a44d29544712a479a6dcdbdf829
+// vtaplint-build 350a18fe9a8bd43b9d73029ba8177442
