@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { at } from '../src/graph/located.js';
+import { at } from '../src/expr/located.js';
 import { TYPES, deployedOfType } from '../src/graph/vtap.js';
 import { propertyEntries, typeShape, type TypeIndex } from '../src/graph/type-shape.js';
 import { Unknown } from '../src/expr/value.js';

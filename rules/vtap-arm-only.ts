@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { at, elements, type LocatedValue } from '../src/graph/located.js';
+import { at, elements, type LocatedValue } from '../src/expr/located.js';
 import { destinationsOf, sourceNics, tapOf, taps } from '../src/graph/vtap.js';
-import { formatId, parseResourceId } from '../src/graph/resource-id.js';
+import { formatId, parseResourceId } from '../src/deploy/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-arm-only.md';
 

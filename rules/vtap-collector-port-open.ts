@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { at, type LocatedValue } from '../src/graph/located.js';
+import { at, type LocatedValue } from '../src/expr/located.js';
 import { destinationOf, destinationTarget, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
 import { addressOf, broadSource, destinationCovers, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, securityGroupsOfNic, securityRulesOf, type LbRule } from '../src/graph/network.js';
 import { describeUnknown } from '../src/engine/describe.js';

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { TYPES, orderedAfter, tapSources } from '../src/graph/vtap.js';
-import { describeId, formatId, fullType } from '../src/graph/resource-id.js';
+import { describeId, formatId, fullType } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { dependsOnAcrossModules, unknownOrigin } from './lib/support.js';

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { destinationOf, literalSubscription, nicName, resolvedName, sourcesOfTap, tapSources, taps } from '../src/graph/vtap.js';
-import { idNames, type ResourceId } from '../src/graph/resource-id.js';
+import { idNames, type ResourceId } from '../src/deploy/resource-id.js';
 import type { Span } from '../src/model/span.js';
 import docs from './vtap-cross-subscription.md';
 

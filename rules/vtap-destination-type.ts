@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { at, elements } from '../src/graph/located.js';
+import { at, elements } from '../src/expr/located.js';
 import { destinationsOf, taps, type Destination } from '../src/graph/vtap.js';
-import { describeId, fullType, segmentText, subscriptionOf, type ResourceId, type Segment } from '../src/graph/resource-id.js';
+import { describeId, fullType, segmentText, subscriptionOf, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { at } from '../src/graph/located.js';
+import { at } from '../src/expr/located.js';
 import { TYPES, nicKey, normalizeRegion, tapConfigurationName, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
-import { fullType, idNames, resourceKey, segmentKey, segmentText, subscriptionOf } from '../src/graph/resource-id.js';
+import { fullType, idNames, resourceKey, segmentKey, segmentText, subscriptionOf } from '../src/deploy/resource-id.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { RelatedLocation } from '../src/engine/rule.js';
 import { Unknown } from '../src/expr/value.js';

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { at, type LocatedValue } from '../src/graph/located.js';
+import { at, type LocatedValue } from '../src/expr/located.js';
 import { destinationOf, destinationTarget, sourceNics, tapOf, taps, type TapSource } from '../src/graph/vtap.js';
 import { ipConfigurationsOf, publicIpOf } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { at } from '../src/graph/located.js';
+import { at } from '../src/expr/located.js';
 import { tapNetworkPairs } from '../src/graph/tap-network.js';
 import { sameRegion } from '../src/graph/vtap.js';
 import { Unknown } from '../src/expr/value.js';

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { at } from '../src/graph/located.js';
+import { at } from '../src/expr/located.js';
 import { grants, permissionsOf, roleDefinitions } from '../src/graph/roles.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
 import type { Span } from '../src/model/span.js';

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { at } from '../src/graph/located.js';
+import { at } from '../src/expr/located.js';
 import { declaredNic, destinationOf, destinationTarget, normalizeRegion, resolvedName, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { at } from '../src/graph/located.js';
+import { at } from '../src/expr/located.js';
 import { declaredNic, tapSources } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';

@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext as Ctx } from '../src/engine/rule.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { at, elements } from '../src/graph/located.js';
+import { at, elements } from '../src/expr/located.js';
 import { TYPES, nicName, privateEndpointOfNic, tapSources, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
-import { describeId, formatId } from '../src/graph/resource-id.js';
+import { describeId, formatId } from '../src/deploy/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-nic.md';
 

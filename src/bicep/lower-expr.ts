@@ -4,12 +4,11 @@
 // Symbols (parameters, variables, resources, modules, functions, imports) are resolved by the
 // subclass (lower.ts), which knows the file's declarations.
 import type { Expr } from '../expr/ast.js';
-import { LOWERING_NS } from '../expr/evaluate.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, recordSpan } from '../model/span.js';
-import { TExpr, setOwn, type TNode, type TObject } from '../model/template.js';
+import { LOWERING_NS, TExpr, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, lit, member } from './lower-ast.js';
 import type {
   ArrayAccess,

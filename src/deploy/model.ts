@@ -3,8 +3,8 @@
 import type { Span } from '../model/span.js';
 import type { SourceText } from '../model/source.js';
 import type { ObjectValue, Unknown, Value } from '../expr/value.js';
-import type { ResourceId, Segment } from '../graph/resource-id.js';
-import type { LocatedValue } from '../graph/located.js';
+import type { ResourceId, Segment } from './resource-id.js';
+import type { LocatedValue } from '../expr/located.js';
 import type { Located, TObject } from '../model/template.js';
 
 export type ScopeKind = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';

@@ -5,10 +5,10 @@ import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
-import { fullType, resourceKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from '../graph/resource-id.js';
+import { fullType, resourceKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from './resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
 import { needsOwnSpan } from './scope.js';
-import type { LocatedValue } from '../graph/located.js';
+import type { LocatedValue } from '../expr/located.js';
 import { REPRESENTATIVE_INDEX, collectingImplicitDependencies, type DeployedResource, type Dependency, type DeploymentUnit, type DeployState, type NotDeployed, type TargetScope } from './model.js';
 
 /** ARM's own limit on copy count. */

@@ -3,7 +3,7 @@
 // everything else (provisioningState, a dynamic private IP, ...) is unknown until deployment.
 import type { Span } from '../model/span.js';
 import { ObjectValue, Unknown, type UnknownReason, type Value } from '../expr/value.js';
-import { idValue } from '../graph/resource-id.js';
+import { idValue } from './resource-id.js';
 import type { DeployedResource } from './model.js';
 
 function runtimeReason(r: DeployedResource, span: Span): UnknownReason {

@@ -2,6 +2,7 @@
 import { createHash } from '../model/crypto.js';
 import type { Region, Span } from '../model/span.js';
 import type { SourceText } from '../model/source.js';
+import { cmp } from '../model/order.js';
 import type { Level, ResultKind } from './rule.js';
 
 export interface FindingLocation {
@@ -51,11 +52,6 @@ export function fingerprintOf(ruleId: string, relPath: string, logical: string |
 }
 
 const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, note: 2 };
-
-/** Code-unit order: unlike localeCompare, the same on every machine. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Deterministic order: file, line, column, rule id, message. */
 export function compareFindings(a: Finding, b: Finding): number {

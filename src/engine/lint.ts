@@ -16,7 +16,7 @@ import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loadConfigFile, mappedParameterFile, type EffectiveConfig } from './config.js';
-import { cmp, compareFindings, fingerprintOf, locate, type Finding, type FindingLocation } from './finding.js';
+import { compareFindings, fingerprintOf, locate, type Finding, type FindingLocation } from './finding.js';
 import type { Level, Rule } from './rule.js';
 import { runRules, type RuleOutcome } from './run-rules.js';
 import { HeapGuard } from './collect-garbage.js';
@@ -678,4 +678,3 @@ export function countByLevel(findings: readonly Finding[]): Record<Level, number
   return c;
 }
 
-export { cmp };

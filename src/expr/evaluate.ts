@@ -3,6 +3,7 @@
 import type { Call, Expr } from './ast.js';
 import type { Span } from '../model/span.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
+import { LOWERING_NS } from '../model/template.js';
 import type { EvalContext } from './context.js';
 import { ObjectValue, Unknown, valueNodes } from './value.js';
 import type { UnknownCode, Value, ValueType } from './value.js';
@@ -367,9 +368,6 @@ class Evaluator {
  * deployment), the result is symbolic too, so toLower(parameters('vmName')) still equals itself
  * and names and ids built from it still link.
  */
-/** The namespace of calls a front end writes for values it could not produce (see loweringCall). */
-export const LOWERING_NS = '__vtaplint';
-
 function derivedUnknown(fn: string, args: Value[], first: Unknown, returns: FnDef['returns']): Unknown {
   const keys = args.map(symbolicKey);
   const symbol = keys.every((k) => k !== undefined) ? `${fn}(${keys.join(',')})` : undefined;

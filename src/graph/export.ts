@@ -4,9 +4,9 @@
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
 import type { DeployedResource } from '../deploy/model.js';
-import { cmp } from '../engine/finding.js';
+import { cmp } from '../model/order.js';
 import type { Edge, ResourceGraph } from './graph.js';
-import { formatId } from './resource-id.js';
+import { formatId } from '../deploy/resource-id.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

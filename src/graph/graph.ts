@@ -4,7 +4,7 @@ import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js'
 import type { Span } from '../model/span.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { REPRESENTATIVE_INDEX, type DeployedResource, type Dependency, type NotDeployed } from '../deploy/model.js';
-import { at, elements, type LocatedValue } from './located.js';
+import { at, elements, type LocatedValue } from '../expr/located.js';
 import { cyclesOf } from '../model/cycles.js';
 import {
   formatId,
@@ -18,7 +18,7 @@ import {
   truncateId,
   type ResourceId,
   type Segment,
-} from './resource-id.js';
+} from '../deploy/resource-id.js';
 
 /** What an id value points at. */
 export type Resolution =

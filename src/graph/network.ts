@@ -6,8 +6,8 @@
 import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
-import { at, elements, type LocatedValue } from './located.js';
-import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
+import { at, elements, type LocatedValue } from '../expr/located.js';
+import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 import { TYPES, deployedOfType } from './vtap.js';
 
 const lower = (s: string) => s.toLowerCase();

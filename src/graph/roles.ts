@@ -4,7 +4,7 @@
 // NotActions pattern does.
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph } from './graph.js';
-import { at, elements, type LocatedValue } from './located.js';
+import { at, elements, type LocatedValue } from '../expr/located.js';
 import { deployedOfType } from './vtap.js';
 
 export interface Permission {

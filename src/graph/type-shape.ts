@@ -4,7 +4,7 @@
 // stage does not depend on where the data lives.
 import { ObjectValue } from '../expr/value.js';
 import type { Span } from '../model/span.js';
-import type { LocatedValue } from './located.js';
+import type { LocatedValue } from '../expr/located.js';
 
 export interface TypeIndex {
   types: Record<string, { apiVersions: string[]; ranges: { from: string; to: string; writable: string[]; readOnly: string[] }[] }>;

@@ -5,8 +5,8 @@ import { Unknown, elementSpan, type Value } from '../expr/value.js';
 import { deepEquals } from '../expr/ops.js';
 import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
-import { at, elements, type LocatedValue } from './located.js';
-import { formatId, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from './resource-id.js';
+import { at, elements, type LocatedValue } from '../expr/located.js';
+import { formatId, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',

@@ -23,6 +23,13 @@ export class TExpr {
   ) {}
 }
 
+/**
+ * The namespace of the calls a front end writes for values it could not produce (a Bicep load*()
+ * file it did not read, a call it found wrong): the evaluator gives each an unknown of its own
+ * (expr/evaluate.ts, loweringCall).
+ */
+export const LOWERING_NS = '__vtaplint';
+
 export function isTObject(n: TNode | undefined): n is TObject {
   return typeof n === 'object' && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
 }

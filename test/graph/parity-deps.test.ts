@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../deploy/helpers.js';
 import type { Analysis } from '../../src/engine/analyze.js';
-import { formatId } from '../../src/graph/resource-id.js';
+import { formatId } from '../../src/deploy/resource-id.js';
 import { Unknown } from '../../src/expr/value.js';
 
 type Done = Extract<Analysis, { kind: 'template' }>;

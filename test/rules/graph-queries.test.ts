@@ -29,7 +29,7 @@ import { tapNetworkPairs } from '../../src/graph/tap-network.js';
 import { actionMatches, grants, permissionsOf, roleDefinitions } from '../../src/graph/roles.js';
 import { typeShape, type TypeIndex } from '../../src/graph/type-shape.js';
 import { Unknown } from '../../src/expr/value.js';
-import { at } from '../../src/graph/located.js';
+import { at } from '../../src/expr/located.js';
 import index from '../../rules/data/type-index.json' with { type: 'json' };
 
 function graphOf(fixture: string): ResourceGraph {

@@ -2,7 +2,7 @@
 // the value (undefined when the property is absent, an Unknown when it is not known before
 // deployment) together with the most precise span the pipeline kept for it.
 import type { Span } from '../model/span.js';
-import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js';
+import { ObjectValue, Unknown, elementSpan, type Value } from './value.js';
 
 export interface LocatedValue {
   /** undefined: the property is absent. */

@@ -1,7 +1,7 @@
 // Resource ids split into segments, including partly known ids whose segments mix text and
 // unknown pieces (what resourceId() gives without a deployment context).
 import { describe, expect, it } from 'vitest';
-import { parseResourceId, relativeKey, sameScope, splitSegments } from '../../src/graph/resource-id.js';
+import { parseResourceId, relativeKey, sameScope, splitSegments } from '../../src/deploy/resource-id.js';
 import { Unknown } from '../../src/expr/value.js';
 
 const reason = { code: 'deployment-time' as const, message: 'only known at deployment' };
