@@ -1,5 +1,6 @@
 // The CLI contract: options, output files, exit codes, and one broken file not hiding the others.
-import { mkdirSync, readFileSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf, workspace as tempFolder } from './helpers.js';
@@ -78,6 +79,18 @@ describe('exit codes', () => {
       expect(r.stderr).toMatch(new RegExp(`^vtaplint: cannot write the report to '${out.replace('.', '\\.')}': E[A-Z]+`));
       expect(r.stderr).not.toContain('internal error');
     }
+  });
+  test('makes the folders of --output, and a folder that cannot be made is an error, not a hang', async () => {
+    const dir = workspace({ 't.json': readFileSync(GOOD, 'utf8') });
+    const made = await cli(['t.json', '-f', 'json', '-o', 'reports/a/b/vtaplint.json'], dir);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'reports/a/b/vtaplint.json'), 'utf8'))).toHaveProperty('findings');
+    if (!existsSync('/proc/self')) return; // Linux: under /proc, mkdir says ENOENT although the parent exists
+    // Node's mkdirSync(..., { recursive: true }) never returns there: run the command, with a time limit.
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bin/vtaplint.cjs'), 't.json', '-o', '/proc/vtaplint-none/out/r.json'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    expect(r.error, 'the command did not finish').toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^vtaplint: cannot write the report to '\/proc\/vtaplint-none\/out\/r\.json': ENOENT/);
   });
   test('2 for a config that is not valid JSON, at its line and column', async () => {
     const dir = workspace({ 'vtaplint.config.json': '{\n  "rules": {\n    "vtap-supported-region": "off",\n  }\n}\n', 't.json': readFileSync(GOOD, 'utf8') });

@@ -3,7 +3,7 @@
 // request changes, writes the job summary and sets the outputs errors, warnings, notes and
 // sarif-file. Exits with 1 when findings at or above `fail-on` remain (with a baseline, new ones),
 // when a path in `paths` matches nothing, or when vtaplint itself failed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
@@ -11,6 +11,7 @@ import { ConfigError } from '../engine/config.js';
 import { countByLevel, countedFindings, lint, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 import { formatSarif } from '../report/sarif.js';
+import { makeReportFolder } from '../report/report-folder.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import { changedLines, checkedOutCommit, touchesChange } from './changed.js';
@@ -70,7 +71,7 @@ async function runAction(runner: Runner): Promise<number> {
   const missing = result.missing.length ? `no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths')` : undefined;
 
   const sarifPath = path.resolve(workspace, sarifFile);
-  mkdirSync(path.dirname(sarifPath), { recursive: true });
+  makeReportFolder(path.dirname(sarifPath));
   // As in the CLI's SARIF, the log says which paths matched nothing.
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m): ToolNotification => ({ level: 'warning', message: `no files match '${m}'` }))] };
   writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString() }));

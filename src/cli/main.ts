@@ -1,7 +1,7 @@
 // The vtaplint command line. Exit codes: 0 no error-level finding (and warnings within
 // --max-warnings); 1 error-level findings or too many warnings; 2 bad usage, bad config, or an
 // internal failure (with a one-line reason).
-import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { writeJson } from '../report/json.js';
 import { writeSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { formatUnix } from '../report/unix.js';
+import { makeReportFolder } from '../report/report-folder.js';
 import { parseCli, UsageError, HELP, type CliOptions } from './args.js';
 import { listRules } from './list-rules.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -284,7 +285,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const out = path.resolve(io.cwd, opts.output);
     let fd: number;
     try {
-      mkdirSync(path.dirname(out), { recursive: true });
+      makeReportFolder(path.dirname(out));
       fd = openSync(out, 'w');
     } catch (e) {
       // A path the user gave that cannot be written (a folder, a file where a folder should be).
