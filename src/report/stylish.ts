@@ -4,7 +4,7 @@
 // problem matcher knows).
 import type { LintResult } from '../engine/lint.js';
 import { notificationTag } from './notification-tag.js';
-import { countByLevel } from '../engine/lint.js';
+import { countByLevel, relativePath } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 
 export interface StylishOptions {
@@ -30,7 +30,7 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
     findings.forEach((f, i) => {
       const label = LABEL[f.level];
       const colored = f.level === 'error' ? c('31', label) : f.level === 'warning' ? c('33', label) : c('36', label);
-      const message = f.message.replace(/\s+/g, ' ');
+      const message = `${f.message}${elsewhere(result, f)}`.replace(/\s+/g, ' ');
       lines.push(`  ${c('2', (pos[i] as string).padEnd(posWidth))}  ${colored}${' '.repeat(labelWidth - label.length)}  ${message}  ${c('2', f.ruleId)}`);
     });
   }
@@ -44,4 +44,22 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
     lines.push('', `${mark} ${total} ${total === 1 ? 'problem' : 'problems'} (${parts.join(', ')})`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** At most this many places in other files are named after a message. */
+const MAX_ELSEWHERE = 2;
+
+/**
+ * The places in other files a finding relates to (the .bicepparam or parameters file that gave a
+ * value, the parent that deploys a module), after its message: SARIF, JSON and the editor show
+ * them as related locations, and without them two findings at one line of a template linted with
+ * two parameter files would read alike. On the message's own line (no line of its own), so
+ * VS Code's $eslint-stylish problem matcher still reads every finding.
+ */
+function elsewhere(result: LintResult, f: Finding): string {
+  const others = f.related.filter((r) => r.file.path !== f.location.file.path);
+  if (!others.length) return '';
+  const shown = others.slice(0, MAX_ELSEWHERE).map((r) => `${relativePath(result.root, r.file.path)}:${r.region.start.line}:${r.region.start.column}: ${r.message}`);
+  const more = others.length > MAX_ELSEWHERE ? `; and ${others.length - MAX_ELSEWHERE} more` : '';
+  return ` (${shown.join('; ')}${more})`;
 }
