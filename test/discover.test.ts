@@ -48,6 +48,38 @@ test('the files found are the ones git does not ignore', async () => {
   for (const kept of ['a.json', 'keep.gen.json', 'sub/rootonly.json', 'sub/main.bicep', 'sub/main.bicepparam', 'odd [dir] {x}/t.json']) expect(found).toContain(kept);
 });
 
+test('a folder or glob inside a git working tree: the .gitignore files of the folders above it apply too, as for git', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-discover-above-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  const rel = (root: string, found: { path: string }[]) => found.map((f) => path.relative(root, f.path).replaceAll(path.sep, '/')).sort();
+  // Not a working tree yet: only the ignore files inside the folder named count.
+  expect(rel(dir, (await discover(['sub/deep'], dir)).files)).toEqual(['sub/deep/local.bicep', 'sub/deep/y.gen.json']);
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  const gitSees = (sub: string) =>
+    execFileSync('git', ['ls-files', '--others', '--exclude-standard', '--', sub], { cwd: dir, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => /\.(json|jsonc|bicep|bicepparam)$/.test(f))
+      .sort();
+  // sub/deep holds no .gitignore: the top's `*.gen.json` and sub's `local.bicep` ignore all it has.
+  expect(gitSees('sub/deep')).toEqual([]);
+  expect(rel(dir, (await discover(['sub/deep'], dir)).files)).toEqual([]);
+  expect(rel(dir, (await discover(['.'], path.join(dir, 'sub/deep'))).files)).toEqual([]);
+  // sub holds one: both its own patterns and the top's apply (the top's `*.gen.json`, `build/`).
+  expect(rel(dir, (await discover(['sub'], dir)).files)).toEqual(gitSees('sub'));
+  expect(rel(dir, (await discover(['sub'], dir)).files)).toEqual(['sub/main.bicep', 'sub/main.bicepparam', 'sub/rootonly.json']);
+  // A glob whose search starts below the top (outside the current folder) as well.
+  expect(rel(dir, (await discover([path.join(dir, 'sub', '**', '*.bicep')], path.join(dir, 'odd [dir] {x}'))).files)).toEqual(['sub/main.bicep']);
+  // A folder the top ignores as a whole (`build/`), named on the command line, is linted as asked;
+  // the top's patterns for what is inside it do not hide its files either (git ignores it all).
+  writeFileSync(path.join(dir, 'build/u.gen.json'), '{}');
+  expect(gitSees('build')).toEqual([]);
+  expect(rel(dir, (await discover(['build'], dir)).files)).toEqual(['build/t.json', 'build/u.gen.json']);
+  expect(rel(dir, (await discover([path.join(dir, 'build', '*.json')], path.join(dir, 'sub'))).files)).toEqual(['build/t.json', 'build/u.gen.json']);
+});
+
 test('a folder without .gitignore files is walked to the same files globby finds', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-walk-'));
   const tree: Record<string, string> = {

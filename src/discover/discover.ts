@@ -1,5 +1,6 @@
 // Finds the files to lint: files, folders and globs given on the command line. Folders are
-// searched with globby, honouring .gitignore; symbolic links are not followed (a link loop or a
+// searched with globby, honouring .gitignore as git does (also those of the folders above, in a
+// git working tree); symbolic links are not followed (a link loop or a
 // link out of the folder must not make vtaplint read outside what it was pointed at).
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
@@ -52,10 +53,15 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     let patterns: string[];
     let base: string;
     let ignoreFiles: string[] | undefined;
+    let above: IgnoreFilesAbove | undefined;
     if (st?.isDirectory()) {
-      // A folder is walked directly: globby is needed only for the .gitignore files it may hold.
+      // A folder is walked directly: globby is needed only for the .gitignore files that apply.
       const walked = walkFolder(abs);
-      if (walked.ignoreFiles.length === 0) {
+      above = ignoreFilesAbove(abs);
+      // A folder git ignores as a whole (`vtaplint build`, where the top .gitignore says `build/`)
+      // is linted as asked: only its own ignore files apply.
+      if (above && (await ignoredItself(abs, above))) above = undefined;
+      if (walked.ignoreFiles.length === 0 && !above) {
         for (const f of walked.files) add(f, false);
         continue;
       }
@@ -66,6 +72,8 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
       const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
       base = g.base;
       patterns = [g.pattern];
+      above = ignoreFilesAbove(base);
+      if (above && (await ignoredItself(base, above))) above = undefined;
     } else {
       missing.push(arg);
       continue;
@@ -75,8 +83,11 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     // folders too) to find them, and then filters every entry, which took longer than the search
     // itself. A tree without ignore files needs neither. With some, the search runs again with
     // exactly those files as `ignoreFiles` (globby's semantics, each file's patterns relative to
-    // its folder; paths escaped, as a folder may be named like a glob). Only .gitignore files
-    // inside the folder searched count, not those of the folders above it.
+    // its folder; paths escaped, as a folder may be named like a glob). In a git working tree whose
+    // folders above the one searched have .gitignore files (`vtaplint infra` where the top's
+    // .gitignore says `infra/build/`), those apply too, as they do for git: globby's `gitignore`
+    // mode reads them, up to the top of the working tree, and the ones inside. A folder named on
+    // the command line that they ignore as a whole is searched as asked, with its own only.
     const { globbySync, convertPathToPattern } = await loadGlobby();
     const options = {
       cwd: base,
@@ -89,7 +100,8 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
       suppressErrors: true,
     };
     let matches: string[];
-    if (ignoreFiles) matches = globbySync(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern(f)) });
+    if (above) matches = globbySync(patterns, { ...options, gitignore: true });
+    else if (ignoreFiles) matches = globbySync(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern(f)) });
     else {
       const found = globbySync([...patterns, GITIGNORE], options);
       const inside = found.filter((m) => path.basename(m) === '.gitignore');
@@ -124,6 +136,43 @@ export function globFrom(arg: string, cwd: string, escape: (p: string) => string
 }
 
 const LINTED = new Set<string>(LINTED_EXTENSIONS);
+
+/** The .gitignore files of the folders above a searched folder, which git applies to it too. */
+interface IgnoreFilesAbove {
+  /** The top of the git working tree (the folder holding `.git`, a folder or a worktree's file). */
+  top: string;
+  /** The .gitignore files of the folders from the top down to the searched folder's parent. */
+  files: string[];
+}
+
+/** The .gitignore files above `dir` in its git working tree; undefined outside one, or when there are none. A few stat calls per level. */
+function ignoreFilesAbove(dir: string): IgnoreFilesAbove | undefined {
+  const files: string[] = [];
+  for (let d = path.resolve(dir); ; ) {
+    if (exists(path.join(d, '.git'))) return files.length ? { top: d, files } : undefined;
+    const parent = path.dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+    if (exists(path.join(d, '.gitignore'))) files.push(path.join(d, '.gitignore'));
+  }
+}
+
+/** Whether the ignore files above `dir` make git ignore the folder itself (a pattern naming it or a folder it is in). */
+async function ignoredItself(dir: string, above: IgnoreFilesAbove): Promise<boolean> {
+  const { isIgnoredByIgnoreFilesSync, convertPathToPattern } = await loadGlobby();
+  const patterns = above.files.map((f) => convertPathToPattern(path.relative(above.top, f).split(path.sep).join('/')));
+  // A trailing separator: a folder, so that folder-only patterns (`build/`) match it.
+  return isIgnoredByIgnoreFilesSync(patterns, { cwd: above.top })(`${dir}${path.sep}`);
+}
+
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The files a folder search finds (what globby finds for `**\/*.{json,jsonc,bicep,bicepparam}`
