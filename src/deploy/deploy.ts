@@ -122,6 +122,8 @@ export class Deployment {
    */
   private readonly nestedScopes = new Map<DeployedResource, { scope: TemplateScope; unit: DeploymentUnit; outputs?: Located | null }>();
   private readonly views = new Map<string, Value>();
+  /** Deployments whose template is linked by URI (never fetched): where from, for what reference() of them says. */
+  private readonly unfetched = new Map<DeployedResource, string>();
   private readonly busy = new Set<DeployedResource>();
   /** Set once the reference nesting limit was reported (see runtime). */
   private referenceNestingCut = false;
@@ -420,6 +422,7 @@ export class Deployment {
       return;
     }
     const where = typeof uri === 'string' ? `'${uri}'` : 'a location known only at deployment';
+    this.unfetched.set(dep, where);
     this.diagnostics.add({
       code: 'note',
       message: `the template of deployment '${dep.displayName}' is linked from ${where} and is never fetched: the resources it deploys are not analysed`,
@@ -683,7 +686,7 @@ export class Deployment {
     }
     this.busy.add(target);
     try {
-      const view = runtimeView(target, full, span, () => this.outputsOf(target));
+      const view = runtimeView(target, full, span, () => this.outputsOf(target), this.unfetched.get(target));
       this.views.set(key, view);
       return view;
     } finally {

@@ -6,9 +6,17 @@ import { ObjectValue, Unknown, type UnknownReason, type Value } from '../expr/va
 import { idValue } from './resource-id.js';
 import type { DeployedResource } from './model.js';
 
-function runtimeReason(r: DeployedResource, span: Span): UnknownReason {
+/**
+ * Why what reference() reads of `r` is not known. `linkedFrom`: `r` is a deployment whose
+ * template is linked by URI and never fetched, so even its outputs (which the template declares)
+ * are unknown to vtaplint, and a message says so rather than "set by Azure".
+ */
+function runtimeReason(r: DeployedResource, span: Span, linkedFrom: string | undefined): UnknownReason {
   // The symbolic or literal name: the display name may need a position lookup, and this runs for every reference().
   const who = r.symbolicName ?? (typeof r.name === 'string' ? r.name : r.type);
+  if (linkedFrom !== undefined) {
+    return { code: 'not-fetched', message: `a property or output of deployment '${who}', whose template is linked from ${linkedFrom} and never fetched`, span, resourceKey: r.key };
+  }
   return { code: 'runtime-state', message: `a property of '${who}' that Azure sets when it deploys it`, span, resourceKey: r.key };
 }
 
@@ -52,8 +60,8 @@ export function existingView(r: DeployedResource, span: Span): Unknown {
   return new Unknown({ code: 'runtime-state', message: `a property of '${who}', an existing resource whose properties are not in the template`, span, resourceKey: r.key }, 'object');
 }
 
-export function runtimeView(r: DeployedResource, full: boolean, span: Span, outputs: () => ObjectValue | undefined): Value {
-  const reason = runtimeReason(r, span);
+export function runtimeView(r: DeployedResource, full: boolean, span: Span, outputs: () => ObjectValue | undefined, linkedFrom?: string): Value {
+  const reason = runtimeReason(r, span, linkedFrom);
   const props = withPartIds(open(r.body.get('properties') ?? new ObjectValue(), reason), r);
   // The outputs of a deployment whose template is analysed are the ones it declares, no more:
   // reading another (a Bicep module's output that does not exist, BCP053; ARM: "The language

@@ -301,8 +301,9 @@ export interface UnknownReason {
   /** The expression or declaration that made it unknown. */
   span?: Span | undefined;
   /**
-   * For 'runtime-state': the key (DeployedResource.key) of the resource whose state it is, so a
-   * rule can name that resource (an `existing` one has no properties in the template at all).
+   * For 'runtime-state' (and 'not-fetched' of a deployment linked by URI): the key
+   * (DeployedResource.key) of the resource whose state it is, so a rule can name that resource
+   * (an `existing` one has no properties in the template at all).
    */
   resourceKey?: string | undefined;
 }

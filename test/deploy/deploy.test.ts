@@ -1007,6 +1007,31 @@ describe('nested deployments', () => {
     expect(codes(a)).toEqual([]);
   });
 
+  test('reference() of a deployment whose template is linked by URI: its outputs are unknown because the template is never fetched, and say so', () => {
+    const t = arm([
+      {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2022-09-01',
+        name: 'tapDeployment',
+        properties: { mode: 'Incremental', templateLink: { uri: 'https://example.com/tap.json' } },
+      },
+      nic('nic1', { location: "[reference('tapDeployment').outputs.location.value]" }),
+    ]);
+    const { a } = analyze({ 'main.json': t });
+    const nicR = a.graph.resources.find((r) => r.type === 'Microsoft.Network/networkInterfaces')!;
+    const location = at(nicR.root, 'location').value as Unknown;
+    expect(location).toBeInstanceOf(Unknown);
+    expect(location.reason.code).toBe('not-fetched');
+    expect(location.reason.message).toBe("a property or output of deployment 'tapDeployment', whose template is linked from 'https://example.com/tap.json' and never fetched");
+    // A deployment whose template is in the file: what Azure sets stays runtime state.
+    const inline = arm([
+      { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner', properties: { mode: 'Incremental', template: arm([]) } },
+      nic('nic1', { location: "[reference('inner').provisioningState]" }),
+    ]);
+    const other = analyze({ 'main.json': inline }).a.graph.resources.find((r) => r.type === 'Microsoft.Network/networkInterfaces')!;
+    expect((at(other.root, 'location').value as Unknown).reason.code).toBe('runtime-state');
+  });
+
   test('a literal top-level property gets its span when asked, an expression one when evaluated', () => {
     const t = arm([nic('nic1', { location: 'westeurope', tags: { owner: "[concat('a', 'b')]" } })]);
     const { a } = analyze({ 'main.json': t });
