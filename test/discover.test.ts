@@ -48,36 +48,35 @@ test('the files found are the ones git does not ignore', async () => {
   for (const kept of ['a.json', 'keep.gen.json', 'sub/rootonly.json', 'sub/main.bicep', 'sub/main.bicepparam', 'odd [dir] {x}/t.json']) expect(found).toContain(kept);
 });
 
-test('a folder or glob inside a git working tree: the .gitignore files of the folders above it apply too, as for git', async () => {
+test('a folder below the lint root: the .gitignore files of the folders above it, up to the root, apply too', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-discover-above-'));
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);
   }
-  const rel = (root: string, found: { path: string }[]) => found.map((f) => path.relative(root, f.path).replaceAll(path.sep, '/')).sort();
-  // Not a working tree yet: only the ignore files inside the folder named count.
-  expect(rel(dir, (await discover(['sub/deep'], dir)).files)).toEqual(['sub/deep/local.bicep', 'sub/deep/y.gen.json']);
+  writeFileSync(path.join(dir, 'build/u.gen.json'), '{}');
+  const rel = (found: { path: string }[]) => found.map((f) => path.relative(dir, f.path).replaceAll(path.sep, '/')).sort();
   execFileSync('git', ['init', '-q'], { cwd: dir });
   const gitSees = (sub: string) =>
     execFileSync('git', ['ls-files', '--others', '--exclude-standard', '--', sub], { cwd: dir, encoding: 'utf8' })
       .split('\n')
       .filter((f) => /\.(json|jsonc|bicep|bicepparam)$/.test(f))
       .sort();
-  // sub/deep holds no .gitignore: the top's `*.gen.json` and sub's `local.bicep` ignore all it has.
+  // sub/deep holds no .gitignore: the top's `*.gen.json` and sub's `local.bicep` leave out all it has.
   expect(gitSees('sub/deep')).toEqual([]);
-  expect(rel(dir, (await discover(['sub/deep'], dir)).files)).toEqual([]);
-  expect(rel(dir, (await discover(['.'], path.join(dir, 'sub/deep'))).files)).toEqual([]);
-  // sub holds one: both its own patterns and the top's apply (the top's `*.gen.json`, `build/`).
-  expect(rel(dir, (await discover(['sub'], dir)).files)).toEqual(gitSees('sub'));
-  expect(rel(dir, (await discover(['sub'], dir)).files)).toEqual(['sub/main.bicep', 'sub/main.bicepparam', 'sub/rootonly.json']);
-  // A glob whose search starts below the top (outside the current folder) as well.
-  expect(rel(dir, (await discover([path.join(dir, 'sub', '**', '*.bicep')], path.join(dir, 'odd [dir] {x}'))).files)).toEqual(['sub/main.bicep']);
-  // A folder the top ignores as a whole (`build/`), named on the command line, is linted as asked;
-  // the top's patterns for what is inside it do not hide its files either (git ignores it all).
-  writeFileSync(path.join(dir, 'build/u.gen.json'), '{}');
+  expect(rel((await discover(['sub/deep'], dir)).files)).toEqual([]);
+  // sub holds one: its own patterns and the top's apply (the top's `*.gen.json`, `/rootonly.json` not).
+  expect(rel((await discover(['sub'], dir)).files)).toEqual(gitSees('sub'));
+  expect(rel((await discover(['sub'], dir)).files)).toEqual(['sub/main.bicep', 'sub/main.bicepparam', 'sub/rootonly.json']);
+  // Nothing above the lint root is read: with sub as the root, only sub's own ignore files apply.
+  expect(rel((await discover(['.'], path.join(dir, 'sub'))).files)).toEqual(['sub/deep/y.gen.json', 'sub/main.bicep', 'sub/main.bicepparam', 'sub/rootonly.json']);
+  expect(rel((await discover(['deep'], path.join(dir, 'sub'), path.join(dir, 'sub'))).files)).toEqual(['sub/deep/y.gen.json']);
+  // A folder named like a glob is searched from the top with its name escaped.
+  expect(rel((await discover(['odd [dir] {x}'], dir)).files)).toEqual(gitSees('odd [dir] {x}'));
+  expect(rel((await discover(['odd [dir] {x}'], dir)).files)).toEqual(['odd [dir] {x}/t.json']);
+  // A folder the top ignores as a whole (`build/`), named on the command line, is linted as asked.
   expect(gitSees('build')).toEqual([]);
-  expect(rel(dir, (await discover(['build'], dir)).files)).toEqual(['build/t.json', 'build/u.gen.json']);
-  expect(rel(dir, (await discover([path.join(dir, 'build', '*.json')], path.join(dir, 'sub'))).files)).toEqual(['build/t.json', 'build/u.gen.json']);
+  expect(rel((await discover(['build'], dir)).files)).toEqual(['build/t.json', 'build/u.gen.json']);
 });
 
 test('a folder without .gitignore files is walked to the same files globby finds', async () => {

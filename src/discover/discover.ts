@@ -1,6 +1,5 @@
 // Finds the files to lint: files, folders and globs given on the command line. Folders are
-// searched with globby, honouring .gitignore as git does (also those of the folders above, in a
-// git working tree); symbolic links are not followed (a link loop or a
+// searched with globby, honouring .gitignore; symbolic links are not followed (a link loop or a
 // link out of the folder must not make vtaplint read outside what it was pointed at).
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +28,12 @@ function loadGlobby(): Promise<typeof Globby> {
   return import('globby');
 }
 
-export async function discover(args: readonly string[], cwd: string): Promise<DiscoverResult> {
+/**
+ * `root`: the folder vtaplint may read (the lint root, src/cli/main.ts lintRoot): the .gitignore
+ * files of the folders between it and a folder searched apply to that folder too, as git applies
+ * a parent's, and none above it is read.
+ */
+export async function discover(args: readonly string[], cwd: string, root: string = cwd): Promise<DiscoverResult> {
   const found = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
   const add = (p: string, explicit: boolean) => {
@@ -53,27 +57,24 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     let patterns: string[];
     let base: string;
     let ignoreFiles: string[] | undefined;
-    let above: IgnoreFilesAbove | undefined;
     if (st?.isDirectory()) {
       // A folder is walked directly: globby is needed only for the .gitignore files that apply.
       const walked = walkFolder(abs);
-      above = ignoreFilesAbove(abs);
-      // A folder git ignores as a whole (`vtaplint build`, where the top .gitignore says `build/`)
-      // is linted as asked: only its own ignore files apply.
-      if (above && (await ignoredItself(abs, above))) above = undefined;
+      const above = await ignoreFilesAbove(abs, root);
       if (walked.ignoreFiles.length === 0 && !above) {
         for (const f of walked.files) add(f, false);
         continue;
       }
-      base = abs;
-      patterns = [`**/*.{${LINTED_EXTENSIONS.join(',')}}`];
-      ignoreFiles = walked.ignoreFiles;
+      // With ignore files above it, the folder is searched from the highest of them (globby takes
+      // an ignore file's patterns only for what is below its own folder).
+      base = above ? above.from : abs;
+      const prefix = above ? `${(await loadGlobby()).convertPathToPattern(path.relative(base, abs).split(path.sep).join('/'))}/` : '';
+      patterns = [`${prefix}**/*.{${LINTED_EXTENSIONS.join(',')}}`];
+      ignoreFiles = [...(above?.files ?? []), ...walked.ignoreFiles];
     } else if ((await loadGlobby()).isDynamicPattern(arg)) {
       const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
       base = g.base;
       patterns = [g.pattern];
-      above = ignoreFilesAbove(base);
-      if (above && (await ignoredItself(base, above))) above = undefined;
     } else {
       missing.push(arg);
       continue;
@@ -83,11 +84,9 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     // folders too) to find them, and then filters every entry, which took longer than the search
     // itself. A tree without ignore files needs neither. With some, the search runs again with
     // exactly those files as `ignoreFiles` (globby's semantics, each file's patterns relative to
-    // its folder; paths escaped, as a folder may be named like a glob). In a git working tree whose
-    // folders above the one searched have .gitignore files (`vtaplint infra` where the top's
-    // .gitignore says `infra/build/`), those apply too, as they do for git: globby's `gitignore`
-    // mode reads them, up to the top of the working tree, and the ones inside. A folder named on
-    // the command line that they ignore as a whole is searched as asked, with its own only.
+    // its folder; paths escaped, as a folder may be named like a glob). The .gitignore files of
+    // the folders above a folder searched count too, up to the lint root (`vtaplint infra` from
+    // the top leaves out what the top's .gitignore says of infra/), none beyond it.
     const { globbySync, convertPathToPattern } = await loadGlobby();
     const options = {
       cwd: base,
@@ -100,8 +99,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
       suppressErrors: true,
     };
     let matches: string[];
-    if (above) matches = globbySync(patterns, { ...options, gitignore: true });
-    else if (ignoreFiles) matches = globbySync(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern(f)) });
+    if (ignoreFiles) matches = globbySync(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern(f)) });
     else {
       const found = globbySync([...patterns, GITIGNORE], options);
       const inside = found.filter((m) => path.basename(m) === '.gitignore');
@@ -137,38 +135,35 @@ export function globFrom(arg: string, cwd: string, escape: (p: string) => string
 
 const LINTED = new Set<string>(LINTED_EXTENSIONS);
 
-/** The .gitignore files of the folders above a searched folder, which git applies to it too. */
-interface IgnoreFilesAbove {
-  /** The top of the git working tree (the folder holding `.git`, a folder or a worktree's file). */
-  top: string;
-  /** The .gitignore files of the folders from the top down to the searched folder's parent. */
-  files: string[];
-}
-
-/** The .gitignore files above `dir` in its git working tree; undefined outside one, or when there are none. A few stat calls per level. */
-function ignoreFilesAbove(dir: string): IgnoreFilesAbove | undefined {
+/**
+ * The .gitignore files of the folders from `root` down to `dir`'s parent, which apply to `dir`'s
+ * files too, and the highest folder holding one (where the search then starts); undefined when
+ * there are none, when `dir` is not below `root`, or when they ignore `dir` itself: a folder named
+ * on the command line that its parents' ignore files leave out as a whole (`vtaplint build`, the
+ * top .gitignore saying `build/`) is linted as asked, with its own ignore files only.
+ */
+async function ignoreFilesAbove(dir: string, root: string): Promise<{ from: string; files: string[] } | undefined> {
+  const top = path.resolve(root);
+  const rel = path.relative(top, dir);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   const files: string[] = [];
-  for (let d = path.resolve(dir); ; ) {
-    if (exists(path.join(d, '.git'))) return files.length ? { top: d, files } : undefined;
-    const parent = path.dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
-    if (exists(path.join(d, '.gitignore'))) files.push(path.join(d, '.gitignore'));
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    const file = path.join(d, '.gitignore');
+    if (isFile(file)) files.unshift(file);
+    if (d === top || path.dirname(d) === d) break;
   }
-}
-
-/** Whether the ignore files above `dir` make git ignore the folder itself (a pattern naming it or a folder it is in). */
-async function ignoredItself(dir: string, above: IgnoreFilesAbove): Promise<boolean> {
+  if (!files.length) return undefined;
+  const from = path.dirname(files[0] as string);
   const { isIgnoredByIgnoreFilesSync, convertPathToPattern } = await loadGlobby();
-  const patterns = above.files.map((f) => convertPathToPattern(path.relative(above.top, f).split(path.sep).join('/')));
+  const patterns = files.map((f) => convertPathToPattern(path.relative(from, f).split(path.sep).join('/')));
   // A trailing separator: a folder, so that folder-only patterns (`build/`) match it.
-  return isIgnoredByIgnoreFilesSync(patterns, { cwd: above.top })(`${dir}${path.sep}`);
+  if (isIgnoredByIgnoreFilesSync(patterns, { cwd: from })(`${dir}${path.sep}`)) return undefined;
+  return { from, files };
 }
 
-function exists(p: string): boolean {
+function isFile(p: string): boolean {
   try {
-    statSync(p);
-    return true;
+    return statSync(p).isFile();
   } catch {
     return false;
   }

@@ -22,10 +22,10 @@ export interface FocusedDiscovery extends DiscoverResult {
  * The files to lint: without a context, the named ones; with one, every file under it and the
  * named ones (a named file the folder walk leaves out, as ignored, is still linted as named).
  */
-export async function discoverFocused(paths: readonly string[], context: string | undefined, cwd: string): Promise<FocusedDiscovery> {
-  const named = await discover(paths, cwd);
+export async function discoverFocused(paths: readonly string[], context: string | undefined, cwd: string, root: string = cwd): Promise<FocusedDiscovery> {
+  const named = await discover(paths, cwd, root);
   if (context === undefined) return { ...named, focus: undefined };
-  const around = await discover([context], cwd);
+  const around = await discover([context], cwd, root);
   // By real path: a context reached through a link ('--context linked' for '.') names the same
   // files by other paths, and each must be one file, found by the walk and focused as named.
   const byReal = new Map<string, string>();

@@ -177,7 +177,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const now = opts.now ?? new Date();
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
-  const { files, missing, focus } = await discoverFocused(paths, opts.context, opts.cwd);
+  const { files, missing, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
   const notifications: ToolNotification[] = [];
   // The files to lint with their configs, in discovery order (results keep that order).
