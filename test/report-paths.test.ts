@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fingerprintPath, pathInsideRoot, relativePath, type LintResult } from '../src/engine/lint.js';
 import { artifactLocation, fileUri } from '../src/report/sarif.js';
-import { formatSummary } from '../src/action/summary.js';
+import { formatSummary, SUMMARY_MAX_BYTES } from '../src/action/summary.js';
 import type { Finding } from '../src/engine/finding.js';
 
 const root = path.resolve('/work/repo/tpl');
@@ -62,5 +62,40 @@ describe('job summary', () => {
     expect(md).toContain('[main.json](https://github.com/o/r/blob/abc/main.json)');
     expect(md).not.toMatch(/blob\/abc\/+work/);
     expect(md).toContain('`/work/repo/elsewhere/prod.json`');
+  });
+
+  test('stays under the 1 MiB GitHub accepts (a larger summary is dropped whole): what does not fit is counted', () => {
+    // 300 files 120 characters deep with 30 findings each, in a repository with a long name:
+    // 200 rows of 20 line links were 1.2 MB, and GitHub showed no summary at all.
+    const deep = 'infrastructure/environments/production-westeurope-subscription-01/network/virtual-network-taps/collectors';
+    const counted: Finding[] = [];
+    for (let i = 0; i < 300; i++) {
+      for (let j = 0; j < 30; j++) {
+        counted.push({
+          ruleId: 'vtap-supported-region',
+          level: 'error',
+          kind: 'fail',
+          message: 'm',
+          location: { file: { path: path.join(root, deep, `workload-${i}`, 'azuredeploy.json') }, region: { start: { line: 86, column: 19 }, end: { line: 86, column: 31 } } },
+          related: [],
+        } as unknown as Finding);
+      }
+    }
+    const notifications = Array.from({ length: 50 }, (_, i) => ({ level: 'warning' as const, message: `note ${i}` }));
+    const result = { root, files: [], findings: counted, notifications, missing: [], passes: 0 } as LintResult;
+    const base = `https://github.com/contoso-enterprise-infrastructure-org/azure-network-virtual-tap-deployments/blob/${'a'.repeat(40)}`;
+    const md = formatSummary(result, counted, { blobBase: base, annotated: 0, notAnnotated: 0, changedOnly: false });
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    expect(md).toContain('> **warning**: note 49');
+    const rows = md.split('\n').filter((l) => l.startsWith(`| [${deep}`));
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.length).toBeLessThan(200);
+    expect(md.trimEnd().endsWith(`… and ${300 - rows.length} more files (see the SARIF file).`)).toBe(true);
+    // A small budget: the messages that do not fit are counted, and no table row follows them.
+    const small = formatSummary(result, counted, { blobBase: base, annotated: 0, notAnnotated: 0, changedOnly: false, maxBytes: 2600 });
+    expect(Buffer.byteLength(small, 'utf8')).toBeLessThanOrEqual(2600);
+    expect(small).toMatch(/> … \d+ more messages \(see the log and the SARIF file\)/);
+    expect(small).not.toContain('### Findings per file');
+    expect(small.trimEnd().endsWith('… and 300 more files (see the SARIF file).')).toBe(true);
   });
 });

@@ -10,6 +10,44 @@ import type { Env } from './runner.js';
 const MAX_LINES_PER_FILE = 20;
 const MAX_FILES = 200;
 
+/**
+ * GitHub drops a step's job summary whole, not truncated, when it is larger than 1 MiB
+ * ("$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of 1024k"). 200 files of
+ * 20 line links each fit only when paths are short: 300 files 90 characters deep in a repository
+ * with a long name made 1.2 MB, and the run had no summary at all. The summary is kept under it.
+ */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+/** Room kept for the lines that say what was left out. */
+const SUMMARY_RESERVE = 2048;
+
+/** Lines of Markdown within a byte budget (UTF-8, with their line breaks). */
+class Budget {
+  readonly lines: string[] = [];
+  private bytes = 0;
+  /** Once a line did not fit, none after it is added (a shorter one would leave a gap). */
+  private full = false;
+
+  constructor(private readonly max: number) {}
+
+  /** Adds the line when it fits in the budget less the reserve; false when it does not. */
+  add(line: string): boolean {
+    const size = Buffer.byteLength(line, 'utf8') + 1;
+    if (this.full || this.bytes + size > this.max - SUMMARY_RESERVE) {
+      this.full = true;
+      return false;
+    }
+    this.lines.push(line);
+    this.bytes += size;
+    return true;
+  }
+
+  /** A line that says what was left out: written in the reserve. */
+  force(line: string): void {
+    this.lines.push(line);
+    this.bytes += Buffer.byteLength(line, 'utf8') + 1;
+  }
+}
+
 type Counts = Record<'error' | 'warning' | 'note', number>;
 
 /** Markdown table cell text: pipes and line breaks would break the table. */
@@ -29,9 +67,15 @@ export function blobBase(env: Env, commit: string | undefined): string | undefin
   return `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repo}/blob/${sha}`;
 }
 
-export function formatSummary(result: LintResult, counted: readonly Finding[], opts: { blobBase: string | undefined; annotated: number; notAnnotated: number; changedOnly: boolean }): string {
+export function formatSummary(
+  result: LintResult,
+  counted: readonly Finding[],
+  opts: { blobBase: string | undefined; annotated: number; notAnnotated: number; changedOnly: boolean; maxBytes?: number },
+): string {
   const total = countByLevel(counted);
-  const out: string[] = ['## vtaplint', ''];
+  const budget = new Budget(opts.maxBytes ?? SUMMARY_MAX_BYTES);
+  const out = { push: (...lines: string[]) => lines.every((l) => budget.add(l)) };
+  out.push('## vtaplint', '');
   const files = new Set(result.files.filter((f) => f.kind !== 'skipped').map((f) => f.path)).size;
   out.push(`**${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${plural(total.note, 'note')}** in ${plural(files, 'file')} linted.`);
   const extra: string[] = [];
@@ -45,8 +89,16 @@ export function formatSummary(result: LintResult, counted: readonly Finding[], o
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, 'annotation')} on the lines this pull request changes`);
   if (extra.length) out.push('', extra.join(' · '));
   if (opts.notAnnotated) out.push('', `**${plural(opts.notAnnotated, 'finding')} not annotated**: ${ANNOTATION_LIMIT_TEXT}. The tables below and the SARIF file have them.`);
-  for (const n of result.notifications) out.push('', `> **${n.level}**: ${cell(n.message.split('\n')[0] ?? '')}`);
-  if (counted.length === 0) return `${out.join('\n')}\n`;
+  const notes = result.notifications;
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i] as (typeof notes)[number];
+    if (!out.push('', `> **${n.level}**: ${cell(n.message.split('\n')[0] ?? '')}`)) {
+      budget.force('');
+      budget.force(`> … ${plural(notes.length - i, 'more message')} (see the log and the SARIF file)`);
+      break;
+    }
+  }
+  if (counted.length === 0) return `${budget.lines.join('\n')}\n`;
 
   const byRule = new Map<string, Counts>();
   const byFile = new Map<string, { counts: Counts; findings: Finding[]; inside: boolean }>();
@@ -66,6 +118,7 @@ export function formatSummary(result: LintResult, counted: readonly Finding[], o
   }
   out.push('', '### Findings per file', '', '| File | Errors | Warnings | Notes | Lines |', '| --- | ---: | ---: | ---: | --- |');
   const fileRows = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let shown = 0;
   for (const [rel, { counts, findings, inside }] of fileRows.slice(0, MAX_FILES)) {
     // A file outside the root (an absolute path) is not in the repository: no link.
     const url = (line?: number) => (opts.blobBase && inside ? `${opts.blobBase}/${rel.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}` : undefined);
@@ -78,8 +131,12 @@ export function formatSummary(result: LintResult, counted: readonly Finding[], o
       return u ? `[${label}](${u} "${cell(f.ruleId)}")` : label;
     });
     if (findings.length > MAX_LINES_PER_FILE) lines.push(`… ${findings.length - MAX_LINES_PER_FILE} more`);
-    out.push(`| ${name} | ${counts.error} | ${counts.warning} | ${counts.note} | ${lines.join(', ')} |`);
+    if (!out.push(`| ${name} | ${counts.error} | ${counts.warning} | ${counts.note} | ${lines.join(', ')} |`)) break;
+    shown++;
   }
-  if (fileRows.length > MAX_FILES) out.push('', `… and ${fileRows.length - MAX_FILES} more files (see the SARIF file).`);
-  return `${out.join('\n')}\n`;
+  if (fileRows.length > shown) {
+    budget.force('');
+    budget.force(`… and ${plural(fileRows.length - shown, 'more file')} (see the SARIF file).`);
+  }
+  return `${budget.lines.join('\n')}\n`;
 }
