@@ -8,14 +8,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
-import { countByLevel, countedFindings, lint, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
+import { namedParametersProblem } from '../engine/named-parameters.js';
+import { countByLevel, countedFindings, lint, pathInsideRoot, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 import { formatSarif } from '../report/sarif.js';
 import { makeReportFolder } from '../report/report-folder.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import { changedLines, checkedOutCommit, touchesChange } from './changed.js';
-import { annotation, appendSummary, getInput, getList, setOutput, type Runner } from './runner.js';
+import { annotation, appendSummary, getInput, getList, setOutput, type AnnotationProps, type Runner } from './runner.js';
 import { blobBase, formatSummary, plural } from './summary.js';
 
 const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
@@ -41,13 +42,24 @@ async function runAction(runner: Runner): Promise<number> {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const failOn = (getInput(runner, 'fail-on') || 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) {
-    runner.log(annotation('error', `fail-on must be one of ${FAIL_ON.join(', ')}, got '${failOn}'`));
-    return 1;
+    return failBeforeLint(runner, `fail-on must be one of ${FAIL_ON.join(', ')}, got '${failOn}'`);
   }
   const paths = getList(runner, 'paths');
   const config = getInput(runner, 'config');
   const baseline = getInput(runner, 'baseline');
   const sarifFile = getInput(runner, 'sarif-file') || 'vtaplint.sarif';
+  // As the CLI's --parameters: a file that is not there, or a .bicepparam file, fails the step
+  // with a message naming the input (named-parameters.ts), before anything is linted.
+  const parameters = getList(runner, 'parameters');
+  for (const p of parameters) {
+    const problem = namedParametersProblem(path.resolve(workspace, p));
+    if (problem === 'missing') {
+      return failBeforeLint(runner, `no such file '${p}' (input 'parameters')`, { title: 'vtaplint' });
+    }
+    if (problem === 'bicepparam') {
+      return failBeforeLint(runner, `'${p}' is a .bicepparam file, which names its template itself with 'using': list it in 'paths', not in 'parameters' (ARM parameters files, .json)`, { title: 'vtaplint' });
+    }
+  }
   const started = new Date();
   let result: LintResult;
   try {
@@ -56,13 +68,15 @@ async function runAction(runner: Runner): Promise<number> {
       cwd: workspace,
       rules: RULES,
       configFile: config ? path.resolve(workspace, config) : undefined,
-      parameterFiles: getList(runner, 'parameters').map((p) => path.resolve(workspace, p)),
+      parameterFiles: parameters.map((p) => path.resolve(workspace, p)),
       baselineFile: baseline ? path.resolve(workspace, baseline) : undefined,
     });
   } catch (e) {
     if (e instanceof ConfigError) {
-      runner.log(annotation('error', e.message, { title: 'vtaplint configuration' }));
-      return 1;
+      // On the file and line at fault, which a pull request that broke its config shows in place.
+      const place = e.place;
+      const at = place && pathInsideRoot(workspace, place.file) !== undefined ? { file: relativePath(workspace, place.file), line: place.line, col: place.column } : {};
+      return failBeforeLint(runner, e.message, { title: baseline && place?.file === path.resolve(workspace, baseline) ? 'vtaplint baseline' : 'vtaplint configuration', ...at });
     }
     throw e;
   }
@@ -119,6 +133,17 @@ async function runAction(runner: Runner): Promise<number> {
   setOutput(runner, 'sarif-file', sarifPath);
 
   return missing || failing > 0 || result.notifications.some((n) => n.level === 'error') ? 1 : 0;
+}
+
+/**
+ * A run that stops before linting (a bad input, config or baseline): the error as an annotation
+ * (placed on the file at fault when there is one) and in the job summary, so the run's page says
+ * why nothing was linted; exit code 1.
+ */
+function failBeforeLint(runner: Runner, message: string, props: AnnotationProps = {}): number {
+  runner.log(annotation('error', message, props));
+  appendSummary(runner, `## vtaplint\n\nNothing was linted.\n\n> **error**: ${message.split('\n')[0] ?? ''}\n`);
+  return 1;
 }
 
 /** Annotation order: a level's cap then drops the least severe findings. */

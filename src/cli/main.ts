@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engine/config.js';
+import { namedParametersProblem } from '../engine/named-parameters.js';
 import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatCompact } from '../report/compact.js';
@@ -164,14 +165,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const parameterFiles = opts.parameters.map((p) => path.resolve(io.cwd, p));
   // A --parameters file is the user's own choice, like -c and --baseline: one that is not there
   // is bad usage (exit 2), not a finding.
-  const absent = opts.parameters.find((p) => !isFile(path.resolve(io.cwd, p)));
+  const absent = opts.parameters.find((p) => namedParametersProblem(path.resolve(io.cwd, p)) === 'missing');
   if (absent !== undefined) {
     io.stderr(`vtaplint: --parameters: no such file '${absent}'\n`);
     return 2;
   }
   // A .bicepparam file names its template itself (`using`): it is linted or evaluated as a file of
   // its own, not given as an ARM parameters file (which it would fail to parse as).
-  const bicepparam = opts.parameters.find((p) => /\.bicepparam$/i.test(p));
+  const bicepparam = opts.parameters.find((p) => namedParametersProblem(path.resolve(io.cwd, p)) === 'bicepparam');
   if (bicepparam !== undefined) {
     io.stderr(`vtaplint: --parameters takes ARM parameters files (.json); name '${bicepparam}' itself instead (vtaplint ${opts.command === 'lint' ? '' : `${opts.command} `}${bicepparam}): it names its template with 'using'\n`);
     return 2;
@@ -348,14 +349,6 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? 0);
   });
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function isDirectory(p: string): boolean {

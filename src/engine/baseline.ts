@@ -31,9 +31,9 @@ export function readBaseline(file: string): Baseline {
   try {
     doc = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as SarifShape;
   } catch (e) {
-    throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`, { file });
   }
-  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.runs)) throw new ConfigError(`baseline ${file}: not a SARIF log (no "runs")`);
+  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.runs)) throw new ConfigError(`baseline ${file}: not a SARIF log (no "runs")`, { file });
   const byFingerprint = new Map<string, AbsentResult>();
   for (const run of doc.runs) {
     if (run.tool?.driver?.name !== 'vtaplint') continue;

@@ -67,7 +67,25 @@ export interface EffectiveConfig {
   limits: Readonly<Limits>;
 }
 
-export class ConfigError extends Error {}
+/** Where a configuration error is: the file, and the line and column when known (1-based). */
+export interface ConfigErrorPlace {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * A bad configuration (or baseline) file: bad usage, exit 2. The message starts with the place
+ * (`file:line:col: ...`), for people; `place` has it for tools (the action puts its annotation there).
+ */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly place?: ConfigErrorPlace,
+  ) {
+    super(message);
+  }
+}
 
 const norm = (r: string) => r.replace(/\s+/g, '').toLowerCase();
 
@@ -93,14 +111,20 @@ export const DEFAULT_CONFIG: EffectiveConfig = {
  * "file:line:col" of a place in a config file: the value at `location` (a JSON path), or the key
  * `key` of the object there; the file alone when the place cannot be found.
  */
-function placeIn(file: string, text: string, location: (string | number)[], key?: string): string {
+function placeIn(file: string, text: string, location: (string | number)[], key?: string): ConfigErrorPlace {
   const tree = parseTree(text);
   let node = tree ? findNodeAtLocation(tree, location) : undefined;
   if (node && key !== undefined) node = node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0];
-  if (!node) return file;
+  if (!node) return { file };
   const at = new SourceText(file, text, 'other').position(node.offset);
-  return `${file}:${at.line}:${at.column}`;
+  return { file, line: at.line, column: at.column };
 }
+
+/** `file:line:col` (or the file alone) at the start of a message. */
+const placeText = (p: ConfigErrorPlace) => (p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file);
+
+/** A ConfigError at a place: the message starts with it, and the error carries it. */
+const errorAt = (place: ConfigErrorPlace, message: string) => new ConfigError(`${placeText(place)}: ${message}`, place);
 
 async function validate(data: unknown, file: string, text: string): Promise<void> {
   // The schema compiled ahead of time by ajv (scripts/gen-config-validator.mjs): compiling it here
@@ -108,7 +132,7 @@ async function validate(data: unknown, file: string, text: string): Promise<void
   const validator = compiledValidator;
   if (validator(data)) return;
   const first = validator.errors?.[0];
-  if (!first) throw new ConfigError(`${file}: invalid configuration`);
+  if (!first) throw errorAt({ file }, 'invalid configuration');
   const where = first.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : '(top level)';
   // A JSON pointer: '~1' is '/', '~0' is '~'; array indexes are numbers.
   const location = first.instancePath
@@ -120,14 +144,14 @@ async function validate(data: unknown, file: string, text: string): Promise<void
     : [];
   if (first.keyword === 'additionalProperties') {
     const key = (first.params as { additionalProperty: string }).additionalProperty;
-    throw new ConfigError(`${placeIn(file, text, location, key)}: unknown key "${where === '(top level)' ? key : `${where}.${key}`}"`);
+    throw errorAt(placeIn(file, text, location, key), `unknown key "${where === '(top level)' ? key : `${where}.${key}`}"`);
   }
   const place = placeIn(file, text, location);
   if (first.keyword === 'enum') {
     const allowed = (first.params as { allowedValues: unknown[] }).allowedValues.join(', ');
-    throw new ConfigError(`${place}: "${where}" must be one of ${allowed}`);
+    throw errorAt(place, `"${where}" must be one of ${allowed}`);
   }
-  throw new ConfigError(`${place}: "${where}" ${first.message ?? 'is invalid'}`);
+  throw errorAt(place, `"${where}" ${first.message ?? 'is invalid'}`);
 }
 
 export async function loadConfigFile(file: string, knownRules: ReadonlySet<string>, knownTags: ReadonlySet<string> = new Set()): Promise<EffectiveConfig> {
@@ -136,7 +160,7 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
+    throw errorAt({ file }, `cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
     data = JSON.parse(text);
@@ -146,22 +170,22 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
     const at = first ? new SourceText(file, text, 'other').position(first.offset) : undefined;
-    throw new ConfigError(`${file}${at ? `:${at.line}:${at.column}` : ''}: the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : e instanceof Error ? e.message : String(e)}`);
+    throw errorAt(at ? { file, line: at.line, column: at.column } : { file }, `the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
   await validate(data, file, text);
   const cfg = data as ConfigFileShape;
   const rules = new Map<string, ConfiguredLevel>();
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
-    if (!knownRules.has(id)) throw new ConfigError(`${placeIn(file, text, ['rules'], id)}: unknown rule "${id}" in "rules"`);
+    if (!knownRules.has(id)) throw errorAt(placeIn(file, text, ['rules'], id), `unknown rule "${id}" in "rules"`);
     rules.set(id, typeof v === 'string' ? v : v.level);
   }
   // A misspelt tag ("temprary") would switch nothing off, silently.
   for (const tag of Object.keys(cfg.tags ?? {})) {
-    if (knownTags.size && !knownTags.has(tag)) throw new ConfigError(`${placeIn(file, text, ['tags'], tag)}: unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(', ')})`);
+    if (knownTags.size && !knownTags.has(tag)) throw errorAt(placeIn(file, text, ['tags'], tag), `unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(', ')})`);
   }
   // The schema checks the form YYYY-MM-DD; a date that does not exist (2026-02-30) is an error too.
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
-    if (s.expires !== undefined && !isCalendarDate(s.expires)) throw new ConfigError(`${placeIn(file, text, ['suppressions', i, 'expires'])}: "suppressions[${i}].expires" is not a date: '${s.expires}'`);
+    if (s.expires !== undefined && !isCalendarDate(s.expires)) throw errorAt(placeIn(file, text, ['suppressions', i, 'expires']), `"suppressions[${i}].expires" is not a date: '${s.expires}'`);
   }
   const regions: RegionLists = cfg.regions
     ? {

@@ -238,6 +238,41 @@ describe('the action from its sources', () => {
   });
 });
 
+describe('the action from its sources: the parameters input', () => {
+  test('a file that is not there, or a .bicepparam file, fails the step with a message naming the input', async () => {
+    const { dir } = prWorkspace();
+    // Was an invalid-template annotation at line 1 of a file that does not exist ("the file does not exist").
+    const missing = await runSource(dir, { parameters: 'prod.parameters.json' });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe("::error title=vtaplint::no such file 'prod.parameters.json' (input 'parameters')\n");
+    // Was "invalid JSON: unexpected character" in a .bicepparam file that is fine.
+    writeFileSync(path.join(dir, 'ws/prod.bicepparam'), "using 'main.bicep'\n");
+    const bicepparam = await runSource(dir, { parameters: 'prod.bicepparam' });
+    expect(bicepparam.code).toBe(1);
+    expect(bicepparam.stdout).toContain("::error title=vtaplint::'prod.bicepparam' is a .bicepparam file, which names its template itself with 'using': list it in 'paths'");
+    expect(bicepparam.stdout).not.toContain('invalid JSON');
+    expect(bicepparam.summary).toContain("Nothing was linted.\n\n> **error**: 'prod.bicepparam' is a .bicepparam file");
+  });
+});
+
+describe('the action from its sources: a bad config or baseline', () => {
+  test('the annotation is on the file and line at fault, and the job summary says why nothing was linted', async () => {
+    const { dir } = prWorkspace();
+    const ws = path.join(dir, 'ws');
+    mkdirSync(path.join(ws, 'infra'));
+    writeFileSync(path.join(ws, 'infra/vtaplint.config.json'), '{\n  "rules": {\n    "vtap-supported-regoin": "off"\n  }\n}\n');
+    const r = await runSource(dir, { config: 'infra/vtaplint.config.json' });
+    expect(r.code).toBe(1);
+    // Was `::error title=vtaplint configuration::/abs/infra/vtaplint.config.json:3:5: ...`, on no file.
+    expect(r.stdout).toMatch(/^::error title=vtaplint configuration,file=infra\/vtaplint\.config\.json,line=3,col=5::\S+:3:5: unknown rule "vtap-supported-regoin" in "rules"\n$/);
+    expect(r.summary).toMatch(/^## vtaplint\n\nNothing was linted\.\n\n> \*\*error\*\*: \S+vtaplint\.config\.json:3:5: unknown rule "vtap-supported-regoin"/);
+    writeFileSync(path.join(ws, 'old.sarif'), '{"version": "2.1.0"}');
+    const b = await runSource(dir, { baseline: 'old.sarif' });
+    expect(b.code).toBe(1);
+    expect(b.stdout).toMatch(/^::error title=vtaplint baseline,file=old\.sarif::baseline \S+old\.sarif: not a SARIF log/);
+  });
+});
+
 describe('the action from its sources, pull request checked out as its merge commit', () => {
   test('the changed lines are those of the merge commit, and summary links point at its lines', async () => {
     const { dir, merge, head } = mergeWorkspace();
