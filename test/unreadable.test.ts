@@ -1,6 +1,6 @@
 // A file that cannot be read (permissions, I/O errors) is a finding at the file and a SARIF tool
 // notification; the run is still successful and other files are linted.
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, vi } from 'vitest';
@@ -19,7 +19,12 @@ vi.mock('node:fs', async (importOriginal) => {
     if (typeof p === 'string' && denied.has(p)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
     return (fs.openSync as (...a: unknown[]) => unknown)(p, ...rest);
   }) as typeof fs.openSync;
-  return { ...fs, default: { ...fs, readFileSync, openSync }, readFileSync, openSync };
+  // A folder: readdir fails (the walk of a folder lists it with readdirSync).
+  const readdirSync = ((p: unknown, ...rest: unknown[]) => {
+    if (typeof p === 'string' && denied.has(p)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+    return (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest);
+  }) as typeof fs.readdirSync;
+  return { ...fs, default: { ...fs, readFileSync, openSync, readdirSync }, readFileSync, openSync, readdirSync };
 });
 
 test('an unreadable template: invalid-template finding, tool notification, execution still successful', async () => {
@@ -36,3 +41,27 @@ test('an unreadable template: invalid-template finding, tool notification, execu
   expect(run.invocations[0]!.toolExecutionNotifications?.map((n) => [n.level, n.message.text])).toEqual([['warning', 'cannot read the file: EACCES (the file is not analysed)']]);
   expect(r.code).toBe(1);
 });
+
+test('an unreadable folder: a warning that names it; named on the command line, bad usage (exit 2)', async () => {
+  const { cli, REPO } = await import('./helpers.js');
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-unreadable-'));
+  mkdirSync(path.join(dir, 'locked'));
+  copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(dir, 'locked/hidden.json'));
+  copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(dir, 'good.json'));
+  denied.add(path.join(dir, 'locked'));
+  // Found in a folder searched: skipped, said, and the run goes on (the other files decide the exit code).
+  const all = await cli(['.', '--format', 'unix'], dir);
+  expect(all.stdout).toContain('locked:1:1: warning: cannot read the folder: EACCES (the files in it are not linted) [vtaplint]');
+  expect(all.stdout).toContain('good.json:');
+  expect(all.code).toBe(1);
+  const sarif = await cli(['.', '--format', 'sarif'], dir);
+  const run = (JSON.parse(sarif.stdout) as { runs: { invocations: { toolExecutionNotifications?: { level: string; message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }[] }).runs[0]!;
+  expect(run.invocations[0]!.toolExecutionNotifications?.map((n) => [n.level, n.message.text, n.locations?.[0]?.physicalLocation.artifactLocation.uri])).toEqual([
+    ['warning', 'cannot read the folder: EACCES (the files in it are not linted)', 'locked'],
+  ]);
+  // Named: it printed nothing and exited 0, as if it had been checked and found clean.
+  const named = await cli(['locked', '--format', 'unix'], dir);
+  expect(named.stderr).toBe("vtaplint: cannot read the folder 'locked': EACCES\n");
+  expect(named.code).toBe(2);
+});
+

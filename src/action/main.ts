@@ -82,7 +82,13 @@ async function runAction(runner: Runner): Promise<number> {
   }
   // Paths that match nothing are bad usage in the CLI (exit 2) and fail the step here: a typo in
   // `paths` would otherwise lint less, or nothing, and pass. The other paths are still linted.
-  const missing = result.missing.length ? `no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths')` : undefined;
+  // So does a folder named there that cannot be read (nothing of it was linted).
+  const unreadableNamed = (result.unreadable ?? []).filter((u) => u.arg !== undefined);
+  const missing =
+    [
+      ...(result.missing.length ? [`no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths')`] : []),
+      ...unreadableNamed.map((u) => `cannot read the folder '${u.arg}': ${u.code} (input 'paths')`),
+    ].join('; ') || undefined;
 
   const sarifPath = path.resolve(workspace, sarifFile);
   makeReportFolder(path.dirname(sarifPath));

@@ -252,6 +252,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw e;
   }
   for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'\n`);
+  // A folder named that cannot be read is bad usage, as a path that does not exist: nothing of
+  // it was linted (its subfolders that cannot be read are warnings in the report).
+  const unreadableNamed = (result.unreadable ?? []).filter((u) => u.arg !== undefined);
+  for (const u of unreadableNamed) io.stderr(`vtaplint: cannot read the folder '${u.arg}': ${u.code}\n`);
   // An ARM parameters file named on its own is not linted: its template is (with its values).
   // Without a word, `vtaplint prod.parameters.json` printed nothing and exited 0, which reads as
   // "checked, no problems" (as ESLint warns about a named file it does not lint).
@@ -304,7 +308,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === 'error')?.message.split('\n')[0]}\n`);
     return 2;
   }
-  if (result.missing.length) return 2;
+  if (result.missing.length || unreadableNamed.length) return 2;
   if (counts.error > 0) return 1;
   if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
     io.stderr(`vtaplint: ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${opts.maxWarnings}\n`);

@@ -14,10 +14,25 @@ export interface DiscoveredFile {
   explicit: boolean;
 }
 
+/** A folder that could not be read (permissions, I/O): the files in it are not linted. */
+export interface UnreadableFolder {
+  /** Absolute path. */
+  path: string;
+  /** The error code (EACCES, EIO, ...). */
+  code: string;
+  /** The argument, when the folder is one named on the command line (nothing of it was linted). */
+  arg?: string;
+}
+
 export interface DiscoverResult {
   files: DiscoveredFile[];
   /** Arguments that matched nothing. */
   missing: string[];
+  /**
+   * Folders that could not be read. They were skipped without a word: `vtaplint locked` of a folder
+   * the user may not read printed nothing and exited 0, which reads as "checked, no problems".
+   */
+  unreadable: UnreadableFolder[];
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -36,6 +51,7 @@ function loadGlobby(): Promise<typeof Globby> {
 export async function discover(args: readonly string[], cwd: string, root: string = cwd): Promise<DiscoverResult> {
   const found = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
+  const unreadable: UnreadableFolder[] = [];
   const add = (p: string, explicit: boolean) => {
     const abs = path.resolve(cwd, p);
     const prev = found.get(abs);
@@ -60,6 +76,7 @@ export async function discover(args: readonly string[], cwd: string, root: strin
     if (st?.isDirectory()) {
       // A folder is walked directly: globby is needed only for the .gitignore files that apply.
       const walked = walkFolder(abs);
+      for (const u of walked.unreadable) unreadable.push(u.path === abs ? { ...u, arg } : u);
       const above = await ignoreFilesAbove(abs, root);
       if (walked.ignoreFiles.length === 0 && !above) {
         for (const f of walked.files) add(f, false);
@@ -110,7 +127,7 @@ export async function discover(args: readonly string[], cwd: string, root: strin
   }
   // Deterministic order whatever the file system returns.
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, missing };
+  return { files, missing, unreadable };
 }
 
 /**
@@ -174,18 +191,21 @@ function isFile(p: string): boolean {
  * with the options above: no names starting with '.', no node_modules, symbolic links neither
  * followed nor listed, extensions as written), and the .gitignore files in it. A walk of its own
  * with readdir: globby took ~75 ms for the quickstart tree in a fresh process (its matchers
- * compiled and warmed up first), this takes ~20 ms. Iterative; unreadable folders are skipped.
+ * compiled and warmed up first), this takes ~20 ms. Iterative; unreadable folders are skipped,
+ * and listed.
  */
-function walkFolder(root: string): { files: string[]; ignoreFiles: string[] } {
+function walkFolder(root: string): { files: string[]; ignoreFiles: string[]; unreadable: UnreadableFolder[] } {
   const files: string[] = [];
   const ignoreFiles: string[] = [];
+  const unreadable: UnreadableFolder[] = [];
   const folders = [root];
   while (folders.length > 0) {
     const dir = folders.pop() as string;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable.push({ path: dir, code: (e as NodeJS.ErrnoException).code ?? String(e) });
       continue;
     }
     for (const e of entries) {
@@ -202,7 +222,7 @@ function walkFolder(root: string): { files: string[]; ignoreFiles: string[] } {
       }
     }
   }
-  return { files, ignoreFiles };
+  return { files, ignoreFiles, unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
 export function extensionOf(file: string): string {

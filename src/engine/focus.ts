@@ -37,7 +37,8 @@ export async function discoverFocused(paths: readonly string[], context: string 
     if (same === undefined) files.push(f);
     focus.add(path.resolve(same ?? f.path));
   }
-  return { files, missing: named.missing, focus };
+  // Only the named paths' unreadable folders are said: the files reported are theirs.
+  return { files, missing: named.missing, unreadable: named.unreadable, focus };
 }
 
 /**

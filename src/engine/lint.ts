@@ -1,7 +1,7 @@
 // The lint pipeline for a set of files: discover → load → deploy → graph → rules → findings.
 import path from 'node:path';
 import { matchesGlobList } from './globs.js';
-import { extensionOf, type DiscoveredFile } from '../discover/discover.js';
+import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
@@ -93,6 +93,8 @@ export interface LintResult {
   notifications: ToolNotification[];
   /** Arguments that matched no file. */
   missing: string[];
+  /** Folders that could not be read (each also a warning notification); `arg` when one was named. */
+  unreadable?: UnreadableFolder[];
   passes: number;
 }
 
@@ -177,9 +179,9 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const now = opts.now ?? new Date();
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
-  const { files, missing, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
+  const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
-  const notifications: ToolNotification[] = [];
+  const notifications: ToolNotification[] = unreadable.map((u) => ({ level: 'warning', message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path }));
   // The files to lint with their configs, in discovery order (results keep that order).
   let work: { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[] = [];
   for (const f of files) {
@@ -269,7 +271,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result: LintResult = { root: opts.root, files: reported, findings, suppressed, notifications, missing, passes };
+  const result: LintResult = { root: opts.root, files: reported, findings, suppressed, notifications, missing, unreadable, passes };
   if (baseline && opts.baselineFile) {
     const absent = applyBaseline(all, baseline);
     // Results of other files are not absent: this run did not report on those files.
