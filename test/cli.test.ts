@@ -39,6 +39,18 @@ describe('exit codes', () => {
       expect(r.stderr.split('\n')[0]).toMatch(/^vtaplint: /);
     }
   });
+  test('an unknown option or a missing value is said in plain words, with the near option when there is one', async () => {
+    // Was node's text: "Unknown option '--max-warning'. To specify a positional argument starting
+    // with a '-', place it at the end of the command after '--', as in '-- "--max-warning"" (the quote left open).
+    const said = async (...args: string[]) => (await cli(args)).stderr.split('\n')[0];
+    expect(await said('--max-warning', '0')).toBe("vtaplint: unknown option '--max-warning'; did you mean '--max-warnings'?");
+    expect(await said('--parameter', 'p.json')).toBe("vtaplint: unknown option '--parameter'; did you mean '--parameters'?");
+    expect(await said('--no-colour')).toBe("vtaplint: unknown option '--no-colour'; did you mean '--no-color'?");
+    expect(await said('--bogus')).toBe("vtaplint: unknown option '--bogus' (a path that starts with '-' goes after '--': vtaplint -- --bogus)");
+    expect(await said('-x')).toBe("vtaplint: unknown option '-x' (a path that starts with '-' goes after '--': vtaplint -- -x)");
+    expect(await said('--format')).toBe('vtaplint: option -f, --format needs a value');
+    expect(await said('--quiet=yes')).toBe('vtaplint: option -q, --quiet takes no value');
+  });
   test('2 for a .bicepparam given as --parameters, saying to name it instead', async () => {
     const dir = workspace({ 'main.bicep': "param location string\noutput l string = location\n", 'prod.bicepparam': "using 'main.bicep'\nparam location = 'eastus'\n" });
     const r = await cli(['eval', 'main.bicep', '--parameters', 'prod.bicepparam'], dir);

@@ -65,6 +65,57 @@ Exit codes: 0 no error-level finding (and warnings within --max-warnings),
             2 bad usage, bad config or an internal failure.
 `;
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  baseline: { type: 'string' },
+  context: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'list-rules': { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  parameters: { type: 'string', multiple: true },
+  param: { type: 'string', short: 'p', multiple: true },
+} as const;
+
+/** Edit distance, for "did you mean" (option names are short). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * The usage error for what node:util parseArgs rejects, in vtaplint's words. Its own text for an
+ * unknown option is a long sentence with a quote left open (`as in '-- "--bogus"`) and no hint
+ * when the option is a near miss (`--max-warning`, `--parameter`).
+ */
+function usageMessage(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = /'([^']*)'/.exec(message)?.[1] ?? message;
+    const long = name.replace(/^--/, '').split('=')[0] as string;
+    const near = name.startsWith('--') ? [...Object.keys(OPTIONS)].filter((o) => distance(long, o) <= 2 || (long.length >= 3 && o.startsWith(long))).sort((a, b) => distance(long, a) - distance(long, b))[0] : undefined;
+    return `unknown option '${name}'${near ? `; did you mean '--${near}'?` : ` (a path that starts with '-' goes after '--': vtaplint -- ${name})`}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "Option '-f, --format <value>' argument missing" / "Option '-q, --quiet' does not take an argument".
+    const m = /^Option '([^']*?)(?: <value>)?' (argument missing|does not take an argument)/.exec(message);
+    if (m) return m[2] === 'argument missing' ? `option ${m[1]} needs a value` : `option ${m[1]} takes no value`;
+  }
+  return message;
+}
+
 /** Options that take a whole number: a negative one would read as an option of its own. */
 const NUMBER_OPTIONS = new Set(['--max-warnings', '--jobs', '-j']);
 
@@ -79,26 +130,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        baseline: { type: 'string' },
-        context: { type: 'string' },
-        jobs: { type: 'string', short: 'j' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'list-rules': { type: 'boolean' },
-        version: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-        parameters: { type: 'string', multiple: true },
-        param: { type: 'string', short: 'p', multiple: true },
-      },
+      options: OPTIONS,
     });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw new UsageError(usageMessage(e));
   }
   const v = parsed.values;
   let positionals = parsed.positionals;
