@@ -280,7 +280,7 @@ export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_L
       diagnostics: [
         {
           code: 'invalid-template',
-          message: `invalid JSON: ${message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more errors after it)` : ''}`,
+          message: `invalid JSON: ${message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more ${fatal.length === 2 ? 'error' : 'errors'} after it)` : ''}`,
           span: new TextSpan(source, offset, Math.min(offset + length, text.length)),
         },
       ],
