@@ -10,12 +10,12 @@ import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
 import { namedParametersProblem } from '../engine/named-parameters.js';
 import { countByLevel, countedFindings, lint, pathInsideRoot, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding, FindingLocation } from '../engine/finding.js';
 import { formatSarif } from '../report/sarif.js';
 import { makeReportFolder } from '../report/report-folder.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
-import { changedLines, checkedOutCommit, touchesChange } from './changed.js';
+import { changedLines, checkedOutCommit, touchesChange, type ChangedLines } from './changed.js';
 import { annotation, appendSummary, getInput, getList, setOutput, type AnnotationProps, type Runner } from './runner.js';
 import { blobBase, formatSummary, plural } from './summary.js';
 
@@ -114,10 +114,9 @@ async function runAction(runner: Runner): Promise<number> {
   let annotated = 0;
   let notAnnotated = 0;
   for (const f of [...counted].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])) {
-    const rel = relativePath(workspace, f.location.file.path);
-    const { start, end } = f.location.region;
-    if (changed && !touchesChange(changed, rel, start.line, end.line)) continue;
-    if (annotate(sink, f, rel)) annotated++;
+    const at = annotationPlace(f, workspace, changed);
+    if (!at) continue;
+    if (annotate(sink, f, at)) annotated++;
     else notAnnotated++;
   }
   for (const n of result.notifications) if (n.level !== 'error') notify(n);
@@ -155,11 +154,36 @@ function failBeforeLint(runner: Runner, message: string, props: AnnotationProps 
 /** Annotation order: a level's cap then drops the least severe findings. */
 const LEVEL_ORDER = { error: 0, warning: 1, note: 2 } as const;
 
-function annotate(sink: AnnotationSink, f: Finding, rel: string): boolean {
+interface AnnotationPlace {
+  rel: string;
+  location: FindingLocation;
+  message: string;
+}
+
+/**
+ * Where a finding is annotated: at its place; on a pull request, only when that place is on a
+ * changed line, or else at a related location on a changed line. A pull request that changes
+ * only `param location = 'westeurope'` in prod.bicepparam gets the error the template reports
+ * there: the finding is in main.bicep, which the PR does not touch, and had no annotation at all
+ * (the step failed without saying where). The message then says where the finding itself is.
+ */
+function annotationPlace(f: Finding, workspace: string, changed: ChangedLines | undefined): AnnotationPlace | undefined {
+  const rel = relativePath(workspace, f.location.file.path);
   const { start, end } = f.location.region;
-  return sink.add(COMMAND[f.level], f.message, {
+  if (!changed || touchesChange(changed, rel, start.line, end.line)) return { rel, location: f.location, message: f.message };
+  for (const r of f.related) {
+    const relatedRel = relativePath(workspace, r.file.path);
+    if (!touchesChange(changed, relatedRel, r.region.start.line, r.region.end.line)) continue;
+    return { rel: relatedRel, location: r, message: `${f.message} (reported at ${rel}:${start.line}:${start.column}; ${r.message})` };
+  }
+  return undefined;
+}
+
+function annotate(sink: AnnotationSink, f: Finding, at: AnnotationPlace): boolean {
+  const { start, end } = at.location.region;
+  return sink.add(COMMAND[f.level], at.message, {
     title: `vtaplint ${f.ruleId}`,
-    file: rel,
+    file: at.rel,
     line: start.line,
     endLine: end.line,
     col: start.column,

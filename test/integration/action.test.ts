@@ -238,6 +238,32 @@ describe('the action from its sources', () => {
   });
 });
 
+describe('the action from its sources: a pull request that changes only a value', () => {
+  test('a finding decided by a changed parameters file line is annotated there, saying where it is reported', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
+    const ws = path.join(dir, 'ws');
+    mkdirSync(ws);
+    git(ws, 'init', '-q');
+    const rules = Object.fromEntries(RULES.filter((r) => r.meta.id !== 'vtap-supported-region').map((r) => [r.meta.id, 'off']));
+    writeFileSync(path.join(ws, 'vtaplint.config.json'), JSON.stringify({ rules }, null, 2));
+    writeFileSync(path.join(ws, 'main.bicep'), "param location string = 'eastus'\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n");
+    writeFileSync(path.join(ws, 'prod.bicepparam'), "using 'main.bicep'\n\nparam location = 'eastus'\n");
+    git(ws, 'add', '.');
+    git(ws, 'commit', '-q', '-m', 'base');
+    const base = git(ws, 'rev-parse', 'HEAD');
+    writeFileSync(path.join(ws, 'prod.bicepparam'), "using 'main.bicep'\n\nparam location = 'westeurope'\n");
+    git(ws, 'commit', '-q', '-am', 'pr');
+    writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 3, base: { sha: base, ref: 'main' } } }));
+    const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
+    expect(r.code).toBe(1);
+    // The finding is in main.bicep, which the pull request does not change: it had no annotation.
+    expect(r.stdout).toContain(
+      "::error title=vtaplint vtap-supported-region,file=prod.bicepparam,line=3,endLine=3,col=18,endColumn=30::TAP 'tap' is in 'westeurope', where virtual network TAP is not available; deploy it in one of: eastasia, westcentralus, uksouth, eastus, centralindia, germanywestcentral (reported at main.bicep:5:13; the value of parameter 'location' is given here)\n",
+    );
+    expect(r.summary).toContain('1 annotation on the lines this pull request changes');
+  });
+});
+
 describe('the action from its sources: the parameters input', () => {
   test('a file that is not there, or a .bicepparam file, fails the step with a message naming the input', async () => {
     const { dir } = prWorkspace();
