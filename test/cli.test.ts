@@ -315,6 +315,16 @@ describe('discovery', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
   });
+  test('a file named that the config\'s "ignore" leaves out is not linted, and the CLI says so (not with --context)', async () => {
+    const dir = workspace({ 'vtaplint.config.json': '{"ignore": ["legacy/**"]}', 'legacy/t.json': readFileSync(BAD_REGION, 'utf8') });
+    // It printed nothing and exited 0, which reads as "checked, no problems".
+    const r = await cli(['legacy/t.json'], dir);
+    expect([r.code, r.stdout]).toEqual([0, '']);
+    expect(r.stderr).toBe(`vtaplint: '${path.join('legacy', 't.json')}' is not linted: "ignore" in vtaplint.config.json leaves it out\n`);
+    // A hook names every staged file: there, leaving it out quietly is what is asked.
+    expect(await cli(['--context', '.', 'legacy/t.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await cli(['.'], dir)).stderr).toBe('');
+  });
   test('a file named explicitly is reported even when it is not JSON', async () => {
     const dir = workspace({ 'notes.json': '{ not json' });
     const { code, findings } = await findingsOf(['notes.json'], dir);

@@ -260,6 +260,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // Without a word, `vtaplint prod.parameters.json` printed nothing and exited 0, which reads as
   // "checked, no problems" (as ESLint warns about a named file it does not lint).
   if (opts.context === undefined) {
+    // Likewise a file named that the config's "ignore" leaves out (with --context, as a hook names
+    // every staged file, leaving it out quietly is what is asked).
+    for (const f of result.ignoredNamed ?? []) {
+      io.stderr(`vtaplint: '${path.relative(io.cwd, f.path) || f.path}' is not linted: "ignore" in ${path.relative(io.cwd, f.config) || f.config} leaves it out\n`);
+    }
     const named = new Set(opts.paths.map((p) => path.resolve(io.cwd, p)));
     const templates = new Set(result.files.filter((f) => f.kind === 'template').map((f) => path.resolve(f.path)));
     // x.parameters.json is used when x.json (or x.jsonc) beside it is linted in the same run.

@@ -95,6 +95,8 @@ export interface LintResult {
   missing: string[];
   /** Folders that could not be read (each also a warning notification); `arg` when one was named. */
   unreadable?: UnreadableFolder[];
+  /** Files named on the command line that a config's `ignore` leaves out (absolute), with that config. */
+  ignoredNamed?: { path: string; config: string }[];
   passes: number;
 }
 
@@ -184,6 +186,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const notifications: ToolNotification[] = unreadable.map((u) => ({ level: 'warning', message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path }));
   // The files to lint with their configs, in discovery order (results keep that order).
   let work: { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[] = [];
+  const ignoredNamed: { path: string; config: string }[] = [];
   for (const f of files) {
     if (path.basename(f.path) === CONFIG_FILE) continue;
     let config: EffectiveConfig;
@@ -193,7 +196,10 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
       if (e instanceof ConfigError) throw e;
       throw new ConfigError(String(e));
     }
-    if (isIgnored(f.path, config)) continue;
+    if (isIgnored(f.path, config)) {
+      if (f.explicit && config.file) ignoredNamed.push({ path: f.path, config: config.file });
+      continue;
+    }
     let ext = external.get(config);
     if (!ext) {
       ext = { sites: configSites(config, known, now), concerned: new Set() };
@@ -271,7 +277,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result: LintResult = { root: opts.root, files: reported, findings, suppressed, notifications, missing, unreadable, passes };
+  const result: LintResult = { root: opts.root, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
   if (baseline && opts.baselineFile) {
     const absent = applyBaseline(all, baseline);
     // Results of other files are not absent: this run did not report on those files.
