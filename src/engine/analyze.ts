@@ -265,7 +265,13 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   const ext = extensionOf(file);
   if (ext === 'bicep' || ext === 'bicepparam') return analyzeBicep(file, opts);
   const read = readSourceInside(file, 'arm', opts.root, opts.limits);
-  if (!read.ok) return opts.explicit || ext === 'json' || ext === 'jsonc' ? { kind: 'broken', diagnostics: [read.diagnostic] } : { kind: 'skipped' };
+  if (!read.ok) {
+    // A file found in a folder that is too large to read is reported when its beginning says it
+    // is a template or a parameters file, as a broken one is: a 50 MB data set or lock file
+    // (package-lock.json) was a limit-exceeded warning on every run, which --max-warnings 0 fails.
+    const other = read.head !== undefined && !looksLikeTemplateText(read.head) && !looksLikeParametersText(read.head);
+    return opts.explicit || ((ext === 'json' || ext === 'jsonc') && !other) ? { kind: 'broken', diagnostics: [read.diagnostic] } : { kind: 'skipped' };
+  }
   const source = read.source;
   const loaded = loadJson(source, opts.limits);
   if (!loaded.root) {

@@ -15,13 +15,34 @@ export interface ReadLimits {
 
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 
-export type ReadResult = { ok: true; source: SourceText } | { ok: false; source: SourceText; diagnostic: Diagnostic };
+/**
+ * `head`: for a file larger than maxFileBytes, its first bytes as text (at most HEAD_BYTES, decoded
+ * leniently), enough to tell whether it says it is an ARM template or parameters file.
+ */
+export type ReadResult = { ok: true; source: SourceText } | { ok: false; source: SourceText; diagnostic: Diagnostic; head?: string };
+
+/** How much of a file too large to read is read to tell what it is. */
+const HEAD_BYTES = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function fail(path: string, kind: SourceKind, code: Diagnostic['code'], message: string, text = '', unreadable = false): ReadResult {
+function fail(path: string, kind: SourceKind, code: Diagnostic['code'], message: string, text = '', unreadable = false, head?: string): ReadResult {
   const source = new SourceText(path, text, kind);
-  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...(unreadable ? { unreadable } : {}) } };
+  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...(unreadable ? { unreadable } : {}) }, ...(head !== undefined ? { head } : {}) };
+}
+
+/** The first bytes of an open file as text (UTF-16 by its byte order mark, else UTF-8), leniently. */
+function readHead(fd: number, size: number): string | undefined {
+  try {
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const bytes = buf.subarray(0, n);
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+    return bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Decodes file bytes; returns the text or a reason it is not text. */
@@ -97,6 +118,8 @@ interface Refusal {
   message: string;
   limit: boolean;
   unreadable: boolean;
+  /** The first bytes of a file too large to read. */
+  head?: string;
 }
 
 /**
@@ -118,7 +141,7 @@ function openChecked(path: string, limits: ReadLimits, flags: number): { fd: num
     const st = fstatSync(fd);
     if (!st.isFile()) refusal = { message: 'not a regular file', limit: false, unreadable: true };
     else if (st.size > limits.maxFileBytes) {
-      refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false };
+      refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false, head: readHead(fd, st.size) };
     } else return { fd, size: st.size };
   } catch (e) {
     refusal = { message: cannotRead(e), limit: false, unreadable: true };
@@ -131,7 +154,7 @@ function openChecked(path: string, limits: ReadLimits, flags: number): { fd: num
 function readOpened(path: string, kind: SourceKind, limits: ReadLimits, flags: number): ReadResult | 'link' {
   const opened = openChecked(path, limits, flags);
   if (opened === 'link') return 'link';
-  if (!('fd' in opened)) return fail(path, kind, opened.limit ? 'limit-exceeded' : 'invalid-template', opened.message, '', opened.unreadable);
+  if (!('fd' in opened)) return fail(path, kind, opened.limit ? 'limit-exceeded' : 'invalid-template', opened.message, '', opened.unreadable, opened.head);
   const { fd, size } = opened;
   try {
     // Fast path: Node decodes UTF-8 straight into a string, with no Buffer in between. A
@@ -337,7 +360,7 @@ function readUnlinked(path: string, kind: SourceKind, root: string, limits: Read
 /** The result of reading a file at its real path, with positions in the path as written. */
 function asWritten(path: string, kind: SourceKind, r: ReadResult): ReadResult {
   const source = new SourceText(path, r.source.text, kind);
-  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) }, ...(r.head !== undefined ? { head: r.head } : {}) };
 }
 
 function readResolved(path: string, kind: SourceKind, root: string, limits: ReadLimits): ReadResult {

@@ -102,6 +102,23 @@ describe('size', () => {
     expect(run.findings[0]?.line).toBe(text.slice(0, text.indexOf("[concat('last', )]")).split('\n').length);
   });
 
+  it('other JSON too large to read (a data set, a lock file) is skipped when found in a folder, as other JSON is', T, async () => {
+    root.write('vtaplint.config.json', JSON.stringify({ limits: { maxFileBytes: 1024 * 1024 } }));
+    // It was a limit-exceeded warning on every run (which --max-warnings 0 fails).
+    root.write('data.json', JSON.stringify({ rows: Array.from({ length: 60_000 }, (_, i) => ({ id: i, name: `row ${i}` })) }));
+    root.write('data.jsonc', `// export\n${JSON.stringify({ rows: Array.from({ length: 60_000 }, (_, i) => ({ id: i, name: `row ${i}` })) })}`);
+    // What says it is a template or a parameters file at its beginning is still reported; so is
+    // a template without $schema whose beginning has resources and contentVersion.
+    root.write('big.json', template({ pad: 'x'.repeat(2 * 1024 * 1024) }));
+    root.write('big.parameters.json', JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { pad: { value: 'x'.repeat(2 * 1024 * 1024) } } }));
+    root.write('noschema.json', JSON.stringify({ contentVersion: '1.0.0.0', resources: [], pad: 'x'.repeat(2 * 1024 * 1024) }));
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings.map((f) => `${f.ruleId}|${f.file}`).sort()).toEqual(['limit-exceeded|big.json', 'limit-exceeded|big.parameters.json', 'limit-exceeded|noschema.json']);
+    // Named on the command line, it is reported whatever it is.
+    expect(where((await root.lint(['data.json'])).findings)).toEqual(['limit-exceeded|1|1']);
+  });
+
   it('the limit is the config\'s: raised, the same file is analysed', T, async () => {
     root.write('big.json', template({ pad: 'x'.repeat(2 * 1024 * 1024) }));
     root.write('vtaplint.config.json', JSON.stringify({ limits: { maxFileBytes: 1024 * 1024 } }));
