@@ -27,7 +27,8 @@ describe('tool notifications in the text formats', () => {
     ]);
     expect(formatCompact(result)).toContain('secret.json: line 0, col 0, Warning - cannot read the file: EACCES (the file is not analysed) (vtaplint)');
     expect(formatStylish(result, { color: false })).toContain('  0:0  warning  cannot read the file: EACCES (the file is not analysed)  vtaplint');
-    expect(formatGithub(result)).toContain('::warning title=vtaplint::cannot read the file: EACCES (the file is not analysed)');
+    // With the file it is about, which the message does not name (it had no file= property).
+    expect(formatGithub(result)).toContain('::warning file=secret.json,title=vtaplint::cannot read the file: EACCES (the file is not analysed)\n');
     expect(formatGithub(result)).toContain('::error title=vtaplint internal error::internal error in rule x: boom');
   });
 });

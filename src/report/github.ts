@@ -35,7 +35,9 @@ export function formatGithub(result: LintResult): string {
   });
   for (const n of result.notifications) {
     const command = n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'notice';
-    lines.push(`::${command} title=${n.level === 'error' ? 'vtaplint internal error' : 'vtaplint'}::${escapeData(n.message.split('\n')[0] ?? '')}`);
+    // The file (or folder) it is about: "cannot read the file: EACCES" said which one nowhere.
+    const file = n.file !== undefined ? `file=${escapeProperty(relativePath(base, n.file))},` : '';
+    lines.push(`::${command} ${file}title=${n.level === 'error' ? 'vtaplint internal error' : 'vtaplint'}::${escapeData(n.message.split('\n')[0] ?? '')}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
