@@ -65,3 +65,20 @@ test('an unreadable folder: a warning that names it; named on the command line, 
   expect(named.code).toBe(2);
 });
 
+
+test('an unreadable folder that .gitignore or the config\'s "ignore" leaves out is no warning', async () => {
+  const { cli, REPO } = await import('./helpers.js');
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-unreadable-'));
+  // A database container's data folder, owned by its user and gitignored; another the config leaves out.
+  mkdirSync(path.join(dir, 'pgdata'));
+  mkdirSync(path.join(dir, 'infra/cache'), { recursive: true });
+  writeFileSync(path.join(dir, '.gitignore'), 'pgdata/\n');
+  writeFileSync(path.join(dir, 'vtaplint.config.json'), '{"ignore": ["infra/cache/"]}');
+  copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(dir, 'good.json'));
+  denied.add(path.join(dir, 'pgdata'));
+  denied.add(path.join(dir, 'infra/cache'));
+  const r = await cli(['.', '--format', 'unix'], dir);
+  expect(r.stdout).toContain('good.json:');
+  expect(r.stdout).not.toContain('cannot read the folder');
+  expect(r.stderr).toBe('');
+});

@@ -76,8 +76,18 @@ export async function discover(args: readonly string[], cwd: string, root: strin
     if (st?.isDirectory()) {
       // A folder is walked directly: globby is needed only for the .gitignore files that apply.
       const walked = walkFolder(abs);
-      for (const u of walked.unreadable) unreadable.push(u.path === abs ? { ...u, arg } : u);
       const above = await ignoreFilesAbove(abs, root);
+      // A folder the .gitignore files leave out is not searched, readable or not: a database's
+      // data folder (owned by its container's user, gitignored) is no warning.
+      let ignored = (_: string) => false;
+      const ignoring = [...(above?.files ?? []), ...walked.ignoreFiles];
+      if (ignoring.length && walked.unreadable.length) {
+        const { isIgnoredByIgnoreFilesSync, convertPathToPattern } = await loadGlobby();
+        const filter = isIgnoredByIgnoreFilesSync(ignoring.map((f) => convertPathToPattern(f)), { cwd: above?.from ?? abs });
+        // With a trailing slash, as git matches a folder ('pgdata/' leaves out the folder pgdata).
+        ignored = (p: string) => filter(`${p}/`);
+      }
+      for (const u of walked.unreadable) if (u.path === abs || !ignored(u.path)) unreadable.push(u.path === abs ? { ...u, arg } : u);
       if (walked.ignoreFiles.length === 0 && !above) {
         for (const f of walked.files) add(f, false);
         continue;

@@ -183,7 +183,13 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
-  const notifications: ToolNotification[] = unreadable.map((u) => ({ level: 'warning', message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path }));
+  const notifications: ToolNotification[] = [];
+  // A folder that cannot be read is said, unless the config's "ignore" leaves out what is in it
+  // (the folder of a database container, say); one named is said whatever the config.
+  for (const u of unreadable) {
+    if (u.arg === undefined && isIgnored(path.join(u.path, '_'), await configs.forFile(path.join(u.path, '_')))) continue;
+    notifications.push({ level: 'warning', message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path });
+  }
   // The files to lint with their configs, in discovery order (results keep that order).
   let work: { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[] = [];
   const ignoredNamed: { path: string; config: string }[] = [];
