@@ -32,3 +32,18 @@ describe('tool notifications in the text formats', () => {
     expect(formatGithub(result)).toContain('::error title=vtaplint internal error::internal error in rule x: boom');
   });
 });
+
+describe('the github format and GitHub\'s annotation caps', () => {
+  const finding = (level: 'error' | 'warning' | 'note', line: number) =>
+    ({ ruleId: 'vtap-supported-region', level, kind: 'fail', message: 'm', location: { file: { path: '/repo/t.json' }, region: { start: { line, column: 1 }, end: { line, column: 2 } } }, related: [] }) as unknown as LintResult['findings'][number];
+
+  it('past 10 of a level (which GitHub drops without a word), a plain line says how many are not shown', () => {
+    const over: LintResult = { ...result, notifications: [], findings: [...Array.from({ length: 12 }, (_, i) => finding('error', i + 1)), ...Array.from({ length: 11 }, (_, i) => finding('note', i + 1))] };
+    const lines = formatGithub(over).trimEnd().split('\n');
+    expect(lines).toHaveLength(24);
+    expect(lines[23]).toBe('vtaplint: 3 of the messages above are not shown as annotations (GitHub shows at most 10 error, 10 warning and 10 notice annotations per step); this log has them all');
+    const within: LintResult = { ...over, findings: over.findings.slice(0, 10) };
+    expect(formatGithub(within)).not.toContain('not shown');
+  });
+});
+

@@ -6,13 +6,10 @@
 // the cap and counts what it left out; the caller puts the failure reason first so that it is
 // never the one dropped. This step's 30 fit in the job's 50; other steps' annotations are theirs.
 import { annotation, type AnnotationProps } from './runner.js';
+import { ANNOTATIONS_PER_STEP, ANNOTATION_LIMIT_TEXT, type AnnotationKind } from '../report/github.js';
 
-export type AnnotationKind = 'error' | 'warning' | 'notice';
-
-export const ANNOTATIONS_PER_STEP: Readonly<Record<AnnotationKind, number>> = { error: 10, warning: 10, notice: 10 };
-
-/** Why some findings have no annotation, for the log and the job summary. */
-export const ANNOTATION_LIMIT_TEXT = 'GitHub shows at most 10 error, 10 warning and 10 notice annotations per step';
+// The caps live with the github format, which says when a run goes past them.
+export { ANNOTATIONS_PER_STEP, ANNOTATION_LIMIT_TEXT, type AnnotationKind };
 
 export class AnnotationSink {
   private readonly used: Record<AnnotationKind, number> = { error: 0, warning: 0, notice: 0 };

@@ -6,6 +6,17 @@ import { sourceRoot } from '../discover/source-root.js';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
+export type AnnotationKind = 'error' | 'warning' | 'notice';
+
+/**
+ * The annotations of each level GitHub keeps per step; it drops the rest without a word
+ * (actions/toolkit, docs/problem-matchers.md, "Limitations"). See src/action/annotations.ts.
+ */
+export const ANNOTATIONS_PER_STEP: Readonly<Record<AnnotationKind, number>> = { error: 10, warning: 10, notice: 10 };
+
+/** Why some findings have no annotation, for the log and the job summary. */
+export const ANNOTATION_LIMIT_TEXT = 'GitHub shows at most 10 error, 10 warning and 10 notice annotations per step';
+
 /** Escaping of workflow command data and property values, as @actions/core does it. */
 export function escapeData(s: string): string {
   return s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
@@ -39,5 +50,15 @@ export function formatGithub(result: LintResult): string {
     const file = n.file !== undefined ? `file=${escapeProperty(relativePath(base, n.file))},` : '';
     lines.push(`::${command} ${file}title=${n.level === 'error' ? 'vtaplint internal error' : 'vtaplint'}::${escapeData(n.message.split('\n')[0] ?? '')}`);
   }
+  // GitHub keeps the first 10 annotations of each level per step and drops the rest without a
+  // word (src/action/annotations.ts). The log still has every command; a plain line says so, so
+  // that the 11th error is not taken for absent.
+  const shown: Record<AnnotationKind, number> = { error: 0, warning: 0, notice: 0 };
+  for (const l of lines) {
+    const kind = /^::(error|warning|notice) /.exec(l)?.[1] as AnnotationKind | undefined;
+    if (kind) shown[kind]++;
+  }
+  const over = (Object.keys(shown) as AnnotationKind[]).reduce((n, k) => n + Math.max(0, shown[k] - ANNOTATIONS_PER_STEP[k]), 0);
+  if (over > 0) lines.push(`vtaplint: ${over} of the messages above ${over === 1 ? 'is' : 'are'} not shown as annotations (${ANNOTATION_LIMIT_TEXT}); this log has them all`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
