@@ -245,6 +245,17 @@ describe('options', () => {
     const b = await cli(['eval', 'b.bicep', '-p', 'prefix=10'], dir);
     expect(JSON.parse(b.stdout)).toEqual({ outputs: { isText: { type: 'bool', value: true } } });
   });
+  test('a -p value for a parameter no linted template declares is a warning naming it (a typo changed nothing)', async () => {
+    const dir = workspace({
+      'a.bicep': "param location string = 'westeurope'\noutput l string = location\n",
+      'b.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { size: { type: 'string', defaultValue: 'x' } }, resources: [] }),
+    });
+    // 'locaton' was used by no template, silently: the lint judged location's default instead.
+    const r = await cli(['.', '-p', 'locaton=eastus', '-p', 'SIZE=y', '--format', 'unix'], dir);
+    expect(r.stdout).toBe("vtaplint:1:1: warning: -p locaton: no template linted declares a parameter 'locaton', so the value is not used [vtaplint]\n");
+    // -p applies to every template: one that some template declares is fine.
+    expect((await cli(['.', '-p', 'location=eastus', '-p', 'size=y', '--format', 'unix'], dir)).stdout).toBe('');
+  });
   test('--quiet reports errors only', async () => {
     const { findings } = await findingsOf([BAD_REGION, COMING_SOON, '--quiet']);
     expect(findings.map((f) => f.level)).toEqual(['error']);

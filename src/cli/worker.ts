@@ -54,6 +54,7 @@ parentPort?.on('message', (task: WorkerTask | WorkerStop) => {
         notifications: r.notifications,
         usedConfigSuppressions: sites.flatMap((s, i) => (s.used ? [i] : [])),
         modules: r.modules ?? [],
+        ...(r.parameters ? { parameters: r.parameters } : {}),
       };
       parentPort?.postMessage({ type: 'result', result });
     } catch (e) {

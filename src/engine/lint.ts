@@ -144,6 +144,23 @@ export function fingerprintPath(root: string, file: string): string {
   return (path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
+/**
+ * A -p value for a parameter that no template of the run declares: a typo (`-p locaton=...`)
+ * silently changed nothing, and the lint judged the template with its default instead. Said
+ * (a warning notification) only when every template's parameters are known; -p applies to every
+ * template of the run, so one that some template declares is fine.
+ */
+function unusedCliParameters(params: Readonly<Record<string, string>> | undefined, slots: readonly (OneResult | undefined)[]): ToolNotification[] {
+  const names = Object.keys(params ?? {});
+  if (names.length === 0) return [];
+  const templates = slots.filter((r): r is OneResult => r !== undefined && r.result.kind === 'template');
+  if (templates.length === 0 || templates.some((r) => r.parameters === undefined)) return [];
+  const declared = new Set(templates.flatMap((r) => r.parameters ?? []).map((n) => n.toLowerCase()));
+  return names
+    .filter((n) => !declared.has(n.toLowerCase()))
+    .map((n) => ({ level: 'warning' as const, message: `-p ${n}: no template linted declares a parameter '${n}', so the value is not used` }));
+}
+
 /** Configs per directory, loaded once. */
 class ConfigResolver {
   private readonly cache = new Map<string, Promise<EffectiveConfig>>();
@@ -249,6 +266,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
           passes: r.passes,
           notifications: r.notifications,
           modules: r.modules,
+          ...(r.parameters ? { parameters: r.parameters } : {}),
         };
       },
       (index, message) => {
@@ -261,6 +279,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     });
   }
   throughParents(slots, work);
+  notifications.push(...unusedCliParameters(opts.params, slots));
   const results: FileResult[] = [];
   let passes = 0;
   for (const r of slots) {
@@ -424,6 +443,8 @@ export interface OneResult {
   result: FileResult;
   passes: number;
   notifications: ToolNotification[];
+  /** The parameters the template declares (a .bicepparam: its template's); undefined when not known (not a template, broken). */
+  parameters?: string[];
   /** Other files this file's deployment takes resources from (Bicep modules, linked templates), absolute. */
   modules?: string[];
 }
@@ -468,7 +489,7 @@ function lintOne(
   applySuppressions(candidates, [...own, ...external]);
   // Only this file's own suppressions are judged here (a module's are judged when it is linted).
   findings.push(...unusedFindings(own.filter((s) => s.span.file.path === source.path), opts.rules, config));
-  return { result: { path: source.path, kind: 'template', findings }, passes: judged.passes, notifications, modules: judged.modules };
+  return { result: { path: source.path, kind: 'template', findings }, passes: judged.passes, notifications, modules: judged.modules, parameters: judged.parameters };
 }
 
 /**
@@ -523,6 +544,7 @@ type Judged =
       passes: number;
       notifications: ToolNotification[];
       modules: string[];
+      parameters: string[];
     };
 
 /** Analyses a file and runs the rules: what lintOne places, without the deployment it came from. */
@@ -584,6 +606,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
     passes,
     notifications,
     modules: moduleFiles(a.deployed.resources, a.source.path, a.declaredModules),
+    parameters: a.deployed.scope?.parameterNames() ?? [],
   };
 }
 

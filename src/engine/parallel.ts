@@ -50,6 +50,8 @@ export interface WorkerResult {
   usedConfigSuppressions: number[];
   /** See OneResult.modules. */
   modules: string[];
+  /** See OneResult.parameters. */
+  parameters?: string[];
 }
 
 type FromWorker = { type: 'result'; result: WorkerResult } | { type: 'fatal'; index: number; message: string };
