@@ -255,6 +255,11 @@ describe('options', () => {
     expect(r.stdout).toBe("vtaplint:1:1: warning: -p locaton: no template linted declares a parameter 'locaton', so the value is not used [vtaplint]\n");
     // -p applies to every template: one that some template declares is fine.
     expect((await cli(['.', '-p', 'location=eastus', '-p', 'size=y', '--format', 'unix'], dir)).stdout).toBe('');
+    // eval evaluates one template: its own parameters decide.
+    const e = await cli(['eval', 'a.bicep', '-p', 'locaton=eastus'], dir);
+    expect(e.code).toBe(0);
+    expect(e.stderr).toBe("vtaplint: warning: -p locaton: the template declares no parameter 'locaton', so the value is not used\n");
+    expect((await cli(['eval', 'a.bicep', '-p', 'Location=eastus'], dir)).stderr).toBe('');
   });
   test('--quiet reports errors only', async () => {
     const { findings } = await findingsOf([BAD_REGION, COMING_SOON, '--quiet']);
