@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf, workspace as tempFolder } from './helpers.js';
 import { defaultJobs, lintRoot, writeChunks } from '../src/cli/main.js';
+import { OPTIONS } from '../src/cli/args.js';
 
 const GOOD = path.join(REPO, 'test/data/supported-region.json');
 const BAD_REGION = path.join(REPO, 'test/data/unsupported-region.json');
@@ -202,6 +203,9 @@ describe('options', () => {
     const h = await cli(['--help']);
     expect(h.code).toBe(0);
     for (const opt of ['--format', '--output', '--config', '--max-warnings', '--quiet', '--no-color', '--list-rules', '--version']) expect(h.stdout).toContain(opt);
+    // Every option the parser accepts is in the help, with its short form; and the file types linted.
+    for (const [name, o] of Object.entries(OPTIONS)) expect(h.stdout, name).toMatch(new RegExp(`${'short' in o ? `-${o.short}, ` : ''}--${name}\\b`));
+    expect(h.stdout).toContain('(.json, .jsonc)');
   });
   test('--list-rules prints id, level, tags and description of every rule', async () => {
     const r = await cli(['--list-rules']);

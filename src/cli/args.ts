@@ -32,7 +32,7 @@ export const HELP = `Usage: vtaplint [options] [paths...]
        vtaplint eval TEMPLATE [--parameters FILE] [-p name=value]
        vtaplint graph TEMPLATE [--parameters FILE] [-p name=value] [--format json|text]
 
-Lints Azure ARM templates (.json) and Bicep files (.bicep, .bicepparam) for the prerequisites
+Lints Azure ARM templates (.json, .jsonc) and Bicep files (.bicep, .bicepparam) for the prerequisites
 and limitations of Azure virtual network TAP. Paths are files, folders (searched recursively,
 honouring .gitignore) or globs; the default is the current folder.
 
@@ -65,7 +65,8 @@ Exit codes: 0 no error-level finding (and warnings within --max-warnings),
             2 bad usage, bad config or an internal failure.
 `;
 
-const OPTIONS = {
+/** The options parseArgs accepts (each is in HELP; a test checks it). */
+export const OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
