@@ -82,3 +82,23 @@ test('an unreadable folder that .gitignore or the config\'s "ignore" leaves out 
   expect(r.stdout).not.toContain('cannot read the folder');
   expect(r.stderr).toBe('');
 });
+
+test('the action: a folder in "paths" that cannot be read fails the step with a message naming it', async () => {
+  const { REPO } = await import('./helpers.js');
+  const { run } = await import('../src/action/main.js');
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-unreadable-'));
+  mkdirSync(path.join(dir, 'locked'));
+  copyFileSync(path.join(REPO, 'test/data/supported-region.json'), path.join(dir, 'good.json'));
+  denied.add(path.join(dir, 'locked'));
+  const lines: string[] = [];
+  const exitCode = process.exitCode;
+  let code: number;
+  try {
+    code = await run({ env: { GITHUB_WORKSPACE: dir, INPUT_PATHS: 'locked\ngood.json', 'INPUT_FAIL-ON': 'error' }, log: (l) => lines.push(l) });
+  } finally {
+    process.exitCode = exitCode;
+  }
+  // It passed: nothing of the folder was linted, and nothing said so.
+  expect(code).toBe(1);
+  expect(lines[0]).toBe("::error title=vtaplint::cannot read the folder 'locked': EACCES (input 'paths')");
+});
