@@ -265,6 +265,17 @@ describe('options', () => {
     expect(e.stderr).toBe("vtaplint: warning: -p locaton: the template declares no parameter 'locaton', so the value is not used\n");
     expect((await cli(['eval', 'a.bicep', '-p', 'Location=eastus'], dir)).stderr).toBe('');
   });
+  test('a --parameters entry for a parameter no linted template declares is a warning naming it and the file', async () => {
+    const dir = workspace({
+      'a.bicep': "param location string = 'westeurope'\noutput l string = location\n",
+      'b.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { size: { type: 'string', defaultValue: 'x' } }, resources: [] }),
+      'p.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { locaton: { value: 'eastus' }, SIZE: { value: 'y' } } }),
+    });
+    const r = await cli(['a.bicep', 'b.json', '--parameters', 'p.json', '--format', 'unix'], dir);
+    expect(r.stdout).toBe(`p.json:1:1: warning: --parameters: no template linted declares a parameter 'locaton', so the value the file gives it is not used [vtaplint]\n`);
+    const fine = workspace({ 'a.bicep': "param location string = 'westeurope'\noutput l string = location\n", 'p.json': '{"parameters": {"location": {"value": "eastus"}}}' });
+    expect((await cli(['a.bicep', '--parameters', 'p.json', '--format', 'unix'], fine)).stdout).toBe('');
+  });
   test('--quiet reports errors only', async () => {
     const { findings } = await findingsOf([BAD_REGION, COMING_SOON, '--quiet']);
     expect(findings.map((f) => f.level)).toEqual(['error']);

@@ -11,7 +11,8 @@ import type { DeployedResource } from '../deploy/model.js';
 import { distinctRelated } from './related.js';
 import { bicepparamTargetsByFile } from './bicepparam-targets.js';
 import { absentFile, discoverFocused, inFocus, widenFocus } from './focus.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
+import { readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
@@ -145,20 +146,32 @@ export function fingerprintPath(root: string, file: string): string {
 }
 
 /**
- * A -p value for a parameter that no template of the run declares: a typo (`-p locaton=...`)
- * silently changed nothing, and the lint judged the template with its default instead. Said
- * (a warning notification) only when every template's parameters are known; -p applies to every
- * template of the run, so one that some template declares is fine.
+ * Values for parameters that no template of the run declares, given on the command line (-p) or
+ * in a --parameters file: a typo (`-p locaton=...`, `"locaton"` in the file) silently changed
+ * nothing, and the lint judged the template with its default instead. Said (a warning
+ * notification) only when every template's parameters are known; both apply to every template of
+ * the run, so a name that some template declares is fine. (A template's own x.parameters.json is
+ * held to its template: an undeclared entry there is an error ARM gives, reported at the entry.)
  */
-function unusedCliParameters(params: Readonly<Record<string, string>> | undefined, slots: readonly (OneResult | undefined)[]): ToolNotification[] {
-  const names = Object.keys(params ?? {});
-  if (names.length === 0) return [];
+function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterFiles' | 'root'>, slots: readonly (OneResult | undefined)[]): ToolNotification[] {
+  const fromFiles = (opts.parameterFiles ?? []).map((file) => {
+    const entries: SuppliedParameters = new Map();
+    // Problems of the file itself are reported where each template reads it.
+    readParameterFile(file, entries, new DiagnosticSink());
+    return { file, names: [...entries.keys()] };
+  });
+  const cli = Object.keys(opts.params ?? {});
+  if (cli.length === 0 && fromFiles.every((f) => f.names.length === 0)) return [];
   const templates = slots.filter((r): r is OneResult => r !== undefined && r.result.kind === 'template');
   if (templates.length === 0 || templates.some((r) => r.parameters === undefined)) return [];
   const declared = new Set(templates.flatMap((r) => r.parameters ?? []).map((n) => n.toLowerCase()));
-  return names
-    .filter((n) => !declared.has(n.toLowerCase()))
-    .map((n) => ({ level: 'warning' as const, message: `-p ${n}: no template linted declares a parameter '${n}', so the value is not used` }));
+  const unused = (n: string) => !declared.has(n.toLowerCase());
+  return [
+    ...cli.filter(unused).map((n) => ({ level: 'warning' as const, message: `-p ${n}: no template linted declares a parameter '${n}', so the value is not used` })),
+    ...fromFiles.flatMap((f) =>
+      f.names.filter(unused).map((n) => ({ level: 'warning' as const, message: `--parameters: no template linted declares a parameter '${n}', so the value the file gives it is not used`, file: f.file })),
+    ),
+  ];
 }
 
 /** Configs per directory, loaded once. */
@@ -279,7 +292,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     });
   }
   throughParents(slots, work);
-  notifications.push(...unusedCliParameters(opts.params, slots));
+  notifications.push(...unusedSuppliedParameters(opts, slots));
   const results: FileResult[] = [];
   let passes = 0;
   for (const r of slots) {
