@@ -5,7 +5,7 @@ import { Unknown, type Value } from '../../src/expr/value.js';
 import type { RelatedLocation } from '../../src/engine/rule.js';
 import type { Span } from '../../src/model/span.js';
 import type { TapSource } from '../../src/graph/vtap.js';
-import { dependencyPlace, describeSource } from '../../src/graph/vtap.js';
+import { dependencyPlace, describeSource, type DependencyPlace } from '../../src/graph/vtap.js';
 import type { DeployedResource, DeploymentUnit } from '../../src/deploy/model.js';
 
 /** "the value comes from here" at the expression that made a value unknown (when it is elsewhere). */
@@ -40,6 +40,45 @@ export function dependsOnAcrossModules(from: DeployedResource, to: DeployedResou
     advice: `in ${displayPath(place.unit)}, add ${entry} to the dependsOn of ${target} (${where}, and dependsOn names only ${own})`,
     related: { span: place.dependent.nameSpan, message: `add ${entry} to the dependsOn of ${target}` },
   };
+}
+
+/**
+ * dependsOnAcrossModules for several resources `from` must wait for ("the peerings", both
+ * directions), when one entry list on one declaration does it: each of them is in another module
+ * than `from` (or `from` is in a module and they are not), and the entries all go on one
+ * declaration of one template. Each entry is listed once (both peerings in one module: one
+ * entry). Undefined otherwise: say it per resource.
+ */
+export function dependsOnAcrossModulesAll(from: DeployedResource, tos: readonly DeployedResource[], fromWhat: string, toWhat: string): { advice: string; related: RelatedLocation } | undefined {
+  const places: { to: DeployedResource; place: DependencyPlace }[] = [];
+  for (const to of tos) {
+    const place = dependencyPlace(from, to);
+    if (!place || (place.dependent === from && place.dependency === to)) return undefined;
+    places.push({ to, place });
+  }
+  const first = places[0]?.place;
+  if (!first || places.some(({ place }) => place.unit !== first.unit || place.dependent !== first.dependent)) return undefined;
+  // Either every one is deployed by a module of that template, or every one is declared in it
+  // (which needs no saying); a mix is said per resource.
+  const inModules = places.filter(({ to, place }) => place.dependency !== to);
+  if (inModules.length !== 0 && inModules.length !== places.length) return undefined;
+  const bicep = first.unit.file.kind === 'bicep';
+  const entries = and([...new Set(places.map(({ place }) => dependsOnEntry(place.dependency)))]);
+  const target = `${declarationKind(first.dependent, bicep)}'${first.dependent.symbolicName ?? first.dependent.plainDisplayName}'`;
+  const modules = [...new Set(inModules.map(({ place }) => `${declarationKind(place.dependency, bicep)}'${place.dependency.plainDisplayName}'`))];
+  const toBy = modules.length > 0 ? `${toWhat} are deployed by ${and(modules)}` : undefined;
+  const fromBy = first.dependent === from ? undefined : `${declarationKind(first.dependent, bicep)}'${first.dependent.plainDisplayName}'`;
+  const where = toBy && fromBy ? `${toBy}${modules.length > 1 ? ',' : ''} and ${fromWhat} by ${fromBy}` : (toBy ?? `${fromWhat} is deployed by ${fromBy ?? ''}`);
+  const own = bicep ? 'resources and modules of its own file' : 'resources and deployments of its own template';
+  return {
+    advice: `in ${displayPath(first.unit)}, add ${entries} to the dependsOn of ${target} (${where}, and dependsOn names only ${own})`,
+    related: { span: first.dependent.nameSpan, message: `add ${entries} to the dependsOn of ${target}` },
+  };
+}
+
+/** "a", "a and b", "a, b and c". */
+function and(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
 /** "module " or "deployment " for a nested deployment, nothing for another resource. */

@@ -103,12 +103,12 @@ describe('messages', () => {
     test('Bicep: the peering module to add to the dependsOn of the module that holds the TAP configuration, with a related location at that module', async () => {
       const { findings } = await findingsOf([`${HUB_SPOKE}/fail-workloads-not-after-peerings.bicep`]);
       const peering = findings.filter((f) => f.ruleId === 'vtap-peering-before-tap');
+      // Neither direction waited for: one finding, naming both peerings and the one module to wait for.
       expect(peering.map((f) => f.message)).toEqual([
-        "'tapConfig' attaches NIC 'nic' to TAP 'tap' without waiting for the peering from 'hubVnet' ('peerings[0].hubToSpoke.peering'); the peering must be in place first: in fail-workloads-not-after-peerings.bicep, add 'peerings' to the dependsOn of module 'workloads' (the peering is deployed by module 'peerings[0]' and the TAP configuration by module 'workloads[0]', and dependsOn names only resources and modules of its own file)",
-        "'tapConfig' attaches NIC 'nic' to TAP 'tap' without waiting for the peering from 'spokeVnet' ('peerings[0].spokeToHub.peering'); the peering must be in place first: in fail-workloads-not-after-peerings.bicep, add 'peerings' to the dependsOn of module 'workloads' (the peering is deployed by module 'peerings[0]' and the TAP configuration by module 'workloads[0]', and dependsOn names only resources and modules of its own file)",
+        "'tapConfig' attaches NIC 'nic' to TAP 'tap' without waiting for the peerings in both directions ('peerings[0].spokeToHub.peering' from 'spokeVnet' and 'peerings[0].hubToSpoke.peering' from 'hubVnet'); the peerings must be in place first: in fail-workloads-not-after-peerings.bicep, add 'peerings' to the dependsOn of module 'workloads' (the peerings are deployed by module 'peerings[0]' and the TAP configuration by module 'workloads[0]', and dependsOn names only resources and modules of its own file)",
       ]);
       // The finding stays on the tap configuration; the place of the fix is a related location.
-      expect(peering.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([`${HUB_SPOKE}/modules/workload.bicep:36:30`, `${HUB_SPOKE}/modules/workload.bicep:36:30`]);
+      expect(peering.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([`${HUB_SPOKE}/modules/workload.bicep:36:30`]);
       expect(peering[0]?.related.filter((r) => r.message.startsWith('add ')).map((r) => [r.file, r.line, r.column, r.message])).toEqual([
         [`${HUB_SPOKE}/fail-workloads-not-after-peerings.bicep`, 38, 9, "add 'peerings' to the dependsOn of module 'workloads'"],
       ]);
@@ -116,9 +116,20 @@ describe('messages', () => {
 
     test('ARM JSON nested deployments: the deployment, as a resourceId(), to add to the dependsOn of the deployment that holds the TAP configuration', async () => {
       expect(await messages('fixtures/vtap-peering-before-tap/nested-deployments/fail-workload-not-after-peerings.json', 'vtap-peering-before-tap')).toEqual([
-        "'web-nic/to-hub' attaches NIC 'web-nic' to TAP 'hub-tap' without waiting for the peering from 'hub-vnet' ('hub-vnet/to-web-vnet'); the peering must be in place first: in fail-workload-not-after-peerings.json, add \"[resourceId('Microsoft.Resources/deployments', 'peerings')]\" to the dependsOn of deployment 'workload' (the peering is deployed by deployment 'peerings' and the TAP configuration by deployment 'workload', and dependsOn names only resources and deployments of its own template)",
-        "'web-nic/to-hub' attaches NIC 'web-nic' to TAP 'hub-tap' without waiting for the peering from 'web-vnet' ('web-vnet/to-hub-vnet'); the peering must be in place first: in fail-workload-not-after-peerings.json, add \"[resourceId('Microsoft.Resources/deployments', 'peerings')]\" to the dependsOn of deployment 'workload' (the peering is deployed by deployment 'peerings' and the TAP configuration by deployment 'workload', and dependsOn names only resources and deployments of its own template)",
+        "'web-nic/to-hub' attaches NIC 'web-nic' to TAP 'hub-tap' without waiting for the peerings in both directions ('web-vnet/to-hub-vnet' from 'web-vnet' and 'hub-vnet/to-web-vnet' from 'hub-vnet'); the peerings must be in place first: in fail-workload-not-after-peerings.json, add \"[resourceId('Microsoft.Resources/deployments', 'peerings')]\" to the dependsOn of deployment 'workload' (the peerings are deployed by deployment 'peerings' and the TAP configuration by deployment 'workload', and dependsOn names only resources and deployments of its own template)",
       ]);
+    });
+
+    test('each direction in a module of its own: one finding, both modules to add to one dependsOn, and one related location there', async () => {
+      const { findings } = await findingsOf([`${HUB_SPOKE}/fail-peering-modules-apart.bicep`]);
+      const peering = findings.filter((f) => f.ruleId === 'vtap-peering-before-tap');
+      expect(peering.map((f) => f.message)).toEqual([
+        "'tapConfig' attaches NIC 'nic' to TAP 'tap' without waiting for the peerings in both directions ('spokeToHub.peering' from 'spokeVnet' and 'hubToSpoke.peering' from 'hubVnet'); the peerings must be in place first: in fail-peering-modules-apart.bicep, add 'spokeToHub' and 'hubToSpoke' to the dependsOn of module 'workload' (the peerings are deployed by module 'spokeToHub' and module 'hubToSpoke', and the TAP configuration by module 'workload', and dependsOn names only resources and modules of its own file)",
+      ]);
+      expect(peering[0]?.related.filter((r) => r.message.startsWith('add ')).map((r) => [r.file, r.line, r.column, r.message])).toEqual([
+        [`${HUB_SPOKE}/fail-peering-modules-apart.bicep`, 38, 9, "add 'spokeToHub' and 'hubToSpoke' to the dependsOn of module 'workload'"],
+      ]);
+      expect(peering[0]?.related.filter((r) => r.message.startsWith('the peering from')).map((r) => r.message)).toEqual(["the peering from 'spokeVnet'", "the peering from 'hubVnet'"]);
     });
 
     test('a peering in the parent itself: the module holding the TAP configuration depends on it', async () => {
@@ -142,9 +153,9 @@ describe('messages', () => {
       );
       const { findings } = await findingsOf(['main.bicep'], dir);
       const advice = findings.filter((f) => f.ruleId === 'vtap-peering-before-tap').map((f) => f.message.slice(f.message.indexOf('in place first: ')));
-      expect(advice.sort()).toEqual(
-        ['toCollector', 'toSource'].map((p) => `in place first: in main.bicep, add '${p}' to the dependsOn of module 'mirror' (the TAP configuration is deployed by module 'mirror', and dependsOn names only resources and modules of its own file)`),
-      );
+      expect(advice).toEqual([
+        "in place first: in main.bicep, add 'toCollector' and 'toSource' to the dependsOn of module 'mirror' (the TAP configuration is deployed by module 'mirror', and dependsOn names only resources and modules of its own file)",
+      ]);
     });
 
     test('vtap-source-vm-restart: the module of the TAP to add to the dependsOn of the module of the VM', async () => {
@@ -167,8 +178,14 @@ describe('messages', () => {
       );
     });
 
-    test('in one template the advice stays "add it to dependsOn"', async () => {
-      for (const m of await messages('fixtures/vtap-peering-before-tap/fail-config-not-after-peering.bicep', 'vtap-peering-before-tap')) expect(m).toMatch(/must be in place first: add it to dependsOn$/);
+    test('in one template the advice stays "add it to dependsOn" ("them" for both peerings)', async () => {
+      const both = await messages('fixtures/vtap-peering-before-tap/fail-config-not-after-peering.bicep', 'vtap-peering-before-tap');
+      expect(both).toHaveLength(1);
+      for (const m of both) expect(m).toMatch(/must be in place first: add them to dependsOn$/);
+      const one = await messages('fixtures/vtap-peering-before-tap/fail-config-after-one-peering.json', 'vtap-peering-before-tap');
+      expect(one).toEqual([
+        "'web-nic/to-collector' attaches NIC 'web-nic' to TAP 'tap1' without waiting for the peering from 'collector-vnet' ('collector-vnet/to-vtap-vnet'); the peering must be in place first: add it to dependsOn",
+      ]);
     });
   });
 
