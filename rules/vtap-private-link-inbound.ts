@@ -36,7 +36,7 @@ export default defineRule(
             message: `private link service '${f.pls.displayName}' sends inbound traffic through frontend '${f.frontend.name}' of load balancer '${m.lb.displayName}' (rule '${rule.name}') to source NIC '${nic.displayName}'; virtual network TAP does not mirror inbound Private Link Service traffic, so that traffic is missing from the mirror: capture it on the collector side another way, or accept the gap`,
             span: f.ref.span,
             resource: f.pls,
-            involved: [m.lb, nic, ...(source.config ? [source.config] : [])],
+            involved: [m.lb, nic, m.declaration, ...(source.config ? [source.config] : [])],
             sources: [source],
             related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
           });

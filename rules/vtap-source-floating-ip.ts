@@ -37,7 +37,7 @@ export default defineRule(
           const base = {
             span: fip.span,
             resource: m.lb,
-            involved: [nic, ...(source.config ? [source.config] : [])],
+            involved: [nic, m.declaration, ...(source.config ? [source.config] : [])],
             sources: [source],
             related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
           };

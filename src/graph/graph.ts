@@ -114,6 +114,14 @@ export class ResourceGraph {
     return found && preferDeployed(found, undefined);
   }
 
+  /**
+   * Every declaration of the resource with this key (DeployedResource.key), `existing` ones
+   * included, in declaration order: one resource may be declared in several deployments.
+   */
+  declarationsOf(key: string): readonly DeployedResource[] {
+    return this.byKey.get(key) ?? [];
+  }
+
   /** The declared resource with this id (scope compared when both sides know it). */
   find(id: ResourceId): DeployedResource | undefined {
     // A resource both deployed (in a module, say) and declared `existing` elsewhere is the

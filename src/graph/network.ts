@@ -8,7 +8,7 @@ import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
 import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
-import { TYPES, deployedOfType } from './vtap.js';
+import { TYPES, deployedOfType, finalDeclarations } from './vtap.js';
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -232,6 +232,11 @@ export function poolAddresses(pool: LbPart): LocatedValue[] {
 /** How a NIC sits behind a load balancer. */
 export interface LbMembership {
   lb: DeployedResource;
+  /**
+   * The declaration of the NIC that puts it there: the NIC asked about, or another declaration
+   * of the same NIC whose body the deployed NIC ends with (finalDeclarations).
+   */
+  declaration: DeployedResource;
   /** The pool or NAT rule the NIC is in. */
   part: LbPart;
   /** The NIC's IP configuration that is in it. */
@@ -252,14 +257,22 @@ function lbReferencesOf(ipc: LocatedValue): LocatedValue[] {
 /**
  * The load balancers in front of a NIC: the NIC's `loadBalancerBackendAddressPools` and
  * `loadBalancerInboundNatRules`, and IP-based pools listing a static private IP of the NIC in
- * the NIC's virtual network (the same private IP in another network is another machine).
+ * the NIC's virtual network (the same private IP in another network is another machine). Read
+ * from the body the deployed NIC ends with: a NIC declared again later (by another module) with
+ * backend pools is in them, whichever declaration the question started from (finalDeclarations).
  */
 export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): LbMembership[] {
+  const out: LbMembership[] = [];
+  for (const declaration of finalDeclarations(graph, nic)) out.push(...loadBalancersOfDeclaration(graph, declaration));
+  return out;
+}
+
+function loadBalancersOfDeclaration(graph: ResourceGraph, nic: DeployedResource): LbMembership[] {
   const out: LbMembership[] = [];
   for (const ipc of ipConfigurationsOf(nic)) {
     for (const via of lbReferencesOf(ipc)) {
       const part = lbPartOf(graph, via.value);
-      if (part) out.push({ lb: part.lb, part, ipConfig: ipc, via });
+      if (part) out.push({ lb: part.lb, declaration: nic, part, ipConfig: ipc, via });
     }
     // IP-based pools: only a Static private IP can be matched (a Dynamic one is assigned at deployment).
     const method = at(ipc, 'properties', 'privateIPAllocationMethod').value;
@@ -277,7 +290,7 @@ export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource):
           const entryNetwork = subnetRef.value !== undefined ? networkOfSubnetId(graph, subnetRef) : networkOfId(graph, at(addr, 'properties', 'virtualNetwork', 'id'));
           nicNetwork ??= networkOf(graph, ipc);
           if (sameNetwork(nicNetwork, entryNetwork) === false) continue;
-          out.push({ lb, part: pool, ipConfig: ipc, via: a });
+          out.push({ lb, declaration: nic, part: pool, ipConfig: ipc, via: a });
         }
       }
     }
@@ -300,7 +313,7 @@ export interface OutsideLb {
  */
 export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): OutsideLb[] {
   const out: OutsideLb[] = [];
-  for (const ipc of ipConfigurationsOf(nic)) {
+  for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
     for (const via of lbReferencesOf(ipc)) {
       const res = graph.resolve(via.value);
       let found: { key: string; name: string } | undefined;
@@ -329,7 +342,7 @@ export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedRes
  */
 export function unknownLbReferencesOfNic(graph: ResourceGraph, nic: DeployedResource): { ref: LocatedValue; part: 'backendAddressPools' | 'inboundNatRules' }[] {
   const out: { ref: LocatedValue; part: 'backendAddressPools' | 'inboundNatRules' }[] = [];
-  for (const ipc of ipConfigurationsOf(nic)) {
+  for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
     for (const [prop, part] of [
       ['loadBalancerBackendAddressPools', 'backendAddressPools'],
       ['loadBalancerInboundNatRules', 'inboundNatRules'],
@@ -364,13 +377,18 @@ export function membersOfPool(graph: ResourceGraph, pool: LbPart): PoolMember[] 
   let byPool = poolMembers.get(graph);
   if (!byPool) {
     byPool = new Map();
+    // Each NIC once, through the declarations its deployed body comes from (a NIC declared twice
+    // is one member, with the pools of the declaration deployed last).
+    const seen = new Set<string>();
     for (const nic of deployedOfType(graph, TYPES.nic)) {
+      if (seen.has(nic.key)) continue;
+      seen.add(nic.key);
       for (const m of loadBalancersOfNic(graph, nic)) {
         if (m.part.type !== 'backendAddressPools') continue;
         let pools = byPool.get(m.lb);
         if (!pools) byPool.set(m.lb, (pools = new Map()));
         const list = pools.get(m.part.key);
-        const member = { nic, ipConfig: m.ipConfig, via: m.via };
+        const member = { nic: m.declaration, ipConfig: m.ipConfig, via: m.via };
         if (list) list.push(member);
         else pools.set(m.part.key, [member]);
       }

@@ -543,6 +543,33 @@ function ordering(graph: ResourceGraph): { after(to: DeployedResource): Set<Orde
 
 const orderings = new WeakMap<ResourceGraph, { after(to: DeployedResource): Set<OrderNode> }>();
 
+/**
+ * The declarations of a resource whose body the deployed resource may end with. ARM PUTs each
+ * declaration, and a PUT replaces the whole body, so a resource declared in two deployments (a
+ * NIC created by one module and deployed again by another with backend pools, as the AVM
+ * network-interface module is used) ends with the body of the one deployed last: a declaration
+ * that another, certainly deployed, declaration is ordered after (orderedAfter) is replaced.
+ * Declarations not ordered among themselves may each be last, and are all kept; so is one that
+ * only a declaration a condition may leave out comes after. `existing` declarations PUT nothing.
+ * A resource declared once gives itself.
+ */
+export function finalDeclarations(graph: ResourceGraph, r: DeployedResource): readonly DeployedResource[] {
+  const all = graph.declarationsOf(r.key);
+  if (all.length <= 1) return [r];
+  let byKey = finals.get(graph);
+  if (!byKey) finals.set(graph, (byKey = new Map()));
+  let out = byKey.get(r.key);
+  if (!out) {
+    const put = all.filter((d) => !d.existing);
+    out = put.filter((d) => !put.some((o) => o !== d && o.state !== 'maybe' && orderedAfter(graph, o, d)));
+    if (out.length === 0) out = put.length > 0 ? put : [r];
+    byKey.set(r.key, out);
+  }
+  return out;
+}
+
+const finals = new WeakMap<ResourceGraph, Map<string, readonly DeployedResource[]>>();
+
 /** Two region values: true/false when decidable ("East US" = "eastus"; one deployment-wide symbol equals itself). */
 export function sameRegion(a: Value | undefined, b: Value | undefined): boolean | undefined {
   if (typeof a === 'string' && typeof b === 'string') return normalizeRegion(a) === normalizeRegion(b);
