@@ -3,7 +3,7 @@
 // become format(), lambdas lambda()/lambdaVariables(), value for-expressions map()/filter().
 // Symbols (parameters, variables, resources, modules, functions, imports) are resolved by the
 // subclass (lower.ts), which knows the file's declarations.
-import type { Expr } from '../expr/ast.js';
+import type { Call, Expr } from '../expr/ast.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import type { SourceText } from '../model/source.js';
@@ -299,7 +299,9 @@ export abstract class ExprLowerer {
     }
     flush();
     if (groups.length === 0) return call('createObject', [], e);
-    if (groups.length === 1 && !e.properties.some((p) => p.kind === 'Spread')) return groups[0] as Expr;
+    // Without spreads the one createObject() is the whole object literal, braces included (a
+    // finding about an element of `[ { id: tap.id } ]` points at the object, not its first property).
+    if (groups.length === 1 && !e.properties.some((p) => p.kind === 'Spread')) return call('createObject', (groups[0] as Call).args, e);
     return call('shallowMerge', [call('createArray', groups, e)], e);
   }
 

@@ -6,7 +6,7 @@ import { DiagnosticSink } from '../model/diagnostic.js';
 import { LOWERING_NS } from '../model/template.js';
 import type { EvalContext } from './context.js';
 import { ObjectValue, Unknown, valueNodes } from './value.js';
-import type { UnknownCode, Value, ValueType } from './value.js';
+import type { ArgsOrigin, UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
 import type { FnDef, Lambda, LambdaScope, LazyEnv } from './functions/types.js';
@@ -104,7 +104,7 @@ export function evaluateString(s: string, span: Span, ctx: EvalContext, scope?: 
 
 class Evaluator {
   constructor(
-    private readonly base: Span,
+    readonly base: Span,
     readonly ctx: EvalContext,
   ) {}
 
@@ -436,6 +436,10 @@ class Env implements LazyEnv {
   argSpan(i: number): Span {
     const a = this.n.args[i];
     return a ? this.ev.span(a) : this.span;
+  }
+
+  argsOrigin(): ArgsOrigin {
+    return { args: this.n.args, base: this.ev.base };
   }
 
   error(message: string, argIndex?: number): Unknown {

@@ -346,6 +346,12 @@ export class Unknown {
      * value that may be null (absent) from one that is always set.
      */
     readonly branches?: readonly Value[],
+    /**
+     * Where each of `branches` is written (by index; the branch argument of the `if()`, or the
+     * Bicep `?:` branch), so a finding about what one branch holds points at that branch, not at
+     * the whole conditional.
+     */
+    readonly branchSpans?: readonly (Span | undefined)[],
   ) {}
 
   /** What is known about it, for messages. */
@@ -408,11 +414,31 @@ export function setElementOrigin(arr: Value[], container: unknown[], span: Span)
   (arr as { [ORIGIN]?: ValueOrigin })[ORIGIN] = { container, span };
 }
 
+/**
+ * Where the arguments of the call that built an array are (createArray(a, b), a Bicep `[a, b]`):
+ * the argument nodes (offsets relative to `base`) and that base. Element spans are derived from
+ * it on request, as from a template array's origin.
+ */
+export interface ArgsOrigin {
+  readonly args: readonly { readonly start: number; readonly end: number }[];
+  readonly base: Span;
+}
+
+const ARGS: unique symbol = Symbol('vtaplint.args');
+
+/** `arr[i]` is argument i of a call written at `origin` (see ArgsOrigin). */
+export function setElementArgs(arr: Value[], origin: ArgsOrigin): void {
+  (arr as { [ARGS]?: ArgsOrigin })[ARGS] = origin;
+}
+
 export function elementSpan(arr: Value[], index: number): Span | undefined {
   const explicit = arraySpans.get(arr)?.[index];
   if (explicit) return explicit;
   const origin = (arr as { [ORIGIN]?: ValueOrigin })[ORIGIN];
-  return origin && index < (origin.container as unknown[]).length ? origin.span.child(origin.container, index) : undefined;
+  if (origin) return index < (origin.container as unknown[]).length ? origin.span.child(origin.container, index) : undefined;
+  const args = (arr as { [ARGS]?: ArgsOrigin })[ARGS];
+  const node = args?.args[index];
+  return args && node ? args.base.sub(node.start, node.end) : undefined;
 }
 
 /** Counts above this are remembered per container (see valueNodes); smaller ones are recounted. */

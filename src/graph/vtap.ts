@@ -4,6 +4,7 @@
 import { Unknown, elementSpan, type Value } from '../expr/value.js';
 import { deepEquals } from '../expr/ops.js';
 import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
+import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
 import { formatId, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
@@ -188,7 +189,8 @@ export function optionalElements(base: LocatedValue, parent: Choice): Optional[]
       options.forEach((o, k) => {
         if (Array.isArray(o) && o.some((x) => same(x, item))) holding.add(k);
       });
-      const at = { value: item, span: elementSpan(option, i) ?? base.span };
+      // Where it is written: the element itself, else the branch that holds it, else the whole value.
+      const at = { value: item, span: elementSpan(option, i) ?? branchSpan(v, options.indexOf(option)) ?? base.span };
       out.push(holding.size === options.length || parent.when ? { ...pick(parent), at } : { at, when: v, options: holding });
     });
   }
@@ -211,8 +213,15 @@ export function optionalValue(base: LocatedValue, parent: Choice): Optional {
     holding.add(k);
     if (!set.some((s) => s === o || deepEquals(s, o) === true)) set.push(o);
   });
-  const at = set.length === 1 ? { value: set[0], span: base.span } : base;
+  // The value when set is written in a branch (`enableTap ? tap.id : null`): point at that branch.
+  const first = [...holding][0];
+  const at = set.length === 1 ? { value: set[0], span: (first !== undefined ? branchSpan(v, first) : undefined) ?? base.span } : base;
   return parent.when ? { ...pick(parent), at } : { at, when: v, options: holding };
+}
+
+/** Where option `k` of an unknown value (optionsOf) is written, when it is an if()'s branch. */
+function branchSpan(v: Unknown, k: number): Span | undefined {
+  return v.branches && k >= 0 ? v.branchSpans?.[k] : undefined;
 }
 
 function pick(c: Choice): Choice {

@@ -158,9 +158,49 @@ describe('verdicts about maybe-sources', () => {
     const source = tapSources(g)[0] as TapSource;
     expect(o?.verdict.message).toBe(`'nic' is mirrored (if ${describeSource(source)} is a TAP source: it depends on a value that is not set: the parameter 'enableTap' has no value (no default, parameters file or -p value))`);
     expect(o?.verdict.related?.map((r) => [spanText(r.span), r.message])).toEqual([
-      ['enableTap ? [ { id: tap.id } ] : []', "the TAP source, which may not exist: the virtualNetworkTaps entry of 'nic'"],
+      ['{ id: tap.id }', "the TAP source, which may not exist: the virtualNetworkTaps entry of 'nic'"],
       ['param enableTap bool', "the value that decides whether the virtualNetworkTaps entry of 'nic' is a TAP source"],
     ]);
+  });
+
+  test('the source a conditional chooses is pointed at in the branch that holds it, not at the whole conditional', () => {
+    const at = (taps: string, extra: string[] = []) => tapSources(nicWith(taps, extra)).map((s) => [s.declaration, spanText(s.at.span), spanText(s.tapId.span)]);
+    // The entry of the branch's array.
+    expect(at('enableTap ? [ { id: tap.id } ] : []')).toEqual([['ipconfig', '{ id: tap.id }', 'tap.id']]);
+    expect(at('enableTap ? [] : [\n  { id: tap.id }\n]')).toEqual([['ipconfig', '{ id: tap.id }', 'tap.id']]);
+    // Nested conditionals: each entry in its own branch.
+    expect(at('enableTap ? (second ? [ { id: tap.id } ] : [ { id: tap2.id } ]) : []')).toEqual([
+      ['ipconfig', '{ id: tap.id }', 'tap.id'],
+      ['ipconfig', '{ id: tap2.id }', 'tap2.id'],
+    ]);
+    // An id or a whole object that may be null: the branch that sets it.
+    expect(
+      at('[ { id: enableTap ? tap.id : null } ]', [
+        "resource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2023-09-01' = { parent: nic, name: 'cfg', properties: { virtualNetworkTap: enableTap ? null : { id: tap2.id } } }",
+      ]),
+    ).toEqual([
+      ['ipconfig', '{ id: enableTap ? tap.id : null }', 'tap.id'],
+      ['child', "resource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2023-09-01' = { parent: nic, name: 'cfg', properties: { virtualNetworkTap: enableTap ? null : { id: tap2.id } } }", 'tap2.id'],
+    ]);
+  });
+
+  test('ARM JSON: the entry inside the chosen createArray() of an if()', () => {
+    const tapId = "resourceId('Microsoft.Network/virtualNetworkTaps', 'hub-tap')";
+    const { a } = analyze({
+      'main.json': arm(
+        [
+          {
+            type: 'Microsoft.Network/networkInterfaces',
+            apiVersion: '2024-05-01',
+            name: 'web-nic',
+            location: 'eastus',
+            properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { virtualNetworkTaps: `[if(parameters('enableTap'), createArray(createObject('id', ${tapId})), createArray())]` } }] },
+          },
+        ],
+        { parameters: { enableTap: { type: 'bool' } } },
+      ),
+    });
+    expect(tapSources(a.graph).map((s) => spanText(s.at.span))).toEqual([`createObject('id', ${tapId})`]);
   });
 
   test('a fail about a certain source stays a fail', () => {

@@ -1,6 +1,6 @@
 // Array and object functions (several of them also take strings, as in ARM: contains, empty,
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
-import { ObjectValue, Unknown } from '../value.js';
+import { ObjectValue, Unknown, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
 import { deepEquals, findUnknown, foldCase, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -192,7 +192,19 @@ function followPath(start: Value, args: readonly Value[], from: number): Value {
 
 export const collectionFunctions: FnDef[] = [
   { name: 'array', min: 1, max: 1, returns: 'array', impl: (args) => (Array.isArray(args[0]) ? args[0] : [args[0] as Value]) },
-  { name: 'createArray', min: 0, max: undefined, returns: 'array', unknownArgs: true, impl: (args) => args },
+  {
+    name: 'createArray',
+    min: 0,
+    max: undefined,
+    returns: 'array',
+    unknownArgs: true,
+    impl: (args, env) => {
+      // Each element keeps where it is written (a Bicep `[ { id: tap.id } ]` in one branch of a
+      // conditional): derived only when a finding asks.
+      setElementArgs(args, env.argsOrigin());
+      return args;
+    },
+  },
   {
     name: 'createObject',
     min: 0,

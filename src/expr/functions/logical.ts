@@ -5,6 +5,7 @@ import type { Value } from '../value.js';
 import { symbolicKey, deepEquals, typeName } from '../ops.js';
 import { typeOf } from '../value.js';
 import type { FnDef, LazyEnv, ReturnType } from './types.js';
+import type { Span } from '../../model/span.js';
 
 function logical(env: LazyEnv, stopOn: boolean): Value {
   let unknown: Unknown | undefined;
@@ -60,16 +61,23 @@ export const logicalFunctions: FnDef[] = [
         const keys = [c, a, b].map(symbolicKey);
         const symbol = keys.every((k) => k !== undefined) ? `if(${keys.join(',')})` : undefined;
         // Every branch, also an unknown one (see Unknown.branches); `options` only when all are known.
+        // Where each is written: its branch argument, or a nested if()'s own branch.
         const branches: Value[] = [];
-        for (const v of [a, b]) branches.push(...(v instanceof Unknown ? (v.branches ?? v.oneOf ?? [v]) : [v]));
+        const branchSpans: (Span | undefined)[] = [];
+        [a, b].forEach((v, i) => {
+          const own = v instanceof Unknown ? (v.branches ?? v.oneOf ?? [v]) : [v];
+          const nested = v instanceof Unknown && v.branches ? v.branchSpans : undefined;
+          branches.push(...own);
+          own.forEach((_, k) => branchSpans.push(nested?.[k] ?? env.argSpan(i + 1)));
+        });
         const options: Value[] = [];
         for (const v of [a, b]) {
           if (v instanceof Unknown) {
-            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, undefined, undefined, branches);
+            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, undefined, undefined, branches, branchSpans);
             options.push(...v.oneOf);
           } else options.push(v);
         }
-        return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, options, undefined, branches);
+        return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, options, undefined, branches, branchSpans);
       }
       if (typeof c !== 'boolean') {
         return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);

@@ -1,7 +1,7 @@
 // The interface between the evaluator and the built-in functions.
 import type { Span } from '../../model/span.js';
 import type { EvalContext } from '../context.js';
-import type { Unknown, UnknownCode, Value, ValueType } from '../value.js';
+import type { ArgsOrigin, Unknown, UnknownCode, Value, ValueType } from '../value.js';
 
 /** A lambda argument, bound to the scope it was written in. */
 export interface Lambda {
@@ -20,6 +20,8 @@ export interface FnEnv {
   readonly span: Span;
   /** Span of argument i (the call's span when there is no such argument). */
   argSpan(i: number): Span;
+  /** Where the arguments are, for spans derived on request (setElementArgs): no span is made now. */
+  argsOrigin(): ArgsOrigin;
   /** Reports an 'evaluation-error' diagnostic at the call (or argument) and returns an 'error' Unknown. */
   error(message: string, argIndex?: number): Unknown;
   /** Reports 'limit-exceeded' and returns a 'limit' Unknown. */
