@@ -7,6 +7,7 @@ import type { RelatedLocation } from '../src/engine/rule.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
+import { mostTogether, resourceGuard, sourceGuard } from '../src/graph/conditions.js';
 import docs from './vtap-limits.md';
 
 const MAX_TAPS = facts.limits.virtualNetworkTaps;
@@ -85,7 +86,8 @@ export default defineRule(
     }
     let reported = false;
     for (const g of groups.values()) {
-      if (g.taps.length <= MAX_TAPS) continue;
+      // TAPs whose conditions never hold together (`if (blue)`, `if (!blue)`) do not add up.
+      if (g.taps.length <= MAX_TAPS || mostTogether(g.taps, resourceGuard) <= MAX_TAPS) continue;
       const over = g.taps[MAX_TAPS] as DeployedResource;
       const where = g.known ? `in region '${String(at(over.root, 'location').value)}'` : 'in one region';
       ctx.fail({
@@ -125,7 +127,7 @@ export default defineRule(
         });
       } else if (all[0]) ctx.pass({ message: 'TAP count within limits', span: all[0].nameSpan, resource: all[0] });
     }
-    const perTap = new Map<string, number>();
+    const perTap = new Map<string, { tap: CountedTap; sources: TapSource[] }>();
     const unknownCount = new Set<string>();
     // A configuration declared again under its name (a module deploying it once more) is one configuration.
     const counted = new Set<string>();
@@ -156,20 +158,24 @@ export default defineRule(
           involved,
         });
       }
+      const list = perTap.get(tap.key);
+      if (list) list.sources.push(s);
+      else perTap.set(tap.key, { tap, sources: [s] });
+    }
+    for (const { tap, sources } of perTap.values()) {
       // Sources that exist for certain come first (tapSources), so the count passes the limit at
       // a source that may not exist only when the certain ones stay within it: indeterminate.
-      const n = (perTap.get(tap.key) ?? 0) + 1;
-      perTap.set(tap.key, n);
-      if (n === MAX_CONFIGS + 1) {
-        ctx.fail({
-          message: `${tapText} gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
-          span: s.tapId.span,
-          related,
-          resource: s.holder,
-          involved,
-          sources: [s],
-        });
-      }
+      // Sources that never exist together (chosen by opposite conditions) do not add up.
+      const s = sources[MAX_CONFIGS];
+      if (!s || mostTogether(sources, sourceGuard) <= MAX_CONFIGS) continue;
+      ctx.fail({
+        message: `${tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`} gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+        span: s.tapId.span,
+        related: tap.decl ? [{ span: at(tap.decl.root, 'name').span, message: `TAP '${tap.name}'` }] : [],
+        resource: s.holder,
+        involved: tap.decl && !tap.decl.existing ? [tap.decl] : [],
+        sources: [s],
+      });
     }
   },
 );

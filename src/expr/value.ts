@@ -352,6 +352,14 @@ export class Unknown {
      * the whole conditional.
      */
     readonly branchSpans?: readonly (Span | undefined)[],
+    /**
+     * For a Boolean: what it says about one deployment-wide value (`enableTap`, `mode == 'blue'`,
+     * `!enableTap`), so conditions that can never hold together are told apart (see BoolTest).
+     * A symbolic unknown without one is itself `== true` (testOf).
+     */
+    readonly test?: BoolTest,
+    /** For an if() (a Bicep `?:`) with an unknown condition: the condition, and how many of `branches` come from its true branch. */
+    readonly choice?: { readonly condition: Unknown; readonly then: number },
   ) {}
 
   /** What is known about it, for messages. */
@@ -359,6 +367,22 @@ export class Unknown {
     const a = this.about;
     return a === undefined || typeof a === 'string' ? a : a.describe();
   }
+}
+
+/**
+ * A Boolean known only at deployment that is a test of one deployment-wide value: true exactly
+ * when the value with symbol `subject` equals `equals` (not equals, when `negated`). Two tests
+ * of one subject may be exclusive (`mode == 'blue'` and `mode == 'green'`; `x` and `!x`).
+ */
+export interface BoolTest {
+  readonly subject: string;
+  readonly equals: Value;
+  readonly negated: boolean;
+}
+
+/** The test a Boolean unknown is (a symbolic one without its own is `symbol == true`); undefined when it is none. */
+export function testOf(u: Unknown): BoolTest | undefined {
+  return u.test ?? (u.symbol !== undefined && (u.type === undefined || u.type === 'bool') ? { subject: u.symbol, equals: true, negated: false } : undefined);
 }
 
 /**

@@ -3,7 +3,7 @@
 // less('demo', 'Demo') = true, which an ordinal comparison gets wrong); equals is exact.
 import { Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { deepEquals, typeName } from '../ops.js';
+import { deepEquals, symbolicKey, typeName } from '../ops.js';
 import type { FnDef, FnEnv } from './types.js';
 
 // Created on first use: building a collator costs milliseconds of start-up most runs never need.
@@ -58,7 +58,13 @@ export const comparisonFunctions: FnDef[] = [
       const r = deepEquals(args[0] as Value, args[1] as Value);
       if (r !== undefined) return r;
       const u = args.find((a) => a instanceof Unknown) as Unknown | undefined;
-      return new Unknown(u ? u.reason : { code: 'error', message: 'undecidable' }, 'bool');
+      // A deployment-wide value compared with a known one (`mode == 'blue'`) is a test of that
+      // value (BoolTest); deployment-wide as a whole when both sides are.
+      const keys = args.map((a) => symbolicKey(a as Value));
+      const symbol = keys.every((k) => k !== undefined) ? `equals(${keys.join(',')})` : undefined;
+      const other = args.find((a) => a !== u) as Value;
+      const test = u?.symbol !== undefined && !(other instanceof Unknown) ? { subject: u.symbol, equals: other, negated: false } : undefined;
+      return new Unknown(u ? u.reason : { code: 'error', message: 'undecidable' }, 'bool', undefined, symbol, undefined, undefined, undefined, undefined, undefined, test);
     },
   },
   cmp('less', (c) => c < 0),

@@ -1,6 +1,6 @@
 // Logical functions: and, or, not, if, bool, true, false. and/or short-circuit and `if` only
 // evaluates the chosen branch, like ARM.
-import { Unknown } from '../value.js';
+import { Unknown, testOf } from '../value.js';
 import type { Value } from '../value.js';
 import { symbolicKey, deepEquals, typeName } from '../ops.js';
 import { typeOf } from '../value.js';
@@ -38,8 +38,16 @@ export const logicalFunctions: FnDef[] = [
     min: 1,
     max: 1,
     returns: 'bool',
+    unknownArgs: true,
     impl: (args, env) => {
       const v = args[0];
+      if (v instanceof Unknown) {
+        // Deployment-wide when its argument is (as any other function's result), and the
+        // negation of the test its argument is: `!enableTap` never holds with `enableTap`.
+        const key = symbolicKey(v);
+        const t = testOf(v);
+        return new Unknown(v.reason, 'bool', undefined, key !== undefined ? `not(${key})` : undefined, undefined, undefined, undefined, undefined, undefined, t && { ...t, negated: !t.negated });
+      }
       if (typeof v !== 'boolean') return env.error(`The template function 'not' expects a Boolean; the provided value is of type '${typeName(v as Value)}'.`, 0);
       return !v;
     },
@@ -64,20 +72,23 @@ export const logicalFunctions: FnDef[] = [
         // Where each is written: its branch argument, or a nested if()'s own branch.
         const branches: Value[] = [];
         const branchSpans: (Span | undefined)[] = [];
+        let then = 0;
         [a, b].forEach((v, i) => {
           const own = v instanceof Unknown ? (v.branches ?? v.oneOf ?? [v]) : [v];
           const nested = v instanceof Unknown && v.branches ? v.branchSpans : undefined;
           branches.push(...own);
           own.forEach((_, k) => branchSpans.push(nested?.[k] ?? env.argSpan(i + 1)));
+          if (i === 0) then = own.length;
         });
+        const choice = { condition: c, then };
         const options: Value[] = [];
         for (const v of [a, b]) {
           if (v instanceof Unknown) {
-            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, undefined, undefined, branches, branchSpans);
+            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, undefined, undefined, branches, branchSpans, undefined, choice);
             options.push(...v.oneOf);
           } else options.push(v);
         }
-        return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, options, undefined, branches, branchSpans);
+        return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, options, undefined, branches, branchSpans, undefined, choice);
       }
       if (typeof c !== 'boolean') {
         return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);
