@@ -19,6 +19,7 @@ import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
 import { existingView, runtimeView } from './runtime.js';
+import { readOnlyType } from './read-only-types.js';
 import { TemplateChecker, resourcesBySymbol, undeclaredSymbol } from './check-template.js';
 
 export interface DeployOptions {
@@ -163,6 +164,7 @@ export class Deployment {
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
     this.reportDuplicates();
+    this.reportReadOnlyTypes();
     // ARM evaluates the outputs once the resources have deployed: an output that fails then (a
     // division by zero, a property a known object does not have, a value of another type than
     // declared) fails the deployment. Evaluated here, once (the scope keeps them for `eval`).
@@ -177,6 +179,31 @@ export class Deployment {
       suppliedSourcesAt: (span) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span)),
       evaluationStopped,
     };
+  }
+
+  /**
+   * A declaration that deploys a read-only resource type (a load balancer's loadBalancingRules
+   * as a resource of its own): Azure cannot create it, and the deployment fails at it. Once per
+   * declaration (a copy loop's instances share it); `existing` declarations only read.
+   */
+  private reportReadOnlyTypes(): void {
+    const seen = new Set<string>();
+    for (const r of this.resources) {
+      if (r.existing) continue;
+      const t = readOnlyType(r.type, r.apiVersion);
+      if (!t) continue;
+      const at = r.typeSpan.identity();
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const message = t.writableFrom
+        ? `The resource type '${r.type}' is read-only before API version ${t.writableFrom} (this declaration uses ${r.apiVersion ?? ''}): Azure cannot create it, so the deployment fails at '${r.plainDisplayName}'. Use API version ${t.writableFrom} or later, or declare it as ${t.instead}.`
+        : `The resource type '${r.type}' is read-only: Azure cannot create it, so the deployment fails at '${r.plainDisplayName}'. Declare it as ${t.instead}.`;
+      this.diagnostics.add({
+        code: 'invalid-template',
+        message,
+        span: r.typeSpan,
+      });
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
 import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 import { TYPES, deployedOfType, finalDeclarations } from './vtap.js';
+import { readOnlyType } from '../deploy/read-only-types.js';
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -175,7 +176,8 @@ function lbPartOfResolution(res: Resolution): LbPart | undefined {
     const type = LB_PARTS.find((t) => lower(`${TYPES.lb}/${t}`) === lower(res.resource.type));
     const name = segmentText(res.id.names[1] as Segment);
     if (!type || name === undefined) return undefined;
-    return part(res.resource.parent, type, name, inlinePart(res.resource.parent, type, name), res.resource);
+    // A child of a read-only type is never created: only the inline entry, if any, is the part.
+    return part(res.resource.parent, type, name, inlinePart(res.resource.parent, type, name), createdChild(res.resource) ? res.resource : undefined);
   }
   return undefined;
 }
@@ -196,7 +198,17 @@ function inlinePart(lb: DeployedResource, type: LbPartType, name: string): Locat
 
 /** The child resource declaring a load balancer part, by name. */
 function childPart(lb: DeployedResource, type: LbPartType, name: string): DeployedResource | undefined {
-  return lb.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1] as Segment) ?? '') === lower(name));
+  return lb.children.find((c) => createdChild(c) && lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1] as Segment) ?? '') === lower(name));
+}
+
+/**
+ * Whether a child resource declaration adds its content to its parent: not one of a type that is
+ * read-only at its API version (a loadBalancers/loadBalancingRules resource, a backendAddressPools
+ * one before 2020-04-01), which Azure never creates (invalid-template reports it). An `existing`
+ * one reads what is there.
+ */
+function createdChild(c: DeployedResource): boolean {
+  return c.existing || readOnlyType(c.type, c.apiVersion) === undefined;
 }
 
 /**
@@ -210,7 +222,7 @@ export function lbParts(lb: DeployedResource, type: LbPartType): LbPart[] {
     if (typeof n === 'string') out.push(part(lb, type, n, e, undefined));
   }
   for (const c of lb.children) {
-    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`)) continue;
+    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`) || !createdChild(c)) continue;
     const n = segmentText(c.id.names[1] as Segment);
     if (n === undefined) continue;
     const i = out.findIndex((o) => o.key === lower(n));

@@ -97,6 +97,18 @@ describe('messages', () => {
     );
   });
 
+  test('a read-only resource type is an error at its type that says where its content goes; it is not read as part of its parent', async () => {
+    const { findings } = await findingsOf(['fixtures/invalid-template/fail-read-only-lb-rule.json']);
+    expect(findings.filter((f) => f.ruleId === 'invalid-template').map((f) => f.message)).toEqual([
+      "The resource type 'Microsoft.Network/loadBalancers/loadBalancingRules' is read-only: Azure cannot create it, so the deployment fails at 'web-lb/http'. Declare it as an entry of the load balancer's properties.loadBalancingRules.",
+    ]);
+    expect(findings.filter((f) => f.ruleId === 'vtap-source-floating-ip')).toEqual([]);
+    const old = await messages('fixtures/invalid-template/fail-read-only-child-types.bicep', 'invalid-template');
+    expect(old[0]).toBe(
+      "The resource type 'Microsoft.Network/loadBalancers/backendAddressPools' is read-only before API version 2020-04-01 (this declaration uses 2019-09-01): Azure cannot create it, so the deployment fails at 'oldPool'. Use API version 2020-04-01 or later, or declare it as an entry of the load balancer's properties.backendAddressPools.",
+    );
+  });
+
   describe('a missing dependency between resources in different modules names the modules, in the template that declares both', () => {
     const HUB_SPOKE = 'fixtures/vtap-peering-before-tap/hub-spoke';
 
