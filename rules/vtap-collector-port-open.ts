@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, type LocatedValue } from '../src/expr/located.js';
-import { destinationOf, destinationTarget, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
-import { addressOf, broadSource, destinationCovers, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, securityGroupsOfNic, securityRulesOf, type LbRule } from '../src/graph/network.js';
+import { declaredNic, destinationOf, destinationTarget, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
+import { addressOf, destinationCovers, ipConfigurationsOf, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, securityGroupsOfNic, securityRulesOf, sourceCovers, type LbRule } from '../src/graph/network.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { unknownOrigin } from './lib/support.js';
 import { Unknown, type Value } from '../src/expr/value.js';
@@ -29,11 +29,12 @@ export default defineRule(
       const d = destinationOf(tap, ctx.graph);
       const t = d && destinationTarget(d);
       if (!d || !t) continue;
+      const from = sendersOf(ctx, tap);
       if (t.kind === 'nic') {
         const what = `the destination of TAP '${tap.displayName}' ('${t.resource.displayName}')`;
-        checkNsgs(ctx, tap, d, { nic: t.resource, ipConfig: t.entry, port: PORT, what, nicText: 'the destination NIC', subnetText: 'the destination subnet' });
+        checkNsgs(ctx, tap, d, { nic: t.resource, ipConfig: t.entry, port: PORT, what, nicText: 'the destination NIC', subnetText: 'the destination subnet' }, from);
       }
-      else checkLbRules(ctx, tap, d, t);
+      else checkLbRules(ctx, tap, d, t, from);
     }
   },
 );
@@ -50,6 +51,33 @@ interface Arrival {
   subnetText: string;
 }
 
+/**
+ * Where the mirrored traffic comes from: the TAP's source NICs (VXLAN from the host of each source
+ * NIC, with the NIC's private address as its source), each IP configuration of a NIC the template
+ * declares; a source whose address the template does not have (a NIC outside it) is one sender of
+ * unknown address. A TAP without sources in the template has one sender of unknown address.
+ */
+interface Sender {
+  /** The source NIC, in messages; undefined when no source is in the template. */
+  name: string | undefined;
+  ipConfig: LocatedValue | undefined;
+}
+
+function sendersOf(ctx: RuleContext, tap: DeployedResource): Sender[] {
+  const out: Sender[] = [];
+  const seen = new Set<unknown>();
+  for (const source of sourcesOfTap(ctx.graph, tap)) {
+    const nic = declaredNic(source.nic);
+    const key = nic ?? source.holder;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ipConfigs = nic ? ipConfigurationsOf(nic) : [];
+    if (ipConfigs.length === 0) out.push({ name: nicName(source.nic), ipConfig: undefined });
+    for (const ipConfig of ipConfigs) out.push({ name: nicName(source.nic), ipConfig });
+  }
+  return out.length > 0 ? out : [{ name: undefined, ipConfig: undefined }];
+}
+
 /** An inbound security rule that matches, or may match, the mirrored traffic. */
 interface Candidate {
   name: string;
@@ -61,26 +89,24 @@ interface Candidate {
   doubt: string | undefined;
   /** The unknown value behind the doubt, for a related location. */
   unknown: Value | undefined;
+  /** Whether it matches only some senders: its source names addresses, not the whole network. */
+  narrow: boolean;
 }
 
-function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: Arrival): void {
+/** What one network security group does to the mirrored traffic of one sender. */
+type Outcome =
+  | { kind: 'pass' }
+  | { kind: 'deny'; rule: Candidate }
+  | { kind: 'open'; rule: Candidate; message: string };
+
+function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: Arrival, from: readonly Sender[]): void {
   for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
-    const candidates: Candidate[] = [];
-    for (const rule of securityRulesOf(g.nsg)) {
-      const c = candidate(ctx, rule, to);
-      if (c) candidates.push(c);
-    }
-    // NSG rules apply by priority: the first rule that matches decides. A rule that may match
-    // decides nothing, but one ahead of the first certain match (or of unknown priority) that
-    // would decide otherwise leaves the verdict open.
-    const ordered = candidates.filter((c) => c.priority !== undefined).sort((a, b) => (a.priority as number) - (b.priority as number));
-    const doubtful: Candidate[] = candidates.filter((c) => c.priority === undefined);
-    const first = ordered.find((c) => {
-      if (c.doubt === undefined) return true;
-      doubtful.push(c);
-      return false;
-    });
+    const nsgText = `network security group '${g.nsg.displayName}'`;
+    // Each sender's traffic meets the rules on its own: a deny for one source's prefix blocks
+    // that source only. One finding per group: a deny that blocks some sender, else the first
+    // doubt, else a pass.
+    const outcomes = from.map((sender) => ({ sender, outcome: decide(ctx, g.nsg, to, sender, nsgText) }));
     const base = {
       resource: g.nsg,
       involved: [tap, to.nic],
@@ -89,38 +115,70 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
         { span: g.ref.span, message: `'${g.nsg.displayName}' applies to ${g.on === 'nic' ? to.nicText : to.subnetText} here` },
       ],
     };
-    const open = (u: Candidate, message: string) =>
+    const denied = outcomes.find((o) => o.outcome.kind === 'deny');
+    if (denied?.outcome.kind === 'deny') {
+      const first = denied.outcome.rule;
+      const access = at(first.decl, 'properties', 'access');
+      const blocked = outcomes.filter((o) => o.outcome.kind === 'deny' && o.outcome.rule === first).map((o) => o.sender.name);
+      const names = [...new Set(blocked.filter((n): n is string => n !== undefined))];
+      const fromText = first.narrow && names.length > 0 ? ` from ${names.length > 1 ? 'source NICs' : 'source NIC'} ${names.map((n) => `'${n}'`).join(', ')}` : '';
+      const allow = first.narrow ? `allow inbound UDP ${to.port} from the TAP's sources at a higher priority (lower number), or narrow the deny` : `allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`;
+      ctx.fail({
+        ...base,
+        span: access.span,
+        related: [...base.related, ...(first.narrow ? [{ span: at(first.decl, 'properties').span, message: `rule '${first.name}'` }] : [])],
+        message: `rule '${first.name}' of ${nsgText} denies inbound UDP ${to.port}${fromText} to ${to.what}; the mirrored VXLAN traffic is dropped: ${allow}`,
+      });
+      continue;
+    }
+    const open = outcomes.find((o) => o.outcome.kind === 'open');
+    if (open?.outcome.kind === 'open') {
+      const u = open.outcome.rule;
       ctx.indeterminate({
         ...base,
         span: g.ref.span,
         related: [...base.related, { span: u.decl.span, message: `rule '${u.name}'` }, ...unknownOrigin(u.unknown, g.ref.span)],
-        message,
+        message: open.outcome.message,
       });
-    const nsgText = `network security group '${g.nsg.displayName}'`;
-    if (first && first.access === undefined) {
-      open(first, `cannot tell whether rule '${first.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: its access is ${describe(at(first.decl, 'properties', 'access').value)}`);
       continue;
     }
-    // With no rule certainly matching, the default rules let traffic from the network in.
-    const decided = first?.access ?? 'allow';
-    const against = doubtful.find((u) => u.access !== decided);
-    if (against) {
-      const doubt = against.doubt ?? 'some of its values are only known at deployment';
-      if (!first) open(against, `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: ${doubt}`);
-      else if (first.access === 'deny')
-        open(against, `cannot tell whether rule '${against.name}' of ${nsgText} allows inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which denies it: ${doubt}`);
-      else open(against, `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which allows it: ${doubt}`);
-      continue;
-    }
-    if (first?.access === 'deny') {
-      const access = at(first.decl, 'properties', 'access');
-      ctx.fail({
-        ...base,
-        span: access.span,
-        message: `rule '${first.name}' of ${nsgText} denies inbound UDP ${to.port} to ${to.what}; the mirrored VXLAN traffic is dropped: allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`,
-      });
-    } else ctx.pass({ ...base, span: g.ref.span, message: 'UDP port open' });
+    ctx.pass({ ...base, span: g.ref.span, message: 'UDP port open' });
   }
+}
+
+/** What the rules of one network security group do to one sender's mirrored traffic. */
+function decide(ctx: RuleContext, nsg: DeployedResource, to: Arrival, sender: Sender, nsgText: string): Outcome {
+  const candidates: Candidate[] = [];
+  for (const rule of securityRulesOf(nsg)) {
+    const c = candidate(ctx, rule, to, sender);
+    if (c) candidates.push(c);
+  }
+  // NSG rules apply by priority: the first rule that matches decides. A rule that may match
+  // decides nothing, but one ahead of the first certain match (or of unknown priority) that
+  // would decide otherwise leaves the verdict open.
+  const ordered = candidates.filter((c) => c.priority !== undefined).sort((a, b) => (a.priority as number) - (b.priority as number));
+  const doubtful: Candidate[] = candidates.filter((c) => c.priority === undefined);
+  const first = ordered.find((c) => {
+    if (c.doubt === undefined) return true;
+    doubtful.push(c);
+    return false;
+  });
+  if (first && first.access === undefined) {
+    return { kind: 'open', rule: first, message: `cannot tell whether rule '${first.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: its access is ${describe(at(first.decl, 'properties', 'access').value)}` };
+  }
+  // With no rule certainly matching, the default rules let traffic from the network in.
+  const decided = first?.access ?? 'allow';
+  const against = doubtful.find((u) => u.access !== decided);
+  if (against) {
+    const doubt = against.doubt ?? 'some of its values are only known at deployment';
+    const message = !first
+      ? `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: ${doubt}`
+      : first.access === 'deny'
+        ? `cannot tell whether rule '${against.name}' of ${nsgText} allows inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which denies it: ${doubt}`
+        : `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which allows it: ${doubt}`;
+    return { kind: 'open', rule: against, message };
+  }
+  return first?.access === 'deny' ? { kind: 'deny', rule: first } : { kind: 'pass' };
 }
 
 /**
@@ -129,13 +187,14 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
  * undefined when it certainly does not match. Rules for specific source prefixes are not
  * considered (see the rule's documentation).
  */
-function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue }, to: Arrival): Candidate | undefined {
+function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue }, to: Arrival, sender: Sender): Candidate | undefined {
   const dir = lower(at(rule.decl, 'properties', 'direction').value);
   const proto = lower(at(rule.decl, 'properties', 'protocol').value);
   const ports = portCovers(at(rule.decl, 'properties', 'destinationPortRange').value, to.port) ?? undefined;
   const portsMany = portCovers(at(rule.decl, 'properties', 'destinationPortRanges').value, to.port);
   const priority = at(rule.decl, 'properties', 'priority').value;
-  const source = broadSource(rule.decl);
+  const from = sourceCovers(ctx.graph, rule.decl, sender.ipConfig);
+  const source = from.covers;
   if (dir === 'outbound') return undefined;
   if (proto !== undefined && proto !== 'udp' && proto !== '*') return undefined;
   if (ports === false && portsMany === false) return undefined;
@@ -144,15 +203,41 @@ function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue },
   if (dest.covers === false) return undefined;
   const accessValue = lower(at(rule.decl, 'properties', 'access').value);
   const access = accessValue === 'allow' || accessValue === 'deny' ? accessValue : undefined;
-  const maybe = ports === undefined || portsMany === undefined || dir === undefined || proto === undefined || source === undefined || typeof priority !== 'number';
+  const maybe = ports === undefined || portsMany === undefined || dir === undefined || proto === undefined || (source === undefined && from.value !== undefined) || typeof priority !== 'number';
   let doubt: string | undefined;
   let unknown: Value | undefined;
   if (maybe) doubt = 'some of its values are only known at deployment';
+  else if (source === undefined) doubt = sourceDoubt(ctx, rule.decl, sender, from);
   else if (dest.covers === undefined) {
     unknown = dest.value;
     doubt = destinationDoubt(ctx, rule.decl, to, dest);
   }
-  return { name: rule.name, decl: rule.decl, priority: typeof priority === 'number' ? priority : undefined, access, doubt, unknown };
+  return { name: rule.name, decl: rule.decl, priority: typeof priority === 'number' ? priority : undefined, access, doubt, unknown, narrow: !broad(rule.decl) };
+}
+
+/** Whether a rule's source is the whole network ('*', 'Any', 'VirtualNetwork', or none set). */
+function broad(decl: LocatedValue): boolean {
+  const one = at(decl, 'properties', 'sourceAddressPrefix').value;
+  const many = at(decl, 'properties', 'sourceAddressPrefixes').value;
+  const groups = at(decl, 'properties', 'sourceApplicationSecurityGroups').value;
+  const whole = (x: Value | undefined) => typeof x === 'string' && ['*', 'any', 'virtualnetwork'].includes(x.toLowerCase());
+  if (Array.isArray(groups) && groups.length > 0) return false;
+  if (typeof one === 'string' && one !== '') return whole(one);
+  if (Array.isArray(many) && many.length > 0) return many.some(whole);
+  return true;
+}
+
+/** Why a rule's source may or may not hold a sender's address, in words. */
+function sourceDoubt(ctx: RuleContext, decl: LocatedValue, sender: Sender, from: { prefix: string | undefined }): string {
+  if (sender.name === undefined) return `its source names addresses, and TAP's sources are not in the template, so whether it holds their addresses is not known`;
+  const address = addressOf(ctx.graph, sender.ipConfig);
+  if (from.prefix !== undefined && address.kind === 'known') {
+    const subnet = address.subnet !== undefined ? `subnet '${address.subnet}'` : 'its subnet';
+    return `its source ${from.prefix} holds part of ${subnet} (${address.ranges.map((r) => r.text).join(', ')}), from which the dynamic private IP of source NIC '${sender.name}' is assigned at deployment`;
+  }
+  const groups = at(decl, 'properties', 'sourceApplicationSecurityGroups').value;
+  if (Array.isArray(groups) && groups.length > 0 && !sender.ipConfig) return `its source is an application security group, and whether source NIC '${sender.name}' is in it is not known`;
+  return `its source names addresses, and the private IP of source NIC '${sender.name}' is not known before deployment`;
 }
 
 /** Why a rule's destination may or may not include the NIC's address, in words. */
@@ -175,7 +260,7 @@ function describe(v: Value | undefined): string {
   return v instanceof Unknown ? describeUnknown(v) : v === undefined ? 'not set' : `'${String(v)}'`;
 }
 
-function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t: DestinationTarget): void {
+function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t: DestinationTarget, from: readonly Sender[]): void {
   if (t.resource.existing) return;
   const frontend = { lb: t.resource, type: 'frontendIPConfigurations' as const, key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: undefined, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === 'loadBalancingRules');
@@ -190,7 +275,7 @@ function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t
     const p = lower(proto);
     if ((p === 'udp' && port === PORT) || (p === 'all' && port === 0)) {
       ctx.pass({ message: 'a rule forwards UDP 4789', span: at(r.decl, 'properties', 'frontendPort').span, resource: t.resource });
-      checkBackends(ctx, tap, d, t, r);
+      checkBackends(ctx, tap, d, t, r, from);
       return;
     }
   }
@@ -208,7 +293,7 @@ function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t
  * its backend pools receive it on the rule's backend port (4789 itself for HA ports), and their
  * network security groups must let it in as a NIC destination's must.
  */
-function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, t: DestinationTarget, r: LbRule): void {
+function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, t: DestinationTarget, r: LbRule, from: readonly Sender[]): void {
   const backendPort = at(r.decl, 'properties', 'backendPort').value;
   const port = backendPort === 0 || backendPort === undefined ? PORT : backendPort;
   if (typeof port !== 'number') return;
@@ -221,7 +306,7 @@ function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, 
         what: `collector NIC '${m.nic.displayName}' in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
         nicText: `collector NIC '${m.nic.displayName}'`,
         subnetText: `the subnet of collector NIC '${m.nic.displayName}'`,
-      });
+      }, from);
     }
   }
 }

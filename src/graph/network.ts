@@ -677,9 +677,25 @@ const WHOLE_NETWORK = new Set(['*', 'any', 'virtualnetwork', 'virtual_network'])
  * subnet a dynamic IP comes from.
  */
 export function destinationCovers(graph: ResourceGraph, rule: LocatedValue, ipConfig: LocatedValue | undefined): DestinationCover {
-  const one = at(rule, 'properties', 'destinationAddressPrefix').value;
-  const many = at(rule, 'properties', 'destinationAddressPrefixes').value;
-  const asgs = at(rule, 'properties', 'destinationApplicationSecurityGroups');
+  return addressCovers(graph, rule, 'destination', ipConfig);
+}
+
+/**
+ * Whether the source of an NSG rule (sourceAddressPrefix, sourceAddressPrefixes,
+ * sourceApplicationSecurityGroups) includes the private address of a sender's IP configuration,
+ * as destinationCovers() for the destination. Without the IP configuration (a sender outside the
+ * template, or not known), an address prefix or application security group may or may not hold
+ * it: undefined; '*', 'VirtualNetwork' (which holds peered networks too) do, other service tags
+ * do not.
+ */
+export function sourceCovers(graph: ResourceGraph, rule: LocatedValue, ipConfig: LocatedValue | undefined): DestinationCover {
+  return addressCovers(graph, rule, 'source', ipConfig);
+}
+
+function addressCovers(graph: ResourceGraph, rule: LocatedValue, side: 'source' | 'destination', ipConfig: LocatedValue | undefined): DestinationCover {
+  const one = at(rule, 'properties', `${side}AddressPrefix`).value;
+  const many = at(rule, 'properties', `${side}AddressPrefixes`).value;
+  const asgs = at(rule, 'properties', `${side}ApplicationSecurityGroups`);
   for (const v of [one, many, asgs.value]) if (v instanceof Unknown) return { covers: undefined, value: v, prefix: undefined };
   const prefixes: Value[] = [];
   if (typeof one === 'string' && one !== '') prefixes.push(one);
@@ -716,7 +732,8 @@ export function destinationCovers(graph: ResourceGraph, rule: LocatedValue, ipCo
   // Prefixes that each hold part of the address's ranges may hold all of them together
   // (['10.20.2.0/25', '10.20.2.128/25'] for a dynamic IP of subnet 10.20.2.0/24).
   if (partial.length > 1 && address?.kind === 'known' && address.ranges.every((a) => unionHolds(partial, a))) return { covers: true };
-  if (groups.length > 0) {
+  if (groups.length > 0 && !ipConfig && side === 'source') answers.push({ covers: undefined, value: undefined, prefix: undefined });
+  else if (groups.length > 0) {
     const own = ipConfig ? elements(at(ipConfig, 'properties', 'applicationSecurityGroups')).map((e) => at(e, 'id').value) : [];
     for (const g of groups) {
       const id = at(g, 'id').value;

@@ -9,6 +9,7 @@ import { TYPES, declaredNic, destinationOf, destinationTarget, isOutside, nicKey
 import {
   broadSource,
   destinationCovers,
+  sourceCovers,
   lbParts,
   loadBalancersOfNic,
   membersOfPool,
@@ -230,6 +231,18 @@ describe('network security groups', () => {
     expect(covers('indeterminate-dest-prefix-parameter.bicep')).toBeUndefined();
     expect(covers('pass-deny-to-internet-tag.bicep')).toBe(false);
     expect(covers('fail-deny-to-virtualnetwork-tag.bicep')).toBe(true);
+  });
+  test("a rule's source prefix holds a source NIC's address (the whole subnet of a dynamic IP); without the sender's IP configuration a prefix may or may not", () => {
+    const covers = (fixture: string, withSender = true) => {
+      const g = graphOf(`vtap-collector-port-open/${fixture}`);
+      const [nsg] = securityGroupsOfNic(g, nicNamed(g, 'collectorNic'));
+      const [deny] = securityRulesOf(nsg!.nsg);
+      return sourceCovers(g, deny!.decl, withSender ? at(nicNamed(g, 'webNic').root, 'properties', 'ipConfigurations', 0) : undefined).covers;
+    };
+    expect(covers('fail-deny-from-source-subnet.bicep')).toBe(true);
+    expect(covers('pass-deny-from-other-prefix.bicep')).toBe(false);
+    expect(covers('indeterminate-deny-from-part-of-source-subnet.bicep')).toBeUndefined();
+    expect(covers('fail-deny-from-source-subnet.bicep', false)).toBeUndefined();
   });
   test('rules for the whole network count as broad sources', () => {
     const g = graphOf('vtap-collector-port-open/fail-nsg-denies-vxlan.json');
