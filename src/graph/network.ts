@@ -520,7 +520,9 @@ export function securityGroupsOfNic(graph: ResourceGraph, nic: DeployedResource,
     const res = graph.resolve(ref.value);
     if (res.kind === 'resource' && lower(res.resource.type) === lower(TYPES.nsg) && !out.some((o) => o.nsg === res.resource)) out.push({ nsg: res.resource, ref, on });
   };
-  add(at(nic.root, 'properties', 'networkSecurityGroup', 'id'), 'nic');
+  // The NIC's own group as the deployed NIC ends: a NIC deployed again later (by another module)
+  // with a networkSecurityGroup has it (finalDeclarations).
+  for (const decl of finalDeclarations(graph, nic)) add(at(decl.root, 'properties', 'networkSecurityGroup', 'id'), 'nic');
   for (const ipc of ipConfig ? [ipConfig] : ipConfigurationsOf(nic)) {
     const n = networkOf(graph, ipc);
     if (n.kind === 'vnet' && n.subnet) add(at(n.subnet, 'properties', 'networkSecurityGroup', 'id'), 'subnet');
