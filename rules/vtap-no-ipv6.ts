@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, type LocatedValue } from '../src/expr/located.js';
-import { destinationOf, destinationTarget, sourceNics, tapOf, taps, type TapSource } from '../src/graph/vtap.js';
+import { destinationOf, destinationTarget, finalDeclarations, sourceNics, tapOf, taps, type TapSource } from '../src/graph/vtap.js';
 import { ipConfigurationsOf, publicIpOf } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -26,7 +26,11 @@ export default defineRule(
     // Every source NIC the template declares, whatever TAP it names.
     for (const { nic, source } of sourceNics(ctx.graph)) {
       const tap = tapOf(source);
-      for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : [], [source]);
+      // The IP configurations the deployed NIC ends with: a NIC deployed again later (by another
+      // module) with an IPv6 configuration has it (finalDeclarations).
+      for (const decl of finalDeclarations(ctx.graph, nic)) {
+        for (const ipc of ipConfigurationsOf(decl)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], [...(tap ? [tap] : []), ...(decl === nic ? [] : [decl])], [source]);
+      }
     }
     for (const tap of taps(ctx.graph)) {
       const d = destinationOf(tap, ctx.graph);

@@ -66,10 +66,10 @@ export function networkOfId(graph: ResourceGraph, ref: LocatedValue): NetworkRef
   return { kind: 'unknown', value: ref.value, ref };
 }
 
-/** The distinct virtual networks a NIC's IP configurations are in. */
+/** The distinct virtual networks a NIC's IP configurations are in (as the deployed NIC ends: finalDeclarations). */
 export function networksOfNic(graph: ResourceGraph, nic: DeployedResource): NetworkRef[] {
   const out: NetworkRef[] = [];
-  for (const ipc of ipConfigurationsOf(nic)) {
+  for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
     const n = networkOf(graph, ipc);
     if (!out.some((o) => sameNetwork(o, n) === true)) out.push(n);
   }
