@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, type LocatedValue } from '../src/expr/located.js';
-import { declaredNic, destinationOf, destinationTarget, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
+import { declaredNic, destinationOf, destinationTarget, finalDeclarations, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
 import { addressOf, destinationCovers, ipConfigurationsOf, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, securityGroupsOfNic, securityRulesOf, sourceCovers, type LbRule } from '../src/graph/network.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { unknownOrigin } from './lib/support.js';
@@ -58,24 +58,44 @@ interface Arrival {
  * unknown address. A TAP without sources in the template has one sender of unknown address.
  */
 interface Sender {
-  /** The source NIC, in messages; undefined when no source is in the template. */
-  name: string | undefined;
+  /** The source NICs it stands for, in messages; empty when no source is in the template. */
+  names: string[];
   ipConfig: LocatedValue | undefined;
 }
 
+/**
+ * The senders of a TAP's mirrored traffic, one per address: IP configurations with the same
+ * address and no application security group of their own (the dynamic IPs of one subnet: a
+ * thousand web servers behind one subnet are one sender) meet every NSG rule alike.
+ */
 function sendersOf(ctx: RuleContext, tap: DeployedResource): Sender[] {
   const out: Sender[] = [];
+  const byAddress = new Map<string, Sender>();
   const seen = new Set<unknown>();
   for (const source of sourcesOfTap(ctx.graph, tap)) {
     const nic = declaredNic(source.nic);
     const key = nic ?? source.holder;
     if (seen.has(key)) continue;
     seen.add(key);
-    const ipConfigs = nic ? ipConfigurationsOf(nic) : [];
-    if (ipConfigs.length === 0) out.push({ name: nicName(source.nic), ipConfig: undefined });
-    for (const ipConfig of ipConfigs) out.push({ name: nicName(source.nic), ipConfig });
+    const name = nicName(source.nic);
+    const ipConfigs = nic ? finalDeclarations(ctx.graph, nic).flatMap(ipConfigurationsOf) : [];
+    if (ipConfigs.length === 0) out.push({ names: [name], ipConfig: undefined });
+    for (const ipConfig of ipConfigs) {
+      const address = addressOf(ctx.graph, ipConfig);
+      const groups = at(ipConfig, 'properties', 'applicationSecurityGroups').value;
+      const alike = address.kind === 'known' && !(Array.isArray(groups) && groups.length > 0) && !(groups instanceof Unknown);
+      const k = alike ? address.ranges.map((r) => r.text).join(',') : undefined;
+      const known = k !== undefined ? byAddress.get(k) : undefined;
+      if (known) {
+        if (!known.names.includes(name)) known.names.push(name);
+        continue;
+      }
+      const sender = { names: [name], ipConfig };
+      if (k !== undefined) byAddress.set(k, sender);
+      out.push(sender);
+    }
   }
-  return out.length > 0 ? out : [{ name: undefined, ipConfig: undefined }];
+  return out.length > 0 ? out : [{ names: [], ipConfig: undefined }];
 }
 
 /** An inbound security rule that matches, or may match, the mirrored traffic. */
@@ -119,8 +139,7 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
     if (denied?.outcome.kind === 'deny') {
       const first = denied.outcome.rule;
       const access = at(first.decl, 'properties', 'access');
-      const blocked = outcomes.filter((o) => o.outcome.kind === 'deny' && o.outcome.rule === first).map((o) => o.sender.name);
-      const names = [...new Set(blocked.filter((n): n is string => n !== undefined))];
+      const names = [...new Set(outcomes.filter((o) => o.outcome.kind === 'deny' && o.outcome.rule.decl === first.decl).flatMap((o) => o.sender.names))];
       const fromText = first.narrow && names.length > 0 ? ` from ${names.length > 1 ? 'source NICs' : 'source NIC'} ${names.map((n) => `'${n}'`).join(', ')}` : '';
       const allow = first.narrow ? `allow inbound UDP ${to.port} from the TAP's sources at a higher priority (lower number), or narrow the deny` : `allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`;
       ctx.fail({
@@ -229,15 +248,16 @@ function broad(decl: LocatedValue): boolean {
 
 /** Why a rule's source may or may not hold a sender's address, in words. */
 function sourceDoubt(ctx: RuleContext, decl: LocatedValue, sender: Sender, from: { prefix: string | undefined }): string {
-  if (sender.name === undefined) return `its source names addresses, and TAP's sources are not in the template, so whether it holds their addresses is not known`;
+  const name = sender.names[0];
+  if (name === undefined) return `its source names addresses, and TAP's sources are not in the template, so whether it holds their addresses is not known`;
   const address = addressOf(ctx.graph, sender.ipConfig);
   if (from.prefix !== undefined && address.kind === 'known') {
     const subnet = address.subnet !== undefined ? `subnet '${address.subnet}'` : 'its subnet';
-    return `its source ${from.prefix} holds part of ${subnet} (${address.ranges.map((r) => r.text).join(', ')}), from which the dynamic private IP of source NIC '${sender.name}' is assigned at deployment`;
+    return `its source ${from.prefix} holds part of ${subnet} (${address.ranges.map((r) => r.text).join(', ')}), from which the dynamic private IP of source NIC '${name}' is assigned at deployment`;
   }
   const groups = at(decl, 'properties', 'sourceApplicationSecurityGroups').value;
-  if (Array.isArray(groups) && groups.length > 0 && !sender.ipConfig) return `its source is an application security group, and whether source NIC '${sender.name}' is in it is not known`;
-  return `its source names addresses, and the private IP of source NIC '${sender.name}' is not known before deployment`;
+  if (Array.isArray(groups) && groups.length > 0 && !sender.ipConfig) return `its source is an application security group, and whether source NIC '${name}' is in it is not known`;
+  return `its source names addresses, and the private IP of source NIC '${name}' is not known before deployment`;
 }
 
 /** Why a rule's destination may or may not include the NIC's address, in words. */
