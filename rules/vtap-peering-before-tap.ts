@@ -53,7 +53,10 @@ function reportMissing(ctx: RuleContext, p: TapNetworkPair, missing: Peering[]):
   // else the advice for each peering.
   const all = missing.length > 1 ? dependsOnAcrossModulesAll(holder, missing.map((x) => x.holder), what, 'the peerings') : undefined;
   const across = all ? [all] : missing.map((peering) => dependsOnAcrossModules(holder, peering.holder, what, 'the peering'));
-  const advice = [...new Set(across.map((a) => a?.advice ?? `add ${missing.length > 1 ? 'them' : 'it'} to dependsOn`))].join('; ');
+  // Both in the TAP configuration's own template: "add them"; a mix: each peering's own advice.
+  const advice = across.every((a) => a === undefined)
+    ? `add ${missing.length > 1 ? 'them' : 'it'} to dependsOn`
+    : [...new Set(across.map((a, i) => a?.advice ?? `add the peering from '${missing[i]?.from.displayName ?? ''}' to dependsOn`))].join('; ');
   const related: RelatedLocation[] = [...missing.map(peeringRelated), sourceRelated(p.source)];
   for (const a of across) if (a && !related.some((r) => r.span === a.related.span && r.message === a.related.message)) related.push(a.related);
   const named = (peering: Peering) => `'${peering.holder.displayName}' from '${peering.from.displayName}'`;

@@ -44,29 +44,31 @@ export function dependsOnAcrossModules(from: DeployedResource, to: DeployedResou
 
 /**
  * dependsOnAcrossModules for several resources `from` must wait for ("the peerings", both
- * directions), when one entry list on one declaration does it: each of them is in another module
- * than `from` (or `from` is in a module and they are not), and the entries all go on one
- * declaration of one template. Each entry is listed once (both peerings in one module: one
- * entry). Undefined otherwise: say it per resource.
+ * directions), when the entries all go on one declaration of one template and at least one of
+ * them names a module (or `from` is in one): one peering in the TAP configuration's own file and
+ * the other in a module of it is one dependsOn with two entries. Each entry is listed once (both
+ * peerings in one module: one entry). Undefined otherwise: say it per resource, or, all in
+ * `from`'s own template, "add them to dependsOn".
  */
 export function dependsOnAcrossModulesAll(from: DeployedResource, tos: readonly DeployedResource[], fromWhat: string, toWhat: string): { advice: string; related: RelatedLocation } | undefined {
   const places: { to: DeployedResource; place: DependencyPlace }[] = [];
   for (const to of tos) {
     const place = dependencyPlace(from, to);
-    if (!place || (place.dependent === from && place.dependency === to)) return undefined;
+    if (!place) return undefined;
     places.push({ to, place });
   }
   const first = places[0]?.place;
   if (!first || places.some(({ place }) => place.unit !== first.unit || place.dependent !== first.dependent)) return undefined;
-  // Either every one is deployed by a module of that template, or every one is declared in it
-  // (which needs no saying); a mix is said per resource.
+  // Those deployed by a module of that template (the others are declared in it, which needs no
+  // saying); all in `from`'s own template is plain "add them to dependsOn" (undefined).
   const inModules = places.filter(({ to, place }) => place.dependency !== to);
-  if (inModules.length !== 0 && inModules.length !== places.length) return undefined;
+  if (inModules.length === 0 && first.dependent === from) return undefined;
   const bicep = first.unit.file.kind === 'bicep';
   const entries = and([...new Set(places.map(({ place }) => dependsOnEntry(place.dependency)))]);
   const target = `${declarationKind(first.dependent, bicep)}'${first.dependent.symbolicName ?? first.dependent.plainDisplayName}'`;
   const modules = [...new Set(inModules.map(({ place }) => `${declarationKind(place.dependency, bicep)}'${place.dependency.plainDisplayName}'`))];
-  const toBy = modules.length > 0 ? `${toWhat} are deployed by ${and(modules)}` : undefined;
+  const mixed = inModules.length < places.length;
+  const toBy = modules.length === 0 ? undefined : mixed ? `${and(modules)} deploy${modules.length === 1 ? 's' : ''} ${inModules.length === 1 ? 'one' : 'some'} of ${toWhat}` : `${toWhat} are deployed by ${and(modules)}`;
   const fromBy = first.dependent === from ? undefined : `${declarationKind(first.dependent, bicep)}'${first.dependent.plainDisplayName}'`;
   const where = toBy && fromBy ? `${toBy}${modules.length > 1 ? ',' : ''} and ${fromWhat} by ${fromBy}` : (toBy ?? `${fromWhat} is deployed by ${fromBy ?? ''}`);
   const own = bicep ? 'resources and modules of its own file' : 'resources and deployments of its own template';

@@ -144,6 +144,12 @@ describe('messages', () => {
       expect(peering[0]?.related.filter((r) => r.message.startsWith('the peering from')).map((r) => r.message)).toEqual(["the peering from 'spokeVnet'", "the peering from 'hubVnet'"]);
     });
 
+    test('one peering in the file of the TAP configuration, the other in a module of it: one dependsOn with both entries', async () => {
+      expect(await messages('fixtures/vtap-peering-before-tap/fail-one-peering-in-module.bicep', 'vtap-peering-before-tap')).toEqual([
+        "'tapConfig' attaches NIC 'webNic' to TAP 'tap' without waiting for the peerings in both directions ('toCollector' from 'vnet' and 'peering' from 'collectorVnet'); the peerings must be in place first: in fail-one-peering-in-module.bicep, add 'toCollector' and 'toSource' to the dependsOn of 'tapConfig' (module 'toSource' deploys one of the peerings, and dependsOn names only resources and modules of its own file)",
+      ]);
+    });
+
     test('a peering in the parent itself: the module holding the TAP configuration depends on it', async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
       const text = readFileSync(path.join(REPO, 'fixtures/vtap-peering-before-tap/fail-config-not-after-peering.bicep'), 'utf8');
