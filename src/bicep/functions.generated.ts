@@ -83,5 +83,8 @@ export const SYS_OTHER_FUNCTIONS: readonly string[] = ['externalInput', 'readCli
 /** az functions (argument counts depend on the target scope: names only), besides list*(). */
 export const AZ_FUNCTIONS: readonly string[] = ['deployer', 'deployment', 'environment', 'extensionResourceId', 'getSecret', 'managementGroup', 'managementGroupResourceId', 'pickZones', 'providers', 'reference', 'resourceGroup', 'resourceId', 'roleDefinitions', 'subscription', 'subscriptionResourceId', 'tenant', 'tenantResourceId', 'toLogicalZone', 'toLogicalZones', 'toPhysicalZone', 'toPhysicalZones'];
 
+/** sys decorators (the az namespace has none): the only names a decorator may have. */
+export const SYS_DECORATORS: readonly string[] = ['allowed', 'batchSize', 'description', 'discriminator', 'export', 'maxLength', 'maxValue', 'metadata', 'minLength', 'minValue', 'nullIfNotFound', 'onlyIfNotExists', 'patch', 'retryOn', 'sealed', 'secure', 'validate', 'waitUntil'];
+
 /** ARM template functions that Bicep does not have (it reports their use). */
 export const ARM_ONLY_FUNCTIONS: readonly string[] = ['variables', 'parameters', 'if', 'createArray', 'createObject'];

@@ -14,6 +14,7 @@ import type { Expr } from '../expr/ast.js';
 import { LoopVariableCheck } from './lower-loop-vars.js';
 import { article, misfit, plainType } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
+import { decoratorNameProblem, type DeclaredNames } from './decorator-names.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type Span, type TextSpan } from '../model/span.js';
@@ -686,6 +687,59 @@ export class FileLowerer extends ExprLowerer {
   }
 
   /**
+   * Every decorator of the file (on declarations, nested resources, properties of object types
+   * and items of tuple types) names a sys decorator, as the compiler requires (see
+   * decorator-names.ts): `@descriptio('x')` or `@foo()` fails the compilation, and was silently
+   * dropped. A decorator before a property of an object value is no decorator at all (BCP132).
+   */
+  private checkDecoratorNames(): void {
+    const declared = new Map<string, 'function' | 'other'>();
+    for (const s of this.program.statements) {
+      switch (s.kind) {
+        case 'Parameter':
+        case 'Variable':
+        case 'TypeDeclaration':
+        case 'Resource':
+        case 'Module':
+          declared.set(s.name.name, 'other');
+          break;
+        case 'Function':
+          declared.set(s.name.name, 'function');
+          break;
+        case 'CompileTimeImport':
+          // An imported name may be a function, a variable or a type: not called out as either.
+          for (const sym of s.symbols ?? []) declared.set((sym.alias ?? sym.name).name, 'function');
+          if (s.wildcardAlias) declared.set(s.wildcardAlias.name, 'other');
+          break;
+        case 'Extension':
+          if (s.alias) declared.set(s.alias.name, 'other');
+          break;
+        default:
+          break;
+      }
+    }
+    const names: DeclaredNames = declared;
+    const visit = (node: unknown, depth: number): void => {
+      if (depth > 2048 || node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) {
+        for (const x of node) visit(x, depth + 1);
+        return;
+      }
+      const n = node as { kind?: unknown; decorators?: unknown };
+      if (n.kind === 'Decorator') {
+        const problem = decoratorNameProblem(node as Decorator, names, this.hasExtensions);
+        if (problem) this.error(problem.at, problem.message);
+        return;
+      }
+      if (n.kind === 'ObjectProperty' && Array.isArray(n.decorators)) {
+        for (const d of n.decorators as Decorator[]) this.error(d, 'a decorator must be followed by a declaration (BCP132): decorators apply to parameters, variables, resources, modules, outputs, types and functions, not to a property of an object');
+      }
+      for (const v of Object.values(node)) if (v !== null && typeof v === 'object') visit(v, depth + 1);
+    };
+    visit(this.program.statements, 0);
+  }
+
+  /**
    * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
    * without regard to case, so neither does this), also where nothing evaluates it (a variable
    * nothing reads, a loop over an empty list). Said as ARM says it when it evaluates the read, at
@@ -859,6 +913,7 @@ export class FileLowerer extends ExprLowerer {
     const varInfo: LoweredFile['variables'] = new Map();
     const funcInfo: LoweredFile['functions'] = new Map();
 
+    this.checkDecoratorNames();
     for (const s of this.program.statements) {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);
       for (const d of s.decorators) this.checkDecoratorArguments(d);

@@ -15,7 +15,84 @@ describe('Bicep: errors the compiler raises', () => {
     const main = ["@constructor('x')", 'param a string', "@__proto__('x')", 'param b string', "@toString('x')", 'param c int', ''].join('\n');
     const r = await cli(['main.bicep', '--format', 'json'], workspace({ 'main.bicep': main }));
     expect(r.stdout).not.toMatch(/internal error/);
-    expect(r.code).toBe(0);
+    // None of them is a decorator: the compiler rejects each (BCP057, BCP082), and so does vtaplint.
+    expect(r.code).toBe(1);
+    expect(await errors(main)).toEqual([
+      "1:2 the name 'constructor' does not exist in the current context (BCP057): decorators are sys functions such as @description()",
+      "3:2 the name '__proto__' does not exist in the current context (BCP057): decorators are sys functions such as @description()",
+      "5:2 the name 'toString' does not exist in the current context (BCP082): did you mean 'string'?",
+    ]);
+  });
+
+  it('a decorator that is no sys decorator is an error at its name, wherever it is written (BCP057, BCP082, BCP107, BCP141, BCP152, BCP063)', async () => {
+    const main = [
+      "@descriptio('The region')",
+      "param location string = 'eastus'",
+      '@foo()',
+      "param a string = 'x'",
+      "@sys.descriptio('x')",
+      "param b string = 'x'",
+      "@az.description('x')",
+      "param c string = 'x'",
+      "@concat('x')",
+      "param d string = 'x'",
+      '@a',
+      "param e string = 'x'",
+      '@secure',
+      'param f string',
+      '@tapName()',
+      "param g string = 'x'",
+      "func tapName() string => 'tap'",
+      '@foo()',
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {",
+      "  name: 'vnet'",
+      '  location: location',
+      '  @foo()',
+      "  resource sub 'subnets' = {",
+      "    name: 's'",
+      '  }',
+      '}',
+      'type tap = {',
+      '  @foo()',
+      '  name: string',
+      '}',
+      '@Description(\'x\')',
+      "output o string = 'x'",
+      '@description(\'fine\')',
+      "@sys.description('fine')",
+      '@minLength(1)',
+      "param ok string = 'ok'",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      "1:2 the name 'descriptio' does not exist in the current context (BCP082): did you mean 'description'?",
+      "3:2 the name 'foo' does not exist in the current context (BCP057): decorators are sys functions such as @description()",
+      "5:6 the function 'descriptio' does not exist in namespace 'sys' (BCP108): did you mean 'description'?",
+      "7:5 the function 'description' does not exist in namespace 'az' (BCP108): did you mean 'subscription'?",
+      "9:2 the function 'concat' cannot be used as a decorator (BCP152)",
+      "11:2 'a' cannot be used as a decorator as it is not callable (BCP141): decorators are sys functions such as @description()",
+      "13:2 the name 'secure' is not a parameter, variable, resource or module (BCP063): a decorator is called, write @secure(...)",
+      "15:2 'tapName' cannot be used as a decorator as it is not callable (BCP141): decorators are sys functions such as @description()",
+      "18:2 the name 'foo' does not exist in the current context (BCP057): decorators are sys functions such as @description()",
+      "22:4 the name 'foo' does not exist in the current context (BCP057): decorators are sys functions such as @description()",
+      "28:4 the name 'foo' does not exist in the current context (BCP057): decorators are sys functions such as @description()",
+      "31:2 the name 'Description' does not exist in the current context (BCP082): did you mean 'description'?",
+    ]);
+  });
+
+  it('a decorator before a property of an object value is an error (BCP132)', async () => {
+    const main = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {",
+      "  name: 'vnet'",
+      "  location: 'eastus'",
+      "  @description('the address space')",
+      '  properties: {}',
+      '}',
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '4:3 a decorator must be followed by a declaration (BCP132): decorators apply to parameters, variables, resources, modules, outputs, types and functions, not to a property of an object',
+    ]);
   });
 
   it("loadTextContent() with an encoding named like an Object.prototype member ('constructor') is an unknown encoding", async () => {
