@@ -7,6 +7,11 @@
 // compiled JSON template it imports (BCP313, "Type reference cycle detected"). The deploy stage
 // reads types through typeChain(), which stops silently at both, so without this check such a
 // template passed with no finding.
+//
+// The same walk checks each type node's `type`: ARM reads it into its enumeration of template
+// types (string, securestring, int, bool, object, secureobject, array; any case) when it parses the
+// template, and fails the whole template on any other name (`"type": "strng"`, `"constructor"`),
+// before a value is looked at. The deploy stage treats an unknown type as no type at all.
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { forEachUserFunction, isTObject, ownProp, type TNode, type TObject } from '../model/template.js';
@@ -16,6 +21,10 @@ import { resolveTypeRef } from '../model/type-ref.js';
 export function checkTypeRefs(t: TObject, span: Span, diagnostics: DiagnosticSink): void {
   new TypeRefChecker(t, diagnostics).template(span);
 }
+
+/** The type names ARM's template schema accepts (compared without regard to case). */
+const SECTION_WORD: Readonly<Record<string, string>> = { definitions: 'definition', parameters: 'parameter', outputs: 'output' };
+const TEMPLATE_TYPES = new Set(['string', 'securestring', 'int', 'bool', 'object', 'secureobject', 'array']);
 
 class TypeRefChecker {
   /** Type nodes already reported as part of a $ref cycle (a cycle is reported once). */
@@ -35,7 +44,7 @@ class TypeRefChecker {
         case 'definitions':
         case 'parameters':
         case 'outputs':
-          if (isTObject(section)) for (const name of Object.keys(section)) this.typeNode(section, name, at);
+          if (isTObject(section)) for (const name of Object.keys(section)) this.typeNode(section, name, at, `the ${SECTION_WORD[key.toLowerCase()] ?? 'declaration'} '${name}'`);
           break;
         case 'functions':
           this.functions(section, at);
@@ -49,8 +58,8 @@ class TypeRefChecker {
   private functions(section: TNode, span: Span): void {
     forEachUserFunction(section, span, (f, fSpan) => {
       const params = ownProp(f, 'parameters');
-      if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, 'parameters')));
-      if (isTObject(ownProp(f, 'output'))) this.typeNode(f, 'output', fSpan);
+      if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, 'parameters'), `parameter ${j + 1} of a user-defined function`));
+      if (isTObject(ownProp(f, 'output'))) this.typeNode(f, 'output', fSpan, 'the output of a user-defined function');
     });
   }
 
@@ -60,7 +69,7 @@ class TypeRefChecker {
    * additionalProperties, items, prefixItems, discriminator mapping). Values (defaultValue,
    * allowedValues, an output's value, metadata) are data, not types, and are not entered.
    */
-  private typeNode(container: TObject | TNode[], key: string | number, containerSpan: Span): void {
+  private typeNode(container: TObject | TNode[], key: string | number, containerSpan: Span, what: string): void {
     const node = (container as Record<string | number, TNode>)[key] as TNode;
     if (!isTObject(node)) return;
     const span = containerSpan.child(container, key);
@@ -70,21 +79,31 @@ class TypeRefChecker {
         case '$ref':
           if (typeof child === 'string') this.ref(node, child, span.child(node, k));
           break;
+        case 'type':
+          // A Set of lowercase names: a type named like an Object.prototype member is no type.
+          if (typeof child === 'string' && !TEMPLATE_TYPES.has(child.toLowerCase())) {
+            this.diagnostics.add({
+              code: 'invalid-template',
+              message: `The type '${child}' of ${what} is not a template type (string, securestring, int, bool, object, secureobject, array); ARM cannot parse the template.`,
+              span: span.child(node, k),
+            });
+          }
+          break;
         case 'properties':
-          if (isTObject(child)) for (const p of Object.keys(child)) this.typeNode(child, p, span.child(node, k));
+          if (isTObject(child)) for (const p of Object.keys(child)) this.typeNode(child, p, span.child(node, k), `the property '${p}' of ${what}`);
           break;
         case 'additionalproperties':
         case 'items':
-          this.typeNode(node, k, span);
+          this.typeNode(node, k, span, `the ${k} of ${what}`);
           break;
         case 'prefixitems':
-          if (Array.isArray(child)) child.forEach((_, i) => this.typeNode(child, i, span.child(node, k)));
+          if (Array.isArray(child)) child.forEach((_, i) => this.typeNode(child, i, span.child(node, k), `item ${i} of ${what}`));
           break;
         case 'discriminator': {
           const mapping = isTObject(child) ? ownProp(child, 'mapping') : undefined;
           if (isTObject(child) && isTObject(mapping)) {
             const mapSpan = span.child(node, k).child(child, 'mapping');
-            for (const m of Object.keys(mapping)) this.typeNode(mapping, m, mapSpan);
+            for (const m of Object.keys(mapping)) this.typeNode(mapping, m, mapSpan, `the '${m}' member of ${what}`);
           }
           break;
         }
@@ -126,3 +145,4 @@ class TypeRefChecker {
     });
   }
 }
+

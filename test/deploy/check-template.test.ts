@@ -257,3 +257,34 @@ describe('type references ($ref) of a languageVersion 2.0 template', () => {
     expect(found({ 'main.json': t })).toEqual([]);
   });
 });
+
+describe('declared type names', () => {
+  test('a type ARM does not know, on a parameter, an output, a definition, a property or a function, is an error where written', () => {
+    const t = {
+      ...arm([], {
+        definitions: { tapT: { type: 'objekt', properties: { name: { type: 'strin' } } } },
+        parameters: {
+          tapName: { type: 'strng', defaultValue: 'tap1' },
+          count: { type: 'constructor', defaultValue: 1 },
+          proto: { type: '__proto__', defaultValue: 1 },
+          fine: { type: 'SecureString', defaultValue: '' },
+          alsoFine: { type: 'Int', defaultValue: 1 },
+        },
+        outputs: { o: { type: 'toString', value: 'x' } },
+        functions: [{ namespace: 'ns', members: { f: { parameters: [{ name: 'a', type: 'integer' }], output: { type: 'string', value: "[string(parameters('a'))]" } } } }],
+      }),
+      languageVersion: '2.0',
+    };
+    const msg = (name: string, what: string) =>
+      `The type '${name}' of ${what} is not a template type (string, securestring, int, bool, object, secureobject, array); ARM cannot parse the template.`;
+    expect(found({ 'main.json': t }).filter((l) => l.includes('is not a template type'))).toEqual([
+      `invalid-template ${where(t, '"objekt"')} ${msg('objekt', "the definition 'tapT'")}`,
+      `invalid-template ${where(t, '"strin"')} ${msg('strin', "the property 'name' of the definition 'tapT'")}`,
+      `invalid-template ${where(t, '"strng"')} ${msg('strng', "the parameter 'tapName'")}`,
+      `invalid-template ${where(t, '"constructor"')} ${msg('constructor', "the parameter 'count'")}`,
+      `invalid-template ${where(t, '"__proto__"')} ${msg('__proto__', "the parameter 'proto'")}`,
+      `invalid-template ${where(t, '"toString"')} ${msg('toString', "the output 'o'")}`,
+      `invalid-template ${where(t, '"integer"')} ${msg('integer', 'parameter 1 of a user-defined function')}`,
+    ]);
+  });
+});
