@@ -317,6 +317,8 @@ export class ResourceGraph {
   }
 
   private orderCache: Ordering | undefined;
+  /** Spans of dependsOn entries already reported as naming their own resource (once per entry, not per loop instance). */
+  private readonly selfReported = new Set<string>();
   /**
    * Set when the order edges were cut at maxOrderEdges (what was reported then): a resource may
    * then depend on another with no path found between them, so "does not depend on" cannot be
@@ -365,7 +367,14 @@ export class ResourceGraph {
           break;
         }
         this.crossTemplate = undefined;
-        const found = this.resolveDependencies(r, d.value);
+        let found = this.resolveDependencies(r, d.value);
+        // An entry that names the resource itself (its own id or name, or its own copy loop):
+        // ARM rejects it; it orders nothing (and is no cycle through other resources).
+        if (found.includes(r)) {
+          this.reportSelfReference(r, d);
+          found = found.filter((x) => x !== r);
+          if (found.length === 0) continue;
+        }
         d.target = found[0];
         for (const target of found) {
           targets.push(target);
@@ -381,6 +390,7 @@ export class ResourceGraph {
         }
       }
       for (const d of r.implicitDependencies) {
+        if (d.target === r) this.reportSelfReference(r, d);
         // Only what dependsOn (or the parent) does not already order.
         if (!d.target || d.target === r || targets.lastIndexOf(d.target) >= (start[i] as number)) continue;
         targets.push(d.target);
@@ -628,6 +638,28 @@ export class ResourceGraph {
         span: c.closing.span,
       });
     }
+  }
+
+  /**
+   * A dependsOn entry, or a reference()/list*() call by name, that names the resource it is in
+   * (its own name or id, or its own copy loop, which holds it): ARM rejects the template ("The
+   * template resource '...' cannot reference itself"), the shortest circular dependency there is.
+   * As for cycles, only a resource certainly deployed counts, and not a Bicep file's (the
+   * compiler's BCP079). Once per entry, not once per instance of a loop.
+   */
+  private reportSelfReference(r: DeployedResource, d: Dependency): void {
+    if (!this.diagnostics || r.state !== 'deployed' || r.existing || r.unit.file.kind === 'bicep') return;
+    const at = d.span.identity();
+    if (this.selfReported.has(at)) return;
+    this.selfReported.add(at);
+    const ownLoop = r.copy !== undefined && typeof d.value === 'string' && d.value.toLowerCase() === r.copy.name.toLowerCase();
+    const what = ownLoop ? `Each instance of the copy loop '${r.copy?.name ?? ''}'` : `The resource '${r.displayName}'`;
+    const how = d.implicit ? 'reads itself by name' : ownLoop ? 'depends on its own loop, so on itself' : 'depends on itself';
+    this.diagnostics.add({
+      code: 'invalid-template',
+      message: `${what} ${how}; ARM rejects the template ("The template resource '${r.type}/${typeof r.name === 'string' ? r.name : '...'}' cannot reference itself"): remove this ${d.implicit ? 'call, or name another resource' : 'dependsOn entry'}.`,
+      span: d.span,
+    });
   }
 
   /** A dependsOn entry that names no resource of its template: ARM rejects the deployment. */
