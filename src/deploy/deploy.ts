@@ -687,7 +687,7 @@ export class Deployment {
     if (!target) return undefined;
     // reference() of an `existing` resource: nothing of it is in the template, but the unknown
     // says whose state it is, so rules can name that resource (src/deploy/runtime.ts).
-    if (target.existing) return isReference ? existingView(target, span) : undefined;
+    if (target.existing) return isReference ? existingView(target, span, typeof args[2] === 'string' && args[2].toLowerCase() === 'full') : undefined;
     if (byName) noteImplicitDependency(target, args[0] as string, span);
     if (!isReference) return undefined;
     const full = typeof args[2] === 'string' && args[2].toLowerCase() === 'full';

@@ -271,6 +271,27 @@ export function resourceGroupOf(id: ResourceId): Segment | undefined {
 
 /** The id as a value: a string when every segment is known, else a partially known string. */
 export function idValue(id: ResourceId): string | Unknown {
+  return pathValue(id, true);
+}
+
+/**
+ * The id without its scope, as the `resourceId` of a 'Full' reference() shows it
+ * ("Microsoft.Storage/storageAccounts/examplestorage"; a child's names interleaved with its
+ * types, as ARM's messages name resources): known when its names are.
+ */
+export function relativeIdValue(id: ResourceId): string | Unknown {
+  return pathValue(id, false);
+}
+
+/** A segment (a subscription id, a resource group name) as a value. */
+export function segmentValue(s: Segment): string | Unknown {
+  if (s.length === 1 && typeof s[0] === 'string') return s[0];
+  const unknown = s.find((p): p is Unknown => p instanceof Unknown);
+  if (!unknown) return s.join('');
+  return s.length === 1 ? unknown : new Unknown(unknown.reason, 'string', [...s], undefined, unknown.about);
+}
+
+function pathValue(id: ResourceId, withScope: boolean): string | Unknown {
   const parts: (string | Unknown)[] = [];
   let text = '';
   const flush = () => {
@@ -287,9 +308,11 @@ export function idValue(id: ResourceId): string | Unknown {
       }
     }
   };
-  id.scope.forEach(addSeg);
-  addSeg(['providers']);
-  addSeg([id.namespace]);
+  if (withScope) {
+    id.scope.forEach(addSeg);
+    addSeg(['providers']);
+    addSeg([id.namespace]);
+  } else text = id.namespace;
   id.types.forEach((t, i) => {
     addSeg([t]);
     addSeg(id.names[i] as Segment);

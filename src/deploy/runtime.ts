@@ -3,7 +3,7 @@
 // everything else (provisioningState, a dynamic private IP, ...) is unknown until deployment.
 import type { Span } from '../model/span.js';
 import { ObjectValue, Unknown, type UnknownReason, type Value } from '../expr/value.js';
-import { idValue } from './resource-id.js';
+import { idValue, relativeIdValue, resourceGroupOf, segmentValue, subscriptionOf } from './resource-id.js';
 import type { DeployedResource } from './model.js';
 
 /**
@@ -54,10 +54,37 @@ function concatId(base: string | Unknown, suffix: string): string | Unknown {
   return new Unknown(base.reason, 'string', [...(base.parts ?? [base]), suffix], undefined, base.about);
 }
 
-/** What reference() gives of an `existing` resource: unknown as a whole, naming the resource. */
-export function existingView(r: DeployedResource, span: Span): Unknown {
+/**
+ * What reference() gives of an `existing` resource: unknown as a whole, naming the resource; with
+ * 'Full', what its declaration says of it (id, name, type, apiVersion and where it is) is known,
+ * and every other property unknown for the same reason.
+ */
+export function existingView(r: DeployedResource, span: Span, full = false): Value {
   const who = r.symbolicName ?? (typeof r.name === 'string' ? r.name : r.type);
-  return new Unknown({ code: 'runtime-state', message: `a property of '${who}', an existing resource whose properties are not in the template`, span, resourceKey: r.key }, 'object');
+  const reason: UnknownReason = { code: 'runtime-state', message: `a property of '${who}', an existing resource whose properties are not in the template`, span, resourceKey: r.key };
+  if (!full) return new Unknown(reason, 'object');
+  const whole = new ObjectValue();
+  whole.runtime = reason;
+  setIdentity(whole, r);
+  return whole;
+}
+
+/**
+ * What a 'Full' reference() tells of a resource from its declaration alone: its id, name, type
+ * and apiVersion, and where it is (ARM's documented shape: "subscriptionId", "resourceGroupName",
+ * "resourceId": "Microsoft.Storage/storageAccounts/x"), none of them values Azure sets when it
+ * deploys the resource.
+ */
+function setIdentity(whole: ObjectValue, r: DeployedResource): void {
+  whole.set('id', idValue(r.id));
+  whole.set('name', r.name);
+  whole.set('type', r.type);
+  if (r.apiVersion) whole.set('apiVersion', r.apiVersion);
+  whole.set('resourceId', relativeIdValue(r.id));
+  const sub = subscriptionOf(r.id);
+  if (sub) whole.set('subscriptionId', segmentValue(sub));
+  const rg = resourceGroupOf(r.id);
+  if (rg) whole.set('resourceGroupName', segmentValue(rg));
 }
 
 export function runtimeView(r: DeployedResource, full: boolean, span: Span, outputs: () => ObjectValue | undefined, linkedFrom?: string): Value {
@@ -72,9 +99,6 @@ export function runtimeView(r: DeployedResource, full: boolean, span: Span, outp
   if (!full) return props;
   const whole = open(r.body, reason) as ObjectValue;
   whole.set('properties', props);
-  whole.set('id', idValue(r.id));
-  whole.set('name', r.name);
-  whole.set('type', r.type);
-  if (r.apiVersion) whole.set('apiVersion', r.apiVersion);
+  setIdentity(whole, r);
   return whole;
 }

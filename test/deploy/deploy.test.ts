@@ -1440,3 +1440,32 @@ test('a name known only at deployment as a whole cannot be said not to fit its t
   const { a } = analyze({ 'main.json': t });
   expect(a.diagnostics.map((d) => d.message)).toEqual(["the name does not match the type 'Microsoft.Network/virtualNetworks/subnets': a child resource needs one name segment per type segment"]);
 });
+
+describe("reference(..., 'Full') of a resource the template declares", () => {
+  test('its resourceId, subscriptionId and resourceGroupName are known from its id, for a deployed and an existing resource alike', () => {
+    const t = {
+      ...arm({
+        vnet: { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-09-01', name: 'vnet1', location: 'eastus', properties: {} },
+        subnet: { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2023-09-01', name: 'vnet1/s1', dependsOn: ['vnet'], properties: {} },
+        hub: { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-09-01', name: 'hub', existing: true, resourceGroup: 'hub-rg' },
+      }),
+      languageVersion: '2.0',
+    };
+    const deployment = { resourceGroup: 'net-rg', subscriptionId: '11111111-1111-1111-1111-111111111111' };
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment });
+    const span = a.graph.resources[0]!.span;
+    const ev = (e: string) => a.deployed.scope?.evaluateString(e, span);
+    expect(ev("[reference('vnet', '2023-09-01', 'Full').resourceId]")).toBe('Microsoft.Network/virtualNetworks/vnet1');
+    expect(ev("[reference('subnet', '2023-09-01', 'Full').resourceId]")).toBe('Microsoft.Network/virtualNetworks/vnet1/subnets/s1');
+    expect(ev("[reference('vnet', '2023-09-01', 'Full').subscriptionId]")).toBe('11111111-1111-1111-1111-111111111111');
+    expect(ev("[reference('vnet', '2023-09-01', 'Full').resourceGroupName]")).toBe('net-rg');
+    expect(ev("[reference('vnet', '2023-09-01', 'Full').id]")).toBe('/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet1');
+    // An existing resource: what its declaration says is known, its state is not.
+    expect(ev("[reference('hub', '2023-09-01', 'Full').resourceId]")).toBe('Microsoft.Network/virtualNetworks/hub');
+    expect(ev("[reference('hub', '2023-09-01', 'Full').resourceGroupName]")).toBe('hub-rg');
+    expect(ev("[reference('hub', '2023-09-01', 'Full').name]")).toBe('hub');
+    expect(ev("[reference('hub', '2023-09-01', 'Full').location]")).toBeInstanceOf(Unknown);
+    expect(ev("[reference('hub', '2023-09-01', 'Full').properties]")).toBeInstanceOf(Unknown);
+    expect(ev("[reference('hub', '2023-09-01').addressSpace]")).toBeInstanceOf(Unknown);
+  });
+});
