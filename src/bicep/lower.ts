@@ -836,16 +836,34 @@ export class FileLowerer extends ExprLowerer {
   private deployTimeCheck: LoopVariableCheck | undefined;
 
   /**
-   * BCP120: a resource's or module's own name must be calculable at the start of the deployment
-   * (ARM names the resource before it deploys anything): not another resource's properties,
-   * outputs or list*(), directly or through a variable.
+   * What a resource or module declaration must be able to calculate at the start of the
+   * deployment (ARM names, places, counts and decides on a resource before it deploys anything):
+   * not another resource's properties, outputs or list*(), directly or through a variable. The
+   * compiler's DeployTimeConstantValidator reports each such read:
+   *   - BCP120 in the resource's or module's `name`, and in a resource's `location` (the
+   *     compiler's message lists what it may read instead: apiVersion, id, name, type; ARM
+   *     itself rejects reference() in a location, see check-template.ts);
+   *   - BCP177 in the `if` condition, BCP178 in the for-expression's collection.
    */
-  private checkDeployTimeName(r: SymInfo): void {
+  private checkDeployTimeValues(r: SymInfo): void {
     // An extension's resource (Microsoft Graph) is named by properties of its own kind; an
     // `existing` resource is only read, which the compiler lets a runtime value name.
-    if (!r.nameProp || !this.deployTimeCheck || this.hasResourceExtensions || (r.kind === 'resource' && r.existing)) return;
-    const within = r.nameProp.value;
-    // A name already reported as wrong (a cycle, an unknown symbol) is not judged again.
+    if (!this.deployTimeCheck || this.hasResourceExtensions || (r.kind === 'resource' && r.existing)) return;
+    const who = `${r.kind} '${r.symbol}'`;
+    const parts: { within: Expression; at: Node | undefined; what: string; code: string; fix: string }[] = [];
+    if (r.nameProp) parts.push({ within: r.nameProp.value, at: r.nameProp, what: `the name of the ${who}`, code: 'BCP120', fix: "use parameters, variables and other resources' names and ids" });
+    const location = r.kind === 'resource' ? prop(r.body, 'location') : undefined;
+    if (location) parts.push({ within: location.value, at: location, what: `the location of the ${who}`, code: 'BCP120', fix: 'use a parameter, a variable or resourceGroup().location' });
+    if (r.condition) parts.push({ within: r.condition, at: r.condition, what: `the condition of the ${who}`, code: 'BCP177', fix: 'decide with parameters and variables' });
+    if (r.loop) parts.push({ within: r.loop.iterable, at: undefined, what: `the collection the ${who} loops over`, code: 'BCP178', fix: 'loop over parameters, variables or a range()' });
+    for (const part of parts) this.checkDeployTimePart(r, part.within, part.at, (use, what, via) =>
+      `'${what}'${via} is known only during the deployment, but ${part.what} must be calculated at its start (${part.code}): ${part.fix}`);
+  }
+
+  /** One part of a declaration (see checkDeployTimeValues): each runtime read written in it, reported. */
+  private checkDeployTimePart(r: SymInfo, within: Expression, at: Node | undefined, message: (use: { at: Node }, what: string, via: string) => string): void {
+    if (!this.deployTimeCheck) return;
+    // A part already reported as wrong (a cycle, an unknown symbol) is not judged again.
     const reported = this.diagnostics.items.some((d) => {
       if (d.span.file !== this.file || d.code === 'note') return false;
       const x = d.span.range();
@@ -853,14 +871,15 @@ export class FileLowerer extends ExprLowerer {
     });
     if (reported) return;
     // Lowered again without a reference collector: the first lowering noted the dependencies.
-    const node = this.value(r.nameProp.value, this.instanceCtx(r, undefined, undefined, r.nameProp));
+    // The collection of a loop is lowered outside the loop (its item is not bound there).
+    const node = at === undefined ? this.value(within, {}) : this.value(within, this.instanceCtx(r, undefined, undefined, at));
     for (const use of this.deployTimeCheck.runtimeReads(node)) {
-      // Only what the name itself writes: a read that comes from elsewhere (a cycle, a parent) is
+      // Only what the part itself writes: a read that comes from elsewhere (a cycle, a parent) is
       // reported there.
       if (use.at.start < within.start || use.at.end > within.end) continue;
       const what = this.span(use.at).text(80);
       const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(' -> ')})` : '';
-      this.error(use.at, `'${what}'${via} is known only during the deployment, but the name of the ${r.kind} '${r.symbol}' must be calculated at its start (BCP120): use parameters, variables and other resources' names and ids`);
+      this.error(use.at, message(use, what, via));
     }
   }
 
@@ -970,7 +989,7 @@ export class FileLowerer extends ExprLowerer {
     this.reportCycles();
     this.checkOutputReads();
     // After the cycles: a name in one is reported there.
-    for (const r of this.byKey.values()) this.checkDeployTimeName(r);
+    for (const r of this.byKey.values()) this.checkDeployTimeValues(r);
 
     if (Object.keys(this.typeDefs.table).length > 0) this.set(root, 'definitions', this.typeDefs.table, whole);
     this.set(root, 'parameters', parameters, whole);

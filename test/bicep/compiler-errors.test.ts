@@ -262,4 +262,46 @@ describe('Bicep: errors the compiler raises', () => {
       "11:16 'guidOfVnet' (through 'guidOfVnet' -> 'reference') is known only during the deployment, but the name of the module 'dep'",
     ]);
   });
+
+  it("a resource's location, a condition and a loop's collection that read runtime state (BCP120, BCP177, BCP178); what the declarations say may be read", async () => {
+    const main = [
+      "param location string = 'eastus'",
+      "resource webApp 'Microsoft.Web/sites@2023-12-01' existing = {",
+      "  name: 'my-web'",
+      '}',
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {",
+      "  name: 'vnet1'",
+      '  location: webApp.location',
+      '}',
+      'var state = vnet.properties.provisioningState',
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2023-04-01' = if (state == 'Succeeded') {",
+      "  name: 'tap1'",
+      '  location: vnet.location',
+      '}',
+      "resource nics 'Microsoft.Network/networkInterfaces@2023-04-01' = [for i in range(0, length(vnet.properties.subnets)): {",
+      "  name: 'nic${i}'",
+      '  location: location',
+      '}]',
+      "module dep 'mod.bicep' = if (!empty(vnet.properties.subnets)) {",
+      "  name: 'dep'",
+      '}',
+      "resource fine 'Microsoft.Network/networkSecurityGroups@2023-04-01' = [for (n, i) in ['a', 'b']: if (vnet.name != n) {",
+      "  name: '${vnet.name}-${n}'",
+      '  location: resourceGroup().location',
+      '  tags: { region: vnet.location }',
+      '}]',
+      '',
+    ].join('\n');
+    const found = await errors(main, { 'mod.bicep': '' });
+    expect(found.map((f) => f.replace(/ must be calculated at its start.*$/, ''))).toEqual([
+      "7:13 'webApp' is known only during the deployment, but the location of the resource 'vnet'",
+      "10:70 'state' (through 'state' -> 'reference') is known only during the deployment, but the condition of the resource 'tap'",
+      "12:13 'vnet' is known only during the deployment, but the location of the resource 'tap'",
+      "14:92 'vnet' is known only during the deployment, but the collection the resource 'nics' loops over",
+      "18:37 'vnet' is known only during the deployment, but the condition of the module 'dep'",
+    ]);
+    expect(found.filter((f) => f.includes('(BCP120)')).length).toBe(2);
+    expect(found.filter((f) => f.includes('(BCP177)')).length).toBe(2);
+    expect(found.filter((f) => f.includes('(BCP178)')).length).toBe(1);
+  });
 });
