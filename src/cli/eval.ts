@@ -105,9 +105,14 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   // its outputs, and every expression of the template is checked.
   const deployed = deployTemplate(template.source, template.root, template.span, template.parameters, analyze);
   const outputs = Object.create(null) as Record<string, unknown>;
-  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value) };
+  // An integer beyond 2^53 whose digits are known prints as those digits, as ARM prints it (a JS
+  // number would print a nearby one): a placeholder no template string can contain, replaced after.
+  const tag = `\u0000int${process.hrtime.bigint().toString(36)}:`;
+  const exactInt = (digits: string) => `${tag}${digits}`;
+  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value, exactInt) };
   for (const d of deployed.diagnostics) sink.add(d);
-  const output = `${JSON.stringify({ outputs }, null, 2)}\n`;
+  const placeholder = new RegExp(`"${JSON.stringify(tag).slice(1, -1).replaceAll('\\', '\\\\')}(-?\\d+)"`, 'g');
+  const output = `${JSON.stringify({ outputs }, null, 2).replace(placeholder, '$1')}\n`;
   const failed = sink.items.some((d) => d.code === 'invalid-template' || d.code === 'evaluation-error');
   // A -p name the template does not declare (a typo) changed nothing: said, as the lint says it.
   const declared = new Set((deployed.scope?.parameterNames() ?? []).map((n) => n.toLowerCase()));

@@ -8,13 +8,13 @@
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { TExpr, TYPE_NOT_KNOWN, childOf, isTObject, own, ownKey, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
-import { boundsProblem, checkStructure, expectedTypeName, matchesAllowed } from './value-type.js';
+import { boundsProblem, exactBoundsProblem, checkStructure, expectedTypeName, matchesAllowed } from './value-type.js';
 import { isNullableDeclaration, typeChain } from '../model/type-ref.js';
 import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { typeName, unknownPropertyName } from '../expr/ops.js';
-import { ObjectValue, Unknown, setElementOrigin, setElementSpans, valueNodes, type Value, type ValueType } from '../expr/value.js';
+import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
@@ -740,12 +740,20 @@ export class TemplateScope implements EvalContext {
    * every value given to a parameter before it deploys anything. False when one is broken.
    */
   private checkBounds(name: string, value: Value, d: Located<TObject>, span: Span): boolean {
-    if (value instanceof Unknown) return true;
-    const why = boundsProblem(value, (key) => {
+    const boundOf = (key: string): Value | undefined => {
       const c = this.declaredConstraint(d, key);
-      const v = c ? this.base.node(c.node, c.span) : undefined;
-      return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-    });
+      return c ? this.base.node(c.node, c.span) : undefined;
+    };
+    // An integer beyond 2^53 (the value or a bound) is compared exactly, when its digits are known.
+    const exact = exactIntegerOf(value);
+    const inexact = value instanceof InexactInteger || ['minValue', 'maxValue'].some((k) => boundOf(k) instanceof InexactInteger);
+    if (value instanceof Unknown && exact === undefined) return true;
+    const why = inexact && exact !== undefined
+      ? exactBoundsProblem(exact, (key) => exactIntegerOf(boundOf(key)))
+      : boundsProblem(value, (key) => {
+          const v = boundOf(key);
+          return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+        });
     if (why) this.diagnostics.add({ code: 'evaluation-error', message: `The provided value for the template parameter '${name}' is not valid: ${why}.`, span });
     return why === undefined;
   }
@@ -996,6 +1004,9 @@ class NodeContext implements EvalContext {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
       return this.expression(n, span);
     }
+    // A JSON integer beyond 2^53 was rounded when the file was read: unknown, not that number,
+    // with the digits written when the span is that literal's.
+    if (isInexactInteger(n)) return inexactInteger(n, span, writtenInteger(span, n));
     if (n === null || typeof n === 'number' || typeof n === 'boolean') return n;
     if (n instanceof TExpr) return this.expression(n, span);
     if (Array.isArray(n)) {
@@ -1225,4 +1236,18 @@ export function declaredVariableNames(section: TObject): string[] {
     } else out.push(k);
   }
   return out;
+}
+
+/** The integer literal written at `span`, exactly, when that text is one that reads as `n`. */
+function writtenInteger(span: Span, n: number): bigint | undefined {
+  const text = span.text(40).trim();
+  if (!/^-?\d{1,20}$/.test(text)) return undefined;
+  const big = BigInt(text);
+  return Number(big) === n ? big : undefined;
+}
+
+/** An integer value exactly: a JS integer, or an integer beyond 2^53 whose digits are known. */
+function exactIntegerOf(v: Value | undefined): bigint | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : undefined;
+  return v instanceof InexactInteger ? v.exact : undefined;
 }

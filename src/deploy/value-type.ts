@@ -134,6 +134,15 @@ export function boundsProblem(value: Value, bound: (key: string) => number | und
   return undefined;
 }
 
+/** minValue / maxValue compared exactly, for an integer beyond 2^53 (or bounds beyond it): what is wrong, or undefined. */
+export function exactBoundsProblem(value: bigint, bound: (key: string) => bigint | undefined): string | undefined {
+  const min = bound('minValue');
+  const max = bound('maxValue');
+  if (min !== undefined && value < min) return `${value} is less than the minValue ${min}`;
+  if (max !== undefined && value > max) return `${value} is greater than the maxValue ${max}`;
+  return undefined;
+}
+
 function expectedOf(chain: readonly TObject[]): string | undefined {
   const t = key(chain, 'type');
   return typeof t === 'string' ? expectedTypeName(t) : undefined;

@@ -12,6 +12,8 @@ export interface NodeBase {
 export interface Literal extends NodeBase {
   k: 'lit';
   value: string | number | boolean | null;
+  /** An integer literal beyond 2^53, exactly (`value` is the nearest number, which it is not). */
+  exact?: bigint;
 }
 
 /** A function call, optionally namespaced (`ns.fn(...)`, `__bicep.fn(...)`). */

@@ -5,8 +5,8 @@ import type { Span } from '../model/span.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import { LOWERING_NS } from '../model/template.js';
 import type { EvalContext } from './context.js';
-import { ObjectValue, Unknown, valueNodes } from './value.js';
-import type { ArgsOrigin, UnknownCode, Value, ValueType } from './value.js';
+import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, valueNodes } from './value.js';
+import type { UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
 import type { FnDef, Lambda, LambdaScope, LazyEnv } from './functions/types.js';
@@ -148,7 +148,8 @@ class Evaluator {
   private evalNode(n: Expr, scope: LambdaScope | undefined, depth: number): Value {
     switch (n.k) {
       case 'lit':
-        return n.value;
+        // An integer literal beyond 2^53 is not held exactly: unknown, not a nearby number.
+        return isInexactInteger(n.value) ? inexactInteger(n.value, this.span(n), n.exact) : n.value;
       case 'member': {
         const obj = this.eval(n.obj, scope, depth + 1);
         return this.member(n, obj, n.name);
@@ -248,7 +249,9 @@ class Evaluator {
           args[i] = v;
           if (firstUnknown === undefined && v instanceof Unknown) firstUnknown = v;
         }
-        if (!def.unknownArgs && firstUnknown) return derivedUnknown(def.name, args, firstUnknown, def.returns);
+        if (!def.unknownArgs && firstUnknown && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || (a instanceof InexactInteger && a.exact !== undefined)))) {
+          return derivedUnknown(def.name, args, firstUnknown, def.returns);
+        }
         given = args;
         result = def.impl ? def.impl(args, env) : null;
         // A function that handled unknown arguments itself and still could not decide: when the

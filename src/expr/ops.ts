@@ -1,6 +1,6 @@
 // Operations on values shared by the functions: conversions from/to JSON, ARM's string()
 // serialisation, deep equality (with unknowns), partial strings, type names for messages.
-import { ObjectValue, Unknown, isUnknown, typeOf } from './value.js';
+import { InexactInteger, ObjectValue, Unknown, isUnknown, typeOf } from './value.js';
 import type { Describer, UnknownReason, Value, ValueType } from './value.js';
 
 /** Converts parsed JSON (JSON.parse output) to a Value; objects become ObjectValue. */
@@ -16,14 +16,19 @@ export function fromJson(j: unknown): Value {
   return null;
 }
 
-/** Converts a Value to plain JSON; unknowns become `{"$unknown": message}` (secure ones never show a value). */
-export function toJson(v: Value): unknown {
+/**
+ * Converts a Value to plain JSON; unknowns become `{"$unknown": message}` (secure ones never show
+ * a value). `exactInt`: how an integer beyond 2^53 whose digits are known is written (`vtaplint
+ * eval` prints its digits as ARM would); without it, it is an unknown like any other.
+ */
+export function toJson(v: Value, exactInt?: (digits: string) => unknown): unknown {
+  if (exactInt && v instanceof InexactInteger && v.exact !== undefined) return exactInt(v.exact.toString());
   if (v instanceof Unknown) return { $unknown: unknownText(v) };
-  if (Array.isArray(v)) return v.map(toJson);
+  if (Array.isArray(v)) return v.map((x) => toJson(x, exactInt));
   if (v instanceof ObjectValue) {
     // A null-prototype object, so keys such as __proto__ stay data.
     const o = Object.create(null) as Record<string, unknown>;
-    for (const [k, x] of v.entries()) o[k] = toJson(x);
+    for (const [k, x] of v.entries()) o[k] = toJson(x, exactInt);
     return o;
   }
   return v;

@@ -262,7 +262,8 @@ class Parser {
     if (big > 9223372036854775807n || big < -9223372036854775808n) {
       throw new ParseError(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
     }
-    return { k: 'lit', value: Number(big), start, end: this.pos };
+    const value = Number(big);
+    return Number.isSafeInteger(value) ? { k: 'lit', value, start, end: this.pos } : { k: 'lit', value, exact: big, start, end: this.pos };
   }
 }
 

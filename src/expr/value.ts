@@ -496,3 +496,38 @@ export function valueNodes(v: Value): number {
   }
   return 1;
 }
+
+/**
+ * An integer beyond 2^53 as vtaplint holds it: a JS number there is not exact (9007199254740993
+ * reads as 9007199254740992; 9223372036854775807, ARM's largest, as 9223372036854775808), while
+ * ARM's integers are exact 64-bit values. Such a number is never used as if it were the value
+ * written or computed: it is an InexactInteger, an unknown (code 'unsupported') that carries the
+ * exact digits when they are known (the literal as written, a result computed with BigInt). The
+ * numeric functions, string(), the minValue/maxValue checks and `vtaplint eval` use those digits;
+ * everything else treats it as unknown, so no check is decided by a value ARM does not have.
+ */
+export function isInexactInteger(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v);
+}
+
+/**
+ * The unknown that stands for an integer beyond 2^53 (see isInexactInteger). `exact`, when the
+ * digits are known (an expression's literal, a result computed with BigInt), lets the numeric
+ * functions go on computing exactly (an overflow is still ARM's error) and string() print them.
+ */
+export class InexactInteger extends Unknown {
+  constructor(
+    reason: UnknownReason,
+    readonly exact: bigint | undefined,
+  ) {
+    super(reason, 'int');
+  }
+}
+
+export function inexactInteger(approx: number | bigint, span?: Span, exact?: bigint): InexactInteger {
+  const what = exact !== undefined ? exact.toString() : `about ${Number(approx).toPrecision(6)}`;
+  return new InexactInteger(
+    { code: 'unsupported', message: `the integer ${what} is beyond 2^53, where vtaplint's numbers are not exact (ARM's integers are 64-bit): its exact value is not known here`, span },
+    exact,
+  );
+}

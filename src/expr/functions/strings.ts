@@ -1,6 +1,6 @@
 // String functions: format, string, base64*, dataUri*, uri*, padLeft, replace, split, substring,
 // toLower/toUpper, trim, startsWith/endsWith, join, like, uniqueString, guid, newGuid.
-import { ObjectValue, Unknown } from '../value.js';
+import { InexactInteger, ObjectValue, Unknown } from '../value.js';
 import type { Value } from '../value.js';
 import { armToString, foldCase, partialString, symbolicKey, typeName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -205,7 +205,11 @@ export const stringFunctions: FnDef[] = [
     min: 1,
     max: 1,
     returns: 'string',
+    inexactInts: true,
     impl: (args, env) => {
+      // An integer beyond 2^53 whose digits are known: those digits.
+      const a = args[0];
+      if (a instanceof InexactInteger && a.exact !== undefined) return a.exact.toString();
       const s = armToString(args[0] as Value);
       if (s === undefined) {
         return new Unknown({ code: 'deployment-time', message: 'string() of a value that contains unknown parts', span: env.span }, 'string');

@@ -74,6 +74,8 @@ export interface FnDef {
    * makes the result Unknown (with that argument's reason) without calling the implementation.
    */
   unknownArgs?: boolean;
+  /** impl computes with integers beyond 2^53 whose digits are known (InexactInteger): such arguments reach it. */
+  inexactInts?: true;
   impl?: (args: Value[], env: FnEnv) => Value;
   lazy?: (env: LazyEnv) => Value;
 }
