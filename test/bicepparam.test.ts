@@ -207,3 +207,15 @@ describe('what a .bicepparam file reads when it is compiled', () => {
     expect(r.lint.findings.filter((f) => f.ruleId === 'invalid-template').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['3:38 the value must be a compile-time constant']);
   });
 });
+
+describe('decorators in a .bicepparam file', () => {
+  test('a decorator on an assignment is an error, as the compiler says (BCP130)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    writeFileSync(path.join(dir, 'main.bicep'), "param storageName string\nparam sku string = 'Standard_LRS'\n");
+    writeFileSync(path.join(dir, 'main.bicepparam'), "using './main.bicep'\n\n@description('The name of the storage account to create.')\nparam storageName = 'mystorageacct'\nparam sku = 'Standard_LRS'\n");
+    const { findings } = await findingsOf(['main.bicepparam'], dir);
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      'main.bicepparam:3:1 decorators are not allowed here (BCP130): a .bicepparam file assigns values, remove @description()',
+    ]);
+  });
+});

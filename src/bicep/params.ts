@@ -59,6 +59,13 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
   const names = new Map<string, Span>();
   let base: BicepParams | 'unread' | undefined;
   for (const s of parsed.program.statements) {
+    // A parameters file declares no parameters: a decorator on an assignment (`@description(...)`
+    // copied from the template) is the compiler's BCP130, "Decorators are not allowed here".
+    if (s.kind === 'ParameterAssignment' || s.kind === 'Using' || s.kind === 'Extends') {
+      for (const d of s.decorators) {
+        sink.add({ code: 'invalid-template', message: `decorators are not allowed here (BCP130): a .bicepparam file assigns values, remove @${d.name.name || '...'}()`, span: new TextSpan(source, d.start, d.end) });
+      }
+    }
     if (s.kind === 'ParameterAssignment') names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
     if (s.kind === 'Extends') base = extendedFile(s.path, source, host, [...chain, path.resolve(source.path)], sink);
     if (s.kind !== 'Using' || !s.path) continue;
