@@ -123,6 +123,9 @@ const DECORATOR_TARGETS: Readonly<Record<string, readonly string[]>> = {
 };
 const PLAIN_TYPES = new Set(['string', 'int', 'bool', 'array', 'object']);
 
+/** What an `existing` resource's declaration may set (the compiler's writable existing-resource properties, and dependsOn). */
+const EXISTING_PROPERTIES = new Set(['name', 'scope', 'parent', 'dependsOn']);
+
 /** Body properties of a resource that the lowering handles itself. */
 const RESOURCE_SPECIAL = new Set(['name', 'parent', 'scope', 'dependson']);
 const REGISTRY_PREFIX = /^(br|ts)[:/]/i;
@@ -883,6 +886,21 @@ export class FileLowerer extends ExprLowerer {
     }
   }
 
+  /**
+   * BCP173: an `existing` resource is only read; its declaration may say which resource (name,
+   * scope, parent) and what it waits for (dependsOn), nothing it would set: `location`,
+   * `properties`, `tags`, `sku` there are the compiler's error, not values vtaplint may use.
+   * Not judged in a file with resource extensions (their resources have keys of their own).
+   */
+  private checkExistingProperties(r: ResInfo): void {
+    if (!r.existing || !r.body || this.hasResourceExtensions) return;
+    for (const p of r.body.properties) {
+      if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
+      if (EXISTING_PROPERTIES.has(p.keyName)) continue;
+      this.error(p.key, `The property "${p.keyName}" cannot be used in an existing resource declaration (BCP173): an existing resource is only read; declare name, scope or parent`);
+    }
+  }
+
   /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
   private checkLoopVariables(varInfo: LoweredFile['variables']): void {
     const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
@@ -1394,11 +1412,19 @@ export class FileLowerer extends ExprLowerer {
   }
 
   private copyOf(r: SymInfo, ctx: LowerCtx, out: TObject): void {
-    if (!r.loop) return;
+    if (!r.loop) {
+      // BCP155: a batch size means something only for a loop.
+      const misplaced = decorator(r.decl.decorators, 'batchSize');
+      if (misplaced) this.error(misplaced, 'The decorator "batchSize" can only be attached to resource or module collections (BCP155): this declaration has no for-expression');
+      return;
+    }
     const copy: TObject = {};
     this.set(copy, 'name', r.key, r.loop);
     this.set(copy, 'count', this.texpr(call('length', [this.expr(r.loop.iterable, ctx)], r.loop.iterable)), r.loop.iterable);
     const batch = decorator(r.decl.decorators, 'batchSize');
+    // BCP154: a batch of fewer than 1 (the compiler reads the literal).
+    const size = batch?.args[0] ? literalArgument(batch.args[0]) : undefined;
+    if (batch?.args[0] && typeof size === 'number' && size < 1) this.error(batch.args[0], `Expected a batch size of at least 1 but the specified value was "${size}" (BCP154)`);
     if (batch?.args[0]) {
       this.set(copy, 'mode', 'serial', batch);
       this.set(copy, 'batchSize', this.value(batch.args[0], {}), batch.args[0]);
@@ -1407,6 +1433,7 @@ export class FileLowerer extends ExprLowerer {
   }
 
   private resource(r: ResInfo): TObject {
+    this.checkExistingProperties(r);
     const out: TObject = {};
     const ctx = this.instanceCtx(r, undefined, r.refs, r.decl);
     const cond = this.conditionOf(r, ctx);

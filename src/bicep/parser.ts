@@ -919,6 +919,8 @@ class Parser {
       case 'Integer': {
         this.next();
         const text = this.textOf(t);
+        // Bicep's integers are 64-bit (BCP010); 2^63 itself is the operand of -9223372036854775808.
+        if (text.length >= 19 && BigInt(text) > 9223372036854775808n) this.error('expected a valid 64-bit signed integer (BCP010)', t);
         return { kind: 'Integer', text, value: Number(text), start: t.start, end: t.end } satisfies IntegerLiteral;
       }
       case 'TrueKeyword':

@@ -304,4 +304,44 @@ describe('Bicep: errors the compiler raises', () => {
     expect(found.filter((f) => f.includes('(BCP177)')).length).toBe(2);
     expect(found.filter((f) => f.includes('(BCP178)')).length).toBe(1);
   });
+
+  it('an integer beyond 64 bits (BCP010), a batch size below 1 (BCP154) or on a declaration without a loop (BCP155), and what an existing resource may not set (BCP173)', async () => {
+    const main = [
+      'param big int = 99999999999999999999',
+      'param smallest int = -9223372036854775808',
+      "resource hub 'Microsoft.Network/virtualNetworks@2023-09-01' existing = {",
+      "  name: 'hub'",
+      "  location: 'eastus'",
+      '  properties: {}',
+      '}',
+      '@batchSize(0)',
+      "resource nics 'Microsoft.Network/networkInterfaces@2023-09-01' = [for i in range(0, 2): {",
+      "  name: 'nic${i}'",
+      "  location: 'eastus'",
+      '}]',
+      '@batchSize(2)',
+      "resource single 'Microsoft.Network/networkInterfaces@2023-09-01' = {",
+      "  name: 'nic-single'",
+      "  location: 'eastus'",
+      '}',
+      '@batchSize(1)',
+      "resource fine 'Microsoft.Network/networkInterfaces@2023-09-01' = [for i in range(0, 2): {",
+      "  name: 'fine${i}'",
+      "  location: 'eastus'",
+      '  dependsOn: [hub]',
+      '}]',
+      "resource spoke 'Microsoft.Network/virtualNetworks@2023-09-01' existing = {",
+      "  name: 'spoke'",
+      "  scope: resourceGroup('spoke-rg')",
+      '}',
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '1:17 expected a valid 64-bit signed integer (BCP010)',
+      '5:3 The property "location" cannot be used in an existing resource declaration (BCP173): an existing resource is only read; declare name, scope or parent',
+      '6:3 The property "properties" cannot be used in an existing resource declaration (BCP173): an existing resource is only read; declare name, scope or parent',
+      '8:12 Expected a batch size of at least 1 but the specified value was "0" (BCP154)',
+      '13:1 The decorator "batchSize" can only be attached to resource or module collections (BCP155): this declaration has no for-expression',
+    ]);
+  });
 });
