@@ -17,6 +17,23 @@ const INSTEAD: Record<string, string> = {
 };
 const ARM_ONLY = new Set(ARM_ONLY_FUNCTIONS);
 
+/** ARM functions Bicep writes as operators (the compiler's BCP069: "Use the "+" operator instead"). */
+const OPERATOR_INSTEAD: Readonly<Record<string, string>> = {
+  add: '+',
+  sub: '-',
+  mul: '*',
+  div: '/',
+  mod: '%',
+  and: '&&',
+  or: '||',
+  not: '!',
+  equals: '==',
+  less: '<',
+  lessOrEquals: '<=',
+  greater: '>',
+  greaterOrEquals: '>=',
+};
+
 function argumentCount(min: number, max: number): string {
   if (max < 0) return `at least ${min} argument${min === 1 ? '' : 's'}`;
   if (min === max) return `${min} argument${min === 1 ? '' : 's'}`;
@@ -47,6 +64,8 @@ export function builtinCallProblem(name: string, count: number, extensions: bool
     return { at: 'arguments', message: `${name}() takes ${argumentCount(2, 3)} (a resource id, an API version and optional values), but is given ${count}` };
   }
   if (NAMES_ONLY.has(name)) return undefined;
+  // Own keys only: a function named like an Object.prototype member is not in the table.
+  if (!extensions && Object.hasOwn(OPERATOR_INSTEAD, name)) return { at: 'name', message: `the function '${name}' is not supported in Bicep (BCP069): use the '${OPERATOR_INSTEAD[name] ?? ''}' operator instead` };
   if (ARM_ONLY.has(name)) return { at: 'name', message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? 'Bicep syntax'}` };
   if (extensions) return undefined;
   const near = BY_LOWER.get(name.toLowerCase());

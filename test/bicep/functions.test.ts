@@ -83,4 +83,12 @@ describe('Bicep built-in function calls', () => {
     // Argument counts of sys functions are still checked.
     expect(builtinCallProblem('toLower', 2, true)?.at).toBe('arguments');
   });
+
+  it('an ARM function Bicep writes as an operator (add, equals, not, ...) says which operator (BCP069)', () => {
+    expect(builtinCallProblem('add', 2, false)).toEqual({ at: 'name', message: "the function 'add' is not supported in Bicep (BCP069): use the '+' operator instead" });
+    expect(builtinCallProblem('greaterOrEquals', 2, false)?.message).toBe("the function 'greaterOrEquals' is not supported in Bicep (BCP069): use the '>=' operator instead");
+    expect(builtinCallProblem('not', 1, false)?.message).toBe("the function 'not' is not supported in Bicep (BCP069): use the '!' operator instead");
+    // Own keys only: a name like an Object.prototype member is just unknown.
+    expect(builtinCallProblem('constructor', 1, false)?.message).toBe("the function 'constructor' does not exist");
+  });
 });
