@@ -409,6 +409,7 @@ export class FileLowerer extends ExprLowerer {
   private reportDuplicateNames(): void {
     const declared: (Identifier | undefined)[] = [];
     const outputs: Identifier[] = [];
+    const metadata: Identifier[] = [];
     for (const s of this.program.statements) {
       switch (s.kind) {
         case 'Parameter':
@@ -431,12 +432,17 @@ export class FileLowerer extends ExprLowerer {
           // Outputs have a namespace of their own, with the same rule (BCP145).
           outputs.push(s.name);
           break;
+        case 'Metadata':
+          // So has metadata (the compiler reports it as BCP145 too): a second value would replace the first.
+          metadata.push(s.name);
+          break;
         default:
           break;
       }
     }
     this.reportRepeats(declared, (name) => `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
     this.reportRepeats(outputs, (name) => `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    this.reportRepeats(metadata, (name) => `Metadata "${name}" is declared multiple times. Remove or rename the duplicates.`);
   }
 
   /** Every declaration of a name declared more than once in one namespace, in declaration order. */
@@ -835,6 +841,61 @@ export class FileLowerer extends ExprLowerer {
     }
   }
 
+  /**
+   * BCP079/BCP080 for user-defined functions: a `func` whose body calls itself, or functions that
+   * call each other in a cycle, are the compiler's error at each call that closes it, also when
+   * nothing calls them (ARM has no recursion: evaluating one only stopped at the nesting limit,
+   * with a warning, and only when something called it).
+   */
+  private checkFunctionCycles(members: TObject): void {
+    const funcs = this.program.statements.filter((x): x is FunctionDeclaration => x.kind === 'Function');
+    if (funcs.length === 0) return;
+    const position = new Map(funcs.map((f, i) => [f.name.name, i]));
+    // Calls of the file's functions in each body, the first one to each callee.
+    const calls = funcs.map((f) => {
+      const out = new Map<number, Node>();
+      const visit = (node: unknown, depth: number): void => {
+        if (depth > 2048 || node === null || typeof node !== 'object') return;
+        if (Array.isArray(node)) {
+          for (const x of node) visit(x, depth + 1);
+          return;
+        }
+        const n = node as Partial<FunctionCall> & { kind?: unknown };
+        if (n.kind === 'FunctionCall' && n.base === undefined && n.name) {
+          const j = position.get(n.name.name);
+          if (j !== undefined && !out.has(j)) out.set(j, n.name);
+        }
+        for (const v of Object.values(node)) if (v !== null && typeof v === 'object') visit(v, depth + 1);
+      };
+      visit(f.body, 0);
+      return out;
+    });
+    const inCycle = new Set<number>();
+    calls.forEach((c, i) => {
+      const self = c.get(i);
+      if (!self) return;
+      this.error(self, `the function '${funcs[i]?.name.name ?? ''}' calls itself, which the Bicep compiler does not allow (BCP079): ARM functions cannot recurse`);
+      inCycle.add(i);
+    });
+    const edgesOf = (i: number): [number, Node][] => [...(calls[i] ?? [])].filter(([j]) => j !== i);
+    for (const c of cyclesOf(funcs.length, edgesOf)) {
+      const cycle = [...c.nodes, c.nodes[0] as number].map((i) => `'${funcs[i]?.name.name ?? ''}'`).join(' -> ');
+      c.nodes.forEach((i, k) => {
+        const at = calls[i]?.get(c.nodes[(k + 1) % c.nodes.length] as number);
+        if (at) this.error(at, `the functions call each other in a cycle: ${cycle} (BCP080): ARM functions cannot recurse`);
+        inCycle.add(i);
+      });
+    }
+    // Their results become the already-reported unknown, so that calling one does not recurse
+    // until the nesting limit (a second finding for the same mistake).
+    for (const i of inCycle) {
+      const f = funcs[i];
+      const member = f ? own(members, f.name.name) : undefined;
+      const output = isTObject(member) ? own(member, 'output') : undefined;
+      if (f && isTObject(output)) this.set(output, 'value', this.texpr(this.reported(f.body)), f.body);
+    }
+  }
+
   /** Set once the variables are lowered: what reads runtime state, through variables too. */
   private deployTimeCheck: LoopVariableCheck | undefined;
 
@@ -989,6 +1050,7 @@ export class FileLowerer extends ExprLowerer {
     }
     this.checkLoopVariables(varInfo);
     this.checkVariableCycles(variables, varInfo);
+    this.checkFunctionCycles(members);
     // Imported variables and functions come after the file's own.
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== undefined) continue;
@@ -1961,6 +2023,25 @@ export class FileLowerer extends ExprLowerer {
     return undefined;
   }
 
+  /** Whether `name` is declared or imported in this file (any kind of symbol, types and namespaces included). */
+  private namedInFile(name: string): boolean {
+    return (
+      this.params.has(name) ||
+      this.assigned.has(name) ||
+      this.vars.has(name) ||
+      this.importedVars.has(name) ||
+      this.symbols.has(name) ||
+      this.childInScope(name) !== undefined ||
+      this.unknownImports.has(name) ||
+      this.extensionAliases.has(name) ||
+      this.funcs.has(name) ||
+      this.importedFuncs.has(name) ||
+      this.types.has(name) ||
+      this.namespaces.has(name) ||
+      (name === 'base' && this.options.baseValues !== undefined)
+    );
+  }
+
   /** Nested resources are visible by their own name (inside their parent; we accept it anywhere unambiguous). */
   private childInScope(name: string): SymInfo | undefined {
     const hit = this.byKey.get(name);
@@ -2223,9 +2304,12 @@ export class FileLowerer extends ExprLowerer {
         let base: Expression | undefined = a;
         while (base && (base.kind === 'PropertyAccess' || base.kind === 'ArrayAccess' || base.kind === 'ResourceAccess')) base = base.base;
         if (base?.kind === 'VariableAccess' && !ctx.locals?.has(base.name.name)) {
-          const sym = this.symbols.get(base.name.name);
+          const n = base.name.name;
+          const sym = this.symbols.get(n);
           if (sym) this.noteRef(sym, base, ctx);
-          else if (this.vars.has(base.name.name)) ctx.refs?.variables.add(base.name.name);
+          else if (this.vars.has(n)) ctx.refs?.variables.add(n);
+          // nameof() of a name nothing declares is the compiler's BCP057 like any other read.
+          else if (!this.namedInFile(n)) this.error(base.name, `unknown symbol '${n}'`);
         }
         if (a?.kind === 'PropertyAccess') return lit(a.property.name, e);
         // nameof(obj['some-key']): the key.

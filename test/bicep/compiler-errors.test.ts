@@ -344,4 +344,29 @@ describe('Bicep: errors the compiler raises', () => {
       '13:1 The decorator "batchSize" can only be attached to resource or module collections (BCP155): this declaration has no for-expression',
     ]);
   });
+
+  it('functions that call themselves or each other (BCP079, BCP080), nameof() of a name nothing declares (BCP057), and metadata declared twice', async () => {
+    const main = [
+      "func recursive() string => recursive()",
+      "func recursiveA() string => recursiveB()",
+      "func recursiveB() string => recursiveA()",
+      "func fine(n string) string => toUpper(n)",
+      "func usesFine() string => fine('x')",
+      'var n = nameof(symbolNotFound)',
+      "param region string = 'eastus'",
+      'var m = nameof(region)',
+      "metadata same = 'value1'",
+      "metadata same = 'value2'",
+      "output o string = '${recursiveA()}${usesFine()}${n}${m}'",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      "1:28 the function 'recursive' calls itself, which the Bicep compiler does not allow (BCP079): ARM functions cannot recurse",
+      "2:29 the functions call each other in a cycle: 'recursiveA' -> 'recursiveB' -> 'recursiveA' (BCP080): ARM functions cannot recurse",
+      "3:29 the functions call each other in a cycle: 'recursiveA' -> 'recursiveB' -> 'recursiveA' (BCP080): ARM functions cannot recurse",
+      "6:16 unknown symbol 'symbolNotFound'",
+      '9:10 Metadata "same" is declared multiple times. Remove or rename the duplicates.',
+      '10:10 Metadata "same" is declared multiple times. Remove or rename the duplicates.',
+    ]);
+  });
 });
