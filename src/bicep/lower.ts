@@ -789,6 +789,9 @@ export class FileLowerer extends ExprLowerer {
 
   /** BCP033/BCP034: literals that do not fit a plain declared type (see lower-literal-types.ts). */
   private checkLiteralTypes(type: TypeExpression | undefined, value: Expression | undefined, what: string, decorators: readonly Decorator[]): void {
+    // BCP099: an empty @allowed() list allows nothing (whatever the declared type).
+    const list = decorator(decorators, 'allowed')?.args[0];
+    if (list?.kind === 'Array' && list.items.length === 0) this.error(list, 'The "allowed" array must contain one or more items (BCP099)');
     const userTypes = new Set(this.program.statements.flatMap((x) => (x.kind === 'TypeDeclaration' ? [x.name.name] : [])));
     const t = plainType(type, userTypes);
     if (!t) return;

@@ -369,4 +369,9 @@ describe('Bicep: errors the compiler raises', () => {
       '10:10 Metadata "same" is declared multiple times. Remove or rename the duplicates.',
     ]);
   });
+
+  it('an empty @allowed() list (BCP099), also where no value is checked against it', async () => {
+    const main = ['@allowed([])', 'param tier string', '@allowed([', '])', 'param size int', "@allowed(['a'])", "param fine string = 'a'", ''].join('\n');
+    expect(await errors(main)).toEqual(['1:10 The "allowed" array must contain one or more items (BCP099)', '3:10 The "allowed" array must contain one or more items (BCP099)']);
+  });
 });
