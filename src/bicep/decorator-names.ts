@@ -53,8 +53,11 @@ export function decoratorNameProblem(d: Decorator, declared: DeclaredNames, exte
   }
   const kind = declared.get(name) ?? (name === 'sys' || name === 'az' ? 'other' : undefined);
   if (kind !== undefined) {
-    if (called && kind !== 'function') return { at: d.name, message: `'${name}' is not a function (BCP059), so it cannot be a decorator` };
-    return { at: d.expression, message: `'${name}' cannot be used as a decorator as it is not callable (BCP141): decorators are sys functions such as @description()` };
+    // A declaration named like a decorator hides it (`param description string`): the decorator
+    // is then written with its namespace, as Bicep's documentation says.
+    const hint = DECORATORS.has(name) ? `: the file declares '${name}', which hides the decorator; write @sys.${name}(...)` : '';
+    if (called && kind !== 'function') return { at: d.name, message: `'${name}' is not a function (BCP059), so it cannot be a decorator${hint}` };
+    return { at: d.expression, message: `'${name}' cannot be used as a decorator as it is not callable (BCP141)${hint || ': decorators are sys functions such as @description()'}` };
   }
   if (DECORATORS.has(name)) return called ? undefined : { at: d.name, message: notCalled(name) };
   if (isSys(name) || isAz(name)) return called ? { at: d.name, message: notADecorator(name) } : { at: d.name, message: notASymbol(name) };

@@ -374,4 +374,11 @@ describe('Bicep: errors the compiler raises', () => {
     const main = ['@allowed([])', 'param tier string', '@allowed([', '])', 'param size int', "@allowed(['a'])", "param fine string = 'a'", ''].join('\n');
     expect(await errors(main)).toEqual(['1:10 The "allowed" array must contain one or more items (BCP099)', '3:10 The "allowed" array must contain one or more items (BCP099)']);
   });
+
+  it('a declaration named like a decorator hides it: @description() is then an error that says to write @sys.description()', async () => {
+    const main = ["@description('The description to set')", 'param description string', "@sys.description('ok')", 'param other string = description', ''].join('\n');
+    expect(await errors(main)).toEqual([
+      "1:2 'description' is not a function (BCP059), so it cannot be a decorator: the file declares 'description', which hides the decorator; write @sys.description(...)",
+    ]);
+  });
 });
