@@ -58,7 +58,10 @@ class Names {
  * expected at this location"; it is allowed only in a resource's `properties` and the outputs).
  * A copy loop's `count` cannot use reference() nor a list*() action either.
  */
-const START_OF_DEPLOYMENT = new Set(['name', 'type', 'apiversion', 'location', 'condition']);
+// Where a resource goes (a nested deployment's resourceGroup and subscriptionId, an extension
+// resource's scope) is decided then too: the Bicep compiler's module and resource `scope` is a
+// deploy-time constant likewise.
+const START_OF_DEPLOYMENT = new Set(['name', 'type', 'apiversion', 'location', 'condition', 'resourcegroup', 'subscriptionid', 'scope']);
 
 /** Declaration keys whose values ARM never evaluates. */
 const NOT_EVALUATED = new Set(['metadata', 'comments']);

@@ -162,6 +162,22 @@ describe('one finding per problem', () => {
 describe('runtime state and symbolic names where ARM rejects them', () => {
   const only = (lines: string[]) => lines.map((l) => l.split(' ').slice(0, 2).join(' ') + ' ' + (l.match(/'[^']*'/)?.[0] ?? ''));
 
+  test("reference() in a nested deployment's resourceGroup or subscriptionId, or an extension resource's scope", () => {
+    const inner = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [] };
+    const t = arm([
+      storage({}),
+      { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner', resourceGroup: "[reference('st1').primaryLocation]", properties: { mode: 'Incremental', template: inner } },
+      { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner2', subscriptionId: "[reference('st1', '2023-01-01', 'Full').subscriptionId]", properties: { mode: 'Incremental', template: inner } },
+      { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', scope: "[reference('st1').creationTime]", properties: { level: 'CanNotDelete' } },
+      { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'fine', resourceGroup: 'other-rg', properties: { mode: 'Incremental', template: inner } },
+    ]);
+    expect(only(found({ 'main.json': t }))).toEqual([
+      `evaluation-error ${where(t, "reference('st1').primaryLocation")} 'reference'`,
+      `evaluation-error ${where(t, "reference('st1', '2023-01-01', 'Full').subscriptionId")} 'reference'`,
+      `evaluation-error ${where(t, "reference('st1').creationTime")} 'reference'`,
+    ]);
+  });
+
   test("reference() in a resource's name, location or condition, list*() in a copy count", () => {
     const t = arm([
       storage({}),
