@@ -6,7 +6,7 @@ import { DiagnosticSink } from '../model/diagnostic.js';
 import { LOWERING_NS } from '../model/template.js';
 import type { EvalContext } from './context.js';
 import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, valueNodes } from './value.js';
-import type { UnknownCode, Value, ValueType } from './value.js';
+import type { ArgsOrigin, UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
 import type { FnDef, Lambda, LambdaScope, LazyEnv } from './functions/types.js';
