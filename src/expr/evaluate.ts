@@ -40,15 +40,23 @@ export function valueNodesMessage(max: number): string {
 /** Characters of a built string that cost one evaluation step (see Evaluator.chargeBuilt). */
 const CHARS_PER_STEP = 16;
 
+/** Elements of a built array that cost one evaluation step (see buildCost). */
+const ELEMENTS_PER_STEP = 8;
+
 /**
- * The steps a built string costs: one per 16 characters, about what building them takes next to
- * visiting an AST node. (Arrays and objects cost their call's step only: what they hold through
- * all levels is bounded by maxValueNodes, also while map() and its kin build them, and the Bicep
- * compiler's `range(start, n)[copyIndex()]` builds a range again for each copy of a loop,
- * legitimately. A string is one node there, however long.)
+ * The steps a built value costs. A string: one per 16 characters, about what building them takes
+ * next to visiting an AST node. An array: one per 8 elements, an object one per property (setting
+ * a property, case-insensitively indexed, costs several times copying an element): a union() or
+ * concat() that adds one entry to what a reduce() has built so far copies it all again, n * n / 2
+ * entries for n calls, each result within maxObjectSize and maxValueNodes (10,000 calls built an
+ * object for 20 s). Only the top level counts: the levels below are values the call was given,
+ * shared, not copied. (The Bicep compiler's `range(start, n)[copyIndex()]` builds a range again
+ * for each copy of a loop, legitimately: 800 copies of 800 cost 80,000 steps of the 10 million.)
  */
 function buildCost(v: Value): number {
-  return typeof v === 'string' ? Math.floor(v.length / CHARS_PER_STEP) : 0;
+  if (typeof v === 'string') return Math.floor(v.length / CHARS_PER_STEP);
+  if (Array.isArray(v)) return Math.floor(v.length / ELEMENTS_PER_STEP);
+  return v instanceof ObjectValue ? v.size : 0;
 }
 
 /** Deepest AST recursion the evaluator follows, or maxExpressionDepth when higher (the parser limits ARM strings; Bicep ASTs are checked here). */

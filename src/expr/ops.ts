@@ -167,7 +167,21 @@ export function armToString(v: Value): string | undefined {
  * Deep equality with ARM semantics (strings case-sensitive, object keys case-insensitive).
  * undefined when it depends on unknown values; unknowns with the same symbol are equal.
  */
-export function deepEquals(a: Value, b: Value, depth = 0): boolean | undefined {
+export function deepEquals(a: Value, b: Value, meter?: CompareMeter): boolean | undefined {
+  return equalsAt(a, b, 0, meter);
+}
+
+/**
+ * Counts the values a comparison visits (see deepEquals): contains(), indexOf(), union() and
+ * their kin compare each element with each, work their arguments' sizes do not show, so their
+ * callers charge what the comparisons visited to the step budget.
+ */
+export interface CompareMeter {
+  visited: number;
+}
+
+function equalsAt(a: Value, b: Value, depth: number, meter: CompareMeter | undefined): boolean | undefined {
+  if (meter) meter.visited++;
   if (a instanceof Unknown || b instanceof Unknown) return unknownEquals(a, b);
   if (depth > 256) return undefined;
   if (a === b) return true;
@@ -177,7 +191,7 @@ export function deepEquals(a: Value, b: Value, depth = 0): boolean | undefined {
     if (a.length !== b.length) return false;
     let unsure = false;
     for (let i = 0; i < a.length; i++) {
-      const r = deepEquals(a[i] as Value, b[i] as Value, depth + 1);
+      const r = equalsAt(a[i] as Value, b[i] as Value, depth + 1, meter);
       if (r === false) return false;
       if (r === undefined) unsure = true;
     }
@@ -188,7 +202,7 @@ export function deepEquals(a: Value, b: Value, depth = 0): boolean | undefined {
     let unsure = false;
     for (const [k, x] of a.entries()) {
       if (!b.has(k)) return false;
-      const r = deepEquals(x, b.get(k) as Value, depth + 1);
+      const r = equalsAt(x, b.get(k) as Value, depth + 1, meter);
       if (r === false) return false;
       if (r === undefined) unsure = true;
     }

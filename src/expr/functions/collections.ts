@@ -2,22 +2,24 @@
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
 import { ObjectValue, Unknown, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
-import { deepEquals, findUnknown, foldCase, partialString, typeName, unknownPropertyName } from '../ops.js';
+import { findUnknown, foldCase, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
 import { expectArray, expectInt, expectObject } from './args.js';
 import type { FnDef, FnEnv } from './types.js';
+import { equalsCharged, SPENT, stepsSpent } from './compare.js';
 
 function wrongType(env: FnEnv, v: Value, expected: string, i = 0): Unknown {
   return env.error(`The template function '${env.name}' expects ${expected}; the provided value is of type '${typeName(v)}'.`, i);
 }
 
-/** Index of `item` in `arr` by ARM equality; -2 when it depends on unknown elements. */
-function arrayIndexOf(arr: Value[], item: Value, fromEnd: boolean): number {
+/** Index of `item` in `arr` by ARM equality; -2 when it depends on unknown elements; SPENT once the step budget is. */
+function arrayIndexOf(env: FnEnv, arr: Value[], item: Value, fromEnd: boolean): number | typeof SPENT {
   let unsure = false;
   const n = arr.length;
   for (let k = 0; k < n; k++) {
     const i = fromEnd ? n - 1 - k : k;
-    const r = deepEquals(arr[i] as Value, item);
+    const r = equalsCharged(env, arr[i] as Value, item);
+    if (r === SPENT) return SPENT;
     if (r === true) return unsure ? -2 : i;
     if (r === undefined) unsure = true;
   }
@@ -35,7 +37,8 @@ function indexOfFn(name: string, fromEnd: boolean): FnDef {
       const [c, item] = args as [Value, Value];
       if (c instanceof Unknown) return new Unknown(c.reason, 'int');
       if (Array.isArray(c)) {
-        const i = arrayIndexOf(c, item, fromEnd);
+        const i = arrayIndexOf(env, c, item, fromEnd);
+        if (i === SPENT) return stepsSpent(env, 'int');
         if (i === -2) return new Unknown((item instanceof Unknown ? item : (c.find((x) => x instanceof Unknown) as Unknown)).reason, 'int');
         return i;
       }
@@ -102,18 +105,30 @@ function mergeObjects(objs: ObjectValue[], deep: boolean, depth = 0): ObjectValu
   return out;
 }
 
-function distinctValues(arr: Value[], env: FnEnv): Value[] {
+function distinctValues(arr: Value[], env: FnEnv): Value[] | Unknown {
   const out: Value[] = [];
   const seen = new Set<string | number | boolean | null>();
   for (const x of arr) {
     env.step();
-    // Primitives dedupe through a Set; structured values need a deep comparison.
+    // Primitives dedupe through a Set; structured values need a deep comparison with each kept
+    // one (charged: n arrays are n * n / 2 comparisons).
     if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') {
       const key = typeof x === 'string' ? `s${x}` : x;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(x);
-    } else if (!out.some((y) => deepEquals(y, x) === true)) out.push(x);
+    } else {
+      let found = false;
+      for (const y of out) {
+        const r = equalsCharged(env, y, x);
+        if (r === SPENT) return stepsSpent(env, 'array');
+        if (r === true) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) out.push(x);
+    }
   }
   return out;
 }
@@ -284,7 +299,8 @@ export const collectionFunctions: FnDef[] = [
         // Found is found, even when other elements are unknown; not found is only sure when none is.
         let unsure: Unknown | undefined;
         for (const x of c) {
-          const r = deepEquals(x, item);
+          const r = equalsCharged(env, x, item);
+          if (r === SPENT) return stepsSpent(env, 'bool');
           if (r === true) return true;
           if (r === undefined) unsure ??= item instanceof Unknown ? item : x instanceof Unknown ? x : (findUnknown(x) ?? findUnknown(item));
         }
@@ -384,13 +400,36 @@ export const collectionFunctions: FnDef[] = [
         const objs = args as ObjectValue[];
         const out = new ObjectValue();
         for (const e of (objs[0] as ObjectValue).located()) {
-          if (objs.every((o) => o.has(e.key) && deepEquals(o.get(e.key) as Value, e.value) === true)) out.set(e.key, e.value, e.span, e.keySpan);
+          let inAll = true;
+          for (const o of objs) {
+            const r = o.has(e.key) ? equalsCharged(env, o.get(e.key) as Value, e.value) : false;
+            if (r === SPENT) return stepsSpent(env, 'object');
+            if (r !== true) {
+              inAll = false;
+              break;
+            }
+          }
+          if (inAll) out.set(e.key, e.value, e.span, e.keySpan);
         }
         return out;
       }
       const arrs = args as Value[][];
       const first = distinctValues(arrs[0] as Value[], env);
-      return first.filter((x) => arrs.every((a) => arrayIndexOf(a, x, false) >= 0));
+      if (first instanceof Unknown) return first;
+      const out: Value[] = [];
+      for (const x of first) {
+        let inAll = true;
+        for (const a of arrs) {
+          const i = arrayIndexOf(env, a, x, false);
+          if (i === SPENT) return stepsSpent(env, 'array');
+          if (i < 0) {
+            inAll = false;
+            break;
+          }
+        }
+        if (inAll) out.push(x);
+      }
+      return out;
     },
   },
   {

@@ -3,7 +3,8 @@
 // less('demo', 'Demo') = true, which an ordinal comparison gets wrong); equals is exact.
 import { Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { deepEquals, symbolicKey, typeName } from '../ops.js';
+import { typeName, deepEquals, symbolicKey } from '../ops.js';
+import { equalsCharged, SPENT, stepsSpent } from './compare.js';
 import type { FnDef, FnEnv } from './types.js';
 
 // Created on first use: building a collator costs milliseconds of start-up most runs never need.
@@ -54,8 +55,9 @@ export const comparisonFunctions: FnDef[] = [
     max: 2,
     returns: 'bool',
     unknownArgs: true,
-    impl: (args) => {
-      const r = deepEquals(args[0] as Value, args[1] as Value);
+    impl: (args, env) => {
+      const r = equalsCharged(env, args[0] as Value, args[1] as Value);
+      if (r === SPENT) return stepsSpent(env, 'bool');
       if (r !== undefined) return r;
       const u = args.find((a) => a instanceof Unknown) as Unknown | undefined;
       // A deployment-wide value compared with a known one (`mode == 'blue'`) is a test of that

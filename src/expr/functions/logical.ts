@@ -2,7 +2,8 @@
 // evaluates the chosen branch, like ARM.
 import { Unknown, testOf } from '../value.js';
 import type { Value } from '../value.js';
-import { symbolicKey, deepEquals, typeName } from '../ops.js';
+import { symbolicKey, typeName } from '../ops.js';
+import { equalsCharged, SPENT, stepsSpent } from './compare.js';
 import { typeOf } from '../value.js';
 import type { FnDef, LazyEnv, ReturnType } from './types.js';
 import type { Span } from '../../model/span.js';
@@ -63,7 +64,9 @@ export const logicalFunctions: FnDef[] = [
         // one of them. Their own diagnostics are not reported: ARM evaluates only one.
         const a = env.argQuiet(1);
         const b = env.argQuiet(2);
-        if (deepEquals(a, b) === true) return a;
+        const same = equalsCharged(env, a, b);
+        if (same === SPENT) return stepsSpent(env);
+        if (same === true) return a;
         // A condition and branches built from deployment-wide values choose the same branch
         // everywhere in one deployment: the result is deployment-wide too (names built from it link).
         const keys = [c, a, b].map(symbolicKey);
