@@ -212,6 +212,18 @@ describe('date and CIDR', () => {
     expect(val("[dateTimeToEpoch('1970-01-02T00:00:00Z')]")).toBe(86400);
     expect(ev('[utcNow()]').plain).toEqual({ $unknown: 'deployment-time' });
   });
+  it('dateTimeAdd() past the year 9999 or before the year 1 is an evaluation error, not an internal error', () => {
+    for (const dur of ['P999999999999Y', 'PT99999999999999999999999999H', '-P9999999Y']) {
+      const r = ev(`[dateTimeAdd('2020-01-01', '${dur}')]`);
+      expect(r.plain).toEqual({ $unknown: 'error' });
+      expect(r.diags.map((d) => d.code)).toEqual(['evaluation-error']);
+      expect(r.diags[0]?.message).toContain('outside 0001-01-01 to 9999-12-31');
+    }
+    expect(val("[dateTimeAdd('9999-12-31T00:00:00Z', 'PT23H')]")).toBe('9999-12-31T23:00:00Z');
+    expect(val("[dateTimeAdd('0001-01-02T00:00:00Z', '-P1D')]")).toBe('0001-01-01T00:00:00Z');
+    // Years below 100 are those years, not 1900 + year (Date.UTC's reading).
+    expect(val("[dateTimeToEpoch('0001-01-01T00:00:00Z')]")).toBe(-62135596800);
+  });
   it('CIDR functions', () => {
     expect(val("[parseCidr('10.0.0.0/24')]")).toEqual({
       network: '10.0.0.0',

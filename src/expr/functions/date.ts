@@ -13,7 +13,11 @@ export function parseDateTime(s: string): number | undefined {
     return Number.isNaN(d) ? undefined : d;
   }
   const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
-  let v = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms);
+  // Not Date.UTC(): it takes the years 0 to 99 for 1900 to 1999 ('0001-01-02' was 1901).
+  const date = new Date(0);
+  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  date.setUTCHours(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms);
+  let v = date.getTime();
   const tz = m[8];
   if (tz && tz.toUpperCase() !== 'Z') {
     const sign = tz.startsWith('-') ? -1 : 1;
@@ -32,6 +36,10 @@ export function parseDuration(s: string): number | undefined {
   const ms = ((days * 24 + n(6)) * 60 + n(7)) * 60000 + Math.round(n(8) * 1000);
   return m[1] ? -ms : ms;
 }
+
+/** .NET DateTime's range, in milliseconds since the epoch: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z. */
+const MIN_DATE_TIME = -62135596800000;
+const MAX_DATE_TIME = 253402300799999;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -154,7 +162,13 @@ export const dateFunctions: FnDef[] = [
       if (t === undefined) return env.error(`The value '${base}' is not a valid date-time.`, 0);
       const d = parseDuration(dur);
       if (d === undefined) return env.error(`The value '${dur}' is not a valid ISO 8601 duration.`, 1);
-      return formatDateTime(t + d, format);
+      // A sum past .NET's DateTime range is an error in ARM; here it was a date JavaScript cannot
+      // format either (toISOString() throws: an internal error that failed the whole run).
+      const sum = t + d;
+      if (!(sum >= MIN_DATE_TIME && sum <= MAX_DATE_TIME)) {
+        return env.error(`The duration '${dur}' added to '${base}' gives a date-time outside 0001-01-01 to 9999-12-31.`, 1);
+      }
+      return formatDateTime(sum, format);
     },
   },
   {
