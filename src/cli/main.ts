@@ -20,6 +20,7 @@ import { parseCli, UsageError, HELP, type CliOptions } from './args.js';
 import { listRules } from './list-rules.js';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../model/diagnostic.js';
+import { printable } from '../report/printable.js';
 
 export const VERSION: string = pkg.version;
 
@@ -102,7 +103,7 @@ class Pieces {
 function printProblems(diagnostics: readonly Diagnostic[], io: CliIo): void {
   for (const d of diagnostics) {
     const at = d.span.region().start;
-    io.stderr(`vtaplint: ${path.relative(io.cwd, d.span.file.path) || d.span.file.path}:${at.line}:${at.column}: ${d.message}\n`);
+    io.stderr(`vtaplint: ${printable(path.relative(io.cwd, d.span.file.path) || d.span.file.path)}:${at.line}:${at.column}: ${printable(d.message)}\n`);
   }
 }
 

@@ -4,15 +4,16 @@
 // number of problems. Severities are Error, Warning and Info (a SARIF "note" is the matcher's Info).
 import type { LintResult } from '../engine/lint.js';
 import { notificationTag } from './notification-tag.js';
+import { oneLine, printable } from './printable.js';
 
 const LABEL = { error: 'Error', warning: 'Warning', note: 'Info' } as const;
 
 export function formatCompact(result: LintResult): string {
   const lines = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
-    return `${f.location.file.path}: line ${line}, col ${column}, ${LABEL[f.level]} - ${f.message.replace(/\s+/g, ' ')} (${f.ruleId})`;
+    return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL[f.level]} - ${oneLine(f.message)} (${f.ruleId})`;
   });
-  for (const n of result.notifications) lines.push(`${n.file ?? 'vtaplint'}: line 0, col 0, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${n.message.split('\n')[0]} (${notificationTag(n.level)})`);
+  for (const n of result.notifications) lines.push(`${printable(n.file ?? 'vtaplint')}: line 0, col 0, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${oneLine(n.message.split('\n')[0] ?? '')} (${notificationTag(n.level)})`);
   const total = result.findings.length;
   if (total > 0) lines.push('', `${total} problem${total === 1 ? '' : 's'}`);
   return lines.length ? `${lines.join('\n')}\n` : '';

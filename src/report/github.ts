@@ -3,6 +3,7 @@
 import type { LintResult } from '../engine/lint.js';
 import { relativePath } from '../engine/lint.js';
 import { sourceRoot } from '../discover/source-root.js';
+import { printable } from './printable.js';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
@@ -17,9 +18,12 @@ export const ANNOTATIONS_PER_STEP: Readonly<Record<AnnotationKind, number>> = { 
 /** Why some findings have no annotation, for the log and the job summary. */
 export const ANNOTATION_LIMIT_TEXT = 'GitHub shows at most 10 error, 10 warning and 10 notice annotations per step';
 
-/** Escaping of workflow command data and property values, as @actions/core does it. */
+/**
+ * Escaping of workflow command data and property values, as @actions/core does it; control
+ * characters other than line ends are shown as escapes (see printable), not written to the log.
+ */
 export function escapeData(s: string): string {
-  return s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  return printable(s).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 
 export function escapeProperty(s: string): string {

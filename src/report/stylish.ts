@@ -4,6 +4,7 @@
 // problem matcher knows).
 import type { LintResult } from '../engine/lint.js';
 import { notificationTag } from './notification-tag.js';
+import { oneLine, printable } from './printable.js';
 import { countByLevel, relativePath } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 
@@ -23,18 +24,18 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
   }
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
-    lines.push('', c('4', file));
+    lines.push('', c('4', printable(file)));
     const pos = findings.map((f) => `${f.location.region.start.line}:${f.location.region.start.column}`);
     const posWidth = Math.max(...pos.map((p) => p.length));
     const labelWidth = Math.max(...findings.map((f) => LABEL[f.level].length));
     findings.forEach((f, i) => {
       const label = LABEL[f.level];
       const colored = f.level === 'error' ? c('31', label) : f.level === 'warning' ? c('33', label) : c('36', label);
-      const message = `${f.message}${elsewhere(result, f)}`.replace(/\s+/g, ' ');
+      const message = oneLine(`${f.message}${elsewhere(result, f)}`);
       lines.push(`  ${c('2', (pos[i] as string).padEnd(posWidth))}  ${colored}${' '.repeat(labelWidth - label.length)}  ${message}  ${c('2', f.ruleId)}`);
     });
   }
-  for (const n of result.notifications) lines.push('', `${n.file ?? 'vtaplint'}`, `  0:0  ${n.level === 'note' ? 'info' : n.level}  ${n.message.split('\n')[0]}  ${notificationTag(n.level)}`);
+  for (const n of result.notifications) lines.push('', printable(n.file ?? 'vtaplint'), `  0:0  ${n.level === 'note' ? 'info' : n.level}  ${oneLine(n.message.split('\n')[0] ?? '')}  ${notificationTag(n.level)}`);
   const counts = countByLevel(result.findings);
   const total = result.findings.length;
   if (total > 0) {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import { notificationTag } from './notification-tag.js';
+import { oneLine, printable } from './printable.js';
 
 export interface UnixOptions {
   /** The folder paths are shown relative to: the CLI's working directory (not necessarily the process's). */
@@ -10,12 +11,12 @@ export interface UnixOptions {
 }
 
 export function formatUnix(result: LintResult, opts: UnixOptions): string {
-  const shown = (file: string) => (path.isAbsolute(file) ? path.relative(opts.cwd, file) || file : file);
+  const shown = (file: string) => printable(path.isAbsolute(file) ? path.relative(opts.cwd, file) || file : file);
   const lines = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
-    return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${f.message.replace(/\s+/g, ' ')} [${f.ruleId}]`;
+    return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(f.message)} [${f.ruleId}]`;
   });
   // The tool's own notifications: an internal failure is an error; a warning (a file it could not read) stays one.
-  for (const n of result.notifications) lines.push(`${n.file !== undefined ? shown(n.file) : 'vtaplint'}:1:1: ${n.level}: ${n.message.split('\n')[0]} [${notificationTag(n.level)}]`);
+  for (const n of result.notifications) lines.push(`${n.file !== undefined ? shown(n.file) : 'vtaplint'}:1:1: ${n.level}: ${oneLine(n.message.split('\n')[0] ?? '')} [${notificationTag(n.level)}]`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
