@@ -211,6 +211,50 @@ function equalsAt(a: Value, b: Value, depth: number, meter: CompareMeter | undef
   return false;
 }
 
+/**
+ * A hash that agrees with deepEquals: values it calls equal (true) hash alike, so a list can be
+ * de-duplicated through a map of hashes with deepEquals only within a bucket, instead of comparing
+ * each element with each. Object keys are case-insensitive and their order does not count, as in
+ * deepEquals.
+ */
+export function equalityHash(v: Value, depth = 0): number {
+  if (v instanceof Unknown) {
+    // Equal to another unknown only by its symbolic key (unknownEquals); one without a key is
+    // equal to nothing but itself, so it may hash by identity.
+    const key = symbolicKey(v);
+    return key !== undefined ? stringHash(key, 0x75) : unknownId(v);
+  }
+  if (typeof v === 'string') return stringHash(v, 0x73);
+  if (typeof v === 'number') return stringHash(String(v), 0x64);
+  if (typeof v === 'boolean') return v ? 0x74 : 0x66;
+  if (v === null) return 0x6e;
+  // deepEquals says nothing is equal below 256 levels; one hash for everything there.
+  if (depth > 256) return 0x2e;
+  if (Array.isArray(v)) {
+    let h = 0x61 ^ v.length;
+    for (const x of v) h = Math.imul(h ^ equalityHash(x, depth + 1), 0x01000193) >>> 0;
+    return h;
+  }
+  let sum = 0x6f ^ v.size;
+  // Order-free: a sum of the entries' hashes.
+  for (const [k, x] of v.entries()) sum = (sum + Math.imul(stringHash(k.toLowerCase(), 0x6b), 31) + equalityHash(x, depth + 1)) >>> 0;
+  return sum;
+}
+
+const unknownIds = new WeakMap<Unknown, number>();
+let nextUnknownId = 0;
+function unknownId(u: Unknown): number {
+  let id = unknownIds.get(u);
+  if (id === undefined) unknownIds.set(u, (id = nextUnknownId = (nextUnknownId + 1) >>> 0));
+  return id;
+}
+
+function stringHash(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 function unknownEquals(a: Value, b: Value): boolean | undefined {
   if (a instanceof Unknown && b instanceof Unknown) {
     if (a.symbol !== undefined && a.symbol === b.symbol) return true;

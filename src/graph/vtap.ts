@@ -2,7 +2,7 @@
 // mirror (the three ways a template declares a source), what their destination is, and which
 // virtual machine owns a network interface.
 import { Unknown, elementSpan, type Value } from '../expr/value.js';
-import { deepEquals } from '../expr/ops.js';
+import { deepEquals, equalityHash } from '../expr/ops.js';
 import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
@@ -164,6 +164,13 @@ function optionsOf(v: Value | undefined): readonly Value[] | undefined {
   return v instanceof Unknown ? (v.branches ?? v.oneOf) : undefined;
 }
 
+/** An element of optionalElements' options, once: the options (by index) that hold it. */
+interface Distinct {
+  item: Value;
+  holding: Set<number>;
+  at: LocatedValue;
+}
+
 /**
  * The elements of an array value, also of an array chosen at deployment (`cond ? [a, b] : [a]`,
  * ARM `if(cond, createArray(...), createArray())`: an Unknown with the options it can take). Each
@@ -178,22 +185,29 @@ export function optionalElements(base: LocatedValue, parent: Choice): Optional[]
   const options = optionsOf(v);
   if (!(v instanceof Unknown) || !options) return [];
   const same = (a: Value, b: Value) => a === b || deepEquals(a, b) === true;
-  const seen: Value[] = [];
-  const out: Optional[] = [];
-  for (const option of options) {
-    if (!Array.isArray(option)) continue;
+  // Each distinct element once, with the options that hold it: found through a map of hashes, one
+  // pass over the options. Comparing each element with those seen and with every option's was
+  // quadratic: cond ? a : b of two 4,000-element variables took 8 s.
+  const byHash = new Map<number, Distinct[]>();
+  const distinct: Distinct[] = [];
+  options.forEach((option, k) => {
+    if (!Array.isArray(option)) return;
     option.forEach((item, i) => {
-      if (seen.some((s) => same(s, item))) return;
-      seen.push(item);
-      const holding = new Set<number>();
-      options.forEach((o, k) => {
-        if (Array.isArray(o) && o.some((x) => same(x, item))) holding.add(k);
-      });
-      // Where it is written: the element itself, else the branch that holds it, else the whole value.
-      const at = { value: item, span: elementSpan(option, i) ?? branchSpan(v, options.indexOf(option)) ?? base.span };
-      out.push(holding.size === options.length || parent.when ? { ...pick(parent), at } : { at, when: v, options: holding });
+      const h = equalityHash(item);
+      const bucket = byHash.get(h);
+      let d = bucket?.find((e) => same(e.item, item));
+      if (!d) {
+        // Where it is written: the element itself, else the branch that holds it, else the whole value.
+        d = { item, holding: new Set<number>(), at: { value: item, span: elementSpan(option, i) ?? branchSpan(v, k) ?? base.span } };
+        if (bucket) bucket.push(d);
+        else byHash.set(h, [d]);
+        distinct.push(d);
+      }
+      d.holding.add(k);
     });
-  }
+  });
+  const out: Optional[] = [];
+  for (const { holding, at } of distinct) out.push(holding.size === options.length || parent.when ? { ...pick(parent), at } : { at, when: v, options: holding });
   return out;
 }
 
