@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { declaredNic, tapSources } from '../src/graph/vtap.js';
+import { sourceNics } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, privateLinkFrontends, rulesOfFrontend, rulesReaching } from '../src/graph/network.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-private-link-inbound.md';
@@ -21,14 +21,13 @@ export default defineRule(
     const fronted = privateLinkFrontends(ctx.graph);
     if (fronted.length === 0) return;
     const seen = new Set<string>();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
+    // Once per NIC: what is checked depends on the NIC alone (see sourceNics).
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
-        const reaching = rulesReaching(ctx.graph, m);
+        const reaching = new Set(rulesReaching(ctx.graph, m).map((x) => `${x.kind}|${x.name}`));
         for (const f of fronted) {
           if (f.frontend.lb !== m.lb) continue;
-          const rule = rulesOfFrontend(ctx.graph, f.frontend).find((r) => reaching.some((x) => x.kind === r.kind && x.name === r.name));
+          const rule = rulesOfFrontend(ctx.graph, f.frontend).find((r) => reaching.has(`${r.kind}|${r.name}`));
           const key = `${f.pls.key}|${nic.key}`;
           if (!rule || seen.has(key)) continue;
           seen.add(key);

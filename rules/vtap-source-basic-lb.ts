@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { declaredNic, tapSources } from '../src/graph/vtap.js';
+import { sourceNics } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, outsideLoadBalancersOfNic, unknownLbReferencesOfNic } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -22,9 +22,8 @@ export default defineRule(
   docs,
   (ctx) => {
     const seen = new Set<string>();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
+    // Once per NIC: what is checked depends on the NIC alone (see sourceNics).
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
         seen.add(`${nic.key}|${m.lb.key}`);

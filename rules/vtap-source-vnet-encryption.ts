@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { declaredNic, tapSources } from '../src/graph/vtap.js';
+import { sourceNics } from '../src/graph/vtap.js';
 import { networkKey, networkName, networksOfNic } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -24,9 +24,8 @@ export default defineRule(
     const seen = new Set<string>();
     /** True the first time a key is seen: one result per NIC and network. */
     const first = (key: string): boolean => !seen.has(key) && Boolean(seen.add(key));
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
+    // Once per NIC: what is checked depends on the NIC alone (see sourceNics).
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       // What a result about the NIC's network that cannot be checked is about.
       const about = { resource: nic, involved: source.config ? [source.config] : [], sources: [source] };
       for (const n of networksOfNic(ctx.graph, nic)) {

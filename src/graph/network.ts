@@ -430,12 +430,43 @@ export function lbRules(lb: DeployedResource): LbRule[] {
 }
 
 /** Rules that send traffic to the member: rules using its pool, or the NAT rule it is in. */
-export function rulesReaching(graph: ResourceGraph, m: LbMembership): LbRule[] {
-  return lbRules(m.lb).filter((r) => {
-    if (m.part.type === 'inboundNatRules') return r.kind === 'inboundNatRules' && lower(r.name) === m.part.key;
-    return poolsOfRule(graph, r).some((p) => p.lb === m.lb && p.key === m.part.key);
-  });
+export function rulesReaching(graph: ResourceGraph, m: LbMembership): readonly LbRule[] {
+  if (m.part.type === 'inboundNatRules') return lbRules(m.lb).filter((r) => r.kind === 'inboundNatRules' && lower(r.name) === m.part.key);
+  return ruleIndex(graph, m.lb).byPool.get(m.part.key) ?? [];
 }
+
+/**
+ * A load balancer's rules by the backend pool they use and by the frontend they listen on, made
+ * once per graph and load balancer. Asked per pool membership (per frontend), walking every rule
+ * and every pool it lists each time was cubic: a NIC in 200 pools of a load balancer whose 200
+ * rules each list the 200 pools took 3 s, 800 of each minutes, from a template of 2 KB.
+ */
+interface RuleIndex {
+  byPool: Map<string, LbRule[]>;
+  byFrontend: Map<string, LbRule[]>;
+}
+
+function ruleIndex(graph: ResourceGraph, lb: DeployedResource): RuleIndex {
+  let byLb = ruleIndexes.get(graph);
+  if (!byLb) ruleIndexes.set(graph, (byLb = new Map()));
+  let index = byLb.get(lb);
+  if (index) return index;
+  index = { byPool: new Map(), byFrontend: new Map() };
+  const add = (map: Map<string, LbRule[]>, key: string, r: LbRule) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [r]);
+    else if (list[list.length - 1] !== r) list.push(r);
+  };
+  for (const r of lbRules(lb)) {
+    for (const p of poolsOfRule(graph, r)) if (p.lb === lb) add(index.byPool, p.key, r);
+    const f = frontendOfRule(graph, r);
+    if (f !== undefined && f.lb === lb) add(index.byFrontend, f.key, r);
+  }
+  byLb.set(lb, index);
+  return index;
+}
+
+const ruleIndexes = new WeakMap<ResourceGraph, Map<DeployedResource, RuleIndex>>();
 
 /** The backend pools a rule uses (`backendAddressPool.id` and `backendAddressPools[].id`). */
 export function poolsOfRule(graph: ResourceGraph, r: LbRule): LbPart[] {
@@ -450,11 +481,8 @@ export function frontendOfRule(graph: ResourceGraph, r: LbRule): LbPart | undefi
 }
 
 /** Rules that listen on a frontend. */
-export function rulesOfFrontend(graph: ResourceGraph, frontend: LbPart): LbRule[] {
-  return lbRules(frontend.lb).filter((r) => {
-    const f = frontendOfRule(graph, r);
-    return f !== undefined && f.lb === frontend.lb && f.key === frontend.key;
-  });
+export function rulesOfFrontend(graph: ResourceGraph, frontend: LbPart): readonly LbRule[] {
+  return ruleIndex(graph, frontend.lb).byFrontend.get(frontend.key) ?? [];
 }
 
 // ---------------------------------------------------------------------------------------------

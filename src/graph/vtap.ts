@@ -438,6 +438,10 @@ export function nicKey(nic: NicRef): string | undefined {
  * Each NIC the template declares that is a TAP source, once, with the first source that names it
  * (certain sources come first: see findTapSources), whatever TAP it names: a TAP configuration
  * that sends to a TAP deployed earlier (an `existing` one, or an id) mirrors that NIC just the same.
+ * Rules whose checks depend on the NIC alone (its load balancers, its networks) and report once
+ * per NIC go through this rather than every source: a NIC with K IP configurations each naming T
+ * TAPs is K x T sources, and asking its K x P pool memberships again for each did
+ * (K x T) x (K x P) x rules work for the same findings (40 of each: over a minute, 2 KB of template).
  */
 export function sourceNics(graph: ResourceGraph): { nic: DeployedResource; source: TapSource }[] {
   const out: { nic: DeployedResource; source: TapSource }[] = [];
