@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO } from './helpers.js';
-import { matchesGlob, matchesGlobList } from '../src/engine/globs.js';
+import { matchesGlob, matchesGlobList, tooManyWildcards } from '../src/engine/globs.js';
+import picomatch from 'picomatch';
 import { cli } from './helpers.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 
@@ -59,5 +60,62 @@ describe('config globs', () => {
       expect(r.stderr).toBe('');
       expect(r.status === 0 || r.status === 1).toBe(true);
     }
+  });
+});
+
+// picomatch compiles globs to regular expressions, and V8 backtracks: `*a*a*...*c` (12 stars)
+// against a 45-character name that does not match took 200 s, from one line of a config in the
+// repository being linted. Plain globs (literal text, `*`, `**`, `/`) are matched in linear time
+// by vtaplint itself, as picomatch matches them; other globs with many wildcards in one segment
+// are a config error.
+describe('globs that would backtrack', () => {
+  const MANY = '*a*a*a*a*a*a*a*a*a*a*a*a*c';
+
+  test('plain globs match as picomatch matches them (every glob and path of up to three pieces)', () => {
+    const globAtoms = ['a', '.', '*', '**', '/', 'x.json'];
+    const pathAtoms = ['a', '.', '..', '/', 'x.json', '.a'];
+    const words = (atoms: string[]) => {
+      const out = [...atoms];
+      for (const x of atoms) for (const y of atoms) out.push(x + y);
+      for (const x of atoms) for (const y of atoms) for (const z of atoms) out.push(x + y + z);
+      return out;
+    };
+    const paths = words(pathAtoms).filter((p) => !p.startsWith('/') && !p.endsWith('/') && !p.includes('//'));
+    const differ: string[] = [];
+    for (const g of words(globAtoms)) {
+      const reference = picomatch(g.endsWith('/') ? `${g}**` : g);
+      for (const p of paths) if (matchesGlob(p, g) !== reference(p)) differ.push(`${g} ${p}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  test('a glob with many stars matches, or not', () => {
+    // Short names: picomatch too would answer these in time (the long one is the CLI test below).
+    expect(matchesGlob(`${'a'.repeat(14)}.json`, MANY)).toBe(false);
+    expect(matchesGlob(`${'a'.repeat(45)}c`, MANY)).toBe(true);
+    expect(matchesGlob('x/aaaaaaaaaaaac', `**/${MANY}`)).toBe(true);
+  });
+
+  test('a glob that only picomatch can match, with more than 3 wildcards in one segment, is a config error where it is written', async () => {
+    expect(tooManyWildcards(MANY)).toBe(false);
+    expect(tooManyWildcards('*a*a*a*?c')).toBe(true);
+    expect(tooManyWildcards('legacy/*(a*)*(a*)*(a*)*(a*)c')).toBe(true);
+    expect(tooManyWildcards('env/*-*/**/*.{json,bicep}')).toBe(false);
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-globs-'));
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ ignore: ['a.json'], suppressions: [{ rule: 'vtap-supported-region', files: ['x', '*a*a*a*a[bc]'] }] }, null, 2));
+    writeFileSync(path.join(dir, 't.json'), readFileSync(path.join(REPO, 'examples/arm-vtap/azuredeploy.json'), 'utf8'));
+    const r = await cli(['t.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('vtaplint.config.json:10:9: "suppressions.0.files.1": the glob \'*a*a*a*a[bc]\' has more than 3 wildcards');
+  });
+
+  test('the built CLI with such an ignore glob and a file it does not match ends (real process, time limit)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-globs-'));
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ ignore: [MANY] }));
+    writeFileSync(path.join(dir, `${'a'.repeat(45)}.json`), readFileSync(path.join(REPO, 'examples/arm-vtap/azuredeploy.json'), 'utf8'));
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bin/vtaplint.cjs'), '.', '-f', 'unix'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    expect(r.error, 'the command did not finish').toBeUndefined();
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${'a'.repeat(45)}.json:`);
   });
 });

@@ -2,7 +2,7 @@
 // with --config; validated against the JSON schema the package ships (schema/), so a misspelt
 // key is an error that names it instead of a setting silently ignored.
 import { existsSync, readFileSync } from 'node:fs';
-import { matchesGlobList } from './globs.js';
+import { MAX_SEGMENT_WILDCARDS, matchesGlobList, tooManyWildcards } from './globs.js';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import facts from '../../rules/data/vtap-facts.json' with { type: 'json' };
@@ -154,6 +154,12 @@ async function validate(data: unknown, file: string, text: string): Promise<void
   throw errorAt(place, `"${where}" ${first.message ?? 'is invalid'}`);
 }
 
+/** The globs of a `files` value (a glob or a list), each with where it is in the config. */
+function globsOf(files: string | string[] | undefined, where: (string | number)[]): [string, (string | number)[]][] {
+  if (files === undefined) return [];
+  return typeof files === 'string' ? [[files, where]] : files.map((g, i) => [g, [...where, i]]);
+}
+
 export async function loadConfigFile(file: string, knownRules: ReadonlySet<string>, knownTags: ReadonlySet<string> = new Set()): Promise<EffectiveConfig> {
   let data: unknown;
   let text: string;
@@ -182,6 +188,18 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
   // A misspelt tag ("temprary") would switch nothing off, silently.
   for (const tag of Object.keys(cfg.tags ?? {})) {
     if (knownTags.size && !knownTags.has(tag)) throw errorAt(placeIn(file, text, ['tags'], tag), `unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(', ')})`);
+  }
+  // A glob that picomatch would take exponential time over (see tooManyWildcards) is refused where
+  // it is written: a config in the repository being linted is input like a template.
+  const globsAt: [string, (string | number)[]][] = [
+    ...(cfg.ignore ?? []).map((g, i): [string, (string | number)[]] => [g, ['ignore', i]]),
+    ...(cfg.parameters ?? []).flatMap((p, i) => globsOf(p.files, ['parameters', i, 'files'])),
+    ...(cfg.suppressions ?? []).flatMap((p, i) => globsOf(p.files, ['suppressions', i, 'files'])),
+  ];
+  for (const [g, where] of globsAt) {
+    if (tooManyWildcards(g)) {
+      throw new ConfigError(`${placeIn(file, text, where)}: "${where.join('.')}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
+    }
   }
   // The schema checks the form YYYY-MM-DD; a date that does not exist (2026-02-30) is an error too.
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
