@@ -267,6 +267,33 @@ writeFileSync(path.join(yamlDir, 'main.bicep'), "var many = loadYamlContent('man
 const yamlRun = measure(process.execPath, [CLI, 'main.bicep', '--format', 'json'], { cwd: yamlDir }, 3);
 row('inputs', 'loadYamlContent() of a 90,000-key map (0.9 MB)', yamlRun.wall, undefined, undefined, `${yamlRun.rssMb.toFixed(0)} MB peak; was 60-150 s`);
 
+// A NIC in 400 pools of a load balancer whose 400 rules each list the 400 pools (copy loops and
+// map(), 2 KB): each pool membership walked every rule and every pool each rule lists (cubic).
+const lbDir = path.join(work, 'lb-cube');
+mkdirSync(lbDir);
+const POOLS = 400;
+const poolRefs = `[map(range(0, ${POOLS}), lambda('k', createObject('id', resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'lb', concat('p', string(lambdaVariables('k')))))))]`;
+writeFileSync(
+  path.join(lbDir, 'azuredeploy.json'),
+  JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      { type: 'Microsoft.Network/networkInterfaces', apiVersion: '2024-05-01', name: 'nic', location: 'eastus', properties: { ipConfigurations: [{ name: 'ip', properties: { loadBalancerBackendAddressPools: poolRefs, virtualNetworkTaps: [{ id: "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]" }] } }] } },
+      { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: 'eastus', properties: {} },
+      {
+        type: 'Microsoft.Network/loadBalancers', apiVersion: '2024-05-01', name: 'lb', location: 'eastus', sku: { name: 'Standard' },
+        properties: { copy: [
+          { name: 'backendAddressPools', count: POOLS, input: { name: "[concat('p', string(copyIndex('backendAddressPools')))]" } },
+          { name: 'loadBalancingRules', count: POOLS, input: { name: "[concat('r', string(copyIndex('loadBalancingRules')))]", properties: { enableFloatingIP: true, backendAddressPools: poolRefs } } },
+        ] },
+      },
+    ],
+  }),
+);
+const lbRun = measure(process.execPath, [CLI, 'azuredeploy.json', '--format', 'json'], { cwd: lbDir }, 3);
+row('inputs', `A NIC in ${POOLS} pools of a load balancer whose ${POOLS} rules each list them all (2 KB)`, lbRun.wall, undefined, undefined, `${lbRun.rssMb.toFixed(0)} MB peak; was about 25 s`);
+
 // ---- table
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const fmt = (v) => (v === undefined ? '' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
