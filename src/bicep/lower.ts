@@ -7,6 +7,7 @@
 // properties -> reference(id, api, 'full').x, `mod.outputs.x` -> reference(...).outputs.x.value.
 // Implicit dependsOn entries are the resources/modules a declaration references, directly or
 // through variables (existing resources are looked through), plus the parent.
+import { DEFAULT_LIMITS } from '../model/limits.js';
 import { parseYaml } from './yaml.js';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
@@ -399,6 +400,7 @@ export class FileLowerer extends ExprLowerer {
     this.reportDuplicateNames();
     this.assignKeys();
     this.resolveParents();
+    this.cutDeepParents();
   }
 
   /**
@@ -457,6 +459,43 @@ export class FileLowerer extends ExprLowerer {
     for (const [name, list] of byName) {
       if (list.length < 2) continue;
       for (const id of list) this.error(id, message(name));
+    }
+  }
+
+  /**
+   * A resource's name and id are built from its parent's (`format('{0}/{1}', <parent name>, ...)`),
+   * so a chain of N `parent:` references lowers N names of up to N levels each: 5,000 resources of
+   * 100 bytes (each the parent of the next) ran for a minute and out of memory. ARM's nesting is a
+   * few levels; a chain deeper than maxExpressionDepth is cut where it passes that depth, with a
+   * finding at that `parent` (the resource there, and those below it, get a name that is unknown).
+   */
+  private cutDeepParents(): void {
+    const max = this.options.maxExpressionDepth ?? DEFAULT_LIMITS.maxExpressionDepth;
+    const depth = new Map<ResInfo, number>();
+    for (const start of this.byKey.values()) {
+      if (start.kind !== 'resource' || depth.has(start)) continue;
+      // The chain up to a resource whose depth is known (or the root), then down again.
+      const chain: ResInfo[] = [];
+      let x: ResInfo | undefined = start;
+      while (x && !depth.has(x)) {
+        chain.push(x);
+        x = x.parent;
+      }
+      let d = x ? (depth.get(x) as number) : -1;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const r = chain[i] as ResInfo;
+        d = r.parent ? d + 1 : 0;
+        if (d > max) {
+          const pp = prop(r.body, 'parent');
+          const message = `The 'parent' chain is more than ${max} resources deep (limit maxExpressionDepth); the name of '${r.symbol}' is not worked out.`;
+          this.diagnostics.add({ code: 'limit-exceeded', message, span: this.span(pp?.value ?? r.decl.name) });
+          r.parent = undefined;
+          r.parentIndex = undefined;
+          r.badParent = true;
+          d = 0;
+        }
+        depth.set(r, d);
+      }
     }
   }
 
