@@ -4,6 +4,7 @@
 // uses itself is reported, never followed. Registry modules are never fetched: they stay
 // deployments with a templateLink naming the registry reference. (The local Bicep restore cache,
 // ~/.bicep/br/..., lies outside the lint root and is not read.)
+import { pushAll } from '../model/push-all.js';
 import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -87,7 +88,7 @@ export class Loader implements ModuleLoader {
   lowerSource(source: SourceText, inlineVariables = this.options.inlineVariables ?? false): LoweredFile | undefined {
     const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
     for (const d of parsed.diagnostics) this.sink.add(d);
-    this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
+    pushAll(this.pragmas, collectPragmas(source, parsed.program.trivia));
     try {
       return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth }).lower();
     } catch (e) {

@@ -1,6 +1,7 @@
 // Bicep types -> ARM parameter/output types, as the compiler emits them: primitive names stay,
 // literal and union-of-literal types become their primitive type plus allowedValues, object and
 // tuple types become object/array, `T?` adds nullable, @secure() makes secureString/secureObject.
+import { pushAll } from '../model/push-all.js';
 import type { Decorator, Expression, ParameterizedType, TypeDeclaration, TypeExpression, TypePropertyAccess } from './syntax.js';
 
 export interface ArmType {
@@ -160,7 +161,7 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
           continue;
         }
         if (!m.allowed) return members.every((x) => x.type === m.type && !x.unknown) ? { type: m.type } : { type: 'object', unknown: true };
-        allowed.push(...m.allowed);
+        pushAll(allowed, m.allowed);
         type = type === undefined || type === m.type ? m.type : 'object';
       }
       return { type: type ?? 'object', allowed, ...(nullable ? { nullable } : {}) };

@@ -7,6 +7,7 @@
 // properties -> reference(id, api, 'full').x, `mod.outputs.x` -> reference(...).outputs.x.value.
 // Implicit dependsOn entries are the resources/modules a declaration references, directly or
 // through variables (existing resources are looked through), plus the parent.
+import { pushAll } from '../model/push-all.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import { parseYaml } from './yaml.js';
 import path from 'node:path';
@@ -656,7 +657,7 @@ export class FileLowerer extends ExprLowerer {
    */
   private importFunctions(lib: LoweredFile): Map<string, { node: TObject; span: Span }> {
     const used: string[] = [];
-    for (const def of lib.functions.values()) used.push(...def.vars);
+    for (const def of lib.functions.values()) pushAll(used, def.vars);
     const renames = this.importVariablesUsed(lib, used, new Set());
     const defs = new Map<string, { node: TObject; span: Span }>();
     for (const [f, def] of lib.functions) {
@@ -703,7 +704,7 @@ export class FileLowerer extends ExprLowerer {
       const dv = lib.variables.get(d);
       if (!dv) continue;
       needed.push([d, dv]);
-      queue.push(...dv.vars);
+      pushAll(queue, dv.vars);
     }
     const renames = new Map<string, string>();
     for (const [d, dv] of needed) {

@@ -2,6 +2,7 @@
 // resources), nested deployments (inline templates with inner or outer expression scope, linked
 // templates by relativePath inside the lint root; templateLink.uri is never fetched), and what
 // reference() can know about resources the deployment itself creates.
+import { pushAll } from '../model/push-all.js';
 import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -298,7 +299,7 @@ export class Deployment {
     const section = own(template.node, 'resources');
     if (isTObject(section) && scope.template?.node === template.node) this.symbolTables.set(unit, { bySymbol: resourcesBySymbol(section), counts: expander.loopCounts });
     expander.expandTemplate(template);
-    this.notDeployed.push(...expander.notDeployed);
+    pushAll(this.notDeployed, expander.notDeployed);
     for (const r of expander.resources) this.register(r);
     // Declaration order is not deployment order: a module declared before the module whose outputs
     // it reads (Microsoft's vTAP lab passes `vtapvm.outputs.tapId` to a VM module declared above

@@ -2,6 +2,7 @@
 // parts), compared case-insensitively as ARM does. A segment built from a deployment-wide
 // unknown (the current subscription id, the resource group name) keeps its symbol, so two ids
 // built the same way still compare equal; any other unknown segment never matches anything.
+import { pushAll } from '../model/push-all.js';
 import { Unknown, type Value } from '../expr/value.js';
 
 /** One path segment: known text, or pieces of text and unknowns ("nic-" + uniqueString(...)). */
@@ -92,7 +93,7 @@ export function splitSegments(v: Value): Segment[] | undefined {
 function flattenParts(parts: readonly (string | Unknown)[]): (string | Unknown)[] {
   const out: (string | Unknown)[] = [];
   for (const p of parts) {
-    if (p instanceof Unknown && p.parts) out.push(...flattenParts(p.parts));
+    if (p instanceof Unknown && p.parts) pushAll(out, flattenParts(p.parts));
     else out.push(p);
   }
   return out;

@@ -1,6 +1,7 @@
 // Expands a template's resource declarations into deployed resources: copy loops (count
 // evaluated, ARM's limit of 800), conditions (false: not deployed; unknown: maybe deployed),
 // nested child `resources` arrays, languageVersion 2.0 symbolic names and `existing`.
+import { pushAll } from '../model/push-all.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
@@ -511,7 +512,7 @@ function joinName(parent: Value, child: Value): Value {
   const parts: (string | Unknown)[] = [];
   const push = (v: Value) => {
     if (typeof v === 'string') parts.push(v);
-    else if (v instanceof Unknown) parts.push(...(v.parts ?? [v]));
+    else if (v instanceof Unknown) pushAll(parts, v.parts ?? [v]);
     else parts.push(String(v));
   };
   push(parent);

@@ -1,4 +1,5 @@
 // The lint pipeline for a set of files: discover → load → deploy → graph → rules → findings.
+import { pushAll } from '../model/push-all.js';
 import path from 'node:path';
 import { matchesGlobList } from './globs.js';
 import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
@@ -298,7 +299,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   for (const r of slots) {
     if (!r) continue;
     passes += r.passes;
-    notifications.push(...r.notifications.filter((n) => n.file === undefined || inFocus(focus, n.file)));
+    pushAll(notifications, r.notifications.filter((n) => n.file === undefined || inFocus(focus, n.file)));
     if (r.result.kind !== 'skipped' || r.result.findings.length) results.push(r.result);
   }
   for (const [config, ext] of external) {
@@ -371,10 +372,15 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
   // Findings are grouped by rule and place (a short key), and compared in full only within a
   // group: a key holding every finding's whole text (messages, related places) came to megabytes
   // for a large deployment, at the end of the run.
-  const byPlace = new Map<string, Finding[]>();
+  // Within a place, by message (the finding's own string, no copy): many findings at one place
+  // with different messages (a comment naming 20,000 unknown rule ids, each its own finding)
+  // were each compared with all before them, quadratic.
+  const byPlace = new Map<string, Map<string, Finding[]>>();
   return findings.filter((f) => {
     const place = `${f.ruleId}\u0000${placeOf(f.location)}`;
-    const same = byPlace.get(place);
+    let byMessage = byPlace.get(place);
+    if (!byMessage) byPlace.set(place, (byMessage = new Map()));
+    const same = byMessage.get(f.message);
     // The same verdict reached through another parent (a module two files deploy) or parameters
     // file: one finding, pointing at every place that gave a value (a plain repeat adds none).
     const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
@@ -385,7 +391,7 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
       return false;
     }
     if (same) same.push(f);
-    else byPlace.set(place, [f]);
+    else byMessage.set(f.message, [f]);
     return true;
   });
 }
@@ -501,7 +507,7 @@ function lintOne(
   const own = [...judged.sites, ...commentSites(source, findings, known)];
   applySuppressions(candidates, [...own, ...external]);
   // Only this file's own suppressions are judged here (a module's are judged when it is linted).
-  findings.push(...unusedFindings(own.filter((s) => s.span.file.path === source.path), opts.rules, config));
+  pushAll(findings, unusedFindings(own.filter((s) => s.span.file.path === source.path), opts.rules, config));
   return { result: { path: source.path, kind: 'template', findings }, passes: judged.passes, notifications, modules: judged.modules, parameters: judged.parameters };
 }
 
@@ -572,7 +578,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
     case 'parameters':
       return { kind: 'done', result: { result: { path: f.path, kind: 'parameters', findings: [] }, passes: 0, notifications } };
     case 'broken': {
-      notifications.push(...internalNotifications(a.diagnostics));
+      pushAll(notifications, internalNotifications(a.diagnostics));
       // A file that cannot be read at all is also reported to the tool's user (SARIF tool notification).
       for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: 'warning', message: `${d.message} (the file is not analysed)`, file: f.path });
       const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
@@ -596,7 +602,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : undefined, a.deployed.evaluationStopped);
   // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
-  notifications.push(...internalNotifications(diagnostics));
+  pushAll(notifications, internalNotifications(diagnostics));
   for (const fail of failures) {
     notifications.push({
       level: 'error',
@@ -706,7 +712,7 @@ function commentSites(source: SourceText, findings: readonly Finding[], known: R
   const files = new Map<string, SourceText>([[source.path, source]]);
   for (const f of findings) if (f.location.file.kind === 'arm' && !files.has(f.location.file.path)) files.set(f.location.file.path, f.location.file);
   const sites: SuppressionSite[] = [];
-  for (const file of files.values()) sites.push(...jsonCommentSites(file, known));
+  for (const file of files.values()) pushAll(sites, jsonCommentSites(file, known));
   return sites;
 }
 

@@ -64,6 +64,19 @@ const within = (inner: Span, outer: Span) => {
 /** Sites from Bicep pragmas (or comments read as pragmas). Bicep codes that are not vtaplint rules are Bicep's own business. */
 export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<string>): SuppressionSite[] {
   const out: SuppressionSite[] = [];
+  // The lines of each file's #restore-diagnostics per code, in order: looked up for each
+  // #disable-diagnostics (a search of every pragma for each was quadratic: 50,000 pairs, 50 s).
+  const restores = new Map<string, number[]>();
+  for (const r of pragmas) {
+    if (r.kind !== 'restore-diagnostics') continue;
+    for (const id of r.ruleIds) {
+      const key = `${r.span.file.path}\u0000${id}`;
+      const lines = restores.get(key);
+      if (lines) lines.push(r.line);
+      else restores.set(key, [r.line]);
+    }
+  }
+  for (const lines of restores.values()) lines.sort((a, b) => a - b);
   for (const p of pragmas) {
     const file = p.span.file;
     if (p.kind === 'vtaplint-disable-next-line') {
@@ -78,8 +91,7 @@ export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<strin
     } else if (p.kind === 'disable-diagnostics') {
       for (const id of p.ruleIds.filter((i) => known.has(i))) {
         // In effect until a #restore-diagnostics of the same code further down, or the end of the file.
-        const restore = pragmas.find((r) => r.kind === 'restore-diagnostics' && sameFile(r.span.file, file) && r.line > p.line && r.ruleIds.includes(id));
-        const end = restore ? restore.line : Number.POSITIVE_INFINITY;
+        const end = firstAfter(restores.get(`${file.path}\u0000${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
           site('inSource', '#disable-diagnostics', id, undefined, p.span, false, true, (c) => {
             const line = c.finding.location.region.start.line;
@@ -90,6 +102,19 @@ export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<strin
     }
   }
   return out;
+}
+
+/** The first of the ascending `lines` after `line` (binary search), if any. */
+function firstAfter(lines: readonly number[] | undefined, line: number): number | undefined {
+  if (!lines) return undefined;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((lines[mid] as number) > line) hi = mid;
+    else lo = mid + 1;
+  }
+  return lines[lo];
 }
 
 /** `// vtaplint-disable-next-line` comments of a JSON file (comments are allowed in ARM templates). */
@@ -204,11 +229,20 @@ function site(
 /** Marks the candidates the sites suppress (finding.suppressions) and the sites that were used. */
 export function applySuppressions(candidates: readonly Candidate[], sites: readonly SuppressionSite[]): void {
   if (sites.length === 0) return;
+  // A site applies only to findings of its rule: each finding is tried against those sites, in
+  // their order, not against every site of the file (findings x sites was quadratic).
+  const byRule = new Map<string, SuppressionSite[]>();
+  for (const s of sites) {
+    if (!s.known || s.expired) continue;
+    const list = byRule.get(s.ruleId);
+    if (list) list.push(s);
+    else byRule.set(s.ruleId, [s]);
+  }
   for (const c of candidates) {
     // unused-suppression findings are not themselves suppressible: that would hide the reminder.
     if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
-    for (const s of sites) {
-      if (!s.known || s.expired || !s.appliesTo(c)) continue;
+    for (const s of byRule.get(c.finding.ruleId) ?? []) {
+      if (!s.appliesTo(c)) continue;
       s.used = true;
       (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
     }

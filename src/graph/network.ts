@@ -3,6 +3,7 @@
 // networks, network security groups on a NIC or its subnet, public IPs of an IP configuration,
 // and private link services fronting a load balancer frontend. Every answer keeps the located
 // values it was decided from, so rules can point at the deciding property.
+import { pushAll } from '../model/push-all.js';
 import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
@@ -729,7 +730,7 @@ function addressCovers(graph: ResourceGraph, rule: LocatedValue, side: 'source' 
   for (const v of [one, many, asgs.value]) if (v instanceof Unknown) return { covers: undefined, value: v, prefix: undefined };
   const prefixes: Value[] = [];
   if (typeof one === 'string' && one !== '') prefixes.push(one);
-  if (Array.isArray(many)) prefixes.push(...many);
+  if (Array.isArray(many)) pushAll(prefixes, many);
   const groups = elements(asgs);
   // A rule with no destination at all is read as any destination (ARM requires one).
   if (prefixes.length === 0 && groups.length === 0) return { covers: true };

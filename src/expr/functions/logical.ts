@@ -1,5 +1,6 @@
 // Logical functions: and, or, not, if, bool, true, false. and/or short-circuit and `if` only
 // evaluates the chosen branch, like ARM.
+import { pushAll } from '../../model/push-all.js';
 import { Unknown, testOf } from '../value.js';
 import type { Value } from '../value.js';
 import { symbolicKey, typeName } from '../ops.js';
@@ -79,7 +80,7 @@ export const logicalFunctions: FnDef[] = [
         [a, b].forEach((v, i) => {
           const own = v instanceof Unknown ? (v.branches ?? v.oneOf ?? [v]) : [v];
           const nested = v instanceof Unknown && v.branches ? v.branchSpans : undefined;
-          branches.push(...own);
+          pushAll(branches, own);
           own.forEach((_, k) => branchSpans.push(nested?.[k] ?? env.argSpan(i + 1)));
           if (i === 0) then = own.length;
         });
@@ -88,7 +89,7 @@ export const logicalFunctions: FnDef[] = [
         for (const v of [a, b]) {
           if (v instanceof Unknown) {
             if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, undefined, undefined, branches, branchSpans, undefined, choice);
-            options.push(...v.oneOf);
+            pushAll(options, v.oneOf);
           } else options.push(v);
         }
         return new Unknown(c.reason, sameType(a, b), undefined, symbol, undefined, options, undefined, branches, branchSpans, undefined, choice);

@@ -1,0 +1,92 @@
+// Suppressions at a scale a file can reach: a comment naming 130,000 rule ids (each an
+// unused-suppression finding) was an internal error (a push(...list) past V8's argument limit),
+// and then each of its findings was compared with all before it at the same place; 50,000
+// #disable-diagnostics / #restore-diagnostics pairs took 50 s (each searched every pragma for its
+// restore); every finding was tried against every suppression of the file. Counted here (reads
+// of the pragma list, calls of a site's test), or run as the built CLI with a time limit.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO, workspace } from './helpers.js';
+import { SourceText } from '../src/model/source.js';
+import { TextSpan } from '../src/model/span.js';
+import { parseBicep } from '../src/bicep/parser.js';
+import { collectPragmas, type Pragma } from '../src/bicep/pragmas.js';
+import { applySuppressions, pragmaSites, type Candidate, type SuppressionSite } from '../src/engine/suppress.js';
+import type { Finding } from '../src/engine/finding.js';
+import { pushAll } from '../src/model/push-all.js';
+
+describe('suppressions at scale', () => {
+  test('a comment naming 130,000 rule ids: one unused-suppression finding each, not an internal error (built CLI, time limit)', () => {
+    const ids = Array.from({ length: 130_000 }, (_, i) => `r${i}`).join(',');
+    const dir = workspace({ 'main.bicep': `// vtaplint-disable-next-line ${ids} -- because\nvar x = 1\n` });
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bin/vtaplint.cjs'), 'main.bicep', '-f', 'unix'], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28 });
+    expect(r.error, 'the command did not finish').toBeUndefined();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.endsWith('[unused-suppression]'))).toHaveLength(130_000);
+  });
+
+  test('pushAll appends more items than a call takes arguments', () => {
+    const out = [0];
+    pushAll(out, new Array<number>(200_000).fill(1));
+    expect(out).toHaveLength(200_001);
+  });
+
+  test('#disable-diagnostics finds its #restore-diagnostics without searching every pragma', () => {
+    const pairs = 2000;
+    const text = Array.from({ length: pairs }, () => '#disable-diagnostics vtap-supported-region\n#restore-diagnostics vtap-supported-region').join('\n');
+    const source = new SourceText('/virtual/main.bicep', text, 'bicep');
+    const pragmas = collectPragmas(source, parseBicep(source).program.trivia);
+    let reads = 0;
+    const counted = new Proxy(pragmas, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    }) as readonly Pragma[];
+    const sites = pragmaSites(counted, new Set(['vtap-supported-region']));
+    expect(sites).toHaveLength(pairs);
+    // Each pragma read a few times; a search per #disable-diagnostics read two million.
+    expect(reads).toBeLessThan(10 * pairs);
+    // Each range ends at its own #restore-diagnostics: line 2k+1 is suppressed, 2k+2 not.
+    const source2 = source;
+    const cand = (line: number): Candidate => {
+      const offset = source2.offsetAt(line, 1);
+      const span = new TextSpan(source2, offset, offset + 1);
+      const f: Finding = { ruleId: 'vtap-supported-region', level: 'error', kind: 'fail', message: 'm', location: { file: source2, region: span.region() }, related: [], logical: undefined, fingerprint: '', span };
+      return { finding: f, resource: undefined };
+    };
+    const cands = [cand(1), cand(2), cand(2 * pairs - 1), cand(2 * pairs)];
+    applySuppressions(cands, sites);
+    expect(cands.map((c) => c.finding.suppressions?.length ?? 0)).toEqual([1, 0, 1, 0]);
+  });
+
+  test('a finding is tried only against the suppressions of its rule', () => {
+    const source = new SourceText('/virtual/main.bicep', 'var x = 1\n', 'bicep');
+    const span = new TextSpan(source, 0, 1);
+    let tried = 0;
+    const sites: SuppressionSite[] = Array.from({ length: 1000 }, () => ({
+      kind: 'inSource',
+      form: '#disable-next-line',
+      ruleId: 'vtap-supported-region',
+      reason: undefined,
+      span,
+      needsReason: false,
+      known: true,
+      expired: undefined,
+      used: false,
+      appliesTo: (c: Candidate) => {
+        tried++;
+        return c.finding.ruleId === 'vtap-supported-region';
+      },
+    }));
+    const cands: Candidate[] = Array.from({ length: 1000 }, () => ({
+      finding: { ruleId: 'vtap-destination-type', level: 'error', kind: 'fail', message: 'm', location: { file: source, region: span.region() }, related: [], logical: undefined, fingerprint: '', span },
+      resource: undefined,
+    }));
+    applySuppressions(cands, sites);
+    expect(tried).toBe(0);
+    expect(sites.some((s) => s.used)).toBe(false);
+  });
+});
