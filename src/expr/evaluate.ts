@@ -398,7 +398,8 @@ function boundOf(fn: string, args: Value[]): number | undefined {
     if (!(count instanceof Unknown)) return undefined;
     if (count.atMost !== undefined) return count.atMost;
     const allowed = count.oneOf;
-    return allowed && allowed.length > 0 && allowed.every((v) => typeof v === 'number') ? Math.max(...(allowed as number[])) : undefined;
+    // A loop, not Math.max(...allowed): allowedValues may hold more values than a call takes arguments.
+    return allowed && allowed.length > 0 && allowed.every((v) => typeof v === 'number') ? (allowed as number[]).reduce((a, b) => Math.max(a, b)) : undefined;
   }
   if (fn === 'length') {
     const a = args[0];

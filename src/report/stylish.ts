@@ -26,8 +26,9 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
   for (const [file, findings] of byFile) {
     lines.push('', c('4', printable(file)));
     const pos = findings.map((f) => `${f.location.region.start.line}:${f.location.region.start.column}`);
-    const posWidth = Math.max(...pos.map((p) => p.length));
-    const labelWidth = Math.max(...findings.map((f) => LABEL[f.level].length));
+    // Loops, not Math.max(...list): a file may have more findings than a call takes arguments.
+    const posWidth = pos.reduce((w, p) => Math.max(w, p.length), 0);
+    const labelWidth = findings.reduce((w, f) => Math.max(w, LABEL[f.level].length), 0);
     findings.forEach((f, i) => {
       const label = LABEL[f.level];
       const colored = f.level === 'error' ? c('31', label) : f.level === 'warning' ? c('33', label) : c('36', label);
