@@ -3,7 +3,7 @@
 // less('demo', 'Demo') = true, which an ordinal comparison gets wrong); equals is exact.
 import { Unknown } from '../value.js';
 import type { Value } from '../value.js';
-import { typeName, deepEquals, symbolicKey } from '../ops.js';
+import { typeName, symbolicKey } from '../ops.js';
 import { equalsCharged, SPENT, stepsSpent } from './compare.js';
 import type { FnDef, FnEnv } from './types.js';
 
