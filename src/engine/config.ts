@@ -198,7 +198,7 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
   ];
   for (const [g, where] of globsAt) {
     if (tooManyWildcards(g)) {
-      throw new ConfigError(`${placeIn(file, text, where)}: "${where.join('.')}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
+      throw errorAt(placeIn(file, text, where), `"${where.join('.')}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
     }
   }
   // The schema checks the form YYYY-MM-DD; a date that does not exist (2026-02-30) is an error too.
