@@ -302,8 +302,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path19, { windows } = {}) => {
+      const segs = path19.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2143,7 +2143,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path18 = __require("path");
+    var path19 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -2155,7 +2155,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path18.resolve(cwd, filepath);
+      return path19.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -3452,7 +3452,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path18 = __require("path");
+    var path19 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -3626,7 +3626,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path18.sep,
+      SEP: path19.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -3653,7 +3653,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path18 = __require("path");
+    var path19 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -3682,7 +3682,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path18.sep === "\\";
+      return win32 === true || path19.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -5046,7 +5046,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path18 = __require("path");
+    var path19 = __require("path");
     var scan = require_scan2();
     var parse3 = require_parse3();
     var utils = require_utils3();
@@ -5131,7 +5131,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(path18.basename(input));
+      return regex.test(path19.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -5358,7 +5358,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path18 = __require("path");
+    var path19 = __require("path");
     var globParent = require_glob_parent();
     var micromatch2 = require_micromatch();
     var GLOBSTAR = "**";
@@ -5453,7 +5453,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path18.basename(pattern);
+      const basename = path19.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -5511,7 +5511,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path18.isAbsolute(pattern);
+      return path19.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -5684,12 +5684,12 @@ var require_utils4 = __commonJS({
     exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
     var array = require_array();
     exports.array = array;
-    var errno = require_errno();
-    exports.errno = errno;
+    var errno2 = require_errno();
+    exports.errno = errno2;
     var fs4 = require_fs();
     exports.fs = fs4;
-    var path18 = require_path();
-    exports.path = path18;
+    var path19 = require_path();
+    exports.path = path19;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -5801,8 +5801,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path18, settings, callback) {
-      settings.fs.lstat(path18, (lstatError, lstat) => {
+    function read(path19, settings, callback) {
+      settings.fs.lstat(path19, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -5811,7 +5811,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path18, (statError, stat) => {
+        settings.fs.stat(path19, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -5843,13 +5843,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path18, settings) {
-      const lstat = settings.fs.lstatSync(path18);
+    function read(path19, settings) {
+      const lstat = settings.fs.lstatSync(path19);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path18);
+        const stat = settings.fs.statSync(path19);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -5920,19 +5920,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path18, optionsOrSettingsOrCallback, callback) {
+    function stat(path19, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path18, optionsOrSettings) {
+    function statSync5(path19, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path18, settings);
+      return sync.read(path19, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -6146,16 +6146,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path18 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path19 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path18, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path19, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path18,
+                path: path19,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -6273,7 +6273,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path19 = __require("path");
     var fsStat = require_out();
     var fs4 = require_fs4();
     var Settings = class {
@@ -6281,7 +6281,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -6308,17 +6308,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path18, optionsOrSettingsOrCallback, callback) {
+    function scandir(path19, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path18, optionsOrSettings) {
+    function scandirSync(path19, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path18, settings);
+      return sync.read(path19, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6966,7 +6966,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path19 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6976,7 +6976,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -7038,7 +7038,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path19 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -7051,7 +7051,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path18.resolve(this._settings.cwd, filepath);
+        return path19.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -7467,7 +7467,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path18 = __require("path");
+    var path19 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -7481,7 +7481,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path18.resolve(this._settings.cwd, task.base);
+        return path19.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -8341,26 +8341,26 @@ var require_ignore = __commonJS({
       const index2 = body.indexOf(SLASH);
       return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path18) => {
-      const end = path18.length - 1;
-      const index2 = path18.lastIndexOf(
+    var basenameOf = (path19) => {
+      const end = path19.length - 1;
+      const index2 = path19.lastIndexOf(
         SLASH,
-        path18[end] === SLASH ? end - 1 : end
+        path19[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path18 : path18.slice(index2 + 1);
+      return index2 < 0 ? path19 : path19.slice(index2 + 1);
     };
-    var parentOf = (path18) => {
-      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path18.split(SLASH).filter(Boolean);
+    var parentOf = (path19) => {
+      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path19.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path18.length - 1;
-      const cut = path18.lastIndexOf(
+      const end = path19.length - 1;
+      const cut = path19.lastIndexOf(
         SLASH,
-        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -8510,7 +8510,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path18) {
+      testLiteral(path19) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -8519,7 +8519,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path18)) {
+          if (rule.checkRegex.test(path19)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -8539,15 +8539,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path18, mode) {
+      test(path19, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path18) : path18;
+        const basename = shortcut ? basenameOf(path19) : path19;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path18
+            shortcut && rule._basenameOnly ? basename : path19
           )) {
             const { negative } = rule;
             const ret = {
@@ -8569,17 +8569,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path18, originalPath, doThrow) => {
-      if (!isString(path18)) {
+    var checkPath = (path19, originalPath, doThrow) => {
+      if (!isString(path19)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path18) {
+      if (!path19) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path18)) {
+      if (checkPath.isNotRelative(path19)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -8588,25 +8588,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path18) => {
-      const first = path18.charCodeAt(0);
+    var isNotRelative = (path19) => {
+      const first = path19.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path18.length === 1) {
+      if (path19.length === 1) {
         return true;
       }
-      const second = path18.charCodeAt(1);
+      const second = path19.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
+      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -8637,58 +8637,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path18) {
+      _test(originalPath, cache2, path19) {
         checkPath(
-          path18,
+          path19,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path18 ? this._t(path18, cache2) : {
+        return path19 ? this._t(path19, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path18 = convertPath(target);
-        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path18);
+        const path19 = convertPath(target);
+        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path19);
         }
-        const dir = this._t(path18, this._testCache);
+        const dir = this._t(path19, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path18);
+        const literal = this._rules.testLiteral(path19);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path18, cache2) {
-        if (path18 in cache2) {
-          return cache2[path18];
+      _t(path19, cache2) {
+        if (path19 in cache2) {
+          return cache2[path19];
         }
-        const parentPath = parentOf(path18);
+        const parentPath = parentOf(path19);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
+        return cache2[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
       }
-      ignores(path18) {
-        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
+      ignores(path19) {
+        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
       }
       createFilter() {
-        return (path18) => !this.ignores(path18);
+        return (path19) => !this.ignores(path19);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path18) {
-        return this._test(path18, this._testCache, convertPath(path18));
+      test(path19) {
+        return this._test(path19, this._testCache, convertPath(path19));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
+    var isPathValid2 = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
+      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -8717,12 +8717,12 @@ var init_is_path_inside = __esm({
 });
 
 // node_modules/slash/index.js
-function slash(path18) {
-  const isExtendedLengthPath = path18.startsWith("\\\\?\\");
+function slash(path19) {
+  const isExtendedLengthPath = path19.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path18;
+    return path19;
   }
-  return path18.replace(/\\/g, "/");
+  return path19.replace(/\\/g, "/");
 }
 var init_slash = __esm({
   "node_modules/slash/index.js"() {
@@ -9824,25 +9824,25 @@ var init_globby = __esm({
       return bindFsMethod(fs3.promises, "stat");
     };
     getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-    isDirectory = async (path18, fsImplementation) => {
+    isDirectory = async (path19, fsImplementation) => {
       try {
-        const stats = await getStatMethod(fsImplementation)(path18);
+        const stats = await getStatMethod(fsImplementation)(path19);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
-    isDirectorySync = (path18, fsImplementation) => {
+    isDirectorySync = (path19, fsImplementation) => {
       try {
-        const stats = getStatSyncMethod2(fsImplementation)(path18);
+        const stats = getStatSyncMethod2(fsImplementation)(path19);
         return stats.isDirectory();
       } catch {
         return false;
       }
     };
     normalizePathForDirectoryGlob = (filePath, cwd) => {
-      const path18 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-      return nodePath.isAbsolute(path18) ? path18 : nodePath.join(cwd, path18);
+      const path19 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+      return nodePath.isAbsolute(path19) ? path19 : nodePath.join(cwd, path19);
     };
     shouldExpandGlobstarDirectory = (pattern) => {
       const match = pattern?.match(/\*\*\/([^/]+)$/);
@@ -9927,9 +9927,9 @@ var init_globby = __esm({
       }
       return patterns;
     };
-    isPathIgnored = (matcher, globalMatcher, path18) => {
-      const globalResult = globalMatcher ? globalMatcher(path18) : void 0;
-      const result = matcher ? matcher(path18) : void 0;
+    isPathIgnored = (matcher, globalMatcher, path19) => {
+      const globalResult = globalMatcher ? globalMatcher(path19) : void 0;
+      const result = matcher ? matcher(path19) : void 0;
       if (result?.unignored) {
         return false;
       }
@@ -10295,8 +10295,8 @@ var init_globby = __esm({
 });
 
 // src/action/main.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import path17 from "node:path";
+import { writeFileSync } from "node:fs";
+import path18 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/engine/rule.ts
@@ -10305,7 +10305,7 @@ function defineRule(meta, docs, check) {
 }
 
 // rules/invalid-template.md
-var invalid_template_default = '# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`"[...]"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment).\n\nWhere rules follow the deployment order (templates with vTAP resources), a `dependsOn` entry\nmust name a resource of the same template, as ARM requires ("The resource \'...\' is not defined in\nthe template"): one that names a resource a nested deployment or another template deploys, or\nthat names nothing at all (a misspelled `resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap-1\')`\nfor the TAP `tap1`, which would also leave the VM unordered after the TAP), is this error. An entry\nis judged only when it is certain: not when a resource of the template has a name known only at\ndeployment, two resources share the name, or the entry has an empty segment.\n\nResources that depend on each other in a cycle are this error too, once per cycle, at the entry\nthat closes it, with the resources in order: ARM rejects the template ("Circular dependency detected\non resource"). In ARM JSON (where rules follow the deployment order), the edges are `dependsOn`\nentries (ids, names, copy loop names, symbolic names) and `reference()`/`list*()` calls by name; an\nentry whose target is not known is no edge, and only resources deployed whatever the parameters\ncount (not a resource whose condition is known only at deployment, nor a loop whose count is). A\nchild nested in its parent\'s `resources` is not ordered after it by ARM unless its `dependsOn` says\nso, so nesting alone makes no edge. In Bicep, the compiler rejects declarations that reference each\nother in a cycle (BCP080: modules reading each other\'s outputs, a TAP and its destination NIC naming\neach other, directly, through variables or in `dependsOn`) or one that references itself (BCP079: a\nmodule given its own output), in every file.\n\nA module, linked template (`templateLink.relativePath`), `load*()` file or `.bicepparam` `using`\ntemplate that does not exist is reported with its path as written: "the module \'modules/tap.bicep\'\ndoes not exist".\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler\'s own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nFiles that `load*()` functions read are held to the compiler\'s size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": []\n}\n```\nPassing:\n```json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = \'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper(\'tap\')\nvar short = substring(\'tap-eastus\')\n```\nPassing:\n```bicep\nvar name = toUpper(\'tap\')\nvar short = substring(\'tap-eastus\', 0, 3)\n```\n';
+var invalid_template_default = "# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`\"[...]\"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment; every declared `type` of a\nparameter, output, definition, property or function parameter is one of ARM's template types,\n`string`, `securestring`, `int`, `bool`, `object`, `secureobject`, `array`, in any case: ARM fails\nto parse a template with `\"type\": \"strng\"`).\n\nWhere rules follow the deployment order (templates with vTAP resources), a `dependsOn` entry\nmust name a resource of the same template, as ARM requires (\"The resource '...' is not defined in\nthe template\"): one that names a resource a nested deployment or another template deploys, or\nthat names nothing at all (a misspelled `resourceId('Microsoft.Network/virtualNetworkTaps', 'tap-1')`\nfor the TAP `tap1`, which would also leave the VM unordered after the TAP), is this error. An entry\nis judged only when it is certain: not when a resource of the template has a name known only at\ndeployment, two resources share the name, or the entry has an empty segment.\n\nA resource of a type Azure's type definitions mark read-only is this error too, at its type:\nAzure cannot create it, and the deployment fails there. Of the types the vTAP rules read, those\nare a load balancer's `frontendIPConfigurations`, `loadBalancingRules`, `probes` and\n`outboundRules`, its `backendAddressPools` before API version 2020-04-01 (writable from then on),\na network interface's `ipConfigurations` and a network security group's `defaultSecurityRules`:\nwrite them as entries of the parent's properties. Such a declaration adds nothing to its parent\nfor the other rules (a Floating IP rule declared that way is not in front of any NIC); an\n`existing` one only reads.\n\nResources that depend on each other in a cycle are this error too, once per cycle, at the entry\nthat closes it, with the resources in order: ARM rejects the template (\"Circular dependency detected\non resource\"). In ARM JSON (where rules follow the deployment order), the edges are `dependsOn`\nentries (ids, names, copy loop names, symbolic names) and `reference()`/`list*()` calls by name; an\nentry whose target is not known is no edge, and only resources deployed whatever the parameters\ncount (not a resource whose condition is known only at deployment, nor a loop whose count is). A\nchild nested in its parent's `resources` is not ordered after it by ARM unless its `dependsOn` says\nso, so nesting alone makes no edge. The shortest cycle is a resource that names itself: a\n`dependsOn` entry with its own id or name, or its own copy loop's name (each instance then depends\non itself), or a `reference()`/`list*()` call of its own name; ARM rejects it (\"The template resource\n'...' cannot reference itself\"), and it is this error at the entry, once per entry. In Bicep, the compiler rejects declarations that reference each\nother in a cycle (BCP080: modules reading each other's outputs, a TAP and its destination NIC naming\neach other, directly, through variables or in `dependsOn`) or one that references itself (BCP079: a\nmodule given its own output), in every file.\n\nA module, linked template (`templateLink.relativePath`), `load*()` file or `.bicepparam` `using`\ntemplate that does not exist is reported with its path as written: \"the module 'modules/tap.bicep'\ndoes not exist\".\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`; `add()`, `equals()`, `not()` and the other functions Bicep writes\nas operators, with the operator to use: BCP069), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler's own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nEvery decorator names a sys decorator, as the compiler requires, on declarations, nested resources,\nproperties of object types and items of tuple types: an unknown name (`@descriptio('x')`, `@foo()`,\n`@Description()`: BCP057, or BCP082 with the compiler's spelling suggestion), a name the `sys` or\n`az` namespace lacks (`@sys.descriptio()`: BCP107/BCP108), a built-in function that is no decorator\n(`@concat()`: BCP152), a declaration of the file (`@myParam`, `@myFunc()`: BCP141; a `param description` hides\n`@description()`, which is then written `@sys.description()`) and a decorator\nwithout its parentheses (`@secure`: BCP063) are this error, at the name. A decorator before a\nproperty of an object value is no decorator at all (BCP132). Namespaces of extensions and wildcard\nimports, and unknown names in a file that declares extensions, are not judged. A `.bicepparam`\nfile assigns values and takes no decorators: `@description(...)` on a `param` assignment (copied\nfrom the template) is this error (BCP130).\nWhat a resource or module must be able to calculate at the start of the deployment may not read\nanother resource's properties, a module's outputs or `list*()`, directly or through variables: its\n`name` and a resource's `location` (BCP120: `location: existingWebApp.location` compiles to a\n`reference()`, which ARM also rejects there), its `if` condition (BCP177) and the collection its\n`for` loops over (BCP178). A resource's id, name, type and apiVersion may be read.\nAn integer literal beyond 64 bits (BCP010), a `@batchSize()` below 1 (BCP154) or on a declaration\nwithout a `for` loop (BCP155), and a property an `existing` resource may not set (`location`,\n`properties`, `tags`, ...; BCP173: it may declare `name`, `scope`, `parent` and `dependsOn`) and an\nempty `@allowed([])` (BCP099) are this\nerror too, and so are user-defined functions that call themselves or each other (BCP079, BCP080:\nARM functions cannot recurse), `nameof()` of a name nothing declares (BCP057) and `metadata`\ndeclared twice.\nFiles that `load*()` functions read are held to the compiler's size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"contentVersion\": \"1.0.0.0\"\n  \"resources\": []\n}\n```\nPassing:\n```json\n{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"contentVersion\": \"1.0.0.0\",\n  \"resources\": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = 'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper('tap')\nvar short = substring('tap-eastus')\n```\nPassing:\n```bicep\nvar name = toUpper('tap')\nvar short = substring('tap-eastus', 0, 3)\n```\n";
 
 // rules/invalid-template.ts
 var invalid_template_default2 = defineRule(
@@ -10588,7 +10588,7 @@ var ObjectValue = class _ObjectValue {
   }
 };
 var Unknown = class {
-  constructor(reason, type, parts, symbol, about, oneOf, atMost, branches) {
+  constructor(reason, type, parts, symbol, about, oneOf, atMost, branches, branchSpans, test, choice) {
     this.reason = reason;
     this.type = type;
     this.parts = parts;
@@ -10597,6 +10597,9 @@ var Unknown = class {
     this.oneOf = oneOf;
     this.atMost = atMost;
     this.branches = branches;
+    this.branchSpans = branchSpans;
+    this.test = test;
+    this.choice = choice;
   }
   reason;
   type;
@@ -10606,12 +10609,18 @@ var Unknown = class {
   oneOf;
   atMost;
   branches;
+  branchSpans;
+  test;
+  choice;
   /** What is known about it, for messages. */
   get description() {
     const a = this.about;
     return a === void 0 || typeof a === "string" ? a : a.describe();
   }
 };
+function testOf(u) {
+  return u.test ?? (u.symbol !== void 0 && (u.type === void 0 || u.type === "bool") ? { subject: u.symbol, equals: true, negated: false } : void 0);
+}
 function typeOf(v) {
   if (v === null) return "null";
   switch (typeof v) {
@@ -10635,11 +10644,18 @@ function setElementSpans(arr, spans) {
 function setElementOrigin(arr, container, span) {
   arr[ORIGIN] = { container, span };
 }
+var ARGS = /* @__PURE__ */ Symbol("vtaplint.args");
+function setElementArgs(arr, origin) {
+  arr[ARGS] = origin;
+}
 function elementSpan(arr, index2) {
   const explicit = arraySpans.get(arr)?.[index2];
   if (explicit) return explicit;
   const origin = arr[ORIGIN];
-  return origin && index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
+  if (origin) return index2 < origin.container.length ? origin.span.child(origin.container, index2) : void 0;
+  const args = arr[ARGS];
+  const node = args?.args[index2];
+  return args && node ? args.base.sub(node.start, node.end) : void 0;
 }
 var NODES_MEMO_FROM = 64;
 var nodesMemo = /* @__PURE__ */ new WeakMap();
@@ -10662,11 +10678,28 @@ function valueNodes(v) {
   }
   return 1;
 }
+function isInexactInteger(v) {
+  return typeof v === "number" && Number.isInteger(v) && !Number.isSafeInteger(v);
+}
+var InexactInteger = class extends Unknown {
+  constructor(reason, exact) {
+    super(reason, "int");
+    this.exact = exact;
+  }
+  exact;
+};
+function inexactInteger(approx, span, exact) {
+  const what = exact !== void 0 ? exact.toString() : `about ${Number(approx).toPrecision(6)}`;
+  return new InexactInteger(
+    { code: "unsupported", message: `the integer ${what} is beyond 2^53, where vtaplint's numbers are not exact (ARM's integers are 64-bit): its exact value is not known here`, span },
+    exact
+  );
+}
 
-// src/graph/located.ts
-function at(base, ...path18) {
+// src/expr/located.ts
+function at(base, ...path19) {
   let cur = base;
-  for (const key2 of path18) {
+  for (const key2 of path19) {
     const v = cur.value;
     if (v === void 0 || v === null) return { value: void 0, span: cur.span };
     if (v instanceof Unknown) return cur;
@@ -10786,7 +10819,11 @@ function armToString(v) {
   const out = [];
   return armJsonText(v, out) ? out.join("") : void 0;
 }
-function deepEquals(a, b, depth = 0) {
+function deepEquals(a, b, meter2) {
+  return equalsAt(a, b, 0, meter2);
+}
+function equalsAt(a, b, depth, meter2) {
+  if (meter2) meter2.visited++;
   if (a instanceof Unknown || b instanceof Unknown) return unknownEquals(a, b);
   if (depth > 256) return void 0;
   if (a === b) return true;
@@ -10796,7 +10833,7 @@ function deepEquals(a, b, depth = 0) {
     if (a.length !== b.length) return false;
     let unsure = false;
     for (let i = 0; i < a.length; i++) {
-      const r = deepEquals(a[i], b[i], depth + 1);
+      const r = equalsAt(a[i], b[i], depth + 1, meter2);
       if (r === false) return false;
       if (r === void 0) unsure = true;
     }
@@ -10807,13 +10844,44 @@ function deepEquals(a, b, depth = 0) {
     let unsure = false;
     for (const [k, x] of a.entries()) {
       if (!b.has(k)) return false;
-      const r = deepEquals(x, b.get(k), depth + 1);
+      const r = equalsAt(x, b.get(k), depth + 1, meter2);
       if (r === false) return false;
       if (r === void 0) unsure = true;
     }
     return unsure ? void 0 : true;
   }
   return false;
+}
+function equalityHash(v, depth = 0) {
+  if (v instanceof Unknown) {
+    const key2 = symbolicKey(v);
+    return key2 !== void 0 ? stringHash(key2, 117) : unknownId(v);
+  }
+  if (typeof v === "string") return stringHash(v, 115);
+  if (typeof v === "number") return stringHash(String(v), 100);
+  if (typeof v === "boolean") return v ? 116 : 102;
+  if (v === null) return 110;
+  if (depth > 256) return 46;
+  if (Array.isArray(v)) {
+    let h = 97 ^ v.length;
+    for (const x of v) h = Math.imul(h ^ equalityHash(x, depth + 1), 16777619) >>> 0;
+    return h;
+  }
+  let sum = 111 ^ v.size;
+  for (const [k, x] of v.entries()) sum = sum + Math.imul(stringHash(k.toLowerCase(), 107), 31) + equalityHash(x, depth + 1) >>> 0;
+  return sum;
+}
+var unknownIds = /* @__PURE__ */ new WeakMap();
+var nextUnknownId = 0;
+function unknownId(u) {
+  let id = unknownIds.get(u);
+  if (id === void 0) unknownIds.set(u, id = nextUnknownId = nextUnknownId + 1 >>> 0);
+  return id;
+}
+function stringHash(s, seed) {
+  let h = (2166136261 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 function unknownEquals(a, b) {
   if (a instanceof Unknown && b instanceof Unknown) {
@@ -10935,7 +11003,12 @@ function addPiece(p) {
   }
 }
 
-// src/graph/resource-id.ts
+// src/model/push-all.ts
+function pushAll(target, items) {
+  for (const x of items) target.push(x);
+}
+
+// src/deploy/resource-id.ts
 var oneKnown = /* @__PURE__ */ new Map();
 var oneUnknown = /* @__PURE__ */ new Map();
 var MAX_SHARED_SEGMENTS = 4096;
@@ -10994,7 +11067,7 @@ function splitSegments(v) {
 function flattenParts(parts) {
   const out = [];
   for (const p of parts) {
-    if (p instanceof Unknown && p.parts) out.push(...flattenParts(p.parts));
+    if (p instanceof Unknown && p.parts) pushAll(out, flattenParts(p.parts));
     else out.push(p);
   }
   return out;
@@ -11121,6 +11194,18 @@ function resourceGroupOf(id) {
   return void 0;
 }
 function idValue(id) {
+  return pathValue(id, true);
+}
+function relativeIdValue(id) {
+  return pathValue(id, false);
+}
+function segmentValue(s) {
+  if (s.length === 1 && typeof s[0] === "string") return s[0];
+  const unknown = s.find((p) => p instanceof Unknown);
+  if (!unknown) return s.join("");
+  return s.length === 1 ? unknown : new Unknown(unknown.reason, "string", [...s], void 0, unknown.about);
+}
+function pathValue(id, withScope) {
   const parts = [];
   let text = "";
   const flush = () => {
@@ -11137,9 +11222,11 @@ function idValue(id) {
       }
     }
   };
-  id.scope.forEach(addSeg);
-  addSeg(["providers"]);
-  addSeg([id.namespace]);
+  if (withScope) {
+    id.scope.forEach(addSeg);
+    addSeg(["providers"]);
+    addSeg([id.namespace]);
+  } else text = id.namespace;
   id.types.forEach((t, i) => {
     addSeg([t]);
     addSeg(id.names[i]);
@@ -11228,21 +11315,25 @@ function optionalElements(base, parent) {
   const options = optionsOf(v);
   if (!(v instanceof Unknown) || !options) return [];
   const same = (a, b) => a === b || deepEquals(a, b) === true;
-  const seen = [];
-  const out = [];
-  for (const option of options) {
-    if (!Array.isArray(option)) continue;
+  const byHash = /* @__PURE__ */ new Map();
+  const distinct = [];
+  options.forEach((option, k) => {
+    if (!Array.isArray(option)) return;
     option.forEach((item, i) => {
-      if (seen.some((s) => same(s, item))) return;
-      seen.push(item);
-      const holding = /* @__PURE__ */ new Set();
-      options.forEach((o, k) => {
-        if (Array.isArray(o) && o.some((x) => same(x, item))) holding.add(k);
-      });
-      const at2 = { value: item, span: elementSpan(option, i) ?? base.span };
-      out.push(holding.size === options.length || parent.when ? { ...pick(parent), at: at2 } : { at: at2, when: v, options: holding });
+      const h = equalityHash(item);
+      const bucket = byHash.get(h);
+      let d = bucket?.find((e) => same(e.item, item));
+      if (!d) {
+        d = { item, holding: /* @__PURE__ */ new Set(), at: { value: item, span: elementSpan(option, i) ?? branchSpan(v, k) ?? base.span } };
+        if (bucket) bucket.push(d);
+        else byHash.set(h, [d]);
+        distinct.push(d);
+      }
+      d.holding.add(k);
     });
-  }
+  });
+  const out = [];
+  for (const { holding, at: at2 } of distinct) out.push(holding.size === options.length || parent.when ? { ...pick(parent), at: at2 } : { at: at2, when: v, options: holding });
   return out;
 }
 function optionalValue(base, parent) {
@@ -11256,8 +11347,12 @@ function optionalValue(base, parent) {
     holding.add(k);
     if (!set.some((s) => s === o || deepEquals(s, o) === true)) set.push(o);
   });
-  const at2 = set.length === 1 ? { value: set[0], span: base.span } : base;
+  const first = [...holding][0];
+  const at2 = set.length === 1 ? { value: set[0], span: (first !== void 0 ? branchSpan(v, first) : void 0) ?? base.span } : base;
   return parent.when ? { ...pick(parent), at: at2 } : { at: at2, when: v, options: holding };
+}
+function branchSpan(v, k) {
+  return v.branches && k >= 0 ? v.branchSpans?.[k] : void 0;
 }
 function pick(c) {
   return c.options ? { when: c.when, options: c.options } : { when: c.when };
@@ -11435,6 +11530,21 @@ function ordering(graph) {
   return o;
 }
 var orderings = /* @__PURE__ */ new WeakMap();
+function finalDeclarations(graph, r) {
+  const all = graph.declarationsOf(r.key);
+  if (all.length <= 1) return [r];
+  let byKey = finals.get(graph);
+  if (!byKey) finals.set(graph, byKey = /* @__PURE__ */ new Map());
+  let out = byKey.get(r.key);
+  if (!out) {
+    const put = all.filter((d) => !d.existing);
+    out = put.filter((d) => !put.some((o) => o !== d && o.state !== "maybe" && orderedAfter(graph, o, d)));
+    if (out.length === 0) out = put.length > 0 ? put : [r];
+    byKey.set(r.key, out);
+  }
+  return out;
+}
+var finals = /* @__PURE__ */ new WeakMap();
 function sameRegion(a, b) {
   if (typeof a === "string" && typeof b === "string") return normalizeRegion(a) === normalizeRegion(b);
   if (a instanceof Unknown && b instanceof Unknown && a.symbol !== void 0 && a.symbol === b.symbol) return true;
@@ -11478,6 +11588,11 @@ function createHash(algorithm) {
   return crypto.createHash(algorithm);
 }
 
+// src/model/order.ts
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/engine/finding.ts
 function locate(span) {
   return { file: span.file, region: span.region() };
@@ -11491,9 +11606,6 @@ function fingerprintOf(ruleId, relPath, logical2, span, occurrence) {
   return h.digest("hex").slice(0, 32);
 }
 var LEVEL_ORDER = { error: 0, warning: 1, note: 2 };
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 function compareFindings(a, b) {
   return cmp(a.location.file.path, b.location.file.path) || a.location.region.start.line - b.location.region.start.line || a.location.region.start.column - b.location.region.start.column || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
 }
@@ -11827,6 +11939,34 @@ function dependsOnAcrossModules(from, to, fromWhat, toWhat) {
     related: { span: place.dependent.nameSpan, message: `add ${entry2} to the dependsOn of ${target}` }
   };
 }
+function dependsOnAcrossModulesAll(from, tos, fromWhat, toWhat) {
+  const places = [];
+  for (const to of tos) {
+    const place = dependencyPlace(from, to);
+    if (!place) return void 0;
+    places.push({ to, place });
+  }
+  const first = places[0]?.place;
+  if (!first || places.some(({ place }) => place.unit !== first.unit || place.dependent !== first.dependent)) return void 0;
+  const inModules = places.filter(({ to, place }) => place.dependency !== to);
+  if (inModules.length === 0 && first.dependent === from) return void 0;
+  const bicep = first.unit.file.kind === "bicep";
+  const entries = and([...new Set(places.map(({ place }) => dependsOnEntry(place.dependency)))]);
+  const target = `${declarationKind(first.dependent, bicep)}'${first.dependent.symbolicName ?? first.dependent.plainDisplayName}'`;
+  const modules = [...new Set(inModules.map(({ place }) => `${declarationKind(place.dependency, bicep)}'${place.dependency.plainDisplayName}'`))];
+  const mixed = inModules.length < places.length;
+  const toBy = modules.length === 0 ? void 0 : mixed ? `${and(modules)} deploy${modules.length === 1 ? "s" : ""} ${inModules.length === 1 ? "one" : "some"} of ${toWhat}` : `${toWhat} are deployed by ${and(modules)}`;
+  const fromBy = first.dependent === from ? void 0 : `${declarationKind(first.dependent, bicep)}'${first.dependent.plainDisplayName}'`;
+  const where = toBy && fromBy ? `${toBy}${modules.length > 1 ? "," : ""} and ${fromWhat} by ${fromBy}` : toBy ?? `${fromWhat} is deployed by ${fromBy ?? ""}`;
+  const own2 = bicep ? "resources and modules of its own file" : "resources and deployments of its own template";
+  return {
+    advice: `in ${displayPath(first.unit)}, add ${entries} to the dependsOn of ${target} (${where}, and dependsOn names only ${own2})`,
+    related: { span: first.dependent.nameSpan, message: `add ${entries} to the dependsOn of ${target}` }
+  };
+}
+function and(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
+}
 function declarationKind(r, bicep) {
   if (r.type.toLowerCase() !== "microsoft.resources/deployments") return "";
   return bicep ? "module " : "deployment ";
@@ -12103,6 +12243,23 @@ var vtap_cross_subscription_default2 = defineRule(
   }
 );
 
+// src/deploy/read-only-types.ts
+var READ_ONLY = {
+  "microsoft.network/loadbalancers/frontendipconfigurations": { instead: "an entry of the load balancer's properties.frontendIPConfigurations" },
+  "microsoft.network/loadbalancers/loadbalancingrules": { instead: "an entry of the load balancer's properties.loadBalancingRules" },
+  "microsoft.network/loadbalancers/probes": { instead: "an entry of the load balancer's properties.probes" },
+  "microsoft.network/loadbalancers/outboundrules": { instead: "an entry of the load balancer's properties.outboundRules" },
+  "microsoft.network/loadbalancers/backendaddresspools": { instead: "an entry of the load balancer's properties.backendAddressPools", writableFrom: "2020-04-01" },
+  "microsoft.network/networkinterfaces/ipconfigurations": { instead: "an entry of the network interface's properties.ipConfigurations" },
+  "microsoft.network/networksecuritygroups/defaultsecurityrules": { instead: "a Microsoft.Network/networkSecurityGroups/securityRules resource or an entry of the group's properties.securityRules (Azure creates the default rules itself)" }
+};
+function readOnlyType(type, apiVersion) {
+  const t = Object.hasOwn(READ_ONLY, type.toLowerCase()) ? READ_ONLY[type.toLowerCase()] : void 0;
+  if (!t) return void 0;
+  if (t.writableFrom === void 0) return t;
+  return typeof apiVersion === "string" && apiVersion.slice(0, 10) < t.writableFrom ? t : void 0;
+}
+
 // src/graph/network.ts
 var lower = (s) => s.toLowerCase();
 function ipConfigurationsOf(nic) {
@@ -12136,7 +12293,7 @@ function networkOfId(graph, ref) {
 }
 function networksOfNic(graph, nic) {
   const out = [];
-  for (const ipc of ipConfigurationsOf(nic)) {
+  for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
     const n = networkOf(graph, ipc);
     if (!out.some((o) => sameNetwork(o, n) === true)) out.push(n);
   }
@@ -12199,7 +12356,7 @@ function lbPartOfResolution(res) {
     const type = LB_PARTS.find((t) => lower(`${TYPES.lb}/${t}`) === lower(res.resource.type));
     const name = segmentText(res.id.names[1]);
     if (!type || name === void 0) return void 0;
-    return part(res.resource.parent, type, name, inlinePart(res.resource.parent, type, name), res.resource);
+    return part(res.resource.parent, type, name, inlinePart(res.resource.parent, type, name), createdChild(res.resource) ? res.resource : void 0);
   }
   return void 0;
 }
@@ -12214,7 +12371,10 @@ function inlinePart(lb, type, name) {
   });
 }
 function childPart(lb, type, name) {
-  return lb.children.find((c) => lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1]) ?? "") === lower(name));
+  return lb.children.find((c) => createdChild(c) && lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1]) ?? "") === lower(name));
+}
+function createdChild(c) {
+  return c.existing || readOnlyType(c.type, c.apiVersion) === void 0;
 }
 function lbParts(lb, type) {
   const out = [];
@@ -12223,7 +12383,7 @@ function lbParts(lb, type) {
     if (typeof n === "string") out.push(part(lb, type, n, e, void 0));
   }
   for (const c of lb.children) {
-    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`)) continue;
+    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`) || !createdChild(c)) continue;
     const n = segmentText(c.id.names[1]);
     if (n === void 0) continue;
     const i = out.findIndex((o) => o.key === lower(n));
@@ -12245,10 +12405,15 @@ function lbReferencesOf(ipc) {
 }
 function loadBalancersOfNic(graph, nic) {
   const out = [];
+  for (const declaration of finalDeclarations(graph, nic)) out.push(...loadBalancersOfDeclaration(graph, declaration));
+  return out;
+}
+function loadBalancersOfDeclaration(graph, nic) {
+  const out = [];
   for (const ipc of ipConfigurationsOf(nic)) {
     for (const via of lbReferencesOf(ipc)) {
       const part2 = lbPartOf(graph, via.value);
-      if (part2) out.push({ lb: part2.lb, part: part2, ipConfig: ipc, via });
+      if (part2) out.push({ lb: part2.lb, declaration: nic, part: part2, ipConfig: ipc, via });
     }
     const method = at(ipc, "properties", "privateIPAllocationMethod").value;
     const ip = at(ipc, "properties", "privateIPAddress").value;
@@ -12263,7 +12428,7 @@ function loadBalancersOfNic(graph, nic) {
           const entryNetwork = subnetRef.value !== void 0 ? networkOfSubnetId(graph, subnetRef) : networkOfId(graph, at(addr, "properties", "virtualNetwork", "id"));
           nicNetwork ??= networkOf(graph, ipc);
           if (sameNetwork(nicNetwork, entryNetwork) === false) continue;
-          out.push({ lb, part: pool, ipConfig: ipc, via: a });
+          out.push({ lb, declaration: nic, part: pool, ipConfig: ipc, via: a });
         }
       }
     }
@@ -12272,7 +12437,7 @@ function loadBalancersOfNic(graph, nic) {
 }
 function outsideLoadBalancersOfNic(graph, nic) {
   const out = [];
-  for (const ipc of ipConfigurationsOf(nic)) {
+  for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
     for (const via of lbReferencesOf(ipc)) {
       const res = graph.resolve(via.value);
       let found;
@@ -12290,7 +12455,7 @@ function outsideLoadBalancersOfNic(graph, nic) {
 }
 function unknownLbReferencesOfNic(graph, nic) {
   const out = [];
-  for (const ipc of ipConfigurationsOf(nic)) {
+  for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
     for (const [prop2, part2] of [
       ["loadBalancerBackendAddressPools", "backendAddressPools"],
       ["loadBalancerInboundNatRules", "inboundNatRules"]
@@ -12312,13 +12477,16 @@ function membersOfPool(graph, pool) {
   let byPool = poolMembers.get(graph);
   if (!byPool) {
     byPool = /* @__PURE__ */ new Map();
+    const seen = /* @__PURE__ */ new Set();
     for (const nic of deployedOfType(graph, TYPES.nic)) {
+      if (seen.has(nic.key)) continue;
+      seen.add(nic.key);
       for (const m of loadBalancersOfNic(graph, nic)) {
         if (m.part.type !== "backendAddressPools") continue;
         let pools = byPool.get(m.lb);
         if (!pools) byPool.set(m.lb, pools = /* @__PURE__ */ new Map());
         const list = pools.get(m.part.key);
-        const member2 = { nic, ipConfig: m.ipConfig, via: m.via };
+        const member2 = { nic: m.declaration, ipConfig: m.ipConfig, via: m.via };
         if (list) list.push(member2);
         else pools.set(m.part.key, [member2]);
       }
@@ -12336,11 +12504,29 @@ function lbRules(lb) {
   return out;
 }
 function rulesReaching(graph, m) {
-  return lbRules(m.lb).filter((r) => {
-    if (m.part.type === "inboundNatRules") return r.kind === "inboundNatRules" && lower(r.name) === m.part.key;
-    return poolsOfRule(graph, r).some((p) => p.lb === m.lb && p.key === m.part.key);
-  });
+  if (m.part.type === "inboundNatRules") return lbRules(m.lb).filter((r) => r.kind === "inboundNatRules" && lower(r.name) === m.part.key);
+  return ruleIndex(graph, m.lb).byPool.get(m.part.key) ?? [];
 }
+function ruleIndex(graph, lb) {
+  let byLb = ruleIndexes.get(graph);
+  if (!byLb) ruleIndexes.set(graph, byLb = /* @__PURE__ */ new Map());
+  let index2 = byLb.get(lb);
+  if (index2) return index2;
+  index2 = { byPool: /* @__PURE__ */ new Map(), byFrontend: /* @__PURE__ */ new Map() };
+  const add = (map, key2, r) => {
+    const list = map.get(key2);
+    if (!list) map.set(key2, [r]);
+    else if (list[list.length - 1] !== r) list.push(r);
+  };
+  for (const r of lbRules(lb)) {
+    for (const p of poolsOfRule(graph, r)) if (p.lb === lb) add(index2.byPool, p.key, r);
+    const f = frontendOfRule(graph, r);
+    if (f !== void 0 && f.lb === lb) add(index2.byFrontend, f.key, r);
+  }
+  byLb.set(lb, index2);
+  return index2;
+}
+var ruleIndexes = /* @__PURE__ */ new WeakMap();
 function poolsOfRule(graph, r) {
   const ids = [at(r.decl, "properties", "backendAddressPool", "id"), ...elements(at(r.decl, "properties", "backendAddressPools")).map((e) => at(e, "id"))];
   return ids.map((id) => lbPartOf(graph, id.value)).filter((p) => p?.type === "backendAddressPools");
@@ -12350,10 +12536,7 @@ function frontendOfRule(graph, r) {
   return p?.type === "frontendIPConfigurations" ? p : void 0;
 }
 function rulesOfFrontend(graph, frontend) {
-  return lbRules(frontend.lb).filter((r) => {
-    const f = frontendOfRule(graph, r);
-    return f !== void 0 && f.lb === frontend.lb && f.key === frontend.key;
-  });
+  return ruleIndex(graph, frontend.lb).byFrontend.get(frontend.key) ?? [];
 }
 function peeringsOf(graph, vnet) {
   const out = [];
@@ -12388,7 +12571,7 @@ function securityGroupsOfNic(graph, nic, ipConfig) {
     const res = graph.resolve(ref.value);
     if (res.kind === "resource" && lower(res.resource.type) === lower(TYPES.nsg) && !out.some((o) => o.nsg === res.resource)) out.push({ nsg: res.resource, ref, on: on2 });
   };
-  add(at(nic.root, "properties", "networkSecurityGroup", "id"), "nic");
+  for (const decl of finalDeclarations(graph, nic)) add(at(decl.root, "properties", "networkSecurityGroup", "id"), "nic");
   for (const ipc of ipConfig ? [ipConfig] : ipConfigurationsOf(nic)) {
     const n = networkOf(graph, ipc);
     if (n.kind === "vnet" && n.subnet) add(at(n.subnet, "properties", "networkSecurityGroup", "id"), "subnet");
@@ -12437,15 +12620,6 @@ function portCovers(v, port) {
   if (m) return Number(m[1]) <= port && port <= Number(m[2]);
   return /^\d+$/.test(s) ? Number(s) === port : false;
 }
-function broadSource(rule) {
-  const one = at(rule, "properties", "sourceAddressPrefix").value;
-  const many = at(rule, "properties", "sourceAddressPrefixes").value;
-  if (one instanceof Unknown || many instanceof Unknown) return void 0;
-  const broad = (x) => typeof x === "string" && ["*", "any", "virtualnetwork"].includes(x.toLowerCase());
-  if (one !== void 0 && one !== null && one !== "") return broad(one);
-  if (Array.isArray(many) && many.length > 0) return many.some(broad);
-  return true;
-}
 function parseIpv4Range(s) {
   const text = s.trim();
   if (text.includes(":") && /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(text)) return "v6";
@@ -12486,13 +12660,19 @@ function addressOf(graph, ipConfig) {
 }
 var WHOLE_NETWORK = /* @__PURE__ */ new Set(["*", "any", "virtualnetwork", "virtual_network"]);
 function destinationCovers(graph, rule, ipConfig) {
-  const one = at(rule, "properties", "destinationAddressPrefix").value;
-  const many = at(rule, "properties", "destinationAddressPrefixes").value;
-  const asgs = at(rule, "properties", "destinationApplicationSecurityGroups");
+  return addressCovers(graph, rule, "destination", ipConfig);
+}
+function sourceCovers(graph, rule, ipConfig) {
+  return addressCovers(graph, rule, "source", ipConfig);
+}
+function addressCovers(graph, rule, side, ipConfig) {
+  const one = at(rule, "properties", `${side}AddressPrefix`).value;
+  const many = at(rule, "properties", `${side}AddressPrefixes`).value;
+  const asgs = at(rule, "properties", `${side}ApplicationSecurityGroups`);
   for (const v of [one, many, asgs.value]) if (v instanceof Unknown) return { covers: void 0, value: v, prefix: void 0 };
   const prefixes = [];
   if (typeof one === "string" && one !== "") prefixes.push(one);
-  if (Array.isArray(many)) prefixes.push(...many);
+  if (Array.isArray(many)) pushAll(prefixes, many);
   const groups = elements(asgs);
   if (prefixes.length === 0 && groups.length === 0) return { covers: true };
   let address;
@@ -12521,7 +12701,8 @@ function destinationCovers(graph, rule, ipConfig) {
     }
   }
   if (partial.length > 1 && address?.kind === "known" && address.ranges.every((a) => unionHolds(partial, a))) return { covers: true };
-  if (groups.length > 0) {
+  if (groups.length > 0 && !ipConfig && side === "source") answers.push({ covers: void 0, value: void 0, prefix: void 0 });
+  else if (groups.length > 0) {
     const own2 = ipConfig ? elements(at(ipConfig, "properties", "applicationSecurityGroups")).map((e) => at(e, "id").value) : [];
     for (const g of groups) {
       const id = at(g, "id").value;
@@ -12727,7 +12908,7 @@ var vtap_peering_same_region_default2 = defineRule(
 );
 
 // rules/vtap-peering-before-tap.md
-var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\nA `dependsOn` entry names only resources and modules of its own file. When the peerings and the\nTAP configuration are in different modules (nested deployments), add the module that deploys the\npeerings (`peerings`; a module loop's name waits for all its instances) to the `dependsOn` of the\nmodule that holds the TAP configuration, in the template that declares both; in ARM JSON, name the\ndeployment: `[resourceId('Microsoft.Resources/deployments', 'peerings')]`. The message names the\ntwo modules and that file, and points at the module to change.\n\n```bicep\nmodule workloads 'modules/workload.bicep' = [for (s, i) in spokes: {\n  name: 'workload-${s.name}'\n  params: { subnetId: spokeNetworks[i].outputs.subnetId, tapId: hub.outputs.tapId }\n  dependsOn: [ peerings ]\n}]\n```\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
+var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\nOne finding per TAP configuration (and source network): it names the peerings it does not wait\nfor, one direction or both, so a configuration that waits for neither is one warning that names\nboth. A peering that a condition may not deploy is a finding of its own, indeterminate.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\nA `dependsOn` entry names only resources and modules of its own file. When the peerings and the\nTAP configuration are in different modules (nested deployments), add the module that deploys the\npeerings (`peerings`; a module loop's name waits for all its instances) to the `dependsOn` of the\nmodule that holds the TAP configuration, in the template that declares both; in ARM JSON, name the\ndeployment: `[resourceId('Microsoft.Resources/deployments', 'peerings')]`. The message names the\ntwo modules and that file, and points at the module to change.\n\n```bicep\nmodule workloads 'modules/workload.bicep' = [for (s, i) in spokes: {\n  name: 'workload-${s.name}'\n  params: { subnetId: spokeNetworks[i].outputs.subnetId, tapId: hub.outputs.tapId }\n  dependsOn: [ peerings ]\n}]\n```\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
 
 // rules/vtap-peering-before-tap.ts
 var vtap_peering_before_tap_default2 = defineRule(
@@ -12745,23 +12926,41 @@ var vtap_peering_before_tap_default2 = defineRule(
   (ctx) => {
     for (const p of tapNetworkPairs(ctx.graph)) {
       if (p.same !== false) continue;
+      const holder = p.source.holder;
+      const missing = [];
       for (const peering of [p.forward, p.backward].filter((x) => x !== void 0)) {
-        const holder = p.source.holder;
-        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], sources: [p.source], related: [{ span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` }, sourceRelated(p.source)] };
-        if (orderedAfter(ctx.graph, holder, peering.holder)) {
-          ctx.pass({ ...base, message: "tap configuration after peering" });
-          continue;
-        }
-        const across = dependsOnAcrossModules(holder, peering.holder, p.source.declaration === "child" ? "the TAP configuration" : `NIC '${p.nic.displayName}'`, "the peering");
-        ctx.fail({
-          ...base,
-          related: across ? [...base.related, across.related] : base.related,
-          message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for the peering from '${peering.from.displayName}' ('${peering.holder.displayName}'); the peering must be in place first: ${across?.advice ?? "add it to dependsOn"}`
-        });
+        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], sources: [p.source], related: [peeringRelated(peering), sourceRelated(p.source)] };
+        if (orderedAfter(ctx.graph, holder, peering.holder)) ctx.pass({ ...base, message: "tap configuration after peering" });
+        else missing.push(peering);
       }
+      const certain = missing.filter((x) => x.holder.state !== "maybe");
+      const groups = [...certain.length > 0 ? [certain] : [], ...missing.filter((x) => x.holder.state === "maybe").map((x) => [x])];
+      for (const group2 of groups) reportMissing(ctx, p, group2);
     }
   }
 );
+function peeringRelated(peering) {
+  return { span: peering.decl.span, message: `the peering from '${peering.from.displayName}'` };
+}
+function reportMissing(ctx, p, missing) {
+  const holder = p.source.holder;
+  const what = p.source.declaration === "child" ? "the TAP configuration" : `NIC '${p.nic.displayName}'`;
+  const all = missing.length > 1 ? dependsOnAcrossModulesAll(holder, missing.map((x) => x.holder), what, "the peerings") : void 0;
+  const across = all ? [all] : missing.map((peering) => dependsOnAcrossModules(holder, peering.holder, what, "the peering"));
+  const advice = across.every((a) => a === void 0) ? `add ${missing.length > 1 ? "them" : "it"} to dependsOn` : [...new Set(across.map((a, i) => a?.advice ?? `add the peering from '${missing[i]?.from.displayName ?? ""}' to dependsOn`))].join("; ");
+  const related = [...missing.map(peeringRelated), sourceRelated(p.source)];
+  for (const a of across) if (a && !related.some((r) => r.span === a.related.span && r.message === a.related.message)) related.push(a.related);
+  const named = (peering) => `'${peering.holder.displayName}' from '${peering.from.displayName}'`;
+  const waitingFor = missing.length > 1 ? `the peerings in both directions (${missing.map(named).join(" and ")}); the peerings must be in place first` : `the peering from '${missing[0]?.from.displayName ?? ""}' ('${missing[0]?.holder.displayName ?? ""}'); the peering must be in place first`;
+  ctx.fail({
+    span: p.source.tapId.span,
+    resource: holder,
+    involved: [...missing.map((x) => x.holder), p.tap],
+    sources: [p.source],
+    related,
+    message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice}`
+  });
+}
 
 // src/graph/roles.ts
 function roleDefinitions(graph) {
@@ -13147,7 +13346,7 @@ var vtap_live_migration_default2 = defineRule(
 );
 
 // rules/vtap-source-floating-ip.md
-var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A pool named both inline and\nas a child resource (the Azure Verified Modules pattern: `backendAddressPools: [ { name: \'sql\' } ]`\non the load balancer, members in the child) is one pool: the members of both declarations count.\nA `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template, or behind a pool id known only at deployment, is reported once,\nby `vtap-source-basic-lb`; an inbound NAT rule the template adds to an `existing` load balancer\n(a `loadBalancers/inboundNatRules` child) is in the template, and is checked here.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
+var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A pool named both inline and\nas a child resource (the Azure Verified Modules pattern: `backendAddressPools: [ { name: \'sql\' } ]`\non the load balancer, members in the child) is one pool: the members of both declarations count.\nA `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template, or behind a pool id known only at deployment, is reported once,\nby `vtap-source-basic-lb`; an inbound NAT rule the template adds to an `existing` load balancer\n(a `loadBalancers/inboundNatRules` child) is in the template, and is checked here.\n\nA NIC declared more than once (made by one module, deployed again by another with its backend\npools, as the Azure Verified Modules network-interface module is used) is read as it ends: each\ndeclaration is a PUT that replaces the NIC\'s whole body, so its pools are those of the declaration\ndeployed last (of each that may be last, when the declarations are not ordered).\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
 
 // rules/vtap-source-floating-ip.ts
 var vtap_source_floating_ip_default2 = defineRule(
@@ -13164,9 +13363,7 @@ var vtap_source_floating_ip_default2 = defineRule(
   vtap_source_floating_ip_default,
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         for (const rule of rulesReaching(ctx.graph, m)) {
           const key2 = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
@@ -13176,7 +13373,7 @@ var vtap_source_floating_ip_default2 = defineRule(
           const base = {
             span: fip.span,
             resource: m.lb,
-            involved: [nic, ...source.config ? [source.config] : []],
+            involved: [nic, m.declaration, ...source.config ? [source.config] : []],
             sources: [source],
             related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
           };
@@ -13215,6 +13412,11 @@ reference: neither its SKU nor its Floating IP rules can be seen (\`vtap-source-
 says nothing about it). So does a pool or NAT rule id known only at deployment (a parameter without
 a value, or read from an \`existing\` load balancer: \`lb.properties.backendAddressPools[0].id\`): the
 NIC is behind a load balancer that cannot even be named.
+
+A NIC declared more than once (made by one module, deployed again by another with its backend
+pools, as the Azure Verified Modules network-interface module is used) is read as it ends: each
+declaration is a PUT that replaces the NIC's whole body, so its pools are those of the declaration
+deployed last (of each that may be last, when the declarations are not ordered).
 
 ## Where it comes from
 [Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):
@@ -13305,9 +13507,7 @@ var vtap_source_basic_lb_default2 = defineRule(
   vtap_source_basic_lb_default,
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
         seen.add(`${nic.key}|${m.lb.key}`);
@@ -13318,7 +13518,7 @@ var vtap_source_basic_lb_default2 = defineRule(
         const base = {
           span: v === void 0 ? noName ? skuObject.span : m.lb.nameSpan : sku.span,
           resource: m.lb,
-          involved: [nic, ...source.config ? [source.config] : []],
+          involved: [nic, m.declaration, ...source.config ? [source.config] : []],
           sources: [source],
           related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
         };
@@ -13383,14 +13583,12 @@ var vtap_private_link_inbound_default2 = defineRule(
     const fronted = privateLinkFrontends(ctx.graph);
     if (fronted.length === 0) return;
     const seen = /* @__PURE__ */ new Set();
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
-        const reaching = rulesReaching(ctx.graph, m);
+        const reaching = new Set(rulesReaching(ctx.graph, m).map((x) => `${x.kind}|${x.name}`));
         for (const f of fronted) {
           if (f.frontend.lb !== m.lb) continue;
-          const rule = rulesOfFrontend(ctx.graph, f.frontend).find((r) => reaching.some((x) => x.kind === r.kind && x.name === r.name));
+          const rule = rulesOfFrontend(ctx.graph, f.frontend).find((r) => reaching.has(`${r.kind}|${r.name}`));
           const key2 = `${f.pls.key}|${nic.key}`;
           if (!rule || seen.has(key2)) continue;
           seen.add(key2);
@@ -13398,7 +13596,7 @@ var vtap_private_link_inbound_default2 = defineRule(
             message: `private link service '${f.pls.displayName}' sends inbound traffic through frontend '${f.frontend.name}' of load balancer '${m.lb.displayName}' (rule '${rule.name}') to source NIC '${nic.displayName}'; virtual network TAP does not mirror inbound Private Link Service traffic, so that traffic is missing from the mirror: capture it on the collector side another way, or accept the gap`,
             span: f.ref.span,
             resource: f.pls,
-            involved: [m.lb, nic, ...source.config ? [source.config] : []],
+            involved: [m.lb, nic, m.declaration, ...source.config ? [source.config] : []],
             sources: [source],
             related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
           });
@@ -13427,9 +13625,7 @@ var vtap_source_vnet_encryption_default2 = defineRule(
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
     const first = (key2) => !seen.has(key2) && Boolean(seen.add(key2));
-    for (const source of tapSources(ctx.graph)) {
-      const nic = declaredNic(source.nic);
-      if (!nic) continue;
+    for (const { nic, source } of sourceNics(ctx.graph)) {
       const about = { resource: nic, involved: source.config ? [source.config] : [], sources: [source] };
       for (const n of networksOfNic(ctx.graph, nic)) {
         const outside = n.kind === "external" || n.kind === "vnet" && n.vnet.existing;
@@ -13498,7 +13694,9 @@ var vtap_no_ipv6_default2 = defineRule(
   (ctx) => {
     for (const { nic, source } of sourceNics(ctx.graph)) {
       const tap = tapOf(source);
-      for (const ipc of ipConfigurationsOf(nic)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], tap ? [tap] : [], [source]);
+      for (const decl of finalDeclarations(ctx.graph, nic)) {
+        for (const ipc of ipConfigurationsOf(decl)) checkIpConfig(ctx, ipc, nic, `source NIC '${nic.displayName}'`, [sourceRelated(source)], [...tap ? [tap] : [], ...decl === nic ? [] : [decl]], [source]);
+      }
     }
     for (const tap of taps(ctx.graph)) {
       const d = destinationOf(tap, ctx.graph);
@@ -14100,11 +14298,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path18 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path18)) continue;
+          const path19 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path19)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path18) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path19) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -14152,7 +14350,7 @@ var vtap_destination_same_subscription_default2 = defineRule(
 );
 
 // rules/vtap-collector-port-open.md
-var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\nthe whole network (`*`, `Any`, `VirtualNetwork`) to the NIC's address, the first by priority must\nnot be `Deny`. Rules for specific source prefixes are not considered.\n\nA rule's destination (`destinationAddressPrefix`, `destinationAddressPrefixes`,\n`destinationApplicationSecurityGroups`) covers the NIC when it is `*` or `VirtualNetwork`, an IPv4\naddress or CIDR block holding the NIC's static private IP (for a dynamic IP: holding the whole\nsubnet Azure assigns it from), or an application security group the NIC's IP configuration is in.\nOther service tags (`Internet`, `AzureLoadBalancer`, `Storage`, ...) and IPv6 prefixes do not cover\nit. When that cannot be decided (a destination known only at deployment, a block holding part of\nthe subnet of a dynamic IP, an IP or subnet outside the template), the rule may or may not apply:\nif it would decide otherwise than the first rule that certainly applies (an `Allow` ahead of a\n`Deny`, or a `Deny` ahead of an `Allow` or of the default rules), the result is *indeterminate*.\nFor a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists; a pool named inline and filled by a child\n`loadBalancers/backendAddressPools` resource is one pool) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports).\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nA network security group shared by several subnets, denying VXLAN only to one of them\n(`destinationAddressPrefix: '10.20.1.0/24'`), does not block a collector at `10.20.2.4`.\n\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
+var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\na sender of the mirrored traffic to the NIC's address, the first by priority must not be `Deny`.\nThe mirrored traffic comes, as VXLAN, from the host of each source NIC with the source NIC's\nprivate address, so a rule's source matches it when it is the whole network (`*`, `Any`,\n`VirtualNetwork`, which holds peered networks too), or an IPv4 address or block, or an application\nsecurity group, that holds a source NIC's address (its static IP, or the whole subnet a dynamic IP\ncomes from). A deny for the source subnet's prefix ahead of the allow fails for the sources in it;\na deny for other prefixes or service tags (`Internet`, `AzureLoadBalancer`) does not block the\nmirrored traffic; when the relation is not known (a block holding part of the subnet of a dynamic\nIP, a source NIC outside the template, a TAP whose sources are not in the template) the rule may\nor may not apply, as below.\n\nA rule's destination (`destinationAddressPrefix`, `destinationAddressPrefixes`,\n`destinationApplicationSecurityGroups`) covers the NIC when it is `*` or `VirtualNetwork`, an IPv4\naddress or CIDR block holding the NIC's static private IP (for a dynamic IP: holding the whole\nsubnet Azure assigns it from), or an application security group the NIC's IP configuration is in.\nOther service tags (`Internet`, `AzureLoadBalancer`, `Storage`, ...) and IPv6 prefixes do not cover\nit. When that cannot be decided (a destination known only at deployment, a block holding part of\nthe subnet of a dynamic IP, an IP or subnet outside the template), the rule may or may not apply:\nif it would decide otherwise than the first rule that certainly applies (an `Allow` ahead of a\n`Deny`, or a `Deny` ahead of an `Allow` or of the default rules), the result is *indeterminate*.\nFor a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists; a pool named inline and filled by a child\n`loadBalancers/backendAddressPools` resource is one pool) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports).\n\nA NIC deployed more than once (made by one module, deployed again by another with its network\nsecurity group, as the Azure Verified Modules network-interface module is used) has the group of\nthe declaration deployed last: each is a PUT that replaces the NIC's body.\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nA network security group shared by several subnets, denying VXLAN only to one of them\n(`destinationAddressPrefix: '10.20.1.0/24'`), does not block a collector at `10.20.2.4`.\n\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
 
 // rules/vtap-collector-port-open.ts
 var PORT2 = vtap_facts_default.defaultDestinationPort;
@@ -14174,28 +14372,48 @@ var vtap_collector_port_open_default2 = defineRule(
       const d = destinationOf(tap, ctx.graph);
       const t = d && destinationTarget(d);
       if (!d || !t) continue;
+      const from = sendersOf(ctx, tap);
       if (t.kind === "nic") {
         const what = `the destination of TAP '${tap.displayName}' ('${t.resource.displayName}')`;
-        checkNsgs(ctx, tap, d, { nic: t.resource, ipConfig: t.entry, port: PORT2, what, nicText: "the destination NIC", subnetText: "the destination subnet" });
-      } else checkLbRules(ctx, tap, d, t);
+        checkNsgs(ctx, tap, d, { nic: t.resource, ipConfig: t.entry, port: PORT2, what, nicText: "the destination NIC", subnetText: "the destination subnet" }, from);
+      } else checkLbRules(ctx, tap, d, t, from);
     }
   }
 );
-function checkNsgs(ctx, tap, d, to) {
+function sendersOf(ctx, tap) {
+  const out = [];
+  const byAddress = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const source of sourcesOfTap(ctx.graph, tap)) {
+    const nic = declaredNic(source.nic);
+    const key2 = nic ?? source.holder;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
+    const name = nicName(source.nic);
+    const ipConfigs = nic ? finalDeclarations(ctx.graph, nic).flatMap(ipConfigurationsOf) : [];
+    if (ipConfigs.length === 0) out.push({ names: [name], ipConfig: void 0 });
+    for (const ipConfig of ipConfigs) {
+      const address = addressOf(ctx.graph, ipConfig);
+      const groups = at(ipConfig, "properties", "applicationSecurityGroups").value;
+      const alike = address.kind === "known" && !(Array.isArray(groups) && groups.length > 0) && !(groups instanceof Unknown);
+      const k = alike ? address.ranges.map((r) => r.text).join(",") : void 0;
+      const known2 = k !== void 0 ? byAddress.get(k) : void 0;
+      if (known2) {
+        if (!known2.names.includes(name)) known2.names.push(name);
+        continue;
+      }
+      const sender = { names: [name], ipConfig };
+      if (k !== void 0) byAddress.set(k, sender);
+      out.push(sender);
+    }
+  }
+  return out.length > 0 ? out : [{ names: [], ipConfig: void 0 }];
+}
+function checkNsgs(ctx, tap, d, to, from) {
   for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
-    const candidates = [];
-    for (const rule of securityRulesOf(g.nsg)) {
-      const c = candidate(ctx, rule, to);
-      if (c) candidates.push(c);
-    }
-    const ordered = candidates.filter((c) => c.priority !== void 0).sort((a, b) => a.priority - b.priority);
-    const doubtful = candidates.filter((c) => c.priority === void 0);
-    const first = ordered.find((c) => {
-      if (c.doubt === void 0) return true;
-      doubtful.push(c);
-      return false;
-    });
+    const nsgText = `network security group '${g.nsg.displayName}'`;
+    const outcomes = from.map((sender) => ({ sender, outcome: decide(ctx, g.nsg, to, sender, nsgText) }));
     const base = {
       resource: g.nsg,
       involved: [tap, to.nic],
@@ -14204,44 +14422,68 @@ function checkNsgs(ctx, tap, d, to) {
         { span: g.ref.span, message: `'${g.nsg.displayName}' applies to ${g.on === "nic" ? to.nicText : to.subnetText} here` }
       ]
     };
-    const open2 = (u, message) => ctx.indeterminate({
-      ...base,
-      span: g.ref.span,
-      related: [...base.related, { span: u.decl.span, message: `rule '${u.name}'` }, ...unknownOrigin(u.unknown, g.ref.span)],
-      message
-    });
-    const nsgText = `network security group '${g.nsg.displayName}'`;
-    if (first && first.access === void 0) {
-      open2(first, `cannot tell whether rule '${first.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: its access is ${describe(at(first.decl, "properties", "access").value)}`);
-      continue;
-    }
-    const decided = first?.access ?? "allow";
-    const against = doubtful.find((u) => u.access !== decided);
-    if (against) {
-      const doubt = against.doubt ?? "some of its values are only known at deployment";
-      if (!first) open2(against, `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: ${doubt}`);
-      else if (first.access === "deny")
-        open2(against, `cannot tell whether rule '${against.name}' of ${nsgText} allows inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which denies it: ${doubt}`);
-      else open2(against, `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which allows it: ${doubt}`);
-      continue;
-    }
-    if (first?.access === "deny") {
+    const denied = outcomes.find((o) => o.outcome.kind === "deny");
+    if (denied?.outcome.kind === "deny") {
+      const first = denied.outcome.rule;
       const access = at(first.decl, "properties", "access");
+      const names = [...new Set(outcomes.filter((o) => o.outcome.kind === "deny" && o.outcome.rule.decl === first.decl).flatMap((o) => o.sender.names))];
+      const fromText = first.narrow && names.length > 0 ? ` from ${names.length > 1 ? "source NICs" : "source NIC"} ${names.map((n) => `'${n}'`).join(", ")}` : "";
+      const allow = first.narrow ? `allow inbound UDP ${to.port} from the TAP's sources at a higher priority (lower number), or narrow the deny` : `allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`;
       ctx.fail({
         ...base,
         span: access.span,
-        message: `rule '${first.name}' of ${nsgText} denies inbound UDP ${to.port} to ${to.what}; the mirrored VXLAN traffic is dropped: allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`
+        related: [...base.related, ...first.narrow ? [{ span: at(first.decl, "properties").span, message: `rule '${first.name}'` }] : []],
+        message: `rule '${first.name}' of ${nsgText} denies inbound UDP ${to.port}${fromText} to ${to.what}; the mirrored VXLAN traffic is dropped: ${allow}`
       });
-    } else ctx.pass({ ...base, span: g.ref.span, message: "UDP port open" });
+      continue;
+    }
+    const open2 = outcomes.find((o) => o.outcome.kind === "open");
+    if (open2?.outcome.kind === "open") {
+      const u = open2.outcome.rule;
+      ctx.indeterminate({
+        ...base,
+        span: g.ref.span,
+        related: [...base.related, { span: u.decl.span, message: `rule '${u.name}'` }, ...unknownOrigin(u.unknown, g.ref.span)],
+        message: open2.outcome.message
+      });
+      continue;
+    }
+    ctx.pass({ ...base, span: g.ref.span, message: "UDP port open" });
   }
 }
-function candidate(ctx, rule, to) {
+function decide(ctx, nsg, to, sender, nsgText) {
+  const candidates = [];
+  for (const rule of securityRulesOf(nsg)) {
+    const c = candidate(ctx, rule, to, sender);
+    if (c) candidates.push(c);
+  }
+  const ordered = candidates.filter((c) => c.priority !== void 0).sort((a, b) => a.priority - b.priority);
+  const doubtful = candidates.filter((c) => c.priority === void 0);
+  const first = ordered.find((c) => {
+    if (c.doubt === void 0) return true;
+    doubtful.push(c);
+    return false;
+  });
+  if (first && first.access === void 0) {
+    return { kind: "open", rule: first, message: `cannot tell whether rule '${first.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: its access is ${describe(at(first.decl, "properties", "access").value)}` };
+  }
+  const decided = first?.access ?? "allow";
+  const against = doubtful.find((u) => u.access !== decided);
+  if (against) {
+    const doubt = against.doubt ?? "some of its values are only known at deployment";
+    const message = !first ? `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what}: ${doubt}` : first.access === "deny" ? `cannot tell whether rule '${against.name}' of ${nsgText} allows inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which denies it: ${doubt}` : `cannot tell whether rule '${against.name}' of ${nsgText} blocks inbound UDP ${to.port} to ${to.what} ahead of rule '${first.name}', which allows it: ${doubt}`;
+    return { kind: "open", rule: against, message };
+  }
+  return first?.access === "deny" ? { kind: "deny", rule: first } : { kind: "pass" };
+}
+function candidate(ctx, rule, to, sender) {
   const dir = lower2(at(rule.decl, "properties", "direction").value);
   const proto = lower2(at(rule.decl, "properties", "protocol").value);
   const ports = portCovers(at(rule.decl, "properties", "destinationPortRange").value, to.port) ?? void 0;
   const portsMany = portCovers(at(rule.decl, "properties", "destinationPortRanges").value, to.port);
   const priority = at(rule.decl, "properties", "priority").value;
-  const source = broadSource(rule.decl);
+  const from = sourceCovers(ctx.graph, rule.decl, sender.ipConfig);
+  const source = from.covers;
   if (dir === "outbound") return void 0;
   if (proto !== void 0 && proto !== "udp" && proto !== "*") return void 0;
   if (ports === false && portsMany === false) return void 0;
@@ -14250,15 +14492,38 @@ function candidate(ctx, rule, to) {
   if (dest.covers === false) return void 0;
   const accessValue = lower2(at(rule.decl, "properties", "access").value);
   const access = accessValue === "allow" || accessValue === "deny" ? accessValue : void 0;
-  const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 || typeof priority !== "number";
+  const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 && from.value !== void 0 || typeof priority !== "number";
   let doubt;
   let unknown;
   if (maybe) doubt = "some of its values are only known at deployment";
+  else if (source === void 0) doubt = sourceDoubt(ctx, rule.decl, sender, from);
   else if (dest.covers === void 0) {
     unknown = dest.value;
     doubt = destinationDoubt(ctx, rule.decl, to, dest);
   }
-  return { name: rule.name, decl: rule.decl, priority: typeof priority === "number" ? priority : void 0, access, doubt, unknown };
+  return { name: rule.name, decl: rule.decl, priority: typeof priority === "number" ? priority : void 0, access, doubt, unknown, narrow: !broad(rule.decl) };
+}
+function broad(decl) {
+  const one = at(decl, "properties", "sourceAddressPrefix").value;
+  const many = at(decl, "properties", "sourceAddressPrefixes").value;
+  const groups = at(decl, "properties", "sourceApplicationSecurityGroups").value;
+  const whole = (x) => typeof x === "string" && ["*", "any", "virtualnetwork"].includes(x.toLowerCase());
+  if (Array.isArray(groups) && groups.length > 0) return false;
+  if (typeof one === "string" && one !== "") return whole(one);
+  if (Array.isArray(many) && many.length > 0) return many.some(whole);
+  return true;
+}
+function sourceDoubt(ctx, decl, sender, from) {
+  const name = sender.names[0];
+  if (name === void 0) return `its source names addresses, and TAP's sources are not in the template, so whether it holds their addresses is not known`;
+  const address = addressOf(ctx.graph, sender.ipConfig);
+  if (from.prefix !== void 0 && address.kind === "known") {
+    const subnet = address.subnet !== void 0 ? `subnet '${address.subnet}'` : "its subnet";
+    return `its source ${from.prefix} holds part of ${subnet} (${address.ranges.map((r) => r.text).join(", ")}), from which the dynamic private IP of source NIC '${name}' is assigned at deployment`;
+  }
+  const groups = at(decl, "properties", "sourceApplicationSecurityGroups").value;
+  if (Array.isArray(groups) && groups.length > 0 && !sender.ipConfig) return `its source is an application security group, and whether source NIC '${name}' is in it is not known`;
+  return `its source names addresses, and the private IP of source NIC '${name}' is not known before deployment`;
 }
 function destinationDoubt(ctx, decl, to, dest) {
   const address = addressOf(ctx.graph, to.ipConfig);
@@ -14277,7 +14542,7 @@ function destinationDoubt(ctx, decl, to, dest) {
 function describe(v) {
   return v instanceof Unknown ? describeUnknown(v) : v === void 0 ? "not set" : `'${String(v)}'`;
 }
-function checkLbRules(ctx, tap, d, t) {
+function checkLbRules(ctx, tap, d, t, from) {
   if (t.resource.existing) return;
   const frontend = { lb: t.resource, type: "frontendIPConfigurations", key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: void 0, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === "loadBalancingRules");
@@ -14292,7 +14557,7 @@ function checkLbRules(ctx, tap, d, t) {
     const p = lower2(proto);
     if (p === "udp" && port === PORT2 || p === "all" && port === 0) {
       ctx.pass({ message: "a rule forwards UDP 4789", span: at(r.decl, "properties", "frontendPort").span, resource: t.resource });
-      checkBackends(ctx, tap, d, t, r);
+      checkBackends(ctx, tap, d, t, r, from);
       return;
     }
   }
@@ -14304,7 +14569,7 @@ function checkLbRules(ctx, tap, d, t) {
       message: `TAP '${tap.displayName}' sends to frontend '${t.name}' of load balancer '${t.resource.displayName}', but no load-balancing rule on that frontend forwards UDP ${PORT2}; the mirrored traffic is dropped: add a rule for UDP ${PORT2} (or an HA-ports rule, protocol All, port 0) to the collector pool`
     });
 }
-function checkBackends(ctx, tap, d, t, r) {
+function checkBackends(ctx, tap, d, t, r, from) {
   const backendPort = at(r.decl, "properties", "backendPort").value;
   const port = backendPort === 0 || backendPort === void 0 ? PORT2 : backendPort;
   if (typeof port !== "number") return;
@@ -14317,13 +14582,69 @@ function checkBackends(ctx, tap, d, t, r) {
         what: `collector NIC '${m.nic.displayName}' in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
         nicText: `collector NIC '${m.nic.displayName}'`,
         subnetText: `the subnet of collector NIC '${m.nic.displayName}'`
-      });
+      }, from);
     }
   }
 }
 
+// src/graph/conditions.ts
+var ALWAYS = [];
+function resourceGuard(r) {
+  if (r.state !== "maybe") return ALWAYS;
+  if (r.copy && r.copy.index === void 0) return "unknown";
+  const t = r.condition instanceof Unknown ? testOf(r.condition) : void 0;
+  return t ? [t] : "unknown";
+}
+function sourceGuard(s) {
+  const own2 = resourceGuard(s.holder);
+  if (!s.when) return own2;
+  const choice = s.when.choice;
+  const t = choice ? testOf(choice.condition) : void 0;
+  if (own2 === "unknown" || !choice || !t || !s.options) return "unknown";
+  const options = [...s.options];
+  if (options.every((k) => k < choice.then)) return [...own2, t];
+  if (options.every((k) => k >= choice.then)) return [...own2, { ...t, negated: !t.negated }];
+  return own2;
+}
+var OTHER = /* @__PURE__ */ Symbol("other");
+function holds(t, v) {
+  if (v === OTHER) return t.negated;
+  return deepEquals(v, t.equals) === true !== t.negated;
+}
+function mostTogether(items, guard) {
+  let n = 0;
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const g = guard(item);
+    if (g === "unknown" || g.length === 0) {
+      n++;
+      continue;
+    }
+    const subject = g[0].subject;
+    if (g.some((t) => t.subject !== subject)) {
+      n++;
+      continue;
+    }
+    const list = bySubject.get(subject);
+    if (list) list.push([...g]);
+    else bySubject.set(subject, [[...g]]);
+  }
+  for (const guards of bySubject.values()) {
+    const values = [OTHER];
+    for (const g of guards) for (const t of g) if (!values.some((v) => v !== OTHER && deepEquals(v, t.equals) === true)) values.push(t.equals);
+    let most = 0;
+    for (const v of values) {
+      let k = 0;
+      for (const g of guards) if (g.every((t) => holds(t, v))) k++;
+      most = Math.max(most, k);
+    }
+    n += most;
+  }
+  return n;
+}
+
 // rules/vtap-limits.md
-var vtap_limits_default = '# vtap-limits\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nOne deployment creates at most 100 virtual network TAPs per region per subscription, and at most\n100 TAP configurations per TAP (copy loops expanded; data: `limits` in `rules/data/vtap-facts.json`).\nTAPs whose location is known only at deployment count in one region when it comes from one place\n(one parameter, `resourceGroup().location`); when they might share a region with other TAPs and\ntogether pass the limit, the result is *indeterminate*. Resources that already exist\nin the subscription are not visible, so staying under the limits here is necessary, not sufficient.\nTAP configurations count against the TAP they name whether this deployment creates it or it exists\nalready (an `existing` TAP, or the id of a TAP outside the template, such as a hub\'s): the\nconfigurations are new either way.\nTAP configurations from a copy loop whose count is known only at deployment are *indeterminate*,\nunless the count\'s parameter has `allowedValues` that all stay within the limit, or (an `int`\nparameter) a `maxValue` within it: ARM rejects a supplied value above `maxValue`. The same holds\nfor a Bicep loop over `range(0, n)`, and for a loop over an array parameter with a `maxLength`\nwithin it. So does a copy loop of TAPs.\n\n## Where it comes from\n[Azure virtual network limits](https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits):\n\n> Virtual network TAPs | 100 \xB7 Network interface TAP configurations per virtual network TAP | 100\n\nThe limits apply per region per subscription. A 2026 revision of the page speaks of 10 TAP configurations per subscription; the data file can be changed when that is confirmed.\n\n## Why it matters\nThe deployment fails once the subscription reaches the limit.\n\n## How to fix\nSpread the sources over fewer TAPs per subscription, or over several subscriptions.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource extraTaps \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = [for i in range(0, 100): {\n  name: \'extra-tap-${i}\'\n  ...\n}]   // plus tap1: 101 TAPs\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"copy": { "name": "extraTaps", "count": 100 },\n"name": "[format(\'extra-tap-{0}\', copyIndex())]"\n```\nPassing (ARM JSON):\n```json\n"name": "tap1"\n```\n';
+var vtap_limits_default = "# vtap-limits\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nOne deployment creates at most 100 virtual network TAPs per region per subscription, and at most\n100 TAP configurations per TAP (copy loops expanded; data: `limits` in `rules/data/vtap-facts.json`).\nTAPs whose location is known only at deployment count in one region when it comes from one place\n(one parameter, `resourceGroup().location`); when they might share a region with other TAPs and\ntogether pass the limit, the result is *indeterminate*. Resources that already exist\nin the subscription are not visible, so staying under the limits here is necessary, not sufficient.\nTAP configurations count against the TAP they name whether this deployment creates it or it exists\nalready (an `existing` TAP, or the id of a TAP outside the template, such as a hub's): the\nconfigurations are new either way.\nTAP configurations from a copy loop whose count is known only at deployment are *indeterminate*,\nunless the count's parameter has `allowedValues` that all stay within the limit, or (an `int`\nparameter) a `maxValue` within it: ARM rejects a supplied value above `maxValue`. The same holds\nfor a Bicep loop over `range(0, n)`, and for a loop over an array parameter with a `maxLength`\nwithin it. So does a copy loop of TAPs.\nResources and TAP sources that a value known only at deployment chooses between do not add up\nwhen they can never exist together: conditions `if (blue)` and `if (!blue)`, `mode == 'blue'` and\n`mode == 'green'`, the two sides of one `blue ? [ ... ] : [ ... ]`; the count is the most that one\nvalue lets exist. Conditions vtaplint cannot relate (two different parameters, `mode == 'blue'` and\n`mode != 'green'`, a condition read from `reference()`) may hold together: passing the limit\nthrough them is *indeterminate*.\n\n## Where it comes from\n[Azure virtual network limits](https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits):\n\n> Virtual network TAPs | 100 \xB7 Network interface TAP configurations per virtual network TAP | 100\n\nThe limits apply per region per subscription. A 2026 revision of the page speaks of 10 TAP configurations per subscription; the data file can be changed when that is confirmed.\n\n## Why it matters\nThe deployment fails once the subscription reaches the limit.\n\n## How to fix\nSpread the sources over fewer TAPs per subscription, or over several subscriptions.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource extraTaps 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = [for i in range(0, 100): {\n  name: 'extra-tap-${i}'\n  ...\n}]   // plus tap1: 101 TAPs\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n\"copy\": { \"name\": \"extraTaps\", \"count\": 100 },\n\"name\": \"[format('extra-tap-{0}', copyIndex())]\"\n```\nPassing (ARM JSON):\n```json\n\"name\": \"tap1\"\n```\n";
 
 // rules/vtap-limits.ts
 var MAX_TAPS = vtap_facts_default.limits.virtualNetworkTaps;
@@ -14374,7 +14695,7 @@ var vtap_limits_default2 = defineRule(
     }
     let reported = false;
     for (const g of groups.values()) {
-      if (g.taps.length <= MAX_TAPS) continue;
+      if (g.taps.length <= MAX_TAPS || mostTogether(g.taps, resourceGuard) <= MAX_TAPS) continue;
       const over = g.taps[MAX_TAPS];
       const where = g.known ? `in region '${String(at(over.root, "location").value)}'` : "in one region";
       ctx.fail({
@@ -14438,18 +14759,21 @@ var vtap_limits_default2 = defineRule(
           involved
         });
       }
-      const n = (perTap.get(tap.key) ?? 0) + 1;
-      perTap.set(tap.key, n);
-      if (n === MAX_CONFIGS + 1) {
-        ctx.fail({
-          message: `${tapText} gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
-          span: s.tapId.span,
-          related,
-          resource: s.holder,
-          involved,
-          sources: [s]
-        });
-      }
+      const list = perTap.get(tap.key);
+      if (list) list.sources.push(s);
+      else perTap.set(tap.key, { tap, sources: [s] });
+    }
+    for (const { tap, sources } of perTap.values()) {
+      const s = sources[MAX_CONFIGS];
+      if (!s || mostTogether(sources, sourceGuard) <= MAX_CONFIGS) continue;
+      ctx.fail({
+        message: `${tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`} gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+        span: s.tapId.span,
+        related: tap.decl ? [{ span: at(tap.decl.root, "name").span, message: `TAP '${tap.name}'` }] : [],
+        resource: s.holder,
+        involved: tap.decl && !tap.decl.existing ? [tap.decl] : [],
+        sources: [s]
+      });
     }
   }
 );
@@ -14495,20 +14819,73 @@ import { existsSync, readFileSync } from "node:fs";
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path18, glob) {
+function matchesGlob(path19, glob) {
   let m = compiled.get(glob);
   if (!m) {
-    m = (0, import_picomatch.default)(glob.endsWith("/") ? `${glob}**` : glob);
+    const full = glob.endsWith("/") ? `${glob}**` : glob;
+    m = plainMatcher(full) ?? (0, import_picomatch.default)(full);
     compiled.set(glob, m);
   }
-  return m(path18);
+  return m(path19);
 }
-function matchesGlobList(path18, globs) {
+var NOT_PLAIN = /[?[\]{}()!+@\\]/;
+function plainMatcher(glob) {
+  if (NOT_PLAIN.test(glob) || glob.startsWith("./")) return void 0;
+  const segments = glob.split("/");
+  for (let i = 0; i < segments.length; i++) {
+    const g = segments[i];
+    if (g === "" || g !== "**" && g.includes("**") || g.includes(".*")) return void 0;
+    if (g === "**" && i > 0 && segments[i - 1].includes("*")) return void 0;
+  }
+  return (path19) => matchSegments(segments, path19.split("/"));
+}
+function matchSegments(segments, parts) {
+  const m = segments.length;
+  const n = parts.length;
+  let next = new Array(n + 1).fill(false);
+  next[n] = true;
+  for (let i = m - 1; i >= 0; i--) {
+    const g = segments[i];
+    const row = new Array(n + 1).fill(false);
+    if (g === "**") {
+      row[n] = next[n];
+      for (let j = n - 1; j >= 0; j--) row[j] = next[j] || !parts[j].startsWith(".") && row[j + 1];
+    } else {
+      for (let j = 0; j < n; j++) row[j] = next[j + 1] && matchSegment(g, parts[j]);
+    }
+    next = row;
+  }
+  return next[0];
+}
+function matchSegment(g, s) {
+  const chunks = g.split(/\*+/);
+  if (chunks.length === 1) return g === s;
+  if (chunks[0] === "" && (s.startsWith(".") || s === "")) return false;
+  const first = chunks[0];
+  const last = chunks[chunks.length - 1];
+  if (s.length < first.length + last.length || !s.startsWith(first) || !s.endsWith(last)) return false;
+  let at2 = first.length;
+  const end = s.length - last.length;
+  for (let k = 1; k < chunks.length - 1; k++) {
+    const c = chunks[k];
+    const found = s.indexOf(c, at2);
+    if (found < 0 || found + c.length > end) return false;
+    at2 = found + c.length;
+  }
+  return true;
+}
+var MAX_SEGMENT_WILDCARDS = 3;
+function tooManyWildcards(glob) {
+  const g = glob.startsWith("!") && !glob.startsWith("!(") ? glob.slice(1) : glob;
+  if (plainMatcher(g.endsWith("/") ? `${g}**` : g)) return false;
+  return g.split("/").some((segment2) => (segment2.match(/\*+|[?+@!]\(/g)?.length ?? 0) > MAX_SEGMENT_WILDCARDS);
+}
+function matchesGlobList(path19, globs) {
   let matched = false;
   for (const g of globs) {
     if (g.startsWith("!") && !g.startsWith("!(")) {
-      if (matched && matchesGlob(path18, g.slice(1))) matched = false;
-    } else if (!matched && matchesGlob(path18, g)) matched = true;
+      if (matched && matchesGlob(path19, g.slice(1))) matched = false;
+    } else if (!matched && matchesGlob(path19, g)) matched = true;
   }
   return matched;
 }
@@ -15075,12 +15452,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path18) {
+function findNodeAtLocation(root, path19) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path18) {
+  for (let segment2 of path19) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -16770,8 +17147,8 @@ function resolveLimits(overrides) {
 // src/model/source.ts
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 var SourceText = class {
-  constructor(path18, text, kind) {
-    this.path = path18;
+  constructor(path19, text, kind) {
+    this.path = path19;
     this.kind = kind;
     this.content = text;
   }
@@ -17122,6 +17499,11 @@ var JsonStringPartSpan = class _JsonStringPartSpan extends Span {
 // src/engine/config.ts
 var CONFIG_FILE = "vtaplint.config.json";
 var ConfigError = class extends Error {
+  constructor(message, place) {
+    super(message);
+    this.place = place;
+  }
+  place;
 };
 var norm = (r) => r.replace(/\s+/g, "").toLowerCase();
 var DEFAULT_REGIONS = {
@@ -17144,27 +17526,33 @@ function placeIn(file, text, location, key2) {
   const tree = parseTree2(text);
   let node = tree ? findNodeAtLocation2(tree, location) : void 0;
   if (node && key2 !== void 0) node = node.children?.find((p) => p.children?.[0]?.value === key2)?.children?.[0];
-  if (!node) return file;
+  if (!node) return { file };
   const at2 = new SourceText(file, text, "other").position(node.offset);
-  return `${file}:${at2.line}:${at2.column}`;
+  return { file, line: at2.line, column: at2.column };
 }
+var placeText = (p) => p.line !== void 0 ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+var errorAt = (place, message) => new ConfigError(`${placeText(place)}: ${message}`, place);
 async function validate(data, file, text) {
   const validator = config_validator_generated_default;
   if (validator(data)) return;
   const first = validator.errors?.[0];
-  if (!first) throw new ConfigError(`${file}: invalid configuration`);
+  if (!first) throw errorAt({ file }, "invalid configuration");
   const where = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
   const location = first.instancePath ? first.instancePath.slice(1).split("/").map((seg) => seg.replaceAll("~1", "/").replaceAll("~0", "~")).map((seg) => /^\d+$/.test(seg) ? Number(seg) : seg) : [];
   if (first.keyword === "additionalProperties") {
     const key2 = first.params.additionalProperty;
-    throw new ConfigError(`${placeIn(file, text, location, key2)}: unknown key "${where === "(top level)" ? key2 : `${where}.${key2}`}"`);
+    throw errorAt(placeIn(file, text, location, key2), `unknown key "${where === "(top level)" ? key2 : `${where}.${key2}`}"`);
   }
   const place = placeIn(file, text, location);
   if (first.keyword === "enum") {
     const allowed = first.params.allowedValues.join(", ");
-    throw new ConfigError(`${place}: "${where}" must be one of ${allowed}`);
+    throw errorAt(place, `"${where}" must be one of ${allowed}`);
   }
-  throw new ConfigError(`${place}: "${where}" ${first.message ?? "is invalid"}`);
+  throw errorAt(place, `"${where}" ${first.message ?? "is invalid"}`);
+}
+function globsOf(files, where) {
+  if (files === void 0) return [];
+  return typeof files === "string" ? [[files, where]] : files.map((g, i) => [g, [...where, i]]);
 }
 async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new Set()) {
   let data;
@@ -17172,7 +17560,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
+    throw errorAt({ file }, `cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
     data = JSON.parse(text);
@@ -17181,20 +17569,30 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
     parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
     const at2 = first ? new SourceText(file, text, "other").position(first.offset) : void 0;
-    throw new ConfigError(`${file}${at2 ? `:${at2.line}:${at2.column}` : ""}: the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : e instanceof Error ? e.message : String(e)}`);
+    throw errorAt(at2 ? { file, line: at2.line, column: at2.column } : { file }, `the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
   await validate(data, file, text);
   const cfg = data;
   const rules = /* @__PURE__ */ new Map();
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
-    if (!knownRules.has(id)) throw new ConfigError(`${placeIn(file, text, ["rules"], id)}: unknown rule "${id}" in "rules"`);
+    if (!knownRules.has(id)) throw errorAt(placeIn(file, text, ["rules"], id), `unknown rule "${id}" in "rules"`);
     rules.set(id, typeof v === "string" ? v : v.level);
   }
   for (const tag of Object.keys(cfg.tags ?? {})) {
-    if (knownTags.size && !knownTags.has(tag)) throw new ConfigError(`${placeIn(file, text, ["tags"], tag)}: unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(", ")})`);
+    if (knownTags.size && !knownTags.has(tag)) throw errorAt(placeIn(file, text, ["tags"], tag), `unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(", ")})`);
+  }
+  const globsAt = [
+    ...(cfg.ignore ?? []).map((g, i) => [g, ["ignore", i]]),
+    ...(cfg.parameters ?? []).flatMap((p, i) => globsOf(p.files, ["parameters", i, "files"])),
+    ...(cfg.suppressions ?? []).flatMap((p, i) => globsOf(p.files, ["suppressions", i, "files"]))
+  ];
+  for (const [g, where] of globsAt) {
+    if (tooManyWildcards(g)) {
+      throw errorAt(placeIn(file, text, where), `"${where.join(".")}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
+    }
   }
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
-    if (s.expires !== void 0 && !isCalendarDate(s.expires)) throw new ConfigError(`${placeIn(file, text, ["suppressions", i, "expires"])}: "suppressions[${i}].expires" is not a date: '${s.expires}'`);
+    if (s.expires !== void 0 && !isCalendarDate(s.expires)) throw errorAt(placeIn(file, text, ["suppressions", i, "expires"]), `"suppressions[${i}].expires" is not a date: '${s.expires}'`);
   }
   const regions = cfg.regions ? {
     supported: cfg.regions.supported ? new Set(cfg.regions.supported.map(norm)) : DEFAULT_REGIONS.supported,
@@ -17286,11 +17684,25 @@ function configuredLevel(meta, cfg) {
   return fromTag;
 }
 
+// src/engine/named-parameters.ts
+import { statSync } from "node:fs";
+function namedParametersProblem(abs) {
+  let isFile2;
+  try {
+    isFile2 = statSync(abs).isFile();
+  } catch {
+    isFile2 = false;
+  }
+  if (!isFile2) return "missing";
+  if (/\.bicepparam$/i.test(abs)) return "bicepparam";
+  return void 0;
+}
+
 // src/engine/lint.ts
 import path16 from "node:path";
 
 // src/discover/discover.ts
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -17298,9 +17710,10 @@ var GITIGNORE = "**/.gitignore";
 function loadGlobby() {
   return Promise.resolve().then(() => (init_globby(), globby_exports));
 }
-async function discover(args, cwd) {
+async function discover(args, cwd, root = cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
+  const unreadable = [];
   const add = (p, explicit) => {
     const abs = path6.resolve(cwd, p);
     const prev = found.get(abs);
@@ -17311,7 +17724,7 @@ async function discover(args, cwd) {
     const abs = path6.resolve(cwd, arg);
     let st;
     try {
-      st = statSync(abs);
+      st = statSync2(abs);
     } catch {
       st = void 0;
     }
@@ -17324,13 +17737,23 @@ async function discover(args, cwd) {
     let ignoreFiles;
     if (st?.isDirectory()) {
       const walked = walkFolder(abs);
-      if (walked.ignoreFiles.length === 0) {
+      const above = await ignoreFilesAbove(abs, root);
+      let ignored = (_) => false;
+      const ignoring = [...above?.files ?? [], ...walked.ignoreFiles];
+      if (ignoring.length && walked.unreadable.length) {
+        const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern3 } = await loadGlobby();
+        const filter = isIgnoredByIgnoreFilesSync2(ignoring.map((f) => convertPathToPattern3(f)), { cwd: above?.from ?? abs });
+        ignored = (p) => filter(`${p}/`);
+      }
+      for (const u of walked.unreadable) if (u.path === abs || !ignored(u.path)) unreadable.push(u.path === abs ? { ...u, arg } : u);
+      if (walked.ignoreFiles.length === 0 && !above) {
         for (const f of walked.files) add(f, false);
         continue;
       }
-      base = abs;
-      patterns = [`**/*.{${LINTED_EXTENSIONS.join(",")}}`];
-      ignoreFiles = walked.ignoreFiles;
+      base = above ? above.from : abs;
+      const prefix = above ? `${(await loadGlobby()).convertPathToPattern(path6.relative(base, abs).split(path6.sep).join("/"))}/` : "";
+      patterns = [`${prefix}**/*.{${LINTED_EXTENSIONS.join(",")}}`];
+      ignoreFiles = [...above?.files ?? [], ...walked.ignoreFiles];
     } else if ((await loadGlobby()).isDynamicPattern(arg)) {
       const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
       base = g.base;
@@ -17361,7 +17784,7 @@ async function discover(args, cwd) {
     for (const m of matches) add(path6.normalize(m), false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, missing };
+  return { files, missing, unreadable };
 }
 function globFrom(arg, cwd, escape) {
   const glob = arg.replaceAll("\\", "/");
@@ -17376,16 +17799,42 @@ function globFrom(arg, cwd, escape) {
   return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
 }
 var LINTED = new Set(LINTED_EXTENSIONS);
+async function ignoreFilesAbove(dir, root) {
+  const top = path6.resolve(root);
+  const rel = path6.relative(top, dir);
+  if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return void 0;
+  const files = [];
+  for (let d = path6.dirname(dir); ; d = path6.dirname(d)) {
+    const file = path6.join(d, ".gitignore");
+    if (isFile(file)) files.unshift(file);
+    if (d === top || path6.dirname(d) === d) break;
+  }
+  if (!files.length) return void 0;
+  const from = path6.dirname(files[0]);
+  const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
+  const patterns = files.map((f) => convertPathToPattern2(path6.relative(from, f).split(path6.sep).join("/")));
+  if (isIgnoredByIgnoreFilesSync2(patterns, { cwd: from })(`${dir}${path6.sep}`)) return void 0;
+  return { from, files };
+}
+function isFile(p) {
+  try {
+    return statSync2(p).isFile();
+  } catch {
+    return false;
+  }
+}
 function walkFolder(root) {
   const files = [];
   const ignoreFiles = [];
+  const unreadable = [];
   const folders = [root];
   while (folders.length > 0) {
     const dir = folders.pop();
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable.push({ path: dir, code: e.code ?? String(e) });
       continue;
     }
     for (const e of entries) {
@@ -17402,7 +17851,7 @@ function walkFolder(root) {
       }
     }
   }
-  return { files, ignoreFiles };
+  return { files, ignoreFiles, unreadable: unreadable.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0) };
 }
 function extensionOf(file) {
   const base = path6.basename(file).toLowerCase();
@@ -17548,11 +17997,11 @@ var ResolvedSpan = class extends Span {
 };
 var WireReader = class {
   files = /* @__PURE__ */ new Map();
-  file(path18, kind) {
-    let f = this.files.get(path18);
+  file(path19, kind) {
+    let f = this.files.get(path19);
     if (!f) {
-      f = new SourceText(path18, "", kind);
-      this.files.set(path18, f);
+      f = new SourceText(path19, "", kind);
+      this.files.set(path19, f);
     }
     return f;
   }
@@ -17604,6 +18053,7 @@ var TExpr = class {
   ast;
   base;
 };
+var LOWERING_NS = "__vtaplint";
 function isTObject(n) {
   return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
 }
@@ -17916,7 +18366,8 @@ var Parser = class {
     if (big > 9223372036854775807n || big < -9223372036854775808n) {
       throw new ParseError(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
     }
-    return { k: "lit", value: Number(big), start, end: this.pos };
+    const value = Number(big);
+    return Number.isSafeInteger(value) ? { k: "lit", value, start, end: this.pos } : { k: "lit", value, exact: big, start, end: this.pos };
   }
 };
 var CACHE_MAX = 2e4;
@@ -17949,14 +18400,27 @@ function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
 }
 
 // src/load/read.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readFileSync as readFileSync2, readSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readFileSync as readFileSync2, readSync, realpathSync, statSync as statSync3 } from "node:fs";
 import nodePath2 from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
+var HEAD_BYTES = 64 * 1024;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-function fail(path18, kind, code, message, text = "", unreadable = false) {
-  const source = new SourceText(path18, text, kind);
-  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} } };
+function fail(path19, kind, code, message, text = "", unreadable = false, head) {
+  const source = new SourceText(path19, text, kind);
+  return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} }, ...head !== void 0 ? { head } : {} };
+}
+function readHead(fd, size) {
+  try {
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const bytes = buf.subarray(0, n);
+    if (bytes[0] === 255 && bytes[1] === 254) return bytes.subarray(2).toString("utf16le");
+    if (bytes[0] === 254 && bytes[1] === 255) return Buffer.from(bytes.subarray(2)).swap16().toString("utf16le");
+    return bytes.toString("utf8");
+  } catch {
+    return void 0;
+  }
 }
 function decodeText(bytes) {
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
@@ -17995,8 +18459,8 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path18, kind, limits = DEFAULT_READ_LIMITS) {
-  return readOpened(path18, kind, limits, 0);
+function readSource(path19, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path19, kind, limits, 0);
 }
 var NO_SUCH_FILE = "the file does not exist";
 function cannotRead(e) {
@@ -18008,10 +18472,10 @@ function unreadFileMessage(what, written, error) {
   return error === NO_SUCH_FILE ? `the ${what} '${written}' does not exist` : `cannot read the ${what} '${written}': ${error}`;
 }
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-function openChecked(path18, limits, flags) {
+function openChecked(path19, limits, flags) {
   let fd;
   try {
-    fd = openSync(path18, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
+    fd = openSync(path19, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
@@ -18021,7 +18485,7 @@ function openChecked(path18, limits, flags) {
     const st = fstatSync(fd);
     if (!st.isFile()) refusal = { message: "not a regular file", limit: false, unreadable: true };
     else if (st.size > limits.maxFileBytes) {
-      refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false };
+      refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false, head: readHead(fd, st.size) };
     } else return { fd, size: st.size };
   } catch (e) {
     refusal = { message: cannotRead(e), limit: false, unreadable: true };
@@ -18029,19 +18493,19 @@ function openChecked(path18, limits, flags) {
   closeSync(fd);
   return refusal;
 }
-function readOpened(path18, kind, limits, flags) {
-  const opened = openChecked(path18, limits, flags);
+function readOpened(path19, kind, limits, flags) {
+  const opened = openChecked(path19, limits, flags);
   if (opened === "link") return "link";
-  if (!("fd" in opened)) return fail(path18, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable);
+  if (!("fd" in opened)) return fail(path19, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable, opened.head);
   const { fd, size } = opened;
   try {
     const text = readFileSync2(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
-      return { ok: true, source: new SourceText(path18, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+      return { ok: true, source: new SourceText(path19, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path18, kind, bytesFromStart(fd, size));
+    return fromBytes(path19, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path18, kind, "invalid-template", cannotRead(e), "", true);
+    return fail(path19, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     closeSync(fd);
   }
@@ -18056,15 +18520,15 @@ function bytesFromStart(fd, size) {
   }
   return buf.subarray(0, n);
 }
-function fromBytes(path18, kind, bytes) {
+function fromBytes(path19, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path18, text, kind);
+    const source = new SourceText(path19, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path18, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path19, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = nodePath2.resolve(p);
@@ -18120,10 +18584,10 @@ var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
-function readBytesInside(path18, root, limits = DEFAULT_READ_LIMITS) {
-  const { inside, real } = locateInsideRoot(path18, root);
+function readBytesInside(path19, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside, real } = locateInsideRoot(path19, root);
   if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
-  const opened = openChecked(real ?? path18, limits, 0);
+  const opened = openChecked(real ?? path19, limits, 0);
   if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
@@ -18139,7 +18603,7 @@ function listFilesInside(dir, root) {
   if (real === void 0) return { error: "the directory does not exist" };
   let entries;
   try {
-    if (!statSync2(real).isDirectory()) return { error: "the path is a file, not a directory" };
+    if (!statSync3(real).isDirectory()) return { error: "the path is a file, not a directory" };
     entries = readdirSync2(real, { withFileTypes: true });
   } catch (e) {
     return { error: `cannot read the directory: ${e.code ?? String(e)}` };
@@ -18150,19 +18614,19 @@ function listFilesInside(dir, root) {
     else if (d.isSymbolicLink()) {
       const target = locateInsideRoot(nodePath2.join(real, d.name), root);
       try {
-        if (target.inside && target.real !== void 0 && statSync2(target.real).isFile()) names.push(d.name);
+        if (target.inside && target.real !== void 0 && statSync3(target.real).isFile()) names.push(d.name);
       } catch {
       }
     }
   }
   return { names };
 }
-function readSourceInside(path18, kind, root, limits = DEFAULT_READ_LIMITS) {
-  return readUnlinked(path18, kind, root, limits) ?? readResolved(path18, kind, root, limits);
+function readSourceInside(path19, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path19, kind, root, limits) ?? readResolved(path19, kind, root, limits);
 }
-function readUnlinked(path18, kind, root, limits) {
+function readUnlinked(path19, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = nodePath2.resolve(path18);
+  const abs = nodePath2.resolve(path19);
   const absRoot = nodePath2.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
@@ -18174,20 +18638,20 @@ function readUnlinked(path18, kind, root, limits) {
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
-  return real === path18 ? r : asWritten(path18, kind, r);
+  return real === path19 ? r : asWritten(path19, kind, r);
 }
-function asWritten(path18, kind, r) {
-  const source = new SourceText(path18, r.source.text, kind);
-  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) } };
+function asWritten(path19, kind, r) {
+  const source = new SourceText(path19, r.source.text, kind);
+  return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) }, ...r.head !== void 0 ? { head: r.head } : {} };
 }
-function readResolved(path18, kind, root, limits) {
-  const { inside, real } = locateInsideRoot(path18, root);
+function readResolved(path19, kind, root, limits) {
+  const { inside, real } = locateInsideRoot(path19, root);
   if (!inside) {
-    return fail(path18, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+    return fail(path19, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  if (real === void 0) return readSource(path18, kind, limits);
+  if (real === void 0) return readSource(path19, kind, limits);
   const r = readSource(real, kind, limits);
-  return real === path18 ? r : asWritten(path18, kind, r);
+  return real === path19 ? r : asWritten(path19, kind, r);
 }
 
 // src/load/json-index.ts
@@ -18366,19 +18830,19 @@ var JsonIndex = class _JsonIndex {
   elementsOf;
   membersOf;
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-  find(path18) {
-    return this.walk(path18);
+  find(path19) {
+    return this.walk(path19);
   }
   /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
-  findKey(path18) {
-    if (this.walk(path18) < 0 || this.keyAt < 0) return void 0;
+  findKey(path19) {
+    if (this.walk(path19) < 0 || this.keyAt < 0) return void 0;
     return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
   }
-  walk(path18) {
+  walk(path19) {
     this.keyAt = -1;
     if (this.count === 0) return -1;
     let cur = 0;
-    for (const key2 of path18) {
+    for (const key2 of path19) {
       const open2 = this.text.charCodeAt(this.start[cur]);
       const parentEnd = this.end[cur];
       let child = this.firstChild(cur);
@@ -18632,19 +19096,19 @@ var TreeResolver = class {
   root() {
     return this.tree;
   }
-  node(path18, key2) {
+  node(path19, key2) {
     const root = this.root();
-    const n = path18.length === 0 ? root : findNodeAtLocation2(root, path18);
+    const n = path19.length === 0 ? root : findNodeAtLocation2(root, path19);
     if (!n) return void 0;
     if (key2) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
     return n;
   }
-  resolve(path18, key2) {
-    const n = this.node(path18, key2);
+  resolve(path19, key2) {
+    const n = this.node(path19, key2);
     return n ? { start: n.offset, end: n.offset + n.length } : void 0;
   }
-  stringOffset(path18, key2, index2) {
-    const n = this.node(path18, key2);
+  stringOffset(path19, key2, index2) {
+    const n = this.node(path19, key2);
     if (!n || n.type !== "string") return void 0;
     return decodedIndexToOffset(this.text, n.offset, index2);
   }
@@ -18664,7 +19128,7 @@ var IndexResolver = class {
   get text() {
     return typeof this.of === "string" ? this.of : this.of.text;
   }
-  node(path18, key2) {
+  node(path19, key2) {
     if (!this.built) {
       this.built = true;
       this.index = JsonIndex.build(this.text);
@@ -18672,19 +19136,19 @@ var IndexResolver = class {
     const idx = this.index;
     if (!idx) return void 0;
     if (key2) {
-      const r = idx.findKey(path18);
+      const r = idx.findKey(path19);
       return r ? { ...r, string: true } : void 0;
     }
-    const n = idx.find(path18);
+    const n = idx.find(path19);
     if (n < 0) return void 0;
     return { ...idx.range(n), string: idx.isString(n) };
   }
-  resolve(path18, key2) {
-    const n = this.node(path18, key2);
+  resolve(path19, key2) {
+    const n = this.node(path19, key2);
     return n ? { start: n.start, end: n.end } : void 0;
   }
-  stringOffset(path18, key2, index2) {
-    const n = this.node(path18, key2);
+  stringOffset(path19, key2, index2) {
+    const n = this.node(path19, key2);
     if (!n || !n.string) return void 0;
     return decodedIndexToOffset(this.text, n.start, index2);
   }
@@ -18813,7 +19277,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
       diagnostics: [
         {
           code: "invalid-template",
-          message: `invalid JSON: ${message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more errors after it)` : ""}`,
+          message: `invalid JSON: ${message}${fatal.length > 1 ? ` (and ${fatal.length - 1} more ${fatal.length === 2 ? "error" : "errors"} after it)` : ""}`,
           span: new TextSpan(source, offset, Math.min(offset + length, text.length))
         }
       ]
@@ -19646,18 +20110,18 @@ var Parser2 = class {
             const n = this.next();
             return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
           }
-          const path18 = this.parseString("expected a file path string or none after using");
+          const path19 = this.parseString("expected a file path string or none after using");
           let config;
           if (this.atWord("with")) {
             this.next();
             config = this.parseObject();
           }
-          return { kind: "Using", decorators, keyword, path: path18, ...config ? { config } : {}, none: false, start, end: config?.end ?? path18.end };
+          return { kind: "Using", decorators, keyword, path: path19, ...config ? { config } : {}, none: false, start, end: config?.end ?? path19.end };
         }
         case "extends": {
           const keyword = this.tokenRef(this.next());
-          const path18 = this.parseString("expected a file path string after extends");
-          return { kind: "Extends", decorators, keyword, path: path18, start, end: path18.end };
+          const path19 = this.parseString("expected a file path string after extends");
+          return { kind: "Extends", decorators, keyword, path: path19, start, end: path19.end };
         }
         case "extensionConfig": {
           const keyword = this.tokenRef(this.next());
@@ -19738,11 +20202,11 @@ var Parser2 = class {
       case "test": {
         const keyword = this.tokenRef(this.next());
         const name = this.identifier(word === "module" ? "a module name" : "a test name");
-        const path18 = this.parseStringOrMissing(`expected the ${word} path string`);
+        const path19 = this.parseStringOrMissing(`expected the ${word} path string`);
         this.expect("Assignment", `expected '=' after the ${word} path`);
         const value = this.parseDeclarationBody();
-        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path18, value, start, end: value.end };
-        return { kind: "Test", decorators, keyword, name, path: path18, value, start, end: value.end };
+        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path19, value, start, end: value.end };
+        return { kind: "Test", decorators, keyword, name, path: path19, value, start, end: value.end };
       }
       case "output": {
         const keyword = this.tokenRef(this.next());
@@ -20081,6 +20545,7 @@ var Parser2 = class {
       case "Integer": {
         this.next();
         const text = this.textOf(t);
+        if (text.length >= 19 && BigInt(text) > 9223372036854775808n) this.error("expected a valid 64-bit signed integer (BCP010)", t);
         return { kind: "Integer", text, value: Number(text), start: t.start, end: t.end };
       }
       case "TrueKeyword":
@@ -20721,21 +21186,3878 @@ function lineColumn(text, offset) {
   }
   return `line ${line}, column ${offset - start + 1}`;
 }
-function containsItself(v, path18) {
+function containsItself(v, path19) {
   if (v === null || typeof v !== "object") return false;
-  if (path18.includes(v)) return true;
-  path18.push(v);
+  if (path19.includes(v)) return true;
+  path19.push(v);
   const children2 = Array.isArray(v) ? v : Object.values(v);
-  const found = children2.some((c) => containsItself(c, path18));
-  path18.pop();
+  const found = children2.some((c) => containsItself(c, path19));
+  path19.pop();
   return found;
 }
 
 // src/bicep/lower.ts
 import path8 from "node:path";
 
+// src/bicep/lower-loop-vars.ts
+function runtimeCall(e) {
+  if (e.k !== "call" || e.ns !== void 0) return void 0;
+  const n = e.name.toLowerCase();
+  return n === "reference" || n === "references" || n.startsWith("list") ? e.name : void 0;
+}
+function variableRead(e) {
+  if (e.k !== "call" || e.ns !== void 0 || e.name !== "variables") return void 0;
+  const a = e.args[0];
+  return a?.k === "lit" && typeof a.value === "string" ? a.value : void 0;
+}
+var DEPLOY_TIME_PROPERTIES = /* @__PURE__ */ new Set(["id", "name", "type", "apiversion"]);
+function children(e) {
+  switch (e.k) {
+    case "lit":
+      return [];
+    case "call":
+      return e.args;
+    case "member":
+      return [e.obj];
+    case "index":
+      return [e.obj, e.index];
+  }
+}
+function* expressions(n) {
+  if (n instanceof TExpr) yield n.ast;
+  else if (Array.isArray(n)) for (const x of n) yield* expressions(x);
+  else if (n !== null && typeof n === "object") for (const k of Object.keys(n)) yield* expressions(n[k]);
+}
+var LoopVariableCheck = class {
+  constructor(variableNode) {
+    this.variableNode = variableNode;
+  }
+  variableNode;
+  memo = /* @__PURE__ */ new Map();
+  /**
+   * `x[key]` on runtime state with a key the compiler can tell is one of id, name, type and
+   * apiVersion (the compiler reads constants through variables, conditions and the array
+   * functions): a deploy-time value, as `x.id` is.
+   */
+  deployTimeIndex(e) {
+    if (e.k === "member") return runtimeCall(e.obj) !== void 0 && DEPLOY_TIME_PROPERTIES.has(e.name.toLowerCase());
+    if (e.k !== "index" || runtimeCall(e.obj) === void 0) return false;
+    const keys = this.constants(e.index, 0);
+    return keys !== void 0 && keys.every((k) => typeof k === "string" && DEPLOY_TIME_PROPERTIES.has(k.toLowerCase()));
+  }
+  /** The values an expression can have when it is a compile-time constant; undefined otherwise. */
+  constants(e, depth) {
+    if (depth > 32) return void 0;
+    const all = (xs) => {
+      const out = [];
+      for (const x of xs) {
+        const v = this.constants(x, depth + 1);
+        if (v === void 0) return void 0;
+        out.push(v);
+      }
+      return out;
+    };
+    if (e.k === "lit") return [e.value];
+    if (e.k === "index") {
+      const [objs, idxs] = all([e.obj, e.index]) ?? [];
+      if (!objs || !idxs) return void 0;
+      const out = [];
+      for (const o of objs) for (const i of idxs) if (Array.isArray(o) && typeof i === "number") out.push(o[i]);
+      return out.length > 0 ? out : void 0;
+    }
+    if (e.k !== "call" || e.ns !== void 0) return void 0;
+    const name = e.name.toLowerCase();
+    if (name === "variables") {
+      const v = variableRead(e);
+      const node = v === void 0 ? void 0 : this.variableNode(v);
+      return node === void 0 ? void 0 : this.nodeConstants(node, depth + 1);
+    }
+    if (name === "if" && e.args.length === 3) {
+      const [a, b] = all(e.args.slice(1)) ?? [];
+      return a && b ? [...a, ...b] : void 0;
+    }
+    const args = all(e.args);
+    if (!args) return void 0;
+    if ((name === "first" || name === "last") && args.length === 1) return args[0]?.map((a) => Array.isArray(a) ? name === "first" ? a[0] : a.at(-1) : void 0);
+    if (name === "createarray") return args.every((a) => a.length === 1) ? [args.map((a) => a[0])] : void 0;
+    if ((name === "concat" || name === "format") && args.every((a) => a.length === 1 && (typeof a[0] === "string" || typeof a[0] === "number"))) {
+      const vals = args.map((a) => String(a[0]));
+      if (name === "concat") return [vals.join("")];
+      const [fmt2 = "", ...rest] = vals;
+      return [fmt2.replace(/\{(\d+)\}/g, (_m, n) => rest[Number(n)] ?? "")];
+    }
+    return void 0;
+  }
+  nodeConstants(n, depth) {
+    if (n instanceof TExpr) return this.constants(n.ast, depth);
+    if (n === null || typeof n !== "object") return [n];
+    if (Array.isArray(n)) {
+      const out = [];
+      for (const x of n) {
+        const v = this.nodeConstants(x, depth + 1);
+        if (v?.length !== 1) return void 0;
+        out.push(v[0]);
+      }
+      return [out];
+    }
+    return void 0;
+  }
+  /** The outermost runtime reads in a loop variable's lowered value. */
+  uses(decl, node) {
+    if (decl.value.kind !== "For") return [];
+    return this.runtimeReads(node, decl.name.name);
+  }
+  /**
+   * The outermost runtime reads in a lowered value that must be calculated at the start of the
+   * deployment (a loop variable's body, a resource's or module's name: BCP120). `self`: the
+   * variable being judged, not followed into itself.
+   */
+  runtimeReads(node, self) {
+    const out = [];
+    const visit2 = (e) => {
+      if (this.deployTimeIndex(e)) return;
+      const fn = runtimeCall(e);
+      if (fn) return void out.push({ at: e, chain: [fn] });
+      const v = variableRead(e);
+      if (v !== void 0) {
+        const chain = this.chainOf(v, new Set(self === void 0 ? [] : [self]));
+        if (chain) out.push({ at: e, chain: [v, ...chain] });
+        return;
+      }
+      for (const c of children(e)) visit2(c);
+    };
+    for (const e of expressions(node)) visit2(e);
+    return out;
+  }
+  /** How a variable reads runtime state (the variables after it, then the function), or null. */
+  chainOf(name, seen) {
+    const known2 = this.memo.get(name);
+    if (known2 !== void 0) return known2;
+    if (seen.has(name)) return null;
+    seen.add(name);
+    const node = this.variableNode(name);
+    let found = null;
+    const visit2 = (e) => {
+      if (found || this.deployTimeIndex(e)) return;
+      const fn = runtimeCall(e);
+      if (fn) return void (found = [fn]);
+      const v = variableRead(e);
+      if (v !== void 0) {
+        const chain = this.chainOf(v, seen);
+        if (chain) found = [v, ...chain];
+        return;
+      }
+      for (const c of children(e)) visit2(c);
+    };
+    if (node !== void 0) for (const e of expressions(node)) visit2(e);
+    this.memo.set(name, found);
+    return found;
+  }
+};
+
+// src/bicep/lower-literal-types.ts
+var PLAIN = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object"]);
+function plainType(t, userTypes) {
+  if (t?.kind !== "TypeReference" || !PLAIN.has(t.name.name) || userTypes.has(t.name.name)) return void 0;
+  return t.name.name;
+}
+function literalKind(e) {
+  switch (e.kind) {
+    case "String":
+      return "string";
+    case "Integer":
+      return "int";
+    case "Unary":
+      return e.operator === "-" && e.operand.kind === "Integer" ? "int" : void 0;
+    case "Boolean":
+      return "bool";
+    case "Array":
+      return "array";
+    case "Object":
+      return "object";
+    case "Null":
+      return "null";
+    default:
+      return void 0;
+  }
+}
+function misfit(e, t) {
+  const k = literalKind(e);
+  return k === void 0 || k === t ? void 0 : k;
+}
+function article(kind) {
+  return /^[aeiou]/.test(kind) ? "an" : "a";
+}
+
+// src/bicep/functions.generated.ts
+var SYS_FUNCTIONS = [
+  ["any", 1, 1],
+  ["array", 1, 1],
+  ["base64", 1, 1],
+  ["base64ToJson", 1, 1],
+  ["base64ToString", 1, 1],
+  ["bool", 1, 1],
+  ["buildUri", 1, 1],
+  ["cidrHost", 2, 2],
+  ["cidrSubnet", 3, 3],
+  ["concat", 1, -1],
+  ["contains", 2, 2],
+  ["dataUri", 1, 1],
+  ["dataUriToString", 1, 1],
+  ["dateTimeAdd", 2, 3],
+  ["dateTimeFromEpoch", 0, 1],
+  ["dateTimeToEpoch", 0, 1],
+  ["distinct", 1, 1],
+  ["empty", 1, 1],
+  ["endsWith", 2, 2],
+  ["fail", 1, 1],
+  ["filter", 2, 2],
+  ["first", 1, 1],
+  ["flatten", 1, 1],
+  ["format", 1, -1],
+  ["groupBy", 2, 3],
+  ["guid", 1, -1],
+  ["indexOf", 2, 2],
+  ["int", 1, 1],
+  ["intersection", 2, -1],
+  ["items", 1, 1],
+  ["join", 2, 2],
+  ["json", 1, 1],
+  ["last", 1, 1],
+  ["lastIndexOf", 2, 2],
+  ["length", 1, 1],
+  ["like", 2, 2],
+  ["loadDirectoryFileInfo", 1, 2],
+  ["loadFileAsBase64", 1, 1],
+  ["loadJsonContent", 1, 3],
+  ["loadTextContent", 1, 2],
+  ["loadYamlContent", 1, 3],
+  ["map", 2, 2],
+  ["mapValues", 2, 2],
+  ["max", 1, -1],
+  ["min", 1, -1],
+  ["nameof", 1, 1],
+  ["newGuid", 0, 0],
+  ["objectKeys", 1, 1],
+  ["padLeft", 2, 3],
+  ["parseCidr", 1, 1],
+  ["parseUri", 1, 1],
+  ["range", 2, 2],
+  ["reduce", 3, 3],
+  ["replace", 3, 3],
+  ["shallowMerge", 1, 1],
+  ["skip", 2, 2],
+  ["sort", 2, 2],
+  ["split", 2, 2],
+  ["startsWith", 2, 2],
+  ["string", 1, 1],
+  ["substring", 2, 3],
+  ["take", 2, 2],
+  ["toLower", 1, 1],
+  ["toObject", 2, 3],
+  ["toUpper", 1, 1],
+  ["trim", 1, 1],
+  ["union", 2, -1],
+  ["uniqueString", 1, -1],
+  ["uri", 2, 2],
+  ["uriComponent", 1, 1],
+  ["uriComponentToString", 1, 1],
+  ["utcNow", 0, 1]
+];
+var SYS_OTHER_FUNCTIONS = ["externalInput", "readCliArg", "readEnvVar", "readEnvironmentVariable"];
+var AZ_FUNCTIONS = ["deployer", "deployment", "environment", "extensionResourceId", "getSecret", "managementGroup", "managementGroupResourceId", "pickZones", "providers", "reference", "resourceGroup", "resourceId", "roleDefinitions", "subscription", "subscriptionResourceId", "tenant", "tenantResourceId", "toLogicalZone", "toLogicalZones", "toPhysicalZone", "toPhysicalZones"];
+var SYS_DECORATORS = ["allowed", "batchSize", "description", "discriminator", "export", "maxLength", "maxValue", "metadata", "minLength", "minValue", "nullIfNotFound", "onlyIfNotExists", "patch", "retryOn", "sealed", "secure", "validate", "waitUntil"];
+var ARM_ONLY_FUNCTIONS = ["variables", "parameters", "if", "createArray", "createObject"];
+
+// src/bicep/functions.ts
+var SYS = new Map(SYS_FUNCTIONS.map(([name, min, max]) => [name, { min, max }]));
+var NAMES_ONLY = /* @__PURE__ */ new Set([...SYS_OTHER_FUNCTIONS, ...AZ_FUNCTIONS]);
+var BY_LOWER = new Map([...SYS.keys(), ...NAMES_ONLY].map((n) => [n.toLowerCase(), n]));
+var INSTEAD = {
+  parameters: "the parameter's name",
+  variables: "the variable's name",
+  if: "the conditional operator (condition ? a : b)",
+  createArray: "an array ([a, b])",
+  createObject: "an object ({ key: value })"
+};
+var ARM_ONLY = new Set(ARM_ONLY_FUNCTIONS);
+var OPERATOR_INSTEAD = {
+  add: "+",
+  sub: "-",
+  mul: "*",
+  div: "/",
+  mod: "%",
+  and: "&&",
+  or: "||",
+  not: "!",
+  equals: "==",
+  less: "<",
+  lessOrEquals: "<=",
+  greater: ">",
+  greaterOrEquals: ">="
+};
+function argumentCount(min, max) {
+  if (max < 0) return `at least ${min} argument${min === 1 ? "" : "s"}`;
+  if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
+  return `${min} to ${max} arguments`;
+}
+function builtinCallProblem(name, count, extensions) {
+  const sys = SYS.get(name);
+  if (sys) {
+    if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return void 0;
+    return { at: "arguments", message: `${name}() takes ${argumentCount(sys.min, sys.max)}, but is given ${count}` };
+  }
+  if (/^list[A-Za-z0-9]/.test(name) && !NAMES_ONLY.has(name)) {
+    if (count >= 2 && count <= 3) return void 0;
+    return { at: "arguments", message: `${name}() takes ${argumentCount(2, 3)} (a resource id, an API version and optional values), but is given ${count}` };
+  }
+  if (NAMES_ONLY.has(name)) return void 0;
+  if (!extensions && Object.hasOwn(OPERATOR_INSTEAD, name)) return { at: "name", message: `the function '${name}' is not supported in Bicep (BCP069): use the '${OPERATOR_INSTEAD[name] ?? ""}' operator instead` };
+  if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
+  if (extensions) return void 0;
+  const near = BY_LOWER.get(name.toLowerCase());
+  return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'? (Bicep names are case-sensitive)` : ""}` };
+}
+
+// src/bicep/decorator-names.ts
+var DECORATORS = new Set(SYS_DECORATORS);
+var SYS_NAMES = /* @__PURE__ */ new Set([...SYS_FUNCTIONS.map(([n]) => n), ...SYS_OTHER_FUNCTIONS]);
+var AZ_NAMES = new Set(AZ_FUNCTIONS);
+var isAz = (n) => AZ_NAMES.has(n) || /^list[A-Za-z0-9]/.test(n);
+var isSys = (n) => SYS_NAMES.has(n);
+function decoratorNameProblem(d, declared, extensions) {
+  const name = d.name.name;
+  if (name === "" || d.name.missing) return void 0;
+  const called = d.expression.kind === "FunctionCall";
+  const ns = d.namespace?.name;
+  if (ns !== void 0) {
+    if (ns !== "sys" && ns !== "az" || declared.has(ns)) return void 0;
+    if (ns === "sys" && DECORATORS.has(name)) {
+      return called ? void 0 : { at: d.name, message: notCalled(name) };
+    }
+    if (ns === "sys" ? isSys(name) : isAz(name)) return { at: d.name, message: notADecorator(name) };
+    const near2 = suggestion(name, ns === "sys" ? [...SYS_DECORATORS, ...SYS_NAMES] : [...AZ_NAMES]);
+    return {
+      at: d.name,
+      message: near2 ? `the function '${name}' does not exist in namespace '${ns}' (BCP108): did you mean '${near2}'?` : `the function '${name}' does not exist in namespace '${ns}' (BCP107)`
+    };
+  }
+  const kind = declared.get(name) ?? (name === "sys" || name === "az" ? "other" : void 0);
+  if (kind !== void 0) {
+    const hint = DECORATORS.has(name) ? `: the file declares '${name}', which hides the decorator; write @sys.${name}(...)` : "";
+    if (called && kind !== "function") return { at: d.name, message: `'${name}' is not a function (BCP059), so it cannot be a decorator${hint}` };
+    return { at: d.expression, message: `'${name}' cannot be used as a decorator as it is not callable (BCP141)${hint || ": decorators are sys functions such as @description()"}` };
+  }
+  if (DECORATORS.has(name)) return called ? void 0 : { at: d.name, message: notCalled(name) };
+  if (isSys(name) || isAz(name)) return called ? { at: d.name, message: notADecorator(name) } : { at: d.name, message: notASymbol(name) };
+  if (extensions) return void 0;
+  const near = suggestion(name, [...SYS_DECORATORS, ...SYS_NAMES, ...AZ_NAMES]);
+  return {
+    at: d.name,
+    message: near ? `the name '${name}' does not exist in the current context (BCP082): did you mean '${near}'?` : `the name '${name}' does not exist in the current context (BCP057): decorators are sys functions such as @description()`
+  };
+}
+function notCalled(name) {
+  return `the name '${name}' is not a parameter, variable, resource or module (BCP063): a decorator is called, write @${name}(...)`;
+}
+function notADecorator(name) {
+  return `the function '${name}' cannot be used as a decorator (BCP152)`;
+}
+function notASymbol(name) {
+  return `the name '${name}' is not a parameter, variable, resource or module (BCP063), and the function '${name}' cannot be used as a decorator`;
+}
+function suggestion(name, candidates) {
+  const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
+  const maxDistance = Math.floor(name.length * 0.34) + 1;
+  const upper = name.toUpperCase();
+  let best;
+  let bestDistance = maxDistance;
+  for (const c of candidates) {
+    if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
+    const cu = c.toUpperCase();
+    if (cu === upper) return c;
+    const dist = distance(upper, cu);
+    if (dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return best;
+}
+function distance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+// src/model/cycles.ts
+function cyclesOf(n, edges) {
+  const lists = [];
+  for (let i = 0; i < n; i++) lists.push(edges(i).filter(([j]) => j !== i && j >= 0 && j < n));
+  const index2 = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n);
+  const stack = [];
+  const components = [];
+  let counter = 0;
+  const frames = [];
+  for (let root = 0; root < n; root++) {
+    if (index2[root] !== -1) continue;
+    index2[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    frames.push({ v: root, k: 0 });
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const v = frame.v;
+      const out = lists[v];
+      let descended = false;
+      while (frame.k < out.length) {
+        const w = out[frame.k++][0];
+        if (index2[w] === -1) {
+          index2[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          frames.push({ v: w, k: 0 });
+          descended = true;
+          break;
+        }
+        if (onStack[w]) low[v] = Math.min(low[v], index2[w]);
+      }
+      if (descended) continue;
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low[parent.v] = Math.min(low[parent.v], low[v]);
+      if (low[v] !== index2[v]) continue;
+      const members = [];
+      for (; ; ) {
+        const w = stack.pop();
+        onStack[w] = 0;
+        component[w] = components.length;
+        members.push(w);
+        if (w === v) break;
+      }
+      components.push(members);
+    }
+  }
+  const cycles = [];
+  for (let c = 0; c < components.length; c++) {
+    const members = components[c];
+    if (members.length < 2) continue;
+    const first = members.reduce((a, b) => Math.min(a, b));
+    const from = /* @__PURE__ */ new Map();
+    const queue = [first];
+    let closing;
+    for (let q = 0; q < queue.length && !closing; q++) {
+      const u = queue[q];
+      for (const [w, edge] of lists[u]) {
+        if (component[w] !== c) continue;
+        if (w === first) {
+          closing = { last: u, edge };
+          break;
+        }
+        if (from.has(w)) continue;
+        from.set(w, u);
+        queue.push(w);
+      }
+    }
+    if (!closing) continue;
+    const nodes = [];
+    for (let u = closing.last; u !== first; u = from.get(u)) nodes.push(u);
+    nodes.push(first);
+    nodes.reverse();
+    cycles.push({ nodes, closing: closing.edge });
+  }
+  return cycles.sort((a, b) => a.nodes[0] - b.nodes[0]);
+}
+
+// src/bicep/lower-ast.ts
+function lit(value, at2) {
+  return { k: "lit", value, start: at2.start, end: at2.end };
+}
+function call(name, args, at2, ns) {
+  return { k: "call", ns, name, args, start: at2.start, end: at2.end };
+}
+function member(obj, name, at2) {
+  return { k: "member", obj, name, start: at2.start, end: at2.end };
+}
+function index(obj, idx, at2) {
+  return { k: "index", obj, index: idx, start: at2.start, end: at2.end };
+}
+function escapeFormat(s) {
+  return s.replace(/[{}]/g, (c) => c + c);
+}
+function formatCall(parts, args, at2) {
+  let fmt2 = "";
+  parts.forEach((p, i) => {
+    fmt2 += escapeFormat(p);
+    if (i < args.length) fmt2 += `{${i}}`;
+  });
+  return call("format", [lit(fmt2, at2), ...args], at2);
+}
+var MAX_JSON_DEPTH = 256;
+function jsonToExpr(v, at2, depth = 0) {
+  if (depth > MAX_JSON_DEPTH) return lit(null, at2);
+  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return lit(v, at2);
+  if (Array.isArray(v)) return call("createArray", v.map((e) => jsonToExpr(e, at2, depth + 1)), at2);
+  if (typeof v === "object") {
+    const args = [];
+    for (const [k, e] of Object.entries(v)) args.push(lit(k, at2), jsonToExpr(e, at2, depth + 1));
+    return call("createObject", args, at2);
+  }
+  return lit(null, at2);
+}
+function litString(e) {
+  return e && e.k === "lit" && typeof e.value === "string" ? e.value : void 0;
+}
+
+// src/bicep/lower-expr.ts
+var RefCollector = class {
+  /** Resource/module keys referenced as a whole, with the first place each was referenced. */
+  symbols = /* @__PURE__ */ new Map();
+  /**
+   * Loops referenced only by one instance (`vnets[i + 1]`): the index expressions, as the compiler
+   * keeps them for an indexed dependsOn entry. A whole-loop reference (in `symbols`) wins.
+   */
+  indexed = /* @__PURE__ */ new Map();
+  variables = /* @__PURE__ */ new Set();
+  /** Where each variable in `variables` is first read as a value (for cycles between variables). */
+  variableAt = /* @__PURE__ */ new Map();
+};
+var BINARY_FUNCTIONS = {
+  "&&": "and",
+  "||": "or",
+  "==": "equals",
+  "<": "less",
+  "<=": "lessOrEquals",
+  ">": "greater",
+  ">=": "greaterOrEquals",
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "/": "div",
+  "%": "mod"
+};
+function withLocals(ctx, add) {
+  const locals = new Map(ctx.locals ?? []);
+  for (const [k, v] of add) locals.set(k, v);
+  return { ...ctx, locals };
+}
+var ExprLowerer = class {
+  constructor(file, diagnostics, maxDepth = DEFAULT_LIMITS.maxExpressionDepth) {
+    this.file = file;
+    this.diagnostics = diagnostics;
+    this.maxDepth = maxDepth;
+    this.base = new TextSpan(file, 0, file.text.length);
+  }
+  file;
+  diagnostics;
+  maxDepth;
+  base;
+  depth = 0;
+  /** Whether the expression being lowered (from depth 0) has had its limit-exceeded finding. */
+  depthReported = false;
+  span(n) {
+    return new TextSpan(this.file, n.start, n.end);
+  }
+  error(at2, message) {
+    this.diagnostics.add({ code: "invalid-template", message, span: this.span(at2) });
+  }
+  note(at2, message) {
+    this.diagnostics.add({ code: "note", message, span: this.span(at2) });
+  }
+  // ---- Expressions ----
+  expr(e, ctx) {
+    if (this.depth === 0) this.depthReported = false;
+    if (this.depth >= this.maxDepth) {
+      const message = `The expression is nested more than ${this.maxDepth} levels deep (limit maxExpressionDepth).`;
+      if (!this.depthReported) this.diagnostics.add({ code: "limit-exceeded", message, span: this.span(e) });
+      this.depthReported = true;
+      return call("limit", [lit(message, e)], e, LOWERING_NS);
+    }
+    this.depth++;
+    try {
+      return this.exprInner(e, ctx);
+    } catch (x) {
+      if (this.depth !== 1 || !(x instanceof RangeError && /call stack/i.test(x.message))) throw x;
+      const message = "The expression is nested too deeply for the stack (limit maxExpressionDepth).";
+      if (!this.depthReported) this.diagnostics.add({ code: "limit-exceeded", message, span: this.span(e) });
+      this.depthReported = true;
+      return call("limit", [lit(message, e)], e, LOWERING_NS);
+    } finally {
+      this.depth--;
+    }
+  }
+  exprInner(e, ctx) {
+    switch (e.kind) {
+      case "String":
+        return this.string(e, ctx);
+      case "Integer":
+        return lit(e.value, e);
+      case "Boolean":
+        return lit(e.value, e);
+      case "Null":
+        return lit(null, e);
+      case "VariableAccess": {
+        const b = ctx.locals?.get(e.name.name);
+        if (b) return this.binding(b, e);
+        return this.identifier(e.name, e, ctx);
+      }
+      case "FunctionCall":
+        return this.specialCall(e, ctx) ?? call(e.name.name, e.args.map((a) => this.expr(a, ctx)), e);
+      case "PropertyAccess": {
+        const s = this.symbolicProperty(e, ctx);
+        if (s) return s;
+        const obj = this.expr(e.base, ctx);
+        if (e.safe) return call("tryGet", [obj, lit(e.property.name, e.property)], e);
+        return continuedSafeChain(e.base, obj, lit(e.property.name, e.property), e) ?? member(obj, e.property.name, e);
+      }
+      case "ArrayAccess": {
+        const s = this.symbolicIndex(e, ctx);
+        if (s) return s;
+        const obj = this.expr(e.base, ctx);
+        const idx = this.expr(e.index, ctx);
+        if (e.safe) return e.fromEnd ? call("tryIndexFromEnd", [obj, idx], e) : call("tryGet", [obj, idx], e);
+        const segment2 = e.fromEnd ? call("createObject", [lit("value", e), idx, lit("fromEnd", e), lit(true, e)], e) : idx;
+        return continuedSafeChain(e.base, obj, segment2, e) ?? (e.fromEnd ? call("indexFromEnd", [obj, idx], e) : index(obj, idx, e));
+      }
+      case "ResourceAccess":
+        return this.resourceAccess(e, ctx);
+      case "NonNullAssertion":
+        return this.expr(e.base, ctx);
+      case "Parenthesized":
+        return this.expr(e.expression, ctx);
+      case "Unary": {
+        if (e.operator === "-" && e.operand.kind === "Integer") return lit(-e.operand.value, e);
+        const v = this.expr(e.operand, ctx);
+        if (e.operator === "!") return call("not", [v], e);
+        if (e.operator === "-") return call("sub", [lit(0, e), v], e);
+        return v;
+      }
+      case "Binary": {
+        if (e.operator === "??") {
+          const args = [];
+          const walk = (x) => {
+            if (x.kind === "Binary" && x.operator === "??") {
+              walk(x.left);
+              walk(x.right);
+            } else args.push(this.expr(x, ctx));
+          };
+          walk(e);
+          return call("coalesce", args, e);
+        }
+        const l = this.expr(e.left, ctx);
+        const r = this.expr(e.right, ctx);
+        switch (e.operator) {
+          case "!=":
+            return call("not", [call("equals", [l, r], e)], e);
+          case "=~":
+            return call("equals", [call("toLower", [l], e.left), call("toLower", [r], e.right)], e);
+          case "!~":
+            return call("not", [call("equals", [call("toLower", [l], e.left), call("toLower", [r], e.right)], e)], e);
+          default:
+            return call(BINARY_FUNCTIONS[e.operator] ?? e.operator, [l, r], e);
+        }
+      }
+      case "Ternary":
+        return call("if", [this.expr(e.condition, ctx), this.expr(e.whenTrue, ctx), this.expr(e.whenFalse, ctx)], e);
+      case "Array": {
+        if (!e.items.some((i) => i.kind === "Spread")) return call("createArray", e.items.map((i) => this.expr(i, ctx)), e);
+        const groups = [];
+        let run2 = [];
+        let runStart;
+        const flush = () => {
+          if (run2.length > 0 && runStart) groups.push(call("createArray", run2, runStart));
+          run2 = [];
+          runStart = void 0;
+        };
+        for (const item of e.items) {
+          if (item.kind === "Spread") {
+            flush();
+            groups.push(this.expr(item.expression, ctx));
+          } else {
+            runStart ??= item;
+            run2.push(this.expr(item, ctx));
+          }
+        }
+        flush();
+        return call("flatten", [call("createArray", groups, e)], e);
+      }
+      case "Object":
+        return this.objectExpr(e, ctx);
+      case "For":
+        return this.forExpr(e, ctx);
+      case "Lambda": {
+        const names = e.parameters.map((p) => p.name);
+        const inner = withLocals(ctx, names.map((n) => [n, { kind: "lambda", name: n }]));
+        return call("lambda", [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
+      }
+      case "If":
+        return this.expr(e.body, ctx);
+      case "Missing":
+      case "Skipped":
+        return call("invalid", [lit("a value that does not parse", e)], e, LOWERING_NS);
+    }
+  }
+  binding(b, at2) {
+    switch (b.kind) {
+      case "lambda":
+        return call("lambdaVariables", [lit(b.name, at2)], at2);
+      case "param":
+        return call("parameters", [lit(b.name, at2)], at2);
+      case "expr":
+        return { ...b.expr, start: at2.start, end: at2.end };
+    }
+  }
+  string(e, ctx) {
+    if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(""), e);
+    return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
+  }
+  objectExpr(e, ctx) {
+    const groups = [];
+    let run2 = [];
+    let runStart;
+    const flush = () => {
+      if (runStart) groups.push(call("createObject", run2, runStart));
+      run2 = [];
+      runStart = void 0;
+    };
+    for (const p of e.properties) {
+      if (p.kind === "Spread") {
+        flush();
+        groups.push(this.expr(p.expression, ctx));
+      } else if (p.kind === "ObjectProperty") {
+        runStart ??= p;
+        run2.push(p.keyName !== void 0 ? lit(p.keyName, p.key) : this.expr(p.key, ctx), this.expr(p.value, ctx));
+      }
+    }
+    flush();
+    if (groups.length === 0) return call("createObject", [], e);
+    if (groups.length === 1 && !e.properties.some((p) => p.kind === "Spread")) return call("createObject", groups[0].args, e);
+    return call("shallowMerge", [call("createArray", groups, e)], e);
+  }
+  /**
+   * `[for x in coll: body]` -> map(coll, lambda('x', body)); with an index or a filter the loop
+   * runs over range(0, length(coll)) and the item is coll[i].
+   */
+  forExpr(e, ctx) {
+    const coll = this.expr(e.iterable, ctx);
+    const filter = e.body.kind === "If" ? e.body.condition : void 0;
+    const body = e.body.kind === "If" ? e.body.body : e.body;
+    if (!e.index) {
+      const inner2 = withLocals(ctx, [[e.item.name, { kind: "lambda", name: e.item.name }]]);
+      let source2 = coll;
+      if (filter) source2 = call("filter", [coll, call("lambda", [lit(e.item.name, e.item), this.expr(filter, inner2)], filter)], e);
+      return call("map", [source2, call("lambda", [lit(e.item.name, e.item), this.expr(body, inner2)], body)], e);
+    }
+    const iName = e.index.name;
+    const iVar = call("lambdaVariables", [lit(iName, e.index)], e.index);
+    const inner = withLocals(ctx, [
+      [iName, { kind: "lambda", name: iName }],
+      [e.item.name, { kind: "expr", expr: index(coll, iVar, e.item) }]
+    ]);
+    let source = call("range", [lit(0, e), call("length", [coll], e.iterable)], e.iterable);
+    if (filter) source = call("filter", [source, call("lambda", [lit(iName, e.index), this.expr(filter, inner)], filter)], e);
+    return call("map", [source, call("lambda", [lit(iName, e.index), this.expr(body, inner)], body)], e);
+  }
+  // ---- Values (template nodes with spans) ----
+  /** Lowers an expression in value position: literal containers stay containers, with spans. */
+  value(e, ctx) {
+    switch (e.kind) {
+      case "String":
+        if (e.expressions.length === 0) {
+          const s = e.value ?? e.segments.join("");
+          return s.startsWith("[") ? new TExpr(lit(s, e), this.base) : s;
+        }
+        break;
+      case "Integer":
+      case "Boolean":
+        return e.value;
+      case "Null":
+        return null;
+      case "Unary":
+        if (e.operator === "-" && e.operand.kind === "Integer") return -e.operand.value;
+        break;
+      case "Parenthesized":
+        return this.value(e.expression, ctx);
+      case "Array": {
+        if (e.items.some((i) => i.kind === "Spread")) break;
+        const arr = [];
+        e.items.forEach((item, i) => {
+          arr.push(this.value(item, ctx));
+          recordSpan(arr, i, this.span(item));
+        });
+        return arr;
+      }
+      case "Object": {
+        if (e.properties.some((p) => p.kind === "Spread" || p.kind === "ObjectProperty" && p.keyName === void 0)) break;
+        const obj = {};
+        for (const p of e.properties) {
+          if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+          const key2 = escapeKey(p.keyName);
+          setOwn(obj, key2, this.value(p.value, ctx));
+          recordSpan(obj, key2, this.span(p.value), this.span(p.key));
+        }
+        return obj;
+      }
+      default:
+        break;
+    }
+    return new TExpr(this.expr(e, ctx), this.base);
+  }
+  /** An object of `key: value` pairs with recorded spans (for sections the lowering builds). */
+  set(obj, key2, node, valueAt, keyAt) {
+    setOwn(obj, key2, node);
+    recordSpan(obj, key2, this.span(valueAt), keyAt ? this.span(keyAt) : void 0);
+  }
+  texpr(e) {
+    return new TExpr(e, this.base);
+  }
+};
+function escapeKey(k) {
+  return k.startsWith("[") && k.endsWith("]") ? `[${k}` : k;
+}
+function continuedSafeChain(base, obj, segment2, at2) {
+  if (obj.k !== "call" || obj.ns !== void 0 || obj.name !== "tryGet" && obj.name !== "tryIndexFromEnd") return void 0;
+  let b = base;
+  let safe = false;
+  while (b.kind === "PropertyAccess" || b.kind === "ArrayAccess") {
+    if (b.safe) {
+      safe = true;
+      break;
+    }
+    b = b.base;
+  }
+  return safe ? call(obj.name, [...obj.args, segment2], at2) : void 0;
+}
+
+// src/bicep/lower-types.ts
+function resolveType(types, name) {
+  const e = types.get(name);
+  if (!e) return void 0;
+  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
+}
+var MAX_TYPE_DEPTH = 64;
+var SYS_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object", "securestring", "secureobject", "any"]);
+function decorator(decorators, name) {
+  const lower3 = name.toLowerCase();
+  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
+}
+function literalValue(e) {
+  switch (e.kind) {
+    case "String":
+      return e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
+    case "Integer":
+    case "Boolean":
+      return e.value;
+    case "Null":
+      return null;
+    case "Unary":
+      return e.operator === "-" && e.operand.kind === "Integer" ? -e.operand.value : void 0;
+    default:
+      return void 0;
+  }
+}
+function primitiveOf(v) {
+  if (typeof v === "string") return "string";
+  if (typeof v === "number") return "int";
+  if (typeof v === "boolean") return "bool";
+  return "object";
+}
+function builtinType(name) {
+  switch (name.toLowerCase()) {
+    case "string":
+    case "int":
+    case "bool":
+    case "array":
+    case "object":
+      return name.toLowerCase();
+    case "securestring":
+      return "securestring";
+    case "secureobject":
+      return "secureObject";
+    case "any":
+      return null;
+  }
+  return void 0;
+}
+function armType(t, types, depth = 0) {
+  if (!t || depth > MAX_TYPE_DEPTH) return { type: "object" };
+  switch (t.kind) {
+    case "TypeReference": {
+      const n = t.name.name;
+      const builtin = builtinType(n);
+      if (builtin === null) return { type: "object", unknown: true };
+      if (builtin !== void 0) return { type: builtin };
+      return declaredType(resolveType(types, n), depth);
+    }
+    case "TypePropertyAccess": {
+      if (t.base.kind === "TypeReference") {
+        const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
+        if (imported) return declaredType(imported, depth);
+        if (t.base.name.name === "sys" && SYS_TYPES.has(t.property.name.toLowerCase())) return armType({ kind: "TypeReference", name: t.property, start: t.start, end: t.end }, /* @__PURE__ */ new Map(), depth + 1);
+      }
+      const derived = resourceDerivedProperty(t, types, depth);
+      if (derived) return derived;
+      const member2 = memberType(t, types, depth);
+      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
+    }
+    case "TypeIndexAccess":
+    case "TypeAdditionalPropertiesAccess": {
+      const member2 = memberType(t, types, depth);
+      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
+    }
+    case "ParameterizedType":
+      return isResourceType(t) ? { type: "object" } : { type: "object", unknown: true };
+    case "ObjectType":
+      return { type: "object" };
+    case "TupleType":
+      return { type: "array" };
+    case "ArrayType": {
+      const element = armType(t.element, types, depth + 1);
+      if (!element.allowed || element.type === "array") return { type: "array" };
+      return { type: "array", allowed: element.nullable && !element.allowed.includes(null) ? [...element.allowed, null] : element.allowed };
+    }
+    case "LiteralType": {
+      const v = literalValue(t.value);
+      return v === void 0 ? { type: "object" } : { type: primitiveOf(v), allowed: [v] };
+    }
+    case "NullableType": {
+      const inner = armType(t.base, types, depth + 1);
+      return { ...inner, nullable: true };
+    }
+    case "NonNullableType":
+      return { ...armType(t.base, types, depth + 1), nullable: false };
+    case "ParenthesizedType":
+      return armType(t.type, types, depth + 1);
+    case "UnionType": {
+      const members = t.members.map((m) => armType(m, types, depth + 1));
+      const allowed = [];
+      let nullable = false;
+      let type;
+      for (const m of members) {
+        if (m.allowed && m.allowed.length === 1 && m.allowed[0] === null) {
+          nullable = true;
+          continue;
+        }
+        if (!m.allowed) return members.every((x) => x.type === m.type && !x.unknown) ? { type: m.type } : { type: "object", unknown: true };
+        pushAll(allowed, m.allowed);
+        type = type === void 0 || type === m.type ? m.type : "object";
+      }
+      return { type: type ?? "object", allowed, ...nullable ? { nullable } : {} };
+    }
+    case "Missing":
+    case "Skipped":
+      return { type: "object", unknown: true };
+  }
+}
+function typeDecorator(t, types, name, imported = false, depth = 0) {
+  if (!t || depth > MAX_TYPE_DEPTH) return void 0;
+  switch (t.kind) {
+    case "NullableType":
+    case "NonNullableType":
+      return typeDecorator(t.base, types, name, imported, depth + 1);
+    case "ParenthesizedType":
+      return typeDecorator(t.type, types, name, imported, depth + 1);
+    case "TypeReference":
+    case "TypePropertyAccess": {
+      const key2 = t.kind === "TypeReference" ? t.name.name : t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
+      const e = key2 === void 0 ? void 0 : types.get(key2);
+      if (!e) return void 0;
+      const decl = e.kind === "ImportedType" ? e.decl : e;
+      const inOtherFile = imported || e.kind === "ImportedType";
+      const own2 = decorator(decl.decorators, name);
+      if (own2) return { decorator: own2, imported: inOtherFile };
+      return typeDecorator(decl.value, e.kind === "ImportedType" ? e.types : types, name, inOtherFile, depth + 1);
+    }
+    default:
+      return void 0;
+  }
+}
+function unalias(t, types, depth = 0) {
+  if (depth > MAX_TYPE_DEPTH) return { t, types };
+  if (t.kind === "ParenthesizedType") return unalias(t.type, types, depth + 1);
+  const key2 = t.kind === "TypeReference" ? t.name.name : t.kind === "TypePropertyAccess" && t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
+  const r = key2 === void 0 ? void 0 : resolveType(types, key2);
+  return r ? unalias(r.decl.value, r.types, depth + 1) : { t, types };
+}
+function memberType(t, types, depth = 0) {
+  if (depth > MAX_TYPE_DEPTH || t.kind !== "TypePropertyAccess" && t.kind !== "TypeIndexAccess" && t.kind !== "TypeAdditionalPropertiesAccess") return void 0;
+  const inner = t.base.kind === "TypePropertyAccess" || t.base.kind === "TypeIndexAccess" || t.base.kind === "TypeAdditionalPropertiesAccess" ? memberType(t.base, types, depth + 1) : void 0;
+  const base = inner ? unalias(inner.t, inner.types, depth + 1) : unalias(t.base, types, depth + 1);
+  const b = base.t;
+  if (t.kind === "TypePropertyAccess" && b.kind === "ObjectType") {
+    const p = b.properties.find((x) => !x.additional && x.keyName === t.property.name);
+    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
+  }
+  if (t.kind === "TypeAdditionalPropertiesAccess" && b.kind === "ObjectType") {
+    const p = b.properties.find((x) => x.additional);
+    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
+  }
+  if (t.kind === "TypeIndexAccess") {
+    if (t.index === void 0 && b.kind === "ArrayType") return { t: b.element, types: base.types, decorators: [] };
+    if (t.index !== void 0 && b.kind === "TupleType") {
+      const item = b.items[t.index.value];
+      return item ? { t: item.value, types: base.types, decorators: item.decorators } : void 0;
+    }
+  }
+  return void 0;
+}
+function literalArgument(e) {
+  return e ? literalValue(e) : void 0;
+}
+function declaredType(r, depth) {
+  if (!r) return { type: "object", unknown: true };
+  const inner = armType(r.decl.value, r.types, depth + 1);
+  return decorator(r.decl.decorators, "secure") ? { ...inner, type: secureType(inner.type) } : inner;
+}
+var ENVELOPE_TYPES = new Map([
+  ...["name", "id", "type", "apiversion", "location", "kind", "etag", "managedby"].map((k) => [k, "string"]),
+  ...["properties", "tags", "sku", "plan", "identity", "extendedlocation", "systemdata"].map((k) => [k, "object"]),
+  ["zones", "array"]
+]);
+function resourceDerivedProperty(t, types, depth) {
+  let base = t.base;
+  let table = types;
+  for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
+    const r = base.kind === "TypeReference" ? resolveType(table, base.name.name) : void 0;
+    if (base.kind === "ParenthesizedType") base = base.type;
+    else if (r) {
+      base = r.decl.value;
+      table = r.types;
+    } else break;
+  }
+  if (base.kind !== "ParameterizedType" || !isResourceType(base)) return void 0;
+  const type = ENVELOPE_TYPES.get(t.property.name.toLowerCase());
+  return type === void 0 ? void 0 : { type };
+}
+function isResourceType(t) {
+  const kind = t.name.name.toLowerCase();
+  if (kind !== "resourceinput" && kind !== "resourceoutput") return false;
+  return !t.namespace || t.namespace.kind === "TypeReference" && t.namespace.name.name.toLowerCase() === "sys";
+}
+function secureType(t) {
+  if (t === "string") return "securestring";
+  if (t === "object") return "secureObject";
+  return t;
+}
+
+// src/bicep/lower-type-nodes.ts
+var MAX_TYPE_DEPTH2 = 64;
+var BOUNDS = ["minLength", "maxLength", "minValue", "maxValue"];
+var TypeDefinitions = class {
+  /** Definition name -> type node. */
+  table = /* @__PURE__ */ Object.create(null);
+  names = /* @__PURE__ */ new Map();
+  /**
+   * The type node of a declaration's type with its decorators (a parameter's: `@sealed()`,
+   * `@discriminator()`); its top level only carries structure (properties, items, ...) and
+   * `$ref`s, which is what a parameter declaration adds to its own type and constraints.
+   */
+  node(t, types, decorators = []) {
+    return this.decorated(this.of(t, types, 0), decorators, t, types, 0);
+  }
+  /** `{ $ref }` to the definition of a declared type (written on first use). */
+  ref(decl, types, depth) {
+    let name = this.names.get(decl);
+    if (name === void 0) {
+      name = decl.name.name;
+      for (let i = 2; name in this.table; i++) name = `${decl.name.name}_${i}`;
+      this.names.set(decl, name);
+      setOwn(this.table, name, {});
+      setOwn(this.table, name, this.decorated(this.of(decl.value, types, depth + 1), decl.decorators, decl.value, types, depth + 1));
+    }
+    return { $ref: `#/definitions/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+  }
+  of(t, types, depth) {
+    if (!t || depth > MAX_TYPE_DEPTH2) return {};
+    switch (t.kind) {
+      case "TypeReference": {
+        const n = t.name.name;
+        const builtin = builtinType(n);
+        if (builtin === null) return {};
+        if (builtin !== void 0) return { type: builtin };
+        const r = resolve(types.get(n), types);
+        return r ? this.ref(r.decl, r.types, depth) : {};
+      }
+      case "TypePropertyAccess": {
+        if (t.base.kind === "TypeReference") {
+          const key2 = `${t.base.name.name}.${t.property.name}`;
+          const r = resolve(types.get(key2), types);
+          if (r) return this.ref(r.decl, r.types, depth);
+          if (t.base.name.name === "sys" && SYS_TYPES.has(t.property.name.toLowerCase())) return this.of({ kind: "TypeReference", name: t.property, start: t.start, end: t.end }, /* @__PURE__ */ new Map(), depth + 1);
+        }
+        return this.member(t, types, depth) ?? this.primitive(t, types);
+      }
+      case "TypeIndexAccess":
+      case "TypeAdditionalPropertiesAccess":
+        return this.member(t, types, depth) ?? {};
+      case "ObjectType": {
+        const properties = {};
+        const out = { type: "object", properties };
+        for (const p of t.properties) {
+          const node = this.decorated(this.of(p.value, types, depth + 1), p.decorators, p.value, types, depth + 1);
+          if (p.additional) out.additionalProperties = node;
+          else if (p.keyName !== void 0) setOwn(properties, p.keyName, node);
+        }
+        return out;
+      }
+      case "TupleType":
+        return { type: "array", prefixItems: t.items.map((i) => this.decorated(this.of(i.value, types, depth + 1), i.decorators, i.value, types, depth + 1)), items: false };
+      case "ArrayType": {
+        const out = this.primitive(t, types);
+        out.items = this.of(t.element, types, depth + 1);
+        return out;
+      }
+      case "NullableType":
+        return { ...this.of(t.base, types, depth + 1), nullable: true };
+      case "NonNullableType":
+        return { ...this.of(t.base, types, depth + 1), nullable: false };
+      case "ParenthesizedType":
+        return this.of(t.type, types, depth + 1);
+      default:
+        return this.primitive(t, types);
+    }
+  }
+  /** `spec.name`, `tuple[1]`, `list[*]`, `dict.*` of a user-defined type: the member's type node with its decorators. */
+  member(t, types, depth) {
+    const m = memberType(t, types, depth);
+    return m ? this.decorated(this.of(m.t, m.types, depth + 1), m.decorators, m.t, m.types, depth + 1) : void 0;
+  }
+  /** What armType knows of a type (its ARM type, literal values, nullability), as a type node. */
+  primitive(t, types) {
+    const a = armType(t, types);
+    if (a.unknown) return {};
+    const out = { type: a.type };
+    if (a.allowed) out.allowedValues = [...a.allowed];
+    if (a.nullable) out.nullable = true;
+    return out;
+  }
+  /** A type node with the decorators of its declaration, property or tuple item (literal arguments only). */
+  decorated(node, decorators, t, types, depth) {
+    if (decorators.length === 0) return node;
+    let out = node;
+    const disc = decorator(decorators, "discriminator");
+    const prop2 = literalArgument(disc?.args[0]);
+    if (typeof prop2 === "string" && t) out = this.discriminated(prop2, t, types, depth) ?? out;
+    for (const b of BOUNDS) {
+      const v = literalArgument(decorator(decorators, b)?.args[0]);
+      if (typeof v === "number") out = { ...out, [b]: v };
+    }
+    if (decorator(decorators, "sealed") && out.additionalProperties === void 0) out = { ...out, additionalProperties: false };
+    if (decorator(decorators, "secure") && typeof out.type === "string") out = { ...out, type: secureType(out.type) };
+    return out;
+  }
+  /**
+   * `@discriminator('p')` on a union of object types: `{ type: 'object', discriminator:
+   * { propertyName, mapping } }`, each member under the literal value of its `p`. Undefined when a
+   * member's value of `p` is not a literal string here (the compiler would have rejected it).
+   */
+  discriminated(prop2, t, types, depth) {
+    const mapping = {};
+    let nullable = false;
+    const members = flattenUnion(t, types, 0);
+    if (!members) return void 0;
+    for (const m of members) {
+      if (m.t.kind === "LiteralType" && m.t.value.kind === "Null") {
+        nullable = true;
+        continue;
+      }
+      const tag = discriminatorValue(m.t, m.types, prop2, 0);
+      if (tag === void 0) return void 0;
+      setOwn(mapping, tag, this.of(m.t, m.types, depth + 1));
+    }
+    const out = { type: "object", discriminator: { propertyName: prop2, mapping } };
+    if (nullable) out.nullable = true;
+    return out;
+  }
+};
+function resolve(e, types) {
+  if (!e) return void 0;
+  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
+}
+function flattenUnion(t, types, depth) {
+  const u = unalias(t, types, depth);
+  if (u.t.kind !== "UnionType") return void 0;
+  const out = [];
+  for (const m of u.t.members) out.push(...depth < MAX_TYPE_DEPTH2 ? flattenUnion(m, u.types, depth + 1) ?? [{ t: m, types: u.types }] : [{ t: m, types: u.types }]);
+  return out;
+}
+function discriminatorValue(t, types, prop2, depth) {
+  const u = unalias(t, types, depth);
+  if (u.t.kind !== "ObjectType") return void 0;
+  const p = u.t.properties.find((x) => !x.additional && x.keyName === prop2);
+  if (!p) return void 0;
+  const v = unalias(p.value, u.types, depth + 1);
+  const lit2 = v.t.kind === "LiteralType" ? literalArgument(v.t.value) : void 0;
+  return typeof lit2 === "string" ? lit2 : void 0;
+}
+
+// src/bicep/lower.ts
+var SCHEMAS = {
+  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
+};
+var DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
+var DEPLOYMENTS_API = "2022-09-01";
+var SCOPE_FUNCTIONS = {
+  resourcegroup: "resourceGroup",
+  subscription: "subscription",
+  managementgroup: "managementGroup",
+  tenant: "tenant"
+};
+var PERMITTED_MODULE_SCOPES = {
+  tenant: "tenant(), managementGroup('name'), subscription('id'), resourceGroup('id', 'name')",
+  managementGroup: "managementGroup(), managementGroup('name'), subscription('id'), tenant(), resourceGroup('id', 'name')",
+  subscription: "subscription(), subscription('id'), resourceGroup('name'), resourceGroup('id', 'name'), tenant()",
+  resourceGroup: "resourceGroup(), resourceGroup('name'), resourceGroup('id', 'name'), subscription(), subscription('id'), tenant()"
+};
+function schemaScope(schema) {
+  const s = schema.toLowerCase();
+  if (s.includes("subscriptiondeploymenttemplate")) return "subscription";
+  if (s.includes("managementgroupdeploymenttemplate")) return "managementGroup";
+  if (s.includes("tenantdeploymenttemplate")) return "tenant";
+  if (s.includes("deploymenttemplate")) return "resourceGroup";
+  return void 0;
+}
+var TARGET_SCOPE_WORDS = {
+  resourceGroup: "resource group",
+  subscription: "subscription",
+  managementGroup: "management group",
+  tenant: "tenant"
+};
+var DECORATOR_ARGUMENTS = {
+  allowed: 1,
+  batchSize: 1,
+  description: 1,
+  discriminator: 1,
+  export: 0,
+  maxLength: 1,
+  maxValue: 1,
+  metadata: 1,
+  minLength: 1,
+  minValue: 1,
+  sealed: 0,
+  secure: 0
+};
+var DECORATOR_TARGETS = {
+  secure: ["string", "object"],
+  minLength: ["string", "array"],
+  maxLength: ["string", "array"],
+  minValue: ["int"],
+  maxValue: ["int"],
+  sealed: ["object"],
+  discriminator: ["object"]
+};
+var PLAIN_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object"]);
+var EXISTING_PROPERTIES = /* @__PURE__ */ new Set(["name", "scope", "parent", "dependsOn"]);
+var RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
+var REGISTRY_PREFIX = /^(br|ts)[:/]/i;
+var MAX_LITERAL_CHARS = 131072;
+var MAX_BASE64_BYTES = 98304;
+var MAX_JSON_CHARS = 1048576;
+var TEXT_DECODERS = {
+  "us-ascii": (b) => Array.from(b, (c) => c < 128 ? String.fromCharCode(c) : "?").join(""),
+  "iso-8859-1": (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1"),
+  "utf-16": (b) => new TextDecoder("utf-16le").decode(b),
+  "utf-16be": (b) => new TextDecoder("utf-16be").decode(b)
+};
+function isCompileTimeConstant(e) {
+  switch (e.kind) {
+    case "String":
+      return e.expressions.length === 0;
+    case "Integer":
+    case "Boolean":
+    case "Null":
+      return true;
+    case "Unary":
+      return e.operator === "-" && e.operand.kind === "Integer";
+    case "Parenthesized":
+      return isCompileTimeConstant(e.expression);
+    case "Array":
+      return e.items.every((i) => i.kind !== "Spread" && isCompileTimeConstant(i));
+    case "Object":
+      return e.properties.every((p) => p.kind === "ObjectProperty" && p.keyName !== void 0 && isCompileTimeConstant(p.value));
+    default:
+      return false;
+  }
+}
+function bodyOf(value) {
+  let loop;
+  let condition;
+  let v = value;
+  if (v.kind === "For") {
+    loop = v;
+    v = v.body;
+  }
+  if (v.kind === "If") {
+    condition = v.condition;
+    v = v.body;
+  }
+  return { body: v.kind === "Object" ? v : void 0, loop, condition };
+}
+function prop(body, name) {
+  const lower3 = name.toLowerCase();
+  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
+  return void 0;
+}
+function stringValue(e) {
+  return e?.kind === "String" && e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
+}
+var FileLowerer = class extends ExprLowerer {
+  constructor(file, diagnostics, program, options) {
+    super(file, diagnostics, options.maxExpressionDepth);
+    this.program = program;
+    this.options = options;
+  }
+  program;
+  options;
+  targetScope = "resourceGroup";
+  params = /* @__PURE__ */ new Map();
+  vars = /* @__PURE__ */ new Map();
+  funcs = /* @__PURE__ */ new Map();
+  /** `mod.outputs.x` read in this file, checked against the module's outputs once it is lowered (BCP053). */
+  outputReads = [];
+  /** The outputs of each module file this file deploys, by module key, once lowered. */
+  moduleOutputs = /* @__PURE__ */ new Map();
+  /** Type names: the file's own declarations and the types it imports from Bicep files. */
+  types = /* @__PURE__ */ new Map();
+  /** The `definitions` the parameters' type structures refer to (see lower-type-nodes.ts). */
+  typeDefs = new TypeDefinitions();
+  symbols = /* @__PURE__ */ new Map();
+  /** Resources by resources-object key (nested children included). */
+  byKey = /* @__PURE__ */ new Map();
+  importedVars = /* @__PURE__ */ new Map();
+  /** Extension aliases (`extension kubernetes as k8s`), with the configuration given `with {...}`. */
+  extensionAliases = /* @__PURE__ */ new Map();
+  /** The parameters a .bicepparam file assigns (its values may use each other's). */
+  assigned = /* @__PURE__ */ new Set();
+  importedFuncs = /* @__PURE__ */ new Map();
+  ownVarNames;
+  importTags = /* @__PURE__ */ new Map();
+  /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
+  namespaces = /* @__PURE__ */ new Map();
+  /** Names bound to something that cannot be known (registry imports). */
+  unknownImports = /* @__PURE__ */ new Map();
+  varRefs = /* @__PURE__ */ new Map();
+  inlining = /* @__PURE__ */ new Set();
+  /**
+   * A .bicepparam file's variables, lowered once each, in the order first used: the values read
+   * them through variables(), from the scope lowerParameterAssignments() makes, so each is
+   * evaluated once. (Inlined, a variable used twice by one used twice by ... was lowered and
+   * evaluated again at every use: `var a1 = concat(a0, a0)` ... `a59`, 2^59 copies, a file of 60
+   * lines that never finished.)
+   */
+  paramsFileVars = /* @__PURE__ */ new Map();
+  extensions;
+  /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
+  get hasExtensions() {
+    return this.extensions ??= this.program.statements.some((x) => x.kind === "Extension");
+  }
+  otherExtensions;
+  /** Whether the file declares an extension besides `az` and `sys`: one that brings resource types of its own. */
+  get hasResourceExtensions() {
+    return this.otherExtensions ??= this.program.statements.some(
+      (x) => x.kind === "Extension" && !(x.specification.kind === "VariableAccess" && (x.specification.name.name === "az" || x.specification.name.name === "sys"))
+    );
+  }
+  // ---- Pass 1: declarations ----
+  collect() {
+    for (const s of this.program.statements) {
+      switch (s.kind) {
+        case "TargetScope": {
+          const v = stringValue(s.value);
+          if (v === "resourceGroup" || v === "subscription" || v === "managementGroup" || v === "tenant") this.targetScope = v;
+          else this.error(s.value, `unknown targetScope ${v === void 0 ? "" : `'${v}'`}`.trim());
+          break;
+        }
+        case "Parameter":
+          this.params.set(s.name.name, s);
+          break;
+        case "Variable":
+          this.vars.set(s.name.name, s);
+          break;
+        case "Function":
+          this.funcs.set(s.name.name, s);
+          break;
+        case "TypeDeclaration":
+          this.types.set(s.name.name, s);
+          break;
+        case "Resource":
+          this.collectResource(s, void 0);
+          break;
+        case "Module": {
+          const { body, loop, condition } = bodyOf(s.value);
+          const info = {
+            kind: "module",
+            key: s.name.name,
+            symbol: s.name.name,
+            decl: s,
+            body,
+            loop,
+            condition,
+            nameProp: prop(body, "name"),
+            scopeProp: prop(body, "scope"),
+            refs: new RefCollector()
+          };
+          this.symbols.set(s.name.name, info);
+          break;
+        }
+        case "CompileTimeImport":
+          this.collectImport(s);
+          break;
+        case "Extension": {
+          const spec = s.specification;
+          const name = s.alias?.name ?? (spec.kind === "VariableAccess" ? spec.name.name : void 0);
+          if (name !== void 0 && name !== "az" && name !== "sys") this.extensionAliases.set(name, s.config);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    this.reportDuplicateNames();
+    this.assignKeys();
+    this.resolveParents();
+    this.cutDeepParents();
+  }
+  /**
+   * One name per symbol of the file (BCP028): parameters, variables, functions, types, resources,
+   * modules and imported names share a namespace; outputs have their own. The compiler flags every
+   * declaration of such a name, and so do we (the later one would silently replace the earlier).
+   */
+  reportDuplicateNames() {
+    const declared = [];
+    const outputs = [];
+    const metadata = [];
+    for (const s of this.program.statements) {
+      switch (s.kind) {
+        case "Parameter":
+        case "ParameterAssignment":
+        case "Variable":
+        case "Function":
+        case "TypeDeclaration":
+        case "Resource":
+        case "Module":
+          declared.push(s.name);
+          break;
+        case "CompileTimeImport":
+          for (const sym2 of s.symbols ?? []) declared.push(sym2.alias ?? sym2.name);
+          declared.push(s.wildcardAlias);
+          break;
+        case "Extension":
+          declared.push(s.alias);
+          break;
+        case "Output":
+          outputs.push(s.name);
+          break;
+        case "Metadata":
+          metadata.push(s.name);
+          break;
+        default:
+          break;
+      }
+    }
+    this.reportRepeats(declared, (name) => `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    this.reportRepeats(outputs, (name) => `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
+    this.reportRepeats(metadata, (name) => `Metadata "${name}" is declared multiple times. Remove or rename the duplicates.`);
+  }
+  /** Every declaration of a name declared more than once in one namespace, in declaration order. */
+  reportRepeats(ids, message) {
+    const byName = /* @__PURE__ */ new Map();
+    for (const id of ids) {
+      if (!id || id.name === "") continue;
+      const list = byName.get(id.name);
+      if (list) list.push(id);
+      else byName.set(id.name, [id]);
+    }
+    for (const [name, list] of byName) {
+      if (list.length < 2) continue;
+      for (const id of list) this.error(id, message(name));
+    }
+  }
+  /**
+   * A resource's name and id are built from its parent's (`format('{0}/{1}', <parent name>, ...)`),
+   * so a chain of N `parent:` references lowers N names of up to N levels each: 5,000 resources of
+   * 100 bytes (each the parent of the next) ran for a minute and out of memory. ARM's nesting is a
+   * few levels; a chain deeper than maxExpressionDepth is cut where it passes that depth, with a
+   * finding at that `parent` (the resource there, and those below it, get a name that is unknown).
+   */
+  cutDeepParents() {
+    const max = this.options.maxExpressionDepth ?? DEFAULT_LIMITS.maxExpressionDepth;
+    const depth = /* @__PURE__ */ new Map();
+    for (const start of this.byKey.values()) {
+      if (start.kind !== "resource" || depth.has(start)) continue;
+      const chain = [];
+      let x = start;
+      while (x && !depth.has(x)) {
+        chain.push(x);
+        x = x.parent;
+      }
+      let d = x ? depth.get(x) : -1;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const r = chain[i];
+        d = r.parent ? d + 1 : 0;
+        if (d > max) {
+          const pp = prop(r.body, "parent");
+          const message = `The 'parent' chain is more than ${max} resources deep (limit maxExpressionDepth); the name of '${r.symbol}' is not worked out.`;
+          this.diagnostics.add({ code: "limit-exceeded", message, span: this.span(pp?.value ?? r.decl.name) });
+          r.parent = void 0;
+          r.parentIndex = void 0;
+          r.badParent = true;
+          d = 0;
+        }
+        depth.set(r, d);
+      }
+    }
+  }
+  /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
+  resolveParents() {
+    for (const r of this.byKey.values()) {
+      if (r.kind !== "resource" || r.parent) continue;
+      const pp = prop(r.body, "parent");
+      if (!pp) continue;
+      let e = pp.value;
+      let idx;
+      if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
+        idx = e.index;
+        e = e.base;
+      }
+      const ref = this.symbolRef(e, {});
+      if (ref?.info === r) {
+        this.error(pp.value, `'${r.symbol}' is its own parent: a declaration cannot reference itself (BCP079)`);
+        r.badParent = true;
+        continue;
+      }
+      if (!ref || ref.info.kind !== "resource") {
+        this.error(pp.value, "'parent' must be a resource symbol");
+        r.badParent = true;
+        continue;
+      }
+      const cycle = [];
+      for (let x = ref.info; x; x = x.parent) {
+        cycle.push(x);
+        if (x === r) break;
+      }
+      if (cycle.at(-1) === r) {
+        for (const x of cycle) {
+          const xp = prop(x.body, "parent");
+          if (xp) this.error(xp.value, "the 'parent' chain forms a cycle");
+          x.parent = void 0;
+          x.parentIndex = void 0;
+          x.badParent = true;
+        }
+        continue;
+      }
+      r.parent = ref.info;
+      r.parentIndex = idx;
+    }
+  }
+  parentIdx(r, idx, at2) {
+    return r.parentIndex ? this.expr(r.parentIndex, this.instanceCtx(r, idx, void 0, at2)) : void 0;
+  }
+  collectResource(s, parent) {
+    const { body, loop, condition } = bodyOf(s.value);
+    const typeText = (stringValue(s.type) ?? "").replace(/^[A-Za-z][\w-]*:/, "");
+    const at2 = typeText.indexOf("@");
+    let type = at2 >= 0 ? typeText.slice(0, at2) : typeText;
+    let apiVersion = at2 >= 0 ? typeText.slice(at2 + 1) : void 0;
+    if (s.type.kind === "String" && s.type.expressions.length > 0) this.error(s.type, "the resource type must be a literal string");
+    if (parent && !type.includes("/")) {
+      type = `${parent.type}/${type}`;
+      apiVersion ??= parent.apiVersion;
+    }
+    const info = {
+      kind: "resource",
+      key: s.name.name,
+      symbol: s.name.name,
+      decl: s,
+      type,
+      apiVersion,
+      existing: s.existing !== void 0,
+      parent,
+      parentIndex: void 0,
+      nested: parent !== void 0,
+      children: /* @__PURE__ */ new Map(),
+      body,
+      loop,
+      condition,
+      nameProp: prop(body, "name"),
+      scopeProp: prop(body, "scope"),
+      refs: new RefCollector()
+    };
+    if (parent) parent.children.set(s.name.name, info);
+    else this.symbols.set(s.name.name, info);
+    for (const p of body?.properties ?? []) {
+      if (p.kind !== "Resource") continue;
+      if (loop) this.error(p.name, "A nested resource cannot appear inside of a resource with a for-expression; declare it at the top level with a loop of its own and parent: <resource>[i].");
+      else this.collectResource(p, info);
+    }
+  }
+  /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
+  assignKeys() {
+    const walk = (r, prefix) => {
+      let key2 = r.symbol;
+      if (prefix !== void 0 && (this.byKey.has(key2) || this.symbols.has(key2))) key2 = `${prefix}::${r.symbol}`;
+      r.key = key2;
+      this.byKey.set(key2, r);
+      if (r.kind === "resource") for (const c of r.children.values()) walk(c, key2);
+    };
+    for (const r of this.symbols.values()) {
+      r.key = r.symbol;
+      this.byKey.set(r.key, r);
+    }
+    for (const r of this.symbols.values()) if (r.kind === "resource") for (const c of r.children.values()) walk(c, r.key);
+  }
+  collectImport(s) {
+    const from = s.from.kind === "String" ? stringValue(s.from) : void 0;
+    const names = (s.symbols ?? []).map((sym2) => [sym2.name.name, sym2.name, sym2.alias]);
+    if (from === void 0) return;
+    if (REGISTRY_PREFIX.test(from)) {
+      this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
+      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+      return;
+    }
+    const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
+    const importable = (name) => !lib?.fromJson || lib.exported.has(name);
+    if (!lib) {
+      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
+      return;
+    }
+    if (s.wildcardAlias) {
+      this.namespaces.set(s.wildcardAlias.name, lib);
+      if (lib) {
+        for (const t of lib.exported) this.importType(lib, t, `${s.wildcardAlias.name}.${t}`);
+        for (const v of lib.variables.keys()) if (importable(v)) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
+        for (const [f, def] of this.importFunctions(lib)) if (importable(f)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
+      }
+      return;
+    }
+    if (!lib) return;
+    for (const [name, id, alias] of names) {
+      const local = alias?.name ?? name;
+      if (!importable(name)) this.error(id, `'${name}' is not exported by '${from}'`);
+      else if (lib.variables.has(name)) this.importVariable(lib, name, local);
+      else if (lib.exported.has(name) && this.importType(lib, name, local)) continue;
+      else if (lib.functions.has(name)) {
+        const defs = this.importFunctions(lib);
+        this.importedFuncs.set(local, defs.get(name));
+      } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
+    }
+  }
+  /**
+   * Brings a file's functions under their own names (a function body calls its siblings by them),
+   * with the variables they use: the compiler copies both into the importing template.
+   */
+  importFunctions(lib) {
+    const used = [];
+    for (const def of lib.functions.values()) pushAll(used, def.vars);
+    const renames = this.importVariablesUsed(lib, used, /* @__PURE__ */ new Set());
+    const defs = /* @__PURE__ */ new Map();
+    for (const [f, def] of lib.functions) {
+      const d = renames.size ? { node: renameVariables(def.node, renames), span: def.span } : def;
+      defs.set(f, d);
+      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
+    }
+    return defs;
+  }
+  /**
+   * Brings an exported type of an imported file under a local name (its declaration still reads
+   * the names of its own file): the compiler copies it into `definitions` and refers to it there.
+   */
+  importType(lib, name, local) {
+    const e = lib.types.get(name);
+    if (!e) return false;
+    this.types.set(local, e.kind === "ImportedType" ? e : { kind: "ImportedType", decl: e, types: lib.types });
+    return true;
+  }
+  /** Brings an imported variable (and the variables it uses) into this file. */
+  importVariable(lib, name, local) {
+    const v = lib.variables.get(name);
+    if (!v) return;
+    const used = this.importVariablesUsed(lib, [...v.vars], /* @__PURE__ */ new Set([name]));
+    const renames = v.copy && local !== name ? new Map([...used, [name, local]]) : used;
+    this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span, copy: v.copy });
+  }
+  /**
+   * The variables of `lib` named in `queue`, and those they use, under their own names, unless
+   * this file (or another import) has a variable of that name: then under a name of their own,
+   * which the returned map gives (the compiler also keeps an imported function reading its own
+   * file's `prefix`, not the importing file's).
+   */
+  importVariablesUsed(lib, queue, seen) {
+    const needed = [];
+    while (queue.length > 0) {
+      const d = queue.pop();
+      if (seen.has(d)) continue;
+      seen.add(d);
+      const dv = lib.variables.get(d);
+      if (!dv) continue;
+      needed.push([d, dv]);
+      pushAll(queue, dv.vars);
+    }
+    const renames = /* @__PURE__ */ new Map();
+    for (const [d, dv] of needed) {
+      const taken = this.ownVariableNames().has(d) || this.importedVars.has(d) && this.importedVars.get(d)?.node !== dv.node;
+      if (taken) renames.set(d, `${d}#${this.importTag(lib)}`);
+    }
+    for (const [d, dv] of needed) {
+      const target = renames.get(d) ?? d;
+      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span, copy: dv.copy });
+    }
+    return renames;
+  }
+  /** The variables this file declares, known before its imports are collected (imports come first). */
+  ownVariableNames() {
+    return this.ownVarNames ??= new Set(this.program.statements.flatMap((s) => s.kind === "Variable" ? [s.name.name] : []));
+  }
+  /**
+   * BCP071 for the sys decorators whose argument count is fixed: `@secure('s')`, `@minLength()`,
+   * `@allowed([], [])`. The lowering reads only the first argument, so the rest went unnoticed.
+   */
+  checkDecoratorArguments(d) {
+    if (d.namespace && d.namespace.name !== "sys") return;
+    const expected = Object.hasOwn(DECORATOR_ARGUMENTS, d.name.name) ? DECORATOR_ARGUMENTS[d.name.name] : void 0;
+    if (expected === void 0 || d.args.length === expected) return;
+    this.error(d, `@${d.name.name}() takes ${expected === 0 ? "no arguments" : expected === 1 ? "1 argument" : `${expected} arguments`}, but is given ${d.args.length}`);
+  }
+  /**
+   * Every decorator of the file (on declarations, nested resources, properties of object types
+   * and items of tuple types) names a sys decorator, as the compiler requires (see
+   * decorator-names.ts): `@descriptio('x')` or `@foo()` fails the compilation, and was silently
+   * dropped. A decorator before a property of an object value is no decorator at all (BCP132).
+   */
+  checkDecoratorNames() {
+    const declared = /* @__PURE__ */ new Map();
+    for (const s of this.program.statements) {
+      switch (s.kind) {
+        case "Parameter":
+        case "Variable":
+        case "TypeDeclaration":
+        case "Resource":
+        case "Module":
+          declared.set(s.name.name, "other");
+          break;
+        case "Function":
+          declared.set(s.name.name, "function");
+          break;
+        case "CompileTimeImport":
+          for (const sym2 of s.symbols ?? []) declared.set((sym2.alias ?? sym2.name).name, "function");
+          if (s.wildcardAlias) declared.set(s.wildcardAlias.name, "other");
+          break;
+        case "Extension":
+          if (s.alias) declared.set(s.alias.name, "other");
+          break;
+        default:
+          break;
+      }
+    }
+    const names = declared;
+    const visit2 = (node, depth) => {
+      if (depth > 2048 || node === null || typeof node !== "object") return;
+      if (Array.isArray(node)) {
+        for (const x of node) visit2(x, depth + 1);
+        return;
+      }
+      const n = node;
+      if (n.kind === "Decorator") {
+        const problem = decoratorNameProblem(node, names, this.hasExtensions);
+        if (problem) this.error(problem.at, problem.message);
+        return;
+      }
+      if (n.kind === "ObjectProperty" && Array.isArray(n.decorators)) {
+        for (const d of n.decorators) this.error(d, "a decorator must be followed by a declaration (BCP132): decorators apply to parameters, variables, resources, modules, outputs, types and functions, not to a property of an object");
+      }
+      for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit2(v, depth + 1);
+    };
+    visit2(this.program.statements, 0);
+  }
+  /**
+   * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
+   * without regard to case, so neither does this), also where nothing evaluates it (a variable
+   * nothing reads, a loop over an empty list). Said as ARM says it when it evaluates the read, at
+   * the same place, so that the evaluation's own error is the same diagnostic, not a second one.
+   * A module that could not be read (a registry module, a missing file) is not checked.
+   */
+  checkOutputReads() {
+    for (const r of this.outputReads) {
+      const outs = this.moduleOutputs.get(r.key);
+      if (!outs) continue;
+      const names = Object.keys(outs);
+      if (names.some((n) => n.toLowerCase() === r.name.toLowerCase())) continue;
+      this.diagnostics.add({
+        code: "evaluation-error",
+        message: `The language expression property '${r.name}' doesn't exist, available properties are '${names.join(", ")}'.`,
+        span: this.span(r.at)
+      });
+    }
+  }
+  /**
+   * BCP124: a sys decorator on a declaration whose type it does not apply to (`@secure()` on an
+   * int, `@minLength()` on an int, `@minValue()` on a string, `@sealed()` on a string). Only a
+   * declaration of a plain built-in type is judged: a user-defined type, a union or a literal
+   * type is left to the type checks.
+   */
+  checkDecoratorTargets(decorators, type) {
+    if (type?.kind !== "TypeReference") return;
+    const t = type.name.name;
+    if (!PLAIN_TYPES.has(t) || this.program.statements.some((x) => x.kind === "TypeDeclaration" && x.name.name === t)) return;
+    for (const d of decorators) {
+      if (d.namespace && d.namespace.name !== "sys") continue;
+      const targets = Object.hasOwn(DECORATOR_TARGETS, d.name.name) ? DECORATOR_TARGETS[d.name.name] : void 0;
+      if (!targets || targets.includes(t)) continue;
+      this.error(d, `@${d.name.name}() applies to ${targets.join(" or ")} declarations, not to this ${t} (BCP124)`);
+    }
+  }
+  /** BCP033/BCP034: literals that do not fit a plain declared type (see lower-literal-types.ts). */
+  checkLiteralTypes(type, value, what, decorators) {
+    const list = decorator(decorators, "allowed")?.args[0];
+    if (list?.kind === "Array" && list.items.length === 0) this.error(list, 'The "allowed" array must contain one or more items (BCP099)');
+    const userTypes = new Set(this.program.statements.flatMap((x) => x.kind === "TypeDeclaration" ? [x.name.name] : []));
+    const t = plainType(type, userTypes);
+    if (!t) return;
+    const bad = value ? misfit(value, t) : void 0;
+    if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
+    const allowed = t === "array" ? void 0 : decorator(decorators, "allowed")?.args[0];
+    if (allowed?.kind !== "Array") return;
+    for (const item of allowed.items) {
+      const k = item.kind === "Spread" ? void 0 : misfit(item, t);
+      if (k) this.error(item, `@allowed() lists ${article(k)} ${k}, but the declared type is ${t} (BCP034)`);
+    }
+  }
+  /**
+   * BCP079/BCP080: a variable that reads itself, or variables that read each other in a cycle,
+   * reported at each read that closes it, also when nothing reads them (the deploy stage sees a
+   * cycle only when it evaluates one). Their values become unknown, so that evaluating them does
+   * not report the cycle a second time.
+   */
+  checkVariableCycles(variables, varInfo) {
+    const names = [...this.varRefs.keys()];
+    const position = new Map(names.map((n, i) => [n, i]));
+    const members = /* @__PURE__ */ new Set();
+    for (const n of names) {
+      const self = this.varRefs.get(n)?.variableAt.get(n);
+      if (!self) continue;
+      this.error(self, `the variable '${n}' reads itself (BCP079)`);
+      members.add(n);
+    }
+    const edgesOf = (i) => [...this.varRefs.get(names[i])?.variableAt ?? []].map(([v, at2]) => [position.get(v) ?? -1, at2]);
+    for (const c of cyclesOf(names.length, edgesOf)) {
+      const cycle = [...c.nodes, c.nodes[0]].map((i) => `'${names[i]}'`).join(" -> ");
+      c.nodes.forEach((i, k) => {
+        const from = names[i];
+        const to = names[c.nodes[(k + 1) % c.nodes.length]];
+        const at2 = this.varRefs.get(from)?.variableAt.get(to);
+        if (at2) this.error(at2, `the variables read each other in a cycle: ${cycle} (BCP080)`);
+        members.add(from);
+      });
+    }
+    for (const n of members) {
+      const decl = this.vars.get(n);
+      const info = varInfo.get(n);
+      if (!decl || !info) continue;
+      const node = this.texpr(this.reported(decl.value));
+      this.set(variables, n, node, decl.value, decl.name);
+      varInfo.set(n, { ...info, node });
+    }
+  }
+  /**
+   * BCP079/BCP080 for user-defined functions: a `func` whose body calls itself, or functions that
+   * call each other in a cycle, are the compiler's error at each call that closes it, also when
+   * nothing calls them (ARM has no recursion: evaluating one only stopped at the nesting limit,
+   * with a warning, and only when something called it).
+   */
+  checkFunctionCycles(members) {
+    const funcs = this.program.statements.filter((x) => x.kind === "Function");
+    if (funcs.length === 0) return;
+    const position = new Map(funcs.map((f, i) => [f.name.name, i]));
+    const calls2 = funcs.map((f) => {
+      const out = /* @__PURE__ */ new Map();
+      const visit2 = (node, depth) => {
+        if (depth > 2048 || node === null || typeof node !== "object") return;
+        if (Array.isArray(node)) {
+          for (const x of node) visit2(x, depth + 1);
+          return;
+        }
+        const n = node;
+        if (n.kind === "FunctionCall" && n.base === void 0 && n.name) {
+          const j = position.get(n.name.name);
+          if (j !== void 0 && !out.has(j)) out.set(j, n.name);
+        }
+        for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit2(v, depth + 1);
+      };
+      visit2(f.body, 0);
+      return out;
+    });
+    const inCycle = /* @__PURE__ */ new Set();
+    calls2.forEach((c, i) => {
+      const self = c.get(i);
+      if (!self) return;
+      this.error(self, `the function '${funcs[i]?.name.name ?? ""}' calls itself, which the Bicep compiler does not allow (BCP079): ARM functions cannot recurse`);
+      inCycle.add(i);
+    });
+    const edgesOf = (i) => [...calls2[i] ?? []].filter(([j]) => j !== i);
+    for (const c of cyclesOf(funcs.length, edgesOf)) {
+      const cycle = [...c.nodes, c.nodes[0]].map((i) => `'${funcs[i]?.name.name ?? ""}'`).join(" -> ");
+      c.nodes.forEach((i, k) => {
+        const at2 = calls2[i]?.get(c.nodes[(k + 1) % c.nodes.length]);
+        if (at2) this.error(at2, `the functions call each other in a cycle: ${cycle} (BCP080): ARM functions cannot recurse`);
+        inCycle.add(i);
+      });
+    }
+    for (const i of inCycle) {
+      const f = funcs[i];
+      const member2 = f ? own(members, f.name.name) : void 0;
+      const output = isTObject(member2) ? own(member2, "output") : void 0;
+      if (f && isTObject(output)) this.set(output, "value", this.texpr(this.reported(f.body)), f.body);
+    }
+  }
+  /** Set once the variables are lowered: what reads runtime state, through variables too. */
+  deployTimeCheck;
+  /**
+   * What a resource or module declaration must be able to calculate at the start of the
+   * deployment (ARM names, places, counts and decides on a resource before it deploys anything):
+   * not another resource's properties, outputs or list*(), directly or through a variable. The
+   * compiler's DeployTimeConstantValidator reports each such read:
+   *   - BCP120 in the resource's or module's `name`, and in a resource's `location` (the
+   *     compiler's message lists what it may read instead: apiVersion, id, name, type; ARM
+   *     itself rejects reference() in a location, see check-template.ts);
+   *   - BCP177 in the `if` condition, BCP178 in the for-expression's collection.
+   */
+  checkDeployTimeValues(r) {
+    if (!this.deployTimeCheck || this.hasResourceExtensions || r.kind === "resource" && r.existing) return;
+    const who = `${r.kind} '${r.symbol}'`;
+    const parts = [];
+    if (r.nameProp) parts.push({ within: r.nameProp.value, at: r.nameProp, what: `the name of the ${who}`, code: "BCP120", fix: "use parameters, variables and other resources' names and ids" });
+    const location = r.kind === "resource" ? prop(r.body, "location") : void 0;
+    if (location) parts.push({ within: location.value, at: location, what: `the location of the ${who}`, code: "BCP120", fix: "use a parameter, a variable or resourceGroup().location" });
+    if (r.condition) parts.push({ within: r.condition, at: r.condition, what: `the condition of the ${who}`, code: "BCP177", fix: "decide with parameters and variables" });
+    if (r.loop) parts.push({ within: r.loop.iterable, at: void 0, what: `the collection the ${who} loops over`, code: "BCP178", fix: "loop over parameters, variables or a range()" });
+    for (const part2 of parts) this.checkDeployTimePart(r, part2.within, part2.at, (use, what, via) => `'${what}'${via} is known only during the deployment, but ${part2.what} must be calculated at its start (${part2.code}): ${part2.fix}`);
+  }
+  /** One part of a declaration (see checkDeployTimeValues): each runtime read written in it, reported. */
+  checkDeployTimePart(r, within2, at2, message) {
+    if (!this.deployTimeCheck) return;
+    const reported = this.diagnostics.items.some((d) => {
+      if (d.span.file !== this.file || d.code === "note") return false;
+      const x = d.span.range();
+      return x.start < within2.end && x.end > within2.start;
+    });
+    if (reported) return;
+    const node = at2 === void 0 ? this.value(within2, {}) : this.value(within2, this.instanceCtx(r, void 0, void 0, at2));
+    for (const use of this.deployTimeCheck.runtimeReads(node)) {
+      if (use.at.start < within2.start || use.at.end > within2.end) continue;
+      const what = this.span(use.at).text(80);
+      const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(" -> ")})` : "";
+      this.error(use.at, message(use, what, via));
+    }
+  }
+  /**
+   * BCP173: an `existing` resource is only read; its declaration may say which resource (name,
+   * scope, parent) and what it waits for (dependsOn), nothing it would set: `location`,
+   * `properties`, `tags`, `sku` there are the compiler's error, not values vtaplint may use.
+   * Not judged in a file with resource extensions (their resources have keys of their own).
+   */
+  checkExistingProperties(r) {
+    if (!r.existing || !r.body || this.hasResourceExtensions) return;
+    for (const p of r.body.properties) {
+      if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+      if (EXISTING_PROPERTIES.has(p.keyName)) continue;
+      this.error(p.key, `The property "${p.keyName}" cannot be used in an existing resource declaration (BCP173): an existing resource is only read; declare name, scope or parent`);
+    }
+  }
+  /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
+  checkLoopVariables(varInfo) {
+    const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
+    this.deployTimeCheck = check;
+    for (const s of this.program.statements) {
+      if (s.kind !== "Variable") continue;
+      const node = varInfo.get(s.name.name)?.node;
+      if (node === void 0) continue;
+      for (const use of check.uses(s, node)) {
+        const what = this.span(use.at).text(80);
+        const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(" -> ")})` : "";
+        this.error(
+          use.at,
+          `'${what}'${via} is known only during the deployment, but the for-body of the variable '${s.name.name}' must be calculated at its start (BCP182): use a resource's id, name, type or apiVersion there, or loop where the value is used`
+        );
+      }
+    }
+  }
+  importTag(lib) {
+    let tag = this.importTags.get(lib);
+    if (tag === void 0) this.importTags.set(lib, tag = this.importTags.size + 1);
+    return tag;
+  }
+  resolvePath(rel) {
+    return path8.resolve(path8.dirname(this.file.path), rel);
+  }
+  // ---- Pass 2: lowering ----
+  lower() {
+    this.collect();
+    const root = {};
+    const whole = this.program;
+    this.set(root, "$schema", SCHEMAS[this.targetScope], whole);
+    this.set(root, "languageVersion", "2.0", whole);
+    this.set(root, "contentVersion", "1.0.0.0", whole);
+    const metadata = { _generator: { name: "vtaplint-bicep" } };
+    this.set(root, "metadata", metadata, whole);
+    const exported = /* @__PURE__ */ new Set();
+    const parameters = nameTable();
+    const variables = nameTable();
+    const outputs = nameTable();
+    const members = nameTable();
+    const resources = nameTable();
+    const varInfo = /* @__PURE__ */ new Map();
+    const funcInfo = /* @__PURE__ */ new Map();
+    this.checkDecoratorNames();
+    for (const s of this.program.statements) {
+      if (s.decorators.some((d) => d.name.name.toLowerCase() === "export") && "name" in s) exported.add(s.name.name);
+      for (const d of s.decorators) this.checkDecoratorArguments(d);
+      if (s.kind === "Parameter" || s.kind === "Output") this.checkDecoratorTargets(s.decorators, s.type);
+      if (s.kind === "Parameter") this.checkLiteralTypes(s.type, s.defaultValue, "the default value", s.decorators);
+      if (s.kind === "Output") this.checkLiteralTypes(s.type, s.value, "the value", []);
+      else if (s.kind === "TypeDeclaration") this.checkDecoratorTargets(s.decorators, s.value);
+      switch (s.kind) {
+        case "Metadata":
+          this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
+          break;
+        case "Parameter":
+          this.set(parameters, s.name.name, this.parameter(s), s, s.name);
+          break;
+        case "Variable": {
+          const refs = new RefCollector();
+          this.varRefs.set(s.name.name, refs);
+          const node = this.value(s.value, { refs });
+          this.set(variables, s.name.name, node, s.value, s.name);
+          varInfo.set(s.name.name, { node, span: this.span(s.value), keySpan: this.span(s.name), vars: refs.variables });
+          break;
+        }
+        case "Function": {
+          const refs = new RefCollector();
+          const f = this.func(s, refs);
+          this.set(members, s.name.name, f, s, s.name);
+          funcInfo.set(s.name.name, { node: f, span: this.span(s), vars: refs.variables });
+          break;
+        }
+        case "Output":
+          this.set(outputs, s.name.name, this.output(s), s, s.name);
+          break;
+        default:
+          break;
+      }
+    }
+    this.checkLoopVariables(varInfo);
+    this.checkVariableCycles(variables, varInfo);
+    this.checkFunctionCycles(members);
+    for (const [name, v] of this.importedVars) {
+      if (own(variables, name) !== void 0) continue;
+      setImportedVariable(variables, name, v);
+    }
+    for (const [name, f] of this.importedFuncs) {
+      if (own(members, name) !== void 0) continue;
+      setOwn(members, name, f.node);
+      recordSpan(members, name, f.span);
+    }
+    for (const r of this.byKey.values()) {
+      const node = r.kind === "resource" ? this.resource(r) : this.module(r);
+      this.set(resources, r.key, node, r.decl, r.decl.name);
+    }
+    for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key]);
+    this.reportCycles();
+    this.checkOutputReads();
+    for (const r of this.byKey.values()) this.checkDeployTimeValues(r);
+    if (Object.keys(this.typeDefs.table).length > 0) this.set(root, "definitions", this.typeDefs.table, whole);
+    this.set(root, "parameters", parameters, whole);
+    if (Object.keys(members).length > 0) {
+      const fns = [{ namespace: "__bicep", members }];
+      recordSpan(fns, 0, this.span(whole));
+      this.set(root, "functions", fns, whole);
+    }
+    this.set(root, "variables", variables, whole);
+    this.set(root, "resources", resources, whole);
+    this.set(root, "outputs", outputs, whole);
+    return { root, variables: varInfo, functions: funcInfo, exported, types: this.types };
+  }
+  /**
+   * A .bicepparam file: `param x = value` assignments, and `scope`, the template the values are
+   * evaluated in: the file's own variables they use (see paramsFileVars), and what they import
+   * brings the variables and functions it uses (a value imported from a .bicep file may read that
+   * file's other variables, as `json.bar` where `var json = loadJsonContent(...)`, or call its
+   * functions), as a template's imports do.
+   */
+  lowerParameterAssignments() {
+    this.collect();
+    for (const s of this.program.statements) if (s.kind === "ParameterAssignment") this.assigned.add(s.name.name);
+    const values = /* @__PURE__ */ new Map();
+    for (const s of this.program.statements) {
+      if (s.kind === "ParameterAssignment") values.set(s.name.name, { node: this.secretReference(s.value) ?? this.value(s.value, {}), span: this.span(s.value) });
+    }
+    const scope = {};
+    const parameters = nameTable();
+    for (const [name, v] of values) {
+      const decl = {};
+      setOwn(decl, "defaultValue", v.node);
+      setOwn(parameters, name, decl);
+      recordSpan(parameters, name, v.span);
+      recordSpan(decl, "defaultValue", v.span);
+    }
+    setOwn(scope, "parameters", parameters);
+    const variables = nameTable();
+    for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
+    setOwn(scope, "variables", variables);
+    if (this.importedFuncs.size > 0) {
+      const members = nameTable();
+      for (const [name, f] of this.importedFuncs) {
+        setOwn(members, name, f.node);
+        recordSpan(members, name, f.span);
+      }
+      setOwn(scope, "functions", [{ namespace: "__bicep", members }]);
+    }
+    return { values, scope };
+  }
+  parameter(s) {
+    const out = {};
+    const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
+    const secure = decorator(s.decorators, "secure") !== void 0;
+    this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
+    if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, {}), s.defaultValue);
+    if (t.nullable) this.set(out, "nullable", true, s.type ?? s.name);
+    const allowed = decorator(s.decorators, "allowed");
+    if (allowed?.args[0]) this.set(out, "allowedValues", this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
+    else if (t.allowed) {
+      const arr = [...t.allowed];
+      arr.forEach((_, i) => recordSpan(arr, i, this.span(s.type ?? s.name)));
+      this.set(out, "allowedValues", arr, s.type ?? s.name);
+    }
+    for (const d of ["minValue", "maxValue", "minLength", "maxLength"]) {
+      const dec = decorator(s.decorators, d);
+      if (dec?.args[0]) {
+        this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
+        continue;
+      }
+      const fromType = s.resourceType ? void 0 : typeDecorator(s.type, this.types, d);
+      const arg = fromType?.decorator.args[0];
+      if (!fromType || !arg) continue;
+      if (!fromType.imported) this.set(out, d, this.value(arg, {}), arg, fromType.decorator.name);
+      else {
+        const v = literalArgument(arg);
+        if (typeof v === "number") this.set(out, d, v, s.type ?? s.name);
+      }
+    }
+    this.metadataOf(s.decorators, out);
+    if (t.unknown) Object.defineProperty(out, TYPE_NOT_KNOWN, { value: true, enumerable: false });
+    else if (s.type) this.typeStructure(s, out);
+    return out;
+  }
+  /**
+   * The structure of a parameter's type (see lower-type-nodes.ts), which ARM checks every value
+   * given to the parameter against: added to the declaration beside its own type and constraints,
+   * with the `definitions` of the named types it uses.
+   */
+  typeStructure(s, out) {
+    const node = this.typeDefs.node(s.type, this.types, s.decorators);
+    for (const k of ["$ref", "properties", "additionalProperties", "discriminator", "items", "prefixItems", "minLength", "maxLength", "minValue", "maxValue"]) {
+      const v = node[k];
+      if (v !== void 0 && own(out, k) === void 0) this.set(out, k, v, s.type ?? s.name);
+    }
+  }
+  metadataOf(decorators, out) {
+    const md = decorator(decorators, "metadata");
+    const desc = decorator(decorators, "description");
+    if (!md && !desc) return;
+    let meta = {};
+    if (md?.args[0]) {
+      const v = this.value(md.args[0], {});
+      if (isTObject(v)) meta = v;
+    }
+    if (desc?.args[0]) this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
+    this.set(out, "metadata", meta, md ?? desc);
+  }
+  func(s, refs) {
+    const params = [];
+    const locals = [];
+    s.parameters.forEach((p, i) => {
+      const entry2 = {};
+      this.set(entry2, "name", p.name.name, p.name);
+      this.set(entry2, "type", armType(p.type, this.types).type, p.type);
+      params.push(entry2);
+      recordSpan(params, i, this.span(p));
+      locals.push([p.name.name, { kind: "param", name: p.name.name }]);
+    });
+    const output = {};
+    this.set(output, "type", armType(s.returnType, this.types).type, s.returnType);
+    this.set(output, "value", this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true, refs })), s.body);
+    const out = {};
+    this.set(out, "parameters", params, s);
+    this.set(out, "output", output, s.body);
+    return out;
+  }
+  output(s) {
+    const out = {};
+    const secure = decorator(s.decorators, "secure") !== void 0;
+    let type = "string";
+    if (!s.resourceType) type = armType(s.type, this.types).type;
+    this.set(out, "type", secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
+    let value;
+    if (s.resourceType) {
+      const ref = this.symbolRef(s.value, {});
+      value = ref && ref.info.kind === "resource" ? this.texpr(this.idExpr(ref.info, ref.idx, s.value)) : this.value(s.value, {});
+    } else value = this.value(s.value, {});
+    this.set(out, "value", value, s.value);
+    this.metadataOf(s.decorators, out);
+    return out;
+  }
+  // ---- Resources ----
+  /** Locals of a resource/module instance: the loop item and index bound to coll[idx] and idx. */
+  instanceCtx(r, idx, refs, at2) {
+    const loop = r.loop ?? (r.kind === "resource" ? this.ancestorLoop(r) : void 0);
+    if (!loop) return { refs };
+    const i = idx ?? call("copyIndex", [], at2);
+    const coll = this.expr(loop.iterable, { refs });
+    const add = [[loop.item.name, { kind: "expr", expr: index(coll, i, loop.item) }]];
+    if (loop.index) add.push([loop.index.name, { kind: "expr", expr: i }]);
+    return withLocals({ refs }, add);
+  }
+  /** A resource without a name, or inside one: in a file with extensions, an extension's resource. */
+  ofExtension(r) {
+    for (let x = r; x; x = x.parent) if (!x.nameProp) return true;
+    return false;
+  }
+  ancestorLoop(r) {
+    for (let p = r.parent; p; p = p.parent) if (p.loop) return p.loop;
+    return void 0;
+  }
+  /** The name as written (the last segment for a child with a parent). */
+  shortName(r, idx, refs) {
+    if (!r.nameProp) {
+      if (r.kind === "module") return call("format", [lit("{0}-{1}", r.decl.name), lit(r.symbol, r.decl.name), call("uniqueString", [lit(r.symbol, r.decl.name), member(call("deployment", [], r.decl.name), "name", r.decl.name)], r.decl.name)], r.decl.name);
+      if (!this.hasResourceExtensions) return this.noName(r);
+      return lit(r.symbol, r.decl.name);
+    }
+    return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
+  }
+  /**
+   * A resource without a name: reported once, at its symbolic name (BCP035), and given an unknown
+   * name so that the deploy stage does not report it again ("the resource has no 'name'") nor
+   * judge the name it does not have. Not reported when its body does not parse: the name may be
+   * on the line that did not (the compiler does not report missing properties there either).
+   */
+  noName(r) {
+    if (!r.body?.hasErrors) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
+    return this.reported(r.decl.name);
+  }
+  /** The full name (`parent/child` for children). */
+  fullName(r, idx, refs) {
+    const short = this.shortName(r, idx, refs);
+    if (r.kind !== "resource" || !r.parent) return short;
+    return formatCall(["", "/", ""], [this.fullName(r.parent, this.parentIdx(r, idx, r.decl.name), refs), short], r.nameProp ?? r.decl.name);
+  }
+  nameSegments(r, idx) {
+    const short = this.shortName(r, idx, void 0);
+    if (r.parent) return [...this.nameSegments(r.parent, this.parentIdx(r, idx, r.decl.name)), short];
+    const levels = r.type.split("/").length - 1;
+    if (levels <= 1) return [short];
+    const s = litString(short);
+    if (s !== void 0 && s.split("/").length === levels) return s.split("/").map((p) => lit(p, short));
+    const at2 = r.nameProp ?? r.decl.name;
+    return Array.from({ length: levels }, (_, i) => index(call("split", [short, lit("/", at2)], at2), lit(i, at2), at2));
+  }
+  rootOf(r) {
+    let x = r;
+    while (x.parent) x = x.parent;
+    return x;
+  }
+  /** Resources whose id is being built: a `scope` chain that leads back to one is a cycle. */
+  idBusy = /* @__PURE__ */ new Set();
+  /** The resource id expression of a resource instance. */
+  idExpr(r, idx, at2) {
+    if (this.idBusy.has(r)) {
+      this.error(at2, "the 'scope' chain of resources forms a cycle");
+      return lit("", at2);
+    }
+    this.idBusy.add(r);
+    try {
+      return this.idExprOnce(r, idx, at2);
+    } finally {
+      this.idBusy.delete(r);
+    }
+  }
+  idExprOnce(r, idx, at2) {
+    const args = [lit(r.type, at2), ...this.nameSegments(r, idx)];
+    const root = this.rootOf(r);
+    const scopeProp = root.scopeProp;
+    if (scopeProp) {
+      const sv = scopeProp.value;
+      const sctx = this.instanceCtx(root, root === r ? idx : void 0, void 0, sv);
+      const ref = this.symbolRef(sv, sctx);
+      if (ref?.info.kind === "resource") {
+        if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+          return call("resourceId", [this.fullName(ref.info, ref.idx, void 0), ...args], at2);
+        }
+        return call("extensionResourceId", [this.idExpr(ref.info, ref.idx, sv), ...args], at2);
+      }
+      const sc = this.scopeCall(sv);
+      if (sc) {
+        const a = sc.args.map((x) => this.expr(x, sctx));
+        switch (sc.fn) {
+          case "resourcegroup":
+            return call("resourceId", [...a, ...args], at2);
+          case "subscription":
+            return call("subscriptionResourceId", [...a, ...args], at2);
+          case "tenant":
+            return call("tenantResourceId", args, at2);
+          case "managementgroup":
+            return call("extensionResourceId", [a[0] ? call("tenantResourceId", [lit("Microsoft.Management/managementGroups", sv), a[0]], sv) : member(call("managementGroup", [], sv), "id", sv), ...args], at2);
+        }
+      }
+      return call("extensionResourceId", [this.expr(sv, sctx), ...args], at2);
+    }
+    return this.defaultScopeId(args, at2);
+  }
+  defaultScopeId(args, at2) {
+    switch (this.targetScope) {
+      case "resourceGroup":
+        return call("resourceId", args, at2);
+      case "subscription":
+        return call("subscriptionResourceId", args, at2);
+      case "tenant":
+        return call("tenantResourceId", args, at2);
+      case "managementGroup":
+        return call("extensionResourceId", [member(call("managementGroup", [], at2), "id", at2), ...args], at2);
+    }
+  }
+  /**
+   * A resource the file deploys (not `existing`) must be deployed at the file's own scope: the
+   * compiler rejects one whose scope, or its existing ancestor's, names another resource group,
+   * subscription or management group ("You must use modules to deploy resources to a different
+   * scope"). The common case is a TAP configuration whose `parent` is a source NIC declared
+   * `existing` with `scope: resourceGroup('app-rg')`. BCP165 when the scope comes from an existing
+   * ancestor, else BCP139 (the compiler's IsDeployableResourceScope).
+   */
+  checkDeployableScope(r) {
+    const root = this.rootOf(r);
+    const bad = this.undeployableScope(root, /* @__PURE__ */ new Set());
+    if (!bad) return;
+    const where = `the scope ${this.span(bad).text().replace(/\s+/g, " ")}`;
+    const target = TARGET_SCOPE_WORDS[this.targetScope];
+    if (root !== r && root.existing) {
+      this.error(r.decl.value, `the resource '${r.symbol}' would be deployed to ${where} of its existing ancestor '${root.symbol}', not to this file's ${target}; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope`);
+    } else {
+      const scopeOfOwn = r === root ? r.scopeProp?.value : void 0;
+      this.error(scopeOfOwn ?? r.decl.value, `the resource '${r.symbol}' would be deployed to ${where}, not to this file's ${target}; the Bicep compiler rejects it (BCP139: a resource's scope must match the scope of the Bicep file): deploy it from a module with that scope`);
+    }
+  }
+  /**
+   * The scope expression that puts resources of `root` (a root resource) outside the file's own
+   * scope, if one does: a scope function that names a resource group, subscription or management
+   * group, or one of another kind than the file's target scope (tenant() is always deployable); a
+   * Microsoft.Resources/resourceGroups or managementGroups resource (a named scope); or, for an
+   * extension resource, the scope of the resource it extends.
+   */
+  undeployableScope(root, seen) {
+    const sp = root.scopeProp;
+    if (!sp || seen.has(root)) return void 0;
+    seen.add(root);
+    const sc = this.scopeCall(sp.value);
+    if (sc) return sc.fn === "tenant" || sc.fn === this.targetScope.toLowerCase() && sc.args.length === 0 ? void 0 : sp.value;
+    const target = this.scopeSymbol(sp.value);
+    if (target?.kind !== "resource") return void 0;
+    const type = target.type.toLowerCase();
+    if (type === "microsoft.resources/resourcegroups" || type === "microsoft.management/managementgroups") return sp.value;
+    return this.undeployableScope(this.rootOf(target), seen);
+  }
+  /** The resource or module a scope expression names (`nic`, `nics[i]`, `vnet::subnet`), without lowering it. */
+  scopeSymbol(e) {
+    switch (e.kind) {
+      case "VariableAccess":
+        return this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
+      case "ResourceAccess": {
+        const base = this.scopeSymbol(e.base);
+        return base?.kind === "resource" ? base.children.get(e.name.name) : void 0;
+      }
+      case "ArrayAccess":
+        return this.scopeSymbol(e.base);
+      case "Parenthesized":
+        return this.scopeSymbol(e.expression);
+      case "NonNullAssertion":
+        return this.scopeSymbol(e.base);
+      default:
+        return void 0;
+    }
+  }
+  /** `resourceGroup(...)`, `subscription(...)`, `tenant()`, `managementGroup(...)` (also `az.`/`sys.`-qualified). */
+  scopeCall(e) {
+    if (e.kind !== "FunctionCall") return void 0;
+    if (e.base && !(e.base.kind === "VariableAccess" && /^(az|sys)$/.test(e.base.name.name))) return void 0;
+    const fn = e.name.name.toLowerCase();
+    return ["resourcegroup", "subscription", "tenant", "managementgroup"].includes(fn) ? { fn, args: e.args } : void 0;
+  }
+  /** The id of a scope (for a resource's `scope` entry). */
+  scopeIdExpr(sv, ctx) {
+    const ref = this.symbolRef(sv, ctx);
+    if (ref?.info.kind === "resource") {
+      this.noteRef(ref.info, sv, ctx, ref.idx);
+      return this.idExpr(ref.info, ref.idx, sv);
+    }
+    const sc = this.scopeCall(sv);
+    if (sc) {
+      const a = sc.args.map((x) => this.expr(x, ctx));
+      const subId = member(call("subscription", [], sv), "subscriptionId", sv);
+      switch (sc.fn) {
+        case "resourcegroup":
+          if (a.length === 0) return member(call("resourceGroup", [], sv), "id", sv);
+          return formatCall(["/subscriptions/", "/resourceGroups/", ""], a.length >= 2 ? [a[0], a[1]] : [subId, a[0]], sv);
+        case "subscription":
+          return a[0] ? formatCall(["/subscriptions/", ""], [a[0]], sv) : member(call("subscription", [], sv), "id", sv);
+        case "tenant":
+          return lit("/", sv);
+        case "managementgroup":
+          return a[0] ? formatCall(["/providers/Microsoft.Management/managementGroups/", ""], [a[0]], sv) : member(call("managementGroup", [], sv), "id", sv);
+      }
+    }
+    return this.expr(sv, ctx);
+  }
+  conditionOf(r, ctx) {
+    const parts = [];
+    let at2;
+    for (let x = r; x; x = x.nested ? x.parent : void 0) {
+      if (x.condition) {
+        parts.unshift(this.expr(x.condition, x === r ? ctx : this.instanceCtx(x, void 0, ctx.refs, x.condition)));
+        at2 ??= x.condition;
+      }
+    }
+    if (parts.length === 0 || !at2) return void 0;
+    return { expr: parts.length === 1 ? parts[0] : call("and", parts, at2), at: at2 };
+  }
+  copyOf(r, ctx, out) {
+    if (!r.loop) {
+      const misplaced = decorator(r.decl.decorators, "batchSize");
+      if (misplaced) this.error(misplaced, 'The decorator "batchSize" can only be attached to resource or module collections (BCP155): this declaration has no for-expression');
+      return;
+    }
+    const copy = {};
+    this.set(copy, "name", r.key, r.loop);
+    this.set(copy, "count", this.texpr(call("length", [this.expr(r.loop.iterable, ctx)], r.loop.iterable)), r.loop.iterable);
+    const batch = decorator(r.decl.decorators, "batchSize");
+    const size = batch?.args[0] ? literalArgument(batch.args[0]) : void 0;
+    if (batch?.args[0] && typeof size === "number" && size < 1) this.error(batch.args[0], `Expected a batch size of at least 1 but the specified value was "${size}" (BCP154)`);
+    if (batch?.args[0]) {
+      this.set(copy, "mode", "serial", batch);
+      this.set(copy, "batchSize", this.value(batch.args[0], {}), batch.args[0]);
+    }
+    this.set(out, "copy", copy, r.loop);
+  }
+  resource(r) {
+    this.checkExistingProperties(r);
+    const out = {};
+    const ctx = this.instanceCtx(r, void 0, r.refs, r.decl);
+    const cond = this.conditionOf(r, ctx);
+    if (cond) this.set(out, "condition", this.texpr(cond.expr), cond.at);
+    this.copyOf(r, { refs: r.refs }, out);
+    if (r.decl.type.kind === "String" && r.decl.type.expressions.length > 0) {
+      this.set(out, "type", this.texpr(this.reported(r.decl.type)), r.decl.type);
+    } else {
+      this.set(out, "type", r.type, r.decl.type);
+      if (r.apiVersion !== void 0) this.set(out, "apiVersion", r.apiVersion, r.decl.type);
+      else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
+    }
+    if (r.parent) {
+      this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
+      this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
+    } else if (r.nameProp && r.badParent) this.set(out, "name", this.texpr(this.reported(r.nameProp.value)), r.nameProp.value, r.nameProp.key);
+    else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
+    else if (!this.hasResourceExtensions) this.set(out, "name", this.texpr(this.noName(r)), r.decl.name);
+    if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, "import", this.extensionAliases.keys().next().value ?? "extension", r.decl.type);
+    if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
+    if (!r.existing && !(this.hasResourceExtensions && this.ofExtension(r))) this.checkDeployableScope(r);
+    const scopeProp = own(out, "import") !== void 0 ? void 0 : this.rootOf(r).scopeProp;
+    const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
+    if (scopeProp && sc && (sc.fn === "resourcegroup" || sc.fn === "subscription") && sc.args.length > 0) {
+      const [a0, a1] = sc.args;
+      if (sc.fn === "subscription") this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+      else if (a1) {
+        this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+        this.set(out, "resourceGroup", this.value(a1, ctx), a1);
+      } else this.set(out, "resourceGroup", this.value(a0, ctx), a0);
+    } else if (scopeProp) {
+      const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: void 0 };
+      this.set(out, "scope", this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
+    }
+    const extension = own(out, "import") !== void 0;
+    const body = extension ? {} : out;
+    for (const p of r.body?.properties ?? []) {
+      if (p.kind === "Spread") {
+        this.error(p, "a spread is not supported at the top level of a resource body");
+        continue;
+      }
+      if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+      const key2 = p.keyName.toLowerCase();
+      if (RESOURCE_SPECIAL.has(key2) && !(extension && (key2 === "name" || key2 === "scope"))) continue;
+      this.set(body, p.keyName, this.value(p.value, ctx), p.value, p.key);
+    }
+    if (extension && r.body) this.set(out, "properties", body, r.body);
+    this.descriptionOf(r.decl, out);
+    return out;
+  }
+  /** `@description('...')` on a resource or module: the compiler writes it as its metadata. */
+  descriptionOf(decl, out) {
+    const desc = decorator(decl.decorators, "description");
+    if (!desc?.args[0] || out.metadata !== void 0) return;
+    const meta = {};
+    this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
+    this.set(out, "metadata", meta, desc);
+  }
+  module(m) {
+    const out = {};
+    const ctx = this.instanceCtx(m, void 0, m.refs, m.decl);
+    if (m.condition) this.set(out, "condition", this.texpr(this.expr(m.condition, ctx)), m.condition);
+    this.copyOf(m, { refs: m.refs }, out);
+    this.set(out, "type", DEPLOYMENTS_TYPE, m.decl.keyword);
+    this.set(out, "apiVersion", DEPLOYMENTS_API, m.decl.keyword);
+    if (m.nameProp) this.set(out, "name", this.value(m.nameProp.value, ctx), m.nameProp.value, m.nameProp.key);
+    else this.set(out, "name", this.texpr(this.shortName(m, void 0, m.refs)), m.decl.name);
+    this.moduleScope(m, ctx, out);
+    const properties = {};
+    const evalOpts = { scope: "inner" };
+    recordSpan(evalOpts, "scope", this.span(m.decl));
+    this.set(properties, "expressionEvaluationOptions", evalOpts, m.decl);
+    this.set(properties, "mode", "Incremental", m.decl);
+    const paramsProp = prop(m.body, "params");
+    const parameters = {};
+    if (paramsProp) {
+      if (paramsProp.value.kind !== "Object") this.error(paramsProp.value, "module params must be an object literal");
+      else {
+        for (const p of paramsProp.value.properties) {
+          if (p.kind !== "ObjectProperty" || p.keyName === void 0) {
+            if (p.kind !== "Resource") this.error(p, "module params must have literal names (spreads are not supported)");
+            continue;
+          }
+          if (p.value.kind === "Ternary" && this.hasSecretRef(p.value)) {
+            this.set(parameters, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx)), p.value, p.key);
+            continue;
+          }
+          const entry2 = {};
+          const kv = this.keyVaultSecret(p.value, ctx);
+          if (kv) this.set(entry2, "reference", kv, p.value);
+          else this.set(entry2, "value", this.value(p.value, ctx), p.value);
+          this.set(parameters, p.keyName, entry2, p, p.key);
+        }
+      }
+    }
+    if (paramsProp) this.set(properties, "parameters", parameters, paramsProp.value, paramsProp.key);
+    const extProp = prop(m.body, "extensionConfigs");
+    if (extProp?.value.kind === "Object") this.set(properties, "extensionConfigs", this.extensionConfigs(extProp.value, ctx), extProp.value, extProp.key);
+    const pathNode = m.decl.path;
+    const rel = pathNode.kind === "String" ? stringValue(pathNode) : void 0;
+    if (rel !== void 0) {
+      if (REGISTRY_PREFIX.test(rel)) {
+        const link = {};
+        this.set(link, "uri", rel, pathNode);
+        this.set(properties, "templateLink", link, pathNode);
+      } else {
+        const loaded = this.options.modules.lowerModule(this.resolvePath(rel), pathNode, this);
+        if (loaded) {
+          properties.template = loaded.root;
+          recordSpan(properties, "template", loaded.span);
+          const outs = own(loaded.root, "outputs");
+          this.moduleOutputs.set(m.key, isTObject(outs) ? outs : {});
+          this.checkModuleScope(m, loaded.root);
+        }
+      }
+    } else if (pathNode.kind === "String") this.error(pathNode, "the module path must be a literal string");
+    this.set(out, "properties", properties, m.body ?? m.decl);
+    this.descriptionOf(m.decl, out);
+    return out;
+  }
+  /**
+   * A module's `extensionConfigs` as the compiler writes them: per extension alias, each setting
+   * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`.
+   */
+  extensionConfigs(o, ctx) {
+    const out = {};
+    for (const ext of o.properties) {
+      if (ext.kind !== "ObjectProperty" || ext.keyName === void 0 || ext.value.kind !== "Object") continue;
+      const settings = {};
+      for (const p of ext.value.properties) {
+        if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+        const entry2 = {};
+        const kv = this.keyVaultSecret(p.value, ctx);
+        if (kv) this.set(entry2, "keyVaultReference", kv, p.value);
+        else this.set(entry2, "value", this.value(p.value, ctx), p.value);
+        this.set(settings, p.keyName, entry2, p, p.key);
+      }
+      this.set(out, ext.keyName, settings, ext.value, ext.key);
+    }
+    return out;
+  }
+  /** Is there a `kv.getSecret(...)` among the branches of a (nested) conditional? */
+  hasSecretRef(e) {
+    if (e.kind === "Ternary") return this.hasSecretRef(e.whenTrue) || this.hasSecretRef(e.whenFalse);
+    if (e.kind === "Parenthesized") return this.hasSecretRef(e.expression);
+    return e.kind === "FunctionCall" && !!e.base && e.name.name.toLowerCase() === "getsecret";
+  }
+  /** A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...} else. */
+  paramEntryExpr(e, ctx) {
+    if (e.kind === "Parenthesized") return this.paramEntryExpr(e.expression, ctx);
+    if (e.kind === "Ternary") return call("if", [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx), this.paramEntryExpr(e.whenFalse, ctx)], e);
+    if (e.kind === "FunctionCall" && e.base && e.name.name.toLowerCase() === "getsecret") {
+      const ref = this.symbolRef(e.base, ctx);
+      if (ref?.info.kind === "resource") {
+        this.noteRef(ref.info, e.base, ctx, ref.idx);
+        const reference = [lit("keyVault", e), call("createObject", [lit("id", e.base), this.idExpr(ref.info, ref.idx, e.base)], e.base)];
+        if (e.args[0]) reference.push(lit("secretName", e.args[0]), this.expr(e.args[0], ctx));
+        if (e.args[1]) reference.push(lit("secretVersion", e.args[1]), this.expr(e.args[1], ctx));
+        return call("createObject", [lit("reference", e), call("createObject", reference, e)], e);
+      }
+    }
+    return call("createObject", [lit("value", e), this.expr(e, ctx)], e);
+  }
+  /**
+   * `param p = az.getSecret(subscriptionId, resourceGroup, vault, secret[, version])` in a
+   * .bicepparam file: the Key Vault reference the compiler writes into the parameters file (the
+   * value is then a secret, never known to vtaplint). Only a whole assigned value can be one.
+   */
+  secretReference(e) {
+    if (e.kind !== "FunctionCall" || e.name.name.toLowerCase() !== "getsecret") return void 0;
+    if (e.base && !(e.base.kind === "VariableAccess" && e.base.name.name === "az" && !this.vars.has("az"))) return void 0;
+    const [sub, rg, vault, secret, version] = e.args;
+    if (!sub || !rg || !vault || !secret || e.args.length > 5) return void 0;
+    const kv = {};
+    this.set(kv, "id", this.texpr(call("resourceId", [this.expr(sub, {}), this.expr(rg, {}), lit("Microsoft.KeyVault/vaults", vault), this.expr(vault, {})], e)), e);
+    const reference = {};
+    this.set(reference, "keyVault", kv, e);
+    this.set(reference, "secretName", this.value(secret, {}), secret);
+    if (version) this.set(reference, "secretVersion", this.value(version, {}), version);
+    const out = {};
+    this.set(out, "reference", reference, e);
+    return out;
+  }
+  /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
+  keyVaultSecret(e, ctx) {
+    if (e.kind !== "FunctionCall" || !e.base || e.name.name.toLowerCase() !== "getsecret") return void 0;
+    const ref = this.symbolRef(e.base, ctx);
+    if (!ref || ref.info.kind !== "resource") return void 0;
+    this.noteRef(ref.info, e.base, ctx, ref.idx);
+    const kv = {};
+    this.set(kv, "id", this.texpr(this.idExpr(ref.info, ref.idx, e.base)), e.base);
+    const reference = {};
+    this.set(reference, "keyVault", kv, e.base);
+    if (e.args[0]) this.set(reference, "secretName", this.value(e.args[0], ctx), e.args[0]);
+    if (e.args[1]) this.set(reference, "secretVersion", this.value(e.args[1], ctx), e.args[1]);
+    return reference;
+  }
+  /** A module's `scope` as the compiler emits it: resourceGroup/subscriptionId/scope/location properties. */
+  moduleScope(m, ctx, out) {
+    const location = (at2) => this.set(out, "location", this.texpr(member(call(this.targetScope === "resourceGroup" ? "resourceGroup" : "deployment", [], at2), "location", at2)), at2);
+    const sp = m.scopeProp;
+    if (!sp) {
+      if (this.targetScope !== "resourceGroup") location(m.decl);
+      return;
+    }
+    const sv = sp.value;
+    const ref = this.symbolRef(sv, ctx);
+    if (ref?.info.kind === "resource") {
+      this.noteRef(ref.info, sv, ctx, ref.idx);
+      if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
+        if (rgScope?.fn === "subscription" && rgScope.args[0]) this.set(out, "subscriptionId", this.value(rgScope.args[0], {}), rgScope.args[0]);
+        this.set(out, "resourceGroup", this.texpr(this.fullName(ref.info, ref.idx, void 0)), sv, sp.key);
+      } else this.set(out, "scope", this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
+      return;
+    }
+    const sc = this.scopeCall(sv);
+    if (!sc) {
+      this.set(out, "scope", this.texpr(this.expr(sv, ctx)), sv, sp.key);
+      return;
+    }
+    const [a0, a1] = sc.args;
+    switch (sc.fn) {
+      case "resourcegroup":
+        if (a0 && a1) {
+          this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+          this.set(out, "resourceGroup", this.value(a1, ctx), a1);
+        } else if (a0) this.set(out, "resourceGroup", this.value(a0, ctx), a0);
+        return;
+      case "subscription":
+        if (a0) this.set(out, "subscriptionId", this.value(a0, ctx), a0);
+        else if (this.targetScope === "resourceGroup") this.set(out, "subscriptionId", this.texpr(member(call("subscription", [], sv), "subscriptionId", sv)), sv);
+        location(sv);
+        return;
+      case "managementgroup":
+        if (a0) this.set(out, "scope", this.texpr(formatCall(["Microsoft.Management/managementGroups/", ""], [this.expr(a0, ctx)], sv)), sv, sp.key);
+        location(sv);
+        return;
+      case "tenant":
+        this.set(out, "scope", "/", sv, sp.key);
+        location(sv);
+        return;
+    }
+  }
+  /**
+   * A module is deployed at the kind of scope its file targets (its targetScope, or an ARM JSON
+   * module's $schema): the compiler rejects a resource group module that a subscription file
+   * deploys without `scope: resourceGroup(...)`, and the like (BCP134). Without the check the
+   * module's resources would be placed at a scope they cannot have (a TAP directly under a
+   * subscription). A scope that is another resource (an extension-scope module) is not checked.
+   */
+  checkModuleScope(m, template) {
+    const schema = own(template, "$schema");
+    const moduleScope = typeof schema === "string" ? schemaScope(schema) : void 0;
+    if (m.scopeProp && this.scopeSymbol(m.scopeProp.value)?.kind === "module") {
+      this.error(m.scopeProp.value, `the module '${m.symbol}' has a module as its scope; the Bicep compiler rejects it (BCP134): scope it to a resource group, subscription, management group or the tenant`);
+      return;
+    }
+    const deployedAt = this.moduleScopeOf(m);
+    if (!deployedAt) return;
+    const at2 = m.scopeProp?.value ?? m.decl.value;
+    if (moduleScope && moduleScope !== deployedAt.kind) {
+      const how = m.scopeProp ? `its scope is a ${TARGET_SCOPE_WORDS[deployedAt.kind]}` : `without a scope it is deployed at this file's ${TARGET_SCOPE_WORDS[deployedAt.kind]}`;
+      this.error(
+        at2,
+        `the module '${m.symbol}' targets a ${TARGET_SCOPE_WORDS[moduleScope]} (its targetScope), but ${how}; the Bicep compiler rejects it (BCP134): give it a scope of that kind${moduleScope === "resourceGroup" ? " (scope: resourceGroup('name'), or a resource group the file declares)" : ""}`
+      );
+      return;
+    }
+    const from = (...kinds) => kinds.includes(this.targetScope);
+    const { kind, subscription, group: group2 } = deployedAt;
+    const ok = kind === "tenant" || kind === "managementGroup" && from("tenant", "managementGroup") || kind === "subscription" && (subscription || from("subscription", "resourceGroup")) || kind === "resourceGroup" && (subscription && group2 || (group2 ? from("subscription", "resourceGroup") : from("resourceGroup")));
+    if (ok) return;
+    const code = { tenant: "BCP113", managementGroup: "BCP114", subscription: "BCP115", resourceGroup: "BCP116" }[this.targetScope];
+    this.error(
+      at2,
+      `a ${TARGET_SCOPE_WORDS[this.targetScope]} file cannot deploy the module '${m.symbol}' to that scope (${this.span(at2).text().replace(/\s+/g, " ")}); the Bicep compiler rejects it (${code}): permissible scopes are ${PERMITTED_MODULE_SCOPES[this.targetScope]}`
+    );
+  }
+  /**
+   * The scope a module declaration deploys at: its kind, and whether it names a subscription or
+   * a resource group; undefined when it is not one of the four (a resource as the scope).
+   */
+  moduleScopeOf(m) {
+    const sv = m.scopeProp?.value;
+    if (!sv) return { kind: this.targetScope, subscription: false, group: false };
+    const sc = this.scopeCall(sv);
+    if (sc) {
+      const kind = SCOPE_FUNCTIONS[sc.fn];
+      const n = sc.args.length;
+      return { kind, subscription: kind === "subscription" && n > 0 || kind === "resourceGroup" && n > 1, group: kind === "resourceGroup" && n > 0 };
+    }
+    const target = this.scopeSymbol(sv);
+    if (target?.kind !== "resource") return void 0;
+    const type = target.type.toLowerCase();
+    if (type === "microsoft.resources/resourcegroups") {
+      const rgScope = target.scopeProp ? this.scopeCall(target.scopeProp.value) : void 0;
+      return { kind: "resourceGroup", subscription: rgScope?.fn === "subscription" && rgScope.args.length > 0, group: true };
+    }
+    if (type === "microsoft.management/managementgroups") return { kind: "managementGroup", subscription: false, group: false };
+    return void 0;
+  }
+  /** The deployments resource id of a module instance (for outputs). */
+  deploymentId(m, idx, at2) {
+    const name = this.shortName(m, idx, void 0);
+    const t = lit(DEPLOYMENTS_TYPE, at2);
+    const ctx = this.instanceCtx(m, idx, void 0, at2);
+    const ref = m.scopeProp ? this.symbolRef(m.scopeProp.value, ctx) : void 0;
+    if (ref?.info.kind === "resource" && m.scopeProp) {
+      if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
+        const sub = rgScope?.fn === "subscription" && rgScope.args[0] ? [this.expr(rgScope.args[0], {})] : [];
+        return call("resourceId", [...sub, this.fullName(ref.info, ref.idx, void 0), t, name], at2);
+      }
+      return call("extensionResourceId", [this.idExpr(ref.info, ref.idx, m.scopeProp.value), t, name], at2);
+    }
+    const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : void 0;
+    if (sc) {
+      const a = sc.args.map((x) => this.expr(x, ctx));
+      if (sc.fn === "resourcegroup") return call("resourceId", [...a, t, name], at2);
+      if (sc.fn === "subscription") return call("subscriptionResourceId", [...a, t, name], at2);
+      if (sc.fn === "tenant") return call("tenantResourceId", [t, name], at2);
+      if (sc.fn === "managementgroup" && a[0]) return call("extensionResourceId", [call("tenantResourceId", [lit("Microsoft.Management/managementGroups", at2), a[0]], at2), t, name], at2);
+    }
+    return this.defaultScopeId([t, name], at2);
+  }
+  // ---- dependsOn ----
+  /** What each resource or module depends on (addDependsOn), for reportCycles. */
+  dependencies = /* @__PURE__ */ new Map();
+  /**
+   * Resources and modules that reference each other in a cycle (a module passing another's
+   * output to a module that reads its own, two modules reading each other's outputs, a TAP and a
+   * NIC naming each other), directly, through variables or in dependsOn: the compiler rejects the
+   * file (BCP079 for a declaration that references itself, BCP080 for a cycle). Reported once per
+   * cycle, at the reference that closes it, with the declarations in order.
+   */
+  reportCycles() {
+    const keys = [...this.dependencies.keys()];
+    for (const key2 of keys) {
+      const self = this.dependencies.get(key2)?.self;
+      if (self) this.error(self, `'${this.symbolOf(key2)}' references its own declaration (through what it reads), which the Bicep compiler does not allow (BCP079): a resource or module cannot use its own properties or outputs`);
+    }
+    const position = new Map(keys.map((k, i) => [k, i]));
+    const edgesOf = (i) => (this.dependencies.get(keys[i])?.on ?? []).map((d) => [position.get(d.key) ?? -1, d.at]);
+    for (const c of cyclesOf(keys.length, edgesOf)) {
+      const viaChain = c.nodes.every((i, n) => {
+        const d = this.dependencies.get(keys[i]);
+        const next = keys[c.nodes[(n + 1) % c.nodes.length]];
+        return d !== void 0 && d.on.some((e) => e.key === next && d.chain(e.at));
+      });
+      if (viaChain) continue;
+      const names = [...c.nodes, c.nodes[0]].map((i) => `'${this.symbolOf(keys[i])}'`).join(" -> ");
+      this.error(c.closing, `the declarations reference each other in a cycle: ${names} (each uses the next, directly, through a variable or in dependsOn); the Bicep compiler rejects the file (BCP080): remove one of these references`);
+    }
+  }
+  symbolOf(key2) {
+    return this.byKey.get(key2)?.symbol ?? key2;
+  }
+  addDependsOn(r, out) {
+    const deps = /* @__PURE__ */ new Map();
+    const indexed = /* @__PURE__ */ new Map();
+    const seenVars = /* @__PURE__ */ new Set();
+    const seenSyms = /* @__PURE__ */ new Set([r.key]);
+    let self;
+    const addRefs = (refs) => {
+      for (const [key2, at2] of refs.symbols) addSym(key2, at2);
+      for (const [key2, list] of refs.indexed) {
+        const info = this.byKey.get(key2);
+        if (key2 === r.key) self ??= list[0].at;
+        if (!info || key2 === r.key) continue;
+        if (info.kind === "resource" && info.existing) addSym(key2, list[0].at);
+        else indexed.set(key2, [...indexed.get(key2) ?? [], ...list]);
+      }
+      for (const v of refs.variables) {
+        if (seenVars.has(v)) continue;
+        seenVars.add(v);
+        const vr = this.varRefs.get(v);
+        if (vr) addRefs(vr);
+      }
+    };
+    const addSym = (key2, at2) => {
+      if (key2 === r.key) self ??= at2;
+      if (seenSyms.has(key2)) return;
+      seenSyms.add(key2);
+      const info = this.byKey.get(key2);
+      if (!info) return;
+      if (info.kind === "resource" && info.existing) addRefs(info.refs);
+      else if (!deps.has(key2)) deps.set(key2, at2);
+    };
+    const explicit = prop(r.body, "dependsOn");
+    if (explicit) {
+      if (explicit.value.kind !== "Array") this.error(explicit.value, "'dependsOn' must be an array of resource or module symbols");
+      else {
+        for (const item of explicit.value.items) {
+          const ref = item.kind === "Spread" ? void 0 : this.symbolRef(item, this.instanceCtx(r, void 0, void 0, item));
+          if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
+          else if (ref.idx && ref.info.loop && !(ref.info.kind === "resource" && ref.info.existing)) {
+            indexed.set(ref.info.key, [...indexed.get(ref.info.key) ?? [], { idx: ref.idx, at: item }]);
+          } else addSym(ref.info.key, item);
+        }
+      }
+    }
+    addRefs(r.refs);
+    const chain = (at2) => at2 === r.scopeProp?.value || at2 === prop(r.body, "parent")?.value;
+    if (self && chain(self)) self = void 0;
+    this.dependencies.set(r.key, { self, chain, on: [...[...deps].map(([key2, at2]) => ({ key: key2, at: at2 })), ...[...indexed].map(([key2, list]) => ({ key: key2, at: list[0].at }))] });
+    if (deps.size === 0 && indexed.size === 0) return;
+    const arr = [];
+    for (const [key2, at2] of deps) {
+      recordSpan(arr, arr.length, this.span(at2));
+      arr.push(key2);
+    }
+    for (const [key2, list] of indexed) {
+      if (deps.has(key2)) continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const { idx, at: at2 } of list) {
+        if (seen.has(at2)) continue;
+        seen.add(at2);
+        recordSpan(arr, arr.length, this.span(at2));
+        arr.push(this.texpr(call("format", [lit("{0}[{1}]", at2), lit(key2, at2), idx], at2)));
+      }
+    }
+    this.set(out, "dependsOn", arr, explicit?.value ?? r.decl.name, explicit?.key);
+  }
+  /**
+   * Records a reference for implicit dependsOn. `idx`: the instance of a loop referenced; the
+   * compiler then depends on that instance only, unless the index uses a local that does not exist
+   * at the resource level (a property loop or lambda variable), when it depends on the whole loop.
+   */
+  noteRef(info, at2, ctx, idx) {
+    if (!ctx.refs) return;
+    if (idx && info.loop && !usesLambdaVariables(idx)) {
+      if (ctx.refs.symbols.has(info.key)) return;
+      const list = ctx.refs.indexed.get(info.key) ?? [];
+      list.push({ idx, at: at2 });
+      ctx.refs.indexed.set(info.key, list);
+      return;
+    }
+    if (!ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at2);
+  }
+  // ---- Symbol resolution ----
+  /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
+  symbolRef(e, ctx) {
+    if (e.kind === "VariableAccess") {
+      if (ctx.locals?.has(e.name.name) || ctx.inFunction) return void 0;
+      const info = this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
+      return info ? { info, idx: void 0 } : void 0;
+    }
+    if (e.kind === "ResourceAccess") {
+      const base = this.symbolRef(e.base, ctx);
+      if (base?.info.kind !== "resource") return void 0;
+      const child = base.info.children.get(e.name.name);
+      return child ? { info: child, idx: void 0 } : void 0;
+    }
+    if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
+      const base = this.symbolRef(e.base, ctx);
+      if (!base || base.idx !== void 0 || !base.info.loop) return void 0;
+      return { info: base.info, idx: this.expr(e.index, ctx) };
+    }
+    if (e.kind === "Parenthesized" || e.kind === "NonNullAssertion") return this.symbolRef(e.kind === "Parenthesized" ? e.expression : e.base, ctx);
+    return void 0;
+  }
+  /** Whether `name` is declared or imported in this file (any kind of symbol, types and namespaces included). */
+  namedInFile(name) {
+    return this.params.has(name) || this.assigned.has(name) || this.vars.has(name) || this.importedVars.has(name) || this.symbols.has(name) || this.childInScope(name) !== void 0 || this.unknownImports.has(name) || this.extensionAliases.has(name) || this.funcs.has(name) || this.importedFuncs.has(name) || this.types.has(name) || this.namespaces.has(name) || name === "base" && this.options.baseValues !== void 0;
+  }
+  /** Nested resources are visible by their own name (inside their parent; we accept it anywhere unambiguous). */
+  childInScope(name) {
+    const hit = this.byKey.get(name);
+    return hit;
+  }
+  identifier(id, at2, ctx) {
+    const name = id.name;
+    if (ctx.inFunction && !this.vars.has(name) && !this.importedVars.has(name)) {
+      if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
+      else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === "module" ? "module" : "resource"} '${name}'`);
+      else this.error(id, `unknown symbol '${name}'`);
+      return this.reported(at2);
+    }
+    if (this.params.has(name) || this.assigned.has(name)) return call("parameters", [lit(name, id)], at2);
+    if (name === "base" && this.options.baseValues && !this.vars.has(name) && !this.importedVars.has(name)) {
+      const args = [];
+      for (const [k, v] of this.options.baseValues) args.push(lit(k, id), nodeToExpr(v.node, at2, 0));
+      return call("createObject", args, at2);
+    }
+    if (this.vars.has(name)) {
+      ctx.refs?.variables.add(name);
+      if (ctx.refs && !ctx.refs.variableAt.has(name)) ctx.refs.variableAt.set(name, id);
+      if (this.options.inlineVariables) return this.inlineVariable(name, id, at2);
+      return call("variables", [lit(name, id)], at2);
+    }
+    if (this.importedVars.has(name)) {
+      if (this.options.inlineVariables) return this.importedValue(name, at2);
+      return call("variables", [lit(name, id)], at2);
+    }
+    const sym2 = this.symbols.get(name) ?? this.childInScope(name);
+    if (sym2) {
+      this.noteRef(sym2, at2, ctx);
+      if (sym2.loop || sym2.kind === "resource" && this.ancestorLoop(sym2)) return call("references", [lit(sym2.symbol, id), lit("full", at2)], at2);
+      if (sym2.kind === "resource") return this.referenceCall(sym2, void 0, at2, true);
+      return call("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
+    }
+    const reg = this.unknownImports.get(name);
+    if (reg !== void 0) return call("notRead", [lit(`'${name}', imported from '${reg}', which is not read`, id)], at2, LOWERING_NS);
+    if (this.extensionAliases.has(name)) {
+      const config = this.extensionAliases.get(name);
+      if (config) return call("createObject", [lit("config", id), this.expr(config, ctx)], at2);
+      return call("notRead", [lit(`the configuration of extension '${name}', given where it is deployed`, id)], at2, LOWERING_NS);
+    }
+    if (this.funcs.has(name) || this.importedFuncs.has(name)) {
+      this.error(id, `the function '${name}' must be called`);
+      return this.reported(at2);
+    }
+    this.error(id, `unknown symbol '${name}'`);
+    return this.reported(at2);
+  }
+  /**
+   * The value of something already reported as an error (an unknown symbol, a resource without a
+   * name): unknown, not null, so that it is not reported again by every function that reads it
+   * ("'length' expects an array; the provided value is of type 'Null'").
+   */
+  reported(at2) {
+    return call("invalid", [lit("a value that is already reported as an error", at2)], at2, LOWERING_NS);
+  }
+  inlineVariable(name, id, at2) {
+    if (!this.paramsFileVars.has(name)) {
+      const decl = this.vars.get(name);
+      if (this.inlining.has(name)) {
+        this.error(at2, `the variable '${name}' refers to itself`);
+        return lit(null, at2);
+      }
+      this.inlining.add(name);
+      try {
+        const node = this.value(decl.value, {});
+        this.paramsFileVars.set(name, { node, span: this.span(decl.value) });
+      } finally {
+        this.inlining.delete(name);
+      }
+    }
+    return call("variables", [lit(name, id)], at2);
+  }
+  /** An imported variable inlined as an expression (its spans fall back to the import site). */
+  importedValue(name, at2) {
+    const v = this.importedVars.get(name);
+    if (v.copy) return call("variables", [lit(name, at2)], at2);
+    return nodeToExpr(v.node, at2, 0);
+  }
+  referenceCall(r, idx, at2, full) {
+    const args = [this.idExpr(r, idx, at2), lit(r.apiVersion ?? "", at2)];
+    if (full) args.push(lit("full", at2));
+    return call("reference", args, at2);
+  }
+  symbolicProperty(e, ctx) {
+    const prop2 = e.property.name;
+    if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
+      const m = this.symbolRef(e.base.base, ctx);
+      if (m?.info.kind === "module") {
+        this.noteRef(m.info, e.base.base, ctx, m.idx);
+        if (!e.safe) this.outputReads.push({ key: m.info.key, name: prop2, at: e });
+        const outs = member(call("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
+        if (e.safe) return call("tryGet", [outs, lit(prop2, e.property), lit("value", e.property)], e);
+        return member(member(outs, prop2, e), "value", e);
+      }
+    }
+    if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
+      const nsName = e.base.name.name;
+      if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
+        const key2 = `${nsName}.${prop2}`;
+        if (this.importedVars.has(key2)) return this.options.inlineVariables ? this.importedValue(key2, e) : call("variables", [lit(key2, e)], e);
+        this.error(e.property, `'${prop2}' is not a variable exported by '${nsName}'`);
+        return lit(null, e);
+      }
+    }
+    const ref = this.symbolRef(e.base, ctx);
+    if (!ref) return void 0;
+    const { info, idx } = ref;
+    this.noteRef(info, e.base, ctx, idx);
+    if (info.kind === "module") {
+      if (prop2 === "name") return this.shortName(info, idx, void 0);
+      const r = call("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
+      return member(r, prop2, e);
+    }
+    if (this.hasResourceExtensions && this.ofExtension(info) && prop2 !== "name" && prop2 !== "type" && prop2 !== "apiVersion") {
+      return member(this.referenceCall(info, idx, e.base, false), prop2, e);
+    }
+    switch (prop2) {
+      case "id":
+        return this.idExpr(info, idx, e);
+      case "name":
+        return this.shortName(info, idx, void 0);
+      case "type":
+        return lit(info.type, e);
+      case "apiVersion":
+        return lit(info.apiVersion ?? "", e);
+      case "properties":
+        return this.referenceCall(info, idx, e.base, false);
+      default: {
+        const r = this.referenceCall(info, idx, e.base, true);
+        return e.safe ? call("tryGet", [r, lit(prop2, e.property)], e) : member(r, prop2, e);
+      }
+    }
+  }
+  symbolicIndex(e, ctx) {
+    const ref = this.symbolRef(e, ctx);
+    if (!ref) return void 0;
+    this.noteRef(ref.info, e, ctx, ref.idx);
+    if (ref.info.kind === "resource") return this.referenceCall(ref.info, ref.idx, e, true);
+    return call("reference", [this.deploymentId(ref.info, ref.idx, e), lit(DEPLOYMENTS_API, e)], e);
+  }
+  resourceAccess(e, ctx) {
+    const ref = this.symbolRef(e, ctx);
+    if (!ref || ref.info.kind !== "resource") {
+      this.error(e.name, `unknown nested resource '${e.name.name}'`);
+      return lit(null, e);
+    }
+    this.noteRef(ref.info, e, ctx, ref.idx);
+    return this.referenceCall(ref.info, ref.idx, e, true);
+  }
+  specialCall(e, ctx) {
+    const name = e.name.name;
+    if (e.base) {
+      if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
+        const ns = e.base.name.name;
+        if (this.namespaces.has(ns) && !this.symbols.has(ns)) {
+          const key2 = `${ns}.${name}`;
+          if (!this.importedFuncs.has(key2)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
+          return call(key2, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
+        }
+        if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
+          return this.builtin(e, ctx);
+        }
+      }
+      const ref = this.symbolRef(e.base, ctx);
+      if (ref?.info.kind === "resource") {
+        this.noteRef(ref.info, e.base, ctx, ref.idx);
+        const args = e.args.map((a) => this.expr(a, ctx));
+        if (name.toLowerCase() === "getsecret") return call("keyVaultSecret", [this.idExpr(ref.info, ref.idx, e.base), ...args], e);
+        return call(name, [this.idExpr(ref.info, ref.idx, e.base), lit(ref.info.apiVersion ?? "", e.base), ...args], e);
+      }
+      this.error(e.name, `'${name}' cannot be called on this value`);
+      return lit(null, e);
+    }
+    if (ctx.locals?.has(name)) {
+      this.error(e.name, `'${name}' is not a function`);
+      return lit(null, e);
+    }
+    const userFn = this.funcs.get(name);
+    if (userFn && userFn.parameters.length !== e.args.length && !this.importedFuncs.has(name)) {
+      const n = userFn.parameters.length;
+      const message = `${name}() takes ${n} argument${n === 1 ? "" : "s"}, but is given ${e.args.length}`;
+      this.error({ start: e.openParen, end: e.closeParen }, message);
+      return call("invalid", [lit(message, e)], e, LOWERING_NS);
+    }
+    if (userFn || this.importedFuncs.has(name)) return call(name, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
+    return this.builtin(e, ctx);
+  }
+  /** Built-in functions that the compiler evaluates itself or renames. */
+  builtin(e, ctx) {
+    const name = e.name.name;
+    const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions);
+    if (problem) {
+      this.error(problem.at === "name" ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
+      return call("invalid", [lit(problem.message, e)], e, LOWERING_NS);
+    }
+    const args = () => e.args.map((a) => this.expr(a, ctx));
+    switch (name.toLowerCase()) {
+      case "any":
+        return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
+      case "loadtextcontent": {
+        const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
+        if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
+        const decode = Object.hasOwn(TEXT_DECODERS, enc.toLowerCase()) ? TEXT_DECODERS[enc.toLowerCase()] : void 0;
+        if (!decode) {
+          this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
+          return lit(null, e);
+        }
+        return this.loadBytes(e, (bytes) => {
+          const text = decode(bytes);
+          return text.length > MAX_LITERAL_CHARS ? this.tooLarge(e, `${MAX_LITERAL_CHARS} characters`) : lit(text, e);
+        });
+      }
+      case "loadfileasbase64":
+        return this.loadBytes(
+          e,
+          (bytes) => bytes.byteLength > MAX_BASE64_BYTES ? this.tooLarge(e, `${MAX_BASE64_BYTES} bytes`) : lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), e)
+        );
+      case "loadjsoncontent":
+        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.jsonContent(e, text));
+      case "nameof": {
+        const a = e.args[0];
+        let base = a;
+        while (base && (base.kind === "PropertyAccess" || base.kind === "ArrayAccess" || base.kind === "ResourceAccess")) base = base.base;
+        if (base?.kind === "VariableAccess" && !ctx.locals?.has(base.name.name)) {
+          const n = base.name.name;
+          const sym2 = this.symbols.get(n);
+          if (sym2) this.noteRef(sym2, base, ctx);
+          else if (this.vars.has(n)) ctx.refs?.variables.add(n);
+          else if (!this.namedInFile(n)) this.error(base.name, `unknown symbol '${n}'`);
+        }
+        if (a?.kind === "PropertyAccess") return lit(a.property.name, e);
+        if (a?.kind === "ArrayAccess" && a.index.kind === "String" && stringValue(a.index) !== void 0) return lit(stringValue(a.index), e);
+        if (a?.kind === "VariableAccess") return lit(a.name.name, e);
+        return lit(null, e);
+      }
+      case "readenvironmentvariable":
+      case "readenvvar":
+      case "readcliarg":
+      case "externalinput": {
+        args();
+        for (const a of e.args) if (!isCompileTimeConstant(a)) this.error(a, "the value must be a compile-time constant");
+        if (name.toLowerCase().startsWith("readenv")) return this.environmentVariable(e, ctx);
+        const what = name.toLowerCase() === "readcliarg" ? "a command-line argument of the compiler" : "an external input given when the file is compiled";
+        return call("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
+      }
+      case "loadyamlcontent":
+        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
+      case "loaddirectoryfileinfo":
+        return this.directoryFileInfo(e);
+      default:
+        return call(name, args(), e);
+    }
+  }
+  /**
+   * readEnvironmentVariable('NAME'[, default]) of a .bicepparam file: the compiler reads its own
+   * environment when it compiles the file, so vtaplint reads the environment it runs in (a
+   * pipeline that lints and deploys with the same variables gets the values it deploys); unset,
+   * the default, or else a value known only where the file is compiled.
+   */
+  environmentVariable(e, ctx) {
+    const n = e.args[0] ? stringValue(e.args[0]) : void 0;
+    if (n === void 0) return call("notRead", [lit(`${e.name.name}(): an environment variable whose name is not a literal`, e)], e, LOWERING_NS);
+    const v = this.options.env?.[n];
+    if (v !== void 0) return lit(v, e);
+    if (e.args[1]) return this.expr(e.args[1], ctx);
+    return call("notRead", [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
+  }
+  /**
+   * loadDirectoryFileInfo(dir[, searchPattern]), as the compiler computes it: the files directly
+   * in the folder (not its subfolders) whose names match the pattern ('*' and '?'), each as
+   * { relativePath (from this file's folder, '/'), baseName, extension (from the last '.', or '') },
+   * ordered by relativePath ignoring case (.NET's OrdinalIgnoreCase). Only names are read, and
+   * only inside the lint root; a folder that cannot be listed is an error and an unknown value.
+   */
+  directoryFileInfo(e) {
+    const fn = e.name.name;
+    const dirArg = e.args[0];
+    const patternArg = e.args[1];
+    const dir = dirArg ? stringValue(dirArg) : void 0;
+    const pattern = patternArg ? stringValue(patternArg) : "";
+    if (!dirArg || dir === void 0 || pattern === void 0) {
+      const at2 = !dirArg || dir === void 0 ? dirArg ?? e : patternArg ?? e;
+      this.note(at2, `${fn}(): the argument is not a literal string, so the folder is not listed; the value is unknown`);
+      return call("notRead", [lit(`${fn}(): a folder or pattern that is not a literal string`, e)], e, LOWERING_NS);
+    }
+    const abs = this.resolvePath(dir);
+    const got = this.options.modules.listFiles(abs);
+    if ("error" in got) {
+      this.error(dirArg, `${fn}(): ${got.error}`);
+      return call("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
+    }
+    const from = path8.dirname(this.file.path);
+    const matches = wildcardMatcher(pattern);
+    const files = got.names.filter(matches).map((name) => {
+      const dot = name.lastIndexOf(".");
+      return {
+        relativePath: path8.relative(from, path8.join(abs, name)).split(path8.sep).join("/"),
+        baseName: name,
+        extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : ""
+      };
+    }).sort((a, b) => compareOrdinalIgnoreCase(a.relativePath, b.relativePath));
+    return jsonToExpr(files, e);
+  }
+  /** A load*() call's file as text, refused (BCP184) above the compiler's `maxChars` for that function. */
+  loadFile(e, maxChars, convert) {
+    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => got.text.length > maxChars ? this.tooLarge(e, `${maxChars} characters`) : convert(got.text));
+  }
+  /**
+   * BCP184: the compiler reads no more than its limit for each load function, and fails the file
+   * otherwise. The value is unknown, and nothing larger is parsed (a YAML parser takes seconds
+   * per megabyte).
+   */
+  tooLarge(e, limit) {
+    const message = `${e.name.name}(): the file exceeds the maximum size of ${limit} that the Bicep compiler loads (BCP184)`;
+    this.error(e.args[0] ?? e, message);
+    return call("notRead", [lit(message, e)], e, LOWERING_NS);
+  }
+  loadBytes(e, convert) {
+    return this.loaded(e, (abs) => this.options.modules.readBytes(abs), (got) => convert(got.bytes));
+  }
+  /** A load*() call's file, read by `read` and made a value by `convert`; a literal path is required. */
+  loaded(e, read, convert) {
+    const p = e.args[0];
+    const rel = p ? stringValue(p) : void 0;
+    if (!p || rel === void 0) {
+      this.error(p ?? e, `${e.name.name}() needs a literal file path`);
+      return lit(null, e);
+    }
+    const got = read(this.resolvePath(rel));
+    if ("error" in got) {
+      this.error(p, `${e.name.name}(): ${unreadFileMessage("file", rel, got.error)}`);
+      return call("notRead", [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
+    }
+    return convert(got);
+  }
+  jsonContent(e, text) {
+    const errors = [];
+    const body = text.replace(/^\uFEFF/, "");
+    let v;
+    try {
+      v = JSON.parse(body);
+    } catch {
+      v = parse2(body, errors, { allowTrailingComma: true });
+    }
+    if (errors.length > 0) {
+      this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
+      return call("notRead", [lit("loadJsonContent(): a file that is not valid JSON", e)], e, LOWERING_NS);
+    }
+    return this.selected(e, v, "loadJsonContent");
+  }
+  /** loadYamlContent(file[, jsonPath[, encoding]]): the document as JSON values, as the compiler converts it. */
+  yamlContent(e, text) {
+    const parsed = parseYaml(text.replace(/^\uFEFF/, ""));
+    if ("error" in parsed) {
+      this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
+      return call("notRead", [lit("loadYamlContent(): a file that is not valid YAML", e)], e, LOWERING_NS);
+    }
+    return this.selected(e, parsed.value, "loadYamlContent");
+  }
+  /** The part of loaded content a load function's JSONPath argument (its second) selects. */
+  selected(e, v, fn) {
+    const jp = e.args[1] ? stringValue(e.args[1]) : void 0;
+    if (jp !== void 0 && /[?*@]|\.\./.test(jp)) {
+      this.note(e.args[1] ?? e, `${fn}(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
+      return call("notRead", [lit(`${fn}(): the JSONPath '${jp}' (filters and wildcards are not read)`, e)], e, LOWERING_NS);
+    }
+    if (jp !== void 0 && jp !== "$" && jp !== "") {
+      const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
+      for (const part2 of parts) {
+        const key2 = part2.startsWith("[") ? Number(part2.slice(1, -1)) : part2;
+        if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key2)) v = v[key2];
+        else {
+          this.error(e.args[1] ?? e, `${fn}(): the path '${jp}' does not select a value`);
+          return lit(null, e);
+        }
+      }
+    }
+    return jsonToExpr(v, e);
+  }
+};
+function wildcardMatcher(pattern) {
+  if (pattern === "" || pattern === "*") return () => true;
+  const source = [...pattern].map((c) => c === "*" ? "[^]*" : c === "?" ? "[^]" : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
+  const re = new RegExp(`^${source}$`);
+  return (name) => re.test(name);
+}
+function compareOrdinalIgnoreCase(a, b) {
+  const upper = (c) => {
+    const u = String.fromCharCode(c).toUpperCase();
+    return u.length === 1 ? u.charCodeAt(0) : c;
+  };
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = upper(a.charCodeAt(i)) - upper(b.charCodeAt(i));
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+function setImportedVariable(variables, name, v) {
+  if (!v.copy || !isTObject(v.node)) {
+    setOwn(variables, name, v.node);
+    recordSpan(variables, name, v.span);
+    return;
+  }
+  let loops = own(variables, "copy");
+  if (!Array.isArray(loops)) setOwn(variables, "copy", loops = []);
+  const entry2 = { ...v.node };
+  setOwn(entry2, "name", name);
+  recordSpan(loops, loops.length, v.span);
+  loops.push(entry2);
+}
+function nodeToExpr(n, at2, depth) {
+  if (depth > 256) return lit(null, at2);
+  if (n instanceof TExpr) return n.ast;
+  if (n === null || typeof n !== "object") return lit(n, at2);
+  if (Array.isArray(n)) return call("createArray", n.map((x) => nodeToExpr(x, at2, depth + 1)), at2);
+  const args = [];
+  for (const k of Object.keys(n)) args.push(lit(k.startsWith("[[") ? k.slice(1) : k, at2), nodeToExpr(n[k], at2, depth + 1));
+  return call("createObject", args, at2);
+}
+function usesLambdaVariables(e) {
+  switch (e.k) {
+    case "lit":
+      return false;
+    case "call":
+      return e.name.toLowerCase() === "lambdavariables" || e.args.some(usesLambdaVariables);
+    case "member":
+      return usesLambdaVariables(e.obj);
+    case "index":
+      return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
+  }
+}
+function renameVariables(n, renames) {
+  if (n instanceof TExpr) return new TExpr(renameInExpr(n.ast, renames), n.base);
+  if (n === null || typeof n !== "object") return n;
+  if (Array.isArray(n)) return n.map((x) => renameVariables(x, renames));
+  const out = {};
+  for (const k of Object.keys(n)) setOwn(out, k, renameVariables(n[k], renames));
+  return out;
+}
+function renameInExpr(e, renames) {
+  switch (e.k) {
+    case "lit":
+      return e;
+    case "member":
+      return { ...e, obj: renameInExpr(e.obj, renames) };
+    case "index":
+      return { ...e, obj: renameInExpr(e.obj, renames), index: renameInExpr(e.index, renames) };
+    case "call": {
+      const first = e.args[0];
+      const named = e.name.toLowerCase() === "variables" || e.name.toLowerCase() === "copyindex";
+      if (e.ns === void 0 && named && first?.k === "lit" && typeof first.value === "string" && renames.has(first.value)) {
+        return { ...e, args: [{ ...first, value: renames.get(first.value) }, ...e.args.slice(1)] };
+      }
+      return { ...e, args: e.args.map((a) => renameInExpr(a, renames)) };
+    }
+  }
+}
+
+// src/bicep/import-json.ts
+var EXPORTED_VARIABLES = "__bicep_exported_variables!";
+var EXPORTED = "__bicep_export!";
+var BICEP_NAMESPACE = "__bicep";
+var MAX_DEPTH2 = 2048;
+function jsonLibrary(root, span) {
+  const exported = /* @__PURE__ */ new Set();
+  const metadata = own(root, "metadata");
+  const listed = isTObject(metadata) ? own(metadata, EXPORTED_VARIABLES) : void 0;
+  if (Array.isArray(listed)) {
+    for (const e of listed) {
+      const name = isTObject(e) ? own(e, "name") : void 0;
+      if (typeof name === "string") exported.add(name);
+    }
+  }
+  const definitions = own(root, "definitions");
+  if (isTObject(definitions)) {
+    for (const name of Object.keys(definitions)) if (isExported(definitions[name])) exported.add(name);
+  }
+  const variables = /* @__PURE__ */ new Map();
+  const varsSpan = span.child(root, "variables");
+  const section = own(root, "variables");
+  if (isTObject(section)) {
+    for (const name of Object.keys(section)) {
+      const node = section[name];
+      const at2 = varsSpan.child(section, name);
+      if (name.toLowerCase() === "copy" && Array.isArray(node)) {
+        node.forEach((entry2, i) => {
+          const loop = isTObject(entry2) ? own(entry2, "name") : void 0;
+          if (typeof loop !== "string") return;
+          const eSpan = at2.child(node, i);
+          const vars2 = /* @__PURE__ */ new Set();
+          variables.set(loop, { node: lowered(entry2, eSpan, vars2, 0), span: eSpan, keySpan: eSpan, vars: vars2, copy: true });
+        });
+        continue;
+      }
+      const vars = /* @__PURE__ */ new Set();
+      variables.set(name, { node: lowered(node, at2, vars, 0), span: at2, keySpan: at2, vars });
+    }
+  }
+  const functions = /* @__PURE__ */ new Map();
+  const fnSection = own(root, "functions");
+  if (Array.isArray(fnSection)) {
+    const fnSpan = span.child(root, "functions");
+    fnSection.forEach((nsNode, i) => {
+      if (!isTObject(nsNode) || own(nsNode, "namespace") !== BICEP_NAMESPACE) return;
+      const members = own(nsNode, "members");
+      if (!isTObject(members)) return;
+      const mSpan = fnSpan.child(fnSection, i).child(nsNode, "members");
+      for (const name of Object.keys(members)) {
+        const f = members[name];
+        if (!isTObject(f)) continue;
+        if (isExported(f)) exported.add(name);
+        const at2 = mSpan.child(members, name);
+        const vars = /* @__PURE__ */ new Set();
+        functions.set(name, { node: lowered(f, at2, vars, 0), span: at2, vars });
+      }
+    });
+  }
+  return { root, variables, functions, exported, types: /* @__PURE__ */ new Map(), fromJson: true };
+}
+function isExported(n) {
+  const metadata = isTObject(n) ? own(n, "metadata") : void 0;
+  return isTObject(metadata) && own(metadata, EXPORTED) === true;
+}
+function lowered(n, span, vars, depth) {
+  if (depth > MAX_DEPTH2) return n;
+  if (typeof n === "string") {
+    const p = parseTemplateString(n);
+    if (p.kind !== "expr") return n;
+    collectVariables(p.ast, vars);
+    return new TExpr(p.ast, span);
+  }
+  if (n === null || typeof n !== "object" || n instanceof TExpr) return n;
+  if (Array.isArray(n)) return n.map((x, i) => lowered(x, span.child(n, i), vars, depth + 1));
+  const out = {};
+  for (const k of Object.keys(n)) setOwn(out, k, lowered(n[k], span.child(n, k), vars, depth + 1));
+  return out;
+}
+function collectVariables(e, vars) {
+  switch (e.k) {
+    case "lit":
+      return;
+    case "member":
+      collectVariables(e.obj, vars);
+      return;
+    case "index":
+      collectVariables(e.obj, vars);
+      collectVariables(e.index, vars);
+      return;
+    case "call": {
+      const first = e.args[0];
+      if (e.ns === void 0 && e.name.toLowerCase() === "variables" && first?.k === "lit" && typeof first.value === "string") vars.add(first.value);
+      for (const a of e.args) collectVariables(a, vars);
+    }
+  }
+}
+
+// src/bicep/load.ts
+var DEFAULT_MODULE_DEPTH = 16;
+function loadBicepTemplate(source, host) {
+  const sink = new DiagnosticSink();
+  const loader = new Loader(host, sink);
+  const span = new TextSpan(source, 0, source.text.length);
+  loader.stack.push(path9.resolve(source.path));
+  const lowered2 = loader.lowerSource(source);
+  return { root: lowered2?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
+}
+var Loader = class {
+  constructor(host, sink, options = {}) {
+    this.host = host;
+    this.sink = sink;
+    this.options = options;
+    this.maxDepth = host.depth ?? DEFAULT_MODULE_DEPTH;
+  }
+  host;
+  sink;
+  options;
+  /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
+  stack = [];
+  pragmas = [];
+  /** The module files read (absolute), nested ones included. */
+  modules = /* @__PURE__ */ new Set();
+  cache = /* @__PURE__ */ new Map();
+  jsonCache = /* @__PURE__ */ new Map();
+  jsonImports = /* @__PURE__ */ new Map();
+  maxDepth;
+  /** Parses and lowers one Bicep source; never throws. */
+  lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
+    const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
+    for (const d of parsed.diagnostics) this.sink.add(d);
+    pushAll(this.pragmas, collectPragmas(source, parsed.program.trivia));
+    try {
+      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth }).lower();
+    } catch (e) {
+      const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
+      this.sink.add({ code: "internal-error", message, span: new TextSpan(source, 0, 0) });
+      return void 0;
+    }
+  }
+  enter(absPath, at2, from, what) {
+    const key2 = path9.resolve(absPath);
+    if (this.stack.includes(key2)) {
+      const chain = [...this.stack.slice(this.stack.indexOf(key2)), key2].map((p) => path9.relative(this.host.root, p) || p).join(" -> ");
+      this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
+      return void 0;
+    }
+    if (this.stack.length > this.maxDepth) {
+      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path9.relative(this.host.root, key2)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
+      return void 0;
+    }
+    const got = this.host.read(key2);
+    if ("error" in got) {
+      this.sink.add({ code: "invalid-template", message: unreadFileMessage(what, writtenPath(from.file.path, key2), got.error), span: from.span(at2) });
+      return void 0;
+    }
+    return got;
+  }
+  lowerModule(absPath, at2, from) {
+    const key2 = path9.resolve(absPath);
+    if (/\.json$/i.test(key2)) {
+      if (this.jsonCache.has(key2)) return this.jsonCache.get(key2);
+      const src = this.enter(key2, at2, from, "module");
+      if (!src) return void 0;
+      const j = loadJson(src, this.host.limits);
+      for (const d of j.diagnostics) this.sink.add(d);
+      const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
+      this.jsonCache.set(key2, out);
+      if (out) this.modules.add(key2);
+      return out;
+    }
+    const f = this.lowerFile(key2, at2, from, "module");
+    if (f) this.modules.add(key2);
+    return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
+  }
+  lowerImport(absPath, at2, from) {
+    const key2 = path9.resolve(absPath);
+    if (!/\.json$/i.test(key2)) return this.lowerFile(key2, at2, from, "import");
+    if (this.jsonImports.has(key2)) return this.jsonImports.get(key2);
+    const src = this.enter(key2, at2, from, "import");
+    if (!src) return void 0;
+    const j = loadJson(src, this.host.limits);
+    for (const d of j.diagnostics) this.sink.add(d);
+    let out;
+    if (isTObject(j.root)) out = jsonLibrary(j.root, j.span);
+    else {
+      const why = j.diagnostics.length ? "it is not a valid JSON template" : "it is not a JSON object";
+      this.sink.add({ code: "invalid-template", message: `cannot import from '${path9.relative(path9.dirname(from.file.path), key2)}': ${why}`, span: from.span(at2) });
+    }
+    this.jsonImports.set(key2, out);
+    return out;
+  }
+  lowerFile(key2, at2, from, what) {
+    if (this.cache.has(key2) && !this.stack.includes(key2)) {
+      const hit = this.cache.get(key2);
+      return hit;
+    }
+    const src = this.enter(key2, at2, from, what);
+    if (!src) return void 0;
+    this.stack.push(key2);
+    try {
+      const lowered2 = this.lowerSource(src, false);
+      const out = lowered2 ? { ...lowered2, source: src } : void 0;
+      this.cache.set(key2, out);
+      return out;
+    } finally {
+      this.stack.pop();
+    }
+  }
+  readFile(absPath) {
+    const got = this.host.read(path9.resolve(absPath));
+    return "error" in got ? got : { text: got.text };
+  }
+  readBytes(absPath) {
+    if (!this.host.readBytes) {
+      const got = this.readFile(absPath);
+      return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
+    }
+    return this.host.readBytes(path9.resolve(absPath));
+  }
+  listFiles(absDir) {
+    if (!this.host.listFiles) return { error: "folders cannot be listed here" };
+    return this.host.listFiles(path9.resolve(absDir));
+  }
+};
+function writtenPath(fromFile, target) {
+  return path9.relative(path9.dirname(fromFile), target).split(path9.sep).join("/");
+}
+
+// src/bicep/params.ts
+import path10 from "node:path";
+
+// src/model/type-ref.ts
+var MAX_REF_HOPS = 32;
+function resolveTypeRef(template, ref) {
+  if (!template || !ref.startsWith("#/")) return void 0;
+  let at2 = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
+    else if (isTObject(at2)) at2 = ownProp(at2, seg);
+    else return void 0;
+  }
+  return isTObject(at2) ? at2 : void 0;
+}
+function typeChain(template, node) {
+  const chain = [node];
+  let at2 = node;
+  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
+    const ref = ownProp(at2, "$ref");
+    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
+    if (!next || chain.includes(next)) break;
+    chain.push(next);
+    at2 = next;
+  }
+  return chain;
+}
+function isNullableDeclaration(decl, template) {
+  return typeChain(template, decl).some((node) => ownProp(node, "nullable") === true);
+}
+
+// src/bicep/params.ts
+var MAX_EXTENDS = 8;
+function usingTarget(s, paramsFile) {
+  if (s.none || !s.path) return void 0;
+  if (s.path.expressions.length) return { kind: "not-literal" };
+  const rel = s.path.value ?? s.path.segments.join("");
+  if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
+  return { kind: "file", path: path10.resolve(path10.dirname(paramsFile), rel) };
+}
+function loadBicepParams(source, host, chain = []) {
+  const sink = new DiagnosticSink();
+  const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
+  for (const d of parsed.diagnostics) sink.add(d);
+  let templatePath;
+  let usingSpan;
+  const names = /* @__PURE__ */ new Map();
+  let base;
+  for (const s of parsed.program.statements) {
+    if (s.kind === "ParameterAssignment" || s.kind === "Using" || s.kind === "Extends") {
+      for (const d of s.decorators) {
+        sink.add({ code: "invalid-template", message: `decorators are not allowed here (BCP130): a .bicepparam file assigns values, remove @${d.name.name || "..."}()`, span: new TextSpan(source, d.start, d.end) });
+      }
+    }
+    if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
+    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, path10.resolve(source.path)], sink);
+    if (s.kind !== "Using" || !s.path) continue;
+    const target = usingTarget(s, source.path);
+    const at2 = new TextSpan(source, s.path.start, s.path.end);
+    usingSpan = at2;
+    if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
+    else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
+    else if (target) templatePath = target.path;
+  }
+  const loader = new Loader(host, sink);
+  loader.stack.push(path10.resolve(source.path));
+  let values = /* @__PURE__ */ new Map();
+  let scope = {};
+  try {
+    const baseValues = base && base !== "unread" ? inheritedValues(base) : void 0;
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, baseValues, maxExpressionDepth: host.limits?.maxExpressionDepth }).lowerParameterAssignments());
+  } catch (e) {
+    sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
+  }
+  const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base };
+}
+function extendedFile(p, source, host, chain, sink) {
+  const at2 = new TextSpan(source, p.start, p.end);
+  const rel = p.kind === "String" && p.expressions.length === 0 ? p.value ?? p.segments.join("") : void 0;
+  if (rel === void 0) {
+    sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
+    return "unread";
+  }
+  const abs = path10.resolve(path10.dirname(source.path), rel);
+  if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
+    sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
+    return "unread";
+  }
+  const read = host.read(abs);
+  if ("error" in read) {
+    sink.add({ code: "invalid-template", message: unreadFileMessage("parameters file", rel, read.error), span: at2 });
+    return "unread";
+  }
+  const loaded = loadBicepParams(read, host, chain);
+  for (const d of loaded.diagnostics) sink.add(d);
+  return loaded;
+}
+function inheritedValues(p) {
+  const out = p.base && p.base !== "unread" ? inheritedValues(p.base) : /* @__PURE__ */ new Map();
+  for (const [name, v] of p.values) out.set(name, v);
+  return out;
+}
+function assignedNames(p) {
+  const out = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (let f = p; f && f !== "unread"; f = f.base) {
+    for (const [name, span] of f.names) {
+      if (seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      out.set(name, span);
+    }
+  }
+  return out;
+}
+function checkAssignments(p, templateParameters, template) {
+  const declared = /* @__PURE__ */ new Map();
+  if (templateParameters && typeof templateParameters === "object" && !Array.isArray(templateParameters)) {
+    for (const k of Object.keys(templateParameters)) declared.set(k.toLowerCase(), templateParameters[k]);
+  }
+  const out = [];
+  const assigned = /* @__PURE__ */ new Set();
+  for (const [name, span] of assignedNames(p)) {
+    assigned.add(name.toLowerCase());
+    if (!declared.has(name.toLowerCase())) out.push({ code: "invalid-template", message: `The parameter "${name}" is assigned in the params file without being declared in the template.`, span });
+  }
+  if (!p.usingSpan || hasUnreadBase(p)) return out;
+  const missing = [];
+  for (const [lower3, decl] of declared) {
+    if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
+    const d = decl;
+    if (ownKey(d, "defaultValue") !== void 0 || isNullableDeclaration(d, template)) continue;
+    missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower3) ?? lower3);
+  }
+  if (missing.length) {
+    out.push({
+      code: "invalid-template",
+      message: `The following parameters are declared in the template but are missing an assignment in the params file: ${missing.sort().map((m) => `"${m}"`).join(", ")}.`,
+      span: p.usingSpan
+    });
+  }
+  return out;
+}
+function hasUnreadBase(p) {
+  let f = p.base;
+  while (f !== void 0) {
+    if (f === "unread") return true;
+    f = f.base;
+  }
+  return false;
+}
+
+// src/deploy/parameters.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path11 from "node:path";
+function readParameterFile(file, into, sink, opts = {}) {
+  const read = opts.root ? readSourceInside(path11.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path11.resolve(file), "arm-parameters", opts.limits);
+  if (!read.ok) {
+    sink.add(read.diagnostic);
+    return false;
+  }
+  const loaded = loadJson(read.source, opts.limits);
+  for (const d of loaded.diagnostics) sink.add(d);
+  if (!loaded.root || !isTObject(loaded.root)) {
+    if (loaded.root !== void 0) sink.add({ code: "invalid-template", message: "A parameters file must be a JSON object.", span: loaded.span });
+    return false;
+  }
+  const doc = { node: loaded.root, span: loaded.span };
+  const params = childOf(doc, "parameters");
+  if (!params || !isTObject(params.node)) {
+    sink.add({ code: "invalid-template", message: "The parameters file has no 'parameters' object.", span: loaded.span });
+    return false;
+  }
+  for (const name of Object.keys(params.node)) {
+    const entry2 = childOf(params, name);
+    const given = opts.belongs ? { keySpan: params.span.keySpan(params.node, name), mustBeDeclared: true, typeChecked: true } : { typeChecked: true };
+    const e = entry2;
+    const ref = isTObject(entry2.node) ? childOf(e, "reference") : void 0;
+    const val = isTObject(entry2.node) ? childOf(e, "value") : void 0;
+    if (!ref && !val) {
+      sink.add({ code: "invalid-template", message: `The parameter '${name}' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).`, span: entry2.span });
+      continue;
+    }
+    if (ref) {
+      into.set(name, {
+        value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
+        span: ref.span,
+        ...given
+      });
+    } else if (val) {
+      into.set(name, { value: locatedJson(val.node, val.span), span: val.span, ...given });
+    }
+  }
+  return true;
+}
+function locatedJson(j, span) {
+  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : fromJson(x);
+  if (Array.isArray(j)) {
+    const out = j.map((x, i) => inner(j, i, x));
+    setElementOrigin(out, j, span);
+    return out;
+  }
+  if (j !== null && typeof j === "object") {
+    const o = new ObjectValue();
+    o.origin = { container: j, span };
+    for (const k of Object.keys(j)) o.setFromTemplate(k, inner(j, k, j[k]), k);
+    return o;
+  }
+  return fromJson(j);
+}
+function cliParameters(params, into) {
+  for (const [name, text] of Object.entries(params)) {
+    let v;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      v = text;
+    }
+    into.set(name, { value: fromJson(v), text });
+  }
+}
+function associatedParameterFile(template) {
+  const dir = path11.dirname(template);
+  const base = path11.basename(template);
+  const m = /^(.*)\.(json|jsonc)$/i.exec(base);
+  if (!m) return void 0;
+  const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
+  for (const c of candidates) {
+    const p = path11.join(dir, c);
+    if (existsSync3(p)) return p;
+  }
+  return void 0;
+}
+
+// src/deploy/deploy.ts
+import path12 from "node:path";
+
 // src/expr/json-text.ts
-var MAX_DEPTH2 = 512;
+var MAX_DEPTH3 = 512;
 var Fail = class {
   constructor(message, offset) {
     this.message = message;
@@ -20766,7 +25088,7 @@ var P = class {
     }
   }
   value(depth) {
-    if (depth > MAX_DEPTH2) throw new Fail("nested too deeply", this.i);
+    if (depth > MAX_DEPTH3) throw new Fail("nested too deeply", this.i);
     this.ws();
     const c = this.s[this.i];
     if (c === "{") return this.object(depth);
@@ -20925,16 +25247,30 @@ function expectStrings(env, args) {
   return out;
 }
 
+// src/expr/functions/compare.ts
+var SPENT = /* @__PURE__ */ Symbol("steps spent");
+var meter = { visited: 0 };
+function equalsCharged(env, a, b) {
+  meter.visited = 0;
+  const r = deepEquals(a, b, meter);
+  return env.step(meter.visited) ? r : SPENT;
+}
+function stepsSpent(env, type) {
+  const message = `Evaluation stopped after ${env.ctx.budget.limits.maxSteps} steps (limit maxEvaluationSteps); what follows is not evaluated.`;
+  return env.ctx.budget.firstExhaustion() ? env.limit(message) : env.unknown("limit", message, type);
+}
+
 // src/expr/functions/collections.ts
 function wrongType(env, v, expected, i = 0) {
   return env.error(`The template function '${env.name}' expects ${expected}; the provided value is of type '${typeName(v)}'.`, i);
 }
-function arrayIndexOf(arr, item, fromEnd) {
+function arrayIndexOf(env, arr, item, fromEnd) {
   let unsure = false;
   const n = arr.length;
   for (let k = 0; k < n; k++) {
     const i = fromEnd ? n - 1 - k : k;
-    const r = deepEquals(arr[i], item);
+    const r = equalsCharged(env, arr[i], item);
+    if (r === SPENT) return SPENT;
     if (r === true) return unsure ? -2 : i;
     if (r === void 0) unsure = true;
   }
@@ -20951,7 +25287,8 @@ function indexOfFn(name, fromEnd) {
       const [c, item] = args;
       if (c instanceof Unknown) return new Unknown(c.reason, "int");
       if (Array.isArray(c)) {
-        const i = arrayIndexOf(c, item, fromEnd);
+        const i = arrayIndexOf(env, c, item, fromEnd);
+        if (i === SPENT) return stepsSpent(env, "int");
         if (i === -2) return new Unknown((item instanceof Unknown ? item : c.find((x) => x instanceof Unknown)).reason, "int");
         return i;
       }
@@ -21022,7 +25359,18 @@ function distinctValues(arr, env) {
       if (seen.has(key2)) continue;
       seen.add(key2);
       out.push(x);
-    } else if (!out.some((y) => deepEquals(y, x) === true)) out.push(x);
+    } else {
+      let found = false;
+      for (const y of out) {
+        const r = equalsCharged(env, y, x);
+        if (r === SPENT) return stepsSpent(env, "array");
+        if (r === true) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) out.push(x);
+    }
   }
   return out;
 }
@@ -21080,7 +25428,17 @@ function followPath(start, args, from) {
 }
 var collectionFunctions = [
   { name: "array", min: 1, max: 1, returns: "array", impl: (args) => Array.isArray(args[0]) ? args[0] : [args[0]] },
-  { name: "createArray", min: 0, max: void 0, returns: "array", unknownArgs: true, impl: (args) => args },
+  {
+    name: "createArray",
+    min: 0,
+    max: void 0,
+    returns: "array",
+    unknownArgs: true,
+    impl: (args, env) => {
+      setElementArgs(args, env.argsOrigin());
+      return args;
+    }
+  },
   {
     name: "createObject",
     min: 0,
@@ -21156,7 +25514,8 @@ var collectionFunctions = [
       if (Array.isArray(c)) {
         let unsure;
         for (const x of c) {
-          const r = deepEquals(x, item);
+          const r = equalsCharged(env, x, item);
+          if (r === SPENT) return stepsSpent(env, "bool");
           if (r === true) return true;
           if (r === void 0) unsure ??= item instanceof Unknown ? item : x instanceof Unknown ? x : findUnknown(x) ?? findUnknown(item);
         }
@@ -21251,15 +25610,38 @@ var collectionFunctions = [
       if (kind instanceof Unknown) return kind;
       if (kind === "object") {
         const objs = args;
-        const out = new ObjectValue();
+        const out2 = new ObjectValue();
         for (const e of objs[0].located()) {
-          if (objs.every((o) => o.has(e.key) && deepEquals(o.get(e.key), e.value) === true)) out.set(e.key, e.value, e.span, e.keySpan);
+          let inAll = true;
+          for (const o of objs) {
+            const r = o.has(e.key) ? equalsCharged(env, o.get(e.key), e.value) : false;
+            if (r === SPENT) return stepsSpent(env, "object");
+            if (r !== true) {
+              inAll = false;
+              break;
+            }
+          }
+          if (inAll) out2.set(e.key, e.value, e.span, e.keySpan);
         }
-        return out;
+        return out2;
       }
       const arrs = args;
       const first = distinctValues(arrs[0], env);
-      return first.filter((x) => arrs.every((a) => arrayIndexOf(a, x, false) >= 0));
+      if (first instanceof Unknown) return first;
+      const out = [];
+      for (const x of first) {
+        let inAll = true;
+        for (const a of arrs) {
+          const i = arrayIndexOf(env, a, x, false);
+          if (i === SPENT) return stepsSpent(env, "array");
+          if (i < 0) {
+            inAll = false;
+            break;
+          }
+        }
+        if (inAll) out.push(x);
+      }
+      return out;
     }
   },
   {
@@ -21425,11 +25807,16 @@ var comparisonFunctions = [
     max: 2,
     returns: "bool",
     unknownArgs: true,
-    impl: (args) => {
-      const r = deepEquals(args[0], args[1]);
+    impl: (args, env) => {
+      const r = equalsCharged(env, args[0], args[1]);
+      if (r === SPENT) return stepsSpent(env, "bool");
       if (r !== void 0) return r;
       const u = args.find((a) => a instanceof Unknown);
-      return new Unknown(u ? u.reason : { code: "error", message: "undecidable" }, "bool");
+      const keys = args.map((a) => symbolicKey(a));
+      const symbol = keys.every((k) => k !== void 0) ? `equals(${keys.join(",")})` : void 0;
+      const other = args.find((a) => a !== u);
+      const test = u?.symbol !== void 0 && !(other instanceof Unknown) ? { subject: u.symbol, equals: other, negated: false } : void 0;
+      return new Unknown(u ? u.reason : { code: "error", message: "undecidable" }, "bool", void 0, symbol, void 0, void 0, void 0, void 0, void 0, test);
     }
   },
   cmp2("less", (c) => c < 0),
@@ -21601,7 +25988,10 @@ function parseDateTime(s) {
     return Number.isNaN(d) ? void 0 : d;
   }
   const ms = Number(((m[7] ?? "") + "000").slice(0, 3));
-  let v = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms);
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  date.setUTCHours(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms);
+  let v = date.getTime();
   const tz = m[8];
   if (tz && tz.toUpperCase() !== "Z") {
     const sign = tz.startsWith("-") ? -1 : 1;
@@ -21618,6 +26008,8 @@ function parseDuration(s) {
   const ms = ((days * 24 + n(6)) * 60 + n(7)) * 6e4 + Math.round(n(8) * 1e3);
   return m[1] ? -ms : ms;
 }
+var MIN_DATE_TIME = -621355968e5;
+var MAX_DATE_TIME = 253402300799999;
 var pad = (n, w = 2) => String(n).padStart(w, "0");
 var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -21736,7 +26128,11 @@ var dateFunctions = [
       if (t === void 0) return env.error(`The value '${base}' is not a valid date-time.`, 0);
       const d = parseDuration(dur);
       if (d === void 0) return env.error(`The value '${dur}' is not a valid ISO 8601 duration.`, 1);
-      return formatDateTime(t + d, format2);
+      const sum = t + d;
+      if (!(sum >= MIN_DATE_TIME && sum <= MAX_DATE_TIME)) {
+        return env.error(`The duration '${dur}' added to '${base}' gives a date-time outside 0001-01-01 to 9999-12-31.`, 1);
+      }
+      return formatDateTime(sum, format2);
     }
   },
   {
@@ -22033,7 +26429,7 @@ function lambdaArg(env, i, maxParams) {
   }
   return l;
 }
-function call(env, l, args) {
+function call2(env, l, args) {
   if (!env.step()) {
     const message = "The evaluation step budget was spent inside a lambda (limit maxEvaluationSteps).";
     return env.ctx.budget.firstExhaustion() ? env.limit(message) : env.unknown("limit", message);
@@ -22078,7 +26474,7 @@ var lambdaFunctions = [
       if (l instanceof Unknown) return l;
       const out = [];
       for (let i = 0; i < a.length; i++) {
-        const r = call(env, l, [a[i], i]);
+        const r = call2(env, l, [a[i], i]);
         if (r instanceof Unknown) return new Unknown(r.reason, "array");
         if (typeof r !== "boolean") return env.error(`The lambda of 'filter' must return a Boolean; it returned a value of type '${typeName(r)}'.`, 1);
         if (r) out.push(a[i]);
@@ -22099,7 +26495,7 @@ var lambdaFunctions = [
       const out = [];
       let nodes = 1;
       for (let i = 0; i < a.length; i++) {
-        const r = call(env, l, [a[i], i]);
+        const r = call2(env, l, [a[i], i]);
         if (r instanceof Unknown && r.reason.code === "limit") return r;
         nodes += valueNodes(r);
         const lim = env.checkNodes(nodes);
@@ -22120,7 +26516,7 @@ var lambdaFunctions = [
       const l = lambdaArg(env, 2, 3);
       if (l instanceof Unknown) return l;
       for (let i = 0; i < a.length; i++) {
-        acc = call(env, l, [acc, a[i], i]);
+        acc = call2(env, l, [acc, a[i], i]);
         if (acc instanceof Unknown && acc.reason.code === "limit") return acc;
       }
       return acc;
@@ -22139,7 +26535,7 @@ var lambdaFunctions = [
       let failed;
       const before = (x, y) => {
         if (failed) return false;
-        const r = call(env, l, [x, y]);
+        const r = call2(env, l, [x, y]);
         if (r instanceof Unknown) {
           failed = new Unknown(r.reason, "array");
           return false;
@@ -22187,9 +26583,9 @@ var lambdaFunctions = [
       const out = new ObjectValue();
       let nodes = 1;
       for (const x of a) {
-        const k = keyOf(env, call(env, kl, [x]));
+        const k = keyOf(env, call2(env, kl, [x]));
         if (k instanceof Unknown) return new Unknown(k.reason, "object");
-        const v = vl ? call(env, vl, [x]) : x;
+        const v = vl ? call2(env, vl, [x]) : x;
         nodes += valueNodes(v);
         const lim = env.checkNodes(nodes);
         if (lim) return lim;
@@ -22218,9 +26614,9 @@ var lambdaFunctions = [
       const out = new ObjectValue();
       let nodes = 1;
       for (const x of a) {
-        const k = keyOf(env, call(env, kl, [x]));
+        const k = keyOf(env, call2(env, kl, [x]));
         if (k instanceof Unknown) return new Unknown(k.reason, "object");
-        const item = vl ? call(env, vl, [x]) : x;
+        const item = vl ? call2(env, vl, [x]) : x;
         nodes += valueNodes(item);
         const lim = env.checkNodes(nodes);
         if (lim) return lim;
@@ -22245,7 +26641,7 @@ var lambdaFunctions = [
       const out = new ObjectValue();
       let nodes = 1;
       for (const e of o.located()) {
-        const v = call(env, l, [e.value]);
+        const v = call2(env, l, [e.value]);
         nodes += valueNodes(v);
         const lim = env.checkNodes(nodes);
         if (lim) return lim;
@@ -22285,8 +26681,14 @@ var logicalFunctions = [
     min: 1,
     max: 1,
     returns: "bool",
+    unknownArgs: true,
     impl: (args, env) => {
       const v = args[0];
+      if (v instanceof Unknown) {
+        const key2 = symbolicKey(v);
+        const t = testOf(v);
+        return new Unknown(v.reason, "bool", void 0, key2 !== void 0 ? `not(${key2})` : void 0, void 0, void 0, void 0, void 0, void 0, t && { ...t, negated: !t.negated });
+      }
       if (typeof v !== "boolean") return env.error(`The template function 'not' expects a Boolean; the provided value is of type '${typeName(v)}'.`, 0);
       return !v;
     }
@@ -22300,19 +26702,30 @@ var logicalFunctions = [
       if (c instanceof Unknown) {
         const a = env.argQuiet(1);
         const b = env.argQuiet(2);
-        if (deepEquals(a, b) === true) return a;
+        const same = equalsCharged(env, a, b);
+        if (same === SPENT) return stepsSpent(env);
+        if (same === true) return a;
         const keys = [c, a, b].map(symbolicKey);
         const symbol = keys.every((k) => k !== void 0) ? `if(${keys.join(",")})` : void 0;
         const branches = [];
-        for (const v of [a, b]) branches.push(...v instanceof Unknown ? v.branches ?? v.oneOf ?? [v] : [v]);
+        const branchSpans = [];
+        let then = 0;
+        [a, b].forEach((v, i) => {
+          const own2 = v instanceof Unknown ? v.branches ?? v.oneOf ?? [v] : [v];
+          const nested = v instanceof Unknown && v.branches ? v.branchSpans : void 0;
+          pushAll(branches, own2);
+          own2.forEach((_, k) => branchSpans.push(nested?.[k] ?? env.argSpan(i + 1)));
+          if (i === 0) then = own2.length;
+        });
+        const choice = { condition: c, then };
         const options = [];
         for (const v of [a, b]) {
           if (v instanceof Unknown) {
-            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), void 0, symbol, void 0, void 0, void 0, branches);
-            options.push(...v.oneOf);
+            if (!v.oneOf) return new Unknown(c.reason, sameType(a, b), void 0, symbol, void 0, void 0, void 0, branches, branchSpans, void 0, choice);
+            pushAll(options, v.oneOf);
           } else options.push(v);
         }
-        return new Unknown(c.reason, sameType(a, b), void 0, symbol, void 0, options, void 0, branches);
+        return new Unknown(c.reason, sameType(a, b), void 0, symbol, void 0, options, void 0, branches, branchSpans, void 0, choice);
       }
       if (typeof c !== "boolean") {
         return env.error(`The template function 'if' expects its first parameter to be of type 'Boolean'. The provided value is of type '${typeName(c)}'.`, 0);
@@ -22345,6 +26758,20 @@ var logicalFunctions = [
 // src/expr/functions/numeric.ts
 var INT64_MAX = 9223372036854775807n;
 var INT64_MIN = -9223372036854775808n;
+function exactInt(v) {
+  if (typeof v === "number") return Number.isInteger(v) ? BigInt(v) : void 0;
+  return v instanceof InexactInteger ? v.exact : void 0;
+}
+function exactArith(args, env, op) {
+  if (!args.some((a2) => a2 instanceof InexactInteger)) return void 0;
+  const a = exactInt(args[0]);
+  const b = exactInt(args[1]);
+  if (a === void 0 || b === void 0) return args.find((x) => x instanceof Unknown);
+  const r = op(a, b);
+  if (r instanceof Unknown) return r;
+  if (r > INT64_MAX || r < INT64_MIN) return env.error(`The result of '${env.name}' is outside the range of a 64-bit integer.`);
+  return exactNumber(r);
+}
 function ints(args, env) {
   const out = [];
   for (let i = 0; i < args.length; i++) {
@@ -22360,15 +26787,22 @@ function checked(env, exact, a, b, big) {
   if (Number.isSafeInteger(exact) || !Number.isInteger(a) || !Number.isInteger(b)) return exact;
   const r = big(BigInt(a), BigInt(b));
   if (r > INT64_MAX || r < INT64_MIN) return env.error(`The result of '${env.name}' is outside the range of a 64-bit integer.`);
-  return Number(r);
+  return exactNumber(r);
 }
-function arith(name, op) {
+function exactNumber(r) {
+  const n = Number(r);
+  return Number.isSafeInteger(n) ? n : inexactInteger(n, void 0, r);
+}
+function arith(name, op, big) {
   return {
     name,
     min: 2,
     max: 2,
     returns: "int",
+    inexactInts: true,
     impl: (args, env) => {
+      const exact = exactArith(args, env, (a, b) => big(a, b, env));
+      if (exact !== void 0) return exact;
       const n = ints(args, env);
       if (n instanceof Unknown) return n;
       return op(n[0], n[1], env);
@@ -22400,7 +26834,7 @@ function toInt(v, env) {
     if (/^[+-]?\d+$/.test(t)) {
       const b = BigInt(t);
       if (b > INT64_MAX || b < INT64_MIN) return env.error(`The value '${v}' is outside the range of a 64-bit integer.`, 0);
-      return Number(b);
+      return exactNumber(b);
     }
     return env.error(`The template function 'int' can't convert the string '${v}' to an integer.`, 0);
   }
@@ -22408,25 +26842,25 @@ function toInt(v, env) {
   return env.error(`The template function 'int' can't convert a value of type '${typeName(v)}' to an integer.`, 0);
 }
 var numericFunctions = [
-  arith("add", (a, b, env) => checked(env, a + b, a, b, (x, y) => x + y)),
-  arith("sub", (a, b, env) => checked(env, a - b, a, b, (x, y) => x - y)),
-  arith("mul", (a, b, env) => checked(env, a * b, a, b, (x, y) => x * y)),
+  arith("add", (a, b, env) => checked(env, a + b, a, b, (x, y) => x + y), (x, y) => x + y),
+  arith("sub", (a, b, env) => checked(env, a - b, a, b, (x, y) => x - y), (x, y) => x - y),
+  arith("mul", (a, b, env) => checked(env, a * b, a, b, (x, y) => x * y), (x, y) => x * y),
   arith("div", (a, b, env) => {
     if (b === 0) return env.error("The template function 'div' can't divide by zero.", 1);
     if (Number.isInteger(a) && Number.isInteger(b)) {
       if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return Math.trunc(a / b);
       const r = BigInt(a) / BigInt(b);
       if (r > INT64_MAX) return env.error("The result of 'div' is outside the range of a 64-bit integer.");
-      return Number(r);
+      return exactNumber(r);
     }
     return a / b;
-  }),
+  }, (x, y, env) => y === 0n ? env.error("The template function 'div' can't divide by zero.", 1) : x / y),
   arith("mod", (a, b, env) => {
     if (b === 0) return env.error("The template function 'mod' can't divide by zero.", 1);
     if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a % b;
-    if (Number.isInteger(a) && Number.isInteger(b)) return Number(BigInt(a) % BigInt(b));
+    if (Number.isInteger(a) && Number.isInteger(b)) return exactNumber(BigInt(a) % BigInt(b));
     return a % b;
-  }),
+  }, (x, y, env) => y === 0n ? env.error("The template function 'mod' can't divide by zero.", 1) : x % y),
   minMax("min", (a, b) => Math.min(a, b)),
   minMax("max", (a, b) => Math.max(a, b)),
   { name: "int", min: 1, max: 1, returns: "int", impl: (args, env) => toInt(args[0], env) },
@@ -22583,9 +27017,9 @@ var resourceFunctions = [
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path18 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
-      if (path18 instanceof Unknown) return path18;
-      return finish(env, path18, type, names, whereText(sub, rg));
+      const path19 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
+      if (path19 instanceof Unknown) return path19;
+      return finish(env, path19, type, names, whereText(sub, rg));
     }
   },
   {
@@ -22601,9 +27035,9 @@ var resourceFunctions = [
       const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
       if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path18 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
-      if (path18 instanceof Unknown) return path18;
-      return finish(env, path18, type, names, whereText(sub, void 0));
+      const path19 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
+      if (path19 instanceof Unknown) return path19;
+      return finish(env, path19, type, names, whereText(sub, void 0));
     }
   },
   {
@@ -22616,9 +27050,9 @@ var resourceFunctions = [
       const type = args[0];
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(1);
-      const path18 = providerPath(env, type, names, 1, []);
-      if (path18 instanceof Unknown) return path18;
-      return finish(env, path18, type, names, "");
+      const path19 = providerPath(env, type, names, 1, []);
+      if (path19 instanceof Unknown) return path19;
+      return finish(env, path19, type, names, "");
     }
   },
   {
@@ -22633,9 +27067,9 @@ var resourceFunctions = [
       if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
       if (!isTypeArg(type)) return unknownType(env, args);
       const names = args.slice(2);
-      const path18 = providerPath(env, type, names, 2, [base]);
-      if (path18 instanceof Unknown) return path18;
-      return finish(env, path18, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+      const path19 = providerPath(env, type, names, 2, [base]);
+      if (path19 instanceof Unknown) return path19;
+      return finish(env, path19, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
     }
   },
   {
@@ -22652,9 +27086,9 @@ var resourceFunctions = [
       const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
       if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
-      const path18 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
-      if (path18 instanceof Unknown) return path18;
-      return finish(env, path18, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+      const path19 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
+      if (path19 instanceof Unknown) return path19;
+      return finish(env, path19, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
     }
   },
   ...[
@@ -23131,7 +27565,10 @@ var stringFunctions = [
     min: 1,
     max: 1,
     returns: "string",
+    inexactInts: true,
     impl: (args, env) => {
+      const a = args[0];
+      if (a instanceof InexactInteger && a.exact !== void 0) return a.exact.toString();
       const s = armToString(args[0]);
       if (s === void 0) {
         return new Unknown({ code: "deployment-time", message: "string() of a value that contains unknown parts", span: env.span }, "string");
@@ -23364,10 +27801,10 @@ var stringFunctions = [
       const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
       const u = parts.find((p2) => p2 instanceof Unknown);
       if (u) return new Unknown(u.reason, "string");
-      const [scheme, host, port, path18, query] = parts;
+      const [scheme, host, port, path19, query] = parts;
       if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
       const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-      const pathText2 = typeof path18 === "string" ? path18.startsWith("/") ? path18 : `/${path18}` : "/";
+      const pathText2 = typeof path19 === "string" ? path19.startsWith("/") ? path19 : `/${path19}` : "/";
       const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
       return `${scheme}://${host}${p}${pathText2}${q}`;
     }
@@ -23462,6 +27899,196 @@ function callProblem(e, def) {
   return arityFits(def, e.args.length) ? void 0 : arityMessage(e.name, def, e.args.length);
 }
 
+// src/deploy/model.ts
+var REPRESENTATIVE_INDEX = "copyIndex()";
+var evaluating = [];
+function collectingImplicitDependencies(into, f) {
+  evaluating.push(into);
+  try {
+    return f();
+  } finally {
+    evaluating.pop();
+  }
+}
+function noteImplicitDependency(target, value, span) {
+  const current = evaluating[evaluating.length - 1];
+  if (!current) return;
+  const list = current.implicit ??= [];
+  if (!list.some((d) => d.target === target)) list.push({ value, span, target, implicit: true });
+}
+
+// src/deploy/value-type.ts
+var MAX_DEPTH4 = 256;
+var EXPECTED_TYPE = {
+  string: "String",
+  securestring: "String",
+  int: "Integer",
+  bool: "Boolean",
+  object: "Object",
+  secureobject: "Object",
+  array: "Array"
+};
+function expectedTypeName(type) {
+  const t = type?.toLowerCase();
+  return t !== void 0 && Object.hasOwn(EXPECTED_TYPE, t) ? EXPECTED_TYPE[t] : void 0;
+}
+function key(chain, k) {
+  for (const n of chain) {
+    const v = ownProp(n, k);
+    if (v !== void 0) return v;
+  }
+  return void 0;
+}
+function matchesAllowed(a, value) {
+  return typeof a === "string" && typeof value === "string" ? a.toLowerCase() === value.toLowerCase() : deepEquals(a, value) !== false;
+}
+function checkStructure(value, decl, template, span, evaluate2) {
+  const problems = [];
+  walkChildren(value, typeChain(template, decl), "", span, { template, evaluate: evaluate2, problems }, 0);
+  return problems;
+}
+function checkNode(value, node, path19, span, w, depth) {
+  if (value instanceof Unknown || depth > MAX_DEPTH4) return;
+  const chain = typeChain(w.template, node);
+  const fail2 = (why2) => w.problems.push({ path: path19, why: why2, span });
+  if (value === null) {
+    const typed = key(chain, "type") !== void 0 || key(chain, "discriminator") !== void 0;
+    if (typed && key(chain, "nullable") !== true) fail2(`expected a value of type '${expectedOf(chain) ?? "Object"}', but received null`);
+    return;
+  }
+  const expected = expectedOf(chain);
+  if (expected !== void 0) {
+    const got = typeName(value);
+    if (got !== expected) {
+      fail2(`expected a value of type '${expected}', but received a value of type '${got}'`);
+      return;
+    }
+  }
+  const allowedNode = key(chain, "allowedValues");
+  const allowed = allowedNode === void 0 ? void 0 : w.evaluate(allowedNode);
+  if (Array.isArray(allowed)) {
+    const ok = Array.isArray(value) && !allowed.some((a) => Array.isArray(a)) ? value.every((v) => allowed.some((a) => matchesAllowed(a, v))) : allowed.some((a) => matchesAllowed(a, value));
+    if (!ok) {
+      fail2(`it is not one of the allowedValues`);
+      return;
+    }
+  }
+  const why = boundsProblem(value, (k) => {
+    const n = key(chain, k);
+    const v = n === void 0 ? void 0 : w.evaluate(n);
+    return typeof v === "number" && Number.isFinite(v) ? v : void 0;
+  });
+  if (why) fail2(why);
+  walkChildren(value, chain, path19, span, w, depth);
+}
+function boundsProblem(value, bound) {
+  if (typeof value === "number") {
+    const min2 = bound("minValue");
+    const max2 = bound("maxValue");
+    if (min2 !== void 0 && value < min2) return `${value} is less than the minValue ${min2}`;
+    if (max2 !== void 0 && value > max2) return `${value} is greater than the maxValue ${max2}`;
+    return void 0;
+  }
+  const length = typeof value === "string" ? value.length : Array.isArray(value) ? value.length : void 0;
+  if (length === void 0) return void 0;
+  const what = typeof value === "string" ? "characters" : "elements";
+  const min = bound("minLength");
+  const max = bound("maxLength");
+  if (min !== void 0 && length < min) return `it has ${length} ${what}, fewer than the minLength ${min}`;
+  if (max !== void 0 && length > max) return `it has ${length} ${what}, more than the maxLength ${max}`;
+  return void 0;
+}
+function exactBoundsProblem(value, bound) {
+  const min = bound("minValue");
+  const max = bound("maxValue");
+  if (min !== void 0 && value < min) return `${value} is less than the minValue ${min}`;
+  if (max !== void 0 && value > max) return `${value} is greater than the maxValue ${max}`;
+  return void 0;
+}
+function expectedOf(chain) {
+  const t = key(chain, "type");
+  return typeof t === "string" ? expectedTypeName(t) : void 0;
+}
+function walkChildren(value, chain, path19, span, w, depth) {
+  if (value instanceof ObjectValue) walkObject(value, chain, path19, span, w, depth);
+  else if (Array.isArray(value)) walkArray(value, chain, path19, span, w, depth);
+}
+function walkObject(value, chain, path19, span, w, depth) {
+  const discriminator = key(chain, "discriminator");
+  if (isTObject(discriminator)) {
+    const name = ownProp(discriminator, "propertyName");
+    const mapping = ownProp(discriminator, "mapping");
+    if (typeof name !== "string" || !isTObject(mapping)) return;
+    const tag = value.get(name);
+    if (tag instanceof Unknown) return;
+    const options = Object.keys(mapping);
+    const list = options.map((o) => `'${o}'`).join(", ");
+    if (tag === void 0) {
+      w.problems.push({ path: path19, why: `the discriminator property '${name}' is missing (it must be one of ${list})`, span });
+      return;
+    }
+    const member2 = typeof tag === "string" ? options.find((o) => o === tag) : void 0;
+    const at2 = value.entry(name)?.span ?? span;
+    if (member2 === void 0) {
+      w.problems.push({ path: `${path19}.${name}`, why: `${typeof tag === "string" ? `'${tag}'` : `a value of type '${typeName(tag)}'`} is not a value of the discriminator: it must be one of ${list}`, span: at2 });
+      return;
+    }
+    const m = mapping[member2];
+    if (isTObject(m)) checkNode(value, m, path19, span, w, depth + 1);
+    return;
+  }
+  const props = key(chain, "properties");
+  const declared = isTObject(props) ? props : void 0;
+  const names = /* @__PURE__ */ new Set();
+  if (declared) {
+    const missing = [];
+    for (const p of Object.keys(declared)) {
+      names.add(p.toLowerCase());
+      const t = declared[p];
+      if (!isTObject(t)) continue;
+      const e = value.entry(p);
+      if (e === void 0) {
+        if (key(typeChain(w.template, t), "nullable") !== true) missing.push(p);
+        continue;
+      }
+      checkNode(e.value, t, `${path19}.${e.key}`, e.span ?? span, w, depth + 1);
+    }
+    if (missing.length) {
+      w.problems.push({ path: path19, why: `the required propert${missing.length > 1 ? "ies" : "y"} ${missing.map((m) => `'${m}'`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing`, span });
+    }
+  }
+  const extra = key(chain, "additionalProperties");
+  if (extra === void 0 || extra === true) return;
+  for (const e of value.located()) {
+    if (names.has(e.key.toLowerCase())) continue;
+    if (extra === false) {
+      const allowed = declared ? Object.keys(declared) : [];
+      w.problems.push({
+        path: `${path19}.${e.key}`,
+        why: `the property '${e.key}' is not allowed: the type is sealed${allowed.length ? ` (its properties are ${allowed.map((a) => `'${a}'`).join(", ")})` : " and has no properties"}`,
+        span: e.keySpan ?? e.span ?? span
+      });
+    } else if (isTObject(extra)) checkNode(e.value, extra, `${path19}.${e.key}`, e.span ?? span, w, depth + 1);
+  }
+}
+function walkArray(value, chain, path19, span, w, depth) {
+  const prefix = key(chain, "prefixItems");
+  const items = key(chain, "items");
+  const fixed = Array.isArray(prefix) ? prefix : [];
+  if (Array.isArray(prefix)) {
+    if (value.length < fixed.length || items === false && value.length > fixed.length) {
+      const n = fixed.length;
+      w.problems.push({ path: path19, why: `it has ${value.length} element${value.length === 1 ? "" : "s"}, but the tuple type has ${items === false ? "" : "at least "}${n} element${n === 1 ? "" : "s"}`, span });
+      return;
+    }
+  }
+  for (let i = 0; i < value.length; i++) {
+    const t = i < fixed.length ? fixed[i] : items;
+    if (!isTObject(t)) continue;
+    checkNode(value[i], t, `${path19}[${i}]`, elementSpan(value, i) ?? span, w, depth + 1);
+  }
+}
+
 // src/expr/evaluate.ts
 var RANGE_FROM_ZERO = "range(0,";
 var GIVES_BACK = /* @__PURE__ */ new Set(["parameters", "variables", "lambdavariables", "if", "coalesce", "first", "last", "tryget", "indexfromend", "tryindexfromend", "reduce", "min", "max"]);
@@ -23475,8 +28102,11 @@ function valueNodesMessage(max) {
   return `The value would hold more than ${max} elements and properties through all its levels (limit maxValueNodes).`;
 }
 var CHARS_PER_STEP = 16;
+var ELEMENTS_PER_STEP = 8;
 function buildCost(v) {
-  return typeof v === "string" ? Math.floor(v.length / CHARS_PER_STEP) : 0;
+  if (typeof v === "string") return Math.floor(v.length / CHARS_PER_STEP);
+  if (Array.isArray(v)) return Math.floor(v.length / ELEMENTS_PER_STEP);
+  return v instanceof ObjectValue ? v.size : 0;
 }
 var MAX_AST_DEPTH = 512;
 function evaluate(ast, base, ctx, scope) {
@@ -23553,7 +28183,7 @@ var Evaluator = class _Evaluator {
   evalNode(n, scope, depth) {
     switch (n.k) {
       case "lit":
-        return n.value;
+        return isInexactInteger(n.value) ? inexactInteger(n.value, this.span(n), n.exact) : n.value;
       case "member": {
         const obj = this.eval(n.obj, scope, depth + 1);
         return this.member(n, obj, n.name);
@@ -23639,7 +28269,9 @@ var Evaluator = class _Evaluator {
           args[i] = v;
           if (firstUnknown === void 0 && v instanceof Unknown) firstUnknown = v;
         }
-        if (!def.unknownArgs && firstUnknown) return derivedUnknown(def.name, args, firstUnknown, def.returns);
+        if (!def.unknownArgs && firstUnknown && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || a instanceof InexactInteger && a.exact !== void 0))) {
+          return derivedUnknown(def.name, args, firstUnknown, def.returns);
+        }
         given = args;
         result = def.impl ? def.impl(args, env) : null;
         if (firstUnknown && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
@@ -23745,7 +28377,6 @@ var Evaluator = class _Evaluator {
     };
   }
 };
-var LOWERING_NS = "__vtaplint";
 function derivedUnknown(fn, args, first, returns) {
   const keys = args.map(symbolicKey);
   const symbol = keys.every((k) => k !== void 0) ? `${fn}(${keys.join(",")})` : void 0;
@@ -23758,7 +28389,7 @@ function boundOf(fn, args) {
     if (!(count instanceof Unknown)) return void 0;
     if (count.atMost !== void 0) return count.atMost;
     const allowed = count.oneOf;
-    return allowed && allowed.length > 0 && allowed.every((v) => typeof v === "number") ? Math.max(...allowed) : void 0;
+    return allowed && allowed.length > 0 && allowed.every((v) => typeof v === "number") ? allowed.reduce((a, b) => Math.max(a, b)) : void 0;
   }
   if (fn === "length") {
     const a = args[0];
@@ -23803,6 +28434,9 @@ var Env = class {
   argSpan(i) {
     const a = this.n.args[i];
     return a ? this.ev.span(a) : this.span;
+  }
+  argsOrigin() {
+    return { args: this.n.args, base: this.ev.base };
   }
   error(message, argIndex) {
     const span = argIndex !== void 0 ? this.argSpan(argIndex) : this.span;
@@ -23885,3756 +28519,6 @@ var QuietContext = class {
 };
 function notFound(kind, name, span) {
   return new Unknown({ code: "error", message: `The template ${kind} '${name}' is not found.`, span });
-}
-
-// src/bicep/lower-loop-vars.ts
-function runtimeCall(e) {
-  if (e.k !== "call" || e.ns !== void 0) return void 0;
-  const n = e.name.toLowerCase();
-  return n === "reference" || n === "references" || n.startsWith("list") ? e.name : void 0;
-}
-function variableRead(e) {
-  if (e.k !== "call" || e.ns !== void 0 || e.name !== "variables") return void 0;
-  const a = e.args[0];
-  return a?.k === "lit" && typeof a.value === "string" ? a.value : void 0;
-}
-var DEPLOY_TIME_PROPERTIES = /* @__PURE__ */ new Set(["id", "name", "type", "apiversion"]);
-function children(e) {
-  switch (e.k) {
-    case "lit":
-      return [];
-    case "call":
-      return e.args;
-    case "member":
-      return [e.obj];
-    case "index":
-      return [e.obj, e.index];
-  }
-}
-function* expressions(n) {
-  if (n instanceof TExpr) yield n.ast;
-  else if (Array.isArray(n)) for (const x of n) yield* expressions(x);
-  else if (n !== null && typeof n === "object") for (const k of Object.keys(n)) yield* expressions(n[k]);
-}
-var LoopVariableCheck = class {
-  constructor(variableNode) {
-    this.variableNode = variableNode;
-  }
-  variableNode;
-  memo = /* @__PURE__ */ new Map();
-  /**
-   * `x[key]` on runtime state with a key the compiler can tell is one of id, name, type and
-   * apiVersion (the compiler reads constants through variables, conditions and the array
-   * functions): a deploy-time value, as `x.id` is.
-   */
-  deployTimeIndex(e) {
-    if (e.k === "member") return runtimeCall(e.obj) !== void 0 && DEPLOY_TIME_PROPERTIES.has(e.name.toLowerCase());
-    if (e.k !== "index" || runtimeCall(e.obj) === void 0) return false;
-    const keys = this.constants(e.index, 0);
-    return keys !== void 0 && keys.every((k) => typeof k === "string" && DEPLOY_TIME_PROPERTIES.has(k.toLowerCase()));
-  }
-  /** The values an expression can have when it is a compile-time constant; undefined otherwise. */
-  constants(e, depth) {
-    if (depth > 32) return void 0;
-    const all = (xs) => {
-      const out = [];
-      for (const x of xs) {
-        const v = this.constants(x, depth + 1);
-        if (v === void 0) return void 0;
-        out.push(v);
-      }
-      return out;
-    };
-    if (e.k === "lit") return [e.value];
-    if (e.k === "index") {
-      const [objs, idxs] = all([e.obj, e.index]) ?? [];
-      if (!objs || !idxs) return void 0;
-      const out = [];
-      for (const o of objs) for (const i of idxs) if (Array.isArray(o) && typeof i === "number") out.push(o[i]);
-      return out.length > 0 ? out : void 0;
-    }
-    if (e.k !== "call" || e.ns !== void 0) return void 0;
-    const name = e.name.toLowerCase();
-    if (name === "variables") {
-      const v = variableRead(e);
-      const node = v === void 0 ? void 0 : this.variableNode(v);
-      return node === void 0 ? void 0 : this.nodeConstants(node, depth + 1);
-    }
-    if (name === "if" && e.args.length === 3) {
-      const [a, b] = all(e.args.slice(1)) ?? [];
-      return a && b ? [...a, ...b] : void 0;
-    }
-    const args = all(e.args);
-    if (!args) return void 0;
-    if ((name === "first" || name === "last") && args.length === 1) return args[0]?.map((a) => Array.isArray(a) ? name === "first" ? a[0] : a.at(-1) : void 0);
-    if (name === "createarray") return args.every((a) => a.length === 1) ? [args.map((a) => a[0])] : void 0;
-    if ((name === "concat" || name === "format") && args.every((a) => a.length === 1 && (typeof a[0] === "string" || typeof a[0] === "number"))) {
-      const vals = args.map((a) => String(a[0]));
-      if (name === "concat") return [vals.join("")];
-      const [fmt2 = "", ...rest] = vals;
-      return [fmt2.replace(/\{(\d+)\}/g, (_m, n) => rest[Number(n)] ?? "")];
-    }
-    return void 0;
-  }
-  nodeConstants(n, depth) {
-    if (n instanceof TExpr) return this.constants(n.ast, depth);
-    if (n === null || typeof n !== "object") return [n];
-    if (Array.isArray(n)) {
-      const out = [];
-      for (const x of n) {
-        const v = this.nodeConstants(x, depth + 1);
-        if (v?.length !== 1) return void 0;
-        out.push(v[0]);
-      }
-      return [out];
-    }
-    return void 0;
-  }
-  /** The outermost runtime reads in a loop variable's lowered value. */
-  uses(decl, node) {
-    if (decl.value.kind !== "For") return [];
-    return this.runtimeReads(node, decl.name.name);
-  }
-  /**
-   * The outermost runtime reads in a lowered value that must be calculated at the start of the
-   * deployment (a loop variable's body, a resource's or module's name: BCP120). `self`: the
-   * variable being judged, not followed into itself.
-   */
-  runtimeReads(node, self) {
-    const out = [];
-    const visit2 = (e) => {
-      if (this.deployTimeIndex(e)) return;
-      const fn = runtimeCall(e);
-      if (fn) return void out.push({ at: e, chain: [fn] });
-      const v = variableRead(e);
-      if (v !== void 0) {
-        const chain = this.chainOf(v, new Set(self === void 0 ? [] : [self]));
-        if (chain) out.push({ at: e, chain: [v, ...chain] });
-        return;
-      }
-      for (const c of children(e)) visit2(c);
-    };
-    for (const e of expressions(node)) visit2(e);
-    return out;
-  }
-  /** How a variable reads runtime state (the variables after it, then the function), or null. */
-  chainOf(name, seen) {
-    const known2 = this.memo.get(name);
-    if (known2 !== void 0) return known2;
-    if (seen.has(name)) return null;
-    seen.add(name);
-    const node = this.variableNode(name);
-    let found = null;
-    const visit2 = (e) => {
-      if (found || this.deployTimeIndex(e)) return;
-      const fn = runtimeCall(e);
-      if (fn) return void (found = [fn]);
-      const v = variableRead(e);
-      if (v !== void 0) {
-        const chain = this.chainOf(v, seen);
-        if (chain) found = [v, ...chain];
-        return;
-      }
-      for (const c of children(e)) visit2(c);
-    };
-    if (node !== void 0) for (const e of expressions(node)) visit2(e);
-    this.memo.set(name, found);
-    return found;
-  }
-};
-
-// src/bicep/lower-literal-types.ts
-var PLAIN = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object"]);
-function plainType(t, userTypes) {
-  if (t?.kind !== "TypeReference" || !PLAIN.has(t.name.name) || userTypes.has(t.name.name)) return void 0;
-  return t.name.name;
-}
-function literalKind(e) {
-  switch (e.kind) {
-    case "String":
-      return "string";
-    case "Integer":
-      return "int";
-    case "Unary":
-      return e.operator === "-" && e.operand.kind === "Integer" ? "int" : void 0;
-    case "Boolean":
-      return "bool";
-    case "Array":
-      return "array";
-    case "Object":
-      return "object";
-    case "Null":
-      return "null";
-    default:
-      return void 0;
-  }
-}
-function misfit(e, t) {
-  const k = literalKind(e);
-  return k === void 0 || k === t ? void 0 : k;
-}
-function article(kind) {
-  return /^[aeiou]/.test(kind) ? "an" : "a";
-}
-
-// src/bicep/functions.generated.ts
-var SYS_FUNCTIONS = [
-  ["any", 1, 1],
-  ["array", 1, 1],
-  ["base64", 1, 1],
-  ["base64ToJson", 1, 1],
-  ["base64ToString", 1, 1],
-  ["bool", 1, 1],
-  ["buildUri", 1, 1],
-  ["cidrHost", 2, 2],
-  ["cidrSubnet", 3, 3],
-  ["concat", 1, -1],
-  ["contains", 2, 2],
-  ["dataUri", 1, 1],
-  ["dataUriToString", 1, 1],
-  ["dateTimeAdd", 2, 3],
-  ["dateTimeFromEpoch", 0, 1],
-  ["dateTimeToEpoch", 0, 1],
-  ["distinct", 1, 1],
-  ["empty", 1, 1],
-  ["endsWith", 2, 2],
-  ["fail", 1, 1],
-  ["filter", 2, 2],
-  ["first", 1, 1],
-  ["flatten", 1, 1],
-  ["format", 1, -1],
-  ["groupBy", 2, 3],
-  ["guid", 1, -1],
-  ["indexOf", 2, 2],
-  ["int", 1, 1],
-  ["intersection", 2, -1],
-  ["items", 1, 1],
-  ["join", 2, 2],
-  ["json", 1, 1],
-  ["last", 1, 1],
-  ["lastIndexOf", 2, 2],
-  ["length", 1, 1],
-  ["like", 2, 2],
-  ["loadDirectoryFileInfo", 1, 2],
-  ["loadFileAsBase64", 1, 1],
-  ["loadJsonContent", 1, 3],
-  ["loadTextContent", 1, 2],
-  ["loadYamlContent", 1, 3],
-  ["map", 2, 2],
-  ["mapValues", 2, 2],
-  ["max", 1, -1],
-  ["min", 1, -1],
-  ["nameof", 1, 1],
-  ["newGuid", 0, 0],
-  ["objectKeys", 1, 1],
-  ["padLeft", 2, 3],
-  ["parseCidr", 1, 1],
-  ["parseUri", 1, 1],
-  ["range", 2, 2],
-  ["reduce", 3, 3],
-  ["replace", 3, 3],
-  ["shallowMerge", 1, 1],
-  ["skip", 2, 2],
-  ["sort", 2, 2],
-  ["split", 2, 2],
-  ["startsWith", 2, 2],
-  ["string", 1, 1],
-  ["substring", 2, 3],
-  ["take", 2, 2],
-  ["toLower", 1, 1],
-  ["toObject", 2, 3],
-  ["toUpper", 1, 1],
-  ["trim", 1, 1],
-  ["union", 2, -1],
-  ["uniqueString", 1, -1],
-  ["uri", 2, 2],
-  ["uriComponent", 1, 1],
-  ["uriComponentToString", 1, 1],
-  ["utcNow", 0, 1]
-];
-var SYS_OTHER_FUNCTIONS = ["externalInput", "readCliArg", "readEnvVar", "readEnvironmentVariable"];
-var AZ_FUNCTIONS = ["deployer", "deployment", "environment", "extensionResourceId", "getSecret", "managementGroup", "managementGroupResourceId", "pickZones", "providers", "reference", "resourceGroup", "resourceId", "roleDefinitions", "subscription", "subscriptionResourceId", "tenant", "tenantResourceId", "toLogicalZone", "toLogicalZones", "toPhysicalZone", "toPhysicalZones"];
-var ARM_ONLY_FUNCTIONS = ["variables", "parameters", "if", "createArray", "createObject"];
-
-// src/bicep/functions.ts
-var SYS = new Map(SYS_FUNCTIONS.map(([name, min, max]) => [name, { min, max }]));
-var NAMES_ONLY = /* @__PURE__ */ new Set([...SYS_OTHER_FUNCTIONS, ...AZ_FUNCTIONS]);
-var BY_LOWER = new Map([...SYS.keys(), ...NAMES_ONLY].map((n) => [n.toLowerCase(), n]));
-var INSTEAD = {
-  parameters: "the parameter's name",
-  variables: "the variable's name",
-  if: "the conditional operator (condition ? a : b)",
-  createArray: "an array ([a, b])",
-  createObject: "an object ({ key: value })"
-};
-var ARM_ONLY = new Set(ARM_ONLY_FUNCTIONS);
-function argumentCount(min, max) {
-  if (max < 0) return `at least ${min} argument${min === 1 ? "" : "s"}`;
-  if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
-  return `${min} to ${max} arguments`;
-}
-function builtinCallProblem(name, count, extensions) {
-  const sys = SYS.get(name);
-  if (sys) {
-    if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return void 0;
-    return { at: "arguments", message: `${name}() takes ${argumentCount(sys.min, sys.max)}, but is given ${count}` };
-  }
-  if (/^list[A-Za-z0-9]/.test(name) && !NAMES_ONLY.has(name)) {
-    if (count >= 2 && count <= 3) return void 0;
-    return { at: "arguments", message: `${name}() takes ${argumentCount(2, 3)} (a resource id, an API version and optional values), but is given ${count}` };
-  }
-  if (NAMES_ONLY.has(name)) return void 0;
-  if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
-  if (extensions) return void 0;
-  const near = BY_LOWER.get(name.toLowerCase());
-  return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'? (Bicep names are case-sensitive)` : ""}` };
-}
-
-// src/model/cycles.ts
-function cyclesOf(n, edges) {
-  const lists = [];
-  for (let i = 0; i < n; i++) lists.push(edges(i).filter(([j]) => j !== i && j >= 0 && j < n));
-  const index2 = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n);
-  const stack = [];
-  const components = [];
-  let counter = 0;
-  const frames = [];
-  for (let root = 0; root < n; root++) {
-    if (index2[root] !== -1) continue;
-    index2[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    frames.push({ v: root, k: 0 });
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1];
-      const v = frame.v;
-      const out = lists[v];
-      let descended = false;
-      while (frame.k < out.length) {
-        const w = out[frame.k++][0];
-        if (index2[w] === -1) {
-          index2[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          frames.push({ v: w, k: 0 });
-          descended = true;
-          break;
-        }
-        if (onStack[w]) low[v] = Math.min(low[v], index2[w]);
-      }
-      if (descended) continue;
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent) low[parent.v] = Math.min(low[parent.v], low[v]);
-      if (low[v] !== index2[v]) continue;
-      const members = [];
-      for (; ; ) {
-        const w = stack.pop();
-        onStack[w] = 0;
-        component[w] = components.length;
-        members.push(w);
-        if (w === v) break;
-      }
-      components.push(members);
-    }
-  }
-  const cycles = [];
-  for (let c = 0; c < components.length; c++) {
-    const members = components[c];
-    if (members.length < 2) continue;
-    const first = members.reduce((a, b) => Math.min(a, b));
-    const from = /* @__PURE__ */ new Map();
-    const queue = [first];
-    let closing;
-    for (let q = 0; q < queue.length && !closing; q++) {
-      const u = queue[q];
-      for (const [w, edge] of lists[u]) {
-        if (component[w] !== c) continue;
-        if (w === first) {
-          closing = { last: u, edge };
-          break;
-        }
-        if (from.has(w)) continue;
-        from.set(w, u);
-        queue.push(w);
-      }
-    }
-    if (!closing) continue;
-    const nodes = [];
-    for (let u = closing.last; u !== first; u = from.get(u)) nodes.push(u);
-    nodes.push(first);
-    nodes.reverse();
-    cycles.push({ nodes, closing: closing.edge });
-  }
-  return cycles.sort((a, b) => a.nodes[0] - b.nodes[0]);
-}
-
-// src/bicep/lower-ast.ts
-function lit(value, at2) {
-  return { k: "lit", value, start: at2.start, end: at2.end };
-}
-function call2(name, args, at2, ns) {
-  return { k: "call", ns, name, args, start: at2.start, end: at2.end };
-}
-function member(obj, name, at2) {
-  return { k: "member", obj, name, start: at2.start, end: at2.end };
-}
-function index(obj, idx, at2) {
-  return { k: "index", obj, index: idx, start: at2.start, end: at2.end };
-}
-function escapeFormat(s) {
-  return s.replace(/[{}]/g, (c) => c + c);
-}
-function formatCall(parts, args, at2) {
-  let fmt2 = "";
-  parts.forEach((p, i) => {
-    fmt2 += escapeFormat(p);
-    if (i < args.length) fmt2 += `{${i}}`;
-  });
-  return call2("format", [lit(fmt2, at2), ...args], at2);
-}
-var MAX_JSON_DEPTH = 256;
-function jsonToExpr(v, at2, depth = 0) {
-  if (depth > MAX_JSON_DEPTH) return lit(null, at2);
-  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return lit(v, at2);
-  if (Array.isArray(v)) return call2("createArray", v.map((e) => jsonToExpr(e, at2, depth + 1)), at2);
-  if (typeof v === "object") {
-    const args = [];
-    for (const [k, e] of Object.entries(v)) args.push(lit(k, at2), jsonToExpr(e, at2, depth + 1));
-    return call2("createObject", args, at2);
-  }
-  return lit(null, at2);
-}
-function litString(e) {
-  return e && e.k === "lit" && typeof e.value === "string" ? e.value : void 0;
-}
-
-// src/bicep/lower-expr.ts
-var RefCollector = class {
-  /** Resource/module keys referenced as a whole, with the first place each was referenced. */
-  symbols = /* @__PURE__ */ new Map();
-  /**
-   * Loops referenced only by one instance (`vnets[i + 1]`): the index expressions, as the compiler
-   * keeps them for an indexed dependsOn entry. A whole-loop reference (in `symbols`) wins.
-   */
-  indexed = /* @__PURE__ */ new Map();
-  variables = /* @__PURE__ */ new Set();
-  /** Where each variable in `variables` is first read as a value (for cycles between variables). */
-  variableAt = /* @__PURE__ */ new Map();
-};
-var BINARY_FUNCTIONS = {
-  "&&": "and",
-  "||": "or",
-  "==": "equals",
-  "<": "less",
-  "<=": "lessOrEquals",
-  ">": "greater",
-  ">=": "greaterOrEquals",
-  "+": "add",
-  "-": "sub",
-  "*": "mul",
-  "/": "div",
-  "%": "mod"
-};
-function withLocals(ctx, add) {
-  const locals = new Map(ctx.locals ?? []);
-  for (const [k, v] of add) locals.set(k, v);
-  return { ...ctx, locals };
-}
-var ExprLowerer = class {
-  constructor(file, diagnostics, maxDepth = DEFAULT_LIMITS.maxExpressionDepth) {
-    this.file = file;
-    this.diagnostics = diagnostics;
-    this.maxDepth = maxDepth;
-    this.base = new TextSpan(file, 0, file.text.length);
-  }
-  file;
-  diagnostics;
-  maxDepth;
-  base;
-  depth = 0;
-  /** Whether the expression being lowered (from depth 0) has had its limit-exceeded finding. */
-  depthReported = false;
-  span(n) {
-    return new TextSpan(this.file, n.start, n.end);
-  }
-  error(at2, message) {
-    this.diagnostics.add({ code: "invalid-template", message, span: this.span(at2) });
-  }
-  note(at2, message) {
-    this.diagnostics.add({ code: "note", message, span: this.span(at2) });
-  }
-  // ---- Expressions ----
-  expr(e, ctx) {
-    if (this.depth === 0) this.depthReported = false;
-    if (this.depth >= this.maxDepth) {
-      const message = `The expression is nested more than ${this.maxDepth} levels deep (limit maxExpressionDepth).`;
-      if (!this.depthReported) this.diagnostics.add({ code: "limit-exceeded", message, span: this.span(e) });
-      this.depthReported = true;
-      return call2("limit", [lit(message, e)], e, LOWERING_NS);
-    }
-    this.depth++;
-    try {
-      return this.exprInner(e, ctx);
-    } catch (x) {
-      if (this.depth !== 1 || !(x instanceof RangeError && /call stack/i.test(x.message))) throw x;
-      const message = "The expression is nested too deeply for the stack (limit maxExpressionDepth).";
-      if (!this.depthReported) this.diagnostics.add({ code: "limit-exceeded", message, span: this.span(e) });
-      this.depthReported = true;
-      return call2("limit", [lit(message, e)], e, LOWERING_NS);
-    } finally {
-      this.depth--;
-    }
-  }
-  exprInner(e, ctx) {
-    switch (e.kind) {
-      case "String":
-        return this.string(e, ctx);
-      case "Integer":
-        return lit(e.value, e);
-      case "Boolean":
-        return lit(e.value, e);
-      case "Null":
-        return lit(null, e);
-      case "VariableAccess": {
-        const b = ctx.locals?.get(e.name.name);
-        if (b) return this.binding(b, e);
-        return this.identifier(e.name, e, ctx);
-      }
-      case "FunctionCall":
-        return this.specialCall(e, ctx) ?? call2(e.name.name, e.args.map((a) => this.expr(a, ctx)), e);
-      case "PropertyAccess": {
-        const s = this.symbolicProperty(e, ctx);
-        if (s) return s;
-        const obj = this.expr(e.base, ctx);
-        if (e.safe) return call2("tryGet", [obj, lit(e.property.name, e.property)], e);
-        return continuedSafeChain(e.base, obj, lit(e.property.name, e.property), e) ?? member(obj, e.property.name, e);
-      }
-      case "ArrayAccess": {
-        const s = this.symbolicIndex(e, ctx);
-        if (s) return s;
-        const obj = this.expr(e.base, ctx);
-        const idx = this.expr(e.index, ctx);
-        if (e.safe) return e.fromEnd ? call2("tryIndexFromEnd", [obj, idx], e) : call2("tryGet", [obj, idx], e);
-        const segment2 = e.fromEnd ? call2("createObject", [lit("value", e), idx, lit("fromEnd", e), lit(true, e)], e) : idx;
-        return continuedSafeChain(e.base, obj, segment2, e) ?? (e.fromEnd ? call2("indexFromEnd", [obj, idx], e) : index(obj, idx, e));
-      }
-      case "ResourceAccess":
-        return this.resourceAccess(e, ctx);
-      case "NonNullAssertion":
-        return this.expr(e.base, ctx);
-      case "Parenthesized":
-        return this.expr(e.expression, ctx);
-      case "Unary": {
-        if (e.operator === "-" && e.operand.kind === "Integer") return lit(-e.operand.value, e);
-        const v = this.expr(e.operand, ctx);
-        if (e.operator === "!") return call2("not", [v], e);
-        if (e.operator === "-") return call2("sub", [lit(0, e), v], e);
-        return v;
-      }
-      case "Binary": {
-        if (e.operator === "??") {
-          const args = [];
-          const walk = (x) => {
-            if (x.kind === "Binary" && x.operator === "??") {
-              walk(x.left);
-              walk(x.right);
-            } else args.push(this.expr(x, ctx));
-          };
-          walk(e);
-          return call2("coalesce", args, e);
-        }
-        const l = this.expr(e.left, ctx);
-        const r = this.expr(e.right, ctx);
-        switch (e.operator) {
-          case "!=":
-            return call2("not", [call2("equals", [l, r], e)], e);
-          case "=~":
-            return call2("equals", [call2("toLower", [l], e.left), call2("toLower", [r], e.right)], e);
-          case "!~":
-            return call2("not", [call2("equals", [call2("toLower", [l], e.left), call2("toLower", [r], e.right)], e)], e);
-          default:
-            return call2(BINARY_FUNCTIONS[e.operator] ?? e.operator, [l, r], e);
-        }
-      }
-      case "Ternary":
-        return call2("if", [this.expr(e.condition, ctx), this.expr(e.whenTrue, ctx), this.expr(e.whenFalse, ctx)], e);
-      case "Array": {
-        if (!e.items.some((i) => i.kind === "Spread")) return call2("createArray", e.items.map((i) => this.expr(i, ctx)), e);
-        const groups = [];
-        let run2 = [];
-        let runStart;
-        const flush = () => {
-          if (run2.length > 0 && runStart) groups.push(call2("createArray", run2, runStart));
-          run2 = [];
-          runStart = void 0;
-        };
-        for (const item of e.items) {
-          if (item.kind === "Spread") {
-            flush();
-            groups.push(this.expr(item.expression, ctx));
-          } else {
-            runStart ??= item;
-            run2.push(this.expr(item, ctx));
-          }
-        }
-        flush();
-        return call2("flatten", [call2("createArray", groups, e)], e);
-      }
-      case "Object":
-        return this.objectExpr(e, ctx);
-      case "For":
-        return this.forExpr(e, ctx);
-      case "Lambda": {
-        const names = e.parameters.map((p) => p.name);
-        const inner = withLocals(ctx, names.map((n) => [n, { kind: "lambda", name: n }]));
-        return call2("lambda", [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
-      }
-      case "If":
-        return this.expr(e.body, ctx);
-      case "Missing":
-      case "Skipped":
-        return call2("invalid", [lit("a value that does not parse", e)], e, LOWERING_NS);
-    }
-  }
-  binding(b, at2) {
-    switch (b.kind) {
-      case "lambda":
-        return call2("lambdaVariables", [lit(b.name, at2)], at2);
-      case "param":
-        return call2("parameters", [lit(b.name, at2)], at2);
-      case "expr":
-        return { ...b.expr, start: at2.start, end: at2.end };
-    }
-  }
-  string(e, ctx) {
-    if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(""), e);
-    return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
-  }
-  objectExpr(e, ctx) {
-    const groups = [];
-    let run2 = [];
-    let runStart;
-    const flush = () => {
-      if (runStart) groups.push(call2("createObject", run2, runStart));
-      run2 = [];
-      runStart = void 0;
-    };
-    for (const p of e.properties) {
-      if (p.kind === "Spread") {
-        flush();
-        groups.push(this.expr(p.expression, ctx));
-      } else if (p.kind === "ObjectProperty") {
-        runStart ??= p;
-        run2.push(p.keyName !== void 0 ? lit(p.keyName, p.key) : this.expr(p.key, ctx), this.expr(p.value, ctx));
-      }
-    }
-    flush();
-    if (groups.length === 0) return call2("createObject", [], e);
-    if (groups.length === 1 && !e.properties.some((p) => p.kind === "Spread")) return groups[0];
-    return call2("shallowMerge", [call2("createArray", groups, e)], e);
-  }
-  /**
-   * `[for x in coll: body]` -> map(coll, lambda('x', body)); with an index or a filter the loop
-   * runs over range(0, length(coll)) and the item is coll[i].
-   */
-  forExpr(e, ctx) {
-    const coll = this.expr(e.iterable, ctx);
-    const filter = e.body.kind === "If" ? e.body.condition : void 0;
-    const body = e.body.kind === "If" ? e.body.body : e.body;
-    if (!e.index) {
-      const inner2 = withLocals(ctx, [[e.item.name, { kind: "lambda", name: e.item.name }]]);
-      let source2 = coll;
-      if (filter) source2 = call2("filter", [coll, call2("lambda", [lit(e.item.name, e.item), this.expr(filter, inner2)], filter)], e);
-      return call2("map", [source2, call2("lambda", [lit(e.item.name, e.item), this.expr(body, inner2)], body)], e);
-    }
-    const iName = e.index.name;
-    const iVar = call2("lambdaVariables", [lit(iName, e.index)], e.index);
-    const inner = withLocals(ctx, [
-      [iName, { kind: "lambda", name: iName }],
-      [e.item.name, { kind: "expr", expr: index(coll, iVar, e.item) }]
-    ]);
-    let source = call2("range", [lit(0, e), call2("length", [coll], e.iterable)], e.iterable);
-    if (filter) source = call2("filter", [source, call2("lambda", [lit(iName, e.index), this.expr(filter, inner)], filter)], e);
-    return call2("map", [source, call2("lambda", [lit(iName, e.index), this.expr(body, inner)], body)], e);
-  }
-  // ---- Values (template nodes with spans) ----
-  /** Lowers an expression in value position: literal containers stay containers, with spans. */
-  value(e, ctx) {
-    switch (e.kind) {
-      case "String":
-        if (e.expressions.length === 0) {
-          const s = e.value ?? e.segments.join("");
-          return s.startsWith("[") ? new TExpr(lit(s, e), this.base) : s;
-        }
-        break;
-      case "Integer":
-      case "Boolean":
-        return e.value;
-      case "Null":
-        return null;
-      case "Unary":
-        if (e.operator === "-" && e.operand.kind === "Integer") return -e.operand.value;
-        break;
-      case "Parenthesized":
-        return this.value(e.expression, ctx);
-      case "Array": {
-        if (e.items.some((i) => i.kind === "Spread")) break;
-        const arr = [];
-        e.items.forEach((item, i) => {
-          arr.push(this.value(item, ctx));
-          recordSpan(arr, i, this.span(item));
-        });
-        return arr;
-      }
-      case "Object": {
-        if (e.properties.some((p) => p.kind === "Spread" || p.kind === "ObjectProperty" && p.keyName === void 0)) break;
-        const obj = {};
-        for (const p of e.properties) {
-          if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
-          const key2 = escapeKey(p.keyName);
-          setOwn(obj, key2, this.value(p.value, ctx));
-          recordSpan(obj, key2, this.span(p.value), this.span(p.key));
-        }
-        return obj;
-      }
-      default:
-        break;
-    }
-    return new TExpr(this.expr(e, ctx), this.base);
-  }
-  /** An object of `key: value` pairs with recorded spans (for sections the lowering builds). */
-  set(obj, key2, node, valueAt, keyAt) {
-    setOwn(obj, key2, node);
-    recordSpan(obj, key2, this.span(valueAt), keyAt ? this.span(keyAt) : void 0);
-  }
-  texpr(e) {
-    return new TExpr(e, this.base);
-  }
-};
-function escapeKey(k) {
-  return k.startsWith("[") && k.endsWith("]") ? `[${k}` : k;
-}
-function continuedSafeChain(base, obj, segment2, at2) {
-  if (obj.k !== "call" || obj.ns !== void 0 || obj.name !== "tryGet" && obj.name !== "tryIndexFromEnd") return void 0;
-  let b = base;
-  let safe = false;
-  while (b.kind === "PropertyAccess" || b.kind === "ArrayAccess") {
-    if (b.safe) {
-      safe = true;
-      break;
-    }
-    b = b.base;
-  }
-  return safe ? call2(obj.name, [...obj.args, segment2], at2) : void 0;
-}
-
-// src/bicep/lower-types.ts
-function resolveType(types, name) {
-  const e = types.get(name);
-  if (!e) return void 0;
-  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
-}
-var MAX_TYPE_DEPTH = 64;
-var SYS_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object", "securestring", "secureobject", "any"]);
-function decorator(decorators, name) {
-  const lower3 = name.toLowerCase();
-  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
-}
-function literalValue(e) {
-  switch (e.kind) {
-    case "String":
-      return e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
-    case "Integer":
-    case "Boolean":
-      return e.value;
-    case "Null":
-      return null;
-    case "Unary":
-      return e.operator === "-" && e.operand.kind === "Integer" ? -e.operand.value : void 0;
-    default:
-      return void 0;
-  }
-}
-function primitiveOf(v) {
-  if (typeof v === "string") return "string";
-  if (typeof v === "number") return "int";
-  if (typeof v === "boolean") return "bool";
-  return "object";
-}
-function builtinType(name) {
-  switch (name.toLowerCase()) {
-    case "string":
-    case "int":
-    case "bool":
-    case "array":
-    case "object":
-      return name.toLowerCase();
-    case "securestring":
-      return "securestring";
-    case "secureobject":
-      return "secureObject";
-    case "any":
-      return null;
-  }
-  return void 0;
-}
-function armType(t, types, depth = 0) {
-  if (!t || depth > MAX_TYPE_DEPTH) return { type: "object" };
-  switch (t.kind) {
-    case "TypeReference": {
-      const n = t.name.name;
-      const builtin = builtinType(n);
-      if (builtin === null) return { type: "object", unknown: true };
-      if (builtin !== void 0) return { type: builtin };
-      return declaredType(resolveType(types, n), depth);
-    }
-    case "TypePropertyAccess": {
-      if (t.base.kind === "TypeReference") {
-        const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
-        if (imported) return declaredType(imported, depth);
-        if (t.base.name.name === "sys" && SYS_TYPES.has(t.property.name.toLowerCase())) return armType({ kind: "TypeReference", name: t.property, start: t.start, end: t.end }, /* @__PURE__ */ new Map(), depth + 1);
-      }
-      const derived = resourceDerivedProperty(t, types, depth);
-      if (derived) return derived;
-      const member2 = memberType(t, types, depth);
-      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
-    }
-    case "TypeIndexAccess":
-    case "TypeAdditionalPropertiesAccess": {
-      const member2 = memberType(t, types, depth);
-      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
-    }
-    case "ParameterizedType":
-      return isResourceType(t) ? { type: "object" } : { type: "object", unknown: true };
-    case "ObjectType":
-      return { type: "object" };
-    case "TupleType":
-      return { type: "array" };
-    case "ArrayType": {
-      const element = armType(t.element, types, depth + 1);
-      if (!element.allowed || element.type === "array") return { type: "array" };
-      return { type: "array", allowed: element.nullable && !element.allowed.includes(null) ? [...element.allowed, null] : element.allowed };
-    }
-    case "LiteralType": {
-      const v = literalValue(t.value);
-      return v === void 0 ? { type: "object" } : { type: primitiveOf(v), allowed: [v] };
-    }
-    case "NullableType": {
-      const inner = armType(t.base, types, depth + 1);
-      return { ...inner, nullable: true };
-    }
-    case "NonNullableType":
-      return { ...armType(t.base, types, depth + 1), nullable: false };
-    case "ParenthesizedType":
-      return armType(t.type, types, depth + 1);
-    case "UnionType": {
-      const members = t.members.map((m) => armType(m, types, depth + 1));
-      const allowed = [];
-      let nullable = false;
-      let type;
-      for (const m of members) {
-        if (m.allowed && m.allowed.length === 1 && m.allowed[0] === null) {
-          nullable = true;
-          continue;
-        }
-        if (!m.allowed) return members.every((x) => x.type === m.type && !x.unknown) ? { type: m.type } : { type: "object", unknown: true };
-        allowed.push(...m.allowed);
-        type = type === void 0 || type === m.type ? m.type : "object";
-      }
-      return { type: type ?? "object", allowed, ...nullable ? { nullable } : {} };
-    }
-    case "Missing":
-    case "Skipped":
-      return { type: "object", unknown: true };
-  }
-}
-function typeDecorator(t, types, name, imported = false, depth = 0) {
-  if (!t || depth > MAX_TYPE_DEPTH) return void 0;
-  switch (t.kind) {
-    case "NullableType":
-    case "NonNullableType":
-      return typeDecorator(t.base, types, name, imported, depth + 1);
-    case "ParenthesizedType":
-      return typeDecorator(t.type, types, name, imported, depth + 1);
-    case "TypeReference":
-    case "TypePropertyAccess": {
-      const key2 = t.kind === "TypeReference" ? t.name.name : t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
-      const e = key2 === void 0 ? void 0 : types.get(key2);
-      if (!e) return void 0;
-      const decl = e.kind === "ImportedType" ? e.decl : e;
-      const inOtherFile = imported || e.kind === "ImportedType";
-      const own2 = decorator(decl.decorators, name);
-      if (own2) return { decorator: own2, imported: inOtherFile };
-      return typeDecorator(decl.value, e.kind === "ImportedType" ? e.types : types, name, inOtherFile, depth + 1);
-    }
-    default:
-      return void 0;
-  }
-}
-function unalias(t, types, depth = 0) {
-  if (depth > MAX_TYPE_DEPTH) return { t, types };
-  if (t.kind === "ParenthesizedType") return unalias(t.type, types, depth + 1);
-  const key2 = t.kind === "TypeReference" ? t.name.name : t.kind === "TypePropertyAccess" && t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
-  const r = key2 === void 0 ? void 0 : resolveType(types, key2);
-  return r ? unalias(r.decl.value, r.types, depth + 1) : { t, types };
-}
-function memberType(t, types, depth = 0) {
-  if (depth > MAX_TYPE_DEPTH || t.kind !== "TypePropertyAccess" && t.kind !== "TypeIndexAccess" && t.kind !== "TypeAdditionalPropertiesAccess") return void 0;
-  const inner = t.base.kind === "TypePropertyAccess" || t.base.kind === "TypeIndexAccess" || t.base.kind === "TypeAdditionalPropertiesAccess" ? memberType(t.base, types, depth + 1) : void 0;
-  const base = inner ? unalias(inner.t, inner.types, depth + 1) : unalias(t.base, types, depth + 1);
-  const b = base.t;
-  if (t.kind === "TypePropertyAccess" && b.kind === "ObjectType") {
-    const p = b.properties.find((x) => !x.additional && x.keyName === t.property.name);
-    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
-  }
-  if (t.kind === "TypeAdditionalPropertiesAccess" && b.kind === "ObjectType") {
-    const p = b.properties.find((x) => x.additional);
-    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
-  }
-  if (t.kind === "TypeIndexAccess") {
-    if (t.index === void 0 && b.kind === "ArrayType") return { t: b.element, types: base.types, decorators: [] };
-    if (t.index !== void 0 && b.kind === "TupleType") {
-      const item = b.items[t.index.value];
-      return item ? { t: item.value, types: base.types, decorators: item.decorators } : void 0;
-    }
-  }
-  return void 0;
-}
-function literalArgument(e) {
-  return e ? literalValue(e) : void 0;
-}
-function declaredType(r, depth) {
-  if (!r) return { type: "object", unknown: true };
-  const inner = armType(r.decl.value, r.types, depth + 1);
-  return decorator(r.decl.decorators, "secure") ? { ...inner, type: secureType(inner.type) } : inner;
-}
-var ENVELOPE_TYPES = new Map([
-  ...["name", "id", "type", "apiversion", "location", "kind", "etag", "managedby"].map((k) => [k, "string"]),
-  ...["properties", "tags", "sku", "plan", "identity", "extendedlocation", "systemdata"].map((k) => [k, "object"]),
-  ["zones", "array"]
-]);
-function resourceDerivedProperty(t, types, depth) {
-  let base = t.base;
-  let table = types;
-  for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
-    const r = base.kind === "TypeReference" ? resolveType(table, base.name.name) : void 0;
-    if (base.kind === "ParenthesizedType") base = base.type;
-    else if (r) {
-      base = r.decl.value;
-      table = r.types;
-    } else break;
-  }
-  if (base.kind !== "ParameterizedType" || !isResourceType(base)) return void 0;
-  const type = ENVELOPE_TYPES.get(t.property.name.toLowerCase());
-  return type === void 0 ? void 0 : { type };
-}
-function isResourceType(t) {
-  const kind = t.name.name.toLowerCase();
-  if (kind !== "resourceinput" && kind !== "resourceoutput") return false;
-  return !t.namespace || t.namespace.kind === "TypeReference" && t.namespace.name.name.toLowerCase() === "sys";
-}
-function secureType(t) {
-  if (t === "string") return "securestring";
-  if (t === "object") return "secureObject";
-  return t;
-}
-
-// src/bicep/lower-type-nodes.ts
-var MAX_TYPE_DEPTH2 = 64;
-var BOUNDS = ["minLength", "maxLength", "minValue", "maxValue"];
-var TypeDefinitions = class {
-  /** Definition name -> type node. */
-  table = /* @__PURE__ */ Object.create(null);
-  names = /* @__PURE__ */ new Map();
-  /**
-   * The type node of a declaration's type with its decorators (a parameter's: `@sealed()`,
-   * `@discriminator()`); its top level only carries structure (properties, items, ...) and
-   * `$ref`s, which is what a parameter declaration adds to its own type and constraints.
-   */
-  node(t, types, decorators = []) {
-    return this.decorated(this.of(t, types, 0), decorators, t, types, 0);
-  }
-  /** `{ $ref }` to the definition of a declared type (written on first use). */
-  ref(decl, types, depth) {
-    let name = this.names.get(decl);
-    if (name === void 0) {
-      name = decl.name.name;
-      for (let i = 2; name in this.table; i++) name = `${decl.name.name}_${i}`;
-      this.names.set(decl, name);
-      setOwn(this.table, name, {});
-      setOwn(this.table, name, this.decorated(this.of(decl.value, types, depth + 1), decl.decorators, decl.value, types, depth + 1));
-    }
-    return { $ref: `#/definitions/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
-  }
-  of(t, types, depth) {
-    if (!t || depth > MAX_TYPE_DEPTH2) return {};
-    switch (t.kind) {
-      case "TypeReference": {
-        const n = t.name.name;
-        const builtin = builtinType(n);
-        if (builtin === null) return {};
-        if (builtin !== void 0) return { type: builtin };
-        const r = resolve(types.get(n), types);
-        return r ? this.ref(r.decl, r.types, depth) : {};
-      }
-      case "TypePropertyAccess": {
-        if (t.base.kind === "TypeReference") {
-          const key2 = `${t.base.name.name}.${t.property.name}`;
-          const r = resolve(types.get(key2), types);
-          if (r) return this.ref(r.decl, r.types, depth);
-          if (t.base.name.name === "sys" && SYS_TYPES.has(t.property.name.toLowerCase())) return this.of({ kind: "TypeReference", name: t.property, start: t.start, end: t.end }, /* @__PURE__ */ new Map(), depth + 1);
-        }
-        return this.member(t, types, depth) ?? this.primitive(t, types);
-      }
-      case "TypeIndexAccess":
-      case "TypeAdditionalPropertiesAccess":
-        return this.member(t, types, depth) ?? {};
-      case "ObjectType": {
-        const properties = {};
-        const out = { type: "object", properties };
-        for (const p of t.properties) {
-          const node = this.decorated(this.of(p.value, types, depth + 1), p.decorators, p.value, types, depth + 1);
-          if (p.additional) out.additionalProperties = node;
-          else if (p.keyName !== void 0) setOwn(properties, p.keyName, node);
-        }
-        return out;
-      }
-      case "TupleType":
-        return { type: "array", prefixItems: t.items.map((i) => this.decorated(this.of(i.value, types, depth + 1), i.decorators, i.value, types, depth + 1)), items: false };
-      case "ArrayType": {
-        const out = this.primitive(t, types);
-        out.items = this.of(t.element, types, depth + 1);
-        return out;
-      }
-      case "NullableType":
-        return { ...this.of(t.base, types, depth + 1), nullable: true };
-      case "NonNullableType":
-        return { ...this.of(t.base, types, depth + 1), nullable: false };
-      case "ParenthesizedType":
-        return this.of(t.type, types, depth + 1);
-      default:
-        return this.primitive(t, types);
-    }
-  }
-  /** `spec.name`, `tuple[1]`, `list[*]`, `dict.*` of a user-defined type: the member's type node with its decorators. */
-  member(t, types, depth) {
-    const m = memberType(t, types, depth);
-    return m ? this.decorated(this.of(m.t, m.types, depth + 1), m.decorators, m.t, m.types, depth + 1) : void 0;
-  }
-  /** What armType knows of a type (its ARM type, literal values, nullability), as a type node. */
-  primitive(t, types) {
-    const a = armType(t, types);
-    if (a.unknown) return {};
-    const out = { type: a.type };
-    if (a.allowed) out.allowedValues = [...a.allowed];
-    if (a.nullable) out.nullable = true;
-    return out;
-  }
-  /** A type node with the decorators of its declaration, property or tuple item (literal arguments only). */
-  decorated(node, decorators, t, types, depth) {
-    if (decorators.length === 0) return node;
-    let out = node;
-    const disc = decorator(decorators, "discriminator");
-    const prop2 = literalArgument(disc?.args[0]);
-    if (typeof prop2 === "string" && t) out = this.discriminated(prop2, t, types, depth) ?? out;
-    for (const b of BOUNDS) {
-      const v = literalArgument(decorator(decorators, b)?.args[0]);
-      if (typeof v === "number") out = { ...out, [b]: v };
-    }
-    if (decorator(decorators, "sealed") && out.additionalProperties === void 0) out = { ...out, additionalProperties: false };
-    if (decorator(decorators, "secure") && typeof out.type === "string") out = { ...out, type: secureType(out.type) };
-    return out;
-  }
-  /**
-   * `@discriminator('p')` on a union of object types: `{ type: 'object', discriminator:
-   * { propertyName, mapping } }`, each member under the literal value of its `p`. Undefined when a
-   * member's value of `p` is not a literal string here (the compiler would have rejected it).
-   */
-  discriminated(prop2, t, types, depth) {
-    const mapping = {};
-    let nullable = false;
-    const members = flattenUnion(t, types, 0);
-    if (!members) return void 0;
-    for (const m of members) {
-      if (m.t.kind === "LiteralType" && m.t.value.kind === "Null") {
-        nullable = true;
-        continue;
-      }
-      const tag = discriminatorValue(m.t, m.types, prop2, 0);
-      if (tag === void 0) return void 0;
-      setOwn(mapping, tag, this.of(m.t, m.types, depth + 1));
-    }
-    const out = { type: "object", discriminator: { propertyName: prop2, mapping } };
-    if (nullable) out.nullable = true;
-    return out;
-  }
-};
-function resolve(e, types) {
-  if (!e) return void 0;
-  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
-}
-function flattenUnion(t, types, depth) {
-  const u = unalias(t, types, depth);
-  if (u.t.kind !== "UnionType") return void 0;
-  const out = [];
-  for (const m of u.t.members) out.push(...depth < MAX_TYPE_DEPTH2 ? flattenUnion(m, u.types, depth + 1) ?? [{ t: m, types: u.types }] : [{ t: m, types: u.types }]);
-  return out;
-}
-function discriminatorValue(t, types, prop2, depth) {
-  const u = unalias(t, types, depth);
-  if (u.t.kind !== "ObjectType") return void 0;
-  const p = u.t.properties.find((x) => !x.additional && x.keyName === prop2);
-  if (!p) return void 0;
-  const v = unalias(p.value, u.types, depth + 1);
-  const lit2 = v.t.kind === "LiteralType" ? literalArgument(v.t.value) : void 0;
-  return typeof lit2 === "string" ? lit2 : void 0;
-}
-
-// src/bicep/lower.ts
-var SCHEMAS = {
-  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
-  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
-  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
-};
-var DEPLOYMENTS_TYPE = "Microsoft.Resources/deployments";
-var DEPLOYMENTS_API = "2022-09-01";
-var SCOPE_FUNCTIONS = {
-  resourcegroup: "resourceGroup",
-  subscription: "subscription",
-  managementgroup: "managementGroup",
-  tenant: "tenant"
-};
-var PERMITTED_MODULE_SCOPES = {
-  tenant: "tenant(), managementGroup('name'), subscription('id'), resourceGroup('id', 'name')",
-  managementGroup: "managementGroup(), managementGroup('name'), subscription('id'), tenant(), resourceGroup('id', 'name')",
-  subscription: "subscription(), subscription('id'), resourceGroup('name'), resourceGroup('id', 'name'), tenant()",
-  resourceGroup: "resourceGroup(), resourceGroup('name'), resourceGroup('id', 'name'), subscription(), subscription('id'), tenant()"
-};
-function schemaScope(schema) {
-  const s = schema.toLowerCase();
-  if (s.includes("subscriptiondeploymenttemplate")) return "subscription";
-  if (s.includes("managementgroupdeploymenttemplate")) return "managementGroup";
-  if (s.includes("tenantdeploymenttemplate")) return "tenant";
-  if (s.includes("deploymenttemplate")) return "resourceGroup";
-  return void 0;
-}
-var TARGET_SCOPE_WORDS = {
-  resourceGroup: "resource group",
-  subscription: "subscription",
-  managementGroup: "management group",
-  tenant: "tenant"
-};
-var DECORATOR_ARGUMENTS = {
-  allowed: 1,
-  batchSize: 1,
-  description: 1,
-  discriminator: 1,
-  export: 0,
-  maxLength: 1,
-  maxValue: 1,
-  metadata: 1,
-  minLength: 1,
-  minValue: 1,
-  sealed: 0,
-  secure: 0
-};
-var DECORATOR_TARGETS = {
-  secure: ["string", "object"],
-  minLength: ["string", "array"],
-  maxLength: ["string", "array"],
-  minValue: ["int"],
-  maxValue: ["int"],
-  sealed: ["object"],
-  discriminator: ["object"]
-};
-var PLAIN_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object"]);
-var RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
-var REGISTRY_PREFIX = /^(br|ts)[:/]/i;
-var MAX_LITERAL_CHARS = 131072;
-var MAX_BASE64_BYTES = 98304;
-var MAX_JSON_CHARS = 1048576;
-var TEXT_DECODERS = {
-  "us-ascii": (b) => Array.from(b, (c) => c < 128 ? String.fromCharCode(c) : "?").join(""),
-  "iso-8859-1": (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1"),
-  "utf-16": (b) => new TextDecoder("utf-16le").decode(b),
-  "utf-16be": (b) => new TextDecoder("utf-16be").decode(b)
-};
-function isCompileTimeConstant(e) {
-  switch (e.kind) {
-    case "String":
-      return e.expressions.length === 0;
-    case "Integer":
-    case "Boolean":
-    case "Null":
-      return true;
-    case "Unary":
-      return e.operator === "-" && e.operand.kind === "Integer";
-    case "Parenthesized":
-      return isCompileTimeConstant(e.expression);
-    case "Array":
-      return e.items.every((i) => i.kind !== "Spread" && isCompileTimeConstant(i));
-    case "Object":
-      return e.properties.every((p) => p.kind === "ObjectProperty" && p.keyName !== void 0 && isCompileTimeConstant(p.value));
-    default:
-      return false;
-  }
-}
-function bodyOf(value) {
-  let loop;
-  let condition;
-  let v = value;
-  if (v.kind === "For") {
-    loop = v;
-    v = v.body;
-  }
-  if (v.kind === "If") {
-    condition = v.condition;
-    v = v.body;
-  }
-  return { body: v.kind === "Object" ? v : void 0, loop, condition };
-}
-function prop(body, name) {
-  const lower3 = name.toLowerCase();
-  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
-  return void 0;
-}
-function stringValue(e) {
-  return e?.kind === "String" && e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
-}
-var FileLowerer = class extends ExprLowerer {
-  constructor(file, diagnostics, program, options) {
-    super(file, diagnostics, options.maxExpressionDepth);
-    this.program = program;
-    this.options = options;
-  }
-  program;
-  options;
-  targetScope = "resourceGroup";
-  params = /* @__PURE__ */ new Map();
-  vars = /* @__PURE__ */ new Map();
-  funcs = /* @__PURE__ */ new Map();
-  /** `mod.outputs.x` read in this file, checked against the module's outputs once it is lowered (BCP053). */
-  outputReads = [];
-  /** The outputs of each module file this file deploys, by module key, once lowered. */
-  moduleOutputs = /* @__PURE__ */ new Map();
-  /** Type names: the file's own declarations and the types it imports from Bicep files. */
-  types = /* @__PURE__ */ new Map();
-  /** The `definitions` the parameters' type structures refer to (see lower-type-nodes.ts). */
-  typeDefs = new TypeDefinitions();
-  symbols = /* @__PURE__ */ new Map();
-  /** Resources by resources-object key (nested children included). */
-  byKey = /* @__PURE__ */ new Map();
-  importedVars = /* @__PURE__ */ new Map();
-  /** Extension aliases (`extension kubernetes as k8s`), with the configuration given `with {...}`. */
-  extensionAliases = /* @__PURE__ */ new Map();
-  /** The parameters a .bicepparam file assigns (its values may use each other's). */
-  assigned = /* @__PURE__ */ new Set();
-  importedFuncs = /* @__PURE__ */ new Map();
-  ownVarNames;
-  importTags = /* @__PURE__ */ new Map();
-  /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
-  namespaces = /* @__PURE__ */ new Map();
-  /** Names bound to something that cannot be known (registry imports). */
-  unknownImports = /* @__PURE__ */ new Map();
-  varRefs = /* @__PURE__ */ new Map();
-  inlining = /* @__PURE__ */ new Set();
-  /**
-   * A .bicepparam file's variables, lowered once each, in the order first used: the values read
-   * them through variables(), from the scope lowerParameterAssignments() makes, so each is
-   * evaluated once. (Inlined, a variable used twice by one used twice by ... was lowered and
-   * evaluated again at every use: `var a1 = concat(a0, a0)` ... `a59`, 2^59 copies, a file of 60
-   * lines that never finished.)
-   */
-  paramsFileVars = /* @__PURE__ */ new Map();
-  extensions;
-  /** Whether the file declares extensions (Kubernetes, Microsoft Graph, ...): they may bring functions. */
-  get hasExtensions() {
-    return this.extensions ??= this.program.statements.some((x) => x.kind === "Extension");
-  }
-  otherExtensions;
-  /** Whether the file declares an extension besides `az` and `sys`: one that brings resource types of its own. */
-  get hasResourceExtensions() {
-    return this.otherExtensions ??= this.program.statements.some(
-      (x) => x.kind === "Extension" && !(x.specification.kind === "VariableAccess" && (x.specification.name.name === "az" || x.specification.name.name === "sys"))
-    );
-  }
-  // ---- Pass 1: declarations ----
-  collect() {
-    for (const s of this.program.statements) {
-      switch (s.kind) {
-        case "TargetScope": {
-          const v = stringValue(s.value);
-          if (v === "resourceGroup" || v === "subscription" || v === "managementGroup" || v === "tenant") this.targetScope = v;
-          else this.error(s.value, `unknown targetScope ${v === void 0 ? "" : `'${v}'`}`.trim());
-          break;
-        }
-        case "Parameter":
-          this.params.set(s.name.name, s);
-          break;
-        case "Variable":
-          this.vars.set(s.name.name, s);
-          break;
-        case "Function":
-          this.funcs.set(s.name.name, s);
-          break;
-        case "TypeDeclaration":
-          this.types.set(s.name.name, s);
-          break;
-        case "Resource":
-          this.collectResource(s, void 0);
-          break;
-        case "Module": {
-          const { body, loop, condition } = bodyOf(s.value);
-          const info = {
-            kind: "module",
-            key: s.name.name,
-            symbol: s.name.name,
-            decl: s,
-            body,
-            loop,
-            condition,
-            nameProp: prop(body, "name"),
-            scopeProp: prop(body, "scope"),
-            refs: new RefCollector()
-          };
-          this.symbols.set(s.name.name, info);
-          break;
-        }
-        case "CompileTimeImport":
-          this.collectImport(s);
-          break;
-        case "Extension": {
-          const spec = s.specification;
-          const name = s.alias?.name ?? (spec.kind === "VariableAccess" ? spec.name.name : void 0);
-          if (name !== void 0 && name !== "az" && name !== "sys") this.extensionAliases.set(name, s.config);
-          break;
-        }
-        default:
-          break;
-      }
-    }
-    this.reportDuplicateNames();
-    this.assignKeys();
-    this.resolveParents();
-  }
-  /**
-   * One name per symbol of the file (BCP028): parameters, variables, functions, types, resources,
-   * modules and imported names share a namespace; outputs have their own. The compiler flags every
-   * declaration of such a name, and so do we (the later one would silently replace the earlier).
-   */
-  reportDuplicateNames() {
-    const declared = [];
-    const outputs = [];
-    for (const s of this.program.statements) {
-      switch (s.kind) {
-        case "Parameter":
-        case "ParameterAssignment":
-        case "Variable":
-        case "Function":
-        case "TypeDeclaration":
-        case "Resource":
-        case "Module":
-          declared.push(s.name);
-          break;
-        case "CompileTimeImport":
-          for (const sym2 of s.symbols ?? []) declared.push(sym2.alias ?? sym2.name);
-          declared.push(s.wildcardAlias);
-          break;
-        case "Extension":
-          declared.push(s.alias);
-          break;
-        case "Output":
-          outputs.push(s.name);
-          break;
-        default:
-          break;
-      }
-    }
-    this.reportRepeats(declared, (name) => `Identifier "${name}" is declared multiple times. Remove or rename the duplicates.`);
-    this.reportRepeats(outputs, (name) => `Output "${name}" is declared multiple times. Remove or rename the duplicates.`);
-  }
-  /** Every declaration of a name declared more than once in one namespace, in declaration order. */
-  reportRepeats(ids, message) {
-    const byName = /* @__PURE__ */ new Map();
-    for (const id of ids) {
-      if (!id || id.name === "") continue;
-      const list = byName.get(id.name);
-      if (list) list.push(id);
-      else byName.set(id.name, [id]);
-    }
-    for (const [name, list] of byName) {
-      if (list.length < 2) continue;
-      for (const id of list) this.error(id, message(name));
-    }
-  }
-  /** `parent: p` (or `parent: p[i]`) makes p the parent, as a nested declaration would. */
-  resolveParents() {
-    for (const r of this.byKey.values()) {
-      if (r.kind !== "resource" || r.parent) continue;
-      const pp = prop(r.body, "parent");
-      if (!pp) continue;
-      let e = pp.value;
-      let idx;
-      if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
-        idx = e.index;
-        e = e.base;
-      }
-      const ref = this.symbolRef(e, {});
-      if (ref?.info === r) {
-        this.error(pp.value, `'${r.symbol}' is its own parent: a declaration cannot reference itself (BCP079)`);
-        r.badParent = true;
-        continue;
-      }
-      if (!ref || ref.info.kind !== "resource") {
-        this.error(pp.value, "'parent' must be a resource symbol");
-        r.badParent = true;
-        continue;
-      }
-      const cycle = [];
-      for (let x = ref.info; x; x = x.parent) {
-        cycle.push(x);
-        if (x === r) break;
-      }
-      if (cycle.at(-1) === r) {
-        for (const x of cycle) {
-          const xp = prop(x.body, "parent");
-          if (xp) this.error(xp.value, "the 'parent' chain forms a cycle");
-          x.parent = void 0;
-          x.parentIndex = void 0;
-          x.badParent = true;
-        }
-        continue;
-      }
-      r.parent = ref.info;
-      r.parentIndex = idx;
-    }
-  }
-  parentIdx(r, idx, at2) {
-    return r.parentIndex ? this.expr(r.parentIndex, this.instanceCtx(r, idx, void 0, at2)) : void 0;
-  }
-  collectResource(s, parent) {
-    const { body, loop, condition } = bodyOf(s.value);
-    const typeText = (stringValue(s.type) ?? "").replace(/^[A-Za-z][\w-]*:/, "");
-    const at2 = typeText.indexOf("@");
-    let type = at2 >= 0 ? typeText.slice(0, at2) : typeText;
-    let apiVersion = at2 >= 0 ? typeText.slice(at2 + 1) : void 0;
-    if (s.type.kind === "String" && s.type.expressions.length > 0) this.error(s.type, "the resource type must be a literal string");
-    if (parent && !type.includes("/")) {
-      type = `${parent.type}/${type}`;
-      apiVersion ??= parent.apiVersion;
-    }
-    const info = {
-      kind: "resource",
-      key: s.name.name,
-      symbol: s.name.name,
-      decl: s,
-      type,
-      apiVersion,
-      existing: s.existing !== void 0,
-      parent,
-      parentIndex: void 0,
-      nested: parent !== void 0,
-      children: /* @__PURE__ */ new Map(),
-      body,
-      loop,
-      condition,
-      nameProp: prop(body, "name"),
-      scopeProp: prop(body, "scope"),
-      refs: new RefCollector()
-    };
-    if (parent) parent.children.set(s.name.name, info);
-    else this.symbols.set(s.name.name, info);
-    for (const p of body?.properties ?? []) {
-      if (p.kind !== "Resource") continue;
-      if (loop) this.error(p.name, "A nested resource cannot appear inside of a resource with a for-expression; declare it at the top level with a loop of its own and parent: <resource>[i].");
-      else this.collectResource(p, info);
-    }
-  }
-  /** Resources-object keys: the symbolic name, `parent::child` when a nested name is taken. */
-  assignKeys() {
-    const walk = (r, prefix) => {
-      let key2 = r.symbol;
-      if (prefix !== void 0 && (this.byKey.has(key2) || this.symbols.has(key2))) key2 = `${prefix}::${r.symbol}`;
-      r.key = key2;
-      this.byKey.set(key2, r);
-      if (r.kind === "resource") for (const c of r.children.values()) walk(c, key2);
-    };
-    for (const r of this.symbols.values()) {
-      r.key = r.symbol;
-      this.byKey.set(r.key, r);
-    }
-    for (const r of this.symbols.values()) if (r.kind === "resource") for (const c of r.children.values()) walk(c, r.key);
-  }
-  collectImport(s) {
-    const from = s.from.kind === "String" ? stringValue(s.from) : void 0;
-    const names = (s.symbols ?? []).map((sym2) => [sym2.name.name, sym2.name, sym2.alias]);
-    if (from === void 0) return;
-    if (REGISTRY_PREFIX.test(from)) {
-      this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
-      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
-      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
-      return;
-    }
-    const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
-    const importable = (name) => !lib?.fromJson || lib.exported.has(name);
-    if (!lib) {
-      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
-      if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
-      return;
-    }
-    if (s.wildcardAlias) {
-      this.namespaces.set(s.wildcardAlias.name, lib);
-      if (lib) {
-        for (const t of lib.exported) this.importType(lib, t, `${s.wildcardAlias.name}.${t}`);
-        for (const v of lib.variables.keys()) if (importable(v)) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
-        for (const [f, def] of this.importFunctions(lib)) if (importable(f)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
-      }
-      return;
-    }
-    if (!lib) return;
-    for (const [name, id, alias] of names) {
-      const local = alias?.name ?? name;
-      if (!importable(name)) this.error(id, `'${name}' is not exported by '${from}'`);
-      else if (lib.variables.has(name)) this.importVariable(lib, name, local);
-      else if (lib.exported.has(name) && this.importType(lib, name, local)) continue;
-      else if (lib.functions.has(name)) {
-        const defs = this.importFunctions(lib);
-        this.importedFuncs.set(local, defs.get(name));
-      } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
-    }
-  }
-  /**
-   * Brings a file's functions under their own names (a function body calls its siblings by them),
-   * with the variables they use: the compiler copies both into the importing template.
-   */
-  importFunctions(lib) {
-    const used = [];
-    for (const def of lib.functions.values()) used.push(...def.vars);
-    const renames = this.importVariablesUsed(lib, used, /* @__PURE__ */ new Set());
-    const defs = /* @__PURE__ */ new Map();
-    for (const [f, def] of lib.functions) {
-      const d = renames.size ? { node: renameVariables(def.node, renames), span: def.span } : def;
-      defs.set(f, d);
-      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
-    }
-    return defs;
-  }
-  /**
-   * Brings an exported type of an imported file under a local name (its declaration still reads
-   * the names of its own file): the compiler copies it into `definitions` and refers to it there.
-   */
-  importType(lib, name, local) {
-    const e = lib.types.get(name);
-    if (!e) return false;
-    this.types.set(local, e.kind === "ImportedType" ? e : { kind: "ImportedType", decl: e, types: lib.types });
-    return true;
-  }
-  /** Brings an imported variable (and the variables it uses) into this file. */
-  importVariable(lib, name, local) {
-    const v = lib.variables.get(name);
-    if (!v) return;
-    const used = this.importVariablesUsed(lib, [...v.vars], /* @__PURE__ */ new Set([name]));
-    const renames = v.copy && local !== name ? new Map([...used, [name, local]]) : used;
-    this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span, copy: v.copy });
-  }
-  /**
-   * The variables of `lib` named in `queue`, and those they use, under their own names, unless
-   * this file (or another import) has a variable of that name: then under a name of their own,
-   * which the returned map gives (the compiler also keeps an imported function reading its own
-   * file's `prefix`, not the importing file's).
-   */
-  importVariablesUsed(lib, queue, seen) {
-    const needed = [];
-    while (queue.length > 0) {
-      const d = queue.pop();
-      if (seen.has(d)) continue;
-      seen.add(d);
-      const dv = lib.variables.get(d);
-      if (!dv) continue;
-      needed.push([d, dv]);
-      queue.push(...dv.vars);
-    }
-    const renames = /* @__PURE__ */ new Map();
-    for (const [d, dv] of needed) {
-      const taken = this.ownVariableNames().has(d) || this.importedVars.has(d) && this.importedVars.get(d)?.node !== dv.node;
-      if (taken) renames.set(d, `${d}#${this.importTag(lib)}`);
-    }
-    for (const [d, dv] of needed) {
-      const target = renames.get(d) ?? d;
-      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span, copy: dv.copy });
-    }
-    return renames;
-  }
-  /** The variables this file declares, known before its imports are collected (imports come first). */
-  ownVariableNames() {
-    return this.ownVarNames ??= new Set(this.program.statements.flatMap((s) => s.kind === "Variable" ? [s.name.name] : []));
-  }
-  /**
-   * BCP071 for the sys decorators whose argument count is fixed: `@secure('s')`, `@minLength()`,
-   * `@allowed([], [])`. The lowering reads only the first argument, so the rest went unnoticed.
-   */
-  checkDecoratorArguments(d) {
-    if (d.namespace && d.namespace.name !== "sys") return;
-    const expected = Object.hasOwn(DECORATOR_ARGUMENTS, d.name.name) ? DECORATOR_ARGUMENTS[d.name.name] : void 0;
-    if (expected === void 0 || d.args.length === expected) return;
-    this.error(d, `@${d.name.name}() takes ${expected === 0 ? "no arguments" : expected === 1 ? "1 argument" : `${expected} arguments`}, but is given ${d.args.length}`);
-  }
-  /**
-   * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
-   * without regard to case, so neither does this), also where nothing evaluates it (a variable
-   * nothing reads, a loop over an empty list). Said as ARM says it when it evaluates the read, at
-   * the same place, so that the evaluation's own error is the same diagnostic, not a second one.
-   * A module that could not be read (a registry module, a missing file) is not checked.
-   */
-  checkOutputReads() {
-    for (const r of this.outputReads) {
-      const outs = this.moduleOutputs.get(r.key);
-      if (!outs) continue;
-      const names = Object.keys(outs);
-      if (names.some((n) => n.toLowerCase() === r.name.toLowerCase())) continue;
-      this.diagnostics.add({
-        code: "evaluation-error",
-        message: `The language expression property '${r.name}' doesn't exist, available properties are '${names.join(", ")}'.`,
-        span: this.span(r.at)
-      });
-    }
-  }
-  /**
-   * BCP124: a sys decorator on a declaration whose type it does not apply to (`@secure()` on an
-   * int, `@minLength()` on an int, `@minValue()` on a string, `@sealed()` on a string). Only a
-   * declaration of a plain built-in type is judged: a user-defined type, a union or a literal
-   * type is left to the type checks.
-   */
-  checkDecoratorTargets(decorators, type) {
-    if (type?.kind !== "TypeReference") return;
-    const t = type.name.name;
-    if (!PLAIN_TYPES.has(t) || this.program.statements.some((x) => x.kind === "TypeDeclaration" && x.name.name === t)) return;
-    for (const d of decorators) {
-      if (d.namespace && d.namespace.name !== "sys") continue;
-      const targets = Object.hasOwn(DECORATOR_TARGETS, d.name.name) ? DECORATOR_TARGETS[d.name.name] : void 0;
-      if (!targets || targets.includes(t)) continue;
-      this.error(d, `@${d.name.name}() applies to ${targets.join(" or ")} declarations, not to this ${t} (BCP124)`);
-    }
-  }
-  /** BCP033/BCP034: literals that do not fit a plain declared type (see lower-literal-types.ts). */
-  checkLiteralTypes(type, value, what, decorators) {
-    const userTypes = new Set(this.program.statements.flatMap((x) => x.kind === "TypeDeclaration" ? [x.name.name] : []));
-    const t = plainType(type, userTypes);
-    if (!t) return;
-    const bad = value ? misfit(value, t) : void 0;
-    if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
-    const allowed = t === "array" ? void 0 : decorator(decorators, "allowed")?.args[0];
-    if (allowed?.kind !== "Array") return;
-    for (const item of allowed.items) {
-      const k = item.kind === "Spread" ? void 0 : misfit(item, t);
-      if (k) this.error(item, `@allowed() lists ${article(k)} ${k}, but the declared type is ${t} (BCP034)`);
-    }
-  }
-  /**
-   * BCP079/BCP080: a variable that reads itself, or variables that read each other in a cycle,
-   * reported at each read that closes it, also when nothing reads them (the deploy stage sees a
-   * cycle only when it evaluates one). Their values become unknown, so that evaluating them does
-   * not report the cycle a second time.
-   */
-  checkVariableCycles(variables, varInfo) {
-    const names = [...this.varRefs.keys()];
-    const position = new Map(names.map((n, i) => [n, i]));
-    const members = /* @__PURE__ */ new Set();
-    for (const n of names) {
-      const self = this.varRefs.get(n)?.variableAt.get(n);
-      if (!self) continue;
-      this.error(self, `the variable '${n}' reads itself (BCP079)`);
-      members.add(n);
-    }
-    const edgesOf = (i) => [...this.varRefs.get(names[i])?.variableAt ?? []].map(([v, at2]) => [position.get(v) ?? -1, at2]);
-    for (const c of cyclesOf(names.length, edgesOf)) {
-      const cycle = [...c.nodes, c.nodes[0]].map((i) => `'${names[i]}'`).join(" -> ");
-      c.nodes.forEach((i, k) => {
-        const from = names[i];
-        const to = names[c.nodes[(k + 1) % c.nodes.length]];
-        const at2 = this.varRefs.get(from)?.variableAt.get(to);
-        if (at2) this.error(at2, `the variables read each other in a cycle: ${cycle} (BCP080)`);
-        members.add(from);
-      });
-    }
-    for (const n of members) {
-      const decl = this.vars.get(n);
-      const info = varInfo.get(n);
-      if (!decl || !info) continue;
-      const node = this.texpr(this.reported(decl.value));
-      this.set(variables, n, node, decl.value, decl.name);
-      varInfo.set(n, { ...info, node });
-    }
-  }
-  /** Set once the variables are lowered: what reads runtime state, through variables too. */
-  deployTimeCheck;
-  /**
-   * BCP120: a resource's or module's own name must be calculable at the start of the deployment
-   * (ARM names the resource before it deploys anything): not another resource's properties,
-   * outputs or list*(), directly or through a variable.
-   */
-  checkDeployTimeName(r) {
-    if (!r.nameProp || !this.deployTimeCheck || this.hasResourceExtensions || r.kind === "resource" && r.existing) return;
-    const within2 = r.nameProp.value;
-    const reported = this.diagnostics.items.some((d) => {
-      if (d.span.file !== this.file || d.code === "note") return false;
-      const x = d.span.range();
-      return x.start < within2.end && x.end > within2.start;
-    });
-    if (reported) return;
-    const node = this.value(r.nameProp.value, this.instanceCtx(r, void 0, void 0, r.nameProp));
-    for (const use of this.deployTimeCheck.runtimeReads(node)) {
-      if (use.at.start < within2.start || use.at.end > within2.end) continue;
-      const what = this.span(use.at).text(80);
-      const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(" -> ")})` : "";
-      this.error(use.at, `'${what}'${via} is known only during the deployment, but the name of the ${r.kind} '${r.symbol}' must be calculated at its start (BCP120): use parameters, variables and other resources' names and ids`);
-    }
-  }
-  /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
-  checkLoopVariables(varInfo) {
-    const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
-    this.deployTimeCheck = check;
-    for (const s of this.program.statements) {
-      if (s.kind !== "Variable") continue;
-      const node = varInfo.get(s.name.name)?.node;
-      if (node === void 0) continue;
-      for (const use of check.uses(s, node)) {
-        const what = this.span(use.at).text(80);
-        const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(" -> ")})` : "";
-        this.error(
-          use.at,
-          `'${what}'${via} is known only during the deployment, but the for-body of the variable '${s.name.name}' must be calculated at its start (BCP182): use a resource's id, name, type or apiVersion there, or loop where the value is used`
-        );
-      }
-    }
-  }
-  importTag(lib) {
-    let tag = this.importTags.get(lib);
-    if (tag === void 0) this.importTags.set(lib, tag = this.importTags.size + 1);
-    return tag;
-  }
-  resolvePath(rel) {
-    return path8.resolve(path8.dirname(this.file.path), rel);
-  }
-  // ---- Pass 2: lowering ----
-  lower() {
-    this.collect();
-    const root = {};
-    const whole = this.program;
-    this.set(root, "$schema", SCHEMAS[this.targetScope], whole);
-    this.set(root, "languageVersion", "2.0", whole);
-    this.set(root, "contentVersion", "1.0.0.0", whole);
-    const metadata = { _generator: { name: "vtaplint-bicep" } };
-    this.set(root, "metadata", metadata, whole);
-    const exported = /* @__PURE__ */ new Set();
-    const parameters = nameTable();
-    const variables = nameTable();
-    const outputs = nameTable();
-    const members = nameTable();
-    const resources = nameTable();
-    const varInfo = /* @__PURE__ */ new Map();
-    const funcInfo = /* @__PURE__ */ new Map();
-    for (const s of this.program.statements) {
-      if (s.decorators.some((d) => d.name.name.toLowerCase() === "export") && "name" in s) exported.add(s.name.name);
-      for (const d of s.decorators) this.checkDecoratorArguments(d);
-      if (s.kind === "Parameter" || s.kind === "Output") this.checkDecoratorTargets(s.decorators, s.type);
-      if (s.kind === "Parameter") this.checkLiteralTypes(s.type, s.defaultValue, "the default value", s.decorators);
-      if (s.kind === "Output") this.checkLiteralTypes(s.type, s.value, "the value", []);
-      else if (s.kind === "TypeDeclaration") this.checkDecoratorTargets(s.decorators, s.value);
-      switch (s.kind) {
-        case "Metadata":
-          this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
-          break;
-        case "Parameter":
-          this.set(parameters, s.name.name, this.parameter(s), s, s.name);
-          break;
-        case "Variable": {
-          const refs = new RefCollector();
-          this.varRefs.set(s.name.name, refs);
-          const node = this.value(s.value, { refs });
-          this.set(variables, s.name.name, node, s.value, s.name);
-          varInfo.set(s.name.name, { node, span: this.span(s.value), keySpan: this.span(s.name), vars: refs.variables });
-          break;
-        }
-        case "Function": {
-          const refs = new RefCollector();
-          const f = this.func(s, refs);
-          this.set(members, s.name.name, f, s, s.name);
-          funcInfo.set(s.name.name, { node: f, span: this.span(s), vars: refs.variables });
-          break;
-        }
-        case "Output":
-          this.set(outputs, s.name.name, this.output(s), s, s.name);
-          break;
-        default:
-          break;
-      }
-    }
-    this.checkLoopVariables(varInfo);
-    this.checkVariableCycles(variables, varInfo);
-    for (const [name, v] of this.importedVars) {
-      if (own(variables, name) !== void 0) continue;
-      setImportedVariable(variables, name, v);
-    }
-    for (const [name, f] of this.importedFuncs) {
-      if (own(members, name) !== void 0) continue;
-      setOwn(members, name, f.node);
-      recordSpan(members, name, f.span);
-    }
-    for (const r of this.byKey.values()) {
-      const node = r.kind === "resource" ? this.resource(r) : this.module(r);
-      this.set(resources, r.key, node, r.decl, r.decl.name);
-    }
-    for (const r of this.byKey.values()) this.addDependsOn(r, resources[r.key]);
-    this.reportCycles();
-    this.checkOutputReads();
-    for (const r of this.byKey.values()) this.checkDeployTimeName(r);
-    if (Object.keys(this.typeDefs.table).length > 0) this.set(root, "definitions", this.typeDefs.table, whole);
-    this.set(root, "parameters", parameters, whole);
-    if (Object.keys(members).length > 0) {
-      const fns = [{ namespace: "__bicep", members }];
-      recordSpan(fns, 0, this.span(whole));
-      this.set(root, "functions", fns, whole);
-    }
-    this.set(root, "variables", variables, whole);
-    this.set(root, "resources", resources, whole);
-    this.set(root, "outputs", outputs, whole);
-    return { root, variables: varInfo, functions: funcInfo, exported, types: this.types };
-  }
-  /**
-   * A .bicepparam file: `param x = value` assignments, and `scope`, the template the values are
-   * evaluated in: the file's own variables they use (see paramsFileVars), and what they import
-   * brings the variables and functions it uses (a value imported from a .bicep file may read that
-   * file's other variables, as `json.bar` where `var json = loadJsonContent(...)`, or call its
-   * functions), as a template's imports do.
-   */
-  lowerParameterAssignments() {
-    this.collect();
-    for (const s of this.program.statements) if (s.kind === "ParameterAssignment") this.assigned.add(s.name.name);
-    const values = /* @__PURE__ */ new Map();
-    for (const s of this.program.statements) {
-      if (s.kind === "ParameterAssignment") values.set(s.name.name, { node: this.secretReference(s.value) ?? this.value(s.value, {}), span: this.span(s.value) });
-    }
-    const scope = {};
-    const parameters = nameTable();
-    for (const [name, v] of values) {
-      const decl = {};
-      setOwn(decl, "defaultValue", v.node);
-      setOwn(parameters, name, decl);
-      recordSpan(parameters, name, v.span);
-      recordSpan(decl, "defaultValue", v.span);
-    }
-    setOwn(scope, "parameters", parameters);
-    const variables = nameTable();
-    for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
-    setOwn(scope, "variables", variables);
-    if (this.importedFuncs.size > 0) {
-      const members = nameTable();
-      for (const [name, f] of this.importedFuncs) {
-        setOwn(members, name, f.node);
-        recordSpan(members, name, f.span);
-      }
-      setOwn(scope, "functions", [{ namespace: "__bicep", members }]);
-    }
-    return { values, scope };
-  }
-  parameter(s) {
-    const out = {};
-    const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
-    const secure = decorator(s.decorators, "secure") !== void 0;
-    this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
-    if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, {}), s.defaultValue);
-    if (t.nullable) this.set(out, "nullable", true, s.type ?? s.name);
-    const allowed = decorator(s.decorators, "allowed");
-    if (allowed?.args[0]) this.set(out, "allowedValues", this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
-    else if (t.allowed) {
-      const arr = [...t.allowed];
-      arr.forEach((_, i) => recordSpan(arr, i, this.span(s.type ?? s.name)));
-      this.set(out, "allowedValues", arr, s.type ?? s.name);
-    }
-    for (const d of ["minValue", "maxValue", "minLength", "maxLength"]) {
-      const dec = decorator(s.decorators, d);
-      if (dec?.args[0]) {
-        this.set(out, d, this.value(dec.args[0], {}), dec.args[0], dec.name);
-        continue;
-      }
-      const fromType = s.resourceType ? void 0 : typeDecorator(s.type, this.types, d);
-      const arg = fromType?.decorator.args[0];
-      if (!fromType || !arg) continue;
-      if (!fromType.imported) this.set(out, d, this.value(arg, {}), arg, fromType.decorator.name);
-      else {
-        const v = literalArgument(arg);
-        if (typeof v === "number") this.set(out, d, v, s.type ?? s.name);
-      }
-    }
-    this.metadataOf(s.decorators, out);
-    if (t.unknown) Object.defineProperty(out, TYPE_NOT_KNOWN, { value: true, enumerable: false });
-    else if (s.type) this.typeStructure(s, out);
-    return out;
-  }
-  /**
-   * The structure of a parameter's type (see lower-type-nodes.ts), which ARM checks every value
-   * given to the parameter against: added to the declaration beside its own type and constraints,
-   * with the `definitions` of the named types it uses.
-   */
-  typeStructure(s, out) {
-    const node = this.typeDefs.node(s.type, this.types, s.decorators);
-    for (const k of ["$ref", "properties", "additionalProperties", "discriminator", "items", "prefixItems", "minLength", "maxLength", "minValue", "maxValue"]) {
-      const v = node[k];
-      if (v !== void 0 && own(out, k) === void 0) this.set(out, k, v, s.type ?? s.name);
-    }
-  }
-  metadataOf(decorators, out) {
-    const md = decorator(decorators, "metadata");
-    const desc = decorator(decorators, "description");
-    if (!md && !desc) return;
-    let meta = {};
-    if (md?.args[0]) {
-      const v = this.value(md.args[0], {});
-      if (isTObject(v)) meta = v;
-    }
-    if (desc?.args[0]) this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
-    this.set(out, "metadata", meta, md ?? desc);
-  }
-  func(s, refs) {
-    const params = [];
-    const locals = [];
-    s.parameters.forEach((p, i) => {
-      const entry2 = {};
-      this.set(entry2, "name", p.name.name, p.name);
-      this.set(entry2, "type", armType(p.type, this.types).type, p.type);
-      params.push(entry2);
-      recordSpan(params, i, this.span(p));
-      locals.push([p.name.name, { kind: "param", name: p.name.name }]);
-    });
-    const output = {};
-    this.set(output, "type", armType(s.returnType, this.types).type, s.returnType);
-    this.set(output, "value", this.texpr(this.expr(s.body, { locals: new Map(locals), inFunction: true, refs })), s.body);
-    const out = {};
-    this.set(out, "parameters", params, s);
-    this.set(out, "output", output, s.body);
-    return out;
-  }
-  output(s) {
-    const out = {};
-    const secure = decorator(s.decorators, "secure") !== void 0;
-    let type = "string";
-    if (!s.resourceType) type = armType(s.type, this.types).type;
-    this.set(out, "type", secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
-    let value;
-    if (s.resourceType) {
-      const ref = this.symbolRef(s.value, {});
-      value = ref && ref.info.kind === "resource" ? this.texpr(this.idExpr(ref.info, ref.idx, s.value)) : this.value(s.value, {});
-    } else value = this.value(s.value, {});
-    this.set(out, "value", value, s.value);
-    this.metadataOf(s.decorators, out);
-    return out;
-  }
-  // ---- Resources ----
-  /** Locals of a resource/module instance: the loop item and index bound to coll[idx] and idx. */
-  instanceCtx(r, idx, refs, at2) {
-    const loop = r.loop ?? (r.kind === "resource" ? this.ancestorLoop(r) : void 0);
-    if (!loop) return { refs };
-    const i = idx ?? call2("copyIndex", [], at2);
-    const coll = this.expr(loop.iterable, { refs });
-    const add = [[loop.item.name, { kind: "expr", expr: index(coll, i, loop.item) }]];
-    if (loop.index) add.push([loop.index.name, { kind: "expr", expr: i }]);
-    return withLocals({ refs }, add);
-  }
-  /** A resource without a name, or inside one: in a file with extensions, an extension's resource. */
-  ofExtension(r) {
-    for (let x = r; x; x = x.parent) if (!x.nameProp) return true;
-    return false;
-  }
-  ancestorLoop(r) {
-    for (let p = r.parent; p; p = p.parent) if (p.loop) return p.loop;
-    return void 0;
-  }
-  /** The name as written (the last segment for a child with a parent). */
-  shortName(r, idx, refs) {
-    if (!r.nameProp) {
-      if (r.kind === "module") return call2("format", [lit("{0}-{1}", r.decl.name), lit(r.symbol, r.decl.name), call2("uniqueString", [lit(r.symbol, r.decl.name), member(call2("deployment", [], r.decl.name), "name", r.decl.name)], r.decl.name)], r.decl.name);
-      if (!this.hasResourceExtensions) return this.noName(r);
-      return lit(r.symbol, r.decl.name);
-    }
-    return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
-  }
-  /**
-   * A resource without a name: reported once, at its symbolic name (BCP035), and given an unknown
-   * name so that the deploy stage does not report it again ("the resource has no 'name'") nor
-   * judge the name it does not have. Not reported when its body does not parse: the name may be
-   * on the line that did not (the compiler does not report missing properties there either).
-   */
-  noName(r) {
-    if (!r.body?.hasErrors) this.error(r.decl.name, `the resource '${r.symbol}' has no name`);
-    return this.reported(r.decl.name);
-  }
-  /** The full name (`parent/child` for children). */
-  fullName(r, idx, refs) {
-    const short = this.shortName(r, idx, refs);
-    if (r.kind !== "resource" || !r.parent) return short;
-    return formatCall(["", "/", ""], [this.fullName(r.parent, this.parentIdx(r, idx, r.decl.name), refs), short], r.nameProp ?? r.decl.name);
-  }
-  nameSegments(r, idx) {
-    const short = this.shortName(r, idx, void 0);
-    if (r.parent) return [...this.nameSegments(r.parent, this.parentIdx(r, idx, r.decl.name)), short];
-    const levels = r.type.split("/").length - 1;
-    if (levels <= 1) return [short];
-    const s = litString(short);
-    if (s !== void 0 && s.split("/").length === levels) return s.split("/").map((p) => lit(p, short));
-    const at2 = r.nameProp ?? r.decl.name;
-    return Array.from({ length: levels }, (_, i) => index(call2("split", [short, lit("/", at2)], at2), lit(i, at2), at2));
-  }
-  rootOf(r) {
-    let x = r;
-    while (x.parent) x = x.parent;
-    return x;
-  }
-  /** Resources whose id is being built: a `scope` chain that leads back to one is a cycle. */
-  idBusy = /* @__PURE__ */ new Set();
-  /** The resource id expression of a resource instance. */
-  idExpr(r, idx, at2) {
-    if (this.idBusy.has(r)) {
-      this.error(at2, "the 'scope' chain of resources forms a cycle");
-      return lit("", at2);
-    }
-    this.idBusy.add(r);
-    try {
-      return this.idExprOnce(r, idx, at2);
-    } finally {
-      this.idBusy.delete(r);
-    }
-  }
-  idExprOnce(r, idx, at2) {
-    const args = [lit(r.type, at2), ...this.nameSegments(r, idx)];
-    const root = this.rootOf(r);
-    const scopeProp = root.scopeProp;
-    if (scopeProp) {
-      const sv = scopeProp.value;
-      const sctx = this.instanceCtx(root, root === r ? idx : void 0, void 0, sv);
-      const ref = this.symbolRef(sv, sctx);
-      if (ref?.info.kind === "resource") {
-        if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-          return call2("resourceId", [this.fullName(ref.info, ref.idx, void 0), ...args], at2);
-        }
-        return call2("extensionResourceId", [this.idExpr(ref.info, ref.idx, sv), ...args], at2);
-      }
-      const sc = this.scopeCall(sv);
-      if (sc) {
-        const a = sc.args.map((x) => this.expr(x, sctx));
-        switch (sc.fn) {
-          case "resourcegroup":
-            return call2("resourceId", [...a, ...args], at2);
-          case "subscription":
-            return call2("subscriptionResourceId", [...a, ...args], at2);
-          case "tenant":
-            return call2("tenantResourceId", args, at2);
-          case "managementgroup":
-            return call2("extensionResourceId", [a[0] ? call2("tenantResourceId", [lit("Microsoft.Management/managementGroups", sv), a[0]], sv) : member(call2("managementGroup", [], sv), "id", sv), ...args], at2);
-        }
-      }
-      return call2("extensionResourceId", [this.expr(sv, sctx), ...args], at2);
-    }
-    return this.defaultScopeId(args, at2);
-  }
-  defaultScopeId(args, at2) {
-    switch (this.targetScope) {
-      case "resourceGroup":
-        return call2("resourceId", args, at2);
-      case "subscription":
-        return call2("subscriptionResourceId", args, at2);
-      case "tenant":
-        return call2("tenantResourceId", args, at2);
-      case "managementGroup":
-        return call2("extensionResourceId", [member(call2("managementGroup", [], at2), "id", at2), ...args], at2);
-    }
-  }
-  /**
-   * A resource the file deploys (not `existing`) must be deployed at the file's own scope: the
-   * compiler rejects one whose scope, or its existing ancestor's, names another resource group,
-   * subscription or management group ("You must use modules to deploy resources to a different
-   * scope"). The common case is a TAP configuration whose `parent` is a source NIC declared
-   * `existing` with `scope: resourceGroup('app-rg')`. BCP165 when the scope comes from an existing
-   * ancestor, else BCP139 (the compiler's IsDeployableResourceScope).
-   */
-  checkDeployableScope(r) {
-    const root = this.rootOf(r);
-    const bad = this.undeployableScope(root, /* @__PURE__ */ new Set());
-    if (!bad) return;
-    const where = `the scope ${this.span(bad).text().replace(/\s+/g, " ")}`;
-    const target = TARGET_SCOPE_WORDS[this.targetScope];
-    if (root !== r && root.existing) {
-      this.error(r.decl.value, `the resource '${r.symbol}' would be deployed to ${where} of its existing ancestor '${root.symbol}', not to this file's ${target}; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope`);
-    } else {
-      const scopeOfOwn = r === root ? r.scopeProp?.value : void 0;
-      this.error(scopeOfOwn ?? r.decl.value, `the resource '${r.symbol}' would be deployed to ${where}, not to this file's ${target}; the Bicep compiler rejects it (BCP139: a resource's scope must match the scope of the Bicep file): deploy it from a module with that scope`);
-    }
-  }
-  /**
-   * The scope expression that puts resources of `root` (a root resource) outside the file's own
-   * scope, if one does: a scope function that names a resource group, subscription or management
-   * group, or one of another kind than the file's target scope (tenant() is always deployable); a
-   * Microsoft.Resources/resourceGroups or managementGroups resource (a named scope); or, for an
-   * extension resource, the scope of the resource it extends.
-   */
-  undeployableScope(root, seen) {
-    const sp = root.scopeProp;
-    if (!sp || seen.has(root)) return void 0;
-    seen.add(root);
-    const sc = this.scopeCall(sp.value);
-    if (sc) return sc.fn === "tenant" || sc.fn === this.targetScope.toLowerCase() && sc.args.length === 0 ? void 0 : sp.value;
-    const target = this.scopeSymbol(sp.value);
-    if (target?.kind !== "resource") return void 0;
-    const type = target.type.toLowerCase();
-    if (type === "microsoft.resources/resourcegroups" || type === "microsoft.management/managementgroups") return sp.value;
-    return this.undeployableScope(this.rootOf(target), seen);
-  }
-  /** The resource or module a scope expression names (`nic`, `nics[i]`, `vnet::subnet`), without lowering it. */
-  scopeSymbol(e) {
-    switch (e.kind) {
-      case "VariableAccess":
-        return this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
-      case "ResourceAccess": {
-        const base = this.scopeSymbol(e.base);
-        return base?.kind === "resource" ? base.children.get(e.name.name) : void 0;
-      }
-      case "ArrayAccess":
-        return this.scopeSymbol(e.base);
-      case "Parenthesized":
-        return this.scopeSymbol(e.expression);
-      case "NonNullAssertion":
-        return this.scopeSymbol(e.base);
-      default:
-        return void 0;
-    }
-  }
-  /** `resourceGroup(...)`, `subscription(...)`, `tenant()`, `managementGroup(...)` (also `az.`/`sys.`-qualified). */
-  scopeCall(e) {
-    if (e.kind !== "FunctionCall") return void 0;
-    if (e.base && !(e.base.kind === "VariableAccess" && /^(az|sys)$/.test(e.base.name.name))) return void 0;
-    const fn = e.name.name.toLowerCase();
-    return ["resourcegroup", "subscription", "tenant", "managementgroup"].includes(fn) ? { fn, args: e.args } : void 0;
-  }
-  /** The id of a scope (for a resource's `scope` entry). */
-  scopeIdExpr(sv, ctx) {
-    const ref = this.symbolRef(sv, ctx);
-    if (ref?.info.kind === "resource") {
-      this.noteRef(ref.info, sv, ctx, ref.idx);
-      return this.idExpr(ref.info, ref.idx, sv);
-    }
-    const sc = this.scopeCall(sv);
-    if (sc) {
-      const a = sc.args.map((x) => this.expr(x, ctx));
-      const subId = member(call2("subscription", [], sv), "subscriptionId", sv);
-      switch (sc.fn) {
-        case "resourcegroup":
-          if (a.length === 0) return member(call2("resourceGroup", [], sv), "id", sv);
-          return formatCall(["/subscriptions/", "/resourceGroups/", ""], a.length >= 2 ? [a[0], a[1]] : [subId, a[0]], sv);
-        case "subscription":
-          return a[0] ? formatCall(["/subscriptions/", ""], [a[0]], sv) : member(call2("subscription", [], sv), "id", sv);
-        case "tenant":
-          return lit("/", sv);
-        case "managementgroup":
-          return a[0] ? formatCall(["/providers/Microsoft.Management/managementGroups/", ""], [a[0]], sv) : member(call2("managementGroup", [], sv), "id", sv);
-      }
-    }
-    return this.expr(sv, ctx);
-  }
-  conditionOf(r, ctx) {
-    const parts = [];
-    let at2;
-    for (let x = r; x; x = x.nested ? x.parent : void 0) {
-      if (x.condition) {
-        parts.unshift(this.expr(x.condition, x === r ? ctx : this.instanceCtx(x, void 0, ctx.refs, x.condition)));
-        at2 ??= x.condition;
-      }
-    }
-    if (parts.length === 0 || !at2) return void 0;
-    return { expr: parts.length === 1 ? parts[0] : call2("and", parts, at2), at: at2 };
-  }
-  copyOf(r, ctx, out) {
-    if (!r.loop) return;
-    const copy = {};
-    this.set(copy, "name", r.key, r.loop);
-    this.set(copy, "count", this.texpr(call2("length", [this.expr(r.loop.iterable, ctx)], r.loop.iterable)), r.loop.iterable);
-    const batch = decorator(r.decl.decorators, "batchSize");
-    if (batch?.args[0]) {
-      this.set(copy, "mode", "serial", batch);
-      this.set(copy, "batchSize", this.value(batch.args[0], {}), batch.args[0]);
-    }
-    this.set(out, "copy", copy, r.loop);
-  }
-  resource(r) {
-    const out = {};
-    const ctx = this.instanceCtx(r, void 0, r.refs, r.decl);
-    const cond = this.conditionOf(r, ctx);
-    if (cond) this.set(out, "condition", this.texpr(cond.expr), cond.at);
-    this.copyOf(r, { refs: r.refs }, out);
-    if (r.decl.type.kind === "String" && r.decl.type.expressions.length > 0) {
-      this.set(out, "type", this.texpr(this.reported(r.decl.type)), r.decl.type);
-    } else {
-      this.set(out, "type", r.type, r.decl.type);
-      if (r.apiVersion !== void 0) this.set(out, "apiVersion", r.apiVersion, r.decl.type);
-      else this.error(r.decl.type, `the resource type '${r.type}' has no API version ('type@version')`);
-    }
-    if (r.parent) {
-      this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
-      this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
-    } else if (r.nameProp && r.badParent) this.set(out, "name", this.texpr(this.reported(r.nameProp.value)), r.nameProp.value, r.nameProp.key);
-    else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
-    else if (!this.hasResourceExtensions) this.set(out, "name", this.texpr(this.noName(r)), r.decl.name);
-    if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, "import", this.extensionAliases.keys().next().value ?? "extension", r.decl.type);
-    if (r.existing && r.decl.existing) this.set(out, "existing", true, r.decl.existing);
-    if (!r.existing && !(this.hasResourceExtensions && this.ofExtension(r))) this.checkDeployableScope(r);
-    const scopeProp = own(out, "import") !== void 0 ? void 0 : this.rootOf(r).scopeProp;
-    const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
-    if (scopeProp && sc && (sc.fn === "resourcegroup" || sc.fn === "subscription") && sc.args.length > 0) {
-      const [a0, a1] = sc.args;
-      if (sc.fn === "subscription") this.set(out, "subscriptionId", this.value(a0, ctx), a0);
-      else if (a1) {
-        this.set(out, "subscriptionId", this.value(a0, ctx), a0);
-        this.set(out, "resourceGroup", this.value(a1, ctx), a1);
-      } else this.set(out, "resourceGroup", this.value(a0, ctx), a0);
-    } else if (scopeProp) {
-      const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: void 0 };
-      this.set(out, "scope", this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
-    }
-    const extension = own(out, "import") !== void 0;
-    const body = extension ? {} : out;
-    for (const p of r.body?.properties ?? []) {
-      if (p.kind === "Spread") {
-        this.error(p, "a spread is not supported at the top level of a resource body");
-        continue;
-      }
-      if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
-      const key2 = p.keyName.toLowerCase();
-      if (RESOURCE_SPECIAL.has(key2) && !(extension && (key2 === "name" || key2 === "scope"))) continue;
-      this.set(body, p.keyName, this.value(p.value, ctx), p.value, p.key);
-    }
-    if (extension && r.body) this.set(out, "properties", body, r.body);
-    this.descriptionOf(r.decl, out);
-    return out;
-  }
-  /** `@description('...')` on a resource or module: the compiler writes it as its metadata. */
-  descriptionOf(decl, out) {
-    const desc = decorator(decl.decorators, "description");
-    if (!desc?.args[0] || out.metadata !== void 0) return;
-    const meta = {};
-    this.set(meta, "description", this.value(desc.args[0], {}), desc.args[0], desc.name);
-    this.set(out, "metadata", meta, desc);
-  }
-  module(m) {
-    const out = {};
-    const ctx = this.instanceCtx(m, void 0, m.refs, m.decl);
-    if (m.condition) this.set(out, "condition", this.texpr(this.expr(m.condition, ctx)), m.condition);
-    this.copyOf(m, { refs: m.refs }, out);
-    this.set(out, "type", DEPLOYMENTS_TYPE, m.decl.keyword);
-    this.set(out, "apiVersion", DEPLOYMENTS_API, m.decl.keyword);
-    if (m.nameProp) this.set(out, "name", this.value(m.nameProp.value, ctx), m.nameProp.value, m.nameProp.key);
-    else this.set(out, "name", this.texpr(this.shortName(m, void 0, m.refs)), m.decl.name);
-    this.moduleScope(m, ctx, out);
-    const properties = {};
-    const evalOpts = { scope: "inner" };
-    recordSpan(evalOpts, "scope", this.span(m.decl));
-    this.set(properties, "expressionEvaluationOptions", evalOpts, m.decl);
-    this.set(properties, "mode", "Incremental", m.decl);
-    const paramsProp = prop(m.body, "params");
-    const parameters = {};
-    if (paramsProp) {
-      if (paramsProp.value.kind !== "Object") this.error(paramsProp.value, "module params must be an object literal");
-      else {
-        for (const p of paramsProp.value.properties) {
-          if (p.kind !== "ObjectProperty" || p.keyName === void 0) {
-            if (p.kind !== "Resource") this.error(p, "module params must have literal names (spreads are not supported)");
-            continue;
-          }
-          if (p.value.kind === "Ternary" && this.hasSecretRef(p.value)) {
-            this.set(parameters, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx)), p.value, p.key);
-            continue;
-          }
-          const entry2 = {};
-          const kv = this.keyVaultSecret(p.value, ctx);
-          if (kv) this.set(entry2, "reference", kv, p.value);
-          else this.set(entry2, "value", this.value(p.value, ctx), p.value);
-          this.set(parameters, p.keyName, entry2, p, p.key);
-        }
-      }
-    }
-    if (paramsProp) this.set(properties, "parameters", parameters, paramsProp.value, paramsProp.key);
-    const extProp = prop(m.body, "extensionConfigs");
-    if (extProp?.value.kind === "Object") this.set(properties, "extensionConfigs", this.extensionConfigs(extProp.value, ctx), extProp.value, extProp.key);
-    const pathNode = m.decl.path;
-    const rel = pathNode.kind === "String" ? stringValue(pathNode) : void 0;
-    if (rel !== void 0) {
-      if (REGISTRY_PREFIX.test(rel)) {
-        const link = {};
-        this.set(link, "uri", rel, pathNode);
-        this.set(properties, "templateLink", link, pathNode);
-      } else {
-        const loaded = this.options.modules.lowerModule(this.resolvePath(rel), pathNode, this);
-        if (loaded) {
-          properties.template = loaded.root;
-          recordSpan(properties, "template", loaded.span);
-          const outs = own(loaded.root, "outputs");
-          this.moduleOutputs.set(m.key, isTObject(outs) ? outs : {});
-          this.checkModuleScope(m, loaded.root);
-        }
-      }
-    } else if (pathNode.kind === "String") this.error(pathNode, "the module path must be a literal string");
-    this.set(out, "properties", properties, m.body ?? m.decl);
-    this.descriptionOf(m.decl, out);
-    return out;
-  }
-  /**
-   * A module's `extensionConfigs` as the compiler writes them: per extension alias, each setting
-   * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`.
-   */
-  extensionConfigs(o, ctx) {
-    const out = {};
-    for (const ext of o.properties) {
-      if (ext.kind !== "ObjectProperty" || ext.keyName === void 0 || ext.value.kind !== "Object") continue;
-      const settings = {};
-      for (const p of ext.value.properties) {
-        if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
-        const entry2 = {};
-        const kv = this.keyVaultSecret(p.value, ctx);
-        if (kv) this.set(entry2, "keyVaultReference", kv, p.value);
-        else this.set(entry2, "value", this.value(p.value, ctx), p.value);
-        this.set(settings, p.keyName, entry2, p, p.key);
-      }
-      this.set(out, ext.keyName, settings, ext.value, ext.key);
-    }
-    return out;
-  }
-  /** Is there a `kv.getSecret(...)` among the branches of a (nested) conditional? */
-  hasSecretRef(e) {
-    if (e.kind === "Ternary") return this.hasSecretRef(e.whenTrue) || this.hasSecretRef(e.whenFalse);
-    if (e.kind === "Parenthesized") return this.hasSecretRef(e.expression);
-    return e.kind === "FunctionCall" && !!e.base && e.name.name.toLowerCase() === "getsecret";
-  }
-  /** A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...} else. */
-  paramEntryExpr(e, ctx) {
-    if (e.kind === "Parenthesized") return this.paramEntryExpr(e.expression, ctx);
-    if (e.kind === "Ternary") return call2("if", [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx), this.paramEntryExpr(e.whenFalse, ctx)], e);
-    if (e.kind === "FunctionCall" && e.base && e.name.name.toLowerCase() === "getsecret") {
-      const ref = this.symbolRef(e.base, ctx);
-      if (ref?.info.kind === "resource") {
-        this.noteRef(ref.info, e.base, ctx, ref.idx);
-        const reference = [lit("keyVault", e), call2("createObject", [lit("id", e.base), this.idExpr(ref.info, ref.idx, e.base)], e.base)];
-        if (e.args[0]) reference.push(lit("secretName", e.args[0]), this.expr(e.args[0], ctx));
-        if (e.args[1]) reference.push(lit("secretVersion", e.args[1]), this.expr(e.args[1], ctx));
-        return call2("createObject", [lit("reference", e), call2("createObject", reference, e)], e);
-      }
-    }
-    return call2("createObject", [lit("value", e), this.expr(e, ctx)], e);
-  }
-  /**
-   * `param p = az.getSecret(subscriptionId, resourceGroup, vault, secret[, version])` in a
-   * .bicepparam file: the Key Vault reference the compiler writes into the parameters file (the
-   * value is then a secret, never known to vtaplint). Only a whole assigned value can be one.
-   */
-  secretReference(e) {
-    if (e.kind !== "FunctionCall" || e.name.name.toLowerCase() !== "getsecret") return void 0;
-    if (e.base && !(e.base.kind === "VariableAccess" && e.base.name.name === "az" && !this.vars.has("az"))) return void 0;
-    const [sub, rg, vault, secret, version] = e.args;
-    if (!sub || !rg || !vault || !secret || e.args.length > 5) return void 0;
-    const kv = {};
-    this.set(kv, "id", this.texpr(call2("resourceId", [this.expr(sub, {}), this.expr(rg, {}), lit("Microsoft.KeyVault/vaults", vault), this.expr(vault, {})], e)), e);
-    const reference = {};
-    this.set(reference, "keyVault", kv, e);
-    this.set(reference, "secretName", this.value(secret, {}), secret);
-    if (version) this.set(reference, "secretVersion", this.value(version, {}), version);
-    const out = {};
-    this.set(out, "reference", reference, e);
-    return out;
-  }
-  /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
-  keyVaultSecret(e, ctx) {
-    if (e.kind !== "FunctionCall" || !e.base || e.name.name.toLowerCase() !== "getsecret") return void 0;
-    const ref = this.symbolRef(e.base, ctx);
-    if (!ref || ref.info.kind !== "resource") return void 0;
-    this.noteRef(ref.info, e.base, ctx, ref.idx);
-    const kv = {};
-    this.set(kv, "id", this.texpr(this.idExpr(ref.info, ref.idx, e.base)), e.base);
-    const reference = {};
-    this.set(reference, "keyVault", kv, e.base);
-    if (e.args[0]) this.set(reference, "secretName", this.value(e.args[0], ctx), e.args[0]);
-    if (e.args[1]) this.set(reference, "secretVersion", this.value(e.args[1], ctx), e.args[1]);
-    return reference;
-  }
-  /** A module's `scope` as the compiler emits it: resourceGroup/subscriptionId/scope/location properties. */
-  moduleScope(m, ctx, out) {
-    const location = (at2) => this.set(out, "location", this.texpr(member(call2(this.targetScope === "resourceGroup" ? "resourceGroup" : "deployment", [], at2), "location", at2)), at2);
-    const sp = m.scopeProp;
-    if (!sp) {
-      if (this.targetScope !== "resourceGroup") location(m.decl);
-      return;
-    }
-    const sv = sp.value;
-    const ref = this.symbolRef(sv, ctx);
-    if (ref?.info.kind === "resource") {
-      this.noteRef(ref.info, sv, ctx, ref.idx);
-      if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
-        if (rgScope?.fn === "subscription" && rgScope.args[0]) this.set(out, "subscriptionId", this.value(rgScope.args[0], {}), rgScope.args[0]);
-        this.set(out, "resourceGroup", this.texpr(this.fullName(ref.info, ref.idx, void 0)), sv, sp.key);
-      } else this.set(out, "scope", this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
-      return;
-    }
-    const sc = this.scopeCall(sv);
-    if (!sc) {
-      this.set(out, "scope", this.texpr(this.expr(sv, ctx)), sv, sp.key);
-      return;
-    }
-    const [a0, a1] = sc.args;
-    switch (sc.fn) {
-      case "resourcegroup":
-        if (a0 && a1) {
-          this.set(out, "subscriptionId", this.value(a0, ctx), a0);
-          this.set(out, "resourceGroup", this.value(a1, ctx), a1);
-        } else if (a0) this.set(out, "resourceGroup", this.value(a0, ctx), a0);
-        return;
-      case "subscription":
-        if (a0) this.set(out, "subscriptionId", this.value(a0, ctx), a0);
-        else if (this.targetScope === "resourceGroup") this.set(out, "subscriptionId", this.texpr(member(call2("subscription", [], sv), "subscriptionId", sv)), sv);
-        location(sv);
-        return;
-      case "managementgroup":
-        if (a0) this.set(out, "scope", this.texpr(formatCall(["Microsoft.Management/managementGroups/", ""], [this.expr(a0, ctx)], sv)), sv, sp.key);
-        location(sv);
-        return;
-      case "tenant":
-        this.set(out, "scope", "/", sv, sp.key);
-        location(sv);
-        return;
-    }
-  }
-  /**
-   * A module is deployed at the kind of scope its file targets (its targetScope, or an ARM JSON
-   * module's $schema): the compiler rejects a resource group module that a subscription file
-   * deploys without `scope: resourceGroup(...)`, and the like (BCP134). Without the check the
-   * module's resources would be placed at a scope they cannot have (a TAP directly under a
-   * subscription). A scope that is another resource (an extension-scope module) is not checked.
-   */
-  checkModuleScope(m, template) {
-    const schema = own(template, "$schema");
-    const moduleScope = typeof schema === "string" ? schemaScope(schema) : void 0;
-    if (m.scopeProp && this.scopeSymbol(m.scopeProp.value)?.kind === "module") {
-      this.error(m.scopeProp.value, `the module '${m.symbol}' has a module as its scope; the Bicep compiler rejects it (BCP134): scope it to a resource group, subscription, management group or the tenant`);
-      return;
-    }
-    const deployedAt = this.moduleScopeOf(m);
-    if (!deployedAt) return;
-    const at2 = m.scopeProp?.value ?? m.decl.value;
-    if (moduleScope && moduleScope !== deployedAt.kind) {
-      const how = m.scopeProp ? `its scope is a ${TARGET_SCOPE_WORDS[deployedAt.kind]}` : `without a scope it is deployed at this file's ${TARGET_SCOPE_WORDS[deployedAt.kind]}`;
-      this.error(
-        at2,
-        `the module '${m.symbol}' targets a ${TARGET_SCOPE_WORDS[moduleScope]} (its targetScope), but ${how}; the Bicep compiler rejects it (BCP134): give it a scope of that kind${moduleScope === "resourceGroup" ? " (scope: resourceGroup('name'), or a resource group the file declares)" : ""}`
-      );
-      return;
-    }
-    const from = (...kinds) => kinds.includes(this.targetScope);
-    const { kind, subscription, group: group2 } = deployedAt;
-    const ok = kind === "tenant" || kind === "managementGroup" && from("tenant", "managementGroup") || kind === "subscription" && (subscription || from("subscription", "resourceGroup")) || kind === "resourceGroup" && (subscription && group2 || (group2 ? from("subscription", "resourceGroup") : from("resourceGroup")));
-    if (ok) return;
-    const code = { tenant: "BCP113", managementGroup: "BCP114", subscription: "BCP115", resourceGroup: "BCP116" }[this.targetScope];
-    this.error(
-      at2,
-      `a ${TARGET_SCOPE_WORDS[this.targetScope]} file cannot deploy the module '${m.symbol}' to that scope (${this.span(at2).text().replace(/\s+/g, " ")}); the Bicep compiler rejects it (${code}): permissible scopes are ${PERMITTED_MODULE_SCOPES[this.targetScope]}`
-    );
-  }
-  /**
-   * The scope a module declaration deploys at: its kind, and whether it names a subscription or
-   * a resource group; undefined when it is not one of the four (a resource as the scope).
-   */
-  moduleScopeOf(m) {
-    const sv = m.scopeProp?.value;
-    if (!sv) return { kind: this.targetScope, subscription: false, group: false };
-    const sc = this.scopeCall(sv);
-    if (sc) {
-      const kind = SCOPE_FUNCTIONS[sc.fn];
-      const n = sc.args.length;
-      return { kind, subscription: kind === "subscription" && n > 0 || kind === "resourceGroup" && n > 1, group: kind === "resourceGroup" && n > 0 };
-    }
-    const target = this.scopeSymbol(sv);
-    if (target?.kind !== "resource") return void 0;
-    const type = target.type.toLowerCase();
-    if (type === "microsoft.resources/resourcegroups") {
-      const rgScope = target.scopeProp ? this.scopeCall(target.scopeProp.value) : void 0;
-      return { kind: "resourceGroup", subscription: rgScope?.fn === "subscription" && rgScope.args.length > 0, group: true };
-    }
-    if (type === "microsoft.management/managementgroups") return { kind: "managementGroup", subscription: false, group: false };
-    return void 0;
-  }
-  /** The deployments resource id of a module instance (for outputs). */
-  deploymentId(m, idx, at2) {
-    const name = this.shortName(m, idx, void 0);
-    const t = lit(DEPLOYMENTS_TYPE, at2);
-    const ctx = this.instanceCtx(m, idx, void 0, at2);
-    const ref = m.scopeProp ? this.symbolRef(m.scopeProp.value, ctx) : void 0;
-    if (ref?.info.kind === "resource" && m.scopeProp) {
-      if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
-        const sub = rgScope?.fn === "subscription" && rgScope.args[0] ? [this.expr(rgScope.args[0], {})] : [];
-        return call2("resourceId", [...sub, this.fullName(ref.info, ref.idx, void 0), t, name], at2);
-      }
-      return call2("extensionResourceId", [this.idExpr(ref.info, ref.idx, m.scopeProp.value), t, name], at2);
-    }
-    const sc = m.scopeProp ? this.scopeCall(m.scopeProp.value) : void 0;
-    if (sc) {
-      const a = sc.args.map((x) => this.expr(x, ctx));
-      if (sc.fn === "resourcegroup") return call2("resourceId", [...a, t, name], at2);
-      if (sc.fn === "subscription") return call2("subscriptionResourceId", [...a, t, name], at2);
-      if (sc.fn === "tenant") return call2("tenantResourceId", [t, name], at2);
-      if (sc.fn === "managementgroup" && a[0]) return call2("extensionResourceId", [call2("tenantResourceId", [lit("Microsoft.Management/managementGroups", at2), a[0]], at2), t, name], at2);
-    }
-    return this.defaultScopeId([t, name], at2);
-  }
-  // ---- dependsOn ----
-  /** What each resource or module depends on (addDependsOn), for reportCycles. */
-  dependencies = /* @__PURE__ */ new Map();
-  /**
-   * Resources and modules that reference each other in a cycle (a module passing another's
-   * output to a module that reads its own, two modules reading each other's outputs, a TAP and a
-   * NIC naming each other), directly, through variables or in dependsOn: the compiler rejects the
-   * file (BCP079 for a declaration that references itself, BCP080 for a cycle). Reported once per
-   * cycle, at the reference that closes it, with the declarations in order.
-   */
-  reportCycles() {
-    const keys = [...this.dependencies.keys()];
-    for (const key2 of keys) {
-      const self = this.dependencies.get(key2)?.self;
-      if (self) this.error(self, `'${this.symbolOf(key2)}' references its own declaration (through what it reads), which the Bicep compiler does not allow (BCP079): a resource or module cannot use its own properties or outputs`);
-    }
-    const position = new Map(keys.map((k, i) => [k, i]));
-    const edgesOf = (i) => (this.dependencies.get(keys[i])?.on ?? []).map((d) => [position.get(d.key) ?? -1, d.at]);
-    for (const c of cyclesOf(keys.length, edgesOf)) {
-      const viaChain = c.nodes.every((i, n) => {
-        const d = this.dependencies.get(keys[i]);
-        const next = keys[c.nodes[(n + 1) % c.nodes.length]];
-        return d !== void 0 && d.on.some((e) => e.key === next && d.chain(e.at));
-      });
-      if (viaChain) continue;
-      const names = [...c.nodes, c.nodes[0]].map((i) => `'${this.symbolOf(keys[i])}'`).join(" -> ");
-      this.error(c.closing, `the declarations reference each other in a cycle: ${names} (each uses the next, directly, through a variable or in dependsOn); the Bicep compiler rejects the file (BCP080): remove one of these references`);
-    }
-  }
-  symbolOf(key2) {
-    return this.byKey.get(key2)?.symbol ?? key2;
-  }
-  addDependsOn(r, out) {
-    const deps = /* @__PURE__ */ new Map();
-    const indexed = /* @__PURE__ */ new Map();
-    const seenVars = /* @__PURE__ */ new Set();
-    const seenSyms = /* @__PURE__ */ new Set([r.key]);
-    let self;
-    const addRefs = (refs) => {
-      for (const [key2, at2] of refs.symbols) addSym(key2, at2);
-      for (const [key2, list] of refs.indexed) {
-        const info = this.byKey.get(key2);
-        if (key2 === r.key) self ??= list[0].at;
-        if (!info || key2 === r.key) continue;
-        if (info.kind === "resource" && info.existing) addSym(key2, list[0].at);
-        else indexed.set(key2, [...indexed.get(key2) ?? [], ...list]);
-      }
-      for (const v of refs.variables) {
-        if (seenVars.has(v)) continue;
-        seenVars.add(v);
-        const vr = this.varRefs.get(v);
-        if (vr) addRefs(vr);
-      }
-    };
-    const addSym = (key2, at2) => {
-      if (key2 === r.key) self ??= at2;
-      if (seenSyms.has(key2)) return;
-      seenSyms.add(key2);
-      const info = this.byKey.get(key2);
-      if (!info) return;
-      if (info.kind === "resource" && info.existing) addRefs(info.refs);
-      else if (!deps.has(key2)) deps.set(key2, at2);
-    };
-    const explicit = prop(r.body, "dependsOn");
-    if (explicit) {
-      if (explicit.value.kind !== "Array") this.error(explicit.value, "'dependsOn' must be an array of resource or module symbols");
-      else {
-        for (const item of explicit.value.items) {
-          const ref = item.kind === "Spread" ? void 0 : this.symbolRef(item, this.instanceCtx(r, void 0, void 0, item));
-          if (!ref) this.error(item, "a 'dependsOn' entry must be a resource or module symbol");
-          else if (ref.idx && ref.info.loop && !(ref.info.kind === "resource" && ref.info.existing)) {
-            indexed.set(ref.info.key, [...indexed.get(ref.info.key) ?? [], { idx: ref.idx, at: item }]);
-          } else addSym(ref.info.key, item);
-        }
-      }
-    }
-    addRefs(r.refs);
-    const chain = (at2) => at2 === r.scopeProp?.value || at2 === prop(r.body, "parent")?.value;
-    if (self && chain(self)) self = void 0;
-    this.dependencies.set(r.key, { self, chain, on: [...[...deps].map(([key2, at2]) => ({ key: key2, at: at2 })), ...[...indexed].map(([key2, list]) => ({ key: key2, at: list[0].at }))] });
-    if (deps.size === 0 && indexed.size === 0) return;
-    const arr = [];
-    for (const [key2, at2] of deps) {
-      recordSpan(arr, arr.length, this.span(at2));
-      arr.push(key2);
-    }
-    for (const [key2, list] of indexed) {
-      if (deps.has(key2)) continue;
-      const seen = /* @__PURE__ */ new Set();
-      for (const { idx, at: at2 } of list) {
-        if (seen.has(at2)) continue;
-        seen.add(at2);
-        recordSpan(arr, arr.length, this.span(at2));
-        arr.push(this.texpr(call2("format", [lit("{0}[{1}]", at2), lit(key2, at2), idx], at2)));
-      }
-    }
-    this.set(out, "dependsOn", arr, explicit?.value ?? r.decl.name, explicit?.key);
-  }
-  /**
-   * Records a reference for implicit dependsOn. `idx`: the instance of a loop referenced; the
-   * compiler then depends on that instance only, unless the index uses a local that does not exist
-   * at the resource level (a property loop or lambda variable), when it depends on the whole loop.
-   */
-  noteRef(info, at2, ctx, idx) {
-    if (!ctx.refs) return;
-    if (idx && info.loop && !usesLambdaVariables(idx)) {
-      if (ctx.refs.symbols.has(info.key)) return;
-      const list = ctx.refs.indexed.get(info.key) ?? [];
-      list.push({ idx, at: at2 });
-      ctx.refs.indexed.set(info.key, list);
-      return;
-    }
-    if (!ctx.refs.symbols.has(info.key)) ctx.refs.symbols.set(info.key, at2);
-  }
-  // ---- Symbol resolution ----
-  /** A resource/module symbol (possibly indexed `res[i]` or `a::b`), when `e` is one. */
-  symbolRef(e, ctx) {
-    if (e.kind === "VariableAccess") {
-      if (ctx.locals?.has(e.name.name) || ctx.inFunction) return void 0;
-      const info = this.symbols.get(e.name.name) ?? this.childInScope(e.name.name);
-      return info ? { info, idx: void 0 } : void 0;
-    }
-    if (e.kind === "ResourceAccess") {
-      const base = this.symbolRef(e.base, ctx);
-      if (base?.info.kind !== "resource") return void 0;
-      const child = base.info.children.get(e.name.name);
-      return child ? { info: child, idx: void 0 } : void 0;
-    }
-    if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
-      const base = this.symbolRef(e.base, ctx);
-      if (!base || base.idx !== void 0 || !base.info.loop) return void 0;
-      return { info: base.info, idx: this.expr(e.index, ctx) };
-    }
-    if (e.kind === "Parenthesized" || e.kind === "NonNullAssertion") return this.symbolRef(e.kind === "Parenthesized" ? e.expression : e.base, ctx);
-    return void 0;
-  }
-  /** Nested resources are visible by their own name (inside their parent; we accept it anywhere unambiguous). */
-  childInScope(name) {
-    const hit = this.byKey.get(name);
-    return hit;
-  }
-  identifier(id, at2, ctx) {
-    const name = id.name;
-    if (ctx.inFunction && !this.vars.has(name) && !this.importedVars.has(name)) {
-      if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
-      else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === "module" ? "module" : "resource"} '${name}'`);
-      else this.error(id, `unknown symbol '${name}'`);
-      return this.reported(at2);
-    }
-    if (this.params.has(name) || this.assigned.has(name)) return call2("parameters", [lit(name, id)], at2);
-    if (name === "base" && this.options.baseValues && !this.vars.has(name) && !this.importedVars.has(name)) {
-      const args = [];
-      for (const [k, v] of this.options.baseValues) args.push(lit(k, id), nodeToExpr(v.node, at2, 0));
-      return call2("createObject", args, at2);
-    }
-    if (this.vars.has(name)) {
-      ctx.refs?.variables.add(name);
-      if (ctx.refs && !ctx.refs.variableAt.has(name)) ctx.refs.variableAt.set(name, id);
-      if (this.options.inlineVariables) return this.inlineVariable(name, id, at2);
-      return call2("variables", [lit(name, id)], at2);
-    }
-    if (this.importedVars.has(name)) {
-      if (this.options.inlineVariables) return this.importedValue(name, at2);
-      return call2("variables", [lit(name, id)], at2);
-    }
-    const sym2 = this.symbols.get(name) ?? this.childInScope(name);
-    if (sym2) {
-      this.noteRef(sym2, at2, ctx);
-      if (sym2.loop || sym2.kind === "resource" && this.ancestorLoop(sym2)) return call2("references", [lit(sym2.symbol, id), lit("full", at2)], at2);
-      if (sym2.kind === "resource") return this.referenceCall(sym2, void 0, at2, true);
-      return call2("reference", [this.deploymentId(sym2, void 0, at2), lit(DEPLOYMENTS_API, at2)], at2);
-    }
-    const reg = this.unknownImports.get(name);
-    if (reg !== void 0) return call2("notRead", [lit(`'${name}', imported from '${reg}', which is not read`, id)], at2, LOWERING_NS);
-    if (this.extensionAliases.has(name)) {
-      const config = this.extensionAliases.get(name);
-      if (config) return call2("createObject", [lit("config", id), this.expr(config, ctx)], at2);
-      return call2("notRead", [lit(`the configuration of extension '${name}', given where it is deployed`, id)], at2, LOWERING_NS);
-    }
-    if (this.funcs.has(name) || this.importedFuncs.has(name)) {
-      this.error(id, `the function '${name}' must be called`);
-      return this.reported(at2);
-    }
-    this.error(id, `unknown symbol '${name}'`);
-    return this.reported(at2);
-  }
-  /**
-   * The value of something already reported as an error (an unknown symbol, a resource without a
-   * name): unknown, not null, so that it is not reported again by every function that reads it
-   * ("'length' expects an array; the provided value is of type 'Null'").
-   */
-  reported(at2) {
-    return call2("invalid", [lit("a value that is already reported as an error", at2)], at2, LOWERING_NS);
-  }
-  inlineVariable(name, id, at2) {
-    if (!this.paramsFileVars.has(name)) {
-      const decl = this.vars.get(name);
-      if (this.inlining.has(name)) {
-        this.error(at2, `the variable '${name}' refers to itself`);
-        return lit(null, at2);
-      }
-      this.inlining.add(name);
-      try {
-        const node = this.value(decl.value, {});
-        this.paramsFileVars.set(name, { node, span: this.span(decl.value) });
-      } finally {
-        this.inlining.delete(name);
-      }
-    }
-    return call2("variables", [lit(name, id)], at2);
-  }
-  /** An imported variable inlined as an expression (its spans fall back to the import site). */
-  importedValue(name, at2) {
-    const v = this.importedVars.get(name);
-    if (v.copy) return call2("variables", [lit(name, at2)], at2);
-    return nodeToExpr(v.node, at2, 0);
-  }
-  referenceCall(r, idx, at2, full) {
-    const args = [this.idExpr(r, idx, at2), lit(r.apiVersion ?? "", at2)];
-    if (full) args.push(lit("full", at2));
-    return call2("reference", args, at2);
-  }
-  symbolicProperty(e, ctx) {
-    const prop2 = e.property.name;
-    if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
-      const m = this.symbolRef(e.base.base, ctx);
-      if (m?.info.kind === "module") {
-        this.noteRef(m.info, e.base.base, ctx, m.idx);
-        if (!e.safe) this.outputReads.push({ key: m.info.key, name: prop2, at: e });
-        const outs = member(call2("reference", [this.deploymentId(m.info, m.idx, e.base.base), lit(DEPLOYMENTS_API, e.base.base)], e.base.base), "outputs", e.base);
-        if (e.safe) return call2("tryGet", [outs, lit(prop2, e.property), lit("value", e.property)], e);
-        return member(member(outs, prop2, e), "value", e);
-      }
-    }
-    if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
-      const nsName = e.base.name.name;
-      if (this.namespaces.has(nsName) && !this.symbols.has(nsName)) {
-        const key2 = `${nsName}.${prop2}`;
-        if (this.importedVars.has(key2)) return this.options.inlineVariables ? this.importedValue(key2, e) : call2("variables", [lit(key2, e)], e);
-        this.error(e.property, `'${prop2}' is not a variable exported by '${nsName}'`);
-        return lit(null, e);
-      }
-    }
-    const ref = this.symbolRef(e.base, ctx);
-    if (!ref) return void 0;
-    const { info, idx } = ref;
-    this.noteRef(info, e.base, ctx, idx);
-    if (info.kind === "module") {
-      if (prop2 === "name") return this.shortName(info, idx, void 0);
-      const r = call2("reference", [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
-      return member(r, prop2, e);
-    }
-    if (this.hasResourceExtensions && this.ofExtension(info) && prop2 !== "name" && prop2 !== "type" && prop2 !== "apiVersion") {
-      return member(this.referenceCall(info, idx, e.base, false), prop2, e);
-    }
-    switch (prop2) {
-      case "id":
-        return this.idExpr(info, idx, e);
-      case "name":
-        return this.shortName(info, idx, void 0);
-      case "type":
-        return lit(info.type, e);
-      case "apiVersion":
-        return lit(info.apiVersion ?? "", e);
-      case "properties":
-        return this.referenceCall(info, idx, e.base, false);
-      default: {
-        const r = this.referenceCall(info, idx, e.base, true);
-        return e.safe ? call2("tryGet", [r, lit(prop2, e.property)], e) : member(r, prop2, e);
-      }
-    }
-  }
-  symbolicIndex(e, ctx) {
-    const ref = this.symbolRef(e, ctx);
-    if (!ref) return void 0;
-    this.noteRef(ref.info, e, ctx, ref.idx);
-    if (ref.info.kind === "resource") return this.referenceCall(ref.info, ref.idx, e, true);
-    return call2("reference", [this.deploymentId(ref.info, ref.idx, e), lit(DEPLOYMENTS_API, e)], e);
-  }
-  resourceAccess(e, ctx) {
-    const ref = this.symbolRef(e, ctx);
-    if (!ref || ref.info.kind !== "resource") {
-      this.error(e.name, `unknown nested resource '${e.name.name}'`);
-      return lit(null, e);
-    }
-    this.noteRef(ref.info, e, ctx, ref.idx);
-    return this.referenceCall(ref.info, ref.idx, e, true);
-  }
-  specialCall(e, ctx) {
-    const name = e.name.name;
-    if (e.base) {
-      if (e.base.kind === "VariableAccess" && !ctx.locals?.has(e.base.name.name)) {
-        const ns = e.base.name.name;
-        if (this.namespaces.has(ns) && !this.symbols.has(ns)) {
-          const key2 = `${ns}.${name}`;
-          if (!this.importedFuncs.has(key2)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
-          return call2(key2, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
-        }
-        if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
-          return this.builtin(e, ctx);
-        }
-      }
-      const ref = this.symbolRef(e.base, ctx);
-      if (ref?.info.kind === "resource") {
-        this.noteRef(ref.info, e.base, ctx, ref.idx);
-        const args = e.args.map((a) => this.expr(a, ctx));
-        if (name.toLowerCase() === "getsecret") return call2("keyVaultSecret", [this.idExpr(ref.info, ref.idx, e.base), ...args], e);
-        return call2(name, [this.idExpr(ref.info, ref.idx, e.base), lit(ref.info.apiVersion ?? "", e.base), ...args], e);
-      }
-      this.error(e.name, `'${name}' cannot be called on this value`);
-      return lit(null, e);
-    }
-    if (ctx.locals?.has(name)) {
-      this.error(e.name, `'${name}' is not a function`);
-      return lit(null, e);
-    }
-    const userFn = this.funcs.get(name);
-    if (userFn && userFn.parameters.length !== e.args.length && !this.importedFuncs.has(name)) {
-      const n = userFn.parameters.length;
-      const message = `${name}() takes ${n} argument${n === 1 ? "" : "s"}, but is given ${e.args.length}`;
-      this.error({ start: e.openParen, end: e.closeParen }, message);
-      return call2("invalid", [lit(message, e)], e, LOWERING_NS);
-    }
-    if (userFn || this.importedFuncs.has(name)) return call2(name, e.args.map((a) => this.expr(a, ctx)), e, "__bicep");
-    return this.builtin(e, ctx);
-  }
-  /** Built-in functions that the compiler evaluates itself or renames. */
-  builtin(e, ctx) {
-    const name = e.name.name;
-    const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions);
-    if (problem) {
-      this.error(problem.at === "name" ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
-      return call2("invalid", [lit(problem.message, e)], e, LOWERING_NS);
-    }
-    const args = () => e.args.map((a) => this.expr(a, ctx));
-    switch (name.toLowerCase()) {
-      case "any":
-        return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
-      case "loadtextcontent": {
-        const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
-        if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
-        const decode = Object.hasOwn(TEXT_DECODERS, enc.toLowerCase()) ? TEXT_DECODERS[enc.toLowerCase()] : void 0;
-        if (!decode) {
-          this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
-          return lit(null, e);
-        }
-        return this.loadBytes(e, (bytes) => {
-          const text = decode(bytes);
-          return text.length > MAX_LITERAL_CHARS ? this.tooLarge(e, `${MAX_LITERAL_CHARS} characters`) : lit(text, e);
-        });
-      }
-      case "loadfileasbase64":
-        return this.loadBytes(
-          e,
-          (bytes) => bytes.byteLength > MAX_BASE64_BYTES ? this.tooLarge(e, `${MAX_BASE64_BYTES} bytes`) : lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), e)
-        );
-      case "loadjsoncontent":
-        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.jsonContent(e, text));
-      case "nameof": {
-        const a = e.args[0];
-        let base = a;
-        while (base && (base.kind === "PropertyAccess" || base.kind === "ArrayAccess" || base.kind === "ResourceAccess")) base = base.base;
-        if (base?.kind === "VariableAccess" && !ctx.locals?.has(base.name.name)) {
-          const sym2 = this.symbols.get(base.name.name);
-          if (sym2) this.noteRef(sym2, base, ctx);
-          else if (this.vars.has(base.name.name)) ctx.refs?.variables.add(base.name.name);
-        }
-        if (a?.kind === "PropertyAccess") return lit(a.property.name, e);
-        if (a?.kind === "ArrayAccess" && a.index.kind === "String" && stringValue(a.index) !== void 0) return lit(stringValue(a.index), e);
-        if (a?.kind === "VariableAccess") return lit(a.name.name, e);
-        return lit(null, e);
-      }
-      case "readenvironmentvariable":
-      case "readenvvar":
-      case "readcliarg":
-      case "externalinput": {
-        args();
-        for (const a of e.args) if (!isCompileTimeConstant(a)) this.error(a, "the value must be a compile-time constant");
-        if (name.toLowerCase().startsWith("readenv")) return this.environmentVariable(e, ctx);
-        const what = name.toLowerCase() === "readcliarg" ? "a command-line argument of the compiler" : "an external input given when the file is compiled";
-        return call2("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
-      }
-      case "loadyamlcontent":
-        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
-      case "loaddirectoryfileinfo":
-        return this.directoryFileInfo(e);
-      default:
-        return call2(name, args(), e);
-    }
-  }
-  /**
-   * readEnvironmentVariable('NAME'[, default]) of a .bicepparam file: the compiler reads its own
-   * environment when it compiles the file, so vtaplint reads the environment it runs in (a
-   * pipeline that lints and deploys with the same variables gets the values it deploys); unset,
-   * the default, or else a value known only where the file is compiled.
-   */
-  environmentVariable(e, ctx) {
-    const n = e.args[0] ? stringValue(e.args[0]) : void 0;
-    if (n === void 0) return call2("notRead", [lit(`${e.name.name}(): an environment variable whose name is not a literal`, e)], e, LOWERING_NS);
-    const v = this.options.env?.[n];
-    if (v !== void 0) return lit(v, e);
-    if (e.args[1]) return this.expr(e.args[1], ctx);
-    return call2("notRead", [lit(`${e.name.name}('${n}'): the environment variable is not set where vtaplint runs; it is read when the file is compiled`, e)], e, LOWERING_NS);
-  }
-  /**
-   * loadDirectoryFileInfo(dir[, searchPattern]), as the compiler computes it: the files directly
-   * in the folder (not its subfolders) whose names match the pattern ('*' and '?'), each as
-   * { relativePath (from this file's folder, '/'), baseName, extension (from the last '.', or '') },
-   * ordered by relativePath ignoring case (.NET's OrdinalIgnoreCase). Only names are read, and
-   * only inside the lint root; a folder that cannot be listed is an error and an unknown value.
-   */
-  directoryFileInfo(e) {
-    const fn = e.name.name;
-    const dirArg = e.args[0];
-    const patternArg = e.args[1];
-    const dir = dirArg ? stringValue(dirArg) : void 0;
-    const pattern = patternArg ? stringValue(patternArg) : "";
-    if (!dirArg || dir === void 0 || pattern === void 0) {
-      const at2 = !dirArg || dir === void 0 ? dirArg ?? e : patternArg ?? e;
-      this.note(at2, `${fn}(): the argument is not a literal string, so the folder is not listed; the value is unknown`);
-      return call2("notRead", [lit(`${fn}(): a folder or pattern that is not a literal string`, e)], e, LOWERING_NS);
-    }
-    const abs = this.resolvePath(dir);
-    const got = this.options.modules.listFiles(abs);
-    if ("error" in got) {
-      this.error(dirArg, `${fn}(): ${got.error}`);
-      return call2("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
-    }
-    const from = path8.dirname(this.file.path);
-    const matches = wildcardMatcher(pattern);
-    const files = got.names.filter(matches).map((name) => {
-      const dot = name.lastIndexOf(".");
-      return {
-        relativePath: path8.relative(from, path8.join(abs, name)).split(path8.sep).join("/"),
-        baseName: name,
-        extension: dot >= 0 && dot < name.length - 1 ? name.slice(dot) : ""
-      };
-    }).sort((a, b) => compareOrdinalIgnoreCase(a.relativePath, b.relativePath));
-    return jsonToExpr(files, e);
-  }
-  /** A load*() call's file as text, refused (BCP184) above the compiler's `maxChars` for that function. */
-  loadFile(e, maxChars, convert) {
-    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => got.text.length > maxChars ? this.tooLarge(e, `${maxChars} characters`) : convert(got.text));
-  }
-  /**
-   * BCP184: the compiler reads no more than its limit for each load function, and fails the file
-   * otherwise. The value is unknown, and nothing larger is parsed (a YAML parser takes seconds
-   * per megabyte).
-   */
-  tooLarge(e, limit) {
-    const message = `${e.name.name}(): the file exceeds the maximum size of ${limit} that the Bicep compiler loads (BCP184)`;
-    this.error(e.args[0] ?? e, message);
-    return call2("notRead", [lit(message, e)], e, LOWERING_NS);
-  }
-  loadBytes(e, convert) {
-    return this.loaded(e, (abs) => this.options.modules.readBytes(abs), (got) => convert(got.bytes));
-  }
-  /** A load*() call's file, read by `read` and made a value by `convert`; a literal path is required. */
-  loaded(e, read, convert) {
-    const p = e.args[0];
-    const rel = p ? stringValue(p) : void 0;
-    if (!p || rel === void 0) {
-      this.error(p ?? e, `${e.name.name}() needs a literal file path`);
-      return lit(null, e);
-    }
-    const got = read(this.resolvePath(rel));
-    if ("error" in got) {
-      this.error(p, `${e.name.name}(): ${unreadFileMessage("file", rel, got.error)}`);
-      return call2("notRead", [lit(`${e.name.name}('${rel}'): ${got.error}`, p)], e, LOWERING_NS);
-    }
-    return convert(got);
-  }
-  jsonContent(e, text) {
-    const errors = [];
-    const body = text.replace(/^\uFEFF/, "");
-    let v;
-    try {
-      v = JSON.parse(body);
-    } catch {
-      v = parse2(body, errors, { allowTrailingComma: true });
-    }
-    if (errors.length > 0) {
-      this.error(e.args[0] ?? e, `loadJsonContent(): the file is not valid JSON (at offset ${errors[0]?.offset ?? 0})`);
-      return call2("notRead", [lit("loadJsonContent(): a file that is not valid JSON", e)], e, LOWERING_NS);
-    }
-    return this.selected(e, v, "loadJsonContent");
-  }
-  /** loadYamlContent(file[, jsonPath[, encoding]]): the document as JSON values, as the compiler converts it. */
-  yamlContent(e, text) {
-    const parsed = parseYaml(text.replace(/^\uFEFF/, ""));
-    if ("error" in parsed) {
-      this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
-      return call2("notRead", [lit("loadYamlContent(): a file that is not valid YAML", e)], e, LOWERING_NS);
-    }
-    return this.selected(e, parsed.value, "loadYamlContent");
-  }
-  /** The part of loaded content a load function's JSONPath argument (its second) selects. */
-  selected(e, v, fn) {
-    const jp = e.args[1] ? stringValue(e.args[1]) : void 0;
-    if (jp !== void 0 && /[?*@]|\.\./.test(jp)) {
-      this.note(e.args[1] ?? e, `${fn}(): the JSONPath '${jp}' uses filters or wildcards, which are not supported; the value is unknown`);
-      return call2("notRead", [lit(`${fn}(): the JSONPath '${jp}' (filters and wildcards are not read)`, e)], e, LOWERING_NS);
-    }
-    if (jp !== void 0 && jp !== "$" && jp !== "") {
-      const parts = jp.replace(/^\$\.?/, "").match(/[^.[\]'"]+|\[\d+\]/g) ?? [];
-      for (const part2 of parts) {
-        const key2 = part2.startsWith("[") ? Number(part2.slice(1, -1)) : part2;
-        if (v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, key2)) v = v[key2];
-        else {
-          this.error(e.args[1] ?? e, `${fn}(): the path '${jp}' does not select a value`);
-          return lit(null, e);
-        }
-      }
-    }
-    return jsonToExpr(v, e);
-  }
-};
-function wildcardMatcher(pattern) {
-  if (pattern === "" || pattern === "*") return () => true;
-  const source = [...pattern].map((c) => c === "*" ? "[^]*" : c === "?" ? "[^]" : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
-  const re = new RegExp(`^${source}$`);
-  return (name) => re.test(name);
-}
-function compareOrdinalIgnoreCase(a, b) {
-  const upper = (c) => {
-    const u = String.fromCharCode(c).toUpperCase();
-    return u.length === 1 ? u.charCodeAt(0) : c;
-  };
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = upper(a.charCodeAt(i)) - upper(b.charCodeAt(i));
-    if (d !== 0) return d;
-  }
-  return a.length - b.length;
-}
-function setImportedVariable(variables, name, v) {
-  if (!v.copy || !isTObject(v.node)) {
-    setOwn(variables, name, v.node);
-    recordSpan(variables, name, v.span);
-    return;
-  }
-  let loops = own(variables, "copy");
-  if (!Array.isArray(loops)) setOwn(variables, "copy", loops = []);
-  const entry2 = { ...v.node };
-  setOwn(entry2, "name", name);
-  recordSpan(loops, loops.length, v.span);
-  loops.push(entry2);
-}
-function nodeToExpr(n, at2, depth) {
-  if (depth > 256) return lit(null, at2);
-  if (n instanceof TExpr) return n.ast;
-  if (n === null || typeof n !== "object") return lit(n, at2);
-  if (Array.isArray(n)) return call2("createArray", n.map((x) => nodeToExpr(x, at2, depth + 1)), at2);
-  const args = [];
-  for (const k of Object.keys(n)) args.push(lit(k.startsWith("[[") ? k.slice(1) : k, at2), nodeToExpr(n[k], at2, depth + 1));
-  return call2("createObject", args, at2);
-}
-function usesLambdaVariables(e) {
-  switch (e.k) {
-    case "lit":
-      return false;
-    case "call":
-      return e.name.toLowerCase() === "lambdavariables" || e.args.some(usesLambdaVariables);
-    case "member":
-      return usesLambdaVariables(e.obj);
-    case "index":
-      return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
-  }
-}
-function renameVariables(n, renames) {
-  if (n instanceof TExpr) return new TExpr(renameInExpr(n.ast, renames), n.base);
-  if (n === null || typeof n !== "object") return n;
-  if (Array.isArray(n)) return n.map((x) => renameVariables(x, renames));
-  const out = {};
-  for (const k of Object.keys(n)) setOwn(out, k, renameVariables(n[k], renames));
-  return out;
-}
-function renameInExpr(e, renames) {
-  switch (e.k) {
-    case "lit":
-      return e;
-    case "member":
-      return { ...e, obj: renameInExpr(e.obj, renames) };
-    case "index":
-      return { ...e, obj: renameInExpr(e.obj, renames), index: renameInExpr(e.index, renames) };
-    case "call": {
-      const first = e.args[0];
-      const named = e.name.toLowerCase() === "variables" || e.name.toLowerCase() === "copyindex";
-      if (e.ns === void 0 && named && first?.k === "lit" && typeof first.value === "string" && renames.has(first.value)) {
-        return { ...e, args: [{ ...first, value: renames.get(first.value) }, ...e.args.slice(1)] };
-      }
-      return { ...e, args: e.args.map((a) => renameInExpr(a, renames)) };
-    }
-  }
-}
-
-// src/bicep/import-json.ts
-var EXPORTED_VARIABLES = "__bicep_exported_variables!";
-var EXPORTED = "__bicep_export!";
-var BICEP_NAMESPACE = "__bicep";
-var MAX_DEPTH3 = 2048;
-function jsonLibrary(root, span) {
-  const exported = /* @__PURE__ */ new Set();
-  const metadata = own(root, "metadata");
-  const listed = isTObject(metadata) ? own(metadata, EXPORTED_VARIABLES) : void 0;
-  if (Array.isArray(listed)) {
-    for (const e of listed) {
-      const name = isTObject(e) ? own(e, "name") : void 0;
-      if (typeof name === "string") exported.add(name);
-    }
-  }
-  const definitions = own(root, "definitions");
-  if (isTObject(definitions)) {
-    for (const name of Object.keys(definitions)) if (isExported(definitions[name])) exported.add(name);
-  }
-  const variables = /* @__PURE__ */ new Map();
-  const varsSpan = span.child(root, "variables");
-  const section = own(root, "variables");
-  if (isTObject(section)) {
-    for (const name of Object.keys(section)) {
-      const node = section[name];
-      const at2 = varsSpan.child(section, name);
-      if (name.toLowerCase() === "copy" && Array.isArray(node)) {
-        node.forEach((entry2, i) => {
-          const loop = isTObject(entry2) ? own(entry2, "name") : void 0;
-          if (typeof loop !== "string") return;
-          const eSpan = at2.child(node, i);
-          const vars2 = /* @__PURE__ */ new Set();
-          variables.set(loop, { node: lowered(entry2, eSpan, vars2, 0), span: eSpan, keySpan: eSpan, vars: vars2, copy: true });
-        });
-        continue;
-      }
-      const vars = /* @__PURE__ */ new Set();
-      variables.set(name, { node: lowered(node, at2, vars, 0), span: at2, keySpan: at2, vars });
-    }
-  }
-  const functions = /* @__PURE__ */ new Map();
-  const fnSection = own(root, "functions");
-  if (Array.isArray(fnSection)) {
-    const fnSpan = span.child(root, "functions");
-    fnSection.forEach((nsNode, i) => {
-      if (!isTObject(nsNode) || own(nsNode, "namespace") !== BICEP_NAMESPACE) return;
-      const members = own(nsNode, "members");
-      if (!isTObject(members)) return;
-      const mSpan = fnSpan.child(fnSection, i).child(nsNode, "members");
-      for (const name of Object.keys(members)) {
-        const f = members[name];
-        if (!isTObject(f)) continue;
-        if (isExported(f)) exported.add(name);
-        const at2 = mSpan.child(members, name);
-        const vars = /* @__PURE__ */ new Set();
-        functions.set(name, { node: lowered(f, at2, vars, 0), span: at2, vars });
-      }
-    });
-  }
-  return { root, variables, functions, exported, types: /* @__PURE__ */ new Map(), fromJson: true };
-}
-function isExported(n) {
-  const metadata = isTObject(n) ? own(n, "metadata") : void 0;
-  return isTObject(metadata) && own(metadata, EXPORTED) === true;
-}
-function lowered(n, span, vars, depth) {
-  if (depth > MAX_DEPTH3) return n;
-  if (typeof n === "string") {
-    const p = parseTemplateString(n);
-    if (p.kind !== "expr") return n;
-    collectVariables(p.ast, vars);
-    return new TExpr(p.ast, span);
-  }
-  if (n === null || typeof n !== "object" || n instanceof TExpr) return n;
-  if (Array.isArray(n)) return n.map((x, i) => lowered(x, span.child(n, i), vars, depth + 1));
-  const out = {};
-  for (const k of Object.keys(n)) setOwn(out, k, lowered(n[k], span.child(n, k), vars, depth + 1));
-  return out;
-}
-function collectVariables(e, vars) {
-  switch (e.k) {
-    case "lit":
-      return;
-    case "member":
-      collectVariables(e.obj, vars);
-      return;
-    case "index":
-      collectVariables(e.obj, vars);
-      collectVariables(e.index, vars);
-      return;
-    case "call": {
-      const first = e.args[0];
-      if (e.ns === void 0 && e.name.toLowerCase() === "variables" && first?.k === "lit" && typeof first.value === "string") vars.add(first.value);
-      for (const a of e.args) collectVariables(a, vars);
-    }
-  }
-}
-
-// src/bicep/load.ts
-var DEFAULT_MODULE_DEPTH = 16;
-function loadBicepTemplate(source, host) {
-  const sink = new DiagnosticSink();
-  const loader = new Loader(host, sink);
-  const span = new TextSpan(source, 0, source.text.length);
-  loader.stack.push(path9.resolve(source.path));
-  const lowered2 = loader.lowerSource(source);
-  return { root: lowered2?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
-}
-var Loader = class {
-  constructor(host, sink, options = {}) {
-    this.host = host;
-    this.sink = sink;
-    this.options = options;
-    this.maxDepth = host.depth ?? DEFAULT_MODULE_DEPTH;
-  }
-  host;
-  sink;
-  options;
-  /** Absolute paths of the files being lowered, outermost first (for cycles and depth). */
-  stack = [];
-  pragmas = [];
-  /** The module files read (absolute), nested ones included. */
-  modules = /* @__PURE__ */ new Set();
-  cache = /* @__PURE__ */ new Map();
-  jsonCache = /* @__PURE__ */ new Map();
-  jsonImports = /* @__PURE__ */ new Map();
-  maxDepth;
-  /** Parses and lowers one Bicep source; never throws. */
-  lowerSource(source, inlineVariables = this.options.inlineVariables ?? false) {
-    const parsed = parseBicep(source, (this.host.limits ?? DEFAULT_LIMITS).maxJsonDepth);
-    for (const d of parsed.diagnostics) this.sink.add(d);
-    this.pragmas.push(...collectPragmas(source, parsed.program.trivia));
-    try {
-      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth }).lower();
-    } catch (e) {
-      const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;
-      this.sink.add({ code: "internal-error", message, span: new TextSpan(source, 0, 0) });
-      return void 0;
-    }
-  }
-  enter(absPath, at2, from, what) {
-    const key2 = path9.resolve(absPath);
-    if (this.stack.includes(key2)) {
-      const chain = [...this.stack.slice(this.stack.indexOf(key2)), key2].map((p) => path9.relative(this.host.root, p) || p).join(" -> ");
-      this.sink.add({ code: "invalid-template", message: `the ${what} forms a cycle: ${chain}`, span: from.span(at2) });
-      return void 0;
-    }
-    if (this.stack.length > this.maxDepth) {
-      this.sink.add({ code: "limit-exceeded", message: `modules are nested more than ${this.maxDepth} levels deep; '${path9.relative(this.host.root, key2)}' is not analysed (limit maxDeploymentDepth)`, span: from.span(at2) });
-      return void 0;
-    }
-    const got = this.host.read(key2);
-    if ("error" in got) {
-      this.sink.add({ code: "invalid-template", message: unreadFileMessage(what, writtenPath(from.file.path, key2), got.error), span: from.span(at2) });
-      return void 0;
-    }
-    return got;
-  }
-  lowerModule(absPath, at2, from) {
-    const key2 = path9.resolve(absPath);
-    if (/\.json$/i.test(key2)) {
-      if (this.jsonCache.has(key2)) return this.jsonCache.get(key2);
-      const src = this.enter(key2, at2, from, "module");
-      if (!src) return void 0;
-      const j = loadJson(src, this.host.limits);
-      for (const d of j.diagnostics) this.sink.add(d);
-      const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
-      this.jsonCache.set(key2, out);
-      if (out) this.modules.add(key2);
-      return out;
-    }
-    const f = this.lowerFile(key2, at2, from, "module");
-    if (f) this.modules.add(key2);
-    return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : void 0;
-  }
-  lowerImport(absPath, at2, from) {
-    const key2 = path9.resolve(absPath);
-    if (!/\.json$/i.test(key2)) return this.lowerFile(key2, at2, from, "import");
-    if (this.jsonImports.has(key2)) return this.jsonImports.get(key2);
-    const src = this.enter(key2, at2, from, "import");
-    if (!src) return void 0;
-    const j = loadJson(src, this.host.limits);
-    for (const d of j.diagnostics) this.sink.add(d);
-    let out;
-    if (isTObject(j.root)) out = jsonLibrary(j.root, j.span);
-    else {
-      const why = j.diagnostics.length ? "it is not a valid JSON template" : "it is not a JSON object";
-      this.sink.add({ code: "invalid-template", message: `cannot import from '${path9.relative(path9.dirname(from.file.path), key2)}': ${why}`, span: from.span(at2) });
-    }
-    this.jsonImports.set(key2, out);
-    return out;
-  }
-  lowerFile(key2, at2, from, what) {
-    if (this.cache.has(key2) && !this.stack.includes(key2)) {
-      const hit = this.cache.get(key2);
-      return hit;
-    }
-    const src = this.enter(key2, at2, from, what);
-    if (!src) return void 0;
-    this.stack.push(key2);
-    try {
-      const lowered2 = this.lowerSource(src, false);
-      const out = lowered2 ? { ...lowered2, source: src } : void 0;
-      this.cache.set(key2, out);
-      return out;
-    } finally {
-      this.stack.pop();
-    }
-  }
-  readFile(absPath) {
-    const got = this.host.read(path9.resolve(absPath));
-    return "error" in got ? got : { text: got.text };
-  }
-  readBytes(absPath) {
-    if (!this.host.readBytes) {
-      const got = this.readFile(absPath);
-      return "error" in got ? got : { bytes: Buffer.from(got.text, "utf8") };
-    }
-    return this.host.readBytes(path9.resolve(absPath));
-  }
-  listFiles(absDir) {
-    if (!this.host.listFiles) return { error: "folders cannot be listed here" };
-    return this.host.listFiles(path9.resolve(absDir));
-  }
-};
-function writtenPath(fromFile, target) {
-  return path9.relative(path9.dirname(fromFile), target).split(path9.sep).join("/");
-}
-
-// src/bicep/params.ts
-import path10 from "node:path";
-
-// src/model/type-ref.ts
-var MAX_REF_HOPS = 32;
-function resolveTypeRef(template, ref) {
-  if (!template || !ref.startsWith("#/")) return void 0;
-  let at2 = template;
-  for (const raw of ref.slice(2).split("/")) {
-    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
-    else if (isTObject(at2)) at2 = ownProp(at2, seg);
-    else return void 0;
-  }
-  return isTObject(at2) ? at2 : void 0;
-}
-function typeChain(template, node) {
-  const chain = [node];
-  let at2 = node;
-  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
-    const ref = ownProp(at2, "$ref");
-    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
-    if (!next || chain.includes(next)) break;
-    chain.push(next);
-    at2 = next;
-  }
-  return chain;
-}
-function isNullableDeclaration(decl, template) {
-  return typeChain(template, decl).some((node) => ownProp(node, "nullable") === true);
-}
-
-// src/bicep/params.ts
-var MAX_EXTENDS = 8;
-function usingTarget(s, paramsFile) {
-  if (s.none || !s.path) return void 0;
-  if (s.path.expressions.length) return { kind: "not-literal" };
-  const rel = s.path.value ?? s.path.segments.join("");
-  if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
-  return { kind: "file", path: path10.resolve(path10.dirname(paramsFile), rel) };
-}
-function loadBicepParams(source, host, chain = []) {
-  const sink = new DiagnosticSink();
-  const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
-  for (const d of parsed.diagnostics) sink.add(d);
-  let templatePath;
-  let usingSpan;
-  const names = /* @__PURE__ */ new Map();
-  let base;
-  for (const s of parsed.program.statements) {
-    if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
-    if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, path10.resolve(source.path)], sink);
-    if (s.kind !== "Using" || !s.path) continue;
-    const target = usingTarget(s, source.path);
-    const at2 = new TextSpan(source, s.path.start, s.path.end);
-    usingSpan = at2;
-    if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
-    else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
-    else if (target) templatePath = target.path;
-  }
-  const loader = new Loader(host, sink);
-  loader.stack.push(path10.resolve(source.path));
-  let values = /* @__PURE__ */ new Map();
-  let scope = {};
-  try {
-    const baseValues = base && base !== "unread" ? inheritedValues(base) : void 0;
-    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, baseValues, maxExpressionDepth: host.limits?.maxExpressionDepth }).lowerParameterAssignments());
-  } catch (e) {
-    sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
-  }
-  const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
-  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base };
-}
-function extendedFile(p, source, host, chain, sink) {
-  const at2 = new TextSpan(source, p.start, p.end);
-  const rel = p.kind === "String" && p.expressions.length === 0 ? p.value ?? p.segments.join("") : void 0;
-  if (rel === void 0) {
-    sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
-    return "unread";
-  }
-  const abs = path10.resolve(path10.dirname(source.path), rel);
-  if (chain.includes(abs) || chain.length > MAX_EXTENDS) {
-    sink.add({ code: "invalid-template", message: `'extends' makes a cycle or a chain longer than ${MAX_EXTENDS} files: '${rel}' is not read again`, span: at2 });
-    return "unread";
-  }
-  const read = host.read(abs);
-  if ("error" in read) {
-    sink.add({ code: "invalid-template", message: unreadFileMessage("parameters file", rel, read.error), span: at2 });
-    return "unread";
-  }
-  const loaded = loadBicepParams(read, host, chain);
-  for (const d of loaded.diagnostics) sink.add(d);
-  return loaded;
-}
-function inheritedValues(p) {
-  const out = p.base && p.base !== "unread" ? inheritedValues(p.base) : /* @__PURE__ */ new Map();
-  for (const [name, v] of p.values) out.set(name, v);
-  return out;
-}
-function assignedNames(p) {
-  const out = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  for (let f = p; f && f !== "unread"; f = f.base) {
-    for (const [name, span] of f.names) {
-      if (seen.has(name.toLowerCase())) continue;
-      seen.add(name.toLowerCase());
-      out.set(name, span);
-    }
-  }
-  return out;
-}
-function checkAssignments(p, templateParameters, template) {
-  const declared = /* @__PURE__ */ new Map();
-  if (templateParameters && typeof templateParameters === "object" && !Array.isArray(templateParameters)) {
-    for (const k of Object.keys(templateParameters)) declared.set(k.toLowerCase(), templateParameters[k]);
-  }
-  const out = [];
-  const assigned = /* @__PURE__ */ new Set();
-  for (const [name, span] of assignedNames(p)) {
-    assigned.add(name.toLowerCase());
-    if (!declared.has(name.toLowerCase())) out.push({ code: "invalid-template", message: `The parameter "${name}" is assigned in the params file without being declared in the template.`, span });
-  }
-  if (!p.usingSpan || hasUnreadBase(p)) return out;
-  const missing = [];
-  for (const [lower3, decl] of declared) {
-    if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
-    const d = decl;
-    if (ownKey(d, "defaultValue") !== void 0 || isNullableDeclaration(d, template)) continue;
-    missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower3) ?? lower3);
-  }
-  if (missing.length) {
-    out.push({
-      code: "invalid-template",
-      message: `The following parameters are declared in the template but are missing an assignment in the params file: ${missing.sort().map((m) => `"${m}"`).join(", ")}.`,
-      span: p.usingSpan
-    });
-  }
-  return out;
-}
-function hasUnreadBase(p) {
-  let f = p.base;
-  while (f !== void 0) {
-    if (f === "unread") return true;
-    f = f.base;
-  }
-  return false;
-}
-
-// src/deploy/parameters.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path11 from "node:path";
-function readParameterFile(file, into, sink, opts = {}) {
-  const read = opts.root ? readSourceInside(path11.resolve(file), "arm-parameters", opts.root, opts.limits) : readSource(path11.resolve(file), "arm-parameters", opts.limits);
-  if (!read.ok) {
-    sink.add(read.diagnostic);
-    return false;
-  }
-  const loaded = loadJson(read.source, opts.limits);
-  for (const d of loaded.diagnostics) sink.add(d);
-  if (!loaded.root || !isTObject(loaded.root)) {
-    if (loaded.root !== void 0) sink.add({ code: "invalid-template", message: "A parameters file must be a JSON object.", span: loaded.span });
-    return false;
-  }
-  const doc = { node: loaded.root, span: loaded.span };
-  const params = childOf(doc, "parameters");
-  if (!params || !isTObject(params.node)) {
-    sink.add({ code: "invalid-template", message: "The parameters file has no 'parameters' object.", span: loaded.span });
-    return false;
-  }
-  for (const name of Object.keys(params.node)) {
-    const entry2 = childOf(params, name);
-    const given = opts.belongs ? { keySpan: params.span.keySpan(params.node, name), mustBeDeclared: true, typeChecked: true } : { typeChecked: true };
-    const e = entry2;
-    const ref = isTObject(entry2.node) ? childOf(e, "reference") : void 0;
-    const val = isTObject(entry2.node) ? childOf(e, "value") : void 0;
-    if (!ref && !val) {
-      sink.add({ code: "invalid-template", message: `The parameter '${name}' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).`, span: entry2.span });
-      continue;
-    }
-    if (ref) {
-      into.set(name, {
-        value: new Unknown({ code: "secure", message: `the parameter '${name}' is a Key Vault reference (never resolved or shown)`, span: ref.span }),
-        span: ref.span,
-        ...given
-      });
-    } else if (val) {
-      into.set(name, { value: locatedJson(val.node, val.span), span: val.span, ...given });
-    }
-  }
-  return true;
-}
-function locatedJson(j, span) {
-  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : fromJson(x);
-  if (Array.isArray(j)) {
-    const out = j.map((x, i) => inner(j, i, x));
-    setElementOrigin(out, j, span);
-    return out;
-  }
-  if (j !== null && typeof j === "object") {
-    const o = new ObjectValue();
-    o.origin = { container: j, span };
-    for (const k of Object.keys(j)) o.setFromTemplate(k, inner(j, k, j[k]), k);
-    return o;
-  }
-  return fromJson(j);
-}
-function cliParameters(params, into) {
-  for (const [name, text] of Object.entries(params)) {
-    let v;
-    try {
-      v = JSON.parse(text);
-    } catch {
-      v = text;
-    }
-    into.set(name, { value: fromJson(v), text });
-  }
-}
-function associatedParameterFile(template) {
-  const dir = path11.dirname(template);
-  const base = path11.basename(template);
-  const m = /^(.*)\.(json|jsonc)$/i.exec(base);
-  if (!m) return void 0;
-  const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
-  for (const c of candidates) {
-    const p = path11.join(dir, c);
-    if (existsSync3(p)) return p;
-  }
-  return void 0;
-}
-
-// src/deploy/deploy.ts
-import path12 from "node:path";
-
-// src/deploy/model.ts
-var REPRESENTATIVE_INDEX = "copyIndex()";
-var evaluating = [];
-function collectingImplicitDependencies(into, f) {
-  evaluating.push(into);
-  try {
-    return f();
-  } finally {
-    evaluating.pop();
-  }
-}
-function noteImplicitDependency(target, value, span) {
-  const current = evaluating[evaluating.length - 1];
-  if (!current) return;
-  const list = current.implicit ??= [];
-  if (!list.some((d) => d.target === target)) list.push({ value, span, target, implicit: true });
-}
-
-// src/deploy/value-type.ts
-var MAX_DEPTH4 = 256;
-var EXPECTED_TYPE = {
-  string: "String",
-  securestring: "String",
-  int: "Integer",
-  bool: "Boolean",
-  object: "Object",
-  secureobject: "Object",
-  array: "Array"
-};
-function expectedTypeName(type) {
-  const t = type?.toLowerCase();
-  return t !== void 0 && Object.hasOwn(EXPECTED_TYPE, t) ? EXPECTED_TYPE[t] : void 0;
-}
-function key(chain, k) {
-  for (const n of chain) {
-    const v = ownProp(n, k);
-    if (v !== void 0) return v;
-  }
-  return void 0;
-}
-function matchesAllowed(a, value) {
-  return typeof a === "string" && typeof value === "string" ? a.toLowerCase() === value.toLowerCase() : deepEquals(a, value) !== false;
-}
-function checkStructure(value, decl, template, span, evaluate2) {
-  const problems = [];
-  walkChildren(value, typeChain(template, decl), "", span, { template, evaluate: evaluate2, problems }, 0);
-  return problems;
-}
-function checkNode(value, node, path18, span, w, depth) {
-  if (value instanceof Unknown || depth > MAX_DEPTH4) return;
-  const chain = typeChain(w.template, node);
-  const fail2 = (why2) => w.problems.push({ path: path18, why: why2, span });
-  if (value === null) {
-    const typed = key(chain, "type") !== void 0 || key(chain, "discriminator") !== void 0;
-    if (typed && key(chain, "nullable") !== true) fail2(`expected a value of type '${expectedOf(chain) ?? "Object"}', but received null`);
-    return;
-  }
-  const expected = expectedOf(chain);
-  if (expected !== void 0) {
-    const got = typeName(value);
-    if (got !== expected) {
-      fail2(`expected a value of type '${expected}', but received a value of type '${got}'`);
-      return;
-    }
-  }
-  const allowedNode = key(chain, "allowedValues");
-  const allowed = allowedNode === void 0 ? void 0 : w.evaluate(allowedNode);
-  if (Array.isArray(allowed)) {
-    const ok = Array.isArray(value) && !allowed.some((a) => Array.isArray(a)) ? value.every((v) => allowed.some((a) => matchesAllowed(a, v))) : allowed.some((a) => matchesAllowed(a, value));
-    if (!ok) {
-      fail2(`it is not one of the allowedValues`);
-      return;
-    }
-  }
-  const why = boundsProblem(value, (k) => {
-    const n = key(chain, k);
-    const v = n === void 0 ? void 0 : w.evaluate(n);
-    return typeof v === "number" && Number.isFinite(v) ? v : void 0;
-  });
-  if (why) fail2(why);
-  walkChildren(value, chain, path18, span, w, depth);
-}
-function boundsProblem(value, bound) {
-  if (typeof value === "number") {
-    const min2 = bound("minValue");
-    const max2 = bound("maxValue");
-    if (min2 !== void 0 && value < min2) return `${value} is less than the minValue ${min2}`;
-    if (max2 !== void 0 && value > max2) return `${value} is greater than the maxValue ${max2}`;
-    return void 0;
-  }
-  const length = typeof value === "string" ? value.length : Array.isArray(value) ? value.length : void 0;
-  if (length === void 0) return void 0;
-  const what = typeof value === "string" ? "characters" : "elements";
-  const min = bound("minLength");
-  const max = bound("maxLength");
-  if (min !== void 0 && length < min) return `it has ${length} ${what}, fewer than the minLength ${min}`;
-  if (max !== void 0 && length > max) return `it has ${length} ${what}, more than the maxLength ${max}`;
-  return void 0;
-}
-function expectedOf(chain) {
-  const t = key(chain, "type");
-  return typeof t === "string" ? expectedTypeName(t) : void 0;
-}
-function walkChildren(value, chain, path18, span, w, depth) {
-  if (value instanceof ObjectValue) walkObject(value, chain, path18, span, w, depth);
-  else if (Array.isArray(value)) walkArray(value, chain, path18, span, w, depth);
-}
-function walkObject(value, chain, path18, span, w, depth) {
-  const discriminator = key(chain, "discriminator");
-  if (isTObject(discriminator)) {
-    const name = ownProp(discriminator, "propertyName");
-    const mapping = ownProp(discriminator, "mapping");
-    if (typeof name !== "string" || !isTObject(mapping)) return;
-    const tag = value.get(name);
-    if (tag instanceof Unknown) return;
-    const options = Object.keys(mapping);
-    const list = options.map((o) => `'${o}'`).join(", ");
-    if (tag === void 0) {
-      w.problems.push({ path: path18, why: `the discriminator property '${name}' is missing (it must be one of ${list})`, span });
-      return;
-    }
-    const member2 = typeof tag === "string" ? options.find((o) => o === tag) : void 0;
-    const at2 = value.entry(name)?.span ?? span;
-    if (member2 === void 0) {
-      w.problems.push({ path: `${path18}.${name}`, why: `${typeof tag === "string" ? `'${tag}'` : `a value of type '${typeName(tag)}'`} is not a value of the discriminator: it must be one of ${list}`, span: at2 });
-      return;
-    }
-    const m = mapping[member2];
-    if (isTObject(m)) checkNode(value, m, path18, span, w, depth + 1);
-    return;
-  }
-  const props = key(chain, "properties");
-  const declared = isTObject(props) ? props : void 0;
-  const names = /* @__PURE__ */ new Set();
-  if (declared) {
-    const missing = [];
-    for (const p of Object.keys(declared)) {
-      names.add(p.toLowerCase());
-      const t = declared[p];
-      if (!isTObject(t)) continue;
-      const e = value.entry(p);
-      if (e === void 0) {
-        if (key(typeChain(w.template, t), "nullable") !== true) missing.push(p);
-        continue;
-      }
-      checkNode(e.value, t, `${path18}.${e.key}`, e.span ?? span, w, depth + 1);
-    }
-    if (missing.length) {
-      w.problems.push({ path: path18, why: `the required propert${missing.length > 1 ? "ies" : "y"} ${missing.map((m) => `'${m}'`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing`, span });
-    }
-  }
-  const extra = key(chain, "additionalProperties");
-  if (extra === void 0 || extra === true) return;
-  for (const e of value.located()) {
-    if (names.has(e.key.toLowerCase())) continue;
-    if (extra === false) {
-      const allowed = declared ? Object.keys(declared) : [];
-      w.problems.push({
-        path: `${path18}.${e.key}`,
-        why: `the property '${e.key}' is not allowed: the type is sealed${allowed.length ? ` (its properties are ${allowed.map((a) => `'${a}'`).join(", ")})` : " and has no properties"}`,
-        span: e.keySpan ?? e.span ?? span
-      });
-    } else if (isTObject(extra)) checkNode(e.value, extra, `${path18}.${e.key}`, e.span ?? span, w, depth + 1);
-  }
-}
-function walkArray(value, chain, path18, span, w, depth) {
-  const prefix = key(chain, "prefixItems");
-  const items = key(chain, "items");
-  const fixed = Array.isArray(prefix) ? prefix : [];
-  if (Array.isArray(prefix)) {
-    if (value.length < fixed.length || items === false && value.length > fixed.length) {
-      const n = fixed.length;
-      w.problems.push({ path: path18, why: `it has ${value.length} element${value.length === 1 ? "" : "s"}, but the tuple type has ${items === false ? "" : "at least "}${n} element${n === 1 ? "" : "s"}`, span });
-      return;
-    }
-  }
-  for (let i = 0; i < value.length; i++) {
-    const t = i < fixed.length ? fixed[i] : items;
-    if (!isTObject(t)) continue;
-    checkNode(value[i], t, `${path18}[${i}]`, elementSpan(value, i) ?? span, w, depth + 1);
-  }
 }
 
 // src/deploy/invariant-parts.ts
@@ -28228,10 +29112,15 @@ var TemplateScope = class {
    * every value given to a parameter before it deploys anything. False when one is broken.
    */
   checkBounds(name, value, d, span) {
-    if (value instanceof Unknown) return true;
-    const why = boundsProblem(value, (key2) => {
+    const boundOf2 = (key2) => {
       const c = this.declaredConstraint(d, key2);
-      const v = c ? this.base.node(c.node, c.span) : void 0;
+      return c ? this.base.node(c.node, c.span) : void 0;
+    };
+    const exact = exactIntegerOf(value);
+    const inexact = value instanceof InexactInteger || ["minValue", "maxValue"].some((k) => boundOf2(k) instanceof InexactInteger);
+    if (value instanceof Unknown && exact === void 0) return true;
+    const why = inexact && exact !== void 0 ? exactBoundsProblem(exact, (key2) => exactIntegerOf(boundOf2(key2))) : boundsProblem(value, (key2) => {
+      const v = boundOf2(key2);
       return typeof v === "number" && Number.isFinite(v) ? v : void 0;
     });
     if (why) this.diagnostics.add({ code: "evaluation-error", message: `The provided value for the template parameter '${name}' is not valid: ${why}.`, span });
@@ -28451,6 +29340,7 @@ var NodeContext = class _NodeContext {
       if (!isExpressionString(n)) return this.observed(evaluateString(n, span, this), span, false);
       return this.expression(n, span);
     }
+    if (isInexactInteger(n)) return inexactInteger(n, span, writtenInteger(span, n));
     if (n === null || typeof n === "number" || typeof n === "boolean") return n;
     if (n instanceof TExpr) return this.expression(n, span);
     if (Array.isArray(n)) {
@@ -28628,6 +29518,16 @@ function declaredVariableNames(section) {
     } else out.push(k);
   }
   return out;
+}
+function writtenInteger(span, n) {
+  const text = span.text(40).trim();
+  if (!/^-?\d{1,20}$/.test(text)) return void 0;
+  const big = BigInt(text);
+  return Number(big) === n ? big : void 0;
+}
+function exactIntegerOf(v) {
+  if (typeof v === "number") return Number.isInteger(v) ? BigInt(v) : void 0;
+  return v instanceof InexactInteger ? v.exact : void 0;
 }
 
 // src/deploy/resources.ts
@@ -29021,7 +29921,7 @@ function joinName(parent, child) {
   const parts = [];
   const push3 = (v) => {
     if (typeof v === "string") parts.push(v);
-    else if (v instanceof Unknown) parts.push(...v.parts ?? [v]);
+    else if (v instanceof Unknown) pushAll(parts, v.parts ?? [v]);
     else parts.push(String(v));
   };
   push3(parent);
@@ -29109,8 +30009,11 @@ function displayNameOf(name, span) {
 }
 
 // src/deploy/runtime.ts
-function runtimeReason(r, span) {
+function runtimeReason(r, span, linkedFrom) {
   const who = r.symbolicName ?? (typeof r.name === "string" ? r.name : r.type);
+  if (linkedFrom !== void 0) {
+    return { code: "not-fetched", message: `a property or output of deployment '${who}', whose template is linked from ${linkedFrom} and never fetched`, span, resourceKey: r.key };
+  }
   return { code: "runtime-state", message: `a property of '${who}' that Azure sets when it deploys it`, span, resourceKey: r.key };
 }
 function open(v, reason) {
@@ -29142,22 +30045,35 @@ function concatId(base, suffix) {
   if (typeof base === "string") return base + suffix;
   return new Unknown(base.reason, "string", [...base.parts ?? [base], suffix], void 0, base.about);
 }
-function existingView(r, span) {
+function existingView(r, span, full = false) {
   const who = r.symbolicName ?? (typeof r.name === "string" ? r.name : r.type);
-  return new Unknown({ code: "runtime-state", message: `a property of '${who}', an existing resource whose properties are not in the template`, span, resourceKey: r.key }, "object");
+  const reason = { code: "runtime-state", message: `a property of '${who}', an existing resource whose properties are not in the template`, span, resourceKey: r.key };
+  if (!full) return new Unknown(reason, "object");
+  const whole = new ObjectValue();
+  whole.runtime = reason;
+  setIdentity(whole, r);
+  return whole;
 }
-function runtimeView(r, full, span, outputs) {
-  const reason = runtimeReason(r, span);
+function setIdentity(whole, r) {
+  whole.set("id", idValue(r.id));
+  whole.set("name", r.name);
+  whole.set("type", r.type);
+  if (r.apiVersion) whole.set("apiVersion", r.apiVersion);
+  whole.set("resourceId", relativeIdValue(r.id));
+  const sub = subscriptionOf(r.id);
+  if (sub) whole.set("subscriptionId", segmentValue(sub));
+  const rg = resourceGroupOf(r.id);
+  if (rg) whole.set("resourceGroupName", segmentValue(rg));
+}
+function runtimeView(r, full, span, outputs, linkedFrom) {
+  const reason = runtimeReason(r, span, linkedFrom);
   const props = withPartIds(open(r.body.get("properties") ?? new ObjectValue(), reason), r);
   const outs = outputs();
   if (outs && props instanceof ObjectValue) props.set("outputs", outs);
   if (!full) return props;
   const whole = open(r.body, reason);
   whole.set("properties", props);
-  whole.set("id", idValue(r.id));
-  whole.set("name", r.name);
-  whole.set("type", r.type);
-  if (r.apiVersion) whole.set("apiVersion", r.apiVersion);
+  setIdentity(whole, r);
   return whole;
 }
 
@@ -29165,6 +30081,8 @@ function runtimeView(r, full, span, outputs) {
 function checkTypeRefs(t, span, diagnostics) {
   new TypeRefChecker(t, diagnostics).template(span);
 }
+var SECTION_WORD = { definitions: "definition", parameters: "parameter", outputs: "output" };
+var TEMPLATE_TYPES = /* @__PURE__ */ new Set(["string", "securestring", "int", "bool", "object", "secureobject", "array"]);
 var TypeRefChecker = class {
   constructor(t, diagnostics) {
     this.t = t;
@@ -29183,7 +30101,7 @@ var TypeRefChecker = class {
         case "definitions":
         case "parameters":
         case "outputs":
-          if (isTObject(section)) for (const name of Object.keys(section)) this.typeNode(section, name, at2);
+          if (isTObject(section)) for (const name of Object.keys(section)) this.typeNode(section, name, at2, `the ${SECTION_WORD[key2.toLowerCase()] ?? "declaration"} '${name}'`);
           break;
         case "functions":
           this.functions(section, at2);
@@ -29196,8 +30114,8 @@ var TypeRefChecker = class {
   functions(section, span) {
     forEachUserFunction(section, span, (f, fSpan) => {
       const params = ownProp(f, "parameters");
-      if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, "parameters")));
-      if (isTObject(ownProp(f, "output"))) this.typeNode(f, "output", fSpan);
+      if (Array.isArray(params)) params.forEach((_, j) => this.typeNode(params, j, fSpan.child(f, "parameters"), `parameter ${j + 1} of a user-defined function`));
+      if (isTObject(ownProp(f, "output"))) this.typeNode(f, "output", fSpan, "the output of a user-defined function");
     });
   }
   /**
@@ -29205,7 +30123,7 @@ var TypeRefChecker = class {
    * additionalProperties, items, prefixItems, discriminator mapping). Values (defaultValue,
    * allowedValues, an output's value, metadata) are data, not types, and are not entered.
    */
-  typeNode(container, key2, containerSpan) {
+  typeNode(container, key2, containerSpan, what) {
     const node = container[key2];
     if (!isTObject(node)) return;
     const span = containerSpan.child(container, key2);
@@ -29215,21 +30133,30 @@ var TypeRefChecker = class {
         case "$ref":
           if (typeof child === "string") this.ref(node, child, span.child(node, k));
           break;
+        case "type":
+          if (typeof child === "string" && !TEMPLATE_TYPES.has(child.toLowerCase())) {
+            this.diagnostics.add({
+              code: "invalid-template",
+              message: `The type '${child}' of ${what} is not a template type (string, securestring, int, bool, object, secureobject, array); ARM cannot parse the template.`,
+              span: span.child(node, k)
+            });
+          }
+          break;
         case "properties":
-          if (isTObject(child)) for (const p of Object.keys(child)) this.typeNode(child, p, span.child(node, k));
+          if (isTObject(child)) for (const p of Object.keys(child)) this.typeNode(child, p, span.child(node, k), `the property '${p}' of ${what}`);
           break;
         case "additionalproperties":
         case "items":
-          this.typeNode(node, k, span);
+          this.typeNode(node, k, span, `the ${k} of ${what}`);
           break;
         case "prefixitems":
-          if (Array.isArray(child)) child.forEach((_, i) => this.typeNode(child, i, span.child(node, k)));
+          if (Array.isArray(child)) child.forEach((_, i) => this.typeNode(child, i, span.child(node, k), `item ${i} of ${what}`));
           break;
         case "discriminator": {
           const mapping = isTObject(child) ? ownProp(child, "mapping") : void 0;
           if (isTObject(child) && isTObject(mapping)) {
             const mapSpan = span.child(node, k).child(child, "mapping");
-            for (const m of Object.keys(mapping)) this.typeNode(mapping, m, mapSpan);
+            for (const m of Object.keys(mapping)) this.typeNode(mapping, m, mapSpan, `the '${m}' member of ${what}`);
           }
           break;
         }
@@ -29300,7 +30227,7 @@ var Names = class _Names {
     return this.symbols = isTObject(section) ? resourcesBySymbol(section) : null;
   }
 };
-var START_OF_DEPLOYMENT = /* @__PURE__ */ new Set(["name", "type", "apiversion", "location", "condition"]);
+var START_OF_DEPLOYMENT = /* @__PURE__ */ new Set(["name", "type", "apiversion", "location", "condition", "resourcegroup", "subscriptionid", "scope"]);
 var NOT_EVALUATED = /* @__PURE__ */ new Set(["metadata", "comments"]);
 var TemplateChecker = class {
   constructor(diagnostics, limits, maxDeploymentDepth) {
@@ -29624,6 +30551,8 @@ var Deployment = class {
    */
   nestedScopes = /* @__PURE__ */ new Map();
   views = /* @__PURE__ */ new Map();
+  /** Deployments whose template is linked by URI (never fetched): where from, for what reference() of them says. */
+  unfetched = /* @__PURE__ */ new Map();
   busy = /* @__PURE__ */ new Set();
   /** Set once the reference nesting limit was reported (see runtime). */
   referenceNestingCut = false;
@@ -29658,6 +30587,7 @@ var Deployment = class {
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
     this.reportDuplicates();
+    this.reportReadOnlyTypes();
     scope.outputs();
     return {
       unit,
@@ -29669,6 +30599,28 @@ var Deployment = class {
       suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2)),
       evaluationStopped
     };
+  }
+  /**
+   * A declaration that deploys a read-only resource type (a load balancer's loadBalancingRules
+   * as a resource of its own): Azure cannot create it, and the deployment fails at it. Once per
+   * declaration (a copy loop's instances share it); `existing` declarations only read.
+   */
+  reportReadOnlyTypes() {
+    const seen = /* @__PURE__ */ new Set();
+    for (const r of this.resources) {
+      if (r.existing) continue;
+      const t = readOnlyType(r.type, r.apiVersion);
+      if (!t) continue;
+      const at2 = r.typeSpan.identity();
+      if (seen.has(at2)) continue;
+      seen.add(at2);
+      const message = t.writableFrom ? `The resource type '${r.type}' is read-only before API version ${t.writableFrom} (this declaration uses ${r.apiVersion ?? ""}): Azure cannot create it, so the deployment fails at '${r.plainDisplayName}'. Use API version ${t.writableFrom} or later, or declare it as ${t.instead}.` : `The resource type '${r.type}' is read-only: Azure cannot create it, so the deployment fails at '${r.plainDisplayName}'. Declare it as ${t.instead}.`;
+      this.diagnostics.add({
+        code: "invalid-template",
+        message,
+        span: r.typeSpan
+      });
+    }
   }
   /**
    * ARM rejects a template that defines one resource twice ("The resource '...' is defined
@@ -29744,7 +30696,7 @@ var Deployment = class {
     const section = own(template.node, "resources");
     if (isTObject(section) && scope.template?.node === template.node) this.symbolTables.set(unit, { bySymbol: resourcesBySymbol(section), counts: expander.loopCounts });
     expander.expandTemplate(template);
-    this.notDeployed.push(...expander.notDeployed);
+    pushAll(this.notDeployed, expander.notDeployed);
     for (const r of expander.resources) this.register(r);
     const nested = expander.resources.filter((r) => r.type.toLowerCase() === DEPLOYMENTS && !r.existing);
     for (const r of nested) this.pendingNested.set(r, { unit, scope });
@@ -29879,6 +30831,7 @@ var Deployment = class {
       return;
     }
     const where = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
+    this.unfetched.set(dep, where);
     this.diagnostics.add({
       code: "note",
       message: `the template of deployment '${dep.displayName}' is linked from ${where} and is never fetched: the resources it deploys are not analysed`,
@@ -30084,7 +31037,7 @@ var Deployment = class {
     if (!isReference && !(byName && isListAction(fn))) return void 0;
     const target = this.findReferenced(unit, args[0]);
     if (!target) return void 0;
-    if (target.existing) return isReference ? existingView(target, span) : void 0;
+    if (target.existing) return isReference ? existingView(target, span, typeof args[2] === "string" && args[2].toLowerCase() === "full") : void 0;
     if (byName) noteImplicitDependency(target, args[0], span);
     if (!isReference) return void 0;
     const full = typeof args[2] === "string" && args[2].toLowerCase() === "full";
@@ -30105,7 +31058,7 @@ var Deployment = class {
     }
     this.busy.add(target);
     try {
-      const view = runtimeView(target, full, span, () => this.outputsOf(target));
+      const view = runtimeView(target, full, span, () => this.outputsOf(target), this.unfetched.get(target));
       this.views.set(key2, view);
       return view;
     } finally {
@@ -30269,6 +31222,13 @@ var ResourceGraph = class {
   byResourceKey(key2) {
     const found = this.byKey.get(key2);
     return found && preferDeployed(found, void 0);
+  }
+  /**
+   * Every declaration of the resource with this key (DeployedResource.key), `existing` ones
+   * included, in declaration order: one resource may be declared in several deployments.
+   */
+  declarationsOf(key2) {
+    return this.byKey.get(key2) ?? [];
   }
   /** The declared resource with this id (scope compared when both sides know it). */
   find(id) {
@@ -30446,6 +31406,8 @@ var ResourceGraph = class {
     });
   }
   orderCache;
+  /** Spans of dependsOn entries already reported as naming their own resource (once per entry, not per loop instance). */
+  selfReported = /* @__PURE__ */ new Set();
   /**
    * Set when the order edges were cut at maxOrderEdges (what was reported then): a resource may
    * then depend on another with no path found between them, so "does not depend on" cannot be
@@ -30490,7 +31452,12 @@ var ResourceGraph = class {
           break;
         }
         this.crossTemplate = void 0;
-        const found = this.resolveDependencies(r, d.value);
+        let found = this.resolveDependencies(r, d.value);
+        if (found.includes(r)) {
+          this.reportSelfReference(r, d);
+          found = found.filter((x) => x !== r);
+          if (found.length === 0) continue;
+        }
         d.target = found[0];
         for (const target of found) {
           targets.push(target);
@@ -30506,6 +31473,7 @@ var ResourceGraph = class {
         }
       }
       for (const d of r.implicitDependencies) {
+        if (d.target === r) this.reportSelfReference(r, d);
         if (!d.target || d.target === r || targets.lastIndexOf(d.target) >= start[i]) continue;
         targets.push(d.target);
         entries.push(d);
@@ -30721,6 +31689,27 @@ var ResourceGraph = class {
       });
     }
   }
+  /**
+   * A dependsOn entry, or a reference()/list*() call by name, that names the resource it is in
+   * (its own name or id, or its own copy loop, which holds it): ARM rejects the template ("The
+   * template resource '...' cannot reference itself"), the shortest circular dependency there is.
+   * As for cycles, only a resource certainly deployed counts, and not a Bicep file's (the
+   * compiler's BCP079). Once per entry, not once per instance of a loop.
+   */
+  reportSelfReference(r, d) {
+    if (!this.diagnostics || r.state !== "deployed" || r.existing || r.unit.file.kind === "bicep") return;
+    const at2 = d.span.identity();
+    if (this.selfReported.has(at2)) return;
+    this.selfReported.add(at2);
+    const ownLoop = r.copy !== void 0 && typeof d.value === "string" && d.value.toLowerCase() === r.copy.name.toLowerCase();
+    const what = ownLoop ? `Each instance of the copy loop '${r.copy?.name ?? ""}'` : `The resource '${r.displayName}'`;
+    const how = d.implicit ? "reads itself by name" : ownLoop ? "depends on its own loop, so on itself" : "depends on itself";
+    this.diagnostics.add({
+      code: "invalid-template",
+      message: `${what} ${how}; ARM rejects the template ("The template resource '${r.type}/${typeof r.name === "string" ? r.name : "..."}' cannot reference itself"): remove this ${d.implicit ? "call, or name another resource" : "dependsOn entry"}.`,
+      span: d.span
+    });
+  }
   /** A dependsOn entry that names no resource of its template: ARM rejects the deployment. */
   reportNotDefined(value, span) {
     const id = typeof value === "string" ? void 0 : parseResourceId(value);
@@ -30762,13 +31751,13 @@ var ResourceGraph = class {
     }
     if (from === to) return [];
     if (!next.has(from)) return void 0;
-    const path18 = [];
+    const path19 = [];
     for (let c = from; c !== to; ) {
       const e = next.get(c);
-      path18.push(e);
+      path19.push(e);
       c = e.to;
     }
-    return path18;
+    return path19;
   }
   /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
   reaching(to) {
@@ -30875,11 +31864,11 @@ var ReferenceWalk = class {
     return from.span;
   }
 };
-function pathText(path18) {
-  if (path18.length === 0) return "(value)";
+function pathText(path19) {
+  if (path19.length === 0) return "(value)";
   const out = [];
   let empty = true;
-  for (const p of path18) {
+  for (const p of path19) {
     const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
     out.push(piece);
     if (piece !== "") empty = false;
@@ -31058,7 +32047,10 @@ function analyzeFile(file, opts) {
   const ext = extensionOf(file);
   if (ext === "bicep" || ext === "bicepparam") return analyzeBicep(file, opts);
   const read = readSourceInside(file, "arm", opts.root, opts.limits);
-  if (!read.ok) return opts.explicit || ext === "json" || ext === "jsonc" ? { kind: "broken", diagnostics: [read.diagnostic] } : { kind: "skipped" };
+  if (!read.ok) {
+    const other = read.head !== void 0 && !looksLikeTemplateText(read.head) && !looksLikeParametersText(read.head);
+    return opts.explicit || (ext === "json" || ext === "jsonc") && !other ? { kind: "broken", diagnostics: [read.diagnostic] } : { kind: "skipped" };
+  }
   const source = read.source;
   const loaded = loadJson(source, opts.limits);
   if (!loaded.root) {
@@ -31113,10 +32105,10 @@ function bicepparamTargetsByFile(files, root) {
 // src/engine/focus.ts
 import path14 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-async function discoverFocused(paths, context, cwd) {
-  const named = await discover(paths, cwd);
+async function discoverFocused(paths, context, cwd, root = cwd) {
+  const named = await discover(paths, cwd, root);
   if (context === void 0) return { ...named, focus: void 0 };
-  const around = await discover([context], cwd);
+  const around = await discover([context], cwd, root);
   const byReal = /* @__PURE__ */ new Map();
   for (const f of around.files) byReal.set(realPath(f.path) ?? path14.resolve(f.path), f.path);
   const files = [...around.files];
@@ -31126,7 +32118,7 @@ async function discoverFocused(paths, context, cwd) {
     if (same === void 0) files.push(f);
     focus.add(path14.resolve(same ?? f.path));
   }
-  return { files, missing: named.missing, focus };
+  return { files, missing: named.missing, unreadable: named.unreadable, focus };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
@@ -31311,9 +32303,9 @@ function readBaseline(file) {
   try {
     doc = JSON.parse(readFileSync3(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`, { file });
   }
-  if (!doc || typeof doc !== "object" || !Array.isArray(doc.runs)) throw new ConfigError(`baseline ${file}: not a SARIF log (no "runs")`);
+  if (!doc || typeof doc !== "object" || !Array.isArray(doc.runs)) throw new ConfigError(`baseline ${file}: not a SARIF log (no "runs")`, { file });
   const byFingerprint = /* @__PURE__ */ new Map();
   for (const run2 of doc.runs) {
     if (run2.tool?.driver?.name !== "vtaplint") continue;
@@ -31358,6 +32350,17 @@ var within = (inner, outer) => {
 };
 function pragmaSites(pragmas, known2) {
   const out = [];
+  const restores = /* @__PURE__ */ new Map();
+  for (const r of pragmas) {
+    if (r.kind !== "restore-diagnostics") continue;
+    for (const id of r.ruleIds) {
+      const key2 = `${r.span.file.path}\0${id}`;
+      const lines = restores.get(key2);
+      if (lines) lines.push(r.line);
+      else restores.set(key2, [r.line]);
+    }
+  }
+  for (const lines of restores.values()) lines.sort((a, b) => a - b);
   for (const p of pragmas) {
     const file = p.span.file;
     if (p.kind === "vtaplint-disable-next-line") {
@@ -31371,8 +32374,7 @@ function pragmaSites(pragmas, known2) {
       }
     } else if (p.kind === "disable-diagnostics") {
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
-        const restore = pragmas.find((r) => r.kind === "restore-diagnostics" && sameFile(r.span.file, file) && r.line > p.line && r.ruleIds.includes(id));
-        const end = restore ? restore.line : Number.POSITIVE_INFINITY;
+        const end = firstAfter(restores.get(`${file.path}\0${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
           site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => {
             const line = c.finding.location.region.start.line;
@@ -31383,6 +32385,17 @@ function pragmaSites(pragmas, known2) {
     }
   }
   return out;
+}
+function firstAfter(lines, line) {
+  if (!lines) return void 0;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (lines[mid] > line) hi = mid;
+    else lo = mid + 1;
+  }
+  return lines[lo];
 }
 var LINE_COMMENT = 12;
 var BLOCK_COMMENT = 13;
@@ -31465,10 +32478,17 @@ function site(kind, form, ruleId, reason, span, needsReason, known2, appliesTo, 
 }
 function applySuppressions(candidates, sites) {
   if (sites.length === 0) return;
+  const byRule = /* @__PURE__ */ new Map();
+  for (const s of sites) {
+    if (!s.known || s.expired) continue;
+    const list = byRule.get(s.ruleId);
+    if (list) list.push(s);
+    else byRule.set(s.ruleId, [s]);
+  }
   for (const c of candidates) {
     if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
-    for (const s of sites) {
-      if (!s.known || s.expired || !s.appliesTo(c)) continue;
+    for (const s of byRule.get(c.finding.ruleId) ?? []) {
+      if (!s.appliesTo(c)) continue;
       s.used = true;
       (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
     }
@@ -31514,6 +32534,25 @@ function fingerprintPath(root, file) {
   const rel = path16.relative(root, file);
   return (path16.isAbsolute(rel) ? file : rel).split(path16.sep).join("/");
 }
+function unusedSuppliedParameters(opts, slots) {
+  const fromFiles = (opts.parameterFiles ?? []).map((file) => {
+    const entries = /* @__PURE__ */ new Map();
+    readParameterFile(file, entries, new DiagnosticSink());
+    return { file, names: [...entries.keys()] };
+  });
+  const cli = Object.keys(opts.params ?? {});
+  if (cli.length === 0 && fromFiles.every((f) => f.names.length === 0)) return [];
+  const templates = slots.filter((r) => r !== void 0 && r.result.kind === "template");
+  if (templates.length === 0 || templates.some((r) => r.parameters === void 0)) return [];
+  const declared = new Set(templates.flatMap((r) => r.parameters ?? []).map((n) => n.toLowerCase()));
+  const unused = (n) => !declared.has(n.toLowerCase());
+  return [
+    ...cli.filter(unused).map((n) => ({ level: "warning", message: `-p ${n}: no template linted declares a parameter '${n}', so the value is not used` })),
+    ...fromFiles.flatMap(
+      (f) => f.names.filter(unused).map((n) => ({ level: "warning", message: `--parameters: no template linted declares a parameter '${n}', so the value the file gives it is not used`, file: f.file }))
+    )
+  ];
+}
 var ConfigResolver = class {
   constructor(root, rules, explicit) {
     this.root = root;
@@ -31546,10 +32585,15 @@ async function lint(paths, opts) {
   const known2 = new Set(opts.rules.map((r) => r.meta.id));
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const external = /* @__PURE__ */ new Map();
-  const { files, missing, focus } = await discoverFocused(paths, opts.context, opts.cwd);
+  const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
   const notifications = [];
+  for (const u of unreadable) {
+    if (u.arg === void 0 && isIgnored(path16.join(u.path, "_"), await configs.forFile(path16.join(u.path, "_")))) continue;
+    notifications.push({ level: "warning", message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path });
+  }
   let work = [];
+  const ignoredNamed = [];
   for (const f of files) {
     if (path16.basename(f.path) === CONFIG_FILE) continue;
     let config;
@@ -31559,7 +32603,10 @@ async function lint(paths, opts) {
       if (e instanceof ConfigError) throw e;
       throw new ConfigError(String(e));
     }
-    if (isIgnored(f.path, config)) continue;
+    if (isIgnored(f.path, config)) {
+      if (f.explicit && config.file) ignoredNamed.push({ path: f.path, config: config.file });
+      continue;
+    }
     let ext = external.get(config);
     if (!ext) {
       ext = { sites: configSites(config, known2, now), concerned: /* @__PURE__ */ new Set() };
@@ -31601,7 +32648,8 @@ async function lint(paths, opts) {
           result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
           passes: r.passes,
           notifications: r.notifications,
-          modules: r.modules
+          modules: r.modules,
+          ...r.parameters ? { parameters: r.parameters } : {}
         };
       },
       (index2, message) => {
@@ -31614,12 +32662,13 @@ async function lint(paths, opts) {
     });
   }
   throughParents(slots, work);
+  notifications.push(...unusedSuppliedParameters(opts, slots));
   const results = [];
   let passes = 0;
   for (const r of slots) {
     if (!r) continue;
     passes += r.passes;
-    notifications.push(...r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
+    pushAll(notifications, r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
   }
   for (const [config, ext] of external) {
@@ -31632,7 +32681,7 @@ async function lint(paths, opts) {
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result = { root: opts.root, files: reported, findings, suppressed, notifications, missing, passes };
+  const result = { root: opts.root, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
   if (baseline && opts.baselineFile) {
     const absent = applyBaseline(all, baseline);
     result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, opts.root))) : absent;
@@ -31668,7 +32717,9 @@ function withoutRepeats(findings) {
   const byPlace = /* @__PURE__ */ new Map();
   return findings.filter((f) => {
     const place = `${f.ruleId}\0${placeOf2(f.location)}`;
-    const same = byPlace.get(place);
+    let byMessage = byPlace.get(place);
+    if (!byMessage) byPlace.set(place, byMessage = /* @__PURE__ */ new Map());
+    const same = byMessage.get(f.message);
     const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
     if (sameVerdict) {
       for (const r of f.related) {
@@ -31677,7 +32728,7 @@ function withoutRepeats(findings) {
       return false;
     }
     if (same) same.push(f);
-    else byPlace.set(place, [f]);
+    else byMessage.set(f.message, [f]);
     return true;
   });
 }
@@ -31748,8 +32799,8 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
   }
   const own2 = [...judged.sites, ...commentSites(source, findings, known2)];
   applySuppressions(candidates, [...own2, ...external]);
-  findings.push(...unusedFindings(own2.filter((s) => s.span.file.path === source.path), opts.rules, config));
-  return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications, modules: judged.modules };
+  pushAll(findings, unusedFindings(own2.filter((s) => s.span.file.path === source.path), opts.rules, config));
+  return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications, modules: judged.modules, parameters: judged.parameters };
 }
 var LARGE_TEMPLATE = 4e6;
 var LARGE_DEPLOYMENT = 5e3;
@@ -31776,7 +32827,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     case "parameters":
       return { kind: "done", result: { result: { path: f.path, kind: "parameters", findings: [] }, passes: 0, notifications } };
     case "broken": {
-      notifications.push(...internalNotifications(a.diagnostics));
+      pushAll(notifications, internalNotifications(a.diagnostics));
       for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: "warning", message: `${d.message} (the file is not analysed)`, file: f.path });
       const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings.map((finding) => ({ finding, resource: void 0 })), external);
@@ -31791,7 +32842,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
   const sites = [...metadataSites(a.deployed.resources, known2), ...pragmaSites(pragmasOf(a), known2)];
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0, a.deployed.evaluationStopped);
   const diagnostics = diagnosticsNow(a);
-  notifications.push(...internalNotifications(diagnostics));
+  pushAll(notifications, internalNotifications(diagnostics));
   for (const fail2 of failures) {
     notifications.push({
       level: "error",
@@ -31811,7 +32862,8 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     sites,
     passes,
     notifications,
-    modules: moduleFiles(a.deployed.resources, a.source.path, a.declaredModules)
+    modules: moduleFiles(a.deployed.resources, a.source.path, a.declaredModules),
+    parameters: a.deployed.scope?.parameterNames() ?? []
   };
 }
 function moduleFiles(resources, own2, declared) {
@@ -31874,7 +32926,7 @@ function commentSites(source, findings, known2) {
   const files = /* @__PURE__ */ new Map([[source.path, source]]);
   for (const f of findings) if (f.location.file.kind === "arm" && !files.has(f.location.file.path)) files.set(f.location.file.path, f.location.file);
   const sites = [];
-  for (const file of files.values()) sites.push(...jsonCommentSites(file, known2));
+  for (const file of files.values()) pushAll(sites, jsonCommentSites(file, known2));
   return sites;
 }
 function assignFingerprints(findings, root) {
@@ -32038,6 +33090,40 @@ function writeSarif(result, rules, opts, write) {
   writeWithArray(sarif, "results", 3, results(), write);
 }
 
+// src/report/report-folder.ts
+import { mkdirSync, statSync as statSync4 } from "node:fs";
+import path17 from "node:path";
+function makeReportFolder(dir) {
+  const missing = [];
+  for (let d = path17.resolve(dir); ; ) {
+    const kind = statKind(d);
+    if (kind === "folder") break;
+    if (kind === "other") throw errno("ENOTDIR", `not a folder: '${d}'`);
+    const parent = path17.dirname(d);
+    if (parent === d) break;
+    missing.push(d);
+    d = parent;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if (e.code !== "EEXIST" || statKind(d) !== "folder") throw e;
+    }
+  }
+}
+function statKind(p) {
+  try {
+    return statSync4(p).isDirectory() ? "folder" : "other";
+  } catch (e) {
+    if (e.code === "ENOENT") return "missing";
+    throw e;
+  }
+}
+function errno(code, message) {
+  return Object.assign(new Error(message), { code });
+}
+
 // package.json
 var package_default = {
   name: "vtaplint",
@@ -32098,9 +33184,30 @@ import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { EOL } from "node:os";
 
+// src/report/printable.ts
+function unsafe(c) {
+  if (c < 32) return c !== 9 && c !== 10 && c !== 13;
+  if (c < 127) return false;
+  if (c <= 159) return true;
+  return c === 1564 || c === 8206 || c === 8207 || c >= 8234 && c <= 8238 || c >= 8294 && c <= 8297;
+}
+function printable(s) {
+  let i = 0;
+  while (i < s.length && !unsafe(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += unsafe(c) ? `\\u${c.toString(16).padStart(4, "0")}` : s[i];
+  }
+  return out;
+}
+
 // src/report/github.ts
+var ANNOTATIONS_PER_STEP = { error: 10, warning: 10, notice: 10 };
+var ANNOTATION_LIMIT_TEXT = "GitHub shows at most 10 error, 10 warning and 10 notice annotations per step";
 function escapeData(s) {
-  return s.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+  return printable(s).replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 }
 function escapeProperty(s) {
   return escapeData(s).replaceAll(":", "%3A").replaceAll(",", "%2C");
@@ -32135,8 +33242,6 @@ function annotation(kind, message, props = {}) {
 }
 
 // src/action/annotations.ts
-var ANNOTATIONS_PER_STEP = { error: 10, warning: 10, notice: 10 };
-var ANNOTATION_LIMIT_TEXT = "GitHub shows at most 10 error, 10 warning and 10 notice annotations per step";
 var AnnotationSink = class {
   constructor(log, caps = ANNOTATIONS_PER_STEP) {
     this.log = log;
@@ -32265,6 +33370,34 @@ function touchesChange(changed, file, start, end) {
 // src/action/summary.ts
 var MAX_LINES_PER_FILE = 20;
 var MAX_FILES = 200;
+var SUMMARY_MAX_BYTES = 1024 * 1024;
+var SUMMARY_RESERVE = 2048;
+var Budget2 = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  bytes = 0;
+  /** Once a line did not fit, none after it is added (a shorter one would leave a gap). */
+  full = false;
+  /** Adds the line when it fits in the budget less the reserve; false when it does not. */
+  add(line) {
+    const size = Buffer.byteLength(line, "utf8") + 1;
+    if (this.full || this.bytes + size > this.max - SUMMARY_RESERVE) {
+      this.full = true;
+      return false;
+    }
+    this.lines.push(line);
+    this.bytes += size;
+    return true;
+  }
+  /** A line that says what was left out: written in the reserve. */
+  force(line) {
+    this.lines.push(line);
+    this.bytes += Buffer.byteLength(line, "utf8") + 1;
+  }
+};
 var cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function blobBase(env, commit) {
@@ -32275,7 +33408,9 @@ function blobBase(env, commit) {
 }
 function formatSummary(result, counted, opts) {
   const total = countByLevel(counted);
-  const out = ["## vtaplint", ""];
+  const budget = new Budget2(opts.maxBytes ?? SUMMARY_MAX_BYTES);
+  const out = { push: (...lines) => lines.every((l) => budget.add(l)) };
+  out.push("## vtaplint", "");
   const files = new Set(result.files.filter((f) => f.kind !== "skipped").map((f) => f.path)).size;
   out.push(`**${plural(total.error, "error")}, ${plural(total.warning, "warning")}, ${plural(total.note, "note")}** in ${plural(files, "file")} linted.`);
   const extra = [];
@@ -32289,8 +33424,16 @@ function formatSummary(result, counted, opts) {
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, "annotation")} on the lines this pull request changes`);
   if (extra.length) out.push("", extra.join(" \xB7 "));
   if (opts.notAnnotated) out.push("", `**${plural(opts.notAnnotated, "finding")} not annotated**: ${ANNOTATION_LIMIT_TEXT}. The tables below and the SARIF file have them.`);
-  for (const n of result.notifications) out.push("", `> **${n.level}**: ${cell(n.message.split("\n")[0] ?? "")}`);
-  if (counted.length === 0) return `${out.join("\n")}
+  const notes = result.notifications;
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i];
+    if (!out.push("", `> **${n.level}**: ${cell(n.message.split("\n")[0] ?? "")}`)) {
+      budget.force("");
+      budget.force(`> \u2026 ${plural(notes.length - i, "more message")} (see the log and the SARIF file)`);
+      break;
+    }
+  }
+  if (counted.length === 0) return `${budget.lines.join("\n")}
 `;
   const byRule = /* @__PURE__ */ new Map();
   const byFile = /* @__PURE__ */ new Map();
@@ -32310,6 +33453,7 @@ function formatSummary(result, counted, opts) {
   }
   out.push("", "### Findings per file", "", "| File | Errors | Warnings | Notes | Lines |", "| --- | ---: | ---: | ---: | --- |");
   const fileRows = [...byFile].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  let shown = 0;
   for (const [rel, { counts, findings, inside }] of fileRows.slice(0, MAX_FILES)) {
     const url = (line) => opts.blobBase && inside ? `${opts.blobBase}/${rel.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}` : void 0;
     const fileUrl = url();
@@ -32321,10 +33465,14 @@ function formatSummary(result, counted, opts) {
       return u ? `[${label}](${u} "${cell(f.ruleId)}")` : label;
     });
     if (findings.length > MAX_LINES_PER_FILE) lines.push(`\u2026 ${findings.length - MAX_LINES_PER_FILE} more`);
-    out.push(`| ${name} | ${counts.error} | ${counts.warning} | ${counts.note} | ${lines.join(", ")} |`);
+    if (!out.push(`| ${name} | ${counts.error} | ${counts.warning} | ${counts.note} | ${lines.join(", ")} |`)) break;
+    shown++;
   }
-  if (fileRows.length > MAX_FILES) out.push("", `\u2026 and ${fileRows.length - MAX_FILES} more files (see the SARIF file).`);
-  return `${out.join("\n")}
+  if (fileRows.length > shown) {
+    budget.force("");
+    budget.force(`\u2026 and ${plural(fileRows.length - shown, "more file")} (see the SARIF file).`);
+  }
+  return `${budget.lines.join("\n")}
 `;
 }
 
@@ -32345,16 +33493,25 @@ async function run(runner = processRunner()) {
 }
 async function runAction(runner) {
   const env = runner.env;
-  const workspace = path17.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path18.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const failOn = getInput(runner, "fail-on") || "error";
   if (!FAIL_ON.includes(failOn)) {
-    runner.log(annotation("error", `fail-on must be one of ${FAIL_ON.join(", ")}, got '${failOn}'`));
-    return 1;
+    return failBeforeLint(runner, `fail-on must be one of ${FAIL_ON.join(", ")}, got '${failOn}'`);
   }
   const paths = getList(runner, "paths");
   const config = getInput(runner, "config");
   const baseline = getInput(runner, "baseline");
   const sarifFile = getInput(runner, "sarif-file") || "vtaplint.sarif";
+  const parameters = getList(runner, "parameters");
+  for (const p of parameters) {
+    const problem = namedParametersProblem(path18.resolve(workspace, p));
+    if (problem === "missing") {
+      return failBeforeLint(runner, `no such file '${p}' (input 'parameters')`, { title: "vtaplint" });
+    }
+    if (problem === "bicepparam") {
+      return failBeforeLint(runner, `'${p}' is a .bicepparam file, which names its template itself with 'using': list it in 'paths', not in 'parameters' (ARM parameters files, .json)`, { title: "vtaplint" });
+    }
+  }
   const started = /* @__PURE__ */ new Date();
   let result;
   try {
@@ -32362,20 +33519,25 @@ async function runAction(runner) {
       root: workspace,
       cwd: workspace,
       rules: RULES,
-      configFile: config ? path17.resolve(workspace, config) : void 0,
-      parameterFiles: getList(runner, "parameters").map((p) => path17.resolve(workspace, p)),
-      baselineFile: baseline ? path17.resolve(workspace, baseline) : void 0
+      configFile: config ? path18.resolve(workspace, config) : void 0,
+      parameterFiles: parameters.map((p) => path18.resolve(workspace, p)),
+      baselineFile: baseline ? path18.resolve(workspace, baseline) : void 0
     });
   } catch (e) {
     if (e instanceof ConfigError) {
-      runner.log(annotation("error", e.message, { title: "vtaplint configuration" }));
-      return 1;
+      const place = e.place;
+      const at2 = place && pathInsideRoot(workspace, place.file) !== void 0 ? { file: relativePath(workspace, place.file), line: place.line, col: place.column } : {};
+      return failBeforeLint(runner, e.message, { title: baseline && place?.file === path18.resolve(workspace, baseline) ? "vtaplint baseline" : "vtaplint configuration", ...at2 });
     }
     throw e;
   }
-  const missing = result.missing.length ? `no files match ${result.missing.map((m) => `'${m}'`).join(", ")} (input 'paths')` : void 0;
-  const sarifPath = path17.resolve(workspace, sarifFile);
-  mkdirSync(path17.dirname(sarifPath), { recursive: true });
+  const unreadableNamed = (result.unreadable ?? []).filter((u) => u.arg !== void 0);
+  const missing = [
+    ...result.missing.length ? [`no files match ${result.missing.map((m) => `'${m}'`).join(", ")} (input 'paths')`] : [],
+    ...unreadableNamed.map((u) => `cannot read the folder '${u.arg}': ${u.code} (input 'paths')`)
+  ].join("; ") || void 0;
+  const sarifPath = path18.resolve(workspace, sarifFile);
+  makeReportFolder(path18.dirname(sarifPath));
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m) => ({ level: "warning", message: `no files match '${m}'` }))] };
   writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }));
   const counted = countedFindings(result);
@@ -32390,10 +33552,9 @@ async function runAction(runner) {
   let annotated = 0;
   let notAnnotated = 0;
   for (const f of [...counted].sort((a, b) => LEVEL_ORDER2[a.level] - LEVEL_ORDER2[b.level])) {
-    const rel = relativePath(workspace, f.location.file.path);
-    const { start, end } = f.location.region;
-    if (changed && !touchesChange(changed, rel, start.line, end.line)) continue;
-    if (annotate(sink, f, rel)) annotated++;
+    const at2 = annotationPlace(f, workspace, changed);
+    if (!at2) continue;
+    if (annotate(sink, f, at2)) annotated++;
     else notAnnotated++;
   }
   for (const n of result.notifications) if (n.level !== "error") notify(n);
@@ -32412,12 +33573,33 @@ async function runAction(runner) {
   setOutput(runner, "sarif-file", sarifPath);
   return missing || failing > 0 || result.notifications.some((n) => n.level === "error") ? 1 : 0;
 }
+function failBeforeLint(runner, message, props = {}) {
+  runner.log(annotation("error", message, props));
+  appendSummary(runner, `## vtaplint
+
+Nothing was linted.
+
+> **error**: ${message.split("\n")[0] ?? ""}
+`);
+  return 1;
+}
 var LEVEL_ORDER2 = { error: 0, warning: 1, note: 2 };
-function annotate(sink, f, rel) {
+function annotationPlace(f, workspace, changed) {
+  const rel = relativePath(workspace, f.location.file.path);
   const { start, end } = f.location.region;
-  return sink.add(COMMAND[f.level], f.message, {
+  if (!changed || touchesChange(changed, rel, start.line, end.line)) return { rel, location: f.location, message: f.message };
+  for (const r of f.related) {
+    const relatedRel = relativePath(workspace, r.file.path);
+    if (!touchesChange(changed, relatedRel, r.region.start.line, r.region.end.line)) continue;
+    return { rel: relatedRel, location: r, message: `${f.message} (reported at ${rel}:${start.line}:${start.column}; ${r.message})` };
+  }
+  return void 0;
+}
+function annotate(sink, f, at2) {
+  const { start, end } = at2.location.region;
+  return sink.add(COMMAND[f.level], at2.message, {
     title: `vtaplint ${f.ruleId}`,
-    file: rel,
+    file: at2.rel,
     line: start.line,
     endLine: end.line,
     col: start.column,
@@ -32426,7 +33608,7 @@ function annotate(sink, f, rel) {
   });
 }
 var entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL2(path17.resolve(entry)).href) void run();
+if (entry && import.meta.url === pathToFileURL2(path18.resolve(entry)).href) void run();
 export {
   processRunner,
   run
