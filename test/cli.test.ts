@@ -51,6 +51,12 @@ describe('exit codes', () => {
     expect(await said('-x')).toBe("vtaplint: unknown option '-x' (a path that starts with '-' goes after '--': vtaplint -- -x)");
     expect(await said('--format')).toBe('vtaplint: option -f, --format needs a value');
     expect(await said('--quiet=yes')).toBe('vtaplint: option -q, --quiet takes no value');
+    // An empty path (`-o "$REPORT"` with REPORT unset) would silently read as not given.
+    for (const [opt, name] of [['-o', '--output'], ['--config', '--config'], ['--baseline', '--baseline'], ['--context', '--context'], ['--parameters', '--parameters']]) {
+      const r = await cli([opt as string, '', GOOD]);
+      expect(r.code, opt).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`vtaplint: option ${name} needs a file or folder, got an empty string`);
+    }
   });
   test('2 for a .bicepparam given as --parameters, saying to name it instead', async () => {
     const dir = workspace({ 'main.bicep': "param location string\noutput l string = location\n", 'prod.bicepparam': "using 'main.bicep'\nparam location = 'eastus'\n" });

@@ -157,6 +157,18 @@ export function parseCli(argv: readonly string[]): CliOptions {
     const used = lintOnly.find(([k]) => v[k] !== undefined);
     if (used) throw new UsageError(`${command} does not take ${used[1]}`);
   }
+  // A path given as '' (`-o "$REPORT"` with REPORT unset in a CI script) would read as not given:
+  // the report on standard output, the config found upwards, no baseline. Said instead.
+  const paths: [string | string[] | undefined, string][] = [
+    [v.output, '--output'],
+    [v.config, '--config'],
+    [v.baseline, '--baseline'],
+    [v.context, '--context'],
+    [v.parameters, '--parameters'],
+  ];
+  for (const [given, name] of paths) {
+    if (given === '' || (Array.isArray(given) && given.includes(''))) throw new UsageError(`option ${name} needs a file or folder, got an empty string`);
+  }
   const allowed = command === 'graph' ? GRAPH_FORMATS : LINT_FORMATS;
   const format = (v.format ?? (command === 'graph' ? 'json' : 'stylish')) as Format;
   if (!allowed.includes(format)) throw new UsageError(`unknown format '${v.format}' (use ${allowed.join(', ')})`);
