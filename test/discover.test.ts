@@ -129,3 +129,36 @@ test('a glob finds the same files written relative or absolute, inside the curre
   expect(await rel([path.join(dir, 'odd [dir]/*.json')], dir)).toEqual({ files: ['odd [dir]/c.json'], missing: [] });
   expect(await rel(['**/d.json'], dir)).toEqual({ files: ['other/d.json'], missing: [] });
 });
+
+test('a .gitignore pattern with more than 3 wildcards in one path segment is left out and listed (the ignore package backtracks on it); the others apply as git applies them', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-discover-wild-'));
+  const long = `${'a'.repeat(34)}.json`;
+  const tree: Record<string, string> = {
+    '.gitignore': '*x*y*z.json\n*a*a*a*a*a*a*a*a*a*a*a*a*c\n\\*a\\*a\\*a\\*a.json\n',
+    'sub/.gitignore': 'dir/*q*q*q*q*/\n',
+    [long]: '{}',
+    [`sub/${long}`]: '{}',
+    'sub/1x2y3z.json': '{}',
+    '*a*a*a*a.json': '{}',
+    'sub/dir/qqqqq/t.json': '{}',
+  };
+  for (const [rel, text] of Object.entries(tree)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  const rel = (found: { path: string }[]) => found.map((f) => path.relative(dir, f.path).replaceAll(path.sep, '/')).sort();
+  const skipped = [
+    { file: path.join(dir, '.gitignore'), line: 2, pattern: '*a*a*a*a*a*a*a*a*a*a*a*a*c' },
+    { file: path.join(dir, 'sub/.gitignore'), line: 1, pattern: 'dir/*q*q*q*q*/' },
+  ];
+  // A folder, a folder below the root (the top's .gitignore read as one above it), and a glob.
+  const all = await discover(['.'], dir);
+  expect(rel(all.files)).toEqual([long, `sub/${long}`, 'sub/dir/qqqqq/t.json']);
+  expect(all.skippedIgnorePatterns).toEqual(skipped);
+  const sub = await discover(['sub'], dir);
+  expect(rel(sub.files)).toEqual([`sub/${long}`, 'sub/dir/qqqqq/t.json']);
+  expect(sub.skippedIgnorePatterns).toEqual([skipped[0], skipped[1]]);
+  const glob = await discover(['**/*.json'], dir);
+  expect(rel(glob.files)).toEqual([long, `sub/${long}`, 'sub/dir/qqqqq/t.json']);
+  expect(glob.skippedIgnorePatterns).toEqual(skipped);
+});

@@ -4,6 +4,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type * as Globby from 'globby';
+import { guardedFs, type SkippedIgnorePattern } from './gitignore.js';
 
 export const LINTED_EXTENSIONS = ['json', 'jsonc', 'bicep', 'bicepparam'] as const;
 
@@ -33,6 +34,8 @@ export interface DiscoverResult {
    * the user may not read printed nothing and exited 0, which reads as "checked, no problems".
    */
   unreadable: UnreadableFolder[];
+  /** .gitignore patterns not applied, as matching them would take exponential time (./gitignore.ts). */
+  skippedIgnorePatterns: SkippedIgnorePattern[];
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -52,6 +55,9 @@ export async function discover(args: readonly string[], cwd: string, root: strin
   const found = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
   const unreadable: UnreadableFolder[] = [];
+  const skippedIgnorePatterns: SkippedIgnorePattern[] = [];
+  // Every read of a .gitignore file goes through this: no pattern that backtracks exponentially.
+  const fs = guardedFs(skippedIgnorePatterns);
   const add = (p: string, explicit: boolean) => {
     const abs = path.resolve(cwd, p);
     const prev = found.get(abs);
@@ -76,14 +82,14 @@ export async function discover(args: readonly string[], cwd: string, root: strin
     if (st?.isDirectory()) {
       // A folder is walked directly: globby is needed only for the .gitignore files that apply.
       const walked = walkFolder(abs);
-      const above = await ignoreFilesAbove(abs, root);
+      const above = await ignoreFilesAbove(abs, root, fs);
       // A folder the .gitignore files leave out is not searched, readable or not: a database's
       // data folder (owned by its container's user, gitignored) is no warning.
       let ignored = (_: string) => false;
       const ignoring = [...(above?.files ?? []), ...walked.ignoreFiles];
       if (ignoring.length && walked.unreadable.length) {
         const { isIgnoredByIgnoreFilesSync, convertPathToPattern } = await loadGlobby();
-        const filter = isIgnoredByIgnoreFilesSync(ignoring.map((f) => convertPathToPattern(f)), { cwd: above?.from ?? abs });
+        const filter = isIgnoredByIgnoreFilesSync(ignoring.map((f) => convertPathToPattern(f)), { cwd: above?.from ?? abs, fs });
         // With a trailing slash, as git matches a folder ('pgdata/' leaves out the folder pgdata).
         ignored = (p: string) => filter(`${p}/`);
       }
@@ -124,6 +130,7 @@ export async function discover(args: readonly string[], cwd: string, root: strin
       followSymbolicLinks: false,
       onlyFiles: true,
       suppressErrors: true,
+      fs,
     };
     let matches: string[];
     if (ignoreFiles) matches = globbySync(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern(f)) });
@@ -137,7 +144,7 @@ export async function discover(args: readonly string[], cwd: string, root: strin
   }
   // Deterministic order whatever the file system returns.
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, missing, unreadable };
+  return { files, missing, unreadable, skippedIgnorePatterns };
 }
 
 /**
@@ -169,7 +176,7 @@ const LINTED = new Set<string>(LINTED_EXTENSIONS);
  * on the command line that its parents' ignore files leave out as a whole (`vtaplint build`, the
  * top .gitignore saying `build/`) is linted as asked, with its own ignore files only.
  */
-async function ignoreFilesAbove(dir: string, root: string): Promise<{ from: string; files: string[] } | undefined> {
+async function ignoreFilesAbove(dir: string, root: string, fs: Globby.Options['fs']): Promise<{ from: string; files: string[] } | undefined> {
   const top = path.resolve(root);
   const rel = path.relative(top, dir);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
@@ -184,7 +191,7 @@ async function ignoreFilesAbove(dir: string, root: string): Promise<{ from: stri
   const { isIgnoredByIgnoreFilesSync, convertPathToPattern } = await loadGlobby();
   const patterns = files.map((f) => convertPathToPattern(path.relative(from, f).split(path.sep).join('/')));
   // A trailing separator: a folder, so that folder-only patterns (`build/`) match it.
-  if (isIgnoredByIgnoreFilesSync(patterns, { cwd: from })(`${dir}${path.sep}`)) return undefined;
+  if (isIgnoredByIgnoreFilesSync(patterns, { cwd: from, fs })(`${dir}${path.sep}`)) return undefined;
   return { from, files };
 }
 
