@@ -21,6 +21,7 @@ import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type Span, type TextSpan } from '../model/span.js';
 import { cyclesOf } from '../model/cycles.js';
+import { typeCycleErrors } from './type-cycles.js';
 import { unreadFileMessage } from '../load/read.js';
 import { LOWERING_NS, TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
@@ -47,6 +48,7 @@ import type {
   ResourceAccess,
   ResourceDeclaration,
   Statement,
+  TypeDeclaration,
   TypeExpression,
   VariableDeclaration,
 } from './syntax.js';
@@ -1094,6 +1096,7 @@ export class FileLowerer extends ExprLowerer {
     this.checkLoopVariables(varInfo);
     this.checkVariableCycles(variables, varInfo);
     this.checkFunctionCycles(members);
+    for (const e of typeCycleErrors(this.program.statements.filter((x): x is TypeDeclaration => x.kind === 'TypeDeclaration'))) this.error(e.at, e.message);
     // Imported variables and functions come after the file's own.
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== undefined) continue;

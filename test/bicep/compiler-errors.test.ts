@@ -381,4 +381,45 @@ describe('Bicep: errors the compiler raises', () => {
       "1:2 'description' is not a function (BCP059), so it cannot be a decorator: the file declares 'description', which hides the decorator; write @sys.description(...)",
     ]);
   });
+  it('a type that includes itself as a required component, directly or through a cycle (BCP298, BCP299); recursion through a nullable property, element or item is legal', async () => {
+    const main = [
+      'type tautology = tautology',
+      "type tautologicalUnion = tautologicalUnion | 'foo'",
+      'type tautologicalArray = tautologicalArray[]',
+      'type a = b',
+      'type b = a',
+      'type cycleRoot = connector',
+      'type connector = { next: cycleBack }',
+      'type cycleBack = [cycleRoot]',
+      'type o = {',
+      '  required: o',
+      '}',
+      'type topNullable = (o | topNullable)?',
+      'type tree = {',
+      '  parent: tree?',
+      '  children: tree[]?',
+      '  siblings: (tree | null)[]',
+      '  pair: [maybeTree, string]',
+      '  name: string',
+      '}',
+      'type maybeTree = tree?',
+      "param t tree = { children: [], siblings: [], pair: [null, 'x'], name: 'root' }",
+      'output name string = t.name',
+      '',
+    ].join('\n');
+    const self = (n: string) => `the type '${n}' includes itself as a required component, which creates a constraint that cannot be fulfilled (BCP298)`;
+    const cycle = (n: string, c: string) => `the type '${n}' includes itself as a required component via a cycle (${c}): no value can satisfy it (BCP299)`;
+    expect(await errors(main)).toEqual([
+      `1:6 ${self('tautology')}`,
+      `2:6 ${self('tautologicalUnion')}`,
+      `3:6 ${self('tautologicalArray')}`,
+      `4:6 ${cycle('a', "'a' -> 'b'")}`,
+      `5:6 ${cycle('b', "'b' -> 'a'")}`,
+      `6:6 ${cycle('cycleRoot', "'cycleRoot' -> 'connector' -> 'cycleBack'")}`,
+      `7:6 ${cycle('connector', "'connector' -> 'cycleBack' -> 'cycleRoot'")}`,
+      `8:6 ${cycle('cycleBack', "'cycleBack' -> 'cycleRoot' -> 'connector'")}`,
+      `9:6 ${self('o')}`,
+      `12:6 ${self('topNullable')}`,
+    ]);
+  });
 });
