@@ -268,6 +268,15 @@ function bodyOf(value: Expression): { body: ObjectExpression | undefined; loop: 
   return { body: v.kind === 'Object' ? v : undefined, loop, condition };
 }
 
+/** The expression inside any(...) and parentheses (`any(res)` is still the resource `res`). */
+function unwrapAny(e: Expression): Expression {
+  for (;;) {
+    if (e.kind === 'Parenthesized') e = e.expression;
+    else if (e.kind === 'FunctionCall' && !e.base && e.name.name === 'any' && e.args.length === 1) e = e.args[0] as Expression;
+    else return e;
+  }
+}
+
 function prop(body: ObjectExpression | undefined, name: string): ObjectProperty | undefined {
   const lower = name.toLowerCase();
   for (const p of body?.properties ?? []) if (p.kind === 'ObjectProperty' && p.keyName?.toLowerCase() === lower) return p;
@@ -952,6 +961,7 @@ export class FileLowerer extends ExprLowerer {
    *   - BCP120 in the resource's or module's `name`, and in a resource's `location` (the
    *     compiler's message lists what it may read instead: apiVersion, id, name, type; ARM
    *     itself rejects reference() in a location, see check-template.ts);
+   *   - BCP120 in the `scope` of a resource or module too (a resource symbol there is its id);
    *   - BCP177 in the `if` condition, BCP178 in the for-expression's collection.
    */
   private checkDeployTimeValues(r: SymInfo): void {
@@ -959,18 +969,21 @@ export class FileLowerer extends ExprLowerer {
     // `existing` resource is only read, which the compiler lets a runtime value name.
     if (!this.deployTimeCheck || this.hasResourceExtensions || (r.kind === 'resource' && r.existing)) return;
     const who = `${r.kind} '${r.symbol}'`;
-    const parts: { within: Expression; at: Node | undefined; what: string; code: string; fix: string }[] = [];
+    const parts: { within: Expression; at: Node | undefined; what: string; code: string; fix: string; scope?: true }[] = [];
     if (r.nameProp) parts.push({ within: r.nameProp.value, at: r.nameProp, what: `the name of the ${who}`, code: 'BCP120', fix: "use parameters, variables and other resources' names and ids" });
     const location = r.kind === 'resource' ? prop(r.body, 'location') : undefined;
     if (location) parts.push({ within: location.value, at: location, what: `the location of the ${who}`, code: 'BCP120', fix: 'use a parameter, a variable or resourceGroup().location' });
+    // The scope too: ARM places the deployment before it runs (`scope: resourceGroup(vnet.properties.x)`
+    // cannot be). A resource symbol itself (an extension resource's `scope: vnet`) is its id, which is known.
+    if (r.scopeProp) parts.push({ within: r.scopeProp.value, at: r.scopeProp, what: `the scope of the ${who}`, code: 'BCP120', fix: "use parameters, variables, resources themselves and their names and ids", scope: true });
     if (r.condition) parts.push({ within: r.condition, at: r.condition, what: `the condition of the ${who}`, code: 'BCP177', fix: 'decide with parameters and variables' });
     if (r.loop) parts.push({ within: r.loop.iterable, at: undefined, what: `the collection the ${who} loops over`, code: 'BCP178', fix: 'loop over parameters, variables or a range()' });
     for (const part of parts) this.checkDeployTimePart(r, part.within, part.at, (use, what, via) =>
-      `'${what}'${via} is known only during the deployment, but ${part.what} must be calculated at its start (${part.code}): ${part.fix}`);
+      `'${what}'${via} is known only during the deployment, but ${part.what} must be calculated at its start (${part.code}): ${part.fix}`, part.scope);
   }
 
   /** One part of a declaration (see checkDeployTimeValues): each runtime read written in it, reported. */
-  private checkDeployTimePart(r: SymInfo, within: Expression, at: Node | undefined, message: (use: { at: Node }, what: string, via: string) => string): void {
+  private checkDeployTimePart(r: SymInfo, within: Expression, at: Node | undefined, message: (use: { at: Node }, what: string, via: string) => string, scope = false): void {
     if (!this.deployTimeCheck) return;
     // A part already reported as wrong (a cycle, an unknown symbol) is not judged again.
     const reported = this.diagnostics.items.some((d) => {
@@ -981,7 +994,11 @@ export class FileLowerer extends ExprLowerer {
     if (reported) return;
     // Lowered again without a reference collector: the first lowering noted the dependencies.
     // The collection of a loop is lowered outside the loop (its item is not bound there).
-    const node = at === undefined ? this.value(within, {}) : this.value(within, this.instanceCtx(r, undefined, undefined, at));
+    // A scope is lowered as the lowering writes it: a resource symbol there is that resource's id
+    // (the scope of an extension resource), not a read of its runtime state; so is one passed
+    // through any() or parentheses, which the compiler reports as such (BCP176), not as BCP120.
+    const node =
+      at === undefined ? this.value(within, {}) : scope ? this.texpr(this.scopeIdExpr(unwrapAny(within), this.instanceCtx(r, undefined, undefined, at))) : this.value(within, this.instanceCtx(r, undefined, undefined, at));
     for (const use of this.deployTimeCheck.runtimeReads(node)) {
       // Only what the part itself writes: a read that comes from elsewhere (a cycle, a parent) is
       // reported there.

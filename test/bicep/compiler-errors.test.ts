@@ -422,4 +422,51 @@ describe('Bicep: errors the compiler raises', () => {
       `12:6 ${self('topNullable')}`,
     ]);
   });
+  it("a module's or resource's scope that reads runtime state (BCP120); a resource itself there (an extension resource's scope), any() of one, or its name and id are known", async () => {
+    const main = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {",
+      "  name: 'vnet'",
+      "  location: 'eastus'",
+      '}',
+      "resource vnets 'Microsoft.Network/virtualNetworks@2023-09-01' = [for i in range(0, 2): {",
+      "  name: 'vnet${i}'",
+      "  location: 'eastus'",
+      '}]',
+      "module m 'mod.bicep' = {",
+      "  name: 'm'",
+      '  scope: resourceGroup(vnet.properties.resourceGuid)',
+      '}',
+      'var rg = vnet.properties.resourceGuid',
+      "module viaVariable 'mod.bicep' = {",
+      "  name: 'viaVariable'",
+      '  scope: resourceGroup(rg)',
+      '}',
+      "module inLoop 'mod.bicep' = [for i in range(0, 2): {",
+      "  name: 'inLoop${i}'",
+      '  scope: resourceGroup(vnets[i].properties.resourceGuid)',
+      '}]',
+      "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {",
+      "  name: 'lock'",
+      '  scope: vnet',
+      "  properties: { level: 'CanNotDelete' }",
+      '}',
+      "resource locks 'Microsoft.Authorization/locks@2020-05-01' = [for i in range(0, 2): {",
+      "  name: 'lock${i}'",
+      '  scope: (vnets[i])',
+      "  properties: { level: 'CanNotDelete' }",
+      '}]',
+      "module byName 'mod.bicep' = {",
+      "  name: 'byName'",
+      "  scope: resourceGroup(vnet.name, split(vnets[0].id, '/')[4])",
+      '}',
+      '',
+    ].join('\n');
+    const msg = (what: string, who: string) =>
+      `'${what}' is known only during the deployment, but the scope of the module '${who}' must be calculated at its start (BCP120): use parameters, variables, resources themselves and their names and ids`;
+    expect(await errors(main, { 'mod.bicep': "output x string = 'y'\n" })).toEqual([
+      `11:24 ${msg('vnet', 'm')}`,
+      `16:24 ${msg('rg', 'viaVariable').replace("'rg'", "'rg' (through 'rg' -> 'reference')")}`,
+      `20:24 ${msg('vnets[i]', 'inLoop')}`,
+    ]);
+  });
 });
