@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
 import { fromJson } from '../expr/ops.js';
-import { ObjectValue, Unknown, setElementOrigin, type Value } from '../expr/value.js';
+import { ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigin, writtenInteger, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
 import { loadJson } from '../load/arm-json.js';
 import { readSource, readSourceInside } from '../load/read.js';
@@ -78,7 +78,7 @@ export function readParameterFile(
  */
 function locatedJson(j: unknown, span: Span): Value {
   // Only containers need a span of their own (a leaf's is derived from its container's origin).
-  const inner = (c: object, k: string | number, x: unknown): Value => (x !== null && typeof x === 'object' ? locatedJson(x, span.child(c, k)) : fromJson(x));
+  const inner = (c: object, k: string | number, x: unknown): Value => (x !== null && typeof x === 'object' ? locatedJson(x, span.child(c, k)) : leaf(x, () => span.child(c, k)));
   if (Array.isArray(j)) {
     const out = j.map((x, i) => inner(j, i, x));
     setElementOrigin(out, j, span);
@@ -90,7 +90,19 @@ function locatedJson(j: unknown, span: Span): Value {
     for (const k of Object.keys(j)) o.setFromTemplate(k, inner(j, k, (j as Record<string, unknown>)[k]), k);
     return o;
   }
-  return fromJson(j);
+  return leaf(j, () => span);
+}
+
+/**
+ * A number, string, boolean or null of a parameters file. An integer beyond 2^53, which JSON.parse
+ * has rounded (9007199254740993 read as ...992), is the unknown that stands for it with the digits
+ * written at its place, as a template's literal is (see isInexactInteger): a maxValue of
+ * 9007199254740992 then rejects it, as ARM does.
+ */
+function leaf(x: unknown, span: () => Span): Value {
+  if (!isInexactInteger(x)) return fromJson(x);
+  const at = span();
+  return inexactInteger(x, at, writtenInteger(at, x));
 }
 
 /** -p name=value: JSON when the value parses as JSON, otherwise a string (a parameter of type string takes the text: see SuppliedParameter.text). */
@@ -102,7 +114,10 @@ export function cliParameters(params: Record<string, string>, into: SuppliedPara
     } catch {
       v = text;
     }
-    into.set(name, { value: fromJson(v), text });
+    // An integer beyond 2^53 keeps the digits given (JSON.parse rounds them).
+    const digits = text.trim();
+    const value = isInexactInteger(v) && /^-?\d{1,20}$/.test(digits) && Number(BigInt(digits)) === v ? inexactInteger(v, undefined, BigInt(digits)) : fromJson(v);
+    into.set(name, { value, text });
   }
 }
 

@@ -14,7 +14,7 @@ import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, 
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { typeName, unknownPropertyName } from '../expr/ops.js';
-import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, type Value, type ValueType } from '../expr/value.js';
+import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, writtenInteger, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
@@ -675,7 +675,9 @@ export class TemplateScope implements EvalContext {
         // variable in a .bicepparam file) is one value wherever the parameter is read: it gets
         // the parameter's symbol, so that two uses of it compare equal, as they do for a
         // parameter with no value. (A module's parameters keep the value its parent passes.)
-        if (value instanceof Unknown && value.symbol === undefined && this.symbolPrefix === '') {
+        // An integer beyond 2^53 whose digits are known is a value, kept as it is (a copy as a
+        // plain unknown lost its digits: eval printed a supplied 9007199254740993 as unknown).
+        if (value instanceof Unknown && !(value instanceof InexactInteger && value.exact !== undefined) && value.symbol === undefined && this.symbolPrefix === '') {
           value = new Unknown(value.reason, value.type, value.parts, `parameters('${name.toLowerCase()}')`, value.about, value.oneOf);
         }
       }
@@ -1236,14 +1238,6 @@ export function declaredVariableNames(section: TObject): string[] {
     } else out.push(k);
   }
   return out;
-}
-
-/** The integer literal written at `span`, exactly, when that text is one that reads as `n`. */
-function writtenInteger(span: Span, n: number): bigint | undefined {
-  const text = span.text(40).trim();
-  if (!/^-?\d{1,20}$/.test(text)) return undefined;
-  const big = BigInt(text);
-  return Number(big) === n ? big : undefined;
 }
 
 /** An integer value exactly: a JS integer, or an integer beyond 2^53 whose digits are known. */

@@ -1,11 +1,13 @@
 // Operations on values shared by the functions: conversions from/to JSON, ARM's string()
 // serialisation, deep equality (with unknowns), partial strings, type names for messages.
-import { InexactInteger, ObjectValue, Unknown, isUnknown, typeOf } from './value.js';
+import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, isUnknown, typeOf } from './value.js';
 import type { Describer, UnknownReason, Value, ValueType } from './value.js';
 
 /** Converts parsed JSON (JSON.parse output) to a Value; objects become ObjectValue. */
 export function fromJson(j: unknown): Value {
   if (j === null || j === undefined) return null;
+  // An integer beyond 2^53 that JSON.parse has rounded: not that number (see isInexactInteger).
+  if (isInexactInteger(j)) return inexactInteger(j);
   if (typeof j === 'string' || typeof j === 'boolean' || typeof j === 'number') return j;
   if (Array.isArray(j)) return j.map(fromJson);
   if (typeof j === 'object') {

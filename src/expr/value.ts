@@ -524,6 +524,14 @@ export class InexactInteger extends Unknown {
   }
 }
 
+/** The integer literal written at `span`, exactly, when that text is one that reads as `n`. */
+export function writtenInteger(span: Span, n: number): bigint | undefined {
+  const text = span.text(40).trim();
+  if (!/^-?\d{1,20}$/.test(text)) return undefined;
+  const big = BigInt(text);
+  return Number(big) === n ? big : undefined;
+}
+
 export function inexactInteger(approx: number | bigint, span?: Span, exact?: bigint): InexactInteger {
   const what = exact !== undefined ? exact.toString() : `about ${Number(approx).toPrecision(6)}`;
   return new InexactInteger(

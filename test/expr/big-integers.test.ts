@@ -56,3 +56,41 @@ describe('integers beyond 2^53', () => {
     ]);
   });
 });
+
+describe('integers beyond 2^53 supplied to a template', () => {
+  const main = JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { n: { type: 'int', maxValue: 0 }, list: { type: 'array', defaultValue: [] } },
+    resources: [],
+    outputs: { n: { type: 'int', value: "[parameters('n')]" }, first: { type: 'int', value: "[parameters('list')[0]]" } },
+  }).replace('"maxValue":0', '"maxValue":9007199254740992');
+  // Written as a user writes it (JSON.stringify cannot write these numbers).
+  const params = (n: string) =>
+    `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "n": { "value": ${n} },\n    "list": { "value": [9007199254740993] }\n  }\n}\n`;
+
+  it('a parameters file value keeps its digits: checked against maxValue exactly, printed by eval as written', async () => {
+    const dir = workspace({ 'main.json': main, 'main.parameters.json': params('9007199254740993'), 'ok.json': main, 'ok.parameters.json': params('9007199254740992') });
+    const { findings } = await findingsOf(['.'], dir);
+    expect(findings.map((f) => `${f.file.split('/').pop()}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      "main.parameters.json:5:21 The provided value for the template parameter 'n' is not valid: 9007199254740993 is greater than the maxValue 9007199254740992.",
+    ]);
+    const r = await cli(['eval', 'ok.json', '--parameters', 'main.parameters.json'], dir);
+    expect(r.stdout).toMatch(/"first": \{\s+"type": "int",\s+"value": 9007199254740993\s+\}/);
+    expect(r.stdout).not.toMatch(/9007199254740992\s*\n/);
+  });
+
+  it('-p name=value: the digits given', async () => {
+    const dir = workspace({ 'main.json': main });
+    const r = await cli(['eval', 'main.json', '-p', 'n=9007199254740992'], dir);
+    expect(r.stdout).toMatch(/"n": \{\s+"type": "int",\s+"value": 9007199254740992\s+\}/);
+    const over = await cli(['eval', 'main.json', '-p', 'n=9007199254740993'], dir);
+    expect(over.stderr).toContain('9007199254740993 is greater than the maxValue 9007199254740992');
+  });
+
+  it('a .bicepparam literal keeps its digits through the parameter (eval printed it as unknown)', async () => {
+    const dir = workspace({ 'main.bicep': 'param n int\noutput n int = n\n', 'main.bicepparam': "using 'main.bicep'\nparam n = 9007199254740993\n" });
+    const r = await cli(['eval', 'main.bicepparam'], dir);
+    expect(r.stdout).toMatch(/"n": \{\s+"type": "int",\s+"value": 9007199254740993\s+\}/);
+  });
+});
