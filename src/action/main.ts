@@ -96,6 +96,9 @@ async function runAction(runner: Runner): Promise<number> {
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m): ToolNotification => ({ level: 'warning', message: `no files match '${m}'` }))] };
   writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString() }));
 
+  // Annotations name files from the repository's top, as SARIF's URIs do (source-root.ts): with
+  // `actions/checkout` `path: sub`, the top of the working tree in sub/, not the workspace.
+  const base = result.sourceRoot ?? workspace;
   const counted = countedFindings(result);
   const counts = countByLevel(counted);
   const failing = failOn === 'never' ? 0 : failOn === 'error' ? counts.error : failOn === 'warning' ? counts.error + counts.warning : counted.length;
@@ -107,14 +110,14 @@ async function runAction(runner: Runner): Promise<number> {
   if (missing) sink.add('error', missing, { title: 'vtaplint' });
   if (failing > 0) sink.add('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' });
   const notify = (n: ToolNotification) =>
-    sink.add(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(workspace, n.file) } : {}) });
+    sink.add(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(base, n.file) } : {}) });
   for (const n of result.notifications) if (n.level === 'error') notify(n);
 
-  const changed = changedLines(env, workspace);
+  const changed = changedLines(env, base);
   let annotated = 0;
   let notAnnotated = 0;
   for (const f of [...counted].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])) {
-    const at = annotationPlace(f, workspace, changed);
+    const at = annotationPlace(f, base, changed);
     if (!at) continue;
     if (annotate(sink, f, at)) annotated++;
     else notAnnotated++;
@@ -130,7 +133,7 @@ async function runAction(runner: Runner): Promise<number> {
   const runNotes: ToolNotification[] = [...(missing ? [{ level: 'error' as const, message: missing }] : []), ...result.notifications];
   appendSummary(
     runner,
-    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, workspace)), annotated, notAnnotated, changedOnly: changed !== undefined }),
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, changedOnly: changed !== undefined }),
   );
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));
@@ -167,12 +170,12 @@ interface AnnotationPlace {
  * there: the finding is in main.bicep, which the PR does not touch, and had no annotation at all
  * (the step failed without saying where). The message then says where the finding itself is.
  */
-function annotationPlace(f: Finding, workspace: string, changed: ChangedLines | undefined): AnnotationPlace | undefined {
-  const rel = relativePath(workspace, f.location.file.path);
+function annotationPlace(f: Finding, base: string, changed: ChangedLines | undefined): AnnotationPlace | undefined {
+  const rel = relativePath(base, f.location.file.path);
   const { start, end } = f.location.region;
   if (!changed || touchesChange(changed, rel, start.line, end.line)) return { rel, location: f.location, message: f.message };
   for (const r of f.related) {
-    const relatedRel = relativePath(workspace, r.file.path);
+    const relatedRel = relativePath(base, r.file.path);
     if (!touchesChange(changed, relatedRel, r.region.start.line, r.region.end.line)) continue;
     return { rel: relatedRel, location: r, message: `${f.message} (reported at ${rel}:${start.line}:${start.column}; ${r.message})` };
   }

@@ -106,8 +106,11 @@ export function formatSummary(
     const r = byRule.get(f.ruleId) ?? { error: 0, warning: 0, note: 0 };
     r[f.level]++;
     byRule.set(f.ruleId, r);
-    const rel = relativePath(result.root, f.location.file.path);
-    const e = byFile.get(rel) ?? { counts: { error: 0, warning: 0, note: 0 }, findings: [], inside: pathInsideRoot(result.root, f.location.file.path) !== undefined };
+    // From the repository's top (source-root.ts), as its blob links need: not the workspace when
+    // the repository is checked out in a folder of it (`actions/checkout` `path: sub`).
+    const base = result.sourceRoot ?? result.root;
+    const rel = relativePath(base, f.location.file.path);
+    const e = byFile.get(rel) ?? { counts: { error: 0, warning: 0, note: 0 }, findings: [], inside: pathInsideRoot(base, f.location.file.path) !== undefined };
     e.counts[f.level]++;
     e.findings.push(f);
     byFile.set(rel, e);

@@ -7,7 +7,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discover, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
-import { sourceRoot } from '../discover/source-root.js';
 import { realPath } from '../load/read.js';
 import { associatedParameterFile } from '../deploy/parameters.js';
 import { mappedParameterFile, type EffectiveConfig } from './config.js';
@@ -69,14 +68,14 @@ export function inFocus(focus: ReadonlySet<string> | undefined, file: string | u
   return focus === undefined || (file !== undefined && focus.has(path.resolve(file)));
 }
 
-/** The file a baseline's result was about (its first location: a URI relative to the source root, or a file: URI). */
-export function absentFile(a: AbsentResult, root: string): string | undefined {
+/** The file a baseline's result was about (its first location: a URI relative to `base`, the source root, or a file: URI). */
+export function absentFile(a: AbsentResult, base: string): string | undefined {
   const locations = a.raw.locations as { physicalLocation?: { artifactLocation?: { uri?: unknown } } }[] | undefined;
   const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   if (typeof uri !== 'string') return undefined;
   try {
     // SARIF's relative URIs are written against the repository's top folder (source-root.ts).
-    return uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(sourceRoot(root), decodeURIComponent(uri));
+    return uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(base, decodeURIComponent(uri));
   } catch {
     return undefined;
   }

@@ -84,6 +84,12 @@ export interface FileResult {
 
 export interface LintResult {
   root: string;
+  /**
+   * The folder relative paths in reports (SARIF URIs, GitHub annotations, fingerprints) start
+   * from: the top of the git working tree of the root, or the one below it holding every linted
+   * file (src/discover/source-root.ts). Absent: computed from `root` alone.
+   */
+  sourceRoot?: string;
   files: FileResult[];
   /** Findings in effect (not suppressed); with a baseline, of every baseline state. */
   findings: Finding[];
@@ -321,15 +327,16 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
   const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
   // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber the others.
-  assignFingerprints(all, sourceRoot(opts.root));
+  const base = sourceRoot(opts.root, files.map((f) => f.path));
+  assignFingerprints(all, base);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result: LintResult = { root: opts.root, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
+  const result: LintResult = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
   if (baseline && opts.baselineFile) {
     const absent = applyBaseline(all, baseline);
     // Results of other files are not absent: this run did not report on those files.
-    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, opts.root))) : absent;
+    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
     result.baseline = opts.baselineFile;
   }
   return result;

@@ -35,7 +35,7 @@ export function formatGithub(result: LintResult): string {
   // code scanning reads SARIF URIs: relative to the top of the git working tree, as SARIF's are
   // (source-root.ts), else to the lint root. Relative to the lint root, a step run in a subfolder
   // (`working-directory: infra`) wrote `file=az.json` for infra/az.json, which GitHub cannot place.
-  const base = sourceRoot(result.root);
+  const base = result.sourceRoot ?? sourceRoot(result.root);
   const lines = result.findings.map((f) => {
     const { start, end } = f.location.region;
     const props = [

@@ -80,7 +80,7 @@ export function formatSarif(result: LintResult, rules: readonly Rule[], opts: Sa
 export function writeSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions, write: (s: string) => void): void {
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   // URIs relative to the repository's top folder when the root is inside one (source-root.ts).
-  const base = sourceRoot(result.root);
+  const base = result.sourceRoot ?? sourceRoot(result.root);
   const root = base.endsWith('/') ? base : `${base}/`;
   // Suppressed findings stay in the log (with suppressions[]), so reviewers and code scanning see them.
   const all: Finding[] = [...result.findings, ...(result.suppressed ?? [])].sort(compareFindings);

@@ -3,7 +3,8 @@
 // pull_request event in GITHUB_EVENT_PATH; and through @github/local-action. The SARIF it writes
 // passes the SARIF Multitool's "Sarif;Gh" validation.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -321,6 +322,31 @@ describe('the action from its sources, pull request checked out as its merge com
     rmSync(path.join(dir, 'ws/.git'), { recursive: true });
     const plain = await runSource(dir, {}, { GITHUB_SHA: merge });
     expect(plain.summary).toContain(`(https://github.com/contoso/infra/blob/${merge}/good.json#L86 "vtap-supported-region")`);
+  });
+});
+
+describe('the action from its sources: the repository checked out in a folder of the workspace', () => {
+  test("actions/checkout 'path: sub': annotations, SARIF URIs and summary links name files from the repository's top, not the workspace", async () => {
+    const { dir, head } = prWorkspace();
+    // $GITHUB_WORKSPACE is no git working tree; the repository is in its folder sub.
+    renameSync(path.join(dir, 'ws'), path.join(dir, 'repo'));
+    mkdirSync(path.join(dir, 'ws'));
+    renameSync(path.join(dir, 'repo'), path.join(dir, 'ws/sub'));
+    const r = await runSource(dir, { paths: 'sub' }, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
+    expect(r.code).toBe(1);
+    const annotations = r.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l.replace(/title=[^,]*,/, '')));
+    expect(annotations).toEqual([
+      expect.stringMatching(/^::error title=vtaplint vtap-supported-region,file=new-error\.json,line=86,/),
+      expect.stringMatching(/^::warning title=vtaplint vtap-supported-region,file=new-bad\.json,line=86,/),
+    ]);
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'ws/vtaplint.sarif'), 'utf8')) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri).sort()).toEqual(['new-bad.json', 'new-error.json', 'old-bad.json']);
+    expect(sarif.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(pathToFileURL(path.join(dir, 'ws/sub')).href + '/');
+    expect(r.summary).toContain(`| [old-bad.json](https://github.com/contoso/infra/blob/${head}/old-bad.json) | 1 | 0 | 0 |`);
+    // Files of two working trees below the workspace: paths from the workspace, as before.
+    cpSync(path.join(dir, 'ws/sub'), path.join(dir, 'ws/other'), { recursive: true });
+    const two = await runSource(dir, { paths: 'sub\nother' }, {});
+    expect(two.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=sub\/new-error\.json,line=86,/m);
   });
 });
 
