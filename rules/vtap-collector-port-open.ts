@@ -225,13 +225,43 @@ function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue },
   const maybe = ports === undefined || portsMany === undefined || dir === undefined || proto === undefined || (source === undefined && from.value !== undefined) || typeof priority !== 'number';
   let doubt: string | undefined;
   let unknown: Value | undefined;
-  if (maybe) doubt = 'some of its values are only known at deployment';
-  else if (source === undefined) doubt = sourceDoubt(ctx, rule.decl, sender, from);
+  if (maybe) {
+    // Name the value that leaves the match open (the catalogue: an indeterminate result names
+    // the expression that blocked the decision), and keep it for a related location.
+    unknown = firstUnknown(rule.decl, 'value' in from ? from.value : undefined);
+    doubt = unknown instanceof Unknown ? `its ${unknownProperty(rule.decl, unknown)} is ${describeUnknown(unknown)}` : 'some of its values are only known at deployment';
+  } else if (source === undefined) doubt = sourceDoubt(ctx, rule.decl, sender, from);
   else if (dest.covers === undefined) {
     unknown = dest.value;
     doubt = destinationDoubt(ctx, rule.decl, to, dest);
   }
   return { name: rule.name, decl: rule.decl, priority: typeof priority === 'number' ? priority : undefined, access, doubt, unknown, narrow: !broad(rule.decl) };
+}
+
+/** The properties of a security rule that decide whether it matches the mirrored traffic, in the order they are named. */
+const MATCH_PROPERTIES = ['sourceAddressPrefix', 'sourceAddressPrefixes', 'sourceApplicationSecurityGroups', 'destinationPortRange', 'destinationPortRanges', 'protocol', 'direction', 'priority'];
+
+/** The first value of a security rule only known at deployment that decides whether it matches (the source's, as sourceCovers found it, first). */
+function firstUnknown(decl: LocatedValue, source: Value | undefined): Unknown | undefined {
+  if (source instanceof Unknown) return source;
+  for (const k of MATCH_PROPERTIES) {
+    const v = at(decl, 'properties', k).value;
+    if (v instanceof Unknown) return v;
+    if (Array.isArray(v)) {
+      const inner = v.find((x) => x instanceof Unknown);
+      if (inner instanceof Unknown) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** The name of the property of a security rule that holds an unknown value ("source address prefix" for a source the rule's value made unknown). */
+function unknownProperty(decl: LocatedValue, u: Unknown): string {
+  for (const k of MATCH_PROPERTIES) {
+    const v = at(decl, 'properties', k).value;
+    if (v === u || (Array.isArray(v) && v.includes(u))) return k;
+  }
+  return 'source';
 }
 
 /** Whether a rule's source is the whole network ('*', 'Any', 'VirtualNetwork', or none set). */

@@ -245,4 +245,14 @@ describe('messages', () => {
     expect(await region('existing.bicep')).toMatch(/\(write the region, or pass it as a parameter, to check it\)$/);
     expect(await region('param.bicep')).toMatch(/\(pass the parameter \(a parameters file, or -p\) to check it\)$/);
   });
+
+  test('an NSG rule whose source is only known at deployment: the indeterminate finding names the property and the parameter, and points at where the value comes from', async () => {
+    const file = 'fixtures/vtap-collector-port-open/indeterminate-source-prefix-parameter.bicep';
+    const { findings } = await findingsOf([file]);
+    const found = findings.filter((f) => f.ruleId === 'vtap-collector-port-open');
+    expect(found.map((f) => f.message)).toEqual([
+      "cannot tell whether rule 'deny-vxlan-blocked-source' of network security group 'nsg' blocks inbound UDP 4789 to the destination of TAP 'tap' ('colNic'): its sourceAddressPrefix is not set: the parameter 'blockedSource' has no value (no default, parameters file or -p value)",
+    ]);
+    expect(found[0]?.related?.some((r) => r.message === 'the value comes from here')).toBe(true);
+  });
 });
