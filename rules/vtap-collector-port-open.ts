@@ -314,12 +314,13 @@ function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t
   if (t.resource.existing) return;
   const frontend = { lb: t.resource, type: 'frontendIPConfigurations' as const, key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: undefined, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === 'loadBalancingRules');
-  let unknown = false;
+  // The first rule whose protocol or port is only known at deployment, to name in the message.
+  let unknown: { rule: LbRule; property: string; value: Unknown } | undefined;
   for (const r of rules) {
     const proto = at(r.decl, 'properties', 'protocol').value;
     const port = at(r.decl, 'properties', 'frontendPort').value;
     if (proto instanceof Unknown || port instanceof Unknown) {
-      unknown = true;
+      unknown ??= proto instanceof Unknown ? { rule: r, property: 'protocol', value: proto } : { rule: r, property: 'frontendPort', value: port as Unknown };
       continue;
     }
     const p = lower(proto);
@@ -330,7 +331,12 @@ function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t
     }
   }
   const base = { span: d.id.span, resource: tap, involved: [t.resource], related: [{ span: t.entry.span, message: `frontend '${t.name}' of load balancer '${t.resource.displayName}'` }] };
-  if (unknown) ctx.indeterminate({ ...base, message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT} from frontend '${t.name}': a rule's protocol or port is only known at deployment` });
+  if (unknown)
+    ctx.indeterminate({
+      ...base,
+      related: [...base.related, ...unknownOrigin(unknown.value, base.span)],
+      message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT} from frontend '${t.name}': the ${unknown.property} of rule '${unknown.rule.name}' is ${describeUnknown(unknown.value)}`,
+    });
   else
     ctx.fail({
       ...base,

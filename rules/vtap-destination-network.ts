@@ -4,7 +4,7 @@ import { tapNetworkPairs } from '../src/graph/tap-network.js';
 import { networkNames } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { sourceRelated } from './lib/support.js';
+import { sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-destination-network.md';
 
 export default defineRule(
@@ -38,9 +38,15 @@ export default defineRule(
       if (p.same === undefined) {
         // Only an id that is not known yet is undecidable; a known id of something that is not a
         // virtual network (a classic one) is vtap-arm-only's to report.
-        const pending = [p.sourceNet, p.destNet].some((n) => n.kind === 'unknown' && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === 'none');
-        if (pending) {
-          ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        const pending = [p.sourceNet, p.destNet].find((n) => n.kind === 'unknown' && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === 'none');
+        if (pending?.kind === 'unknown' && pending.value instanceof Unknown) {
+          // Name the subnet id that blocks the decision, and where its value comes from.
+          const whose = pending === p.sourceNet ? `the subnet of source NIC '${p.nic.displayName}'` : `the subnet of the destination`;
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(pending.value, pending.ref.span)],
+            message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': ${whose} is ${describeUnknown(pending.value)}`,
+          });
           continue;
         }
         // Both networks are known by id, and one of them by a resource group (or subscription)

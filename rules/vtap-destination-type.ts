@@ -147,7 +147,17 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
   if (!res.entry) {
     const list = at(holder.root, 'properties', res.subTypes[0] as string);
     if (list.value instanceof Unknown || subName === undefined) {
-      ctx.indeterminate({ ...base, message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to` });
+      // Name what blocks the decision: the holder's list, or the name in the destination id.
+      const blocker = list.value instanceof Unknown ? list.value : (res.subNames[0] ?? []).find((x): x is Unknown => x instanceof Unknown);
+      const why =
+        list.value instanceof Unknown
+          ? `its ${res.subTypes[0] as string} are ${describeUnknown(list.value)}`
+          : `the name in the destination id is ${blocker ? describeUnknown(blocker) : 'only known at deployment'}`;
+      ctx.indeterminate({
+        ...base,
+        ...(blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: 'the value comes from here' }] } : {}),
+        message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to: ${why}`,
+      });
       return;
     }
     const names = elements(list)

@@ -255,4 +255,16 @@ describe('messages', () => {
     ]);
     expect(found[0]?.related?.some((r) => r.message === 'the value comes from here')).toBe(true);
   });
+
+  test('an indeterminate destination check names the rule, property or parameter that blocked it', async () => {
+    expect(await messages('fixtures/vtap-collector-port-open/indeterminate-lb-port-parameter.json', 'vtap-collector-port-open')).toEqual([
+      "cannot tell whether load balancer 'collector-lb' forwards UDP 4789 from frontend 'frontend': the frontendPort of rule 'vxlan' is not set: the parameter 'collectorPort' has no value (no default, parameters file or -p value)",
+    ]);
+    expect(await messages('fixtures/vtap-destination-network/indeterminate-source-subnet-parameter.bicep', 'vtap-destination-network')).toEqual([
+      "cannot tell whether the destination of TAP 'tap' is in the network of source NIC 'webNic': the subnet of source NIC 'webNic' is not set: the parameter 'webSubnetId' has no value (no default, parameters file or -p value)",
+    ]);
+    expect(await messages('fixtures/vtap-destination-type/indeterminate-ipconfig-name-parameter.bicep', 'vtap-destination-type')).toEqual([
+      "cannot tell whether 'collectorNic' has the IP configuration that TAP 'tap' sends to: the name in the destination id is not set: the parameter 'collectorIpConfig' has no value (no default, parameters file or -p value)",
+    ]);
+  });
 });
