@@ -203,8 +203,8 @@ function decide(ctx: RuleContext, nsg: DeployedResource, to: Arrival, sender: Se
 /**
  * A security rule as a candidate for the mirrored traffic (inbound, UDP or any protocol, the
  * port, a source covering the whole network, a destination covering the NIC's address), or
- * undefined when it certainly does not match. Rules for specific source prefixes are not
- * considered (see the rule's documentation).
+ * undefined when it certainly does not match. A source that names addresses matches the
+ * senders whose address it holds (sourceCovers), as the rule's documentation says.
  */
 function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue }, to: Arrival, sender: Sender): Candidate | undefined {
   const dir = lower(at(rule.decl, 'properties', 'direction').value);

@@ -40,7 +40,7 @@ export default defineRule(
     name: 'VtapOneConfigPerNic',
     shortDescription: 'A network interface has at most one TAP configuration.',
     fullDescription:
-      'A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.',
+      'A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries (up to API 2019-08-01; later versions ignore them) and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.',
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'very-high',
