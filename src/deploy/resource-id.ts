@@ -251,7 +251,7 @@ export function idNames(id: ResourceId): string {
 }
 
 /** A segment for a message: its text, unknown pieces as {symbol} or {?}. */
-function segmentDisplay(s: Segment): string {
+export function segmentDisplay(s: Segment): string {
   return s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
 }
 

@@ -7,7 +7,7 @@ import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
-import { formatId, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
+import { idNames, resourceKey, segmentDisplay, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',
@@ -408,7 +408,9 @@ export function resolvedName(r: Resolution): string | undefined {
 
 export function nicName(nic: NicRef): string {
   if (nic.kind === 'resource') return nic.resource.displayName;
-  if (nic.kind === 'external') return segmentText(nic.id.names[nic.id.names.length - 1] as Segment) ?? formatId(nic.id);
+  // A name known only at deployment is shown as written ({parameters('nic')}), as the other
+  // messages show ids, not as the whole pseudo-id with the deployment's subscription and group.
+  if (nic.kind === 'external') return segmentDisplay(nic.id.names[nic.id.names.length - 1] as Segment);
   if (nic.kind === 'scaleSet') return `${nic.scaleSet.displayName}/${nic.configuration}`;
   return 'an unknown network interface';
 }

@@ -267,4 +267,31 @@ describe('messages', () => {
       "cannot tell whether 'collectorNic' has the IP configuration that TAP 'tap' sends to: the name in the destination id is not set: the parameter 'collectorIpConfig' has no value (no default, parameters file or -p value)",
     ]);
   });
+
+  test('a source NIC outside the template whose name is a parameter without a value is named by that parameter, not by a pseudo-id with the deployment\'s subscription and resource group', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { nicName: { type: 'string' } },
+      resources: [
+        { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: 'eastus', properties: {} },
+        {
+          type: 'Microsoft.Network/networkInterfaces/tapConfigurations',
+          apiVersion: '2024-05-01',
+          name: "[concat(parameters('nicName'), '/cfg')]",
+          dependsOn: ["[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]"],
+          properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]" } },
+        },
+      ],
+    };
+    writeFileSync(path.join(dir, 'main.json'), JSON.stringify(template, null, 2));
+    const { findings } = await findingsOf(['main.json'], dir);
+    const about = findings.filter((f) => ['vtap-source-vm-nic', 'vtap-source-downtime', 'vtap-live-migration', 'vtap-source-vm-restart'].includes(f.ruleId));
+    expect(about).toHaveLength(4);
+    for (const f of about) {
+      expect(f.message).toContain("NIC '{parameters('nicname')}'");
+      expect(f.message).not.toContain('/subscriptions/');
+    }
+  });
 });
