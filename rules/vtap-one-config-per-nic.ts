@@ -1,5 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { mayCoexist, nicKey, nicName, tapConfigurationName, tapSources, type TapSource } from '../src/graph/vtap.js';
+import { configLoopOnOneNic, mayCoexist, nicKey, nicName, tapConfigurationName, tapSources, type TapSource } from '../src/graph/vtap.js';
+import { describeUnknown } from '../src/engine/describe.js';
+import type { Unknown } from '../src/expr/value.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-one-config-per-nic.md';
 
@@ -26,6 +28,12 @@ function inBody(s: TapSource): boolean {
 function coexist(a: TapSource, b: TapSource): boolean {
   if (inBody(a) && inBody(b) && a.holder !== b.holder) return false;
   return mayCoexist(a, b);
+}
+
+/** Whether a copy count known only at deployment is at most 1 whatever it is (maxValue, allowedValues). */
+function atMostOne(count: Unknown | undefined): boolean {
+  if (count?.atMost !== undefined && count.atMost <= 1) return true;
+  return count?.oneOf !== undefined && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === 'number' && v <= 1);
 }
 
 function ordinal(n: number): string {
@@ -67,6 +75,19 @@ export default defineRule(
       });
       const [first, ...rest] = list as [TapSource, ...TapSource[]];
       if (rest.length === 0) {
+        // One declaration, but a copy loop of unknown count with a name per instance on this one
+        // NIC: as many configurations as instances, which only the deployment knows (unless the
+        // count is bounded by 1).
+        const loop = configLoopOnOneNic(first);
+        if (loop && !atMostOne(loop.count)) {
+          ctx.indeterminate({
+            message: `NIC '${nicName(first.nic)}' gets one TAP configuration per instance of copy loop '${first.holder.copy?.name ?? first.holder.displayName}', whose count is ${loop.count ? describeUnknown(loop.count) : 'known only at deployment'}; a network interface can have only one: keep the count at 1 or less, or give each instance its own NIC`,
+            span: first.tapId.span,
+            related: loop.count?.reason.span ? [{ span: loop.count.reason.span, message: 'the count comes from here' }] : [],
+            resource: first.holder,
+          });
+          continue;
+        }
         ctx.pass({ message: 'one TAP configuration', span: first.tapId.span, resource: first.holder });
         continue;
       }

@@ -273,6 +273,25 @@ export function tapConfigurationName(s: TapSource): string | undefined {
   return undefined;
 }
 
+/**
+ * A tapConfigurations resource that stands for a copy loop whose count is known only at deployment
+ * (its one representative instance), on one NIC, with a name that differs from instance to
+ * instance (`'tapcfg${i}'`): the NIC gets as many TAP configurations as the loop has instances.
+ * Returns the loop's count (the instance's condition; undefined when not recorded), or undefined
+ * when the source is not such a loop: its name is the same in every instance (one configuration,
+ * updated), or its NIC changes with the index too (one configuration per NIC).
+ */
+export function configLoopOnOneNic(s: TapSource): { count: Unknown | undefined } | undefined {
+  if (s.declaration !== 'child' || !s.config) return undefined;
+  const copy = s.config.copy;
+  if (!copy || copy.index !== undefined) return undefined;
+  const names = s.config.id.names as readonly Segment[];
+  const last = names[names.length - 1];
+  if (last === undefined || segmentText(last) !== undefined) return undefined;
+  if (names.slice(0, -1).some((n) => segmentText(n) === undefined)) return undefined;
+  return { count: s.config.condition };
+}
+
 /** Sources whose TAP is `tap`. */
 export function sourcesOfTap(graph: ResourceGraph, tap: DeployedResource): TapSource[] {
   return tapSources(graph).filter((s) => s.tap.kind === 'resource' && s.tap.resource === tap);
