@@ -1,5 +1,13 @@
 import { defineRule } from '../src/engine/rule.js';
 import { destinationOf, literalSubscription, taps } from '../src/graph/vtap.js';
+import { segmentDisplay, segmentKey, subscriptionOf, type Segment } from '../src/deploy/resource-id.js';
+import { Unknown } from '../src/expr/value.js';
+
+/** A subscription segment in a message: the deployment's own, or the text as written. */
+function subscriptionText(s: Segment | undefined): string {
+  if (s === undefined || (s.length === 1 && s[0] instanceof Unknown && s[0].symbol === 'subscription().subscriptionId')) return "the deployment's subscription (only known at deployment)";
+  return `subscription '${segmentDisplay(s)}'`;
+}
 import docs from './vtap-destination-same-subscription.md';
 
 export default defineRule(
@@ -8,7 +16,7 @@ export default defineRule(
     name: 'VtapDestinationSameSubscription',
     shortDescription: 'The TAP and its destination NIC or load balancer are in the same subscription.',
     fullDescription:
-      'The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP\'s when both are literal; otherwise vtap-destination-type lists this among the checks it could not make.',
+      'The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP\'s when both are literal; when one is only known at deployment, a destination the template deploys is indeterminate (unless both are the same, such as the deployment\'s own), and for one outside the template vtap-destination-type lists this among the checks it could not make.',
     defaultLevel: 'warning',
     tags: ['vtap'],
     precision: 'high',
@@ -25,7 +33,27 @@ export default defineRule(
       if (!d || !destId) continue;
       const tapSub = literalSubscription(tap.id);
       const sub = literalSubscription(destId);
-      if (tapSub === undefined || sub === undefined) continue;
+      if (tapSub === undefined || sub === undefined) {
+        // A destination outside the template (an id, or an `existing` resource) is
+        // vtap-destination-type's to report, with this check in its list. One the template
+        // deploys (in a module with its own scope, say) is decided here: the same segment (the
+        // deployment's subscription on both sides) passes; otherwise it is only known at deployment.
+        const declared = (r?.kind === 'resource' || r?.kind === 'sub') && !r.resource.existing;
+        if (!declared) continue;
+        const a = subscriptionOf(tap.id);
+        const b = subscriptionOf(destId);
+        if (a !== undefined && b !== undefined && segmentKey(a) === segmentKey(b)) {
+          ctx.pass({ message: 'destination in the same subscription, whichever it is', span: d.id.span, resource: tap });
+          continue;
+        }
+        ctx.indeterminate({
+          message: `the destination of TAP '${tap.displayName}' ('${r.resource.displayName}') is in ${subscriptionText(b)} and the TAP is in ${subscriptionText(a)}; the TAP and its destination must be in the same subscription: deploy them to one subscription, or set deployment.subscriptionId in vtaplint.config.json to check it`,
+          span: d.id.span,
+          resource: tap,
+          involved: [r.resource],
+        });
+        continue;
+      }
       if (tapSub === sub) ctx.pass({ message: 'destination in the same subscription', span: d.id.span, resource: tap });
       else
         ctx.fail({
