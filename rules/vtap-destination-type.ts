@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, elements } from '../src/expr/located.js';
 import { destinationsOf, taps, type Destination } from '../src/graph/vtap.js';
-import { describeId, fullType, segmentText, subscriptionOf, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
+import { describeId, fullType, idNames, segmentText, subscriptionOf, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -86,6 +86,18 @@ export default defineRule(
   },
 );
 
+/** The destination as the user wrote it: the declared resource's name, else the names in its id ('lb/pool'). */
+function destinationName(res: Extract<Destination['resolution'], { id: ResourceId }>): string {
+  return res.kind === 'resource' ? `'${res.resource.displayName}'` : `'${idNames(res.id)}'`;
+}
+
+/** What to write instead: a NIC or load balancer named whole gets pointed at one of its configurations. */
+function howToPoint(property: string, target: string, what: string, res: Extract<Destination['resolution'], { id: ResourceId }>): string {
+  const whole = target === 'microsoft.network/networkinterfaces' ? 'ipConfigurations' : target === 'microsoft.network/loadbalancers' ? 'frontendIPConfigurations' : undefined;
+  if (whole && res.kind === 'resource') return `set ${property}.id to the id of one of the ${whole} of ${destinationName(res)}`;
+  return `set ${property}.id to the id of ${what}`;
+}
+
 function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destination): void {
   const expected = EXPECTED[d.property];
   const v = d.id.value;
@@ -119,7 +131,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
       ...base,
       message: other
         ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? 'destinationNetworkInterfaceIPConfiguration' : 'destinationLoadBalancerFrontEndIPConfiguration'} for it`
-        : `TAP '${tap.displayName}': the destination is a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer)`,
+        : `TAP '${tap.displayName}': the destination is ${destinationName(res)}, a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer): ${howToPoint(d.property, target, expected.what, res)}`,
     });
     return;
   }

@@ -294,4 +294,10 @@ describe('messages', () => {
       expect(f.message).not.toContain('/subscriptions/');
     }
   });
+
+  test('a destination that names a whole NIC says which NIC, and to point at one of its IP configurations', async () => {
+    expect(await messages('fixtures/vtap-destination-type/fail-nic-not-ipconfig.bicep', 'vtap-destination-type')).toEqual([
+      "TAP 'tap': the destination is 'collectorNic', a Microsoft.Network/networkInterfaces, but it must be a network interface's IP configuration (a TAP mirrors to a VM network interface or an internal load balancer): set destinationNetworkInterfaceIPConfiguration.id to the id of one of the ipConfigurations of 'collectorNic'",
+    ]);
+  });
 });
