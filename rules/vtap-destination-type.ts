@@ -177,7 +177,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
       .filter((n): n is string => typeof n === 'string');
     ctx.fail({
       ...base,
-      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(', ')})` : ''}`,
+      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(', ')}): point ${d.property}.id at one of them` : `: declare it in '${holder.displayName}', or point ${d.property}.id at one it has`}`,
       related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }],
     });
     return;

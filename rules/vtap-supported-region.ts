@@ -54,7 +54,7 @@ export default defineRule(
           resource: tap,
         });
       } else if (typeof v !== 'string') {
-        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string`, span: loc.span, resource: tap });
+        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string; set it to the name of a region, one of: ${supported}`, span: loc.span, resource: tap });
       } else {
         const region = normalizeRegion(v);
         if (ctx.regions.supported.has(region)) ctx.pass({ message: `region '${v}' supports virtual network TAP`, span: loc.span, resource: tap });

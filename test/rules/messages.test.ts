@@ -300,4 +300,10 @@ describe('messages', () => {
       "TAP 'tap': the destination is 'collectorNic', a Microsoft.Network/networkInterfaces, but it must be a network interface's IP configuration (a TAP mirrors to a VM network interface or an internal load balancer): set destinationNetworkInterfaceIPConfiguration.id to the id of one of the ipConfigurations of 'collectorNic'",
     ]);
   });
+
+  test('a destination IP configuration the NIC does not have says what to point at instead', async () => {
+    expect(await messages('fixtures/vtap-destination-type/fail-missing-ipconfig.json', 'vtap-destination-type')).toEqual([
+      "TAP 'tap1' sends to 'nosuch', but 'collector-nic' has no ipConfigurations named 'nosuch' (it has: ipconfig1): point destinationNetworkInterfaceIPConfiguration.id at one of them",
+    ]);
+  });
 });
