@@ -1,6 +1,8 @@
 import { defineRule, type RuleContext as Ctx } from '../src/engine/rule.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { at, elements } from '../src/expr/located.js';
+import { at, elements, type LocatedValue } from '../src/expr/located.js';
+import { Unknown } from '../src/expr/value.js';
+import type { DeployedResource } from '../src/deploy/model.js';
 import { TYPES, nicName, privateEndpointOfNic, tapSources, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
 import { describeId, formatId } from '../src/deploy/resource-id.js';
 import { sourceRelated } from './lib/support.js';
@@ -129,11 +131,15 @@ export default defineRule(
         continue;
       }
       // A VM whose NIC list cannot be resolved may be the one using it.
-      if (ctx.graph.ofType(TYPES.vm).some((vm) => elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces')).some((n) => ctx.graph.resolve(at(n, 'id').value).kind === 'none'))) {
+      // Name the first such VM and the id that blocks the decision.
+      const unresolved = firstUnresolvedNicOfVm(ctx);
+      if (unresolved) {
+        const idValue = unresolved.id.value;
+        const idText = idValue instanceof Unknown ? describeUnknown(idValue) : `'${String(idValue)}'`;
         ctx.indeterminate({
-          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve; a TAP can only mirror a VM's network interface`,
+          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM '${unresolved.vm.displayName}' lists a network interface whose id is ${idText}, which may be this NIC; a TAP can only mirror a VM's network interface`,
           span: source.tapId.span,
-          related,
+          related: [...related, { span: unresolved.id.span, message: `VM '${unresolved.vm.displayName}' lists this network interface` }],
           resource: r,
           involved,
           sources: [source],
@@ -164,3 +170,13 @@ function failPrivateEndpoint(ctx: Ctx, source: TapSource, found: NonNullable<Ret
   });
 }
 
+/** The first VM network interface entry whose id resolves to nothing vtaplint knows (a value only known at deployment, say), with its VM. */
+function firstUnresolvedNicOfVm(ctx: Ctx): { vm: DeployedResource; id: LocatedValue } | undefined {
+  for (const vm of ctx.graph.ofType(TYPES.vm)) {
+    for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'))) {
+      const id = at(n, 'id');
+      if (ctx.graph.resolve(id.value).kind === 'none') return { vm, id };
+    }
+  }
+  return undefined;
+}

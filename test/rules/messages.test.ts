@@ -306,4 +306,10 @@ describe('messages', () => {
       "TAP 'tap1' sends to 'nosuch', but 'collector-nic' has no ipConfigurations named 'nosuch' (it has: ipconfig1): point destinationNetworkInterfaceIPConfiguration.id at one of them",
     ]);
   });
+
+  test('a source NIC that a VM may list through an id only known at deployment: the indeterminate finding names the VM and the parameter', async () => {
+    expect(await messages('fixtures/vtap-source-vm-nic/indeterminate-vm-nic-id-parameter.bicep', 'vtap-source-vm-nic')).toEqual([
+      "NIC 'webNic' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM 'webVm' lists a network interface whose id is not set: the parameter 'webNicId' has no value (no default, parameters file or -p value), which may be this NIC; a TAP can only mirror a VM's network interface",
+    ]);
+  });
 });
