@@ -5686,8 +5686,8 @@ var require_utils4 = __commonJS({
     exports.array = array;
     var errno2 = require_errno();
     exports.errno = errno2;
-    var fs4 = require_fs();
-    exports.fs = fs4;
+    var fs5 = require_fs();
+    exports.fs = fs5;
     var path19 = require_path();
     exports.path = path19;
     var pattern = require_pattern();
@@ -5871,12 +5871,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync
+      lstat: fs5.lstat,
+      stat: fs5.stat,
+      lstatSync: fs5.lstatSync,
+      statSync: fs5.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -5893,12 +5893,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs4 = require_fs2();
+    var fs5 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
+        this.fs = fs5.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -6053,8 +6053,8 @@ var require_utils5 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs4 = require_fs3();
-    exports.fs = fs4;
+    var fs5 = require_fs3();
+    exports.fs = fs5;
   }
 });
 
@@ -6249,14 +6249,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
+      lstat: fs5.lstat,
+      stat: fs5.stat,
+      lstatSync: fs5.lstatSync,
+      statSync: fs5.statSync,
+      readdir: fs5.readdir,
+      readdirSync: fs5.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -6275,12 +6275,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path19 = __require("path");
     var fsStat = require_out();
-    var fs4 = require_fs4();
+    var fs5 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
+        this.fs = fs5.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -7662,16 +7662,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = __require("fs");
+    var fs5 = __require("fs");
     var os2 = __require("os");
     var CPU_COUNT = Math.max(os2.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      lstatSync: fs4.lstatSync,
-      stat: fs4.stat,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
+      lstat: fs5.lstat,
+      lstatSync: fs5.lstatSync,
+      stat: fs5.stat,
+      statSync: fs5.statSync,
+      readdir: fs5.readdir,
+      readdirSync: fs5.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -8730,7 +8730,7 @@ var init_slash = __esm({
 });
 
 // node_modules/globby/utilities.js
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path4 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
@@ -8840,12 +8840,12 @@ var init_utilities = __esm({
         return pattern;
       });
     };
-    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(fs.promises, "stat");
+    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(fs2.promises, "stat");
     getStatSyncMethod = (fsImplementation) => {
       if (fsImplementation) {
         return bindFsMethod(fsImplementation, "statSync");
       }
-      return bindFsMethod(fs, "statSync");
+      return bindFsMethod(fs2, "statSync");
     };
     pathHasGitDirectory = (stats) => Boolean(stats?.isDirectory?.() || stats?.isFile?.());
     buildPathChain = (startPath, rootPath) => {
@@ -9082,7 +9082,7 @@ var init_utilities = __esm({
 
 // node_modules/globby/ignore.js
 import process2 from "node:process";
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import fsPromises from "node:fs/promises";
 import path5 from "node:path";
 import os from "node:os";
@@ -9108,7 +9108,7 @@ var init_ignore = __esm({
     GITIGNORE_FILES_PATTERN = "**/.gitignore";
     MAX_INCLUDE_DEPTH = 10;
     getReadFileMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "readFile") ?? bindFsMethod(fsPromises, "readFile") ?? promisifyFsMethod(fsImplementation, "readFile");
-    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(fs2, "readFileSync");
+    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(fs3, "readFileSync");
     shouldSkipIgnoreFileError = (error, suppressErrors) => {
       if (!error) {
         return Boolean(suppressErrors);
@@ -9800,7 +9800,7 @@ __export(globby_exports, {
   isIgnoredByIgnoreFilesSync: () => isIgnoredByIgnoreFilesSync
 });
 import process3 from "node:process";
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import nodePath from "node:path";
 import { Readable } from "node:stream";
 var import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
@@ -9821,9 +9821,9 @@ var init_globby = __esm({
       if (fsImplementation) {
         return bindFsMethod(fsImplementation.promises, "stat") ?? promisifyFsMethod(fsImplementation, "stat");
       }
-      return bindFsMethod(fs3.promises, "stat");
+      return bindFsMethod(fs4.promises, "stat");
     };
-    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
+    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs4, "statSync");
     isDirectory = async (path19, fsImplementation) => {
       try {
         const stats = await getStatMethod(fsImplementation)(path19);
@@ -9892,7 +9892,7 @@ var init_globby = __esm({
       assertPatternsInput(patterns);
       return patterns;
     };
-    checkCwdOption = (cwd, fsImplementation = fs3) => {
+    checkCwdOption = (cwd, fsImplementation = fs4) => {
       if (!cwd || !fsImplementation.statSync) {
         return;
       }
@@ -10688,6 +10688,12 @@ var InexactInteger = class extends Unknown {
   }
   exact;
 };
+function writtenInteger(span, n) {
+  const text = span.text(40).trim();
+  if (!/^-?\d{1,20}$/.test(text)) return void 0;
+  const big = BigInt(text);
+  return Number(big) === n ? big : void 0;
+}
 function inexactInteger(approx, span, exact) {
   const what = exact !== void 0 ? exact.toString() : `about ${Number(approx).toPrecision(6)}`;
   return new InexactInteger(
@@ -10723,6 +10729,7 @@ function elements(base) {
 // src/expr/ops.ts
 function fromJson(j) {
   if (j === null || j === void 0) return null;
+  if (isInexactInteger(j)) return inexactInteger(j);
   if (typeof j === "string" || typeof j === "boolean" || typeof j === "number") return j;
   if (Array.isArray(j)) return j.map(fromJson);
   if (typeof j === "object") {
@@ -10968,17 +10975,17 @@ function partialString(pieces, description, reason) {
   }
   if (known2 >= 0) return known2 <= 1 ? last : shareString(pieces.join(""));
   const parts = scratchParts;
-  let firstUnknown;
+  let firstUnknown2;
   try {
     for (const p of pieces) {
-      if (typeof p !== "string") firstUnknown ??= p;
+      if (typeof p !== "string") firstUnknown2 ??= p;
       addPiece(p);
-      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown.reason, "string", void 0, void 0, description);
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown2.reason, "string", void 0, void 0, description);
     }
     endRun();
-    if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
+    if (!firstUnknown2) return parts.length === 0 ? "" : parts[0];
     if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-    return new Unknown(reason ?? firstUnknown.reason, "string", parts.slice(), void 0, description);
+    return new Unknown(reason ?? firstUnknown2.reason, "string", parts.slice(), void 0, description);
   } finally {
     scratchParts.length = 0;
     scratchRun.length = 0;
@@ -11374,6 +11381,16 @@ function tapConfigurationName(s) {
   }
   return void 0;
 }
+function configLoopOnOneNic(s) {
+  if (s.declaration !== "child" || !s.config) return void 0;
+  const copy = s.config.copy;
+  if (!copy || copy.index !== void 0) return void 0;
+  const names = s.config.id.names;
+  const last = names[names.length - 1];
+  if (last === void 0 || segmentText(last) !== void 0) return void 0;
+  if (names.slice(0, -1).some((n) => segmentText(n) === void 0)) return void 0;
+  return { count: s.config.condition };
+}
 function sourcesOfTap(graph, tap) {
   return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
 }
@@ -11433,7 +11450,7 @@ function resolvedName(r) {
 }
 function nicName(nic) {
   if (nic.kind === "resource") return nic.resource.displayName;
-  if (nic.kind === "external") return segmentText(nic.id.names[nic.id.names.length - 1]) ?? formatId(nic.id);
+  if (nic.kind === "external") return segmentDisplay(nic.id.names[nic.id.names.length - 1]);
   if (nic.kind === "scaleSet") return `${nic.scaleSet.displayName}/${nic.configuration}`;
   return "an unknown network interface";
 }
@@ -11679,7 +11696,7 @@ var vtap_supported_region_default2 = defineRule(
           resource: tap
         });
       } else if (typeof v !== "string") {
-        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string`, span: loc.span, resource: tap });
+        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string; set it to the name of a region, one of: ${supported}`, span: loc.span, resource: tap });
       } else {
         const region = normalizeRegion(v);
         if (ctx.regions.supported.has(region)) ctx.pass({ message: `region '${v}' supports virtual network TAP`, span: loc.span, resource: tap });
@@ -11768,6 +11785,14 @@ var vtap_destination_type_default2 = defineRule(
     }
   }
 );
+function destinationName(res) {
+  return res.kind === "resource" ? `'${res.resource.displayName}'` : `'${idNames(res.id)}'`;
+}
+function howToPoint(property, target, what, res) {
+  const whole = target === "microsoft.network/networkinterfaces" ? "ipConfigurations" : target === "microsoft.network/loadbalancers" ? "frontendIPConfigurations" : void 0;
+  if (whole && res.kind === "resource") return `set ${property}.id to the id of one of the ${whole} of ${destinationName(res)}`;
+  return `set ${property}.id to the id of ${what}`;
+}
 function checkDestination(ctx, tap, d) {
   const expected = EXPECTED[d.property];
   const v = d.id.value;
@@ -11796,7 +11821,7 @@ function checkDestination(ctx, tap, d) {
     const other = target === NIC_IPCONFIG || target === LB_FRONTEND;
     ctx.fail({
       ...base,
-      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer)`
+      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is ${destinationName(res)}, a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer): ${howToPoint(d.property, target, expected.what, res)}`
     });
     return;
   }
@@ -11821,13 +11846,19 @@ function checkDestination(ctx, tap, d) {
   if (!res.entry) {
     const list = at(holder.root, "properties", res.subTypes[0]);
     if (list.value instanceof Unknown || subName === void 0) {
-      ctx.indeterminate({ ...base, message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to` });
+      const blocker = list.value instanceof Unknown ? list.value : (res.subNames[0] ?? []).find((x) => x instanceof Unknown);
+      const why = list.value instanceof Unknown ? `its ${res.subTypes[0]} are ${describeUnknown(list.value)}` : `the name in the destination id is ${blocker ? describeUnknown(blocker) : "only known at deployment"}`;
+      ctx.indeterminate({
+        ...base,
+        ...blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: "the value comes from here" }] } : {},
+        message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to: ${why}`
+      });
       return;
     }
     const names = elements(list).map((e) => at(e, "name").value).filter((n) => typeof n === "string");
     ctx.fail({
       ...base,
-      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(", ")})` : ""}`,
+      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(", ")}): point ${d.property}.id at one of them` : `: declare it in '${holder.displayName}', or point ${d.property}.id at one it has`}`,
       related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
     });
     return;
@@ -12809,9 +12840,14 @@ var vtap_destination_network_default2 = defineRule(
         continue;
       }
       if (p.same === void 0) {
-        const pending = [p.sourceNet, p.destNet].some((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
-        if (pending) {
-          ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        const pending = [p.sourceNet, p.destNet].find((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
+        if (pending?.kind === "unknown" && pending.value instanceof Unknown) {
+          const whose = pending === p.sourceNet ? `the subnet of source NIC '${p.nic.displayName}'` : `the subnet of the destination`;
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(pending.value, pending.ref.span)],
+            message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': ${whose} is ${describeUnknown(pending.value)}`
+          });
           continue;
         }
         if (p.sourceNet.kind !== "unknown" && p.destNet.kind !== "unknown" && !(p.forward && p.backward)) {
@@ -13184,11 +13220,14 @@ var vtap_source_vm_nic_default2 = defineRule(
         });
         continue;
       }
-      if (ctx.graph.ofType(TYPES.vm).some((vm) => elements(at(vm.root, "properties", "networkProfile", "networkInterfaces")).some((n) => ctx.graph.resolve(at(n, "id").value).kind === "none"))) {
+      const unresolved = firstUnresolvedNicOfVm(ctx);
+      if (unresolved) {
+        const idValue2 = unresolved.id.value;
+        const idText = idValue2 instanceof Unknown ? describeUnknown(idValue2) : `'${String(idValue2)}'`;
         ctx.indeterminate({
-          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve; a TAP can only mirror a VM's network interface`,
+          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM '${unresolved.vm.displayName}' lists a network interface whose id is ${idText}, which may be this NIC; a TAP can only mirror a VM's network interface`,
           span: source.tapId.span,
-          related,
+          related: [...related, { span: unresolved.id.span, message: `VM '${unresolved.vm.displayName}' lists this network interface` }],
           resource: r,
           involved,
           sources: [source]
@@ -13215,6 +13254,15 @@ function failPrivateEndpoint(ctx, source, found) {
     involved: [found.pe],
     sources: [source]
   });
+}
+function firstUnresolvedNicOfVm(ctx) {
+  for (const vm of ctx.graph.ofType(TYPES.vm)) {
+    for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
+      const id = at(n, "id");
+      if (ctx.graph.resolve(id.value).kind === "none") return { vm, id };
+    }
+  }
+  return void 0;
 }
 
 // rules/vtap-source-vm-restart.md
@@ -13783,7 +13831,7 @@ var vtap_source_downtime_default2 = defineRule(
 );
 
 // rules/vtap-one-config-per-nic.md
-var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
+var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries (of a NIC whose `apiVersion` is before 2019-09-01: from that version Azure ignores them,\nso they configure nothing and are not counted; `vtap-inline-config-readonly` reports them), and\n`ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\nA copy loop of `tapConfigurations` resources on one NIC whose names differ per instance\n(`name: \'tapcfg-${i}\'`) gives that NIC one configuration per instance: with a count known only at\ndeployment the result is *indeterminate*, unless the count\'s parameter keeps it at 1 or less\n(`maxValue`, `allowedValues`). A loop whose NIC changes with the index (`parent: nics[i]`) gives\neach NIC one.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
 
 // rules/vtap-one-config-per-nic.ts
 var HOW = {
@@ -13800,6 +13848,10 @@ function coexist(a, b) {
   if (inBody(a) && inBody(b) && a.holder !== b.holder) return false;
   return mayCoexist(a, b);
 }
+function atMostOne(count) {
+  if (count?.atMost !== void 0 && count.atMost <= 1) return true;
+  return count?.oneOf !== void 0 && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === "number" && v <= 1);
+}
 function ordinal(n) {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
@@ -13810,7 +13862,7 @@ var vtap_one_config_per_nic_default2 = defineRule(
     id: "vtap-one-config-per-nic",
     name: "VtapOneConfigPerNic",
     shortDescription: "A network interface has at most one TAP configuration.",
-    fullDescription: "A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.",
+    fullDescription: "A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries (up to API 2019-08-01; later versions ignore them) and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.",
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "very-high",
@@ -13837,6 +13889,16 @@ var vtap_one_config_per_nic_default2 = defineRule(
       });
       const [first, ...rest] = list;
       if (rest.length === 0) {
+        const loop = configLoopOnOneNic(first);
+        if (loop && !atMostOne(loop.count)) {
+          ctx.indeterminate({
+            message: `NIC '${nicName(first.nic)}' gets one TAP configuration per instance of copy loop '${first.holder.copy?.name ?? first.holder.displayName}', whose count is ${loop.count ? describeUnknown(loop.count) : "known only at deployment"}; a network interface can have only one: keep the count at 1 or less, or give each instance its own NIC`,
+            span: first.tapId.span,
+            related: loop.count?.reason.span ? [{ span: loop.count.reason.span, message: "the count comes from here" }] : [],
+            resource: first.holder
+          });
+          continue;
+        }
         ctx.pass({ message: "one TAP configuration", span: first.tapId.span, resource: first.holder });
         continue;
       }
@@ -14314,15 +14376,19 @@ var vtap_api_version_default2 = defineRule(
 );
 
 // rules/vtap-destination-same-subscription.md
-var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription of the destination are literal, they are equal: the subscription in the destination\nid, or the one the template deploys the destination to (a module in another subscription). When either is only known at\ndeployment, `vtap-destination-type` lists this among the checks it could not make.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
+var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription of the destination are literal, they are equal: the subscription in the destination\nid, or the one the template deploys the destination to (a module in another subscription). For a\ndestination outside the template (an id, or an `existing` resource) whose subscription or the\nTAP's is only known at deployment, `vtap-destination-type` lists this among the checks it could not\nmake. For a destination the template deploys, the same subscription on both sides (the\ndeployment's own, say, for two modules deployed to two resource groups of it) passes; otherwise\n(a module deployed to a named subscription, the TAP to the deployment's) the result is\n*indeterminate*, naming both.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
 
 // rules/vtap-destination-same-subscription.ts
+function subscriptionText(s) {
+  if (s === void 0 || s.length === 1 && s[0] instanceof Unknown && s[0].symbol === "subscription().subscriptionId") return "the deployment's subscription (only known at deployment)";
+  return `subscription '${segmentDisplay(s)}'`;
+}
 var vtap_destination_same_subscription_default2 = defineRule(
   {
     id: "vtap-destination-same-subscription",
     name: "VtapDestinationSameSubscription",
     shortDescription: "The TAP and its destination NIC or load balancer are in the same subscription.",
-    fullDescription: "The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP's when both are literal; otherwise vtap-destination-type lists this among the checks it could not make.",
+    fullDescription: "The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP's when both are literal; when one is only known at deployment, a destination the template deploys is indeterminate (unless both are the same, such as the deployment's own), and for one outside the template vtap-destination-type lists this among the checks it could not make.",
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "high",
@@ -14337,7 +14403,23 @@ var vtap_destination_same_subscription_default2 = defineRule(
       if (!d || !destId) continue;
       const tapSub = literalSubscription(tap.id);
       const sub = literalSubscription(destId);
-      if (tapSub === void 0 || sub === void 0) continue;
+      if (tapSub === void 0 || sub === void 0) {
+        const declared = (r?.kind === "resource" || r?.kind === "sub") && !r.resource.existing;
+        if (!declared) continue;
+        const a = subscriptionOf(tap.id);
+        const b = subscriptionOf(destId);
+        if (a !== void 0 && b !== void 0 && segmentKey(a) === segmentKey(b)) {
+          ctx.pass({ message: "destination in the same subscription, whichever it is", span: d.id.span, resource: tap });
+          continue;
+        }
+        ctx.indeterminate({
+          message: `the destination of TAP '${tap.displayName}' ('${r.resource.displayName}') is in ${subscriptionText(b)} and the TAP is in ${subscriptionText(a)}; the TAP and its destination must be in the same subscription: deploy them to one subscription, or set deployment.subscriptionId in vtaplint.config.json to check it`,
+          span: d.id.span,
+          resource: tap,
+          involved: [r.resource]
+        });
+        continue;
+      }
       if (tapSub === sub) ctx.pass({ message: "destination in the same subscription", span: d.id.span, resource: tap });
       else
         ctx.fail({
@@ -14495,13 +14577,35 @@ function candidate(ctx, rule, to, sender) {
   const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 && from.value !== void 0 || typeof priority !== "number";
   let doubt;
   let unknown;
-  if (maybe) doubt = "some of its values are only known at deployment";
-  else if (source === void 0) doubt = sourceDoubt(ctx, rule.decl, sender, from);
+  if (maybe) {
+    unknown = firstUnknown(rule.decl, "value" in from ? from.value : void 0);
+    doubt = unknown instanceof Unknown ? `its ${unknownProperty(rule.decl, unknown)} is ${describeUnknown(unknown)}` : "some of its values are only known at deployment";
+  } else if (source === void 0) doubt = sourceDoubt(ctx, rule.decl, sender, from);
   else if (dest.covers === void 0) {
     unknown = dest.value;
     doubt = destinationDoubt(ctx, rule.decl, to, dest);
   }
   return { name: rule.name, decl: rule.decl, priority: typeof priority === "number" ? priority : void 0, access, doubt, unknown, narrow: !broad(rule.decl) };
+}
+var MATCH_PROPERTIES = ["sourceAddressPrefix", "sourceAddressPrefixes", "sourceApplicationSecurityGroups", "destinationPortRange", "destinationPortRanges", "protocol", "direction", "priority"];
+function firstUnknown(decl, source) {
+  if (source instanceof Unknown) return source;
+  for (const k of MATCH_PROPERTIES) {
+    const v = at(decl, "properties", k).value;
+    if (v instanceof Unknown) return v;
+    if (Array.isArray(v)) {
+      const inner = v.find((x) => x instanceof Unknown);
+      if (inner instanceof Unknown) return inner;
+    }
+  }
+  return void 0;
+}
+function unknownProperty(decl, u) {
+  for (const k of MATCH_PROPERTIES) {
+    const v = at(decl, "properties", k).value;
+    if (v === u || Array.isArray(v) && v.includes(u)) return k;
+  }
+  return "source";
 }
 function broad(decl) {
   const one = at(decl, "properties", "sourceAddressPrefix").value;
@@ -14546,12 +14650,12 @@ function checkLbRules(ctx, tap, d, t, from) {
   if (t.resource.existing) return;
   const frontend = { lb: t.resource, type: "frontendIPConfigurations", key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: void 0, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === "loadBalancingRules");
-  let unknown = false;
+  let unknown;
   for (const r of rules) {
     const proto = at(r.decl, "properties", "protocol").value;
     const port = at(r.decl, "properties", "frontendPort").value;
     if (proto instanceof Unknown || port instanceof Unknown) {
-      unknown = true;
+      unknown ??= proto instanceof Unknown ? { rule: r, property: "protocol", value: proto } : { rule: r, property: "frontendPort", value: port };
       continue;
     }
     const p = lower2(proto);
@@ -14562,7 +14666,12 @@ function checkLbRules(ctx, tap, d, t, from) {
     }
   }
   const base = { span: d.id.span, resource: tap, involved: [t.resource], related: [{ span: t.entry.span, message: `frontend '${t.name}' of load balancer '${t.resource.displayName}'` }] };
-  if (unknown) ctx.indeterminate({ ...base, message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT2} from frontend '${t.name}': a rule's protocol or port is only known at deployment` });
+  if (unknown)
+    ctx.indeterminate({
+      ...base,
+      related: [...base.related, ...unknownOrigin(unknown.value, base.span)],
+      message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT2} from frontend '${t.name}': the ${unknown.property} of rule '${unknown.rule.name}' is ${describeUnknown(unknown.value)}`
+    });
   else
     ctx.fail({
       ...base,
@@ -17704,6 +17813,43 @@ import path16 from "node:path";
 // src/discover/discover.ts
 import { readdirSync, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
+
+// src/discover/gitignore.ts
+import fs from "node:fs";
+var MAX_GITIGNORE_SEGMENT_WILDCARDS = 3;
+function pathologicalIgnoreLine(line) {
+  const plain = line.replace(/\\./g, "x");
+  if (plain.trim() === "" || plain.startsWith("#")) return false;
+  return plain.split("/").some((segment2) => (segment2.match(/\*+/g)?.length ?? 0) > MAX_GITIGNORE_SEGMENT_WILDCARDS);
+}
+function guardedFs(skipped) {
+  const seen = /* @__PURE__ */ new Set();
+  const readFileSync5 = ((file, options) => {
+    const content = fs.readFileSync(file, options);
+    if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
+    const text = typeof content === "string" ? content : content.toString("utf8");
+    const lines = text.split("\n");
+    let changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (!pathologicalIgnoreLine(line)) continue;
+      changed = true;
+      lines[i] = "";
+      const key2 = `${file}
+${i}`;
+      if (!seen.has(key2)) {
+        seen.add(key2);
+        skipped.push({ file, line: i + 1, pattern: line.replace(/\r$/, "") });
+      }
+    }
+    if (!changed) return content;
+    const guarded = lines.join("\n");
+    return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
+  });
+  return { ...fs, readFileSync: readFileSync5 };
+}
+
+// src/discover/discover.ts
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 var GITIGNORE = "**/.gitignore";
@@ -17714,6 +17860,8 @@ async function discover(args, cwd, root = cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
   const unreadable = [];
+  const skippedIgnorePatterns = [];
+  const fs5 = guardedFs(skippedIgnorePatterns);
   const add = (p, explicit) => {
     const abs = path6.resolve(cwd, p);
     const prev = found.get(abs);
@@ -17737,12 +17885,12 @@ async function discover(args, cwd, root = cwd) {
     let ignoreFiles;
     if (st?.isDirectory()) {
       const walked = walkFolder(abs);
-      const above = await ignoreFilesAbove(abs, root);
+      const above = await ignoreFilesAbove(abs, root, fs5);
       let ignored = (_) => false;
       const ignoring = [...above?.files ?? [], ...walked.ignoreFiles];
       if (ignoring.length && walked.unreadable.length) {
         const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern3 } = await loadGlobby();
-        const filter = isIgnoredByIgnoreFilesSync2(ignoring.map((f) => convertPathToPattern3(f)), { cwd: above?.from ?? abs });
+        const filter = isIgnoredByIgnoreFilesSync2(ignoring.map((f) => convertPathToPattern3(f)), { cwd: above?.from ?? abs, fs: fs5 });
         ignored = (p) => filter(`${p}/`);
       }
       for (const u of walked.unreadable) if (u.path === abs || !ignored(u.path)) unreadable.push(u.path === abs ? { ...u, arg } : u);
@@ -17771,7 +17919,8 @@ async function discover(args, cwd, root = cwd) {
       dot: false,
       followSymbolicLinks: false,
       onlyFiles: true,
-      suppressErrors: true
+      suppressErrors: true,
+      fs: fs5
     };
     let matches;
     if (ignoreFiles) matches = globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) });
@@ -17784,7 +17933,7 @@ async function discover(args, cwd, root = cwd) {
     for (const m of matches) add(path6.normalize(m), false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, missing, unreadable };
+  return { files, missing, unreadable, skippedIgnorePatterns };
 }
 function globFrom(arg, cwd, escape) {
   const glob = arg.replaceAll("\\", "/");
@@ -17799,7 +17948,7 @@ function globFrom(arg, cwd, escape) {
   return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
 }
 var LINTED = new Set(LINTED_EXTENSIONS);
-async function ignoreFilesAbove(dir, root) {
+async function ignoreFilesAbove(dir, root, fs5) {
   const top = path6.resolve(root);
   const rel = path6.relative(top, dir);
   if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return void 0;
@@ -17813,7 +17962,7 @@ async function ignoreFilesAbove(dir, root) {
   const from = path6.dirname(files[0]);
   const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
   const patterns = files.map((f) => convertPathToPattern2(path6.relative(from, f).split(path6.sep).join("/")));
-  if (isIgnoredByIgnoreFilesSync2(patterns, { cwd: from })(`${dir}${path6.sep}`)) return void 0;
+  if (isIgnoredByIgnoreFilesSync2(patterns, { cwd: from, fs: fs5 })(`${dir}${path6.sep}`)) return void 0;
   return { from, files };
 }
 function isFile(p) {
@@ -17862,11 +18011,30 @@ function extensionOf(file) {
 // src/discover/source-root.ts
 import { existsSync as existsSync2 } from "node:fs";
 import path7 from "node:path";
-function sourceRoot(root) {
+function sourceRoot(root, files = []) {
   for (let dir = path7.resolve(root); ; dir = path7.dirname(dir)) {
     if (existsSync2(path7.join(dir, ".git"))) return dir;
-    if (path7.dirname(dir) === dir) return root;
+    if (path7.dirname(dir) === dir) break;
   }
+  return treeBelow(path7.resolve(root), files) ?? root;
+}
+function treeBelow(root, files) {
+  const inside = root.endsWith(path7.sep) ? root : root + path7.sep;
+  const topOf = /* @__PURE__ */ new Map();
+  const top = (dir) => {
+    if (!dir.startsWith(inside)) return void 0;
+    if (topOf.has(dir)) return topOf.get(dir);
+    const found = existsSync2(path7.join(dir, ".git")) ? dir : top(path7.dirname(dir));
+    topOf.set(dir, found);
+    return found;
+  };
+  let tree;
+  for (const f of files) {
+    const t = top(path7.dirname(path7.resolve(f)));
+    if (t === void 0 || tree !== void 0 && t !== tree) return void 0;
+    tree = t;
+  }
+  return tree;
 }
 
 // src/engine/parallel.ts
@@ -21678,6 +21846,93 @@ function cyclesOf(n, edges) {
   return cycles.sort((a, b) => a.nodes[0] - b.nodes[0]);
 }
 
+// src/bicep/type-cycles.ts
+function typeCycleErrors(decls) {
+  const index2 = /* @__PURE__ */ new Map();
+  decls.forEach((d, i) => {
+    if (!index2.has(d.name.name)) index2.set(d.name.name, i);
+  });
+  const nullableDecl = (name, seen) => {
+    const i = index2.get(name);
+    if (i === void 0 || seen.has(name)) return false;
+    seen.add(name);
+    return nullable(decls[i].value, seen);
+  };
+  const nullable = (t, seen) => {
+    switch (t.kind) {
+      case "NullableType":
+        return true;
+      case "ParenthesizedType":
+        return nullable(t.type, seen);
+      case "UnionType":
+        return t.members.some((m) => nullable(m, seen));
+      case "LiteralType":
+        return t.value.kind === "Null";
+      case "TypeReference":
+        return nullableDecl(t.name.name, seen);
+      default:
+        return false;
+    }
+  };
+  const required = (t, out) => {
+    const contained = (c) => {
+      if (!nullable(c, /* @__PURE__ */ new Set())) required(c, out);
+    };
+    switch (t.kind) {
+      case "TypeReference": {
+        const i = index2.get(t.name.name);
+        if (i !== void 0 && !out.has(i)) out.set(i, t);
+        return;
+      }
+      case "TypePropertyAccess":
+      case "TypeIndexAccess":
+      case "TypeAdditionalPropertiesAccess":
+        required(t.base, out);
+        return;
+      case "ParenthesizedType":
+        required(t.type, out);
+        return;
+      case "NullableType":
+      case "NonNullableType":
+        required(t.base, out);
+        return;
+      case "UnionType":
+        for (const m of t.members) required(m, out);
+        return;
+      case "ArrayType":
+        contained(t.element);
+        return;
+      case "ObjectType":
+        for (const p of t.properties) contained(p.value);
+        return;
+      case "TupleType":
+        for (const item of t.items) contained(item.value);
+        return;
+      default:
+        return;
+    }
+  };
+  const edges = decls.map((d) => {
+    const out = /* @__PURE__ */ new Map();
+    required(d.value, out);
+    return [...out];
+  });
+  const errors = [];
+  decls.forEach((d, i) => {
+    if (index2.get(d.name.name) === i && edges[i]?.some(([j]) => j === i)) {
+      errors.push({ at: d.name, message: `the type '${d.name.name}' includes itself as a required component, which creates a constraint that cannot be fulfilled (BCP298)` });
+    }
+  });
+  for (const c of cyclesOf(decls.length, (i) => edges[i] ?? [])) {
+    c.nodes.forEach((n, k) => {
+      const from = [...c.nodes.slice(k), ...c.nodes.slice(0, k)].map((m) => `'${decls[m]?.name.name ?? ""}'`).join(" -> ");
+      const d = decls[n];
+      errors.push({ at: d.name, message: `the type '${d.name.name}' includes itself as a required component via a cycle (${from}): no value can satisfy it (BCP299)` });
+    });
+  }
+  return errors.sort((a, b) => a.at.start - b.at.start);
+}
+
 // src/bicep/lower-ast.ts
 function lit(value, at2) {
   return { k: "lit", value, start: at2.start, end: at2.end };
@@ -22505,6 +22760,13 @@ function bodyOf(value) {
   }
   return { body: v.kind === "Object" ? v : void 0, loop, condition };
 }
+function unwrapAny(e) {
+  for (; ; ) {
+    if (e.kind === "Parenthesized") e = e.expression;
+    else if (e.kind === "FunctionCall" && !e.base && e.name.name === "any" && e.args.length === 1) e = e.args[0];
+    else return e;
+  }
+}
 function prop(body, name) {
   const lower3 = name.toLowerCase();
   for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
@@ -23133,6 +23395,7 @@ var FileLowerer = class extends ExprLowerer {
    *   - BCP120 in the resource's or module's `name`, and in a resource's `location` (the
    *     compiler's message lists what it may read instead: apiVersion, id, name, type; ARM
    *     itself rejects reference() in a location, see check-template.ts);
+   *   - BCP120 in the `scope` of a resource or module too (a resource symbol there is its id);
    *   - BCP177 in the `if` condition, BCP178 in the for-expression's collection.
    */
   checkDeployTimeValues(r) {
@@ -23142,12 +23405,13 @@ var FileLowerer = class extends ExprLowerer {
     if (r.nameProp) parts.push({ within: r.nameProp.value, at: r.nameProp, what: `the name of the ${who}`, code: "BCP120", fix: "use parameters, variables and other resources' names and ids" });
     const location = r.kind === "resource" ? prop(r.body, "location") : void 0;
     if (location) parts.push({ within: location.value, at: location, what: `the location of the ${who}`, code: "BCP120", fix: "use a parameter, a variable or resourceGroup().location" });
+    if (r.scopeProp) parts.push({ within: r.scopeProp.value, at: r.scopeProp, what: `the scope of the ${who}`, code: "BCP120", fix: "use parameters, variables, resources themselves and their names and ids", scope: true });
     if (r.condition) parts.push({ within: r.condition, at: r.condition, what: `the condition of the ${who}`, code: "BCP177", fix: "decide with parameters and variables" });
     if (r.loop) parts.push({ within: r.loop.iterable, at: void 0, what: `the collection the ${who} loops over`, code: "BCP178", fix: "loop over parameters, variables or a range()" });
-    for (const part2 of parts) this.checkDeployTimePart(r, part2.within, part2.at, (use, what, via) => `'${what}'${via} is known only during the deployment, but ${part2.what} must be calculated at its start (${part2.code}): ${part2.fix}`);
+    for (const part2 of parts) this.checkDeployTimePart(r, part2.within, part2.at, (use, what, via) => `'${what}'${via} is known only during the deployment, but ${part2.what} must be calculated at its start (${part2.code}): ${part2.fix}`, part2.scope);
   }
   /** One part of a declaration (see checkDeployTimeValues): each runtime read written in it, reported. */
-  checkDeployTimePart(r, within2, at2, message) {
+  checkDeployTimePart(r, within2, at2, message, scope = false) {
     if (!this.deployTimeCheck) return;
     const reported = this.diagnostics.items.some((d) => {
       if (d.span.file !== this.file || d.code === "note") return false;
@@ -23155,7 +23419,7 @@ var FileLowerer = class extends ExprLowerer {
       return x.start < within2.end && x.end > within2.start;
     });
     if (reported) return;
-    const node = at2 === void 0 ? this.value(within2, {}) : this.value(within2, this.instanceCtx(r, void 0, void 0, at2));
+    const node = at2 === void 0 ? this.value(within2, {}) : scope ? this.texpr(this.scopeIdExpr(unwrapAny(within2), this.instanceCtx(r, void 0, void 0, at2))) : this.value(within2, this.instanceCtx(r, void 0, void 0, at2));
     for (const use of this.deployTimeCheck.runtimeReads(node)) {
       if (use.at.start < within2.start || use.at.end > within2.end) continue;
       const what = this.span(use.at).text(80);
@@ -23261,6 +23525,7 @@ var FileLowerer = class extends ExprLowerer {
     this.checkLoopVariables(varInfo);
     this.checkVariableCycles(variables, varInfo);
     this.checkFunctionCycles(members);
+    for (const e of typeCycleErrors(this.program.statements.filter((x) => x.kind === "TypeDeclaration"))) this.error(e.at, e.message);
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== void 0) continue;
       setImportedVariable(variables, name, v);
@@ -25015,7 +25280,7 @@ function readParameterFile(file, into, sink, opts = {}) {
   return true;
 }
 function locatedJson(j, span) {
-  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : fromJson(x);
+  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : leaf(x, () => span.child(c, k));
   if (Array.isArray(j)) {
     const out = j.map((x, i) => inner(j, i, x));
     setElementOrigin(out, j, span);
@@ -25027,7 +25292,12 @@ function locatedJson(j, span) {
     for (const k of Object.keys(j)) o.setFromTemplate(k, inner(j, k, j[k]), k);
     return o;
   }
-  return fromJson(j);
+  return leaf(j, () => span);
+}
+function leaf(x, span) {
+  if (!isInexactInteger(x)) return fromJson(x);
+  const at2 = span();
+  return inexactInteger(x, at2, writtenInteger(at2, x));
 }
 function cliParameters(params, into) {
   for (const [name, text] of Object.entries(params)) {
@@ -25037,7 +25307,9 @@ function cliParameters(params, into) {
     } catch {
       v = text;
     }
-    into.set(name, { value: fromJson(v), text });
+    const digits = text.trim();
+    const value = isInexactInteger(v) && /^-?\d{1,20}$/.test(digits) && Number(BigInt(digits)) === v ? inexactInteger(v, void 0, BigInt(digits)) : fromJson(v);
+    into.set(name, { value, text });
   }
 }
 function associatedParameterFile(template) {
@@ -28263,18 +28535,18 @@ var Evaluator = class _Evaluator {
       else {
         const count = n.args.length;
         const args = new Array(count);
-        let firstUnknown;
+        let firstUnknown2;
         for (let i = 0; i < count; i++) {
           const v = this.eval(n.args[i], scope, depth + 1);
           args[i] = v;
-          if (firstUnknown === void 0 && v instanceof Unknown) firstUnknown = v;
+          if (firstUnknown2 === void 0 && v instanceof Unknown) firstUnknown2 = v;
         }
-        if (!def.unknownArgs && firstUnknown && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || a instanceof InexactInteger && a.exact !== void 0))) {
-          return derivedUnknown(def.name, args, firstUnknown, def.returns);
+        if (!def.unknownArgs && firstUnknown2 && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || a instanceof InexactInteger && a.exact !== void 0))) {
+          return derivedUnknown(def.name, args, firstUnknown2, def.returns);
         }
         given = args;
         result = def.impl ? def.impl(args, env) : null;
-        if (firstUnknown && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
+        if (firstUnknown2 && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
           const keys = args.map(symbolicKey);
           if (keys.every((k) => k !== void 0)) {
             result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.about, result.oneOf);
@@ -29061,7 +29333,7 @@ var TemplateScope = class {
           const at2 = supplied.span ?? span;
           if (this.checkAllowed(name, value2, allowedValues, at2) && this.checkBounds(name, value2, d, at2)) this.checkParts(name, value2, d, at2);
         }
-        if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
+        if (value2 instanceof Unknown && !(value2 instanceof InexactInteger && value2.exact !== void 0) && value2.symbol === void 0 && this.symbolPrefix === "") {
           value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
         }
       }
@@ -29518,12 +29790,6 @@ function declaredVariableNames(section) {
     } else out.push(k);
   }
   return out;
-}
-function writtenInteger(span, n) {
-  const text = span.text(40).trim();
-  if (!/^-?\d{1,20}$/.test(text)) return void 0;
-  const big = BigInt(text);
-  return Number(big) === n ? big : void 0;
 }
 function exactIntegerOf(v) {
   if (typeof v === "number") return Number.isInteger(v) ? BigInt(v) : void 0;
@@ -32118,7 +32384,12 @@ async function discoverFocused(paths, context, cwd, root = cwd) {
     if (same === void 0) files.push(f);
     focus.add(path14.resolve(same ?? f.path));
   }
-  return { files, missing: named.missing, unreadable: named.unreadable, focus };
+  const skipped = new Map(named.skippedIgnorePatterns.map((s) => [`${s.file}
+${s.line}`, s]));
+  for (const s of around.skippedIgnorePatterns) if (!skipped.has(`${s.file}
+${s.line}`)) skipped.set(`${s.file}
+${s.line}`, s);
+  return { files, missing: named.missing, unreadable: named.unreadable, skippedIgnorePatterns: [...skipped.values()], focus };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
@@ -32133,12 +32404,12 @@ function widenFocus(focus, work, targetsByParams) {
 function inFocus(focus, file) {
   return focus === void 0 || file !== void 0 && focus.has(path14.resolve(file));
 }
-function absentFile(a, root) {
+function absentFile(a, base) {
   const locations = a.raw.locations;
   const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   if (typeof uri !== "string") return void 0;
   try {
-    return uri.startsWith("file:") ? fileURLToPath2(uri) : path14.resolve(sourceRoot(root), decodeURIComponent(uri));
+    return uri.startsWith("file:") ? fileURLToPath2(uri) : path14.resolve(base, decodeURIComponent(uri));
   } catch {
     return void 0;
   }
@@ -32585,12 +32856,19 @@ async function lint(paths, opts) {
   const known2 = new Set(opts.rules.map((r) => r.meta.id));
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const external = /* @__PURE__ */ new Map();
-  const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
+  const { files, missing, unreadable, skippedIgnorePatterns, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
   const notifications = [];
   for (const u of unreadable) {
     if (u.arg === void 0 && isIgnored(path16.join(u.path, "_"), await configs.forFile(path16.join(u.path, "_")))) continue;
     notifications.push({ level: "warning", message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path });
+  }
+  for (const s of skippedIgnorePatterns) {
+    notifications.push({
+      level: "warning",
+      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_GITIGNORE_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
+      file: s.file
+    });
   }
   let work = [];
   const ignoredNamed = [];
@@ -32677,14 +32955,15 @@ async function lint(paths, opts) {
   }
   const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
   const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
-  assignFingerprints(all, sourceRoot(opts.root));
+  const base = sourceRoot(opts.root, files.map((f) => f.path));
+  assignFingerprints(all, base);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result = { root: opts.root, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
+  const result = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
   if (baseline && opts.baselineFile) {
     const absent = applyBaseline(all, baseline);
-    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, opts.root))) : absent;
+    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
     result.baseline = opts.baselineFile;
   }
   return result;
@@ -33018,7 +33297,7 @@ function formatSarif(result, rules, opts) {
 }
 function writeSarif(result, rules, opts, write) {
   const index2 = new Map(rules.map((r, i) => [r.meta.id, i]));
-  const base = sourceRoot(result.root);
+  const base = result.sourceRoot ?? sourceRoot(result.root);
   const root = base.endsWith("/") ? base : `${base}/`;
   const all = [...result.findings, ...result.suppressed ?? []].sort(compareFindings);
   const resultOf = (f) => ({
@@ -33441,8 +33720,9 @@ function formatSummary(result, counted, opts) {
     const r = byRule.get(f.ruleId) ?? { error: 0, warning: 0, note: 0 };
     r[f.level]++;
     byRule.set(f.ruleId, r);
-    const rel = relativePath(result.root, f.location.file.path);
-    const e = byFile.get(rel) ?? { counts: { error: 0, warning: 0, note: 0 }, findings: [], inside: pathInsideRoot(result.root, f.location.file.path) !== void 0 };
+    const base = result.sourceRoot ?? result.root;
+    const rel = relativePath(base, f.location.file.path);
+    const e = byFile.get(rel) ?? { counts: { error: 0, warning: 0, note: 0 }, findings: [], inside: pathInsideRoot(base, f.location.file.path) !== void 0 };
     e.counts[f.level]++;
     e.findings.push(f);
     byFile.set(rel, e);
@@ -33540,19 +33820,20 @@ async function runAction(runner) {
   makeReportFolder(path18.dirname(sarifPath));
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m) => ({ level: "warning", message: `no files match '${m}'` }))] };
   writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString() }));
+  const base = result.sourceRoot ?? workspace;
   const counted = countedFindings(result);
   const counts = countByLevel(counted);
   const failing = failOn === "never" ? 0 : failOn === "error" ? counts.error : failOn === "warning" ? counts.error + counts.warning : counted.length;
   const sink = new AnnotationSink(runner.log);
   if (missing) sink.add("error", missing, { title: "vtaplint" });
   if (failing > 0) sink.add("error", `vtaplint found ${failing} ${failing === 1 ? "problem" : "problems"} at or above fail-on: ${failOn}`, { title: "vtaplint" });
-  const notify = (n) => sink.add(n.level === "note" ? "notice" : n.level, n.message.split("\n")[0] ?? "", { title: "vtaplint", ...n.file ? { file: relativePath(workspace, n.file) } : {} });
+  const notify = (n) => sink.add(n.level === "note" ? "notice" : n.level, n.message.split("\n")[0] ?? "", { title: "vtaplint", ...n.file ? { file: relativePath(base, n.file) } : {} });
   for (const n of result.notifications) if (n.level === "error") notify(n);
-  const changed = changedLines(env, workspace);
+  const changed = changedLines(env, base);
   let annotated = 0;
   let notAnnotated = 0;
   for (const f of [...counted].sort((a, b) => LEVEL_ORDER2[a.level] - LEVEL_ORDER2[b.level])) {
-    const at2 = annotationPlace(f, workspace, changed);
+    const at2 = annotationPlace(f, base, changed);
     if (!at2) continue;
     if (annotate(sink, f, at2)) annotated++;
     else notAnnotated++;
@@ -33565,7 +33846,7 @@ async function runAction(runner) {
   const runNotes = [...missing ? [{ level: "error", message: missing }] : [], ...result.notifications];
   appendSummary(
     runner,
-    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, workspace)), annotated, notAnnotated, changedOnly: changed !== void 0 })
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, changedOnly: changed !== void 0 })
   );
   setOutput(runner, "errors", String(counts.error));
   setOutput(runner, "warnings", String(counts.warning));
@@ -33584,12 +33865,12 @@ Nothing was linted.
   return 1;
 }
 var LEVEL_ORDER2 = { error: 0, warning: 1, note: 2 };
-function annotationPlace(f, workspace, changed) {
-  const rel = relativePath(workspace, f.location.file.path);
+function annotationPlace(f, base, changed) {
+  const rel = relativePath(base, f.location.file.path);
   const { start, end } = f.location.region;
   if (!changed || touchesChange(changed, rel, start.line, end.line)) return { rel, location: f.location, message: f.message };
   for (const r of f.related) {
-    const relatedRel = relativePath(workspace, r.file.path);
+    const relatedRel = relativePath(base, r.file.path);
     if (!touchesChange(changed, relatedRel, r.region.start.line, r.region.end.line)) continue;
     return { rel: relatedRel, location: r, message: `${f.message} (reported at ${rel}:${start.line}:${start.column}; ${r.message})` };
   }

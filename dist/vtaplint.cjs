@@ -109,6 +109,12 @@ function valueNodes(v) {
 function isInexactInteger(v) {
   return typeof v === "number" && Number.isInteger(v) && !Number.isSafeInteger(v);
 }
+function writtenInteger(span, n) {
+  const text = span.text(40).trim();
+  if (!/^-?\d{1,20}$/.test(text)) return void 0;
+  const big = BigInt(text);
+  return Number(big) === n ? big : void 0;
+}
 function inexactInteger(approx, span, exact) {
   const what = exact !== void 0 ? exact.toString() : `about ${Number(approx).toPrecision(6)}`;
   return new InexactInteger(
@@ -397,6 +403,7 @@ var init_located = __esm({
 // src/expr/ops.ts
 function fromJson(j) {
   if (j === null || j === void 0) return null;
+  if (isInexactInteger(j)) return inexactInteger(j);
   if (typeof j === "string" || typeof j === "boolean" || typeof j === "number") return j;
   if (Array.isArray(j)) return j.map(fromJson);
   if (typeof j === "object") {
@@ -660,17 +667,17 @@ function partialString(pieces, description, reason) {
   }
   if (known2 >= 0) return known2 <= 1 ? last : shareString(pieces.join(""));
   const parts = scratchParts;
-  let firstUnknown;
+  let firstUnknown2;
   try {
     for (const p of pieces) {
-      if (typeof p !== "string") firstUnknown ??= p;
+      if (typeof p !== "string") firstUnknown2 ??= p;
       addPiece(p);
-      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown.reason, "string", void 0, void 0, description);
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown2.reason, "string", void 0, void 0, description);
     }
     endRun();
-    if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
+    if (!firstUnknown2) return parts.length === 0 ? "" : parts[0];
     if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-    return new Unknown(reason ?? firstUnknown.reason, "string", parts.slice(), void 0, description);
+    return new Unknown(reason ?? firstUnknown2.reason, "string", parts.slice(), void 0, description);
   } finally {
     scratchParts.length = 0;
     scratchRun.length = 0;
@@ -4247,6 +4254,47 @@ var init_span = __esm({
         return new _JsonStringPartSpan(this.base, this.start + start, this.start + end);
       }
     };
+  }
+});
+
+// src/discover/gitignore.ts
+function pathologicalIgnoreLine(line) {
+  const plain = line.replace(/\\./g, "x");
+  if (plain.trim() === "" || plain.startsWith("#")) return false;
+  return plain.split("/").some((segment2) => (segment2.match(/\*+/g)?.length ?? 0) > MAX_GITIGNORE_SEGMENT_WILDCARDS);
+}
+function guardedFs(skipped) {
+  const seen = /* @__PURE__ */ new Set();
+  const readFileSync4 = ((file, options) => {
+    const content = import_node_fs3.default.readFileSync(file, options);
+    if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
+    const text = typeof content === "string" ? content : content.toString("utf8");
+    const lines = text.split("\n");
+    let changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (!pathologicalIgnoreLine(line)) continue;
+      changed = true;
+      lines[i] = "";
+      const key2 = `${file}
+${i}`;
+      if (!seen.has(key2)) {
+        seen.add(key2);
+        skipped.push({ file, line: i + 1, pattern: line.replace(/\r$/, "") });
+      }
+    }
+    if (!changed) return content;
+    const guarded = lines.join("\n");
+    return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
+  });
+  return { ...import_node_fs3.default, readFileSync: readFileSync4 };
+}
+var import_node_fs3, MAX_GITIGNORE_SEGMENT_WILDCARDS;
+var init_gitignore = __esm({
+  "src/discover/gitignore.ts"() {
+    "use strict";
+    import_node_fs3 = __toESM(require("node:fs"), 1);
+    MAX_GITIGNORE_SEGMENT_WILDCARDS = 3;
   }
 });
 
@@ -8087,8 +8135,8 @@ var require_utils4 = __commonJS({
     exports2.array = array;
     var errno2 = require_errno();
     exports2.errno = errno2;
-    var fs4 = require_fs();
-    exports2.fs = fs4;
+    var fs5 = require_fs();
+    exports2.fs = fs5;
     var path22 = require_path();
     exports2.path = path22;
     var pattern = require_pattern();
@@ -8272,12 +8320,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = require("fs");
+    var fs5 = require("fs");
     exports2.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync
+      lstat: fs5.lstat,
+      stat: fs5.stat,
+      lstatSync: fs5.lstatSync,
+      statSync: fs5.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -8294,12 +8342,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var fs4 = require_fs2();
+    var fs5 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
+        this.fs = fs5.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -8454,8 +8502,8 @@ var require_utils5 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.fs = void 0;
-    var fs4 = require_fs3();
-    exports2.fs = fs4;
+    var fs5 = require_fs3();
+    exports2.fs = fs5;
   }
 });
 
@@ -8650,14 +8698,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = require("fs");
+    var fs5 = require("fs");
     exports2.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
+      lstat: fs5.lstat,
+      stat: fs5.stat,
+      lstatSync: fs5.lstatSync,
+      statSync: fs5.statSync,
+      readdir: fs5.readdir,
+      readdirSync: fs5.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -8676,12 +8724,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var path22 = require("path");
     var fsStat = require_out();
-    var fs4 = require_fs4();
+    var fs5 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
+        this.fs = fs5.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -10063,16 +10111,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = require("fs");
+    var fs5 = require("fs");
     var os2 = require("os");
     var CPU_COUNT = Math.max(os2.cpus().length, 1);
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      lstatSync: fs4.lstatSync,
-      stat: fs4.stat,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
+      lstat: fs5.lstat,
+      lstatSync: fs5.lstatSync,
+      stat: fs5.stat,
+      statSync: fs5.statSync,
+      readdir: fs5.readdir,
+      readdirSync: fs5.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -11132,10 +11180,10 @@ var init_slash = __esm({
 });
 
 // node_modules/globby/utilities.js
-var import_node_fs3, import_node_path4, import_node_util2, import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
+var import_node_fs4, import_node_path4, import_node_util2, import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
 var init_utilities = __esm({
   "node_modules/globby/utilities.js"() {
-    import_node_fs3 = __toESM(require("node:fs"), 1);
+    import_node_fs4 = __toESM(require("node:fs"), 1);
     import_node_path4 = __toESM(require("node:path"), 1);
     import_node_util2 = require("node:util");
     import_fast_glob = __toESM(require_out4(), 1);
@@ -11242,12 +11290,12 @@ var init_utilities = __esm({
         return pattern;
       });
     };
-    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(import_node_fs3.default.promises, "stat");
+    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(import_node_fs4.default.promises, "stat");
     getStatSyncMethod = (fsImplementation) => {
       if (fsImplementation) {
         return bindFsMethod(fsImplementation, "statSync");
       }
-      return bindFsMethod(import_node_fs3.default, "statSync");
+      return bindFsMethod(import_node_fs4.default, "statSync");
     };
     pathHasGitDirectory = (stats) => Boolean(stats?.isDirectory?.() || stats?.isFile?.());
     buildPathChain = (startPath, rootPath) => {
@@ -11483,11 +11531,11 @@ var init_utilities = __esm({
 });
 
 // node_modules/globby/ignore.js
-var import_node_process, import_node_fs4, import_promises2, import_node_path5, import_node_os, import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
+var import_node_process, import_node_fs5, import_promises2, import_node_path5, import_node_os, import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
 var init_ignore = __esm({
   "node_modules/globby/ignore.js"() {
     import_node_process = __toESM(require("node:process"), 1);
-    import_node_fs4 = __toESM(require("node:fs"), 1);
+    import_node_fs5 = __toESM(require("node:fs"), 1);
     import_promises2 = __toESM(require("node:fs/promises"), 1);
     import_node_path5 = __toESM(require("node:path"), 1);
     import_node_os = __toESM(require("node:os"), 1);
@@ -11510,7 +11558,7 @@ var init_ignore = __esm({
     GITIGNORE_FILES_PATTERN = "**/.gitignore";
     MAX_INCLUDE_DEPTH = 10;
     getReadFileMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "readFile") ?? bindFsMethod(import_promises2.default, "readFile") ?? promisifyFsMethod(fsImplementation, "readFile");
-    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(import_node_fs4.default, "readFileSync");
+    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(import_node_fs5.default, "readFileSync");
     shouldSkipIgnoreFileError = (error, suppressErrors) => {
       if (!error) {
         return Boolean(suppressErrors);
@@ -12201,11 +12249,11 @@ __export(globby_exports, {
   isIgnoredByIgnoreFiles: () => isIgnoredByIgnoreFiles,
   isIgnoredByIgnoreFilesSync: () => isIgnoredByIgnoreFilesSync
 });
-var import_node_process2, import_node_fs5, import_node_path6, import_node_stream2, import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
+var import_node_process2, import_node_fs6, import_node_path6, import_node_stream2, import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
 var init_globby = __esm({
   "node_modules/globby/index.js"() {
     import_node_process2 = __toESM(require("node:process"), 1);
-    import_node_fs5 = __toESM(require("node:fs"), 1);
+    import_node_fs6 = __toESM(require("node:fs"), 1);
     import_node_path6 = __toESM(require("node:path"), 1);
     import_node_stream2 = require("node:stream");
     init_merge_streams();
@@ -12223,9 +12271,9 @@ var init_globby = __esm({
       if (fsImplementation) {
         return bindFsMethod(fsImplementation.promises, "stat") ?? promisifyFsMethod(fsImplementation, "stat");
       }
-      return bindFsMethod(import_node_fs5.default.promises, "stat");
+      return bindFsMethod(import_node_fs6.default.promises, "stat");
     };
-    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(import_node_fs5.default, "statSync");
+    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(import_node_fs6.default, "statSync");
     isDirectory = async (path22, fsImplementation) => {
       try {
         const stats = await getStatMethod(fsImplementation)(path22);
@@ -12294,7 +12342,7 @@ var init_globby = __esm({
       assertPatternsInput(patterns);
       return patterns;
     };
-    checkCwdOption = (cwd, fsImplementation = import_node_fs5.default) => {
+    checkCwdOption = (cwd, fsImplementation = import_node_fs6.default) => {
       if (!cwd || !fsImplementation.statSync) {
         return;
       }
@@ -12704,6 +12752,8 @@ async function discover(args, cwd, root = cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
   const unreadable = [];
+  const skippedIgnorePatterns = [];
+  const fs5 = guardedFs(skippedIgnorePatterns);
   const add = (p, explicit) => {
     const abs = import_node_path7.default.resolve(cwd, p);
     const prev = found.get(abs);
@@ -12714,7 +12764,7 @@ async function discover(args, cwd, root = cwd) {
     const abs = import_node_path7.default.resolve(cwd, arg);
     let st;
     try {
-      st = (0, import_node_fs6.statSync)(abs);
+      st = (0, import_node_fs7.statSync)(abs);
     } catch {
       st = void 0;
     }
@@ -12727,12 +12777,12 @@ async function discover(args, cwd, root = cwd) {
     let ignoreFiles;
     if (st?.isDirectory()) {
       const walked = walkFolder(abs);
-      const above = await ignoreFilesAbove(abs, root);
+      const above = await ignoreFilesAbove(abs, root, fs5);
       let ignored = (_) => false;
       const ignoring = [...above?.files ?? [], ...walked.ignoreFiles];
       if (ignoring.length && walked.unreadable.length) {
         const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern3 } = await loadGlobby();
-        const filter = isIgnoredByIgnoreFilesSync2(ignoring.map((f) => convertPathToPattern3(f)), { cwd: above?.from ?? abs });
+        const filter = isIgnoredByIgnoreFilesSync2(ignoring.map((f) => convertPathToPattern3(f)), { cwd: above?.from ?? abs, fs: fs5 });
         ignored = (p) => filter(`${p}/`);
       }
       for (const u of walked.unreadable) if (u.path === abs || !ignored(u.path)) unreadable.push(u.path === abs ? { ...u, arg } : u);
@@ -12761,7 +12811,8 @@ async function discover(args, cwd, root = cwd) {
       dot: false,
       followSymbolicLinks: false,
       onlyFiles: true,
-      suppressErrors: true
+      suppressErrors: true,
+      fs: fs5
     };
     let matches;
     if (ignoreFiles) matches = globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) });
@@ -12774,7 +12825,7 @@ async function discover(args, cwd, root = cwd) {
     for (const m of matches) add(import_node_path7.default.normalize(m), false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, missing, unreadable };
+  return { files, missing, unreadable, skippedIgnorePatterns };
 }
 function globFrom(arg, cwd, escape) {
   const glob = arg.replaceAll("\\", "/");
@@ -12788,7 +12839,7 @@ function globFrom(arg, cwd, escape) {
   const rest = glob.slice(staticDir.length);
   return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
 }
-async function ignoreFilesAbove(dir, root) {
+async function ignoreFilesAbove(dir, root, fs5) {
   const top = import_node_path7.default.resolve(root);
   const rel = import_node_path7.default.relative(top, dir);
   if (rel === "" || rel.startsWith("..") || import_node_path7.default.isAbsolute(rel)) return void 0;
@@ -12802,12 +12853,12 @@ async function ignoreFilesAbove(dir, root) {
   const from = import_node_path7.default.dirname(files[0]);
   const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
   const patterns = files.map((f) => convertPathToPattern2(import_node_path7.default.relative(from, f).split(import_node_path7.default.sep).join("/")));
-  if (isIgnoredByIgnoreFilesSync2(patterns, { cwd: from })(`${dir}${import_node_path7.default.sep}`)) return void 0;
+  if (isIgnoredByIgnoreFilesSync2(patterns, { cwd: from, fs: fs5 })(`${dir}${import_node_path7.default.sep}`)) return void 0;
   return { from, files };
 }
 function isFile(p) {
   try {
-    return (0, import_node_fs6.statSync)(p).isFile();
+    return (0, import_node_fs7.statSync)(p).isFile();
   } catch {
     return false;
   }
@@ -12821,7 +12872,7 @@ function walkFolder(root) {
     const dir = folders.pop();
     let entries;
     try {
-      entries = (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true });
+      entries = (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true });
     } catch (e) {
       unreadable.push({ path: dir, code: e.code ?? String(e) });
       continue;
@@ -12847,12 +12898,13 @@ function extensionOf(file) {
   const dot = base.lastIndexOf(".");
   return dot < 0 ? "" : base.slice(dot + 1);
 }
-var import_node_fs6, import_node_path7, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE, LINTED;
+var import_node_fs7, import_node_path7, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE, LINTED;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_path7 = __toESM(require("node:path"), 1);
+    init_gitignore();
     LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
     ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
     GITIGNORE = "**/.gitignore";
@@ -13268,7 +13320,7 @@ function fail(path22, kind, code, message, text = "", unreadable = false, head) 
 function readHead(fd, size) {
   try {
     const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
-    const n = (0, import_node_fs8.readSync)(fd, buf, 0, buf.length, 0);
+    const n = (0, import_node_fs9.readSync)(fd, buf, 0, buf.length, 0);
     const bytes = buf.subarray(0, n);
     if (bytes[0] === 255 && bytes[1] === 254) return bytes.subarray(2).toString("utf16le");
     if (bytes[0] === 254 && bytes[1] === 255) return Buffer.from(bytes.subarray(2)).swap16().toString("utf16le");
@@ -13328,14 +13380,14 @@ function unreadFileMessage(what, written, error) {
 function openChecked(path22, limits, flags) {
   let fd;
   try {
-    fd = (0, import_node_fs8.openSync)(path22, import_node_fs8.constants.O_RDONLY | (import_node_fs8.constants.O_NONBLOCK ?? 0) | flags);
+    fd = (0, import_node_fs9.openSync)(path22, import_node_fs9.constants.O_RDONLY | (import_node_fs9.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
   }
   let refusal;
   try {
-    const st = (0, import_node_fs8.fstatSync)(fd);
+    const st = (0, import_node_fs9.fstatSync)(fd);
     if (!st.isFile()) refusal = { message: "not a regular file", limit: false, unreadable: true };
     else if (st.size > limits.maxFileBytes) {
       refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false, head: readHead(fd, st.size) };
@@ -13343,7 +13395,7 @@ function openChecked(path22, limits, flags) {
   } catch (e) {
     refusal = { message: cannotRead(e), limit: false, unreadable: true };
   }
-  (0, import_node_fs8.closeSync)(fd);
+  (0, import_node_fs9.closeSync)(fd);
   return refusal;
 }
 function readOpened(path22, kind, limits, flags) {
@@ -13352,7 +13404,7 @@ function readOpened(path22, kind, limits, flags) {
   if (!("fd" in opened)) return fail(path22, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable, opened.head);
   const { fd, size } = opened;
   try {
-    const text = (0, import_node_fs8.readFileSync)(fd, "utf8");
+    const text = (0, import_node_fs9.readFileSync)(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
       return { ok: true, source: new SourceText(path22, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
@@ -13360,14 +13412,14 @@ function readOpened(path22, kind, limits, flags) {
   } catch (e) {
     return fail(path22, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
-    (0, import_node_fs8.closeSync)(fd);
+    (0, import_node_fs9.closeSync)(fd);
   }
 }
 function bytesFromStart(fd, size) {
   const buf = Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
-    const got = (0, import_node_fs8.readSync)(fd, buf, n, size - n, n);
+    const got = (0, import_node_fs9.readSync)(fd, buf, n, size - n, n);
     if (got === 0) break;
     n += got;
   }
@@ -13387,7 +13439,7 @@ function realPath(p) {
   const abs = import_node_path9.default.resolve(p);
   let link;
   try {
-    link = (0, import_node_fs8.lstatSync)(abs).isSymbolicLink();
+    link = (0, import_node_fs9.lstatSync)(abs).isSymbolicLink();
   } catch {
     return void 0;
   }
@@ -13419,7 +13471,7 @@ function realRootOf(absRoot) {
 }
 function resolveLinks(p) {
   try {
-    return import_node_fs8.realpathSync.native(p);
+    return import_node_fs9.realpathSync.native(p);
   } catch {
     return void 0;
   }
@@ -13445,7 +13497,7 @@ function readBytesInside(path22, root, limits = DEFAULT_READ_LIMITS) {
   } catch (e) {
     return { error: cannotRead(e) };
   } finally {
-    (0, import_node_fs8.closeSync)(opened.fd);
+    (0, import_node_fs9.closeSync)(opened.fd);
   }
 }
 function listFilesInside(dir, root) {
@@ -13454,8 +13506,8 @@ function listFilesInside(dir, root) {
   if (real === void 0) return { error: "the directory does not exist" };
   let entries;
   try {
-    if (!(0, import_node_fs8.statSync)(real).isDirectory()) return { error: "the path is a file, not a directory" };
-    entries = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true });
+    if (!(0, import_node_fs9.statSync)(real).isDirectory()) return { error: "the path is a file, not a directory" };
+    entries = (0, import_node_fs9.readdirSync)(real, { withFileTypes: true });
   } catch (e) {
     return { error: `cannot read the directory: ${e.code ?? String(e)}` };
   }
@@ -13465,7 +13517,7 @@ function listFilesInside(dir, root) {
     else if (d.isSymbolicLink()) {
       const target = locateInsideRoot(import_node_path9.default.join(real, d.name), root);
       try {
-        if (target.inside && target.real !== void 0 && (0, import_node_fs8.statSync)(target.real).isFile()) names.push(d.name);
+        if (target.inside && target.real !== void 0 && (0, import_node_fs9.statSync)(target.real).isFile()) names.push(d.name);
       } catch {
       }
     }
@@ -13504,11 +13556,11 @@ function readResolved(path22, kind, root, limits) {
   const r = readSource(real, kind, limits);
   return real === path22 ? r : asWritten(path22, kind, r);
 }
-var import_node_fs8, import_node_path9, import_node_buffer, DEFAULT_READ_LIMITS, HEAD_BYTES, utf8, NO_SUCH_FILE, NO_FOLLOW, realDirs, realRoots;
+var import_node_fs9, import_node_path9, import_node_buffer, DEFAULT_READ_LIMITS, HEAD_BYTES, utf8, NO_SUCH_FILE, NO_FOLLOW, realDirs, realRoots;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_path9 = __toESM(require("node:path"), 1);
     import_node_buffer = require("node:buffer");
     init_source();
@@ -13518,7 +13570,7 @@ var init_read = __esm({
     HEAD_BYTES = 64 * 1024;
     utf8 = new TextDecoder("utf-8", { fatal: true });
     NO_SUCH_FILE = "the file does not exist";
-    NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
+    NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
     realDirs = /* @__PURE__ */ new Map();
     realRoots = /* @__PURE__ */ new Map();
   }
@@ -16636,6 +16688,99 @@ var init_cycles = __esm({
   }
 });
 
+// src/bicep/type-cycles.ts
+function typeCycleErrors(decls) {
+  const index2 = /* @__PURE__ */ new Map();
+  decls.forEach((d, i) => {
+    if (!index2.has(d.name.name)) index2.set(d.name.name, i);
+  });
+  const nullableDecl = (name, seen) => {
+    const i = index2.get(name);
+    if (i === void 0 || seen.has(name)) return false;
+    seen.add(name);
+    return nullable(decls[i].value, seen);
+  };
+  const nullable = (t, seen) => {
+    switch (t.kind) {
+      case "NullableType":
+        return true;
+      case "ParenthesizedType":
+        return nullable(t.type, seen);
+      case "UnionType":
+        return t.members.some((m) => nullable(m, seen));
+      case "LiteralType":
+        return t.value.kind === "Null";
+      case "TypeReference":
+        return nullableDecl(t.name.name, seen);
+      default:
+        return false;
+    }
+  };
+  const required = (t, out) => {
+    const contained = (c) => {
+      if (!nullable(c, /* @__PURE__ */ new Set())) required(c, out);
+    };
+    switch (t.kind) {
+      case "TypeReference": {
+        const i = index2.get(t.name.name);
+        if (i !== void 0 && !out.has(i)) out.set(i, t);
+        return;
+      }
+      case "TypePropertyAccess":
+      case "TypeIndexAccess":
+      case "TypeAdditionalPropertiesAccess":
+        required(t.base, out);
+        return;
+      case "ParenthesizedType":
+        required(t.type, out);
+        return;
+      case "NullableType":
+      case "NonNullableType":
+        required(t.base, out);
+        return;
+      case "UnionType":
+        for (const m of t.members) required(m, out);
+        return;
+      case "ArrayType":
+        contained(t.element);
+        return;
+      case "ObjectType":
+        for (const p of t.properties) contained(p.value);
+        return;
+      case "TupleType":
+        for (const item of t.items) contained(item.value);
+        return;
+      default:
+        return;
+    }
+  };
+  const edges = decls.map((d) => {
+    const out = /* @__PURE__ */ new Map();
+    required(d.value, out);
+    return [...out];
+  });
+  const errors = [];
+  decls.forEach((d, i) => {
+    if (index2.get(d.name.name) === i && edges[i]?.some(([j]) => j === i)) {
+      errors.push({ at: d.name, message: `the type '${d.name.name}' includes itself as a required component, which creates a constraint that cannot be fulfilled (BCP298)` });
+    }
+  });
+  for (const c of cyclesOf(decls.length, (i) => edges[i] ?? [])) {
+    c.nodes.forEach((n, k) => {
+      const from = [...c.nodes.slice(k), ...c.nodes.slice(0, k)].map((m) => `'${decls[m]?.name.name ?? ""}'`).join(" -> ");
+      const d = decls[n];
+      errors.push({ at: d.name, message: `the type '${d.name.name}' includes itself as a required component via a cycle (${from}): no value can satisfy it (BCP299)` });
+    });
+  }
+  return errors.sort((a, b) => a.at.start - b.at.start);
+}
+var init_type_cycles = __esm({
+  "src/bicep/type-cycles.ts"() {
+    "use strict";
+    init_cycles();
+  }
+});
+
 // src/bicep/lower-ast.ts
 function lit(value, at2) {
   return { k: "lit", value, start: at2.start, end: at2.end };
@@ -17432,6 +17577,13 @@ function bodyOf(value) {
   }
   return { body: v.kind === "Object" ? v : void 0, loop, condition };
 }
+function unwrapAny(e) {
+  for (; ; ) {
+    if (e.kind === "Parenthesized") e = e.expression;
+    else if (e.kind === "FunctionCall" && !e.base && e.name.name === "any" && e.args.length === 1) e = e.args[0];
+    else return e;
+  }
+}
 function prop(body, name) {
   const lower3 = name.toLowerCase();
   for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
@@ -17533,6 +17685,7 @@ var init_lower = __esm({
     init_decorator_names();
     init_span();
     init_cycles();
+    init_type_cycles();
     init_read();
     init_template();
     init_lower_ast();
@@ -18221,6 +18374,7 @@ var init_lower = __esm({
        *   - BCP120 in the resource's or module's `name`, and in a resource's `location` (the
        *     compiler's message lists what it may read instead: apiVersion, id, name, type; ARM
        *     itself rejects reference() in a location, see check-template.ts);
+       *   - BCP120 in the `scope` of a resource or module too (a resource symbol there is its id);
        *   - BCP177 in the `if` condition, BCP178 in the for-expression's collection.
        */
       checkDeployTimeValues(r) {
@@ -18230,12 +18384,13 @@ var init_lower = __esm({
         if (r.nameProp) parts.push({ within: r.nameProp.value, at: r.nameProp, what: `the name of the ${who}`, code: "BCP120", fix: "use parameters, variables and other resources' names and ids" });
         const location = r.kind === "resource" ? prop(r.body, "location") : void 0;
         if (location) parts.push({ within: location.value, at: location, what: `the location of the ${who}`, code: "BCP120", fix: "use a parameter, a variable or resourceGroup().location" });
+        if (r.scopeProp) parts.push({ within: r.scopeProp.value, at: r.scopeProp, what: `the scope of the ${who}`, code: "BCP120", fix: "use parameters, variables, resources themselves and their names and ids", scope: true });
         if (r.condition) parts.push({ within: r.condition, at: r.condition, what: `the condition of the ${who}`, code: "BCP177", fix: "decide with parameters and variables" });
         if (r.loop) parts.push({ within: r.loop.iterable, at: void 0, what: `the collection the ${who} loops over`, code: "BCP178", fix: "loop over parameters, variables or a range()" });
-        for (const part2 of parts) this.checkDeployTimePart(r, part2.within, part2.at, (use, what, via) => `'${what}'${via} is known only during the deployment, but ${part2.what} must be calculated at its start (${part2.code}): ${part2.fix}`);
+        for (const part2 of parts) this.checkDeployTimePart(r, part2.within, part2.at, (use, what, via) => `'${what}'${via} is known only during the deployment, but ${part2.what} must be calculated at its start (${part2.code}): ${part2.fix}`, part2.scope);
       }
       /** One part of a declaration (see checkDeployTimeValues): each runtime read written in it, reported. */
-      checkDeployTimePart(r, within2, at2, message) {
+      checkDeployTimePart(r, within2, at2, message, scope = false) {
         if (!this.deployTimeCheck) return;
         const reported = this.diagnostics.items.some((d) => {
           if (d.span.file !== this.file || d.code === "note") return false;
@@ -18243,7 +18398,7 @@ var init_lower = __esm({
           return x.start < within2.end && x.end > within2.start;
         });
         if (reported) return;
-        const node = at2 === void 0 ? this.value(within2, {}) : this.value(within2, this.instanceCtx(r, void 0, void 0, at2));
+        const node = at2 === void 0 ? this.value(within2, {}) : scope ? this.texpr(this.scopeIdExpr(unwrapAny(within2), this.instanceCtx(r, void 0, void 0, at2))) : this.value(within2, this.instanceCtx(r, void 0, void 0, at2));
         for (const use of this.deployTimeCheck.runtimeReads(node)) {
           if (use.at.start < within2.start || use.at.end > within2.end) continue;
           const what = this.span(use.at).text(80);
@@ -18349,6 +18504,7 @@ var init_lower = __esm({
         this.checkLoopVariables(varInfo);
         this.checkVariableCycles(variables, varInfo);
         this.checkFunctionCycles(members);
+        for (const e of typeCycleErrors(this.program.statements.filter((x) => x.kind === "TypeDeclaration"))) this.error(e.at, e.message);
         for (const [name, v] of this.importedVars) {
           if (own(variables, name) !== void 0) continue;
           setImportedVariable(variables, name, v);
@@ -20070,7 +20226,7 @@ function readParameterFile(file, into, sink, opts = {}) {
   return true;
 }
 function locatedJson(j, span) {
-  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : fromJson(x);
+  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : leaf(x, () => span.child(c, k));
   if (Array.isArray(j)) {
     const out = j.map((x, i) => inner(j, i, x));
     setElementOrigin(out, j, span);
@@ -20082,7 +20238,12 @@ function locatedJson(j, span) {
     for (const k of Object.keys(j)) o.setFromTemplate(k, inner(j, k, j[k]), k);
     return o;
   }
-  return fromJson(j);
+  return leaf(j, () => span);
+}
+function leaf(x, span) {
+  if (!isInexactInteger(x)) return fromJson(x);
+  const at2 = span();
+  return inexactInteger(x, at2, writtenInteger(at2, x));
 }
 function cliParameters(params, into) {
   for (const [name, text] of Object.entries(params)) {
@@ -20092,7 +20253,9 @@ function cliParameters(params, into) {
     } catch {
       v = text;
     }
-    into.set(name, { value: fromJson(v), text });
+    const digits = text.trim();
+    const value = isInexactInteger(v) && /^-?\d{1,20}$/.test(digits) && Number(BigInt(digits)) === v ? inexactInteger(v, void 0, BigInt(digits)) : fromJson(v);
+    into.set(name, { value, text });
   }
 }
 function associatedParameterFile(template) {
@@ -20103,15 +20266,15 @@ function associatedParameterFile(template) {
   const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
     const p = import_node_path13.default.join(dir, c);
-    if ((0, import_node_fs9.existsSync)(p)) return p;
+    if ((0, import_node_fs10.existsSync)(p)) return p;
   }
   return void 0;
 }
-var import_node_fs9, import_node_path13;
+var import_node_fs10, import_node_path13;
 var init_parameters = __esm({
   "src/deploy/parameters.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_node_path13 = __toESM(require("node:path"), 1);
     init_template();
     init_ops();
@@ -23531,18 +23694,18 @@ var init_evaluate = __esm({
           else {
             const count = n.args.length;
             const args = new Array(count);
-            let firstUnknown;
+            let firstUnknown2;
             for (let i = 0; i < count; i++) {
               const v = this.eval(n.args[i], scope, depth + 1);
               args[i] = v;
-              if (firstUnknown === void 0 && v instanceof Unknown) firstUnknown = v;
+              if (firstUnknown2 === void 0 && v instanceof Unknown) firstUnknown2 = v;
             }
-            if (!def.unknownArgs && firstUnknown && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || a instanceof InexactInteger && a.exact !== void 0))) {
-              return derivedUnknown(def.name, args, firstUnknown, def.returns);
+            if (!def.unknownArgs && firstUnknown2 && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || a instanceof InexactInteger && a.exact !== void 0))) {
+              return derivedUnknown(def.name, args, firstUnknown2, def.returns);
             }
             given = args;
             result = def.impl ? def.impl(args, env) : null;
-            if (firstUnknown && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
+            if (firstUnknown2 && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
               const keys = args.map(symbolicKey);
               if (keys.every((k) => k !== void 0)) {
                 result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.about, result.oneOf);
@@ -23912,12 +24075,6 @@ function declaredVariableNames(section) {
     } else out.push(k);
   }
   return out;
-}
-function writtenInteger(span, n) {
-  const text = span.text(40).trim();
-  if (!/^-?\d{1,20}$/.test(text)) return void 0;
-  const big = BigInt(text);
-  return Number(big) === n ? big : void 0;
 }
 function exactIntegerOf(v) {
   if (typeof v === "number") return Number.isInteger(v) ? BigInt(v) : void 0;
@@ -24398,7 +24555,7 @@ var init_scope = __esm({
               const at2 = supplied.span ?? span;
               if (this.checkAllowed(name, value2, allowedValues, at2) && this.checkBounds(name, value2, d, at2)) this.checkParts(name, value2, d, at2);
             }
-            if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
+            if (value2 instanceof Unknown && !(value2 instanceof InexactInteger && value2.exact !== void 0) && value2.symbol === void 0 && this.symbolPrefix === "") {
               value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
             }
           }
@@ -27723,7 +27880,7 @@ var init_graph2 = __esm({
 });
 
 // src/cli/main.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_os2 = require("node:os");
 var import_node_url4 = require("node:url");
 var import_node_path22 = __toESM(require("node:path"), 1);
@@ -27953,6 +28110,16 @@ function tapConfigurationName(s) {
   }
   return void 0;
 }
+function configLoopOnOneNic(s) {
+  if (s.declaration !== "child" || !s.config) return void 0;
+  const copy = s.config.copy;
+  if (!copy || copy.index !== void 0) return void 0;
+  const names = s.config.id.names;
+  const last = names[names.length - 1];
+  if (last === void 0 || segmentText(last) !== void 0) return void 0;
+  if (names.slice(0, -1).some((n) => segmentText(n) === void 0)) return void 0;
+  return { count: s.config.condition };
+}
 function sourcesOfTap(graph, tap) {
   return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
 }
@@ -28012,7 +28179,7 @@ function resolvedName(r) {
 }
 function nicName(nic) {
   if (nic.kind === "resource") return nic.resource.displayName;
-  if (nic.kind === "external") return segmentText(nic.id.names[nic.id.names.length - 1]) ?? formatId(nic.id);
+  if (nic.kind === "external") return segmentDisplay(nic.id.names[nic.id.names.length - 1]);
   if (nic.kind === "scaleSet") return `${nic.scaleSet.displayName}/${nic.configuration}`;
   return "an unknown network interface";
 }
@@ -28250,7 +28417,7 @@ var vtap_supported_region_default2 = defineRule(
           resource: tap
         });
       } else if (typeof v !== "string") {
-        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string`, span: loc.span, resource: tap });
+        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string; set it to the name of a region, one of: ${supported}`, span: loc.span, resource: tap });
       } else {
         const region = normalizeRegion(v);
         if (ctx.regions.supported.has(region)) ctx.pass({ message: `region '${v}' supports virtual network TAP`, span: loc.span, resource: tap });
@@ -28344,6 +28511,14 @@ var vtap_destination_type_default2 = defineRule(
     }
   }
 );
+function destinationName(res) {
+  return res.kind === "resource" ? `'${res.resource.displayName}'` : `'${idNames(res.id)}'`;
+}
+function howToPoint(property, target, what, res) {
+  const whole = target === "microsoft.network/networkinterfaces" ? "ipConfigurations" : target === "microsoft.network/loadbalancers" ? "frontendIPConfigurations" : void 0;
+  if (whole && res.kind === "resource") return `set ${property}.id to the id of one of the ${whole} of ${destinationName(res)}`;
+  return `set ${property}.id to the id of ${what}`;
+}
 function checkDestination(ctx, tap, d) {
   const expected = EXPECTED[d.property];
   const v = d.id.value;
@@ -28372,7 +28547,7 @@ function checkDestination(ctx, tap, d) {
     const other = target === NIC_IPCONFIG || target === LB_FRONTEND;
     ctx.fail({
       ...base,
-      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer)`
+      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is ${destinationName(res)}, a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer): ${howToPoint(d.property, target, expected.what, res)}`
     });
     return;
   }
@@ -28397,13 +28572,19 @@ function checkDestination(ctx, tap, d) {
   if (!res.entry) {
     const list = at(holder.root, "properties", res.subTypes[0]);
     if (list.value instanceof Unknown || subName === void 0) {
-      ctx.indeterminate({ ...base, message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to` });
+      const blocker = list.value instanceof Unknown ? list.value : (res.subNames[0] ?? []).find((x) => x instanceof Unknown);
+      const why = list.value instanceof Unknown ? `its ${res.subTypes[0]} are ${describeUnknown(list.value)}` : `the name in the destination id is ${blocker ? describeUnknown(blocker) : "only known at deployment"}`;
+      ctx.indeterminate({
+        ...base,
+        ...blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: "the value comes from here" }] } : {},
+        message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to: ${why}`
+      });
       return;
     }
     const names = elements(list).map((e) => at(e, "name").value).filter((n) => typeof n === "string");
     ctx.fail({
       ...base,
-      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(", ")})` : ""}`,
+      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(", ")}): point ${d.property}.id at one of them` : `: declare it in '${holder.displayName}', or point ${d.property}.id at one it has`}`,
       related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
     });
     return;
@@ -29395,9 +29576,14 @@ var vtap_destination_network_default2 = defineRule(
         continue;
       }
       if (p.same === void 0) {
-        const pending = [p.sourceNet, p.destNet].some((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
-        if (pending) {
-          ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        const pending = [p.sourceNet, p.destNet].find((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
+        if (pending?.kind === "unknown" && pending.value instanceof Unknown) {
+          const whose = pending === p.sourceNet ? `the subnet of source NIC '${p.nic.displayName}'` : `the subnet of the destination`;
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(pending.value, pending.ref.span)],
+            message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': ${whose} is ${describeUnknown(pending.value)}`
+          });
           continue;
         }
         if (p.sourceNet.kind !== "unknown" && p.destNet.kind !== "unknown" && !(p.forward && p.backward)) {
@@ -29669,6 +29855,7 @@ function at0(perms, fallback) {
 
 // rules/vtap-source-vm-nic.ts
 init_located();
+init_value();
 init_resource_id();
 
 // rules/vtap-source-vm-nic.md
@@ -29783,11 +29970,14 @@ var vtap_source_vm_nic_default2 = defineRule(
         });
         continue;
       }
-      if (ctx.graph.ofType(TYPES.vm).some((vm) => elements(at(vm.root, "properties", "networkProfile", "networkInterfaces")).some((n) => ctx.graph.resolve(at(n, "id").value).kind === "none"))) {
+      const unresolved = firstUnresolvedNicOfVm(ctx);
+      if (unresolved) {
+        const idValue2 = unresolved.id.value;
+        const idText = idValue2 instanceof Unknown ? describeUnknown(idValue2) : `'${String(idValue2)}'`;
         ctx.indeterminate({
-          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve; a TAP can only mirror a VM's network interface`,
+          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM '${unresolved.vm.displayName}' lists a network interface whose id is ${idText}, which may be this NIC; a TAP can only mirror a VM's network interface`,
           span: source.tapId.span,
-          related,
+          related: [...related, { span: unresolved.id.span, message: `VM '${unresolved.vm.displayName}' lists this network interface` }],
           resource: r,
           involved,
           sources: [source]
@@ -29814,6 +30004,15 @@ function failPrivateEndpoint(ctx, source, found) {
     involved: [found.pe],
     sources: [source]
   });
+}
+function firstUnresolvedNicOfVm(ctx) {
+  for (const vm of ctx.graph.ofType(TYPES.vm)) {
+    for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
+      const id = at(n, "id");
+      if (ctx.graph.resolve(id.value).kind === "none") return { vm, id };
+    }
+  }
+  return void 0;
 }
 
 // rules/vtap-source-vm-restart.ts
@@ -30401,7 +30600,7 @@ var vtap_source_downtime_default2 = defineRule(
 );
 
 // rules/vtap-one-config-per-nic.md
-var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
+var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries (of a NIC whose `apiVersion` is before 2019-09-01: from that version Azure ignores them,\nso they configure nothing and are not counted; `vtap-inline-config-readonly` reports them), and\n`ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\nA copy loop of `tapConfigurations` resources on one NIC whose names differ per instance\n(`name: \'tapcfg-${i}\'`) gives that NIC one configuration per instance: with a count known only at\ndeployment the result is *indeterminate*, unless the count\'s parameter keeps it at 1 or less\n(`maxValue`, `allowedValues`). A loop whose NIC changes with the index (`parent: nics[i]`) gives\neach NIC one.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
 
 // rules/vtap-one-config-per-nic.ts
 var HOW = {
@@ -30418,6 +30617,10 @@ function coexist(a, b) {
   if (inBody(a) && inBody(b) && a.holder !== b.holder) return false;
   return mayCoexist(a, b);
 }
+function atMostOne(count) {
+  if (count?.atMost !== void 0 && count.atMost <= 1) return true;
+  return count?.oneOf !== void 0 && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === "number" && v <= 1);
+}
 function ordinal(n) {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
@@ -30428,7 +30631,7 @@ var vtap_one_config_per_nic_default2 = defineRule(
     id: "vtap-one-config-per-nic",
     name: "VtapOneConfigPerNic",
     shortDescription: "A network interface has at most one TAP configuration.",
-    fullDescription: "A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.",
+    fullDescription: "A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries (up to API 2019-08-01; later versions ignore them) and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.",
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "very-high",
@@ -30455,6 +30658,16 @@ var vtap_one_config_per_nic_default2 = defineRule(
       });
       const [first, ...rest] = list;
       if (rest.length === 0) {
+        const loop = configLoopOnOneNic(first);
+        if (loop && !atMostOne(loop.count)) {
+          ctx.indeterminate({
+            message: `NIC '${nicName(first.nic)}' gets one TAP configuration per instance of copy loop '${first.holder.copy?.name ?? first.holder.displayName}', whose count is ${loop.count ? describeUnknown(loop.count) : "known only at deployment"}; a network interface can have only one: keep the count at 1 or less, or give each instance its own NIC`,
+            span: first.tapId.span,
+            related: loop.count?.reason.span ? [{ span: loop.count.reason.span, message: "the count comes from here" }] : [],
+            resource: first.holder
+          });
+          continue;
+        }
         ctx.pass({ message: "one TAP configuration", span: first.tapId.span, resource: first.holder });
         continue;
       }
@@ -30950,16 +31163,24 @@ var vtap_api_version_default2 = defineRule(
   }
 );
 
+// rules/vtap-destination-same-subscription.ts
+init_resource_id();
+init_value();
+
 // rules/vtap-destination-same-subscription.md
-var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription of the destination are literal, they are equal: the subscription in the destination\nid, or the one the template deploys the destination to (a module in another subscription). When either is only known at\ndeployment, `vtap-destination-type` lists this among the checks it could not make.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
+var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription of the destination are literal, they are equal: the subscription in the destination\nid, or the one the template deploys the destination to (a module in another subscription). For a\ndestination outside the template (an id, or an `existing` resource) whose subscription or the\nTAP's is only known at deployment, `vtap-destination-type` lists this among the checks it could not\nmake. For a destination the template deploys, the same subscription on both sides (the\ndeployment's own, say, for two modules deployed to two resource groups of it) passes; otherwise\n(a module deployed to a named subscription, the TAP to the deployment's) the result is\n*indeterminate*, naming both.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
 
 // rules/vtap-destination-same-subscription.ts
+function subscriptionText(s) {
+  if (s === void 0 || s.length === 1 && s[0] instanceof Unknown && s[0].symbol === "subscription().subscriptionId") return "the deployment's subscription (only known at deployment)";
+  return `subscription '${segmentDisplay(s)}'`;
+}
 var vtap_destination_same_subscription_default2 = defineRule(
   {
     id: "vtap-destination-same-subscription",
     name: "VtapDestinationSameSubscription",
     shortDescription: "The TAP and its destination NIC or load balancer are in the same subscription.",
-    fullDescription: "The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP's when both are literal; otherwise vtap-destination-type lists this among the checks it could not make.",
+    fullDescription: "The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP's when both are literal; when one is only known at deployment, a destination the template deploys is indeterminate (unless both are the same, such as the deployment's own), and for one outside the template vtap-destination-type lists this among the checks it could not make.",
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "high",
@@ -30974,7 +31195,23 @@ var vtap_destination_same_subscription_default2 = defineRule(
       if (!d || !destId) continue;
       const tapSub = literalSubscription(tap.id);
       const sub = literalSubscription(destId);
-      if (tapSub === void 0 || sub === void 0) continue;
+      if (tapSub === void 0 || sub === void 0) {
+        const declared = (r?.kind === "resource" || r?.kind === "sub") && !r.resource.existing;
+        if (!declared) continue;
+        const a = subscriptionOf(tap.id);
+        const b = subscriptionOf(destId);
+        if (a !== void 0 && b !== void 0 && segmentKey(a) === segmentKey(b)) {
+          ctx.pass({ message: "destination in the same subscription, whichever it is", span: d.id.span, resource: tap });
+          continue;
+        }
+        ctx.indeterminate({
+          message: `the destination of TAP '${tap.displayName}' ('${r.resource.displayName}') is in ${subscriptionText(b)} and the TAP is in ${subscriptionText(a)}; the TAP and its destination must be in the same subscription: deploy them to one subscription, or set deployment.subscriptionId in vtaplint.config.json to check it`,
+          span: d.id.span,
+          resource: tap,
+          involved: [r.resource]
+        });
+        continue;
+      }
       if (tapSub === sub) ctx.pass({ message: "destination in the same subscription", span: d.id.span, resource: tap });
       else
         ctx.fail({
@@ -31136,13 +31373,35 @@ function candidate(ctx, rule, to, sender) {
   const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 && from.value !== void 0 || typeof priority !== "number";
   let doubt;
   let unknown;
-  if (maybe) doubt = "some of its values are only known at deployment";
-  else if (source === void 0) doubt = sourceDoubt(ctx, rule.decl, sender, from);
+  if (maybe) {
+    unknown = firstUnknown(rule.decl, "value" in from ? from.value : void 0);
+    doubt = unknown instanceof Unknown ? `its ${unknownProperty(rule.decl, unknown)} is ${describeUnknown(unknown)}` : "some of its values are only known at deployment";
+  } else if (source === void 0) doubt = sourceDoubt(ctx, rule.decl, sender, from);
   else if (dest.covers === void 0) {
     unknown = dest.value;
     doubt = destinationDoubt(ctx, rule.decl, to, dest);
   }
   return { name: rule.name, decl: rule.decl, priority: typeof priority === "number" ? priority : void 0, access, doubt, unknown, narrow: !broad(rule.decl) };
+}
+var MATCH_PROPERTIES = ["sourceAddressPrefix", "sourceAddressPrefixes", "sourceApplicationSecurityGroups", "destinationPortRange", "destinationPortRanges", "protocol", "direction", "priority"];
+function firstUnknown(decl, source) {
+  if (source instanceof Unknown) return source;
+  for (const k of MATCH_PROPERTIES) {
+    const v = at(decl, "properties", k).value;
+    if (v instanceof Unknown) return v;
+    if (Array.isArray(v)) {
+      const inner = v.find((x) => x instanceof Unknown);
+      if (inner instanceof Unknown) return inner;
+    }
+  }
+  return void 0;
+}
+function unknownProperty(decl, u) {
+  for (const k of MATCH_PROPERTIES) {
+    const v = at(decl, "properties", k).value;
+    if (v === u || Array.isArray(v) && v.includes(u)) return k;
+  }
+  return "source";
 }
 function broad(decl) {
   const one = at(decl, "properties", "sourceAddressPrefix").value;
@@ -31187,12 +31446,12 @@ function checkLbRules(ctx, tap, d, t, from) {
   if (t.resource.existing) return;
   const frontend = { lb: t.resource, type: "frontendIPConfigurations", key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: void 0, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === "loadBalancingRules");
-  let unknown = false;
+  let unknown;
   for (const r of rules) {
     const proto = at(r.decl, "properties", "protocol").value;
     const port = at(r.decl, "properties", "frontendPort").value;
     if (proto instanceof Unknown || port instanceof Unknown) {
-      unknown = true;
+      unknown ??= proto instanceof Unknown ? { rule: r, property: "protocol", value: proto } : { rule: r, property: "frontendPort", value: port };
       continue;
     }
     const p = lower2(proto);
@@ -31203,7 +31462,12 @@ function checkLbRules(ctx, tap, d, t, from) {
     }
   }
   const base = { span: d.id.span, resource: tap, involved: [t.resource], related: [{ span: t.entry.span, message: `frontend '${t.name}' of load balancer '${t.resource.displayName}'` }] };
-  if (unknown) ctx.indeterminate({ ...base, message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT2} from frontend '${t.name}': a rule's protocol or port is only known at deployment` });
+  if (unknown)
+    ctx.indeterminate({
+      ...base,
+      related: [...base.related, ...unknownOrigin(unknown.value, base.span)],
+      message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT2} from frontend '${t.name}': the ${unknown.property} of rule '${unknown.rule.name}' is ${describeUnknown(unknown.value)}`
+    });
   else
     ctx.fail({
       ...base,
@@ -32968,14 +33232,36 @@ var import_node_path17 = __toESM(require("node:path"), 1);
 init_discover();
 
 // src/discover/source-root.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
-function sourceRoot(root) {
+function sourceRoot(root, files = []) {
   for (let dir = import_node_path8.default.resolve(root); ; dir = import_node_path8.default.dirname(dir)) {
-    if ((0, import_node_fs7.existsSync)(import_node_path8.default.join(dir, ".git"))) return dir;
-    if (import_node_path8.default.dirname(dir) === dir) return root;
+    if ((0, import_node_fs8.existsSync)(import_node_path8.default.join(dir, ".git"))) return dir;
+    if (import_node_path8.default.dirname(dir) === dir) break;
   }
+  return treeBelow(import_node_path8.default.resolve(root), files) ?? root;
 }
+function treeBelow(root, files) {
+  const inside = root.endsWith(import_node_path8.default.sep) ? root : root + import_node_path8.default.sep;
+  const topOf = /* @__PURE__ */ new Map();
+  const top = (dir) => {
+    if (!dir.startsWith(inside)) return void 0;
+    if (topOf.has(dir)) return topOf.get(dir);
+    const found = (0, import_node_fs8.existsSync)(import_node_path8.default.join(dir, ".git")) ? dir : top(import_node_path8.default.dirname(dir));
+    topOf.set(dir, found);
+    return found;
+  };
+  let tree;
+  for (const f of files) {
+    const t = top(import_node_path8.default.dirname(import_node_path8.default.resolve(f)));
+    if (t === void 0 || tree !== void 0 && t !== tree) return void 0;
+    tree = t;
+  }
+  return tree;
+}
+
+// src/engine/lint.ts
+init_gitignore();
 
 // src/engine/parallel.ts
 var import_node_worker_threads = require("node:worker_threads");
@@ -33190,7 +33476,12 @@ async function discoverFocused(paths, context, cwd, root = cwd) {
     if (same === void 0) files.push(f);
     focus.add(import_node_path16.default.resolve(same ?? f.path));
   }
-  return { files, missing: named.missing, unreadable: named.unreadable, focus };
+  const skipped = new Map(named.skippedIgnorePatterns.map((s) => [`${s.file}
+${s.line}`, s]));
+  for (const s of around.skippedIgnorePatterns) if (!skipped.has(`${s.file}
+${s.line}`)) skipped.set(`${s.file}
+${s.line}`, s);
+  return { files, missing: named.missing, unreadable: named.unreadable, skippedIgnorePatterns: [...skipped.values()], focus };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
@@ -33205,12 +33496,12 @@ function widenFocus(focus, work, targetsByParams) {
 function inFocus(focus, file) {
   return focus === void 0 || file !== void 0 && focus.has(import_node_path16.default.resolve(file));
 }
-function absentFile(a, root) {
+function absentFile(a, base) {
   const locations = a.raw.locations;
   const uri = locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   if (typeof uri !== "string") return void 0;
   try {
-    return uri.startsWith("file:") ? (0, import_node_url2.fileURLToPath)(uri) : import_node_path16.default.resolve(sourceRoot(root), decodeURIComponent(uri));
+    return uri.startsWith("file:") ? (0, import_node_url2.fileURLToPath)(uri) : import_node_path16.default.resolve(base, decodeURIComponent(uri));
   } catch {
     return void 0;
   }
@@ -33372,12 +33663,12 @@ function findGc() {
 }
 
 // src/engine/baseline.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var FINGERPRINT_KEY = "vtaplint/v1";
 function readBaseline(file) {
   let doc;
   try {
-    doc = JSON.parse((0, import_node_fs10.readFileSync)(file, "utf8").replace(/^\uFEFF/, ""));
+    doc = JSON.parse((0, import_node_fs11.readFileSync)(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`, { file });
   }
@@ -33664,12 +33955,19 @@ async function lint(paths, opts) {
   const known2 = new Set(opts.rules.map((r) => r.meta.id));
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const external = /* @__PURE__ */ new Map();
-  const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
+  const { files, missing, unreadable, skippedIgnorePatterns, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
   const notifications = [];
   for (const u of unreadable) {
     if (u.arg === void 0 && isIgnored(import_node_path17.default.join(u.path, "_"), await configs.forFile(import_node_path17.default.join(u.path, "_")))) continue;
     notifications.push({ level: "warning", message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path });
+  }
+  for (const s of skippedIgnorePatterns) {
+    notifications.push({
+      level: "warning",
+      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_GITIGNORE_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
+      file: s.file
+    });
   }
   let work = [];
   const ignoredNamed = [];
@@ -33756,14 +34054,15 @@ async function lint(paths, opts) {
   }
   const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
   const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
-  assignFingerprints(all, sourceRoot(opts.root));
+  const base = sourceRoot(opts.root, files.map((f) => f.path));
+  assignFingerprints(all, base);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result = { root: opts.root, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
+  const result = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
   if (baseline && opts.baselineFile) {
     const absent = applyBaseline(all, baseline);
-    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, opts.root))) : absent;
+    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
     result.baseline = opts.baselineFile;
   }
   return result;
@@ -34189,7 +34488,7 @@ function ruleDescriptor(rule) {
 }
 function writeSarif(result, rules, opts, write) {
   const index2 = new Map(rules.map((r, i) => [r.meta.id, i]));
-  const base = sourceRoot(result.root);
+  const base = result.sourceRoot ?? sourceRoot(result.root);
   const root = base.endsWith("/") ? base : `${base}/`;
   const all = [...result.findings, ...result.suppressed ?? []].sort(compareFindings);
   const resultOf = (f) => ({
@@ -34272,7 +34571,7 @@ function escapeProperty(s) {
   return escapeData(s).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 function formatGithub(result) {
-  const base = sourceRoot(result.root);
+  const base = result.sourceRoot ?? sourceRoot(result.root);
   const lines = result.findings.map((f) => {
     const { start, end } = f.location.region;
     const props = [
@@ -34315,7 +34614,7 @@ function formatUnix(result, opts) {
 }
 
 // src/report/report-folder.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 function makeReportFolder(dir) {
   const missing = [];
@@ -34330,7 +34629,7 @@ function makeReportFolder(dir) {
   }
   for (const d of missing.reverse()) {
     try {
-      (0, import_node_fs11.mkdirSync)(d);
+      (0, import_node_fs12.mkdirSync)(d);
     } catch (e) {
       if (e.code !== "EEXIST" || statKind(d) !== "folder") throw e;
     }
@@ -34338,7 +34637,7 @@ function makeReportFolder(dir) {
 }
 function statKind(p) {
   try {
-    return (0, import_node_fs11.statSync)(p).isDirectory() ? "folder" : "other";
+    return (0, import_node_fs12.statSync)(p).isDirectory() ? "folder" : "other";
   } catch (e) {
     if (e.code === "ENOENT") return "missing";
     throw e;
@@ -34468,6 +34767,16 @@ function parseCli(argv) {
     const used = lintOnly.find(([k]) => v[k] !== void 0);
     if (used) throw new UsageError(`${command} does not take ${used[1]}`);
   }
+  const paths = [
+    [v.output, "--output"],
+    [v.config, "--config"],
+    [v.baseline, "--baseline"],
+    [v.context, "--context"],
+    [v.parameters, "--parameters"]
+  ];
+  for (const [given, name] of paths) {
+    if (given === "" || Array.isArray(given) && given.includes("")) throw new UsageError(`option ${name} needs a file or folder, got an empty string`);
+  }
   const allowed = command === "graph" ? GRAPH_FORMATS : LINT_FORMATS;
   const format2 = v.format ?? (command === "graph" ? "json" : "stylish");
   if (!allowed.includes(format2)) throw new UsageError(`unknown format '${v.format}' (use ${allowed.join(", ")})`);
@@ -34581,7 +34890,7 @@ var CODE_CACHE_MAX_FILES = 16;
 function bundledWorker() {
   if (!__vtaplintBundleUrl.endsWith("/dist/vtaplint.cjs")) return void 0;
   const url = new URL("../bin/worker.cjs", __vtaplintBundleUrl);
-  return url.protocol === "file:" && (0, import_node_fs12.existsSync)((0, import_node_url4.fileURLToPath)(url)) ? url : void 0;
+  return url.protocol === "file:" && (0, import_node_fs13.existsSync)((0, import_node_url4.fileURLToPath)(url)) ? url : void 0;
 }
 var CHUNK = 1 << 20;
 function writeChunks(text, write) {
@@ -34801,16 +35110,16 @@ Run 'vtaplint --help' for usage.
     let fd;
     try {
       makeReportFolder(import_node_path22.default.dirname(out));
-      fd = (0, import_node_fs12.openSync)(out, "w");
+      fd = (0, import_node_fs13.openSync)(out, "w");
     } catch (e) {
       io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${e.code ?? String(e)}
 `);
       return 2;
     }
     try {
-      emit((chunk) => (0, import_node_fs12.writeSync)(fd, chunk));
+      emit((chunk) => (0, import_node_fs13.writeSync)(fd, chunk));
     } finally {
-      (0, import_node_fs12.closeSync)(fd);
+      (0, import_node_fs13.closeSync)(fd);
     }
   } else emit(io.stdout);
   const counts = countByLevel(counted);
@@ -34853,7 +35162,7 @@ function quietOnClosedPipe(stream) {
 }
 function isDirectory2(p) {
   try {
-    return (0, import_node_fs12.statSync)(p).isDirectory();
+    return (0, import_node_fs13.statSync)(p).isDirectory();
   } catch {
     return false;
   }
@@ -34880,4 +35189,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3f6c52d1aa4e6a528f4506889552ab61
+// vtaplint-build c592496aaf566406fef31fd4b2e2c0a5

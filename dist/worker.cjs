@@ -2224,6 +2224,12 @@ var InexactInteger = class extends Unknown {
   }
   exact;
 };
+function writtenInteger(span, n) {
+  const text = span.text(40).trim();
+  if (!/^-?\d{1,20}$/.test(text)) return void 0;
+  const big = BigInt(text);
+  return Number(big) === n ? big : void 0;
+}
 function inexactInteger(approx, span, exact) {
   const what = exact !== void 0 ? exact.toString() : `about ${Number(approx).toPrecision(6)}`;
   return new InexactInteger(
@@ -2259,6 +2265,7 @@ function elements(base) {
 // src/expr/ops.ts
 function fromJson(j) {
   if (j === null || j === void 0) return null;
+  if (isInexactInteger(j)) return inexactInteger(j);
   if (typeof j === "string" || typeof j === "boolean" || typeof j === "number") return j;
   if (Array.isArray(j)) return j.map(fromJson);
   if (typeof j === "object") {
@@ -2504,17 +2511,17 @@ function partialString(pieces, description, reason) {
   }
   if (known3 >= 0) return known3 <= 1 ? last : shareString(pieces.join(""));
   const parts = scratchParts;
-  let firstUnknown;
+  let firstUnknown2;
   try {
     for (const p of pieces) {
-      if (typeof p !== "string") firstUnknown ??= p;
+      if (typeof p !== "string") firstUnknown2 ??= p;
       addPiece(p);
-      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown.reason, "string", void 0, void 0, description);
+      if (parts.length + (scratchRun.length ? 1 : 0) > MAX_STRING_PARTS) return new Unknown(reason ?? firstUnknown2.reason, "string", void 0, void 0, description);
     }
     endRun();
-    if (!firstUnknown) return parts.length === 0 ? "" : parts[0];
+    if (!firstUnknown2) return parts.length === 0 ? "" : parts[0];
     if (parts.length === 1 && parts[0] instanceof Unknown && !description) return parts[0];
-    return new Unknown(reason ?? firstUnknown.reason, "string", parts.slice(), void 0, description);
+    return new Unknown(reason ?? firstUnknown2.reason, "string", parts.slice(), void 0, description);
   } finally {
     scratchParts.length = 0;
     scratchRun.length = 0;
@@ -2910,6 +2917,16 @@ function tapConfigurationName(s) {
   }
   return void 0;
 }
+function configLoopOnOneNic(s) {
+  if (s.declaration !== "child" || !s.config) return void 0;
+  const copy = s.config.copy;
+  if (!copy || copy.index !== void 0) return void 0;
+  const names = s.config.id.names;
+  const last = names[names.length - 1];
+  if (last === void 0 || segmentText(last) !== void 0) return void 0;
+  if (names.slice(0, -1).some((n) => segmentText(n) === void 0)) return void 0;
+  return { count: s.config.condition };
+}
 function sourcesOfTap(graph, tap) {
   return tapSources(graph).filter((s) => s.tap.kind === "resource" && s.tap.resource === tap);
 }
@@ -2969,7 +2986,7 @@ function resolvedName(r) {
 }
 function nicName(nic) {
   if (nic.kind === "resource") return nic.resource.displayName;
-  if (nic.kind === "external") return segmentText(nic.id.names[nic.id.names.length - 1]) ?? formatId(nic.id);
+  if (nic.kind === "external") return segmentDisplay(nic.id.names[nic.id.names.length - 1]);
   if (nic.kind === "scaleSet") return `${nic.scaleSet.displayName}/${nic.configuration}`;
   return "an unknown network interface";
 }
@@ -3201,7 +3218,7 @@ var vtap_supported_region_default2 = defineRule(
           resource: tap
         });
       } else if (typeof v !== "string") {
-        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string`, span: loc.span, resource: tap });
+        ctx.fail({ message: `the location of TAP '${tap.displayName}' is not a string; set it to the name of a region, one of: ${supported}`, span: loc.span, resource: tap });
       } else {
         const region = normalizeRegion(v);
         if (ctx.regions.supported.has(region)) ctx.pass({ message: `region '${v}' supports virtual network TAP`, span: loc.span, resource: tap });
@@ -3290,6 +3307,14 @@ var vtap_destination_type_default2 = defineRule(
     }
   }
 );
+function destinationName(res) {
+  return res.kind === "resource" ? `'${res.resource.displayName}'` : `'${idNames(res.id)}'`;
+}
+function howToPoint(property, target, what, res) {
+  const whole = target === "microsoft.network/networkinterfaces" ? "ipConfigurations" : target === "microsoft.network/loadbalancers" ? "frontendIPConfigurations" : void 0;
+  if (whole && res.kind === "resource") return `set ${property}.id to the id of one of the ${whole} of ${destinationName(res)}`;
+  return `set ${property}.id to the id of ${what}`;
+}
 function checkDestination(ctx, tap, d) {
   const expected = EXPECTED[d.property];
   const v = d.id.value;
@@ -3318,7 +3343,7 @@ function checkDestination(ctx, tap, d) {
     const other = target === NIC_IPCONFIG || target === LB_FRONTEND;
     ctx.fail({
       ...base,
-      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer)`
+      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is ${destinationName(res)}, a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer): ${howToPoint(d.property, target, expected.what, res)}`
     });
     return;
   }
@@ -3343,13 +3368,19 @@ function checkDestination(ctx, tap, d) {
   if (!res.entry) {
     const list = at(holder.root, "properties", res.subTypes[0]);
     if (list.value instanceof Unknown || subName === void 0) {
-      ctx.indeterminate({ ...base, message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to` });
+      const blocker = list.value instanceof Unknown ? list.value : (res.subNames[0] ?? []).find((x) => x instanceof Unknown);
+      const why = list.value instanceof Unknown ? `its ${res.subTypes[0]} are ${describeUnknown(list.value)}` : `the name in the destination id is ${blocker ? describeUnknown(blocker) : "only known at deployment"}`;
+      ctx.indeterminate({
+        ...base,
+        ...blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: "the value comes from here" }] } : {},
+        message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to: ${why}`
+      });
       return;
     }
     const names = elements(list).map((e) => at(e, "name").value).filter((n) => typeof n === "string");
     ctx.fail({
       ...base,
-      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(", ")})` : ""}`,
+      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(", ")}): point ${d.property}.id at one of them` : `: declare it in '${holder.displayName}', or point ${d.property}.id at one it has`}`,
       related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
     });
     return;
@@ -4331,9 +4362,14 @@ var vtap_destination_network_default2 = defineRule(
         continue;
       }
       if (p.same === void 0) {
-        const pending = [p.sourceNet, p.destNet].some((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
-        if (pending) {
-          ctx.indeterminate({ ...base, message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': a subnet id is not known before deployment` });
+        const pending = [p.sourceNet, p.destNet].find((n) => n.kind === "unknown" && n.value instanceof Unknown && ctx.graph.resolve(n.value).kind === "none");
+        if (pending?.kind === "unknown" && pending.value instanceof Unknown) {
+          const whose = pending === p.sourceNet ? `the subnet of source NIC '${p.nic.displayName}'` : `the subnet of the destination`;
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, ...unknownOrigin(pending.value, pending.ref.span)],
+            message: `cannot tell whether the destination of TAP '${p.tap.displayName}' is in the network of source NIC '${p.nic.displayName}': ${whose} is ${describeUnknown(pending.value)}`
+          });
           continue;
         }
         if (p.sourceNet.kind !== "unknown" && p.destNet.kind !== "unknown" && !(p.forward && p.backward)) {
@@ -4706,11 +4742,14 @@ var vtap_source_vm_nic_default2 = defineRule(
         });
         continue;
       }
-      if (ctx.graph.ofType(TYPES.vm).some((vm) => elements(at(vm.root, "properties", "networkProfile", "networkInterfaces")).some((n) => ctx.graph.resolve(at(n, "id").value).kind === "none"))) {
+      const unresolved = firstUnresolvedNicOfVm(ctx);
+      if (unresolved) {
+        const idValue2 = unresolved.id.value;
+        const idText = idValue2 instanceof Unknown ? describeUnknown(idValue2) : `'${String(idValue2)}'`;
         ctx.indeterminate({
-          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve; a TAP can only mirror a VM's network interface`,
+          message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM '${unresolved.vm.displayName}' lists a network interface whose id is ${idText}, which may be this NIC; a TAP can only mirror a VM's network interface`,
           span: source.tapId.span,
-          related,
+          related: [...related, { span: unresolved.id.span, message: `VM '${unresolved.vm.displayName}' lists this network interface` }],
           resource: r,
           involved,
           sources: [source]
@@ -4737,6 +4776,15 @@ function failPrivateEndpoint(ctx, source, found) {
     involved: [found.pe],
     sources: [source]
   });
+}
+function firstUnresolvedNicOfVm(ctx) {
+  for (const vm of ctx.graph.ofType(TYPES.vm)) {
+    for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
+      const id = at(n, "id");
+      if (ctx.graph.resolve(id.value).kind === "none") return { vm, id };
+    }
+  }
+  return void 0;
 }
 
 // rules/vtap-source-vm-restart.md
@@ -5305,7 +5353,7 @@ var vtap_source_downtime_default2 = defineRule(
 );
 
 // rules/vtap-one-config-per-nic.md
-var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries, and `ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
+var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries (of a NIC whose `apiVersion` is before 2019-09-01: from that version Azure ignores them,\nso they configure nothing and are not counted; `vtap-inline-config-readonly` reports them), and\n`ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\nA copy loop of `tapConfigurations` resources on one NIC whose names differ per instance\n(`name: \'tapcfg-${i}\'`) gives that NIC one configuration per instance: with a count known only at\ndeployment the result is *indeterminate*, unless the count\'s parameter keeps it at 1 or less\n(`maxValue`, `allowedValues`). A loop whose NIC changes with the index (`parent: nics[i]`) gives\neach NIC one.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
 
 // rules/vtap-one-config-per-nic.ts
 var HOW = {
@@ -5322,6 +5370,10 @@ function coexist(a, b) {
   if (inBody(a) && inBody(b) && a.holder !== b.holder) return false;
   return mayCoexist(a, b);
 }
+function atMostOne(count) {
+  if (count?.atMost !== void 0 && count.atMost <= 1) return true;
+  return count?.oneOf !== void 0 && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === "number" && v <= 1);
+}
 function ordinal(n) {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
@@ -5332,7 +5384,7 @@ var vtap_one_config_per_nic_default2 = defineRule(
     id: "vtap-one-config-per-nic",
     name: "VtapOneConfigPerNic",
     shortDescription: "A network interface has at most one TAP configuration.",
-    fullDescription: "A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.",
+    fullDescription: "A monitored network interface can have only one TAP configuration. The rule counts, per NIC, the tapConfigurations child resources, the inline tapConfigurations entries (up to API 2019-08-01; later versions ignore them) and the ipConfigurations[].properties.virtualNetworkTaps entries, and fails for every declaration after the first.",
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "very-high",
@@ -5359,6 +5411,16 @@ var vtap_one_config_per_nic_default2 = defineRule(
       });
       const [first, ...rest] = list;
       if (rest.length === 0) {
+        const loop = configLoopOnOneNic(first);
+        if (loop && !atMostOne(loop.count)) {
+          ctx.indeterminate({
+            message: `NIC '${nicName(first.nic)}' gets one TAP configuration per instance of copy loop '${first.holder.copy?.name ?? first.holder.displayName}', whose count is ${loop.count ? describeUnknown(loop.count) : "known only at deployment"}; a network interface can have only one: keep the count at 1 or less, or give each instance its own NIC`,
+            span: first.tapId.span,
+            related: loop.count?.reason.span ? [{ span: loop.count.reason.span, message: "the count comes from here" }] : [],
+            resource: first.holder
+          });
+          continue;
+        }
         ctx.pass({ message: "one TAP configuration", span: first.tapId.span, resource: first.holder });
         continue;
       }
@@ -5836,15 +5898,19 @@ var vtap_api_version_default2 = defineRule(
 );
 
 // rules/vtap-destination-same-subscription.md
-var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription of the destination are literal, they are equal: the subscription in the destination\nid, or the one the template deploys the destination to (a module in another subscription). When either is only known at\ndeployment, `vtap-destination-type` lists this among the checks it could not make.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
+var vtap_destination_same_subscription_default = "# vtap-destination-same-subscription\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen both the TAP's subscription (from the deployment scope, a nested deployment's\n`subscriptionId`, a Bicep module `scope`, or `deployment.subscriptionId` in the config) and the\nsubscription of the destination are literal, they are equal: the subscription in the destination\nid, or the one the template deploys the destination to (a module in another subscription). For a\ndestination outside the template (an id, or an `existing` resource) whose subscription or the\nTAP's is only known at deployment, `vtap-destination-type` lists this among the checks it could not\nmake. For a destination the template deploys, the same subscription on both sides (the\ndeployment's own, say, for two modules deployed to two resource groups of it) passes; otherwise\n(a module deployed to a named subscription, the TAP to the deployment's) the result is\n*indeterminate*, naming both.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> The virtual network TAP resource and the destination load balancer or destination network interface must be in the same subscription.\n\n## Why it matters\nAzure rejects a TAP whose destination is in another subscription.\n\n## How to fix\nDeploy the TAP into the collector's subscription, or use a collector in the TAP's subscription.\n\n## Examples\nFailing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '33333333-3333-3333-3333-333333333333' }\n}\n```\nPassing (Bicep):\n```bicep\nmodule monitoringTap 'modules/monitoring-tap.bicep' = {\n  name: 'monitoring-tap'\n  scope: resourceGroup('22222222-2222-2222-2222-222222222222', 'monitoring')\n  params: { collectorSubscriptionId: '22222222-2222-2222-2222-222222222222' }\n}\n```\nFailing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('33333333-3333-3333-3333-333333333333', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\nPassing (ARM JSON):\n```json\n\"subscriptionId\": \"22222222-2222-2222-2222-222222222222\",\n...\n\"destinationNetworkInterfaceIPConfiguration\": { \"id\": \"[resourceId('22222222-2222-2222-2222-222222222222', 'collectors', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\" }\n```\n";
 
 // rules/vtap-destination-same-subscription.ts
+function subscriptionText(s) {
+  if (s === void 0 || s.length === 1 && s[0] instanceof Unknown && s[0].symbol === "subscription().subscriptionId") return "the deployment's subscription (only known at deployment)";
+  return `subscription '${segmentDisplay(s)}'`;
+}
 var vtap_destination_same_subscription_default2 = defineRule(
   {
     id: "vtap-destination-same-subscription",
     name: "VtapDestinationSameSubscription",
     shortDescription: "The TAP and its destination NIC or load balancer are in the same subscription.",
-    fullDescription: "The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP's when both are literal; otherwise vtap-destination-type lists this among the checks it could not make.",
+    fullDescription: "The virtual network FAQ says the TAP resource and the destination load balancer or network interface must be in the same subscription. The rule compares the subscription in the destination id with the TAP's when both are literal; when one is only known at deployment, a destination the template deploys is indeterminate (unless both are the same, such as the deployment's own), and for one outside the template vtap-destination-type lists this among the checks it could not make.",
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "high",
@@ -5859,7 +5925,23 @@ var vtap_destination_same_subscription_default2 = defineRule(
       if (!d || !destId) continue;
       const tapSub = literalSubscription(tap.id);
       const sub = literalSubscription(destId);
-      if (tapSub === void 0 || sub === void 0) continue;
+      if (tapSub === void 0 || sub === void 0) {
+        const declared = (r?.kind === "resource" || r?.kind === "sub") && !r.resource.existing;
+        if (!declared) continue;
+        const a = subscriptionOf(tap.id);
+        const b = subscriptionOf(destId);
+        if (a !== void 0 && b !== void 0 && segmentKey(a) === segmentKey(b)) {
+          ctx.pass({ message: "destination in the same subscription, whichever it is", span: d.id.span, resource: tap });
+          continue;
+        }
+        ctx.indeterminate({
+          message: `the destination of TAP '${tap.displayName}' ('${r.resource.displayName}') is in ${subscriptionText(b)} and the TAP is in ${subscriptionText(a)}; the TAP and its destination must be in the same subscription: deploy them to one subscription, or set deployment.subscriptionId in vtaplint.config.json to check it`,
+          span: d.id.span,
+          resource: tap,
+          involved: [r.resource]
+        });
+        continue;
+      }
       if (tapSub === sub) ctx.pass({ message: "destination in the same subscription", span: d.id.span, resource: tap });
       else
         ctx.fail({
@@ -6017,13 +6099,35 @@ function candidate(ctx, rule, to, sender) {
   const maybe = ports === void 0 || portsMany === void 0 || dir === void 0 || proto === void 0 || source === void 0 && from.value !== void 0 || typeof priority !== "number";
   let doubt;
   let unknown;
-  if (maybe) doubt = "some of its values are only known at deployment";
-  else if (source === void 0) doubt = sourceDoubt(ctx, rule.decl, sender, from);
+  if (maybe) {
+    unknown = firstUnknown(rule.decl, "value" in from ? from.value : void 0);
+    doubt = unknown instanceof Unknown ? `its ${unknownProperty(rule.decl, unknown)} is ${describeUnknown(unknown)}` : "some of its values are only known at deployment";
+  } else if (source === void 0) doubt = sourceDoubt(ctx, rule.decl, sender, from);
   else if (dest.covers === void 0) {
     unknown = dest.value;
     doubt = destinationDoubt(ctx, rule.decl, to, dest);
   }
   return { name: rule.name, decl: rule.decl, priority: typeof priority === "number" ? priority : void 0, access, doubt, unknown, narrow: !broad(rule.decl) };
+}
+var MATCH_PROPERTIES = ["sourceAddressPrefix", "sourceAddressPrefixes", "sourceApplicationSecurityGroups", "destinationPortRange", "destinationPortRanges", "protocol", "direction", "priority"];
+function firstUnknown(decl, source) {
+  if (source instanceof Unknown) return source;
+  for (const k of MATCH_PROPERTIES) {
+    const v = at(decl, "properties", k).value;
+    if (v instanceof Unknown) return v;
+    if (Array.isArray(v)) {
+      const inner = v.find((x) => x instanceof Unknown);
+      if (inner instanceof Unknown) return inner;
+    }
+  }
+  return void 0;
+}
+function unknownProperty(decl, u) {
+  for (const k of MATCH_PROPERTIES) {
+    const v = at(decl, "properties", k).value;
+    if (v === u || Array.isArray(v) && v.includes(u)) return k;
+  }
+  return "source";
 }
 function broad(decl) {
   const one = at(decl, "properties", "sourceAddressPrefix").value;
@@ -6068,12 +6172,12 @@ function checkLbRules(ctx, tap, d, t, from) {
   if (t.resource.existing) return;
   const frontend = { lb: t.resource, type: "frontendIPConfigurations", key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: void 0, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === "loadBalancingRules");
-  let unknown = false;
+  let unknown;
   for (const r of rules) {
     const proto = at(r.decl, "properties", "protocol").value;
     const port = at(r.decl, "properties", "frontendPort").value;
     if (proto instanceof Unknown || port instanceof Unknown) {
-      unknown = true;
+      unknown ??= proto instanceof Unknown ? { rule: r, property: "protocol", value: proto } : { rule: r, property: "frontendPort", value: port };
       continue;
     }
     const p = lower2(proto);
@@ -6084,7 +6188,12 @@ function checkLbRules(ctx, tap, d, t, from) {
     }
   }
   const base = { span: d.id.span, resource: tap, involved: [t.resource], related: [{ span: t.entry.span, message: `frontend '${t.name}' of load balancer '${t.resource.displayName}'` }] };
-  if (unknown) ctx.indeterminate({ ...base, message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT2} from frontend '${t.name}': a rule's protocol or port is only known at deployment` });
+  if (unknown)
+    ctx.indeterminate({
+      ...base,
+      related: [...base.related, ...unknownOrigin(unknown.value, base.span)],
+      message: `cannot tell whether load balancer '${t.resource.displayName}' forwards UDP ${PORT2} from frontend '${t.name}': the ${unknown.property} of rule '${unknown.rule.name}' is ${describeUnknown(unknown.value)}`
+    });
   else
     ctx.fail({
       ...base,
@@ -11480,6 +11589,93 @@ function cyclesOf(n, edges) {
   return cycles.sort((a, b) => a.nodes[0] - b.nodes[0]);
 }
 
+// src/bicep/type-cycles.ts
+function typeCycleErrors(decls) {
+  const index2 = /* @__PURE__ */ new Map();
+  decls.forEach((d, i) => {
+    if (!index2.has(d.name.name)) index2.set(d.name.name, i);
+  });
+  const nullableDecl = (name, seen) => {
+    const i = index2.get(name);
+    if (i === void 0 || seen.has(name)) return false;
+    seen.add(name);
+    return nullable(decls[i].value, seen);
+  };
+  const nullable = (t, seen) => {
+    switch (t.kind) {
+      case "NullableType":
+        return true;
+      case "ParenthesizedType":
+        return nullable(t.type, seen);
+      case "UnionType":
+        return t.members.some((m) => nullable(m, seen));
+      case "LiteralType":
+        return t.value.kind === "Null";
+      case "TypeReference":
+        return nullableDecl(t.name.name, seen);
+      default:
+        return false;
+    }
+  };
+  const required = (t, out) => {
+    const contained = (c) => {
+      if (!nullable(c, /* @__PURE__ */ new Set())) required(c, out);
+    };
+    switch (t.kind) {
+      case "TypeReference": {
+        const i = index2.get(t.name.name);
+        if (i !== void 0 && !out.has(i)) out.set(i, t);
+        return;
+      }
+      case "TypePropertyAccess":
+      case "TypeIndexAccess":
+      case "TypeAdditionalPropertiesAccess":
+        required(t.base, out);
+        return;
+      case "ParenthesizedType":
+        required(t.type, out);
+        return;
+      case "NullableType":
+      case "NonNullableType":
+        required(t.base, out);
+        return;
+      case "UnionType":
+        for (const m of t.members) required(m, out);
+        return;
+      case "ArrayType":
+        contained(t.element);
+        return;
+      case "ObjectType":
+        for (const p of t.properties) contained(p.value);
+        return;
+      case "TupleType":
+        for (const item of t.items) contained(item.value);
+        return;
+      default:
+        return;
+    }
+  };
+  const edges = decls.map((d) => {
+    const out = /* @__PURE__ */ new Map();
+    required(d.value, out);
+    return [...out];
+  });
+  const errors = [];
+  decls.forEach((d, i) => {
+    if (index2.get(d.name.name) === i && edges[i]?.some(([j]) => j === i)) {
+      errors.push({ at: d.name, message: `the type '${d.name.name}' includes itself as a required component, which creates a constraint that cannot be fulfilled (BCP298)` });
+    }
+  });
+  for (const c of cyclesOf(decls.length, (i) => edges[i] ?? [])) {
+    c.nodes.forEach((n, k) => {
+      const from = [...c.nodes.slice(k), ...c.nodes.slice(0, k)].map((m) => `'${decls[m]?.name.name ?? ""}'`).join(" -> ");
+      const d = decls[n];
+      errors.push({ at: d.name, message: `the type '${d.name.name}' includes itself as a required component via a cycle (${from}): no value can satisfy it (BCP299)` });
+    });
+  }
+  return errors.sort((a, b) => a.at.start - b.at.start);
+}
+
 // src/bicep/lower-ast.ts
 function lit(value, at2) {
   return { k: "lit", value, start: at2.start, end: at2.end };
@@ -12307,6 +12503,13 @@ function bodyOf(value) {
   }
   return { body: v.kind === "Object" ? v : void 0, loop, condition };
 }
+function unwrapAny(e) {
+  for (; ; ) {
+    if (e.kind === "Parenthesized") e = e.expression;
+    else if (e.kind === "FunctionCall" && !e.base && e.name.name === "any" && e.args.length === 1) e = e.args[0];
+    else return e;
+  }
+}
 function prop(body, name) {
   const lower3 = name.toLowerCase();
   for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
@@ -12935,6 +13138,7 @@ var FileLowerer = class extends ExprLowerer {
    *   - BCP120 in the resource's or module's `name`, and in a resource's `location` (the
    *     compiler's message lists what it may read instead: apiVersion, id, name, type; ARM
    *     itself rejects reference() in a location, see check-template.ts);
+   *   - BCP120 in the `scope` of a resource or module too (a resource symbol there is its id);
    *   - BCP177 in the `if` condition, BCP178 in the for-expression's collection.
    */
   checkDeployTimeValues(r) {
@@ -12944,12 +13148,13 @@ var FileLowerer = class extends ExprLowerer {
     if (r.nameProp) parts.push({ within: r.nameProp.value, at: r.nameProp, what: `the name of the ${who}`, code: "BCP120", fix: "use parameters, variables and other resources' names and ids" });
     const location = r.kind === "resource" ? prop(r.body, "location") : void 0;
     if (location) parts.push({ within: location.value, at: location, what: `the location of the ${who}`, code: "BCP120", fix: "use a parameter, a variable or resourceGroup().location" });
+    if (r.scopeProp) parts.push({ within: r.scopeProp.value, at: r.scopeProp, what: `the scope of the ${who}`, code: "BCP120", fix: "use parameters, variables, resources themselves and their names and ids", scope: true });
     if (r.condition) parts.push({ within: r.condition, at: r.condition, what: `the condition of the ${who}`, code: "BCP177", fix: "decide with parameters and variables" });
     if (r.loop) parts.push({ within: r.loop.iterable, at: void 0, what: `the collection the ${who} loops over`, code: "BCP178", fix: "loop over parameters, variables or a range()" });
-    for (const part2 of parts) this.checkDeployTimePart(r, part2.within, part2.at, (use, what, via) => `'${what}'${via} is known only during the deployment, but ${part2.what} must be calculated at its start (${part2.code}): ${part2.fix}`);
+    for (const part2 of parts) this.checkDeployTimePart(r, part2.within, part2.at, (use, what, via) => `'${what}'${via} is known only during the deployment, but ${part2.what} must be calculated at its start (${part2.code}): ${part2.fix}`, part2.scope);
   }
   /** One part of a declaration (see checkDeployTimeValues): each runtime read written in it, reported. */
-  checkDeployTimePart(r, within2, at2, message) {
+  checkDeployTimePart(r, within2, at2, message, scope = false) {
     if (!this.deployTimeCheck) return;
     const reported = this.diagnostics.items.some((d) => {
       if (d.span.file !== this.file || d.code === "note") return false;
@@ -12957,7 +13162,7 @@ var FileLowerer = class extends ExprLowerer {
       return x.start < within2.end && x.end > within2.start;
     });
     if (reported) return;
-    const node = at2 === void 0 ? this.value(within2, {}) : this.value(within2, this.instanceCtx(r, void 0, void 0, at2));
+    const node = at2 === void 0 ? this.value(within2, {}) : scope ? this.texpr(this.scopeIdExpr(unwrapAny(within2), this.instanceCtx(r, void 0, void 0, at2))) : this.value(within2, this.instanceCtx(r, void 0, void 0, at2));
     for (const use of this.deployTimeCheck.runtimeReads(node)) {
       if (use.at.start < within2.start || use.at.end > within2.end) continue;
       const what = this.span(use.at).text(80);
@@ -13063,6 +13268,7 @@ var FileLowerer = class extends ExprLowerer {
     this.checkLoopVariables(varInfo);
     this.checkVariableCycles(variables, varInfo);
     this.checkFunctionCycles(members);
+    for (const e of typeCycleErrors(this.program.statements.filter((x) => x.kind === "TypeDeclaration"))) this.error(e.at, e.message);
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== void 0) continue;
       setImportedVariable(variables, name, v);
@@ -14817,7 +15023,7 @@ function readParameterFile(file, into, sink, opts2 = {}) {
   return true;
 }
 function locatedJson(j, span) {
-  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : fromJson(x);
+  const inner = (c, k, x) => x !== null && typeof x === "object" ? locatedJson(x, span.child(c, k)) : leaf(x, () => span.child(c, k));
   if (Array.isArray(j)) {
     const out = j.map((x, i) => inner(j, i, x));
     setElementOrigin(out, j, span);
@@ -14829,7 +15035,12 @@ function locatedJson(j, span) {
     for (const k of Object.keys(j)) o.setFromTemplate(k, inner(j, k, j[k]), k);
     return o;
   }
-  return fromJson(j);
+  return leaf(j, () => span);
+}
+function leaf(x, span) {
+  if (!isInexactInteger(x)) return fromJson(x);
+  const at2 = span();
+  return inexactInteger(x, at2, writtenInteger(at2, x));
 }
 function cliParameters(params, into) {
   for (const [name, text] of Object.entries(params)) {
@@ -14839,7 +15050,9 @@ function cliParameters(params, into) {
     } catch {
       v = text;
     }
-    into.set(name, { value: fromJson(v), text });
+    const digits = text.trim();
+    const value = isInexactInteger(v) && /^-?\d{1,20}$/.test(digits) && Number(BigInt(digits)) === v ? inexactInteger(v, void 0, BigInt(digits)) : fromJson(v);
+    into.set(name, { value, text });
   }
 }
 function associatedParameterFile(template) {
@@ -18065,18 +18278,18 @@ var Evaluator = class _Evaluator {
       else {
         const count = n.args.length;
         const args = new Array(count);
-        let firstUnknown;
+        let firstUnknown2;
         for (let i = 0; i < count; i++) {
           const v = this.eval(n.args[i], scope, depth + 1);
           args[i] = v;
-          if (firstUnknown === void 0 && v instanceof Unknown) firstUnknown = v;
+          if (firstUnknown2 === void 0 && v instanceof Unknown) firstUnknown2 = v;
         }
-        if (!def.unknownArgs && firstUnknown && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || a instanceof InexactInteger && a.exact !== void 0))) {
-          return derivedUnknown(def.name, args, firstUnknown, def.returns);
+        if (!def.unknownArgs && firstUnknown2 && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || a instanceof InexactInteger && a.exact !== void 0))) {
+          return derivedUnknown(def.name, args, firstUnknown2, def.returns);
         }
         given = args;
         result = def.impl ? def.impl(args, env) : null;
-        if (firstUnknown && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
+        if (firstUnknown2 && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
           const keys = args.map(symbolicKey);
           if (keys.every((k) => k !== void 0)) {
             result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.about, result.oneOf);
@@ -18863,7 +19076,7 @@ var TemplateScope = class {
           const at2 = supplied.span ?? span;
           if (this.checkAllowed(name, value2, allowedValues, at2) && this.checkBounds(name, value2, d, at2)) this.checkParts(name, value2, d, at2);
         }
-        if (value2 instanceof Unknown && value2.symbol === void 0 && this.symbolPrefix === "") {
+        if (value2 instanceof Unknown && !(value2 instanceof InexactInteger && value2.exact !== void 0) && value2.symbol === void 0 && this.symbolPrefix === "") {
           value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
         }
       }
@@ -19320,12 +19533,6 @@ function declaredVariableNames(section) {
     } else out.push(k);
   }
   return out;
-}
-function writtenInteger(span, n) {
-  const text = span.text(40).trim();
-  if (!/^-?\d{1,20}$/.test(text)) return void 0;
-  const big = BigInt(text);
-  return Number(big) === n ? big : void 0;
 }
 function exactIntegerOf(v) {
   if (typeof v === "number") return Number.isInteger(v) ? BigInt(v) : void 0;
@@ -23883,4 +24090,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 998e7db6e0e81d8a7dd5e3dedecec174
+// vtaplint-build 1c7b9a7e59eafb60487816e611f50e1e
