@@ -71,6 +71,8 @@ interface Sender {
 function sendersOf(ctx: RuleContext, tap: DeployedResource): Sender[] {
   const out: Sender[] = [];
   const byAddress = new Map<string, Sender>();
+  // The names of each shared sender, as a set: a sender with 10,000 NICs looked each up in its list.
+  const namesOf = new Map<Sender, Set<string>>();
   const seen = new Set<unknown>();
   for (const source of sourcesOfTap(ctx.graph, tap)) {
     const nic = declaredNic(source.nic);
@@ -87,11 +89,18 @@ function sendersOf(ctx: RuleContext, tap: DeployedResource): Sender[] {
       const k = alike ? address.ranges.map((r) => r.text).join(',') : undefined;
       const known = k !== undefined ? byAddress.get(k) : undefined;
       if (known) {
-        if (!known.names.includes(name)) known.names.push(name);
+        const names = namesOf.get(known) as Set<string>;
+        if (!names.has(name)) {
+          names.add(name);
+          known.names.push(name);
+        }
         continue;
       }
       const sender = { names: [name], ipConfig };
-      if (k !== undefined) byAddress.set(k, sender);
+      if (k !== undefined) {
+        byAddress.set(k, sender);
+        namesOf.set(sender, new Set([name]));
+      }
       out.push(sender);
     }
   }
