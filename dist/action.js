@@ -14465,6 +14465,7 @@ var vtap_collector_port_open_default2 = defineRule(
 function sendersOf(ctx, tap) {
   const out = [];
   const byAddress = /* @__PURE__ */ new Map();
+  const namesOf = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   for (const source of sourcesOfTap(ctx.graph, tap)) {
     const nic = declaredNic(source.nic);
@@ -14481,11 +14482,18 @@ function sendersOf(ctx, tap) {
       const k = alike ? address.ranges.map((r) => r.text).join(",") : void 0;
       const known2 = k !== void 0 ? byAddress.get(k) : void 0;
       if (known2) {
-        if (!known2.names.includes(name)) known2.names.push(name);
+        const names = namesOf.get(known2);
+        if (!names.has(name)) {
+          names.add(name);
+          known2.names.push(name);
+        }
         continue;
       }
       const sender = { names: [name], ipConfig };
-      if (k !== void 0) byAddress.set(k, sender);
+      if (k !== void 0) {
+        byAddress.set(k, sender);
+        namesOf.set(sender, /* @__PURE__ */ new Set([name]));
+      }
       out.push(sender);
     }
   }

@@ -5987,6 +5987,7 @@ var vtap_collector_port_open_default2 = defineRule(
 function sendersOf(ctx, tap) {
   const out = [];
   const byAddress = /* @__PURE__ */ new Map();
+  const namesOf = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   for (const source of sourcesOfTap(ctx.graph, tap)) {
     const nic = declaredNic(source.nic);
@@ -6003,11 +6004,18 @@ function sendersOf(ctx, tap) {
       const k = alike ? address.ranges.map((r) => r.text).join(",") : void 0;
       const known3 = k !== void 0 ? byAddress.get(k) : void 0;
       if (known3) {
-        if (!known3.names.includes(name)) known3.names.push(name);
+        const names = namesOf.get(known3);
+        if (!names.has(name)) {
+          names.add(name);
+          known3.names.push(name);
+        }
         continue;
       }
       const sender = { names: [name], ipConfig };
-      if (k !== void 0) byAddress.set(k, sender);
+      if (k !== void 0) {
+        byAddress.set(k, sender);
+        namesOf.set(sender, /* @__PURE__ */ new Set([name]));
+      }
       out.push(sender);
     }
   }
@@ -24090,4 +24098,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 1c7b9a7e59eafb60487816e611f50e1e
+// vtaplint-build ee3dc8c49e4f2d629f541118ea9e8c56
