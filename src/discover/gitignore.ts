@@ -3,14 +3,18 @@
 // `[^/]*`, and V8 backtracks through each way of splitting a name among them. One line
 // `*a*a*a*a*a*a*a*a*a*a*a*a*c` and a file named with 34 'a's and '.json' ran for minutes, and a
 // repository's .gitignore is not the user's (the pre-commit hook and the GitHub Action lint
-// repositories they do not control). Such a pattern (more wildcards in one path segment than the
-// config's globs may have, src/engine/globs.ts MAX_SEGMENT_WILDCARDS) is left out of the file
+// repositories they do not control). Such a pattern (more wildcards in one path segment than
+// MAX_SEGMENT_WILDCARDS, the limit the config's globs have too) is left out of the file
 // globby reads, and the lint says which line of which file it left out. Every other pattern is
 // read as git reads it: ordinary trees are searched exactly as before.
 import fs from 'node:fs';
 
-/** Most `*` runs in one path segment of a .gitignore pattern that is applied. */
-export const MAX_GITIGNORE_SEGMENT_WILDCARDS = 3;
+/**
+ * Most wildcards in one path segment of a pattern matched by a backtracking regular expression:
+ * a .gitignore pattern (`*` runs) that is applied, and a config glob (`*` runs and extglob
+ * groups) that picomatch matches (src/engine/globs.ts tooManyWildcards). One limit for both.
+ */
+export const MAX_SEGMENT_WILDCARDS = 3;
 
 /** A .gitignore pattern left out (see above). */
 export interface SkippedIgnorePattern {
@@ -26,7 +30,7 @@ export function pathologicalIgnoreLine(line: string): boolean {
   // An escaped character (`\*`) is literal text, not a wildcard.
   const plain = line.replace(/\\./g, 'x');
   if (plain.trim() === '' || plain.startsWith('#')) return false;
-  return plain.split('/').some((segment) => (segment.match(/\*+/g)?.length ?? 0) > MAX_GITIGNORE_SEGMENT_WILDCARDS);
+  return plain.split('/').some((segment) => (segment.match(/\*+/g)?.length ?? 0) > MAX_SEGMENT_WILDCARDS);
 }
 
 /**

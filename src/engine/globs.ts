@@ -1,6 +1,7 @@
 // Config globs (`ignore`, `parameters[].files`, `suppressions[].files`). picomatch, not Node's
 // path.matchesGlob: that one is experimental on Node 20 and 22 and prints a warning on every run.
 import picomatch from 'picomatch';
+import { MAX_SEGMENT_WILDCARDS } from '../discover/gitignore.js';
 
 const compiled = new Map<string, (path: string) => boolean>();
 
@@ -90,8 +91,6 @@ function matchSegment(g: string, s: string): boolean {
   return true;
 }
 
-/** Most wildcards (`*` runs and extglob groups) in one path segment of a glob that picomatch matches. */
-export const MAX_SEGMENT_WILDCARDS = 3;
 
 /**
  * Whether a glob that picomatch would match (not plain) has more wildcards in one path segment

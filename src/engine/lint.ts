@@ -4,7 +4,7 @@ import path from 'node:path';
 import { matchesGlobList } from './globs.js';
 import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
-import { MAX_GITIGNORE_SEGMENT_WILDCARDS } from '../discover/gitignore.js';
+import { MAX_SEGMENT_WILDCARDS } from '../discover/gitignore.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
@@ -232,7 +232,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   for (const s of skippedIgnorePatterns) {
     notifications.push({
       level: 'warning',
-      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_GITIGNORE_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
+      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
       file: s.file,
     });
   }
