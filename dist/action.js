@@ -14935,6 +14935,43 @@ import { existsSync, readFileSync } from "node:fs";
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/discover/gitignore.ts
+import fs from "node:fs";
+var MAX_SEGMENT_WILDCARDS = 3;
+function pathologicalIgnoreLine(line) {
+  const plain = line.replace(/\\./g, "x");
+  if (plain.trim() === "" || plain.startsWith("#")) return false;
+  return plain.split("/").some((segment2) => (segment2.match(/\*+/g)?.length ?? 0) > MAX_SEGMENT_WILDCARDS);
+}
+function guardedFs(skipped) {
+  const seen = /* @__PURE__ */ new Set();
+  const readFileSync5 = ((file, options) => {
+    const content = fs.readFileSync(file, options);
+    if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
+    const text = typeof content === "string" ? content : content.toString("utf8");
+    const lines = text.split("\n");
+    let changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (!pathologicalIgnoreLine(line)) continue;
+      changed = true;
+      lines[i] = "";
+      const key2 = `${file}
+${i}`;
+      if (!seen.has(key2)) {
+        seen.add(key2);
+        skipped.push({ file, line: i + 1, pattern: line.replace(/\r$/, "") });
+      }
+    }
+    if (!changed) return content;
+    const guarded = lines.join("\n");
+    return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
+  });
+  return { ...fs, readFileSync: readFileSync5 };
+}
+
+// src/engine/globs.ts
 var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path19, glob) {
   let m = compiled.get(glob);
@@ -14991,7 +15028,6 @@ function matchSegment(g, s) {
   }
   return true;
 }
-var MAX_SEGMENT_WILDCARDS = 3;
 function tooManyWildcards(glob) {
   const g = glob.startsWith("!") && !glob.startsWith("!(") ? glob.slice(1) : glob;
   if (plainMatcher(g.endsWith("/") ? `${g}**` : g)) return false;
@@ -17821,43 +17857,6 @@ import path16 from "node:path";
 // src/discover/discover.ts
 import { readdirSync, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
-
-// src/discover/gitignore.ts
-import fs from "node:fs";
-var MAX_GITIGNORE_SEGMENT_WILDCARDS = 3;
-function pathologicalIgnoreLine(line) {
-  const plain = line.replace(/\\./g, "x");
-  if (plain.trim() === "" || plain.startsWith("#")) return false;
-  return plain.split("/").some((segment2) => (segment2.match(/\*+/g)?.length ?? 0) > MAX_GITIGNORE_SEGMENT_WILDCARDS);
-}
-function guardedFs(skipped) {
-  const seen = /* @__PURE__ */ new Set();
-  const readFileSync5 = ((file, options) => {
-    const content = fs.readFileSync(file, options);
-    if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
-    const text = typeof content === "string" ? content : content.toString("utf8");
-    const lines = text.split("\n");
-    let changed = false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (!pathologicalIgnoreLine(line)) continue;
-      changed = true;
-      lines[i] = "";
-      const key2 = `${file}
-${i}`;
-      if (!seen.has(key2)) {
-        seen.add(key2);
-        skipped.push({ file, line: i + 1, pattern: line.replace(/\r$/, "") });
-      }
-    }
-    if (!changed) return content;
-    const guarded = lines.join("\n");
-    return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
-  });
-  return { ...fs, readFileSync: readFileSync5 };
-}
-
-// src/discover/discover.ts
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 var GITIGNORE = "**/.gitignore";
@@ -32874,7 +32873,7 @@ async function lint(paths, opts) {
   for (const s of skippedIgnorePatterns) {
     notifications.push({
       level: "warning",
-      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_GITIGNORE_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
+      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
       file: s.file
     });
   }

@@ -2784,6 +2784,47 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/discover/gitignore.ts
+function pathologicalIgnoreLine(line) {
+  const plain = line.replace(/\\./g, "x");
+  if (plain.trim() === "" || plain.startsWith("#")) return false;
+  return plain.split("/").some((segment2) => (segment2.match(/\*+/g)?.length ?? 0) > MAX_SEGMENT_WILDCARDS);
+}
+function guardedFs(skipped) {
+  const seen = /* @__PURE__ */ new Set();
+  const readFileSync4 = ((file, options) => {
+    const content = import_node_fs.default.readFileSync(file, options);
+    if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
+    const text = typeof content === "string" ? content : content.toString("utf8");
+    const lines = text.split("\n");
+    let changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (!pathologicalIgnoreLine(line)) continue;
+      changed = true;
+      lines[i] = "";
+      const key2 = `${file}
+${i}`;
+      if (!seen.has(key2)) {
+        seen.add(key2);
+        skipped.push({ file, line: i + 1, pattern: line.replace(/\r$/, "") });
+      }
+    }
+    if (!changed) return content;
+    const guarded = lines.join("\n");
+    return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
+  });
+  return { ...import_node_fs.default, readFileSync: readFileSync4 };
+}
+var import_node_fs, MAX_SEGMENT_WILDCARDS;
+var init_gitignore = __esm({
+  "src/discover/gitignore.ts"() {
+    "use strict";
+    import_node_fs = __toESM(require("node:fs"), 1);
+    MAX_SEGMENT_WILDCARDS = 3;
+  }
+});
+
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
   const len = text.length;
@@ -4254,47 +4295,6 @@ var init_span = __esm({
         return new _JsonStringPartSpan(this.base, this.start + start, this.start + end);
       }
     };
-  }
-});
-
-// src/discover/gitignore.ts
-function pathologicalIgnoreLine(line) {
-  const plain = line.replace(/\\./g, "x");
-  if (plain.trim() === "" || plain.startsWith("#")) return false;
-  return plain.split("/").some((segment2) => (segment2.match(/\*+/g)?.length ?? 0) > MAX_GITIGNORE_SEGMENT_WILDCARDS);
-}
-function guardedFs(skipped) {
-  const seen = /* @__PURE__ */ new Set();
-  const readFileSync4 = ((file, options) => {
-    const content = import_node_fs3.default.readFileSync(file, options);
-    if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
-    const text = typeof content === "string" ? content : content.toString("utf8");
-    const lines = text.split("\n");
-    let changed = false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (!pathologicalIgnoreLine(line)) continue;
-      changed = true;
-      lines[i] = "";
-      const key2 = `${file}
-${i}`;
-      if (!seen.has(key2)) {
-        seen.add(key2);
-        skipped.push({ file, line: i + 1, pattern: line.replace(/\r$/, "") });
-      }
-    }
-    if (!changed) return content;
-    const guarded = lines.join("\n");
-    return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
-  });
-  return { ...import_node_fs3.default, readFileSync: readFileSync4 };
-}
-var import_node_fs3, MAX_GITIGNORE_SEGMENT_WILDCARDS;
-var init_gitignore = __esm({
-  "src/discover/gitignore.ts"() {
-    "use strict";
-    import_node_fs3 = __toESM(require("node:fs"), 1);
-    MAX_GITIGNORE_SEGMENT_WILDCARDS = 3;
   }
 });
 
@@ -31734,10 +31734,11 @@ var RULES = [
 ];
 
 // src/engine/config.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+init_gitignore();
 var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path22, glob) {
   let m = compiled.get(glob);
@@ -31794,7 +31795,6 @@ function matchSegment(g, s) {
   }
   return true;
 }
-var MAX_SEGMENT_WILDCARDS = 3;
 function tooManyWildcards(glob) {
   const g = glob.startsWith("!") && !glob.startsWith("!(") ? glob.slice(1) : glob;
   if (plainMatcher(g.endsWith("/") ? `${g}**` : g)) return false;
@@ -31811,6 +31811,7 @@ function matchesGlobList(path22, globs) {
 }
 
 // src/engine/config.ts
+init_gitignore();
 var import_node_path2 = __toESM(require("node:path"), 1);
 init_main();
 
@@ -33094,7 +33095,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   let data;
   let text;
   try {
-    text = (0, import_node_fs.readFileSync)(file, "utf8").replace(/^\uFEFF/, "");
+    text = (0, import_node_fs2.readFileSync)(file, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     throw errorAt({ file }, `cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -33193,7 +33194,7 @@ function findConfigFile(dir, root, cache2) {
     }
     visited.push(here);
     const candidate2 = import_node_path2.default.join(cur, CONFIG_FILE);
-    if ((0, import_node_fs.existsSync)(candidate2)) {
+    if ((0, import_node_fs2.existsSync)(candidate2)) {
       found = candidate2;
       break;
     }
@@ -33221,11 +33222,11 @@ function configuredLevel(meta, cfg) {
 }
 
 // src/engine/named-parameters.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 function namedParametersProblem(abs) {
   let isFile2;
   try {
-    isFile2 = (0, import_node_fs2.statSync)(abs).isFile();
+    isFile2 = (0, import_node_fs3.statSync)(abs).isFile();
   } catch {
     isFile2 = false;
   }
@@ -33973,7 +33974,7 @@ async function lint(paths, opts) {
   for (const s of skippedIgnorePatterns) {
     notifications.push({
       level: "warning",
-      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_GITIGNORE_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
+      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
       file: s.file
     });
   }
@@ -35197,4 +35198,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 6c4d926085da1d6ac5e6992adb526143
+// vtaplint-build 368ffe8b41a268884e5614e466aea7aa

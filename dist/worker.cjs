@@ -6457,6 +6457,11 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/discover/gitignore.ts
+var MAX_SEGMENT_WILDCARDS = 3;
+
+// src/engine/globs.ts
 var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path11, glob) {
   let m = compiled.get(glob);
@@ -6513,7 +6518,6 @@ function matchSegment(g, s) {
   }
   return true;
 }
-var MAX_SEGMENT_WILDCARDS = 3;
 function tooManyWildcards(glob) {
   const g = glob.startsWith("!") && !glob.startsWith("!(") ? glob.slice(1) : glob;
   if (plainMatcher(g.endsWith("/") ? `${g}**` : g)) return false;
@@ -24098,4 +24102,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build ee3dc8c49e4f2d629f541118ea9e8c56
+// vtaplint-build f159f8707f5f2aa309f552baf64009f4
