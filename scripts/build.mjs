@@ -1,5 +1,5 @@
 // Bundles the CLI (and the GitHub Action entry) into dist/ with esbuild: one file each, so
-// start-up loads one module instead of hundreds (see README, "Performance").
+// start-up loads one module instead of hundreds (see docs/performance.md, "Techniques").
 //
 // The CLI and its worker are CommonJS (dist/*.cjs): bin/run-bundle.cjs runs them through V8's
 // code cache with vm.Script, which takes a script, not an ES module. Each ends with a build id (a
