@@ -1030,19 +1030,7 @@ class Parser {
       if (counted) this.leave();
       return f;
     }
-    const items: (Expression | SpreadExpression)[] = [];
-    this.skipNewLines();
-    while (!this.at('RightSquare')) {
-      if (this.at('EndOfFile')) this.fail("expected ']' to close the array");
-      const item = this.recover('RightSquare', () => {
-        const it = this.parseItemOrSpread();
-        this.afterItem('RightSquare', 'array item');
-        return it;
-      });
-      if (item) items.push(item);
-      else this.afterRecovery();
-    }
-    const close = this.next();
+    const { items, close } = this.parseItems('RightSquare', 'array item', "expected ']' to close the array", () => this.parseItemOrSpread());
     this.modes.pop();
     if (counted) this.leave();
     return { kind: 'Array', items, start: open.start, end: close.end } satisfies ArrayExpression;
@@ -1070,6 +1058,27 @@ class Parser {
 
   private afterRecovery(): void {
     if (this.raw().kind === 'NewLine') this.skipNewLines();
+  }
+
+  /**
+   * The items of a bracketed list, each parsed by `item` and followed by a separator, up to the
+   * closing bracket (consumed and returned). An item that fails is left out: the parse goes on at
+   * the next one, so one mistake is one error.
+   */
+  private parseItems<T>(closer: TokenKind, what: string, unclosed: string, item: () => T): { items: T[]; close: Token } {
+    const items: T[] = [];
+    this.skipNewLines();
+    while (!this.at(closer)) {
+      if (this.at('EndOfFile')) this.fail(unclosed);
+      const it = this.recover(closer, () => {
+        const parsed = item();
+        this.afterItem(closer, what);
+        return parsed;
+      });
+      if (it) items.push(it);
+      else this.afterRecovery();
+    }
+    return { items, close: this.next() };
   }
 
   private parseItemOrSpread(): Expression | SpreadExpression {
@@ -1113,19 +1122,7 @@ class Parser {
     const open = this.expect('LeftBrace', "expected '{'");
     const problems = this.problems;
     this.modes.push(false);
-    const properties: (ObjectProperty | SpreadExpression | ResourceDeclaration)[] = [];
-    this.skipNewLines();
-    while (!this.at('RightBrace')) {
-      if (this.at('EndOfFile')) this.fail("expected '}' to close the object");
-      const p = this.recover('RightBrace', () => {
-        const prop = this.parseObjectProperty();
-        this.afterItem('RightBrace', 'object property');
-        return prop;
-      });
-      if (p) properties.push(p);
-      else this.afterRecovery();
-    }
-    const close = this.next();
+    const { items: properties, close } = this.parseItems('RightBrace', 'object property', "expected '}' to close the object", () => this.parseObjectProperty());
     this.modes.pop();
     if (counted) this.leave();
     this.duplicateKeys(properties);
@@ -1416,46 +1413,36 @@ class Parser {
     const counted = this.enterContainer();
     const open = this.next();
     this.modes.push(false);
-    const properties: ObjectTypeProperty[] = [];
-    this.skipNewLines();
-    while (!this.at('RightBrace')) {
-      if (this.at('EndOfFile')) this.fail("expected '}' to close the object type");
-      const p = this.recover('RightBrace', () => {
-        const decorators = this.parseDecorators();
-        const k = this.cur();
-        let key: Identifier | StringLiteral | undefined;
-        let keyName: string | undefined;
-        if (k.kind === 'Asterisk') {
-          this.next();
-        } else if (isNameToken(k.kind)) {
-          this.next();
-          keyName = this.textOf(k);
-          key = { kind: 'Identifier', name: keyName, start: k.start, end: k.end };
-        } else if (isStringStart(k.kind)) {
-          key = this.parseString('expected a property name');
-          keyName = key.value;
-        } else {
-          this.fail('expected a property name');
-        }
-        this.expect('Colon', "expected ':' after the property name");
-        const value = this.parseType();
-        const prop: ObjectTypeProperty = {
-          kind: 'ObjectTypeProperty',
-          decorators,
-          ...(key ? { key } : {}),
-          ...(keyName !== undefined ? { keyName } : {}),
-          additional: key === undefined,
-          value,
-          start: decorators[0]?.start ?? k.start,
-          end: value.end,
-        };
-        this.afterItem('RightBrace', 'property type');
-        return prop;
-      });
-      if (p) properties.push(p);
-      else this.afterRecovery();
-    }
-    const close = this.next();
+    const { items: properties, close } = this.parseItems('RightBrace', 'property type', "expected '}' to close the object type", (): ObjectTypeProperty => {
+      const decorators = this.parseDecorators();
+      const k = this.cur();
+      let key: Identifier | StringLiteral | undefined;
+      let keyName: string | undefined;
+      if (k.kind === 'Asterisk') {
+        this.next();
+      } else if (isNameToken(k.kind)) {
+        this.next();
+        keyName = this.textOf(k);
+        key = { kind: 'Identifier', name: keyName, start: k.start, end: k.end };
+      } else if (isStringStart(k.kind)) {
+        key = this.parseString('expected a property name');
+        keyName = key.value;
+      } else {
+        this.fail('expected a property name');
+      }
+      this.expect('Colon', "expected ':' after the property name");
+      const value = this.parseType();
+      return {
+        kind: 'ObjectTypeProperty',
+        decorators,
+        ...(key ? { key } : {}),
+        ...(keyName !== undefined ? { keyName } : {}),
+        additional: key === undefined,
+        value,
+        start: decorators[0]?.start ?? k.start,
+        end: value.end,
+      };
+    });
     this.modes.pop();
     if (counted) this.leave();
     return { kind: 'ObjectType', properties, start: open.start, end: close.end };
@@ -1465,21 +1452,11 @@ class Parser {
     const counted = this.enterContainer();
     const open = this.next();
     this.modes.push(false);
-    const items: TupleTypeItem[] = [];
-    this.skipNewLines();
-    while (!this.at('RightSquare')) {
-      if (this.at('EndOfFile')) this.fail("expected ']' to close the tuple type");
-      const item = this.recover('RightSquare', () => {
-        const decorators = this.parseDecorators();
-        const value = this.parseType();
-        const it: TupleTypeItem = { kind: 'TupleTypeItem', decorators, value, start: decorators[0]?.start ?? value.start, end: value.end };
-        this.afterItem('RightSquare', 'tuple item type');
-        return it;
-      });
-      if (item) items.push(item);
-      else this.afterRecovery();
-    }
-    const close = this.next();
+    const { items, close } = this.parseItems('RightSquare', 'tuple item type', "expected ']' to close the tuple type", (): TupleTypeItem => {
+      const decorators = this.parseDecorators();
+      const value = this.parseType();
+      return { kind: 'TupleTypeItem', decorators, value, start: decorators[0]?.start ?? value.start, end: value.end };
+    });
     this.modes.pop();
     if (counted) this.leave();
     return { kind: 'TupleType', items, start: open.start, end: close.end };
