@@ -32,6 +32,36 @@ function call(env: LazyEnv, l: Lambda, args: Value[]): Value | Unknown {
   return l.invoke(args);
 }
 
+/**
+ * toObject and groupBy: each element of the array (argument 0) goes under the key its key lambda
+ * (1) returns, as itself or as what the optional value lambda (2) makes of it; `add` puts it into
+ * the object being built.
+ */
+function byKey(env: LazyEnv, add: (out: ObjectValue, key: string, value: Value) => void): Value {
+  const a = arrayArg(env, 0);
+  if (a instanceof Unknown) return new Unknown(a.reason, 'object');
+  const kl = lambdaArg(env, 1, 1);
+  if (kl instanceof Unknown) return kl;
+  let vl: Lambda | undefined;
+  if (env.argCount > 2) {
+    const v = lambdaArg(env, 2, 1);
+    if (v instanceof Unknown) return v;
+    vl = v;
+  }
+  const out = new ObjectValue();
+  let nodes = 1;
+  for (const x of a) {
+    const k = keyOf(env, call(env, kl, [x]));
+    if (k instanceof Unknown) return new Unknown(k.reason, 'object');
+    const v = vl ? call(env, vl, [x]) : x;
+    nodes += valueNodes(v);
+    const lim = env.checkNodes(nodes);
+    if (lim) return lim;
+    add(out, k, v);
+  }
+  return out;
+}
+
 function keyOf(env: LazyEnv, k: Value): string | Unknown {
   if (k instanceof Unknown) return k;
   if (typeof k !== 'string') return env.error(`The key lambda of '${env.name}' must return a string; it returned a value of type '${typeName(k)}'.`);
@@ -169,28 +199,7 @@ export const lambdaFunctions: FnDef[] = [
     max: 3,
     returns: 'object',
     lazy: (env) => {
-      const a = arrayArg(env, 0);
-      if (a instanceof Unknown) return new Unknown(a.reason, 'object');
-      const kl = lambdaArg(env, 1, 1);
-      if (kl instanceof Unknown) return kl;
-      let vl: Lambda | undefined;
-      if (env.argCount > 2) {
-        const v = lambdaArg(env, 2, 1);
-        if (v instanceof Unknown) return v;
-        vl = v;
-      }
-      const out = new ObjectValue();
-      let nodes = 1;
-      for (const x of a) {
-        const k = keyOf(env, call(env, kl, [x]));
-        if (k instanceof Unknown) return new Unknown(k.reason, 'object');
-        const v = vl ? call(env, vl, [x]) : x;
-        nodes += valueNodes(v);
-        const lim = env.checkNodes(nodes);
-        if (lim) return lim;
-        out.set(k, v);
-      }
-      return out;
+      return byKey(env, (out, k, v) => out.set(k, v));
     },
   },
   {
@@ -200,30 +209,11 @@ export const lambdaFunctions: FnDef[] = [
     max: 3,
     returns: 'object',
     lazy: (env) => {
-      const a = arrayArg(env, 0);
-      if (a instanceof Unknown) return new Unknown(a.reason, 'object');
-      const kl = lambdaArg(env, 1, 1);
-      if (kl instanceof Unknown) return kl;
-      let vl: Lambda | undefined;
-      if (env.argCount > 2) {
-        const v = lambdaArg(env, 2, 1);
-        if (v instanceof Unknown) return v;
-        vl = v;
-      }
-      const out = new ObjectValue();
-      let nodes = 1;
-      for (const x of a) {
-        const k = keyOf(env, call(env, kl, [x]));
-        if (k instanceof Unknown) return new Unknown(k.reason, 'object');
-        const item = vl ? call(env, vl, [x]) : x;
-        nodes += valueNodes(item);
-        const lim = env.checkNodes(nodes);
-        if (lim) return lim;
+      return byKey(env, (out, k, item) => {
         const group = out.get(k);
         if (Array.isArray(group)) group.push(item);
         else out.set(k, [item]);
-      }
-      return out;
+      });
     },
   },
   {
