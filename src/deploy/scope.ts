@@ -678,7 +678,7 @@ export class TemplateScope implements EvalContext {
         // An integer beyond 2^53 whose digits are known is a value, kept as it is (a copy as a
         // plain unknown lost its digits: eval printed a supplied 9007199254740993 as unknown).
         if (value instanceof Unknown && !(value instanceof InexactInteger && value.exact !== undefined) && value.symbol === undefined && this.symbolPrefix === '') {
-          value = new Unknown(value.reason, value.type, value.parts, `parameters('${name.toLowerCase()}')`, value.about, value.oneOf);
+          value = new Unknown(value.reason, value.type, value.parts, `parameters('${name}')`, value.about, value.oneOf);
         }
       }
       return { name, type, value, allowedValues, source: 'supplied', span, valueSpan: supplied.span };
@@ -714,7 +714,9 @@ export class TemplateScope implements EvalContext {
         : { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
       paramType(type),
       undefined,
-      `${this.symbolPrefix}parameters('${name.toLowerCase()}')`,
+      // As declared (`name` is the declaration's, whatever case a call writes): one parameter is
+      // one symbol, and messages show it as the template writes it ({parameters('nicName')}).
+      `${this.symbolPrefix}parameters('${name}')`,
       undefined,
       allowedValues,
       typeof max === 'number' && Number.isFinite(max) ? max : undefined,

@@ -290,9 +290,36 @@ describe('messages', () => {
     const about = findings.filter((f) => ['vtap-source-vm-nic', 'vtap-source-downtime', 'vtap-live-migration', 'vtap-source-vm-restart'].includes(f.ruleId));
     expect(about).toHaveLength(4);
     for (const f of about) {
-      expect(f.message).toContain("NIC '{parameters('nicname')}'");
+      expect(f.message).toContain("NIC '{parameters('nicName')}'");
       expect(f.message).not.toContain('/subscriptions/');
     }
+  });
+
+  test('a parameter in an unknown name is shown as the template declares it, whatever case a call writes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { collectorNicName: { type: 'string' } },
+      resources: [
+        {
+          type: 'Microsoft.Network/virtualNetworkTaps',
+          apiVersion: '2024-05-01',
+          name: 'tap1',
+          location: 'eastus',
+          properties: {
+            destinationNetworkInterfaceIPConfiguration: {
+              // ARM reads parameter names without regard to case: the declaration's spelling is shown.
+              id: "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', parameters('COLLECTORNICNAME'), 'ipconfig1')]",
+            },
+          },
+        },
+      ],
+    };
+    writeFileSync(path.join(dir, 'main.json'), JSON.stringify(template, null, 2));
+    const { findings } = await findingsOf(['main.json'], dir);
+    const [destination] = findings.filter((f) => f.ruleId === 'vtap-destination-type').map((f) => f.message);
+    expect(destination).toContain("'{parameters('collectorNicName')}/ipconfig1' (Microsoft.Network/networkInterfaces/ipConfigurations)");
   });
 
   test('a destination that names a whole NIC says which NIC, and to point at one of its IP configurations', async () => {
