@@ -102,3 +102,20 @@ test('the action: a folder in "paths" that cannot be read fails the step with a 
   expect(code).toBe(1);
   expect(lines[0]).toBe("::error title=vtaplint::cannot read the folder 'locked': EACCES (input 'paths')");
 });
+
+test('an unreadable template is said once in the formats people read: its finding, not again as a notification', async () => {
+  const { cli, REPO } = await import('./helpers.js');
+  const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-unreadable-'));
+  writeFileSync(path.join(dir, 'locked.json'), '{}');
+  copyFileSync(path.join(REPO, 'test/data/unsupported-region.json'), path.join(dir, 'good.json'));
+  denied.add(path.join(dir, 'locked.json'));
+  for (const format of ['stylish', 'compact', 'unix', 'github']) {
+    const r = await cli(['.', '--format', format, '--no-color'], dir);
+    expect(r.stdout.match(/cannot read the file/g), format).toHaveLength(1);
+    expect(r.stdout, format).toContain('invalid-template');
+  }
+  // The rule off: the notification is then the only place that says it.
+  writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules: { 'invalid-template': 'off' } }));
+  const off = await cli(['.', '--format', 'unix'], dir);
+  expect(off.stdout).toContain('locked.json:1:1: warning: cannot read the file: EACCES (the file is not analysed) [vtaplint]');
+});

@@ -12,6 +12,7 @@ import { namedParametersProblem } from '../engine/named-parameters.js';
 import { countByLevel, countedFindings, lint, pathInsideRoot, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
 import type { Finding, FindingLocation } from '../engine/finding.js';
 import { formatSarif } from '../report/sarif.js';
+import { shownNotifications } from '../report/notification-tag.js';
 import { makeReportFolder } from '../report/report-folder.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
@@ -111,7 +112,9 @@ async function runAction(runner: Runner): Promise<number> {
   if (failing > 0) sink.add('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' });
   const notify = (n: ToolNotification) =>
     sink.add(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(base, n.file) } : {}) });
-  for (const n of result.notifications) if (n.level === 'error') notify(n);
+  // A notification that a counted finding already says (an unreadable file) is annotated once, as that finding.
+  const notices = shownNotifications({ findings: counted, notifications: result.notifications });
+  for (const n of notices) if (n.level === 'error') notify(n);
 
   const changed = changedLines(env, base);
   let annotated = 0;
@@ -122,7 +125,7 @@ async function runAction(runner: Runner): Promise<number> {
     if (annotate(sink, f, at)) annotated++;
     else notAnnotated++;
   }
-  for (const n of result.notifications) if (n.level !== 'error') notify(n);
+  for (const n of notices) if (n.level !== 'error') notify(n);
 
   runner.log(
     `vtaplint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}` +

@@ -72,6 +72,12 @@ export interface ToolNotification {
   level: 'error' | 'warning' | 'note';
   message: string;
   file?: string;
+  /**
+   * The message of the finding at `file` that already says this (a file that cannot be read is an
+   * invalid-template finding and a notification): the formats people read show it once, where
+   * that finding is shown (src/report/notification-tag.ts shownNotifications); SARIF keeps both.
+   */
+  sameAsFinding?: string;
 }
 
 export type FileKind = 'template' | 'parameters' | 'bicep' | 'bicepparam' | 'skipped';
@@ -596,7 +602,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
     case 'broken': {
       pushAll(notifications, internalNotifications(a.diagnostics));
       // A file that cannot be read at all is also reported to the tool's user (SARIF tool notification).
-      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: 'warning', message: `${d.message} (the file is not analysed)`, file: f.path });
+      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: 'warning', message: `${d.message} (the file is not analysed)`, file: f.path, sameAsFinding: d.message });
       const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings.map((finding) => ({ finding, resource: undefined })), external);
       return { kind: 'done', result: { result: { path: f.path, kind: 'template', findings }, passes: 0, notifications } };

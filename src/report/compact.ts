@@ -3,7 +3,7 @@
 // one finding per line (absolute paths: that matcher's fileLocation is "absolute"), then the
 // number of problems. Severities are Error, Warning and Info (a SARIF "note" is the matcher's Info).
 import type { LintResult } from '../engine/lint.js';
-import { notificationTag } from './notification-tag.js';
+import { notificationTag, shownNotifications } from './notification-tag.js';
 import { oneLine, printable } from './printable.js';
 
 const LABEL = { error: 'Error', warning: 'Warning', note: 'Info' } as const;
@@ -13,7 +13,7 @@ export function formatCompact(result: LintResult): string {
     const { line, column } = f.location.region.start;
     return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL[f.level]} - ${oneLine(f.message)} (${f.ruleId})`;
   });
-  for (const n of result.notifications) lines.push(`${printable(n.file ?? 'vtaplint')}: line 0, col 0, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${oneLine(n.message.split('\n')[0] ?? '')} (${notificationTag(n.level)})`);
+  for (const n of shownNotifications(result)) lines.push(`${printable(n.file ?? 'vtaplint')}: line 0, col 0, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${oneLine(n.message.split('\n')[0] ?? '')} (${notificationTag(n.level)})`);
   const total = result.findings.length;
   if (total > 0) lines.push('', `${total} problem${total === 1 ? '' : 's'}`);
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -4,6 +4,7 @@ import type { LintResult } from '../engine/lint.js';
 import { relativePath } from '../engine/lint.js';
 import { sourceRoot } from '../discover/source-root.js';
 import { printable } from './printable.js';
+import { shownNotifications } from './notification-tag.js';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
@@ -48,7 +49,7 @@ export function formatGithub(result: LintResult): string {
     ];
     return `::${COMMAND[f.level]} ${props.join(',')}::${escapeData(f.message)}`;
   });
-  for (const n of result.notifications) {
+  for (const n of shownNotifications(result)) {
     const command = n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'notice';
     // The file (or folder) it is about: "cannot read the file: EACCES" said which one nowhere.
     const file = n.file !== undefined ? `file=${escapeProperty(relativePath(base, n.file))},` : '';

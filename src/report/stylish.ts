@@ -3,7 +3,7 @@
 // summary. Severities are error, warning and info (SARIF "note" is shown as "info", the word the
 // problem matcher knows).
 import type { LintResult } from '../engine/lint.js';
-import { notificationTag } from './notification-tag.js';
+import { notificationTag, shownNotifications } from './notification-tag.js';
 import { oneLine, printable } from './printable.js';
 import { countByLevel, relativePath } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
@@ -36,7 +36,7 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
       lines.push(`  ${c('2', (pos[i] as string).padEnd(posWidth))}  ${colored}${' '.repeat(labelWidth - label.length)}  ${message}  ${c('2', f.ruleId)}`);
     });
   }
-  for (const n of result.notifications) lines.push('', printable(n.file ?? 'vtaplint'), `  0:0  ${n.level === 'note' ? 'info' : n.level}  ${oneLine(n.message.split('\n')[0] ?? '')}  ${notificationTag(n.level)}`);
+  for (const n of shownNotifications(result)) lines.push('', printable(n.file ?? 'vtaplint'), `  0:0  ${n.level === 'note' ? 'info' : n.level}  ${oneLine(n.message.split('\n')[0] ?? '')}  ${notificationTag(n.level)}`);
   const counts = countByLevel(result.findings);
   const total = result.findings.length;
   if (total > 0) {

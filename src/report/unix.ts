@@ -2,7 +2,7 @@
 // terminals, vim's quickfix and Emacs' compilation mode turn into links.
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
-import { notificationTag } from './notification-tag.js';
+import { notificationTag, shownNotifications } from './notification-tag.js';
 import { oneLine, printable } from './printable.js';
 
 export interface UnixOptions {
@@ -17,6 +17,6 @@ export function formatUnix(result: LintResult, opts: UnixOptions): string {
     return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(f.message)} [${f.ruleId}]`;
   });
   // The tool's own notifications: an internal failure is an error; a warning (a file it could not read) stays one.
-  for (const n of result.notifications) lines.push(`${n.file !== undefined ? shown(n.file) : 'vtaplint'}:1:1: ${n.level}: ${oneLine(n.message.split('\n')[0] ?? '')} [${notificationTag(n.level)}]`);
+  for (const n of shownNotifications(result)) lines.push(`${n.file !== undefined ? shown(n.file) : 'vtaplint'}:1:1: ${n.level}: ${oneLine(n.message.split('\n')[0] ?? '')} [${notificationTag(n.level)}]`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
