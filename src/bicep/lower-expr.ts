@@ -10,6 +10,7 @@ import type { SourceText } from '../model/source.js';
 import { TextSpan, recordSpan } from '../model/span.js';
 import { LOWERING_NS, TExpr, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, lit, member } from './lower-ast.js';
+import { article, literalKind } from './lower-literal-types.js';
 import type {
   ArrayAccess,
   Expression,
@@ -20,6 +21,7 @@ import type {
   ObjectExpression,
   PropertyAccess,
   ResourceAccess,
+  SpreadExpression,
   StringLiteral,
 } from './syntax.js';
 
@@ -232,7 +234,7 @@ export abstract class ExprLowerer {
         for (const item of e.items) {
           if (item.kind === 'Spread') {
             flush();
-            groups.push(this.expr(item.expression, ctx));
+            groups.push(this.spreadOperand(item, 'array', ctx));
           } else {
             runStart ??= item;
             run.push(this.expr(item, ctx));
@@ -274,6 +276,20 @@ export abstract class ExprLowerer {
     }
   }
 
+  /**
+   * What `...x` spreads into an array or object. The compiler rejects a literal of another kind
+   * (`{ ...null }`, `[ ...'a' ]`, `{ ...[1] }`) with BCP402 before ARM sees it (its
+   * TypeAssignmentVisitor: the spread's type must be assignable to array, or object; null is
+   * neither): reported so, at the spread, and the value is then unknown, not ARM's own flatten
+   * or shallowMerge error about the same mistake. An expression's type is the compiler's business.
+   */
+  private spreadOperand(s: SpreadExpression, into: 'array' | 'object', ctx: LowerCtx): Expr {
+    const kind = literalKind(s.expression);
+    if (kind === undefined || kind === into) return this.expr(s.expression, ctx);
+    this.error(s, `The spread operator "..." can only be used in this context for an expression assignable to type "${into}"; this one spreads ${kind === 'null' ? 'null' : `${article(kind)} ${kind}`} (BCP402)`);
+    return call('invalid', [lit('a value that is already reported as an error', s)], s, LOWERING_NS);
+  }
+
   private string(e: StringLiteral, ctx: LowerCtx): Expr {
     if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(''), e);
     return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
@@ -291,7 +307,7 @@ export abstract class ExprLowerer {
     for (const p of e.properties) {
       if (p.kind === 'Spread') {
         flush();
-        groups.push(this.expr(p.expression, ctx));
+        groups.push(this.spreadOperand(p, 'object', ctx));
       } else if (p.kind === 'ObjectProperty') {
         runStart ??= p;
         run.push(p.keyName !== undefined ? lit(p.keyName, p.key) : this.expr(p.key as StringLiteral, ctx), this.expr(p.value, ctx));

@@ -220,6 +220,30 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('spreading null or a literal of another kind is BCP402 at the spread, not ARM\'s shallowMerge or flatten error', async () => {
+    const main = [
+      "var baseTags = { env: 'prod' }",
+      'var tags = {',
+      '  ...baseTags',
+      '  ...null',
+      '}',
+      "var list = [ 'a', ...null, ...['b'] ]",
+      "var mixed = { ...['x'] }",
+      "var letters = [ ...'ab' ]",
+      'output tags object = tags',
+      'output list array = list',
+      'output mixed object = mixed',
+      'output letters array = letters',
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '4:3 The spread operator "..." can only be used in this context for an expression assignable to type "object"; this one spreads null (BCP402)',
+      '6:19 The spread operator "..." can only be used in this context for an expression assignable to type "array"; this one spreads null (BCP402)',
+      '7:15 The spread operator "..." can only be used in this context for an expression assignable to type "object"; this one spreads an array (BCP402)',
+      '8:17 The spread operator "..." can only be used in this context for an expression assignable to type "array"; this one spreads a string (BCP402)',
+    ]);
+  });
+
   it('variables that read themselves or each other are reported at each read of the cycle (BCP079, BCP080), once, read or not', async () => {
     const main = [
       "var prefix = '${prefix}-tap'",
