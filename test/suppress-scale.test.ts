@@ -89,4 +89,90 @@ describe('suppressions at scale', () => {
     expect(tried).toBe(0);
     expect(sites.some((s) => s.used)).toBe(false);
   });
+  test('#disable-next-line lines are looked up by line: 2,000 of them against 2,000 findings of their rule try each finding once', () => {
+    const n = 2000;
+    // Line 2k+1 is the directive, line 2k+2 the finding's line.
+    const text = Array.from({ length: n }, (_, k) => `#disable-next-line vtap-supported-region\nvar v${k} = 1`).join('\n');
+    const source = new SourceText('/virtual/main.bicep', text, 'bicep');
+    const sites = pragmaSites(collectPragmas(source, parseBicep(source).program.trivia), new Set(['vtap-supported-region']));
+    expect(sites).toHaveLength(n);
+    let tried = 0;
+    for (const s of sites) {
+      const applies = s.appliesTo.bind(s);
+      s.appliesTo = (c) => {
+        tried++;
+        return applies(c);
+      };
+    }
+    const cands = Array.from({ length: n }, (_, k) => candidate(source, 2 * k + 2, 'vtap-supported-region'));
+    applySuppressions(cands, sites);
+    expect(cands.every((c) => c.finding.suppressions?.length === 1)).toBe(true);
+    expect(sites.every((s) => s.used)).toBe(true);
+    // Each finding tried against the one directive above it (every directive tried: 4 million).
+    expect(tried).toBe(n);
+  });
+
+  test('looked up by line, suppressions give the same results as trying every site in order (next-line forms, nested #disable-diagnostics ranges, metadata-like sites)', () => {
+    const rule = 'vtap-supported-region';
+    const lines = [
+      '#disable-diagnostics vtap-supported-region', // 1: until line 6
+      'var a = 1',
+      '#disable-diagnostics vtap-supported-region', // 3: until line 6
+      '// vtaplint-disable-next-line vtap-supported-region -- accepted',
+      'var b = 1', // 5
+      '#restore-diagnostics vtap-supported-region', // 6
+      '#disable-next-line vtap-supported-region',
+      'var c = 1', // 8
+      'var d = 1',
+      '#disable-diagnostics vtap-supported-region', // 10: to the end
+      '#disable-next-line vtap-supported-region vtap-destination-type',
+      'var e = 1', // 12
+      'var f = 1',
+    ];
+    const source = new SourceText('/virtual/main.bicep', lines.join('\n'), 'bicep');
+    const other = new SourceText('/virtual/other.bicep', lines.join('\n'), 'bicep');
+    const known = new Set([rule, 'vtap-destination-type']);
+    const sites = pragmaSites(collectPragmas(source, parseBicep(source).program.trivia), known);
+    // A site not tied to lines (as a config's or a resource's metadata) between the others.
+    sites.splice(2, 0, { kind: 'external', form: 'config', ruleId: rule, reason: 'r', span: new TextSpan(source, 0, 1), needsReason: true, known: true, expired: undefined, used: false, appliesTo: (c) => c.finding.location.region.start.line % 2 === 0 });
+    const cands = (): Candidate[] => [
+      ...Array.from({ length: lines.length }, (_, i) => candidate(source, i + 1, rule)),
+      ...Array.from({ length: lines.length }, (_, i) => candidate(source, i + 1, 'vtap-destination-type')),
+      ...Array.from({ length: lines.length }, (_, i) => candidate(other, i + 1, rule)),
+    ];
+    const fast = cands();
+    applySuppressions(fast, sites);
+    const naive = cands();
+    for (const c of naive) {
+      for (const s of sites) {
+        if (!s.known || s.expired || s.ruleId !== c.finding.ruleId || !s.appliesTo(c)) continue;
+        (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: { file: s.span.file, region: s.span.region() } });
+      }
+    }
+    const shape = (cs: Candidate[]) => cs.map((c) => (c.finding.suppressions ?? []).map((x) => `${x.kind}:${x.location.region.start.line}`).join(' '));
+    expect(shape(fast)).toEqual(shape(naive));
+    // A #disable-diagnostics covers its own line too; lines 4 and 5 are in both ranges that end at line 6.
+    expect(shape(fast).slice(0, lines.length)).toEqual([
+      'inSource:1',
+      'inSource:1 external:1',
+      'inSource:1 inSource:3',
+      'inSource:1 inSource:3 external:1',
+      'inSource:1 inSource:3 inSource:4',
+      'external:1',
+      '',
+      'external:1 inSource:7',
+      '',
+      'external:1 inSource:10',
+      'inSource:10',
+      'external:1 inSource:10 inSource:11',
+      'inSource:10',
+    ]);
+  });
 });
+
+function candidate(source: SourceText, line: number, ruleId: string): Candidate {
+  const offset = source.offsetAt(line, 1);
+  const span = new TextSpan(source, offset, offset + 1);
+  const f: Finding = { ruleId, level: 'error', kind: 'fail', message: 'm', location: { file: source, region: span.region() }, related: [], logical: undefined, fingerprint: '', span };
+  return { finding: f, resource: undefined };
+}

@@ -19,6 +19,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
 import { matchesConfigGlobs, type ConfigSuppression, type EffectiveConfig } from './config.js';
 import { locate, type Finding } from './finding.js';
+import { pushAll } from '../model/push-all.js';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 
@@ -51,6 +52,12 @@ export interface SuppressionSite {
   expired: string | undefined;
   used: boolean;
   appliesTo(c: Candidate): boolean;
+  /**
+   * Where it can apply, when that is a run of lines of one file: only findings of its rule that
+   * start on a line from `from` up to (not including) `to` in the file at `path` (appliesTo still
+   * decides). applySuppressions looks such sites up by line instead of trying each.
+   */
+  lines?: { path: string; from: number; to: number } | undefined;
 }
 
 const sameFile = (a: SourceText, b: SourceText) => a === b || a.path === b.path;
@@ -82,26 +89,36 @@ export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<strin
     if (p.kind === 'vtaplint-disable-next-line') {
       const ids = p.ruleIds.length ? p.ruleIds : [''];
       for (const id of ids) {
-        out.push(site('inSource', '// vtaplint-disable-next-line', id, p.reason, p.span, true, known.has(id), (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+        out.push(onLines(site('inSource', '// vtaplint-disable-next-line', id, p.reason, p.span, true, known.has(id), (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line), file, p.line, p.line + 1));
       }
     } else if (p.kind === 'disable-next-line') {
       for (const id of p.ruleIds.filter((i) => known.has(i))) {
-        out.push(site('inSource', '#disable-next-line', id, undefined, p.span, false, true, (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+        out.push(onLines(site('inSource', '#disable-next-line', id, undefined, p.span, false, true, (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line), file, p.line, p.line + 1));
       }
     } else if (p.kind === 'disable-diagnostics') {
       for (const id of p.ruleIds.filter((i) => known.has(i))) {
         // In effect until a #restore-diagnostics of the same code further down, or the end of the file.
         const end = firstAfter(restores.get(`${file.path}\u0000${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
-          site('inSource', '#disable-diagnostics', id, undefined, p.span, false, true, (c) => {
-            const line = c.finding.location.region.start.line;
-            return c.finding.ruleId === id && sameFile(c.finding.location.file, file) && line >= p.line && line < end;
-          }),
+          onLines(
+            site('inSource', '#disable-diagnostics', id, undefined, p.span, false, true, (c) => {
+              const line = c.finding.location.region.start.line;
+              return c.finding.ruleId === id && sameFile(c.finding.location.file, file) && line >= p.line && line < end;
+            }),
+            file,
+            p.line,
+            end,
+          ),
         );
       }
     }
   }
   return out;
+}
+
+function onLines(s: SuppressionSite, file: SourceText, from: number, to: number): SuppressionSite {
+  s.lines = { path: file.path, from, to };
+  return s;
 }
 
 /** The first of the ascending `lines` after `line` (binary search), if any. */
@@ -229,24 +246,98 @@ function site(
 /** Marks the candidates the sites suppress (finding.suppressions) and the sites that were used. */
 export function applySuppressions(candidates: readonly Candidate[], sites: readonly SuppressionSite[]): void {
   if (sites.length === 0) return;
-  // A site applies only to findings of its rule: each finding is tried against those sites, in
-  // their order, not against every site of the file (findings x sites was quadratic).
-  const byRule = new Map<string, SuppressionSite[]>();
-  for (const s of sites) {
-    if (!s.known || s.expired) continue;
-    const list = byRule.get(s.ruleId);
-    if (list) list.push(s);
-    else byRule.set(s.ruleId, [s]);
-  }
+  // A site applies only to findings of its rule, and a pragma only to findings on its lines: each
+  // finding is tried against the sites of its rule that may apply, looked up by file and line,
+  // not against every site (findings x sites was quadratic: 20,000 #disable-next-line lines and
+  // as many findings of one rule made 400 million calls). They are tried in the sites' order.
+  const byRule = new Map<string, RuleSites>();
+  sites.forEach((s, order) => {
+    if (!s.known || s.expired) return;
+    let r = byRule.get(s.ruleId);
+    if (!r) byRule.set(s.ruleId, (r = { other: [], files: new Map() }));
+    const at: Ordered = { site: s, order };
+    if (!s.lines) {
+      r.other.push(at);
+      return;
+    }
+    let f = r.files.get(s.lines.path);
+    if (!f) r.files.set(s.lines.path, (f = { points: new Map(), ranges: [] }));
+    if (s.lines.to === s.lines.from + 1) {
+      const list = f.points.get(s.lines.from);
+      if (list) list.push(at);
+      else f.points.set(s.lines.from, [at]);
+    } else f.ranges.push(at);
+  });
+  for (const r of byRule.values()) for (const f of r.files.values()) prepareRanges(r, f);
   for (const c of candidates) {
     // unused-suppression findings are not themselves suppressible: that would hide the reminder.
     if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
-    for (const s of byRule.get(c.finding.ruleId) ?? []) {
+    const r = byRule.get(c.finding.ruleId);
+    if (!r) continue;
+    for (const { site: s } of sitesFor(r, c)) {
       if (!s.appliesTo(c)) continue;
       s.used = true;
       (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
     }
   }
+}
+
+interface Ordered {
+  site: SuppressionSite;
+  /** Its place among the sites given: a finding gets its suppressions in that order. */
+  order: number;
+}
+
+interface FileSites {
+  /** Sites of one line (the next-line forms), by that line. */
+  points: Map<number, Ordered[]>;
+  /** Sites of longer runs of lines, by their first line (see prepareRanges). */
+  ranges: Ordered[];
+}
+
+interface RuleSites {
+  /** Sites not tied to lines (metadata, config): tried for every finding of the rule. */
+  other: Ordered[];
+  files: Map<string, FileSites>;
+}
+
+const lines = (o: Ordered) => o.site.lines as NonNullable<SuppressionSite['lines']>;
+
+/**
+ * Sorts a file's ranges by their first line. A file's #disable-diagnostics of one code each end at
+ * the first #restore-diagnostics after them, so a range that starts later never ends earlier; the
+ * ranges holding a line are then one run of that order, found by a binary search and a walk back
+ * (sitesFor). Ranges that do not have that shape (none do today) are tried for every finding.
+ */
+function prepareRanges(r: RuleSites, f: FileSites): void {
+  f.ranges.sort((a, b) => lines(a).from - lines(b).from || a.order - b.order);
+  for (let i = 1; i < f.ranges.length; i++) {
+    if (lines(f.ranges[i] as Ordered).to < lines(f.ranges[i - 1] as Ordered).to) {
+      pushAll(r.other, f.ranges);
+      r.other.sort((a, b) => a.order - b.order);
+      f.ranges = [];
+      return;
+    }
+  }
+}
+
+/** The sites of a rule that may apply to a candidate, in their order. */
+function sitesFor(r: RuleSites, c: Candidate): readonly Ordered[] {
+  const f = r.files.get(c.finding.location.file.path);
+  if (!f) return r.other;
+  const line = c.finding.location.region.start.line;
+  const found: Ordered[] = [...r.other, ...(f.points.get(line) ?? [])];
+  // The last range starting on or before the line, and the ones before it while they reach it.
+  let lo = 0;
+  let hi = f.ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lines(f.ranges[mid] as Ordered).from <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && lines(f.ranges[i] as Ordered).to > line; i--) found.push(f.ranges[i] as Ordered);
+  if (found.length > 1) found.sort((a, b) => a.order - b.order);
+  return found;
 }
 
 /** What is wrong with a site, if anything: the message of its unused-suppression finding. */
