@@ -92,6 +92,42 @@ describe('--baseline', () => {
     expect(text.stdout).not.toContain('b.json');
   });
 
+  test('an updated result at a higher level than the baseline\'s (a warning the config made an error) is shown and counted; every state is said', async () => {
+    const dir = workspace();
+    const config = (level: string) => {
+      const c = JSON.parse(readFileSync(path.join(dir, 'vtaplint.config.json'), 'utf8')) as { rules: Record<string, string> };
+      c.rules['vtap-supported-region'] = level;
+      writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify(c));
+    };
+    config('warning');
+    await sarif(dir, ['-o', 'base.sarif']);
+    // a.json fixed (absent); b.json now an error (updated, escalated); c.json a copy of b (new).
+    cpSync(path.join(FIXTURES, 'pass-supported.json'), path.join(dir, 'a.json'));
+    cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(dir, 'c.json'));
+    config('error');
+    const r = await sarif(dir, ['--baseline', 'base.sarif']);
+    expect(states(r.results)).toEqual([
+      ['a.json', 'absent'],
+      ['b.json', 'updated'],
+      ['c.json', 'new'],
+    ]);
+    expect(r.code).toBe(1);
+    const text = await cli(['.', '--baseline', 'base.sarif', '--format', 'unix'], dir);
+    expect(text.code).toBe(1);
+    expect(text.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual(['b.json', 'c.json']);
+    expect(text.stderr).toContain(
+      'vtaplint: baseline base.sarif: 1 new, 0 unchanged, 1 updated (1 at a higher level than in the baseline, shown and counted), 1 absent; only new results and those now at a higher level are shown and counted',
+    );
+    const json = JSON.parse((await cli(['.', '--baseline', 'base.sarif', '--format', 'json'], dir)).stdout) as { summary: { error: number; baseline: Record<string, unknown> }; findings: unknown[] };
+    expect(json.summary.baseline).toEqual({ file: 'base.sarif', new: 1, unchanged: 0, updated: 1, escalated: 1, absent: 1 });
+    expect([json.summary.error, json.findings.length]).toEqual([2, 2]);
+    // Back at the baseline's level and message: unchanged, not shown, and said.
+    config('warning');
+    const back = await cli(['.', '--baseline', 'base.sarif'], dir);
+    expect(back.stdout).not.toContain('b.json');
+    expect(back.stderr).toContain('vtaplint: baseline base.sarif: 1 new, 1 unchanged, 0 updated, 1 absent;');
+  });
+
   test('an absent result is not carried on from a baseline where it was already absent', async () => {
     const dir = workspace();
     await sarif(dir, ['-o', 'base.sarif']);

@@ -84,7 +84,10 @@ export function formatSummary(
   if (result.baseline) {
     const states = { unchanged: 0, updated: 0 };
     for (const f of result.findings) if (f.baselineState === 'unchanged' || f.baselineState === 'updated') states[f.baselineState]++;
-    extra.push(`baseline: ${states.unchanged} unchanged, ${states.updated} updated, ${result.absent?.length ?? 0} absent (only new results are counted)`);
+    const escalated = result.findings.filter((f) => f.baselineEscalated).length;
+    extra.push(
+      `baseline: ${states.unchanged} unchanged, ${states.updated} updated${escalated ? ` (${escalated} at a higher level than in the baseline)` : ''}, ${result.absent?.length ?? 0} absent (only new results, and updated ones now at a higher level, are counted)`,
+    );
   }
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, 'annotation')} on the lines this pull request changes`);
   if (extra.length) out.push('', extra.join(' · '));

@@ -42,8 +42,10 @@ Options:
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
   -j, --jobs N           worker threads for many files (default: cores - 1, at most 4)
       --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
-                         updated or absent (SARIF baselineState); only new ones are
-                         shown (except in SARIF) and count for the exit code
+                         updated or absent (SARIF baselineState); only new ones, and
+                         updated ones now at a higher level, are shown (except in
+                         SARIF) and count for the exit code; standard error counts
+                         each state
       --context DIR      lint the named files as a lint of DIR judges them (a module
                          through the files that deploy it, a parameters file through
                          its template) and report only those files: for hooks that

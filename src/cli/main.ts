@@ -9,6 +9,7 @@ import { RULES } from '../../rules/index.js';
 import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engine/config.js';
 import { namedParametersProblem } from '../engine/named-parameters.js';
 import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
+import { baselineSentence } from '../engine/baseline.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatCompact } from '../report/compact.js';
 import { writeJson } from '../report/json.js';
@@ -285,7 +286,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (opts.format === 'sarif' || opts.format === 'json') {
     for (const m of result.missing) result.notifications.push({ level: 'warning', message: `no files match '${m}'` });
   }
-  // With a baseline, the formats for people show what is new; SARIF has every baseline state.
+  // With a baseline, the formats for people show what counts (new results, and updated ones now at
+  // a higher level); SARIF has every baseline state.
   // A run over many files would fill V8's code cache with everything it compiled, which slows
   // the one-file runs the cache is for (bin/run-bundle.cjs): such a run leaves it to a smaller one.
   if (result.files.length > CODE_CACHE_MAX_FILES) (globalThis as Record<symbol, unknown>)[Symbol.for('vtaplint.skipCodeCache')] = true;
@@ -310,6 +312,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       closeSync(fd);
     }
   } else emit(io.stdout);
+  // The formats for people show only what counts: the other baseline states are said here (SARIF
+  // has each result's state; JSON counts them in its summary), so that an updated or absent
+  // result is not silently left out.
+  if (result.baselineCounts && result.baseline !== undefined && opts.format !== 'sarif' && opts.format !== 'json') {
+    io.stderr(`vtaplint: ${baselineSentence(path.relative(io.cwd, result.baseline) || result.baseline, result.baselineCounts)}\n`);
+  }
   const counts = countByLevel(counted);
   if (result.notifications.some((n) => n.level === 'error')) {
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === 'error')?.message.split('\n')[0]}\n`);

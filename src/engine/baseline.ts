@@ -1,7 +1,8 @@
 // Baselines: an earlier run's SARIF file, matched by fingerprint (partialFingerprints
 // "vtaplint/v1", which depends on neither line numbers, file order nor machine). Each result of
 // this run becomes new, unchanged or updated (same fingerprint, different level or message); the
-// baseline's results this run no longer has are kept as absent. Only new results count.
+// baseline's results this run no longer has are kept as absent. New results count, and updated
+// ones now at a higher level than the baseline accepted (see Finding.baselineEscalated).
 import { readFileSync } from 'node:fs';
 import { ConfigError } from './config.js';
 import type { Finding } from './finding.js';
@@ -66,6 +67,41 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline):
     }
     seen.add(f.fingerprint);
     f.baselineState = old.level === f.level && old.message === f.message ? 'unchanged' : 'updated';
+    if ((SEVERITY[f.level] ?? 0) > (SEVERITY[old.level] ?? 0)) f.baselineEscalated = true;
   }
   return [...baseline.byFingerprint.values()].filter((r) => !seen.has(r.fingerprint));
+}
+
+/** SARIF levels by severity ("none" and unknown levels lowest). */
+const SEVERITY: Record<string, number> = { note: 1, warning: 2, error: 3 };
+
+/** How many results of a run with a baseline are in each state. */
+export interface BaselineCounts {
+  new: number;
+  unchanged: number;
+  updated: number;
+  /** Of the updated ones, those at a higher level than the baseline's (shown and counted). */
+  escalated: number;
+  absent: number;
+}
+
+export function baselineCounts(findings: readonly Finding[], absent: readonly unknown[]): BaselineCounts {
+  const counts: BaselineCounts = { new: 0, unchanged: 0, updated: 0, escalated: 0, absent: absent.length };
+  for (const f of findings) {
+    if (f.baselineState) counts[f.baselineState]++;
+    if (f.baselineEscalated) counts.escalated++;
+  }
+  return counts;
+}
+
+/**
+ * The states of a run against a baseline in a sentence, for the formats people read (which show
+ * only what counts): "baseline b.sarif: 1 new, 3 unchanged, 1 updated, 2 absent; ...".
+ */
+export function baselineSentence(file: string, c: BaselineCounts): string {
+  const updated = c.escalated ? `${c.updated} updated (${c.escalated} at a higher level than in the baseline, shown and counted)` : `${c.updated} updated`;
+  return (
+    `baseline ${file}: ${c.new} new, ${c.unchanged} unchanged, ${updated}, ${c.absent} absent; ` +
+    'only new results and those now at a higher level are shown and counted (updated: the same finding at another level or with another message; absent: gone; --format sarif lists every state)'
+  );
 }

@@ -27,6 +27,11 @@ export interface Finding {
   suppressions?: AppliedSuppression[];
   /** Set when linting against a baseline (src/engine/baseline.ts): SARIF result.baselineState. */
   baselineState?: 'new' | 'unchanged' | 'updated';
+  /**
+   * An updated finding at a higher level than the baseline has it (a note the config made an
+   * error): the baseline accepted it at its old level only, so it is shown and counted as a new one.
+   */
+  baselineEscalated?: boolean;
 }
 
 export interface AppliedSuppression {

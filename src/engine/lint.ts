@@ -23,7 +23,7 @@ import { compareFindings, fingerprintOf, locate, type Finding, type FindingLocat
 import type { Level, Rule } from './rule.js';
 import { runRules, type RuleOutcome } from './run-rules.js';
 import { HeapGuard } from './collect-garbage.js';
-import { applyBaseline, readBaseline, type AbsentResult } from './baseline.js';
+import { applyBaseline, baselineCounts, readBaseline, type AbsentResult, type BaselineCounts } from './baseline.js';
 import {
   applySuppressions,
   configConcerns,
@@ -105,6 +105,8 @@ export interface LintResult {
   absent?: AbsentResult[];
   /** Set when a baseline was used. */
   baseline?: string;
+  /** With a baseline: how many results are in each state (those reported on: suppressed ones are not). */
+  baselineCounts?: BaselineCounts;
   notifications: ToolNotification[];
   /** Arguments that matched no file. */
   missing: string[];
@@ -344,6 +346,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     // Results of other files are not absent: this run did not report on those files.
     result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
     result.baseline = opts.baselineFile;
+    result.baselineCounts = baselineCounts(findings, result.absent);
   }
   return result;
 }
@@ -454,9 +457,12 @@ export function bicepDirectories(files: readonly DiscoveredFile[]): Set<string> 
 
 export { ConfigResolver };
 
-/** Findings that count for the exit code: with a baseline, only new ones. */
+/**
+ * Findings that count for the exit code: with a baseline, new ones, and updated ones now at a
+ * higher level than the baseline accepted them at (see Finding.baselineEscalated).
+ */
 export function countedFindings(result: LintResult): Finding[] {
-  return result.findings.filter((f) => f.baselineState === undefined || f.baselineState === 'new');
+  return result.findings.filter((f) => f.baselineState === undefined || f.baselineState === 'new' || f.baselineEscalated === true);
 }
 
 /** unused-suppression findings for the sites that suppressed nothing, expired, or lack a reason. */

@@ -15,7 +15,8 @@ export function writeJson(result: LintResult, rules: readonly Rule[], version: s
   const doc = {
     tool: { name: 'vtaplint', version },
     root: result.root,
-    summary: { ...countByLevel(result.findings), files: result.files.length, passes: result.passes },
+    // With a baseline, the findings are those that count; every state is counted here.
+    summary: { ...countByLevel(result.findings), files: result.files.length, passes: result.passes, ...(result.baselineCounts ? { baseline: { file: result.baseline !== undefined ? relativePath(result.root, result.baseline) : null, ...result.baselineCounts } } : {}) },
     findings: [] as unknown[],
     rules: rules.map((r) => ({ ...r.meta, helpUri: helpUri(r.meta.id) })),
     notifications: result.notifications.map((n) => ({ level: n.level, message: n.message, file: n.file ? relativePath(result.root, n.file) : null })),
