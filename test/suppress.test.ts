@@ -277,3 +277,71 @@ describe('Bicep pragmas', () => {
     expect(sites.map(siteProblem)).toEqual([undefined, undefined, undefined, expect.stringMatching(/is unused/)]);
   });
 });
+
+// A finding decided by a parameters file's value lands in the template, with a related location
+// at the value; a suppression written above that value (per environment: prod accepts what dev
+// does not) used to be neither applied nor reported.
+describe('suppressions in parameters files', () => {
+  /** The TAPs here have no destination: only the region finding is of interest. */
+  const NO_DESTINATION = { 'vtaplint.config.json': '{"rules": {"vtap-destination-type": "off"}}' };
+  const TEMPLATE = [
+    "param location string", // 1
+    "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {", // 2
+    "  name: 'tap1'", // 3
+    '  location: location', // 4
+    '  properties: {}', // 5
+    '}', // 6
+  ].join('\n');
+  const ARM = JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { location: { type: 'string' } },
+      resources: [{ type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: "[parameters('location')]", properties: {} }],
+    },
+    null,
+    2,
+  );
+
+  test('.bicepparam: // vtaplint-disable-next-line and #disable-next-line above the value suppress the finding it decides', async () => {
+    const dir = workspace({
+      ...NO_DESTINATION,
+      'main.bicep': TEMPLATE,
+      'prod.bicepparam': ["using 'main.bicep'", '// vtaplint-disable-next-line vtap-supported-region -- pilot approved by netops', "param location = 'westeurope'"].join('\n'),
+      'test.bicepparam': ["using 'main.bicep'", '#disable-next-line vtap-supported-region', "param location = 'northeurope'"].join('\n'),
+    });
+    const results = await sarifResults(dir);
+    expect(results.map((r) => [r.ruleId, r.suppressions?.map((s) => [s.kind, s.justification ?? null]) ?? null])).toEqual([
+      ['vtap-supported-region', [['inSource', null]]],
+      ['vtap-supported-region', [['inSource', 'pilot approved by netops']]],
+    ]);
+    expect((await cli(['.'], dir)).code).toBe(0);
+  });
+
+  test('.bicepparam: only the file whose value carries the comment is suppressed; a comment above another value is unused', async () => {
+    const dir = workspace({
+      ...NO_DESTINATION,
+      'main.bicep': TEMPLATE,
+      'prod.bicepparam': ["using 'main.bicep'", '// vtaplint-disable-next-line vtap-supported-region -- pilot', "param location = 'westeurope'"].join('\n'),
+      'dev.bicepparam': ["using 'main.bicep'", "param location = 'westeurope'", '// vtaplint-disable-next-line vtap-destination-type -- stale', ''].join('\n'),
+    });
+    const { findings } = await findingsOf(['.'], dir);
+    expect(findings.map((f) => [f.ruleId, f.file, f.line, f.related.map((r) => r.file)])).toEqual([
+      ['unused-suppression', 'dev.bicepparam', 3, []],
+      ['vtap-supported-region', 'main.bicep', 4, ['dev.bicepparam']],
+    ]);
+  });
+
+  test('ARM: a comment in x.parameters.json above the value suppresses, and a stale one there is reported', async () => {
+    const params = (comment: string) =>
+      ['{', '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",', '  "contentVersion": "1.0.0.0",', '  "parameters": {', `    ${comment}`, '    "location": { "value": "westeurope" }', '  }', '}'].join('\n');
+    const used = workspace({ ...NO_DESTINATION, 'azuredeploy.json': ARM, 'azuredeploy.parameters.json': params('// vtaplint-disable-next-line vtap-supported-region -- pilot') });
+    expect((await sarifResults(used)).map((r) => [r.ruleId, r.suppressions?.map((s) => s.justification) ?? null])).toEqual([['vtap-supported-region', ['pilot']]]);
+    const stale = workspace({ ...NO_DESTINATION, 'azuredeploy.json': ARM, 'azuredeploy.parameters.json': params('// vtaplint-disable-next-line vtap-no-ipv6 -- old') });
+    const { findings } = await findingsOf(['.'], stale);
+    expect(findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([
+      ['vtap-supported-region', 'azuredeploy.json', 14],
+      ['unused-suppression', 'azuredeploy.parameters.json', 5],
+    ]);
+  });
+});

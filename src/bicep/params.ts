@@ -10,6 +10,7 @@ import { TextSpan, type Span } from '../model/span.js';
 import { ownKey, type TNode, type TObject } from '../model/template.js';
 import { isNullableDeclaration } from '../model/type-ref.js';
 import { Loader, type BicepHost } from './load.js';
+import { collectPragmas, type Pragma } from './pragmas.js';
 import { FileLowerer } from './lower.js';
 import { parseBicepParams } from './parser.js';
 import type { MissingExpression, StringLiteral, UsingDeclaration } from './syntax.js';
@@ -34,6 +35,11 @@ export interface BicepParams {
    * undefined without `extends`; 'unread' when it names a file that cannot be read.
    */
   base: BicepParams | 'unread' | undefined;
+  /**
+   * Suppression comments and directives of this file (not of its base): they accept findings
+   * decided by the values assigned on their next line (the findings land in the template).
+   */
+  pragmas: Pragma[];
 }
 
 /** How deep `extends` chains are followed (a cycle is reported as soon as it closes). */
@@ -87,7 +93,7 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
   const hasUsing = parsed.program.statements.some((s) => s.kind === 'Using');
-  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base };
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
 
 /** `extends 'base.bicepparam'`: that file, loaded (its own `extends` too), or 'unread' with the reason reported. */

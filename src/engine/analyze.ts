@@ -44,6 +44,23 @@ export interface AnalyzeOptions {
   limits?: Readonly<Limits> | undefined;
 }
 
+/**
+ * A parameters file (ARM JSON or .bicepparam) that gives a template values. A finding decided by
+ * one of them lands in the template, with a related location at the value; a suppression comment
+ * on the line before that value accepts it there, for that file's values only.
+ */
+export interface ParameterSource {
+  source: SourceText;
+  /** A .bicepparam file's comments and directives, read by its parser (an ARM parameters file's are read by the engine). */
+  pragmas?: Pragma[] | undefined;
+  /**
+   * Only this analysis uses it (the .bicepparam file linted, x.parameters.json beside x.json), so
+   * a suppression in it that suppresses nothing here is unused. A file that several templates
+   * may use (--parameters, a config mapping, a base a .bicepparam extends) is not judged by one.
+   */
+  own: boolean;
+}
+
 export type Analysis =
   /** Not something vtaplint lints (other JSON), or a parameters file (used by its template). */
   | { kind: 'skipped' | 'parameters' }
@@ -64,6 +81,8 @@ export type Analysis =
       deployedSeen: number;
       /** Suppression comments and #disable-next-line pragmas (Bicep). */
       pragmas: Pragma[];
+      /** The parameters files that give it values, whose suppression comments apply too. */
+      parameterSources: ParameterSource[];
       /**
        * Files it declares as modules (Bicep) or linked templates (templateLink.relativePath;
        * absolute), deployed or not with the values given: a module whose condition is false, or
@@ -147,6 +166,7 @@ function finish(
   pragmas: Pragma[],
   generatedFromBicep: boolean,
   declaredModules: readonly string[] = [],
+  bicepParams: readonly ParameterSource[] = [],
 ): Analysis {
   const deployed = deployTemplate(source, root, span, parameters, opts);
   // What the graph finds (when rules build the deployment order) joins the deployment's diagnostics.
@@ -161,6 +181,7 @@ function finish(
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
     pragmas,
+    parameterSources: parameterSourcesOf(parameters, bicepParams),
     declaredModules: deployed.linkedTemplates.length === 0 ? declaredModules : [...declaredModules, ...deployed.linkedTemplates],
   };
 }
@@ -181,6 +202,8 @@ export type BicepDeployment =
       parameters: SuppliedParameters;
       diagnostics: Diagnostic[];
       pragmas: Pragma[];
+      /** The .bicepparam file deployed and the files it extends (ARM parameters files are found in `parameters`). */
+      parameterSources: ParameterSource[];
       /** The local files it declares as modules (absolute), nested ones included. */
       modules: readonly string[];
     }
@@ -198,7 +221,7 @@ function bicepFileDeployment(file: string, opts: AnalyzeOptions): BicepDeploymen
   if (!t.root) return { kind: 'broken', diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
-  return { kind: 'template', source: read.source, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas, modules: t.modules };
+  return { kind: 'template', source: read.source, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas, parameterSources: [], modules: t.modules };
 }
 
 /** A .bicepparam file deploys the template it names, with its values; findings land on the template. */
@@ -219,6 +242,7 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
     return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message: unreadFileMessage('template', writtenPath(file, p.templatePath), tRead.error), span: at }] };
   }
   const isJson = extensionOf(p.templatePath) === 'json';
+  const parameterSources = bicepParamsSources(p);
   const sink = new DiagnosticSink();
   const parameters = assignedValues(p, opts, sink);
   readGivenParameterFiles(opts, parameters, sink);
@@ -226,12 +250,36 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     const mismatched = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, 'parameters'), loaded.root) : checkAssignments(p, undefined);
-    return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...loaded.diagnostics], pragmas: [], modules: [] };
+    return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...loaded.diagnostics], pragmas: [], parameterSources, modules: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...t.diagnostics] };
   const mismatched = checkAssignments(p, own(t.root, 'parameters'), isTObject(t.root) ? t.root : undefined);
-  return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, modules: t.modules };
+  return { kind: 'template', source: tRead, root: t.root, span: t.span, language: 'bicep', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, parameterSources, modules: t.modules };
+}
+
+/** A .bicepparam file and the files it extends (which other files may extend as well). */
+function bicepParamsSources(p: BicepParams): ParameterSource[] {
+  const out: ParameterSource[] = [];
+  for (let f: BicepParams | 'unread' | undefined = p; f && f !== 'unread'; f = f.base) out.push({ source: f.source, pragmas: f.pragmas, own: f === p });
+  return out;
+}
+
+/**
+ * The parameters files an analysis uses: `known` (a .bicepparam chain) and the ARM parameters
+ * files its values come from. x.parameters.json beside x.json is the template's own (its entries
+ * must be declared: mustBeDeclared); a mapped or --parameters file may serve many templates.
+ */
+function parameterSourcesOf(parameters: SuppliedParameters, known: readonly ParameterSource[]): ParameterSource[] {
+  const byPath = new Map(known.map((k) => [k.source.path, { ...k }]));
+  for (const v of parameters.values()) {
+    const file = v.span?.file;
+    if (!file || file.kind !== 'arm-parameters') continue;
+    const seen = byPath.get(file.path);
+    if (seen) seen.own ||= v.mustBeDeclared === true;
+    else byPath.set(file.path, { source: file, own: v.mustBeDeclared === true });
+  }
+  return [...byPath.values()];
 }
 
 /**
@@ -257,7 +305,7 @@ function assignedValues(p: BicepParams, opts: AnalyzeOptions, sink: DiagnosticSi
 function analyzeBicep(file: string, opts: AnalyzeOptions): Analysis {
   const d = bicepDeployment(file, opts);
   if (d.kind !== 'template') return d;
-  return finish(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false, d.modules);
+  return finish(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false, d.modules, d.parameterSources);
 }
 
 export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {

@@ -30,6 +30,7 @@ import {
   configSites,
   jsonCommentSites,
   metadataSites,
+  parameterFileSites,
   pragmaSites,
   siteProblem,
   UNUSED_SUPPRESSION,
@@ -534,8 +535,9 @@ function lintOne(
   }
   const own = [...judged.sites, ...commentSites(source, findings, known)];
   applySuppressions(candidates, [...own, ...external]);
-  // Only this file's own suppressions are judged here (a module's are judged when it is linted).
-  pushAll(findings, unusedFindings(own.filter((s) => s.span.file.path === source.path), opts.rules, config));
+  // Only this file's own suppressions, and those of the parameters files only it uses, are judged
+  // here (a module's are judged when it is linted; a shared parameters file's by no one template).
+  pushAll(findings, unusedFindings(own.filter((s) => judged.judges.has(s.span.file.path)), opts.rules, config));
   return { result: { path: source.path, kind: 'template', findings }, passes: judged.passes, notifications, modules: judged.modules, parameters: judged.parameters };
 }
 
@@ -588,6 +590,8 @@ type Judged =
       drafts: Draft[];
       /** Metadata and pragma suppression sites (comment sites are found once findings are placed). */
       sites: SuppressionSite[];
+      /** Files whose suppressions this analysis judges (unused ones are reported): the template's, and parameters files only it uses. */
+      judges: Set<string>;
       passes: number;
       notifications: ToolNotification[];
       modules: string[];
@@ -627,6 +631,11 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   // Before the rules: the walk over every resource is done (and compiled) well before the
   // deployment is let go of after them (see collectReleased).
   const sites = [...metadataSites(a.deployed.resources, known), ...pragmaSites(pragmasOf(a), known)];
+  const judges = new Set([a.source.path]);
+  for (const p of a.parameterSources) {
+    pushAll(sites, parameterFileSites(p.source, p.pragmas, known));
+    if (p.own) judges.add(p.source.path);
+  }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : undefined, a.deployed.evaluationStopped);
   // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
@@ -650,6 +659,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
     diagnostics,
     drafts,
     sites,
+    judges,
     passes,
     notifications,
     modules: moduleFiles(a.deployed.resources, a.source.path, a.declaredModules),

@@ -5,6 +5,8 @@
 //               `#disable-next-line rule-id` and `#disable-diagnostics` / `#restore-diagnostics`
 //   ARM JSON    `// vtaplint-disable-next-line rule-id -- reason` (files with comments), and a
 //               resource's `"metadata": {"vtaplint": {"suppress": {"rule-id": "reason"}}}`
+//   Parameters  the same comments (and, in a .bicepparam file, #disable-next-line) above a value:
+//               they accept the findings that value decides, which land in the template
 // In the config (SARIF kind "external"): `suppressions: [{rule, files, resource, reason, expires}]`.
 //
 // A suppressed finding is kept (SARIF shows it with suppressions[]) but does not count. A
@@ -68,8 +70,24 @@ const within = (inner: Span, outer: Span) => {
   return i.start >= o.start && i.end <= o.end;
 };
 
-/** Sites from Bicep pragmas (or comments read as pragmas). Bicep codes that are not vtaplint rules are Bicep's own business. */
-export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<string>): SuppressionSite[] {
+/** Whether a candidate is on a line of `file` that `test` accepts. */
+type Placement = (c: Candidate, file: SourceText, test: (line: number) => boolean) => boolean;
+
+/** A comment in a template: the finding itself is on the line. */
+const atFinding: Placement = (c, file, test) => sameFile(c.finding.location.file, file) && test(c.finding.location.region.start.line);
+
+/**
+ * A comment in a parameters file: findings land in the template, and a finding decided by a value
+ * of this file has a related location at it ("the value of parameter 'x' is given here").
+ */
+const atGivenValue: Placement = (c, file, test) => c.finding.related.some((r) => sameFile(r.file, file) && test(r.region.start.line));
+
+/**
+ * Sites from Bicep pragmas (or comments read as pragmas). Bicep codes that are not vtaplint rules
+ * are Bicep's own business. `where`: what a pragma's line is matched with (the finding's own line
+ * in a template, the value that decided it in a parameters file).
+ */
+export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<string>, where: Placement = atFinding): SuppressionSite[] {
   const out: SuppressionSite[] = [];
   // The lines of each file's #restore-diagnostics per code, in order: looked up for each
   // #disable-diagnostics (a search of every pragma for each was quadratic: 50,000 pairs, 50 s).
@@ -89,22 +107,20 @@ export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<strin
     if (p.kind === 'vtaplint-disable-next-line') {
       const ids = p.ruleIds.length ? p.ruleIds : [''];
       for (const id of ids) {
-        out.push(onLines(site('inSource', '// vtaplint-disable-next-line', id, p.reason, p.span, true, known.has(id), (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line), file, p.line, p.line + 1));
+        out.push(placed(site('inSource', '// vtaplint-disable-next-line', id, p.reason, p.span, true, known.has(id), (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
       }
     } else if (p.kind === 'disable-next-line') {
       for (const id of p.ruleIds.filter((i) => known.has(i))) {
-        out.push(onLines(site('inSource', '#disable-next-line', id, undefined, p.span, false, true, (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line), file, p.line, p.line + 1));
+        out.push(placed(site('inSource', '#disable-next-line', id, undefined, p.span, false, true, (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
       }
     } else if (p.kind === 'disable-diagnostics') {
       for (const id of p.ruleIds.filter((i) => known.has(i))) {
         // In effect until a #restore-diagnostics of the same code further down, or the end of the file.
         const end = firstAfter(restores.get(`${file.path}\u0000${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
-          onLines(
-            site('inSource', '#disable-diagnostics', id, undefined, p.span, false, true, (c) => {
-              const line = c.finding.location.region.start.line;
-              return c.finding.ruleId === id && sameFile(c.finding.location.file, file) && line >= p.line && line < end;
-            }),
+          placed(
+            site('inSource', '#disable-diagnostics', id, undefined, p.span, false, true, (c) => c.finding.ruleId === id && where(c, file, (line) => line >= p.line && line < end)),
+            where,
             file,
             p.line,
             end,
@@ -119,6 +135,15 @@ export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<strin
 function onLines(s: SuppressionSite, file: SourceText, from: number, to: number): SuppressionSite {
   s.lines = { path: file.path, from, to };
   return s;
+}
+
+/**
+ * A pragma's site, looked up by line when its lines are those of the findings it accepts (a
+ * template's pragma). A parameters file's pragma accepts findings in the template whose decisive
+ * value is on its lines: it is tried for each finding of its rule (such files are small).
+ */
+function placed(s: SuppressionSite, where: Placement, file: SourceText, from: number, to: number): SuppressionSite {
+  return where === atFinding ? onLines(s, file, from, to) : s;
 }
 
 /** The first of the ascending `lines` after `line` (binary search), if any. */
@@ -141,6 +166,21 @@ const BLOCK_COMMENT = 13;
 const EOF = 17;
 
 export function jsonCommentSites(source: SourceText, known: ReadonlySet<string>): SuppressionSite[] {
+  return pragmaSites(jsonPragmas(source), known);
+}
+
+/**
+ * Suppressions written in a parameters file (a .bicepparam file's comments and directives, read
+ * by its parser; an ARM parameters file's comments): each accepts the findings of its rule that
+ * the value on its next line decided. Without this, such a comment was neither applied nor
+ * reported as unused.
+ */
+export function parameterFileSites(source: SourceText, pragmas: readonly Pragma[] | undefined, known: ReadonlySet<string>): SuppressionSite[] {
+  return pragmaSites(pragmas ?? jsonPragmas(source), known, atGivenValue);
+}
+
+/** The `vtaplint-disable-next-line` comments of a JSON file. */
+function jsonPragmas(source: SourceText): Pragma[] {
   if (!source.text.includes('vtaplint-disable')) return [];
   const trivia: Trivia[] = [];
   const scanner = createScanner(source.text, false);
@@ -150,10 +190,7 @@ export function jsonCommentSites(source: SourceText, known: ReadonlySet<string>)
       trivia.push({ kind: k === LINE_COMMENT ? 'line-comment' : 'block-comment', start, end: start + scanner.getTokenLength() });
     }
   }
-  return pragmaSites(
-    collectPragmas(source, trivia).filter((p) => p.kind === 'vtaplint-disable-next-line'),
-    known,
-  );
+  return collectPragmas(source, trivia).filter((p) => p.kind === 'vtaplint-disable-next-line');
 }
 
 /** `"metadata": {"vtaplint": {"suppress": {...}}}` of the deployed resources (once per declaration: copy loops share one). */
