@@ -2,11 +2,12 @@
 // for the calls the lowering hands on to ARM. The names and counts are the compiler's own
 // (functions.generated.ts). Bicep names are case-sensitive: `toupper()` is not `toUpper()`.
 import { ARM_ONLY_FUNCTIONS, AZ_FUNCTIONS, SYS_FUNCTIONS, SYS_OTHER_FUNCTIONS } from './functions.generated.js';
+import { suggestion } from '../model/spelling.js';
 
 const SYS = new Map(SYS_FUNCTIONS.map(([name, min, max]) => [name, { min, max }]));
 const NAMES_ONLY = new Set([...SYS_OTHER_FUNCTIONS, ...AZ_FUNCTIONS]);
-/** The right spelling by lowercased name, for "did you mean". */
-const BY_LOWER = new Map([...SYS.keys(), ...NAMES_ONLY].map((n) => [n.toLowerCase(), n]));
+/** Every function name, for "did you mean" (a name spelt alike, or one that differs only in case). */
+const ALL_NAMES = [...SYS.keys(), ...NAMES_ONLY];
 
 const INSTEAD: Record<string, string> = {
   parameters: "the parameter's name",
@@ -68,6 +69,7 @@ export function builtinCallProblem(name: string, count: number, extensions: bool
   if (!extensions && Object.hasOwn(OPERATOR_INSTEAD, name)) return { at: 'name', message: `the function '${name}' is not supported in Bicep (BCP069): use the '${OPERATOR_INSTEAD[name] ?? ''}' operator instead` };
   if (ARM_ONLY.has(name)) return { at: 'name', message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? 'Bicep syntax'}` };
   if (extensions) return undefined;
-  const near = BY_LOWER.get(name.toLowerCase());
-  return { at: 'name', message: `the function '${name}' does not exist${near ? `; did you mean '${near}'? (Bicep names are case-sensitive)` : ''}` };
+  const near = suggestion(name, ALL_NAMES);
+  const caseOnly = near !== undefined && near.toLowerCase() === name.toLowerCase();
+  return { at: 'name', message: `the function '${name}' does not exist${near ? `; did you mean '${near}'?${caseOnly ? ' (Bicep names are case-sensitive)' : ''}` : ''}` };
 }

@@ -7,6 +7,7 @@
 // properties -> reference(id, api, 'full').x, `mod.outputs.x` -> reference(...).outputs.x.value.
 // Implicit dependsOn entries are the resources/modules a declaration references, directly or
 // through variables (existing resources are looked through), plus the parent.
+import { suggestion } from '../model/spelling.js';
 import { pushAll } from '../model/push-all.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import { parseYaml } from './yaml.js';
@@ -2118,7 +2119,7 @@ export class FileLowerer extends ExprLowerer {
       // parameters, resources or modules.
       if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
       else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === 'module' ? 'module' : 'resource'} '${name}'`);
-      else this.error(id, `unknown symbol '${name}'`);
+      else this.error(id, this.unknownSymbol(name, ctx, [...this.vars.keys(), ...this.importedVars.keys(), ...this.funcs.keys(), ...this.importedFuncs.keys()]));
       return this.reported(at);
     }
     if (this.params.has(name) || this.assigned.has(name)) return call('parameters', [lit(name, id)], at);
@@ -2161,8 +2162,33 @@ export class FileLowerer extends ExprLowerer {
       this.error(id, `the function '${name}' must be called`);
       return this.reported(at);
     }
-    this.error(id, `unknown symbol '${name}'`);
+    this.error(id, this.unknownSymbol(name, ctx, this.declaredNames()));
     return this.reported(at);
+  }
+
+  /** What the file declares at its top level, by name (what namedInFile asks). */
+  private declaredNames(): string[] {
+    return [
+      ...this.params.keys(),
+      ...this.assigned,
+      ...this.vars.keys(),
+      ...this.importedVars.keys(),
+      ...this.symbols.keys(),
+      ...this.unknownImports.keys(),
+      ...this.extensionAliases.keys(),
+      ...this.funcs.keys(),
+      ...this.importedFuncs.keys(),
+    ];
+  }
+
+  /**
+   * The error for a name nothing in reach declares (the compiler's BCP057), with the name spelt
+   * alike that is in reach when there is one, as the compiler suggests it (BCP082): a typo of a
+   * variable or loop variable says what was meant.
+   */
+  private unknownSymbol(name: string, ctx: LowerCtx | undefined, declared: readonly string[]): string {
+    const near = suggestion(name, [...(ctx?.locals?.keys() ?? []), ...declared]);
+    return `unknown symbol '${name}'${near ? `; did you mean '${near}'?` : ''}`;
   }
 
   /**
@@ -2372,7 +2398,7 @@ export class FileLowerer extends ExprLowerer {
           if (sym) this.noteRef(sym, base, ctx);
           else if (this.vars.has(n)) ctx.refs?.variables.add(n);
           // nameof() of a name nothing declares is the compiler's BCP057 like any other read.
-          else if (!this.namedInFile(n)) this.error(base.name, `unknown symbol '${n}'`);
+          else if (!this.namedInFile(n)) this.error(base.name, this.unknownSymbol(n, ctx, this.declaredNames()));
         }
         if (a?.kind === 'PropertyAccess') return lit(a.property.name, e);
         // nameof(obj['some-key']): the key.

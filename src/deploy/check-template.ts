@@ -10,7 +10,7 @@ import type { Span } from '../model/span.js';
 import { forEachUserFunction, isTObject, ownProp, type TNode, type TObject } from '../model/template.js';
 import { staticFacts, syntaxDiagnostic } from '../expr/check.js';
 import { DEPLOYMENTS } from './resources.js';
-import { declaredVariableNames } from './scope.js';
+import { declaredVariableNames, notFoundMessage } from './scope.js';
 import { checkTypeRefs } from './check-type-refs.js';
 import { isExpressionString, parseTemplateStringUncached, type ParseLimits } from '../expr/parser.js';
 
@@ -33,6 +33,13 @@ class Names {
     const n = new Names(this.template, false);
     n.sets = this.sets;
     return n;
+  }
+
+  /** The declared names as written (for "did you mean"). */
+  spellings(kind: 'parameters' | 'variables'): string[] {
+    const section = ownProp(this.template, kind);
+    if (!isTObject(section)) return [];
+    return kind === 'parameters' ? Object.keys(section) : declaredVariableNames(section);
   }
 
   has(kind: 'parameters' | 'variables', lower: string): boolean {
@@ -304,7 +311,7 @@ export class TemplateChecker {
       const r = facts.refs[i] as (typeof facts.refs)[number];
       if (names.has(r.kind, r.lower)) continue;
       span ??= spanAt(container, key, containerSpan, isKey);
-      const message = r.kind === 'parameters' ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
+      const message = notFoundMessage(r.kind, r.name, names.spellings(r.kind));
       this.diagnostics.add({ code: 'evaluation-error', message, span: span.sub(r.start, r.end) });
     }
   }

@@ -5,6 +5,7 @@
 // `copy` arrays, variable and output copy) and deployment values, and evaluates template value
 // trees into Values with spans. The deploy stage (resources, nested deployments, graph) builds
 // on evaluateNode().
+import { suggestion } from '../model/spelling.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { TExpr, TYPE_NOT_KNOWN, childOf, isTObject, own, ownKey, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
@@ -203,7 +204,8 @@ export class TemplateScope implements EvalContext {
   parameter(name: string, span: Span): Value {
     const info = this.parameterInfo(name);
     if (!info) {
-      const message = `The template parameter '${name}' is not found.`;
+      const sec = this.section('parameters');
+      const message = notFoundMessage('parameters', name, sec && isTObject(sec.node) ? Object.keys(sec.node) : []);
       this.diagnostics.add({ code: 'evaluation-error', message, span });
       return new Unknown({ code: 'error', message, span });
     }
@@ -807,7 +809,7 @@ export class TemplateScope implements EvalContext {
     const sec = this.section('variables');
     const found = sec && isTObject(sec.node) ? this.findVariable(sec as Located<TObject>, name) : undefined;
     if (!found) {
-      const message = `The template variable '${name}' is not found.`;
+      const message = notFoundMessage('variables', name, this.variableNames());
       this.diagnostics.add({ code: 'evaluation-error', message, span });
       return new Unknown({ code: 'error', message, span });
     }
@@ -1228,6 +1230,16 @@ function paramType(type: string | undefined): Exclude<ValueType, 'unknown'> | un
 }
 
 /** The names a `variables` section declares: its keys, and the names of its `copy` array's loops. */
+/**
+ * ARM's error for parameters('x') / variables('x') of a name the template does not declare, with
+ * the declared name spelt alike when there is one (the check of the template and the evaluator
+ * give the same text, so an error found both ways is reported once).
+ */
+export function notFoundMessage(kind: 'parameters' | 'variables', name: string, declared: readonly string[]): string {
+  const near = suggestion(name, declared);
+  return `The template ${kind === 'parameters' ? 'parameter' : 'variable'} '${name}' is not found.${near ? ` Did you mean '${near}'?` : ''}`;
+}
+
 export function declaredVariableNames(section: TObject): string[] {
   const out: string[] = [];
   for (const k of Object.keys(section)) {

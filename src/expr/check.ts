@@ -5,7 +5,8 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import type { Call, Expr } from './ast.js';
-import { lookupFunction } from './functions/index.js';
+import { allFunctions, lookupFunction } from './functions/index.js';
+import { suggestion } from '../model/spelling.js';
 import type { FnDef } from './functions/types.js';
 
 /** The finding for a template string that does not parse (`at`: its characters in the file). */
@@ -15,8 +16,13 @@ export function syntaxDiagnostic(p: { message: string; limit?: boolean }, at: Sp
     : { code: 'invalid-template', message: `Invalid template expression: ${p.message}`, span: at };
 }
 
+/** The built-in functions' names as ARM's documentation spells them (for "did you mean"). */
+let functionNames: string[] | undefined;
+
 export function unknownFunctionMessage(display: string): string {
-  return `The template function '${display}' is not valid (not a known ARM template function).`;
+  // Names are case-insensitive in ARM: a match but for case is known, so only misspellings get here.
+  const near = suggestion(display, (functionNames ??= allFunctions().map((f) => f.name)));
+  return `The template function '${display}' is not valid (not a known ARM template function).${near ? ` Did you mean '${near}'?` : ''}`;
 }
 
 /** Whether `count` arguments fit the function's arity. */

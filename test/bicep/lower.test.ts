@@ -562,6 +562,26 @@ describe('Bicep lowering: resources', () => {
     expect(sub.diagnostics.map((d) => [d.span.text(), d.message.match(/BCP\d+/)?.[0]])).toEqual([['rg', 'BCP139']]);
   });
 
+  it('a misspelt name or function names the one spelt alike in reach (BCP082), loop variables included', () => {
+    const r = load(
+      [
+        "param location string = 'eastus'",
+        "var names = ['a']",
+        'var a = locaton',
+        'var b = [for nm in names: toUpper(nme)]',
+        "var c = toUpperr('x')",
+        "var d = Toupper('x')",
+        'output o string = a',
+      ].join('\n'),
+    );
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      "unknown symbol 'locaton'; did you mean 'location'?",
+      "unknown symbol 'nme'; did you mean 'nm'?",
+      "the function 'toUpperr' does not exist; did you mean 'toUpper'?",
+      "the function 'Toupper' does not exist; did you mean 'toUpper'? (Bicep names are case-sensitive)",
+    ]);
+  });
+
   it('reports unknown symbols at their exact span', () => {
     const r = load("var x = nope.id\n");
     expect(r.diagnostics.map((d) => [d.code, d.message, d.span.region().start])).toEqual([

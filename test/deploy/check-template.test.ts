@@ -57,6 +57,20 @@ describe('a resource body no rule reads', () => {
     expect(found({ 'main.json': ok })).toEqual([]);
   });
 
+  test('a misspelt function, parameter or variable names the one spelt alike, as the message says what to write', () => {
+    const t = arm([storage({ a: "[concatt('x', 'y')]", b: "[parameters('vnetNme')]", c: "[variables('subnetname2')]", d: "[variables('nicName')]", e: "[resourceGroups().location]" })], {
+      parameters: { vnetName: { type: 'string', defaultValue: 'x' } },
+      variables: { subnetName: 'default', copy: [{ name: 'nicNames', count: 2, input: "[copyIndex('nicNames')]" }] },
+    });
+    expect(found({ 'main.json': t }).map((f) => f.replace(/^\S+ \S+ /, ''))).toEqual([
+      "The template function 'concatt' is not valid (not a known ARM template function). Did you mean 'concat'?",
+      "The template parameter 'vnetNme' is not found. Did you mean 'vnetName'?",
+      "The template variable 'subnetname2' is not found. Did you mean 'subnetName'?",
+      "The template variable 'nicName' is not found. Did you mean 'nicNames'?",
+      "The template function 'resourceGroups' is not valid (not a known ARM template function). Did you mean 'resourceGroup'?",
+    ]);
+  });
+
   test('list*() actions of any name are accepted; namespaced calls are left to evaluation', () => {
     const ok = arm([storage({ a: "[listAnything(resourceId('Microsoft.Storage/storageAccounts', 'st1'), '2023-01-01')]", b: "[listKeys('id', '2023-01-01').keys[0].value]" })]);
     expect(found({ 'main.json': ok })).toEqual([]);

@@ -60,7 +60,7 @@ describe('evaluation', () => {
     root.write('taken.json', template(pools('none')));
     const run = await root.lint();
     const errors = run.findings.filter((f) => f.ruleId === 'evaluation-error').map((f) => `${f.file}: ${f.message}`);
-    expect(errors).toEqual(["taken.json: The template variable 'pool0' is not found."]);
+    expect(errors).toEqual(["taken.json: The template variable 'pool0' is not found. Did you mean 'pool1'?"]);
   });
 
   it('a lower maxCopyCount is a limit finding at the count', T, async () => {
