@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf, workspace as tempFolder } from './helpers.js';
 import { defaultJobs, lintRoot, writeChunks } from '../src/cli/main.js';
 import { OPTIONS } from '../src/cli/args.js';
+import { RULES } from '../rules/index.js';
 
 const GOOD = path.join(REPO, 'test/data/supported-region.json');
 const BAD_REGION = path.join(REPO, 'test/data/unsupported-region.json');
@@ -233,6 +234,30 @@ describe('options', () => {
     const r = await cli(['--list-rules']);
     const line = r.stdout.split('\n').find((l) => l.startsWith('vtap-source-vm-size-v6'));
     expect(line).toMatch(/^vtap-source-vm-size-v6\s+error\s+vtap,temporary\s+A VM whose network interface/);
+  });
+  test('--explain RULE prints the rule\'s documentation (the text SARIF carries as help.markdown) and where it is online', async () => {
+    const r = await cli(['--explain', 'vtap-no-ipv6']);
+    expect(r.code).toBe(0);
+    const rule = RULES.find((x) => x.meta.id === 'vtap-no-ipv6');
+    expect(r.stdout.startsWith(rule?.docs ?? '?')).toBe(true);
+    expect(r.stdout).toContain('## How to fix');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Online: https://github.com/vtaplint/vtaplint/blob/main/rules/vtap-no-ipv6.md');
+    // The rule's name (as SARIF's rules[].name) and any case find it too.
+    expect((await cli(['--explain', 'VtapNoIpv6'])).stdout).toBe(r.stdout);
+  });
+  test('--explain of an unknown rule is bad usage that names the rule spelt alike', async () => {
+    const r = await cli(['--explain', 'vtap-noipv6']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("vtaplint: no rule 'vtap-noipv6'; did you mean 'vtap-no-ipv6'? (vtaplint --list-rules lists them)\n");
+  });
+  test('--list-rules and --explain with paths are bad usage, not paths silently ignored', async () => {
+    const r = await cli(['--list-rules', 'vtap-no-ipv6']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("--list-rules takes no paths, got 'vtap-no-ipv6' (to read one rule's documentation: vtaplint --explain vtap-no-ipv6)");
+    expect((await cli(['--explain', 'vtap-no-ipv6', 'main.bicep'])).code).toBe(2);
+    expect((await cli(['eval', 'main.bicep', '--explain', 'vtap-no-ipv6'])).stderr).toContain('eval does not take --explain');
   });
   test('--output writes the report to a file', async () => {
     const dir = workspace({});

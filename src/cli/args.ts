@@ -20,6 +20,8 @@ export interface CliOptions {
   quiet: boolean;
   color: boolean | undefined;
   listRules: boolean;
+  /** --explain RULE: print that rule's documentation. */
+  explain: string | undefined;
   version: boolean;
   help: boolean;
   parameters: string[];
@@ -55,6 +57,8 @@ Options:
       --color, --no-color  force colors on or off (stylish; default: on for a terminal,
                          unless NO_COLOR is set or -o is given)
       --list-rules       print the rules with their level, tags and description
+      --explain RULE     print a rule's documentation: what it checks, why, how to
+                         fix it, with examples (e.g. --explain vtap-no-ipv6)
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
                          beside x.json is used without this option)
   -p, --param NAME=VALUE a parameter value (JSON, or a plain string; a string parameter
@@ -80,6 +84,7 @@ export const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'list-rules': { type: 'boolean' },
+  explain: { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
   parameters: { type: 'string', multiple: true },
@@ -154,6 +159,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       ['max-warnings', '--max-warnings'],
       ['quiet', '--quiet'],
       ['list-rules', '--list-rules'],
+      ['explain', '--explain'],
       ...(command === 'eval' ? ([['format', '--format']] as [keyof typeof v, string][]) : []),
     ];
     const used = lintOnly.find(([k]) => v[k] !== undefined);
@@ -171,6 +177,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
   for (const [given, name] of paths) {
     if (given === '' || (Array.isArray(given) && given.includes(''))) throw new UsageError(`option ${name} needs a file or folder, got an empty string`);
   }
+  // Paths next to --list-rules or --explain would be silently ignored (`--list-rules vtap-no-ipv6`
+  // printed every rule): said instead.
+  if (command === 'lint' && positionals.length && (v['list-rules'] || v.explain !== undefined)) {
+    throw new UsageError(`${v.explain !== undefined ? '--explain' : '--list-rules'} takes no paths, got '${positionals[0] ?? ''}'${v.explain === undefined ? ` (to read one rule's documentation: vtaplint --explain ${positionals[0] ?? 'RULE'})` : ''}`);
+  }
+  if (v.explain === '') throw new UsageError('option --explain needs a rule id');
   const allowed = command === 'graph' ? GRAPH_FORMATS : LINT_FORMATS;
   const format = (v.format ?? (command === 'graph' ? 'json' : 'stylish')) as Format;
   if (!allowed.includes(format)) throw new UsageError(`unknown format '${v.format}' (use ${allowed.join(', ')})`);
@@ -204,6 +216,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     // The last of --color / --no-color wins, as for other tools.
     color: argv.lastIndexOf('--no-color') > argv.lastIndexOf('--color') ? false : v.color,
     listRules: v['list-rules'] ?? false,
+    explain: v.explain,
     version: v.version ?? false,
     help: v.help ?? false,
     parameters: v.parameters ?? [],

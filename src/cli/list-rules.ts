@@ -1,5 +1,9 @@
-// --list-rules: one line per rule (id, level, tags, description).
+// --list-rules: one line per rule (id, level, tags, description). --explain RULE: one rule's
+// documentation, the text SARIF's help.markdown carries, so a rule id seen in a finding leads to
+// what the rule checks and how to fix it without leaving the terminal (or going online).
 import type { Rule } from '../engine/rule.js';
+import { suggestion } from '../model/spelling.js';
+import { helpUri } from '../report/json.js';
 
 export function listRules(rules: readonly Rule[]): string {
   const idW = Math.max(...rules.map((r) => r.meta.id.length));
@@ -8,4 +12,14 @@ export function listRules(rules: readonly Rule[]): string {
   return rules
     .map((r) => `${r.meta.id.padEnd(idW)}  ${r.meta.defaultLevel.padEnd(levelW)}  ${r.meta.tags.join(',').padEnd(tagW)}  ${r.meta.shortDescription}\n`)
     .join('');
+}
+
+export function explainRule(rules: readonly Rule[], id: string): { text: string } | { error: string } {
+  const rule = rules.find((r) => r.meta.id === id) ?? rules.find((r) => r.meta.id.toLowerCase() === id.toLowerCase() || r.meta.name.toLowerCase() === id.toLowerCase());
+  if (!rule) {
+    const near = suggestion(id, rules.map((r) => r.meta.id));
+    return { error: `no rule '${id}'${near ? `; did you mean '${near}'?` : ''} (vtaplint --list-rules lists them)` };
+  }
+  const docs = rule.docs.endsWith('\n') ? rule.docs : `${rule.docs}\n`;
+  return { text: `${docs}\nOnline: ${helpUri(rule.meta.id)}\n` };
 }

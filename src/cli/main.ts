@@ -18,7 +18,7 @@ import { formatGithub } from '../report/github.js';
 import { formatUnix } from '../report/unix.js';
 import { makeReportFolder } from '../report/report-folder.js';
 import { parseCli, UsageError, HELP, type CliOptions } from './args.js';
-import { listRules } from './list-rules.js';
+import { explainRule, listRules } from './list-rules.js';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from '../report/printable.js';
@@ -160,6 +160,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (opts.listRules) {
     io.stdout(listRules(RULES));
+    return 0;
+  }
+  if (opts.explain !== undefined) {
+    const r = explainRule(RULES, opts.explain);
+    if ('error' in r) {
+      io.stderr(`vtaplint: ${r.error}\n`);
+      return 2;
+    }
+    io.stdout(r.text);
     return 0;
   }
   // The context folder is read too: the root holds it (nothing outside the root is read).
