@@ -88,6 +88,36 @@ describe('--context', () => {
     expect(run.findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['39 vtap-live-migration']);
   });
 
+  test('a named .bicepparam file or entry reports what its deployment finds in the modules it deploys (the hook passed a commit CI fails)', async () => {
+    const envs = path.join(REPO, 'test/data/context-envs');
+    const all = await sarif(['.'], envs);
+    const v6 = 'modules/web.bicep:60 vtap-source-vm-size-v6';
+    expect(rules(all)).toEqual(['modules/web.bicep:56 vtap-live-migration', v6]);
+    // prod.bicepparam sets the v6 size: the error is in the module, decided by the staged file.
+    const prod = await sarif(['--context', '.', 'params/prod.bicepparam'], envs);
+    expect(rules(prod)).toEqual(rules(all));
+    expect(prod.code).toBe(1);
+    expect(prod.findings).toEqual(all.findings);
+    // The entry whose parameters files give it values: every deployment of it.
+    expect(rules(await sarif(['--context', '.', 'main.bicep'], envs))).toEqual(rules(all));
+    // dev.bicepparam gives a size that can be mirrored: prod's error is not about it.
+    const dev = await sarif(['--context', '.', 'params/dev.bicepparam'], envs);
+    expect(rules(dev)).toEqual(['modules/web.bicep:56 vtap-live-migration']);
+    expect(dev.code).toBe(0);
+  });
+
+  test('a named ARM parameters file reports what its template finds in a linked template', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-context-linked-'));
+    const params = (location: string) => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { location: { value: location } } });
+    const template = (resources: unknown[], parameters: unknown) => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters, resources }, null, 2);
+    writeFileSync(path.join(dir, 'azuredeploy.json'), template([{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'tap', properties: { mode: 'Incremental', templateLink: { relativePath: 'tap.json' }, parameters: { location: { value: "[parameters('location')]" } } } }], { location: { type: 'string' } }));
+    writeFileSync(path.join(dir, 'azuredeploy.parameters.json'), params('westeurope'));
+    writeFileSync(path.join(dir, 'tap.json'), template([{ type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: "[parameters('location')]", properties: { destinationNetworkInterfaceIPConfiguration: { id: "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]" } } }], { location: { type: 'string' } }));
+    const staged = await sarif(['--context', '.', 'azuredeploy.parameters.json'], dir);
+    expect(rules(staged)).toEqual(['tap.json:14 vtap-supported-region', 'tap.json:17 vtap-destination-type']);
+    expect(staged.code).toBe(1);
+  });
+
   test('is bad usage with a folder that does not exist, and for eval and graph', async () => {
     const r = await cli(['--context', 'no/such/dir', 'main.bicep'], CONTEXT);
     expect(r.code).toBe(2);

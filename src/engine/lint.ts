@@ -274,6 +274,8 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   const usedByParams = new Set(targetsByParams.values());
+  // The files named, before the templates of named parameters files join them (see ofFocused below).
+  const named = focus ? new Set(focus) : undefined;
   if (focus) widenFocus(focus, work, targetsByParams);
   // A template named on the command line is still linted on its own, as asked.
   if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== 'bicep' || !usedByParams.has(path.resolve(w.file.path)));
@@ -319,9 +321,17 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   throughParents(slots, work);
   notifications.push(...unusedSuppliedParameters(opts, slots));
   const results: FileResult[] = [];
+  // With --context, the findings of the analyses of named files, wherever they are placed (see
+  // reportedInFocus): of a named .bicepparam file, template, or the template of a named parameters
+  // file (x.json for x.parameters.json), and every analysis of a named template (main.bicep through
+  // each .bicepparam file that uses it). Not the other .bicepparam files of the template of a named
+  // one: staging dev.bicepparam is not about what prod.bicepparam gives.
+  const ofFocused = new Set<Finding>();
   let passes = 0;
-  for (const r of slots) {
+  for (const [i, r] of slots.entries()) {
     if (!r) continue;
+    const analysed = work[i]?.file.path;
+    if (focus && ((analysed !== undefined && inFocus(focus, analysed)) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === undefined || inFocus(focus, n.file)));
     if (r.result.kind !== 'skipped' || r.result.findings.length) results.push(r.result);
@@ -330,20 +340,19 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? '', kind: 'skipped', findings: extra });
   }
-  // With --context, what is reported is about the named files: findings placed in them (whatever
-  // file's analysis placed them there: a module's come through its parents), and results for them.
-  // Whole files are kept or dropped, so fingerprints (numbered per file) match a run over all.
-  const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
-  const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
-  // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber the others.
+  const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused).sort(compareFindings);
+  // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber
+  // the others; and over every finding of the run, also with --context, so they match a run over all.
   const base = sourceRoot(opts.root, files.map((f) => f.path));
-  assignFingerprints(all, base);
+  assignFingerprints(every, base);
+  const all = focus ? every.filter((f) => reportedInFocus(focus, named ?? focus, f, ofFocused)) : every;
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
-  const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
+  const kept = new Set(all);
+  const reported = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => kept.has(f)) })).filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
   const result: LintResult = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
   if (baseline && opts.baselineFile) {
-    const absent = applyBaseline(all, baseline);
+    const absent = applyBaseline(every, baseline);
     // Results of other files are not absent: this run did not report on those files.
     result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
     result.baseline = opts.baselineFile;
@@ -391,10 +400,27 @@ function throughParents(slots: (OneResult | undefined)[], work: readonly { file:
 }
 
 /**
+ * With --context, what is reported is about the named files (a hook names the staged ones):
+ * - a finding placed in one of them (whatever analysis placed it there: a module's come through
+ *   its parents);
+ * - a finding that points at one of them (a related location): the value that decided it is
+ *   written there (a `.bicepparam` assignment, a module's `params` in its parent), or the file
+ *   holds another resource it is about. Only the files named: the template of a named
+ *   `.bicepparam` file passes values to its modules for every parameters file of it;
+ * - a finding of the analysis of one of them (a `.bicepparam` file, a template, the template of a
+ *   named parameters file), wherever it is placed: a change to `prod.bicepparam` that leaves a
+ *   module's default in force, or a template whose values break a rule in a module it deploys.
+ *   Placed in the module, such findings were all dropped, and the hook passed a commit CI fails.
+ */
+function reportedInFocus(focus: ReadonlySet<string>, named: ReadonlySet<string>, f: Finding, ofFocused: ReadonlySet<Finding>): boolean {
+  return ofFocused.has(f) || inFocus(focus, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+}
+
+/**
  * One template can be analysed more than once in a run (through each .bicepparam that uses it, or
  * as a module of several files): the same finding at the same place, saying the same, is one.
  */
-function withoutRepeats(findings: readonly Finding[]): Finding[] {
+function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>): Finding[] {
   // Findings are grouped by rule and place (a short key), and compared in full only within a
   // group: a key holding every finding's whole text (messages, related places) came to megabytes
   // for a large deployment, at the end of the run.
@@ -411,6 +437,8 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
     // file: one finding, pointing at every place that gave a value (a plain repeat adds none).
     const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
     if (sameVerdict) {
+      // The one kept stands for both: also for the analysis of a named file (--context).
+      if (ofFocused.has(f)) ofFocused.add(sameVerdict);
       for (const r of f.related) {
         if (!sameVerdict.related.some((q) => q.message === r.message && placeOf(q) === placeOf(r))) sameVerdict.related.push(r);
       }

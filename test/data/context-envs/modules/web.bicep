@@ -1,0 +1,63 @@
+// A web VM mirrored by a TAP to a collector; its parent passes the region and the size.
+param location string
+param vmSize string
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vtap-vnet'
+  location: location
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.50.0.0/16' ] }
+    subnets: [ { name: 'default', properties: { addressPrefix: '10.50.0.0/24' } } ]
+  }
+}
+
+resource collectorNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {
+  name: 'collector-nic'
+  location: location
+  properties: {
+    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: '${vnet.id}/subnets/default' } } } ]
+  }
+}
+
+resource collectorVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
+  name: 'collector-vm'
+  location: location
+  properties: {
+    hardwareProfile: { vmSize: 'Standard_D4s_v5' }
+    networkProfile: { networkInterfaces: [ { id: collectorNic.id } ] }
+  }
+}
+
+resource webNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {
+  name: 'web-nic'
+  location: location
+  properties: {
+    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: '${vnet.id}/subnets/default' } } } ]
+  }
+}
+
+resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {
+  name: 'tap1'
+  location: location
+  properties: {
+    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }
+  }
+}
+
+resource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {
+  parent: webNic
+  name: 'to-collector'
+  properties: {
+    virtualNetworkTap: { id: tap.id }
+  }
+}
+
+resource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
+  name: 'web-vm'
+  location: location
+  dependsOn: [ tapConfig ]
+  properties: {
+    hardwareProfile: { vmSize: vmSize }
+    networkProfile: { networkInterfaces: [ { id: webNic.id } ] }
+  }
+}
