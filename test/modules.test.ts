@@ -95,6 +95,18 @@ describe('modules linted through their parents', () => {
     expect(region[0]?.related.filter((r) => r.message === "the value of parameter 'location' is given here").map((r) => r.file).sort()).toEqual(['a.bicep', 'b.bicep']);
   });
 
+  test('a finding in a module that two parents deploy, one naming the module after its resource (module tap holding resource tap), is one finding', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));
+    mkdirSync(path.join(dir, 'modules'));
+    writeFileSync(path.join(dir, 'modules/tap.bicep'), "param location string\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n");
+    writeFileSync(path.join(dir, 'main.bicep'), "module tap 'modules/tap.bicep' = {\n  name: 'tap'\n  params: { location: 'westeurope' }\n}\n");
+    writeFileSync(path.join(dir, 'hub.bicep'), "module hubTap 'modules/tap.bicep' = {\n  name: 'hub-tap'\n  params: { location: 'westeurope' }\n}\n");
+    const { findings } = await findingsOf(['.'], dir);
+    const region = findings.filter((f) => f.ruleId === 'vtap-supported-region');
+    expect(region.map((f) => `${f.file}:${f.line} ${f.message.slice(0, 40)}`)).toEqual(["modules/tap.bicep:4 TAP 'tap' is in 'westeurope', where virt"]);
+    expect(region[0]?.related.filter((r) => r.message === "the value of parameter 'location' is given here").map((r) => r.file).sort()).toEqual(['hub.bicep', 'main.bicep']);
+  });
+
   /** A subscription deployment whose TAP hub and source spokes are modules deployed only `if (deployTap)`, one spoke per entry of `spokes`. */
   function hubAndSpokes(paramsFile: string): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));

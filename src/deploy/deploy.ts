@@ -816,16 +816,28 @@ function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): voi
   const units = new Map<string, Set<DeploymentUnit>>();
   for (const r of resources) {
     if (r.symbolicName === undefined) continue;
-    const set = units.get(r.symbolicName);
+    const key = sharingKey(r);
+    const set = units.get(key);
     if (set) set.add(r.unit);
-    else units.set(r.symbolicName, new Set([r.unit]));
+    else units.set(key, new Set([r.unit]));
   }
   for (const r of resources) {
-    if (r.symbolicName === undefined || r.unit.parent === undefined || (units.get(r.symbolicName)?.size ?? 0) < 2) continue;
+    if (r.symbolicName === undefined || r.unit.parent === undefined || (units.get(sharingKey(r))?.size ?? 0) < 2) continue;
     const modules: string[] = [];
     for (let u: DeploymentUnit | undefined = r.unit; u?.parent; u = u.parent.unit) modules.unshift(u.parent.plainDisplayName);
     r.displayQualifier = modules.join('.');
   }
+}
+
+/**
+ * The name a resource shares with others to be qualified: its symbolic name, apart for modules
+ * and nested deployments. A module is very often named after the resource it deploys
+ * (`module tap 'modules/tap.bicep'` holding `resource tap`, AVM's `module virtualNetwork`): a
+ * message never confuses the two, and qualifying the TAP as 'tap.tap' made the finding of a
+ * module that another entry deploys under another name read 'tap' there, reported twice.
+ */
+function sharingKey(r: DeployedResource): string {
+  return r.type.toLowerCase() === 'microsoft.resources/deployments' ? `deployment\u0000${r.symbolicName ?? ''}` : `resource\u0000${r.symbolicName ?? ''}`;
 }
 
 /** Deploys one template file with the given options. */

@@ -1414,6 +1414,20 @@ describe('display names across modules', () => {
     expect(shown('alone')?.displayName).toBe('alone');
     expect(shown('own0')?.displayName).toBe('spokes[0].own');
   });
+
+  test('a module named after the resource it deploys does not qualify it (module tap holding resource tap)', () => {
+    const { a } = analyze({
+      'main.bicep': "module tap 'tap.bicep' = { name: 'tap' }\nmodule vnet 'vnet.bicep' = { name: 'vnet' }\n",
+      'tap.bicep': "resource tap 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'nsg-tap', location: 'westeurope' }\n",
+      'vnet.bicep': "resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'nsg-vnet', location: 'westeurope' }\nmodule tap 'tap.bicep' = { name: 'inner-tap' }\n",
+    });
+    const shown = (name: string) => a.graph.resources.find((r) => r.name === name);
+    expect(shown('nsg-vnet')?.displayName).toBe('vnet');
+    // Resources still tell each other apart, and so do modules: 'tap' is deployed twice.
+    expect(a.graph.resources.filter((r) => r.name === 'nsg-tap').map((r) => r.displayName).sort()).toEqual(['tap.tap', 'vnet.tap.tap']);
+    expect(shown('tap')?.displayName).toBe('tap');
+    expect(shown('inner-tap')?.displayName).toBe('vnet.tap');
+  });
 });
 
 test('findings name module resources with their modules; their logical location stays the plain name (fingerprints, resource suppressions)', async () => {
