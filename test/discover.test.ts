@@ -130,35 +130,36 @@ test('a glob finds the same files written relative or absolute, inside the curre
   expect(await rel(['**/d.json'], dir)).toEqual({ files: ['other/d.json'], missing: [] });
 });
 
-test('a .gitignore pattern with more than 3 wildcards in one path segment is left out and listed (the ignore package backtracks on it); the others apply as git applies them', async () => {
+test('a .gitignore pattern with any number of wildcards in one path segment applies as git applies it, without a hang on long names', async () => {
+  // These lines were left out (the ignore package behind globby backtracked exponentially on them).
+  // What is left out is what git status leaves out of this tree (git 2.39; the 250-character
+  // name aside, on which git's own wildmatch runs for minutes: it does not end in c.json).
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-discover-wild-'));
-  const long = `${'a'.repeat(34)}.json`;
+  const a = (n: number) => 'a'.repeat(n);
   const tree: Record<string, string> = {
-    '.gitignore': '*x*y*z.json\n*a*a*a*a*a*a*a*a*a*a*a*a*c\n\\*a\\*a\\*a\\*a.json\n',
+    '.gitignore': `*x*y*z.json\n*a*a*a*a*a*a*a*a*a*a*a*a*c.json\n\\*a\\*a\\*a\\*a.json\n!${'*a'.repeat(14)}*c.json\n`,
     'sub/.gitignore': 'dir/*q*q*q*q*/\n',
-    [long]: '{}',
-    [`sub/${long}`]: '{}',
+    [`${a(15)}c.json`]: '{}',
+    [`${a(12)}c.json`]: '{}',
+    [`${a(11)}c.json`]: '{}',
+    [`sub/${a(16)}.json`]: '{}',
+    [`sub/${a(250)}.json`]: '{}',
+    [`sub/${a(13)}c.json`]: '{}',
     'sub/1x2y3z.json': '{}',
     '*a*a*a*a.json': '{}',
     'sub/dir/qqqqq/t.json': '{}',
+    'sub/dir/qqq/t.json': '{}',
   };
   for (const [rel, text] of Object.entries(tree)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);
   }
   const rel = (found: { path: string }[]) => found.map((f) => path.relative(dir, f.path).replaceAll(path.sep, '/')).sort();
-  const skipped = [
-    { file: path.join(dir, '.gitignore'), line: 2, pattern: '*a*a*a*a*a*a*a*a*a*a*a*a*c' },
-    { file: path.join(dir, 'sub/.gitignore'), line: 1, pattern: 'dir/*q*q*q*q*/' },
-  ];
-  // A folder, a folder below the root (the top's .gitignore read as one above it), and a glob.
-  const all = await discover(['.'], dir);
-  expect(rel(all.files)).toEqual([long, `sub/${long}`, 'sub/dir/qqqqq/t.json']);
-  expect(all.skippedIgnorePatterns).toEqual(skipped);
-  const sub = await discover(['sub'], dir);
-  expect(rel(sub.files)).toEqual([`sub/${long}`, 'sub/dir/qqqqq/t.json']);
-  expect(sub.skippedIgnorePatterns).toEqual([skipped[0], skipped[1]]);
-  const glob = await discover(['**/*.json'], dir);
-  expect(rel(glob.files)).toEqual([long, `sub/${long}`, 'sub/dir/qqqqq/t.json']);
-  expect(glob.skippedIgnorePatterns).toEqual(skipped);
+  const kept = [`${a(11)}c.json`, `${a(15)}c.json`, `sub/${a(16)}.json`, `sub/${a(250)}.json`, 'sub/dir/qqq/t.json'].sort();
+  const started = Date.now();
+  expect(rel((await discover(['.'], dir)).files)).toEqual(kept);
+  // A folder below the root (the top's .gitignore read as one above it), and a glob.
+  expect(rel((await discover(['sub'], dir)).files)).toEqual(kept.filter((f) => f.startsWith('sub/')));
+  expect(rel((await discover(['**/*.json'], dir)).files)).toEqual(kept);
+  expect(Date.now() - started).toBeLessThan(5000);
 });

@@ -1,10 +1,11 @@
 // Finds the files to lint: files, folders and globs given on the command line. Folders are
-// searched with globby, honouring .gitignore; symbolic links are not followed (a link loop or a
-// link out of the folder must not make vtaplint read outside what it was pointed at).
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+// walked, globs searched with globby, honouring .gitignore as git does (./gitignore-match.ts);
+// symbolic links are not followed (a link loop or a link out of the folder must not make vtaplint
+// read outside what it was pointed at).
+import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type * as Globby from 'globby';
-import { guardedFs, type SkippedIgnorePattern } from './gitignore.js';
+import { IgnoreMatcher, parseGitignore, type IgnoreFile } from './gitignore-match.js';
 
 export const LINTED_EXTENSIONS = ['json', 'jsonc', 'bicep', 'bicepparam'] as const;
 
@@ -34,8 +35,6 @@ export interface DiscoverResult {
    * the user may not read printed nothing and exited 0, which reads as "checked, no problems".
    */
   unreadable: UnreadableFolder[];
-  /** .gitignore patterns not applied, as matching them would take exponential time (./gitignore.ts). */
-  skippedIgnorePatterns: SkippedIgnorePattern[];
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -55,9 +54,9 @@ export async function discover(args: readonly string[], cwd: string, root: strin
   const found = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
   const unreadable: UnreadableFolder[] = [];
-  const skippedIgnorePatterns: SkippedIgnorePattern[] = [];
-  // Every read of a .gitignore file goes through this: no pattern that backtracks exponentially.
-  const fs = guardedFs(skippedIgnorePatterns);
+  // Each .gitignore file read and parsed once, however many paths name folders under it.
+  const ignoreFiles = new Map<string, IgnoreFile>();
+  const matcher = (files: readonly string[]) => new IgnoreMatcher(files.map((f) => readIgnoreFile(f, ignoreFiles)), path.sep);
   const add = (p: string, explicit: boolean) => {
     const abs = path.resolve(cwd, p);
     const prev = found.get(abs);
@@ -76,35 +75,22 @@ export async function discover(args: readonly string[], cwd: string, root: strin
       add(abs, true);
       continue;
     }
-    let patterns: string[];
-    let base: string;
-    let ignoreFiles: string[] | undefined;
     if (st?.isDirectory()) {
-      // A folder is walked directly: globby is needed only for the .gitignore files that apply.
+      // A folder is walked directly, and what its .gitignore files (and those of the folders
+      // above it, up to the lint root) leave out is left out, as git leaves it out.
       const walked = walkFolder(abs);
-      const above = await ignoreFilesAbove(abs, root, fs);
+      const above = ignoreFilesAbove(abs, root, matcher);
+      const ignoring = [...(above ?? []), ...walked.ignoreFiles];
+      const ignored = ignoring.length ? matcher(ignoring) : undefined;
       // A folder the .gitignore files leave out is not searched, readable or not: a database's
       // data folder (owned by its container's user, gitignored) is no warning.
-      let ignored = (_: string) => false;
-      const ignoring = [...(above?.files ?? []), ...walked.ignoreFiles];
-      if (ignoring.length && walked.unreadable.length) {
-        const { isIgnoredByIgnoreFilesSync, convertPathToPattern } = await loadGlobby();
-        const filter = isIgnoredByIgnoreFilesSync(ignoring.map((f) => convertPathToPattern(f)), { cwd: above?.from ?? abs, fs });
-        // With a trailing slash, as git matches a folder ('pgdata/' leaves out the folder pgdata).
-        ignored = (p: string) => filter(`${p}/`);
-      }
-      for (const u of walked.unreadable) if (u.path === abs || !ignored(u.path)) unreadable.push(u.path === abs ? { ...u, arg } : u);
-      if (walked.ignoreFiles.length === 0 && !above) {
-        for (const f of walked.files) add(f, false);
-        continue;
-      }
-      // With ignore files above it, the folder is searched from the highest of them (globby takes
-      // an ignore file's patterns only for what is below its own folder).
-      base = above ? above.from : abs;
-      const prefix = above ? `${(await loadGlobby()).convertPathToPattern(path.relative(base, abs).split(path.sep).join('/'))}/` : '';
-      patterns = [`${prefix}**/*.{${LINTED_EXTENSIONS.join(',')}}`];
-      ignoreFiles = [...(above?.files ?? []), ...walked.ignoreFiles];
-    } else if ((await loadGlobby()).isDynamicPattern(arg)) {
+      for (const u of walked.unreadable) if (u.path === abs || !ignored?.ignored(u.path, true)) unreadable.push(u.path === abs ? { ...u, arg } : u);
+      for (const f of walked.files) if (!ignored?.ignored(f, false)) add(f, false);
+      continue;
+    }
+    let patterns: string[];
+    let base: string;
+    if ((await loadGlobby()).isDynamicPattern(arg)) {
       const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
       base = g.base;
       patterns = [g.pattern];
@@ -112,15 +98,12 @@ export async function discover(args: readonly string[], cwd: string, root: strin
       missing.push(arg);
       continue;
     }
-    // One search finds the files and the .gitignore files together (for a folder, the walk above).
-    // globby's own `ignoreFiles: ['**/.gitignore']` walks the whole tree a second time (hidden
-    // folders too) to find them, and then filters every entry, which took longer than the search
-    // itself. A tree without ignore files needs neither. With some, the search runs again with
-    // exactly those files as `ignoreFiles` (globby's semantics, each file's patterns relative to
-    // its folder; paths escaped, as a folder may be named like a glob). The .gitignore files of
-    // the folders above a folder searched count too, up to the lint root (`vtaplint infra` from
-    // the top leaves out what the top's .gitignore says of infra/), none beyond it.
-    const { globbySync, convertPathToPattern } = await loadGlobby();
+    // One search finds the files and the .gitignore files together. globby's own
+    // `ignoreFiles: ['**/.gitignore']` walks the whole tree a second time (hidden folders too) to
+    // find them, and then filters every entry, which took longer than the search itself. A tree
+    // without ignore files needs neither. With some, the search runs again for the glob alone (it
+    // may itself name a .gitignore), and what those files leave out is left out.
+    const { globbySync } = await loadGlobby();
     const options = {
       cwd: base,
       absolute: true,
@@ -130,21 +113,38 @@ export async function discover(args: readonly string[], cwd: string, root: strin
       followSymbolicLinks: false,
       onlyFiles: true,
       suppressErrors: true,
-      fs,
     };
-    let matches: string[];
-    if (ignoreFiles) matches = globbySync(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern(f)) });
-    else {
-      const found = globbySync([...patterns, GITIGNORE], options);
-      const inside = found.filter((m) => path.basename(m) === '.gitignore');
-      matches = inside.length ? globbySync(patterns, { ...options, ignoreFiles: inside.map((f) => convertPathToPattern(f)) }) : found;
+    const hits = globbySync([...patterns, GITIGNORE], options).map((m) => path.normalize(m));
+    const inside = hits.filter((m) => path.basename(m) === '.gitignore');
+    let matches = hits;
+    if (inside.length) {
+      const ignored = matcher(inside);
+      matches = globbySync(patterns, options)
+        .map((m) => path.normalize(m))
+        .filter((m) => !ignored.ignored(m, false));
     }
     if (matches.length === 0 && !st) missing.push(arg);
-    for (const m of matches) add(path.normalize(m), false);
+    for (const m of matches) add(m, false);
   }
   // Deterministic order whatever the file system returns.
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, missing, unreadable, skippedIgnorePatterns };
+  return { files, missing, unreadable };
+}
+
+/** A .gitignore file's patterns (none when it cannot be read: git reads it as empty then too). */
+function readIgnoreFile(file: string, cache: Map<string, IgnoreFile>): IgnoreFile {
+  let f = cache.get(file);
+  if (!f) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = '';
+    }
+    f = { file, patterns: parseGitignore(text) };
+    cache.set(file, f);
+  }
+  return f;
 }
 
 /**
@@ -171,12 +171,12 @@ const LINTED = new Set<string>(LINTED_EXTENSIONS);
 
 /**
  * The .gitignore files of the folders from `root` down to `dir`'s parent, which apply to `dir`'s
- * files too, and the highest folder holding one (where the search then starts); undefined when
- * there are none, when `dir` is not below `root`, or when they ignore `dir` itself: a folder named
- * on the command line that its parents' ignore files leave out as a whole (`vtaplint build`, the
- * top .gitignore saying `build/`) is linted as asked, with its own ignore files only.
+ * files too; undefined when there are none, when `dir` is not below `root`, or when they ignore
+ * `dir` itself: a folder named on the command line that its parents' ignore files leave out as a
+ * whole (`vtaplint build`, the top .gitignore saying `build/`) is linted as asked, with its own
+ * ignore files only.
  */
-async function ignoreFilesAbove(dir: string, root: string, fs: Globby.Options['fs']): Promise<{ from: string; files: string[] } | undefined> {
+function ignoreFilesAbove(dir: string, root: string, matcher: (files: readonly string[]) => IgnoreMatcher): string[] | undefined {
   const top = path.resolve(root);
   const rel = path.relative(top, dir);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
@@ -186,13 +186,8 @@ async function ignoreFilesAbove(dir: string, root: string, fs: Globby.Options['f
     if (isFile(file)) files.unshift(file);
     if (d === top || path.dirname(d) === d) break;
   }
-  if (!files.length) return undefined;
-  const from = path.dirname(files[0] as string);
-  const { isIgnoredByIgnoreFilesSync, convertPathToPattern } = await loadGlobby();
-  const patterns = files.map((f) => convertPathToPattern(path.relative(from, f).split(path.sep).join('/')));
-  // A trailing separator: a folder, so that folder-only patterns (`build/`) match it.
-  if (isIgnoredByIgnoreFilesSync(patterns, { cwd: from, fs })(`${dir}${path.sep}`)) return undefined;
-  return { from, files };
+  if (!files.length || matcher(files).ignored(dir, true)) return undefined;
+  return files;
 }
 
 function isFile(p: string): boolean {

@@ -2,8 +2,7 @@
 // with --config; validated against the JSON schema the package ships (schema/), so a misspelt
 // key is an error that names it instead of a setting silently ignored.
 import { existsSync, readFileSync } from 'node:fs';
-import { matchesGlobList, tooManyWildcards } from './globs.js';
-import { MAX_SEGMENT_WILDCARDS } from '../discover/gitignore.js';
+import { MAX_SEGMENT_WILDCARDS, matchesGlobList, tooManyWildcards } from './globs.js';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import facts from '../../rules/data/vtap-facts.json' with { type: 'json' };

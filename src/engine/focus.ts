@@ -37,10 +37,7 @@ export async function discoverFocused(paths: readonly string[], context: string 
     focus.add(path.resolve(same ?? f.path));
   }
   // Only the named paths' unreadable folders are said: the files reported are theirs.
-  // The .gitignore patterns left out of either search are said once each.
-  const skipped = new Map(named.skippedIgnorePatterns.map((s) => [`${s.file}\n${s.line}`, s]));
-  for (const s of around.skippedIgnorePatterns) if (!skipped.has(`${s.file}\n${s.line}`)) skipped.set(`${s.file}\n${s.line}`, s);
-  return { files, missing: named.missing, unreadable: named.unreadable, skippedIgnorePatterns: [...skipped.values()], focus };
+  return { files, missing: named.missing, unreadable: named.unreadable, focus };
 }
 
 /**

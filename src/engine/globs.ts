@@ -1,7 +1,6 @@
 // Config globs (`ignore`, `parameters[].files`, `suppressions[].files`). picomatch, not Node's
 // path.matchesGlob: that one is experimental on Node 20 and 22 and prints a warning on every run.
 import picomatch from 'picomatch';
-import { MAX_SEGMENT_WILDCARDS } from '../discover/gitignore.js';
 
 const compiled = new Map<string, (path: string) => boolean>();
 
@@ -91,6 +90,14 @@ function matchSegment(g: string, s: string): boolean {
   return true;
 }
 
+
+/**
+ * Most wildcards in one path segment of a config glob that picomatch matches (`*` runs and
+ * extglob groups): picomatch compiles a glob to a regular expression, and V8 backtracks through
+ * each way of splitting a name among them. (.gitignore files are matched without regular
+ * expressions: src/discover/gitignore-match.ts.)
+ */
+export const MAX_SEGMENT_WILDCARDS = 3;
 
 /**
  * Whether a glob that picomatch would match (not plain) has more wildcards in one path segment

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { matchesGlobList } from './globs.js';
 import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
-import { MAX_SEGMENT_WILDCARDS } from '../discover/gitignore.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
@@ -228,7 +227,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const now = opts.now ?? new Date();
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
-  const { files, missing, unreadable, skippedIgnorePatterns, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
+  const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
   const notifications: ToolNotification[] = [];
   // A folder that cannot be read is said, unless the config's "ignore" leaves out what is in it
@@ -236,14 +235,6 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   for (const u of unreadable) {
     if (u.arg === undefined && isIgnored(path.join(u.path, '_'), await configs.forFile(path.join(u.path, '_')))) continue;
     notifications.push({ level: 'warning', message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path });
-  }
-  // A .gitignore line that would have hung the search was not applied: the files it names may be linted.
-  for (const s of skippedIgnorePatterns) {
-    notifications.push({
-      level: 'warning',
-      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
-      file: s.file,
-    });
   }
   // The files to lint with their configs, in discovery order (results keep that order).
   let work: { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[] = [];
