@@ -11,6 +11,7 @@ import { namedParametersProblem } from '../engine/named-parameters.js';
 import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { baselineSentence } from '../engine/baseline.js';
 import { formatStylish } from '../report/stylish.js';
+import { formatJunit } from '../report/junit.js';
 import { formatCompact } from '../report/compact.js';
 import { writeJson } from '../report/json.js';
 import { writeSarif } from '../report/sarif.js';
@@ -130,6 +131,9 @@ function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: D
       break;
     case 'compact':
       add(formatCompact(result));
+      break;
+    case 'junit':
+      add(formatJunit(result));
       break;
     case 'text':
     case 'stylish':
