@@ -2320,6 +2320,13 @@ export class FileLowerer extends ExprLowerer {
         if ((ns === 'sys' || ns === 'az') && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
           return this.builtin(e, ctx);
         }
+        // `this.existingResource()` in a resource's body: that resource's state before this
+        // deployment, null when it does not exist yet (Bicep 0.46, "runtime values in tags and
+        // sku"); the compiler writes target('full'), runtime state.
+        if (ns === 'this' && name === 'existingResource' && !this.namedInFile(ns)) {
+          if (e.args.length) this.error({ start: e.openParen, end: e.closeParen }, `existingResource() takes no arguments, but is given ${e.args.length}`);
+          return call('target', [lit('full', e)], e);
+        }
       }
       const ref = this.symbolRef(e.base, ctx);
       if (ref?.info.kind === 'resource') {

@@ -582,6 +582,14 @@ describe('Bicep lowering: resources', () => {
     ]);
   });
 
+  it("this.existingResource() (Bicep 0.46's runtime values in tags and sku) lowers to target('full'); with arguments it is an error", () => {
+    const ok = load(["resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {", "  name: 'st1'", "  location: 'eastus'", '  tags: this.existingResource().?tags ?? {}', "  sku: { name: this.existingResource().?sku.name ?? 'Standard_LRS' }", "  kind: 'StorageV2'", '}'].join('\n'));
+    expect(ok.diagnostics.map((d) => d.message)).toEqual([]);
+    expect(JSON.stringify(ok.root)).toContain('{"k":"call","name":"tryGet","args":[{"k":"call","name":"target","args":[{"k":"lit","value":"full"');
+    const bad = load(["resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {", "  name: 'st1'", "  location: 'eastus'", '  tags: this.existingResource(1)', '}'].join('\n'));
+    expect(bad.diagnostics.map((d) => d.message)).toEqual(['existingResource() takes no arguments, but is given 1']);
+  });
+
   it('reports unknown symbols at their exact span', () => {
     const r = load("var x = nope.id\n");
     expect(r.diagnostics.map((d) => [d.code, d.message, d.span.region().start])).toEqual([

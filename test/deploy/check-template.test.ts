@@ -71,6 +71,13 @@ describe('a resource body no rule reads', () => {
     ]);
   });
 
+  test("target('full'), the resource's state before the deployment (Bicep's this.existingResource()), is a known function: no error", () => {
+    const t = arm([storage({}, { tags: "[if(parameters('keep'), union(coalesce(tryGet(target('full'), 'tags'), createObject()), parameters('tags')), parameters('tags'))]", sku: { name: "[coalesce(tryGet(tryGet(target('full'), 'sku'), 'name'), 'Standard_LRS')]" } })], {
+      parameters: { keep: { type: 'bool', defaultValue: true }, tags: { type: 'object', defaultValue: {} } },
+    });
+    expect(found({ 'main.json': t })).toEqual([]);
+  });
+
   test('list*() actions of any name are accepted; namespaced calls are left to evaluation', () => {
     const ok = arm([storage({ a: "[listAnything(resourceId('Microsoft.Storage/storageAccounts', 'st1'), '2023-01-01')]", b: "[listKeys('id', '2023-01-01').keys[0].value]" })]);
     expect(found({ 'main.json': ok })).toEqual([]);

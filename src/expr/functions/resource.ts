@@ -270,6 +270,11 @@ export const resourceFunctions: FnDef[] = [
       ['providers', 1, 2, 'object'],
       ['extensions', 0, 1, 'object'],
       ['roleDefinitions', 1, 1, 'object'],
+      // target('full'): the resource being deployed as it exists before this deployment (null
+      // when it does not exist yet), what Bicep's `this.existingResource()` compiles to (the
+      // experimental "runtime values in tags and sku" of Bicep 0.46): runtime state. Not knowing
+      // it made PSRule fail the whole file (microsoft/PSRule#3425); here it was an error.
+      ['target', 0, 1, 'object'],
     ] as const
   ).map(
     ([name, min, max, returns]): FnDef => ({
