@@ -121,6 +121,27 @@ export function cliParameters(params: Record<string, string>, into: SuppliedPara
   }
 }
 
+/**
+ * The template beside an ARM parameters file named for one environment of it, when there is one:
+ * `x.parameters.<env>.json` (`azuredeploy.parameters.prod.json`, the quickstarts'
+ * `azuredeploy.parameters.us.json`) or `x.<env>.parameters.json` (`azuredeploy.prod.parameters.json`)
+ * for `x.json` (or `x.jsonc`). A template can have several, each one deployment of it, as a Bicep
+ * file has several `.bicepparam` files. `x.<env>.parameters.json` is `x.<env>.json`'s own
+ * parameters file when that template exists (`prereq.azuredeploy.parameters.json`), not an
+ * environment of `x.json`. A Bicep file is not given JSON parameters by name: tools that pair them
+ * (azd's `main.parameters.json`) write placeholders (`${AZURE_LOCATION}`) that only they substitute.
+ */
+export function environmentParameterTemplate(parametersFile: string): string | undefined {
+  const dir = path.dirname(parametersFile);
+  const base = path.basename(parametersFile);
+  const existing = (stem: string) => [`${stem}.json`, `${stem}.jsonc`].map((n) => path.join(dir, n)).find((p) => existsSync(p));
+  const suffix = /^(.+)\.parameters\.[^.]+\.jsonc?$/i.exec(base);
+  if (suffix) return existing(suffix[1] as string);
+  const infix = /^((.+)\.[^.]+)\.parameters\.jsonc?$/i.exec(base);
+  if (infix && !existing(infix[1] as string)) return existing(infix[2] as string);
+  return undefined;
+}
+
 /** The parameters file associated with a template by name, when one exists beside it. */
 export function associatedParameterFile(template: string): string | undefined {
   const dir = path.dirname(template);

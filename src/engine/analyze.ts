@@ -15,7 +15,7 @@ import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '..
 import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
 import { checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
-import { associatedParameterFile, cliParameters, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
+import { associatedParameterFile, cliParameters, environmentParameterTemplate, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import { deployFile, type DeployResult } from '../deploy/deploy.js';
 import { TemplateScope } from '../deploy/scope.js';
 import { ResourceGraph } from '../graph/graph.js';
@@ -130,9 +130,10 @@ export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMIT
  * The parameter values a template is deployed with: the file associated with it by name (when
  * `associated`), then the config's mapped file, --parameters files and -p values.
  */
-export function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: DiagnosticSink, associated: boolean): SuppliedParameters {
+export function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, sink: DiagnosticSink, associated: boolean | string): SuppliedParameters {
   const parameters: SuppliedParameters = new Map();
-  const assoc = associated ? associatedParameterFile(templatePath) : undefined;
+  // A string: the template is deployed with that parameters file of it instead (an environment's).
+  const assoc = typeof associated === 'string' ? associated : associated ? associatedParameterFile(templatePath) : undefined;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits, belongs: true });
   readGivenParameterFiles(opts, parameters, sink);
   return parameters;
@@ -329,12 +330,35 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
     return ours ? { kind: 'broken', diagnostics: loaded.diagnostics } : { kind: 'skipped' };
   }
   const kind = classifyJson(loaded.root);
-  if (kind === 'parameters') return { kind: 'parameters' };
+  if (kind === 'parameters') {
+    const template = environmentParameterTemplate(file);
+    return template ? analyzeEnvironment(template, file, opts) : { kind: 'parameters' };
+  }
   if (kind !== 'template') return { kind: 'skipped' };
   if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: 'skipped' };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(source.path, opts, sink, true);
   return finish(source, loaded.root, loaded.span, 'arm', parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
+}
+
+/**
+ * An environment's parameters file (`azuredeploy.parameters.prod.json`, see
+ * environmentParameterTemplate) lints its template with its values, as a `.bicepparam` file
+ * does: the findings land in the template, and each environment is one deployment of it. The
+ * file is the template's own, so an entry the template does not declare is an error, as ARM
+ * gives it; the template's `x.parameters.json` is not read (that is another deployment).
+ */
+function analyzeEnvironment(templatePath: string, parametersFile: string, opts: AnalyzeOptions): Analysis {
+  const read = readSourceInside(templatePath, 'arm', opts.root, opts.limits);
+  // Not a template vtaplint can read (outside the root, too large): the file stays a parameters file.
+  if (!read.ok) return { kind: 'parameters' };
+  const loaded = loadJson(read.source, opts.limits);
+  if (!loaded.root || classifyJson(loaded.root) !== 'template') return { kind: 'parameters' };
+  // JSON the Bicep compiler wrote beside its source: the source is linted (its values are not these).
+  if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: 'skipped' };
+  const sink = new DiagnosticSink();
+  const parameters = suppliedFromFiles(read.source.path, opts, sink, parametersFile);
+  return finish(read.source, loaded.root, loaded.span, 'arm', parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
 }
 
 /** JSON the Bicep compiler wrote (metadata._generator.name == "bicep"). */

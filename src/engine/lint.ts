@@ -13,7 +13,7 @@ import { distinctRelated } from './related.js';
 import { bicepparamTargetsByFile } from './bicepparam-targets.js';
 import { absentFile, discoverFocused, inFocus, widenFocus } from './focus.js';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
-import { readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
+import { associatedParameterFile, environmentParameterTemplate, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
@@ -264,12 +264,24 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     work.push({ file: f, config, sites: ext.sites });
   }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
+  // ARM parameters files named for an environment of a template beside them lint it too.
+  for (const w of work) {
+    const template = /\.jsonc?$/i.test(w.file.path) ? environmentParameterTemplate(w.file.path) : undefined;
+    if (template && pathInsideRoot(opts.root, template) !== undefined) targetsByParams.set(path.resolve(w.file.path), path.resolve(template));
+  }
   const usedByParams = new Set(targetsByParams.values());
-  // The files named, before the templates of named parameters files join them (see ofFocused below).
+  // The files named, before the templates of named parameters files join them (see ofFocused
+  // below); and with the templates whose own analysis is the deployment of a named file (x.json
+  // for x.parameters.json or a config-mapped file; not for a .bicepparam or an environment's file,
+  // which are analysed themselves).
   const named = focus ? new Set(focus) : undefined;
+  const analysedNamed = named ? new Set(named) : undefined;
+  if (analysedNamed) widenFocus(analysedNamed, work, new Map());
   if (focus) widenFocus(focus, work, targetsByParams);
-  // A template named on the command line is still linted on its own, as asked.
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== 'bicep' || !usedByParams.has(path.resolve(w.file.path)));
+  // A template a parameters file of the run deploys is linted through it, not again on its own
+  // without its values (which adds "no value" notes the file answers), unless named on the
+  // command line, as asked, or it has its own x.parameters.json, another deployment of it.
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || !usedByParams.has(path.resolve(w.file.path)) || !throughParametersOnly(w.file.path));
   const slots: (OneResult | undefined)[] = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -313,16 +325,16 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   notifications.push(...unusedSuppliedParameters(opts, slots));
   const results: FileResult[] = [];
   // With --context, the findings of the analyses of named files, wherever they are placed (see
-  // reportedInFocus): of a named .bicepparam file, template, or the template of a named parameters
-  // file (x.json for x.parameters.json), and every analysis of a named template (main.bicep through
-  // each .bicepparam file that uses it). Not the other .bicepparam files of the template of a named
+  // reportedInFocus): of a named .bicepparam file, template or environment's parameters file, of the
+  // template of a named x.parameters.json, and every analysis of a named template (main.bicep through
+  // each .bicepparam file that uses it). Not the other parameters files of the template of a named
   // one: staging dev.bicepparam is not about what prod.bicepparam gives.
   const ofFocused = new Set<Finding>();
   let passes = 0;
   for (const [i, r] of slots.entries()) {
     if (!r) continue;
     const analysed = work[i]?.file.path;
-    if (focus && ((analysed !== undefined && inFocus(focus, analysed)) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
+    if (focus && ((analysed !== undefined && inFocus(analysedNamed, analysed)) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === undefined || inFocus(focus, n.file)));
     if (r.result.kind !== 'skipped' || r.result.findings.length) results.push(r.result);
@@ -336,7 +348,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   // the others; and over every finding of the run, also with --context, so they match a run over all.
   const base = sourceRoot(opts.root, files.map((f) => f.path));
   assignFingerprints(every, base);
-  const all = focus ? every.filter((f) => reportedInFocus(focus, named ?? focus, f, ofFocused)) : every;
+  const all = named ? every.filter((f) => reportedInFocus(named, f, ofFocused)) : every;
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
@@ -394,17 +406,20 @@ function throughParents(slots: (OneResult | undefined)[], work: readonly { file:
  * With --context, what is reported is about the named files (a hook names the staged ones):
  * - a finding placed in one of them (whatever analysis placed it there: a module's come through
  *   its parents);
+ * - a finding of the analysis of one of them (a `.bicepparam` file, a template, an environment's
+ *   parameters file; the template of a named x.parameters.json; every analysis of a named
+ *   template), wherever it is placed: in the template, or in a module it deploys, where a rule's
+ *   property is (a change to `prod.bicepparam` that gives a module a v6 size, or leaves a module's
+ *   default in force). Placed in the module, such findings were all dropped, and the hook passed
+ *   a commit CI fails;
  * - a finding that points at one of them (a related location): the value that decided it is
  *   written there (a `.bicepparam` assignment, a module's `params` in its parent), or the file
- *   holds another resource it is about. Only the files named: the template of a named
- *   `.bicepparam` file passes values to its modules for every parameters file of it;
- * - a finding of the analysis of one of them (a `.bicepparam` file, a template, the template of a
- *   named parameters file), wherever it is placed: a change to `prod.bicepparam` that leaves a
- *   module's default in force, or a template whose values break a rule in a module it deploys.
- *   Placed in the module, such findings were all dropped, and the hook passed a commit CI fails.
+ *   holds another resource it is about.
+ * Not what another parameters file of the same template gives: staging dev.bicepparam does not
+ * report prod.bicepparam's findings, even in the template they share.
  */
-function reportedInFocus(focus: ReadonlySet<string>, named: ReadonlySet<string>, f: Finding, ofFocused: ReadonlySet<Finding>): boolean {
-  return ofFocused.has(f) || inFocus(focus, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+function reportedInFocus(named: ReadonlySet<string>, f: Finding, ofFocused: ReadonlySet<Finding>): boolean {
+  return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
 }
 
 /**
@@ -468,6 +483,12 @@ export function lintSafely(
       notifications: [{ level: 'error', message: `internal error while linting: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, file: f.path }],
     };
   }
+}
+
+/** A template that a parameters file of the run deploys is linted only through it: a Bicep file, or ARM JSON without its own x.parameters.json. */
+function throughParametersOnly(template: string): boolean {
+  const ext = extensionOf(template);
+  return ext === 'bicep' || ((ext === 'json' || ext === 'jsonc') && associatedParameterFile(template) === undefined);
 }
 
 /** Folders with a .bicep file in this run: JSON compiled from Bicep there is not linted twice. */

@@ -1,0 +1,102 @@
+// ARM parameters files named for one environment of a template (azuredeploy.parameters.prod.json,
+// azuredeploy.prod.parameters.json) lint the template beside them with their values, each one
+// deployment of it, as .bicepparam files do; they were left out, so a lint of the repository
+// judged the template with its defaults and never saw what prod deploys.
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { environmentParameterTemplate } from '../src/deploy/parameters.js';
+import { cli, findingsOf, workspace } from './helpers.js';
+
+const PARAMS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
+
+function parameters(values: Record<string, unknown>): string {
+  const entries = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }]));
+  return `${JSON.stringify({ $schema: PARAMS_SCHEMA, contentVersion: '1.0.0.0', parameters: entries }, null, 2)}\n`;
+}
+
+/** A TAP whose region is a parameter (default: a supported one), mirroring to a collector NIC outside the template. */
+const TEMPLATE = `${JSON.stringify(
+  {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { location: { type: 'string', defaultValue: 'eastus' } },
+    resources: [
+      {
+        type: 'Microsoft.Network/virtualNetworkTaps',
+        apiVersion: '2024-05-01',
+        name: 'tap1',
+        location: "[parameters('location')]",
+        properties: { destinationNetworkInterfaceIPConfiguration: { id: "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]" } },
+      },
+    ],
+  },
+  null,
+  2,
+)}\n`;
+
+const regionFindings = async (args: string[], dir: string) => (await findingsOf(args, dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region');
+
+describe('parameters files named for an environment of a template', () => {
+  test('are matched to the template beside them by name', () => {
+    const dir = workspace({
+      'azuredeploy.json': TEMPLATE,
+      'prereq.azuredeploy.json': TEMPLATE,
+      'main.bicep': '',
+      'azuredeploy.parameters.prod.json': '{}',
+      'azuredeploy.prod.parameters.json': '{}',
+      'azuredeploy.parameters.json': '{}',
+      'prereq.azuredeploy.parameters.json': '{}',
+      'main.parameters.dev.json': '{}',
+      'other.parameters.dev.json': '{}',
+    });
+    const t = (f: string) => environmentParameterTemplate(path.join(dir, f));
+    expect(t('azuredeploy.parameters.prod.json')).toBe(path.join(dir, 'azuredeploy.json'));
+    expect(t('azuredeploy.prod.parameters.json')).toBe(path.join(dir, 'azuredeploy.json'));
+    // The template's own x.parameters.json, and prereq.azuredeploy.json's own: not an environment of another.
+    expect(t('azuredeploy.parameters.json')).toBeUndefined();
+    expect(t('prereq.azuredeploy.parameters.json')).toBeUndefined();
+    // No JSON template of that name beside it (a Bicep file is not given JSON parameters by name).
+    expect(t('main.parameters.dev.json')).toBeUndefined();
+    expect(t('other.parameters.dev.json')).toBeUndefined();
+  });
+
+  test("a lint of the folder judges the template with each environment's values, pointing at the value", async () => {
+    const dir = workspace({
+      'vtap/azuredeploy.json': TEMPLATE,
+      'vtap/azuredeploy.parameters.dev.json': parameters({ location: 'uksouth' }),
+      'vtap/azuredeploy.parameters.prod.json': parameters({ location: 'westeurope' }),
+    });
+    const region = await regionFindings(['.'], dir);
+    expect(region.map((f) => `${f.file}:${f.line} ${f.level}`)).toEqual(['vtap/azuredeploy.json:15 error']);
+    expect(region[0]?.message).toContain("'westeurope'");
+    expect(region[0]?.related.map((r) => `${r.file}:${r.line} ${r.message}`)).toEqual(["vtap/azuredeploy.parameters.prod.json:6 the value of parameter 'location' is given here"]);
+    // Named on its own, it lints its template with its values (it said "lints nothing" before).
+    const named = await cli(['vtap/azuredeploy.parameters.prod.json', '-f', 'unix'], dir);
+    expect(named.code).toBe(1);
+    expect(named.stdout).toContain("vtap/azuredeploy.json:15:19: error: TAP 'tap1' is in 'westeurope'");
+    expect(named.stderr).toBe('');
+    // The pre-commit hook staging only the prod file reports it; staging the dev file does not.
+    expect((await cli(['--context', '.', 'vtap/azuredeploy.parameters.prod.json'], dir)).code).toBe(1);
+    expect((await cli(['--context', '.', 'vtap/azuredeploy.parameters.dev.json'], dir)).code).toBe(0);
+  });
+
+  test("x.<env>.parameters.json too; the template's own x.parameters.json is another deployment of it", async () => {
+    const dir = workspace({
+      'azuredeploy.json': TEMPLATE,
+      'azuredeploy.parameters.json': parameters({ location: 'centralindia' }),
+      'azuredeploy.prod.parameters.json': parameters({ location: 'koreacentral' }),
+    });
+    const region = await regionFindings(['.'], dir);
+    // koreacentral is "coming soon" (a warning); centralindia passes.
+    expect(region.map((f) => `${f.file}:${f.line} ${f.level} ${f.related.map((r) => r.file).join(',')}`)).toEqual(['azuredeploy.json:15 warning azuredeploy.prod.parameters.json']);
+  });
+
+  test('an entry the template does not declare is an error at the entry, as ARM gives it', async () => {
+    const dir = workspace({
+      'azuredeploy.json': TEMPLATE,
+      'azuredeploy.parameters.prod.json': parameters({ location: 'eastus', locaton: 'westeurope' }),
+    });
+    const { findings } = await findingsOf(['.'], dir);
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toContain('azuredeploy.parameters.prod.json:8:5 invalid-template');
+  });
+});
