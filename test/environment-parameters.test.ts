@@ -2,6 +2,7 @@
 // azuredeploy.prod.parameters.json) lint the template beside them with their values, each one
 // deployment of it, as .bicepparam files do; they were left out, so a lint of the repository
 // judged the template with its defaults and never saw what prod deploys.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { environmentParameterTemplate } from '../src/deploy/parameters.js';
@@ -89,6 +90,24 @@ describe('parameters files named for an environment of a template', () => {
     const region = await regionFindings(['.'], dir);
     // koreacentral is "coming soon" (a warning); centralindia passes.
     expect(region.map((f) => `${f.file}:${f.line} ${f.level} ${f.related.map((r) => r.file).join(',')}`)).toEqual(['azuredeploy.json:15 warning azuredeploy.prod.parameters.json']);
+  });
+
+  test('a named parameters file no template takes (by name or the config) is not sent to --context, which would lint nothing', async () => {
+    const dir = workspace({
+      'azuredeploy.json': TEMPLATE,
+      'parameters/prod.json': parameters({ location: 'westeurope' }),
+    });
+    const alone = await cli(['parameters/prod.json'], dir);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toBe(
+      `vtaplint: 'parameters/prod.json' is an ARM parameters file that no template takes by name (x.parameters.json or x.parameters.<env>.json beside x.json) or through the config's "parameters": lint its template with it (vtaplint TEMPLATE --parameters parameters/prod.json), or map it to its template in vtaplint.config.json\n`,
+    );
+    // What it says to do finds the error.
+    expect((await cli(['azuredeploy.json', '--parameters', 'parameters/prod.json'], dir)).code).toBe(1);
+    // Mapped by the config, --context lints the template that uses it, as the hint says.
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ parameters: [{ files: 'azuredeploy.json', parameterFile: 'parameters/prod.json' }] }));
+    expect((await cli(['parameters/prod.json'], dir)).stderr).toContain('use --context DIR to lint the template that uses it (vtaplint --context . parameters/prod.json)');
+    expect((await cli(['--context', '.', 'parameters/prod.json'], dir)).code).toBe(1);
   });
 
   test('an entry the template does not declare is an error at the entry, as ARM gives it', async () => {

@@ -288,7 +288,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const f of result.files) {
       if (f.kind === 'parameters' && named.has(path.resolve(f.path)) && !templateLinted(path.resolve(f.path))) {
         const rel = path.relative(io.cwd, f.path) || f.path;
-        io.stderr(`vtaplint: '${rel}' is an ARM parameters file: vtaplint lints templates, with the values of their parameters files; name its template, or use --context DIR to lint the template that uses it (vtaplint --context . ${rel})\n`);
+        // --context lints the template that uses it only when one does: by name or through the
+        // config. Otherwise the hint led to a run that linted nothing and exited 0.
+        if (hasTemplateByName(f.path) || (await mappedInConfig(f.path, root, configFile))) {
+          io.stderr(`vtaplint: '${rel}' is an ARM parameters file: vtaplint lints templates, with the values of their parameters files; name its template, or use --context DIR to lint the template that uses it (vtaplint --context . ${rel})\n`);
+        } else {
+          io.stderr(`vtaplint: '${rel}' is an ARM parameters file that no template takes by name (x.parameters.json or x.parameters.<env>.json beside x.json) or through the config's "parameters": lint its template with it (vtaplint TEMPLATE --parameters ${rel}), or map it to its template in vtaplint.config.json\n`);
+        }
       }
     }
   }
@@ -343,6 +349,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   }
   return 0;
+}
+
+/** x.json (or x.jsonc) beside x.parameters.json (the environment names lint their template, and are not here). */
+function hasTemplateByName(parametersFile: string): boolean {
+  const m = /^(.*)\.parameters\.jsonc?$/i.exec(path.resolve(parametersFile));
+  return m !== null && ['.json', '.jsonc'].some((ext) => existsSync(`${m[1] as string}${ext}`));
+}
+
+/** Whether the config that applies to the parameters file maps it to some template (`parameters`). */
+async function mappedInConfig(parametersFile: string, root: string, configFile: string | undefined): Promise<boolean> {
+  try {
+    const config = await new ConfigResolver(root, RULES, configFile).forFile(path.resolve(parametersFile));
+    return config.parameters.some((p) => path.resolve(p.parameterFile) === path.resolve(parametersFile));
+  } catch {
+    return false;
+  }
 }
 
 /**
