@@ -44,3 +44,22 @@ describe('stylish: places in other files', () => {
     expect(alone.stdout).toMatch(/germanywestcentral {2}vtap-supported-region\n/);
   });
 });
+
+describe('compact, unix and github: places in other files', () => {
+  test('a module finding decided by a .bicepparam value names that value, as stylish does', async () => {
+    const dir = workspace({
+      'modules/tap.bicep': TAP,
+      'main.bicep': `param location string\nmodule tapMod 'modules/tap.bicep' = {\n  name: 'tap'\n  params: {\n    location: location\n    destinationIpConfigId: ${COLLECTOR}\n  }\n}\n`,
+      'params/prod.bicepparam': `using '../main.bicep'\nparam location = 'westeurope'\n`,
+    });
+    const where = "(main.bicep:5:15: the value of parameter 'location' is given here; params/prod.bicepparam:2:18: the value of parameter 'location' is given here)";
+    const unix = await cli(['.', '-f', 'unix'], dir);
+    expect(unix.stdout).toContain(`modules/tap.bicep:6:13: error: TAP 'tap' is in 'westeurope', `);
+    expect(unix.stdout).toContain(`germanywestcentral ${where} [vtap-supported-region]\n`);
+    const compact = await cli(['.', '-f', 'compact'], dir);
+    expect(compact.stdout).toContain(`germanywestcentral ${where} (vtap-supported-region)\n`);
+    const github = await cli(['.', '-f', 'github'], dir);
+    // Workflow command data: ':' is not escaped in the message (only in properties).
+    expect(github.stdout).toContain(`germanywestcentral ${where}\n`);
+  });
+});

@@ -2,8 +2,10 @@
 //   /abs/path/file.json: line 12, col 5, Error - message (rule-id)
 // one finding per line (absolute paths: that matcher's fileLocation is "absolute"), then the
 // number of problems. Severities are Error, Warning and Info (a SARIF "note" is the matcher's Info).
-import type { LintResult } from '../engine/lint.js';
+import { relativePath, type LintResult } from '../engine/lint.js';
+import { elsewhere } from './elsewhere.js';
 import { notificationTag, shownNotifications } from './notification-tag.js';
+import type { LintResult } from '../engine/lint.js';
 import { oneLine, printable } from './printable.js';
 
 const LABEL = { error: 'Error', warning: 'Warning', note: 'Info' } as const;
@@ -11,7 +13,7 @@ const LABEL = { error: 'Error', warning: 'Warning', note: 'Info' } as const;
 export function formatCompact(result: LintResult): string {
   const lines = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
-    return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL[f.level]} - ${oneLine(f.message)} (${f.ruleId})`;
+    return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL[f.level]} - ${oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`)} (${f.ruleId})`;
   });
   for (const n of shownNotifications(result)) lines.push(`${printable(n.file ?? 'vtaplint')}: line 0, col 0, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${oneLine(n.message.split('\n')[0] ?? '')} (${notificationTag(n.level)})`);
   const total = result.findings.length;

@@ -3,6 +3,7 @@
 import type { LintResult } from '../engine/lint.js';
 import { relativePath } from '../engine/lint.js';
 import { sourceRoot } from '../discover/source-root.js';
+import { elsewhere } from './elsewhere.js';
 import { printable } from './printable.js';
 import { shownNotifications } from './notification-tag.js';
 
@@ -47,7 +48,7 @@ export function formatGithub(result: LintResult): string {
       ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
       `title=${escapeProperty(`vtaplint ${f.ruleId}`)}`,
     ];
-    return `::${COMMAND[f.level]} ${props.join(',')}::${escapeData(f.message)}`;
+    return `::${COMMAND[f.level]} ${props.join(',')}::${escapeData(`${f.message}${elsewhere(f, (file) => relativePath(base, file))}`)}`;
   });
   for (const n of shownNotifications(result)) {
     const command = n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'notice';

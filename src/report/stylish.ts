@@ -3,6 +3,7 @@
 // summary. Severities are error, warning and info (SARIF "note" is shown as "info", the word the
 // problem matcher knows).
 import type { LintResult } from '../engine/lint.js';
+import { elsewhere } from './elsewhere.js';
 import { notificationTag, shownNotifications } from './notification-tag.js';
 import { oneLine, printable } from './printable.js';
 import { countByLevel, relativePath } from '../engine/lint.js';
@@ -32,7 +33,7 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
     findings.forEach((f, i) => {
       const label = LABEL[f.level];
       const colored = f.level === 'error' ? c('31', label) : f.level === 'warning' ? c('33', label) : c('36', label);
-      const message = oneLine(`${f.message}${elsewhere(result, f)}`);
+      const message = oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`);
       lines.push(`  ${c('2', (pos[i] as string).padEnd(posWidth))}  ${colored}${' '.repeat(labelWidth - label.length)}  ${message}  ${c('2', f.ruleId)}`);
     });
   }
@@ -48,20 +49,3 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** At most this many places in other files are named after a message. */
-const MAX_ELSEWHERE = 2;
-
-/**
- * The places in other files a finding relates to (the .bicepparam or parameters file that gave a
- * value, the parent that deploys a module), after its message: SARIF, JSON and the editor show
- * them as related locations, and without them two findings at one line of a template linted with
- * two parameter files would read alike. On the message's own line (no line of its own), so
- * VS Code's $eslint-stylish problem matcher still reads every finding.
- */
-function elsewhere(result: LintResult, f: Finding): string {
-  const others = f.related.filter((r) => r.file.path !== f.location.file.path);
-  if (!others.length) return '';
-  const shown = others.slice(0, MAX_ELSEWHERE).map((r) => `${relativePath(result.root, r.file.path)}:${r.region.start.line}:${r.region.start.column}: ${r.message}`);
-  const more = others.length > MAX_ELSEWHERE ? `; and ${others.length - MAX_ELSEWHERE} more` : '';
-  return ` (${shown.join('; ')}${more})`;
-}

@@ -2,6 +2,7 @@
 // terminals, vim's quickfix and Emacs' compilation mode turn into links.
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
+import { elsewhere } from './elsewhere.js';
 import { notificationTag, shownNotifications } from './notification-tag.js';
 import { oneLine, printable } from './printable.js';
 
@@ -14,7 +15,7 @@ export function formatUnix(result: LintResult, opts: UnixOptions): string {
   const shown = (file: string) => printable(path.isAbsolute(file) ? path.relative(opts.cwd, file) || file : file);
   const lines = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
-    return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(f.message)} [${f.ruleId}]`;
+    return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(`${f.message}${elsewhere(f, shown)}`)} [${f.ruleId}]`;
   });
   // The tool's own notifications: an internal failure is an error; a warning (a file it could not read) stays one.
   for (const n of shownNotifications(result)) lines.push(`${n.file !== undefined ? shown(n.file) : 'vtaplint'}:1:1: ${n.level}: ${oneLine(n.message.split('\n')[0] ?? '')} [${notificationTag(n.level)}]`);
