@@ -110,6 +110,16 @@ describe('parameters files named for an environment of a template', () => {
     expect((await cli(['--context', '.', 'parameters/prod.json'], dir)).code).toBe(1);
   });
 
+  test('eval and graph of such a file evaluate its template with its values, as the lint does', async () => {
+    const withOutput = TEMPLATE.replace('"resources": [', '"outputs": { "loc": { "type": "string", "value": "[parameters(\'location\')]" } },\n  "resources": [');
+    const dir = workspace({ 'azuredeploy.json': withOutput, 'azuredeploy.parameters.prod.json': parameters({ location: 'westeurope' }) });
+    const evaluated = await cli(['eval', 'azuredeploy.parameters.prod.json'], dir);
+    expect(evaluated.stderr).toBe('');
+    expect(JSON.parse(evaluated.stdout)).toEqual({ outputs: { loc: { type: 'string', value: 'westeurope' } } });
+    const graph = await cli(['graph', 'azuredeploy.parameters.prod.json', '--format', 'json'], dir);
+    expect((JSON.parse(graph.stdout) as { resources: { location: unknown }[] }).resources.map((r) => r.location)).toEqual(['westeurope']);
+  });
+
   test('an entry the template does not declare is an error at the entry, as ARM gives it', async () => {
     const dir = workspace({
       'azuredeploy.json': TEMPLATE,

@@ -16,7 +16,7 @@ import { parseBicep } from '../bicep/parser.js';
 import { loadArmTemplate } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
 import { readSource } from '../load/read.js';
-import { associatedParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
+import { associatedParameterFile, environmentParameterTemplate, type SuppliedParameters } from '../deploy/parameters.js';
 import { bicepDeployment, deployTemplate, suppliedFromFiles, type AnalyzeOptions } from '../engine/analyze.js';
 
 export interface EvalOptions {
@@ -68,6 +68,7 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   };
   const isBicep = /\.bicep(param)?$/i.test(file);
   let template: { source: SourceText; root: TNode; span: Span; parameters: SuppliedParameters };
+  let environment: { template: string; source: SourceText } | undefined;
   if (isBicep) {
     const d = bicepDeployment(file, analyze);
     if (d.kind === 'skipped') sink.add({ code: 'invalid-template', message: "the file names no template ('using')", span: new TextSpan(read.source, 0, 0) });
@@ -81,9 +82,23 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
     if (parseBicep(d.source, limits.maxJsonDepth).diagnostics.some((x) => x.code === 'invalid-template')) return done(2);
     template = d;
   } else {
-    const loaded = loadArmTemplate(read.source, limits);
+    let loaded = loadArmTemplate(read.source, limits);
     for (const d of loaded.diagnostics) sink.add(d);
     if (loaded.root === undefined) return done(2);
+    // An environment's parameters file (azuredeploy.parameters.prod.json) evaluates its template
+    // with its values, as the lint lints it and as a .bicepparam file is evaluated.
+    const environmentOf = classifyJson(loaded.root) === 'parameters' ? environmentParameterTemplate(file) : undefined;
+    if (environmentOf !== undefined) {
+      const t = readSource(environmentOf, 'arm', limits);
+      if (!t.ok) {
+        sink.add(t.diagnostic);
+        return done(2);
+      }
+      loaded = loadArmTemplate(t.source, limits);
+      for (const d of loaded.diagnostics) sink.add(d);
+      if (loaded.root === undefined) return done(2);
+      environment = { template: environmentOf, source: t.source };
+    }
     // JSON that is not a template has no outputs to evaluate: printing {"outputs": {}} with exit 0
     // read as "evaluated, nothing to show" (`vtaplint eval azuredeploy.parameters.json`, a
     // package.json). An ARM parameters file, or JSON with neither resources nor outputs, is said
@@ -94,10 +109,12 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
       sink.add({ code: 'invalid-template', message: notTemplate, span: new TextSpan(read.source, 0, 0) });
       return done(2);
     }
-    template = { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
+    template = environment
+      ? { source: environment.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(environment.template, analyze, sink, file) }
+      : { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
   }
   // A parameters file that cannot be read or parsed stops the evaluation.
-  const parameterFiles = [isBicep ? undefined : associatedParameterFile(file), opts.mappedParameterFile, ...opts.parameterFiles];
+  const parameterFiles = [isBicep ? undefined : environment ? file : associatedParameterFile(file), opts.mappedParameterFile, ...opts.parameterFiles];
   const given = new Set(parameterFiles.filter((f): f is string => f !== undefined).map((f) => path.resolve(f)));
   if (sink.items.some((x) => given.has(path.resolve(x.span.file.path)))) return done(2);
 
@@ -126,7 +143,7 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
 function notATemplate(root: TNode): string | undefined {
   const kind = classifyJson(root);
   if (kind === 'template') return undefined;
-  if (kind === 'parameters') return 'this is an ARM parameters file, not a template: evaluate the template it gives values to (x.parameters.json beside x.json is used with it; otherwise name it with --parameters)';
+  if (kind === 'parameters') return 'this is an ARM parameters file, not a template: evaluate the template it gives values to (x.parameters.json beside x.json is used with it, x.parameters.<env>.json evaluates x.json; otherwise name it with --parameters)';
   const sections = isTObject(root) ? Object.keys(root).map((k) => k.toLowerCase()) : [];
   if (sections.includes('resources') || sections.includes('outputs')) return undefined;
   return 'this is not an ARM template: it has no $schema naming deploymentTemplate.json, no resources and no outputs';
