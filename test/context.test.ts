@@ -1,6 +1,6 @@
 // --context DIR: the named files judged as a lint of DIR judges them, and only they reported (the
 // pre-commit hook names just the staged files).
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,26 @@ describe('--context', () => {
     const staged = await sarif(['--context', '.', 'azuredeploy.parameters.json'], dir);
     expect(rules(staged)).toEqual(['tap.json:14 vtap-supported-region', 'tap.json:17 vtap-destination-type']);
     expect(staged.code).toBe(1);
+  });
+
+  test('a named vtaplint.config.json reports the files it governs (a hook staging only a config change that CI fails on)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-context-config-'));
+    const tap = "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'centralus'\n  properties: {}\n}\n";
+    for (const app of ['web', 'data']) {
+      mkdirSync(path.join(dir, 'infra', app), { recursive: true });
+      writeFileSync(path.join(dir, 'infra', app, 'main.bicep'), tap);
+    }
+    writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules: { 'vtap-destination-type': 'off' } }));
+    // The data team's config: centralus is supported (Azure lists it on one revision of the page).
+    const dataConfig = { rules: { 'vtap-destination-type': 'off' }, regions: { supported: ['eastus', 'centralus'] } };
+    writeFileSync(path.join(dir, 'infra/data/vtaplint.config.json'), JSON.stringify(dataConfig));
+    expect(rules(await sarif(['--context', '.', 'infra/data/vtaplint.config.json'], dir))).toEqual([]);
+    // Staged: centralus taken off the list. CI now fails on infra/data/main.bicep; so does the hook.
+    writeFileSync(path.join(dir, 'infra/data/vtaplint.config.json'), JSON.stringify({ ...dataConfig, regions: { supported: ['eastus'] } }));
+    const staged = await sarif(['--context', '.', 'infra/data/vtaplint.config.json'], dir);
+    expect(rules(staged)).toEqual(['infra/data/main.bicep:3 vtap-supported-region']);
+    // The top config governs the files no nearer config does (infra/web).
+    expect(rules(await sarif(['--context', '.', 'vtaplint.config.json'], dir))).toEqual(['infra/web/main.bicep:3 vtap-supported-region']);
   });
 
   test('is bad usage with a folder that does not exist, and for eval and graph', async () => {
