@@ -1,7 +1,7 @@
 // .NET composite formatting for ARM's format(): "{index[,alignment][:formatString]}" with
 // "{{" / "}}" escapes, and the numeric format strings (standard C, D, E, F, G, N, P, R, X and
 // custom patterns with 0 # . , % ;) under the en-US culture that ARM uses.
-import { ObjectValue, Unknown } from './value.js';
+import { InexactInteger, ObjectValue, Unknown } from './value.js';
 import type { Value } from './value.js';
 import { armToString } from './ops.js';
 
@@ -190,8 +190,21 @@ export function formatNumber(n: number, spec: string): string {
   return standard(n, spec) ?? custom(n, spec);
 }
 
+/**
+ * The text of an unknown argument. Without a format string or an alignment it is the value's own
+ * text (partialString() makes a non-string one a string piece). A format string changes a number
+ * ('{0:D3}' of 7 is '007'), though .NET ignores it for a string; an alignment pads any value. So
+ * the text is another value then: a string unknown, with a symbol of its own, never the argument
+ * itself (format('{0,5}', s) is not s).
+ */
+function unknownArg(v: Unknown, spec: string | undefined, alignment: string | undefined): Unknown {
+  const changes = alignment !== undefined || (spec !== undefined && spec !== '' && v.type !== 'string');
+  if (!changes) return v;
+  const symbol = v.symbol !== undefined ? `format('{0${alignment !== undefined ? `,${alignment}` : ''}${spec !== undefined ? `:${spec}` : ''}}', ${v.symbol})` : undefined;
+  return new Unknown(v.reason, 'string', undefined, symbol);
+}
+
 function formatArg(v: Value, spec: string | undefined): string | Unknown | undefined {
-  if (v instanceof Unknown) return v;
   if (typeof v === 'number') return spec ? formatNumber(v, spec) : String(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
@@ -219,7 +232,10 @@ export function composite(fmt: string, args: readonly Value[]): FormatResult {
       if (idx >= args.length) {
         return { ok: false, message: `Index (zero based) must be greater than or equal to zero and less than the size of the argument list: '{${item}}'.` };
       }
-      const text = formatArg(args[idx] as Value, m[3]);
+      const arg = args[idx] as Value;
+      // An integer beyond 2^53 whose digits are known prints them, as string() does.
+      const exact = arg instanceof InexactInteger && arg.exact !== undefined && !m[3] ? arg.exact.toString() : undefined;
+      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== undefined ? String(Number(m[2])) : undefined) : formatArg(arg, m[3]));
       if (text === undefined) return { ok: false, message: 'The value could not be formatted.' };
       const align = m[2] !== undefined ? Number(m[2]) : 0;
       if (text instanceof Unknown) {

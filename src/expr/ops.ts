@@ -259,6 +259,9 @@ function stringHash(s: string, seed: number): number {
 
 function unknownEquals(a: Value, b: Value): boolean | undefined {
   if (a instanceof Unknown && b instanceof Unknown) {
+    // Values of two types are never equal, whatever they are (the text of an integer, which keeps
+    // its symbol, is not the integer: equals('7', 7) is false).
+    if (a.type !== undefined && b.type !== undefined && a.type !== b.type) return false;
     if (a.symbol !== undefined && a.symbol === b.symbol) return true;
     const sa = symbolicKey(a);
     if (sa !== undefined && sa === symbolicKey(b)) return true;
@@ -406,12 +409,25 @@ function endRun(): void {
   run.length = 0;
 }
 
+/**
+ * An unknown piece as the text it stands for. A piece is a string's part, but an unknown integer,
+ * Boolean, array or object can be one (concat('', n), join([n], ','), format('{0}', n), a Bicep
+ * '${n}'): its text is a string, not the value itself (ARM's '7' is not 7). It keeps the symbol, so
+ * two texts of one value are equal and a loop's names still show its copyIndex(); unknownEquals()
+ * tells it from the value by its type.
+ */
+export function textPiece(p: Unknown): Unknown {
+  if (p.type === undefined || p.type === 'string') return p;
+  return new Unknown(p.reason, 'string', undefined, p.symbol, p.about);
+}
+
 /** Appends a piece; the parts of a partial string are spliced in (a symbol stays one piece). */
-function addPiece(p: string | Unknown): void {
-  if (typeof p === 'string') {
-    if (p !== '') scratchRun.push(p);
+function addPiece(piece: string | Unknown): void {
+  if (typeof piece === 'string') {
+    if (piece !== '') scratchRun.push(piece);
     return;
   }
+  const p = textPiece(piece);
   if (p.parts && p.symbol === undefined) for (const q of p.parts) addPiece(q);
   else {
     endRun();

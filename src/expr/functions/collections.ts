@@ -1,6 +1,6 @@
 // Array and object functions (several of them also take strings, as in ARM: contains, empty,
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
-import { ObjectValue, Unknown, setElementArgs } from '../value.js';
+import { InexactInteger, ObjectValue, Unknown, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
 import { findUnknown, foldCase, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -266,7 +266,9 @@ export const collectionFunctions: FnDef[] = [
       let len = 0;
       for (let i = 0; i < args.length; i++) {
         const a = args[i] as Value;
-        if (a instanceof Unknown) pieces.push(a);
+        // An integer beyond 2^53 whose digits are known gives them, as string() does.
+        if (a instanceof InexactInteger && a.exact !== undefined) pieces.push(a.exact.toString());
+        else if (a instanceof Unknown) pieces.push(a);
         else if (typeof a === 'string') {
           len += a.length;
           pieces.push(a);
