@@ -33,7 +33,34 @@ function toFixed(n: number, decimals: number): string {
   return (isZero ? '' : sign) + s;
 }
 
-function standard(n: number, spec: string): string | undefined {
+/** A standard format string .NET rejects for the value (D or X of a non-integer): a FormatException. */
+const INVALID: unique symbol = Symbol('invalid format specifier');
+
+/**
+ * .NET's "G<precision>": `precision` significant digits, in fixed notation unless the exponent is
+ * -5 or below, or at least the precision: then scientific with at least two exponent digits
+ * (1234 with G2 is 1.2E+03, not 1200); no trailing zeros either way.
+ */
+function generalWithPrecision(n: number, precision: number, lower: boolean): string {
+  if (n === 0) return '0';
+  const [mant, exp] = Math.abs(n).toExponential(Math.min(precision, 100) - 1).split('e') as [string, string];
+  const e = Number(exp);
+  const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
+  let body: string;
+  if (e > -5 && e < precision) {
+    if (e >= 0) {
+      const ip = digits.slice(0, e + 1).padEnd(e + 1, '0');
+      const fp = digits.slice(e + 1);
+      body = fp ? `${ip}.${fp}` : ip;
+    } else body = `0.${'0'.repeat(-e - 1)}${digits}`;
+  } else {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    body = `${m}${lower ? 'e' : 'E'}${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  return (n < 0 ? '-' : '') + body;
+}
+
+function standard(n: number, spec: string): string | undefined | typeof INVALID {
   const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
   if (!m) return undefined;
   const f = (m[1] as string).toUpperCase();
@@ -42,7 +69,7 @@ function standard(n: number, spec: string): string | undefined {
   const neg = n < 0;
   switch (f) {
     case 'D': {
-      if (!Number.isInteger(n)) return undefined;
+      if (!Number.isInteger(n)) return INVALID;
       const s = BigInt(Math.abs(n)).toString().padStart(p ?? 0, '0');
       return (neg ? '-' : '') + s;
     }
@@ -63,7 +90,7 @@ function standard(n: number, spec: string): string | undefined {
       return `${neg && !/^[0.,]*$/.test(body) ? '-' : ''}${body} %`;
     }
     case 'X': {
-      if (!Number.isInteger(n)) return undefined;
+      if (!Number.isInteger(n)) return INVALID;
       let b = BigInt(n);
       if (b < 0n) b = (1n << 64n) + b;
       const s = b.toString(16).padStart(p ?? 0, '0');
@@ -78,10 +105,7 @@ function standard(n: number, spec: string): string | undefined {
     }
     case 'G':
     case 'R':
-      if (p !== undefined && p > 0 && f === 'G') {
-        const s = Number(n.toPrecision(p));
-        return String(s);
-      }
+      if (p !== undefined && p > 0 && f === 'G') return generalWithPrecision(n, p, lower);
       return String(n);
     default:
       return undefined;
@@ -122,35 +146,46 @@ function custom(n: number, spec: string): string {
   ip = ip.padStart(minInt, '0');
   if (grouping) ip = groupDigits(ip);
   const digits = ip + (fp ? `.${fp}` : '');
-  // Put the number where its placeholders are, keeping literal text around it.
+  // Put the number where its placeholders are, keeping literal text where it is written. As in
+  // .NET, the integer digits fill the integer placeholders from the right, literal text between
+  // them stays between them ('00-00' of 1234 is '12-34'), digits beyond the placeholders go before
+  // the first one; with group separators they are written together at the first placeholder.
+  // A pattern without placeholders is its literal text only.
+  const intPlaces = (intPat.match(/[0#]/g) ?? []).length;
   let out = '';
-  let placed = false;
+  let left = intPlaces;
+  let intWritten = false;
+  let point = false;
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i] as string;
-    if (ch === "'" || ch === '"') {
-      const j = pattern.indexOf(ch, i + 1);
-      out += pattern.slice(i + 1, j < 0 ? pattern.length : j);
-      i = j < 0 ? pattern.length : j + 1;
-      continue;
-    }
-    if (ch === '\\') {
-      out += pattern[i + 1] ?? '';
-      i += 2;
-      continue;
-    }
-    if ('0#.,'.includes(ch)) {
-      if (!placed) {
-        out += digits;
-        placed = true;
-      }
-      i++;
-      continue;
-    }
-    out += ch;
     i++;
+    if (ch === "'" || ch === '"') {
+      const j = pattern.indexOf(ch, i);
+      out += pattern.slice(i, j < 0 ? pattern.length : j);
+      i = j < 0 ? pattern.length : j + 1;
+    } else if (ch === '\\') {
+      out += pattern[i] ?? '';
+      i++;
+    } else if (ch === '0' || ch === '#') {
+      if (point) continue;
+      if (grouping) {
+        if (!intWritten) out += ip;
+      } else {
+        if (!intWritten && ip.length > intPlaces) out += ip.slice(0, ip.length - intPlaces);
+        left--;
+        const at = ip.length - 1 - left;
+        if (at >= 0) out += ip[at];
+      }
+      intWritten = true;
+    } else if (ch === '.') {
+      if (point) continue;
+      point = true;
+      if (!intWritten) out += ip;
+      intWritten = true;
+      if (fp) out += `.${fp}`;
+    } else if (ch !== ',') out += ch;
   }
-  if (!placed) out += digits;
   s = out;
   const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
   return (negative ? '-' : '') + s;
@@ -184,10 +219,12 @@ function stripLiterals(p: string): string {
   return p.replace(/'[^']*'|"[^"]*"|\\./g, '');
 }
 
-/** Formats a number with a .NET format string (en-US). */
-export function formatNumber(n: number, spec: string): string {
+/** Formats a number with a .NET format string (en-US); undefined when .NET rejects the format string. */
+export function formatNumber(n: number, spec: string): string | undefined {
   if (spec === '') return String(n);
-  return standard(n, spec) ?? custom(n, spec);
+  const s = standard(n, spec);
+  if (s === INVALID) return undefined;
+  return s ?? custom(n, spec);
 }
 
 /**
@@ -226,7 +263,8 @@ export function composite(fmt: string, args: readonly Value[]): FormatResult {
       const close = fmt.indexOf('}', i);
       if (close < 0) return { ok: false, message: 'Input string was not in a correct format (unclosed \'{\').' };
       const item = fmt.slice(i + 1, close);
-      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(item);
+      // .NET: the index follows '{' at once ('{ 0}' is a FormatException); spaces may follow it.
+      const m = /^(\d+) *(?:, *(-?\d+) *)?(?::(.*))?$/s.exec(item);
       if (!m) return { ok: false, message: `Input string was not in a correct format: '{${item}}'.` };
       const idx = Number(m[1]);
       if (idx >= args.length) {
@@ -236,7 +274,7 @@ export function composite(fmt: string, args: readonly Value[]): FormatResult {
       // An integer beyond 2^53 whose digits are known prints them, as string() does.
       const exact = arg instanceof InexactInteger && arg.exact !== undefined && !m[3] ? arg.exact.toString() : undefined;
       const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== undefined ? String(Number(m[2])) : undefined) : formatArg(arg, m[3]));
-      if (text === undefined) return { ok: false, message: 'The value could not be formatted.' };
+      if (text === undefined) return { ok: false, message: `Format specifier was invalid: '{${item}}'.` };
       const align = m[2] !== undefined ? Number(m[2]) : 0;
       if (text instanceof Unknown) {
         if (lit) pieces.push(lit);

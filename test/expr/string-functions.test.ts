@@ -38,3 +38,45 @@ describe('format(), concat() and join() of a value known only at deployment', ()
     expect(ev("[concat('id-', 9007199254740993)]").plain).toBe('id-9007199254740993');
   });
 });
+
+describe('format() with .NET format strings beyond the documented ones', () => {
+  const fmt = (spec: string, arg: string): unknown => ev(`[format('{0:${spec}}', ${arg})]`).plain;
+  const failure = (e: string): string | undefined => ev(e).diags[0]?.message;
+
+  it('G with a precision switches to scientific notation as .NET does', () => {
+    expect(fmt('G2', '1234')).toBe('1.2E+03');
+    expect(fmt('G4', '1000000')).toBe('1E+06');
+    expect(fmt('G5', '1234')).toBe('1234');
+    expect(fmt('g3', "json('0.000012345')")).toBe('1.23e-05');
+    expect(fmt('G3', "json('0.00012345')")).toBe('0.000123');
+    expect(fmt('G1', '-5')).toBe('-5');
+  });
+
+  it('D and X of a non-integer fail, as .NET throws for a double', () => {
+    expect(failure("[format('{0:D}', json('1.5'))]")).toMatch(/Format specifier was invalid/);
+    expect(failure("[format('x{0:X2}', json('2.5'))]")).toMatch(/Format specifier was invalid/);
+  });
+
+  it("the index follows '{' at once; spaces may follow the index and the alignment", () => {
+    expect(failure("[format('{ 0}', 5)]")).toMatch(/Input string was not in a correct format/);
+    expect(ev("[format('{0 , 3 }|{0 }', 5)]").plain).toBe('  5|5');
+  });
+
+  it('custom patterns keep literal text between the digit placeholders', () => {
+    expect(fmt('00-00', '1234')).toBe('12-34');
+    expect(fmt('000-000', '12')).toBe('000-012');
+    expect(fmt('000-000', '1234567')).toBe('1234-567');
+    expect(fmt('(###) ###-####', '5551234567')).toBe('(555) 123-4567');
+    expect(fmt('#-#', '5')).toBe('-5');
+    expect(fmt('0x0', '-12')).toBe('-1x2');
+    // with group separators the digits are still written together
+    expect(fmt('#,##0.00', '1234567')).toBe('1,234,567.00');
+    // no integer placeholder: the digits go before the point
+    expect(fmt('.00', "json('12.5')")).toBe('12.50');
+    expect(fmt('.00', "json('0.5')")).toBe('.50');
+  });
+
+  it('a custom pattern without placeholders is its literal text', () => {
+    expect(fmt('abc', '5')).toBe('abc');
+  });
+});
