@@ -10362,7 +10362,7 @@ var limit_exceeded_default2 = defineRule(
 );
 
 // rules/unused-suppression.md
-var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt).\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
+var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt).\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
 
 // rules/unused-suppression.ts
 var unused_suppression_default2 = defineRule(
@@ -11550,14 +11550,14 @@ var orderings = /* @__PURE__ */ new WeakMap();
 function finalDeclarations(graph, r) {
   const all = graph.declarationsOf(r.key);
   if (all.length <= 1) return [r];
-  let byKey = finals.get(graph);
-  if (!byKey) finals.set(graph, byKey = /* @__PURE__ */ new Map());
-  let out = byKey.get(r.key);
+  let byKey2 = finals.get(graph);
+  if (!byKey2) finals.set(graph, byKey2 = /* @__PURE__ */ new Map());
+  let out = byKey2.get(r.key);
   if (!out) {
     const put = all.filter((d) => !d.existing);
     out = put.filter((d) => !put.some((o) => o !== d && o.state !== "maybe" && orderedAfter(graph, o, d)));
     if (out.length === 0) out = put.length > 0 ? put : [r];
-    byKey.set(r.key, out);
+    byKey2.set(r.key, out);
   }
   return out;
 }
@@ -14950,13 +14950,13 @@ function guardedFs(skipped) {
     const content = fs.readFileSync(file, options);
     if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
     const text = typeof content === "string" ? content : content.toString("utf8");
-    const lines = text.split("\n");
+    const lines2 = text.split("\n");
     let changed = false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
+    for (let i = 0; i < lines2.length; i++) {
+      const line = lines2[i];
       if (!pathologicalIgnoreLine(line)) continue;
       changed = true;
-      lines[i] = "";
+      lines2[i] = "";
       const key2 = `${file}
 ${i}`;
       if (!seen.has(key2)) {
@@ -14965,7 +14965,7 @@ ${i}`;
       }
     }
     if (!changed) return content;
-    const guarded = lines.join("\n");
+    const guarded = lines2.join("\n");
     return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
   });
   return { ...fs, readFileSync: readFileSync5 };
@@ -19079,9 +19079,9 @@ var JsonIndex = class _JsonIndex {
       keyStarts.push(this.afterValue(boundary));
       boundary = this.end[c];
     }
-    const byKey = /* @__PURE__ */ new Map();
-    for (let p = 0; p < children2.length; p++) byKey.set(this.keyText(keyStarts[p]), p);
-    const table = { children: Int32Array.from(children2), keyStarts: Int32Array.from(keyStarts), byKey };
+    const byKey2 = /* @__PURE__ */ new Map();
+    for (let p = 0; p < children2.length; p++) byKey2.set(this.keyText(keyStarts[p]), p);
+    const table = { children: Int32Array.from(children2), keyStarts: Int32Array.from(keyStarts), byKey: byKey2 };
     (this.membersOf ??= /* @__PURE__ */ new Map()).set(obj, table);
     return table;
   }
@@ -20824,19 +20824,7 @@ var Parser2 = class {
       if (counted) this.leave();
       return f;
     }
-    const items = [];
-    this.skipNewLines();
-    while (!this.at("RightSquare")) {
-      if (this.at("EndOfFile")) this.fail("expected ']' to close the array");
-      const item = this.recover("RightSquare", () => {
-        const it = this.parseItemOrSpread();
-        this.afterItem("RightSquare", "array item");
-        return it;
-      });
-      if (item) items.push(item);
-      else this.afterRecovery();
-    }
-    const close = this.next();
+    const { items, close } = this.parseItems("RightSquare", "array item", "expected ']' to close the array", () => this.parseItemOrSpread());
     this.modes.pop();
     if (counted) this.leave();
     return { kind: "Array", items, start: open2.start, end: close.end };
@@ -20861,6 +20849,26 @@ var Parser2 = class {
   }
   afterRecovery() {
     if (this.raw().kind === "NewLine") this.skipNewLines();
+  }
+  /**
+   * The items of a bracketed list, each parsed by `item` and followed by a separator, up to the
+   * closing bracket (consumed and returned). An item that fails is left out: the parse goes on at
+   * the next one, so one mistake is one error.
+   */
+  parseItems(closer, what, unclosed, item) {
+    const items = [];
+    this.skipNewLines();
+    while (!this.at(closer)) {
+      if (this.at("EndOfFile")) this.fail(unclosed);
+      const it = this.recover(closer, () => {
+        const parsed = item();
+        this.afterItem(closer, what);
+        return parsed;
+      });
+      if (it) items.push(it);
+      else this.afterRecovery();
+    }
+    return { items, close: this.next() };
   }
   parseItemOrSpread() {
     const t = this.cur();
@@ -20901,19 +20909,7 @@ var Parser2 = class {
     const open2 = this.expect("LeftBrace", "expected '{'");
     const problems = this.problems;
     this.modes.push(false);
-    const properties = [];
-    this.skipNewLines();
-    while (!this.at("RightBrace")) {
-      if (this.at("EndOfFile")) this.fail("expected '}' to close the object");
-      const p = this.recover("RightBrace", () => {
-        const prop2 = this.parseObjectProperty();
-        this.afterItem("RightBrace", "object property");
-        return prop2;
-      });
-      if (p) properties.push(p);
-      else this.afterRecovery();
-    }
-    const close = this.next();
+    const { items: properties, close } = this.parseItems("RightBrace", "object property", "expected '}' to close the object", () => this.parseObjectProperty());
     this.modes.pop();
     if (counted) this.leave();
     this.duplicateKeys(properties);
@@ -21186,46 +21182,36 @@ var Parser2 = class {
     const counted = this.enterContainer();
     const open2 = this.next();
     this.modes.push(false);
-    const properties = [];
-    this.skipNewLines();
-    while (!this.at("RightBrace")) {
-      if (this.at("EndOfFile")) this.fail("expected '}' to close the object type");
-      const p = this.recover("RightBrace", () => {
-        const decorators = this.parseDecorators();
-        const k = this.cur();
-        let key2;
-        let keyName;
-        if (k.kind === "Asterisk") {
-          this.next();
-        } else if (isNameToken(k.kind)) {
-          this.next();
-          keyName = this.textOf(k);
-          key2 = { kind: "Identifier", name: keyName, start: k.start, end: k.end };
-        } else if (isStringStart(k.kind)) {
-          key2 = this.parseString("expected a property name");
-          keyName = key2.value;
-        } else {
-          this.fail("expected a property name");
-        }
-        this.expect("Colon", "expected ':' after the property name");
-        const value = this.parseType();
-        const prop2 = {
-          kind: "ObjectTypeProperty",
-          decorators,
-          ...key2 ? { key: key2 } : {},
-          ...keyName !== void 0 ? { keyName } : {},
-          additional: key2 === void 0,
-          value,
-          start: decorators[0]?.start ?? k.start,
-          end: value.end
-        };
-        this.afterItem("RightBrace", "property type");
-        return prop2;
-      });
-      if (p) properties.push(p);
-      else this.afterRecovery();
-    }
-    const close = this.next();
+    const { items: properties, close } = this.parseItems("RightBrace", "property type", "expected '}' to close the object type", () => {
+      const decorators = this.parseDecorators();
+      const k = this.cur();
+      let key2;
+      let keyName;
+      if (k.kind === "Asterisk") {
+        this.next();
+      } else if (isNameToken(k.kind)) {
+        this.next();
+        keyName = this.textOf(k);
+        key2 = { kind: "Identifier", name: keyName, start: k.start, end: k.end };
+      } else if (isStringStart(k.kind)) {
+        key2 = this.parseString("expected a property name");
+        keyName = key2.value;
+      } else {
+        this.fail("expected a property name");
+      }
+      this.expect("Colon", "expected ':' after the property name");
+      const value = this.parseType();
+      return {
+        kind: "ObjectTypeProperty",
+        decorators,
+        ...key2 ? { key: key2 } : {},
+        ...keyName !== void 0 ? { keyName } : {},
+        additional: key2 === void 0,
+        value,
+        start: decorators[0]?.start ?? k.start,
+        end: value.end
+      };
+    });
     this.modes.pop();
     if (counted) this.leave();
     return { kind: "ObjectType", properties, start: open2.start, end: close.end };
@@ -21234,21 +21220,11 @@ var Parser2 = class {
     const counted = this.enterContainer();
     const open2 = this.next();
     this.modes.push(false);
-    const items = [];
-    this.skipNewLines();
-    while (!this.at("RightSquare")) {
-      if (this.at("EndOfFile")) this.fail("expected ']' to close the tuple type");
-      const item = this.recover("RightSquare", () => {
-        const decorators = this.parseDecorators();
-        const value = this.parseType();
-        const it = { kind: "TupleTypeItem", decorators, value, start: decorators[0]?.start ?? value.start, end: value.end };
-        this.afterItem("RightSquare", "tuple item type");
-        return it;
-      });
-      if (item) items.push(item);
-      else this.afterRecovery();
-    }
-    const close = this.next();
+    const { items, close } = this.parseItems("RightSquare", "tuple item type", "expected ']' to close the tuple type", () => {
+      const decorators = this.parseDecorators();
+      const value = this.parseType();
+      return { kind: "TupleTypeItem", decorators, value, start: decorators[0]?.start ?? value.start, end: value.end };
+    });
     this.modes.pop();
     if (counted) this.leave();
     return { kind: "TupleType", items, start: open2.start, end: close.end };
@@ -21301,6 +21277,37 @@ function collectPragmas(source, trivia) {
     out.push({ kind: "vtaplint-disable-next-line", ruleIds: ids, ...reason ? { reason } : {}, line: endLine + 1, span });
   }
   return out;
+}
+
+// src/model/spelling.ts
+function suggestion(name, candidates) {
+  const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
+  const maxDistance = Math.floor(name.length * 0.34) + 1;
+  const upper = name.toUpperCase();
+  let best;
+  let bestDistance = maxDistance;
+  for (const c of candidates) {
+    if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
+    const cu = c.toUpperCase();
+    if (cu === upper) return c;
+    const dist = distance(upper, cu);
+    if (dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return best;
+}
+function distance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
 }
 
 // src/bicep/yaml.ts
@@ -21647,7 +21654,7 @@ var ARM_ONLY_FUNCTIONS = ["variables", "parameters", "if", "createArray", "creat
 // src/bicep/functions.ts
 var SYS = new Map(SYS_FUNCTIONS.map(([name, min, max]) => [name, { min, max }]));
 var NAMES_ONLY = /* @__PURE__ */ new Set([...SYS_OTHER_FUNCTIONS, ...AZ_FUNCTIONS]);
-var BY_LOWER = new Map([...SYS.keys(), ...NAMES_ONLY].map((n) => [n.toLowerCase(), n]));
+var ALL_NAMES = [...SYS.keys(), ...NAMES_ONLY];
 var INSTEAD = {
   parameters: "the parameter's name",
   variables: "the variable's name",
@@ -21690,8 +21697,9 @@ function builtinCallProblem(name, count, extensions) {
   if (!extensions && Object.hasOwn(OPERATOR_INSTEAD, name)) return { at: "name", message: `the function '${name}' is not supported in Bicep (BCP069): use the '${OPERATOR_INSTEAD[name] ?? ""}' operator instead` };
   if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
   if (extensions) return void 0;
-  const near = BY_LOWER.get(name.toLowerCase());
-  return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'? (Bicep names are case-sensitive)` : ""}` };
+  const near = suggestion(name, ALL_NAMES);
+  const caseOnly = near !== void 0 && near.toLowerCase() === name.toLowerCase();
+  return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'?${caseOnly ? " (Bicep names are case-sensitive)" : ""}` : ""}` };
 }
 
 // src/bicep/decorator-names.ts
@@ -21740,35 +21748,6 @@ function notADecorator(name) {
 }
 function notASymbol(name) {
   return `the name '${name}' is not a parameter, variable, resource or module (BCP063), and the function '${name}' cannot be used as a decorator`;
-}
-function suggestion(name, candidates) {
-  const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
-  const maxDistance = Math.floor(name.length * 0.34) + 1;
-  const upper = name.toUpperCase();
-  let best;
-  let bestDistance = maxDistance;
-  for (const c of candidates) {
-    if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
-    const cu = c.toUpperCase();
-    if (cu === upper) return c;
-    const dist = distance(upper, cu);
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
-    }
-  }
-  return best;
-}
-function distance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
 
 // src/model/cycles.ts
@@ -22143,7 +22122,7 @@ var ExprLowerer = class {
         for (const item of e.items) {
           if (item.kind === "Spread") {
             flush();
-            groups.push(this.expr(item.expression, ctx));
+            groups.push(this.spreadOperand(item, "array", ctx));
           } else {
             runStart ??= item;
             run2.push(this.expr(item, ctx));
@@ -22178,6 +22157,19 @@ var ExprLowerer = class {
         return { ...b.expr, start: at2.start, end: at2.end };
     }
   }
+  /**
+   * What `...x` spreads into an array or object. The compiler rejects a literal of another kind
+   * (`{ ...null }`, `[ ...'a' ]`, `{ ...[1] }`) with BCP402 before ARM sees it (its
+   * TypeAssignmentVisitor: the spread's type must be assignable to array, or object; null is
+   * neither): reported so, at the spread, and the value is then unknown, not ARM's own flatten
+   * or shallowMerge error about the same mistake. An expression's type is the compiler's business.
+   */
+  spreadOperand(s, into, ctx) {
+    const kind = literalKind(s.expression);
+    if (kind === void 0 || kind === into) return this.expr(s.expression, ctx);
+    this.error(s, `The spread operator "..." can only be used in this context for an expression assignable to type "${into}"; this one spreads ${kind === "null" ? "null" : `${article(kind)} ${kind}`} (BCP402)`);
+    return call("invalid", [lit("a value that is already reported as an error", s)], s, LOWERING_NS);
+  }
   string(e, ctx) {
     if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(""), e);
     return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
@@ -22194,7 +22186,7 @@ var ExprLowerer = class {
     for (const p of e.properties) {
       if (p.kind === "Spread") {
         flush();
-        groups.push(this.expr(p.expression, ctx));
+        groups.push(this.spreadOperand(p, "object", ctx));
       } else if (p.kind === "ObjectProperty") {
         runStart ??= p;
         run2.push(p.keyName !== void 0 ? lit(p.keyName, p.key) : this.expr(p.key, ctx), this.expr(p.value, ctx));
@@ -24409,7 +24401,7 @@ var FileLowerer = class extends ExprLowerer {
     if (ctx.inFunction && !this.vars.has(name) && !this.importedVars.has(name)) {
       if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
       else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === "module" ? "module" : "resource"} '${name}'`);
-      else this.error(id, `unknown symbol '${name}'`);
+      else this.error(id, this.unknownSymbol(name, ctx, [...this.vars.keys(), ...this.importedVars.keys(), ...this.funcs.keys(), ...this.importedFuncs.keys()]));
       return this.reported(at2);
     }
     if (this.params.has(name) || this.assigned.has(name)) return call("parameters", [lit(name, id)], at2);
@@ -24446,8 +24438,31 @@ var FileLowerer = class extends ExprLowerer {
       this.error(id, `the function '${name}' must be called`);
       return this.reported(at2);
     }
-    this.error(id, `unknown symbol '${name}'`);
+    this.error(id, this.unknownSymbol(name, ctx, this.declaredNames()));
     return this.reported(at2);
+  }
+  /** What the file declares at its top level, by name (what namedInFile asks). */
+  declaredNames() {
+    return [
+      ...this.params.keys(),
+      ...this.assigned,
+      ...this.vars.keys(),
+      ...this.importedVars.keys(),
+      ...this.symbols.keys(),
+      ...this.unknownImports.keys(),
+      ...this.extensionAliases.keys(),
+      ...this.funcs.keys(),
+      ...this.importedFuncs.keys()
+    ];
+  }
+  /**
+   * The error for a name nothing in reach declares (the compiler's BCP057), with the name spelt
+   * alike that is in reach when there is one, as the compiler suggests it (BCP082): a typo of a
+   * variable or loop variable says what was meant.
+   */
+  unknownSymbol(name, ctx, declared) {
+    const near = suggestion(name, [...ctx?.locals?.keys() ?? [], ...declared]);
+    return `unknown symbol '${name}'${near ? `; did you mean '${near}'?` : ""}`;
   }
   /**
    * The value of something already reported as an error (an unknown symbol, a resource without a
@@ -24630,7 +24645,7 @@ var FileLowerer = class extends ExprLowerer {
           const sym2 = this.symbols.get(n);
           if (sym2) this.noteRef(sym2, base, ctx);
           else if (this.vars.has(n)) ctx.refs?.variables.add(n);
-          else if (!this.namedInFile(n)) this.error(base.name, `unknown symbol '${n}'`);
+          else if (!this.namedInFile(n)) this.error(base.name, this.unknownSymbol(n, ctx, this.declaredNames()));
         }
         if (a?.kind === "PropertyAccess") return lit(a.property.name, e);
         if (a?.kind === "ArrayAccess" && a.index.kind === "String" && stringValue(a.index) !== void 0) return lit(stringValue(a.index), e);
@@ -25166,7 +25181,7 @@ function loadBicepParams(source, host, chain = []) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
   const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
-  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base };
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
 function extendedFile(p, source, host, chain, sink) {
   const at2 = new TextSpan(source, p.start, p.end);
@@ -26715,6 +26730,30 @@ function call2(env, l, args) {
   }
   return l.invoke(args);
 }
+function byKey(env, add) {
+  const a = arrayArg(env, 0);
+  if (a instanceof Unknown) return new Unknown(a.reason, "object");
+  const kl = lambdaArg(env, 1, 1);
+  if (kl instanceof Unknown) return kl;
+  let vl;
+  if (env.argCount > 2) {
+    const v = lambdaArg(env, 2, 1);
+    if (v instanceof Unknown) return v;
+    vl = v;
+  }
+  const out = new ObjectValue();
+  let nodes = 1;
+  for (const x of a) {
+    const k = keyOf(env, call2(env, kl, [x]));
+    if (k instanceof Unknown) return new Unknown(k.reason, "object");
+    const v = vl ? call2(env, vl, [x]) : x;
+    nodes += valueNodes(v);
+    const lim = env.checkNodes(nodes);
+    if (lim) return lim;
+    add(out, k, v);
+  }
+  return out;
+}
 function keyOf(env, k) {
   if (k instanceof Unknown) return k;
   if (typeof k !== "string") return env.error(`The key lambda of '${env.name}' must return a string; it returned a value of type '${typeName(k)}'.`);
@@ -26849,28 +26888,7 @@ var lambdaFunctions = [
     max: 3,
     returns: "object",
     lazy: (env) => {
-      const a = arrayArg(env, 0);
-      if (a instanceof Unknown) return new Unknown(a.reason, "object");
-      const kl = lambdaArg(env, 1, 1);
-      if (kl instanceof Unknown) return kl;
-      let vl;
-      if (env.argCount > 2) {
-        const v = lambdaArg(env, 2, 1);
-        if (v instanceof Unknown) return v;
-        vl = v;
-      }
-      const out = new ObjectValue();
-      let nodes = 1;
-      for (const x of a) {
-        const k = keyOf(env, call2(env, kl, [x]));
-        if (k instanceof Unknown) return new Unknown(k.reason, "object");
-        const v = vl ? call2(env, vl, [x]) : x;
-        nodes += valueNodes(v);
-        const lim = env.checkNodes(nodes);
-        if (lim) return lim;
-        out.set(k, v);
-      }
-      return out;
+      return byKey(env, (out, k, v) => out.set(k, v));
     }
   },
   {
@@ -26880,30 +26898,11 @@ var lambdaFunctions = [
     max: 3,
     returns: "object",
     lazy: (env) => {
-      const a = arrayArg(env, 0);
-      if (a instanceof Unknown) return new Unknown(a.reason, "object");
-      const kl = lambdaArg(env, 1, 1);
-      if (kl instanceof Unknown) return kl;
-      let vl;
-      if (env.argCount > 2) {
-        const v = lambdaArg(env, 2, 1);
-        if (v instanceof Unknown) return v;
-        vl = v;
-      }
-      const out = new ObjectValue();
-      let nodes = 1;
-      for (const x of a) {
-        const k = keyOf(env, call2(env, kl, [x]));
-        if (k instanceof Unknown) return new Unknown(k.reason, "object");
-        const item = vl ? call2(env, vl, [x]) : x;
-        nodes += valueNodes(item);
-        const lim = env.checkNodes(nodes);
-        if (lim) return lim;
+      return byKey(env, (out, k, item) => {
         const group2 = out.get(k);
         if (Array.isArray(group2)) group2.push(item);
         else out.set(k, [item]);
-      }
-      return out;
+      });
     }
   },
   {
@@ -27501,7 +27500,7 @@ function custom(n, spec) {
   if (grouping) ip = groupDigits(ip);
   const digits = ip + (fp ? `.${fp}` : "");
   let out = "";
-  let placed2 = false;
+  let placed3 = false;
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i];
@@ -27517,9 +27516,9 @@ function custom(n, spec) {
       continue;
     }
     if ("0#.,".includes(ch)) {
-      if (!placed2) {
+      if (!placed3) {
         out += digits;
-        placed2 = true;
+        placed3 = true;
       }
       i++;
       continue;
@@ -27527,7 +27526,7 @@ function custom(n, spec) {
     out += ch;
     i++;
   }
-  if (!placed2) out += digits;
+  if (!placed3) out += digits;
   s = out;
   const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
   return (negative ? "-" : "") + s;
@@ -28113,13 +28112,18 @@ for (const list of [
 function lookupFunction(name) {
   return byExactName.get(name) ?? registry.get(name.toLowerCase());
 }
+function allFunctions() {
+  return [...registry.values()];
+}
 
 // src/expr/check.ts
 function syntaxDiagnostic(p, at2) {
   return p.limit ? { code: "limit-exceeded", message: `${p.message} The expression is not analysed.`, span: at2 } : { code: "invalid-template", message: `Invalid template expression: ${p.message}`, span: at2 };
 }
+var functionNames;
 function unknownFunctionMessage(display) {
-  return `The template function '${display}' is not valid (not a known ARM template function).`;
+  const near = suggestion(display, functionNames ??= allFunctions().map((f) => f.name));
+  return `The template function '${display}' is not valid (not a known ARM template function).${near ? ` Did you mean '${near}'?` : ""}`;
 }
 function arityFits(def, count) {
   return count >= def.min && (def.max === void 0 || count <= def.max);
@@ -28934,7 +28938,8 @@ var TemplateScope = class {
   parameter(name, span) {
     const info = this.parameterInfo(name);
     if (!info) {
-      const message = `The template parameter '${name}' is not found.`;
+      const sec = this.section("parameters");
+      const message = notFoundMessage("parameters", name, sec && isTObject(sec.node) ? Object.keys(sec.node) : []);
       this.diagnostics.add({ code: "evaluation-error", message, span });
       return new Unknown({ code: "error", message, span });
     }
@@ -29341,7 +29346,7 @@ var TemplateScope = class {
           if (this.checkAllowed(name, value2, allowedValues, at2) && this.checkBounds(name, value2, d, at2)) this.checkParts(name, value2, d, at2);
         }
         if (value2 instanceof Unknown && !(value2 instanceof InexactInteger && value2.exact !== void 0) && value2.symbol === void 0 && this.symbolPrefix === "") {
-          value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
+          value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name}')`, value2.about, value2.oneOf);
         }
       }
       return { name, type, value: value2, allowedValues, source: "supplied", span, valueSpan: supplied.span };
@@ -29366,7 +29371,9 @@ var TemplateScope = class {
       unread ? { code: "not-fetched", message: `the parameter '${name}' gets its value from ${unread.what}, which is never fetched`, span: unread.span } : { code: "parameter-without-value", message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
       paramType(type),
       void 0,
-      `${this.symbolPrefix}parameters('${name.toLowerCase()}')`,
+      // As declared (`name` is the declaration's, whatever case a call writes): one parameter is
+      // one symbol, and messages show it as the template writes it ({parameters('nicName')}).
+      `${this.symbolPrefix}parameters('${name}')`,
       void 0,
       allowedValues,
       typeof max === "number" && Number.isFinite(max) ? max : void 0
@@ -29445,7 +29452,7 @@ var TemplateScope = class {
     const sec = this.section("variables");
     const found = sec && isTObject(sec.node) ? this.findVariable(sec, name) : void 0;
     if (!found) {
-      const message = `The template variable '${name}' is not found.`;
+      const message = notFoundMessage("variables", name, this.variableNames());
       this.diagnostics.add({ code: "evaluation-error", message, span });
       return new Unknown({ code: "error", message, span });
     }
@@ -29784,6 +29791,10 @@ function paramType(type) {
     default:
       return void 0;
   }
+}
+function notFoundMessage(kind, name, declared) {
+  const near = suggestion(name, declared);
+  return `The template ${kind === "parameters" ? "parameter" : "variable"} '${name}' is not found.${near ? ` Did you mean '${near}'?` : ""}`;
 }
 function declaredVariableNames(section) {
   const out = [];
@@ -30485,6 +30496,12 @@ var Names = class _Names {
     n.sets = this.sets;
     return n;
   }
+  /** The declared names as written (for "did you mean"). */
+  spellings(kind) {
+    const section = ownProp(this.template, kind);
+    if (!isTObject(section)) return [];
+    return kind === "parameters" ? Object.keys(section) : declaredVariableNames(section);
+  }
   has(kind, lower3) {
     this.sets ??= declaredNames(this.template);
     return this.sets[kind].has(lower3);
@@ -30722,7 +30739,7 @@ var TemplateChecker = class {
       const r = facts.refs[i];
       if (names.has(r.kind, r.lower)) continue;
       span ??= spanAt(container, key2, containerSpan, isKey);
-      const message = r.kind === "parameters" ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
+      const message = notFoundMessage(r.kind, r.name, names.spellings(r.kind));
       this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(r.start, r.end) });
     }
   }
@@ -31409,16 +31426,20 @@ function qualifySharedSymbolicNames(resources) {
   const units = /* @__PURE__ */ new Map();
   for (const r of resources) {
     if (r.symbolicName === void 0) continue;
-    const set = units.get(r.symbolicName);
+    const key2 = sharingKey(r);
+    const set = units.get(key2);
     if (set) set.add(r.unit);
-    else units.set(r.symbolicName, /* @__PURE__ */ new Set([r.unit]));
+    else units.set(key2, /* @__PURE__ */ new Set([r.unit]));
   }
   for (const r of resources) {
-    if (r.symbolicName === void 0 || r.unit.parent === void 0 || (units.get(r.symbolicName)?.size ?? 0) < 2) continue;
+    if (r.symbolicName === void 0 || r.unit.parent === void 0 || (units.get(sharingKey(r))?.size ?? 0) < 2) continue;
     const modules = [];
     for (let u = r.unit; u?.parent; u = u.parent.unit) modules.unshift(u.parent.plainDisplayName);
     r.displayQualifier = modules.join(".");
   }
+}
+function sharingKey(r) {
+  return r.type.toLowerCase() === "microsoft.resources/deployments" ? `deployment\0${r.symbolicName ?? ""}` : `resource\0${r.symbolicName ?? ""}`;
 }
 function deployFile(source, loaded, opts) {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
@@ -32239,7 +32260,7 @@ function deployTemplate(source, root, span, parameters, opts) {
     { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, maxDeployments: limits.maxDeployments, limits: budgetLimits(limits), fileLimits: limits }
   );
 }
-function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep, declaredModules = []) {
+function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep, declaredModules = [], bicepParams = []) {
   const deployed = deployTemplate(source, root, span, parameters, opts);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) }, (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges);
   return {
@@ -32252,6 +32273,7 @@ function finish2(source, root, span, language, parameters, opts, earlier, pragma
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
     pragmas,
+    parameterSources: parameterSourcesOf(parameters, bicepParams),
     declaredModules: deployed.linkedTemplates.length === 0 ? declaredModules : [...declaredModules, ...deployed.linkedTemplates]
   };
 }
@@ -32265,7 +32287,7 @@ function bicepFileDeployment(file, opts) {
   if (!t.root) return { kind: "broken", diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
-  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas, modules: t.modules };
+  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas, parameterSources: [], modules: t.modules };
 }
 function bicepParamsDeployment(file, opts) {
   const read = readSourceInside(file, "bicepparam", opts.root, opts.limits);
@@ -32283,6 +32305,7 @@ function bicepParamsDeployment(file, opts) {
     return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message: unreadFileMessage("template", writtenPath(file, p.templatePath), tRead.error), span: at2 }] };
   }
   const isJson = extensionOf(p.templatePath) === "json";
+  const parameterSources = bicepParamsSources(p);
   const sink = new DiagnosticSink();
   const parameters = assignedValues(p, opts, sink);
   readGivenParameterFiles(opts, parameters, sink);
@@ -32290,12 +32313,28 @@ function bicepParamsDeployment(file, opts) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     const mismatched2 = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, "parameters"), loaded.root) : checkAssignments(p, void 0);
-    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [], modules: [] };
+    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [], parameterSources, modules: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
   const mismatched = checkAssignments(p, own(t.root, "parameters"), isTObject(t.root) ? t.root : void 0);
-  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, modules: t.modules };
+  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, parameterSources, modules: t.modules };
+}
+function bicepParamsSources(p) {
+  const out = [];
+  for (let f = p; f && f !== "unread"; f = f.base) out.push({ source: f.source, pragmas: f.pragmas, own: f === p });
+  return out;
+}
+function parameterSourcesOf(parameters, known2) {
+  const byPath = new Map(known2.map((k) => [k.source.path, { ...k }]));
+  for (const v of parameters.values()) {
+    const file = v.span?.file;
+    if (!file || file.kind !== "arm-parameters") continue;
+    const seen = byPath.get(file.path);
+    if (seen) seen.own ||= v.mustBeDeclared === true;
+    else byPath.set(file.path, { source: file, own: v.mustBeDeclared === true });
+  }
+  return [...byPath.values()];
 }
 function assignedValues(p, opts, sink) {
   const parameters = p.base && p.base !== "unread" ? assignedValues(p.base, opts, sink) : /* @__PURE__ */ new Map();
@@ -32313,7 +32352,7 @@ function assignedValues(p, opts, sink) {
 function analyzeBicep(file, opts) {
   const d = bicepDeployment(file, opts);
   if (d.kind !== "template") return d;
-  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false, d.modules);
+  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false, d.modules, d.parameterSources);
 }
 function analyzeFile(file, opts) {
   clearParseCache();
@@ -32613,8 +32652,18 @@ function applyBaseline(findings, baseline) {
     }
     seen.add(f.fingerprint);
     f.baselineState = old.level === f.level && old.message === f.message ? "unchanged" : "updated";
+    if ((SEVERITY[f.level] ?? 0) > (SEVERITY[old.level] ?? 0)) f.baselineEscalated = true;
   }
   return [...baseline.byFingerprint.values()].filter((r) => !seen.has(r.fingerprint));
+}
+var SEVERITY = { note: 1, warning: 2, error: 3 };
+function baselineCounts(findings, absent) {
+  const counts = { new: 0, unchanged: 0, updated: 0, escalated: 0, absent: absent.length };
+  for (const f of findings) {
+    if (f.baselineState) counts[f.baselineState]++;
+    if (f.baselineEscalated) counts.escalated++;
+  }
+  return counts;
 }
 
 // src/engine/suppress.ts
@@ -32626,59 +32675,77 @@ var within = (inner, outer) => {
   const o = outer.range();
   return i.start >= o.start && i.end <= o.end;
 };
-function pragmaSites(pragmas, known2) {
+var atFinding = (c, file, test) => sameFile(c.finding.location.file, file) && test(c.finding.location.region.start.line);
+var atGivenValue = (c, file, test) => c.finding.related.some((r) => sameFile(r.file, file) && test(r.region.start.line));
+function pragmaSites(pragmas, known2, where = atFinding) {
   const out = [];
   const restores = /* @__PURE__ */ new Map();
   for (const r of pragmas) {
     if (r.kind !== "restore-diagnostics") continue;
     for (const id of r.ruleIds) {
       const key2 = `${r.span.file.path}\0${id}`;
-      const lines = restores.get(key2);
-      if (lines) lines.push(r.line);
+      const lines2 = restores.get(key2);
+      if (lines2) lines2.push(r.line);
       else restores.set(key2, [r.line]);
     }
   }
-  for (const lines of restores.values()) lines.sort((a, b) => a - b);
+  for (const lines2 of restores.values()) lines2.sort((a, b) => a - b);
   for (const p of pragmas) {
     const file = p.span.file;
     if (p.kind === "vtaplint-disable-next-line") {
       const ids = p.ruleIds.length ? p.ruleIds : [""];
       for (const id of ids) {
-        out.push(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known2.has(id), (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+        out.push(placed(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known2.has(id), (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-next-line") {
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
-        out.push(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+        out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-diagnostics") {
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
         const end = firstAfter(restores.get(`${file.path}\0${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
-          site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => {
-            const line = c.finding.location.region.start.line;
-            return c.finding.ruleId === id && sameFile(c.finding.location.file, file) && line >= p.line && line < end;
-          })
+          placed(
+            site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where(c, file, (line) => line >= p.line && line < end)),
+            where,
+            file,
+            p.line,
+            end
+          )
         );
       }
     }
   }
   return out;
 }
-function firstAfter(lines, line) {
-  if (!lines) return void 0;
+function onLines(s, file, from, to) {
+  s.lines = { path: file.path, from, to };
+  return s;
+}
+function placed(s, where, file, from, to) {
+  return where === atFinding ? onLines(s, file, from, to) : s;
+}
+function firstAfter(lines2, line) {
+  if (!lines2) return void 0;
   let lo = 0;
-  let hi = lines.length;
+  let hi = lines2.length;
   while (lo < hi) {
     const mid = lo + hi >>> 1;
-    if (lines[mid] > line) hi = mid;
+    if (lines2[mid] > line) hi = mid;
     else lo = mid + 1;
   }
-  return lines[lo];
+  return lines2[lo];
 }
 var LINE_COMMENT = 12;
 var BLOCK_COMMENT = 13;
 var EOF = 17;
 function jsonCommentSites(source, known2) {
+  return pragmaSites(jsonPragmas(source), known2);
+}
+function parameterFileSites(source, pragmas, known2) {
+  return pragmaSites(pragmas ?? jsonPragmas(source), known2, atGivenValue);
+}
+function jsonPragmas(source) {
   if (!source.text.includes("vtaplint-disable")) return [];
   const trivia = [];
   const scanner = createScanner2(source.text, false);
@@ -32688,10 +32755,7 @@ function jsonCommentSites(source, known2) {
       trivia.push({ kind: k === LINE_COMMENT ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
     }
   }
-  return pragmaSites(
-    collectPragmas(source, trivia).filter((p) => p.kind === "vtaplint-disable-next-line"),
-    known2
-  );
+  return collectPragmas(source, trivia).filter((p) => p.kind === "vtaplint-disable-next-line");
 }
 function metadataSites(resources, known2) {
   const out = [];
@@ -32757,20 +32821,62 @@ function site(kind, form, ruleId, reason, span, needsReason, known2, appliesTo, 
 function applySuppressions(candidates, sites) {
   if (sites.length === 0) return;
   const byRule = /* @__PURE__ */ new Map();
-  for (const s of sites) {
-    if (!s.known || s.expired) continue;
-    const list = byRule.get(s.ruleId);
-    if (list) list.push(s);
-    else byRule.set(s.ruleId, [s]);
-  }
+  sites.forEach((s, order) => {
+    if (!s.known || s.expired) return;
+    let r = byRule.get(s.ruleId);
+    if (!r) byRule.set(s.ruleId, r = { other: [], files: /* @__PURE__ */ new Map() });
+    const at2 = { site: s, order };
+    if (!s.lines) {
+      r.other.push(at2);
+      return;
+    }
+    let f = r.files.get(s.lines.path);
+    if (!f) r.files.set(s.lines.path, f = { points: /* @__PURE__ */ new Map(), ranges: [] });
+    if (s.lines.to === s.lines.from + 1) {
+      const list = f.points.get(s.lines.from);
+      if (list) list.push(at2);
+      else f.points.set(s.lines.from, [at2]);
+    } else f.ranges.push(at2);
+  });
+  for (const r of byRule.values()) for (const f of r.files.values()) prepareRanges(r, f);
   for (const c of candidates) {
     if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
-    for (const s of byRule.get(c.finding.ruleId) ?? []) {
+    const r = byRule.get(c.finding.ruleId);
+    if (!r) continue;
+    for (const { site: s } of sitesFor(r, c)) {
       if (!s.appliesTo(c)) continue;
       s.used = true;
       (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
     }
   }
+}
+var lines = (o) => o.site.lines;
+function prepareRanges(r, f) {
+  f.ranges.sort((a, b) => lines(a).from - lines(b).from || a.order - b.order);
+  for (let i = 1; i < f.ranges.length; i++) {
+    if (lines(f.ranges[i]).to < lines(f.ranges[i - 1]).to) {
+      pushAll(r.other, f.ranges);
+      r.other.sort((a, b) => a.order - b.order);
+      f.ranges = [];
+      return;
+    }
+  }
+}
+function sitesFor(r, c) {
+  const f = r.files.get(c.finding.location.file.path);
+  if (!f) return r.other;
+  const line = c.finding.location.region.start.line;
+  const found = [...r.other, ...f.points.get(line) ?? []];
+  let lo = 0;
+  let hi = f.ranges.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (lines(f.ranges[mid]).from <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && lines(f.ranges[i]).to > line; i--) found.push(f.ranges[i]);
+  if (found.length > 1) found.sort((a, b) => a.order - b.order);
+  return found;
 }
 function siteProblem(s) {
   const what = s.ruleId ? `'${s.ruleId}'` : "(no rule id)";
@@ -32905,6 +33011,7 @@ async function lint(paths, opts) {
   }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   const usedByParams = new Set(targetsByParams.values());
+  const named = focus ? new Set(focus) : void 0;
   if (focus) widenFocus(focus, work, targetsByParams);
   if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path16.resolve(w.file.path)));
   const slots = new Array(work.length);
@@ -32949,9 +33056,12 @@ async function lint(paths, opts) {
   throughParents(slots, work);
   notifications.push(...unusedSuppliedParameters(opts, slots));
   const results = [];
+  const ofFocused = /* @__PURE__ */ new Set();
   let passes = 0;
-  for (const r of slots) {
+  for (const [i, r] of slots.entries()) {
     if (!r) continue;
+    const analysed = work[i]?.file.path;
+    if (focus && (analysed !== void 0 && inFocus(focus, analysed) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
@@ -32960,18 +33070,20 @@ async function lint(paths, opts) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? "", kind: "skipped", findings: extra });
   }
-  const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
-  const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
+  const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused).sort(compareFindings);
   const base = sourceRoot(opts.root, files.map((f) => f.path));
-  assignFingerprints(all, base);
+  assignFingerprints(every, base);
+  const all = focus ? every.filter((f) => reportedInFocus(focus, named ?? focus, f, ofFocused)) : every;
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
-  const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
+  const kept = new Set(all);
+  const reported = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => kept.has(f)) })).filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
   const result = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
   if (baseline && opts.baselineFile) {
-    const absent = applyBaseline(all, baseline);
+    const absent = applyBaseline(every, baseline);
     result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
     result.baseline = opts.baselineFile;
+    result.baselineCounts = baselineCounts(findings, result.absent);
   }
   return result;
 }
@@ -32999,7 +33111,10 @@ function throughParents(slots, work) {
     r.passes = 0;
   });
 }
-function withoutRepeats(findings) {
+function reportedInFocus(focus, named, f, ofFocused) {
+  return ofFocused.has(f) || inFocus(focus, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+}
+function withoutRepeats(findings, ofFocused) {
   const byPlace = /* @__PURE__ */ new Map();
   return findings.filter((f) => {
     const place = `${f.ruleId}\0${placeOf2(f.location)}`;
@@ -33008,6 +33123,7 @@ function withoutRepeats(findings) {
     const same = byMessage.get(f.message);
     const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
     if (sameVerdict) {
+      if (ofFocused.has(f)) ofFocused.add(sameVerdict);
       for (const r of f.related) {
         if (!sameVerdict.related.some((q) => q.message === r.message && placeOf2(q) === placeOf2(r))) sameVerdict.related.push(r);
       }
@@ -33039,7 +33155,7 @@ function bicepDirectories(files) {
   return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path16.dirname(f.path)));
 }
 function countedFindings(result) {
-  return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
+  return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new" || f.baselineEscalated === true);
 }
 function unusedFindings(sites, rules, config) {
   const rule = rules.find((r) => r.meta.id === UNUSED_SUPPRESSION);
@@ -33050,7 +33166,7 @@ function unusedFindings(sites, rules, config) {
   for (const s of sites) {
     const message = siteProblem(s);
     if (!message) continue;
-    out.push(placed({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0 }));
+    out.push(placed2({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0 }));
   }
   return out;
 }
@@ -33067,7 +33183,7 @@ function diagnosticFindings(diags, rules, config) {
     if (!rule) continue;
     const level = levelFor(rule.meta, config);
     if (level === "off") continue;
-    out.push(placed({ ruleId: rule.meta.id, level, kind: "fail", message: d.message, span: d.span, related: d.related ?? [], logical: void 0 }));
+    out.push(placed2({ ruleId: rule.meta.id, level, kind: "fail", message: d.message, span: d.span, related: d.related ?? [], logical: void 0 }));
   }
   return out;
 }
@@ -33079,18 +33195,18 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
   const findings = diagnosticFindings(judged.diagnostics, opts.rules, config);
   const candidates = findings.map((finding) => ({ finding, resource: void 0 }));
   for (const d of judged.drafts) {
-    const finding = placed(d);
+    const finding = placed2(d);
     findings.push(finding);
     candidates.push({ finding, resource: d.resource, names: d.names });
   }
   const own2 = [...judged.sites, ...commentSites(source, findings, known2)];
   applySuppressions(candidates, [...own2, ...external]);
-  pushAll(findings, unusedFindings(own2.filter((s) => s.span.file.path === source.path), opts.rules, config));
+  pushAll(findings, unusedFindings(own2.filter((s) => judged.judges.has(s.span.file.path)), opts.rules, config));
   return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications, modules: judged.modules, parameters: judged.parameters };
 }
 var LARGE_TEMPLATE = 4e6;
 var LARGE_DEPLOYMENT = 5e3;
-function placed(d) {
+function placed2(d) {
   return {
     ruleId: d.ruleId,
     level: d.level,
@@ -33114,7 +33230,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
       return { kind: "done", result: { result: { path: f.path, kind: "parameters", findings: [] }, passes: 0, notifications } };
     case "broken": {
       pushAll(notifications, internalNotifications(a.diagnostics));
-      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: "warning", message: `${d.message} (the file is not analysed)`, file: f.path });
+      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: "warning", message: `${d.message} (the file is not analysed)`, file: f.path, sameAsFinding: d.message });
       const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings.map((finding) => ({ finding, resource: void 0 })), external);
       return { kind: "done", result: { result: { path: f.path, kind: "template", findings }, passes: 0, notifications } };
@@ -33126,6 +33242,11 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     if (source.kind === "arm" && source.text.length >= LARGE_TEMPLATE) source.pack();
   }, opts.heapHighWater) : void 0;
   const sites = [...metadataSites(a.deployed.resources, known2), ...pragmaSites(pragmasOf(a), known2)];
+  const judges = /* @__PURE__ */ new Set([a.source.path]);
+  for (const p of a.parameterSources) {
+    pushAll(sites, parameterFileSites(p.source, p.pragmas, known2));
+    if (p.own) judges.add(p.source.path);
+  }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0, a.deployed.evaluationStopped);
   const diagnostics = diagnosticsNow(a);
   pushAll(notifications, internalNotifications(diagnostics));
@@ -33146,6 +33267,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     diagnostics,
     drafts,
     sites,
+    judges,
     passes,
     notifications,
     modules: moduleFiles(a.deployed.resources, a.source.path, a.declaredModules),
@@ -33374,6 +33496,16 @@ function writeSarif(result, rules, opts, write) {
     yield* absent;
   };
   writeWithArray(sarif, "results", 3, results(), write);
+}
+
+// src/report/notification-tag.ts
+function shownNotifications(result) {
+  if (!result.notifications.some((n) => n.sameAsFinding !== void 0)) return result.notifications;
+  const said = /* @__PURE__ */ new Set();
+  for (const f of result.findings) said.add(`${f.location.file.path}
+${f.message}`);
+  return result.notifications.filter((n) => n.sameAsFinding === void 0 || n.file === void 0 || !said.has(`${n.file}
+${n.sameAsFinding}`));
 }
 
 // src/report/report-folder.ts
@@ -33647,9 +33779,9 @@ function changedLines(env, workspace) {
   }
 }
 function touchesChange(changed, file, start, end) {
-  const lines = changed.get(file);
-  if (!lines) return false;
-  for (let l = start; l <= end; l++) if (lines.has(l)) return true;
+  const lines2 = changed.get(file);
+  if (!lines2) return false;
+  for (let l = start; l <= end; l++) if (lines2.has(l)) return true;
   return false;
 }
 
@@ -33695,7 +33827,7 @@ function blobBase(env, commit) {
 function formatSummary(result, counted, opts) {
   const total = countByLevel(counted);
   const budget = new Budget2(opts.maxBytes ?? SUMMARY_MAX_BYTES);
-  const out = { push: (...lines) => lines.every((l) => budget.add(l)) };
+  const out = { push: (...lines2) => lines2.every((l) => budget.add(l)) };
   out.push("## vtaplint", "");
   const files = new Set(result.files.filter((f) => f.kind !== "skipped").map((f) => f.path)).size;
   out.push(`**${plural(total.error, "error")}, ${plural(total.warning, "warning")}, ${plural(total.note, "note")}** in ${plural(files, "file")} linted.`);
@@ -33705,7 +33837,10 @@ function formatSummary(result, counted, opts) {
   if (result.baseline) {
     const states = { unchanged: 0, updated: 0 };
     for (const f of result.findings) if (f.baselineState === "unchanged" || f.baselineState === "updated") states[f.baselineState]++;
-    extra.push(`baseline: ${states.unchanged} unchanged, ${states.updated} updated, ${result.absent?.length ?? 0} absent (only new results are counted)`);
+    const escalated = result.findings.filter((f) => f.baselineEscalated).length;
+    extra.push(
+      `baseline: ${states.unchanged} unchanged, ${states.updated} updated${escalated ? ` (${escalated} at a higher level than in the baseline)` : ""}, ${result.absent?.length ?? 0} absent (only new results, and updated ones now at a higher level, are counted)`
+    );
   }
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, "annotation")} on the lines this pull request changes`);
   if (extra.length) out.push("", extra.join(" \xB7 "));
@@ -33745,14 +33880,14 @@ function formatSummary(result, counted, opts) {
     const url = (line) => opts.blobBase && inside ? `${opts.blobBase}/${rel.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}` : void 0;
     const fileUrl = url();
     const name = fileUrl ? `[${cell(rel)}](${fileUrl})` : `\`${cell(rel)}\``;
-    const lines = findings.slice(0, MAX_LINES_PER_FILE).map((f) => {
+    const lines2 = findings.slice(0, MAX_LINES_PER_FILE).map((f) => {
       const line = f.location.region.start.line;
       const u = url(line);
       const label = `${line}`;
       return u ? `[${label}](${u} "${cell(f.ruleId)}")` : label;
     });
-    if (findings.length > MAX_LINES_PER_FILE) lines.push(`\u2026 ${findings.length - MAX_LINES_PER_FILE} more`);
-    if (!out.push(`| ${name} | ${counts.error} | ${counts.warning} | ${counts.note} | ${lines.join(", ")} |`)) break;
+    if (findings.length > MAX_LINES_PER_FILE) lines2.push(`\u2026 ${findings.length - MAX_LINES_PER_FILE} more`);
+    if (!out.push(`| ${name} | ${counts.error} | ${counts.warning} | ${counts.note} | ${lines2.join(", ")} |`)) break;
     shown++;
   }
   if (fileRows.length > shown) {
@@ -33835,7 +33970,8 @@ async function runAction(runner) {
   if (missing) sink.add("error", missing, { title: "vtaplint" });
   if (failing > 0) sink.add("error", `vtaplint found ${failing} ${failing === 1 ? "problem" : "problems"} at or above fail-on: ${failOn}`, { title: "vtaplint" });
   const notify = (n) => sink.add(n.level === "note" ? "notice" : n.level, n.message.split("\n")[0] ?? "", { title: "vtaplint", ...n.file ? { file: relativePath(base, n.file) } : {} });
-  for (const n of result.notifications) if (n.level === "error") notify(n);
+  const notices = shownNotifications({ findings: counted, notifications: result.notifications });
+  for (const n of notices) if (n.level === "error") notify(n);
   const changed = changedLines(env, base);
   let annotated = 0;
   let notAnnotated = 0;
@@ -33845,7 +33981,7 @@ async function runAction(runner) {
     if (annotate(sink, f, at2)) annotated++;
     else notAnnotated++;
   }
-  for (const n of result.notifications) if (n.level !== "error") notify(n);
+  for (const n of notices) if (n.level !== "error") notify(n);
   runner.log(
     `vtaplint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}` + (changed ? ` (${annotated} annotated on lines this pull request changes)` : "") + `; SARIF written to ${relativePath(workspace, sarifPath)}`
   );

@@ -2796,13 +2796,13 @@ function guardedFs(skipped) {
     const content = import_node_fs.default.readFileSync(file, options);
     if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
     const text = typeof content === "string" ? content : content.toString("utf8");
-    const lines = text.split("\n");
+    const lines2 = text.split("\n");
     let changed = false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
+    for (let i = 0; i < lines2.length; i++) {
+      const line = lines2[i];
       if (!pathologicalIgnoreLine(line)) continue;
       changed = true;
-      lines[i] = "";
+      lines2[i] = "";
       const key2 = `${file}
 ${i}`;
       if (!seen.has(key2)) {
@@ -2811,7 +2811,7 @@ ${i}`;
       }
     }
     if (!changed) return content;
-    const guarded = lines.join("\n");
+    const guarded = lines2.join("\n");
     return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
   });
   return { ...import_node_fs.default, readFileSync: readFileSync4 };
@@ -13830,9 +13830,9 @@ var init_json_index = __esm({
           keyStarts.push(this.afterValue(boundary));
           boundary = this.end[c];
         }
-        const byKey = /* @__PURE__ */ new Map();
-        for (let p = 0; p < children2.length; p++) byKey.set(this.keyText(keyStarts[p]), p);
-        const table = { children: Int32Array.from(children2), keyStarts: Int32Array.from(keyStarts), byKey };
+        const byKey2 = /* @__PURE__ */ new Map();
+        for (let p = 0; p < children2.length; p++) byKey2.set(this.keyText(keyStarts[p]), p);
+        const table = { children: Int32Array.from(children2), keyStarts: Int32Array.from(keyStarts), byKey: byKey2 };
         (this.membersOf ??= /* @__PURE__ */ new Map()).set(obj, table);
         return table;
       }
@@ -15629,19 +15629,7 @@ var init_parser3 = __esm({
           if (counted) this.leave();
           return f;
         }
-        const items = [];
-        this.skipNewLines();
-        while (!this.at("RightSquare")) {
-          if (this.at("EndOfFile")) this.fail("expected ']' to close the array");
-          const item = this.recover("RightSquare", () => {
-            const it = this.parseItemOrSpread();
-            this.afterItem("RightSquare", "array item");
-            return it;
-          });
-          if (item) items.push(item);
-          else this.afterRecovery();
-        }
-        const close = this.next();
+        const { items, close } = this.parseItems("RightSquare", "array item", "expected ']' to close the array", () => this.parseItemOrSpread());
         this.modes.pop();
         if (counted) this.leave();
         return { kind: "Array", items, start: open2.start, end: close.end };
@@ -15666,6 +15654,26 @@ var init_parser3 = __esm({
       }
       afterRecovery() {
         if (this.raw().kind === "NewLine") this.skipNewLines();
+      }
+      /**
+       * The items of a bracketed list, each parsed by `item` and followed by a separator, up to the
+       * closing bracket (consumed and returned). An item that fails is left out: the parse goes on at
+       * the next one, so one mistake is one error.
+       */
+      parseItems(closer, what, unclosed, item) {
+        const items = [];
+        this.skipNewLines();
+        while (!this.at(closer)) {
+          if (this.at("EndOfFile")) this.fail(unclosed);
+          const it = this.recover(closer, () => {
+            const parsed = item();
+            this.afterItem(closer, what);
+            return parsed;
+          });
+          if (it) items.push(it);
+          else this.afterRecovery();
+        }
+        return { items, close: this.next() };
       }
       parseItemOrSpread() {
         const t = this.cur();
@@ -15706,19 +15714,7 @@ var init_parser3 = __esm({
         const open2 = this.expect("LeftBrace", "expected '{'");
         const problems = this.problems;
         this.modes.push(false);
-        const properties = [];
-        this.skipNewLines();
-        while (!this.at("RightBrace")) {
-          if (this.at("EndOfFile")) this.fail("expected '}' to close the object");
-          const p = this.recover("RightBrace", () => {
-            const prop2 = this.parseObjectProperty();
-            this.afterItem("RightBrace", "object property");
-            return prop2;
-          });
-          if (p) properties.push(p);
-          else this.afterRecovery();
-        }
-        const close = this.next();
+        const { items: properties, close } = this.parseItems("RightBrace", "object property", "expected '}' to close the object", () => this.parseObjectProperty());
         this.modes.pop();
         if (counted) this.leave();
         this.duplicateKeys(properties);
@@ -15991,46 +15987,36 @@ var init_parser3 = __esm({
         const counted = this.enterContainer();
         const open2 = this.next();
         this.modes.push(false);
-        const properties = [];
-        this.skipNewLines();
-        while (!this.at("RightBrace")) {
-          if (this.at("EndOfFile")) this.fail("expected '}' to close the object type");
-          const p = this.recover("RightBrace", () => {
-            const decorators = this.parseDecorators();
-            const k = this.cur();
-            let key2;
-            let keyName;
-            if (k.kind === "Asterisk") {
-              this.next();
-            } else if (isNameToken(k.kind)) {
-              this.next();
-              keyName = this.textOf(k);
-              key2 = { kind: "Identifier", name: keyName, start: k.start, end: k.end };
-            } else if (isStringStart(k.kind)) {
-              key2 = this.parseString("expected a property name");
-              keyName = key2.value;
-            } else {
-              this.fail("expected a property name");
-            }
-            this.expect("Colon", "expected ':' after the property name");
-            const value = this.parseType();
-            const prop2 = {
-              kind: "ObjectTypeProperty",
-              decorators,
-              ...key2 ? { key: key2 } : {},
-              ...keyName !== void 0 ? { keyName } : {},
-              additional: key2 === void 0,
-              value,
-              start: decorators[0]?.start ?? k.start,
-              end: value.end
-            };
-            this.afterItem("RightBrace", "property type");
-            return prop2;
-          });
-          if (p) properties.push(p);
-          else this.afterRecovery();
-        }
-        const close = this.next();
+        const { items: properties, close } = this.parseItems("RightBrace", "property type", "expected '}' to close the object type", () => {
+          const decorators = this.parseDecorators();
+          const k = this.cur();
+          let key2;
+          let keyName;
+          if (k.kind === "Asterisk") {
+            this.next();
+          } else if (isNameToken(k.kind)) {
+            this.next();
+            keyName = this.textOf(k);
+            key2 = { kind: "Identifier", name: keyName, start: k.start, end: k.end };
+          } else if (isStringStart(k.kind)) {
+            key2 = this.parseString("expected a property name");
+            keyName = key2.value;
+          } else {
+            this.fail("expected a property name");
+          }
+          this.expect("Colon", "expected ':' after the property name");
+          const value = this.parseType();
+          return {
+            kind: "ObjectTypeProperty",
+            decorators,
+            ...key2 ? { key: key2 } : {},
+            ...keyName !== void 0 ? { keyName } : {},
+            additional: key2 === void 0,
+            value,
+            start: decorators[0]?.start ?? k.start,
+            end: value.end
+          };
+        });
         this.modes.pop();
         if (counted) this.leave();
         return { kind: "ObjectType", properties, start: open2.start, end: close.end };
@@ -16039,21 +16025,11 @@ var init_parser3 = __esm({
         const counted = this.enterContainer();
         const open2 = this.next();
         this.modes.push(false);
-        const items = [];
-        this.skipNewLines();
-        while (!this.at("RightSquare")) {
-          if (this.at("EndOfFile")) this.fail("expected ']' to close the tuple type");
-          const item = this.recover("RightSquare", () => {
-            const decorators = this.parseDecorators();
-            const value = this.parseType();
-            const it = { kind: "TupleTypeItem", decorators, value, start: decorators[0]?.start ?? value.start, end: value.end };
-            this.afterItem("RightSquare", "tuple item type");
-            return it;
-          });
-          if (item) items.push(item);
-          else this.afterRecovery();
-        }
-        const close = this.next();
+        const { items, close } = this.parseItems("RightSquare", "tuple item type", "expected ']' to close the tuple type", () => {
+          const decorators = this.parseDecorators();
+          const value = this.parseType();
+          return { kind: "TupleTypeItem", decorators, value, start: decorators[0]?.start ?? value.start, end: value.end };
+        });
         this.modes.pop();
         if (counted) this.leave();
         return { kind: "TupleType", items, start: open2.start, end: close.end };
@@ -16095,6 +16071,42 @@ var init_pragmas = __esm({
     "use strict";
     init_span();
     VTAPLINT = "vtaplint-disable-next-line";
+  }
+});
+
+// src/model/spelling.ts
+function suggestion(name, candidates) {
+  const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
+  const maxDistance = Math.floor(name.length * 0.34) + 1;
+  const upper = name.toUpperCase();
+  let best;
+  let bestDistance = maxDistance;
+  for (const c of candidates) {
+    if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
+    const cu = c.toUpperCase();
+    if (cu === upper) return c;
+    const dist = distance(upper, cu);
+    if (dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return best;
+}
+function distance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+var init_spelling = __esm({
+  "src/model/spelling.ts"() {
+    "use strict";
   }
 });
 
@@ -16480,17 +16492,19 @@ function builtinCallProblem(name, count, extensions) {
   if (!extensions && Object.hasOwn(OPERATOR_INSTEAD, name)) return { at: "name", message: `the function '${name}' is not supported in Bicep (BCP069): use the '${OPERATOR_INSTEAD[name] ?? ""}' operator instead` };
   if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
   if (extensions) return void 0;
-  const near = BY_LOWER.get(name.toLowerCase());
-  return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'? (Bicep names are case-sensitive)` : ""}` };
+  const near = suggestion(name, ALL_NAMES);
+  const caseOnly = near !== void 0 && near.toLowerCase() === name.toLowerCase();
+  return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'?${caseOnly ? " (Bicep names are case-sensitive)" : ""}` : ""}` };
 }
-var SYS, NAMES_ONLY, BY_LOWER, INSTEAD, ARM_ONLY, OPERATOR_INSTEAD;
+var SYS, NAMES_ONLY, ALL_NAMES, INSTEAD, ARM_ONLY, OPERATOR_INSTEAD;
 var init_functions = __esm({
   "src/bicep/functions.ts"() {
     "use strict";
     init_functions_generated();
+    init_spelling();
     SYS = new Map(SYS_FUNCTIONS.map(([name, min, max]) => [name, { min, max }]));
     NAMES_ONLY = /* @__PURE__ */ new Set([...SYS_OTHER_FUNCTIONS, ...AZ_FUNCTIONS]);
-    BY_LOWER = new Map([...SYS.keys(), ...NAMES_ONLY].map((n) => [n.toLowerCase(), n]));
+    ALL_NAMES = [...SYS.keys(), ...NAMES_ONLY];
     INSTEAD = {
       parameters: "the parameter's name",
       variables: "the variable's name",
@@ -16559,40 +16573,12 @@ function notADecorator(name) {
 function notASymbol(name) {
   return `the name '${name}' is not a parameter, variable, resource or module (BCP063), and the function '${name}' cannot be used as a decorator`;
 }
-function suggestion(name, candidates) {
-  const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
-  const maxDistance = Math.floor(name.length * 0.34) + 1;
-  const upper = name.toUpperCase();
-  let best;
-  let bestDistance = maxDistance;
-  for (const c of candidates) {
-    if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
-    const cu = c.toUpperCase();
-    if (cu === upper) return c;
-    const dist = distance(upper, cu);
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
-    }
-  }
-  return best;
-}
-function distance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
 var DECORATORS, SYS_NAMES, AZ_NAMES, isAz, isSys;
 var init_decorator_names = __esm({
   "src/bicep/decorator-names.ts"() {
     "use strict";
     init_functions_generated();
+    init_spelling();
     DECORATORS = new Set(SYS_DECORATORS);
     SYS_NAMES = /* @__PURE__ */ new Set([...SYS_FUNCTIONS.map(([n]) => n), ...SYS_OTHER_FUNCTIONS]);
     AZ_NAMES = new Set(AZ_FUNCTIONS);
@@ -16857,6 +16843,7 @@ var init_lower_expr = __esm({
     init_span();
     init_template();
     init_lower_ast();
+    init_lower_literal_types();
     RefCollector = class {
       /** Resource/module keys referenced as a whole, with the first place each was referenced. */
       symbols = /* @__PURE__ */ new Map();
@@ -17014,7 +17001,7 @@ var init_lower_expr = __esm({
             for (const item of e.items) {
               if (item.kind === "Spread") {
                 flush();
-                groups.push(this.expr(item.expression, ctx));
+                groups.push(this.spreadOperand(item, "array", ctx));
               } else {
                 runStart ??= item;
                 run.push(this.expr(item, ctx));
@@ -17049,6 +17036,19 @@ var init_lower_expr = __esm({
             return { ...b.expr, start: at2.start, end: at2.end };
         }
       }
+      /**
+       * What `...x` spreads into an array or object. The compiler rejects a literal of another kind
+       * (`{ ...null }`, `[ ...'a' ]`, `{ ...[1] }`) with BCP402 before ARM sees it (its
+       * TypeAssignmentVisitor: the spread's type must be assignable to array, or object; null is
+       * neither): reported so, at the spread, and the value is then unknown, not ARM's own flatten
+       * or shallowMerge error about the same mistake. An expression's type is the compiler's business.
+       */
+      spreadOperand(s, into, ctx) {
+        const kind = literalKind(s.expression);
+        if (kind === void 0 || kind === into) return this.expr(s.expression, ctx);
+        this.error(s, `The spread operator "..." can only be used in this context for an expression assignable to type "${into}"; this one spreads ${kind === "null" ? "null" : `${article(kind)} ${kind}`} (BCP402)`);
+        return call("invalid", [lit("a value that is already reported as an error", s)], s, LOWERING_NS);
+      }
       string(e, ctx) {
         if (e.expressions.length === 0) return lit(e.value ?? e.segments.join(""), e);
         return formatCall(e.segments, e.expressions.map((x) => this.expr(x, ctx)), e);
@@ -17065,7 +17065,7 @@ var init_lower_expr = __esm({
         for (const p of e.properties) {
           if (p.kind === "Spread") {
             flush();
-            groups.push(this.expr(p.expression, ctx));
+            groups.push(this.spreadOperand(p, "object", ctx));
           } else if (p.kind === "ObjectProperty") {
             runStart ??= p;
             run.push(p.keyName !== void 0 ? lit(p.keyName, p.key) : this.expr(p.key, ctx), this.expr(p.value, ctx));
@@ -17674,6 +17674,7 @@ var import_node_path10, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, SCOPE_FUNCTI
 var init_lower = __esm({
   "src/bicep/lower.ts"() {
     "use strict";
+    init_spelling();
     init_push_all();
     init_limits();
     init_yaml();
@@ -19381,7 +19382,7 @@ var init_lower = __esm({
         if (ctx.inFunction && !this.vars.has(name) && !this.importedVars.has(name)) {
           if (this.params.has(name)) this.error(id, `a function cannot use the parameter '${name}'`);
           else if (this.symbols.has(name)) this.error(id, `a function cannot use the ${this.symbols.get(name)?.kind === "module" ? "module" : "resource"} '${name}'`);
-          else this.error(id, `unknown symbol '${name}'`);
+          else this.error(id, this.unknownSymbol(name, ctx, [...this.vars.keys(), ...this.importedVars.keys(), ...this.funcs.keys(), ...this.importedFuncs.keys()]));
           return this.reported(at2);
         }
         if (this.params.has(name) || this.assigned.has(name)) return call("parameters", [lit(name, id)], at2);
@@ -19418,8 +19419,31 @@ var init_lower = __esm({
           this.error(id, `the function '${name}' must be called`);
           return this.reported(at2);
         }
-        this.error(id, `unknown symbol '${name}'`);
+        this.error(id, this.unknownSymbol(name, ctx, this.declaredNames()));
         return this.reported(at2);
+      }
+      /** What the file declares at its top level, by name (what namedInFile asks). */
+      declaredNames() {
+        return [
+          ...this.params.keys(),
+          ...this.assigned,
+          ...this.vars.keys(),
+          ...this.importedVars.keys(),
+          ...this.symbols.keys(),
+          ...this.unknownImports.keys(),
+          ...this.extensionAliases.keys(),
+          ...this.funcs.keys(),
+          ...this.importedFuncs.keys()
+        ];
+      }
+      /**
+       * The error for a name nothing in reach declares (the compiler's BCP057), with the name spelt
+       * alike that is in reach when there is one, as the compiler suggests it (BCP082): a typo of a
+       * variable or loop variable says what was meant.
+       */
+      unknownSymbol(name, ctx, declared) {
+        const near = suggestion(name, [...ctx?.locals?.keys() ?? [], ...declared]);
+        return `unknown symbol '${name}'${near ? `; did you mean '${near}'?` : ""}`;
       }
       /**
        * The value of something already reported as an error (an unknown symbol, a resource without a
@@ -19602,7 +19626,7 @@ var init_lower = __esm({
               const sym2 = this.symbols.get(n);
               if (sym2) this.noteRef(sym2, base, ctx);
               else if (this.vars.has(n)) ctx.refs?.variables.add(n);
-              else if (!this.namedInFile(n)) this.error(base.name, `unknown symbol '${n}'`);
+              else if (!this.namedInFile(n)) this.error(base.name, this.unknownSymbol(n, ctx, this.declaredNames()));
             }
             if (a?.kind === "PropertyAccess") return lit(a.property.name, e);
             if (a?.kind === "ArrayAccess" && a.index.kind === "String" && stringValue(a.index) !== void 0) return lit(stringValue(a.index), e);
@@ -20091,7 +20115,7 @@ function loadBicepParams(source, host, chain = []) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
   const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
-  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base };
+  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
 function extendedFile(p, source, host, chain, sink) {
   const at2 = new TextSpan(source, p.start, p.end);
@@ -20178,6 +20202,7 @@ var init_params = __esm({
     init_template();
     init_type_ref();
     init_load();
+    init_pragmas();
     init_lower();
     init_parser3();
     MAX_EXTENDS = 8;
@@ -21729,6 +21754,30 @@ function call2(env, l, args) {
   }
   return l.invoke(args);
 }
+function byKey(env, add) {
+  const a = arrayArg(env, 0);
+  if (a instanceof Unknown) return new Unknown(a.reason, "object");
+  const kl = lambdaArg(env, 1, 1);
+  if (kl instanceof Unknown) return kl;
+  let vl;
+  if (env.argCount > 2) {
+    const v = lambdaArg(env, 2, 1);
+    if (v instanceof Unknown) return v;
+    vl = v;
+  }
+  const out = new ObjectValue();
+  let nodes = 1;
+  for (const x of a) {
+    const k = keyOf(env, call2(env, kl, [x]));
+    if (k instanceof Unknown) return new Unknown(k.reason, "object");
+    const v = vl ? call2(env, vl, [x]) : x;
+    nodes += valueNodes(v);
+    const lim = env.checkNodes(nodes);
+    if (lim) return lim;
+    add(out, k, v);
+  }
+  return out;
+}
 function keyOf(env, k) {
   if (k instanceof Unknown) return k;
   if (typeof k !== "string") return env.error(`The key lambda of '${env.name}' must return a string; it returned a value of type '${typeName(k)}'.`);
@@ -21869,28 +21918,7 @@ var init_lambda = __esm({
         max: 3,
         returns: "object",
         lazy: (env) => {
-          const a = arrayArg(env, 0);
-          if (a instanceof Unknown) return new Unknown(a.reason, "object");
-          const kl = lambdaArg(env, 1, 1);
-          if (kl instanceof Unknown) return kl;
-          let vl;
-          if (env.argCount > 2) {
-            const v = lambdaArg(env, 2, 1);
-            if (v instanceof Unknown) return v;
-            vl = v;
-          }
-          const out = new ObjectValue();
-          let nodes = 1;
-          for (const x of a) {
-            const k = keyOf(env, call2(env, kl, [x]));
-            if (k instanceof Unknown) return new Unknown(k.reason, "object");
-            const v = vl ? call2(env, vl, [x]) : x;
-            nodes += valueNodes(v);
-            const lim = env.checkNodes(nodes);
-            if (lim) return lim;
-            out.set(k, v);
-          }
-          return out;
+          return byKey(env, (out, k, v) => out.set(k, v));
         }
       },
       {
@@ -21900,30 +21928,11 @@ var init_lambda = __esm({
         max: 3,
         returns: "object",
         lazy: (env) => {
-          const a = arrayArg(env, 0);
-          if (a instanceof Unknown) return new Unknown(a.reason, "object");
-          const kl = lambdaArg(env, 1, 1);
-          if (kl instanceof Unknown) return kl;
-          let vl;
-          if (env.argCount > 2) {
-            const v = lambdaArg(env, 2, 1);
-            if (v instanceof Unknown) return v;
-            vl = v;
-          }
-          const out = new ObjectValue();
-          let nodes = 1;
-          for (const x of a) {
-            const k = keyOf(env, call2(env, kl, [x]));
-            if (k instanceof Unknown) return new Unknown(k.reason, "object");
-            const item = vl ? call2(env, vl, [x]) : x;
-            nodes += valueNodes(item);
-            const lim = env.checkNodes(nodes);
-            if (lim) return lim;
+          return byKey(env, (out, k, item) => {
             const group2 = out.get(k);
             if (Array.isArray(group2)) group2.push(item);
             else out.set(k, [item]);
-          }
-          return out;
+          });
         }
       },
       {
@@ -22551,7 +22560,7 @@ function custom(n, spec) {
   if (grouping) ip = groupDigits(ip);
   const digits = ip + (fp ? `.${fp}` : "");
   let out = "";
-  let placed2 = false;
+  let placed3 = false;
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i];
@@ -22567,9 +22576,9 @@ function custom(n, spec) {
       continue;
     }
     if ("0#.,".includes(ch)) {
-      if (!placed2) {
+      if (!placed3) {
         out += digits;
-        placed2 = true;
+        placed3 = true;
       }
       i++;
       continue;
@@ -22577,7 +22586,7 @@ function custom(n, spec) {
     out += ch;
     i++;
   }
-  if (!placed2) out += digits;
+  if (!placed3) out += digits;
   s = out;
   const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
   return (negative ? "-" : "") + s;
@@ -23170,6 +23179,9 @@ var init_strings = __esm({
 function lookupFunction(name) {
   return byExactName.get(name) ?? registry.get(name.toLowerCase());
 }
+function allFunctions() {
+  return [...registry.values()];
+}
 var registry, byExactName;
 var init_functions2 = __esm({
   "src/expr/functions/index.ts"() {
@@ -23211,7 +23223,8 @@ function syntaxDiagnostic(p, at2) {
   return p.limit ? { code: "limit-exceeded", message: `${p.message} The expression is not analysed.`, span: at2 } : { code: "invalid-template", message: `Invalid template expression: ${p.message}`, span: at2 };
 }
 function unknownFunctionMessage(display) {
-  return `The template function '${display}' is not valid (not a known ARM template function).`;
+  const near = suggestion(display, functionNames ??= allFunctions().map((f) => f.name));
+  return `The template function '${display}' is not valid (not a known ARM template function).${near ? ` Did you mean '${near}'?` : ""}`;
 }
 function arityFits(def, count) {
   return count >= def.min && (def.max === void 0 || count <= def.max);
@@ -23268,11 +23281,12 @@ function callProblem(e, def) {
   if (!def) return isListAction(e.name) ? void 0 : unknownFunctionMessage(e.name);
   return arityFits(def, e.args.length) ? void 0 : arityMessage(e.name, def, e.args.length);
 }
-var NO_FACTS;
+var functionNames, NO_FACTS;
 var init_check = __esm({
   "src/expr/check.ts"() {
     "use strict";
     init_functions2();
+    init_spelling();
     NO_FACTS = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]), symbols: Object.freeze([]), runtimeCalls: Object.freeze([]) });
   }
 });
@@ -24063,6 +24077,10 @@ function paramType(type) {
       return void 0;
   }
 }
+function notFoundMessage(kind, name, declared) {
+  const near = suggestion(name, declared);
+  return `The template ${kind === "parameters" ? "parameter" : "variable"} '${name}' is not found.${near ? ` Did you mean '${near}'?` : ""}`;
+}
 function declaredVariableNames(section) {
   const out = [];
   for (const k of Object.keys(section)) {
@@ -24084,6 +24102,7 @@ var SECURE_TYPES, ARM_MAX_COPY, NO_READS, TemplateScope, NodeContext;
 var init_scope = __esm({
   "src/deploy/scope.ts"() {
     "use strict";
+    init_spelling();
     init_diagnostic();
     init_template();
     init_value_type();
@@ -24149,7 +24168,8 @@ var init_scope = __esm({
       parameter(name, span) {
         const info = this.parameterInfo(name);
         if (!info) {
-          const message = `The template parameter '${name}' is not found.`;
+          const sec = this.section("parameters");
+          const message = notFoundMessage("parameters", name, sec && isTObject(sec.node) ? Object.keys(sec.node) : []);
           this.diagnostics.add({ code: "evaluation-error", message, span });
           return new Unknown({ code: "error", message, span });
         }
@@ -24556,7 +24576,7 @@ var init_scope = __esm({
               if (this.checkAllowed(name, value2, allowedValues, at2) && this.checkBounds(name, value2, d, at2)) this.checkParts(name, value2, d, at2);
             }
             if (value2 instanceof Unknown && !(value2 instanceof InexactInteger && value2.exact !== void 0) && value2.symbol === void 0 && this.symbolPrefix === "") {
-              value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name.toLowerCase()}')`, value2.about, value2.oneOf);
+              value2 = new Unknown(value2.reason, value2.type, value2.parts, `parameters('${name}')`, value2.about, value2.oneOf);
             }
           }
           return { name, type, value: value2, allowedValues, source: "supplied", span, valueSpan: supplied.span };
@@ -24581,7 +24601,9 @@ var init_scope = __esm({
           unread ? { code: "not-fetched", message: `the parameter '${name}' gets its value from ${unread.what}, which is never fetched`, span: unread.span } : { code: "parameter-without-value", message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
           paramType(type),
           void 0,
-          `${this.symbolPrefix}parameters('${name.toLowerCase()}')`,
+          // As declared (`name` is the declaration's, whatever case a call writes): one parameter is
+          // one symbol, and messages show it as the template writes it ({parameters('nicName')}).
+          `${this.symbolPrefix}parameters('${name}')`,
           void 0,
           allowedValues,
           typeof max === "number" && Number.isFinite(max) ? max : void 0
@@ -24660,7 +24682,7 @@ var init_scope = __esm({
         const sec = this.section("variables");
         const found = sec && isTObject(sec.node) ? this.findVariable(sec, name) : void 0;
         if (!found) {
-          const message = `The template variable '${name}' is not found.`;
+          const message = notFoundMessage("variables", name, this.variableNames());
           this.diagnostics.add({ code: "evaluation-error", message, span });
           return new Unknown({ code: "error", message, span });
         }
@@ -25717,6 +25739,12 @@ var init_check_template = __esm({
         n.sets = this.sets;
         return n;
       }
+      /** The declared names as written (for "did you mean"). */
+      spellings(kind) {
+        const section = ownProp(this.template, kind);
+        if (!isTObject(section)) return [];
+        return kind === "parameters" ? Object.keys(section) : declaredVariableNames(section);
+      }
       has(kind, lower3) {
         this.sets ??= declaredNames(this.template);
         return this.sets[kind].has(lower3);
@@ -25954,7 +25982,7 @@ var init_check_template = __esm({
           const r = facts.refs[i];
           if (names.has(r.kind, r.lower)) continue;
           span ??= spanAt(container, key2, containerSpan, isKey);
-          const message = r.kind === "parameters" ? `The template parameter '${r.name}' is not found.` : `The template variable '${r.name}' is not found.`;
+          const message = notFoundMessage(r.kind, r.name, names.spellings(r.kind));
           this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(r.start, r.end) });
         }
       }
@@ -25992,16 +26020,20 @@ function qualifySharedSymbolicNames(resources) {
   const units = /* @__PURE__ */ new Map();
   for (const r of resources) {
     if (r.symbolicName === void 0) continue;
-    const set = units.get(r.symbolicName);
+    const key2 = sharingKey(r);
+    const set = units.get(key2);
     if (set) set.add(r.unit);
-    else units.set(r.symbolicName, /* @__PURE__ */ new Set([r.unit]));
+    else units.set(key2, /* @__PURE__ */ new Set([r.unit]));
   }
   for (const r of resources) {
-    if (r.symbolicName === void 0 || r.unit.parent === void 0 || (units.get(r.symbolicName)?.size ?? 0) < 2) continue;
+    if (r.symbolicName === void 0 || r.unit.parent === void 0 || (units.get(sharingKey(r))?.size ?? 0) < 2) continue;
     const modules = [];
     for (let u = r.unit; u?.parent; u = u.parent.unit) modules.unshift(u.parent.plainDisplayName);
     r.displayQualifier = modules.join(".");
   }
+}
+function sharingKey(r) {
+  return r.type.toLowerCase() === "microsoft.resources/deployments" ? `deployment\0${r.symbolicName ?? ""}` : `resource\0${r.symbolicName ?? ""}`;
 }
 function deployFile(source, loaded, opts) {
   return new Deployment(opts).deployRoot(source, loaded.root, loaded.span);
@@ -27462,7 +27494,7 @@ function deployTemplate(source, root, span, parameters, opts) {
     { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, maxDeployments: limits.maxDeployments, limits: budgetLimits(limits), fileLimits: limits }
   );
 }
-function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep, declaredModules = []) {
+function finish2(source, root, span, language, parameters, opts, earlier, pragmas, generatedFromBicep, declaredModules = [], bicepParams = []) {
   const deployed = deployTemplate(source, root, span, parameters, opts);
   const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) }, (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges);
   return {
@@ -27475,6 +27507,7 @@ function finish2(source, root, span, language, parameters, opts, earlier, pragma
     diagnostics: [...earlier, ...deployed.diagnostics],
     deployedSeen: deployed.diagnostics.length,
     pragmas,
+    parameterSources: parameterSourcesOf(parameters, bicepParams),
     declaredModules: deployed.linkedTemplates.length === 0 ? declaredModules : [...declaredModules, ...deployed.linkedTemplates]
   };
 }
@@ -27488,7 +27521,7 @@ function bicepFileDeployment(file, opts) {
   if (!t.root) return { kind: "broken", diagnostics: t.diagnostics };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(file, opts, sink, false);
-  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas, modules: t.modules };
+  return { kind: "template", source: read.source, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...t.diagnostics, ...sink.items], pragmas: t.pragmas, parameterSources: [], modules: t.modules };
 }
 function bicepParamsDeployment(file, opts) {
   const read = readSourceInside(file, "bicepparam", opts.root, opts.limits);
@@ -27506,6 +27539,7 @@ function bicepParamsDeployment(file, opts) {
     return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message: unreadFileMessage("template", writtenPath(file, p.templatePath), tRead.error), span: at2 }] };
   }
   const isJson = extensionOf(p.templatePath) === "json";
+  const parameterSources = bicepParamsSources(p);
   const sink = new DiagnosticSink();
   const parameters = assignedValues(p, opts, sink);
   readGivenParameterFiles(opts, parameters, sink);
@@ -27513,12 +27547,28 @@ function bicepParamsDeployment(file, opts) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     const mismatched2 = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, "parameters"), loaded.root) : checkAssignments(p, void 0);
-    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [], modules: [] };
+    return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [], parameterSources, modules: [] };
   }
   const t = loadBicepTemplate(tRead, host);
   if (!t.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...t.diagnostics] };
   const mismatched = checkAssignments(p, own(t.root, "parameters"), isTObject(t.root) ? t.root : void 0);
-  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, modules: t.modules };
+  return { kind: "template", source: tRead, root: t.root, span: t.span, language: "bicep", parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...t.diagnostics], pragmas: t.pragmas, parameterSources, modules: t.modules };
+}
+function bicepParamsSources(p) {
+  const out = [];
+  for (let f = p; f && f !== "unread"; f = f.base) out.push({ source: f.source, pragmas: f.pragmas, own: f === p });
+  return out;
+}
+function parameterSourcesOf(parameters, known2) {
+  const byPath = new Map(known2.map((k) => [k.source.path, { ...k }]));
+  for (const v of parameters.values()) {
+    const file = v.span?.file;
+    if (!file || file.kind !== "arm-parameters") continue;
+    const seen = byPath.get(file.path);
+    if (seen) seen.own ||= v.mustBeDeclared === true;
+    else byPath.set(file.path, { source: file, own: v.mustBeDeclared === true });
+  }
+  return [...byPath.values()];
 }
 function assignedValues(p, opts, sink) {
   const parameters = p.base && p.base !== "unread" ? assignedValues(p.base, opts, sink) : /* @__PURE__ */ new Map();
@@ -27536,7 +27586,7 @@ function assignedValues(p, opts, sink) {
 function analyzeBicep(file, opts) {
   const d = bicepDeployment(file, opts);
   if (d.kind !== "template") return d;
-  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false, d.modules);
+  return finish2(d.source, d.root, d.span, d.language, d.parameters, opts, d.diagnostics, d.pragmas, false, d.modules, d.parameterSources);
 }
 function analyzeFile(file, opts) {
   clearParseCache();
@@ -27850,19 +27900,19 @@ function writeGraphText(head, resources, write) {
   for (const json of resources) {
     written = true;
     const r = json;
-    const lines = [];
+    const lines2 = [];
     const src = r.source;
-    lines.push(`${r.id}`);
-    lines.push(`  type ${r.type}@${String(r.apiVersion ?? "?")}  state ${r.state}  location ${short(r.location ?? null)}  (${src.file}:${src.line}:${src.column})`);
-    for (const e of r.edges) lines.push(`  -> ${e.kind} ${e.to}${e.sub ? `/${e.sub}` : ""}${e.path ? `  via ${e.path}` : ""}`);
-    write(`${lines.join("\n")}
+    lines2.push(`${r.id}`);
+    lines2.push(`  type ${r.type}@${String(r.apiVersion ?? "?")}  state ${r.state}  location ${short(r.location ?? null)}  (${src.file}:${src.line}:${src.column})`);
+    for (const e of r.edges) lines2.push(`  -> ${e.kind} ${e.to}${e.sub ? `/${e.sub}` : ""}${e.path ? `  via ${e.path}` : ""}`);
+    write(`${lines2.join("\n")}
 `);
   }
   const unresolved = head.unresolvedDependsOn;
   if (unresolved.length) {
-    const lines = ["", "unresolved dependsOn:"];
-    for (const u of unresolved) lines.push(`  ${u.from} -> ${short(u.value ?? null)}`);
-    write(`${lines.join("\n")}
+    const lines2 = ["", "unresolved dependsOn:"];
+    for (const u of unresolved) lines2.push(`  ${u.from} -> ${short(u.value ?? null)}`);
+    write(`${lines2.join("\n")}
 `);
   } else if (!written) write("\n");
 }
@@ -27948,7 +27998,7 @@ var limit_exceeded_default2 = defineRule(
 );
 
 // rules/unused-suppression.md
-var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt).\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
+var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt).\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
 
 // rules/unused-suppression.ts
 var unused_suppression_default2 = defineRule(
@@ -28279,14 +28329,14 @@ var orderings = /* @__PURE__ */ new WeakMap();
 function finalDeclarations(graph, r) {
   const all = graph.declarationsOf(r.key);
   if (all.length <= 1) return [r];
-  let byKey = finals.get(graph);
-  if (!byKey) finals.set(graph, byKey = /* @__PURE__ */ new Map());
-  let out = byKey.get(r.key);
+  let byKey2 = finals.get(graph);
+  if (!byKey2) finals.set(graph, byKey2 = /* @__PURE__ */ new Map());
+  let out = byKey2.get(r.key);
   if (!out) {
     const put = all.filter((d) => !d.existing);
     out = put.filter((d) => !put.some((o) => o !== d && o.state !== "maybe" && orderedAfter(graph, o, d)));
     if (out.length === 0) out = put.length > 0 ? put : [r];
-    byKey.set(r.key, out);
+    byKey2.set(r.key, out);
   }
   return out;
 }
@@ -33711,14 +33761,29 @@ function applyBaseline(findings, baseline) {
     }
     seen.add(f.fingerprint);
     f.baselineState = old.level === f.level && old.message === f.message ? "unchanged" : "updated";
+    if ((SEVERITY[f.level] ?? 0) > (SEVERITY[old.level] ?? 0)) f.baselineEscalated = true;
   }
   return [...baseline.byFingerprint.values()].filter((r) => !seen.has(r.fingerprint));
+}
+var SEVERITY = { note: 1, warning: 2, error: 3 };
+function baselineCounts(findings, absent) {
+  const counts = { new: 0, unchanged: 0, updated: 0, escalated: 0, absent: absent.length };
+  for (const f of findings) {
+    if (f.baselineState) counts[f.baselineState]++;
+    if (f.baselineEscalated) counts.escalated++;
+  }
+  return counts;
+}
+function baselineSentence(file, c) {
+  const updated = c.escalated ? `${c.updated} updated (${c.escalated} at a higher level than in the baseline, shown and counted)` : `${c.updated} updated`;
+  return `baseline ${file}: ${c.new} new, ${c.unchanged} unchanged, ${updated}, ${c.absent} absent; only new results and those now at a higher level are shown and counted (updated: the same finding at another level or with another message; absent: gone; --format sarif lists every state)`;
 }
 
 // src/engine/suppress.ts
 init_main();
 init_pragmas();
 init_template();
+init_push_all();
 var UNUSED_SUPPRESSION = "unused-suppression";
 var sameFile = (a, b) => a === b || a.path === b.path;
 var within = (inner, outer) => {
@@ -33727,59 +33792,77 @@ var within = (inner, outer) => {
   const o = outer.range();
   return i.start >= o.start && i.end <= o.end;
 };
-function pragmaSites(pragmas, known2) {
+var atFinding = (c, file, test) => sameFile(c.finding.location.file, file) && test(c.finding.location.region.start.line);
+var atGivenValue = (c, file, test) => c.finding.related.some((r) => sameFile(r.file, file) && test(r.region.start.line));
+function pragmaSites(pragmas, known2, where2 = atFinding) {
   const out = [];
   const restores = /* @__PURE__ */ new Map();
   for (const r of pragmas) {
     if (r.kind !== "restore-diagnostics") continue;
     for (const id of r.ruleIds) {
       const key2 = `${r.span.file.path}\0${id}`;
-      const lines = restores.get(key2);
-      if (lines) lines.push(r.line);
+      const lines2 = restores.get(key2);
+      if (lines2) lines2.push(r.line);
       else restores.set(key2, [r.line]);
     }
   }
-  for (const lines of restores.values()) lines.sort((a, b) => a - b);
+  for (const lines2 of restores.values()) lines2.sort((a, b) => a - b);
   for (const p of pragmas) {
     const file = p.span.file;
     if (p.kind === "vtaplint-disable-next-line") {
       const ids = p.ruleIds.length ? p.ruleIds : [""];
       for (const id of ids) {
-        out.push(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known2.has(id), (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+        out.push(placed(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known2.has(id), (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-next-line") {
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
-        out.push(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && sameFile(c.finding.location.file, file) && c.finding.location.region.start.line === p.line));
+        out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-diagnostics") {
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
         const end = firstAfter(restores.get(`${file.path}\0${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
-          site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => {
-            const line = c.finding.location.region.start.line;
-            return c.finding.ruleId === id && sameFile(c.finding.location.file, file) && line >= p.line && line < end;
-          })
+          placed(
+            site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where2(c, file, (line) => line >= p.line && line < end)),
+            where2,
+            file,
+            p.line,
+            end
+          )
         );
       }
     }
   }
   return out;
 }
-function firstAfter(lines, line) {
-  if (!lines) return void 0;
+function onLines(s, file, from, to) {
+  s.lines = { path: file.path, from, to };
+  return s;
+}
+function placed(s, where2, file, from, to) {
+  return where2 === atFinding ? onLines(s, file, from, to) : s;
+}
+function firstAfter(lines2, line) {
+  if (!lines2) return void 0;
   let lo = 0;
-  let hi = lines.length;
+  let hi = lines2.length;
   while (lo < hi) {
     const mid = lo + hi >>> 1;
-    if (lines[mid] > line) hi = mid;
+    if (lines2[mid] > line) hi = mid;
     else lo = mid + 1;
   }
-  return lines[lo];
+  return lines2[lo];
 }
 var LINE_COMMENT = 12;
 var BLOCK_COMMENT = 13;
 var EOF = 17;
 function jsonCommentSites(source, known2) {
+  return pragmaSites(jsonPragmas(source), known2);
+}
+function parameterFileSites(source, pragmas, known2) {
+  return pragmaSites(pragmas ?? jsonPragmas(source), known2, atGivenValue);
+}
+function jsonPragmas(source) {
   if (!source.text.includes("vtaplint-disable")) return [];
   const trivia = [];
   const scanner = createScanner2(source.text, false);
@@ -33789,10 +33872,7 @@ function jsonCommentSites(source, known2) {
       trivia.push({ kind: k === LINE_COMMENT ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
     }
   }
-  return pragmaSites(
-    collectPragmas(source, trivia).filter((p) => p.kind === "vtaplint-disable-next-line"),
-    known2
-  );
+  return collectPragmas(source, trivia).filter((p) => p.kind === "vtaplint-disable-next-line");
 }
 function metadataSites(resources, known2) {
   const out = [];
@@ -33858,20 +33938,62 @@ function site(kind, form, ruleId, reason, span, needsReason, known2, appliesTo, 
 function applySuppressions(candidates, sites) {
   if (sites.length === 0) return;
   const byRule = /* @__PURE__ */ new Map();
-  for (const s of sites) {
-    if (!s.known || s.expired) continue;
-    const list = byRule.get(s.ruleId);
-    if (list) list.push(s);
-    else byRule.set(s.ruleId, [s]);
-  }
+  sites.forEach((s, order) => {
+    if (!s.known || s.expired) return;
+    let r = byRule.get(s.ruleId);
+    if (!r) byRule.set(s.ruleId, r = { other: [], files: /* @__PURE__ */ new Map() });
+    const at2 = { site: s, order };
+    if (!s.lines) {
+      r.other.push(at2);
+      return;
+    }
+    let f = r.files.get(s.lines.path);
+    if (!f) r.files.set(s.lines.path, f = { points: /* @__PURE__ */ new Map(), ranges: [] });
+    if (s.lines.to === s.lines.from + 1) {
+      const list = f.points.get(s.lines.from);
+      if (list) list.push(at2);
+      else f.points.set(s.lines.from, [at2]);
+    } else f.ranges.push(at2);
+  });
+  for (const r of byRule.values()) for (const f of r.files.values()) prepareRanges(r, f);
   for (const c of candidates) {
     if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
-    for (const s of byRule.get(c.finding.ruleId) ?? []) {
+    const r = byRule.get(c.finding.ruleId);
+    if (!r) continue;
+    for (const { site: s } of sitesFor(r, c)) {
       if (!s.appliesTo(c)) continue;
       s.used = true;
       (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
     }
   }
+}
+var lines = (o) => o.site.lines;
+function prepareRanges(r, f) {
+  f.ranges.sort((a, b) => lines(a).from - lines(b).from || a.order - b.order);
+  for (let i = 1; i < f.ranges.length; i++) {
+    if (lines(f.ranges[i]).to < lines(f.ranges[i - 1]).to) {
+      pushAll(r.other, f.ranges);
+      r.other.sort((a, b) => a.order - b.order);
+      f.ranges = [];
+      return;
+    }
+  }
+}
+function sitesFor(r, c) {
+  const f = r.files.get(c.finding.location.file.path);
+  if (!f) return r.other;
+  const line = c.finding.location.region.start.line;
+  const found = [...r.other, ...f.points.get(line) ?? []];
+  let lo = 0;
+  let hi = f.ranges.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (lines(f.ranges[mid]).from <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && lines(f.ranges[i]).to > line; i--) found.push(f.ranges[i]);
+  if (found.length > 1) found.sort((a, b) => a.order - b.order);
+  return found;
 }
 function siteProblem(s) {
   const what = s.ruleId ? `'${s.ruleId}'` : "(no rule id)";
@@ -34006,6 +34128,7 @@ async function lint(paths, opts) {
   }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   const usedByParams = new Set(targetsByParams.values());
+  const named = focus ? new Set(focus) : void 0;
   if (focus) widenFocus(focus, work, targetsByParams);
   if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(import_node_path17.default.resolve(w.file.path)));
   const slots = new Array(work.length);
@@ -34050,9 +34173,12 @@ async function lint(paths, opts) {
   throughParents(slots, work);
   notifications.push(...unusedSuppliedParameters(opts, slots));
   const results = [];
+  const ofFocused = /* @__PURE__ */ new Set();
   let passes = 0;
-  for (const r of slots) {
+  for (const [i, r] of slots.entries()) {
     if (!r) continue;
+    const analysed = work[i]?.file.path;
+    if (focus && (analysed !== void 0 && inFocus(focus, analysed) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
@@ -34061,18 +34187,20 @@ async function lint(paths, opts) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? "", kind: "skipped", findings: extra });
   }
-  const focused = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => inFocus(focus, f.location.file.path)) })) : results;
-  const all = withoutRepeats(focused.flatMap((r) => r.findings)).sort(compareFindings);
+  const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused).sort(compareFindings);
   const base = sourceRoot(opts.root, files.map((f) => f.path));
-  assignFingerprints(all, base);
+  assignFingerprints(every, base);
+  const all = focus ? every.filter((f) => reportedInFocus(focus, named ?? focus, f, ofFocused)) : every;
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
-  const reported = focus ? focused.filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
+  const kept = new Set(all);
+  const reported = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => kept.has(f)) })).filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
   const result = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
   if (baseline && opts.baselineFile) {
-    const absent = applyBaseline(all, baseline);
+    const absent = applyBaseline(every, baseline);
     result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
     result.baseline = opts.baselineFile;
+    result.baselineCounts = baselineCounts(findings, result.absent);
   }
   return result;
 }
@@ -34100,7 +34228,10 @@ function throughParents(slots, work) {
     r.passes = 0;
   });
 }
-function withoutRepeats(findings) {
+function reportedInFocus(focus, named, f, ofFocused) {
+  return ofFocused.has(f) || inFocus(focus, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+}
+function withoutRepeats(findings, ofFocused) {
   const byPlace = /* @__PURE__ */ new Map();
   return findings.filter((f) => {
     const place = `${f.ruleId}\0${placeOf2(f.location)}`;
@@ -34109,6 +34240,7 @@ function withoutRepeats(findings) {
     const same = byMessage.get(f.message);
     const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
     if (sameVerdict) {
+      if (ofFocused.has(f)) ofFocused.add(sameVerdict);
       for (const r of f.related) {
         if (!sameVerdict.related.some((q) => q.message === r.message && placeOf2(q) === placeOf2(r))) sameVerdict.related.push(r);
       }
@@ -34140,7 +34272,7 @@ function bicepDirectories(files) {
   return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => import_node_path17.default.dirname(f.path)));
 }
 function countedFindings(result) {
-  return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new");
+  return result.findings.filter((f) => f.baselineState === void 0 || f.baselineState === "new" || f.baselineEscalated === true);
 }
 function unusedFindings(sites, rules, config) {
   const rule = rules.find((r) => r.meta.id === UNUSED_SUPPRESSION);
@@ -34151,7 +34283,7 @@ function unusedFindings(sites, rules, config) {
   for (const s of sites) {
     const message = siteProblem(s);
     if (!message) continue;
-    out.push(placed({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0 }));
+    out.push(placed2({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0 }));
   }
   return out;
 }
@@ -34168,7 +34300,7 @@ function diagnosticFindings(diags, rules, config) {
     if (!rule) continue;
     const level = levelFor(rule.meta, config);
     if (level === "off") continue;
-    out.push(placed({ ruleId: rule.meta.id, level, kind: "fail", message: d.message, span: d.span, related: d.related ?? [], logical: void 0 }));
+    out.push(placed2({ ruleId: rule.meta.id, level, kind: "fail", message: d.message, span: d.span, related: d.related ?? [], logical: void 0 }));
   }
   return out;
 }
@@ -34180,18 +34312,18 @@ function lintOne(f, opts, config, external, known2, bicepDirs) {
   const findings = diagnosticFindings(judged.diagnostics, opts.rules, config);
   const candidates = findings.map((finding) => ({ finding, resource: void 0 }));
   for (const d of judged.drafts) {
-    const finding = placed(d);
+    const finding = placed2(d);
     findings.push(finding);
     candidates.push({ finding, resource: d.resource, names: d.names });
   }
   const own2 = [...judged.sites, ...commentSites(source, findings, known2)];
   applySuppressions(candidates, [...own2, ...external]);
-  pushAll(findings, unusedFindings(own2.filter((s) => s.span.file.path === source.path), opts.rules, config));
+  pushAll(findings, unusedFindings(own2.filter((s) => judged.judges.has(s.span.file.path)), opts.rules, config));
   return { result: { path: source.path, kind: "template", findings }, passes: judged.passes, notifications, modules: judged.modules, parameters: judged.parameters };
 }
 var LARGE_TEMPLATE = 4e6;
 var LARGE_DEPLOYMENT = 5e3;
-function placed(d) {
+function placed2(d) {
   return {
     ruleId: d.ruleId,
     level: d.level,
@@ -34215,7 +34347,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
       return { kind: "done", result: { result: { path: f.path, kind: "parameters", findings: [] }, passes: 0, notifications } };
     case "broken": {
       pushAll(notifications, internalNotifications(a.diagnostics));
-      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: "warning", message: `${d.message} (the file is not analysed)`, file: f.path });
+      for (const d of a.diagnostics) if (d.unreadable) notifications.push({ level: "warning", message: `${d.message} (the file is not analysed)`, file: f.path, sameAsFinding: d.message });
       const findings = diagnosticFindings(a.diagnostics, opts.rules, config);
       applySuppressions(findings.map((finding) => ({ finding, resource: void 0 })), external);
       return { kind: "done", result: { result: { path: f.path, kind: "template", findings }, passes: 0, notifications } };
@@ -34227,6 +34359,11 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     if (source.kind === "arm" && source.text.length >= LARGE_TEMPLATE) source.pack();
   }, opts.heapHighWater) : void 0;
   const sites = [...metadataSites(a.deployed.resources, known2), ...pragmaSites(pragmasOf(a), known2)];
+  const judges = /* @__PURE__ */ new Set([a.source.path]);
+  for (const p of a.parameterSources) {
+    pushAll(sites, parameterFileSites(p.source, p.pragmas, known2));
+    if (p.own) judges.add(p.source.path);
+  }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : void 0, a.deployed.evaluationStopped);
   const diagnostics = diagnosticsNow(a);
   pushAll(notifications, internalNotifications(diagnostics));
@@ -34247,6 +34384,7 @@ function judge(f, opts, config, external, known2, bicepDirs) {
     diagnostics,
     drafts,
     sites,
+    judges,
     passes,
     notifications,
     modules: moduleFiles(a.deployed.resources, a.source.path, a.declaredModules),
@@ -34336,6 +34474,14 @@ function countByLevel(findings) {
 function notificationTag(level) {
   return level === "error" ? "internal-error" : "vtaplint";
 }
+function shownNotifications(result) {
+  if (!result.notifications.some((n) => n.sameAsFinding !== void 0)) return result.notifications;
+  const said = /* @__PURE__ */ new Set();
+  for (const f of result.findings) said.add(`${f.location.file.path}
+${f.message}`);
+  return result.notifications.filter((n) => n.sameAsFinding === void 0 || n.file === void 0 || !said.has(`${n.file}
+${n.sameAsFinding}`));
+}
 
 // src/report/printable.ts
 function unsafe(c) {
@@ -34369,9 +34515,9 @@ function formatStylish(result, opts) {
     if (list) list.push(f);
     else byFile.set(f.location.file.path, [f]);
   }
-  const lines = [];
+  const lines2 = [];
   for (const [file, findings] of byFile) {
-    lines.push("", c("4", printable(file)));
+    lines2.push("", c("4", printable(file)));
     const pos = findings.map((f) => `${f.location.region.start.line}:${f.location.region.start.column}`);
     const posWidth = pos.reduce((w, p) => Math.max(w, p.length), 0);
     const labelWidth = findings.reduce((w, f) => Math.max(w, LABEL[f.level].length), 0);
@@ -34379,19 +34525,19 @@ function formatStylish(result, opts) {
       const label = LABEL[f.level];
       const colored = f.level === "error" ? c("31", label) : f.level === "warning" ? c("33", label) : c("36", label);
       const message = oneLine(`${f.message}${elsewhere(result, f)}`);
-      lines.push(`  ${c("2", pos[i].padEnd(posWidth))}  ${colored}${" ".repeat(labelWidth - label.length)}  ${message}  ${c("2", f.ruleId)}`);
+      lines2.push(`  ${c("2", pos[i].padEnd(posWidth))}  ${colored}${" ".repeat(labelWidth - label.length)}  ${message}  ${c("2", f.ruleId)}`);
     });
   }
-  for (const n of result.notifications) lines.push("", printable(n.file ?? "vtaplint"), `  0:0  ${n.level === "note" ? "info" : n.level}  ${oneLine(n.message.split("\n")[0] ?? "")}  ${notificationTag(n.level)}`);
+  for (const n of shownNotifications(result)) lines2.push("", printable(n.file ?? "vtaplint"), `  0:0  ${n.level === "note" ? "info" : n.level}  ${oneLine(n.message.split("\n")[0] ?? "")}  ${notificationTag(n.level)}`);
   const counts = countByLevel(result.findings);
   const total = result.findings.length;
   if (total > 0) {
     const parts = [`${counts.error} ${counts.error === 1 ? "error" : "errors"}`, `${counts.warning} ${counts.warning === 1 ? "warning" : "warnings"}`];
     if (counts.note) parts.push(`${counts.note} ${counts.note === 1 ? "note" : "notes"}`);
     const mark = counts.error ? c("31;1", "\u2716") : counts.warning ? c("33;1", "\u2716") : c("36;1", "\u2139");
-    lines.push("", `${mark} ${total} ${total === 1 ? "problem" : "problems"} (${parts.join(", ")})`);
+    lines2.push("", `${mark} ${total} ${total === 1 ? "problem" : "problems"} (${parts.join(", ")})`);
   }
-  return lines.length ? `${lines.join("\n")}
+  return lines2.length ? `${lines2.join("\n")}
 ` : "";
 }
 var MAX_ELSEWHERE = 2;
@@ -34406,14 +34552,14 @@ function elsewhere(result, f) {
 // src/report/compact.ts
 var LABEL2 = { error: "Error", warning: "Warning", note: "Info" };
 function formatCompact(result) {
-  const lines = result.findings.map((f) => {
+  const lines2 = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
     return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL2[f.level]} - ${oneLine(f.message)} (${f.ruleId})`;
   });
-  for (const n of result.notifications) lines.push(`${printable(n.file ?? "vtaplint")}: line 0, col 0, ${n.level === "error" ? "Error" : n.level === "warning" ? "Warning" : "Info"} - ${oneLine(n.message.split("\n")[0] ?? "")} (${notificationTag(n.level)})`);
+  for (const n of shownNotifications(result)) lines2.push(`${printable(n.file ?? "vtaplint")}: line 0, col 0, ${n.level === "error" ? "Error" : n.level === "warning" ? "Warning" : "Info"} - ${oneLine(n.message.split("\n")[0] ?? "")} (${notificationTag(n.level)})`);
   const total = result.findings.length;
-  if (total > 0) lines.push("", `${total} problem${total === 1 ? "" : "s"}`);
-  return lines.length ? `${lines.join("\n")}
+  if (total > 0) lines2.push("", `${total} problem${total === 1 ? "" : "s"}`);
+  return lines2.length ? `${lines2.join("\n")}
 ` : "";
 }
 
@@ -34423,7 +34569,8 @@ function writeJson(result, rules, version, write) {
   const doc = {
     tool: { name: "vtaplint", version },
     root: result.root,
-    summary: { ...countByLevel(result.findings), files: result.files.length, passes: result.passes },
+    // With a baseline, the findings are those that count; every state is counted here.
+    summary: { ...countByLevel(result.findings), files: result.files.length, passes: result.passes, ...result.baselineCounts ? { baseline: { file: result.baseline !== void 0 ? relativePath(result.root, result.baseline) : null, ...result.baselineCounts } } : {} },
     findings: [],
     rules: rules.map((r) => ({ ...r.meta, helpUri: helpUri(r.meta.id) })),
     notifications: result.notifications.map((n) => ({ level: n.level, message: n.message, file: n.file ? relativePath(result.root, n.file) : null }))
@@ -34581,7 +34728,7 @@ function escapeProperty(s) {
 }
 function formatGithub(result) {
   const base = result.sourceRoot ?? sourceRoot(result.root);
-  const lines = result.findings.map((f) => {
+  const lines2 = result.findings.map((f) => {
     const { start, end } = f.location.region;
     const props = [
       `file=${escapeProperty(relativePath(base, f.location.file.path))}`,
@@ -34593,19 +34740,19 @@ function formatGithub(result) {
     ];
     return `::${COMMAND[f.level]} ${props.join(",")}::${escapeData(f.message)}`;
   });
-  for (const n of result.notifications) {
+  for (const n of shownNotifications(result)) {
     const command = n.level === "error" ? "error" : n.level === "warning" ? "warning" : "notice";
     const file = n.file !== void 0 ? `file=${escapeProperty(relativePath(base, n.file))},` : "";
-    lines.push(`::${command} ${file}title=${n.level === "error" ? "vtaplint internal error" : "vtaplint"}::${escapeData(n.message.split("\n")[0] ?? "")}`);
+    lines2.push(`::${command} ${file}title=${n.level === "error" ? "vtaplint internal error" : "vtaplint"}::${escapeData(n.message.split("\n")[0] ?? "")}`);
   }
   const shown = { error: 0, warning: 0, notice: 0 };
-  for (const l of lines) {
+  for (const l of lines2) {
     const kind = /^::(error|warning|notice) /.exec(l)?.[1];
     if (kind) shown[kind]++;
   }
   const over = Object.keys(shown).reduce((n, k) => n + Math.max(0, shown[k] - ANNOTATIONS_PER_STEP[k]), 0);
-  if (over > 0) lines.push(`vtaplint: ${over} of the messages above ${over === 1 ? "is" : "are"} not shown as annotations (${ANNOTATION_LIMIT_TEXT}); this log has them all`);
-  return lines.length ? `${lines.join("\n")}
+  if (over > 0) lines2.push(`vtaplint: ${over} of the messages above ${over === 1 ? "is" : "are"} not shown as annotations (${ANNOTATION_LIMIT_TEXT}); this log has them all`);
+  return lines2.length ? `${lines2.join("\n")}
 ` : "";
 }
 
@@ -34613,12 +34760,12 @@ function formatGithub(result) {
 var import_node_path18 = __toESM(require("node:path"), 1);
 function formatUnix(result, opts) {
   const shown = (file) => printable(import_node_path18.default.isAbsolute(file) ? import_node_path18.default.relative(opts.cwd, file) || file : file);
-  const lines = result.findings.map((f) => {
+  const lines2 = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
     return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(f.message)} [${f.ruleId}]`;
   });
-  for (const n of result.notifications) lines.push(`${n.file !== void 0 ? shown(n.file) : "vtaplint"}:1:1: ${n.level}: ${oneLine(n.message.split("\n")[0] ?? "")} [${notificationTag(n.level)}]`);
-  return lines.length ? `${lines.join("\n")}
+  for (const n of shownNotifications(result)) lines2.push(`${n.file !== void 0 ? shown(n.file) : "vtaplint"}:1:1: ${n.level}: ${oneLine(n.message.split("\n")[0] ?? "")} [${notificationTag(n.level)}]`);
+  return lines2.length ? `${lines2.join("\n")}
 ` : "";
 }
 
@@ -34676,8 +34823,10 @@ Options:
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
   -j, --jobs N           worker threads for many files (default: cores - 1, at most 4)
       --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
-                         updated or absent (SARIF baselineState); only new ones are
-                         shown (except in SARIF) and count for the exit code
+                         updated or absent (SARIF baselineState); only new ones, and
+                         updated ones now at a higher level, are shown (except in
+                         SARIF) and count for the exit code; standard error counts
+                         each state
       --context DIR      lint the named files as a lint of DIR judges them (a module
                          through the files that deploy it, a parameters file through
                          its template) and report only those files: for hooks that
@@ -34687,6 +34836,8 @@ Options:
       --color, --no-color  force colors on or off (stylish; default: on for a terminal,
                          unless NO_COLOR is set or -o is given)
       --list-rules       print the rules with their level, tags and description
+      --explain RULE     print a rule's documentation: what it checks, why, how to
+                         fix it, with examples (e.g. --explain vtap-no-ipv6)
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
                          beside x.json is used without this option)
   -p, --param NAME=VALUE a parameter value (JSON, or a plain string; a string parameter
@@ -34710,6 +34861,7 @@ var OPTIONS = {
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   "list-rules": { type: "boolean" },
+  explain: { type: "string" },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
   parameters: { type: "string", multiple: true },
@@ -34771,6 +34923,7 @@ function parseCli(argv) {
       ["max-warnings", "--max-warnings"],
       ["quiet", "--quiet"],
       ["list-rules", "--list-rules"],
+      ["explain", "--explain"],
       ...command === "eval" ? [["format", "--format"]] : []
     ];
     const used = lintOnly.find(([k]) => v[k] !== void 0);
@@ -34786,6 +34939,10 @@ function parseCli(argv) {
   for (const [given, name] of paths) {
     if (given === "" || Array.isArray(given) && given.includes("")) throw new UsageError(`option ${name} needs a file or folder, got an empty string`);
   }
+  if (command === "lint" && positionals.length && (v["list-rules"] || v.explain !== void 0)) {
+    throw new UsageError(`${v.explain !== void 0 ? "--explain" : "--list-rules"} takes no paths, got '${positionals[0] ?? ""}'${v.explain === void 0 ? ` (to read one rule's documentation: vtaplint --explain ${positionals[0] ?? "RULE"})` : ""}`);
+  }
+  if (v.explain === "") throw new UsageError("option --explain needs a rule id");
   const allowed = command === "graph" ? GRAPH_FORMATS : LINT_FORMATS;
   const format2 = v.format ?? (command === "graph" ? "json" : "stylish");
   if (!allowed.includes(format2)) throw new UsageError(`unknown format '${v.format}' (use ${allowed.join(", ")})`);
@@ -34819,6 +34976,7 @@ function parseCli(argv) {
     // The last of --color / --no-color wins, as for other tools.
     color: argv.lastIndexOf("--no-color") > argv.lastIndexOf("--color") ? false : v.color,
     listRules: v["list-rules"] ?? false,
+    explain: v.explain,
     version: v.version ?? false,
     help: v.help ?? false,
     parameters: v.parameters ?? [],
@@ -34827,12 +34985,25 @@ function parseCli(argv) {
 }
 
 // src/cli/list-rules.ts
+init_spelling();
 function listRules(rules) {
   const idW = Math.max(...rules.map((r) => r.meta.id.length));
   const levelW = Math.max(...rules.map((r) => r.meta.defaultLevel.length));
   const tagW = Math.max(...rules.map((r) => r.meta.tags.join(",").length));
   return rules.map((r) => `${r.meta.id.padEnd(idW)}  ${r.meta.defaultLevel.padEnd(levelW)}  ${r.meta.tags.join(",").padEnd(tagW)}  ${r.meta.shortDescription}
 `).join("");
+}
+function explainRule(rules, id) {
+  const rule = rules.find((r) => r.meta.id === id) ?? rules.find((r) => r.meta.id.toLowerCase() === id.toLowerCase() || r.meta.name.toLowerCase() === id.toLowerCase());
+  if (!rule) {
+    const near = suggestion(id, rules.map((r) => r.meta.id));
+    return { error: `no rule '${id}'${near ? `; did you mean '${near}'?` : ""} (vtaplint --list-rules lists them)` };
+  }
+  const docs = rule.docs.endsWith("\n") ? rule.docs : `${rule.docs}
+`;
+  return { text: `${docs}
+Online: ${helpUri(rule.meta.id)}
+` };
 }
 
 // package.json
@@ -34993,6 +35164,16 @@ Run 'vtaplint --help' for usage.
     io.stdout(listRules(RULES));
     return 0;
   }
+  if (opts.explain !== void 0) {
+    const r = explainRule(RULES, opts.explain);
+    if ("error" in r) {
+      io.stderr(`vtaplint: ${r.error}
+`);
+      return 2;
+    }
+    io.stdout(r.text);
+    return 0;
+  }
   const root = lintRoot(opts.context !== void 0 ? [...opts.paths.length ? opts.paths : ["."], opts.context] : opts.paths, io.cwd);
   const parameterFiles = opts.parameters.map((p) => import_node_path22.default.resolve(io.cwd, p));
   const absent = opts.parameters.find((p) => namedParametersProblem(import_node_path22.default.resolve(io.cwd, p)) === "missing");
@@ -35131,6 +35312,10 @@ Run 'vtaplint --help' for usage.
       (0, import_node_fs13.closeSync)(fd);
     }
   } else emit(io.stdout);
+  if (result.baselineCounts && result.baseline !== void 0 && opts.format !== "sarif" && opts.format !== "json") {
+    io.stderr(`vtaplint: ${baselineSentence(import_node_path22.default.relative(io.cwd, result.baseline) || result.baseline, result.baselineCounts)}
+`);
+  }
   const counts = countByLevel(counted);
   if (result.notifications.some((n) => n.level === "error")) {
     io.stderr(`vtaplint: internal error: ${result.notifications.find((n) => n.level === "error")?.message.split("\n")[0]}
@@ -35198,4 +35383,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 368ffe8b41a268884e5614e466aea7aa
+// vtaplint-build fa678c072a2e37bd6f8225c4d0e5aefd

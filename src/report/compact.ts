@@ -5,7 +5,6 @@
 import { relativePath, type LintResult } from '../engine/lint.js';
 import { elsewhere } from './elsewhere.js';
 import { notificationTag, shownNotifications } from './notification-tag.js';
-import type { LintResult } from '../engine/lint.js';
 import { oneLine, printable } from './printable.js';
 
 const LABEL = { error: 'Error', warning: 'Warning', note: 'Info' } as const;
