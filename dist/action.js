@@ -2906,7 +2906,7 @@ var require_compile = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils2();
-    var compile = (ast, options = {}) => {
+    var compile2 = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -2948,7 +2948,7 @@ var require_compile = __commonJS({
       };
       return walk(ast);
     };
-    module.exports = compile;
+    module.exports = compile2;
   }
 });
 
@@ -3390,7 +3390,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify = require_stringify();
-    var compile = require_compile();
+    var compile2 = require_compile();
     var expand = require_expand();
     var parse3 = require_parse2();
     var braces = (input, options = {}) => {
@@ -3423,7 +3423,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile(input, options);
+      return compile2(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -5686,8 +5686,8 @@ var require_utils4 = __commonJS({
     exports.array = array;
     var errno2 = require_errno();
     exports.errno = errno2;
-    var fs5 = require_fs();
-    exports.fs = fs5;
+    var fs4 = require_fs();
+    exports.fs = fs4;
     var path19 = require_path();
     exports.path = path19;
     var pattern = require_pattern();
@@ -5871,12 +5871,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs5 = __require("fs");
+    var fs4 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs5.lstat,
-      stat: fs5.stat,
-      lstatSync: fs5.lstatSync,
-      statSync: fs5.statSync
+      lstat: fs4.lstat,
+      stat: fs4.stat,
+      lstatSync: fs4.lstatSync,
+      statSync: fs4.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -5893,12 +5893,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs5 = require_fs2();
+    var fs4 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs5.createFileSystemAdapter(this._options.fs);
+        this.fs = fs4.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -6053,8 +6053,8 @@ var require_utils5 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs5 = require_fs3();
-    exports.fs = fs5;
+    var fs4 = require_fs3();
+    exports.fs = fs4;
   }
 });
 
@@ -6249,14 +6249,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs5 = __require("fs");
+    var fs4 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs5.lstat,
-      stat: fs5.stat,
-      lstatSync: fs5.lstatSync,
-      statSync: fs5.statSync,
-      readdir: fs5.readdir,
-      readdirSync: fs5.readdirSync
+      lstat: fs4.lstat,
+      stat: fs4.stat,
+      lstatSync: fs4.lstatSync,
+      statSync: fs4.statSync,
+      readdir: fs4.readdir,
+      readdirSync: fs4.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -6275,12 +6275,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path19 = __require("path");
     var fsStat = require_out();
-    var fs5 = require_fs4();
+    var fs4 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs5.createFileSystemAdapter(this._options.fs);
+        this.fs = fs4.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -7662,16 +7662,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs5 = __require("fs");
+    var fs4 = __require("fs");
     var os2 = __require("os");
     var CPU_COUNT = Math.max(os2.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs5.lstat,
-      lstatSync: fs5.lstatSync,
-      stat: fs5.stat,
-      statSync: fs5.statSync,
-      readdir: fs5.readdir,
-      readdirSync: fs5.readdirSync
+      lstat: fs4.lstat,
+      lstatSync: fs4.lstatSync,
+      stat: fs4.stat,
+      statSync: fs4.statSync,
+      readdir: fs4.readdir,
+      readdirSync: fs4.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -7858,7 +7858,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -7979,7 +7979,7 @@ var require_ignore = __commonJS({
         const char = pattern[index2];
         if (char === ESCAPE) {
           const escaped = pattern[index2 + 1];
-          if (escaped === SLASH && index2 + 2 === length) {
+          if (escaped === SLASH2 && index2 + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
             out += pattern.slice(index2, index2 + 2);
@@ -8077,13 +8077,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH
+        SLASH2
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH
+        SLASH2
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -8198,7 +8198,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last === SLASH2 ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -8330,7 +8330,7 @@ var require_ignore = __commonJS({
       ) : replaced;
     };
     var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
+      if (body[body.length - 1] === SLASH2) {
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
@@ -8338,26 +8338,26 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index2 = body.indexOf(SLASH);
+      const index2 = body.indexOf(SLASH2);
       return index2 < 0 || index2 === body.length - 1;
     };
     var basenameOf = (path19) => {
       const end = path19.length - 1;
       const index2 = path19.lastIndexOf(
-        SLASH,
-        path19[end] === SLASH ? end - 1 : end
+        SLASH2,
+        path19[end] === SLASH2 ? end - 1 : end
       );
       return index2 < 0 ? path19 : path19.slice(index2 + 1);
     };
     var parentOf = (path19) => {
       if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path19.split(SLASH).filter(Boolean);
+        const slices = path19.split(SLASH2).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
       }
       const end = path19.length - 1;
       const cut = path19.lastIndexOf(
-        SLASH,
+        SLASH2,
         path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
       return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
@@ -8512,7 +8512,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path19) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -8730,7 +8730,7 @@ var init_slash = __esm({
 });
 
 // node_modules/globby/utilities.js
-import fs2 from "node:fs";
+import fs from "node:fs";
 import path4 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
@@ -8840,12 +8840,12 @@ var init_utilities = __esm({
         return pattern;
       });
     };
-    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(fs2.promises, "stat");
+    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(fs.promises, "stat");
     getStatSyncMethod = (fsImplementation) => {
       if (fsImplementation) {
         return bindFsMethod(fsImplementation, "statSync");
       }
-      return bindFsMethod(fs2, "statSync");
+      return bindFsMethod(fs, "statSync");
     };
     pathHasGitDirectory = (stats) => Boolean(stats?.isDirectory?.() || stats?.isFile?.());
     buildPathChain = (startPath, rootPath) => {
@@ -9082,7 +9082,7 @@ var init_utilities = __esm({
 
 // node_modules/globby/ignore.js
 import process2 from "node:process";
-import fs3 from "node:fs";
+import fs2 from "node:fs";
 import fsPromises from "node:fs/promises";
 import path5 from "node:path";
 import os from "node:os";
@@ -9108,7 +9108,7 @@ var init_ignore = __esm({
     GITIGNORE_FILES_PATTERN = "**/.gitignore";
     MAX_INCLUDE_DEPTH = 10;
     getReadFileMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "readFile") ?? bindFsMethod(fsPromises, "readFile") ?? promisifyFsMethod(fsImplementation, "readFile");
-    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(fs3, "readFileSync");
+    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(fs2, "readFileSync");
     shouldSkipIgnoreFileError = (error, suppressErrors) => {
       if (!error) {
         return Boolean(suppressErrors);
@@ -9495,7 +9495,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync5, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path5.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -9505,14 +9505,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync5, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync6, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync5, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync6, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -9557,13 +9557,13 @@ var init_ignore = __esm({
       }
       return path5.resolve(path5.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync5) => {
+    getGitDirectorySync = (gitRoot, readFileSync6) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path5.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync5(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync6(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -9613,18 +9613,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync5 = getReadFileSyncMethod(options.fs);
+      const readFileSync6 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync5);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync6);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync5, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync6, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync5, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync6, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -9800,7 +9800,7 @@ __export(globby_exports, {
   isIgnoredByIgnoreFilesSync: () => isIgnoredByIgnoreFilesSync
 });
 import process3 from "node:process";
-import fs4 from "node:fs";
+import fs3 from "node:fs";
 import nodePath from "node:path";
 import { Readable } from "node:stream";
 var import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
@@ -9821,9 +9821,9 @@ var init_globby = __esm({
       if (fsImplementation) {
         return bindFsMethod(fsImplementation.promises, "stat") ?? promisifyFsMethod(fsImplementation, "stat");
       }
-      return bindFsMethod(fs4.promises, "stat");
+      return bindFsMethod(fs3.promises, "stat");
     };
-    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs4, "statSync");
+    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
     isDirectory = async (path19, fsImplementation) => {
       try {
         const stats = await getStatMethod(fsImplementation)(path19);
@@ -9892,7 +9892,7 @@ var init_globby = __esm({
       assertPatternsInput(patterns);
       return patterns;
     };
-    checkCwdOption = (cwd, fsImplementation = fs4) => {
+    checkCwdOption = (cwd, fsImplementation = fs3) => {
       if (!cwd || !fsImplementation.statSync) {
         return;
       }
@@ -10386,12 +10386,12 @@ var SLOTS = 6;
 var lowerNames = /* @__PURE__ */ new Map();
 var MAX_LOWER_NAMES = 4096;
 function lowerName(key2) {
-  let lower3 = lowerNames.get(key2);
-  if (lower3 === void 0) {
-    lower3 = key2.toLowerCase();
-    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(key2, lower3);
+  let lower4 = lowerNames.get(key2);
+  if (lower4 === void 0) {
+    lower4 = key2.toLowerCase();
+    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(key2, lower4);
   }
-  return lower3;
+  return lower4;
 }
 var ObjectValue = class _ObjectValue {
   // Properties in insertion order, six slots each in one array: original spelling, lowercased
@@ -10440,18 +10440,18 @@ var ObjectValue = class _ObjectValue {
   }
   /** The position of a property, or -1. */
   find(key2) {
-    const lower3 = lowerName(key2);
+    const lower4 = lowerName(key2);
     const d = this.data;
     const n = this.count;
     if (n < INDEX_FROM) {
-      for (let i = 0; i < n; i++) if (d[SLOTS * i + 1] === lower3) return i;
+      for (let i = 0; i < n; i++) if (d[SLOTS * i + 1] === lower4) return i;
       return -1;
     }
     if (!this.#index) {
       this.#index = /* @__PURE__ */ new Map();
       for (let i = 0; i < n; i++) this.#index.set(d[SLOTS * i + 1], i);
     }
-    return this.#index.get(lower3) ?? -1;
+    return this.#index.get(lower4) ?? -1;
   }
   has(key2) {
     return this.find(key2) >= 0;
@@ -10892,6 +10892,7 @@ function stringHash(s, seed) {
 }
 function unknownEquals(a, b) {
   if (a instanceof Unknown && b instanceof Unknown) {
+    if (a.type !== void 0 && b.type !== void 0 && a.type !== b.type) return false;
     if (a.symbol !== void 0 && a.symbol === b.symbol) return true;
     const sa = symbolicKey(a);
     if (sa !== void 0 && sa === symbolicKey(b)) return true;
@@ -10998,11 +10999,16 @@ function endRun() {
   if (run2.length) scratchParts.push(run2.length === 1 ? run2[0] : shareString(run2.join("")));
   run2.length = 0;
 }
-function addPiece(p) {
-  if (typeof p === "string") {
-    if (p !== "") scratchRun.push(p);
+function textPiece(p) {
+  if (p.type === void 0 || p.type === "string") return p;
+  return new Unknown(p.reason, "string", void 0, p.symbol, p.about);
+}
+function addPiece(piece) {
+  if (typeof piece === "string") {
+    if (piece !== "") scratchRun.push(piece);
     return;
   }
+  const p = textPiece(piece);
   if (p.parts && p.symbol === void 0) for (const q of p.parts) addPiece(q);
   else {
     endRun();
@@ -14935,43 +14941,6 @@ import { existsSync, readFileSync } from "node:fs";
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/discover/gitignore.ts
-import fs from "node:fs";
-var MAX_SEGMENT_WILDCARDS = 3;
-function pathologicalIgnoreLine(line) {
-  const plain = line.replace(/\\./g, "x");
-  if (plain.trim() === "" || plain.startsWith("#")) return false;
-  return plain.split("/").some((segment2) => (segment2.match(/\*+/g)?.length ?? 0) > MAX_SEGMENT_WILDCARDS);
-}
-function guardedFs(skipped) {
-  const seen = /* @__PURE__ */ new Set();
-  const readFileSync5 = ((file, options) => {
-    const content = fs.readFileSync(file, options);
-    if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
-    const text = typeof content === "string" ? content : content.toString("utf8");
-    const lines2 = text.split("\n");
-    let changed = false;
-    for (let i = 0; i < lines2.length; i++) {
-      const line = lines2[i];
-      if (!pathologicalIgnoreLine(line)) continue;
-      changed = true;
-      lines2[i] = "";
-      const key2 = `${file}
-${i}`;
-      if (!seen.has(key2)) {
-        seen.add(key2);
-        skipped.push({ file, line: i + 1, pattern: line.replace(/\r$/, "") });
-      }
-    }
-    if (!changed) return content;
-    const guarded = lines2.join("\n");
-    return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
-  });
-  return { ...fs, readFileSync: readFileSync5 };
-}
-
-// src/engine/globs.ts
 var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path19, glob) {
   let m = compiled.get(glob);
@@ -15028,6 +14997,7 @@ function matchSegment(g, s) {
   }
   return true;
 }
+var MAX_SEGMENT_WILDCARDS = 3;
 function tooManyWildcards(glob) {
   const g = glob.startsWith("!") && !glob.startsWith("!(") ? glob.slice(1) : glob;
   if (plainMatcher(g.endsWith("/") ? `${g}**` : g)) return false;
@@ -17855,8 +17825,352 @@ function namedParametersProblem(abs) {
 import path16 from "node:path";
 
 // src/discover/discover.ts
-import { readdirSync, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync2, readdirSync, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
+
+// src/discover/gitignore-match.ts
+var encoder = new TextEncoder();
+var SLASH = 47;
+var BACKSLASH = 92;
+function parseGitignore(text) {
+  const out = [];
+  const lines2 = text.replace(/^\uFEFF/, "").split("\n");
+  for (let i = 0; i < lines2.length; i++) {
+    const p = parseLine(lines2[i], i + 1);
+    if (p) out.push(p);
+  }
+  return out;
+}
+function parseLine(raw, line) {
+  const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  if (text === "" || text.startsWith("#")) return void 0;
+  let body = trimTrailingSpaces(text);
+  let negated = false;
+  if (body.startsWith("!")) {
+    negated = true;
+    body = body.slice(1);
+  }
+  let dirOnly = false;
+  if (body.endsWith("/")) {
+    dirOnly = true;
+    body = body.slice(0, -1);
+  }
+  if (body === "") return void 0;
+  const bytes = encoder.encode(body);
+  const anchored = bytes.includes(SLASH);
+  let start = 0;
+  if (bytes[0] === SLASH) start = 1;
+  const segments = compile(bytes.subarray(start));
+  const prefixed = anchored && segments ? prefixGlobstar(bytes.subarray(start)) : void 0;
+  return { text, line, negated, dirOnly, anchored, segments, prefixed };
+}
+function prefixGlobstar(p) {
+  let k = 0;
+  while (k < p.length && !isGlobSpecial(p[k])) k++;
+  if (k === 0 || k + 1 >= p.length || p[k] !== 42 || p[k + 1] !== 42 || p[k - 1] === SLASH) return void 0;
+  let j = k;
+  while (p[j] === 42) j++;
+  const literal = p.slice(0, k);
+  if (j === p.length) return { literal, rest: "anything" };
+  let after;
+  if (p[j] === SLASH) after = j + 1;
+  else if (p[j] === BACKSLASH && p[j + 1] === SLASH) after = j + 2;
+  else return void 0;
+  const rest = compile(p.subarray(after));
+  return rest ? { literal, rest } : void 0;
+}
+function isGlobSpecial(b) {
+  return b === 42 || b === 63 || b === 91 || b === BACKSLASH;
+}
+function escapedAt(s, i) {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && s[j] === "\\"; j--) n++;
+  return n % 2 === 1;
+}
+function trimTrailingSpaces(s) {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === " ") end--;
+  if (end < s.length && end > 0 && escapedAt(s, end)) end++;
+  return s.slice(0, end);
+}
+function compile(p) {
+  const segments = [];
+  let items = [];
+  let raw = 0;
+  let stars = 0;
+  const end = () => {
+    if (stars >= 2 && raw === stars) segments.push({ kind: "globstar" });
+    else segments.push({ kind: "one", items });
+    items = [];
+    raw = 0;
+    stars = 0;
+  };
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === SLASH) {
+      end();
+      continue;
+    }
+    if (c === BACKSLASH) {
+      if (i + 1 >= p.length) return void 0;
+      const next = p[++i];
+      if (next === SLASH) {
+        end();
+        continue;
+      }
+      items.push({ kind: "byte", b: next });
+      raw += 2;
+      continue;
+    }
+    raw++;
+    if (c === 42) {
+      stars++;
+      if (items.at(-1)?.kind !== "star") items.push({ kind: "star" });
+      continue;
+    }
+    if (c === 63) {
+      items.push({ kind: "any" });
+      continue;
+    }
+    if (c === 91) {
+      const set = parseSet(p, i);
+      if (!set) return void 0;
+      items.push(set.item);
+      raw += set.end - i;
+      i = set.end;
+      continue;
+    }
+    items.push({ kind: "byte", b: c });
+  }
+  end();
+  const last = segments.length - 1;
+  if (last > 0 && segments[last]?.kind === "globstar") segments.splice(last, 0, { kind: "one", items: [{ kind: "star" }] });
+  return segments;
+}
+var POSIX = {
+  alnum: (b) => isAlpha(b) || isDigit2(b),
+  alpha: (b) => isAlpha(b),
+  blank: (b) => b === 32 || b === 9,
+  cntrl: (b) => b < 32 || b === 127,
+  digit: (b) => isDigit2(b),
+  graph: (b) => b > 32 && b < 127,
+  lower: (b) => b >= 97 && b <= 122,
+  print: (b) => b >= 32 && b < 127,
+  punct: (b) => b > 32 && b < 127 && !isAlpha(b) && !isDigit2(b),
+  space: (b) => b === 32 || b >= 9 && b <= 13,
+  upper: (b) => b >= 65 && b <= 90,
+  xdigit: (b) => isDigit2(b) || b >= 65 && b <= 70 || b >= 97 && b <= 102
+};
+function isAlpha(b) {
+  return b >= 65 && b <= 90 || b >= 97 && b <= 122;
+}
+function isDigit2(b) {
+  return b >= 48 && b <= 57;
+}
+function parseSet(p, open2) {
+  const members = new Uint8Array(256);
+  let i = open2 + 1;
+  let c = p[i];
+  if (c === 33) c = 94;
+  const negated = c === 94;
+  if (negated) c = p[++i];
+  let prev = 0;
+  for (; ; ) {
+    if (c === void 0) return void 0;
+    if (c === BACKSLASH) {
+      c = p[++i];
+      if (c === void 0) return void 0;
+      members[c] = 1;
+    } else if (c === 45 && prev !== 0 && p[i + 1] !== void 0 && p[i + 1] !== 93) {
+      let hi = p[++i];
+      if (hi === BACKSLASH) {
+        const h = p[++i];
+        if (h === void 0) return void 0;
+        hi = h;
+      }
+      for (let b = prev; b <= hi; b++) members[b] = 1;
+      c = 0;
+    } else if (c === 91 && p[i + 1] === 58) {
+      const s = i + 2;
+      let j = s;
+      while (p[j] !== void 0 && p[j] !== 93) j++;
+      if (p[j] === void 0) return void 0;
+      if (j - s - 1 < 0 || p[j - 1] !== 58) {
+        members[91] = 1;
+      } else {
+        const name = String.fromCharCode(...p.subarray(s, j - 1));
+        const test = POSIX[name];
+        if (!test) return void 0;
+        for (let b = 0; b < 256; b++) if (test(b)) members[b] = 1;
+        i = j;
+        c = 0;
+      }
+    } else members[c] = 1;
+    prev = c;
+    c = p[++i];
+    if (c === 93) break;
+  }
+  members[SLASH] = negated ? 1 : 0;
+  return { item: { kind: "set", bytes: members, negated }, end: i };
+}
+function itemMatches(item, b, fold) {
+  switch (item.kind) {
+    case "byte":
+      return item.b === b || fold && lower3(item.b) === lower3(b);
+    case "any":
+      return true;
+    case "set": {
+      const has = item.bytes[b] === 1 || fold && (item.bytes[lower3(b)] === 1 || item.bytes[upper(b)] === 1);
+      return has !== item.negated;
+    }
+    case "star":
+      return false;
+  }
+}
+function lower3(b) {
+  return b >= 65 && b <= 90 ? b + 32 : b;
+}
+function upper(b) {
+  return b >= 97 && b <= 122 ? b - 32 : b;
+}
+function matchItems(items, s, fold) {
+  let p = 0;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < s.length) {
+    const item = items[p];
+    if (item !== void 0 && item.kind === "star") {
+      starP = p++;
+      starT = t;
+    } else if (item !== void 0 && itemMatches(item, s[t], fold)) {
+      p++;
+      t++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+    } else return false;
+  }
+  while (p < items.length && items[p].kind === "star") p++;
+  return p === items.length;
+}
+function matchSegments2(segments, parts, fold) {
+  let p = 0;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < parts.length) {
+    const seg = segments[p];
+    if (seg !== void 0 && seg.kind === "globstar") {
+      starP = p++;
+      starT = t;
+    } else if (seg !== void 0 && matchItems(seg.items, parts[t], fold)) {
+      p++;
+      t++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+    } else return false;
+  }
+  while (p < segments.length && segments[p].kind === "globstar") p++;
+  return p === segments.length;
+}
+function patternMatches(pattern, parts, isDir, fold = false) {
+  if (!pattern.segments || parts.length === 0) return false;
+  if (pattern.dirOnly && !isDir) return false;
+  if (!pattern.anchored) {
+    const seg = pattern.segments[0];
+    return seg.kind === "globstar" || matchItems(seg.items, parts[parts.length - 1], fold);
+  }
+  if (pattern.prefixed) return matchPrefixed(pattern.prefixed, parts, fold);
+  return matchSegments2(pattern.segments, parts, fold);
+}
+function matchPrefixed(q, parts, fold) {
+  const text = join(parts);
+  if (text.length < q.literal.length) return false;
+  for (let i = 0; i < q.literal.length; i++) {
+    const a = q.literal[i];
+    const b = text[i];
+    if (a !== b && !(fold && lower3(a) === lower3(b))) return false;
+  }
+  if (q.rest === "anything") return true;
+  const rest = text.subarray(q.literal.length);
+  if (matchSegments2(q.rest, split(rest), fold)) return true;
+  for (let i = 0; i < rest.length; i++) if (rest[i] === SLASH && matchSegments2(q.rest, split(rest.subarray(i + 1)), fold)) return true;
+  return false;
+}
+function join(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0) + parts.length - 1);
+  let at2 = 0;
+  parts.forEach((p, i) => {
+    if (i > 0) out[at2++] = SLASH;
+    out.set(p, at2);
+    at2 += p.length;
+  });
+  return out;
+}
+function split(s) {
+  const out = [];
+  let from = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || s[i] === SLASH) {
+      out.push(s.subarray(from, i));
+      from = i + 1;
+    }
+  }
+  return out;
+}
+var IgnoreMatcher = class {
+  constructor(files, sep, fold = process.platform === "darwin" || process.platform === "win32") {
+    this.sep = sep;
+    this.fold = fold;
+    for (const f of files) {
+      const dir = f.file.slice(0, f.file.lastIndexOf(sep));
+      const list = this.byDir.get(dir);
+      if (list) list.push(...f.patterns);
+      else this.byDir.set(dir, [...f.patterns]);
+    }
+  }
+  sep;
+  /** Patterns by the folder of their .gitignore. */
+  byDir = /* @__PURE__ */ new Map();
+  dirs = /* @__PURE__ */ new Map();
+  fold;
+  /** Whether `abs` (a file, or a folder when `isDir`) is ignored. */
+  ignored(abs, isDir) {
+    const cut = abs.lastIndexOf(this.sep);
+    if (cut > 0 && this.dirIgnored(abs.slice(0, cut))) return true;
+    return this.decide(abs, isDir);
+  }
+  dirIgnored(dir) {
+    let known2 = this.dirs.get(dir);
+    if (known2 !== void 0) return known2;
+    const cut = dir.lastIndexOf(this.sep);
+    known2 = cut > 0 && this.dirIgnored(dir.slice(0, cut)) || this.decide(dir, true);
+    this.dirs.set(dir, known2);
+    return known2;
+  }
+  /** The last matching pattern of the .gitignore files in the folders above `abs`, higher ones first. */
+  decide(abs, isDir) {
+    const holders = [];
+    for (let cut = abs.lastIndexOf(this.sep); cut > 0; cut = abs.lastIndexOf(this.sep, cut - 1)) {
+      const dir = abs.slice(0, cut);
+      if (this.byDir.has(dir)) holders.push(dir);
+    }
+    if (this.byDir.has("") && abs.startsWith(this.sep)) holders.push("");
+    let ignored = false;
+    for (let h = holders.length - 1; h >= 0; h--) {
+      const dir = holders[h];
+      const parts = abs.slice(dir.length + 1).split(this.sep).map((x) => encoder.encode(x));
+      for (const p of this.byDir.get(dir)) {
+        if (p.negated === ignored && patternMatches(p, parts, isDir, this.fold)) ignored = !p.negated;
+      }
+    }
+    return ignored;
+  }
+};
+
+// src/discover/discover.ts
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 var GITIGNORE = "**/.gitignore";
@@ -17867,8 +18181,8 @@ async function discover(args, cwd, root = cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
   const unreadable = [];
-  const skippedIgnorePatterns = [];
-  const fs5 = guardedFs(skippedIgnorePatterns);
+  const ignoreFiles = /* @__PURE__ */ new Map();
+  const matcher = (files2) => new IgnoreMatcher(files2.map((f) => readIgnoreFile(f, ignoreFiles)), path6.sep);
   const add = (p, explicit) => {
     const abs = path6.resolve(cwd, p);
     const prev = found.get(abs);
@@ -17887,29 +18201,18 @@ async function discover(args, cwd, root = cwd) {
       add(abs, true);
       continue;
     }
-    let patterns;
-    let base;
-    let ignoreFiles;
     if (st?.isDirectory()) {
       const walked = walkFolder(abs);
-      const above = await ignoreFilesAbove(abs, root, fs5);
-      let ignored = (_) => false;
-      const ignoring = [...above?.files ?? [], ...walked.ignoreFiles];
-      if (ignoring.length && walked.unreadable.length) {
-        const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern3 } = await loadGlobby();
-        const filter = isIgnoredByIgnoreFilesSync2(ignoring.map((f) => convertPathToPattern3(f)), { cwd: above?.from ?? abs, fs: fs5 });
-        ignored = (p) => filter(`${p}/`);
-      }
-      for (const u of walked.unreadable) if (u.path === abs || !ignored(u.path)) unreadable.push(u.path === abs ? { ...u, arg } : u);
-      if (walked.ignoreFiles.length === 0 && !above) {
-        for (const f of walked.files) add(f, false);
-        continue;
-      }
-      base = above ? above.from : abs;
-      const prefix = above ? `${(await loadGlobby()).convertPathToPattern(path6.relative(base, abs).split(path6.sep).join("/"))}/` : "";
-      patterns = [`${prefix}**/*.{${LINTED_EXTENSIONS.join(",")}}`];
-      ignoreFiles = [...above?.files ?? [], ...walked.ignoreFiles];
-    } else if ((await loadGlobby()).isDynamicPattern(arg)) {
+      const above = ignoreFilesAbove(abs, root, matcher);
+      const ignoring = [...above ?? [], ...walked.ignoreFiles];
+      const ignored = ignoring.length ? matcher(ignoring) : void 0;
+      for (const u of walked.unreadable) if (u.path === abs || !ignored?.ignored(u.path, true)) unreadable.push(u.path === abs ? { ...u, arg } : u);
+      for (const f of walked.files) if (!ignored?.ignored(f, false)) add(f, false);
+      continue;
+    }
+    let patterns;
+    let base;
+    if ((await loadGlobby()).isDynamicPattern(arg)) {
       const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
       base = g.base;
       patterns = [g.pattern];
@@ -17917,7 +18220,7 @@ async function discover(args, cwd, root = cwd) {
       missing.push(arg);
       continue;
     }
-    const { globbySync: globbySync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
+    const { globbySync: globbySync2 } = await loadGlobby();
     const options = {
       cwd: base,
       absolute: true,
@@ -17926,21 +18229,34 @@ async function discover(args, cwd, root = cwd) {
       dot: false,
       followSymbolicLinks: false,
       onlyFiles: true,
-      suppressErrors: true,
-      fs: fs5
+      suppressErrors: true
     };
-    let matches;
-    if (ignoreFiles) matches = globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) });
-    else {
-      const found2 = globbySync2([...patterns, GITIGNORE], options);
-      const inside = found2.filter((m) => path6.basename(m) === ".gitignore");
-      matches = inside.length ? globbySync2(patterns, { ...options, ignoreFiles: inside.map((f) => convertPathToPattern2(f)) }) : found2;
+    const hits = globbySync2([...patterns, GITIGNORE], options).map((m) => path6.normalize(m));
+    const inside = hits.filter((m) => path6.basename(m) === ".gitignore");
+    let matches = hits;
+    if (inside.length) {
+      const ignored = matcher(inside);
+      matches = globbySync2(patterns, options).map((m) => path6.normalize(m)).filter((m) => !ignored.ignored(m, false));
     }
     if (matches.length === 0 && !st) missing.push(arg);
-    for (const m of matches) add(path6.normalize(m), false);
+    for (const m of matches) add(m, false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, missing, unreadable, skippedIgnorePatterns };
+  return { files, missing, unreadable };
+}
+function readIgnoreFile(file, cache2) {
+  let f = cache2.get(file);
+  if (!f) {
+    let text;
+    try {
+      text = readFileSync2(file, "utf8");
+    } catch {
+      text = "";
+    }
+    f = { file, patterns: parseGitignore(text) };
+    cache2.set(file, f);
+  }
+  return f;
 }
 function globFrom(arg, cwd, escape) {
   const glob = arg.replaceAll("\\", "/");
@@ -17955,7 +18271,7 @@ function globFrom(arg, cwd, escape) {
   return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
 }
 var LINTED = new Set(LINTED_EXTENSIONS);
-async function ignoreFilesAbove(dir, root, fs5) {
+function ignoreFilesAbove(dir, root, matcher) {
   const top = path6.resolve(root);
   const rel = path6.relative(top, dir);
   if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return void 0;
@@ -17965,12 +18281,8 @@ async function ignoreFilesAbove(dir, root, fs5) {
     if (isFile(file)) files.unshift(file);
     if (d === top || path6.dirname(d) === d) break;
   }
-  if (!files.length) return void 0;
-  const from = path6.dirname(files[0]);
-  const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
-  const patterns = files.map((f) => convertPathToPattern2(path6.relative(from, f).split(path6.sep).join("/")));
-  if (isIgnoredByIgnoreFilesSync2(patterns, { cwd: from, fs: fs5 })(`${dir}${path6.sep}`)) return void 0;
-  return { from, files };
+  if (!files.length || matcher(files).ignored(dir, true)) return void 0;
+  return files;
 }
 function isFile(p) {
   try {
@@ -18244,11 +18556,11 @@ function own(o, key2) {
 }
 function ownKey(o, key2) {
   if (Object.prototype.hasOwnProperty.call(o, key2)) return key2;
-  let lower3;
+  let lower4;
   for (const k in o) {
     if (k.length !== key2.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
-    lower3 ??= key2.toLowerCase();
-    if (k.toLowerCase() === lower3) return k;
+    lower4 ??= key2.toLowerCase();
+    if (k.toLowerCase() === lower4) return k;
   }
   return void 0;
 }
@@ -18354,7 +18666,7 @@ function isIdentStart(c) {
 function isIdentPart(c) {
   return isIdentStart(c) || c >= 48 && c <= 57;
 }
-function isDigit2(c) {
+function isDigit3(c) {
   return c >= 48 && c <= 57;
 }
 function isSpace(c) {
@@ -18442,7 +18754,7 @@ var Parser = class {
     const c = this.s.charCodeAt(this.pos);
     if (this.pos >= this.end) throw new ParseError("Expected a value but found the end of the expression.", start, start + 1);
     if (c === 39) return this.stringLit();
-    if (isDigit2(c) || c === 45 || c === 43) return this.number();
+    if (isDigit3(c) || c === 45 || c === 43) return this.number();
     if (isIdentStart(c)) {
       let name = this.ident("a function name");
       let ns;
@@ -18461,9 +18773,9 @@ var Parser = class {
         } else this.pos = save;
       }
       if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
-        const lower3 = name.toLowerCase();
-        if (ns === void 0 && (lower3 === "true" || lower3 === "false" || lower3 === "null")) {
-          return { k: "lit", value: lower3 === "null" ? null : lower3 === "true", start, end: this.pos };
+        const lower4 = name.toLowerCase();
+        if (ns === void 0 && (lower4 === "true" || lower4 === "false" || lower4 === "null")) {
+          return { k: "lit", value: lower4 === "null" ? null : lower4 === "true", start, end: this.pos };
         }
         const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
         throw new ParseError(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
@@ -18530,9 +18842,9 @@ var Parser = class {
     const start = this.pos;
     if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
     const digits = this.pos;
-    while (this.pos < this.end && isDigit2(this.s.charCodeAt(this.pos))) this.pos++;
+    while (this.pos < this.end && isDigit3(this.s.charCodeAt(this.pos))) this.pos++;
     if (this.pos === digits) throw new ParseError("Expected digits after the sign.", start, this.pos + 1);
-    if (this.s.charCodeAt(this.pos) === 46 && isDigit2(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
+    if (this.s.charCodeAt(this.pos) === 46 && isDigit3(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
       throw new ParseError("Only integer literals are allowed in expressions.", start, this.pos + 2);
     }
     const text = this.s.slice(start, this.pos);
@@ -18575,7 +18887,7 @@ function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
 }
 
 // src/load/read.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readFileSync as readFileSync2, readSync, realpathSync, statSync as statSync3 } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readFileSync as readFileSync3, readSync, realpathSync, statSync as statSync3 } from "node:fs";
 import nodePath2 from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
@@ -18674,7 +18986,7 @@ function readOpened(path19, kind, limits, flags) {
   if (!("fd" in opened)) return fail(path19, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable, opened.head);
   const { fd, size } = opened;
   try {
-    const text = readFileSync2(fd, "utf8");
+    const text = readFileSync3(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
       return { ok: true, source: new SourceText(path19, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
@@ -19502,11 +19814,11 @@ function isIdentifierStart(c) {
 function isIdentifierPart(c) {
   return isIdentifierStart(c) || c >= 48 && c <= 57;
 }
-function isDigit3(c) {
+function isDigit4(c) {
   return c >= 48 && c <= 57;
 }
 function isHexDigit(c) {
-  return isDigit3(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+  return isDigit4(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
 }
 var DIRECTIVES = ["disable-next-line", "disable-diagnostics", "restore-diagnostics"];
 function lex(text) {
@@ -19745,9 +20057,9 @@ var Lexer = class {
       default:
         break;
     }
-    if (isDigit3(c)) {
+    if (isDigit4(c)) {
       let i = start + 1;
-      while (isDigit3(t.charCodeAt(i))) i++;
+      while (isDigit4(t.charCodeAt(i))) i++;
       this.push("Integer", start, i);
       return;
     }
@@ -21283,14 +21595,14 @@ function collectPragmas(source, trivia) {
 function suggestion(name, candidates) {
   const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
   const maxDistance = Math.floor(name.length * 0.34) + 1;
-  const upper = name.toUpperCase();
+  const upper2 = name.toUpperCase();
   let best;
   let bestDistance = maxDistance;
   for (const c of candidates) {
     if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
     const cu = c.toUpperCase();
-    if (cu === upper) return c;
-    const dist = distance(upper, cu);
+    if (cu === upper2) return c;
+    const dist = distance(upper2, cu);
     if (dist < bestDistance) {
       best = c;
       bestDistance = dist;
@@ -22301,8 +22613,8 @@ function resolveType(types, name) {
 var MAX_TYPE_DEPTH = 64;
 var SYS_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object", "securestring", "secureobject", "any"]);
 function decorator(decorators, name) {
-  const lower3 = name.toLowerCase();
-  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
+  const lower4 = name.toLowerCase();
+  return decorators.find((d) => d.name.name.toLowerCase() === lower4);
 }
 function literalValue(e) {
   switch (e.kind) {
@@ -22767,8 +23079,8 @@ function unwrapAny(e) {
   }
 }
 function prop(body, name) {
-  const lower3 = name.toLowerCase();
-  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
+  const lower4 = name.toLowerCase();
+  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower4) return p;
   return void 0;
 }
 function stringValue(e) {
@@ -24579,6 +24891,10 @@ var FileLowerer = class extends ExprLowerer {
         if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
           return this.builtin(e, ctx);
         }
+        if (ns === "this" && name === "existingResource" && !this.namedInFile(ns)) {
+          if (e.args.length) this.error({ start: e.openParen, end: e.closeParen }, `existingResource() takes no arguments, but is given ${e.args.length}`);
+          return call("target", [lit("full", e)], e);
+        }
       }
       const ref = this.symbolRef(e.base, ctx);
       if (ref?.info.kind === "resource") {
@@ -24804,13 +25120,13 @@ function wildcardMatcher(pattern) {
   return (name) => re.test(name);
 }
 function compareOrdinalIgnoreCase(a, b) {
-  const upper = (c) => {
+  const upper2 = (c) => {
     const u = String.fromCharCode(c).toUpperCase();
     return u.length === 1 ? u.charCodeAt(0) : c;
   };
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const d = upper(a.charCodeAt(i)) - upper(b.charCodeAt(i));
+    const d = upper2(a.charCodeAt(i)) - upper2(b.charCodeAt(i));
     if (d !== 0) return d;
   }
   return a.length - b.length;
@@ -25234,11 +25550,11 @@ function checkAssignments(p, templateParameters, template) {
   }
   if (!p.usingSpan || hasUnreadBase(p)) return out;
   const missing = [];
-  for (const [lower3, decl] of declared) {
-    if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
+  for (const [lower4, decl] of declared) {
+    if (assigned.has(lower4) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
     const d = decl;
     if (ownKey(d, "defaultValue") !== void 0 || isNullableDeclaration(d, template)) continue;
-    missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower3) ?? lower3);
+    missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower4) ?? lower4);
   }
   if (missing.length) {
     out.push({
@@ -25333,6 +25649,16 @@ function cliParameters(params, into) {
     const value = isInexactInteger(v) && /^-?\d{1,20}$/.test(digits) && Number(BigInt(digits)) === v ? inexactInteger(v, void 0, BigInt(digits)) : fromJson(v);
     into.set(name, { value, text });
   }
+}
+function environmentParameterTemplate(parametersFile) {
+  const dir = path11.dirname(parametersFile);
+  const base = path11.basename(parametersFile);
+  const existing = (stem) => [`${stem}.json`, `${stem}.jsonc`].map((n) => path11.join(dir, n)).find((p) => existsSync3(p));
+  const suffix = /^(.+)\.parameters\.[^.]+\.jsonc?$/i.exec(base);
+  if (suffix) return existing(suffix[1]);
+  const infix = /^((.+)\.[^.]+)\.parameters\.jsonc?$/i.exec(base);
+  if (infix && !existing(infix[1])) return existing(infix[2]);
+  return void 0;
 }
 function associatedParameterFile(template) {
   const dir = path11.dirname(template);
@@ -25777,7 +26103,8 @@ var collectionFunctions = [
       let len = 0;
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
-        if (a instanceof Unknown) pieces.push(a);
+        if (a instanceof InexactInteger && a.exact !== void 0) pieces.push(a.exact.toString());
+        else if (a instanceof Unknown) pieces.push(a);
         else if (typeof a === "string") {
           len += a.length;
           pieces.push(a);
@@ -27377,7 +27704,12 @@ var resourceFunctions = [
     ["list", 2, void 0, "object"],
     ["providers", 1, 2, "object"],
     ["extensions", 0, 1, "object"],
-    ["roleDefinitions", 1, 1, "object"]
+    ["roleDefinitions", 1, 1, "object"],
+    // target('full'): the resource being deployed as it exists before this deployment (null
+    // when it does not exist yet), what Bicep's `this.existingResource()` compiles to (the
+    // experimental "runtime values in tags and sku" of Bicep 0.46): runtime state. Not knowing
+    // it made PSRule fail the whole file (microsoft/PSRule#3425); here it was an error.
+    ["target", 0, 1, "object"]
   ].map(
     ([name, min, max, returns]) => ({
       name,
@@ -27413,16 +27745,35 @@ function toFixed(n, decimals) {
   const isZero = /^[0.]*$/.test(s);
   return (isZero ? "" : sign) + s;
 }
+var INVALID = /* @__PURE__ */ Symbol("invalid format specifier");
+function generalWithPrecision(n, precision, lower4) {
+  if (n === 0) return "0";
+  const [mant, exp] = Math.abs(n).toExponential(Math.min(precision, 100) - 1).split("e");
+  const e = Number(exp);
+  const digits = mant.replace(".", "").replace(/0+$/, "") || "0";
+  let body;
+  if (e > -5 && e < precision) {
+    if (e >= 0) {
+      const ip = digits.slice(0, e + 1).padEnd(e + 1, "0");
+      const fp = digits.slice(e + 1);
+      body = fp ? `${ip}.${fp}` : ip;
+    } else body = `0.${"0".repeat(-e - 1)}${digits}`;
+  } else {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    body = `${m}${lower4 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return (n < 0 ? "-" : "") + body;
+}
 function standard(n, spec) {
   const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
   if (!m) return void 0;
   const f = m[1].toUpperCase();
-  const lower3 = m[1] === m[1].toLowerCase();
+  const lower4 = m[1] === m[1].toLowerCase();
   const p = m[2] === "" ? void 0 : Number(m[2]);
   const neg = n < 0;
   switch (f) {
     case "D": {
-      if (!Number.isInteger(n)) return void 0;
+      if (!Number.isInteger(n)) return INVALID;
       const s = BigInt(Math.abs(n)).toString().padStart(p ?? 0, "0");
       return (neg ? "-" : "") + s;
     }
@@ -27443,25 +27794,22 @@ function standard(n, spec) {
       return `${neg && !/^[0.,]*$/.test(body) ? "-" : ""}${body} %`;
     }
     case "X": {
-      if (!Number.isInteger(n)) return void 0;
+      if (!Number.isInteger(n)) return INVALID;
       let b = BigInt(n);
       if (b < 0n) b = (1n << 64n) + b;
       const s = b.toString(16).padStart(p ?? 0, "0");
-      return lower3 ? s : s.toUpperCase();
+      return lower4 ? s : s.toUpperCase();
     }
     case "E": {
       const s = Math.abs(n).toExponential(p ?? 6);
       const [mant, exp] = s.split("e");
       const e = Number(exp);
-      const out = `${mant}${lower3 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
+      const out = `${mant}${lower4 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
       return (neg ? "-" : "") + out;
     }
     case "G":
     case "R":
-      if (p !== void 0 && p > 0 && f === "G") {
-        const s = Number(n.toPrecision(p));
-        return String(s);
-      }
+      if (p !== void 0 && p > 0 && f === "G") return generalWithPrecision(n, p, lower4);
       return String(n);
     default:
       return void 0;
@@ -27499,34 +27847,41 @@ function custom(n, spec) {
   ip = ip.padStart(minInt, "0");
   if (grouping) ip = groupDigits(ip);
   const digits = ip + (fp ? `.${fp}` : "");
+  const intPlaces = (intPat.match(/[0#]/g) ?? []).length;
   let out = "";
-  let placed3 = false;
+  let left = intPlaces;
+  let intWritten = false;
+  let point = false;
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i];
-    if (ch === "'" || ch === '"') {
-      const j = pattern.indexOf(ch, i + 1);
-      out += pattern.slice(i + 1, j < 0 ? pattern.length : j);
-      i = j < 0 ? pattern.length : j + 1;
-      continue;
-    }
-    if (ch === "\\") {
-      out += pattern[i + 1] ?? "";
-      i += 2;
-      continue;
-    }
-    if ("0#.,".includes(ch)) {
-      if (!placed3) {
-        out += digits;
-        placed3 = true;
-      }
-      i++;
-      continue;
-    }
-    out += ch;
     i++;
+    if (ch === "'" || ch === '"') {
+      const j = pattern.indexOf(ch, i);
+      out += pattern.slice(i, j < 0 ? pattern.length : j);
+      i = j < 0 ? pattern.length : j + 1;
+    } else if (ch === "\\") {
+      out += pattern[i] ?? "";
+      i++;
+    } else if (ch === "0" || ch === "#") {
+      if (point) continue;
+      if (grouping) {
+        if (!intWritten) out += ip;
+      } else {
+        if (!intWritten && ip.length > intPlaces) out += ip.slice(0, ip.length - intPlaces);
+        left--;
+        const at2 = ip.length - 1 - left;
+        if (at2 >= 0) out += ip[at2];
+      }
+      intWritten = true;
+    } else if (ch === ".") {
+      if (point) continue;
+      point = true;
+      if (!intWritten) out += ip;
+      intWritten = true;
+      if (fp) out += `.${fp}`;
+    } else if (ch !== ",") out += ch;
   }
-  if (!placed3) out += digits;
   s = out;
   const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
   return (negative ? "-" : "") + s;
@@ -27559,10 +27914,17 @@ function stripLiterals(p) {
 }
 function formatNumber(n, spec) {
   if (spec === "") return String(n);
-  return standard(n, spec) ?? custom(n, spec);
+  const s = standard(n, spec);
+  if (s === INVALID) return void 0;
+  return s ?? custom(n, spec);
+}
+function unknownArg(v, spec, alignment) {
+  const changes = alignment !== void 0 || spec !== void 0 && spec !== "" && v.type !== "string";
+  if (!changes) return v;
+  const symbol = v.symbol !== void 0 ? `format('{0${alignment !== void 0 ? `,${alignment}` : ""}${spec !== void 0 ? `:${spec}` : ""}}', ${v.symbol})` : void 0;
+  return new Unknown(v.reason, "string", void 0, symbol);
 }
 function formatArg(v, spec) {
-  if (v instanceof Unknown) return v;
   if (typeof v === "number") return spec ? formatNumber(v, spec) : String(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
@@ -27582,14 +27944,16 @@ function composite(fmt2, args) {
       const close = fmt2.indexOf("}", i);
       if (close < 0) return { ok: false, message: "Input string was not in a correct format (unclosed '{')." };
       const item = fmt2.slice(i + 1, close);
-      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(item);
+      const m = /^(\d+) *(?:, *(-?\d+) *)?(?::(.*))?$/s.exec(item);
       if (!m) return { ok: false, message: `Input string was not in a correct format: '{${item}}'.` };
       const idx = Number(m[1]);
       if (idx >= args.length) {
         return { ok: false, message: `Index (zero based) must be greater than or equal to zero and less than the size of the argument list: '{${item}}'.` };
       }
-      const text = formatArg(args[idx], m[3]);
-      if (text === void 0) return { ok: false, message: "The value could not be formatted." };
+      const arg = args[idx];
+      const exact = arg instanceof InexactInteger && arg.exact !== void 0 && !m[3] ? arg.exact.toString() : void 0;
+      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== void 0 ? String(Number(m[2])) : void 0) : formatArg(arg, m[3]));
+      if (text === void 0) return { ok: false, message: `Format specifier was invalid: '{${item}}'.` };
       const align = m[2] !== void 0 ? Number(m[2]) : 0;
       if (text instanceof Unknown) {
         if (lit2) pieces.push(lit2);
@@ -28855,8 +29219,8 @@ var LoopInvariantParts = class {
     return true;
   }
 };
-function calls(e, lower3) {
-  return e.k === "call" && e.ns === void 0 && e.name.length === lower3.length && e.name.toLowerCase() === lower3;
+function calls(e, lower4) {
+  return e.k === "call" && e.ns === void 0 && e.name.length === lower4.length && e.name.toLowerCase() === lower4;
 }
 function callsCopyIndexIn(e) {
   switch (e.k) {
@@ -29593,9 +29957,9 @@ var NodeContext = class _NodeContext {
     return this.scope.declares(kind, name);
   }
   copyIndex(loopName, span) {
-    const lower3 = loopName?.toLowerCase();
+    const lower4 = loopName?.toLowerCase();
     for (let f = this.loops; f; f = f.parent) {
-      if (lower3 === void 0 ? f.isDefault : f.name?.toLowerCase() === lower3) return f.index;
+      if (lower4 === void 0 ? f.isDefault : f.name?.toLowerCase() === lower4) return f.index;
     }
     return this.fail(
       loopName === void 0 ? "The template function 'copyIndex' is not expected at this location (it is not inside a copy loop)." : `The template function 'copyIndex' refers to the copy loop '${loopName}', which does not enclose it.`,
@@ -30267,21 +30631,21 @@ function buildId(scope, type, name) {
     const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
     return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
   }
-  const [namespace, ...split] = typeSegs;
-  if (!namespace || split.length === 0) return void 0;
-  const types = sharedTypes(type, split);
+  const [namespace, ...split2] = typeSegs;
+  if (!namespace || split2.length === 0) return void 0;
+  const types = sharedTypes(type, split2);
   const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
   if (!names || names.length !== types.length) return void 0;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
 }
 var NO_DEPENDENCIES = [];
 var typeSegments2 = /* @__PURE__ */ new Map();
-function sharedTypes(type, split) {
+function sharedTypes(type, split2) {
   const known2 = typeSegments2.get(type);
   if (known2) return known2;
   if (typeSegments2.size >= 1024) typeSegments2.clear();
-  typeSegments2.set(type, split);
-  return split;
+  typeSegments2.set(type, split2);
+  return split2;
 }
 function displayNameOf(name, span) {
   if (typeof name === "string") return name;
@@ -30502,9 +30866,9 @@ var Names = class _Names {
     if (!isTObject(section)) return [];
     return kind === "parameters" ? Object.keys(section) : declaredVariableNames(section);
   }
-  has(kind, lower3) {
+  has(kind, lower4) {
     this.sets ??= declaredNames(this.template);
-    return this.sets[kind].has(lower3);
+    return this.sets[kind].has(lower4);
   }
   /**
    * The resources of a languageVersion 2.0 template (its `resources` is an object) by lower-cased
@@ -30614,18 +30978,18 @@ var TemplateChecker = class {
     const type = ownProp(decl, "type");
     const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS;
     for (const k of Object.keys(decl)) {
-      const lower3 = k.toLowerCase();
+      const lower4 = k.toLowerCase();
       const node = decl[k];
-      if (NOT_EVALUATED.has(lower3)) continue;
-      if (START_OF_DEPLOYMENT.has(lower3)) this.valueAt({ what: `the resource's '${k}'`, count: false }, decl, k, span, names);
-      else if (lower3 === "copy" && isTObject(node)) {
+      if (NOT_EVALUATED.has(lower4)) continue;
+      if (START_OF_DEPLOYMENT.has(lower4)) this.valueAt({ what: `the resource's '${k}'`, count: false }, decl, k, span, names);
+      else if (lower4 === "copy" && isTObject(node)) {
         const copySpan = span.child(decl, k);
         for (const ck of Object.keys(node)) {
           if (ck.toLowerCase() === "count") this.valueAt({ what: "a copy loop's 'count'", count: true }, node, ck, copySpan, names);
           else this.value(node, ck, copySpan, names);
         }
-      } else if (lower3 === "resources") this.resources(node, span.child(decl, k), names);
-      else if (isDeployment && lower3 === "properties" && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
+      } else if (lower4 === "resources") this.resources(node, span.child(decl, k), names);
+      else if (isDeployment && lower4 === "properties" && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
       else this.value(decl, k, span, names);
     }
   }
@@ -30774,12 +31138,12 @@ function resourcesBySymbol(section) {
   return m;
 }
 function declaredNames(t) {
-  const lower3 = (names) => new Set(names.map((n) => n.toLowerCase()));
+  const lower4 = (names) => new Set(names.map((n) => n.toLowerCase()));
   const params = ownProp(t, "parameters");
   const vars = ownProp(t, "variables");
   return {
-    parameters: lower3(isTObject(params) ? Object.keys(params) : []),
-    variables: lower3(isTObject(vars) ? declaredVariableNames(vars) : [])
+    parameters: lower4(isTObject(params) ? Object.keys(params) : []),
+    variables: lower4(isTObject(vars) ? declaredVariableNames(vars) : [])
   };
 }
 function nestedNames(props, parent) {
@@ -31363,11 +31727,11 @@ var Deployment = class {
    * and counts that are expressions. An error Unknown, reported, when so.
    */
   symbolProblem(unit, fn, args, span) {
-    const lower3 = fn.toLowerCase();
-    if (lower3 !== "reference" && lower3 !== "resourceinfo" || typeof args[0] !== "string") return void 0;
+    const lower4 = fn.toLowerCase();
+    if (lower4 !== "reference" && lower4 !== "resourceinfo" || typeof args[0] !== "string") return void 0;
     const table = this.symbolTables.get(unit);
     if (!table) return void 0;
-    const why = undeclaredSymbol({ fn: lower3 === "reference" ? "reference" : "resourceInfo", name: args[0], argCount: args.length }, table.bySymbol, (s) => table.counts.get(s));
+    const why = undeclaredSymbol({ fn: lower4 === "reference" ? "reference" : "resourceInfo", name: args[0], argCount: args.length }, table.bySymbol, (s) => table.counts.get(s));
     if (!why) return void 0;
     this.diagnostics.add({ code: "evaluation-error", message: why, span });
     return new Unknown({ code: "error", message: why, span });
@@ -31858,13 +32222,13 @@ var ResourceGraph = class {
     const bySymbol = this.symbolIndex(from).bySymbol.get(v)?.[0];
     if (bySymbol) return bySymbol;
     const idx = this.nameIndex(from);
-    const lower3 = v.toLowerCase();
+    const lower4 = v.toLowerCase();
     const key2 = typedNameKey(v);
     const typed = key2 === void 0 ? void 0 : idx.byTypedKey.get(key2);
     if (typed) return typed;
-    const named = idx.byName.get(lower3) ?? [];
+    const named = idx.byName.get(lower4) ?? [];
     if (named.length === 1) return named[0];
-    const short = idx.byShortName.get(lower3) ?? [];
+    const short = idx.byShortName.get(lower4) ?? [];
     return short.length === 1 ? short[0] : void 0;
   }
   /**
@@ -31937,8 +32301,8 @@ var ResourceGraph = class {
     if (typeof v !== "string" || v === "" || v.indexOf("//", 1) >= 0) return false;
     const idx = this.nameIndex(from);
     if (!idx.allNamesKnown) return false;
-    const lower3 = v.toLowerCase();
-    if (idx.byName.has(lower3) || idx.byShortName.has(lower3)) return false;
+    const lower4 = v.toLowerCase();
+    if (idx.byName.has(lower4) || idx.byShortName.has(lower4)) return false;
     const id = parseResourceId(v);
     if (id) return !idx.byTypedKey.has(relativeKey(id));
     const key2 = typedNameKey(v);
@@ -32242,7 +32606,7 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
 }
 function suppliedFromFiles(templatePath, opts, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
-  const assoc = associated ? associatedParameterFile(templatePath) : void 0;
+  const assoc = typeof associated === "string" ? associated : associated ? associatedParameterFile(templatePath) : void 0;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits, belongs: true });
   readGivenParameterFiles(opts, parameters, sink);
   return parameters;
@@ -32370,12 +32734,25 @@ function analyzeFile(file, opts) {
     return ours ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
   }
   const kind = classifyJson(loaded.root);
-  if (kind === "parameters") return { kind: "parameters" };
+  if (kind === "parameters") {
+    const template = environmentParameterTemplate(file);
+    return template ? analyzeEnvironment(template, file, opts) : { kind: "parameters" };
+  }
   if (kind !== "template") return { kind: "skipped" };
   if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(source.path, opts, sink, true);
   return finish2(source, loaded.root, loaded.span, "arm", parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
+}
+function analyzeEnvironment(templatePath, parametersFile, opts) {
+  const read = readSourceInside(templatePath, "arm", opts.root, opts.limits);
+  if (!read.ok) return { kind: "parameters" };
+  const loaded = loadJson(read.source, opts.limits);
+  if (!loaded.root || classifyJson(loaded.root) !== "template") return { kind: "parameters" };
+  if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
+  const sink = new DiagnosticSink();
+  const parameters = suppliedFromFiles(read.source.path, opts, sink, parametersFile);
+  return finish2(read.source, loaded.root, loaded.span, "arm", parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
 }
 function isGeneratedFromBicep(root) {
   if (typeof root !== "object" || root === null || Array.isArray(root)) return false;
@@ -32430,12 +32807,7 @@ async function discoverFocused(paths, context, cwd, root = cwd) {
     if (same === void 0) files.push(f);
     focus.add(path14.resolve(same ?? f.path));
   }
-  const skipped = new Map(named.skippedIgnorePatterns.map((s) => [`${s.file}
-${s.line}`, s]));
-  for (const s of around.skippedIgnorePatterns) if (!skipped.has(`${s.file}
-${s.line}`)) skipped.set(`${s.file}
-${s.line}`, s);
-  return { files, missing: named.missing, unreadable: named.unreadable, skippedIgnorePatterns: [...skipped.values()], focus };
+  return { files, missing: named.missing, unreadable: named.unreadable, focus };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
@@ -32613,12 +32985,12 @@ function findGc() {
 }
 
 // src/engine/baseline.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var FINGERPRINT_KEY = "vtaplint/v1";
 function readBaseline(file) {
   let doc;
   try {
-    doc = JSON.parse(readFileSync3(file, "utf8").replace(/^\uFEFF/, ""));
+    doc = JSON.parse(readFileSync4(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`, { file });
   }
@@ -32969,19 +33341,12 @@ async function lint(paths, opts) {
   const known2 = new Set(opts.rules.map((r) => r.meta.id));
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const external = /* @__PURE__ */ new Map();
-  const { files, missing, unreadable, skippedIgnorePatterns, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
+  const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
   const notifications = [];
   for (const u of unreadable) {
     if (u.arg === void 0 && isIgnored(path16.join(u.path, "_"), await configs.forFile(path16.join(u.path, "_")))) continue;
     notifications.push({ level: "warning", message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path });
-  }
-  for (const s of skippedIgnorePatterns) {
-    notifications.push({
-      level: "warning",
-      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
-      file: s.file
-    });
   }
   let work = [];
   const ignoredNamed = [];
@@ -33010,10 +33375,19 @@ async function lint(paths, opts) {
     work.push({ file: f, config, sites: ext.sites });
   }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
+  for (const w of work) {
+    const template = /\.jsonc?$/i.test(w.file.path) ? environmentParameterTemplate(w.file.path) : void 0;
+    if (template && pathInsideRoot(opts.root, template) !== void 0) targetsByParams.set(path16.resolve(w.file.path), path16.resolve(template));
+  }
   const usedByParams = new Set(targetsByParams.values());
+  if (focus) {
+    for (const w of work) if (w.config.file && focus.has(path16.resolve(w.config.file))) focus.add(path16.resolve(w.file.path));
+  }
   const named = focus ? new Set(focus) : void 0;
+  const analysedNamed = named ? new Set(named) : void 0;
+  if (analysedNamed) widenFocus(analysedNamed, work, /* @__PURE__ */ new Map());
   if (focus) widenFocus(focus, work, targetsByParams);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(path16.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || !usedByParams.has(path16.resolve(w.file.path)) || !throughParametersOnly(w.file.path));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -33061,7 +33435,7 @@ async function lint(paths, opts) {
   for (const [i, r] of slots.entries()) {
     if (!r) continue;
     const analysed = work[i]?.file.path;
-    if (focus && (analysed !== void 0 && inFocus(focus, analysed) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
+    if (focus && (analysed !== void 0 && inFocus(analysedNamed, analysed) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
@@ -33073,7 +33447,7 @@ async function lint(paths, opts) {
   const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused).sort(compareFindings);
   const base = sourceRoot(opts.root, files.map((f) => f.path));
   assignFingerprints(every, base);
-  const all = focus ? every.filter((f) => reportedInFocus(focus, named ?? focus, f, ofFocused)) : every;
+  const all = named ? every.filter((f) => reportedInFocus(named, f, ofFocused)) : every;
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
@@ -33111,8 +33485,8 @@ function throughParents(slots, work) {
     r.passes = 0;
   });
 }
-function reportedInFocus(focus, named, f, ofFocused) {
-  return ofFocused.has(f) || inFocus(focus, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+function reportedInFocus(named, f, ofFocused) {
+  return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
 }
 function withoutRepeats(findings, ofFocused) {
   const byPlace = /* @__PURE__ */ new Map();
@@ -33150,6 +33524,10 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
       notifications: [{ level: "error", message: `internal error while linting: ${e instanceof Error ? e.stack ?? e.message : String(e)}`, file: f.path }]
     };
   }
+}
+function throughParametersOnly(template) {
+  const ext = extensionOf(template);
+  return ext === "bicep" || (ext === "json" || ext === "jsonc") && associatedParameterFile(template) === void 0;
 }
 function bicepDirectories(files) {
   return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => path16.dirname(f.path)));
@@ -33684,7 +34062,7 @@ var AnnotationSink = class {
 
 // src/action/changed.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/action/git-path.ts
 var SIMPLE = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
@@ -33722,7 +34100,7 @@ function pullRequestBase(env) {
   if (!file) return void 0;
   let event;
   try {
-    event = JSON.parse(readFileSync4(file, "utf8"));
+    event = JSON.parse(readFileSync5(file, "utf8"));
   } catch {
     return void 0;
   }

@@ -44,12 +44,12 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/expr/value.ts
 function lowerName(key2) {
-  let lower3 = lowerNames.get(key2);
-  if (lower3 === void 0) {
-    lower3 = key2.toLowerCase();
-    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(key2, lower3);
+  let lower4 = lowerNames.get(key2);
+  if (lower4 === void 0) {
+    lower4 = key2.toLowerCase();
+    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(key2, lower4);
   }
-  return lower3;
+  return lower4;
 }
 function testOf(u) {
   return u.test ?? (u.symbol !== void 0 && (u.type === void 0 || u.type === "bool") ? { subject: u.symbol, equals: true, negated: false } : void 0);
@@ -177,18 +177,18 @@ var init_value = __esm({
       }
       /** The position of a property, or -1. */
       find(key2) {
-        const lower3 = lowerName(key2);
+        const lower4 = lowerName(key2);
         const d = this.data;
         const n = this.count;
         if (n < INDEX_FROM) {
-          for (let i = 0; i < n; i++) if (d[SLOTS * i + 1] === lower3) return i;
+          for (let i = 0; i < n; i++) if (d[SLOTS * i + 1] === lower4) return i;
           return -1;
         }
         if (!this.#index) {
           this.#index = /* @__PURE__ */ new Map();
           for (let i = 0; i < n; i++) this.#index.set(d[SLOTS * i + 1], i);
         }
-        return this.#index.get(lower3) ?? -1;
+        return this.#index.get(lower4) ?? -1;
       }
       has(key2) {
         return this.find(key2) >= 0;
@@ -588,6 +588,7 @@ function stringHash(s, seed) {
 }
 function unknownEquals(a, b) {
   if (a instanceof Unknown && b instanceof Unknown) {
+    if (a.type !== void 0 && b.type !== void 0 && a.type !== b.type) return false;
     if (a.symbol !== void 0 && a.symbol === b.symbol) return true;
     const sa = symbolicKey(a);
     if (sa !== void 0 && sa === symbolicKey(b)) return true;
@@ -688,11 +689,16 @@ function endRun() {
   if (run.length) scratchParts.push(run.length === 1 ? run[0] : shareString(run.join("")));
   run.length = 0;
 }
-function addPiece(p) {
-  if (typeof p === "string") {
-    if (p !== "") scratchRun.push(p);
+function textPiece(p) {
+  if (p.type === void 0 || p.type === "string") return p;
+  return new Unknown(p.reason, "string", void 0, p.symbol, p.about);
+}
+function addPiece(piece) {
+  if (typeof piece === "string") {
+    if (piece !== "") scratchRun.push(piece);
     return;
   }
+  const p = textPiece(piece);
   if (p.parts && p.symbol === void 0) for (const q of p.parts) addPiece(q);
   else {
     endRun();
@@ -2784,47 +2790,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/discover/gitignore.ts
-function pathologicalIgnoreLine(line) {
-  const plain = line.replace(/\\./g, "x");
-  if (plain.trim() === "" || plain.startsWith("#")) return false;
-  return plain.split("/").some((segment2) => (segment2.match(/\*+/g)?.length ?? 0) > MAX_SEGMENT_WILDCARDS);
-}
-function guardedFs(skipped) {
-  const seen = /* @__PURE__ */ new Set();
-  const readFileSync4 = ((file, options) => {
-    const content = import_node_fs.default.readFileSync(file, options);
-    if (typeof file !== "string" || !/(^|[\\/])\.gitignore$/.test(file)) return content;
-    const text = typeof content === "string" ? content : content.toString("utf8");
-    const lines2 = text.split("\n");
-    let changed = false;
-    for (let i = 0; i < lines2.length; i++) {
-      const line = lines2[i];
-      if (!pathologicalIgnoreLine(line)) continue;
-      changed = true;
-      lines2[i] = "";
-      const key2 = `${file}
-${i}`;
-      if (!seen.has(key2)) {
-        seen.add(key2);
-        skipped.push({ file, line: i + 1, pattern: line.replace(/\r$/, "") });
-      }
-    }
-    if (!changed) return content;
-    const guarded = lines2.join("\n");
-    return typeof content === "string" ? guarded : Buffer.from(guarded, "utf8");
-  });
-  return { ...import_node_fs.default, readFileSync: readFileSync4 };
-}
-var import_node_fs, MAX_SEGMENT_WILDCARDS;
-var init_gitignore = __esm({
-  "src/discover/gitignore.ts"() {
-    "use strict";
-    import_node_fs = __toESM(require("node:fs"), 1);
-    MAX_SEGMENT_WILDCARDS = 3;
-  }
-});
-
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
   const len = text.length;
@@ -4298,6 +4263,354 @@ var init_span = __esm({
   }
 });
 
+// src/discover/gitignore-match.ts
+function parseGitignore(text) {
+  const out = [];
+  const lines2 = text.replace(/^\uFEFF/, "").split("\n");
+  for (let i = 0; i < lines2.length; i++) {
+    const p = parseLine(lines2[i], i + 1);
+    if (p) out.push(p);
+  }
+  return out;
+}
+function parseLine(raw, line) {
+  const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  if (text === "" || text.startsWith("#")) return void 0;
+  let body = trimTrailingSpaces(text);
+  let negated = false;
+  if (body.startsWith("!")) {
+    negated = true;
+    body = body.slice(1);
+  }
+  let dirOnly = false;
+  if (body.endsWith("/")) {
+    dirOnly = true;
+    body = body.slice(0, -1);
+  }
+  if (body === "") return void 0;
+  const bytes = encoder.encode(body);
+  const anchored = bytes.includes(SLASH);
+  let start = 0;
+  if (bytes[0] === SLASH) start = 1;
+  const segments = compile(bytes.subarray(start));
+  const prefixed = anchored && segments ? prefixGlobstar(bytes.subarray(start)) : void 0;
+  return { text, line, negated, dirOnly, anchored, segments, prefixed };
+}
+function prefixGlobstar(p) {
+  let k = 0;
+  while (k < p.length && !isGlobSpecial(p[k])) k++;
+  if (k === 0 || k + 1 >= p.length || p[k] !== 42 || p[k + 1] !== 42 || p[k - 1] === SLASH) return void 0;
+  let j = k;
+  while (p[j] === 42) j++;
+  const literal = p.slice(0, k);
+  if (j === p.length) return { literal, rest: "anything" };
+  let after;
+  if (p[j] === SLASH) after = j + 1;
+  else if (p[j] === BACKSLASH && p[j + 1] === SLASH) after = j + 2;
+  else return void 0;
+  const rest = compile(p.subarray(after));
+  return rest ? { literal, rest } : void 0;
+}
+function isGlobSpecial(b) {
+  return b === 42 || b === 63 || b === 91 || b === BACKSLASH;
+}
+function escapedAt(s, i) {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && s[j] === "\\"; j--) n++;
+  return n % 2 === 1;
+}
+function trimTrailingSpaces(s) {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === " ") end--;
+  if (end < s.length && end > 0 && escapedAt(s, end)) end++;
+  return s.slice(0, end);
+}
+function compile(p) {
+  const segments = [];
+  let items = [];
+  let raw = 0;
+  let stars = 0;
+  const end = () => {
+    if (stars >= 2 && raw === stars) segments.push({ kind: "globstar" });
+    else segments.push({ kind: "one", items });
+    items = [];
+    raw = 0;
+    stars = 0;
+  };
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === SLASH) {
+      end();
+      continue;
+    }
+    if (c === BACKSLASH) {
+      if (i + 1 >= p.length) return void 0;
+      const next = p[++i];
+      if (next === SLASH) {
+        end();
+        continue;
+      }
+      items.push({ kind: "byte", b: next });
+      raw += 2;
+      continue;
+    }
+    raw++;
+    if (c === 42) {
+      stars++;
+      if (items.at(-1)?.kind !== "star") items.push({ kind: "star" });
+      continue;
+    }
+    if (c === 63) {
+      items.push({ kind: "any" });
+      continue;
+    }
+    if (c === 91) {
+      const set = parseSet(p, i);
+      if (!set) return void 0;
+      items.push(set.item);
+      raw += set.end - i;
+      i = set.end;
+      continue;
+    }
+    items.push({ kind: "byte", b: c });
+  }
+  end();
+  const last = segments.length - 1;
+  if (last > 0 && segments[last]?.kind === "globstar") segments.splice(last, 0, { kind: "one", items: [{ kind: "star" }] });
+  return segments;
+}
+function isAlpha(b) {
+  return b >= 65 && b <= 90 || b >= 97 && b <= 122;
+}
+function isDigit2(b) {
+  return b >= 48 && b <= 57;
+}
+function parseSet(p, open2) {
+  const members = new Uint8Array(256);
+  let i = open2 + 1;
+  let c = p[i];
+  if (c === 33) c = 94;
+  const negated = c === 94;
+  if (negated) c = p[++i];
+  let prev = 0;
+  for (; ; ) {
+    if (c === void 0) return void 0;
+    if (c === BACKSLASH) {
+      c = p[++i];
+      if (c === void 0) return void 0;
+      members[c] = 1;
+    } else if (c === 45 && prev !== 0 && p[i + 1] !== void 0 && p[i + 1] !== 93) {
+      let hi = p[++i];
+      if (hi === BACKSLASH) {
+        const h = p[++i];
+        if (h === void 0) return void 0;
+        hi = h;
+      }
+      for (let b = prev; b <= hi; b++) members[b] = 1;
+      c = 0;
+    } else if (c === 91 && p[i + 1] === 58) {
+      const s = i + 2;
+      let j = s;
+      while (p[j] !== void 0 && p[j] !== 93) j++;
+      if (p[j] === void 0) return void 0;
+      if (j - s - 1 < 0 || p[j - 1] !== 58) {
+        members[91] = 1;
+      } else {
+        const name = String.fromCharCode(...p.subarray(s, j - 1));
+        const test = POSIX[name];
+        if (!test) return void 0;
+        for (let b = 0; b < 256; b++) if (test(b)) members[b] = 1;
+        i = j;
+        c = 0;
+      }
+    } else members[c] = 1;
+    prev = c;
+    c = p[++i];
+    if (c === 93) break;
+  }
+  members[SLASH] = negated ? 1 : 0;
+  return { item: { kind: "set", bytes: members, negated }, end: i };
+}
+function itemMatches(item, b, fold) {
+  switch (item.kind) {
+    case "byte":
+      return item.b === b || fold && lower3(item.b) === lower3(b);
+    case "any":
+      return true;
+    case "set": {
+      const has = item.bytes[b] === 1 || fold && (item.bytes[lower3(b)] === 1 || item.bytes[upper(b)] === 1);
+      return has !== item.negated;
+    }
+    case "star":
+      return false;
+  }
+}
+function lower3(b) {
+  return b >= 65 && b <= 90 ? b + 32 : b;
+}
+function upper(b) {
+  return b >= 97 && b <= 122 ? b - 32 : b;
+}
+function matchItems(items, s, fold) {
+  let p = 0;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < s.length) {
+    const item = items[p];
+    if (item !== void 0 && item.kind === "star") {
+      starP = p++;
+      starT = t;
+    } else if (item !== void 0 && itemMatches(item, s[t], fold)) {
+      p++;
+      t++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+    } else return false;
+  }
+  while (p < items.length && items[p].kind === "star") p++;
+  return p === items.length;
+}
+function matchSegments2(segments, parts, fold) {
+  let p = 0;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < parts.length) {
+    const seg = segments[p];
+    if (seg !== void 0 && seg.kind === "globstar") {
+      starP = p++;
+      starT = t;
+    } else if (seg !== void 0 && matchItems(seg.items, parts[t], fold)) {
+      p++;
+      t++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+    } else return false;
+  }
+  while (p < segments.length && segments[p].kind === "globstar") p++;
+  return p === segments.length;
+}
+function patternMatches(pattern, parts, isDir, fold = false) {
+  if (!pattern.segments || parts.length === 0) return false;
+  if (pattern.dirOnly && !isDir) return false;
+  if (!pattern.anchored) {
+    const seg = pattern.segments[0];
+    return seg.kind === "globstar" || matchItems(seg.items, parts[parts.length - 1], fold);
+  }
+  if (pattern.prefixed) return matchPrefixed(pattern.prefixed, parts, fold);
+  return matchSegments2(pattern.segments, parts, fold);
+}
+function matchPrefixed(q, parts, fold) {
+  const text = join(parts);
+  if (text.length < q.literal.length) return false;
+  for (let i = 0; i < q.literal.length; i++) {
+    const a = q.literal[i];
+    const b = text[i];
+    if (a !== b && !(fold && lower3(a) === lower3(b))) return false;
+  }
+  if (q.rest === "anything") return true;
+  const rest = text.subarray(q.literal.length);
+  if (matchSegments2(q.rest, split(rest), fold)) return true;
+  for (let i = 0; i < rest.length; i++) if (rest[i] === SLASH && matchSegments2(q.rest, split(rest.subarray(i + 1)), fold)) return true;
+  return false;
+}
+function join(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0) + parts.length - 1);
+  let at2 = 0;
+  parts.forEach((p, i) => {
+    if (i > 0) out[at2++] = SLASH;
+    out.set(p, at2);
+    at2 += p.length;
+  });
+  return out;
+}
+function split(s) {
+  const out = [];
+  let from = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || s[i] === SLASH) {
+      out.push(s.subarray(from, i));
+      from = i + 1;
+    }
+  }
+  return out;
+}
+var encoder, SLASH, BACKSLASH, POSIX, IgnoreMatcher;
+var init_gitignore_match = __esm({
+  "src/discover/gitignore-match.ts"() {
+    "use strict";
+    encoder = new TextEncoder();
+    SLASH = 47;
+    BACKSLASH = 92;
+    POSIX = {
+      alnum: (b) => isAlpha(b) || isDigit2(b),
+      alpha: (b) => isAlpha(b),
+      blank: (b) => b === 32 || b === 9,
+      cntrl: (b) => b < 32 || b === 127,
+      digit: (b) => isDigit2(b),
+      graph: (b) => b > 32 && b < 127,
+      lower: (b) => b >= 97 && b <= 122,
+      print: (b) => b >= 32 && b < 127,
+      punct: (b) => b > 32 && b < 127 && !isAlpha(b) && !isDigit2(b),
+      space: (b) => b === 32 || b >= 9 && b <= 13,
+      upper: (b) => b >= 65 && b <= 90,
+      xdigit: (b) => isDigit2(b) || b >= 65 && b <= 70 || b >= 97 && b <= 102
+    };
+    IgnoreMatcher = class {
+      constructor(files, sep, fold = process.platform === "darwin" || process.platform === "win32") {
+        this.sep = sep;
+        this.fold = fold;
+        for (const f of files) {
+          const dir = f.file.slice(0, f.file.lastIndexOf(sep));
+          const list = this.byDir.get(dir);
+          if (list) list.push(...f.patterns);
+          else this.byDir.set(dir, [...f.patterns]);
+        }
+      }
+      sep;
+      /** Patterns by the folder of their .gitignore. */
+      byDir = /* @__PURE__ */ new Map();
+      dirs = /* @__PURE__ */ new Map();
+      fold;
+      /** Whether `abs` (a file, or a folder when `isDir`) is ignored. */
+      ignored(abs, isDir) {
+        const cut = abs.lastIndexOf(this.sep);
+        if (cut > 0 && this.dirIgnored(abs.slice(0, cut))) return true;
+        return this.decide(abs, isDir);
+      }
+      dirIgnored(dir) {
+        let known2 = this.dirs.get(dir);
+        if (known2 !== void 0) return known2;
+        const cut = dir.lastIndexOf(this.sep);
+        known2 = cut > 0 && this.dirIgnored(dir.slice(0, cut)) || this.decide(dir, true);
+        this.dirs.set(dir, known2);
+        return known2;
+      }
+      /** The last matching pattern of the .gitignore files in the folders above `abs`, higher ones first. */
+      decide(abs, isDir) {
+        const holders = [];
+        for (let cut = abs.lastIndexOf(this.sep); cut > 0; cut = abs.lastIndexOf(this.sep, cut - 1)) {
+          const dir = abs.slice(0, cut);
+          if (this.byDir.has(dir)) holders.push(dir);
+        }
+        if (this.byDir.has("") && abs.startsWith(this.sep)) holders.push("");
+        let ignored = false;
+        for (let h = holders.length - 1; h >= 0; h--) {
+          const dir = holders[h];
+          const parts = abs.slice(dir.length + 1).split(this.sep).map((x) => encoder.encode(x));
+          for (const p of this.byDir.get(dir)) {
+            if (p.negated === ignored && patternMatches(p, parts, isDir, this.fold)) ignored = !p.negated;
+          }
+        }
+        return ignored;
+      }
+    };
+  }
+});
+
 // node_modules/@sindresorhus/merge-streams/index.js
 function mergeStreams(streams) {
   if (!Array.isArray(streams)) {
@@ -5355,7 +5668,7 @@ var require_compile = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils2();
-    var compile = (ast, options = {}) => {
+    var compile2 = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -5397,7 +5710,7 @@ var require_compile = __commonJS({
       };
       return walk(ast);
     };
-    module2.exports = compile;
+    module2.exports = compile2;
   }
 });
 
@@ -5839,7 +6152,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify = require_stringify();
-    var compile = require_compile();
+    var compile2 = require_compile();
     var expand = require_expand();
     var parse3 = require_parse2();
     var braces = (input, options = {}) => {
@@ -5872,7 +6185,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile(input, options);
+      return compile2(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -8135,8 +8448,8 @@ var require_utils4 = __commonJS({
     exports2.array = array;
     var errno2 = require_errno();
     exports2.errno = errno2;
-    var fs5 = require_fs();
-    exports2.fs = fs5;
+    var fs4 = require_fs();
+    exports2.fs = fs4;
     var path22 = require_path();
     exports2.path = path22;
     var pattern = require_pattern();
@@ -8320,12 +8633,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
-    var fs5 = require("fs");
+    var fs4 = require("fs");
     exports2.FILE_SYSTEM_ADAPTER = {
-      lstat: fs5.lstat,
-      stat: fs5.stat,
-      lstatSync: fs5.lstatSync,
-      statSync: fs5.statSync
+      lstat: fs4.lstat,
+      stat: fs4.stat,
+      lstatSync: fs4.lstatSync,
+      statSync: fs4.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -8342,12 +8655,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var fs5 = require_fs2();
+    var fs4 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs5.createFileSystemAdapter(this._options.fs);
+        this.fs = fs4.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -8502,8 +8815,8 @@ var require_utils5 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.fs = void 0;
-    var fs5 = require_fs3();
-    exports2.fs = fs5;
+    var fs4 = require_fs3();
+    exports2.fs = fs4;
   }
 });
 
@@ -8698,14 +9011,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
-    var fs5 = require("fs");
+    var fs4 = require("fs");
     exports2.FILE_SYSTEM_ADAPTER = {
-      lstat: fs5.lstat,
-      stat: fs5.stat,
-      lstatSync: fs5.lstatSync,
-      statSync: fs5.statSync,
-      readdir: fs5.readdir,
-      readdirSync: fs5.readdirSync
+      lstat: fs4.lstat,
+      stat: fs4.stat,
+      lstatSync: fs4.lstatSync,
+      statSync: fs4.statSync,
+      readdir: fs4.readdir,
+      readdirSync: fs4.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -8724,12 +9037,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var path22 = require("path");
     var fsStat = require_out();
-    var fs5 = require_fs4();
+    var fs4 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs5.createFileSystemAdapter(this._options.fs);
+        this.fs = fs4.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -10111,16 +10424,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs5 = require("fs");
+    var fs4 = require("fs");
     var os2 = require("os");
     var CPU_COUNT = Math.max(os2.cpus().length, 1);
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs5.lstat,
-      lstatSync: fs5.lstatSync,
-      stat: fs5.stat,
-      statSync: fs5.statSync,
-      readdir: fs5.readdir,
-      readdirSync: fs5.readdirSync
+      lstat: fs4.lstat,
+      lstatSync: fs4.lstatSync,
+      stat: fs4.stat,
+      statSync: fs4.statSync,
+      readdir: fs4.readdir,
+      readdirSync: fs4.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -10307,7 +10620,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -10428,7 +10741,7 @@ var require_ignore = __commonJS({
         const char = pattern[index2];
         if (char === ESCAPE) {
           const escaped = pattern[index2 + 1];
-          if (escaped === SLASH && index2 + 2 === length) {
+          if (escaped === SLASH2 && index2 + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
             out += pattern.slice(index2, index2 + 2);
@@ -10526,13 +10839,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH
+        SLASH2
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH
+        SLASH2
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -10647,7 +10960,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last === SLASH2 ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -10779,7 +11092,7 @@ var require_ignore = __commonJS({
       ) : replaced;
     };
     var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
+      if (body[body.length - 1] === SLASH2) {
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
@@ -10787,26 +11100,26 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index2 = body.indexOf(SLASH);
+      const index2 = body.indexOf(SLASH2);
       return index2 < 0 || index2 === body.length - 1;
     };
     var basenameOf = (path22) => {
       const end = path22.length - 1;
       const index2 = path22.lastIndexOf(
-        SLASH,
-        path22[end] === SLASH ? end - 1 : end
+        SLASH2,
+        path22[end] === SLASH2 ? end - 1 : end
       );
       return index2 < 0 ? path22 : path22.slice(index2 + 1);
     };
     var parentOf = (path22) => {
       if (path22.charCodeAt(0) === SLASH_CODE || path22.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path22.split(SLASH).filter(Boolean);
+        const slices = path22.split(SLASH2).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
       }
       const end = path22.length - 1;
       const cut = path22.lastIndexOf(
-        SLASH,
+        SLASH2,
         path22.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
       return cut < 0 ? EMPTY : path22.slice(0, cut + 1);
@@ -10961,7 +11274,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path22) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -11180,10 +11493,10 @@ var init_slash = __esm({
 });
 
 // node_modules/globby/utilities.js
-var import_node_fs4, import_node_path4, import_node_util2, import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
+var import_node_fs3, import_node_path4, import_node_util2, import_fast_glob, import_ignore, import_micromatch, isNegativePattern, normalizeAbsolutePatternToRelative, absolutePrefixesMatch, getStaticAbsolutePathPrefix, normalizeNegativePattern, bindFsMethod, promisifyFsMethod, normalizeDirectoryPatternForFastGlob, getParentDirectoryPrefix, adjustIgnorePatternsForParentDirectories, getAsyncStatMethod, getStatSyncMethod, pathHasGitDirectory, buildPathChain, findGitRootInChain, findGitRootSyncUncached, findGitRootSync, findGitRootAsyncUncached, findGitRoot, isWithinGitRoot, getParentGitignorePaths, GITIGNORE_WILDCARDS, hasGitignoreWildcards, MICROMATCH_ONLY_SYNTAX, unescapeGitignorePattern, normalizeGitignorePatternForIgnore, toLiteralPattern, finalSegment, toStandaloneRule, isInsideCwd, anchorToCwd, createNameComparer, getNegationFinalSegments, negationsCouldRescue, expandBraceGroups, convertIgnorePatternsForIgnoreFileSearch, getRulePrune, buildPrunePatternsAndGuards, convertPatternsForFastGlob;
 var init_utilities = __esm({
   "node_modules/globby/utilities.js"() {
-    import_node_fs4 = __toESM(require("node:fs"), 1);
+    import_node_fs3 = __toESM(require("node:fs"), 1);
     import_node_path4 = __toESM(require("node:path"), 1);
     import_node_util2 = require("node:util");
     import_fast_glob = __toESM(require_out4(), 1);
@@ -11290,12 +11603,12 @@ var init_utilities = __esm({
         return pattern;
       });
     };
-    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(import_node_fs4.default.promises, "stat");
+    getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(import_node_fs3.default.promises, "stat");
     getStatSyncMethod = (fsImplementation) => {
       if (fsImplementation) {
         return bindFsMethod(fsImplementation, "statSync");
       }
-      return bindFsMethod(import_node_fs4.default, "statSync");
+      return bindFsMethod(import_node_fs3.default, "statSync");
     };
     pathHasGitDirectory = (stats) => Boolean(stats?.isDirectory?.() || stats?.isFile?.());
     buildPathChain = (startPath, rootPath) => {
@@ -11531,11 +11844,11 @@ var init_utilities = __esm({
 });
 
 // node_modules/globby/ignore.js
-var import_node_process, import_node_fs5, import_promises2, import_node_path5, import_node_os, import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
+var import_node_process, import_node_fs4, import_promises2, import_node_path5, import_node_os, import_fast_glob2, import_ignore2, defaultIgnoredDirectories, ignoreFilesGlobOptions, GITIGNORE_FILES_PATTERN, MAX_INCLUDE_DEPTH, getReadFileMethod, getReadFileSyncMethod, shouldSkipIgnoreFileError, createReadError, createIgnoreFileReadError, createGitConfigReadError, processIgnoreFileCore, readIgnoreFilesSafely, readIgnoreFilesSafelySync, dedupePaths, globIgnoreFiles, normalizeIgnoreFileLine, readIgnoreFileLines, getIgnoreRules, buildIgnoreResult, applyBaseToPattern, parseIgnoreFile, toRelativePath, notIgnored, createIgnoreMatcher, normalizeOptions, unescapeGitQuotedValue, parseGitConfigValue, resolveConfigPath, parseGitConfigSection, parseGitConfigEntry, parseIncludeIfCondition, normalizeGitConfigConditionPattern, gitConfigGlobToRegex, matchesIncludeIfCondition, shouldIncludeConfigSection, createExcludesFileValue, parseGitConfigForExcludesFile, readGitConfigFile, getExcludesFileFromGitConfigSync, getExcludesFileFromGitConfigAsync, resolveGitDirectoryFromFile, getGitDirectorySync, getGitDirectoryAsync, getXdgConfigHome, getGitConfigPaths, getDefaultGlobalGitignorePath, resolveExcludesFilePath, readGlobalGitignoreContent, getGlobalGitignoreFile, getGlobalGitignoreFileAsync, buildGlobalMatcher, getKnownIgnoreFilePaths, getKnownIgnoreFileSearchOptions, getKnownIgnoreFilePattern, getMatchingKnownIgnoreFilePaths, globKnownIgnoreFilePaths, filterKnownIgnoreFilePathsAsync, filterKnownIgnoreFilePathsSync, getIgnoreFileSearchPrune, withPrunedSearch, getUnreadPaths, collectIgnoreFileArtifactsAsync, collectIgnoreFileArtifactsSync, isIgnoredByIgnoreFiles, isIgnoredByIgnoreFilesSync, getPatternsFromIgnoreFiles, getIgnorePatternsAndPredicate, getIgnorePatternsAndPredicateSync, isGitIgnored, isGitIgnoredSync;
 var init_ignore = __esm({
   "node_modules/globby/ignore.js"() {
     import_node_process = __toESM(require("node:process"), 1);
-    import_node_fs5 = __toESM(require("node:fs"), 1);
+    import_node_fs4 = __toESM(require("node:fs"), 1);
     import_promises2 = __toESM(require("node:fs/promises"), 1);
     import_node_path5 = __toESM(require("node:path"), 1);
     import_node_os = __toESM(require("node:os"), 1);
@@ -11558,7 +11871,7 @@ var init_ignore = __esm({
     GITIGNORE_FILES_PATTERN = "**/.gitignore";
     MAX_INCLUDE_DEPTH = 10;
     getReadFileMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "readFile") ?? bindFsMethod(import_promises2.default, "readFile") ?? promisifyFsMethod(fsImplementation, "readFile");
-    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(import_node_fs5.default, "readFileSync");
+    getReadFileSyncMethod = (fsImplementation) => bindFsMethod(fsImplementation, "readFileSync") ?? bindFsMethod(import_node_fs4.default, "readFileSync");
     shouldSkipIgnoreFileError = (error, suppressErrors) => {
       if (!error) {
         return Boolean(suppressErrors);
@@ -11945,7 +12258,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync5, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = import_node_path5.default.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -11955,14 +12268,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync4, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync5, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync4, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync5, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -12007,13 +12320,13 @@ var init_ignore = __esm({
       }
       return import_node_path5.default.resolve(import_node_path5.default.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync4) => {
+    getGitDirectorySync = (gitRoot, readFileSync5) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = import_node_path5.default.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync5(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -12063,18 +12376,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? import_node_process.default.cwd();
-      const readFileSync4 = getReadFileSyncMethod(options.fs);
+      const readFileSync5 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync5);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync4, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync5, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync5, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? import_node_process.default.cwd();
@@ -12249,11 +12562,11 @@ __export(globby_exports, {
   isIgnoredByIgnoreFiles: () => isIgnoredByIgnoreFiles,
   isIgnoredByIgnoreFilesSync: () => isIgnoredByIgnoreFilesSync
 });
-var import_node_process2, import_node_fs6, import_node_path6, import_node_stream2, import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
+var import_node_process2, import_node_fs5, import_node_path6, import_node_stream2, import_fast_glob3, assertPatternsInput, getStatMethod, getStatSyncMethod2, isDirectory, isDirectorySync, normalizePathForDirectoryGlob, shouldExpandGlobstarDirectory, getDirectoryGlob, directoryToGlob, directoryToGlobSync, toPatternsArray, checkCwdOption, normalizeOptions2, normalizeArguments, normalizeArgumentsSync, getIgnoreFilesPatterns, isPathIgnored, hasIgnoredAncestorDirectory, combinePredicate, buildIgnoreFilterResult, getIgnoreFileSearchOptions, applyIgnoreFilesAndGetFilter, applyIgnoreFilesAndGetFilterSync, assertGlobalGitignoreSyncSupport, globalGitignoreAsyncStatErrorMessage, assertGlobalGitignoreAsyncSupport, createPathResolver, createAsyncDirectoryCheck, createDirectoryCheck, createFilterFunctionAsync, createFilterFunction, unionFastGlobResults, unionFastGlobResultsAsync, convertNegativePatterns, applyParentDirectoryIgnoreAdjustments, appendPruneIgnorePatterns, normalizeExpandDirectoriesOption, generateTasks, generateTasksSync, globby, globbySync, globbyStream, isDynamicPattern, generateGlobTasks, generateGlobTasksSync, convertPathToPattern;
 var init_globby = __esm({
   "node_modules/globby/index.js"() {
     import_node_process2 = __toESM(require("node:process"), 1);
-    import_node_fs6 = __toESM(require("node:fs"), 1);
+    import_node_fs5 = __toESM(require("node:fs"), 1);
     import_node_path6 = __toESM(require("node:path"), 1);
     import_node_stream2 = require("node:stream");
     init_merge_streams();
@@ -12271,9 +12584,9 @@ var init_globby = __esm({
       if (fsImplementation) {
         return bindFsMethod(fsImplementation.promises, "stat") ?? promisifyFsMethod(fsImplementation, "stat");
       }
-      return bindFsMethod(import_node_fs6.default.promises, "stat");
+      return bindFsMethod(import_node_fs5.default.promises, "stat");
     };
-    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(import_node_fs6.default, "statSync");
+    getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(import_node_fs5.default, "statSync");
     isDirectory = async (path22, fsImplementation) => {
       try {
         const stats = await getStatMethod(fsImplementation)(path22);
@@ -12342,7 +12655,7 @@ var init_globby = __esm({
       assertPatternsInput(patterns);
       return patterns;
     };
-    checkCwdOption = (cwd, fsImplementation = import_node_fs6.default) => {
+    checkCwdOption = (cwd, fsImplementation = import_node_fs5.default) => {
       if (!cwd || !fsImplementation.statSync) {
         return;
       }
@@ -12752,8 +13065,8 @@ async function discover(args, cwd, root = cwd) {
   const found = /* @__PURE__ */ new Map();
   const missing = [];
   const unreadable = [];
-  const skippedIgnorePatterns = [];
-  const fs5 = guardedFs(skippedIgnorePatterns);
+  const ignoreFiles = /* @__PURE__ */ new Map();
+  const matcher = (files2) => new IgnoreMatcher(files2.map((f) => readIgnoreFile(f, ignoreFiles)), import_node_path7.default.sep);
   const add = (p, explicit) => {
     const abs = import_node_path7.default.resolve(cwd, p);
     const prev = found.get(abs);
@@ -12764,7 +13077,7 @@ async function discover(args, cwd, root = cwd) {
     const abs = import_node_path7.default.resolve(cwd, arg);
     let st;
     try {
-      st = (0, import_node_fs7.statSync)(abs);
+      st = (0, import_node_fs6.statSync)(abs);
     } catch {
       st = void 0;
     }
@@ -12772,29 +13085,18 @@ async function discover(args, cwd, root = cwd) {
       add(abs, true);
       continue;
     }
-    let patterns;
-    let base;
-    let ignoreFiles;
     if (st?.isDirectory()) {
       const walked = walkFolder(abs);
-      const above = await ignoreFilesAbove(abs, root, fs5);
-      let ignored = (_) => false;
-      const ignoring = [...above?.files ?? [], ...walked.ignoreFiles];
-      if (ignoring.length && walked.unreadable.length) {
-        const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern3 } = await loadGlobby();
-        const filter = isIgnoredByIgnoreFilesSync2(ignoring.map((f) => convertPathToPattern3(f)), { cwd: above?.from ?? abs, fs: fs5 });
-        ignored = (p) => filter(`${p}/`);
-      }
-      for (const u of walked.unreadable) if (u.path === abs || !ignored(u.path)) unreadable.push(u.path === abs ? { ...u, arg } : u);
-      if (walked.ignoreFiles.length === 0 && !above) {
-        for (const f of walked.files) add(f, false);
-        continue;
-      }
-      base = above ? above.from : abs;
-      const prefix = above ? `${(await loadGlobby()).convertPathToPattern(import_node_path7.default.relative(base, abs).split(import_node_path7.default.sep).join("/"))}/` : "";
-      patterns = [`${prefix}**/*.{${LINTED_EXTENSIONS.join(",")}}`];
-      ignoreFiles = [...above?.files ?? [], ...walked.ignoreFiles];
-    } else if ((await loadGlobby()).isDynamicPattern(arg)) {
+      const above = ignoreFilesAbove(abs, root, matcher);
+      const ignoring = [...above ?? [], ...walked.ignoreFiles];
+      const ignored = ignoring.length ? matcher(ignoring) : void 0;
+      for (const u of walked.unreadable) if (u.path === abs || !ignored?.ignored(u.path, true)) unreadable.push(u.path === abs ? { ...u, arg } : u);
+      for (const f of walked.files) if (!ignored?.ignored(f, false)) add(f, false);
+      continue;
+    }
+    let patterns;
+    let base;
+    if ((await loadGlobby()).isDynamicPattern(arg)) {
       const g = globFrom(arg, cwd, (await loadGlobby()).convertPathToPattern);
       base = g.base;
       patterns = [g.pattern];
@@ -12802,7 +13104,7 @@ async function discover(args, cwd, root = cwd) {
       missing.push(arg);
       continue;
     }
-    const { globbySync: globbySync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
+    const { globbySync: globbySync2 } = await loadGlobby();
     const options = {
       cwd: base,
       absolute: true,
@@ -12811,21 +13113,34 @@ async function discover(args, cwd, root = cwd) {
       dot: false,
       followSymbolicLinks: false,
       onlyFiles: true,
-      suppressErrors: true,
-      fs: fs5
+      suppressErrors: true
     };
-    let matches;
-    if (ignoreFiles) matches = globbySync2(patterns, { ...options, ignoreFiles: ignoreFiles.map((f) => convertPathToPattern2(f)) });
-    else {
-      const found2 = globbySync2([...patterns, GITIGNORE], options);
-      const inside = found2.filter((m) => import_node_path7.default.basename(m) === ".gitignore");
-      matches = inside.length ? globbySync2(patterns, { ...options, ignoreFiles: inside.map((f) => convertPathToPattern2(f)) }) : found2;
+    const hits = globbySync2([...patterns, GITIGNORE], options).map((m) => import_node_path7.default.normalize(m));
+    const inside = hits.filter((m) => import_node_path7.default.basename(m) === ".gitignore");
+    let matches = hits;
+    if (inside.length) {
+      const ignored = matcher(inside);
+      matches = globbySync2(patterns, options).map((m) => import_node_path7.default.normalize(m)).filter((m) => !ignored.ignored(m, false));
     }
     if (matches.length === 0 && !st) missing.push(arg);
-    for (const m of matches) add(import_node_path7.default.normalize(m), false);
+    for (const m of matches) add(m, false);
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, missing, unreadable, skippedIgnorePatterns };
+  return { files, missing, unreadable };
+}
+function readIgnoreFile(file, cache2) {
+  let f = cache2.get(file);
+  if (!f) {
+    let text;
+    try {
+      text = (0, import_node_fs6.readFileSync)(file, "utf8");
+    } catch {
+      text = "";
+    }
+    f = { file, patterns: parseGitignore(text) };
+    cache2.set(file, f);
+  }
+  return f;
 }
 function globFrom(arg, cwd, escape) {
   const glob = arg.replaceAll("\\", "/");
@@ -12839,7 +13154,7 @@ function globFrom(arg, cwd, escape) {
   const rest = glob.slice(staticDir.length);
   return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
 }
-async function ignoreFilesAbove(dir, root, fs5) {
+function ignoreFilesAbove(dir, root, matcher) {
   const top = import_node_path7.default.resolve(root);
   const rel = import_node_path7.default.relative(top, dir);
   if (rel === "" || rel.startsWith("..") || import_node_path7.default.isAbsolute(rel)) return void 0;
@@ -12849,16 +13164,12 @@ async function ignoreFilesAbove(dir, root, fs5) {
     if (isFile(file)) files.unshift(file);
     if (d === top || import_node_path7.default.dirname(d) === d) break;
   }
-  if (!files.length) return void 0;
-  const from = import_node_path7.default.dirname(files[0]);
-  const { isIgnoredByIgnoreFilesSync: isIgnoredByIgnoreFilesSync2, convertPathToPattern: convertPathToPattern2 } = await loadGlobby();
-  const patterns = files.map((f) => convertPathToPattern2(import_node_path7.default.relative(from, f).split(import_node_path7.default.sep).join("/")));
-  if (isIgnoredByIgnoreFilesSync2(patterns, { cwd: from, fs: fs5 })(`${dir}${import_node_path7.default.sep}`)) return void 0;
-  return { from, files };
+  if (!files.length || matcher(files).ignored(dir, true)) return void 0;
+  return files;
 }
 function isFile(p) {
   try {
-    return (0, import_node_fs7.statSync)(p).isFile();
+    return (0, import_node_fs6.statSync)(p).isFile();
   } catch {
     return false;
   }
@@ -12872,7 +13183,7 @@ function walkFolder(root) {
     const dir = folders.pop();
     let entries;
     try {
-      entries = (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true });
+      entries = (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true });
     } catch (e) {
       unreadable.push({ path: dir, code: e.code ?? String(e) });
       continue;
@@ -12898,13 +13209,13 @@ function extensionOf(file) {
   const dot = base.lastIndexOf(".");
   return dot < 0 ? "" : base.slice(dot + 1);
 }
-var import_node_fs7, import_node_path7, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE, LINTED;
+var import_node_fs6, import_node_path7, LINTED_EXTENSIONS, ALWAYS_IGNORED, GITIGNORE, LINTED;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_node_path7 = __toESM(require("node:path"), 1);
-    init_gitignore();
+    init_gitignore_match();
     LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
     ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
     GITIGNORE = "**/.gitignore";
@@ -12953,11 +13264,11 @@ function own(o, key2) {
 }
 function ownKey(o, key2) {
   if (Object.prototype.hasOwnProperty.call(o, key2)) return key2;
-  let lower3;
+  let lower4;
   for (const k in o) {
     if (k.length !== key2.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
-    lower3 ??= key2.toLowerCase();
-    if (k.toLowerCase() === lower3) return k;
+    lower4 ??= key2.toLowerCase();
+    if (k.toLowerCase() === lower4) return k;
   }
   return void 0;
 }
@@ -13072,7 +13383,7 @@ function isIdentStart(c) {
 function isIdentPart(c) {
   return isIdentStart(c) || c >= 48 && c <= 57;
 }
-function isDigit2(c) {
+function isDigit3(c) {
   return c >= 48 && c <= 57;
 }
 function isSpace(c) {
@@ -13204,7 +13515,7 @@ var init_parser2 = __esm({
         const c = this.s.charCodeAt(this.pos);
         if (this.pos >= this.end) throw new ParseError("Expected a value but found the end of the expression.", start, start + 1);
         if (c === 39) return this.stringLit();
-        if (isDigit2(c) || c === 45 || c === 43) return this.number();
+        if (isDigit3(c) || c === 45 || c === 43) return this.number();
         if (isIdentStart(c)) {
           let name = this.ident("a function name");
           let ns;
@@ -13223,9 +13534,9 @@ var init_parser2 = __esm({
             } else this.pos = save;
           }
           if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
-            const lower3 = name.toLowerCase();
-            if (ns === void 0 && (lower3 === "true" || lower3 === "false" || lower3 === "null")) {
-              return { k: "lit", value: lower3 === "null" ? null : lower3 === "true", start, end: this.pos };
+            const lower4 = name.toLowerCase();
+            if (ns === void 0 && (lower4 === "true" || lower4 === "false" || lower4 === "null")) {
+              return { k: "lit", value: lower4 === "null" ? null : lower4 === "true", start, end: this.pos };
             }
             const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
             throw new ParseError(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
@@ -13292,9 +13603,9 @@ var init_parser2 = __esm({
         const start = this.pos;
         if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
         const digits = this.pos;
-        while (this.pos < this.end && isDigit2(this.s.charCodeAt(this.pos))) this.pos++;
+        while (this.pos < this.end && isDigit3(this.s.charCodeAt(this.pos))) this.pos++;
         if (this.pos === digits) throw new ParseError("Expected digits after the sign.", start, this.pos + 1);
-        if (this.s.charCodeAt(this.pos) === 46 && isDigit2(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
+        if (this.s.charCodeAt(this.pos) === 46 && isDigit3(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
           throw new ParseError("Only integer literals are allowed in expressions.", start, this.pos + 2);
         }
         const text = this.s.slice(start, this.pos);
@@ -13320,7 +13631,7 @@ function fail(path22, kind, code, message, text = "", unreadable = false, head) 
 function readHead(fd, size) {
   try {
     const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
-    const n = (0, import_node_fs9.readSync)(fd, buf, 0, buf.length, 0);
+    const n = (0, import_node_fs8.readSync)(fd, buf, 0, buf.length, 0);
     const bytes = buf.subarray(0, n);
     if (bytes[0] === 255 && bytes[1] === 254) return bytes.subarray(2).toString("utf16le");
     if (bytes[0] === 254 && bytes[1] === 255) return Buffer.from(bytes.subarray(2)).swap16().toString("utf16le");
@@ -13380,14 +13691,14 @@ function unreadFileMessage(what, written, error) {
 function openChecked(path22, limits, flags) {
   let fd;
   try {
-    fd = (0, import_node_fs9.openSync)(path22, import_node_fs9.constants.O_RDONLY | (import_node_fs9.constants.O_NONBLOCK ?? 0) | flags);
+    fd = (0, import_node_fs8.openSync)(path22, import_node_fs8.constants.O_RDONLY | (import_node_fs8.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
     return { message: cannotRead(e), limit: false, unreadable: true };
   }
   let refusal;
   try {
-    const st = (0, import_node_fs9.fstatSync)(fd);
+    const st = (0, import_node_fs8.fstatSync)(fd);
     if (!st.isFile()) refusal = { message: "not a regular file", limit: false, unreadable: true };
     else if (st.size > limits.maxFileBytes) {
       refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false, head: readHead(fd, st.size) };
@@ -13395,7 +13706,7 @@ function openChecked(path22, limits, flags) {
   } catch (e) {
     refusal = { message: cannotRead(e), limit: false, unreadable: true };
   }
-  (0, import_node_fs9.closeSync)(fd);
+  (0, import_node_fs8.closeSync)(fd);
   return refusal;
 }
 function readOpened(path22, kind, limits, flags) {
@@ -13404,7 +13715,7 @@ function readOpened(path22, kind, limits, flags) {
   if (!("fd" in opened)) return fail(path22, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable, opened.head);
   const { fd, size } = opened;
   try {
-    const text = (0, import_node_fs9.readFileSync)(fd, "utf8");
+    const text = (0, import_node_fs8.readFileSync)(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
       return { ok: true, source: new SourceText(path22, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
@@ -13412,14 +13723,14 @@ function readOpened(path22, kind, limits, flags) {
   } catch (e) {
     return fail(path22, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
-    (0, import_node_fs9.closeSync)(fd);
+    (0, import_node_fs8.closeSync)(fd);
   }
 }
 function bytesFromStart(fd, size) {
   const buf = Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
-    const got = (0, import_node_fs9.readSync)(fd, buf, n, size - n, n);
+    const got = (0, import_node_fs8.readSync)(fd, buf, n, size - n, n);
     if (got === 0) break;
     n += got;
   }
@@ -13439,7 +13750,7 @@ function realPath(p) {
   const abs = import_node_path9.default.resolve(p);
   let link;
   try {
-    link = (0, import_node_fs9.lstatSync)(abs).isSymbolicLink();
+    link = (0, import_node_fs8.lstatSync)(abs).isSymbolicLink();
   } catch {
     return void 0;
   }
@@ -13471,7 +13782,7 @@ function realRootOf(absRoot) {
 }
 function resolveLinks(p) {
   try {
-    return import_node_fs9.realpathSync.native(p);
+    return import_node_fs8.realpathSync.native(p);
   } catch {
     return void 0;
   }
@@ -13497,7 +13808,7 @@ function readBytesInside(path22, root, limits = DEFAULT_READ_LIMITS) {
   } catch (e) {
     return { error: cannotRead(e) };
   } finally {
-    (0, import_node_fs9.closeSync)(opened.fd);
+    (0, import_node_fs8.closeSync)(opened.fd);
   }
 }
 function listFilesInside(dir, root) {
@@ -13506,8 +13817,8 @@ function listFilesInside(dir, root) {
   if (real === void 0) return { error: "the directory does not exist" };
   let entries;
   try {
-    if (!(0, import_node_fs9.statSync)(real).isDirectory()) return { error: "the path is a file, not a directory" };
-    entries = (0, import_node_fs9.readdirSync)(real, { withFileTypes: true });
+    if (!(0, import_node_fs8.statSync)(real).isDirectory()) return { error: "the path is a file, not a directory" };
+    entries = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true });
   } catch (e) {
     return { error: `cannot read the directory: ${e.code ?? String(e)}` };
   }
@@ -13517,7 +13828,7 @@ function listFilesInside(dir, root) {
     else if (d.isSymbolicLink()) {
       const target = locateInsideRoot(import_node_path9.default.join(real, d.name), root);
       try {
-        if (target.inside && target.real !== void 0 && (0, import_node_fs9.statSync)(target.real).isFile()) names.push(d.name);
+        if (target.inside && target.real !== void 0 && (0, import_node_fs8.statSync)(target.real).isFile()) names.push(d.name);
       } catch {
       }
     }
@@ -13556,11 +13867,11 @@ function readResolved(path22, kind, root, limits) {
   const r = readSource(real, kind, limits);
   return real === path22 ? r : asWritten(path22, kind, r);
 }
-var import_node_fs9, import_node_path9, import_node_buffer, DEFAULT_READ_LIMITS, HEAD_BYTES, utf8, NO_SUCH_FILE, NO_FOLLOW, realDirs, realRoots;
+var import_node_fs8, import_node_path9, import_node_buffer, DEFAULT_READ_LIMITS, HEAD_BYTES, utf8, NO_SUCH_FILE, NO_FOLLOW, realDirs, realRoots;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_path9 = __toESM(require("node:path"), 1);
     import_node_buffer = require("node:buffer");
     init_source();
@@ -13570,7 +13881,7 @@ var init_read = __esm({
     HEAD_BYTES = 64 * 1024;
     utf8 = new TextDecoder("utf-8", { fatal: true });
     NO_SUCH_FILE = "the file does not exist";
-    NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
+    NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
     realDirs = /* @__PURE__ */ new Map();
     realRoots = /* @__PURE__ */ new Map();
   }
@@ -14267,11 +14578,11 @@ function isIdentifierStart(c) {
 function isIdentifierPart(c) {
   return isIdentifierStart(c) || c >= 48 && c <= 57;
 }
-function isDigit3(c) {
+function isDigit4(c) {
   return c >= 48 && c <= 57;
 }
 function isHexDigit(c) {
-  return isDigit3(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+  return isDigit4(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
 }
 function lex(text) {
   return new Lexer(text).run();
@@ -14582,9 +14893,9 @@ var init_lexer = __esm({
           default:
             break;
         }
-        if (isDigit3(c)) {
+        if (isDigit4(c)) {
           let i = start + 1;
-          while (isDigit3(t.charCodeAt(i))) i++;
+          while (isDigit4(t.charCodeAt(i))) i++;
           this.push("Integer", start, i);
           return;
         }
@@ -16078,14 +16389,14 @@ var init_pragmas = __esm({
 function suggestion(name, candidates) {
   const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
   const maxDistance = Math.floor(name.length * 0.34) + 1;
-  const upper = name.toUpperCase();
+  const upper2 = name.toUpperCase();
   let best;
   let bestDistance = maxDistance;
   for (const c of candidates) {
     if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
     const cu = c.toUpperCase();
-    if (cu === upper) return c;
-    const dist = distance(upper, cu);
+    if (cu === upper2) return c;
+    const dist = distance(upper2, cu);
     if (dist < bestDistance) {
       best = c;
       bestDistance = dist;
@@ -17164,8 +17475,8 @@ function resolveType(types, name) {
   return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
 }
 function decorator(decorators, name) {
-  const lower3 = name.toLowerCase();
-  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
+  const lower4 = name.toLowerCase();
+  return decorators.find((d) => d.name.name.toLowerCase() === lower4);
 }
 function literalValue(e) {
   switch (e.kind) {
@@ -17585,8 +17896,8 @@ function unwrapAny(e) {
   }
 }
 function prop(body, name) {
-  const lower3 = name.toLowerCase();
-  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower3) return p;
+  const lower4 = name.toLowerCase();
+  for (const p of body?.properties ?? []) if (p.kind === "ObjectProperty" && p.keyName?.toLowerCase() === lower4) return p;
   return void 0;
 }
 function stringValue(e) {
@@ -17599,13 +17910,13 @@ function wildcardMatcher(pattern) {
   return (name) => re.test(name);
 }
 function compareOrdinalIgnoreCase(a, b) {
-  const upper = (c) => {
+  const upper2 = (c) => {
     const u = String.fromCharCode(c).toUpperCase();
     return u.length === 1 ? u.charCodeAt(0) : c;
   };
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const d = upper(a.charCodeAt(i)) - upper(b.charCodeAt(i));
+    const d = upper2(a.charCodeAt(i)) - upper2(b.charCodeAt(i));
     if (d !== 0) return d;
   }
   return a.length - b.length;
@@ -19560,6 +19871,10 @@ var init_lower = __esm({
             if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
               return this.builtin(e, ctx);
             }
+            if (ns === "this" && name === "existingResource" && !this.namedInFile(ns)) {
+              if (e.args.length) this.error({ start: e.openParen, end: e.closeParen }, `existingResource() takes no arguments, but is given ${e.args.length}`);
+              return call("target", [lit("full", e)], e);
+            }
           }
           const ref = this.symbolRef(e.base, ctx);
           if (ref?.info.kind === "resource") {
@@ -20168,11 +20483,11 @@ function checkAssignments(p, templateParameters, template) {
   }
   if (!p.usingSpan || hasUnreadBase(p)) return out;
   const missing = [];
-  for (const [lower3, decl] of declared) {
-    if (assigned.has(lower3) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
+  for (const [lower4, decl] of declared) {
+    if (assigned.has(lower4) || !decl || typeof decl !== "object" || Array.isArray(decl)) continue;
     const d = decl;
     if (ownKey(d, "defaultValue") !== void 0 || isNullableDeclaration(d, template)) continue;
-    missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower3) ?? lower3);
+    missing.push(Object.keys(templateParameters).find((k) => k.toLowerCase() === lower4) ?? lower4);
   }
   if (missing.length) {
     out.push({
@@ -20283,6 +20598,16 @@ function cliParameters(params, into) {
     into.set(name, { value, text });
   }
 }
+function environmentParameterTemplate(parametersFile) {
+  const dir = import_node_path13.default.dirname(parametersFile);
+  const base = import_node_path13.default.basename(parametersFile);
+  const existing = (stem) => [`${stem}.json`, `${stem}.jsonc`].map((n) => import_node_path13.default.join(dir, n)).find((p) => (0, import_node_fs9.existsSync)(p));
+  const suffix = /^(.+)\.parameters\.[^.]+\.jsonc?$/i.exec(base);
+  if (suffix) return existing(suffix[1]);
+  const infix = /^((.+)\.[^.]+)\.parameters\.jsonc?$/i.exec(base);
+  if (infix && !existing(infix[1])) return existing(infix[2]);
+  return void 0;
+}
 function associatedParameterFile(template) {
   const dir = import_node_path13.default.dirname(template);
   const base = import_node_path13.default.basename(template);
@@ -20291,15 +20616,15 @@ function associatedParameterFile(template) {
   const candidates = [.../* @__PURE__ */ new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
     const p = import_node_path13.default.join(dir, c);
-    if ((0, import_node_fs10.existsSync)(p)) return p;
+    if ((0, import_node_fs9.existsSync)(p)) return p;
   }
   return void 0;
 }
-var import_node_fs10, import_node_path13;
+var import_node_fs9, import_node_path13;
 var init_parameters = __esm({
   "src/deploy/parameters.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_path13 = __toESM(require("node:path"), 1);
     init_template();
     init_ops();
@@ -20766,7 +21091,8 @@ var init_collections = __esm({
           let len = 0;
           for (let i = 0; i < args.length; i++) {
             const a = args[i];
-            if (a instanceof Unknown) pieces.push(a);
+            if (a instanceof InexactInteger && a.exact !== void 0) pieces.push(a.exact.toString());
+            else if (a instanceof Unknown) pieces.push(a);
             else if (typeof a === "string") {
               len += a.length;
               pieces.push(a);
@@ -22435,7 +22761,12 @@ var init_resource = __esm({
         ["list", 2, void 0, "object"],
         ["providers", 1, 2, "object"],
         ["extensions", 0, 1, "object"],
-        ["roleDefinitions", 1, 1, "object"]
+        ["roleDefinitions", 1, 1, "object"],
+        // target('full'): the resource being deployed as it exists before this deployment (null
+        // when it does not exist yet), what Bicep's `this.existingResource()` compiles to (the
+        // experimental "runtime values in tags and sku" of Bicep 0.46): runtime state. Not knowing
+        // it made PSRule fail the whole file (microsoft/PSRule#3425); here it was an error.
+        ["target", 0, 1, "object"]
       ].map(
         ([name, min, max, returns]) => ({
           name,
@@ -22473,16 +22804,34 @@ function toFixed(n, decimals) {
   const isZero = /^[0.]*$/.test(s);
   return (isZero ? "" : sign) + s;
 }
+function generalWithPrecision(n, precision, lower4) {
+  if (n === 0) return "0";
+  const [mant, exp] = Math.abs(n).toExponential(Math.min(precision, 100) - 1).split("e");
+  const e = Number(exp);
+  const digits = mant.replace(".", "").replace(/0+$/, "") || "0";
+  let body;
+  if (e > -5 && e < precision) {
+    if (e >= 0) {
+      const ip = digits.slice(0, e + 1).padEnd(e + 1, "0");
+      const fp = digits.slice(e + 1);
+      body = fp ? `${ip}.${fp}` : ip;
+    } else body = `0.${"0".repeat(-e - 1)}${digits}`;
+  } else {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    body = `${m}${lower4 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return (n < 0 ? "-" : "") + body;
+}
 function standard(n, spec) {
   const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
   if (!m) return void 0;
   const f = m[1].toUpperCase();
-  const lower3 = m[1] === m[1].toLowerCase();
+  const lower4 = m[1] === m[1].toLowerCase();
   const p = m[2] === "" ? void 0 : Number(m[2]);
   const neg = n < 0;
   switch (f) {
     case "D": {
-      if (!Number.isInteger(n)) return void 0;
+      if (!Number.isInteger(n)) return INVALID;
       const s = BigInt(Math.abs(n)).toString().padStart(p ?? 0, "0");
       return (neg ? "-" : "") + s;
     }
@@ -22503,25 +22852,22 @@ function standard(n, spec) {
       return `${neg && !/^[0.,]*$/.test(body) ? "-" : ""}${body} %`;
     }
     case "X": {
-      if (!Number.isInteger(n)) return void 0;
+      if (!Number.isInteger(n)) return INVALID;
       let b = BigInt(n);
       if (b < 0n) b = (1n << 64n) + b;
       const s = b.toString(16).padStart(p ?? 0, "0");
-      return lower3 ? s : s.toUpperCase();
+      return lower4 ? s : s.toUpperCase();
     }
     case "E": {
       const s = Math.abs(n).toExponential(p ?? 6);
       const [mant, exp] = s.split("e");
       const e = Number(exp);
-      const out = `${mant}${lower3 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
+      const out = `${mant}${lower4 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
       return (neg ? "-" : "") + out;
     }
     case "G":
     case "R":
-      if (p !== void 0 && p > 0 && f === "G") {
-        const s = Number(n.toPrecision(p));
-        return String(s);
-      }
+      if (p !== void 0 && p > 0 && f === "G") return generalWithPrecision(n, p, lower4);
       return String(n);
     default:
       return void 0;
@@ -22559,34 +22905,41 @@ function custom(n, spec) {
   ip = ip.padStart(minInt, "0");
   if (grouping) ip = groupDigits(ip);
   const digits = ip + (fp ? `.${fp}` : "");
+  const intPlaces = (intPat.match(/[0#]/g) ?? []).length;
   let out = "";
-  let placed3 = false;
+  let left = intPlaces;
+  let intWritten = false;
+  let point = false;
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i];
-    if (ch === "'" || ch === '"') {
-      const j = pattern.indexOf(ch, i + 1);
-      out += pattern.slice(i + 1, j < 0 ? pattern.length : j);
-      i = j < 0 ? pattern.length : j + 1;
-      continue;
-    }
-    if (ch === "\\") {
-      out += pattern[i + 1] ?? "";
-      i += 2;
-      continue;
-    }
-    if ("0#.,".includes(ch)) {
-      if (!placed3) {
-        out += digits;
-        placed3 = true;
-      }
-      i++;
-      continue;
-    }
-    out += ch;
     i++;
+    if (ch === "'" || ch === '"') {
+      const j = pattern.indexOf(ch, i);
+      out += pattern.slice(i, j < 0 ? pattern.length : j);
+      i = j < 0 ? pattern.length : j + 1;
+    } else if (ch === "\\") {
+      out += pattern[i] ?? "";
+      i++;
+    } else if (ch === "0" || ch === "#") {
+      if (point) continue;
+      if (grouping) {
+        if (!intWritten) out += ip;
+      } else {
+        if (!intWritten && ip.length > intPlaces) out += ip.slice(0, ip.length - intPlaces);
+        left--;
+        const at2 = ip.length - 1 - left;
+        if (at2 >= 0) out += ip[at2];
+      }
+      intWritten = true;
+    } else if (ch === ".") {
+      if (point) continue;
+      point = true;
+      if (!intWritten) out += ip;
+      intWritten = true;
+      if (fp) out += `.${fp}`;
+    } else if (ch !== ",") out += ch;
   }
-  if (!placed3) out += digits;
   s = out;
   const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
   return (negative ? "-" : "") + s;
@@ -22619,10 +22972,17 @@ function stripLiterals(p) {
 }
 function formatNumber(n, spec) {
   if (spec === "") return String(n);
-  return standard(n, spec) ?? custom(n, spec);
+  const s = standard(n, spec);
+  if (s === INVALID) return void 0;
+  return s ?? custom(n, spec);
+}
+function unknownArg(v, spec, alignment) {
+  const changes = alignment !== void 0 || spec !== void 0 && spec !== "" && v.type !== "string";
+  if (!changes) return v;
+  const symbol = v.symbol !== void 0 ? `format('{0${alignment !== void 0 ? `,${alignment}` : ""}${spec !== void 0 ? `:${spec}` : ""}}', ${v.symbol})` : void 0;
+  return new Unknown(v.reason, "string", void 0, symbol);
 }
 function formatArg(v, spec) {
-  if (v instanceof Unknown) return v;
   if (typeof v === "number") return spec ? formatNumber(v, spec) : String(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
@@ -22642,14 +23002,16 @@ function composite(fmt2, args) {
       const close = fmt2.indexOf("}", i);
       if (close < 0) return { ok: false, message: "Input string was not in a correct format (unclosed '{')." };
       const item = fmt2.slice(i + 1, close);
-      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(item);
+      const m = /^(\d+) *(?:, *(-?\d+) *)?(?::(.*))?$/s.exec(item);
       if (!m) return { ok: false, message: `Input string was not in a correct format: '{${item}}'.` };
       const idx = Number(m[1]);
       if (idx >= args.length) {
         return { ok: false, message: `Index (zero based) must be greater than or equal to zero and less than the size of the argument list: '{${item}}'.` };
       }
-      const text = formatArg(args[idx], m[3]);
-      if (text === void 0) return { ok: false, message: "The value could not be formatted." };
+      const arg = args[idx];
+      const exact = arg instanceof InexactInteger && arg.exact !== void 0 && !m[3] ? arg.exact.toString() : void 0;
+      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== void 0 ? String(Number(m[2])) : void 0) : formatArg(arg, m[3]));
+      if (text === void 0) return { ok: false, message: `Format specifier was invalid: '{${item}}'.` };
       const align = m[2] !== void 0 ? Number(m[2]) : 0;
       if (text instanceof Unknown) {
         if (lit2) pieces.push(lit2);
@@ -22676,11 +23038,13 @@ function composite(fmt2, args) {
   if (lit2) pieces.push(lit2);
   return { ok: true, pieces };
 }
+var INVALID;
 var init_format2 = __esm({
   "src/expr/format.ts"() {
     "use strict";
     init_value();
     init_ops();
+    INVALID = /* @__PURE__ */ Symbol("invalid format specifier");
   }
 });
 
@@ -23943,8 +24307,8 @@ var init_evaluate = __esm({
 });
 
 // src/deploy/invariant-parts.ts
-function calls(e, lower3) {
-  return e.k === "call" && e.ns === void 0 && e.name.length === lower3.length && e.name.toLowerCase() === lower3;
+function calls(e, lower4) {
+  return e.k === "call" && e.ns === void 0 && e.name.length === lower4.length && e.name.toLowerCase() === lower4;
 }
 function callsCopyIndexIn(e) {
   switch (e.k) {
@@ -24823,9 +25187,9 @@ var init_scope = __esm({
         return this.scope.declares(kind, name);
       }
       copyIndex(loopName, span) {
-        const lower3 = loopName?.toLowerCase();
+        const lower4 = loopName?.toLowerCase();
         for (let f = this.loops; f; f = f.parent) {
-          if (lower3 === void 0 ? f.isDefault : f.name?.toLowerCase() === lower3) return f.index;
+          if (lower4 === void 0 ? f.isDefault : f.name?.toLowerCase() === lower4) return f.index;
         }
         return this.fail(
           loopName === void 0 ? "The template function 'copyIndex' is not expected at this location (it is not inside a copy loop)." : `The template function 'copyIndex' refers to the copy loop '${loopName}', which does not enclose it.`,
@@ -25063,19 +25427,19 @@ function buildId(scope, type, name) {
     const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
     return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
   }
-  const [namespace, ...split] = typeSegs;
-  if (!namespace || split.length === 0) return void 0;
-  const types = sharedTypes(type, split);
+  const [namespace, ...split2] = typeSegs;
+  if (!namespace || split2.length === 0) return void 0;
+  const types = sharedTypes(type, split2);
   const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
   if (!names || names.length !== types.length) return void 0;
   return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
 }
-function sharedTypes(type, split) {
+function sharedTypes(type, split2) {
   const known2 = typeSegments2.get(type);
   if (known2) return known2;
   if (typeSegments2.size >= 1024) typeSegments2.clear();
-  typeSegments2.set(type, split);
-  return split;
+  typeSegments2.set(type, split2);
+  return split2;
 }
 function displayNameOf(name, span) {
   if (typeof name === "string") return name;
@@ -25698,12 +26062,12 @@ function resourcesBySymbol(section) {
   return m;
 }
 function declaredNames(t) {
-  const lower3 = (names) => new Set(names.map((n) => n.toLowerCase()));
+  const lower4 = (names) => new Set(names.map((n) => n.toLowerCase()));
   const params = ownProp(t, "parameters");
   const vars = ownProp(t, "variables");
   return {
-    parameters: lower3(isTObject(params) ? Object.keys(params) : []),
-    variables: lower3(isTObject(vars) ? declaredVariableNames(vars) : [])
+    parameters: lower4(isTObject(params) ? Object.keys(params) : []),
+    variables: lower4(isTObject(vars) ? declaredVariableNames(vars) : [])
   };
 }
 function nestedNames(props, parent) {
@@ -25745,9 +26109,9 @@ var init_check_template = __esm({
         if (!isTObject(section)) return [];
         return kind === "parameters" ? Object.keys(section) : declaredVariableNames(section);
       }
-      has(kind, lower3) {
+      has(kind, lower4) {
         this.sets ??= declaredNames(this.template);
-        return this.sets[kind].has(lower3);
+        return this.sets[kind].has(lower4);
       }
       /**
        * The resources of a languageVersion 2.0 template (its `resources` is an object) by lower-cased
@@ -25857,18 +26221,18 @@ var init_check_template = __esm({
         const type = ownProp(decl, "type");
         const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS;
         for (const k of Object.keys(decl)) {
-          const lower3 = k.toLowerCase();
+          const lower4 = k.toLowerCase();
           const node = decl[k];
-          if (NOT_EVALUATED.has(lower3)) continue;
-          if (START_OF_DEPLOYMENT.has(lower3)) this.valueAt({ what: `the resource's '${k}'`, count: false }, decl, k, span, names);
-          else if (lower3 === "copy" && isTObject(node)) {
+          if (NOT_EVALUATED.has(lower4)) continue;
+          if (START_OF_DEPLOYMENT.has(lower4)) this.valueAt({ what: `the resource's '${k}'`, count: false }, decl, k, span, names);
+          else if (lower4 === "copy" && isTObject(node)) {
             const copySpan = span.child(decl, k);
             for (const ck of Object.keys(node)) {
               if (ck.toLowerCase() === "count") this.valueAt({ what: "a copy loop's 'count'", count: true }, node, ck, copySpan, names);
               else this.value(node, ck, copySpan, names);
             }
-          } else if (lower3 === "resources") this.resources(node, span.child(decl, k), names);
-          else if (isDeployment && lower3 === "properties" && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
+          } else if (lower4 === "resources") this.resources(node, span.child(decl, k), names);
+          else if (isDeployment && lower4 === "properties" && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
           else this.value(decl, k, span, names);
         }
       }
@@ -26627,11 +26991,11 @@ var init_deploy = __esm({
        * and counts that are expressions. An error Unknown, reported, when so.
        */
       symbolProblem(unit, fn, args, span) {
-        const lower3 = fn.toLowerCase();
-        if (lower3 !== "reference" && lower3 !== "resourceinfo" || typeof args[0] !== "string") return void 0;
+        const lower4 = fn.toLowerCase();
+        if (lower4 !== "reference" && lower4 !== "resourceinfo" || typeof args[0] !== "string") return void 0;
         const table = this.symbolTables.get(unit);
         if (!table) return void 0;
-        const why = undeclaredSymbol({ fn: lower3 === "reference" ? "reference" : "resourceInfo", name: args[0], argCount: args.length }, table.bySymbol, (s) => table.counts.get(s));
+        const why = undeclaredSymbol({ fn: lower4 === "reference" ? "reference" : "resourceInfo", name: args[0], argCount: args.length }, table.bySymbol, (s) => table.counts.get(s));
         if (!why) return void 0;
         this.diagnostics.add({ code: "evaluation-error", message: why, span });
         return new Unknown({ code: "error", message: why, span });
@@ -27188,13 +27552,13 @@ var init_graph = __esm({
         const bySymbol = this.symbolIndex(from).bySymbol.get(v)?.[0];
         if (bySymbol) return bySymbol;
         const idx = this.nameIndex(from);
-        const lower3 = v.toLowerCase();
+        const lower4 = v.toLowerCase();
         const key2 = typedNameKey(v);
         const typed = key2 === void 0 ? void 0 : idx.byTypedKey.get(key2);
         if (typed) return typed;
-        const named = idx.byName.get(lower3) ?? [];
+        const named = idx.byName.get(lower4) ?? [];
         if (named.length === 1) return named[0];
-        const short2 = idx.byShortName.get(lower3) ?? [];
+        const short2 = idx.byShortName.get(lower4) ?? [];
         return short2.length === 1 ? short2[0] : void 0;
       }
       /**
@@ -27267,8 +27631,8 @@ var init_graph = __esm({
         if (typeof v !== "string" || v === "" || v.indexOf("//", 1) >= 0) return false;
         const idx = this.nameIndex(from);
         if (!idx.allNamesKnown) return false;
-        const lower3 = v.toLowerCase();
-        if (idx.byName.has(lower3) || idx.byShortName.has(lower3)) return false;
+        const lower4 = v.toLowerCase();
+        if (idx.byName.has(lower4) || idx.byShortName.has(lower4)) return false;
         const id = parseResourceId(v);
         if (id) return !idx.byTypedKey.has(relativeKey(id));
         const key2 = typedNameKey(v);
@@ -27476,7 +27840,7 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
 }
 function suppliedFromFiles(templatePath, opts, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
-  const assoc = associated ? associatedParameterFile(templatePath) : void 0;
+  const assoc = typeof associated === "string" ? associated : associated ? associatedParameterFile(templatePath) : void 0;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts.root, limits: opts.limits, belongs: true });
   readGivenParameterFiles(opts, parameters, sink);
   return parameters;
@@ -27604,12 +27968,25 @@ function analyzeFile(file, opts) {
     return ours ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
   }
   const kind = classifyJson(loaded.root);
-  if (kind === "parameters") return { kind: "parameters" };
+  if (kind === "parameters") {
+    const template = environmentParameterTemplate(file);
+    return template ? analyzeEnvironment(template, file, opts) : { kind: "parameters" };
+  }
   if (kind !== "template") return { kind: "skipped" };
   if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(source.path, opts, sink, true);
   return finish2(source, loaded.root, loaded.span, "arm", parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
+}
+function analyzeEnvironment(templatePath, parametersFile, opts) {
+  const read = readSourceInside(templatePath, "arm", opts.root, opts.limits);
+  if (!read.ok) return { kind: "parameters" };
+  const loaded = loadJson(read.source, opts.limits);
+  if (!loaded.root || classifyJson(loaded.root) !== "template") return { kind: "parameters" };
+  if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
+  const sink = new DiagnosticSink();
+  const parameters = suppliedFromFiles(read.source.path, opts, sink, parametersFile);
+  return finish2(read.source, loaded.root, loaded.span, "arm", parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
 }
 function isGeneratedFromBicep(root) {
   if (typeof root !== "object" || root === null || Array.isArray(root)) return false;
@@ -27694,6 +28071,7 @@ async function evalCommand(opts) {
   };
   const isBicep = /\.bicep(param)?$/i.test(file);
   let template;
+  let environment;
   if (isBicep) {
     const d = bicepDeployment(file, analyze);
     if (d.kind === "skipped") sink.add({ code: "invalid-template", message: "the file names no template ('using')", span: new TextSpan(read.source, 0, 0) });
@@ -27705,17 +28083,29 @@ async function evalCommand(opts) {
     if (parseBicep(d.source, limits.maxJsonDepth).diagnostics.some((x) => x.code === "invalid-template")) return done(2);
     template = d;
   } else {
-    const loaded = loadArmTemplate(read.source, limits);
+    let loaded = loadArmTemplate(read.source, limits);
     for (const d of loaded.diagnostics) sink.add(d);
     if (loaded.root === void 0) return done(2);
+    const environmentOf = classifyJson(loaded.root) === "parameters" ? environmentParameterTemplate(file) : void 0;
+    if (environmentOf !== void 0) {
+      const t = readSource(environmentOf, "arm", limits);
+      if (!t.ok) {
+        sink.add(t.diagnostic);
+        return done(2);
+      }
+      loaded = loadArmTemplate(t.source, limits);
+      for (const d of loaded.diagnostics) sink.add(d);
+      if (loaded.root === void 0) return done(2);
+      environment = { template: environmentOf, source: t.source };
+    }
     const notTemplate = notATemplate(loaded.root);
     if (notTemplate) {
       sink.add({ code: "invalid-template", message: notTemplate, span: new TextSpan(read.source, 0, 0) });
       return done(2);
     }
-    template = { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
+    template = environment ? { source: environment.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(environment.template, analyze, sink, file) } : { source: read.source, root: loaded.root, span: loaded.span, parameters: suppliedFromFiles(file, analyze, sink, true) };
   }
-  const parameterFiles = [isBicep ? void 0 : associatedParameterFile(file), opts.mappedParameterFile, ...opts.parameterFiles];
+  const parameterFiles = [isBicep ? void 0 : environment ? file : associatedParameterFile(file), opts.mappedParameterFile, ...opts.parameterFiles];
   const given = new Set(parameterFiles.filter((f) => f !== void 0).map((f) => import_node_path20.default.resolve(f)));
   if (sink.items.some((x) => given.has(import_node_path20.default.resolve(x.span.file.path)))) return done(2);
   const deployed = deployTemplate(template.source, template.root, template.span, template.parameters, analyze);
@@ -27735,7 +28125,7 @@ async function evalCommand(opts) {
 function notATemplate(root) {
   const kind = classifyJson(root);
   if (kind === "template") return void 0;
-  if (kind === "parameters") return "this is an ARM parameters file, not a template: evaluate the template it gives values to (x.parameters.json beside x.json is used with it; otherwise name it with --parameters)";
+  if (kind === "parameters") return "this is an ARM parameters file, not a template: evaluate the template it gives values to (x.parameters.json beside x.json is used with it, x.parameters.<env>.json evaluates x.json; otherwise name it with --parameters)";
   const sections = isTObject(root) ? Object.keys(root).map((k) => k.toLowerCase()) : [];
   if (sections.includes("resources") || sections.includes("outputs")) return void 0;
   return "this is not an ARM template: it has no $schema naming deploymentTemplate.json, no resources and no outputs";
@@ -27930,7 +28320,7 @@ var init_graph2 = __esm({
 });
 
 // src/cli/main.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_os2 = require("node:os");
 var import_node_url4 = require("node:url");
 var import_node_path22 = __toESM(require("node:path"), 1);
@@ -31784,11 +32174,10 @@ var RULES = [
 ];
 
 // src/engine/config.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs = require("node:fs");
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-init_gitignore();
 var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path22, glob) {
   let m = compiled.get(glob);
@@ -31845,6 +32234,7 @@ function matchSegment(g, s) {
   }
   return true;
 }
+var MAX_SEGMENT_WILDCARDS = 3;
 function tooManyWildcards(glob) {
   const g = glob.startsWith("!") && !glob.startsWith("!(") ? glob.slice(1) : glob;
   if (plainMatcher(g.endsWith("/") ? `${g}**` : g)) return false;
@@ -31861,7 +32251,6 @@ function matchesGlobList(path22, globs) {
 }
 
 // src/engine/config.ts
-init_gitignore();
 var import_node_path2 = __toESM(require("node:path"), 1);
 init_main();
 
@@ -33145,7 +33534,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   let data;
   let text;
   try {
-    text = (0, import_node_fs2.readFileSync)(file, "utf8").replace(/^\uFEFF/, "");
+    text = (0, import_node_fs.readFileSync)(file, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     throw errorAt({ file }, `cannot read the configuration: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -33244,7 +33633,7 @@ function findConfigFile(dir, root, cache2) {
     }
     visited.push(here);
     const candidate2 = import_node_path2.default.join(cur, CONFIG_FILE);
-    if ((0, import_node_fs2.existsSync)(candidate2)) {
+    if ((0, import_node_fs.existsSync)(candidate2)) {
       found = candidate2;
       break;
     }
@@ -33272,11 +33661,11 @@ function configuredLevel(meta, cfg) {
 }
 
 // src/engine/named-parameters.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs2 = require("node:fs");
 function namedParametersProblem(abs) {
   let isFile2;
   try {
-    isFile2 = (0, import_node_fs3.statSync)(abs).isFile();
+    isFile2 = (0, import_node_fs2.statSync)(abs).isFile();
   } catch {
     isFile2 = false;
   }
@@ -33291,11 +33680,11 @@ var import_node_path17 = __toESM(require("node:path"), 1);
 init_discover();
 
 // src/discover/source-root.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 function sourceRoot(root, files = []) {
   for (let dir = import_node_path8.default.resolve(root); ; dir = import_node_path8.default.dirname(dir)) {
-    if ((0, import_node_fs8.existsSync)(import_node_path8.default.join(dir, ".git"))) return dir;
+    if ((0, import_node_fs7.existsSync)(import_node_path8.default.join(dir, ".git"))) return dir;
     if (import_node_path8.default.dirname(dir) === dir) break;
   }
   return treeBelow(import_node_path8.default.resolve(root), files) ?? root;
@@ -33306,7 +33695,7 @@ function treeBelow(root, files) {
   const top = (dir) => {
     if (!dir.startsWith(inside)) return void 0;
     if (topOf.has(dir)) return topOf.get(dir);
-    const found = (0, import_node_fs8.existsSync)(import_node_path8.default.join(dir, ".git")) ? dir : top(import_node_path8.default.dirname(dir));
+    const found = (0, import_node_fs7.existsSync)(import_node_path8.default.join(dir, ".git")) ? dir : top(import_node_path8.default.dirname(dir));
     topOf.set(dir, found);
     return found;
   };
@@ -33318,9 +33707,6 @@ function treeBelow(root, files) {
   }
   return tree;
 }
-
-// src/engine/lint.ts
-init_gitignore();
 
 // src/engine/parallel.ts
 var import_node_worker_threads = require("node:worker_threads");
@@ -33535,12 +33921,7 @@ async function discoverFocused(paths, context, cwd, root = cwd) {
     if (same === void 0) files.push(f);
     focus.add(import_node_path16.default.resolve(same ?? f.path));
   }
-  const skipped = new Map(named.skippedIgnorePatterns.map((s) => [`${s.file}
-${s.line}`, s]));
-  for (const s of around.skippedIgnorePatterns) if (!skipped.has(`${s.file}
-${s.line}`)) skipped.set(`${s.file}
-${s.line}`, s);
-  return { files, missing: named.missing, unreadable: named.unreadable, skippedIgnorePatterns: [...skipped.values()], focus };
+  return { files, missing: named.missing, unreadable: named.unreadable, focus };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
@@ -33722,12 +34103,12 @@ function findGc() {
 }
 
 // src/engine/baseline.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var FINGERPRINT_KEY = "vtaplint/v1";
 function readBaseline(file) {
   let doc;
   try {
-    doc = JSON.parse((0, import_node_fs11.readFileSync)(file, "utf8").replace(/^\uFEFF/, ""));
+    doc = JSON.parse((0, import_node_fs10.readFileSync)(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`, { file });
   }
@@ -34086,19 +34467,12 @@ async function lint(paths, opts) {
   const known2 = new Set(opts.rules.map((r) => r.meta.id));
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const external = /* @__PURE__ */ new Map();
-  const { files, missing, unreadable, skippedIgnorePatterns, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
+  const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepDirs = bicepDirectories(files);
   const notifications = [];
   for (const u of unreadable) {
     if (u.arg === void 0 && isIgnored(import_node_path17.default.join(u.path, "_"), await configs.forFile(import_node_path17.default.join(u.path, "_")))) continue;
     notifications.push({ level: "warning", message: `cannot read the folder: ${u.code} (the files in it are not linted)`, file: u.path });
-  }
-  for (const s of skippedIgnorePatterns) {
-    notifications.push({
-      level: "warning",
-      message: `the .gitignore pattern '${s.pattern}' at line ${s.line} is not applied: with more than ${MAX_SEGMENT_WILDCARDS} '*' in one path segment, matching it could take exponential time`,
-      file: s.file
-    });
   }
   let work = [];
   const ignoredNamed = [];
@@ -34127,10 +34501,19 @@ async function lint(paths, opts) {
     work.push({ file: f, config, sites: ext.sites });
   }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
+  for (const w of work) {
+    const template = /\.jsonc?$/i.test(w.file.path) ? environmentParameterTemplate(w.file.path) : void 0;
+    if (template && pathInsideRoot(opts.root, template) !== void 0) targetsByParams.set(import_node_path17.default.resolve(w.file.path), import_node_path17.default.resolve(template));
+  }
   const usedByParams = new Set(targetsByParams.values());
+  if (focus) {
+    for (const w of work) if (w.config.file && focus.has(import_node_path17.default.resolve(w.config.file))) focus.add(import_node_path17.default.resolve(w.file.path));
+  }
   const named = focus ? new Set(focus) : void 0;
+  const analysedNamed = named ? new Set(named) : void 0;
+  if (analysedNamed) widenFocus(analysedNamed, work, /* @__PURE__ */ new Map());
   if (focus) widenFocus(focus, work, targetsByParams);
-  if (usedByParams.size) work = work.filter((w) => w.file.explicit || extensionOf(w.file.path) !== "bicep" || !usedByParams.has(import_node_path17.default.resolve(w.file.path)));
+  if (usedByParams.size) work = work.filter((w) => w.file.explicit || !usedByParams.has(import_node_path17.default.resolve(w.file.path)) || !throughParametersOnly(w.file.path));
   const slots = new Array(work.length);
   const jobs = opts.jobs ?? 1;
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
@@ -34178,7 +34561,7 @@ async function lint(paths, opts) {
   for (const [i, r] of slots.entries()) {
     if (!r) continue;
     const analysed = work[i]?.file.path;
-    if (focus && (analysed !== void 0 && inFocus(focus, analysed) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
+    if (focus && (analysed !== void 0 && inFocus(analysedNamed, analysed) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
@@ -34190,7 +34573,7 @@ async function lint(paths, opts) {
   const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused).sort(compareFindings);
   const base = sourceRoot(opts.root, files.map((f) => f.path));
   assignFingerprints(every, base);
-  const all = focus ? every.filter((f) => reportedInFocus(focus, named ?? focus, f, ofFocused)) : every;
+  const all = named ? every.filter((f) => reportedInFocus(named, f, ofFocused)) : every;
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
@@ -34228,8 +34611,8 @@ function throughParents(slots, work) {
     r.passes = 0;
   });
 }
-function reportedInFocus(focus, named, f, ofFocused) {
-  return ofFocused.has(f) || inFocus(focus, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+function reportedInFocus(named, f, ofFocused) {
+  return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
 }
 function withoutRepeats(findings, ofFocused) {
   const byPlace = /* @__PURE__ */ new Map();
@@ -34267,6 +34650,10 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
       notifications: [{ level: "error", message: `internal error while linting: ${e instanceof Error ? e.stack ?? e.message : String(e)}`, file: f.path }]
     };
   }
+}
+function throughParametersOnly(template) {
+  const ext = extensionOf(template);
+  return ext === "bicep" || (ext === "json" || ext === "jsonc") && associatedParameterFile(template) === void 0;
 }
 function bicepDirectories(files) {
   return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => import_node_path17.default.dirname(f.path)));
@@ -34470,6 +34857,16 @@ function countByLevel(findings) {
   return c;
 }
 
+// src/report/elsewhere.ts
+var MAX_ELSEWHERE = 2;
+function elsewhere(f, shown) {
+  const others = f.related.filter((r) => r.file.path !== f.location.file.path);
+  if (!others.length) return "";
+  const listed = others.slice(0, MAX_ELSEWHERE).map((r) => `${shown(r.file.path)}:${r.region.start.line}:${r.region.start.column}: ${r.message}`);
+  const more = others.length > MAX_ELSEWHERE ? `; and ${others.length - MAX_ELSEWHERE} more` : "";
+  return ` (${listed.join("; ")}${more})`;
+}
+
 // src/report/notification-tag.ts
 function notificationTag(level) {
   return level === "error" ? "internal-error" : "vtaplint";
@@ -34524,7 +34921,7 @@ function formatStylish(result, opts) {
     findings.forEach((f, i) => {
       const label = LABEL[f.level];
       const colored = f.level === "error" ? c("31", label) : f.level === "warning" ? c("33", label) : c("36", label);
-      const message = oneLine(`${f.message}${elsewhere(result, f)}`);
+      const message = oneLine(`${f.message}${elsewhere(f, (file2) => relativePath(result.root, file2))}`);
       lines2.push(`  ${c("2", pos[i].padEnd(posWidth))}  ${colored}${" ".repeat(labelWidth - label.length)}  ${message}  ${c("2", f.ruleId)}`);
     });
   }
@@ -34540,13 +34937,64 @@ function formatStylish(result, opts) {
   return lines2.length ? `${lines2.join("\n")}
 ` : "";
 }
-var MAX_ELSEWHERE = 2;
-function elsewhere(result, f) {
-  const others = f.related.filter((r) => r.file.path !== f.location.file.path);
-  if (!others.length) return "";
-  const shown = others.slice(0, MAX_ELSEWHERE).map((r) => `${relativePath(result.root, r.file.path)}:${r.region.start.line}:${r.region.start.column}: ${r.message}`);
-  const more = others.length > MAX_ELSEWHERE ? `; and ${others.length - MAX_ELSEWHERE} more` : "";
-  return ` (${shown.join("; ")}${more})`;
+
+// src/report/junit.ts
+var NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+function xml(s) {
+  return printable(s).replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+}
+function testcase(file, f) {
+  const { line, column } = f.location.region.start;
+  const name = `${f.ruleId} (${line}:${column})`;
+  const text = `${file}:${line}:${column}: ${f.level}: ${oneLine(f.message)} [${f.ruleId}]`;
+  const outcome = f.level === "note" ? `<skipped message="${xml(text)}"/>` : `<failure type="${f.level}" message="${xml(oneLine(f.message))}">${xml(text)}</failure>`;
+  return `    <testcase classname="${xml(file)}" name="${xml(name)}" time="0">${outcome}</testcase>
+`;
+}
+function formatJunit(result) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const r of result.files) if (r.kind === "template") byFile.set(r.path, []);
+  for (const f of result.findings) {
+    const list = byFile.get(f.location.file.path);
+    if (list) list.push(f);
+    else byFile.set(f.location.file.path, [f]);
+  }
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  const suites = [];
+  for (const [abs, findings] of [...byFile].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const file = relativePath(result.root, abs);
+    const fails = findings.filter((f) => f.level !== "note").length;
+    const skips = findings.length - fails;
+    const cases = findings.length ? findings.map((f) => testcase(file, f)).join("") : `    <testcase classname="${xml(file)}" name="${xml(file)}" time="0"/>
+`;
+    const count = Math.max(findings.length, 1);
+    tests += count;
+    failures += fails;
+    skipped += skips;
+    suites.push(`  <testsuite name="${xml(file)}" tests="${count}" failures="${fails}" errors="0" skipped="${skips}" time="0">
+${cases}  </testsuite>
+`);
+  }
+  const problems = result.notifications.filter((n) => n.level !== "note");
+  if (problems.length) {
+    const cases = problems.map((n) => {
+      const where2 = n.file !== void 0 ? relativePath(result.root, n.file) : "vtaplint";
+      const first = n.message.split("\n")[0] ?? "";
+      return `    <testcase classname="vtaplint" name="${xml(where2)}" time="0"><error type="${n.level}" message="${xml(oneLine(first))}">${xml(`${where2}: ${n.level}: ${n.message}`)}</error></testcase>
+`;
+    });
+    tests += problems.length;
+    suites.push(`  <testsuite name="vtaplint" tests="${problems.length}" failures="0" errors="${problems.length}" skipped="0" time="0">
+${cases.join("")}  </testsuite>
+`);
+  }
+  const errors = problems.length;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="vtaplint" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0">
+${suites.join("")}</testsuites>
+`;
 }
 
 // src/report/compact.ts
@@ -34554,7 +35002,7 @@ var LABEL2 = { error: "Error", warning: "Warning", note: "Info" };
 function formatCompact(result) {
   const lines2 = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
-    return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL2[f.level]} - ${oneLine(f.message)} (${f.ruleId})`;
+    return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL2[f.level]} - ${oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`)} (${f.ruleId})`;
   });
   for (const n of shownNotifications(result)) lines2.push(`${printable(n.file ?? "vtaplint")}: line 0, col 0, ${n.level === "error" ? "Error" : n.level === "warning" ? "Warning" : "Info"} - ${oneLine(n.message.split("\n")[0] ?? "")} (${notificationTag(n.level)})`);
   const total = result.findings.length;
@@ -34738,7 +35186,7 @@ function formatGithub(result) {
       ...end.line === start.line ? [`endColumn=${end.column}`] : [],
       `title=${escapeProperty(`vtaplint ${f.ruleId}`)}`
     ];
-    return `::${COMMAND[f.level]} ${props.join(",")}::${escapeData(f.message)}`;
+    return `::${COMMAND[f.level]} ${props.join(",")}::${escapeData(`${f.message}${elsewhere(f, (file) => relativePath(base, file))}`)}`;
   });
   for (const n of shownNotifications(result)) {
     const command = n.level === "error" ? "error" : n.level === "warning" ? "warning" : "notice";
@@ -34762,7 +35210,7 @@ function formatUnix(result, opts) {
   const shown = (file) => printable(import_node_path18.default.isAbsolute(file) ? import_node_path18.default.relative(opts.cwd, file) || file : file);
   const lines2 = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
-    return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(f.message)} [${f.ruleId}]`;
+    return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(`${f.message}${elsewhere(f, shown)}`)} [${f.ruleId}]`;
   });
   for (const n of shownNotifications(result)) lines2.push(`${n.file !== void 0 ? shown(n.file) : "vtaplint"}:1:1: ${n.level}: ${oneLine(n.message.split("\n")[0] ?? "")} [${notificationTag(n.level)}]`);
   return lines2.length ? `${lines2.join("\n")}
@@ -34770,7 +35218,7 @@ function formatUnix(result, opts) {
 }
 
 // src/report/report-folder.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 function makeReportFolder(dir) {
   const missing = [];
@@ -34785,7 +35233,7 @@ function makeReportFolder(dir) {
   }
   for (const d of missing.reverse()) {
     try {
-      (0, import_node_fs12.mkdirSync)(d);
+      (0, import_node_fs11.mkdirSync)(d);
     } catch (e) {
       if (e.code !== "EEXIST" || statKind(d) !== "folder") throw e;
     }
@@ -34793,7 +35241,7 @@ function makeReportFolder(dir) {
 }
 function statKind(p) {
   try {
-    return (0, import_node_fs12.statSync)(p).isDirectory() ? "folder" : "other";
+    return (0, import_node_fs11.statSync)(p).isDirectory() ? "folder" : "other";
   } catch (e) {
     if (e.code === "ENOENT") return "missing";
     throw e;
@@ -34805,7 +35253,7 @@ function errno(code, message) {
 
 // src/cli/args.ts
 var import_node_util3 = require("node:util");
-var LINT_FORMATS = ["stylish", "compact", "json", "sarif", "github", "unix"];
+var LINT_FORMATS = ["stylish", "compact", "json", "sarif", "github", "unix", "junit"];
 var GRAPH_FORMATS = ["json", "text"];
 var UsageError = class extends Error {
 };
@@ -34818,7 +35266,7 @@ and limitations of Azure virtual network TAP. Paths are files, folders (searched
 honouring .gitignore) or globs; the default is the current folder.
 
 Options:
-  -f, --format FORMAT    stylish (default), compact, json, sarif, github or unix
+  -f, --format FORMAT    stylish (default), compact, json, sarif, github, unix or junit
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
   -j, --jobs N           worker threads for many files (default: cores - 1, at most 4)
@@ -35070,7 +35518,7 @@ var CODE_CACHE_MAX_FILES = 16;
 function bundledWorker() {
   if (!__vtaplintBundleUrl.endsWith("/dist/vtaplint.cjs")) return void 0;
   const url = new URL("../bin/worker.cjs", __vtaplintBundleUrl);
-  return url.protocol === "file:" && (0, import_node_fs13.existsSync)((0, import_node_url4.fileURLToPath)(url)) ? url : void 0;
+  return url.protocol === "file:" && (0, import_node_fs12.existsSync)((0, import_node_url4.fileURLToPath)(url)) ? url : void 0;
 }
 var CHUNK = 1 << 20;
 function writeChunks(text, write) {
@@ -35130,6 +35578,9 @@ function writeReport(result, opts, io, started, write) {
       break;
     case "compact":
       add(formatCompact(result));
+      break;
+    case "junit":
+      add(formatJunit(result));
       break;
     case "text":
     case "stylish":
@@ -35281,8 +35732,13 @@ Run 'vtaplint --help' for usage.
     for (const f of result.files) {
       if (f.kind === "parameters" && named.has(import_node_path22.default.resolve(f.path)) && !templateLinted(import_node_path22.default.resolve(f.path))) {
         const rel = import_node_path22.default.relative(io.cwd, f.path) || f.path;
-        io.stderr(`vtaplint: '${rel}' is an ARM parameters file: vtaplint lints templates, with the values of their parameters files; name its template, or use --context DIR to lint the template that uses it (vtaplint --context . ${rel})
+        if (hasTemplateByName(f.path) || await mappedInConfig(f.path, root, configFile)) {
+          io.stderr(`vtaplint: '${rel}' is an ARM parameters file: vtaplint lints templates, with the values of their parameters files; name its template, or use --context DIR to lint the template that uses it (vtaplint --context . ${rel})
 `);
+        } else {
+          io.stderr(`vtaplint: '${rel}' is an ARM parameters file that no template takes by name (x.parameters.json or x.parameters.<env>.json beside x.json) or through the config's "parameters": lint its template with it (vtaplint TEMPLATE --parameters ${rel}), or map it to its template in vtaplint.config.json
+`);
+        }
       }
     }
   }
@@ -35300,16 +35756,16 @@ Run 'vtaplint --help' for usage.
     let fd;
     try {
       makeReportFolder(import_node_path22.default.dirname(out));
-      fd = (0, import_node_fs13.openSync)(out, "w");
+      fd = (0, import_node_fs12.openSync)(out, "w");
     } catch (e) {
       io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${e.code ?? String(e)}
 `);
       return 2;
     }
     try {
-      emit((chunk) => (0, import_node_fs13.writeSync)(fd, chunk));
+      emit((chunk) => (0, import_node_fs12.writeSync)(fd, chunk));
     } finally {
-      (0, import_node_fs13.closeSync)(fd);
+      (0, import_node_fs12.closeSync)(fd);
     }
   } else emit(io.stdout);
   if (result.baselineCounts && result.baseline !== void 0 && opts.format !== "sarif" && opts.format !== "json") {
@@ -35330,6 +35786,18 @@ Run 'vtaplint --help' for usage.
     return 1;
   }
   return 0;
+}
+function hasTemplateByName(parametersFile) {
+  const m = /^(.*)\.parameters\.jsonc?$/i.exec(import_node_path22.default.resolve(parametersFile));
+  return m !== null && [".json", ".jsonc"].some((ext) => (0, import_node_fs12.existsSync)(`${m[1]}${ext}`));
+}
+async function mappedInConfig(parametersFile, root, configFile) {
+  try {
+    const config = await new ConfigResolver(root, RULES, configFile).forFile(import_node_path22.default.resolve(parametersFile));
+    return config.parameters.some((p) => import_node_path22.default.resolve(p.parameterFile) === import_node_path22.default.resolve(parametersFile));
+  } catch {
+    return false;
+  }
 }
 function lintRoot(paths, cwd) {
   const given = paths.length ? paths : ["."];
@@ -35356,7 +35824,7 @@ function quietOnClosedPipe(stream) {
 }
 function isDirectory2(p) {
   try {
-    return (0, import_node_fs13.statSync)(p).isDirectory();
+    return (0, import_node_fs12.statSync)(p).isDirectory();
   } catch {
     return false;
   }
@@ -35383,4 +35851,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build fa678c072a2e37bd6f8225c4d0e5aefd
+// vtaplint-build 3fd294867b8c305936787392a8996be7

@@ -2428,6 +2428,7 @@ function stringHash(s, seed) {
 }
 function unknownEquals(a, b) {
   if (a instanceof Unknown && b instanceof Unknown) {
+    if (a.type !== void 0 && b.type !== void 0 && a.type !== b.type) return false;
     if (a.symbol !== void 0 && a.symbol === b.symbol) return true;
     const sa = symbolicKey(a);
     if (sa !== void 0 && sa === symbolicKey(b)) return true;
@@ -2534,11 +2535,16 @@ function endRun() {
   if (run.length) scratchParts.push(run.length === 1 ? run[0] : shareString(run.join("")));
   run.length = 0;
 }
-function addPiece(p) {
-  if (typeof p === "string") {
-    if (p !== "") scratchRun.push(p);
+function textPiece(p) {
+  if (p.type === void 0 || p.type === "string") return p;
+  return new Unknown(p.reason, "string", void 0, p.symbol, p.about);
+}
+function addPiece(piece) {
+  if (typeof piece === "string") {
+    if (piece !== "") scratchRun.push(piece);
     return;
   }
+  const p = textPiece(piece);
   if (p.parts && p.symbol === void 0) for (const q of p.parts) addPiece(q);
   else {
     endRun();
@@ -6457,11 +6463,6 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/discover/gitignore.ts
-var MAX_SEGMENT_WILDCARDS = 3;
-
-// src/engine/globs.ts
 var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path11, glob) {
   let m = compiled.get(glob);
@@ -6518,6 +6519,7 @@ function matchSegment(g, s) {
   }
   return true;
 }
+var MAX_SEGMENT_WILDCARDS = 3;
 function tooManyWildcards(glob) {
   const g = glob.startsWith("!") && !glob.startsWith("!(") ? glob.slice(1) : glob;
   if (plainMatcher(g.endsWith("/") ? `${g}**` : g)) return false;
@@ -6535,6 +6537,11 @@ function matchesGlobList(path11, globs) {
 
 // src/discover/discover.ts
 var import_node_path2 = __toESM(require("node:path"), 1);
+
+// src/discover/gitignore-match.ts
+var encoder = new TextEncoder();
+
+// src/discover/discover.ts
 var LINTED_EXTENSIONS = ["json", "jsonc", "bicep", "bicepparam"];
 var LINTED = new Set(LINTED_EXTENSIONS);
 function extensionOf(file) {
@@ -14327,6 +14334,10 @@ var FileLowerer = class extends ExprLowerer {
         if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
           return this.builtin(e, ctx);
         }
+        if (ns === "this" && name === "existingResource" && !this.namedInFile(ns)) {
+          if (e.args.length) this.error({ start: e.openParen, end: e.closeParen }, `existingResource() takes no arguments, but is given ${e.args.length}`);
+          return call("target", [lit("full", e)], e);
+        }
       }
       const ref = this.symbolRef(e.base, ctx);
       if (ref?.info.kind === "resource") {
@@ -15082,6 +15093,16 @@ function cliParameters(params, into) {
     into.set(name, { value, text });
   }
 }
+function environmentParameterTemplate(parametersFile) {
+  const dir = import_node_path7.default.dirname(parametersFile);
+  const base = import_node_path7.default.basename(parametersFile);
+  const existing = (stem) => [`${stem}.json`, `${stem}.jsonc`].map((n) => import_node_path7.default.join(dir, n)).find((p) => (0, import_node_fs2.existsSync)(p));
+  const suffix = /^(.+)\.parameters\.[^.]+\.jsonc?$/i.exec(base);
+  if (suffix) return existing(suffix[1]);
+  const infix = /^((.+)\.[^.]+)\.parameters\.jsonc?$/i.exec(base);
+  if (infix && !existing(infix[1])) return existing(infix[2]);
+  return void 0;
+}
 function associatedParameterFile(template) {
   const dir = import_node_path7.default.dirname(template);
   const base = import_node_path7.default.basename(template);
@@ -15525,7 +15546,8 @@ var collectionFunctions = [
       let len = 0;
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
-        if (a instanceof Unknown) pieces.push(a);
+        if (a instanceof InexactInteger && a.exact !== void 0) pieces.push(a.exact.toString());
+        else if (a instanceof Unknown) pieces.push(a);
         else if (typeof a === "string") {
           len += a.length;
           pieces.push(a);
@@ -17125,7 +17147,12 @@ var resourceFunctions = [
     ["list", 2, void 0, "object"],
     ["providers", 1, 2, "object"],
     ["extensions", 0, 1, "object"],
-    ["roleDefinitions", 1, 1, "object"]
+    ["roleDefinitions", 1, 1, "object"],
+    // target('full'): the resource being deployed as it exists before this deployment (null
+    // when it does not exist yet), what Bicep's `this.existingResource()` compiles to (the
+    // experimental "runtime values in tags and sku" of Bicep 0.46): runtime state. Not knowing
+    // it made PSRule fail the whole file (microsoft/PSRule#3425); here it was an error.
+    ["target", 0, 1, "object"]
   ].map(
     ([name, min, max, returns]) => ({
       name,
@@ -17161,6 +17188,25 @@ function toFixed(n, decimals) {
   const isZero = /^[0.]*$/.test(s);
   return (isZero ? "" : sign) + s;
 }
+var INVALID = /* @__PURE__ */ Symbol("invalid format specifier");
+function generalWithPrecision(n, precision, lower3) {
+  if (n === 0) return "0";
+  const [mant, exp] = Math.abs(n).toExponential(Math.min(precision, 100) - 1).split("e");
+  const e = Number(exp);
+  const digits = mant.replace(".", "").replace(/0+$/, "") || "0";
+  let body;
+  if (e > -5 && e < precision) {
+    if (e >= 0) {
+      const ip = digits.slice(0, e + 1).padEnd(e + 1, "0");
+      const fp = digits.slice(e + 1);
+      body = fp ? `${ip}.${fp}` : ip;
+    } else body = `0.${"0".repeat(-e - 1)}${digits}`;
+  } else {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    body = `${m}${lower3 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return (n < 0 ? "-" : "") + body;
+}
 function standard(n, spec) {
   const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
   if (!m) return void 0;
@@ -17170,7 +17216,7 @@ function standard(n, spec) {
   const neg = n < 0;
   switch (f) {
     case "D": {
-      if (!Number.isInteger(n)) return void 0;
+      if (!Number.isInteger(n)) return INVALID;
       const s = BigInt(Math.abs(n)).toString().padStart(p ?? 0, "0");
       return (neg ? "-" : "") + s;
     }
@@ -17191,7 +17237,7 @@ function standard(n, spec) {
       return `${neg && !/^[0.,]*$/.test(body) ? "-" : ""}${body} %`;
     }
     case "X": {
-      if (!Number.isInteger(n)) return void 0;
+      if (!Number.isInteger(n)) return INVALID;
       let b = BigInt(n);
       if (b < 0n) b = (1n << 64n) + b;
       const s = b.toString(16).padStart(p ?? 0, "0");
@@ -17206,10 +17252,7 @@ function standard(n, spec) {
     }
     case "G":
     case "R":
-      if (p !== void 0 && p > 0 && f === "G") {
-        const s = Number(n.toPrecision(p));
-        return String(s);
-      }
+      if (p !== void 0 && p > 0 && f === "G") return generalWithPrecision(n, p, lower3);
       return String(n);
     default:
       return void 0;
@@ -17247,34 +17290,41 @@ function custom(n, spec) {
   ip = ip.padStart(minInt, "0");
   if (grouping) ip = groupDigits(ip);
   const digits = ip + (fp ? `.${fp}` : "");
+  const intPlaces = (intPat.match(/[0#]/g) ?? []).length;
   let out = "";
-  let placed3 = false;
+  let left = intPlaces;
+  let intWritten = false;
+  let point = false;
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i];
-    if (ch === "'" || ch === '"') {
-      const j = pattern.indexOf(ch, i + 1);
-      out += pattern.slice(i + 1, j < 0 ? pattern.length : j);
-      i = j < 0 ? pattern.length : j + 1;
-      continue;
-    }
-    if (ch === "\\") {
-      out += pattern[i + 1] ?? "";
-      i += 2;
-      continue;
-    }
-    if ("0#.,".includes(ch)) {
-      if (!placed3) {
-        out += digits;
-        placed3 = true;
-      }
-      i++;
-      continue;
-    }
-    out += ch;
     i++;
+    if (ch === "'" || ch === '"') {
+      const j = pattern.indexOf(ch, i);
+      out += pattern.slice(i, j < 0 ? pattern.length : j);
+      i = j < 0 ? pattern.length : j + 1;
+    } else if (ch === "\\") {
+      out += pattern[i] ?? "";
+      i++;
+    } else if (ch === "0" || ch === "#") {
+      if (point) continue;
+      if (grouping) {
+        if (!intWritten) out += ip;
+      } else {
+        if (!intWritten && ip.length > intPlaces) out += ip.slice(0, ip.length - intPlaces);
+        left--;
+        const at2 = ip.length - 1 - left;
+        if (at2 >= 0) out += ip[at2];
+      }
+      intWritten = true;
+    } else if (ch === ".") {
+      if (point) continue;
+      point = true;
+      if (!intWritten) out += ip;
+      intWritten = true;
+      if (fp) out += `.${fp}`;
+    } else if (ch !== ",") out += ch;
   }
-  if (!placed3) out += digits;
   s = out;
   const negative = value < 0 && !forceNoSign && /[1-9]/.test(digits);
   return (negative ? "-" : "") + s;
@@ -17307,10 +17357,17 @@ function stripLiterals(p) {
 }
 function formatNumber(n, spec) {
   if (spec === "") return String(n);
-  return standard(n, spec) ?? custom(n, spec);
+  const s = standard(n, spec);
+  if (s === INVALID) return void 0;
+  return s ?? custom(n, spec);
+}
+function unknownArg(v, spec, alignment) {
+  const changes = alignment !== void 0 || spec !== void 0 && spec !== "" && v.type !== "string";
+  if (!changes) return v;
+  const symbol = v.symbol !== void 0 ? `format('{0${alignment !== void 0 ? `,${alignment}` : ""}${spec !== void 0 ? `:${spec}` : ""}}', ${v.symbol})` : void 0;
+  return new Unknown(v.reason, "string", void 0, symbol);
 }
 function formatArg(v, spec) {
-  if (v instanceof Unknown) return v;
   if (typeof v === "number") return spec ? formatNumber(v, spec) : String(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
@@ -17330,14 +17387,16 @@ function composite(fmt2, args) {
       const close = fmt2.indexOf("}", i);
       if (close < 0) return { ok: false, message: "Input string was not in a correct format (unclosed '{')." };
       const item = fmt2.slice(i + 1, close);
-      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(item);
+      const m = /^(\d+) *(?:, *(-?\d+) *)?(?::(.*))?$/s.exec(item);
       if (!m) return { ok: false, message: `Input string was not in a correct format: '{${item}}'.` };
       const idx = Number(m[1]);
       if (idx >= args.length) {
         return { ok: false, message: `Index (zero based) must be greater than or equal to zero and less than the size of the argument list: '{${item}}'.` };
       }
-      const text = formatArg(args[idx], m[3]);
-      if (text === void 0) return { ok: false, message: "The value could not be formatted." };
+      const arg = args[idx];
+      const exact = arg instanceof InexactInteger && arg.exact !== void 0 && !m[3] ? arg.exact.toString() : void 0;
+      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== void 0 ? String(Number(m[2])) : void 0) : formatArg(arg, m[3]));
+      if (text === void 0) return { ok: false, message: `Format specifier was invalid: '{${item}}'.` };
       const align = m[2] !== void 0 ? Number(m[2]) : 0;
       if (text instanceof Unknown) {
         if (lit2) pieces.push(lit2);
@@ -21990,7 +22049,7 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
 }
 function suppliedFromFiles(templatePath, opts2, sink, associated) {
   const parameters = /* @__PURE__ */ new Map();
-  const assoc = associated ? associatedParameterFile(templatePath) : void 0;
+  const assoc = typeof associated === "string" ? associated : associated ? associatedParameterFile(templatePath) : void 0;
   if (assoc) readParameterFile(assoc, parameters, sink, { root: opts2.root, limits: opts2.limits, belongs: true });
   readGivenParameterFiles(opts2, parameters, sink);
   return parameters;
@@ -22118,12 +22177,25 @@ function analyzeFile(file, opts2) {
     return ours ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
   }
   const kind = classifyJson(loaded.root);
-  if (kind === "parameters") return { kind: "parameters" };
+  if (kind === "parameters") {
+    const template = environmentParameterTemplate(file);
+    return template ? analyzeEnvironment(template, file, opts2) : { kind: "parameters" };
+  }
   if (kind !== "template") return { kind: "skipped" };
   if (opts2.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(source.path, opts2, sink, true);
   return finish2(source, loaded.root, loaded.span, "arm", parameters, opts2, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
+}
+function analyzeEnvironment(templatePath, parametersFile, opts2) {
+  const read = readSourceInside(templatePath, "arm", opts2.root, opts2.limits);
+  if (!read.ok) return { kind: "parameters" };
+  const loaded = loadJson(read.source, opts2.limits);
+  if (!loaded.root || classifyJson(loaded.root) !== "template") return { kind: "parameters" };
+  if (opts2.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
+  const sink = new DiagnosticSink();
+  const parameters = suppliedFromFiles(read.source.path, opts2, sink, parametersFile);
+  return finish2(read.source, loaded.root, loaded.span, "arm", parameters, opts2, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
 }
 function isGeneratedFromBicep(root) {
   if (typeof root !== "object" || root === null || Array.isArray(root)) return false;
@@ -24204,4 +24276,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 11b00f46cbf55a77a778486d836f2c3d
+// vtaplint-build 5f17346184ca2894f2ea4ea78a3afcae
