@@ -43,8 +43,9 @@ export default defineRule(
           });
       }
       // The first entry only known at deployment decides: an action, or a notAction that may take one away.
-      const unknownAction = all.find((a) => a.value instanceof Unknown);
-      const unknownNot = unknownAction ? undefined : perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown);
+      // A list known only in part (concat() of known actions and a parameter) counts as such an entry.
+      const unknownAction = all.find((a) => a.value instanceof Unknown) ?? perms.find((p) => p.actionsInPart)?.actionsInPart;
+      const unknownNot = unknownAction ? undefined : (perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown) ?? perms.find((p) => p.notActionsInPart)?.notActionsInPart);
       const pending = unknownAction ?? unknownNot;
       if (pending) {
         ctx.indeterminate({

@@ -267,7 +267,9 @@ class Evaluator {
         if (firstUnknown && result instanceof Unknown && result.symbol === undefined && !result.parts && result.reason.code !== 'error') {
           const keys = args.map(symbolicKey);
           if (keys.every((k) => k !== undefined)) {
-            result = new Unknown(result.reason, result.type, undefined, `${def.name}(${keys.join(',')})`, result.about, result.oneOf);
+            // What it surely holds stays known (concat(createArray('x'), parameters('extra'))).
+            const c = result.contains;
+            result = new Unknown(result.reason, result.type, undefined, `${def.name}(${keys.join(',')})`, result.about, result.oneOf, undefined, undefined, undefined, undefined, undefined, c);
           }
         }
       }

@@ -36,6 +36,15 @@ export function elements(base: LocatedValue): LocatedValue[] {
   return v.map((item, i) => ({ value: item, span: elementSpan(v, i) ?? base.span }));
 }
 
+/**
+ * The elements an array known only in part surely holds (Unknown.contains: concat() of a known
+ * array and a parameter without a value), each at the span of the whole value; none otherwise.
+ */
+export function knownElements(base: LocatedValue): LocatedValue[] {
+  const v = base.value;
+  return v instanceof Unknown && v.contains ? v.contains.map((item) => ({ value: item, span: base.span })) : [];
+}
+
 /** The span of the property name of `key` in an object value, when known. */
 export function keySpanOf(base: LocatedValue, key: string): Span | undefined {
   return base.value instanceof ObjectValue ? base.value.entry(key)?.keySpan : undefined;

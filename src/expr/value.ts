@@ -360,6 +360,13 @@ export class Unknown {
     readonly test?: BoolTest,
     /** For an if() (a Bicep `?:`) with an unknown condition: the condition, and how many of `branches` come from its true branch. */
     readonly choice?: { readonly condition: Unknown; readonly then: number },
+    /**
+     * For an array known in part: elements it surely holds, in no particular place (concat(),
+     * union() or a Bicep spread of known arrays with one known only at deployment:
+     * `concat(['Microsoft.Network/virtualNetworkTaps/*'], parameters('extra'))`). A rule may rely
+     * on their being there, never on their being all (see knownElements in located.ts).
+     */
+    readonly contains?: readonly Value[],
   ) {}
 
   /** What is known about it, for messages. */

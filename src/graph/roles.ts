@@ -4,15 +4,20 @@
 // NotActions pattern does.
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph } from './graph.js';
-import { at, elements, type LocatedValue } from '../expr/located.js';
+import { at, elements, knownElements, type LocatedValue } from '../expr/located.js';
+import { Unknown } from '../expr/value.js';
 import { deployedOfType } from './vtap.js';
 
 export interface Permission {
   role: DeployedResource;
   /** The permissions[] entry. */
   decl: LocatedValue;
+  /** Its actions; of a list known only in part, the ones it surely holds (see `actionsInPart`). */
   actions: LocatedValue[];
   notActions: LocatedValue[];
+  /** The actions list, when it is known only in part (the rest is known at deployment). */
+  actionsInPart?: LocatedValue | undefined;
+  notActionsInPart?: LocatedValue | undefined;
 }
 
 export function roleDefinitions(graph: ResourceGraph): DeployedResource[] {
@@ -20,12 +25,23 @@ export function roleDefinitions(graph: ResourceGraph): DeployedResource[] {
 }
 
 export function permissionsOf(role: DeployedResource): Permission[] {
-  return elements(at(role.root, 'properties', 'permissions')).map((decl) => ({
-    role,
-    decl,
-    actions: elements(at(decl, 'actions')),
-    notActions: elements(at(decl, 'notActions')),
-  }));
+  return elements(at(role.root, 'properties', 'permissions')).map((decl) => {
+    const actions = at(decl, 'actions');
+    const notActions = at(decl, 'notActions');
+    return {
+      role,
+      decl,
+      actions: [...elements(actions), ...knownElements(actions)],
+      notActions: [...elements(notActions), ...knownElements(notActions)],
+      actionsInPart: inPart(actions),
+      notActionsInPart: inPart(notActions),
+    };
+  });
+}
+
+/** A list that is an array known only in part (some elements known, the rest at deployment). */
+function inPart(list: LocatedValue): LocatedValue | undefined {
+  return list.value instanceof Unknown && list.value.contains ? list : undefined;
 }
 
 // Whether an action pattern (such as "Microsoft.Network/*") matches an operation name.

@@ -32,6 +32,24 @@ describe('unknown propagation', () => {
     expect(ev("[range(parameters('start'), parameters('n'))[3]]", { template: t }).plain).toEqual({ $unknown: 'parameter-without-value' });
   });
 
+  it('an array known in part (concat(), union() or flatten() of known arrays and one without a value) keeps the elements it surely holds', () => {
+    const contains = (e: string) => {
+      const v = ev(e, { template: noValue }).value;
+      expect(v).toBeInstanceOf(Unknown);
+      return (v as Unknown).contains;
+    };
+    expect(contains("[concat(createArray('a', 'b'), parameters('arr'), createArray('c'))]")).toEqual(['a', 'b', 'c']);
+    expect((ev("[concat(createArray('a'), parameters('arr'))]", { template: noValue }).value as Unknown).type).toBe('array');
+    expect(contains("[union(createArray('a'), parameters('arr'))]")).toEqual(['a']);
+    expect(contains("[flatten(createArray(createArray('a'), parameters('arr')))]")).toEqual(['a']);
+    // Through a second level, and not past what may drop elements.
+    expect(contains("[concat(concat(createArray('a'), parameters('arr')), createArray('b'))]")).toEqual(['a', 'b']);
+    expect(contains("[skip(concat(createArray('a'), parameters('arr')), 1)]")).toBeUndefined();
+    expect(contains("[concat(parameters('arr'), parameters('arr'))]")).toBeUndefined();
+    // Its length and elements stay unknown.
+    expect(ev("[length(concat(createArray('a'), parameters('arr')))]", { template: noValue }).plain).toEqual({ $unknown: 'parameter-without-value' });
+  });
+
   it('keeps the first unknown argument as the reason', () => {
     const r = ev("[toUpper(parameters('p'))]", { template: noValue });
     expect(r.plain).toEqual({ $unknown: 'parameter-without-value' });

@@ -8,6 +8,15 @@ import { expectArray, expectInt, expectObject } from './args.js';
 import type { FnDef, FnEnv } from './types.js';
 import { equalsCharged, SPENT, stepsSpent } from './compare.js';
 
+/**
+ * An array known only at deployment that holds at least `known` (see Unknown.contains), with the
+ * reason of the part that is not known; a plain unknown array when no element is known.
+ */
+function partialArray(unknown: Unknown, known: readonly Value[]): Unknown {
+  if (known.length === 0) return new Unknown(unknown.reason, 'array');
+  return new Unknown(unknown.reason, 'array', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, known);
+}
+
 function wrongType(env: FnEnv, v: Value, expected: string, i = 0): Unknown {
   return env.error(`The template function '${env.name}' expects ${expected}; the provided value is of type '${typeName(v)}'.`, i);
 }
@@ -252,15 +261,21 @@ export const collectionFunctions: FnDef[] = [
       const isArrays = args.some((a) => Array.isArray(a) || (a instanceof Unknown && a.type === 'array'));
       if (isArrays) {
         const out: Value[] = [];
+        let unknown: Unknown | undefined;
         for (let i = 0; i < args.length; i++) {
           const a = args[i] as Value;
-          if (a instanceof Unknown) return new Unknown(a.reason, 'array');
-          if (!Array.isArray(a)) return wrongType(env, a, "all parameters to be of type 'Array'", i);
+          if (a instanceof Unknown) {
+            // Known in part: the elements of the known arrays are in it whatever this one holds.
+            unknown ??= a;
+            if (a.contains) for (const x of a.contains) out.push(x);
+            continue;
+          }
+          if (!Array.isArray(a)) return unknown ? partialArray(unknown, out) : wrongType(env, a, "all parameters to be of type 'Array'", i);
           const lim = env.checkArray(out.length + a.length);
           if (lim) return lim;
           for (const x of a) out.push(x);
         }
-        return out;
+        return unknown ? partialArray(unknown, out) : out;
       }
       const pieces: (string | Unknown)[] = [];
       let len = 0;
@@ -384,7 +399,16 @@ export const collectionFunctions: FnDef[] = [
     impl: (args, env) => {
       const u = args.find((a) => a instanceof Unknown) as Unknown | undefined;
       const known = args.filter((a) => !(a instanceof Unknown));
-      if (u) return new Unknown(u.reason, Array.isArray(known[0]) ? 'array' : known[0] instanceof ObjectValue ? 'object' : undefined);
+      if (u) {
+        // Arrays known in part: union() keeps every element of each (once), so the known ones are in it.
+        if (known.length > 0 && known.every((k) => Array.isArray(k))) {
+          const out: Value[] = [];
+          for (const a of args) for (const x of a instanceof Unknown ? (a.contains ?? []) : (a as Value[])) out.push(x);
+          const lim = env.checkArray(out.length);
+          return lim ?? partialArray(u, out);
+        }
+        return new Unknown(u.reason, Array.isArray(known[0]) ? 'array' : known[0] instanceof ObjectValue ? 'object' : undefined);
+      }
       const kind = sameKind(args, env);
       if (kind instanceof Unknown) return kind;
       if (kind === 'object') return mergeObjects(args as ObjectValue[], true);
@@ -443,14 +467,20 @@ export const collectionFunctions: FnDef[] = [
       const a = expectArray(env, args, 0);
       if (a instanceof Unknown) return a;
       const out: Value[] = [];
+      let unknown: Unknown | undefined;
       for (const x of a) {
-        if (x instanceof Unknown) return new Unknown(x.reason, 'array');
-        if (!Array.isArray(x)) return wrongType(env, x, 'an array of arrays');
+        // A Bicep spread of an array known only at deployment (`[ 'a', ...extra ]`): known in part.
+        if (x instanceof Unknown) {
+          unknown ??= x;
+          if (x.contains) for (const y of x.contains) out.push(y);
+          continue;
+        }
+        if (!Array.isArray(x)) return unknown ? partialArray(unknown, out) : wrongType(env, x, 'an array of arrays');
         for (const y of x) out.push(y);
         const lim = env.checkArray(out.length);
         if (lim) return lim;
       }
-      return out;
+      return unknown ? partialArray(unknown, out) : out;
     },
   },
   {
