@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { TYPES, deployedOfType } from '../src/graph/vtap.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import { TYPES, deployedOfType, describeSource, replacedSources, resolvedName, tapSources } from '../src/graph/vtap.js';
 import { typeShape, type TypeIndex } from '../src/graph/type-shape.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -15,9 +16,9 @@ export default defineRule(
   {
     id: 'vtap-inline-config-readonly',
     name: 'VtapInlineConfigReadonly',
-    shortDescription: 'A NIC does not declare inline tapConfigurations with an API version where they are read-only.',
+    shortDescription: 'A TAP entry written inline in a NIC reaches Azure: not in a read-only tapConfigurations, not replaced by a later deployment of the NIC.',
     fullDescription:
-      "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead.",
+      "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead. Likewise, a TAP entry in a NIC's body (an ipConfiguration's virtualNetworkTaps, or writable inline tapConfigurations) is lost when the template deploys the same NIC again later (another module or nested deployment, ordered after it) without it: a PUT replaces the whole body, so the TAP mirrors nothing from that NIC. A tapConfigurations child resource survives such a PUT.",
     defaultLevel: 'warning',
     tags: ['vtap'],
     precision: 'very-high',
@@ -49,5 +50,27 @@ export default defineRule(
         });
       else ctx.pass({ ...base, message: 'writable at this API version' });
     }
+    // TAP entries in a NIC body that a later PUT of the same NIC replaces (graph: replacedSources).
+    const remaining = tapSources(ctx.graph);
+    for (const { source, by } of replacedSources(ctx.graph)) {
+      const nic = source.holder;
+      const tap = source.tap.kind === 'resource' ? source.tap.resource : undefined;
+      // The NIC as it ends still has an entry for this TAP (the later body repeats it): nothing lost.
+      if (remaining.some((s) => s.nic.kind === 'resource' && s.nic.resource.key === nic.key && (tap === undefined || (s.tap.kind === 'resource' && s.tap.resource === tap)))) continue;
+      if (by.length === 0) continue;
+      const tapName = resolvedName(source.tap);
+      ctx.fail({
+        span: source.at.span,
+        resource: nic,
+        related: by.map((d) => ({ span: d.span, message: `NIC '${d.displayName}' deployed again here, without this entry` })),
+        message: `${describeSource(source)} does not last: the template deploys NIC '${nic.displayName}' again after it, ${by.map(where).join(' or ')}, without it, and a PUT replaces the whole network interface, so ${tapName ? `TAP '${tapName}'` : 'the TAP'} mirrors nothing from it; write the entry in that deployment too, or declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource, which a later PUT of the NIC leaves in place`,
+      });
+    }
   },
 );
+
+/** Where a declaration is deployed, for a message: the module or nested deployment holding it. */
+function where(d: DeployedResource): string {
+  const holder = d.unit.parent;
+  return holder ? `in '${holder.displayName}'` : `as '${d.displayName}'`;
+}

@@ -88,21 +88,46 @@ export function taps(graph: ResourceGraph): DeployedResource[] {
 
 /** Every TAP source the deployment declares, in declaration order. */
 export function tapSources(graph: ResourceGraph): readonly TapSource[] {
-  // A dozen rules ask for the sources of the same graph: found once per graph.
-  const known = sourcesByGraph.get(graph);
-  if (known) return known;
-  const out = findTapSources(graph);
-  sourcesByGraph.set(graph, out);
-  return out;
+  return foundSources(graph).sources;
 }
 
-const sourcesByGraph = new WeakMap<ResourceGraph, readonly TapSource[]>();
+/**
+ * A TAP entry written in a NIC's body (an ipConfiguration's virtualNetworkTaps entry, or an inline
+ * tapConfigurations entry where that list is writable) that does not last: the NIC is deployed
+ * again after it (another module or nested deployment PUTs it), and a PUT replaces the whole body,
+ * so the NIC ends with the body of `by` (finalDeclarations). Such an entry is no source.
+ */
+export interface ReplacedSource {
+  source: TapSource;
+  /** The declarations the deployed NIC ends with. */
+  by: readonly DeployedResource[];
+}
+
+/** Entries a later deployment of their NIC replaces (see ReplacedSource). */
+export function replacedSources(graph: ResourceGraph): readonly ReplacedSource[] {
+  return foundSources(graph).replaced;
+}
+
+function foundSources(graph: ResourceGraph): Found {
+  // A dozen rules ask for the sources of the same graph: found once per graph.
+  let known = sourcesByGraph.get(graph);
+  if (!known) sourcesByGraph.set(graph, (known = findTapSources(graph)));
+  return known;
+}
+
+interface Found {
+  sources: readonly TapSource[];
+  replaced: readonly ReplacedSource[];
+}
+
+const sourcesByGraph = new WeakMap<ResourceGraph, Found>();
 
 /** The first API version of networkInterfaces whose properties.tapConfigurations is read-only. */
 const INLINE_READ_ONLY_FROM = '2019-09-01';
 
-function findTapSources(graph: ResourceGraph): TapSource[] {
+function findTapSources(graph: ResourceGraph): Found {
   const out: TapSource[] = [];
+  const replaced: ReplacedSource[] = [];
   for (const r of graph.resources) {
     if (r.existing) continue;
     const type = r.type.toLowerCase();
@@ -115,16 +140,27 @@ function findTapSources(graph: ResourceGraph): TapSource[] {
     } else if (type === TYPES.nic.toLowerCase()) {
       // From API 2019-09-01 the inline list is read-only: Azure ignores it, so it mirrors nothing
       // (vtap-inline-config-readonly says so) and is no source for the other rules.
-      const inlineIgnored = typeof r.apiVersion === 'string' && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
+      const inlineIgnored = inlineReadOnly(r);
+      // The NIC deployed again after this declaration (finalDeclarations): the later PUT replaces
+      // the body, and with it the ipConfigurations' virtualNetworkTaps entries, and the inline
+      // tapConfigurations when the later API version can write them (from 2019-09-01 it cannot,
+      // and leaves the NIC's TAP configurations as they are, as it leaves a child resource's).
+      const finals = finalDeclarations(graph, r);
+      const by = finals.includes(r) ? undefined : finals;
+      const inlineReplaced = by !== undefined && by.every((d) => !inlineReadOnly(d));
       for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, 'properties', 'tapConfigurations'), CERTAIN)) {
         const tap = optionalValue(at(cfg.at, 'properties', 'virtualNetworkTap'), cfg);
         const tapId = optionalValue(at(tap.at, 'id'), tap);
-        out.push({ declaration: 'inline', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options });
+        const source: TapSource = { declaration: 'inline', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options };
+        if (inlineReplaced) replaced.push({ source, by });
+        else out.push(source);
       }
       for (const ipc of optionalElements(at(r.root, 'properties', 'ipConfigurations'), CERTAIN)) {
         for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc)) {
           const tapId = optionalValue(at(entry.at, 'id'), entry);
-          out.push({ declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options });
+          const source: TapSource = { declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options };
+          if (by) replaced.push({ source, by });
+          else out.push(source);
         }
       }
     } else if (type === TYPES.vmss.toLowerCase()) {
@@ -141,7 +177,12 @@ function findTapSources(graph: ResourceGraph): TapSource[] {
   }
   // Sources that exist for certain come first (each group in declaration order): a rule that
   // judges a NIC or VM once, through its first source, then judges it through a certain one.
-  return [...out.filter((s) => !s.when), ...out.filter((s) => s.when)];
+  return { sources: [...out.filter((s) => !s.when), ...out.filter((s) => s.when)], replaced };
+}
+
+/** Whether a NIC declaration's API version makes its inline tapConfigurations read-only (ignored). */
+function inlineReadOnly(r: DeployedResource): boolean {
+  return typeof r.apiVersion === 'string' && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
 }
 
 /** Whether a part of a declaration is there: always, or only when a value known at deployment chooses it. */
