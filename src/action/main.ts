@@ -45,6 +45,14 @@ async function runAction(runner: Runner): Promise<number> {
   if (!FAIL_ON.includes(failOn)) {
     return failBeforeLint(runner, `fail-on must be one of ${FAIL_ON.join(', ')}, got '${failOn}'`);
   }
+  // Off when the workflow uploads the SARIF file: code scanning then annotates the same lines of
+  // the pull request, and each finding showed twice (the double reporting users of other
+  // linters' actions complain of, bridgecrewio/checkov-action#80).
+  const annotationsInput = (getInput(runner, 'annotations') || 'true').toLowerCase();
+  if (annotationsInput !== 'true' && annotationsInput !== 'false') {
+    return failBeforeLint(runner, `annotations must be true or false, got '${getInput(runner, 'annotations')}'`);
+  }
+  const annotateFindings = annotationsInput === 'true';
   const paths = getList(runner, 'paths');
   const config = getInput(runner, 'config');
   const baseline = getInput(runner, 'baseline');
@@ -116,10 +124,10 @@ async function runAction(runner: Runner): Promise<number> {
   const notices = shownNotifications({ findings: counted, notifications: result.notifications });
   for (const n of notices) if (n.level === 'error') notify(n);
 
-  const changed = changedLines(env, base);
+  const changed = annotateFindings ? changedLines(env, base) : undefined;
   let annotated = 0;
   let notAnnotated = 0;
-  for (const f of [...counted].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])) {
+  for (const f of annotateFindings ? [...counted].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]) : []) {
     const at = annotationPlace(f, base, changed);
     if (!at) continue;
     if (annotate(sink, f, at)) annotated++;
@@ -130,13 +138,14 @@ async function runAction(runner: Runner): Promise<number> {
   runner.log(
     `vtaplint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}` +
       (changed ? ` (${annotated} annotated on lines this pull request changes)` : '') +
+      (annotateFindings ? '' : ' (findings not annotated: input annotations is false)') +
       `; SARIF written to ${relativePath(workspace, sarifPath)}`,
   );
   if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); the job summary and the SARIF file have them all`);
   const runNotes: ToolNotification[] = [...(missing ? [{ level: 'error' as const, message: missing }] : []), ...result.notifications];
   appendSummary(
     runner,
-    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, changedOnly: changed !== undefined }),
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, changedOnly: changed !== undefined, annotationsOff: !annotateFindings }),
   );
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));

@@ -239,6 +239,26 @@ describe('the action from its sources', () => {
   });
 });
 
+describe('the action from its sources: the annotations input', () => {
+  test('false: no finding is annotated (code scanning, fed the SARIF file, annotates them), the failure reason still is; a bad value fails the step', async () => {
+    const { dir } = prWorkspace();
+    const event = { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' };
+    const on = await runSource(dir, {}, event);
+    expect(on.stdout.match(/^::(error|warning) title=vtaplint vtap-/gm)).toHaveLength(2);
+    const off = await runSource(dir, { annotations: 'false' }, event);
+    expect(off.code).toBe(1);
+    expect(off.stdout.match(/^::(error|warning|notice) title=vtaplint vtap-/gm)).toBeNull();
+    expect(off.stdout).toContain('::error title=vtaplint::vtaplint found 2 problems at or above fail-on: error');
+    expect(off.stdout).toContain('(findings not annotated: input annotations is false)');
+    expect(off.summary).toContain('findings not annotated (input annotations: false)');
+    expect(off.outputs).toMatchObject({ errors: '2', warnings: '1' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'ws/vtaplint.sarif'), 'utf8')).runs[0].results).toHaveLength(3);
+    const bad = await runSource(dir, { annotations: 'no' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("::error::annotations must be true or false, got 'no'");
+  });
+});
+
 describe('the action from its sources: a pull request that changes only a value', () => {
   test('a finding decided by a changed parameters file line is annotated there, saying where it is reported', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
