@@ -1,8 +1,8 @@
 // Command-line parsing (node:util parseArgs): options, their values, and usage errors.
 import { parseArgs } from 'node:util';
 
-export type Format = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'unix' | 'junit' | 'text';
-const LINT_FORMATS: readonly Format[] = ['stylish', 'compact', 'json', 'sarif', 'github', 'unix', 'junit'];
+export type Format = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'unix' | 'junit' | 'codeclimate' | 'text';
+const LINT_FORMATS: readonly Format[] = ['stylish', 'compact', 'json', 'sarif', 'github', 'unix', 'junit', 'codeclimate'];
 const GRAPH_FORMATS: readonly Format[] = ['json', 'text'];
 
 export interface CliOptions {
@@ -39,7 +39,8 @@ and limitations of Azure virtual network TAP. Paths are files, folders (searched
 honouring .gitignore) or globs; the default is the current folder.
 
 Options:
-  -f, --format FORMAT    stylish (default), compact, json, sarif, github, unix or junit
+  -f, --format FORMAT    stylish (default), compact, json, sarif, github, unix, junit or
+                         codeclimate (GitLab Code Quality)
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
   -j, --jobs N           worker threads for many files (default: cores - 1, at most 4)

@@ -12,6 +12,7 @@ import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } 
 import { baselineSentence } from '../engine/baseline.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatJunit } from '../report/junit.js';
+import { formatCodeClimate } from '../report/codeclimate.js';
 import { formatCompact } from '../report/compact.js';
 import { writeJson } from '../report/json.js';
 import { writeSarif } from '../report/sarif.js';
@@ -134,6 +135,9 @@ function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: D
       break;
     case 'junit':
       add(formatJunit(result));
+      break;
+    case 'codeclimate':
+      add(formatCodeClimate(result));
       break;
     case 'text':
     case 'stylish':
