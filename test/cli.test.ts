@@ -181,6 +181,11 @@ describe('exit codes', () => {
     const r = await cli([GOOD, '--config', path.join(unknown, 'c.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown rule "vtap-no-such-rule"');
+    // A typo names the rule or tag spelt alike.
+    const typo = workspace({ 'c.json': '{"rules": {"vtap-suported-region": "off"}}' });
+    expect((await cli([GOOD, '--config', path.join(typo, 'c.json')])).stderr).toContain('unknown rule "vtap-suported-region" in "rules"; did you mean "vtap-supported-region"?');
+    const tag = workspace({ 'c.json': '{"tags": {"temporay": "off"}}' });
+    expect((await cli([GOOD, '--config', path.join(tag, 'c.json')])).stderr).toContain('unknown tag "temporay" in "tags"; did you mean "temporary"? (the rules\' tags: ');
   });
 });
 

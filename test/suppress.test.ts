@@ -97,6 +97,14 @@ describe('ARM JSON: // vtaplint-disable-next-line', () => {
     expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['unused-suppression', 'vtap-supported-region']);
     expect(r.findings.find((f) => f.ruleId === 'unused-suppression')!.message).toMatch(/'no-such-rule' names no vtaplint rule/);
   });
+
+  test('a misspelt rule id (it suppresses nothing) is reported with the rule spelt alike', async () => {
+    const dir = workspace({ 't.json': insertLine(BAD, LOCATION_LINE, '      // vtaplint-disable-next-line vtap-supported-regions -- pilot') });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.find((f) => f.ruleId === 'unused-suppression')!.message).toBe(
+      "the // vtaplint-disable-next-line suppression of 'vtap-supported-regions' names no vtaplint rule; did you mean 'vtap-supported-region'?",
+    );
+  });
 });
 
 describe('ARM JSON: resource metadata', () => {
@@ -274,7 +282,7 @@ describe('Bicep pragmas', () => {
       null,
     ]);
     // Bicep's directives cannot carry a reason and are not asked for one; the unused comment is reported.
-    expect(sites.map(siteProblem)).toEqual([undefined, undefined, undefined, expect.stringMatching(/is unused/)]);
+    expect(sites.map((s) => siteProblem(s))).toEqual([undefined, undefined, undefined, expect.stringMatching(/is unused/)]);
   });
 });
 

@@ -10,6 +10,7 @@ import compiledValidator from './config-validator.generated.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../model/limits.js';
 import { SourceText } from '../model/source.js';
+import { suggestion } from '../model/spelling.js';
 import { TextSpan, type Span } from '../model/span.js';
 import type { ConfiguredLevel, RuleMeta } from './rule.js';
 
@@ -182,12 +183,18 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
   const cfg = data as ConfigFileShape;
   const rules = new Map<string, ConfiguredLevel>();
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
-    if (!knownRules.has(id)) throw errorAt(placeIn(file, text, ['rules'], id), `unknown rule "${id}" in "rules"`);
+    if (!knownRules.has(id)) {
+      const near = suggestion(id, [...knownRules]);
+      throw errorAt(placeIn(file, text, ['rules'], id), `unknown rule "${id}" in "rules"${near ? `; did you mean "${near}"?` : ''}`);
+    }
     rules.set(id, typeof v === 'string' ? v : v.level);
   }
   // A misspelt tag ("temprary") would switch nothing off, silently.
   for (const tag of Object.keys(cfg.tags ?? {})) {
-    if (knownTags.size && !knownTags.has(tag)) throw errorAt(placeIn(file, text, ['tags'], tag), `unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(', ')})`);
+    if (knownTags.size && !knownTags.has(tag)) {
+      const near = suggestion(tag, [...knownTags]);
+      throw errorAt(placeIn(file, text, ['tags'], tag), `unknown tag "${tag}" in "tags"${near ? `; did you mean "${near}"?` : ''} (the rules' tags: ${[...knownTags].sort().join(', ')})`);
+    }
   }
   // A glob that picomatch would take exponential time over (see tooManyWildcards) is refused where
   // it is written: a config in the repository being linted is input like a template.

@@ -516,8 +516,9 @@ function unusedFindings(sites: readonly SuppressionSite[], rules: readonly Rule[
   const level = levelFor(rule.meta, config);
   if (level === 'off') return [];
   const out: Finding[] = [];
+  const ids = rules.map((r) => r.meta.id);
   for (const s of sites) {
-    const message = siteProblem(s);
+    const message = siteProblem(s, ids);
     if (!message) continue;
     out.push(placed({ ruleId: UNUSED_SUPPRESSION, level, kind: 'fail', message, span: s.span, related: [], logical: undefined }));
   }

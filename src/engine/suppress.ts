@@ -21,6 +21,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
 import { matchesConfigGlobs, type ConfigSuppression, type EffectiveConfig } from './config.js';
 import { locate, type Finding } from './finding.js';
+import { suggestion } from '../model/spelling.js';
 import { pushAll } from '../model/push-all.js';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -377,11 +378,18 @@ function sitesFor(r: RuleSites, c: Candidate): readonly Ordered[] {
   return found;
 }
 
-/** What is wrong with a site, if anything: the message of its unused-suppression finding. */
-export function siteProblem(s: SuppressionSite): string | undefined {
+/**
+ * What is wrong with a site, if anything: the message of its unused-suppression finding. `ruleIds`:
+ * the rules there are, for the one spelt alike when the site names none of them (a typo in a rule
+ * id silently suppressed nothing until this warning, which then says what was meant).
+ */
+export function siteProblem(s: SuppressionSite, ruleIds: readonly string[] = []): string | undefined {
   const what = s.ruleId ? `'${s.ruleId}'` : '(no rule id)';
   if (!s.ruleId) return `the ${s.form} suppression names no rule id`;
-  if (!s.known) return `the ${s.form} suppression of ${what} names no vtaplint rule`;
+  if (!s.known) {
+    const near = suggestion(s.ruleId, ruleIds);
+    return `the ${s.form} suppression of ${what} names no vtaplint rule${near ? `; did you mean '${near}'?` : ''}`;
+  }
   if (s.expired) return `the ${s.form} suppression of ${what} expired on ${s.expired}: the finding is reported again; renew it with a reason, or fix the finding`;
   if (!s.used) return `the ${s.form} suppression of ${what} is unused: no ${s.ruleId} finding is there to suppress; remove it`;
   if (s.needsReason && !s.reason) {

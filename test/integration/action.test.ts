@@ -311,7 +311,7 @@ describe('the action from its sources: a bad config or baseline', () => {
     const r = await runSource(dir, { config: 'infra/vtaplint.config.json' });
     expect(r.code).toBe(1);
     // Was `::error title=vtaplint configuration::/abs/infra/vtaplint.config.json:3:5: ...`, on no file.
-    expect(r.stdout).toMatch(/^::error title=vtaplint configuration,file=infra\/vtaplint\.config\.json,line=3,col=5::\S+:3:5: unknown rule "vtap-supported-regoin" in "rules"\n$/);
+    expect(r.stdout).toMatch(/^::error title=vtaplint configuration,file=infra\/vtaplint\.config\.json,line=3,col=5::\S+:3:5: unknown rule "vtap-supported-regoin" in "rules"; did you mean "vtap-supported-region"\?\n$/);
     expect(r.summary).toMatch(/^## vtaplint\n\nNothing was linted\.\n\n> \*\*error\*\*: \S+vtaplint\.config\.json:3:5: unknown rule "vtap-supported-regoin"/);
     writeFileSync(path.join(ws, 'old.sarif'), '{"version": "2.1.0"}');
     const b = await runSource(dir, { baseline: 'old.sarif' });
