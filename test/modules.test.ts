@@ -107,6 +107,27 @@ describe('modules linted through their parents', () => {
     expect(region[0]?.related.filter((r) => r.message === "the value of parameter 'location' is given here").map((r) => r.file).sort()).toEqual(['hub.bicep', 'main.bicep']);
   });
 
+  test('a module finding is one finding when the entries that deploy it name its resource differently (one has a resource of that name too)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));
+    mkdirSync(path.join(dir, 'mods'));
+    writeFileSync(path.join(dir, 'mods/tap.bicep'), "param location string\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n");
+    // a.bicep has a 'tap' of its own: the module's TAP reads 'm.tap' there, and 'tap' through b.bicep.
+    writeFileSync(path.join(dir, 'a.bicep'), "module m 'mods/tap.bicep' = {\n  name: 'm'\n  params: { location: 'westeurope' }\n}\nresource tap 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: 'nsg'\n  location: 'eastus'\n}\n");
+    writeFileSync(path.join(dir, 'b.bicep'), "module m 'mods/tap.bicep' = {\n  name: 'm'\n  params: { location: 'westeurope' }\n}\n");
+    const region = (await findingsOf(['.'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region');
+    expect(region.map((f) => `${f.file}:${f.line} ${f.message.slice(0, 14)}`)).toEqual(["mods/tap.bicep:4 TAP 'm.tap' is"]);
+    expect(region[0]?.related.map((r) => r.file).sort()).toEqual(['a.bicep', 'b.bicep']);
+    // The same with worker threads (each file's findings cross a thread).
+    const many = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`extra${i}.json`, '{}']));
+    for (const [name, text] of Object.entries(many)) writeFileSync(path.join(dir, name), text);
+    const threaded = (await findingsOf(['.', '-j', '2'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region');
+    expect(threaded.map((f) => f.message)).toEqual(region.map((f) => f.message));
+    // Within one entry, two instances of the module are two findings; b.bicep's is one of them.
+    writeFileSync(path.join(dir, 'a.bicep'), "module m 'mods/tap.bicep' = [for i in range(0, 2): {\n  name: 'm${i}'\n  params: { location: 'westeurope' }\n}]\n");
+    const loop = (await findingsOf(['.'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region');
+    expect(loop.map((f) => f.message.slice(0, 17))).toEqual(["TAP 'm[0].tap' is", "TAP 'm[1].tap' is"]);
+  });
+
   /** A subscription deployment whose TAP hub and source spokes are modules deployed only `if (deployTap)`, one spoke per entry of `spokes`. */
   function hubAndSpokes(paramsFile: string): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));

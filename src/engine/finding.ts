@@ -25,6 +25,12 @@ export interface Finding {
   span: Span;
   /** Set when a suppression applies (src/engine/suppress.ts): SARIF result.suppressions. */
   suppressions?: AppliedSuppression[];
+  /**
+   * The message naming its resource by its plain name, when the message names it with its modules
+   * ("TAP 'm.tap'" -> "TAP 'tap'"): how names are qualified depends on the entry that deploys the
+   * module, and the same verdict reached through two entries is one finding (lint.ts withoutRepeats).
+   */
+  plainMessage?: string;
   /** Set when linting against a baseline (src/engine/baseline.ts): SARIF result.baselineState. */
   baselineState?: 'new' | 'unchanged' | 'updated';
   /**

@@ -346,7 +346,12 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? '', kind: 'skipped', findings: extra });
   }
-  const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused).sort(compareFindings);
+  // The analysis each finding came from: the same verdict from two analyses is one finding.
+  const analysisOf = new Map<Finding, number>();
+  results.forEach((r, i) => {
+    for (const f of r.findings) analysisOf.set(f, i);
+  });
+  const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused, analysisOf).sort(compareFindings);
   // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber
   // the others; and over every finding of the run, also with --context, so they match a run over all.
   const base = sourceRoot(opts.root, files.map((f) => f.path));
@@ -429,7 +434,7 @@ function reportedInFocus(named: ReadonlySet<string>, f: Finding, ofFocused: Read
  * One template can be analysed more than once in a run (through each .bicepparam that uses it, or
  * as a module of several files): the same finding at the same place, saying the same, is one.
  */
-function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>): Finding[] {
+function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>, analysisOf: ReadonlyMap<Finding, number>): Finding[] {
   // Findings are grouped by rule and place (a short key), and compared in full only within a
   // group: a key holding every finding's whole text (messages, related places) came to megabytes
   // for a large deployment, at the end of the run.
@@ -437,15 +442,26 @@ function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>): 
   // with different messages (a comment naming 20,000 unknown rule ids, each its own finding)
   // were each compared with all before them, quadratic.
   const byPlace = new Map<string, Map<string, Finding[]>>();
+  // The kept findings whose resource a message names with its modules, by their plain message, and
+  // the analyses each kept finding stands for.
+  const byPlain = new Map<string, Map<string, Finding[]>>();
+  const analyses = new Map<Finding, Set<number>>();
   return findings.filter((f) => {
     const place = `${f.ruleId}\u0000${placeOf(f.location)}`;
     let byMessage = byPlace.get(place);
     if (!byMessage) byPlace.set(place, (byMessage = new Map()));
     const same = byMessage.get(f.message);
+    const analysis = analysisOf.get(f) ?? -1;
     // The same verdict reached through another parent (a module two files deploy) or parameters
     // file: one finding, pointing at every place that gave a value (a plain repeat adds none).
-    const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
+    // Through another entry, the module's resource may be named with other modules ('m.tap' where
+    // that entry has a 'tap' of its own, 'tap' where it has none): the same verdict all the same.
+    // Not within one analysis: there, 'spokes[0].nic' and 'spokes[1].nic' are two instances.
+    const plain = f.plainMessage ?? f.message;
+    const samePlain = (g: Finding) => g.logical === f.logical && sameExceptRelated({ ...f, message: g.message }, g) && !analyses.get(g)?.has(analysis);
+    const sameVerdict = same?.find((g) => sameExceptRelated(f, g)) ?? byPlain.get(place)?.get(plain)?.find(samePlain);
     if (sameVerdict) {
+      analyses.get(sameVerdict)?.add(analysis);
       // The one kept stands for both: also for the analysis of a named file (--context).
       if (ofFocused.has(f)) ofFocused.add(sameVerdict);
       for (const r of f.related) {
@@ -455,6 +471,12 @@ function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>): 
     }
     if (same) same.push(f);
     else byMessage.set(f.message, [f]);
+    analyses.set(f, new Set([analysis]));
+    let plains = byPlain.get(place);
+    if (!plains) byPlain.set(place, (plains = new Map()));
+    const withPlain = plains.get(plain);
+    if (withPlain) withPlain.push(f);
+    else plains.set(plain, [f]);
     return true;
   });
 }
@@ -603,6 +625,7 @@ function placed(d: Omit<Draft, 'resource' | 'names'>): Finding {
     location: locate(d.span),
     related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
     logical: d.logical,
+    ...(d.plainMessage !== undefined ? { plainMessage: d.plainMessage } : {}),
     fingerprint: '',
     span: d.span,
   };
@@ -621,6 +644,8 @@ interface Draft {
   resource: Span | undefined;
   /** The resource's other names, as "<type>/<name>" (the config's `resource` suppressions). */
   names: string[] | undefined;
+  /** The message with the resource's plain name, when it names it with its modules (Finding.plainMessage). */
+  plainMessage?: string;
 }
 
 type Judged =
@@ -761,7 +786,10 @@ function suppliedRelated(deployed: DeployResult, span: Span, memo: SourcesBySpan
 }
 
 function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan): Draft {
+  const r = o.verdict.resource;
+  const qualified = r && r.displayName !== r.plainDisplayName ? `'${r.displayName}'` : undefined;
   return {
+    ...(r && qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${r.plainDisplayName}'`) } : {}),
     ruleId: o.rule.meta.id,
     level: o.level,
     kind: o.verdict.kind,
