@@ -12,7 +12,7 @@ export interface CliOptions {
   output: string | undefined;
   config: string | undefined;
   baseline: string | undefined;
-  /** --context DIR: lint the named files as a lint of DIR judges them, and report only them. */
+  /** --context DIR: lint the named files as a lint of DIR judges them, and report only what is about them (lint.ts reportedInFocus). */
   context: string | undefined;
   /** Worker threads; undefined: as many as the machine has cores (at most 4). */
   jobs: number | undefined;
@@ -51,8 +51,9 @@ Options:
                          each state
       --context DIR      lint the named files as a lint of DIR judges them (a module
                          through the files that deploy it, a parameters file through
-                         its template) and report only those files: for hooks that
-                         name the changed files
+                         its template) and report only what is about them (placed in
+                         them, found by their deployments, or decided by a value in
+                         them): for hooks that name the changed files
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (stylish; default: on for a terminal,
@@ -61,7 +62,8 @@ Options:
       --explain RULE     print a rule's documentation: what it checks, why, how to
                          fix it, with examples (e.g. --explain vtap-no-ipv6)
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
-                         beside x.json is used without this option)
+                         beside x.json is used without this option, and each
+                         x.parameters.<env>.json lints x.json with its values)
   -p, --param NAME=VALUE a parameter value (JSON, or a plain string; a string parameter
                          takes the text as written); wins over files
   -v, --version          print the version
