@@ -50,6 +50,8 @@ export interface LowerCtx {
   refs?: RefCollector | undefined;
   /** Inside a user-defined function body (only its parameters and other functions are visible). */
   inFunction?: boolean;
+  /** Inside a parameter's default value, the only place utcNow() and newGuid() may be called (BCP065). */
+  inParameterDefault?: boolean;
 }
 
 

@@ -1193,7 +1193,7 @@ export class FileLowerer extends ExprLowerer {
     const t = s.resourceType ? { type: 'string' } : armType(s.type, this.types);
     const secure = decorator(s.decorators, 'secure') !== undefined;
     this.set(out, 'type', secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
-    if (s.defaultValue) this.set(out, 'defaultValue', this.value(s.defaultValue, {}), s.defaultValue);
+    if (s.defaultValue) this.set(out, 'defaultValue', this.value(s.defaultValue, { inParameterDefault: true }), s.defaultValue);
     if (t.nullable) this.set(out, 'nullable', true, s.type ?? s.name);
     const allowed = decorator(s.decorators, 'allowed');
     if (allowed?.args[0]) this.set(out, 'allowedValues', this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
@@ -2368,6 +2368,10 @@ export class FileLowerer extends ExprLowerer {
       return call('invalid', [lit(problem.message, e)], e, LOWERING_NS);
     }
     const args = (): Expr[] => e.args.map((a) => this.expr(a, ctx));
+    // The compiler checks this wherever the call is written, on any path (its binder, BCP065).
+    if (!ctx.inParameterDefault && (name === 'utcNow' || name === 'newGuid')) {
+      this.error(e.name, `Function "${name}" is not valid at this location. It can only be used as a parameter default value. (BCP065)`);
+    }
     switch (name.toLowerCase()) {
       case 'any':
         return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);

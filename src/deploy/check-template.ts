@@ -82,6 +82,11 @@ export class TemplateChecker {
   private readonly spans: Span[] = [];
   /** What value() is walking: a resource property evaluated before deployment (see START_OF_DEPLOYMENT), a copy count. */
   private at: { what: string; count: boolean } | undefined;
+  /**
+   * Where utcNow() and newGuid() may be called (PARAMETER_DEFAULT_ONLY): true in a parameter's
+   * defaultValue, and in user-defined functions, which a default value may call (not checked).
+   */
+  private defaultOnlyAllowed = false;
 
   constructor(
     private readonly diagnostics: DiagnosticSink,
@@ -100,8 +105,10 @@ export class TemplateChecker {
       const node = t[key] as TNode;
       switch (key.toLowerCase()) {
         case 'parameters':
+          this.declarations(node, span.child(t, key), names, true);
+          break;
         case 'outputs':
-          this.declarations(node, span.child(t, key), names);
+          this.declarations(node, span.child(t, key), names, false);
           break;
         case 'variables':
           this.variables(node, span.child(t, key), names);
@@ -119,17 +126,31 @@ export class TemplateChecker {
   }
 
   /** Parameter and output declarations: every property but metadata is evaluated. */
-  private declarations(section: TNode, span: Span, names: Names | undefined): void {
+  private declarations(section: TNode, span: Span, names: Names | undefined, parameters: boolean): void {
     if (!isTObject(section)) return;
     for (const name of Object.keys(section)) {
       const decl = section[name] as TNode;
-      if (isTObject(decl)) this.declaration(decl, span.child(section, name), names);
+      if (isTObject(decl)) this.declaration(decl, span.child(section, name), names, parameters);
     }
   }
 
-  private declaration(decl: TObject, span: Span, names: Names | undefined): void {
+  private declaration(decl: TObject, span: Span, names: Names | undefined, parameter = false): void {
     for (const k of Object.keys(decl)) {
-      if (!NOT_EVALUATED.has(k.toLowerCase())) this.value(decl, k, span, names);
+      const lower = k.toLowerCase();
+      if (NOT_EVALUATED.has(lower)) continue;
+      if (parameter && lower === 'defaultvalue') this.allowingDefaultOnly(() => this.value(decl, k, span, names));
+      else this.value(decl, k, span, names);
+    }
+  }
+
+  /** Runs `walk` where utcNow() and newGuid() may be called. */
+  private allowingDefaultOnly(walk: () => void): void {
+    const was = this.defaultOnlyAllowed;
+    this.defaultOnlyAllowed = true;
+    try {
+      walk();
+    } finally {
+      this.defaultOnlyAllowed = was;
     }
   }
 
@@ -152,7 +173,7 @@ export class TemplateChecker {
   private functions(section: TNode, span: Span): void {
     forEachUserFunction(section, span, (f, fSpan) => {
       const output = ownProp(f, 'output');
-      if (isTObject(output)) this.declaration(output, fSpan.child(f, 'output'), undefined);
+      if (isTObject(output)) this.allowingDefaultOnly(() => this.declaration(output, fSpan.child(f, 'output'), undefined));
     });
   }
 
@@ -297,6 +318,15 @@ export class TemplateChecker {
           span: span.sub(c.start, c.end),
         });
       }
+    }
+    for (let i = 0; !this.defaultOnlyAllowed && i < facts.defaultOnlyCalls.length; i++) {
+      const c = facts.defaultOnlyCalls[i] as (typeof facts.defaultOnlyCalls)[number];
+      span ??= spanAt(container, key, containerSpan, isKey);
+      this.diagnostics.add({
+        code: 'evaluation-error',
+        message: `The template function '${c.name}' is not expected at this location: it can be used only in the default value of a parameter (each call gives a new value); ARM rejects the deployment.`,
+        span: span.sub(c.start, c.end),
+      });
     }
     if (!names) return;
     const bySymbol = facts.symbols.length ? names.resourcesBySymbol() : null;

@@ -83,15 +83,31 @@ export interface StaticFacts {
   symbols: readonly SymbolRef[];
   /** reference() and list*() calls on paths that always run (runtime state; see check-template.ts). */
   runtimeCalls: readonly RuntimeCall[];
+  /** utcNow() and newGuid() calls on paths that always run (see PARAMETER_DEFAULT_ONLY). */
+  defaultOnlyCalls: readonly RuntimeCall[];
 }
 
-const NO_FACTS: StaticFacts = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]), symbols: Object.freeze([]), runtimeCalls: Object.freeze([]) });
+/**
+ * Functions ARM allows only in the default value of a parameter: "Using this function anywhere
+ * else in a template returns an error" (the docs of utcNow and newGuid), as each call gives a new
+ * value. The Bicep compiler's BCP065 is the same rule.
+ */
+export const PARAMETER_DEFAULT_ONLY: ReadonlySet<string> = new Set(['utcNow', 'newGuid']);
+
+const NO_FACTS: StaticFacts = Object.freeze({
+  problems: Object.freeze([]),
+  refs: Object.freeze([]),
+  symbols: Object.freeze([]),
+  runtimeCalls: Object.freeze([]),
+  defaultOnlyCalls: Object.freeze([]),
+});
 
 interface Found {
   problems: CallProblem[] | undefined;
   refs: NameRef[] | undefined;
   symbols: SymbolRef[] | undefined;
   runtimeCalls: RuntimeCall[] | undefined;
+  defaultOnlyCalls: RuntimeCall[] | undefined;
 }
 
 /**
@@ -102,11 +118,17 @@ interface Found {
  */
 export function staticFacts(parsed: { ast: Expr; facts: StaticFacts | undefined }): StaticFacts {
   if (parsed.facts) return parsed.facts;
-  const found: Found = { problems: undefined, refs: undefined, symbols: undefined, runtimeCalls: undefined };
+  const found: Found = { problems: undefined, refs: undefined, symbols: undefined, runtimeCalls: undefined, defaultOnlyCalls: undefined };
   collectFacts(parsed.ast, found);
   parsed.facts =
-    found.problems || found.refs || found.symbols || found.runtimeCalls
-      ? { problems: found.problems ?? [], refs: found.refs ?? [], symbols: found.symbols ?? [], runtimeCalls: found.runtimeCalls ?? [] }
+    found.problems || found.refs || found.symbols || found.runtimeCalls || found.defaultOnlyCalls
+      ? {
+          problems: found.problems ?? [],
+          refs: found.refs ?? [],
+          symbols: found.symbols ?? [],
+          runtimeCalls: found.runtimeCalls ?? [],
+          defaultOnlyCalls: found.defaultOnlyCalls ?? [],
+        }
       : NO_FACTS;
   return parsed.facts;
 }
@@ -135,6 +157,8 @@ function collectFacts(e: Expr, found: Found): void {
       if (problem) (found.problems ??= []).push({ start: e.start, end: e.end, message: problem });
       else if (e.ns === undefined && (isListAction(e.name) || def?.name === 'reference')) {
         (found.runtimeCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
+      } else if (def && PARAMETER_DEFAULT_ONLY.has(def.name)) {
+        (found.defaultOnlyCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
       }
       if (!problem && def && (def.name === 'reference' || def.name === 'resourceInfo') && e.args[0]?.k === 'lit' && typeof e.args[0].value === 'string') {
         (found.symbols ??= []).push({ fn: def.name, name: e.args[0].value, argCount: e.args.length, start: e.start, end: e.end });

@@ -129,6 +129,19 @@ describe('Bicep: errors the compiler raises', () => {
     expect(await errors(main)).toEqual(['2:16 tapName() takes 2 arguments, but is given 1', "3:17 listKeys() takes 2 to 3 arguments (a resource id, an API version and optional values), but is given 1"]);
   });
 
+  it('utcNow() and newGuid() anywhere but in a parameter default value, also in a branch not taken (BCP065)', async () => {
+    const main = [
+      "param stamp string = '${utcNow('yyyyMMdd')}-${newGuid()}'",
+      "param later string = dateTimeAdd(utcNow(), 'P1D')",
+      'param on bool = false',
+      "var when = on ? utcNow() : 'never'",
+      'output id string = sys.newGuid()',
+      '',
+    ].join('\n');
+    const bcp065 = (fn: string): string => `Function "${fn}" is not valid at this location. It can only be used as a parameter default value. (BCP065)`;
+    expect(await errors(main)).toEqual([`4:17 ${bcp065('utcNow')}`, `5:24 ${bcp065('newGuid')}`]);
+  });
+
   it('a decorator given the wrong number of arguments (BCP071)', async () => {
     const main = [
       "@secure('yes')",

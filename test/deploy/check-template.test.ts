@@ -325,3 +325,44 @@ describe('declared type names', () => {
     ]);
   });
 });
+
+describe('utcNow() and newGuid() outside the default value of a parameter', () => {
+  // Their docs: "You can only use this function within an expression for the default value of a
+  // parameter. Using this function anywhere else in a template returns an error."
+  const message = (fn: string): string =>
+    `The template function '${fn}' is not expected at this location: it can be used only in the default value of a parameter (each call gives a new value); ARM rejects the deployment.`;
+
+  test('a finding at the call in a variable, a resource and an output, whatever reads them', () => {
+    const t = arm([storage({ a: "[concat('x-', newGuid())]" }, { tags: { when: "[utcNow('u')]" } })], {
+      variables: { stamp: '[utcNow()]' },
+      outputs: { id: { type: 'string', value: '[newGuid()]' } },
+    });
+    expect(found({ 'main.json': t })).toEqual([
+      `evaluation-error ${where(t, 'utcNow()]')} ${message('utcNow')}`,
+      `evaluation-error ${where(t, 'newGuid()]"')} ${message('newGuid')}`,
+      `evaluation-error ${where(t, "newGuid())]")} ${message('newGuid')}`,
+      `evaluation-error ${where(t, "utcNow('u')")} ${message('utcNow')}`,
+    ]);
+  });
+
+  test('none in a default value (also of a nested template, and within other calls), nor in a branch not taken', () => {
+    const nested = {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'inner',
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        template: { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { g: { type: 'string', defaultValue: '[newGuid()]' } }, resources: [] },
+      },
+    };
+    const t = arm([nested], {
+      parameters: {
+        stamp: { type: 'string', defaultValue: "[format('{0}-{1}', utcNow('yyyyMMdd'), newGuid())]" },
+        on: { type: 'bool', defaultValue: false },
+      },
+      variables: { maybe: "[if(parameters('on'), utcNow(), 'fixed')]" },
+    });
+    expect(found({ 'main.json': t })).toEqual([]);
+  });
+});
