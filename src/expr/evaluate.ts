@@ -199,6 +199,15 @@ class Evaluator {
       const k = symbolicKey(idx);
       return new Unknown(obj.reason, undefined, undefined, obj.symbol !== undefined && k !== undefined ? `${obj.symbol}[${k}]` : undefined);
     }
+    // An integer beyond 2^53 (an InexactInteger, its digits known or not) is past the end of any
+    // array, and no property name: ARM's error, not an unknown.
+    if (idx instanceof InexactInteger && Array.isArray(obj)) {
+      const shown = idx.exact !== undefined ? idx.exact.toString() : 'beyond 2^53';
+      return this.error(n, `The language expression property array index '${shown}' is out of bounds (the array has ${obj.length} elements).`);
+    }
+    if (idx instanceof InexactInteger && obj instanceof ObjectValue) {
+      return this.error(n, "The language expression property name must be a string; the provided value is of type 'Integer'.");
+    }
     if (idx instanceof Unknown) {
       // Every element of an array known to hold one value type keeps nothing we can use: unknown.
       return new Unknown(idx.reason);
