@@ -270,13 +270,13 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
     if (template && pathInsideRoot(opts.root, template) !== undefined) targetsByParams.set(path.resolve(w.file.path), path.resolve(template));
   }
   const usedByParams = new Set(targetsByParams.values());
+  // A named vtaplint.config.json (a hook stages a changed one) stands for the files it governs:
+  // a region taken off its list, or a rule set back to error, changes what CI says about them.
+  if (focus) for (const w of work) if (w.config.file && focus.has(path.resolve(w.config.file))) focus.add(path.resolve(w.file.path));
   // The files named, before the templates of named parameters files join them (see ofFocused
   // below); and with the templates whose own analysis is the deployment of a named file (x.json
   // for x.parameters.json or a config-mapped file; not for a .bicepparam or an environment's file,
   // which are analysed themselves).
-  // A named vtaplint.config.json (a hook stages a changed one) stands for the files it governs:
-  // a region taken off its list, or a rule set back to error, changes what CI says about them.
-  if (focus) for (const w of work) if (w.config.file && focus.has(path.resolve(w.config.file))) focus.add(path.resolve(w.file.path));
   const named = focus ? new Set(focus) : undefined;
   const analysedNamed = named ? new Set(named) : undefined;
   if (analysedNamed) widenFocus(analysedNamed, work, new Map());
