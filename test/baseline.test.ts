@@ -118,9 +118,13 @@ describe('--baseline', () => {
     expect(text.stderr).toContain(
       'vtaplint: baseline base.sarif: 1 new, 0 unchanged, 1 updated (1 at a higher level than in the baseline, shown and counted), 1 absent; only new results and those now at a higher level are shown and counted',
     );
-    const json = JSON.parse((await cli(['.', '--baseline', 'base.sarif', '--format', 'json'], dir)).stdout) as { summary: { error: number; baseline: Record<string, unknown> }; findings: unknown[] };
+    const json = JSON.parse((await cli(['.', '--baseline', 'base.sarif', '--format', 'json'], dir)).stdout) as { summary: { error: number; baseline: Record<string, unknown> }; findings: { file: string; baselineState?: string }[] };
     expect(json.summary.baseline).toEqual({ file: 'base.sarif', new: 1, unchanged: 0, updated: 1, escalated: 1, absent: 1 });
     expect([json.summary.error, json.findings.length]).toEqual([2, 2]);
+    expect(json.findings.map((f) => [f.file, f.baselineState])).toEqual([
+      ['b.json', 'updated'],
+      ['c.json', 'new'],
+    ]);
     // Back at the baseline's level and message: unchanged, not shown, and said.
     config('warning');
     const back = await cli(['.', '--baseline', 'base.sarif'], dir);

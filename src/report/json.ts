@@ -42,6 +42,8 @@ export function writeJson(result: LintResult, rules: readonly Rule[], version: s
           message: r.message,
         })),
         fingerprint: f.fingerprint,
+        // With a baseline: new, or updated (one now at a higher level than the baseline's).
+        ...(f.baselineState ? { baselineState: f.baselineState } : {}),
       };
     }
   };
