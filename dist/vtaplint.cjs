@@ -325,7 +325,7 @@ var init_value = __esm({
       }
     };
     Unknown = class {
-      constructor(reason, type, parts, symbol, about, oneOf, atMost, branches, branchSpans, test, choice) {
+      constructor(reason, type, parts, symbol, about, oneOf, atMost, branches, branchSpans, test, choice, contains) {
         this.reason = reason;
         this.type = type;
         this.parts = parts;
@@ -337,6 +337,7 @@ var init_value = __esm({
         this.branchSpans = branchSpans;
         this.test = test;
         this.choice = choice;
+        this.contains = contains;
       }
       reason;
       type;
@@ -349,6 +350,7 @@ var init_value = __esm({
       branchSpans;
       test;
       choice;
+      contains;
       /** What is known about it, for messages. */
       get description() {
         const a = this.about;
@@ -392,6 +394,10 @@ function elements(base) {
   const v = base.value;
   if (!Array.isArray(v)) return [];
   return v.map((item, i) => ({ value: item, span: elementSpan(v, i) ?? base.span }));
+}
+function knownElements(base) {
+  const v = base.value;
+  return v instanceof Unknown && v.contains ? v.contains.map((item) => ({ value: item, span: base.span })) : [];
 }
 var init_located = __esm({
   "src/expr/located.ts"() {
@@ -884,13 +890,13 @@ function formatId(id) {
 }
 function describeId(id) {
   const names = idNames(id);
-  const where2 = [];
+  const where3 = [];
   const sub = subscriptionOf(id);
   const rg = resourceGroupOf(id);
   const own2 = (s, symbol) => s === void 0 || s.length === 1 && s[0] instanceof Unknown && s[0].symbol === symbol;
-  if (!own2(sub, "subscription().subscriptionId")) where2.push(`subscription '${segmentDisplay(sub)}'`);
-  if (!own2(rg, "resourceGroup().name")) where2.push(`resource group '${segmentDisplay(rg)}'`);
-  return `'${names}' (${fullType(id)}${where2.length ? ` in ${where2.join(", ")}` : ""})`;
+  if (!own2(sub, "subscription().subscriptionId")) where3.push(`subscription '${segmentDisplay(sub)}'`);
+  if (!own2(rg, "resourceGroup().name")) where3.push(`resource group '${segmentDisplay(rg)}'`);
+  return `'${names}' (${fullType(id)}${where3.length ? ` in ${where3.join(", ")}` : ""})`;
 }
 function idNames(id) {
   return id.names.map(segmentDisplay).join("/");
@@ -4001,6 +4007,42 @@ var init_source = __esm({
         return this.text.slice(start, end);
       }
     };
+  }
+});
+
+// src/model/spelling.ts
+function suggestion(name, candidates) {
+  const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
+  const maxDistance = Math.floor(name.length * 0.34) + 1;
+  const upper2 = name.toUpperCase();
+  let best;
+  let bestDistance = maxDistance;
+  for (const c of candidates) {
+    if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
+    const cu = c.toUpperCase();
+    if (cu === upper2) return c;
+    const dist = distance(upper2, cu);
+    if (dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return best;
+}
+function distance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+var init_spelling = __esm({
+  "src/model/spelling.ts"() {
+    "use strict";
   }
 });
 
@@ -16385,42 +16427,6 @@ var init_pragmas = __esm({
   }
 });
 
-// src/model/spelling.ts
-function suggestion(name, candidates) {
-  const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
-  const maxDistance = Math.floor(name.length * 0.34) + 1;
-  const upper2 = name.toUpperCase();
-  let best;
-  let bestDistance = maxDistance;
-  for (const c of candidates) {
-    if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
-    const cu = c.toUpperCase();
-    if (cu === upper2) return c;
-    const dist = distance(upper2, cu);
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
-    }
-  }
-  return best;
-}
-function distance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-var init_spelling = __esm({
-  "src/model/spelling.ts"() {
-    "use strict";
-  }
-});
-
 // src/bicep/yaml.ts
 function load() {
   if (yaml) return yaml;
@@ -18888,7 +18894,7 @@ var init_lower = __esm({
         const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
         const secure = decorator(s.decorators, "secure") !== void 0;
         this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
-        if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, {}), s.defaultValue);
+        if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, { inParameterDefault: true }), s.defaultValue);
         if (t.nullable) this.set(out, "nullable", true, s.type ?? s.name);
         const allowed = decorator(s.decorators, "allowed");
         if (allowed?.args[0]) this.set(out, "allowedValues", this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
@@ -19106,13 +19112,13 @@ var init_lower = __esm({
         const root = this.rootOf(r);
         const bad = this.undeployableScope(root, /* @__PURE__ */ new Set());
         if (!bad) return;
-        const where2 = `the scope ${this.span(bad).text().replace(/\s+/g, " ")}`;
+        const where3 = `the scope ${this.span(bad).text().replace(/\s+/g, " ")}`;
         const target = TARGET_SCOPE_WORDS[this.targetScope];
         if (root !== r && root.existing) {
-          this.error(r.decl.value, `the resource '${r.symbol}' would be deployed to ${where2} of its existing ancestor '${root.symbol}', not to this file's ${target}; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope`);
+          this.error(r.decl.value, `the resource '${r.symbol}' would be deployed to ${where3} of its existing ancestor '${root.symbol}', not to this file's ${target}; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope`);
         } else {
           const scopeOfOwn = r === root ? r.scopeProp?.value : void 0;
-          this.error(scopeOfOwn ?? r.decl.value, `the resource '${r.symbol}' would be deployed to ${where2}, not to this file's ${target}; the Bicep compiler rejects it (BCP139: a resource's scope must match the scope of the Bicep file): deploy it from a module with that scope`);
+          this.error(scopeOfOwn ?? r.decl.value, `the resource '${r.symbol}' would be deployed to ${where3}, not to this file's ${target}; the Bicep compiler rejects it (BCP139: a resource's scope must match the scope of the Bicep file): deploy it from a module with that scope`);
         }
       }
       /**
@@ -19909,6 +19915,9 @@ var init_lower = __esm({
           return call("invalid", [lit(problem.message, e)], e, LOWERING_NS);
         }
         const args = () => e.args.map((a) => this.expr(a, ctx));
+        if (!ctx.inParameterDefault && (name === "utcNow" || name === "newGuid")) {
+          this.error(e.name, `Function "${name}" is not valid at this location. It can only be used as a parameter default value. (BCP065)`);
+        }
         switch (name.toLowerCase()) {
           case "any":
             return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
@@ -20860,6 +20869,10 @@ var init_compare = __esm({
 });
 
 // src/expr/functions/collections.ts
+function partialArray(unknown, known2) {
+  if (known2.length === 0) return new Unknown(unknown.reason, "array");
+  return new Unknown(unknown.reason, "array", void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, known2);
+}
 function wrongType(env, v, expected, i = 0) {
   return env.error(`The template function '${env.name}' expects ${expected}; the provided value is of type '${typeName(v)}'.`, i);
 }
@@ -21077,15 +21090,20 @@ var init_collections = __esm({
           const isArrays = args.some((a) => Array.isArray(a) || a instanceof Unknown && a.type === "array");
           if (isArrays) {
             const out = [];
+            let unknown;
             for (let i = 0; i < args.length; i++) {
               const a = args[i];
-              if (a instanceof Unknown) return new Unknown(a.reason, "array");
-              if (!Array.isArray(a)) return wrongType(env, a, "all parameters to be of type 'Array'", i);
+              if (a instanceof Unknown) {
+                unknown ??= a;
+                if (a.contains) for (const x of a.contains) out.push(x);
+                continue;
+              }
+              if (!Array.isArray(a)) return unknown ? partialArray(unknown, out) : wrongType(env, a, "all parameters to be of type 'Array'", i);
               const lim2 = env.checkArray(out.length + a.length);
               if (lim2) return lim2;
               for (const x of a) out.push(x);
             }
-            return out;
+            return unknown ? partialArray(unknown, out) : out;
           }
           const pieces = [];
           let len = 0;
@@ -21203,7 +21221,15 @@ var init_collections = __esm({
         impl: (args, env) => {
           const u = args.find((a) => a instanceof Unknown);
           const known2 = args.filter((a) => !(a instanceof Unknown));
-          if (u) return new Unknown(u.reason, Array.isArray(known2[0]) ? "array" : known2[0] instanceof ObjectValue ? "object" : void 0);
+          if (u) {
+            if (known2.length > 0 && known2.every((k) => Array.isArray(k))) {
+              const out = [];
+              for (const a of args) for (const x of a instanceof Unknown ? a.contains ?? [] : a) out.push(x);
+              const lim = env.checkArray(out.length);
+              return lim ?? partialArray(u, out);
+            }
+            return new Unknown(u.reason, Array.isArray(known2[0]) ? "array" : known2[0] instanceof ObjectValue ? "object" : void 0);
+          }
           const kind = sameKind(args, env);
           if (kind instanceof Unknown) return kind;
           if (kind === "object") return mergeObjects(args, true);
@@ -21262,14 +21288,19 @@ var init_collections = __esm({
           const a = expectArray(env, args, 0);
           if (a instanceof Unknown) return a;
           const out = [];
+          let unknown;
           for (const x of a) {
-            if (x instanceof Unknown) return new Unknown(x.reason, "array");
-            if (!Array.isArray(x)) return wrongType(env, x, "an array of arrays");
+            if (x instanceof Unknown) {
+              unknown ??= x;
+              if (x.contains) for (const y of x.contains) out.push(y);
+              continue;
+            }
+            if (!Array.isArray(x)) return unknown ? partialArray(unknown, out) : wrongType(env, x, "an array of arrays");
             for (const y of x) out.push(y);
             const lim = env.checkArray(out.length);
             if (lim) return lim;
           }
-          return out;
+          return unknown ? partialArray(unknown, out) : out;
         }
       },
       {
@@ -22578,17 +22609,17 @@ function providerPath(env, type, names, firstName, out) {
   }
   return out;
 }
-function finish(env, pieces, type, names, where2) {
+function finish(env, pieces, type, names, where3) {
   if (!hasUnknown(pieces)) return pieces.join("");
   let first;
   for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i];
   const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : void 0;
   const memo = reason ? partialIdMemo(env) : void 0;
   const key2 = memo ? sharedPiecesKey(pieces) : void 0;
-  if (memo === void 0 || key2 === void 0) return partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
+  if (memo === void 0 || key2 === void 0) return partialString(pieces, new ResourceIdDescription(type, names, where3), reason);
   const known2 = memo.get(key2);
   if (known2) return new Unknown(reason, "string", known2.parts, void 0, known2.about);
-  const id = partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
+  const id = partialString(pieces, new ResourceIdDescription(type, names, where3), reason);
   if (id instanceof Unknown && id.parts && memo.size < MAX_PARTIAL_IDS) memo.set(key2, { parts: id.parts, about: id.about });
   return id;
 }
@@ -22638,10 +22669,10 @@ var init_resource = __esm({
     typeSegments = /* @__PURE__ */ new Map();
     MAX_TYPES = 2048;
     ResourceIdDescription = class {
-      constructor(type, names, where2) {
+      constructor(type, names, where3) {
         this.type = type;
         this.names = names;
-        this.where = where2;
+        this.where = where3;
       }
       type;
       names;
@@ -23602,9 +23633,15 @@ function isListAction(name) {
 }
 function staticFacts(parsed) {
   if (parsed.facts) return parsed.facts;
-  const found = { problems: void 0, refs: void 0, symbols: void 0, runtimeCalls: void 0 };
+  const found = { problems: void 0, refs: void 0, symbols: void 0, runtimeCalls: void 0, defaultOnlyCalls: void 0 };
   collectFacts(parsed.ast, found);
-  parsed.facts = found.problems || found.refs || found.symbols || found.runtimeCalls ? { problems: found.problems ?? [], refs: found.refs ?? [], symbols: found.symbols ?? [], runtimeCalls: found.runtimeCalls ?? [] } : NO_FACTS;
+  parsed.facts = found.problems || found.refs || found.symbols || found.runtimeCalls || found.defaultOnlyCalls ? {
+    problems: found.problems ?? [],
+    refs: found.refs ?? [],
+    symbols: found.symbols ?? [],
+    runtimeCalls: found.runtimeCalls ?? [],
+    defaultOnlyCalls: found.defaultOnlyCalls ?? []
+  } : NO_FACTS;
   return parsed.facts;
 }
 function collectFacts(e, found) {
@@ -23624,6 +23661,8 @@ function collectFacts(e, found) {
       if (problem) (found.problems ??= []).push({ start: e.start, end: e.end, message: problem });
       else if (e.ns === void 0 && (isListAction(e.name) || def?.name === "reference")) {
         (found.runtimeCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
+      } else if (def && PARAMETER_DEFAULT_ONLY.has(def.name)) {
+        (found.defaultOnlyCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
       }
       if (!problem && def && (def.name === "reference" || def.name === "resourceInfo") && e.args[0]?.k === "lit" && typeof e.args[0].value === "string") {
         (found.symbols ??= []).push({ fn: def.name, name: e.args[0].value, argCount: e.args.length, start: e.start, end: e.end });
@@ -23645,13 +23684,20 @@ function callProblem(e, def) {
   if (!def) return isListAction(e.name) ? void 0 : unknownFunctionMessage(e.name);
   return arityFits(def, e.args.length) ? void 0 : arityMessage(e.name, def, e.args.length);
 }
-var functionNames, NO_FACTS;
+var functionNames, PARAMETER_DEFAULT_ONLY, NO_FACTS;
 var init_check = __esm({
   "src/expr/check.ts"() {
     "use strict";
     init_functions2();
     init_spelling();
-    NO_FACTS = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]), symbols: Object.freeze([]), runtimeCalls: Object.freeze([]) });
+    PARAMETER_DEFAULT_ONLY = /* @__PURE__ */ new Set(["utcNow", "newGuid"]);
+    NO_FACTS = Object.freeze({
+      problems: Object.freeze([]),
+      refs: Object.freeze([]),
+      symbols: Object.freeze([]),
+      runtimeCalls: Object.freeze([]),
+      defaultOnlyCalls: Object.freeze([])
+    });
   }
 });
 
@@ -24027,6 +24073,13 @@ var init_evaluate = __esm({
           const k = symbolicKey(idx);
           return new Unknown(obj.reason, void 0, void 0, obj.symbol !== void 0 && k !== void 0 ? `${obj.symbol}[${k}]` : void 0);
         }
+        if (idx instanceof InexactInteger && Array.isArray(obj)) {
+          const shown = idx.exact !== void 0 ? idx.exact.toString() : "beyond 2^53";
+          return this.error(n, `The language expression property array index '${shown}' is out of bounds (the array has ${obj.length} elements).`);
+        }
+        if (idx instanceof InexactInteger && obj instanceof ObjectValue) {
+          return this.error(n, "The language expression property name must be a string; the provided value is of type 'Integer'.");
+        }
         if (idx instanceof Unknown) {
           return new Unknown(idx.reason);
         }
@@ -24086,7 +24139,8 @@ var init_evaluate = __esm({
             if (firstUnknown2 && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
               const keys = args.map(symbolicKey);
               if (keys.every((k) => k !== void 0)) {
-                result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.about, result.oneOf);
+                const c = result.contains;
+                result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.about, result.oneOf, void 0, void 0, void 0, void 0, void 0, c);
               }
             }
           }
@@ -26144,6 +26198,11 @@ var init_check_template = __esm({
       /** What value() is walking: a resource property evaluated before deployment (see START_OF_DEPLOYMENT), a copy count. */
       at;
       /**
+       * Where utcNow() and newGuid() may be called (PARAMETER_DEFAULT_ONLY): true in a parameter's
+       * defaultValue, and in user-defined functions, which a default value may call (not checked).
+       */
+      defaultOnlyAllowed = false;
+      /**
        * Checks a whole template: its sections, resources and nested inline templates. `scope`: 'own'
        * when its expressions read its own declarations, else the names they read (undefined: not known).
        */
@@ -26154,8 +26213,10 @@ var init_check_template = __esm({
           const node = t[key2];
           switch (key2.toLowerCase()) {
             case "parameters":
+              this.declarations(node, span.child(t, key2), names, true);
+              break;
             case "outputs":
-              this.declarations(node, span.child(t, key2), names);
+              this.declarations(node, span.child(t, key2), names, false);
               break;
             case "variables":
               this.variables(node, span.child(t, key2), names);
@@ -26171,16 +26232,29 @@ var init_check_template = __esm({
         }
       }
       /** Parameter and output declarations: every property but metadata is evaluated. */
-      declarations(section, span, names) {
+      declarations(section, span, names, parameters) {
         if (!isTObject(section)) return;
         for (const name of Object.keys(section)) {
           const decl = section[name];
-          if (isTObject(decl)) this.declaration(decl, span.child(section, name), names);
+          if (isTObject(decl)) this.declaration(decl, span.child(section, name), names, parameters);
         }
       }
-      declaration(decl, span, names) {
+      declaration(decl, span, names, parameter = false) {
         for (const k of Object.keys(decl)) {
-          if (!NOT_EVALUATED.has(k.toLowerCase())) this.value(decl, k, span, names);
+          const lower4 = k.toLowerCase();
+          if (NOT_EVALUATED.has(lower4)) continue;
+          if (parameter && lower4 === "defaultvalue") this.allowingDefaultOnly(() => this.value(decl, k, span, names));
+          else this.value(decl, k, span, names);
+        }
+      }
+      /** Runs `walk` where utcNow() and newGuid() may be called. */
+      allowingDefaultOnly(walk) {
+        const was = this.defaultOnlyAllowed;
+        this.defaultOnlyAllowed = true;
+        try {
+          walk();
+        } finally {
+          this.defaultOnlyAllowed = was;
         }
       }
       variables(section, span, names) {
@@ -26201,7 +26275,7 @@ var init_check_template = __esm({
       functions(section, span) {
         forEachUserFunction(section, span, (f, fSpan) => {
           const output = ownProp(f, "output");
-          if (isTObject(output)) this.declaration(output, fSpan.child(f, "output"), void 0);
+          if (isTObject(output)) this.allowingDefaultOnly(() => this.declaration(output, fSpan.child(f, "output"), void 0));
         });
       }
       /** A resources array, or an object of symbolic names (languageVersion 2.0). */
@@ -26332,6 +26406,15 @@ var init_check_template = __esm({
               span: span.sub(c.start, c.end)
             });
           }
+        }
+        for (let i = 0; !this.defaultOnlyAllowed && i < facts.defaultOnlyCalls.length; i++) {
+          const c = facts.defaultOnlyCalls[i];
+          span ??= spanAt(container, key2, containerSpan, isKey);
+          this.diagnostics.add({
+            code: "evaluation-error",
+            message: `The template function '${c.name}' is not expected at this location: it can be used only in the default value of a parameter (each call gives a new value); ARM rejects the deployment.`,
+            span: span.sub(c.start, c.end)
+          });
         }
         if (!names) return;
         const bySymbol = facts.symbols.length ? names.resourcesBySymbol() : null;
@@ -26748,11 +26831,11 @@ var init_deploy = __esm({
           this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated, parentScope, link);
           return;
         }
-        const where2 = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
-        this.unfetched.set(dep, where2);
+        const where3 = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
+        this.unfetched.set(dep, where3);
         this.diagnostics.add({
           code: "note",
-          message: `the template of deployment '${dep.displayName}' is linked from ${where2} and is never fetched: the resources it deploys are not analysed`,
+          message: `the template of deployment '${dep.displayName}' is linked from ${where3} and is never fetched: the resources it deploys are not analysed`,
           span: link.entry("uri")?.span ?? link.entry("id")?.span ?? dep.span
         });
       }
@@ -28153,7 +28236,7 @@ var init_eval = __esm({
 function setKey(o, k, v) {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
-function where(span, opts) {
+function where2(span, opts) {
   const p = span.region().start;
   return { file: opts.relativeTo(span.file.path), line: p.line, column: p.column };
 }
@@ -28163,7 +28246,7 @@ function valueToJson(v, opts) {
     const out = { $unknown: v.reason.code };
     if (v.symbol) out.symbol = v.symbol;
     if (v.parts) out.parts = v.parts.map((p) => typeof p === "string" ? p : valueToJson(p, opts));
-    if (opts) out.source = { reason: v.reason.message, ...v.reason.span ? { at: where(v.reason.span, opts) } : {} };
+    if (opts) out.source = { reason: v.reason.message, ...v.reason.span ? { at: where2(v.reason.span, opts) } : {} };
     return out;
   }
   if (v instanceof ObjectValue) {
@@ -28180,7 +28263,7 @@ function edgeToJson(e, opts) {
     to: formatId(e.to.id),
     ...e.sub ? { sub: e.sub.join("/") } : {},
     ...e.kind === "reference" ? { path: e.path } : {},
-    source: where(e.span, opts)
+    source: where2(e.span, opts)
   };
 }
 function resourceToJson(r, edgesOf, opts) {
@@ -28199,7 +28282,7 @@ function resourceToJson(r, edgesOf, opts) {
     properties: body,
     edges,
     source: {
-      ...where(r.span, opts),
+      ...where2(r.span, opts),
       ...r.symbolicName ? { symbolicName: r.symbolicName } : {},
       displayName: r.displayName,
       ...r.copy ? { copy: { name: r.copy.name, index: r.copy.index ?? null } } : {}
@@ -28234,7 +28317,7 @@ function graphParts(graph, opts, maxEdges = Infinity) {
     unresolvedDependsOn: graph.unresolvedDependsOn.map((u) => ({
       from: formatId(u.from.id),
       value: valueToJson(u.value, opts),
-      source: where(u.span, opts)
+      source: where2(u.span, opts)
     }))
   };
   function* resources() {
@@ -28435,16 +28518,21 @@ function taps(graph) {
   return deployedOfType(graph, TYPES.tap);
 }
 function tapSources(graph) {
-  const known2 = sourcesByGraph.get(graph);
-  if (known2) return known2;
-  const out = findTapSources(graph);
-  sourcesByGraph.set(graph, out);
-  return out;
+  return foundSources(graph).sources;
+}
+function replacedSources(graph) {
+  return foundSources(graph).replaced;
+}
+function foundSources(graph) {
+  let known2 = sourcesByGraph.get(graph);
+  if (!known2) sourcesByGraph.set(graph, known2 = findTapSources(graph));
+  return known2;
 }
 var sourcesByGraph = /* @__PURE__ */ new WeakMap();
 var INLINE_READ_ONLY_FROM = "2019-09-01";
 function findTapSources(graph) {
   const out = [];
+  const replaced = [];
   for (const r of graph.resources) {
     if (r.existing) continue;
     const type = r.type.toLowerCase();
@@ -28455,16 +28543,23 @@ function findTapSources(graph) {
       const nic = r.parent ? { kind: "resource", resource: r.parent } : { kind: "external", id: parentId };
       out.push({ declaration: "child", nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
-      const inlineIgnored = typeof r.apiVersion === "string" && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
+      const inlineIgnored = inlineReadOnly(r);
+      const finals2 = finalDeclarations(graph, r);
+      const by = finals2.includes(r) ? void 0 : finals2;
+      const inlineReplaced = by !== void 0 && by.every((d) => !inlineReadOnly(d));
       for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, "properties", "tapConfigurations"), CERTAIN)) {
         const tap = optionalValue(at(cfg.at, "properties", "virtualNetworkTap"), cfg);
         const tapId = optionalValue(at(tap.at, "id"), tap);
-        out.push({ declaration: "inline", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options });
+        const source = { declaration: "inline", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options };
+        if (inlineReplaced) replaced.push({ source, by });
+        else out.push(source);
       }
       for (const ipc of optionalElements(at(r.root, "properties", "ipConfigurations"), CERTAIN)) {
         for (const entry of optionalElements(at(ipc.at, "properties", "virtualNetworkTaps"), ipc)) {
           const tapId = optionalValue(at(entry.at, "id"), entry);
-          out.push({ declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options });
+          const source = { declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options };
+          if (by) replaced.push({ source, by });
+          else out.push(source);
         }
       }
     } else if (type === TYPES.vmss.toLowerCase()) {
@@ -28479,7 +28574,10 @@ function findTapSources(graph) {
       }
     }
   }
-  return [...out.filter((s) => !s.when), ...out.filter((s) => s.when)];
+  return { sources: [...out.filter((s) => !s.when), ...out.filter((s) => s.when)], replaced };
+}
+function inlineReadOnly(r) {
+  return typeof r.apiVersion === "string" && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
 }
 var CERTAIN = { when: void 0 };
 function optionsOf(v) {
@@ -28899,8 +28997,8 @@ function checksNeedingProperties(tap, destination) {
     const sub = subscriptionOf(id);
     return sub !== void 0 && segmentText(sub) !== void 0;
   };
-  const where2 = literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
-  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where2} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
+  const where3 = literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
+  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where3} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
 }
 var vtap_destination_type_default2 = defineRule(
   {
@@ -29134,10 +29232,10 @@ function dependsOnAcrossModules(from, to, fromWhat, toWhat) {
   const by = (r, held) => r === held ? void 0 : `${declarationKind(r, bicep)}'${r.plainDisplayName}'`;
   const toBy = by(place.dependency, to);
   const fromBy = by(place.dependent, from);
-  const where2 = toBy && fromBy ? `${toWhat} is deployed by ${toBy} and ${fromWhat} by ${fromBy}` : toBy ? `${toWhat} is deployed by ${toBy}` : `${fromWhat} is deployed by ${fromBy ?? ""}`;
+  const where3 = toBy && fromBy ? `${toWhat} is deployed by ${toBy} and ${fromWhat} by ${fromBy}` : toBy ? `${toWhat} is deployed by ${toBy}` : `${fromWhat} is deployed by ${fromBy ?? ""}`;
   const own2 = bicep ? "resources and modules of its own file" : "resources and deployments of its own template";
   return {
-    advice: `in ${displayPath(place.unit)}, add ${entry} to the dependsOn of ${target} (${where2}, and dependsOn names only ${own2})`,
+    advice: `in ${displayPath(place.unit)}, add ${entry} to the dependsOn of ${target} (${where3}, and dependsOn names only ${own2})`,
     related: { span: place.dependent.nameSpan, message: `add ${entry} to the dependsOn of ${target}` }
   };
 }
@@ -29159,10 +29257,10 @@ function dependsOnAcrossModulesAll(from, tos, fromWhat, toWhat) {
   const mixed = inModules.length < places.length;
   const toBy = modules.length === 0 ? void 0 : mixed ? `${and(modules)} deploy${modules.length === 1 ? "s" : ""} ${inModules.length === 1 ? "one" : "some"} of ${toWhat}` : `${toWhat} are deployed by ${and(modules)}`;
   const fromBy = first.dependent === from ? void 0 : `${declarationKind(first.dependent, bicep)}'${first.dependent.plainDisplayName}'`;
-  const where2 = toBy && fromBy ? `${toBy}${modules.length > 1 ? "," : ""} and ${fromWhat} by ${fromBy}` : toBy ?? `${fromWhat} is deployed by ${fromBy ?? ""}`;
+  const where3 = toBy && fromBy ? `${toBy}${modules.length > 1 ? "," : ""} and ${fromWhat} by ${fromBy}` : toBy ?? `${fromWhat} is deployed by ${fromBy ?? ""}`;
   const own2 = bicep ? "resources and modules of its own file" : "resources and deployments of its own template";
   return {
-    advice: `in ${displayPath(first.unit)}, add ${entries} to the dependsOn of ${target} (${where2}, and dependsOn names only ${own2})`,
+    advice: `in ${displayPath(first.unit)}, add ${entries} to the dependsOn of ${target} (${where3}, and dependsOn names only ${own2})`,
     related: { span: first.dependent.nameSpan, message: `add ${entries} to the dependsOn of ${target}` }
   };
 }
@@ -30184,16 +30282,26 @@ init_located();
 
 // src/graph/roles.ts
 init_located();
+init_value();
 function roleDefinitions(graph) {
   return deployedOfType(graph, "Microsoft.Authorization/roleDefinitions");
 }
 function permissionsOf(role) {
-  return elements(at(role.root, "properties", "permissions")).map((decl) => ({
-    role,
-    decl,
-    actions: elements(at(decl, "actions")),
-    notActions: elements(at(decl, "notActions"))
-  }));
+  return elements(at(role.root, "properties", "permissions")).map((decl) => {
+    const actions = at(decl, "actions");
+    const notActions = at(decl, "notActions");
+    return {
+      role,
+      decl,
+      actions: [...elements(actions), ...knownElements(actions)],
+      notActions: [...elements(notActions), ...knownElements(notActions)],
+      actionsInPart: inPart(actions),
+      notActionsInPart: inPart(notActions)
+    };
+  });
+}
+function inPart(list) {
+  return list.value instanceof Unknown && list.value.contains ? list : void 0;
 }
 function actionMatches(pattern, operation) {
   const p = pattern.toLowerCase();
@@ -30260,8 +30368,8 @@ var vtap_role_permissions_default2 = defineRule(
             resource: role
           });
       }
-      const unknownAction = all.find((a) => a.value instanceof Unknown);
-      const unknownNot = unknownAction ? void 0 : perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown);
+      const unknownAction = all.find((a) => a.value instanceof Unknown) ?? perms.find((p) => p.actionsInPart)?.actionsInPart;
+      const unknownNot = unknownAction ? void 0 : perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown) ?? perms.find((p) => p.notActionsInPart)?.notActionsInPart;
       const pending = unknownAction ?? unknownNot;
       if (pending) {
         ctx.indeterminate({
@@ -31483,7 +31591,7 @@ var type_index_default = {
 };
 
 // rules/vtap-inline-config-readonly.md
-var vtap_inline_config_readonly_default = '# vtap-inline-config-readonly\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA NIC that declares `properties.tapConfigurations` inline uses an API version where that property\nis writable. Azure\'s published type definitions (`rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts`) make it read-only from 2019-09-01 on. Such an inline entry is then no\nTAP source for the other rules: its VM is not mirrored, so it is not counted as a TAP configuration\nof the NIC, and its VM\'s size, region or load balancers are not checked.\nAn API version taken from a parameter that has no value (ARM JSON\n`"apiVersion": "[parameters(\'nicApiVersion\')]"`) is *indeterminate*: the entries are honoured only\nif the deployment supplies 2019-08-01 or earlier (the other rules still treat them as a source).\n\n## Where it comes from\n[Resource schema: networkInterfaces](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces):\n\n> tapConfigurations: A list of TapConfigurations of the network interface. (read-only from API 2019-09-01)\n\n## Why it matters\nAzure ignores read-only properties, so the NIC is created without a TAP configuration and nothing is mirrored, silently.\n\n## How to fix\nDeclare a `Microsoft.Network/networkInterfaces/tapConfigurations` child resource instead.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  ...\n  properties: {\n    tapConfigurations: [ { name: \'to-collector\', properties: { virtualNetworkTap: { id: tap.id } } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2024-05-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2019-08-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\n';
+var vtap_inline_config_readonly_default = '# vtap-inline-config-readonly\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA NIC that declares `properties.tapConfigurations` inline uses an API version where that property\nis writable. Azure\'s published type definitions (`rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts`) make it read-only from 2019-09-01 on. Such an inline entry is then no\nTAP source for the other rules: its VM is not mirrored, so it is not counted as a TAP configuration\nof the NIC, and its VM\'s size, region or load balancers are not checked.\nAn API version taken from a parameter that has no value (ARM JSON\n`"apiVersion": "[parameters(\'nicApiVersion\')]"`) is *indeterminate*: the entries are honoured only\nif the deployment supplies 2019-08-01 or earlier (the other rules still treat them as a source).\n\nIt also checks that a TAP entry written in a NIC\'s body lasts: an ipConfiguration\'s\n`virtualNetworkTaps` entry (or an inline `tapConfigurations` entry where that list is writable) is\nlost when the template deploys the same NIC again later, in another module or nested deployment\nordered after it (a quickstart\'s "make the address static" step), with a body that has no such\nentry. ARM\'s PUT replaces the whole resource body, so the NIC ends without the entry and the TAP\nmirrors nothing from it, silently: this is reported at the entry, with the later deployment as a\nrelated location, and the NIC is no TAP source for the other rules. A\n`Microsoft.Network/networkInterfaces/tapConfigurations` child resource is not part of the NIC\'s\nwritable body (read-only there from 2019-09-01) and survives such a PUT; a later deployment that\nwrites the entry again, or one not ordered after the first (either may be last), is not reported.\n\n## Where it comes from\n[Resource schema: networkInterfaces](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces):\n\n> tapConfigurations: A list of TapConfigurations of the network interface. (read-only from API 2019-09-01)\n\n## Why it matters\nAzure ignores read-only properties, so the NIC is created without a TAP configuration and nothing is mirrored, silently.\n\n## How to fix\nDeclare a `Microsoft.Network/networkInterfaces/tapConfigurations` child resource instead.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  ...\n  properties: {\n    tapConfigurations: [ { name: \'to-collector\', properties: { virtualNetworkTap: { id: tap.id } } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2024-05-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2019-08-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\n';
 
 // rules/vtap-inline-config-readonly.ts
 var INDEX = type_index_default;
@@ -31492,8 +31600,8 @@ var vtap_inline_config_readonly_default2 = defineRule(
   {
     id: "vtap-inline-config-readonly",
     name: "VtapInlineConfigReadonly",
-    shortDescription: "A NIC does not declare inline tapConfigurations with an API version where they are read-only.",
-    fullDescription: "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead.",
+    shortDescription: "A TAP entry written inline in a NIC reaches Azure: not in a read-only tapConfigurations, not replaced by a later deployment of the NIC.",
+    fullDescription: "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead. Likewise, a TAP entry in a NIC's body (an ipConfiguration's virtualNetworkTaps, or writable inline tapConfigurations) is lost when the template deploys the same NIC again later (another module or nested deployment, ordered after it) without it: a PUT replaces the whole body, so the TAP mirrors nothing from that NIC. A tapConfigurations child resource survives such a PUT.",
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "very-high",
@@ -31524,8 +31632,26 @@ var vtap_inline_config_readonly_default2 = defineRule(
         });
       else ctx.pass({ ...base, message: "writable at this API version" });
     }
+    const remaining = tapSources(ctx.graph);
+    for (const { source, by } of replacedSources(ctx.graph)) {
+      const nic = source.holder;
+      const tap = source.tap.kind === "resource" ? source.tap.resource : void 0;
+      if (remaining.some((s) => s.nic.kind === "resource" && s.nic.resource.key === nic.key && (tap === void 0 || s.tap.kind === "resource" && s.tap.resource === tap))) continue;
+      if (by.length === 0) continue;
+      const tapName = resolvedName(source.tap);
+      ctx.fail({
+        span: source.at.span,
+        resource: nic,
+        related: by.map((d) => ({ span: d.span, message: `NIC '${d.displayName}' deployed again here, without this entry` })),
+        message: `${describeSource(source)} does not last: the template deploys NIC '${nic.displayName}' again after it, ${by.map(where).join(" or ")}, without it, and a PUT replaces the whole network interface, so ${tapName ? `TAP '${tapName}'` : "the TAP"} mirrors nothing from it; write the entry in that deployment too, or declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource, which a later PUT of the NIC leaves in place`
+      });
+    }
   }
 );
+function where(d) {
+  const holder = d.unit.parent;
+  return holder ? `in '${holder.displayName}'` : `as '${d.displayName}'`;
+}
 
 // rules/vtap-api-version.ts
 init_located();
@@ -32057,9 +32183,9 @@ var vtap_limits_default2 = defineRule(
     for (const g of groups.values()) {
       if (g.taps.length <= MAX_TAPS || mostTogether(g.taps, resourceGuard) <= MAX_TAPS) continue;
       const over = g.taps[MAX_TAPS];
-      const where2 = g.known ? `in region '${String(at(over.root, "location").value)}'` : "in one region";
+      const where3 = g.known ? `in region '${String(at(over.root, "location").value)}'` : "in one region";
       ctx.fail({
-        message: `this deployment creates ${g.taps.length} virtual network TAPs ${where2}; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs`,
+        message: `this deployment creates ${g.taps.length} virtual network TAPs ${where3}; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs`,
         span: over.nameSpan,
         resource: over
       });
@@ -33472,6 +33598,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 // src/engine/config.ts
 init_limits();
 init_source();
+init_spelling();
 init_span();
 var CONFIG_FILE = "vtaplint.config.json";
 var ConfigError = class extends Error {
@@ -33513,22 +33640,22 @@ async function validate(data, file, text) {
   if (validator(data)) return;
   const first = validator.errors?.[0];
   if (!first) throw errorAt({ file }, "invalid configuration");
-  const where2 = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
+  const where3 = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
   const location = first.instancePath ? first.instancePath.slice(1).split("/").map((seg) => seg.replaceAll("~1", "/").replaceAll("~0", "~")).map((seg) => /^\d+$/.test(seg) ? Number(seg) : seg) : [];
   if (first.keyword === "additionalProperties") {
     const key2 = first.params.additionalProperty;
-    throw errorAt(placeIn(file, text, location, key2), `unknown key "${where2 === "(top level)" ? key2 : `${where2}.${key2}`}"`);
+    throw errorAt(placeIn(file, text, location, key2), `unknown key "${where3 === "(top level)" ? key2 : `${where3}.${key2}`}"`);
   }
   const place = placeIn(file, text, location);
   if (first.keyword === "enum") {
     const allowed = first.params.allowedValues.join(", ");
-    throw errorAt(place, `"${where2}" must be one of ${allowed}`);
+    throw errorAt(place, `"${where3}" must be one of ${allowed}`);
   }
-  throw errorAt(place, `"${where2}" ${first.message ?? "is invalid"}`);
+  throw errorAt(place, `"${where3}" ${first.message ?? "is invalid"}`);
 }
-function globsOf(files, where2) {
+function globsOf(files, where3) {
   if (files === void 0) return [];
-  return typeof files === "string" ? [[files, where2]] : files.map((g, i) => [g, [...where2, i]]);
+  return typeof files === "string" ? [[files, where3]] : files.map((g, i) => [g, [...where3, i]]);
 }
 async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new Set()) {
   let data;
@@ -33551,20 +33678,26 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   const cfg = data;
   const rules = /* @__PURE__ */ new Map();
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
-    if (!knownRules.has(id)) throw errorAt(placeIn(file, text, ["rules"], id), `unknown rule "${id}" in "rules"`);
+    if (!knownRules.has(id)) {
+      const near = suggestion(id, [...knownRules]);
+      throw errorAt(placeIn(file, text, ["rules"], id), `unknown rule "${id}" in "rules"${near ? `; did you mean "${near}"?` : ""}`);
+    }
     rules.set(id, typeof v === "string" ? v : v.level);
   }
   for (const tag of Object.keys(cfg.tags ?? {})) {
-    if (knownTags.size && !knownTags.has(tag)) throw errorAt(placeIn(file, text, ["tags"], tag), `unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(", ")})`);
+    if (knownTags.size && !knownTags.has(tag)) {
+      const near = suggestion(tag, [...knownTags]);
+      throw errorAt(placeIn(file, text, ["tags"], tag), `unknown tag "${tag}" in "tags"${near ? `; did you mean "${near}"?` : ""} (the rules' tags: ${[...knownTags].sort().join(", ")})`);
+    }
   }
   const globsAt = [
     ...(cfg.ignore ?? []).map((g, i) => [g, ["ignore", i]]),
     ...(cfg.parameters ?? []).flatMap((p, i) => globsOf(p.files, ["parameters", i, "files"])),
     ...(cfg.suppressions ?? []).flatMap((p, i) => globsOf(p.files, ["suppressions", i, "files"]))
   ];
-  for (const [g, where2] of globsAt) {
+  for (const [g, where3] of globsAt) {
     if (tooManyWildcards(g)) {
-      throw errorAt(placeIn(file, text, where2), `"${where2.join(".")}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
+      throw errorAt(placeIn(file, text, where3), `"${where3.join(".")}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
     }
   }
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
@@ -33859,6 +33992,7 @@ var WireReader = class {
       location: { file: span.file, region: w.span.region },
       related: w.related.map((r) => ({ file: this.file(r.span.path, r.span.kind), region: r.span.region, message: r.message })),
       logical: w.logical,
+      ...w.plainMessage !== void 0 ? { plainMessage: w.plainMessage } : {},
       fingerprint: "",
       span,
       ...w.suppressions ? { suppressions: w.suppressions.map((s) => ({ kind: s.kind, justification: s.justification, location: { file: this.file(s.span.path, s.span.kind), region: s.span.region } })) } : {}
@@ -34164,6 +34298,7 @@ function baselineSentence(file, c) {
 init_main();
 init_pragmas();
 init_template();
+init_spelling();
 init_push_all();
 var UNUSED_SUPPRESSION = "unused-suppression";
 var sameFile = (a, b) => a === b || a.path === b.path;
@@ -34175,7 +34310,7 @@ var within = (inner, outer) => {
 };
 var atFinding = (c, file, test) => sameFile(c.finding.location.file, file) && test(c.finding.location.region.start.line);
 var atGivenValue = (c, file, test) => c.finding.related.some((r) => sameFile(r.file, file) && test(r.region.start.line));
-function pragmaSites(pragmas, known2, where2 = atFinding) {
+function pragmaSites(pragmas, known2, where3 = atFinding) {
   const out = [];
   const restores = /* @__PURE__ */ new Map();
   for (const r of pragmas) {
@@ -34193,19 +34328,19 @@ function pragmaSites(pragmas, known2, where2 = atFinding) {
     if (p.kind === "vtaplint-disable-next-line") {
       const ids = p.ruleIds.length ? p.ruleIds : [""];
       for (const id of ids) {
-        out.push(placed(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known2.has(id), (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
+        out.push(placed(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known2.has(id), (c) => c.finding.ruleId === id && where3(c, file, (line) => line === p.line)), where3, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-next-line") {
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
-        out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
+        out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where3(c, file, (line) => line === p.line)), where3, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-diagnostics") {
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
         const end = firstAfter(restores.get(`${file.path}\0${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
           placed(
-            site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where2(c, file, (line) => line >= p.line && line < end)),
-            where2,
+            site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where3(c, file, (line) => line >= p.line && line < end)),
+            where3,
             file,
             p.line,
             end
@@ -34220,8 +34355,8 @@ function onLines(s, file, from, to) {
   s.lines = { path: file.path, from, to };
   return s;
 }
-function placed(s, where2, file, from, to) {
-  return where2 === atFinding ? onLines(s, file, from, to) : s;
+function placed(s, where3, file, from, to) {
+  return where3 === atFinding ? onLines(s, file, from, to) : s;
 }
 function firstAfter(lines2, line) {
   if (!lines2) return void 0;
@@ -34376,10 +34511,13 @@ function sitesFor(r, c) {
   if (found.length > 1) found.sort((a, b) => a.order - b.order);
   return found;
 }
-function siteProblem(s) {
+function siteProblem(s, ruleIds = []) {
   const what = s.ruleId ? `'${s.ruleId}'` : "(no rule id)";
   if (!s.ruleId) return `the ${s.form} suppression names no rule id`;
-  if (!s.known) return `the ${s.form} suppression of ${what} names no vtaplint rule`;
+  if (!s.known) {
+    const near = suggestion(s.ruleId, ruleIds);
+    return `the ${s.form} suppression of ${what} names no vtaplint rule${near ? `; did you mean '${near}'?` : ""}`;
+  }
   if (s.expired) return `the ${s.form} suppression of ${what} expired on ${s.expired}: the finding is reported again; renew it with a reason, or fix the finding`;
   if (!s.used) return `the ${s.form} suppression of ${what} is unused: no ${s.ruleId} finding is there to suppress; remove it`;
   if (s.needsReason && !s.reason) {
@@ -34570,7 +34708,11 @@ async function lint(paths, opts) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
     if (extra.length) results.push({ path: config.file ?? "", kind: "skipped", findings: extra });
   }
-  const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused).sort(compareFindings);
+  const analysisOf = /* @__PURE__ */ new Map();
+  results.forEach((r, i) => {
+    for (const f of r.findings) analysisOf.set(f, i);
+  });
+  const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused, analysisOf).sort(compareFindings);
   const base = sourceRoot(opts.root, files.map((f) => f.path));
   assignFingerprints(every, base);
   const all = named ? every.filter((f) => reportedInFocus(named, f, ofFocused)) : every;
@@ -34614,15 +34756,21 @@ function throughParents(slots, work) {
 function reportedInFocus(named, f, ofFocused) {
   return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
 }
-function withoutRepeats(findings, ofFocused) {
+function withoutRepeats(findings, ofFocused, analysisOf) {
   const byPlace = /* @__PURE__ */ new Map();
+  const byPlain = /* @__PURE__ */ new Map();
+  const analyses = /* @__PURE__ */ new Map();
   return findings.filter((f) => {
     const place = `${f.ruleId}\0${placeOf2(f.location)}`;
     let byMessage = byPlace.get(place);
     if (!byMessage) byPlace.set(place, byMessage = /* @__PURE__ */ new Map());
     const same = byMessage.get(f.message);
-    const sameVerdict = same?.find((g) => sameExceptRelated(f, g));
+    const analysis = analysisOf.get(f) ?? -1;
+    const plain = f.plainMessage ?? f.message;
+    const samePlain = (g) => g.logical === f.logical && sameExceptRelated({ ...f, message: g.message }, g) && !analyses.get(g)?.has(analysis);
+    const sameVerdict = same?.find((g) => sameExceptRelated(f, g)) ?? byPlain.get(place)?.get(plain)?.find(samePlain);
     if (sameVerdict) {
+      analyses.get(sameVerdict)?.add(analysis);
       if (ofFocused.has(f)) ofFocused.add(sameVerdict);
       for (const r of f.related) {
         if (!sameVerdict.related.some((q) => q.message === r.message && placeOf2(q) === placeOf2(r))) sameVerdict.related.push(r);
@@ -34631,6 +34779,12 @@ function withoutRepeats(findings, ofFocused) {
     }
     if (same) same.push(f);
     else byMessage.set(f.message, [f]);
+    analyses.set(f, /* @__PURE__ */ new Set([analysis]));
+    let plains = byPlain.get(place);
+    if (!plains) byPlain.set(place, plains = /* @__PURE__ */ new Map());
+    const withPlain = plains.get(plain);
+    if (withPlain) withPlain.push(f);
+    else plains.set(plain, [f]);
     return true;
   });
 }
@@ -34667,8 +34821,9 @@ function unusedFindings(sites, rules, config) {
   const level = levelFor(rule.meta, config);
   if (level === "off") return [];
   const out = [];
+  const ids = rules.map((r) => r.meta.id);
   for (const s of sites) {
-    const message = siteProblem(s);
+    const message = siteProblem(s, ids);
     if (!message) continue;
     out.push(placed2({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0 }));
   }
@@ -34719,6 +34874,7 @@ function placed2(d) {
     location: locate(d.span),
     related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
     logical: d.logical,
+    ...d.plainMessage !== void 0 ? { plainMessage: d.plainMessage } : {},
     fingerprint: "",
     span: d.span
   };
@@ -34809,14 +34965,17 @@ function suppliedRelated(deployed, span, memo) {
   return related;
 }
 function draftOf(o, deployed, sources) {
+  const r = o.verdict.resource;
+  const qualified = r && r.displayName !== r.plainDisplayName ? `'${r.displayName}'` : void 0;
   return {
+    ...r && qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${r.plainDisplayName}'`) } : {},
     ruleId: o.rule.meta.id,
     level: o.level,
     kind: o.verdict.kind,
     message: o.verdict.message,
     span: o.verdict.span,
     related: distinctRelated([
-      ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
+      ...(o.verdict.related ?? []).map((r2) => ({ span: r2.span, message: r2.message })),
       // The value that decided came from outside the template: point at where it was given.
       ...suppliedRelated(deployed, o.verdict.span, sources)
     ]),
@@ -34980,9 +35139,9 @@ ${cases}  </testsuite>
   const problems = result.notifications.filter((n) => n.level !== "note");
   if (problems.length) {
     const cases = problems.map((n) => {
-      const where2 = n.file !== void 0 ? relativePath(result.root, n.file) : "vtaplint";
+      const where3 = n.file !== void 0 ? relativePath(result.root, n.file) : "vtaplint";
       const first = n.message.split("\n")[0] ?? "";
-      return `    <testcase classname="vtaplint" name="${xml(where2)}" time="0"><error type="${n.level}" message="${xml(oneLine(first))}">${xml(`${where2}: ${n.level}: ${n.message}`)}</error></testcase>
+      return `    <testcase classname="vtaplint" name="${xml(where3)}" time="0"><error type="${n.level}" message="${xml(oneLine(first))}">${xml(`${where3}: ${n.level}: ${n.message}`)}</error></testcase>
 `;
     });
     tests += problems.length;
@@ -34994,6 +35153,29 @@ ${cases.join("")}  </testsuite>
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="vtaplint" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0">
 ${suites.join("")}</testsuites>
+`;
+}
+
+// src/report/codeclimate.ts
+var SEVERITY2 = { error: "major", warning: "minor", note: "info" };
+function formatCodeClimate(result) {
+  const base = result.sourceRoot ?? sourceRoot(result.root);
+  const issues = result.findings.map((f) => {
+    const { start, end } = f.location.region;
+    return {
+      type: "issue",
+      check_name: f.ruleId,
+      description: f.message,
+      categories: ["Bug Risk"],
+      severity: SEVERITY2[f.level],
+      fingerprint: f.fingerprint,
+      location: {
+        path: relativePath(base, f.location.file.path),
+        positions: { begin: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } }
+      }
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}
 `;
 }
 
@@ -35253,7 +35435,7 @@ function errno(code, message) {
 
 // src/cli/args.ts
 var import_node_util3 = require("node:util");
-var LINT_FORMATS = ["stylish", "compact", "json", "sarif", "github", "unix", "junit"];
+var LINT_FORMATS = ["stylish", "compact", "json", "sarif", "github", "unix", "junit", "codeclimate"];
 var GRAPH_FORMATS = ["json", "text"];
 var UsageError = class extends Error {
 };
@@ -35266,7 +35448,8 @@ and limitations of Azure virtual network TAP. Paths are files, folders (searched
 honouring .gitignore) or globs; the default is the current folder.
 
 Options:
-  -f, --format FORMAT    stylish (default), compact, json, sarif, github, unix or junit
+  -f, --format FORMAT    stylish (default), compact, json, sarif, github, unix, junit or
+                         codeclimate (GitLab Code Quality)
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
   -j, --jobs N           worker threads for many files (default: cores - 1, at most 4)
@@ -35277,8 +35460,9 @@ Options:
                          each state
       --context DIR      lint the named files as a lint of DIR judges them (a module
                          through the files that deploy it, a parameters file through
-                         its template) and report only those files: for hooks that
-                         name the changed files
+                         its template) and report only what is about them (placed in
+                         them, found by their deployments, or decided by a value in
+                         them): for hooks that name the changed files
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (stylish; default: on for a terminal,
@@ -35287,7 +35471,8 @@ Options:
       --explain RULE     print a rule's documentation: what it checks, why, how to
                          fix it, with examples (e.g. --explain vtap-no-ipv6)
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
-                         beside x.json is used without this option)
+                         beside x.json is used without this option, and each
+                         x.parameters.<env>.json lints x.json with its values)
   -p, --param NAME=VALUE a parameter value (JSON, or a plain string; a string parameter
                          takes the text as written); wins over files
   -v, --version          print the version
@@ -35582,6 +35767,9 @@ function writeReport(result, opts, io, started, write) {
     case "junit":
       add(formatJunit(result));
       break;
+    case "codeclimate":
+      add(formatCodeClimate(result));
+      break;
     case "text":
     case "stylish":
       add(formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) }));
@@ -35851,4 +36039,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 3fd294867b8c305936787392a8996be7
+// vtaplint-build 0f649f70e74f19d0e90f38188f421e76

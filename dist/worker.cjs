@@ -2124,7 +2124,7 @@ var ObjectValue = class _ObjectValue {
   }
 };
 var Unknown = class {
-  constructor(reason, type, parts, symbol, about, oneOf, atMost, branches, branchSpans, test, choice) {
+  constructor(reason, type, parts, symbol, about, oneOf, atMost, branches, branchSpans, test, choice, contains) {
     this.reason = reason;
     this.type = type;
     this.parts = parts;
@@ -2136,6 +2136,7 @@ var Unknown = class {
     this.branchSpans = branchSpans;
     this.test = test;
     this.choice = choice;
+    this.contains = contains;
   }
   reason;
   type;
@@ -2148,6 +2149,7 @@ var Unknown = class {
   branchSpans;
   test;
   choice;
+  contains;
   /** What is known about it, for messages. */
   get description() {
     const a = this.about;
@@ -2260,6 +2262,10 @@ function elements(base) {
   const v = base.value;
   if (!Array.isArray(v)) return [];
   return v.map((item, i) => ({ value: item, span: elementSpan(v, i) ?? base.span }));
+}
+function knownElements(base) {
+  const v = base.value;
+  return v instanceof Unknown && v.contains ? v.contains.map((item) => ({ value: item, span: base.span })) : [];
 }
 
 // src/expr/ops.ts
@@ -2716,13 +2722,13 @@ function formatId(id) {
 }
 function describeId(id) {
   const names = idNames(id);
-  const where = [];
+  const where2 = [];
   const sub = subscriptionOf(id);
   const rg = resourceGroupOf(id);
   const own2 = (s, symbol) => s === void 0 || s.length === 1 && s[0] instanceof Unknown && s[0].symbol === symbol;
-  if (!own2(sub, "subscription().subscriptionId")) where.push(`subscription '${segmentDisplay(sub)}'`);
-  if (!own2(rg, "resourceGroup().name")) where.push(`resource group '${segmentDisplay(rg)}'`);
-  return `'${names}' (${fullType(id)}${where.length ? ` in ${where.join(", ")}` : ""})`;
+  if (!own2(sub, "subscription().subscriptionId")) where2.push(`subscription '${segmentDisplay(sub)}'`);
+  if (!own2(rg, "resourceGroup().name")) where2.push(`resource group '${segmentDisplay(rg)}'`);
+  return `'${names}' (${fullType(id)}${where2.length ? ` in ${where2.join(", ")}` : ""})`;
 }
 function idNames(id) {
   return id.names.map(segmentDisplay).join("/");
@@ -2808,16 +2814,21 @@ function taps(graph) {
   return deployedOfType(graph, TYPES.tap);
 }
 function tapSources(graph) {
-  const known3 = sourcesByGraph.get(graph);
-  if (known3) return known3;
-  const out = findTapSources(graph);
-  sourcesByGraph.set(graph, out);
-  return out;
+  return foundSources(graph).sources;
+}
+function replacedSources(graph) {
+  return foundSources(graph).replaced;
+}
+function foundSources(graph) {
+  let known3 = sourcesByGraph.get(graph);
+  if (!known3) sourcesByGraph.set(graph, known3 = findTapSources(graph));
+  return known3;
 }
 var sourcesByGraph = /* @__PURE__ */ new WeakMap();
 var INLINE_READ_ONLY_FROM = "2019-09-01";
 function findTapSources(graph) {
   const out = [];
+  const replaced = [];
   for (const r of graph.resources) {
     if (r.existing) continue;
     const type = r.type.toLowerCase();
@@ -2828,16 +2839,23 @@ function findTapSources(graph) {
       const nic = r.parent ? { kind: "resource", resource: r.parent } : { kind: "external", id: parentId };
       out.push({ declaration: "child", nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
-      const inlineIgnored = typeof r.apiVersion === "string" && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
+      const inlineIgnored = inlineReadOnly(r);
+      const finals2 = finalDeclarations(graph, r);
+      const by = finals2.includes(r) ? void 0 : finals2;
+      const inlineReplaced = by !== void 0 && by.every((d) => !inlineReadOnly(d));
       for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, "properties", "tapConfigurations"), CERTAIN)) {
         const tap = optionalValue(at(cfg.at, "properties", "virtualNetworkTap"), cfg);
         const tapId = optionalValue(at(tap.at, "id"), tap);
-        out.push({ declaration: "inline", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options });
+        const source = { declaration: "inline", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options };
+        if (inlineReplaced) replaced.push({ source, by });
+        else out.push(source);
       }
       for (const ipc of optionalElements(at(r.root, "properties", "ipConfigurations"), CERTAIN)) {
         for (const entry of optionalElements(at(ipc.at, "properties", "virtualNetworkTaps"), ipc)) {
           const tapId = optionalValue(at(entry.at, "id"), entry);
-          out.push({ declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options });
+          const source = { declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options };
+          if (by) replaced.push({ source, by });
+          else out.push(source);
         }
       }
     } else if (type === TYPES.vmss.toLowerCase()) {
@@ -2852,7 +2870,10 @@ function findTapSources(graph) {
       }
     }
   }
-  return [...out.filter((s) => !s.when), ...out.filter((s) => s.when)];
+  return { sources: [...out.filter((s) => !s.when), ...out.filter((s) => s.when)], replaced };
+}
+function inlineReadOnly(r) {
+  return typeof r.apiVersion === "string" && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
 }
 var CERTAIN = { when: void 0 };
 function optionsOf(v) {
@@ -3261,8 +3282,8 @@ function checksNeedingProperties(tap, destination) {
     const sub = subscriptionOf(id);
     return sub !== void 0 && segmentText(sub) !== void 0;
   };
-  const where = literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
-  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
+  const where2 = literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
+  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where2} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
 }
 var vtap_destination_type_default2 = defineRule(
   {
@@ -3491,10 +3512,10 @@ function dependsOnAcrossModules(from, to, fromWhat, toWhat) {
   const by = (r, held) => r === held ? void 0 : `${declarationKind(r, bicep)}'${r.plainDisplayName}'`;
   const toBy = by(place.dependency, to);
   const fromBy = by(place.dependent, from);
-  const where = toBy && fromBy ? `${toWhat} is deployed by ${toBy} and ${fromWhat} by ${fromBy}` : toBy ? `${toWhat} is deployed by ${toBy}` : `${fromWhat} is deployed by ${fromBy ?? ""}`;
+  const where2 = toBy && fromBy ? `${toWhat} is deployed by ${toBy} and ${fromWhat} by ${fromBy}` : toBy ? `${toWhat} is deployed by ${toBy}` : `${fromWhat} is deployed by ${fromBy ?? ""}`;
   const own2 = bicep ? "resources and modules of its own file" : "resources and deployments of its own template";
   return {
-    advice: `in ${displayPath(place.unit)}, add ${entry} to the dependsOn of ${target} (${where}, and dependsOn names only ${own2})`,
+    advice: `in ${displayPath(place.unit)}, add ${entry} to the dependsOn of ${target} (${where2}, and dependsOn names only ${own2})`,
     related: { span: place.dependent.nameSpan, message: `add ${entry} to the dependsOn of ${target}` }
   };
 }
@@ -3516,10 +3537,10 @@ function dependsOnAcrossModulesAll(from, tos, fromWhat, toWhat) {
   const mixed = inModules.length < places.length;
   const toBy = modules.length === 0 ? void 0 : mixed ? `${and(modules)} deploy${modules.length === 1 ? "s" : ""} ${inModules.length === 1 ? "one" : "some"} of ${toWhat}` : `${toWhat} are deployed by ${and(modules)}`;
   const fromBy = first.dependent === from ? void 0 : `${declarationKind(first.dependent, bicep)}'${first.dependent.plainDisplayName}'`;
-  const where = toBy && fromBy ? `${toBy}${modules.length > 1 ? "," : ""} and ${fromWhat} by ${fromBy}` : toBy ?? `${fromWhat} is deployed by ${fromBy ?? ""}`;
+  const where2 = toBy && fromBy ? `${toBy}${modules.length > 1 ? "," : ""} and ${fromWhat} by ${fromBy}` : toBy ?? `${fromWhat} is deployed by ${fromBy ?? ""}`;
   const own2 = bicep ? "resources and modules of its own file" : "resources and deployments of its own template";
   return {
-    advice: `in ${displayPath(first.unit)}, add ${entries} to the dependsOn of ${target} (${where}, and dependsOn names only ${own2})`,
+    advice: `in ${displayPath(first.unit)}, add ${entries} to the dependsOn of ${target} (${where2}, and dependsOn names only ${own2})`,
     related: { span: first.dependent.nameSpan, message: `add ${entries} to the dependsOn of ${target}` }
   };
 }
@@ -4531,12 +4552,21 @@ function roleDefinitions(graph) {
   return deployedOfType(graph, "Microsoft.Authorization/roleDefinitions");
 }
 function permissionsOf(role) {
-  return elements(at(role.root, "properties", "permissions")).map((decl) => ({
-    role,
-    decl,
-    actions: elements(at(decl, "actions")),
-    notActions: elements(at(decl, "notActions"))
-  }));
+  return elements(at(role.root, "properties", "permissions")).map((decl) => {
+    const actions = at(decl, "actions");
+    const notActions = at(decl, "notActions");
+    return {
+      role,
+      decl,
+      actions: [...elements(actions), ...knownElements(actions)],
+      notActions: [...elements(notActions), ...knownElements(notActions)],
+      actionsInPart: inPart(actions),
+      notActionsInPart: inPart(notActions)
+    };
+  });
+}
+function inPart(list) {
+  return list.value instanceof Unknown && list.value.contains ? list : void 0;
 }
 function actionMatches(pattern, operation) {
   const p = pattern.toLowerCase();
@@ -4603,8 +4633,8 @@ var vtap_role_permissions_default2 = defineRule(
             resource: role
           });
       }
-      const unknownAction = all.find((a) => a.value instanceof Unknown);
-      const unknownNot = unknownAction ? void 0 : perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown);
+      const unknownAction = all.find((a) => a.value instanceof Unknown) ?? perms.find((p) => p.actionsInPart)?.actionsInPart;
+      const unknownNot = unknownAction ? void 0 : perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown) ?? perms.find((p) => p.notActionsInPart)?.notActionsInPart;
       const pending = unknownAction ?? unknownNot;
       if (pending) {
         ctx.indeterminate({
@@ -5787,7 +5817,7 @@ var type_index_default = {
 };
 
 // rules/vtap-inline-config-readonly.md
-var vtap_inline_config_readonly_default = '# vtap-inline-config-readonly\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA NIC that declares `properties.tapConfigurations` inline uses an API version where that property\nis writable. Azure\'s published type definitions (`rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts`) make it read-only from 2019-09-01 on. Such an inline entry is then no\nTAP source for the other rules: its VM is not mirrored, so it is not counted as a TAP configuration\nof the NIC, and its VM\'s size, region or load balancers are not checked.\nAn API version taken from a parameter that has no value (ARM JSON\n`"apiVersion": "[parameters(\'nicApiVersion\')]"`) is *indeterminate*: the entries are honoured only\nif the deployment supplies 2019-08-01 or earlier (the other rules still treat them as a source).\n\n## Where it comes from\n[Resource schema: networkInterfaces](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces):\n\n> tapConfigurations: A list of TapConfigurations of the network interface. (read-only from API 2019-09-01)\n\n## Why it matters\nAzure ignores read-only properties, so the NIC is created without a TAP configuration and nothing is mirrored, silently.\n\n## How to fix\nDeclare a `Microsoft.Network/networkInterfaces/tapConfigurations` child resource instead.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  ...\n  properties: {\n    tapConfigurations: [ { name: \'to-collector\', properties: { virtualNetworkTap: { id: tap.id } } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2024-05-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2019-08-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\n';
+var vtap_inline_config_readonly_default = '# vtap-inline-config-readonly\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA NIC that declares `properties.tapConfigurations` inline uses an API version where that property\nis writable. Azure\'s published type definitions (`rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts`) make it read-only from 2019-09-01 on. Such an inline entry is then no\nTAP source for the other rules: its VM is not mirrored, so it is not counted as a TAP configuration\nof the NIC, and its VM\'s size, region or load balancers are not checked.\nAn API version taken from a parameter that has no value (ARM JSON\n`"apiVersion": "[parameters(\'nicApiVersion\')]"`) is *indeterminate*: the entries are honoured only\nif the deployment supplies 2019-08-01 or earlier (the other rules still treat them as a source).\n\nIt also checks that a TAP entry written in a NIC\'s body lasts: an ipConfiguration\'s\n`virtualNetworkTaps` entry (or an inline `tapConfigurations` entry where that list is writable) is\nlost when the template deploys the same NIC again later, in another module or nested deployment\nordered after it (a quickstart\'s "make the address static" step), with a body that has no such\nentry. ARM\'s PUT replaces the whole resource body, so the NIC ends without the entry and the TAP\nmirrors nothing from it, silently: this is reported at the entry, with the later deployment as a\nrelated location, and the NIC is no TAP source for the other rules. A\n`Microsoft.Network/networkInterfaces/tapConfigurations` child resource is not part of the NIC\'s\nwritable body (read-only there from 2019-09-01) and survives such a PUT; a later deployment that\nwrites the entry again, or one not ordered after the first (either may be last), is not reported.\n\n## Where it comes from\n[Resource schema: networkInterfaces](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces):\n\n> tapConfigurations: A list of TapConfigurations of the network interface. (read-only from API 2019-09-01)\n\n## Why it matters\nAzure ignores read-only properties, so the NIC is created without a TAP configuration and nothing is mirrored, silently.\n\n## How to fix\nDeclare a `Microsoft.Network/networkInterfaces/tapConfigurations` child resource instead.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  ...\n  properties: {\n    tapConfigurations: [ { name: \'to-collector\', properties: { virtualNetworkTap: { id: tap.id } } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2024-05-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2019-08-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\n';
 
 // rules/vtap-inline-config-readonly.ts
 var INDEX = type_index_default;
@@ -5796,8 +5826,8 @@ var vtap_inline_config_readonly_default2 = defineRule(
   {
     id: "vtap-inline-config-readonly",
     name: "VtapInlineConfigReadonly",
-    shortDescription: "A NIC does not declare inline tapConfigurations with an API version where they are read-only.",
-    fullDescription: "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead.",
+    shortDescription: "A TAP entry written inline in a NIC reaches Azure: not in a read-only tapConfigurations, not replaced by a later deployment of the NIC.",
+    fullDescription: "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead. Likewise, a TAP entry in a NIC's body (an ipConfiguration's virtualNetworkTaps, or writable inline tapConfigurations) is lost when the template deploys the same NIC again later (another module or nested deployment, ordered after it) without it: a PUT replaces the whole body, so the TAP mirrors nothing from that NIC. A tapConfigurations child resource survives such a PUT.",
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "very-high",
@@ -5828,8 +5858,26 @@ var vtap_inline_config_readonly_default2 = defineRule(
         });
       else ctx.pass({ ...base, message: "writable at this API version" });
     }
+    const remaining = tapSources(ctx.graph);
+    for (const { source, by } of replacedSources(ctx.graph)) {
+      const nic = source.holder;
+      const tap = source.tap.kind === "resource" ? source.tap.resource : void 0;
+      if (remaining.some((s) => s.nic.kind === "resource" && s.nic.resource.key === nic.key && (tap === void 0 || s.tap.kind === "resource" && s.tap.resource === tap))) continue;
+      if (by.length === 0) continue;
+      const tapName = resolvedName(source.tap);
+      ctx.fail({
+        span: source.at.span,
+        resource: nic,
+        related: by.map((d) => ({ span: d.span, message: `NIC '${d.displayName}' deployed again here, without this entry` })),
+        message: `${describeSource(source)} does not last: the template deploys NIC '${nic.displayName}' again after it, ${by.map(where).join(" or ")}, without it, and a PUT replaces the whole network interface, so ${tapName ? `TAP '${tapName}'` : "the TAP"} mirrors nothing from it; write the entry in that deployment too, or declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource, which a later PUT of the NIC leaves in place`
+      });
+    }
   }
 );
+function where(d) {
+  const holder = d.unit.parent;
+  return holder ? `in '${holder.displayName}'` : `as '${d.displayName}'`;
+}
 
 // rules/vtap-api-version.md
 var vtap_api_version_default = '# vtap-api-version\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\n`Microsoft.Network/virtualNetworkTaps` and `Microsoft.Network/networkInterfaces/tapConfigurations`\nuse an API version Azure publishes for them (44 stable versions, 2018-08-01 to 2025-09-01; there are\nno preview versions), and set only properties under `properties` that the type has at that version\nand that are writable. The data is `rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts` from Azure\'s published Bicep type definitions. A version later than\nthe newest in that data is *indeterminate*, not a failure: Azure may have published it since. So is\nan API version taken from a parameter that has no value (ARM JSON written as\n`"apiVersion": "[parameters(\'networkApiVersion\')]"`): the value comes with the deployment; the\nfinding names any of the parameter\'s `allowedValues` that Azure does not publish.\n\n## Where it comes from\n[Resource schema: virtualNetworkTaps](https://learn.microsoft.com/azure/templates/microsoft.network/virtualnetworktaps):\n\n> networkInterfaceTapConfigurations: Specifies the list of resource IDs for the network interface IP configuration that needs to be tapped. (read-only)\n\n## Why it matters\nAn unknown API version fails the deployment ("No registered resource provider found ... for API version"); read-only or unknown properties are ignored or rejected.\n\n## How to fix\nUse a published API version (for example 2024-05-01) and only `destinationNetworkInterfaceIPConfiguration`, `destinationLoadBalancerFrontEndIPConfiguration` and `destinationPort` on a TAP, `virtualNetworkTap` on a TAP configuration.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n    networkInterfaceTapConfigurations: []\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"apiVersion": "2018-06-01"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"apiVersion": "2024-05-01"\n```\n';
@@ -6342,9 +6390,9 @@ var vtap_limits_default2 = defineRule(
     for (const g of groups.values()) {
       if (g.taps.length <= MAX_TAPS || mostTogether(g.taps, resourceGuard) <= MAX_TAPS) continue;
       const over = g.taps[MAX_TAPS];
-      const where = g.known ? `in region '${String(at(over.root, "location").value)}'` : "in one region";
+      const where2 = g.known ? `in region '${String(at(over.root, "location").value)}'` : "in one region";
       ctx.fail({
-        message: `this deployment creates ${g.taps.length} virtual network TAPs ${where}; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs`,
+        message: `this deployment creates ${g.taps.length} virtual network TAPs ${where2}; Azure allows ${MAX_TAPS} per region per subscription: split the TAPs over subscriptions or regions, or mirror more NICs into fewer TAPs`,
         span: over.nameSpan,
         resource: over
       });
@@ -6915,6 +6963,7 @@ function toWire(f) {
     span: toWireSpan(f.location.file, f.location.region, f.span),
     related: f.related.map((r) => ({ span: toWireSpan(r.file, r.region, void 0), message: r.message })),
     logical: f.logical,
+    ...f.plainMessage !== void 0 ? { plainMessage: f.plainMessage } : {},
     ...f.suppressions ? { suppressions: f.suppressions.map((s) => ({ kind: s.kind, justification: s.justification, span: toWireSpan(s.location.file, s.location.region, void 0) })) } : {}
   };
 }
@@ -13351,7 +13400,7 @@ var FileLowerer = class extends ExprLowerer {
     const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
     const secure = decorator(s.decorators, "secure") !== void 0;
     this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
-    if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, {}), s.defaultValue);
+    if (s.defaultValue) this.set(out, "defaultValue", this.value(s.defaultValue, { inParameterDefault: true }), s.defaultValue);
     if (t.nullable) this.set(out, "nullable", true, s.type ?? s.name);
     const allowed = decorator(s.decorators, "allowed");
     if (allowed?.args[0]) this.set(out, "allowedValues", this.value(allowed.args[0], {}), allowed.args[0], allowed.name);
@@ -13569,13 +13618,13 @@ var FileLowerer = class extends ExprLowerer {
     const root = this.rootOf(r);
     const bad = this.undeployableScope(root, /* @__PURE__ */ new Set());
     if (!bad) return;
-    const where = `the scope ${this.span(bad).text().replace(/\s+/g, " ")}`;
+    const where2 = `the scope ${this.span(bad).text().replace(/\s+/g, " ")}`;
     const target = TARGET_SCOPE_WORDS[this.targetScope];
     if (root !== r && root.existing) {
-      this.error(r.decl.value, `the resource '${r.symbol}' would be deployed to ${where} of its existing ancestor '${root.symbol}', not to this file's ${target}; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope`);
+      this.error(r.decl.value, `the resource '${r.symbol}' would be deployed to ${where2} of its existing ancestor '${root.symbol}', not to this file's ${target}; the Bicep compiler rejects it (BCP165): deploy it from a module with that scope`);
     } else {
       const scopeOfOwn = r === root ? r.scopeProp?.value : void 0;
-      this.error(scopeOfOwn ?? r.decl.value, `the resource '${r.symbol}' would be deployed to ${where}, not to this file's ${target}; the Bicep compiler rejects it (BCP139: a resource's scope must match the scope of the Bicep file): deploy it from a module with that scope`);
+      this.error(scopeOfOwn ?? r.decl.value, `the resource '${r.symbol}' would be deployed to ${where2}, not to this file's ${target}; the Bicep compiler rejects it (BCP139: a resource's scope must match the scope of the Bicep file): deploy it from a module with that scope`);
     }
   }
   /**
@@ -14372,6 +14421,9 @@ var FileLowerer = class extends ExprLowerer {
       return call("invalid", [lit(problem.message, e)], e, LOWERING_NS);
     }
     const args = () => e.args.map((a) => this.expr(a, ctx));
+    if (!ctx.inParameterDefault && (name === "utcNow" || name === "newGuid")) {
+      this.error(e.name, `Function "${name}" is not valid at this location. It can only be used as a parameter default value. (BCP065)`);
+    }
     switch (name.toLowerCase()) {
       case "any":
         return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
@@ -15324,6 +15376,10 @@ function stepsSpent(env, type) {
 }
 
 // src/expr/functions/collections.ts
+function partialArray(unknown, known3) {
+  if (known3.length === 0) return new Unknown(unknown.reason, "array");
+  return new Unknown(unknown.reason, "array", void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, known3);
+}
 function wrongType(env, v, expected, i = 0) {
   return env.error(`The template function '${env.name}' expects ${expected}; the provided value is of type '${typeName(v)}'.`, i);
 }
@@ -15532,15 +15588,20 @@ var collectionFunctions = [
       const isArrays = args.some((a) => Array.isArray(a) || a instanceof Unknown && a.type === "array");
       if (isArrays) {
         const out = [];
+        let unknown;
         for (let i = 0; i < args.length; i++) {
           const a = args[i];
-          if (a instanceof Unknown) return new Unknown(a.reason, "array");
-          if (!Array.isArray(a)) return wrongType(env, a, "all parameters to be of type 'Array'", i);
+          if (a instanceof Unknown) {
+            unknown ??= a;
+            if (a.contains) for (const x of a.contains) out.push(x);
+            continue;
+          }
+          if (!Array.isArray(a)) return unknown ? partialArray(unknown, out) : wrongType(env, a, "all parameters to be of type 'Array'", i);
           const lim2 = env.checkArray(out.length + a.length);
           if (lim2) return lim2;
           for (const x of a) out.push(x);
         }
-        return out;
+        return unknown ? partialArray(unknown, out) : out;
       }
       const pieces = [];
       let len = 0;
@@ -15658,7 +15719,15 @@ var collectionFunctions = [
     impl: (args, env) => {
       const u = args.find((a) => a instanceof Unknown);
       const known3 = args.filter((a) => !(a instanceof Unknown));
-      if (u) return new Unknown(u.reason, Array.isArray(known3[0]) ? "array" : known3[0] instanceof ObjectValue ? "object" : void 0);
+      if (u) {
+        if (known3.length > 0 && known3.every((k) => Array.isArray(k))) {
+          const out = [];
+          for (const a of args) for (const x of a instanceof Unknown ? a.contains ?? [] : a) out.push(x);
+          const lim = env.checkArray(out.length);
+          return lim ?? partialArray(u, out);
+        }
+        return new Unknown(u.reason, Array.isArray(known3[0]) ? "array" : known3[0] instanceof ObjectValue ? "object" : void 0);
+      }
       const kind = sameKind(args, env);
       if (kind instanceof Unknown) return kind;
       if (kind === "object") return mergeObjects(args, true);
@@ -15717,14 +15786,19 @@ var collectionFunctions = [
       const a = expectArray(env, args, 0);
       if (a instanceof Unknown) return a;
       const out = [];
+      let unknown;
       for (const x of a) {
-        if (x instanceof Unknown) return new Unknown(x.reason, "array");
-        if (!Array.isArray(x)) return wrongType(env, x, "an array of arrays");
+        if (x instanceof Unknown) {
+          unknown ??= x;
+          if (x.contains) for (const y of x.contains) out.push(y);
+          continue;
+        }
+        if (!Array.isArray(x)) return unknown ? partialArray(unknown, out) : wrongType(env, x, "an array of arrays");
         for (const y of x) out.push(y);
         const lim = env.checkArray(out.length);
         if (lim) return lim;
       }
-      return out;
+      return unknown ? partialArray(unknown, out) : out;
     }
   },
   {
@@ -16974,10 +17048,10 @@ function providerPath(env, type, names, firstName, out) {
   return out;
 }
 var ResourceIdDescription = class {
-  constructor(type, names, where) {
+  constructor(type, names, where2) {
     this.type = type;
     this.names = names;
-    this.where = where;
+    this.where = where2;
   }
   type;
   names;
@@ -16987,17 +17061,17 @@ var ResourceIdDescription = class {
     return hasUnknown(this.names) ? `a resource id of type ${this.type} with a name known only at deployment ('${named}')${this.where}` : `a resource id of type ${this.type} named '${named}'${this.where}`;
   }
 };
-function finish(env, pieces, type, names, where) {
+function finish(env, pieces, type, names, where2) {
   if (!hasUnknown(pieces)) return pieces.join("");
   let first;
   for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i];
   const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : void 0;
   const memo = reason ? partialIdMemo(env) : void 0;
   const key2 = memo ? sharedPiecesKey(pieces) : void 0;
-  if (memo === void 0 || key2 === void 0) return partialString(pieces, new ResourceIdDescription(type, names, where), reason);
+  if (memo === void 0 || key2 === void 0) return partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
   const known3 = memo.get(key2);
   if (known3) return new Unknown(reason, "string", known3.parts, void 0, known3.about);
-  const id = partialString(pieces, new ResourceIdDescription(type, names, where), reason);
+  const id = partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
   if (id instanceof Unknown && id.parts && memo.size < MAX_PARTIAL_IDS) memo.set(key2, { parts: id.parts, about: id.about });
   return id;
 }
@@ -17942,12 +18016,25 @@ function arityMessage(display, def, count) {
 function isListAction(name) {
   return name.length >= 4 && name.slice(0, 4).toLowerCase() === "list";
 }
-var NO_FACTS = Object.freeze({ problems: Object.freeze([]), refs: Object.freeze([]), symbols: Object.freeze([]), runtimeCalls: Object.freeze([]) });
+var PARAMETER_DEFAULT_ONLY = /* @__PURE__ */ new Set(["utcNow", "newGuid"]);
+var NO_FACTS = Object.freeze({
+  problems: Object.freeze([]),
+  refs: Object.freeze([]),
+  symbols: Object.freeze([]),
+  runtimeCalls: Object.freeze([]),
+  defaultOnlyCalls: Object.freeze([])
+});
 function staticFacts(parsed) {
   if (parsed.facts) return parsed.facts;
-  const found = { problems: void 0, refs: void 0, symbols: void 0, runtimeCalls: void 0 };
+  const found = { problems: void 0, refs: void 0, symbols: void 0, runtimeCalls: void 0, defaultOnlyCalls: void 0 };
   collectFacts(parsed.ast, found);
-  parsed.facts = found.problems || found.refs || found.symbols || found.runtimeCalls ? { problems: found.problems ?? [], refs: found.refs ?? [], symbols: found.symbols ?? [], runtimeCalls: found.runtimeCalls ?? [] } : NO_FACTS;
+  parsed.facts = found.problems || found.refs || found.symbols || found.runtimeCalls || found.defaultOnlyCalls ? {
+    problems: found.problems ?? [],
+    refs: found.refs ?? [],
+    symbols: found.symbols ?? [],
+    runtimeCalls: found.runtimeCalls ?? [],
+    defaultOnlyCalls: found.defaultOnlyCalls ?? []
+  } : NO_FACTS;
   return parsed.facts;
 }
 function collectFacts(e, found) {
@@ -17967,6 +18054,8 @@ function collectFacts(e, found) {
       if (problem) (found.problems ??= []).push({ start: e.start, end: e.end, message: problem });
       else if (e.ns === void 0 && (isListAction(e.name) || def?.name === "reference")) {
         (found.runtimeCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
+      } else if (def && PARAMETER_DEFAULT_ONLY.has(def.name)) {
+        (found.defaultOnlyCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
       }
       if (!problem && def && (def.name === "reference" || def.name === "resourceInfo") && e.args[0]?.k === "lit" && typeof e.args[0].value === "string") {
         (found.symbols ??= []).push({ fn: def.name, name: e.args[0].value, argCount: e.args.length, start: e.start, end: e.end });
@@ -18308,6 +18397,13 @@ var Evaluator = class _Evaluator {
       const k = symbolicKey(idx);
       return new Unknown(obj.reason, void 0, void 0, obj.symbol !== void 0 && k !== void 0 ? `${obj.symbol}[${k}]` : void 0);
     }
+    if (idx instanceof InexactInteger && Array.isArray(obj)) {
+      const shown = idx.exact !== void 0 ? idx.exact.toString() : "beyond 2^53";
+      return this.error(n, `The language expression property array index '${shown}' is out of bounds (the array has ${obj.length} elements).`);
+    }
+    if (idx instanceof InexactInteger && obj instanceof ObjectValue) {
+      return this.error(n, "The language expression property name must be a string; the provided value is of type 'Integer'.");
+    }
     if (idx instanceof Unknown) {
       return new Unknown(idx.reason);
     }
@@ -18367,7 +18463,8 @@ var Evaluator = class _Evaluator {
         if (firstUnknown2 && result instanceof Unknown && result.symbol === void 0 && !result.parts && result.reason.code !== "error") {
           const keys = args.map(symbolicKey);
           if (keys.every((k) => k !== void 0)) {
-            result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.about, result.oneOf);
+            const c = result.contains;
+            result = new Unknown(result.reason, result.type, void 0, `${def.name}(${keys.join(",")})`, result.about, result.oneOf, void 0, void 0, void 0, void 0, void 0, c);
           }
         }
       }
@@ -20344,6 +20441,11 @@ var TemplateChecker = class {
   /** What value() is walking: a resource property evaluated before deployment (see START_OF_DEPLOYMENT), a copy count. */
   at;
   /**
+   * Where utcNow() and newGuid() may be called (PARAMETER_DEFAULT_ONLY): true in a parameter's
+   * defaultValue, and in user-defined functions, which a default value may call (not checked).
+   */
+  defaultOnlyAllowed = false;
+  /**
    * Checks a whole template: its sections, resources and nested inline templates. `scope`: 'own'
    * when its expressions read its own declarations, else the names they read (undefined: not known).
    */
@@ -20354,8 +20456,10 @@ var TemplateChecker = class {
       const node = t[key2];
       switch (key2.toLowerCase()) {
         case "parameters":
+          this.declarations(node, span.child(t, key2), names, true);
+          break;
         case "outputs":
-          this.declarations(node, span.child(t, key2), names);
+          this.declarations(node, span.child(t, key2), names, false);
           break;
         case "variables":
           this.variables(node, span.child(t, key2), names);
@@ -20371,16 +20475,29 @@ var TemplateChecker = class {
     }
   }
   /** Parameter and output declarations: every property but metadata is evaluated. */
-  declarations(section, span, names) {
+  declarations(section, span, names, parameters) {
     if (!isTObject(section)) return;
     for (const name of Object.keys(section)) {
       const decl = section[name];
-      if (isTObject(decl)) this.declaration(decl, span.child(section, name), names);
+      if (isTObject(decl)) this.declaration(decl, span.child(section, name), names, parameters);
     }
   }
-  declaration(decl, span, names) {
+  declaration(decl, span, names, parameter = false) {
     for (const k of Object.keys(decl)) {
-      if (!NOT_EVALUATED.has(k.toLowerCase())) this.value(decl, k, span, names);
+      const lower3 = k.toLowerCase();
+      if (NOT_EVALUATED.has(lower3)) continue;
+      if (parameter && lower3 === "defaultvalue") this.allowingDefaultOnly(() => this.value(decl, k, span, names));
+      else this.value(decl, k, span, names);
+    }
+  }
+  /** Runs `walk` where utcNow() and newGuid() may be called. */
+  allowingDefaultOnly(walk) {
+    const was = this.defaultOnlyAllowed;
+    this.defaultOnlyAllowed = true;
+    try {
+      walk();
+    } finally {
+      this.defaultOnlyAllowed = was;
     }
   }
   variables(section, span, names) {
@@ -20401,7 +20518,7 @@ var TemplateChecker = class {
   functions(section, span) {
     forEachUserFunction(section, span, (f, fSpan) => {
       const output = ownProp(f, "output");
-      if (isTObject(output)) this.declaration(output, fSpan.child(f, "output"), void 0);
+      if (isTObject(output)) this.allowingDefaultOnly(() => this.declaration(output, fSpan.child(f, "output"), void 0));
     });
   }
   /** A resources array, or an object of symbolic names (languageVersion 2.0). */
@@ -20532,6 +20649,15 @@ var TemplateChecker = class {
           span: span.sub(c.start, c.end)
         });
       }
+    }
+    for (let i = 0; !this.defaultOnlyAllowed && i < facts.defaultOnlyCalls.length; i++) {
+      const c = facts.defaultOnlyCalls[i];
+      span ??= spanAt(container, key2, containerSpan, isKey);
+      this.diagnostics.add({
+        code: "evaluation-error",
+        message: `The template function '${c.name}' is not expected at this location: it can be used only in the default value of a parameter (each call gives a new value); ARM rejects the deployment.`,
+        span: span.sub(c.start, c.end)
+      });
     }
     if (!names) return;
     const bySymbol = facts.symbols.length ? names.resourcesBySymbol() : null;
@@ -20927,11 +21053,11 @@ var Deployment = class {
       this.deployLinked(dep, unit, rel, link.entry("relativePath")?.span ?? dep.span, evaluated, parentScope, link);
       return;
     }
-    const where = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
-    this.unfetched.set(dep, where);
+    const where2 = typeof uri === "string" ? `'${uri}'` : "a location known only at deployment";
+    this.unfetched.set(dep, where2);
     this.diagnostics.add({
       code: "note",
-      message: `the template of deployment '${dep.displayName}' is linked from ${where} and is never fetched: the resources it deploys are not analysed`,
+      message: `the template of deployment '${dep.displayName}' is linked from ${where2} and is never fetched: the resources it deploys are not analysed`,
       span: link.entry("uri")?.span ?? link.entry("id")?.span ?? dep.span
     });
   }
@@ -23477,22 +23603,22 @@ async function validate(data, file, text) {
   if (validator(data)) return;
   const first = validator.errors?.[0];
   if (!first) throw errorAt({ file }, "invalid configuration");
-  const where = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
+  const where2 = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
   const location = first.instancePath ? first.instancePath.slice(1).split("/").map((seg) => seg.replaceAll("~1", "/").replaceAll("~0", "~")).map((seg) => /^\d+$/.test(seg) ? Number(seg) : seg) : [];
   if (first.keyword === "additionalProperties") {
     const key2 = first.params.additionalProperty;
-    throw errorAt(placeIn(file, text, location, key2), `unknown key "${where === "(top level)" ? key2 : `${where}.${key2}`}"`);
+    throw errorAt(placeIn(file, text, location, key2), `unknown key "${where2 === "(top level)" ? key2 : `${where2}.${key2}`}"`);
   }
   const place = placeIn(file, text, location);
   if (first.keyword === "enum") {
     const allowed = first.params.allowedValues.join(", ");
-    throw errorAt(place, `"${where}" must be one of ${allowed}`);
+    throw errorAt(place, `"${where2}" must be one of ${allowed}`);
   }
-  throw errorAt(place, `"${where}" ${first.message ?? "is invalid"}`);
+  throw errorAt(place, `"${where2}" ${first.message ?? "is invalid"}`);
 }
-function globsOf(files, where) {
+function globsOf(files, where2) {
   if (files === void 0) return [];
-  return typeof files === "string" ? [[files, where]] : files.map((g, i) => [g, [...where, i]]);
+  return typeof files === "string" ? [[files, where2]] : files.map((g, i) => [g, [...where2, i]]);
 }
 async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new Set()) {
   let data;
@@ -23515,20 +23641,26 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   const cfg = data;
   const rules = /* @__PURE__ */ new Map();
   for (const [id, v] of Object.entries(cfg.rules ?? {})) {
-    if (!knownRules.has(id)) throw errorAt(placeIn(file, text, ["rules"], id), `unknown rule "${id}" in "rules"`);
+    if (!knownRules.has(id)) {
+      const near = suggestion(id, [...knownRules]);
+      throw errorAt(placeIn(file, text, ["rules"], id), `unknown rule "${id}" in "rules"${near ? `; did you mean "${near}"?` : ""}`);
+    }
     rules.set(id, typeof v === "string" ? v : v.level);
   }
   for (const tag of Object.keys(cfg.tags ?? {})) {
-    if (knownTags.size && !knownTags.has(tag)) throw errorAt(placeIn(file, text, ["tags"], tag), `unknown tag "${tag}" in "tags" (the rules' tags: ${[...knownTags].sort().join(", ")})`);
+    if (knownTags.size && !knownTags.has(tag)) {
+      const near = suggestion(tag, [...knownTags]);
+      throw errorAt(placeIn(file, text, ["tags"], tag), `unknown tag "${tag}" in "tags"${near ? `; did you mean "${near}"?` : ""} (the rules' tags: ${[...knownTags].sort().join(", ")})`);
+    }
   }
   const globsAt = [
     ...(cfg.ignore ?? []).map((g, i) => [g, ["ignore", i]]),
     ...(cfg.parameters ?? []).flatMap((p, i) => globsOf(p.files, ["parameters", i, "files"])),
     ...(cfg.suppressions ?? []).flatMap((p, i) => globsOf(p.files, ["suppressions", i, "files"]))
   ];
-  for (const [g, where] of globsAt) {
+  for (const [g, where2] of globsAt) {
     if (tooManyWildcards(g)) {
-      throw errorAt(placeIn(file, text, where), `"${where.join(".")}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
+      throw errorAt(placeIn(file, text, where2), `"${where2.join(".")}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
     }
   }
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
@@ -23786,7 +23918,7 @@ var within = (inner, outer) => {
 };
 var atFinding = (c, file, test) => sameFile(c.finding.location.file, file) && test(c.finding.location.region.start.line);
 var atGivenValue = (c, file, test) => c.finding.related.some((r) => sameFile(r.file, file) && test(r.region.start.line));
-function pragmaSites(pragmas, known3, where = atFinding) {
+function pragmaSites(pragmas, known3, where2 = atFinding) {
   const out = [];
   const restores = /* @__PURE__ */ new Map();
   for (const r of pragmas) {
@@ -23804,19 +23936,19 @@ function pragmaSites(pragmas, known3, where = atFinding) {
     if (p.kind === "vtaplint-disable-next-line") {
       const ids = p.ruleIds.length ? p.ruleIds : [""];
       for (const id of ids) {
-        out.push(placed(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known3.has(id), (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
+        out.push(placed(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known3.has(id), (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-next-line") {
       for (const id of p.ruleIds.filter((i) => known3.has(i))) {
-        out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
+        out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-diagnostics") {
       for (const id of p.ruleIds.filter((i) => known3.has(i))) {
         const end = firstAfter(restores.get(`${file.path}\0${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
           placed(
-            site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where(c, file, (line) => line >= p.line && line < end)),
-            where,
+            site("inSource", "#disable-diagnostics", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where2(c, file, (line) => line >= p.line && line < end)),
+            where2,
             file,
             p.line,
             end
@@ -23831,8 +23963,8 @@ function onLines(s, file, from, to) {
   s.lines = { path: file.path, from, to };
   return s;
 }
-function placed(s, where, file, from, to) {
-  return where === atFinding ? onLines(s, file, from, to) : s;
+function placed(s, where2, file, from, to) {
+  return where2 === atFinding ? onLines(s, file, from, to) : s;
 }
 function firstAfter(lines2, line) {
   if (!lines2) return void 0;
@@ -23987,10 +24119,13 @@ function sitesFor(r, c) {
   if (found.length > 1) found.sort((a, b) => a.order - b.order);
   return found;
 }
-function siteProblem(s) {
+function siteProblem(s, ruleIds = []) {
   const what = s.ruleId ? `'${s.ruleId}'` : "(no rule id)";
   if (!s.ruleId) return `the ${s.form} suppression names no rule id`;
-  if (!s.known) return `the ${s.form} suppression of ${what} names no vtaplint rule`;
+  if (!s.known) {
+    const near = suggestion(s.ruleId, ruleIds);
+    return `the ${s.form} suppression of ${what} names no vtaplint rule${near ? `; did you mean '${near}'?` : ""}`;
+  }
   if (s.expired) return `the ${s.form} suppression of ${what} expired on ${s.expired}: the finding is reported again; renew it with a reason, or fix the finding`;
   if (!s.used) return `the ${s.form} suppression of ${what} is unused: no ${s.ruleId} finding is there to suppress; remove it`;
   if (s.needsReason && !s.reason) {
@@ -24056,8 +24191,9 @@ function unusedFindings(sites, rules, config) {
   const level = levelFor(rule.meta, config);
   if (level === "off") return [];
   const out = [];
+  const ids = rules.map((r) => r.meta.id);
   for (const s of sites) {
-    const message = siteProblem(s);
+    const message = siteProblem(s, ids);
     if (!message) continue;
     out.push(placed2({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0 }));
   }
@@ -24103,6 +24239,7 @@ function placed2(d) {
     location: locate(d.span),
     related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
     logical: d.logical,
+    ...d.plainMessage !== void 0 ? { plainMessage: d.plainMessage } : {},
     fingerprint: "",
     span: d.span
   };
@@ -24193,14 +24330,17 @@ function suppliedRelated(deployed, span, memo) {
   return related;
 }
 function draftOf(o, deployed, sources) {
+  const r = o.verdict.resource;
+  const qualified = r && r.displayName !== r.plainDisplayName ? `'${r.displayName}'` : void 0;
   return {
+    ...r && qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${r.plainDisplayName}'`) } : {},
     ruleId: o.rule.meta.id,
     level: o.level,
     kind: o.verdict.kind,
     message: o.verdict.message,
     span: o.verdict.span,
     related: distinctRelated([
-      ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
+      ...(o.verdict.related ?? []).map((r2) => ({ span: r2.span, message: r2.message })),
       // The value that decided came from outside the template: point at where it was given.
       ...suppliedRelated(deployed, o.verdict.span, sources)
     ]),
@@ -24276,4 +24416,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 5f17346184ca2894f2ea4ea78a3afcae
+// vtaplint-build abc401636c4016944c1e97d43c0e40ac

@@ -114,6 +114,10 @@ test('an unreadable template is said once in the formats people read: its findin
     expect(r.stdout.match(/cannot read the file/g), format).toHaveLength(1);
     expect(r.stdout, format).toContain('invalid-template');
   }
+  // JUnit: the file's failure, and no error case for it in the 'vtaplint' suite.
+  const junit = await cli(['.', '--format', 'junit'], dir);
+  expect(junit.stdout).toContain('<testsuite name="locked.json"');
+  expect(junit.stdout).not.toContain('<testsuite name="vtaplint"');
   // The rule off: the notification is then the only place that says it.
   writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ rules: { 'invalid-template': 'off' } }));
   const off = await cli(['.', '--format', 'unix'], dir);

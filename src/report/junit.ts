@@ -17,6 +17,7 @@ import type { LintResult } from '../engine/lint.js';
 import { relativePath } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 import { oneLine, printable } from './printable.js';
+import { shownNotifications } from './notification-tag.js';
 
 /** Characters XML 1.0 does not allow, once `printable` has escaped the controls: lone surrogates, U+FFFE, U+FFFF. */
 const NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
@@ -66,7 +67,8 @@ export function formatJunit(result: LintResult): string {
     skipped += skips;
     suites.push(`  <testsuite name="${xml(file)}" tests="${count}" failures="${fails}" errors="0" skipped="${skips}" time="0">\n${cases}  </testsuite>\n`);
   }
-  const problems = result.notifications.filter((n) => n.level !== 'note');
+  // Not a notification that a finding shown above already says (an unreadable file's).
+  const problems = shownNotifications(result).filter((n) => n.level !== 'note');
   if (problems.length) {
     const cases = problems.map((n) => {
       const where = n.file !== undefined ? relativePath(result.root, n.file) : 'vtaplint';
