@@ -152,6 +152,26 @@ function whereText(sub: Piece | undefined, rg: Piece | undefined): string {
   return '';
 }
 
+/** Whether a name argument has a '/' (a partly known string: in its known text). */
+function hasSlash(v: Value): boolean {
+  if (typeof v === 'string') return v.includes('/');
+  return v instanceof Unknown && v.parts !== undefined && v.parts.some((p) => typeof p === 'string' && p.includes('/'));
+}
+
+/**
+ * ARM's error when an argument besides the resource type has a '/': resourceId() takes one name
+ * per type segment ('vnet', 'sn'), never a joined 'vnet/sn' (MicrosoftDocs/azure-docs#37451,
+ * azure-quickstart-templates#1965 and #6744 show this error; the Bicep compiler splits a child's
+ * name into its segments for that reason).
+ */
+function multiSegmentError(env: FnEnv, args: Value[], at: number): Unknown {
+  const shown = args.every((a) => typeof a === 'string' || typeof a === 'number') ? ` Current function arguments '${args.join(',')}'.` : '';
+  return env.error(
+    `Unable to evaluate template language function '${env.name}': function requires exactly one multi-segmented argument which must be resource type including resource provider namespace.${shown} Please see https://aka.ms/arm-template-expressions/#resourceid for usage details.`,
+    at,
+  );
+}
+
 function unknownType(env: FnEnv, args: Value[]): Value {
   const u = args.find((a) => a instanceof Unknown) as Unknown | undefined;
   if (u) return new Unknown(u.reason, 'string', undefined, undefined, 'a resource id whose type is known only at deployment');
@@ -183,6 +203,8 @@ export const resourceFunctions: FnDef[] = [
       }
       if (sub === undefined || rg === undefined) return new Unknown({ code: 'error', message: 'invalid resourceId()', span: env.span }, 'string');
       const names = args.slice(t + 1);
+      const joined = names.findIndex(hasSlash);
+      if (joined >= 0) return multiSegmentError(env, args, t + 1 + joined);
       const path = providerPath(env, type, names, t + 1, ['/subscriptions/', sub, '/resourceGroups/', rg]);
       if (path instanceof Unknown) return path;
       return finish(env, path, type, names, whereText(sub, rg));
