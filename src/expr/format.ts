@@ -107,8 +107,13 @@ function standard(n: number, spec: string): string | undefined | typeof INVALID 
     case 'R':
       if (p !== undefined && p > 0 && f === 'G') return generalWithPrecision(n, p, lower);
       return String(n);
-    default:
+    case 'B':
+      // Binary: .NET 8 only; left as a custom pattern, as before.
       return undefined;
+    default:
+      // A letter with up to nine digits is a standard format string to .NET, never a custom
+      // pattern: one it does not define ('Z', 'Q2') throws "Format specifier was invalid".
+      return INVALID;
   }
 }
 

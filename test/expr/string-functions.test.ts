@@ -57,6 +57,12 @@ describe('format() with .NET format strings beyond the documented ones', () => {
     expect(failure("[format('x{0:X2}', json('2.5'))]")).toMatch(/Format specifier was invalid/);
   });
 
+  it('a letter .NET defines no standard format for fails; two letters are a custom pattern', () => {
+    expect(failure("[format('{0:Z}', 5)]")).toMatch(/Format specifier was invalid/);
+    expect(failure("[format('{0:q2}', 5)]")).toMatch(/Format specifier was invalid/);
+    expect(fmt('ZZ', '5')).toBe('ZZ');
+  });
+
   it("the index follows '{' at once; spaces may follow the index and the alignment", () => {
     expect(failure("[format('{ 0}', 5)]")).toMatch(/Input string was not in a correct format/);
     expect(ev("[format('{0 , 3 }|{0 }', 5)]").plain).toBe('  5|5');
