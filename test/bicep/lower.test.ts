@@ -582,6 +582,11 @@ describe('Bicep lowering: resources', () => {
     ]);
   });
 
+  it("a misspelt call of the file's own function names that function", () => {
+    const r = load(["func buildName(p string) string => '${p}-x'", "var a = buildNme('a')", 'output o string = a'].join('\n'));
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["the function 'buildNme' does not exist; did you mean 'buildName'?"]);
+  });
+
   it("this.existingResource() (Bicep 0.46's runtime values in tags and sku) lowers to target('full'); with arguments it is an error", () => {
     const ok = load(["resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {", "  name: 'st1'", "  location: 'eastus'", '  tags: this.existingResource().?tags ?? {}', "  sku: { name: this.existingResource().?sku.name ?? 'Standard_LRS' }", "  kind: 'StorageV2'", '}'].join('\n'));
     expect(ok.diagnostics.map((d) => d.message)).toEqual([]);
