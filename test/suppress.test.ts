@@ -98,6 +98,21 @@ describe('ARM JSON: // vtaplint-disable-next-line', () => {
     expect(r.findings.find((f) => f.ruleId === 'unused-suppression')!.message).toMatch(/'no-such-rule' names no vtaplint rule/);
   });
 
+  test('// vtaplint-disable-line at the end of the finding\'s line suppresses it; ESLint\'s block // vtaplint-disable is reported, not silently ignored', async () => {
+    const lines = BAD.split('\n');
+    lines[LOCATION_LINE - 1] = `${lines[LOCATION_LINE - 1] as string} // vtaplint-disable-line vtap-supported-region -- pilot`;
+    const dir = workspace({ 't.json': insertLine(lines.join('\n'), 2, '  // vtaplint-disable vtap-destination-type') });
+    const results = await sarifResults(dir);
+    expect(results.find((x) => x.ruleId === 'vtap-supported-region')?.suppressions?.map((s) => [s.kind, s.justification])).toEqual([['inSource', 'pilot']]);
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.filter((f) => f.ruleId === 'unused-suppression').map((f) => [f.line, f.message])).toEqual([
+      [
+        2,
+        "'// vtaplint-disable' is not a vtaplint directive and suppresses nothing (vtaplint has no block suppressions): write '// vtaplint-disable-next-line <rule-id> -- <reason>' on the line before a finding, or '// vtaplint-disable-line <rule-id> -- <reason>' at the end of its line",
+      ],
+    ]);
+  });
+
   test('a misspelt rule id (it suppresses nothing) is reported with the rule spelt alike', async () => {
     const dir = workspace({ 't.json': insertLine(BAD, LOCATION_LINE, '      // vtaplint-disable-next-line vtap-supported-regions -- pilot') });
     const r = await findingsOf(['.'], dir);

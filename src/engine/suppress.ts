@@ -3,6 +3,7 @@
 // In source (SARIF kind "inSource"):
 //   Bicep       `// vtaplint-disable-next-line rule-id -- reason`, Bicep's own
 //               `#disable-next-line rule-id` and `#disable-diagnostics` / `#restore-diagnostics`
+//   Both        `// vtaplint-disable-line rule-id -- reason` at the end of the finding's line
 //   ARM JSON    `// vtaplint-disable-next-line rule-id -- reason` (files with comments), and a
 //               resource's `"metadata": {"vtaplint": {"suppress": {"rule-id": "reason"}}}`
 //   Parameters  the same comments (and, in a .bicepparam file, #disable-next-line) above a value:
@@ -53,6 +54,8 @@ export interface SuppressionSite {
   known: boolean;
   /** The expiry date, when it has passed. */
   expired: string | undefined;
+  /** A directive vtaplint does not have (ESLint's `vtaplint-disable` block form): it suppresses nothing, and says so. */
+  unsupported?: boolean;
   used: boolean;
   appliesTo(c: Candidate): boolean;
   /**
@@ -105,11 +108,15 @@ export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<strin
   for (const lines of restores.values()) lines.sort((a, b) => a - b);
   for (const p of pragmas) {
     const file = p.span.file;
-    if (p.kind === 'vtaplint-disable-next-line') {
+    if (p.kind === 'vtaplint-disable-next-line' || p.kind === 'vtaplint-disable-line') {
       const ids = p.ruleIds.length ? p.ruleIds : [''];
       for (const id of ids) {
-        out.push(placed(site('inSource', '// vtaplint-disable-next-line', id, p.reason, p.span, true, known.has(id), (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
+        out.push(placed(site('inSource', `// ${p.kind}`, id, p.reason, p.span, true, known.has(id), (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
       }
+    } else if (p.kind === 'vtaplint-unsupported') {
+      const s = site('inSource', `// ${p.directive ?? 'vtaplint-disable'}`, '', undefined, p.span, false, false, () => false);
+      s.unsupported = true;
+      out.push(s);
     } else if (p.kind === 'disable-next-line') {
       for (const id of p.ruleIds.filter((i) => known.has(i))) {
         out.push(placed(site('inSource', '#disable-next-line', id, undefined, p.span, false, true, (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
@@ -182,7 +189,7 @@ export function parameterFileSites(source: SourceText, pragmas: readonly Pragma[
 
 /** The `vtaplint-disable-next-line` comments of a JSON file. */
 function jsonPragmas(source: SourceText): Pragma[] {
-  if (!source.text.includes('vtaplint-disable')) return [];
+  if (!source.text.includes('vtaplint-')) return [];
   const trivia: Trivia[] = [];
   const scanner = createScanner(source.text, false);
   for (let k: number = scanner.scan(); k !== EOF; k = scanner.scan()) {
@@ -191,7 +198,7 @@ function jsonPragmas(source: SourceText): Pragma[] {
       trivia.push({ kind: k === LINE_COMMENT ? 'line-comment' : 'block-comment', start, end: start + scanner.getTokenLength() });
     }
   }
-  return collectPragmas(source, trivia).filter((p) => p.kind === 'vtaplint-disable-next-line');
+  return collectPragmas(source, trivia).filter((p) => p.kind.startsWith('vtaplint-'));
 }
 
 /** `"metadata": {"vtaplint": {"suppress": {...}}}` of the deployed resources (once per declaration: copy loops share one). */
@@ -385,6 +392,9 @@ function sitesFor(r: RuleSites, c: Candidate): readonly Ordered[] {
  */
 export function siteProblem(s: SuppressionSite, ruleIds: readonly string[] = []): string | undefined {
   const what = s.ruleId ? `'${s.ruleId}'` : '(no rule id)';
+  if (s.unsupported) {
+    return `'${s.form}' is not a vtaplint directive and suppresses nothing (vtaplint has no block suppressions): write '// vtaplint-disable-next-line <rule-id> -- <reason>' on the line before a finding, or '// vtaplint-disable-line <rule-id> -- <reason>' at the end of its line`;
+  }
   if (!s.ruleId) return `the ${s.form} suppression names no rule id`;
   if (!s.known) {
     const near = suggestion(s.ruleId, ruleIds);

@@ -30,4 +30,22 @@ describe('bicep pragmas', () => {
     expect(pragmas[0]?.span.range()).toEqual({ start: 0, end: 42 });
     expect(r.diagnostics).toEqual([]);
   });
+
+  it('a trailing vtaplint-disable-line is for its own line; ESLint\'s block forms are kept, to be reported', () => {
+    const text = [
+      "var a = 'x' // vtaplint-disable-line vtap-x -- why", // 1
+      '/* vtaplint-disable-line vtap-y */ var b = 1', // 2
+      '// vtaplint-disable vtap-z', // 3
+      '// vtaplint-enable', // 4
+      '// vtaplint-disabled is prose, not a directive', // 5
+      '',
+    ].join('\n');
+    const pragmas = collectPragmas(src(text), parse(text).program.trivia);
+    expect(pragmas.map(({ kind, ruleIds, reason, line, directive }) => ({ kind, ruleIds, reason, line, directive }))).toEqual([
+      { kind: 'vtaplint-disable-line', ruleIds: ['vtap-x'], reason: 'why', line: 1, directive: undefined },
+      { kind: 'vtaplint-disable-line', ruleIds: ['vtap-y'], reason: undefined, line: 2, directive: undefined },
+      { kind: 'vtaplint-unsupported', ruleIds: [], reason: undefined, line: 3, directive: 'vtaplint-disable' },
+      { kind: 'vtaplint-unsupported', ruleIds: [], reason: undefined, line: 4, directive: 'vtaplint-enable' },
+    ]);
+  });
 });
