@@ -10362,7 +10362,7 @@ var limit_exceeded_default2 = defineRule(
 );
 
 // rules/unused-suppression.md
-var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt).\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
+var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| Bicep, ARM JSON with comments | `// vtaplint-disable-line <rule-id> -- <reason>` at the end of the finding\'s line |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt);\n- it is not a vtaplint directive: ESLint\'s block forms `// vtaplint-disable` and\n  `// vtaplint-enable`, which vtaplint does not have.\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
 
 // rules/unused-suppression.ts
 var unused_suppression_default2 = defineRule(
@@ -21650,6 +21650,8 @@ function describeStatement(s) {
 
 // src/bicep/pragmas.ts
 var VTAPLINT = "vtaplint-disable-next-line";
+var VTAPLINT_LINE = "vtaplint-disable-line";
+var UNSUPPORTED = /^(vtaplint-(?:disable|enable))(?=$|[\s,])/;
 function collectPragmas(source, trivia) {
   const out = [];
   const text = source.text;
@@ -21665,12 +21667,22 @@ function collectPragmas(source, trivia) {
     }
     const body = t.kind === "line-comment" ? raw.slice(2) : raw.slice(2, raw.endsWith("*/") ? -2 : void 0);
     const trimmed = body.trim();
-    if (!trimmed.startsWith(VTAPLINT)) continue;
-    const after = trimmed.slice(VTAPLINT.length);
+    const unsupported = UNSUPPORTED.exec(trimmed);
+    if (unsupported) {
+      out.push({ kind: "vtaplint-unsupported", ruleIds: [], directive: unsupported[1], line: source.position(t.start).line, span });
+      continue;
+    }
+    const sameLine = trimmed.startsWith(VTAPLINT_LINE);
+    if (!sameLine && !trimmed.startsWith(VTAPLINT)) continue;
+    const after = trimmed.slice((sameLine ? VTAPLINT_LINE : VTAPLINT).length);
     if (after.length > 0 && !/^[\s,]/.test(after)) continue;
     const sep = after.indexOf("--");
     const ids = (sep >= 0 ? after.slice(0, sep) : after).split(/[\s,]+/).filter((w) => w.length > 0);
     const reason = sep >= 0 ? after.slice(sep + 2).trim() : "";
+    if (sameLine) {
+      out.push({ kind: "vtaplint-disable-line", ruleIds: ids, ...reason ? { reason } : {}, line: source.position(t.start).line, span });
+      continue;
+    }
     const endLine = source.position(t.end).line;
     out.push({ kind: "vtaplint-disable-next-line", ruleIds: ids, ...reason ? { reason } : {}, line: endLine + 1, span });
   }
@@ -22050,7 +22062,7 @@ function argumentCount(min, max) {
   if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
   return `${min} to ${max} arguments`;
 }
-function builtinCallProblem(name, count, extensions) {
+function builtinCallProblem(name, count, extensions, declared = []) {
   const sys = SYS.get(name);
   if (sys) {
     if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return void 0;
@@ -22064,7 +22076,7 @@ function builtinCallProblem(name, count, extensions) {
   if (!extensions && Object.hasOwn(OPERATOR_INSTEAD, name)) return { at: "name", message: `the function '${name}' is not supported in Bicep (BCP069): use the '${OPERATOR_INSTEAD[name] ?? ""}' operator instead` };
   if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
   if (extensions) return void 0;
-  const near = suggestion(name, ALL_NAMES);
+  const near = suggestion(name, declared.length ? [...declared, ...ALL_NAMES] : ALL_NAMES);
   const caseOnly = near !== void 0 && near.toLowerCase() === name.toLowerCase();
   return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'?${caseOnly ? " (Bicep names are case-sensitive)" : ""}` : ""}` };
 }
@@ -24978,7 +24990,7 @@ var FileLowerer = class extends ExprLowerer {
   /** Built-in functions that the compiler evaluates itself or renames. */
   builtin(e, ctx) {
     const name = e.name.name;
-    const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions);
+    const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions, [...this.funcs.keys(), ...[...this.importedFuncs.keys()].filter((k) => !k.includes("."))]);
     if (problem) {
       this.error(problem.at === "name" ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
       return call("invalid", [lit(problem.message, e)], e, LOWERING_NS);
@@ -27672,6 +27684,17 @@ function whereText(sub, rg) {
   if (rgU) return " in an unknown resource group";
   return "";
 }
+function hasSlash(v) {
+  if (typeof v === "string") return v.includes("/");
+  return v instanceof Unknown && v.parts !== void 0 && v.parts.some((p) => typeof p === "string" && p.includes("/"));
+}
+function multiSegmentError(env, args, at2) {
+  const shown = args.every((a) => typeof a === "string" || typeof a === "number") ? ` Current function arguments '${args.join(",")}'.` : "";
+  return env.error(
+    `Unable to evaluate template language function '${env.name}': function requires exactly one multi-segmented argument which must be resource type including resource provider namespace.${shown} Please see https://aka.ms/arm-template-expressions/#resourceid for usage details.`,
+    at2
+  );
+}
 function unknownType(env, args) {
   const u = args.find((a) => a instanceof Unknown);
   if (u) return new Unknown(u.reason, "string", void 0, void 0, "a resource id whose type is known only at deployment");
@@ -27702,6 +27725,8 @@ var resourceFunctions = [
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
       const names = args.slice(t + 1);
+      const joined = names.findIndex(hasSlash);
+      if (joined >= 0) return multiSegmentError(env, args, t + 1 + joined);
       const path19 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
       if (path19 instanceof Unknown) return path19;
       return finish(env, path19, type, names, whereText(sub, rg));
@@ -27891,8 +27916,10 @@ function standard(n, spec) {
     case "R":
       if (p !== void 0 && p > 0 && f === "G") return generalWithPrecision(n, p, lower4);
       return String(n);
-    default:
+    case "B":
       return void 0;
+    default:
+      return INVALID;
   }
 }
 function custom(n, spec) {
@@ -33196,11 +33223,15 @@ function pragmaSites(pragmas, known2, where2 = atFinding) {
   for (const lines2 of restores.values()) lines2.sort((a, b) => a - b);
   for (const p of pragmas) {
     const file = p.span.file;
-    if (p.kind === "vtaplint-disable-next-line") {
+    if (p.kind === "vtaplint-disable-next-line" || p.kind === "vtaplint-disable-line") {
       const ids = p.ruleIds.length ? p.ruleIds : [""];
       for (const id of ids) {
-        out.push(placed(site("inSource", "// vtaplint-disable-next-line", id, p.reason, p.span, true, known2.has(id), (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
+        out.push(placed(site("inSource", `// ${p.kind}`, id, p.reason, p.span, true, known2.has(id), (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
       }
+    } else if (p.kind === "vtaplint-unsupported") {
+      const s = site("inSource", `// ${p.directive ?? "vtaplint-disable"}`, "", void 0, p.span, false, false, () => false);
+      s.unsupported = true;
+      out.push(s);
     } else if (p.kind === "disable-next-line") {
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
         out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
@@ -33250,7 +33281,7 @@ function parameterFileSites(source, pragmas, known2) {
   return pragmaSites(pragmas ?? jsonPragmas(source), known2, atGivenValue);
 }
 function jsonPragmas(source) {
-  if (!source.text.includes("vtaplint-disable")) return [];
+  if (!source.text.includes("vtaplint-")) return [];
   const trivia = [];
   const scanner = createScanner2(source.text, false);
   for (let k = scanner.scan(); k !== EOF; k = scanner.scan()) {
@@ -33259,7 +33290,7 @@ function jsonPragmas(source) {
       trivia.push({ kind: k === LINE_COMMENT ? "line-comment" : "block-comment", start, end: start + scanner.getTokenLength() });
     }
   }
-  return collectPragmas(source, trivia).filter((p) => p.kind === "vtaplint-disable-next-line");
+  return collectPragmas(source, trivia).filter((p) => p.kind.startsWith("vtaplint-"));
 }
 function metadataSites(resources, known2) {
   const out = [];
@@ -33384,6 +33415,9 @@ function sitesFor(r, c) {
 }
 function siteProblem(s, ruleIds = []) {
   const what = s.ruleId ? `'${s.ruleId}'` : "(no rule id)";
+  if (s.unsupported) {
+    return `'${s.form}' is not a vtaplint directive and suppresses nothing (vtaplint has no block suppressions): write '// vtaplint-disable-next-line <rule-id> -- <reason>' on the line before a finding, or '// vtaplint-disable-line <rule-id> -- <reason>' at the end of its line`;
+  }
   if (!s.ruleId) return `the ${s.form} suppression names no rule id`;
   if (!s.known) {
     const near = suggestion(s.ruleId, ruleIds);

@@ -12,8 +12,9 @@ export function describeUnknown(u: Unknown): string {
     case 'runtime-state':
       return `read from a deployed resource at deployment time${shown}`;
     case 'parameter-without-value':
-      // The reason names the parameter; its span is the declaration, not worth quoting.
-      return `not set: ${u.reason.message}`;
+      // The reason names the parameter; its span is the declaration, not worth quoting. Not "not set":
+      // the property may well be set, to an expression that reads the parameter.
+      return `unknown: ${u.reason.message}`;
     case 'secure':
       return `a secure value${shown}`;
     case 'external-resource':

@@ -156,7 +156,7 @@ describe('verdicts about maybe-sources', () => {
     expect(o?.verdict.kind).toBe('review');
     expect(o?.level).toBe('note');
     const source = tapSources(g)[0] as TapSource;
-    expect(o?.verdict.message).toBe(`'nic' is mirrored (if ${describeSource(source)} is a TAP source: it depends on a value that is not set: the parameter 'enableTap' has no value (no default, parameters file or -p value))`);
+    expect(o?.verdict.message).toBe(`'nic' is mirrored (if ${describeSource(source)} is a TAP source: it depends on a value that is unknown: the parameter 'enableTap' has no value (no default, parameters file or -p value))`);
     expect(o?.verdict.related?.map((r) => [spanText(r.span), r.message])).toEqual([
       ['{ id: tap.id }', "the TAP source, which may not exist: the virtualNetworkTaps entry of 'nic'"],
       ['param enableTap bool', "the value that decides whether the virtualNetworkTaps entry of 'nic' is a TAP source"],

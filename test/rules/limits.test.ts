@@ -152,7 +152,7 @@ test('TAPs whose region is known only at deployment: one parameter is one region
   ]);
   const mixed = limitFindingsOf('mixed.bicep', tapsIn(["'eastus'", 'location'], 60));
   expect(mixed.map((f) => f.slice(0, 3))).toEqual([['vtap-limits', 'note', 'review']]);
-  expect(mixed[0]?.[3]).toContain('this deployment creates 120 virtual network TAPs, 60 of them in a region that is not set');
+  expect(mixed[0]?.[3]).toContain('this deployment creates 120 virtual network TAPs, 60 of them in a region that is unknown: the parameter \'location\' has no value');
   expect(limitFindingsOf('mixed.bicep', tapsIn(["'eastus'", 'location'], 40))).toEqual([]);
 });
 
@@ -172,7 +172,7 @@ resource taps 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = [for i in rang
 `;
   const unbounded = limitFindingsOf('taps.bicep', bicep(''));
   expect(unbounded.map((f) => f.slice(0, 3))).toEqual([['vtap-limits', 'note', 'review']]);
-  expect(unbounded[0]?.[3]).toContain("TAP 'taps' is created by a copy loop whose count is not set: the parameter 'tapCount' has no value");
+  expect(unbounded[0]?.[3]).toContain("TAP 'taps' is created by a copy loop whose count is unknown: the parameter 'tapCount' has no value");
   expect(limitFindingsOf('taps.bicep', bicep('@maxValue(100)'))).toEqual([]);
   expect(limitFindingsOf('taps.bicep', bicep('@allowed([\n  10\n  20\n])'))).toEqual([]);
   expect(limitFindingsOf('taps.bicep', bicep('@maxValue(101)')).map((f) => f[2])).toEqual(['review']);

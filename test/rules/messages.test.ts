@@ -251,20 +251,20 @@ describe('messages', () => {
     const { findings } = await findingsOf([file]);
     const found = findings.filter((f) => f.ruleId === 'vtap-collector-port-open');
     expect(found.map((f) => f.message)).toEqual([
-      "cannot tell whether rule 'deny-vxlan-blocked-source' of network security group 'nsg' blocks inbound UDP 4789 to the destination of TAP 'tap' ('colNic'): its sourceAddressPrefix is not set: the parameter 'blockedSource' has no value (no default, parameters file or -p value)",
+      "cannot tell whether rule 'deny-vxlan-blocked-source' of network security group 'nsg' blocks inbound UDP 4789 to the destination of TAP 'tap' ('colNic'): its sourceAddressPrefix is unknown: the parameter 'blockedSource' has no value (no default, parameters file or -p value)",
     ]);
     expect(found[0]?.related?.some((r) => r.message === 'the value comes from here')).toBe(true);
   });
 
   test('an indeterminate destination check names the rule, property or parameter that blocked it', async () => {
     expect(await messages('fixtures/vtap-collector-port-open/indeterminate-lb-port-parameter.json', 'vtap-collector-port-open')).toEqual([
-      "cannot tell whether load balancer 'collector-lb' forwards UDP 4789 from frontend 'frontend': the frontendPort of rule 'vxlan' is not set: the parameter 'collectorPort' has no value (no default, parameters file or -p value)",
+      "cannot tell whether load balancer 'collector-lb' forwards UDP 4789 from frontend 'frontend': the frontendPort of rule 'vxlan' is unknown: the parameter 'collectorPort' has no value (no default, parameters file or -p value)",
     ]);
     expect(await messages('fixtures/vtap-destination-network/indeterminate-source-subnet-parameter.bicep', 'vtap-destination-network')).toEqual([
-      "cannot tell whether the destination of TAP 'tap' is in the network of source NIC 'webNic': the subnet of source NIC 'webNic' is not set: the parameter 'webSubnetId' has no value (no default, parameters file or -p value)",
+      "cannot tell whether the destination of TAP 'tap' is in the network of source NIC 'webNic': the subnet of source NIC 'webNic' is unknown: the parameter 'webSubnetId' has no value (no default, parameters file or -p value)",
     ]);
     expect(await messages('fixtures/vtap-destination-type/indeterminate-ipconfig-name-parameter.bicep', 'vtap-destination-type')).toEqual([
-      "cannot tell whether 'collectorNic' has the IP configuration that TAP 'tap' sends to: the name in the destination id is not set: the parameter 'collectorIpConfig' has no value (no default, parameters file or -p value)",
+      "cannot tell whether 'collectorNic' has the IP configuration that TAP 'tap' sends to: the name in the destination id is unknown: the parameter 'collectorIpConfig' has no value (no default, parameters file or -p value)",
     ]);
   });
 
@@ -336,7 +336,7 @@ describe('messages', () => {
 
   test('a source NIC that a VM may list through an id only known at deployment: the indeterminate finding names the VM and the parameter', async () => {
     expect(await messages('fixtures/vtap-source-vm-nic/indeterminate-vm-nic-id-parameter.bicep', 'vtap-source-vm-nic')).toEqual([
-      "NIC 'webNic' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM 'webVm' lists a network interface whose id is not set: the parameter 'webNicId' has no value (no default, parameters file or -p value), which may be this NIC; a TAP can only mirror a VM's network interface",
+      "NIC 'webNic' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM 'webVm' lists a network interface whose id is unknown: the parameter 'webNicId' has no value (no default, parameters file or -p value), which may be this NIC; a TAP can only mirror a VM's network interface",
     ]);
   });
 });
