@@ -14353,6 +14353,13 @@ var init_json_text = __esm({
 });
 
 // src/load/arm-json.ts
+function unexpectedCharacter(text, offset) {
+  const c = text.codePointAt(offset);
+  if (c === void 0) return "unexpected character";
+  const shown = c >= 33 && c <= 126 ? `'${String.fromCodePoint(c)}'` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (c === 39) return `unexpected character ${shown}: JSON strings and property names are written in double quotes`;
+  return `unexpected character ${shown}`;
+}
 function fromTree(n) {
   switch (n.type) {
     case "object": {
@@ -14468,7 +14475,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   if (first || !tree) {
     const offset = first ? first.offset : 0;
     const length = first ? Math.max(first.length, 1) : 0;
-    const message = first ? PARSE_ERROR_MESSAGES[first.error] ?? "invalid JSON" : "invalid JSON";
+    const message = first ? first.error === 1 ? unexpectedCharacter(text, offset) : PARSE_ERROR_MESSAGES[first.error] ?? "invalid JSON" : "invalid JSON";
     return {
       root: void 0,
       span: whole,
@@ -28923,7 +28930,7 @@ function describeUnknown(u) {
     case "runtime-state":
       return `read from a deployed resource at deployment time${shown}`;
     case "parameter-without-value":
-      return `not set: ${u.reason.message}`;
+      return `unknown: ${u.reason.message}`;
     case "secure":
       return `a secure value${shown}`;
     case "external-resource":
@@ -36075,4 +36082,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 4cfa44101d62b66240038a897cb78927
+// vtaplint-build 0a434f5b8ec0d7f879b006be2fe6353f

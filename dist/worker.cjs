@@ -3186,7 +3186,7 @@ function describeUnknown(u) {
     case "runtime-state":
       return `read from a deployed resource at deployment time${shown}`;
     case "parameter-without-value":
-      return `not set: ${u.reason.message}`;
+      return `unknown: ${u.reason.message}`;
     case "secure":
       return `a secure value${shown}`;
     case "external-resource":
@@ -9064,6 +9064,13 @@ var PARSE_ERROR_MESSAGES = {
   15: "invalid escape character in string",
   16: "invalid character in string"
 };
+function unexpectedCharacter(text, offset) {
+  const c = text.codePointAt(offset);
+  if (c === void 0) return "unexpected character";
+  const shown = c >= 33 && c <= 126 ? `'${String.fromCodePoint(c)}'` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (c === 39) return `unexpected character ${shown}: JSON strings and property names are written in double quotes`;
+  return `unexpected character ${shown}`;
+}
 var TOLERATED_ERRORS = /* @__PURE__ */ new Set([16]);
 var TreeResolver = class {
   constructor(text, tree) {
@@ -9249,7 +9256,7 @@ function loadJson(source, limits = DEFAULT_LOAD_LIMITS) {
   if (first || !tree) {
     const offset = first ? first.offset : 0;
     const length = first ? Math.max(first.length, 1) : 0;
-    const message = first ? PARSE_ERROR_MESSAGES[first.error] ?? "invalid JSON" : "invalid JSON";
+    const message = first ? first.error === 1 ? unexpectedCharacter(text, offset) : PARSE_ERROR_MESSAGES[first.error] ?? "invalid JSON" : "invalid JSON";
     return {
       root: void 0,
       span: whole,
@@ -24450,4 +24457,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 9ceceeaae48d4a3e820bfc2d2ef2c519
+// vtaplint-build d1ea436108b60612d851daad6fa5e9ce

@@ -49,6 +49,18 @@ const PARSE_ERROR_MESSAGES: Record<number, string> = {
   16: 'invalid character in string',
 };
 
+/**
+ * jsonc-parser's "invalid symbol", with the character it stopped at, and what to write instead
+ * for the mistakes people make coming from JavaScript or Bicep (single-quoted strings).
+ */
+function unexpectedCharacter(text: string, offset: number): string {
+  const c = text.codePointAt(offset);
+  if (c === undefined) return 'unexpected character';
+  const shown = c >= 0x21 && c <= 0x7e ? `'${String.fromCodePoint(c)}'` : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (c === 0x27) return 'unexpected single quote: JSON strings and property names are written in double quotes';
+  return `unexpected character ${shown}`;
+}
+
 /** Errors of jsonc-parser that Azure tolerates (control characters such as tabs inside strings). */
 const TOLERATED_ERRORS = new Set([16]);
 
@@ -273,7 +285,7 @@ export function loadJson(source: SourceText, limits: LoadLimits = DEFAULT_LOAD_L
   if (first || !tree) {
     const offset = first ? first.offset : 0;
     const length = first ? Math.max(first.length, 1) : 0;
-    const message = first ? (PARSE_ERROR_MESSAGES[first.error] ?? 'invalid JSON') : 'invalid JSON';
+    const message = first ? (first.error === 1 ? unexpectedCharacter(text, offset) : (PARSE_ERROR_MESSAGES[first.error] ?? 'invalid JSON')) : 'invalid JSON';
     return {
       root: undefined,
       span: whole,

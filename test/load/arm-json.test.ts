@@ -77,6 +77,14 @@ describe('ARM JSON loader', () => {
     }
   });
 
+  test('an unexpected character is named, and a single quote says what to write instead', () => {
+    const quoted = load("{\n  'type': \"x\"\n}");
+    expect(quoted.diagnostics[0]?.message).toMatch(/^invalid JSON: unexpected single quote: JSON strings and property names are written in double quotes/);
+    expect(quoted.diagnostics[0]?.span.file.position(quoted.diagnostics[0].span.range().start)).toMatchObject({ line: 2, column: 3 });
+    expect(load('{"a": @}').diagnostics[0]?.message).toMatch(/^invalid JSON: unexpected character '@'/);
+    expect(load('{"a": \u00a0}').diagnostics[0]?.message).toMatch(/^invalid JSON: unexpected character U\+00A0/);
+  });
+
   test('raw line breaks and tabs inside strings are kept as written', () => {
     const text = '{\n  "s": "line one\nline two\tend",\n  "t": 2\n}';
     const l = load(text);
