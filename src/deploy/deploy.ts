@@ -18,7 +18,7 @@ import { isExpressionString } from '../expr/parser.js';
 import { noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
-import { TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
+import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
 import { existingView, runtimeView } from './runtime.js';
 import { readOnlyType } from './read-only-types.js';
 import { TemplateChecker, resourcesBySymbol, undeclaredSymbol } from './check-template.js';
@@ -774,8 +774,9 @@ export class Deployment {
     this.deployPending(dep);
     const nested = this.nestedScopes.get(dep);
     if (!nested) return undefined;
-    const outputs = new ObjectValue();
     const declared = nested.outputs === undefined ? nested.scope.outputs() : nested.outputs === null ? [] : nested.scope.outputs(nested.outputs);
+    // Traced: a finding decided by an output's value points at the output (related locations).
+    const outputs = new OutputsValue(deploymentLabel(dep), nested.scope, declared);
     for (const o of declared) {
       outputs.set(o.name, ObjectValue.from([['type', o.type ?? null], ['value', o.value]]), o.span);
     }
@@ -876,4 +877,10 @@ function declaredList(names: string[]): string {
 function literalText(node: TNode | undefined): string | undefined {
   if (typeof node !== 'string' || isExpressionString(node)) return undefined;
   return node.startsWith('[[') ? node.slice(1) : node;
+}
+
+/** A nested deployment as a user names it: a Bicep module by its symbolic name, an ARM deployment by its name. */
+function deploymentLabel(dep: DeployedResource): string {
+  if (dep.span.file.kind === 'bicep' && dep.symbolicName) return `module '${dep.symbolicName}'`;
+  return `deployment '${dep.plainDisplayName}'`;
 }

@@ -15,7 +15,7 @@ import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, 
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { typeName, unknownPropertyName } from '../expr/ops.js';
-import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, writtenInteger, type Value, type ValueType } from '../expr/value.js';
+import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, writtenInteger, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
@@ -108,10 +108,16 @@ export interface TemplateScopeOptions {
   unreadValues?: { what: string; span: Span } | undefined;
 }
 
-/** A supplied value an expression was computed from: the parameter it was given to, and where. */
+/**
+ * A supplied value an expression was computed from: the parameter it was given to, and where; or
+ * the output of a module or nested deployment it read (`of` set), and where its value was computed.
+ */
 export interface SuppliedSource {
+  /** The parameter's name, or the output's. */
   name: string;
   span: Span;
+  /** For an output: whose ("module 'collector'", "deployment 'network'"). */
+  of?: string | undefined;
 }
 
 export interface OutputValue {
@@ -120,6 +126,48 @@ export interface OutputValue {
   type: string | undefined;
   value: Value;
   span: Span;
+  /** The expression that computes the value (its `value`, or its `copy`); the declaration when it has neither. */
+  valueSpan: Span;
+}
+
+/**
+ * How far the sources of a value are followed through outputs: a module's output computed from
+ * another module's output, and so on. A chain of modules that pass a value on (`output id string =
+ * inner.outputs.id`) is followed to the output that computed it, the place a user needs with the
+ * output the finding's template read; the outputs that only pass it on in between are not listed.
+ * At most this many outputs deep, and this many outputs visited for one finding's value (an output
+ * computed from several modules' outputs, each from several more, ...).
+ */
+const MAX_OUTPUT_HOPS = 8;
+const MAX_OUTPUTS_VISITED = 16;
+
+/** Where a walk through outputs is (see MAX_OUTPUT_HOPS): how deep, and how many outputs it may still visit. */
+interface OutputWalk {
+  hops: number;
+  left: { outputs: number };
+}
+
+/**
+ * A deployment's outputs as reference(x).outputs gives them (a Bicep module's `x.outputs`): a
+ * read of one is noted by the reading scope (readTraced), and its sources are the output's value
+ * expression, then what that expression read in the deployment's own scope.
+ */
+export class OutputsValue extends TracedObject {
+  constructor(
+    /** Whose outputs: "module 'collector'", "deployment 'network'". */
+    readonly of: string,
+    /** The scope the outputs were evaluated in. */
+    readonly scope: TemplateScope,
+    private readonly declared: readonly OutputValue[],
+  ) {
+    super(declared.length);
+  }
+
+  /** The output `name` (case-insensitively). */
+  declaration(name: string): OutputValue | undefined {
+    const lower = name.toLowerCase();
+    return this.declared.find((o) => o.name.toLowerCase() === lower);
+  }
 }
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
@@ -238,6 +286,25 @@ export class TemplateScope implements EvalContext {
     for (let i = 0; i < cs.length; i++) ((cs[i] as { reads: Set<string> | undefined }).reads ??= new Set()).add(name);
   }
 
+  /**
+   * The module and deployment outputs expressions read (see readTraced), by the key noted among
+   * their reads: made on the first such read (most templates read none).
+   */
+  private tracedReads: Map<string, { obj: TracedObject; property: string }> | undefined;
+
+  /**
+   * A property of a TracedObject (a module's outputs) was read: noted among the expression's reads
+   * as a key no parameter name has (it starts with NUL), so variables, loop-invariant parts and
+   * module parameters carry it on as they carry parameter reads.
+   */
+  readTraced(obj: TracedObject, property: string): void {
+    if (this.collectors.length === 0) return;
+    const key = `\u0000${obj.id}\u0000${property.toLowerCase()}`;
+    const traced = (this.tracedReads ??= new Map());
+    if (!traced.has(key)) traced.set(key, { obj, property });
+    this.noteRead(key);
+  }
+
   /** Opens a collector of the parameters read by what is evaluated until closeReads(). */
   private openReads(): { reads: Set<string> | undefined } {
     const collector: { reads: Set<string> | undefined } = { reads: undefined };
@@ -353,11 +420,11 @@ export class TemplateScope implements EvalContext {
    * deployment or module: the expression there, else every expression inside it (an object or
    * array written out, `{ size: vmSize }`, whose parts the child reads as one parameter).
    */
-  suppliedSourcesIn(span: Span): SuppliedSource[] {
+  suppliedSourcesIn(span: Span, walk?: OutputWalk): SuppliedSource[] {
     this.indexReads();
     const id = span.identity();
     const exact = this.readsBySpan.get(id);
-    if (exact) return this.sourcesOf(exact);
+    if (exact) return this.sourcesOf(exact, walk);
     let reads = this.readsInside.get(id);
     if (reads === undefined) {
       // Asked once per module parameter entry, only when a finding asks: a scan of what was read.
@@ -366,7 +433,7 @@ export class TemplateScope implements EvalContext {
       reads = found.size ? found : NO_READS;
       this.readsInside.set(id, reads);
     }
-    return reads.size ? this.sourcesOf(reads) : [];
+    return reads.size ? this.sourcesOf(reads, walk) : [];
   }
 
   /** Indexes what expressions read by span (see readsAt): only when a finding asks. */
@@ -381,7 +448,7 @@ export class TemplateScope implements EvalContext {
    * Where the supplied values of parameters `reads` were given; a value a parent deployment passed
    * in is followed up (see TemplateScopeOptions.upstream).
    */
-  private sourcesOf(reads: ReadonlySet<string>): SuppliedSource[] {
+  private sourcesOf(reads: ReadonlySet<string>, walk: OutputWalk = { hops: 0, left: { outputs: MAX_OUTPUTS_VISITED } }): SuppliedSource[] {
     const out: SuppliedSource[] = [];
     const seen = new Set<string>();
     const add = (s: SuppliedSource): void => {
@@ -391,6 +458,10 @@ export class TemplateScope implements EvalContext {
       out.push(s);
     };
     for (const name of reads) {
+      if (name.charCodeAt(0) === 0) {
+        this.outputSources(name, walk, add);
+        continue;
+      }
       const info = this.parameterInfo(name);
       const supplied = this.supplied.get(name.toLowerCase());
       if (info?.source !== 'supplied' || !supplied?.span) continue;
@@ -399,6 +470,33 @@ export class TemplateScope implements EvalContext {
       if (this.upstream) for (const up of this.upstream(supplied.span)) add(up);
     }
     return out;
+  }
+
+  /**
+   * The sources of a module output an expression read (see readTraced): the output's value
+   * expression, then what it was computed from in the module's own scope (its parameters, given
+   * by this template, or another module's output, followed the same way). An output deeper than
+   * the first that only passes another output on is followed but not listed (MAX_OUTPUT_HOPS).
+   */
+  private outputSources(key: string, walk: OutputWalk, add: (s: SuppliedSource) => void): void {
+    const read = this.tracedReads?.get(key);
+    if (!read || !(read.obj instanceof OutputsValue) || walk.left.outputs <= 0) return;
+    const output = read.obj.declaration(read.property);
+    if (!output) return;
+    walk.left.outputs--;
+    const scope = read.obj.scope;
+    const deeper = walk.hops + 1 < MAX_OUTPUT_HOPS && walk.left.outputs > 0;
+    if (walk.hops === 0 || !deeper || !scope.passesOutputOn(output.valueSpan)) add({ name: output.name, span: output.valueSpan, of: read.obj.of });
+    if (deeper) for (const s of scope.suppliedSourcesIn(output.valueSpan, { hops: walk.hops + 1, left: walk.left })) add(s);
+  }
+
+  /** Whether the expression at `span` read one module output and nothing else (`inner.outputs.id`). */
+  private passesOutputOn(span: Span): boolean {
+    this.indexReads();
+    const reads = this.readsBySpan.get(span.identity());
+    if (reads?.size !== 1) return false;
+    for (const r of reads) return r.charCodeAt(0) === 0;
+    return false;
   }
 
   declares(kind: 'parameter' | 'variable', name: string): boolean {
@@ -554,7 +652,7 @@ export class TemplateScope implements EvalContext {
       if (mark !== undefined) this.diagnostics.rollBack(mark);
       else this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
       if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: 'secure', message: `the secure output '${name}' is never shown`, span: decl.span });
-      out.push({ name, type, value, span: decl.span });
+      out.push({ name, type, value, span: decl.span, valueSpan: (copy ?? val)?.span ?? decl.span });
     }
     return out;
   }
@@ -983,6 +1081,10 @@ class NodeContext implements EvalContext {
 
   userFunction(ns: string, name: string): UserFunction | undefined {
     return this.scope.lookupUserFunction(ns, name);
+  }
+
+  readTraced(obj: TracedObject, property: string): void {
+    this.scope.readTraced(obj, property);
   }
 
   runtime(fn: string, args: Value[], span: Span): Value | undefined {

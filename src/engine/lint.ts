@@ -779,7 +779,11 @@ function suppliedRelated(deployed: DeployResult, span: Span, memo: SourcesBySpan
   const key = span.identity();
   let related = memo.get(key);
   if (related === undefined) {
-    related = distinctRelated(deployed.suppliedSourcesAt(span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` })));
+    related = distinctRelated(
+      deployed
+        .suppliedSourcesAt(span)
+        .map((src) => ({ span: src.span, message: src.of !== undefined ? `the value of output '${src.name}' of ${src.of} is computed here` : `the value of parameter '${src.name}' is given here` })),
+    );
     memo.set(key, related);
   }
   return related;

@@ -3,7 +3,7 @@
 // much work it may do. src/deploy/scope.ts implements it for one template.
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import type { Value } from './value.js';
+import type { TracedObject, Value } from './value.js';
 import type { Expr } from './ast.js';
 import type { ParseLimits } from './parser.js';
 import { DEFAULT_LIMITS as CONFIG_DEFAULTS, type Limits } from '../model/limits.js';
@@ -57,6 +57,11 @@ export interface EvalContext {
    * return its generic 'runtime-state' Unknown.
    */
   runtime?(fn: string, args: Value[], span: Span): Value | undefined;
+  /**
+   * A property of a TracedObject (a module's or nested deployment's outputs) was read: noted like
+   * a parameter read, for the related locations of findings decided by the value.
+   */
+  readTraced?(obj: TracedObject, property: string): void;
   /** Deployment values known from configuration. */
   readonly deploymentContext: DeploymentContext;
   readonly diagnostics: DiagnosticSink;

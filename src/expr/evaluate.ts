@@ -5,7 +5,7 @@ import type { Span } from '../model/span.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import { LOWERING_NS } from '../model/template.js';
 import type { EvalContext } from './context.js';
-import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, valueNodes } from './value.js';
+import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isInexactInteger, valueNodes } from './value.js';
 import type { ArgsOrigin, UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
@@ -176,7 +176,11 @@ class Evaluator {
     if (obj instanceof Unknown) return unknownMember(obj, name);
     if (obj instanceof ObjectValue) {
       const v = obj.get(name);
-      if (v !== undefined) return v;
+      if (v !== undefined) {
+        // A module's or nested deployment's output: where the value was computed (see TracedObject).
+        if (obj instanceof TracedObject) this.ctx.readTraced?.(obj, name);
+        return v;
+      }
       // Runtime state (reference()): read-only properties Azure fills in are unknown, not missing.
       if (obj.runtime) return new Unknown(obj.runtime);
       const avail = obj.keys();
@@ -554,6 +558,9 @@ class QuietContext implements EvalContext {
   }
   runtime(fn: string, args: Value[], span: Span): Value | undefined {
     return this.inner.runtime?.(fn, args, span);
+  }
+  readTraced(obj: TracedObject, property: string): void {
+    this.inner.readTraced?.(obj, property);
   }
 }
 

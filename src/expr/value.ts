@@ -308,6 +308,18 @@ export interface UnknownReason {
   resourceKey?: string | undefined;
 }
 
+/**
+ * An object whose property reads are traced: the outputs of a nested deployment or module, as
+ * reference(x).outputs gives them. The evaluator tells its context of each property read
+ * (EvalContext.readTraced), as it tells it of each parameter read, so that a finding decided by
+ * the value can point at the output expression that computed it. What a read means is the
+ * subclass's (the deploy stage's); `id` tells two such objects apart in what an expression read.
+ */
+export abstract class TracedObject extends ObjectValue {
+  private static nextId = 0;
+  readonly id: number = TracedObject.nextId++;
+}
+
 export class Unknown {
   constructor(
     readonly reason: UnknownReason,
