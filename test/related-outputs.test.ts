@@ -3,7 +3,7 @@
 // at a parameters file entry, and `--context` with that module's file (the pre-commit hook after
 // committing it) reports the finding.
 import { describe, expect, test } from 'vitest';
-import { findingsOf, workspace, type JsonFinding } from './helpers.js';
+import { cli, findingsOf, workspace, type JsonFinding } from './helpers.js';
 
 const VNET = [
   "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
@@ -120,6 +120,13 @@ describe('values computed by module and deployment outputs', () => {
       "modules/collector.bicep:8:35 the value of output 'ipConfigurationId' of module 'inner' is computed here",
     ]);
     expect(await destinationType(['--context', '.', 'modules/collector.bicep'], dir)).toHaveLength(1);
+    // The hook names the staged file's place first: stylish and unix name two places, then "and N more".
+    for (const format of ['stylish', 'unix']) {
+      const out = (await cli(['--context', '.', 'modules/collector.bicep', '--format', format], dir)).stdout;
+      expect(out).toContain("(modules/collector.bicep:8:35: the value of output 'ipConfigurationId' of module 'inner' is computed here; main.bicep:13:48: the value of parameter 'destinationId' is given here; and 1 more)");
+    }
+    // Without --context, in the order the value was passed.
+    expect((await cli(['.', '--format', 'unix'], dir)).stdout).toContain("(main.bicep:13:48: the value of parameter 'destinationId' is given here; modules/hop1.bicep:7:35: the value of output 'ipConfigurationId' of module 'collector' is computed here; and 1 more)");
   });
 
   test("ARM: reference('x').outputs.y.value of a linked template points at the output", async () => {

@@ -357,6 +357,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const base = sourceRoot(opts.root, files.map((f) => f.path));
   assignFingerprints(every, base);
   const all = named ? every.filter((f) => reportedInFocus(named, f, ofFocused)) : every;
+  if (named) for (const f of all) f.related = namedFirst(f.related, named);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
@@ -428,6 +429,18 @@ function throughParents(slots: (OneResult | undefined)[], work: readonly { file:
  */
 function reportedInFocus(named: ReadonlySet<string>, f: Finding, ofFocused: ReadonlySet<Finding>): boolean {
   return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+}
+
+/**
+ * The related locations in the named files first (otherwise in their order): with --context, the
+ * staged file's place is what the commit is about, and the formats that name only the first two
+ * places after a message (stylish, unix: "and 3 more") showed it only when it came early.
+ */
+function namedFirst<R extends { file: { path: string } }>(related: R[], named: ReadonlySet<string>): R[] {
+  if (related.length < 2) return related;
+  const inNamed = related.filter((r) => inFocus(named, r.file.path));
+  if (inNamed.length === 0 || inNamed.length === related.length) return related;
+  return [...inNamed, ...related.filter((r) => !inFocus(named, r.file.path))];
 }
 
 /**
