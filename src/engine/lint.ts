@@ -383,7 +383,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
  * in it, but are not called unused from here: its own analysis, without the parents' values,
  * cannot tell (a comment used through a parent looked unused, and the reverse).
  */
-function throughParents(slots: (OneResult | undefined)[], work: readonly { file: DiscoveredFile; config: EffectiveConfig }[]): void {
+function throughParents(slots: (OneResult | undefined)[], work: readonly { file: DiscoveredFile }[]): void {
   const deployedByOthers = new Set<string>();
   for (const r of slots) for (const m of r?.modules ?? []) deployedByOthers.add(m);
   if (deployedByOthers.size === 0) return;
@@ -406,11 +406,11 @@ function throughParents(slots: (OneResult | undefined)[], work: readonly { file:
   slots.forEach((r, i) => {
     const f = work[i]?.file;
     if (!r || !f || f.explicit || r.result.kind !== 'template' || !reached.has(path.resolve(f.path))) return;
-    // A linked template with a parameters file of its own (x.parameters.json beside it, or one the
-    // config maps to it) is a deployable template in its own right, deployed with those values
-    // too: its analysis with them stays (as a template a .bicepparam deploys keeps its own then,
-    // see throughParametersOnly). A finding both analyses give is one (withoutRepeats).
-    if (hasOwnParameterFile(f.path, (work[i] as { config: EffectiveConfig }).config)) return;
+    // A linked template with a parameters file of its own (x.parameters.json beside it) is a
+    // deployable template in its own right, deployed with those values too: its analysis with
+    // them stays (as a template a .bicepparam deploys keeps its own then, see
+    // throughParametersOnly). A finding both analyses give is one (withoutRepeats).
+    if (hasOwnParameterFile(f.path)) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
@@ -534,11 +534,14 @@ function throughParametersOnly(template: string): boolean {
   return ext === 'bicep' || ((ext === 'json' || ext === 'jsonc') && associatedParameterFile(template) === undefined);
 }
 
-/** An ARM JSON template deployed with a parameters file of its own: x.parameters.json beside it, or the config's mapped one. */
-function hasOwnParameterFile(template: string, config: EffectiveConfig): boolean {
+/**
+ * An ARM JSON template with a parameters file of its own: x.parameters.json beside it. Not a file
+ * the config maps to it: a glob such as `env/prod/**\/*.json` maps the environment's file to the
+ * linked templates under it too, which the parent deploys with values of its own.
+ */
+function hasOwnParameterFile(template: string): boolean {
   const ext = extensionOf(template);
-  if (ext !== 'json' && ext !== 'jsonc') return false;
-  return associatedParameterFile(template) !== undefined || (config.parameters.length > 0 && mappedParameterFile(config, template) !== undefined);
+  return (ext === 'json' || ext === 'jsonc') && associatedParameterFile(template) !== undefined;
 }
 
 /** Folders with a .bicep file in this run: JSON compiled from Bicep there is not linted twice. */
