@@ -78,6 +78,14 @@ describe('values computed by module and deployment outputs', () => {
     expect(await destinationType(['.'], ok)).toEqual([]);
   });
 
+  test('Bicep: an output read with safe access (`mod.outputs.?x`, tryGet) is pointed at too', async () => {
+    const main = MAIN.replace('destinationId: collector.outputs.ipConfigurationId', "destinationId: collector.outputs.?ipConfigurationId ?? ''");
+    const dir = workspace({ 'main.bicep': main, 'modules/collector.bicep': COLLECTOR('nic.id'), 'modules/tap.bicep': TAP }, 'vtaplint-outputs-');
+    const found = await destinationType(['.'], dir);
+    expect(found).toHaveLength(1);
+    expect(related(found[0] as JsonFinding)).toContain("modules/collector.bicep:8:35 the value of output 'ipConfigurationId' of module 'collector' is computed here");
+  });
+
   test("Bicep: an output computed from the module's parameter points on at the value its parent gave", async () => {
     const collector = COLLECTOR('destination').replace('param subnetId string', 'param subnetId string\nparam destination string');
     const main = MAIN.replace("subnetId: '${vnet.id}/subnets/default' }", "subnetId: '${vnet.id}/subnets/default', destination: vnet.id }");

@@ -1,6 +1,6 @@
 // Array and object functions (several of them also take strings, as in ARM: contains, empty,
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
-import { InexactInteger, ObjectValue, Unknown, setElementArgs } from '../value.js';
+import { InexactInteger, ObjectValue, TracedObject, Unknown, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
 import { findUnknown, foldCase, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -199,8 +199,12 @@ function pathStep(v: Value, key: Value): Value | undefined {
   return n >= 1 && n <= v.length ? v[v.length - n] : undefined;
 }
 
-/** Follows path segments from `v` (tryGet's keys, tryIndexFromEnd's further segments): null once one selects nothing. */
-function followPath(start: Value, args: readonly Value[], from: number): Value {
+/**
+ * Follows path segments from `v` (tryGet's keys, tryIndexFromEnd's further segments): null once
+ * one selects nothing. A module's output read this way (Bicep's `mod.outputs.?x`) is noted as the
+ * evaluator notes `mod.outputs.x` (see TracedObject).
+ */
+function followPath(start: Value, args: readonly Value[], from: number, env: FnEnv): Value {
   let v = start;
   for (let i = from; i < args.length; i++) {
     if (v instanceof Unknown) return new Unknown(v.reason, undefined, undefined, v.symbol !== undefined && typeof args[i] === 'string' ? `${v.symbol}.${args[i] as string}` : undefined);
@@ -209,6 +213,7 @@ function followPath(start: Value, args: readonly Value[], from: number): Value {
     if (v === null) return null;
     const next = pathStep(v, k);
     if (next === undefined) return null;
+    if (v instanceof TracedObject && typeof k === 'string') env.ctx.readTraced?.(v, k);
     v = next;
   }
   return v;
@@ -519,7 +524,7 @@ export const collectionFunctions: FnDef[] = [
       if (a === null) return null;
       if (!Array.isArray(a)) return wrongType(env, a, 'an array');
       if (i < 1 || i > a.length) return null;
-      return followPath(a[a.length - i] as Value, args, 2);
+      return followPath(a[a.length - i] as Value, args, 2, env);
     },
   },
   {
@@ -527,7 +532,7 @@ export const collectionFunctions: FnDef[] = [
     min: 2,
     max: undefined,
     unknownArgs: true,
-    impl: (args) => followPath(args[0] as Value, args, 1),
+    impl: (args, env) => followPath(args[0] as Value, args, 1, env),
   },
   {
     name: 'items',
