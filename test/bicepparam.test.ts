@@ -102,6 +102,19 @@ describe('values from parameters files', () => {
     expect(broken.findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column])).toEqual([['prod.bicepparam', 2, 9]]);
   });
 
+  test("'extends' of a template and 'using' of a parameters file are errors at that path, not false errors placed in the (valid) file named", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'base.bicepparam'), "using 'main.bicep'\nparam location = 'eastus'\n");
+    writeFileSync(path.join(dir, 'wrong-extends.bicepparam'), "using 'main.bicep'\nextends 'main.bicep'\n");
+    writeFileSync(path.join(dir, 'wrong-using.bicepparam'), "using 'base.bicepparam'\n");
+    const { findings } = await findingsOf(['wrong-extends.bicepparam', 'wrong-using.bicepparam', 'base.bicepparam'], dir);
+    expect(findings.filter((f) => f.ruleId === 'invalid-template').map((f) => [f.file, f.line, f.column, f.message])).toEqual([
+      ['wrong-extends.bicepparam', 2, 9, "'extends' names 'main.bicep', which is not a parameters file: it must name a .bicepparam file"],
+      ['wrong-using.bicepparam', 1, 7, "'using' names 'base.bicepparam', a parameters file: it must name the template the values are for (a .bicep or ARM .json file); to take another parameters file's values, use 'extends'"],
+    ]);
+  });
+
   test("'base' in a .bicepparam that extends another names the values that file gives (merged with spreads)", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     writeFileSync(path.join(dir, 'main.bicep'), 'param tags object\nparam names array\noutput t object = tags\noutput n array = names\n');

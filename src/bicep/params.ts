@@ -46,13 +46,16 @@ export interface BicepParams {
 const MAX_EXTENDS = 8;
 
 /** What a `using` statement names: a local template (absolute path), a registry reference, or nothing it can read. */
-export type UsingTarget = { kind: 'file'; path: string } | { kind: 'registry'; ref: string } | { kind: 'not-literal' };
+export type UsingTarget = { kind: 'file'; path: string } | { kind: 'registry'; ref: string } | { kind: 'not-literal' } | { kind: 'params'; rel: string };
 
 export function usingTarget(s: UsingDeclaration, paramsFile: string): UsingTarget | undefined {
   if (s.none || !s.path) return undefined;
   if (s.path.expressions.length) return { kind: 'not-literal' };
   const rel = s.path.value ?? s.path.segments.join('');
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: 'registry', ref: rel };
+  // Another parameters file is no template: read as one, its `using` and `param x = ...` lines were
+  // each an error placed in that (valid) file, and the file that named it said nothing.
+  if (isParamsFile(rel)) return { kind: 'params', rel };
   return { kind: 'file', path: path.resolve(path.dirname(paramsFile), rel) };
 }
 
@@ -79,6 +82,7 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
     const at = new TextSpan(source, s.path.start, s.path.end);
     usingSpan = at;
     if (target?.kind === 'not-literal') sink.add({ code: 'invalid-template', message: "the 'using' path must be a literal string", span: at });
+    else if (target?.kind === 'params') sink.add({ code: 'invalid-template', message: `'using' names '${target.rel}', a parameters file: it must name the template the values are for (a .bicep or ARM .json file); to take another parameters file's values, use 'extends'`, span: at });
     else if (target?.kind === 'registry') sink.add({ code: 'note', message: `the template '${target.ref}' is in a registry and is not fetched`, span: at });
     else if (target) templatePath = target.path;
   }
@@ -96,12 +100,23 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
   return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
 
+/** Whether a path names a Bicep parameters file. */
+function isParamsFile(rel: string): boolean {
+  return /\.bicepparam$/i.test(rel);
+}
+
 /** `extends 'base.bicepparam'`: that file, loaded (its own `extends` too), or 'unread' with the reason reported. */
 function extendedFile(p: StringLiteral | MissingExpression, source: SourceText, host: BicepHost, chain: readonly string[], sink: DiagnosticSink): BicepParams | 'unread' {
   const at = new TextSpan(source, p.start, p.end);
   const rel = p.kind === 'String' && p.expressions.length === 0 ? (p.value ?? p.segments.join('')) : undefined;
   if (rel === undefined) {
     sink.add({ code: 'invalid-template', message: "the 'extends' path must be a literal string", span: at });
+    return 'unread';
+  }
+  // Only a parameters file can be extended: a template read as one was a column of false errors
+  // placed in the template ('expected '=' after the parameter name' at each `param x string`).
+  if (!isParamsFile(rel)) {
+    sink.add({ code: 'invalid-template', message: `'extends' names '${rel}', which is not a parameters file: it must name a .bicepparam file`, span: at });
     return 'unread';
   }
   const abs = path.resolve(path.dirname(source.path), rel);
