@@ -5,7 +5,17 @@ import { InexactInteger, ObjectValue, Unknown } from './value.js';
 import type { Value } from './value.js';
 import { armToString } from './ops.js';
 
-export type FormatResult = { ok: true; pieces: (string | Unknown)[] } | { ok: false; message: string };
+/** `tooLong`: the text would be that long, over the caller's maximum (a limit, not ARM's error). */
+export type FormatResult = { ok: true; pieces: (string | Unknown)[] } | { ok: false; message: string; tooLong?: number };
+
+/**
+ * A precision whose text would pass the longest string allowed: '{0:D999999999}' padded 999,999,999
+ * zeros, over the longest string V8 can make ('internal error in format(): Invalid string length',
+ * exit 2), and '{0:D400000000}' allocated 400 MB before the length was checked.
+ */
+class TooLong {
+  constructor(readonly length: number) {}
+}
 
 function groupDigits(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -60,13 +70,15 @@ function generalWithPrecision(n: number, precision: number, lower: boolean): str
   return (n < 0 ? '-' : '') + body;
 }
 
-function standard(n: number, spec: string): string | undefined | typeof INVALID {
+function standard(n: number, spec: string, maxLength: number): string | undefined | typeof INVALID | TooLong {
   const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
   if (!m) return undefined;
   const f = (m[1] as string).toUpperCase();
   const lower = m[1] === (m[1] as string).toLowerCase();
   const p = m[2] === '' ? undefined : Number(m[2]);
   const neg = n < 0;
+  // D, X and E write at least `p` digits; the others' digits are capped below (toFixed, G).
+  if (p !== undefined && p > maxLength && (f === 'D' || f === 'X' || f === 'E')) return new TooLong(p);
   switch (f) {
     case 'D': {
       if (!Number.isInteger(n)) return INVALID;
@@ -97,8 +109,11 @@ function standard(n: number, spec: string): string | undefined | typeof INVALID 
       return lower ? s : s.toUpperCase();
     }
     case 'E': {
-      const s = Math.abs(n).toExponential(p ?? 6);
-      const [mant, exp] = s.split('e') as [string, string];
+      // toExponential takes at most 100 digits (a RangeError, an internal error, beyond): the
+      // digits after the 100th of a double's exact expansion are written as zeros.
+      const s = Math.abs(n).toExponential(Math.min(p ?? 6, 100));
+      const [mant0, exp] = s.split('e') as [string, string];
+      const mant = (p ?? 6) > 100 ? mant0 + '0'.repeat((p as number) - 100) : mant0;
       const e = Number(exp);
       const out = `${mant}${lower ? 'e' : 'E'}${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(3, '0')}`;
       return (neg ? '-' : '') + out;
@@ -225,9 +240,9 @@ function stripLiterals(p: string): string {
 }
 
 /** Formats a number with a .NET format string (en-US); undefined when .NET rejects the format string. */
-export function formatNumber(n: number, spec: string): string | undefined {
+export function formatNumber(n: number, spec: string, maxLength = Infinity): string | undefined | TooLong {
   if (spec === '') return String(n);
-  const s = standard(n, spec);
+  const s = standard(n, spec, maxLength);
   if (s === INVALID) return undefined;
   return s ?? custom(n, spec);
 }
@@ -246,14 +261,17 @@ function unknownArg(v: Unknown, spec: string | undefined, alignment: string | un
   return new Unknown(v.reason, 'string', undefined, symbol);
 }
 
-function formatArg(v: Value, spec: string | undefined): string | Unknown | undefined {
-  if (typeof v === 'number') return spec ? formatNumber(v, spec) : String(v);
+function formatArg(v: Value, spec: string | undefined, maxLength: number): string | Unknown | undefined | TooLong {
+  if (typeof v === 'number') return spec ? formatNumber(v, spec, maxLength) : String(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
 }
 
-/** Formats `fmt` with `args`; pieces are strings and unknown arguments (for partial strings). */
-export function composite(fmt: string, args: readonly Value[]): FormatResult {
+/**
+ * Formats `fmt` with `args`; pieces are strings and unknown arguments (for partial strings). A
+ * number whose format would pass `maxLength` characters is not written: the result says how long.
+ */
+export function composite(fmt: string, args: readonly Value[], maxLength = Infinity): FormatResult {
   const pieces: (string | Unknown)[] = [];
   let lit = '';
   let i = 0;
@@ -278,7 +296,8 @@ export function composite(fmt: string, args: readonly Value[]): FormatResult {
       const arg = args[idx] as Value;
       // An integer beyond 2^53 whose digits are known prints them, as string() does.
       const exact = arg instanceof InexactInteger && arg.exact !== undefined && !m[3] ? arg.exact.toString() : undefined;
-      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== undefined ? String(Number(m[2])) : undefined) : formatArg(arg, m[3]));
+      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== undefined ? String(Number(m[2])) : undefined) : formatArg(arg, m[3], maxLength));
+      if (text instanceof TooLong) return { ok: false, message: 'too long', tooLong: text.length };
       if (text === undefined) return { ok: false, message: `Format specifier was invalid: '{${item}}'.` };
       const align = m[2] !== undefined ? Number(m[2]) : 0;
       if (text instanceof Unknown) {

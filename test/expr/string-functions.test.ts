@@ -86,3 +86,21 @@ describe('format() with .NET format strings beyond the documented ones', () => {
     expect(fmt('abc', '5')).toBe('abc');
   });
 });
+
+describe('format() precisions that cannot be written', () => {
+  it("'{0:D999999999}' and '{0:X999999999}' are the maxStringLength limit, not an internal error (V8's longest string)", () => {
+    for (const spec of ['D999999999', 'X999999999', 'E999999999', 'D400000000']) {
+      const r = ev(`[format('{0:${spec}}', 7)]`);
+      expect(r.plain).toEqual({ $unknown: 'limit' });
+      expect(r.diags).toEqual([{ code: 'limit-exceeded', message: 'The string would be longer than 4194304 characters (limit maxStringLength).' }]);
+    }
+    // Within the limit, the digits are written.
+    expect(ev("[length(format('{0:D5000}', 7))]").plain).toBe(5000);
+  });
+
+  it("'{0:E101}' writes 101 decimals, as .NET does (toExponential stops at 100: it was an internal error)", () => {
+    const r = ev("[format('{0:E101}', 7)]");
+    expect(r.diags).toEqual([]);
+    expect(r.plain).toBe(`7.${'0'.repeat(101)}E+000`);
+  });
+});

@@ -194,7 +194,8 @@ export const stringFunctions: FnDef[] = [
       const fmt = args[0] as Value;
       if (fmt instanceof Unknown) return new Unknown(fmt.reason, 'string');
       if (typeof fmt !== 'string') return env.error(`The template function 'format' expects a format string; the provided value is of type '${typeName(fmt)}'.`, 0);
-      const r = composite(fmt, args.slice(1));
+      const r = composite(fmt, args.slice(1), env.ctx.budget.limits.maxStringLength);
+      if (!r.ok && r.tooLong !== undefined) return env.checkString(r.tooLong) ?? env.limit(r.message);
       if (!r.ok) return env.error(`The template function 'format' failed: ${r.message}`);
       const len = r.pieces.reduce((n, p) => n + (typeof p === 'string' ? p.length : 0), 0);
       return env.checkString(len) ?? partialString(r.pieces);
