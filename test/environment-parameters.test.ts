@@ -38,6 +38,20 @@ const TEMPLATE = `${JSON.stringify(
 const regionFindings = async (args: string[], dir: string) => (await findingsOf(args, dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region');
 
 describe('parameters files named for an environment of a template', () => {
+  test('a file named like an environment\'s that is no parameters file does not take its template out of the lint (it was linted by nothing: exit 0)', async () => {
+    const bad = TEMPLATE.replace("'eastus'", "'westeurope'").replace('"eastus"', '"westeurope"');
+    for (const text of ['{"parameters": {"a": ', '[]', '{"parameters": {}}', '{}']) {
+      const dir = workspace({ 'azuredeploy.json': bad, 'azuredeploy.parameters.prod.json': text });
+      const r = await findingsOf(['.'], dir);
+      expect(r.findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => f.file)).toEqual(['azuredeploy.json']);
+      expect(r.code).toBe(1);
+    }
+    // A parameters file (even a broken one that says it is) is still the template's environment.
+    const dir = workspace({ 'azuredeploy.json': bad, 'azuredeploy.parameters.prod.json': `{"$schema": "${PARAMS_SCHEMA}", "parameters": {` });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.map((f) => [f.ruleId, f.file])).toEqual([['invalid-template', 'azuredeploy.parameters.prod.json']]);
+  });
+
   test('are matched to the template beside them by name', () => {
     const dir = workspace({
       'azuredeploy.json': TEMPLATE,

@@ -7,6 +7,9 @@ import { readSourceInside } from '../load/read.js';
 import { parseBicepParams } from '../bicep/parser.js';
 import { usingTarget } from '../bicep/params.js';
 import type { Limits } from '../model/limits.js';
+import { environmentParameterTemplate } from '../deploy/parameters.js';
+import { loadJson } from '../load/arm-json.js';
+import { classifyJson, looksLikeParametersText } from '../load/classify.js';
 
 /** Absolute paths of the templates named by `using '<file>.bicep'` in the discovered .bicepparam files. */
 export function bicepparamTargets(files: readonly { file: DiscoveredFile; limits: Limits }[], root: string): Set<string> {
@@ -28,4 +31,23 @@ export function bicepparamTargetsByFile(files: readonly { file: DiscoveredFile; 
     }
   }
   return targets;
+}
+
+/**
+ * The template an environment's ARM parameters file (`x.parameters.<env>.json`) lints, when the
+ * file is one: by its name alone, `x.json` was taken as linted through it and left out, while the
+ * analysis skips a file of that name that is no parameters file (`{}`, an array, JSON without a
+ * parameters `$schema` or `contentVersion`, text that is not JSON and does not say it is one), so
+ * the template was linted by nothing: its errors gone, exit 0. The file is judged as analyzeFile
+ * judges it (classifyJson; broken text that names the parameters schema is reported as broken).
+ */
+export function environmentTemplateOf(file: string, limits: Limits, root: string): string | undefined {
+  const template = environmentParameterTemplate(file);
+  if (!template) return undefined;
+  const read = readSourceInside(file, 'arm', root, limits);
+  // An unreadable file is reported when it is linted; it lints no template.
+  if (!read.ok) return undefined;
+  const loaded = loadJson(read.source, limits);
+  if (!loaded.root) return looksLikeParametersText(read.source.text) ? template : undefined;
+  return classifyJson(loaded.root) === 'parameters' ? template : undefined;
 }

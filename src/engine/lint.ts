@@ -10,10 +10,10 @@ import { analyzeFile, diagnosticsNow } from './analyze.js';
 import type { DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { distinctRelated } from './related.js';
-import { bicepparamTargetsByFile } from './bicepparam-targets.js';
+import { bicepparamTargetsByFile, environmentTemplateOf } from './bicepparam-targets.js';
 import { absentFile, discoverFocused, inFocus, widenFocus } from './focus.js';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
-import { associatedParameterFile, environmentParameterTemplate, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
+import { associatedParameterFile, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
@@ -266,7 +266,7 @@ export async function lint(paths: readonly string[], opts: LintOptions): Promise
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   // ARM parameters files named for an environment of a template beside them lint it too.
   for (const w of work) {
-    const template = /\.jsonc?$/i.test(w.file.path) ? environmentParameterTemplate(w.file.path) : undefined;
+    const template = /\.jsonc?$/i.test(w.file.path) ? environmentTemplateOf(w.file.path, w.config.limits, opts.root) : undefined;
     if (template && pathInsideRoot(opts.root, template) !== undefined) targetsByParams.set(path.resolve(w.file.path), path.resolve(template));
   }
   const usedByParams = new Set(targetsByParams.values());
