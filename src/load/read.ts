@@ -94,9 +94,15 @@ export function readSource(path: string, kind: SourceKind, limits: ReadLimits = 
 /** What a read says of a path that names no file (ENOENT, or a file where its path needs a folder). */
 export const NO_SUCH_FILE = 'the file does not exist';
 
+/** What a read says of a path with U+FFFD that names no file (see cannotRead). */
+export const NOT_UTF8_NAME = "cannot read the file: its name is not valid UTF-8 (the bad bytes are shown as '\uFFFD'), and files are opened by names in UTF-8: rename it";
+
 /** The message for a file the system would not let us read: missing, or its error code (e.g. EACCES). */
-function cannotRead(e: unknown): string {
+function cannotRead(e: unknown, path?: string): string {
   const code = (e as NodeJS.ErrnoException).code;
+  // A name that is not valid UTF-8 reaches us from a folder's listing with U+FFFD in place of its
+  // bad bytes, a name no file has: "the file does not exist" of a file the user sees listed.
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && path?.includes('\uFFFD')) return NOT_UTF8_NAME;
   if (code === 'ENOENT' || code === 'ENOTDIR') return NO_SUCH_FILE;
   return `cannot read the file: ${code ?? String(e)}`;
 }
@@ -134,7 +140,7 @@ function openChecked(path: string, limits: ReadLimits, flags: number): { fd: num
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && (e as NodeJS.ErrnoException).code === 'ELOOP') return 'link';
-    return { message: cannotRead(e), limit: false, unreadable: true };
+    return { message: cannotRead(e, path), limit: false, unreadable: true };
   }
   let refusal: Refusal;
   try {

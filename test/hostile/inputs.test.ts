@@ -1,6 +1,6 @@
 // Hostile files: whatever a file contains, it gets a finding at the right place (or is skipped
 // when it is not meant as a template), quickly, and the template next to it is linted as if alone.
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Root, template, where, type HostileRun } from './helpers.js';
 
@@ -141,6 +141,20 @@ describe('encodings and bytes', () => {
     sane(run);
     expect(where(run.findings)).toEqual(['invalid-template|3|10']);
     expect(run.findings[0]?.message).toMatch(/not valid UTF-8/);
+  });
+
+  it.runIf(process.platform === 'linux')('a file whose name is not valid UTF-8 is said to be unreadable for its name, not to not exist', T, async () => {
+    // Node lists the name with U+FFFD for the bad bytes; that name opens nothing.
+    writeFileSync(Buffer.concat([Buffer.from(`${root.dir}/e`), Buffer.from([0xff, 0xfe]), Buffer.from('.json')]), template({}));
+    const run = await root.lint(['.']);
+    expect(run.good).toEqual(run.goodAlone);
+    // JSON keeps the unreadable file's notification next to its finding (the formats for people leave it out).
+    expect(run.notifications.map((n) => n.message)).toEqual([
+      "cannot read the file: its name is not valid UTF-8 (the bad bytes are shown as '\uFFFD'), and files are opened by names in UTF-8: rename it (the file is not analysed)",
+    ]);
+    expect(run.findings.map((f) => [f.ruleId, f.file, f.message])).toEqual([
+      ['invalid-template', 'e\uFFFD\uFFFD.json', "cannot read the file: its name is not valid UTF-8 (the bad bytes are shown as '\uFFFD'), and files are opened by names in UTF-8: rename it"],
+    ]);
   });
 
   it('UTF-16 with a BOM (LE and BE) is read; without a BOM it is a clear finding', T, async () => {
