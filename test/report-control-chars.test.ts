@@ -46,3 +46,15 @@ describe('control characters from templates are not written raw', () => {
     expect(printable('a\u001bb\u2066c')).toBe('a\\u001bb\\u2066c');
   });
 });
+
+describe('a file name with a line end stays on its finding\'s line', () => {
+  test.each(['compact', 'unix'])('%s', async (format: string) => {
+    const dir = workspace({ 'a\nb\rc.json': template });
+    const r = await cli(['.', '--format', format], dir);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('vtap-supported-region'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('a\\u000ab\\u000dc.json');
+    // Every line with a finding starts with the path: none begins inside a file name.
+    expect(r.stdout.split('\n').filter((l) => l !== '' && !/problem/.test(l)).every((l) => l.includes('a\\u000ab\\u000dc.json'))).toBe(true);
+  });
+});

@@ -5,16 +5,16 @@
 import { relativePath, type LintResult } from '../engine/lint.js';
 import { elsewhere } from './elsewhere.js';
 import { notificationTag, shownNotifications } from './notification-tag.js';
-import { oneLine, printable } from './printable.js';
+import { oneLine, printablePath } from './printable.js';
 
 const LABEL = { error: 'Error', warning: 'Warning', note: 'Info' } as const;
 
 export function formatCompact(result: LintResult): string {
   const lines = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
-    return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL[f.level]} - ${oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`)} (${f.ruleId})`;
+    return `${printablePath(f.location.file.path)}: line ${line}, col ${column}, ${LABEL[f.level]} - ${oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`)} (${f.ruleId})`;
   });
-  for (const n of shownNotifications(result)) lines.push(`${printable(n.file ?? 'vtaplint')}: line 0, col 0, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${oneLine(n.message.split('\n')[0] ?? '')} (${notificationTag(n.level)})`);
+  for (const n of shownNotifications(result)) lines.push(`${printablePath(n.file ?? 'vtaplint')}: line 0, col 0, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${oneLine(n.message.split('\n')[0] ?? '')} (${notificationTag(n.level)})`);
   const total = result.findings.length;
   if (total > 0) lines.push('', `${total} problem${total === 1 ? '' : 's'}`);
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -31,3 +31,12 @@ export function printable(s: string): string {
 export function oneLine(s: string): string {
   return printable(s).replace(/\s+/g, ' ');
 }
+
+/**
+ * A file path on a one-line format (compact, unix): printable, with line ends written as `\u000a`
+ * and `\u000d` too. A file named with a line feed split its finding over two lines, which the
+ * problem matchers reading those formats take as two (the first without a line or message).
+ */
+export function printablePath(s: string): string {
+  return printable(s).replace(/[\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

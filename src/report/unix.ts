@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import { elsewhere } from './elsewhere.js';
 import { notificationTag, shownNotifications } from './notification-tag.js';
-import { oneLine, printable } from './printable.js';
+import { oneLine, printablePath } from './printable.js';
 
 export interface UnixOptions {
   /** The folder paths are shown relative to: the CLI's working directory (not necessarily the process's). */
@@ -12,7 +12,7 @@ export interface UnixOptions {
 }
 
 export function formatUnix(result: LintResult, opts: UnixOptions): string {
-  const shown = (file: string) => printable(path.isAbsolute(file) ? path.relative(opts.cwd, file) || file : file);
+  const shown = (file: string) => printablePath(path.isAbsolute(file) ? path.relative(opts.cwd, file) || file : file);
   const lines = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
     return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(`${f.message}${elsewhere(f, shown)}`)} [${f.ruleId}]`;
