@@ -122,7 +122,7 @@ function inexactInteger(approx, span, exact) {
     exact
   );
 }
-var INDEX_FROM, SLOTS, lowerNames, MAX_LOWER_NAMES, ObjectValue, Unknown, arraySpans, ORIGIN, ARGS, NODES_MEMO_FROM, nodesMemo, InexactInteger;
+var INDEX_FROM, SLOTS, lowerNames, MAX_LOWER_NAMES, ObjectValue, TracedObject, Unknown, arraySpans, ORIGIN, ARGS, NODES_MEMO_FROM, nodesMemo, InexactInteger;
 var init_value = __esm({
   "src/expr/value.ts"() {
     "use strict";
@@ -324,6 +324,10 @@ var init_value = __esm({
         return out;
       }
     };
+    TracedObject = class _TracedObject extends ObjectValue {
+      static nextId = 0;
+      id = _TracedObject.nextId++;
+    };
     Unknown = class {
       constructor(reason, type, parts, symbol, about, oneOf, atMost, branches, branchSpans, test, choice, contains) {
         this.reason = reason;
@@ -374,21 +378,21 @@ var init_value = __esm({
 
 // src/expr/located.ts
 function at(base, ...path22) {
-  let cur = base;
+  let cur2 = base;
   for (const key2 of path22) {
-    const v = cur.value;
-    if (v === void 0 || v === null) return { value: void 0, span: cur.span };
-    if (v instanceof Unknown) return cur;
+    const v = cur2.value;
+    if (v === void 0 || v === null) return { value: void 0, span: cur2.span };
+    if (v instanceof Unknown) return cur2;
     if (v instanceof ObjectValue && typeof key2 === "string") {
       const i = v.indexOf(key2);
-      if (i < 0) return { value: void 0, span: cur.span };
-      cur = { value: v.valueAt(i), span: v.spanAt(i) ?? cur.span };
+      if (i < 0) return { value: void 0, span: cur2.span };
+      cur2 = { value: v.valueAt(i), span: v.spanAt(i) ?? cur2.span };
     } else if (Array.isArray(v) && typeof key2 === "number") {
-      if (key2 < 0 || key2 >= v.length) return { value: void 0, span: cur.span };
-      cur = { value: v[key2], span: elementSpan(v, key2) ?? cur.span };
-    } else return { value: void 0, span: cur.span };
+      if (key2 < 0 || key2 >= v.length) return { value: void 0, span: cur2.span };
+      cur2 = { value: v[key2], span: elementSpan(v, key2) ?? cur2.span };
+    } else return { value: void 0, span: cur2.span };
   }
-  return cur;
+  return cur2;
 }
 function elements(base) {
   const v = base.value;
@@ -759,13 +763,13 @@ function splitSegments(v) {
   const pieces = typeof v === "string" ? [v] : v instanceof Unknown && v.parts ? flattenParts(v.parts) : [];
   if (pieces.length === 0) return void 0;
   const out = [];
-  let cur;
+  let cur2;
   let one;
   let n = 0;
   for (const p of pieces) {
     if (typeof p !== "string") {
       if (n === 0) one = p;
-      else (cur ??= [one]).push(p);
+      else (cur2 ??= [one]).push(p);
       n++;
       continue;
     }
@@ -775,18 +779,18 @@ function splitSegments(v) {
       const b = slash2 < 0 ? p.slice(from) : p.slice(from, slash2);
       if (b !== "") {
         if (n === 0) one = b;
-        else (cur ??= [one]).push(b);
+        else (cur2 ??= [one]).push(b);
         n++;
       }
       if (slash2 < 0) break;
-      out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one) : cur.slice());
-      cur = void 0;
+      out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one) : cur2.slice());
+      cur2 = void 0;
       one = void 0;
       n = 0;
       from = slash2 + 1;
     }
   }
-  out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one) : cur.slice());
+  out.push(n === 0 ? EMPTY_SEGMENT : n === 1 ? oneSegment(one) : cur2.slice());
   return out.slice();
 }
 function flattenParts(parts) {
@@ -1353,13 +1357,13 @@ var require_scan = __commonJS({
       let negatedExtglob = false;
       let finished2 = false;
       let braces = 0;
-      let prev;
+      let prev2;
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code;
+        prev2 = code;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
@@ -1423,7 +1427,7 @@ var require_scan = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished2 === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
+          if (prev2 === CHAR_DOT && index2 === start + 1) {
             start += 2;
             continue;
           }
@@ -1462,7 +1466,7 @@ var require_scan = __commonJS({
           }
         }
         if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          if (prev2 === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished2 = true;
           if (scanToEnd === true) {
@@ -1941,7 +1945,7 @@ var require_parse = __commonJS({
       const extglobs = [];
       const braces = [];
       const stack = [];
-      let prev = bos;
+      let prev2 = bos;
       let value;
       const eos = () => state.index === len - 1;
       const peek = state.peek = (n = 1) => input[state.index + n];
@@ -1978,33 +1982,33 @@ var require_parse = __commonJS({
         stack.pop();
       };
       const push3 = (tok) => {
-        if (prev.type === "globstar") {
+        if (prev2.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
           if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
+            state.output = state.output.slice(0, -prev2.output.length);
+            prev2.type = "star";
+            prev2.value = "*";
+            prev2.output = star;
+            state.output += prev2.output;
           }
         }
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
         if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
+        if (prev2 && prev2.type === "text" && tok.type === "text") {
+          prev2.output = (prev2.output || prev2.value) + tok.value;
+          prev2.value += tok.value;
           return;
         }
-        tok.prev = prev;
+        tok.prev = prev2;
         tokens.push(tok);
-        prev = tok;
+        prev2 = tok;
       };
       const extglobOpen = (type, value2) => {
         const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
+        token.prev = prev2;
         token.parens = state.parens;
         token.output = state.output;
         token.startIndex = state.index;
@@ -2137,21 +2141,21 @@ var require_parse = __commonJS({
             continue;
           }
         }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+        if (state.brackets > 0 && (value !== "]" || prev2.value === "[" || prev2.value === "[^")) {
           if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
+            const inner = prev2.value.slice(1);
             if (inner.includes("[")) {
-              prev.posix = true;
+              prev2.posix = true;
               if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
+                const idx = prev2.value.lastIndexOf("[");
+                const pre = prev2.value.slice(0, idx);
+                const rest2 = prev2.value.slice(idx + 2);
                 const posix = POSIX_REGEX_SOURCE[rest2];
                 if (posix) {
-                  prev.value = pre + posix;
+                  prev2.value = pre + posix;
                   state.backtrack = true;
                   advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                  if (!bos.output && tokens.indexOf(prev2) === 1) {
                     bos.output = ONE_CHAR;
                   }
                   continue;
@@ -2162,19 +2166,19 @@ var require_parse = __commonJS({
           if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
             value = `\\${value}`;
           }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+          if (value === "]" && (prev2.value === "[" || prev2.value === "[^")) {
             value = `\\${value}`;
           }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
+          if (opts.posix === true && value === "!" && prev2.value === "[") {
             value = "^";
           }
-          prev.value += value;
+          prev2.value += value;
           append({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
-          prev.value += value;
+          prev2.value += value;
           append({ value });
           continue;
         }
@@ -2216,7 +2220,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+          if (opts.nobracket === true || prev2 && prev2.type === "bracket" && prev2.value.length === 1) {
             push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
@@ -2228,24 +2232,24 @@ var require_parse = __commonJS({
             continue;
           }
           decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+          const prevValue = prev2.value.slice(1);
+          if (prev2.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
             value = `/${value}`;
           }
-          prev.value += value;
+          prev2.value += value;
           append({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
+          const escaped = utils.escapeRegex(prev2.value);
+          state.output = state.output.slice(0, -prev2.value.length);
           if (opts.literalBrackets === true) {
             state.output += escaped;
-            prev.value = escaped;
+            prev2.value = escaped;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
+          prev2.value = `(${capture}${escaped}|${prev2.value})`;
+          state.output += prev2.value;
           continue;
         }
         if (value === "{" && opts.nobrace !== true) {
@@ -2316,28 +2320,28 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
+          if (prev2.type === "dot" && state.index === state.start + 1) {
             state.start = state.index + 1;
             state.consumed = "";
             state.output = "";
             tokens.pop();
-            prev = bos;
+            prev2 = bos;
             continue;
           }
           push3({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
+          if (state.braces > 0 && prev2.type === "dot") {
+            if (prev2.value === ".") prev2.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
+            prev2.type = "dots";
+            prev2.output += value;
+            prev2.value += value;
             brace.dots = true;
             continue;
           }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+          if (state.braces + state.parens === 0 && prev2.type !== "bos" && prev2.type !== "slash") {
             push3({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
@@ -2345,21 +2349,21 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "?") {
-          const isGroup = prev && prev.value === "(";
+          const isGroup = prev2 && prev2.value === "(";
           if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
-          if (prev && prev.type === "paren") {
+          if (prev2 && prev2.type === "paren") {
             const next = peek();
             let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+            if (prev2.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
             push3({ type: "text", value, output });
             continue;
           }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+          if (opts.dot !== true && (prev2.type === "slash" || prev2.type === "bos")) {
             push3({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
@@ -2383,11 +2387,11 @@ var require_parse = __commonJS({
             extglobOpen("plus", value);
             continue;
           }
-          if (prev && prev.value === "(" || opts.regex === false) {
+          if (prev2 && prev2.value === "(" || opts.regex === false) {
             push3({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+          if (prev2 && (prev2.type === "bracket" || prev2.type === "paren" || prev2.type === "brace") || state.parens > 0) {
             push3({ type: "plus", value });
             continue;
           }
@@ -2414,11 +2418,11 @@ var require_parse = __commonJS({
           push3({ type: "text", value });
           continue;
         }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
+        if (prev2 && (prev2.type === "globstar" || prev2.star === true)) {
+          prev2.type = "star";
+          prev2.star = true;
+          prev2.value += value;
+          prev2.output = star;
           state.backtrack = true;
           state.globstar = true;
           consume(value);
@@ -2429,12 +2433,12 @@ var require_parse = __commonJS({
           extglobOpen("star", value);
           continue;
         }
-        if (prev.type === "star") {
+        if (prev2.type === "star") {
           if (opts.noglobstar === true) {
             consume(value);
             continue;
           }
-          const prior = prev.prev;
+          const prior = prev2.prev;
           const before = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
@@ -2458,53 +2462,53 @@ var require_parse = __commonJS({
           }
           const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
           if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
+            prev2.type = "globstar";
+            prev2.value += value;
+            prev2.output = globstar(opts);
+            state.output = prev2.output;
             state.globstar = true;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state.output = state.output.slice(0, -(prior.output + prev2.output).length);
             prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
+            prev2.type = "globstar";
+            prev2.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev2.value += value;
             state.globstar = true;
-            state.output += prior.output + prev.output;
+            state.output += prior.output + prev2.output;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
             const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state.output = state.output.slice(0, -(prior.output + prev2.output).length);
             prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
+            prev2.type = "globstar";
+            prev2.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev2.value += value;
+            state.output += prior.output + prev2.output;
             state.globstar = true;
             consume(value + advance());
             push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
+            prev2.type = "globstar";
+            prev2.value += value;
+            prev2.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev2.output;
             state.globstar = true;
             consume(value + advance());
             push3({ type: "slash", value: "/", output: "" });
             continue;
           }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
+          state.output = state.output.slice(0, -prev2.output.length);
+          prev2.type = "globstar";
+          prev2.output = globstar(opts);
+          prev2.value += value;
+          state.output += prev2.output;
           state.globstar = true;
           consume(value);
           continue;
@@ -2512,31 +2516,31 @@ var require_parse = __commonJS({
         const token = { type: "star", value, output: star };
         if (opts.bash === true) {
           token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
+          if (prev2.type === "bos" || prev2.type === "slash") {
             token.output = nodot + token.output;
           }
           push3(token);
           continue;
         }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+        if (prev2 && (prev2.type === "bracket" || prev2.type === "paren") && opts.regex === true) {
           token.output = value;
           push3(token);
           continue;
         }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
+        if (state.index === state.start || prev2.type === "slash" || prev2.type === "dot") {
+          if (prev2.type === "dot") {
             state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
+            prev2.output += NO_DOT_SLASH;
           } else if (opts.dot === true) {
             state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
+            prev2.output += NO_DOTS_SLASH;
           } else {
             state.output += nodot;
-            prev.output += nodot;
+            prev2.output += nodot;
           }
           if (peek() !== "*") {
             state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
+            prev2.output += ONE_CHAR;
           }
         }
         push3(token);
@@ -2556,7 +2560,7 @@ var require_parse = __commonJS({
         state.output = utils.escapeLast(state.output, "{");
         decrement("braces");
       }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+      if (opts.strictSlashes !== true && (prev2.type === "star" || prev2.type === "bracket")) {
         push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
@@ -4015,13 +4019,15 @@ function suggestion(name, candidates) {
   const maxLengthDifference = Math.min(Math.floor(name.length * 0.34), 2);
   const maxDistance = Math.floor(name.length * 0.34) + 1;
   const upper2 = name.toUpperCase();
+  const edits = name.length <= MAX_EDIT_LENGTH;
   let best;
   let bestDistance = maxDistance;
   for (const c of candidates) {
     if (c === "" || Math.abs(name.length - c.length) > maxLengthDifference) continue;
     const cu = c.toUpperCase();
     if (cu === upper2) return c;
-    const dist = distance(upper2, cu);
+    if (!edits) continue;
+    const dist = distance(upper2, cu, bestDistance);
     if (dist < bestDistance) {
       best = c;
       bestDistance = dist;
@@ -4029,20 +4035,41 @@ function suggestion(name, candidates) {
   }
   return best;
 }
-function distance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
+function distance(a, b, limit = Infinity) {
+  const m = b.length;
+  if (Math.abs(a.length - m) >= limit) return limit;
+  if (prev.length <= m) {
+    prev = new Int32Array(m + 1);
+    cur = new Int32Array(m + 1);
   }
-  return prev[b.length] ?? 0;
+  const cap = Number.isFinite(limit) ? limit : a.length + m + 1;
+  for (let j = 0; j <= m; j++) prev[j] = Math.min(j, cap);
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - cap);
+    const to = Math.min(m, i + cap);
+    cur[from - 1] = from === 1 ? Math.min(i, cap) : cap;
+    let rowMin = cur[from - 1] ?? cap;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const d = Math.min((prev[j] ?? cap) + 1, (cur[j - 1] ?? cap) + 1, (prev[j - 1] ?? cap) + (ai === b.charCodeAt(j - 1) ? 0 : 1), cap);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (to < m) cur[to + 1] = cap;
+    if (rowMin >= cap) return limit;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m] ?? 0;
 }
+var MAX_EDIT_LENGTH, prev, cur;
 var init_spelling = __esm({
   "src/model/spelling.ts"() {
     "use strict";
+    MAX_EDIT_LENGTH = 64;
+    prev = new Int32Array(MAX_EDIT_LENGTH + 4);
+    cur = new Int32Array(MAX_EDIT_LENGTH + 4);
   }
 });
 
@@ -4434,21 +4461,21 @@ function parseSet(p, open2) {
   if (c === 33) c = 94;
   const negated = c === 94;
   if (negated) c = p[++i];
-  let prev = 0;
+  let prev2 = 0;
   for (; ; ) {
     if (c === void 0) return void 0;
     if (c === BACKSLASH) {
       c = p[++i];
       if (c === void 0) return void 0;
       members[c] = 1;
-    } else if (c === 45 && prev !== 0 && p[i + 1] !== void 0 && p[i + 1] !== 93) {
+    } else if (c === 45 && prev2 !== 0 && p[i + 1] !== void 0 && p[i + 1] !== 93) {
       let hi = p[++i];
       if (hi === BACKSLASH) {
         const h = p[++i];
         if (h === void 0) return void 0;
         hi = h;
       }
-      for (let b = prev; b <= hi; b++) members[b] = 1;
+      for (let b = prev2; b <= hi; b++) members[b] = 1;
       c = 0;
     } else if (c === 91 && p[i + 1] === 58) {
       const s = i + 2;
@@ -4466,7 +4493,7 @@ function parseSet(p, open2) {
         c = 0;
       }
     } else members[c] = 1;
-    prev = c;
+    prev2 = c;
     c = p[++i];
     if (c === 93) break;
   }
@@ -5419,17 +5446,17 @@ var require_to_regex_range = __commonJS({
       let ranges = splitToRanges(min, max);
       let tokens = [];
       let start = min;
-      let prev;
+      let prev2;
       for (let i = 0; i < ranges.length; i++) {
         let max2 = ranges[i];
         let obj = rangeToPattern(String(start), String(max2), options);
         let zeros = "";
-        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
-          if (prev.count.length > 1) {
-            prev.count.pop();
+        if (!tok.isPadded && prev2 && prev2.pattern === obj.pattern) {
+          if (prev2.count.length > 1) {
+            prev2.count.pop();
           }
-          prev.count.push(obj.count[0]);
-          prev.string = prev.pattern + toQuantifier(prev.count);
+          prev2.count.push(obj.count[0]);
+          prev2.string = prev2.pattern + toQuantifier(prev2.count);
           start = max2 + 1;
           continue;
         }
@@ -5439,7 +5466,7 @@ var require_to_regex_range = __commonJS({
         obj.string = zeros + obj.pattern + toQuantifier(obj.count);
         tokens.push(obj);
         start = max2 + 1;
-        prev = obj;
+        prev2 = obj;
       }
       return tokens;
     }
@@ -5997,7 +6024,7 @@ var require_parse2 = __commonJS({
       const ast = { type: "root", input, nodes: [] };
       const stack = [ast];
       let block = ast;
-      let prev = ast;
+      let prev2 = ast;
       let brackets = 0;
       const length = input.length;
       let index2 = 0;
@@ -6005,17 +6032,17 @@ var require_parse2 = __commonJS({
       let value;
       const advance = () => input[index2++];
       const push3 = (node) => {
-        if (node.type === "text" && prev.type === "dot") {
-          prev.type = "text";
+        if (node.type === "text" && prev2.type === "dot") {
+          prev2.type = "text";
         }
-        if (prev && prev.type === "text" && node.type === "text") {
-          prev.value += node.value;
+        if (prev2 && prev2.type === "text" && node.type === "text") {
+          prev2.value += node.value;
           return;
         }
         block.nodes.push(node);
         node.parent = block;
-        node.prev = prev;
-        prev = node;
+        node.prev = prev2;
+        prev2 = node;
         return node;
       };
       push3({ type: "bos" });
@@ -6094,7 +6121,7 @@ var require_parse2 = __commonJS({
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
           depth++;
-          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
+          const dollar = prev2.value && prev2.value.slice(-1) === "$" || block.dollar === true;
           const brace = {
             type: "brace",
             open: true,
@@ -6139,25 +6166,25 @@ var require_parse2 = __commonJS({
             push3({ type: "text", value });
             continue;
           }
-          if (prev.type === "dot") {
+          if (prev2.type === "dot") {
             block.range = [];
-            prev.value += value;
-            prev.type = "range";
+            prev2.value += value;
+            prev2.type = "range";
             if (block.nodes.length !== 3 && block.nodes.length !== 5) {
               block.invalid = true;
               block.ranges = 0;
-              prev.type = "text";
+              prev2.type = "text";
               continue;
             }
             block.ranges++;
             block.args = [];
             continue;
           }
-          if (prev.type === "range") {
+          if (prev2.type === "range") {
             siblings.pop();
             const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
-            prev = before;
+            before.value += prev2.value + value;
+            prev2 = before;
             block.ranges--;
             continue;
           }
@@ -6581,13 +6608,13 @@ var require_scan2 = __commonJS({
       let negatedExtglob = false;
       let finished2 = false;
       let braces = 0;
-      let prev;
+      let prev2;
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code;
+        prev2 = code;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
@@ -6651,7 +6678,7 @@ var require_scan2 = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished2 === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
+          if (prev2 === CHAR_DOT && index2 === start + 1) {
             start += 2;
             continue;
           }
@@ -6686,7 +6713,7 @@ var require_scan2 = __commonJS({
           }
         }
         if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          if (prev2 === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished2 = true;
           if (scanToEnd === true) {
@@ -7145,7 +7172,7 @@ var require_parse3 = __commonJS({
       const extglobs = [];
       const braces = [];
       const stack = [];
-      let prev = bos;
+      let prev2 = bos;
       let value;
       const eos = () => state.index === len - 1;
       const peek = state.peek = (n = 1) => input[state.index + n];
@@ -7182,33 +7209,33 @@ var require_parse3 = __commonJS({
         stack.pop();
       };
       const push3 = (tok) => {
-        if (prev.type === "globstar") {
+        if (prev2.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
           if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
+            state.output = state.output.slice(0, -prev2.output.length);
+            prev2.type = "star";
+            prev2.value = "*";
+            prev2.output = star;
+            state.output += prev2.output;
           }
         }
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
         if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.value += tok.value;
-          prev.output = (prev.output || "") + tok.value;
+        if (prev2 && prev2.type === "text" && tok.type === "text") {
+          prev2.value += tok.value;
+          prev2.output = (prev2.output || "") + tok.value;
           return;
         }
-        tok.prev = prev;
+        tok.prev = prev2;
         tokens.push(tok);
-        prev = tok;
+        prev2 = tok;
       };
       const extglobOpen = (type, value2) => {
         const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
+        token.prev = prev2;
         token.parens = state.parens;
         token.output = state.output;
         token.startIndex = state.index;
@@ -7341,21 +7368,21 @@ var require_parse3 = __commonJS({
             continue;
           }
         }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+        if (state.brackets > 0 && (value !== "]" || prev2.value === "[" || prev2.value === "[^")) {
           if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
+            const inner = prev2.value.slice(1);
             if (inner.includes("[")) {
-              prev.posix = true;
+              prev2.posix = true;
               if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
+                const idx = prev2.value.lastIndexOf("[");
+                const pre = prev2.value.slice(0, idx);
+                const rest2 = prev2.value.slice(idx + 2);
                 const posix = POSIX_REGEX_SOURCE[rest2];
                 if (posix) {
-                  prev.value = pre + posix;
+                  prev2.value = pre + posix;
                   state.backtrack = true;
                   advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                  if (!bos.output && tokens.indexOf(prev2) === 1) {
                     bos.output = ONE_CHAR;
                   }
                   continue;
@@ -7366,19 +7393,19 @@ var require_parse3 = __commonJS({
           if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
             value = `\\${value}`;
           }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+          if (value === "]" && (prev2.value === "[" || prev2.value === "[^")) {
             value = `\\${value}`;
           }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
+          if (opts.posix === true && value === "!" && prev2.value === "[") {
             value = "^";
           }
-          prev.value += value;
+          prev2.value += value;
           append({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
-          prev.value += value;
+          prev2.value += value;
           append({ value });
           continue;
         }
@@ -7420,7 +7447,7 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+          if (opts.nobracket === true || prev2 && prev2.type === "bracket" && prev2.value.length === 1) {
             push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
@@ -7432,24 +7459,24 @@ var require_parse3 = __commonJS({
             continue;
           }
           decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+          const prevValue = prev2.value.slice(1);
+          if (prev2.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
             value = `/${value}`;
           }
-          prev.value += value;
+          prev2.value += value;
           append({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
+          const escaped = utils.escapeRegex(prev2.value);
+          state.output = state.output.slice(0, -prev2.value.length);
           if (opts.literalBrackets === true) {
             state.output += escaped;
-            prev.value = escaped;
+            prev2.value = escaped;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
+          prev2.value = `(${capture}${escaped}|${prev2.value})`;
+          state.output += prev2.value;
           continue;
         }
         if (value === "{" && opts.nobrace !== true) {
@@ -7520,28 +7547,28 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
+          if (prev2.type === "dot" && state.index === state.start + 1) {
             state.start = state.index + 1;
             state.consumed = "";
             state.output = "";
             tokens.pop();
-            prev = bos;
+            prev2 = bos;
             continue;
           }
           push3({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
+          if (state.braces > 0 && prev2.type === "dot") {
+            if (prev2.value === ".") prev2.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
+            prev2.type = "dots";
+            prev2.output += value;
+            prev2.value += value;
             brace.dots = true;
             continue;
           }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+          if (state.braces + state.parens === 0 && prev2.type !== "bos" && prev2.type !== "slash") {
             push3({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
@@ -7549,24 +7576,24 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (value === "?") {
-          const isGroup = prev && prev.value === "(";
+          const isGroup = prev2 && prev2.value === "(";
           if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
-          if (prev && prev.type === "paren") {
+          if (prev2 && prev2.type === "paren") {
             const next = peek();
             let output = value;
             if (next === "<" && !utils.supportsLookbehinds()) {
               throw new Error("Node.js v10 or higher is required for regex lookbehinds");
             }
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+            if (prev2.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
             push3({ type: "text", value, output });
             continue;
           }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+          if (opts.dot !== true && (prev2.type === "slash" || prev2.type === "bos")) {
             push3({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
@@ -7590,11 +7617,11 @@ var require_parse3 = __commonJS({
             extglobOpen("plus", value);
             continue;
           }
-          if (prev && prev.value === "(" || opts.regex === false) {
+          if (prev2 && prev2.value === "(" || opts.regex === false) {
             push3({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+          if (prev2 && (prev2.type === "bracket" || prev2.type === "paren" || prev2.type === "brace") || state.parens > 0) {
             push3({ type: "plus", value });
             continue;
           }
@@ -7621,11 +7648,11 @@ var require_parse3 = __commonJS({
           push3({ type: "text", value });
           continue;
         }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
+        if (prev2 && (prev2.type === "globstar" || prev2.star === true)) {
+          prev2.type = "star";
+          prev2.star = true;
+          prev2.value += value;
+          prev2.output = star;
           state.backtrack = true;
           state.globstar = true;
           consume(value);
@@ -7636,12 +7663,12 @@ var require_parse3 = __commonJS({
           extglobOpen("star", value);
           continue;
         }
-        if (prev.type === "star") {
+        if (prev2.type === "star") {
           if (opts.noglobstar === true) {
             consume(value);
             continue;
           }
-          const prior = prev.prev;
+          const prior = prev2.prev;
           const before = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
@@ -7664,53 +7691,53 @@ var require_parse3 = __commonJS({
             consume("/**", 3);
           }
           if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
+            prev2.type = "globstar";
+            prev2.value += value;
+            prev2.output = globstar(opts);
+            state.output = prev2.output;
             state.globstar = true;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state.output = state.output.slice(0, -(prior.output + prev2.output).length);
             prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
+            prev2.type = "globstar";
+            prev2.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev2.value += value;
             state.globstar = true;
-            state.output += prior.output + prev.output;
+            state.output += prior.output + prev2.output;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
             const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state.output = state.output.slice(0, -(prior.output + prev2.output).length);
             prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
+            prev2.type = "globstar";
+            prev2.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev2.value += value;
+            state.output += prior.output + prev2.output;
             state.globstar = true;
             consume(value + advance());
             push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
+            prev2.type = "globstar";
+            prev2.value += value;
+            prev2.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev2.output;
             state.globstar = true;
             consume(value + advance());
             push3({ type: "slash", value: "/", output: "" });
             continue;
           }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
+          state.output = state.output.slice(0, -prev2.output.length);
+          prev2.type = "globstar";
+          prev2.output = globstar(opts);
+          prev2.value += value;
+          state.output += prev2.output;
           state.globstar = true;
           consume(value);
           continue;
@@ -7718,31 +7745,31 @@ var require_parse3 = __commonJS({
         const token = { type: "star", value, output: star };
         if (opts.bash === true) {
           token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
+          if (prev2.type === "bos" || prev2.type === "slash") {
             token.output = nodot + token.output;
           }
           push3(token);
           continue;
         }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+        if (prev2 && (prev2.type === "bracket" || prev2.type === "paren") && opts.regex === true) {
           token.output = value;
           push3(token);
           continue;
         }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
+        if (state.index === state.start || prev2.type === "slash" || prev2.type === "dot") {
+          if (prev2.type === "dot") {
             state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
+            prev2.output += NO_DOT_SLASH;
           } else if (opts.dot === true) {
             state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
+            prev2.output += NO_DOTS_SLASH;
           } else {
             state.output += nodot;
-            prev.output += nodot;
+            prev2.output += nodot;
           }
           if (peek() !== "*") {
             state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
+            prev2.output += ONE_CHAR;
           }
         }
         push3(token);
@@ -7762,7 +7789,7 @@ var require_parse3 = __commonJS({
         state.output = utils.escapeLast(state.output, "{");
         decrement("braces");
       }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+      if (opts.strictSlashes !== true && (prev2.type === "star" || prev2.type === "bracket")) {
         push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
@@ -10709,7 +10736,7 @@ var require_ignore = __commonJS({
         index2++;
       }
       let body = EMPTY;
-      let prev = EMPTY;
+      let prev2 = EMPTY;
       for (; ; ) {
         const char = pattern[index2];
         if (char === UNDEFINED) {
@@ -10718,17 +10745,17 @@ var require_ignore = __commonJS({
         if (char === ESCAPE) {
           const escaped = pattern[++index2];
           body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index2 + 1 < length && pattern[index2 + 1] !== "]") {
+          prev2 = escaped;
+        } else if (char === "-" && prev2 && index2 + 1 < length && pattern[index2 + 1] !== "]") {
           index2++;
           let to = pattern[index2];
           if (to === ESCAPE) {
             to = pattern[index2 += 1];
           }
-          if (prev <= to) {
+          if (prev2 <= to) {
             body += `-${escapeMember(to)}`;
           }
-          prev = EMPTY;
+          prev2 = EMPTY;
         } else if (char === "[" && pattern[index2 + 1] === ":") {
           const nameStart = index2 + 2;
           let end = nameStart;
@@ -10744,16 +10771,16 @@ var require_ignore = __commonJS({
               return null;
             }
             body += POSIX_CLASSES[name];
-            prev = EMPTY;
+            prev2 = EMPTY;
             index2 = end;
           } else {
             body += escapeMember("[");
-            prev = "[";
+            prev2 = "[";
             index2 = nameStart - 2;
           }
         } else {
           body += escapeMember(char);
-          prev = char;
+          prev2 = char;
         }
         index2++;
         if (pattern[index2] === "]") {
@@ -11117,14 +11144,14 @@ var require_ignore = __commonJS({
         //   given, so asking first costs a search and saves a rewrite. Ten of the
         //   fifteen passes never fire for a typical .gitignore line, and between
         //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
+        (prev2, [matcher, replacer, required]) => {
           if (matcher === DIRECT) {
-            return replacer(prev, pattern);
+            return replacer(prev2, pattern);
           }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
+          if (required !== UNDEFINED && prev2.indexOf(required) < 0) {
+            return prev2;
           }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+          return matcher.test(prev2) ? prev2.replace(matcher, replacer.bind(pattern)) : prev2;
         },
         source
       );
@@ -13111,9 +13138,9 @@ async function discover(args, cwd, root = cwd) {
   const matcher = (files2) => new IgnoreMatcher(files2.map((f) => readIgnoreFile(f, ignoreFiles)), import_node_path7.default.sep);
   const add = (p, explicit) => {
     const abs = import_node_path7.default.resolve(cwd, p);
-    const prev = found.get(abs);
-    if (!prev) found.set(abs, { path: abs, explicit });
-    else if (explicit) prev.explicit = true;
+    const prev2 = found.get(abs);
+    if (!prev2) found.set(abs, { path: abs, explicit });
+    else if (explicit) prev2.explicit = true;
   };
   for (const arg of args.length ? args : ["."]) {
     const abs = import_node_path7.default.resolve(cwd, arg);
@@ -14120,24 +14147,24 @@ var init_json_index = __esm({
       walk(path22) {
         this.keyAt = -1;
         if (this.count === 0) return -1;
-        let cur = 0;
+        let cur2 = 0;
         for (const key2 of path22) {
-          const open2 = this.text.charCodeAt(this.start[cur]);
-          const parentEnd = this.end[cur];
-          let child = this.firstChild(cur);
+          const open2 = this.text.charCodeAt(this.start[cur2]);
+          const parentEnd = this.end[cur2];
+          let child = this.firstChild(cur2);
           this.keyAt = -1;
           if (open2 === OPEN_BRACKET && typeof key2 === "number") {
-            if (key2 >= LARGE) child = this.element(cur, key2);
+            if (key2 >= LARGE) child = this.element(cur2, key2);
             else for (let j = 0; j < key2 && child >= 0; j++) child = this.nextSibling(child, parentEnd);
           } else if (open2 === OPEN_BRACE && typeof key2 === "string") {
-            const table = this.members(cur);
+            const table = this.members(cur2);
             if (table) {
               const p = table.byKey.get(key2);
               child = p === void 0 ? -1 : table.children[p];
               if (p !== void 0) this.keyAt = table.keyStarts[p];
             } else {
               let found = -1;
-              let boundary = this.start[cur] + 1;
+              let boundary = this.start[cur2] + 1;
               for (; child >= 0; child = this.nextSibling(child, parentEnd)) {
                 const at2 = this.afterValue(boundary);
                 if (this.keyText(at2) === key2) {
@@ -14150,9 +14177,9 @@ var init_json_index = __esm({
             }
           } else return -1;
           if (child < 0) return -1;
-          cur = child;
+          cur2 = child;
         }
-        return cur;
+        return cur2;
       }
       /** Element `i` of the array node `arr` (i >= LARGE), or -1, through its element table. */
       element(arr, i) {
@@ -14357,7 +14384,7 @@ function unexpectedCharacter(text, offset) {
   const c = text.codePointAt(offset);
   if (c === void 0) return "unexpected character";
   const shown = c >= 33 && c <= 126 ? `'${String.fromCodePoint(c)}'` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
-  if (c === 39) return `unexpected character ${shown}: JSON strings and property names are written in double quotes`;
+  if (c === 39) return "unexpected single quote: JSON strings and property names are written in double quotes";
   return `unexpected character ${shown}`;
 }
 function fromTree(n) {
@@ -15263,8 +15290,8 @@ var init_parser3 = __esm({
        */
       declarationAt(j) {
         const t = this.tokens[j];
-        const prev = this.tokens[j - 1];
-        if (!prev || prev.kind !== "NewLine" || prev.end !== t.start) return false;
+        const prev2 = this.tokens[j - 1];
+        if (!prev2 || prev2.kind !== "NewLine" || prev2.end !== t.start) return false;
         if (t.kind === "At") return true;
         if (t.kind !== "Identifier") return false;
         const next = this.tokens[j + 1];
@@ -20972,9 +20999,9 @@ function mergeObjects(objs, deep, depth = 0) {
   const out = new ObjectValue();
   for (const o of objs) {
     for (const e of o.located()) {
-      const prev = out.get(e.key);
-      if (deep && depth < 64 && prev instanceof ObjectValue && e.value instanceof ObjectValue) {
-        out.set(e.key, mergeObjects([prev, e.value], true, depth + 1), e.span, e.keySpan);
+      const prev2 = out.get(e.key);
+      if (deep && depth < 64 && prev2 instanceof ObjectValue && e.value instanceof ObjectValue) {
+        out.set(e.key, mergeObjects([prev2, e.value], true, depth + 1), e.span, e.keySpan);
       } else out.set(e.key, e.value, e.span, e.keySpan);
     }
   }
@@ -21044,7 +21071,7 @@ function pathStep(v, key2) {
   if (!Array.isArray(v) || typeof n !== "number") return void 0;
   return n >= 1 && n <= v.length ? v[v.length - n] : void 0;
 }
-function followPath(start, args, from) {
+function followPath(start, args, from, env) {
   let v = start;
   for (let i = from; i < args.length; i++) {
     if (v instanceof Unknown) return new Unknown(v.reason, void 0, void 0, v.symbol !== void 0 && typeof args[i] === "string" ? `${v.symbol}.${args[i]}` : void 0);
@@ -21053,6 +21080,7 @@ function followPath(start, args, from) {
     if (v === null) return null;
     const next = pathStep(v, k);
     if (next === void 0) return null;
+    if (v instanceof TracedObject && typeof k === "string") env.ctx.readTraced?.(v, k);
     v = next;
   }
   return v;
@@ -21358,7 +21386,7 @@ var init_collections = __esm({
           if (a === null) return null;
           if (!Array.isArray(a)) return wrongType(env, a, "an array");
           if (i < 1 || i > a.length) return null;
-          return followPath(a[a.length - i], args, 2);
+          return followPath(a[a.length - i], args, 2, env);
         }
       },
       {
@@ -21366,7 +21394,7 @@ var init_collections = __esm({
         min: 2,
         max: void 0,
         unknownArgs: true,
-        impl: (args) => followPath(args[0], args, 1)
+        impl: (args, env) => followPath(args[0], args, 1, env)
       },
       {
         name: "items",
@@ -23011,25 +23039,25 @@ function custom(n, spec) {
 }
 function splitSections(spec) {
   const out = [];
-  let cur = "";
+  let cur2 = "";
   let q;
   for (let i = 0; i < spec.length; i++) {
     const ch = spec[i];
     if (q) {
       if (ch === q) q = void 0;
-      cur += ch;
+      cur2 += ch;
     } else if (ch === "'" || ch === '"') {
       q = ch;
-      cur += ch;
+      cur2 += ch;
     } else if (ch === "\\") {
-      cur += ch + (spec[i + 1] ?? "");
+      cur2 += ch + (spec[i + 1] ?? "");
       i++;
     } else if (ch === ";") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
+      out.push(cur2);
+      cur2 = "";
+    } else cur2 += ch;
   }
-  out.push(cur);
+  out.push(cur2);
   return out;
 }
 function stripLiterals(p) {
@@ -24090,7 +24118,10 @@ var init_evaluate = __esm({
         if (obj instanceof Unknown) return unknownMember(obj, name);
         if (obj instanceof ObjectValue) {
           const v = obj.get(name);
-          if (v !== void 0) return v;
+          if (v !== void 0) {
+            if (obj instanceof TracedObject) this.ctx.readTraced?.(obj, name);
+            return v;
+          }
           if (obj.runtime) return new Unknown(obj.runtime);
           const avail = obj.keys();
           return this.error(
@@ -24390,6 +24421,9 @@ var init_evaluate = __esm({
       runtime(fn, args, span) {
         return this.inner.runtime?.(fn, args, span);
       }
+      readTraced(obj, property) {
+        this.inner.readTraced?.(obj, property);
+      }
     };
   }
 });
@@ -24550,7 +24584,7 @@ function exactIntegerOf(v) {
   if (typeof v === "number") return Number.isInteger(v) ? BigInt(v) : void 0;
   return v instanceof InexactInteger ? v.exact : void 0;
 }
-var SECURE_TYPES, ARM_MAX_COPY, NO_READS, TemplateScope, NodeContext;
+var MAX_OUTPUT_HOPS, MAX_OUTPUTS_VISITED, OutputsValue, SECURE_TYPES, ARM_MAX_COPY, NO_READS, TemplateScope, NodeContext;
 var init_scope = __esm({
   "src/deploy/scope.ts"() {
     "use strict";
@@ -24565,6 +24599,24 @@ var init_scope = __esm({
     init_ops();
     init_value();
     init_invariant_parts();
+    MAX_OUTPUT_HOPS = 8;
+    MAX_OUTPUTS_VISITED = 16;
+    OutputsValue = class extends TracedObject {
+      constructor(of, scope, declared) {
+        super(declared.length);
+        this.of = of;
+        this.scope = scope;
+        this.declared = declared;
+      }
+      of;
+      scope;
+      declared;
+      /** The output `name` (case-insensitively). */
+      declaration(name) {
+        const lower4 = name.toLowerCase();
+        return this.declared.find((o) => o.name.toLowerCase() === lower4);
+      }
+    };
     SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
     ARM_MAX_COPY = 800;
     NO_READS = /* @__PURE__ */ new Set();
@@ -24648,6 +24700,23 @@ var init_scope = __esm({
       noteRead(name) {
         const cs = this.collectors;
         for (let i = 0; i < cs.length; i++) (cs[i].reads ??= /* @__PURE__ */ new Set()).add(name);
+      }
+      /**
+       * The module and deployment outputs expressions read (see readTraced), by the key noted among
+       * their reads: made on the first such read (most templates read none).
+       */
+      tracedReads;
+      /**
+       * A property of a TracedObject (a module's outputs) was read: noted among the expression's reads
+       * as a key no parameter name has (it starts with NUL), so variables, loop-invariant parts and
+       * module parameters carry it on as they carry parameter reads.
+       */
+      readTraced(obj, property) {
+        if (this.collectors.length === 0) return;
+        const key2 = `\0${obj.id}\0${property.toLowerCase()}`;
+        const traced = this.tracedReads ??= /* @__PURE__ */ new Map();
+        if (!traced.has(key2)) traced.set(key2, { obj, property });
+        this.noteRead(key2);
       }
       /** Opens a collector of the parameters read by what is evaluated until closeReads(). */
       openReads() {
@@ -24752,11 +24821,11 @@ var init_scope = __esm({
        * deployment or module: the expression there, else every expression inside it (an object or
        * array written out, `{ size: vmSize }`, whose parts the child reads as one parameter).
        */
-      suppliedSourcesIn(span) {
+      suppliedSourcesIn(span, walk) {
         this.indexReads();
         const id = span.identity();
         const exact = this.readsBySpan.get(id);
-        if (exact) return this.sourcesOf(exact);
+        if (exact) return this.sourcesOf(exact, walk);
         let reads = this.readsInside.get(id);
         if (reads === void 0) {
           const found = /* @__PURE__ */ new Set();
@@ -24764,7 +24833,7 @@ var init_scope = __esm({
           reads = found.size ? found : NO_READS;
           this.readsInside.set(id, reads);
         }
-        return reads.size ? this.sourcesOf(reads) : [];
+        return reads.size ? this.sourcesOf(reads, walk) : [];
       }
       /** Indexes what expressions read by span (see readsAt): only when a finding asks. */
       indexReads() {
@@ -24777,7 +24846,7 @@ var init_scope = __esm({
        * Where the supplied values of parameters `reads` were given; a value a parent deployment passed
        * in is followed up (see TemplateScopeOptions.upstream).
        */
-      sourcesOf(reads) {
+      sourcesOf(reads, walk = { hops: 0, left: { outputs: MAX_OUTPUTS_VISITED } }) {
         const out = [];
         const seen = /* @__PURE__ */ new Set();
         const add = (s) => {
@@ -24787,6 +24856,10 @@ var init_scope = __esm({
           out.push(s);
         };
         for (const name of reads) {
+          if (name.charCodeAt(0) === 0) {
+            this.outputSources(name, walk, add);
+            continue;
+          }
           const info = this.parameterInfo(name);
           const supplied = this.supplied.get(name.toLowerCase());
           if (info?.source !== "supplied" || !supplied?.span) continue;
@@ -24794,6 +24867,31 @@ var init_scope = __esm({
           if (this.upstream) for (const up of this.upstream(supplied.span)) add(up);
         }
         return out;
+      }
+      /**
+       * The sources of a module output an expression read (see readTraced): the output's value
+       * expression, then what it was computed from in the module's own scope (its parameters, given
+       * by this template, or another module's output, followed the same way). An output deeper than
+       * the first that only passes another output on is followed but not listed (MAX_OUTPUT_HOPS).
+       */
+      outputSources(key2, walk, add) {
+        const read = this.tracedReads?.get(key2);
+        if (!read || !(read.obj instanceof OutputsValue) || walk.left.outputs <= 0) return;
+        const output = read.obj.declaration(read.property);
+        if (!output) return;
+        walk.left.outputs--;
+        const scope = read.obj.scope;
+        const deeper = walk.hops + 1 < MAX_OUTPUT_HOPS && walk.left.outputs > 0;
+        if (walk.hops === 0 || !deeper || !scope.passesOutputOn(output.valueSpan)) add({ name: output.name, span: output.valueSpan, of: read.obj.of });
+        if (deeper) for (const s of scope.suppliedSourcesIn(output.valueSpan, { hops: walk.hops + 1, left: walk.left })) add(s);
+      }
+      /** Whether the expression at `span` read one module output and nothing else (`inner.outputs.id`). */
+      passesOutputOn(span) {
+        this.indexReads();
+        const reads = this.readsBySpan.get(span.identity());
+        if (reads?.size !== 1) return false;
+        for (const r of reads) return r.charCodeAt(0) === 0;
+        return false;
       }
       declares(kind, name) {
         if (kind === "parameter") return this.parameterInfo(name) !== void 0;
@@ -24928,7 +25026,7 @@ var init_scope = __esm({
           if (mark !== void 0) this.diagnostics.rollBack(mark);
           else this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
           if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: "secure", message: `the secure output '${name}' is never shown`, span: decl.span });
-          out.push({ name, type, value, span: decl.span });
+          out.push({ name, type, value, span: decl.span, valueSpan: (copy ?? val)?.span ?? decl.span });
         }
         return out;
       }
@@ -25286,6 +25384,9 @@ var init_scope = __esm({
       }
       userFunction(ns, name) {
         return this.scope.lookupUserFunction(ns, name);
+      }
+      readTraced(obj, property) {
+        this.scope.readTraced(obj, property);
       }
       runtime(fn, args, span) {
         return this.scope.runtime(fn, args, span);
@@ -26540,6 +26641,10 @@ function literalText(node) {
   if (typeof node !== "string" || isExpressionString(node)) return void 0;
   return node.startsWith("[[") ? node.slice(1) : node;
 }
+function deploymentLabel(dep) {
+  if (dep.span.file.kind === "bicep" && dep.symbolicName) return `module '${dep.symbolicName}'`;
+  return `deployment '${dep.plainDisplayName}'`;
+}
 var import_node_path14, MAX_REFERENCE_NESTING, Deployment;
 var init_deploy = __esm({
   "src/deploy/deploy.ts"() {
@@ -27142,8 +27247,8 @@ var init_deploy = __esm({
         this.deployPending(dep);
         const nested = this.nestedScopes.get(dep);
         if (!nested) return void 0;
-        const outputs = new ObjectValue();
         const declared = nested.outputs === void 0 ? nested.scope.outputs() : nested.outputs === null ? [] : nested.scope.outputs(nested.outputs);
+        const outputs = new OutputsValue(deploymentLabel(dep), nested.scope, declared);
         for (const o of declared) {
           outputs.set(o.name, ObjectValue.from([["type", o.type ?? null], ["value", o.value]]), o.span);
         }
@@ -27256,18 +27361,18 @@ function scopesCompatible(a, b) {
   return sameScope(a, b) !== false;
 }
 function findInline(r, types, names) {
-  let cur = { value: r.body, span: r.span };
+  let cur2 = { value: r.body, span: r.span };
   for (let i = 0; i < types.length; i++) {
     const want = segmentKey(names[i]);
-    const list = at(cur, "properties", types[i]);
+    const list = at(cur2, "properties", types[i]);
     const match = elements(list).find((el) => {
       const n = at(el, "name").value;
       return typeof n === "string" && n.toLowerCase() === want;
     });
     if (!match) return void 0;
-    cur = match;
+    cur2 = match;
   }
-  return cur;
+  return cur2;
 }
 var ResourceGraph, ResourceResolution, ReferenceWalk;
 var init_graph = __esm({
@@ -27872,8 +27977,8 @@ var init_graph = __esm({
         const queue = [to];
         const seen = /* @__PURE__ */ new Set([to]);
         for (let i = 0; i < queue.length; i++) {
-          const cur = queue[i];
-          for (const e of incoming.get(cur) ?? []) {
+          const cur2 = queue[i];
+          for (const e of incoming.get(cur2) ?? []) {
             if (seen.has(e.from)) continue;
             seen.add(e.from);
             next.set(e.from, e);
@@ -33792,22 +33897,22 @@ function findConfigFile(dir, root, cache2) {
   const top = import_node_path2.default.resolve(root);
   let found;
   const visited = [];
-  for (let cur = start; ; ) {
-    const here = `${top}\0${cur}`;
+  for (let cur2 = start; ; ) {
+    const here = `${top}\0${cur2}`;
     if (cache2?.has(here)) {
       found = cache2.get(here);
       break;
     }
     visited.push(here);
-    const candidate2 = import_node_path2.default.join(cur, CONFIG_FILE);
+    const candidate2 = import_node_path2.default.join(cur2, CONFIG_FILE);
     if ((0, import_node_fs.existsSync)(candidate2)) {
       found = candidate2;
       break;
     }
-    if (cur === top) break;
-    const up = import_node_path2.default.dirname(cur);
-    if (up === cur || !(cur + import_node_path2.default.sep).startsWith(top + import_node_path2.default.sep)) break;
-    cur = up;
+    if (cur2 === top) break;
+    const up = import_node_path2.default.dirname(cur2);
+    if (up === cur2 || !(cur2 + import_node_path2.default.sep).startsWith(top + import_node_path2.default.sep)) break;
+    cur2 = up;
   }
   if (cache2) for (const v of visited) cache2.set(v, found);
   return found;
@@ -34453,14 +34558,14 @@ function metadataSites(resources, known2) {
   return out;
 }
 function path15(root, keys) {
-  let cur = root;
+  let cur2 = root;
   for (const k of keys) {
-    if (!isTObject(cur.node)) return void 0;
-    const next = childOf(cur, k);
+    if (!isTObject(cur2.node)) return void 0;
+    const next = childOf(cur2, k);
     if (!next) return void 0;
-    cur = next;
+    cur2 = next;
   }
-  return cur;
+  return cur2;
 }
 function configSites(config, known2, now) {
   return config.suppressions.map((s, i) => {
@@ -34757,6 +34862,7 @@ async function lint(paths, opts) {
   const base = sourceRoot(opts.root, files.map((f) => f.path));
   assignFingerprints(every, base);
   const all = named ? every.filter((f) => reportedInFocus(named, f, ofFocused)) : every;
+  if (named) for (const f of all) f.related = namedFirst(f.related, named);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
@@ -34790,12 +34896,19 @@ function throughParents(slots, work) {
   slots.forEach((r, i) => {
     const f = work[i]?.file;
     if (!r || !f || f.explicit || r.result.kind !== "template" || !reached.has(import_node_path17.default.resolve(f.path))) return;
+    if (hasOwnParameterFile(f.path)) return;
     r.result = { ...r.result, findings: [] };
     r.passes = 0;
   });
 }
 function reportedInFocus(named, f, ofFocused) {
   return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+}
+function namedFirst(related, named) {
+  if (related.length < 2) return related;
+  const inNamed = related.filter((r) => inFocus(named, r.file.path));
+  if (inNamed.length === 0 || inNamed.length === related.length) return related;
+  return [...inNamed, ...related.filter((r) => !inFocus(named, r.file.path))];
 }
 function withoutRepeats(findings, ofFocused, analysisOf) {
   const byPlace = /* @__PURE__ */ new Map();
@@ -34849,6 +34962,10 @@ function lintSafely(f, opts, config, sites, known2, bicepDirs) {
 function throughParametersOnly(template) {
   const ext = extensionOf(template);
   return ext === "bicep" || (ext === "json" || ext === "jsonc") && associatedParameterFile(template) === void 0;
+}
+function hasOwnParameterFile(template) {
+  const ext = extensionOf(template);
+  return (ext === "json" || ext === "jsonc") && associatedParameterFile(template) !== void 0;
 }
 function bicepDirectories(files) {
   return new Set(files.filter((f) => extensionOf(f.path) === "bicep").map((f) => import_node_path17.default.dirname(f.path)));
@@ -35000,7 +35117,9 @@ function suppliedRelated(deployed, span, memo) {
   const key2 = span.identity();
   let related = memo.get(key2);
   if (related === void 0) {
-    related = distinctRelated(deployed.suppliedSourcesAt(span).map((src) => ({ span: src.span, message: `the value of parameter '${src.name}' is given here` })));
+    related = distinctRelated(
+      deployed.suppliedSourcesAt(span).map((src) => ({ span: src.span, message: src.of !== void 0 ? `the value of output '${src.name}' of ${src.of} is computed here` : `the value of parameter '${src.name}' is given here` }))
+    );
     memo.set(key2, related);
   }
   return related;
@@ -35544,13 +35663,13 @@ var OPTIONS = {
   param: { type: "string", short: "p", multiple: true }
 };
 function distance2(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev2 = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev2[j] + 1, row[j - 1] + 1, prev2[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev2 = row;
   }
-  return prev[b.length];
+  return prev2[b.length];
 }
 function usageMessage(e) {
   const code = e.code;
@@ -36082,4 +36201,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 0a434f5b8ec0d7f879b006be2fe6353f
+// vtaplint-build d21e893414edfa3bee8197a1152826f1

@@ -255,6 +255,15 @@ describe('options', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe("vtaplint: no rule 'vtap-noipv6'; did you mean 'vtap-no-ipv6'? (vtaplint --list-rules lists them)\n");
   });
+  test('--explain of an unknown rule shows control characters of the id as escapes, not raw to the terminal', async () => {
+    const r = await cli(['--explain', 'x\u001b[2J']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.stderr).toContain("no rule 'x\\u001b[2J'");
+    const listed = await cli(['--list-rules', 'x\u001b[2J']);
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).not.toContain('\u001b');
+  });
   test('--list-rules and --explain with paths are bad usage, not paths silently ignored', async () => {
     const r = await cli(['--list-rules', 'vtap-no-ipv6']);
     expect(r.code).toBe(2);

@@ -153,7 +153,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     opts = parseCli(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`vtaplint: ${e.message}\nRun 'vtaplint --help' for usage.\n`);
+      io.stderr(`vtaplint: ${printable(e.message)}\nRun 'vtaplint --help' for usage.\n`);
       return 2;
     }
     throw e;
@@ -173,7 +173,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (opts.explain !== undefined) {
     const r = explainRule(RULES, opts.explain);
     if ('error' in r) {
-      io.stderr(`vtaplint: ${r.error}\n`);
+      io.stderr(`vtaplint: ${printable(r.error)}\n`);
       return 2;
     }
     io.stdout(r.text);
