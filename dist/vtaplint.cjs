@@ -13749,8 +13749,9 @@ function decodeText(bytes) {
 function readSource(path22, kind, limits = DEFAULT_READ_LIMITS) {
   return readOpened(path22, kind, limits, 0);
 }
-function cannotRead(e) {
+function cannotRead(e, path22) {
   const code = e.code;
+  if ((code === "ENOENT" || code === "ENOTDIR") && path22?.includes("\uFFFD")) return NOT_UTF8_NAME;
   if (code === "ENOENT" || code === "ENOTDIR") return NO_SUCH_FILE;
   return `cannot read the file: ${code ?? String(e)}`;
 }
@@ -13763,7 +13764,7 @@ function openChecked(path22, limits, flags) {
     fd = (0, import_node_fs8.openSync)(path22, import_node_fs8.constants.O_RDONLY | (import_node_fs8.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
-    return { message: cannotRead(e), limit: false, unreadable: true };
+    return { message: cannotRead(e, path22), limit: false, unreadable: true };
   }
   let refusal;
   try {
@@ -13936,7 +13937,7 @@ function readResolved(path22, kind, root, limits) {
   const r = readSource(real, kind, limits);
   return real === path22 ? r : asWritten(path22, kind, r);
 }
-var import_node_fs8, import_node_path9, import_node_buffer, DEFAULT_READ_LIMITS, HEAD_BYTES, utf8, NO_SUCH_FILE, NO_FOLLOW, realDirs, realRoots;
+var import_node_fs8, import_node_path9, import_node_buffer, DEFAULT_READ_LIMITS, HEAD_BYTES, utf8, NO_SUCH_FILE, NOT_UTF8_NAME, NO_FOLLOW, realDirs, realRoots;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
@@ -13950,6 +13951,7 @@ var init_read = __esm({
     HEAD_BYTES = 64 * 1024;
     utf8 = new TextDecoder("utf-8", { fatal: true });
     NO_SUCH_FILE = "the file does not exist";
+    NOT_UTF8_NAME = "cannot read the file: its name is not valid UTF-8 (the bad bytes are shown as '\uFFFD'), and files are opened by names in UTF-8: rename it";
     NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
     realDirs = /* @__PURE__ */ new Map();
     realRoots = /* @__PURE__ */ new Map();
@@ -20448,6 +20450,7 @@ function usingTarget(s, paramsFile) {
   if (s.path.expressions.length) return { kind: "not-literal" };
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
+  if (isParamsFile(rel)) return { kind: "params", rel };
   return { kind: "file", path: import_node_path12.default.resolve(import_node_path12.default.dirname(paramsFile), rel) };
 }
 function loadBicepParams(source, host, chain = []) {
@@ -20471,6 +20474,7 @@ function loadBicepParams(source, host, chain = []) {
     const at2 = new TextSpan(source, s.path.start, s.path.end);
     usingSpan = at2;
     if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
+    else if (target?.kind === "params") sink.add({ code: "invalid-template", message: `'using' names '${target.rel}', a parameters file: it must name the template the values are for (a .bicep or ARM .json file); to take another parameters file's values, use 'extends'`, span: at2 });
     else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
     else if (target) templatePath = target.path;
   }
@@ -20487,11 +20491,18 @@ function loadBicepParams(source, host, chain = []) {
   const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
   return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
+function isParamsFile(rel) {
+  return /\.bicepparam$/i.test(rel);
+}
 function extendedFile(p, source, host, chain, sink) {
   const at2 = new TextSpan(source, p.start, p.end);
   const rel = p.kind === "String" && p.expressions.length === 0 ? p.value ?? p.segments.join("") : void 0;
   if (rel === void 0) {
     sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
+    return "unread";
+  }
+  if (!isParamsFile(rel)) {
+    sink.add({ code: "invalid-template", message: `'extends' names '${rel}', which is not a parameters file: it must name a .bicepparam file`, span: at2 });
     return "unread";
   }
   const abs = import_node_path12.default.resolve(import_node_path12.default.dirname(source.path), rel);
@@ -22913,13 +22924,14 @@ function generalWithPrecision(n, precision, lower4) {
   }
   return (n < 0 ? "-" : "") + body;
 }
-function standard(n, spec) {
+function standard(n, spec, maxLength) {
   const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
   if (!m) return void 0;
   const f = m[1].toUpperCase();
   const lower4 = m[1] === m[1].toLowerCase();
   const p = m[2] === "" ? void 0 : Number(m[2]);
   const neg = n < 0;
+  if (p !== void 0 && p > maxLength && (f === "D" || f === "X" || f === "E")) return new TooLong(p);
   switch (f) {
     case "D": {
       if (!Number.isInteger(n)) return INVALID;
@@ -22950,8 +22962,9 @@ function standard(n, spec) {
       return lower4 ? s : s.toUpperCase();
     }
     case "E": {
-      const s = Math.abs(n).toExponential(p ?? 6);
-      const [mant, exp] = s.split("e");
+      const s = Math.abs(n).toExponential(Math.min(p ?? 6, 100));
+      const [mant0, exp] = s.split("e");
+      const mant = (p ?? 6) > 100 ? mant0 + "0".repeat(p - 100) : mant0;
       const e = Number(exp);
       const out = `${mant}${lower4 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
       return (neg ? "-" : "") + out;
@@ -23063,9 +23076,9 @@ function splitSections(spec) {
 function stripLiterals(p) {
   return p.replace(/'[^']*'|"[^"]*"|\\./g, "");
 }
-function formatNumber(n, spec) {
+function formatNumber(n, spec, maxLength = Infinity) {
   if (spec === "") return String(n);
-  const s = standard(n, spec);
+  const s = standard(n, spec, maxLength);
   if (s === INVALID) return void 0;
   return s ?? custom(n, spec);
 }
@@ -23075,12 +23088,12 @@ function unknownArg(v, spec, alignment) {
   const symbol = v.symbol !== void 0 ? `format('{0${alignment !== void 0 ? `,${alignment}` : ""}${spec !== void 0 ? `:${spec}` : ""}}', ${v.symbol})` : void 0;
   return new Unknown(v.reason, "string", void 0, symbol);
 }
-function formatArg(v, spec) {
-  if (typeof v === "number") return spec ? formatNumber(v, spec) : String(v);
+function formatArg(v, spec, maxLength) {
+  if (typeof v === "number") return spec ? formatNumber(v, spec, maxLength) : String(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
 }
-function composite(fmt2, args) {
+function composite(fmt2, args, maxLength = Infinity) {
   const pieces = [];
   let lit2 = "";
   let i = 0;
@@ -23103,7 +23116,8 @@ function composite(fmt2, args) {
       }
       const arg = args[idx];
       const exact = arg instanceof InexactInteger && arg.exact !== void 0 && !m[3] ? arg.exact.toString() : void 0;
-      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== void 0 ? String(Number(m[2])) : void 0) : formatArg(arg, m[3]));
+      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== void 0 ? String(Number(m[2])) : void 0) : formatArg(arg, m[3], maxLength));
+      if (text instanceof TooLong) return { ok: false, message: "too long", tooLong: text.length };
       if (text === void 0) return { ok: false, message: `Format specifier was invalid: '{${item}}'.` };
       const align = m[2] !== void 0 ? Number(m[2]) : 0;
       if (text instanceof Unknown) {
@@ -23131,12 +23145,18 @@ function composite(fmt2, args) {
   if (lit2) pieces.push(lit2);
   return { ok: true, pieces };
 }
-var INVALID;
+var TooLong, INVALID;
 var init_format2 = __esm({
   "src/expr/format.ts"() {
     "use strict";
     init_value();
     init_ops();
+    TooLong = class {
+      constructor(length) {
+        this.length = length;
+      }
+      length;
+    };
     INVALID = /* @__PURE__ */ Symbol("invalid format specifier");
   }
 });
@@ -23373,7 +23393,8 @@ var init_strings = __esm({
           const fmt2 = args[0];
           if (fmt2 instanceof Unknown) return new Unknown(fmt2.reason, "string");
           if (typeof fmt2 !== "string") return env.error(`The template function 'format' expects a format string; the provided value is of type '${typeName(fmt2)}'.`, 0);
-          const r = composite(fmt2, args.slice(1));
+          const r = composite(fmt2, args.slice(1), env.ctx.budget.limits.maxStringLength);
+          if (!r.ok && r.tooLong !== void 0) return env.checkString(r.tooLong) ?? env.limit(r.message);
           if (!r.ok) return env.error(`The template function 'format' failed: ${r.message}`);
           const len = r.pieces.reduce((n, p) => n + (typeof p === "string" ? p.length : 0), 0);
           return env.checkString(len) ?? partialString(r.pieces);
@@ -34160,6 +34181,9 @@ init_discover();
 init_read();
 init_parser3();
 init_params();
+init_parameters();
+init_arm_json();
+init_classify();
 function bicepparamTargetsByFile(files, root) {
   const targets = /* @__PURE__ */ new Map();
   for (const { file: f, limits } of files) {
@@ -34173,6 +34197,15 @@ function bicepparamTargetsByFile(files, root) {
     }
   }
   return targets;
+}
+function environmentTemplateOf(file, limits, root) {
+  const template = environmentParameterTemplate(file);
+  if (!template) return void 0;
+  const read = readSourceInside(file, "arm", root, limits);
+  if (!read.ok) return void 0;
+  const loaded = loadJson(read.source, limits);
+  if (!loaded.root) return looksLikeParametersText(read.source.text) ? template : void 0;
+  return classifyJson(loaded.root) === "parameters" ? template : void 0;
 }
 
 // src/engine/focus.ts
@@ -34786,7 +34819,7 @@ async function lint(paths, opts) {
   }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   for (const w of work) {
-    const template = /\.jsonc?$/i.test(w.file.path) ? environmentParameterTemplate(w.file.path) : void 0;
+    const template = /\.jsonc?$/i.test(w.file.path) ? environmentTemplateOf(w.file.path, w.config.limits, opts.root) : void 0;
     if (template && pathInsideRoot(opts.root, template) !== void 0) targetsByParams.set(import_node_path17.default.resolve(w.file.path), import_node_path17.default.resolve(template));
   }
   const usedByParams = new Set(targetsByParams.values());
@@ -35220,6 +35253,9 @@ function printable(s) {
 function oneLine(s) {
   return printable(s).replace(/\s+/g, " ");
 }
+function printablePath(s) {
+  return printable(s).replace(/[\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 // src/report/stylish.ts
 var LABEL = { error: "error", warning: "warning", note: "info" };
@@ -35344,9 +35380,9 @@ var LABEL2 = { error: "Error", warning: "Warning", note: "Info" };
 function formatCompact(result) {
   const lines2 = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
-    return `${printable(f.location.file.path)}: line ${line}, col ${column}, ${LABEL2[f.level]} - ${oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`)} (${f.ruleId})`;
+    return `${printablePath(f.location.file.path)}: line ${line}, col ${column}, ${LABEL2[f.level]} - ${oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`)} (${f.ruleId})`;
   });
-  for (const n of shownNotifications(result)) lines2.push(`${printable(n.file ?? "vtaplint")}: line 0, col 0, ${n.level === "error" ? "Error" : n.level === "warning" ? "Warning" : "Info"} - ${oneLine(n.message.split("\n")[0] ?? "")} (${notificationTag(n.level)})`);
+  for (const n of shownNotifications(result)) lines2.push(`${printablePath(n.file ?? "vtaplint")}: line 0, col 0, ${n.level === "error" ? "Error" : n.level === "warning" ? "Warning" : "Info"} - ${oneLine(n.message.split("\n")[0] ?? "")} (${notificationTag(n.level)})`);
   const total = result.findings.length;
   if (total > 0) lines2.push("", `${total} problem${total === 1 ? "" : "s"}`);
   return lines2.length ? `${lines2.join("\n")}
@@ -35551,7 +35587,7 @@ function formatGithub(result) {
 // src/report/unix.ts
 var import_node_path18 = __toESM(require("node:path"), 1);
 function formatUnix(result, opts) {
-  const shown = (file) => printable(import_node_path18.default.isAbsolute(file) ? import_node_path18.default.relative(opts.cwd, file) || file : file);
+  const shown = (file) => printablePath(import_node_path18.default.isAbsolute(file) ? import_node_path18.default.relative(opts.cwd, file) || file : file);
   const lines2 = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
     return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(`${f.message}${elsewhere(f, shown)}`)} [${f.ruleId}]`;
@@ -35945,7 +35981,7 @@ async function runCli(argv, io) {
     opts = parseCli(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`vtaplint: ${e.message}
+      io.stderr(`vtaplint: ${printable(e.message)}
 Run 'vtaplint --help' for usage.
 `);
       return 2;
@@ -35968,7 +36004,7 @@ Run 'vtaplint --help' for usage.
   if (opts.explain !== void 0) {
     const r = explainRule(RULES, opts.explain);
     if ("error" in r) {
-      io.stderr(`vtaplint: ${r.error}
+      io.stderr(`vtaplint: ${printable(r.error)}
 `);
       return 2;
     }
@@ -36201,4 +36237,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build d21e893414edfa3bee8197a1152826f1
+// vtaplint-build 15e4ecae2db9b72041a0cbd03964f41e

@@ -7438,8 +7438,10 @@ function readSource(path11, kind, limits = DEFAULT_READ_LIMITS) {
   return readOpened(path11, kind, limits, 0);
 }
 var NO_SUCH_FILE = "the file does not exist";
-function cannotRead(e) {
+var NOT_UTF8_NAME = "cannot read the file: its name is not valid UTF-8 (the bad bytes are shown as '\uFFFD'), and files are opened by names in UTF-8: rename it";
+function cannotRead(e, path11) {
   const code = e.code;
+  if ((code === "ENOENT" || code === "ENOTDIR") && path11?.includes("\uFFFD")) return NOT_UTF8_NAME;
   if (code === "ENOENT" || code === "ENOTDIR") return NO_SUCH_FILE;
   return `cannot read the file: ${code ?? String(e)}`;
 }
@@ -7453,7 +7455,7 @@ function openChecked(path11, limits, flags) {
     fd = (0, import_node_fs.openSync)(path11, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
-    return { message: cannotRead(e), limit: false, unreadable: true };
+    return { message: cannotRead(e, path11), limit: false, unreadable: true };
   }
   let refusal;
   try {
@@ -15000,6 +15002,7 @@ function usingTarget(s, paramsFile) {
   if (s.path.expressions.length) return { kind: "not-literal" };
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
+  if (isParamsFile(rel)) return { kind: "params", rel };
   return { kind: "file", path: import_node_path6.default.resolve(import_node_path6.default.dirname(paramsFile), rel) };
 }
 function loadBicepParams(source, host, chain = []) {
@@ -15023,6 +15026,7 @@ function loadBicepParams(source, host, chain = []) {
     const at2 = new TextSpan(source, s.path.start, s.path.end);
     usingSpan = at2;
     if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
+    else if (target?.kind === "params") sink.add({ code: "invalid-template", message: `'using' names '${target.rel}', a parameters file: it must name the template the values are for (a .bicep or ARM .json file); to take another parameters file's values, use 'extends'`, span: at2 });
     else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
     else if (target) templatePath = target.path;
   }
@@ -15039,11 +15043,18 @@ function loadBicepParams(source, host, chain = []) {
   const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
   return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
+function isParamsFile(rel) {
+  return /\.bicepparam$/i.test(rel);
+}
 function extendedFile(p, source, host, chain, sink) {
   const at2 = new TextSpan(source, p.start, p.end);
   const rel = p.kind === "String" && p.expressions.length === 0 ? p.value ?? p.segments.join("") : void 0;
   if (rel === void 0) {
     sink.add({ code: "invalid-template", message: "the 'extends' path must be a literal string", span: at2 });
+    return "unread";
+  }
+  if (!isParamsFile(rel)) {
+    sink.add({ code: "invalid-template", message: `'extends' names '${rel}', which is not a parameters file: it must name a .bicepparam file`, span: at2 });
     return "unread";
   }
   const abs = import_node_path6.default.resolve(import_node_path6.default.dirname(source.path), rel);
@@ -17299,6 +17310,12 @@ var resourceFunctions = [
 ];
 
 // src/expr/format.ts
+var TooLong = class {
+  constructor(length) {
+    this.length = length;
+  }
+  length;
+};
 function groupDigits(intPart) {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -17340,13 +17357,14 @@ function generalWithPrecision(n, precision, lower3) {
   }
   return (n < 0 ? "-" : "") + body;
 }
-function standard(n, spec) {
+function standard(n, spec, maxLength) {
   const m = /^([A-Za-z])(\d{0,9})$/.exec(spec);
   if (!m) return void 0;
   const f = m[1].toUpperCase();
   const lower3 = m[1] === m[1].toLowerCase();
   const p = m[2] === "" ? void 0 : Number(m[2]);
   const neg = n < 0;
+  if (p !== void 0 && p > maxLength && (f === "D" || f === "X" || f === "E")) return new TooLong(p);
   switch (f) {
     case "D": {
       if (!Number.isInteger(n)) return INVALID;
@@ -17377,8 +17395,9 @@ function standard(n, spec) {
       return lower3 ? s : s.toUpperCase();
     }
     case "E": {
-      const s = Math.abs(n).toExponential(p ?? 6);
-      const [mant, exp] = s.split("e");
+      const s = Math.abs(n).toExponential(Math.min(p ?? 6, 100));
+      const [mant0, exp] = s.split("e");
+      const mant = (p ?? 6) > 100 ? mant0 + "0".repeat(p - 100) : mant0;
       const e = Number(exp);
       const out = `${mant}${lower3 ? "e" : "E"}${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
       return (neg ? "-" : "") + out;
@@ -17490,9 +17509,9 @@ function splitSections(spec) {
 function stripLiterals(p) {
   return p.replace(/'[^']*'|"[^"]*"|\\./g, "");
 }
-function formatNumber(n, spec) {
+function formatNumber(n, spec, maxLength = Infinity) {
   if (spec === "") return String(n);
-  const s = standard(n, spec);
+  const s = standard(n, spec, maxLength);
   if (s === INVALID) return void 0;
   return s ?? custom(n, spec);
 }
@@ -17502,12 +17521,12 @@ function unknownArg(v, spec, alignment) {
   const symbol = v.symbol !== void 0 ? `format('{0${alignment !== void 0 ? `,${alignment}` : ""}${spec !== void 0 ? `:${spec}` : ""}}', ${v.symbol})` : void 0;
   return new Unknown(v.reason, "string", void 0, symbol);
 }
-function formatArg(v, spec) {
-  if (typeof v === "number") return spec ? formatNumber(v, spec) : String(v);
+function formatArg(v, spec, maxLength) {
+  if (typeof v === "number") return spec ? formatNumber(v, spec, maxLength) : String(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
 }
-function composite(fmt2, args) {
+function composite(fmt2, args, maxLength = Infinity) {
   const pieces = [];
   let lit2 = "";
   let i = 0;
@@ -17530,7 +17549,8 @@ function composite(fmt2, args) {
       }
       const arg = args[idx];
       const exact = arg instanceof InexactInteger && arg.exact !== void 0 && !m[3] ? arg.exact.toString() : void 0;
-      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== void 0 ? String(Number(m[2])) : void 0) : formatArg(arg, m[3]));
+      const text = exact ?? (arg instanceof Unknown ? unknownArg(arg, m[3], m[2] !== void 0 ? String(Number(m[2])) : void 0) : formatArg(arg, m[3], maxLength));
+      if (text instanceof TooLong) return { ok: false, message: "too long", tooLong: text.length };
       if (text === void 0) return { ok: false, message: `Format specifier was invalid: '{${item}}'.` };
       const align = m[2] !== void 0 ? Number(m[2]) : 0;
       if (text instanceof Unknown) {
@@ -17774,7 +17794,8 @@ var stringFunctions = [
       const fmt2 = args[0];
       if (fmt2 instanceof Unknown) return new Unknown(fmt2.reason, "string");
       if (typeof fmt2 !== "string") return env.error(`The template function 'format' expects a format string; the provided value is of type '${typeName(fmt2)}'.`, 0);
-      const r = composite(fmt2, args.slice(1));
+      const r = composite(fmt2, args.slice(1), env.ctx.budget.limits.maxStringLength);
+      if (!r.ok && r.tooLong !== void 0) return env.checkString(r.tooLong) ?? env.limit(r.message);
       if (!r.ok) return env.error(`The template function 'format' failed: ${r.message}`);
       const len = r.pieces.reduce((n, p) => n + (typeof p === "string" ? p.length : 0), 0);
       return env.checkString(len) ?? partialString(r.pieces);
@@ -24563,4 +24584,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build cdf344338fedf1111e6cf8867bd9e076
+// vtaplint-build 99803119a4d4282792318967cbf3c8de
