@@ -12,7 +12,7 @@ import { SourceText } from '../src/model/source.js';
 import { TextSpan } from '../src/model/span.js';
 import { parseBicep } from '../src/bicep/parser.js';
 import { collectPragmas, type Pragma } from '../src/bicep/pragmas.js';
-import { applySuppressions, pragmaSites, type Candidate, type SuppressionSite } from '../src/engine/suppress.js';
+import { applySuppressions, MAX_LISTED_SUPPRESSIONS, pragmaSites, type Candidate, type SuppressionSite } from '../src/engine/suppress.js';
 import type { Finding } from '../src/engine/finding.js';
 import { pushAll } from '../src/model/push-all.js';
 
@@ -25,6 +25,21 @@ describe('suppressions at scale', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.endsWith('[unused-suppression]'))).toHaveLength(130_000);
+  });
+
+  test('nested #disable-diagnostics of one code: a finding lists at most MAX_LISTED_SUPPRESSIONS of them, and every one counts as used', () => {
+    const rule = 'vtap-supported-region';
+    const nested = 1000;
+    const lines = [...Array.from({ length: nested }, () => `#disable-diagnostics ${rule}`), ...Array.from({ length: nested }, (_, i) => `var v${i} = 1`)];
+    const source = new SourceText('/virtual/main.bicep', lines.join('\n'), 'bicep');
+    const sites = pragmaSites(collectPragmas(source, parseBicep(source).program.trivia), new Set([rule]));
+    expect(sites).toHaveLength(nested);
+    const cands = Array.from({ length: nested }, (_, i) => candidate(source, nested + i + 1, rule));
+    applySuppressions(cands, sites);
+    // Before: a million entries (each finding listed all 1,000), a 543 MB SARIF log.
+    for (const c of cands) expect(c.finding.suppressions?.map((x) => x.location.region.start.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(MAX_LISTED_SUPPRESSIONS).toBe(8);
+    expect(sites.every((x) => x.used)).toBe(true);
   });
 
   test('pushAll appends more items than a call takes arguments', () => {
