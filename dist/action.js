@@ -33494,6 +33494,7 @@ function isExpired(expires, now) {
 function site(kind, form, ruleId, reason, span, needsReason, known2, appliesTo, expired) {
   return { kind, form, ruleId, reason, span, needsReason, known: known2, expired, used: false, appliesTo };
 }
+var MAX_LISTED_SUPPRESSIONS = 8;
 function applySuppressions(candidates, sites) {
   if (sites.length === 0) return;
   const byRule = /* @__PURE__ */ new Map();
@@ -33519,10 +33520,11 @@ function applySuppressions(candidates, sites) {
     if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
     const r = byRule.get(c.finding.ruleId);
     if (!r) continue;
+    let listed = 0;
     for (const { site: s } of sitesFor(r, c)) {
       if (!s.appliesTo(c)) continue;
       s.used = true;
-      (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
+      if (listed++ < MAX_LISTED_SUPPRESSIONS) (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
     }
   }
 }

@@ -34627,6 +34627,7 @@ function isExpired(expires, now) {
 function site(kind, form, ruleId, reason, span, needsReason, known2, appliesTo, expired) {
   return { kind, form, ruleId, reason, span, needsReason, known: known2, expired, used: false, appliesTo };
 }
+var MAX_LISTED_SUPPRESSIONS = 8;
 function applySuppressions(candidates, sites) {
   if (sites.length === 0) return;
   const byRule = /* @__PURE__ */ new Map();
@@ -34652,10 +34653,11 @@ function applySuppressions(candidates, sites) {
     if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
     const r = byRule.get(c.finding.ruleId);
     if (!r) continue;
+    let listed = 0;
     for (const { site: s } of sitesFor(r, c)) {
       if (!s.appliesTo(c)) continue;
       s.used = true;
-      (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
+      if (listed++ < MAX_LISTED_SUPPRESSIONS) (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
     }
   }
 }
@@ -36237,4 +36239,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 15e4ecae2db9b72041a0cbd03964f41e
+// vtaplint-build 462544c35ac648754bf5fd4dd95ab99b

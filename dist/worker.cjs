@@ -24222,6 +24222,7 @@ function isExpired(expires, now2) {
 function site(kind, form, ruleId, reason, span, needsReason, known3, appliesTo, expired) {
   return { kind, form, ruleId, reason, span, needsReason, known: known3, expired, used: false, appliesTo };
 }
+var MAX_LISTED_SUPPRESSIONS = 8;
 function applySuppressions(candidates, sites) {
   if (sites.length === 0) return;
   const byRule = /* @__PURE__ */ new Map();
@@ -24247,10 +24248,11 @@ function applySuppressions(candidates, sites) {
     if (c.finding.ruleId === UNUSED_SUPPRESSION) continue;
     const r = byRule.get(c.finding.ruleId);
     if (!r) continue;
+    let listed = 0;
     for (const { site: s } of sitesFor(r, c)) {
       if (!s.appliesTo(c)) continue;
       s.used = true;
-      (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
+      if (listed++ < MAX_LISTED_SUPPRESSIONS) (c.finding.suppressions ??= []).push({ kind: s.kind, justification: s.reason, location: locate(s.span) });
     }
   }
 }
@@ -24584,4 +24586,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 99803119a4d4282792318967cbf3c8de
+// vtaplint-build 2d9770dfe579b10c9faa3f3a3f4fd7f1
