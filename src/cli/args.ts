@@ -1,5 +1,6 @@
 // Command-line parsing (node:util parseArgs): options, their values, and usage errors.
 import { parseArgs } from 'node:util';
+import { distance } from '../model/spelling.js';
 
 export type Format = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'unix' | 'junit' | 'codeclimate' | 'text';
 const LINT_FORMATS: readonly Format[] = ['stylish', 'compact', 'json', 'sarif', 'github', 'unix', 'junit', 'codeclimate'];
@@ -93,17 +94,6 @@ export const OPTIONS = {
   parameters: { type: 'string', multiple: true },
   param: { type: 'string', short: 'p', multiple: true },
 } as const;
-
-/** Edit distance, for "did you mean" (option names are short). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
 
 /**
  * The usage error for what node:util parseArgs rejects, in vtaplint's words. Its own text for an
