@@ -12,7 +12,7 @@ import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } 
 import { baselineSentence } from '../engine/baseline.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatJunit } from '../report/junit.js';
-import { formatCodeClimate } from '../report/codeclimate.js';
+import { writeCodeClimate } from '../report/codeclimate.js';
 import { formatCompact } from '../report/compact.js';
 import { writeJson } from '../report/json.js';
 import { writeSarif } from '../report/sarif.js';
@@ -111,8 +111,8 @@ function printProblems(diagnostics: readonly Diagnostic[], io: CliIo): void {
 }
 
 /**
- * Writes the report: JSON and SARIF are made a finding at a time, the other formats as one text;
- * either way it goes out in pieces of about CHUNK characters.
+ * Writes the report: JSON, SARIF and Code Climate are made a finding at a time, the other formats
+ * as one text; either way it goes out in pieces of about CHUNK characters.
  */
 function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: Date, write: (chunk: string) => void): void {
   const pieces = new Pieces(write);
@@ -137,7 +137,7 @@ function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: D
       add(formatJunit(result));
       break;
     case 'codeclimate':
-      add(formatCodeClimate(result));
+      writeCodeClimate(result, add);
       break;
     case 'text':
     case 'stylish':

@@ -14,25 +14,29 @@ import type { LintResult } from '../engine/lint.js';
 import { relativePath } from '../engine/lint.js';
 import { sourceRoot } from '../discover/source-root.js';
 import type { Level } from '../engine/rule.js';
+import { writeArray } from './streamed-json.js';
 
 const SEVERITY: Record<Level, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', note: 'info' };
 
-export function formatCodeClimate(result: LintResult): string {
+/** The issues, each made only when it is written (see writeArray). */
+export function writeCodeClimate(result: LintResult, write: (s: string) => void): void {
   const base = result.sourceRoot ?? sourceRoot(result.root);
-  const issues = result.findings.map((f) => {
-    const { start, end } = f.location.region;
-    return {
-      type: 'issue',
-      check_name: f.ruleId,
-      description: f.message,
-      categories: ['Bug Risk'],
-      severity: SEVERITY[f.level],
-      fingerprint: f.fingerprint,
-      location: {
-        path: relativePath(base, f.location.file.path),
-        positions: { begin: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
-      },
-    };
-  });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  const issues = function* () {
+    for (const f of result.findings) {
+      const { start, end } = f.location.region;
+      yield {
+        type: 'issue',
+        check_name: f.ruleId,
+        description: f.message,
+        categories: ['Bug Risk'],
+        severity: SEVERITY[f.level],
+        fingerprint: f.fingerprint,
+        location: {
+          path: relativePath(base, f.location.file.path),
+          positions: { begin: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
+        },
+      };
+    }
+  };
+  writeArray(issues(), write);
 }

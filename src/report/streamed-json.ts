@@ -24,3 +24,10 @@ export function writeWithArray(doc: unknown, key: string, depth: number, items: 
   if (n === 0) write(`${whole}\n`);
   else write(`\n${keyIndent}]${whole.slice(at + marker.length)}\n`);
 }
+
+/** Writes `items` as a top-level JSON array, one element at a time, with JSON.stringify(items, null, 2)'s text. */
+export function writeArray(items: Iterable<unknown>, write: (s: string) => void): void {
+  let n = 0;
+  for (const item of items) write(`${n++ === 0 ? '[' : ','}\n  ${JSON.stringify(item, null, 2).replaceAll('\n', '\n  ')}`);
+  write(n === 0 ? '[]\n' : '\n]\n');
+}
