@@ -34028,9 +34028,10 @@ function suppliedRelated(deployed, span, memo) {
 }
 function draftOf(o, deployed, sources) {
   const r = o.verdict.resource;
-  const qualified = r && r.displayName !== r.plainDisplayName ? `'${r.displayName}'` : void 0;
+  const plain = r?.plainDisplayName;
+  const qualified = r?.displayQualifier !== void 0 ? `'${r.displayName}'` : void 0;
   return {
-    ...r && qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${r.plainDisplayName}'`) } : {},
+    ...qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${plain}'`) } : {},
     ruleId: o.rule.meta.id,
     level: o.level,
     kind: o.verdict.kind,
@@ -34043,7 +34044,7 @@ function draftOf(o, deployed, sources) {
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
-    logical: o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : void 0,
+    logical: r ? `${r.type}/${plain}` : void 0,
     resource: o.verdict.resource?.span,
     names: o.verdict.resource ? resourceNames(o.verdict.resource) : void 0
   };

@@ -28281,6 +28281,12 @@ ${keyIndent}  `;
 ${keyIndent}]${whole.slice(at2 + marker.length)}
 `);
 }
+function writeArray(items, write) {
+  let n = 0;
+  for (const item of items) write(`${n++ === 0 ? "[" : ","}
+  ${JSON.stringify(item, null, 2).replaceAll("\n", "\n  ")}`);
+  write(n === 0 ? "[]\n" : "\n]\n");
+}
 var init_streamed_json = __esm({
   "src/report/streamed-json.ts"() {
     "use strict";
@@ -35161,9 +35167,10 @@ function suppliedRelated(deployed, span, memo) {
 }
 function draftOf(o, deployed, sources) {
   const r = o.verdict.resource;
-  const qualified = r && r.displayName !== r.plainDisplayName ? `'${r.displayName}'` : void 0;
+  const plain = r?.plainDisplayName;
+  const qualified = r?.displayQualifier !== void 0 ? `'${r.displayName}'` : void 0;
   return {
-    ...r && qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${r.plainDisplayName}'`) } : {},
+    ...qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${plain}'`) } : {},
     ruleId: o.rule.meta.id,
     level: o.level,
     kind: o.verdict.kind,
@@ -35176,7 +35183,7 @@ function draftOf(o, deployed, sources) {
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
-    logical: o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : void 0,
+    logical: r ? `${r.type}/${plain}` : void 0,
     resource: o.verdict.resource?.span,
     names: o.verdict.resource ? resourceNames(o.verdict.resource) : void 0
   };
@@ -35355,26 +35362,28 @@ ${suites.join("")}</testsuites>
 }
 
 // src/report/codeclimate.ts
+init_streamed_json();
 var SEVERITY2 = { error: "major", warning: "minor", note: "info" };
-function formatCodeClimate(result) {
+function writeCodeClimate(result, write) {
   const base = result.sourceRoot ?? sourceRoot(result.root);
-  const issues = result.findings.map((f) => {
-    const { start, end } = f.location.region;
-    return {
-      type: "issue",
-      check_name: f.ruleId,
-      description: f.message,
-      categories: ["Bug Risk"],
-      severity: SEVERITY2[f.level],
-      fingerprint: f.fingerprint,
-      location: {
-        path: relativePath(base, f.location.file.path),
-        positions: { begin: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } }
-      }
-    };
-  });
-  return `${JSON.stringify(issues, null, 2)}
-`;
+  const issues = function* () {
+    for (const f of result.findings) {
+      const { start, end } = f.location.region;
+      yield {
+        type: "issue",
+        check_name: f.ruleId,
+        description: f.message,
+        categories: ["Bug Risk"],
+        severity: SEVERITY2[f.level],
+        fingerprint: f.fingerprint,
+        location: {
+          path: relativePath(base, f.location.file.path),
+          positions: { begin: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } }
+        }
+      };
+    }
+  };
+  writeArray(issues(), write);
 }
 
 // src/report/compact.ts
@@ -35635,6 +35644,7 @@ function errno(code, message) {
 
 // src/cli/args.ts
 var import_node_util3 = require("node:util");
+init_spelling();
 var LINT_FORMATS = ["stylish", "compact", "json", "sarif", "github", "unix", "junit", "codeclimate"];
 var GRAPH_FORMATS = ["json", "text"];
 var UsageError = class extends Error {
@@ -35700,22 +35710,13 @@ var OPTIONS = {
   parameters: { type: "string", multiple: true },
   param: { type: "string", short: "p", multiple: true }
 };
-function distance2(a, b) {
-  let prev2 = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev2[j] + 1, row[j - 1] + 1, prev2[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev2 = row;
-  }
-  return prev2[b.length];
-}
 function usageMessage(e) {
   const code = e.code;
   const message = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const name = /'([^']*)'/.exec(message)?.[1] ?? message;
     const long = name.replace(/^--/, "").split("=")[0];
-    const near = name.startsWith("--") ? [...Object.keys(OPTIONS)].filter((o) => distance2(long, o) <= 2 || long.length >= 3 && o.startsWith(long)).sort((a, b) => distance2(long, a) - distance2(long, b))[0] : void 0;
+    const near = name.startsWith("--") ? [...Object.keys(OPTIONS)].filter((o) => distance(long, o) <= 2 || long.length >= 3 && o.startsWith(long)).sort((a, b) => distance(long, a) - distance(long, b))[0] : void 0;
     return `unknown option '${name}'${near ? `; did you mean '--${near}'?` : ` (a path that starts with '-' goes after '--': vtaplint -- ${name})`}`;
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
@@ -35968,7 +35969,7 @@ function writeReport(result, opts, io, started, write) {
       add(formatJunit(result));
       break;
     case "codeclimate":
-      add(formatCodeClimate(result));
+      writeCodeClimate(result, add);
       break;
     case "text":
     case "stylish":
@@ -36239,4 +36240,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 462544c35ac648754bf5fd4dd95ab99b
+// vtaplint-build 9540bcd42430963ca1c2b248cd37864b

@@ -819,9 +819,12 @@ function suppliedRelated(deployed: DeployResult, span: Span, memo: SourcesBySpan
 
 function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan): Draft {
   const r = o.verdict.resource;
-  const qualified = r && r.displayName !== r.plainDisplayName ? `'${r.displayName}'` : undefined;
+  // Each display name is computed on every read (a name as written costs a position lookup): the
+  // plain one once here; the one with its modules only for a resource in modules (displayQualifier).
+  const plain = r?.plainDisplayName;
+  const qualified = r?.displayQualifier !== undefined ? `'${r.displayName}'` : undefined;
   return {
-    ...(r && qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${r.plainDisplayName}'`) } : {}),
+    ...(qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${plain}'`) } : {}),
     ruleId: o.rule.meta.id,
     level: o.level,
     kind: o.verdict.kind,
@@ -834,7 +837,7 @@ function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan)
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
-    logical: o.verdict.resource ? `${o.verdict.resource.type}/${o.verdict.resource.plainDisplayName}` : undefined,
+    logical: r ? `${r.type}/${plain}` : undefined,
     resource: o.verdict.resource?.span,
     names: o.verdict.resource ? resourceNames(o.verdict.resource) : undefined,
   };
