@@ -30,7 +30,7 @@ export interface Finding {
    * ("TAP 'm.tap'" -> "TAP 'tap'"): how names are qualified depends on the entry that deploys the
    * module, and the same verdict reached through two entries is one finding (lint.ts withoutRepeats).
    */
-  plainMessage?: string;
+  plainMessage?: string | undefined;
   /** Set when linting against a baseline (src/engine/baseline.ts): SARIF result.baselineState. */
   baselineState?: 'new' | 'unchanged' | 'updated';
   /**

@@ -462,7 +462,7 @@ function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>, a
   const byPlace = new Map<string, Map<string, Finding[]>>();
   // The kept findings whose resource a message names with its modules, by their plain message, and
   // the analyses each kept finding stands for.
-  const byPlain = new Map<string, Map<string, Finding[]>>();
+  const byPlain = new Map<string, Map<string, PlainGroup>>();
   const analyses = new Map<Finding, Set<number>>();
   return findings.filter((f) => {
     const place = `${f.ruleId}\u0000${placeOf(f.location)}`;
@@ -476,8 +476,7 @@ function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>, a
     // that entry has a 'tap' of its own, 'tap' where it has none): the same verdict all the same.
     // Not within one analysis: there, 'spokes[0].nic' and 'spokes[1].nic' are two instances.
     const plain = f.plainMessage ?? f.message;
-    const samePlain = (g: Finding) => g.logical === f.logical && sameExceptRelated({ ...f, message: g.message }, g) && !analyses.get(g)?.has(analysis);
-    const sameVerdict = same?.find((g) => sameExceptRelated(f, g)) ?? byPlain.get(place)?.get(plain)?.find(samePlain);
+    const sameVerdict = same?.find((g) => sameExceptRelated(f, g)) ?? samePlainVerdict(byPlain.get(place)?.get(plain), f, analysis, analyses);
     if (sameVerdict) {
       analyses.get(sameVerdict)?.add(analysis);
       // The one kept stands for both: also for the analysis of a named file (--context).
@@ -492,15 +491,45 @@ function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>, a
     analyses.set(f, new Set([analysis]));
     let plains = byPlain.get(place);
     if (!plains) byPlain.set(place, (plains = new Map()));
-    const withPlain = plains.get(plain);
-    if (withPlain) withPlain.push(f);
-    else plains.set(plain, [f]);
+    const group = plains.get(plain);
+    if (!group) plains.set(plain, { kept: [f], analysis, start: 0 });
+    else {
+      if (group.analysis !== analysis) Object.assign(group, { analysis, start: group.kept.length });
+      group.kept.push(f);
+    }
     return true;
   });
 }
 
+/**
+ * The kept findings of one rule, place and plain message. Findings come analysis by analysis, and
+ * those kept from the analysis being read (from `start` on) are never the same verdict: within one
+ * analysis, the 1,024 TAPs of a module fan-out share their place and plain message, and comparing
+ * each with all before it was quadratic.
+ */
+interface PlainGroup {
+  kept: Finding[];
+  /** The analysis of the last finding kept, and where its findings begin in `kept`. */
+  analysis: number;
+  start: number;
+}
+
+function samePlainVerdict(group: PlainGroup | undefined, f: Finding, analysis: number, analyses: ReadonlyMap<Finding, ReadonlySet<number>>): Finding | undefined {
+  if (!group) return undefined;
+  const end = group.analysis === analysis ? group.start : group.kept.length;
+  for (let i = 0; i < end; i++) {
+    const g = group.kept[i]!;
+    if (g.logical === f.logical && sameExceptMessage(f, g) && !analyses.get(g)?.has(analysis)) return g;
+  }
+  return undefined;
+}
+
 function sameExceptRelated(a: Finding, b: Finding): boolean {
-  return a.level === b.level && a.kind === b.kind && a.message === b.message && (a.suppressions?.length ?? 0) === (b.suppressions?.length ?? 0);
+  return a.message === b.message && sameExceptMessage(a, b);
+}
+
+function sameExceptMessage(a: Finding, b: Finding): boolean {
+  return a.level === b.level && a.kind === b.kind && (a.suppressions?.length ?? 0) === (b.suppressions?.length ?? 0);
 }
 
 /** Paths and positions only: a location holds its whole source file. */
@@ -570,7 +599,7 @@ function unusedFindings(sites: readonly SuppressionSite[], rules: readonly Rule[
   for (const s of sites) {
     const message = siteProblem(s, ids);
     if (!message) continue;
-    out.push(placed({ ruleId: UNUSED_SUPPRESSION, level, kind: 'fail', message, span: s.span, related: [], logical: undefined }));
+    out.push(placed({ ruleId: UNUSED_SUPPRESSION, level, kind: 'fail', message, span: s.span, related: [], logical: undefined, plainMessage: undefined }));
   }
   return out;
 }
@@ -599,7 +628,7 @@ function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[]
     if (!rule) continue;
     const level = levelFor(rule.meta, config);
     if (level === 'off') continue;
-    out.push(placed({ ruleId: rule.meta.id, level, kind: 'fail', message: d.message, span: d.span, related: d.related ?? [], logical: undefined }));
+    out.push(placed({ ruleId: rule.meta.id, level, kind: 'fail', message: d.message, span: d.span, related: d.related ?? [], logical: undefined, plainMessage: undefined }));
   }
   return out;
 }
@@ -651,9 +680,10 @@ function placed(d: Omit<Draft, 'resource' | 'names'>): Finding {
     kind: d.kind,
     message: d.message,
     location: locate(d.span),
-    related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
+    related: d.related.map((r) => ({ file: r.span.file, region: r.span.region(), message: r.message })),
     logical: d.logical,
-    ...(d.plainMessage !== undefined ? { plainMessage: d.plainMessage } : {}),
+    // Always present (undefined when the message names no module), so every finding has one shape.
+    plainMessage: d.plainMessage,
     fingerprint: '',
     span: d.span,
   };
@@ -673,7 +703,7 @@ interface Draft {
   /** The resource's other names, as "<type>/<name>" (the config's `resource` suppressions). */
   names: string[] | undefined;
   /** The message with the resource's plain name, when it names it with its modules (Finding.plainMessage). */
-  plainMessage?: string;
+  plainMessage: string | undefined;
 }
 
 type Judged =
@@ -824,7 +854,7 @@ function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan)
   const plain = r?.plainDisplayName;
   const qualified = r?.displayQualifier !== undefined ? `'${r.displayName}'` : undefined;
   return {
-    ...(qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${plain}'`) } : {}),
+    plainMessage: qualified && o.verdict.message.includes(qualified) ? o.verdict.message.replaceAll(qualified, `'${plain}'`) : undefined,
     ruleId: o.rule.meta.id,
     level: o.level,
     kind: o.verdict.kind,

@@ -21,7 +21,7 @@ export interface WireFinding {
   span: WireSpan;
   related: { span: WireSpan; message: string }[];
   logical: string | undefined;
-  plainMessage?: string;
+  plainMessage: string | undefined;
   suppressions?: { kind: AppliedSuppression['kind']; justification: string | undefined; span: WireSpan }[];
 }
 
@@ -38,7 +38,7 @@ export function toWire(f: Finding): WireFinding {
     span: toWireSpan(f.location.file, f.location.region, f.span),
     related: f.related.map((r) => ({ span: toWireSpan(r.file, r.region, undefined), message: r.message })),
     logical: f.logical,
-    ...(f.plainMessage !== undefined ? { plainMessage: f.plainMessage } : {}),
+    plainMessage: f.plainMessage,
     ...(f.suppressions
       ? { suppressions: f.suppressions.map((s) => ({ kind: s.kind, justification: s.justification, span: toWireSpan(s.location.file, s.location.region, undefined) })) }
       : {}),
@@ -116,7 +116,7 @@ export class WireReader {
       location: { file: span.file, region: w.span.region },
       related: w.related.map((r) => ({ file: this.file(r.span.path, r.span.kind), region: r.span.region, message: r.message })),
       logical: w.logical,
-      ...(w.plainMessage !== undefined ? { plainMessage: w.plainMessage } : {}),
+      plainMessage: w.plainMessage,
       fingerprint: '',
       span,
       ...(w.suppressions
