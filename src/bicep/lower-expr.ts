@@ -52,6 +52,12 @@ export interface LowerCtx {
   inFunction?: boolean;
   /** Inside a parameter's default value, the only place utcNow() and newGuid() may be called (BCP065). */
   inParameterDefault?: boolean;
+  /**
+   * Inside a resource's body where `this.exists()`, `this.existingProperties()` and
+   * `this.existingResource()` mean that resource: not its name, location, scope, dependsOn,
+   * condition or loop, which ARM needs before it reads the resource's current state.
+   */
+  inThisResource?: boolean;
 }
 
 

@@ -133,6 +133,12 @@ const EXISTING_PROPERTIES = new Set(['name', 'scope', 'parent', 'dependsOn']);
 
 /** Body properties of a resource that the lowering handles itself. */
 const RESOURCE_SPECIAL = new Set(['name', 'parent', 'scope', 'dependson']);
+/** The `this` namespace's functions and the argument of the target() call the compiler writes for each. */
+const THIS_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+  ['exists', 'exists'],
+  ['existingProperties', ''],
+  ['existingResource', 'full'],
+]);
 const REGISTRY_PREFIX = /^(br|ts)[:/]/i;
 
 interface Declared {
@@ -1608,6 +1614,7 @@ export class FileLowerer extends ExprLowerer {
     // (its `name` and `uniqueName` are properties of the extension, not ARM's).
     const extension = own(out, 'import') !== undefined;
     const body: TObject = extension ? {} : out;
+    const bodyCtx: LowerCtx = { ...ctx, inThisResource: true };
     for (const p of r.body?.properties ?? []) {
       if (p.kind === 'Spread') {
         this.error(p, 'a spread is not supported at the top level of a resource body');
@@ -1616,7 +1623,7 @@ export class FileLowerer extends ExprLowerer {
       if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
       const key = p.keyName.toLowerCase();
       if (RESOURCE_SPECIAL.has(key) && !(extension && (key === 'name' || key === 'scope'))) continue;
-      this.set(body, p.keyName, this.value(p.value, ctx), p.value, p.key);
+      this.set(body, p.keyName, this.value(p.value, key === 'location' ? ctx : bodyCtx), p.value, p.key);
     }
     if (extension && r.body) this.set(out, 'properties', body, r.body);
     this.descriptionOf(r.decl, out);
@@ -2320,12 +2327,15 @@ export class FileLowerer extends ExprLowerer {
         if ((ns === 'sys' || ns === 'az') && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
           return this.builtin(e, ctx);
         }
-        // `this.existingResource()` in a resource's body: that resource's state before this
-        // deployment, null when it does not exist yet (Bicep 0.46, "runtime values in tags and
-        // sku"); the compiler writes target('full'), runtime state.
-        if (ns === 'this' && name === 'existingResource' && !this.namedInFile(ns)) {
-          if (e.args.length) this.error({ start: e.openParen, end: e.closeParen }, `existingResource() takes no arguments, but is given ${e.args.length}`);
-          return call('target', [lit('full', e)], e);
+        // The `this` namespace in a resource's body: that resource as it exists before this
+        // deployment (Bicep's ThisNamespaceType; Bicep 0.46, "runtime values in tags and sku"),
+        // which the compiler writes as target(): runtime state.
+        const thisArg = ns === 'this' && !this.namedInFile(ns) ? THIS_FUNCTIONS.get(name) : undefined;
+        if (thisArg !== undefined) {
+          if (e.args.length) this.error({ start: e.openParen, end: e.closeParen }, `${name}() takes no arguments, but is given ${e.args.length}`);
+          // The compiler's ThisFunctionOnlyAllowedInResourceProperties, at the function's name.
+          if (!ctx.inThisResource) this.error(e.name, `'this.${name}()' can only be used in the body of a resource declaration (its properties, tags or sku), where it is that resource before this deployment; not in a variable, an output, a module, or a resource's name, location, scope, dependsOn, condition or loop`);
+          return call('target', thisArg ? [lit(thisArg, e)] : [], e);
         }
       }
       const ref = this.symbolRef(e.base, ctx);

@@ -87,6 +87,14 @@ export class TemplateChecker {
    * defaultValue, and in user-defined functions, which a default value may call (not checked).
    */
   private defaultOnlyAllowed = false;
+  /**
+   * Where target() may be called: in a resource's own declaration (properties, tags, sku...), the
+   * resource it returns as it exists before this deployment; what Bicep's this.exists(),
+   * this.existingProperties() and this.existingResource() compile to, which the compiler allows
+   * only there (ThisFunctionOnlyAllowedInResourceProperties). Not in its name, location, scope,
+   * condition, copy loop or dependsOn, nor in variables, parameters, functions or outputs.
+   */
+  private targetAllowed = false;
 
   constructor(
     private readonly diagnostics: DiagnosticSink,
@@ -99,6 +107,17 @@ export class TemplateChecker {
    * when its expressions read its own declarations, else the names they read (undefined: not known).
    */
   template(t: TObject, span: Span, scope: Names | 'own' | undefined): void {
+    // A nested template's sections are its own: target() is not its parent resource there.
+    const targetWas = this.targetAllowed;
+    this.targetAllowed = false;
+    try {
+      this.templateSections(t, span, scope);
+    } finally {
+      this.targetAllowed = targetWas;
+    }
+  }
+
+  private templateSections(t: TObject, span: Span, scope: Names | 'own' | undefined): void {
     const names = scope === 'own' ? new Names(t) : scope;
     checkTypeRefs(t, span, this.diagnostics);
     for (const key of Object.keys(t)) {
@@ -207,7 +226,18 @@ export class TemplateChecker {
         }
       } else if (lower === 'resources') this.resources(node, span.child(decl, k), names);
       else if (isDeployment && lower === 'properties' && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
-      else this.value(decl, k, span, names);
+      else if (lower === 'dependson') this.value(decl, k, span, names);
+      else this.ownValue(decl, k, span, names);
+    }
+  }
+
+  /** value(), for a property of a resource's own declaration, where target() is that resource. */
+  private ownValue(container: TObject, key: string, span: Span, names: Names | undefined): void {
+    this.targetAllowed = true;
+    try {
+      this.value(container, key, span, names);
+    } finally {
+      this.targetAllowed = false;
     }
   }
 
@@ -325,6 +355,15 @@ export class TemplateChecker {
       this.diagnostics.add({
         code: 'evaluation-error',
         message: `The template function '${c.name}' is not expected at this location: it can be used only in the default value of a parameter (each call gives a new value); ARM rejects the deployment.`,
+        span: span.sub(c.start, c.end),
+      });
+    }
+    for (let i = 0; !this.targetAllowed && i < facts.targetCalls.length; i++) {
+      const c = facts.targetCalls[i] as (typeof facts.targetCalls)[number];
+      span ??= spanAt(container, key, containerSpan, isKey);
+      this.diagnostics.add({
+        code: 'evaluation-error',
+        message: `The template function '${c.name}' is not expected at this location: target() is the resource being deployed, as it exists before this deployment, so it can be used only in that resource's own declaration (its properties, tags, sku), not in a variable, parameter, function, output or ${this.at ? this.at.what : "a resource's dependsOn or copy loop"}; ARM rejects the deployment.`,
         span: span.sub(c.start, c.end),
       });
     }

@@ -85,6 +85,8 @@ export interface StaticFacts {
   runtimeCalls: readonly RuntimeCall[];
   /** utcNow() and newGuid() calls on paths that always run (see PARAMETER_DEFAULT_ONLY). */
   defaultOnlyCalls: readonly RuntimeCall[];
+  /** target() calls on paths that always run: the resource being deployed, only known in its own body. */
+  targetCalls: readonly RuntimeCall[];
 }
 
 /**
@@ -100,6 +102,7 @@ const NO_FACTS: StaticFacts = Object.freeze({
   symbols: Object.freeze([]),
   runtimeCalls: Object.freeze([]),
   defaultOnlyCalls: Object.freeze([]),
+  targetCalls: Object.freeze([]),
 });
 
 interface Found {
@@ -108,6 +111,7 @@ interface Found {
   symbols: SymbolRef[] | undefined;
   runtimeCalls: RuntimeCall[] | undefined;
   defaultOnlyCalls: RuntimeCall[] | undefined;
+  targetCalls: RuntimeCall[] | undefined;
 }
 
 /**
@@ -118,16 +122,17 @@ interface Found {
  */
 export function staticFacts(parsed: { ast: Expr; facts: StaticFacts | undefined }): StaticFacts {
   if (parsed.facts) return parsed.facts;
-  const found: Found = { problems: undefined, refs: undefined, symbols: undefined, runtimeCalls: undefined, defaultOnlyCalls: undefined };
+  const found: Found = { problems: undefined, refs: undefined, symbols: undefined, runtimeCalls: undefined, defaultOnlyCalls: undefined, targetCalls: undefined };
   collectFacts(parsed.ast, found);
   parsed.facts =
-    found.problems || found.refs || found.symbols || found.runtimeCalls || found.defaultOnlyCalls
+    found.problems || found.refs || found.symbols || found.runtimeCalls || found.defaultOnlyCalls || found.targetCalls
       ? {
           problems: found.problems ?? [],
           refs: found.refs ?? [],
           symbols: found.symbols ?? [],
           runtimeCalls: found.runtimeCalls ?? [],
           defaultOnlyCalls: found.defaultOnlyCalls ?? [],
+          targetCalls: found.targetCalls ?? [],
         }
       : NO_FACTS;
   return parsed.facts;
@@ -159,6 +164,8 @@ function collectFacts(e: Expr, found: Found): void {
         (found.runtimeCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
       } else if (def && PARAMETER_DEFAULT_ONLY.has(def.name)) {
         (found.defaultOnlyCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
+      } else if (def?.name === 'target') {
+        (found.targetCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
       }
       if (!problem && def && (def.name === 'reference' || def.name === 'resourceInfo') && e.args[0]?.k === 'lit' && typeof e.args[0].value === 'string') {
         (found.symbols ??= []).push({ fn: def.name, name: e.args[0].value, argCount: e.args.length, start: e.start, end: e.end });

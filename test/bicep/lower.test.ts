@@ -595,6 +595,54 @@ describe('Bicep lowering: resources', () => {
     expect(bad.diagnostics.map((d) => d.message)).toEqual(['existingResource() takes no arguments, but is given 1']);
   });
 
+  it("this.exists(), this.existingProperties() and this.existingResource() lower to target('exists'), target() and target('full') in a resource's body, and are errors at their name anywhere else (the compiler's ThisFunctionOnlyAllowedInResourceProperties)", () => {
+    const ok = load(
+      [
+        "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+        "  name: 'v1'",
+        "  location: 'eastus'",
+        "  properties: {",
+        "    addressSpace: this.existingProperties().?addressSpace ?? { addressPrefixes: ['10.0.0.0/16'] }",
+        "    enableDdosProtection: this.exists()",
+        "  }",
+        "  resource sn 'subnets' = {",
+        "    name: 's1'",
+        "    properties: { addressPrefix: this.existingResource().?properties.addressPrefix ?? '10.0.0.0/24' }",
+        "  }",
+        "}",
+      ].join('\n'),
+    );
+    expect(ok.diagnostics.map((d) => d.message)).toEqual([]);
+    const text = JSON.stringify(ok.root);
+    expect(text).toContain('{"k":"call","name":"target","args":[{"k":"lit","value":"exists"');
+    expect(text).toContain('{"k":"call","name":"target","args":[]');
+    expect(text).toContain('{"k":"call","name":"target","args":[{"k":"lit","value":"full"');
+    const bad = load(
+      [
+        'var prev = this.existingResource()',
+        "resource v2 'Microsoft.Network/virtualNetworks@2024-05-01' = if (this.exists()) {",
+        "  name: this.exists() ? 'a' : 'b'",
+        '  location: this.existingResource().location',
+        '}',
+        "module m 'mod.bicep' = {",
+        "  name: 'm'",
+        '  params: { x: this.existingProperties() }',
+        '}',
+        'output e bool = this.exists()',
+      ].join('\n'),
+      { 'mod.bicep': 'param x object' },
+    );
+    const at = bad.diagnostics.map((d) => ({ p: bad.src.position(d.span.range().start), m: d.message.slice(0, d.message.indexOf(' can only')) }));
+    expect(at.sort((x, y) => x.p.line - y.p.line).map(({ p, m }) => `${p.line}:${p.column} ${m}`)).toEqual([
+      "1:17 'this.existingResource()'",
+      "2:71 'this.exists()'",
+      "3:14 'this.exists()'",
+      "4:18 'this.existingResource()'",
+      "8:21 'this.existingProperties()'",
+      "10:22 'this.exists()'",
+    ]);
+  });
+
   it('reports unknown symbols at their exact span', () => {
     const r = load("var x = nope.id\n");
     expect(r.diagnostics.map((d) => [d.code, d.message, d.span.region().start])).toEqual([

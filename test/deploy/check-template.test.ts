@@ -78,6 +78,27 @@ describe('a resource body no rule reads', () => {
     expect(found({ 'main.json': t })).toEqual([]);
   });
 
+  test("target() outside its resource's own declaration (a variable, an output, the resource's name or condition, a nested template's output) is an error at the call", () => {
+    const t = arm(
+      [
+        storage({ a: "[target('full')]" }, { name: "[if(equals(target('exists'), true()), 'a', 'b')]", tags: "[target().tags]" }),
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'inner',
+          properties: { mode: 'Incremental', template: { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [], outputs: { o: { type: 'object', value: "[target( )]" } } } },
+        },
+      ],
+      { variables: { prev: "[target( 'full')]" }, outputs: { was: { type: 'object', value: '[target()]' } } },
+    );
+    expect(found({ 'main.json': t }).map((f) => f.slice(0, f.indexOf(' is not expected')))).toEqual([
+      `evaluation-error ${where(t, "target( 'full')")} The template function 'target'`,
+      `evaluation-error ${where(t, 'target()]')} The template function 'target'`,
+      `evaluation-error ${where(t, "target('exists')")} The template function 'target'`,
+      `evaluation-error ${where(t, 'target( )')} The template function 'target'`,
+    ]);
+  });
+
   test('list*() actions of any name are accepted; namespaced calls are left to evaluation', () => {
     const ok = arm([storage({ a: "[listAnything(resourceId('Microsoft.Storage/storageAccounts', 'st1'), '2023-01-01')]", b: "[listKeys('id', '2023-01-01').keys[0].value]" })]);
     expect(found({ 'main.json': ok })).toEqual([]);
