@@ -264,6 +264,29 @@ describe('options', () => {
     expect(listed.code).toBe(2);
     expect(listed.stderr).not.toContain('\u001b');
   });
+  test('--explain RULE --format json prints one JSON object (the JSON report\'s rule metadata, the documentation as help.markdown, helpUri); --list-rules --format json an array; -o writes it; another format is bad usage', async () => {
+    const r = await cli(['--explain', 'vtap-no-ipv6', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rule = RULES.find((x) => x.meta.id === 'vtap-no-ipv6');
+    const o = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(o).toMatchObject({ id: 'vtap-no-ipv6', name: 'VtapNoIpv6', defaultLevel: 'error', tags: ['vtap'], shortDescription: rule?.meta.shortDescription, helpUri: 'https://github.com/vtaplint/vtaplint/blob/main/rules/vtap-no-ipv6.md' });
+    expect((o.help as { markdown: string }).markdown.startsWith(rule?.docs ?? '?')).toBe(true);
+    const list = await cli(['--list-rules', '-f', 'json']);
+    expect(list.code).toBe(0);
+    const rules = JSON.parse(list.stdout) as { id: string; helpUri: string }[];
+    expect(rules.map((x) => x.id)).toEqual(RULES.map((x) => x.meta.id));
+    // The same objects as the JSON report's rules[].
+    expect(rules.find((x) => x.id === 'vtap-no-ipv6')).toEqual({ ...rule?.meta, helpUri: o.helpUri });
+    const dir = workspace({});
+    const out = path.join(dir, 'docs', 'rule.json');
+    const written = await cli(['--explain', 'vtap-no-ipv6', '-f', 'json', '-o', out]);
+    expect([written.code, written.stdout]).toEqual([0, '']);
+    expect(readFileSync(out, 'utf8')).toBe(r.stdout);
+    const sarif = await cli(['--explain', 'vtap-no-ipv6', '--format', 'sarif']);
+    expect([sarif.code, sarif.stdout]).toEqual([2, '']);
+    expect(sarif.stderr).toContain("--explain prints text, or JSON with --format json; it has no format 'sarif'");
+    expect((await cli(['--list-rules', '-f', 'junit'])).code).toBe(2);
+  });
   test('--list-rules and --explain with paths are bad usage, not paths silently ignored', async () => {
     const r = await cli(['--list-rules', 'vtap-no-ipv6']);
     expect(r.code).toBe(2);

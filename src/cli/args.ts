@@ -59,9 +59,11 @@ Options:
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (stylish; default: on for a terminal,
                          unless NO_COLOR is set or -o is given)
-      --list-rules       print the rules with their level, tags and description
+      --list-rules       print the rules with their level, tags and description (a
+                         JSON array with --format json)
       --explain RULE     print a rule's documentation: what it checks, why, how to
-                         fix it, with examples (e.g. --explain vtap-no-ipv6)
+                         fix it, with examples (e.g. --explain vtap-no-ipv6); with
+                         --format json, its metadata and documentation as JSON
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
                          beside x.json is used without this option, and each
                          x.parameters.<env>.json lints x.json with its values)
@@ -176,6 +178,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
     throw new UsageError(`${v.explain !== undefined ? '--explain' : '--list-rules'} takes no paths, got '${positionals[0] ?? ''}'${v.explain === undefined ? ` (to read one rule's documentation: vtaplint --explain ${positionals[0] ?? 'RULE'})` : ''}`);
   }
   if (v.explain === '') throw new UsageError('option --explain needs a rule id');
+  // --list-rules and --explain print text, or JSON for scripts: a report format there would be
+  // silently ignored (a script asking for SARIF would get Markdown).
+  if ((v['list-rules'] || v.explain !== undefined) && v.format !== undefined && v.format !== 'json' && v.format !== 'stylish') {
+    throw new UsageError(`${v.explain !== undefined ? '--explain' : '--list-rules'} prints text, or JSON with --format json; it has no format '${v.format}'`);
+  }
   const allowed = command === 'graph' ? GRAPH_FORMATS : LINT_FORMATS;
   const format = (v.format ?? (command === 'graph' ? 'json' : 'stylish')) as Format;
   if (!allowed.includes(format)) throw new UsageError(`unknown format '${v.format}' (use ${allowed.join(', ')})`);

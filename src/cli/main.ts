@@ -1,7 +1,7 @@
 // The vtaplint command line. Exit codes: 0 no error-level finding (and warnings within
 // --max-warnings); 1 error-level findings or too many warnings; 2 bad usage, bad config, or an
 // internal failure (with a one-line reason).
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -20,7 +20,7 @@ import { formatGithub } from '../report/github.js';
 import { formatUnix } from '../report/unix.js';
 import { makeReportFolder } from '../report/report-folder.js';
 import { parseCli, UsageError, HELP, type CliOptions } from './args.js';
-import { explainRule, listRules } from './list-rules.js';
+import { explainRule, listRules, listRulesJson } from './list-rules.js';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from '../report/printable.js';
@@ -147,6 +147,23 @@ function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: D
   pieces.flush();
 }
 
+/** Writes `text` to `-o FILE` (folders created) or standard output: exit 0, or 2 when FILE cannot be written. */
+function writeText(text: string, output: string | undefined, io: CliIo): number {
+  if (!output) {
+    io.stdout(text);
+    return 0;
+  }
+  try {
+    const out = path.resolve(io.cwd, output);
+    makeReportFolder(path.dirname(out));
+    writeFileSync(out, text);
+    return 0;
+  } catch (e) {
+    io.stderr(`vtaplint: cannot write to '${output}': ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    return 2;
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let opts: CliOptions;
   try {
@@ -166,18 +183,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  if (opts.listRules) {
-    io.stdout(listRules(RULES));
-    return 0;
-  }
+  if (opts.listRules) return writeText(opts.format === 'json' ? listRulesJson(RULES) : listRules(RULES), opts.output, io);
   if (opts.explain !== undefined) {
-    const r = explainRule(RULES, opts.explain);
+    const r = explainRule(RULES, opts.explain, opts.format === 'json');
     if ('error' in r) {
       io.stderr(`vtaplint: ${printable(r.error)}\n`);
       return 2;
     }
-    io.stdout(r.text);
-    return 0;
+    return writeText(r.text, opts.output, io);
   }
   // The context folder is read too: the root holds it (nothing outside the root is read).
   const root = lintRoot(opts.context !== undefined ? [...(opts.paths.length ? opts.paths : ['.']), opts.context] : opts.paths, io.cwd);
