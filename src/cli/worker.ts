@@ -7,6 +7,7 @@ import { ConfigResolver, lintSafely, type LintOptions } from '../engine/lint.js'
 import type { EffectiveConfig } from '../engine/config.js';
 import { configSites, type SuppressionSite } from '../engine/suppress.js';
 import { toWire } from '../engine/wire.js';
+import { ParameterFileReads } from '../deploy/parameters.js';
 import type { WorkerResult, WorkerSetup, WorkerStop, WorkerTask } from '../engine/parallel.js';
 
 const setup = workerData as WorkerSetup;
@@ -22,6 +23,8 @@ const opts: LintOptions = {
   configFile: setup.configFile,
   parameterFiles: setup.parameterFiles ?? [],
   params: setup.params ?? {},
+  // This thread's reads of the --parameters files, shared by the files it lints.
+  parameterFileReads: new ParameterFileReads(),
   now,
 };
 

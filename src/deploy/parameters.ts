@@ -8,12 +8,35 @@ import { childOf, isTObject, type Located, type TObject } from '../model/templat
 import { fromJson } from '../expr/ops.js';
 import { ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigin, writtenInteger, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
-import { loadJson } from '../load/arm-json.js';
-import { readSource, readSourceInside } from '../load/read.js';
+import { loadJson, type LoadedJson } from '../load/arm-json.js';
+import { readSource, readSourceInside, type ReadResult } from '../load/read.js';
 import type { Limits } from '../model/limits.js';
 import type { SuppliedParameter } from './scope.js';
 
 export type SuppliedParameters = Map<string, SuppliedParameter>;
+
+/**
+ * Parameters files read in one run: a file given for every template (--parameters, a config's
+ * mapping) is read and parsed once, however many templates it gives values to and for the check
+ * of its names at the end, not once per template. Keyed by the path, where it may be read from
+ * (inside the root or anywhere) and the limits that bound reading and parsing it (configs may
+ * differ); each template still gets its own entries, built from the shared parse.
+ */
+export class ParameterFileReads {
+  private readonly done = new Map<string, { read: ReadResult; loaded: LoadedJson | undefined }>();
+  /** The key each path was last read under: a reader that does not know the limits takes that read. */
+  private readonly keyOf = new Map<string, string>();
+
+  get(abs: string, key: string | undefined, make: () => { read: ReadResult; loaded: LoadedJson | undefined }): { read: ReadResult; loaded: LoadedJson | undefined } {
+    const k = key ?? this.keyOf.get(abs) ?? abs;
+    let got = this.done.get(k);
+    if (!got) {
+      this.done.set(k, (got = make()));
+      this.keyOf.set(abs, k);
+    }
+    return got;
+  }
+}
 
 /**
  * Reads an ARM parameters file into `into`; false when it could not be read (diagnostics say why).
@@ -25,15 +48,23 @@ export function readParameterFile(
   file: string,
   into: SuppliedParameters,
   sink: DiagnosticSink,
-  opts: { root?: string | undefined; limits?: Readonly<Limits> | undefined; belongs?: boolean } = {},
+  opts: { root?: string | undefined; limits?: Readonly<Limits> | undefined; belongs?: boolean; reads?: ParameterFileReads | undefined } = {},
 ): boolean {
-  // A file found beside a template is read only inside the lint root (a link may point anywhere).
-  const read = opts.root ? readSourceInside(path.resolve(file), 'arm-parameters', opts.root, opts.limits) : readSource(path.resolve(file), 'arm-parameters', opts.limits);
+  const abs = path.resolve(file);
+  const readAndParse = () => {
+    // A file found beside a template is read only inside the lint root (a link may point anywhere).
+    const read = opts.root ? readSourceInside(abs, 'arm-parameters', opts.root, opts.limits) : readSource(abs, 'arm-parameters', opts.limits);
+    return { read, loaded: read.ok ? loadJson(read.source, opts.limits) : undefined };
+  };
+  const l = opts.limits;
+  // Without limits (the check of names at the end of a run): any read of the file will do.
+  const key = l ? `${abs}\0${opts.root ?? ''}\0${l.maxFileBytes}/${l.maxJsonDepth}` : undefined;
+  const { read, loaded } = opts.reads ? opts.reads.get(abs, key, readAndParse) : readAndParse();
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
   }
-  const loaded = loadJson(read.source, opts.limits);
+  if (!loaded) return false;
   for (const d of loaded.diagnostics) sink.add(d);
   if (!loaded.root || !isTObject(loaded.root)) {
     if (loaded.root !== undefined) sink.add({ code: 'invalid-template', message: 'A parameters file must be a JSON object.', span: loaded.span });

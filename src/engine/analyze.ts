@@ -15,7 +15,7 @@ import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '..
 import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
 import { checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
-import { associatedParameterFile, cliParameters, environmentParameterTemplate, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
+import { associatedParameterFile, cliParameters, environmentParameterTemplate, readParameterFile, type ParameterFileReads, type SuppliedParameters } from '../deploy/parameters.js';
 import { deployFile, type DeployResult } from '../deploy/deploy.js';
 import { TemplateScope } from '../deploy/scope.js';
 import { ResourceGraph } from '../graph/graph.js';
@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   parameterFiles?: readonly string[] | undefined;
   /** -p name=value (last). */
   params?: Readonly<Record<string, string>> | undefined;
+  /** The run's reads of the mapped and --parameters files, shared by its templates (each is read once). */
+  parameterFileReads?: ParameterFileReads | undefined;
   /** Named on the command line: reported even when it does not look like a template. */
   explicit: boolean;
   /**
@@ -141,8 +143,9 @@ export function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, si
 
 /** The config's mapped file (inside the root only), then --parameters files, then -p values. */
 function readGivenParameterFiles(opts: AnalyzeOptions, parameters: SuppliedParameters, sink: DiagnosticSink): void {
-  if (opts.mappedParameterFile) readParameterFile(opts.mappedParameterFile, parameters, sink, { root: opts.root, limits: opts.limits });
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits });
+  const reads = opts.parameterFileReads;
+  if (opts.mappedParameterFile) readParameterFile(opts.mappedParameterFile, parameters, sink, { root: opts.root, limits: opts.limits, reads });
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits, reads });
   cliParameters({ ...(opts.params ?? {}) }, parameters);
 }
 

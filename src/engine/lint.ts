@@ -13,7 +13,7 @@ import { distinctRelated } from './related.js';
 import { bicepparamTargetsByFile, environmentTemplateOf } from './bicepparam-targets.js';
 import { absentFile, discoverFocused, inFocus, widenFocus } from './focus.js';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
-import { associatedParameterFile, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
+import { ParameterFileReads, associatedParameterFile, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
@@ -48,6 +48,8 @@ export interface LintOptions {
   parameterFiles?: readonly string[];
   /** -p name=value, applied last. */
   params?: Readonly<Record<string, string>>;
+  /** The run's reads of --parameters and mapped files (lint() makes one when not given: each file is read once per thread). */
+  parameterFileReads?: ParameterFileReads | undefined;
   /** A SARIF file of an earlier run (--baseline): results get a baselineState, only new ones count. */
   baselineFile?: string | undefined;
   /** The date suppressions' `expires` is compared with (tests fix it). */
@@ -169,11 +171,12 @@ export function fingerprintPath(root: string, file: string): string {
  * the run, so a name that some template declares is fine. (A template's own x.parameters.json is
  * held to its template: an undeclared entry there is an error ARM gives, reported at the entry.)
  */
-function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterFiles' | 'root'>, slots: readonly (OneResult | undefined)[]): ToolNotification[] {
+function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterFiles' | 'root' | 'parameterFileReads'>, slots: readonly (OneResult | undefined)[]): ToolNotification[] {
   const fromFiles = (opts.parameterFiles ?? []).map((file) => {
     const entries: SuppliedParameters = new Map();
-    // Problems of the file itself are reported where each template reads it.
-    readParameterFile(file, entries, new DiagnosticSink());
+    // Problems of the file itself are reported where each template reads it; the file was read
+    // (once) for those templates.
+    readParameterFile(file, entries, new DiagnosticSink(), { reads: opts.parameterFileReads });
     return { file, names: [...entries.keys()] };
   });
   const cli = Object.keys(opts.params ?? {});
@@ -219,7 +222,8 @@ class ConfigResolver {
   }
 }
 
-export async function lint(paths: readonly string[], opts: LintOptions): Promise<LintResult> {
+export async function lint(paths: readonly string[], given: LintOptions): Promise<LintResult> {
+  const opts: LintOptions = given.parameterFileReads ? given : { ...given, parameterFileReads: new ParameterFileReads() };
   const configs = new ConfigResolver(opts.root, opts.rules, opts.configFile);
   if (opts.configFile) await configs.forFile(opts.configFile); // a bad --config is a usage error before any work
   const baseline = opts.baselineFile ? readBaseline(opts.baselineFile) : undefined;
@@ -730,7 +734,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   const notifications: ToolNotification[] = [];
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path.dirname(f.path)) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };
