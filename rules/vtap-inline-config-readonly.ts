@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
 import type { DeployedResource } from '../src/deploy/model.js';
-import { TYPES, deployedOfType, describeSource, replacedSources, resolvedName, tapSources } from '../src/graph/vtap.js';
+import { TYPES, deployedOfType, describeSource, parallelRedeployment, replacedSources, resolvedName, tapSources } from '../src/graph/vtap.js';
 import { typeShape, type TypeIndex } from '../src/graph/type-shape.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -52,6 +52,18 @@ export default defineRule(
     }
     // TAP entries in a NIC body that a later PUT of the same NIC replaces (graph: replacedSources).
     const remaining = tapSources(ctx.graph);
+    // Entries that another declaration of the NIC, deployed in parallel, may replace: which PUT
+    // comes last is not known (graph: TapSource.rivals).
+    for (const source of remaining) {
+      if (!source.rivals || source.nic.kind !== 'resource') continue;
+      const tapName = resolvedName(source.tap);
+      ctx.indeterminate({
+        span: source.at.span,
+        resource: source.nic.resource,
+        related: source.rivals.map((d) => ({ span: d.span, message: `NIC '${d.displayName}' deployed here too, without this entry and without a dependsOn on either side` })),
+        message: `${describeSource(source)} may not last: ${parallelRedeployment(source, source.rivals)}, nor whether ${tapName ? `TAP '${tapName}'` : 'the TAP'} mirrors anything from it; make the other deployment depend on this one and write the entry there too, or declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource, which a PUT of the NIC leaves in place`,
+      });
+    }
     for (const { source, by } of replacedSources(ctx.graph)) {
       const nic = source.holder;
       const tap = source.tap.kind === 'resource' ? source.tap.resource : undefined;

@@ -1,10 +1,10 @@
 // Runs the enabled rules on one graph and turns their verdicts into findings.
 import { configuredLevel, type EffectiveConfig } from './config.js';
 import type { ResourceGraph } from '../graph/graph.js';
-import type { Level, Rule, RuleContext, Verdict } from './rule.js';
+import type { Level, RelatedLocation, Rule, RuleContext, Verdict } from './rule.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { describeUnknown } from './describe.js';
-import { describeSource } from '../graph/vtap.js';
+import { describeSource, parallelRedeployment, type TapSource } from '../graph/vtap.js';
 import type { Span } from '../model/span.js';
 
 export interface RuleOutcome {
@@ -30,18 +30,30 @@ function maybeDeployed(v: Omit<Verdict, 'kind'>): DeployedResource | undefined {
  * source and at the deciding value.
  */
 function maybeSource(v: Omit<Verdict, 'kind'>): Omit<Verdict, 'kind'> | undefined {
-  const source = v.sources?.find((s) => s.when);
+  const source = v.sources?.find((s) => s.when) ?? v.sources?.find((s) => s.rivals);
   const when = source?.when;
-  if (!source || !when) return undefined;
+  if (!source) return undefined;
   const related = [...(v.related ?? [])];
   const add = (span: Span | undefined, message: string) => {
     if (span && !related.some((r) => r.span === span)) related.push({ span, message });
   };
+  if (!when) return source.rivals ? racedSource(v, source, source.rivals, related, add) : undefined;
   add(source.at.span, `the TAP source, which may not exist: ${describeSource(source)}`);
   add(when.reason.span, `the value that decides whether ${describeSource(source)} is a TAP source`);
   // A scale set's entry mirrors nothing either way (vtap-source-vm-nic): what may not be there is the entry.
   const subject = `${describeSource(source)} ${source.declaration === 'scaleset' ? 'is set' : 'is a TAP source'}`;
   return { ...v, related, message: `${v.message} (if ${subject}: it depends on a value that is ${describeUnknown(when)})` };
+}
+
+/**
+ * A fail about an entry of a NIC that another declaration of the NIC, deployed in parallel with
+ * it, may replace: "(if the virtualNetworkTaps entry of 'nic' lasts: ...)", with related
+ * locations at the entry and at each rival declaration.
+ */
+function racedSource(v: Omit<Verdict, 'kind'>, source: TapSource, rivals: readonly DeployedResource[], related: RelatedLocation[], add: (span: Span | undefined, message: string) => void): Omit<Verdict, 'kind'> {
+  add(source.at.span, `the TAP source, which a parallel deployment of its NIC may replace: ${describeSource(source)}`);
+  for (const d of rivals) add(d.span, `NIC '${d.displayName}' deployed here too, without this entry and without a dependsOn on either side`);
+  return { ...v, related, message: `${v.message} (if ${describeSource(source)} lasts: ${parallelRedeployment(source, rivals)})` };
 }
 
 export function runRules(

@@ -75,6 +75,14 @@ export interface TapSource {
    * sources chosen by the same value in disjoint options never exist together (mayCoexist).
    */
   options?: ReadonlySet<number>;
+  /**
+   * Other declarations of the entry's NIC that no dependsOn orders before or after the one holding
+   * it, and that do not repeat it (an entry for the same TAP): ARM deploys resources without
+   * dependencies in parallel, and the PUT that comes last replaces the NIC's whole body, so
+   * whether the entry is there in the end is not known. Undefined when the NIC ends with it for
+   * certain. A fail about such a source is indeterminate (src/engine/run-rules.ts).
+   */
+  rivals?: readonly DeployedResource[];
 }
 
 /** Resources a deployment really creates or might create (not `existing` references). */
@@ -148,19 +156,22 @@ function findTapSources(graph: ResourceGraph): Found {
       const finals = finalDeclarations(graph, r);
       const by = finals.includes(r) ? undefined : finals;
       const inlineReplaced = by !== undefined && by.every((d) => !inlineReadOnly(d));
+      // Declarations of the NIC not ordered with this one: each may be PUT last (refined below).
+      const rivals = by === undefined ? finals.filter((d) => d !== r) : [];
+      const inlineRivals = rivals.filter((d) => !inlineReadOnly(d));
       for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, 'properties', 'tapConfigurations'), CERTAIN)) {
         const tap = optionalValue(at(cfg.at, 'properties', 'virtualNetworkTap'), cfg);
         const tapId = optionalValue(at(tap.at, 'id'), tap);
         const source: TapSource = { declaration: 'inline', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options };
         if (inlineReplaced) replaced.push({ source, by });
-        else out.push(source);
+        else out.push(inlineRivals.length ? { ...source, rivals: inlineRivals } : source);
       }
       for (const ipc of optionalElements(at(r.root, 'properties', 'ipConfigurations'), CERTAIN)) {
         for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc)) {
           const tapId = optionalValue(at(entry.at, 'id'), entry);
           const source: TapSource = { declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options };
           if (by) replaced.push({ source, by });
-          else out.push(source);
+          else out.push(rivals.length ? { ...source, rivals } : source);
         }
       }
     } else if (type === TYPES.vmss.toLowerCase()) {
@@ -175,9 +186,35 @@ function findTapSources(graph: ResourceGraph): Found {
       }
     }
   }
+  settleRivals(out);
   // Sources that exist for certain come first (each group in declaration order): a rule that
   // judges a NIC or VM once, through its first source, then judges it through a certain one.
-  return { sources: [...out.filter((s) => !s.when), ...out.filter((s) => s.when)], replaced };
+  const uncertain = (s: TapSource) => s.when !== undefined || s.rivals !== undefined;
+  return { sources: [...out.filter((s) => !uncertain(s)), ...out.filter(uncertain)], replaced };
+}
+
+/**
+ * Why an entry with rivals (TapSource.rivals) may not last, for a message: "NIC 'nic' is also
+ * deployed in 'staticIp' without this entry, and no dependsOn orders ...".
+ */
+export function parallelRedeployment(source: TapSource, rivals: readonly DeployedResource[]): string {
+  const where = (d: DeployedResource) => (d.unit.parent ? `in '${d.unit.parent.displayName}'` : `as '${d.displayName}'`);
+  return `NIC '${nicName(source.nic)}' is also deployed ${rivals.map(where).join(' and ')} without this entry, and no dependsOn orders ${rivals.length > 1 ? 'these deployments' : 'the two deployments'}: ARM deploys them in parallel and the PUT that comes last replaces the NIC's whole body, so whether the entry is there in the end is not known`;
+}
+
+/**
+ * Keeps, of each source's rivals, those that do not give the NIC an entry for the same TAP
+ * themselves: whichever of the two is PUT last, the NIC then ends mirrored by that TAP.
+ */
+function settleRivals(out: TapSource[]): void {
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i] as TapSource;
+    if (!s.rivals) continue;
+    const tap = s.tap.kind === 'resource' ? s.tap.resource : undefined;
+    const repeats = (d: DeployedResource) => out.some((o) => o.holder === d && !o.when && tap !== undefined && o.tap.kind === 'resource' && o.tap.resource === tap);
+    const left = s.rivals.filter((d) => !repeats(d));
+    out[i] = left.length ? { ...s, rivals: left } : { ...s, rivals: undefined };
+  }
 }
 
 /** Whether a NIC declaration's API version makes its inline tapConfigurations read-only (ignored). */

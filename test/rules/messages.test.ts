@@ -21,6 +21,16 @@ describe('messages', () => {
     expect(`${cross}${region}`).not.toContain('hub-tap');
   });
 
+  test('a NIC deployed again in parallel (no dependsOn either way) makes its TAP entry, and what the source rules decide through it, indeterminate, saying why', async () => {
+    const file = 'fixtures/vtap-inline-config-readonly/indeterminate-ipconfig-parallel-module.bicep';
+    const why = "NIC 'webNic' is also deployed in 'staticIp' without this entry, and no dependsOn orders the two deployments: ARM deploys them in parallel and the PUT that comes last replaces the NIC's whole body, so whether the entry is there in the end is not known";
+    const [entry] = await messages(file, 'vtap-inline-config-readonly');
+    expect(entry).toMatch(new RegExp(`^the virtualNetworkTaps entry of 'webNic' may not last: ${why.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}, nor whether TAP 'tap' mirrors anything from it;`));
+    expect(await messages(file, 'vtap-source-vm-size-v6')).toEqual([
+      `VM 'webVm' has the v6 size 'Standard_D2s_v6' and its network interface 'webNic' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6 (if the virtualNetworkTaps entry of 'webNic' lasts: ${why})`,
+    ]);
+  });
+
   test('a TAP configuration sending to a declared resource names it, not its id', async () => {
     expect(await messages('fixtures/vtap-config-target/fail-not-a-tap.json', 'vtap-config-target')).toEqual([
       "'web-nic/to-collector' sends to 'collector-nic' (a Microsoft.Network/networkInterfaces), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
