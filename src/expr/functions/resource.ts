@@ -178,6 +178,21 @@ function unknownType(env: FnEnv, args: Value[]): Value {
   return env.error(`The template function '${env.name}' needs a resource type of the form 'Namespace/type'.`);
 }
 
+/**
+ * resourceId('Namespace/type', names...) deployed at subscription scope (`prefix` is the
+ * subscription) or at management group or tenant scope (no prefix): the type's names below the
+ * scope, as subscriptionResourceId() and tenantResourceId() write them.
+ */
+function scopedResourceId(env: FnEnv, args: Value[], type: string, prefix: Piece[]): Value {
+  const names = args.slice(1);
+  const joined = names.findIndex(hasSlash);
+  if (joined >= 0) return multiSegmentError(env, args, 1 + joined);
+  const path = providerPath(env, type, names, 1, prefix);
+  if (path instanceof Unknown) return path;
+  const sub = prefix[1];
+  return finish(env, path, type, names, sub === undefined ? '' : whereText(sub, undefined));
+}
+
 export const resourceFunctions: FnDef[] = [
   {
     name: 'resourceId',
@@ -198,7 +213,13 @@ export const resourceFunctions: FnDef[] = [
         sub = currentSubscriptionId(env);
         rg = pieceOf(env, args[0] as Value, 0);
       } else {
+        // No resource group given: the id is in the deployment's own scope, which has no resource
+        // group at subscription, management group or tenant scope ("The resource ID is returned in
+        // different formats at different scopes", template-functions-resource#resourceid).
+        const kind = env.ctx.deploymentContext.scopeKind;
+        if (kind === 'managementGroup' || kind === 'tenant') return scopedResourceId(env, args, type, []);
         sub = currentSubscriptionId(env);
+        if (kind === 'subscription') return scopedResourceId(env, args, type, ['/subscriptions/', sub]);
         rg = currentResourceGroup(env);
       }
       if (sub === undefined || rg === undefined) return new Unknown({ code: 'error', message: 'invalid resourceId()', span: env.span }, 'string');
