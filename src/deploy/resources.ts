@@ -6,6 +6,7 @@ import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import { typeName } from '../expr/ops.js';
 import { fullType, resourceKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from './resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
 import { needsOwnSpan } from './scope.js';
@@ -99,6 +100,18 @@ export class ResourceExpander {
       const loopName = typeof nameNode?.node === 'string' ? nameNode.node : symbolicName ?? 'copy';
       const countNode = childOf(c, 'count');
       const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : undefined;
+      // A count that is no integer at all ("2" from a string parameter, 1.5, a missing count): ARM
+      // rejects the template ("has an invalid copy count"), as for the other copy loops (scope.ts).
+      // An empty string is not judged: it is what an int parameter's "" default gives, which
+      // templates deployed only with a value write for "no default" (see TemplateScope's defaults);
+      // such a count is treated as one known only at deployment, below.
+      if (!countNode || (count !== undefined && count !== '' && !(count instanceof Unknown) && !(typeof count === 'number' && Number.isInteger(count)))) {
+        const message = countNode
+          ? `The copy count must be a non-negative integer; it is ${typeof count === 'number' ? count : `of type '${typeName(count as Value)}'`}.`
+          : "A copy loop needs a 'count'.";
+        this.diagnostics.add({ code: countNode ? 'evaluation-error' : 'invalid-template', message, span: countNode?.span ?? copy.span });
+        return;
+      }
       if (typeof count === 'number' && symbolicName !== undefined && !parent) this.loopCounts.set(symbolicName.toLowerCase(), count);
       if (typeof count === 'number') {
         if (count < 0) {
@@ -131,7 +144,7 @@ export class ResourceExpander {
       const why =
         count instanceof Unknown
           ? count
-          : new Unknown({ code: 'error', message: 'copy count is not an integer', span: countNode?.span ?? copy.span });
+          : new Unknown({ code: 'parameter-without-value', message: 'the copy count is an empty string (an int parameter whose default is ""), so it is known only at deployment', span: countNode?.span ?? copy.span });
       // Its copyIndex() stands for "some index", the same in every representative instance, so
       // a representative VM still links to the representative NIC named with the same expression.
       const index = new Unknown(why.reason, 'int', undefined, REPRESENTATIVE_INDEX);

@@ -456,6 +456,30 @@ describe('variables, copy loops and conditions', () => {
     expect(a.graph.resources[0]!.state).toBe('maybe');
   });
 
+  // ARM: "The template 'copy' definition ... has an invalid copy count. The copy count must be a
+  // positive integer value and cannot exceed '800'" (InvalidTemplate, e.g. MicrosoftDocs/azure-docs#60638).
+  test('a resource copy count that is no integer, or missing, is an error and deploys nothing', () => {
+    const t = arm(
+      [
+        { copy: { name: 'a', count: "[parameters('s')]" }, ...nic("[concat('a', copyIndex())]") },
+        { copy: { name: 'b', count: 1.5 }, ...nic("[concat('b', copyIndex())]") },
+        { copy: { name: 'c' }, ...nic("[concat('c', copyIndex())]") },
+        { copy: { name: 'd', count: 2 }, ...nic("[concat('d', copyIndex())]") },
+        // An int parameter's "" default ("no default" in templates deployed only with a value): not judged.
+        { copy: { name: 'e', count: "[parameters('e')]" }, ...nic("[concat('e', copyIndex())]") },
+      ],
+      { parameters: { s: { type: 'string', defaultValue: '2' }, e: { type: 'int', defaultValue: '' } } },
+    );
+    const { a } = analyze({ 'main.json': t });
+    expect(a.graph.resources.map((r) => [r.name, r.state])).toEqual([['d0', 'deployed'], ['d1', 'deployed'], [expect.anything(), 'maybe']]);
+    const errors = diagnosticsNow(a).filter((d) => d.code === 'evaluation-error' || d.code === 'invalid-template');
+    expect(errors.map((d) => [d.message, d.span.text()])).toEqual([
+      ["The copy count must be a non-negative integer; it is of type 'String'.", '"[parameters(\'s\')]"'],
+      ['The copy count must be a non-negative integer; it is 1.5.', '1.5'],
+      ["A copy loop needs a 'count'.", '{\n        "name": "c"\n      }'],
+    ]);
+  });
+
   test('condition false: not deployed; unknown: maybe deployed', () => {
     const t = arm([
       { condition: false, ...nic('never') },
