@@ -213,7 +213,7 @@ export class ResourceExpander {
     // A resource of an extension (languageVersion 2.0 `import` or `extension`: Microsoft Graph,
     // Kubernetes) is not an ARM resource: it may have no name (it is then named by its symbolic
     // name), and its name need not follow ARM's segments.
-    const extension = own(decl.node, 'import') !== undefined || own(decl.node, 'extension') !== undefined;
+    const extension = isExtensionDeclaration(decl.node);
     if (nameV.value === undefined && (!extension || symbolicName === undefined)) {
       this.diagnostics.add({ code: 'invalid-template', message: "the resource has no 'name'", span: decl.span });
       return;
@@ -238,11 +238,7 @@ export class ResourceExpander {
       // whole (newGuid()): the extension's namespace is in the name, so no id can be formed, and
       // how many segments the name has is not known, so it cannot be said not to fit its type.
       if (extension || (name instanceof Unknown && !name.parts)) return;
-      this.diagnostics.add({
-        code: 'invalid-template',
-        message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
-        span: nameV.span,
-      });
+      this.reportNameMismatch(type, nameV.span);
       return;
     }
     const resource = new ExpandedResource(
@@ -281,7 +277,9 @@ export class ResourceExpander {
 
   /**
    * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
-   * (ARM ignores those), so its id is kept.
+   * (ARM ignores those), so its id is kept. ARM still checks that its name fits its type: a name
+   * with the wrong number of segments fails validation whatever the condition ("has incorrect
+   * segment lengths", Azure/bicep#10596, where the condition was false).
    */
   private recordNotDeployed(decl: Located<TObject>, parent: ParentInfo | undefined, loop: ResourceLoop | undefined, symbolicName: string | undefined): void {
     this.noteUndeployed(decl, loop);
@@ -295,6 +293,16 @@ export class ResourceExpander {
     if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
     if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+    else if (!isExtensionDeclaration(decl.node) && !(name instanceof Unknown && !name.parts)) this.reportNameMismatch(type, n.span);
+  }
+
+  /** A name whose segments do not fit its type (the sink reports it once per declaration, not per copy). */
+  private reportNameMismatch(type: string, span: Span): void {
+    this.diagnostics.add({
+      code: 'invalid-template',
+      message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
+      span,
+    });
   }
 
   /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
@@ -518,6 +526,11 @@ function evaluateDeploymentProperties(ev: NodeEvaluator, props: Located<TObject>
     out.set(k, ev.evaluateNode(props.node[k] as TNode, span, loop), span, props.span.keySpan(props.node, k));
   }
   return out;
+}
+
+/** A resource of a languageVersion 2.0 extension (`import` / `extension`), which ARM ids do not name. */
+function isExtensionDeclaration(decl: TObject): boolean {
+  return own(decl, 'import') !== undefined || own(decl, 'extension') !== undefined;
 }
 
 function joinName(parent: Value, child: Value): Value {

@@ -480,6 +480,25 @@ describe('variables, copy loops and conditions', () => {
     ]);
   });
 
+  // ARM checks a name's segments against its type whatever the condition: Azure/bicep#10596 got
+  // "... has incorrect segment lengths" (InvalidTemplate) for resources whose condition was false.
+  test('a resource whose condition is false still needs a name that fits its type', () => {
+    const cfg = (name: string) => ({
+      condition: "[parameters('mirror')]",
+      type: 'Microsoft.Network/networkInterfaces/tapConfigurations',
+      apiVersion: '2024-05-01',
+      name,
+      properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]" } },
+    });
+    const t = arm([cfg('cfg'), cfg('web-nic/cfg')], { parameters: { mirror: { type: 'bool', defaultValue: false } } });
+    const { a } = analyze({ 'main.json': t });
+    expect(a.graph.resources).toEqual([]);
+    const errors = diagnosticsNow(a).filter((d) => d.code === 'invalid-template');
+    expect(errors.map((d) => [d.message, d.span.text()])).toEqual([
+      ["the name does not match the type 'Microsoft.Network/networkInterfaces/tapConfigurations': a child resource needs one name segment per type segment", '"cfg"'],
+    ]);
+  });
+
   test('condition false: not deployed; unknown: maybe deployed', () => {
     const t = arm([
       { condition: false, ...nic('never') },
