@@ -328,7 +328,7 @@ for (const corpus of corpora) {
         const notText = bicepDiagnostics.find((d) => /^load\w*\(\): the file is not (text|valid)/.test(d));
         if (registryRef === '1') cause = `registry reference not fetched (the Bicep uses br:/ts: modules or extensions; the JSON has them compiled in); ${classify(na, nb)}`;
         else if (stale) cause = `stale compiled JSON: the Bicep file changed after compilation (${stale}); ${classify(na, nb)}`;
-        else if (notText) cause = `load*() file not read (vtaplint reads load*() files as UTF-8 text only: ${notText}); ${classify(na, nb)}`;
+        else if (notText) cause = `load*() file not read (${notText}); ${classify(na, nb)}`;
         else if (onlyUnresolvedInJson(na, nb)) {
           cause = 'dependsOn the JSON cannot resolve (names unknown at lint time) that the lowered Bicep resolves by symbolic name';
         } else if (generator !== 'dev' && /"\w+": "\[if\([^"]*createObject\('value'/.test(readFileSync(path.join(root, json), 'utf8'))) {

@@ -24,6 +24,7 @@ import { recordSpan, type Span, type TextSpan } from '../model/span.js';
 import { cyclesOf } from '../model/cycles.js';
 import { typeCycleErrors } from './type-cycles.js';
 import { unreadFileMessage } from '../load/read.js';
+import { LOAD_ENCODINGS, decodeLoadedText, isLoadEncoding } from './load-text.js';
 import { LOWERING_NS, TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
@@ -226,17 +227,6 @@ export interface FileLowerOptions {
 const MAX_LITERAL_CHARS = 131_072;
 const MAX_BASE64_BYTES = 98_304;
 const MAX_JSON_CHARS = 1_048_576;
-
-/**
- * loadTextContent()'s encodings besides UTF-8, as .NET decodes them: ASCII makes every byte above
- * 127 a '?', ISO-8859-1 maps each byte to the same code point, UTF-16 skips its byte order mark.
- */
-const TEXT_DECODERS: Record<string, (bytes: Uint8Array) => string> = {
-  'us-ascii': (b) => Array.from(b, (c) => (c < 128 ? String.fromCharCode(c) : '?')).join(''),
-  'iso-8859-1': (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'),
-  'utf-16': (b) => new TextDecoder('utf-16le').decode(b),
-  'utf-16be': (b) => new TextDecoder('utf-16be').decode(b),
-};
 
 /** A literal, or an array or object of literals: what the compiler can use while it compiles. */
 function isCompileTimeConstant(e: Expression): boolean {
@@ -2385,19 +2375,8 @@ export class FileLowerer extends ExprLowerer {
     switch (name.toLowerCase()) {
       case 'any':
         return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
-      case 'loadtextcontent': {
-        const enc = e.args[1] ? stringValue(e.args[1]) : undefined;
-        if (enc === undefined || enc.toLowerCase() === 'utf-8') return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
-        const decode = Object.hasOwn(TEXT_DECODERS, enc.toLowerCase()) ? TEXT_DECODERS[enc.toLowerCase()] : undefined;
-        if (!decode) {
-          this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(', ')}, utf-8)`);
-          return lit(null, e);
-        }
-        return this.loadBytes(e, (bytes) => {
-          const text = decode(bytes);
-          return text.length > MAX_LITERAL_CHARS ? this.tooLarge(e, `${MAX_LITERAL_CHARS} characters`) : lit(text, e);
-        });
-      }
+      case 'loadtextcontent':
+        return this.loadFile(e, 1, MAX_LITERAL_CHARS, (text) => lit(text, e));
       case 'loadfileasbase64':
         // Bytes, not text: the file is often binary (a certificate, an archive).
         return this.loadBytes(e, (bytes) =>
@@ -2406,7 +2385,7 @@ export class FileLowerer extends ExprLowerer {
             : lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), e),
         );
       case 'loadjsoncontent':
-        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.jsonContent(e, text));
+        return this.loadFile(e, 2, MAX_JSON_CHARS, (text) => this.jsonContent(e, text));
       case 'nameof': {
         const a = e.args[0];
         // The compiler's dependency walk sees the symbols inside nameof() too: a module or
@@ -2439,7 +2418,7 @@ export class FileLowerer extends ExprLowerer {
         return call('notRead', [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
       }
       case 'loadyamlcontent':
-        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
+        return this.loadFile(e, 2, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
       case 'loaddirectoryfileinfo':
         return this.directoryFileInfo(e);
       default:
@@ -2505,8 +2484,21 @@ export class FileLowerer extends ExprLowerer {
   }
 
   /** A load*() call's file as text, refused (BCP184) above the compiler's `maxChars` for that function. */
-  private loadFile(e: FunctionCall, maxChars: number, convert: (text: string) => Expr): Expr {
-    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => (got.text.length > maxChars ? this.tooLarge(e, `${maxChars} characters`) : convert(got.text)));
+  /**
+   * A load function's file as text, in the encoding its argument at `encodingArg` names (UTF-8
+   * when none), decoded as the compiler decodes it (load-text.ts: never an error).
+   */
+  private loadFile(e: FunctionCall, encodingArg: number, maxChars: number, convert: (text: string) => Expr): Expr {
+    const encArg = e.args[encodingArg];
+    const enc = encArg ? stringValue(encArg) : undefined;
+    if (enc !== undefined && !isLoadEncoding(enc)) {
+      this.error(encArg ?? e, `${e.name.name}(): unknown encoding '${enc}' (one of: ${LOAD_ENCODINGS.join(', ')})`);
+      return lit(null, e);
+    }
+    return this.loadBytes(e, (bytes) => {
+      const text = decodeLoadedText(bytes, enc);
+      return text.length > maxChars ? this.tooLarge(e, `${maxChars} characters`) : convert(text);
+    });
   }
 
   /**
