@@ -1076,6 +1076,8 @@ export class FileLowerer extends ExprLowerer {
       for (const d of s.decorators) this.checkDecoratorArguments(d);
       if (s.kind === 'Parameter' || s.kind === 'Output') this.checkDecoratorTargets(s.decorators, s.type);
       if (s.kind === 'Parameter') this.checkLiteralTypes(s.type, s.defaultValue, 'the default value', s.decorators);
+      // A typed variable (`var x string = ...`) is checked as the compiler checks it.
+      if (s.kind === 'Variable' && s.type) this.checkLiteralTypes(s.type, s.value, 'the value', []);
       if (s.kind === 'Output') this.checkLiteralTypes(s.type, s.value, 'the value', []);
       else if (s.kind === 'TypeDeclaration') this.checkDecoratorTargets(s.decorators, s.value);
       switch (s.kind) {
@@ -1153,7 +1155,11 @@ export class FileLowerer extends ExprLowerer {
    */
   lowerParameterAssignments(): { values: Map<string, { node: TNode; span: TextSpan }>; scope: TObject } {
     this.collect();
-    for (const s of this.program.statements) if (s.kind === 'ParameterAssignment') this.assigned.add(s.name.name);
+    for (const s of this.program.statements) {
+      if (s.kind === 'ParameterAssignment') this.assigned.add(s.name.name);
+      // Its typed variables are checked as a template's are (lowerTemplate).
+      if (s.kind === 'Variable' && s.type) this.checkLiteralTypes(s.type, s.value, 'the value', []);
+    }
     const values = new Map<string, { node: TNode; span: TextSpan }>();
     for (const s of this.program.statements) {
       if (s.kind === 'ParameterAssignment') values.set(s.name.name, { node: this.secretReference(s.value) ?? this.value(s.value, {}), span: this.span(s.value) });

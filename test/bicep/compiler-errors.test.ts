@@ -233,6 +233,28 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('a typed variable whose literal value is of another type than the one declared (BCP033)', async () => {
+    const main = [
+      'var port string = 4789',
+      "var enabled bool = 'true'",
+      "var name string = 'tap-1'",
+      'var prefixes array = {}',
+      "var typedObj object = { a: 'x' }",
+      "var computed int = length('abc')",
+      'output o string = \'${port}${enabled}${name}${length(prefixes)}${typedObj.a}${computed}\'',
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '1:19 the value is an int, but the declared type is string (BCP033)',
+      '2:20 the value is a string, but the declared type is bool (BCP033)',
+      '4:22 the value is an object, but the declared type is array (BCP033)',
+    ]);
+    // A .bicepparam file's typed variables too.
+    const dir = workspace({ 'main.bicep': 'param p string\noutput o string = p\n', 'main.bicepparam': "using 'main.bicep'\nvar v string = 42\nparam p = 'x'\n" });
+    const { findings } = await findingsOf(['main.bicepparam'], dir);
+    expect(findings.filter((f) => f.level === 'error').map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual(['main.bicepparam:2:16 the value is an int, but the declared type is string (BCP033)']);
+  });
+
   it('spreading null or a literal of another kind is BCP402 at the spread, not ARM\'s shallowMerge or flatten error', async () => {
     const main = [
       "var baseTags = { env: 'prod' }",
