@@ -1704,15 +1704,26 @@ export class FileLowerer extends ExprLowerer {
 
   /**
    * A module's `extensionConfigs` as the compiler writes them: per extension alias, each setting
-   * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`.
+   * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`; a setting taken from
+   * the parent's own configuration (`k8s.config.kubeConfig`) is such an entry already and is
+   * written as is, and a conditional setting is one if() of entries. A whole configuration
+   * passed on (`k8s: k8s.config`, or a choice between two) is written as is too.
    */
   private extensionConfigs(o: ObjectExpression, ctx: LowerCtx): TObject {
     const out: TObject = {};
     for (const ext of o.properties) {
-      if (ext.kind !== 'ObjectProperty' || ext.keyName === undefined || ext.value.kind !== 'Object') continue;
+      if (ext.kind !== 'ObjectProperty' || ext.keyName === undefined) continue;
+      if (ext.value.kind !== 'Object') {
+        this.set(out, ext.keyName, this.value(ext.value, ctx), ext.value, ext.key);
+        continue;
+      }
       const settings: TObject = {};
       for (const p of ext.value.properties) {
         if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
+        if (p.value.kind === 'Ternary' || p.value.kind === 'Parenthesized' || this.isExtensionConfigRead(p.value, ctx)) {
+          this.set(settings, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx, 'keyVaultReference')), p.value, p.key);
+          continue;
+        }
         const entry: TObject = {};
         const kv = this.keyVaultSecret(p.value, ctx);
         if (kv) this.set(entry, 'keyVaultReference', kv, p.value);
@@ -1731,10 +1742,28 @@ export class FileLowerer extends ExprLowerer {
     return e.kind === 'FunctionCall' && !!e.base && e.name.name.toLowerCase() === 'getsecret';
   }
 
-  /** A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...} else. */
-  private paramEntryExpr(e: Expression, ctx: LowerCtx): Expr {
-    if (e.kind === 'Parenthesized') return this.paramEntryExpr(e.expression, ctx);
-    if (e.kind === 'Ternary') return call('if', [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx), this.paramEntryExpr(e.whenFalse, ctx)], e);
+  /**
+   * A read of an extension's configuration that the file declares (`k8s.config.kubeConfig`), not
+   * shadowed by a local name: in a module's extensionConfigs, an entry already.
+   */
+  private isExtensionConfigRead(e: Expression, ctx: LowerCtx): boolean {
+    let first: string | undefined;
+    while (e.kind === 'PropertyAccess' || e.kind === 'ArrayAccess' || e.kind === 'Parenthesized' || e.kind === 'NonNullAssertion') {
+      if (e.kind === 'PropertyAccess') first = e.property.name;
+      e = e.kind === 'Parenthesized' ? e.expression : e.base;
+    }
+    return e.kind === 'VariableAccess' && first === 'config' && this.extensionAliases.has(e.name.name) && !ctx.locals?.has(e.name.name);
+  }
+
+  /**
+   * A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...}
+   * else; for a module's extension setting (`key` 'keyVaultReference'), a read of the file's own
+   * extension configuration is an entry as it is.
+   */
+  private paramEntryExpr(e: Expression, ctx: LowerCtx, key: 'reference' | 'keyVaultReference' = 'reference'): Expr {
+    if (e.kind === 'Parenthesized') return this.paramEntryExpr(e.expression, ctx, key);
+    if (e.kind === 'Ternary') return call('if', [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx, key), this.paramEntryExpr(e.whenFalse, ctx, key)], e);
+    if (key === 'keyVaultReference' && this.isExtensionConfigRead(e, ctx)) return this.expr(e, ctx);
     if (e.kind === 'FunctionCall' && e.base && e.name.name.toLowerCase() === 'getsecret') {
       const ref = this.symbolRef(e.base, ctx);
       if (ref?.info.kind === 'resource') {
@@ -1742,7 +1771,7 @@ export class FileLowerer extends ExprLowerer {
         const reference: Expr[] = [lit('keyVault', e), call('createObject', [lit('id', e.base), this.idExpr(ref.info, ref.idx, e.base)], e.base)];
         if (e.args[0]) reference.push(lit('secretName', e.args[0]), this.expr(e.args[0], ctx));
         if (e.args[1]) reference.push(lit('secretVersion', e.args[1]), this.expr(e.args[1], ctx));
-        return call('createObject', [lit('reference', e), call('createObject', reference, e)], e);
+        return call('createObject', [lit(key, e), call('createObject', reference, e)], e);
       }
     }
     return call('createObject', [lit('value', e), this.expr(e, ctx)], e);
@@ -2159,7 +2188,8 @@ export class FileLowerer extends ExprLowerer {
     if (this.extensionAliases.has(name)) {
       const config = this.extensionAliases.get(name);
       if (config) return call('createObject', [lit('config', id), this.expr(config, ctx)], at);
-      return call('notRead', [lit(`the configuration of extension '${name}', given where it is deployed`, id)], at, LOWERING_NS);
+      // Given where the file is deployed: what the compiler writes, extensions('k8s'), runtime state.
+      return call('extensions', [lit(name, id)], at);
     }
     if (this.funcs.has(name) || this.importedFuncs.has(name)) {
       this.error(id, `the function '${name}' must be called`);

@@ -1238,6 +1238,42 @@ describe('Bicep lowering: extension resources', () => {
     expect(node(obj(obj(res.grant).properties).clientId)).toMatch(/^reference\(.*\)\.id$/);
   });
 
+  it("a module's extensionConfigs pass on the parent's configuration as the compiler writes it (extensions('k8s').config)", () => {
+    const r = load(
+      [
+        'param useOwn bool',
+        'param ns string',
+        'extension kubernetes as k8s',
+        "resource kv 'Microsoft.KeyVault/vaults@2019-09-01' existing = { name: 'kv1' }",
+        "module whole 'm.bicep' = {",
+        "  name: 'whole'",
+        '  extensionConfigs: { k8s: k8s.config }',
+        '}',
+        "module piecemeal 'm.bicep' = {",
+        "  name: 'piecemeal'",
+        '  extensionConfigs: {',
+        '    k8s: {',
+        '      kubeConfig: k8s.config.kubeConfig',
+        "      namespace: useOwn ? ns : (k8s.config.namespace)",
+        "      context: useOwn ? kv.getSecret('ctx') : 'default'",
+        '    }',
+        '    other: {}',
+        '  }',
+        '}',
+      ].join('\n'),
+      { 'm.bicep': '' },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const res = section(r.root, 'resources');
+    const configs = (m: string): TObject => obj(obj(obj(res[m]).properties).extensionConfigs);
+    expect(node(configs('whole').k8s)).toBe("extensions('k8s').config");
+    const k8s = obj(configs('piecemeal').k8s);
+    expect(node(k8s.kubeConfig)).toBe("extensions('k8s').config.kubeConfig");
+    expect(node(k8s.namespace)).toBe("if(parameters('useOwn'), createObject('value', parameters('ns')), extensions('k8s').config.namespace)");
+    expect(node(k8s.context)).toMatch(/^if\(parameters\('useOwn'\), createObject\('keyVaultReference', createObject\('keyVault', createObject\('id', .*\), 'secretName', 'ctx'\)\), createObject\('value', 'default'\)\)$/);
+    expect(configs('piecemeal').other).toEqual({});
+  });
+
   it('only an extension that brings resource types excuses a resource without a name', () => {
     const nameless = "resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  location: 'eastus'\n}";
     expect(load(`extension az\n${nameless}`).diagnostics.map((d) => d.message)).toContain("the resource 'nsg' has no name");
