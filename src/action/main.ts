@@ -11,7 +11,8 @@ import { ConfigError } from '../engine/config.js';
 import { namedParametersProblem } from '../engine/named-parameters.js';
 import { countByLevel, countedFindings, lint, pathInsideRoot, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
 import type { Finding, FindingLocation } from '../engine/finding.js';
-import { formatSarif } from '../report/sarif.js';
+import { writeSarif } from '../report/sarif.js';
+import { CODE_SCANNING_MAX_RESULTS } from '../report/sarif-limit.js';
 import { shownNotifications } from '../report/notification-tag.js';
 import { makeReportFolder } from '../report/report-folder.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -103,7 +104,16 @@ async function runAction(runner: Runner): Promise<number> {
   makeReportFolder(path.dirname(sarifPath));
   // As in the CLI's SARIF, the log says which paths matched nothing.
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m): ToolNotification => ({ level: 'warning', message: `no files match '${m}'` }))] };
-  writeFileSync(sarifPath, formatSarif(sarifResult, RULES, { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString() }));
+  // The file is for code scanning, which rejects it whole past its results limit (sarif-limit.ts).
+  const pieces: string[] = [];
+  const { leftOut } = writeSarif(
+    sarifResult,
+    RULES,
+    { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString(), maxResults: CODE_SCANNING_MAX_RESULTS },
+    (s) => pieces.push(s),
+  );
+  writeFileSync(sarifPath, pieces.join(''));
+  const sarifNote = leftOut > 0 ? `${plural(leftOut, 'result')} left out of the SARIF file: GitHub code scanning rejects a run with more than ${CODE_SCANNING_MAX_RESULTS.toLocaleString('en-US')} results, so it keeps the most severe (the job summary counts them all)` : undefined;
 
   // Annotations name files from the repository's top, as SARIF's URIs do (source-root.ts): with
   // `actions/checkout` `path: sub`, the top of the working tree in sub/, not the workspace.
@@ -141,11 +151,16 @@ async function runAction(runner: Runner): Promise<number> {
       (annotateFindings ? '' : ' (findings not annotated: input annotations is false)') +
       `; SARIF written to ${relativePath(workspace, sarifPath)}`,
   );
-  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); the job summary and the SARIF file have them all`);
-  const runNotes: ToolNotification[] = [...(missing ? [{ level: 'error' as const, message: missing }] : []), ...result.notifications];
+  if (sarifNote) runner.log(`vtaplint: ${sarifNote}`);
+  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut ? 'the job summary counts them all' : 'the job summary and the SARIF file have them all'}`);
+  const runNotes: ToolNotification[] = [
+    ...(missing ? [{ level: 'error' as const, message: missing }] : []),
+    ...(sarifNote ? [{ level: 'warning' as const, message: sarifNote }] : []),
+    ...result.notifications,
+  ];
   appendSummary(
     runner,
-    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, changedOnly: changed !== undefined, annotationsOff: !annotateFindings }),
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, changedOnly: changed !== undefined, annotationsOff: !annotateFindings }),
   );
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));

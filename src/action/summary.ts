@@ -70,7 +70,7 @@ export function blobBase(env: Env, commit: string | undefined): string | undefin
 export function formatSummary(
   result: LintResult,
   counted: readonly Finding[],
-  opts: { blobBase: string | undefined; annotated: number; notAnnotated: number; changedOnly: boolean; annotationsOff?: boolean; maxBytes?: number },
+  opts: { blobBase: string | undefined; annotated: number; notAnnotated: number; sarifLeftOut?: number; changedOnly: boolean; annotationsOff?: boolean; maxBytes?: number },
 ): string {
   const total = countByLevel(counted);
   const budget = new Budget(opts.maxBytes ?? SUMMARY_MAX_BYTES);
@@ -92,7 +92,7 @@ export function formatSummary(
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, 'annotation')} on the lines this pull request changes`);
   if (opts.annotationsOff) extra.push('findings not annotated (input annotations: false)');
   if (extra.length) out.push('', extra.join(' · '));
-  if (opts.notAnnotated) out.push('', `**${plural(opts.notAnnotated, 'finding')} not annotated**: ${ANNOTATION_LIMIT_TEXT}. The tables below and the SARIF file have them.`);
+  if (opts.notAnnotated) out.push('', `**${plural(opts.notAnnotated, 'finding')} not annotated**: ${ANNOTATION_LIMIT_TEXT}. ${opts.sarifLeftOut ? 'The tables below count them.' : 'The tables below and the SARIF file have them.'}`);
   const notes = result.notifications;
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i] as (typeof notes)[number];

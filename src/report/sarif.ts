@@ -10,6 +10,7 @@ import type { Rule } from '../engine/rule.js';
 import { REPOSITORY, helpUri } from './json.js';
 import { writeWithArray } from './streamed-json.js';
 import { sourceRoot } from '../discover/source-root.js';
+import { absentRank, findingRank, keptIndexes, leftOutMessage } from './sarif-limit.js';
 
 export { FINGERPRINT_KEY };
 const SRCROOT = '%SRCROOT%';
@@ -19,6 +20,12 @@ interface SarifOptions {
   /** Run start/end times (omitted in tests for byte-identical output). */
   startTime?: string;
   endTime?: string;
+  /**
+   * At most this many results (code scanning's limit, sarif-limit.ts, for the Action's log): the
+   * most important are kept and a notification says how many were left out. No limit by default:
+   * a log used as a baseline must have every result.
+   */
+  maxResults?: number;
 }
 
 /**
@@ -76,8 +83,8 @@ export function formatSarif(result: LintResult, rules: readonly Rule[], opts: Sa
   return pieces.join('');
 }
 
-/** The SARIF log, written a result at a time (see writeWithArray). */
-export function writeSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions, write: (s: string) => void): void {
+/** The SARIF log, written a result at a time (see writeWithArray). Returns how many results opts.maxResults left out. */
+export function writeSarif(result: LintResult, rules: readonly Rule[], opts: SarifOptions, write: (s: string) => void): { leftOut: number } {
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   // URIs relative to the repository's top folder when the root is inside one (source-root.ts).
   const base = result.sourceRoot ?? sourceRoot(result.root);
@@ -118,11 +125,17 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
     const i = index.get(a.ruleId);
     return { ...raw, ...(i !== undefined ? { ruleIndex: i } : {}), baselineState: 'absent' };
   });
-  const notifications = result.notifications.map((n) => ({
-    level: n.level,
-    message: { text: n.message.split('\n')[0] ?? n.message },
-    ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, n.file) } }] } : {}),
-  }));
+  const total = all.length + absent.length;
+  const kept = opts.maxResults === undefined ? undefined : keptIndexes([...all.map(findingRank), ...absent.map((a) => absentRank((a as { level?: unknown }).level))], opts.maxResults);
+  const leftOut = kept ? total - kept.size : 0;
+  const notifications = [
+    ...result.notifications.map((n) => ({
+      level: n.level,
+      message: { text: n.message.split('\n')[0] ?? n.message },
+      ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, n.file) } }] } : {}),
+    })),
+    ...(leftOut > 0 ? [{ level: 'warning', message: { text: leftOutMessage(leftOut, total, opts.maxResults as number) } }] : []),
+  ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -152,8 +165,9 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
     ],
   };
   const results = function* () {
-    for (const f of all) yield resultOf(f);
-    yield* absent;
+    for (let i = 0; i < all.length; i++) if (!kept || kept.has(i)) yield resultOf(all[i] as Finding);
+    for (let i = 0; i < absent.length; i++) if (!kept || kept.has(all.length + i)) yield absent[i];
   };
   writeWithArray(sarif, 'results', 3, results(), write);
+  return { leftOut };
 }

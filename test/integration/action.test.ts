@@ -410,6 +410,35 @@ describe('the action from its sources: annotations within what GitHub shows', ()
   });
 });
 
+describe('the action from its sources: the SARIF file within code scanning\'s limits', () => {
+  test('more than 25,000 results: the file keeps 25,000, errors first, and the log, summary and file say how many were left out', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
+    const ws = path.join(dir, 'ws');
+    // 800 mirrored VMs behind a Basic load balancer with a v6 size: 2,400 findings a file (1,600
+    // errors, 800 notes), 11 files: 26,411 results with the 11 limit warnings.
+    const main = readFileSync(path.join(REPO, 'examples/bicep-vtap/main.bicep'), 'utf8').replace('var webCount = 2', 'var webCount = 800');
+    for (let i = 0; i < 11; i++) {
+      mkdirSync(path.join(ws, `team ${i}/modules`), { recursive: true });
+      writeFileSync(path.join(ws, `team ${i}/main.bicep`), main);
+      cpSync(path.join(REPO, 'examples/bicep-vtap/modules/collector.bicep'), path.join(ws, `team ${i}/modules/collector.bicep`));
+    }
+    const r = await runSource(dir, {});
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ errors: '17600', warnings: '11', notes: '8800' });
+    const log = JSON.parse(readFileSync(path.join(ws, 'vtaplint.sarif'), 'utf8')) as {
+      runs: { results: { level: string }[]; invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[] }[];
+    };
+    const results = log.runs[0]?.results ?? [];
+    expect(results).toHaveLength(25_000);
+    expect(results.filter((x) => x.level === 'error')).toHaveLength(17_600);
+    expect(results.filter((x) => x.level === 'warning')).toHaveLength(11);
+    expect(log.runs[0]?.invocations[0]?.toolExecutionNotifications?.[0]?.message.text).toMatch(/^1411 of 26411 results are left out of this SARIF file: GitHub code scanning rejects a run with more than 25,000 results/);
+    expect(r.stdout).toContain('vtaplint: 1411 results left out of the SARIF file: GitHub code scanning rejects a run with more than 25,000 results');
+    expect(r.stdout).not.toContain('the SARIF file have them all');
+    expect(r.summary).toContain('> **warning**: 1411 results left out of the SARIF file');
+  }, 180_000);
+});
+
 describe('the action from its sources: file names git quotes', () => {
   test('a pull request adding files with non-ASCII letters, a space or a quote in their names annotates them', async () => {
     const { dir } = prWorkspace();
