@@ -64,8 +64,32 @@ describe('job summary', () => {
     expect(md).toContain('`/work/repo/elsewhere/prod.json`');
   });
 
+  test('each line is listed once with its number of findings (a copy loop puts them all on one line), in line order', () => {
+    const at = (line: number, ruleId: string): Finding =>
+      ({
+        ruleId,
+        level: 'error',
+        kind: 'fail',
+        message: 'm',
+        location: { file: { path: path.join(root, 'main.bicep') }, region: { start: { line, column: 9 }, end: { line, column: 17 } } },
+        related: [],
+      }) as unknown as Finding;
+    // 800 findings of a loop on line 42, one on line 99 and two rules on line 95.
+    const counted = [...Array.from({ length: 800 }, () => at(42, 'vtap-source-basic-lb')), at(99, 'vtap-source-vm-size-v6'), at(95, 'vtap-live-migration'), at(95, 'vtap-source-vm-restart')];
+    const result = { root, files: [], findings: counted, notifications: [], missing: [], passes: 0 } as LintResult;
+    const md = formatSummary(result, counted, { blobBase: 'https://github.com/o/r/blob/abc', annotated: 0, notAnnotated: 0, changedOnly: false });
+    const u = 'https://github.com/o/r/blob/abc/main.bicep';
+    expect(md).toContain(
+      `| [main.bicep](${u}) | 803 | 0 | 0 | [42 (×800)](${u}#L42 "vtap-source-basic-lb"), [95 (×2)](${u}#L95 "vtap-live-migration, vtap-source-vm-restart"), [99](${u}#L99 "vtap-source-vm-size-v6") |`,
+    );
+    // More than 20 lines: the rest are counted as lines.
+    const many = Array.from({ length: 25 }, (_, i) => at(10 + i, 'vtap-supported-region'));
+    const md2 = formatSummary({ ...result, findings: many }, many, { blobBase: undefined, annotated: 0, notAnnotated: 0, changedOnly: false });
+    expect(md2).toContain('| 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, … 5 more lines |');
+  });
+
   test('stays under the 1 MiB GitHub accepts (a larger summary is dropped whole): what does not fit is counted', () => {
-    // 300 files 120 characters deep with 30 findings each, in a repository with a long name:
+    // 300 files 120 characters deep with 30 findings each (on 30 lines), in a repository with a long name:
     // 200 rows of 20 line links were 1.2 MB, and GitHub showed no summary at all.
     const deep = 'infrastructure/environments/production-westeurope-subscription-01/network/virtual-network-taps/collectors';
     const counted: Finding[] = [];
@@ -76,7 +100,7 @@ describe('job summary', () => {
           level: 'error',
           kind: 'fail',
           message: 'm',
-          location: { file: { path: path.join(root, deep, `workload-${i}`, 'azuredeploy.json') }, region: { start: { line: 86, column: 19 }, end: { line: 86, column: 31 } } },
+          location: { file: { path: path.join(root, deep, `workload-${i}`, 'azuredeploy.json') }, region: { start: { line: 86 + j, column: 19 }, end: { line: 86 + j, column: 31 } } },
           related: [],
         } as unknown as Finding);
       }

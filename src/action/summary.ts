@@ -131,13 +131,23 @@ export function formatSummary(
     const url = (line?: number) => (opts.blobBase && inside ? `${opts.blobBase}/${rel.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}` : undefined);
     const fileUrl = url();
     const name = fileUrl ? `[${cell(rel)}](${fileUrl})` : `\`${cell(rel)}\``;
-    const lines = findings.slice(0, MAX_LINES_PER_FILE).map((f) => {
+    // Each line once, with how many findings it has: the findings of a copy loop are all on one
+    // line, and listing a line per finding showed '42, 42, 42, …' 20 times and none of the others.
+    const atLine = new Map<number, { count: number; rules: Set<string> }>();
+    for (const f of findings) {
       const line = f.location.region.start.line;
+      const e = atLine.get(line) ?? { count: 0, rules: new Set<string>() };
+      e.count++;
+      e.rules.add(f.ruleId);
+      atLine.set(line, e);
+    }
+    const distinct = [...atLine].sort(([a], [b]) => a - b);
+    const lines = distinct.slice(0, MAX_LINES_PER_FILE).map(([line, { count, rules }]) => {
       const u = url(line);
-      const label = `${line}`;
-      return u ? `[${label}](${u} "${cell(f.ruleId)}")` : label;
+      const label = count > 1 ? `${line} (×${count})` : `${line}`;
+      return u ? `[${label}](${u} "${cell([...rules].join(', '))}")` : label;
     });
-    if (findings.length > MAX_LINES_PER_FILE) lines.push(`… ${findings.length - MAX_LINES_PER_FILE} more`);
+    if (distinct.length > MAX_LINES_PER_FILE) lines.push(`… ${distinct.length - MAX_LINES_PER_FILE} more lines`);
     if (!out.push(`| ${name} | ${counts.error} | ${counts.warning} | ${counts.note} | ${lines.join(', ')} |`)) break;
     shown++;
   }
