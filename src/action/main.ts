@@ -100,6 +100,15 @@ async function runAction(runner: Runner): Promise<number> {
       ...unreadableNamed.map((u) => `cannot read the folder '${u.arg}': ${u.code} (input 'paths')`),
     ].join('; ') || undefined;
 
+  // A workspace with nothing to lint passes (as the CLI on a folder with nothing to lint does), but
+  // says so: a job that forgot actions/checkout, or whose `paths` name a folder without templates,
+  // passed with '0 errors' and looked like a clean lint.
+  const linted = result.files.filter((f) => f.kind !== 'skipped').length;
+  const nothingLinted =
+    linted === 0 && !missing
+      ? `nothing was linted: no ARM template, parameters file or Bicep file to lint in ${(paths.length ? paths : ['.']).map((p) => `'${p}'`).join(', ')} (input 'paths'); is the repository checked out (actions/checkout) before this step?`
+      : undefined;
+
   const sarifPath = path.resolve(workspace, sarifFile);
   makeReportFolder(path.dirname(sarifPath));
   // As in the CLI's SARIF, the log says which paths matched nothing.
@@ -127,6 +136,7 @@ async function runAction(runner: Runner): Promise<number> {
   // then the run's other messages, which the job summary has in full anyway.
   const sink = new AnnotationSink(runner.log);
   if (missing) sink.add('error', missing, { title: 'vtaplint' });
+  if (nothingLinted) sink.add('warning', nothingLinted, { title: 'vtaplint' });
   if (failing > 0) sink.add('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' });
   const notify = (n: ToolNotification) =>
     sink.add(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(base, n.file) } : {}) });
@@ -155,6 +165,7 @@ async function runAction(runner: Runner): Promise<number> {
   if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut ? 'the job summary counts them all' : 'the job summary and the SARIF file have them all'}`);
   const runNotes: ToolNotification[] = [
     ...(missing ? [{ level: 'error' as const, message: missing }] : []),
+    ...(nothingLinted ? [{ level: 'warning' as const, message: nothingLinted }] : []),
     ...(sarifNote ? [{ level: 'warning' as const, message: sarifNote }] : []),
     ...result.notifications,
   ];

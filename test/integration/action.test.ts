@@ -410,6 +410,27 @@ describe('the action from its sources: annotations within what GitHub shows', ()
   });
 });
 
+describe('the action from its sources: a workspace with nothing to lint', () => {
+  test('passes, and says so in an annotation and the job summary (a job without actions/checkout looked like a clean lint)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
+    mkdirSync(path.join(dir, 'ws'));
+    writeFileSync(path.join(dir, 'ws/README.md'), '# infra\n');
+    const r = await runSource(dir, {});
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ errors: '0', warnings: '0', notes: '0' });
+    const message = "nothing was linted: no ARM template, parameters file or Bicep file to lint in '.' (input 'paths'); is the repository checked out (actions/checkout) before this step?";
+    expect(r.stdout).toContain(`::warning title=vtaplint::${message}`);
+    expect(r.summary).toContain(`> **warning**: ${message}`);
+  });
+
+  test('a run that lints something does not say it', async () => {
+    const { dir } = prWorkspace();
+    const r = await runSource(dir, {});
+    expect(r.stdout).not.toContain('nothing was linted');
+    expect(r.summary).not.toContain('nothing was linted');
+  });
+});
+
 describe('the action from its sources: the SARIF file within code scanning\'s limits', () => {
   test('more than 25,000 results: the file keeps 25,000, errors first, and the log, summary and file say how many were left out', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
