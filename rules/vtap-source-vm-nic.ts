@@ -90,6 +90,13 @@ export default defineRule(
       const r = nic.resource;
       if (seen.has(r.key)) continue;
       seen.add(r.key);
+      // A private endpoint of the template names its NIC: declared `existing` to reach it, it is
+      // still no VM's NIC.
+      const pe = privateEndpointOfNic(ctx.graph, nic);
+      if (pe) {
+        failPrivateEndpoint(ctx, source, pe);
+        continue;
+      }
       if (r.existing) {
         const { who, checks } = outsideNic(ctx, source);
         ctx.indeterminate({
@@ -100,11 +107,6 @@ export default defineRule(
           involved: [r, ...involved],
           sources: [source],
         });
-        continue;
-      }
-      const pe = privateEndpointOfNic(ctx.graph, nic);
-      if (pe) {
-        failPrivateEndpoint(ctx, source, pe);
         continue;
       }
       const vms = vmsOfNic(ctx.graph, r);

@@ -7,7 +7,7 @@ import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
-import { idNames, resourceKey, segmentDisplay, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
+import { idNames, resourceKey, sameScope, segmentDisplay, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',
@@ -744,10 +744,16 @@ function lowerEq(a: string, b: string): boolean {
  */
 export function privateEndpointOfNic(graph: ResourceGraph, nic: NicRef): { pe: DeployedResource; custom: LocatedValue } | undefined {
   if (nic.kind === 'unknown' || nic.kind === 'scaleSet') return undefined;
-  const name = nicName(nic).toLowerCase();
+  // The NIC's own name and scope, not how the template calls it: a Bicep `existing` NIC (or one
+  // the template declares) has a symbolic name of its own, and Azure creates the endpoint's NIC
+  // in the endpoint's resource group.
+  const id = nic.kind === 'resource' ? nic.resource.id : nic.id;
+  if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== 'networkinterfaces') return undefined;
+  const name = segmentText(id.names[0] as Segment)?.toLowerCase();
+  if (name === undefined) return undefined;
   for (const pe of deployedOfType(graph, 'Microsoft.Network/privateEndpoints')) {
     const custom = at(pe.root, 'properties', 'customNetworkInterfaceName');
-    if (typeof custom.value === 'string' && custom.value.toLowerCase() === name) return { pe, custom };
+    if (typeof custom.value === 'string' && custom.value.toLowerCase() === name && sameScope(pe.id.scope, id.scope) !== false) return { pe, custom };
   }
   return undefined;
 }
