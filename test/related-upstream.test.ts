@@ -108,6 +108,20 @@ describe('values given through modules and nested deployments', () => {
     expect(await givenHere(dir)).toEqual(['main.bicep:23:13 vmSize', 'prod.bicepparam:2:13 big']);
   });
 
+  test('a module declared twice: a finding in one entry points at that entry\'s value only', async () => {
+    // Both entries evaluate vm.bicep's `vmSize: vmSize`; the finding is about web1's VM.
+    const second = MODULE_CALL("'Standard_D2s_v5'").replace("module web '", "module web2 '").replace("name: 'web'", "name: 'web2'\n  scope: resourceGroup('other-rg')");
+    const dir = tempDir({
+      'main.bicep': bicepMain('', `${MODULE_CALL("'Standard_D2s_v6'")}\n${second}`),
+      'modules/web-vm.bicep': WEB_VM,
+    });
+    const sources = await givenHere(dir);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatch(/^main\.bicep:\d+:\d+ vmSize$/);
+    const line = Number(/^main\.bicep:(\d+):/.exec(sources[0] as string)?.[1]);
+    expect(readFileSync(path.join(dir, 'main.bicep'), 'utf8').split('\n')[line - 1]).toContain("'Standard_D2s_v6'");
+  });
+
   test('each place is listed once, in the order the module read its parameters', async () => {
     // The module reads two parameters, both given from the one .bicepparam value.
     const leaf = WEB_VM.replace('param vmSize string', "param vmSize string\nparam sizeOverride string = ''").replace('vmSize: vmSize', 'vmSize: vmSize == sizeOverride ? sizeOverride : vmSize');

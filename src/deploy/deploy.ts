@@ -56,8 +56,12 @@ export interface DeployResult {
   /**
    * Supplied parameter values (parameters files, .bicepparam, module parameters) an expression was
    * computed from; a module parameter is followed by where its parent's value came from in turn.
+   * With `unit` (the deployment of the resource a finding is about) and a span in that unit's
+   * template, only what that deployment supplied: a module declared twice (`vm1`, `vm2` of one
+   * vm.bicep) evaluates the same span with each entry's values, and a finding about `vm1.vm`
+   * comes from `vm1`'s alone.
    */
-  suppliedSourcesAt(span: Span): SuppliedSource[];
+  suppliedSourcesAt(span: Span, unit?: DeploymentUnit): SuppliedSource[];
   /**
    * Whether evaluation has run out of steps (limit maxEvaluationSteps) by now. Resource bodies
    * are evaluated when rules read them, so this can become true while the rules run.
@@ -177,7 +181,10 @@ export class Deployment {
       diagnostics: this.diagnostics.items,
       scope,
       linkedTemplates: [...this.linkedTemplates],
-      suppliedSourcesAt: (span) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span)),
+      suppliedSourcesAt: (span, of) => {
+        const own = of ? this.unitScopes.get(of) : undefined;
+        return own?.holds(span) ? own.suppliedSourcesAt(span) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span));
+      },
       evaluationStopped,
     };
   }

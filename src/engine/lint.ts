@@ -837,13 +837,26 @@ function pragmasOf(a: object): readonly Pragma[] {
  */
 type SourcesBySpan = Map<string, { span: Span; message: string }[]>;
 
-function suppliedRelated(deployed: DeployResult, span: Span, memo: SourcesBySpan): { span: Span; message: string }[] {
-  const key = span.identity();
+/** A key per deployment unit (the memo of suppliedRelated is by string). */
+const unitKeys = new WeakMap<DeployedResource['unit'], number>();
+let unitKeyCounter = 0;
+
+function unitKey(unit: DeployedResource['unit']): number {
+  let k = unitKeys.get(unit);
+  if (k === undefined) unitKeys.set(unit, (k = ++unitKeyCounter));
+  return k;
+}
+
+function suppliedRelated(deployed: DeployResult, span: Span, resource: DeployedResource | undefined, memo: SourcesBySpan): { span: Span; message: string }[] {
+  // In the template of the finding's resource, the values of that resource's deployment only (see
+  // DeployResult.suppliedSourcesAt): keyed by the deployment too, as its entries differ.
+  const unit = resource?.unit;
+  const key = unit ? `${span.identity()}\u0000${unitKey(unit)}` : span.identity();
   let related = memo.get(key);
   if (related === undefined) {
     related = distinctRelated(
       deployed
-        .suppliedSourcesAt(span)
+        .suppliedSourcesAt(span, unit)
         .map((src) => ({ span: src.span, message: src.of !== undefined ? `the value of output '${src.name}' of ${src.of} is computed here` : `the value of parameter '${src.name}' is given here` })),
     );
     memo.set(key, related);
@@ -867,7 +880,7 @@ function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan)
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, sources),
+      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources),
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
