@@ -36,6 +36,21 @@ const KNOWN_ARM_ERRORS: { file: string; line: number; rule: string; why: string 
   { file: 'baselines/Modules_CRLF/main.bicep', line: 181, rule: 'invalid-template', why: 'a third module loop over myModules with the same deployment names' },
   { file: 'baselines/NestedResources_LF/main.bicep', line: 79, rule: 'invalid-template', why: "a child loop over two items, both named 'loopChild'" },
   ...[344, 355, 366].map((line) => ({ file: 'baselines/Resources_CRLF/main.bicep', line, rule: 'invalid-template', why: "another loop naming virtual networks 'vnet-0' to 'vnet-2', as the loop at line 330 does" })),
+  // Deployments of one name in one scope from different files (the compiler checks one file only,
+  // BCP122): run at once, ARM fails the second (DeploymentActive). The sample deploys its modules
+  // several times into the same scopes, each with constant names.
+  ...[
+    { m: 'managementgroup', line: 8, why: "'myManagementGroupMod' in management group 'myManagementGroup2', as main.bicep's module of that name there" },
+    { m: 'managementgroup', line: 12, why: "'mySubscriptionMod' in subscription 1ad827ac-..., as main.bicep's module of that name there" },
+    { m: 'resourcegroup', line: 4, why: "'myTenantMod' at the tenant, from every instance of this module and of managementgroup.bicep" },
+    { m: 'resourcegroup', line: 9, why: "'myOtherResourceGroup' in resource group myOtherRg, from each of the three deployments of this module" },
+    { m: 'resourcegroup', line: 14, why: "'mySubscription' in the subscription, from each deployment of this module into it" },
+    { m: 'resourcegroup', line: 19, why: "'otherSubscription' in subscription cd780357-..., from each deployment of this module" },
+    { m: 'subscription', line: 4, why: "'myResourceGroupMod' in the subscription, from mySubscriptionMod and mySubscriptionModWithCondition (both deployed there)" },
+    { m: 'subscription', line: 9, why: "'myResourceGroupMod2', likewise" },
+    { m: 'subscription', line: 14, why: "'myResourceGroupMod3', likewise" },
+    { m: 'subscription', line: 20, why: "'myTenantMod' at the tenant, as managementgroup.bicep's" },
+  ].map(({ m, line, why }) => ({ file: `baselines/ModulesWithScopes_LF/modules/${m}.bicep`, line, rule: 'evaluation-error', why })),
 ];
 
 const args = process.argv.slice(2);

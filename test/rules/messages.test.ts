@@ -31,6 +31,15 @@ describe('messages', () => {
     ]);
   });
 
+  test('deployments of one name in one scope from different files: why ARM fails (one inside the other, or in parallel) or replaces one (ordered)', async () => {
+    const message = async (file: string) => (await findingsOf([`fixtures/deployment-names/${file}`])).findings.filter((f) => f.ruleId === 'evaluation-error').map((f) => f.message);
+    expect(await message('fail-nested-same-name.bicep')).toEqual([
+      "'nic' and 'web' are both deployment 'nic-deployment' in the same scope (a deployment is a resource named by its name), and 'nic' runs inside 'web', which is still running when it starts: the second PUT of deployment 'nic-deployment' fails while the first is running (\"Unable to edit or replace deployment 'nic-deployment': previous deployment ... is still active\", DeploymentActive); give them different names (e.g. with uniqueString(deployment().name))",
+    ]);
+    expect(await message('fail-parallel-modules.bicep')).toEqual([expect.stringContaining("'app.nic' and 'web.nic' are both deployment 'nic-deployment' in the same scope (a deployment is a resource named by its name), and nothing orders them, so ARM starts both at once")]);
+    expect(await message('warn-ordered-same-name.bicep')).toEqual([expect.stringContaining("the one that runs later replaces the other's deployment record, and its outputs with it")]);
+  });
+
   test('a TAP configuration sending to a declared resource names it, not its id', async () => {
     expect(await messages('fixtures/vtap-config-target/fail-not-a-tap.json', 'vtap-config-target')).toEqual([
       "'web-nic/to-collector' sends to 'collector-nic' (a Microsoft.Network/networkInterfaces), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
