@@ -3,7 +3,7 @@
 // data. See src/engine/parallel.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { RULES } from '../../rules/index.js';
-import { ConfigResolver, lintSafely, type LintOptions } from '../engine/lint.js';
+import { BicepSources, ConfigResolver, lintSafely, type LintOptions } from '../engine/lint.js';
 import type { EffectiveConfig } from '../engine/config.js';
 import { configSites, type SuppressionSite } from '../engine/suppress.js';
 import { toWire } from '../engine/wire.js';
@@ -15,7 +15,7 @@ const now = new Date(setup.now);
 const known = new Set(RULES.map((r) => r.meta.id));
 const configs = new ConfigResolver(setup.root, RULES, setup.configFile);
 const sitesByConfig = new Map<EffectiveConfig, SuppressionSite[]>();
-const bicepDirs = new Set(setup.bicepDirs);
+const bicepDirs = new BicepSources(setup.bicepFiles, setup.root);
 const opts: LintOptions = {
   root: setup.root,
   cwd: setup.cwd,

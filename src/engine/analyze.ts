@@ -4,7 +4,7 @@
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
-import { isTObject, own, type TNode } from '../model/template.js';
+import { isTObject, own, type TNode, type TObject } from '../model/template.js';
 import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js';
 import { clearParseCache } from '../expr/parser.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
@@ -39,9 +39,11 @@ export interface AnalyzeOptions {
   explicit: boolean;
   /**
    * Skip JSON the Bicep compiler wrote (its Bicep source is linted in the same run): every finding
-   * would otherwise be reported twice, once on lines nobody wrote.
+   * would otherwise be reported twice, once on lines nobody wrote. True: skip any (a .bicep file
+   * is beside it); a function: skip the one it says is the compilation of a .bicep file of the
+   * run (see compiled-bicep.ts).
    */
-  skipGeneratedFromBicep?: boolean | undefined;
+  skipGeneratedFromBicep?: boolean | ((jsonPath: string, template: TObject) => boolean) | undefined;
   /** vtaplint's limits (the config's `limits`; the defaults when absent). */
   limits?: Readonly<Limits> | undefined;
 }
@@ -338,7 +340,7 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
     return template ? analyzeEnvironment(template, file, opts) : { kind: 'parameters' };
   }
   if (kind !== 'template') return { kind: 'skipped' };
-  if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: 'skipped' };
+  if (skipsGenerated(opts, source.path, loaded.root)) return { kind: 'skipped' };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(source.path, opts, sink, true);
   return finish(source, loaded.root, loaded.span, 'arm', parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
@@ -358,10 +360,17 @@ function analyzeEnvironment(templatePath: string, parametersFile: string, opts: 
   const loaded = loadJson(read.source, opts.limits);
   if (!loaded.root || classifyJson(loaded.root) !== 'template') return { kind: 'parameters' };
   // JSON the Bicep compiler wrote beside its source: the source is linted (its values are not these).
-  if (opts.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: 'skipped' };
+  if (skipsGenerated(opts, read.source.path, loaded.root)) return { kind: 'skipped' };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(read.source.path, opts, sink, parametersFile);
   return finish(read.source, loaded.root, loaded.span, 'arm', parameters, opts, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
+}
+
+/** Whether the template at `file` is JSON compiled from a .bicep file of the run, to be skipped (AnalyzeOptions.skipGeneratedFromBicep). */
+function skipsGenerated(opts: AnalyzeOptions, file: string, root: TNode): boolean {
+  const skip = opts.skipGeneratedFromBicep;
+  if (!skip || !isGeneratedFromBicep(root)) return false;
+  return skip === true || (isTObject(root) && skip(file, root));
 }
 
 /** JSON the Bicep compiler wrote (metadata._generator.name == "bicep"). */

@@ -13,6 +13,7 @@ import { distinctRelated } from './related.js';
 import { bicepparamTargetsByFile, environmentTemplateOf } from './bicepparam-targets.js';
 import { absentFile, discoverFocused, inFocus, widenFocus } from './focus.js';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
+import { BicepSources } from './compiled-bicep.js';
 import { ParameterFileReads, associatedParameterFile, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
@@ -232,7 +233,7 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
-  const bicepDirs = bicepDirectories(files);
+  const bicepDirs = BicepSources.of(files.map((f) => f.path), opts.root);
   const notifications: ToolNotification[] = [];
   // A folder that cannot be read is said, unless the config's "ignore" leaves out what is in it
   // (the folder of a database container, say); one named is said whatever the config.
@@ -300,7 +301,7 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
       parameterFiles: opts.parameterFiles,
       params: opts.params,
       now: now.toISOString(),
-      bicepDirs: [...bicepDirs],
+      bicepFiles: [...bicepDirs.files],
     };
     const tasks = work.map((w, index) => ({ index, path: w.file.path, explicit: w.file.explicit, group: /^bicep(param)?$/.test(extensionOf(w.file.path)) ? 1 : 0 }));
     await runInWorkers(
@@ -548,7 +549,7 @@ export function lintSafely(
   config: EffectiveConfig,
   sites: readonly SuppressionSite[],
   known: ReadonlySet<string>,
-  bicepDirs: ReadonlySet<string>,
+  bicepDirs: BicepSources,
 ): OneResult {
   try {
     return lintOne(f, opts, config, sites, known, bicepDirs);
@@ -577,12 +578,8 @@ function hasOwnParameterFile(template: string): boolean {
   return (ext === 'json' || ext === 'jsonc') && associatedParameterFile(template) !== undefined;
 }
 
-/** Folders with a .bicep file in this run: JSON compiled from Bicep there is not linted twice. */
-export function bicepDirectories(files: readonly DiscoveredFile[]): Set<string> {
-  return new Set(files.filter((f) => extensionOf(f.path) === 'bicep').map((f) => path.dirname(f.path)));
-}
 
-export { ConfigResolver };
+export { ConfigResolver, BicepSources };
 
 /**
  * Findings that count for the exit code: with a baseline, new ones, and updated ones now at a
@@ -643,7 +640,7 @@ function lintOne(
   config: EffectiveConfig,
   external: readonly SuppressionSite[],
   known: ReadonlySet<string>,
-  bicepDirs: ReadonlySet<string>,
+  bicepDirs: BicepSources,
 ): OneResult {
   const judged = judge(f, opts, config, external, known, bicepDirs);
   if (judged.kind !== 'template') return judged.result;
@@ -730,11 +727,11 @@ type Judged =
     };
 
 /** Analyses a file and runs the rules: what lintOne places, without the deployment it came from. */
-function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, external: readonly SuppressionSite[], known: ReadonlySet<string>, bicepDirs: ReadonlySet<string>): Judged {
+function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, external: readonly SuppressionSite[], known: ReadonlySet<string>, bicepDirs: BicepSources): Judged {
   const notifications: ToolNotification[] = [];
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs.has(path.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? undefined : bicepDirs.dirs.has(path.dirname(f.path)) || ((p, t) => bicepDirs.compiledFrom(p, t) !== undefined) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };

@@ -14,7 +14,8 @@ export interface WorkerSetup {
   /** ISO date suppressions' `expires` is compared with. */
   now: string;
   /** Directories that hold a .bicep file being linted (JSON compiled from it is skipped there). */
-  bicepDirs: string[];
+  /** The .bicep files of the run (JSON compiled from them is not linted twice: compiled-bicep.ts). */
+  bicepFiles: string[];
 }
 
 export interface WorkerTask {
