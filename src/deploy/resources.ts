@@ -33,9 +33,18 @@ export interface ExpandOptions {
   maxCopyCount?: number;
 }
 
+/**
+ * The parent of a child declared in its `resources` array: the resource (undefined when the
+ * parent's condition is false: the child is deployed all the same, see expandInstance), the type
+ * and name the child's are relative to, the parent's copy loop, and the unknown count of that
+ * loop when only one representative instance of it is analysed.
+ */
 interface ParentInfo {
-  resource: DeployedResource;
+  resource: DeployedResource | undefined;
+  type: string;
+  name: Value;
   loop: ResourceLoop | undefined;
+  loopUnknown: Unknown | undefined;
 }
 
 export class ResourceExpander {
@@ -179,15 +188,22 @@ export class ResourceExpander {
     };
 
     // Condition first: a resource whose condition is false is not deployed, and nothing in it is evaluated.
-    // A nested deployment (module) that may not be deployed takes its resources with it.
+    // A nested deployment (module) that may not be deployed takes its resources with it. A parent's
+    // condition does not: "Conditional deployment doesn't cascade to child resources" (ARM's
+    // conditional-resource-deployment.md, written for children nested in their parent's
+    // `resources`, MicrosoftDocs/azure-docs#55536); a child has its own. A child of the one
+    // instance standing for a loop whose count is unknown may not exist, as its parent.
     const deployer = this.unit.parent;
-    let state: DeployState = parent?.resource.state === 'maybe' || deployer?.state === 'maybe' ? 'maybe' : 'deployed';
-    let condition: Unknown | undefined = parent?.resource.condition ?? loopUnknown ?? deployer?.condition;
-    if (loopUnknown) state = 'maybe';
+    const unknownCount = loopUnknown ?? parent?.loopUnknown;
+    let state: DeployState = deployer?.state === 'maybe' ? 'maybe' : 'deployed';
+    let condition: Unknown | undefined = unknownCount ?? deployer?.condition;
+    if (unknownCount) state = 'maybe';
     const cond = ev('condition');
     if (cond.value !== undefined) {
       if (cond.value === false) {
-        this.recordNotDeployed(decl, parent, loop, symbolicName);
+        const recorded = this.recordNotDeployed(decl, parent, loop, symbolicName);
+        // Its nested children are deployed all the same, each by its own condition.
+        if (recorded) this.expandChildren(decl, { resource: undefined, type: recorded.type, name: recorded.name, loop, loopUnknown: unknownCount });
         return;
       }
       if (cond.value instanceof Unknown) {
@@ -224,7 +240,7 @@ export class ResourceExpander {
     const at = extension ? type.lastIndexOf('@') : -1;
     const typeVersion = at > 0 ? type.slice(at + 1) : undefined;
     if (at > 0) type = type.slice(0, at);
-    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+    if (parent) ({ type, name } = qualifyChild(parent, type, name));
     const apiVersion = ev('apiVersion').value ?? typeVersion;
     const existing = own(decl.node, 'existing') === true;
     const scope = this.scopeFor(decl, loop);
@@ -265,13 +281,15 @@ export class ResourceExpander {
       loop,
     );
     this.resources.push(resource);
-    parent?.resource.children.push(resource);
+    parent?.resource?.children.push(resource);
+    this.expandChildren(decl, { resource, type, name, loop, loopUnknown: unknownCount });
+  }
 
+  /** The children declared in a resource's `resources` array. */
+  private expandChildren(decl: Located<TObject>, parent: ParentInfo): void {
     const nested = childOf(decl, 'resources');
     if (nested && Array.isArray(nested.node)) {
-      nested.node.forEach((child, i) =>
-        this.expandDeclaration({ node: child, span: nested.span.child(nested.node as TNode[], i) }, { resource, loop }, undefined),
-      );
+      nested.node.forEach((child, i) => this.expandDeclaration({ node: child, span: nested.span.child(nested.node as TNode[], i) }, parent, undefined));
     }
   }
 
@@ -281,19 +299,20 @@ export class ResourceExpander {
    * with the wrong number of segments fails validation whatever the condition ("has incorrect
    * segment lengths", Azure/bicep#10596, where the condition was false).
    */
-  private recordNotDeployed(decl: Located<TObject>, parent: ParentInfo | undefined, loop: ResourceLoop | undefined, symbolicName: string | undefined): void {
+  private recordNotDeployed(decl: Located<TObject>, parent: ParentInfo | undefined, loop: ResourceLoop | undefined, symbolicName: string | undefined): { type: string; name: Value } | undefined {
     this.noteUndeployed(decl, loop);
     const t = childOf(decl, 'type');
     const n = childOf(decl, 'name');
-    if (!t || !n) return;
+    if (!t || !n) return undefined;
     const typeV = this.ev.evaluateNode(t.node, t.span, loop);
     let name = this.ev.evaluateNode(n.node, n.span, loop);
-    if (typeof typeV !== 'string') return;
+    if (typeof typeV !== 'string') return undefined;
     let type = typeV;
-    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+    if (parent) ({ type, name } = qualifyChild(parent, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
     if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
     else if (!isExtensionDeclaration(decl.node) && !(name instanceof Unknown && !name.parts)) this.reportNameMismatch(type, n.span);
+    return { type, name };
   }
 
   /** A name whose segments do not fit its type (the sink reports it once per declaration, not per copy). */

@@ -499,6 +499,40 @@ describe('variables, copy loops and conditions', () => {
     ]);
   });
 
+  // "Conditional deployment doesn't cascade to child resources. If you want to conditionally deploy
+  // a resource and its child resources, you must apply the same condition to each resource type"
+  // (conditional-resource-deployment.md; the note answers MicrosoftDocs/azure-docs#55536, about
+  // children nested in their parent's resources).
+  test("a parent's condition does not cascade to the children nested in its resources", () => {
+    const cfg = (extra: Record<string, unknown> = {}) => ({
+      type: 'tapConfigurations',
+      apiVersion: '2024-05-01',
+      name: 'cfg',
+      properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap')]" } },
+      ...extra,
+    });
+    const t = arm(
+      [
+        { condition: false, ...nic('off'), resources: [cfg(), cfg({ name: 'cfg2', condition: false })] },
+        { condition: "[parameters('maybe')]", ...nic('maybe'), resources: [cfg()] },
+        { copy: { name: 'loop', count: "[parameters('n')]" }, ...nic("[concat('loop', copyIndex())]"), resources: [cfg()] },
+      ],
+      { parameters: { maybe: { type: 'bool' }, n: { type: 'int' } } },
+    );
+    const { a } = analyze({ 'main.json': t });
+    const shown = a.graph.resources.map((r) => [r.displayName, r.state, r.parent?.displayName]);
+    expect(shown).toEqual([
+      // The NIC 'off' is not deployed, its child is (on a NIC that must exist already).
+      ['off/cfg', 'deployed', undefined],
+      ['maybe', 'maybe', undefined],
+      ['maybe/cfg', 'deployed', 'maybe'],
+      // One instance stands for a loop of unknown count: its children may not exist either.
+      [expect.stringContaining('loop'), 'maybe', undefined],
+      [expect.stringContaining('/cfg'), 'maybe', expect.stringContaining('loop')],
+    ]);
+    expect(a.deployed.notDeployed.map((n) => n.name)).toEqual(['off', 'off/cfg2']);
+  });
+
   test('condition false: not deployed; unknown: maybe deployed', () => {
     const t = arm([
       { condition: false, ...nic('never') },
