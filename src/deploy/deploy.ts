@@ -429,6 +429,7 @@ export class Deployment {
       parent: dep,
       depth: parent.depth + 1,
     };
+    this.checkDeploymentLocation(dep, unit.scope);
     const inline = childOf(p, 'template');
     if (inline && isTObject(inline.node)) {
       const innerOption = evaluated.get('expressionEvaluationOptions');
@@ -462,6 +463,25 @@ export class Deployment {
       code: 'note',
       message: `the template of deployment '${dep.displayName}' is linked from ${where} and is never fetched: the resources it deploys are not analysed`,
       span: link.entry('uri')?.span ?? link.entry('id')?.span ?? dep.span,
+    });
+  }
+
+  /**
+   * A deployment at subscription, management group or tenant scope has no resource group whose
+   * location it could take: ARM rejects one without a `location` ("The 'location' property must
+   * be specified for the deployment"). Only ARM JSON is checked: the Bicep compiler writes a
+   * location for every module deployed at such a scope.
+   */
+  private checkDeploymentLocation(dep: DeployedResource, target: TargetScope): void {
+    if (target.kind === 'resourceGroup' || dep.span.file.kind !== 'arm' || own(dep.decl.node, 'location') !== undefined) return;
+    // A `scope` that names something else than a management group or the tenant (a resource, for
+    // an extension-scope deployment) is not worked out as a scope here: nothing is said of it.
+    if (own(dep.decl.node, 'scope') !== undefined && target.kind === 'subscription') return;
+    const where = target.kind === 'managementGroup' ? 'a management group' : target.kind === 'tenant' ? 'the tenant' : 'a subscription';
+    this.diagnostics.add({
+      code: 'invalid-template',
+      message: `The 'location' property must be specified for the deployment '${dep.plainDisplayName}': it deploys to ${where}, not to a resource group, so ARM needs a location to store its data; ARM rejects the deployment (InvalidDeployment): add a "location" to it.`,
+      span: dep.nameSpan,
     });
   }
 

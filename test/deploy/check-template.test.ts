@@ -209,7 +209,8 @@ describe('runtime state and symbolic names where ARM rejects them', () => {
     const t = arm([
       storage({}),
       { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner', resourceGroup: "[reference('st1').primaryLocation]", properties: { mode: 'Incremental', template: inner } },
-      { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner2', subscriptionId: "[reference('st1', '2023-01-01', 'Full').subscriptionId]", properties: { mode: 'Incremental', template: inner } },
+      // (A deployment to a subscription needs a location: given, so that only the reference() is wrong.)
+      { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner2', location: 'eastus', subscriptionId: "[reference('st1', '2023-01-01', 'Full').subscriptionId]", properties: { mode: 'Incremental', template: inner } },
       { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', scope: "[reference('st1').creationTime]", properties: { level: 'CanNotDelete' } },
       { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'fine', resourceGroup: 'other-rg', properties: { mode: 'Incremental', template: inner } },
     ]);

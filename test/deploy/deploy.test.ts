@@ -571,6 +571,23 @@ describe('nested deployments', () => {
     expect(names(analyze({ 'main.json': arm([nested('outer')], params) }).a)).toEqual(['inner-deployment', 'web-outer']);
   });
 
+  // "The 'location' property must be specified for the deployment ..." (InvalidDeployment): only a
+  // deployment to a resource group takes a default location (Azure/bicep#5935, MicrosoftDocs/azure-docs#69681).
+  test('a deployment to a subscription, management group or tenant needs a location', () => {
+    const empty = arm([]);
+    const dep = (name: string, extra: Record<string, unknown>) => ({ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, properties: { mode: 'Incremental', template: empty }, ...extra });
+    const sub = (resources: unknown[]) => ({ ...arm(resources), $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#' });
+    const located = (a: ReturnType<typeof analyze>['a']) =>
+      diagnosticsNow(a).filter((d) => d.message.startsWith("The 'location' property must be specified")).map((d) => d.span.text());
+    // From a subscription template: at the subscription (none), in a resource group (fine), with a location (fine).
+    expect(located(analyze({ 'main.json': sub([dep('pid', {}), dep('rg', { resourceGroup: 'app-rg' }), dep('loc', { location: 'eastus' })]) }).a)).toEqual(['"pid"']);
+    // From a resource group template: to another subscription (none), to another resource group (fine).
+    expect(located(analyze({ 'main.json': arm([dep('toSub', { subscriptionId: '00000000-0000-0000-0000-000000000001' }), dep('toRg', { resourceGroup: 'other' })]) }).a)).toEqual(['"toSub"']);
+    // To the tenant and to a management group.
+    const tenant = { ...arm([dep('mg', { scope: 'Microsoft.Management/managementGroups/mg1' }), dep('top', { scope: '/' })]), $schema: 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#' };
+    expect(located(analyze({ 'main.json': tenant }).a)).toEqual(['"mg"', '"top"']);
+  });
+
   test('outputs are usable through reference(...).outputs', () => {
     const t = arm([nested('inner'), { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: 'eastus', properties: { x: "[reference('inner-deployment').outputs.nicId.value]" } }], {
       parameters: { prefix: { type: 'string', defaultValue: 'web' } },
