@@ -25,6 +25,7 @@ import { cyclesOf } from '../model/cycles.js';
 import { typeCycleErrors } from './type-cycles.js';
 import { unreadFileMessage } from '../load/read.js';
 import { LOAD_ENCODINGS, decodeLoadedText, isLoadEncoding } from './load-text.js';
+import { discriminatorProblems } from './discriminator-check.js';
 import { LOWERING_NS, TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
@@ -835,6 +836,38 @@ export class FileLowerer extends ExprLowerer {
     }
   }
 
+  /**
+   * BCP363-BCP366, BCP286: `@discriminator()` on a declaration and on the properties and tuple
+   * items of the object types written in its type (see discriminator-check.ts).
+   */
+  private checkDiscriminators(decorators: readonly Decorator[], t: TypeExpression | undefined, depth = 0): void {
+    for (const p of discriminatorProblems(decorators, t, this.types)) this.error(p.at, p.message);
+    if (!t || depth > 64) return;
+    switch (t.kind) {
+      case 'ObjectType':
+        for (const p of t.properties) this.checkDiscriminators(p.decorators, p.value, depth + 1);
+        break;
+      case 'TupleType':
+        for (const i of t.items) this.checkDiscriminators(i.decorators, i.value, depth + 1);
+        break;
+      case 'UnionType':
+        for (const m of t.members) this.checkDiscriminators([], m, depth + 1);
+        break;
+      case 'ArrayType':
+        this.checkDiscriminators([], t.element, depth + 1);
+        break;
+      case 'NullableType':
+      case 'NonNullableType':
+        this.checkDiscriminators([], t.base, depth + 1);
+        break;
+      case 'ParenthesizedType':
+        this.checkDiscriminators([], t.type, depth + 1);
+        break;
+      default:
+        break;
+    }
+  }
+
   /** BCP033/BCP034: literals that do not fit a plain declared type (see lower-literal-types.ts). */
   private checkLiteralTypes(type: TypeExpression | undefined, value: Expression | undefined, what: string, decorators: readonly Decorator[]): void {
     // BCP099: an empty @allowed() list allows nothing (whatever the declared type).
@@ -1075,6 +1108,8 @@ export class FileLowerer extends ExprLowerer {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);
       for (const d of s.decorators) this.checkDecoratorArguments(d);
       if (s.kind === 'Parameter' || s.kind === 'Output') this.checkDecoratorTargets(s.decorators, s.type);
+      if (s.kind === 'TypeDeclaration') this.checkDiscriminators(s.decorators, s.value);
+      else if (s.kind === 'Parameter' || s.kind === 'Output' || s.kind === 'Variable') this.checkDiscriminators(s.decorators, s.type);
       if (s.kind === 'Parameter') this.checkLiteralTypes(s.type, s.defaultValue, 'the default value', s.decorators);
       // A typed variable (`var x string = ...`) is checked as the compiler checks it.
       if (s.kind === 'Variable' && s.type) this.checkLiteralTypes(s.type, s.value, 'the value', []);

@@ -255,6 +255,48 @@ describe('Bicep: errors the compiler raises', () => {
     expect(findings.filter((f) => f.level === 'error').map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual(['main.bicepparam:2:16 the value is an int, but the declared type is string (BCP033)']);
   });
 
+  it('@discriminator() on what is no union of objects each with a unique required string tag (BCP363-BCP366, BCP286), and not on valid ones', async () => {
+    const main = [
+      "type nicTap = { kind: 'nic', nicId: string }",
+      "type lbTap = { kind: 'lb', frontendId: string }",
+      "type optionalKind = { kind: 'opt'?, x: int }",
+      'type nicOrLb = nicTap | lbTap',
+      "@discriminator('kind')",
+      'type single = nicTap',
+      "@discriminator('kind')",
+      "type missing = nicTap | { port: int } | optionalKind",
+      "@discriminator('kind')",
+      "type dup = nicTap | { kind: 'NIC', other: bool } | nicTap",
+      "@discriminator('kind')",
+      'type withNull = nicTap | null | lbTap',
+      "@discriminator('port')",
+      'type elsewhere = nicOrLb',
+      'type holder = {',
+      "  @discriminator('kind')",
+      '  dest: nicTap | lbTap',
+      "  @discriminator('kind')",
+      '  *: string',
+      '}',
+      "@discriminator('kind')",
+      "param good (nicTap | lbTap)? = { kind: 'nic', nicId: 'x' }",
+      "@discriminator('kind')",
+      "type nested = nicOrLb | { kind: 'vm', vmId: string }",
+      "@discriminator('kind')",
+      'type strict = (nicTap | lbTap)!',
+      'output o object = { a: good }',
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '5:1 The "discriminator" decorator can only be applied to object-only union types with unique member types. (BCP363)',
+      '8:25 The property "kind" must be a required string literal on all union member types. (BCP364)',
+      '8:41 The property "kind" must be a required string literal on all union member types. (BCP364)',
+      `10:21 The value "'NIC'" for discriminator property "kind" is duplicated across multiple union member types. The value must be unique across all union member types. (BCP365)`,
+      "12:26 This union member is invalid because it cannot be assigned to the 'object' type. (BCP286)",
+      '13:1 The discriminator property name must be "port" on all union member types. (BCP366)',
+      '18:3 The "discriminator" decorator can only be applied to object-only union types with unique member types. (BCP363)',
+    ]);
+  });
+
   it('spreading null or a literal of another kind is BCP402 at the spread, not ARM\'s shallowMerge or flatten error', async () => {
     const main = [
       "var baseTags = { env: 'prod' }",
