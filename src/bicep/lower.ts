@@ -26,10 +26,11 @@ import { typeCycleErrors } from './type-cycles.js';
 import { unreadFileMessage } from '../load/read.js';
 import { LOAD_ENCODINGS, decodeLoadedText, isLoadEncoding } from './load-text.js';
 import { discriminatorProblems } from './discriminator-check.js';
+import { unknownTypeNames } from './type-names.js';
 import { LOWERING_NS, TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
-import { armType, decorator, literalArgument, secureType, typeDecorator, type TypeEntry } from './lower-types.js';
+import { armType, builtinType, decorator, literalArgument, secureType, typeDecorator, type TypeEntry } from './lower-types.js';
 import { TypeDefinitions } from './lower-type-nodes.js';
 import type { ModuleLoader } from './lower-modules.js';
 import type {
@@ -837,6 +838,21 @@ export class FileLowerer extends ExprLowerer {
   }
 
   /**
+   * BCP302/BCP384: type names that name no type (see type-names.ts). A name the file imports is
+   * never one of them: an import that could not be read, or names no type here, is reported at
+   * the import.
+   */
+  private checkTypeNames(): void {
+    const imported = new Set<string>();
+    for (const s of this.program.statements) {
+      if (s.kind !== 'CompileTimeImport') continue;
+      for (const sym of s.symbols ?? []) imported.add(sym.alias?.name ?? sym.name.name);
+    }
+    const known = (n: string): boolean => builtinType(n) !== undefined || this.types.has(n) || this.unknownImports.has(n) || imported.has(n);
+    for (const p of unknownTypeNames(this.program.statements, known)) this.error(p.at, p.message);
+  }
+
+  /**
    * BCP363-BCP366, BCP286: `@discriminator()` on a declaration and on the properties and tuple
    * items of the object types written in its type (see discriminator-check.ts).
    */
@@ -1104,6 +1120,7 @@ export class FileLowerer extends ExprLowerer {
     const funcInfo: LoweredFile['functions'] = new Map();
 
     this.checkDecoratorNames();
+    this.checkTypeNames();
     for (const s of this.program.statements) {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);
       for (const d of s.decorators) this.checkDecoratorArguments(d);
@@ -1190,6 +1207,7 @@ export class FileLowerer extends ExprLowerer {
    */
   lowerParameterAssignments(): { values: Map<string, { node: TNode; span: TextSpan }>; scope: TObject } {
     this.collect();
+    this.checkTypeNames();
     for (const s of this.program.statements) {
       if (s.kind === 'ParameterAssignment') this.assigned.add(s.name.name);
       // Its typed variables are checked as a template's are (lowerTemplate).

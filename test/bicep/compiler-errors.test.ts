@@ -297,6 +297,38 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('a type name that names no type is BCP302 (a bare resourceInput BCP384), wherever a type is written; imported and namespaced names are not', async () => {
+    const main = [
+      "import { tapCfg } from 'shared.bicep'",
+      "import * as sh from 'shared.bicep'",
+      "import { fromRegistry } from 'br/public:avm/utl/types/avm-common-types:0.5.1'",
+      "param port integer = 4789",
+      "param cfg tapCfg = { name: 'tap' }",
+      "param cfg2 sh.tapCfg = { name: 'tap' }",
+      'param reg fromRegistry',
+      "param s sys.string = 'x'",
+      'type pair = { a: strng, b: (int | bol)[], c: tapCfg.name }',
+      'type derived = resourceInput',
+      "type named = resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>.name",
+      'func f(x integr) strin => string(x)',
+      "output o string = '${port}${cfg.name}${cfg2.name}${s}'",
+      '',
+    ].join('\n');
+    const shared = "@export()\ntype tapCfg = { name: string }\n";
+    expect(await errors(main, { 'shared.bicep': shared })).toEqual([
+      '4:12 The name "integer" is not a valid type. Please specify one of the following types: "any", "array", "bool", "int", "object", "resourceInput", "resourceOutput", "string". (BCP302)',
+      '9:18 The name "strng" is not a valid type. Please specify one of the following types: "any", "array", "bool", "int", "object", "resourceInput", "resourceOutput", "string". (BCP302)',
+      '9:35 The name "bol" is not a valid type. Please specify one of the following types: "any", "array", "bool", "int", "object", "resourceInput", "resourceOutput", "string". (BCP302)',
+      '10:16 The "resourceInput<ResourceTypeIdentifier>" type requires 1 argument(s). (BCP384)',
+      '12:10 The name "integr" is not a valid type. Please specify one of the following types: "any", "array", "bool", "int", "object", "resourceInput", "resourceOutput", "string". (BCP302)',
+      '12:18 The name "strin" is not a valid type. Please specify one of the following types: "any", "array", "bool", "int", "object", "resourceInput", "resourceOutput", "string". (BCP302)',
+    ]);
+    // In a .bicepparam file, a typed variable's type too.
+    const dir = workspace({ 'main.bicep': 'param p string\noutput o string = p\n', 'main.bicepparam': "using 'main.bicep'\nvar v strng = 'x'\nparam p = v\n" });
+    const { findings } = await findingsOf(['main.bicepparam'], dir);
+    expect(findings.filter((f) => f.level === 'error').map((f) => `${f.file}:${f.line}:${f.column} ${f.message.replace(/ Please.*\(/, ' (')}`)).toEqual(['main.bicepparam:2:7 The name "strng" is not a valid type. (BCP302)']);
+  });
+
   it('spreading null or a literal of another kind is BCP402 at the spread, not ARM\'s shallowMerge or flatten error', async () => {
     const main = [
       "var baseTags = { env: 'prod' }",
