@@ -58,6 +58,8 @@ export interface LowerCtx {
    * condition or loop, which ARM needs before it reads the resource's current state.
    */
   inThisResource?: boolean;
+  /** Inside a module's extensionConfigs, the only place an extension's alias may be read (BCP418). */
+  inExtensionConfigs?: boolean;
 }
 
 

@@ -1762,7 +1762,8 @@ export class FileLowerer extends ExprLowerer {
    * written as is, and a conditional setting is one if() of entries. A whole configuration
    * passed on (`k8s: k8s.config`, or a choice between two) is written as is too.
    */
-  private extensionConfigs(o: ObjectExpression, ctx: LowerCtx): TObject {
+  private extensionConfigs(o: ObjectExpression, outer: LowerCtx): TObject {
+    const ctx: LowerCtx = { ...outer, inExtensionConfigs: true };
     const out: TObject = {};
     for (const ext of o.properties) {
       if (ext.kind !== 'ObjectProperty' || ext.keyName === undefined) continue;
@@ -2239,6 +2240,11 @@ export class FileLowerer extends ExprLowerer {
     // not have would be reported as an invalid function wherever the variable is used.
     if (reg !== undefined) return call('notRead', [lit(`'${name}', imported from '${reg}', which is not read`, id)], at, LOWERING_NS);
     if (this.extensionAliases.has(name)) {
+      // The compiler allows no other read: a setting may be a Key Vault reference, which has no value.
+      if (!ctx.inExtensionConfigs) {
+        this.error(id, 'Extensions cannot be referenced here. Extensions can only be referenced by module extension configurations. (BCP418)');
+        return this.reported(at);
+      }
       const config = this.extensionAliases.get(name);
       if (config) return call('createObject', [lit('config', id), this.expr(config, ctx)], at);
       // Given where the file is deployed: what the compiler writes, extensions('k8s'), runtime state.

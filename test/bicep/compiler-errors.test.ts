@@ -329,6 +329,34 @@ describe('Bicep: errors the compiler raises', () => {
     expect(findings.filter((f) => f.level === 'error').map((f) => `${f.file}:${f.line}:${f.column} ${f.message.replace(/ Please.*\(/, ' (')}`)).toEqual(['main.bicepparam:2:7 The name "strng" is not a valid type. (BCP302)']);
   });
 
+  it("an extension's alias read anywhere but in a module's extensionConfigs is BCP418", async () => {
+    const main = [
+      'extension kubernetes with {',
+      "  namespace: 'default'",
+      "  kubeConfig: ''",
+      '} as k8s',
+      'param ns string = k8s.config.namespace',
+      'var cfg = k8s.config',
+      "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+      '  name: k8s.config.namespace',
+      "  location: 'eastus'",
+      "  kind: 'StorageV2'",
+      "  sku: { name: 'Standard_LRS' }",
+      '}',
+      "module m 'm.bicep' = {",
+      "  name: 'm'",
+      '  extensionConfigs: {',
+      '    k8s: k8s.config',
+      '  }',
+      '}',
+      'output o object = k8s',
+      "output p string = '${ns}${cfg.namespace}'",
+      '',
+    ].join('\n');
+    const message = 'Extensions cannot be referenced here. Extensions can only be referenced by module extension configurations. (BCP418)';
+    expect(await errors(main, { 'm.bicep': '' })).toEqual([`5:19 ${message}`, `6:11 ${message}`, `8:9 ${message}`, `19:19 ${message}`]);
+  });
+
   it('spreading null or a literal of another kind is BCP402 at the spread, not ARM\'s shallowMerge or flatten error', async () => {
     const main = [
       "var baseTags = { env: 'prod' }",
