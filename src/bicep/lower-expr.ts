@@ -87,6 +87,8 @@ export function withLocals(ctx: LowerCtx, add: [string, Binding][]): LowerCtx {
 export abstract class ExprLowerer {
   readonly base: TextSpan;
   private depth = 0;
+  /** Lambdas written directly as a function's arguments: the only place the compiler takes one (BCP242). */
+  private readonly argumentLambdas = new WeakSet<Expression>();
   /** Whether the expression being lowered (from depth 0) has had its limit-exceeded finding. */
   private depthReported = false;
 
@@ -171,6 +173,11 @@ export abstract class ExprLowerer {
         return this.identifier(e.name, e, ctx);
       }
       case 'FunctionCall':
+        for (let a of e.args) {
+          // (`map(xs, (x => x))` too.)
+          while (a.kind === 'Parenthesized') a = a.expression;
+          if (a.kind === 'Lambda') this.argumentLambdas.add(a);
+        }
         return this.specialCall(e, ctx) ?? call(e.name.name, e.args.map((a) => this.expr(a, ctx)), e);
       case 'PropertyAccess': {
         const s = this.symbolicProperty(e, ctx);
@@ -258,9 +265,15 @@ export abstract class ExprLowerer {
       case 'For':
         return this.forExpr(e, ctx);
       case 'Lambda': {
+        // ARM has no lambda values: one stored in a variable, an array or an object, or chosen by
+        // a condition, is rejected by the compiler (and would be ARM's error wherever it is read).
         const names = e.parameters.map((p) => p.name);
         const inner = withLocals(ctx, names.map((n) => [n, { kind: 'lambda', name: n }]));
-        return call('lambda', [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
+        const lowered = call('lambda', [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
+        if (this.argumentLambdas.has(e)) return lowered;
+        // Unknown, without ARM's own error about the same lambda where it is evaluated.
+        this.error(e, 'Lambda functions may only be specified directly as function arguments. (BCP242)');
+        return call('invalid', [lit('a value that is already reported as an error', e)], e, LOWERING_NS);
       }
       case 'If':
         return this.expr(e.body, ctx);

@@ -357,6 +357,21 @@ describe('Bicep: errors the compiler raises', () => {
     expect(await errors(main, { 'm.bicep': '' })).toEqual([`5:19 ${message}`, `6:11 ${message}`, `8:9 ${message}`, `19:19 ${message}`]);
   });
 
+  it('a lambda that is not directly a function argument is BCP242, once, without ARM\'s error where it is evaluated', async () => {
+    const main = [
+      "var ports = [4789, 443]",
+      'var double = p => p * 2',
+      'var pair = [ p => p, q => q ]',
+      'var chosen = map(ports, length(ports) > 1 ? p => p : q => q)',
+      'var fine = map(ports, (p => p + 1))',
+      'var sorted = sort(ports, (a, b) => a < b)',
+      "output o object = { f: (k => k), fine: fine, sorted: sorted }",
+      '',
+    ].join('\n');
+    const message = 'Lambda functions may only be specified directly as function arguments. (BCP242)';
+    expect(await errors(main)).toEqual([`2:14 ${message}`, `3:14 ${message}`, `3:22 ${message}`, `4:45 ${message}`, `4:54 ${message}`, `7:25 ${message}`]);
+  });
+
   it('spreading null or a literal of another kind is BCP402 at the spread, not ARM\'s shallowMerge or flatten error', async () => {
     const main = [
       "var baseTags = { env: 'prod' }",
