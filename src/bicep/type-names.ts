@@ -1,7 +1,8 @@
 // BCP302 / BCP384: a type written by a name that names no type (`param port integer`,
 // `type t = strng`, a bare `resourceInput`). The compiler rejects the file; without this check
 // the declaration lowered to ARM's "any" and every value passed it, the typo unnoticed.
-import type { Node, Statement, TypeExpression } from './syntax.js';
+// Also the argument of `resourceInput<...>` / `resourceOutput<...>`: one literal 'Type@version'.
+import type { Node, ParameterizedType, Statement, TypeExpression } from './syntax.js';
 
 export interface TypeNameProblem {
   at: Node;
@@ -51,8 +52,11 @@ export function unknownTypeNames(statements: readonly Statement[], known: (name:
       case 'ParenthesizedType':
         walk(t.type, depth + 1);
         return;
+      case 'ParameterizedType':
+        resourceTypeArgument(t, out);
+        return;
       default:
-        // Literals, `resourceInput<'T@v'>` and the like, and what did not parse.
+        // Literals, and what did not parse.
         return;
     }
   };
@@ -75,4 +79,39 @@ export function unknownTypeNames(statements: readonly Statement[], known: (name:
     }
   }
   return out;
+}
+
+/**
+ * An Azure resource type with its API version, as the compiler reads one (BCP029 otherwise): a
+ * provider namespace, one or more type segments, and a date version with an optional suffix
+ * ('Microsoft.Network/virtualNetworkTaps@2023-09-01', '...@2023-08-01-preview').
+ */
+const AZ_RESOURCE_TYPE = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)+@\d{4}-\d{2}-\d{2}(-[A-Za-z0-9]+)*$/;
+
+/** BCP071 / BCP070 / BCP032 / BCP029: the argument of `resourceInput<...>` or `resourceOutput<...>` (`sys.` or no namespace). */
+function resourceTypeArgument(t: ParameterizedType, out: TypeNameProblem[]): void {
+  const kind = t.name.name.toLowerCase();
+  if (kind !== 'resourceinput' && kind !== 'resourceoutput') return;
+  if (t.namespace && !(t.namespace.kind === 'TypeReference' && t.namespace.name.name.toLowerCase() === 'sys')) return;
+  if (t.args.length !== 1) {
+    out.push({ at: t, message: `Expected 1 argument, but got ${t.args.length}. (BCP071)` });
+    return;
+  }
+  const arg = t.args[0] as TypeExpression;
+  if (arg.kind !== 'LiteralType' || arg.value.kind !== 'String') {
+    if (arg.kind !== 'Missing' && arg.kind !== 'Skipped') out.push({ at: arg, message: `The argument of "${t.name.name}<...>" must be a resource type string ('Type@version'). (BCP070)` });
+    return;
+  }
+  if (arg.value.expressions.length > 0) {
+    out.push({ at: arg, message: 'The value must be a compile-time constant. (BCP032)' });
+    return;
+  }
+  const text = arg.value.value ?? arg.value.segments.join('');
+  const colon = text.indexOf(':');
+  // 'az:Type@version' names Azure's types; another extension's types have versions of their own.
+  const namespace = colon < 0 ? 'az' : text.slice(0, colon);
+  if (namespace !== 'az' && namespace !== '') return;
+  if (!AZ_RESOURCE_TYPE.test(colon < 0 ? text : text.slice(colon + 1)) || namespace === '') {
+    out.push({ at: arg, message: 'The resource type is not valid. Specify a valid resource type of format "<type-name>@<apiVersion>". (BCP029)' });
+  }
 }

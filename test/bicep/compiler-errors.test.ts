@@ -372,6 +372,31 @@ describe('Bicep: errors the compiler raises', () => {
     expect(await errors(main)).toEqual([`2:14 ${message}`, `3:14 ${message}`, `3:22 ${message}`, `4:45 ${message}`, `4:54 ${message}`, `7:25 ${message}`]);
   });
 
+  it("resourceInput<>/resourceOutput<> take one literal 'Type@version' (BCP071, BCP070, BCP032, BCP029); valid ones, az: and extensions' types pass", async () => {
+    const main = [
+      'type none = resourceInput<>.name',
+      "type two = resourceInput<'a', 'b'>.name",
+      'type notString = resourceOutput<123>.name',
+      "type noVersion = resourceInput<'Microsoft.Network/virtualNetworkTaps'>.name",
+      "type badVersion = sys.resourceInput<'Microsoft.Network/virtualNetworkTaps@latest'>.name",
+      "type interpolated = resourceInput<'Microsoft.${'Network'}/virtualNetworkTaps@2023-09-01'>.name",
+      "type ok1 = resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>.name",
+      "type ok2 = resourceInput<'az:Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01'>.properties",
+      "type ok3 = resourceOutput<'Astronomer.Astro/organizations@2023-08-01-preview'>.name",
+      "type ok4 = resourceInput<'kubernetes:apps/Deployment@v1'>.metadata",
+      '',
+    ].join('\n');
+    const invalid = 'The resource type is not valid. Specify a valid resource type of format "<type-name>@<apiVersion>". (BCP029)';
+    expect(await errors(main)).toEqual([
+      '1:13 Expected 1 argument, but got 0. (BCP071)',
+      '2:12 Expected 1 argument, but got 2. (BCP071)',
+      '3:33 The argument of "resourceOutput<...>" must be a resource type string (\'Type@version\'). (BCP070)',
+      `4:32 ${invalid}`,
+      `5:37 ${invalid}`,
+      '6:35 The value must be a compile-time constant. (BCP032)',
+    ]);
+  });
+
   it('spreading null or a literal of another kind is BCP402 at the spread, not ARM\'s shallowMerge or flatten error', async () => {
     const main = [
       "var baseTags = { env: 'prod' }",
