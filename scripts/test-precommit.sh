@@ -71,6 +71,21 @@ fi
 cat "$tmp/out2.txt"
 grep -q "bad.json" "$tmp/out2.txt" || { echo "test-precommit: FAIL: the finding does not name bad.json" >&2; exit 1; }
 
+echo "test-precommit: six bad files staged at once (expect failure, reported by one run)"
+# pre-commit splits more than 4 files into a run per CPU unless the hook is require_serial; each
+# run analyses the whole repository, so the findings came in several reports, each with its summary.
+for i in 1 2 3 4 5 6; do cp bad.json "bad copy $i.json"; cp bad.parameters.json "bad copy $i.parameters.json"; done
+git add .
+if pre-commit run --files bad\ copy\ ?.json >"$tmp/out3.txt" 2>&1; then
+  cat "$tmp/out3.txt"
+  echo "test-precommit: FAIL: the hook passed on six bad files" >&2
+  exit 1
+fi
+cat "$tmp/out3.txt"
+[ "$(grep -c 'problems\? (' "$tmp/out3.txt")" = 1 ] || { echo "test-precommit: FAIL: not one summary line (the hook ran in several processes)" >&2; exit 1; }
+grep -q '6 problems' "$tmp/out3.txt" || { echo "test-precommit: FAIL: the summary does not count the 6 findings" >&2; exit 1; }
+git rm -q -f bad\ copy\ *
+
 echo "test-precommit: fixed parameters file (expect success)"
 sed -i "s/westeurope/eastus/" bad.parameters.json
 git add bad.parameters.json
