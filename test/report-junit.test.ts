@@ -38,6 +38,16 @@ describe('--format junit', () => {
     ]);
   });
 
+  test("each test case of a file has its own name: a copy loop's instances, at one line and column, are told apart", async () => {
+    // GitLab keeps one test case per suite, classname and name: three taps of one copy loop were one test.
+    const loop = { ...tap("[concat('tap', copyIndex())]", 'westeurope'), copy: { name: 'taps', count: 3 } };
+    const dir = workspace({ 'loop.json': arm([loop]) });
+    const r = await cli(['loop.json', '--format', 'junit', '--quiet'], dir);
+    const names = [...r.stdout.matchAll(/<testcase classname="loop.json" name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual(['vtap-supported-region (9:19)', 'vtap-supported-region (9:19) #2', 'vtap-supported-region (9:19) #3']);
+    expect(r.stdout).toContain('<testsuite name="loop.json" tests="3" failures="3" errors="0" skipped="0" time="0">');
+  });
+
   test('text from the template is escaped for XML, and characters XML cannot hold are shown as escapes', async () => {
     const dir = workspace({ 'a.json': arm([tap('t<&>"\u0001\ud800x', 'westeurope')]) });
     const r = await cli(['a.json', '--format', 'junit', '--quiet'], dir);

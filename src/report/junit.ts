@@ -3,7 +3,8 @@
 // junit step. Bicep's linter and ARM-TTK have none, and their users ask for it (Azure/bicep#2973).
 // The layout follows ESLint's junit formatter, which those systems are known to read:
 //   - one <testsuite> per file, named by its path from the lint root;
-//   - one <testcase> per finding shown, named "<rule-id> (line:col)", with the finding as a
+//   - one <testcase> per finding shown, named "<rule-id> (line:col)" (" #2", " #3" for more findings
+//     of the rule there, as a copy loop's instances have), with the finding as a
 //     <failure> (errors and warnings: what the user has to act on) or as <skipped> (notes: an
 //     undecidable check or information, which neither fails the run nor should fail a test);
 //   - a linted file with nothing to show is one passing <testcase>, so a clean run reads as
@@ -35,9 +36,25 @@ function xml(s: string): string {
     .replace(/\r/g, '&#13;');
 }
 
-function testcase(file: string, f: Finding): string {
+/**
+ * Test case names made unique within their suite: GitLab keys a test case by suite, classname and
+ * name and keeps the last of those with the same key (Gitlab::Ci::Reports::TestSuite#add_test_case),
+ * so the findings of a copy loop, one per instance at the same line and column, were one test: 2,402
+ * findings of one file showed as 5. The first keeps its name, the next get ' #2', ' #3', ...
+ */
+class UniqueNames {
+  private readonly seen = new Map<string, number>();
+
+  name(base: string): string {
+    const n = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, n);
+    return n === 1 ? base : `${base} #${n}`;
+  }
+}
+
+function testcase(file: string, f: Finding, names: UniqueNames): string {
   const { line, column } = f.location.region.start;
-  const name = `${f.ruleId} (${line}:${column})`;
+  const name = names.name(`${f.ruleId} (${line}:${column})`);
   const text = `${file}:${line}:${column}: ${f.level}: ${oneLine(f.message)} [${f.ruleId}]`;
   const outcome = f.level === 'note' ? `<skipped message="${xml(text)}"/>` : `<failure type="${f.level}" message="${xml(oneLine(f.message))}">${xml(text)}</failure>`;
   return `    <testcase classname="${xml(file)}" name="${xml(name)}" time="0">${outcome}</testcase>\n`;
@@ -60,7 +77,8 @@ export function formatJunit(result: LintResult): string {
     const file = relativePath(result.root, abs);
     const fails = findings.filter((f) => f.level !== 'note').length;
     const skips = findings.length - fails;
-    const cases = findings.length ? findings.map((f) => testcase(file, f)).join('') : `    <testcase classname="${xml(file)}" name="${xml(file)}" time="0"/>\n`;
+    const names = new UniqueNames();
+    const cases = findings.length ? findings.map((f) => testcase(file, f, names)).join('') : `    <testcase classname="${xml(file)}" name="${xml(file)}" time="0"/>\n`;
     const count = Math.max(findings.length, 1);
     tests += count;
     failures += fails;
@@ -70,10 +88,11 @@ export function formatJunit(result: LintResult): string {
   // Not a notification that a finding shown above already says (an unreadable file's).
   const problems = shownNotifications(result).filter((n) => n.level !== 'note');
   if (problems.length) {
+    const names = new UniqueNames();
     const cases = problems.map((n) => {
       const where = n.file !== undefined ? relativePath(result.root, n.file) : 'vtaplint';
       const first = n.message.split('\n')[0] ?? '';
-      return `    <testcase classname="vtaplint" name="${xml(where)}" time="0"><error type="${n.level}" message="${xml(oneLine(first))}">${xml(`${where}: ${n.level}: ${n.message}`)}</error></testcase>\n`;
+      return `    <testcase classname="vtaplint" name="${xml(names.name(where))}" time="0"><error type="${n.level}" message="${xml(oneLine(first))}">${xml(`${where}: ${n.level}: ${n.message}`)}</error></testcase>\n`;
     });
     tests += problems.length;
     suites.push(`  <testsuite name="vtaplint" tests="${problems.length}" failures="0" errors="${problems.length}" skipped="0" time="0">\n${cases.join('')}  </testsuite>\n`);
