@@ -3,7 +3,7 @@
 // request changes, writes the job summary and sets the outputs errors, warnings, notes and
 // sarif-file. Exits with 1 when findings at or above `fail-on` remain (with a baseline, new ones),
 // when a path in `paths` matches nothing, or when vtaplint itself failed.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
@@ -96,7 +96,7 @@ async function runAction(runner: Runner): Promise<number> {
   const unreadableNamed = (result.unreadable ?? []).filter((u) => u.arg !== undefined);
   const missing =
     [
-      ...(result.missing.length ? [`no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths')`] : []),
+      ...(result.missing.length ? [`no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths'${spaceSeparatedHint(workspace, result.missing)})`] : []),
       ...unreadableNamed.map((u) => `cannot read the folder '${u.arg}': ${u.code} (input 'paths')`),
     ].join('; ') || undefined;
 
@@ -190,6 +190,19 @@ function failBeforeLint(runner: Runner, message: string, props: AnnotationProps 
   runner.log(annotation('error', message, props));
   appendSummary(runner, `## vtaplint\n\nNothing was linted.\n\n> **error**: ${message.split('\n')[0] ?? ''}\n`);
   return 1;
+}
+
+/**
+ * A hint when a path that matches nothing is several existing paths separated by spaces: a list of
+ * changed files put in `paths` on one line (tj-actions/changed-files separates them with spaces by
+ * default), where only line breaks separate paths (a file name may hold a space).
+ */
+function spaceSeparatedHint(workspace: string, missing: readonly string[]): string {
+  const joined = missing.some((m) => {
+    const parts = m.split(/\s+/).filter((p) => p.length > 0);
+    return parts.length > 1 && parts.every((p) => existsSync(path.resolve(workspace, p)));
+  });
+  return joined ? ', which takes one path per line: these look like paths separated by spaces' : '';
 }
 
 /** Annotation order: a level's cap then drops the least severe findings. */

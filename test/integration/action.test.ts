@@ -237,6 +237,19 @@ describe('the action from its sources', () => {
     expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications?.map((n) => n.message.text)).toEqual(["no files match 'new-bda.json'", "no files match 'missing/*.bicep'"]);
     expect((await runSource(dir, { paths: 'new-bad.json' })).code).toBe(0);
   });
+
+  test('paths: changed files given on one line, separated by spaces, fail with a hint that it takes one path per line', async () => {
+    const { dir } = prWorkspace();
+    // tj-actions/changed-files' outputs separate the files with spaces unless told otherwise.
+    const r = await runSource(dir, { paths: 'new-bad.json new-error.json' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "::error title=vtaplint::no files match 'new-bad.json new-error.json' (input 'paths', which takes one path per line: these look like paths separated by spaces)\n",
+    );
+    // A name with a space that is simply not there gets no such hint.
+    const typo = await runSource(dir, { paths: 'new bad.json' });
+    expect(typo.stdout).toContain("::error title=vtaplint::no files match 'new bad.json' (input 'paths')\n");
+  });
 });
 
 describe('the action from its sources: the annotations input', () => {
