@@ -35,22 +35,34 @@ export default defineRule(
     for (const tap of taps(ctx.graph)) {
       const d = destinationOf(tap, ctx.graph);
       const t = d && destinationTarget(d);
-      if (d && t) checkIpConfig(ctx, t.entry, t.resource, `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`, [{ span: d.id.span, message: 'the destination of the TAP' }], [tap]);
+      if (!d || !t) continue;
+      // A load balancer destination is a frontend, as Azure names it, not a NIC's IP configuration.
+      const what = t.kind === 'lb' ? `the destination of TAP '${tap.displayName}' (load balancer '${t.resource.displayName}')` : `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`;
+      checkIpConfig(ctx, t.entry, t.resource, what, [{ span: d.id.span, message: 'the destination of the TAP' }], [tap], [], t.kind === 'lb' ? 'frontend IP configuration' : 'IP configuration');
     }
   },
 );
 
-function checkIpConfig(ctx: RuleContext, ipc: LocatedValue, holder: DeployedResource, what: string, related: RelatedLocation[], involved: DeployedResource[], sources: readonly TapSource[] = []): void {
+function checkIpConfig(
+  ctx: RuleContext,
+  ipc: LocatedValue,
+  holder: DeployedResource,
+  what: string,
+  related: RelatedLocation[],
+  involved: DeployedResource[],
+  sources: readonly TapSource[] = [],
+  noun = 'IP configuration',
+): void {
   const name = at(ipc, 'name').value;
   const version = at(ipc, 'properties', 'privateIPAddressVersion');
   const base = { resource: holder, involved, sources, related };
   const fix = 'virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only';
   if (typeof version.value === 'string' && version.value.toLowerCase() === 'ipv6') {
-    ctx.fail({ ...base, span: version.span, message: `IP configuration '${String(name)}' of ${what} uses IPv6; ${fix}` });
+    ctx.fail({ ...base, span: version.span, message: `${noun} '${String(name)}' of ${what} uses IPv6; ${fix}` });
     return;
   }
   if (version.value instanceof Unknown) {
-    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of IP configuration '${String(name)}' of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
+    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of ${noun} '${String(name)}' of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
     return;
   }
   const pip = publicIpOf(ctx.graph, ipc);
@@ -62,7 +74,7 @@ function checkIpConfig(ctx: RuleContext, ipc: LocatedValue, holder: DeployedReso
         span: pv.span,
         involved: [...involved, holder],
         resource: pip.pip,
-        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }],
+        related: [...related, { span: pip.ref.span, message: `${noun} '${String(name)}' uses public IP '${pip.pip.displayName}' here` }],
         message: `public IP '${pip.pip.displayName}' of ${what} is IPv6; ${fix}`,
       });
       return;
@@ -75,7 +87,7 @@ function checkIpConfig(ctx: RuleContext, ipc: LocatedValue, holder: DeployedReso
         span: pv.span,
         involved: [...involved, holder],
         resource: pip.pip,
-        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
+        related: [...related, { span: pip.ref.span, message: `${noun} '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
         message: `the IP version of public IP '${pip.pip.displayName}' of ${what} is ${describeUnknown(pv.value)}; IPv6 cannot be mirrored`,
       });
       return;

@@ -40,6 +40,12 @@ describe('messages', () => {
     expect(await message('warn-ordered-same-name.bicep')).toEqual([expect.stringContaining("the one that runs later replaces the other's deployment record, and its outputs with it")]);
   });
 
+  test('an IPv6 load balancer destination is named as a frontend IP configuration of that load balancer', async () => {
+    expect(await messages('fixtures/vtap-no-ipv6/fail-lb-frontend-destination.bicep', 'vtap-no-ipv6')).toEqual([
+      "frontend IP configuration 'v6' of the destination of TAP 'tap' (load balancer 'ilb') uses IPv6; virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only",
+    ]);
+  });
+
   test('a TAP configuration sending to a declared resource names it, not its id', async () => {
     expect(await messages('fixtures/vtap-config-target/fail-not-a-tap.json', 'vtap-config-target')).toEqual([
       "'web-nic/to-collector' sends to 'collector-nic' (a Microsoft.Network/networkInterfaces), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
