@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, elements } from '../src/expr/located.js';
-import { destinationsOf, taps, type Destination } from '../src/graph/vtap.js';
-import { describeId, fullType, idNames, segmentText, subscriptionOf, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
+import { destinationsOf, privateEndpointOfNic, taps, type Destination, type NicRef } from '../src/graph/vtap.js';
+import { describeId, fullType, idNames, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -114,6 +114,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     const key = v instanceof Unknown && v.reason.code === 'runtime-state' ? v.reason.resourceKey : undefined;
     const from = key === undefined ? undefined : ctx.graph.byResourceKey(key);
     if (from?.existing) {
+      if (from.type.toLowerCase() === 'microsoft.network/networkinterfaces' && privateEndpointDestination(ctx, tap, { kind: 'resource', resource: from }, from.displayName, base)) return;
       existingDestination(ctx, tap, from, base);
       return;
     }
@@ -134,6 +135,12 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
         : `TAP '${tap.displayName}': the destination is ${destinationName(res)}, a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer): ${howToPoint(d.property, target, expected.what, res)}`,
     });
     return;
+  }
+  if (target === NIC_IPCONFIG) {
+    // The NIC of the IP configuration: declared (or `existing`), or named only by the id.
+    const owner = res.kind === 'sub' ? res.resource : res.kind === 'resource' ? res.resource.parent : undefined;
+    const nic: NicRef = owner ? { kind: 'resource', resource: owner } : { kind: 'external', id: truncateId(res.id, 1) };
+    if (privateEndpointDestination(ctx, tap, nic, owner ? owner.displayName : idNames(truncateId(res.id, 1)), base)) return;
   }
   if (res.kind === 'external') {
     ctx.indeterminate({
@@ -200,6 +207,23 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     }
   }
   ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
+}
+
+/**
+ * A destination NIC that a private endpoint of the template creates (its customNetworkInterfaceName),
+ * named by id or reached as an `existing` NIC: the seed allows a "Load Balancer or VM's network
+ * interface" as destination, and an endpoint's NIC is the platform's, no VM's (as a source,
+ * vtap-source-vm-nic says the same). Reports it and returns true.
+ */
+function privateEndpointDestination(ctx: RuleContext, tap: DeployedResource, nic: NicRef, name: string, base: { span: Span; resource: DeployedResource }): boolean {
+  const pe = privateEndpointOfNic(ctx.graph, nic);
+  if (!pe) return false;
+  ctx.fail({
+    ...base,
+    message: `TAP '${tap.displayName}' sends to NIC '${name}', the network interface of private endpoint '${pe.pe.displayName}'; the destination must be a VM's network interface or an internal load balancer frontend: point it at the collector VM's NIC, or at an internal load balancer in front of the collectors`,
+    related: [{ span: pe.custom.span, message: `private endpoint '${pe.pe.displayName}' names its NIC here` }],
+  });
+  return true;
 }
 
 /** One indeterminate result for a destination on an `existing` resource, listing what cannot be checked. */
