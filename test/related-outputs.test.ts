@@ -99,6 +99,69 @@ describe('values computed by module and deployment outputs', () => {
     ]);
   });
 
+  test('Bicep: a module declared before the one whose output it reads: that module\'s own parameters are not where the value came from', async () => {
+    // Module src reads t.outputs.tapId; reading it deploys module t then, whose parameters read
+    // vmt.outputs.nicId (and vmt's `secret`): none of that is what tapId was computed from.
+    const dir = workspace(
+      {
+        'main.bicep': [
+          "param secret string = 'x'",
+          "module src 'src.bicep' = {",
+          "  name: 's'",
+          '  params: { tapId: t.outputs.tapId }',
+          '}',
+          "module t 'tap.bicep' = {",
+          "  name: 't'",
+          "  params: { nicId: vmt.outputs.nicId, tapName: 'tap' }",
+          '}',
+          "module vmt 'vm.bicep' = {",
+          "  name: 'vmt'",
+          "  params: { vmName: 'collector', secret: secret }",
+          '}',
+          '',
+        ].join('\n'),
+        'vm.bicep': [
+          'param vmName string',
+          '@secure()',
+          'param secret string',
+          "resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = {",
+          "  name: '${vmName}-nic'",
+          "  location: 'eastus'",
+          "  properties: { ipConfigurations: [ { name: 'ipconfig1', properties: { subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'v', 's') } } } ] }",
+          '}',
+          "resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {",
+          '  name: vmName',
+          "  location: 'eastus'",
+          "  properties: { osProfile: { adminPassword: secret }, hardwareProfile: { vmSize: 'Standard_D2s_v5' }, networkProfile: { networkInterfaces: [ { id: nic.id } ] } }",
+          '}',
+          'output nicId string = vm.properties.networkProfile.networkInterfaces[0].id',
+          '',
+        ].join('\n'),
+        'tap.bicep': [
+          'param nicId string',
+          'param tapName string',
+          "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+          '  name: tapName',
+          "  location: 'eastus'",
+          "  properties: { destinationNetworkInterfaceIPConfiguration: { id: '${nicId}/ipConfigurations/ipconfig1' } }",
+          '}',
+          'output tapId string = tap.id',
+          '',
+        ].join('\n'),
+        'src.bicep': ['param tapId string', "resource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {", "  name: 'ext-nic/tap'", '  properties: { virtualNetworkTap: { id: tapId } }', '}', ''].join('\n'),
+      },
+      'vtaplint-outputs-',
+    );
+    const { findings } = await findingsOf(['.'], dir);
+    const outside = findings.filter((f) => f.ruleId === 'vtap-source-vm-nic');
+    expect(outside).toHaveLength(1);
+    expect(related(outside[0] as JsonFinding)).toEqual([
+      "main.bicep:4:20 the value of parameter 'tapId' is given here",
+      "tap.bicep:8:23 the value of output 'tapId' of module 't' is computed here",
+      "main.bicep:8:48 the value of parameter 'tapName' is given here",
+    ]);
+  });
+
   test('Bicep: a chain of modules passing an output on points at the output main read and at the one that computed the value', async () => {
     const files: Record<string, string> = { 'modules/tap.bicep': TAP, 'modules/collector.bicep': COLLECTOR('nic.id') };
     // main -> hop1 -> hop2 -> ... -> hop5 -> collector; each hop passes the collector's output on.

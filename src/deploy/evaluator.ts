@@ -15,4 +15,9 @@ export interface NodeEvaluator {
   readonly diagnostics: DiagnosticSink;
   /** Evaluates a template value tree (objects, arrays, expressions, property copy loops). */
   evaluateNode(node: TNode, span: Span, loop?: ResourceLoop): Value;
+  /**
+   * Runs `f` (a resource body evaluated when first read) apart from the expression being
+   * evaluated: the parameters it reads are not that expression's (see TemplateScope.isolated).
+   */
+  isolated<T>(f: () => T): T;
 }

@@ -461,7 +461,7 @@ class ExpandedResource implements DeployedResource {
   /** The evaluated declaration, without the keys that steer deployment. */
   get body(): ObjectValue {
     if (this.bodyValue) return this.bodyValue;
-    return collectingImplicitDependencies(this, () => this.evaluateBody());
+    return collectingImplicitDependencies(this, () => this.evaluator.isolated(() => this.evaluateBody()));
   }
 
   private evaluateBody(): ObjectValue {

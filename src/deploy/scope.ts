@@ -529,6 +529,24 @@ export class TemplateScope implements EvalContext {
 
   // ---- Public API ----
 
+  /**
+   * Runs `f` with no expression collecting the parameters it reads. A resource body is evaluated
+   * when first read, which may be in the middle of another expression of this template (module
+   * vm1's `vtapId: vtap.outputs.tapId` deploys module vtap, whose parameters read
+   * `vmtarget.outputs.nicId`): those reads are the body's own (remembered at its spans), not the
+   * reading expression's, which would otherwise point at values it never used, and only when the
+   * body had not been read before.
+   */
+  isolated<T>(f: () => T): T {
+    if (this.collectors.length === 0) return f();
+    const open = this.collectors.splice(0);
+    try {
+      return f();
+    } finally {
+      this.collectors.splice(0, this.collectors.length, ...open);
+    }
+  }
+
   /** Evaluates a template value tree; `loop` is the resource copy loop the node is inside. */
   evaluateNode(node: TNode, span: Span, loop?: ResourceLoop): Value {
     const frame: LoopFrame | undefined = loop ? { name: loop.name, index: loop.index, isDefault: true, parent: undefined } : undefined;
