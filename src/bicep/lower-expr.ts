@@ -27,7 +27,8 @@ import type {
 
 /** What a local name stands for inside an expression. */
 export type Binding =
-  | { kind: 'lambda'; name: string }
+  /** `lambda`: a variable of a Bicep lambda (`x => ...`); else of a for-expression, also a lambda variable in ARM. */
+  | { kind: 'lambda'; name: string; lambda?: true }
   | { kind: 'param'; name: string }
   | { kind: 'expr'; expr: Expr };
 
@@ -268,7 +269,7 @@ export abstract class ExprLowerer {
         // ARM has no lambda values: one stored in a variable, an array or an object, or chosen by
         // a condition, is rejected by the compiler (and would be ARM's error wherever it is read).
         const names = e.parameters.map((p) => p.name);
-        const inner = withLocals(ctx, names.map((n) => [n, { kind: 'lambda', name: n }]));
+        const inner = withLocals(ctx, names.map((n) => [n, { kind: 'lambda', name: n, lambda: true }]));
         const lowered = call('lambda', [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
         if (this.argumentLambdas.has(e)) return lowered;
         // Unknown, without ARM's own error about the same lambda where it is evaluated.

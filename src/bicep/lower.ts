@@ -2167,7 +2167,17 @@ export class FileLowerer extends ExprLowerer {
     if (e.kind === 'ArrayAccess' && !e.safe && !e.fromEnd) {
       const base = this.symbolRef(e.base, ctx);
       if (!base || base.idx !== undefined || !base.info.loop) return undefined;
-      return { info: base.info, idx: this.expr(e.index, ctx) };
+      const idx = this.expr(e.index, ctx);
+      // The compiler cannot write an instance chosen by a variable of a lambda (`x => res[x]`;
+      // a for-expression's variable is fine): BCP247, at the index.
+      const lambdaVars = lambdaVariableNames(idx).filter((v) => {
+        const b = ctx.locals?.get(v);
+        return b?.kind === 'lambda' && b.lambda === true;
+      });
+      if (lambdaVars.length > 0) {
+        this.error(e.index, `Using lambda variables inside resource or module array access is not currently supported. Found the following lambda variable(s) being accessed: ${lambdaVars.map((v) => `"${v}"`).join(', ')}. (BCP247)`);
+      }
+      return { info: base.info, idx };
     }
     if (e.kind === 'Parenthesized' || e.kind === 'NonNullAssertion') return this.symbolRef(e.kind === 'Parenthesized' ? e.expression : e.base, ctx);
     return undefined;
@@ -2735,6 +2745,29 @@ export function nodeToExpr(n: TNode, at: Node, depth: number): Expr {
 }
 
 /** Does an expression use a lambda variable (a property loop's or a lambda's local)? */
+/** The names of the lambda variables an expression reads, in order, once each. */
+function lambdaVariableNames(e: Expr, out: string[] = []): string[] {
+  switch (e.k) {
+    case 'lit':
+      break;
+    case 'call': {
+      const first = e.args[0];
+      if (e.name.toLowerCase() === 'lambdavariables' && first?.k === 'lit' && typeof first.value === 'string') {
+        if (!out.includes(first.value)) out.push(first.value);
+      } else for (const a of e.args) lambdaVariableNames(a, out);
+      break;
+    }
+    case 'member':
+      lambdaVariableNames(e.obj, out);
+      break;
+    case 'index':
+      lambdaVariableNames(e.obj, out);
+      lambdaVariableNames(e.index, out);
+      break;
+  }
+  return out;
+}
+
 function usesLambdaVariables(e: Expr): boolean {
   switch (e.k) {
     case 'lit':

@@ -397,6 +397,23 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it("a lambda's variable choosing an instance of a resource or module loop is BCP247; a for-expression's is not", async () => {
+    const main = [
+      "resource nics 'Microsoft.Network/networkInterfaces@2023-09-01' = [for i in range(0, 2): {",
+      "  name: 'nic-${i}'",
+      "  location: 'eastus'",
+      '  properties: { ipConfigurations: [] }',
+      '}]',
+      'output ids array = map(range(0, 2), j => nics[j].id)',
+      'output nested array = map(range(0, 2), x => map(range(0, 1), y => nics[x + y].name))',
+      'output viaFor array = [for k in range(0, 2): nics[k].id]',
+      "output inLambdaConst array = map(range(0, 2), j => '${j}-${nics[0].name}')",
+      '',
+    ].join('\n');
+    const message = (vars: string): string => `Using lambda variables inside resource or module array access is not currently supported. Found the following lambda variable(s) being accessed: ${vars}. (BCP247)`;
+    expect(await errors(main)).toEqual([`6:47 ${message('"j"')}`, `7:72 ${message('"x", "y"')}`]);
+  });
+
   it('spreading null or a literal of another kind is BCP402 at the spread, not ARM\'s shallowMerge or flatten error', async () => {
     const main = [
       "var baseTags = { env: 'prod' }",
