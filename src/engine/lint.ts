@@ -623,7 +623,12 @@ export interface OneResult {
 
 function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[], config: EffectiveConfig): Finding[] {
   const out: Finding[] = [];
+  // The Bicep compiler stops at its own errors, so ARM's error at the very same place would say the
+  // same thing twice (`output o int = 'str'`: BCP033, and ARM's output type error at that value).
+  const compileErrorAt = new Set<string>();
+  for (const d of diags) if (d.code === 'invalid-template') compileErrorAt.add(d.span.identity());
   for (const d of diags) {
+    if (d.code === 'evaluation-error' && compileErrorAt.size && compileErrorAt.has(d.span.identity())) continue;
     const ruleId = DIAGNOSTIC_RULE[d.code];
     const rule = ruleId ? rules.find((r) => r.meta.id === ruleId) : undefined;
     if (!rule) continue;

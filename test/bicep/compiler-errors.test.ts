@@ -233,6 +233,10 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it("the compiler's error at a value is said once: ARM's output type error at the same place is left out", async () => {
+    expect(await errors(["output o int = 'str'", ''].join('\n'))).toEqual(['1:16 the value is a string, but the declared type is int (BCP033)']);
+  });
+
   it('a typed variable whose literal value is of another type than the one declared (BCP033)', async () => {
     const main = [
       'var port string = 4789',
