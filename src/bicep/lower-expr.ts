@@ -30,7 +30,11 @@ export type Binding =
   /** `lambda`: a variable of a Bicep lambda (`x => ...`); else of a for-expression, also a lambda variable in ARM. */
   | { kind: 'lambda'; name: string; lambda?: true }
   | { kind: 'param'; name: string }
-  | { kind: 'expr'; expr: Expr };
+  /**
+   * `expr`: what a loop's item or index stands for; `atAccess`: it is one instance read from
+   * elsewhere (`nics[2].name`), so the expression keeps the span of that access.
+   */
+  | { kind: 'expr'; expr: Expr; atAccess?: true };
 
 /** Symbolic references met while lowering one declaration (for implicit dependsOn). */
 export class RefCollector {
@@ -295,8 +299,10 @@ export abstract class ExprLowerer {
       case 'expr':
         // The loop item of an indexed loop stands for coll[i], lowered once at the loop's
         // declaration: a reference to it takes the reference's own span, so a finding about the
-        // value (`privateIPAddressVersion: v`) points at the property, not at `for (v, i)`.
-        return { ...b.expr, start: at.start, end: at.end };
+        // value (`privateIPAddressVersion: v`) points at the property, not at `for (v, i)`. An
+        // instance read from elsewhere points at that read: `nics[2].name` on a loop of two is
+        // out of bounds at `2`, not in the name the loop declares.
+        return b.atAccess ? b.expr : { ...b.expr, start: at.start, end: at.end };
     }
   }
 

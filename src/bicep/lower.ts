@@ -1354,7 +1354,7 @@ export class FileLowerer extends ExprLowerer {
     if (!loop) return { refs };
     const i = idx ?? call('copyIndex', [], at);
     const coll = this.expr(loop.iterable, { refs });
-    const add: [string, Binding][] = [[loop.item.name, { kind: 'expr', expr: index(coll, i, loop.item) }]];
+    const add: [string, Binding][] = [[loop.item.name, idx ? { kind: 'expr', expr: index(coll, i, idx), atAccess: true } : { kind: 'expr', expr: index(coll, i, loop.item) }]];
     if (loop.index) add.push([loop.index.name, { kind: 'expr', expr: i }]);
     return withLocals({ refs }, add);
   }

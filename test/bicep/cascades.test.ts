@@ -23,6 +23,20 @@ describe('Bicep errors: one per mistake', () => {
     expect(await errors({ 'main.bicep': main })).toEqual(["1:10 the resource 'vnet' has no name", "4:10 the resource 'subnet' has no name"]);
   });
 
+  it("an instance of a loop read from elsewhere that does not exist is out of bounds at the read, not in the loop's name", async () => {
+    const main = [
+      "resource nics 'Microsoft.Network/networkInterfaces@2023-09-01' = [for i in range(0, 2): {",
+      "  name: 'nic-${i}'",
+      "  location: 'eastus'",
+      '  properties: { ipConfigurations: [] }',
+      '}]',
+      'output third string = nics[2].name',
+      "output first string = nics[0].name",
+      '',
+    ].join('\n');
+    expect(await errors({ 'main.bicep': main })).toEqual(["6:28 The language expression property array index '2' is out of bounds (the array has 2 elements)."]);
+  });
+
   it('a resource body that does not parse reports the parse error, not a missing name the broken line may hold', async () => {
     const main = ["resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {", "  name 'vnet1'", "  location: 'eastus'", '}', ''].join('\n');
     expect(await errors({ 'main.bicep': main })).toEqual(["2:8 expected ':' after the object property name, found ''vnet1''"]);
