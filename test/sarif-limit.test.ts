@@ -61,6 +61,16 @@ describe('SARIF results within a limit', () => {
     expect(leftOut).toBe(0);
   });
 
+  test("a baseline's absent results: written by default, left out with absent: false (the Action's file for code scanning)", async () => {
+    const result = await lintSuppressed();
+    const absentRaw = { ruleId: 'vtap-supported-region', level: 'error', message: { text: 'gone' }, locations: [], partialFingerprints: { 'vtaplint/v1': 'f' } };
+    const withAbsent = { ...result, absent: [{ ruleId: 'vtap-supported-region', fingerprint: 'f', raw: absentRaw }] } as unknown as typeof result;
+    const states = (opts: { absent?: boolean }) =>
+      (JSON.parse(formatSarif(withAbsent, RULES, { version: '0', ...opts })) as { runs: { results: { baselineState?: string }[] }[] }).runs[0]?.results.filter((r) => r.baselineState === 'absent').length;
+    expect(states({})).toBe(1);
+    expect(states({ absent: false })).toBe(0);
+  });
+
   test('kept indexes: lowest ranks, ties in their order', () => {
     expect([...keptIndexes([2, 0, 1, 0, 2], 3)].sort()).toEqual([1, 2, 3]);
     expect([...keptIndexes([2, 2, 2], 2)].sort()).toEqual([0, 1]);

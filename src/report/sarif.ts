@@ -26,6 +26,13 @@ interface SarifOptions {
    * a log used as a baseline must have every result.
    */
   maxResults?: number;
+  /**
+   * Whether the baseline's results this run no longer has are written (baselineState 'absent';
+   * default true). Code scanning ignores baselineState (docs.github.com, SARIF support for code
+   * scanning, result object: "the rest of the supported fields are ignored") and makes every result
+   * an alert, so the Action's file, which is uploaded there, leaves them out.
+   */
+  absent?: boolean;
 }
 
 /**
@@ -120,7 +127,7 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
     ...(f.baselineState ? { baselineState: f.baselineState } : {}),
   });
   // The baseline's results this run no longer has, as they were, marked absent.
-  const absent = (result.absent ?? []).map((a) => {
+  const absent = (opts.absent === false ? [] : (result.absent ?? [])).map((a) => {
     const { ruleIndex: _old, ...raw } = a.raw;
     const i = index.get(a.ruleId);
     return { ...raw, ...(i !== undefined ? { ruleIndex: i } : {}), baselineState: 'absent' };

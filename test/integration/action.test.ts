@@ -194,7 +194,7 @@ describe('the action bundle, run as the runner runs it', () => {
     expect(bad.stdout).toContain('::error::fail-on must be one of error, warning, note, never');
   });
 
-  test('baseline: unchanged results do not count, new ones do, gone ones are absent; SARIF still valid', () => {
+  test('baseline: unchanged results do not count, new ones do, gone ones are counted absent but not uploaded as alerts; SARIF still valid', () => {
     const { dir } = prWorkspace();
     const first = runBundle(dir, { paths: 'old-bad.json\nnew-error.json', 'sarif-file': 'baseline.sarif', 'fail-on': 'never' });
     expect(first.outputs.errors).toBe('2');
@@ -204,9 +204,10 @@ describe('the action bundle, run as the runner runs it', () => {
     expect(r.outputs).toMatchObject({ errors: '0', warnings: '1' });
     expect(r.code).toBe(1);
     const log = JSON.parse(readFileSync(path.join(dir, 'ws/vtaplint.sarif'), 'utf8')) as { runs: { results: { baselineState: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    // new-error.json's fixed finding is not in the file: code scanning ignores baselineState and
+    // would make it an alert on a line that no longer has it.
     expect(log.runs[0]!.results.map((x) => [x.locations[0]!.physicalLocation.artifactLocation.uri, x.baselineState]).sort()).toEqual([
       ['new-bad.json', 'new'],
-      ['new-error.json', 'absent'],
       ['old-bad.json', 'unchanged'],
     ]);
     expect(r.summary).toContain('baseline: 1 unchanged, 0 updated, 1 absent');
