@@ -128,6 +128,13 @@ test('a glob finds the same files written relative or absolute, inside the curre
   // A folder named like a glob is taken as written before the wildcard.
   expect(await rel([path.join(dir, 'odd [dir]/*.json')], dir)).toEqual({ files: ['odd [dir]/c.json'], missing: [] });
   expect(await rel(['**/d.json'], dir)).toEqual({ files: ['other/d.json'], missing: [] });
+  // Outside Windows a backslash escapes a glob character, as in globby's patterns ("no files match" before).
+  if (path.sep === '/') {
+    writeFileSync(path.join(dir, 'other/e[1].json'), '{}');
+    writeFileSync(path.join(dir, 'other/e1.json'), '{}');
+    expect(await rel(['other/*\\[1\\].json'], dir)).toEqual({ files: ['other/e[1].json'], missing: [] });
+    expect(await rel(['oth\\er/e\\[1\\]*'], dir)).toEqual({ files: ['other/e[1].json'], missing: [] });
+  }
 });
 
 test('a .gitignore pattern with any number of wildcards in one path segment applies as git applies it, without a hang on long names', async () => {

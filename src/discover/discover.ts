@@ -155,16 +155,29 @@ function readIgnoreFile(file: string, cache: Map<string, IgnoreFile>): IgnoreFil
  * folder before the first wildcard (no walk of the folders above).
  */
 export function globFrom(arg: string, cwd: string, escape: (p: string) => string): { base: string; pattern: string } {
-  const glob = arg.replaceAll('\\', '/');
-  const wild = glob.search(/[*?[\]{}()!]/);
+  // On Windows `\` separates folders; elsewhere it escapes the character after it (`*\[1\].json`
+  // for the files named `x[1].json`), as in globby's patterns, and an escaped character is no wildcard.
+  const escapes = path.sep !== '\\';
+  const glob = escapes ? arg : arg.replaceAll('\\', '/');
+  const wild = firstWildcard(glob, escapes);
   const head = wild < 0 ? glob : glob.slice(0, wild);
   const staticDir = head.slice(0, head.lastIndexOf('/') + 1);
-  const dir = path.resolve(cwd, staticDir || '.');
+  const dir = path.resolve(cwd, (escapes ? staticDir.replace(/\\(.)/g, '$1') : staticDir) || '.');
   const inside = dir === cwd || dir.startsWith(cwd.endsWith(path.sep) ? cwd : cwd + path.sep);
   const base = inside ? cwd : dir;
   const prefix = path.relative(base, dir).split(path.sep).join('/');
   const rest = glob.slice(staticDir.length);
   return { base, pattern: prefix ? `${escape(prefix)}/${rest}` : rest };
+}
+
+/** Where the first glob wildcard of `glob` is (-1: none), not counting escaped characters when `escapes`. */
+function firstWildcard(glob: string, escapes: boolean): number {
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (escapes && c === '\\') i++;
+    else if ('*?[]{}()!'.includes(c)) return i;
+  }
+  return -1;
 }
 
 const LINTED = new Set<string>(LINTED_EXTENSIONS);
