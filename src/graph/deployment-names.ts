@@ -7,6 +7,7 @@
 // deploy stage's "defined multiple times" error (the Bicep compiler's BCP122): this finds those
 // of different templates (a module deploying one of the name of another, or of itself).
 import type { DeployedResource } from '../deploy/model.js';
+import { isTObject, own } from '../model/template.js';
 import type { ResourceGraph } from './graph.js';
 import { orderedAfter } from './vtap.js';
 
@@ -37,7 +38,7 @@ export function sharedDeploymentNames(graph: ResourceGraph): SharedDeploymentNam
   for (const r of graph.resources) {
     if (r.existing || r.type.toLowerCase() !== DEPLOYMENTS || seen.has(r.key)) continue;
     seen.add(r.key);
-    const all = graph.declarationsOf(r.key).filter((d) => !d.existing);
+    const all = graph.declarationsOf(r.key).filter((d) => !d.existing && deploysSomething(d));
     for (let j = 1; j < all.length; j++) {
       const d = all[j] as DeployedResource;
       // Those of one template are the deploy stage's error already.
@@ -50,6 +51,16 @@ export function sharedDeploymentNames(graph: ResourceGraph): SharedDeploymentNam
     }
   }
   return out;
+}
+
+/**
+ * Whether the deployment has a template to deploy (inline or linked). One without is already an
+ * error where it is written (a Bicep module whose file could not be loaded, or that is part of a
+ * cycle of modules, which the compiler rejects): it never runs, so its name clashes with nothing.
+ */
+function deploysSomething(d: DeployedResource): boolean {
+  const props = own(d.decl.node, 'properties');
+  return isTObject(props) && (own(props, 'template') !== undefined || own(props, 'templateLink') !== undefined);
 }
 
 function relationOf(graph: ResourceGraph, a: DeployedResource, b: DeployedResource): SharedDeploymentName['relation'] {

@@ -87,9 +87,15 @@ describe('maxDeployments', () => {
     const run = await root.lint(['main.json', 'inline.json']);
     expect(run.notifications).toEqual([]);
     // Once per linted template, at the deployment where the budget ran out; the expression error
-    // after the deployments in each is still found.
+    // after the deployments in each is still found. The inline deployments' names ('d7-0',
+    // 'd7-1', ...) repeat in every instance of the level above, all in one resource group: two
+    // deployments of one name at once, which ARM fails (DeploymentActive), once per level
+    // analysed (src/graph/deployment-names.ts).
     expect(summary(run.findings)).toEqual([
       'limit-exceeded|inline.json|90|45|maxDeployments',
+      'evaluation-error|inline.json|93|55|',
+      'evaluation-error|inline.json|110|63|',
+      'evaluation-error|inline.json|127|71|',
       'evaluation-error|inline.json|175|34|',
       'limit-exceeded|l4.json|5|5|maxDeployments',
       'evaluation-error|main.json|28|34|',
@@ -106,7 +112,9 @@ describe('maxDeployments', () => {
       }),
     );
     const run = await root.lint(['self.json']);
-    expect(summary(run.findings)).toEqual(['limit-exceeded|self.json|5|5|maxDeploymentDepth', 'limit-exceeded|self.json|5|5|maxDeployments']);
+    // And 'self-0' deploys 'self-0' inside itself in the same resource group: ARM fails it
+    // (DeploymentActive), said once at the name.
+    expect(summary(run.findings)).toEqual(['limit-exceeded|self.json|5|5|maxDeploymentDepth', 'limit-exceeded|self.json|5|5|maxDeployments', 'evaluation-error|self.json|8|15|']);
   });
 });
 
