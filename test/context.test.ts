@@ -72,6 +72,18 @@ describe('--context', () => {
     expect(rules(await sarif(['arm']))).toContain('arm/broken.parameters.json:6 invalid-template');
   });
 
+  test('a broken file named as a parameters file is reported without a $schema or a template that uses it (the hook passed it)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-orphan-params-'));
+    writeFileSync(path.join(dir, 'lost.parameters.json'), '{ "parameters": { "location": { "value": "eastus" }\n');
+    writeFileSync(path.join(dir, 'web.parameters.prod.json'), '{ bad json');
+    // Other JSON that does not parse is not ours to report when found in a folder.
+    writeFileSync(path.join(dir, 'settings.json'), '{ bad json');
+    mkdirSync(path.join(dir, 'x.parameters.d'));
+    writeFileSync(path.join(dir, 'x.parameters.d', 'notes.json'), '{ bad json');
+    expect(rules(await sarif(['.'], dir))).toEqual(['lost.parameters.json:2 invalid-template', 'web.parameters.prod.json:1 invalid-template']);
+    expect(rules(await sarif(['--context', '.', 'lost.parameters.json'], dir))).toEqual(['lost.parameters.json:2 invalid-template']);
+  });
+
   test('a config suppression or file outside the named ones is neither reported nor called unused', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-context-'));
     cpSync(CONTEXT, dir, { recursive: true });

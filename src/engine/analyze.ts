@@ -20,6 +20,9 @@ import { deployFile, type DeployResult } from '../deploy/deploy.js';
 import { TemplateScope } from '../deploy/scope.js';
 import { ResourceGraph } from '../graph/graph.js';
 
+/** Names only ARM parameters files have: x.parameters.json, x.parameters.<env>.json. */
+const PARAMETERS_FILE_NAME = /\.parameters(\.[^./\\]+)?\.jsonc?$/i;
+
 export interface AnalyzeOptions {
   /** The lint root: linked templates, modules and load*Content files are read only inside it. */
   root: string;
@@ -329,9 +332,11 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   const source = read.source;
   const loaded = loadJson(source, opts.limits);
   if (!loaded.root) {
-    // A broken file that says it is a template or a parameters file (by its $schema) is ours to
-    // report wherever it was found; other JSON (package.json, ...) only when named.
-    const ours = opts.explicit || looksLikeTemplateText(source.text) || looksLikeParametersText(source.text);
+    // A broken file that says it is a template or a parameters file (by its $schema, or by a name
+    // only parameters files have: a broken x.parameters.json no template uses went unreported, and
+    // the pre-commit hook passed it) is ours to report wherever it was found; other JSON
+    // (package.json, ...) only when named.
+    const ours = opts.explicit || looksLikeTemplateText(source.text) || looksLikeParametersText(source.text) || PARAMETERS_FILE_NAME.test(file);
     return ours ? { kind: 'broken', diagnostics: loaded.diagnostics } : { kind: 'skipped' };
   }
   const kind = classifyJson(loaded.root);
