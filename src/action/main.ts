@@ -42,9 +42,10 @@ export async function run(runner: Runner = processRunner()): Promise<number> {
 async function runAction(runner: Runner): Promise<number> {
   const env = runner.env;
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const failOn = (getInput(runner, 'fail-on') || 'error') as FailOn;
+  // Any case, as the `annotations` input: `fail-on: Warning` failed the step.
+  const failOn = (getInput(runner, 'fail-on') || 'error').toLowerCase() as FailOn;
   if (!FAIL_ON.includes(failOn)) {
-    return failBeforeLint(runner, `fail-on must be one of ${FAIL_ON.join(', ')}, got '${failOn}'`);
+    return failBeforeLint(runner, `fail-on must be one of ${FAIL_ON.join(', ')}, got '${getInput(runner, 'fail-on')}'`);
   }
   // Off when the workflow uploads the SARIF file: code scanning then annotates the same lines of
   // the pull request, and each finding showed twice (the double reporting users of other

@@ -189,6 +189,8 @@ describe('the action bundle, run as the runner runs it', () => {
     const ok = runBundle(dir, { paths: 'new-bad.json\ngood.json', 'fail-on': 'error' });
     expect([ok.code, ok.outputs.errors, ok.outputs.warnings]).toEqual([0, '0', '1']);
     expect(runBundle(dir, { paths: 'new-bad.json', 'fail-on': 'warning' }).code).toBe(1);
+    // In any case, as the annotations input.
+    expect(runBundle(dir, { paths: 'new-bad.json', 'fail-on': 'Warning' }).code).toBe(1);
     const bad = runBundle(dir, { 'fail-on': 'sometimes' });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('::error::fail-on must be one of error, warning, note, never');
