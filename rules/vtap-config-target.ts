@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { TYPES, orderedAfter, tapSources } from '../src/graph/vtap.js';
+import { TYPES, orderedAfter, tapDeclarations } from '../src/graph/vtap.js';
 import { describeId, formatId, fullType } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -20,7 +20,8 @@ export default defineRule(
   },
   docs,
   (ctx) => {
-    for (const s of tapSources(ctx.graph)) {
+    // Every declaration, also those that name no TAP and so are no source for the other rules.
+    for (const s of tapDeclarations(ctx.graph)) {
       // A scale set's virtualNetworkTaps entry creates no TAP configuration: vtap-source-vm-nic reports it.
       if (s.declaration === 'scaleset') continue;
       const v = s.tapId.value;

@@ -7,7 +7,7 @@ import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
-import { idNames, resourceKey, sameScope, segmentDisplay, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
+import { fullType, idNames, resourceKey, sameScope, segmentDisplay, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',
@@ -94,9 +94,25 @@ export function taps(graph: ResourceGraph): DeployedResource[] {
   return deployedOfType(graph, TYPES.tap);
 }
 
-/** Every TAP source the deployment declares, in declaration order. */
+/**
+ * Every TAP source the deployment declares (certain ones first, each group in declaration order):
+ * the declarations of tapDeclarations whose TAP reference may name a virtual network TAP. One that
+ * names something else (a NIC, an IP configuration), no id at all, or text that is no resource id
+ * is rejected by Azure and mirrors nothing, so no rule judges its NIC as a source: only
+ * vtap-config-target reports it (tapDeclarations). One whose target is known only at deployment (an
+ * id from a parameter without a value) may name a TAP, and stays a source.
+ */
 export function tapSources(graph: ResourceGraph): readonly TapSource[] {
   return foundSources(graph).sources;
+}
+
+/**
+ * Every declaration that asks for a TAP configuration, whatever its TAP reference names (tapSources
+ * and those that name no virtual network TAP), in tapSources' order: for vtap-config-target,
+ * which checks the reference itself.
+ */
+export function tapDeclarations(graph: ResourceGraph): readonly TapSource[] {
+  return foundSources(graph).declarations;
 }
 
 /**
@@ -125,6 +141,7 @@ function foundSources(graph: ResourceGraph): Found {
 
 interface Found {
   sources: readonly TapSource[];
+  declarations: readonly TapSource[];
   replaced: readonly ReplacedSource[];
 }
 
@@ -190,7 +207,28 @@ function findTapSources(graph: ResourceGraph): Found {
   // Sources that exist for certain come first (each group in declaration order): a rule that
   // judges a NIC or VM once, through its first source, then judges it through a certain one.
   const uncertain = (s: TapSource) => s.when !== undefined || s.rivals !== undefined;
-  return { sources: [...out.filter((s) => !uncertain(s)), ...out.filter(uncertain)], replaced };
+  const declarations = [...out.filter((s) => !uncertain(s)), ...out.filter(uncertain)];
+  return {
+    sources: declarations.filter(mayNameTap),
+    declarations,
+    // A replaced entry that names no TAP would have mirrored nothing even if it lasted.
+    replaced: replaced.filter((r) => mayNameTap(r.source)),
+  };
+}
+
+/**
+ * Whether a declaration's TAP reference may be a virtual network TAP's id: an id of that type (of
+ * a TAP declared or not), or a value known only at deployment. Not an id of another type (Azure
+ * rejects the configuration: its virtualNetworkTap must reference a TAP), nor a missing or null id,
+ * nor text that is no resource id. A scale set's entry is kept whatever it names: it creates no
+ * configuration, and vtap-source-vm-nic reports the intent to mirror a scale set.
+ */
+function mayNameTap(s: TapSource): boolean {
+  if (s.declaration === 'scaleset') return true;
+  const v = s.tapId.value;
+  if (v === undefined || v === null) return false;
+  if (s.tap.kind === 'none') return v instanceof Unknown;
+  return lowerEq(fullType(s.tap.id), TYPES.tap);
 }
 
 /**
