@@ -7,7 +7,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { typeName } from '../expr/ops.js';
-import { fullType, resourceKey, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from './resource-id.js';
+import { fullType, resourceKey, segmentDisplay, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from './resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
 import { needsOwnSpan } from './scope.js';
 import type { LocatedValue } from '../expr/located.js';
@@ -665,11 +665,16 @@ function sharedTypes(type: string, split: string[]): string[] {
   return split;
 }
 
+/**
+ * A name known in part shows its unknown pieces as its id does (segmentDisplay: `{symbol}`, `{?}`),
+ * so one resource has one name in every message: the NIC of a tapConfigurations resource named
+ * `[concat(parameters('nics')[copyIndex()], '/tap')]` is `{parameters('nics')[copyIndex()]}` in
+ * the rules that name it by id, and the configuration `{parameters('nics')[copyIndex()]}/tap`.
+ */
 function displayNameOf(name: Value, span: Span): string {
   if (typeof name === 'string') return name;
-  if (name instanceof Unknown && name.parts) {
-    return name.parts.map((p) => (typeof p === 'string' ? p : '{…}')).join('');
-  }
+  if (name instanceof Unknown && name.parts) return segmentDisplay(name.parts);
+  if (name instanceof Unknown && name.symbol !== undefined) return segmentDisplay([name]);
   // The name as written in the file.
   const r = span.range();
   return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, '');

@@ -364,4 +364,53 @@ describe('messages', () => {
       "NIC 'webNic' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM 'webVm' lists a network interface whose id is unknown: the parameter 'webNicId' has no value (no default, parameters file or -p value), which may be this NIC; a TAP can only mirror a VM's network interface",
     ]);
   });
+
+  test('a resource whose name is known only in part has one name in every rule: its unknown pieces as {symbol}, as in its id', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+    // A copy loop of TAP configurations over NICs named by a parameter without a value: the
+    // configuration is named by vtap-config-target, its NIC (by id) by the source rules.
+    const loop = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { nicNames: { type: 'array' }, tapResourceId: { type: 'string' } },
+      resources: [
+        {
+          type: 'Microsoft.Network/networkInterfaces/tapConfigurations',
+          apiVersion: '2024-05-01',
+          name: "[concat(parameters('nicNames')[copyIndex()], '/tap')]",
+          copy: { name: 'cfgs', count: "[length(parameters('nicNames'))]" },
+          properties: { virtualNetworkTap: { id: "[parameters('tapResourceId')]" } },
+        },
+      ],
+    };
+    writeFileSync(path.join(dir, 'loop.json'), JSON.stringify(loop, null, 2));
+    const { findings } = await findingsOf(['loop.json'], dir);
+    const nic = "{parameters('nicNames')[copyIndex()]}";
+    const byRule = new Map(findings.map((f) => [f.ruleId, f.message]));
+    expect(byRule.get('vtap-config-target')).toContain(`the TAP of '${nic}/tap' is unknown`);
+    expect(byRule.get('vtap-live-migration')).toContain(`the VM of NIC '${nic}'`);
+    expect(byRule.get('vtap-live-migration')).toContain(`(if '${nic}/tap' is deployed:`);
+    expect(byRule.get('vtap-source-vm-nic')).toContain(`NIC '${nic}' (a TAP source) is outside the template`);
+    for (const f of findings) expect(f.message).not.toContain('{…}');
+
+    // A NIC the template declares with a name from a parameter: as its id shows it, not as written ('[parameters(...)]').
+    const declared = {
+      ...loop,
+      parameters: { nicName: { type: 'string' } },
+      resources: [
+        { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap1', location: 'eastus', properties: { destinationNetworkInterfaceIPConfiguration: { id: "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector', 'ipconfig1')]" } } },
+        { type: 'Microsoft.Network/networkInterfaces', apiVersion: '2024-05-01', name: "[parameters('nicName')]", location: 'eastus', properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { privateIPAddressVersion: 'IPv6' } }] } },
+        {
+          type: 'Microsoft.Network/networkInterfaces/tapConfigurations',
+          apiVersion: '2024-05-01',
+          name: "[concat(parameters('nicName'), '/tap')]",
+          dependsOn: ["[resourceId('Microsoft.Network/networkInterfaces', parameters('nicName'))]", "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]"],
+          properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]" } },
+        },
+      ],
+    };
+    writeFileSync(path.join(dir, 'declared.json'), JSON.stringify(declared, null, 2));
+    const ipv6 = (await findingsOf(['declared.json'], dir)).findings.filter((f) => f.ruleId === 'vtap-no-ipv6').map((f) => f.message);
+    expect(ipv6).toEqual([expect.stringContaining("IP configuration 'ipconfig1' of source NIC '{parameters('nicName')}' uses IPv6")]);
+  });
 });
