@@ -2,6 +2,7 @@
 // evaluated, ARM's limit of 800), conditions (false: not deployed; unknown: maybe deployed),
 // nested child `resources` arrays, languageVersion 2.0 symbolic names and `existing`.
 import { pushAll } from '../model/push-all.js';
+import { isExpressionString } from '../expr/parser.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
@@ -122,6 +123,7 @@ export class ResourceExpander {
         return;
       }
       if (typeof count === 'number' && symbolicName !== undefined && !parent) this.loopCounts.set(symbolicName.toLowerCase(), count);
+      this.checkCopyMode(c, count, parent?.loop);
       if (typeof count === 'number') {
         if (count < 0) {
           this.diagnostics.add({ code: 'evaluation-error', message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
@@ -161,6 +163,56 @@ export class ResourceExpander {
       return;
     }
     this.expandInstance(d, parent, symbolicName, parent?.loop);
+  }
+
+  /**
+   * A resource copy loop's `mode` is `parallel` (the default) or `serial`, in any case; a serial
+   * loop's `batchSize` is how many instances deploy at a time (copy-resources.md: "mode": "serial"
+   * <or> "parallel", "batchSize": <number-to-deploy-serially>). ARM rejects another mode when it
+   * reads the template, and a batch size larger than the count: "The template 'copy' definition
+   * ... has an invalid copy batch size. The copy batch size must be a non-negative integer value
+   * and cannot exceed the copy count '2'" (InvalidTemplate, MicrosoftDocs/azure-docs#62948). A
+   * count of 0 does not fail that way (the deployments engine was fixed for it, Azure/bicep#4319).
+   * The batch size is judged only with mode serial, the combination ARM documents: a batch size of
+   * a parallel loop is not known to be read at all. A batch size of 0 is not judged either: ARM's
+   * own message calls it valid ("non-negative"); Bicep rejects @batchSize(0) itself (BCP154, lower.ts).
+   */
+  private checkCopyMode(copy: Located<TObject>, count: Value | undefined, loop: ResourceLoop | undefined): void {
+    const modeNode = childOf(copy, 'mode');
+    let serial = false;
+    // Only a literal string is judged: an expression, or a number (which a JSON enum reader may
+    // take for a member), is not known to be rejected.
+    if (modeNode && typeof modeNode.node === 'string' && !isExpressionString(modeNode.node)) {
+      const mode = modeNode.node.toLowerCase();
+      if (mode === 'serial') serial = true;
+      else if (mode !== 'parallel') {
+        this.diagnostics.add({
+          code: 'invalid-template',
+          message: `The copy mode '${modeNode.node}' is not valid: ARM accepts 'parallel' (the default) or 'serial' (with 'batchSize', the number of instances deployed at a time).`,
+          span: modeNode.span,
+        });
+        return;
+      }
+    }
+    const batchNode = childOf(copy, 'batchSize');
+    if (!serial || !batchNode) return;
+    const batch = this.ev.evaluateNode(batchNode.node, batchNode.span, loop);
+    if (batch === undefined || batch instanceof Unknown) return;
+    if (typeof batch !== 'number' || !Number.isInteger(batch) || batch < 0) {
+      this.diagnostics.add({
+        code: 'evaluation-error',
+        message: `The copy batch size must be a non-negative integer; it is ${typeof batch === 'number' ? batch : `of type '${typeName(batch)}'`}.`,
+        span: batchNode.span,
+      });
+      return;
+    }
+    if (typeof count === 'number' && Number.isInteger(count) && count > 0 && batch > count) {
+      this.diagnostics.add({
+        code: 'evaluation-error',
+        message: `The copy batch size ${batch} exceeds the copy count ${count}: ARM rejects the template ("invalid copy batch size ... cannot exceed the copy count").`,
+        span: batchNode.span,
+      });
+    }
   }
 
   private expandInstance(

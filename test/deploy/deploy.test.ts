@@ -480,6 +480,39 @@ describe('variables, copy loops and conditions', () => {
     ]);
   });
 
+  // copy-resources.md: "mode": "serial" <or> "parallel", "batchSize": <number-to-deploy-serially>;
+  // ARM: "... has an invalid copy batch size. The copy batch size must be a non-negative integer
+  // value and cannot exceed the copy count '2'" (InvalidTemplate, MicrosoftDocs/azure-docs#62948).
+  test("a resource copy loop's mode is parallel or serial, and a serial batch size is at most the count", () => {
+    const loop = (name: string, copy: Record<string, unknown>) => ({ copy: { name, ...copy }, ...nic(`[concat('${name}', copyIndex())]`) });
+    const t = arm(
+      [
+        loop('a', { count: 2, mode: 'sequential', batchSize: 1 }),
+        loop('b', { count: 2, mode: 'Serial', batchSize: "[parameters('b')]" }),
+        loop('c', { count: 4, mode: 'serial', batchSize: -1 }),
+        loop('d', { count: 4, mode: 'serial', batchSize: '2' }),
+        // Silent: within bounds; a count of 0 (Azure/bicep#4319); a parallel loop's batch size;
+        // a batch size of 0 (ARM's own message calls it valid); a mode known only at deployment.
+        loop('e', { count: 2, mode: 'SERIAL', batchSize: 2 }),
+        loop('f', { count: 0, mode: 'serial', batchSize: 1 }),
+        loop('g', { count: 2, mode: 'parallel', batchSize: 9 }),
+        loop('h', { count: 2, mode: 'serial', batchSize: 0 }),
+        loop('i', { count: 2, mode: "[parameters('m')]", batchSize: 9 }),
+      ],
+      { parameters: { b: { type: 'int', defaultValue: 3 }, m: { type: 'string', defaultValue: 'serial' } } },
+    );
+    const { a } = analyze({ 'main.json': t });
+    const errors = diagnosticsNow(a).filter((d) => d.code === 'evaluation-error' || d.code === 'invalid-template');
+    expect(errors.map((d) => [d.code, d.message, d.span.text()])).toEqual([
+      ['invalid-template', "The copy mode 'sequential' is not valid: ARM accepts 'parallel' (the default) or 'serial' (with 'batchSize', the number of instances deployed at a time).", '"sequential"'],
+      ['evaluation-error', 'The copy batch size 3 exceeds the copy count 2: ARM rejects the template ("invalid copy batch size ... cannot exceed the copy count").', '"[parameters(\'b\')]"'],
+      ['evaluation-error', 'The copy batch size must be a non-negative integer; it is -1.', '-1'],
+      ['evaluation-error', "The copy batch size must be a non-negative integer; it is of type 'String'.", '"2"'],
+    ]);
+    // The loops are still expanded: the mistake is reported, the analysis goes on.
+    expect(a.graph.resources.filter((r) => String(r.name).startsWith('a'))).toHaveLength(2);
+  });
+
   // ARM checks a name's segments against its type whatever the condition: Azure/bicep#10596 got
   // "... has incorrect segment lengths" (InvalidTemplate) for resources whose condition was false.
   test('a resource whose condition is false still needs a name that fits its type', () => {
