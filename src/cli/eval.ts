@@ -130,7 +130,8 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   for (const d of deployed.diagnostics) sink.add(d);
   const placeholder = new RegExp(`"${JSON.stringify(tag).slice(1, -1).replaceAll('\\', '\\\\')}(-?\\d+)"`, 'g');
   const output = `${JSON.stringify({ outputs }, null, 2).replace(placeholder, '$1')}\n`;
-  const failed = sink.items.some((d) => d.code === 'invalid-template' || d.code === 'evaluation-error');
+  // A diagnostic below error (a read that fails only if a resource is missing in Azure) fails nothing.
+  const failed = sink.items.some((d) => (d.code === 'invalid-template' || d.code === 'evaluation-error') && !d.level);
   // A -p name the template does not declare (a typo) changed nothing: said, as the lint says it.
   const declared = new Set((deployed.scope?.parameterNames() ?? []).map((n) => n.toLowerCase()));
   const warnings = Object.keys(opts.params)

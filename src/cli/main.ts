@@ -106,7 +106,7 @@ class Pieces {
 function printProblems(diagnostics: readonly Diagnostic[], io: CliIo): void {
   for (const d of diagnostics) {
     const at = d.span.region().start;
-    io.stderr(`vtaplint: ${printable(path.relative(io.cwd, d.span.file.path) || d.span.file.path)}:${at.line}:${at.column}: ${printable(d.message)}\n`);
+    io.stderr(`vtaplint: ${printable(path.relative(io.cwd, d.span.file.path) || d.span.file.path)}:${at.line}:${at.column}: ${d.level ? `${d.level}: ` : ''}${printable(d.message)}\n`);
   }
 }
 

@@ -15,7 +15,7 @@ import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
-import { noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
+import { bodyUnderEvaluation, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
@@ -712,7 +712,10 @@ export class Deployment {
     // list*() by id is runtime state and orders nothing: no look-up needed.
     if (!isReference && !(byName && isListAction(fn))) return undefined;
     const target = this.findReferenced(unit, args[0]);
-    if (!target) return undefined;
+    if (!target) {
+      if (isReference) this.checkNotDeployedRead(unit, args[0], span);
+      return undefined;
+    }
     // reference() of an `existing` resource: nothing of it is in the template, but the unknown
     // says whose state it is, so rules can name that resource (src/deploy/runtime.ts).
     if (target.existing) return isReference ? existingView(target, span, typeof args[2] === 'string' && args[2].toLowerCase() === 'full') : undefined;
@@ -747,6 +750,45 @@ export class Deployment {
     } finally {
       this.busy.delete(target);
     }
+  }
+
+  /**
+   * reference() of a resource whose condition is false, made by a resource that is deployed: ARM
+   * evaluates the call all the same ("If you use a reference or list function with a resource that
+   * is conditionally deployed, the function is evaluated even if the resource isn't deployed. You
+   * get an error if the function refers to a resource that doesn't exist", ARM's
+   * conditional-resource-deployment.md; Bicep warns of the same, BCP318). A read the template guards
+   * is never evaluated here: one inside if() on that condition (the branch not taken is not
+   * evaluated), one in a resource with that condition (its body is not evaluated), one in a resource
+   * that may not deploy (state 'maybe': the condition known only at deployment may be the same).
+   * A warning: a resource of that name that exists already is read without error (new-or-existing).
+   */
+  private checkNotDeployedRead(unit: DeploymentUnit, v: Value | undefined, span: Span): void {
+    const reader = bodyUnderEvaluation();
+    if (!reader || reader.state !== 'deployed' || reader.existing) return;
+    const off = this.notDeployedNamed(unit, v);
+    if (!off) return;
+    const name = off.symbolicName ?? (typeof off.name === 'string' ? off.name : undefined);
+    if (name === undefined) return;
+    const guard = span.file.kind === 'bicep' ? `<condition> ? ${name}.properties... : <another value>` : `if(<condition>, reference('${name}')..., <another value>)`;
+    this.diagnostics.add({
+      code: 'evaluation-error',
+      level: 'warning',
+      message: `'${reader.displayName}' reads '${name}' (reference()), whose condition is false with these parameter values, so it is not deployed; ARM evaluates the read all the same, and the deployment fails ("was not found", ResourceNotFound) unless '${name}' already exists: read it only under its condition (${guard}) or give '${reader.displayName}' the same condition`,
+      span,
+    });
+  }
+
+  /** The declaration whose condition is false that a reference() argument names (a symbolic name, a name, an id), in the scope findReferenced looks in. */
+  private notDeployedNamed(unit: DeploymentUnit, v: Value | undefined): NotDeployed | undefined {
+    const same = this.notDeployed.filter((n) => n.unit === unit || n.unit.parent === unit.parent);
+    if (typeof v === 'string' && !v.startsWith('/')) {
+      const symbol = /^(.+)\[\d+\]$/.exec(v)?.[1] ?? v;
+      return same.find((n) => n.symbolicName === symbol) ?? same.find((n) => typeof n.name === 'string' && n.name.toLowerCase() === v.toLowerCase());
+    }
+    const id = v === undefined ? undefined : parseResourceId(v);
+    if (!id) return undefined;
+    return same.find((n) => relativeKey(n.id) === relativeKey(id) && sameScope(n.id.scope, id.scope) !== false);
   }
 
   /**

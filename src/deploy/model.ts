@@ -118,11 +118,24 @@ export interface NotDeployed {
  */
 export const REPRESENTATIVE_INDEX = 'copyIndex()';
 
+/** A resource whose body is being evaluated: where its implicit dependencies go, and whether it deploys. */
+export interface BodyUnderEvaluation {
+  implicit: Dependency[] | undefined;
+  readonly state: DeployState;
+  readonly existing: boolean;
+  readonly displayName: string;
+}
+
 /** The resources whose bodies are being evaluated, innermost last (see noteImplicitDependency). */
-const evaluating: { implicit: Dependency[] | undefined }[] = [];
+const evaluating: BodyUnderEvaluation[] = [];
+
+/** The resource whose body is being evaluated now (innermost), if any. */
+export function bodyUnderEvaluation(): BodyUnderEvaluation | undefined {
+  return evaluating[evaluating.length - 1];
+}
 
 /** Runs `f`, the evaluation of a body, collecting the implicit dependencies it makes into `into`. */
-export function collectingImplicitDependencies<T>(into: { implicit: Dependency[] | undefined }, f: () => T): T {
+export function collectingImplicitDependencies<T>(into: BodyUnderEvaluation, f: () => T): T {
   evaluating.push(into);
   try {
     return f();

@@ -18,7 +18,7 @@ import { ParameterFileReads, associatedParameterFile, readParameterFile, type Su
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
-import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, levelFor, loadConfigFile, mappedParameterFile, type EffectiveConfig } from './config.js';
+import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, configuredLevel, levelFor, loadConfigFile, mappedParameterFile, type EffectiveConfig } from './config.js';
 import { compareFindings, fingerprintOf, locate, type Finding, type FindingLocation } from './finding.js';
 import type { Level, Rule } from './rule.js';
 import { runRules, type RuleOutcome } from './run-rules.js';
@@ -632,7 +632,7 @@ function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[]
     const ruleId = DIAGNOSTIC_RULE[d.code];
     const rule = ruleId ? rules.find((r) => r.meta.id === ruleId) : undefined;
     if (!rule) continue;
-    const level = levelFor(rule.meta, config);
+    const level = d.level ? (configuredLevel(rule.meta, config) ?? d.level) : levelFor(rule.meta, config);
     if (level === 'off') continue;
     out.push(placed({ ruleId: rule.meta.id, level, kind: 'fail', message: d.message, span: d.span, related: d.related ?? [], logical: undefined, plainMessage: undefined }));
   }

@@ -17,6 +17,8 @@ export interface Diagnostic {
   message: string;
   span: Span;
   related?: { span: Span; message: string }[];
+  /** Below the rule's default level (a failure that depends on what exists in Azure); a level set in the config wins. */
+  level?: 'warning' | 'note';
   /** The file could not be read at all (permissions, I/O): also a tool notification in SARIF. */
   unreadable?: boolean;
 }
