@@ -1,7 +1,9 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, elements } from '../src/expr/located.js';
-import { destinationsOf, privateEndpointOfNic, taps, type Destination, type NicRef } from '../src/graph/vtap.js';
-import { describeId, fullType, idNames, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
+import { destinationsOf, nicName, privateEndpointOfNic, resolvedName, tapSources, taps, TYPES, type Destination, type NicRef, type TapSource } from '../src/graph/vtap.js';
+import { sourceRelated } from './lib/support.js';
+import type { Resolution } from '../src/graph/graph.js';
+import { describeId, fullType, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -83,8 +85,43 @@ export default defineRule(
       }
       checkDestination(ctx, tap, dests[0] as Destination);
     }
+    tapsOutside(ctx);
   },
 );
+
+/**
+ * Sources this template attaches to a TAP it does not deploy (declared `existing`, or named only by
+ * its id: a hub's TAP that spokes add sources to). The TAP's destination is not in the template, so
+ * none of the destination checks can be made for those sources: as for a destination outside the
+ * template, one indeterminate result says so (per TAP, naming the sources), and the other
+ * destination rules (network, peering, collector port, IPv6) stay silent about it.
+ */
+function tapsOutside(ctx: RuleContext): void {
+  const byTap = new Map<string, { tap: Extract<Resolution, { kind: 'resource' | 'external' }>; sources: TapSource[] }>();
+  for (const source of tapSources(ctx.graph)) {
+    const t = source.tap;
+    if (!(t.kind === 'external' || (t.kind === 'resource' && t.resource.existing))) continue;
+    if (fullType(t.id).toLowerCase() !== TYPES.tap.toLowerCase()) continue; // vtap-config-target
+    if (t.kind === 'external' && ctx.graph.notDeployedAt(t.id)) continue;
+    const key = resourceKey(t.id);
+    const known = byTap.get(key);
+    if (known) known.sources.push(source);
+    else byTap.set(key, { tap: t, sources: [source] });
+  }
+  for (const { tap, sources } of byTap.values()) {
+    const first = sources[0] as TapSource;
+    const how = tap.kind === 'resource' ? 'declared `existing`' : 'named only by its id';
+    const nics = [...new Set(sources.map((s) => `'${nicName(s.nic)}'`))];
+    const shown = nics.length > 5 ? `${nics.slice(0, 5).join(', ')} and ${nics.length - 5} more` : nics.join(', ');
+    ctx.indeterminate({
+      message: `TAP '${resolvedName(tap) ?? ''}' is not deployed by this template (${how}), so its destination is not known here: for the source${nics.length > 1 ? 's' : ''} this template adds to it (NIC ${shown}), vtaplint cannot check that the destination is a VM network interface's IP configuration or an internal load balancer frontend, that it is in the sources' virtual network or a peered one in the same region (peered before the TAP configurations are made), that it does not use IPv6, and that UDP 4789 reaches it; check them against the TAP's deployment`,
+      span: tap.kind === 'resource' ? tap.resource.nameSpan : first.tapId.span,
+      related: sources.map(sourceRelated),
+      resource: tap.kind === 'resource' ? tap.resource : undefined,
+      sources,
+    });
+  }
+}
 
 /** The destination as the user wrote it: the declared resource's name, else the names in its id ('lb/pool'). */
 function destinationName(res: Extract<Destination['resolution'], { id: ResourceId }>): string {
