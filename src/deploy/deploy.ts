@@ -15,7 +15,7 @@ import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
-import { bodyUnderEvaluation, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
+import { bodyUnderEvaluation, collectingImplicitDependencies, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
@@ -744,7 +744,12 @@ export class Deployment {
     }
     this.busy.add(target);
     try {
-      const view = runtimeView(target, full, span, () => this.outputsOf(target), this.unfetched.get(target));
+      // What is evaluated to make the view (a nested deployment's outputs, which may reference()
+      // its own resources by symbolic name) belongs to the target, not to the resource reading
+      // it: ARM orders the reader after the target only, not after the target's resources. Nor
+      // is a read made there the reader's own read of a resource that does not deploy ('maybe').
+      const asTarget = { implicit: undefined, state: 'maybe' as const, existing: false, displayName: target.displayName };
+      const view = collectingImplicitDependencies(asTarget, () => runtimeView(target, full, span, () => this.outputsOf(target), this.unfetched.get(target)));
       this.views.set(key, view);
       return view;
     } finally {
