@@ -15,7 +15,7 @@ import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
-import { bodyUnderEvaluation, collectingImplicitDependencies, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
+import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
@@ -708,7 +708,7 @@ export class Deployment {
     if (fn.toLowerCase() === 'resourceinfo') return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === 'reference';
     // By name (or symbolic name), not by id: ARM then deploys the resource being evaluated after it.
-    const byName = typeof args[0] === 'string' && !args[0].startsWith('/');
+    const byName = (typeof args[0] === 'string' && !args[0].startsWith('/')) || representativeInstanceSymbol(args[0]) !== undefined;
     // list*() by id is runtime state and orders nothing: no look-up needed.
     if (!isReference && !(byName && isListAction(fn))) return undefined;
     const target = this.findReferenced(unit, args[0]);
@@ -719,7 +719,7 @@ export class Deployment {
     // reference() of an `existing` resource: nothing of it is in the template, but the unknown
     // says whose state it is, so rules can name that resource (src/deploy/runtime.ts).
     if (target.existing) return isReference ? existingView(target, span, typeof args[2] === 'string' && args[2].toLowerCase() === 'full') : undefined;
-    if (byName) noteImplicitDependency(target, args[0] as string, span);
+    if (byName) noteImplicitDependency(target, args[0] as Value, span);
     if (!isReference) return undefined;
     const full = typeof args[2] === 'string' && args[2].toLowerCase() === 'full';
     const key = `${target.index}|${full}`;
@@ -816,14 +816,7 @@ export class Deployment {
 
   /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
   private resourceInfo(unit: DeploymentUnit, symbolicName: Value | undefined): Value | undefined {
-    if (typeof symbolicName !== 'string') return undefined;
-    const same = (r: DeployedResource) => r.unit === unit || r.unit.parent === unit.parent;
-    // "vnets[2]": an instance of a resource copy loop (the Bicep compiler writes
-    // resourceInfo(format('vnets[{0}]', i)).id for vnets[i].id).
-    const indexed = /^(.+)\[(\d+)\]$/.exec(symbolicName);
-    const target = indexed
-      ? this.resources.find((r) => r.symbolicName === indexed[1] && r.copy?.index === Number(indexed[2]) && same(r))
-      : this.resources.find((r) => r.symbolicName === symbolicName && same(r));
+    const target = this.bySymbolicName(unit, symbolicName);
     if (!target) return undefined;
     return ObjectValue.from([
       ['apiVersion', target.apiVersion ?? null],
@@ -857,19 +850,34 @@ export class Deployment {
     return outputs;
   }
 
+  /**
+   * A resource of this template by symbolic name (languageVersion 2.0): "coll" for the resource
+   * or the loop, "coll[2]" for an instance of a resource copy loop (the Bicep compiler writes
+   * reference(format('coll[{0}]', i)) and resourceInfo(format('coll[{0}]', i)) for coll[i]), and
+   * "coll[" + copyIndex() + "]" for the representative instance of a loop whose count is known
+   * only at deployment: the same instance the languageVersion 1.0 form reaches by an id built
+   * from the same copyIndex().
+   */
+  private bySymbolicName(unit: DeploymentUnit, v: Value | undefined): DeployedResource | undefined {
+    const same = (r: DeployedResource) => r.unit === unit || r.unit.parent === unit.parent;
+    const representative = representativeInstanceSymbol(v);
+    if (representative !== undefined) return this.resources.find((r) => r.symbolicName === representative && r.copy !== undefined && r.copy.index === undefined && same(r));
+    if (typeof v !== 'string') return undefined;
+    const indexed = /^(.+)\[(\d+)\]$/.exec(v);
+    if (indexed) {
+      const [, symbol, i] = indexed as unknown as [string, string, string];
+      const instance = this.resources.find((r) => r.symbolicName === symbol && r.copy?.index === Number(i) && same(r));
+      if (instance) return instance;
+    }
+    return this.resources.find((r) => r.symbolicName === v && same(r));
+  }
+
   private findReferenced(unit: DeploymentUnit, v: Value | undefined): DeployedResource | undefined {
-    if (typeof v === 'string' && !v.startsWith('/')) {
+    if ((typeof v === 'string' && !v.startsWith('/')) || representativeInstanceSymbol(v) !== undefined) {
       // languageVersion 2.0 symbolic name, or a plain resource name in the same template.
-      const same = this.resources.filter((r) => r.unit === unit || r.unit.parent === unit.parent);
-      // "coll[2]": an instance of a resource copy loop by its symbolic name (the Bicep compiler
-      // writes reference(format('coll[{0}]', i)) for coll[i].property).
-      const indexed = /^(.+)\[(\d+)\]$/.exec(v);
-      if (indexed) {
-        const [, symbol, i] = indexed as unknown as [string, string, string];
-        const instance = same.find((r) => r.symbolicName === symbol && r.copy?.index === Number(i));
-        if (instance) return instance;
-      }
-      return same.find((r) => r.symbolicName === v) ?? same.filter((r) => typeof r.name === 'string' && r.name.toLowerCase() === v.toLowerCase())[0];
+      const bySymbol = this.bySymbolicName(unit, v);
+      if (bySymbol || typeof v !== 'string') return bySymbol;
+      return this.resources.filter((r) => (r.unit === unit || r.unit.parent === unit.parent) && typeof r.name === 'string' && r.name.toLowerCase() === v.toLowerCase())[0];
     }
     if (v === undefined) return undefined;
     const id = parseResourceId(v);
@@ -879,6 +887,18 @@ export class Deployment {
     const candidates = (this.byRelative.get(relativeKey(id)) ?? []).filter((r) => sameScope(r.id.scope, id.scope) !== false);
     return candidates.find((r) => !r.existing) ?? candidates[0];
   }
+}
+
+/**
+ * "coll[" + copyIndex() + "]" (format('coll[{0}]', copyIndex()) in a loop whose count is known
+ * only at deployment, where copyIndex() is the representative index): the symbol "coll".
+ */
+function representativeInstanceSymbol(v: Value | undefined): string | undefined {
+  if (!(v instanceof Unknown) || v.parts?.length !== 3) return undefined;
+  const [head, index, tail] = v.parts as [string | Unknown, string | Unknown, string | Unknown];
+  if (typeof head !== 'string' || tail !== ']' || !(index instanceof Unknown) || index.symbol !== REPRESENTATIVE_INDEX) return undefined;
+  const m = /^([A-Za-z_][\w-]*)\[$/.exec(head);
+  return m?.[1];
 }
 
 /**

@@ -49,3 +49,53 @@ describe('languageVersion 2.0: implicit dependencies', () => {
     expect(a.diagnostics).toEqual([]);
   });
 });
+
+describe('languageVersion 2.0: an instance of a copy loop by symbolic name', () => {
+  // count only known at deployment: one representative instance per loop, whose copyIndex() is the
+  // same unknown in both loops (see REPRESENTATIVE_INDEX).
+  const loops = (tags: Record<string, string>, nicExtra: Record<string, unknown> = {}) =>
+    arm(
+      {
+        taps: {
+          copy: { name: 'taps', count: "[parameters('count')]" },
+          type: 'Microsoft.Network/virtualNetworkTaps',
+          apiVersion: '2024-05-01',
+          name: "[format('tap-{0}', copyIndex())]",
+          location: 'eastus',
+          properties: {},
+        },
+        nics: {
+          copy: { name: 'nics', count: "[parameters('count')]" },
+          type: 'Microsoft.Network/networkInterfaces',
+          apiVersion: '2024-05-01',
+          name: "[format('nic-{0}', copyIndex())]",
+          location: 'eastus',
+          tags,
+          properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic' } }] },
+          ...nicExtra,
+        },
+      },
+      { ...v2, parameters: { count: { type: 'int' } } },
+    );
+
+  test("reference(format('taps[{0}]', copyIndex())) reads the TAP instance of the same index, as reference(resourceId(...)) does in languageVersion 1.0", () => {
+    // taps[i].properties.x in Bicep compiles to this in languageVersion 2.0; the instance is the
+    // representative one, and reading it by symbolic name orders the NIC after it (ARM's implicit
+    // dependency on what reference() names).
+    const { a } = analyze({ 'main.json': loops({ guid: "[reference(format('taps[{0}]', range(0, parameters('count'))[copyIndex()])).resourceGuid]" }) });
+    const [tap, nic] = [a.graph.resources.find((r) => r.type.endsWith('virtualNetworkTaps'))!, a.graph.resources.find((r) => r.type.endsWith('networkInterfaces'))!];
+    expect(nic.implicitDependencies.map((d) => d.target)).toEqual([tap]);
+    const guid = nic.body.get('tags') as { get(k: string): unknown };
+    // The TAP's runtime state, naming the TAP (not the generic "reference() returns runtime state").
+    expect((guid.get('guid') as { reason: { message: string } }).reason.message).toContain("'taps'");
+  });
+
+  test("resourceInfo(format('taps[{0}]', copyIndex())).id is the id of the TAP instance of the same index", () => {
+    const { a } = analyze({ 'main.json': loops({ tapId: "[resourceInfo(format('taps[{0}]', copyIndex())).id]" }) });
+    const edges = a.graph
+      .edges()
+      .filter((e) => e.kind === 'reference')
+      .map((e) => [e.from.type, e.to.type, e.path]);
+    expect(edges).toEqual([['Microsoft.Network/networkInterfaces', 'Microsoft.Network/virtualNetworkTaps', 'tags.tapId']]);
+  });
+});
