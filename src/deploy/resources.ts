@@ -22,6 +22,9 @@ export const ARM_MAX_COPY = 800;
 // language, like `import`, not a property of the resource.
 const CONTROL_KEYS = new Set(['resources', 'copy', 'condition', 'dependson', 'existing', 'import', 'extension', 'scope']);
 
+/** Keys of an `existing` resource that name the scope it is looked up in, not properties of it. */
+const EXISTING_SCOPE_KEYS = new Set(['subscriptionid', 'resourcegroup']);
+
 export interface ExpandOptions {
   /** Upper bound on resources expanded from one template with everything it deploys (a vtaplint limit). */
   maxResources: number;
@@ -399,9 +402,11 @@ export class ResourceExpander {
     const sub = at('subscriptionId');
     if (rg) return { ...this.unit.scope, kind: 'resourceGroup', resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
     // A deployment with only subscriptionId is a subscription deployment, also from a resource
-    // group template ("Scope to subscription": it needs a location), and is created there.
-    const deployment = (t as string).toLowerCase() === DEPLOYMENTS;
-    if (sub && (deployment || this.unit.scope.kind !== 'resourceGroup')) return { ...this.unit.scope, kind: 'subscription', subscriptionId: sub };
+    // group template ("Scope to subscription": it needs a location), and is created there. So is
+    // an existing resource: the Bicep compiler writes `existing = { scope: subscription() }` of a
+    // resource group file as "subscriptionId" alone (a resource group scope always has
+    // "resourceGroup" too), and subscriptionResourceId() is its id.
+    if (sub) return { ...this.unit.scope, kind: 'subscription', subscriptionId: sub };
     return undefined;
   }
 
@@ -518,7 +523,9 @@ class ExpandedResource implements DeployedResource {
 
   private evaluateBody(): ObjectValue {
     const decl = this.decl;
-    const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()));
+    // An existing resource's "subscriptionId" / "resourceGroup" (languageVersion 2.0) say where
+    // it is looked up (deploymentScope), like a scope; a deployment's are its own properties.
+    const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()) && !(this.existing && EXISTING_SCOPE_KEYS.has(k.toLowerCase())));
     const body = new ObjectValue(keys.length);
     this.bodyValue = body;
     // Key spans are derived when asked (setFromTemplateAt); value spans are kept: each is the span

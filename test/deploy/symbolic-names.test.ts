@@ -1,6 +1,7 @@
 // languageVersion 2.0 templates (resources keyed by symbolic name, as the Bicep compiler writes
 // them): which dependencies ARM derives from symbolic names, and how they appear in the graph.
 import { describe, expect, test } from 'vitest';
+import { formatId } from '../../src/deploy/resource-id.js';
 import { analyze, arm } from './helpers.js';
 
 const v2 = { languageVersion: '2.0' };
@@ -97,5 +98,36 @@ describe('languageVersion 2.0: an instance of a copy loop by symbolic name', () 
       .filter((e) => e.kind === 'reference')
       .map((e) => [e.from.type, e.to.type, e.path]);
     expect(edges).toEqual([['Microsoft.Network/networkInterfaces', 'Microsoft.Network/virtualNetworkTaps', 'tags.tapId']]);
+  });
+});
+
+describe('languageVersion 2.0: where an existing resource is', () => {
+  test('"subscriptionId" alone puts an existing resource at that subscription (Bicep `scope: subscription()`), and neither key is a property of it', () => {
+    const t = arm(
+      {
+        mrg: { existing: true, type: 'Microsoft.Resources/resourceGroups', apiVersion: '2021-04-01', subscriptionId: '[subscription().subscriptionId]', name: 'managed-rg' },
+        tap: { existing: true, type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', subscriptionId: 's2', resourceGroup: 'rg2', name: 'tap1' },
+        user: {
+          type: 'Microsoft.Network/networkInterfaces',
+          apiVersion: '2024-05-01',
+          name: 'nic1',
+          location: 'eastus',
+          tags: { group: "[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'managed-rg')]" },
+          properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic' } }] },
+        },
+      },
+      v2,
+    );
+    const { a } = analyze({ 'main.json': t }, 'main.json', { deployment: { subscriptionId: 's1', resourceGroup: 'rg1' } });
+    const [mrg, tap] = [a.graph.resources.find((r) => r.name === 'managed-rg')!, a.graph.resources.find((r) => r.name === 'tap1')!];
+    expect(formatId(mrg.id)).toBe('/subscriptions/s1/providers/Microsoft.Resources/resourceGroups/managed-rg');
+    expect(formatId(tap.id)).toBe('/subscriptions/s2/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworkTaps/tap1');
+    expect([...mrg.body.keys()].sort()).toEqual(['apiVersion', 'name', 'type']);
+    expect([...tap.body.keys()].sort()).toEqual(['apiVersion', 'name', 'type']);
+    const refs = a.graph
+      .edges()
+      .filter((e) => e.kind === 'reference')
+      .map((e) => [e.from.name, e.to.name]);
+    expect(refs).toEqual([['nic1', 'managed-rg']]);
   });
 });
