@@ -2,7 +2,9 @@
 // compiler made from it), the deployed graph of the Bicep file must equal the graph of the
 // compiled JSON once `source` keys are dropped (what `vtaplint graph` prints). Reports the share
 // of equal pairs per corpus (target >= 95%), classifies every unequal pair by cause, and fails on
-// a crash.
+// a crash. A folder may also hold PAIRS-symbolicnames.tsv: the same Bicep files with the JSON the
+// compiler writes in languageVersion 2.0 (symbolic names, `existing` resources listed), which
+// ARM deploys the same way; it is checked as a list of its own, with the same target.
 //   node scripts/run-ts.mjs scripts/corpus-parity.ts [folder-with-PAIRS.tsv ...] [--verbose]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -270,15 +272,38 @@ function classify(a: Obj, b: Obj): string {
   return 'unresolved dependsOn';
 }
 
+/** The pairs lists of a folder: PAIRS.tsv, then the languageVersion 2.0 one when the folder has it. */
+const PAIRS_LISTS = [
+  { file: 'PAIRS.tsv', label: '' },
+  { file: 'PAIRS-symbolicnames.tsv', label: ' (languageVersion 2.0 JSON, PAIRS-symbolicnames.tsv)' },
+];
+
+/**
+ * The graph of a Bicep file with its diagnostics, made once: both lists of a folder pair the same
+ * Bicep files (the second list costs only its JSON files).
+ */
+const bicepGraphs = new Map<string, { graph: Json | { error: string }; diagnostics: string[] }>();
+function bicepGraphOf(file: string, root: string, parameterFiles?: string[]): { graph: Json | { error: string }; diagnostics: string[] } {
+  const key = `${file}\u0000${parameterFiles?.join('\u0000') ?? ''}`;
+  let g = bicepGraphs.get(key);
+  if (!g) {
+    g = { graph: graphOf(file, root, parameterFiles), diagnostics: lastDiagnostics };
+    bicepGraphs.set(key, g);
+  }
+  return g;
+}
+
 let crashes = 0;
 let failedTarget = false;
 for (const corpus of corpora) {
   const root = path.resolve(corpus);
-  const pairsFile = path.join(root, 'PAIRS.tsv');
-  if (!existsSync(pairsFile)) {
+  if (!existsSync(path.join(root, 'PAIRS.tsv'))) {
     console.error(`corpus-parity: no PAIRS.tsv in ${corpus}`);
     process.exit(2);
   }
+  for (const list of PAIRS_LISTS) {
+  const pairsFile = path.join(root, list.file);
+  if (!existsSync(pairsFile)) continue;
   const rows = readFileSync(pairsFile, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
   let total = 0;
   let equal = 0;
@@ -296,8 +321,7 @@ for (const corpus of corpora) {
       // The JSON picks up its associated parameters file (main.parameters.json): give the Bicep
       // file the same values, so both describe the same deployment.
       const assoc = associatedParameterFile(path.join(root, json));
-      ga = graphOf(path.join(root, bicep), root, assoc ? [assoc] : undefined);
-      bicepDiagnostics = lastDiagnostics;
+      ({ graph: ga, diagnostics: bicepDiagnostics } = bicepGraphOf(path.join(root, bicep), root, assoc ? [assoc] : undefined));
       gb = graphOf(path.join(root, json), root);
     } catch (e) {
       crashes++;
@@ -349,7 +373,7 @@ for (const corpus of corpora) {
     }
   }
   const pct = total ? (100 * equal) / total : 100;
-  console.log(`corpus-parity: ${corpus}`);
+  console.log(`corpus-parity: ${corpus}${list.label}`);
   console.log(`  pairs: ${total}; equal graphs: ${equal} (${pct.toFixed(1)}%, target >= 95%); ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (equalSetAside) {
     console.log(`  of which ${equalSetAside} equal once the values of load*() files missing from the corpus are set aside (strictly equal: ${equal - equalSetAside}, ${((100 * (equal - equalSetAside)) / total).toFixed(1)}%)`);
@@ -359,6 +383,7 @@ for (const corpus of corpora) {
     for (const item of list.slice(0, verbose ? list.length : 3)) console.log(`          ${item}`);
   }
   if (pct < 95) failedTarget = true;
+  }
 }
 console.log(`  crashes: ${crashes}`);
 process.exitCode = crashes > 0 ? 1 : failedTarget && process.env.PARITY_STRICT === '1' ? 1 : 0;
