@@ -224,6 +224,38 @@ function onlyUnresolvedInJson(a: Obj, b: Obj): boolean {
   return stable(trimmed) === stable(b);
 }
 
+/**
+ * The graph without the dependsOn edges of and to the resources `json` lists as existing: a
+ * languageVersion 2.0 template keeps them (the existing resource is read after what it depends
+ * on), where languageVersion 1.0 and the lowered Bicep write the same order without them.
+ */
+function withoutDependsOnExisting(g: Obj, json: Obj): Obj {
+  const existing = new Set((json.resources as Obj[]).filter((r) => r.state === 'existing').map((r) => String(r.id)));
+  if (existing.size === 0) return g;
+  return {
+    ...g,
+    resources: (g.resources as Obj[]).map((r) => ({
+      ...r,
+      edges: (r.edges as Obj[]).filter((e) => e.kind !== 'dependsOn' || (!existing.has(String(e.to)) && !existing.has(String(r.id)))),
+    })),
+  };
+}
+
+/**
+ * The graph without the `symbol` of unknown runtime values: reference('sym') of a languageVersion
+ * 2.0 template and reference(resourceId(...)) of the lowered Bicep are the same runtime state,
+ * labelled differently (the label is the expression when its arguments are unknown).
+ */
+function withoutRuntimeSymbols(j: Json): Json {
+  if (Array.isArray(j)) return j.map(withoutRuntimeSymbols);
+  if (j && typeof j === 'object') {
+    const o = j as Obj;
+    const drop = o.$unknown === 'runtime-state' || o.$unknown === 'error';
+    return Object.fromEntries(Object.entries(o).filter(([k]) => !(drop && k === 'symbol')).map(([k, v]) => [k, withoutRuntimeSymbols(v)]));
+  }
+  return j;
+}
+
 /** The graph without dependsOn edges and unresolved entries (to see whether only those differ). */
 function withoutDependsOn(g: Obj): Obj {
   return {
@@ -353,7 +385,14 @@ for (const corpus of corpora) {
         if (registryRef === '1') cause = `registry reference not fetched (the Bicep uses br:/ts: modules or extensions; the JSON has them compiled in); ${classify(na, nb)}`;
         else if (stale) cause = `stale compiled JSON: the Bicep file changed after compilation (${stale}); ${classify(na, nb)}`;
         else if (notText) cause = `load*() file not read (${notText}); ${classify(na, nb)}`;
-        else if (onlyUnresolvedInJson(na, nb)) {
+        else if (stable(withoutRuntimeSymbols(withoutDependsOnExisting(na, nb))) === stable(withoutRuntimeSymbols(withoutDependsOnExisting(nb, nb)))) {
+          // languageVersion 2.0 forms of the same deployment (the two are checked in this order).
+          cause =
+            stable(withoutDependsOnExisting(na, nb)) === stable(withoutDependsOnExisting(nb, nb))
+              ? 'dependsOn an existing resource, kept by languageVersion 2.0 JSON, left out by 1.0 JSON and the lowered Bicep (Azure/bicep#13595)'
+              : 'runtime value labels differ (reference() by symbolic name vs by resourceId(); both are unknown runtime state)';
+          if (cause.startsWith('runtime') && stable(withoutRuntimeSymbols(na)) !== stable(withoutRuntimeSymbols(nb))) cause += '; also dependsOn an existing resource, kept by languageVersion 2.0 JSON';
+        } else if (onlyUnresolvedInJson(na, nb)) {
           cause = 'dependsOn the JSON cannot resolve (names unknown at lint time) that the lowered Bicep resolves by symbolic name';
         } else if (generator !== 'dev' && /"\w+": "\[if\([^"]*createObject\('value'/.test(readFileSync(path.join(root, json), 'utf8'))) {
           cause = `module parameter written by the older Bicep that compiled the JSON (${generator ?? '?'}) as one if(..., createObject('value', ...), ...) expression; ${classify(na, nb)}`;
@@ -366,7 +405,7 @@ for (const corpus of corpora) {
       }
     }
     if (cause) {
-      const general = /^(stale|file of|registry|load\*\(\) file not read|implicit dependsOn|module parameter written)/.test(cause) ? cause.replace(/ \(.*$/, '') : cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
+      const general = /^(stale|file of|registry|load\*\(\) file not read|implicit dependsOn|module parameter written|dependsOn an existing|runtime value labels)/.test(cause) ? cause.replace(/ \(.*$/, '') : cause.replace(/\(.*$/, '').replace(/ of .*$/, '').trim();
       const list = causes.get(general) ?? [];
       list.push(`${bicep}: ${cause}`);
       causes.set(general, list);
