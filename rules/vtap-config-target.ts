@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { TYPES, orderedAfter, tapDeclarations } from '../src/graph/vtap.js';
+import { TYPES, orderedAfter, resolvedName, tapDeclarations } from '../src/graph/vtap.js';
 import { describeId, formatId, fullType } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -38,7 +38,7 @@ export default defineRule(
       }
       const type = fullType(res.id);
       if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
-        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${res.kind === 'external' ? describeId(res.id) : `'${res.resource.displayName}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${res.kind === 'external' ? describeId(res.id) : `'${resolvedName(res) ?? ''}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       if (res.kind === 'external' && ctx.graph.notDeployedAt(res.id)) {

@@ -123,9 +123,12 @@ function tapsOutside(ctx: RuleContext): void {
   }
 }
 
-/** The destination as the user wrote it: the declared resource's name, else the names in its id ('lb/pool'). */
+/**
+ * The destination as the user wrote it (resolvedName): a declared resource by its name in every
+ * other message, a part of one as that name and the part's ('ilb/pool'), else the names in its id.
+ */
 function destinationName(res: Extract<Destination['resolution'], { id: ResourceId }>): string {
-  return res.kind === 'resource' ? `'${res.resource.displayName}'` : `'${idNames(res.id)}'`;
+  return `'${resolvedName(res) ?? idNames(res.id)}'`;
 }
 
 /** What to write instead: a NIC or load balancer named whole gets pointed at one of its configurations. */

@@ -528,18 +528,22 @@ export function isOutside(nic: NicRef): boolean {
   return nic.kind === 'external' || (nic.kind === 'resource' && nic.resource.existing);
 }
 
-/** How a message names a NIC: its display name, or the name segment of its id. */
 /**
  * How a message names the resource an id resolves to: a declared one (`existing` ones included)
- * by its displayName, as every rule names it (its Bicep symbolic name, else its name); one the
+ * by its displayName, as every rule names it (its Bicep symbolic name, else its name); a part of
+ * a declared one (an IP configuration, a frontend) by that resource's displayName and the part's
+ * names ('collectorNic/ipconfig1'), so the resource in it is named as everywhere else; one the
  * template does not declare by the names in its id ('vtap-shared'). So one TAP has one name in
  * every rule's messages.
  */
 export function resolvedName(r: Resolution): string | undefined {
   if (r.kind === 'resource') return r.resource.displayName;
-  if (r.kind === 'external' || r.kind === 'sub') return idNames(r.id);
+  if (r.kind === 'sub') return [r.resource.displayName, ...r.subNames.map(segmentDisplay)].join('/');
+  if (r.kind === 'external') return idNames(r.id);
   return undefined;
 }
+
+/** How a message names a NIC: its display name, or the name segment of its id. */
 
 export function nicName(nic: NicRef): string {
   if (nic.kind === 'resource') return nic.resource.displayName;

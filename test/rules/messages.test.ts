@@ -413,4 +413,29 @@ describe('messages', () => {
     const ipv6 = (await findingsOf(['declared.json'], dir)).findings.filter((f) => f.ruleId === 'vtap-no-ipv6').map((f) => f.message);
     expect(ipv6).toEqual([expect.stringContaining("IP configuration 'ipconfig1' of source NIC '{parameters('nicName')}' uses IPv6")]);
   });
+
+  test('a part of a declared resource (an IP configuration, a subnet) is named with that resource as every other message names it', async () => {
+    const [toIpConfig] = await messages('fixtures/vtap-config-target/fail-not-a-tap-entries.bicep', 'vtap-config-target');
+    expect(toIpConfig).toBe(
+      "'webNic' sends to 'collectorNic/ipconfig1' (a Microsoft.Network/networkInterfaces/ipConfigurations), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
+    writeFileSync(
+      path.join(dir, 'main.bicep'),
+      [
+        "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+        "  name: 'vtap-vnet'",
+        "  location: 'eastus'",
+        "  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }, subnets: [ { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } } ] }",
+        '}',
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+        "  name: 'tap1'",
+        "  location: 'eastus'",
+        "  properties: { destinationNetworkInterfaceIPConfiguration: { id: '${vnet.id}/subnets/default' } }",
+        '}',
+      ].join('\n'),
+    );
+    const { findings } = await findingsOf(['main.bicep'], dir);
+    expect(findings.find((f) => f.ruleId === 'vtap-destination-type')?.message).toContain("TAP 'tap': the destination is 'vnet/default', a Microsoft.Network/virtualNetworks/subnets");
+  });
 });
